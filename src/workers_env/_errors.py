@@ -1,0 +1,73 @@
+"""The one exception hierarchy of workers-env.
+
+Every error a user can cause derives from :class:`WorkersEnvError`, and each also
+subclasses the builtin that fits it best, so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "WorkersEnvError",
+    "ConfigError",
+    "IndexDefinitionError",
+    "StateError",
+    "JsException",
+    "VectorizeError",
+]
+
+
+class WorkersEnvError(Exception):
+    """Base class of every error raised by workers-env."""
+
+
+class ConfigError(WorkersEnvError, ValueError):
+    """A wrangler configuration (or index definition) that cannot be used.
+
+    ``problems`` lists every problem found, each in wrangler's own wording, so one run
+    shows them all instead of one per attempt.
+    """
+
+    def __init__(self, message: str, *, problems: Sequence[str] = (), path: str | None = None):
+        super().__init__(message)
+        self.problems: list[str] = list(problems) or [message]
+        self.path = path
+
+
+class IndexDefinitionError(ConfigError):
+    """A ``[[vectorize]]`` binding whose index has no dimensions/metric anywhere."""
+
+
+class StateError(WorkersEnvError, RuntimeError):
+    """Persisted local state that cannot be read: damaged, foreign or out of bounds."""
+
+
+class JsException(WorkersEnvError):
+    """What Python Worker code sees when a JavaScript API throws (``pyodide.ffi.JsException``).
+
+    ``str()`` reads ``<name>: <message>`` exactly as Pyodide renders a JS ``Error``.
+    """
+
+    def __init__(self, message: str, *, name: str = "Error"):
+        super().__init__(f"{name}: {message}")
+        self.name = name
+        self.message = message
+
+
+class VectorizeError(JsException):
+    """An error thrown by a Vectorize binding: ``<OP>_ERROR (code = N): <text>``.
+
+    ``operation`` is the OP part (``VECTOR_QUERY``, ``VECTOR_INSERT``, ...), ``code``
+    the service's numeric code or ``None`` where the service gives none.
+    """
+
+    def __init__(self, operation: str, text: str, *, code: int | None = None):
+        if code is None:
+            message = f"{operation}_ERROR: {text}"
+        else:
+            message = f"{operation}_ERROR (code = {code}): {text}"
+        super().__init__(message)
+        self.operation = operation
+        self.code = code
+        self.text = text
