@@ -59,11 +59,14 @@ class VectorizeError(JsException):
     """An error thrown by a Vectorize binding: ``<OP>_ERROR (code = N): <text>``.
 
     ``operation`` is the OP part (``VECTOR_QUERY``, ``VECTOR_INSERT``, ...), ``code``
-    the service's numeric code or ``None`` where the service gives none.
+    the service's numeric code or ``None`` where the service gives none. Errors thrown by
+    the binding's own JavaScript before any request (``operation=None``) carry no envelope.
     """
 
-    def __init__(self, operation: str, text: str, *, code: int | None = None):
-        if code is None:
+    def __init__(self, operation: str | None, text: str, *, code: int | None = None):
+        if operation is None:
+            message = text
+        elif code is None:
             message = f"{operation}_ERROR: {text}"
         else:
             message = f"{operation}_ERROR (code = {code}): {text}"

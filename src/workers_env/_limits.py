@@ -1,0 +1,214 @@
+"""Every Vectorize limit and every Vectorize error text, in one place.
+
+Figures and wording come from ``shared/vectorize-spec.md``; each builder returns the
+:class:`VectorizeError` the real service would raise, so callers ``raise`` it and no other
+module formats a Vectorize message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workers_env._errors import VectorizeError
+
+# -- index definitions (spec §5, §6) ------------------------------------------------
+MIN_DIMENSIONS = 1
+MAX_DIMENSIONS = 1536
+METRICS = ("cosine", "euclidean", "dot-product")
+VERSIONS = ("v1", "v2")
+PRESETS: dict[str, tuple[int, str]] = {
+    "@cf/baai/bge-small-en-v1.5": (384, "cosine"),
+    "@cf/baai/bge-base-en-v1.5": (768, "cosine"),
+    "@cf/baai/bge-large-en-v1.5": (1024, "cosine"),
+    "openai/text-embedding-ada-002": (1536, "cosine"),
+    "cohere/embed-multilingual-v2.0": (768, "cosine"),
+}
+METADATA_INDEX_TYPES = ("string", "number", "boolean")
+MAX_METADATA_INDEXES = 10
+MAX_INDEXED_STRING_BYTES = 64
+
+# -- vectors and writes (spec §2) ------------------------------------------------------
+MAX_ID_BYTES = 64
+MAX_METADATA_BYTES = 10240
+MAX_VECTORS_PER_WRITE = 1000
+MAX_NAMESPACES_PER_INDEX = 50_000
+
+# -- filters (spec §4) -----------------------------------------------------------------
+MAX_FILTER_BYTES = 2048  # compact JSON must be strictly under this
+MAX_FILTER_KEY_CHARS = 512
+FILTER_OPERATORS = ("$eq", "$ne", "$in", "$nin", "$lt", "$lte", "$gt", "$gte")
+
+
+@dataclass(frozen=True)
+class ApiLimits:
+    """What differs between the v1 and v2 Vectorize APIs (spec §1), as plain data."""
+
+    version: str
+    top_k_default: int
+    top_k_max: int
+    top_k_max_with_values: int  # with returnValues or returnMetadata="all"
+    max_name_bytes: int  # index names and namespaces
+    max_vectors: int
+    max_get_ids: int | None
+    max_delete_ids: int | None
+    filter_operators: tuple[str, ...]
+    filter_needs_metadata_index: bool
+    supports_query_by_id: bool
+    supports_metadata_indexes: bool
+
+
+V1 = ApiLimits(
+    version="v1",
+    top_k_default=3,
+    top_k_max=20,
+    top_k_max_with_values=20,
+    max_name_bytes=63,
+    max_vectors=200_000,
+    max_get_ids=None,
+    max_delete_ids=None,
+    filter_operators=("$eq", "$ne"),
+    filter_needs_metadata_index=False,
+    supports_query_by_id=False,
+    supports_metadata_indexes=False,
+)
+V2 = ApiLimits(
+    version="v2",
+    top_k_default=5,
+    top_k_max=100,
+    top_k_max_with_values=50,
+    max_name_bytes=64,
+    max_vectors=20_000_000,
+    max_get_ids=20,
+    max_delete_ids=100,
+    filter_operators=FILTER_OPERATORS,
+    filter_needs_metadata_index=True,
+    supports_query_by_id=True,
+    supports_metadata_indexes=True,
+)
+API_LIMITS = {"v1": V1, "v2": V2}
+
+# -- operation names of the error envelope (spec §7) -----------------------------------
+QUERY = "VECTOR_QUERY"
+INSERT = "VECTOR_INSERT"
+UPSERT = "VECTOR_UPSERT"
+GET = "VECTOR_GET"
+DELETE = "VECTOR_DELETE"
+DESCRIBE = "INDEX_GET"
+
+
+# -- error builders ----------------------------------------------------------------------
+def wrong_dimensions(op: str, vector_id: str, expected: int, got: int) -> VectorizeError:
+    return VectorizeError(
+        op,
+        f'invalid vector for id="{vector_id}", expected {expected} dimensions, '
+        f"and got {got} dimensions",
+        code=40012,
+    )
+
+
+def id_too_long(op: str, got_bytes: int) -> VectorizeError:
+    return VectorizeError(op, f"id too long; max is {MAX_ID_BYTES} bytes, got {got_bytes} bytes", code=40008)
+
+
+def empty_id(op: str, position: int) -> VectorizeError:
+    return VectorizeError(op, f"invalid vector at position {position}: id must be a non-empty string")
+
+
+def oversized_metadata(op: str, vector_id: str, got_bytes: int) -> VectorizeError:
+    return VectorizeError(
+        op,
+        f'oversized metadata for vector id="{vector_id}"; the compact JSON representation of the '
+        f"metadata must not exceed {MAX_METADATA_BYTES} bytes, got {got_bytes} bytes",
+        code=40016,
+    )
+
+
+def unparsable_vectors(op: str, hint: str) -> VectorizeError:
+    """What the service answers when the request body is not valid JSON for it."""
+    kind = "insert" if op == INSERT else "upsert"
+    return VectorizeError(op, f"failed to parse {kind} vectors request in json format ({hint})", code=40023)
+
+
+def namespace_too_long(op: str, vector_id: str, limit: int, got_bytes: int) -> VectorizeError:
+    return VectorizeError(
+        op, f'invalid namespace for vector id="{vector_id}"; max is {limit} bytes, got {got_bytes} bytes'
+    )
+
+
+def bad_metadata_key(op: str, vector_id: str, key: str) -> VectorizeError:
+    return VectorizeError(
+        op,
+        f'invalid metadata key {key!r} for vector id="{vector_id}"; keys must be non-empty, '
+        "must not contain '.' or '\"' and must not start with '$'",
+    )
+
+
+def too_many_vectors(op: str, got: int) -> VectorizeError:
+    return VectorizeError(op, f"too many vectors in batch; max is {MAX_VECTORS_PER_WRITE}, got {got}")
+
+
+def index_full(op: str, limit: int, would_have: int) -> VectorizeError:
+    return VectorizeError(
+        op, f"index is full; max vectors per index is {limit}, this write would make {would_have}"
+    )
+
+
+def too_many_namespaces(op: str, would_have: int) -> VectorizeError:
+    return VectorizeError(
+        op,
+        f"too many namespaces; max is {MAX_NAMESPACES_PER_INDEX} per index, this write would make {would_have}",
+    )
+
+
+def too_many_ids(op: str, limit: int, got: int) -> VectorizeError:
+    return VectorizeError(op, f"too many ids in payload; max id count is {limit}, got {got}", code=40007)
+
+
+def wrong_query_dimensions(expected: int, got: int) -> VectorizeError:
+    return VectorizeError(
+        QUERY, f"invalid query vector, expected {expected} dimensions, and got {got} dimensions", code=40006
+    )
+
+
+def top_k_too_large(k: int, *, limit: int, with_values_limit: bool, version: str) -> VectorizeError:
+    if version == "v1":
+        return VectorizeError(QUERY, f"max top K is {limit}, but got {k}")
+    if with_values_limit:
+        return VectorizeError(
+            QUERY,
+            f"with returnValues=true or returnMetadata=all, max top K is {limit}, but got {k}; "
+            "for a top K up to 100, retry with returnValues=false and returnMetadata=indexed",
+            code=40025,
+        )
+    return VectorizeError(QUERY, f"max top K is {limit}, but got {k}", code=40025)
+
+
+def bad_query_option(text: str) -> VectorizeError:
+    """Any other malformed query request (topK not a positive integer, bad filter, ...)."""
+    return VectorizeError(QUERY, text, code=40026)
+
+
+def return_metadata_false() -> VectorizeError:
+    return VectorizeError(
+        QUERY, "Failed to parse the request body as JSON: returnMetadata: expected value", code=40026
+    )
+
+
+# Messages the binding's JavaScript raises before any request is made (no envelope).
+def js_error(message: str) -> VectorizeError:
+    """A plain JS ``Error`` thrown by the binding wrapper itself (no ``<OP>_ERROR`` envelope)."""
+    return VectorizeError(None, message)
+
+
+def query_by_id_unsupported() -> VectorizeError:
+    return js_error("QueryById operation is not supported for v1 indexes.")
+
+
+def return_metadata_not_boolean(value: object) -> VectorizeError:
+    return js_error(f"Invalid returnMetadata option. Expected boolean; got: {value}")
+
+
+def return_metadata_invalid(value: object) -> VectorizeError:
+    return js_error(
+        f'Invalid returnMetadata option. Expected: true, false, "none", "indexed" or "all"; got: {value}'
+    )

@@ -1,0 +1,42 @@
+"""Vectors from NDJSON, the format ``wrangler vectorize insert --file`` takes.
+
+One JSON object per line: ``{"id": "1", "values": [...], "metadata": {...}, "namespace": "n"}``.
+Blank lines are skipped. Only the framing is checked here; the binding validates vectors.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from workers_env._errors import ConfigError
+
+__all__ = ["iter_ndjson_vectors", "read_ndjson_vectors"]
+
+
+def iter_ndjson_vectors(path: str | PathLike[str]) -> Iterator[dict[str, Any]]:
+    """Yield one vector object per non-blank line; a bad line raises naming file and line."""
+    file = Path(path)
+    try:
+        handle = file.open(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read vectors file {file}: {exc.strerror or exc}") from None
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ConfigError(f"{file}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+            if not isinstance(obj, dict):
+                raise ConfigError(f"{file}:{number}: each line must be a JSON object with id and values")
+            yield obj
+
+
+def read_ndjson_vectors(path: str | PathLike[str]) -> list[dict[str, Any]]:
+    """All vectors of an NDJSON file as a list (see :func:`iter_ndjson_vectors`)."""
+    return list(iter_ndjson_vectors(path))
