@@ -1,0 +1,482 @@
+"""The exact vector search core: one contiguous float32 matrix per index.
+
+Synchronous and free of event-loop state, so it works under any pytest-asyncio mode or
+loop scope; the async binding methods are thin wrappers around it. It knows nothing of
+JSON, error texts or Workers: callers hand it validated arrays and get rows and scores.
+
+Layout: rows ``0..n-1`` of ``_vectors`` are live. Appends grow capacity geometrically
+(amortised O(1)); a delete moves the last row into the hole (O(batch)). Every per-row
+array -- squared norms, namespace codes, write sequence numbers, metadata columns -- moves
+with its row.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = ["IndexCore", "Column", "SearchHit", "KIND_ABSENT", "KIND_STRING", "KIND_NUMBER", "KIND_BOOL"]
+
+_GROWTH = 1.5
+_MIN_CAPACITY = 16
+_U32 = 2.0**-24  # float32 unit roundoff
+_SIMILARITY = {"cosine": True, "euclidean": False, "dot-product": False}
+_GATHER_FRACTION = 0.3  # below this share of candidate rows, score only those rows
+
+KIND_ABSENT, KIND_STRING, KIND_NUMBER, KIND_BOOL, KIND_NULL, KIND_OTHER = 0, 1, 2, 3, 4, 5
+_TYPE_KINDS = {"string": KIND_STRING, "number": KIND_NUMBER, "boolean": KIND_BOOL}
+
+
+def _kind_of(value: Any) -> int:
+    if isinstance(value, bool):
+        return KIND_BOOL
+    if isinstance(value, str):
+        return KIND_STRING
+    if isinstance(value, (int, float)):
+        return KIND_NUMBER
+    if value is None:
+        return KIND_NULL
+    return KIND_OTHER
+
+
+def _truncate_utf8(text: str, limit: int) -> str:
+    """The longest prefix of ``text`` within ``limit`` UTF-8 bytes, cut on a character boundary."""
+    raw = text.encode("utf-8")
+    if len(raw) <= limit:
+        return text
+    return raw[:limit].decode("utf-8", errors="ignore")
+
+
+_MISSING = object()
+
+
+def lookup_path(metadata: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    """The value at a dotted path (``("a", "b")`` reads ``metadata["a"]["b"]``), or a sentinel."""
+    node: Any = metadata
+    for part in path:
+        if not isinstance(node, Mapping) or part not in node:
+            return _MISSING
+        node = node[part]
+    return node
+
+
+class Column:
+    """One metadata property over all rows, as numpy arrays a filter can compare at once.
+
+    ``kind`` says per row what the value is (absent, string, number, ...). Numbers and
+    booleans sit in ``num`` as float64; strings sit in ``code`` as indices into
+    ``strings``. A *typed* column is a v2 metadata index: it only holds values of its
+    type, strings cut to ``string_bytes``, and only rows written after it was created.
+    """
+
+    def __init__(self, path: tuple[str, ...], capacity: int, *, type_: str | None = None,
+                 created_seq: int = -1, string_bytes: int | None = None):
+        self.path = path
+        self.type = type_
+        self.created_seq = created_seq
+        self.string_bytes = string_bytes
+        self.kind = np.zeros(capacity, dtype=np.int8)
+        self.num = np.zeros(capacity, dtype=np.float64)
+        self.code = np.zeros(capacity, dtype=np.int32)
+        self.strings: list[str] = []
+        self._codes: dict[str, int] = {}
+
+    def string_code(self, text: str) -> int | None:
+        """The code of a string value if any row ever held it, else ``None``."""
+        return self._codes.get(text)
+
+    def _resize(self, capacity: int) -> None:
+        for name in ("kind", "num", "code"):
+            old = getattr(self, name)
+            new = np.zeros(capacity, dtype=old.dtype)
+            new[: min(len(old), capacity)] = old[:capacity]
+            setattr(self, name, new)
+
+    def set_rows(self, rows: Sequence[int], metadata: Sequence[Mapping[str, Any]]) -> None:
+        want = _TYPE_KINDS.get(self.type) if self.type else None
+        for row, meta in zip(rows, metadata):
+            value = lookup_path(meta, self.path)
+            kind = KIND_ABSENT if value is _MISSING else _kind_of(value)
+            if want is not None and kind != want:
+                kind = KIND_ABSENT
+            self.kind[row] = kind
+            if kind == KIND_STRING:
+                if self.string_bytes is not None:
+                    value = _truncate_utf8(value, self.string_bytes)
+                code = self._codes.get(value)
+                if code is None:
+                    code = self._codes[value] = len(self.strings)
+                    self.strings.append(value)
+                self.code[row] = code
+            elif kind in (KIND_NUMBER, KIND_BOOL):
+                self.num[row] = float(value)
+
+    def clear_rows(self, rows: Sequence[int]) -> None:
+        self.kind[list(rows)] = KIND_ABSENT
+
+    def move(self, src: int, dst: int) -> None:
+        self.kind[dst] = self.kind[src]
+        self.num[dst] = self.num[src]
+        self.code[dst] = self.code[src]
+
+
+class SearchHit(tuple):  # type: ignore[type-arg]
+    """``(row, id, score)`` of one match, best first."""
+
+    __slots__ = ()
+
+    @property
+    def row(self) -> int:
+        return self[0]  # type: ignore[no-any-return]
+
+    @property
+    def id(self) -> str:
+        return self[1]  # type: ignore[no-any-return]
+
+    @property
+    def score(self) -> float:
+        return self[2]  # type: ignore[no-any-return]
+
+
+class IndexCore:
+    """Vectors, ids, namespaces and metadata of one index, with exact top-k search."""
+
+    def __init__(self, dimensions: int, metric: str, *, capacity: int = 0):
+        if metric not in _SIMILARITY:
+            raise ValueError(f"unknown metric {metric!r}")
+        self.dimensions = dimensions
+        self.metric = metric
+        cap = max(capacity, _MIN_CAPACITY)
+        self._n = 0
+        self._vectors = np.empty((cap, dimensions), dtype=np.float32)
+        self._sqnorms = np.empty(cap, dtype=np.float64)
+        self._inv_norms = np.empty(cap, dtype=np.float32)  # 0 for zero vectors (cosine)
+        self._namespace = np.empty(cap, dtype=np.int32)  # -1: no namespace
+        self._seq = np.empty(cap, dtype=np.int64)
+        self._ids: list[str] = []
+        self._metadata: list[dict[str, Any]] = []
+        self._row_of: dict[str, int] = {}
+        self._ns_code: dict[str, int] = {}
+        self._ns_names: list[str] = []
+        self._ns_count: list[int] = []
+        self._max_sqnorm = 0.0
+        self._columns: dict[tuple[tuple[str, ...], str | None], Column] = {}
+
+    # -- sizes and lookups ----------------------------------------------------------------
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def capacity(self) -> int:
+        return int(self._vectors.shape[0])
+
+    def __contains__(self, vector_id: object) -> bool:
+        return vector_id in self._row_of
+
+    def row_of(self, vector_id: str) -> int | None:
+        return self._row_of.get(vector_id)
+
+    @property
+    def ids(self) -> list[str]:
+        """Ids in row order (a copy)."""
+        return list(self._ids)
+
+    def namespace_count(self) -> int:
+        """How many distinct namespaces hold at least one vector."""
+        return sum(1 for c in self._ns_count if c > 0)
+
+    def namespace_code(self, namespace: str) -> int | None:
+        code = self._ns_code.get(namespace)
+        if code is None or self._ns_count[code] == 0:
+            return None
+        return code
+
+    def namespaces_of(self, rows: Iterable[int]) -> list[str | None]:
+        return [self._ns_names[c] if c >= 0 else None for c in self._namespace[list(rows)].tolist()]
+
+    def metadata_of(self, row: int) -> dict[str, Any]:
+        return self._metadata[row]
+
+    def values_of(self, rows: Sequence[int]) -> np.ndarray:
+        """A copy of the stored float32 rows, shape ``(len(rows), dimensions)``."""
+        return self._vectors[np.asarray(rows, dtype=np.intp)]
+
+    def seq_of(self, row: int) -> int:
+        return int(self._seq[row])
+
+    # -- writes ------------------------------------------------------------------------------
+    def _reserve(self, total: int) -> None:
+        cap = self.capacity
+        if total <= cap:
+            return
+        new_cap = max(total, int(cap * _GROWTH) + 1)
+        for name, fill in (("_vectors", None), ("_sqnorms", None), ("_inv_norms", None),
+                           ("_namespace", None), ("_seq", None)):
+            old = getattr(self, name)
+            new = np.empty((new_cap,) + old.shape[1:], dtype=old.dtype)
+            new[: self._n] = old[: self._n]
+            setattr(self, name, new)
+        for column in self._columns.values():
+            column._resize(new_cap)
+
+    def _namespace_codes(self, namespaces: Sequence[str | None]) -> np.ndarray:
+        codes = np.empty(len(namespaces), dtype=np.int32)
+        for i, ns in enumerate(namespaces):
+            if ns is None:
+                codes[i] = -1
+                continue
+            code = self._ns_code.get(ns)
+            if code is None:
+                code = self._ns_code[ns] = len(self._ns_names)
+                self._ns_names.append(ns)
+                self._ns_count.append(0)
+            codes[i] = code
+        return codes
+
+    def namespaces_after(self, ids: Sequence[str], namespaces: Sequence[str | None],
+                         deletes: Sequence[str] = ()) -> int:
+        """How many non-empty namespaces there would be after such a write (for limits)."""
+        delta: dict[str, int] = {}
+        for vid in list(ids) + list(deletes):
+            row = self._row_of.get(vid)
+            if row is not None:
+                code = int(self._namespace[row])
+                if code >= 0:
+                    name = self._ns_names[code]
+                    delta[name] = delta.get(name, 0) - 1
+        for ns in namespaces:
+            if ns is not None:
+                delta[ns] = delta.get(ns, 0) + 1
+        names = set(delta) | {n for n, c in zip(self._ns_names, self._ns_count) if c > 0}
+        current = dict(zip(self._ns_names, self._ns_count))
+        return sum(1 for n in names if current.get(n, 0) + delta.get(n, 0) > 0)
+
+    def upsert(self, ids: Sequence[str], values: np.ndarray, namespaces: Sequence[str | None],
+               metadata: Sequence[dict[str, Any]], *, seq: int = 0) -> None:
+        """Write whole vectors: new ids are appended, existing ids replaced in place.
+
+        ``ids`` must be unique; ``values`` is ``(len(ids), dimensions)`` float32.
+        """
+        n_new = len(ids)
+        if n_new == 0:
+            return
+        values = np.ascontiguousarray(values, dtype=np.float32)
+        rows = np.empty(n_new, dtype=np.intp)
+        fresh = 0
+        for i, vid in enumerate(ids):
+            if vid not in self._row_of:
+                fresh += 1
+        self._reserve(self._n + fresh)
+        codes = self._namespace_codes(namespaces)
+        next_row = self._n
+        for i, vid in enumerate(ids):
+            row = self._row_of.get(vid)
+            if row is None:
+                row = next_row
+                next_row += 1
+                self._row_of[vid] = row
+                self._ids.append(vid)
+                self._metadata.append(metadata[i])
+            else:
+                old = int(self._namespace[row])
+                if old >= 0:
+                    self._ns_count[old] -= 1
+                self._metadata[row] = metadata[i]
+            rows[i] = row
+        self._n = next_row
+        for code in codes.tolist():
+            if code >= 0:
+                self._ns_count[code] += 1
+        self._vectors[rows] = values
+        sq = np.einsum("ij,ij->i", values, values, dtype=np.float64)
+        self._sqnorms[rows] = sq
+        norms = np.sqrt(sq)
+        with np.errstate(divide="ignore"):
+            self._inv_norms[rows] = np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)
+        self._namespace[rows] = codes
+        self._seq[rows] = seq
+        if len(sq):
+            self._max_sqnorm = max(self._max_sqnorm, float(sq.max()))
+        row_list = rows.tolist()
+        meta_list = list(metadata)
+        for column in self._columns.values():
+            if column.type is not None and seq <= column.created_seq:
+                column.clear_rows(row_list)
+            else:
+                column.set_rows(row_list, meta_list)
+
+    def delete(self, ids: Iterable[str]) -> list[str]:
+        """Remove vectors; unknown ids are ignored. Returns the ids actually removed."""
+        removed: list[str] = []
+        columns = list(self._columns.values())
+        for vid in ids:
+            row = self._row_of.pop(vid, None)
+            if row is None:
+                continue
+            removed.append(vid)
+            code = int(self._namespace[row])
+            if code >= 0:
+                self._ns_count[code] -= 1
+            last = self._n - 1
+            if row != last:
+                moved = self._ids[last]
+                self._vectors[row] = self._vectors[last]
+                self._sqnorms[row] = self._sqnorms[last]
+                self._inv_norms[row] = self._inv_norms[last]
+                self._namespace[row] = self._namespace[last]
+                self._seq[row] = self._seq[last]
+                self._ids[row] = moved
+                self._metadata[row] = self._metadata[last]
+                self._row_of[moved] = row
+                for column in columns:
+                    column.move(last, row)
+            self._ids.pop()
+            self._metadata.pop()
+            self._n = last
+        if self._n == 0:
+            self._max_sqnorm = 0.0
+        return removed
+
+    # -- metadata columns ------------------------------------------------------------------
+    def column(self, path: tuple[str, ...], *, type_: str | None = None) -> Column | None:
+        """The column of ``path``: a v2 metadata index (``type_``) or an on-demand v1 column.
+
+        Untyped columns are built on first use from the stored metadata and kept up to date
+        by later writes, so a filter never loops over vectors in Python twice.
+        """
+        key = (path, type_)
+        column = self._columns.get(key)
+        if column is None and type_ is None:
+            column = Column(path, self.capacity)
+            column.set_rows(range(self._n), self._metadata)
+            self._columns[key] = column
+        return column
+
+    def add_metadata_index(self, path: tuple[str, ...], type_: str, *, created_seq: int,
+                           string_bytes: int) -> None:
+        """Start a v2 metadata index; rows written at or before ``created_seq`` stay out of it."""
+        column = Column(path, self.capacity, type_=type_, created_seq=created_seq, string_bytes=string_bytes)
+        later = [r for r in range(self._n) if self._seq[r] > created_seq]
+        if later:
+            column.set_rows(later, [self._metadata[r] for r in later])
+        self._columns[(path, type_)] = column
+
+    def drop_metadata_index(self, path: tuple[str, ...], type_: str) -> None:
+        self._columns.pop((path, type_), None)
+
+    # -- search ------------------------------------------------------------------------------
+    def search(self, query: np.ndarray, k: int, *, candidates: np.ndarray | None = None) -> list[SearchHit]:
+        """The ``k`` best rows for ``query``, best first, ties by id (code-point order).
+
+        ``candidates`` restricts the search to those rows (namespace and filter already
+        applied). Scores: cosine similarity (highest first), euclidean distance and
+        negative dot product (lowest first). Ranking uses a float32 scan; the rows that
+        can still be in the top k after allowing for float32 rounding are rescored exactly
+        in float64, so results equal an exact float64 computation.
+        """
+        n = self._n
+        if k <= 0 or n == 0:
+            return []
+        q32 = np.ascontiguousarray(query, dtype=np.float32)
+        q64 = q32.astype(np.float64)
+        qq = float(q64 @ q64)
+        if candidates is not None:
+            candidates = np.asarray(candidates, dtype=np.intp)
+            m = len(candidates)
+            if m == 0:
+                return []
+        else:
+            m = n
+        overflow = self._max_sqnorm * max(qq, 1.0) > 1e36 or qq > 1e36
+        if overflow:
+            base = candidates if candidates is not None else np.arange(n)
+            key = self._exact_keys(base, q64, qq)
+            tol = 0.0
+        else:
+            if candidates is not None and m < _GATHER_FRACTION * n:
+                base = candidates
+                dots = self._vectors[base] @ q32
+                key = self._approx_keys(dots, base, qq)
+            else:
+                dots = self._vectors[:n] @ q32
+                key = self._approx_keys(dots, None, qq)
+                if candidates is not None:
+                    allowed = np.zeros(n, dtype=bool)
+                    allowed[candidates] = True
+                    key[~allowed] = np.inf
+                    base = None
+                else:
+                    base = None
+            tol = self._tolerance(qq)
+        kk = min(k, m)
+        if kk < len(key):
+            part = np.argpartition(key, kk - 1)[:kk]
+            kth = float(key[part].max())
+            within = np.flatnonzero(key <= kth + tol)
+        else:
+            within = np.flatnonzero(np.isfinite(key))
+        rows = within if base is None else base[within]
+        if rows.size == 0:
+            return []
+        exact = self._exact_keys(rows, q64, qq) if not overflow else key[within]
+        ids = self._ids
+        order = sorted(zip(exact.tolist(), (ids[r] for r in rows.tolist()), rows.tolist()))[:kk]
+        sign = -1.0 if _SIMILARITY[self.metric] else 1.0
+        return [SearchHit((row, vid, sign * kv + 0.0)) for kv, vid, row in order]
+
+    def _approx_keys(self, dots: np.ndarray, rows: np.ndarray | None, qq: float) -> np.ndarray:
+        """Ascending ranking keys from float32 dot products (no constant factors)."""
+        sl = slice(0, self._n) if rows is None else rows
+        if self.metric == "cosine":
+            key = dots * self._inv_norms[sl]
+            np.negative(key, out=key)
+            return key
+        if self.metric == "dot-product":
+            return np.negative(dots, out=dots)
+        key = self._sqnorms[sl] - 2.0 * dots.astype(np.float64)
+        return key
+
+    def _tolerance(self, qq: float) -> float:
+        """A bound on the float32 error of the approximate keys (Higham's gamma_d)."""
+        gamma = (self.dimensions + 2) * _U32 * 1.01
+        qn = math.sqrt(qq)
+        if self.metric == "cosine":
+            return gamma * qn + 1e-300
+        xn = math.sqrt(self._max_sqnorm)
+        if self.metric == "dot-product":
+            return gamma * xn * qn + 1e-300
+        return 2.0 * gamma * xn * qn + 4 * 2.0**-52 * (self._max_sqnorm + qq) + 1e-300
+
+    def _exact_keys(self, rows: np.ndarray, q64: np.ndarray, qq: float) -> np.ndarray:
+        """Ascending keys computed in float64 from the stored float32 values."""
+        x = self._vectors[rows].astype(np.float64)
+        if self.metric == "euclidean":
+            diff = x - q64
+            return np.sqrt(np.einsum("ij,ij->i", diff, diff))
+        dots = x @ q64
+        if self.metric == "dot-product":
+            return -dots
+        norms = np.sqrt(np.einsum("ij,ij->i", x, x)) * math.sqrt(qq)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cos = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
+        return -cos
+
+    def candidates_for(self, *, namespace_code: int | None = None, mask: np.ndarray | None = None) -> np.ndarray | None:
+        """Rows allowed by a namespace and/or a boolean mask over rows, or ``None`` for all."""
+        n = self._n
+        if namespace_code is None and mask is None:
+            return None
+        allowed = np.ones(n, dtype=bool) if mask is None else mask[:n]
+        if namespace_code is not None:
+            allowed = allowed & (self._namespace[:n] == namespace_code)
+        return np.flatnonzero(allowed)
+
+    # -- bulk state for persistence ----------------------------------------------------------
+    def memory_bytes(self) -> int:
+        """Bytes held by the per-row arrays (capacity included)."""
+        total = sum(a.nbytes for a in (self._vectors, self._sqnorms, self._inv_norms, self._namespace, self._seq))
+        total += sum(c.kind.nbytes + c.num.nbytes + c.code.nbytes for c in self._columns.values())
+        return total

@@ -1,0 +1,140 @@
+"""One index's live state: its definition, its search core and its mutation history.
+
+The binding facade validates requests and calls these methods with clean, columnar data.
+:class:`Index` keeps everything in memory; the persistent variant (``_persistent``)
+overrides the mutating methods to commit to SQLite first and ``refresh`` to pick up
+writes committed by other processes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+
+from workers_env import _limits
+from workers_env._core import IndexCore
+from workers_env._indexdefs import IndexDefinition
+
+__all__ = ["Index", "VectorBatch", "Mutation", "MetadataIndex", "property_path", "utc_now_iso"]
+
+
+def utc_now_iso() -> str:
+    """Now, as the service prints times: ISO 8601 in UTC with milliseconds and ``Z``."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def property_path(name: str) -> tuple[str, ...]:
+    """``"a.b"`` addresses the nested property ``{"a": {"b": ...}}``."""
+    return tuple(name.split("."))
+
+
+@dataclass
+class VectorBatch:
+    """Validated vectors to write, column by column; ids are unique within the batch."""
+
+    ids: list[str]
+    values: np.ndarray  # (n, dimensions) float32
+    namespaces: list[str | None]
+    metadata: list[dict[str, Any]]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """One applied write: its id (a UUID4 string) and when it was applied."""
+
+    id: str
+    at: str  # ISO 8601
+
+
+@dataclass(frozen=True)
+class MetadataIndex:
+    """A v2 metadata index: which property, which type, and the write sequence it began at."""
+
+    property_name: str
+    type: str
+    created_seq: int
+
+
+@dataclass
+class Index:
+    """An index held in memory. Vectors and metadata live in ``core``."""
+
+    name: str
+    definition: IndexDefinition
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    created_on: str = field(default_factory=utc_now_iso)
+    seq: int = 0
+    last_mutation: Mutation | None = None
+    metadata_indexes: dict[str, MetadataIndex] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.limits = _limits.API_LIMITS[self.definition.version]
+        self.core = IndexCore(self.definition.dimensions, self.definition.metric)
+        for prop, type_ in self.definition.metadata_indexes.items():
+            if prop not in self.metadata_indexes:
+                self._add_metadata_index(MetadataIndex(prop, type_, created_seq=self.seq))
+
+    # -- reads ------------------------------------------------------------------------------
+    @property
+    def dimensions(self) -> int:
+        return self.definition.dimensions
+
+    @property
+    def metric(self) -> str:
+        return self.definition.metric
+
+    def refresh(self) -> None:
+        """Bring memory up to date with durable state (nothing to do in memory)."""
+
+    # -- writes ------------------------------------------------------------------------------
+    def write(self, upserts: VectorBatch | None = None, deletes: Sequence[str] = ()) -> Mutation:
+        """Apply one mutation -- upserts, then deletes -- and record it."""
+        self.seq += 1
+        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        self._apply(upserts, deletes, self.seq)
+        self.last_mutation = mutation
+        return mutation
+
+    def _apply(self, upserts: VectorBatch | None, deletes: Sequence[str], seq: int) -> None:
+        if upserts is not None and len(upserts):
+            self.core.upsert(upserts.ids, upserts.values, upserts.namespaces, upserts.metadata, seq=seq)
+        if deletes:
+            self.core.delete(deletes)
+
+    def create_metadata_index(self, property_name: str, type_: str) -> Mutation:
+        """Index ``property_name``; vectors already stored are not in it until rewritten."""
+        self.seq += 1
+        self._add_metadata_index(MetadataIndex(property_name, type_, created_seq=self.seq))
+        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        self.last_mutation = mutation
+        return mutation
+
+    def delete_metadata_index(self, property_name: str) -> Mutation:
+        self.seq += 1
+        self._drop_metadata_index(property_name)
+        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        self.last_mutation = mutation
+        return mutation
+
+    def _add_metadata_index(self, mi: MetadataIndex) -> None:
+        self.metadata_indexes[mi.property_name] = mi
+        self.core.add_metadata_index(
+            property_path(mi.property_name), mi.type, created_seq=mi.created_seq,
+            string_bytes=_limits.MAX_INDEXED_STRING_BYTES,
+        )
+
+    def _drop_metadata_index(self, property_name: str) -> None:
+        mi = self.metadata_indexes.pop(property_name, None)
+        if mi is not None:
+            self.core.drop_metadata_index(property_path(mi.property_name), mi.type)
+
+    def metadata_index_types(self) -> Mapping[str, str]:
+        return {p: mi.type for p, mi in self.metadata_indexes.items()}
