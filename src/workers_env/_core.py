@@ -179,6 +179,9 @@ class IndexCore:
     def row_of(self, vector_id: str) -> int | None:
         return self._row_of.get(vector_id)
 
+    def id_at(self, row: int) -> str:
+        return self._ids[row]
+
     @property
     def ids(self) -> list[str]:
         """Ids in row order (a copy)."""

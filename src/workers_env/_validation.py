@@ -1,0 +1,319 @@
+"""Turning binding arguments into clean data, or into the service's error.
+
+Everything here either returns validated data or raises the :class:`VectorizeError` the
+real service would, built by ``_limits``. Nothing is written before validation finishes,
+so a batch with one bad vector writes none.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from workers_env import _limits
+from workers_env._index import VectorBatch
+from workers_env._jsvalues import check_sendable
+from workers_env._limits import ApiLimits
+
+__all__ = ["parse_vectors", "parse_ids", "parse_query_vector", "QueryOptions", "parse_query_options"]
+
+_F32_MAX = float(np.finfo(np.float32).max)
+
+
+def _utf8_len(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def _describe(value: Any) -> str:
+    return type(value).__name__ if not isinstance(value, (str, int, float)) else repr(value)
+
+
+def _values_array(values: Any, op: str, where: str) -> np.ndarray:
+    """One vector's values as a 1-D float32 array, or the service's parse error."""
+    if isinstance(values, np.ndarray):
+        if values.ndim != 1 or values.dtype.kind not in "fiu":
+            raise _limits.unparsable_vectors(op, f"{where}: values must be a 1-D array of numbers")
+        arr = values.astype(np.float64)
+    elif isinstance(values, array):
+        if values.typecode not in "fdbBhHiIlLqQ":
+            raise _limits.unparsable_vectors(op, f"{where}: values must be numbers")
+        arr = np.asarray(values, dtype=np.float64)
+    elif isinstance(values, list):
+        for v in values:
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise _limits.unparsable_vectors(op, f"{where}: values must be numbers, found {_describe(v)}")
+        try:
+            arr = np.asarray(values, dtype=np.float64)
+        except OverflowError:
+            raise _limits.unparsable_vectors(op, f"{where}: values must be finite float32 numbers") from None
+    else:
+        hook = getattr(values, "to_py", None)  # a JS typed array handed over from the runtime
+        if callable(hook):
+            return _values_array(hook(), op, where)
+        raise _limits.unparsable_vectors(op, f"{where}: values must be a list of numbers, got {_describe(values)}")
+    if arr.size and (not np.isfinite(arr).all() or np.abs(arr).max() > _F32_MAX):
+        raise _limits.unparsable_vectors(op, f"{where}: values must be finite float32 numbers (no NaN or Infinity)")
+    return arr.astype(np.float32)
+
+
+def _fast_matrix(vectors: Sequence[Mapping[str, Any]]) -> np.ndarray | None:
+    """All values at once when every vector holds a plain list of plain numbers, else None.
+
+    One ``np.asarray`` over the whole batch is the cost floor for Python lists; the
+    dtype numpy infers tells whether anything but numbers hid in the lists.
+    """
+    try:
+        rows = [v["values"] for v in vectors]
+    except (KeyError, TypeError):
+        return None
+    if not all(type(r) is list for r in rows):
+        return None
+    try:
+        mat = np.asarray(rows)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if mat.ndim != 2 or mat.dtype.kind not in "fi":
+        return None
+    if mat.dtype.kind == "f" and mat.size:
+        # numpy turns True/False into 1.0/0.0: look closer only at rows holding a 0 or 1.
+        suspicious = np.flatnonzero(((mat == 0.0) | (mat == 1.0)).any(axis=1))
+        for i in suspicious.tolist():
+            if any(type(x) is bool for x in rows[i]):
+                return None
+        if not np.isfinite(mat).all() or np.abs(mat).max() > _F32_MAX:
+            return None
+    return mat.astype(np.float32)
+
+
+def _check_metadata_keys(op: str, vector_id: str, metadata: Mapping[str, Any]) -> None:
+    for key, value in metadata.items():
+        if not key or "." in key or '"' in key or key.startswith("$"):
+            raise _limits.bad_metadata_key(op, vector_id, key)
+        if isinstance(value, Mapping):
+            _check_metadata_keys(op, vector_id, value)
+
+
+def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, keep: str) -> VectorBatch:
+    """Validate a whole insert/upsert batch and return it deduplicated.
+
+    ``keep`` is ``"first"`` (insert) or ``"last"`` (upsert) for ids repeated in the batch.
+    """
+    check_sendable(vectors)
+    if not isinstance(vectors, list):
+        raise _limits.unparsable_vectors(op, f"expected a list of vectors, got {_describe(vectors)}")
+    if len(vectors) > _limits.MAX_VECTORS_PER_WRITE:
+        raise _limits.too_many_vectors(op, len(vectors))
+
+    # 1. the request must be valid JSON of the right shape (the service's parse step)
+    for i, vec in enumerate(vectors):
+        if not isinstance(vec, Mapping):
+            raise _limits.unparsable_vectors(op, f"vector {i} is {_describe(vec)}, expected an object")
+        vid = vec.get("id")
+        if not isinstance(vid, str):
+            raise _limits.unparsable_vectors(op, f"vector {i}: id must be a string, got {_describe(vid)}")
+        if "values" not in vec:
+            raise _limits.unparsable_vectors(op, f'vector id="{vid}": values are missing')
+        ns = vec.get("namespace")
+        if ns is not None and not isinstance(ns, str):
+            raise _limits.unparsable_vectors(op, f'vector id="{vid}": namespace must be a string')
+        meta = vec.get("metadata")
+        if meta is not None:
+            if not isinstance(meta, Mapping):
+                raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata must be an object')
+            try:
+                _compact_json(meta)
+            except (TypeError, ValueError) as exc:
+                raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata is not JSON ({exc})') from None
+
+    matrix = _fast_matrix(vectors)
+    if matrix is None:
+        rows = [_values_array(v["values"], op, f'vector id="{v["id"]}"') for v in vectors]
+    else:
+        rows = None
+
+    # 2. per-vector rules, first offender reported
+    metadata: list[dict[str, Any]] = []
+    namespaces: list[str | None] = []
+    for i, vec in enumerate(vectors):
+        vid = vec["id"]
+        if not vid:
+            raise _limits.empty_id(op, i)
+        id_bytes = _utf8_len(vid)
+        if id_bytes > _limits.MAX_ID_BYTES:
+            raise _limits.id_too_long(op, id_bytes)
+        got = matrix.shape[1] if rows is None else int(rows[i].shape[0])
+        if got != dimensions:
+            raise _limits.wrong_dimensions(op, vid, dimensions, got)
+        ns = vec.get("namespace") or None
+        if ns is not None and _utf8_len(ns) > limits.max_name_bytes:
+            raise _limits.namespace_too_long(op, vid, limits.max_name_bytes, _utf8_len(ns))
+        namespaces.append(ns)
+        meta = vec.get("metadata")
+        if meta is None:
+            metadata.append({})
+            continue
+        text = _compact_json(meta)
+        size = len(text.encode("utf-8"))
+        if size > _limits.MAX_METADATA_BYTES:
+            raise _limits.oversized_metadata(op, vid, size)
+        _check_metadata_keys(op, vid, meta)
+        metadata.append(json.loads(text))  # a private copy, as the service keeps its own
+
+    values = matrix if rows is None else (np.stack(rows) if rows else np.empty((0, dimensions), np.float32))
+
+    # 3. repeated ids inside the batch
+    ids = [v["id"] for v in vectors]
+    if len(set(ids)) != len(ids):
+        chosen: dict[str, int] = {}
+        for i, vid in enumerate(ids):
+            if keep == "last" or vid not in chosen:
+                chosen[vid] = i
+        order = sorted(chosen.values()) if keep == "first" else [chosen[v] for v in dict.fromkeys(ids)]
+        ids = [ids[i] for i in order]
+        values = values[order]
+        namespaces = [namespaces[i] for i in order]
+        metadata = [metadata[i] for i in order]
+    return VectorBatch(ids=ids, values=values, namespaces=namespaces, metadata=metadata)
+
+
+def parse_ids(ids: Any, *, op: str, max_ids: int | None) -> list[str]:
+    """Validate an id list for getByIds/deleteByIds; repeated ids are kept once."""
+    check_sendable(ids)
+    if not isinstance(ids, list):
+        raise _limits.VectorizeError(op, f"ids must be a list of strings, got {_describe(ids)}")
+    for vid in ids:
+        if not isinstance(vid, str):
+            raise _limits.VectorizeError(op, f"ids must be strings, got {_describe(vid)}")
+    if max_ids is not None and len(ids) > max_ids:
+        raise _limits.too_many_ids(op, max_ids, len(ids))
+    return list(dict.fromkeys(ids))
+
+
+def parse_query_vector(vector: Any, *, dimensions: int) -> np.ndarray:
+    check_sendable(vector)
+    try:
+        arr = _values_array(vector, _limits.QUERY, "query vector")
+    except _limits.VectorizeError as exc:
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: vector: {exc.text.split('(', 1)[-1].rstrip(')')}"
+        ) from None
+    if arr.shape[0] != dimensions:
+        raise _limits.wrong_query_dimensions(dimensions, int(arr.shape[0]))
+    return arr
+
+
+@dataclass(frozen=True)
+class QueryOptions:
+    """Query options after validation, with the API generation's defaults applied."""
+
+    top_k: int
+    namespace: str | None
+    return_values: bool
+    return_metadata: str  # "none" | "indexed" | "all"
+    filter: Any  # raw filter object or None; compiled by _filters
+
+
+def _is_whole(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, float) and math.isfinite(value) and value == int(value)
+
+
+def merge_options(options: Any, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """Python Workers merge keyword arguments into one trailing options object."""
+    check_sendable(options)
+    check_sendable(dict(kwargs))
+    merged: dict[str, Any] = {}
+    if options is not None:
+        if not isinstance(options, Mapping):
+            raise _limits.bad_query_option(f"Failed to parse the request body as JSON: options must be an object, got {_describe(options)}")
+        merged.update(options)
+    merged.update(kwargs)
+    return merged
+
+
+def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> QueryOptions:
+    """Validate topK/namespace/returnValues/returnMetadata/filter; unknown keys are ignored."""
+    # returnMetadata first: the binding's own JavaScript checks it before any request.
+    raw_rm = options.get("returnMetadata")
+    if limits.version == "v1":
+        if raw_rm is None:
+            return_metadata = "none"
+        elif isinstance(raw_rm, bool):
+            return_metadata = "all" if raw_rm else "none"
+        else:
+            raise _limits.return_metadata_not_boolean(_js_repr(raw_rm))
+    else:
+        if raw_rm is None:
+            return_metadata = "none"
+        elif raw_rm is True:
+            return_metadata = "all"
+        elif raw_rm is False:
+            raise _limits.return_metadata_false()
+        elif raw_rm in ("none", "indexed", "all"):
+            return_metadata = raw_rm
+        else:
+            raise _limits.return_metadata_invalid(_js_repr(raw_rm))
+
+    return_values = options.get("returnValues", False)
+    if return_values is None:
+        return_values = False
+    if not isinstance(return_values, bool):
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: returnValues: expected a boolean, got {_js_repr(return_values)}"
+        )
+
+    top_k = options.get("topK")
+    if top_k is None:
+        top_k = limits.top_k_default
+    elif not _is_whole(top_k) or top_k < 1:
+        raise _limits.bad_query_option(f"topK must be a whole number of at least 1, got {_js_repr(top_k)}")
+    top_k = int(top_k)
+    heavy = return_values or return_metadata == "all"
+    limit = limits.top_k_max_with_values if heavy else limits.top_k_max
+    if top_k > limit:
+        raise _limits.top_k_too_large(
+            top_k, limit=limit, with_values_limit=heavy and limit < limits.top_k_max, version=limits.version
+        )
+
+    namespace = options.get("namespace")
+    if namespace is not None and not isinstance(namespace, str):
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: namespace: expected a string, got {_js_repr(namespace)}"
+        )
+    return QueryOptions(
+        top_k=top_k,
+        namespace=namespace or None,
+        return_values=return_values,
+        return_metadata=return_metadata,
+        filter=options.get("filter"),
+    )
+
+
+def _js_repr(value: Any) -> str:
+    """How JavaScript's template strings print a value (``${v}``)."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, float) and _is_whole(value):
+        return str(int(value))
+    if isinstance(value, (dict, Mapping)):
+        return "[object Object]"
+    if isinstance(value, list):
+        return ",".join(_js_repr(v) for v in value)
+    return str(value)
