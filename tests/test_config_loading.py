@@ -1,0 +1,411 @@
+"""Finding, parsing and merging wrangler configs: what load_config returns or refuses."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from workers_env import ConfigError
+from workers_env._config import (
+    VectorizeBindingConfig,
+    WorkerConfig,
+    check_config,
+    find_config,
+    load_config,
+    read_config_file,
+)
+
+TOML = textwrap.dedent(
+    """\
+    name = "search"
+    main = "src/entry.py"
+    compatibility_date = "2024-09-23"
+    compatibility_flags = ["python_workers"]
+
+    [vars]
+    GREETING = "hi"
+    LIMITS = { top_k = 5 }
+
+    [[vectorize]]
+    binding = "VEC"
+    index_name = "docs"
+
+    [[vectorize]]
+    binding = "VEC2"
+    index_name = "docs-v2"
+    remote = true
+
+    [ai]
+    binding = "AI"
+    """
+)
+JSONC = """\
+{
+  // comments and trailing commas, as wrangler allows
+  "name": "search",
+  "main": "src/entry.py",
+  "compatibility_date": "2024-09-23",
+  "compatibility_flags": ["python_workers",],
+  /* block comment */
+  "vars": {"GREETING": "hi", "LIMITS": {"top_k": 5}},
+  "vectorize": [
+    {"binding": "VEC", "index_name": "docs"},
+    {"binding": "VEC2", "index_name": "docs-v2", "remote": true},
+  ],
+  "ai": {"binding": "AI"},
+}
+"""
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- finding ---------------------------------------------------------------------------------
+def test_find_prefers_json_then_jsonc_then_toml_in_one_folder(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    assert find_config(tmp_path) == tmp_path / "wrangler.toml"
+    write(tmp_path, "wrangler.jsonc", JSONC)
+    assert find_config(tmp_path) == tmp_path / "wrangler.jsonc"
+    write(tmp_path, "wrangler.json", JSONC)
+    assert find_config(tmp_path) == tmp_path / "wrangler.json"
+
+
+def test_find_searches_every_parent_for_json_before_looking_for_toml(tmp_path: Path) -> None:
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    write(deep, "wrangler.toml", TOML)
+    write(tmp_path, "wrangler.json", JSONC)
+    # wrangler's order: wrangler.json anywhere upward wins over a nearer wrangler.toml
+    assert find_config(deep) == tmp_path / "wrangler.json"
+
+
+def test_find_walks_upward_from_a_subfolder(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    sub = tmp_path / "src" / "pkg"
+    sub.mkdir(parents=True)
+    assert find_config(sub) == tmp_path / "wrangler.toml"
+
+
+def test_find_defaults_to_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    monkeypatch.chdir(tmp_path)
+    assert find_config() == tmp_path / "wrangler.toml"
+
+
+def test_find_returns_an_explicit_file_as_is(tmp_path: Path) -> None:
+    path = write(tmp_path, "custom-name.toml", TOML)
+    write(tmp_path, "wrangler.json", JSONC)
+    assert find_config(path) == path
+
+
+def test_find_reports_a_missing_explicit_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="Configuration file not found") as info:
+        find_config(tmp_path / "nope.toml")
+    assert "nope.toml" in str(info.value)
+
+
+def test_find_says_where_it_looked_and_how_to_fix_it(tmp_path: Path) -> None:
+    empty = tmp_path / "project"
+    empty.mkdir()
+    with pytest.raises(ConfigError) as info:
+        find_config(empty)
+    message = str(info.value)
+    assert str(empty) in message
+    assert "wrangler.json, wrangler.jsonc or wrangler.toml" in message
+    assert "Create one" in message
+
+
+# -- parsing -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("name,text", [("wrangler.toml", TOML), ("wrangler.json", JSONC), ("wrangler.jsonc", JSONC)])
+def test_every_format_loads_to_the_same_config(tmp_path: Path, name: str, text: str) -> None:
+    write(tmp_path, name, text)
+    config = load_config(tmp_path)
+    assert isinstance(config, WorkerConfig)
+    assert config.path == tmp_path / name
+    assert config.path.is_absolute()
+    assert config.name == "search"
+    assert config.main == "src/entry.py"
+    assert config.compatibility_date == "2024-09-23"
+    assert config.compatibility_flags == ("python_workers",)
+    assert config.vars == {"GREETING": "hi", "LIMITS": {"top_k": 5}}
+    assert config.vectorize == (
+        VectorizeBindingConfig("VEC", "docs"),
+        VectorizeBindingConfig("VEC2", "docs-v2", remote=True),
+    )
+    assert config.ai_binding == "AI"
+    assert config.warnings == ()
+    assert config.raw["name"] == "search"
+    assert config.pyproject_indexes == {}
+
+
+def test_root_and_main_path_resolve_against_the_config_folder(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    config = load_config(tmp_path / "wrangler.toml")
+    assert config.root == tmp_path
+    assert config.main_path == (tmp_path / "src" / "entry.py").resolve()
+
+
+def test_main_path_is_none_without_main(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", 'name = "x"\n')
+    assert load_config(tmp_path).main_path is None
+
+
+def test_toml_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", 'name = "x"\nmain = "a" b\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert "wrangler.toml at line 2, column 12" in str(info.value)
+    assert "Expected newline or end of document" in str(info.value)
+    assert info.value.path == str(tmp_path / "wrangler.toml")
+
+
+def test_toml_error_at_end_of_file_still_has_a_position(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", 'name = "x"\nmain = ')
+    with pytest.raises(ConfigError, match=r"wrangler.toml at line 2, column 8: Invalid value \(at end of file\)"):
+        read_config_file(tmp_path / "wrangler.toml")
+
+
+@pytest.mark.parametrize("name", ["wrangler.json", "wrangler.jsonc"])
+def test_json_syntax_error_names_file_line_and_column(tmp_path: Path, name: str) -> None:
+    write(tmp_path, name, '{\n  "name": "x"\n  "main": "y"\n}\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert f"{name} at line 3, column 3" in str(info.value)
+
+
+@pytest.mark.parametrize("name,text", [("wrangler.toml", ""), ("wrangler.json", "  \n"), ("wrangler.jsonc", "")])
+def test_empty_file_is_an_error(tmp_path: Path, name: str, text: str) -> None:
+    write(tmp_path, name, text)
+    with pytest.raises(ConfigError, match=f"The configuration file .*{name} is empty"):
+        load_config(tmp_path)
+
+
+def test_utf8_bom_is_stripped(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.json", b"\xef\xbb\xbf" + json.dumps({"name": "bom"}).encode())
+    write(tmp_path / "t", "wrangler.toml", b"\xef\xbb\xbf" + b'name = "bom"\n')
+    assert load_config(tmp_path / "wrangler.json").name == "bom"
+    assert load_config(tmp_path / "t" / "wrangler.toml").name == "bom"
+
+
+@pytest.mark.parametrize(
+    "bom,encoding",
+    [(b"\xff\xfe", "UTF-16 LE"), (b"\xfe\xff", "UTF-16 BE"), (b"\xff\xfe\x00\x00", "UTF-32 LE"),
+     (b"\x00\x00\xfe\xff", "UTF-32 BE")],
+)  # fmt: skip
+def test_utf16_and_utf32_boms_are_errors(tmp_path: Path, bom: bytes, encoding: str) -> None:
+    write(tmp_path, "wrangler.toml", bom + 'name = "x"'.encode("utf-16-le"))
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert f"Configuration file contains {encoding} byte order marker" in str(info.value)
+    assert "Please save the file as UTF-8 without BOM." in str(info.value)
+
+
+def test_a_json_file_that_is_not_an_object_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.json", "[1, 2]")
+    with pytest.raises(ConfigError, match="must hold an object"):
+        load_config(tmp_path)
+
+
+def test_an_unknown_file_type_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "wrangler.yaml", "name: x\n")
+    with pytest.raises(ConfigError, match="expected a .toml, .json or .jsonc file"):
+        load_config(path)
+
+
+def test_check_config_reports_a_parse_error_instead_of_raising(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", "name = \n")
+    report = check_config(tmp_path)
+    assert not report.ok
+    assert "Syntax error in" in report.errors[0].message
+
+
+# -- pyproject.toml --------------------------------------------------------------------------------
+def test_pyproject_indexes_are_read_raw(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    write(
+        tmp_path,
+        "pyproject.toml",
+        '[project]\nname = "p"\n[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\n',
+    )
+    assert load_config(tmp_path).pyproject_indexes == {"docs": {"dimensions": 3, "metric": "cosine"}}
+
+
+def test_pyproject_without_the_table_gives_no_indexes(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    write(tmp_path, "pyproject.toml", '[project]\nname = "p"\n')
+    assert load_config(tmp_path).pyproject_indexes == {}
+
+
+def test_pyproject_syntax_error_names_that_file(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    write(tmp_path, "pyproject.toml", "[tool.workers-env\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert "pyproject.toml at line 1" in str(info.value)
+    assert any("pyproject.toml" in p for p in info.value.problems)
+
+
+def test_pyproject_indexes_must_be_a_table_of_tables(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    write(tmp_path, "pyproject.toml", "[tool.workers-env]\nindexes = 3\n")
+    with pytest.raises(ConfigError, match=r"must be a table of tables"):
+        load_config(tmp_path)
+
+
+# -- environments -----------------------------------------------------------------------------------
+ENV_TOML = TOML + textwrap.dedent(
+    """
+    [env.staging]
+    vars = { GREETING = "hello staging" }
+    [[env.staging.vectorize]]
+    binding = "VEC"
+    index_name = "docs-staging"
+    [[env.staging.vectorize]]
+    binding = "VEC2"
+    index_name = "docs-v2-staging"
+    [env.staging.ai]
+    binding = "AI"
+
+    [env.bare]
+    compatibility_date = "2025-01-01"
+
+    [env.named]
+    name = "own-name"
+    main = "src/other.py"
+    """
+)
+
+
+def test_environment_inherits_inheritable_keys_and_renames(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", ENV_TOML)
+    config = load_config(tmp_path, environment="staging")
+    assert config.environment == "staging"
+    assert config.name == "search-staging"
+    assert config.main == "src/entry.py"
+    assert config.compatibility_date == "2024-09-23"
+    assert config.compatibility_flags == ("python_workers",)
+    assert config.vars == {"GREETING": "hello staging"}
+    assert [b.index_name for b in config.vectorize] == ["docs-staging", "docs-v2-staging"]
+    assert config.ai_binding == "AI"
+    assert config.warnings == (
+        'The following vars exist at the top level, but not on "env.staging.vars".\n'
+        'This is probably not what you want, since "vars" configuration is not inherited by environments.\n'
+        'Please add these vars to "env.staging.vars":\n- LIMITS',
+    )
+
+
+def test_environment_overrides_inheritable_keys(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", ENV_TOML)
+    named = load_config(tmp_path, environment="named")
+    assert named.name == "own-name"
+    assert named.main == "src/other.py"
+    assert load_config(tmp_path, environment="bare").compatibility_date == "2025-01-01"
+
+
+def test_environment_does_not_inherit_bindings_and_warns(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", ENV_TOML)
+    config = load_config(tmp_path, environment="bare")
+    assert config.vectorize == ()
+    assert config.vars == {}
+    assert config.ai_binding is None
+    assert any('"vectorize" exists at the top level, but not on "env.bare".' in w for w in config.warnings)
+    assert any('"vars" exists at the top level, but not on "env.bare".' in w for w in config.warnings)
+    assert any('"ai" exists at the top level, but not on "env.bare".' in w for w in config.warnings)
+
+
+def test_no_environment_selected_means_the_top_level(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", ENV_TOML)
+    config = load_config(tmp_path)
+    assert config.environment is None
+    assert config.name == "search"
+    assert [b.index_name for b in config.vectorize] == ["docs", "docs-v2"]
+
+
+def test_empty_environment_name_means_the_top_level(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", ENV_TOML)
+    assert load_config(tmp_path, environment="").environment is None
+
+
+def test_unknown_environment_is_an_error_when_others_exist(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", ENV_TOML)
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path, environment="prod")
+    assert info.value.problems[0].startswith('No environment found in configuration with name "prod".')
+    assert 'The available configured environment names are: ["staging","bare","named"]' in str(info.value)
+
+
+def test_unknown_environment_only_warns_without_environments(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    config = load_config(tmp_path, environment="prod")
+    assert config.name == "search-prod"
+    # like wrangler, the top level is used as the environment
+    assert [b.binding for b in config.vectorize] == ["VEC", "VEC2"]
+    assert config.warnings[0].startswith('No environment found in configuration with name "prod".')
+
+
+# -- never a bare exception --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"vectorize": "VEC"},
+        {"vectorize": [1, None, "x", [1]]},
+        {"vectorize": [{"binding": 1, "index_name": ["a"]}]},
+        {"vars": [1, 2]},
+        {"vars": "x"},
+        {"ai": "AI"},
+        {"env": 5},
+        {"env": {"staging": "x"}},
+        {"compatibility_flags": "python_workers"},
+        {"main": 3, "name": "Bad Name"},
+        {"durable_objects": {"bindings": "x"}},
+        {"kv_namespaces": {"binding": "KV"}},
+    ],
+)
+def test_broken_shapes_raise_config_error_only(tmp_path: Path, raw: dict) -> None:
+    write(tmp_path, "wrangler.json", json.dumps(raw))
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path, environment="staging" if "env" in raw else None)
+    assert info.value.problems
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"secrets": {"required": [1, "S"]}, "vars": {"S": "x"}},
+        {"queues": {"producers": [{"binding": 1}]}},
+        {"assets": {"directory": "public"}, "wasm_modules": {"W": "a.wasm"}},
+        {"unsafe": {"bindings": [{"name": "U", "type": "x"}]}},
+    ],
+)
+def test_kinds_not_checked_in_depth_never_crash(tmp_path: Path, raw: dict) -> None:
+    write(tmp_path, "wrangler.json", json.dumps(raw))
+    report = check_config(tmp_path)
+    assert all(isinstance(d.message, str) for d in report.errors + report.warnings)
+
+
+def test_config_error_lists_every_error_and_renders_the_report(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.json", json.dumps({"vectorize": [{"binding": "V"}, {"index_name": "x"}]}))
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert info.value.problems == [
+        '"vectorize[0]" bindings must have an "index_name" field but got {"binding":"V"}.',
+        '"vectorize[1]" bindings should have a string "binding" field but got {"index_name":"x"}.',
+    ]
+    assert str(info.value).startswith("Processing ")
+    assert "configuration:\n  - " in str(info.value)
+
+
+def test_warnings_do_not_raise(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", 'name = "x"\nsurprise = 1\n')
+    config = load_config(tmp_path)
+    assert config.warnings == ('Unexpected fields found in top-level field: "surprise"',)
