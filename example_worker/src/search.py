@@ -1,0 +1,65 @@
+"""Request parsing and response shaping for the search API (no runtime imports)."""
+
+from urllib.parse import parse_qs
+
+
+class BadRequest(Exception):
+    """A request the API refuses with 400."""
+
+
+def parse_ids(query_string):
+    """``?ids=a,b&ids=c`` as ["a", "b", "c"]."""
+    ids = []
+    for chunk in parse_qs(query_string).get("ids", []):
+        ids.extend(part for part in chunk.split(",") if part)
+    if not ids:
+        raise BadRequest("give the document ids as ?ids=a,b")
+    return ids
+
+
+def document_to_vector(doc):
+    """One posted document as a Vectorize vector: the text and category go to metadata."""
+    if not isinstance(doc, dict) or "id" not in doc or "values" not in doc:
+        raise BadRequest("each document needs an id and values")
+    metadata = {"text": doc.get("text", "")}
+    if doc.get("category") is not None:
+        metadata["category"] = doc["category"]
+    vector = {"id": str(doc["id"]), "values": list(doc["values"]), "metadata": metadata}
+    if doc.get("namespace"):
+        vector["namespace"] = doc["namespace"]
+    return vector
+
+
+def search_options(body, max_top_k):
+    """The query options for a search body: topK (capped), category filter, namespace."""
+    top_k = body.get("topK", 5)
+    if not isinstance(top_k, int) or isinstance(top_k, bool) or not 1 <= top_k <= max_top_k:
+        raise BadRequest(f"topK must be a whole number from 1 to {max_top_k}")
+    options = {"topK": top_k, "returnMetadata": "all"}
+    if body.get("category") is not None:
+        options["filter"] = {"category": {"$eq": body["category"]}}
+    if body.get("namespace"):
+        options["namespace"] = body["namespace"]
+    return options
+
+
+def match_to_json(match):
+    """A query match as the API returns it."""
+    metadata = match.get("metadata") or {}
+    return {
+        "id": match.id,
+        "score": match.score,
+        "text": metadata.get("text"),
+        "category": metadata.get("category"),
+    }
+
+
+def stored_to_json(vector):
+    """A stored vector as the API returns it. ``vector.values`` is the dict method, so index."""
+    return {
+        "id": vector.id,
+        "values": vector["values"],
+        "text": (vector.metadata or {}).get("text"),
+        "category": (vector.metadata or {}).get("category"),
+        "namespace": vector.namespace,
+    }

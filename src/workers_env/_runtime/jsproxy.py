@@ -1,0 +1,491 @@
+"""JavaScript values as Python Worker code holds them: stand-ins for Pyodide's ``JsProxy``.
+
+Production Python code never touches JS objects directly; it holds proxies that read
+properties as attributes, index arrays, and turn into Python with ``.to_py()``. This module
+models a JS value tree on top of plain Python data (``dict`` for objects, ``list`` for
+arrays) and implements both directions of Pyodide's conversion: :func:`to_js` and
+``JsProxy.to_py``. It also converts between these proxies and the plain data the emulated
+bindings take and return (:func:`to_plain`, :func:`from_plain`).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env._jsvalues import MAX_SAFE_INTEGER
+
+__all__ = [
+    "JsProxy",
+    "JsObject",
+    "JsArray",
+    "JsMap",
+    "JsTypedArray",
+    "JsBuffer",
+    "JsNull",
+    "jsnull",
+    "to_js",
+    "create_proxy",
+    "to_plain",
+    "from_plain",
+    "js_number",
+    "js_json_dumps",
+    "js_type_error",
+    "call_relaxed",
+    "object_from_entries",
+]
+
+_PRIMITIVES = (str, int, float, bool)
+
+
+def js_number(value: Any) -> Any:
+    """A JS number as Pyodide hands it to Python: safe whole numbers become ``int``."""
+    if isinstance(value, float) and value == value and abs(value) <= MAX_SAFE_INTEGER and value == int(value):
+        return int(value)
+    return value
+
+
+def js_type_error(message: str) -> JsException:
+    """A JS ``TypeError`` as Python code sees it (``pyodide.ffi.JsException``)."""
+    return JsException(message, name="TypeError")
+
+
+class _Constructor:
+    """What ``proxy.constructor`` reads as: only ``.name`` is used by worker code and the SDK."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"[Function: {self.name}]"
+
+
+class JsProxy:
+    """Base class of every JS value held from Python (``pyodide.ffi.JsProxy``)."""
+
+    _js_name = "Object"
+    typeof = "object"
+
+    @property
+    def constructor(self) -> _Constructor:
+        return _Constructor(self._js_name)
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        """Convert to Python the way Pyodide does (objects to ``dict``, arrays to ``list``)."""
+        return self
+
+    def __repr__(self) -> str:
+        return f"[object {self._js_name}]"
+
+
+class JsNull:
+    """JavaScript ``null`` (Pyodide's ``jsnull``); ``None`` stands for ``undefined``."""
+
+    _instance: JsNull | None = None
+
+    def __new__(cls) -> JsNull:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "jsnull"
+
+
+jsnull = JsNull()
+
+
+def _py(value: Any, depth: int) -> Any:
+    """One JS value converted to Python (``to_py`` for proxies, numbers normalised)."""
+    if isinstance(value, JsProxy):
+        return value.to_py(depth=depth) if depth != 0 else value
+    if value is jsnull:
+        return None
+    return js_number(value)
+
+
+class JsObject(JsProxy):
+    """A plain JS object: properties read and write as attributes."""
+
+    __slots__ = ("_props",)
+
+    def __init__(self, props: dict[str, Any] | None = None):
+        object.__setattr__(self, "_props", {} if props is None else props)
+
+    def __getattr__(self, name: str) -> Any:
+        props = object.__getattribute__(self, "_props")
+        if name in props:
+            return _wrap_child(props[name])
+        raise AttributeError(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._props[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        try:
+            del self._props[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __dir__(self) -> list[str]:
+        return [*self._props, "to_py", "as_object_map", "object_entries", "object_keys", "object_values"]
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        return {k: _py(_wrap_child(v), depth - 1) for k, v in self._props.items()}
+
+    def as_object_map(self) -> dict[str, Any]:
+        """Pyodide's mapping view of the object's own properties (here: a snapshot)."""
+        return {k: _wrap_child(v) for k, v in self._props.items()}
+
+    def object_keys(self) -> JsArray:
+        return JsArray(list(self._props))
+
+    def object_values(self) -> JsArray:
+        return JsArray(list(self._props.values()))
+
+    def object_entries(self) -> JsArray:
+        return JsArray([JsArray([k, v]) for k, v in self._props.items()])
+
+    def __repr__(self) -> str:
+        return f"[object {self._js_name}]"
+
+
+class JsArray(JsProxy):
+    """A JS ``Array``: indexable, iterable, ``len()`` and ``.length``."""
+
+    _js_name = "Array"
+    __slots__ = ("_items",)
+
+    def __init__(self, items: list[Any] | None = None):
+        self._items = [] if items is None else items
+
+    @property
+    def length(self) -> int:
+        return len(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: int) -> Any:
+        if not isinstance(index, int):
+            raise TypeError("JsArray indices must be integers")
+        return _wrap_child(self._items[index])
+
+    def __setitem__(self, index: int, value: Any) -> None:
+        self._items[index] = value
+
+    def __iter__(self) -> Iterator[Any]:
+        return (_wrap_child(v) for v in self._items)
+
+    def push(self, *values: Any) -> int:
+        self._items.extend(values)
+        return len(self._items)
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        return [_py(_wrap_child(v), depth - 1) for v in self._items]
+
+    def __repr__(self) -> str:
+        return "[" + ",".join(repr(v) for v in self._items) + "]"
+
+
+class JsMap(JsProxy):
+    """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
+
+    _js_name = "Map"
+    __slots__ = ("_entries",)
+
+    def __init__(self, entries: dict[Any, Any] | None = None):
+        self._entries = {} if entries is None else entries
+
+    @property
+    def size(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return _wrap_child(self._entries[key]) if key in self._entries else default
+
+    def has(self, key: Any) -> bool:
+        return key in self._entries
+
+    def set(self, key: Any, value: Any) -> JsMap:
+        self._entries[key] = value
+        return self
+
+    def __getitem__(self, key: Any) -> Any:
+        return _wrap_child(self._entries[key])
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(list(self._entries))
+
+    def keys(self) -> list[Any]:
+        return list(self._entries)
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        return {k: _py(_wrap_child(v), depth - 1) for k, v in self._entries.items()}
+
+
+_TYPED_FORMATS = {"Float32Array": "f", "Float64Array": "d", "Int32Array": "i", "Uint8Array": "B"}
+_FORMAT_NAMES = {"f": "Float32Array", "d": "Float64Array", "i": "Int32Array", "l": "BigInt64Array", "q": "BigInt64Array", "B": "Uint8Array", "b": "Int8Array", "h": "Int16Array", "H": "Uint16Array", "I": "Uint32Array"}
+
+
+class JsTypedArray(JsProxy):
+    """A JS typed array (``Float32Array`` ...): numbers stored with that type's precision."""
+
+    __slots__ = ("_data", "_name")
+
+    def __init__(self, name: str, values: Iterable[Any]):
+        self._name = name
+        code = _TYPED_FORMATS.get(name, "d")
+        self._data = array(code, values)
+
+    @property
+    def _js_name(self) -> str:  # type: ignore[override]
+        return self._name
+
+    @property
+    def length(self) -> int:
+        return len(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __getitem__(self, index: int) -> Any:
+        return js_number(float(self._data[index])) if self._data.typecode in "fd" else self._data[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self[i] for i in range(len(self._data)))
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        """Pyodide turns typed arrays into a ``memoryview`` of their buffer."""
+        return memoryview(self._data)
+
+    def to_bytes(self) -> bytes:
+        return self._data.tobytes()
+
+    def numbers(self) -> list[Any]:
+        return self._data.tolist()
+
+
+class JsBuffer(JsProxy):
+    """A JS ``ArrayBuffer`` (what ``arrayBuffer()`` resolves to)."""
+
+    _js_name = "ArrayBuffer"
+    __slots__ = ("_bytes",)
+
+    def __init__(self, data: bytes):
+        self._bytes = bytes(data)
+
+    @property
+    def byteLength(self) -> int:  # noqa: N802 - JS name
+        return len(self._bytes)
+
+    def to_bytes(self) -> bytes:
+        return self._bytes
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        return memoryview(self._bytes)
+
+
+class JsFunction(JsProxy):
+    """A Python callable handed to JavaScript (``create_proxy``)."""
+
+    _js_name = "Function"
+    typeof = "function"
+    __slots__ = ("_func", "_destroyed")
+
+    def __init__(self, func: Callable[..., Any]):
+        self._func = func
+        self._destroyed = False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._destroyed:
+            raise JsException("Object has already been destroyed", name="Error")
+        return self._func(*args, **kwargs)
+
+    def destroy(self) -> None:
+        self._destroyed = True
+
+
+def _wrap_child(value: Any) -> Any:
+    """A stored property value as Python reads it: containers stay proxies, null -> None."""
+    if value is jsnull:
+        return None
+    if isinstance(value, dict):  # plain data stored lazily (results from bindings)
+        return JsObject(value)
+    if isinstance(value, list):
+        return JsArray(value)
+    return js_number(value)
+
+
+def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
+    """Call ``func`` with as many leading positional arguments as it takes.
+
+    JavaScript functions ignore extra arguments, and workerd calls Python handlers the
+    same way (``callRelaxed``): ``fetch(self)`` and ``fetch(self, request, env, ctx)`` both work.
+    """
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return func(*args)
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return func(*args)
+    positional = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+    return func(*args[:positional])
+
+
+def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
+    """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object."""
+    return JsFunction(obj) if callable(obj) else obj
+
+
+def _buffer_numbers(value: Any) -> tuple[str, list[Any]] | None:
+    if isinstance(value, (str, bytes, bytearray)):
+        return None
+    try:
+        view = memoryview(value)
+    except TypeError:
+        return None
+    with view:
+        if view.ndim != 1:
+            return None
+        fmt = view.format.lstrip("@=<>!")
+        return _FORMAT_NAMES.get(fmt, "Float64Array"), view.tolist()
+
+
+def to_js(
+    obj: Any,
+    *,
+    depth: int = -1,
+    pyproxies: Any = None,
+    create_pyproxies: bool = True,
+    dict_converter: Callable[[Iterable[JsArray]], Any] | None = None,
+    default_converter: Callable[..., Any] | None = None,
+) -> Any:
+    """``pyodide.ffi.to_js``: deep-convert Python data into JS values.
+
+    As in Pyodide, a ``dict`` becomes a JS ``Map`` unless ``dict_converter`` is given
+    (``Object.fromEntries`` makes a plain object), lists and tuples become arrays, buffers
+    become typed arrays, ``None`` stays ``undefined`` and proxies pass through unchanged.
+    """
+
+    def convert(value: Any, level: int) -> Any:
+        if value is None or value is jsnull or isinstance(value, (JsProxy, *_PRIMITIVES)):
+            return value
+        if level == 0:
+            return value
+        if isinstance(value, dict):
+            items = {k: convert(v, level - 1) for k, v in value.items()}
+            if dict_converter is None:
+                return JsMap(items)
+            return dict_converter(JsArray([JsArray([k, v]) for k, v in items.items()]))
+        if isinstance(value, (list, tuple)):
+            if all(type(v) in (int, float) for v in value):
+                return JsArray(list(value))
+            return JsArray([convert(v, level - 1) for v in value])
+        if isinstance(value, bytes):
+            return JsTypedArray("Uint8Array", value)
+        numbers = _buffer_numbers(value)
+        if numbers is not None:
+            return JsTypedArray(*numbers)
+        if isinstance(value, (set, frozenset)):
+            return JsArray([convert(v, level - 1) for v in value])
+        if default_converter is not None:
+            return default_converter(value, lambda v: convert(v, level - 1), None)
+        return value
+
+    return convert(obj, depth)
+
+
+def object_from_entries(entries: Iterable[Any]) -> JsObject:
+    """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
+    props: dict[str, Any] = {}
+    for entry in entries:
+        key, value = list(entry)[:2]
+        props[str(key)] = value
+    return JsObject(props)
+
+
+def to_plain(value: Any, *, where: str = "argument") -> Any:
+    """A JS value as the plain data the emulated bindings take (JSON-like Python).
+
+    ``undefined`` stays ``None`` and ``null`` becomes ``None``; a ``Map`` is an object with
+    no own properties to JavaScript code that spreads or serialises it, so it becomes
+    ``{}`` -- as in production, its entries are silently lost. Python containers that
+    reached JavaScript unconverted (PyProxies) are refused with a hint.
+    """
+    if value is None or value is jsnull:
+        return None
+    if isinstance(value, _PRIMITIVES):
+        return value
+    if isinstance(value, JsObject):
+        return {k: to_plain(v, where=where) for k, v in value._props.items()}
+    if isinstance(value, JsArray):
+        items = value._items
+        if all(type(v) in (int, float) for v in items):
+            return list(items)
+        return [to_plain(v, where=where) for v in items]
+    if isinstance(value, JsTypedArray):
+        return value.numbers()
+    if isinstance(value, JsMap):
+        return {}
+    if isinstance(value, list) and all(type(v) in (int, float) for v in value):
+        return list(value)  # a PyProxy of a list of numbers is iterable, so Array.from() reads it
+    if isinstance(value, dict):  # plain data produced by from_plain never reaches here unwrapped
+        raise js_type_error(
+            f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; "
+            "convert it with to_js(value, dict_converter=Object.fromEntries)"
+        )
+    raise js_type_error(
+        f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; convert it with to_js()"
+    )
+
+
+def from_plain(value: Any) -> Any:
+    """Plain result data (as bindings return it) as the JS value a worker receives."""
+    if value is None:
+        return jsnull
+    if isinstance(value, dict):
+        return JsObject(value)
+    if isinstance(value, (list, tuple)):
+        return JsArray(list(value))
+    return js_number(value)
+
+
+def js_json_dumps(value: Any) -> str:
+    """``JSON.stringify`` output for a JS value (compact, as JavaScript writes it)."""
+    return json.dumps(_jsonable(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def _jsonable(value: Any) -> Any:
+    if value is jsnull:
+        return None
+    if isinstance(value, JsObject):
+        return {k: _jsonable(v) for k, v in value._props.items() if v is not None}
+    if isinstance(value, JsArray):
+        return [_jsonable(v) for v in value._items]
+    if isinstance(value, JsTypedArray):
+        return {str(i): v for i, v in enumerate(value.numbers())}
+    if isinstance(value, JsMap):
+        return {}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, float):
+        return js_number(value) if value == value and value not in (float("inf"), float("-inf")) else None
+    return value
