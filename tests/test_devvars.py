@@ -1,0 +1,96 @@
+"""`.dev.vars`: which file wrangler reads for an environment, and the dotenv format."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from workers_env import ConfigError
+from workers_env._devvars import dev_vars_path, parse_dotenv, read_dev_vars
+
+
+def test_missing_file_gives_no_vars(tmp_path: Path) -> None:
+    assert read_dev_vars(tmp_path) == {}
+    assert read_dev_vars(tmp_path, "staging") == {}
+
+
+def test_reads_dev_vars(tmp_path: Path) -> None:
+    (tmp_path / ".dev.vars").write_text("API_KEY=secret\nexport MODE=local\n")
+    assert read_dev_vars(tmp_path) == {"API_KEY": "secret", "MODE": "local"}
+
+
+def test_environment_file_wins_and_is_not_merged(tmp_path: Path) -> None:
+    (tmp_path / ".dev.vars").write_text("A=default\nB=only-default\n")
+    (tmp_path / ".dev.vars.staging").write_text("A=staging\n")
+    assert read_dev_vars(tmp_path, "staging") == {"A": "staging"}
+    assert dev_vars_path(tmp_path, "staging") == tmp_path / ".dev.vars.staging"
+
+
+def test_environment_without_its_own_file_falls_back(tmp_path: Path) -> None:
+    (tmp_path / ".dev.vars").write_text("A=default\n")
+    (tmp_path / ".dev.vars.staging").write_text("A=staging\n")
+    assert read_dev_vars(tmp_path, "prod") == {"A": "default"}
+    assert read_dev_vars(tmp_path) == {"A": "default"}
+
+
+def test_quotes_comments_and_escapes() -> None:
+    text = (
+        "# a comment\n"
+        "PLAIN=value # trailing comment\n"
+        "HASH=a#b\n"
+        "SINGLE='raw \\n stays'\n"
+        'DOUBLE="line\\nbreak \\"quoted\\""\n'
+        "  SPACED = padded  \n"
+        "EMPTY=\n"
+        "NOVALUE\n"
+        "LATER=1\n"
+        "LATER=2\n"
+        "REF=${PLAIN}\n"
+    )
+    assert parse_dotenv(text) == {
+        "PLAIN": "value",
+        "HASH": "a#b",
+        "SINGLE": "raw \\n stays",
+        "DOUBLE": 'line\nbreak "quoted"',
+        "SPACED": "padded",
+        "EMPTY": "",
+        "LATER": "2",
+        "REF": "${PLAIN}",
+    }
+
+
+def test_multi_line_quoted_values() -> None:
+    text = 'KEY="-----BEGIN-----\nabc\n-----END-----"\nNEXT=1\nSQ=\'a\nb\'\n'
+    assert parse_dotenv(text) == {"KEY": "-----BEGIN-----\nabc\n-----END-----", "NEXT": "1", "SQ": "a\nb"}
+
+
+def test_unparsable_lines_are_skipped() -> None:
+    assert parse_dotenv('GOOD=1\n"bad" line\nALSO=2\n') == {"GOOD": "1", "ALSO": "2"}
+
+
+def test_crlf_and_bom(tmp_path: Path) -> None:
+    (tmp_path / ".dev.vars").write_bytes(b"\xef\xbb\xbfA=1\r\nB=\"x y\"\r\n")
+    assert read_dev_vars(tmp_path) == {"A": "1", "B": "x y"}
+
+
+def test_undecodable_file_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".dev.vars").write_bytes(b"A=\xff\xfe\n")
+    with pytest.raises(ConfigError, match=r"\.dev\.vars"):
+        read_dev_vars(tmp_path)
+
+
+SAMPLES = [
+    "A=1\nB='two'\nC=\"three\\tfour\"\nexport D=5 # c\n",
+    'MULTI="one\ntwo"\n# comment\n  E = 6\nF\nG=\n',
+    "'quoted key'=v\nbroken \"line\nH=ok\n",
+    'I="esc \\\\ \\" \\n"\nJ=\'it\\\'s\'\n',
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_reads_like_python_dotenv(text: str) -> None:
+    dotenv = pytest.importorskip("dotenv")
+    expected = dotenv.dotenv_values(stream=io.StringIO(text), interpolate=False)
+    assert parse_dotenv(text) == {k: v for k, v in expected.items() if v is not None}
