@@ -15,6 +15,7 @@ from workers_env._config import (
     check_config,
     find_config,
     load_config,
+    merge_environment,
     read_config_file,
 )
 
@@ -321,6 +322,19 @@ def test_environment_does_not_inherit_bindings_and_warns(tmp_path: Path) -> None
     assert any('"vectorize" exists at the top level, but not on "env.bare".' in w for w in config.warnings)
     assert any('"vars" exists at the top level, but not on "env.bare".' in w for w in config.warnings)
     assert any('"ai" exists at the top level, but not on "env.bare".' in w for w in config.warnings)
+
+
+def test_null_in_an_environment_falls_back_like_an_absent_key(tmp_path: Path) -> None:
+    raw = {"name": "w", "main": "a.js", "env": {"staging": {"main": None, "name": None}}}
+    write(tmp_path, "wrangler.json", json.dumps(raw))
+    report = check_config(tmp_path, environment="staging")
+    assert [d.message for d in report.errors] == [
+        'Expected "name" to be of type string, alphanumeric and lowercase with dashes only but got null.',
+        'Expected "main" to be of type string but got null.',
+    ]
+    merged = merge_environment(raw, "staging")
+    assert merged["main"] == "a.js"
+    assert merged["name"] == "w-staging"
 
 
 def test_no_environment_selected_means_the_top_level(tmp_path: Path) -> None:

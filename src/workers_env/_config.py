@@ -259,9 +259,10 @@ def merge_environment(raw: Mapping[str, Any], environment: str | None) -> dict[s
     if not environment or not isinstance(raw_env, dict):
         merged.update({k: raw.get(k) for k in INHERITABLE_FIELDS + NOT_INHERITABLE_FIELDS})
     else:
-        merged.update({k: raw_env[k] if k in raw_env else raw.get(k) for k in INHERITABLE_FIELDS})
+        # JavaScript's `??`: a null in the environment falls back like an absent key
+        merged.update({k: raw.get(k) if raw_env.get(k) is None else raw_env[k] for k in INHERITABLE_FIELDS})
         merged.update({k: raw_env.get(k) for k in NOT_INHERITABLE_FIELDS})
-    if environment and not (isinstance(raw_env, dict) and "name" in raw_env):
+    if environment and not (isinstance(raw_env, dict) and raw_env.get("name") is not None):
         top_name = raw.get("name")
         merged["name"] = f"{top_name}-{environment}" if top_name else None
     return merged
