@@ -18,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from workers_env._errors import StateError
+from workers_env import _limits
+from workers_env._errors import ConfigError, StateError
 from workers_env._index import Index, MetadataIndex, Mutation, VectorBatch, utc_now_iso
 from workers_env._indexdefs import IndexDefinition
 from workers_env._store import (
@@ -31,9 +32,25 @@ from workers_env._store import (
     encode_metadata,
 )
 
-__all__ = ["PersistentIndex", "VectorizeStore", "open_state", "DEFAULT_PERSIST_TO"]
+__all__ = ["PersistentIndex", "VectorizeStore", "open_state", "default_persist_to"]
 
-DEFAULT_PERSIST_TO = Path(".wrangler") / "state"
+
+def default_persist_to(config: str | Path | None = None) -> Path:
+    """The state root ``workers-env dev`` and the CLI use when no ``--persist-to`` is given.
+
+    ``.wrangler/state`` in the folder of the wrangler config -- ``config`` (a file, or a
+    folder to search upward from) or the one found upward from the current folder -- or in
+    the current folder when there is none.
+    """
+    from workers_env._config import find_config
+
+    try:
+        found = find_config(config)
+    except ConfigError:
+        if config is not None:
+            raise
+        return Path.cwd() / ".wrangler" / "state"
+    return found.parent / ".wrangler" / "state"
 
 
 def _mutation(record: IndexRecord) -> Mutation | None:
@@ -257,6 +274,8 @@ class VectorizeStore:
         record = self.db.find_index(name)
         return None if record is None else record.definition()
 
+    get_definition = get_index
+
     def record(self, name: str) -> IndexRecord | None:
         return self.db.find_index(name)
 
@@ -278,6 +297,60 @@ class VectorizeStore:
         """Delete an index and its vectors; False if there was none."""
         self._open.pop(name, None)
         return self.db.delete_index(name)
+
+    # -- metadata indexes without loading vectors ------------------------------------------
+    def create_metadata_index(self, name: str, property_name: str, type_: str) -> Mutation:
+        """Add a metadata index to a stored v2 index (vectors already stored stay out of it).
+
+        Works on the file directly, so no vectors are loaded; live indexes in this or other
+        processes pick it up on their next refresh.
+        """
+        if not isinstance(property_name, str) or not property_name:
+            raise ConfigError("the metadata property name must be a non-empty string")
+        if type_ not in _limits.METADATA_INDEX_TYPES:
+            raise ConfigError(
+                f"metadata index type must be one of {', '.join(_limits.METADATA_INDEX_TYPES)}, got {type_!r}"
+            )
+        record = self.require(name)
+        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        with self.db.write_txn(record.uid, name) as txn:
+            current = {m.property: m for m in txn.record.metadata_indexes}
+            if txn.record.version != "v2":
+                raise ConfigError(
+                    f"index {name!r} is a v1 index; metadata indexes exist only on v2 indexes"
+                )
+            if property_name in current:
+                raise ConfigError(
+                    f"index {name!r} already has a metadata index on {property_name!r} "
+                    f"(type {current[property_name].type})"
+                )
+            if len(current) >= _limits.MAX_METADATA_INDEXES:
+                raise ConfigError(
+                    f"index {name!r} already has {len(current)} metadata indexes; the limit is "
+                    f"{_limits.MAX_METADATA_INDEXES}"
+                )
+            txn.add_metadata_index(property_name, type_)
+            txn.finish(mutation.id, mutation.at)
+        return mutation
+
+    def delete_metadata_index(self, name: str, property_name: str) -> Mutation:
+        """Remove a metadata index from a stored index, without loading its vectors."""
+        record = self.require(name)
+        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        with self.db.write_txn(record.uid, name) as txn:
+            if property_name not in {m.property for m in txn.record.metadata_indexes}:
+                raise ConfigError(f"index {name!r} has no metadata index on {property_name!r}")
+            txn.drop_metadata_index(property_name)
+            txn.finish(mutation.id, mutation.at)
+        return mutation
+
+    def count_vectors(self, name: str) -> int:
+        """How many vectors a stored index holds (one SQL count, no loading)."""
+        return self.db.count_vectors(self.require(name).uid)
+
+    def list_vector_ids(self, name: str, *, after: str | None, limit: int) -> tuple[list[str], int, bool]:
+        """A page of ids in code-point order after ``after``: ``(ids, total, more_follow)``."""
+        return self.db.list_vector_ids(self.require(name).uid, after=after, limit=limit)
 
     # -- live indexes -----------------------------------------------------------------------
     def open_index(self, name: str, definition: IndexDefinition | None = None) -> PersistentIndex:
