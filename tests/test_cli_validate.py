@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -10,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
+import workers_env
 from workers_env._cli import main
+
+# the subprocess imports this very checkout, installed or not
+SUBPROCESS_ENV = {
+    **os.environ,
+    "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1]),
+    "PYTHONIOENCODING": "utf-8",
+}
 
 GOOD = textwrap.dedent(
     """\
@@ -134,7 +143,7 @@ def test_runs_as_a_real_subprocess(tmp_path: Path) -> None:
         text=True,
         encoding="utf-8",
         cwd=tmp_path,
-        env={"PATH": "", "PYTHONIOENCODING": "utf-8"},
+        env=SUBPROCESS_ENV,
         timeout=60,
     )
     assert result.returncode == 1, result.stderr
@@ -148,7 +157,7 @@ def test_subprocess_success_exit_code(tmp_path: Path) -> None:
     (tmp_path / "wrangler.toml").write_text(GOOD)
     result = subprocess.run(
         [sys.executable, "-m", "workers_env", "validate", "--json"],
-        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        capture_output=True, text=True, cwd=tmp_path, env=SUBPROCESS_ENV, timeout=60,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ok"] is True
