@@ -17,6 +17,7 @@ __all__ = ["main", "build_parser"]
 # One entry per subcommand module under workers_env._cli.
 _COMMAND_MODULES: tuple[str, ...] = (
     "validate",
+    "dev",
     "vectorize",
 )
 

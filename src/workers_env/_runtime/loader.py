@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError
-from workers_env._runtime.envwrap import EnvWrapper, JsEnv
+from workers_env._runtime.envwrap import JsEnv
 from workers_env._runtime.jsproxy import call_relaxed
 from workers_env._runtime.jsweb import JsRequest, JsResponse
 from workers_env._runtime.scope import ImportScope
@@ -180,7 +180,7 @@ class Worker:
                 method = getattr(instance, "fetch", None)
                 if not callable(method):
                     raise TypeError("Method fetch does not exist")
-                result = call_relaxed(method, Request(request), EnvWrapper(self._js_env), ctx)
+                result = call_relaxed(method, Request(request), getattr(instance, "env", None), ctx)
             else:
                 result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
             if inspect.isawaitable(result):

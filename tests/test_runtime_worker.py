@@ -1,0 +1,333 @@
+"""Loading Python Workers and dispatching to their handlers (the runtime stand-in)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from workers_env import JsDict, JsException, VectorizeError, load_env
+from workers_env._errors import ConfigError
+from workers_env._runtime import load_worker
+
+CURRENT = "2025-09-01"
+LEGACY = "2025-01-01"
+
+
+def make_worker(
+    root: Path,
+    entry: str,
+    *,
+    date: str = CURRENT,
+    flags: tuple[str, ...] = ("python_workers",),
+    files: dict[str, str] | None = None,
+    extra_toml: str = "",
+    dev_vars: str | None = None,
+) -> Path:
+    """Write a Python Worker project (wrangler.toml, pyproject, src/entry.py) into ``root``."""
+    (root / "src").mkdir(parents=True, exist_ok=True)
+    flag_list = ", ".join(f'"{f}"' for f in flags)
+    (root / "wrangler.toml").write_text(
+        f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
+        f"compatibility_flags = [{flag_list}]\n"
+        '[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n' + extra_toml
+    )
+    (root / "pyproject.toml").write_text(
+        '[tool.workers-env.indexes."idx"]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
+        'metadata_indexes = { kind = "string" }\n'
+    )
+    (root / "src" / "entry.py").write_text(textwrap.dedent(entry))
+    for name, text in (files or {}).items():
+        path = root / "src" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    if dev_vars is not None:
+        (root / ".dev.vars").write_text(dev_vars)
+    return root
+
+
+CLASS_WORKER = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response.json({"method": str(request.method), "url": request.url})
+"""
+
+
+@pytest.mark.asyncio
+async def test_class_style_worker_gets_a_workers_request(tmp_path):
+    worker = load_worker(make_worker(tmp_path, CLASS_WORKER))
+    resp = await worker.fetch("/hello?x=1", method="POST", body="hi")
+    assert resp.status == 200
+    assert resp.headers["content-type"] == "application/json"
+    assert await resp.json() == {"method": "POST", "url": "http://localhost/hello?x=1"}
+
+
+@pytest.mark.asyncio
+async def test_fetch_is_called_leniently(tmp_path):
+    entry = """
+    from workers import Response, WorkerEntrypoint
+    import sys
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request, env, ctx, *rest):
+            return Response(f"{type(request).__name__} {env is self.env} {hasattr(ctx, 'waitUntil')} {len(rest)}")
+    """
+    worker = load_worker(make_worker(tmp_path, entry))
+    assert await (await worker.fetch("/")).text() == "Request True True 0"
+
+    no_args = "from workers import Response, WorkerEntrypoint\nclass Default(WorkerEntrypoint):\n    async def fetch(self):\n        return Response('ok')\n"
+    worker = load_worker(make_worker(tmp_path / "b", no_args))
+    assert await (await worker.fetch("/")).text() == "ok"
+
+
+@pytest.mark.asyncio
+async def test_legacy_on_fetch_gets_raw_javascript_objects(tmp_path):
+    entry = """
+    from js import Object, Response
+    from pyodide.ffi import to_js, JsProxy
+
+    async def on_fetch(request, env, ctx):
+        body = await request.json()          # a JS object: needs .to_py()
+        assert isinstance(body, JsProxy)
+        vec = body.to_py()["vec"]
+        await env.VEC.upsert(to_js([{"id": "a", "values": vec}], dict_converter=Object.fromEntries))
+        res = await env.VEC.query(to_js(vec), to_js({"topK": 1}, dict_converter=Object.fromEntries))
+        py = res.to_py()
+        return Response.new(f"{type(res).__name__} {res.count} {res.matches[0].id} {type(py).__name__}")
+    """
+    worker = load_worker(make_worker(tmp_path, entry, date=LEGACY))
+    resp = await worker.fetch("/", method="POST", json={"vec": [1, 0, 0]})
+    assert await resp.text() == "JsObject 1 a dict"
+
+
+@pytest.mark.asyncio
+async def test_legacy_map_options_are_lost_as_in_javascript(tmp_path):
+    entry = """
+    from js import Object, Response
+    from pyodide.ffi import to_js
+
+    async def on_fetch(request, env):
+        vectors = [{"id": str(i), "values": [1, i, 0]} for i in range(8)]
+        await env.VEC.upsert(to_js(vectors, dict_converter=Object.fromEntries))
+        res = await env.VEC.query(to_js([1, 0, 0]), to_js({"topK": 2}))  # a Map: JS sees no topK
+        return Response.new(str(res.count))
+    """
+    worker = load_worker(make_worker(tmp_path, entry, date=LEGACY))
+    assert await (await worker.fetch("/")).text() == "5"  # the v2 default topK
+
+
+@pytest.mark.asyncio
+async def test_legacy_python_dict_passed_unconverted_is_refused(tmp_path):
+    entry = """
+    async def on_fetch(request, env):
+        await env.VEC.upsert([{"id": "a", "values": [1, 0, 0]}])
+    """
+    worker = load_worker(make_worker(tmp_path, entry, date=LEGACY))
+    with pytest.raises(JsException, match="PyProxy.*to_js"):
+        await worker.fetch("/")
+
+
+@pytest.mark.asyncio
+async def test_handler_decorator_converts_legacy_arguments(tmp_path):
+    entry = """
+    from workers import Response, handler
+
+    @handler
+    async def on_fetch(request, env):
+        res = await env.VEC.query([1, 0, 0], topK=1)
+        return Response(f"{type(request).__name__} {type(res).__name__} {res.count}")
+    """
+    worker = load_worker(make_worker(tmp_path, entry, flags=("python_workers", "disable_python_no_global_handlers")))
+    assert await (await worker.fetch("/")).text() == "Request JsDict 0"
+
+
+def test_both_default_and_on_fetch_is_an_error_with_global_handlers(tmp_path):
+    entry = CLASS_WORKER + "\nasync def on_fetch(request):\n    pass\n"
+    with pytest.raises(TypeError, match="Cannot define multiple default entrypoints"):
+        load_worker(make_worker(tmp_path, entry, date=LEGACY))
+    # From 2025-08-14 global handlers are not dispatched, so only Default counts.
+    assert load_worker(make_worker(tmp_path / "new", entry)).module.Default
+
+
+def test_on_fetch_alone_is_refused_from_2025_08_14(tmp_path):
+    entry = "async def on_fetch(request):\n    pass\n"
+    with pytest.raises(ConfigError, match="disable_python_no_global_handlers"):
+        load_worker(make_worker(tmp_path, entry))
+    with pytest.raises(ConfigError, match="does not export a handler"):
+        load_worker(make_worker(tmp_path / "legacy", "x = 1\n", date=LEGACY))
+
+
+def test_main_must_be_a_python_file(tmp_path):
+    make_worker(tmp_path, CLASS_WORKER)
+    text = (tmp_path / "wrangler.toml").read_text().replace("src/entry.py", "src/index.js")
+    (tmp_path / "wrangler.toml").write_text(text)
+    with pytest.raises(ConfigError):
+        load_worker(tmp_path)
+
+
+@pytest.mark.asyncio
+async def test_self_env_converts_like_production(tmp_path):
+    entry = """
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            out = {}
+            await self.env.VEC.upsert([{"id": "a", "values": [1.0, 0.0, 0.5], "metadata": {"kind": "x", "n": 2.0}}])
+            got = (await self.env.VEC.getByIds(["a"]))[0]
+            out["type"] = type(got).__name__
+            out["values_is_method"] = callable(got.values)
+            out["values"] = got["values"]
+            out["n"] = type(got.metadata.n).__name__
+            out["namespace"] = got.namespace
+            res = await self.env.VEC.query([1, 0, 0.5], {"topK": 1}, returnMetadata="all")
+            out["first"] = res.matches[0].id
+            try:
+                await self.env.VEC.query((1, 0, 0))
+            except TypeError as exc:
+                out["tuple"] = str(exc)
+            try:
+                self.env.MISSING
+            except AttributeError:
+                out["missing"] = "AttributeError"
+            try:
+                self.env["VEC"]
+            except TypeError:
+                out["subscript"] = "TypeError"
+            return Response.json(out)
+    """
+    worker = load_worker(make_worker(tmp_path, entry))
+    out = await (await worker.fetch("/")).json()
+    assert out == {
+        "type": "JsDict",
+        "values_is_method": True,
+        "values": [1, 0, 0.5],
+        "n": "int",
+        "namespace": None,
+        "first": "a",
+        "tuple": "<class 'tuple'> cannot be sent over RPC.",
+        "missing": "AttributeError",
+        "subscript": "TypeError",
+    }
+
+
+@pytest.mark.asyncio
+async def test_binding_errors_are_pyodide_js_exceptions(tmp_path):
+    entry = """
+    from pyodide.ffi import JsException
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            try:
+                await self.env.VEC.query([1, 0])
+            except JsException as exc:
+                return Response(f"{type(exc).__name__}|{exc}", status=400)
+    """
+    worker = load_worker(make_worker(tmp_path, entry))
+    resp = await worker.fetch("/")
+    assert resp.status == 400
+    assert await resp.text() == (
+        "VectorizeError|Error: VECTOR_QUERY_ERROR (code = 40006): invalid query vector, expected 3 dimensions, and got 2 dimensions"
+    )
+    with pytest.raises(VectorizeError):  # uncaught, it reaches the test as itself
+        await load_worker(make_worker(tmp_path / "b", entry.replace("try:", "if True:").replace("except JsException as exc:", "else:"))).fetch("/")
+
+
+@pytest.mark.asyncio
+async def test_pyodide_ffi_js_exception_is_the_workers_env_class(tmp_path):
+    entry = "from pyodide.ffi import JsException\nfrom workers import WorkerEntrypoint\nclass Default(WorkerEntrypoint):\n    pass\n"
+    worker = load_worker(make_worker(tmp_path, entry))
+    assert worker.module.JsException is JsException
+    assert issubclass(VectorizeError, worker.module.JsException)
+
+
+@pytest.mark.asyncio
+async def test_vars_and_dev_vars_secrets_reach_the_worker(tmp_path):
+    entry = """
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            conf = self.env.SETTINGS
+            return Response.json({"token": self.env.API_TOKEN, "greeting": self.env.GREETING,
+                                  "settings": conf.to_py(), "limit": conf.limit})
+    """
+    toml = '[vars]\nGREETING = "hello"\nSETTINGS = { limit = 3 }\n'
+    root = make_worker(tmp_path, entry, extra_toml=toml, dev_vars='API_TOKEN="s3cret"\nGREETING=overridden\n')
+    worker = load_worker(root)
+    assert await (await worker.fetch("/")).json() == {
+        "token": "s3cret", "greeting": "overridden", "settings": {"limit": 3}, "limit": 3,
+    }
+
+
+@pytest.mark.asyncio
+async def test_wait_until_work_finishes_before_fetch_returns(tmp_path):
+    entry = """
+    import asyncio
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            async def later():
+                await asyncio.sleep(0)
+                await self.env.VEC.upsert([{"id": "late", "values": [0, 1, 0]}])
+            self.ctx.waitUntil(later())
+            return Response("queued")
+    """
+    env = load_env(make_worker(tmp_path, entry))
+    worker = load_worker(env=env)
+    assert await (await worker.fetch("/")).text() == "queued"
+    assert [v["id"] for v in await env.VEC.getByIds(["late"])] == ["late"]
+
+
+@pytest.mark.asyncio
+async def test_sibling_modules_import_without_prefix_and_workers_do_not_mix(tmp_path):
+    entry = """
+    from workers import Response, WorkerEntrypoint
+    import helpers
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            import lazy  # a late import inside the handler sees the worker's folder too
+            return Response(helpers.NAME + lazy.SUFFIX)
+    """
+    a = load_worker(make_worker(tmp_path / "a", entry, files={"helpers.py": "NAME = 'a'", "lazy.py": "SUFFIX = '!'"}))
+    b = load_worker(make_worker(tmp_path / "b", entry, files={"helpers.py": "NAME = 'b'", "lazy.py": "SUFFIX = '?'"}))
+    assert await (await a.fetch("/")).text() == "a!"
+    assert await (await b.fetch("/")).text() == "b?"
+    assert await (await a.fetch("/")).text() == "a!"
+    for name in ("helpers", "lazy", "entry", "workers", "js", "pyodide", "pyodide.ffi"):
+        assert name not in sys.modules
+    assert str(tmp_path / "a" / "src") not in sys.path
+
+
+def test_a_real_workers_package_is_restored_after_loading(tmp_path, monkeypatch):
+    sentinel = type(sys)("workers")
+    monkeypatch.setitem(sys.modules, "workers", sentinel)
+    worker = load_worker(make_worker(tmp_path, CLASS_WORKER))
+    assert sys.modules["workers"] is sentinel
+    assert worker.module.WorkerEntrypoint is not getattr(sentinel, "WorkerEntrypoint", None)
+
+
+def test_importing_workers_env_installs_no_stand_ins():
+    code = (
+        "import sys, workers_env, workers_env._runtime, workers_env._plugin, workers_env._server\n"
+        "print(sorted(m for m in ('workers', 'js', 'pyodide', 'pyodide.ffi') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.asyncio
+async def test_results_are_jsdicts_through_the_wrapper_only(tmp_path):
+    env = load_env(make_worker(tmp_path, CLASS_WORKER))
+    worker = load_worker(env=env)
+    result = await worker.js_env.VEC.describe()
+    assert not isinstance(result, dict) and result.dimensions == 3
+    assert isinstance(result.to_py(), dict) and not isinstance(result.to_py(), JsDict)
