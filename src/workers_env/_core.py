@@ -25,6 +25,12 @@ _MIN_CAPACITY = 16
 _U32 = 2.0**-24  # float32 unit roundoff
 _SIMILARITY = {"cosine": True, "euclidean": False, "dot-product": False}
 _GATHER_FRACTION = 0.3  # below this share of candidate rows, score only those rows
+_TINY = 1e-60  # squared norms below this (but above 0) lose precision in float32 products
+_UNDERFLOW = 2.0**-149  # the smallest float32 subnormal: absolute error per product
+
+
+def _is_tiny(sqnorms: np.ndarray | float) -> np.ndarray:
+    return (np.asarray(sqnorms) > 0.0) & (np.asarray(sqnorms) < _TINY)
 
 KIND_ABSENT, KIND_STRING, KIND_NUMBER, KIND_BOOL, KIND_NULL, KIND_OTHER = 0, 1, 2, 3, 4, 5
 _TYPE_KINDS = {"string": KIND_STRING, "number": KIND_NUMBER, "boolean": KIND_BOOL}
@@ -43,11 +49,28 @@ def _kind_of(value: Any) -> int:
 
 
 def _truncate_utf8(text: str, limit: int) -> str:
-    """The longest prefix of ``text`` within ``limit`` UTF-8 bytes, cut on a character boundary."""
-    raw = text.encode("utf-8")
+    """The longest prefix of ``text`` within ``limit`` UTF-8 bytes, cut on a character boundary.
+
+    Lone surrogates (which valid JSON never carries, but a Python ``str`` can) count as the
+    three bytes ``surrogatepass`` gives them instead of raising.
+    """
+    if len(text) * 4 <= limit:  # fast path: no character takes more than 4 bytes
+        return text
+    raw = text.encode("utf-8", "surrogatepass")
     if len(raw) <= limit:
         return text
-    return raw[:limit].decode("utf-8", errors="ignore")
+    cut = limit
+    while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # back up to the first byte of a character
+        cut -= 1
+    return raw[:cut].decode("utf-8", "surrogatepass")
+
+
+def _as_float(value: float) -> float:
+    """``float(value)``, with integers beyond float64's range as +-inf instead of an error."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.copysign(math.inf, value)
 
 
 _MISSING = object()
@@ -83,10 +106,27 @@ class Column:
         self.code = np.zeros(capacity, dtype=np.int32)
         self.strings: list[str] = []
         self._codes: dict[str, int] = {}
+        self._sorted: list[str] = []  # ``strings`` in ascending order (cache)
+        self._ranks = np.zeros(0, dtype=np.int64)  # per code: its position in ``_sorted``
 
     def string_code(self, text: str) -> int | None:
         """The code of a string value if any row ever held it, else ``None``."""
         return self._codes.get(text)
+
+    def string_order(self) -> tuple[list[str], np.ndarray]:
+        """Every distinct string in ascending order, and per string code its rank in that order.
+
+        Python orders ``str`` by code point, which is the order of their UTF-8 bytes, as the
+        service compares strings. Rebuilt only when new strings arrived, so a range filter
+        costs one ``bisect`` plus one numpy comparison over the rows.
+        """
+        if len(self._sorted) != len(self.strings):
+            order = sorted(range(len(self.strings)), key=self.strings.__getitem__)
+            ranks = np.empty(len(order), dtype=np.int64)
+            ranks[np.asarray(order, dtype=np.intp)] = np.arange(len(order), dtype=np.int64)
+            self._sorted = [self.strings[i] for i in order]
+            self._ranks = ranks
+        return self._sorted, self._ranks
 
     def _resize(self, capacity: int) -> None:
         for name in ("kind", "num", "code"):
@@ -96,23 +136,37 @@ class Column:
             setattr(self, name, new)
 
     def set_rows(self, rows: Sequence[int], metadata: Sequence[Mapping[str, Any]]) -> None:
+        """Read this column's property from each row's metadata (one Python step per written row).
+
+        A typed column keeps only values of its type; anything else -- missing, null, an
+        array, an object, another type -- leaves the row out of it (``KIND_ABSENT``).
+        """
         want = _TYPE_KINDS.get(self.type) if self.type else None
-        for row, meta in zip(rows, metadata):
+        kinds: list[int] = []
+        nums: list[float] = []
+        codes: list[int] = []
+        for meta in metadata:
             value = lookup_path(meta, self.path)
             kind = KIND_ABSENT if value is _MISSING else _kind_of(value)
             if want is not None and kind != want:
                 kind = KIND_ABSENT
-            self.kind[row] = kind
+            num, code = 0.0, 0
             if kind == KIND_STRING:
                 if self.string_bytes is not None:
                     value = _truncate_utf8(value, self.string_bytes)
-                code = self._codes.get(value)
+                code = self._codes.get(value)  # type: ignore[assignment]
                 if code is None:
                     code = self._codes[value] = len(self.strings)
                     self.strings.append(value)
-                self.code[row] = code
             elif kind in (KIND_NUMBER, KIND_BOOL):
-                self.num[row] = float(value)
+                num = _as_float(value)
+            kinds.append(kind)
+            nums.append(num)
+            codes.append(code)
+        idx = np.fromiter(rows, dtype=np.intp, count=len(kinds))
+        self.kind[idx] = kinds
+        self.num[idx] = nums
+        self.code[idx] = codes
 
     def clear_rows(self, rows: Sequence[int]) -> None:
         self.kind[list(rows)] = KIND_ABSENT
@@ -163,6 +217,7 @@ class IndexCore:
         self._ns_names: list[str] = []
         self._ns_count: list[int] = []
         self._max_sqnorm = 0.0
+        self._tiny_count = 0  # rows whose norm is too small for float32 arithmetic
         self._columns: dict[tuple[tuple[str, ...], str | None], Column] = {}
 
     # -- sizes and lookups ----------------------------------------------------------------
@@ -274,7 +329,7 @@ class IndexCore:
                 fresh += 1
         self._reserve(self._n + fresh)
         codes = self._namespace_codes(namespaces)
-        next_row = self._n
+        old_n = next_row = self._n
         for i, vid in enumerate(ids):
             row = self._row_of.get(vid)
             if row is None:
@@ -294,11 +349,17 @@ class IndexCore:
             if code >= 0:
                 self._ns_count[code] += 1
         self._vectors[rows] = values
+        replaced = rows[rows < old_n]
+        if len(replaced):
+            self._tiny_count -= int(_is_tiny(self._sqnorms[replaced]).sum())
         sq = np.einsum("ij,ij->i", values, values, dtype=np.float64)
         self._sqnorms[rows] = sq
+        tiny = _is_tiny(sq)
+        self._tiny_count += int(tiny.sum())
         norms = np.sqrt(sq)
         with np.errstate(divide="ignore"):
-            self._inv_norms[rows] = np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)
+            inv = np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)
+        self._inv_norms[rows] = np.where(tiny, 0.0, inv)
         self._namespace[rows] = codes
         self._seq[rows] = seq
         if len(sq):
@@ -320,6 +381,8 @@ class IndexCore:
             if row is None:
                 continue
             removed.append(vid)
+            if _is_tiny(self._sqnorms[row]):
+                self._tiny_count -= 1
             code = int(self._namespace[row])
             if code >= 0:
                 self._ns_count[code] -= 1
@@ -362,7 +425,7 @@ class IndexCore:
                            string_bytes: int) -> None:
         """Start a v2 metadata index; rows written at or before ``created_seq`` stay out of it."""
         column = Column(path, self.capacity, type_=type_, created_seq=created_seq, string_bytes=string_bytes)
-        later = [r for r in range(self._n) if self._seq[r] > created_seq]
+        later = np.flatnonzero(self._seq[: self._n] > created_seq).tolist()
         if later:
             column.set_rows(later, [self._metadata[r] for r in later])
         self._columns[(path, type_)] = column
@@ -393,7 +456,13 @@ class IndexCore:
                 return []
         else:
             m = n
-        overflow = self._max_sqnorm * max(qq, 1.0) > 1e36 or qq > 1e36
+        # Outside float32's comfortable range the float32 scan cannot rank reliably:
+        # score every candidate in float64 instead (rare: huge or subnormal-scale vectors).
+        overflow = (
+            self._max_sqnorm * max(qq, 1.0) > 1e36
+            or qq > 1e36
+            or (self.metric == "cosine" and (self._tiny_count > 0 or 0.0 < qq < _TINY))
+        )
         if overflow:
             base = candidates if candidates is not None else np.arange(n)
             key = self._exact_keys(base, q64, qq)
@@ -446,12 +515,13 @@ class IndexCore:
         """A bound on the float32 error of the approximate keys (Higham's gamma_d)."""
         gamma = (self.dimensions + 2) * _U32 * 1.01
         qn = math.sqrt(qq)
-        if self.metric == "cosine":
-            return gamma * qn + 1e-300
+        underflow = 4.0 * self.dimensions * _UNDERFLOW
+        if self.metric == "cosine":  # keys are dot / |x| with |x| >= sqrt(_TINY)
+            return gamma * qn + underflow / math.sqrt(_TINY)
         xn = math.sqrt(self._max_sqnorm)
         if self.metric == "dot-product":
-            return gamma * xn * qn + 1e-300
-        return 2.0 * gamma * xn * qn + 4 * 2.0**-52 * (self._max_sqnorm + qq) + 1e-300
+            return gamma * xn * qn + underflow
+        return 2.0 * gamma * xn * qn + 4 * 2.0**-52 * (self._max_sqnorm + qq) + 2.0 * underflow
 
     def _exact_keys(self, rows: np.ndarray, q64: np.ndarray, qq: float) -> np.ndarray:
         """Ascending keys computed in float64 from the stored float32 values."""
