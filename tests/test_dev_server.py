@@ -1,0 +1,173 @@
+"""The local dev server: a worker served over real HTTP on 127.0.0.1, and ``workers-env dev``."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from workers_env._cli import build_parser
+from workers_env._runtime import load_worker
+from workers_env._server import BackgroundServer
+
+TIMEOUT = 10
+
+ENTRY = """
+from workers import Response, WorkerEntrypoint
+from urllib.parse import urlparse
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        path = urlparse(request.url).path
+        if path == "/boom":
+            raise RuntimeError("kaboom")
+        if path == "/echo":
+            return Response(await request.text(), status=201, headers={"X-Method": str(request.method),
+                            "X-Seen": request.headers.get("x-custom") or "-"})
+        if path == "/vectors":
+            if request.method == "POST":
+                await self.env.VEC.upsert(await request.json())
+            got = await self.env.VEC.getByIds(["a"])
+            return Response.json({"ids": [v.id for v in got], "url": request.url})
+        return Response("not found", status=404)
+"""
+
+
+def make_project(root: Path) -> Path:
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
+    (root / "wrangler.toml").write_text(
+        'name = "dev-test"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
+        'compatibility_flags = ["python_workers"]\n[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
+    )
+    (root / "pyproject.toml").write_text('[tool.workers-env.indexes.idx]\ndimensions = 2\nmetric = "cosine"\nversion = "v2"\n')
+    return root
+
+
+def request(url: str, *, method: str = "GET", body: bytes | None = None, headers: dict[str, str] | None = None):
+    req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
+            return resp.status, dict(resp.headers.items()), resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers.items()), err.read()
+
+
+def test_requests_and_responses_cross_http(tmp_path):
+    worker = load_worker(make_project(tmp_path))
+    with BackgroundServer(worker) as server:
+        assert server.url.startswith("http://127.0.0.1:")
+        status, headers, body = request(server.url + "/echo?q=1", method="PUT", body=b"payload", headers={"X-Custom": "yes"})
+        assert (status, body) == (201, b"payload")
+        assert headers["x-method"] == "PUT" and headers["x-seen"] == "yes"
+        assert headers["content-type"] == "text/plain;charset=UTF-8"
+        status, _, body = request(server.url + "/vectors", method="POST", body=json.dumps([{"id": "a", "values": [1, 0]}]).encode())
+        assert status == 200
+        assert json.loads(body) == {"ids": ["a"], "url": f"{server.url}/vectors"}
+        assert request(server.url + "/nowhere")[0] == 404
+        assert request(server.url + "/echo", method="HEAD")[2] == b""
+
+
+def test_an_exception_gives_500_with_traceback_in_log_and_server_keeps_serving(tmp_path, caplog):
+    worker = load_worker(make_project(tmp_path))
+    with caplog.at_level(logging.ERROR, logger="workers_env.dev"), BackgroundServer(worker) as server:
+        status, _, body = request(server.url + "/boom")
+        assert status == 500 and body == b"Worker threw exception"
+        assert request(server.url + "/echo", method="POST", body=b"still")[2] == b"still"
+    record = next(r for r in caplog.records if r.name == "workers_env.dev")
+    assert "GET" in record.getMessage() and "/boom" in record.getMessage()
+    assert record.exc_info is not None and "kaboom" in str(record.exc_info[1])
+
+
+def test_background_server_always_stops(tmp_path):
+    worker = load_worker(make_project(tmp_path))
+    with pytest.raises(KeyError), BackgroundServer(worker) as server:
+        port = server.port
+        raise KeyError("test failure inside the block")
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_dev_arguments():
+    args = build_parser().parse_args(["dev", "app", "--port", "9000", "--env", "staging", "--persist-to", "state", "--ip", "127.0.0.1"])
+    assert (args.path, args.port, args.env, args.persist_to, args.ip) == ("app", 9000, "staging", "state", "127.0.0.1")
+    defaults = build_parser().parse_args(["dev"])
+    assert (defaults.path, defaults.port, defaults.ip, defaults.persist_to) == (None, 8787, "localhost", None)
+    assert callable(defaults.handler)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _run_dev(project: Path, port: int, *extra: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("CLOUDFLARE_ENV", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", str(port), *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+    )
+
+
+def _wait_until_serving(proc: subprocess.Popen[str], url: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"workers-env dev exited early:\n{proc.stdout.read() if proc.stdout else ''}")
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError("workers-env dev did not start in time")
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    proc.terminate()
+    try:
+        out, _ = proc.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _ = proc.communicate(timeout=TIMEOUT)
+    return out
+
+
+def test_workers_env_dev_serves_and_persists_between_runs(tmp_path):
+    project = make_project(tmp_path / "app")
+    for run in range(2):
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        proc = _run_dev(project, port)
+        try:
+            _wait_until_serving(proc, url + "/nowhere")
+            if run == 0:
+                request(url + "/vectors", method="POST", body=json.dumps([{"id": "a", "values": [1, 0]}]).encode())
+            status, _, body = request(url + "/vectors")
+            assert status == 200 and json.loads(body)["ids"] == ["a"]  # the second run reads the state back
+        finally:
+            out = _stop(proc)
+        assert f"Ready on {url}" in out
+    assert (project / ".wrangler" / "state").is_dir()
+
+
+def test_workers_env_dev_reports_config_errors(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "workers_env", "dev", str(tmp_path / "missing")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("workers-env dev:")

@@ -1,0 +1,212 @@
+"""The pytest plugin's fixtures, run in throw-away projects with pytester (strict and auto asyncio modes)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+WRANGLER = """\
+name = "plugin-test"
+main = "src/entry.py"
+compatibility_date = "2025-09-01"
+compatibility_flags = ["python_workers"]
+
+[vars]
+GREETING = "hi"
+
+[[vectorize]]
+binding = "VECTORIZE"
+index_name = "docs"
+"""
+
+PYPROJECT = """\
+[tool.workers-env.indexes."docs"]
+dimensions = 3
+metric = "cosine"
+version = "v2"
+"""
+
+ENTRY = """\
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        res = await self.env.VECTORIZE.query([1, 0, 0], topK=10)
+        return Response.json({"ids": [m.id for m in res.matches], "greeting": self.env.GREETING})
+"""
+
+VECTORS = [
+    {"id": "a", "values": [1, 0, 0]},
+    {"id": "b", "values": [0, 1, 0]},
+]
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    """A Python Worker project with one v2 index and an NDJSON seed file beside the tests."""
+    pytester.makefile(".toml", wrangler=WRANGLER)
+    pytester.path.joinpath("src").mkdir()
+    pytester.path.joinpath("src", "entry.py").write_text(ENTRY)
+    pytester.path.joinpath("seed.ndjson").write_text("\n".join(json.dumps(v) for v in VECTORS) + "\n")
+    return pytester
+
+
+def write_pyproject(pytester: pytest.Pytester, mode: str) -> None:
+    pytester.path.joinpath("pyproject.toml").write_text(
+        PYPROJECT + f'\n[tool.pytest.ini_options]\nasyncio_mode = "{mode}"\nasyncio_default_fixture_loop_scope = "function"\n'
+    )
+
+
+STRICT_TESTS = """
+import pytest
+
+@pytest.mark.asyncio
+async def test_env_starts_empty(env):
+    assert (await env.VECTORIZE.describe()).vectorCount == 0
+    await env.VECTORIZE.upsert([{"id": "leak", "values": [1, 1, 1]}])
+
+@pytest.mark.asyncio
+async def test_no_leak_from_previous_test(env):
+    assert (await env.VECTORIZE.describe()).vectorCount == 0
+
+@pytest.mark.vectorize_seed("VECTORIZE", "seed.ndjson")
+@pytest.mark.asyncio
+async def test_seeded_from_ndjson(worker):
+    resp = await worker.fetch("/")
+    assert await resp.json() == {"ids": ["a", "b"], "greeting": "hi"}
+
+@pytest.mark.vectorize_seed("VECTORIZE", [{"id": "z", "values": [1, 0, 0]}], namespace="ns")
+@pytest.mark.asyncio
+async def test_seeded_from_list(env):
+    got = await env.VECTORIZE.getByIds(["z"])
+    assert got[0]["namespace"] == "ns"
+
+@pytest.mark.asyncio
+async def test_seed_vectors_fixture(env, seed_vectors):
+    assert seed_vectors("VECTORIZE", [{"id": str(i), "values": [1, i, 0]} for i in range(1500)]) == 1500
+    assert (await env.VECTORIZE.describe()).vectorCount == 1500
+"""
+
+
+def test_strict_mode(project: pytest.Pytester) -> None:
+    write_pyproject(project, "strict")
+    project.makepyfile(test_strict=STRICT_TESTS)
+    project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=5)
+
+
+def test_auto_mode(project: pytest.Pytester) -> None:
+    write_pyproject(project, "auto")
+    project.makepyfile(
+        test_auto="""
+        import pytest
+
+        async def test_worker_fixture(worker):
+            resp = await worker.fetch("/")
+            assert resp.status == 200
+            assert await resp.json() == {"ids": [], "greeting": "hi"}
+
+        @pytest.mark.vectorize_seed("VECTORIZE", "seed.ndjson")
+        async def test_seeded(env):
+            assert (await env.VECTORIZE.describe()).vectorCount == 2
+        """
+    )
+    project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+
+
+def test_fixture_overrides_for_indexes_and_seed(project: pytest.Pytester) -> None:
+    write_pyproject(project, "strict")
+    project.makeconftest(
+        """
+        import pytest
+
+        @pytest.fixture
+        def workers_env_indexes():
+            return {"docs": {"dimensions": 3, "metric": "euclidean", "version": "v1"}}
+
+        @pytest.fixture
+        def workers_env_seed():
+            return {"VECTORIZE": "seed.ndjson"}
+        """
+    )
+    project.makepyfile(
+        test_override="""
+        import pytest
+
+        @pytest.mark.asyncio
+        async def test_definition_and_seed(env):
+            info = await env.VECTORIZE.describe()
+            assert info.config == {"dimensions": 3, "metric": "euclidean"}
+            assert info.vectorsCount == 2
+
+        @pytest.mark.workers_env(indexes={"docs": {"dimensions": 3, "metric": "dot-product", "version": "v2"}})
+        @pytest.mark.asyncio
+        async def test_marker_wins(env):
+            assert (await env.VECTORIZE.describe()).vectorCount == 2
+        """
+    )
+    project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+
+
+def test_config_from_option_ini_and_environment(pytester: pytest.Pytester) -> None:
+    app = pytester.path / "app"
+    (app / "src").mkdir(parents=True)
+    (app / "src" / "entry.py").write_text(ENTRY)
+    (app / "wrangler.toml").write_text(WRANGLER + '\n[env.staging.vars]\nGREETING = "staging"\n'
+                                       '[[env.staging.vectorize]]\nbinding = "VECTORIZE"\nindex_name = "docs"\n')
+    (app / "pyproject.toml").write_text(PYPROJECT)
+    pytester.makeini('[pytest]\nworkers_env_config = app\nasyncio_mode = auto\nasyncio_default_fixture_loop_scope = function\n')
+    pytester.makepyfile(
+        test_where="""
+        def test_greeting(env, request):
+            expected = request.config.getoption("wrangler_env") or "plain"
+            assert env.GREETING == {"plain": "hi", "staging": "staging"}[expected]
+        """
+    )
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
+    pytester.runpytest("-p", "no:cacheprovider", "--wrangler-env", "staging").assert_outcomes(passed=1)
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.runpytest("-p", "no:cacheprovider", "--wrangler-config", "app/wrangler.toml").assert_outcomes(passed=1)
+
+
+def test_projects_without_a_wrangler_config_still_run(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(
+        test_plain="""
+        def test_unrelated():
+            assert 1 + 1 == 2
+
+        def test_env_is_used(env):
+            pass
+        """
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*workers-env: the env fixture could not load a wrangler config*", "*--wrangler-config*"])
+
+
+def test_markers_are_registered(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    result = pytester.runpytest("--markers")
+    result.stdout.fnmatch_lines(["@pytest.mark.workers_env(*", "@pytest.mark.vectorize_seed(*"])
+
+
+def test_seed_errors_name_the_binding(project: pytest.Pytester) -> None:
+    write_pyproject(project, "strict")
+    project.makepyfile(
+        test_bad=textwrap.dedent(
+            """
+            import pytest
+
+            @pytest.mark.vectorize_seed("NOPE", [])
+            def test_x(env):
+                pass
+            """
+        )
+    )
+    result = project.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*cannot seed 'NOPE'*"])

@@ -1,0 +1,143 @@
+"""The stand-in ``workers``, ``js`` and ``pyodide.ffi`` modules, checked against the SDK's behaviour."""
+
+from __future__ import annotations
+
+import array
+import http
+import json
+
+import pytest
+
+from workers_env import JsException
+from workers_env._runtime import jsproxy
+from workers_env._runtime.envwrap import python_from_rpc, python_to_rpc
+from workers_env._runtime.jsproxy import JsArray, JsMap, JsObject, JsTypedArray, jsnull, to_js
+from workers_env._runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env._runtime.standins import standin_modules
+from workers_env._runtime.workers_api import HTTPMethod, Request, Response
+
+js = standin_modules()["js"]
+
+
+@pytest.mark.asyncio
+async def test_response_json_static_and_instance():
+    resp = Response.json({"a": 1, "b": [1, 2]}, status=201, headers={"X-Id": "7"})
+    assert resp.status == 201 and resp.ok
+    assert resp.headers["content-type"] == "application/json"
+    assert resp.headers.get("x-id") == "7"  # case-insensitive
+    assert await resp.text() == '{"a": 1, "b": [1, 2]}'  # json.dumps, not JSON.stringify
+    with pytest.raises(OSError, match="Body already used"):
+        await resp.json()
+    again = Response.json([1], headers={"content-type": "application/vnd.api+json"})
+    assert again.headers["content-type"] == "application/vnd.api+json"
+    assert await again.json() == [1]
+
+
+@pytest.mark.asyncio
+async def test_response_constructor_rules():
+    assert (await Response("hi").text()) == "hi"
+    assert Response("hi").headers["content-type"] == "text/plain;charset=UTF-8"
+    assert Response(b"\x00\x01").status == 200
+    assert Response(None, status=204).status == 204
+    assert Response("x", status=http.HTTPStatus.CREATED).status == 201
+    r = Response("x", headers=[("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")])
+    assert r.headers.get_all("set-cookie") == ["a=1", "b=2"]
+    with pytest.raises(TypeError, match="Unsupported type in Response: dict"):
+        Response({"a": 1})
+    with pytest.raises(TypeError, match="unexpected type for headers"):
+        Response("x", headers="nope")
+    with pytest.raises(JsException, match="range 200 to 599") as info:
+        Response("x", status=700)
+    assert info.value.name == "RangeError"
+    with pytest.raises(JsException, match="null body status"):
+        Response("x", status=204)
+
+
+@pytest.mark.asyncio
+async def test_response_wraps_a_js_response_and_redirect_returns_one():
+    js_resp = js.Response.new("body", status=404, statusText="Nope")
+    resp = Response(js_resp)
+    assert (resp.status, resp.status_text, resp.ok) == (404, "Nope", False)
+    with pytest.raises(ValueError):
+        Response(js_resp, status=200)
+    redirect = Response.redirect("https://example.com/", 301)
+    assert isinstance(redirect, JsResponse) and redirect.headers.get("Location") == "https://example.com/"
+    clone = Response("twice").clone()
+    assert await clone.text() == "twice"
+
+
+@pytest.mark.asyncio
+async def test_request_surface():
+    req = Request("https://example.com/a?b=1", method="POST", headers={"Content-Type": "application/json"}, body='{"x": 1}')
+    assert req.url == "https://example.com/a?b=1"
+    assert req.method == "POST" and req.method is HTTPMethod.POST
+    assert req.headers["content-type"] == "application/json"
+    assert "CONTENT-TYPE" in req.headers
+    assert await req.json() == {"x": 1}
+    assert req.body_used
+    with pytest.raises(OSError):
+        await req.text()
+    with pytest.raises(JsException, match="GET or HEAD"):
+        Request("https://example.com/", body="x")
+    raw = JsRequest("http://localhost/", method="PUT", body=b"\x01\x02")
+    assert await Request(raw).bytes() == b"\x01\x02"
+
+
+def test_js_headers_behave_like_the_web_api():
+    headers = JsHeaders([("B", "2"), ("a", "1"), ("b", "3")])
+    assert headers.get("b") == "2, 3"
+    assert headers.get("missing") is None
+    assert [list(pair) for pair in headers] == [["a", "1"], ["b", "2, 3"]]
+    headers.set("A", "x")
+    assert headers.has("a") and headers.get("A") == "x"
+    with pytest.raises(JsException):
+        headers.append("bad name", "v")
+
+
+def test_to_js_dicts_become_maps_unless_converted():
+    as_map = to_js({"topK": 3})
+    assert isinstance(as_map, JsMap) and as_map.get("topK") == 3
+    obj = to_js({"topK": 3, "nested": {"a": [1, 2]}}, dict_converter=js.Object.fromEntries)
+    assert isinstance(obj, JsObject) and obj.topK == 3
+    assert isinstance(obj.nested.a, JsArray) and list(obj.nested.a) == [1, 2]
+    assert obj.to_py() == {"topK": 3, "nested": {"a": [1, 2]}}
+    assert isinstance(to_js((1, 2)), JsArray)
+    floats = to_js(array.array("f", [0.5, 0.25]))
+    assert isinstance(floats, JsTypedArray) and floats.constructor.name == "Float32Array"
+
+
+def test_js_module_helpers():
+    parsed = js.JSON.parse('{"a": [1, null, 2.0]}')
+    assert parsed.a[1] is None and parsed.to_py() == {"a": [1, None, 2]}
+    assert js.JSON.stringify(js.Object.fromEntries([["a", 1], ["b", jsnull]])) == '{"a":1,"b":null}'
+    f32 = js.Float32Array.new([0.1, 0.2])
+    assert len(f32) == 2 and f32[0] != 0.1  # stored as float32
+    assert isinstance(f32.to_py(), memoryview)
+    with pytest.raises(JsException, match="SyntaxError"):
+        js.JSON.parse("{")
+
+
+def test_console_log_prints(capsys):
+    js.console.log("hello", js.JSON.parse('{"a":1}'), 3)
+    assert capsys.readouterr().out == 'hello {"a":1} 3\n'
+
+
+def test_rpc_conversions():
+    assert python_to_rpc(None) is jsnull
+    with pytest.raises(TypeError, match=r"<class 'tuple'> cannot be sent over RPC\."):
+        python_to_rpc({"values": (1, 2)})
+    with pytest.raises(TypeError, match=r"<class 'bytearray'> cannot be sent over RPC\."):
+        python_to_rpc([bytearray(b"x")])
+    converted = python_to_rpc({"a": None, "b": [1.0, 2.5]})
+    assert isinstance(converted, JsObject) and converted.a is None
+    back = python_from_rpc(jsproxy.from_plain({"count": 1.0, "matches": [{"id": "x", "score": 0.5}]}))
+    assert back == {"count": 1, "matches": [{"id": "x", "score": 0.5}]}
+    assert type(back["count"]) is int and back.matches[0].id == "x"
+
+
+def test_pyodide_modules_are_packages():
+    mods = standin_modules()
+    assert mods["pyodide"].ffi is mods["pyodide.ffi"]
+    assert mods["pyodide.ffi"].JsException is JsException
+    assert set(mods["workers"].__all__) >= {"Response", "Request", "WorkerEntrypoint", "fetch", "handler"}
+    json.dumps(mods["pyodide"].__version__)
