@@ -45,6 +45,11 @@ VECTORS = [
 ]
 
 
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    """Run pytest in-process without the cache and the (slow to import) hypothesis plugin."""
+    return pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", *args)
+
+
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """A Python Worker project with one v2 index and an NDJSON seed file beside the tests."""
@@ -95,7 +100,7 @@ async def test_seed_vectors_fixture(env, seed_vectors):
 def test_strict_mode(project: pytest.Pytester) -> None:
     write_pyproject(project, "strict")
     project.makepyfile(test_strict=STRICT_TESTS)
-    project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=5)
+    run(project).assert_outcomes(passed=5)
 
 
 def test_auto_mode(project: pytest.Pytester) -> None:
@@ -114,7 +119,7 @@ def test_auto_mode(project: pytest.Pytester) -> None:
             assert (await env.VECTORIZE.describe()).vectorCount == 2
         """
     )
-    project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+    run(project).assert_outcomes(passed=2)
 
 
 def test_fixture_overrides_for_indexes_and_seed(project: pytest.Pytester) -> None:
@@ -148,7 +153,7 @@ def test_fixture_overrides_for_indexes_and_seed(project: pytest.Pytester) -> Non
             assert (await env.VECTORIZE.describe()).vectorCount == 2
         """
     )
-    project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+    run(project).assert_outcomes(passed=2)
 
 
 def test_config_from_option_ini_and_environment(pytester: pytest.Pytester) -> None:
@@ -166,10 +171,10 @@ def test_config_from_option_ini_and_environment(pytester: pytest.Pytester) -> No
             assert env.GREETING == {"plain": "hi", "staging": "staging"}[expected]
         """
     )
-    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
-    pytester.runpytest("-p", "no:cacheprovider", "--wrangler-env", "staging").assert_outcomes(passed=1)
+    run(pytester).assert_outcomes(passed=1)
+    run(pytester, "--wrangler-env", "staging").assert_outcomes(passed=1)
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
-    pytester.runpytest("-p", "no:cacheprovider", "--wrangler-config", "app/wrangler.toml").assert_outcomes(passed=1)
+    run(pytester, "--wrangler-config", "app/wrangler.toml").assert_outcomes(passed=1)
 
 
 def test_projects_without_a_wrangler_config_still_run(pytester: pytest.Pytester) -> None:
@@ -183,14 +188,14 @@ def test_projects_without_a_wrangler_config_still_run(pytester: pytest.Pytester)
             pass
         """
     )
-    result = pytester.runpytest("-p", "no:cacheprovider")
+    result = run(pytester)
     result.assert_outcomes(passed=1, errors=1)
     result.stdout.fnmatch_lines(["*workers-env: the env fixture could not load a wrangler config*", "*--wrangler-config*"])
 
 
 def test_markers_are_registered(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
-    result = pytester.runpytest("--markers")
+    result = run(pytester, "--markers")
     result.stdout.fnmatch_lines(["@pytest.mark.workers_env(*", "@pytest.mark.vectorize_seed(*"])
 
 
@@ -207,6 +212,6 @@ def test_seed_errors_name_the_binding(project: pytest.Pytester) -> None:
             """
         )
     )
-    result = project.runpytest("-p", "no:cacheprovider")
+    result = run(project)
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*cannot seed 'NOPE'*"])
