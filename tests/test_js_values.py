@@ -1,0 +1,58 @@
+"""Results look like what Pyodide hands Python Worker code."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workers_env import JsDict
+from workers_env._jsvalues import check_sendable, float32_decimals, to_py
+
+
+def test_jsdict_reads_keys_as_attributes_and_dict_methods_win():
+    d = JsDict({"id": "a", "values": [1], "count": 2})
+    assert d.id == "a" and d.count == 2
+    assert callable(d.values) and d["values"] == [1]
+    with pytest.raises(AttributeError):
+        _ = d.missing
+    d.extra = 5
+    assert d["extra"] == 5
+
+
+def test_to_py_converts_nested_objects_and_whole_floats():
+    out = to_py({"a": [1.0, 2.5, {"b": -0.0}], "big": 2.0**53, "safe": 2.0**53 - 1, "none": None})
+    assert isinstance(out, JsDict) and isinstance(out.a[2], JsDict)
+    assert out.a[0] == 1 and type(out.a[0]) is int
+    assert type(out.a[1]) is float
+    assert type(out.a[2].b) is int
+    assert type(out.big) is float and type(out.safe) is int
+    assert out.none is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(width=32, allow_nan=False, allow_infinity=False), min_size=1, max_size=50))
+def test_float32_decimals_are_the_shortest_round_trip_decimals(values):
+    arr = np.array(values, dtype=np.float32)
+    got = float32_decimals(arr)
+    for g, v in zip(got, arr):
+        expected = float(np.format_float_positional(v, unique=True))
+        assert g == expected
+        assert np.float32(g) == v
+        if expected == int(expected) and abs(expected) < 2**53:
+            assert type(g) is int
+
+
+def test_float32_decimals_examples():
+    assert float32_decimals(np.array([0.2321, 0.1, 1e-45, 3.4e38], dtype=np.float32)) == [0.2321, 0.1, 1e-45, 3.4e38]
+
+
+@pytest.mark.parametrize("value", [(1, 2), bytearray(b"x"), {"a": (1,)}, [[1, (2,)]], {"a": {"b": bytearray()}}])
+def test_tuples_and_bytearrays_anywhere_cannot_be_sent(value):
+    with pytest.raises(TypeError, match="cannot be sent over RPC."):
+        check_sendable(value)
+
+
+def test_lists_dicts_and_scalars_can_be_sent():
+    check_sendable({"a": [1, "x", None, {"b": [True]}]})
