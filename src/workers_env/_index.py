@@ -33,6 +33,16 @@ def property_path(name: str) -> tuple[str, ...]:
     return tuple(name.split("."))
 
 
+def _is_property_name(name: Any) -> bool:
+    """A property a filter can name: 1-512 characters, no ``"``, no empty or ``$``-led part [D]."""
+    return (
+        isinstance(name, str)
+        and 0 < len(name) <= _limits.MAX_FILTER_KEY_CHARS
+        and '"' not in name
+        and all(part and not part.startswith("$") for part in name.split("."))
+    )
+
+
 @dataclass
 class VectorBatch:
     """Validated vectors to write, column by column; ids are unique within the batch."""
@@ -110,7 +120,12 @@ class Index:
             self.core.delete(deletes)
 
     def create_metadata_index(self, property_name: str, type_: str) -> Mutation:
-        """Index ``property_name``; vectors already stored are not in it until rewritten."""
+        """Index ``property_name`` (v2 only); vectors already stored stay out of it until rewritten.
+
+        Raises the error the API would give for a v1 index, an unknown type, an invalid or
+        already indexed property, or an index that already has the maximum of 10.
+        """
+        self.check_new_metadata_index(property_name, type_)
         self.seq += 1
         self._add_metadata_index(MetadataIndex(property_name, type_, created_seq=self.seq))
         mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
@@ -118,13 +133,44 @@ class Index:
         return mutation
 
     def delete_metadata_index(self, property_name: str) -> Mutation:
+        """Drop the metadata index on ``property_name``; an error if there is none.
+
+        Its column goes at once. Recreating it later starts a new, empty index: vectors
+        written before the recreation are not in it until they are written again.
+        """
+        self.check_metadata_index_exists(property_name)
         self.seq += 1
         self._drop_metadata_index(property_name)
         mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
         self.last_mutation = mutation
         return mutation
 
+    def check_new_metadata_index(self, property_name: Any, type_: Any) -> None:
+        """Raise the API's error if ``property_name`` cannot get a ``type_`` metadata index now.
+
+        Shared by every index flavour (the persistent one calls it inside its write lock).
+        """
+        if not self.limits.supports_metadata_indexes:
+            raise _limits.metadata_indexes_unsupported(self.name, self.limits.version)
+        if not _is_property_name(property_name):
+            raise _limits.bad_metadata_index_property(property_name)
+        if type_ not in _limits.METADATA_INDEX_TYPES:
+            raise _limits.bad_metadata_index_type(property_name, type_)
+        existing = self.metadata_indexes.get(property_name)
+        if existing is not None:
+            raise _limits.metadata_index_exists(self.name, property_name, existing.type)
+        if len(self.metadata_indexes) >= _limits.MAX_METADATA_INDEXES:
+            raise _limits.too_many_metadata_indexes(self.name, len(self.metadata_indexes))
+
+    def check_metadata_index_exists(self, property_name: Any) -> None:
+        """Raise the API's error if there is no metadata index on ``property_name``."""
+        if not self.limits.supports_metadata_indexes:
+            raise _limits.metadata_indexes_unsupported(self.name, self.limits.version)
+        if property_name not in self.metadata_indexes:
+            raise _limits.metadata_index_missing(self.name, str(property_name), tuple(self.metadata_indexes))
+
     def _add_metadata_index(self, mi: MetadataIndex) -> None:
+        """Start the column of ``mi``; rows written at or before ``mi.created_seq`` stay out."""
         self.metadata_indexes[mi.property_name] = mi
         self.core.add_metadata_index(
             property_path(mi.property_name), mi.type, created_seq=mi.created_seq,
@@ -132,6 +178,7 @@ class Index:
         )
 
     def _drop_metadata_index(self, property_name: str) -> None:
+        """Forget the metadata index and its column (absent ones are ignored)."""
         mi = self.metadata_indexes.pop(property_name, None)
         if mi is not None:
             self.core.drop_metadata_index(property_path(mi.property_name), mi.type)

@@ -212,3 +212,175 @@ def return_metadata_invalid(value: object) -> VectorizeError:
     return js_error(
         f'Invalid returnMetadata option. Expected: true, false, "none", "indexed" or "all"; got: {value}'
     )
+
+
+# -- metadata filters (spec §4) ---------------------------------------------------------
+# The service answers every malformed filter with VECTOR_QUERY_ERROR (code = 40026); the
+# texts after "invalid filter:" are ours [D], written to say what to change.
+def bad_filter(text: str) -> VectorizeError:
+    """A filter the service rejects: ``VECTOR_QUERY_ERROR (code = 40026): invalid filter: ...``."""
+    return bad_query_option(f"invalid filter: {text}")
+
+
+def filter_not_object(got: str) -> VectorizeError:
+    return bad_filter(f'a filter must be an object such as {{"category": "docs"}}, got {got}')
+
+
+def filter_empty() -> VectorizeError:
+    return bad_filter("a filter must not be an empty object; leave the filter out to match every vector")
+
+
+def filter_not_json(detail: str) -> VectorizeError:
+    return bad_filter(f"the filter cannot be sent as JSON: {detail}")
+
+
+def filter_lone_surrogate(where: str) -> VectorizeError:
+    return bad_filter(
+        f"{where} holds a lone UTF-16 surrogate, which is not valid Unicode and cannot be sent as JSON"
+    )
+
+
+def filter_too_large(got_bytes: int) -> VectorizeError:
+    return bad_filter(
+        f"the filter's compact JSON must be under {MAX_FILTER_BYTES} bytes, got {got_bytes} bytes"
+    )
+
+
+def filter_key_empty() -> VectorizeError:
+    return bad_filter("filter keys must be non-empty strings")
+
+
+def filter_key_too_long(key: str, got_chars: int) -> VectorizeError:
+    return bad_filter(
+        f"filter key {key[:40]!r}... is {got_chars} characters long; the maximum is {MAX_FILTER_KEY_CHARS}"
+    )
+
+
+def filter_key_has_quote(key_json: str) -> VectorizeError:
+    return bad_filter(f"filter key {key_json} must not contain '\"'")
+
+
+def filter_key_starts_with_dollar(key_json: str) -> VectorizeError:
+    return bad_filter(
+        f"filter key {key_json} must not start with '$'; operators go inside a property, "
+        'as in {"price": {"$lt": 100}}'
+    )
+
+
+def filter_key_bad_segment(key_json: str) -> VectorizeError:
+    return bad_filter(
+        f"filter key {key_json} has an empty part or a part starting with '$'; a dotted key "
+        'addresses nested metadata ("a.b" reads {"a": {"b": ...}}) and metadata keys are never '
+        "empty nor start with '$'"
+    )
+
+
+def filter_value_is_array(key_json: str) -> VectorizeError:
+    return bad_filter(
+        f"value of {key_json} is an array; to match any of several values use {{\"$in\": [...]}}"
+    )
+
+
+def filter_nested_object(key_json: str, inner_key_json: str, dotted_json: str) -> VectorizeError:
+    return bad_filter(
+        f"value of {key_json} is an object with the key {inner_key_json}, which is not an operator; "
+        f"to filter on a nested property write the dotted key {dotted_json}"
+    )
+
+
+def filter_empty_operators(key_json: str, operators: tuple[str, ...]) -> VectorizeError:
+    return bad_filter(f"operator object of {key_json} is empty; give one of {', '.join(operators)}")
+
+
+def filter_unknown_operator(op_json: str, key_json: str, operators: tuple[str, ...]) -> VectorizeError:
+    return bad_filter(f"unknown operator {op_json} on {key_json}; use one of {', '.join(operators)}")
+
+
+def filter_operator_unsupported(op: str, key_json: str, version: str, operators: tuple[str, ...]) -> VectorizeError:
+    return bad_filter(
+        f"operator {op} on {key_json} is not supported by {version} indexes; they support only "
+        f"{', '.join(operators)}"
+    )
+
+
+def filter_bad_scalar(op: str, key_json: str, got: str) -> VectorizeError:
+    return bad_filter(f"{op} on {key_json} takes a string, number, boolean or null, got {got}")
+
+
+def filter_bad_list(op: str, key_json: str, got: str) -> VectorizeError:
+    return bad_filter(f"{op} on {key_json} takes a non-empty array of strings, numbers, booleans or nulls, got {got}")
+
+
+def filter_empty_list(op: str, key_json: str) -> VectorizeError:
+    return bad_filter(f"{op} on {key_json} takes a non-empty array; an empty one can match nothing")
+
+
+def filter_bad_range_value(op: str, key_json: str, got: str) -> VectorizeError:
+    return bad_filter(f"{op} on {key_json} takes a string or a number, got {got}")
+
+
+def filter_bad_combination(key_json: str, ops: tuple[str, ...]) -> VectorizeError:
+    return bad_filter(
+        f"operators {', '.join(ops)} on {key_json} cannot be combined; one property takes one operator, "
+        "or one lower bound ($gt or $gte) together with one upper bound ($lt or $lte)"
+    )
+
+
+def filter_range_types_differ(key_json: str) -> VectorizeError:
+    return bad_filter(f"range bounds on {key_json} must both be strings or both be numbers")
+
+
+def unindexed_filter_warning(key: str) -> str:
+    """Not a Vectorize error: the warning we add when a v2 filter names an unindexed property."""
+    return (
+        f"filter on {key!r} matches no vector: this v2 index has no metadata index on {key!r}, and "
+        "Vectorize silently matches nothing for such a filter. Create one (\"metadata_indexes\": "
+        f'{{"{key}": "string"}} in the index definition, or `workers-env vectorize '
+        f"create-metadata-index <index> --property-name={key} --type=string`), then write the "
+        "vectors again"
+    )
+
+
+# -- metadata indexes (spec §4, §5) --------------------------------------------------------
+# The Cloudflare API's wording for these is not public; the texts are ours [D].
+def metadata_indexes_unsupported(index_name: str, version: str) -> VectorizeError:
+    return js_error(
+        f'index "{index_name}" is a {version} index; metadata indexes exist only on v2 indexes '
+        '(set "version": "v2" in its definition)'
+    )
+
+
+def too_many_metadata_indexes(index_name: str, existing: int) -> VectorizeError:
+    return js_error(
+        f'index "{index_name}" already has {existing} metadata indexes; the maximum is '
+        f"{MAX_METADATA_INDEXES} per index (delete one first)"
+    )
+
+
+def bad_metadata_index_type(property_name: str, type_: object) -> VectorizeError:
+    return js_error(
+        f"metadata index on {property_name!r} has type {type_!r}; use one of "
+        f"{', '.join(METADATA_INDEX_TYPES)}"
+    )
+
+
+def bad_metadata_index_property(property_name: object) -> VectorizeError:
+    return js_error(
+        f"metadata index property name {property_name!r} is invalid: it must be a non-empty string of "
+        f"at most {MAX_FILTER_KEY_CHARS} characters, without '\"', whose dot-separated parts are "
+        "non-empty and do not start with '$'"
+    )
+
+
+def metadata_index_exists(index_name: str, property_name: str, type_: str) -> VectorizeError:
+    return js_error(
+        f'index "{index_name}" already has a metadata index on {property_name!r} (type {type_}); '
+        "delete it first to change its type"
+    )
+
+
+def metadata_index_missing(index_name: str, property_name: str, existing: tuple[str, ...]) -> VectorizeError:
+    have = ", ".join(repr(p) for p in existing) if existing else "none"
+    return js_error(
+        f'index "{index_name}" has no metadata index on {property_name!r} (it has: {have})'
+    )

@@ -1,38 +1,54 @@
-"""Shaping what a query returns beyond ids and scores."""
+"""Shaping what a query returns beyond ids and scores: ``returnMetadata: "indexed"``."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from workers_env._core import KIND_BOOL, KIND_NUMBER, KIND_STRING
+from workers_env._core import KIND_BOOL, KIND_NUMBER, KIND_STRING, Column
 from workers_env._index import Index, property_path
 
 __all__ = ["indexed_metadata"]
 
 
-def indexed_metadata(index: Index, row: int) -> dict[str, Any]:
-    """``returnMetadata: "indexed"``: only properties in a metadata index, as indexed.
+def _indexed_value(column: Column, row: int) -> tuple[bool, Any]:
+    """``(True, value)`` if ``row`` is in the metadata index ``column``, else ``(False, None)``."""
+    kind = int(column.kind[row])
+    if kind == KIND_STRING:
+        return True, column.strings[int(column.code[row])]
+    if kind == KIND_NUMBER:
+        return True, float(column.num[row])
+    if kind == KIND_BOOL:
+        return True, bool(column.num[row])
+    return False, None
 
-    Strings come back cut to the indexed prefix; a vector written before an index existed
-    has nothing in it. Dotted property names come back nested, like the metadata they index.
+
+def indexed_metadata(index: Index, row: int) -> dict[str, Any]:
+    """``returnMetadata: "indexed"``: only the properties in a metadata index, as indexed.
+
+    What comes back is what a filter sees: strings cut to their first 64 UTF-8 bytes,
+    numbers as float64, and nothing from an index the vector was written before. Properties
+    the vector does not hold (or holds with another type) are left out, and a vector with
+    no indexed property gets ``{}``.
+
+    A dotted property (``"a.b"``) comes back nested (``{"a": {"b": ...}}``), in the shape of
+    the metadata it was read from [D: the service's shape is undocumented]. Two indexes can
+    never both write the same place: ``"a"`` holds a value only when ``a`` is a scalar, and
+    ``"a.b"`` only when ``a`` is an object.
     """
     out: dict[str, Any] = {}
     for name, mi in index.metadata_indexes.items():
-        path = property_path(name)
-        column = index.core.column(path, type_=mi.type)
+        column = index.core.column(property_path(name), type_=mi.type)
         if column is None:
             continue
-        kind = int(column.kind[row])
-        if kind == KIND_STRING:
-            value: Any = column.strings[int(column.code[row])]
-        elif kind == KIND_NUMBER:
-            value = float(column.num[row])
-        elif kind == KIND_BOOL:
-            value = bool(column.num[row])
-        else:
+        present, value = _indexed_value(column, row)
+        if not present:
             continue
+        *parents, leaf = property_path(name)
         node = out
-        for part in path[:-1]:
-            node = node.setdefault(part, {})
-        node[path[-1]] = value
+        for part in parents:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = node[part] = {}
+            node = child
+        node[leaf] = value
     return out
