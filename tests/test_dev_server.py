@@ -89,6 +89,18 @@ def test_an_exception_gives_500_with_traceback_in_log_and_server_keeps_serving(t
     assert record.exc_info is not None and "kaboom" in str(record.exc_info[1])
 
 
+@pytest.mark.asyncio
+async def test_workers_fetch_makes_outgoing_requests(tmp_path):
+    from workers_env._runtime.workers_api import fetch
+
+    worker = load_worker(make_project(tmp_path))
+    with BackgroundServer(worker) as server:
+        resp = await fetch(server.url + "/echo", method="POST", body="out", headers={"X-Custom": "1"})
+        assert (resp.status, await resp.text(), resp.headers["x-seen"]) == (201, "out", "1")
+        missing = await fetch(server.url + "/nowhere")
+        assert (missing.status, missing.ok) == (404, False)
+
+
 def test_background_server_always_stops(tmp_path):
     worker = load_worker(make_project(tmp_path))
     with pytest.raises(KeyError), BackgroundServer(worker) as server:

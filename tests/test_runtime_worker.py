@@ -331,3 +331,17 @@ async def test_results_are_jsdicts_through_the_wrapper_only(tmp_path):
     result = await worker.js_env.VEC.describe()
     assert not isinstance(result, dict) and result.dimensions == 3
     assert isinstance(result.to_py(), dict) and not isinstance(result.to_py(), JsDict)
+
+
+@pytest.mark.asyncio
+async def test_a_local_file_named_like_a_loaded_stdlib_module_does_not_replace_it(tmp_path):
+    entry = """
+    import json
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response(json.dumps({"ok": True}))
+    """
+    worker = load_worker(make_worker(tmp_path, entry, files={"json.py": "raise ImportError('shadowed')\n"}))
+    assert await (await worker.fetch("/")).text() == '{"ok": true}'

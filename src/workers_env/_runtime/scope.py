@@ -123,7 +123,7 @@ class ImportScope:
 
     def _hide_shadowed(self) -> None:
         """Modules loaded elsewhere under a name the worker's folder provides step aside."""
-        local = _local_names(self.folder)
+        local = _local_names(self.folder) - sys.stdlib_module_names  # a cached stdlib module wins, as in Pyodide
         for name in list(sys.modules):
             top = name.partition(".")[0]
             if top in local and name not in self.modules:
