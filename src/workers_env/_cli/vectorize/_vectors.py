@@ -222,9 +222,12 @@ def encode_cursor(last_id: str) -> str:
 
 def decode_cursor(cursor: str) -> str:
     try:
-        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
+        last_id = base64.b64decode(cursor + "=" * (-len(cursor) % 4), altchars=b"-_", validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise CommandError(f"🚨 Invalid cursor {cursor!r}; use the nextCursor of a previous list-vectors") from None
+        last_id = None
+    if not last_id or encode_cursor(last_id) != cursor:
+        raise CommandError(f"🚨 Invalid cursor {cursor!r}; use the nextCursor of a previous list-vectors")
+    return last_id
 
 
 @command
