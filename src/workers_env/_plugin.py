@@ -10,10 +10,8 @@ without a wrangler config are not affected.
 
 from __future__ import annotations
 
-import asyncio
 import os
-import threading
-from collections.abc import Callable, Coroutine, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,33 +53,6 @@ def pytest_configure(config: pytest.Config) -> None:
 # -- seeding ---------------------------------------------------------------------------------
 
 
-def _run(coro: Coroutine[Any, Any, Any]) -> Any:
-    """Run a coroutine to completion from synchronous code, with or without a running loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        loop = asyncio.new_event_loop()
-        try:
-            return loop.run_until_complete(coro)
-        finally:
-            loop.close()
-    result: list[Any] = []
-    failure: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            result.append(_run(coro))
-        except BaseException as exc:  # handed back to the caller's thread
-            failure.append(exc)
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]
-    return result[0]
-
-
 def _load_vectors(source: Any, base: Path) -> list[dict[str, Any]]:
     from workers_env._ndjson import read_ndjson_vectors
 
@@ -105,12 +76,7 @@ def seed_binding(binding: Any, source: Any, *, namespace: str | None = None, bas
         for vector in vectors:
             vector.setdefault("namespace", namespace)
     for start in range(0, len(vectors), MAX_VECTORS_PER_WRITE):
-        batch = vectors[start : start + MAX_VECTORS_PER_WRITE]
-        upsert_sync = getattr(binding, "upsert_sync", None)
-        if upsert_sync is not None:
-            upsert_sync(batch)
-        else:
-            _run(binding.upsert(batch))
+        binding.upsert_sync(vectors[start : start + MAX_VECTORS_PER_WRITE])  # no event loop needed
     return len(vectors)
 
 

@@ -25,7 +25,7 @@ from workers_env._runtime.jsproxy import (
     jsnull,
 )
 
-__all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options"]
+__all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
 
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 
@@ -168,12 +168,16 @@ class _Body(JsProxy):
         return JsTypedArray("Uint8Array", self._consume())
 
     async def json(self) -> Any:
-        text = self._consume().decode("utf-8", errors="replace")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise JsException(f"Unexpected token in JSON at position {exc.pos}", name="SyntaxError") from None
-        return _js_value(data)
+        return json_parse(self._consume().decode("utf-8", errors="replace"))
+
+
+def json_parse(text: str) -> Any:
+    """``JSON.parse``: the JS value tree for ``text``; bad JSON is a JS ``SyntaxError``."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsException(f"Unexpected token in JSON at position {exc.pos}", name="SyntaxError") from None
+    return _js_value(data)
 
 
 def _js_value(data: Any) -> Any:
@@ -244,12 +248,12 @@ class JsResponse(_Body):
         status = options.get("status", 200)
         if status is None or status is jsnull:
             status = 200
-        if not isinstance(status, int) or isinstance(status, bool) or not 200 <= status <= 599:
-            if not (isinstance(status, int) and status == 101 and options.get("webSocket")):
-                raise JsException(
-                    "Responses may only be constructed with status codes in the range 200 to 599, inclusive.",
-                    name="RangeError",
-                )
+        is_int = isinstance(status, int) and not isinstance(status, bool)
+        if not (is_int and (200 <= status <= 599 or (status == 101 and options.get("webSocket")))):
+            raise JsException(
+                "Responses may only be constructed with status codes in the range 200 to 599, inclusive.",
+                name="RangeError",
+            )
         data = _body_bytes(body)
         if data is not None and status in _NULL_BODY_STATUSES:
             raise js_type_error(f"Response with null body status ({status}) cannot have a body.")

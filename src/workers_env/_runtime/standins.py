@@ -7,7 +7,6 @@ by :mod:`workers_env._runtime.scope` while a worker's code runs.
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -31,14 +30,6 @@ def _typed_array(name: str) -> SimpleNamespace:
         return JsTypedArray(name, list(init))
 
     return SimpleNamespace(new=new, name=name)
-
-
-def _json_parse(text: str) -> Any:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise JsException(f"Unexpected token in JSON at position {exc.pos}", name="SyntaxError") from None
-    return jsweb._js_value(data)
 
 
 def _console_line(*args: Any) -> str:
@@ -80,7 +71,7 @@ def _build() -> dict[str, ModuleType]:
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.Object = _object_namespace()  # type: ignore[attr-defined]
-    js.JSON = SimpleNamespace(parse=_json_parse, stringify=js_json_dumps)  # type: ignore[attr-defined]
+    js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=js_json_dumps)  # type: ignore[attr-defined]
     js.Array = SimpleNamespace(new=lambda *items: JsArray(list(items)), **{"from": lambda it: JsArray(list(it))})  # type: ignore[attr-defined]
     for name in ("Float32Array", "Float64Array", "Int32Array", "Uint8Array"):
         setattr(js, name, _typed_array(name))
