@@ -13,6 +13,7 @@ import base64
 import binascii
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -287,6 +288,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="include the vector metadata in the results (default none)")
     p.add_argument("--namespace", help="only search vectors in this namespace")
     p.add_argument("--filter", help='a metadata filter as JSON, e.g. \'{"genre": {"$eq": "drama"}}\'')
+    # argparse takes "-1" or "-.5" as values but "-2e-3" as an unknown option; widen its
+    # negative-number pattern so `--vector 1 -2e-3` works as it does with wrangler.
+    if hasattr(p, "_negative_number_matcher"):
+        p._negative_number_matcher = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
     p.set_defaults(handler=query)
 
     p = sub.add_parser("get-vectors", parents=[common], help="get vectors from a Vectorize index")
