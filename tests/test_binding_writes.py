@@ -162,3 +162,12 @@ async def test_errors_are_js_exceptions_with_code_operation_and_error_prefix(mak
         'Error: VECTOR_INSERT_ERROR (code = 40012): invalid vector for id="a", '
         "expected 3 dimensions, and got 2 dimensions"
     )
+
+
+async def test_a_tuple_hidden_inside_values_still_raises_the_sdk_type_error(make_binding):
+    idx = make_binding()
+    with pytest.raises(TypeError, match=re.escape("<class 'tuple'> cannot be sent over RPC.")):
+        await idx.upsert([{"id": "a", "values": [1.0, (2.0, 3.0), 4.0]}])
+    with pytest.raises(TypeError, match="cannot be sent over RPC"):
+        await idx.upsert([{"id": "a", "values": [1.0, 2.0, 3.0], "metadata": {"t": (1,)}}])
+    assert (await idx.describe()).vectorsCount == 0

@@ -66,6 +66,8 @@ def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> n
     elif isinstance(values, list):
         if not (plain or _plain_number_list(values)):
             for v in values:
+                if isinstance(v, (tuple, bytearray)):
+                    check_sendable(v)
                 if isinstance(v, bool) or not isinstance(v, (int, float)):
                     raise _limits.unparsable_vectors(op, f"{where}: values must be numbers, found {_describe(v)}")
         try:
@@ -120,12 +122,31 @@ def _check_metadata_keys(op: str, vector_id: str, metadata: Mapping[str, Any]) -
             _check_metadata_keys(op, vector_id, value)
 
 
+def _check_vectors_sendable(vectors: Any) -> None:
+    """The SDK's tuple/bytearray check, without a Python pass over every value.
+
+    A tuple hidden inside a ``values`` list cannot survive ``np.asarray`` as a clean
+    2-D matrix, so the per-value scan of the slow path (``_values_array``) finds it.
+    """
+    if not isinstance(vectors, list):
+        check_sendable(vectors)
+        return
+    for vec in vectors:
+        if isinstance(vec, Mapping):
+            for key, value in vec.items():
+                if key == "values" and isinstance(value, list):
+                    continue
+                check_sendable(value)
+        else:
+            check_sendable(vec)
+
+
 def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, keep: str) -> VectorBatch:
     """Validate a whole insert/upsert batch and return it deduplicated.
 
     ``keep`` is ``"first"`` (insert) or ``"last"`` (upsert) for ids repeated in the batch.
     """
-    check_sendable(vectors)
+    _check_vectors_sendable(vectors)
     if not isinstance(vectors, list):
         raise _limits.unparsable_vectors(op, f"expected a list of vectors, got {_describe(vectors)}")
     if len(vectors) > _limits.MAX_VECTORS_PER_WRITE:
