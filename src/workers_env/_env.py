@@ -20,9 +20,7 @@ from workers_env._errors import ConfigError, IndexDefinitionError
 from workers_env._index import Index
 from workers_env._indexdefs import IndexDefinition, parse_index_definition
 
-__all__ = ["Env", "load_env", "STATE_SUBDIR"]
-
-STATE_SUBDIR = Path("v3") / "vectorize"
+__all__ = ["Env", "load_env"]
 
 
 class Env:
@@ -139,7 +137,16 @@ def load_env(
     if persist_to is not None:
         from workers_env._persistent import open_state  # only when state is on disk
 
-        store = open_state(Path(persist_to) / STATE_SUBDIR)
+        store = open_state(Path(persist_to))
+    try:
+        return _assemble(config, indexes, store)
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
+
+
+def _assemble(config: WorkerConfig, indexes: Mapping[str, Any] | None, store: Any) -> Env:
     sources = _definition_sources(config, indexes)
 
     values: dict[str, Any] = dict(config.vars)
@@ -161,8 +168,6 @@ def load_env(
             continue
         values[entry.binding] = VectorizeBinding(index, binding=entry.binding)
     if problems:
-        if store is not None:
-            store.close()
         cls = IndexDefinitionError if all("has no definition" in p for p in problems) else ConfigError
         raise cls("\n".join(problems), problems=problems, path=str(config.path))
     return Env(values, config=config, store=store)
