@@ -20,6 +20,7 @@ import numpy as np
 
 from workers_env import _limits
 from workers_env._errors import ConfigError, StateError
+from workers_env._core import IndexCore
 from workers_env._index import Index, MetadataIndex, Mutation, VectorBatch, utc_now_iso
 from workers_env._indexdefs import IndexDefinition
 from workers_env._store import (
@@ -109,7 +110,7 @@ class PersistentIndex(Index):
         self.id = fresh.id
         self.created_on = fresh.created_on
         self.limits = fresh.limits
-        self.core = fresh.core
+        self.core = IndexCore(record.dimensions, record.metric, capacity=len(rows))  # no regrowth
         self.metadata_indexes = {}
         self._uid = record.uid
         self._upsert_rows(rows)
