@@ -2,10 +2,16 @@
 
 >>> env = load_env("wrangler.toml", indexes={"docs": {"dimensions": 768, "metric": "cosine"}})
 >>> await env.VECTORIZE.upsert([{"id": "1", "values": [...]}])
+
+Names are imported on first use, so the pytest plugin costs nothing in projects that
+never touch a fixture (numpy is not imported until then).
 """
 
-from workers_env._binding import VectorizeBinding
-from workers_env._env import Env, load_env
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from workers_env._errors import (
     ConfigError,
     IndexDefinitionError,
@@ -14,8 +20,13 @@ from workers_env._errors import (
     VectorizeError,
     WorkersEnvError,
 )
-from workers_env._indexdefs import IndexDefinition
-from workers_env._jsvalues import JsDict
+
+if TYPE_CHECKING:
+    from workers_env._binding import VectorizeBinding
+    from workers_env._env import Env, load_env
+    from workers_env._indexdefs import IndexDefinition
+    from workers_env._jsvalues import JsDict
+    from workers_env._runtime import Worker, load_worker
 
 __all__ = [
     "ConfigError",
@@ -27,6 +38,31 @@ __all__ = [
     "StateError",
     "VectorizeBinding",
     "VectorizeError",
+    "Worker",
     "WorkersEnvError",
     "load_env",
+    "load_worker",
 ]
+
+_LAZY = {
+    "Env": "workers_env._env",
+    "load_env": "workers_env._env",
+    "IndexDefinition": "workers_env._indexdefs",
+    "JsDict": "workers_env._jsvalues",
+    "VectorizeBinding": "workers_env._binding",
+    "Worker": "workers_env._runtime",
+    "load_worker": "workers_env._runtime",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'workers_env' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
