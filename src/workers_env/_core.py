@@ -27,6 +27,7 @@ _SIMILARITY = {"cosine": True, "euclidean": False, "dot-product": False}
 _GATHER_FRACTION = 0.3  # below this share of candidate rows, score only those rows
 _TINY = 1e-60  # squared norms below this (but above 0) lose precision in float32 products
 _UNDERFLOW = 2.0**-149  # the smallest float32 subnormal: absolute error per product
+_SELECT_BLOCK = 64  # keys per block when bounding the k-th smallest key by block minima
 
 
 def _is_tiny(sqnorms: np.ndarray | float) -> np.ndarray:
@@ -193,6 +194,31 @@ class SearchHit(tuple):  # type: ignore[type-arg]
     @property
     def score(self) -> float:
         return self[2]  # type: ignore[no-any-return]
+
+
+def _rows_within(key: np.ndarray, kk: int, tol: float) -> np.ndarray:
+    """``np.flatnonzero(key <= kth + tol)`` where ``kth`` is the ``kk``-th smallest key.
+
+    A full ``argpartition`` costs ~10% of the scan it follows (13 ms at 1M keys). Instead,
+    the minima of ``_SELECT_BLOCK`` disjoint (strided) groups bound the k-th key from above:
+    the ``kk`` smallest minima are ``kk`` distinct keys, so at least ``kk`` keys lie at or
+    below ``t``, the largest of them. The k-th key is then the k-th of the few keys
+    ``<= t``, and when ``kth + tol <= t`` those few hold every row within tolerance.
+    Same rows, same order as the direct computation, for any keys (ties, inf).
+    """
+    n = key.shape[0]
+    if n >= 16 * _SELECT_BLOCK and kk * 4 * _SELECT_BLOCK <= n:
+        groups = n // _SELECT_BLOCK
+        minima = key[: groups * _SELECT_BLOCK].reshape(_SELECT_BLOCK, groups).min(axis=0)
+        t = float(np.partition(minima, kk - 1)[kk - 1])
+        idx = np.flatnonzero(key <= t)
+        vals = key[idx]
+        kth = float(np.partition(vals, kk - 1)[kk - 1])
+        if kth + tol <= t:
+            return idx[vals <= kth + tol]
+    else:
+        kth = float(np.partition(key, kk - 1)[kk - 1])
+    return np.flatnonzero(key <= kth + tol)
 
 
 class IndexCore:
@@ -485,9 +511,7 @@ class IndexCore:
             tol = self._tolerance(qq)
         kk = min(k, m)
         if kk < len(key):
-            part = np.argpartition(key, kk - 1)[:kk]
-            kth = float(key[part].max())
-            within = np.flatnonzero(key <= kth + tol)
+            within = _rows_within(key, kk, tol)
         else:
             within = np.flatnonzero(np.isfinite(key))
         rows = within if base is None else base[within]
