@@ -212,12 +212,13 @@ def _rows_within(key: np.ndarray, kk: int, tol: float) -> np.ndarray:
         minima = key[: groups * _SELECT_BLOCK].reshape(_SELECT_BLOCK, groups).min(axis=0)
         t = float(np.partition(minima, kk - 1)[kk - 1])
         idx = np.flatnonzero(key <= t)
-        vals = key[idx]
-        kth = float(np.partition(vals, kk - 1)[kk - 1])
-        if kth + tol <= t:
-            return idx[vals <= kth + tol]
-    else:
-        kth = float(np.partition(key, kk - 1)[kk - 1])
+        if idx.size >= kk:  # always, unless NaN keys made t NaN
+            vals = key[idx]
+            kth = float(np.partition(vals, kk - 1)[kk - 1])
+            if kth + tol <= t:
+                return idx[vals <= kth + tol]
+            return np.flatnonzero(key <= kth + tol)
+    kth = float(np.partition(key, kk - 1)[kk - 1])
     return np.flatnonzero(key <= kth + tol)
 
 
