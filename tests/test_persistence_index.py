@@ -252,3 +252,11 @@ def test_float32_values_survive_exactly(tmp_path: Path) -> None:
     with open_state(tmp_path) as store:
         core = store.open_index("idx").core
         np.testing.assert_array_equal(core.values_of([core.row_of(str(i)) for i in range(40)]), values)
+
+
+def test_using_an_index_after_closing_its_store_is_a_state_error(tmp_path: Path) -> None:
+    store = open_state(tmp_path)
+    b = bind(store)
+    store.close()
+    with pytest.raises(StateError, match="the state was closed"):
+        run(b.upsert([vec("a", [1, 0, 0])]))

@@ -349,6 +349,10 @@ class StateDB:
                 if "readonly" in text or "disk" in text or "unable to open" in text:
                     raise self._fail(f"cannot write the state file ({text})") from None
                 raise self._damaged(exc) from None
+            except sqlite3.ProgrammingError as exc:  # before DatabaseError: a subclass of it
+                if "closed" in str(exc):
+                    raise self._fail("the state was closed (env.close() or store.close()) and cannot be used") from None
+                raise
             except sqlite3.DatabaseError as exc:
                 raise self._damaged(exc) from None
 
