@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -80,17 +79,3 @@ def test_undecodable_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"\.dev\.vars"):
         read_dev_vars(tmp_path)
 
-
-SAMPLES = [
-    "A=1\nB='two'\nC=\"three\\tfour\"\nexport D=5 # c\n",
-    'MULTI="one\ntwo"\n# comment\n  E = 6\nF\nG=\n',
-    "'quoted key'=v\nbroken \"line\nH=ok\n",
-    'I="esc \\\\ \\" \\n"\nJ=\'it\\\'s\'\n',
-]
-
-
-@pytest.mark.parametrize("text", SAMPLES)
-def test_reads_like_python_dotenv(text: str) -> None:
-    import dotenv  # python-dotenv, a test dependency
-    expected = dotenv.dotenv_values(stream=io.StringIO(text), interpolate=False)
-    assert parse_dotenv(text) == {k: v for k, v in expected.items() if v is not None}
