@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from workers_env import _limits
-from workers_env._errors import ConfigError, StateError
 from workers_env._core import IndexCore
+from workers_env._errors import ConfigError, StateError
 from workers_env._index import Index, MetadataIndex, Mutation, VectorBatch, utc_now_iso
 from workers_env._indexdefs import IndexDefinition
 from workers_env._store import (
@@ -60,17 +60,6 @@ def _mutation(record: IndexRecord) -> Mutation | None:
     return Mutation(record.mutation_id, record.mutation_time or record.modified_on)
 
 
-def _bare_definition(record: IndexRecord) -> IndexDefinition:
-    """The record's definition without metadata indexes (those are added with their seqs)."""
-    return IndexDefinition(
-        dimensions=record.dimensions,
-        metric=record.metric,
-        version=record.version,
-        description=record.description,
-        preset=record.preset,
-    )
-
-
 class PersistentIndex(Index):
     """An index whose every acknowledged mutation is already durable in the state file."""
 
@@ -98,18 +87,10 @@ class PersistentIndex(Index):
             raise StateError(f"no index named {self.name!r} in {self._db.path}")
         record, rows = loaded
         self._stale = True  # until the rebuild below completes
-        fresh = Index(
-            name=record.name,
-            definition=_bare_definition(record),
-            id=record.id,
-            created_on=record.created_on,
-            seq=record.seq,
-            last_mutation=_mutation(record),
-        )
         self.definition = record.definition()
-        self.id = fresh.id
-        self.created_on = fresh.created_on
-        self.limits = fresh.limits
+        self.id = record.id
+        self.created_on = record.created_on
+        self.limits = _limits.API_LIMITS[record.version]
         self.core = IndexCore(record.dimensions, record.metric, capacity=len(rows))  # no regrowth
         self.metadata_indexes = {}
         self._uid = record.uid

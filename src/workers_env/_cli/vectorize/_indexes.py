@@ -10,7 +10,15 @@ from workers_env import _limits
 from workers_env._indexdefs import parse_index_definition
 from workers_env._store import IndexRecord, check_index_name
 
-from ._common import CommandError, command, dump_json, log, open_store, render_table, warn
+from ._common import (
+    CommandError,
+    command,
+    dump_json,
+    log,
+    open_store,
+    render_table,
+    warn,
+)
 
 __all__ = ["register"]
 

@@ -24,7 +24,16 @@ from workers_env._binding import VectorizeBinding
 from workers_env._errors import WorkersEnvError
 from workers_env._ndjson import iter_ndjson_vectors
 
-from ._common import CommandError, command, dump_json, error, log, open_store, render_table, warn
+from ._common import (
+    CommandError,
+    command,
+    dump_json,
+    error,
+    log,
+    open_store,
+    render_table,
+    warn,
+)
 
 __all__ = ["register", "encode_cursor", "decode_cursor"]
 

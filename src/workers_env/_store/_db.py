@@ -1,20 +1,4 @@
-"""Durable local Vectorize state in one SQLite file: indexes, vectors, metadata indexes.
-
-Layout: ``<persist_to>/v3/vectorize/workers-env-vectorize.sqlite`` (beside Miniflare's own
-``v3/<plugin>/`` folders). One database holds every index, so index names are plain column
-values that never become paths, and creating, deleting or listing indexes is one
-transaction that every process sees at once.
-
-Durability: WAL journal, ``synchronous=FULL`` (a commit that returned is on disk, even
-across power loss, at one fsync per write call), ``busy_timeout`` so a dev server and a CLI
-command can share the file. Each write is one ``BEGIN IMMEDIATE`` transaction costing
-O(batch). A file that is not ours is never touched: ``PRAGMA application_id`` and
-``PRAGMA user_version`` identify it, and every SQLite failure becomes a
-:class:`~workers_env._errors.StateError` that names the file.
-
-This module knows nothing of search: it stores and returns rows; ``_persistent`` turns them
-into a live in-memory index.
-"""
+"""The SQLite connection: identity checks, schema, transactions, and every query."""
 
 from __future__ import annotations
 
@@ -22,11 +6,8 @@ import contextlib
 import json
 import sqlite3
 import threading
-import unicodedata
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,26 +15,19 @@ import numpy as np
 
 from workers_env._errors import StateError
 from workers_env._indexdefs import IndexDefinition
+from workers_env._store._names import DB_FILENAME, check_index_name, state_dir
+from workers_env._store._records import (
+    IndexChanges,
+    IndexRecord,
+    MetadataIndexRecord,
+    VectorRows,
+    utc_now,
+)
 
-__all__ = [
-    "APPLICATION_ID",
-    "SCHEMA_VERSION",
-    "DB_FILENAME",
-    "IndexRecord",
-    "MetadataIndexRecord",
-    "VectorRows",
-    "IndexChanges",
-    "StateDB",
-    "WriteTxn",
-    "check_index_name",
-    "state_dir",
-    "utc_now",
-]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS", "StateDB", "WriteTxn"]
 
 APPLICATION_ID = 0x57455643  # "WEVC": workers-env Vectorize state
 SCHEMA_VERSION = 1
-DB_FILENAME = "workers-env-vectorize.sqlite"
-MAX_INDEX_NAME_BYTES = 64  # the larger of the v1 (63) and v2 (64) limits
 BUSY_TIMEOUT_MS = 15_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -101,101 +75,6 @@ CREATE TABLE metadata_indexes (
 _TABLES = {"indexes", "vectors", "tombstones", "metadata_indexes"}
 
 
-def utc_now() -> str:
-    """An ISO-8601 UTC timestamp as the Cloudflare API writes them (``...Z``)."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def state_dir(persist_to: str | Path) -> Path:
-    """Where Vectorize state lives under a wrangler-style state root (``.wrangler/state``)."""
-    return Path(persist_to) / "v3" / "vectorize"
-
-
-def check_index_name(name: object) -> str:
-    """Return ``name`` if it can name an index in local state, else raise :class:`StateError`.
-
-    Names are stored as data, never used as paths, so ``../x`` or ``/abs`` cannot escape
-    the state folder; what is refused is what cannot be a name at all: non-strings, the
-    empty string, control characters (NUL included), unpaired surrogates and names over
-    64 UTF-8 bytes.
-    """
-    if not isinstance(name, str):
-        raise StateError(f"index name must be a string, got {type(name).__name__}")
-    if not name:
-        raise StateError("index name must not be empty")
-    bad = next((c for c in name if unicodedata.category(c) in ("Cc", "Cs")), None)
-    if bad is not None:
-        raise StateError(f"index name {name!r} contains the control character U+{ord(bad):04X}")
-    size = len(name.encode("utf-8"))
-    if size > MAX_INDEX_NAME_BYTES:
-        raise StateError(f"index name {name!r} is {size} bytes; the limit is {MAX_INDEX_NAME_BYTES} bytes")
-    return name
-
-
-# -- plain data ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class MetadataIndexRecord:
-    """A v2 metadata index: vectors written after ``created_seq`` are in it."""
-
-    property: str
-    type: str
-    created_seq: int
-
-
-@dataclass(frozen=True)
-class IndexRecord:
-    """One index's row: identity, definition and the head of its write log."""
-
-    uid: int
-    id: str
-    name: str
-    dimensions: int
-    metric: str
-    version: str
-    description: str | None
-    preset: str | None
-    created_on: str
-    modified_on: str
-    seq: int
-    mutation_id: str | None
-    mutation_time: str | None
-    metadata_indexes: tuple[MetadataIndexRecord, ...] = ()
-
-    def definition(self) -> IndexDefinition:
-        return IndexDefinition(
-            dimensions=self.dimensions,
-            metric=self.metric,
-            version=self.version,
-            metadata_indexes={m.property: m.type for m in self.metadata_indexes},
-            description=self.description,
-            preset=self.preset,
-        )
-
-
-@dataclass
-class VectorRows:
-    """Stored vectors, columnar: ``values`` is ``(n, dimensions)`` float32."""
-
-    ids: list[str]
-    values: np.ndarray
-    namespaces: list[str | None]
-    metadata: list[dict[str, Any]]
-    seqs: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-
-@dataclass
-class IndexChanges:
-    """What changed in an index after some write seq: apply ``deleted`` then ``upserted``."""
-
-    record: IndexRecord
-    deleted: list[str]
-    upserted: VectorRows
-    metadata_indexes: tuple[MetadataIndexRecord, ...] = field(default_factory=tuple)
-
-
 def _record(row: Sequence[Any], metadata_indexes: tuple[MetadataIndexRecord, ...] = ()) -> IndexRecord:
     return IndexRecord(*row, metadata_indexes=metadata_indexes)  # type: ignore[misc]
 
@@ -204,13 +83,6 @@ _RECORD_COLUMNS = (
     "uid, id, name, dimensions, metric, version, description, preset, created_on, modified_on, "
     "seq, mutation_id, mutation_time"
 )
-
-
-def encode_metadata(metadata: Mapping[str, Any] | None) -> str | None:
-    """Compact JSON of a vector's metadata; ``None`` for none or ``{}``."""
-    if not metadata:
-        return None
-    return json.dumps(metadata, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 # -- the database ------------------------------------------------------------------------------
