@@ -340,8 +340,11 @@ class IndexCore:
         return sum(1 for n in names if current.get(n, 0) + delta.get(n, 0) > 0)
 
     def upsert(self, ids: Sequence[str], values: np.ndarray, namespaces: Sequence[str | None],
-               metadata: Sequence[dict[str, Any]], *, seq: int = 0) -> None:
+               metadata: Sequence[dict[str, Any]], *, seq: int | np.ndarray = 0) -> None:
         """Write whole vectors: new ids are appended, existing ids replaced in place.
+
+        ``seq`` is the write's sequence number, or one per row when rows are reloaded
+        from storage (a row is in a metadata index only if written after it was created).
 
         ``ids`` must be unique; ``values`` is ``(len(ids), dimensions)`` float32.
         """
@@ -393,11 +396,20 @@ class IndexCore:
             self._max_sqnorm = max(self._max_sqnorm, float(sq.max()))
         row_list = rows.tolist()
         meta_list = list(metadata)
+        seqs = None if np.isscalar(seq) else np.asarray(seq, dtype=np.int64)
         for column in self._columns.values():
-            if column.type is not None and seq <= column.created_seq:
-                column.clear_rows(row_list)
-            else:
+            if column.type is None:
                 column.set_rows(row_list, meta_list)
+            elif seqs is None:
+                if seq <= column.created_seq:  # type: ignore[operator]
+                    column.clear_rows(row_list)
+                else:
+                    column.set_rows(row_list, meta_list)
+            else:  # rows loaded from storage, each with the seq of its own write
+                later = (seqs > column.created_seq).tolist()
+                column.clear_rows([r for r, keep in zip(row_list, later) if not keep])
+                column.set_rows([r for r, keep in zip(row_list, later) if keep],
+                                [m for m, keep in zip(meta_list, later) if keep])
 
     def delete(self, ids: Iterable[str]) -> list[str]:
         """Remove vectors; unknown ids are ignored. Returns the ids actually removed."""

@@ -106,19 +106,7 @@ class PersistentIndex(Index):
         """Put stored rows into the core, each with the seq of the write that stored it."""
         if not len(rows):
             return
-        order = np.argsort(rows.seqs, kind="stable")
-        seqs = rows.seqs[order]
-        starts = np.flatnonzero(np.r_[True, seqs[1:] != seqs[:-1]])
-        ends = np.r_[starts[1:], len(seqs)]
-        for start, end in zip(starts.tolist(), ends.tolist()):
-            take = order[start:end].tolist()
-            self.core.upsert(
-                [rows.ids[i] for i in take],
-                rows.values[take],
-                [rows.namespaces[i] for i in take],
-                [rows.metadata[i] for i in take],
-                seq=int(seqs[start]),
-            )
+        self.core.upsert(rows.ids, rows.values, rows.namespaces, rows.metadata, seq=rows.seqs)
 
     def _catch_up(self, changes: IndexChanges) -> None:
         """Apply what other processes committed after ``self.seq``."""
