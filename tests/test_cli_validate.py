@@ -161,3 +161,18 @@ def test_subprocess_success_exit_code(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ok"] is True
+
+
+def test_validate_checks_index_definitions_in_pyproject(tmp_path, capsys):
+    (tmp_path / "wrangler.toml").write_text('[[vectorize]]\nbinding = "V"\nindex_name = "docs"\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.workers-env.indexes.docs]\ndimensions = 2000\nmetric = "manhattan"\n'
+    )
+    from workers_env._cli import main
+
+    assert main(["validate", str(tmp_path / "wrangler.toml")]) == 1
+    out = capsys.readouterr().out
+    assert 'dimensions must be a whole number from 1 to 1536, got 2000' in out
+    assert "metric must be one of cosine, euclidean, dot-product, got 'manhattan'" in out
+    (tmp_path / "pyproject.toml").write_text('[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\n')
+    assert main(["validate", str(tmp_path / "wrangler.toml")]) == 0

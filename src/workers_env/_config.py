@@ -337,7 +337,21 @@ def check_config(
     Only a config that cannot be found raises :class:`ConfigError`; parse errors and rule
     violations are reported as the :class:`Report`'s errors.
     """
-    return _analyse(path, environment, strict)[0]
+    report, config = _analyse(path, environment, strict)
+    if config is None or not config.pyproject_indexes:
+        return report
+    # load_config leaves these to load_env, where an indexes= argument may override them.
+    from workers_env._indexdefs import parse_index_definition
+
+    extra: list[Diagnostic] = []
+    for name, definition in config.pyproject_indexes.items():
+        try:
+            parse_index_definition(definition, where=f'[tool.workers-env.indexes."{name}"]')
+        except ConfigError as exc:
+            extra.extend(Diagnostic("pyproject.toml", problem) for problem in exc.problems)
+    if not extra:
+        return report
+    return Report(report.path, report.environment, errors=report.errors + tuple(extra), warnings=report.warnings)
 
 
 def load_config(
