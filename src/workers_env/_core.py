@@ -562,17 +562,19 @@ class IndexCore:
 
     def _exact_keys(self, rows: np.ndarray, q64: np.ndarray, qq: float) -> np.ndarray:
         """Ascending keys computed in float64 from the stored float32 values."""
-        x = self._vectors[rows].astype(np.float64)
+        x = self._vectors.take(rows, axis=0).astype(np.float64)
         if self.metric == "euclidean":
             diff = x - q64
             return np.sqrt(np.einsum("ij,ij->i", diff, diff))
         dots = x @ q64
         if self.metric == "dot-product":
-            return -dots
-        norms = np.sqrt(np.einsum("ij,ij->i", x, x)) * math.sqrt(qq)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            cos = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
-        return -cos
+            return np.negative(dots, out=dots)
+        # |x|^2 as stored at write time: the same float64 einsum over the same float32 row
+        # (bit-identical to recomputing it from x), so only the per-call work is saved.
+        norms = np.sqrt(self._sqnorms[rows])
+        norms *= math.sqrt(qq)
+        cos = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)  # zero vector: 0
+        return np.negative(cos, out=cos)
 
     def candidates_for(self, *, namespace_code: int | None = None, mask: np.ndarray | None = None) -> np.ndarray | None:
         """Rows allowed by a namespace and/or a boolean mask over rows, or ``None`` for all."""
