@@ -345,3 +345,27 @@ async def test_a_local_file_named_like_a_loaded_stdlib_module_does_not_replace_i
     """
     worker = load_worker(make_worker(tmp_path, entry, files={"json.py": "raise ImportError('shadowed')\n"}))
     assert await (await worker.fetch("/")).text() == '{"ok": true}'
+
+
+@pytest.mark.asyncio
+async def test_worker_code_reaches_only_the_methods_the_real_binding_has(tmp_path):
+    entry = """
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            reachable = {}
+            for name in ("insert", "upsert", "query", "queryById", "getByIds", "deleteByIds",
+                         "describe", "insert_sync", "index", "query_sync"):
+                try:
+                    getattr(self.env.VEC, name)
+                    reachable[name] = True
+                except AttributeError:
+                    reachable[name] = False
+            return Response.json(reachable)
+    """
+    worker = load_worker(make_worker(tmp_path, entry))
+    reachable = await (await worker.fetch("/")).json()
+    assert {k for k, v in reachable.items() if v} == {
+        "insert", "upsert", "query", "queryById", "getByIds", "deleteByIds", "describe"
+    }

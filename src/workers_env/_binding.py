@@ -33,6 +33,9 @@ class VectorizeBinding:
     one trailing options object, as Python Workers do (``query(vec, topK=3)``).
     """
 
+    #: The methods Worker code can reach in production; the runtime exposes only these.
+    JS_METHODS = frozenset({"insert", "upsert", "query", "queryById", "getByIds", "deleteByIds", "describe"})
+
     def __init__(self, index: Index, *, binding: str | None = None):
         self._index = index
         self._binding = binding

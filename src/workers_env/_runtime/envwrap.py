@@ -46,7 +46,8 @@ class JsBinding(JsProxy):
         return type(self._binding).__name__
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
+        exposed = getattr(self._binding, "JS_METHODS", None)  # what the real binding has
+        if name.startswith("_") or (exposed is not None and name not in exposed):
             raise AttributeError(name)
         attr = getattr(self._binding, name)
         if not callable(attr):
