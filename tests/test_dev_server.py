@@ -183,3 +183,15 @@ def test_workers_env_dev_reports_config_errors(tmp_path):
     )
     assert proc.returncode == 1
     assert proc.stderr.startswith("workers-env dev:")
+
+
+def test_dev_reports_a_damaged_state_file_instead_of_a_traceback(tmp_path, capsys):
+    from workers_env._cli import main
+
+    project = make_project(tmp_path)
+    state = project / ".wrangler" / "state" / "v3" / "vectorize"
+    state.mkdir(parents=True)
+    (state / "workers-env-vectorize.sqlite").write_bytes(b"this is not a database" * 100)
+    assert main(["dev", str(project), "--port", str(_free_port())]) == 1
+    err = capsys.readouterr().err
+    assert "workers-env-vectorize.sqlite" in err and "Traceback" not in err

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._config import find_config
-from workers_env._errors import ConfigError
+from workers_env._errors import WorkersEnvError
 
 __all__ = ["register", "run"]
 
 DEFAULT_PORT = 8787
-DEFAULT_STATE = Path(".wrangler") / "state"
 
 
 def register(subparsers: Any) -> None:
@@ -51,6 +50,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted; returns the exit code."""
     from workers_env._env import load_env
+    from workers_env._persistent import default_persist_to
     from workers_env._runtime import load_worker
     from workers_env._server import serve
 
@@ -58,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
     environment = environment or None
     try:
         config_path = find_config(args.path)
-        persist_to = Path(args.persist_to) if args.persist_to else config_path.parent / DEFAULT_STATE
+        persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
         env = load_env(config_path, environment=environment, persist_to=persist_to)
-    except ConfigError as exc:
+    except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     try:
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Loaded {name} from {worker.main_path}; state in {persist_to}", flush=True)
         print(f"Ready on http://{args.ip}:{args.port}", flush=True)
         serve(worker, host=args.ip, port=args.port)
-    except ConfigError as exc:
+    except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     finally:
