@@ -260,3 +260,16 @@ def test_using_an_index_after_closing_its_store_is_a_state_error(tmp_path: Path)
     store.close()
     with pytest.raises(StateError, match="the state was closed"):
         run(b.upsert([vec("a", [1, 0, 0])]))
+
+
+def test_insert_never_overwrites_an_id_another_process_stored_after_our_last_look(tmp_path: Path) -> None:
+    with open_state(tmp_path) as first, open_state(tmp_path) as second:
+        a = first.open_index("idx", V1)
+        b = second.open_index("idx", V1)
+        b.refresh()  # b looks now; a writes afterwards, before b's insert takes the lock
+        a.write(VectorBatch(["x"], np.array([[1, 0, 0]], np.float32), [None], [{"by": "a"}]))
+        batch = VectorBatch(["x", "y"], np.array([[9, 9, 9], [0, 1, 0]], np.float32), [None, None], [{"by": "b"}, {}])
+        b.write(batch, only_new=True)
+        assert batch.ids == ["y"]  # what was really inserted
+        got = run(VectorizeBinding(b).getByIds(["x", "y"]))
+        assert [(g["id"], g["metadata"]) for g in got] == [("x", {"by": "a"}), ("y", {})]

@@ -104,15 +104,9 @@ class VectorizeBinding:
         batch = parse_vectors(
             vectors, op=_limits.INSERT, dimensions=index.dimensions, limits=index.limits, keep="first"
         )
-        core = index.core
-        keep = [i for i, vid in enumerate(batch.ids) if vid not in core]
-        if len(keep) != len(batch):
-            batch.ids = [batch.ids[i] for i in keep]
-            batch.values = batch.values[keep]
-            batch.namespaces = [batch.namespaces[i] for i in keep]
-            batch.metadata = [batch.metadata[i] for i in keep]
-        self._check_capacity(_limits.INSERT, batch.ids, batch.namespaces, batch.ids)
-        mutation = index.write(batch)
+        new = [(vid, ns) for vid, ns in zip(batch.ids, batch.namespaces) if vid not in index.core]
+        self._check_capacity(_limits.INSERT, [v for v, _ in new], [n for _, n in new], [v for v, _ in new])
+        mutation = index.write(batch, only_new=True)  # existing ids are skipped silently
         return self._mutation_result(mutation.id, batch.ids)
 
     def upsert_sync(self, vectors: Any) -> JsDict:

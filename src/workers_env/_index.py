@@ -105,13 +105,28 @@ class Index:
         """Bring memory up to date with durable state (nothing to do in memory)."""
 
     # -- writes ------------------------------------------------------------------------------
-    def write(self, upserts: VectorBatch | None = None, deletes: Sequence[str] = ()) -> Mutation:
-        """Apply one mutation -- upserts, then deletes -- and record it."""
+    def write(self, upserts: VectorBatch | None = None, deletes: Sequence[str] = (), *,
+              only_new: bool = False) -> Mutation:
+        """Apply one mutation -- upserts, then deletes -- and record it.
+
+        ``only_new`` (insert) drops from ``upserts``, in place, the ids that exist at the
+        moment of writing, so the caller reads what was really written from the batch.
+        """
+        if only_new and upserts is not None:
+            self._keep_new(upserts)
         self.seq += 1
         mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
         self._apply(upserts, deletes, self.seq)
         self.last_mutation = mutation
         return mutation
+
+    def _keep_new(self, batch: VectorBatch) -> None:
+        keep = [i for i, vid in enumerate(batch.ids) if vid not in self.core]
+        if len(keep) != len(batch):
+            batch.ids = [batch.ids[i] for i in keep]
+            batch.values = batch.values[keep]
+            batch.namespaces = [batch.namespaces[i] for i in keep]
+            batch.metadata = [batch.metadata[i] for i in keep]
 
     def _apply(self, upserts: VectorBatch | None, deletes: Sequence[str], seq: int) -> None:
         if upserts is not None and len(upserts):

@@ -159,12 +159,19 @@ class PersistentIndex(Index):
         if txn.record.seq != self.seq:
             self._mark_stale_on_failure(lambda: self._catch_up(txn.changes_since(self.seq)))
 
-    def write(self, upserts: VectorBatch | None = None, deletes: Sequence[str] = ()) -> Mutation:
-        """Commit upserts then deletes as one transaction, then apply them to memory."""
-        metadata_json = [encode_metadata(m) for m in upserts.metadata] if upserts is not None else []
+    def write(self, upserts: VectorBatch | None = None, deletes: Sequence[str] = (), *,
+              only_new: bool = False) -> Mutation:
+        """Commit upserts then deletes as one transaction, then apply them to memory.
+
+        With ``only_new`` the ids another process stored since our last look are dropped
+        inside the write lock, so an insert never overwrites them.
+        """
         mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
         with self._db.write_txn(self._uid, self.name) as txn:
             self._in_txn(txn)
+            if only_new and upserts is not None:
+                self._keep_new(upserts)
+            metadata_json = [encode_metadata(m) for m in upserts.metadata] if upserts is not None else []
             if upserts is not None and len(upserts):
                 txn.put_vectors(upserts.ids, upserts.values, upserts.namespaces, metadata_json)
             if deletes:
