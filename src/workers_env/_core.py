@@ -211,15 +211,15 @@ def _rows_within(key: np.ndarray, kk: int, tol: float) -> np.ndarray:
         groups = n // _SELECT_BLOCK
         minima = key[: groups * _SELECT_BLOCK].reshape(_SELECT_BLOCK, groups).min(axis=0)
         t = float(np.partition(minima, kk - 1)[kk - 1])
-        idx = np.flatnonzero(key <= t)
+        idx = (key <= t).nonzero()[0]  # flatnonzero without its ravel() call: key is 1-D
         if idx.size >= kk:  # always, unless NaN keys made t NaN
             vals = key[idx]
             kth = float(np.partition(vals, kk - 1)[kk - 1])
             if kth + tol <= t:
                 return idx[vals <= kth + tol]
-            return np.flatnonzero(key <= kth + tol)
+            return (key <= kth + tol).nonzero()[0]
     kth = float(np.partition(key, kk - 1)[kk - 1])
-    return np.flatnonzero(key <= kth + tol)
+    return (key <= kth + tol).nonzero()[0]
 
 
 class IndexCore:
@@ -280,7 +280,10 @@ class IndexCore:
         return code
 
     def namespaces_of(self, rows: Iterable[int]) -> list[str | None]:
-        return [self._ns_names[c] if c >= 0 else None for c in self._namespace[list(rows)].tolist()]
+        rows = list(rows)
+        if not self._ns_names:  # no vector ever had a namespace (per-query result building)
+            return [None] * len(rows)
+        return [self._ns_names[c] if c >= 0 else None for c in self._namespace[rows].tolist()]
 
     def metadata_of(self, row: int) -> dict[str, Any]:
         return self._metadata[row]
