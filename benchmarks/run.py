@@ -1,0 +1,555 @@
+"""workers-env benchmarks: our binding against bare numpy and FAISS flat, in one process.
+
+    pip install -e '.[bench]'
+    python benchmarks/run.py            # the full set (1M x 768 included; several minutes, ~10 GB RAM)
+    python benchmarks/run.py --quick    # a smoke run of every section at small sizes (seconds)
+
+Every figure is measured side by side in this process, interleaved call by call, and
+reported as a ratio to the bare numpy computation of the same thing on the same data, so
+that the figures mean the same on any machine. Fixed seeds. Each target is printed with the
+measured ratio and PASS or MISS; nothing passes silently.
+
+Which path built what is printed with each section:
+- query benchmarks load their indexes through ``Index.write`` with one numpy batch (the
+  sync core; loading 1M vectors from Python lists would only slow the setup down), then
+  query through the public async API: ``await env.IDX.query(list_of_floats, topK=10)``,
+  results built as users get them (JsDict, Pyodide number rules);
+- ingestion, deletes and the memory figure go through the public async API from Python
+  lists, 1000 vectors per ``upsert``/``insert`` call, 100 ids per ``deleteByIds`` (v2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import make_env  # noqa: E402
+
+from workers_env._index import VectorBatch  # noqa: E402
+
+try:
+    import faiss  # type: ignore[import-not-found]
+except ImportError:  # the bench extra is optional
+    faiss = None
+try:
+    import psutil
+except ImportError:
+    psutil = None
+try:
+    from threadpoolctl import threadpool_info
+except ImportError:
+    threadpool_info = None
+
+METRICS = ("cosine", "euclidean", "dot-product")
+TOP_K = 10
+OPENBLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+perf = time.perf_counter
+
+
+# -- results ----------------------------------------------------------------------------------
+@dataclass
+class Target:
+    name: str
+    measured: float
+    limit: float
+    higher_is_better: bool = False
+    detail: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.measured >= self.limit if self.higher_is_better else self.measured <= self.limit
+
+    def line(self) -> str:
+        op = ">=" if self.higher_is_better else "<="
+        verdict = "PASS" if self.passed else "MISS"
+        return f"{verdict}  {self.name}: {self.measured:.3f} (target {op} {self.limit:g}){'  ' + self.detail if self.detail else ''}"
+
+
+@dataclass
+class Report:
+    targets: list[Target] = field(default_factory=list)
+    rows: list[tuple[str, ...]] = field(default_factory=list)  # markdown table rows
+
+    def target(self, *args: Any, **kwargs: Any) -> Target:
+        t = Target(*args, **kwargs)
+        self.targets.append(t)
+        print("   " + t.line(), flush=True)
+        return t
+
+
+def med(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def fmt_t(seconds: float) -> str:
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds * 1e6:.1f} us"
+
+
+def rss() -> int:
+    gc.collect()
+    return psutil.Process().memory_info().rss if psutil else 0
+
+
+# -- data -------------------------------------------------------------------------------------
+def unit_rows(n: int, d: int, seed: int) -> np.ndarray:
+    """Random float32 rows of unit length (so bare cosine is a plain matvec), built in chunks."""
+    rng = np.random.default_rng(seed)
+    x = np.empty((n, d), dtype=np.float32)
+    step = 65536
+    for s in range(0, n, step):
+        chunk = rng.standard_normal((min(step, n - s), d), dtype=np.float32)
+        chunk /= np.linalg.norm(chunk, axis=1, keepdims=True)
+        x[s : s + len(chunk)] = chunk
+    return x
+
+
+def ids_for(n: int) -> list[str]:
+    return [f"vec-{i}" for i in range(n)]
+
+
+def load_index(env: Any, x: np.ndarray, ids: list[str], *, namespaces: list[str | None] | None = None,
+               metadata: list[dict[str, Any]] | None = None) -> None:
+    """Load through the sync Index.write path with one numpy batch (query benchmarks only)."""
+    n = len(ids)
+    env.IDX.index.write(VectorBatch(ids=ids, values=x, namespaces=namespaces or [None] * n,
+                                    metadata=metadata or [{} for _ in range(n)]))
+
+
+# -- bare numpy and FAISS ---------------------------------------------------------------------
+class Bare:
+    """Brute force as one would write it by hand: matvec, one O(N) key pass, argpartition."""
+
+    def __init__(self, x: np.ndarray, metric: str):
+        self.x = x
+        self.metric = metric
+        self.sq = np.einsum("ij,ij->i", x, x) if metric == "euclidean" else None  # precomputed
+
+    def __call__(self, q: np.ndarray, k: int = TOP_K) -> np.ndarray:
+        dots = self.x @ q
+        if self.metric == "euclidean":
+            key = self.sq - 2.0 * dots
+        else:  # cosine on unit rows, and dot product: highest dot first
+            key = np.negative(dots, out=dots)
+        top = np.argpartition(key, k - 1)[:k]
+        return top[np.argsort(key[top], kind="stable")]
+
+
+class Faiss:
+    def __init__(self, x: np.ndarray, metric: str):
+        d = x.shape[1]
+        self.index = faiss.IndexFlatL2(d) if metric == "euclidean" else faiss.IndexFlatIP(d)
+        self.index.add(x)
+
+    def __call__(self, q: np.ndarray, k: int = TOP_K) -> np.ndarray:
+        _, idx = self.index.search(q.reshape(1, -1), k)
+        return idx[0]
+
+
+# -- timing -----------------------------------------------------------------------------------
+async def interleaved(methods: dict[str, Callable[[int], Any]], count: int, warmup: int = 2) -> dict[str, list[float]]:
+    """Call each method on query i, rotating the order every round; per-call seconds.
+
+    A method returns either a value or an awaitable (our async binding)."""
+    names = list(methods)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for i in range(-warmup, count):
+        shift = i % len(names)
+        for name in names[shift:] + names[:shift]:
+            fn = methods[name]
+            t0 = perf()
+            out = fn(max(i, 0))
+            if asyncio.iscoroutine(out):
+                out = await out
+            dt = perf() - t0
+            if i >= 0:
+                times[name].append(dt)
+    return times
+
+
+# -- sections ---------------------------------------------------------------------------------
+async def bench_scans(report: Report, sizes: list[tuple[int, int]], queries: dict[int, int], use_faiss: bool,
+                      gated: set[tuple[int, int]]) -> None:
+    print("\n== single-query top-10 scans (index loaded via Index.write numpy batch; "
+          "queried via `await env.IDX.query(list, topK=10)`) ==", flush=True)
+    for n, d in sizes:
+        x = unit_rows(n, d, seed=1000 + n + d)
+        ids = ids_for(n)
+        qrng = np.random.default_rng(7)
+        count = queries[n]
+        qs = [qrng.standard_normal(d).astype(np.float32) for _ in range(count)]
+        ql = [q.tolist() for q in qs]
+        fx = {}
+        for metric in METRICS:
+            env = make_env(d, metric)
+            t0 = perf()
+            load_index(env, x, ids)
+            load_s = perf() - t0
+            bare = Bare(x, metric)
+            fkey = "L2" if metric == "euclidean" else "IP"
+            if use_faiss and fkey not in fx:
+                fx.clear()
+                gc.collect()
+                fx[fkey] = Faiss(x, metric)
+            query = env.IDX.query
+            times = await interleaved({
+                "bare": lambda i: bare(qs[i]),
+                "ours": lambda i: query(ql[i], topK=TOP_K),
+            }, count)
+            if use_faiss:
+                # FAISS in its own block: its OpenMP threads spin-wait after each call and
+                # would steal the 2 cores from OpenBLAS if interleaved call by call.
+                times.update(await interleaved({"faiss": lambda i, f=fx[fkey]: f(qs[i])}, count))
+                time.sleep(0.2)
+            # agreement: our ids vs the bare float32 ranking (may differ only at float32 near-ties)
+            agree = 0
+            for i in range(min(count, 5)):
+                res = await query(ql[i], topK=TOP_K)
+                agree += [m["id"] for m in res["matches"]] == [ids[j] for j in bare(qs[i])]
+            b, o = med(times["bare"]), med(times["ours"])
+            line = f"  {n:>9,} x {d:<4} {metric:<11} bare {fmt_t(b):>10}  ours {fmt_t(o):>10} ({o / b:.2f}x bare)"
+            row = [f"{n:,} x {d}", metric, fmt_t(b), fmt_t(o), f"{o / b:.2f}x"]
+            if use_faiss:
+                f = med(times["faiss"])
+                line += f"  faiss {fmt_t(f):>10} ({f / b:.2f}x bare)"
+                row += [fmt_t(f), f"{f / b:.2f}x"]
+            gb_s = n * d * 4 / b / 1e9
+            line += f"  [bare reads {gb_s:.1f} GB/s; load {load_s:.1f}s; top-10 same as bare {agree}/5]"
+            print(line, flush=True)
+            report.rows.append(tuple(["scan"] + row))
+            if (n, d) in gated:
+                report.target(f"query {n:,} x {d} {metric}: ours / bare numpy", o / b, 1.15)
+            del env, bare
+            gc.collect()
+        fx.clear()
+        del x, ids
+        gc.collect()
+
+
+async def bench_per_call(report: Report, calls: int) -> None:
+    n, d = 1000, 384
+    print(f"\n== per-call cost at {n:,} x {d} (the unit-test case; {calls} calls each, "
+          "index via Index.write; query via the public async API) ==", flush=True)
+    x = unit_rows(n, d, seed=11)
+    ids = ids_for(n)
+    rng = np.random.default_rng(12)
+    qs = [rng.standard_normal(d).astype(np.float32) for _ in range(calls)]
+    ql = [q.tolist() for q in qs]
+    for metric in METRICS:
+        env = make_env(d, metric)
+        load_index(env, x, ids)
+        bare = Bare(x, metric)
+        query = env.IDX.query
+        times = await interleaved({
+            "bare": lambda i: bare(qs[i]),
+            "bare+list": lambda i: bare(np.asarray(ql[i], dtype=np.float32)),
+            "ours": lambda i: query(ql[i], topK=TOP_K),
+            "ours ndarray": lambda i: query(qs[i], topK=TOP_K),
+        }, calls, warmup=50)
+        b, bl, o, on = (med(times[k]) for k in ("bare", "bare+list", "ours", "ours ndarray"))
+        print(f"  {metric:<11} bare {fmt_t(b):>9} (from a list {fmt_t(bl)})  ours {fmt_t(o):>9} from a list "
+              f"({o / b:.2f}x), {fmt_t(on)} from an ndarray ({on / b:.2f}x)", flush=True)
+        report.rows.append(("per-call", f"{n:,} x {d}", metric, fmt_t(b), fmt_t(o), f"{o / b:.2f}x"))
+        report.target(f"per-call {n:,} x {d} {metric}: ours (list query) / bare numpy (ndarray query)", o / b, 2.0)
+
+
+async def bench_filters(report: Report, n: int, d: int, count: int) -> None:
+    print(f"\n== {n:,} x {d} cosine, 10%-selective metadata filter and 10% namespace "
+          "(index via Index.write with metadata and namespaces; query via the public API) ==", flush=True)
+    x = unit_rows(n, d, seed=21)
+    ids = ids_for(n)
+    namespaces = [f"ns{i % 10}" for i in range(n)]
+    metadata = [{"cat": f"c{(i // 10) % 10}"} for i in range(n)]
+    env = make_env(d, "cosine", metadata_indexes={"cat": "string"})
+    load_index(env, x, ids, namespaces=namespaces, metadata=metadata)
+    rng = np.random.default_rng(22)
+    qs = [rng.standard_normal(d).astype(np.float32) for _ in range(count)]
+    ql = [q.tolist() for q in qs]
+    in_cat = np.array([m["cat"] == "c3" for m in metadata])
+    in_ns = np.array([ns == "ns3" for ns in namespaces])
+    cat_rows, ns_rows = np.flatnonzero(in_cat), np.flatnonzero(in_ns)
+    bare = Bare(x, "cosine")
+    bare_cat, bare_ns = Bare(np.ascontiguousarray(x[cat_rows]), "cosine"), Bare(np.ascontiguousarray(x[ns_rows]), "cosine")
+    query = env.IDX.query
+    times = await interleaved({
+        "unfiltered": lambda i: query(ql[i], topK=TOP_K),
+        "filter": lambda i: query(ql[i], topK=TOP_K, filter={"cat": "c3"}),
+        "namespace": lambda i: query(ql[i], topK=TOP_K, namespace="ns3"),
+        "bare": lambda i: bare(qs[i]),
+        "bare gather": lambda i: Bare(x[cat_rows], "cosine")(qs[i]),
+        "bare presplit": lambda i: bare_cat(qs[i]),
+    }, count)
+    res = await query(ql[0], topK=TOP_K, filter={"cat": "c3"})
+    assert all(metadata[int(m["id"].split("-")[1])]["cat"] == "c3" for m in res["matches"]) and res["count"] == TOP_K
+    res = await query(ql[0], topK=TOP_K, namespace="ns3")
+    assert all(m["namespace"] == "ns3" for m in res["matches"]) and res["count"] == TOP_K
+    u, f, s = med(times["unfiltered"]), med(times["filter"]), med(times["namespace"])
+    print(f"  unfiltered {fmt_t(u)}   filter cat=c3 (10%) {fmt_t(f)} ({f / u:.2f}x unfiltered)   "
+          f"namespace ns3 (10%) {fmt_t(s)} ({s / u:.2f}x unfiltered)", flush=True)
+    print(f"  bare numpy: full scan {fmt_t(med(times['bare']))}, gather the 10% then scan "
+          f"{fmt_t(med(times['bare gather']))}, scan a pre-split 10% copy {fmt_t(med(times['bare presplit']))}")
+    report.rows.append(("filter", f"{n:,} x {d}", "cosine", fmt_t(u), fmt_t(f), f"{f / u:.2f}x"))
+    report.rows.append(("namespace", f"{n:,} x {d}", "cosine", fmt_t(u), fmt_t(s), f"{s / u:.2f}x"))
+    report.target(f"filter 10% at {n:,} x {d}: filtered / unfiltered query", f / u, 1.0)
+    report.target(f"namespace 10% at {n:,} x {d}: namespace / unfiltered query", s / u, 1.0)
+    del env
+    gc.collect()
+
+
+async def bench_ingest(report: Report, n: int, d: int, batch: int = 1000) -> None:
+    print(f"\n== ingestion of {n:,} x {d} from Python lists, {batch} per call "
+          "(public async API: upsert / insert; v2 cosine) ==", flush=True)
+    x = unit_rows(n, d, seed=31)
+    ids = ids_for(n)
+    results: dict[str, tuple[float, float]] = {}
+    mem: dict[str, Any] = {}
+    for op in ("upsert", "insert"):
+        gc.collect()
+        base_rss = rss()
+        env = make_env(d, "cosine")
+        call = getattr(env.IDX, op)
+        bare_t = ours_t = store_t = 0.0
+        buf, filled = np.empty((batch, d), dtype=np.float32), 0  # bare + store: capacity doubling
+        for b, s in enumerate(range(0, n, batch)):
+            rows = x[s : s + batch].tolist()
+            vectors = [{"id": ids[s + j], "values": row} for j, row in enumerate(rows)]
+            if b % 2 == 0:
+                t0 = perf(); np.asarray(rows, dtype=np.float32); t1 = perf()
+                await call(vectors); t2 = perf()
+                bare_t += t1 - t0; ours_t += t2 - t1
+            else:
+                t0 = perf(); await call(vectors); t1 = perf()
+                np.asarray(rows, dtype=np.float32); t2 = perf()
+                ours_t += t1 - t0; bare_t += t2 - t1
+            if op == "upsert":  # a third, informative baseline: convert and keep the rows
+                t0 = perf()
+                m = np.asarray(rows, dtype=np.float32)
+                if filled + len(m) > len(buf):
+                    grown = np.empty((2 * len(buf), d), dtype=np.float32)
+                    grown[:filled] = buf[:filled]
+                    buf = grown
+                buf[filled : filled + len(m)] = m
+                filled += len(m)
+                store_t += perf() - t0
+            del rows, vectors
+        del buf
+        assert len(env.IDX.index.core) == n
+        results[op] = (bare_t, ours_t)
+        rate_b, rate_o = n / bare_t, n / ours_t
+        print(f"  {op:<6} bare np.asarray {rate_b:>9,.0f} vectors/s   ours {rate_o:>9,.0f} vectors/s "
+              f"({rate_o / rate_b:.2f}x bare throughput)", flush=True)
+        if store_t:
+            print(f"         (info: bare np.asarray + append into a doubling numpy buffer {n / store_t:,.0f} vectors/s = "
+                  f"{bare_t / store_t:.2f}x bare: storing N x D x 4 new bytes costs page faults that a "
+                  "conversion alone, reusing one buffer, does not pay)", flush=True)
+        report.rows.append(("ingest", f"{n:,} x {d}", op, f"{rate_b:,.0f}/s", f"{rate_o:,.0f}/s", f"{rate_o / rate_b:.2f}x"))
+        report.target(f"{op} {n:,} x {d} from lists: ours / bare np.asarray throughput", rate_o / rate_b, 0.67,
+                      higher_is_better=True)
+        if op == "upsert":
+            mem["rss"] = rss() - base_rss
+            mem["env"] = env
+        else:
+            del env, call
+            gc.collect()
+
+    # memory of the upserted index, against N x D x 4 plus what ids and metadata take in Python
+    env = mem["env"]
+    core = env.IDX.index.core
+    raw = n * d * 4
+    meta = sum(sys.getsizeof(i) for i in core._ids) + sum(sys.getsizeof(m) for m in core._metadata)
+    if psutil:
+        delta = mem["rss"]
+        print(f"  memory: RSS grew {delta / 2**20:,.1f} MiB for {n:,} vectors = {delta / n:,.0f} B/vector; "
+              f"N x D x 4 = {raw / 2**20:,.1f} MiB ({raw / n:,.0f} B/vector); ids + metadata objects "
+              f"{meta / 2**20:,.1f} MiB; core arrays (capacity {core.capacity:,}) {core.memory_bytes() / 2**20:,.1f} MiB "
+              "virtual, untouched capacity is not resident", flush=True)
+        report.rows.append(("memory", f"{n:,} x {d}", "upsert from lists", f"{raw / 2**20:,.0f} MiB + {meta / 2**20:,.1f} MiB",
+                            f"{delta / 2**20:,.0f} MiB", f"{delta / (raw + meta):.2f}x"))
+        report.target(f"memory {n:,} x {d} (public API): RSS delta / (N x D x 4 + ids/metadata)", delta / (raw + meta), 1.2,
+                      detail=f"RSS delta / (N x D x 4) alone = {delta / raw:.2f}")
+
+    # deleteByIds of 10%: v2 in calls of 100 ids (its limit), v1 in one call
+    gone = ids[::10]
+    t0 = perf()
+    for s in range(0, len(gone), 100):
+        await env.IDX.deleteByIds(gone[s : s + 100])
+    v2_t = perf() - t0
+    assert len(core) == n - len(gone)
+    keep = np.ones(n, dtype=bool)
+    keep[::10] = False
+    t0 = perf()
+    x[keep]
+    bare_t = perf() - t0
+    del env, mem
+    gc.collect()
+    env1 = make_env(d, "cosine", version="v1")
+    load_index(env1, x, ids)
+    t0 = perf()
+    await env1.IDX.deleteByIds(gone)
+    v1_t = perf() - t0
+    print(f"  deleteByIds of 10% ({len(gone):,} ids): v2 in {len(gone) // 100} calls of 100 {fmt_t(v2_t)} "
+          f"({len(gone) / v2_t:,.0f} ids/s); v1 in one call {fmt_t(v1_t)} ({len(gone) / v1_t:,.0f} ids/s); "
+          f"bare numpy boolean-mask compaction of the matrix {fmt_t(bare_t)}", flush=True)
+    report.rows.append(("deleteByIds 10%", f"{n:,} x {d}", "v2 100/call; v1 1 call", fmt_t(bare_t), f"{fmt_t(v2_t)}; {fmt_t(v1_t)}",
+                        f"{v2_t / bare_t:.2f}x; {v1_t / bare_t:.2f}x"))
+    del env1, x
+    gc.collect()
+
+
+def bench_memory_numpy(report: Report, n: int, d: int) -> None:
+    print(f"\n== memory of a {n:,} x {d} index loaded via Index.write (one numpy batch) ==", flush=True)
+    x = unit_rows(n, d, seed=41)
+    ids = ids_for(n)
+    metadata = [{} for _ in range(n)]
+    base = rss()
+    env = make_env(d, "cosine")
+    load_index(env, x, ids, metadata=metadata)
+    delta = rss() - base
+    raw = n * d * 4
+    print(f"  RSS grew {delta / 2**20:,.1f} MiB = {delta / n:,.0f} B/vector; N x D x 4 = {raw / n:,.0f} B/vector "
+          f"({delta / raw:.3f}x)", flush=True)
+    report.rows.append(("memory", f"{n:,} x {d}", "Index.write numpy", f"{raw / 2**20:,.0f} MiB", f"{delta / 2**20:,.0f} MiB",
+                        f"{delta / raw:.2f}x"))
+    report.target(f"memory {n:,} x {d} (numpy load, ids already built): RSS delta / (N x D x 4)", delta / raw, 1.2)
+    del env, x
+    gc.collect()
+
+
+# -- machine ----------------------------------------------------------------------------------
+def other_load(seconds: float = 1.0) -> float:
+    """CPU use of the whole machine over ``seconds`` while we sleep: others' load, in % of all cores."""
+    return psutil.cpu_percent(interval=seconds) if psutil else float("nan")
+
+
+def settle(args: argparse.Namespace, section: str) -> None:
+    """Print how busy the machine is before a section; with --wait-quiet, wait for it to calm down."""
+    if not psutil:
+        return
+    deadline = perf() + args.wait_quiet
+    load = other_load()
+    while load > 15.0 and perf() < deadline:
+        load = other_load(2.0)
+    print(f"\n[{section}] other processes' CPU use just before: {load:.0f}% of all cores"
+          + ("  (WARNING: the machine is busy; ratios will be noisy)" if load > 15.0 else ""), flush=True)
+
+
+def machine() -> list[str]:
+    lines = []
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    mem = f"{psutil.virtual_memory().total / 2**30:.0f} GiB" if psutil else "?"
+    lines.append(f"CPU: {cpu}, {cores} usable cores ({os.cpu_count()} online), RAM {mem}")
+    lines.append(f"Python {platform.python_version()} ({sys.executable}), numpy {np.__version__}"
+                 + (f", faiss-cpu {faiss.__version__} (omp threads {faiss.omp_get_max_threads()})" if faiss else ", faiss not installed"))
+    for var in OPENBLAS_VARS + ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        lines.append(f"{var}={os.environ[var]!r}" if var in os.environ else f"{var} unset")
+    if threadpool_info:
+        for info in threadpool_info():
+            lines.append("threadpoolctl: " + ", ".join(f"{k}={info.get(k)}" for k in
+                         ("user_api", "internal_api", "prefix", "version", "architecture", "threading_layer", "num_threads")
+                         if info.get(k) is not None) + f", {Path(info['filepath']).name}")
+    else:
+        lines.append("threadpoolctl not installed (pip install -e '.[bench]')")
+    lines.append(f"load average at start: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    return lines
+
+
+async def run(args: argparse.Namespace, report: Report) -> None:
+    use_faiss = faiss is not None and not args.no_faiss
+    if args.quick:
+        sizes = [(10_000, 384), (20_000, 768)]
+        queries = {10_000: 30, 20_000: 15}
+        gated: set[tuple[int, int]] = set()
+    else:
+        sizes = [(10_000, 384), (100_000, 768)] + ([] if args.no_1m else [(1_000_000, 768)])
+        queries = {10_000: 200, 100_000: 40, 1_000_000: args.queries_1m}
+        gated = {(100_000, 768), (1_000_000, 768)}
+    want = set(args.only.split(",")) if args.only else {"scan", "percall", "filter", "ingest", "memory"}
+    if "percall" in want:
+        settle(args, "percall")
+        await bench_per_call(report, 300 if args.quick else 3000)
+    if "filter" in want:
+        settle(args, "filter")
+        await bench_filters(report, 20_000 if args.quick else 100_000, 768, 15 if args.quick else 40)
+    if "ingest" in want:
+        settle(args, "ingest")
+        await bench_ingest(report, 10_000 if args.quick else 100_000, 768)
+    if "scan" in want:
+        settle(args, "scan")
+        await bench_scans(report, sizes, queries, use_faiss, gated)
+    if "memory" in want and not args.no_1m:
+        settle(args, "memory")
+        bench_memory_numpy(report, 20_000 if args.quick else 1_000_000, 768)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small sizes, few repetitions: a smoke run of every section")
+    ap.add_argument("--no-1m", action="store_true", help="skip the 1M x 768 scans and memory figure (~10 GB RAM)")
+    ap.add_argument("--no-faiss", action="store_true", help="skip FAISS even if installed")
+    ap.add_argument("--only", help="comma list of sections: scan,percall,filter,ingest,memory")
+    ap.add_argument("--queries-1m", type=int, default=15, help="queries per metric at 1M x 768 (default 15)")
+    ap.add_argument("--markdown", help="also write the summary as a markdown table to this file")
+    ap.add_argument("--wait-quiet", type=float, default=0.0, metavar="SECONDS",
+                    help="before each section, wait up to this long for other processes to go idle")
+    ap.add_argument("--no-rerun", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    print("workers-env benchmarks  " + " ".join(sys.argv[1:]))
+    header = machine()
+    for line in header:
+        print("  " + line)
+    report = Report()
+    t0 = perf()
+    asyncio.run(run(args, report))
+    print(f"\nload average at end: {', '.join(f'{v:.2f}' for v in os.getloadavg())}; wall time {perf() - t0:.0f}s")
+
+    misses = [t for t in report.targets if not t.passed]
+    print("\n== targets ==")
+    for t in report.targets:
+        print("  " + t.line())
+    print(f"  {len(report.targets) - len(misses)} PASS, {len(misses)} MISS"
+          + ("" if report.targets else " (no gated targets in this mode)"))
+    if args.markdown:
+        md = ["| section | size | case | bare numpy (baseline) | ours | ours / baseline | FAISS flat | FAISS / bare |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+        md += ["| " + " | ".join(tuple(r) + ("",) * (8 - len(r))) + " |" for r in report.rows]
+        md += ["", "| target | measured | verdict |", "| --- | --- | --- |"]
+        md += [f"| {t.name} ({'>=' if t.higher_is_better else '<='} {t.limit:g}) | {t.measured:.3f} | "
+               f"{'PASS' if t.passed else 'MISS'} |" for t in report.targets]
+        Path(args.markdown).write_text("\n".join(md) + "\n")
+
+    set_vars = [v for v in OPENBLAS_VARS if v in os.environ]
+    if set_vars and not args.no_rerun:
+        env = {k: v for k, v in os.environ.items() if k not in OPENBLAS_VARS}
+        print(f"\n== {', '.join(set_vars)} set: running once more with both unset ==", flush=True)
+        cmd = [sys.executable, __file__, *sys.argv[1:], "--no-rerun"]
+        if args.markdown:
+            cmd += ["--markdown", args.markdown + ".openblas-unset.md"]
+        subprocess.run(cmd, env=env, check=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
