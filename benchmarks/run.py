@@ -390,7 +390,7 @@ async def bench_ingest(report: Report, n: int, d: int, batch: int = 1000) -> Non
               f"N x D x 4 = {raw / 2**20:,.1f} MiB ({raw / n:,.0f} B/vector); ids + metadata objects "
               f"{meta / 2**20:,.1f} MiB; core arrays (capacity {core.capacity:,}) {core.memory_bytes() / 2**20:,.1f} MiB "
               "virtual, untouched capacity is not resident", flush=True)
-        report.rows.append(("memory", f"{n:,} x {d}", "upsert from lists", f"{raw / 2**20:,.0f} MiB + {meta / 2**20:,.1f} MiB",
+        report.rows.append(("memory", f"{n:,} x {d}", "insert from lists (public API)", f"{raw / 2**20:,.0f} MiB + {meta / 2**20:,.1f} MiB",
                             f"{delta / 2**20:,.0f} MiB", f"{delta / (raw + meta):.2f}x"))
         report.target(f"memory {n:,} x {d} (public API insert from lists): RSS delta / (N x D x 4 + ids/metadata)", delta / (raw + meta), 1.2,
                       detail=f"RSS delta / (N x D x 4) alone = {delta / raw:.2f}")
