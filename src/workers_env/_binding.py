@@ -13,7 +13,7 @@ from typing import Any
 from workers_env import _limits
 from workers_env._filters import compile_filter
 from workers_env._index import Index
-from workers_env._jsvalues import JsDict, float32_rows, to_py
+from workers_env._jsvalues import JsDict, float32_rows, js_number, to_py
 from workers_env._results import indexed_metadata
 from workers_env._validation import (
     merge_options,
@@ -172,29 +172,34 @@ class VectorizeBinding:
     def _search(self, query: Any, opts: Any) -> JsDict:
         index = self._index
         core = index.core
-        plan = compile_filter(opts.filter, limits=index.limits, metadata_indexes=index.metadata_index_types())
+        mask = None
+        if opts.filter is not None:
+            plan = compile_filter(opts.filter, limits=index.limits, metadata_indexes=index.metadata_index_types())
+            mask = plan.mask(core) if plan is not None else None
         ns_code = None
         if opts.namespace is not None:
             ns_code = core.namespace_code(opts.namespace)
             if ns_code is None:
-                return to_py({"count": 0, "matches": []})
-        mask = plan.mask(core) if plan is not None else None
-        candidates = core.candidates_for(namespace_code=ns_code, mask=mask)
+                return JsDict(count=0, matches=[])
+        candidates = None if mask is None and ns_code is None else core.candidates_for(namespace_code=ns_code, mask=mask)
         hits = core.search(query, opts.top_k, candidates=candidates)
-        rows = [h.row for h in hits]
-        values = float32_rows(core.values_of(rows)) if opts.return_values and rows else None
-        namespaces = core.namespaces_of(rows) if rows else []
+        if not hits:
+            return JsDict(count=0, matches=[])
+        rows = [hit[0] for hit in hits]
+        values = float32_rows(core.values_of(rows)) if opts.return_values else None
+        namespaces = core.namespaces_of(rows)
+        return_metadata = opts.return_metadata
         matches = []
-        for i, hit in enumerate(hits):
-            match = JsDict(id=hit.id, score=to_py(hit.score))
+        for i, (row, vid, score) in enumerate(hits):
+            match = JsDict(id=vid, score=js_number(score))
             if values is not None:
                 match["values"] = values[i]
             if namespaces[i] is not None:
                 match["namespace"] = namespaces[i]
-            if opts.return_metadata == "all":
-                match["metadata"] = to_py(core.metadata_of(hit.row))
-            elif opts.return_metadata == "indexed":
-                match["metadata"] = to_py(indexed_metadata(index, hit.row))
+            if return_metadata == "all":
+                match["metadata"] = to_py(core.metadata_of(row))
+            elif return_metadata == "indexed":
+                match["metadata"] = to_py(indexed_metadata(index, row))
             matches.append(match)
         return JsDict(count=len(matches), matches=matches)
 

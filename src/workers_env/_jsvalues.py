@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["JsDict", "to_py", "float32_decimals", "float32_rows", "check_sendable"]
+__all__ = ["JsDict", "js_number", "to_py", "float32_decimals", "float32_rows", "check_sendable"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -35,9 +35,9 @@ class JsDict(dict):  # type: ignore[type-arg]
         self[name] = value
 
 
-def _number(value: float) -> int | float:
-    """A JS number as Pyodide hands it to Python: safe integers become ``int``."""
-    if value == value and abs(value) <= MAX_SAFE_INTEGER and value == int(value):
+def js_number(value: Any) -> Any:
+    """A JS number as Pyodide hands it to Python: safe whole numbers become ``int``."""
+    if isinstance(value, float) and value == value and abs(value) <= MAX_SAFE_INTEGER and value == int(value):
         return int(value)
     return value
 
@@ -45,7 +45,7 @@ def _number(value: float) -> int | float:
 def to_py(value: Any) -> Any:
     """Convert a plain result tree (dicts, lists, numbers) the way Pyodide would."""
     if type(value) is float:  # a match score, the per-query common case: skip the chain below
-        return _number(value)
+        return js_number(value)
     if isinstance(value, dict):
         return JsDict({k: to_py(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):
@@ -53,7 +53,7 @@ def to_py(value: Any) -> Any:
     if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
         return value
     if isinstance(value, float):
-        return _number(value)
+        return js_number(value)
     if isinstance(value, np.generic):
         return to_py(value.item())
     return value

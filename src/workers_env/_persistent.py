@@ -16,7 +16,6 @@ import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import numpy as np
 
 from workers_env import _limits
 from workers_env._core import IndexCore

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import MAX_SAFE_INTEGER
+from workers_env._jsvalues import js_number
 
 __all__ = [
     "JsProxy",
@@ -40,13 +40,6 @@ __all__ = [
 ]
 
 _PRIMITIVES = (str, int, float, bool)
-
-
-def js_number(value: Any) -> Any:
-    """A JS number as Pyodide hands it to Python: safe whole numbers become ``int``."""
-    if isinstance(value, float) and value == value and abs(value) <= MAX_SAFE_INTEGER and value == int(value):
-        return int(value)
-    return value
 
 
 def js_type_error(message: str) -> JsException:
