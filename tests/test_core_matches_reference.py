@@ -55,7 +55,9 @@ class ReferenceIndex:
         return [(vid, sign * key) for key, vid in scored[:k]]
 
 
-def assert_same_results(got: list[tuple[str, float]], want: list[tuple[str, float]]) -> None:
+def assert_same_results(got: list[tuple[str, float]], ranking: list[tuple[str, float]], k: int) -> None:
+    """``got`` is the top ``k`` of the reference's full ``ranking`` (ties in any id order)."""
+    want = ranking[:k]
     assert len(got) == len(want)
     got_scores = [s for _, s in got]
     want_scores = [s for _, s in want]
@@ -63,10 +65,11 @@ def assert_same_results(got: list[tuple[str, float]], want: list[tuple[str, floa
         assert math.isclose(g, w, rel_tol=TOL, abs_tol=TOL), (got, want)
     # Where a score is clear of its neighbours, the id must be the same; inside a band of
     # equal scores, ids must come in ascending order (ties broken by id).
+    all_scores = [s for _, s in ranking]
     for i, (vid, score) in enumerate(want):
         clear = all(
             not math.isclose(score, other, rel_tol=TOL, abs_tol=TOL)
-            for j, other in enumerate(want_scores)
+            for j, other in enumerate(all_scores)
             if j != i
         )
         if clear:
@@ -126,8 +129,8 @@ def test_core_search_equals_reference_after_interleaved_writes(scenario):
                 got = []
             else:
                 cands = core.candidates_for(namespace_code=code)
-                got = [(h.id, h.score) for h in core.search(np.array(q, dtype=np.float32), k, candidates=cands)]
-            assert_same_results(got, ref.search(q, k, ns))
+                got = [(vid, score) for _, vid, score in core.search(np.array(q, dtype=np.float32), k, candidates=cands)]
+            assert_same_results(got, ref.search(q, len(ref.vectors), ns), k)
         assert len(core) == len(ref.vectors)
         assert sorted(core.ids) == sorted(ref.vectors)
 
@@ -151,8 +154,13 @@ def test_core_search_equals_reference_on_random_gaussian_data(metric, n, dims, k
     for vid, row in zip(ids, data.tolist()):
         ref.upsert(vid, row, None)
     q = data[0] if seed % 2 else rng.standard_normal(dims).astype(np.float32)
-    got = [(h.id, h.score) for h in core.search(q, k)]
-    assert_same_results(got, ref.search(q.tolist(), k, None))
+    got = [(vid, score) for _, vid, score in core.search(q, k)]
+    assert_same_results(got, ref.search(q.tolist(), n, None), k)
+    # Copies of one vector tie exactly, so they come smallest id first.
+    copies = sorted(vid for vid, row in zip(ids, data) if np.array_equal(row, data[0]))
+    got_copies = [vid for vid, _ in got if vid in set(copies)]
+    assert got_copies == copies[: len(got_copies)]
+    assert len({score for vid, score in got if vid in set(copies)}) <= 1
 
 
 def test_filtered_gather_path_and_masked_scan_path_agree():
@@ -169,11 +177,11 @@ def test_filtered_gather_path_and_masked_scan_path_agree():
     for share in (0.05, 0.9):  # below and above the gather threshold
         keep = rng.random(n) < share
         rows = np.flatnonzero(keep)
-        got = [(h.id, h.score) for h in core.search(q, 10, candidates=rows)]
+        got = [(vid, score) for _, vid, score in core.search(q, 10, candidates=rows)]
         allowed = {ids[r] for r in rows}
         sub = ReferenceIndex("cosine")
         sub.vectors = {v: ref.vectors[v] for v in allowed}
-        assert_same_results(got, sub.search(q.tolist(), 10, None))
+        assert_same_results(got, sub.search(q.tolist(), len(sub.vectors), None), 10)
 
 
 def test_capacity_grows_geometrically_and_deletes_keep_rows_dense():
@@ -185,8 +193,8 @@ def test_capacity_grows_geometrically_and_deletes_keep_rows_dense():
     assert len(capacities) < 15  # geometric growth: few reallocations, not one per append
     removed = core.delete([f"{i}" for i in range(0, 200, 2)] + ["missing"])
     assert len(removed) == 100 and len(core) == 100
-    hit = core.search(np.full(4, 7, dtype=np.float32), 1)[0]
-    assert (hit.id, hit.score) == ("7", 0.0)
+    _, vid, score = core.search(np.full(4, 7, dtype=np.float32), 1)[0]
+    assert (vid, score) == ("7", 0.0)
     row = core.row_of("199")
     assert row is not None and core.values_of([row]).tolist() == [[199.0] * 4]
 
@@ -194,7 +202,23 @@ def test_capacity_grows_geometrically_and_deletes_keep_rows_dense():
 def test_zero_vector_scores_zero_under_cosine():
     core = IndexCore(2, "cosine")
     core.upsert(["z", "x"], np.array([[0, 0], [1, 0]], dtype=np.float32), [None, None], [{}, {}])
-    scores = {h.id: h.score for h in core.search(np.array([1, 0], dtype=np.float32), 2)}
+    scores = {vid: score for _, vid, score in core.search(np.array([1, 0], dtype=np.float32), 2)}
     assert scores == {"x": 1.0, "z": 0.0}
-    zero_q = {h.id: h.score for h in core.search(np.array([0, 0], dtype=np.float32), 2)}
+    zero_q = {vid: score for _, vid, score in core.search(np.array([0, 0], dtype=np.float32), 2)}
     assert zero_q == {"x": 0.0, "z": 0.0}
+
+
+def test_copies_of_one_vector_tie_exactly_and_come_smallest_id_first():
+    rng = np.random.default_rng(31)
+    for metric in METRICS:
+        for dims in (5, 31, 384):
+            for copies in (5, 6, 7, 37):  # BLAS kernels treat remainder rows differently
+                base = rng.standard_normal(dims).astype(np.float32)
+                others = 0.1 * rng.standard_normal((20, dims)).astype(np.float32)
+                data = np.vstack([others, np.tile(base, (copies, 1))])
+                ids = [f"{i:03d}" for i in range(len(data))][::-1]  # copies get the smallest ids
+                core = IndexCore(dims, metric)
+                core.upsert(ids, data, [None] * len(ids), [{} for _ in ids])
+                hits = core.search(base, copies)
+                assert [vid for _, vid, _ in hits] == sorted(ids[20:]), (metric, dims, copies)
+                assert len({score for _, _, score in hits}) == 1

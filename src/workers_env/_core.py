@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["IndexCore", "Column", "SearchHit", "KIND_ABSENT", "KIND_STRING", "KIND_NUMBER", "KIND_BOOL"]
+__all__ = ["IndexCore", "Column", "KIND_ABSENT", "KIND_STRING", "KIND_NUMBER", "KIND_BOOL"]
 
 _GROWTH = 2.0  # capacity doubling: each row is copied ~once on average (1.5 copied ~twice)
 _MIN_CAPACITY = 16
@@ -72,7 +72,7 @@ def _as_float(value: float) -> float:
     try:
         return float(value)
     except OverflowError:
-        return math.copysign(math.inf, value)
+        return math.inf if value > 0 else -math.inf
 
 
 _MISSING = object()
@@ -177,24 +177,6 @@ class Column:
         self.kind[dst] = self.kind[src]
         self.num[dst] = self.num[src]
         self.code[dst] = self.code[src]
-
-
-class SearchHit(tuple):  # type: ignore[type-arg]
-    """``(row, id, score)`` of one match, best first."""
-
-    __slots__ = ()
-
-    @property
-    def row(self) -> int:
-        return self[0]  # type: ignore[no-any-return]
-
-    @property
-    def id(self) -> str:
-        return self[1]  # type: ignore[no-any-return]
-
-    @property
-    def score(self) -> float:
-        return self[2]  # type: ignore[no-any-return]
 
 
 def _rows_within(key: np.ndarray, kk: int, tol: float) -> np.ndarray:
@@ -526,8 +508,8 @@ class IndexCore:
         self._columns.pop((path, type_), None)
 
     # -- search ------------------------------------------------------------------------------
-    def search(self, query: np.ndarray, k: int, *, candidates: np.ndarray | None = None) -> list[SearchHit]:
-        """The ``k`` best rows for ``query``, best first, ties by id (code-point order).
+    def search(self, query: np.ndarray, k: int, *, candidates: np.ndarray | None = None) -> list[tuple[int, str, float]]:
+        """The ``k`` best ``(row, id, score)`` for ``query``, best first, ties by id (code-point order).
 
         ``candidates`` restricts the search to those rows (namespace and filter already
         applied). Scores: cosine similarity (highest first), euclidean distance and
@@ -587,7 +569,7 @@ class IndexCore:
         ids = self._ids
         order = sorted(zip(exact.tolist(), (ids[r] for r in rows.tolist()), rows.tolist()))[:kk]
         sign = -1.0 if _SIMILARITY[self.metric] else 1.0
-        return [SearchHit((row, vid, sign * kv + 0.0)) for kv, vid, row in order]
+        return [(row, vid, sign * kv + 0.0) for kv, vid, row in order]
 
     def _approx_keys(self, dots: np.ndarray, rows: np.ndarray | None, qq: float) -> np.ndarray:
         """Ascending ranking keys from float32 dot products (no constant factors)."""
@@ -619,7 +601,9 @@ class IndexCore:
         if self.metric == "euclidean":
             diff = x - q64
             return np.sqrt(np.einsum("ij,ij->i", diff, diff))
-        dots = x @ q64
+        # einsum, not BLAS: dgemv may round identical rows differently depending on where
+        # they sit in its blocks, and equal vectors must tie exactly (then break by id).
+        dots = np.einsum("ij,j->i", x, q64)
         if self.metric == "dot-product":
             return np.negative(dots, out=dots)
         # |x|^2 as stored at write time: the same float64 einsum over the same float32 row
