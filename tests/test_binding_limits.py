@@ -104,6 +104,9 @@ async def test_namespace_length_limit(make_binding, version, limit):
         ({"id": "a", "values": [1.0, 1.0], "metadata": ["not", "an object"]}, "metadata must be an object"),
         ({"id": "a", "values": [1.0, 1.0], "namespace": 5}, "namespace must be a string"),
         ("not an object", "expected an object"),
+        ({"id": "a\ud800", "values": [1.0, 1.0]}, "not valid Unicode"),
+        ({"id": "a", "values": [1.0, 1.0], "namespace": "\udfff"}, "not valid Unicode"),
+        ({"id": "a", "values": [1.0, 1.0], "metadata": {"s": "x\ud800"}}, "not valid Unicode"),
     ],
 )
 async def test_what_json_cannot_carry_fails_to_parse_with_a_hint(make_binding, bad, hint):

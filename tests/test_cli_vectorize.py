@@ -455,7 +455,9 @@ def test_metadata_index_limits(cli: Run) -> None:
     for i in range(10):
         assert cli("create-metadata-index", "docs", "--property-name", f"p{i}", "--type", "number")[0] == 0
     code, _, err = cli("create-metadata-index", "docs", "--property-name", "p10", "--type", "number")
-    assert code == 1 and "already has 10 metadata indexes; the limit is 10" in err
+    assert code == 1 and "already has 10 metadata indexes; the maximum is 10 per index" in err
+    code, _, err = cli("create-metadata-index", "docs", "--property-name", "$bad", "--type", "number")
+    assert code == 1 and "property name '$bad' is invalid" in err
 
 
 # -- where the state is -------------------------------------------------------------------------------------------

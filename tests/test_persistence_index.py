@@ -273,3 +273,20 @@ def test_insert_never_overwrites_an_id_another_process_stored_after_our_last_loo
         assert batch.ids == ["y"]  # what was really inserted
         got = run(VectorizeBinding(b).getByIds(["x", "y"]))
         assert [(g["id"], g["metadata"]) for g in got] == [("x", {"by": "a"}), ("y", {})]
+
+
+def test_persistent_metadata_index_changes_follow_the_same_rules(tmp_path: Path) -> None:
+    with open_state(tmp_path) as store:
+        v1 = store.open_index("old", V1)
+        with pytest.raises(VectorizeError, match="metadata indexes exist only on v2 indexes"):
+            v1.create_metadata_index("k", "string")
+        v2 = store.open_index("idx", V2)
+        with pytest.raises(VectorizeError, match="has no metadata index on 'k'"):
+            v2.delete_metadata_index("k")
+        with pytest.raises(VectorizeError, match="has type 'date'"):
+            v2.create_metadata_index("k", "date")
+        v2.create_metadata_index("k", "string")
+        with pytest.raises(VectorizeError, match="already has a metadata index on 'k'"):
+            v2.create_metadata_index("k", "number")
+    with open_state(tmp_path) as store:  # nothing half-written by the refused calls
+        assert dict(store.open_index("idx").metadata_index_types()) == {"k": "string"}

@@ -43,6 +43,33 @@ def _is_property_name(name: Any) -> bool:
     )
 
 
+def check_new_metadata_index(index_name: str, version: str, existing: Mapping[str, str],
+                             property_name: Any, type_: Any) -> None:
+    """The rules for adding a metadata index, for every index flavour and the CLI's store.
+
+    ``existing`` maps the indexed properties to their types.
+    """
+    if not _limits.API_LIMITS[version].supports_metadata_indexes:
+        raise _limits.metadata_indexes_unsupported(index_name, version)
+    if not _is_property_name(property_name):
+        raise _limits.bad_metadata_index_property(property_name)
+    if type_ not in _limits.METADATA_INDEX_TYPES:
+        raise _limits.bad_metadata_index_type(property_name, type_)
+    if property_name in existing:
+        raise _limits.metadata_index_exists(index_name, property_name, existing[property_name])
+    if len(existing) >= _limits.MAX_METADATA_INDEXES:
+        raise _limits.too_many_metadata_indexes(index_name, len(existing))
+
+
+def check_metadata_index_exists(index_name: str, version: str, existing: Mapping[str, str],
+                                property_name: Any) -> None:
+    """The rules for deleting a metadata index: there must be one on ``property_name``."""
+    if not _limits.API_LIMITS[version].supports_metadata_indexes:
+        raise _limits.metadata_indexes_unsupported(index_name, version)
+    if property_name not in existing:
+        raise _limits.metadata_index_missing(index_name, str(property_name), tuple(existing))
+
+
 @dataclass
 class VectorBatch:
     """Validated vectors to write, column by column; ids are unique within the batch."""
@@ -161,28 +188,12 @@ class Index:
         return mutation
 
     def check_new_metadata_index(self, property_name: Any, type_: Any) -> None:
-        """Raise the API's error if ``property_name`` cannot get a ``type_`` metadata index now.
-
-        Shared by every index flavour (the persistent one calls it inside its write lock).
-        """
-        if not self.limits.supports_metadata_indexes:
-            raise _limits.metadata_indexes_unsupported(self.name, self.limits.version)
-        if not _is_property_name(property_name):
-            raise _limits.bad_metadata_index_property(property_name)
-        if type_ not in _limits.METADATA_INDEX_TYPES:
-            raise _limits.bad_metadata_index_type(property_name, type_)
-        existing = self.metadata_indexes.get(property_name)
-        if existing is not None:
-            raise _limits.metadata_index_exists(self.name, property_name, existing.type)
-        if len(self.metadata_indexes) >= _limits.MAX_METADATA_INDEXES:
-            raise _limits.too_many_metadata_indexes(self.name, len(self.metadata_indexes))
+        """Raise the API's error if ``property_name`` cannot get a ``type_`` metadata index now."""
+        check_new_metadata_index(self.name, self.limits.version, self.metadata_index_types(), property_name, type_)
 
     def check_metadata_index_exists(self, property_name: Any) -> None:
         """Raise the API's error if there is no metadata index on ``property_name``."""
-        if not self.limits.supports_metadata_indexes:
-            raise _limits.metadata_indexes_unsupported(self.name, self.limits.version)
-        if property_name not in self.metadata_indexes:
-            raise _limits.metadata_index_missing(self.name, str(property_name), tuple(self.metadata_indexes))
+        check_metadata_index_exists(self.name, self.limits.version, self.metadata_index_types(), property_name)
 
     def _add_metadata_index(self, mi: MetadataIndex) -> None:
         """Start the column of ``mi``; rows written at or before ``mi.created_seq`` stay out."""

@@ -20,7 +20,15 @@ from pathlib import Path
 from workers_env import _limits
 from workers_env._core import IndexCore
 from workers_env._errors import ConfigError, StateError
-from workers_env._index import Index, MetadataIndex, Mutation, VectorBatch, utc_now_iso
+from workers_env._index import (
+    Index,
+    MetadataIndex,
+    Mutation,
+    VectorBatch,
+    check_metadata_index_exists,
+    check_new_metadata_index,
+    utc_now_iso,
+)
 from workers_env._indexdefs import IndexDefinition
 from workers_env._store import (
     IndexChanges,
@@ -185,8 +193,7 @@ class PersistentIndex(Index):
         mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
         with self._db.write_txn(self._uid, self.name) as txn:
             self._in_txn(txn)
-            if property_name in self.metadata_indexes:
-                raise StateError(f"index {self.name!r} already has a metadata index on {property_name!r}")
+            self.check_new_metadata_index(property_name, type_)
             txn.add_metadata_index(property_name, type_)
             txn.finish(mutation.id, mutation.at)
             seq = txn.seq
@@ -196,10 +203,11 @@ class PersistentIndex(Index):
         return mutation
 
     def delete_metadata_index(self, property_name: str) -> Mutation:
-        """Commit the removal of a metadata index (absent ones are ignored, as in memory)."""
+        """Commit the removal of a metadata index; an error if there is none."""
         mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
         with self._db.write_txn(self._uid, self.name) as txn:
             self._in_txn(txn)
+            self.check_metadata_index_exists(property_name)
             txn.drop_metadata_index(property_name)
             txn.finish(mutation.id, mutation.at)
             seq = txn.seq
@@ -281,30 +289,11 @@ class VectorizeStore:
         Works on the file directly, so no vectors are loaded; live indexes in this or other
         processes pick it up on their next refresh.
         """
-        if not isinstance(property_name, str) or not property_name:
-            raise ConfigError("the metadata property name must be a non-empty string")
-        if type_ not in _limits.METADATA_INDEX_TYPES:
-            raise ConfigError(
-                f"metadata index type must be one of {', '.join(_limits.METADATA_INDEX_TYPES)}, got {type_!r}"
-            )
         record = self.require(name)
         mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
         with self.db.write_txn(record.uid, name) as txn:
-            current = {m.property: m for m in txn.record.metadata_indexes}
-            if txn.record.version != "v2":
-                raise ConfigError(
-                    f"index {name!r} is a v1 index; metadata indexes exist only on v2 indexes"
-                )
-            if property_name in current:
-                raise ConfigError(
-                    f"index {name!r} already has a metadata index on {property_name!r} "
-                    f"(type {current[property_name].type})"
-                )
-            if len(current) >= _limits.MAX_METADATA_INDEXES:
-                raise ConfigError(
-                    f"index {name!r} already has {len(current)} metadata indexes; the limit is "
-                    f"{_limits.MAX_METADATA_INDEXES}"
-                )
+            current = {m.property: m.type for m in txn.record.metadata_indexes}
+            check_new_metadata_index(name, txn.record.version, current, property_name, type_)
             txn.add_metadata_index(property_name, type_)
             txn.finish(mutation.id, mutation.at)
         return mutation
@@ -314,8 +303,8 @@ class VectorizeStore:
         record = self.require(name)
         mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
         with self.db.write_txn(record.uid, name) as txn:
-            if property_name not in {m.property for m in txn.record.metadata_indexes}:
-                raise ConfigError(f"index {name!r} has no metadata index on {property_name!r}")
+            current = {m.property: m.type for m in txn.record.metadata_indexes}
+            check_metadata_index_exists(name, txn.record.version, current, property_name)
             txn.drop_metadata_index(property_name)
             txn.finish(mutation.id, mutation.at)
         return mutation

@@ -30,6 +30,15 @@ def _utf8_len(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
+def _is_unicode(text: str) -> bool:
+    """False for strings JSON cannot carry to the service (lone UTF-16 surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _compact_json(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
@@ -164,17 +173,25 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
         vid = vec.get("id")
         if not isinstance(vid, str):
             raise _limits.unparsable_vectors(op, f"vector {i}: id must be a string, got {_describe(vid)}")
+        if not _is_unicode(vid):
+            raise _limits.unparsable_vectors(op, f"vector {i}: id {vid!r} is not valid Unicode (a lone surrogate)")
         if "values" not in vec:
             raise _limits.unparsable_vectors(op, f'vector id="{vid}": values are missing')
         ns = vec.get("namespace")
         if ns is not None and not isinstance(ns, str):
             raise _limits.unparsable_vectors(op, f'vector id="{vid}": namespace must be a string')
+        if ns is not None and not _is_unicode(ns):
+            raise _limits.unparsable_vectors(op, f'vector id="{vid}": namespace is not valid Unicode (a lone surrogate)')
         meta = vec.get("metadata")
         if meta is not None:
             if not isinstance(meta, Mapping):
                 raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata must be an object')
             try:
-                _compact_json(meta)
+                _compact_json(meta).encode("utf-8")
+            except UnicodeEncodeError:
+                raise _limits.unparsable_vectors(
+                    op, f'vector id="{vid}": metadata is not valid Unicode (a lone surrogate)'
+                ) from None
             except (TypeError, ValueError) as exc:
                 raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata is not JSON ({exc})') from None
 
