@@ -145,6 +145,8 @@ async def test_index_defined_nowhere_names_index_binding_and_the_three_ways(proj
         ({"dimensions": 3, "metric": "cosine", "version": "v3"}, 'version must be "v1" or "v2"'),
         ({"dimensions": 3, "metric": "cosine", "metadata_indexes": {"a": "string"}}, "only on v2 indexes"),
         ({"dimensions": 3, "metric": "cosine", "dims": 3}, "unknown keys 'dims'"),
+        ({"dimensions": 3, "metric": "cosine", "version": "v2", "metadata_indexes": {"$x": "string"}},
+         "property name '\\$x' is invalid"),
         ("768", "must be a table/dict"),
     ],
 )

@@ -33,16 +33,6 @@ def property_path(name: str) -> tuple[str, ...]:
     return tuple(name.split("."))
 
 
-def _is_property_name(name: Any) -> bool:
-    """A property a filter can name: 1-512 characters, no ``"``, no empty or ``$``-led part [D]."""
-    return (
-        isinstance(name, str)
-        and 0 < len(name) <= _limits.MAX_FILTER_KEY_CHARS
-        and '"' not in name
-        and all(part and not part.startswith("$") for part in name.split("."))
-    )
-
-
 def check_new_metadata_index(index_name: str, version: str, existing: Mapping[str, str],
                              property_name: Any, type_: Any) -> None:
     """The rules for adding a metadata index, for every index flavour and the CLI's store.
@@ -51,7 +41,7 @@ def check_new_metadata_index(index_name: str, version: str, existing: Mapping[st
     """
     if not _limits.API_LIMITS[version].supports_metadata_indexes:
         raise _limits.metadata_indexes_unsupported(index_name, version)
-    if not _is_property_name(property_name):
+    if not _limits.is_property_name(property_name):
         raise _limits.bad_metadata_index_property(property_name)
     if type_ not in _limits.METADATA_INDEX_TYPES:
         raise _limits.bad_metadata_index_type(property_name, type_)

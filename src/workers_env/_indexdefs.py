@@ -95,8 +95,8 @@ def parse_index_definition(raw: Any, *, where: str) -> IndexDefinition:
                 f"got {len(metadata_indexes)}"
             )
         for prop, kind in metadata_indexes.items():
-            if not isinstance(prop, str) or not prop:
-                problems.append(f"{where}: metadata index property names must be non-empty strings, got {prop!r}")
+            if not _limits.is_property_name(prop):
+                problems.append(f"{where}: {_limits.bad_metadata_index_property(prop).message}")
             if kind not in _limits.METADATA_INDEX_TYPES:
                 problems.append(
                     f"{where}: metadata index {prop!r} has type {kind!r}; use one of "

@@ -39,6 +39,17 @@ MAX_FILTER_KEY_CHARS = 512
 FILTER_OPERATORS = ("$eq", "$ne", "$in", "$nin", "$lt", "$lte", "$gt", "$gte")
 
 
+def is_property_name(name: object) -> bool:
+    """A metadata property a filter can name: 1-512 characters, no ``"``, no empty or
+    ``$``-led dot-separated part [D]; the rule for metadata index property names."""
+    return (
+        isinstance(name, str)
+        and 0 < len(name) <= MAX_FILTER_KEY_CHARS
+        and '"' not in name
+        and all(part and not part.startswith("$") for part in name.split("."))
+    )
+
+
 @dataclass(frozen=True)
 class ApiLimits:
     """What differs between the v1 and v2 Vectorize APIs (spec §1), as plain data."""
