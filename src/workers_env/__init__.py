@@ -17,6 +17,7 @@ from workers_env._errors import (
     IndexDefinitionError,
     JsException,
     StateError,
+    UnindexedFilterWarning,
     VectorizeError,
     WorkersEnvError,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "JsDict",
     "JsException",
     "StateError",
+    "UnindexedFilterWarning",
     "VectorizeBinding",
     "VectorizeError",
     "Worker",

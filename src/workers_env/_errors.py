@@ -15,6 +15,7 @@ __all__ = [
     "StateError",
     "JsException",
     "VectorizeError",
+    "UnindexedFilterWarning",
 ]
 
 
@@ -74,3 +75,11 @@ class VectorizeError(JsException):
         self.operation = operation
         self.code = code
         self.text = text
+
+
+class UnindexedFilterWarning(UserWarning):
+    """A v2 filter names a property that has no metadata index, so it matches nothing.
+
+    The service returns no matches without an error; this Python-side warning says why,
+    so a test can turn it into a failure (``-W error::workers_env.UnindexedFilterWarning``).
+    """

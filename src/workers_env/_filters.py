@@ -42,6 +42,7 @@ from workers_env._core import (
     IndexCore,
     _truncate_utf8,
 )
+from workers_env._errors import UnindexedFilterWarning
 from workers_env._limits import ApiLimits
 
 __all__ = ["Clause", "FilterPlan", "KeyFilter", "UnindexedFilterWarning", "compile_filter"]
@@ -51,10 +52,6 @@ _UPPER = ("$lt", "$lte")
 _RANGE = _LOWER + _UPPER
 _SET = ("$in", "$nin")
 _NUMBER_CMP = {"$gt": np.greater, "$gte": np.greater_equal, "$lt": np.less, "$lte": np.less_equal}
-
-
-class UnindexedFilterWarning(UserWarning):
-    """A v2 filter names a property that has no metadata index, so it matches nothing."""
 
 
 @dataclass(frozen=True)
