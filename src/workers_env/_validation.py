@@ -24,14 +24,17 @@ from workers_env._limits import ApiLimits
 __all__ = ["parse_vectors", "parse_ids", "parse_query_vector", "QueryOptions", "parse_query_options"]
 
 _F32_MAX = float(np.finfo(np.float32).max)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _utf8_len(text: str) -> int:
-    return len(text.encode("utf-8"))
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
 def _is_unicode(text: str) -> bool:
     """False for strings JSON cannot carry to the service (lone UTF-16 surrogates)."""
+    if text.isascii():
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -148,7 +151,7 @@ def _check_vectors_sendable(vectors: Any) -> None:
     for vec in vectors:
         if isinstance(vec, Mapping):
             for key, value in vec.items():
-                if key == "values" and isinstance(value, list):
+                if type(value) in _SCALARS or (key == "values" and type(value) is list):
                     continue
                 check_sendable(value)
         else:
