@@ -240,7 +240,7 @@ class IndexCore:
         self._n = 0
         self._vectors_map, self._vectors = _new_matrix(cap, dimensions)
         self._sqnorms = np.empty(cap, dtype=np.float64)
-        self._inv_norms = np.empty(cap, dtype=np.float32)  # 0 for zero vectors (cosine)
+        self._neg_inv_norms = np.empty(cap, dtype=np.float32)  # -1/|x|; 0 for zero vectors (cosine)
         self._namespace = np.empty(cap, dtype=np.int32)  # -1: no namespace
         self._seq = np.empty(cap, dtype=np.int64)
         self._ids: list[str] = []
@@ -308,7 +308,7 @@ class IndexCore:
             return
         new_cap = max(total, int(cap * _GROWTH) + 1)
         self._grow_vectors(new_cap)
-        for name, fill in (("_sqnorms", None), ("_inv_norms", None),
+        for name, fill in (("_sqnorms", None), ("_neg_inv_norms", None),
                            ("_namespace", None), ("_seq", None)):
             old = getattr(self, name)
             new = np.empty((new_cap,) + old.shape[1:], dtype=old.dtype)
@@ -424,7 +424,7 @@ class IndexCore:
         norms = np.sqrt(sq)
         with np.errstate(divide="ignore"):
             inv = np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)
-        self._inv_norms[rows] = np.where(tiny, 0.0, inv)
+        self._neg_inv_norms[rows] = np.where(tiny, 0.0, -inv)
         self._namespace[rows] = codes
         self._seq[rows] = seq
         if len(sq):
@@ -465,7 +465,7 @@ class IndexCore:
                 moved = self._ids[last]
                 self._vectors[row] = self._vectors[last]
                 self._sqnorms[row] = self._sqnorms[last]
-                self._inv_norms[row] = self._inv_norms[last]
+                self._neg_inv_norms[row] = self._neg_inv_norms[last]
                 self._namespace[row] = self._namespace[last]
                 self._seq[row] = self._seq[last]
                 self._ids[row] = moved
@@ -575,13 +575,14 @@ class IndexCore:
         """Ascending ranking keys from float32 dot products (no constant factors)."""
         sl = slice(0, self._n) if rows is None else rows
         if self.metric == "cosine":
-            key = dots * self._inv_norms[sl]
-            np.negative(key, out=key)
-            return key
+            dots *= self._neg_inv_norms[sl]  # dots is ours to overwrite
+            return dots
         if self.metric == "dot-product":
             return np.negative(dots, out=dots)
-        key = self._sqnorms[sl] - 2.0 * dots.astype(np.float64)
-        return key
+        dots *= -2.0  # exact in float32 (a power of two; no overflow, see `overflow` in search)
+        # |x|^2 - 2 x.q in float32: selecting on float32 keys is faster, and `_tolerance`
+        # counts the two extra roundings
+        return np.add(self._sqnorms[sl], dots, out=dots, casting="same_kind")
 
     def _tolerance(self, qq: float) -> float:
         """A bound on the float32 error of the approximate keys (Higham's gamma_d)."""
@@ -593,7 +594,8 @@ class IndexCore:
         xn = math.sqrt(self._max_sqnorm)
         if self.metric == "dot-product":
             return gamma * xn * qn + underflow
-        return 2.0 * gamma * xn * qn + 4 * 2.0**-52 * (self._max_sqnorm + qq) + 2.0 * underflow
+        rounding = 3.0 * _U32 * (self._max_sqnorm + 2.0 * xn * qn)  # |x|^2 to float32, then the sum
+        return 2.0 * gamma * xn * qn + rounding + 2.0 * underflow
 
     def _exact_keys(self, rows: np.ndarray, q64: np.ndarray, qq: float) -> np.ndarray:
         """Ascending keys computed in float64 from the stored float32 values."""
@@ -608,10 +610,12 @@ class IndexCore:
             return np.negative(dots, out=dots)
         # |x|^2 as stored at write time: the same float64 einsum over the same float32 row
         # (bit-identical to recomputing it from x), so only the per-call work is saved.
-        norms = np.sqrt(self._sqnorms[rows])
-        norms *= math.sqrt(qq)
-        cos = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)  # zero vector: 0
-        return np.negative(cos, out=cos)
+        norms = np.sqrt(self._sqnorms[rows] * qq)
+        if norms.all():
+            dots /= norms
+        else:  # a zero vector scores 0
+            dots = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+        return np.negative(dots, out=dots)
 
     def candidates_for(self, *, namespace_code: int | None = None, mask: np.ndarray | None = None) -> np.ndarray | None:
         """Rows allowed by a namespace and/or a boolean mask over rows, or ``None`` for all."""
@@ -626,6 +630,6 @@ class IndexCore:
     # -- bulk state for persistence ----------------------------------------------------------
     def memory_bytes(self) -> int:
         """Bytes held by the per-row arrays (capacity included)."""
-        total = sum(a.nbytes for a in (self._vectors, self._sqnorms, self._inv_norms, self._namespace, self._seq))
+        total = sum(a.nbytes for a in (self._vectors, self._sqnorms, self._neg_inv_norms, self._namespace, self._seq))
         total += sum(c.kind.nbytes + c.num.nbytes + c.code.nbytes for c in self._columns.values())
         return total
