@@ -1,4 +1,4 @@
-"""Shared helpers: a binding built through the public API on a throw-away wrangler.toml."""
+"""Shared fixtures: a binding built through the public API on a throw-away wrangler.toml."""
 
 from __future__ import annotations
 
@@ -6,29 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from binding_helpers import make_binding_in
 
-from workers_env import VectorizeBinding, load_env
-
-WRANGLER_TOML = """\
-name = "tests"
-main = "src/entry.py"
-compatibility_flags = ["python_workers"]
-
-[[vectorize]]
-binding = "IDX"
-index_name = "idx"
-"""
-
-
-def make_binding_in(folder: Path, **definition: Any) -> VectorizeBinding:
-    """``env.IDX`` for an index defined by ``definition`` (dimensions, metric, version ...)."""
-    config = folder / "wrangler.toml"
-    if not config.exists():
-        config.write_text(WRANGLER_TOML)
-    definition.setdefault("dimensions", 3)
-    definition.setdefault("metric", "cosine")
-    env = load_env(config, indexes={"idx": definition})
-    return env.IDX  # type: ignore[no-any-return]
+from workers_env import VectorizeBinding
 
 
 @pytest.fixture

@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from binding_helpers import make_binding_in as binding
 
-from workers_env import VectorizeBinding, load_env
-
-WRANGLER = '[[vectorize]]\nbinding = "IDX"\nindex_name = "idx"\n'
+from workers_env import VectorizeBinding
 
 # id -> metadata. "cat" is a string index, "price" a number index, "ok" a boolean index,
 # "info.lang" a nested string index on v2.
@@ -39,11 +38,6 @@ ROWS: dict[str, dict[str, Any]] = {
 ALL = set(ROWS)
 
 
-def binding(folder: Path, **definition: Any) -> VectorizeBinding:
-    (folder / "wrangler.toml").write_text(WRANGLER)
-    definition.setdefault("dimensions", 3)
-    definition.setdefault("metric", "cosine")
-    return load_env(folder / "wrangler.toml", indexes={"idx": definition}).IDX  # type: ignore[no-any-return]
 
 
 async def fill(b: VectorizeBinding) -> None:

@@ -12,19 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from binding_helpers import make_binding_in as binding
 
-from workers_env import JsException, VectorizeBinding, VectorizeError, load_env
+from workers_env import JsException, VectorizeBinding, VectorizeError
 from workers_env._filters import UnindexedFilterWarning
 
-WRANGLER = '[[vectorize]]\nbinding = "IDX"\nindex_name = "idx"\n'
 PREFIX = "Error: VECTOR_QUERY_ERROR (code = 40026): invalid filter: "
 
 
-def binding(folder: Path, **definition: Any) -> VectorizeBinding:
-    (folder / "wrangler.toml").write_text(WRANGLER)
-    definition.setdefault("dimensions", 3)
-    definition.setdefault("metric", "cosine")
-    return load_env(folder / "wrangler.toml", indexes={"idx": definition}).IDX  # type: ignore[no-any-return]
 
 
 @pytest.fixture

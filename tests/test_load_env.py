@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from workers_env import ConfigError, Env, IndexDefinitionError, VectorizeBinding, load_env
+from workers_env import (
+    ConfigError,
+    Env,
+    IndexDefinitionError,
+    VectorizeBinding,
+    load_env,
+)
 
 pytestmark = pytest.mark.asyncio
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from binding_helpers import make_binding_in as binding
 
-from workers_env import VectorizeBinding, VectorizeError, load_env
+from workers_env import VectorizeBinding, VectorizeError
 
-WRANGLER = '[[vectorize]]\nbinding = "IDX"\nindex_name = "idx"\n'
 Q = [1.0, 0.0, 0.0]
 LONG = "\u20ac" * 30  # 90 bytes: indexed as its first 21 characters (63 bytes)
 META = {
@@ -23,11 +23,6 @@ META = {
 }
 
 
-def binding(folder: Path, **definition: Any) -> VectorizeBinding:
-    (folder / "wrangler.toml").write_text(WRANGLER)
-    definition.setdefault("dimensions", 3)
-    definition.setdefault("metric", "cosine")
-    return load_env(folder / "wrangler.toml", indexes={"idx": definition}).IDX  # type: ignore[no-any-return]
 
 
 @pytest.fixture

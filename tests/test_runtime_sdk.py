@@ -11,7 +11,14 @@ import pytest
 from workers_env import JsException
 from workers_env._runtime import jsproxy
 from workers_env._runtime.envwrap import python_from_rpc, python_to_rpc
-from workers_env._runtime.jsproxy import JsArray, JsMap, JsObject, JsTypedArray, jsnull, to_js
+from workers_env._runtime.jsproxy import (
+    JsArray,
+    JsMap,
+    JsObject,
+    JsTypedArray,
+    jsnull,
+    to_js,
+)
 from workers_env._runtime.jsweb import JsHeaders, JsRequest, JsResponse
 from workers_env._runtime.standins import standin_modules
 from workers_env._runtime.workers_api import HTTPMethod, Request, Response
