@@ -371,6 +371,18 @@ def test_strict_rejects_reserved_words(tmp_path: Path, binding: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("binding", ["from", "def", "lambda", "None"])
+def test_strict_warns_about_python_keywords(tmp_path: Path, binding: str) -> None:
+    raw = with_base(vectorize=[{"binding": binding, "index_name": "i"}])
+    assert check(tmp_path, raw).warnings == ()
+    report = check(tmp_path, raw, strict=True)
+    assert report.ok  # the service accepts it; only Python code is hampered
+    assert [w.message for w in report.warnings] == [
+        f'"vectorize[0]" binding "{binding}" is a Python keyword: a Python Worker cannot write '
+        f'self.env.{binding} and must use getattr(self.env, "{binding}").'
+    ]
+
+
 def test_strict_checks_the_selected_environment_too(tmp_path: Path) -> None:
     raw = with_base(env={"staging": {"vectorize": [{"binding": "VEC", "index_name": "Bad"}]}})
     report = check(tmp_path, raw, environment="staging", strict=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import keyword
 import math
 import os
 import re
@@ -485,6 +486,12 @@ def _strict_binding_name(p: _Pass, field_path: str, name: str) -> bool:
             f"but got {js_json(name)}.",
         )
         return False
+    if keyword.iskeyword(name):  # legal for the service, awkward for a Python Worker
+        p.sink.warn(
+            field_path,
+            f'"{field_path}" binding {js_json(name)} is a Python keyword: a Python Worker cannot write '
+            f'self.env.{name} and must use getattr(self.env, {js_json(name)}).',
+        )
     return True
 
 
