@@ -88,13 +88,14 @@ class VectorizeBinding:
             return to_py({"count": len(ids), "ids": ids})
         return to_py({"mutationId": mutation_id})
 
-    def _check_capacity(self, op: str, new_ids: list[str], batch_namespaces: list[str | None], ids: list[str]) -> None:
+    def _check_capacity(self, op: str, ids: list[str], namespaces: list[str | None]) -> None:
+        """The per-index limits a write of these (unique) ids would break, if any."""
         index = self._index
-        total = len(index.core) + len(new_ids)
+        total = len(index.core) + sum(vid not in index.core for vid in ids)
         if total > index.limits.max_vectors:
             raise _limits.index_full(op, index.limits.max_vectors, total)
-        if any(ns is not None for ns in batch_namespaces):
-            count = index.core.namespaces_after(ids, batch_namespaces)
+        if any(ns is not None for ns in namespaces):
+            count = index.core.namespaces_after(ids, namespaces)
             if count > _limits.MAX_NAMESPACES_PER_INDEX:
                 raise _limits.too_many_namespaces(op, count)
 
@@ -104,8 +105,8 @@ class VectorizeBinding:
         batch = parse_vectors(
             vectors, op=_limits.INSERT, dimensions=index.dimensions, limits=index.limits, keep="first"
         )
-        new = [(vid, ns) for vid, ns in zip(batch.ids, batch.namespaces) if vid not in index.core]
-        self._check_capacity(_limits.INSERT, [v for v, _ in new], [n for _, n in new], [v for v, _ in new])
+        fresh = [i for i, vid in enumerate(batch.ids) if vid not in index.core]
+        self._check_capacity(_limits.INSERT, [batch.ids[i] for i in fresh], [batch.namespaces[i] for i in fresh])
         mutation = index.write(batch, only_new=True)  # existing ids are skipped silently
         return self._mutation_result(mutation.id, batch.ids)
 
@@ -115,8 +116,7 @@ class VectorizeBinding:
         batch = parse_vectors(
             vectors, op=_limits.UPSERT, dimensions=index.dimensions, limits=index.limits, keep="last"
         )
-        new_ids = [vid for vid in batch.ids if vid not in index.core]
-        self._check_capacity(_limits.UPSERT, new_ids, batch.namespaces, batch.ids)
+        self._check_capacity(_limits.UPSERT, batch.ids, batch.namespaces)
         mutation = index.write(batch)
         return self._mutation_result(mutation.id, batch.ids)
 

@@ -8,7 +8,6 @@ reproduces both directions so code that breaks in production breaks here too.
 
 from __future__ import annotations
 
-from array import array
 from typing import Any
 
 import numpy as np
@@ -123,8 +122,7 @@ def check_sendable(value: Any) -> None:
     if isinstance(value, dict):
         for v in value.values():
             check_sendable(v)
-    elif isinstance(value, (list, array)) and not isinstance(value, (str, bytes)):
-        if isinstance(value, list):
-            for v in value:
-                if isinstance(v, (tuple, bytearray, dict, list)):
-                    check_sendable(v)
+    elif isinstance(value, list):
+        for v in value:
+            if isinstance(v, (tuple, bytearray, dict, list)):
+                check_sendable(v)

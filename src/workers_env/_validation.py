@@ -170,6 +170,7 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
         raise _limits.too_many_vectors(op, len(vectors))
 
     # 1. the request must be valid JSON of the right shape (the service's parse step)
+    metadata_json: dict[int, tuple[str, int]] = {}  # vector position -> (compact JSON, UTF-8 bytes)
     for i, vec in enumerate(vectors):
         if not isinstance(vec, Mapping):
             raise _limits.unparsable_vectors(op, f"vector {i} is {_describe(vec)}, expected an object")
@@ -190,7 +191,8 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
             if not isinstance(meta, Mapping):
                 raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata must be an object')
             try:
-                _compact_json(meta).encode("utf-8")
+                text = _compact_json(meta)
+                metadata_json[i] = (text, len(text.encode("utf-8")))
             except UnicodeEncodeError:
                 raise _limits.unparsable_vectors(
                     op, f'vector id="{vid}": metadata is not valid Unicode (a lone surrogate)'
@@ -225,8 +227,7 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
         if meta is None:
             metadata.append({})
             continue
-        text = _compact_json(meta)
-        size = len(text.encode("utf-8"))
+        text, size = metadata_json[i]
         if size > _limits.MAX_METADATA_BYTES:
             raise _limits.oversized_metadata(op, vid, size)
         _check_metadata_keys(op, vid, meta)
