@@ -388,11 +388,7 @@ class IndexCore:
             return
         values = np.ascontiguousarray(values, dtype=np.float32)
         rows = np.empty(n_new, dtype=np.intp)
-        fresh = 0
-        for i, vid in enumerate(ids):
-            if vid not in self._row_of:
-                fresh += 1
-        self._reserve(self._n + fresh)
+        self._reserve(self._n + sum(vid not in self._row_of for vid in ids))
         codes = self._namespace_codes(namespaces)
         old_n = next_row = self._n
         for i, vid in enumerate(ids):

@@ -152,7 +152,7 @@ def _assemble(config: WorkerConfig, indexes: Mapping[str, Any] | None, store: An
     values: dict[str, Any] = dict(config.vars)
     values.update(read_dev_vars(config.root, config.environment))
     opened: dict[str, Index] = {}
-    problems: list[str] = []
+    failures: list[ConfigError] = []
     for entry in config.vectorize:
         try:
             index = opened.get(entry.index_name)
@@ -164,10 +164,11 @@ def _assemble(config: WorkerConfig, indexes: Mapping[str, Any] | None, store: An
                     index = Index(entry.index_name, definition)
                 opened[entry.index_name] = index
         except ConfigError as exc:
-            problems.extend(exc.problems)
+            failures.append(exc)
             continue
         values[entry.binding] = VectorizeBinding(index, binding=entry.binding)
-    if problems:
-        cls = IndexDefinitionError if all("has no definition" in p for p in problems) else ConfigError
+    if failures:
+        problems = [problem for exc in failures for problem in exc.problems]
+        cls = IndexDefinitionError if all(isinstance(e, IndexDefinitionError) for e in failures) else ConfigError
         raise cls("\n".join(problems), problems=problems, path=str(config.path))
     return Env(values, config=config, store=store)
