@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from workers_env import _limits
+from workers_env._floatlists import float_rows
 from workers_env._index import VectorBatch
 from workers_env._jsvalues import check_sendable
 from workers_env._limits import ApiLimits
@@ -100,8 +101,9 @@ def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> n
 def _fast_matrix(vectors: Sequence[Mapping[str, Any]]) -> np.ndarray | None:
     """All values at once when every vector holds a plain list of plain numbers, else None.
 
-    One ``np.asarray`` over the whole batch is the cost floor for Python lists; the
-    dtype numpy infers tells whether anything but numbers hid in the lists.
+    Lists of exact floats (what embedding models and JSON give) take ``float_rows``;
+    lists that also hold ints, one ``np.asarray`` after an exact check of item types.
+    Anything else goes vector by vector through ``_values_array``, which words the error.
     """
     try:
         rows = [v["values"] for v in vectors]
@@ -109,25 +111,18 @@ def _fast_matrix(vectors: Sequence[Mapping[str, Any]]) -> np.ndarray | None:
         return None
     if not all(type(r) is list for r in rows):
         return None
+    fast = float_rows(rows)
+    if fast is not None:
+        return fast
+    if not all(map(_plain_number_list, rows)):
+        return None
     try:
-        mat = np.asarray(rows)
-    except (ValueError, TypeError, OverflowError):
+        mat = np.asarray(rows, dtype=np.float64)
+    except (ValueError, OverflowError):  # ragged rows; an int too big for a double
         return None
-    if mat.ndim != 2 or mat.dtype.kind not in "fi":
+    # finite and within float32's range; NaN fails both comparisons
+    if mat.ndim != 2 or (mat.size and not (mat.min() >= -_F32_MAX and mat.max() <= _F32_MAX)):
         return None
-    if mat.dtype.kind == "f" and mat.size:
-        # finite and within float32's range; NaN fails both comparisons. Two reductions,
-        # no full-size temporaries (fresh pages cost more than the arithmetic).
-        if not (mat.min() >= -_F32_MAX and mat.max() <= _F32_MAX):
-            return None
-        out = mat.astype(np.float32)
-        # numpy turns True/False into 1.0/0.0: look closer only at rows holding a 0 or 1
-        # (found on the float32 copy: half the bytes, and a superset of those rows).
-        suspicious = np.flatnonzero(((out == 0.0) | (out == 1.0)).any(axis=1))
-        for i in suspicious.tolist():
-            if any(type(x) is bool for x in rows[i]):
-                return None
-        return out
     return mat.astype(np.float32)
 
 

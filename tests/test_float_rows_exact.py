@@ -1,0 +1,163 @@
+"""The fast conversion of float lists is exact: it takes only what the slow path takes.
+
+``float_rows`` (pickle-layout proof of exact ``float`` items) is held to a slow, obvious
+reference; and through the public API, one odd item among plain floats gets the same
+answer however long the rows are.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workers_env import VectorizeError
+from workers_env._floatlists import float_rows
+
+F32_MAX = float(np.finfo(np.float32).max)
+ABOVE_MAX_ROUNDS_DOWN = float.fromhex("0x1.fffffe1p+127")  # > float32 max, rounds to it
+
+
+class MyFloat(float):
+    pass
+
+
+def reference(rows):
+    """None unless every row is a same-length list of exact floats, finite and strictly
+    inside float32's range once rounded; then np.asarray's float32 conversion."""
+    if not rows or not all(type(r) is list for r in rows):
+        return None
+    dims = len(rows[0])
+    if dims == 0 or any(len(r) != dims for r in rows):
+        return None
+    if any(type(x) is not float for r in rows for x in r):
+        return None
+    with np.errstate(over="ignore"):
+        out = np.asarray(rows, dtype=np.float32)
+    if not all(math.isfinite(v) and abs(v) < F32_MAX for v in out.ravel().tolist()):
+        return None
+    return out
+
+
+@pytest.mark.parametrize("dims", [1, 2, 3, 768, 999, 1000, 1001, 1536, 1999, 2000, 2001])
+def test_plain_float_rows_take_the_fast_path_at_every_length(dims):
+    rng = np.random.default_rng(dims)
+    rows = rng.standard_normal((5, dims)).tolist()
+    got = float_rows(rows)
+    assert got is not None
+    assert got.dtype == np.float32 and got.shape == (5, dims)
+    assert np.array_equal(got, np.asarray(rows, dtype=np.float32))
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [1, True, False, "0.5", b"0.5", None, Decimal("0.5"), Fraction(1, 2), np.float32(0.5), np.float64(0.5),
+     MyFloat(0.5), [0.5], float("nan"), float("inf"), -float("inf"), 1e39, F32_MAX, -F32_MAX, ABOVE_MAX_ROUNDS_DOWN],
+    ids=repr,
+)
+@pytest.mark.parametrize("where", [0, 500, 1000, -1])
+def test_one_odd_item_sends_the_batch_the_exact_way(odd, where):
+    rows = np.random.default_rng(1).standard_normal((3, 1001)).tolist()
+    rows[1][where] = odd
+    assert float_rows(rows) is None
+
+
+def test_ragged_rows_and_non_lists_are_not_fast():
+    assert float_rows([[1.0, 2.0], [1.0]]) is None
+    assert float_rows([[1.0], [1.0, 2.0]]) is None
+    assert float_rows([[1.0, 2.0], (1.0, 2.0)]) is None
+    assert float_rows([]) is None
+    assert float_rows([[], []]) is None
+
+
+def test_repeated_float_objects_and_signed_zero_survive():
+    rows = [[0.0] * 7, [-0.0] * 7, [5e-324] * 7]  # one shared object per row; a subnormal
+    got = float_rows(rows)
+    assert got is not None
+    assert np.array_equal(got, np.asarray(rows, dtype=np.float32))
+    assert np.signbit(got[1]).all()
+
+
+_items = st.one_of(
+    st.floats(width=64, allow_nan=True, allow_infinity=True),
+    st.floats(min_value=-1e3, max_value=1e3),
+    st.sampled_from([F32_MAX, -F32_MAX, ABOVE_MAX_ROUNDS_DOWN, 1e39]),
+    st.integers(-3, 3),
+    st.booleans(),
+    st.just("1.0"),
+    st.just(np.float32(1.0)),
+    st.just(MyFloat(1.0)),
+)
+_row_lists = st.integers(1, 12).flatmap(
+    lambda d: st.lists(
+        st.lists(st.floats(-1e6, 1e6), min_size=d, max_size=d)
+        | st.lists(_items, min_size=d, max_size=d)
+        | st.lists(_items, min_size=1, max_size=d + 1),
+        min_size=1,
+        max_size=6,
+    )
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_row_lists)
+def test_matches_the_slow_reference(rows):
+    got, want = float_rows(rows), reference(rows)
+    if want is None:
+        assert got is None
+    else:
+        assert got is not None and np.array_equal(got, want)
+
+
+# --- the same answers through the public API, at a length where the fast path runs ---
+
+DIMS = 1001
+
+
+def batch_with(odd):
+    rng = np.random.default_rng(7)
+    vectors = [{"id": f"v{i}", "values": rng.standard_normal(DIMS).tolist()} for i in range(3)]
+    vectors[1]["values"][700] = odd
+    return vectors
+
+
+@pytest.mark.parametrize(
+    ("odd", "hint"),
+    [
+        (True, "values must be numbers, found True"),
+        ("0.5", "values must be numbers, found '0.5'"),
+        (None, "values must be numbers, found NoneType"),
+        (Decimal("0.5"), "values must be numbers, found Decimal"),
+        (Fraction(1, 2), "values must be numbers, found Fraction"),
+        (np.float32(0.5), "values must be numbers, found float32"),
+        (float("nan"), "finite"),
+        (1e39, "finite float32"),
+        (ABOVE_MAX_ROUNDS_DOWN, "finite float32"),
+    ],
+    ids=repr,
+)
+@pytest.mark.asyncio
+async def test_odd_items_among_long_float_rows_are_refused_and_write_nothing(make_binding, odd, hint):
+    idx = make_binding(dimensions=DIMS)
+    with pytest.raises(VectorizeError) as info:
+        await idx.upsert(batch_with(odd))
+    assert info.value.code == 40023
+    assert hint in str(info.value)
+    assert (await idx.describe())["vectorsCount"] == 0  # v1 describe
+
+
+@pytest.mark.parametrize("odd", [1, np.float64(0.5), MyFloat(0.5), F32_MAX], ids=repr)
+@pytest.mark.asyncio
+async def test_numbers_the_slow_path_takes_are_taken_among_long_float_rows(make_binding, odd):
+    idx = make_binding(dimensions=DIMS)
+    vectors = batch_with(odd)
+    await idx.upsert(vectors)
+    got = await idx.getByIds(["v1"])
+    want = np.asarray([float(x) for x in vectors[1]["values"]], dtype=np.float32)
+    assert np.array_equal(np.asarray(got[0]["values"], dtype=np.float32), want)  # values come back as
+    assert want[700] == np.float32(float(odd))  # shortest float32 decimals
