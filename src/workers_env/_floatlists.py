@@ -18,6 +18,7 @@ Whatever does not fit (ints, bools, ragged rows, NaN, values at float32's edge) 
 from __future__ import annotations
 
 import functools
+import io
 import pickle
 import struct
 from dataclasses import dataclass
@@ -70,11 +71,14 @@ def float_rows(rows: list[list[float]]) -> np.ndarray | None:
     if dims == 0 or any(type(r) is not list or len(r) != dims for r in rows):
         return None
     layout = _layout(dims)
-    blobs = [pickle.dumps(r, _PROTOCOL) for r in rows]
-    if any(len(b) != layout.size for b in blobs):
+    sink = io.BytesIO()
+    pickler = pickle.Pickler(sink, _PROTOCOL)
+    for row in rows:  # one pickle per row, back to back, each with a fresh memo
+        pickler.dump(row)
+        pickler.clear_memo()
+    if sink.tell() != len(rows) * layout.size:
         return None
-    data = b"".join(blobs)
-    del blobs
+    data = sink.getbuffer()
     grid = np.frombuffer(data, np.uint8).reshape(len(rows), layout.size)
     if not (grid[:, layout.fixed_at] == layout.fixed).all():
         return None
