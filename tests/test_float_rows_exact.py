@@ -1,8 +1,8 @@
 """The fast conversion of float lists is exact: it takes only what the slow path takes.
 
-``float_rows`` (pickle-layout proof of exact ``float`` items) is held to a slow, obvious
-reference; and through the public API, one odd item among plain floats gets the same
-answer however long the rows are.
+``float_rows`` / ``float_row`` (pickle-layout proof of exact ``float`` items) are held to a
+slow, obvious reference; and through the public API, one odd item among plain floats gets
+the same answer however long the rows are, in writes and in queries.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workers_env import VectorizeError
-from workers_env._floatlists import float_rows
+from workers_env._floatlists import float_row, float_rows
 
 F32_MAX = float(np.finfo(np.float32).max)
 ABOVE_MAX_ROUNDS_DOWN = float.fromhex("0x1.fffffe1p+127")  # > float32 max, rounds to it
@@ -52,6 +52,8 @@ def test_plain_float_rows_take_the_fast_path_at_every_length(dims):
     assert got is not None
     assert got.dtype == np.float32 and got.shape == (5, dims)
     assert np.array_equal(got, np.asarray(rows, dtype=np.float32))
+    one = float_row(rows[2])
+    assert one is not None and one.dtype == np.float32 and np.array_equal(one, got[2])
 
 
 @pytest.mark.parametrize(
@@ -65,6 +67,8 @@ def test_one_odd_item_sends_the_batch_the_exact_way(odd, where):
     rows = np.random.default_rng(1).standard_normal((3, 1001)).tolist()
     rows[1][where] = odd
     assert float_rows(rows) is None
+    assert float_row(rows[1]) is None
+    assert float_row(rows[0]) is not None
 
 
 def test_ragged_rows_and_non_lists_are_not_fast():
@@ -112,6 +116,12 @@ def test_matches_the_slow_reference(rows):
         assert got is None
     else:
         assert got is not None and np.array_equal(got, want)
+    for row in rows:  # one row alone, as a query vector
+        got, want = float_row(row), reference([row])
+        if want is None:
+            assert got is None
+        else:
+            assert got is not None and np.array_equal(got, want[0])
 
 
 # --- the same answers through the public API, at a length where the fast path runs ---
@@ -161,3 +171,38 @@ async def test_numbers_the_slow_path_takes_are_taken_among_long_float_rows(make_
     want = np.asarray([float(x) for x in vectors[1]["values"]], dtype=np.float32)
     assert np.array_equal(np.asarray(got[0]["values"], dtype=np.float32), want)  # values come back as
     assert want[700] == np.float32(float(odd))  # shortest float32 decimals
+
+
+@pytest.mark.parametrize(
+    ("odd", "hint"),
+    [
+        (True, "found True"),
+        ("0.5", "found '0.5'"),
+        (Decimal("0.5"), "found Decimal"),
+        (np.float32(0.5), "found float32"),
+        (float("inf"), "finite"),
+        (ABOVE_MAX_ROUNDS_DOWN, "finite float32"),
+    ],
+    ids=repr,
+)
+@pytest.mark.asyncio
+async def test_odd_items_in_a_long_query_vector_are_refused(make_binding, odd, hint):
+    idx = make_binding(dimensions=DIMS)
+    await idx.upsert(batch_with(0.5))
+    vector = batch_with(0.5)[1]["values"]
+    vector[700] = odd
+    with pytest.raises(VectorizeError) as info:
+        await idx.query(vector)
+    assert "Failed to parse the request body as JSON: vector:" in str(info.value)
+    assert hint in str(info.value)
+
+
+@pytest.mark.asyncio
+async def test_a_long_float_query_finds_its_own_vector(make_binding):
+    idx = make_binding(dimensions=DIMS, metric="euclidean")
+    vectors = batch_with(0.5)
+    await idx.upsert(vectors)
+    res = await idx.query(vectors[2]["values"], topK=1)
+    assert res.matches[0].id == "v2" and res.matches[0].score == 0
+    with pytest.raises(VectorizeError, match="dimension"):
+        await idx.query(vectors[2]["values"][:-1])

@@ -9,7 +9,8 @@ its 8 big-endian IEEE bytes) and anything else (``int``, ``bool``, subclasses, `
 numpy scalars, strings, containers) as other opcodes. So a row whose pickle matches the
 all-float layout byte for byte holds only exact floats, and those bytes are its values:
 one C pass per row proves the types and carries the data, and numpy checks the layout and
-converts. Nothing is ever unpickled.
+converts. Nothing is ever unpickled. ``float_rows`` serves write batches, ``float_row`` a
+query vector (where it halves the parsing cost of a 384-float list).
 
 Whatever does not fit (ints, bools, ragged rows, NaN, values at float32's edge) gives
 ``None``, and the caller takes its exact general path, which also words the error.
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["float_rows"]
+__all__ = ["float_row", "float_rows"]
 
 _PROTOCOL = 2  # a frozen format: no framing, so the layout depends on the row length only
 _F32_MAX = float(np.finfo(np.float32).max)
@@ -41,12 +42,23 @@ class _Layout:
     fixed_at: np.ndarray  # positions of opcode bytes (the ``G``s included)
     fixed: np.ndarray  # their expected values
     runs: tuple[tuple[int, int, int], ...]  # (first item, end item, byte offset), stride 9
+    frame: tuple[tuple[int, bytes], ...]  # (position, bytes) of the opcodes that are not ``G``
+
+    def holds_floats(self, blob: bytes) -> bool:
+        """The byte-level check of one pickled row, without numpy's per-call costs."""
+        if len(blob) != self.size:
+            return False
+        for first, end, offset in self.runs:
+            if blob[offset - 1 : offset - 1 + 9 * (end - first) : 9] != b"G" * (end - first):
+                return False
+        return all(blob[at : at + len(want)] == want for at, want in self.frame)
 
 
 @functools.lru_cache(maxsize=16)
 def _layout(dims: int) -> _Layout:
     """Read the layout off the pickler itself rather than restating its batching rules."""
-    zeros = np.frombuffer(pickle.dumps([0.0] * dims, _PROTOCOL), np.uint8)
+    template = pickle.dumps([0.0] * dims, _PROTOCOL)
+    zeros = np.frombuffer(template, np.uint8)
     marks = np.frombuffer(pickle.dumps([_MARKER] * dims, _PROTOCOL), np.uint8)
     value_at = np.flatnonzero(zeros != marks)
     if len(zeros) != len(marks) or len(value_at) != 8 * dims:  # pragma: no cover - pickle changed
@@ -58,8 +70,31 @@ def _layout(dims: int) -> _Layout:
         if i == dims or starts[i] - starts[i - 1] != 9:
             runs.append((first, i, int(starts[first])))
             first = i
+    frame = []  # header, the bytes between runs, trailer
+    at = 0
+    for first, end, offset in runs:
+        frame.append((at, template[at : offset - 1]))
+        at = offset + 9 * (end - first) - 1
+    frame.append((at, template[at:]))
     fixed_at = np.flatnonzero(zeros == marks)
-    return _Layout(size=len(zeros), fixed_at=fixed_at, fixed=zeros[fixed_at].copy(), runs=tuple(runs))
+    return _Layout(size=len(zeros), fixed_at=fixed_at, fixed=zeros[fixed_at].copy(), runs=tuple(runs),
+                   frame=tuple(frame))
+
+
+def float_row(values: list[float]) -> np.ndarray | None:
+    """One row (a query vector) the same way as :func:`float_rows`: float32 or ``None``."""
+    if not values:
+        return None
+    layout = _layout(len(values))
+    blob = pickle.dumps(values, _PROTOCOL)
+    if not layout.holds_floats(blob):
+        return None
+    views = [np.ndarray((end - first,), dtype=">f8", buffer=blob, offset=offset, strides=(9,))
+             for first, end, offset in layout.runs]
+    values64 = views[0] if len(views) == 1 else np.concatenate(views)
+    if not (-_F32_MAX < values64.min() and values64.max() < _F32_MAX):  # as float_rows; NaN fails both
+        return None
+    return values64.astype(np.float32)
 
 
 def float_rows(rows: list[list[float]]) -> np.ndarray | None:

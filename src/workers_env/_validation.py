@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from workers_env import _limits
-from workers_env._floatlists import float_rows
+from workers_env._floatlists import float_row, float_rows
 from workers_env._index import VectorBatch
 from workers_env._jsvalues import check_sendable
 from workers_env._limits import ApiLimits
@@ -259,6 +259,11 @@ def parse_ids(ids: Any, *, op: str, max_ids: int | None) -> list[str]:
 
 
 def parse_query_vector(vector: Any, *, dimensions: int) -> np.ndarray:
+    fast = float_row(vector) if type(vector) is list else None  # a list of exact floats
+    if fast is not None:
+        if fast.shape[0] != dimensions:
+            raise _limits.wrong_query_dimensions(dimensions, int(fast.shape[0]))
+        return fast
     plain = _plain_number_list(vector)
     if not plain:  # a list of plain numbers has nothing to refuse
         check_sendable(vector)
