@@ -36,7 +36,7 @@ class JsDict(dict):  # type: ignore[type-arg]
 
 def js_number(value: Any) -> Any:
     """A JS number as Pyodide hands it to Python: safe whole numbers become ``int``."""
-    if isinstance(value, float) and value == value and abs(value) <= MAX_SAFE_INTEGER and value == int(value):
+    if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:  # NaN, inf: not integers
         return int(value)
     return value
 
