@@ -2,15 +2,16 @@
 
 Embeddings arrive as lists of Python floats. ``np.asarray(rows, float32)`` would silently
 parse what the real binding cannot send (``"0.5"``, ``Decimal``, bools, numpy scalars), and
-letting numpy infer the dtype to catch those costs a quarter more than the conversion.
+letting numpy infer the dtype to catch those costs a fifth more than the conversion.
 
 Pickle protocol 2 writes an item of exact type ``float`` as BINFLOAT (``G`` followed by
 its 8 big-endian IEEE bytes) and anything else (``int``, ``bool``, subclasses, ``Decimal``,
 numpy scalars, strings, containers) as other opcodes. So a row whose pickle matches the
 all-float layout byte for byte holds only exact floats, and those bytes are its values:
 one C pass per row proves the types and carries the data, and numpy checks the layout and
-converts. Nothing is ever unpickled. ``float_rows`` serves write batches, ``float_row`` a
-query vector (where it halves the parsing cost of a 384-float list).
+converts. Nothing is ever unpickled. ``float_rows`` serves write batches (10.4 ms per
+1000 x 768 against 13.0 for the bare conversion), ``float_row`` a query vector (10 us for
+384 floats against 16 for the exact type pass plus ``np.asarray``).
 
 Whatever does not fit (ints, bools, ragged rows, NaN, values at float32's edge) gives
 ``None``, and the caller takes its exact general path, which also words the error.
