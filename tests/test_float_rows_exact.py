@@ -8,6 +8,7 @@ the same answer however long the rows are, in writes and in queries.
 from __future__ import annotations
 
 import math
+import threading
 from decimal import Decimal
 from fractions import Fraction
 
@@ -206,3 +207,59 @@ async def test_a_long_float_query_finds_its_own_vector(make_binding):
     assert res.matches[0].id == "v2" and res.matches[0].score == 0
     with pytest.raises(VectorizeError, match="dimension"):
         await idx.query(vectors[2]["values"][:-1])
+
+
+class Watched:
+    """An odd item that records whether any of its own code ran during validation."""
+
+    ran = False
+
+    def __reduce_ex__(self, protocol):
+        Watched.ran = True
+        return (float, (0.5,))
+
+    def __float__(self):
+        Watched.ran = True
+        return 0.5
+
+
+def _deep(levels):
+    value = [0.5]
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("where", ["write", "query"])
+@pytest.mark.asyncio
+async def test_odd_objects_run_no_code_and_get_the_parse_error(make_binding, where):
+    idx = make_binding(dimensions=DIMS)
+    Watched.ran = False
+    vectors = batch_with(Watched())
+    with pytest.raises(VectorizeError) as info:
+        if where == "write":
+            await idx.upsert(vectors)
+        else:
+            await idx.query(vectors[1]["values"])
+    assert "found Watched" in str(info.value)
+    assert not Watched.ran
+
+
+def test_nesting_too_deep_for_the_pickler_is_just_not_fast():
+    rows = np.random.default_rng(3).standard_normal((2, 1001)).tolist()
+    rows[1][5] = _deep(5000)
+    assert float_rows(rows) is None
+    assert float_row(rows[1]) is None
+
+
+@pytest.mark.parametrize("odd", [threading.Lock(), lambda: 0.5], ids=["lock", "lambda"])
+@pytest.mark.asyncio
+async def test_unpicklable_items_get_the_parse_error_not_a_pickling_one(make_binding, odd):
+    idx = make_binding(dimensions=DIMS)
+    with pytest.raises(VectorizeError) as info:
+        await idx.upsert(batch_with(odd))
+    assert info.value.code == 40023 and "values must be numbers" in str(info.value)
+    with pytest.raises(VectorizeError, match="values must be numbers"):
+        vector = batch_with(0.5)[1]["values"]
+        vector[3] = odd
+        await idx.query(vector)

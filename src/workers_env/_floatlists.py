@@ -35,6 +35,29 @@ _F32_MAX = float(np.finfo(np.float32).max)
 _MARKER = struct.unpack(">d", bytes([0x3F, 0xF1, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11]))[0]
 
 
+class _NotFloats(Exception):
+    """The first item that is neither a builtin atom nor a builtin container."""
+
+
+class _FloatPickler(pickle.Pickler):
+    """A pickler that never reduces an object: the first non-builtin item ends the attempt
+    before any of its own code (``__reduce_ex__``, ``__getstate__``) runs, and before a big
+    object (a nested ndarray) is serialised for nothing."""
+
+    def reducer_override(self, obj: object) -> object:
+        raise _NotFloats
+
+
+def _pickled(value: object, sink: io.BytesIO) -> bool:
+    """Append ``value``'s pickle to ``sink``; False when the pickler objects (an odd item,
+    nesting too deep): the exact path then judges the value and words the error."""
+    try:
+        _FloatPickler(sink, _PROTOCOL).dump(value)
+    except Exception:  # noqa: BLE001 - any objection means "not a plain float list"
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class _Layout:
     """Where the value bytes sit in the pickle of a list of ``dims`` floats."""
@@ -87,7 +110,10 @@ def float_row(values: list[float]) -> np.ndarray | None:
     if not values:
         return None
     layout = _layout(len(values))
-    blob = pickle.dumps(values, _PROTOCOL)
+    sink = io.BytesIO()
+    if not _pickled(values, sink):
+        return None
+    blob = sink.getvalue()
     if not layout.holds_floats(blob):
         return None
     views = [np.ndarray((end - first,), dtype=">f8", buffer=blob, offset=offset, strides=(9,))
@@ -108,10 +134,13 @@ def float_rows(rows: list[list[float]]) -> np.ndarray | None:
         return None
     layout = _layout(dims)
     sink = io.BytesIO()
-    pickler = pickle.Pickler(sink, _PROTOCOL)
-    for row in rows:  # one pickle per row, back to back, each with a fresh memo
-        pickler.dump(row)
-        pickler.clear_memo()
+    pickler = _FloatPickler(sink, _PROTOCOL)
+    try:
+        for row in rows:  # one pickle per row, back to back, each with a fresh memo
+            pickler.dump(row)
+            pickler.clear_memo()
+    except Exception:  # noqa: BLE001 - as in _pickled
+        return None
     if sink.tell() != len(rows) * layout.size:
         return None
     data = sink.getbuffer()
