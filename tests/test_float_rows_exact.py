@@ -263,3 +263,23 @@ async def test_unpicklable_items_get_the_parse_error_not_a_pickling_one(make_bin
         vector = batch_with(0.5)[1]["values"]
         vector[3] = odd
         await idx.query(vector)
+
+
+def test_query_rows_convert_correctly_from_many_threads_at_once():
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = np.random.default_rng(9)
+    lists = [rng.standard_normal(int(rng.integers(1, 1200))).tolist() for _ in range(64)]
+    lists[5][0] = True  # an odd one: refused in its thread, no effect on the others
+
+    def convert(i):
+        return [float_row(lists[i]) for _ in range(20)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(convert, range(len(lists))))
+    for i, got in enumerate(results):
+        for arr in got:
+            if i == 5:
+                assert arr is None
+            else:
+                assert arr is not None and np.array_equal(arr, np.asarray(lists[i], dtype=np.float32))
