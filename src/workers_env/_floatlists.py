@@ -13,7 +13,7 @@ converts. Nothing is ever unpickled, and no object is ever reduced: the first it
 not a builtin atom or container stops the pickler before any of its code runs.
 
 ``float_rows`` serves write batches (10 ms per 1000 x 768 against 13 for the bare
-conversion), ``float_row`` a query vector (11 us for 384 floats against 16 for the exact
+conversion), ``float_row`` a query vector (10.5 us for 384 floats against 16 for the exact
 type pass plus ``np.asarray``).
 
 Whatever does not fit (ints, bools, ragged rows, NaN, values at float32's edge) gives
@@ -41,7 +41,7 @@ _MARKER = struct.unpack(">d", bytes([0x3F, 0xF1, 0x11, 0x11, 0x11, 0x11, 0x11, 0
 
 
 class _NotFloats(Exception):
-    """The first item that is neither a builtin atom nor a builtin container."""
+    """Raised at the first item that is neither a builtin atom nor a builtin container."""
 
 
 class _FloatPickler(pickle.Pickler):
@@ -74,6 +74,7 @@ class _RowPickler(threading.local):
         finally:
             out.clear()
             self.pickler.clear_memo()
+
 
 _row_pickler = _RowPickler()
 
