@@ -22,7 +22,7 @@ from workers_env._index import VectorBatch
 from workers_env._jsvalues import check_sendable
 from workers_env._limits import ApiLimits
 
-__all__ = ["parse_vectors", "parse_ids", "parse_query_vector", "QueryOptions", "parse_query_options"]
+__all__ = ["QueryOptions", "parse_ids", "parse_query_options", "parse_query_vector", "parse_vectors"]
 
 _F32_MAX = float(np.finfo(np.float32).max)
 _SCALARS = frozenset({str, int, float, bool, type(None)})
