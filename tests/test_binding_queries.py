@@ -41,7 +41,7 @@ async def test_the_readme_example_works(make_binding):
     [
         ("cosine", [("x", 1), ("d", 1 / math.sqrt(2)), ("y", 0), ("n", -1)]),
         ("euclidean", [("x", 0), ("d", 1), ("n", 2), ("y", math.sqrt(5))]),
-        ("dot-product", [("n", -(-1.0)), ("y", 0), ("x", -1), ("d", -1)][::-1]),
+        ("dot-product", [("d", -1), ("x", -1), ("y", 0), ("n", 1.0)]),
     ],
 )
 async def test_scores_and_order_per_metric(make_binding, metric, expected):
