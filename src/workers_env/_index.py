@@ -11,21 +11,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
 
 from workers_env import _limits
+from workers_env._clock import utc_now_iso
 from workers_env._core import IndexCore
 from workers_env._indexdefs import IndexDefinition
 
-__all__ = ["Index", "VectorBatch", "Mutation", "MetadataIndex", "property_path", "utc_now_iso"]
-
-
-def utc_now_iso() -> str:
-    """Now, as the service prints times: ISO 8601 in UTC with milliseconds and ``Z``."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+__all__ = ["Index", "VectorBatch", "Mutation", "MetadataIndex", "property_path"]
 
 
 def property_path(name: str) -> tuple[str, ...]:
@@ -80,6 +75,11 @@ class Mutation:
     id: str
     at: str  # ISO 8601
 
+    @classmethod
+    def new(cls) -> Mutation:
+        """A mutation applied now, with a fresh id."""
+        return cls(str(uuid.uuid4()), utc_now_iso())
+
 
 @dataclass(frozen=True)
 class MetadataIndex:
@@ -132,7 +132,7 @@ class Index:
         if only_new and upserts is not None:
             self._keep_new(upserts)
         self.seq += 1
-        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        mutation = Mutation.new()
         self._apply(upserts, deletes, self.seq)
         self.last_mutation = mutation
         return mutation
@@ -160,7 +160,7 @@ class Index:
         self.check_new_metadata_index(property_name, type_)
         self.seq += 1
         self._add_metadata_index(MetadataIndex(property_name, type_, created_seq=self.seq))
-        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        mutation = Mutation.new()
         self.last_mutation = mutation
         return mutation
 
@@ -173,7 +173,7 @@ class Index:
         self.check_metadata_index_exists(property_name)
         self.seq += 1
         self._drop_metadata_index(property_name)
-        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        mutation = Mutation.new()
         self.last_mutation = mutation
         return mutation
 

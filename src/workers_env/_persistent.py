@@ -12,10 +12,8 @@ and the ``workers-env vectorize`` commands.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
 
 from workers_env import _limits
 from workers_env._core import IndexCore
@@ -27,7 +25,6 @@ from workers_env._index import (
     VectorBatch,
     check_metadata_index_exists,
     check_new_metadata_index,
-    utc_now_iso,
 )
 from workers_env._indexdefs import IndexDefinition
 from workers_env._store import (
@@ -173,7 +170,7 @@ class PersistentIndex(Index):
         With ``only_new`` the ids another process stored since our last look are dropped
         inside the write lock, so an insert never overwrites them.
         """
-        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        mutation = Mutation.new()
         with self._db.write_txn(self._uid, self.name) as txn:
             self._in_txn(txn)
             if only_new and upserts is not None:
@@ -190,7 +187,7 @@ class PersistentIndex(Index):
 
     def create_metadata_index(self, property_name: str, type_: str) -> Mutation:
         """Commit a new metadata index; vectors written before it stay out until rewritten."""
-        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        mutation = Mutation.new()
         with self._db.write_txn(self._uid, self.name) as txn:
             self._in_txn(txn)
             self.check_new_metadata_index(property_name, type_)
@@ -204,7 +201,7 @@ class PersistentIndex(Index):
 
     def delete_metadata_index(self, property_name: str) -> Mutation:
         """Commit the removal of a metadata index; an error if there is none."""
-        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        mutation = Mutation.new()
         with self._db.write_txn(self._uid, self.name) as txn:
             self._in_txn(txn)
             self.check_metadata_index_exists(property_name)
@@ -290,7 +287,7 @@ class VectorizeStore:
         processes pick it up on their next refresh.
         """
         record = self.require(name)
-        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        mutation = Mutation.new()
         with self.db.write_txn(record.uid, name) as txn:
             current = {m.property: m.type for m in txn.record.metadata_indexes}
             check_new_metadata_index(name, txn.record.version, current, property_name, type_)
@@ -301,7 +298,7 @@ class VectorizeStore:
     def delete_metadata_index(self, name: str, property_name: str) -> Mutation:
         """Remove a metadata index from a stored index, without loading its vectors."""
         record = self.require(name)
-        mutation = Mutation(str(uuid.uuid4()), utc_now_iso())
+        mutation = Mutation.new()
         with self.db.write_txn(record.uid, name) as txn:
             current = {m.property: m.type for m in txn.record.metadata_indexes}
             check_metadata_index_exists(name, txn.record.version, current, property_name)

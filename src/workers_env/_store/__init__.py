@@ -35,7 +35,6 @@ from workers_env._store._records import (
     MetadataIndexRecord,
     VectorRows,
     encode_metadata,
-    utc_now,
 )
 
 __all__ = [
@@ -53,5 +52,4 @@ __all__ = [
     "check_index_name",
     "encode_metadata",
     "state_dir",
-    "utc_now",
 ]

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from workers_env._clock import utc_now_iso
 from workers_env._errors import StateError
 from workers_env._indexdefs import IndexDefinition
 from workers_env._store._names import DB_FILENAME, check_index_name, state_dir
@@ -21,7 +22,6 @@ from workers_env._store._records import (
     IndexRecord,
     MetadataIndexRecord,
     VectorRows,
-    utc_now,
 )
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS", "StateDB", "WriteTxn"]
@@ -316,7 +316,7 @@ class StateDB:
         Raises :class:`StateError` if one of that name exists.
         """
         check_index_name(name)
-        now = utc_now()
+        now = utc_now_iso()
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM indexes WHERE name = ?", (name,)).fetchone():
                 raise StateError(f"an index named {name!r} already exists in {self.path}")
@@ -497,5 +497,5 @@ class WriteTxn:
         """Advance the index's head to this mutation (call last, inside the block)."""
         self._conn.execute(
             "UPDATE indexes SET seq = ?, mutation_id = ?, mutation_time = ?, modified_on = ? WHERE uid = ?",
-            (self.seq, mutation_id, mutation_time, utc_now(), self.record.uid),
+            (self.seq, mutation_id, mutation_time, utc_now_iso(), self.record.uid),
         )

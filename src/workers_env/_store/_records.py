@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
@@ -18,13 +17,7 @@ __all__ = [
     "MetadataIndexRecord",
     "VectorRows",
     "encode_metadata",
-    "utc_now",
 ]
-
-
-def utc_now() -> str:
-    """An ISO-8601 UTC timestamp as the Cloudflare API writes them (``...Z``)."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)
