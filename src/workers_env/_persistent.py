@@ -289,8 +289,7 @@ class VectorizeStore:
         record = self.require(name)
         mutation = Mutation.new()
         with self.db.write_txn(record.uid, name) as txn:
-            current = {m.property: m.type for m in txn.record.metadata_indexes}
-            check_new_metadata_index(name, txn.record.version, current, property_name, type_)
+            check_new_metadata_index(name, txn.record.version, txn.record.metadata_index_types(), property_name, type_)
             txn.add_metadata_index(property_name, type_)
             txn.finish(mutation.id, mutation.at)
         return mutation
@@ -300,8 +299,7 @@ class VectorizeStore:
         record = self.require(name)
         mutation = Mutation.new()
         with self.db.write_txn(record.uid, name) as txn:
-            current = {m.property: m.type for m in txn.record.metadata_indexes}
-            check_metadata_index_exists(name, txn.record.version, current, property_name)
+            check_metadata_index_exists(name, txn.record.version, txn.record.metadata_index_types(), property_name)
             txn.drop_metadata_index(property_name)
             txn.finish(mutation.id, mutation.at)
         return mutation

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from workers_env import _limits
 from workers_env._clock import utc_now_iso
 from workers_env._errors import StateError
 from workers_env._indexdefs import IndexDefinition
@@ -290,9 +291,9 @@ class StateDB:
         return None if row is None else _record(row, self._metadata_indexes(conn, uid))
 
     def _check_record(self, record: IndexRecord) -> None:
-        if not (isinstance(record.dimensions, int) and record.dimensions > 0) or record.metric not in (
-            "cosine", "euclidean", "dot-product"
-        ) or record.version not in ("v1", "v2"):
+        if not (isinstance(record.dimensions, int) and record.dimensions > 0) or (
+            record.metric not in _limits.METRICS or record.version not in _limits.VERSIONS
+        ):
             raise self._fail(f"index {record.name!r} has a damaged definition in the state file")
 
     def find_index(self, name: str) -> IndexRecord | None:

@@ -48,12 +48,16 @@ class IndexRecord:
     mutation_time: str | None
     metadata_indexes: tuple[MetadataIndexRecord, ...] = ()
 
+    def metadata_index_types(self) -> dict[str, str]:
+        """Indexed property -> its type."""
+        return {m.property: m.type for m in self.metadata_indexes}
+
     def definition(self) -> IndexDefinition:
         return IndexDefinition(
             dimensions=self.dimensions,
             metric=self.metric,
             version=self.version,
-            metadata_indexes={m.property: m.type for m in self.metadata_indexes},
+            metadata_indexes=self.metadata_index_types(),
             description=self.description,
             preset=self.preset,
         )
