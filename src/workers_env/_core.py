@@ -308,8 +308,7 @@ class IndexCore:
             return
         new_cap = max(total, int(cap * _GROWTH) + 1)
         self._grow_vectors(new_cap)
-        for name, fill in (("_sqnorms", None), ("_neg_inv_norms", None),
-                           ("_namespace", None), ("_seq", None)):
+        for name in ("_sqnorms", "_neg_inv_norms", "_namespace", "_seq"):
             old = getattr(self, name)
             new = np.empty((new_cap,) + old.shape[1:], dtype=old.dtype)
             new[: self._n] = old[: self._n]
