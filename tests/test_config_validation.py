@@ -288,6 +288,21 @@ def test_vars_must_be_an_object(tmp_path: Path) -> None:
     assert errors(check(tmp_path, with_base(vars="x"))) == ['The field "vars" should be an object but got "x".']
 
 
+@pytest.mark.parametrize(
+    ("extra", "environment", "message"),
+    [
+        ({"env": "x"}, None, 'The field "env" should be an object but got "x".'),
+        ({"env": {"staging": "x"}}, "staging", 'The field "env.staging" should be an object but got "x".'),
+        ({"durable_objects": "x"}, None, 'The field "durable_objects" should be an object but got "x".'),
+        ({"durable_objects": {"bindings": "x"}}, None,
+         'The field "durable_objects.bindings" should be an array but got "x".'),
+    ],
+)
+def test_containers_of_the_wrong_type(tmp_path: Path, extra: dict[str, Any], environment: str | None,
+                                      message: str) -> None:
+    assert errors(check(tmp_path, with_base(**extra), environment=environment)) == [message]
+
+
 def test_toml_dates_in_vars_are_errors(tmp_path: Path) -> None:
     (tmp_path / "wrangler.toml").write_text('name = "x"\n[vars]\nSTART = 2025-01-01\nOK = "2025-01-01"\n')
     report = check_config(tmp_path)

@@ -319,6 +319,10 @@ class _Sink:
     def warn(self, path: str | None, message: str) -> None:
         self.warnings.append(Diagnostic(path, message.rstrip("\n"), self.env))
 
+    def wrong_type(self, field_path: str, expected: str, value: Any) -> None:
+        """wrangler's ``The field "x" should be an object but got ...`` (``expected``: "an object")."""
+        self.error(field_path, f'The field "{field_path}" should be {expected} but got {js_json(value)}.')
+
     def unexpected_fields(self, field_path: str, keys: list[str], known: tuple[str, ...] | frozenset[str]) -> bool:
         rest = [k for k in dict.fromkeys(keys) if k not in known]
         if rest:
@@ -439,7 +443,7 @@ def _validate_binding_array(
     """wrangler's ``validateBindingArray``: an array, each entry checked, none left behind."""
     field_path = p.path(name)
     if not isinstance(value, list):
-        p.sink.error(field_path, f'The field "{field_path}" should be an array but got {js_json(value)}.')
+        p.sink.wrong_type(field_path, "an array", value)
         return False
     valid = True
     if entry is not None:
@@ -546,7 +550,7 @@ def _validate_vars(p: _Pass, value: Any) -> None:
     if not isinstance(value, dict):
         # wrangler lets an array through (typeof [] is "object"); its entries would become
         # bindings named "0", "1", ... so we reject it with the same message.
-        p.sink.error(field_path, f'The field "{field_path}" should be an object but got {js_json(value)}.')
+        p.sink.wrong_type(field_path, "an object", value)
         return
     for var_name, var_value in value.items():
         if isinstance(var_value, (_dt.date, _dt.time)):
@@ -571,7 +575,7 @@ def _validate_single_binding(p: _Pass, name: str, value: Any, *, known_keys: tup
     """``validateAIBinding`` (no unknown-field check) and ``validateNamedSimpleBinding``."""
     field_path = p.path(name)
     if not isinstance(value, dict):
-        p.sink.error(field_path, f'The field "{field_path}" should be an object but got {js_json(value)}.')
+        p.sink.wrong_type(field_path, "an object", value)
         return
     if not _has_str(value, "binding"):
         p.sink.error(field_path, 'binding should have a string "binding" field.')
@@ -586,16 +590,13 @@ def _validate_durable_objects(p: _Pass, value: Any) -> None:
     """The container checks and the left-behind warning of ``validateBindingsProperty``."""
     field_path = p.path("durable_objects")
     if not isinstance(value, dict):
-        p.sink.error(field_path, f'The field "{field_path}" should be an object but got {js_json(value)}.')
+        p.sink.wrong_type(field_path, "an object", value)
         return
     if "bindings" not in value:
         p.sink.error(field_path, f'The field "{field_path}" is missing the required "bindings" property.')
         return
     if not isinstance(value["bindings"], list):
-        p.sink.error(
-            f"{field_path}.bindings",
-            f'The field "{field_path}.bindings" should be an array but got {js_json(value["bindings"])}.',
-        )
+        p.sink.wrong_type(f"{field_path}.bindings", "an array", value["bindings"])
         return
     top_names = _binding_names(p.top("durable_objects"))
     if top_names:
@@ -759,19 +760,16 @@ def validate(
         envs = raw.get("env")
         raw_env = envs.get(environment, MISSING) if isinstance(envs, dict) else MISSING
         if envs is not None and not isinstance(envs, dict):
-            top.error("env", f'The field "env" should be an object but got {js_json(envs)}.')
+            top.wrong_type("env", "an object", envs)
         if isinstance(raw_env, dict):
             _validate_environment(_Pass(env_sink, environment, raw, strict), raw_env)
         elif raw_env is not MISSING:
-            env_sink.error(
-                f"env.{environment}",
-                f'The field "env.{environment}" should be an object but got {js_json(raw_env)}.',
-            )
+            env_sink.wrong_type(f"env.{environment}", "an object", raw_env)
         else:
             is_error, message = _unknown_environment(raw, environment, config_path)
             (top.error if is_error else top.warn)("env", message)
     elif "env" in raw and not isinstance(raw["env"], dict):
-        top.error("env", f'The field "env" should be an object but got {js_json(raw["env"])}.')
+        top.wrong_type("env", "an object", raw["env"])
 
     _validate_unique_names(top, merged)
     top.unexpected_fields(
