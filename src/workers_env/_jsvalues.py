@@ -8,11 +8,12 @@ reproduces both directions so code that breaks in production breaks here too.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import numpy as np
 
-__all__ = ["JsDict", "js_number", "to_py", "float32_decimals", "float32_rows", "check_sendable"]
+__all__ = ["JsDict", "check_sendable", "compact_json", "float32_decimals", "float32_rows", "js_number", "to_py"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -32,6 +33,12 @@ class JsDict(dict):  # type: ignore[type-arg]
 
     def __setattr__(self, name: str, value: Any) -> None:
         self[name] = value
+
+
+def compact_json(value: Any) -> str:
+    """``JSON.stringify(value)``: no spaces, text kept as is; NaN and Infinity (which JSON
+    cannot hold) raise ``ValueError``, non-JSON values ``TypeError``."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def js_number(value: Any) -> Any:

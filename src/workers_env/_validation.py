@@ -19,7 +19,7 @@ import numpy as np
 from workers_env import _limits
 from workers_env._floatlists import float_row, float_rows
 from workers_env._index import VectorBatch
-from workers_env._jsvalues import check_sendable
+from workers_env._jsvalues import check_sendable, compact_json
 from workers_env._limits import ApiLimits
 
 __all__ = ["QueryOptions", "parse_ids", "parse_query_options", "parse_query_vector", "parse_vectors"]
@@ -41,10 +41,6 @@ def _is_unicode(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _compact_json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def _describe(value: Any) -> str:
@@ -186,7 +182,7 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
             if not isinstance(meta, Mapping):
                 raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata must be an object')
             try:
-                text = _compact_json(meta)
+                text = compact_json(meta)
                 metadata_json[i] = (text, len(text.encode("utf-8")))
             except UnicodeEncodeError:
                 raise _limits.unparsable_vectors(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from workers_env._indexdefs import IndexDefinition
+from workers_env._jsvalues import compact_json
 
 __all__ = [
     "IndexChanges",
@@ -90,7 +90,5 @@ class IndexChanges:
 
 def encode_metadata(metadata: Mapping[str, Any] | None) -> str | None:
     """Compact JSON of a vector's metadata; ``None`` for none or ``{}``."""
-    if not metadata:
-        return None
-    return json.dumps(metadata, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return compact_json(metadata) if metadata else None
 
