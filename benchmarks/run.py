@@ -38,7 +38,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import make_env  # noqa: E402
 
-from workers_env._index import VectorBatch  # noqa: E402
+from workers_env.vectorize.index import VectorBatch  # noqa: E402
 
 try:
     import faiss  # type: ignore[import-not-found]

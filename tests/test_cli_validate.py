@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import workers_env
-from workers_env._cli import main
+from workers_env.cli import main
 
 # the subprocess imports this very checkout, installed or not
 SUBPROCESS_ENV = {
@@ -168,7 +168,7 @@ def test_validate_checks_index_definitions_in_pyproject(tmp_path, capsys):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.workers-env.indexes.docs]\ndimensions = 2000\nmetric = "manhattan"\n'
     )
-    from workers_env._cli import main
+    from workers_env.cli import main
 
     assert main(["validate", str(tmp_path / "wrangler.toml")]) == 1
     out = capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""``workers-env vectorize ...`` in-process through ``workers_env._cli.main``."""
+"""``workers-env vectorize ...`` in-process through ``workers_env.cli.main``."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 import workers_env
-from workers_env._binding import VectorizeBinding
-from workers_env._cli import main
-from workers_env._persistent import open_state
-from workers_env._store import DB_FILENAME
+from workers_env.cli import main
+from workers_env.vectorize.binding import VectorizeBinding
+from workers_env.vectorize.persistent import open_state
+from workers_env.vectorize.store import DB_FILENAME
 
 Run = Callable[..., tuple[int, str, str]]
 MUTATION = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workers_env import ConfigError
-from workers_env._config import (
+from workers_env.config.wrangler import (
     VectorizeBindingConfig,
     WorkerConfig,
     check_config,

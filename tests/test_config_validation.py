@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from workers_env._config import check_config
-from workers_env._diagnostics import Report, js_json
+from workers_env.config.diagnostics import Report, js_json
+from workers_env.config.wrangler import check_config
 
 BASE: dict[str, Any] = {
     "name": "search",

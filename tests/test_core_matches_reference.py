@@ -12,7 +12,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workers_env._core import IndexCore
+from workers_env.vectorize.core import IndexCore
 
 METRICS = ("cosine", "euclidean", "dot-product")
 TOL = 1e-9

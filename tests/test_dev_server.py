@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from workers_env._cli import build_parser
-from workers_env._runtime import load_worker
-from workers_env._server import BackgroundServer
+from workers_env.cli import build_parser
+from workers_env.runtime import load_worker
+from workers_env.runtime.server import BackgroundServer
 
 TIMEOUT = 10
 
@@ -91,7 +91,7 @@ def test_an_exception_gives_500_with_traceback_in_log_and_server_keeps_serving(t
 
 @pytest.mark.asyncio
 async def test_workers_fetch_makes_outgoing_requests(tmp_path):
-    from workers_env._runtime.workers_api import fetch
+    from workers_env.runtime.workers_api import fetch
 
     worker = load_worker(make_project(tmp_path))
     with BackgroundServer(worker) as server:
@@ -186,7 +186,7 @@ def test_workers_env_dev_reports_config_errors(tmp_path):
 
 
 def test_dev_reports_a_damaged_state_file_instead_of_a_traceback(tmp_path, capsys):
-    from workers_env._cli import main
+    from workers_env.cli import main
 
     project = make_project(tmp_path)
     state = project / ".wrangler" / "state" / "v3" / "vectorize"

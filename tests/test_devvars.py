@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workers_env import ConfigError
-from workers_env._devvars import dev_vars_path, parse_dotenv, read_dev_vars
+from workers_env.config.devvars import dev_vars_path, parse_dotenv, read_dev_vars
 
 
 def test_missing_file_gives_no_vars(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from workers_env._server import BackgroundServer
+from workers_env.runtime.server import BackgroundServer
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -18,8 +18,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from workers_env import VectorizeBinding
-from workers_env._index import Index
-from workers_env._indexdefs import parse_index_definition
+from workers_env.vectorize.definitions import parse_index_definition
+from workers_env.vectorize.index import Index
 
 PROPS = ("s", "n", "b", "o.s", "o.n")
 TYPES = ("string", "number", "boolean")

@@ -15,7 +15,7 @@ import pytest
 from binding_helpers import make_binding_in as binding
 
 from workers_env import JsException, VectorizeBinding, VectorizeError
-from workers_env._filters import UnindexedFilterWarning
+from workers_env.vectorize.filters import UnindexedFilterWarning
 
 PREFIX = "Error: VECTOR_QUERY_ERROR (code = 40026): invalid filter: "
 

@@ -18,10 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workers_env import VectorizeError
-from workers_env._floatlists import float_row, float_rows
+from workers_env.vectorize.floatlists import float_row, float_rows
 
 F32_MAX = float(np.finfo(np.float32).max)
 ABOVE_MAX_ROUNDS_DOWN = float.fromhex("0x1.fffffe1p+127")  # > float32 max, rounds to it
+BELOW_MAX_ROUNDS_UP = float.fromhex("0x1.fffffdfp+127")  # < float32 max, rounds to it
 
 
 class MyFloat(float):
@@ -60,7 +61,7 @@ def test_plain_float_rows_take_the_fast_path_at_every_length(dims):
 @pytest.mark.parametrize(
     "odd",
     [1, True, False, "0.5", b"0.5", None, Decimal("0.5"), Fraction(1, 2), np.float32(0.5), np.float64(0.5),
-     MyFloat(0.5), [0.5], float("nan"), float("inf"), -float("inf"), 1e39, F32_MAX, -F32_MAX, ABOVE_MAX_ROUNDS_DOWN],
+     MyFloat(0.5), [0.5], float("nan"), float("inf"), -float("inf"), 1e39, F32_MAX, -F32_MAX, ABOVE_MAX_ROUNDS_DOWN, BELOW_MAX_ROUNDS_UP, -BELOW_MAX_ROUNDS_UP],
     ids=repr,
 )
 @pytest.mark.parametrize("where", [0, 500, 1000, -1])
@@ -91,7 +92,7 @@ def test_repeated_float_objects_and_signed_zero_survive():
 _items = st.one_of(
     st.floats(width=64, allow_nan=True, allow_infinity=True),
     st.floats(min_value=-1e3, max_value=1e3),
-    st.sampled_from([F32_MAX, -F32_MAX, ABOVE_MAX_ROUNDS_DOWN, 1e39]),
+    st.sampled_from([F32_MAX, -F32_MAX, ABOVE_MAX_ROUNDS_DOWN, BELOW_MAX_ROUNDS_UP, 1e39]),
     st.integers(-3, 3),
     st.booleans(),
     st.just("1.0"),

@@ -16,7 +16,7 @@ from binding_helpers import WRANGLER_TOML as WRANGLER
 from binding_helpers import make_binding_in as binding
 
 from workers_env import JsException, VectorizeBinding, VectorizeError, load_env
-from workers_env._filters import UnindexedFilterWarning
+from workers_env.vectorize.filters import UnindexedFilterWarning
 
 Q = [1.0, 0.0, 0.0]
 

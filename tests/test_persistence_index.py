@@ -10,10 +10,14 @@ import numpy as np
 import pytest
 
 from workers_env import StateError, VectorizeError
-from workers_env._binding import VectorizeBinding
-from workers_env._index import VectorBatch
-from workers_env._indexdefs import IndexDefinition
-from workers_env._persistent import PersistentIndex, default_persist_to, open_state
+from workers_env.vectorize.binding import VectorizeBinding
+from workers_env.vectorize.definitions import IndexDefinition
+from workers_env.vectorize.index import VectorBatch
+from workers_env.vectorize.persistent import (
+    PersistentIndex,
+    default_persist_to,
+    open_state,
+)
 
 V2 = IndexDefinition(dimensions=3, metric="cosine", version="v2")
 V1 = IndexDefinition(dimensions=3, metric="euclidean", version="v1")

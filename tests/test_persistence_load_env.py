@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workers_env import StateError, load_env
-from workers_env._cli import main
+from workers_env.cli import main
 
 WRANGLER_TOML = """\
 name = "app"

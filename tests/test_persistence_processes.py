@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 import workers_env
-from workers_env._binding import VectorizeBinding
-from workers_env._indexdefs import IndexDefinition
-from workers_env._persistent import open_state
+from workers_env.vectorize.binding import VectorizeBinding
+from workers_env.vectorize.definitions import IndexDefinition
+from workers_env.vectorize.persistent import open_state
 
 SUBPROCESS_ENV = {
     **os.environ,
@@ -31,9 +31,9 @@ DIMS = 8
 WRITER = textwrap.dedent(
     """
     import asyncio, json, sys
-    from workers_env._binding import VectorizeBinding
-    from workers_env._indexdefs import IndexDefinition
-    from workers_env._persistent import open_state
+    from workers_env.vectorize.binding import VectorizeBinding
+    from workers_env.vectorize.definitions import IndexDefinition
+    from workers_env.vectorize.persistent import open_state
 
     root, tag, batches = sys.argv[1], sys.argv[2], int(sys.argv[3])
     store = open_state(root)

@@ -7,8 +7,6 @@ import textwrap
 
 import pytest
 
-pytest_plugins = ["pytester"]
-
 WRANGLER = """\
 name = "plugin-test"
 main = "src/entry.py"

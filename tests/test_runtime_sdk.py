@@ -9,9 +9,9 @@ import json
 import pytest
 
 from workers_env import JsException
-from workers_env._runtime import jsproxy
-from workers_env._runtime.envwrap import python_from_rpc, python_to_rpc
-from workers_env._runtime.jsproxy import (
+from workers_env.runtime import jsproxy
+from workers_env.runtime.envwrap import python_from_rpc, python_to_rpc
+from workers_env.runtime.jsproxy import (
     JsArray,
     JsMap,
     JsObject,
@@ -19,9 +19,9 @@ from workers_env._runtime.jsproxy import (
     jsnull,
     to_js,
 )
-from workers_env._runtime.jsweb import JsHeaders, JsRequest, JsResponse
-from workers_env._runtime.standins import standin_modules
-from workers_env._runtime.workers_api import HTTPMethod, Request, Response
+from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.standins import standin_modules
+from workers_env.runtime.workers_api import HTTPMethod, Request, Response
 
 js = standin_modules()["js"]
 

@@ -11,7 +11,7 @@ import pytest
 
 from workers_env import JsDict, JsException, VectorizeError, load_env
 from workers_env._errors import ConfigError
-from workers_env._runtime import load_worker
+from workers_env.runtime import load_worker
 
 CURRENT = "2025-09-01"
 LEGACY = "2025-01-01"
@@ -317,7 +317,7 @@ def test_a_real_workers_package_is_restored_after_loading(tmp_path, monkeypatch)
 
 def test_importing_workers_env_installs_no_stand_ins():
     code = (
-        "import sys, workers_env, workers_env._runtime, workers_env._plugin, workers_env._server\n"
+        "import sys, workers_env, workers_env.runtime, workers_env.pytest_plugin, workers_env.runtime.server\n"
         "print(sorted(m for m in ('workers', 'js', 'pyodide', 'pyodide.ffi') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from workers_env import StateError
-from workers_env._indexdefs import IndexDefinition
-from workers_env._store import (
+from workers_env.vectorize.definitions import IndexDefinition
+from workers_env.vectorize.store import (
     APPLICATION_ID,
     DB_FILENAME,
     SCHEMA_VERSION,

@@ -1,0 +1,59 @@
+"""Fixtures and settings for every test folder of the repository.
+
+- ``pytester`` for the tests that run pytest itself on a generated project (the plugin's);
+- ``collect_ignore``: ``benchmarks/`` and ``example_worker/`` hold code that is run, not
+  collected, so ``python3 -m pytest .`` from the root collects exactly ``tests/``;
+- ``project``: a throw-away Worker project (``wrangler.toml`` and any other files) in
+  ``tmp_path``, the starting point of most binding tests;
+- ``make_binding``: a Vectorize binding built through the public API in such a project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+collect_ignore = ["benchmarks", "example_worker"]
+
+from workers_env import VectorizeBinding
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    """``project(wrangler_toml, **files)`` writes a Worker project into ``tmp_path``.
+
+    Keyword names are file paths with ``__`` for ``/`` and ``_DOT_`` for ``.``
+    (``src__entry_DOT_py="..."``); use ``files={"src/entry.py": "..."}`` for any other name.
+    Returns the folder.
+    """
+
+    def write(wrangler_toml: str, *, files: dict[str, str] | None = None, **named: str) -> Path:
+        (tmp_path / "wrangler.toml").write_text(wrangler_toml)
+        every = dict(files or {})
+        every.update({k.replace("__", "/").replace("_DOT_", "."): v for k, v in named.items()})
+        for name, text in every.items():
+            target = tmp_path / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text)
+        return tmp_path
+
+    return write
+
+
+@pytest.fixture
+def make_binding(tmp_path: Path) -> Callable[..., VectorizeBinding]:
+    """Factory: ``make_binding(dimensions=3, metric="cosine", version="v1", ...)``."""
+
+    from binding_helpers import (
+        make_binding_in,  # tests/ is on sys.path once its tests import
+    )
+
+    def make(**definition: Any) -> VectorizeBinding:
+        return make_binding_in(tmp_path, **definition)
+
+    return make

@@ -1,7 +1,0 @@
-"""``python -m workers_env`` runs the command line."""
-
-import sys
-
-from workers_env._cli import main
-
-sys.exit(main())

@@ -1,0 +1,113 @@
+"""The package's layout rules, read off the source: imports run one way and bindings stay apart.
+
+config ← env assembly ← bindings (vectorize, ai, d1, kv) ← runtime ← cli / pytest plugin;
+the shared root modules (errors, JS values, clock) import nothing above them; no binding
+package imports another; module-level imports form no cycle. Function-local imports count
+too (they are dependencies all the same), except the package root's lazy names.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import workers_env
+
+PACKAGE = Path(workers_env.__file__).parent
+SHARED = {"workers_env._errors", "workers_env._jsvalues", "workers_env._clock"}
+BINDINGS = ("vectorize", "ai", "d1", "kv")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def area(module: str) -> str:
+    """The area a module belongs to: a folder name, or the root module itself."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "root"
+    if module in SHARED:
+        return "shared"
+    return {"_env": "env", "__main__": "cli", "pytest_plugin": "cli"}.get(parts[1], parts[1])
+
+
+LAYER = {"shared": 0, "config": 1, "env": 2, **{b: 3 for b in BINDINGS}, "runtime": 4, "cli": 5, "root": 6}
+
+
+def imports(path: Path, *, top_level_only: bool = False) -> set[str]:
+    tree = ast.parse(path.read_text(), str(path))
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join(anchor + ([base] if base else []))
+            for alias in node.names:
+                candidate = f"{base}.{alias.name}"
+                found.add(candidate if (PACKAGE.parent / (candidate.replace(".", "/") + ".py")).exists()
+                          or (PACKAGE.parent / candidate.replace(".", "/")).is_dir() else base)
+    return {name for name in found if name == "workers_env" or name.startswith("workers_env.")}
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_the_top_level_is_the_designs():
+    root = PACKAGE.parent
+    assert not (root / "src").exists()
+    for entry in ("pyproject.toml", "README.md", "workers_env", "tests", "example_worker", "conftest.py"):
+        assert (root / entry).exists(), entry
+    for folder in ("config", *BINDINGS, "runtime", "cli"):
+        assert (PACKAGE / folder / "__init__.py").is_file(), folder
+        assert ast.get_docstring(ast.parse((PACKAGE / folder / "__init__.py").read_text())), folder
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_imports_run_one_way(path: Path):
+    here = module_name(path)
+    if area(here) == "root":
+        return  # the package root re-exports the public surface (lazily)
+    for target in imports(path):
+        there = area(target)
+        if target == "workers_env":
+            pytest.fail(f"{here} imports the package root; import the module that owns the name")
+        assert LAYER[there] <= LAYER[area(here)], f"{here} ({area(here)}) imports {target} ({there})"
+        if area(here) in BINDINGS and there in BINDINGS:
+            assert there == area(here), f"binding {area(here)} imports binding {there} ({target})"
+
+
+def test_no_import_cycles_at_module_level():
+    graph = {module_name(p): {t for t in imports(p, top_level_only=True) if t != "workers_env"} for p in MODULES}
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                pytest.fail("import cycle: " + " -> ".join(trail[trail.index(nxt):] + [nxt]))
+            if nxt not in state:
+                visit(nxt, trail + [nxt])
+        state[node] = 2
+
+    for start in sorted(graph):
+        if start not in state:
+            visit(start, [start])
+
+
+def test_importing_the_package_loads_no_binding_and_no_numpy():
+    import subprocess
+    import sys
+
+    code = ("import sys, workers_env; "
+            "print(sorted(m for m in sys.modules if m.startswith(('numpy', 'workers_env.'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['workers_env._errors']"

@@ -1,0 +1,70 @@
+"""workers-env: Cloudflare Workers' bindings (Vectorize first), emulated locally for tests and dev.
+
+>>> env = load_env("wrangler.toml", indexes={"docs": {"dimensions": 768, "metric": "cosine"}})
+>>> await env.VECTORIZE.upsert([{"id": "1", "values": [...]}])
+
+Names are imported on first use, so the pytest plugin costs nothing in projects that
+never touch a fixture (numpy is not imported until then).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from workers_env._errors import (
+    ConfigError,
+    IndexDefinitionError,
+    JsException,
+    StateError,
+    UnindexedFilterWarning,
+    VectorizeError,
+    WorkersEnvError,
+)
+
+if TYPE_CHECKING:
+    from workers_env._env import Env, load_env
+    from workers_env._jsvalues import JsDict
+    from workers_env.runtime import Worker, load_worker
+    from workers_env.vectorize.binding import VectorizeBinding
+    from workers_env.vectorize.definitions import IndexDefinition
+
+__all__ = [
+    "ConfigError",
+    "Env",
+    "IndexDefinition",
+    "IndexDefinitionError",
+    "JsDict",
+    "JsException",
+    "StateError",
+    "UnindexedFilterWarning",
+    "VectorizeBinding",
+    "VectorizeError",
+    "Worker",
+    "WorkersEnvError",
+    "load_env",
+    "load_worker",
+]
+
+_LAZY = {
+    "Env": "workers_env._env",
+    "load_env": "workers_env._env",
+    "IndexDefinition": "workers_env.vectorize.definitions",
+    "JsDict": "workers_env._jsvalues",
+    "VectorizeBinding": "workers_env.vectorize.binding",
+    "Worker": "workers_env.runtime",
+    "load_worker": "workers_env.runtime",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'workers_env' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

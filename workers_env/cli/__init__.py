@@ -1,0 +1,43 @@
+"""The ``workers-env`` command line: thin argument parsing over the library's layers.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``; the module's
+``register`` attaches a handler with ``parser.set_defaults(handler=fn)`` where
+``fn(args) -> int`` returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+__all__ = ["main", "build_parser"]
+
+# One entry per subcommand module under workers_env.cli.
+_COMMAND_MODULES: tuple[str, ...] = (
+    "validate",
+    "dev",
+    "vectorize",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workers-env",
+        description="Run and test Cloudflare Workers with Vectorize bindings locally.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return 2
+    return int(handler(args))

@@ -1,0 +1,87 @@
+"""``workers-env validate [PATH] [--env NAME] [--strict] [--json]``: check a wrangler config.
+
+Prints wrangler's report (warnings, then errors) and exits 0 when there is no error,
+1 otherwise. The rules themselves live in :mod:`workers_env.config.diagnostics`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from workers_env._errors import ConfigError
+from workers_env.config import check_config
+from workers_env.vectorize.definitions import pyproject_diagnostics
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``validate`` subcommand to the ``workers-env`` parser."""
+    parser = subparsers.add_parser(
+        "validate",
+        help="check a wrangler.toml / wrangler.json(c) the way wrangler does",
+        description=(
+            "Check a wrangler configuration with wrangler's own rules and messages. "
+            "Exits 0 when there are no errors (warnings allowed), 1 otherwise."
+        ),
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default=None,
+        help="config file, or a folder to search upward from (default: the current folder)",
+    )
+    parser.add_argument(
+        "--env",
+        "-e",
+        dest="env",
+        default=None,
+        metavar="NAME",
+        help="environment to check, [env.NAME] (default: $CLOUDFLARE_ENV)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="also check index names and binding names against the service's rules",
+    )
+    parser.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the config named by ``args`` and print the result; returns the exit code."""
+    environment = args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")
+    environment = environment or None
+    try:
+        report = check_config(
+            args.path, environment=environment, strict=args.strict,
+            extra_checks=[pyproject_diagnostics],
+        )
+    except ConfigError as exc:
+        if args.json:
+            payload = {
+                "ok": False,
+                "config": exc.path,
+                "environment": environment,
+                "errors": [{"path": None, "message": str(exc), "env": None}],
+                "warnings": [],
+            }
+            print(json.dumps(payload, indent=2, ensure_ascii=False))
+        else:
+            print(f"workers-env validate: {exc}", file=sys.stderr)
+        return 1
+
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        rendered = report.render()
+        if rendered:
+            print(rendered)
+        if report.ok:
+            where = f' (environment "{environment}")' if environment else ""
+            print(f"{report.display_path()} is valid{where}.")
+    return 0 if report.ok else 1

@@ -1,0 +1,129 @@
+"""What every ``workers-env vectorize`` command shares: finding the state, printing, errors.
+
+Output follows wrangler: progress and results on stdout, warnings (``▲ [WARNING]``) and
+errors (``✘ [ERROR]``) on stderr, exit code 1 on error. ``--json`` prints clean JSON only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from workers_env._errors import WorkersEnvError
+from workers_env.vectorize.persistent import (
+    VectorizeStore,
+    default_persist_to,
+    open_state,
+)
+
+__all__ = [
+    "CommandError",
+    "add_common_options",
+    "command",
+    "dump_json",
+    "error",
+    "log",
+    "open_store",
+    "persist_to_of",
+    "render_table",
+    "warn",
+]
+
+
+class CommandError(WorkersEnvError):
+    """A user error found by a command itself (wrangler's ``UserError``); printed, exit 1."""
+
+
+def log(text: str = "") -> None:
+    print(text, file=sys.stdout, flush=True)
+
+
+def warn(text: str) -> None:
+    print(f"▲ [WARNING] {text}", file=sys.stderr, flush=True)
+
+
+def error(text: str) -> None:
+    print(f"✘ [ERROR] {text}", file=sys.stderr, flush=True)
+
+
+def dump_json(value: Any) -> str:
+    """JSON as wrangler prints it (``JSON.stringify(value, null, 2)``)."""
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def render_table(rows: Sequence[Mapping[str, str]]) -> str:
+    """A boxed table like wrangler's ``logger.table`` (column headers from the first row)."""
+    headers = list(rows[0]) if rows else []
+    cells = [[str(row.get(h, "")) for h in headers] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+
+    def line(left: str, mid: str, right: str) -> str:
+        return left + mid.join("─" * (w + 2) for w in widths) + right
+
+    def row(values: Sequence[str]) -> str:
+        return "│" + "│".join(f" {v.ljust(w)} " for v, w in zip(values, widths)) + "│"
+
+    out = [line("┌", "┬", "┐"), row(headers)]
+    for r in cells:
+        out.append(line("├", "┼", "┤"))
+        out.append(row(r))
+    out.append(line("└", "┴", "┘"))
+    return "\n".join(out)
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """``--persist-to`` and ``--config``: where the persisted state lives."""
+    group = parser.add_argument_group("local state")
+    group.add_argument(
+        "--persist-to",
+        metavar="DIR",
+        default=None,
+        help="state root, as wrangler's --persist-to; indexes live in DIR/v3/vectorize "
+        "(default: .wrangler/state beside the wrangler config, or in the current folder)",
+    )
+    group.add_argument(
+        "--config",
+        "-c",
+        metavar="PATH",
+        default=None,
+        help="wrangler config file (or folder to search upward from) whose folder holds "
+        ".wrangler/state (default: found upward from the current folder)",
+    )
+
+
+def persist_to_of(args: argparse.Namespace) -> Path:
+    """The state root the command works on."""
+    if args.persist_to is not None:
+        return Path(args.persist_to)
+    return default_persist_to(args.config)
+
+
+def open_store(args: argparse.Namespace) -> VectorizeStore:
+    return open_state(persist_to_of(args))
+
+
+def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int]:
+    """Run a command body: library errors and user errors print as errors and exit 1."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return int(fn(args) or 0)
+        except WorkersEnvError as exc:
+            error(_message(exc))
+            return 1
+
+    run.__name__ = fn.__name__
+    run.__doc__ = fn.__doc__
+    return run
+
+
+def _message(exc: WorkersEnvError) -> str:
+    problems = getattr(exc, "problems", None)
+    if problems and len(problems) > 1:
+        return "\n".join(problems)
+    message = getattr(exc, "message", None)  # a JsException: the JS message, without "Error: "
+    return str(message if isinstance(message, str) else exc)

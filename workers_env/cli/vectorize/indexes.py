@@ -1,0 +1,219 @@
+"""``create``, ``delete``, ``get``, ``list`` and ``info``: indexes in the persisted state."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from workers_env.vectorize import limits as _limits
+from workers_env.vectorize.definitions import parse_index_definition
+from workers_env.vectorize.store import IndexRecord, check_index_name
+
+from .common import (
+    CommandError,
+    command,
+    dump_json,
+    log,
+    open_store,
+    render_table,
+    warn,
+)
+
+__all__ = ["register"]
+
+
+def _index_json(record: IndexRecord) -> dict[str, Any]:
+    """An index as the Vectorize REST API (and so ``wrangler vectorize get --json``) shows it."""
+    out: dict[str, Any] = {
+        "created_on": record.created_on,
+        "modified_on": record.modified_on,
+        "name": record.name,
+    }
+    if record.description is not None:
+        out["description"] = record.description
+    out["config"] = {"dimensions": record.dimensions, "metric": record.metric}
+    return out
+
+
+def _index_row(record: IndexRecord) -> dict[str, str]:
+    return {
+        "name": record.name,
+        "dimensions": str(record.dimensions),
+        "metric": record.metric,
+        "description": record.description or "",
+        "created": record.created_on,
+        "modified": record.modified_on,
+    }
+
+
+@command
+def create(args: argparse.Namespace) -> int:
+    """Create an index: v2 unless ``--deprecated-v1``, as ``wrangler vectorize create``."""
+    version = "v1" if args.deprecated_v1 else "v2"
+    if args.preset:
+        raw: dict[str, Any] = {"preset": args.preset}
+    elif args.dimensions is not None and args.metric:
+        raw = {"metric": args.metric, "dimensions": args.dimensions}
+    else:
+        raise CommandError(
+            "🚨 You must provide both dimensions and a metric, or a known model preset when creating an index."
+        )
+    name = check_index_name(args.name)
+    limit = _limits.API_LIMITS[version].max_name_bytes
+    if len(name.encode("utf-8")) > limit:
+        raise CommandError(f"🚨 index names of {version} indexes are at most {limit} bytes; {name!r} is longer")
+    definition = parse_index_definition(
+        {**raw, "version": version, **({"description": args.description} if args.description is not None else {})},
+        where=f"index {name!r}",
+    )
+    if not args.json and args.preset:
+        log(f"Configuring index based for the embedding model {args.preset}.")
+    if not args.json:
+        log(f"🚧 Creating index: '{name}'")
+    with open_store(args) as store:
+        store.create_index(name, definition)
+    if args.json:
+        shown: dict[str, Any] = {"name": name}
+        if args.description is not None:
+            shown["description"] = args.description
+        shown["config"] = raw
+        log(dump_json(shown))
+        return 0
+    binding = "VECTORIZE_INDEX" if version == "v1" else "VECTORIZE"
+    log(f"✅ Successfully created a new Vectorize index: '{name}'")
+    log(
+        "📋 To start querying from a Worker, add the following binding configuration to your "
+        "Wrangler configuration file:\n"
+    )
+    log(f'[[vectorize]]\nbinding = "{binding}"\nindex_name = "{name}"')
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    """Ask on a terminal; elsewhere take the default (yes), as wrangler does."""
+    if not sys.stdin.isatty():
+        log(f"? {question}\n🤖 Using fallback value in non-interactive context: yes")
+        return True
+    answer = input(f"? {question} (Y/n) ").strip().lower()
+    return answer in ("", "y", "yes")
+
+
+@command
+def delete(args: argparse.Namespace) -> int:
+    """Delete an index and all its vectors."""
+    with open_store(args) as store:
+        store.require(args.name)
+        log(f"Deleting Vectorize index {args.name}")
+        if not args.force and not _confirm(f"OK to delete the index '{args.name}'?"):
+            log("Deletion cancelled.")
+            return 0
+        store.delete_index(args.name)
+    log(f"✅ Deleted index {args.name}")
+    return 0
+
+
+@command
+def get(args: argparse.Namespace) -> int:
+    """Show one index's configuration."""
+    with open_store(args) as store:
+        record = store.require(args.name)
+    if args.json:
+        log(dump_json(_index_json(record)))
+    else:
+        log(render_table([_index_row(record)]))
+    return 0
+
+
+@command
+def list_(args: argparse.Namespace) -> int:
+    """List the indexes in the state (``--deprecated-v1``: only v1 ones)."""
+    if not args.json:
+        log("📋 Listing Vectorize indexes...")
+    with open_store(args) as store:
+        records = store.list_indexes()
+    if args.deprecated_v1:
+        records = [r for r in records if r.version == "v1"]
+    if not records:
+        if args.json:
+            log(dump_json([]))
+        else:
+            warn(
+                "\nYou haven't created any indexes in this local state.\n\n"
+                "Use 'workers-env vectorize create <name>' to create one."
+            )
+        return 0
+    if args.json:
+        log(dump_json([_index_json(r) for r in records]))
+    else:
+        log(render_table([{**_index_row(r), "version": r.version} for r in records]))
+    return 0
+
+
+@command
+def info(args: argparse.Namespace) -> int:
+    """Vector count and last processed mutation, as ``wrangler vectorize info``."""
+    if not args.json:
+        log("📋 Fetching index info...")
+    with open_store(args) as store:
+        record = store.require(args.name)
+        count = store.count_vectors(args.name)
+    details = {
+        "dimensions": record.dimensions,
+        "vectorCount": count,
+        "processedUpToDatetime": record.mutation_time,
+        "processedUpToMutation": record.mutation_id,
+    }
+    if args.json:
+        log(dump_json(details))
+    else:
+        log(render_table([{
+            "dimensions": str(record.dimensions),
+            "vectorCount": str(count),
+            "processedUpToMutation": record.mutation_id or "",
+            "processedUpToDatetime": record.mutation_time or "",
+        }]))
+    return 0
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="return output as clean JSON")
+
+
+def _v1_flag(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--deprecated-v1", action="store_true", help=help_text)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("create", parents=[common], help="create a Vectorize index",
+                       description="Create a Vectorize index in the local state (v2 unless --deprecated-v1).")
+    p.add_argument("name", help="the name of the Vectorize index to create (must be unique)")
+    p.add_argument("--dimensions", type=int, help="the dimension size of the index (that of your model's output)")
+    p.add_argument("--metric", choices=_limits.METRICS, help="the distance metric to search the index with")
+    p.add_argument("--preset", choices=list(_limits.PRESETS), help="an embeddings model whose dimensions and metric to use")
+    p.add_argument("--description", help="an optional description for this index")
+    _json_flag(p)
+    _v1_flag(p, "create a deprecated Vectorize V1 index (the library's binding default, but wrangler creates v2)")
+    p.set_defaults(handler=create)
+
+    p = sub.add_parser("delete", parents=[common], help="delete a Vectorize index")
+    p.add_argument("name", help="the name of the Vectorize index")
+    p.add_argument("--force", "-y", action="store_true", help="skip confirmation")
+    _v1_flag(p, "accepted for wrangler compatibility; the index's own version is used")
+    p.set_defaults(handler=delete)
+
+    p = sub.add_parser("get", parents=[common], help="get a Vectorize index by name")
+    p.add_argument("name", help="the name of the Vectorize index")
+    _json_flag(p)
+    _v1_flag(p, "accepted for wrangler compatibility; the index's own version is used")
+    p.set_defaults(handler=get)
+
+    p = sub.add_parser("list", parents=[common], help="list the Vectorize indexes")
+    _json_flag(p)
+    _v1_flag(p, "list only deprecated V1 indexes")
+    p.set_defaults(handler=list_)
+
+    p = sub.add_parser("info", parents=[common], help="get additional details about the index")
+    p.add_argument("name", help="the name of the Vectorize index")
+    _json_flag(p)
+    p.set_defaults(handler=info)

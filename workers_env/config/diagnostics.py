@@ -1,0 +1,787 @@
+"""Wrangler's configuration rules, and the report they produce.
+
+Every check and every message text lives here, worded exactly as wrangler 4.x words it
+(``packages/workers-utils/src/config/validation.ts``), so a config that wrangler accepts
+passes here and one it rejects fails with the same text. Rendering follows wrangler's
+``Diagnostics`` tree: top-level items, then the selected environment's items nested
+under ``"env.<NAME>" environment configuration``.
+
+This module only judges data it is given; finding, parsing and merging the file is
+:mod:`workers_env.config.wrangler`'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import keyword
+import math
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "Diagnostic",
+    "Report",
+    "Validation",
+    "validate",
+    "js_json",
+    "config_file_name",
+    "INHERITABLE_FIELDS",
+    "NOT_INHERITABLE_FIELDS",
+    "ENVIRONMENT_FIELDS",
+    "TOP_LEVEL_ONLY_FIELDS",
+]
+
+#: Marks a key that is absent (JavaScript ``undefined``), as opposed to JSON ``null``.
+MISSING: Any = object()
+
+# -- what wrangler knows -------------------------------------------------------------------
+#: Environment fields that fall back to the top level when an environment omits them.
+INHERITABLE_FIELDS: tuple[str, ...] = (
+    "account_id", "compatibility_date", "compatibility_flags", "jsx_factory", "jsx_fragment",
+    "tsconfig", "rules", "name", "main", "find_additional_modules", "preserve_file_names",
+    "base_dir", "route", "routes", "triggers", "assets", "limits", "placement", "build",
+    "workers_dev", "preview_urls", "migrations", "exports", "logfwdr", "no_bundle", "minify",
+    "keep_names", "first_party_worker", "logpush", "upload_source_maps", "observability",
+    "access", "cache", "compliance_region", "python_modules", "previews",
+)  # fmt: skip
+#: Environment fields (bindings and the like) an environment never inherits.
+NOT_INHERITABLE_FIELDS: tuple[str, ...] = (
+    "vars", "secrets", "define", "durable_objects", "workflows", "kv_namespaces",
+    "cloudchamber", "containers", "send_email", "queues", "connect", "r2_buckets",
+    "d1_databases", "vectorize", "ai_search_namespaces", "ai_search", "websearch",
+    "agent_memory", "hyperdrive", "services", "analytics_engine_datasets",
+    "dispatch_namespaces", "mtls_certificates", "tail_consumers", "streaming_tail_consumers",
+    "unsafe", "browser", "ai", "images", "stream", "media", "pipelines",
+    "secrets_store_secrets", "artifacts", "unsafe_hello_world", "flagship", "worker_loaders",
+    "ratelimits", "vpc_services", "vpc_networks", "version_metadata",
+)  # fmt: skip
+ENVIRONMENT_FIELDS: tuple[str, ...] = INHERITABLE_FIELDS + NOT_INHERITABLE_FIELDS
+#: Fields wrangler accepts only at the top level (its computed fields included, as it does).
+TOP_LEVEL_ONLY_FIELDS: tuple[str, ...] = (
+    "configPath", "userConfigPath", "topLevelName", "definedEnvironments", "targetEnvironment",
+    "pages_build_output_dir", "send_metrics", "dependencies_instrumentation", "keep_vars",
+    "addresses", "dev", "site", "alias", "wasm_modules", "text_blobs", "data_blobs",
+    "env", "$schema",
+)  # fmt: skip
+
+# Binding kinds in wrangler's order (``friendlyBindingNames``); the order decides how the
+# duplicate-name message lists them.
+_FRIENDLY_BINDING_NAMES: tuple[tuple[str, str], ...] = (
+    ("data_blobs", "Data Blob"), ("durable_objects", "Durable Object"),
+    ("kv_namespaces", "KV Namespace"), ("send_email", "Send Email"), ("queues", "Queue"),
+    ("d1_databases", "D1 Database"), ("vectorize", "Vectorize Index"),
+    ("ai_search_namespaces", "AI Search Namespace"), ("ai_search", "AI Search Instance"),
+    ("websearch", "Web Search"), ("agent_memory", "Agent Memory"),
+    ("hyperdrive", "Hyperdrive Config"), ("r2_buckets", "R2 Bucket"), ("logfwdr", "logfwdr"),
+    ("services", "Worker"), ("analytics_engine_datasets", "Analytics Engine Dataset"),
+    ("text_blobs", "Text Blob"), ("browser", "Browser Run"), ("ai", "AI"), ("images", "Images"),
+    ("stream", "Stream"), ("media", "Media"), ("version_metadata", "Worker Version Metadata"),
+    ("unsafe", "Unsafe Metadata"), ("vars", "Environment Variable"),
+    ("wasm_modules", "Wasm Module"), ("dispatch_namespaces", "Dispatch Namespace"),
+    ("mtls_certificates", "mTLS Certificate"), ("workflows", "Workflow"),
+    ("pipelines", "Pipeline"), ("secrets_store_secrets", "Secrets Store Secret"),
+    ("artifacts", "Artifacts"), ("ratelimits", "Rate Limit"), ("assets", "Assets"),
+    ("unsafe_hello_world", "Hello World"), ("flagship", "Flagship"),
+    ("worker_loaders", "Worker Loader"), ("vpc_services", "VPC Service"),
+    ("vpc_networks", "VPC Network"),
+)  # fmt: skip
+
+# Fields validated by wrangler's ``validateBindingArray`` (a list of ``{binding, ...}``).
+_BINDING_ARRAY_FIELDS = frozenset({
+    "workflows", "kv_namespaces", "send_email", "r2_buckets", "d1_databases", "vectorize",
+    "ai_search_namespaces", "ai_search", "agent_memory", "hyperdrive", "services",
+    "analytics_engine_datasets", "dispatch_namespaces", "mtls_certificates", "pipelines",
+    "secrets_store_secrets", "artifacts", "unsafe_hello_world", "flagship", "worker_loaders",
+    "ratelimits", "vpc_services", "vpc_networks",
+})  # fmt: skip
+# Single ``{binding, remote}`` objects (``validateNamedSimpleBinding``).
+_SIMPLE_BINDING_FIELDS = frozenset({"websearch", "browser", "images", "stream", "media"})
+
+_VECTORIZE_KEYS = ("binding", "index_name", "remote")
+MAX_INDEX_NAME_BYTES = 64
+_INDEX_NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
+_WORKER_NAME_RE = re.compile(r"^$|^[a-z0-9_][a-z0-9\-_]*$")
+_JS_RESERVED_WORDS = frozenset(
+    "await break case catch class const continue debugger default delete do else enum export "
+    "extends false finally for function if implements import in instanceof interface let new "
+    "null package private protected public return static super switch this throw true try "
+    "typeof var void while with yield".split()
+)
+
+PYTHON_FLAG_ERROR = "The `python_workers` compatibility flag is required to use Python."
+DUPLICATE_BINDINGS_ERROR = (
+    "Bindings must have unique names, so that they can all be referenced in the worker.\n"
+    "Please change your bindings to have unique names."
+)
+LEGACY_ENV_ERROR = (
+    'The "legacy_env" field is no longer supported, so please remove it from your configuration file.\n'
+    'Service environments have been removed, and each environment is now deployed as its own Worker named '
+    '"<name>-<environment>". This matches the behaviour of "legacy_env = true", which was the default, '
+    "so removing the field will not change how your Worker is deployed.\n"
+    "Refer to https://developers.cloudflare.com/workers/wrangler/environments/ for more information."
+)
+NODE_COMPAT_ERROR = (
+    'Removed: "node_compat":\n'
+    'The "node_compat" field is no longer supported as of Wrangler v4. Instead, use the `nodejs_compat` '
+    "compatibility flag. This includes the functionality from legacy `node_compat` polyfills and natively "
+    "implemented Node.js APIs. See https://developers.cloudflare.com/workers/runtime-apis/nodejs for more "
+    "information."
+)
+
+
+# -- the report ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Diagnostic:
+    """One error or warning: the field it concerns and wrangler's message.
+
+    ``env`` is ``None`` for the top level, else the name of the selected environment whose
+    section the diagnostic is rendered under.
+    """
+
+    path: str | None
+    message: str
+    env: str | None = None
+
+    @property
+    def is_top_level(self) -> bool:
+        return self.env is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "message": self.message, "env": self.env}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything wrong with one configuration, ready to print or to serialise."""
+
+    path: Path | None
+    environment: str | None
+    errors: tuple[Diagnostic, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """No errors (warnings allowed), which is when wrangler goes on."""
+        return not self.errors
+
+    def display_path(self, cwd: str | Path | None = None) -> str:
+        """The config's path relative to ``cwd`` (default: the current folder), as wrangler shows it."""
+        return "wrangler" if self.path is None else _relative(self.path, cwd)
+
+    def heading(self, cwd: str | Path | None = None) -> str:
+        """``Processing <path relative to cwd> configuration:``, as wrangler starts its report."""
+        return f"Processing {self.display_path(cwd)} configuration:"
+
+    def render(self, cwd: str | Path | None = None) -> str:
+        """The warnings block, then the errors block, each laid out as wrangler does.
+
+        Returns ``""`` when there is nothing to report.
+        """
+        blocks = [
+            _render_tree(self.heading(cwd), items, self.environment)
+            for items in (self.warnings, self.errors)
+            if items
+        ]
+        return "\n\n".join(blocks)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "config": None if self.path is None else str(self.path),
+            "environment": self.environment,
+            "errors": [d.to_json() for d in self.errors],
+            "warnings": [d.to_json() for d in self.warnings],
+        }
+
+
+def _relative(path: Path, cwd: str | Path | None) -> str:
+    base = Path.cwd() if cwd is None else Path(cwd)
+    try:
+        return os.path.relpath(path, base)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _indent_text(text: str) -> str:
+    """Indent all but the first line by two spaces; blank lines become empty (wrangler's)."""
+    lines = text.split("\n")
+    out = [line if i == 0 else f"  {line}" for i, line in enumerate(lines)]
+    return "\n".join("" if not line.strip() else line for line in out)
+
+
+def _render_node(description: str, messages: list[str], children: list[str]) -> str:
+    body = "\n".join(f"- {_indent_text(m)}" for m in messages)
+    body += "\n".join("\n- " + child for child in children)
+    return _indent_text(f"{description}\n{body}")
+
+
+def _render_tree(heading: str, items: tuple[Diagnostic, ...], environment: str | None) -> str:
+    top = [d.message for d in items if d.env is None]
+    nested = [d.message for d in items if d.env is not None]
+    children = []
+    if nested:
+        children.append(_render_node(f'"env.{environment}" environment configuration', nested, []))
+    return _render_node(heading, top, children)
+
+
+# -- JavaScript-flavoured helpers ------------------------------------------------------------
+def _to_js(value: Any) -> Any:
+    """What ``JSON.stringify`` would see: integral floats as ints, NaN as null, dates as ISO."""
+    if value is None or isinstance(value, (bool, str, int)):
+        return value
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        if value.is_integer() and abs(value) < 1e21:
+            return int(value)
+        return value
+    if isinstance(value, (_dt.date, _dt.time)):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _to_js(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_to_js(v) for v in value]
+    return str(value)
+
+
+def js_json(value: Any) -> str:
+    """Compact JSON as JavaScript's ``JSON.stringify`` prints it (non-ASCII kept)."""
+    return json.dumps(_to_js(value), separators=(",", ":"), ensure_ascii=False)
+
+
+def _js_key(value: Any) -> str:
+    return value if isinstance(value, str) else js_json(value)
+
+
+def _js_list(items: list[str]) -> str:
+    """``Intl.ListFormat("en-US")``: ``A``, ``A and B``, ``A, B, and C``."""
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} and {items[1]}"
+    return ", ".join(items[:-1]) + f", and {items[-1]}"
+
+
+def _is_object(value: Any) -> bool:
+    """JavaScript ``typeof value === "object" && value !== null`` (arrays included)."""
+    return isinstance(value, (dict, list))
+
+
+def _keys(value: Any) -> list[str]:
+    """``Object.keys`` of an object or array."""
+    if isinstance(value, dict):
+        return [str(k) for k in value]
+    if isinstance(value, list):
+        return [str(i) for i in range(len(value))]
+    return []
+
+
+def _has_str(value: Any, key: str) -> bool:
+    return isinstance(value, dict) and isinstance(value.get(key), str)
+
+
+def _optional_bool(value: Any, key: str) -> bool:
+    return not isinstance(value, dict) or key not in value or isinstance(value[key], bool)
+
+
+def config_file_name(path: Path | str | None) -> str:
+    """wrangler's ``configFileName``: how hints name the config file."""
+    name = str(path or "")
+    if name.endswith("toml"):
+        return "wrangler.toml"
+    if name.endswith("json") or name.endswith("jsonc"):
+        return "wrangler.json"
+    return "Wrangler configuration"
+
+
+def is_js_identifier(name: str) -> bool:
+    """A JavaScript IdentifierName: letters, digits, ``_`` and ``$``, not starting with a digit."""
+    return bool(name) and name.replace("$", "_").isidentifier()
+
+
+# -- collecting diagnostics ------------------------------------------------------------------
+@dataclass
+class _Sink:
+    """Where one validation pass (top level or the selected environment) puts its findings."""
+
+    env: str | None
+    errors: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, path: str | None, message: str) -> None:
+        self.errors.append(Diagnostic(path, message.rstrip("\n"), self.env))
+
+    def warn(self, path: str | None, message: str) -> None:
+        self.warnings.append(Diagnostic(path, message.rstrip("\n"), self.env))
+
+    def wrong_type(self, field_path: str, expected: str, value: Any) -> None:
+        """wrangler's ``The field "x" should be an object but got ...`` (``expected``: "an object")."""
+        self.error(field_path, f'The field "{field_path}" should be {expected} but got {js_json(value)}.')
+
+    def unexpected_fields(self, field_path: str, keys: list[str], known: tuple[str, ...] | frozenset[str]) -> bool:
+        rest = [k for k in dict.fromkeys(keys) if k not in known]
+        if rest:
+            fields = ",".join(f'"{k}"' for k in rest)
+            self.warn(field_path, f"Unexpected fields found in {field_path} field: {fields}")
+            return False
+        return True
+
+
+def _is_string(sink: _Sink, name: str, value: Any) -> None:
+    if value is not MISSING and not isinstance(value, str):
+        sink.error(name, f'Expected "{name}" to be of type string but got {js_json(value)}.')
+
+
+def _is_boolean(sink: _Sink, name: str, value: Any) -> None:
+    if value is not MISSING and not isinstance(value, bool):
+        sink.error(name, f'Expected "{name}" to be of type boolean but got {js_json(value)}.')
+
+
+def _is_string_array(sink: _Sink, name: str, value: Any) -> None:
+    if value is not MISSING and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
+        sink.error(name, f'Expected "{name}" to be of type string array but got {js_json(value)}.')
+
+
+def _is_valid_name(sink: _Sink, name: str, value: Any) -> None:
+    if value is MISSING or (isinstance(value, str) and _WORKER_NAME_RE.match(value)):
+        return
+    sink.error(
+        name,
+        f'Expected "{name}" to be of type string, alphanumeric and lowercase with dashes only '
+        f"but got {js_json(value)}.",
+    )
+
+
+def _is_compliance_region(sink: _Sink, name: str, value: Any) -> None:
+    if value is not MISSING and value not in ("public", "fedramp_high"):
+        sink.error(name, f'Expected "{name}" field to be one of ["public","fedramp_high"] but got {js_json(value)}.')
+
+
+def _is_date_string(text: str) -> bool:
+    """Roughly what JavaScript's ``new Date(text)`` accepts for ISO-8601 input."""
+    if re.fullmatch(r"\d{4}(-\d{2})?", text):
+        return len(text) == 4 or 1 <= int(text[5:7]) <= 12
+    for parse in (_dt.date.fromisoformat, _dt.datetime.fromisoformat):
+        try:
+            parse(text.replace("Z", "+00:00"))
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def _compatibility_date(sink: _Sink, name: str, value: Any) -> None:
+    if value is MISSING:
+        return
+    if not isinstance(value, str):
+        sink.error(name, f'Expected "{name}" to be of type string but got {js_json(value)}.')
+        return
+    if "\u2013" in value or "\u2014" in value:
+        sink.error(
+            name,
+            f'"{name}" field should use ISO-8601 accepted hyphens (-) rather than en-dashes (\u2013) '
+            "or em-dashes (\u2014).",
+        )
+    if not _is_date_string(re.sub("[\u2013\u2014]", "-", value)):
+        sink.error(name, f'"{name}" field should be a valid ISO-8601 date (YYYY-MM-DD), but got {js_json(value)}.')
+
+
+_INHERITABLE_VALIDATORS: tuple[tuple[str, Callable[[_Sink, str, Any], None]], ...] = (
+    ("account_id", _is_string),
+    ("workers_dev", _is_boolean),
+    ("preview_urls", _is_boolean),
+    ("compatibility_date", _compatibility_date),
+    ("compatibility_flags", _is_string_array),
+    ("jsx_factory", _is_string),
+    ("jsx_fragment", _is_string),
+    ("tsconfig", _is_string),
+    ("name", _is_valid_name),
+    ("main", _is_string),
+    ("find_additional_modules", _is_boolean),
+    ("preserve_file_names", _is_boolean),
+    ("base_dir", _is_string),
+    ("no_bundle", _is_boolean),
+    ("minify", _is_boolean),
+    ("keep_names", _is_boolean),
+    ("first_party_worker", _is_boolean),
+    ("logpush", _is_boolean),
+    ("upload_source_maps", _is_boolean),
+    ("compliance_region", _is_compliance_region),
+)
+
+
+# -- one environment (or the top level) -------------------------------------------------------
+@dataclass(frozen=True)
+class _Pass:
+    """The context of validating one section: the top level (``env is None``) or a named env."""
+
+    sink: _Sink
+    env: str | None
+    raw_top: Mapping[str, Any]
+    strict: bool
+
+    def path(self, name: str) -> str:
+        return name if self.env is None else f"env.{self.env}.{name}"
+
+    def top(self, name: str) -> Any:
+        """The top level's normalised value, which environments are compared against."""
+        return None if self.env is None else self.raw_top.get(name)
+
+
+def _binding_names_of_array(value: Any) -> list[Any]:
+    return [entry.get("binding") if isinstance(entry, dict) else None for entry in value]
+
+
+def _validate_binding_array(
+    p: _Pass, name: str, value: Any, entry: Callable[[_Pass, str, Any], bool] | None
+) -> bool:
+    """wrangler's ``validateBindingArray``: an array, each entry checked, none left behind."""
+    field_path = p.path(name)
+    if not isinstance(value, list):
+        p.sink.wrong_type(field_path, "an array", value)
+        return False
+    valid = True
+    if entry is not None:
+        for i, item in enumerate(value):
+            valid = entry(p, f"{field_path}[{i}]", item) and valid
+    top_value = p.top(name)
+    if isinstance(top_value, list) and top_value:
+        env_names = {_js_key(n) for n in _binding_names_of_array(value)}
+        for top_name in _binding_names_of_array(top_value):
+            shown = "undefined" if top_name is None else _js_key(top_name)
+            if shown not in env_names:
+                p.sink.warn(
+                    field_path,
+                    f'There is a {name} binding with name "{shown}" at the top level, but not on "env.{p.env}".\n'
+                    f'This is not what you probably want, since "{name}" configuration is not inherited by environments.\n'
+                    f'Please add a binding for "{shown}" to "env.{p.env}.{name}.bindings".',
+                )
+    return valid
+
+
+def _remote_ok(p: _Pass, field_path: str, value: Any) -> bool:
+    if not _optional_bool(value, "remote"):
+        p.sink.error(
+            field_path,
+            f'"{field_path}" should, optionally, have a boolean "remote" field but got {js_json(value)}.',
+        )
+        return False
+    return True
+
+
+def _strict_binding_name(p: _Pass, field_path: str, name: str) -> bool:
+    """``--strict``: a binding name the Worker can reach as ``env.NAME`` in JavaScript."""
+    if not is_js_identifier(name):
+        p.sink.error(
+            field_path,
+            f'"{field_path}" bindings should have a "binding" field that is a valid JavaScript identifier '
+            f'(letters, digits, "_" or "$", not starting with a digit) but got {js_json(name)}.',
+        )
+        return False
+    if name in _JS_RESERVED_WORDS:
+        p.sink.error(
+            field_path,
+            f'"{field_path}" bindings should have a "binding" field that is not a JavaScript reserved word '
+            f"but got {js_json(name)}.",
+        )
+        return False
+    if keyword.iskeyword(name):  # legal for the service, awkward for a Python Worker
+        p.sink.warn(
+            field_path,
+            f'"{field_path}" binding {js_json(name)} is a Python keyword: a Python Worker cannot write '
+            f'self.env.{name} and must use getattr(self.env, {js_json(name)}).',
+        )
+    return True
+
+
+def _strict_index_name(p: _Pass, field_path: str, name: str) -> bool:
+    """``--strict``: what the Vectorize service accepts as an index name."""
+    size = len(name.encode("utf-8"))
+    valid = True
+    if size > MAX_INDEX_NAME_BYTES:
+        p.sink.error(
+            field_path,
+            f'"{field_path}" bindings should have an "index_name" of at most {MAX_INDEX_NAME_BYTES} bytes '
+            f"but got {size} bytes: {js_json(name)}.",
+        )
+        valid = False
+    if not _INDEX_NAME_RE.fullmatch(name):
+        p.sink.error(
+            field_path,
+            f'"{field_path}" bindings should have an "index_name" made of lowercase letters, digits and '
+            f"dashes, starting with a letter, but got {js_json(name)}.",
+        )
+        valid = False
+    return valid
+
+
+def _vectorize_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateVectorizeBinding`` (plus the ``--strict`` naming rules)."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"vectorize" bindings should be objects, but got {js_json(value)}')
+        return False
+    valid = True
+    if not _has_str(value, "binding"):
+        p.sink.error(
+            field_path, f'"{field_path}" bindings should have a string "binding" field but got {js_json(value)}.'
+        )
+        valid = False
+    if not _has_str(value, "index_name"):
+        p.sink.error(field_path, f'"{field_path}" bindings must have an "index_name" field but got {js_json(value)}.')
+        valid = False
+    valid = _remote_ok(p, field_path, value) and valid
+    p.sink.unexpected_fields(field_path, _keys(value), _VECTORIZE_KEYS)
+    if p.strict:
+        if _has_str(value, "binding"):
+            valid = _strict_binding_name(p, field_path, value["binding"]) and valid
+        if _has_str(value, "index_name"):
+            valid = _strict_index_name(p, field_path, value["index_name"]) and valid
+    return valid
+
+
+def _validate_vars(p: _Pass, value: Any) -> None:
+    """wrangler's ``validateVars``: an object, no TOML dates, none left behind."""
+    field_path = p.path("vars")
+    if not isinstance(value, dict):
+        # wrangler lets an array through (typeof [] is "object"); its entries would become
+        # bindings named "0", "1", ... so we reject it with the same message.
+        p.sink.wrong_type(field_path, "an object", value)
+        return
+    for var_name, var_value in value.items():
+        if isinstance(var_value, (_dt.date, _dt.time)):
+            p.sink.error(
+                f"{field_path}.{var_name}",
+                f'The field "{field_path}.{var_name}" is a TOML date, which is not supported. '
+                f'Please use a string instead, e.g. {var_name} = "2025-12-19".',
+            )
+    top_vars = p.top("vars")
+    if isinstance(top_vars, dict) and top_vars:
+        missing = [str(k) for k in top_vars if k not in value]
+        if missing:
+            p.sink.warn(
+                field_path,
+                f'The following vars exist at the top level, but not on "{field_path}".\n'
+                'This is probably not what you want, since "vars" configuration is not inherited by environments.\n'
+                f'Please add these vars to "env.{p.env}.vars":\n' + "\n".join(f"- {k}" for k in missing),
+            )
+
+
+def _validate_single_binding(p: _Pass, name: str, value: Any, *, known_keys: tuple[str, ...] | None) -> None:
+    """``validateAIBinding`` (no unknown-field check) and ``validateNamedSimpleBinding``."""
+    field_path = p.path(name)
+    if not isinstance(value, dict):
+        p.sink.wrong_type(field_path, "an object", value)
+        return
+    if not _has_str(value, "binding"):
+        p.sink.error(field_path, 'binding should have a string "binding" field.')
+    _remote_ok(p, name, value)
+    if known_keys is not None:
+        p.sink.unexpected_fields(name, _keys(value), known_keys)
+    if p.strict and name == "ai" and _has_str(value, "binding"):
+        _strict_binding_name(p, field_path, value["binding"])
+
+
+def _validate_durable_objects(p: _Pass, value: Any) -> None:
+    """The container checks and the left-behind warning of ``validateBindingsProperty``."""
+    field_path = p.path("durable_objects")
+    if not isinstance(value, dict):
+        p.sink.wrong_type(field_path, "an object", value)
+        return
+    if "bindings" not in value:
+        p.sink.error(field_path, f'The field "{field_path}" is missing the required "bindings" property.')
+        return
+    if not isinstance(value["bindings"], list):
+        p.sink.wrong_type(f"{field_path}.bindings", "an array", value["bindings"])
+        return
+    top_names = _binding_names(p.top("durable_objects"))
+    if top_names:
+        env_names = set(_binding_names(value))
+        missing = [n for n in top_names if n not in env_names]
+        if missing:
+            p.sink.warn(
+                field_path,
+                f'The following bindings are at the top level, but not on "env.{p.env}".\n'
+                'This is not what you probably want, since "durable_objects" configuration is not inherited by environments.\n'
+                f'Please add a binding for each to "{field_path}.bindings":\n' + "\n".join(f"- {n}" for n in missing),
+            )
+
+
+def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -> None:
+    """wrangler's ``notInheritable``: validate when present, warn when only the top level has it."""
+    value = raw_env.get(name, MISSING)
+    if value is MISSING:
+        if p.env is not None and name in p.raw_top:
+            p.sink.warn(
+                p.path(name),
+                f'"{name}" exists at the top level, but not on "env.{p.env}".\n'
+                f'This is not what you probably want, since "{name}" is not inherited by environments.\n'
+                f'Please add "{name}" to "env.{p.env}".',
+            )
+        return
+    if name == "vars":
+        _validate_vars(p, value)
+    elif name == "vectorize":
+        _validate_binding_array(p, name, value, _vectorize_entry)
+    elif name in _BINDING_ARRAY_FIELDS:
+        _validate_binding_array(p, name, value, None)
+    elif name == "ai":
+        _validate_single_binding(p, name, value, known_keys=None)
+    elif name in _SIMPLE_BINDING_FIELDS:
+        _validate_single_binding(p, name, value, known_keys=("binding", "remote"))
+    elif name == "durable_objects":
+        _validate_durable_objects(p, value)
+
+
+def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
+    """wrangler's ``normalizeAndValidateEnvironment``, for the fields workers-env cares about."""
+    if "node_compat" in raw_env:
+        p.sink.error(p.path("node_compat"), NODE_COMPAT_ERROR)
+    if (p.env is None or "unsafe" not in p.raw_top) and "unsafe" in raw_env:
+        if "WRANGLER_DISABLE_EXPERIMENTAL_WARNING" not in os.environ:
+            p.sink.warn(p.path("unsafe"), '"unsafe" fields are experimental and may change or break at any time.')
+    for name, check in _INHERITABLE_VALIDATORS:
+        check(p.sink, name, raw_env.get(name, MISSING))
+    for name in NOT_INHERITABLE_FIELDS:
+        _validate_not_inheritable(p, raw_env, name)
+    if p.env is not None:
+        p.sink.unexpected_fields(
+            f"env.{p.env}", [k for k in _keys(raw_env) if k != "node_compat"], frozenset(ENVIRONMENT_FIELDS)
+        )
+
+
+# -- whole-config rules --------------------------------------------------------------------
+def _binding_names(value: Any) -> list[str]:
+    """wrangler's ``getBindingNames``: the names a binding field puts on ``env``."""
+    if not _is_object(value):
+        return []
+    if (
+        isinstance(value, dict)
+        and isinstance(value.get("bindings"), list)
+        and all(isinstance(b, dict) and isinstance(b.get("name"), str) for b in value["bindings"])
+    ):
+        return [b["name"] for b in value["bindings"]]
+    if isinstance(value, list):
+        if all(isinstance(e, dict) and isinstance(e.get("binding"), str) for e in value):
+            return [e["binding"] for e in value]
+        return []
+    if value.get("binding") is not None:
+        return [_js_key(value["binding"])]
+    return [str(k) for k, v in value.items()]
+
+
+def _js_key_order(names: list[str]) -> list[str]:
+    """JavaScript object key order: array-index-like keys first, ascending, then insertion order."""
+    index_like = sorted((n for n in names if re.fullmatch(r"0|[1-9]\d*", n) and int(n) < 2**32 - 1), key=int)
+    return index_like + [n for n in names if n not in set(index_like)]
+
+
+def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any]) -> None:
+    """wrangler's ``validateBindingsHaveUniqueNames`` over the selected, merged config."""
+    grouped: dict[str, list[str]] = {}
+    kinds = list(_FRIENDLY_BINDING_NAMES)
+    for config_field, kind in kinds:
+        value = merged.get(config_field)
+        if config_field == "queues":
+            value = value.get("producers") if isinstance(value, dict) else None
+        for name in _binding_names(value):
+            grouped.setdefault(name, []).append(kind)
+    secrets = merged.get("secrets")
+    required = secrets.get("required") if isinstance(secrets, dict) else None
+    for name in required if isinstance(required, list) else []:
+        grouped.setdefault(_js_key(name), []).append("Secret")
+
+    has_duplicates = False
+    for name in _js_key_order(list(grouped)):
+        kinds_of_name = grouped[name]
+        if len(kinds_of_name) < 2:
+            continue
+        has_duplicates = True
+        different = list(dict.fromkeys(kinds_of_name))
+        same = list(dict.fromkeys(k for i, k in enumerate(kinds_of_name) if kinds_of_name.index(k) != i))
+        if len(different) > 1:
+            sink.error(name, f"{name} assigned to {_js_list(different)} bindings.")
+        for kind in same:
+            sink.error(name, f"{name} assigned to multiple {kind} bindings.")
+    if has_duplicates:
+        sink.error(None, DUPLICATE_BINDINGS_ERROR)
+
+
+def _unknown_environment(raw: Mapping[str, Any], environment: str, config_path: Path | None) -> tuple[bool, str]:
+    """The message for ``--env NAME`` without ``[env.NAME]``; an error only if other envs exist."""
+    envs = raw.get("env")
+    env_names = ""
+    if envs:  # JavaScript truthiness: an empty table still counts
+        names = list(envs) if isinstance(envs, dict) else []
+        env_names = f"The available configured environment names are: {js_json(names)}\n"
+    message = (
+        f'No environment found in configuration with name "{environment}".\n'
+        f"Before using `--env={environment}` there should be an equivalent environment section in the configuration.\n"
+        f"{env_names}\n"
+        f"Consider adding an environment configuration section to the {config_file_name(config_path)} file:\n"
+        f"```\n[env.{environment}]\n```\n"
+    )
+    return bool(env_names), message
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The result of :func:`validate`: the diagnostics, split by severity."""
+
+    errors: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]
+
+
+def validate(
+    raw: Mapping[str, Any],
+    merged: Mapping[str, Any],
+    *,
+    environment: str | None,
+    config_path: Path | None = None,
+    strict: bool = False,
+) -> Validation:
+    """Apply every rule to a parsed config ``raw`` whose selected view is ``merged``.
+
+    ``merged`` holds each environment field as the selected environment sees it (see
+    :func:`workers_env.config.wrangler.merge_environment`); the binding-name and Python rules
+    judge that view, the rest judge what is written.
+    """
+    top = _Sink(env=None)
+    if "legacy_env" in raw:
+        top.error("legacy_env", LEGACY_ENV_ERROR)
+    _validate_environment(_Pass(top, None, raw, strict), raw)
+
+    env_sink = _Sink(env=environment)
+    if environment:
+        envs = raw.get("env")
+        raw_env = envs.get(environment, MISSING) if isinstance(envs, dict) else MISSING
+        if envs is not None and not isinstance(envs, dict):
+            top.wrong_type("env", "an object", envs)
+        if isinstance(raw_env, dict):
+            _validate_environment(_Pass(env_sink, environment, raw, strict), raw_env)
+        elif raw_env is not MISSING:
+            env_sink.wrong_type(f"env.{environment}", "an object", raw_env)
+        else:
+            is_error, message = _unknown_environment(raw, environment, config_path)
+            (top.error if is_error else top.warn)("env", message)
+    elif "env" in raw and not isinstance(raw["env"], dict):
+        top.wrong_type("env", "an object", raw["env"])
+
+    _validate_unique_names(top, merged)
+    top.unexpected_fields(
+        "top-level",
+        [k for k in _keys(raw) if k not in ("legacy_env", "node_compat")],
+        frozenset(ENVIRONMENT_FIELDS + TOP_LEVEL_ONLY_FIELDS),
+    )
+    main = merged.get("main")
+    flags = merged.get("compatibility_flags")
+    if isinstance(main, str) and main.endswith(".py") and not (isinstance(flags, list) and "python_workers" in flags):
+        top.error("compatibility_flags", PYTHON_FLAG_ERROR)
+    return Validation(
+        errors=tuple(top.errors + env_sink.errors),
+        warnings=tuple(top.warnings + env_sink.warnings),
+    )

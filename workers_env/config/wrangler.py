@@ -1,0 +1,387 @@
+"""Finding, parsing and reading a wrangler configuration, the way wrangler does.
+
+:func:`find_config` searches like wrangler; :func:`check_config` parses the file and applies
+every rule of :mod:`workers_env.config.diagnostics`; :func:`load_config` does the same and raises
+one :class:`~workers_env._errors.ConfigError` listing every error, or returns the selected
+environment as a :class:`WorkerConfig`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import json5
+
+from workers_env._errors import ConfigError
+from workers_env.config.diagnostics import (
+    INHERITABLE_FIELDS,
+    NOT_INHERITABLE_FIELDS,
+    Diagnostic,
+    Report,
+    validate,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "CONFIG_FILE_NAMES",
+    "VectorizeBindingConfig",
+    "WorkerConfig",
+    "find_config",
+    "load_config",
+    "check_config",
+    "merge_environment",
+    "read_config_file",
+]
+
+#: wrangler's search order: each name is searched upward before the next is tried.
+CONFIG_FILE_NAMES: tuple[str, ...] = ("wrangler.json", "wrangler.jsonc", "wrangler.toml")
+
+_UNSUPPORTED_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "UTF-32 BE"),
+    (b"\xff\xfe\x00\x00", "UTF-32 LE"),
+    (b"\xfe\xff", "UTF-16 BE"),
+    (b"\xff\xfe", "UTF-16 LE"),
+)
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class VectorizeBindingConfig:
+    """One ``[[vectorize]]`` entry: the ``env`` attribute name and the index behind it."""
+
+    binding: str
+    index_name: str
+    remote: bool | None = None
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """The selected environment of a wrangler config, as wrangler would run it."""
+
+    path: Path
+    environment: str | None
+    name: str | None
+    main: str | None
+    compatibility_date: str | None
+    compatibility_flags: tuple[str, ...]
+    vars: dict[str, Any]
+    vectorize: tuple[VectorizeBindingConfig, ...]
+    ai_binding: str | None
+    pyproject_indexes: dict[str, dict[str, Any]]
+    warnings: tuple[str, ...]
+    raw: dict[str, Any] = field(repr=False)
+    #: every field as the selected environment sees it (bindings not inherited, as wrangler)
+    merged: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: the raw ``[tool.workers-env]`` table of the ``pyproject.toml`` beside the config
+    tool: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def entries(self, field_name: str) -> list[Any]:
+        """The selected environment's entries of a binding array (``"d1_databases"`` ...)."""
+        value = self.merged.get(field_name)
+        return list(value) if isinstance(value, list) else []
+
+    @property
+    def root(self) -> Path:
+        """The folder holding the config; relative paths in it are resolved against this."""
+        return self.path.parent
+
+    @property
+    def main_path(self) -> Path | None:
+        """``main`` resolved against :attr:`root`, or ``None`` when no ``main`` is set."""
+        if self.main is None:
+            return None
+        return (self.root / self.main).resolve()
+
+
+# -- finding -------------------------------------------------------------------------------------
+def find_config(start: str | Path | None = None) -> Path:
+    """Return the config wrangler would use, searching upward from ``start`` (default: cwd).
+
+    A file path is returned as given (made absolute); a folder is searched upward for
+    ``wrangler.json``, then upward for ``wrangler.jsonc``, then for ``wrangler.toml``.
+    """
+    begin = Path.cwd() if start is None else Path(start).absolute()
+    if begin.is_file():
+        return begin
+    if not begin.exists():
+        raise ConfigError(
+            f"Configuration file not found: {begin}\n"
+            "Check the path, or pass the folder holding wrangler.toml / wrangler.json(c) instead.",
+            path=str(begin),
+        )
+    folders = [begin, *begin.parents]
+    for file_name in CONFIG_FILE_NAMES:
+        for folder in folders:
+            candidate = folder / file_name
+            if candidate.is_file():
+                return candidate
+    raise ConfigError(
+        f"No wrangler.json, wrangler.jsonc or wrangler.toml found in {begin} or any folder above it.\n"
+        "Create one there (for a Python Worker at least name, main and compatibility_date, "
+        'with compatibility_flags = ["python_workers"]), or pass the path to your config file.'
+    )
+
+
+# -- parsing -------------------------------------------------------------------------------------
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """The file's text: UTF-8 with an optional BOM; other byte order marks are refused."""
+    for bom, encoding in _UNSUPPORTED_BOMS:
+        if data.startswith(bom):
+            raise ConfigError(
+                f"Configuration file contains {encoding} byte order marker\n"
+                f'The file "{_display(path)}" appears to be encoded as {encoding}. '
+                "Please save the file as UTF-8 without BOM.",
+                path=str(path),
+            )
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"Could not read {_display(path)}: it is not valid UTF-8 ({exc.reason} at byte {exc.start}).",
+            path=str(path),
+        ) from None
+
+
+def _syntax_error(path: Path, line: int, column: int, text: str) -> ConfigError:
+    return ConfigError(
+        f"Syntax error in {_display(path)} at line {line}, column {column}: {text}",
+        path=str(path),
+    )
+
+
+def _parse_toml(text: str, path: Path) -> Any:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        if where:
+            return_text = message[: where.start()]
+            raise _syntax_error(path, int(where.group(1)), int(where.group(2)), return_text) from None
+        lines = text.split("\n")
+        return_text = re.sub(r"\s*\(at end of document\)$", "", message)
+        raise _syntax_error(path, len(lines), len(lines[-1]) + 1, f"{return_text} (at end of file)") from None
+
+
+def _parse_json(text: str, path: Path) -> Any:
+    try:
+        return json5.loads(text)
+    except ValueError as exc:
+        message = str(exc)
+        where = re.fullmatch(r"<string>:(\d+) (.*) at column (\d+)", message, flags=re.DOTALL)
+        if where:
+            raise _syntax_error(path, int(where.group(1)), int(where.group(3)), where.group(2)) from None
+        raise ConfigError(f"Syntax error in {_display(path)}: {message}", path=str(path)) from None
+    except RecursionError:
+        raise ConfigError(f"Syntax error in {_display(path)}: nesting too deep", path=str(path)) from None
+
+
+def read_config_file(path: str | Path) -> dict[str, Any]:
+    """Parse one wrangler config file into a dict; any problem is a :class:`ConfigError`.
+
+    ``.toml`` is TOML 1.0; ``.json`` and ``.jsonc`` are JSON with comments and trailing
+    commas. An empty file, a UTF-16/32 byte order mark or a syntax error (with its line and
+    column) is reported naming the file.
+    """
+    file_path = Path(path)
+    suffix = file_path.suffix.lower()
+    if suffix not in (".toml", ".json", ".jsonc"):
+        raise ConfigError(
+            f"Unsupported configuration file {_display(file_path)}: "
+            "expected a .toml, .json or .jsonc file (wrangler.toml, wrangler.json or wrangler.jsonc).",
+            path=str(file_path),
+        )
+    try:
+        data = file_path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"Could not read file: {file_path}\n{exc.strerror}", path=str(file_path)) from None
+    text = _decode(data, file_path)
+    if not text.strip():
+        raise ConfigError(
+            f"The configuration file {_display(file_path)} is empty; "
+            'it needs at least a "name", "main" and "compatibility_date".',
+            path=str(file_path),
+        )
+    raw = _parse_toml(text, file_path) if suffix == ".toml" else _parse_json(text, file_path)
+    if not isinstance(raw, dict):
+        raise ConfigError(
+            f"The configuration file {_display(file_path)} must hold an object (key/value pairs) "
+            f"at the top level, but holds {type(raw).__name__}.",
+            path=str(file_path),
+        )
+    return raw
+
+
+def _read_pyproject_tool(root: Path) -> dict[str, Any]:
+    """The raw ``[tool.workers-env]`` table of ``root/pyproject.toml`` ({} if none).
+
+    Its ``indexes`` entry is checked to be a table of tables here; every other key belongs to
+    the binding or command that reads it.
+    """
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return {}
+    try:
+        text = pyproject.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Could not read {pyproject}: {exc}", path=str(pyproject)) from None
+    data = _parse_toml(text, pyproject)
+    tool = data.get("tool", {})
+    section = tool.get("workers-env", {}) if isinstance(tool, dict) else {}
+    if not isinstance(section, dict):
+        section = {}
+    indexes = section.get("indexes", {})
+    if not isinstance(indexes, dict) or not all(isinstance(v, dict) for v in indexes.values()):
+        raise ConfigError(
+            f"[tool.workers-env.indexes] in {_display(pyproject)} must be a table of tables, e.g.\n"
+            '[tool.workers-env.indexes."my-index"]\ndimensions = 768\nmetric = "cosine"',
+            path=str(pyproject),
+        )
+    return section
+
+
+# -- environments --------------------------------------------------------------------------------
+def merge_environment(raw: Mapping[str, Any], environment: str | None) -> dict[str, Any]:
+    """Every environment field as the selected environment sees it.
+
+    Inheritable fields (``main``, ``compatibility_*``, ...) fall back to the top level;
+    bindings and ``vars`` never do; ``name`` becomes ``<name>-<env>`` unless the environment
+    sets its own. An environment missing from the file behaves as wrangler does: the top
+    level, renamed. Top-level-only binding maps (``wasm_modules`` ...) are carried over.
+    """
+    merged: dict[str, Any] = {k: raw[k] for k in ("wasm_modules", "text_blobs", "data_blobs") if k in raw}
+    envs = raw.get("env")
+    raw_env = envs.get(environment) if environment and isinstance(envs, dict) else None
+    if not environment or not isinstance(raw_env, dict):
+        merged.update({k: raw.get(k) for k in INHERITABLE_FIELDS + NOT_INHERITABLE_FIELDS})
+    else:
+        # JavaScript's `??`: a null in the environment falls back like an absent key
+        merged.update({k: raw.get(k) if raw_env.get(k) is None else raw_env[k] for k in INHERITABLE_FIELDS})
+        merged.update({k: raw_env.get(k) for k in NOT_INHERITABLE_FIELDS})
+    if environment and not (isinstance(raw_env, dict) and raw_env.get("name") is not None):
+        top_name = raw.get("name")
+        merged["name"] = f"{top_name}-{environment}" if top_name else None
+    return merged
+
+
+def _vectorize_bindings(value: Any) -> tuple[VectorizeBindingConfig, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        VectorizeBindingConfig(
+            binding=entry["binding"],
+            index_name=entry["index_name"],
+            remote=entry.get("remote") if isinstance(entry.get("remote"), bool) else None,
+        )
+        for entry in value
+        if isinstance(entry, dict) and isinstance(entry.get("binding"), str) and isinstance(entry.get("index_name"), str)
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _build(path: Path, environment: str | None, raw: dict[str, Any], merged: Mapping[str, Any],
+           tool: dict[str, Any], report: Report) -> WorkerConfig:  # fmt: skip
+    flags = merged.get("compatibility_flags")
+    vars_ = merged.get("vars")
+    ai = merged.get("ai")
+    return WorkerConfig(
+        path=path,
+        environment=environment,
+        name=_str_or_none(merged.get("name")),
+        main=_str_or_none(merged.get("main")),
+        compatibility_date=_str_or_none(merged.get("compatibility_date")),
+        compatibility_flags=tuple(f for f in flags if isinstance(f, str)) if isinstance(flags, list) else (),
+        vars=dict(vars_) if isinstance(vars_, dict) else {},
+        vectorize=_vectorize_bindings(merged.get("vectorize")),
+        ai_binding=_str_or_none(ai.get("binding")) if isinstance(ai, dict) else None,
+        pyproject_indexes=dict(tool.get("indexes", {})),
+        warnings=tuple(d.message for d in report.warnings),
+        raw=raw,
+        merged=dict(merged),
+        tool=tool,
+    )
+
+
+# -- the public entry points ----------------------------------------------------------------------
+def _analyse(
+    path: str | Path | None, environment: str | None, strict: bool
+) -> tuple[Report, WorkerConfig | None]:
+    config_path = find_config(path).resolve()
+    environment = environment or None
+    try:
+        raw = read_config_file(config_path)
+    except ConfigError as exc:
+        return Report(config_path, environment, errors=(Diagnostic(None, str(exc)),)), None
+    merged = merge_environment(raw, environment)
+    found = validate(raw, merged, environment=environment, config_path=config_path, strict=strict)
+    errors = list(found.errors)
+    tool: dict[str, Any] = {}
+    try:
+        tool = _read_pyproject_tool(config_path.parent)
+    except ConfigError as exc:
+        errors.append(Diagnostic("pyproject.toml", str(exc)))
+    report = Report(config_path, environment, errors=tuple(errors), warnings=found.warnings)
+    return report, _build(config_path, environment, raw, merged, tool, report)
+
+
+def check_config(
+    path: str | Path | None = None,
+    *,
+    environment: str | None = None,
+    strict: bool = False,
+    extra_checks: Iterable[Callable[[WorkerConfig], Iterable[Diagnostic]]] = (),
+) -> Report:
+    """Every wrangler check on the config at ``path`` (file or folder), without raising.
+
+    Only a config that cannot be found raises :class:`ConfigError`; parse errors and rule
+    violations are reported as the :class:`Report`'s errors. ``extra_checks`` are the
+    bindings' own checks of what they read from the config (the Vectorize index definitions
+    in ``pyproject.toml``, say); config knows no binding, so the caller passes them.
+    """
+    report, config = _analyse(path, environment, strict)
+    if config is None:
+        return report
+    extra = tuple(d for check in extra_checks for d in check(config))
+    if not extra:
+        return report
+    return Report(report.path, report.environment, errors=report.errors + extra, warnings=report.warnings)
+
+
+def load_config(
+    path: str | Path | None = None, *, environment: str | None = None, strict: bool = False
+) -> WorkerConfig:
+    """The config at ``path`` (file or folder, default: search from cwd) for ``environment``.
+
+    Raises one :class:`ConfigError` whose message is the wrangler-style report and whose
+    ``problems`` list every error; warnings do not raise and end up in ``.warnings``.
+    """
+    report, config = _analyse(path, environment, strict)
+    if not report.ok or config is None:
+        raise ConfigError(
+            Report(report.path, report.environment, errors=report.errors).render(),
+            problems=[d.message for d in report.errors],
+            path=None if report.path is None else str(report.path),
+        )
+    return config

@@ -1,0 +1,187 @@
+"""pytest plugin (entry point ``pytest11``): the ``env``, ``worker`` and ``seed_vectors`` fixtures.
+
+Every test gets a fresh ``env`` with empty in-memory indexes, built from the wrangler
+config found from the rootdir (or ``--wrangler-config`` / the ``workers_env_config`` ini
+option / ``@pytest.mark.workers_env(config=...)``). Data is seeded before the test from
+``@pytest.mark.vectorize_seed(...)`` markers, the ``workers_env_seed`` fixture, or by
+calling ``seed_vectors``. Nothing heavy is imported until a fixture is used, so projects
+without a wrangler config are not affected.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from workers_env._env import Env
+    from workers_env.runtime import Worker
+
+__all__ = ["seed_binding"]
+
+_MARKERS = (
+    "workers_env(config=None, environment=None, indexes=None): per-test wrangler config path, "
+    "[env.NAME] and index definitions for the env fixture",
+    "vectorize_seed(binding, source, namespace=None): upsert vectors (a list, or an NDJSON file "
+    "relative to the test file) into env.<binding> before the test",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("workers-env", "Cloudflare Worker env and Vectorize bindings (workers-env)")
+    group.addoption(
+        "--wrangler-config", dest="wrangler_config", default=None, metavar="PATH",
+        help="wrangler config file or folder for the env fixture (relative to the current folder)",
+    )
+    group.addoption(
+        "--wrangler-env", dest="wrangler_env", default=None, metavar="NAME",
+        help="wrangler environment ([env.NAME]) for the env fixture",
+    )
+    parser.addini("workers_env_config", "wrangler config file or folder for the env fixture (relative to the ini file)", default="")
+    parser.addini("workers_env_environment", "wrangler environment ([env.NAME]) for the env fixture", default="")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for line in _MARKERS:
+        config.addinivalue_line("markers", line)
+
+
+# -- seeding ---------------------------------------------------------------------------------
+
+
+def _load_vectors(source: Any, base: Path) -> list[dict[str, Any]]:
+    from workers_env.vectorize.ndjson import read_ndjson_vectors
+
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        return read_ndjson_vectors(path if path.is_absolute() else base / path)
+    return [dict(v) for v in source]
+
+
+def seed_binding(binding: Any, source: Any, *, namespace: str | None = None, base: str | os.PathLike[str] = ".") -> int:
+    """Upsert vectors into a Vectorize binding synchronously; returns how many were written.
+
+    ``source`` is a list of vector dicts or the path of an NDJSON file in the format
+    ``wrangler vectorize insert --file`` takes (relative paths against ``base``).
+    ``namespace`` applies to vectors that name none. Batches respect the 1000-vector limit.
+    """
+    from workers_env.vectorize.limits import MAX_VECTORS_PER_WRITE
+
+    vectors = _load_vectors(source, Path(base))
+    if namespace is not None:
+        for vector in vectors:
+            vector.setdefault("namespace", namespace)
+    for start in range(0, len(vectors), MAX_VECTORS_PER_WRITE):
+        binding.upsert_sync(vectors[start : start + MAX_VECTORS_PER_WRITE])  # no event loop needed
+    return len(vectors)
+
+
+# -- fixtures --------------------------------------------------------------------------------
+
+
+def _marker_kwargs(request: pytest.FixtureRequest) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for marker in reversed(list(request.node.iter_markers("workers_env"))):  # closest wins
+        merged.update(marker.kwargs)
+    return merged
+
+
+def _test_dir(request: pytest.FixtureRequest) -> Path:
+    return Path(str(request.node.path)).parent
+
+
+def _config_location(request: pytest.FixtureRequest, marker: Mapping[str, Any]) -> Path:
+    config = request.config
+    if marker.get("config"):
+        return _test_dir(request) / marker["config"]
+    option = config.getoption("wrangler_config")
+    if option:
+        return config.invocation_params.dir / option
+    ini = config.getini("workers_env_config")
+    if ini:
+        base = config.inipath.parent if config.inipath else config.rootpath
+        return base / ini
+    return config.rootpath
+
+
+def _environment(request: pytest.FixtureRequest, marker: Mapping[str, Any]) -> str | None:
+    if "environment" in marker:
+        return marker["environment"]
+    return request.config.getoption("wrangler_env") or request.config.getini("workers_env_environment") or None
+
+
+@pytest.fixture
+def workers_env_indexes() -> Mapping[str, Any] | None:
+    """Index definitions for ``env`` (override in a conftest); ``None`` uses pyproject's."""
+    return None
+
+
+@pytest.fixture
+def workers_env_seed() -> Mapping[str, Any]:
+    """Vectors to seed before each test, ``{"BINDING": [vectors] or "file.ndjson"}`` (override in a conftest)."""
+    return {}
+
+
+@pytest.fixture
+def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any]) -> Iterator[Env]:
+    """A fresh ``Env`` for this test: the wrangler config's bindings with empty indexes."""
+    from workers_env._env import load_env
+    from workers_env._errors import ConfigError
+
+    marker = _marker_kwargs(request)
+    location = _config_location(request, marker)
+    indexes = marker.get("indexes", workers_env_indexes)
+    try:
+        built = load_env(location, environment=_environment(request, marker), indexes=indexes)
+    except ConfigError as exc:
+        pytest.fail(
+            f"workers-env: the env fixture could not load a wrangler config from {location}:\n{exc}\n"
+            "Point it at one with --wrangler-config PATH, the workers_env_config ini option, "
+            "or @pytest.mark.workers_env(config=...).",
+            pytrace=False,
+        )
+    try:
+        base = _test_dir(request)
+        for name, source in workers_env_seed.items():
+            seed_binding(_binding(built, name), source, base=base)
+        for mark in request.node.iter_markers("vectorize_seed"):
+            _seed_from_marker(built, base, *mark.args, **mark.kwargs)
+        yield built
+    finally:
+        built.close()
+
+
+def _seed_from_marker(env: Env, base: Path, binding: str, source: Any, *, namespace: str | None = None) -> None:
+    seed_binding(_binding(env, binding), source, namespace=namespace, base=base)
+
+
+def _binding(env: Env, binding: str) -> Any:
+    if binding not in env:
+        pytest.fail(f"workers-env: cannot seed {binding!r}: the env has {', '.join(env) or 'no bindings'}", pytrace=False)
+    return env[binding]
+
+
+@pytest.fixture
+def seed_vectors(env: Env, request: pytest.FixtureRequest) -> Callable[..., int]:
+    """``seed_vectors("VECTORIZE", vectors_or_ndjson_path, namespace=None) -> int`` (synchronous)."""
+
+    def seed(binding: str, source: Any, *, namespace: str | None = None) -> int:
+        return seed_binding(_binding(env, binding), source, namespace=namespace, base=_test_dir(request))
+
+    return seed
+
+
+@pytest.fixture
+def worker(env: Env) -> Worker:
+    """The Python Worker named by ``main``, loaded with this test's ``env``."""
+    from workers_env._errors import ConfigError
+    from workers_env.runtime import load_worker
+
+    try:
+        return load_worker(env=env)
+    except ConfigError as exc:
+        pytest.fail(f"workers-env: the worker fixture could not load the worker: {exc}", pytrace=False)

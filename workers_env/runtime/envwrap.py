@@ -1,0 +1,227 @@
+"""The ``env`` a Python Worker receives: raw (legacy ``on_fetch``) and wrapped (``self.env``).
+
+Data flows one way. :class:`JsEnv` is the JavaScript ``env`` object built from an
+:class:`~workers_env.Env`: string vars are ``str``, object vars JS objects, bindings
+:class:`JsBinding` objects whose methods take JS values and resolve to JS values. The SDK
+wraps that object for ``self.env`` (:class:`_EnvWrapper`): binding calls convert Python
+arguments to JS (refusing tuples and bytearrays, merging keywords into one trailing
+options object) and convert results back to Python (``JsDict``, ``None``, ``int``).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from workers_env._jsvalues import to_py
+from workers_env.runtime.jsproxy import (
+    JsObject,
+    JsProxy,
+    call_relaxed,
+    from_plain,
+    jsnull,
+    object_from_entries,
+    to_js,
+    to_plain,
+)
+
+__all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
+
+
+def _is_binding(value: Any) -> bool:
+    """Bindings are objects with methods; vars are JSON values."""
+    return not (value is None or isinstance(value, (str, int, float, bool, dict, list)))
+
+
+class JsBinding(JsProxy):
+    """A binding as JavaScript code sees it: methods take JS values, promise JS values."""
+
+    def __init__(self, name: str, binding: Any):
+        self._name = name
+        self._binding = binding
+
+    @property
+    def _js_name(self) -> str:  # type: ignore[override]
+        return type(self._binding).__name__
+
+    def __getattr__(self, name: str) -> Any:
+        exposed = getattr(self._binding, "JS_METHODS", None)  # what the real binding has
+        if name.startswith("_") or (exposed is not None and name not in exposed):
+            raise AttributeError(name)
+        attr = getattr(self._binding, name)
+        if not callable(attr):
+            return from_plain(attr)
+
+        def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
+            js_args = list(args)
+            if kwargs:  # Pyodide: keywords become one object appended as the last argument
+                js_args.append(JsObject(dict(kwargs)))
+            where = f"call to {self._name}.{name}()"
+            plain = [to_plain(a, where=where) for a in js_args]
+            while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
+                plain.pop()
+                js_args.pop()
+            result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
+            if inspect.isawaitable(result):
+                return _resolve(result)
+            return _already(from_plain(result))
+
+        call.__name__ = name
+        return call
+
+    def __repr__(self) -> str:
+        return f"[object {self._js_name}]"
+
+
+async def _resolve(pending: Awaitable[Any]) -> Any:
+    return from_plain(await pending)
+
+
+async def _already(value: Any) -> Any:
+    return value
+
+
+class JsEnv(JsProxy):
+    """The JavaScript ``env`` object (what a legacy ``on_fetch(request, env)`` receives)."""
+
+    def __init__(self, env: Any):
+        self._env = env
+        self._cache: dict[str, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        cache = self.__dict__["_cache"]
+        if name in cache:
+            return cache[name]
+        env = self.__dict__["_env"]
+        if name not in env:  # the Env's own helpers (``config``, ``close``) are not bindings
+            raise AttributeError(name)
+        value = env[name]
+        if isinstance(value, str):
+            result: Any = value
+        elif _is_binding(value):
+            result = JsBinding(name, value)
+        else:
+            result = to_js(value, dict_converter=object_from_entries)
+        cache[name] = result
+        return result
+
+    def __dir__(self) -> list[str]:
+        return list(self._env)
+
+    def __repr__(self) -> str:
+        return "[object Object]"
+
+
+# -- the SDK's conversions (workers/rpc.py) ------------------------------------------
+
+
+def _refuse_unsendable(value: Any) -> None:
+    """The SDK's check before ``to_js``: tuples and bytearrays cannot cross RPC."""
+    if isinstance(value, (JsProxy, _BindingWrapper)) or (callable(value) and not isinstance(value, type)):
+        return
+    if isinstance(value, (tuple, bytearray)):
+        raise TypeError(f"{type(value)} cannot be sent over RPC.")
+    if inspect.isawaitable(value):
+        raise TypeError(f"Awaitable {type(value)} cannot be sent over RPC.")
+    if isinstance(value, dict):
+        for item in value.values():
+            _refuse_unsendable(item)
+    elif isinstance(value, (list, set, frozenset)):
+        for item in value:
+            _refuse_unsendable(item)
+
+
+def _none_to_null(value: Any) -> Any:
+    if value is None:
+        return jsnull
+    if isinstance(value, dict):
+        return {k: _none_to_null(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_none_to_null(v) for v in value]
+    return value
+
+
+def python_to_rpc(value: Any) -> Any:
+    """Python -> JS for binding calls: ``None`` is null, dicts plain objects, lists arrays."""
+    if value is None:
+        return jsnull
+    if isinstance(value, _BindingWrapper):
+        return value._binding
+    value = _none_to_null(value)
+    _refuse_unsendable(value)
+    return to_js(value, dict_converter=object_from_entries, default_converter=_rpc_default)
+
+
+def _rpc_default(value: Any, convert: Callable[[Any], Any], cache: Any) -> Any:
+    if isinstance(value, _BindingWrapper):
+        return value._binding
+    if hasattr(value, "js_object"):
+        return value.js_object
+    _refuse_unsendable(value)
+    return value
+
+
+def python_from_rpc(value: Any) -> Any:
+    """JS -> Python for binding results: objects become ``JsDict``, null ``None``."""
+    if value is None or value is jsnull:
+        return None
+    if isinstance(value, JsProxy):
+        return to_py(value.to_py())
+    return to_py(value)
+
+
+class _BindingWrapper:
+    """A binding as ``self.env`` hands it out: every call converts like production."""
+
+    def __init__(self, binding: JsBinding):
+        self._binding = binding
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._binding, name)
+        if not callable(attr):
+            return python_from_rpc(attr)
+
+        def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
+            js_args = [python_to_rpc(a) for a in args]
+            js_kwargs = {k: python_to_rpc(v) for k, v in kwargs.items()}
+            return _convert(attr(*js_args, **js_kwargs))
+
+        call.__name__ = name
+        setattr(self, name, call)
+        return call
+
+    def __repr__(self) -> str:
+        return f"<binding {self._binding._name}>"
+
+
+async def _convert(pending: Awaitable[Any]) -> Any:
+    return python_from_rpc(await pending)
+
+
+class _EnvWrapper:
+    """``self.env``: attribute access only; bindings wrapped, vars as JavaScript gives them."""
+
+    def __new__(cls, env: Any) -> _EnvWrapper:
+        if isinstance(env, _EnvWrapper):
+            return env
+        return super().__new__(cls)
+
+    def __init__(self, env: Any):
+        if env is self:
+            return
+        self._env = env
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self._env, name)
+        if isinstance(value, JsBinding):
+            value = _BindingWrapper(value)
+        setattr(self, name, value)
+        return value
+
+
+EnvWrapper = _EnvWrapper

@@ -1,0 +1,323 @@
+"""The JavaScript ``Headers``, ``Request`` and ``Response`` objects behind the SDK classes.
+
+In production ``workers.Request``/``workers.Response`` wrap the runtime's JS objects;
+legacy ``on_fetch`` handlers get the JS ``Request`` raw and may return a JS ``Response``
+(``js.Response.new(...)``). These classes are those JS objects, reduced to the surface
+worker code touches: JS method names, ``null`` for missing headers, bodies readable once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsBuffer,
+    JsMap,
+    JsObject,
+    JsProxy,
+    JsTypedArray,
+    js_json_dumps,
+    js_type_error,
+    jsnull,
+)
+
+__all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
+
+_NULL_BODY_STATUSES = (101, 204, 205, 304)
+
+
+def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The init dictionary of a JS constructor call, as Pyodide builds it.
+
+    Keyword arguments become one object appended as the last argument; the explicit init
+    may be a JS object or a ``Map`` (whose entries JavaScript does not see).
+    """
+    options: dict[str, Any] = {}
+    if isinstance(init, JsObject):
+        options.update(init._props)
+    elif init is not None and not isinstance(init, JsMap):
+        raise js_type_error("Failed to construct: the init argument must be an object")
+    options.update(kwargs)
+    return options
+
+
+class JsHeaders(JsProxy):
+    """The JS ``Headers`` class: names lower-cased, iteration sorted by name."""
+
+    _js_name = "Headers"
+
+    def __init__(self, init: Any = None):
+        self._pairs: list[tuple[str, str]] = []
+        if init is None or init is jsnull:
+            return
+        if isinstance(init, JsHeaders):
+            pairs: Iterable[Any] = init._pairs
+        elif isinstance(init, JsObject):
+            pairs = init._props.items()
+        elif isinstance(init, dict):
+            pairs = init.items()
+        else:
+            pairs = init
+        for pair in pairs:
+            items = list(pair)
+            if len(items) != 2:
+                raise js_type_error("Invalid header: each entry must be a [name, value] pair")
+            self.append(items[0], items[1])
+
+    @staticmethod
+    def new(init: Any = None) -> JsHeaders:
+        return JsHeaders(init)
+
+    @staticmethod
+    def _name(name: Any) -> str:
+        text = str(name)
+        if not text or any(c in text for c in " \t\r\n:()<>@,;\\\"/[]?={}"):
+            raise js_type_error(f"Invalid header name: {text}")
+        return text.lower()
+
+    def append(self, name: Any, value: Any) -> None:
+        self._pairs.append((self._name(name), str(value).strip()))
+
+    def set(self, name: Any, value: Any) -> None:
+        key = self._name(name)
+        self._pairs = [(k, v) for k, v in self._pairs if k != key]
+        self._pairs.append((key, str(value).strip()))
+
+    def delete(self, name: Any) -> None:
+        key = self._name(name)
+        self._pairs = [(k, v) for k, v in self._pairs if k != key]
+
+    def get(self, name: Any) -> str | None:
+        key = self._name(name)
+        values = [v for k, v in self._pairs if k == key]
+        return ", ".join(values) if values else None
+
+    def has(self, name: Any) -> bool:
+        key = self._name(name)
+        return any(k == key for k, _ in self._pairs)
+
+    def getSetCookie(self) -> list[str]:  # noqa: N802 - JS name
+        return [v for k, v in self._pairs if k == "set-cookie"]
+
+    def entries(self) -> Iterator[JsArray]:
+        names = sorted({k for k, _ in self._pairs})
+        for name in names:
+            if name == "set-cookie":
+                for value in self.getSetCookie():
+                    yield JsArray([name, value])
+            else:
+                yield JsArray([name, self.get(name)])
+
+    def __iter__(self) -> Iterator[JsArray]:
+        return self.entries()
+
+    def keys(self) -> list[str]:
+        return [pair[0] for pair in self.entries()]
+
+    def items(self) -> list[tuple[str, str]]:
+        """Every header line in order of name (set-cookie values kept apart)."""
+        return [(pair[0], pair[1]) for pair in self.entries()]
+
+    def to_py(self, *, depth: int = -1, default_converter: Any = None) -> Any:
+        return dict(self.items())
+
+
+def _body_bytes(body: Any) -> bytes | None:
+    """A JS body init as bytes; ``None``/``null`` mean no body."""
+    if body is None or body is jsnull:
+        return None
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        return bytes(body)
+    if isinstance(body, (JsTypedArray, JsBuffer)):
+        return body.to_bytes()
+    if isinstance(body, JsProxy):
+        raise js_type_error(f"This body type is not supported here: {body.constructor.name}")
+    return str(body).encode("utf-8")  # JS stringifies other values
+
+
+class _Body(JsProxy):
+    """The body mixin shared by ``Request`` and ``Response``: readable once."""
+
+    _body: bytes | None
+    bodyUsed: bool  # noqa: N815 - JS name
+
+    def _consume(self) -> bytes:
+        if self.bodyUsed:
+            raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
+        if self._body is not None:
+            self.bodyUsed = True
+        return self._body or b""
+
+    @property
+    def body(self) -> Any:
+        return None if self._body is None else JsTypedArray("Uint8Array", self._body)
+
+    async def text(self) -> str:
+        return self._consume().decode("utf-8", errors="replace")
+
+    async def arrayBuffer(self) -> JsBuffer:  # noqa: N802 - JS name
+        return JsBuffer(self._consume())
+
+    async def bytes(self) -> JsTypedArray:
+        return JsTypedArray("Uint8Array", self._consume())
+
+    async def json(self) -> Any:
+        return json_parse(self._consume().decode("utf-8", errors="replace"))
+
+
+def json_parse(text: str) -> Any:
+    """``JSON.parse``: the JS value tree for ``text``; bad JSON is a JS ``SyntaxError``."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsException(f"Unexpected token in JSON at position {exc.pos}", name="SyntaxError") from None
+    return _js_value(data)
+
+
+def _js_value(data: Any) -> Any:
+    """Parsed JSON as the JS value tree a worker would hold."""
+    if data is None:
+        return jsnull
+    if isinstance(data, dict):
+        return JsObject({k: _js_value(v) for k, v in data.items()})
+    if isinstance(data, list):
+        return JsArray([_js_value(v) for v in data])
+    return data
+
+
+class JsRequest(_Body):
+    """The JS ``Request`` an incoming HTTP request becomes."""
+
+    _js_name = "Request"
+
+    def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None):
+        method = str(method).upper()
+        data = _body_bytes(body)
+        if data is not None and method in ("GET", "HEAD"):
+            raise js_type_error("Request with a GET or HEAD method cannot have a body.")
+        self.url = url
+        self.method = method
+        self.headers = JsHeaders(headers)
+        self.cf = cf
+        self._body = data
+        self.bodyUsed = False
+        self.redirect = "follow"
+
+    @staticmethod
+    def new(input: Any, init: Any = None, **kwargs: Any) -> JsRequest:  # noqa: A002 - JS name
+        options = init_options(init, kwargs)
+        if isinstance(input, JsRequest):
+            base = input
+            return JsRequest(
+                base.url,
+                method=options.get("method", base.method),
+                headers=options.get("headers", base.headers),
+                body=options.get("body", base._body),
+                cf=options.get("cf", base.cf),
+            )
+        return JsRequest(
+            str(input),
+            method=options.get("method", "GET"),
+            headers=options.get("headers"),
+            body=options.get("body"),
+            cf=options.get("cf"),
+        )
+
+    def clone(self) -> JsRequest:
+        if self.bodyUsed:
+            raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
+        return JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf)
+
+    def __repr__(self) -> str:
+        return f"Request {{ method: {self.method!r}, url: {self.url!r} }}"
+
+
+class JsResponse(_Body):
+    """The JS ``Response`` a handler returns."""
+
+    _js_name = "Response"
+
+    def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
+        options = init_options(init, kwargs)
+        status = options.get("status", 200)
+        if status is None or status is jsnull:
+            status = 200
+        is_int = isinstance(status, int) and not isinstance(status, bool)
+        if not (is_int and (200 <= status <= 599 or (status == 101 and options.get("webSocket")))):
+            raise JsException(
+                "Responses may only be constructed with status codes in the range 200 to 599, inclusive.",
+                name="RangeError",
+            )
+        data = _body_bytes(body)
+        if data is not None and status in _NULL_BODY_STATUSES:
+            raise js_type_error(f"Response with null body status ({status}) cannot have a body.")
+        self.status = status
+        self.statusText = str(options.get("statusText") or "")
+        self.headers = JsHeaders(options.get("headers"))
+        if isinstance(body, str) and not self.headers.has("content-type"):
+            self.headers.set("content-type", "text/plain;charset=UTF-8")
+        self._body = data
+        self.bodyUsed = False
+        self.url = ""
+        self.type = "default"
+        self.redirected = False
+        self.webSocket = options.get("webSocket")
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status <= 299
+
+    @staticmethod
+    def new(body: Any = None, init: Any = None, **kwargs: Any) -> JsResponse:
+        return JsResponse(body, init, **kwargs)
+
+    @staticmethod
+    def json(data: Any, init: Any = None, **kwargs: Any) -> JsResponse:  # type: ignore[override]
+        """``Response.json(data, init)`` (static); instances read their body with ``json()``."""
+        options = init_options(init, kwargs)
+        headers = JsHeaders(options.get("headers"))
+        if not headers.has("content-type"):
+            headers.set("content-type", "application/json")
+        options["headers"] = headers
+        return JsResponse(js_json_dumps(data), JsObject(options))
+
+    @staticmethod
+    def redirect(url: str, status: int = 302) -> JsResponse:
+        if status not in (301, 302, 303, 307, 308):
+            raise JsException("Invalid redirect status code.", name="RangeError")
+        return JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": str(url)})}))
+
+    def clone(self) -> JsResponse:
+        if self.bodyUsed:
+            raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
+        copy = JsResponse(None, JsObject({"status": self.status, "statusText": self.statusText, "headers": self.headers}))
+        copy._body = self._body
+        return copy
+
+    def raw_body(self) -> bytes:
+        """The whole body for sending over HTTP (does not mark it used)."""
+        return self._body or b""
+
+    def __repr__(self) -> str:
+        return f"Response {{ status: {self.status} }}"
+
+
+class _StaticJson:
+    """``Response.json`` is static in JavaScript, yet instances read their body with ``json()``."""
+
+    def __init__(self, static: Any):
+        self._static = static
+
+    def __get__(self, obj: JsResponse | None, owner: type) -> Any:
+        if obj is None:
+            return self._static
+        return lambda: _Body.json(obj)
+
+
+JsResponse.json = _StaticJson(JsResponse.__dict__["json"].__func__)  # type: ignore[assignment,method-assign]

@@ -1,0 +1,221 @@
+"""Loading a Python Worker's ``main`` file and dispatching requests to its handler.
+
+Dispatch follows workerd: from compatibility date 2025-08-14 (flag
+``python_no_global_handlers``) only ``class Default(WorkerEntrypoint)`` is dispatched;
+before that a module-level ``on_fetch`` is too, and defining both is an error. A
+``Default`` instance is built per request as ``Default(ctx, env)``; ``fetch`` is called
+leniently (extra arguments dropped) with a ``workers.Request``. ``on_fetch`` receives the
+raw JavaScript request, env and ctx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import inspect
+import json as _json
+import logging
+from collections.abc import Awaitable, Mapping
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from workers_env._errors import ConfigError
+from workers_env.runtime.envwrap import JsEnv
+from workers_env.runtime.jsproxy import call_relaxed
+from workers_env.runtime.jsweb import JsRequest, JsResponse
+from workers_env.runtime.scope import ImportScope
+from workers_env.runtime.workers_api import Request, Response, WorkerEntrypoint
+
+__all__ = ["Worker", "ExecutionContext", "load_worker", "NO_GLOBAL_HANDLERS_DATE"]
+
+log = logging.getLogger("workers_env.worker")
+
+NO_GLOBAL_HANDLERS_DATE = "2025-08-14"
+_GLOBAL_HANDLERS = ("on_fetch", "on_scheduled", "on_queue", "on_alarm", "on_trace", "on_pubsub")
+_BASE_URL = "http://localhost"
+
+
+def _no_global_handlers(config: Any) -> bool:
+    flags = set(getattr(config, "compatibility_flags", None) or ())
+    if "disable_python_no_global_handlers" in flags:
+        return False
+    if "python_no_global_handlers" in flags:
+        return True
+    date = getattr(config, "compatibility_date", None) or ""
+    return str(date) >= NO_GLOBAL_HANDLERS_DATE
+
+
+@dataclass(eq=False)
+class ExecutionContext:
+    """``ctx``: ``waitUntil`` keeps work running after the response; tasks are awaited by :meth:`drain`."""
+
+    scope: ImportScope
+    tasks: list[asyncio.Future[Any]] = field(default_factory=list)
+    pass_through_on_exception: bool = False
+    props: dict[str, Any] = field(default_factory=dict)
+
+    def waitUntil(self, awaitable: Awaitable[Any]) -> None:  # noqa: N802 - JS name
+        async def run() -> Any:
+            with self.scope:
+                return await awaitable
+
+        self.tasks.append(asyncio.ensure_future(run()))
+
+    wait_until = waitUntil
+
+    def passThroughOnException(self) -> None:  # noqa: N802 - JS name
+        """Recorded only: locally there is no origin to fall through to."""
+        self.pass_through_on_exception = True
+
+    async def drain(self) -> None:
+        """Wait for every ``waitUntil`` task; failures are logged, as production logs them."""
+        while self.tasks:
+            pending, self.tasks = self.tasks, []
+            for outcome in await asyncio.gather(*pending, return_exceptions=True):
+                if isinstance(outcome, BaseException):
+                    log.error("Uncaught exception in waitUntil()", exc_info=outcome)
+
+
+def _as_js_response(result: Any) -> JsResponse:
+    response = getattr(result, "js_object", None)
+    if isinstance(response, JsResponse):
+        return response
+    if isinstance(result, JsResponse):
+        return result
+    raise TypeError("Incorrect type for Promise: the Promise did not resolve to 'Response'.")
+
+
+def build_request(
+    url: str = "/",
+    *,
+    method: str = "GET",
+    headers: Mapping[str, str] | list[tuple[str, str]] | None = None,
+    body: str | bytes | None = None,
+    json: Any = None,
+) -> JsRequest:
+    """The JS request a worker receives for ``url`` (a path is taken relative to localhost)."""
+    if "://" not in url:
+        url = _BASE_URL + (url if url.startswith("/") else "/" + url)
+    pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
+    if json is not None:
+        if body is not None:
+            raise ValueError("give either body or json, not both")
+        body = _json.dumps(json)
+        if not any(k.lower() == "content-type" for k, _ in pairs):
+            pairs.append(("content-type", "application/json"))
+    return JsRequest(url, method=method, headers=pairs, body=body)
+
+
+class Worker:
+    """A loaded Python Worker: its main module, its env, and its fetch handler."""
+
+    def __init__(self, *, env: Any, main_path: Path, module: Any, scope: ImportScope, no_global_handlers: bool):
+        self.env = env
+        self.main_path = main_path
+        self.module = module
+        self._scope = scope
+        self._js_env = JsEnv(env)
+        self._default = self._entrypoint_class(module, no_global_handlers)
+        self._on_fetch = None if self._default or no_global_handlers else getattr(module, "on_fetch", None)
+        if self._default is None and self._on_fetch is None:
+            raise ConfigError(self._missing_handler_message(module, no_global_handlers), path=str(main_path))
+
+    def _entrypoint_class(self, module: Any, no_global_handlers: bool) -> type | None:
+        default = getattr(module, "Default", None)
+        if not (isinstance(default, type) and issubclass(default, WorkerEntrypoint)):
+            return None
+        if not no_global_handlers and any(callable(getattr(module, h, None)) for h in _GLOBAL_HANDLERS):
+            raise TypeError("Cannot define multiple default entrypoints")
+        return default
+
+    def _missing_handler_message(self, module: Any, no_global_handlers: bool) -> str:
+        name = self.main_path.name
+        if no_global_handlers and callable(getattr(module, "on_fetch", None)):
+            return (
+                f'Python entrypoint "{name}" defines a module-level on_fetch, which compatibility dates from '
+                f"{NO_GLOBAL_HANDLERS_DATE} on no longer dispatch: define `class Default(WorkerEntrypoint)` "
+                'with `async def fetch(self, request)`, or add "disable_python_no_global_handlers" to compatibility_flags'
+            )
+        if no_global_handlers:
+            return f'Python entrypoint "{name}" does not define `class Default(WorkerEntrypoint)`'
+        return f'Python entrypoint "{name}" does not export a handler named "on_fetch"'
+
+    @property
+    def js_env(self) -> JsEnv:
+        """The raw JavaScript ``env`` (what a legacy ``on_fetch`` receives)."""
+        return self._js_env
+
+    async def fetch(
+        self,
+        url: str = "/",
+        *,
+        method: str = "GET",
+        headers: Mapping[str, str] | list[tuple[str, str]] | None = None,
+        body: str | bytes | None = None,
+        json: Any = None,
+    ) -> Response:
+        """Send one request to the worker's fetch handler and return its ``Response``.
+
+        Exceptions raised by the worker propagate (so tests see them); ``waitUntil`` work
+        has finished when this returns.
+        """
+        request = build_request(url, method=method, headers=headers, body=body, json=json)
+        ctx = self.new_context()
+        try:
+            response = await self.dispatch(request, ctx)
+        finally:
+            await ctx.drain()
+        return Response(response)
+
+    def new_context(self) -> ExecutionContext:
+        return ExecutionContext(self._scope)
+
+    async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
+        """Run the fetch handler for a JS request; returns the JS response."""
+        with self._scope:
+            if self._default is not None:
+                instance = self._default(ctx, self._js_env)
+                method = getattr(instance, "fetch", None)
+                if not callable(method):
+                    raise TypeError("Method fetch does not exist")
+                result = call_relaxed(method, Request(request), getattr(instance, "env", None), ctx)
+            else:
+                result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+            if inspect.isawaitable(result):
+                result = await result
+        return _as_js_response(result)
+
+
+def load_worker(
+    path: str | PathLike[str] | None = None,
+    *,
+    env: Any = None,
+    environment: str | None = None,
+) -> Worker:
+    """Load the Python Worker named by ``main`` in the wrangler config (or ``env.config``).
+
+    ``env`` defaults to ``load_env(path, environment=environment)``. The worker's modules
+    are imported with the runtime stand-ins (``workers``, ``js``, ``pyodide.ffi``) and the
+    folder of ``main`` on ``sys.path``; both are removed again once loading is done.
+    """
+    if env is None:
+        from workers_env._env import (
+            load_env,  # the Env layer; imported late to keep start-up light
+        )
+
+        env = load_env(path, environment=environment)
+    config = env.config
+    main_path = getattr(config, "main_path", None)
+    if main_path is None:
+        raise ConfigError('the wrangler config has no "main": name the Python Worker\'s entry file, e.g. main = "src/entry.py"')
+    main_path = Path(main_path)
+    if main_path.suffix != ".py":
+        raise ConfigError("Main module needs to end with a .py file extension", path=str(main_path))
+    if not main_path.is_file():
+        raise ConfigError(f"main file not found: {main_path}", path=str(main_path))
+    scope = ImportScope(main_path.parent)
+    with scope:
+        module = importlib.import_module(main_path.stem)
+    return Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config))

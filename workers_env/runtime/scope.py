@@ -1,0 +1,147 @@
+"""The import namespace a worker's code runs in, entered only while that code runs.
+
+Inside the scope, ``sys.modules`` holds the stand-in ``workers``/``js``/``pyodide``
+modules and the worker's own modules, and the folder of ``main`` leads ``sys.path`` (as
+in production, modules beside the entry import without prefix). On exit everything is
+put back: modules the worker imported from its folder are kept by the scope, not by
+``sys.modules``, so two workers with a ``utils.py`` each never see each other's.
+Entries are reference-counted, so nested and overlapping entries (concurrent requests)
+restore exactly once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import threading
+import weakref
+from pathlib import Path
+from types import ModuleType, TracebackType
+
+from workers_env.runtime.standins import standin_modules
+
+__all__ = ["ImportScope"]
+
+_LOCK = threading.RLock()
+_MISSING = object()
+
+
+class _Layer:
+    """Reference-counted ``sys.modules`` overrides: applied on first enter, undone on last exit."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.saved: dict[str, object] = {}
+
+    def push(self, entries: dict[str, ModuleType]) -> None:
+        if self.depth == 0:
+            self.saved = {name: sys.modules.get(name, _MISSING) for name in entries}
+            sys.modules.update(entries)
+        self.depth += 1
+
+    def pop(self, entries: dict[str, ModuleType]) -> None:
+        self.depth -= 1
+        if self.depth:
+            return
+        for name, mine in entries.items():
+            if sys.modules.get(name) is mine:
+                del sys.modules[name]
+            previous = self.saved.get(name, _MISSING)
+            if previous is not _MISSING and name not in sys.modules:
+                sys.modules[name] = previous  # type: ignore[assignment]
+        self.saved = {}
+
+
+_STANDINS = _Layer()
+_OWNED: weakref.WeakSet[ModuleType] = weakref.WeakSet()  # every worker's own modules
+
+
+def _local_names(folder: Path) -> set[str]:
+    """Top-level module names a file or package in ``folder`` would provide."""
+    names: set[str] = set()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return names
+    for entry in entries:
+        if entry.is_file() and entry.name.endswith(".py"):
+            names.add(entry.name[:-3])
+        elif entry.is_dir() and entry.name.isidentifier() and entry.name != "__pycache__":
+            names.add(entry.name)
+    return names
+
+
+def _is_under(module: ModuleType, folder: Path) -> bool:
+    origin = getattr(module, "__file__", None)
+    paths = [origin] if origin else list(getattr(module, "__path__", []) or [])
+    for path in paths:
+        try:
+            Path(path).resolve().relative_to(folder)
+            return True
+        except (ValueError, OSError, TypeError):
+            continue
+    return False
+
+
+class ImportScope:
+    """The worker's import namespace; use ``with scope:`` around every call into its code."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder.resolve()
+        self.modules: dict[str, ModuleType] = {}
+        self._layer = _Layer()
+        self._hidden: dict[str, ModuleType] = {}
+        self._before: set[str] = set()
+
+    def __enter__(self) -> ImportScope:
+        with _LOCK:
+            first = self._layer.depth == 0
+            _STANDINS.push(standin_modules())
+            if first:
+                self._hide_shadowed()
+                sys.path.insert(0, str(self.folder))
+                importlib.invalidate_caches()
+            self._layer.push(self.modules)
+            if first:
+                self._before = set(sys.modules)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        with _LOCK:
+            last = self._layer.depth == 1
+            if last:
+                self._capture_new_modules()
+            self._layer.pop(self.modules)
+            if last:
+                self._remove_path()
+                for name, module in self._hidden.items():
+                    if module not in _OWNED:  # another worker's module never lands globally
+                        sys.modules.setdefault(name, module)
+                self._hidden = {}
+            _STANDINS.pop(standin_modules())
+
+    def _hide_shadowed(self) -> None:
+        """Modules loaded elsewhere under a name the worker's folder provides step aside."""
+        local = _local_names(self.folder) - sys.stdlib_module_names  # a cached stdlib module wins, as in Pyodide
+        for name in list(sys.modules):
+            top = name.partition(".")[0]
+            if top in local and name not in self.modules:
+                module = sys.modules[name]
+                if not _is_under(module, self.folder):
+                    self._hidden[name] = sys.modules.pop(name)
+
+    def _capture_new_modules(self) -> None:
+        for name in set(sys.modules) - self._before:
+            module = sys.modules.get(name)
+            if module is not None and _is_under(module, self.folder):
+                self.modules[name] = module
+                _OWNED.add(module)
+                self._layer.saved.setdefault(name, _MISSING)
+
+    def _remove_path(self) -> None:
+        entry = str(self.folder)
+        if sys.path and sys.path[0] == entry:
+            del sys.path[0]
+        elif entry in sys.path:
+            sys.path.remove(entry)

@@ -1,0 +1,121 @@
+"""The modules a Python Worker imports from the runtime: ``workers``, ``js``, ``pyodide``.
+
+They are built once, as plain module objects, and only ever placed in ``sys.modules``
+by :mod:`workers_env.runtime.scope` while a worker's code runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from types import ModuleType, SimpleNamespace
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env.runtime import jsproxy, jsweb, workers_api
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsObject,
+    JsProxy,
+    JsTypedArray,
+    js_json_dumps,
+    object_from_entries,
+)
+
+__all__ = ["standin_modules", "STANDIN_NAMES"]
+
+PYODIDE_VERSION = "0.28.2"
+STANDIN_NAMES = ("workers", "js", "pyodide", "pyodide.ffi", "pyodide.http")
+
+
+def _typed_array(name: str) -> SimpleNamespace:
+    def new(init: Any = 0) -> JsTypedArray:
+        if isinstance(init, int):
+            return JsTypedArray(name, [0] * init)
+        if isinstance(init, JsProxy) and not isinstance(init, (JsArray, JsTypedArray)):
+            raise jsproxy.js_type_error(f"{name} cannot be built from {init.constructor.name}")
+        return JsTypedArray(name, list(init))
+
+    return SimpleNamespace(new=new, name=name)
+
+
+def _console_line(*args: Any) -> str:
+    def show(value: Any) -> str:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (JsObject, JsArray)):
+            return js_json_dumps(value)
+        return repr(value) if isinstance(value, JsProxy) else str(value)
+
+    return " ".join(show(a) for a in args)
+
+
+def _console(stream_name: str) -> Any:
+    def log(*args: Any) -> None:
+        print(_console_line(*args), file=getattr(sys, stream_name), flush=True)
+
+    return log
+
+
+def _object_namespace() -> SimpleNamespace:
+    def keys(obj: JsObject) -> JsArray:
+        return obj.object_keys()
+
+    def values(obj: JsObject) -> JsArray:
+        return obj.object_values()
+
+    def entries(obj: JsObject) -> JsArray:
+        return obj.object_entries()
+
+    return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=JsObject)
+
+
+def _build() -> dict[str, ModuleType]:
+    workers = ModuleType("workers", workers_api.__doc__)
+    for name in workers_api.__all__:
+        setattr(workers, name, getattr(workers_api, name))
+    workers.__all__ = list(workers_api.__all__)  # type: ignore[attr-defined]
+
+    js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
+    js.Object = _object_namespace()  # type: ignore[attr-defined]
+    js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=js_json_dumps)  # type: ignore[attr-defined]
+    js.Array = SimpleNamespace(new=lambda *items: JsArray(list(items)), **{"from": lambda it: JsArray(list(it))})  # type: ignore[attr-defined]
+    for name in ("Float32Array", "Float64Array", "Int32Array", "Uint8Array"):
+        setattr(js, name, _typed_array(name))
+    js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
+    js.Request = jsweb.JsRequest  # type: ignore[attr-defined]
+    js.Headers = jsweb.JsHeaders  # type: ignore[attr-defined]
+    js.console = SimpleNamespace(  # type: ignore[attr-defined]
+        log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
+        warn=_console("stderr"), error=_console("stderr"),
+    )
+
+    ffi = ModuleType("pyodide.ffi", "Stand-in for pyodide.ffi.")
+    ffi.to_js = jsproxy.to_js  # type: ignore[attr-defined]
+    ffi.create_proxy = jsproxy.create_proxy  # type: ignore[attr-defined]
+    ffi.create_once_callable = jsproxy.create_proxy  # type: ignore[attr-defined]
+    ffi.destroy_proxies = lambda proxies: [p.destroy() for p in proxies if hasattr(p, "destroy")]  # type: ignore[attr-defined]
+    ffi.JsProxy = JsProxy  # type: ignore[attr-defined]
+    ffi.JsException = JsException  # type: ignore[attr-defined]
+    ffi.JsArray = JsArray  # type: ignore[attr-defined]
+    ffi.JsMap = jsproxy.JsMap  # type: ignore[attr-defined]
+    ffi.JsBuffer = JsTypedArray  # type: ignore[attr-defined]
+    ffi.JsNull = jsproxy.JsNull  # type: ignore[attr-defined]
+    ffi.jsnull = jsproxy.jsnull  # type: ignore[attr-defined]
+
+    http = ModuleType("pyodide.http", "Stand-in for pyodide.http.")
+    http.pyfetch = workers_api.fetch  # type: ignore[attr-defined]
+    http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
+
+    pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
+    pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works
+    pyodide.__version__ = PYODIDE_VERSION  # type: ignore[attr-defined]
+    pyodide.ffi = ffi  # type: ignore[attr-defined]
+    pyodide.http = http  # type: ignore[attr-defined]
+    return {"workers": workers, "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http}
+
+
+@functools.lru_cache(maxsize=1)
+def standin_modules() -> dict[str, ModuleType]:
+    """The stand-in modules by import name (built once per process)."""
+    return _build()

@@ -1,0 +1,382 @@
+"""The ``workers`` module a Python Worker imports, as the Python Workers SDK defines it.
+
+Covers what worker code commonly touches: ``WorkerEntrypoint`` (``self.env`` wrapped,
+``self.ctx``), ``Request``, ``Response`` (with the static ``Response.json``),
+``FetchResponse``, ``fetch`` and the ``handler`` decorator for legacy ``on_fetch``.
+Each SDK class wraps the JavaScript object from :mod:`jsweb`, as in production.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import functools
+import http.client
+import json as _json
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping
+from http import HTTPStatus
+from typing import Any
+
+from workers_env.runtime.envwrap import EnvWrapper, python_from_rpc, python_to_rpc
+from workers_env.runtime.jsproxy import JsBuffer, JsProxy, JsTypedArray, js_type_error
+from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+
+__all__ = [
+    "FetchResponse",
+    "Request",
+    "Response",
+    "WorkerEntrypoint",
+    "fetch",
+    "handler",
+    "python_from_rpc",
+    "python_to_rpc",
+]
+
+try:
+    from http import HTTPMethod  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10: same members, compares equal to the method string
+
+    class HTTPMethod(str, enum.Enum):  # type: ignore[no-redef]
+        CONNECT = "CONNECT"
+        DELETE = "DELETE"
+        GET = "GET"
+        HEAD = "HEAD"
+        OPTIONS = "OPTIONS"
+        PATCH = "PATCH"
+        POST = "POST"
+        PUT = "PUT"
+        TRACE = "TRACE"
+
+        def __str__(self) -> str:
+            return self.value
+
+
+class HTTPMessageMapping(http.client.HTTPMessage, Mapping):  # type: ignore[misc]
+    """Headers as the SDK returns them: case-insensitive, ``.get``, ``in``, ``items()``."""
+
+
+def _headers_to_message(js_headers: JsHeaders) -> HTTPMessageMapping:
+    result = HTTPMessageMapping()
+    for name, value in js_headers.items():
+        result[name] = value.strip()
+    return result
+
+
+def _to_js_headers(headers: Any) -> JsHeaders:
+    if isinstance(headers, JsHeaders):
+        return headers
+    if isinstance(headers, list):
+        return JsHeaders(headers)
+    if isinstance(headers, dict):
+        return JsHeaders(list(headers.items()))
+    if isinstance(headers, http.client.HTTPMessage):
+        return JsHeaders(list(headers.items()))
+    raise TypeError("Received unexpected type for headers argument")
+
+
+def _body_used_error() -> OSError:
+    return OSError("Body already used")
+
+
+class FetchResponse:
+    """A response wrapping a JS ``Response`` (Pyodide's ``FetchResponse`` surface)."""
+
+    def __init__(self, url: str, js_response: JsResponse):
+        self._url = url
+        self.js_response = js_response
+
+    @property
+    def js_object(self) -> JsResponse:
+        return self.js_response
+
+    @property
+    def status(self) -> int:
+        return self.js_response.status
+
+    @property
+    def status_text(self) -> str:
+        return self.js_response.statusText
+
+    @property
+    def ok(self) -> bool:
+        return self.js_response.ok
+
+    @property
+    def url(self) -> str:
+        return self.js_response.url
+
+    @property
+    def type(self) -> str:
+        return self.js_response.type
+
+    @property
+    def redirected(self) -> bool:
+        return self.js_response.redirected
+
+    @property
+    def body_used(self) -> bool:
+        return self.js_response.bodyUsed
+
+    @property
+    def headers(self) -> HTTPMessageMapping:
+        return _headers_to_message(self.js_response.headers)
+
+    @property
+    def body(self) -> Any:
+        return self.js_response.body
+
+    def _raise_if_failed(self) -> None:
+        if self.js_response.bodyUsed:
+            raise _body_used_error()
+
+    async def text(self) -> str:
+        self._raise_if_failed()
+        return await self.js_response.text()
+
+    async def string(self) -> str:
+        return await self.text()
+
+    async def bytes(self) -> bytes:
+        self._raise_if_failed()
+        return (await self.js_response.arrayBuffer()).to_bytes()
+
+    async def buffer(self) -> JsBuffer:
+        self._raise_if_failed()
+        return await self.js_response.arrayBuffer()
+
+    async def memoryview(self) -> memoryview:
+        return memoryview(await self.bytes())
+
+    async def _read_json(self, **kwargs: Any) -> Any:
+        self._raise_if_failed()
+        return _json.loads(await self.js_response.text(), **kwargs)
+
+    def json(self, *args: Any, **kwargs: Any) -> Any:
+        """On an instance: ``await resp.json()``. On the class: ``Response.json(data, ...)``."""
+        if isinstance(self, FetchResponse):
+            return self._read_json(**kwargs)
+        return Response.from_json(self, *args, **kwargs)
+
+    def raise_for_status(self) -> None:
+        if 400 <= self.status < 600:
+            raise OSError(f"{self.status} {'Client' if self.status < 500 else 'Server'} Error: {self.status_text} for url: {self.url}")
+
+    def clone(self) -> Response:
+        self._raise_if_failed()
+        return Response(self.js_response.clone())
+
+    @staticmethod
+    def redirect(url: str, status: HTTPStatus | int = HTTPStatus.FOUND) -> JsResponse:
+        code = status.value if isinstance(status, HTTPStatus) else status
+        return JsResponse.redirect(url, code)
+
+    @staticmethod
+    def from_json(
+        data: Any,
+        status: HTTPStatus | int = HTTPStatus.OK,
+        status_text: str = "",
+        headers: Any = None,
+    ) -> Response:
+        """A JSON response: ``json.dumps(data)`` with ``content-type: application/json``."""
+        options = Response._create_options(status, status_text, headers)
+        if isinstance(data, JsProxy):
+            return Response(JsResponse.json(data, None, **options))
+        js_headers = options.setdefault("headers", JsHeaders([("content-type", "application/json")]))
+        if not js_headers.has("content-type"):
+            js_headers.set("content-type", "application/json")
+        return Response(JsResponse(_json.dumps(data), None, **options))
+
+
+class Response(FetchResponse):
+    """``workers.Response(body=None, status=None, status_text="", headers=None)``."""
+
+    def __init__(
+        self,
+        body: Any = None,
+        status: HTTPStatus | int | None = None,
+        status_text: str = "",
+        headers: Any = None,
+        web_socket: Any = None,
+    ):
+        if isinstance(body, JsResponse):
+            if status is not None or status_text or headers is not None:
+                raise ValueError("Expected no options when constructing Response from a js.Response")
+            super().__init__(body.url, body)
+            return
+        if isinstance(body, JsProxy):
+            if not isinstance(body, (JsTypedArray, JsBuffer)):
+                raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
+        elif body is not None and not isinstance(body, (str, bytes)):
+            raise TypeError(f"Unsupported type in Response: {type(body).__name__}")
+        options = self._create_options(status, status_text, headers, web_socket)
+        js_response = JsResponse(body, None, **options)
+        super().__init__(js_response.url, js_response)
+
+    @staticmethod
+    def _create_options(
+        status: HTTPStatus | int | None = HTTPStatus.OK,
+        status_text: str = "",
+        headers: Any = None,
+        web_socket: Any = None,
+    ) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        if status:
+            options["status"] = status.value if isinstance(status, HTTPStatus) else status
+        if status_text:
+            options["statusText"] = status_text
+        if headers:
+            options["headers"] = _to_js_headers(headers)
+        if web_socket:
+            options["webSocket"] = web_socket
+        return options
+
+    def replace_body(self, body: Any) -> Response:
+        """A new response with this one's status and headers and another body."""
+        return Response(body, self.status, self.status_text, self.js_response.headers)
+
+    def __repr__(self) -> str:
+        parts = [f"status={self.status}"]
+        if self.status_text:
+            parts.append(f"status_text={self.status_text!r}")
+        if "content-type" in self.headers:
+            parts.append(f"content_type={self.headers['content-type']!r}")
+        return f"Response({', '.join(parts)})"
+
+
+class Request:
+    """``workers.Request``: an incoming request (``url``, ``method``, ``headers``, body readers)."""
+
+    def __init__(self, input: Any, **other_options: Any):  # noqa: A002 - SDK name
+        if isinstance(input, JsRequest):
+            if other_options:
+                raise ValueError("Expected no options when constructing Request from a js.Request")
+            self._js_request = input
+            return
+        if isinstance(other_options.get("method"), HTTPMethod):
+            other_options["method"] = other_options["method"].value
+        if "headers" in other_options:
+            other_options["headers"] = _to_js_headers(other_options["headers"])
+        source = input._js_request if isinstance(input, Request) else input
+        self._js_request = JsRequest.new(source, None, **other_options)
+
+    @property
+    def js_object(self) -> JsRequest:
+        return self._js_request
+
+    @property
+    def url(self) -> str:
+        return self._js_request.url
+
+    @property
+    def method(self) -> HTTPMethod:
+        return HTTPMethod[self._js_request.method]
+
+    @property
+    def headers(self) -> HTTPMessageMapping:
+        return _headers_to_message(self._js_request.headers)
+
+    @property
+    def body(self) -> Any:
+        return self._js_request.body
+
+    @property
+    def body_used(self) -> bool:
+        return self._js_request.bodyUsed
+
+    @property
+    def cf(self) -> Any:
+        return self._js_request.cf
+
+    def _raise_if_failed(self) -> None:
+        if self._js_request.bodyUsed:
+            raise _body_used_error()
+
+    async def text(self) -> str:
+        self._raise_if_failed()
+        return await self._js_request.text()
+
+    async def json(self, **kwargs: Any) -> Any:
+        self._raise_if_failed()
+        return _json.loads(await self.text(), **kwargs)
+
+    async def bytes(self) -> bytes:
+        self._raise_if_failed()
+        return (await self._js_request.arrayBuffer()).to_bytes()
+
+    async def buffer(self) -> JsBuffer:
+        self._raise_if_failed()
+        return await self._js_request.arrayBuffer()
+
+    def clone(self) -> Request:
+        self._raise_if_failed()
+        return Request(self._js_request.clone())
+
+    def __repr__(self) -> str:
+        return f"Request(method={self._js_request.method!r}, url={self._js_request.url!r})"
+
+
+async def fetch(resource: Any, **other_options: Any) -> Response:
+    """Outgoing HTTP request (``workers.fetch``), made with the standard library."""
+    request = resource if isinstance(resource, Request) else Request(resource, **other_options)
+    js_request = request.js_object
+    body = js_request._body
+
+    def send() -> JsResponse:
+        raw = urllib.request.Request(js_request.url, data=body, method=js_request.method, headers=dict(js_request.headers.items()))
+        try:
+            with urllib.request.urlopen(raw, timeout=30) as reply:  # noqa: S310 - worker-chosen URL
+                status, reason, headers, data, url = reply.status, reply.reason, reply.headers.items(), reply.read(), reply.url
+        except urllib.error.HTTPError as exc:
+            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), js_request.url
+        except (urllib.error.URLError, OSError) as exc:
+            raise js_type_error(f"Network connection lost. ({exc})") from None
+        response = JsResponse(data or None, None, status=status, statusText=reason, headers=list(headers))
+        response.url = url
+        return response
+
+    return Response(await asyncio.to_thread(send))
+
+
+def handler(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorator for legacy ``on_fetch``: converts the JS request and wraps ``env``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], JsRequest):
+            args = (Request(args[0]), *args[1:])
+        if len(args) > 1:
+            args = (args[0], EnvWrapper(args[1]), *args[2:])
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+class WorkerEntrypoint:
+    """Base class of a Worker's entry point: ``class Default(WorkerEntrypoint)``.
+
+    Constructed as ``Default(ctx, env)`` for each request; ``self.env`` is wrapped so
+    binding calls convert arguments and results (subclass ``__init__`` receives it wrapped).
+    """
+
+    ctx: Any
+    env: Any
+
+    def __init__(self, ctx: Any, env: Any):
+        self.ctx = ctx
+        self.env = EnvWrapper(env)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        original = cls.__dict__.get("__init__")
+        if original is None:
+            return
+
+        @functools.wraps(original)
+        def wrapped_init(self: Any, *args: Any, **kw: Any) -> None:
+            if len(args) > 1:
+                args = (args[0], EnvWrapper(args[1]), *args[2:])
+            original(self, *args, **kw)
+
+        cls.__init__ = wrapped_init  # type: ignore[method-assign]

@@ -1,0 +1,89 @@
+"""Building ``env.<BINDING>`` for each ``[[vectorize]]`` entry of a config.
+
+Each index's definition comes from, first match wins: ``load_env``'s ``indexes=`` argument,
+the ``[tool.workers-env.indexes]`` table of ``pyproject.toml``, then persisted state. Two
+bindings naming the same index share one index, as they would on Cloudflare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from workers_env._env import AssemblyContext
+from workers_env._errors import ConfigError, IndexDefinitionError
+from workers_env.config import WorkerConfig
+from workers_env.vectorize.binding import VectorizeBinding
+from workers_env.vectorize.definitions import IndexDefinition, parse_index_definition
+from workers_env.vectorize.index import Index
+
+__all__ = ["build_bindings"]
+
+
+def _definition_sources(config: WorkerConfig, indexes: Mapping[str, Any] | None) -> list[tuple[str, Mapping[str, Any]]]:
+    sources: list[tuple[str, Mapping[str, Any]]] = []
+    if indexes:
+        sources.append(("the indexes= argument", indexes))
+    if config.pyproject_indexes:
+        where = f"[tool.workers-env.indexes] in {config.root / 'pyproject.toml'}"
+        sources.append((where, config.pyproject_indexes))
+    return sources
+
+
+def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, Mapping[str, Any]]],
+                        store: Any) -> IndexDefinition:
+    for where, table in sources:
+        if index_name in table:
+            return parse_index_definition(table[index_name], where=f'{where}, index "{index_name}"')
+    if store is not None:
+        persisted = store.get_definition(index_name)
+        if persisted is not None:
+            return persisted
+    raise IndexDefinitionError(
+        f'The Vectorize index "{index_name}" (binding {binding}) has no definition: wrangler.toml '
+        "does not hold its dimensions and metric. Define it in one of three ways:\n"
+        f'  1. load_env(..., indexes={{"{index_name}": {{"dimensions": 768, "metric": "cosine"}}}})'
+        ' (or {"preset": "@cf/baai/bge-base-en-v1.5"}; add "version": "v2" for the current API)\n'
+        f'  2. in pyproject.toml beside the config: [tool.workers-env.indexes."{index_name}"] '
+        'with dimensions = 768 and metric = "cosine"\n'
+        f"  3. create it in persisted local state: workers-env vectorize create {index_name} "
+        "--dimensions=768 --metric=cosine, then load_env(..., persist_to=...)"
+    )
+
+
+def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
+    """One :class:`VectorizeBinding` per ``[[vectorize]]`` entry; every problem raised at once."""
+    config = context.config
+    if not config.vectorize:
+        return {}
+    store = None
+    if context.persist_to is not None:
+        from workers_env.vectorize.persistent import (
+            open_state,  # only when state is on disk
+        )
+
+        store = open_state(context.persist_to)
+        context.on_close(store.close)
+    sources = _definition_sources(config, context.options.get("indexes"))
+    opened: dict[str, Index] = {}
+    bindings: dict[str, VectorizeBinding] = {}
+    failures: list[ConfigError] = []
+    for entry in config.vectorize:
+        try:
+            index = opened.get(entry.index_name)
+            if index is None:
+                definition = _resolve_definition(entry.index_name, entry.binding, sources, store)
+                if store is not None:
+                    index = store.open_index(entry.index_name, definition)
+                else:
+                    index = Index(entry.index_name, definition)
+                opened[entry.index_name] = index
+        except ConfigError as exc:
+            failures.append(exc)
+            continue
+        bindings[entry.binding] = VectorizeBinding(index, binding=entry.binding)
+    if failures:
+        problems = [problem for exc in failures for problem in exc.problems]
+        cls = IndexDefinitionError if all(isinstance(e, IndexDefinitionError) for e in failures) else ConfigError
+        raise cls("\n".join(problems), problems=problems, path=str(config.path))
+    return bindings

@@ -1,0 +1,223 @@
+"""The Vectorize binding as Worker code sees it: ``env.<BINDING>``.
+
+The method names, argument order, defaults, result shapes and errors are the Workers
+binding's (``VectorizeIndex`` for v1, ``Vectorize`` for v2). Each async method is a thin
+wrapper over synchronous work on the :class:`~workers_env.vectorize.index.Index`; results come back
+as :class:`~workers_env.JsDict` trees exactly as Pyodide hands them to Python.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workers_env._jsvalues import JsDict, float32_rows, js_number, to_py
+from workers_env.vectorize import limits as _limits
+from workers_env.vectorize.filters import compile_filter
+from workers_env.vectorize.index import Index
+from workers_env.vectorize.results import indexed_metadata
+from workers_env.vectorize.validation import (
+    merge_options,
+    parse_ids,
+    parse_query_options,
+    parse_query_vector,
+    parse_vectors,
+)
+
+__all__ = ["VectorizeBinding"]
+
+
+class VectorizeBinding:
+    """An index binding with the exact camelCase methods of the Workers runtime.
+
+    Arguments are positional, as JavaScript sees them; keyword arguments are merged into
+    one trailing options object, as Python Workers do (``query(vec, topK=3)``).
+    """
+
+    #: The methods Worker code can reach in production; the runtime exposes only these.
+    JS_METHODS = frozenset({"insert", "upsert", "query", "queryById", "getByIds", "deleteByIds", "describe"})
+
+    def __init__(self, index: Index, *, binding: str | None = None):
+        self._index = index
+        self._binding = binding
+
+    def __repr__(self) -> str:
+        d = self._index.definition
+        return (
+            f"<VectorizeBinding {self._binding or ''} index={self._index.name!r} "
+            f"{d.version} {d.dimensions}d {d.metric}>"
+        )
+
+    @property
+    def index(self) -> Index:
+        """The underlying index state (for tests and tools; Worker code never sees it)."""
+        return self._index
+
+    # -- writes --------------------------------------------------------------------------
+    async def insert(self, vectors: Any = None, /, *args: Any, **kwargs: Any) -> JsDict:
+        """Insert vectors; ids that already exist are skipped silently."""
+        return self.insert_sync(vectors)
+
+    async def upsert(self, vectors: Any = None, /, *args: Any, **kwargs: Any) -> JsDict:
+        """Insert or wholly replace vectors (values, metadata and namespace)."""
+        return self.upsert_sync(vectors)
+
+    async def deleteByIds(self, ids: Any = None, /, *args: Any, **kwargs: Any) -> JsDict:  # noqa: N802
+        """Delete vectors by id; unknown ids are not an error."""
+        return self.delete_by_ids_sync(ids)
+
+    # -- reads ---------------------------------------------------------------------------
+    async def query(self, vector: Any = None, options: Any = None, /, **kwargs: Any) -> JsDict:
+        """The nearest vectors to ``vector``: ``{"count": n, "matches": [...]}``."""
+        return self.query_sync(vector, merge_options(options, kwargs))
+
+    async def queryById(self, vectorId: Any = None, options: Any = None, /, **kwargs: Any) -> JsDict:  # noqa: N802,N803
+        """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
+        return self.query_by_id_sync(vectorId, merge_options(options, kwargs))
+
+    async def getByIds(self, ids: Any = None, /, *args: Any, **kwargs: Any) -> list[JsDict]:  # noqa: N802
+        """The stored vectors with these ids, in request order; missing ids are left out."""
+        return self.get_by_ids_sync(ids)
+
+    async def describe(self) -> JsDict:
+        """The index's configuration and size, in the API generation's shape."""
+        return self.describe_sync()
+
+    # -- the synchronous work ------------------------------------------------------------
+    def _mutation_result(self, mutation_id: str, ids: list[str]) -> JsDict:
+        if self._index.limits.version == "v1":
+            return to_py({"count": len(ids), "ids": ids})
+        return to_py({"mutationId": mutation_id})
+
+    def _check_capacity(self, op: str, ids: list[str], namespaces: list[str | None]) -> None:
+        """The per-index limits a write of these (unique) ids would break, if any."""
+        index = self._index
+        total = len(index.core) + sum(vid not in index.core for vid in ids)
+        if total > index.limits.max_vectors:
+            raise _limits.index_full(op, index.limits.max_vectors, total)
+        if any(ns is not None for ns in namespaces):
+            count = index.core.namespaces_after(ids, namespaces)
+            if count > _limits.MAX_NAMESPACES_PER_INDEX:
+                raise _limits.too_many_namespaces(op, count)
+
+    def insert_sync(self, vectors: Any) -> JsDict:
+        index = self._index
+        index.refresh()
+        batch = parse_vectors(
+            vectors, op=_limits.INSERT, dimensions=index.dimensions, limits=index.limits, keep="first"
+        )
+        fresh = [i for i, vid in enumerate(batch.ids) if vid not in index.core]
+        self._check_capacity(_limits.INSERT, [batch.ids[i] for i in fresh], [batch.namespaces[i] for i in fresh])
+        mutation = index.write(batch, only_new=True)  # existing ids are skipped silently
+        return self._mutation_result(mutation.id, batch.ids)
+
+    def upsert_sync(self, vectors: Any) -> JsDict:
+        index = self._index
+        index.refresh()
+        batch = parse_vectors(
+            vectors, op=_limits.UPSERT, dimensions=index.dimensions, limits=index.limits, keep="last"
+        )
+        self._check_capacity(_limits.UPSERT, batch.ids, batch.namespaces)
+        mutation = index.write(batch)
+        return self._mutation_result(mutation.id, batch.ids)
+
+    def delete_by_ids_sync(self, ids: Any) -> JsDict:
+        index = self._index
+        index.refresh()
+        wanted = parse_ids(ids, op=_limits.DELETE, max_ids=index.limits.max_delete_ids)
+        mutation = index.write(None, wanted)
+        return self._mutation_result(mutation.id, wanted)
+
+    def get_by_ids_sync(self, ids: Any) -> list[JsDict]:
+        index = self._index
+        index.refresh()
+        wanted = parse_ids(ids, op=_limits.GET, max_ids=index.limits.max_get_ids)
+        core = index.core
+        rows = [r for r in (core.row_of(v) for v in wanted) if r is not None]
+        if not rows:
+            return []
+        values = float32_rows(core.values_of(rows))
+        namespaces = core.namespaces_of(rows)
+        out = []
+        for row, vals, ns in zip(rows, values, namespaces):
+            out.append(JsDict(
+                id=core.id_at(row),
+                namespace=ns,
+                metadata=to_py(core.metadata_of(row)),
+                values=vals,
+            ))
+        return out
+
+    def query_sync(self, vector: Any, options: dict[str, Any]) -> JsDict:
+        index = self._index
+        index.refresh()
+        opts = parse_query_options(options, limits=index.limits)
+        query = parse_query_vector(vector, dimensions=index.dimensions)
+        return self._search(query, opts)
+
+    def query_by_id_sync(self, vector_id: Any, options: dict[str, Any]) -> JsDict:
+        index = self._index
+        if not index.limits.supports_query_by_id:
+            raise _limits.query_by_id_unsupported()
+        index.refresh()
+        opts = parse_query_options(options, limits=index.limits)
+        if not isinstance(vector_id, str):
+            raise _limits.bad_query_option(
+                f"Failed to parse the request body as JSON: vectorId: expected a string, got {vector_id!r}"
+            )
+        row = index.core.row_of(vector_id)
+        if row is None:
+            return to_py({"count": 0, "matches": []})
+        return self._search(index.core.values_of([row])[0], opts)
+
+    def _search(self, query: Any, opts: Any) -> JsDict:
+        index = self._index
+        core = index.core
+        mask = None
+        if opts.filter is not None:
+            plan = compile_filter(opts.filter, limits=index.limits, metadata_indexes=index.metadata_index_types())
+            mask = plan.mask(core) if plan is not None else None
+        ns_code = None
+        if opts.namespace is not None:
+            ns_code = core.namespace_code(opts.namespace)
+            if ns_code is None:
+                return JsDict(count=0, matches=[])
+        candidates = None if mask is None and ns_code is None else core.candidates_for(namespace_code=ns_code, mask=mask)
+        hits = core.search(query, opts.top_k, candidates=candidates)
+        if not hits:
+            return JsDict(count=0, matches=[])
+        rows = [hit[0] for hit in hits]
+        values = float32_rows(core.values_of(rows)) if opts.return_values else None
+        namespaces = core.namespaces_of(rows)
+        return_metadata = opts.return_metadata
+        matches = []
+        for i, (row, vid, score) in enumerate(hits):
+            match = JsDict(id=vid, score=js_number(score))
+            if values is not None:
+                match["values"] = values[i]
+            if namespaces[i] is not None:
+                match["namespace"] = namespaces[i]
+            if return_metadata == "all":
+                match["metadata"] = to_py(core.metadata_of(row))
+            elif return_metadata == "indexed":
+                match["metadata"] = to_py(indexed_metadata(index, row))
+            matches.append(match)
+        return JsDict(count=len(matches), matches=matches)
+
+    def describe_sync(self) -> JsDict:
+        index = self._index
+        index.refresh()
+        d = index.definition
+        if index.limits.version == "v1":
+            info: dict[str, Any] = {"id": index.id, "name": index.name}
+            if d.description is not None:
+                info["description"] = d.description
+            info["config"] = {"dimensions": d.dimensions, "metric": d.metric}
+            info["vectorsCount"] = len(index.core)
+            return to_py(info)
+        last = index.last_mutation
+        return to_py({
+            "vectorCount": len(index.core),
+            "dimensions": d.dimensions,
+            "processedUpToDatetime": last.at if last else None,
+            "processedUpToMutation": last.id if last else None,
+        })

@@ -1,0 +1,130 @@
+"""Index definitions: the dimensions, metric and API version wrangler.toml does not hold.
+
+A definition comes from, first match wins: the ``indexes=`` argument of ``load_env``, the
+``[tool.workers-env.indexes."<name>"]`` table of the ``pyproject.toml`` beside the config,
+or an index created earlier in persisted local state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from workers_env._errors import ConfigError
+from workers_env.config import Diagnostic, WorkerConfig
+from workers_env.vectorize import limits as _limits
+
+__all__ = ["IndexDefinition", "parse_index_definition", "pyproject_diagnostics"]
+
+_KNOWN_KEYS = {"dimensions", "metric", "preset", "version", "metadata_indexes", "description"}
+
+
+@dataclass(frozen=True)
+class IndexDefinition:
+    """What the service knows about an index: shape, distance metric and API generation."""
+
+    dimensions: int
+    metric: str
+    version: str = "v1"
+    metadata_indexes: Mapping[str, str] = field(default_factory=dict)
+    description: str | None = None
+    preset: str | None = None
+
+
+def parse_index_definition(raw: Any, *, where: str) -> IndexDefinition:
+    """Check one definition (a mapping) and return it; ``where`` names it in errors.
+
+    Every problem is collected, so a broken definition is reported in one go.
+    """
+    if isinstance(raw, IndexDefinition):
+        return raw
+    if not isinstance(raw, Mapping):
+        raise ConfigError(
+            f"{where}: an index definition must be a table/dict such as "
+            '{"dimensions": 768, "metric": "cosine"}, got ' + type(raw).__name__
+        )
+    problems: list[str] = []
+    unknown = sorted(set(raw) - _KNOWN_KEYS)
+    if unknown:
+        problems.append(f"{where}: unknown keys {', '.join(map(repr, unknown))}; expected some of {sorted(_KNOWN_KEYS)}")
+
+    preset = raw.get("preset")
+    dimensions = raw.get("dimensions")
+    metric = raw.get("metric")
+    if preset is not None:
+        if preset not in _limits.PRESETS:
+            problems.append(f"{where}: unknown preset {preset!r}; known presets: {', '.join(_limits.PRESETS)}")
+        elif dimensions is not None or metric is not None:
+            problems.append(f"{where}: give either a preset or dimensions and metric, not both")
+        else:
+            dimensions, metric = _limits.PRESETS[preset]
+    elif dimensions is None or metric is None:
+        missing = [k for k in ("dimensions", "metric") if raw.get(k) is None]
+        problems.append(f"{where}: missing {' and '.join(missing)} (or give a preset)")
+
+    if dimensions is not None and (
+        isinstance(dimensions, bool)
+        or not isinstance(dimensions, int)
+        or not _limits.MIN_DIMENSIONS <= dimensions <= _limits.MAX_DIMENSIONS
+    ):
+        problems.append(
+            f"{where}: dimensions must be a whole number from {_limits.MIN_DIMENSIONS} to "
+            f"{_limits.MAX_DIMENSIONS}, got {dimensions!r}"
+        )
+    if metric is not None and metric not in _limits.METRICS:
+        problems.append(f"{where}: metric must be one of {', '.join(_limits.METRICS)}, got {metric!r}")
+
+    version = raw.get("version", "v1")
+    if version not in _limits.VERSIONS:
+        problems.append(f'{where}: version must be "v1" or "v2", got {version!r}')
+
+    description = raw.get("description")
+    if description is not None and not isinstance(description, str):
+        problems.append(f"{where}: description must be a string, got {description!r}")
+
+    metadata_indexes = raw.get("metadata_indexes", {}) or {}
+    if not isinstance(metadata_indexes, Mapping):
+        problems.append(f'{where}: metadata_indexes must map property names to "string", "number" or "boolean"')
+        metadata_indexes = {}
+    else:
+        if metadata_indexes and version == "v1":
+            problems.append(f'{where}: metadata indexes exist only on v2 indexes; add "version": "v2"')
+        if len(metadata_indexes) > _limits.MAX_METADATA_INDEXES:
+            problems.append(
+                f"{where}: at most {_limits.MAX_METADATA_INDEXES} metadata indexes per index, "
+                f"got {len(metadata_indexes)}"
+            )
+        for prop, kind in metadata_indexes.items():
+            if not _limits.is_property_name(prop):
+                problems.append(f"{where}: {_limits.bad_metadata_index_property(prop).message}")
+            if kind not in _limits.METADATA_INDEX_TYPES:
+                problems.append(
+                    f"{where}: metadata index {prop!r} has type {kind!r}; use one of "
+                    f"{', '.join(_limits.METADATA_INDEX_TYPES)}"
+                )
+    if problems:
+        raise ConfigError("\n".join(problems), problems=problems)
+    return IndexDefinition(
+        dimensions=int(dimensions),  # type: ignore[arg-type]
+        metric=str(metric),
+        version=str(version),
+        metadata_indexes=dict(metadata_indexes),
+        description=description,
+        preset=preset,
+    )
+
+
+def pyproject_diagnostics(config: WorkerConfig) -> list[Diagnostic]:
+    """Problems in the ``[tool.workers-env.indexes]`` definitions, for ``workers-env validate``.
+
+    ``load_env`` checks them only when a binding needs one (an ``indexes=`` argument may
+    override them), so ``validate`` asks here to report them all up front.
+    """
+    found: list[Diagnostic] = []
+    for name, definition in config.pyproject_indexes.items():
+        try:
+            parse_index_definition(definition, where=f'[tool.workers-env.indexes."{name}"]')
+        except ConfigError as exc:
+            found.extend(Diagnostic("pyproject.toml", problem) for problem in exc.problems)
+    return found

@@ -1,0 +1,374 @@
+"""Indexes backed by the SQLite state file, and the store that hands them out.
+
+:class:`PersistentIndex` is an :class:`~workers_env.vectorize.index.Index` whose mutations commit to
+SQLite first (one transaction each) and then apply to memory, and whose :meth:`refresh`
+picks up what other processes committed: ``PRAGMA data_version`` says whether anything
+changed at all (one cheap query), and the per-row write ``seq`` plus tombstones for deletes
+say what, so catching up costs O(changes). The numpy core is rebuilt from the file on open.
+
+:func:`open_state` is the entry point for ``load_env(persist_to=...)``, ``workers-env dev``
+and the ``workers-env vectorize`` commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from workers_env._errors import ConfigError, StateError
+from workers_env.vectorize import limits as _limits
+from workers_env.vectorize.core import IndexCore
+from workers_env.vectorize.definitions import IndexDefinition
+from workers_env.vectorize.index import (
+    Index,
+    MetadataIndex,
+    Mutation,
+    VectorBatch,
+    check_metadata_index_exists,
+    check_new_metadata_index,
+)
+from workers_env.vectorize.store import (
+    IndexChanges,
+    IndexRecord,
+    StateDB,
+    VectorRows,
+    WriteTxn,
+    check_index_name,
+    encode_metadata,
+)
+
+__all__ = ["PersistentIndex", "VectorizeStore", "open_state", "default_persist_to"]
+
+
+def default_persist_to(config: str | Path | None = None) -> Path:
+    """The state root ``workers-env dev`` and the CLI use when no ``--persist-to`` is given.
+
+    ``.wrangler/state`` in the folder of the wrangler config -- ``config`` (a file, or a
+    folder to search upward from) or the one found upward from the current folder -- or in
+    the current folder when there is none.
+    """
+    from workers_env.config import find_config
+
+    try:
+        found = find_config(config)
+    except ConfigError:
+        if config is not None:
+            raise
+        return Path.cwd() / ".wrangler" / "state"
+    return found.parent / ".wrangler" / "state"
+
+
+def _mutation(record: IndexRecord) -> Mutation | None:
+    if record.mutation_id is None:
+        return None
+    return Mutation(record.mutation_id, record.mutation_time or record.modified_on)
+
+
+class PersistentIndex(Index):
+    """An index whose every acknowledged mutation is already durable in the state file."""
+
+    _db: StateDB
+    _uid: int
+    _data_version: int | None
+    _stale: bool = False
+
+    @classmethod
+    def load(cls, db: StateDB, name: str) -> PersistentIndex:
+        """Read an index from the state file into memory; :class:`StateError` if absent."""
+        index = cls(name=name, definition=IndexDefinition(dimensions=1, metric="cosine"))
+        index._db = db
+        index._reload()
+        return index
+
+    # -- loading ---------------------------------------------------------------------------
+    def _reload(self) -> None:
+        """Rebuild everything from the file (first open, or the index was recreated)."""
+        # Read data_version first: a commit after this point makes the next refresh look.
+        data_version = self._db.data_version()
+        loaded = self._db.load_index(self.name)
+        if loaded is None:
+            self._data_version = None
+            raise StateError(f"no index named {self.name!r} in {self._db.path}")
+        record, rows = loaded
+        self._stale = True  # until the rebuild below completes
+        self.definition = record.definition()
+        self.id = record.id
+        self.created_on = record.created_on
+        self.limits = _limits.API_LIMITS[record.version]
+        self.core = IndexCore(record.dimensions, record.metric, capacity=len(rows))  # no regrowth
+        self.metadata_indexes = {}
+        self._uid = record.uid
+        self._upsert_rows(rows)
+        for mi in record.metadata_indexes:
+            self._add_metadata_index(MetadataIndex(mi.property, mi.type, mi.created_seq))
+        self.seq = record.seq
+        self.last_mutation = _mutation(record)
+        self._stale = False
+        self._data_version = data_version
+
+    def _upsert_rows(self, rows: VectorRows) -> None:
+        """Put stored rows into the core, each with the seq of the write that stored it."""
+        if not len(rows):
+            return
+        self.core.upsert(rows.ids, rows.values, rows.namespaces, rows.metadata, seq=rows.seqs)
+
+    def _catch_up(self, changes: IndexChanges) -> None:
+        """Apply what other processes committed after ``self.seq``."""
+        record = changes.record
+        if changes.deleted:
+            self.core.delete(changes.deleted)
+        wanted = {m.property: MetadataIndex(m.property, m.type, m.created_seq) for m in changes.metadata_indexes}
+        for prop, mi in list(self.metadata_indexes.items()):
+            if wanted.get(prop) != mi:
+                self._drop_metadata_index(prop)
+        self._upsert_rows(changes.upserted)
+        for prop, mi in wanted.items():
+            if prop not in self.metadata_indexes:
+                self._add_metadata_index(mi)
+        self.seq = record.seq
+        self.last_mutation = _mutation(record)
+
+    # -- Index API -------------------------------------------------------------------------
+    @property
+    def state_path(self) -> Path:
+        return self._db.path
+
+    def refresh(self) -> None:
+        """Pick up writes other processes committed since we last looked (O(changes))."""
+        data_version = self._db.data_version()
+        if data_version == self._data_version:
+            return
+        changes = None if self._stale else self._db.changes_since(self._uid, self.seq)
+        if changes is None:  # deleted (perhaps recreated under the same name), or memory is stale
+            try:
+                self._reload()
+            except StateError:
+                if self._stale:
+                    raise
+                raise StateError(
+                    f"index {self.name!r} was deleted from {self._db.path} by another process"
+                ) from None
+            return
+        if changes.record.seq != self.seq:
+            self._mark_stale_on_failure(lambda: self._catch_up(changes))
+        self._data_version = data_version
+
+    def _in_txn(self, txn: WriteTxn) -> None:
+        """Inside the write lock: catch up with anything committed since our last look."""
+        if self._stale:
+            raise StateError(
+                f"index {self.name!r}: memory is out of step with {self._db.path} after an earlier "
+                "failure; call refresh() to reload it"
+            )
+        if txn.record.seq != self.seq:
+            self._mark_stale_on_failure(lambda: self._catch_up(txn.changes_since(self.seq)))
+
+    def write(self, upserts: VectorBatch | None = None, deletes: Sequence[str] = (), *,
+              only_new: bool = False) -> Mutation:
+        """Commit upserts then deletes as one transaction, then apply them to memory.
+
+        With ``only_new`` the ids another process stored since our last look are dropped
+        inside the write lock, so an insert never overwrites them.
+        """
+        mutation = Mutation.new()
+        with self._db.write_txn(self._uid, self.name) as txn:
+            self._in_txn(txn)
+            if only_new and upserts is not None:
+                self._keep_new(upserts)
+            metadata_json = [encode_metadata(m) for m in upserts.metadata] if upserts is not None else []
+            if upserts is not None and len(upserts):
+                txn.put_vectors(upserts.ids, upserts.values, upserts.namespaces, metadata_json)
+            if deletes:
+                txn.delete_vectors(list(deletes))
+            txn.finish(mutation.id, mutation.at)
+            seq = txn.seq
+        self._after_commit(seq, mutation, lambda: self._apply(upserts, deletes, seq))
+        return mutation
+
+    def create_metadata_index(self, property_name: str, type_: str) -> Mutation:
+        """Commit a new metadata index; vectors written before it stay out until rewritten."""
+        mutation = Mutation.new()
+        with self._db.write_txn(self._uid, self.name) as txn:
+            self._in_txn(txn)
+            self.check_new_metadata_index(property_name, type_)
+            txn.add_metadata_index(property_name, type_)
+            txn.finish(mutation.id, mutation.at)
+            seq = txn.seq
+        self._after_commit(
+            seq, mutation, lambda: self._add_metadata_index(MetadataIndex(property_name, type_, created_seq=seq))
+        )
+        return mutation
+
+    def delete_metadata_index(self, property_name: str) -> Mutation:
+        """Commit the removal of a metadata index; an error if there is none."""
+        mutation = Mutation.new()
+        with self._db.write_txn(self._uid, self.name) as txn:
+            self._in_txn(txn)
+            self.check_metadata_index_exists(property_name)
+            txn.drop_metadata_index(property_name)
+            txn.finish(mutation.id, mutation.at)
+            seq = txn.seq
+        self._after_commit(seq, mutation, lambda: self._drop_metadata_index(property_name))
+        return mutation
+
+    def _after_commit(self, seq: int, mutation: Mutation, apply: Callable[[], None]) -> None:
+        self._mark_stale_on_failure(apply)
+        self.seq = seq
+        self.last_mutation = mutation
+
+    def _mark_stale_on_failure(self, apply: Callable[[], None]) -> None:
+        """Run ``apply``; if it fails, memory may be half-updated: rebuild it on the next refresh."""
+        try:
+            apply()
+        except BaseException:
+            self._stale = True
+            self._data_version = None
+            raise
+
+
+class VectorizeStore:
+    """The persisted indexes under one state root; one connection, one live index per name."""
+
+    def __init__(self, persist_to: str | Path):
+        self.persist_to = Path(persist_to)
+        self.db = StateDB.open(self.persist_to)
+        self._open: dict[str, PersistentIndex] = {}
+
+    @property
+    def path(self) -> Path:
+        """The state file."""
+        return self.db.path
+
+    def close(self) -> None:
+        self._open.clear()
+        self.db.close()
+
+    def __enter__(self) -> VectorizeStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- definitions and records ------------------------------------------------------------
+    def get_index(self, name: str) -> IndexDefinition | None:
+        """The persisted definition of ``name`` (third in load_env's precedence), or ``None``."""
+        record = self.db.find_index(name)
+        return None if record is None else record.definition()
+
+    get_definition = get_index
+
+    def record(self, name: str) -> IndexRecord | None:
+        return self.db.find_index(name)
+
+    def require(self, name: str) -> IndexRecord:
+        """The record of ``name``, or a :class:`StateError` saying it does not exist."""
+        record = self.db.find_index(name)
+        if record is None:
+            raise StateError(f"no index named {name!r} in {self.db.path}")
+        return record
+
+    def list_indexes(self) -> list[IndexRecord]:
+        return self.db.list_indexes()
+
+    def create_index(self, name: str, definition: IndexDefinition) -> IndexRecord:
+        """Create an empty index; :class:`StateError` if the name is taken."""
+        return self.db.create_index(name, definition)
+
+    def delete_index(self, name: str) -> bool:
+        """Delete an index and its vectors; False if there was none."""
+        self._open.pop(name, None)
+        return self.db.delete_index(name)
+
+    # -- metadata indexes without loading vectors ------------------------------------------
+    def create_metadata_index(self, name: str, property_name: str, type_: str) -> Mutation:
+        """Add a metadata index to a stored v2 index (vectors already stored stay out of it).
+
+        Works on the file directly, so no vectors are loaded; live indexes in this or other
+        processes pick it up on their next refresh.
+        """
+        record = self.require(name)
+        mutation = Mutation.new()
+        with self.db.write_txn(record.uid, name) as txn:
+            check_new_metadata_index(name, txn.record.version, txn.record.metadata_index_types(), property_name, type_)
+            txn.add_metadata_index(property_name, type_)
+            txn.finish(mutation.id, mutation.at)
+        return mutation
+
+    def delete_metadata_index(self, name: str, property_name: str) -> Mutation:
+        """Remove a metadata index from a stored index, without loading its vectors."""
+        record = self.require(name)
+        mutation = Mutation.new()
+        with self.db.write_txn(record.uid, name) as txn:
+            check_metadata_index_exists(name, txn.record.version, txn.record.metadata_index_types(), property_name)
+            txn.drop_metadata_index(property_name)
+            txn.finish(mutation.id, mutation.at)
+        return mutation
+
+    def count_vectors(self, name: str) -> int:
+        """How many vectors a stored index holds (one SQL count, no loading)."""
+        return self.db.count_vectors(self.require(name).uid)
+
+    def list_vector_ids(self, name: str, *, after: str | None, limit: int) -> tuple[list[str], int, bool]:
+        """A page of ids in code-point order after ``after``: ``(ids, total, more_follow)``."""
+        return self.db.list_vector_ids(self.require(name).uid, after=after, limit=limit)
+
+    # -- live indexes -----------------------------------------------------------------------
+    def open_index(self, name: str, definition: IndexDefinition | None = None) -> PersistentIndex:
+        """The live index ``name``, loaded from the file (created first if ``definition`` is given).
+
+        A ``definition`` that disagrees with the stored index on dimensions, metric or API
+        version is a :class:`StateError`; metadata indexes it names that the stored index
+        lacks are created now (so vectors already stored are not in them, as on the service).
+        """
+        check_index_name(name)
+        index = self._open.get(name)
+        if index is not None:
+            index.refresh()
+        else:
+            if definition is not None and self.db.find_index(name) is None:
+                try:
+                    self.db.create_index(name, definition)
+                except StateError:
+                    if self.db.find_index(name) is None:  # not a lost creation race
+                        raise
+            index = PersistentIndex.load(self.db, name)
+            self._open[name] = index
+        if definition is not None:
+            self._reconcile(index, definition)
+        return index
+
+    def _reconcile(self, index: PersistentIndex, definition: IndexDefinition) -> None:
+        stored = index.definition
+        clashes = [
+            f"{what} {theirs!r} (stored: {ours!r})"
+            for what, theirs, ours in (
+                ("dimensions", definition.dimensions, stored.dimensions),
+                ("metric", definition.metric, stored.metric),
+                ("version", definition.version, stored.version),
+            )
+            if theirs != ours
+        ]
+        if clashes:
+            raise StateError(
+                f"index {index.name!r} in {self.db.path} does not match its definition: "
+                + ", ".join(clashes)
+                + f"; delete it (workers-env vectorize delete {index.name}) or fix the definition"
+            )
+        for prop, type_ in definition.metadata_indexes.items():
+            current = index.metadata_indexes.get(prop)
+            if current is None:
+                index.create_metadata_index(prop, type_)
+            elif current.type != type_:
+                raise StateError(
+                    f"index {index.name!r} in {self.db.path} has a {current.type} metadata index on "
+                    f"{prop!r}, but its definition asks for {type_}"
+                )
+
+
+def open_state(persist_to: str | Path) -> VectorizeStore:
+    """Open the persisted Vectorize state under a wrangler-style state root.
+
+    ``persist_to`` is the folder wrangler calls ``--persist-to`` (default ``.wrangler/state``
+    beside the config); the state file lives in ``<persist_to>/v3/vectorize/``.
+    """
+    return VectorizeStore(persist_to)

@@ -1,0 +1,497 @@
+"""The SQLite connection: identity checks, schema, transactions, and every query."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from workers_env._clock import utc_now_iso
+from workers_env._errors import StateError
+from workers_env.vectorize import limits as _limits
+from workers_env.vectorize.definitions import IndexDefinition
+from workers_env.vectorize.store.names import DB_FILENAME, check_index_name, state_dir
+from workers_env.vectorize.store.records import (
+    IndexChanges,
+    IndexRecord,
+    MetadataIndexRecord,
+    VectorRows,
+)
+
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS", "StateDB", "WriteTxn"]
+
+APPLICATION_ID = 0x57455643  # "WEVC": workers-env Vectorize state
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 15_000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_SCHEMA = """
+CREATE TABLE indexes (
+    uid          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           TEXT NOT NULL,
+    name         TEXT NOT NULL UNIQUE,
+    dimensions   INTEGER NOT NULL,
+    metric       TEXT NOT NULL,
+    version      TEXT NOT NULL,
+    description  TEXT,
+    preset       TEXT,
+    created_on   TEXT NOT NULL,
+    modified_on  TEXT NOT NULL,
+    seq          INTEGER NOT NULL DEFAULT 0,
+    mutation_id  TEXT,
+    mutation_time TEXT
+);
+CREATE TABLE vectors (
+    index_uid  INTEGER NOT NULL REFERENCES indexes(uid) ON DELETE CASCADE,
+    id         TEXT NOT NULL,
+    namespace  TEXT,
+    metadata   TEXT,
+    vals       BLOB NOT NULL,
+    seq        INTEGER NOT NULL,
+    UNIQUE (index_uid, id)
+);
+CREATE INDEX vectors_by_seq ON vectors (index_uid, seq);
+CREATE TABLE tombstones (
+    index_uid  INTEGER NOT NULL REFERENCES indexes(uid) ON DELETE CASCADE,
+    id         TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    PRIMARY KEY (index_uid, id)
+) WITHOUT ROWID;
+CREATE INDEX tombstones_by_seq ON tombstones (index_uid, seq);
+CREATE TABLE metadata_indexes (
+    index_uid    INTEGER NOT NULL REFERENCES indexes(uid) ON DELETE CASCADE,
+    property     TEXT NOT NULL,
+    type         TEXT NOT NULL,
+    created_seq  INTEGER NOT NULL,
+    PRIMARY KEY (index_uid, property)
+) WITHOUT ROWID;
+"""
+_TABLES = {"indexes", "vectors", "tombstones", "metadata_indexes"}
+
+
+def _record(row: Sequence[Any], metadata_indexes: tuple[MetadataIndexRecord, ...] = ()) -> IndexRecord:
+    return IndexRecord(*row, metadata_indexes=metadata_indexes)  # type: ignore[misc]
+
+
+_RECORD_COLUMNS = (
+    "uid, id, name, dimensions, metric, version, description, preset, created_on, modified_on, "
+    "seq, mutation_id, mutation_time"
+)
+
+
+# -- the database ------------------------------------------------------------------------------
+class StateDB:
+    """One connection to the state file. Thread-safe (one lock around the connection)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._conn = self._connect()
+
+    @classmethod
+    def open(cls, persist_to: str | Path) -> StateDB:
+        """Open (creating if needed) the state under a wrangler-style state root."""
+        folder = state_dir(persist_to)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StateError(f"cannot create the state folder {folder}: {exc.strerror or exc}") from None
+        return cls(folder / DB_FILENAME)
+
+    # -- opening and checking ----------------------------------------------------------------
+    def _fail(self, what: str) -> StateError:
+        return StateError(f"{self.path}: {what}")
+
+    def _damaged(self, exc: BaseException) -> StateError:
+        return self._fail(
+            f"the workers-env Vectorize state file is damaged or unreadable ({exc}); "
+            "move it away to start with empty state"
+        )
+
+    def _connect(self) -> sqlite3.Connection:
+        path = self.path
+        if path.exists() and not path.is_file():
+            raise self._fail("expected a workers-env Vectorize state file, found a directory or device")
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(len(_SQLITE_MAGIC))
+        except FileNotFoundError:
+            head = b""
+        except OSError as exc:
+            raise self._fail(f"cannot read the state file: {exc.strerror or exc}") from None
+        if head and head != _SQLITE_MAGIC:
+            raise self._fail(
+                "not a workers-env Vectorize state file (it is not an SQLite database); "
+                "move it away or choose another --persist-to"
+            )
+        try:
+            conn = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise self._fail(f"cannot open the state file: {exc}") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._check_or_init(conn)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except StateError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise self._damaged(exc) from None
+        return conn
+
+    def _identity(self, conn: sqlite3.Connection) -> tuple[int, int, set[str]]:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return app_id, version, tables
+
+    def _check_identity(self, app_id: int, version: int, tables: set[str]) -> bool:
+        """True if the file is ours and ready; False if it is empty; raise if foreign."""
+        if app_id == APPLICATION_ID:
+            if version > SCHEMA_VERSION:
+                raise self._fail(
+                    f"written by a newer workers-env (state schema {version}; this one reads "
+                    f"{SCHEMA_VERSION}); upgrade workers-env"
+                )
+            if version < 1 or not _TABLES <= tables:
+                raise self._fail("a workers-env state file without its tables; it is damaged")
+            return True
+        if app_id == 0 and not tables and version == 0:
+            return False
+        raise self._fail(
+            f"an SQLite database of another application (application_id {app_id:#x}), not "
+            "workers-env Vectorize state; move it away or choose another --persist-to"
+        )
+
+    def _check_or_init(self, conn: sqlite3.Connection) -> None:
+        if self._check_identity(*self._identity(conn)):
+            return
+        # An empty file: set WAL first (it cannot change inside a transaction), then build
+        # the schema under the write lock, re-checking in case another process won the race.
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not self._check_identity(*self._identity(conn)):
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+    # -- connection helpers -------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+
+    def __enter__(self) -> StateDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[sqlite3.Connection]:
+        """Hold the lock and turn SQLite failures into StateErrors naming the file."""
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.OperationalError as exc:
+                text = str(exc)
+                if "locked" in text or "busy" in text:
+                    raise self._fail(
+                        f"the state file stayed locked by another process for {BUSY_TIMEOUT_MS // 1000} s ({text})"
+                    ) from None
+                if "readonly" in text or "disk" in text or "unable to open" in text:
+                    raise self._fail(f"cannot write the state file ({text})") from None
+                raise self._damaged(exc) from None
+            except sqlite3.ProgrammingError as exc:  # before DatabaseError: a subclass of it
+                if "closed" in str(exc):
+                    raise self._fail("the state was closed (env.close() or store.close()) and cannot be used") from None
+                raise
+            except sqlite3.DatabaseError as exc:
+                raise self._damaged(exc) from None
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: one consistent snapshot for several SELECTs."""
+        with self._guard() as conn:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (``BEGIN IMMEDIATE``): commit on success, else roll back."""
+        with self._guard() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:  # the block failed, or the commit did
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (``PRAGMA data_version``)."""
+        with self._guard() as conn:
+            return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def quick_check(self) -> None:
+        """Run SQLite's own consistency check over the whole file (O(size))."""
+        with self._guard() as conn:
+            result = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        if result != ["ok"]:
+            raise self._fail("the state file is damaged: " + "; ".join(result[:5]))
+
+    # -- index records ----------------------------------------------------------------------
+    def _metadata_indexes(self, conn: sqlite3.Connection, uid: int) -> tuple[MetadataIndexRecord, ...]:
+        rows = conn.execute(
+            "SELECT property, type, created_seq FROM metadata_indexes WHERE index_uid = ? ORDER BY property",
+            (uid,),
+        ).fetchall()
+        return tuple(MetadataIndexRecord(*r) for r in rows)
+
+    def _find(self, conn: sqlite3.Connection, name: str) -> IndexRecord | None:
+        row = conn.execute(f"SELECT {_RECORD_COLUMNS} FROM indexes WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        record = _record(row, self._metadata_indexes(conn, row[0]))
+        self._check_record(record)
+        return record
+
+    def _by_uid(self, conn: sqlite3.Connection, uid: int) -> IndexRecord | None:
+        row = conn.execute(f"SELECT {_RECORD_COLUMNS} FROM indexes WHERE uid = ?", (uid,)).fetchone()
+        return None if row is None else _record(row, self._metadata_indexes(conn, uid))
+
+    def _check_record(self, record: IndexRecord) -> None:
+        if not (isinstance(record.dimensions, int) and record.dimensions > 0) or (
+            record.metric not in _limits.METRICS or record.version not in _limits.VERSIONS
+        ):
+            raise self._fail(f"index {record.name!r} has a damaged definition in the state file")
+
+    def find_index(self, name: str) -> IndexRecord | None:
+        """The record of the index called ``name``, or ``None``."""
+        check_index_name(name)
+        with self._read() as conn:
+            return self._find(conn, name)
+
+    def list_indexes(self) -> list[IndexRecord]:
+        """Every index, by name."""
+        with self._read() as conn:
+            rows = conn.execute(f"SELECT {_RECORD_COLUMNS} FROM indexes ORDER BY name").fetchall()
+            records = [_record(r, self._metadata_indexes(conn, r[0])) for r in rows]
+        for record in records:
+            self._check_record(record)
+        return records
+
+    def create_index(self, name: str, definition: IndexDefinition) -> IndexRecord:
+        """Create an index (with the definition's metadata indexes, at seq 0).
+
+        Raises :class:`StateError` if one of that name exists.
+        """
+        check_index_name(name)
+        now = utc_now_iso()
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM indexes WHERE name = ?", (name,)).fetchone():
+                raise StateError(f"an index named {name!r} already exists in {self.path}")
+            cur = conn.execute(
+                "INSERT INTO indexes (id, name, dimensions, metric, version, description, preset, created_on, "
+                "modified_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (str(uuid.uuid4()), name, definition.dimensions, definition.metric, definition.version, definition.description,
+                 definition.preset, now, now),
+            )
+            uid = int(cur.lastrowid)  # type: ignore[arg-type]
+            conn.executemany(
+                "INSERT INTO metadata_indexes (index_uid, property, type, created_seq) VALUES (?, ?, ?, 0)",
+                [(uid, prop, kind) for prop, kind in definition.metadata_indexes.items()],
+            )
+            record = self._by_uid(conn, uid)
+        assert record is not None
+        return record
+
+    def delete_index(self, name: str) -> bool:
+        """Delete an index and all its vectors; False if there was none."""
+        check_index_name(name)
+        with self._write() as conn:
+            cur = conn.execute("DELETE FROM indexes WHERE name = ?", (name,))
+            return cur.rowcount > 0
+
+    def index_head(self, uid: int) -> IndexRecord | None:
+        """The current record of the index ``uid`` (``None`` once it was deleted)."""
+        with self._read() as conn:
+            return self._by_uid(conn, uid)
+
+    # -- vectors --------------------------------------------------------------------------------
+    def _rows(self, record: IndexRecord, rows: list[tuple[Any, ...]]) -> VectorRows:
+        d = record.dimensions
+        ids = [r[0] for r in rows]
+        blob = b"".join(r[3] if isinstance(r[3], bytes) else b"" for r in rows)
+        if len(blob) != len(rows) * d * 4:
+            for r in rows:
+                if not isinstance(r[3], bytes) or len(r[3]) != d * 4:
+                    raise self._fail(
+                        f"vector {r[0]!r} of index {record.name!r} has damaged values "
+                        f"(expected {d} float32 numbers)"
+                    )
+        values = np.frombuffer(blob, dtype="<f4").astype(np.float32, copy=False).reshape(len(rows), d)
+        metadata: list[dict[str, Any]] = []
+        for r in rows:
+            if r[2] is None:
+                metadata.append({})
+                continue
+            try:
+                md = json.loads(r[2])
+            except (TypeError, ValueError):
+                md = None
+            if not isinstance(md, dict):
+                raise self._fail(f"vector {r[0]!r} of index {record.name!r} has damaged metadata")
+            metadata.append(md)
+        return VectorRows(
+            ids=ids,
+            values=values,
+            namespaces=[r[1] for r in rows],
+            metadata=metadata,
+            seqs=np.fromiter((r[4] for r in rows), dtype=np.int64, count=len(rows)),
+        )
+
+    def load_index(self, name: str) -> tuple[IndexRecord, VectorRows] | None:
+        """The record and every vector of an index, from one snapshot; ``None`` if absent."""
+        check_index_name(name)
+        with self._read() as conn:
+            record = self._find(conn, name)
+            if record is None:
+                return None
+            rows = conn.execute(
+                "SELECT id, namespace, metadata, vals, seq FROM vectors WHERE index_uid = ?", (record.uid,)
+            ).fetchall()
+            return record, self._rows(record, rows)
+
+    def _changes(self, conn: sqlite3.Connection, record: IndexRecord, since: int) -> IndexChanges:
+        deleted = [r[0] for r in conn.execute(
+            "SELECT id FROM tombstones WHERE index_uid = ? AND seq > ?", (record.uid, since))]
+        rows = conn.execute(
+            "SELECT id, namespace, metadata, vals, seq FROM vectors WHERE index_uid = ? AND seq > ?",
+            (record.uid, since),
+        ).fetchall()
+        return IndexChanges(record, deleted, self._rows(record, rows), record.metadata_indexes)
+
+    def changes_since(self, uid: int, since: int) -> IndexChanges | None:
+        """What was written to index ``uid`` after seq ``since``; ``None`` if it is gone."""
+        with self._read() as conn:
+            record = self._by_uid(conn, uid)
+            if record is None:
+                return None
+            if record.seq == since:
+                return IndexChanges(record, [], self._rows(record, []), record.metadata_indexes)
+            return self._changes(conn, record, since)
+
+    @contextlib.contextmanager
+    def write_txn(self, uid: int, name: str) -> Iterator[WriteTxn]:
+        """Hold the write lock on index ``uid`` for one mutation; commit when the block ends."""
+        with self._write() as conn:
+            record = self._by_uid(conn, uid)
+            if record is None:
+                raise StateError(f"index {name!r} no longer exists in {self.path} (deleted by another process)")
+            yield WriteTxn(self, conn, record)
+
+    def count_vectors(self, uid: int) -> int:
+        with self._read() as conn:
+            return int(conn.execute("SELECT count(*) FROM vectors WHERE index_uid = ?", (uid,)).fetchone()[0])
+
+    def list_vector_ids(self, uid: int, *, after: str | None, limit: int) -> tuple[list[str], int, bool]:
+        """Up to ``limit`` ids in code-point order after ``after``; plus the total and whether more follow."""
+        with self._read() as conn:
+            total = int(conn.execute("SELECT count(*) FROM vectors WHERE index_uid = ?", (uid,)).fetchone()[0])
+            if after is None:
+                cur = conn.execute(
+                    "SELECT id FROM vectors WHERE index_uid = ? ORDER BY id LIMIT ?", (uid, limit + 1))
+            else:
+                cur = conn.execute(
+                    "SELECT id FROM vectors WHERE index_uid = ? AND id > ? ORDER BY id LIMIT ?",
+                    (uid, after, limit + 1),
+                )
+            ids = [r[0] for r in cur]
+        return ids[:limit], total, len(ids) > limit
+
+
+class WriteTxn:
+    """One open write transaction on one index (see :meth:`StateDB.write_txn`).
+
+    ``record`` is the index's head as of the lock; :meth:`changes_since` reads what other
+    processes committed before it, so memory can catch up before this write is applied.
+    """
+
+    def __init__(self, db: StateDB, conn: sqlite3.Connection, record: IndexRecord):
+        self._db = db
+        self._conn = conn
+        self.record = record
+        self.seq = record.seq + 1  # the seq this mutation writes
+
+    def changes_since(self, since: int) -> IndexChanges:
+        return self._db._changes(self._conn, self.record, since)
+
+    def delete_vectors(self, ids: Sequence[str]) -> None:
+        uid, seq = self.record.uid, self.seq
+        self._conn.executemany("DELETE FROM vectors WHERE index_uid = ? AND id = ?", [(uid, i) for i in ids])
+        self._conn.executemany(
+            "INSERT INTO tombstones (index_uid, id, seq) VALUES (?, ?, ?) "
+            "ON CONFLICT (index_uid, id) DO UPDATE SET seq = excluded.seq",
+            [(uid, i, seq) for i in ids],
+        )
+
+    def put_vectors(self, ids: Sequence[str], values: np.ndarray, namespaces: Sequence[str | None],
+                    metadata_json: Sequence[str | None]) -> None:
+        """Insert or replace whole vectors; ``values`` is ``(len(ids), dimensions)``."""
+        uid, seq = self.record.uid, self.seq
+        values = np.ascontiguousarray(values, dtype="<f4")
+        if values.shape != (len(ids), self.record.dimensions):
+            raise StateError(
+                f"internal error: {values.shape} values for {len(ids)} vectors of {self.record.dimensions} dimensions"
+            )
+        self._conn.executemany(
+            "INSERT INTO vectors (index_uid, id, namespace, metadata, vals, seq) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (index_uid, id) DO UPDATE SET namespace = excluded.namespace, "
+            "metadata = excluded.metadata, vals = excluded.vals, seq = excluded.seq",
+            [(uid, ids[i], namespaces[i], metadata_json[i], values[i].tobytes(), seq) for i in range(len(ids))],
+        )
+        self._conn.executemany(
+            "DELETE FROM tombstones WHERE index_uid = ? AND id = ?", [(uid, i) for i in ids])
+
+    def add_metadata_index(self, prop: str, type_: str) -> None:
+        self._conn.execute(
+            "INSERT INTO metadata_indexes (index_uid, property, type, created_seq) VALUES (?, ?, ?, ?)",
+            (self.record.uid, prop, type_, self.seq),
+        )
+
+    def drop_metadata_index(self, prop: str) -> None:
+        self._conn.execute(
+            "DELETE FROM metadata_indexes WHERE index_uid = ? AND property = ?", (self.record.uid, prop))
+
+    def finish(self, mutation_id: str | None, mutation_time: str | None) -> None:
+        """Advance the index's head to this mutation (call last, inside the block)."""
+        self._conn.execute(
+            "UPDATE indexes SET seq = ?, mutation_id = ?, mutation_time = ?, modified_on = ? WHERE uid = ?",
+            (self.seq, mutation_id, mutation_time, utc_now_iso(), self.record.uid),
+        )

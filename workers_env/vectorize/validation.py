@@ -1,0 +1,381 @@
+"""Turning binding arguments into clean data, or into the service's error.
+
+Everything here either returns validated data or raises the :class:`VectorizeError` the
+real service would, built by ``_limits``. Nothing is written before validation finishes,
+so a batch with one bad vector writes none.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from workers_env._jsvalues import check_sendable, compact_json
+from workers_env.vectorize import limits as _limits
+from workers_env.vectorize.floatlists import float_row, float_rows
+from workers_env.vectorize.index import VectorBatch
+from workers_env.vectorize.limits import ApiLimits
+
+__all__ = ["QueryOptions", "parse_ids", "parse_query_options", "parse_query_vector", "parse_vectors"]
+
+_F32_MAX = float(np.finfo(np.float32).max)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _utf8_len(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def _is_unicode(text: str) -> bool:
+    """False for strings JSON cannot carry to the service (lone UTF-16 surrogates)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _describe(value: Any) -> str:
+    return type(value).__name__ if not isinstance(value, (str, int, float)) else repr(value)
+
+
+_PLAIN_NUMBERS = frozenset((int, float))
+
+
+def _plain_number_list(values: Any) -> bool:
+    """True for a ``list`` whose items are all exactly ``int`` or ``float`` (no bool, no subclass).
+
+    Such a list passes ``check_sendable`` and the per-item number check unchanged, so one
+    C-level pass over the item types can stand in for both Python loops.
+    """
+    return type(values) is list and _PLAIN_NUMBERS.issuperset(map(type, values))
+
+
+def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> np.ndarray:
+    """One vector's values as a 1-D float32 array, or the service's parse error.
+
+    ``plain`` says the caller already found ``values`` to be a plain number list.
+    """
+    if isinstance(values, np.ndarray):
+        if values.ndim != 1 or values.dtype.kind not in "fiu":
+            raise _limits.unparsable_vectors(op, f"{where}: values must be a 1-D array of numbers")
+        arr = values.astype(np.float64)
+    elif isinstance(values, array):
+        if values.typecode not in "fdbBhHiIlLqQ":
+            raise _limits.unparsable_vectors(op, f"{where}: values must be numbers")
+        arr = np.asarray(values, dtype=np.float64)
+    elif isinstance(values, list):
+        if not (plain or _plain_number_list(values)):
+            for v in values:
+                if isinstance(v, (tuple, bytearray)):
+                    check_sendable(v)
+                if isinstance(v, bool) or not isinstance(v, (int, float)):
+                    raise _limits.unparsable_vectors(op, f"{where}: values must be numbers, found {_describe(v)}")
+        try:
+            arr = np.asarray(values, dtype=np.float64)
+        except OverflowError:
+            raise _limits.unparsable_vectors(op, f"{where}: values must be finite float32 numbers") from None
+    else:
+        hook = getattr(values, "to_py", None)  # a JS typed array handed over from the runtime
+        if callable(hook):
+            return _values_array(hook(), op, where)
+        raise _limits.unparsable_vectors(op, f"{where}: values must be a list of numbers, got {_describe(values)}")
+    # one reduction: NaN propagates through max, and NaN <= x is false, as is inf <= x
+    if arr.size and not np.abs(arr).max() <= _F32_MAX:
+        raise _limits.unparsable_vectors(op, f"{where}: values must be finite float32 numbers (no NaN or Infinity)")
+    return arr.astype(np.float32)
+
+
+def _fast_matrix(vectors: Sequence[Mapping[str, Any]]) -> np.ndarray | None:
+    """All values at once when every vector holds a plain list of plain numbers, else None.
+
+    Lists of exact floats (what embedding models and JSON give) take ``float_rows``;
+    lists that also hold ints, one ``np.asarray`` after an exact check of item types.
+    Anything else goes vector by vector through ``_values_array``, which words the error.
+    """
+    try:
+        rows = [v["values"] for v in vectors]
+    except (KeyError, TypeError):
+        return None
+    if not all(type(r) is list for r in rows):
+        return None
+    fast = float_rows(rows)
+    if fast is not None:
+        return fast
+    if not all(map(_plain_number_list, rows)):
+        return None
+    try:
+        mat = np.asarray(rows, dtype=np.float64)
+    except (ValueError, OverflowError):  # ragged rows; an int too big for a double
+        return None
+    # finite and within float32's range; NaN fails both comparisons
+    if mat.ndim != 2 or (mat.size and not (mat.min() >= -_F32_MAX and mat.max() <= _F32_MAX)):
+        return None
+    return mat.astype(np.float32)
+
+
+def _check_metadata_keys(op: str, vector_id: str, metadata: Mapping[str, Any]) -> None:
+    for key, value in metadata.items():
+        if not key or "." in key or '"' in key or key.startswith("$"):
+            raise _limits.bad_metadata_key(op, vector_id, key)
+        if isinstance(value, Mapping):
+            _check_metadata_keys(op, vector_id, value)
+
+
+def _check_vectors_sendable(vectors: Any) -> None:
+    """The SDK's tuple/bytearray check, without a Python pass over every value.
+
+    A tuple hidden inside a ``values`` list cannot survive ``np.asarray`` as a clean
+    2-D matrix, so the per-value scan of the slow path (``_values_array``) finds it.
+    """
+    if not isinstance(vectors, list):
+        check_sendable(vectors)
+        return
+    for vec in vectors:
+        if isinstance(vec, Mapping):
+            for key, value in vec.items():
+                if type(value) in _SCALARS or (key == "values" and type(value) is list):
+                    continue
+                check_sendable(value)
+        else:
+            check_sendable(vec)
+
+
+def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, keep: str) -> VectorBatch:
+    """Validate a whole insert/upsert batch and return it deduplicated.
+
+    ``keep`` is ``"first"`` (insert) or ``"last"`` (upsert) for ids repeated in the batch.
+    """
+    _check_vectors_sendable(vectors)
+    if not isinstance(vectors, list):
+        raise _limits.unparsable_vectors(op, f"expected a list of vectors, got {_describe(vectors)}")
+    if len(vectors) > _limits.MAX_VECTORS_PER_WRITE:
+        raise _limits.too_many_vectors(op, len(vectors))
+
+    # 1. the request must be valid JSON of the right shape (the service's parse step)
+    metadata_json: dict[int, tuple[str, int]] = {}  # vector position -> (compact JSON, UTF-8 bytes)
+    for i, vec in enumerate(vectors):
+        if not isinstance(vec, Mapping):
+            raise _limits.unparsable_vectors(op, f"vector {i} is {_describe(vec)}, expected an object")
+        vid = vec.get("id")
+        if not isinstance(vid, str):
+            raise _limits.unparsable_vectors(op, f"vector {i}: id must be a string, got {_describe(vid)}")
+        if not _is_unicode(vid):
+            raise _limits.unparsable_vectors(op, f"vector {i}: id {vid!r} is not valid Unicode (a lone surrogate)")
+        if "values" not in vec:
+            raise _limits.unparsable_vectors(op, f'vector id="{vid}": values are missing')
+        ns = vec.get("namespace")
+        if ns is not None and not isinstance(ns, str):
+            raise _limits.unparsable_vectors(op, f'vector id="{vid}": namespace must be a string')
+        if ns is not None and not _is_unicode(ns):
+            raise _limits.unparsable_vectors(op, f'vector id="{vid}": namespace is not valid Unicode (a lone surrogate)')
+        meta = vec.get("metadata")
+        if meta is not None:
+            if not isinstance(meta, Mapping):
+                raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata must be an object')
+            try:
+                text = compact_json(meta)
+                metadata_json[i] = (text, len(text.encode("utf-8")))
+            except UnicodeEncodeError:
+                raise _limits.unparsable_vectors(
+                    op, f'vector id="{vid}": metadata is not valid Unicode (a lone surrogate)'
+                ) from None
+            except (TypeError, ValueError) as exc:
+                raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata is not JSON ({exc})') from None
+
+    matrix = _fast_matrix(vectors)
+    if matrix is None:
+        rows = [_values_array(v["values"], op, f'vector id="{v["id"]}"') for v in vectors]
+    else:
+        rows = None
+
+    # 2. per-vector rules, first offender reported
+    metadata: list[dict[str, Any]] = []
+    namespaces: list[str | None] = []
+    for i, vec in enumerate(vectors):
+        vid = vec["id"]
+        if not vid:
+            raise _limits.empty_id(op, i)
+        id_bytes = _utf8_len(vid)
+        if id_bytes > _limits.MAX_ID_BYTES:
+            raise _limits.id_too_long(op, id_bytes)
+        got = matrix.shape[1] if rows is None else int(rows[i].shape[0])
+        if got != dimensions:
+            raise _limits.wrong_dimensions(op, vid, dimensions, got)
+        ns = vec.get("namespace") or None
+        if ns is not None and _utf8_len(ns) > limits.max_name_bytes:
+            raise _limits.namespace_too_long(op, vid, limits.max_name_bytes, _utf8_len(ns))
+        namespaces.append(ns)
+        meta = vec.get("metadata")
+        if meta is None:
+            metadata.append({})
+            continue
+        text, size = metadata_json[i]
+        if size > _limits.MAX_METADATA_BYTES:
+            raise _limits.oversized_metadata(op, vid, size)
+        _check_metadata_keys(op, vid, meta)
+        metadata.append(json.loads(text))  # a private copy, as the service keeps its own
+
+    values = matrix if rows is None else (np.stack(rows) if rows else np.empty((0, dimensions), np.float32))
+
+    # 3. repeated ids inside the batch
+    ids = [v["id"] for v in vectors]
+    if len(set(ids)) != len(ids):
+        chosen: dict[str, int] = {}
+        for i, vid in enumerate(ids):
+            if keep == "last" or vid not in chosen:
+                chosen[vid] = i
+        order = sorted(chosen.values()) if keep == "first" else [chosen[v] for v in dict.fromkeys(ids)]
+        ids = [ids[i] for i in order]
+        values = values[order]
+        namespaces = [namespaces[i] for i in order]
+        metadata = [metadata[i] for i in order]
+    return VectorBatch(ids=ids, values=values, namespaces=namespaces, metadata=metadata)
+
+
+def parse_ids(ids: Any, *, op: str, max_ids: int | None) -> list[str]:
+    """Validate an id list for getByIds/deleteByIds; repeated ids are kept once."""
+    check_sendable(ids)
+    if not isinstance(ids, list):
+        raise _limits.VectorizeError(op, f"ids must be a list of strings, got {_describe(ids)}")
+    for vid in ids:
+        if not isinstance(vid, str):
+            raise _limits.VectorizeError(op, f"ids must be strings, got {_describe(vid)}")
+    if max_ids is not None and len(ids) > max_ids:
+        raise _limits.too_many_ids(op, max_ids, len(ids))
+    return list(dict.fromkeys(ids))
+
+
+def parse_query_vector(vector: Any, *, dimensions: int) -> np.ndarray:
+    fast = float_row(vector) if type(vector) is list else None  # a list of exact floats
+    if fast is not None:
+        if fast.shape[0] != dimensions:
+            raise _limits.wrong_query_dimensions(dimensions, int(fast.shape[0]))
+        return fast
+    plain = _plain_number_list(vector)
+    if not plain:  # a list of plain numbers has nothing to refuse
+        check_sendable(vector)
+    try:
+        arr = _values_array(vector, _limits.QUERY, "query vector", plain=plain)
+    except _limits.VectorizeError as exc:
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: vector: {exc.text.split('(', 1)[-1].rstrip(')')}"
+        ) from None
+    if arr.shape[0] != dimensions:
+        raise _limits.wrong_query_dimensions(dimensions, int(arr.shape[0]))
+    return arr
+
+
+@dataclass(frozen=True)
+class QueryOptions:
+    """Query options after validation, with the API generation's defaults applied."""
+
+    top_k: int
+    namespace: str | None
+    return_values: bool
+    return_metadata: str  # "none" | "indexed" | "all"
+    filter: Any  # raw filter object or None; compiled by _filters
+
+
+def _is_whole(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, float) and math.isfinite(value) and value == int(value)
+
+
+def merge_options(options: Any, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """Python Workers merge keyword arguments into one trailing options object."""
+    check_sendable(options)
+    check_sendable(dict(kwargs))
+    merged: dict[str, Any] = {}
+    if options is not None:
+        if not isinstance(options, Mapping):
+            raise _limits.bad_query_option(f"Failed to parse the request body as JSON: options must be an object, got {_describe(options)}")
+        merged.update(options)
+    merged.update(kwargs)
+    return merged
+
+
+def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> QueryOptions:
+    """Validate topK/namespace/returnValues/returnMetadata/filter; unknown keys are ignored."""
+    # returnMetadata first: the binding's own JavaScript checks it before any request.
+    raw_rm = options.get("returnMetadata")
+    if limits.version == "v1":
+        if raw_rm is None:
+            return_metadata = "none"
+        elif isinstance(raw_rm, bool):
+            return_metadata = "all" if raw_rm else "none"
+        else:
+            raise _limits.return_metadata_not_boolean(_js_repr(raw_rm))
+    else:
+        if raw_rm is None:
+            return_metadata = "none"
+        elif raw_rm is True:
+            return_metadata = "all"
+        elif raw_rm is False:
+            raise _limits.return_metadata_false()
+        elif raw_rm in ("none", "indexed", "all"):
+            return_metadata = raw_rm
+        else:
+            raise _limits.return_metadata_invalid(_js_repr(raw_rm))
+
+    return_values = options.get("returnValues", False)
+    if return_values is None:
+        return_values = False
+    if not isinstance(return_values, bool):
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: returnValues: expected a boolean, got {_js_repr(return_values)}"
+        )
+
+    top_k = options.get("topK")
+    if top_k is None:
+        top_k = limits.top_k_default
+    elif not _is_whole(top_k) or top_k < 1:
+        raise _limits.bad_query_option(f"topK must be a whole number of at least 1, got {_js_repr(top_k)}")
+    top_k = int(top_k)
+    heavy = return_values or return_metadata == "all"
+    limit = limits.top_k_max_with_values if heavy else limits.top_k_max
+    if top_k > limit:
+        raise _limits.top_k_too_large(
+            top_k, limit=limit, with_values_limit=heavy and limit < limits.top_k_max, version=limits.version
+        )
+
+    namespace = options.get("namespace")
+    if namespace is not None and not isinstance(namespace, str):
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: namespace: expected a string, got {_js_repr(namespace)}"
+        )
+    return QueryOptions(
+        top_k=top_k,
+        namespace=namespace or None,
+        return_values=return_values,
+        return_metadata=return_metadata,
+        filter=options.get("filter"),
+    )
+
+
+def _js_repr(value: Any) -> str:
+    """How JavaScript's template strings print a value (``${v}``)."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, float) and _is_whole(value):
+        return str(int(value))
+    if isinstance(value, (dict, Mapping)):
+        return "[object Object]"
+    if isinstance(value, list):
+        return ",".join(_js_repr(v) for v in value)
+    return str(value)
