@@ -101,94 +101,103 @@ class VectorizeBinding:
 
     def insert_sync(self, vectors: Any) -> JsDict:
         index = self._index
-        index.refresh()
-        batch = parse_vectors(
-            vectors, op=_limits.INSERT, dimensions=index.dimensions, limits=index.limits, keep="first"
-        )
-        fresh = [i for i, vid in enumerate(batch.ids) if vid not in index.core]
-        self._check_capacity(_limits.INSERT, [batch.ids[i] for i in fresh], [batch.namespaces[i] for i in fresh])
-        mutation = index.write(batch, only_new=True)  # existing ids are skipped silently
+        with index.lock:  # the capacity check and the write see one state
+            index.refresh()
+            batch = parse_vectors(
+                vectors, op=_limits.INSERT, dimensions=index.dimensions, limits=index.limits, keep="first"
+            )
+            fresh = [i for i, vid in enumerate(batch.ids) if vid not in index.core]
+            self._check_capacity(_limits.INSERT, [batch.ids[i] for i in fresh], [batch.namespaces[i] for i in fresh])
+            mutation = index.write(batch, only_new=True)  # existing ids are skipped silently
         return self._mutation_result(mutation.id, batch.ids)
 
     def upsert_sync(self, vectors: Any) -> JsDict:
         index = self._index
-        index.refresh()
-        batch = parse_vectors(
-            vectors, op=_limits.UPSERT, dimensions=index.dimensions, limits=index.limits, keep="last"
-        )
-        self._check_capacity(_limits.UPSERT, batch.ids, batch.namespaces)
-        mutation = index.write(batch)
+        with index.lock:
+            index.refresh()
+            batch = parse_vectors(
+                vectors, op=_limits.UPSERT, dimensions=index.dimensions, limits=index.limits, keep="last"
+            )
+            self._check_capacity(_limits.UPSERT, batch.ids, batch.namespaces)
+            mutation = index.write(batch)
         return self._mutation_result(mutation.id, batch.ids)
 
     def delete_by_ids_sync(self, ids: Any) -> JsDict:
         index = self._index
-        index.refresh()
-        wanted = parse_ids(ids, op=_limits.DELETE, max_ids=index.limits.max_delete_ids)
-        mutation = index.write(None, wanted)
+        with index.lock:
+            index.refresh()
+            wanted = parse_ids(ids, op=_limits.DELETE, max_ids=index.limits.max_delete_ids)
+            mutation = index.write(None, wanted)
         return self._mutation_result(mutation.id, wanted)
 
     def get_by_ids_sync(self, ids: Any) -> list[JsDict]:
         index = self._index
-        index.refresh()
-        wanted = parse_ids(ids, op=_limits.GET, max_ids=index.limits.max_get_ids)
-        core = index.core
-        rows = [r for r in (core.row_of(v) for v in wanted) if r is not None]
-        if not rows:
-            return []
-        values = float32_rows(core.values_of(rows))
-        namespaces = core.namespaces_of(rows)
-        out = []
-        for row, vals, ns in zip(rows, values, namespaces):
-            out.append(JsDict(
-                id=core.id_at(row),
-                namespace=ns,
-                metadata=to_py(core.metadata_of(row)),
-                values=vals,
-            ))
-        return out
+        with index.lock:  # ids, values and metadata of one state
+            index.refresh()
+            wanted = parse_ids(ids, op=_limits.GET, max_ids=index.limits.max_get_ids)
+            core = index.core
+            rows = [r for r in (core.row_of(v) for v in wanted) if r is not None]
+            if not rows:
+                return []
+            values = float32_rows(core.values_of(rows))
+            namespaces = core.namespaces_of(rows)
+            return [
+                JsDict(id=core.id_at(row), namespace=ns, metadata=to_py(core.metadata_of(row)), values=vals)
+                for row, vals, ns in zip(rows, values, namespaces)
+            ]
 
     def query_sync(self, vector: Any, options: dict[str, Any]) -> JsDict:
         index = self._index
-        index.refresh()
-        opts = parse_query_options(options, limits=index.limits)
-        query = parse_query_vector(vector, dimensions=index.dimensions)
-        return self._search(query, opts)
+        with index.lock:  # the search and the results built from its rows see one state
+            index.refresh()
+            opts = parse_query_options(options, limits=index.limits)
+            query = parse_query_vector(vector, dimensions=index.dimensions)
+            return self._search(query, opts)
 
     def query_by_id_sync(self, vector_id: Any, options: dict[str, Any]) -> JsDict:
         index = self._index
         if not index.limits.supports_query_by_id:
             raise _limits.query_by_id_unsupported()
-        index.refresh()
-        opts = parse_query_options(options, limits=index.limits)
-        if not isinstance(vector_id, str):
-            raise _limits.bad_query_option(
-                f"Failed to parse the request body as JSON: vectorId: expected a string, got {vector_id!r}"
-            )
-        row = index.core.row_of(vector_id)
-        if row is None:
-            return to_py({"count": 0, "matches": []})
-        return self._search(index.core.values_of([row])[0], opts)
+        with index.lock:
+            index.refresh()
+            opts = parse_query_options(options, limits=index.limits)
+            if not isinstance(vector_id, str):
+                raise _limits.bad_query_option(
+                    f"Failed to parse the request body as JSON: vectorId: expected a string, got {vector_id!r}"
+                )
+            row = index.core.row_of(vector_id)
+            if row is None:
+                return to_py({"count": 0, "matches": []})
+            return self._search(index.core.values_of([row])[0], opts)
 
     def _search(self, query: Any, opts: Any) -> JsDict:
+        """Search and build the matches in one pass (call with the index's lock held)."""
         index = self._index
         core = index.core
-        mask = None
-        if opts.filter is not None:
-            plan = compile_filter(opts.filter, limits=index.limits, metadata_indexes=index.metadata_index_types())
-            mask = plan.mask(core) if plan is not None else None
-        ns_code = None
-        if opts.namespace is not None:
-            ns_code = core.namespace_code(opts.namespace)
-            if ns_code is None:
-                return JsDict(count=0, matches=[])
-        candidates = None if mask is None and ns_code is None else core.candidates_for(namespace_code=ns_code, mask=mask)
+        candidates = None
+        if opts.filter is not None or opts.namespace is not None:
+            mask = None
+            if opts.filter is not None:
+                plan = compile_filter(opts.filter, limits=index.limits, metadata_indexes=index.metadata_index_types())
+                mask = plan.mask(core) if plan is not None else None
+            ns_code = None
+            if opts.namespace is not None:
+                ns_code = core.namespace_code(opts.namespace)
+                if ns_code is None:
+                    return JsDict(count=0, matches=[])
+            if mask is not None or ns_code is not None:
+                candidates = core.candidates_for(namespace_code=ns_code, mask=mask)
         hits = core.search(query, opts.top_k, candidates=candidates)
         if not hits:
             return JsDict(count=0, matches=[])
+        return_metadata = opts.return_metadata
+        if not opts.return_values and return_metadata == "none" and not core.has_namespaces:
+            # the common query: ids and scores only, as Pyodide hands the numbers over
+            matches = [JsDict(id=vid, score=js_number(score)) for _, vid, score in hits]
+            return JsDict(count=len(matches), matches=matches)
         rows = [hit[0] for hit in hits]
         values = float32_rows(core.values_of(rows)) if opts.return_values else None
         namespaces = core.namespaces_of(rows)
-        return_metadata = opts.return_metadata
         matches = []
         for i, (row, vid, score) in enumerate(hits):
             match = JsDict(id=vid, score=js_number(score))
@@ -205,18 +214,20 @@ class VectorizeBinding:
 
     def describe_sync(self) -> JsDict:
         index = self._index
-        index.refresh()
-        d = index.definition
+        with index.lock:  # the count and the last mutation of one state
+            index.refresh()
+            d = index.definition
+            count = len(index.core)
+            last = index.last_mutation
         if index.limits.version == "v1":
             info: dict[str, Any] = {"id": index.id, "name": index.name}
             if d.description is not None:
                 info["description"] = d.description
             info["config"] = {"dimensions": d.dimensions, "metric": d.metric}
-            info["vectorsCount"] = len(index.core)
+            info["vectorsCount"] = count
             return to_py(info)
-        last = index.last_mutation
         return to_py({
-            "vectorCount": len(index.core),
+            "vectorCount": count,
             "dimensions": d.dimensions,
             "processedUpToDatetime": last.at if last else None,
             "processedUpToMutation": last.id if last else None,

@@ -285,6 +285,11 @@ class IndexCore:
             return None
         return code
 
+    @property
+    def has_namespaces(self) -> bool:
+        """False while no vector ever had a namespace (results then carry none)."""
+        return bool(self._ns_names)
+
     def namespaces_of(self, rows: Iterable[int]) -> list[str | None]:
         rows = list(rows)
         if not self._ns_names:  # no vector ever had a namespace (per-query result building)

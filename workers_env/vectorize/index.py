@@ -8,6 +8,7 @@ writes committed by other processes.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -103,6 +104,10 @@ class Index:
     metadata_indexes: dict[str, MetadataIndex] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        #: Held around every mutation and every read that must see one state (a query and
+        #: the results built from its rows): one index can be shared by threads. Reentrant,
+        #: so the binding can hold it across refresh, checks and the write.
+        self.lock = threading.RLock()
         self.limits = _limits.API_LIMITS[self.definition.version]
         self.core = IndexCore(self.definition.dimensions, self.definition.metric)
         for prop, type_ in self.definition.metadata_indexes.items():
@@ -129,13 +134,14 @@ class Index:
         ``only_new`` (insert) drops from ``upserts``, in place, the ids that exist at the
         moment of writing, so the caller reads what was really written from the batch.
         """
-        if only_new and upserts is not None:
-            self._keep_new(upserts)
-        self.seq += 1
-        mutation = Mutation.new()
-        self._apply(upserts, deletes, self.seq)
-        self.last_mutation = mutation
-        return mutation
+        with self.lock:
+            if only_new and upserts is not None:
+                self._keep_new(upserts)
+            self.seq += 1
+            mutation = Mutation.new()
+            self._apply(upserts, deletes, self.seq)
+            self.last_mutation = mutation
+            return mutation
 
     def _keep_new(self, batch: VectorBatch) -> None:
         keep = [i for i, vid in enumerate(batch.ids) if vid not in self.core]
@@ -157,12 +163,13 @@ class Index:
         Raises the error the API would give for a v1 index, an unknown type, an invalid or
         already indexed property, or an index that already has the maximum of 10.
         """
-        self.check_new_metadata_index(property_name, type_)
-        self.seq += 1
-        self._add_metadata_index(MetadataIndex(property_name, type_, created_seq=self.seq))
-        mutation = Mutation.new()
-        self.last_mutation = mutation
-        return mutation
+        with self.lock:
+            self.check_new_metadata_index(property_name, type_)
+            self.seq += 1
+            self._add_metadata_index(MetadataIndex(property_name, type_, created_seq=self.seq))
+            mutation = Mutation.new()
+            self.last_mutation = mutation
+            return mutation
 
     def delete_metadata_index(self, property_name: str) -> Mutation:
         """Drop the metadata index on ``property_name``; an error if there is none.
@@ -170,12 +177,13 @@ class Index:
         Its column goes at once. Recreating it later starts a new, empty index: vectors
         written before the recreation are not in it until they are written again.
         """
-        self.check_metadata_index_exists(property_name)
-        self.seq += 1
-        self._drop_metadata_index(property_name)
-        mutation = Mutation.new()
-        self.last_mutation = mutation
-        return mutation
+        with self.lock:
+            self.check_metadata_index_exists(property_name)
+            self.seq += 1
+            self._drop_metadata_index(property_name)
+            mutation = Mutation.new()
+            self.last_mutation = mutation
+            return mutation
 
     def check_new_metadata_index(self, property_name: Any, type_: Any) -> None:
         """Raise the API's error if ``property_name`` cannot get a ``type_`` metadata index now."""

@@ -13,6 +13,7 @@ and the ``workers-env vectorize`` commands.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import threading
 from pathlib import Path
 
 from workers_env._errors import ConfigError, StateError
@@ -135,23 +136,24 @@ class PersistentIndex(Index):
 
     def refresh(self) -> None:
         """Pick up writes other processes committed since we last looked (O(changes))."""
-        data_version = self._db.data_version()
-        if data_version == self._data_version:
-            return
-        changes = None if self._stale else self._db.changes_since(self._uid, self.seq)
-        if changes is None:  # deleted (perhaps recreated under the same name), or memory is stale
-            try:
-                self._reload()
-            except StateError:
-                if self._stale:
-                    raise
-                raise StateError(
-                    f"index {self.name!r} was deleted from {self._db.path} by another process"
-                ) from None
-            return
-        if changes.record.seq != self.seq:
-            self._mark_stale_on_failure(lambda: self._catch_up(changes))
-        self._data_version = data_version
+        with self.lock:
+            data_version = self._db.data_version()
+            if data_version == self._data_version:
+                return
+            changes = None if self._stale else self._db.changes_since(self._uid, self.seq)
+            if changes is None:  # deleted (perhaps recreated under the same name), or memory is stale
+                try:
+                    self._reload()
+                except StateError:
+                    if self._stale:
+                        raise
+                    raise StateError(
+                        f"index {self.name!r} was deleted from {self._db.path} by another process"
+                    ) from None
+                return
+            if changes.record.seq != self.seq:
+                self._mark_stale_on_failure(lambda: self._catch_up(changes))
+            self._data_version = data_version
 
     def _in_txn(self, txn: WriteTxn) -> None:
         """Inside the write lock: catch up with anything committed since our last look."""
@@ -170,46 +172,49 @@ class PersistentIndex(Index):
         With ``only_new`` the ids another process stored since our last look are dropped
         inside the write lock, so an insert never overwrites them.
         """
-        mutation = Mutation.new()
-        with self._db.write_txn(self._uid, self.name) as txn:
-            self._in_txn(txn)
-            if only_new and upserts is not None:
-                self._keep_new(upserts)
-            metadata_json = [encode_metadata(m) for m in upserts.metadata] if upserts is not None else []
-            if upserts is not None and len(upserts):
-                txn.put_vectors(upserts.ids, upserts.values, upserts.namespaces, metadata_json)
-            if deletes:
-                txn.delete_vectors(list(deletes))
-            txn.finish(mutation.id, mutation.at)
-            seq = txn.seq
-        self._after_commit(seq, mutation, lambda: self._apply(upserts, deletes, seq))
-        return mutation
+        with self.lock:
+            mutation = Mutation.new()
+            with self._db.write_txn(self._uid, self.name) as txn:
+                self._in_txn(txn)
+                if only_new and upserts is not None:
+                    self._keep_new(upserts)
+                metadata_json = [encode_metadata(m) for m in upserts.metadata] if upserts is not None else []
+                if upserts is not None and len(upserts):
+                    txn.put_vectors(upserts.ids, upserts.values, upserts.namespaces, metadata_json)
+                if deletes:
+                    txn.delete_vectors(list(deletes))
+                txn.finish(mutation.id, mutation.at)
+                seq = txn.seq
+            self._after_commit(seq, mutation, lambda: self._apply(upserts, deletes, seq))
+            return mutation
 
     def create_metadata_index(self, property_name: str, type_: str) -> Mutation:
         """Commit a new metadata index; vectors written before it stay out until rewritten."""
-        mutation = Mutation.new()
-        with self._db.write_txn(self._uid, self.name) as txn:
-            self._in_txn(txn)
-            self.check_new_metadata_index(property_name, type_)
-            txn.add_metadata_index(property_name, type_)
-            txn.finish(mutation.id, mutation.at)
-            seq = txn.seq
-        self._after_commit(
-            seq, mutation, lambda: self._add_metadata_index(MetadataIndex(property_name, type_, created_seq=seq))
-        )
-        return mutation
+        with self.lock:
+            mutation = Mutation.new()
+            with self._db.write_txn(self._uid, self.name) as txn:
+                self._in_txn(txn)
+                self.check_new_metadata_index(property_name, type_)
+                txn.add_metadata_index(property_name, type_)
+                txn.finish(mutation.id, mutation.at)
+                seq = txn.seq
+            self._after_commit(
+                seq, mutation, lambda: self._add_metadata_index(MetadataIndex(property_name, type_, created_seq=seq))
+            )
+            return mutation
 
     def delete_metadata_index(self, property_name: str) -> Mutation:
         """Commit the removal of a metadata index; an error if there is none."""
-        mutation = Mutation.new()
-        with self._db.write_txn(self._uid, self.name) as txn:
-            self._in_txn(txn)
-            self.check_metadata_index_exists(property_name)
-            txn.drop_metadata_index(property_name)
-            txn.finish(mutation.id, mutation.at)
-            seq = txn.seq
-        self._after_commit(seq, mutation, lambda: self._drop_metadata_index(property_name))
-        return mutation
+        with self.lock:
+            mutation = Mutation.new()
+            with self._db.write_txn(self._uid, self.name) as txn:
+                self._in_txn(txn)
+                self.check_metadata_index_exists(property_name)
+                txn.drop_metadata_index(property_name)
+                txn.finish(mutation.id, mutation.at)
+                seq = txn.seq
+            self._after_commit(seq, mutation, lambda: self._drop_metadata_index(property_name))
+            return mutation
 
     def _after_commit(self, seq: int, mutation: Mutation, apply: Callable[[], None]) -> None:
         self._mark_stale_on_failure(apply)
@@ -233,6 +238,7 @@ class VectorizeStore:
         self.persist_to = Path(persist_to)
         self.db = StateDB.open(self.persist_to)
         self._open: dict[str, PersistentIndex] = {}
+        self._lock = threading.RLock()  # around ``_open``: threads may open indexes at once
 
     @property
     def path(self) -> Path:
@@ -240,8 +246,9 @@ class VectorizeStore:
         return self.db.path
 
     def close(self) -> None:
-        self._open.clear()
-        self.db.close()
+        with self._lock:
+            self._open.clear()
+            self.db.close()
 
     def __enter__(self) -> VectorizeStore:
         return self
@@ -276,8 +283,9 @@ class VectorizeStore:
 
     def delete_index(self, name: str) -> bool:
         """Delete an index and its vectors; False if there was none."""
-        self._open.pop(name, None)
-        return self.db.delete_index(name)
+        with self._lock:
+            self._open.pop(name, None)
+            return self.db.delete_index(name)
 
     # -- metadata indexes without loading vectors ------------------------------------------
     def create_metadata_index(self, name: str, property_name: str, type_: str) -> Mutation:
@@ -321,6 +329,10 @@ class VectorizeStore:
         lacks are created now (so vectors already stored are not in them, as on the service).
         """
         check_index_name(name)
+        with self._lock:
+            return self._open_index(name, definition)
+
+    def _open_index(self, name: str, definition: IndexDefinition | None) -> PersistentIndex:
         index = self._open.get(name)
         if index is not None:
             index.refresh()
