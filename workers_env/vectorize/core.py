@@ -31,6 +31,32 @@ _UNDERFLOW = 2.0**-149  # the smallest float32 subnormal: absolute error per pro
 _SELECT_BLOCK = 64  # keys per block when bounding the k-th smallest key by block minima
 
 
+_VECDOT = getattr(np, "vecdot", None)  # numpy >= 2.0
+
+
+def _row_dots(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Row-wise float64 dot products of ``x`` (m, d) with ``y`` (d,) or (m, d).
+
+    Each row goes through the same one-row kernel, so equal rows give bit-equal results
+    wherever they sit (BLAS matrix-vector kernels round rows differently by position, and
+    copies of a vector must tie exactly). ``vecdot`` is numpy 2's gufunc (a dot per row,
+    widening float32 exactly); older numpy gets ``einsum``, which is slower per call.
+    """
+    if _VECDOT is not None:
+        return _VECDOT(x, y, dtype=np.float64)
+    x64 = np.asarray(x, dtype=np.float64)
+    if y.ndim == 1:
+        return np.einsum("ij,j->i", x64, np.asarray(y, dtype=np.float64))
+    return np.einsum("ij,ij->i", x64, np.asarray(y, dtype=np.float64))
+
+
+def _self_dot(q: np.ndarray) -> float:
+    """``|q|^2`` in float64, by the kernel that computes a stored row's ``|x|^2``."""
+    if _VECDOT is not None:
+        return float(_VECDOT(q, q, dtype=np.float64))
+    return float(_row_dots(q.reshape(1, -1), q.reshape(1, -1))[0])
+
+
 def _is_tiny(sqnorms: np.ndarray | float) -> np.ndarray:
     return (np.asarray(sqnorms) > 0.0) & (np.asarray(sqnorms) < _TINY)
 
@@ -251,6 +277,7 @@ class IndexCore:
         self._ns_count: list[int] = []
         self._max_sqnorm = 0.0
         self._tiny_count = 0  # rows whose norm is too small for float32 arithmetic
+        self._zero_count = 0  # all-zero rows (they score 0 under cosine)
         self._columns: dict[tuple[tuple[str, ...], str | None], Column] = {}
 
     # -- sizes and lookups ----------------------------------------------------------------
@@ -423,8 +450,11 @@ class IndexCore:
             self._vectors[rows[~fresh_rows]] = values[~fresh_rows]
         replaced = rows[rows < old_n]
         if len(replaced):
-            self._tiny_count -= int(_is_tiny(self._sqnorms[replaced]).sum())
-        sq = np.einsum("ij,ij->i", values, values, dtype=np.float64)
+            old_sq = self._sqnorms[replaced]
+            self._tiny_count -= int(_is_tiny(old_sq).sum())
+            self._zero_count -= int((old_sq == 0.0).sum())
+        sq = _row_dots(values, values)
+        self._zero_count += int((sq == 0.0).sum())
         self._sqnorms[rows] = sq
         tiny = _is_tiny(sq)
         self._tiny_count += int(tiny.sum())
@@ -464,6 +494,8 @@ class IndexCore:
             removed.append(vid)
             if _is_tiny(self._sqnorms[row]):
                 self._tiny_count -= 1
+            if self._sqnorms[row] == 0.0:
+                self._zero_count -= 1
             code = int(self._namespace[row])
             if code >= 0:
                 self._ns_count[code] -= 1
@@ -527,9 +559,9 @@ class IndexCore:
         n = self._n
         if k <= 0 or n == 0:
             return []
-        q32 = np.ascontiguousarray(query, dtype=np.float32)
-        q64 = q32.astype(np.float64)
-        qq = float(q64 @ q64)
+        q32 = query if type(query) is np.ndarray and query.dtype == np.float32 and query.flags.c_contiguous \
+            else np.ascontiguousarray(query, dtype=np.float32)
+        qq = _self_dot(q32)  # as |x|^2 of a stored row: a query equal to a row scores exactly 1 / 0
         if candidates is not None:
             candidates = np.asarray(candidates, dtype=np.intp)
             m = len(candidates)
@@ -546,7 +578,7 @@ class IndexCore:
         )
         if overflow:
             base = candidates if candidates is not None else np.arange(n)
-            key = self._exact_keys(base, q64, qq)
+            key = self._exact_keys(base, q32, qq)
             tol = 0.0
         else:
             if candidates is not None and m < _GATHER_FRACTION * n:
@@ -572,11 +604,13 @@ class IndexCore:
         rows = within if base is None else base[within]
         if rows.size == 0:
             return []
-        exact = self._exact_keys(rows, q64, qq) if not overflow else key[within]
+        exact = self._exact_keys(rows, q32, qq) if not overflow else key[within]
         ids = self._ids
-        order = sorted(zip(exact.tolist(), (ids[r] for r in rows.tolist()), rows.tolist()))[:kk]
-        sign = -1.0 if _SIMILARITY[self.metric] else 1.0
-        return [(row, vid, sign * kv + 0.0) for kv, vid, row in order]
+        row_list = rows.tolist()
+        order = sorted(zip(exact.tolist(), [ids[r] for r in row_list], row_list))[:kk]
+        if _SIMILARITY[self.metric]:
+            return [(row, vid, -kv + 0.0) for kv, vid, row in order]
+        return [(row, vid, kv + 0.0) for kv, vid, row in order]
 
     def _approx_keys(self, dots: np.ndarray, rows: np.ndarray | None, qq: float) -> np.ndarray:
         """Ascending ranking keys from float32 dot products (no constant factors)."""
@@ -604,23 +638,21 @@ class IndexCore:
         rounding = 3.0 * _U32 * (self._max_sqnorm + 2.0 * xn * qn)  # |x|^2 to float32, then the sum
         return 2.0 * gamma * xn * qn + rounding + 2.0 * underflow
 
-    def _exact_keys(self, rows: np.ndarray, q64: np.ndarray, qq: float) -> np.ndarray:
-        """Ascending keys computed in float64 from the stored float32 values."""
-        x = self._vectors.take(rows, axis=0).astype(np.float64)
+    def _exact_keys(self, rows: np.ndarray, q32: np.ndarray, qq: float) -> np.ndarray:
+        """Ascending keys computed in float64 from the stored float32 values (widened exactly)."""
+        x = self._vectors.take(rows, axis=0)
         if self.metric == "euclidean":
-            diff = x - q64
-            return np.sqrt(np.einsum("ij,ij->i", diff, diff))
-        # einsum, not BLAS: dgemv may round identical rows differently depending on where
-        # they sit in its blocks, and equal vectors must tie exactly (then break by id).
-        dots = np.einsum("ij,j->i", x, q64)
+            diff = np.subtract(x, q32, dtype=np.float64)
+            return np.sqrt(_row_dots(diff, diff))
+        dots = _row_dots(x, q32)
         if self.metric == "dot-product":
             return np.negative(dots, out=dots)
-        # |x|^2 as stored at write time: the same float64 einsum over the same float32 row
-        # (bit-identical to recomputing it from x), so only the per-call work is saved.
+        # |x|^2 as stored at write time (the same row-wise float64 dot over the same float32
+        # row, so bit-identical to recomputing it from x): only the per-call work is saved.
         norms = np.sqrt(self._sqnorms[rows] * qq)
-        if norms.all():
+        if self._zero_count == 0 and qq > 0.0:
             dots /= norms
-        else:  # a zero vector scores 0
+        else:  # a zero vector (or query) scores 0
             dots = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
         return np.negative(dots, out=dots)
 

@@ -150,12 +150,27 @@ def float_row(values: list[float]) -> np.ndarray | None:
         return None
     layout = _layout(len(values))
     blob = _row_pickler.pickle(values)
-    if blob is None or not layout.holds_floats(blob):
+    if blob is None:
+        return None
+    if len(layout.runs) == 1:  # up to 1000 values: one run of BINFLOATs, checked inline
+        first, end, offset = layout.runs[0]
+        stop = offset + 9 * (end - first)
+        if not (
+            len(blob) == layout.size
+            and blob[offset - 1 : stop - 1 : 9] == layout.opcodes[0]
+            and blob.startswith(layout.frame[0][1])
+            and blob.endswith(layout.frame[1][1])
+        ):
+            return None
+        if not blob[offset:stop:9].translate(None, _MODERATE_HIGH_BYTES):  # all |v| < 2**49
+            return np.ndarray((end - first,), dtype=_BIG_ENDIAN_F8, buffer=blob, offset=offset,
+                              strides=(9,)).astype(np.float32)
+    elif not layout.holds_floats(blob):
         return None
     views = [np.ndarray((end - first,), dtype=_BIG_ENDIAN_F8, buffer=blob, offset=offset, strides=(9,))
              for first, end, offset in layout.runs]
     values64 = views[0] if len(views) == 1 else np.concatenate(views)
-    if layout.moderate(blob):  # the common case: no overflow possible, nothing to range-check
+    if layout.moderate(blob):  # no overflow possible, nothing to range-check
         return values64.astype(np.float32)
     with np.errstate(over="ignore"):  # out-of-range values become inf, refused just below
         out = values64.astype(np.float32)
