@@ -32,6 +32,8 @@ _SELECT_BLOCK = 64  # keys per block when bounding the k-th smallest key by bloc
 
 
 _VECDOT = getattr(np, "vecdot", None)  # numpy >= 2.0
+_SMALL_DOT_ROWS = 64
+_DOT_BLOCK = 4096  # rows widened to float64 at a time (24 MB at 768 dimensions)
 
 
 def _row_dots(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -43,7 +45,16 @@ def _row_dots(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     widening float32 exactly); older numpy gets ``einsum``, which is slower per call.
     """
     if _VECDOT is not None:
-        return _VECDOT(x, y, dtype=np.float64)
+        if x.shape[0] <= _SMALL_DOT_ROWS:  # a query's candidates: the gufunc widens them itself
+            return _VECDOT(x, y, dtype=np.float64)
+        # many rows: widening inside the gufunc costs ~10 us per row; widen in blocks instead
+        out = np.empty(x.shape[0], dtype=np.float64)
+        y64 = np.asarray(y, dtype=np.float64) if y.ndim == 1 else None
+        for s in range(0, x.shape[0], _DOT_BLOCK):
+            xb = np.asarray(x[s : s + _DOT_BLOCK], dtype=np.float64)
+            yb = y64 if y64 is not None else (xb if y is x else np.asarray(y[s : s + _DOT_BLOCK], dtype=np.float64))
+            _VECDOT(xb, yb, out=out[s : s + _DOT_BLOCK])
+        return out
     x64 = np.asarray(x, dtype=np.float64)
     if y.ndim == 1:
         return np.einsum("ij,j->i", x64, np.asarray(y, dtype=np.float64))
@@ -372,6 +383,45 @@ class IndexCore:
             old = self._vectors
         self._vectors_map, self._vectors = _new_matrix(new_cap, d)
         self._vectors[:n] = old[:n]
+
+    def adopt(self, ids: list[str], values: np.ndarray, namespaces: Sequence[str | None],
+              metadata: list[dict[str, Any]], seqs: np.ndarray, *, sqnorms: np.ndarray | None = None) -> None:
+        """Fill an empty core with stored rows, taking ``values`` over as the matrix (no copy).
+
+        For opening persisted state: ``values`` is a writable C-contiguous float32
+        ``(n, dimensions)`` array (read from the state file, or a copy-on-write mapping of
+        a snapshot) and becomes the matrix with capacity ``n``; the first append copies it
+        into a growable mapping. ``ids`` must be unique. ``sqnorms`` (float64 ``|x|^2`` per
+        row, as :func:`_row_dots` computes them) saves a pass over the vectors.
+        """
+        n = len(ids)
+        if self._n or self._columns or n < _MIN_CAPACITY or values.shape != (n, self.dimensions) \
+                or values.dtype != np.float32 or not values.flags.c_contiguous or not values.flags.writeable:
+            self.upsert(ids, values, namespaces, metadata, seq=seqs)
+            return
+        self._vectors_map, self._vectors = None, values
+        self._ids = ids
+        self._metadata = metadata
+        self._row_of = dict(zip(ids, range(n)))
+        if len(self._row_of) != n:
+            raise ValueError("repeated ids")
+        self._namespace = self._namespace_codes(namespaces) if any(ns is not None for ns in namespaces) \
+            else np.full(n, -1, dtype=np.int32)
+        if self._ns_names:
+            counts = np.bincount(self._namespace[self._namespace >= 0], minlength=len(self._ns_names))
+            self._ns_count = [int(c) for c in counts]
+        self._seq = np.ascontiguousarray(seqs, dtype=np.int64)
+        sq = _row_dots(values, values) if sqnorms is None else np.ascontiguousarray(sqnorms, dtype=np.float64)
+        self._sqnorms = sq
+        tiny = _is_tiny(sq)
+        self._tiny_count = int(tiny.sum())
+        self._zero_count = int((sq == 0.0).sum())
+        norms = np.sqrt(sq)
+        with np.errstate(divide="ignore"):
+            inv = np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)
+        self._neg_inv_norms = np.where(tiny, 0.0, -inv).astype(np.float32)
+        self._max_sqnorm = float(sq.max()) if n else 0.0
+        self._n = n
 
     def _namespace_codes(self, namespaces: Sequence[str | None]) -> np.ndarray:
         codes = np.empty(len(namespaces), dtype=np.int32)

@@ -13,6 +13,7 @@ and the ``workers-env vectorize`` commands.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import contextlib
 import threading
 from pathlib import Path
 
@@ -27,6 +28,13 @@ from workers_env.vectorize.index import (
     VectorBatch,
     check_metadata_index_exists,
     check_new_metadata_index,
+)
+from workers_env.vectorize.store.snapshot import (
+    SNAPSHOT_MIN_BYTES,
+    read_snapshot,
+    remove_snapshot,
+    snapshot_path,
+    write_snapshot,
 )
 from workers_env.vectorize.store import (
     IndexChanges,
@@ -72,6 +80,7 @@ class PersistentIndex(Index):
     _uid: int
     _data_version: int | None
     _stale: bool = False
+    _snapshot_seq: int | None = None  # the seq of the snapshot memory was loaded from or saved to
 
     @classmethod
     def load(cls, db: StateDB, name: str) -> PersistentIndex:
@@ -83,29 +92,76 @@ class PersistentIndex(Index):
 
     # -- loading ---------------------------------------------------------------------------
     def _reload(self) -> None:
-        """Rebuild everything from the file (first open, or the index was recreated)."""
+        """Rebuild everything from the file (first open, or the index was recreated).
+
+        From the index's snapshot if it has a valid one (then only the writes committed
+        after it are read from SQLite), else from every stored row.
+        """
         # Read data_version first: a commit after this point makes the next refresh look.
         data_version = self._db.data_version()
-        loaded = self._db.load_index(self.name)
-        if loaded is None:
+        record = self._db.find_index(self.name)
+        if record is None:
             self._data_version = None
             raise StateError(f"no index named {self.name!r} in {self._db.path}")
-        record, rows = loaded
+        snap = None
+        if self._db.snapshots:
+            snap = read_snapshot(snapshot_path(self._db.path, record.id), uid=record.uid, index_id=record.id,
+                                 max_seq=record.seq, dimensions=record.dimensions, metric=record.metric)
+        changes = None if snap is None else self._db.changes_since(record.uid, snap.seq)
         self._stale = True  # until the rebuild below completes
+        if snap is None or changes is None:
+            loaded = self._db.load_index(self.name)
+            if loaded is None:
+                self._data_version = None
+                raise StateError(f"no index named {self.name!r} in {self._db.path}")
+            record, rows = loaded
+            self._start(record)
+            self.core.adopt(rows.ids, rows.values, rows.namespaces, rows.metadata, rows.seqs)
+            for mi in record.metadata_indexes:
+                self._add_metadata_index(MetadataIndex(mi.property, mi.type, mi.created_seq))
+            self.seq = record.seq
+            self.last_mutation = _mutation(record)
+            self._snapshot_seq = None
+        else:
+            self._start(record)
+            self.core.adopt(snap.ids, snap.values, snap.namespaces, snap.metadata, snap.seqs, sqnorms=snap.sqnorms)
+            self.seq = snap.seq
+            self._catch_up(changes)  # the writes after the snapshot, and the metadata indexes
+            self._snapshot_seq = snap.seq
+        self._stale = False
+        self._data_version = data_version
+
+    def _start(self, record: IndexRecord) -> None:
+        """An empty core and the identity of ``record``."""
         self.definition = record.definition()
         self.id = record.id
         self.created_on = record.created_on
         self.limits = _limits.API_LIMITS[record.version]
-        self.core = IndexCore(record.dimensions, record.metric, capacity=len(rows))  # no regrowth
+        self.core = IndexCore(record.dimensions, record.metric)
         self.metadata_indexes = {}
         self._uid = record.uid
-        self._upsert_rows(rows)
-        for mi in record.metadata_indexes:
-            self._add_metadata_index(MetadataIndex(mi.property, mi.type, mi.created_seq))
-        self.seq = record.seq
-        self.last_mutation = _mutation(record)
-        self._stale = False
-        self._data_version = data_version
+
+    def save_snapshot(self) -> bool:
+        """Write a snapshot of memory for the next open, if the index is big enough for it to
+        matter and changed since the last one. False when nothing was written (also when
+        the folder cannot be written: a snapshot is only ever a cache)."""
+        with self.lock:
+            core = self.core
+            n = len(core)
+            if not self._db.snapshots or self._stale or self.seq == self._snapshot_seq \
+                    or n * core.dimensions * 4 < SNAPSHOT_MIN_BYTES:
+                return False
+            try:
+                write_snapshot(
+                    snapshot_path(self._db.path, self.id), uid=self._uid, index_id=self.id, seq=self.seq,
+                    dimensions=core.dimensions, metric=core.metric, ids=core._ids, values=core._vectors[:n],
+                    namespaces=core.namespaces_of(range(n)), metadata=core._metadata, seqs=core._seq[:n],
+                    sqnorms=core._sqnorms[:n],
+                )
+            except OSError:
+                return False
+            self._snapshot_seq = self.seq
+            return True
 
     def _upsert_rows(self, rows: VectorRows) -> None:
         """Put stored rows into the core, each with the seq of the write that stored it."""
@@ -246,7 +302,11 @@ class VectorizeStore:
         return self.db.path
 
     def close(self) -> None:
+        """Snapshot the big indexes that changed (so the next open is fast), then close."""
         with self._lock:
+            for index in self._open.values():
+                with contextlib.suppress(StateError):
+                    index.save_snapshot()
             self._open.clear()
             self.db.close()
 
@@ -285,7 +345,11 @@ class VectorizeStore:
         """Delete an index and its vectors; False if there was none."""
         with self._lock:
             self._open.pop(name, None)
-            return self.db.delete_index(name)
+            record = self.db.find_index(name)
+            deleted = self.db.delete_index(name)
+            if record is not None:
+                remove_snapshot(snapshot_path(self.db.path, record.id))
+            return deleted
 
     # -- metadata indexes without loading vectors ------------------------------------------
     def create_metadata_index(self, name: str, property_name: str, type_: str) -> Mutation:

@@ -90,6 +90,9 @@ _RECORD_COLUMNS = (
 class StateDB:
     """One connection to the state file. Thread-safe (one lock around the connection)."""
 
+    #: Whether live indexes may use and write snapshot files beside the state file.
+    snapshots: bool = True
+
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._lock = threading.RLock()
@@ -347,15 +350,18 @@ class StateDB:
     def _rows(self, record: IndexRecord, rows: list[tuple[Any, ...]]) -> VectorRows:
         d = record.dimensions
         ids = [r[0] for r in rows]
-        blob = b"".join(r[3] if isinstance(r[3], bytes) else b"" for r in rows)
+        # one writable buffer: the live index takes the matrix over without another copy
+        blob = bytearray().join(r[3] if isinstance(r[3], bytes) else b"" for r in rows)
         if len(blob) != len(rows) * d * 4:
             for r in rows:
                 if not isinstance(r[3], bytes) or len(r[3]) != d * 4:
                     raise self._fail(
                         f"vector {r[0]!r} of index {record.name!r} has damaged values "
-                        f"(expected {d} float32 numbers)"
+                        f"(expected {d} float32 numbers, found {len(r[3]) if isinstance(r[3], bytes) else 0} bytes); "
+                        "the state file is damaged: move it away to start with empty state"
                     )
         values = np.frombuffer(blob, dtype="<f4").astype(np.float32, copy=False).reshape(len(rows), d)
+        self._check_finite(record, ids, values)
         metadata: list[dict[str, Any]] = []
         for r in rows:
             if r[2] is None:
@@ -375,6 +381,21 @@ class StateDB:
             metadata=metadata,
             seqs=np.fromiter((r[4] for r in rows), dtype=np.int64, count=len(rows)),
         )
+
+    def _check_finite(self, record: IndexRecord, ids: list[str], values: np.ndarray) -> None:
+        """Refuse stored values that are NaN or infinite: no write can store them, so the
+        file was damaged. One matrix-vector product finds the candidates (NaN and inf
+        propagate; a row whose finite values overflow the sum is checked exactly)."""
+        if not len(values):
+            return
+        sums = values @ np.ones(values.shape[1], dtype=np.float32)
+        suspects = np.flatnonzero(~np.isfinite(sums))
+        for row in suspects.tolist():
+            if not np.isfinite(values[row]).all():
+                raise self._fail(
+                    f"vector {ids[row]!r} of index {record.name!r} has damaged values (NaN or Infinity, "
+                    "which no write can store); the state file is damaged: move it away to start with empty state"
+                )
 
     def load_index(self, name: str) -> tuple[IndexRecord, VectorRows] | None:
         """The record and every vector of an index, from one snapshot; ``None`` if absent."""
