@@ -463,6 +463,93 @@ def bench_memory_numpy(report: Report, n: int, d: int) -> None:
     gc.collect()
 
 
+def bench_open(report: Report, sizes: list[int], d: int = 768, rounds: int = 5) -> None:
+    """Reopening persisted state against ``np.fromfile`` of the same number of bytes."""
+    import shutil
+    import tempfile
+
+    from workers_env.vectorize.definitions import IndexDefinition
+    from workers_env.vectorize.persistent import open_state
+
+    for n in sizes:
+        print(f"\n== opening a persisted {n:,} x {d} index (written through Index.write in batches of 5000, "
+              "closed, reopened with open_state(...).open_index) ==", flush=True)
+        root = Path(tempfile.mkdtemp(prefix="workers-env-bench-open-"))
+        try:
+            t0 = perf()
+            store = open_state(root)
+            index = store.open_index("idx", IndexDefinition(d, "cosine", "v2"))
+            for s in range(0, n, 5000):
+                x = unit_rows(min(5000, n - s), d, seed=51 + s)
+                index.write(VectorBatch(ids=[f"vec-{i}" for i in range(s, s + len(x))], values=x,
+                                        namespaces=[None] * len(x), metadata=[{} for _ in range(len(x))]))
+            del x
+            build_s = perf() - t0
+            t0 = perf()
+            store.close()  # writes the snapshot
+            close_s = perf() - t0
+            del store, index
+            gc.collect()
+            raw = root / "same-bytes.f32"
+            with open(raw, "wb") as out:  # the yardstick reads as many bytes as the vectors take
+                for s in range(0, n, 65536):
+                    out.write(unit_rows(min(65536, n - s), d, seed=7).tobytes())
+            nbytes = n * d * 4
+
+            def cold() -> float:
+                t = perf()
+                st = open_state(root)
+                st.db.snapshots = False
+                idx = st.open_index("idx")
+                dt = perf() - t
+                assert len(idx.core) == n
+                st.db.close()
+                return dt
+
+            def ours() -> float:
+                t = perf()
+                st = open_state(root)
+                idx = st.open_index("idx")
+                dt = perf() - t
+                assert len(idx.core) == n and idx._snapshot_seq is not None
+                t = perf()
+                idx.core.search(np.ones(d, dtype=np.float32), TOP_K)
+                first_query.append(perf() - t)
+                st.db.close()
+                return dt
+
+            def bare() -> float:
+                t = perf()
+                arr = np.fromfile(raw, dtype=np.float32)
+                dt = perf() - t
+                assert arr.size == n * d
+                return dt
+
+            first_query: list[float] = []
+            times: dict[str, list[float]] = {"bare": [], "ours": []}
+            for r in range(rounds):
+                for name in (("bare", "ours") if r % 2 == 0 else ("ours", "bare")):
+                    times[name].append(bare() if name == "bare" else ours())
+                    gc.collect()
+            cold_s = cold() if n <= 100_000 else float("nan")
+            b, o = med(times["bare"]), med(times["ours"])
+            print(f"  np.fromfile {b:.3f} s ({nbytes / b / 1e9:.2f} GB/s)   open {o:.3f} s ({nbytes / o / 1e9:.2f} GB/s, "
+                  f"{o / b:.2f}x np.fromfile); first query after open {med(first_query) * 1e3:.1f} ms", flush=True)
+            print(f"  (info: built in {build_s:.1f} s through SQLite; close wrote the snapshot in {close_s:.2f} s; "
+                  f"opening without a snapshot, every row through SQLite: {cold_s:.2f} s)", flush=True)
+            report.rows.append(("open", f"{n:,} x {d}", "reopen persisted index (snapshot)", f"{b:.3f} s", f"{o:.3f} s",
+                                f"{o / b:.2f}x"))
+            if n <= 100_000:
+                report.rows.append(("open (info)", f"{n:,} x {d}", "reopen without a snapshot (all rows via SQLite)",
+                                    f"{b:.3f} s", f"{cold_s:.3f} s", f"{cold_s / b:.2f}x"))
+            report.target(f"open persisted {n:,} x {d}: ours / np.fromfile of the same bytes", o / b, 1.5)
+            report.target(f"open persisted {n:,} x {d}: GB/s of vector data", nbytes / o / 1e9, 1.0,
+                          higher_is_better=True, detail=f"{o:.3f} s")
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+            gc.collect()
+
+
 # -- machine ----------------------------------------------------------------------------------
 def other_load(seconds: float = 1.0) -> float:
     """CPU use of the whole machine over ``seconds`` while we sleep: others' load, in % of all cores."""
@@ -519,7 +606,7 @@ async def run(args: argparse.Namespace, report: Report) -> None:
         sizes = [(10_000, 384), (100_000, 768)] + ([] if args.no_1m else [(1_000_000, 768)])
         queries = {10_000: 200, 100_000: 40, 1_000_000: args.queries_1m}
         gated = {(100_000, 768), (1_000_000, 768)}
-    want = set(args.only.split(",")) if args.only else {"scan", "percall", "filter", "ingest", "memory"}
+    want = set(args.only.split(",")) if args.only else {"scan", "percall", "filter", "ingest", "memory", "open"}
     if "percall" in want:
         settle(args, "percall")
         await bench_per_call(report, 300 if args.quick else 3000)
@@ -532,6 +619,9 @@ async def run(args: argparse.Namespace, report: Report) -> None:
     if "scan" in want:
         settle(args, "scan")
         await bench_scans(report, sizes, queries, use_faiss, gated)
+    if "open" in want:
+        settle(args, "open")
+        bench_open(report, [5_000] if args.quick else [50_000] + ([] if args.no_1m else [1_000_000]))
     if "memory" in want and not args.no_1m:
         settle(args, "memory")
         bench_memory_numpy(report, 20_000 if args.quick else 1_000_000, 768)
@@ -542,7 +632,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes, few repetitions: a smoke run of every section")
     ap.add_argument("--no-1m", action="store_true", help="skip the 1M x 768 scans and memory figure (~10 GB RAM)")
     ap.add_argument("--no-faiss", action="store_true", help="skip FAISS even if installed")
-    ap.add_argument("--only", help="comma list of sections: scan,percall,filter,ingest,memory")
+    ap.add_argument("--only", help="comma list of sections: scan,percall,filter,ingest,memory,open")
     ap.add_argument("--queries-1m", type=int, default=15, help="queries per metric at 1M x 768 (default 15)")
     ap.add_argument("--markdown", help="also write the summary as a markdown table to this file")
     ap.add_argument("--wait-quiet", type=float, default=0.0, metavar="SECONDS",

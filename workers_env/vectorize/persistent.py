@@ -148,7 +148,7 @@ class PersistentIndex(Index):
         with self.lock:
             core = self.core
             n = len(core)
-            if not self._db.snapshots or self._stale or self.seq == self._snapshot_seq \
+            if not self._db.snapshots or self._db.read_only is not None or self._stale or self.seq == self._snapshot_seq \
                     or n * core.dimensions * 4 < SNAPSHOT_MIN_BYTES:
                 return False
             try:

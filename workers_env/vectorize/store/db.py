@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import threading
+import urllib.parse
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -76,6 +78,15 @@ CREATE TABLE metadata_indexes (
 _TABLES = {"indexes", "vectors", "tombstones", "metadata_indexes"}
 
 
+def _read_only_reason(path: Path) -> str | None:
+    """Why an existing state file cannot be written, or ``None`` if it can."""
+    if not os.access(path, os.W_OK):
+        return f"no permission to write {path}"
+    if not os.access(path.parent, os.W_OK):
+        return f"no permission to write in its folder {path.parent} (SQLite keeps its journal there)"
+    return None
+
+
 def _record(row: Sequence[Any], metadata_indexes: tuple[MetadataIndexRecord, ...] = ()) -> IndexRecord:
     return IndexRecord(*row, metadata_indexes=metadata_indexes)  # type: ignore[misc]
 
@@ -92,6 +103,8 @@ class StateDB:
 
     #: Whether live indexes may use and write snapshot files beside the state file.
     snapshots: bool = True
+    #: Why the state can only be read (a read-only file or folder), or ``None``.
+    read_only: str | None = None
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -134,6 +147,10 @@ class StateDB:
                 "not a workers-env Vectorize state file (it is not an SQLite database); "
                 "move it away or choose another --persist-to"
             )
+        if head:
+            reason = _read_only_reason(path)
+            if reason is not None:
+                return self._connect_read_only(reason)
         try:
             conn = sqlite3.connect(
                 str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -153,6 +170,34 @@ class StateDB:
             conn.close()
             raise self._damaged(exc) from None
         return conn
+
+    def _connect_read_only(self, reason: str) -> sqlite3.Connection:
+        """Open for reading only; every write then says why it is refused (``read_only``).
+
+        SQLite reads a WAL database read-only if it can use or create the ``-shm`` file
+        beside it; in a folder nobody may write, the file is opened as immutable.
+        """
+        self.read_only = reason
+        base = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+        last: sqlite3.Error | None = None
+        for uri in (base, base + "&immutable=1"):
+            conn = None
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                       check_same_thread=False)
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                if not self._check_identity(*self._identity(conn)):
+                    raise self._fail(f"an empty state file that cannot be initialised: {reason}")
+                return conn
+            except sqlite3.Error as exc:
+                last = exc
+                if conn is not None:
+                    conn.close()
+            except StateError:
+                if conn is not None:
+                    conn.close()
+                raise
+        raise self._damaged(last) from None  # type: ignore[arg-type]
 
     def _identity(self, conn: sqlite3.Connection) -> tuple[int, int, set[str]]:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -243,9 +288,17 @@ class StateDB:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("COMMIT")
 
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only is not None:
+            raise self._fail(
+                f"the state is read-only ({self.read_only}), so this write was refused and nothing "
+                "changed; reads work. Make the folder and file writable, or choose another --persist-to"
+            )
+
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction (``BEGIN IMMEDIATE``): commit on success, else roll back."""
+        self._refuse_if_read_only()
         with self._guard() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
