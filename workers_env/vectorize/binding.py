@@ -108,7 +108,10 @@ class VectorizeBinding:
             )
             fresh = [i for i, vid in enumerate(batch.ids) if vid not in index.core]
             self._check_capacity(_limits.INSERT, [batch.ids[i] for i in fresh], [batch.namespaces[i] for i in fresh])
-            mutation = index.write(batch, only_new=True)  # existing ids are skipped silently
+            # existing ids are skipped silently; the limits are checked again at the moment
+            # of writing (another process may have written since), on what is really new
+            mutation = index.write(batch, only_new=True,
+                                   check=lambda b: self._check_capacity(_limits.INSERT, b.ids, b.namespaces))
         return self._mutation_result(mutation.id, batch.ids)
 
     def upsert_sync(self, vectors: Any) -> JsDict:
@@ -119,7 +122,7 @@ class VectorizeBinding:
                 vectors, op=_limits.UPSERT, dimensions=index.dimensions, limits=index.limits, keep="last"
             )
             self._check_capacity(_limits.UPSERT, batch.ids, batch.namespaces)
-            mutation = index.write(batch)
+            mutation = index.write(batch, check=lambda b: self._check_capacity(_limits.UPSERT, b.ids, b.namespaces))
         return self._mutation_result(mutation.id, batch.ids)
 
     def delete_by_ids_sync(self, ids: Any) -> JsDict:

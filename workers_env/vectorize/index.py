@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,15 +128,20 @@ class Index:
 
     # -- writes ------------------------------------------------------------------------------
     def write(self, upserts: VectorBatch | None = None, deletes: Sequence[str] = (), *,
-              only_new: bool = False) -> Mutation:
+              only_new: bool = False, check: Callable[[VectorBatch], None] | None = None) -> Mutation:
         """Apply one mutation -- upserts, then deletes -- and record it.
 
         ``only_new`` (insert) drops from ``upserts``, in place, the ids that exist at the
         moment of writing, so the caller reads what was really written from the batch.
+        ``check`` runs on the batch at that same moment (for a persisted index: inside the
+        write transaction, after other processes' writes are applied) and may raise to
+        write nothing -- the index's limits are checked there.
         """
         with self.lock:
             if only_new and upserts is not None:
                 self._keep_new(upserts)
+            if check is not None and upserts is not None:
+                check(upserts)
             self.seq += 1
             mutation = Mutation.new()
             self._apply(upserts, deletes, self.seq)

@@ -12,9 +12,9 @@ and the ``workers-env vectorize`` commands.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import contextlib
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workers_env._errors import ConfigError, StateError
@@ -222,11 +222,12 @@ class PersistentIndex(Index):
             self._mark_stale_on_failure(lambda: self._catch_up(txn.changes_since(self.seq)))
 
     def write(self, upserts: VectorBatch | None = None, deletes: Sequence[str] = (), *,
-              only_new: bool = False) -> Mutation:
+              only_new: bool = False, check: Callable[[VectorBatch], None] | None = None) -> Mutation:
         """Commit upserts then deletes as one transaction, then apply them to memory.
 
         With ``only_new`` the ids another process stored since our last look are dropped
-        inside the write lock, so an insert never overwrites them.
+        inside the write lock, so an insert never overwrites them; ``check`` runs there
+        too, after catching up, so limits hold across processes writing at once.
         """
         with self.lock:
             mutation = Mutation.new()
@@ -234,6 +235,8 @@ class PersistentIndex(Index):
                 self._in_txn(txn)
                 if only_new and upserts is not None:
                     self._keep_new(upserts)
+                if check is not None and upserts is not None:
+                    check(upserts)
                 metadata_json = [encode_metadata(m) for m in upserts.metadata] if upserts is not None else []
                 if upserts is not None and len(upserts):
                     txn.put_vectors(upserts.ids, upserts.values, upserts.namespaces, metadata_json)
