@@ -137,17 +137,26 @@ class StateDB:
             raise self._fail("expected a workers-env Vectorize state file, found a directory or device")
         try:
             with path.open("rb") as handle:
-                head = handle.read(len(_SQLITE_MAGIC))
+                head: bytes | None = handle.read(100)
+                size = os.fstat(handle.fileno()).st_size
         except FileNotFoundError:
-            head = b""
+            head, size = None, 0
         except OSError as exc:
             raise self._fail(f"cannot read the state file: {exc.strerror or exc}") from None
-        if head and head != _SQLITE_MAGIC:
+        if head is None:
+            self._create()
+        elif not head:
+            raise self._fail(
+                "the state file is empty (0 bytes): it was truncated or damaged, and is not silently "
+                "started afresh; move it away to start with empty state"
+            )
+        elif head[: len(_SQLITE_MAGIC)] != _SQLITE_MAGIC:
             raise self._fail(
                 "not a workers-env Vectorize state file (it is not an SQLite database); "
                 "move it away or choose another --persist-to"
             )
-        if head:
+        else:
+            self._check_size(head, size)
             reason = _read_only_reason(path)
             if reason is not None:
                 return self._connect_read_only(reason)
@@ -170,6 +179,57 @@ class StateDB:
             conn.close()
             raise self._damaged(exc) from None
         return conn
+
+    def _check_size(self, head: bytes, size: int) -> None:
+        """Refuse a file shorter than its own header says (a lost tail reads as zeros).
+
+        Only when no write-ahead log is pending: while one is, SQLite completes the file
+        from it (a checkpoint cut short leaves the header ahead of the file).
+        """
+        if len(head) < 100 or head[24:28] != head[92:96]:  # the in-header size is not valid
+            return
+        page_size = int.from_bytes(head[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        expected = int.from_bytes(head[28:32], "big") * page_size
+        wal = self.path.with_name(self.path.name + "-wal")
+        if size < expected and not (wal.exists() and wal.stat().st_size > 0):
+            raise self._fail(
+                f"the state file is truncated ({size:,} bytes; its header says {expected:,}): it is damaged; "
+                "move it away to start with empty state"
+            )
+
+    def _create(self) -> None:
+        """Create the state file whole: built under a temporary name, then linked into place,
+        so no process ever sees an empty file (an empty one is refused as damaged)."""
+        folder = self.path.parent
+        tmp = folder / f".{self.path.name}.{os.getpid()}.{uuid.uuid4().hex}.new"
+        try:
+            conn = sqlite3.connect(str(tmp), isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("BEGIN IMMEDIATE")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+            try:
+                os.link(tmp, self.path)
+            except FileExistsError:
+                pass  # another process created it first: use theirs
+            except OSError:  # a filesystem without hard links
+                if not self.path.exists():
+                    os.replace(tmp, self.path)
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise self._fail(f"cannot create the state file in {folder}: {reason}") from None
+        finally:
+            for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
 
     def _connect_read_only(self, reason: str) -> sqlite3.Connection:
         """Open for reading only; every write then says why it is refused (``read_only``).
