@@ -238,7 +238,9 @@ def _rows_within(key: np.ndarray, kk: int, tol: float) -> np.ndarray:
             if kth + tol <= t:
                 return idx[vals <= kth + tol]
             return (key <= kth + tol).nonzero()[0]
-    kth = float(np.partition(key, kk - 1)[kk - 1])
+    part = key.copy()  # np.partition without its Python wrapper (a per-query microsecond)
+    part.partition(kk - 1)
+    kth = float(part[kk - 1])
     return (key <= kth + tol).nonzero()[0]
 
 
