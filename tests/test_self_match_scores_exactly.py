@@ -10,6 +10,14 @@ import numpy as np
 import pytest
 
 from binding_helpers import make_binding_in as binding
+from workers_env.vectorize import core
+
+
+@pytest.fixture(autouse=True, params=["vecdot", "einsum"])
+def row_kernel(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """numpy 2's vecdot, and the einsum that numpy < 2 gets instead."""
+    if request.param == "einsum":
+        monkeypatch.setattr(core, "_VECDOT", None)
 
 
 @pytest.mark.parametrize("dims", [3, 16, 384])

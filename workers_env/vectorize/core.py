@@ -55,10 +55,8 @@ def _row_dots(x: np.ndarray, y: np.ndarray) -> np.ndarray:
             yb = y64 if y64 is not None else (xb if y is x else np.asarray(y[s : s + _DOT_BLOCK], dtype=np.float64))
             _VECDOT(xb, yb, out=out[s : s + _DOT_BLOCK])
         return out
-    x64 = np.asarray(x, dtype=np.float64)
-    if y.ndim == 1:
-        return np.einsum("ij,j->i", x64, np.asarray(y, dtype=np.float64))
-    return np.einsum("ij,ij->i", x64, np.asarray(y, dtype=np.float64))
+    x64 = np.asarray(x, dtype=np.float64)  # one einsum form for all, so |x|^2, |q|^2 and q.x agree
+    return np.einsum("ij,ij->i", x64, np.broadcast_to(np.asarray(y, dtype=np.float64), x64.shape))
 
 
 def _self_dot(q: np.ndarray) -> float:
