@@ -405,8 +405,10 @@ class IndexCore:
         self._row_of = dict(zip(ids, range(n)))
         if len(self._row_of) != n:
             raise ValueError("repeated ids")
-        self._namespace = self._namespace_codes(namespaces) if any(ns is not None for ns in namespaces) \
-            else np.full(n, -1, dtype=np.int32)
+        if list(namespaces).count(None) == n:  # at C speed: most indexes use no namespaces
+            self._namespace = np.full(n, -1, dtype=np.int32)
+        else:
+            self._namespace = self._namespace_codes(namespaces)
         if self._ns_names:
             counts = np.bincount(self._namespace[self._namespace >= 0], minlength=len(self._ns_names))
             self._ns_count = [int(c) for c in counts]

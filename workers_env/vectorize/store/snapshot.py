@@ -163,6 +163,7 @@ def read_snapshot(path: Path, *, uid: int, index_id: str, max_seq: int, dimensio
             end = max(base + off + length for off, length, _ in sections.values())
             if end != size or sections["vectors"][1] != n * dimensions * 4:
                 return None
+            # copy-on-write (MAP_POPULATE would copy every page of a private writable map)
             mapped = mmap.mmap(handle.fileno(), size, flags=mmap.MAP_PRIVATE,
                                prot=mmap.PROT_READ | mmap.PROT_WRITE)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
