@@ -13,9 +13,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import (
+    AiError,
     ConfigError,
     IndexDefinitionError,
     JsException,
+    NotEmulatedError,
     StateError,
     UnindexedFilterWarning,
     VectorizeError,
@@ -30,12 +32,14 @@ if TYPE_CHECKING:
     from workers_env.vectorize.definitions import IndexDefinition
 
 __all__ = [
+    "AiError",
     "ConfigError",
     "Env",
     "IndexDefinition",
     "IndexDefinitionError",
     "JsDict",
     "JsException",
+    "NotEmulatedError",
     "StateError",
     "UnindexedFilterWarning",
     "VectorizeBinding",

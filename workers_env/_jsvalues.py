@@ -9,11 +9,12 @@ reproduces both directions so code that breaks in production breaks here too.
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import numpy as np
 
-__all__ = ["JsDict", "check_sendable", "compact_json", "float32_decimals", "float32_rows", "js_number", "to_py"]
+__all__ = ["ByteStream", "JsDict", "check_sendable", "compact_json", "float32_decimals", "float32_rows", "js_number", "to_py"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -33,6 +34,43 @@ class JsDict(dict):  # type: ignore[type-arg]
 
     def __setattr__(self, name: str, value: Any) -> None:
         self[name] = value
+
+
+class ByteStream:
+    """A body a binding returns in chunks: what JavaScript holds as a ``ReadableStream`` of bytes.
+
+    Bindings return it as plain data (the runtime hands Worker code a ``ReadableStream``
+    built from it); called directly, iterate it (``for chunk in stream``, ``async for``) or
+    read it whole with :meth:`read`. Like a stream, it can be read once.
+    """
+
+    def __init__(self, chunks: Iterable[bytes], *, content_type: str | None = None):
+        self._chunks: list[bytes] | None = [bytes(c) for c in chunks]
+        self.content_type = content_type
+
+    @property
+    def consumed(self) -> bool:
+        return self._chunks is None
+
+    def take(self) -> list[bytes]:
+        """Every chunk, once; a second read raises ``TypeError`` as a locked stream does."""
+        if self._chunks is None:
+            raise TypeError("This ReadableStream has already been read; a stream can be read once.")
+        chunks, self._chunks = self._chunks, None
+        return chunks
+
+    def read(self) -> bytes:
+        return b"".join(self.take())
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.take())
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self.take():
+            yield chunk
+
+    def __repr__(self) -> str:
+        return f"<ByteStream {self.content_type or ''}{' (read)' if self.consumed else ''}>"
 
 
 def compact_json(value: Any) -> str:
