@@ -20,7 +20,7 @@ from http import HTTPStatus
 from typing import Any
 
 from workers_env.runtime.envwrap import EnvWrapper, python_from_rpc, python_to_rpc
-from workers_env.runtime.jsproxy import JsBuffer, JsProxy, JsTypedArray, js_type_error
+from workers_env.runtime.jsproxy import JsBuffer, JsProxy, JsReadableStream, JsTypedArray, js_type_error
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 
 __all__ = [
@@ -206,7 +206,7 @@ class Response(FetchResponse):
             super().__init__(body.url, body)
             return
         if isinstance(body, JsProxy):
-            if not isinstance(body, (JsTypedArray, JsBuffer)):
+            if not isinstance(body, (JsTypedArray, JsBuffer, JsReadableStream)):
                 raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
         elif body is not None and not isinstance(body, (str, bytes)):
             raise TypeError(f"Unsupported type in Response: {type(body).__name__}")
