@@ -195,6 +195,8 @@ def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str 
     first words of a long text (the model's input window, counting a word as a token).
     """
     n = len(texts)
+    if n == 0:
+        return np.zeros((0, dimensions), dtype=np.int32)
     vocab = _VOCABULARY
     joined = _SEP.join(texts)
     if joined.count(_SEP) != n - 1:  # a text holding the separator itself
