@@ -70,17 +70,21 @@ def approx_tokens(text: str) -> int:
 
 
 class _Vocabulary:
-    """Every word seen so far and its hashed features, as flat arrays (CSR by word id)."""
+    """Every word seen so far and its hashed features, as flat arrays (CSR by word id).
+
+    New words wait in Python lists and join the numpy arrays at the next :meth:`arrays`, so a
+    batch with new words costs a copy of the arrays, not a rebuild from Python objects.
+    """
+
+    _FIELDS = (np.uint64, np.float64, np.int64, np.int64, np.uint64, np.float64)
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {_SEP: _SEP_ID}  # the text separator of a batch
-        self._word_hash: list[int] = []
-        self._word_weight: list[float] = []
-        self._feat_start: list[int] = []
-        self._feat_count: list[int] = []
-        self._feat_hash: list[int] = []
-        self._feat_weight: list[float] = []
-        self._arrays: tuple[np.ndarray, ...] | None = None
+        # word_hash, word_weight, feat_start, feat_count (per word); feat_hash, feat_weight
+        self._pending: tuple[list, ...] = tuple([] for _ in self._FIELDS)
+        self._arrays: tuple[np.ndarray, ...] = tuple(np.zeros(0, dtype=t) for t in self._FIELDS)
+        self._words = 0
+        self._features = 0
         self._lock = threading.Lock()
 
     def add(self, token: str) -> int:
@@ -99,31 +103,28 @@ class _Vocabulary:
                 each = _TRIGRAMS / len(grams) ** 0.5
                 hashes.extend(_h64("c\x1f" + g) for g in grams)
                 weights.extend([each] * len(grams))
-            new_id = len(self._word_hash)
-            self._word_hash.append(unigram)
-            self._word_weight.append(weights[0])
-            self._feat_start.append(len(self._feat_hash))
-            self._feat_count.append(len(hashes))
-            self._feat_hash.extend(hashes)
-            self._feat_weight.extend(weights)
-            self._arrays = None
+            word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = self._pending
+            new_id = self._words
+            word_hash.append(unigram)
+            word_weight.append(weights[0])
+            feat_start.append(self._features)
+            feat_count.append(len(hashes))
+            feat_hash.extend(hashes)
+            feat_weight.extend(weights)
+            self._words += 1
+            self._features += len(hashes)
             self.ids[token] = new_id
             return new_id
 
     def arrays(self) -> tuple[np.ndarray, ...]:
-        arrays = self._arrays
-        if arrays is None:
-            with self._lock:
-                arrays = (
-                    np.array(self._word_hash, dtype=np.uint64),
-                    np.array(self._word_weight, dtype=np.float64),
-                    np.array(self._feat_start, dtype=np.int64),
-                    np.array(self._feat_count, dtype=np.int64),
-                    np.array(self._feat_hash, dtype=np.uint64),
-                    np.array(self._feat_weight, dtype=np.float64),
+        with self._lock:
+            if self._pending[0]:
+                self._arrays = tuple(
+                    np.concatenate([old, np.array(new, dtype=kind)])
+                    for old, new, kind in zip(self._arrays, self._pending, self._FIELDS)
                 )
-                self._arrays = arrays
-        return arrays
+                self._pending = tuple([] for _ in self._FIELDS)
+            return self._arrays
 
 
 _VOCABULARY = _Vocabulary()
