@@ -77,7 +77,7 @@ class AiBinding:
     """``env.AI``: offline embeddings and scriptable text generation."""
 
     #: What Worker code can reach in production (``Ai`` in ai-api.ts); the runtime exposes only these.
-    JS_METHODS = frozenset({"run", "models", "getLogs", "lastRequestId", "aiGatewayLogId"})
+    JS_METHODS = frozenset({"run", "models", "lastRequestId", "aiGatewayLogId"})
 
     def __init__(self, *, binding: str | None = None, embedders: Mapping[str, PluggedEmbedder] | None = None,
                  script: ReplyScript | None = None):
@@ -106,9 +106,6 @@ class AiBinding:
     async def models(self, params: Any = None, /, **kwargs: Any) -> list[JsDict]:
         """The catalog's models this binding emulates, as ``AiModelsSearchObject`` entries."""
         return self.models_sync({**(params if isinstance(params, dict) else {}), **kwargs})
-
-    def getLogs(self) -> list[str]:  # noqa: N802 - JS name, deprecated in the runtime
-        return []
 
     # -- Python-side scripting -------------------------------------------------------------
     def reply(self, reply: Any, *, model: str | None = None) -> None:
