@@ -9,6 +9,10 @@ hashed with BLAKE2b (never Python's salted ``hash()``), mixed with a per-model s
 into the dimension with a sign; rows summed in a fixed order and L2-normalised. Synonyms and
 paraphrases share no features, so rankings that hinge on them differ from production.
 
+Components are whole multiples of ``2**-15``; one that no feature reaches is ``+-2**-15`` (a
+fixed sign per column), never ``0``, so vectors are dense like a real model's and every
+component reaches Python as a ``float``.
+
 Speed: each distinct word's features are hashed once per process and kept; a batch is then a
 few numpy gathers and one ``bincount`` (``benchmarks/ai_embed.py`` holds it to the cost of
 upserting the same vectors into Vectorize).
@@ -27,6 +31,9 @@ __all__ = ["LEVELS", "STOPWORDS", "approx_tokens", "embed_levels", "embed_texts"
 
 _SEP = "\x00"
 _SEP_ID = -1
+#: ASCII text (as bytes): every character outside \w but the separator becomes a space
+_NOT_WORD = bytes(c for c in range(1, 128) if not re.fullmatch(r"\w", chr(c)))
+_ASCII_SPLIT = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
 _WORD_OR_SEP = re.compile(r"\w+|\x00")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -42,6 +49,7 @@ STOPWORDS = frozenset(
 )
 
 _UNIGRAM, _STOPWORD, _TRIGRAMS, _BIGRAM = 1.0, 0.2, 0.5, 0.5
+_CHAR_GRAMS = True
 _MASK64 = (1 << 64) - 1
 
 
@@ -85,36 +93,44 @@ class _Vocabulary:
         self._arrays: tuple[np.ndarray, ...] = tuple(np.zeros(0, dtype=t) for t in self._FIELDS)
         self._words = 0
         self._features = 0
+        self._gram_hashes: dict[str, int] = {}
         self._lock = threading.Lock()
 
-    def add(self, token: str) -> int:
+    def add_many(self, tokens: list[str]) -> list[int]:
+        """The ids of ``tokens``, adding the new ones (hashed once per process)."""
         with self._lock:
-            got = self.ids.get(token)
-            if got is not None:
-                return got
-            word = _stem(token)
-            stop = token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit())
-            unigram = _h64("w\x1f" + word)
-            hashes = [unigram]
-            weights = [_STOPWORD if stop else _UNIGRAM]
-            if not stop and len(word) >= 3:
-                padded = f"<{word}>"
-                grams = sorted({padded[i : i + 3] for i in range(len(padded) - 2)})
-                each = _TRIGRAMS / len(grams) ** 0.5
-                hashes.extend(_h64("c\x1f" + g) for g in grams)
-                weights.extend([each] * len(grams))
+            ids = self.ids
+            grams_hash = self._gram_hashes
             word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = self._pending
-            new_id = self._words
-            word_hash.append(unigram)
-            word_weight.append(weights[0])
-            feat_start.append(self._features)
-            feat_count.append(len(hashes))
-            feat_hash.extend(hashes)
-            feat_weight.extend(weights)
-            self._words += 1
-            self._features += len(hashes)
-            self.ids[token] = new_id
-            return new_id
+            out = []
+            for token in tokens:
+                got = ids.get(token)
+                if got is None:
+                    word = _stem(token)
+                    stop = token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit())
+                    unigram = _h64("w\x1f" + word)
+                    word_hash.append(unigram)
+                    word_weight.append(_STOPWORD if stop else _UNIGRAM)
+                    feat_start.append(self._features)
+                    feat_hash.append(unigram)
+                    feat_weight.append(_STOPWORD if stop else _UNIGRAM)
+                    count = 1
+                    if _CHAR_GRAMS and not stop and len(word) >= 3:
+                        padded = f"<{word}>"
+                        grams = sorted({padded[i : i + 3] for i in range(len(padded) - 2)})
+                        for gram in grams:
+                            h = grams_hash.get(gram)
+                            if h is None:
+                                h = grams_hash[gram] = _h64("c\x1f" + gram)
+                            feat_hash.append(h)
+                        feat_weight.extend([_TRIGRAMS / len(grams) ** 0.5] * len(grams))
+                        count += len(grams)
+                    feat_count.append(count)
+                    self._features += count
+                    got = ids[token] = self._words
+                    self._words += 1
+                out.append(got)
+            return out
 
     def arrays(self) -> tuple[np.ndarray, ...]:
         with self._lock:
@@ -159,6 +175,8 @@ class _Projection:
         self.cols = np.zeros(0, dtype=np.int64)
         self.signed = np.zeros(0, dtype=np.float64)
         self.lock = threading.Lock()
+        #: the +-1 level an otherwise zero component takes, per column (never a whole number)
+        self.fill = np.where((_mix(np.arange(dimensions, dtype=np.uint64) ^ salt) & np.uint64(1)) == 1, -1, 1).astype(np.int32)
 
     def fold(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         h = _mix(hashes ^ self.salt)
@@ -202,10 +220,14 @@ def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str 
     joined = _SEP.join(texts)
     if joined.count(_SEP) != n - 1:  # a text holding the separator itself
         joined = _SEP.join(t.replace(_SEP, " ") for t in texts)
-    tokens = _WORD_OR_SEP.findall(_normalise(joined))
+    if joined.isascii():  # the common case: bytes.translate + split, several times faster than re
+        raw = joined.encode("ascii").translate(_ASCII_SPLIT).replace(b"\x00", b" \x00 ").lower()
+        tokens = raw.decode("ascii").split()
+    else:
+        tokens = _WORD_OR_SEP.findall(_normalise(joined))
     found = list(map(vocab.ids.get, tokens))
     if None in found:
-        found = [i if i is not None else vocab.add(w) for i, w in zip(found, tokens)]
+        found = vocab.add_many(tokens)
     word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = vocab.arrays()
     every = np.array(found, dtype=np.int64)
     is_sep = every == _SEP_ID
@@ -246,7 +268,9 @@ def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str 
     norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
     norms[norms == 0] = 1.0  # features cancelling out exactly: leave the zero row
     matrix *= (LEVELS / norms)[:, None]
-    return np.rint(matrix, out=matrix).astype(np.int32)
+    levels = np.rint(matrix, out=matrix).astype(np.int32)
+    # real embeddings are dense: an untouched component is +-1 level, not 0
+    return np.where(levels == 0, projection.fill, levels)
 
 
 def embed_texts(texts: list[str], dimensions: int, *, model: str, variant: str = "",
