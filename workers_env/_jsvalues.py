@@ -153,18 +153,18 @@ def _circular(path: list[tuple[Any, Any]], start: int, key: Any) -> JsException:
     def kind(container: Any) -> str:
         return "Array" if isinstance(container, list) else "Object"
 
-    def name(k: Any) -> str:
-        return f"index {k}" if isinstance(k, int) and not isinstance(k, bool) else f"property '{k}'"
+    def name(parent: Any, k: Any) -> str:
+        return f"index {k}" if isinstance(parent, list) else f"property '{k}'"
 
     lines = ["Converting circular structure to JSON", f"    --> starting at object with constructor '{kind(path[start][0])}'"]
     steps = [
-        f"    |     {name(k)} -> object with constructor '{kind(child)}'"
-        for (_, k), (child, _) in zip(path[start:], path[start + 1 :])
+        f"    |     {name(parent, k)} -> object with constructor '{kind(child)}'"
+        for (parent, k), (child, _) in zip(path[start:], path[start + 1 :])
     ]
     if len(steps) > 3:  # V8 keeps the first two and the last step
         steps = [*steps[:2], "    |     ...", steps[-1]]
     lines.extend(steps)
-    lines.append(f"    --- {name(key)} closes the circle")
+    lines.append(f"    --- {name(path[-1][0], key)} closes the circle")
     return JsException("\n".join(lines), name="TypeError")
 
 
@@ -174,35 +174,50 @@ def check_sendable(value: Any) -> None:
     The Python Workers SDK refuses tuples and bytearrays (``TypeError: <class 'tuple'>
     cannot be sent over RPC.``); a value that contains itself fails the binding's
     ``JSON.stringify`` with V8's ``TypeError: Converting circular structure to JSON``
-    (a :class:`JsException`). Walked without recursion and only ``MAX_NESTING_DEPTH`` levels
-    down: what lies deeper is refused by :func:`nests_deeper_than` wherever it would be used.
+    (a :class:`JsException`). Only ``MAX_NESTING_DEPTH`` levels are walked: what lies deeper
+    is refused by :func:`nests_deeper_than` wherever it would be used, and only a value that
+    reaches that depth is searched for a circle.
     """
     if isinstance(value, _UNSENDABLE):
         raise TypeError(f"{type(value)} cannot be sent over RPC.")
-    if not isinstance(value, (dict, list)):
-        return
-    # depth-first; `path` holds (container, key of the child being walked) from the root down
+    if isinstance(value, (dict, list)) and _walk(value, 1):
+        _refuse_circle(value)
+
+
+def _walk(container: Any, depth: int) -> bool:
+    """The tuple/bytearray check below ``container``; True if it reaches the depth limit."""
+    deep = False
+    for child in container.values() if isinstance(container, dict) else container:
+        if type(child) in _SCALARS:
+            continue
+        if isinstance(child, _UNSENDABLE):
+            raise TypeError(f"{type(child)} cannot be sent over RPC.")
+        if isinstance(child, (dict, list)):
+            if depth >= MAX_NESTING_DEPTH:
+                deep = True
+            elif _walk(child, depth + 1):
+                deep = True
+    return deep
+
+
+def _refuse_circle(value: Any) -> None:
+    """V8's circular-structure error if ``value`` contains itself within the depth limit."""
+    # depth-first without recursion; `path` holds (container, key of the child being walked)
     path: list[tuple[Any, Any]] = [(value, None)]
     walking: list[Iterator[tuple[Any, Any]]] = [_children(value)]
     on_path = {id(value)}
     while walking:
         for key, child in walking[-1]:
-            if type(child) in _SCALARS:
+            if not isinstance(child, (dict, list)) or len(walking) > MAX_NESTING_DEPTH:
                 continue
-            if isinstance(child, _UNSENDABLE):
-                raise TypeError(f"{type(child)} cannot be sent over RPC.")
-            if isinstance(child, (dict, list)):
-                if len(walking) > MAX_NESTING_DEPTH:
-                    continue  # too deep to send anyway: refused by the depth check where it matters
-                if id(child) in on_path:
-                    path[-1] = (path[-1][0], key)
-                    start = next(i for i, (c, _) in enumerate(path) if c is child)
-                    raise _circular(path, start, key)
-                path[-1] = (path[-1][0], key)
-                path.append((child, None))
-                walking.append(_children(child))
-                on_path.add(id(child))
-                break
+            path[-1] = (path[-1][0], key)
+            if id(child) in on_path:
+                start = next(i for i, (c, _) in enumerate(path) if c is child)
+                raise _circular(path, start, key)
+            path.append((child, None))
+            walking.append(_children(child))
+            on_path.add(id(child))
+            break
         else:
             walking.pop()
             on_path.discard(id(path.pop()[0]))
@@ -216,6 +231,8 @@ def nests_deeper_than(value: Any, limit: int = MAX_NESTING_DEPTH) -> bool:
     """
     if not isinstance(value, (dict, list)):
         return False
+    if type(value) is dict and _SCALARS.issuperset(map(type, value.values())):
+        return False  # the usual metadata: one flat object
     walking: list[Iterator[Any]] = [iter(value.values() if isinstance(value, dict) else value)]
     while walking:
         for child in walking[-1]:
