@@ -2,7 +2,8 @@
 
 A block is marked by an HTML comment on the line before its fence (invisible on GitHub):
 
-    <!-- readme-test GROUP: file PATH -->             the block is the whole file PATH
+    <!-- readme-test GROUP: file PATH -->             the block is the whole file PATH (the line
+                                                      before the marker shows `PATH` to readers)
     <!-- readme-test GROUP: install -->               pip lines: checked against pyproject.toml, not run
     <!-- readme-test GROUP: run[, expect "TEXT"] -->  shell commands; exit 0, output contains TEXT
     <!-- readme-test GROUP: serve -->                 a long-running command, started on a free port
@@ -78,6 +79,8 @@ def readme_blocks(text: str | None = None) -> list[Block]:
             arg = rest.strip()
             path = PurePosixPath(arg)
             assert arg and not path.is_absolute() and ".." not in path.parts, f"line {line}: bad file path {arg!r}"
+            caption = text[: m.start()].rstrip("\n").rsplit("\n", 1)[-1]
+            assert f"`{arg}`" in caption, f"line {line}: name the file as `{arg}` on the line before the marker"
         elif kind in ("run", "script"):
             expect = _EXPECT.match(rest)
             assert rest == "" or expect, f"line {line}: expected ', expect \"TEXT\"' after {kind!r}, got {rest!r}"
@@ -298,7 +301,10 @@ def test_the_pytest_section_example_runs_as_written(tmp_path: Path) -> None:
 def test_markers_are_parsed_strictly() -> None:
     good = '<!-- readme-test g: run, expect "1 passed" -->\n```sh\npytest\n```\n'
     assert readme_blocks(good) == [Block("g", "run", "1 passed", "pytest\n", 1)]
+    shown = 'In `a/b.py`:\n<!-- readme-test g: file a/b.py -->\n```python\nx = 1\n```\n'
+    assert readme_blocks(shown) == [Block("g", "file", "a/b.py", "x = 1\n", 2)]
     for bad in (
+        shown.replace("In `a/b.py`", "In a/b.py"),
         '<!-- readme-test g: run -->\nno fence here\n',
         '<!-- readme-test g: file ../escape.py -->\n```\nx\n```\n',
         '<!-- readme-test g: run expect 1 -->\n```\nx\n```\n',
