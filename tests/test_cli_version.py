@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_version_flags_print_the_installed_version_in_a_subprocess() -> None:
     installed = importlib.metadata.version("workers-env")
     assert installed == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    commands = [[sys.executable, "-m", "workers_env", "--version"], [sys.executable, "-m", "workers_env", "-v"]]
-    script = shutil.which("workers-env")
-    if script is not None:  # the console script, when this environment has it on PATH
+    commands = [[sys.executable, "-m", "workers_env", "--version"]]
+    beside = Path(sys.executable).parent / "workers-env"  # the console script pip installed here
+    script = str(beside) if beside.is_file() else shutil.which("workers-env")
+    if script is not None:
         commands.append([script, "--version"])
     for command in commands:
         done = subprocess.run(command, capture_output=True, text=True, timeout=60)
@@ -38,3 +39,12 @@ def test_without_an_installed_distribution_the_version_says_so(monkeypatch: pyte
 
     monkeypatch.setattr(importlib.metadata, "version", missing)
     assert cli.installed_version().startswith("unknown: the workers-env distribution is not installed")
+
+
+def test_short_flag_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["-v"])
+    assert (exited.value.code, capsys.readouterr().out) == (0, cli.installed_version() + "\n")
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert "--version, -v" in capsys.readouterr().out
