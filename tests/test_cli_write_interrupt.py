@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import workers_env
+from workers_env.cli import main
 from workers_env.vectorize.persistent import open_state
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX-only")
@@ -60,12 +61,12 @@ def _interrupt_after_first_line(args: list[str]) -> tuple[int, str, str, str]:
 
 
 @pytest.mark.parametrize(("op", "version"), [("upsert", "v2"), ("insert", "v1")])
-def test_ctrl_c_stops_after_the_batch_in_flight(tmp_path: Path, big_file: Path, op: str, version: str) -> None:
+def test_ctrl_c_stops_after_the_batch_in_flight(
+    tmp_path: Path, big_file: Path, op: str, version: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     state = tmp_path / "state"
-    create = ["create", "docs", "--dimensions", "2", "--metric", "cosine", "--persist-to", str(state)]
-    if version == "v1":
-        create.append("--deprecated-v1")
-    subprocess.run(_cli(*create), check=True, capture_output=True, env=_env(), timeout=60)
+    create = ["vectorize", "create", "docs", "--dimensions", "2", "--metric", "cosine", "--persist-to", str(state)]
+    assert main(create + (["--deprecated-v1"] if version == "v1" else [])) == 0
 
     code, first, out, err = _interrupt_after_first_line(
         _cli(op, "docs", "--file", str(big_file), "--batch-size", "1", "--persist-to", str(state))
@@ -87,18 +88,16 @@ def test_ctrl_c_stops_after_the_batch_in_flight(tmp_path: Path, big_file: Path, 
     # resuming from the line the message names writes exactly the rest
     rest = tmp_path / "rest.ndjson"
     rest.write_text("".join(big_file.read_text().splitlines(keepends=True)[count:]))
-    done = subprocess.run(_cli(op, "docs", "--file", str(rest), "--persist-to", str(state), "--json"),
-                          capture_output=True, text=True, env=_env(), timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["count"] == VECTORS - count
+    capsys.readouterr()
+    assert main(["vectorize", op, "docs", "--file", str(rest), "--persist-to", str(state), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["count"] == VECTORS - count
     with open_state(state) as store:
         assert store.count_vectors("docs") == VECTORS
 
 
 def test_ctrl_c_with_json_prints_clean_json(tmp_path: Path, big_file: Path) -> None:
     state = tmp_path / "state"
-    subprocess.run(_cli("create", "docs", "--dimensions", "2", "--metric", "cosine", "--persist-to", str(state)),
-                   check=True, capture_output=True, env=_env(), timeout=60)
+    assert main(["vectorize", "create", "docs", "--dimensions", "2", "--metric", "cosine", "--persist-to", str(state)]) == 0
     child = subprocess.Popen(
         _cli("upsert", "docs", "--file", str(big_file), "--batch-size", "1", "--persist-to", str(state), "--json"),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
@@ -132,7 +131,6 @@ def test_ctrl_c_elsewhere_in_a_command_exits_130_without_a_traceback(
 ) -> None:
     """Ctrl+C outside a file write (opening the state, a query, ...) ends any command with
     130 and one line on stderr, never a traceback."""
-    from workers_env.cli import main
     from workers_env.cli.vectorize import indexes
 
     def interrupted(args: object) -> int:
