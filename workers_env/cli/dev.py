@@ -94,12 +94,12 @@ def run(args: argparse.Namespace) -> int:
         name = env.config.name or config_path.parent.name
         print(f"Loaded {name} from {worker.main_path}; state in {persist_to}", flush=True)
         try:
-            sock = bind(args.ip, args.port)
+            sockets = bind(args.ip, args.port)
         except OSError as exc:
             print(f"workers-env dev: {_bind_error(args.ip, args.port, exc)}", file=sys.stderr, flush=True)
             return 1
-        port = sock.getsockname()[1]  # --port 0 picks a free one
-        serve(worker, host=args.ip, sock=sock, on_ready=lambda: print(f"Ready on http://{args.ip}:{port}", flush=True))
+        port = sockets[0].getsockname()[1]  # --port 0 picks a free one
+        serve(worker, host=args.ip, sockets=sockets, on_ready=lambda: print(f"Ready on http://{args.ip}:{port}", flush=True))
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1

@@ -230,22 +230,31 @@ def _config(
     )
 
 
-def bind(host: str, port: int) -> socket.socket:
-    """A listening TCP socket on ``host:port`` (``OSError`` if that is impossible).
+def bind(host: str, port: int) -> list[socket.socket]:
+    """Listening TCP sockets on every address of ``host`` at ``port`` (``OSError`` if any is
+    impossible), as asyncio's ``create_server`` makes them; port 0 takes one free port on the
+    first address.
 
     Bound before anything says the server is ready, so "Ready on" is never printed for a
     port another process holds.
     """
-    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
-    sock = socket.socket(family, kind, proto)
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    addresses = list(dict.fromkeys((family, kind, proto, address) for family, kind, proto, _, address in infos))
+    sockets: list[socket.socket] = []
     try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: TIME_WAIT is no obstacle
-        sock.bind(address)
-        sock.listen(2048)
+        for family, kind, proto, address in addresses[:1] if port == 0 else addresses:
+            sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: TIME_WAIT is no obstacle
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)  # the IPv4 address gets its own
+            sock.bind(address)
+            sock.listen(2048)
     except OSError:
-        sock.close()
+        for sock in sockets:
+            sock.close()
         raise
-    return sock
+    return sockets
 
 
 class _Server(uvicorn.Server):
@@ -266,17 +275,20 @@ def serve(
     *,
     host: str = "localhost",
     port: int = 8787,
-    sock: socket.socket | None = None,
+    sockets: list[socket.socket] | None = None,
     on_ready: Callable[[], None] | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
 ) -> None:
-    """Serve ``worker`` on ``sock`` (default: :func:`bind` ``host:port``) until interrupted
-    (Ctrl+C); ``on_ready`` is called once connections are accepted."""
-    if sock is None:
-        sock = bind(host, port)
-    with sock:
-        config = _config(worker, host=host, port=sock.getsockname()[1], max_body_bytes=max_body_bytes)
-        _Server(config, on_ready).run(sockets=[sock])
+    """Serve ``worker`` on ``sockets`` (default: :func:`bind` ``host:port``) until
+    interrupted (Ctrl+C); ``on_ready`` is called once connections are accepted."""
+    if sockets is None:
+        sockets = bind(host, port)
+    try:
+        config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes)
+        _Server(config, on_ready).run(sockets=sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 @dataclass
