@@ -26,6 +26,7 @@ __all__ = [
     "float32_rows",
     "js_number",
     "nests_deeper_than",
+    "number_list",
     "to_py",
 ]
 
@@ -99,10 +100,26 @@ def js_number(value: Any) -> Any:
     return value
 
 
+def number_list(value: list[Any]) -> list[Any] | None:
+    """A list of ``float`` (or of ``int``) as Pyodide hands it over, converted at C speed;
+    ``None`` when it holds anything else (or whole floats), for the element-wise path.
+    Vectors (embeddings, query values) are the common case."""
+    kinds = set(map(type, value))
+    if kinds == {float}:
+        return None if any(map(float.is_integer, value)) else list(value)
+    if kinds == {int}:
+        return list(value)
+    return None
+
+
 def to_py(value: Any) -> Any:
     """Convert a plain result tree (dicts, lists, numbers) the way Pyodide would."""
     if type(value) is float:  # a match score, the per-query common case: skip the chain below
         return js_number(value)
+    if type(value) is list and value:
+        numbers = number_list(value)
+        if numbers is not None:
+            return numbers
     if isinstance(value, dict):
         return JsDict({k: to_py(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):

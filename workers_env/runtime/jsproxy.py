@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import ByteStream, js_number
+from workers_env._jsvalues import ByteStream, js_number, number_list
 
 __all__ = [
     "JsProxy",
@@ -185,6 +185,10 @@ class JsArray(JsProxy):
         return len(self._items)
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        if self._items:
+            numbers = number_list(self._items)  # a vector: no per-element proxies
+            if numbers is not None:
+                return numbers
         return [_py(_wrap_child(v), depth - 1) for v in self._items]
 
     def __repr__(self) -> str:
