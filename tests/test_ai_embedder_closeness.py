@@ -4,7 +4,6 @@ that share none, so a semantic-search test over Workers AI + Vectorize behaves."
 from __future__ import annotations
 
 import asyncio
-
 import random
 import string
 

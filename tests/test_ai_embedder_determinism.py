@@ -5,6 +5,7 @@ reference of the same algorithm."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import os
 import re
@@ -104,7 +105,7 @@ def reference(text: str, d: int, model: str, variant: str = "", max_words: int |
         if not stop and len(word) >= 3:
             grams = sorted({f"<{word}>"[i : i + 3] for i in range(len(word))})
             features.extend((_h("c\x1f" + g), 0.5 / math.sqrt(len(grams))) for g in grams)
-    for (a, wa), (b, wb) in zip(unigrams, unigrams[1:]):
+    for (a, wa), (b, wb) in itertools.pairwise(unigrams):
         features.append((_mix(((a * 0x100000001B3) & M64) ^ b), 0.5 * min(wa, wb)))
     if not words:
         features.append((_h("e\x1fempty"), 1.0))

@@ -12,8 +12,6 @@ Routes:
 from urllib.parse import urlparse
 
 from pyodide.ffi import JsException
-from workers import Response, WorkerEntrypoint
-
 from search import (
     ANSWER_MODEL,
     EMBEDDING_MODEL,
@@ -26,6 +24,7 @@ from search import (
     search_options,
     stored_to_json,
 )
+from workers import Response, WorkerEntrypoint
 
 
 class Default(WorkerEntrypoint):

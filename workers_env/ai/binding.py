@@ -34,7 +34,11 @@ from workers_env.ai.catalog import (
 from workers_env.ai.embedder import LEVELS, embed_levels
 from workers_env.ai.embedders import PluggedEmbedder
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
-from workers_env.ai.validation import EmbeddingRequest, parse_embedding, parse_generation
+from workers_env.ai.validation import (
+    EmbeddingRequest,
+    parse_embedding,
+    parse_generation,
+)
 
 __all__ = ["AiBinding", "AiCall"]
 
@@ -86,8 +90,8 @@ class AiBinding:
         self._script = script or ReplyScript()
         self._calls: list[AiCall] = []
         self._lock = threading.Lock()
-        self.lastRequestId: str | None = None  # noqa: N815 - JS name
-        self.aiGatewayLogId: str | None = None  # noqa: N815 - JS name
+        self.lastRequestId: str | None = None
+        self.aiGatewayLogId: str | None = None
 
     def __repr__(self) -> str:
         plugged = f" plugged={sorted(self._embedders)}" if self._embedders else ""

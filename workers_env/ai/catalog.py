@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 __all__ = [
     "EMBEDDING_MODELS",
-    "EmbeddingModel",
     "OTHER_MODELS",
-    "TEXT_GENERATION_MODELS",
-    "TextGenerationModel",
     "TASKS",
+    "TEXT_GENERATION_MODELS",
+    "EmbeddingModel",
     "Task",
+    "TextGenerationModel",
 ]
 
 

@@ -39,18 +39,24 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 #: English function words: kept as features, at a fifth of a content word's weight.
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers herself him himself his how i if in into is it its itself just
-    me more most my myself no nor not now of off on once only or other our ours ourselves out over
-    own same she should so some such than that the their theirs them themselves then there these they
-    this those through to too under until up very was we were what when where which while who whom
-    why will with would you your yours yourself yourselves s t""".split()
+    [
+        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any",
+        "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+        "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
+        "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
+        "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into",
+        "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
+        "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
+        "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such",
+        "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there",
+        "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+        "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+        "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "s",
+        "t"
+    ]
 )
 
 _UNIGRAM, _STOPWORD, _TRIGRAMS, _BIGRAM = 1.0, 0.2, 0.5, 0.5
-_CHAR_GRAMS = True
-_MASK64 = (1 << 64) - 1
 
 
 def _h64(feature: str) -> int:
@@ -115,7 +121,7 @@ class _Vocabulary:
                     feat_hash.append(unigram)
                     feat_weight.append(_STOPWORD if stop else _UNIGRAM)
                     count = 1
-                    if _CHAR_GRAMS and not stop and len(word) >= 3:
+                    if not stop and len(word) >= 3:
                         padded = f"<{word}>"
                         grams = sorted({padded[i : i + 3] for i in range(len(padded) - 2)})
                         for gram in grams:
