@@ -143,3 +143,35 @@ def test_a_worker_gets_a_readable_stream(tmp_path):
     assert content_type == "text/event-stream"
     assert body.startswith('data: {"response":"Two"}\n\ndata: {"response":" words"}\n\n') and body.endswith("data: [DONE]\n\n")
     assert read == {"events": 4, "first": 'data: {"response":"Two"}\n\n', "name": "ReadableStream"}
+
+
+LEGACY = '''
+from js import Object, Response
+from pyodide.ffi import to_js
+
+async def on_fetch(request, env):
+    inputs = to_js({"prompt": "hi", "stream": True}, dict_converter=Object.fromEntries)
+    stream = await env.AI.run("@cf/meta/llama-3.1-8b-instruct", inputs)
+    return Response.new(stream, headers=to_js({"content-type": "text/event-stream"}, dict_converter=Object.fromEntries))
+'''
+
+
+def test_a_legacy_handler_passes_the_raw_stream_on(tmp_path):
+    from workers_env import load_worker
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(LEGACY)
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "x"\nmain = "src/entry.py"\ncompatibility_date = "2024-09-01"\n'
+        'compatibility_flags = ["python_workers"]\n[ai]\nbinding = "AI"\n'
+    )
+    worker = load_worker(tmp_path)
+    worker.env.AI.reply("Legacy ok")
+
+    async def scenario():
+        resp = await worker.fetch("/")
+        return resp.headers["content-type"], await resp.text()
+
+    content_type, body = asyncio.run(scenario())
+    assert content_type == "text/event-stream"
+    assert body.startswith('data: {"response":"Legacy"}\n\ndata: {"response":" ok"}\n\n')
