@@ -10,7 +10,7 @@ import pytest
 WRANGLER = """\
 name = "plugin-test"
 main = "src/entry.py"
-compatibility_date = "2025-09-01"
+compatibility_date = "2026-05-01"
 compatibility_flags = ["python_workers"]
 
 [vars]
