@@ -1,4 +1,4 @@
-"""``workers-env dev [PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR]``.
+"""``workers-env dev [PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--test-scheduled]``.
 
 Loads the Python Worker named by ``main`` in the wrangler config and serves it over HTTP,
 like ``wrangler dev``. Vectors persist under ``--persist-to`` (default
@@ -44,12 +44,17 @@ def register(subparsers: Any) -> None:
         "--persist-to", dest="persist_to", default=None, metavar="DIR",
         help="folder for local state (default: .wrangler/state beside the config)",
     )
+    parser.add_argument(
+        "--test-scheduled", dest="test_scheduled", action="store_true",
+        help="run the scheduled handler on requests to /__scheduled?cron=... (as wrangler dev --test-scheduled)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted; returns the exit code."""
     from workers_env._env import load_env
+    from workers_env.config.compat import missing_date_warning
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import serve
     from workers_env.vectorize.persistent import default_persist_to
@@ -64,11 +69,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     try:
+        warning = missing_date_warning(env.config)
+        if warning:
+            print(f"\u25b2 [WARNING] {warning}\n", file=sys.stderr, flush=True)
         worker = load_worker(env=env)
         name = env.config.name or config_path.parent.name
+        if worker.era is not None:
+            print(f"Python Workers SDK: {worker.era.describe()}", flush=True)
         print(f"Loaded {name} from {worker.main_path}; state in {persist_to}", flush=True)
         print(f"Ready on http://{args.ip}:{args.port}", flush=True)
-        serve(worker, host=args.ip, port=args.port)
+        serve(worker, host=args.ip, port=args.port, test_scheduled=args.test_scheduled)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1

@@ -15,6 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs
 
 import uvicorn
 
@@ -30,19 +31,28 @@ Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _ERROR_BODY = b"Worker threw exception"
+SCHEDULED_PATH = "/__scheduled"
 
 
 class WorkerApp:
-    """An ASGI application that hands every HTTP request to a worker's fetch handler."""
+    """An ASGI application that hands every HTTP request to a worker's fetch handler.
 
-    def __init__(self, worker: Worker):
+    With ``test_scheduled`` (``workers-env dev --test-scheduled``, as wrangler's flag),
+    ``/__scheduled?cron=...`` runs the worker's ``scheduled`` handler instead.
+    """
+
+    def __init__(self, worker: Worker, *, test_scheduled: bool = False):
         self.worker = worker
+        self.test_scheduled = test_scheduled
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
             return
         if scope["type"] != "http":  # websockets are not emulated
+            return
+        if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
+            await self._scheduled(scope, receive, send)
             return
         request = self._request(scope, await self._read_body(receive))
         ctx = self.worker.new_context()
@@ -60,6 +70,21 @@ class WorkerApp:
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
         await ctx.drain()
+
+    async def _scheduled(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """wrangler's ``--test-scheduled`` middleware: run ``scheduled`` with ``?cron=``."""
+        await self._read_body(receive)
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        cron = (query.get("cron") or [""])[0]
+        try:
+            await self.worker.scheduled(cron)
+            status, body = 200, b"Ran scheduled event"
+        except Exception:
+            log.exception("Uncaught exception in the worker's scheduled handler (cron %r)", cron)
+            status, body = 500, _ERROR_BODY
+        headers = [(b"content-type", b"text/plain;charset=UTF-8"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
 
     @staticmethod
     async def _lifespan(receive: Receive, send: Send) -> None:
@@ -98,13 +123,14 @@ class WorkerApp:
         return JsRequest(url, method=method, headers=headers, body=body if body and method not in ("GET", "HEAD") else None)
 
 
-def _config(worker: Worker, *, host: str, port: int, log_level: str = "info") -> uvicorn.Config:
-    return uvicorn.Config(WorkerApp(worker), host=host, port=port, lifespan="on", log_level=log_level, server_header=False)
+def _config(worker: Worker, *, host: str, port: int, log_level: str = "info", test_scheduled: bool = False) -> uvicorn.Config:
+    app = WorkerApp(worker, test_scheduled=test_scheduled)
+    return uvicorn.Config(app, host=host, port=port, lifespan="on", log_level=log_level, server_header=False)
 
 
-def serve(worker: Worker, *, host: str = "localhost", port: int = 8787) -> None:
+def serve(worker: Worker, *, host: str = "localhost", port: int = 8787, test_scheduled: bool = False) -> None:
     """Serve ``worker`` on ``host:port`` until interrupted (Ctrl+C)."""
-    uvicorn.Server(_config(worker, host=host, port=port)).run()
+    uvicorn.Server(_config(worker, host=host, port=port, test_scheduled=test_scheduled)).run()
 
 
 @dataclass
@@ -118,13 +144,14 @@ class BackgroundServer:
     worker: Worker
     host: str = "127.0.0.1"
     timeout: float = 10.0
+    test_scheduled: bool = False
 
     def __post_init__(self) -> None:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind((self.host, 0))
         self.port: int = self._socket.getsockname()[1]
-        self._server = uvicorn.Server(_config(self.worker, host=self.host, port=self.port, log_level="warning"))
+        self._server = uvicorn.Server(_config(self.worker, host=self.host, port=self.port, log_level="warning", test_scheduled=self.test_scheduled))
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)
 
     @property
