@@ -17,6 +17,7 @@ import importlib
 import inspect
 import json as _json
 import logging
+import re
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
@@ -105,7 +106,7 @@ def build_request(
     json: Any = None,
 ) -> JsRequest:
     """The JS request a worker receives for ``url`` (a path is taken relative to localhost)."""
-    if "://" not in url:
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):  # a path (its query may hold "://")
         url = _BASE_URL + (url if url.startswith("/") else "/" + url)
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
     if json is not None:
