@@ -15,6 +15,7 @@ workerd's ``pythonExternalSDK`` flag (on from compatibility date 2026-04-21) dec
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import re
 from dataclasses import dataclass
@@ -65,6 +66,11 @@ def _parse_version(text: str) -> tuple[int, ...]:
 
 def installed_sdk_version() -> tuple[int, ...] | None:
     """The version of the ``workers-runtime-sdk`` installed beside workers-env, if any."""
+    return _installed_sdk_version()
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_sdk_version() -> tuple[int, ...] | None:  # a metadata scan costs ~1 ms: once per process
     try:
         return _parse_version(importlib.metadata.version("workers-runtime-sdk"))
     except importlib.metadata.PackageNotFoundError:
