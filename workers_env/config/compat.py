@@ -14,9 +14,9 @@ from datetime import datetime, timezone
 from typing import Any
 
 __all__ = [
-    "CompatFlag",
     "PYTHON_EXTERNAL_SDK",
     "PYTHON_NO_GLOBAL_HANDLERS",
+    "CompatFlag",
     "compatibility_date",
     "flag_enabled",
     "missing_date_warning",

@@ -21,14 +21,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from workers_env.config.compat import PYTHON_EXTERNAL_SDK, compatibility_date, flag_enabled
+from workers_env.config.compat import (
+    PYTHON_EXTERNAL_SDK,
+    compatibility_date,
+    flag_enabled,
+)
 from workers_env.runtime.envwrap import JsBinding
 
 __all__ = [
-    "Era",
     "JS_CLASS_NAMES",
     "NEWEST_SDK",
     "WRAPPED_FROM",
+    "Era",
     "binding_view",
     "era_of",
     "installed_sdk_version",

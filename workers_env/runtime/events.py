@@ -17,17 +17,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env._errors import WorkersEnvError
-from workers_env.runtime.jsglobals import JsDate
-from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy, js_type_error, jsnull, to_js
 from workers_env.runtime.envwrap import python_from_rpc
-from workers_env.runtime.jsproxy import object_from_entries
+from workers_env.runtime.jsglobals import JsDate
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsObject,
+    JsProxy,
+    js_type_error,
+    jsnull,
+    object_from_entries,
+    to_js,
+)
 
 __all__ = [
+    "JsMessageBatch",
+    "JsScheduledController",
     "QueueMessage",
     "QueueResult",
     "ScheduledResult",
-    "JsScheduledController",
-    "JsMessageBatch",
     "SdkMessageBatch",
 ]
 

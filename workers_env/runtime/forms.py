@@ -17,7 +17,14 @@ from email.policy import HTTP
 from typing import Any
 from urllib.parse import parse_qsl
 
-from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsObject, JsProxy, JsTypedArray, js_type_error
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsBuffer,
+    JsObject,
+    JsProxy,
+    JsTypedArray,
+    js_type_error,
+)
 
 __all__ = ["Blob", "File", "FormData", "JsBlob", "JsFile", "JsFormData", "parse_form"]
 

@@ -1,7 +1,7 @@
 """JavaScript globals Python Workers import from ``js``, beyond Request/Response/Headers.
 
 ``URL``, ``URLSearchParams``, ``Date``, ``crypto`` (``randomUUID``, ``getRandomValues``,
-``subtle.digest``), ``TextEncoder``/``TextDecoder``, ``atob``/``btoa`` and ``Error``, with
+``subtle``: see :mod:`~workers_env.runtime.webcrypto`), ``TextEncoder``/``TextDecoder``, ``atob``/``btoa`` and ``Error``, with
 the WHATWG/workerd behaviour worker code relies on and JavaScript's error names. Each is a
 JS object as Pyodide shows it: constructed with ``.new(...)``, read by attribute.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import os
 import time
 import uuid
@@ -18,21 +17,21 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import quote, urlencode, urljoin, urlsplit, urlunsplit, parse_qsl
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 from workers_env._errors import JsException
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
-    JsMap,
     JsObject,
     JsProxy,
     JsTypedArray,
     js_type_error,
     jsnull,
 )
+from workers_env.runtime.webcrypto import SubtleCrypto
 
-__all__ = ["JsDate", "JsURL", "JsURLSearchParams", "atob", "btoa", "crypto", "js_error", "TextDecoder", "TextEncoder"]
+__all__ = ["JsDate", "JsURL", "JsURLSearchParams", "TextDecoder", "TextEncoder", "atob", "btoa", "crypto", "js_error"]
 
 _SPECIAL_PORTS = {"http": "80", "https": "443", "ws": "80", "wss": "443", "ftp": "21"}
 
@@ -144,7 +143,7 @@ class JsURL(JsProxy):
         if base is not None and base is not jsnull:
             base_text = str(base)
             if not _absolute(base_text):
-                raise js_type_error(f"Invalid URL string.")
+                raise js_type_error("Invalid URL string.")
             text = urljoin(base_text, text)
         if not _absolute(text):
             raise js_type_error("Invalid URL string.")
@@ -391,19 +390,6 @@ def atob(data: Any) -> str:
         raise JsException("atob() called with invalid base64-encoded data.", name="InvalidCharacterError") from None
 
 
-_DIGESTS = {"SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512", "MD5": "md5"}
-
-
-async def _digest(algorithm: Any, data: Any) -> JsBuffer:
-    name = algorithm.name if isinstance(algorithm, JsObject) else algorithm
-    if isinstance(algorithm, (dict, JsMap)):
-        name = algorithm.get("name")
-    key = str(name).upper() if name is not None else ""
-    if key not in _DIGESTS:
-        raise JsException(f"Unrecognized name.", name="NotSupportedError")
-    return JsBuffer(hashlib.new(_DIGESTS[key], _bytes_of(data)).digest())
-
-
 def _get_random_values(array: Any) -> Any:
     if not isinstance(array, JsTypedArray) or array._data.typecode in "fd":
         raise JsException(
@@ -421,7 +407,7 @@ def _get_random_values(array: Any) -> Any:
 crypto = SimpleNamespace(
     randomUUID=lambda: str(uuid.uuid4()),
     getRandomValues=_get_random_values,
-    subtle=SimpleNamespace(digest=_digest),
+    subtle=SubtleCrypto(),
 )
 
 

@@ -44,7 +44,7 @@ from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.workers_api import Request, Response, WorkerEntrypoint
 
-__all__ = ["Worker", "ExecutionContext", "load_worker", "NO_GLOBAL_HANDLERS_DATE", "QueueMessage", "QueueResult", "ScheduledResult"]
+__all__ = ["NO_GLOBAL_HANDLERS_DATE", "ExecutionContext", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "load_worker"]
 
 log = logging.getLogger("workers_env.worker")
 

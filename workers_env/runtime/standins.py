@@ -26,7 +26,7 @@ from workers_env.runtime.jsproxy import (
     object_from_entries,
 )
 
-__all__ = ["standin_modules", "STANDIN_NAMES"]
+__all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
 STANDIN_NAMES = ("workers", "workers.asgi", "asgi", "js", "pyodide", "pyodide.ffi", "pyodide.http")
