@@ -135,3 +135,10 @@ async def test_queue_and_scheduled_misuse_get_clear_errors(tmp_path):
     with pytest.raises(WorkersEnvError, match=r"no scheduled\(\) method"):
         await worker.scheduled("* * * * *")
     assert worker.module.SEEN == []
+
+
+def test_dev_takes_test_scheduled_like_wrangler():
+    from workers_env.cli import build_parser
+
+    assert build_parser().parse_args(["dev", "--test-scheduled"]).test_scheduled is True
+    assert build_parser().parse_args(["dev"]).test_scheduled is False
