@@ -70,8 +70,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         warning = missing_date_warning(env.config)
-        if warning:
-            print(f"\u25b2 [WARNING] {warning}\n", file=sys.stderr, flush=True)
+        if warning:  # wrangler's logger.warn layout: a marked first line, the rest indented by two
+            first, *rest = warning.split("\n")
+            print("\n".join([f"\u25b2 [WARNING] {first}", "", *(f"  {line}" for line in rest)]) + "\n",
+                  file=sys.stderr, flush=True)
         worker = load_worker(env=env)
         name = env.config.name or config_path.parent.name
         if worker.era is not None:
