@@ -107,6 +107,11 @@ def test_the_installed_sdk_version_decides_which_bindings_are_wrapped(monkeypatc
     monkeypatch.setattr(eras, "installed_sdk_version", lambda: (1, 5, 0))
     assert eras.era_of(config(EXTERNAL)).wraps("vectorize")
     assert not eras.era_of(config(BUILTIN)).wraps("d1")  # the built-in SDK wraps none of them
+    assert era.wraps("kv_namespaces")  # the config's array name is the same kind
+    monkeypatch.setattr(eras, "installed_sdk_version", lambda: (1, 2, 0))
+    assert not eras.era_of(config(EXTERNAL)).wraps("some_new_kind")  # before 1.3.0 nothing was wrapped
+    monkeypatch.setattr(eras, "installed_sdk_version", lambda: None)
+    assert eras.era_of(config(EXTERNAL)).wraps("some_new_kind")  # today's SDK wraps the kinds it knows
 
 
 def test_a_missing_date_is_today_with_wranglers_warning():

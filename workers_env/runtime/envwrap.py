@@ -123,7 +123,7 @@ class JsEnv(JsProxy):
         return result
 
     def _binding(self, name: str, value: Any) -> JsBinding:
-        from workers_env.runtime.eras import JS_CLASS_NAMES
+        from workers_env.runtime.eras import JS_CLASS_NAMES, KIND_ALIASES
 
         kind_of = getattr(self._env, "kind", None)
         kind = kind_of(name) if callable(kind_of) else None
@@ -134,7 +134,8 @@ class JsEnv(JsProxy):
             wraps = era.external_sdk
         else:
             wraps = era.wraps(kind)
-        return JsBinding(name, value, js_class=JS_CLASS_NAMES.get(kind or ""), sdk_wraps=wraps)
+        js_class = JS_CLASS_NAMES.get(KIND_ALIASES.get(kind or "", kind or ""))
+        return JsBinding(name, value, js_class=js_class, sdk_wraps=wraps)
 
     def __dir__(self) -> list[str]:
         return list(self._env)

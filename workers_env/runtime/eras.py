@@ -30,6 +30,7 @@ from workers_env.runtime.envwrap import JsBinding
 
 __all__ = [
     "JS_CLASS_NAMES",
+    "KIND_ALIASES",
     "NEWEST_SDK",
     "WRAPPED_FROM",
     "Era",
@@ -52,6 +53,13 @@ WRAPPED_FROM: dict[str, tuple[int, ...]] = {
     "ai": (1, 5, 0),
     "vectorize": (1, 5, 0),
 }
+
+#: Other spellings of a kind (the wrangler config's array names) -> the kind above.
+KIND_ALIASES: dict[str, str] = {"kv_namespaces": "kv", "d1_databases": "d1", "r2_buckets": "r2", "workers_ai": "ai"}
+
+#: A kind missing from WRAPPED_FROM (a binding added later) counts as wrapped from the release
+#: that began wrapping bindings (1.3.0): today's SDK wraps the binding kinds it knows.
+DEFAULT_WRAPPED_FROM = (1, 3, 0)
 
 #: ``binding.constructor.name`` in production, per binding kind.
 JS_CLASS_NAMES: dict[str, str] = {
@@ -93,8 +101,8 @@ class Era:
         """Whether ``self.env`` converts values for bindings of ``kind`` (else: raw JS)."""
         if not self.external_sdk or self.sdk_version is None or kind is None:
             return False
-        since = WRAPPED_FROM.get(kind)
-        return since is not None and self.sdk_version >= since
+        since = WRAPPED_FROM.get(KIND_ALIASES.get(kind, kind), DEFAULT_WRAPPED_FROM)
+        return self.sdk_version >= since
 
     def describe(self) -> str:
         if not self.external_sdk:
@@ -120,4 +128,4 @@ def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
     """
     if era_of(config).wraps(kind):
         return binding
-    return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(kind))
+    return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(KIND_ALIASES.get(kind, kind)))
