@@ -225,3 +225,21 @@ def test_a_binding_set_by_hand_is_handed_out_as_given(tmp_path):
     fake = object()
     env.VEC = fake
     assert env.VEC is fake and env.kind("VEC") is None
+
+
+@pytest.mark.asyncio
+async def test_the_sdks_rpc_helpers_convert_as_their_era(tmp_path):
+    entry = """
+    from js import JSON
+    from workers import Response, WorkerEntrypoint, python_from_rpc, python_to_rpc
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            back = python_from_rpc(JSON.parse('{"a": {"b": null}}'))
+            return Response.json({"to": python_to_rpc({"k": 1}).constructor.name,
+                                  "from": type(back).__name__, "inner": type(back["a"]).__name__})
+    """
+    old = load_worker(project(tmp_path / "old", entry, date=BUILTIN))
+    assert await (await old.fetch("/")).json() == {"to": "Map", "from": "dict", "inner": "dict"}
+    new = load_worker(project(tmp_path / "new", entry, date=EXTERNAL))
+    assert await (await new.fetch("/")).json() == {"to": "Object", "from": "JsDict", "inner": "JsDict"}

@@ -19,9 +19,11 @@ from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
-from workers_env.runtime.envwrap import EnvWrapper, python_from_rpc, python_to_rpc
+from workers_env.runtime import envwrap
+from workers_env.runtime.current import current_runtime
+from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
-from workers_env.runtime.jsproxy import JsBuffer, JsProxy, JsTypedArray, js_type_error
+from workers_env.runtime.jsproxy import JsBuffer, JsMap, JsProxy, JsTypedArray, js_type_error, to_js
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 
 __all__ = [
@@ -427,3 +429,31 @@ def import_from_javascript(module_name: str) -> Any:
         f"Failed to import '{module_name}': JavaScript module {module_name!r} is not emulated by workers-env "
         "(only 'cloudflare:workers' is; see the README's list of what the runtime stand-ins cover)"
     )
+
+
+def _builtin_sdk() -> bool:
+    era = getattr(current_runtime(), "era", None)
+    return era is not None and not era.external_sdk
+
+
+def python_from_rpc(obj: Any) -> Any:
+    """``workers.python_from_rpc``: JS -> Python as the running Worker's SDK converts.
+
+    The external SDK makes objects ``JsDict`` (and ``null`` ``None``); the built-in one
+    stops at ``to_py()`` (plain ``dict``).
+    """
+    if _builtin_sdk():
+        return obj.to_py() if isinstance(obj, JsProxy) else obj
+    return envwrap.python_from_rpc(obj)
+
+
+def python_to_rpc(value: Any) -> Any:
+    """``workers.python_to_rpc``: Python -> JS as the running Worker's SDK converts.
+
+    The external SDK makes dicts plain objects; the built-in one makes them ``Map``s.
+    """
+    if _builtin_sdk():
+        if isinstance(value, (tuple, bytearray)):
+            raise TypeError(f"{type(value)} cannot be sent over RPC.")
+        return to_js(value, dict_converter=lambda entries: JsMap({e[0]: e[1] for e in entries}))
+    return envwrap.python_to_rpc(value)
