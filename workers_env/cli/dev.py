@@ -102,9 +102,8 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr, flush=True)
         worker = load_worker(env=env)
         name = env.config.name or config_path.parent.name
-        if worker.era is not None:
-            print(f"Python Workers SDK: {worker.era.describe()}", flush=True)
-        print(f"Loaded {name} from {worker.main_path}; state in {persist_to}", flush=True)
+        era = f" ({worker.era.describe()})" if worker.era is not None else ""
+        print(f"Loaded {name} from {worker.main_path}; state in {persist_to}{era}", flush=True)
         try:
             sockets = bind(args.ip, args.port)
         except OSError as exc:
