@@ -23,7 +23,14 @@ from workers_env.runtime import envwrap
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
-from workers_env.runtime.jsproxy import JsBuffer, JsMap, JsProxy, JsTypedArray, js_type_error, to_js
+from workers_env.runtime.jsproxy import (
+    JsBuffer,
+    JsMap,
+    JsProxy,
+    JsTypedArray,
+    js_type_error,
+    to_js,
+)
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 
 __all__ = [
