@@ -11,7 +11,7 @@ from workers_env import load_env
 WRANGLER = """\
 name = "ai-test"
 main = "src/entry.py"
-compatibility_date = "2025-09-01"
+compatibility_date = "2026-05-01"
 compatibility_flags = ["python_workers"]
 
 [ai]

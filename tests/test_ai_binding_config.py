@@ -12,7 +12,7 @@ from workers_env.ai.binding import AiBinding
 
 BASE = '''name = "x"
 main = "src/entry.py"
-compatibility_date = "2025-09-01"
+compatibility_date = "2026-05-01"
 compatibility_flags = ["python_workers"]
 '''
 
@@ -94,3 +94,18 @@ async def test_keywords_become_the_trailing_object_as_in_pyodide(project):
     assert res.shape == [1, 384]
     res = await env.AI.run("@cf/baai/bge-small-en-v1.5", {"text": ["kw"]}, gateway={"id": "g"})
     assert res.shape == [1, 384] and env.AI.calls[-1].options == {"gateway": {"id": "g"}}
+
+
+def test_before_the_external_sdk_env_ai_is_the_raw_js_binding(project):
+    from workers_env import JsException, js, to_js
+
+    root = project(BASE.replace("2026-05-01", "2025-09-01") + '[ai]\nbinding = "AI"\n')
+    env = load_env(root)
+    assert isinstance(env.unwrapped("AI"), AiBinding) and not isinstance(env.AI, AiBinding)
+    with pytest.raises(JsException, match="to_js"):
+        asyncio.run(env.AI.run("@cf/baai/bge-small-en-v1.5", {"text": ["a"]}))
+    res = asyncio.run(env.AI.run("@cf/baai/bge-small-en-v1.5", to_js({"text": ["a", "b"]}, dict_converter=js.Object.fromEntries)))
+    assert res.data.length == 2 and res.shape.to_py() == [2, 384]
+    env.unwrapped("AI").reply("scripted")  # Python-side scripting goes through the emulator itself
+    out = asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct", to_js({"prompt": "hi"}, dict_converter=js.Object.fromEntries)))
+    assert out.response == "scripted"

@@ -16,7 +16,7 @@ from workers_env.ai.embedder import embed_texts
 WRANGLER = """\
 name = "rag"
 main = "src/entry.py"
-compatibility_date = "2025-09-01"
+compatibility_date = "2026-05-01"
 compatibility_flags = ["python_workers"]
 
 [ai]

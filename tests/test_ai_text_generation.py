@@ -166,7 +166,7 @@ def test_a_legacy_handler_passes_the_raw_stream_on(tmp_path):
         'compatibility_flags = ["python_workers"]\n[ai]\nbinding = "AI"\n'
     )
     worker = load_worker(tmp_path)
-    worker.env.AI.reply("Legacy ok")
+    worker.env.unwrapped("AI").reply("Legacy ok")  # env.AI is the raw JS binding in this era
 
     async def scenario():
         resp = await worker.fetch("/")
