@@ -140,3 +140,10 @@ def test_what_is_not_emulated_is_said_and_is_not_a_js_error(tmp_path):
     assert not issubclass(NotEmulatedError, JsException)
     # options that only matter on Cloudflare's side are accepted
     assert run(env, BGE, {"text": "a"}, {"gateway": {"id": "my-gateway"}, "tags": ["t"]}).shape == [1, 768]
+
+
+def test_values_the_sdk_cannot_send_are_refused_before_the_call(tmp_path):
+    env = ai_env(tmp_path)
+    with pytest.raises(TypeError, match="<class 'tuple'> cannot be sent over RPC."):
+        run(env, BGE, {"text": ("a", "b")})
+    assert env.AI.calls == []

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._jsvalues import JsDict, js_number, to_py
+from workers_env._jsvalues import JsDict, check_sendable, js_number, to_py
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import (
     EMBEDDING_MODELS,
@@ -133,6 +133,8 @@ class AiBinding:
 
     # -- the synchronous work --------------------------------------------------------------
     def run_sync(self, model: Any, inputs: Any, options: Any = None) -> Any:
+        check_sendable(inputs)  # what the Python SDK refuses before the call (tuples, bytearrays)
+        check_sendable(options)
         with self._lock:
             self._calls.append(AiCall(model, inputs, options))
         self.lastRequestId = ""
