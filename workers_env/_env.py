@@ -25,6 +25,7 @@ __all__ = ["AssemblyContext", "BINDING_BUILDERS", "Env", "load_env"]
 #: :class:`AssemblyContext` and returns ``{attribute name: binding}`` for the config's entries.
 BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("vectorize", "workers_env.vectorize.assembly:build_bindings"),
+    ("d1_databases", "workers_env.d1.assembly:build_bindings"),
 )
 
 

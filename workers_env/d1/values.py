@@ -1,0 +1,117 @@
+"""Values into and out of D1, as the binding and its storage treat them.
+
+In: ``bind()`` takes numbers, strings, ``null``, booleans (as 1/0) and bytes (an
+``ArrayBuffer``, a typed array, or an array of numbers 0-255); anything else is a
+``D1_TYPE_ERROR``. A JS number is stored as a double (``typeof(?)`` is ``real``, an
+``INTEGER`` column turns it back into an integer), NaN and Infinity travel as ``null``.
+Out: numbers are JS numbers (whole ones arrive in Python as ``int`` up to 2**53 - 1),
+BLOBs arrays of byte values, NaN/Infinity ``null``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from workers_env._jsvalues import JsDict
+from workers_env.d1 import limits
+
+__all__ = ["js_bind_value", "sqlite_param", "cell", "row_objects", "js_string"]
+
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def js_string(value: Any, *, top: bool = True) -> str:
+    """``String(value)`` of the JS value Python ``value`` becomes (for error texts)."""
+    if value is None:
+        return "null" if top else ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        return str(int(value)) if value.is_integer() and abs(value) < 1e21 else repr(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ",".join(js_string(v, top=False) for v in value)
+    return "[object Object]"
+
+
+def _is_byte(value: Any) -> bool:
+    return type(value) in (int, float) and 0 <= value < 256
+
+
+def js_bind_value(value: Any) -> Any:
+    """One ``bind()`` argument as the binding keeps it in ``statement.params``."""
+    kind = type(value)
+    if kind is str or value is None:
+        return value
+    if kind is bool:
+        return 1 if value else 0
+    if kind is int or kind is float or isinstance(value, (int, float)):
+        if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:  # Pyodide sends a BigInt
+            raise limits.type_error("bigint", str(int(value)))
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):  # ArrayBuffer / typed array
+        return list(bytes(value))
+    if isinstance(value, list):
+        if all(_is_byte(b) for b in value):
+            return list(value)
+        raise limits.type_error("object", js_string(value))
+    if isinstance(value, dict):
+        raise limits.type_error("object", "[object Object]")
+    raise limits.type_error("object", str(value))
+
+
+def sqlite_param(value: Any) -> Any:
+    """A kept ``bind()`` value as SQLite receives it (a double, text, NULL or a BLOB)."""
+    kind = type(value)
+    if kind is str or value is None:
+        return value
+    if kind is list:
+        return bytes(int(b) for b in value)
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def cell(value: Any) -> Any:
+    """One SQLite value as Worker code receives it."""
+    kind = type(value)
+    if kind is str or value is None:
+        return value
+    if kind is int:
+        if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            return value
+        return float(value)
+    if kind is float:
+        if value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:
+            return int(value)
+        return value if math.isfinite(value) else None
+    return list(value)  # BLOB
+
+
+_PLAIN = (str, type(None))
+
+
+def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list[JsDict]:
+    """Rows as objects keyed by column (a repeated column name keeps its last value)."""
+    out = []
+    append = out.append
+    for row in rows:
+        for v in row:
+            if type(v) is not str and v is not None and not (type(v) is int and -MAX_SAFE_INTEGER <= v <= MAX_SAFE_INTEGER):
+                row = tuple(map(cell, row))
+                break
+        append(JsDict(zip(columns, row)))
+    return out
+
+
+def row_lists(rows: Sequence[tuple[Any, ...]]) -> list[list[Any]]:
+    """Rows as arrays (``raw()``)."""
+    return [list(map(cell, row)) for row in rows]
