@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
-__all__ = ["split_statements", "is_blank", "exec_lines"]
+__all__ = ["split_statements", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
 
 _QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
 
@@ -74,3 +74,23 @@ def split_statements(sql: str) -> tuple[str, ...]:
 def exec_lines(sql: str) -> list[str]:
     """``exec()``'s queries: the binding sends one query per line of the trimmed text."""
     return sql.strip().split("\n")
+
+
+SEVERAL_TRANSACTIONS = (
+    "Wrangler could not process the provided SQL file, as it contains several transactions.\n"
+    "D1 runs your SQL in a transaction for you.\n"
+    "Please export an SQL file from your SQLite database and try again."
+)
+
+
+def file_statements(sql: str) -> list[str]:
+    """A SQL file's statements as ``wrangler d1 execute`` sends them (one batch).
+
+    Like wrangler, one ``BEGIN TRANSACTION;`` ... ``COMMIT;`` pair (an ``sqlite3 .dump``) is
+    dropped, since D1 runs the batch in a transaction itself; more raise ``ValueError``.
+    """
+    if "BEGIN TRANSACTION" in sql:
+        sql = sql.replace("BEGIN TRANSACTION;", "", 1).replace("COMMIT;", "", 1)
+        if "BEGIN TRANSACTION" in sql:
+            raise ValueError(SEVERAL_TRANSACTIONS)
+    return list(split_statements(sql))

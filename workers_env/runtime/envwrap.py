@@ -16,6 +16,7 @@ from typing import Any
 
 from workers_env._jsvalues import to_py
 from workers_env.runtime.jsproxy import (
+    JsHostObject,
     JsObject,
     JsProxy,
     call_relaxed,
@@ -34,12 +35,25 @@ def _is_binding(value: Any) -> bool:
     return not (value is None or isinstance(value, (str, int, float, bool, dict, list)))
 
 
-class JsBinding(JsProxy):
-    """A binding as JavaScript code sees it: methods take JS values, promise JS values."""
+def _from_binding(name: str, value: Any) -> Any:
+    """A binding method's result as JS: objects with ``JS_METHODS`` (a D1 statement) are
+    wrapped like a binding, everything else is plain data."""
+    if hasattr(type(value), "JS_METHODS"):
+        return JsBinding(name, value)
+    return from_plain(value)
+
+
+class JsBinding(JsHostObject):
+    """A binding as JavaScript code sees it: methods take JS values, promise JS values.
+
+    A method that is synchronous in JavaScript (a plain ``def`` returning no awaitable, such
+    as D1's ``prepare``) answers synchronously; the others return a promise.
+    """
 
     def __init__(self, name: str, binding: Any):
         self._name = name
         self._binding = binding
+        self._target = binding
 
     @property
     def _js_name(self) -> str:  # type: ignore[override]
@@ -64,8 +78,8 @@ class JsBinding(JsProxy):
                 js_args.pop()
             result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
             if inspect.isawaitable(result):
-                return _resolve(result)
-            return _already(from_plain(result))
+                return _resolve(self._name, result)
+            return _from_binding(self._name, result)
 
         call.__name__ = name
         return call
@@ -74,12 +88,8 @@ class JsBinding(JsProxy):
         return f"[object {self._js_name}]"
 
 
-async def _resolve(pending: Awaitable[Any]) -> Any:
-    return from_plain(await pending)
-
-
-async def _already(value: Any) -> Any:
-    return value
+async def _resolve(name: str, pending: Awaitable[Any]) -> Any:
+    return _from_binding(name, await pending)
 
 
 class JsEnv(JsProxy):
@@ -184,10 +194,13 @@ class _BindingWrapper:
         if not callable(attr):
             return python_from_rpc(attr)
 
-        def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
             js_args = [python_to_rpc(a) for a in args]
             js_kwargs = {k: python_to_rpc(v) for k, v in kwargs.items()}
-            return _convert(attr(*js_args, **js_kwargs))
+            result = attr(*js_args, **js_kwargs)
+            if inspect.isawaitable(result):
+                return _convert(result)
+            return _wrap_result(result)
 
         call.__name__ = name
         setattr(self, name, call)
@@ -197,8 +210,16 @@ class _BindingWrapper:
         return f"<binding {self._binding._name}>"
 
 
+def _wrap_result(value: Any) -> Any:
+    """As the SDK's ``_convert_result``: a JS object that stays a proxy (a D1 statement) is
+    wrapped again, so its methods convert like the binding's."""
+    if isinstance(value, JsBinding):
+        return _BindingWrapper(value)
+    return python_from_rpc(value)
+
+
 async def _convert(pending: Awaitable[Any]) -> Any:
-    return python_from_rpc(await pending)
+    return _wrap_result(await pending)
 
 
 class _EnvWrapper:
