@@ -17,7 +17,7 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import JsDict
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
-from workers_env.d1.sqltext import exec_lines, is_blank
+from workers_env.d1.sqltext import exec_lines
 from workers_env.d1.values import js_bind_value, row_lists, row_objects, sqlite_param
 
 __all__ = ["D1Database", "D1DatabaseSession", "D1PreparedStatement"]
@@ -125,7 +125,7 @@ class D1Database(D1DatabaseSession):
     def exec_sync(self, query: Any) -> JsDict:
         sql = _sql_text(query)
         lines = exec_lines(sql)
-        queries = [(line, ()) for line in lines if not is_blank(line)]
+        queries = [(line, ()) for line in lines]
         try:
             results = self._database.query(queries)
         except SqlFailure as exc:

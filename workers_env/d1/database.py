@@ -12,6 +12,7 @@ WAL journal with ``synchronous=FULL`` lets several processes share a file on dis
 from __future__ import annotations
 
 import ctypes
+import re
 import sqlite3
 import threading
 import time
@@ -140,12 +141,15 @@ class Database:
 
         Raises :class:`SqlFailure` with D1's message; then nothing was written.
         """
-        plans = [(split_statements(sql), params) for sql, params in queries]
-        if not plans or not any(statements for statements, _ in plans):
+        # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
+        # are left out; if none remain there is nothing to run.
+        kept = [(sql, params) for sql, params in queries if not _only_line_comments(sql)]
+        if not kept:
             raise SqlFailure(limits.NO_STATEMENTS)
+        plans = [(split_statements(sql), params) for sql, params in kept]
         for statements, _ in plans:
             if not statements:
-                raise SqlFailure(limits.NO_STATEMENTS)
+                raise SqlFailure(limits.NOT_A_STATEMENT)
         single = len(plans) == 1 and len(plans[0][0]) == 1
         with self._lock:
             if self.closed:
@@ -219,6 +223,10 @@ class Database:
                     raise SqlFailure(limits.ONLY_LAST_HAS_PARAMETERS) from None
                 raise SqlFailure(limits.WRONG_PARAMETER_COUNT) from None
             raise SqlFailure(text) from None
+        except sqlite3.DataError as exc:
+            if str(exc) == "query string is too large":  # CPython checks SQLITE_LIMIT_SQL_LENGTH itself
+                raise SqlFailure(limits.STATEMENT_TOO_LONG) from None
+            raise SqlFailure(self._describe(exc)) from None
         except sqlite3.Error as exc:
             if self._auth_error is not None:
                 raise SqlFailure(self._auth_error) from None
@@ -243,6 +251,13 @@ class Database:
         if code != primary and extended:
             text = f"{text} (extended: {extended})"
         return text
+
+
+_LINE_COMMENT = re.compile(r"^\s*--.*", re.MULTILINE)
+
+
+def _only_line_comments(sql: str) -> bool:
+    return not _LINE_COMMENT.sub("", sql).strip()
 
 
 def _name_ok(name: str | None) -> bool:

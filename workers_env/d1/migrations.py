@@ -27,6 +27,8 @@ __all__ = [
     "unapplied_migrations",
     "migration_statements",
     "apply_migration",
+    "apply_all",
+    "run_sql_file",
 ]
 
 _NUMBER = re.compile(r"^(\d+)")
@@ -116,5 +118,20 @@ def migration_statements(directory: Path, name: str, table: str) -> list[str]:
 def apply_migration(db: Database, directory: Path, name: str, table: str) -> int:
     """Apply one migration in one transaction; the number of statements run."""
     statements = migration_statements(directory, name, table)
+    db.query([(sql, ()) for sql in statements])
+    return len(statements)
+
+
+def apply_all(db: Database, directory: Path, table: str) -> list[str]:
+    """Apply every migration of ``directory`` not applied yet (as ``wrangler d1 migrations apply``)."""
+    pending = unapplied_migrations(db, directory, table)
+    for name in pending:
+        apply_migration(db, directory, name, table)
+    return pending
+
+
+def run_sql_file(db: Database, path: Path) -> int:
+    """Run a ``.sql`` file in one transaction (as ``wrangler d1 execute --file``); statements run."""
+    statements = file_statements(path.read_text(encoding="utf-8"))
     db.query([(sql, ()) for sql in statements])
     return len(statements)

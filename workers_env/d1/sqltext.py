@@ -53,7 +53,8 @@ def is_blank(sql: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def split_statements(sql: str) -> tuple[str, ...]:
-    """The statements of ``sql`` in order, each with its terminating ``;``; blank ones dropped."""
+    """The statements of ``sql`` in order, as SQLite reads them (text up to and with each
+    terminating ``;``, whitespace kept, so limits and error offsets are SQLite's); blank ones dropped."""
     semicolons, code = _scan(sql)
     if not code:
         return ()
@@ -63,11 +64,11 @@ def split_statements(sql: str) -> tuple[str, ...]:
         chunk = sql[start:pos + 1]
         if sqlite3.complete_statement(chunk):
             if not is_blank(chunk):
-                statements.append(chunk.strip())
+                statements.append(chunk)
             start = pos + 1
     rest = sql[start:]
     if not is_blank(rest):
-        statements.append(rest.strip())
+        statements.append(rest)
     return tuple(statements)
 
 
