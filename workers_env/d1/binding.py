@@ -32,6 +32,10 @@ def _result(result: QueryResult) -> JsDict:
     return JsDict(success=True, meta=JsDict(meta), results=row_objects(result.columns, result.rows))
 
 
+def _param_tuple(params: list[Any]) -> tuple[Any, ...]:
+    return tuple(map(sqlite_param, params))
+
+
 def _sql_text(sql: Any) -> str:
     if isinstance(sql, str):
         return sql
@@ -63,7 +67,8 @@ class D1DatabaseSession:
         """The latest bookmark seen by this session (``None`` before its first query)."""
         return self._bookmark
 
-    def _seen(self, bookmark: str) -> None:
+    def _seen(self) -> None:
+        bookmark = self._database.bookmark
         if self._bookmark is None or self._bookmark < bookmark:
             self._bookmark = bookmark
 
@@ -73,7 +78,7 @@ class D1DatabaseSession:
             results = self._database.query(queries)
         except SqlFailure as exc:
             raise limits.d1_error(exc.message) from None
-        self._seen(self._database.bookmark)
+        self._seen()
         return results
 
     def batch_sync(self, statements: Any) -> list[JsDict]:
@@ -112,7 +117,7 @@ class D1Database(D1DatabaseSession):
     def getBookmark(self) -> None:  # noqa: N802 - the always-primary session has none
         return None
 
-    def _seen(self, bookmark: str) -> None:
+    def _seen(self) -> None:
         return None
 
     def withSession(self, constraintOrBookmark: Any = None) -> D1DatabaseSession:  # noqa: N802,N803
@@ -130,7 +135,7 @@ class D1Database(D1DatabaseSession):
             results = self._database.query(queries)
         except SqlFailure as exc:
             raise limits.exec_error(lines[0], exc.message) from None
-        duration = sum(r.meta["duration"] for r in results)
+        duration = sum(r.duration for r in results)
         return JsDict(count=len(results), duration=duration)
 
     async def exec(self, query: Any = None) -> JsDict:
@@ -169,7 +174,7 @@ class D1PreparedStatement:
     def _query(self) -> tuple[str, tuple[Any, ...]]:
         cached = self._cached
         if cached is None:
-            cached = self._cached = (_sql_text(self.statement), tuple(sqlite_param(v) for v in self.params))
+            cached = self._cached = (_sql_text(self.statement), _param_tuple(self.params))
         return cached
 
     def _one(self) -> QueryResult:

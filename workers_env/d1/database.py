@@ -17,8 +17,9 @@ import sqlite3
 import threading
 import time
 import warnings
+from functools import lru_cache
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +50,33 @@ class SqlFailure(Exception):
 
 @dataclass
 class QueryResult:
-    """One query's answer: column names, rows (tuples of SQLite values) and ``meta``."""
+    """One query's answer: column names, rows (tuples of SQLite values) and what ``meta`` reports."""
 
     columns: list[str]
     rows: list[tuple[Any, ...]]
-    meta: dict[str, Any] = field(default_factory=dict)
+    duration: float
+    changes: int
+    last_row_id: int
+    changed_db: bool
+    size_after: int
+    rows_written: int
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """``meta`` as the local runtime fills it, in its order."""
+        return {
+            "served_by": "miniflare.db",
+            "served_by_primary": True,
+            "total_attempts": 1,
+            "timings": {"sql_duration_ms": self.duration},
+            "duration": self.duration,
+            "changes": self.changes,
+            "last_row_id": self.last_row_id,
+            "changed_db": self.changed_db,
+            "size_after": self.size_after,
+            "rows_read": len(self.rows),
+            "rows_written": self.rows_written,
+        }
 
 
 def _error_offset_reader() -> Any:
@@ -80,6 +103,9 @@ def _error_offset_reader() -> Any:
 
 
 _OFFSET = _error_offset_reader()
+
+# D1 binds ``:name``/``@name``/``$name`` parameters by position; CPython >= 3.12 warns about that.
+warnings.filterwarnings("ignore", category=DeprecationWarning, module=__name__)
 
 
 class Database:
@@ -175,47 +201,32 @@ class Database:
         started = time.perf_counter()
         changes_before = conn.total_changes
         last = len(statements) - 1
-        cursor: sqlite3.Cursor | None = None
+        description = None
         rows: list[tuple[Any, ...]] = []
         for i, sql in enumerate(statements):
             cursor = self._execute(sql, params if i == last else (), last=i == last)
-            rows = cursor.fetchall() if cursor.description is not None else []
-        assert cursor is not None
+            description = cursor.description
+            rows = cursor.fetchall() if description is not None else []
         duration = (time.perf_counter() - started) * 1000.0
         changes = conn.total_changes - changes_before
         changed = False
-        if changes or cursor.description is None:
+        if changes or description is None:
             row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
             size = self._database_size()
             changed = bool(changes) or row_id != self._last_row_id or size != self._size
             self._last_row_id, self._size = row_id, size
             if changed:
                 self._writes += 1
-        columns = [d[0] for d in cursor.description] if cursor.description is not None else []
+        columns = [d[0] for d in description] if description is not None else []
         written = max(cursor.rowcount, 0) if changes else 0
-        meta = {
-            "served_by": "miniflare.db",
-            "served_by_primary": True,
-            "total_attempts": 1,
-            "timings": {"sql_duration_ms": duration},
-            "duration": duration,
-            "changes": changes,
-            "last_row_id": self._last_row_id,
-            "changed_db": changed,
-            "size_after": self._size,
-            "rows_read": len(rows),
-            "rows_written": written,
-        }
-        return QueryResult(columns, rows, meta)
+        return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
 
     def _execute(self, sql: str, params: Sequence[Any], *, last: bool) -> sqlite3.Cursor:
         conn = self._conn
         self._trusted = False
         self._auth_error = None
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", DeprecationWarning)  # named parameters bound by position
-                return conn.execute(sql, params)
+            return conn.execute(sql, params)
         except sqlite3.ProgrammingError as exc:
             text = str(exc)
             if text.startswith("Incorrect number of bindings"):
@@ -256,6 +267,7 @@ class Database:
 _LINE_COMMENT = re.compile(r"^\s*--.*", re.MULTILINE)
 
 
+@lru_cache(maxsize=1024)
 def _only_line_comments(sql: str) -> bool:
     return not _LINE_COMMENT.sub("", sql).strip()
 

@@ -11,6 +11,7 @@ BLOBs arrays of byte values, NaN/Infinity ``null``.
 from __future__ import annotations
 
 import math
+from itertools import compress, repeat
 from collections.abc import Sequence
 from typing import Any
 
@@ -72,6 +73,8 @@ def js_bind_value(value: Any) -> Any:
 def sqlite_param(value: Any) -> Any:
     """A kept ``bind()`` value as SQLite receives it (a double, text, NULL or a BLOB)."""
     kind = type(value)
+    if kind is int:
+        return float(value)
     if kind is str or value is None:
         return value
     if kind is list:
@@ -96,22 +99,64 @@ def cell(value: Any) -> Any:
     return list(value)  # BLOB
 
 
-_PLAIN = (str, type(None))
+_TEXT_OR_NULL = {str, type(None)}
+
+
+def _column_fixes(values: Sequence[Any]) -> list[tuple[int, Any]] | None:
+    """``(row, value)`` for the cells of a column that change on the way to Worker code, found
+    with C-level passes (``None``: convert the whole column one value at a time)."""
+    kinds = set(map(type, values))
+    if kinds <= _TEXT_OR_NULL:
+        return []
+    if kinds == {int}:
+        if -MAX_SAFE_INTEGER <= min(values) and max(values) <= MAX_SAFE_INTEGER:
+            return []
+        return None
+    if kinds == {float}:
+        if math.inf in values or -math.inf in values:
+            return None
+        whole = compress(range(len(values)), map(float.is_integer, values))
+        return [(j, int(v)) for j in whole if -MAX_SAFE_INTEGER <= (v := values[j]) <= MAX_SAFE_INTEGER]
+    return None
+
+
+def _fixes(rows: Sequence[tuple[Any, ...]]) -> list[tuple[int, list[tuple[int, Any]]]]:
+    """Per column index, the ``(row, value)`` cells that change on the way to Worker code.
+
+    Text, NULL and safe integers (most cells) pass unchanged; columns are checked with C-level
+    passes, so only the cells that change cost Python work.
+    """
+    if len(rows) == 1:  # a point query: one pass over one row (cell() returns unchanged values as is)
+        return [(i, [(0, c)]) for i, v in enumerate(rows[0]) if (c := cell(v)) is not v]
+    out = []
+    if rows:
+        for i, values in enumerate(zip(*rows)):
+            fixes = _column_fixes(values)
+            if fixes is None:
+                fixes = [(j, c) for j, v in enumerate(values) if (c := cell(v)) is not v]
+            if fixes:
+                out.append((i, fixes))
+    return out
 
 
 def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list[JsDict]:
     """Rows as objects keyed by column (a repeated column name keeps its last value)."""
-    out = []
-    append = out.append
-    for row in rows:
-        for v in row:
-            if type(v) is not str and v is not None and not (type(v) is int and -MAX_SAFE_INTEGER <= v <= MAX_SAFE_INTEGER):
-                row = tuple(map(cell, row))
-                break
-        append(JsDict(zip(columns, row)))
-    return out
+    objects = list(map(JsDict, map(zip, repeat(columns), rows)))
+    fixes = _fixes(rows)
+    if fixes:
+        last = {name: i for i, name in enumerate(columns)}
+        for i, cells in fixes:
+            name = columns[i]
+            if last[name] == i:  # an earlier column of the same name was overwritten anyway
+                for j, value in cells:
+                    objects[j][name] = value
+    return objects
 
 
 def row_lists(rows: Sequence[tuple[Any, ...]]) -> list[list[Any]]:
     """Rows as arrays (``raw()``)."""
-    return [list(map(cell, row)) for row in rows]
+    lists = list(map(list, rows))
+    for i, cells in _fixes(rows):
+        for j, value in cells:
+            lists[j][i] = value
+    return lists
