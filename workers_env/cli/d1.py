@@ -125,6 +125,11 @@ def _executing(args: argparse.Namespace, entry: D1Entry, persist_to: Path) -> No
     log("🌀 To execute on your remote database, add a --remote flag to your wrangler command.")
 
 
+def _confirmed(question: str) -> None:
+    """wrangler's confirmation, answered as wrangler answers it when not interactive."""
+    log(f"? {question}\n🤖 Using fallback value in non-interactive context: yes")
+
+
 def _open(entry: D1Entry, persist_to: Path) -> Database:
     return open_database(entry, persist_to)
 
@@ -167,11 +172,14 @@ def _statements(args: argparse.Namespace) -> list[str]:
 
 def _execute(args: argparse.Namespace) -> int:
     try:
-        config, entry = _context(args)
-        statements = _statements(args)
-        persist_to = _persist_to(args, config)
+        if args.remote:
+            raise CommandError(_REMOTE_REFUSED)
         if not args.json:
             _location_banner()
+        statements = _statements(args)  # wrangler checks the input before the database
+        config, entry = _context(args)
+        persist_to = _persist_to(args, config)
+        if not args.json:
             _executing(args, entry, persist_to)
         db = _open(entry, persist_to)
         try:
@@ -216,7 +224,7 @@ def _migrations_dir(config: Any, entry: D1Entry, *, create: bool) -> Path:
         f" Set `migrations_dir` in your {config.path.name} file to choose a different path."
     )
     if create:
-        log(f"No migrations folder found.{hint}\nOk to create {directory}? (yes: non-interactive)")
+        _confirmed(f"No migrations folder found.{hint}\nOk to create {directory}?")
         directory.mkdir(parents=True, exist_ok=True)
         return directory
     warn(f"No migrations folder found.{hint}")
@@ -273,9 +281,8 @@ def _apply(args: argparse.Namespace) -> int:
             return 0
         log("Migrations to be applied:")
         log(render_table([{"name": name} for name in pending]))
-        log(f"About to apply {len(pending)} migration(s)\n"
-            "Your database may not be available to serve requests during the migration, continue? "
-            "(yes: non-interactive)")
+        _confirmed(f"About to apply {len(pending)} migration(s)\n"
+                   "Your database may not be available to serve requests during the migration, continue?")
         status = {name: "🕒️" for name in pending}
         for name in pending:
             _executing(args, entry, persist_to)
