@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     from workers_env._env import Env, load_env
     from workers_env._jsvalues import JsDict
     from workers_env.runtime import Worker, load_worker
+    from workers_env.d1.binding import D1Database
     from workers_env.vectorize.binding import VectorizeBinding
     from workers_env.vectorize.definitions import IndexDefinition
 
 __all__ = [
     "ConfigError",
+    "D1Database",
     "Env",
     "IndexDefinition",
     "IndexDefinitionError",
@@ -47,6 +49,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "D1Database": "workers_env.d1.binding",
     "Env": "workers_env._env",
     "load_env": "workers_env._env",
     "IndexDefinition": "workers_env.vectorize.definitions",
