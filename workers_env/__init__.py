@@ -25,8 +25,8 @@ from workers_env._errors import (
 if TYPE_CHECKING:
     from workers_env._env import Env, load_env
     from workers_env._jsvalues import JsDict
-    from workers_env.runtime import Worker, load_worker
     from workers_env.d1.binding import D1Database
+    from workers_env.runtime import QueueMessage, QueueResult, ScheduledResult, Worker, js, load_worker, to_js
     from workers_env.vectorize.binding import VectorizeBinding
     from workers_env.vectorize.definitions import IndexDefinition
 
@@ -44,8 +44,13 @@ __all__ = [
     "VectorizeError",
     "Worker",
     "WorkersEnvError",
+    "QueueMessage",
+    "QueueResult",
+    "ScheduledResult",
+    "js",
     "load_env",
     "load_worker",
+    "to_js",
 ]
 
 _LAZY = {
@@ -57,6 +62,11 @@ _LAZY = {
     "VectorizeBinding": "workers_env.vectorize.binding",
     "Worker": "workers_env.runtime",
     "load_worker": "workers_env.runtime",
+    "QueueMessage": "workers_env.runtime",
+    "QueueResult": "workers_env.runtime",
+    "ScheduledResult": "workers_env.runtime",
+    "js": "workers_env.runtime",
+    "to_js": "workers_env.runtime",
 }
 
 

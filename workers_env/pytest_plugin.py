@@ -143,7 +143,7 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
     from workers_env.d1 import migrations
     from workers_env.d1.assembly import d1_entries
 
-    database = getattr(env[binding], "database", None) if binding in env else None
+    database = getattr(env.unwrapped(binding), "database", None) if binding in env else None
     entry = next((e for e in d1_entries(env.config) if e.binding == binding), None) if env.config else None
     if database is None or entry is None:
         raise pytest.UsageError(f"workers-env: {binding!r} is not a D1 binding of this env ({', '.join(env) or 'none'})")
@@ -228,7 +228,8 @@ def _seed_from_marker(env: Env, base: Path, binding: str, source: Any, *, namesp
 def _binding(env: Env, binding: str) -> Any:
     if binding not in env:
         pytest.fail(f"workers-env: cannot seed {binding!r}: the env has {', '.join(env) or 'no bindings'}", pytrace=False)
-    return env[binding]
+    unwrapped = getattr(env, "unwrapped", None)
+    return unwrapped(binding) if callable(unwrapped) else env[binding]  # the emulator, whatever the era
 
 
 @pytest.fixture

@@ -35,29 +35,32 @@ def _is_binding(value: Any) -> bool:
     return not (value is None or isinstance(value, (str, int, float, bool, dict, list)))
 
 
-def _from_binding(name: str, value: Any) -> Any:
-    """A binding method's result as JS: objects with ``JS_METHODS`` (a D1 statement) are
-    wrapped like a binding, everything else is plain data."""
-    if hasattr(type(value), "JS_METHODS"):
-        return JsBinding(name, value)
-    return from_plain(value)
-
-
 class JsBinding(JsHostObject):
     """A binding as JavaScript code sees it: methods take JS values, promise JS values.
 
-    A method that is synchronous in JavaScript (a plain ``def`` returning no awaitable, such
-    as D1's ``prepare``) answers synchronously; the others return a promise.
+    ``js_class`` is the binding's ``constructor.name`` in production; ``sdk_wraps`` says
+    whether the Python SDK of the Worker's era converts its calls for ``self.env``. A method
+    that is synchronous in JavaScript (a plain ``def`` returning no awaitable, such as D1's
+    ``prepare``) answers synchronously; the others return a promise. A returned object that
+    has ``JS_METHODS`` (a D1 statement) is itself wrapped like a binding.
     """
 
-    def __init__(self, name: str, binding: Any):
+    def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True):
         self._name = name
         self._binding = binding
         self._target = binding
+        self._js_class = js_class
+        self._sdk_wraps = sdk_wraps
+
+    def _from_binding(self, value: Any) -> Any:
+        """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding."""
+        if hasattr(type(value), "JS_METHODS"):
+            return JsBinding(self._name, value, sdk_wraps=self._sdk_wraps)
+        return from_plain(value)
 
     @property
     def _js_name(self) -> str:  # type: ignore[override]
-        return type(self._binding).__name__
+        return self._js_class or type(self._binding).__name__
 
     def __getattr__(self, name: str) -> Any:
         exposed = getattr(self._binding, "JS_METHODS", None)  # what the real binding has
@@ -78,8 +81,8 @@ class JsBinding(JsHostObject):
                 js_args.pop()
             result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
             if inspect.isawaitable(result):
-                return _resolve(self._name, result)
-            return _from_binding(self._name, result)
+                return _resolve(self, result)
+            return self._from_binding(result)
 
         call.__name__ = name
         return call
@@ -88,15 +91,20 @@ class JsBinding(JsHostObject):
         return f"[object {self._js_name}]"
 
 
-async def _resolve(name: str, pending: Awaitable[Any]) -> Any:
-    return _from_binding(name, await pending)
+async def _resolve(binding: JsBinding, pending: Awaitable[Any]) -> Any:
+    return binding._from_binding(await pending)
 
 
 class JsEnv(JsProxy):
-    """The JavaScript ``env`` object (what a legacy ``on_fetch(request, env)`` receives)."""
+    """The JavaScript ``env`` object (what a legacy ``on_fetch(request, env)`` receives).
 
-    def __init__(self, env: Any):
+    ``era`` (:class:`~workers_env.runtime.eras.Era`) decides which bindings the SDK's
+    ``self.env`` converts; without one, every binding is converted (the newest SDK).
+    """
+
+    def __init__(self, env: Any, era: Any = None):
         self._env = env
+        self._era = era
         self._cache: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
@@ -108,15 +116,33 @@ class JsEnv(JsProxy):
         env = self.__dict__["_env"]
         if name not in env:  # the Env's own helpers (``config``, ``close``) are not bindings
             raise AttributeError(name)
-        value = env[name]
+        unwrapped = getattr(env, "unwrapped", None)
+        value = unwrapped(name) if callable(unwrapped) else env[name]
         if isinstance(value, str):
             result: Any = value
+        elif isinstance(value, JsBinding):
+            result = value
         elif _is_binding(value):
-            result = JsBinding(name, value)
+            result = self._binding(name, value)
         else:
             result = to_js(value, dict_converter=object_from_entries)
         cache[name] = result
         return result
+
+    def _binding(self, name: str, value: Any) -> JsBinding:
+        from workers_env.runtime.eras import JS_CLASS_NAMES, KIND_ALIASES
+
+        kind_of = getattr(self._env, "kind", None)
+        kind = kind_of(name) if callable(kind_of) else None
+        era = self._era
+        if era is None:
+            wraps = True
+        elif kind is None:  # a binding supplied by hand: as the era's SDK treats bindings it knows
+            wraps = era.external_sdk
+        else:
+            wraps = era.wraps(kind)
+        js_class = JS_CLASS_NAMES.get(KIND_ALIASES.get(kind or "", kind or ""))
+        return JsBinding(name, value, js_class=js_class, sdk_wraps=wraps)
 
     def __dir__(self) -> list[str]:
         return list(self._env)
@@ -247,7 +273,7 @@ class _EnvWrapper:
         if name.startswith("__"):
             raise AttributeError(name)
         value = getattr(self._env, name)
-        if isinstance(value, JsBinding):
+        if isinstance(value, JsBinding) and value._sdk_wraps:
             value = _BindingWrapper(value)
         setattr(self, name, value)
         return value
