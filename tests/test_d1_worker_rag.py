@@ -79,7 +79,7 @@ class Default(WorkerEntrypoint):
 """
 
 
-def make_project(root: Path, entry: str = RAG_WORKER, date: str = "2025-09-01") -> Path:
+def make_project(root: Path, entry: str = RAG_WORKER, date: str = "2026-05-01") -> Path:
     (root / "src").mkdir(parents=True, exist_ok=True)
     (root / "wrangler.toml").write_text(WRANGLER.format(date=date))
     (root / "pyproject.toml").write_text(PYPROJECT)
@@ -228,3 +228,30 @@ def test_rag_worker_under_workers_env_dev_across_restarts(tmp_path):
         finally:
             proc.terminate()
             proc.communicate(timeout=30)
+
+
+BUILTIN_SDK_WORKER = """
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        stmt = self.env.DB.prepare("SELECT ? AS v, x'0102' AS b")
+        res = await stmt.bind(7).all()
+        first = await stmt.bind(8).first()
+        return Response.json({"rows": res.to_py()["results"], "v": res.results[0].v, "first": first.to_py(),
+                              "kind": type(stmt).__name__})
+"""
+
+
+@pytest.mark.asyncio
+async def test_builtin_sdk_era_hands_out_raw_javascript_statements(tmp_path):
+    # before 2026-04-21 the runtime's built-in SDK runs the Worker: D1 results are JS proxies
+    env = load_env(make_project(tmp_path, BUILTIN_SDK_WORKER, date="2025-09-01"))
+    worker = load_worker(env=env)
+    body = await (await worker.fetch("/")).json()
+    assert body == {"rows": [{"v": 7, "b": [1, 2]}], "v": 7, "first": {"v": 8, "b": [1, 2]}, "kind": "JsBinding"}
+    raw = env.DB.prepare("SELECT 1 AS one")  # load_env's env.DB is what that Worker holds
+    assert (await raw.first()).to_py() == {"one": 1}
+    assert (await env.unwrapped("DB").prepare("SELECT 1 AS one").first()) == {"one": 1}
+    env.close()
