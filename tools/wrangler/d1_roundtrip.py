@@ -94,8 +94,9 @@ def wrangler_to_workers_env(root: Path) -> None:
 
     async def read() -> tuple[list, list]:
         with load_env(root, persist_to=root / ".wrangler" / "state") as env:
-            rows = (await env.DB.prepare("SELECT text, data FROM notes ORDER BY id").all()).results
-            names = await env.DB.prepare("SELECT name FROM d1_migrations").raw()
+            db = env.unwrapped("DB")  # the plain Python binding, whatever the config's SDK era
+            rows = (await db.prepare("SELECT text, data FROM notes ORDER BY id").all()).results
+            names = await db.prepare("SELECT name FROM d1_migrations").raw()
             return rows, names
 
     rows, names = asyncio.run(read())
@@ -116,7 +117,7 @@ def workers_env_to_wrangler(root: Path) -> None:
 
     async def write() -> None:
         with load_env(root, persist_to=root / ".wrangler" / "state") as env:
-            await env.DB.prepare("INSERT INTO notes (text, data) VALUES (?, ?)").bind("from workers-env", b"\x03").run()
+            await env.unwrapped("DB").prepare("INSERT INTO notes (text, data) VALUES (?, ?)").bind("from workers-env", b"\x03").run()
 
     asyncio.run(write())
     out = wrangler(root, "d1", "execute", "notes-db", "--local", "--json", "--command",
