@@ -109,3 +109,30 @@ async def test_sessions_keep_the_latest_bookmark(db):
     with pytest.raises(JsException, match="D1_SESSION_ERROR: invalid bookmark or constraint"):
         type(session)(db.database, "   ")
     assert db.withSession("  ").getBookmark() is None  # blank means first-unconstrained
+
+
+def test_one_binding_shared_by_threads_keeps_every_write(db):
+    import asyncio
+    import threading
+
+    asyncio.run(db.prepare("CREATE TABLE t (worker INTEGER, k INTEGER)").run())
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        async def go() -> None:
+            for k in range(25):
+                await db.batch([db.prepare("INSERT INTO t VALUES (?, ?)").bind(n, k),
+                                db.prepare("INSERT INTO t VALUES (?, ?)").bind(n, k + 100)])
+                assert (await db.prepare("SELECT count(*) AS c FROM t WHERE worker = ?").bind(n).first("c")) == 2 * (k + 1)
+        try:
+            asyncio.run(go())
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert asyncio.run(db.prepare("SELECT count(*) AS c FROM t").first("c")) == 200
