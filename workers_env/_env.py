@@ -26,6 +26,7 @@ __all__ = ["AssemblyContext", "BINDING_BUILDERS", "Env", "load_env"]
 BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("vectorize", "workers_env.vectorize.assembly:build_bindings"),
     ("ai", "workers_env.ai.assembly:build_bindings"),
+    ("d1_databases", "workers_env.d1.assembly:build_bindings"),
 )
 
 #: How ``env.<binding>`` is handed out: as the config's Worker holds it in ``self.env``,
