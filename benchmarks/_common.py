@@ -12,7 +12,7 @@ from workers_env import load_env
 _WRANGLER = """\
 name = "workers-env-bench"
 main = "worker.py"
-compatibility_date = "2024-09-01"
+compatibility_date = "2026-05-01"  # the external SDK era: plain Python values in, JsDict out
 compatibility_flags = ["python_workers"]
 
 [[vectorize]]
@@ -32,3 +32,13 @@ def make_env(dimensions: int, metric: str, *, version: str = "v2",
     if metadata_indexes:
         definition["metadata_indexes"] = metadata_indexes
     return load_env(_CONFIG, indexes={"idx": definition})
+
+
+_AI_TMP = Path(_TMP.name) / "ai"
+_AI_TMP.mkdir()
+(_AI_TMP / "wrangler.toml").write_text(_WRANGLER + '\n[ai]\nbinding = "AI"\n')
+
+
+def make_ai_env(dimensions: int, metric: str = "cosine") -> Any:
+    """A fresh in-memory ``env`` with ``env.AI`` (Workers AI) and ``env.IDX`` (an empty v2 index)."""
+    return load_env(_AI_TMP / "wrangler.toml", indexes={"idx": {"dimensions": dimensions, "metric": metric, "version": "v2"}})

@@ -1,4 +1,4 @@
-"""``workers-env dev [PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR]``.
+"""``workers-env dev [PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--test-scheduled]``.
 
 Loads the Python Worker named by ``main`` in the wrangler config and serves it over HTTP,
 like ``wrangler dev``. Vectors persist under ``--persist-to`` (default
@@ -8,7 +8,9 @@ like ``wrangler dev``. Vectors persist under ``--persist-to`` (default
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,7 @@ def register(subparsers: Any) -> None:
         default=None,
         help="config file, or a folder to search upward from (default: the current folder)",
     )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default: {DEFAULT_PORT})")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port to listen on (default: {DEFAULT_PORT})")
     parser.add_argument("--ip", default="localhost", help="address to listen on (default: localhost)")
     parser.add_argument(
         "--env", "-e", dest="env", default=None, metavar="NAME",
@@ -44,14 +46,43 @@ def register(subparsers: Any) -> None:
         "--persist-to", dest="persist_to", default=None, metavar="DIR",
         help="folder for local state (default: .wrangler/state beside the config)",
     )
+    parser.add_argument(
+        "--test-scheduled", dest="test_scheduled", action="store_true",
+        help="run the scheduled handler on requests to /__scheduled?cron=... (as wrangler dev --test-scheduled)",
+    )
     parser.set_defaults(handler=run)
+
+
+def _port(text: str) -> int:
+    """A TCP port: a whole number from 0 (any free port) to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (a whole number from 0 to 65535)") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number: ports go from 0 to 65535")
+    return port
+
+
+def _bind_error(host: str, port: int, exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"cannot listen on {host}:{port}: the address is already in use (is another `workers-env dev` or "
+            f"`wrangler dev` running?); stop it or choose another port with --port"
+        )
+    if exc.errno == errno.EACCES:
+        return f"cannot listen on {host}:{port}: permission denied (ports below 1024 need privileges); use --port 8787"
+    if isinstance(exc, socket.gaierror):
+        return f"cannot listen on {host}:{port}: unknown address {host!r} ({exc.strerror}); check --ip"
+    return f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --ip and --port"
 
 
 def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted; returns the exit code."""
     from workers_env._env import load_env
+    from workers_env.config.compat import missing_date_warning
     from workers_env.runtime import load_worker
-    from workers_env.runtime.server import serve
+    from workers_env.runtime.server import bind, serve
     from workers_env.vectorize.persistent import default_persist_to
 
     environment = args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")
@@ -64,11 +95,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     try:
+        warning = missing_date_warning(env.config)
+        if warning:  # wrangler's logger.warn layout: a marked first line, the rest indented by two
+            first, *rest = warning.split("\n")
+            print("\n".join([f"\u25b2 [WARNING] {first}", "", *(f"  {line}" for line in rest)]) + "\n",
+                  file=sys.stderr, flush=True)
         worker = load_worker(env=env)
         name = env.config.name or config_path.parent.name
-        print(f"Loaded {name} from {worker.main_path}; state in {persist_to}", flush=True)
-        print(f"Ready on http://{args.ip}:{args.port}", flush=True)
-        serve(worker, host=args.ip, port=args.port)
+        era = f" ({worker.era.describe()})" if worker.era is not None else ""
+        print(f"Loaded {name} from {worker.main_path}; state in {persist_to}{era}", flush=True)
+        try:
+            sockets = bind(args.ip, args.port)
+        except OSError as exc:
+            print(f"workers-env dev: {_bind_error(args.ip, args.port, exc)}", file=sys.stderr, flush=True)
+            return 1
+        port = sockets[0].getsockname()[1]  # --port 0 picks a free one
+        serve(worker, host=args.ip, sockets=sockets, test_scheduled=args.test_scheduled,
+              on_ready=lambda: print(f"Ready on http://{args.ip}:{port}", flush=True))
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
