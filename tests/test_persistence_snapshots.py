@@ -156,3 +156,20 @@ def test_writes_after_the_snapshot_by_a_process_that_never_closed_are_caught_up(
     got, used = _state(tmp_path)
     assert used is not None
     assert got == _state(tmp_path, snapshots=False)[0] and got[2] == 40 + 25 - 2
+
+
+def test_a_snapshot_is_rewritten_on_close_only_when_enough_rows_changed(tmp_path: Path) -> None:
+    with open_state(tmp_path) as store:
+        asyncio.run(VectorizeBinding(store.open_index("idx", DEFINITION)).upsert(_vectors(0, 100, "a")))
+    [snap] = _snapshot_files(tmp_path)
+    first = snap.read_bytes()
+    with open_state(tmp_path) as store:  # 1 row of 100 changes: caught up from SQLite next time
+        asyncio.run(VectorizeBinding(store.open_index("idx")).upsert(_vectors(500, 1, "b")))
+    assert snap.read_bytes() == first
+    got, used = _state(tmp_path)
+    assert used is not None and got == _state(tmp_path, snapshots=False)[0] and got[2] == 101
+    with open_state(tmp_path) as store:  # 5 rows of 101 (more than 2%): a new snapshot
+        asyncio.run(VectorizeBinding(store.open_index("idx")).deleteByIds([f"v{i}" for i in range(5)]))
+    assert snap.read_bytes() != first
+    got, used = _state(tmp_path)
+    assert used is not None and got == _state(tmp_path, snapshots=False)[0] and got[2] == 96

@@ -81,6 +81,7 @@ class PersistentIndex(Index):
     _data_version: int | None
     _stale: bool = False
     _snapshot_seq: int | None = None  # the seq of the snapshot memory was loaded from or saved to
+    _rows_since_snapshot: int = 0  # rows written or deleted after that snapshot
 
     @classmethod
     def load(cls, db: StateDB, name: str) -> PersistentIndex:
@@ -126,6 +127,7 @@ class PersistentIndex(Index):
             self._start(record)
             self.core.adopt(snap.ids, snap.values, snap.namespaces, snap.metadata, snap.seqs, sqnorms=snap.sqnorms)
             self.seq = snap.seq
+            self._rows_since_snapshot = 0
             self._catch_up(changes)  # the writes after the snapshot, and the metadata indexes
             self._snapshot_seq = snap.seq
         self._stale = False
@@ -143,13 +145,17 @@ class PersistentIndex(Index):
 
     def save_snapshot(self) -> bool:
         """Write a snapshot of memory for the next open, if the index is big enough for it to
-        matter and changed since the last one. False when nothing was written (also when
-        the folder cannot be written: a snapshot is only ever a cache)."""
+        matter and has none, or one that more than 2% of its rows changed since (fewer are
+        cheap to catch up on from SQLite, and rewriting gigabytes on every close is not).
+        False when nothing was written (also when the folder cannot be written: a snapshot
+        is only ever a cache)."""
         with self.lock:
             core = self.core
             n = len(core)
             if not self._db.snapshots or self._db.read_only is not None or self._stale or self.seq == self._snapshot_seq \
                     or n * core.dimensions * 4 < SNAPSHOT_MIN_BYTES:
+                return False
+            if self._snapshot_seq is not None and self._rows_since_snapshot * 50 < n:
                 return False
             try:
                 write_snapshot(
@@ -161,6 +167,7 @@ class PersistentIndex(Index):
             except OSError:
                 return False
             self._snapshot_seq = self.seq
+            self._rows_since_snapshot = 0
             return True
 
     def _upsert_rows(self, rows: VectorRows) -> None:
@@ -172,6 +179,7 @@ class PersistentIndex(Index):
     def _catch_up(self, changes: IndexChanges) -> None:
         """Apply what other processes committed after ``self.seq``."""
         record = changes.record
+        self._rows_since_snapshot += len(changes.deleted) + len(changes.upserted)
         if changes.deleted:
             self.core.delete(changes.deleted)
         wanted = {m.property: MetadataIndex(m.property, m.type, m.created_seq) for m in changes.metadata_indexes}
@@ -245,6 +253,7 @@ class PersistentIndex(Index):
                 txn.finish(mutation.id, mutation.at)
                 seq = txn.seq
             self._after_commit(seq, mutation, lambda: self._apply(upserts, deletes, seq))
+            self._rows_since_snapshot += (len(upserts) if upserts is not None else 0) + len(deletes)
             return mutation
 
     def create_metadata_index(self, property_name: str, type_: str) -> Mutation:
