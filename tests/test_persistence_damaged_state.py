@@ -11,10 +11,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from binding_helpers import WRANGLER_TOML
 
 from workers_env import StateError, load_env
 from workers_env.cli import main
-from binding_helpers import WRANGLER_TOML
 
 DIMS = 4
 DEFINITION = {"idx": {"dimensions": DIMS, "metric": "cosine", "version": "v2"}}

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from binding_helpers import WRANGLER_TOML
 
 from workers_env import StateError, load_env
-from binding_helpers import WRANGLER_TOML
 
 DEFINITION = {"idx": {"dimensions": 3, "metric": "euclidean", "version": "v2"}}
 

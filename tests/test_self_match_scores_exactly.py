@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from binding_helpers import make_binding_in as binding
+
 from workers_env.vectorize import core
 
 

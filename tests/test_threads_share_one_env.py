@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from binding_helpers import WRANGLER_TOML
 
 from workers_env import load_env
-from binding_helpers import WRANGLER_TOML
 
 THREADS = 8
 OPS = 400

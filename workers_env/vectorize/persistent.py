@@ -29,13 +29,6 @@ from workers_env.vectorize.index import (
     check_metadata_index_exists,
     check_new_metadata_index,
 )
-from workers_env.vectorize.store.snapshot import (
-    SNAPSHOT_MIN_BYTES,
-    read_snapshot,
-    remove_snapshot,
-    snapshot_path,
-    write_snapshot,
-)
 from workers_env.vectorize.store import (
     IndexChanges,
     IndexRecord,
@@ -45,8 +38,15 @@ from workers_env.vectorize.store import (
     check_index_name,
     encode_metadata,
 )
+from workers_env.vectorize.store.snapshot import (
+    SNAPSHOT_MIN_BYTES,
+    read_snapshot,
+    remove_snapshot,
+    snapshot_path,
+    write_snapshot,
+)
 
-__all__ = ["PersistentIndex", "VectorizeStore", "open_state", "default_persist_to"]
+__all__ = ["PersistentIndex", "VectorizeStore", "default_persist_to", "open_state"]
 
 
 def default_persist_to(config: str | Path | None = None) -> Path:

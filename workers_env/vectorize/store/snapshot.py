@@ -32,7 +32,7 @@ import numpy as np
 
 from workers_env._jsvalues import compact_json
 
-__all__ = ["SNAPSHOT_MIN_BYTES", "Snapshot", "snapshot_path", "read_snapshot", "write_snapshot", "remove_snapshot"]
+__all__ = ["SNAPSHOT_MIN_BYTES", "Snapshot", "read_snapshot", "remove_snapshot", "snapshot_path", "write_snapshot"]
 
 MAGIC = b"WEVSNAP1"
 FORMAT = 1
