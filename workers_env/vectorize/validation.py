@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._jsvalues import check_sendable, compact_json
+from workers_env._jsvalues import MAX_SAFE_INTEGER, check_sendable, compact_json, is_safe_int, js_type_error
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.floatlists import float_row, float_rows
 from workers_env.vectorize.index import VectorBatch
@@ -57,6 +57,14 @@ def _plain_number_list(values: Any) -> bool:
     C-level pass over the item types can stand in for both Python loops.
     """
     return type(values) is list and _PLAIN_NUMBERS.issuperset(map(type, values))
+
+
+def _check_no_bigint(values: list[Any]) -> None:
+    """``JSON.stringify`` throws on a BigInt, and Pyodide sends every int of magnitude
+    >= 2**53 - 1 as one: raise that ``TypeError`` before the service sees anything."""
+    for v in values:
+        if type(v) is not float and isinstance(v, int) and not isinstance(v, bool) and not is_safe_int(v):
+            raise js_type_error("Do not know how to serialize a BigInt")
 
 
 def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> np.ndarray:
@@ -116,6 +124,8 @@ def _fast_matrix(vectors: Sequence[Mapping[str, Any]]) -> np.ndarray | None:
         mat = np.asarray(rows, dtype=np.float64)
     except (ValueError, OverflowError):  # ragged rows; an int too big for a double
         return None
+    if mat.size and mat.ndim == 2 and np.abs(mat).max() >= MAX_SAFE_INTEGER:
+        return None  # maybe an int Pyodide sends as a BigInt: the slow path says which
     # finite and within float32's range; NaN fails both comparisons
     if mat.ndim != 2 or (mat.size and not (mat.min() >= -_F32_MAX and mat.max() <= _F32_MAX)):
         return None
@@ -157,6 +167,11 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
     _check_vectors_sendable(vectors)
     if not isinstance(vectors, list):
         raise _limits.unparsable_vectors(op, f"expected a list of vectors, got {_describe(vectors)}")
+    matrix = _fast_matrix(vectors)
+    if matrix is None:  # JSON.stringify runs before the request: a BigInt fails first
+        for vec in vectors:
+            if isinstance(vec, Mapping) and isinstance(vec.get("values"), list):
+                _check_no_bigint(vec["values"])
     if len(vectors) > _limits.MAX_VECTORS_PER_WRITE:
         raise _limits.too_many_vectors(op, len(vectors))
 
@@ -191,7 +206,6 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
             except (TypeError, ValueError) as exc:
                 raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata is not JSON ({exc})') from None
 
-    matrix = _fast_matrix(vectors)
     if matrix is None:
         rows = [_values_array(v["values"], op, f'vector id="{v["id"]}"') for v in vectors]
     else:
@@ -263,6 +277,8 @@ def parse_query_vector(vector: Any, *, dimensions: int) -> np.ndarray:
     plain = _plain_number_list(vector)
     if not plain:  # a list of plain numbers has nothing to refuse
         check_sendable(vector)
+    if isinstance(vector, list):
+        _check_no_bigint(vector)
     try:
         arr = _values_array(vector, _limits.QUERY, "query vector", plain=plain)
     except _limits.VectorizeError as exc:
@@ -293,41 +309,34 @@ def _is_whole(value: Any) -> bool:
     return isinstance(value, float) and math.isfinite(value) and value == int(value)
 
 
-def merge_options(options: Any, kwargs: Mapping[str, Any]) -> dict[str, Any]:
-    """Python Workers merge keyword arguments into one trailing options object."""
-    check_sendable(options)
-    check_sendable(dict(kwargs))
-    merged: dict[str, Any] = {}
-    if options is not None:
-        if not isinstance(options, Mapping):
-            raise _limits.bad_query_option(f"Failed to parse the request body as JSON: options must be an object, got {_describe(options)}")
-        merged.update(options)
-    merged.update(kwargs)
-    return merged
-
-
 def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> QueryOptions:
     """Validate topK/namespace/returnValues/returnMetadata/filter; unknown keys are ignored."""
     # returnMetadata first: the binding's own JavaScript checks it before any request.
+    # The binding's JavaScript (``requests``) refuses truthy values of the wrong kind before
+    # any request; falsy ones (0, "", false on v2) reach the service, which cannot parse them.
     raw_rm = options.get("returnMetadata")
     if limits.version == "v1":
         if raw_rm is None:
             return_metadata = "none"
         elif isinstance(raw_rm, bool):
             return_metadata = "all" if raw_rm else "none"
-        else:
+        elif _js_truthy(raw_rm):
             raise _limits.return_metadata_not_boolean(_js_repr(raw_rm))
+        else:
+            raise _limits.bad_query_option(
+                f"Failed to parse the request body as JSON: returnMetadata: expected a boolean, got {_js_repr(raw_rm)}"
+            )
     else:
         if raw_rm is None:
             return_metadata = "none"
         elif raw_rm is True:
             return_metadata = "all"
-        elif raw_rm is False:
-            raise _limits.return_metadata_false()
-        elif raw_rm in ("none", "indexed", "all"):
+        elif isinstance(raw_rm, str) and raw_rm in ("none", "indexed", "all"):
             return_metadata = raw_rm
-        else:
+        elif _js_truthy(raw_rm):
             raise _limits.return_metadata_invalid(_js_repr(raw_rm))
+        else:
+            raise _limits.return_metadata_false()
 
     return_values = options.get("returnValues", False)
     if return_values is None:
@@ -362,6 +371,14 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
         return_metadata=return_metadata,
         filter=options.get("filter"),
     )
+
+
+def _js_truthy(value: Any) -> bool:
+    if value is None or value is False:
+        return False
+    if isinstance(value, (int, float)):
+        return value == value and value != 0
+    return not (isinstance(value, str) and value == "")
 
 
 def _js_repr(value: Any) -> str:
