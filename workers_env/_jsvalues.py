@@ -154,7 +154,7 @@ def check_sendable(value: Any) -> None:
     if isinstance(value, dict):
         for v in value.values():
             check_sendable(v)
-    elif isinstance(value, list):
+    elif isinstance(value, (list, set, frozenset)):  # the SDK walks every iterable
         for v in value:
             if isinstance(v, (tuple, bytearray, dict, list)):
                 check_sendable(v)
@@ -333,7 +333,7 @@ def _to_js(value: Any) -> Any:
         return value if is_safe_int(value) else BigInt(value)
     if isinstance(value, (BigInt, JsDate, JsOpaque)) or value is UNDEFINED:
         return value
-    if isinstance(value, JsTypedArray):
+    if isinstance(value, (JsTypedArray, JsSet)):
         return value
     if isinstance(value, bool):
         return bool(value)

@@ -326,7 +326,7 @@ def _wrap_child(value: Any) -> Any:
         return None
     if isinstance(value, dict):  # plain data stored lazily (results from bindings)
         return JsObject(value)
-    if isinstance(value, list):
+    if type(value) is list:  # a JsSet (a list subclass) stays a Set
         return JsArray(value)
     return js_number(value)
 
