@@ -97,7 +97,7 @@ def test_strict_adds_the_service_naming_rules(project: Path, capsys: pytest.Capt
     assert main(["validate", "--env", "staging", "--strict"]) == 1
     out = capsys.readouterr().out
     assert '  - "env.staging" environment configuration\n' in out
-    assert '"env.staging.vectorize[0]" bindings should have an "index_name" made of lowercase letters' in out
+    assert '"env.staging.vectorize[0]" bindings should have an "index_name" the Vectorize service accepts but got "Docs_Staging". Name must start' in out
 
 
 def test_json_output(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -104,7 +104,13 @@ _SIMPLE_BINDING_FIELDS = frozenset({"websearch", "browser", "images", "stream", 
 
 _VECTORIZE_KEYS = ("binding", "index_name", "remote")
 MAX_INDEX_NAME_BYTES = 64
-_INDEX_NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
+# The Vectorize API's index-name pattern and Cloudflare's wording of it (its Terraform
+# provider's validator). ``validate --strict`` and ``workers-env vectorize create`` apply it.
+INDEX_NAME_RE = re.compile(r"^([a-z]+[a-z0-9_-]*[a-z0-9]+)$")
+INDEX_NAME_RULE = (
+    "Name must start with a lowercase letter, end with an alphanumeric character, and contain only "
+    "lowercase letters, numbers, hyphens, and underscores."
+)
 _WORKER_NAME_RE = re.compile(r"^$|^[a-z0-9_][a-z0-9\-_]*$")
 _JS_RESERVED_WORDS = frozenset(
     "await break case catch class const continue debugger default delete do else enum export "
@@ -510,11 +516,11 @@ def _strict_index_name(p: _Pass, field_path: str, name: str) -> bool:
             f"but got {size} bytes: {js_json(name)}.",
         )
         valid = False
-    if not _INDEX_NAME_RE.fullmatch(name):
+    if not INDEX_NAME_RE.match(name):
         p.sink.error(
             field_path,
-            f'"{field_path}" bindings should have an "index_name" made of lowercase letters, digits and '
-            f"dashes, starting with a letter, but got {js_json(name)}.",
+            f'"{field_path}" bindings should have an "index_name" the Vectorize service accepts but got '
+            f"{js_json(name)}. {INDEX_NAME_RULE}",
         )
         valid = False
     return valid
