@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="workers-env",
         description="Run and test Cloudflare Workers with Vectorize bindings locally.",
     )
+    from workers_env.cli.vectorize.common import add_version_option
+
+    add_version_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(subparsers)
@@ -35,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "vectorize" in argv[:1]:
+        from workers_env.cli.vectorize.common import yargs_booleans
+
+        argv = yargs_booleans(argv)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:

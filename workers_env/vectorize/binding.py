@@ -105,22 +105,24 @@ class VectorizeBinding:
             if count > index.limits.max_namespaces:
                 raise _limits.too_many_namespaces(op, index.limits.max_namespaces, count)
 
-    def insert_sync(self, vectors: Any) -> JsDict:
+    def insert_sync(self, vectors: Any, *, max_vectors: int = _limits.MAX_VECTORS_PER_WRITE) -> JsDict:
         index = self._index
         index.refresh()
         batch = parse_vectors(
-            vectors, op=_limits.INSERT, dimensions=index.dimensions, limits=index.limits, keep="first"
+            vectors, op=_limits.INSERT, dimensions=index.dimensions, limits=index.limits, keep="first",
+            max_vectors=max_vectors,
         )
         fresh = [i for i, vid in enumerate(batch.ids) if vid not in index.core]
         self._check_capacity(_limits.INSERT, [batch.ids[i] for i in fresh], [batch.namespaces[i] for i in fresh])
         mutation = index.write(batch, only_new=True)  # existing ids are skipped silently
         return self._mutation_result(mutation.id, batch.ids)
 
-    def upsert_sync(self, vectors: Any) -> JsDict:
+    def upsert_sync(self, vectors: Any, *, max_vectors: int = _limits.MAX_VECTORS_PER_WRITE) -> JsDict:
         index = self._index
         index.refresh()
         batch = parse_vectors(
-            vectors, op=_limits.UPSERT, dimensions=index.dimensions, limits=index.limits, keep="last"
+            vectors, op=_limits.UPSERT, dimensions=index.dimensions, limits=index.limits, keep="last",
+            max_vectors=max_vectors,
         )
         self._check_capacity(_limits.UPSERT, batch.ids, batch.namespaces)
         mutation = index.write(batch)

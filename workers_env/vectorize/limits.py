@@ -30,7 +30,8 @@ MAX_INDEXED_STRING_BYTES = 64
 # -- vectors and writes (spec §2) ------------------------------------------------------
 MAX_ID_BYTES = 64
 MAX_METADATA_BYTES = 10240
-MAX_VECTORS_PER_WRITE = 1000
+MAX_VECTORS_PER_WRITE = 1000  # per binding call ("1000 (Workers) / 5000 (HTTP API)")
+MAX_VECTORS_PER_HTTP_WRITE = 5000  # per HTTP API batch (v2), what `wrangler vectorize insert` sends
 MAX_NAMESPACES_PER_INDEX = 50_000  # v2; v1 indexes allow 1,000 (Cloudflare's v1 limits table)
 MAX_NAMESPACES_PER_INDEX_V1 = 1_000
 
@@ -158,8 +159,8 @@ def bad_metadata_key(op: str, vector_id: str, key: str) -> VectorizeError:
     )
 
 
-def too_many_vectors(op: str, got: int) -> VectorizeError:
-    return VectorizeError(op, f"too many vectors in batch; max is {MAX_VECTORS_PER_WRITE}, got {got}")
+def too_many_vectors(op: str, got: int, limit: int = MAX_VECTORS_PER_WRITE) -> VectorizeError:
+    return VectorizeError(op, f"too many vectors in batch; max is {limit}, got {got}")
 
 
 def index_full(op: str, limit: int, would_have: int) -> VectorizeError:

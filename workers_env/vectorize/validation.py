@@ -159,10 +159,14 @@ def _check_vectors_sendable(vectors: Any) -> None:
             check_sendable(vec)
 
 
-def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, keep: str) -> VectorBatch:
+def parse_vectors(
+    vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, keep: str,
+    max_vectors: int = _limits.MAX_VECTORS_PER_WRITE,
+) -> VectorBatch:
     """Validate a whole insert/upsert batch and return it deduplicated.
 
-    ``keep`` is ``"first"`` (insert) or ``"last"`` (upsert) for ids repeated in the batch.
+    ``keep`` is ``"first"`` (insert) or ``"last"`` (upsert) for ids repeated in the batch;
+    ``max_vectors`` is the binding's 1000, or the HTTP API's 5000 for the CLI.
     """
     _check_vectors_sendable(vectors)
     if not isinstance(vectors, list):
@@ -172,8 +176,8 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
         for vec in vectors:
             if isinstance(vec, Mapping) and isinstance(vec.get("values"), list):
                 _check_no_bigint(vec["values"])
-    if len(vectors) > _limits.MAX_VECTORS_PER_WRITE:
-        raise _limits.too_many_vectors(op, len(vectors))
+    if len(vectors) > max_vectors:
+        raise _limits.too_many_vectors(op, len(vectors), max_vectors)
 
     # 1. the request must be valid JSON of the right shape (the service's parse step)
     metadata_json: dict[int, tuple[str, int]] = {}  # vector position -> (compact JSON, UTF-8 bytes)
