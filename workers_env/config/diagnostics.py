@@ -926,6 +926,52 @@ def _validate_rules(p: _Pass, value: Any) -> None:
             p.sink.error(where, 'the field "fallthrough", when present, should be a boolean.')
 
 
+def _typed_string_array(sink: _Sink, container: str, value: Any) -> None:
+    """wrangler's ``validateTypedArray(..., "string")`` for an optional field."""
+    if value is MISSING:
+        return
+    if not isinstance(value, list):
+        sink.error(container, f'Expected "{container}" to be an array of strings but got {js_json(value)}')
+        return
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            sink.error(container, f'Expected "{container}.[{i}]" to be of type string but got {js_json(item)}.')
+
+
+def _validate_migrations(p: _Pass, value: Any) -> None:
+    """The main rules of wrangler's ``validateMigrations`` (tags and class lists)."""
+    if value is MISSING or value is None:
+        return
+    if not isinstance(value, list):
+        p.sink.error("migrations", f'The optional "migrations" field should be an array, but got {js_json(value)}')
+        return
+    known = ("tag", "new_classes", "new_sqlite_classes", "renamed_classes", "deleted_classes", "transferred_classes")
+    for i, migration in enumerate(value):
+        entry = migration if isinstance(migration, dict) else {}
+        p.sink.unexpected_fields("migrations", [k for k in entry if k not in known], ())
+        tag = entry.get("tag", MISSING)
+        if tag is MISSING:
+            p.sink.error("migrations", f'"migrations[{i}].tag" is a required field.')
+        elif not isinstance(tag, str):
+            p.sink.error("migrations", f'Expected "migrations[{i}].tag" to be of type string but got {js_json(tag)}.')
+        for key in ("new_classes", "new_sqlite_classes"):
+            _typed_string_array(p.sink, f"migrations[{i}].{key}", entry.get(key, MISSING))
+        for key, shape, fields in (
+            ("renamed_classes", "{from: string, to: string}", ("from", "to")),
+            ("transferred_classes", "{from: string, from_script: string, to: string}", ("from", "from_script", "to")),
+        ):
+            got = entry.get(key, MISSING)
+            if got is MISSING:
+                continue
+            if not isinstance(got, list) or any(
+                not isinstance(c, dict) or not all(isinstance(c.get(f), str) for f in fields) for c in got
+            ):
+                p.sink.error(
+                    "migrations", f'Expected "migrations[{i}].{key}" to be an array of "{shape}" objects but got {js_json(got)}.'
+                )
+        _typed_string_array(p.sink, f"migrations[{i}].deleted_classes", entry.get("deleted_classes", MISSING))
+
+
 # -- routes, triggers, dev ---------------------------------------------------------------------
 _ROUTE_SHAPE = "{ pattern, custom_domain, zone_id | zone_name, enabled, previews_enabled }"
 
@@ -1160,6 +1206,7 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     _validate_triggers(p.sink, raw_env.get("triggers", MISSING))
     _validate_build_and_limits(p, raw_env)
     _validate_rules(p, raw_env.get("rules", MISSING))
+    _validate_migrations(p, raw_env.get("migrations", MISSING))
     _validate_placement(p, raw_env.get("placement", MISSING))
     _validate_observability(p, raw_env.get("observability", MISSING))
     for name in NOT_INHERITABLE_FIELDS:
