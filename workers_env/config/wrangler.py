@@ -312,7 +312,7 @@ def _build(path: Path, environment: str | None, raw: dict[str, Any], merged: Map
         main=_str_or_none(merged.get("main")),
         compatibility_date=_str_or_none(merged.get("compatibility_date")),
         compatibility_flags=tuple(f for f in flags if isinstance(f, str)) if isinstance(flags, list) else (),
-        vars=dict(vars_) if isinstance(vars_, dict) else {},
+        vars=dict(vars_) if isinstance(vars_, dict) else {str(i): v for i, v in enumerate(vars_ or [])} if isinstance(vars_, list) else {},
         vectorize=_vectorize_bindings(merged.get("vectorize")),
         ai_binding=_str_or_none(ai.get("binding")) if isinstance(ai, dict) else None,
         pyproject_indexes=dict(tool.get("indexes", {})),
