@@ -121,7 +121,7 @@ def test_create_refuses_duplicates_and_bad_names(cli: Run) -> None:
     code, _, err = cli("create", "x" * 64, "--dimensions", "3", "--metric", "cosine", "--deprecated-v1")
     assert code == 1 and "v1 indexes are at most 63 bytes" in err
     code, _, err = cli("create", "a\x00b", "--dimensions", "3", "--metric", "cosine")
-    assert code == 1 and 'Invalid index name "a\\u0000b": Name must start with a lowercase letter' in err
+    assert code == 1 and "contains the control character U+0000" in err
     with pytest.raises(SystemExit) as exited:
         cli("create", "docs2", "--dimensions", "3", "--metric", "manhattan")
     assert exited.value.code == 2

@@ -25,15 +25,26 @@ from workers_env._jsvalues import (
     check_sendable,
     js_type_error,
     json_value,
+    nests_deeper_than,
 )
 from workers_env.vectorize import limits as _limits
 
 __all__ = ["ids_request", "options_object", "query_request", "write_request"]
 
 
+def _convert(value: Any) -> Any:
+    """Pyodide's conversion of one value; one nested too deeply to walk is left as it is,
+    for the service's validation to refuse with its nesting error."""
+    if isinstance(value, (dict, list)) and nests_deeper_than(value):
+        return value
+    return _to_js(value)
+
+
 def _json_or_raw(value: Any) -> Any:
     """``JSON.stringify`` of one field; a Python object with no JS form is left for the
     service's validation to refuse with its own parse error."""
+    if isinstance(value, (dict, list)) and nests_deeper_than(value):
+        return value
     try:
         return json_value(value)
     except JsException:
@@ -73,17 +84,17 @@ def write_request(vectors: Any) -> list[Any]:
         raise js_type_error("Cannot read properties of null (reading 'map')")
     check_sendable(vectors) if type(vectors) is not list else _check_items_sendable(vectors)
     if type(vectors) is not list:
-        _to_js(vectors)  # Pyodide converts it first (a float16 array fails there)
+        _convert(vectors)  # Pyodide converts it first (a float16 array fails there)
         raise js_type_error("vectors.map is not a function")
     converted: list[Any] = []
     for vec in vectors:  # 1. Pyodide's conversion of every vector
         if isinstance(vec, Mapping):
             out = {}
             for key, value in vec.items():
-                out[_js_key(key)] = value if key == "values" and type(value) is list else _to_js(value)
+                out[_js_key(key)] = value if key == "values" and type(value) is list else _convert(value)
             converted.append(out)
         else:
-            converted.append(_to_js(vec))
+            converted.append(_convert(vec))
     bodies: list[Any] = []
     for vec in converted:  # 2. the binding's map(): {...vec, values: Array.from(vec.values)}
         if vec is None:
@@ -112,7 +123,7 @@ def _value_item(value: Any) -> Any:
     if type(value) in (int, float):
         return value
     try:
-        out = json_value(_to_js(value))
+        out = json_value(_convert(value))
     except JsException:
         raise
     except TypeError:
@@ -147,8 +158,8 @@ def query_request(version: str, vector: Any, options: Any, *, by_id: bool = Fals
     if not plain_vector:
         check_sendable(vector)
     check_sendable(options)
-    js_vector = vector if type(vector) is list else _to_js(vector)  # list items: see _value_item
-    js_options = _to_js(options) if options is not UNDEFINED else UNDEFINED
+    js_vector = vector if type(vector) is list else _convert(vector)  # list items: see _value_item
+    js_options = _convert(options) if options is not UNDEFINED else UNDEFINED
     rm = js_options.get("returnMetadata") if isinstance(js_options, dict) else None
     if version == "v1":
         if _truthy(rm) and not isinstance(rm, bool):
@@ -184,7 +195,7 @@ def ids_request(ids: Any) -> Any:
     check_sendable(ids)
     if ids is UNDEFINED:
         return None  # {ids: undefined} is {}: the service sees no ids
-    return _json_or_raw(_to_js(ids))
+    return _json_or_raw(_convert(ids))
 
 
 def _truthy(value: Any) -> bool:

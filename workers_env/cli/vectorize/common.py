@@ -127,18 +127,11 @@ def js_number(text: str) -> float:
     return 0.0 if t == "" else math.nan
 
 
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("workers-env")
-    except Exception:  # noqa: BLE001 - not installed: run from a checkout
-        return "0.0.0"
-
-
 def add_version_option(parser: argparse.ArgumentParser) -> None:
     """``-v``/``--version``, as every wrangler command has."""
-    parser.add_argument("-v", "--version", action="version", version=_version(), help="show version number")
+    from workers_env.cli import installed_version
+
+    parser.add_argument("-v", "--version", action="version", version=installed_version(), help="show version number")
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:

@@ -43,6 +43,8 @@ def _index_json(record: IndexRecord) -> dict[str, Any]:
 
 
 def _index_row(record: IndexRecord) -> dict[str, str]:
+    """wrangler's table columns plus ``version``: v1 and v2 give different result shapes,
+    and the local state holds both (the JSON output stays the REST API's shape)."""
     return {
         "name": record.name,
         "dimensions": str(record.dimensions),
@@ -50,6 +52,7 @@ def _index_row(record: IndexRecord) -> dict[str, str]:
         "description": record.description or "",
         "created": record.created_on,
         "modified": record.modified_on,
+        "version": record.version,
     }
 
 
@@ -88,13 +91,12 @@ def create(args: argparse.Namespace) -> int:
         raise CommandError(
             "🚨 You must provide both dimensions and a metric, or a known model preset when creating an index."
         )
-    name = args.name
+    name = check_index_name(args.name)  # what cannot be a name at all (lone surrogates, control characters)
     limit = _limits.API_LIMITS[version].max_name_bytes
     if not INDEX_NAME_RE.match(name):  # the service's rule, checked before anything is written
         raise CommandError(f"🚨 Invalid index name {json.dumps(name, ensure_ascii=False)}: {INDEX_NAME_RULE}")
     if len(name.encode("utf-8")) > limit:
         raise CommandError(f"🚨 index names of {version} indexes are at most {limit} bytes; {name!r} is longer")
-    name = check_index_name(name)
     definition = parse_index_definition(
         {**raw, "version": version, **({"description": args.description} if args.description is not None else {})},
         where=f"index {name!r}",
@@ -186,7 +188,7 @@ def list_(args: argparse.Namespace) -> int:
     if args.json:
         log(dump_json([_index_json(r) for r in records]))
     else:
-        log(render_table([{**_index_row(r), "version": r.version} for r in records]))
+        log(render_table([_index_row(r) for r in records]))
     return 0
 
 
