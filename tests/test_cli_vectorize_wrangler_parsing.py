@@ -71,11 +71,11 @@ def test_vector_items_that_are_not_numbers_are_dropped(cli: Cli, tmp_path: Path)
     assert short.returncode == 1 and "expected 3 dimensions, and got 2 dimensions" in short.stderr
 
 
-@pytest.mark.parametrize("name", ["../../x", "Bad Name!", "1abc", "idx-", "a", "x" * 65])
-def test_create_applies_the_service_index_name_rule(cli: Cli, name: str) -> None:
-    run = cli("create", name, "--dimensions", "3", "--metric", "cosine")
-    assert run.returncode == 1 and run.stdout.count("Creating index") == 0
-    assert "Name must start with a lowercase letter" in run.stderr or "the limit is 64 bytes" in run.stderr
+def test_create_applies_the_service_index_name_rule(cli: Cli) -> None:
+    for name in ("../../x", "Bad Name!", "1abc", "idx-", "a", "x" * 65):
+        run = cli("create", name, "--dimensions", "3", "--metric", "cosine")
+        assert run.returncode == 1 and run.stdout.count("Creating index") == 0, name
+        assert "Name must start with a lowercase letter" in run.stderr or "the limit is 64 bytes" in run.stderr
     assert json.loads(cli("list", "--json").stdout) == []
 
 

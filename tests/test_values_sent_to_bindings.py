@@ -242,3 +242,19 @@ async def test_worker_v1_namespace_limit(tmp_path: Path) -> None:
     )
     text = await (await load_worker(root).fetch("/")).text()
     assert text == "Error: VECTOR_UPSERT_ERROR: too many namespaces; max is 1000 per index, this write would make 1001"
+
+
+@pytest.mark.asyncio
+async def test_numpy_scalars_in_a_values_list_fail_as_pyodide_sends_them(tmp_path: Path) -> None:
+    import numpy as np
+
+    vec = load_env(write_project(tmp_path)).VEC
+    # list(np_int64_array) holds np.int64 scalars: each is a one-item BigInt64Array in JavaScript
+    with pytest.raises(JsException, match="^TypeError: Do not know how to serialize a BigInt$"):
+        await vec.upsert([{"id": "a", "values": list(np.array([1, 0, 0], dtype=np.int64))}])
+    with pytest.raises(JsException, match="^Error: Javascript has no Float16 support.$"):
+        await vec.upsert([{"id": "a", "values": [np.float16(1), 0.0, 0.0]}])
+    with pytest.raises(VectorizeError) as info:  # a float32 scalar is a Float32Array: not a number
+        await vec.upsert([{"id": "a", "values": [np.float32(1), 0.0, 0.0]}])
+    assert info.value.code == 40023 and "found float32" in str(info.value)
+    assert (await vec.describe())["vectorCount"] == 0

@@ -19,11 +19,13 @@ import numpy as np
 from workers_env._jsvalues import (
     MAX_NESTING_DEPTH,
     MAX_SAFE_INTEGER,
+    BigInt,
     check_sendable,
     compact_json,
     is_safe_int,
     js_type_error,
     nests_deeper_than,
+    sendable_json,
 )
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.floatlists import float_row, float_rows
@@ -74,11 +76,21 @@ def _plain_number_list(values: Any) -> bool:
     return type(values) is list and _PLAIN_NUMBERS.issuperset(map(type, values))
 
 
+def _raise_js_conversion_error(value: Any) -> None:
+    """What Pyodide or ``JSON.stringify`` throws for an odd item of a values list, if anything:
+    an ``np.int64`` is a one-item ``BigInt64Array`` (V8's BigInt TypeError), an
+    ``np.float16`` Pyodide's float16 error."""
+    if isinstance(value, np.generic):
+        sendable_json(value)
+
+
 def _check_no_bigint(values: list[Any]) -> None:
     """``JSON.stringify`` throws on a BigInt, and Pyodide sends every int of magnitude
     >= 2**53 - 1 as one: raise that ``TypeError`` before the service sees anything."""
     for v in values:
-        if type(v) is not float and isinstance(v, int) and not isinstance(v, bool) and not is_safe_int(v):
+        if type(v) is not float and isinstance(v, int) and not isinstance(v, bool) and (
+            isinstance(v, BigInt) or not is_safe_int(v)
+        ):
             raise js_type_error("Do not know how to serialize a BigInt")
 
 
@@ -101,6 +113,7 @@ def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> n
                 if isinstance(v, (tuple, bytearray)):
                     check_sendable(v)
                 if isinstance(v, bool) or not isinstance(v, (int, float)):
+                    _raise_js_conversion_error(v)
                     raise _limits.unparsable_vectors(op, f"{where}: values must be numbers, found {_describe(v)}")
         try:
             arr = np.asarray(values, dtype=np.float64)
