@@ -25,12 +25,14 @@ from workers_env._errors import (
 if TYPE_CHECKING:
     from workers_env._env import Env, load_env
     from workers_env._jsvalues import JsDict
-    from workers_env.runtime import Worker, load_worker
+    from workers_env.d1.binding import D1Database
+    from workers_env.runtime import QueueMessage, QueueResult, ScheduledResult, Worker, js, load_worker, to_js
     from workers_env.vectorize.binding import VectorizeBinding
     from workers_env.vectorize.definitions import IndexDefinition
 
 __all__ = [
     "ConfigError",
+    "D1Database",
     "Env",
     "IndexDefinition",
     "IndexDefinitionError",
@@ -42,11 +44,17 @@ __all__ = [
     "VectorizeError",
     "Worker",
     "WorkersEnvError",
+    "QueueMessage",
+    "QueueResult",
+    "ScheduledResult",
+    "js",
     "load_env",
     "load_worker",
+    "to_js",
 ]
 
 _LAZY = {
+    "D1Database": "workers_env.d1.binding",
     "Env": "workers_env._env",
     "load_env": "workers_env._env",
     "IndexDefinition": "workers_env.vectorize.definitions",
@@ -54,6 +62,11 @@ _LAZY = {
     "VectorizeBinding": "workers_env.vectorize.binding",
     "Worker": "workers_env.runtime",
     "load_worker": "workers_env.runtime",
+    "QueueMessage": "workers_env.runtime",
+    "QueueResult": "workers_env.runtime",
+    "ScheduledResult": "workers_env.runtime",
+    "js": "workers_env.runtime",
+    "to_js": "workers_env.runtime",
 }
 
 

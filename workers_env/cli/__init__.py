@@ -22,13 +22,14 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "validate",
     "dev",
     "vectorize",
+    "d1",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workers-env",
-        description="Run and test Cloudflare Workers with Vectorize bindings locally.",
+        description="Run and test Cloudflare Workers with Vectorize and D1 bindings locally.",
     )
     parser.add_argument(
         "--version", "-v", action="version", version=installed_version(),

@@ -17,6 +17,7 @@ from typing import Any
 
 from workers_env._jsvalues import JsOpaque, to_js as _model_to_js, to_py
 from workers_env.runtime.jsproxy import (
+    JsHostObject,
     JsObject,
     JsProxy,
     call_relaxed,
@@ -35,16 +36,32 @@ def _is_binding(value: Any) -> bool:
     return not (value is None or isinstance(value, (str, int, float, bool, dict, list)))
 
 
-class JsBinding(JsProxy):
-    """A binding as JavaScript code sees it: methods take JS values, promise JS values."""
+class JsBinding(JsHostObject):
+    """A binding as JavaScript code sees it: methods take JS values, promise JS values.
 
-    def __init__(self, name: str, binding: Any):
+    ``js_class`` is the binding's ``constructor.name`` in production; ``sdk_wraps`` says
+    whether the Python SDK of the Worker's era converts its calls for ``self.env``. A method
+    that is synchronous in JavaScript (a plain ``def`` returning no awaitable, such as D1's
+    ``prepare``) answers synchronously; the others return a promise. A returned object that
+    has ``JS_METHODS`` (a D1 statement) is itself wrapped like a binding.
+    """
+
+    def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True):
         self._name = name
         self._binding = binding
+        self._target = binding
+        self._js_class = js_class
+        self._sdk_wraps = sdk_wraps
+
+    def _from_binding(self, value: Any) -> Any:
+        """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding."""
+        if hasattr(type(value), "JS_METHODS"):
+            return JsBinding(self._name, value, sdk_wraps=self._sdk_wraps)
+        return from_plain(value)
 
     @property
     def _js_name(self) -> str:  # type: ignore[override]
-        return type(self._binding).__name__
+        return self._js_class or type(self._binding).__name__
 
     def __getattr__(self, name: str) -> Any:
         exposed = getattr(self._binding, "JS_METHODS", None)  # what the real binding has
@@ -65,8 +82,8 @@ class JsBinding(JsProxy):
                 js_args.pop()
             result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
             if inspect.isawaitable(result):
-                return _resolve(result)
-            return _already(from_plain(result))
+                return _resolve(self, result)
+            return self._from_binding(result)
 
         call.__name__ = name
         return call
@@ -75,19 +92,20 @@ class JsBinding(JsProxy):
         return f"[object {self._js_name}]"
 
 
-async def _resolve(pending: Awaitable[Any]) -> Any:
-    return from_plain(await pending)
-
-
-async def _already(value: Any) -> Any:
-    return value
+async def _resolve(binding: JsBinding, pending: Awaitable[Any]) -> Any:
+    return binding._from_binding(await pending)
 
 
 class JsEnv(JsProxy):
-    """The JavaScript ``env`` object (what a legacy ``on_fetch(request, env)`` receives)."""
+    """The JavaScript ``env`` object (what a legacy ``on_fetch(request, env)`` receives).
 
-    def __init__(self, env: Any):
+    ``era`` (:class:`~workers_env.runtime.eras.Era`) decides which bindings the SDK's
+    ``self.env`` converts; without one, every binding is converted (the newest SDK).
+    """
+
+    def __init__(self, env: Any, era: Any = None):
         self._env = env
+        self._era = era
         self._cache: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
@@ -99,15 +117,33 @@ class JsEnv(JsProxy):
         env = self.__dict__["_env"]
         if name not in env:  # the Env's own helpers (``config``, ``close``) are not bindings
             raise AttributeError(name)
-        value = env[name]
+        unwrapped = getattr(env, "unwrapped", None)
+        value = unwrapped(name) if callable(unwrapped) else env[name]
         if isinstance(value, str):
             result: Any = value
+        elif isinstance(value, JsBinding):
+            result = value
         elif _is_binding(value):
-            result = JsBinding(name, value)
+            result = self._binding(name, value)
         else:
             result = to_js(value, dict_converter=object_from_entries)
         cache[name] = result
         return result
+
+    def _binding(self, name: str, value: Any) -> JsBinding:
+        from workers_env.runtime.eras import JS_CLASS_NAMES, KIND_ALIASES
+
+        kind_of = getattr(self._env, "kind", None)
+        kind = kind_of(name) if callable(kind_of) else None
+        era = self._era
+        if era is None:
+            wraps = True
+        elif kind is None:  # a binding supplied by hand: as the era's SDK treats bindings it knows
+            wraps = era.external_sdk
+        else:
+            wraps = era.wraps(kind)
+        js_class = JS_CLASS_NAMES.get(KIND_ALIASES.get(kind or "", kind or ""))
+        return JsBinding(name, value, js_class=js_class, sdk_wraps=wraps)
 
     def __dir__(self) -> list[str]:
         return list(self._env)
@@ -197,10 +233,13 @@ class _BindingWrapper:
         if not callable(attr):
             return python_from_rpc(attr)
 
-        def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
             js_args = [python_to_rpc(a) for a in args]
             js_kwargs = {k: python_to_rpc(v) for k, v in kwargs.items()}
-            return _convert(attr(*js_args, **js_kwargs))
+            result = attr(*js_args, **js_kwargs)
+            if inspect.isawaitable(result):
+                return _convert(result)
+            return _wrap_result(result)
 
         call.__name__ = name
         setattr(self, name, call)
@@ -210,8 +249,16 @@ class _BindingWrapper:
         return f"<binding {self._binding._name}>"
 
 
+def _wrap_result(value: Any) -> Any:
+    """As the SDK's ``_convert_result``: a JS object that stays a proxy (a D1 statement) is
+    wrapped again, so its methods convert like the binding's."""
+    if isinstance(value, JsBinding):
+        return _BindingWrapper(value)
+    return python_from_rpc(value)
+
+
 async def _convert(pending: Awaitable[Any]) -> Any:
-    return python_from_rpc(await pending)
+    return _wrap_result(await pending)
 
 
 class _EnvWrapper:
@@ -231,7 +278,7 @@ class _EnvWrapper:
         if name.startswith("__"):
             raise AttributeError(name)
         value = getattr(self._env, name)
-        if isinstance(value, JsBinding):
+        if isinstance(value, JsBinding) and value._sdk_wraps:
             value = _BindingWrapper(value)
         setattr(self, name, value)
         return value

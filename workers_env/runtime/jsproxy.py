@@ -22,6 +22,7 @@ from workers_env._jsvalues import BigInt, JsDate, JsOpaque, JsSet, is_safe_int, 
 
 __all__ = [
     "JsProxy",
+    "JsHostObject",
     "JsObject",
     "JsArray",
     "JsMap",
@@ -76,6 +77,15 @@ class JsProxy:
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
+
+
+class JsHostObject(JsProxy):
+    """A JS object backed by a binding's Python object (a binding, a D1 statement).
+
+    Passed back into a binding call it arrives there as that Python object again.
+    """
+
+    _target: Any
 
 
 class JsNull:
@@ -436,6 +446,8 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return _jsvalues.JsTypedArray(value._name, value.numbers())
     if isinstance(value, JsMap):
         return {}
+    if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)
+        return value._target
     if isinstance(value, list) and all(type(v) in (int, float) for v in value):
         return list(value)  # a PyProxy of a list of numbers is iterable, so Array.from() reads it
     if isinstance(value, dict):  # plain data produced by from_plain never reaches here unwrapped
