@@ -134,7 +134,7 @@ EXPECTED["return_metadata_empty"] = EXPECTED["return_metadata_0"]
 def write_project(root: Path) -> Path:
     (root / "src").mkdir(parents=True, exist_ok=True)
     (root / "wrangler.toml").write_text(
-        'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
+        'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
         'compatibility_flags = ["python_workers"]\n[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
     )
     (root / "pyproject.toml").write_text(
