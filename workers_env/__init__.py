@@ -13,9 +13,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import (
+    AiError,
     ConfigError,
     IndexDefinitionError,
     JsException,
+    NotEmulatedError,
     StateError,
     UnindexedFilterWarning,
     VectorizeError,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from workers_env.vectorize.definitions import IndexDefinition
 
 __all__ = [
+    "AiError",
     "ConfigError",
     "D1Database",
     "Env",
@@ -38,6 +41,7 @@ __all__ = [
     "IndexDefinitionError",
     "JsDict",
     "JsException",
+    "NotEmulatedError",
     "StateError",
     "UnindexedFilterWarning",
     "VectorizeBinding",

@@ -25,6 +25,7 @@ __all__ = ["AssemblyContext", "BINDING_BUILDERS", "Env", "load_env"]
 #: :class:`AssemblyContext` and returns ``{attribute name: binding}`` for the config's entries.
 BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("vectorize", "workers_env.vectorize.assembly:build_bindings"),
+    ("ai", "workers_env.ai.assembly:build_bindings"),
     ("d1_databases", "workers_env.d1.assembly:build_bindings"),
 )
 
@@ -169,6 +170,8 @@ def load_env(
     environment: str | None = None,
     indexes: Mapping[str, Any] | None = None,
     persist_to: str | PathLike[str] | None = None,
+    embedders: Mapping[str, Any] | None = None,
+    ai_replies: Any = None,
 ) -> Env:
     """Build the ``env`` a Worker would get from its wrangler config.
 
@@ -177,7 +180,10 @@ def load_env(
     definitions (``{"dimensions": 768, "metric": "cosine"}``, a ``"preset"``, optional
     ``"version": "v2"`` and ``"metadata_indexes"``); ``persist_to`` keeps state on disk
     under ``<persist_to>/v3/`` (as ``wrangler dev --persist-to``), otherwise every call
-    starts with fresh, empty bindings.
+    starts with fresh, empty bindings. ``embedders`` plugs a real embedding model into
+    ``env.AI`` per model name (a function ``list[str] -> (n, d)`` array, or a
+    ``"package.module:function"`` string); ``ai_replies`` scripts its text generation (a reply,
+    a list of replies, a function ``(model, inputs)``, or ``{model: ...}``).
     """
     if indexes is not None and not isinstance(indexes, Mapping):
         raise ConfigError(
@@ -187,7 +193,7 @@ def load_env(
     context = AssemblyContext(
         config=config,
         persist_to=None if persist_to is None else Path(persist_to),
-        options={"indexes": indexes},
+        options={"indexes": indexes, "embedders": embedders, "ai_replies": ai_replies},
     )
     try:
         return _assemble(context)

@@ -15,6 +15,8 @@ __all__ = [
     "StateError",
     "JsException",
     "VectorizeError",
+    "AiError",
+    "NotEmulatedError",
     "UnindexedFilterWarning",
 ]
 
@@ -75,6 +77,29 @@ class VectorizeError(JsException):
         self.operation = operation
         self.code = code
         self.text = text
+
+
+class AiError(JsException):
+    """An error thrown by the Workers AI binding: ``AiError: <code>: <description>``.
+
+    The binding rethrows the service's error body as ``<internalCode>: <description>`` under
+    the name the service gives (``AiError``); ``code`` is that internal code (``5006`` for an
+    input the model's schema refuses, ``5007`` for an unknown model), ``None`` for errors the
+    emulator raises on its own (a model or option it does not emulate).
+    """
+
+    def __init__(self, description: str, *, code: int | None = None):
+        super().__init__(description if code is None else f"{code}: {description}", name="AiError")
+        self.code = code
+        self.description = description
+
+
+class NotEmulatedError(WorkersEnvError, NotImplementedError):
+    """Something the real binding offers that workers-env cannot emulate offline.
+
+    Deliberately not a :class:`JsException`: Worker code that catches the service's errors
+    does not swallow it, so the test fails and says what is missing.
+    """
 
 
 class UnindexedFilterWarning(UserWarning):

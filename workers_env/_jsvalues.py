@@ -12,7 +12,7 @@ import datetime as _dt
 import json
 import math
 from array import array
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,7 @@ __all__ = [
     "MAX_NESTING_DEPTH",
     "UNDEFINED",
     "BigInt",
+    "ByteStream",
     "JsDate",
     "JsDict",
     "JsOpaque",
@@ -38,6 +39,7 @@ __all__ = [
     "js_type_error",
     "json_value",
     "nests_deeper_than",
+    "number_list",
     "sendable_json",
     "to_js",
     "to_py",
@@ -63,6 +65,43 @@ class JsDict(dict):  # type: ignore[type-arg]
         self[name] = value
 
 
+class ByteStream:
+    """A body a binding returns in chunks: what JavaScript holds as a ``ReadableStream`` of bytes.
+
+    Bindings return it as plain data (the runtime hands Worker code a ``ReadableStream``
+    built from it); called directly, iterate it (``for chunk in stream``, ``async for``) or
+    read it whole with :meth:`read`. Like a stream, it can be read once.
+    """
+
+    def __init__(self, chunks: Iterable[bytes], *, content_type: str | None = None):
+        self._chunks: list[bytes] | None = [bytes(c) for c in chunks]
+        self.content_type = content_type
+
+    @property
+    def consumed(self) -> bool:
+        return self._chunks is None
+
+    def take(self) -> list[bytes]:
+        """Every chunk, once; a second read raises ``TypeError`` as a locked stream does."""
+        if self._chunks is None:
+            raise TypeError("This ReadableStream has already been read; a stream can be read once.")
+        chunks, self._chunks = self._chunks, None
+        return chunks
+
+    def read(self) -> bytes:
+        return b"".join(self.take())
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.take())
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self.take():
+            yield chunk
+
+    def __repr__(self) -> str:
+        return f"<ByteStream {self.content_type or ''}{' (read)' if self.consumed else ''}>"
+
+
 def compact_json(value: Any) -> str:
     """``JSON.stringify(value)``: no spaces, text kept as is; NaN and Infinity (which JSON
     cannot hold) raise ``ValueError``, non-JSON values ``TypeError``."""
@@ -76,10 +115,26 @@ def js_number(value: Any) -> Any:
     return value
 
 
+def number_list(value: list[Any]) -> list[Any] | None:
+    """A list of ``float`` (or of ``int``) as Pyodide hands it over, converted at C speed;
+    ``None`` when it holds anything else (or whole floats), for the element-wise path.
+    Vectors (embeddings, query values) are the common case."""
+    kinds = set(map(type, value))
+    if kinds == {float}:
+        return None if any(map(float.is_integer, value)) else list(value)
+    if kinds == {int}:
+        return list(value)
+    return None
+
+
 def to_py(value: Any) -> Any:
     """Convert a plain result tree (dicts, lists, numbers) the way Pyodide would."""
     if type(value) is float:  # a match score, the per-query common case: skip the chain below
         return js_number(value)
+    if type(value) is list and value:
+        numbers = number_list(value)
+        if numbers is not None:
+            return numbers
     if isinstance(value, dict):
         return JsDict({k: to_py(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):

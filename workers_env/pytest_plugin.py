@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 __all__ = ["seed_binding", "apply_d1_schema"]
 
 _MARKERS = (
-    "workers_env(config=None, environment=None, indexes=None): per-test wrangler config path, "
-    "[env.NAME] and index definitions for the env fixture",
+    "workers_env(config=None, environment=None, indexes=None, embedders=None, ai_replies=None): "
+    "per-test wrangler config path, [env.NAME], index definitions, Workers AI embedders and "
+    "scripted text generation replies for the env fixture",
     "vectorize_seed(binding, source, namespace=None): upsert vectors (a list, or an NDJSON file "
     "relative to the test file) into env.<binding> before the test",
     "d1_schema(binding, source=None): before the test, apply the D1 binding's migrations_dir "
@@ -124,6 +125,20 @@ def workers_env_indexes() -> Mapping[str, Any] | None:
 
 
 @pytest.fixture
+def workers_env_embedders() -> Mapping[str, Any] | None:
+    """Real embedding functions for ``env.AI`` by model name (override in a conftest);
+    ``None`` uses ``[tool.workers-env.ai.embedders]`` or the offline embedder."""
+    return None
+
+
+@pytest.fixture
+def workers_env_ai_replies() -> Any:
+    """Scripted text generation replies for ``env.AI`` (override in a conftest): a reply, a
+    list of replies, a function ``(model, inputs)``, or ``{model: ...}``; ``None``: defaults."""
+    return None
+
+
+@pytest.fixture
 def workers_env_seed() -> Mapping[str, Any]:
     """Vectors to seed before each test, ``{"BINDING": [vectors] or "file.ndjson"}`` (override in a conftest)."""
     return {}
@@ -189,7 +204,8 @@ def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
 
 @pytest.fixture
 def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any],
-        workers_env_d1_schema: Mapping[str, Any]) -> Iterator[Env]:
+        workers_env_d1_schema: Mapping[str, Any], workers_env_embedders: Mapping[str, Any] | None,
+        workers_env_ai_replies: Any) -> Iterator[Env]:
     """A fresh ``Env`` for this test: the wrangler config's bindings with empty indexes."""
     from workers_env._env import load_env
     from workers_env._errors import ConfigError
@@ -198,7 +214,13 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
     location = _config_location(request, marker)
     indexes = marker.get("indexes", workers_env_indexes)
     try:
-        built = load_env(location, environment=_environment(request, marker), indexes=indexes)
+        built = load_env(
+            location,
+            environment=_environment(request, marker),
+            indexes=indexes,
+            embedders=marker.get("embedders", workers_env_embedders),
+            ai_replies=marker.get("ai_replies", workers_env_ai_replies),
+        )
     except ConfigError as exc:
         pytest.fail(
             f"workers-env: the env fixture could not load a wrangler config from {location}:\n{exc}\n"

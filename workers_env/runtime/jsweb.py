@@ -19,6 +19,7 @@ from workers_env.runtime.jsproxy import (
     JsMap,
     JsObject,
     JsProxy,
+    JsReadableStream,
     JsTypedArray,
     js_json_dumps,
     js_type_error,
@@ -136,6 +137,8 @@ def _body_bytes(body: Any) -> bytes | None:
         return bytes(body)
     if isinstance(body, (JsTypedArray, JsBuffer)):
         return body.to_bytes()
+    if isinstance(body, JsReadableStream):
+        return body.read_all()
     if getattr(body, "_js_name", None) in ("Blob", "File"):
         return bytes(body._data)
     if getattr(body, "_js_name", None) == "URLSearchParams":

@@ -27,6 +27,7 @@ from workers_env.runtime.jsproxy import (
     JsBuffer,
     JsMap,
     JsProxy,
+    JsReadableStream,
     JsTypedArray,
     js_type_error,
     to_js,
@@ -228,7 +229,7 @@ class Response(FetchResponse):
             super().__init__(body.url, body)
             return
         if isinstance(body, JsProxy):
-            if not isinstance(body, (JsTypedArray, JsBuffer)):
+            if not isinstance(body, (JsTypedArray, JsBuffer, JsReadableStream)):
                 raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
         elif body is not None and not isinstance(body, (str, bytes)):
             raise TypeError(f"Unsupported type in Response: {type(body).__name__}")
