@@ -50,7 +50,8 @@ def test_a_short_last_page_is_refused(state: tuple[Path, Path, Path]) -> None:
     _refused(config, root, state_file, "truncated")
 
 
-@pytest.mark.parametrize("bad", [b"\xff" * 8, b"\x00\x00\x80\x7f" * 2], ids=["nan", "inf"])
+@pytest.mark.parametrize("bad", [b"\xff" * 8, b"\x00\x00\x80\x7f" * 2, struct.pack("<2f", 0.5, -0.25)],
+                         ids=["nan", "inf", "other finite numbers"])
 def test_bad_bytes_in_a_vector_are_refused(state: tuple[Path, Path, Path], bad: bytes) -> None:
     config, root, state_file = state
     data = bytearray(state_file.read_bytes())
@@ -80,3 +81,21 @@ def test_an_empty_state_file_is_refused_not_started_afresh(state: tuple[Path, Pa
     assert main(["vectorize", "list", "--persist-to", str(root)]) != 0  # the CLI says so too
     assert "empty (0 bytes)" in capsys.readouterr().err
     assert state_file.read_bytes() == b""
+
+
+def test_rows_written_before_per_row_checks_still_load_and_new_writes_get_them(state: tuple[Path, Path, Path]) -> None:
+    config, root, state_file = state
+    conn = sqlite3.connect(state_file)
+    conn.execute("ALTER TABLE vectors DROP COLUMN vals_check")  # a file from before the checks
+    conn.commit()
+    conn.close()
+    with load_env(config, indexes=DEFINITION, persist_to=root) as env:  # opens, adds the column
+        assert asyncio.run(env.IDX.describe())["vectorCount"] == 301
+        asyncio.run(env.IDX.upsert([{"id": "fresh", "values": [0.9, 0.8, 0.7, 0.6]}]))
+    conn = sqlite3.connect(state_file)
+    checks = dict(conn.execute("SELECT id, vals_check FROM vectors WHERE id IN ('v1', 'fresh')"))
+    conn.close()
+    assert checks["v1"] is None and isinstance(checks["fresh"], int)
+    with load_env(config, indexes=DEFINITION, persist_to=root) as env:
+        got = asyncio.run(env.IDX.getByIds(["fresh", "v1"]))
+        assert [m["id"] for m in got] == ["fresh", "v1"]
