@@ -82,7 +82,7 @@ _TABLES = {"indexes", "vectors", "tombstones", "metadata_indexes"}
 def row_checks(values: np.ndarray) -> np.ndarray:
     """Per row, a 32-bit check of its float32 bytes: the sum of its 32-bit words times odd
     weights, wrapping. Any one changed word changes it (odd numbers are invertible mod
-    2**32); so do all but ~1 in 4 billion other changes. One numpy pass, ~1 ms per 1000 x 768."""
+    2**32); so do all but ~1 in 4 billion other changes. One numpy pass, ~0.3 ms per 1000 x 768."""
     words = np.ascontiguousarray(values, dtype="<f4").view("<u4")
     weights = np.arange(1, 2 * words.shape[1], 2, dtype=np.uint32)
     out = np.empty(words.shape[0], dtype=np.int64)
