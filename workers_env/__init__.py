@@ -1,4 +1,4 @@
-"""workers-env: Cloudflare Workers' bindings (Vectorize first), emulated locally for tests and dev.
+"""workers-env: Cloudflare Workers' bindings (Vectorize, KV, ...), emulated locally for tests and dev.
 
 >>> env = load_env("wrangler.toml", indexes={"docs": {"dimensions": 768, "metric": "cosine"}})
 >>> await env.VECTORIZE.upsert([{"id": "1", "values": [...]}])
@@ -13,6 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import (
+    BindingNotEmulatedError,
     ConfigError,
     IndexDefinitionError,
     JsException,
@@ -24,18 +25,23 @@ from workers_env._errors import (
 
 if TYPE_CHECKING:
     from workers_env._env import Env, load_env
+    from workers_env._clock import ManualClock
     from workers_env._jsvalues import JsDict
+    from workers_env.kv.namespace import KvNamespace
     from workers_env.runtime import Worker, load_worker
     from workers_env.vectorize.binding import VectorizeBinding
     from workers_env.vectorize.definitions import IndexDefinition
 
 __all__ = [
+    "BindingNotEmulatedError",
     "ConfigError",
     "Env",
     "IndexDefinition",
     "IndexDefinitionError",
     "JsDict",
     "JsException",
+    "KvNamespace",
+    "ManualClock",
     "StateError",
     "UnindexedFilterWarning",
     "VectorizeBinding",
@@ -51,6 +57,8 @@ _LAZY = {
     "load_env": "workers_env._env",
     "IndexDefinition": "workers_env.vectorize.definitions",
     "JsDict": "workers_env._jsvalues",
+    "KvNamespace": "workers_env.kv.namespace",
+    "ManualClock": "workers_env._clock",
     "VectorizeBinding": "workers_env.vectorize.binding",
     "Worker": "workers_env.runtime",
     "load_worker": "workers_env.runtime",

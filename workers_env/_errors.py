@@ -15,6 +15,7 @@ __all__ = [
     "StateError",
     "JsException",
     "VectorizeError",
+    "BindingNotEmulatedError",
     "UnindexedFilterWarning",
 ]
 
@@ -38,6 +39,25 @@ class ConfigError(WorkersEnvError, ValueError):
 
 class IndexDefinitionError(ConfigError):
     """A ``[[vectorize]]`` binding whose index has no dimensions/metric anywhere."""
+
+
+class BindingNotEmulatedError(WorkersEnvError, NotImplementedError):
+    """Worker code used a binding workers-env declares but does not emulate (R2, Queues, ...).
+
+    ``binding`` is the ``env`` name, ``kind`` wrangler's name for its kind (``R2 Bucket``),
+    ``field`` the config field (``r2_buckets``). The message says how to supply one.
+    """
+
+    def __init__(self, binding: str, kind: str, field: str):
+        super().__init__(
+            f"env.{binding} is a {kind} binding ({field} in the wrangler config), which workers-env does not "
+            f"emulate. Supply your own object for it: load_env(..., bindings={{{binding!r}: my_fake}}); in pytest "
+            f"the workers_env_bindings fixture or @pytest.mark.workers_env(bindings={{{binding!r}: my_fake}}); for "
+            f'workers-env dev, [tool.workers-env.bindings] {binding} = "package.module:factory" in pyproject.toml.'
+        )
+        self.binding = binding
+        self.kind = kind
+        self.field = field
 
 
 class StateError(WorkersEnvError, RuntimeError):

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["JsDict", "check_sendable", "compact_json", "float32_decimals", "float32_rows", "js_number", "to_py"]
+__all__ = ["JsDict", "JsMapResult", "ReadableBytes", "check_sendable", "compact_json", "float32_decimals", "float32_rows", "js_number", "to_py"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -33,6 +33,80 @@ class JsDict(dict):  # type: ignore[type-arg]
 
     def __setattr__(self, name: str, value: Any) -> None:
         self[name] = value
+
+
+class JsMapResult(JsDict):
+    """A result that is a JavaScript ``Map`` (KV's bulk ``get``): JS code sees a ``Map``,
+    Python code a :class:`JsDict` (Pyodide turns a ``Map`` into a ``dict``)."""
+
+
+class ReadableBytes:
+    """A ``ReadableStream`` of bytes, as a binding hands one out (KV's ``get(key, "stream")``).
+
+    It reads like the JS object: ``getReader()`` gives a reader whose ``await read()``
+    returns ``{"done", "value"}`` (``value`` a ``memoryview`` chunk), ``async for chunk in
+    stream`` works, and ``Response(stream)`` sends it. A stream can be read once.
+    """
+
+    _js_name = "ReadableStream"
+    CHUNK = 64 * 1024
+
+    def __init__(self, data: bytes):
+        self._data = bytes(data)
+        self.locked = False
+
+    @property
+    def constructor(self) -> Any:
+        return type("ReadableStreamConstructor", (), {"name": "ReadableStream"})()
+
+    def _take(self) -> bytes:
+        if self.locked:
+            raise TypeError("This ReadableStream is currently locked to a reader.")
+        self.locked = True
+        data, self._data = self._data, b""
+        return data
+
+    def getReader(self) -> _StreamReader:  # noqa: N802 - JS name
+        return _StreamReader(self._take(), self.CHUNK)
+
+    def read_all(self) -> bytes:
+        """Every remaining byte at once (Python-side helper; locks the stream)."""
+        return self._take()
+
+    def __aiter__(self) -> Any:
+        return self.getReader().__aiter__()
+
+    def __repr__(self) -> str:
+        return "[object ReadableStream]"
+
+
+class _StreamReader:
+    def __init__(self, data: bytes, chunk: int):
+        self._data = data
+        self._pos = 0
+        self._chunk = chunk
+
+    async def read(self) -> JsDict:
+        if self._pos >= len(self._data):
+            return JsDict(done=True, value=None)
+        piece = memoryview(self._data)[self._pos : self._pos + self._chunk]
+        self._pos += len(piece)
+        return JsDict(done=False, value=piece)
+
+    def releaseLock(self) -> None:  # noqa: N802 - JS name
+        pass
+
+    async def __anext_chunk(self) -> memoryview:
+        result = await self.read()
+        if result["done"]:
+            raise StopAsyncIteration
+        return result["value"]
+
+    def __aiter__(self) -> _StreamReader:
+        return self
+
+    async def __anext__(self) -> memoryview:
+        return await self.__anext_chunk()
 
 
 def compact_json(value: Any) -> str:

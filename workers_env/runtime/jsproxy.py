@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import js_number
+from workers_env._jsvalues import JsMapResult, ReadableBytes, js_number
 
 __all__ = [
     "JsProxy",
@@ -433,7 +433,12 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
             return list(items)
         return [to_plain(v, where=where) for v in items]
     if isinstance(value, JsTypedArray):
-        return value.numbers()
+        # bytes stay bytes (a KV value); other typed arrays are number lists (Vectorize values)
+        return value.to_bytes() if value._name == "Uint8Array" else value.numbers()
+    if isinstance(value, JsBuffer):
+        return value.to_bytes()
+    if isinstance(value, ReadableBytes):
+        return value
     if isinstance(value, JsMap):
         return {}
     if isinstance(value, list) and all(type(v) in (int, float) for v in value):
@@ -452,8 +457,12 @@ def from_plain(value: Any) -> Any:
     """Plain result data (as bindings return it) as the JS value a worker receives."""
     if value is None:
         return jsnull
+    if isinstance(value, JsMapResult):  # a JS Map (KV's bulk get)
+        return JsMap({k: from_plain(v) for k, v in value.items()})
     if isinstance(value, dict):
         return JsObject(value)
+    if isinstance(value, (bytes, memoryview)):  # an ArrayBuffer (KV's "arrayBuffer" values)
+        return JsBuffer(bytes(value))
     if isinstance(value, (list, tuple)):
         return JsArray(list(value))
     return js_number(value)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env._jsvalues import ReadableBytes
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -136,6 +137,8 @@ def _body_bytes(body: Any) -> bytes | None:
         return bytes(body)
     if isinstance(body, (JsTypedArray, JsBuffer)):
         return body.to_bytes()
+    if isinstance(body, ReadableBytes):
+        return body.read_all()
     if isinstance(body, JsProxy):
         raise js_type_error(f"This body type is not supported here: {body.constructor.name}")
     return str(body).encode("utf-8")  # JS stringifies other values

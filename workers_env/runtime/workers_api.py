@@ -20,6 +20,7 @@ from http import HTTPStatus
 from typing import Any
 
 from workers_env.runtime.envwrap import EnvWrapper, python_from_rpc, python_to_rpc
+from workers_env._jsvalues import ReadableBytes
 from workers_env.runtime.jsproxy import JsBuffer, JsProxy, JsTypedArray, js_type_error
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 
@@ -208,7 +209,7 @@ class Response(FetchResponse):
         if isinstance(body, JsProxy):
             if not isinstance(body, (JsTypedArray, JsBuffer)):
                 raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
-        elif body is not None and not isinstance(body, (str, bytes)):
+        elif body is not None and not isinstance(body, (str, bytes, ReadableBytes)):
             raise TypeError(f"Unsupported type in Response: {type(body).__name__}")
         options = self._create_options(status, status_text, headers, web_socket)
         js_response = JsResponse(body, None, **options)
