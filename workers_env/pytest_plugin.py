@@ -1,5 +1,8 @@
 """pytest plugin (entry point ``pytest11``): the ``env``, ``worker`` and ``seed_vectors`` fixtures.
 
+Bindings you supply come from the ``workers_env_bindings`` fixture and the
+``@pytest.mark.workers_env(bindings=...)`` marker; KV expiry runs on ``workers_env_clock``.
+
 Every test gets a fresh ``env`` with empty in-memory indexes, built from the wrangler
 config found from the rootdir (or ``--wrangler-config`` / the ``workers_env_config`` ini
 option / ``@pytest.mark.workers_env(config=...)``). Data is seeded before the test from
@@ -24,8 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["seed_binding"]
 
 _MARKERS = (
-    "workers_env(config=None, environment=None, indexes=None): per-test wrangler config path, "
-    "[env.NAME] and index definitions for the env fixture",
+    "workers_env(config=None, environment=None, indexes=None, bindings=None): per-test wrangler config "
+    "path, [env.NAME], index definitions and bindings you supply ({name: object}) for the env fixture",
     "vectorize_seed(binding, source, namespace=None): upsert vectors (a list, or an NDJSON file "
     "relative to the test file) into env.<binding> before the test",
 )
@@ -121,22 +124,43 @@ def workers_env_indexes() -> Mapping[str, Any] | None:
 
 
 @pytest.fixture
+def workers_env_bindings() -> Mapping[str, Any]:
+    """Bindings you supply, ``{"NAME": object}``, added to (or replacing) ``env``'s (override in a conftest)."""
+    return {}
+
+
+@pytest.fixture
+def workers_env_clock() -> Any:
+    """The clock KV expiry is measured against: a ``ManualClock`` at the current time.
+
+    Move it with ``workers_env_clock.advance(seconds)``; override the fixture to start elsewhere.
+    """
+    from workers_env._clock import ManualClock
+
+    return ManualClock()
+
+
+@pytest.fixture
 def workers_env_seed() -> Mapping[str, Any]:
     """Vectors to seed before each test, ``{"BINDING": [vectors] or "file.ndjson"}`` (override in a conftest)."""
     return {}
 
 
 @pytest.fixture
-def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any]) -> Iterator[Env]:
-    """A fresh ``Env`` for this test: the wrangler config's bindings with empty indexes."""
+def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any],
+        workers_env_bindings: Mapping[str, Any], workers_env_clock: Any) -> Iterator[Env]:
+    """A fresh ``Env`` for this test: the wrangler config's bindings, empty, plus those you supply."""
     from workers_env._env import load_env
     from workers_env._errors import ConfigError
 
     marker = _marker_kwargs(request)
     location = _config_location(request, marker)
     indexes = marker.get("indexes", workers_env_indexes)
+    supplied = dict(workers_env_bindings or {})
+    supplied.update(marker.get("bindings") or {})  # the marker wins, name by name
     try:
-        built = load_env(location, environment=_environment(request, marker), indexes=indexes)
+        built = load_env(location, environment=_environment(request, marker), indexes=indexes,
+                         bindings=supplied, clock=workers_env_clock)
     except ConfigError as exc:
         pytest.fail(
             f"workers-env: the env fixture could not load a wrangler config from {location}:\n{exc}\n"

@@ -19,13 +19,14 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "validate",
     "dev",
     "vectorize",
+    "kv",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workers-env",
-        description="Run and test Cloudflare Workers with Vectorize bindings locally.",
+        description="Run and test Cloudflare Python Workers and their bindings (Vectorize, KV, ...) locally.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMAND_MODULES:

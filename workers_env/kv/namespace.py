@@ -307,9 +307,8 @@ class KvNamespace:
         return JsDict(keys=keys, list_complete=True, cacheStatus=None)
 
     # -- writes ---------------------------------------------------------------------------
-    def put_sync(self, key: Any, value: Any = None, *args: Any, **kwargs: Any) -> None:
-        """Store ``value`` (str, bytes-like or stream) under ``key``; all checks before any write."""
-        options = _options(args, kwargs, 0)
+    def _prepare_put(self, key: Any, value: Any, options: Any) -> tuple[str, Entry]:
+        """Every check of ``put`` in the runtime's then the service's order; nothing is written."""
         if options is not None and not isinstance(options, Mapping):
             raise limits.bad_argument("put", 3, "KVNamespacePutOptions")
         options = options or {}
@@ -338,7 +337,25 @@ class KvNamespace:
             raise limits.metadata_too_large(_utf8_len(metadata_json))
         if len(data) > limits.MAX_VALUE_BYTES:
             raise limits.value_too_large(len(data))
-        self._store.put(name, Entry(data, None if expiration_s is None else expiration_s * 1000, metadata_json))
+        return name, Entry(data, None if expiration_s is None else expiration_s * 1000, metadata_json)
+
+    def put_sync(self, key: Any, value: Any = None, *args: Any, **kwargs: Any) -> None:
+        """Store ``value`` (str, bytes-like or stream) under ``key``; all checks before any write."""
+        name, entry = self._prepare_put(key, value, _options(args, kwargs, 0))
+        self._store.put(name, entry)
+
+    def put_many_sync(self, items: list[tuple[Any, Any, Mapping[str, Any] | None]]) -> int:
+        """``[(key, value, options)]`` put in order, after every item passed every check:
+        one bad item writes none of them. Returns how many were written."""
+        prepared = []
+        for index, (key, value, options) in enumerate(items):
+            try:
+                prepared.append(self._prepare_put(key, value, options))
+            except JsException as exc:
+                raise JsException(f"item {index} (key {key!r}): {exc.message}", name=exc.name) from None
+        for name, entry in prepared:
+            self._store.put(name, entry)
+        return len(prepared)
 
     def delete_sync(self, key: Any) -> None:
         """Remove ``key``; deleting a key that does not exist is not an error."""

@@ -96,6 +96,7 @@ class MiniflareStore(Store):
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
             self.blob_dir.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.db_path, check_same_thread=False, isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA journal_mode = WAL")  # as workerd keeps it
             self._db.execute("PRAGMA case_sensitive_like = TRUE")
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
