@@ -31,7 +31,7 @@ __all__ = ["KvNamespace"]
 def _js_string(value: Any, method: str, position: int) -> str:
     """A key as JSG turns a JS value into a string: numbers and booleans are printed."""
     if isinstance(value, str):
-        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value) if _has_surrogate(value) else value
+        return _well_formed(value)
     if value is None:
         return "null"  # Python None reaches JavaScript as null
     if isinstance(value, bool):
@@ -44,8 +44,13 @@ def _js_string(value: Any, method: str, position: int) -> str:
     raise limits.bad_argument(method, position, "string")
 
 
-def _has_surrogate(text: str) -> bool:
-    return any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+def _well_formed(text: str) -> str:
+    """A string as it crosses into the runtime: lone surrogates become U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
 
 
 def _utf8_len(text: str) -> int:
@@ -113,7 +118,7 @@ def _get_options(raw: Any, method: str) -> tuple[str | None, int | None]:
 def _value_bytes(value: Any) -> bytes:
     """A ``put`` value as the bytes stored: strings as UTF-8, buffers and streams as is."""
     if isinstance(value, str):
-        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8") if _has_surrogate(value) else value.encode("utf-8")
+        return _well_formed(value).encode("utf-8")
     if isinstance(value, ReadableBytes):
         return value.read_all()
     if value is None or isinstance(value, (bool, int, float)):
