@@ -50,8 +50,7 @@ class BindingNotEmulatedError(WorkersEnvError, NotImplementedError):
 
     def __init__(self, binding: str, kind: str, field: str):
         super().__init__(
-            f"env.{binding} is a {kind} binding ({field} in the wrangler config), which workers-env does not "
-            f"emulate. Supply your own object for it: load_env(..., bindings={{{binding!r}: my_fake}}); in pytest "
+            f"env.{binding} ({kind} binding, {field} in the wrangler config) is not emulated by workers-env. Supply your own object for it: load_env(..., bindings={{{binding!r}: my_fake}}); in pytest "
             f"the workers_env_bindings fixture or @pytest.mark.workers_env(bindings={{{binding!r}: my_fake}}); for "
             f'workers-env dev, [tool.workers-env.bindings] {binding} = "package.module:factory" in pyproject.toml.'
         )
