@@ -102,12 +102,17 @@ def test_expiration_ttl_wins_over_expiration(kv):
     assert run(kv.list())["keys"][0].expiration == NOW + 100
 
 
-def test_option_types_are_checked_like_jsg(kv):
-    assert error_of(kv.put("k", "v", expirationTtl="60")) == (
-        "TypeError: Incorrect type for the 'expirationTtl' field on 'KVNamespacePutOptions': the provided value is not of type 'integer'."
-    )
-    run(kv.put("k", "v", expirationTtl=60.9))  # numbers are truncated to integers
+def test_integer_options_are_read_like_jsg_within_int32(kv):
+    run(kv.put("k", "v", expirationTtl=60.9))  # ToNumber, then truncated
     assert run(kv.list())["keys"][0].expiration == NOW + 60
+    run(kv.put("k", "v", expirationTtl="120"))  # a numeric string is a number to JavaScript
+    assert run(kv.list())["keys"][0].expiration == NOW + 120
+    assert error_of(kv.put("k", "v", expirationTtl=True)).endswith("Invalid expiration_ttl of 1. Expiration TTL must be at least 60.")
+    assert error_of(kv.put("k", "v", expirationTtl={})).endswith("Invalid expiration_ttl of 0. Please specify integer greater than 0.")
+    run(kv.put("max", "v", expiration=2**31 - 1))
+    out_of_range = "TypeError: Value out of range. Must be between -2147483648 and 2147483647 (inclusive)."
+    assert error_of(kv.put("k", "v", expiration=2**31)) == out_of_range  # e.g. 4000000000 (year 2096)
+    assert error_of(kv.put("k", "v", expirationTtl=-(2**31) - 1)) == out_of_range
 
 
 def test_cache_ttl_at_least_30(kv):

@@ -42,13 +42,15 @@ def _log(text: str) -> None:
 
 
 def _boxed(level: str, text: str) -> str:
-    """wrangler's ``✘ [ERROR]`` / ``▲ [WARNING]`` block: later lines indented by two spaces."""
+    """wrangler's ``✘ [ERROR]`` / ``▲ [WARNING]`` block: the first line, then a blank line and
+    the rest indented by two spaces, then a blank line."""
     first, *rest = text.split("\n")
-    return "\n".join([f"{level} {first}", *(f"  {line}" for line in rest)])
+    body = "".join(f"\n  {line}" for line in rest)
+    return f"{level} {first}\n" + (f"{body}\n" if rest else "")
 
 
 def _error(text: str) -> None:
-    print(_boxed("✘ [ERROR]", text), file=sys.stderr, flush=True)
+    print("\n" + _boxed("✘ [ERROR]", text), file=sys.stderr, flush=True)
 
 
 def _warn(text: str) -> None:

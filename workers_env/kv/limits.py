@@ -67,11 +67,9 @@ def bad_put_value() -> JsException:
     return _type_error("KV put() accepts only strings, ArrayBuffers, ArrayBufferViews, and ReadableStreams as values.")
 
 
-def bad_option_type(field: str, struct: str, expected: str) -> JsException:
-    """JSG's text for an option of the wrong type (``{expirationTtl: "60"}``)."""
-    return _type_error(
-        f"Incorrect type for the '{field}' field on '{struct}': the provided value is not of type '{expected}'."
-    )
+def int32_out_of_range() -> JsException:
+    """JSG's text for an integer option beyond int32 (``expiration: 4e9``)."""
+    return _type_error("Value out of range. Must be between -2147483648 and 2147483647 (inclusive).")
 
 
 def bad_argument(method: str, position: int, expected: str) -> JsException:

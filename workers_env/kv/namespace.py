@@ -83,16 +83,36 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _option_int(options: Mapping[str, Any], name: str, struct: str) -> int | None:
-    """An ``int`` option as JSG reads it: a number, truncated; NaN is 0; null/undefined absent."""
+def _to_number(value: Any) -> float:
+    """JavaScript's ``ToNumber`` for the values Python code can send."""
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return 0.0
+        try:
+            return float(int(text, 16)) if text.lower().startswith("0x") else float(text.replace("Infinity", "inf"))
+        except ValueError:
+            return math.nan
+    if isinstance(value, list):
+        return 0.0 if not value else _to_number(value[0]) if len(value) == 1 else math.nan
+    return math.nan
+
+
+def _option_int(options: Mapping[str, Any], name: str) -> int | None:
+    """An ``int`` option as JSG reads it: ``ToNumber``, NaN as 0, truncated, within int32."""
     value = options.get(name)
     if value is None:
         return None
-    if not _is_number(value):
-        raise limits.bad_option_type(name, struct, "integer")
-    if isinstance(value, float):
-        return 0 if math.isnan(value) else int(max(min(value, 2**31 - 1), -(2**31)))
-    return value
+    number = _to_number(value)
+    if math.isnan(number):
+        return 0
+    if math.isinf(number) or not -(2**31) <= math.trunc(number) <= 2**31 - 1:
+        raise limits.int32_out_of_range()
+    return math.trunc(number)
 
 
 def _options(args: tuple[Any, ...], kwargs: Mapping[str, Any], index: int) -> Any:
@@ -111,7 +131,7 @@ def _get_options(raw: Any, method: str) -> tuple[str | None, int | None]:
         type_name = raw.get("type")
         if type_name is not None and not isinstance(type_name, str):
             type_name = _js_string(type_name, method, 2)
-        return type_name, _option_int(raw, "cacheTtl", "KVNamespaceGetOptions")
+        return type_name, _option_int(raw, "cacheTtl")
     return _js_string(raw, method, 2), None
 
 
@@ -279,7 +299,7 @@ class KvNamespace:
         if options is not None and not isinstance(options, Mapping):
             raise limits.bad_argument("list", 1, "KVNamespaceListOptions")
         options = options or {}
-        limit = _option_int(options, "limit", "KVNamespaceListOptions")
+        limit = _option_int(options, "limit")
         prefix = options.get("prefix")
         cursor = options.get("cursor")
         if prefix is not None and not isinstance(prefix, str):
@@ -317,8 +337,8 @@ class KvNamespace:
         if options is not None and not isinstance(options, Mapping):
             raise limits.bad_argument("put", 3, "KVNamespacePutOptions")
         options = options or {}
-        expiration = _option_int(options, "expiration", "KVNamespacePutOptions")
-        ttl = _option_int(options, "expirationTtl", "KVNamespacePutOptions")
+        expiration = _option_int(options, "expiration")
+        ttl = _option_int(options, "expirationTtl")
         name = _js_string(key, "put", 1)
         _check_key("PUT", name)
         metadata = options.get("metadata")
