@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.metadata
 import sys
 from collections.abc import Sequence
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "installed_version"]
+
+DISTRIBUTION = "workers-env"
 
 # One entry per subcommand module under workers_env.cli.
 _COMMAND_MODULES: tuple[str, ...] = (
@@ -28,10 +31,22 @@ def build_parser() -> argparse.ArgumentParser:
         prog="workers-env",
         description="Run and test Cloudflare Python Workers and their bindings (Vectorize, KV, ...) locally.",
     )
+    parser.add_argument(
+        "--version", "-v", action="version", version=installed_version(),
+        help="show the installed workers-env version and exit (as wrangler --version)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(subparsers)
     return parser
+
+
+def installed_version() -> str:
+    """The version of the installed ``workers-env`` distribution, printed bare as wrangler does."""
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return f"unknown: the {DISTRIBUTION} distribution is not installed (pip install workers-env)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -37,6 +37,8 @@ def _index_json(record: IndexRecord) -> dict[str, Any]:
 
 
 def _index_row(record: IndexRecord) -> dict[str, str]:
+    """wrangler's table columns plus ``version``: v1 and v2 give different result shapes,
+    and the local state holds both (the JSON output stays the REST API's shape)."""
     return {
         "name": record.name,
         "dimensions": str(record.dimensions),
@@ -44,6 +46,7 @@ def _index_row(record: IndexRecord) -> dict[str, str]:
         "description": record.description or "",
         "created": record.created_on,
         "modified": record.modified_on,
+        "version": record.version,
     }
 
 
@@ -146,7 +149,7 @@ def list_(args: argparse.Namespace) -> int:
     if args.json:
         log(dump_json([_index_json(r) for r in records]))
     else:
-        log(render_table([{**_index_row(r), "version": r.version} for r in records]))
+        log(render_table([_index_row(r) for r in records]))
     return 0
 
 
