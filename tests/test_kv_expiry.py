@@ -55,6 +55,7 @@ def test_load_env_refuses_something_that_is_not_a_clock(project):
 
 
 def test_pytest_fixture_clock_drives_expiry(pytester):
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makefile(".toml", wrangler=KV_TOML)
     pytester.makepyfile(
         """
@@ -69,4 +70,4 @@ def test_pytest_fixture_clock_drives_expiry(pytester):
             assert await env.KV.get("k") is None
         """
     )
-    pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+    pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest").assert_outcomes(passed=1)

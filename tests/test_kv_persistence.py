@@ -27,11 +27,11 @@ def test_state_is_written_in_miniflares_layout_and_read_back(project, tmp_path):
     root = project(KV_TOML)
     state = tmp_path / "state"
     with load_env(root, persist_to=state) as env:
-        run(env.KV.put("k", "value", metadata={"a": 1}, expiration=4_000_000_000))
+        run(env.KV.put("k", "value", metadata={"a": 1}, expiration=2_000_000_000))
     db_path = state / "v3" / "kv" / "miniflare-KVNamespaceObject" / f"{namespace_object_id('ns-1')}.sqlite"
     with sqlite3.connect(db_path) as db:
         rows = db.execute("SELECT key, blob_id, expiration, metadata FROM _mf_entries").fetchall()
-    assert [(k, e, m) for k, _, e, m in rows] == [("k", 4_000_000_000_000, '{"a":1}')]
+    assert [(k, e, m) for k, _, e, m in rows] == [("k", 2_000_000_000_000, '{"a":1}')]
     blob = state / "v3" / "kv" / "ns-1" / "blobs" / rows[0][1]
     assert blob.read_bytes() == b"value" and len(rows[0][1]) == 80
     with load_env(root, persist_to=state) as env:

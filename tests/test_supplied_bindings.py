@@ -99,8 +99,9 @@ async def test_js_methods_limit_what_worker_code_sees_and_keywords_become_one_op
 
 
 def test_pytest_fixture_and_marker_supply_bindings(pytester):
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makefile(".toml", wrangler=TOML)
-    pytester.makeconftest(
+    pytester.makepyfile(
         """
         import pytest
 
@@ -113,12 +114,6 @@ def test_pytest_fixture_and_marker_supply_bindings(pytester):
         @pytest.fixture
         def workers_env_bindings():
             return {"BUCKET": Fake("fixture"), "OTHER": Fake("other")}
-        """
-    )
-    pytester.makepyfile(
-        """
-        import pytest
-        from conftest import Fake
 
         @pytest.mark.asyncio
         async def test_fixture(env):
@@ -131,7 +126,7 @@ def test_pytest_fixture_and_marker_supply_bindings(pytester):
             assert await env.OTHER.get("k") == "other:k"
         """
     )
-    pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=2)
+    pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest").assert_outcomes(passed=2)
 
 
 def test_pyproject_bindings_are_built_from_factories(project):
