@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from kv_helpers import run
+
 from workers_env import load_env
 from workers_env.cli import main
 

@@ -4,8 +4,8 @@ put options, delete, list with prefix/limit/cursor, and the shapes Python code r
 from __future__ import annotations
 
 import pytest
-
 from kv_helpers import KV_TOML, run
+
 from workers_env import JsDict, JsException, load_env
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from kv_helpers import KV_TOML, run
+
 from workers_env import ManualClock, load_env
 
 

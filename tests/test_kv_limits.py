@@ -4,8 +4,8 @@ a rejected call changes nothing."""
 from __future__ import annotations
 
 import pytest
-
 from kv_helpers import KV_TOML, run
+
 from workers_env import JsException, ManualClock, load_env
 from workers_env.kv import limits
 

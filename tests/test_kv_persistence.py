@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from kv_helpers import KV_TOML, run
+
 from workers_env import ManualClock, load_env
 from workers_env.kv.persistent import namespace_object_id, sanitise_path
 

@@ -95,7 +95,13 @@ async def test_worker_code_gets_the_error_on_use_only(project):
 
 
 def test_under_workers_env_dev_the_r2_route_fails_clearly_and_the_others_work(project):
-    from test_dev_server import _free_port, _run_dev, _stop, _wait_until_serving, request
+    from test_dev_server import (
+        _free_port,
+        _run_dev,
+        _stop,
+        _wait_until_serving,
+        request,
+    )
 
     root = project(TOML, src__entry_DOT_py=ENTRY)
     port = _free_port()

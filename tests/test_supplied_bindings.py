@@ -90,10 +90,10 @@ async def test_js_methods_limit_what_worker_code_sees_and_keywords_become_one_op
     assert await wrapped.BUCKET.get("k", onlyIf={"etag": None}) == {"key": "k", "size": 3}
     assert bucket.calls[-1] == ("k", {"onlyIf": {"etag": None}})
     with pytest.raises(AttributeError):
-        wrapped.BUCKET.secret_helper
+        _ = wrapped.BUCKET.secret_helper
     assert await wrapped.PLAIN.lookup("x") == ["x", None]  # a sync method answers a promise
     with pytest.raises(AttributeError):
-        wrapped.PLAIN._private
+        _ = wrapped.PLAIN._private
     with pytest.raises(TypeError, match="cannot be sent over RPC"):
         await wrapped.PLAIN.lookup(("a", "b"))
 
@@ -168,7 +168,13 @@ def test_pyproject_binding_problems_are_reported_together(project):
 
 
 def test_workers_env_dev_takes_bindings_from_pyproject_over_http(project):
-    from test_dev_server import _free_port, _run_dev, _stop, _wait_until_serving, request
+    from test_dev_server import (
+        _free_port,
+        _run_dev,
+        _stop,
+        _wait_until_serving,
+        request,
+    )
 
     root = project(
         TOML,

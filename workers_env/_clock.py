@@ -11,7 +11,7 @@ import threading
 import time
 from datetime import datetime, timezone
 
-__all__ = ["Clock", "ManualClock", "SYSTEM_CLOCK", "SystemClock", "utc_now_iso"]
+__all__ = ["SYSTEM_CLOCK", "Clock", "ManualClock", "SystemClock", "utc_now_iso"]
 
 
 def utc_now_iso() -> str:
@@ -63,7 +63,9 @@ class ManualClock(Clock):
 
     def advance(self, seconds: float) -> float:
         """Move the clock forward by ``seconds``; returns the new time."""
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise TypeError(f"ManualClock.advance() takes a number of seconds, got {seconds!r}")
+        if not seconds >= 0:
             raise ValueError(f"ManualClock.advance() takes a number of seconds >= 0, got {seconds!r}")
         with self._lock:
             self._now += float(seconds)
@@ -72,7 +74,7 @@ class ManualClock(Clock):
     def set(self, when: float) -> None:
         """Jump to ``when`` (seconds since the epoch), which must not be in this clock's past."""
         if isinstance(when, bool) or not isinstance(when, (int, float)):
-            raise ValueError(f"ManualClock.set() takes seconds since the epoch, got {when!r}")
+            raise TypeError(f"ManualClock.set() takes seconds since the epoch, got {when!r}")
         with self._lock:
             if when < self._now:
                 raise ValueError(f"ManualClock.set({when!r}) would move time backwards (now {self._now!r})")

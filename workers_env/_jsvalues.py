@@ -66,7 +66,7 @@ class ReadableBytes:
         data, self._data = self._data, b""
         return data
 
-    def getReader(self) -> _StreamReader:  # noqa: N802 - JS name
+    def getReader(self) -> _StreamReader:
         return _StreamReader(self._take(), self.CHUNK)
 
     def read_all(self) -> bytes:
@@ -93,7 +93,7 @@ class _StreamReader:
         self._pos += len(piece)
         return JsDict(done=False, value=piece)
 
-    def releaseLock(self) -> None:  # noqa: N802 - JS name
+    def releaseLock(self) -> None:
         pass
 
     async def __anext_chunk(self) -> memoryview:

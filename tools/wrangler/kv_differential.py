@@ -25,8 +25,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 
-from workers_env import JsException, load_env  # noqa: E402
-from workers_env._jsvalues import JsMapResult, ReadableBytes  # noqa: E402
+from workers_env import JsException, load_env
+from workers_env._jsvalues import JsMapResult, ReadableBytes
 
 MiB25 = 25 * 1024 * 1024
 

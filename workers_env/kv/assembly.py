@@ -41,7 +41,9 @@ def build_bindings(context: AssemblyContext) -> dict[str, KvNamespace]:
         store = stores.get(namespace_id)
         if store is None:
             if context.persist_to is not None:
-                from workers_env.kv.persistent import MiniflareStore  # only when state is on disk
+                from workers_env.kv.persistent import (
+                    MiniflareStore,  # only when state is on disk
+                )
 
                 store = MiniflareStore(context.persist_to, namespace_id)
                 context.on_close(store.close)

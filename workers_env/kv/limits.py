@@ -13,6 +13,8 @@ from __future__ import annotations
 from workers_env._errors import JsException
 
 __all__ = [
+    "BULK_GET_TYPES",
+    "GET_TYPES",
     "MAX_BULK_GET_KEYS",
     "MAX_BULK_VALUE_BYTES",
     "MAX_KEY_BYTES",
@@ -21,8 +23,6 @@ __all__ = [
     "MAX_VALUE_BYTES",
     "MIN_CACHE_TTL_SECONDS",
     "MIN_EXPIRATION_TTL_SECONDS",
-    "GET_TYPES",
-    "BULK_GET_TYPES",
 ]
 
 MAX_KEY_BYTES = 512

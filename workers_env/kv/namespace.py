@@ -282,7 +282,7 @@ class KvNamespace:
         entry, type_name = self._read("get", key, options)
         return None if entry is None else self._shape(entry.value, type_name)
 
-    def getWithMetadata_sync(self, key: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - JS name
+    def getWithMetadata_sync(self, key: Any, *args: Any, **kwargs: Any) -> Any:
         """``{value, metadata, cacheStatus}``; ``value`` and ``metadata`` ``None`` when absent."""
         options = _options(args, kwargs, 0)
         if isinstance(key, list):
@@ -392,7 +392,7 @@ class KvNamespace:
     async def get(self, key: Any, *args: Any, **kwargs: Any) -> Any:
         return self.get_sync(key, *args, **kwargs)
 
-    async def getWithMetadata(self, key: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - JS name
+    async def getWithMetadata(self, key: Any, *args: Any, **kwargs: Any) -> Any:
         return self.getWithMetadata_sync(key, *args, **kwargs)
 
     async def put(self, key: Any, value: Any = None, *args: Any, **kwargs: Any) -> None:
