@@ -9,11 +9,26 @@ reproduces both directions so code that breaks in production breaks here too.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 
-__all__ = ["JsDict", "JsMapResult", "ReadableBytes", "check_sendable", "compact_json", "float32_decimals", "float32_rows", "js_number", "to_py"]
+from workers_env._errors import JsException
+
+__all__ = [
+    "MAX_NESTING_DEPTH",
+    "JsDict",
+    "JsMapResult",
+    "ReadableBytes",
+    "check_sendable",
+    "compact_json",
+    "float32_decimals",
+    "float32_rows",
+    "js_number",
+    "nests_deeper_than",
+    "to_py",
+]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -194,16 +209,114 @@ def float32_rows(matrix: np.ndarray) -> list[list[int | float]]:
 
 
 _UNSENDABLE = (tuple, bytearray)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+#: The deepest nesting of objects and arrays a value crossing into a binding may have.
+#: V8's JSON.stringify goes about 4,000 levels deep, the Python Workers SDK's recursive
+#: conversion somewhat under Pyodide's recursion limit (1,000 frames); Python's json module
+#: and our own walks stop at the interpreter's limit too, so a limit well below it is the
+#: only way to answer every value with a clear error instead of a RecursionError.
+MAX_NESTING_DEPTH = 256
+
+
+def _children(value: Any) -> Iterator[tuple[Any, Any]]:
+    return iter(value.items()) if isinstance(value, dict) else enumerate(value)
+
+
+def _circular(path: list[tuple[Any, Any]], start: int, key: Any) -> JsException:
+    """V8's ``TypeError`` for ``JSON.stringify`` of a value that contains itself."""
+
+    def kind(container: Any) -> str:
+        return "Array" if isinstance(container, list) else "Object"
+
+    def name(parent: Any, k: Any) -> str:
+        return f"index {k}" if isinstance(parent, list) else f"property '{k}'"
+
+    lines = ["Converting circular structure to JSON", f"    --> starting at object with constructor '{kind(path[start][0])}'"]
+    steps = [
+        f"    |     {name(parent, k)} -> object with constructor '{kind(child)}'"
+        for (parent, k), (child, _) in zip(path[start:], path[start + 1 :])
+    ]
+    if len(steps) > 3:  # V8 keeps the first two and the last step
+        steps = [*steps[:2], "    |     ...", steps[-1]]
+    lines.extend(steps)
+    lines.append(f"    --- {name(path[-1][0], key)} closes the circle")
+    return JsException("\n".join(lines), name="TypeError")
 
 
 def check_sendable(value: Any) -> None:
-    """Raise the Python Workers SDK's ``TypeError`` for values it refuses to send to JS."""
+    """Raise what a value cannot cross into a binding with.
+
+    The Python Workers SDK refuses tuples and bytearrays (``TypeError: <class 'tuple'>
+    cannot be sent over RPC.``); a value that contains itself fails the binding's
+    ``JSON.stringify`` with V8's ``TypeError: Converting circular structure to JSON``
+    (a :class:`JsException`). Only ``MAX_NESTING_DEPTH`` levels are walked: what lies deeper
+    is refused by :func:`nests_deeper_than` wherever it would be used, and only a value that
+    reaches that depth is searched for a circle.
+    """
     if isinstance(value, _UNSENDABLE):
         raise TypeError(f"{type(value)} cannot be sent over RPC.")
-    if isinstance(value, dict):
-        for v in value.values():
-            check_sendable(v)
-    elif isinstance(value, list):
-        for v in value:
-            if isinstance(v, (tuple, bytearray, dict, list)):
-                check_sendable(v)
+    if isinstance(value, (dict, list)) and _walk(value, 1):
+        _refuse_circle(value)
+
+
+def _walk(container: Any, depth: int) -> bool:
+    """The tuple/bytearray check below ``container``; True if it reaches the depth limit."""
+    deep = False
+    for child in container.values() if isinstance(container, dict) else container:
+        if type(child) in _SCALARS:
+            continue
+        if isinstance(child, _UNSENDABLE):
+            raise TypeError(f"{type(child)} cannot be sent over RPC.")
+        if isinstance(child, (dict, list)):
+            if depth >= MAX_NESTING_DEPTH:
+                deep = True
+            elif _walk(child, depth + 1):
+                deep = True
+    return deep
+
+
+def _refuse_circle(value: Any) -> None:
+    """V8's circular-structure error if ``value`` contains itself within the depth limit."""
+    # depth-first without recursion; `path` holds (container, key of the child being walked)
+    path: list[tuple[Any, Any]] = [(value, None)]
+    walking: list[Iterator[tuple[Any, Any]]] = [_children(value)]
+    on_path = {id(value)}
+    while walking:
+        for key, child in walking[-1]:
+            if not isinstance(child, (dict, list)) or len(walking) > MAX_NESTING_DEPTH:
+                continue
+            path[-1] = (path[-1][0], key)
+            if id(child) in on_path:
+                start = next(i for i, (c, _) in enumerate(path) if c is child)
+                raise _circular(path, start, key)
+            path.append((child, None))
+            walking.append(_children(child))
+            on_path.add(id(child))
+            break
+        else:
+            walking.pop()
+            on_path.discard(id(path.pop()[0]))
+
+
+def nests_deeper_than(value: Any, limit: int = MAX_NESTING_DEPTH) -> bool:
+    """True when ``value`` has objects/arrays nested more than ``limit`` levels deep.
+
+    A value that contains itself counts as infinitely deep. Walked without recursion and
+    stopped at the limit, so it is safe on any input.
+    """
+    if not isinstance(value, (dict, list)):
+        return False
+    if type(value) is dict and _SCALARS.issuperset(map(type, value.values())):
+        return False  # the usual metadata: one flat object
+    walking: list[Iterator[Any]] = [iter(value.values() if isinstance(value, dict) else value)]
+    while walking:
+        for child in walking[-1]:
+            if isinstance(child, (dict, list)):
+                if len(walking) >= limit:
+                    return True
+                walking.append(iter(child.values() if isinstance(child, dict) else child))
+                break
+        else:
+            walking.pop()
+    return False

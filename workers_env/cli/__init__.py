@@ -56,4 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return 2
-    return int(handler(args))
+    try:
+        return int(handler(args))
+    except KeyboardInterrupt:  # Ctrl+C: the shell's 128 + SIGINT, without a traceback
+        print("\nInterrupted.", file=sys.stderr, flush=True)
+        return 130

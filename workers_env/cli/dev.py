@@ -9,7 +9,9 @@ like ``wrangler dev``. State (vectors, KV) persists under ``--persist-to`` (defa
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,7 @@ def register(subparsers: Any) -> None:
         default=None,
         help="config file, or a folder to search upward from (default: the current folder)",
     )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default: {DEFAULT_PORT})")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port to listen on (default: {DEFAULT_PORT})")
     parser.add_argument("--ip", default="localhost", help="address to listen on (default: localhost)")
     parser.add_argument(
         "--env", "-e", dest="env", default=None, metavar="NAME",
@@ -48,12 +50,36 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def _port(text: str) -> int:
+    """A TCP port: a whole number from 0 (any free port) to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (a whole number from 0 to 65535)") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number: ports go from 0 to 65535")
+    return port
+
+
+def _bind_error(host: str, port: int, exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"cannot listen on {host}:{port}: the address is already in use (is another `workers-env dev` or "
+            f"`wrangler dev` running?); stop it or choose another port with --port"
+        )
+    if exc.errno == errno.EACCES:
+        return f"cannot listen on {host}:{port}: permission denied (ports below 1024 need privileges); use --port 8787"
+    if isinstance(exc, socket.gaierror):
+        return f"cannot listen on {host}:{port}: unknown address {host!r} ({exc.strerror}); check --ip"
+    return f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --ip and --port"
+
+
 def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted; returns the exit code."""
     from workers_env._env import bindings_from_pyproject, load_env
     from workers_env.config import load_config
     from workers_env.runtime import load_worker
-    from workers_env.runtime.server import serve
+    from workers_env.runtime.server import bind, serve
     from workers_env.vectorize.persistent import default_persist_to
 
     environment = args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")
@@ -70,8 +96,13 @@ def run(args: argparse.Namespace) -> int:
         worker = load_worker(env=env)
         name = env.config.name or config_path.parent.name
         print(f"Loaded {name} from {worker.main_path}; state in {persist_to}", flush=True)
-        print(f"Ready on http://{args.ip}:{args.port}", flush=True)
-        serve(worker, host=args.ip, port=args.port)
+        try:
+            sockets = bind(args.ip, args.port)
+        except OSError as exc:
+            print(f"workers-env dev: {_bind_error(args.ip, args.port, exc)}", file=sys.stderr, flush=True)
+            return 1
+        port = sockets[0].getsockname()[1]  # --port 0 picks a free one
+        serve(worker, host=args.ip, sockets=sockets, on_ready=lambda: print(f"Ready on http://{args.ip}:{port}", flush=True))
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1

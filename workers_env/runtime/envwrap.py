@@ -150,8 +150,16 @@ def python_to_rpc(value: Any) -> Any:
         return jsnull
     if isinstance(value, _BindingWrapper):
         return value._binding
-    value = _none_to_null(value)
-    _refuse_unsendable(value)
+    try:
+        value = _none_to_null(value)
+        _refuse_unsendable(value)
+    except RecursionError:
+        # the SDK's own conversion is recursive, so production fails here the same way
+        raise RecursionError(
+            "maximum recursion depth exceeded while converting an argument for a binding: the Python "
+            "Workers SDK converts values recursively, so a value that contains itself or nests about "
+            "1,000 levels deep cannot be sent (in production too)"
+        ) from None
     return to_js(value, dict_converter=object_from_entries, default_converter=_rpc_default)
 
 

@@ -4,10 +4,16 @@ Each HTTP request becomes the JS ``Request`` the worker's fetch handler receives
 response goes back with status, headers and body. An exception in the worker is logged
 with its traceback and answered with a 500, and the server keeps serving. ``waitUntil``
 work runs after the response has been sent.
+
+The edges are workerd's HTTP server's (KJ's ``HttpServer``, which ``wrangler dev`` runs):
+a method it does not know gets its ``501``, a client that has not sent its first request's
+headers within 15 s its ``408``, an idle keep-alive connection is closed after 5 s. A body
+over Cloudflare's 100 MB request limit (Free and Pro plans) gets the edge's ``413``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 import threading
@@ -16,12 +22,23 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+import h11
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
 
-__all__ = ["WorkerApp", "serve", "BackgroundServer"]
+__all__ = [
+    "HEADER_TIMEOUT",
+    "KEEP_ALIVE_TIMEOUT",
+    "KNOWN_METHODS",
+    "MAX_BODY_BYTES",
+    "BackgroundServer",
+    "WorkerApp",
+    "bind",
+    "serve",
+]
 
 log = logging.getLogger("workers_env.dev")
 
@@ -31,12 +48,37 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _ERROR_BODY = b"Worker threw exception"
 
+#: The methods workerd's HTTP parser knows (KJ_HTTP_FOR_EACH_METHOD); any other gets a 501.
+KNOWN_METHODS = frozenset(
+    "GET HEAD POST PUT DELETE PATCH PURGE OPTIONS TRACE COPY LOCK MKCOL MOVE PROPFIND PROPPATCH "
+    "SEARCH UNLOCK ACL REPORT MKACTIVITY CHECKOUT MERGE MSEARCH NOTIFY SUBSCRIBE UNSUBSCRIBE".split()
+)
+#: Cloudflare's request body limit on the Free and Pro plans: 100 MB (read as MiB, nginx's "100m").
+MAX_BODY_BYTES = 100 * 1024 * 1024
+#: KJ's HttpServerSettings: the first request's headers must arrive within 15 s of connecting ...
+HEADER_TIMEOUT = 15.0
+#: ... and a kept-alive connection waits 5 s for the next request (uvicorn's default, too).
+KEEP_ALIVE_TIMEOUT = 5.0
+
+_UNKNOWN_METHOD = (501, b"ERROR: Unrecognized request method.")  # KJ's answer, byte for byte
+_HEADER_TIMEOUT = b"ERROR: Your client took too long to send HTTP headers."
+_TOO_LARGE = (  # what Cloudflare's edge answers for a body over the plan's limit
+    b"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
+    b"<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>cloudflare</center>\r\n"
+    b"</body>\r\n</html>\r\n"
+)
+
+
+class _TooLarge(Exception):
+    """The request body is over the limit (raised while reading it)."""
+
 
 class WorkerApp:
     """An ASGI application that hands every HTTP request to a worker's fetch handler."""
 
-    def __init__(self, worker: Worker):
+    def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES):
         self.worker = worker
+        self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -44,7 +86,16 @@ class WorkerApp:
             return
         if scope["type"] != "http":  # websockets are not emulated
             return
-        request = self._request(scope, await self._read_body(receive))
+        if scope["method"] not in KNOWN_METHODS:
+            await self._refuse(send, *_UNKNOWN_METHOD)
+            return
+        try:
+            body = await self._read_body(scope, receive, self.max_body_bytes)
+        except _TooLarge:
+            log.warning("Refused %s %s: the request body is over %d bytes", scope["method"], scope["path"], self.max_body_bytes)
+            await self._refuse(send, 413, _TOO_LARGE, content_type=b"text/html")
+            return
+        request = self._request(scope, body)
         ctx = self.worker.new_context()
         try:
             response = await self.worker.dispatch(request, ctx)
@@ -72,16 +123,28 @@ class WorkerApp:
                 return
 
     @staticmethod
-    async def _read_body(receive: Receive) -> bytes:
-        chunks = []
+    async def _refuse(send: Send, status: int, body: bytes, *, content_type: bytes = b"text/plain") -> None:
+        """An error answered by the server itself, closing the connection (as KJ's sendError)."""
+        headers = [(b"connection", b"close"), (b"content-type", content_type), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes:
+        declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise _TooLarge  # refused before reading a byte of it
+        body = bytearray()
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
                 break
-            chunks.append(message.get("body", b""))
+            body += message.get("body", b"")
+            if len(body) > limit:  # a chunked body, counted as it arrives
+                raise _TooLarge
             if not message.get("more_body", False):
                 break
-        return b"".join(chunks)
+        return bytes(body)
 
     @staticmethod
     def _request(scope: Scope, body: bytes) -> JsRequest:
@@ -98,13 +161,134 @@ class WorkerApp:
         return JsRequest(url, method=method, headers=headers, body=body if body and method not in ("GET", "HEAD") else None)
 
 
-def _config(worker: Worker, *, host: str, port: int, log_level: str = "info") -> uvicorn.Config:
-    return uvicorn.Config(WorkerApp(worker), host=host, port=port, lifespan="on", log_level=log_level, server_header=False)
+class _Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol with KJ's header timeout.
+
+    uvicorn drops idle keep-alive connections (``timeout_keep_alive``) but waits forever for
+    the headers of a request, so a client that connects and sends nothing (or half a request)
+    holds its connection. KJ gives the first request's headers ``header_timeout`` from the
+    connection's opening and answers 408; a later request's headers get as long from their
+    first byte, and the connection is closed without a word.
+    """
+
+    header_timeout: float = HEADER_TIMEOUT
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._first_request = True
+        self._header_timer: asyncio.TimerHandle | None = None
+        self._arm_header_timer()
+
+    def _arm_header_timer(self) -> None:
+        self._header_timer = self.loop.call_later(self.header_timeout, self._header_timed_out)
+
+    def _disarm_header_timer(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def data_received(self, data: bytes) -> None:
+        waiting = self.cycle is None or self.cycle.response_complete
+        if waiting and self._header_timer is None and self.conn.their_state is h11.IDLE:
+            self._arm_header_timer()  # the first byte of a later request
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:  # the request's headers are in
+            self._disarm_header_timer()
+            self._first_request = False
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_header_timer()
+        super().connection_lost(exc)
+
+    def _header_timed_out(self) -> None:
+        self._header_timer = None
+        if self.transport.is_closing() or self.conn.their_state is not h11.IDLE:
+            return
+        if self._first_request:
+            head = (
+                b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
+                b"Content-Length: %d\r\nContent-Type: text/plain\r\n\r\n" % len(_HEADER_TIMEOUT)
+            )
+            self.transport.write(head + _HEADER_TIMEOUT)
+        self.transport.close()
 
 
-def serve(worker: Worker, *, host: str = "localhost", port: int = 8787) -> None:
-    """Serve ``worker`` on ``host:port`` until interrupted (Ctrl+C)."""
-    uvicorn.Server(_config(worker, host=host, port=port)).run()
+def _config(
+    worker: Worker,
+    *,
+    host: str,
+    port: int,
+    log_level: str = "info",
+    max_body_bytes: int = MAX_BODY_BYTES,
+    header_timeout: float = HEADER_TIMEOUT,
+    keep_alive_timeout: float = KEEP_ALIVE_TIMEOUT,
+) -> uvicorn.Config:
+    protocol = type("_Protocol", (_Protocol,), {"header_timeout": header_timeout})
+    return uvicorn.Config(
+        WorkerApp(worker, max_body_bytes=max_body_bytes), host=host, port=port, lifespan="on",
+        log_level=log_level, server_header=False, http=protocol, timeout_keep_alive=keep_alive_timeout,  # type: ignore[arg-type]
+    )
+
+
+def bind(host: str, port: int) -> list[socket.socket]:
+    """Listening TCP sockets on every address of ``host`` at ``port`` (``OSError`` if any is
+    impossible), as asyncio's ``create_server`` makes them; port 0 takes one free port on the
+    first address.
+
+    Bound before anything says the server is ready, so "Ready on" is never printed for a
+    port another process holds.
+    """
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    addresses = list(dict.fromkeys((family, kind, proto, address) for family, kind, proto, _, address in infos))
+    sockets: list[socket.socket] = []
+    try:
+        for family, kind, proto, address in addresses[:1] if port == 0 else addresses:
+            sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: TIME_WAIT is no obstacle
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)  # the IPv4 address gets its own
+            sock.bind(address)
+            sock.listen(2048)
+    except OSError:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, telling ``on_ready`` once it accepts connections."""
+
+    def __init__(self, config: uvicorn.Config, on_ready: Callable[[], None] | None = None):
+        super().__init__(config)
+        self._on_ready = on_ready
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started and not self.should_exit and self._on_ready is not None:
+            self._on_ready()
+
+
+def serve(
+    worker: Worker,
+    *,
+    host: str = "localhost",
+    port: int = 8787,
+    sockets: list[socket.socket] | None = None,
+    on_ready: Callable[[], None] | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> None:
+    """Serve ``worker`` on ``sockets`` (default: :func:`bind` ``host:port``) until
+    interrupted (Ctrl+C); ``on_ready`` is called once connections are accepted."""
+    if sockets is None:
+        sockets = bind(host, port)
+    try:
+        config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes)
+        _Server(config, on_ready).run(sockets=sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 @dataclass
@@ -118,13 +302,19 @@ class BackgroundServer:
     worker: Worker
     host: str = "127.0.0.1"
     timeout: float = 10.0
+    max_body_bytes: int = MAX_BODY_BYTES
+    header_timeout: float = HEADER_TIMEOUT
+    keep_alive_timeout: float = KEEP_ALIVE_TIMEOUT
 
     def __post_init__(self) -> None:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind((self.host, 0))
         self.port: int = self._socket.getsockname()[1]
-        self._server = uvicorn.Server(_config(self.worker, host=self.host, port=self.port, log_level="warning"))
+        self._server = uvicorn.Server(_config(
+            self.worker, host=self.host, port=self.port, log_level="warning", max_body_bytes=self.max_body_bytes,
+            header_timeout=self.header_timeout, keep_alive_timeout=self.keep_alive_timeout,
+        ))
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)
 
     @property

@@ -20,6 +20,7 @@ from workers_env.vectorize.validation import (
     parse_ids,
     parse_query_options,
     parse_query_vector,
+    parse_vector_id,
     parse_vectors,
 )
 
@@ -160,11 +161,7 @@ class VectorizeBinding:
             raise _limits.query_by_id_unsupported()
         index.refresh()
         opts = parse_query_options(options, limits=index.limits)
-        if not isinstance(vector_id, str):
-            raise _limits.bad_query_option(
-                f"Failed to parse the request body as JSON: vectorId: expected a string, got {vector_id!r}"
-            )
-        row = index.core.row_of(vector_id)
+        row = index.core.row_of(parse_vector_id(vector_id))
         if row is None:
             return to_py({"count": 0, "matches": []})
         return self._search(index.core.values_of([row])[0], opts)

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from workers_env._errors import UnindexedFilterWarning
+from workers_env._jsvalues import MAX_NESTING_DEPTH, nests_deeper_than
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.core import (
     KIND_ABSENT,
@@ -184,6 +185,8 @@ def compile_filter(raw: Any, *, limits: ApiLimits, metadata_indexes: Mapping[str
         raise _limits.filter_not_object(_json_or_type(raw))
     if not raw:
         raise _limits.filter_empty()
+    if nests_deeper_than(raw):
+        raise _limits.filter_not_json(f"it nests objects or arrays more than {MAX_NESTING_DEPTH} levels deep")
     _check_json(raw, "the filter")
     size = len(_json(raw).encode("utf-8"))
     if size >= _limits.MAX_FILTER_BYTES:

@@ -1,7 +1,8 @@
 """Vectors from NDJSON, the format ``wrangler vectorize insert --file`` takes.
 
 One JSON object per line: ``{"id": "1", "values": [...], "metadata": {...}, "namespace": "n"}``.
-Blank lines are skipped. Only the framing is checked here; the binding validates vectors.
+Blank lines are skipped. Only the framing is checked here (UTF-8, JSON, one object per
+line); the binding validates vectors.
 """
 
 from __future__ import annotations
@@ -14,27 +15,43 @@ from typing import Any
 
 from workers_env._errors import ConfigError
 
-__all__ = ["iter_ndjson_vectors", "read_ndjson_vectors"]
+__all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "read_ndjson_vectors"]
 
 
-def iter_ndjson_vectors(path: str | PathLike[str]) -> Iterator[dict[str, Any]]:
-    """Yield one vector object per non-blank line; a bad line raises naming file and line."""
+def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line number, vector object)`` per non-blank line; a bad line raises
+    :class:`ConfigError` naming the file and the line (and the column or byte)."""
     file = Path(path)
     try:
-        handle = file.open(encoding="utf-8")
+        handle = file.open("rb")
     except OSError as exc:
         raise ConfigError(f"cannot read vectors file {file}: {exc.strerror or exc}") from None
     with handle:
-        for number, line in enumerate(handle, start=1):
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ConfigError(
+                    f"{file}:{number}: not valid UTF-8 (byte 0x{raw[exc.start]:02X} at byte {exc.start + 1} of the "
+                    f"line); save the file as UTF-8"
+                ) from None
             if not line.strip():
                 continue
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{file}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+            except RecursionError:
+                raise ConfigError(f"{file}:{number}: the JSON nests too deeply to read") from None
             if not isinstance(obj, dict):
                 raise ConfigError(f"{file}:{number}: each line must be a JSON object with id and values")
-            yield obj
+            yield number, obj
+
+
+def iter_ndjson_vectors(path: str | PathLike[str]) -> Iterator[dict[str, Any]]:
+    """Yield one vector object per non-blank line; a bad line raises naming file and line."""
+    for _, obj in iter_numbered_vectors(path):
+        yield obj
 
 
 def read_ndjson_vectors(path: str | PathLike[str]) -> list[dict[str, Any]]:

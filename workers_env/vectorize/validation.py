@@ -16,13 +16,20 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._jsvalues import check_sendable, compact_json
+from workers_env._jsvalues import MAX_NESTING_DEPTH, check_sendable, compact_json, nests_deeper_than
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.floatlists import float_row, float_rows
 from workers_env.vectorize.index import VectorBatch
 from workers_env.vectorize.limits import ApiLimits
 
-__all__ = ["QueryOptions", "parse_ids", "parse_query_options", "parse_query_vector", "parse_vectors"]
+__all__ = [
+    "QueryOptions",
+    "parse_ids",
+    "parse_query_options",
+    "parse_query_vector",
+    "parse_vector_id",
+    "parse_vectors",
+]
 
 _F32_MAX = float(np.finfo(np.float32).max)
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -181,6 +188,10 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
         if meta is not None:
             if not isinstance(meta, Mapping):
                 raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata must be an object')
+            if nests_deeper_than(meta):
+                raise _limits.unparsable_vectors(
+                    op, f'vector id="{vid}": metadata nests objects or arrays more than {MAX_NESTING_DEPTH} levels deep'
+                )
             try:
                 text = compact_json(meta)
                 metadata_json[i] = (text, len(text.encode("utf-8")))
@@ -249,9 +260,24 @@ def parse_ids(ids: Any, *, op: str, max_ids: int | None) -> list[str]:
     for vid in ids:
         if not isinstance(vid, str):
             raise _limits.VectorizeError(op, f"ids must be strings, got {_describe(vid)}")
+        if not _is_unicode(vid):
+            raise _limits.VectorizeError(op, f"id {vid!r} is not valid Unicode (a lone surrogate); ids must be UTF-8 text")
     if max_ids is not None and len(ids) > max_ids:
         raise _limits.too_many_ids(op, max_ids, len(ids))
     return list(dict.fromkeys(ids))
+
+
+def parse_vector_id(vector_id: Any) -> str:
+    """The ``vectorId`` of ``queryById``: a string of valid Unicode, or the service's error."""
+    if not isinstance(vector_id, str):
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: vectorId: expected a string, got {vector_id!r}"
+        )
+    if not _is_unicode(vector_id):
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: vectorId: {vector_id!r} is not valid Unicode (a lone surrogate)"
+        )
+    return vector_id
 
 
 def parse_query_vector(vector: Any, *, dimensions: int) -> np.ndarray:
@@ -354,6 +380,10 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
     if namespace is not None and not isinstance(namespace, str):
         raise _limits.bad_query_option(
             f"Failed to parse the request body as JSON: namespace: expected a string, got {_js_repr(namespace)}"
+        )
+    if namespace is not None and not _is_unicode(namespace):
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: namespace: {namespace!r} is not valid Unicode (a lone surrogate)"
         )
     return QueryOptions(
         top_k=top_k,

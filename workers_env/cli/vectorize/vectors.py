@@ -14,7 +14,9 @@ import binascii
 import json
 import os
 import re
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from typing import Any
 from workers_env._errors import WorkersEnvError
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.binding import VectorizeBinding
-from workers_env.vectorize.ndjson import iter_ndjson_vectors
+from workers_env.vectorize.ndjson import iter_numbered_vectors
 
 from .common import (
     CommandError,
@@ -56,15 +58,17 @@ def _binding(store: Any, name: str) -> VectorizeBinding:
 
 
 # -- insert / upsert -----------------------------------------------------------------------------
-def _batches(path: Path, size: int) -> Iterator[list[dict[str, Any]]]:
+def _batches(path: Path, size: int) -> Iterator[tuple[list[dict[str, Any]], int]]:
+    """Batches of vectors, each with the file line of its last vector."""
     batch: list[dict[str, Any]] = []
-    for vector in iter_ndjson_vectors(path):
+    number = 0
+    for number, vector in iter_numbered_vectors(path):
         batch.append(vector)
         if len(batch) >= size:
-            yield batch
+            yield batch, number
             batch = []
     if batch:
-        yield batch
+        yield batch, number
 
 
 def _count_lines(path: Path) -> int:
@@ -81,6 +85,61 @@ def _progress(path: Path) -> Any:
     return tqdm(total=_count_lines(path), unit="vectors", file=sys.stderr, leave=False)
 
 
+class _StopRequest:
+    """Ctrl+C (SIGINT) during a file write: remembered, acted on between batches.
+
+    Each batch is one binding call and one transaction, so the batch in flight is finished
+    and the loop stops before the next; a second Ctrl+C stops at once (the transaction of
+    the batch it cuts short is rolled back). Outside the main thread (the CLI run in-process
+    from a thread) signals cannot be caught and nothing changes.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _StopRequest:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        print("Stopping after the batch in flight (press Ctrl+C again to stop at once)...", file=sys.stderr, flush=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+def _interrupted(args: argparse.Namespace, op: str, written: str, last_line: int, more: bool) -> None:
+    """What was written before Ctrl+C, and how to finish the job."""
+    state = f" --persist-to {args.persist_to}" if args.persist_to else ""
+    redo = "skips the ids already written" if op == "insert" else "writes the same vectors again"
+    upto = f" (the file up to line {last_line})" if last_line else ""
+    lines = [
+        f"Interrupted: {written} vectors from {args.file} were written to index '{args.name}'{upto}; "
+        "the rest of the file was not.",
+        f"  To finish, run the same command again ({op} {redo}):",
+        f"    workers-env vectorize {op} {args.name} --file {args.file}{state}",
+    ]
+    if more:
+        nxt = last_line + 1
+        lines += [
+            f"  or write only the rest, from line {nxt} on:",
+            f"    tail -n +{nxt} {args.file} > rest.ndjson && workers-env vectorize {op} {args.name} --file rest.ndjson{state}",
+        ]
+    error("\n".join(lines))
+
+
+def _has_vectors_after(path: Path, line: int) -> bool:
+    """Whether the file has a non-blank line after ``line``."""
+    with path.open("rb") as handle:
+        return any(raw.strip() for number, raw in enumerate(handle, start=1) if number > line)
+
+
 def _write_file(args: argparse.Namespace, op: str) -> int:
     path = Path(args.file)
     if not (os.access(path, os.R_OK) and path.is_file() and path.stat().st_size > 0):
@@ -91,7 +150,7 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
             f"--batch-size must be from 1 to {_limits.MAX_VECTORS_PER_WRITE}; got {args.batch_size}."
         )
     verb = "insertion" if op == "insert" else "upsertion"
-    with open_store(args) as store:
+    with open_store(args) as store, _StopRequest() as stop:
         binding = _binding(store, args.name)
         v1 = binding.index.limits.version == "v1"
         if getattr(args, "deprecated_v1", False) and not v1:
@@ -99,16 +158,19 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
         bar = None if args.json else _progress(path)
         say = log if bar is None else (lambda text: bar.write(text, file=sys.stdout))
         written = 0
+        last_line = 0  # the file line of the last vector written
 
         async def run() -> None:
-            nonlocal written
+            nonlocal written, last_line
             method = binding.insert if op == "insert" else binding.upsert
-            for batch in _batches(path, args.batch_size):
-                if v1 and not args.json:
-                    say(f"✨ Uploading vector batch ({len(batch)} vectors)")
+            for batch, line in _batches(path, args.batch_size):
                 result = await method(batch)
+                last_line = line
+                # progress only once the batch is committed (wrangler prints v1's line before)
                 if v1:
                     written += int(result["count"])
+                    if not args.json:
+                        say(f"✨ Uploading vector batch ({len(batch)} vectors)")
                 else:
                     written += len(batch)
                     if not args.json:
@@ -118,9 +180,16 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
                         )
                 if bar is not None:
                     bar.update(len(batch))
+                if stop.requested:
+                    return
 
         try:
             asyncio.run(run())
+        except KeyboardInterrupt:  # the second Ctrl+C: the batch it cut short was rolled back
+            if bar is not None:
+                bar.close()
+            _interrupted(args, op, f"at least {written}", last_line, more=False)
+            return 130
         except WorkersEnvError:
             if bar is not None:
                 bar.close()
@@ -129,6 +198,11 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
             raise
         if bar is not None:
             bar.close()
+    if stop.requested and _has_vectors_after(path, last_line):
+        if args.json:
+            log(dump_json({"index": args.name, "count": written, "interrupted": True}))
+        _interrupted(args, op, str(written), last_line, more=True)
+        return 130
     if args.json:
         log(dump_json({"index": args.name, "count": written}))
     elif v1:
@@ -161,7 +235,7 @@ def query(args: argparse.Namespace) -> int:
     if args.filter is not None:
         try:
             filter_ = json.loads(args.filter)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             raise CommandError("🚨 Invalid query filter. Please use the recommended format.") from None
     with open_store(args) as store:
         binding = _binding(store, args.name)

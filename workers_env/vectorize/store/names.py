@@ -30,7 +30,16 @@ def check_index_name(name: object) -> str:
         raise StateError(f"index name must be a string, got {type(name).__name__}")
     if not name:
         raise StateError("index name must not be empty")
-    bad = next((c for c in name if unicodedata.category(c) in ("Cc", "Cs")), None)
+    surrogate = next((c for c in name if unicodedata.category(c) == "Cs"), None)
+    if surrogate is not None:
+        code = ord(surrogate)
+        # U+DC80..U+DCFF is how Python carries a byte that is not UTF-8 (a command-line argument)
+        origin = f" (the byte 0x{code - 0xDC00:02X}, which is not UTF-8)" if 0xDC80 <= code <= 0xDCFF else ""
+        raise StateError(
+            f"index name {name!r} is not valid Unicode: it holds the lone surrogate U+{code:04X}{origin}; "
+            f"use a name of UTF-8 text"
+        )
+    bad = next((c for c in name if unicodedata.category(c) == "Cc"), None)
     if bad is not None:
         raise StateError(f"index name {name!r} contains the control character U+{ord(bad):04X}")
     size = len(name.encode("utf-8"))

@@ -1,0 +1,191 @@
+"""The dev server's edges, as workerd's HTTP server (KJ) and Cloudflare's edge have them:
+"Ready on" only once the port is bound, a clear error for a taken or impossible port,
+501 for methods workerd does not know, 413 over the request body limit, 408 and a closed
+connection for clients that send no headers, idle keep-alive connections closed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import workers_env
+from test_dev_server import make_project, request
+from workers_env.cli import build_parser
+from workers_env.runtime import load_worker
+from workers_env.runtime.server import HEADER_TIMEOUT, KNOWN_METHODS, MAX_BODY_BYTES, BackgroundServer
+
+TIMEOUT = 10
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
+    env.pop("CLOUDFLARE_ENV", None)
+    return env
+
+
+def _exchange(port: int, data: bytes, *, wait: float = TIMEOUT) -> bytes:
+    """Send ``data`` and read until the server closes the connection."""
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as sock:
+        sock.sendall(data)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _head_and_body(raw: bytes) -> tuple[str, dict[str, str], bytes]:
+    head, _, body = raw.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    return status, {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in lines)}, body
+
+
+# -- ports -------------------------------------------------------------------------------------------
+def test_a_taken_port_is_a_clear_error_and_ready_is_never_printed(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "app")
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", str(port)],
+            capture_output=True, text=True, env=_env(), timeout=60,
+        )
+    assert done.returncode == 1
+    assert "Ready on" not in done.stdout
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip() == (
+        f"workers-env dev: cannot listen on 127.0.0.1:{port}: the address is already in use (is another "
+        "`workers-env dev` or `wrangler dev` running?); stop it or choose another port with --port"
+    )
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("99999", "argument --port: 99999 is not a port number: ports go from 0 to 65535"),
+    ("-1", "argument --port: -1 is not a port number: ports go from 0 to 65535"),
+    ("http", "argument --port: 'http' is not a port number (a whole number from 0 to 65535)"),
+])
+def test_impossible_ports_are_argument_errors(value: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        build_parser().parse_args(["dev", "--port", value])
+    assert info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_port_0_serves_on_a_free_port_and_ready_names_it(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "app")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith("Loaded dev-test")
+        ready = proc.stdout.readline().strip()
+        assert ready.startswith("Ready on http://127.0.0.1:")
+        port = int(ready.rsplit(":", 1)[1])
+        assert port != 0
+        # printed only once the server accepts: the very next request is served
+        assert request(f"http://127.0.0.1:{port}/nowhere")[0] == 404
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=TIMEOUT)
+
+
+# -- methods ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("method", [b"FOO", b"get", b"CONNECT"])
+def test_a_method_workerd_does_not_know_gets_its_501(tmp_path: Path, method: bytes) -> None:
+    with BackgroundServer(load_worker(make_project(tmp_path))) as server:
+        target = b"example.com:443" if method == b"CONNECT" else b"/echo"
+        raw = _exchange(server.port, method + b" " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+        status, headers, body = _head_and_body(raw)
+        assert status == "HTTP/1.1 501 Not Implemented"
+        assert (headers["connection"], headers["content-type"]) == ("close", "text/plain")
+        assert body == b"ERROR: Unrecognized request method."
+        assert request(server.url + "/echo", method="PUT", body=b"still serving")[2] == b"still serving"
+
+
+def test_every_method_workerd_knows_reaches_the_worker(tmp_path: Path) -> None:
+    assert {"GET", "POST", "PURGE", "PROPFIND", "UNSUBSCRIBE"} <= KNOWN_METHODS
+    with BackgroundServer(load_worker(make_project(tmp_path))) as server:
+        for method in ("GET", "DELETE", "OPTIONS", "PATCH"):
+            assert request(server.url + "/echo", method=method)[1]["x-method"] == method
+        # PURGE reaches the worker; the SDK's `request.method` (HTTPMethod[...]) has no PURGE,
+        # so reading it raises in production too: the worker's error, a 500
+        assert request(server.url + "/echo", method="PURGE")[0] == 500
+
+
+# -- request body limit -----------------------------------------------------------------------------
+def test_the_body_limit_is_cloudflares_100_mb() -> None:
+    assert MAX_BODY_BYTES == 100 * 1024 * 1024
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_bodies_over_the_limit_get_413_and_at_the_limit_pass(tmp_path: Path, chunked: bool) -> None:
+    limit = 4096
+    with BackgroundServer(load_worker(make_project(tmp_path)), max_body_bytes=limit) as server:
+        def post(size: int) -> bytes:
+            payload = b"x" * size
+            if chunked:
+                framed = b"Transfer-Encoding: chunked\r\n\r\n" + b"%x\r\n" % size + payload + b"\r\n0\r\n\r\n"
+            else:
+                framed = b"Content-Length: %d\r\n\r\n" % size + payload
+            return _exchange(server.port, b"POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + framed)
+
+        status, headers, body = _head_and_body(post(limit + 1))
+        assert status == "HTTP/1.1 413 Request Entity Too Large"
+        assert headers["connection"] == "close" and headers["content-type"] == "text/html"
+        assert b"<title>413 Request Entity Too Large</title>" in body and b"cloudflare" in body
+        status, _, body = _head_and_body(post(limit))
+        assert status == "HTTP/1.1 201 Created" and body == b"x" * limit
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_the_body_is_sent(tmp_path: Path) -> None:
+    with BackgroundServer(load_worker(make_project(tmp_path)), max_body_bytes=1000) as server:
+        # only the headers go out; the 413 comes back without waiting for a byte of the body
+        raw = _exchange(server.port, b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n")
+        assert raw.startswith(b"HTTP/1.1 413 Request Entity Too Large\r\n")
+
+
+# -- idle connections ---------------------------------------------------------------------------------
+def test_header_timeout_is_kjs_15_seconds() -> None:
+    assert HEADER_TIMEOUT == 15.0
+
+
+def test_connections_that_send_no_headers_get_408_and_are_closed(tmp_path: Path) -> None:
+    """A bounded stand-in for 1,000 half-open connections: 20 idle sockets, 0.5 s timeout."""
+    with BackgroundServer(load_worker(make_project(tmp_path)), header_timeout=0.5) as server:
+        idle = [socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) for _ in range(20)]
+        idle[0].sendall(b"GET /echo HTTP/1.1\r\nHo")  # half a request counts the same
+        started = time.monotonic()
+        try:
+            for sock in idle:
+                raw = b""
+                while chunk := sock.recv(65536):  # returns b"" once the server closes
+                    raw += chunk
+                status, headers, body = _head_and_body(raw)
+                assert status == "HTTP/1.1 408 Request Timeout" and headers["connection"] == "close"
+                assert body == b"ERROR: Your client took too long to send HTTP headers."
+        finally:
+            for sock in idle:
+                sock.close()
+        assert time.monotonic() - started < 5
+        # a prompt client is not affected
+        assert request(server.url + "/echo", method="PUT", body=b"ok")[2] == b"ok"
+
+
+def test_an_idle_keep_alive_connection_is_closed_without_a_word(tmp_path: Path) -> None:
+    with BackgroundServer(load_worker(make_project(tmp_path)), header_timeout=5, keep_alive_timeout=0.3) as server:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as sock:
+            sock.sendall(b"GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n")
+            started = time.monotonic()
+            raw = b""
+            while chunk := sock.recv(65536):
+                raw += chunk
+            assert time.monotonic() - started < 3
+        assert raw.startswith(b"HTTP/1.1 404 ") and raw.endswith(b"not found")  # nothing after the response
