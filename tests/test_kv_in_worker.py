@@ -38,6 +38,9 @@ class Default(WorkerEntrypoint):
             })
         if path == "/stream":
             return Response(await kv.get("bin", "stream"))
+        if path == "/copy":
+            await kv.put("copy", await kv.get("bin", "stream"))
+            return Response((await kv.get("copy", "arrayBuffer")).tobytes())
         if path == "/tuple":
             await kv.put("t", (1, 2))
         return Response("not found", status=404)
@@ -69,6 +72,7 @@ async def test_results_reach_python_code_as_the_sdk_converts_them(project):
     }
     stream = await worker.fetch("/stream")
     assert await stream.bytes() == b"\x00\x01\xff"
+    assert await (await worker.fetch("/copy")).bytes() == b"\x00\x01\xff"  # a stream is a put value too
     with pytest.raises(TypeError, match="cannot be sent over RPC"):
         await worker.fetch("/tuple")
     assert isinstance(await worker.env.KV.get("doc", "json"), JsDict)

@@ -155,13 +155,15 @@ def test_pyproject_binding_problems_are_reported_together(project):
             B = "fakes2:missing"
             C = "not-a-target"
             D = "fakes2:VALUE"
+            E = "fakes2:broken"
             """
         ),
-        fakes2_DOT_py="VALUE = 3\n",
+        fakes2_DOT_py="VALUE = 3\n\ndef broken():\n    raise RuntimeError('no credentials')\n",
     )
     with pytest.raises(ConfigError) as err:
         bindings_from_pyproject(load_config(root))
-    assert len(err.value.problems) == 4
+    assert len(err.value.problems) == 5
+    assert "fakes2:broken() raised RuntimeError: no credentials" in str(err.value)
     text = str(err.value)
     assert "cannot import 'no_such_module_xyz'" in text and "has no 'missing'" in text
     assert '"package.module:factory"' in text and "is not callable" in text

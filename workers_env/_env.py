@@ -304,7 +304,10 @@ def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
             if not callable(factory):
                 problems.append(f"{where}: {name}: {target} is not callable; name a function or class that returns the binding")
                 continue
-            built[name] = factory()
+            try:
+                built[name] = factory()
+            except Exception as exc:  # noqa: BLE001 - reported with the entry that failed
+                problems.append(f"{where}: {name}: {target}() raised {type(exc).__name__}: {exc}")
     finally:
         if added:
             sys.path.remove(root)
