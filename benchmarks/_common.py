@@ -12,7 +12,7 @@ from workers_env import load_env
 _WRANGLER = """\
 name = "workers-env-bench"
 main = "worker.py"
-compatibility_date = "2024-09-01"
+compatibility_date = "2026-05-01"  # the external SDK era: plain Python values in, JsDict out
 compatibility_flags = ["python_workers"]
 
 [[vectorize]]

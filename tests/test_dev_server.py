@@ -47,7 +47,7 @@ def make_project(root: Path) -> Path:
     (root / "src").mkdir(parents=True)
     (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (root / "wrangler.toml").write_text(
-        'name = "dev-test"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
+        'name = "dev-test"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
         'compatibility_flags = ["python_workers"]\n[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
     )
     (root / "pyproject.toml").write_text('[tool.workers-env.indexes.idx]\ndimensions = 2\nmetric = "cosine"\nversion = "v2"\n')

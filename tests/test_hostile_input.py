@@ -24,7 +24,7 @@ WRANGLER = """\
 name = "hostile"
 main = "src/entry.py"
 compatibility_flags = ["python_workers"]
-compatibility_date = "2025-09-01"
+compatibility_date = "2026-05-01"  # the external SDK era: self.env and env take Python values
 
 [[vectorize]]
 binding = "IDX"

@@ -10,7 +10,7 @@ import pytest
 WRANGLER = """\
 name = "plugin-test"
 main = "src/entry.py"
-compatibility_date = "2025-09-01"
+compatibility_date = "2026-05-01"
 compatibility_flags = ["python_workers"]
 
 [vars]
@@ -213,3 +213,44 @@ def test_seed_errors_name_the_binding(project: pytest.Pytester) -> None:
     result = run(project)
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*cannot seed 'NOPE'*"])
+
+
+BUILTIN_ERA_ENTRY = """\
+from js import Object
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        res = await self.env.VECTORIZE.query(to_js([1, 0, 0]), to_js({"topK": 10}, dict_converter=Object.fromEntries))
+        return Response.json({"ids": [m.id for m in res.matches], "length": res.matches.length,
+                              "plain": res.to_py()["count"]})
+"""
+
+
+def test_fixtures_in_the_builtin_sdk_era(project: pytest.Pytester) -> None:
+    """A config dated before 2026-04-21: ``env`` and ``worker`` hand out raw JavaScript bindings."""
+    project.path.joinpath("wrangler.toml").write_text(WRANGLER.replace("2026-05-01", "2025-09-01"))
+    project.path.joinpath("src", "entry.py").write_text(BUILTIN_ERA_ENTRY)
+    write_pyproject(project, "auto")
+    project.makepyfile(
+        test_builtin="""
+        import pytest
+        from workers_env import JsException, js, to_js
+
+        @pytest.mark.vectorize_seed("VECTORIZE", "seed.ndjson")
+        async def test_worker_fixture(worker):
+            assert await (await worker.fetch("/")).json() == {"ids": ["a", "b"], "length": 2, "plain": 2}
+
+        async def test_env_fixture_gives_js_objects(env, seed_vectors):
+            with pytest.raises(JsException, match="to_js"):
+                await env.VECTORIZE.upsert([{"id": "a", "values": [1, 0, 0]}])
+            assert seed_vectors("VECTORIZE", [{"id": "a", "values": [1, 0, 0]}]) == 1
+            res = await env.VECTORIZE.query([1, 0, 0], to_js({"topK": 1}, dict_converter=js.Object.fromEntries))
+            assert (res.count, res.matches.length, res.matches[0].id) == (1, 1, "a")
+            assert res.to_py()["matches"][0]["id"] == "a"
+            with pytest.raises(TypeError):
+                res["count"]
+        """
+    )
+    run(project).assert_outcomes(passed=2)

@@ -13,7 +13,8 @@ from workers_env import JsDict, JsException, VectorizeError, load_env
 from workers_env._errors import ConfigError
 from workers_env.runtime import load_worker
 
-CURRENT = "2025-09-01"
+CURRENT = "2026-05-01"  # class-style handlers and the external SDK (pythonExternalSDK)
+BUILTIN_SDK = "2025-09-01"  # class-style handlers, the built-in SDK (raw JS bindings)
 LEGACY = "2025-01-01"
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from workers_env._clock import ManualClock
     from workers_env._jsvalues import JsDict
     from workers_env.kv.namespace import KvNamespace
-    from workers_env.runtime import Worker, load_worker
+    from workers_env.runtime import QueueMessage, QueueResult, ScheduledResult, Worker, js, load_worker, to_js
     from workers_env.vectorize.binding import VectorizeBinding
     from workers_env.vectorize.definitions import IndexDefinition
 
@@ -48,8 +48,13 @@ __all__ = [
     "VectorizeError",
     "Worker",
     "WorkersEnvError",
+    "QueueMessage",
+    "QueueResult",
+    "ScheduledResult",
+    "js",
     "load_env",
     "load_worker",
+    "to_js",
 ]
 
 _LAZY = {
@@ -62,6 +67,11 @@ _LAZY = {
     "VectorizeBinding": "workers_env.vectorize.binding",
     "Worker": "workers_env.runtime",
     "load_worker": "workers_env.runtime",
+    "QueueMessage": "workers_env.runtime",
+    "QueueResult": "workers_env.runtime",
+    "ScheduledResult": "workers_env.runtime",
+    "js": "workers_env.runtime",
+    "to_js": "workers_env.runtime",
 }
 
 

@@ -37,8 +37,13 @@ __all__ = [
 #: :class:`AssemblyContext` and returns ``{attribute name: binding}`` for the config's entries.
 BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("vectorize", "workers_env.vectorize.assembly:build_bindings"),
-    ("kv_namespaces", "workers_env.kv.assembly:build_bindings"),
+    ("kv", "workers_env.kv.assembly:build_bindings"),
 )
+
+#: How ``env.<binding>`` is handed out: as the config's Worker holds it in ``self.env``,
+#: which depends on its compatibility-date era (the one conversion lives in ``runtime/``).
+#: Called as ``view(kind, name, binding, config)``; named here, imported on first use.
+BINDING_VIEW = "workers_env.runtime.eras:binding_view"
 
 
 @dataclass
@@ -117,18 +122,49 @@ class Env:
     Read them as attributes (``env.VECTORIZE``, ``env.API_TOKEN``) like ``self.env`` in a
     Worker, or as items (``env["VECTORIZE"]``); iterate for their names. ``env.config`` is
     the parsed wrangler configuration, unless a binding or var is itself named ``config``.
+    A binding is handed out as the config's compatibility-date era hands it to Worker
+    code (``kinds`` names each binding's kind); :meth:`unwrapped` gives the emulator itself.
     """
 
     def __init__(self, values: Mapping[str, Any], *, config: WorkerConfig | None = None,
-                 context: AssemblyContext | None = None):
+                 context: AssemblyContext | None = None, kinds: Mapping[str, str] | None = None):
         object.__setattr__(self, "_values", dict(values))
         object.__setattr__(self, "_config", config)
         object.__setattr__(self, "_context", context)
+        object.__setattr__(self, "_kinds", dict(kinds or {}))
+        object.__setattr__(self, "_views", {})
+
+    def _view(self, name: str) -> Any:
+        value = self._values[name]
+        kind = self._kinds.get(name)
+        if kind is None or self._config is None:
+            return value
+        views = self._views
+        if name not in views:
+            views[name] = _builder(BINDING_VIEW)(kind, name, value, self._config)
+        return views[name]
+
+    def unwrapped(self, name: str) -> Any:
+        """The emulated binding (or var) ``name`` itself: plain Python in, plain data out.
+
+        For seeding and tools; Worker code never holds this object (``env.NAME`` is what
+        it holds, in the config's era).
+        """
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(
+                f"env has no binding or var named {name!r}; it has: {', '.join(sorted(self._values)) or 'nothing'}"
+            ) from None
+
+    def kind(self, name: str) -> str | None:
+        """The binding kind of ``name`` (``"vectorize"``, ...), ``None`` for vars."""
+        return self._kinds.get(name)
 
     def __getattr__(self, name: str) -> Any:
         values = object.__getattribute__(self, "_values")
         if name in values:
-            return values[name]
+            return self._view(name)
         if name == "config":
             return object.__getattribute__(self, "_config")
         raise AttributeError(
@@ -136,10 +172,15 @@ class Env:
         )
 
     def __setattr__(self, name: str, value: Any) -> None:
+        """A value set by hand (a fake binding, a var) is handed out exactly as given."""
         self._values[name] = value
+        self._kinds.pop(name, None)
+        self._views.pop(name, None)
 
     def __getitem__(self, name: str) -> Any:
-        return self._values[name]
+        if name not in self._values:
+            raise KeyError(name)
+        return self._view(name)
 
     def __contains__(self, name: object) -> bool:
         return name in self._values
@@ -151,7 +192,7 @@ class Env:
         return len(self._values)
 
     def __dir__(self) -> list[str]:
-        return sorted(set(self._values) | {"config", "close"})
+        return sorted(set(self._values) | {"config", "close", "unwrapped", "kind"})
 
     def __repr__(self) -> str:
         return f"<Env {', '.join(self._values)}>"
@@ -220,21 +261,27 @@ def _assemble(context: AssemblyContext) -> Env:
     config = context.config
     values: dict[str, Any] = dict(config.vars)
     values.update(read_dev_vars(config.root, config.environment))
+    kinds: dict[str, str] = {}
     failures: list[ConfigError] = []
-    for _kind, target in BINDING_BUILDERS:
+    for kind, target in BINDING_BUILDERS:
         try:
-            values.update(_builder(target)(context))
+            built = _builder(target)(context)
+            values.update(built)
+            kinds.update(dict.fromkeys(built, kind))
         except ConfigError as exc:
             failures.append(exc)
     if failures:
         problems = [problem for exc in failures for problem in exc.problems]
         cls = IndexDefinitionError if all(isinstance(e, IndexDefinitionError) for e in failures) else ConfigError
         raise cls("\n".join(problems), problems=problems, path=str(config.path))
-    values.update(context.options.get("bindings") or {})
+    supplied = context.options.get("bindings") or {}
+    values.update(supplied)
+    for name in supplied:  # a supplied object is handed out exactly as given
+        kinds.pop(name, None)
     for declared in declared_bindings(config.merged):
         if declared.name not in values:
             values[declared.name] = NotEmulatedBinding(declared.name, declared.kind, declared.field)
-    return Env(values, config=config, context=context)
+    return Env(values, config=config, context=context, kinds=kinds)
 
 
 def _check_supplied(bindings: Any) -> dict[str, Any]:
@@ -253,7 +300,7 @@ def _check_supplied(bindings: Any) -> dict[str, Any]:
 
 def not_emulated(env: Env) -> list[NotEmulatedBinding]:
     """The placeholders in ``env``: declared bindings nobody emulates or supplied."""
-    return [value for value in (env[name] for name in env) if isinstance(value, NotEmulatedBinding)]
+    return [value for value in (env.unwrapped(name) for name in env) if isinstance(value, NotEmulatedBinding)]
 
 
 def not_emulated_line(env: Env) -> str | None:

@@ -186,7 +186,8 @@ def _seed_from_marker(env: Env, base: Path, binding: str, source: Any, *, namesp
 def _binding(env: Env, binding: str) -> Any:
     if binding not in env:
         pytest.fail(f"workers-env: cannot seed {binding!r}: the env has {', '.join(env) or 'no bindings'}", pytrace=False)
-    return env[binding]
+    unwrapped = getattr(env, "unwrapped", None)
+    return unwrapped(binding) if callable(unwrapped) else env[binding]  # the emulator, whatever the era
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""``workers-env dev [PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR]``.
+"""``workers-env dev [PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--test-scheduled]``.
 
 Loads the Python Worker named by ``main`` in the wrangler config and serves it over HTTP,
 like ``wrangler dev``. State (vectors, KV) persists under ``--persist-to`` (default
@@ -47,6 +47,10 @@ def register(subparsers: Any) -> None:
         "--persist-to", dest="persist_to", default=None, metavar="DIR",
         help="folder for local state (default: .wrangler/state beside the config)",
     )
+    parser.add_argument(
+        "--test-scheduled", dest="test_scheduled", action="store_true",
+        help="run the scheduled handler on requests to /__scheduled?cron=... (as wrangler dev --test-scheduled)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -78,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted; returns the exit code."""
     from workers_env._env import bindings_from_pyproject, load_env
     from workers_env.config import load_config
+    from workers_env.config.compat import missing_date_warning
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import bind, serve
     from workers_env.vectorize.persistent import default_persist_to
@@ -93,16 +98,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     try:
+        warning = missing_date_warning(env.config)
+        if warning:  # wrangler's logger.warn layout: a marked first line, the rest indented by two
+            first, *rest = warning.split("\n")
+            print("\n".join([f"\u25b2 [WARNING] {first}", "", *(f"  {line}" for line in rest)]) + "\n",
+                  file=sys.stderr, flush=True)
         worker = load_worker(env=env)
         name = env.config.name or config_path.parent.name
-        print(f"Loaded {name} from {worker.main_path}; state in {persist_to}", flush=True)
+        era = f" ({worker.era.describe()})" if worker.era is not None else ""
+        print(f"Loaded {name} from {worker.main_path}; state in {persist_to}{era}", flush=True)
         try:
             sockets = bind(args.ip, args.port)
         except OSError as exc:
             print(f"workers-env dev: {_bind_error(args.ip, args.port, exc)}", file=sys.stderr, flush=True)
             return 1
         port = sockets[0].getsockname()[1]  # --port 0 picks a free one
-        serve(worker, host=args.ip, sockets=sockets, on_ready=lambda: print(f"Ready on http://{args.ip}:{port}", flush=True))
+        serve(worker, host=args.ip, sockets=sockets, test_scheduled=args.test_scheduled,
+              on_ready=lambda: print(f"Ready on http://{args.ip}:{port}", flush=True))
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1

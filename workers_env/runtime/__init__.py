@@ -1,10 +1,18 @@
 """A CPython stand-in for the Python Workers runtime: load a worker file and call it.
 
 ``load_worker`` imports the ``main`` file of a wrangler config with stand-in ``workers``,
-``js`` and ``pyodide.ffi`` modules (installed only while the worker's code runs) and
-returns a :class:`Worker` whose ``fetch`` drives the worker's fetch handler.
+``js``, ``asgi`` and ``pyodide.ffi`` modules (installed only while the worker's code runs)
+and returns a :class:`Worker` whose ``fetch``, ``scheduled`` and ``queue`` drive the
+worker's handlers. ``js`` and ``to_js`` are the stand-ins' ``js`` module and
+``pyodide.ffi.to_js``, for tests that call a built-in-SDK era ``env`` directly
+(``to_js(vectors, dict_converter=js.Object.fromEntries)``).
 """
 
+from workers_env.runtime.events import QueueMessage, QueueResult, ScheduledResult
+from workers_env.runtime.jsproxy import to_js
 from workers_env.runtime.loader import ExecutionContext, Worker, load_worker
+from workers_env.runtime.standins import standin_modules
 
-__all__ = ["ExecutionContext", "Worker", "load_worker"]
+js = standin_modules()["js"]
+
+__all__ = ["ExecutionContext", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "js", "load_worker", "to_js"]

@@ -35,15 +35,21 @@ def _is_binding(value: Any) -> bool:
 
 
 class JsBinding(JsProxy):
-    """A binding as JavaScript code sees it: methods take JS values, promise JS values."""
+    """A binding as JavaScript code sees it: methods take JS values, promise JS values.
 
-    def __init__(self, name: str, binding: Any):
+    ``js_class`` is the binding's ``constructor.name`` in production; ``sdk_wraps`` says
+    whether the Python SDK of the Worker's era converts its calls for ``self.env``.
+    """
+
+    def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True):
         self._name = name
         self._binding = binding
+        self._js_class = js_class
+        self._sdk_wraps = sdk_wraps
 
     @property
     def _js_name(self) -> str:  # type: ignore[override]
-        return type(self._binding).__name__
+        return self._js_class or type(self._binding).__name__
 
     def __getattr__(self, name: str) -> Any:
         exposed = getattr(self._binding, "JS_METHODS", None)  # what the real binding has
@@ -83,10 +89,15 @@ async def _already(value: Any) -> Any:
 
 
 class JsEnv(JsProxy):
-    """The JavaScript ``env`` object (what a legacy ``on_fetch(request, env)`` receives)."""
+    """The JavaScript ``env`` object (what a legacy ``on_fetch(request, env)`` receives).
 
-    def __init__(self, env: Any):
+    ``era`` (:class:`~workers_env.runtime.eras.Era`) decides which bindings the SDK's
+    ``self.env`` converts; without one, every binding is converted (the newest SDK).
+    """
+
+    def __init__(self, env: Any, era: Any = None):
         self._env = env
+        self._era = era
         self._cache: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
@@ -98,15 +109,33 @@ class JsEnv(JsProxy):
         env = self.__dict__["_env"]
         if name not in env:  # the Env's own helpers (``config``, ``close``) are not bindings
             raise AttributeError(name)
-        value = env[name]
+        unwrapped = getattr(env, "unwrapped", None)
+        value = unwrapped(name) if callable(unwrapped) else env[name]
         if isinstance(value, str):
             result: Any = value
+        elif isinstance(value, JsBinding):
+            result = value
         elif _is_binding(value):
-            result = JsBinding(name, value)
+            result = self._binding(name, value)
         else:
             result = to_js(value, dict_converter=object_from_entries)
         cache[name] = result
         return result
+
+    def _binding(self, name: str, value: Any) -> JsBinding:
+        from workers_env.runtime.eras import JS_CLASS_NAMES, KIND_ALIASES
+
+        kind_of = getattr(self._env, "kind", None)
+        kind = kind_of(name) if callable(kind_of) else None
+        era = self._era
+        if era is None:
+            wraps = True
+        elif kind is None:  # a binding supplied by hand: as the era's SDK treats bindings it knows
+            wraps = era.external_sdk
+        else:
+            wraps = era.wraps(kind)
+        js_class = JS_CLASS_NAMES.get(KIND_ALIASES.get(kind or "", kind or ""))
+        return JsBinding(name, value, js_class=js_class, sdk_wraps=wraps)
 
     def __dir__(self) -> list[str]:
         return list(self._env)
@@ -226,7 +255,7 @@ class _EnvWrapper:
         if name.startswith("__"):
             raise AttributeError(name)
         value = getattr(self._env, name)
-        if isinstance(value, JsBinding):
+        if isinstance(value, JsBinding) and value._sdk_wraps:
             value = _BindingWrapper(value)
         setattr(self, name, value)
         return value

@@ -139,6 +139,10 @@ def _body_bytes(body: Any) -> bytes | None:
         return body.to_bytes()
     if isinstance(body, ReadableBytes):
         return body.read_all()
+    if getattr(body, "_js_name", None) in ("Blob", "File"):
+        return bytes(body._data)
+    if getattr(body, "_js_name", None) == "URLSearchParams":
+        return body.toString().encode("utf-8")
     if isinstance(body, JsProxy):
         raise js_type_error(f"This body type is not supported here: {body.constructor.name}")
     return str(body).encode("utf-8")  # JS stringifies other values
@@ -172,6 +176,17 @@ class _Body(JsProxy):
 
     async def json(self) -> Any:
         return json_parse(self._consume().decode("utf-8", errors="replace"))
+
+    async def formData(self) -> Any:  # noqa: N802 - JS name
+        from workers_env.runtime.forms import parse_form
+
+        return parse_form(self._consume(), getattr(self, "headers").get("content-type"))
+
+    async def blob(self) -> Any:
+        from workers_env.runtime.forms import JsBlob
+
+        content_type = getattr(self, "headers").get("content-type") or ""
+        return JsBlob([self._consume()], type=content_type)
 
 
 def json_parse(text: str) -> Any:

@@ -5,7 +5,9 @@ Dispatch follows workerd: from compatibility date 2025-08-14 (flag
 before that a module-level ``on_fetch`` is too, and defining both is an error. A
 ``Default`` instance is built per request as ``Default(ctx, env)``; ``fetch`` is called
 leniently (extra arguments dropped) with a ``workers.Request``. ``on_fetch`` receives the
-raw JavaScript request, env and ctx.
+raw JavaScript request, env and ctx. ``scheduled``/``queue`` (``on_scheduled``/``on_queue``)
+run the same way for Cron Triggers and queue deliveries. The config's era
+(:mod:`workers_env.runtime.eras`) decides how ``self.env`` hands out bindings.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import importlib
 import inspect
 import json as _json
 import logging
+import re
 import sys
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
@@ -22,30 +25,37 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from workers_env._errors import ConfigError
+from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env.config.compat import PYTHON_NO_GLOBAL_HANDLERS, flag_enabled
+from workers_env.runtime.current import WorkerRuntime
 from workers_env.runtime.envwrap import JsEnv
+from workers_env.runtime.eras import Era, era_of
+from workers_env.runtime.events import (
+    JsMessageBatch,
+    JsScheduledController,
+    QueueMessage,
+    QueueResult,
+    ScheduledResult,
+    SdkMessageBatch,
+    queue_messages,
+)
+from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import call_relaxed
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.workers_api import Request, Response, WorkerEntrypoint
 
-__all__ = ["Worker", "ExecutionContext", "load_worker", "NO_GLOBAL_HANDLERS_DATE"]
+__all__ = ["NO_GLOBAL_HANDLERS_DATE", "ExecutionContext", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "load_worker"]
 
 log = logging.getLogger("workers_env.worker")
 
-NO_GLOBAL_HANDLERS_DATE = "2025-08-14"
+NO_GLOBAL_HANDLERS_DATE = PYTHON_NO_GLOBAL_HANDLERS.date
 _GLOBAL_HANDLERS = ("on_fetch", "on_scheduled", "on_queue", "on_alarm", "on_trace", "on_pubsub")
 _BASE_URL = "http://localhost"
 
 
 def _no_global_handlers(config: Any) -> bool:
-    flags = set(getattr(config, "compatibility_flags", None) or ())
-    if "disable_python_no_global_handlers" in flags:
-        return False
-    if "python_no_global_handlers" in flags:
-        return True
-    date = getattr(config, "compatibility_date", None) or ""
-    return str(date) >= NO_GLOBAL_HANDLERS_DATE
+    return flag_enabled(PYTHON_NO_GLOBAL_HANDLERS, config)
 
 
 @dataclass(eq=False)
@@ -97,7 +107,7 @@ def build_request(
     json: Any = None,
 ) -> JsRequest:
     """The JS request a worker receives for ``url`` (a path is taken relative to localhost)."""
-    if "://" not in url:
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):  # a path (its query may hold "://")
         url = _BASE_URL + (url if url.startswith("/") else "/" + url)
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
     if json is not None:
@@ -117,11 +127,23 @@ class Worker:
         self.main_path = main_path
         self.module = module
         self._scope = scope
-        self._js_env = JsEnv(env)
+        runtime = scope.runtime if isinstance(scope.runtime, WorkerRuntime) else WorkerRuntime(JsEnv(env), None)
+        self._js_env = runtime.js_env
+        self.era: Era | None = runtime.era
+        self._no_global_handlers = no_global_handlers
         self._default = self._entrypoint_class(module, no_global_handlers)
-        self._on_fetch = None if self._default or no_global_handlers else getattr(module, "on_fetch", None)
-        if self._default is None and self._on_fetch is None:
+        self._on_fetch = self._global_handler("on_fetch")
+        if self._default is None and self._on_fetch is None and not self._has_other_handler():
             raise ConfigError(self._missing_handler_message(module, no_global_handlers), path=str(main_path))
+
+    def _global_handler(self, name: str) -> Any:
+        if self._default is not None or self._no_global_handlers:
+            return None
+        handler = getattr(self.module, name, None)
+        return handler if callable(handler) else None
+
+    def _has_other_handler(self) -> bool:
+        return any(self._global_handler(h) is not None for h in ("on_scheduled", "on_queue"))
 
     def _entrypoint_class(self, module: Any, no_global_handlers: bool) -> type | None:
         default = getattr(module, "Default", None)
@@ -173,9 +195,64 @@ class Worker:
     def new_context(self) -> ExecutionContext:
         return ExecutionContext(self._scope)
 
+    async def scheduled(self, cron: str = "", *, scheduled_time: Any = None) -> ScheduledResult:
+        """Run the worker's ``scheduled`` handler as a Cron Trigger ``cron`` would.
+
+        ``scheduled_time`` is a ``datetime`` or milliseconds since the epoch (default: now).
+        Exceptions raised by the worker propagate; ``waitUntil`` work has finished on return.
+        """
+        result = ScheduledResult()
+        when = JsDate(scheduled_time).getTime()
+        controller = JsScheduledController(str(cron), when, result)
+        ctx = self.new_context()
+        try:
+            await self._run_event("scheduled", controller, ctx, sdk_value=controller)
+        finally:
+            await ctx.drain()
+        return result
+
+    async def queue(self, messages: Any, *, queue: str = "queue") -> QueueResult:
+        """Deliver ``messages`` (bodies, or :class:`QueueMessage`) to the ``queue`` handler.
+
+        Returns what the handler did (acks, retries) as Miniflare reports it; exceptions
+        raised by the worker propagate.
+        """
+        result = QueueResult()
+        batch = JsMessageBatch(queue, queue_messages(messages), result)
+        wraps = self.era is None or self.era.wraps("queues")
+        ctx = self.new_context()
+        try:
+            await self._run_event("queue", batch, ctx, sdk_value=SdkMessageBatch(batch) if wraps else batch)
+        finally:
+            await ctx.drain()
+        return result
+
+    async def _run_event(self, name: str, js_value: Any, ctx: ExecutionContext, *, sdk_value: Any) -> Any:
+        """Call ``Default.<name>(value, env, ctx)`` or the legacy ``on_<name>(value, env, ctx)``."""
+        with self._scope:
+            if self._default is not None:
+                instance = self._default(ctx, self._js_env)
+                method = getattr(instance, name, None)
+                if not callable(method):
+                    raise WorkersEnvError(
+                        f"the worker's Default class has no {name}() method: define "
+                        f"`async def {name}(self, {'controller' if name == 'scheduled' else 'batch'}, env, ctx)`"
+                    )
+                result = call_relaxed(method, sdk_value, getattr(instance, "env", None), ctx)
+            else:
+                handler = self._global_handler(f"on_{name}")
+                if handler is None:
+                    raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
+                result = call_relaxed(handler, js_value, self._js_env, ctx)
+            if inspect.isawaitable(result):
+                result = await result
+        return result
+
     async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
         """Run the fetch handler for a JS request; returns the JS response."""
         with self._scope:
+            if self._default is None and self._on_fetch is None:
+                raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_fetch"')
             if self._default is not None:
                 instance = self._default(ctx, self._js_env)
                 method = getattr(instance, "fetch", None)
@@ -227,7 +304,8 @@ def load_worker(
     if not main_path.is_file():
         raise ConfigError(f"main file not found: {main_path}", path=str(main_path))
     _announce_not_emulated(env)
-    scope = ImportScope(main_path.parent)
+    era = era_of(config)
+    scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era))
     with scope:
         module = importlib.import_module(main_path.stem)
     return Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config))

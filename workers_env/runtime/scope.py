@@ -19,6 +19,7 @@ import weakref
 from pathlib import Path
 from types import ModuleType, TracebackType
 
+from workers_env.runtime.current import set_current
 from workers_env.runtime.standins import standin_modules
 
 __all__ = ["ImportScope"]
@@ -87,14 +88,16 @@ def _is_under(module: ModuleType, folder: Path) -> bool:
 class ImportScope:
     """The worker's import namespace; use ``with scope:`` around every call into its code."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, runtime: object = None):
         self.folder = folder.resolve()
+        self.runtime = runtime  # a WorkerRuntime, marked current on every entry
         self.modules: dict[str, ModuleType] = {}
         self._layer = _Layer()
         self._hidden: dict[str, ModuleType] = {}
         self._before: set[str] = set()
 
     def __enter__(self) -> ImportScope:
+        set_current(self.runtime)  # type: ignore[arg-type]
         with _LOCK:
             first = self._layer.depth == 0
             _STANDINS.push(standin_modules())

@@ -21,6 +21,7 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs
 
 import h11
 import uvicorn
@@ -47,6 +48,7 @@ Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _ERROR_BODY = b"Worker threw exception"
+SCHEDULED_PATH = "/__scheduled"
 
 #: The methods workerd's HTTP parser knows (KJ_HTTP_FOR_EACH_METHOD); any other gets a 501.
 KNOWN_METHODS = frozenset(
@@ -74,11 +76,16 @@ class _TooLarge(Exception):
 
 
 class WorkerApp:
-    """An ASGI application that hands every HTTP request to a worker's fetch handler."""
+    """An ASGI application that hands every HTTP request to a worker's fetch handler.
 
-    def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES):
+    With ``test_scheduled`` (``workers-env dev --test-scheduled``, as wrangler's flag),
+    ``/__scheduled?cron=...`` runs the worker's ``scheduled`` handler instead.
+    """
+
+    def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES, test_scheduled: bool = False):
         self.worker = worker
         self.max_body_bytes = max_body_bytes
+        self.test_scheduled = test_scheduled
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -94,6 +101,9 @@ class WorkerApp:
         except _TooLarge:
             log.warning("Refused %s %s: the request body is over %d bytes", scope["method"], scope["path"], self.max_body_bytes)
             await self._refuse(send, 413, _TOO_LARGE, content_type=b"text/html")
+            return
+        if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
+            await self._scheduled(scope, send)
             return
         request = self._request(scope, body)
         ctx = self.worker.new_context()
@@ -111,6 +121,20 @@ class WorkerApp:
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
         await ctx.drain()
+
+    async def _scheduled(self, scope: Scope, send: Send) -> None:
+        """wrangler's ``--test-scheduled`` middleware: run ``scheduled`` with ``?cron=``."""
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        cron = (query.get("cron") or [""])[0]
+        try:
+            await self.worker.scheduled(cron)
+            status, body = 200, b"Ran scheduled event"
+        except Exception:
+            log.exception("Uncaught exception in the worker's scheduled handler (cron %r)", cron)
+            status, body = 500, _ERROR_BODY
+        headers = [(b"content-type", b"text/plain;charset=UTF-8"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
 
     @staticmethod
     async def _lifespan(receive: Receive, send: Send) -> None:
@@ -222,10 +246,11 @@ def _config(
     max_body_bytes: int = MAX_BODY_BYTES,
     header_timeout: float = HEADER_TIMEOUT,
     keep_alive_timeout: float = KEEP_ALIVE_TIMEOUT,
+    test_scheduled: bool = False,
 ) -> uvicorn.Config:
     protocol = type("_Protocol", (_Protocol,), {"header_timeout": header_timeout})
     return uvicorn.Config(
-        WorkerApp(worker, max_body_bytes=max_body_bytes), host=host, port=port, lifespan="on",
+        WorkerApp(worker, max_body_bytes=max_body_bytes, test_scheduled=test_scheduled), host=host, port=port, lifespan="on",
         log_level=log_level, server_header=False, http=protocol, timeout_keep_alive=keep_alive_timeout,  # type: ignore[arg-type]
     )
 
@@ -278,13 +303,15 @@ def serve(
     sockets: list[socket.socket] | None = None,
     on_ready: Callable[[], None] | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
+    test_scheduled: bool = False,
 ) -> None:
     """Serve ``worker`` on ``sockets`` (default: :func:`bind` ``host:port``) until
     interrupted (Ctrl+C); ``on_ready`` is called once connections are accepted."""
     if sockets is None:
         sockets = bind(host, port)
     try:
-        config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes)
+        config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes,
+                         test_scheduled=test_scheduled)
         _Server(config, on_ready).run(sockets=sockets)
     finally:
         for sock in sockets:
@@ -305,6 +332,7 @@ class BackgroundServer:
     max_body_bytes: int = MAX_BODY_BYTES
     header_timeout: float = HEADER_TIMEOUT
     keep_alive_timeout: float = KEEP_ALIVE_TIMEOUT
+    test_scheduled: bool = False
 
     def __post_init__(self) -> None:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -314,6 +342,7 @@ class BackgroundServer:
         self._server = uvicorn.Server(_config(
             self.worker, host=self.host, port=self.port, log_level="warning", max_body_bytes=self.max_body_bytes,
             header_timeout=self.header_timeout, keep_alive_timeout=self.keep_alive_timeout,
+            test_scheduled=self.test_scheduled,
         ))
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)
 

@@ -6,13 +6,17 @@ by :mod:`workers_env.runtime.scope` while a worker's code runs.
 
 from __future__ import annotations
 
+import dis
 import functools
 import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env.runtime import jsproxy, jsweb, workers_api
+from workers_env.runtime import asgi as asgi_bridge
+from workers_env.runtime import forms, jsglobals, jsproxy, jsweb, workers_api
+from workers_env.runtime.current import current_runtime
+from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsObject,
@@ -22,10 +26,38 @@ from workers_env.runtime.jsproxy import (
     object_from_entries,
 )
 
-__all__ = ["standin_modules", "STANDIN_NAMES"]
+__all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
-STANDIN_NAMES = ("workers", "js", "pyodide", "pyodide.ffi", "pyodide.http")
+STANDIN_NAMES = ("workers", "workers.asgi", "asgi", "js", "pyodide", "pyodide.ffi", "pyodide.http")
+
+#: Where the README lists what the stand-ins cover (named by every "not emulated" error).
+COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
+
+class NotEmulatedError(ImportError):
+    """A runtime name (``from js import X``) that workers-env does not emulate."""
+
+
+def _not_emulated(module: str, name: str) -> NotEmulatedError:
+    return NotEmulatedError(
+        f"{module}.{name} is not emulated by workers-env: it exists in the Python Workers runtime, "
+        f"but not in workers-env's local stand-in (see {COVERAGE_DOC}). "
+        "Guard the import or open an issue.",
+        name=name,
+    )
+
+
+def _missing_attribute(module: str, name: str) -> Exception:
+    """``from module import name`` gets an ImportError; ``getattr``/``hasattr`` an AttributeError."""
+    error = _not_emulated(module, name)
+    frame = sys._getframe(2)
+    code = frame.f_code.co_code
+    if 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] in _IMPORT_OPS:
+        return error
+    return AttributeError(str(error))
+
+
+_IMPORT_OPS = {dis.opmap[name] for name in ("IMPORT_FROM", "IMPORT_NAME") if name in dis.opmap}
 
 
 def _typed_array(name: str) -> SimpleNamespace:
@@ -70,11 +102,43 @@ def _object_namespace() -> SimpleNamespace:
     return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=JsObject)
 
 
+def _workers_getattr(name: str) -> Any:
+    """``from workers import env``: the running Worker's env, as its era's SDK hands it out."""
+    if name == "env":
+        runtime = current_runtime()
+        if runtime is None:
+            raise _missing_attribute("workers", name)
+        era = runtime.era
+        return EnvWrapper(runtime.js_env) if era is None or era.external_sdk else runtime.js_env
+    if name.startswith("__"):
+        raise AttributeError(name)
+    raise _missing_attribute("workers", name)
+
+
+def _js_getattr(name: str) -> Any:
+    if name.startswith("__"):
+        raise AttributeError(name)
+    raise _missing_attribute("js", name)
+
+
+def _asgi_module(name: str) -> ModuleType:
+    module = ModuleType(name, asgi_bridge.__doc__)
+    for attr in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "logger"):
+        setattr(module, attr, getattr(asgi_bridge, attr))
+    module.__getattr__ = asgi_bridge.__getattr__  # type: ignore[attr-defined]
+    module.__all__ = list(asgi_bridge.__all__)  # type: ignore[attr-defined]
+    return module
+
+
 def _build() -> dict[str, ModuleType]:
     workers = ModuleType("workers", workers_api.__doc__)
     for name in workers_api.__all__:
         setattr(workers, name, getattr(workers_api, name))
-    workers.__all__ = list(workers_api.__all__)  # type: ignore[attr-defined]
+    workers.__all__ = [*workers_api.__all__, "env"]  # type: ignore[attr-defined]
+    workers.__path__ = []  # type: ignore[attr-defined]  # a package: ``import workers.asgi``
+    workers.__getattr__ = _workers_getattr  # type: ignore[attr-defined]
+    workers_asgi = _asgi_module("workers.asgi")
+    workers.asgi = workers_asgi  # type: ignore[attr-defined]
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.Object = _object_namespace()  # type: ignore[attr-defined]
@@ -82,6 +146,21 @@ def _build() -> dict[str, ModuleType]:
     js.Array = SimpleNamespace(new=lambda *items: JsArray(list(items)), **{"from": lambda it: JsArray(list(it))})  # type: ignore[attr-defined]
     for name in ("Float32Array", "Float64Array", "Int32Array", "Uint8Array"):
         setattr(js, name, _typed_array(name))
+    js.URL = jsglobals.JsURL  # type: ignore[attr-defined]
+    js.URLSearchParams = jsglobals.JsURLSearchParams  # type: ignore[attr-defined]
+    js.fetch = workers_api.js_fetch  # type: ignore[attr-defined]
+    js.Date = jsglobals.JsDate  # type: ignore[attr-defined]
+    js.crypto = jsglobals.crypto  # type: ignore[attr-defined]
+    js.TextEncoder = jsglobals.TextEncoder  # type: ignore[attr-defined]
+    js.TextDecoder = jsglobals.TextDecoder  # type: ignore[attr-defined]
+    js.atob = jsglobals.atob  # type: ignore[attr-defined]
+    js.btoa = jsglobals.btoa  # type: ignore[attr-defined]
+    js.Error = SimpleNamespace(new=jsglobals.js_error)  # type: ignore[attr-defined]
+    js.Blob = forms.JsBlob  # type: ignore[attr-defined]
+    js.File = forms.JsFile  # type: ignore[attr-defined]
+    js.FormData = forms.JsFormData  # type: ignore[attr-defined]
+    js.Map = SimpleNamespace(new=lambda entries=None: jsproxy.JsMap(dict(list(e) for e in entries) if entries else {}))  # type: ignore[attr-defined]
+    js.__getattr__ = _js_getattr  # type: ignore[attr-defined]
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
     js.Request = jsweb.JsRequest  # type: ignore[attr-defined]
     js.Headers = jsweb.JsHeaders  # type: ignore[attr-defined]
@@ -112,7 +191,10 @@ def _build() -> dict[str, ModuleType]:
     pyodide.__version__ = PYODIDE_VERSION  # type: ignore[attr-defined]
     pyodide.ffi = ffi  # type: ignore[attr-defined]
     pyodide.http = http  # type: ignore[attr-defined]
-    return {"workers": workers, "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http}
+    return {
+        "workers": workers, "workers.asgi": workers_asgi, "asgi": _asgi_module("asgi"),
+        "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http,
+    }
 
 
 @functools.lru_cache(maxsize=1)

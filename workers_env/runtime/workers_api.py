@@ -19,18 +19,32 @@ from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
-from workers_env.runtime.envwrap import EnvWrapper, python_from_rpc, python_to_rpc
 from workers_env._jsvalues import ReadableBytes
-from workers_env.runtime.jsproxy import JsBuffer, JsProxy, JsTypedArray, js_type_error
+from workers_env.runtime import envwrap
+from workers_env.runtime.current import current_runtime
+from workers_env.runtime.envwrap import EnvWrapper
+from workers_env.runtime.forms import Blob, File, FormData
+from workers_env.runtime.jsproxy import (
+    JsBuffer,
+    JsMap,
+    JsProxy,
+    JsTypedArray,
+    js_type_error,
+    to_js,
+)
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 
 __all__ = [
+    "Blob",
     "FetchResponse",
+    "File",
+    "FormData",
     "Request",
     "Response",
     "WorkerEntrypoint",
     "fetch",
     "handler",
+    "import_from_javascript",
     "python_from_rpc",
     "python_to_rpc",
 ]
@@ -149,6 +163,14 @@ class FetchResponse:
 
     async def memoryview(self) -> memoryview:
         return memoryview(await self.bytes())
+
+    async def form_data(self) -> FormData:
+        self._raise_if_failed()
+        return FormData(await self.js_response.formData())
+
+    async def blob(self) -> Blob:
+        self._raise_if_failed()
+        return Blob(await self.js_response.blob())
 
     async def _read_json(self, **kwargs: Any) -> Any:
         self._raise_if_failed()
@@ -314,6 +336,14 @@ class Request:
         self._raise_if_failed()
         return Request(self._js_request.clone())
 
+    async def form_data(self) -> FormData:
+        self._raise_if_failed()
+        return FormData(await self._js_request.formData())
+
+    async def blob(self) -> Blob:
+        self._raise_if_failed()
+        return Blob(await self._js_request.blob())
+
     def __repr__(self) -> str:
         return f"Request(method={self._js_request.method!r}, url={self._js_request.url!r})"
 
@@ -321,7 +351,18 @@ class Request:
 async def fetch(resource: Any, **other_options: Any) -> Response:
     """Outgoing HTTP request (``workers.fetch``), made with the standard library."""
     request = resource if isinstance(resource, Request) else Request(resource, **other_options)
-    js_request = request.js_object
+    return Response(await send_request(request.js_object))
+
+
+async def js_fetch(resource: Any, init: Any = None, **kwargs: Any) -> JsResponse:
+    """The global ``fetch`` of JavaScript (``from js import fetch``): resolves to a JS ``Response``."""
+    if isinstance(resource, Request):
+        resource = resource.js_object
+    return await send_request(JsRequest.new(resource, init, **kwargs))
+
+
+async def send_request(js_request: JsRequest) -> JsResponse:
+    """Send a JS request with the standard library (in a thread); network failures are JS ``TypeError``s."""
     body = js_request._body
 
     def send() -> JsResponse:
@@ -337,7 +378,7 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
         response.url = url
         return response
 
-    return Response(await asyncio.to_thread(send))
+    return await asyncio.to_thread(send)
 
 
 def handler(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -381,3 +422,46 @@ class WorkerEntrypoint:
             original(self, *args, **kw)
 
         cls.__init__ = wrapped_init  # type: ignore[method-assign]
+
+
+def import_from_javascript(module_name: str) -> Any:
+    """``workers.import_from_javascript``: only ``cloudflare:workers`` (``env``) is emulated."""
+    from types import SimpleNamespace
+
+    from workers_env.runtime.current import current_runtime
+
+    if module_name == "cloudflare:workers":
+        runtime = current_runtime()
+        return SimpleNamespace(env=getattr(runtime, "js_env", None))
+    raise ImportError(
+        f"Failed to import '{module_name}': JavaScript module {module_name!r} is not emulated by workers-env "
+        "(only 'cloudflare:workers' is; see the README's list of what the runtime stand-ins cover)"
+    )
+
+
+def _builtin_sdk() -> bool:
+    era = getattr(current_runtime(), "era", None)
+    return era is not None and not era.external_sdk
+
+
+def python_from_rpc(obj: Any) -> Any:
+    """``workers.python_from_rpc``: JS -> Python as the running Worker's SDK converts.
+
+    The external SDK makes objects ``JsDict`` (and ``null`` ``None``); the built-in one
+    stops at ``to_py()`` (plain ``dict``).
+    """
+    if _builtin_sdk():
+        return obj.to_py() if isinstance(obj, JsProxy) else obj
+    return envwrap.python_from_rpc(obj)
+
+
+def python_to_rpc(value: Any) -> Any:
+    """``workers.python_to_rpc``: Python -> JS as the running Worker's SDK converts.
+
+    The external SDK makes dicts plain objects; the built-in one makes them ``Map``s.
+    """
+    if _builtin_sdk():
+        if isinstance(value, (tuple, bytearray)):
+            raise TypeError(f"{type(value)} cannot be sent over RPC.")
+        return to_js(value, dict_converter=lambda entries: JsMap({e[0]: e[1] for e in entries}))
+    return envwrap.python_to_rpc(value)

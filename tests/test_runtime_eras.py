@@ -1,0 +1,245 @@
+"""The two Python SDK eras: which one a config gets, and what Worker code and ``env`` see in each."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import urllib.request
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from workers_env import JsDict, JsException, js, load_env, load_worker, to_js
+from workers_env.config.compat import compatibility_date, missing_date_warning, today
+from workers_env.runtime import eras
+from workers_env.runtime.envwrap import JsBinding
+from workers_env.runtime.jsproxy import JsArray, JsObject
+from workers_env.runtime.server import BackgroundServer
+
+BUILTIN = "2026-04-20"  # the day before pythonExternalSDK is on
+EXTERNAL = "2026-04-21"
+
+# A Worker written the way built-in-SDK Workers were: raw JS objects, to_js in, .to_py() out.
+BUILTIN_WORKER = """
+from js import Object
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        vectors = [{"id": "a", "values": [1, 0, 0], "metadata": {"kind": "x"}},
+                   {"id": "b", "values": [0, 1, 0]}]
+        await self.env.VEC.upsert(to_js(vectors, dict_converter=Object.fromEntries))
+        options = to_js({"topK": 2, "returnMetadata": "all"}, dict_converter=Object.fromEntries)
+        res = await self.env.VEC.query(to_js([1, 0, 0]), options)
+        first = res.matches[0]
+        return Response.json({
+            "count": res.count,
+            "length": res.matches.length,
+            "len": len(res.matches),
+            "ids": [m.id for m in res.matches],
+            "first": first.to_py()["id"],
+            "metadata": first.metadata.to_py(),
+            "type": type(res).__name__,
+        })
+"""
+
+# The same Worker written for the external SDK: plain Python values in and out.
+EXTERNAL_WORKER = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.VEC.upsert([{"id": "a", "values": [1, 0, 0], "metadata": {"kind": "x"}},
+                                   {"id": "b", "values": [0, 1, 0]}])
+        res = await self.env.VEC.query([1, 0, 0], topK=2, returnMetadata="all")
+        return Response.json({
+            "count": res["count"],
+            "length": len(res.matches),
+            "len": len(res.matches),
+            "ids": [m.id for m in res.matches],
+            "first": res.matches[0]["id"],
+            "metadata": res.matches[0].metadata,
+            "type": type(res).__name__,
+        })
+"""
+
+EXPECTED = {"count": 2, "length": 2, "len": 2, "ids": ["a", "b"], "first": "a", "metadata": {"kind": "x"}}
+
+
+def project(root: Path, entry: str, *, date: str | None, flags: tuple[str, ...] = ("python_workers",)) -> Path:
+    (root / "src").mkdir(parents=True, exist_ok=True)
+    dated = f'compatibility_date = "{date}"\n' if date else ""
+    (root / "wrangler.toml").write_text(
+        f'name = "era"\nmain = "src/entry.py"\n{dated}compatibility_flags = {json.dumps(list(flags))}\n'
+        '[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
+    )
+    (root / "pyproject.toml").write_text('[tool.workers-env.indexes."idx"]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n')
+    (root / "src" / "entry.py").write_text(textwrap.dedent(entry))
+    return root
+
+
+def config(date: str | None, *flags: str) -> SimpleNamespace:
+    return SimpleNamespace(compatibility_date=date, compatibility_flags=flags, path=Path("wrangler.toml"))
+
+
+# -- which era ---------------------------------------------------------------------------------
+
+
+def test_the_flag_turns_on_on_2026_04_21_and_the_flags_override_the_date(monkeypatch):
+    monkeypatch.setattr(eras, "installed_sdk_version", lambda: None)
+    assert not eras.era_of(config(BUILTIN)).external_sdk
+    assert eras.era_of(config(EXTERNAL)).external_sdk
+    assert eras.era_of(config(BUILTIN, "enable_python_external_sdk")).external_sdk
+    assert not eras.era_of(config(EXTERNAL, "disable_python_external_sdk")).external_sdk
+    assert eras.era_of(config(EXTERNAL)).sdk_version == eras.NEWEST_SDK
+
+
+def test_the_installed_sdk_version_decides_which_bindings_are_wrapped(monkeypatch):
+    monkeypatch.setattr(eras, "installed_sdk_version", lambda: (1, 4, 3))
+    era = eras.era_of(config(EXTERNAL))
+    assert era.sdk_version == (1, 4, 3)
+    assert era.wraps("d1") and era.wraps("kv") and era.wraps("queues")
+    assert not era.wraps("vectorize") and not era.wraps("ai")  # wrapped from 1.5.0
+    monkeypatch.setattr(eras, "installed_sdk_version", lambda: (1, 5, 0))
+    assert eras.era_of(config(EXTERNAL)).wraps("vectorize")
+    assert not eras.era_of(config(BUILTIN)).wraps("d1")  # the built-in SDK wraps none of them
+    assert era.wraps("kv_namespaces")  # the config's array name is the same kind
+    monkeypatch.setattr(eras, "installed_sdk_version", lambda: (1, 2, 0))
+    assert not eras.era_of(config(EXTERNAL)).wraps("some_new_kind")  # before 1.3.0 nothing was wrapped
+    monkeypatch.setattr(eras, "installed_sdk_version", lambda: None)
+    assert eras.era_of(config(EXTERNAL)).wraps("some_new_kind")  # today's SDK wraps the kinds it knows
+
+
+def test_a_missing_date_is_today_with_wranglers_warning():
+    assert compatibility_date(config(None)) == today()
+    assert eras.era_of(config(None)).external_sdk  # not as if it were very old
+    warning = missing_date_warning(config(None))
+    assert warning.startswith(f"No compatibility_date was specified. Using the default compatibility date: {today()}.\n")
+    assert f'Add one to your wrangler.toml file: compatibility_date = "{today()}", or' in warning
+    assert f"--compatibility-date={today()}" in warning
+    assert missing_date_warning(config(BUILTIN)) is None
+
+
+# -- Workers of each era, under the worker fixture's loader and over HTTP ----------------------
+
+
+@pytest.mark.asyncio
+async def test_a_builtin_era_worker_uses_raw_js_objects(tmp_path):
+    worker = load_worker(project(tmp_path, BUILTIN_WORKER, date=BUILTIN))
+    resp = await worker.fetch("/")
+    assert resp.status == 200, await resp.text()
+    assert await resp.json() == {**EXPECTED, "type": "JsObject"}
+
+
+@pytest.mark.asyncio
+async def test_an_external_era_worker_uses_plain_python_values(tmp_path):
+    worker = load_worker(project(tmp_path, EXTERNAL_WORKER, date=EXTERNAL))
+    resp = await worker.fetch("/")
+    assert resp.status == 200, await resp.text()
+    assert await resp.json() == {**EXPECTED, "type": "JsDict"}
+
+
+@pytest.mark.asyncio
+async def test_each_era_breaks_code_written_for_the_other(tmp_path):
+    old = load_worker(project(tmp_path / "old", EXTERNAL_WORKER, date=BUILTIN))
+    with pytest.raises(JsException, match="PyProxy"):  # a list of dicts reaches JS unconverted
+        await old.fetch("/")
+    new = load_worker(project(tmp_path / "new", BUILTIN_WORKER, date=EXTERNAL))
+    with pytest.raises(AttributeError):  # JsDict has no .to_py(), lists no .length
+        await new.fetch("/")
+
+
+def test_both_eras_over_real_http(tmp_path):
+    for name, entry, date, kind in (("old", BUILTIN_WORKER, BUILTIN, "JsObject"), ("new", EXTERNAL_WORKER, EXTERNAL, "JsDict")):
+        worker = load_worker(project(tmp_path / name, entry, date=date))
+        with BackgroundServer(worker) as server, urllib.request.urlopen(server.url + "/", timeout=10) as resp:
+            assert json.loads(resp.read()) == {**EXPECTED, "type": kind}
+
+
+def test_workers_env_dev_runs_a_builtin_era_worker_and_warns_without_a_date(tmp_path):
+    import socket
+    import time
+
+    root = project(tmp_path, BUILTIN_WORKER.replace("class Default", "class Default"), date=None,
+                   flags=("python_workers", "disable_python_external_sdk"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(root), "--port", str(port), "--ip", "127.0.0.1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as resp:
+                    body = json.loads(resp.read())
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.1)
+    finally:
+        proc.terminate()
+        out = proc.communicate(timeout=10)[0]
+    assert body == {**EXPECTED, "type": "JsObject"}
+    assert "No compatibility_date was specified. Using the default compatibility date:" in out
+    assert "built-in Python SDK" in out
+
+
+# -- load_env and the env fixture hand out the era's bindings ----------------------------------
+
+
+@pytest.mark.asyncio
+async def test_load_env_of_a_builtin_era_config_gives_js_results(tmp_path):
+    env = load_env(project(tmp_path, BUILTIN_WORKER, date=BUILTIN))
+    assert isinstance(env.VEC, JsBinding) and env.VEC.constructor.name == "VectorizeIndexImpl"
+    with pytest.raises(JsException, match="to_js"):  # a dict reaches JavaScript as a PyProxy
+        await env.VEC.upsert([{"id": "a", "values": [1, 0, 0]}])
+    await env.VEC.upsert(to_js([{"id": "a", "values": [1, 0, 0]}], dict_converter=js.Object.fromEntries))
+    res = await env.VEC.query([1, 0, 0], topK=1)
+    assert isinstance(res, JsObject) and isinstance(res.matches, JsArray)
+    assert (res.count, res.matches.length, res.matches[0].id) == (1, 1, "a")
+    assert res.to_py() == {"count": 1, "matches": [{"id": "a", "score": 1}]}
+    with pytest.raises(TypeError):
+        res["count"]  # noqa: B018 - a JS object is not subscriptable
+    assert env.unwrapped("VEC").query_sync([1, 0, 0], {"topK": 1})["count"] == 1  # the emulator itself
+
+
+@pytest.mark.asyncio
+async def test_load_env_of_an_external_era_config_gives_python_results(tmp_path, monkeypatch):
+    env = load_env(project(tmp_path, EXTERNAL_WORKER, date=EXTERNAL))
+    await env.VEC.upsert([{"id": "a", "values": [1, 0, 0]}])
+    res = await env.VEC.query([1, 0, 0], topK=1)
+    assert isinstance(res, JsDict) and res["count"] == res.count == 1
+    monkeypatch.setattr(eras, "installed_sdk_version", lambda: (1, 4, 0))  # Vectorize not wrapped yet
+    assert isinstance(load_env(tmp_path / "wrangler.toml").VEC, JsBinding)
+
+
+def test_a_binding_set_by_hand_is_handed_out_as_given(tmp_path):
+    env = load_env(project(tmp_path, BUILTIN_WORKER, date=BUILTIN))
+    fake = object()
+    env.VEC = fake
+    assert env.VEC is fake and env.kind("VEC") is None
+
+
+@pytest.mark.asyncio
+async def test_the_sdks_rpc_helpers_convert_as_their_era(tmp_path):
+    entry = """
+    from js import JSON
+    from workers import Response, WorkerEntrypoint, python_from_rpc, python_to_rpc
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            back = python_from_rpc(JSON.parse('{"a": {"b": null}}'))
+            return Response.json({"to": python_to_rpc({"k": 1}).constructor.name,
+                                  "from": type(back).__name__, "inner": type(back["a"]).__name__})
+    """
+    old = load_worker(project(tmp_path / "old", entry, date=BUILTIN))
+    assert await (await old.fetch("/")).json() == {"to": "Map", "from": "dict", "inner": "dict"}
+    new = load_worker(project(tmp_path / "new", entry, date=EXTERNAL))
+    assert await (await new.fetch("/")).json() == {"to": "Object", "from": "JsDict", "inner": "JsDict"}

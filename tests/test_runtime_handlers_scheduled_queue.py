@@ -1,0 +1,144 @@
+"""``scheduled`` and ``queue`` handlers: invoked from tests, and ``/__scheduled`` under the dev server."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+import urllib.error
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from workers_env import QueueMessage, WorkersEnvError, load_worker
+from workers_env.runtime.server import BackgroundServer
+
+NEW = "2026-05-01"
+OLD = "2026-01-01"
+
+SCHEDULED = """
+from workers import Response, WorkerEntrypoint
+
+RUNS = []
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response.json(RUNS)
+
+    async def scheduled(self, controller, env, ctx):
+        RUNS.append({"cron": controller.cron, "time": controller.scheduledTime, "type": controller.type,
+                     "var": env.GREETING})
+        if controller.cron == "fail":
+            raise ValueError("boom")
+        if controller.cron == "no-retry":
+            controller.noRetry()
+"""
+
+QUEUE_NEW = """
+from workers import WorkerEntrypoint
+
+SEEN = []
+
+class Default(WorkerEntrypoint):
+    async def queue(self, batch, env, ctx):
+        for message in batch.messages:
+            SEEN.append((batch.queue, message.id, message.body, message.attempts, type(message.timestamp).__name__))
+            if isinstance(message.body, dict) and message.body.get("retry"):
+                message.retry({"delaySeconds": 30})
+            else:
+                message.ack()
+"""
+
+QUEUE_OLD = """
+from workers import WorkerEntrypoint
+
+SEEN = []
+
+class Default(WorkerEntrypoint):
+    async def queue(self, batch, env, ctx):
+        for message in batch.messages:
+            body = message.body.to_py() if hasattr(message.body, "to_py") else message.body
+            SEEN.append((message.id, body, message.timestamp.getTime()))
+        batch.retryAll(delaySeconds=5)
+"""
+
+
+def make(root: Path, entry: str, date: str) -> Path:
+    (root / "src").mkdir(parents=True, exist_ok=True)
+    (root / "wrangler.toml").write_text(
+        f'name = "h"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
+        '[vars]\nGREETING = "hi"\n'
+    )
+    (root / "src" / "entry.py").write_text(textwrap.dedent(entry))
+    return root
+
+
+@pytest.mark.asyncio
+async def test_scheduled_from_a_test(tmp_path):
+    worker = load_worker(make(tmp_path, SCHEDULED, NEW))
+    when = datetime(2026, 5, 1, 12, 0, tzinfo=timezone.utc)
+    result = await worker.scheduled("*/5 * * * *", scheduled_time=when)
+    assert (result.outcome, result.no_retry) == ("ok", False)
+    assert worker.module.RUNS == [{"cron": "*/5 * * * *", "time": int(when.timestamp() * 1000), "type": "scheduled", "var": "hi"}]
+    assert (await worker.scheduled("no-retry")).no_retry is True
+    with pytest.raises(ValueError, match="boom"):
+        await worker.scheduled("fail")
+
+
+def test_scheduled_over_http_as_wrangler_test_scheduled(tmp_path):
+    worker = load_worker(make(tmp_path, SCHEDULED, NEW))
+    with BackgroundServer(worker, test_scheduled=True) as server:
+        with urllib.request.urlopen(server.url + "/__scheduled?cron=*+*+*+*+*", timeout=10) as resp:
+            assert (resp.status, resp.read()) == (200, b"Ran scheduled event")
+        with pytest.raises(urllib.error.HTTPError) as failed:
+            urllib.request.urlopen(server.url + "/__scheduled?cron=fail", timeout=10)
+        assert failed.value.code == 500
+        with urllib.request.urlopen(server.url + "/", timeout=10) as resp:
+            assert [run["cron"] for run in json.loads(resp.read())] == ["* * * * *", "fail"]
+    with BackgroundServer(worker) as server:  # without the flag, /__scheduled is the worker's own path
+        with urllib.request.urlopen(server.url + "/__scheduled?cron=x", timeout=10) as resp:
+            assert [run["cron"] for run in json.loads(resp.read())] == ["* * * * *", "fail"]
+
+
+@pytest.mark.asyncio
+async def test_queue_batch_in_the_external_sdk_era(tmp_path):
+    worker = load_worker(make(tmp_path, QUEUE_NEW, NEW))
+    result = await worker.queue(
+        [{"n": 1}, QueueMessage({"retry": True}, id="m2", attempts=3), "text"], queue="jobs"
+    )
+    seen = worker.module.SEEN
+    assert [(q, body, attempts, ts) for q, _, body, attempts, ts in seen] == [
+        ("jobs", {"n": 1}, 1, "datetime"), ("jobs", {"retry": True}, 3, "datetime"), ("jobs", "text", 1, "datetime")
+    ]
+    assert result.outcome == "ok"
+    assert result.explicit_acks == [seen[0][1], seen[2][1]]
+    assert result.retry_messages == [{"msgId": "m2", "delaySeconds": 30}]
+    assert (result.ack_all, result.retry_batch) == (False, {"retry": False})
+
+
+@pytest.mark.asyncio
+async def test_queue_batch_in_the_builtin_sdk_era_is_raw_js(tmp_path):
+    worker = load_worker(make(tmp_path, QUEUE_OLD, OLD))
+    result = await worker.queue([QueueMessage({"a": [1, 2]}, id="x", timestamp=1_700_000_000_000)])
+    assert worker.module.SEEN == [("x", {"a": [1, 2]}, 1_700_000_000_000)]
+    assert result.retry_batch == {"retry": True, "delaySeconds": 5}
+
+
+@pytest.mark.asyncio
+async def test_queue_and_scheduled_misuse_get_clear_errors(tmp_path):
+    worker = load_worker(make(tmp_path, QUEUE_NEW, NEW))
+    with pytest.raises(WorkersEnvError, match="list of message bodies"):
+        await worker.queue("not a list")
+    with pytest.raises(WorkersEnvError, match="unique"):
+        await worker.queue([QueueMessage(1, id="a"), QueueMessage(2, id="a")])
+    with pytest.raises(WorkersEnvError, match=r"no scheduled\(\) method"):
+        await worker.scheduled("* * * * *")
+    assert worker.module.SEEN == []
+
+
+def test_dev_takes_test_scheduled_like_wrangler():
+    from workers_env.cli import build_parser
+
+    assert build_parser().parse_args(["dev", "--test-scheduled"]).test_scheduled is True
+    assert build_parser().parse_args(["dev"]).test_scheduled is False

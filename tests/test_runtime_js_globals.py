@@ -1,0 +1,169 @@
+"""JS globals and SDK names public Python Workers import, run inside a loaded Worker."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+from workers_env import load_worker
+
+ENTRY = """
+import base64
+from js import URL, URLSearchParams, Date, crypto, TextEncoder, TextDecoder, atob, btoa, fetch, Object
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint, FormData, Blob, File, import_from_javascript
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        url = URL.new(request.url)
+        if url.pathname == "/form":
+            form = await request.form_data()
+            upload = form["file"]
+            return Response.json({"name": form["name"], "file": upload.name, "text": await upload.text()})
+        if url.pathname == "/proxy":
+            upstream = await fetch(url.searchParams.get("to"), method="POST", body="ping")
+            return Response.json({"status": upstream.status, "text": await upstream.text()})
+        params = URLSearchParams.new("a=1&b=x y")
+        params.append("c", "3")
+        encoded = TextEncoder.new().encode("héllo")
+        digest = await crypto.subtle.digest("SHA-256", encoded)
+        buf = to_js(bytes(8))
+        from js import Uint8Array
+        random = crypto.getRandomValues(Uint8Array.new(8))
+        blob = Blob(["ab", b"cd"], content_type="text/plain")
+        form = FormData({"k": "v"})
+        form.append("k", "w")
+        cf = import_from_javascript("cloudflare:workers")
+        return Response.json({
+            "path": url.pathname, "q": url.searchParams.get("q"), "host": url.host, "origin": url.origin,
+            "params": params.toString(), "b": params.get("b"),
+            "len": encoded.length, "decoded": TextDecoder.new().decode(encoded),
+            "digest": bytes(digest.to_bytes()).hex(), "uuid": len(crypto.randomUUID()),
+            "random": random.length, "b64": btoa("hi"), "unb64": atob("aGk="),
+            "iso": Date.new(0).toISOString(), "now": Date.now() > 0,
+            "blob": [blob.size, await blob.text(), blob.content_type],
+            "form": form.get_all("k"), "env_var": cf.env.NAME,
+        })
+"""
+
+
+def make(root: Path, entry: str = ENTRY, date: str = "2026-05-01") -> Path:
+    (root / "src").mkdir(parents=True, exist_ok=True)
+    (root / "wrangler.toml").write_text(
+        f'name = "g"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
+        '[vars]\nNAME = "globals"\n'
+    )
+    (root / "src" / "entry.py").write_text(textwrap.dedent(entry))
+    return root
+
+
+@pytest.mark.asyncio
+async def test_js_globals_inside_a_worker(tmp_path):
+    worker = load_worker(make(tmp_path))
+    data = await (await worker.fetch("https://example.com:443/some/path?q=7")).json()
+    assert data == {
+        "path": "/some/path", "q": "7", "host": "example.com", "origin": "https://example.com",
+        "params": "a=1&b=x%20y&c=3", "b": "x y",
+        "len": 6, "decoded": "héllo",
+        "digest": hashlib.sha256("héllo".encode()).hexdigest(), "uuid": 36,
+        "random": 8, "b64": "aGk=", "unb64": "hi",
+        "iso": "1970-01-01T00:00:00.000Z", "now": True,
+        "blob": [4, "abcd", "text/plain"],
+        "form": ["v", "w"], "env_var": "globals",
+    }
+
+
+@pytest.mark.asyncio
+async def test_form_data_from_a_multipart_request(tmp_path):
+    worker = load_worker(make(tmp_path))
+    boundary = "XyZ"
+    body = (
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nada\r\n"
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+        f"Content-Type: text/plain\r\n\r\nfile body\r\n--{boundary}--\r\n"
+    )
+    resp = await worker.fetch("/form", method="POST", body=body, headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert await resp.json() == {"name": "ada", "file": "a.txt", "text": "file body"}
+
+
+@pytest.mark.asyncio
+async def test_js_fetch_reaches_a_local_server(tmp_path):
+    class Echo(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's name
+            data = self.rfile.read(int(self.headers["content-length"]))
+            self.send_response(201)
+            self.end_headers()
+            self.wfile.write(b"got " + data)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Echo)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        worker = load_worker(make(tmp_path))
+        resp = await worker.fetch(f"/proxy?to=http://127.0.0.1:{server.server_port}/x")
+        assert await resp.json() == {"status": 201, "text": "got ping"}
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_what_is_not_emulated_says_so(tmp_path):
+    entry = """
+    import js
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response.json({"has": hasattr(js, "HTMLRewriter")})
+    """
+    worker = load_worker(make(tmp_path, entry))
+    assert await (await worker.fetch("/")).json() == {"has": False}  # getattr/hasattr: AttributeError
+    (tmp_path / "src" / "entry.py").write_text("from js import HTMLRewriter\n")
+    with pytest.raises(ImportError, match=r"js\.HTMLRewriter is not emulated by workers-env.*README"):
+        load_worker(tmp_path)
+    (tmp_path / "src" / "entry.py").write_text("from workers import DurableObject\n")
+    with pytest.raises(ImportError, match=r"workers\.DurableObject is not emulated by workers-env"):
+        load_worker(tmp_path)
+
+
+@pytest.mark.asyncio
+async def test_from_workers_import_env_in_each_era(tmp_path):
+    entry = """
+    from workers import Response, WorkerEntrypoint, env
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response.json({"name": env.NAME, "type": type(env).__name__})
+    """
+    new = load_worker(make(tmp_path / "new", entry))
+    assert await (await new.fetch("/")).json() == {"name": "globals", "type": "_EnvWrapper"}
+    old = load_worker(make(tmp_path / "old", entry, date="2026-01-01"))
+    assert await (await old.fetch("/")).json() == {"name": "globals", "type": "JsEnv"}
+
+
+def test_url_rules():
+    from workers_env import js
+
+    url = js.URL.new("/a/../b?x=1#f", "http://Example.COM:8080/base/")
+    assert (url.href, url.host, url.port, url.pathname, url.search, url.hash) == (
+        "http://example.com:8080/b?x=1#f", "example.com:8080", "8080", "/b", "?x=1", "#f"
+    )
+    url.searchParams.set("x", "2")
+    assert url.search == "?x=2"
+    with pytest.raises(Exception, match="Invalid URL"):
+        js.URL.new("not a url")
+    assert js.URL.canParse("https://x") and not js.URL.canParse("/relative")
+    with pytest.raises(Exception, match="Latin1"):
+        js.btoa("€")
+    with pytest.raises(Exception, match="invalid base64"):
+        js.atob("a")
+    assert json.loads(json.dumps(js.Date.new("2026-01-02T03:04:05.678Z").getTime())) == 1767323045678

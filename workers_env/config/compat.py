@@ -1,0 +1,80 @@
+"""Compatibility dates and flags, decided as workerd and ``wrangler dev`` decide them.
+
+A flag of workerd's ``compatibility-date.capnp`` is on when the config names its enable
+flag, off when it names its disable flag, and otherwise on from its enable date. A config
+without ``compatibility_date`` runs, as under ``wrangler dev``, on a default date with a
+warning; wrangler's default is the release date of its bundled workerd, ours is today's
+date (UTC), since workers-env stands in for the newest runtime.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+__all__ = [
+    "PYTHON_EXTERNAL_SDK",
+    "PYTHON_NO_GLOBAL_HANDLERS",
+    "CompatFlag",
+    "compatibility_date",
+    "flag_enabled",
+    "missing_date_warning",
+]
+
+
+@dataclass(frozen=True)
+class CompatFlag:
+    """One workerd compatibility flag: its field name, its two config spellings, its date."""
+
+    field: str
+    enable: str
+    disable: str
+    date: str
+
+
+#: ``pythonNoGlobalHandlers``: only ``class Default(WorkerEntrypoint)`` is dispatched.
+PYTHON_NO_GLOBAL_HANDLERS = CompatFlag(
+    "pythonNoGlobalHandlers", "python_no_global_handlers", "disable_python_no_global_handlers", "2025-08-14"
+)
+#: ``pythonExternalSDK``: the Python SDK is the vendored ``workers-runtime-sdk``, not workerd's own.
+PYTHON_EXTERNAL_SDK = CompatFlag(
+    "pythonExternalSDK", "enable_python_external_sdk", "disable_python_external_sdk", "2026-04-21"
+)
+
+
+def today() -> str:
+    """Today's date in UTC, ``YYYY-MM-DD``."""
+    return datetime.now(timezone.utc).date().isoformat()
+
+
+def compatibility_date(config: Any) -> str:
+    """The config's ``compatibility_date``, or today's date when it names none."""
+    date = getattr(config, "compatibility_date", None)
+    return str(date) if date else today()
+
+
+def flag_enabled(flag: CompatFlag, config: Any) -> bool:
+    """Whether ``flag`` is on for ``config``: explicit flags first, then the date."""
+    flags = set(getattr(config, "compatibility_flags", None) or ())
+    if flag.disable in flags:
+        return False
+    if flag.enable in flags:
+        return True
+    return compatibility_date(config) >= flag.date
+
+
+def missing_date_warning(config: Any) -> str | None:
+    """``wrangler dev``'s warning for a config without ``compatibility_date`` (else ``None``)."""
+    if getattr(config, "compatibility_date", None):
+        return None
+    date = compatibility_date(config)
+    path = getattr(config, "path", None)
+    file_name = getattr(path, "name", None) or "wrangler.toml"
+    snippet = f'compatibility_date = "{date}"' if file_name.endswith(".toml") else f'{{"compatibility_date":"{date}"}}'
+    return (
+        f"No compatibility_date was specified. Using the default compatibility date: {date}.\n"
+        f"\u276f\u276f Add one to your {file_name} file: {snippet}, or\n"
+        f"\u276f\u276f Pass it in your terminal: wrangler dev [<SCRIPT>] --compatibility-date={date}\n\n"
+        "See https://developers.cloudflare.com/workers/platform/compatibility-dates/ for more information."
+    )

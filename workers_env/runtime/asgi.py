@@ -1,0 +1,197 @@
+"""The runtime's ``asgi`` module: ``await asgi.fetch(app, request, env, ctx=None)``.
+
+Serves one request with an ASGI application (FastAPI, Starlette, ...) as the Python SDK's
+bridge does: a lifespan startup before the request and a shutdown after it, a scope with
+``type``, ``method``, ``scheme``, ``path``, ``query_string``, lower-cased byte ``headers``
+and the Worker's ``env`` under ``scope["env"]``; the request body as one ``http.request``
+message; the response collected into a JS ``Response``. The external SDK (compatibility
+dates from 2026-04-21) percent-decodes ``path``, adds ``raw_path`` and shares lifespan
+``state``; the built-in one does neither. Streaming and server-sent-event responses are
+collected whole before they are returned; WebSockets are not emulated.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+from urllib.parse import unquote
+
+from workers_env.runtime.current import current_runtime
+from workers_env.runtime.jsglobals import JsURL
+from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+
+__all__ = ["ASGI", "entrypoint", "fetch", "request_to_scope", "websocket"]
+
+ASGI = {"spec_version": "2.0", "version": "3.0"}
+NULL_BODY_STATUSES = frozenset({101, 103, 204, 205, 304})
+logger = logging.getLogger("asgi")
+
+
+def _external_sdk() -> bool:
+    runtime = current_runtime()
+    era = getattr(runtime, "era", None)
+    return era is None or bool(era.external_sdk)
+
+
+def _js_request(req: Any) -> JsRequest:
+    js_object = getattr(req, "js_object", None)
+    if isinstance(js_object, JsRequest):
+        return js_object
+    if isinstance(req, JsRequest):
+        return req
+    raise TypeError(f"asgi.fetch() needs a workers.Request or a js.Request, got {type(req).__name__}")
+
+
+def request_to_scope(req: Any, env: Any, ws: bool = False, state: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ASGI connection scope for a request (``scope["env"]`` is the Worker's env)."""
+    js_req = _js_request(req)
+    headers = [(k.lower().encode(), v.encode()) for k, v in js_req.headers.items()]
+    url = JsURL(js_req.url)
+    external = _external_sdk()
+    scope: dict[str, Any] = {
+        "asgi": ASGI,
+        "headers": headers,
+        "http_version": "1.1",
+        "method": js_req.method,
+        "scheme": url.protocol[:-1],
+        "path": unquote(url.pathname) if external else url.pathname,
+        "query_string": url.search[1:].encode(),
+        "type": "websocket" if ws else "http",
+        "env": env,
+    }
+    if external:
+        scope["raw_path"] = url.pathname.encode()
+        if state is not None:
+            scope["state"] = dict(state)
+    return scope
+
+
+async def _start_application(app: Any) -> tuple[Any, dict[str, Any]]:
+    """One lifespan startup; returns the shutdown coroutine function and the lifespan state."""
+    state: dict[str, Any] = {}
+    inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    inbox.put_nowait({"type": "lifespan.startup"})
+    loop = asyncio.get_running_loop()
+    startup: asyncio.Future[bool] = loop.create_future()
+    shutdown_done: asyncio.Future[None] = loop.create_future()
+
+    async def receive() -> dict[str, Any]:
+        return await inbox.get()
+
+    async def send(message: dict[str, Any]) -> None:
+        kind = message["type"]
+        if kind == "lifespan.startup.complete":
+            if not startup.done():
+                startup.set_result(True)
+        elif kind == "lifespan.startup.failed":
+            if not startup.done():
+                startup.set_exception(RuntimeError(message.get("message") or "ASGI lifespan startup failed"))
+        elif kind == "lifespan.shutdown.complete":
+            if not shutdown_done.done():
+                shutdown_done.set_result(None)
+        elif kind == "lifespan.shutdown.failed":
+            if not shutdown_done.done():
+                shutdown_done.set_exception(RuntimeError(message.get("message") or "ASGI lifespan shutdown failed"))
+        else:
+            raise RuntimeError(f"Unexpected lifespan event {kind}")
+
+    async def run() -> None:
+        try:
+            await app({"asgi": ASGI, "state": state, "type": "lifespan"}, receive, send)
+            if not startup.done():
+                startup.set_result(False)
+            elif not shutdown_done.done():
+                shutdown_done.set_result(None)
+        except Exception as exc:  # noqa: BLE001 - an app without lifespan support raises here
+            if not startup.done():
+                logger.debug("ASGI lifespan raised before startup; serving without lifespan", exc_info=exc)
+                startup.set_result(False)
+                return
+            logger.exception("Exception in ASGI lifespan application")
+            if not shutdown_done.done():
+                shutdown_done.set_result(None)
+
+    task = asyncio.ensure_future(run())
+    supported = await startup
+
+    async def shutdown() -> None:
+        if supported:
+            inbox.put_nowait({"type": "lifespan.shutdown"})
+            await shutdown_done
+        await task
+
+    return shutdown, state
+
+
+async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) -> JsResponse:
+    js_req = _js_request(req)
+    body = js_req._consume() if js_req._body is not None else b""
+    messages = [{"type": "http.request", "body": body, "more_body": False}]
+    finished = asyncio.Event()
+    status: int | None = None
+    headers: list[tuple[str, str]] = []
+    chunks: list[bytes] = []
+
+    async def receive() -> dict[str, Any]:
+        if messages:
+            return messages.pop(0)
+        await finished.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status, headers
+        if message["type"] == "http.response.start":
+            status = message["status"]
+            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]
+        elif message["type"] == "http.response.body":
+            chunks.append(bytes(message.get("body", b"")))
+            if not message.get("more_body", False):
+                finished.set()
+
+    await app(request_to_scope(req, env, state=state), receive, send)
+    if status is None or not finished.is_set():
+        raise RuntimeError("The application did not generate a response")
+    data = b"".join(chunks)
+    js_headers = JsHeaders(headers)
+    return JsResponse(None if status in NULL_BODY_STATUSES else data, None, status=status, headers=js_headers)
+
+
+async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any = None) -> JsResponse:
+    """Serve ``req`` with the ASGI ``app``; returns the JS ``Response``."""
+    logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))
+    shutdown, state = await _start_application(app)
+    try:
+        return await _process_request(app, req, env, state)
+    except Exception:
+        logger.exception("ASGI request failed")
+        raise
+    finally:
+        await shutdown()
+
+
+async def websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
+    """WebSockets are not emulated by workers-env."""
+    raise NotImplementedError("asgi.websocket() is not emulated by workers-env (WebSockets are not supported locally)")
+
+
+def entrypoint(app: Any, *, options: Any = None) -> type:
+    """``workers.asgi.entrypoint(app)``: a ``Default`` class serving ``app``."""
+    from workers_env.runtime.workers_api import WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request: Any) -> JsResponse:
+            return await fetch(app, request, self.env, self.ctx, options=options)
+
+    return Default
+
+
+def __getattr__(name: str) -> Any:
+    if name == "env":
+        from fastapi import Depends, Request
+
+        async def env(request: Request) -> Any:
+            return request.scope["env"]
+
+        return Depends(env)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

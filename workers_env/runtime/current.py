@@ -1,0 +1,36 @@
+"""The Worker whose code is running now, for the SDK names that reach it globally.
+
+``from workers import env`` and the ``asgi`` bridge need the running Worker's env and era
+while the stand-in modules are shared by every Worker of the process; each
+:class:`~workers_env.runtime.scope.ImportScope` entry marks its Worker here.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["WorkerRuntime", "current_runtime", "set_current"]
+
+
+@dataclass(frozen=True)
+class WorkerRuntime:
+    """What global SDK names read from the running Worker: its JS env and its era."""
+
+    js_env: Any
+    era: Any
+
+
+_CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)
+
+
+def set_current(runtime: WorkerRuntime | None) -> None:
+    """Mark ``runtime`` as running (in this context: each asyncio task keeps its own)."""
+    if runtime is not None:
+        _CURRENT.set(runtime)
+
+
+def current_runtime() -> WorkerRuntime | None:
+    """The running Worker's runtime, or ``None`` outside Worker code."""
+    return _CURRENT.get()

@@ -1,0 +1,131 @@
+"""Which Python SDK a config's Worker runs with, and so how bindings reach its code.
+
+workerd's ``pythonExternalSDK`` flag (on from compatibility date 2026-04-21) decides:
+
+- **before it** the runtime's built-in SDK runs the Worker. Its ``self.env`` hands out every
+  binding of ours raw (``_EnvWrapper`` wraps only service bindings, Durable Objects and
+  Workflows): arguments cross through Pyodide's default conversion (a ``dict`` stays a
+  Python object unless ``to_js(..., dict_converter=Object.fromEntries)``) and results are
+  JavaScript objects behind proxies (attributes, ``.to_py()``, ``.length``).
+- **from it** the ``workers-runtime-sdk`` package vendored into the Worker runs it. Its
+  ``_EnvWrapper`` converts arguments and results of the binding kinds it knows, and it
+  learnt them release by release (``WRAPPED_FROM``, from its changelog). The version is
+  the user's installed ``workers-runtime-sdk`` if there is one, else :data:`NEWEST_SDK`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from workers_env.config.compat import (
+    PYTHON_EXTERNAL_SDK,
+    compatibility_date,
+    flag_enabled,
+)
+from workers_env.runtime.envwrap import JsBinding
+
+__all__ = [
+    "JS_CLASS_NAMES",
+    "KIND_ALIASES",
+    "NEWEST_SDK",
+    "WRAPPED_FROM",
+    "Era",
+    "binding_view",
+    "era_of",
+    "installed_sdk_version",
+]
+
+#: The newest ``workers-runtime-sdk`` on PyPI when this was written (used when none is installed).
+NEWEST_SDK = (1, 9, 5)
+
+#: The ``workers-runtime-sdk`` release from which ``self.env`` converts each binding kind:
+#: 1.3.0 (2026-06-15) wrapped KV, R2 and D1; 1.4.0 queues; 1.5.0 (2026-06-23) Workers AI,
+#: Vectorize, Images, Analytics Engine and rate limits. Kinds are ``BINDING_BUILDERS`` names.
+WRAPPED_FROM: dict[str, tuple[int, ...]] = {
+    "kv": (1, 3, 0),
+    "d1": (1, 3, 0),
+    "r2": (1, 3, 0),
+    "queues": (1, 4, 0),
+    "ai": (1, 5, 0),
+    "vectorize": (1, 5, 0),
+}
+
+#: Other spellings of a kind (the wrangler config's array names) -> the kind above.
+KIND_ALIASES: dict[str, str] = {"kv_namespaces": "kv", "d1_databases": "d1", "r2_buckets": "r2", "workers_ai": "ai"}
+
+#: A kind missing from WRAPPED_FROM (a binding added later) counts as wrapped from the release
+#: that began wrapping bindings (1.3.0): today's SDK wraps the binding kinds it knows.
+DEFAULT_WRAPPED_FROM = (1, 3, 0)
+
+#: ``binding.constructor.name`` in production, per binding kind.
+JS_CLASS_NAMES: dict[str, str] = {
+    "vectorize": "VectorizeIndexImpl",
+    "ai": "Ai",
+    "d1": "D1Database",
+    "kv": "KvNamespace",
+    "r2": "R2Bucket",
+    "queues": "WorkerQueue",
+}
+
+
+def _parse_version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+
+def installed_sdk_version() -> tuple[int, ...] | None:
+    """The version of the ``workers-runtime-sdk`` installed beside workers-env, if any."""
+    return _installed_sdk_version()
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_sdk_version() -> tuple[int, ...] | None:  # a metadata scan costs ~1 ms: once per process
+    try:
+        return _parse_version(importlib.metadata.version("workers-runtime-sdk"))
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+@dataclass(frozen=True)
+class Era:
+    """The SDK a Worker runs with: built-in (``sdk_version`` ``None``) or external."""
+
+    date: str
+    external_sdk: bool
+    sdk_version: tuple[int, ...] | None
+
+    def wraps(self, kind: str | None) -> bool:
+        """Whether ``self.env`` converts values for bindings of ``kind`` (else: raw JS)."""
+        if not self.external_sdk or self.sdk_version is None or kind is None:
+            return False
+        since = WRAPPED_FROM.get(KIND_ALIASES.get(kind, kind), DEFAULT_WRAPPED_FROM)
+        return self.sdk_version >= since
+
+    def describe(self) -> str:
+        if not self.external_sdk:
+            return f"compatibility date {self.date}: the runtime's built-in Python SDK (raw JavaScript bindings)"
+        version = ".".join(map(str, self.sdk_version or ()))
+        return f"compatibility date {self.date}: the external workers-runtime-sdk {version}"
+
+
+def era_of(config: Any, *, sdk_version: tuple[int, ...] | None = None) -> Era:
+    """The era of ``config``: its (or today's) date and flags, and the SDK version in use."""
+    external = flag_enabled(PYTHON_EXTERNAL_SDK, config)
+    version = None
+    if external:
+        version = sdk_version or installed_sdk_version() or NEWEST_SDK
+    return Era(date=compatibility_date(config), external_sdk=external, sdk_version=version)
+
+
+def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
+    """``env.<name>`` of ``load_env`` as the config's Worker would hold it in ``self.env``.
+
+    A binding the SDK converts is the binding itself (plain Python in, ``JsDict`` out);
+    one it hands out raw is the JavaScript binding (``JsBinding``), with JS proxy results.
+    """
+    if era_of(config).wraps(kind):
+        return binding
+    return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(KIND_ALIASES.get(kind, kind)))

@@ -1,0 +1,332 @@
+"""``Blob``, ``File`` and ``FormData``: the JavaScript objects and the SDK classes wrapping them.
+
+``workers.Blob(blob_parts, content_type=None, endings=None)``,
+``workers.File(blob_parts, filename, content_type=None, endings=None, last_modified=None)``
+and ``workers.FormData(form_data=None)`` (a mutable mapping with ``append``, ``get_all``)
+wrap ``js.Blob``/``js.File``/``js.FormData`` as the SDK does. ``parse_form`` reads an
+``application/x-www-form-urlencoded`` or ``multipart/form-data`` body into a JS ``FormData``
+(``request.form_data()``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, MutableMapping
+from email.parser import BytesParser
+from email.policy import HTTP
+from typing import Any
+from urllib.parse import parse_qsl
+
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsBuffer,
+    JsObject,
+    JsProxy,
+    JsTypedArray,
+    js_type_error,
+)
+
+__all__ = ["Blob", "File", "FormData", "JsBlob", "JsFile", "JsFormData", "parse_form"]
+
+
+def _part_bytes(part: Any) -> bytes:
+    if isinstance(part, str):
+        return part.encode("utf-8")
+    if isinstance(part, (bytes, bytearray, memoryview)):
+        return bytes(part)
+    if isinstance(part, (JsTypedArray, JsBuffer)):
+        return part.to_bytes()
+    if isinstance(part, JsBlob):
+        return part._data
+    if isinstance(part, Blob):
+        return part.js_object._data
+    raise js_type_error(f"Failed to construct 'Blob': unsupported part {type(part).__name__}")
+
+
+def _option(init: Any, name: str, kwargs: dict[str, Any]) -> Any:
+    if name in kwargs:
+        return kwargs[name]
+    if isinstance(init, JsObject):
+        return init._props.get(name)
+    return None
+
+
+class JsBlob(JsProxy):
+    """``js.Blob``: immutable bytes with a MIME type."""
+
+    _js_name = "Blob"
+
+    def __init__(self, parts: Any = None, init: Any = None, **kwargs: Any):
+        items = [] if parts is None else list(parts)
+        self._data = b"".join(_part_bytes(p) for p in items)
+        content_type = _option(init, "type", kwargs)
+        self.type = str(content_type).lower() if content_type else ""
+
+    @classmethod
+    def new(cls, parts: Any = None, init: Any = None, **kwargs: Any) -> JsBlob:
+        return cls(parts, init, **kwargs)
+
+    @property
+    def size(self) -> int:
+        return len(self._data)
+
+    async def text(self) -> str:
+        return self._data.decode("utf-8", errors="replace")
+
+    async def arrayBuffer(self) -> JsBuffer:  # noqa: N802 - JS name
+        return JsBuffer(self._data)
+
+    async def bytes(self) -> JsTypedArray:
+        return JsTypedArray("Uint8Array", self._data)
+
+    def slice(self, start: Any = None, end: Any = None, content_type: Any = None) -> JsBlob:
+        blob = JsBlob([self._data[slice(start, end)]])
+        blob.type = str(content_type).lower() if content_type else ""
+        return blob
+
+
+class JsFile(JsBlob):
+    """``js.File``: a ``Blob`` with a name and a modification time."""
+
+    _js_name = "File"
+
+    def __init__(self, parts: Any = None, name: Any = "", init: Any = None, **kwargs: Any):
+        super().__init__(parts, init, **kwargs)
+        self.name = str(name)
+        modified = _option(init, "lastModified", kwargs)
+        self.lastModified = int(modified) if modified is not None else int(time.time() * 1000)
+
+    @classmethod
+    def new(cls, parts: Any = None, name: Any = "", init: Any = None, **kwargs: Any) -> JsFile:  # type: ignore[override]
+        return cls(parts, name, init, **kwargs)
+
+
+class JsFormData(JsProxy):
+    """``js.FormData``: ordered name/value entries (values are strings or Files)."""
+
+    _js_name = "FormData"
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[str, Any]] = []
+
+    @staticmethod
+    def new() -> JsFormData:
+        return JsFormData()
+
+    @staticmethod
+    def _value(value: Any, filename: Any = None) -> Any:
+        if isinstance(value, JsBlob):
+            if filename is not None or not isinstance(value, JsFile):
+                return JsFile([value._data], filename if filename is not None else "blob", type=value.type)
+            return value
+        return str(value)
+
+    def append(self, name: Any, value: Any, filename: Any = None) -> None:
+        self._entries.append((str(name), self._value(value, filename)))
+
+    def set(self, name: Any, value: Any, filename: Any = None) -> None:
+        key, new = str(name), self._value(value, filename)
+        out, done = [], False
+        for k, v in self._entries:
+            if k == key:
+                if not done:
+                    out.append((k, new))
+                    done = True
+            else:
+                out.append((k, v))
+        if not done:
+            out.append((key, new))
+        self._entries = out
+
+    def get(self, name: Any) -> Any:
+        return next((v for k, v in self._entries if k == str(name)), None)
+
+    def getAll(self, name: Any) -> JsArray:  # noqa: N802 - JS name
+        return JsArray([v for k, v in self._entries if k == str(name)])
+
+    def has(self, name: Any) -> bool:
+        return any(k == str(name) for k, _ in self._entries)
+
+    def delete(self, name: Any) -> None:
+        self._entries = [(k, v) for k, v in self._entries if k != str(name)]
+
+    def keys(self) -> Iterator[str]:
+        return iter([k for k, _ in self._entries])
+
+    def values(self) -> Iterator[Any]:
+        return iter([v for _, v in self._entries])
+
+    def entries(self) -> Iterator[JsArray]:
+        return iter([JsArray([k, v]) for k, v in self._entries])
+
+    def __iter__(self) -> Iterator[JsArray]:
+        return self.entries()
+
+
+def parse_form(body: bytes, content_type: str | None) -> JsFormData:
+    """A request body as ``FormData``; other content types are a JS ``TypeError``."""
+    form = JsFormData()
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if kind == "application/x-www-form-urlencoded":
+        for key, value in parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True):
+            form.append(key, value)
+        return form
+    if kind == "multipart/form-data" and "boundary=" in (content_type or ""):
+        message = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            if name is None:
+                continue
+            filename = part.get_filename()
+            payload = part.get_payload(decode=True) or b""
+            if filename is None:
+                form.append(name, payload.decode(part.get_content_charset() or "utf-8", errors="replace"))
+            else:
+                form.append(name, JsFile([payload], filename, type=part.get_content_type()))
+        return form
+    raise js_type_error(
+        'Unrecognized Content-Type header value. FormData can only parse the following MIME types: '
+        'multipart/form-data, application/x-www-form-urlencoded.'
+    )
+
+
+# -- the SDK's classes ----------------------------------------------------------------------
+
+
+def _single(parts: Any) -> bool:
+    return isinstance(parts, (str, bytes, bytearray, memoryview, Blob, JsProxy)) and not isinstance(parts, JsArray)
+
+
+class Blob:
+    """``workers.Blob``."""
+
+    def __init__(self, blob_parts: Any, content_type: str | None = None, endings: Any = None):
+        if _single(blob_parts):
+            if not content_type and isinstance(blob_parts, Blob):
+                content_type = blob_parts.content_type
+            if not content_type and isinstance(blob_parts, JsBlob):
+                content_type = blob_parts.type
+            blob_parts = [blob_parts]
+        self._js_blob: JsBlob = JsBlob(list(blob_parts), type=content_type)
+
+    @property
+    def size(self) -> int:
+        return self._js_blob.size
+
+    @property
+    def content_type(self) -> str:
+        return self._js_blob.type
+
+    @property
+    def js_object(self) -> JsBlob:
+        return self._js_blob
+
+    async def text(self) -> str:
+        return await self._js_blob.text()
+
+    async def bytes(self) -> bytes:
+        return (await self._js_blob.arrayBuffer()).to_bytes()
+
+    def slice(self, start: int | None = None, end: int | None = None, content_type: str | None = None) -> Blob:
+        return Blob([self._js_blob.slice(start, end, content_type)], content_type)
+
+
+class File(Blob):
+    """``workers.File``."""
+
+    def __init__(self, blob_parts: Any, filename: str, content_type: str | None = None,
+                 endings: Any = None, last_modified: int | None = None):
+        if _single(blob_parts):
+            if not content_type and isinstance(blob_parts, Blob):
+                content_type = blob_parts.content_type
+            if not last_modified and isinstance(blob_parts, File):
+                last_modified = blob_parts.last_modified
+            if isinstance(blob_parts, JsBlob):
+                content_type = content_type or blob_parts.type
+                if isinstance(blob_parts, JsFile) and not last_modified:
+                    last_modified = blob_parts.lastModified
+            blob_parts = [blob_parts]
+        self._js_blob = JsFile(list(blob_parts), filename, type=content_type, lastModified=last_modified)
+
+    @property
+    def name(self) -> str:
+        return self._js_blob.name  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def last_modified(self) -> int:
+        return self._js_blob.lastModified  # type: ignore[attr-defined,no-any-return]
+
+
+def _to_js_value(value: Any) -> Any:
+    return value.js_object if isinstance(value, Blob) else value
+
+
+def _to_py_value(value: Any) -> Any:
+    if isinstance(value, JsFile):
+        return File(value, value.name)
+    if isinstance(value, JsBlob):
+        return Blob(value)
+    return value
+
+
+class FormData(MutableMapping):  # type: ignore[type-arg]
+    """``workers.FormData``: a mutable mapping over a JS ``FormData`` (multidict-like)."""
+
+    def __init__(self, form_data: Any = None):
+        if not form_data:
+            self._js_form_data = JsFormData()
+            return
+        if isinstance(form_data, dict):
+            self._js_form_data = JsFormData()
+            for key, value in form_data.items():
+                self._js_form_data.append(key, _to_js_value(value))
+            return
+        if isinstance(form_data, JsFormData):
+            self._js_form_data = form_data
+            return
+        raise TypeError("Expected form_data to be a dict or an instance of FormData")
+
+    def __getitem__(self, key: str) -> Any:
+        return _to_py_value(self._js_form_data.get(key))
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if isinstance(value, list):
+            raise TypeError("Expected single item in arguments to FormData.__setitem__")
+        self._js_form_data.set(key, _to_js_value(value))
+
+    def append(self, key: str, value: Any, filename: str | None = None) -> None:
+        self._js_form_data.append(key, _to_js_value(value), filename)
+
+    def delete(self, key: str) -> None:
+        self._js_form_data.delete(key)
+
+    def __delitem__(self, key: str) -> None:
+        self.delete(key)
+
+    def __contains__(self, key: object) -> bool:
+        return self._js_form_data.has(key)
+
+    def keys(self) -> Iterator[str]:  # type: ignore[override]
+        yield from self._js_form_data.keys()
+
+    def values(self) -> Iterator[Any]:  # type: ignore[override]
+        for value in self._js_form_data.values():
+            yield _to_py_value(value)
+
+    def items(self) -> Iterator[tuple[str, Any]]:  # type: ignore[override]
+        for key, value in ((e[0], e[1]) for e in self._js_form_data.entries()):
+            yield key, _to_py_value(value)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.keys()
+
+    def __len__(self) -> int:
+        return len(list(self._js_form_data.keys()))
+
+    def get_all(self, key: str) -> list[Any]:
+        return [_to_py_value(v) for v in self._js_form_data.getAll(key)]
+
+    @property
+    def js_object(self) -> JsFormData:
+        return self._js_form_data
+

@@ -1,0 +1,416 @@
+"""JavaScript globals Python Workers import from ``js``, beyond Request/Response/Headers.
+
+``URL``, ``URLSearchParams``, ``Date``, ``crypto`` (``randomUUID``, ``getRandomValues``,
+``subtle``: see :mod:`~workers_env.runtime.webcrypto`), ``TextEncoder``/``TextDecoder``, ``atob``/``btoa`` and ``Error``, with
+the WHATWG/workerd behaviour worker code relies on and JavaScript's error names. Each is a
+JS object as Pyodide shows it: constructed with ``.new(...)``, read by attribute.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsBuffer,
+    JsObject,
+    JsProxy,
+    JsTypedArray,
+    js_type_error,
+    jsnull,
+)
+from workers_env.runtime.webcrypto import SubtleCrypto
+
+__all__ = ["JsDate", "JsURL", "JsURLSearchParams", "TextDecoder", "TextEncoder", "atob", "btoa", "crypto", "js_error"]
+
+_SPECIAL_PORTS = {"http": "80", "https": "443", "ws": "80", "wss": "443", "ftp": "21"}
+
+
+class JsURLSearchParams(JsProxy):
+    """``URLSearchParams``: ordered name/value pairs of a query string."""
+
+    _js_name = "URLSearchParams"
+
+    def __init__(self, init: Any = None, *, _owner: JsURL | None = None):
+        self._pairs: list[tuple[str, str]] = []
+        self._owner = _owner
+        if init is None or init is jsnull:
+            return
+        if isinstance(init, JsURLSearchParams):
+            self._pairs = list(init._pairs)
+        elif isinstance(init, str):
+            self._pairs = parse_qsl(init[1:] if init.startswith("?") else init, keep_blank_values=True)
+        elif isinstance(init, JsObject):
+            self._pairs = [(str(k), str(v)) for k, v in init._props.items()]
+        elif isinstance(init, (JsArray, list)):
+            for pair in init:
+                items = list(pair)
+                if len(items) != 2:
+                    raise js_type_error("Each query pair must be an iterable [name, value] tuple")
+                self._pairs.append((str(items[0]), str(items[1])))
+        elif isinstance(init, dict):
+            self._pairs = [(str(k), str(v)) for k, v in init.items()]
+        else:
+            self._pairs = parse_qsl(str(init), keep_blank_values=True)
+
+    @staticmethod
+    def new(init: Any = None) -> JsURLSearchParams:
+        return JsURLSearchParams(init)
+
+    def _changed(self) -> None:
+        if self._owner is not None:
+            self._owner._set_query(self.toString())
+
+    @property
+    def size(self) -> int:
+        return len(self._pairs)
+
+    def get(self, name: str) -> str | None:
+        return next((v for k, v in self._pairs if k == name), None)
+
+    def getAll(self, name: str) -> JsArray:  # noqa: N802 - JS name
+        return JsArray([v for k, v in self._pairs if k == name])
+
+    def has(self, name: str) -> bool:
+        return any(k == name for k, _ in self._pairs)
+
+    def append(self, name: str, value: Any) -> None:
+        self._pairs.append((str(name), str(value)))
+        self._changed()
+
+    def set(self, name: str, value: Any) -> None:
+        name, value = str(name), str(value)
+        out, done = [], False
+        for k, v in self._pairs:
+            if k == name:
+                if not done:
+                    out.append((k, value))
+                    done = True
+            else:
+                out.append((k, v))
+        if not done:
+            out.append((name, value))
+        self._pairs = out
+        self._changed()
+
+    def delete(self, name: str) -> None:
+        self._pairs = [(k, v) for k, v in self._pairs if k != name]
+        self._changed()
+
+    def sort(self) -> None:
+        self._pairs.sort(key=lambda kv: kv[0].encode("utf-16-be"))
+        self._changed()
+
+    def keys(self) -> Iterator[str]:
+        return iter([k for k, _ in self._pairs])
+
+    def values(self) -> Iterator[str]:
+        return iter([v for _, v in self._pairs])
+
+    def entries(self) -> Iterator[JsArray]:
+        return iter([JsArray([k, v]) for k, v in self._pairs])
+
+    def __iter__(self) -> Iterator[JsArray]:
+        return self.entries()
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return urlencode(self._pairs, quote_via=quote, safe="*-._")
+
+    def __str__(self) -> str:
+        return self.toString()
+
+    def to_py(self, *, depth: int = -1, default_converter: Any = None) -> Any:
+        return self
+
+
+class JsURL(JsProxy):
+    """``URL``: a parsed absolute URL with the WHATWG accessors (``pathname``, ``searchParams`` ...)."""
+
+    _js_name = "URL"
+
+    def __init__(self, url: Any, base: Any = None):
+        text = str(url)
+        if base is not None and base is not jsnull:
+            base_text = str(base)
+            if not _absolute(base_text):
+                raise js_type_error("Invalid URL string.")
+            text = urljoin(base_text, text)
+        if not _absolute(text):
+            raise js_type_error("Invalid URL string.")
+        parts = urlsplit(text.strip())
+        self._scheme = parts.scheme.lower()
+        self._username = parts.username or ""
+        self._password = parts.password or ""
+        self._hostname = (parts.hostname or "").lower()
+        port = str(parts.port) if parts.port is not None else ""
+        self._port = "" if _SPECIAL_PORTS.get(self._scheme) == port else port
+        path = parts.path or ("/" if self._scheme in _SPECIAL_PORTS else "")
+        self._path = quote(path, safe="/%:@!$&'()*+,;=-._~")
+        self._query = quote(parts.query, safe="/%:@!$&'()*+,;=-._~?") if parts.query else ""
+        self._fragment = quote(parts.fragment, safe="/%:@!$&'()*+,;=-._~?#") if parts.fragment else ""
+        self._params = JsURLSearchParams(self._query, _owner=self)
+
+    @staticmethod
+    def new(url: Any, base: Any = None) -> JsURL:
+        return JsURL(url, base)
+
+    @staticmethod
+    def canParse(url: Any, base: Any = None) -> bool:  # noqa: N802 - JS name
+        try:
+            JsURL(url, base)
+        except JsException:
+            return False
+        return True
+
+    def _set_query(self, query: str) -> None:
+        self._query = query
+
+    @property
+    def protocol(self) -> str:
+        return self._scheme + ":"
+
+    @property
+    def username(self) -> str:
+        return self._username
+
+    @property
+    def password(self) -> str:
+        return self._password
+
+    @property
+    def hostname(self) -> str:
+        return self._hostname
+
+    @property
+    def port(self) -> str:
+        return self._port
+
+    @property
+    def host(self) -> str:
+        return self._hostname + (f":{self._port}" if self._port else "")
+
+    @property
+    def origin(self) -> str:
+        return f"{self._scheme}://{self.host}" if self._scheme in _SPECIAL_PORTS else "null"
+
+    @property
+    def pathname(self) -> str:
+        return self._path
+
+    @pathname.setter
+    def pathname(self, value: str) -> None:
+        self._path = quote(value if value.startswith("/") else "/" + value, safe="/%:@!$&'()*+,;=-._~")
+
+    @property
+    def search(self) -> str:
+        return f"?{self._query}" if self._query else ""
+
+    @search.setter
+    def search(self, value: str) -> None:
+        self._query = value[1:] if value.startswith("?") else value
+        self._params = JsURLSearchParams(self._query, _owner=self)
+
+    @property
+    def searchParams(self) -> JsURLSearchParams:  # noqa: N802 - JS name
+        return self._params
+
+    @property
+    def hash(self) -> str:
+        return f"#{self._fragment}" if self._fragment else ""
+
+    @property
+    def href(self) -> str:
+        userinfo = ""
+        if self._username or self._password:
+            userinfo = self._username + (f":{self._password}" if self._password else "") + "@"
+        netloc = userinfo + self.host
+        return urlunsplit((self._scheme, netloc, self._path, self._query, self._fragment)) if netloc else (
+            f"{self._scheme}:{self._path}{self.search}{self.hash}"
+        )
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return self.href
+
+    toJSON = toString  # noqa: N815 - JS name
+
+    def __str__(self) -> str:
+        return self.href
+
+    def __repr__(self) -> str:
+        return f"URL {{ href: {self.href!r} }}"
+
+
+def _absolute(text: str) -> bool:
+    parts = urlsplit(text.strip())
+    if not parts.scheme or not parts.scheme[0].isalpha():
+        return False
+    if parts.scheme.lower() in _SPECIAL_PORTS:
+        return bool(parts.netloc)
+    return True
+
+
+class JsDate(JsProxy):
+    """``Date``: a point in time in milliseconds since the epoch (UTC)."""
+
+    _js_name = "Date"
+
+    def __init__(self, value: Any = None):
+        if value is None:
+            self._ms: float = float(int(time.time() * 1000))
+        elif isinstance(value, JsDate):
+            self._ms = value._ms
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            self._ms = float(int(value))
+        elif isinstance(value, str):
+            try:
+                moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                self._ms = float("nan")
+            else:
+                if moment.tzinfo is None:
+                    moment = moment.replace(tzinfo=timezone.utc)
+                self._ms = float(round(moment.timestamp() * 1000))
+        elif isinstance(value, datetime):
+            moment = value if value.tzinfo else value.astimezone()
+            self._ms = float(round(moment.timestamp() * 1000))
+        else:
+            raise js_type_error(f"Date cannot be built from {type(value).__name__}")
+
+    @staticmethod
+    def new(value: Any = None) -> JsDate:
+        return JsDate(value)
+
+    @staticmethod
+    def now() -> int:
+        return int(time.time() * 1000)
+
+    def getTime(self) -> float | int:  # noqa: N802 - JS name
+        return self._ms if self._ms != self._ms else int(self._ms)
+
+    valueOf = getTime  # noqa: N815 - JS name
+
+    def toISOString(self) -> str:  # noqa: N802 - JS name
+        if self._ms != self._ms:
+            raise JsException("Invalid time value", name="RangeError")
+        moment = datetime.fromtimestamp(self._ms / 1000, tz=timezone.utc)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{int(self._ms) % 1000:03d}Z"
+
+    toJSON = toISOString  # noqa: N815 - JS name
+
+    def getUTCFullYear(self) -> int:  # noqa: N802 - JS name
+        return datetime.fromtimestamp(self._ms / 1000, tz=timezone.utc).year
+
+    def to_datetime(self) -> datetime:
+        """What the SDK's ``python_from_rpc`` makes of a ``Date`` (a naive local datetime)."""
+        return datetime.fromtimestamp(self._ms / 1000)
+
+    def __repr__(self) -> str:
+        return self.toISOString() if self._ms == self._ms else "Invalid Date"
+
+
+def _bytes_of(data: Any) -> bytes:
+    if isinstance(data, (JsTypedArray, JsBuffer)):
+        return data.to_bytes()
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise js_type_error("Failed to execute: parameter is not of type 'ArrayBuffer or ArrayBufferView'.")
+
+
+class TextEncoder(JsProxy):
+    """``TextEncoder``: strings to UTF-8 ``Uint8Array``."""
+
+    _js_name = "TextEncoder"
+    encoding = "utf-8"
+
+    @staticmethod
+    def new() -> TextEncoder:
+        return TextEncoder()
+
+    def encode(self, text: Any = "") -> JsTypedArray:
+        return JsTypedArray("Uint8Array", str(text).encode("utf-8", errors="surrogatepass"))
+
+
+class TextDecoder(JsProxy):
+    """``TextDecoder``: bytes to a string (UTF-8 by default; invalid bytes become U+FFFD)."""
+
+    _js_name = "TextDecoder"
+
+    def __init__(self, label: str = "utf-8", options: Any = None):
+        name = str(label).strip().lower()
+        aliases = {"utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "latin1": "windows-1252", "ascii": "windows-1252"}
+        name = aliases.get(name, name)
+        if name not in ("utf-8", "utf-16le", "windows-1252"):
+            raise JsException(f'Invalid or unsupported encoding: "{label}".', name="RangeError")
+        self.encoding = name
+        fatal = getattr(options, "fatal", False) if isinstance(options, JsObject) else False
+        self.fatal = bool(fatal)
+
+    @staticmethod
+    def new(label: str = "utf-8", options: Any = None) -> TextDecoder:
+        return TextDecoder(label, options)
+
+    def decode(self, data: Any = None) -> str:
+        if data is None:
+            return ""
+        raw = _bytes_of(data)
+        codec = {"utf-8": "utf-8-sig", "utf-16le": "utf-16-le", "windows-1252": "cp1252"}[self.encoding]
+        try:
+            return raw.decode(codec, errors="strict" if self.fatal else "replace")
+        except UnicodeDecodeError:
+            raise js_type_error("The encoded data was not valid.") from None
+
+
+def btoa(data: Any) -> str:
+    text = str(data)
+    if any(ord(ch) > 0xFF for ch in text):
+        raise JsException(
+            "Cannot encode string to base64: contains characters outside of the Latin1 range.",
+            name="InvalidCharacterError",
+        )
+    return base64.b64encode(text.encode("latin-1")).decode("ascii")
+
+
+def atob(data: Any) -> str:
+    text = "".join(str(data).split())
+    if len(text) % 4 == 1 or not all(ch.isascii() and (ch.isalnum() or ch in "+/=") for ch in text):
+        raise JsException("atob() called with invalid base64-encoded data.", name="InvalidCharacterError")
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True).decode("latin-1")
+    except (binascii.Error, ValueError):
+        raise JsException("atob() called with invalid base64-encoded data.", name="InvalidCharacterError") from None
+
+
+def _get_random_values(array: Any) -> Any:
+    if not isinstance(array, JsTypedArray) or array._data.typecode in "fd":
+        raise JsException(
+            "The data argument must be an integer-type TypedArray.", name="TypeMismatchError"
+        )
+    if array._data.itemsize * len(array._data) > 65536:
+        raise JsException(
+            "The data argument must be no larger than 65536 bytes.", name="QuotaExceededError"
+        )
+    fresh = type(array._data)(array._data.typecode, os.urandom(array._data.itemsize * len(array._data)))
+    array._data[:] = fresh
+    return array
+
+
+crypto = SimpleNamespace(
+    randomUUID=lambda: str(uuid.uuid4()),
+    getRandomValues=_get_random_values,
+    subtle=SubtleCrypto(),
+)
+
+
+def js_error(message: Any = "", name: str = "Error") -> JsException:
+    """``Error.new(message)``: a JS error object, raisable from Python."""
+    return JsException(str(message), name=name)
