@@ -1,4 +1,5 @@
-"""KV as Worker code sees it: through self.env (the SDK's conversions) and the raw JS env."""
+"""KV as Worker code sees it: through self.env of the external SDK era (its conversions), the
+built-in SDK era (raw JavaScript values) and a legacy on_fetch's raw JS env."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from workers_env import JsDict, load_worker
 
 TOML = (
-    'name = "kv-worker"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
+    'name = "kv-worker"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
     'compatibility_flags = ["python_workers"]\n[[kv_namespaces]]\nbinding = "KV"\nid = "ns"\n'
 )
 
@@ -80,6 +81,29 @@ async def test_results_reach_python_code_as_the_sdk_converts_them(project):
 
 @pytest.mark.asyncio
 async def test_legacy_on_fetch_gets_the_raw_javascript_values(project):
-    toml = TOML.replace('compatibility_date = "2025-09-01"', 'compatibility_date = "2025-01-01"')
+    toml = TOML.replace('compatibility_date = "2026-05-01"', 'compatibility_date = "2025-01-01"')
     worker = load_worker(project(toml, src__entry_DOT_py=LEGACY))
     assert await (await worker.fetch("/")).text() == "Map v None 1"
+
+
+BUILTIN = '''
+from js import Object
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        kv = self.env.KV
+        await kv.put("doc", '{"n": 1}', to_js({"metadata": {"by": "w"}}, dict_converter=Object.fromEntries))
+        doc = await kv.get("doc", "json")
+        meta = await kv.getWithMetadata("doc")
+        bulk = await kv.get(to_js(["doc", "nope"]))
+        return Response(f"{doc.n} {doc.to_py()} {meta.metadata.by} {bulk.constructor.name} {bulk.get('nope')}")
+'''
+
+
+@pytest.mark.asyncio
+async def test_built_in_sdk_era_hands_out_raw_javascript_values(project):
+    toml = TOML.replace('compatibility_date = "2026-05-01"', 'compatibility_date = "2025-09-01"')
+    worker = load_worker(project(toml, src__entry_DOT_py=BUILTIN))
+    assert await (await worker.fetch("/")).text() == "1 {'n': 1} w Map None"

@@ -72,7 +72,7 @@ def test_a_placeholder_exists_and_any_use_raises_a_clear_error(project):
 
 def test_kv_is_emulated_and_supplied_bindings_replace_placeholders(project):
     env = load_env(project(TOML), bindings={"BUCKET": object()})
-    assert type(env.KV).__name__ == "KvNamespace"
+    assert type(env.unwrapped("KV")).__name__ == "KvNamespace"
     assert type(env.BUCKET) is object
     assert type(env.COUNTER).__name__ == "NotEmulatedBinding"
 

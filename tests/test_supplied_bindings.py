@@ -12,7 +12,7 @@ import pytest
 from workers_env import ConfigError, load_env, load_worker
 
 TOML = (
-    'name = "supplied"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
+    'name = "supplied"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
     'compatibility_flags = ["python_workers"]\n[vars]\nGREETING = "hi"\n'
     '[[r2_buckets]]\nbinding = "BUCKET"\nbucket_name = "files"\n'
 )
