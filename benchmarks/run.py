@@ -1,4 +1,4 @@
-"""workers-env benchmarks: our binding against bare numpy and FAISS flat, in one process.
+"""workers-env benchmarks: our bindings against bare numpy, FAISS flat and bare sqlite3, in one process.
 
     pip install -e '.[bench]'
     python benchmarks/run.py            # the full set (1M x 768 included; several minutes, ~10 GB RAM)
@@ -15,7 +15,9 @@ Which path built what is printed with each section:
   query through the public async API: ``await env.IDX.query(list_of_floats, topK=10)``,
   results built as users get them (JsDict, Pyodide number rules);
 - ingestion, deletes and the memory figure go through the public async API from Python
-  lists, 1000 vectors per ``upsert``/``insert`` call, 100 ids per ``deleteByIds`` (v2).
+  lists, 1000 vectors per ``upsert``/``insert`` call, 100 ids per ``deleteByIds`` (v2);
+- D1 (``benchmarks/d1.py``): a point query and a 100-row ``all()`` through ``env.DB`` against
+  the same statements on bare ``sqlite3``, in memory and on a WAL file.
 """
 
 from __future__ import annotations
@@ -513,7 +515,14 @@ async def run(args: argparse.Namespace, report: Report) -> None:
         sizes = [(10_000, 384), (100_000, 768)] + ([] if args.no_1m else [(1_000_000, 768)])
         queries = {10_000: 200, 100_000: 40, 1_000_000: args.queries_1m}
         gated = {(100_000, 768), (1_000_000, 768)}
-    want = set(args.only.split(",")) if args.only else {"scan", "percall", "filter", "ingest", "memory"}
+    want = set(args.only.split(",")) if args.only else {"scan", "percall", "filter", "ingest", "memory", "d1"}
+    if "d1" in want:
+        from d1 import bench_d1
+
+        settle(args, "d1")
+        for persisted in (False, True):
+            await bench_d1(report, 300 if args.quick else 3000, interleaved=interleaved, med=med, fmt_t=fmt_t,
+                           persisted=persisted)
     if "percall" in want:
         settle(args, "percall")
         await bench_per_call(report, 300 if args.quick else 3000)
@@ -536,7 +545,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes, few repetitions: a smoke run of every section")
     ap.add_argument("--no-1m", action="store_true", help="skip the 1M x 768 scans and memory figure (~10 GB RAM)")
     ap.add_argument("--no-faiss", action="store_true", help="skip FAISS even if installed")
-    ap.add_argument("--only", help="comma list of sections: scan,percall,filter,ingest,memory")
+    ap.add_argument("--only", help="comma list of sections: scan,percall,filter,ingest,memory,d1")
     ap.add_argument("--queries-1m", type=int, default=15, help="queries per metric at 1M x 768 (default 15)")
     ap.add_argument("--markdown", help="also write the summary as a markdown table to this file")
     ap.add_argument("--wait-quiet", type=float, default=0.0, metavar="SECONDS",

@@ -312,3 +312,8 @@ def test_markers_are_parsed_strictly() -> None:
     ):
         with pytest.raises(AssertionError):
             readme_blocks(bad)
+
+
+def test_the_d1_section_runs_as_written(tmp_path: Path) -> None:
+    kinds = run_group("d1", tmp_path)
+    assert {"file", "run", "script"} <= set(kinds)

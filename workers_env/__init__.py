@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from workers_env._env import Env, load_env
     from workers_env._clock import ManualClock
     from workers_env._jsvalues import JsDict
+    from workers_env.d1.binding import D1Database
     from workers_env.kv.namespace import KvNamespace
     from workers_env.runtime import QueueMessage, QueueResult, ScheduledResult, Worker, js, load_worker, to_js
     from workers_env.vectorize.binding import VectorizeBinding
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BindingNotEmulatedError",
     "ConfigError",
+    "D1Database",
     "Env",
     "IndexDefinition",
     "IndexDefinitionError",
@@ -58,6 +60,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "D1Database": "workers_env.d1.binding",
     "Env": "workers_env._env",
     "load_env": "workers_env._env",
     "IndexDefinition": "workers_env.vectorize.definitions",

@@ -37,6 +37,7 @@ __all__ = [
 #: :class:`AssemblyContext` and returns ``{attribute name: binding}`` for the config's entries.
 BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("vectorize", "workers_env.vectorize.assembly:build_bindings"),
+    ("d1_databases", "workers_env.d1.assembly:build_bindings"),
     ("kv", "workers_env.kv.assembly:build_bindings"),
 )
 

@@ -1,4 +1,4 @@
-"""pytest plugin (entry point ``pytest11``): the ``env``, ``worker`` and ``seed_vectors`` fixtures.
+"""pytest plugin (entry point ``pytest11``): the ``env``, ``worker``, ``seed_vectors`` and ``d1_schema`` fixtures.
 
 Bindings you supply come from the ``workers_env_bindings`` fixture and the
 ``@pytest.mark.workers_env(bindings=...)`` marker; KV expiry runs on ``workers_env_clock``.
@@ -7,7 +7,8 @@ Every test gets a fresh ``env`` with empty in-memory indexes, built from the wra
 config found from the rootdir (or ``--wrangler-config`` / the ``workers_env_config`` ini
 option / ``@pytest.mark.workers_env(config=...)``). Data is seeded before the test from
 ``@pytest.mark.vectorize_seed(...)`` markers, the ``workers_env_seed`` fixture, or by
-calling ``seed_vectors``. Nothing heavy is imported until a fixture is used, so projects
+calling ``seed_vectors``; D1 schemas from ``@pytest.mark.d1_schema(...)``, the
+``workers_env_d1_schema`` fixture or ``d1_schema(...)``. Nothing heavy is imported until a fixture is used, so projects
 without a wrangler config are not affected.
 """
 
@@ -24,13 +25,15 @@ if TYPE_CHECKING:
     from workers_env._env import Env
     from workers_env.runtime import Worker
 
-__all__ = ["seed_binding"]
+__all__ = ["seed_binding", "apply_d1_schema"]
 
 _MARKERS = (
     "workers_env(config=None, environment=None, indexes=None, bindings=None): per-test wrangler config "
     "path, [env.NAME], index definitions and bindings you supply ({name: object}) for the env fixture",
     "vectorize_seed(binding, source, namespace=None): upsert vectors (a list, or an NDJSON file "
     "relative to the test file) into env.<binding> before the test",
+    "d1_schema(binding, source=None): before the test, apply the D1 binding's migrations_dir "
+    "(source=None), a .sql file or a migrations folder (relative to the test file) to env.<binding>",
 )
 
 
@@ -147,8 +150,67 @@ def workers_env_seed() -> Mapping[str, Any]:
 
 
 @pytest.fixture
+def workers_env_d1_schema() -> Mapping[str, Any]:
+    """D1 schemas applied before each test, ``{"DB": None (its migrations_dir) or "schema.sql"}``
+    (override in a conftest; paths relative to the test file)."""
+    return {}
+
+
+def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | os.PathLike[str] = ".") -> list[str]:
+    """Apply a schema to ``env.<binding>`` (a D1 database): its ``migrations_dir`` when ``source``
+    is ``None``, else a ``.sql`` file or a migrations folder (relative to ``base``). Returns what ran:
+    the migration names, or the file's name."""
+    from workers_env.d1 import migrations
+    from workers_env.d1.assembly import d1_entries
+
+    database = getattr(env.unwrapped(binding), "database", None) if binding in env else None
+    entry = next((e for e in d1_entries(env.config) if e.binding == binding), None) if env.config else None
+    if database is None or entry is None:
+        raise pytest.UsageError(f"workers-env: {binding!r} is not a D1 binding of this env ({', '.join(env) or 'none'})")
+    if source is None:
+        directory = entry.migrations_path(env.config.root)
+        if not directory.is_dir():
+            raise pytest.UsageError(
+                f"workers-env: no migrations folder {directory} for the D1 binding {binding}: create it "
+                f"(workers-env d1 migrations create {binding} init) or pass a .sql file to d1_schema"
+            )
+        return migrations.apply_all(database, directory, entry.migrations_table)
+    path = Path(base) / Path(source)
+    if path.is_dir():
+        return migrations.apply_all(database, path, entry.migrations_table)
+    if not path.is_file():
+        raise pytest.UsageError(f"workers-env: the D1 schema {path} does not exist")
+    migrations.run_sql_file(database, path)
+    return [path.name]
+
+
+@pytest.fixture
+def d1_schema(env: Env, request: pytest.FixtureRequest) -> Callable[..., list[str]]:
+    """``d1_schema("DB", source=None) -> list[str]``: apply a schema now (synchronous)."""
+
+    def apply(binding: str, source: Any = None) -> list[str]:
+        return _apply_schema(env, binding, source, _test_dir(request))
+
+    return apply
+
+
+def _schema_from_marker(env: Env, base: Path, binding: str, source: Any = None) -> None:
+    _apply_schema(env, binding, source, base)
+
+
+def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
+    from workers_env._errors import JsException
+
+    try:
+        return apply_d1_schema(env, binding, source, base=base)
+    except (JsException, ValueError) as exc:
+        pytest.fail(f"workers-env: the D1 schema for {binding} failed: {exc}", pytrace=False)
+
+
+@pytest.fixture
 def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any],
-        workers_env_bindings: Mapping[str, Any], workers_env_clock: Any) -> Iterator[Env]:
+        workers_env_d1_schema: Mapping[str, Any], workers_env_bindings: Mapping[str, Any],
+        workers_env_clock: Any) -> Iterator[Env]:
     """A fresh ``Env`` for this test: the wrangler config's bindings, empty, plus those you supply."""
     from workers_env._env import load_env
     from workers_env._errors import ConfigError
@@ -174,6 +236,10 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
             seed_binding(_binding(built, name), source, base=base)
         for mark in request.node.iter_markers("vectorize_seed"):
             _seed_from_marker(built, base, *mark.args, **mark.kwargs)
+        for name, source in workers_env_d1_schema.items():
+            _apply_schema(built, name, source, base)
+        for mark in reversed(list(request.node.iter_markers("d1_schema"))):  # outermost first
+            _schema_from_marker(built, base, *mark.args, **mark.kwargs)
         yield built
     finally:
         built.close()

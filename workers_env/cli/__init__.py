@@ -22,6 +22,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "validate",
     "dev",
     "vectorize",
+    "d1",
     "kv",
 )
 
@@ -29,7 +30,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workers-env",
-        description="Run and test Cloudflare Python Workers and their bindings (Vectorize, KV, ...) locally.",
+        description="Run and test Cloudflare Python Workers and their bindings (Vectorize, D1, KV, ...) locally.",
     )
     parser.add_argument(
         "--version", "-v", action="version", version=installed_version(),

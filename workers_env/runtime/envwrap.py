@@ -16,6 +16,7 @@ from typing import Any
 
 from workers_env._jsvalues import to_py
 from workers_env.runtime.jsproxy import (
+    JsHostObject,
     JsObject,
     JsProxy,
     call_relaxed,
@@ -34,18 +35,28 @@ def _is_binding(value: Any) -> bool:
     return not (value is None or isinstance(value, (str, int, float, bool, dict, list)))
 
 
-class JsBinding(JsProxy):
+class JsBinding(JsHostObject):
     """A binding as JavaScript code sees it: methods take JS values, promise JS values.
 
     ``js_class`` is the binding's ``constructor.name`` in production; ``sdk_wraps`` says
-    whether the Python SDK of the Worker's era converts its calls for ``self.env``.
+    whether the Python SDK of the Worker's era converts its calls for ``self.env``. A method
+    that is synchronous in JavaScript (a plain ``def`` returning no awaitable, such as D1's
+    ``prepare``) answers synchronously; the others return a promise. A returned object that
+    has ``JS_METHODS`` (a D1 statement) is itself wrapped like a binding.
     """
 
     def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True):
         self._name = name
         self._binding = binding
+        self._target = binding
         self._js_class = js_class
         self._sdk_wraps = sdk_wraps
+
+    def _from_binding(self, value: Any) -> Any:
+        """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding."""
+        if hasattr(type(value), "JS_METHODS"):
+            return JsBinding(self._name, value, sdk_wraps=self._sdk_wraps)
+        return from_plain(value)
 
     @property
     def _js_name(self) -> str:  # type: ignore[override]
@@ -70,8 +81,8 @@ class JsBinding(JsProxy):
                 js_args.pop()
             result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
             if inspect.isawaitable(result):
-                return _resolve(result)
-            return _already(from_plain(result))
+                return _resolve(self, result)
+            return self._from_binding(result)
 
         call.__name__ = name
         return call
@@ -80,12 +91,8 @@ class JsBinding(JsProxy):
         return f"[object {self._js_name}]"
 
 
-async def _resolve(pending: Awaitable[Any]) -> Any:
-    return from_plain(await pending)
-
-
-async def _already(value: Any) -> Any:
-    return value
+async def _resolve(binding: JsBinding, pending: Awaitable[Any]) -> Any:
+    return binding._from_binding(await pending)
 
 
 class JsEnv(JsProxy):
@@ -221,10 +228,13 @@ class _BindingWrapper:
         if not callable(attr):
             return python_from_rpc(attr)
 
-        def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
             js_args = [python_to_rpc(a) for a in args]
             js_kwargs = {k: python_to_rpc(v) for k, v in kwargs.items()}
-            return _convert(attr(*js_args, **js_kwargs))
+            result = attr(*js_args, **js_kwargs)
+            if inspect.isawaitable(result):
+                return _convert(result)
+            return _wrap_result(result)
 
         call.__name__ = name
         setattr(self, name, call)
@@ -234,8 +244,16 @@ class _BindingWrapper:
         return f"<binding {self._binding._name}>"
 
 
+def _wrap_result(value: Any) -> Any:
+    """As the SDK's ``_convert_result``: a JS object that stays a proxy (a D1 statement) is
+    wrapped again, so its methods convert like the binding's."""
+    if isinstance(value, JsBinding):
+        return _BindingWrapper(value)
+    return python_from_rpc(value)
+
+
 async def _convert(pending: Awaitable[Any]) -> Any:
-    return python_from_rpc(await pending)
+    return _wrap_result(await pending)
 
 
 class _EnvWrapper:

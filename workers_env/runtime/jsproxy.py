@@ -21,6 +21,7 @@ from workers_env._jsvalues import JsMapResult, ReadableBytes, js_number
 
 __all__ = [
     "JsProxy",
+    "JsHostObject",
     "JsObject",
     "JsArray",
     "JsMap",
@@ -75,6 +76,15 @@ class JsProxy:
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
+
+
+class JsHostObject(JsProxy):
+    """A JS object backed by a binding's Python object (a binding, a D1 statement).
+
+    Passed back into a binding call it arrives there as that Python object again.
+    """
+
+    _target: Any
 
 
 class JsNull:
@@ -441,6 +451,8 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return value
     if isinstance(value, JsMap):
         return {}
+    if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)
+        return value._target
     if isinstance(value, list) and all(type(v) in (int, float) for v in value):
         return list(value)  # a PyProxy of a list of numbers is iterable, so Array.from() reads it
     if isinstance(value, dict):  # plain data produced by from_plain never reaches here unwrapped

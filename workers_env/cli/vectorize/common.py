@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -55,17 +56,27 @@ def dump_json(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
 
 
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: wide characters (emoji such as ✅) take two, marks none."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf") or 0xFE00 <= ord(ch) <= 0xFE0F:
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
 def render_table(rows: Sequence[Mapping[str, str]]) -> str:
     """A boxed table like wrangler's ``logger.table`` (column headers from the first row)."""
     headers = list(rows[0]) if rows else []
     cells = [[str(row.get(h, "")) for h in headers] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
     def line(left: str, mid: str, right: str) -> str:
         return left + mid.join("─" * (w + 2) for w in widths) + right
 
     def row(values: Sequence[str]) -> str:
-        return "│" + "│".join(f" {v.ljust(w)} " for v, w in zip(values, widths)) + "│"
+        return "│" + "│".join(f" {v}{' ' * (w - _width(v))} " for v, w in zip(values, widths)) + "│"
 
     out = [line("┌", "┬", "┐"), row(headers)]
     for r in cells:

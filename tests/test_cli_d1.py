@@ -1,0 +1,143 @@
+"""``workers-env d1 execute`` and ``workers-env d1 migrations create|list|apply``, on wrangler's local state."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workers_env.cli import main
+from workers_env.d1.layout import durable_object_id
+
+WRANGLER = """\
+name = "app"
+[[d1_databases]]
+binding = "DB"
+database_name = "notes-db"
+database_id = "11111111-2222-3333-4444-555555555555"
+"""
+
+
+@pytest.fixture
+def app(project, monkeypatch):
+    root = project(WRANGLER)
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
+    return root
+
+
+def db_file(root: Path) -> Path:
+    name = durable_object_id("11111111-2222-3333-4444-555555555555")
+    return root / ".wrangler" / "state" / "v3" / "d1" / "miniflare-D1DatabaseObject" / f"{name}.sqlite"
+
+
+def test_execute_command_prints_wranglers_lines_and_json(app, capsys):
+    assert main(["d1", "execute", "notes-db", "--local", "--command",
+                 "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT, b BLOB); "
+                 "INSERT INTO notes (text, b) VALUES ('hi', x'0102'); SELECT * FROM notes"]) == 0
+    out = capsys.readouterr().out
+    assert "🌀 Executing on local database notes-db (11111111-2222-3333-4444-555555555555) from .wrangler/state/v3/d1:" in out
+    assert "🚣 3 commands executed successfully." in out
+    results = json.loads(out[out.index("["):])
+    assert [r["success"] for r in results] == [True, True, True]
+    assert results[2]["results"] == [{"id": 1, "text": "hi", "b": "[1, 2]"}]  # blobs as wrangler prints them
+    assert set(results[2]["meta"]) == {"duration"}
+    assert db_file(app).is_file()
+
+
+def test_execute_json_is_clean_and_errors_are_json_too(app, capsys):
+    assert main(["d1", "execute", "DB", "--json", "--command", "SELECT 1 AS one"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["results"] == [{"one": 1}]
+    assert main(["d1", "execute", "DB", "--json", "--command", "SELECT * FROM nope"]) == 1
+    assert json.loads(capsys.readouterr().out) == {"error": {"text": "no such table: nope: SQLITE_ERROR"}}
+
+
+def test_execute_file_runs_in_one_transaction(app, capsys):
+    (app / "seed.sql").write_text("BEGIN TRANSACTION;\nCREATE TABLE t (a UNIQUE);\nINSERT INTO t VALUES (1);\nCOMMIT;\n")
+    assert main(["d1", "execute", "notes-db", "--file", "seed.sql"]) == 0
+    (app / "bad.sql").write_text("INSERT INTO t VALUES (2);\nINSERT INTO t VALUES (1);\n")
+    assert main(["d1", "execute", "notes-db", "--file", "bad.sql"]) == 1
+    err = capsys.readouterr().err
+    assert "✘ [ERROR] UNIQUE constraint failed: t.a: SQLITE_CONSTRAINT" in err
+    assert sqlite3.connect(db_file(app)).execute("SELECT a FROM t").fetchall() == [(1,)]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["d1", "execute", "notes-db", "--remote", "--command", "SELECT 1"], "--remote is not supported"),
+    (["d1", "execute", "notes-db"], "Missing required option --command or --file."),
+    (["d1", "execute", "notes-db", "--command", "SELECT 1", "--file", "x.sql"], "can't provide both --command and --file"),
+    (["d1", "execute", "nope", "--command", "SELECT 1"], "Couldn't find a D1 DB with the name or binding 'nope' in your wrangler.toml file."),
+    (["d1", "execute", "notes-db", "--file", "missing.sql"], "Unable to read SQL file missing.sql"),
+    (["d1", "migrations", "list", "notes-db"], "No migrations present at"),
+    (["d1", "migrations", "apply", "notes-db", "--remote"], "--remote is not supported"),
+    (["d1", "migrations", "create", "notes-db", "a/b"], "contains a path separator"),
+])
+def test_user_errors_exit_1_with_a_message(app, capsys, argv, message):
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert message in captured.err + captured.out
+    assert "Traceback" not in captured.err
+
+
+def test_execute_refuses_a_binary_sqlite_file(app, capsys):
+    sqlite3.connect(app / "data.sqlite").execute("CREATE TABLE x (a)")
+    assert main(["d1", "execute", "notes-db", "--file", "data.sqlite"]) == 1
+    assert "is a binary SQLite database file" in capsys.readouterr().err
+
+
+def test_migrations_create_list_apply_round_trip(app, capsys):
+    assert main(["d1", "migrations", "create", "notes-db", "create notes"]) == 0
+    out = capsys.readouterr().out
+    assert "✅ Successfully created Migration '0001_create_notes.sql'!" in out
+    first = app / "migrations" / "0001_create_notes.sql"
+    assert first.read_text().startswith("-- Migration number: 0001 \t ")
+    first.write_text("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);\n")
+    assert main(["d1", "migrations", "create", "DB", "seed"]) == 0
+    (app / "migrations" / "0002_seed.sql").write_text("INSERT INTO notes (text) VALUES ('hello');\n")
+    capsys.readouterr()
+    assert main(["d1", "migrations", "list", "notes-db", "--local"]) == 0
+    out = capsys.readouterr().out
+    assert "Migrations to be applied:" in out and "│ 0001_create_notes.sql │" in out and "│ Name " in out
+    assert main(["d1", "migrations", "apply", "notes-db", "--local"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("🚣 2 commands executed successfully.") == 2
+    assert "│ 0002_seed.sql         │ ✅     │" in out
+    conn = sqlite3.connect(db_file(app))
+    assert conn.execute("SELECT id, name FROM d1_migrations ORDER BY id").fetchall() == [
+        (1, "0001_create_notes.sql"), (2, "0002_seed.sql")]
+    assert conn.execute("SELECT text FROM notes").fetchall() == [("hello",)]
+    conn.close()
+    assert main(["d1", "migrations", "apply", "notes-db"]) == 0
+    assert "✅ No migrations to apply!" in capsys.readouterr().out
+
+
+def test_failed_migration_applies_nothing_and_stops(app, capsys):
+    (app / "migrations").mkdir()
+    (app / "migrations" / "0001_ok.sql").write_text("CREATE TABLE a (x);")
+    (app / "migrations" / "0002_bad.sql").write_text("CREATE TABLE b (x);\nINSERT INTO nope VALUES (1);")
+    (app / "migrations" / "0003_later.sql").write_text("CREATE TABLE c (x);")
+    assert main(["d1", "migrations", "apply", "notes-db"]) == 1
+    assert "no such table: nope: SQLITE_ERROR" in capsys.readouterr().err
+    conn = sqlite3.connect(db_file(app))
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "a" in tables and "b" not in tables and "c" not in tables
+    assert conn.execute("SELECT name FROM d1_migrations").fetchall() == [("0001_ok.sql",)]
+    conn.close()
+
+
+def test_custom_migrations_dir_and_table_and_persist_to(project, monkeypatch, tmp_path, capsys):
+    root = project(WRANGLER + 'migrations_dir = "db/schema"\nmigrations_table = "applied"\n')
+    monkeypatch.chdir(root)
+    (root / "db" / "schema").mkdir(parents=True)
+    (root / "db" / "schema" / "10_b.sql").write_text("CREATE TABLE b (x);")
+    (root / "db" / "schema" / "9_a.sql").write_text("CREATE TABLE a (x);")
+    state = tmp_path / "elsewhere"
+    assert main(["d1", "migrations", "apply", "DB", "--persist-to", str(state)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("9_a.sql") < out.index("10_b.sql")  # numeric order, not text order
+    name = durable_object_id("11111111-2222-3333-4444-555555555555")
+    conn = sqlite3.connect(state / "v3" / "d1" / "miniflare-D1DatabaseObject" / f"{name}.sqlite")
+    assert conn.execute("SELECT name FROM applied ORDER BY id").fetchall() == [("9_a.sql",), ("10_b.sql",)]
+    conn.close()

@@ -1,0 +1,123 @@
+"""The pytest plugin's D1 support: a fresh database per test, and schemas applied before a test
+by the ``d1_schema`` marker, the ``workers_env_d1_schema`` fixture or the ``d1_schema`` fixture."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+WRANGLER = """\
+name = "plugin-d1"
+main = "src/entry.py"
+compatibility_date = "2025-09-01"
+compatibility_flags = ["python_workers"]
+
+[[d1_databases]]
+binding = "DB"
+database_name = "notes-db"
+database_id = "db-1"
+"""
+
+ENTRY = """\
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        rows = await self.env.DB.prepare("SELECT text FROM notes ORDER BY id").raw()
+        return Response.json([r[0] for r in rows])
+"""
+
+
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    return pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", *args)
+
+
+@pytest.fixture
+def d1_project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makefile(".toml", wrangler=WRANGLER)
+    pytester.makepyfile(**{"src/entry": ENTRY})
+    migrations = pytester.path / "migrations"
+    migrations.mkdir()
+    (migrations / "0001_notes.sql").write_text("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);\n")
+    (migrations / "0002_seed.sql").write_text("INSERT INTO notes (text) VALUES ('from-migrations');\n")
+    (pytester.path / "tests").mkdir()
+    (pytester.path / "tests" / "schema.sql").write_text(
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);\nINSERT INTO notes (text) VALUES ('from-file');\n"
+    )
+    return pytester
+
+
+def test_marker_applies_migrations_or_a_file_and_each_test_starts_empty(d1_project):
+    d1_project.makepyfile(**{"tests/test_it": textwrap.dedent("""
+        import pytest
+        from workers_env import JsException
+
+        @pytest.mark.d1_schema("DB")
+        @pytest.mark.asyncio
+        async def test_migrations(env):
+            assert await env.DB.prepare("SELECT text FROM notes").first("text") == "from-migrations"
+            assert await env.DB.prepare("SELECT count(*) AS c FROM d1_migrations").first("c") == 2
+            await env.DB.prepare("INSERT INTO notes (text) VALUES ('leak?')").run()
+
+        @pytest.mark.d1_schema("DB", "schema.sql")
+        @pytest.mark.asyncio
+        async def test_file(env, worker):
+            resp = await worker.fetch("/")
+            assert await resp.json() == ["from-file"]
+
+        @pytest.mark.asyncio
+        async def test_fresh(env):
+            with pytest.raises(JsException, match="no such table: notes"):
+                await env.DB.prepare("SELECT * FROM notes").all()
+
+        @pytest.mark.asyncio
+        async def test_fixture(env, d1_schema):
+            assert d1_schema("DB") == ["0001_notes.sql", "0002_seed.sql"]
+            assert d1_schema("DB") == []  # already applied
+            assert await env.DB.prepare("SELECT count(*) AS c FROM notes").first("c") == 1
+    """)})
+    result = run(d1_project, "tests")
+    result.assert_outcomes(passed=4)
+
+
+def test_conftest_fixture_applies_a_schema_to_every_test(d1_project):
+    d1_project.makepyfile(**{
+        "tests/conftest": "import pytest\n\n@pytest.fixture\ndef workers_env_d1_schema():\n    return {'DB': 'schema.sql'}\n",
+        "tests/test_it": textwrap.dedent("""
+            import pytest
+
+            @pytest.mark.asyncio
+            async def test_one(env):
+                assert await env.DB.prepare("SELECT text FROM notes").first("text") == "from-file"
+        """),
+    })
+    run(d1_project, "tests").assert_outcomes(passed=1)
+
+
+def test_schema_problems_fail_the_test_with_a_message(d1_project):
+    d1_project.makepyfile(**{"tests/test_it": textwrap.dedent("""
+        import pytest
+
+        @pytest.mark.d1_schema("DB", "missing.sql")
+        def test_missing(env):
+            pass
+
+        @pytest.mark.d1_schema("NOPE")
+        def test_not_d1(env):
+            pass
+    """)})
+    (d1_project.path / "tests" / "broken.sql").write_text("CREATE TABLE x (a);\nSELEC 1;\n")
+    d1_project.makepyfile(**{"tests/test_broken": textwrap.dedent("""
+        import pytest
+
+        @pytest.mark.d1_schema("DB", "broken.sql")
+        def test_broken(env):
+            pass
+    """)})
+    result = run(d1_project, "tests")
+    result.assert_outcomes(errors=3)
+    text = result.stdout.str()
+    assert "the D1 schema" in text and "missing.sql does not exist" in text
+    assert "'NOPE' is not a D1 binding of this env" in text
+    assert 'near "SELEC": syntax error' in text

@@ -1,0 +1,103 @@
+"""Differential check of the D1 binding against the real one (workerd's d1-api.ts under Miniflare).
+
+Runs the same cases through ``tools/wrangler/d1_binding_reference.mjs`` and through
+workers-env's binding (a fresh in-memory database each), then prints every difference in
+results and error texts. ``duration``/``timings`` are left out (clock values), and so are
+``rows_read``/``rows_written`` unless ``--counters`` is given (workers-env approximates them).
+
+    WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/d1_differential.py [cases.json]
+
+Not collected by pytest (needs Node and wrangler's node_modules).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from workers_env.d1.binding import D1Database
+from workers_env.d1.database import Database
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CASES = HERE / "d1_cases.json"
+
+
+def _value(v):
+    if isinstance(v, dict) and "$bytes" in v:
+        return bytes(v["$bytes"])
+    if isinstance(v, dict) and "$buffer" in v:
+        return bytes(v["$buffer"])
+    if isinstance(v, dict) and "$bigint" in v:
+        return int(v["$bigint"])  # a Python int beyond 2**53 reaches JS as a BigInt
+    return v
+
+
+async def _ours(db: D1Database, case: dict):
+    def stmt(s):
+        p = db.prepare(s["sql"])
+        return p.bind(*[_value(v) for v in s["bind"]]) if "bind" in s else p
+    try:
+        op = case["op"]
+        if op == "batch":
+            r = await db.batch([stmt(s) for s in case["stmts"]])
+        elif op == "exec":
+            r = await db.exec(case["sql"])
+        elif op == "first":
+            r = await (stmt(case).first(case["column"]) if "column" in case else stmt(case).first())
+        elif op == "raw":
+            r = await stmt(case).raw(case.get("options"))
+        elif op == "bind":
+            s = stmt(case)
+            r = {"statement": s.statement, "params": s.params}
+        else:
+            r = await getattr(stmt(case), op)()
+        return {"ok": r}
+    except Exception as exc:  # noqa: BLE001
+        return {"error": str(exc)}
+
+
+def _strip(value, counters: bool):
+    if isinstance(value, dict):
+        drop = {"duration", "timings", "sql_duration_ms"} | (set() if counters else {"rows_read", "rows_written"})
+        return {k: _strip(v, counters) for k, v in value.items() if k not in drop}
+    if isinstance(value, list):
+        return [_strip(v, counters) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def main(argv: list[str]) -> int:
+    counters = "--counters" in argv
+    paths = [a for a in argv if not a.startswith("--")]
+    cases_path = Path(paths[0]) if paths else DEFAULT_CASES
+    cases = json.loads(cases_path.read_text())
+    with tempfile.TemporaryDirectory(prefix="d1-diff-") as tmp:
+        out = subprocess.run([str(HERE / "node"), str(HERE / "d1_binding_reference.mjs"), tmp],
+                             input=cases_path.read_text(), capture_output=True, text=True, check=True)
+    reference = [json.loads(line)["result"] for line in out.stdout.splitlines()]
+    for r in reference:  # the reference script reports errors as "Error: <message>"
+        if "error" in r:
+            r["error"] = r["error"]
+        r.pop("cause", None)
+    db = D1Database(Database(None, name="reference-db"))
+    ours = [asyncio.run(_ours(db, c)) for c in cases]
+    differences = 0
+    for case, theirs, mine in zip(cases, reference, ours):
+        a, b = _strip(theirs, counters), _strip(json.loads(json.dumps(mine, default=str)), counters)
+        if a != b:
+            differences += 1
+            print("DIFF", json.dumps(case)[:200])
+            print("  wrangler   :", json.dumps(a)[:400])
+            print("  workers-env:", json.dumps(b)[:400])
+    print(f"{len(cases)} cases, {differences} differences")
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

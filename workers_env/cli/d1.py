@@ -1,0 +1,300 @@
+"""``workers-env d1``: ``wrangler d1 execute`` and ``wrangler d1 migrations`` on local state.
+
+The database is the one ``wrangler dev`` / ``wrangler d1 ... --local`` use
+(``<persist-to>/v3/d1/miniflare-D1DatabaseObject/<id>.sqlite``, default ``.wrangler/state``
+beside the wrangler config), found by ``database_name`` or ``binding`` as wrangler does.
+Output follows wrangler's (without its banner); ``--remote`` is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from workers_env._errors import WorkersEnvError
+from workers_env.cli.vectorize.common import CommandError, command, dump_json, error, log, render_table, warn
+from workers_env.config import load_config
+from workers_env.d1 import migrations
+from workers_env.d1.assembly import D1Entry, find_entry, open_database
+from workers_env.d1.database import Database, SqlFailure
+from workers_env.d1.sqltext import file_statements
+from workers_env.d1.values import row_objects
+from workers_env.vectorize.persistent import default_persist_to
+
+__all__ = ["register"]
+
+_REMOTE_REFUSED = (
+    "workers-env works on local state only, so --remote is not supported: drop --remote "
+    "(commands always run on the local database, as with --local), or use wrangler itself for "
+    "the remote database."
+)
+
+
+def _add_options(parser: argparse.ArgumentParser, *, persist: bool = True) -> None:
+    parser.add_argument("database", help="the name or binding of the DB")
+    parser.add_argument("--local", action="store_true", help="run on the local database (always the case here)")
+    parser.add_argument("--remote", action="store_true", help="refused: workers-env has no remote databases")
+    parser.add_argument("--config", "-c", metavar="PATH", default=None, help="wrangler config file or folder")
+    parser.add_argument("--env", "-e", metavar="NAME", default=None, help="wrangler environment ([env.NAME])")
+    if persist:
+        parser.add_argument(
+            "--persist-to", metavar="DIR", default=None,
+            help="state root, as wrangler's --persist-to (default: .wrangler/state beside the wrangler config)",
+        )
+
+
+def register(subparsers: Any) -> None:
+    """Add ``d1`` (``execute``, ``migrations create|list|apply``) to the ``workers-env`` parser."""
+    parser = subparsers.add_parser(
+        "d1", help="run SQL and migrations on local D1 databases, like `wrangler d1`",
+        description="Run SQL and migrations on the local D1 databases wrangler dev uses.",
+    )
+    sub = parser.add_subparsers(dest="d1_command", metavar="COMMAND")
+
+    execute = sub.add_parser("execute", help="execute a command or SQL file")
+    _add_options(execute)
+    execute.add_argument("--command", dest="sql", metavar="SQL", default=None,
+                         help="the SQL query to execute, or several separated by ';'")
+    execute.add_argument("--file", metavar="PATH", default=None, help="a .sql file to execute")
+    execute.add_argument("--json", action="store_true", help="print the results as clean JSON")
+    execute.add_argument("--yes", "-y", action="store_true", help="answer yes to prompts (there are none locally)")
+    execute.set_defaults(handler=_execute)
+
+    mig = sub.add_parser("migrations", help="create, list and apply migrations")
+    msub = mig.add_subparsers(dest="migrations_command", metavar="COMMAND")
+    create = msub.add_parser("create", help="create a new migration file")
+    _add_options(create, persist=False)
+    create.add_argument("message", help="the migration's name")
+    create.set_defaults(handler=_create)
+    listing = msub.add_parser("list", help="list migrations not applied yet")
+    _add_options(listing)
+    listing.set_defaults(handler=_list)
+    apply = msub.add_parser("apply", help="apply the migrations not applied yet")
+    _add_options(apply)
+    apply.set_defaults(handler=_apply)
+
+    def usage(p: argparse.ArgumentParser) -> Any:
+        def show(_: argparse.Namespace) -> int:
+            p.print_help()
+            return 2
+        return show
+
+    parser.set_defaults(handler=usage(parser))
+    mig.set_defaults(handler=usage(mig))
+
+
+# -- shared ----------------------------------------------------------------------------------
+
+
+def _context(args: argparse.Namespace) -> tuple[Any, D1Entry]:
+    if args.remote:
+        raise CommandError(_REMOTE_REFUSED)
+    config = load_config(args.config, environment=args.env or os.environ.get("CLOUDFLARE_ENV") or None)
+    entry = find_entry(config, args.database)
+    if entry is None:
+        raise CommandError(
+            f"Couldn't find a D1 DB with the name or binding '{args.database}' in your "
+            f"{config.path.name} file."
+        )
+    return config, entry
+
+
+def _persist_to(args: argparse.Namespace, config: Any) -> Path:
+    if getattr(args, "persist_to", None):
+        return Path(args.persist_to)
+    return default_persist_to(config.path)
+
+
+def _readable(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _location_banner() -> None:
+    log("Resource location: local \n\nUse --remote if you want to access the remote instance.\n")
+
+
+def _executing(args: argparse.Namespace, entry: D1Entry, persist_to: Path) -> None:
+    log(f"🌀 Executing on local database {args.database} ({entry.local_name}) from "
+        f"{_readable(persist_to / 'v3' / 'd1')}:")
+    log("🌀 To execute on your remote database, add a --remote flag to your wrangler command.")
+
+
+def _confirmed(question: str) -> None:
+    """wrangler's confirmation, answered as wrangler answers it when not interactive."""
+    log(f"? {question}\n🤖 Using fallback value in non-interactive context: yes")
+
+
+def _open(entry: D1Entry, persist_to: Path) -> Database:
+    return open_database(entry, persist_to)
+
+
+def _blob_text(value: Any) -> Any:
+    return f"[{', '.join(str(b) for b in value)}]" if isinstance(value, list) else value
+
+
+# -- execute ---------------------------------------------------------------------------------
+
+
+def _statements(args: argparse.Namespace) -> list[str]:
+    if args.file is not None and args.sql is not None:
+        raise CommandError("Error: can't provide both --command and --file.")
+    if args.file is None and not args.sql:
+        raise CommandError(
+            'Missing required option --command or --file. Provide a SQL command inline with '
+            '--command="<SQL>", or a path to a SQL file with --file=<path>.'
+        )
+    if args.file is not None:
+        path = Path(args.file)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Unable to read SQL file {args.file}: {exc.strerror}") from None
+        if data.startswith(b"SQLite format 3\0"):
+            raise CommandError(
+                f"Provided file {args.file} is a binary SQLite database file instead of an SQL text file. "
+                "The execute command can only process SQL text files. Please export an SQL file from your "
+                "SQLite database and try again."
+            )
+        text = data.decode("utf-8", errors="replace")
+    else:
+        text = args.sql
+    try:
+        return file_statements(text)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _execute(args: argparse.Namespace) -> int:
+    try:
+        if args.remote:
+            raise CommandError(_REMOTE_REFUSED)
+        if not args.json:
+            _location_banner()
+        statements = _statements(args)  # wrangler checks the input before the database
+        config, entry = _context(args)
+        persist_to = _persist_to(args, config)
+        if not args.json:
+            _executing(args, entry, persist_to)
+        db = _open(entry, persist_to)
+        try:
+            results = db.query([(sql, ()) for sql in statements])
+        finally:
+            db.close()
+    except (WorkersEnvError, SqlFailure) as exc:
+        message = exc.message if isinstance(exc, SqlFailure) else str(exc)
+        if args.json:
+            log(dump_json({"error": {"text": message}}))
+        else:
+            error(message)
+        return 1
+    output = [
+        {
+            "results": [{k: _blob_text(v) for k, v in row.items()} for row in row_objects(r.columns, r.rows)],
+            "success": True,
+            "meta": {"duration": r.meta["duration"]},
+        }
+        for r in results
+    ]
+    if not args.json:
+        n = len(output)
+        log(f"🚣 {n} command{'' if n == 1 else 's'} executed successfully.")
+    if sys.stdout.isatty() and not args.json:
+        for result in output:
+            if result["results"]:
+                log(render_table([{k: str(v) for k, v in row.items()} for row in result["results"]]))
+    else:
+        log(dump_json(output))
+    return 0
+
+
+# -- migrations ------------------------------------------------------------------------------
+
+
+def _migrations_dir(config: Any, entry: D1Entry, *, create: bool) -> Path:
+    directory = entry.migrations_path(config.root)
+    if directory.is_dir():
+        return directory
+    hint = "" if entry.migrations_dir != "migrations" else (
+        f" Set `migrations_dir` in your {config.path.name} file to choose a different path."
+    )
+    if create:
+        _confirmed(f"No migrations folder found.{hint}\nOk to create {directory}?")
+        directory.mkdir(parents=True, exist_ok=True)
+        return directory
+    warn(f"No migrations folder found.{hint}")
+    raise CommandError(f"No migrations present at {directory}.")
+
+
+@command
+def _create(args: argparse.Namespace) -> int:
+    config, entry = _context(args)
+    try:
+        name = migrations.next_migration_name(entry.migrations_path(config.root), args.message)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    directory = _migrations_dir(config, entry, create=True)
+    path = migrations.create_migration(directory, args.message)
+    assert path.name == name
+    log(f"✅ Successfully created Migration '{path.name}'!\n")
+    log("The migration is available for editing here")
+    log(str(path))
+    return 0
+
+
+@command
+def _list(args: argparse.Namespace) -> int:
+    config, entry = _context(args)
+    _location_banner()
+    directory = _migrations_dir(config, entry, create=False)
+    db = _open(entry, _persist_to(args, config))
+    try:
+        pending = migrations.unapplied_migrations(db, directory, entry.migrations_table)
+    except SqlFailure as exc:
+        raise CommandError(exc.message) from None
+    finally:
+        db.close()
+    if not pending:
+        log("✅ No migrations to apply!")
+        return 0
+    log("Migrations to be applied:")
+    log(render_table([{"Name": name} for name in pending]))
+    return 0
+
+
+@command
+def _apply(args: argparse.Namespace) -> int:
+    config, entry = _context(args)
+    _location_banner()
+    directory = _migrations_dir(config, entry, create=False)
+    persist_to = _persist_to(args, config)
+    db = _open(entry, persist_to)
+    try:
+        pending = migrations.unapplied_migrations(db, directory, entry.migrations_table)
+        if not pending:
+            log("✅ No migrations to apply!")
+            return 0
+        log("Migrations to be applied:")
+        log(render_table([{"name": name} for name in pending]))
+        _confirmed(f"About to apply {len(pending)} migration(s)\n"
+                   "Your database may not be available to serve requests during the migration, continue?")
+        status = {name: "🕒️" for name in pending}
+        for name in pending:
+            _executing(args, entry, persist_to)
+            try:
+                count = migrations.apply_migration(db, directory, name, entry.migrations_table)
+            except ValueError as exc:
+                raise CommandError(str(exc)) from None
+            except SqlFailure as exc:
+                raise CommandError(exc.message) from None
+            log(f"🚣 {count} command{'' if count == 1 else 's'} executed successfully.")
+            status[name] = "✅"
+            log(render_table([{"name": n, "status": s} for n, s in status.items()]))
+    finally:
+        db.close()
+    return 0

@@ -1,0 +1,104 @@
+"""Building ``env.<BINDING>`` for each ``[[d1_databases]]`` entry of a config.
+
+Without ``persist_to`` every database is a fresh, empty in-memory SQLite database; with it,
+the file wrangler itself uses for the database (:mod:`.layout`), so state is shared with
+``wrangler dev`` and ``wrangler d1 ... --local``. Two bindings naming the same database
+share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workers_env._env import AssemblyContext
+from workers_env._errors import ConfigError
+from workers_env.config import WorkerConfig
+from workers_env.d1.binding import D1Database
+from workers_env.d1.database import Database
+from workers_env.d1.layout import database_file, local_database_name
+
+__all__ = ["D1Entry", "d1_entries", "find_entry", "build_bindings"]
+
+_FIELDS = ("binding", "database_name", "database_id", "preview_database_id", "migrations_dir", "migrations_table")
+
+
+@dataclass(frozen=True)
+class D1Entry:
+    """One ``[[d1_databases]]`` entry, checked enough to be used."""
+
+    binding: str
+    database_name: str | None = None
+    database_id: str | None = None
+    preview_database_id: str | None = None
+    migrations_dir: str = "migrations"
+    migrations_table: str = "d1_migrations"
+
+    @property
+    def local_name(self) -> str:
+        """The name of the database's local Durable Object (what its file is named after)."""
+        return local_database_name(self.binding, self.database_id, self.preview_database_id)
+
+    def migrations_path(self, root: Path) -> Path:
+        return (root / self.migrations_dir).resolve()
+
+
+def _entry(raw: Any, where: str) -> D1Entry:
+    if not isinstance(raw, dict):
+        raise ConfigError(f'"{where}" should be an object but got {raw!r}: write it as a [[d1_databases]] table')
+    values: dict[str, Any] = {}
+    for name in _FIELDS:
+        value = raw.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise ConfigError(f'"{where}" should have a string "{name}" field but got {value!r}')
+        values[name] = value
+    if "binding" not in values:
+        raise ConfigError(f'"{where}" bindings should have a string "binding" field: add binding = "DB"')
+    return D1Entry(**values)
+
+
+def d1_entries(config: WorkerConfig) -> list[D1Entry]:
+    """The selected environment's D1 entries; one :class:`ConfigError` lists every problem."""
+    prefix = f"env.{config.environment}." if config.environment else ""
+    entries: list[D1Entry] = []
+    problems: list[str] = []
+    for i, raw in enumerate(config.entries("d1_databases")):
+        try:
+            entries.append(_entry(raw, f"{prefix}d1_databases[{i}]"))
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ConfigError("\n".join(problems), problems=problems, path=str(config.path))
+    return entries
+
+
+def find_entry(config: WorkerConfig, name: str) -> D1Entry | None:
+    """The entry whose ``database_name`` or ``binding`` is ``name`` (wrangler's lookup)."""
+    for entry in d1_entries(config):
+        if name in (entry.database_name, entry.binding):
+            return entry
+    return None
+
+
+def open_database(entry: D1Entry, persist_to: Path | None) -> Database:
+    """The entry's database: in memory, or wrangler's file under ``persist_to``."""
+    if persist_to is None:
+        return Database(None, name=entry.local_name)
+    return Database(database_file(persist_to, entry.local_name), name=entry.local_name)
+
+
+def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:
+    """One :class:`D1Database` per ``[[d1_databases]]`` entry."""
+    entries = d1_entries(context.config)
+    opened: dict[str, Database] = {}
+    bindings: dict[str, D1Database] = {}
+    for entry in entries:
+        database = opened.get(entry.local_name)
+        if database is None:
+            database = opened[entry.local_name] = open_database(entry, context.persist_to)
+            context.on_close(database.close)
+        bindings[entry.binding] = D1Database(database, binding=entry.binding)
+    return bindings

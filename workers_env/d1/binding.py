@@ -1,0 +1,224 @@
+"""The D1 binding as Worker code sees it: ``D1Database``, sessions and prepared statements.
+
+Names, arguments, result shapes and error texts follow workerd's ``d1-api.ts``:
+``prepare(sql)`` gives a statement (``bind``, ``first``, ``all``, ``run``, ``raw``);
+``batch([...])`` runs statements in one transaction; ``exec(sql)`` runs one query per line;
+``withSession(...)`` gives a session with ``prepare``, ``batch`` and ``getBookmark``.
+``prepare``, ``bind``, ``withSession`` and ``getBookmark`` are synchronous as in JavaScript;
+the rest are coroutines, thin wrappers over the synchronous core (:mod:`.database`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env._jsvalues import JsDict
+from workers_env.d1 import limits
+from workers_env.d1.database import Database, QueryResult, SqlFailure
+from workers_env.d1.sqltext import exec_lines
+from workers_env.d1.values import js_bind_value, row_lists, row_objects, sqlite_param
+
+__all__ = ["D1Database", "D1DatabaseSession", "D1PreparedStatement"]
+
+FIRST_UNCONSTRAINED = "first-unconstrained"
+FIRST_PRIMARY = "first-primary"
+
+
+def _result(result: QueryResult) -> JsDict:
+    meta = result.meta
+    meta["timings"] = JsDict(meta["timings"])
+    return JsDict(success=True, meta=JsDict(meta), results=row_objects(result.columns, result.rows))
+
+
+def _param_tuple(params: list[Any]) -> tuple[Any, ...]:
+    return tuple(map(sqlite_param, params))
+
+
+def _sql_text(sql: Any) -> str:
+    if isinstance(sql, str):
+        return sql
+    raise limits.d1_error(f"Expected string, received {type(sql).__name__}: pass the SQL text to prepare()")
+
+
+class D1DatabaseSession:
+    """A session: queries that read at least what the session's bookmark has seen."""
+
+    JS_METHODS = frozenset({"prepare", "batch", "getBookmark"})
+
+    def __init__(self, database: Database, constraint: str | None):
+        self._database = database
+        self._bookmark: str | None = None
+        if constraint is not None:
+            constraint = constraint.strip()
+            if not constraint:
+                raise limits.session_error()
+            if constraint not in (FIRST_UNCONSTRAINED, FIRST_PRIMARY):
+                self._bookmark = constraint
+
+    def __repr__(self) -> str:
+        return f"<D1DatabaseSession {self._database.name}>"
+
+    def prepare(self, query: Any = None) -> D1PreparedStatement:
+        return D1PreparedStatement(self, query)
+
+    def getBookmark(self) -> str | None:  # noqa: N802 - the JavaScript name
+        """The latest bookmark seen by this session (``None`` before its first query)."""
+        return self._bookmark
+
+    def _seen(self) -> None:
+        bookmark = self._database.bookmark
+        if self._bookmark is None or self._bookmark < bookmark:
+            self._bookmark = bookmark
+
+    def run_queries(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
+        """The synchronous core of every call: D1's message on failure, nothing written."""
+        try:
+            results = self._database.query(queries)
+        except SqlFailure as exc:
+            raise limits.d1_error(exc.message) from None
+        self._seen()
+        return results
+
+    def batch_sync(self, statements: Any) -> list[JsDict]:
+        if not isinstance(statements, (list, tuple)):
+            raise JsException(f"{type(statements).__name__} is not a list of statements: "
+                              "pass batch([db.prepare(...), ...])", name="TypeError")
+        for s in statements:
+            if not isinstance(s, D1PreparedStatement):
+                raise JsException(f"batch() takes statements from prepare(), got {type(s).__name__}",
+                                  name="TypeError")
+        queries = [s._query() for s in statements]
+        return [_result(r) for r in self.run_queries(queries)]
+
+    async def batch(self, statements: Any = None) -> list[JsDict]:
+        """Run the statements in one transaction; if one fails, none is applied."""
+        return self.batch_sync(statements)
+
+
+class D1Database(D1DatabaseSession):
+    """``env.DB``: every query goes to the primary (no bookmark is kept)."""
+
+    JS_METHODS = frozenset({"prepare", "batch", "exec", "withSession", "dump", "query"})
+
+    def __init__(self, database: Database, *, binding: str | None = None):
+        super().__init__(database, None)
+        self.binding = binding
+
+    def __repr__(self) -> str:
+        return f"<D1Database {self.binding or self._database.name}>"
+
+    @property
+    def database(self) -> Database:
+        """The SQLite core (tests and tools may inspect it)."""
+        return self._database
+
+    def getBookmark(self) -> None:  # noqa: N802 - the always-primary session has none
+        return None
+
+    def _seen(self) -> None:
+        return None
+
+    def withSession(self, constraintOrBookmark: Any = None) -> D1DatabaseSession:  # noqa: N802,N803
+        """A session starting at ``"first-unconstrained"`` (default), ``"first-primary"`` or a bookmark."""
+        if constraintOrBookmark is not None and not isinstance(constraintOrBookmark, str):
+            raise JsException("constraintOrBookmark?.trim is not a function", name="TypeError")
+        value = (constraintOrBookmark or "").strip()
+        return D1DatabaseSession(self._database, value or FIRST_UNCONSTRAINED)
+
+    def exec_sync(self, query: Any) -> JsDict:
+        sql = _sql_text(query)
+        lines = exec_lines(sql)
+        queries = [(line, ()) for line in lines]
+        try:
+            results = self._database.query(queries)
+        except SqlFailure as exc:
+            raise limits.exec_error(lines[0], exc.message) from None
+        duration = sum(r.duration for r in results)
+        return JsDict(count=len(results), duration=duration)
+
+    async def exec(self, query: Any = None) -> JsDict:
+        """Run ``query``, one query per line, in one transaction: ``{count, duration}``."""
+        return self.exec_sync(query)
+
+    async def dump(self) -> Any:
+        """Deprecated (alpha databases only); the local runtime answers 404 as here."""
+        raise JsException("D1_DUMP_ERROR: Status + 404")
+
+    async def query(self, request: Any = None) -> Any:
+        raise limits.d1_error(
+            "D1Database.query() requires the d1_binding_jsrpc compatibility flag. "
+            "Enable d1_binding_jsrpc before calling query()."
+        )
+
+
+class D1PreparedStatement:
+    """A statement and its bound values; immutable (``bind`` returns a new statement)."""
+
+    JS_METHODS = frozenset({"bind", "first", "all", "run", "raw", "statement", "params"})
+
+    def __init__(self, session: D1DatabaseSession, statement: Any, params: list[Any] | None = None):
+        self._session = session
+        self.statement = statement
+        self.params = [] if params is None else params
+        self._cached: tuple[str, tuple[Any, ...]] | None = None
+
+    def __repr__(self) -> str:
+        return f"<D1PreparedStatement {self.statement!r}>"
+
+    def bind(self, *values: Any) -> D1PreparedStatement:
+        """A new statement with ``values`` bound to ``?``/``?NNN`` in order (D1's type rules)."""
+        return D1PreparedStatement(self._session, self.statement, [js_bind_value(v) for v in values])
+
+    def _query(self) -> tuple[str, tuple[Any, ...]]:
+        cached = self._cached
+        if cached is None:
+            cached = self._cached = (_sql_text(self.statement), _param_tuple(self.params))
+        return cached
+
+    def _one(self) -> QueryResult:
+        return self._session.run_queries([self._query()])[0]
+
+    # synchronous cores
+
+    def all_sync(self) -> JsDict:
+        return _result(self._one())
+
+    def first_sync(self, column: Any = None) -> Any:
+        result = self._one()
+        if not result.rows:
+            return None
+        row = row_objects(result.columns, result.rows[:1])[0]
+        if column is None:
+            return row
+        if column not in row:
+            raise limits.column_not_found(str(column))
+        return row[column]
+
+    def raw_sync(self, options: Any = None) -> list[list[Any]]:
+        result = self._one()
+        rows = row_lists(result.rows)
+        if isinstance(options, Mapping) and options.get("columnNames"):
+            return [list(result.columns), *rows]
+        return rows
+
+    # what Worker code awaits
+
+    async def first(self, colName: Any = None) -> Any:  # noqa: N803 - the JavaScript name
+        """The first row as an object, or its ``colName`` value; ``None`` without rows."""
+        return self.first_sync(colName)
+
+    async def all(self) -> JsDict:
+        """``{success, meta, results}`` with every row as an object."""
+        return self.all_sync()
+
+    async def run(self) -> JsDict:
+        """As :meth:`all` (the runtime returns the rows here too)."""
+        return self.all_sync()
+
+    async def raw(self, options: Any = None, /, **kwargs: Any) -> list[list[Any]]:
+        """Rows as arrays; ``{"columnNames": True}`` puts the column names first."""
+        if kwargs:
+            options = {**(options if isinstance(options, Mapping) else {}), **kwargs}
+        return self.raw_sync(options)

@@ -1,0 +1,332 @@
+"""The D1 core: one SQLite database, queried as D1's storage runs queries.
+
+A call to :meth:`Database.query` is what one request to D1 is: a list of ``(sql, params)``
+queries run in one transaction (all or nothing), each answered with its column names, rows
+and the ``meta`` the runtime fills. The rules D1 puts on user SQL are applied here: workerd's
+authorizer (allowed functions and PRAGMAs, no ``ATTACH``, no ``BEGIN``/``SAVEPOINT``, no
+``_cf_`` names, no temporary objects) and its ``sqlite3_limit`` values. Synchronous, no
+event-loop state; one lock per database makes it safe to share across threads, and SQLite's
+WAL journal with ``synchronous=FULL`` lets several processes share a file on disk.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import sqlite3
+import threading
+import time
+import warnings
+from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workers_env.d1 import limits
+from workers_env.d1.sqltext import split_statements
+
+__all__ = ["Database", "QueryResult", "SqlFailure"]
+
+_PRIMARY_CODES = (
+    "SQLITE_OK SQLITE_ERROR SQLITE_INTERNAL SQLITE_PERM SQLITE_ABORT SQLITE_BUSY SQLITE_LOCKED SQLITE_NOMEM "
+    "SQLITE_READONLY SQLITE_INTERRUPT SQLITE_IOERR SQLITE_CORRUPT SQLITE_NOTFOUND SQLITE_FULL SQLITE_CANTOPEN "
+    "SQLITE_PROTOCOL SQLITE_EMPTY SQLITE_SCHEMA SQLITE_TOOBIG SQLITE_CONSTRAINT SQLITE_MISMATCH SQLITE_MISUSE "
+    "SQLITE_NOLFS SQLITE_AUTH SQLITE_FORMAT SQLITE_RANGE SQLITE_NOTADB SQLITE_NOTICE SQLITE_WARNING"
+).split()
+
+# Internal statements carry this marker so a user statement of the same text never reuses
+# their (trusted) prepared form from the statement cache.
+_INTERNAL = " /* workers-env internal */"
+
+
+class SqlFailure(Exception):
+    """A query D1 refused; ``message`` is the text after ``D1_ERROR: ``."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class QueryResult:
+    """One query's answer: column names, rows (tuples of SQLite values) and what ``meta`` reports."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    duration: float
+    changes: int
+    last_row_id: int
+    changed_db: bool
+    size_after: int
+    rows_written: int
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """``meta`` as the local runtime fills it, in its order."""
+        return {
+            "served_by": "miniflare.db",
+            "served_by_primary": True,
+            "total_attempts": 1,
+            "timings": {"sql_duration_ms": self.duration},
+            "duration": self.duration,
+            "changes": self.changes,
+            "last_row_id": self.last_row_id,
+            "changed_db": self.changed_db,
+            "size_after": self.size_after,
+            "rows_read": len(self.rows),
+            "rows_written": self.rows_written,
+        }
+
+
+def _error_offset_reader() -> Any:
+    """``sqlite3_error_offset`` of a connection, for workerd's ``at offset N`` (best effort)."""
+    try:
+        import _sqlite3
+
+        lib = ctypes.CDLL(_sqlite3.__file__)
+        lib.sqlite3_error_offset.argtypes = [ctypes.c_void_p]
+        lib.sqlite3_errmsg.argtypes = [ctypes.c_void_p]
+        lib.sqlite3_errmsg.restype = ctypes.c_char_p
+    except (ImportError, OSError, AttributeError):
+        return None
+
+    def offset(conn: sqlite3.Connection, message: str) -> int:
+        # CPython's connection object starts with its sqlite3* right after the object header;
+        # the handle is trusted only if SQLite's own error text matches the exception's.
+        handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
+        if not handle or (lib.sqlite3_errmsg(handle) or b"").decode("utf-8", "replace") != message:
+            return -1
+        return int(lib.sqlite3_error_offset(handle))
+
+    return offset
+
+
+_OFFSET = _error_offset_reader()
+
+# D1 binds ``:name``/``@name``/``$name`` parameters by position; CPython >= 3.12 warns about that.
+warnings.filterwarnings("ignore", category=DeprecationWarning, module=__name__)
+
+
+class Database:
+    """One D1 database on SQLite: a file (persisted state) or memory (``path=None``)."""
+
+    def __init__(self, path: str | Path | None = None, *, name: str = "db"):
+        self.path = None if path is None else Path(path)
+        self.name = name
+        self._lock = threading.RLock()
+        self._trusted = True
+        self._auth_error: str | None = None
+        if self.path is None:
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=60.0)
+            conn.execute("PRAGMA journal_mode=WAL" + _INTERNAL).fetchall()
+            conn.execute("PRAGMA synchronous=FULL" + _INTERNAL)
+        conn.execute("PRAGMA foreign_keys=ON" + _INTERNAL)  # D1 enforces foreign keys by default
+        self._conn = conn
+        self._page_size = int(conn.execute("PRAGMA page_size" + _INTERNAL).fetchone()[0])
+        for limit, value in limits.SQLITE_LIMITS.items():
+            conn.setlimit(limit, value)
+        conn.set_authorizer(self._authorize)
+        self._last_row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
+        self._size = self._database_size()
+        self._writes = 0
+        self.closed = False
+
+    def close(self) -> None:
+        with self._lock:
+            if not self.closed:
+                self.closed = True
+                self._conn.close()
+
+    # -- the rules on user SQL (workerd's SqliteDatabase::isAuthorized) ---------------------
+
+    def _authorize(self, action: int, arg1: str | None, arg2: str | None, db_name: str | None,
+                   _trigger: str | None) -> int:
+        if self._trusted:
+            return sqlite3.SQLITE_OK
+        return sqlite3.SQLITE_OK if _allowed(self, action, arg1, arg2, db_name) else sqlite3.SQLITE_DENY
+
+    def _database_size(self) -> int:
+        row = self._conn.execute(
+            "SELECT (SELECT * FROM pragma_page_count) - (SELECT * FROM pragma_freelist_count)" + _INTERNAL
+        ).fetchone()
+        return int(row[0]) * self._page_size
+
+    # -- queries -------------------------------------------------------------------------
+
+    @property
+    def bookmark(self) -> str:
+        """A session bookmark naming the latest write this database object has seen."""
+        return f"{self._writes:08x}-00000000-00000000-{abs(hash(self.name)) & 0xFFFFFFFF:08x}"
+
+    def query(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
+        """Run ``queries`` (``(sql, params)``; params already SQLite values) in one transaction.
+
+        Raises :class:`SqlFailure` with D1's message; then nothing was written.
+        """
+        # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
+        # are left out; if none remain there is nothing to run.
+        kept = [(sql, params) for sql, params in queries if not _only_line_comments(sql)]
+        if not kept:
+            raise SqlFailure(limits.NO_STATEMENTS)
+        plans = [(split_statements(sql), params) for sql, params in kept]
+        for statements, _ in plans:
+            if not statements:
+                raise SqlFailure(limits.NOT_A_STATEMENT)
+        single = len(plans) == 1 and len(plans[0][0]) == 1
+        with self._lock:
+            if self.closed:
+                raise SqlFailure("the database is closed (its env was closed)")
+            conn = self._conn
+            if single:
+                return [self._run(plans[0][0], plans[0][1])]
+            conn.execute("BEGIN IMMEDIATE" + _INTERNAL)
+            try:
+                results = [self._run(statements, params) for statements, params in plans]
+            except BaseException:
+                conn.execute("ROLLBACK" + _INTERNAL)
+                self._refresh_after_rollback()
+                raise
+            conn.execute("COMMIT" + _INTERNAL)
+            return results
+
+    def _refresh_after_rollback(self) -> None:
+        self._size = self._database_size()
+
+    def _run(self, statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
+        conn = self._conn
+        started = time.perf_counter()
+        changes_before = conn.total_changes
+        last = len(statements) - 1
+        description = None
+        rows: list[tuple[Any, ...]] = []
+        for i, sql in enumerate(statements):
+            cursor = self._execute(sql, params if i == last else (), last=i == last)
+            description = cursor.description
+            rows = cursor.fetchall() if description is not None else []
+        duration = (time.perf_counter() - started) * 1000.0
+        changes = conn.total_changes - changes_before
+        changed = False
+        if changes or description is None:
+            row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
+            size = self._database_size()
+            changed = bool(changes) or row_id != self._last_row_id or size != self._size
+            self._last_row_id, self._size = row_id, size
+            if changed:
+                self._writes += 1
+        columns = [d[0] for d in description] if description is not None else []
+        written = max(cursor.rowcount, 0) if changes else 0
+        return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
+
+    def _execute(self, sql: str, params: Sequence[Any], *, last: bool) -> sqlite3.Cursor:
+        conn = self._conn
+        self._trusted = False
+        self._auth_error = None
+        try:
+            return conn.execute(sql, params)
+        except sqlite3.ProgrammingError as exc:
+            text = str(exc)
+            if text.startswith("Incorrect number of bindings"):
+                if not last and "there are 0 supplied" in text:
+                    raise SqlFailure(limits.ONLY_LAST_HAS_PARAMETERS) from None
+                raise SqlFailure(limits.WRONG_PARAMETER_COUNT) from None
+            raise SqlFailure(text) from None
+        except sqlite3.DataError as exc:
+            if str(exc) == "query string is too large":  # CPython checks SQLITE_LIMIT_SQL_LENGTH itself
+                raise SqlFailure(limits.STATEMENT_TOO_LONG) from None
+            raise SqlFailure(self._describe(exc)) from None
+        except sqlite3.Error as exc:
+            if self._auth_error is not None:
+                raise SqlFailure(self._auth_error) from None
+            raise SqlFailure(self._describe(exc)) from None
+        except OverflowError:
+            raise SqlFailure("string or blob too big: SQLITE_TOOBIG") from None
+        finally:
+            self._trusted = True
+
+    def _describe(self, exc: sqlite3.Error) -> str:
+        """workerd's text: ``<errmsg>[ at offset N]: SQLITE_<CODE>[ (extended: SQLITE_<EXT>)]``."""
+        message = str(exc)
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is None:
+            return message
+        primary = code & 0xFF
+        name = _PRIMARY_CODES[primary] if primary < len(_PRIMARY_CODES) else f"SQLITE_{primary}"
+        offset = _OFFSET(self._conn, message) if _OFFSET is not None else -1
+        text = f"{message} at offset {offset}" if offset >= 0 else message
+        text = f"{text}: {name}"
+        extended = getattr(exc, "sqlite_errorname", None)
+        if code != primary and extended:
+            text = f"{text} (extended: {extended})"
+        return text
+
+
+_LINE_COMMENT = re.compile(r"^\s*--.*", re.MULTILINE)
+
+
+@lru_cache(maxsize=1024)
+def _only_line_comments(sql: str) -> bool:
+    return not _LINE_COMMENT.sub("", sql).strip()
+
+
+def _name_ok(name: str | None) -> bool:
+    return name is None or not name[:4].lower() == limits.RESERVED_PREFIX
+
+
+_BOOLEAN_WORDS = ("true", "false", "yes", "no", "on", "off", "1", "0")
+
+
+def _pragma_ok(pragma: str, argument: str | None) -> bool:
+    kind = limits.ALLOWED_PRAGMAS.get(pragma.lower())
+    if kind is None:
+        return False
+    if kind == "any":
+        return True
+    if kind == "none":
+        return argument is None
+    if argument is None:
+        return kind != "name"
+    if kind == "boolean":
+        value = argument
+        if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
+            value = value[1:-1]
+        return value.lower().startswith(_BOOLEAN_WORDS)
+    if kind == "number":
+        try:
+            return -(2**31) <= int(argument) < 2**31
+        except ValueError:
+            return False
+    if kind == "number-or-name" and argument.isdigit():
+        return True
+    return _name_ok(argument)
+
+
+def _allowed(db: Database, action: int, arg1: str | None, arg2: str | None, db_name: str | None) -> bool:
+    s = sqlite3
+    if action in (s.SQLITE_ALTER_TABLE, s.SQLITE_DETACH):  # SQLite passes these swapped
+        arg1, db_name = db_name, arg1
+    if db_name == "temp":
+        return action in (s.SQLITE_READ, s.SQLITE_UPDATE) and _name_ok(arg1)
+    if db_name not in (None, "main"):
+        return False
+    if action in (s.SQLITE_SELECT, s.SQLITE_ANALYZE, s.SQLITE_RECURSIVE):
+        return True
+    if action in (s.SQLITE_CREATE_TABLE, s.SQLITE_DELETE, s.SQLITE_DROP_TABLE, s.SQLITE_INSERT,
+                  s.SQLITE_CREATE_VIEW, s.SQLITE_DROP_VIEW, s.SQLITE_REINDEX, s.SQLITE_READ, s.SQLITE_UPDATE,
+                  s.SQLITE_ALTER_TABLE):
+        return _name_ok(arg1)
+    if action in (s.SQLITE_CREATE_INDEX, s.SQLITE_DROP_INDEX, s.SQLITE_CREATE_TRIGGER, s.SQLITE_DROP_TRIGGER):
+        return _name_ok(arg1) and _name_ok(arg2)
+    if action in (s.SQLITE_TRANSACTION, s.SQLITE_SAVEPOINT):
+        db._auth_error = limits.TRANSACTION_REFUSED
+        return False
+    if action == s.SQLITE_PRAGMA:
+        return arg1 is not None and _pragma_ok(arg1, arg2)
+    if action == s.SQLITE_FUNCTION:
+        return (arg2 or "").lower() in limits.ALLOWED_FUNCTIONS
+    if action in (s.SQLITE_CREATE_VTABLE, s.SQLITE_DROP_VTABLE):
+        return (arg2 or "").lower() in ("fts5", "fts5vocab", "rtree", "rtree_i32") and _name_ok(arg1)
+    return False  # ATTACH, DETACH, temporary objects, anything unknown

@@ -1,0 +1,141 @@
+"""Every D1 limit and error text, in one place.
+
+The texts are those the D1 binding (workerd's ``d1-api.ts``) and the SQLite storage under it
+(workerd's ``sqlite.c++``, which Miniflare and so ``wrangler dev`` run) produce; each was
+checked against the real binding with ``tools/wrangler/d1_differential.py``. The limits are
+the ones workerd sets on every D1/Durable Object SQLite connection (``setupSecurity``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from workers_env._errors import JsException
+
+__all__ = [
+    "MAX_BOUND_PARAMETERS",
+    "SQLITE_LIMITS",
+    "ALLOWED_FUNCTIONS",
+    "ALLOWED_PRAGMAS",
+    "RESERVED_PREFIX",
+    "TRANSACTION_REFUSED",
+    "NO_STATEMENTS",
+    "NOT_A_STATEMENT",
+    "STATEMENT_TOO_LONG",
+    "MAX_VALUE_BYTES",
+    "WRONG_PARAMETER_COUNT",
+    "ONLY_LAST_HAS_PARAMETERS",
+    "d1_error",
+    "exec_error",
+    "type_error",
+    "column_not_found",
+    "session_error",
+]
+
+#: Bound parameters per query (``?NNN`` may go up to ``?100``).
+MAX_BOUND_PARAMETERS = 100
+
+#: Bytes in one string, BLOB or row. Measured on the local runtime of wrangler 4.164
+#: (``SELECT length(?)`` of 8,388,642 bytes works, one more is ``SQLITE_TOOBIG``); workerd's
+#: current source sets 4 MiB and Cloudflare documents 2 MB for the service.
+MAX_VALUE_BYTES = 8_388_642
+
+#: ``sqlite3_limit`` values of workerd's ``SqliteDatabase::setupSecurity``.
+SQLITE_LIMITS: dict[int, int] = {
+    sqlite3.SQLITE_LIMIT_LENGTH: MAX_VALUE_BYTES,
+    sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,  # bytes in one SQL statement
+    sqlite3.SQLITE_LIMIT_COLUMN: 100,  # columns in a table, index, view or result
+    sqlite3.SQLITE_LIMIT_EXPR_DEPTH: 100,
+    sqlite3.SQLITE_LIMIT_COMPOUND_SELECT: 5,
+    sqlite3.SQLITE_LIMIT_VDBE_OP: 25_000,
+    sqlite3.SQLITE_LIMIT_FUNCTION_ARG: 127,
+    sqlite3.SQLITE_LIMIT_ATTACHED: 0,
+    sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 50,
+    sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER: MAX_BOUND_PARAMETERS,
+    sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 10,
+    sqlite3.SQLITE_LIMIT_WORKER_THREADS: 0,
+}
+
+#: Tables, indexes, triggers and savepoints named with this prefix (any case) are the
+#: runtime's own; user SQL may not touch them.
+RESERVED_PREFIX = "_cf_"
+
+#: SQL functions user statements may call (workerd's ``ALLOWED_SQLITE_FUNCTIONS``).
+ALLOWED_FUNCTIONS = frozenset("""
+abs changes char coalesce concat concat_ws format glob hex ifnull iif instr last_insert_rowid length like
+likelihood likely load_extension lower ltrim max_scalar min_scalar nullif octet_length printf quote random
+randomblob replace round rtrim sign soundex substr substring total_changes trim typeof unhex unicode unlikely
+upper zeroblob date time datetime julianday unixepoch strftime timediff current_date current_time
+current_timestamp avg count group_concat max min string_agg sum total row_number rank dense_rank percent_rank
+cume_dist ntile lag lead first_value last_value nth_value acos acosh asin asinh atan atan2 atanh ceil cos cosh
+degrees exp floor ln log log2 mod pi pow radians sin sinh sqrt tan tanh trunc json jsonb json_array jsonb_array
+json_array_length json_extract jsonb_extract -> ->> json_insert jsonb_insert json_object jsonb_object json_patch
+jsonb_patch json_remove jsonb_remove json_replace jsonb_replace json_set jsonb_set json_type json_valid
+json_quote json_group_array jsonb_group_array json_group_object jsonb_group_object json_each json_tree match
+highlight bm25 snippet rtreecheck sqlite_rename_column sqlite_rename_table sqlite_rename_test
+sqlite_drop_column sqlite_rename_quotefix
+""".split())
+
+#: PRAGMAs user statements may run, by the argument they accept (workerd's ``ALLOWED_PRAGMAS``,
+#: plus ``table_list`` and ``table_info``/``table_xinfo`` which it allows separately).
+ALLOWED_PRAGMAS: dict[str, str] = {
+    "data_version": "none",
+    "page_size": "none",
+    "case_sensitive_like": "boolean",
+    "foreign_keys": "boolean",
+    "defer_foreign_keys": "boolean",
+    "ignore_check_constraints": "boolean",
+    "legacy_alter_table": "boolean",
+    "recursive_triggers": "boolean",
+    "reverse_unordered_selects": "boolean",
+    "foreign_key_check": "optional-name",
+    "foreign_key_list": "name",
+    "index_info": "name",
+    "index_list": "name",
+    "index_xinfo": "name",
+    "quick_check": "number-or-name",
+    "optimize": "number",
+    "table_list": "any",
+    "table_info": "name",
+    "table_xinfo": "name",
+}
+
+#: What a ``BEGIN``/``COMMIT``/``SAVEPOINT`` statement gets: D1 runs each call in a transaction.
+TRANSACTION_REFUSED = (
+    "To execute a transaction, please use the state.storage.transaction() or "
+    "state.storage.transactionSync() APIs instead of the SQL BEGIN TRANSACTION or SAVEPOINT "
+    "statements. The JavaScript API is safer because it will automatically roll back on "
+    "exceptions, and because it interacts correctly with Durable Objects' automatic atomic "
+    "write coalescing."
+)
+NO_STATEMENTS = "No SQL statements detected."
+NOT_A_STATEMENT = "SQL code did not contain a statement."
+STATEMENT_TOO_LONG = "statement too long: SQLITE_TOOBIG"
+WRONG_PARAMETER_COUNT = "Wrong number of parameter bindings for SQL query."
+ONLY_LAST_HAS_PARAMETERS = (
+    "When executing multiple SQL statements in a single call, only the last statement can have parameters."
+)
+
+
+def d1_error(message: str) -> JsException:
+    """``D1_ERROR: <message>`` -- a query the database refused (SQL errors, limits)."""
+    return JsException(f"D1_ERROR: {message}")
+
+
+def exec_error(first_line: str, message: str) -> JsException:
+    """``exec()``'s error: the runtime always reports line 1 (its own comment says so)."""
+    return JsException(f"D1_EXEC_ERROR: Error in line 1: {first_line}: {message}")
+
+
+def type_error(js_type: str, shown: str) -> JsException:
+    """``bind()`` of a value D1 cannot store."""
+    return JsException(f"D1_TYPE_ERROR: Type '{js_type}' not supported for value '{shown}'")
+
+
+def column_not_found(column: str) -> JsException:
+    """``first(column)`` naming a column the first row does not have."""
+    return JsException(f"D1_COLUMN_NOTFOUND: Column not found ({column})")
+
+
+def session_error() -> JsException:
+    return JsException("D1_SESSION_ERROR: invalid bookmark or constraint")

@@ -1,0 +1,137 @@
+"""wrangler's D1 migrations: ``<migrations_dir>/0001_name.sql`` files and the table of applied ones.
+
+``wrangler d1 migrations create`` numbers a new file one past the highest number found
+(``0001_init.sql``); ``apply`` runs, in order (by leading number, then name), every file not
+yet named in the migrations table (``d1_migrations`` unless ``migrations_table`` says
+otherwise), each in one transaction together with its ``INSERT`` into that table. The table
+is wrangler's own (``id``, ``name``, ``applied_at``), so either tool sees what the other applied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from workers_env.d1.database import Database
+from workers_env.d1.sqltext import file_statements
+
+__all__ = [
+    "Migration",
+    "migration_files",
+    "next_migration_name",
+    "create_migration",
+    "create_table_sql",
+    "applied_migrations",
+    "unapplied_migrations",
+    "migration_statements",
+    "apply_migration",
+    "apply_all",
+    "run_sql_file",
+]
+
+_NUMBER = re.compile(r"^(\d+)")
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A row of the migrations table."""
+
+    id: int
+    name: str
+    applied_at: str
+
+
+def _number(name: str) -> int | None:
+    match = _NUMBER.match(name.split("_")[0])
+    return int(match.group(1)) if match else None
+
+
+def _order(name: str) -> tuple[int, float, str]:
+    number = _number(name)
+    return (0, number, name) if number is not None else (1, 0.0, name)
+
+
+def migration_files(directory: Path) -> list[str]:
+    """The ``*.sql`` files directly in ``directory``, in wrangler's order."""
+    if not directory.is_dir():
+        return []
+    names = [p.name for p in directory.iterdir() if p.is_file() and p.name.endswith(".sql") and not p.name.startswith(".")]
+    return sorted(names, key=_order)
+
+
+def next_migration_name(directory: Path, message: str) -> str:
+    """``0001_<message>.sql`` numbered one past the highest existing number (spaces become ``_``)."""
+    name = message.replace(" ", "_")
+    if "/" in name or "\\" in name:
+        raise ValueError(
+            f'The migration name "{message}" contains a path separator ("/" or "\\"). Please remove this and try again.'
+        )
+    numbers = [n for n in (_number(f) for f in migration_files(directory)) if n is not None]
+    return f"{max(numbers, default=0) + 1:04d}_{name}.sql"
+
+
+def create_migration(directory: Path, message: str, *, now: datetime | None = None) -> Path:
+    """Write a new, empty migration file with wrangler's header line; its path."""
+    name = next_migration_name(directory, message)
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    path = directory / name
+    path.write_text(f"-- Migration number: {name[:4]} \t {stamp}\n")
+    return path
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_table_sql(table: str) -> str:
+    """wrangler's statement creating the migrations table."""
+    return (
+        f"CREATE TABLE IF NOT EXISTS {_identifier(table)}(\n"
+        "\t\tid         INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+        "\t\tname       TEXT UNIQUE,\n"
+        "\t\tapplied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL\n);"
+    )
+
+
+def applied_migrations(db: Database, table: str) -> list[Migration]:
+    """Rows of the migrations table (created first if missing, as wrangler does)."""
+    db.query([(create_table_sql(table), ())])
+    result = db.query([(f"SELECT *\n\t\tFROM {_identifier(table)}\n\t\tORDER BY id", ())])[0]
+    return [Migration(int(r[0]), str(r[1]), str(r[2])) for r in result.rows]
+
+
+def unapplied_migrations(db: Database, directory: Path, table: str) -> list[str]:
+    done = {m.name for m in applied_migrations(db, table)}
+    return [name for name in migration_files(directory) if name not in done]
+
+
+def migration_statements(directory: Path, name: str, table: str) -> list[str]:
+    """The statements ``apply`` sends for one migration: the file, then its ``INSERT``."""
+    text = (directory / name).read_text(encoding="utf-8")
+    escaped = name.replace("'", "''")
+    return file_statements(f"{text}\nINSERT INTO {_identifier(table)} (name)\nvalues ('{escaped}');")
+
+
+def apply_migration(db: Database, directory: Path, name: str, table: str) -> int:
+    """Apply one migration in one transaction; the number of statements run."""
+    statements = migration_statements(directory, name, table)
+    db.query([(sql, ()) for sql in statements])
+    return len(statements)
+
+
+def apply_all(db: Database, directory: Path, table: str) -> list[str]:
+    """Apply every migration of ``directory`` not applied yet (as ``wrangler d1 migrations apply``)."""
+    pending = unapplied_migrations(db, directory, table)
+    for name in pending:
+        apply_migration(db, directory, name, table)
+    return pending
+
+
+def run_sql_file(db: Database, path: Path) -> int:
+    """Run a ``.sql`` file in one transaction (as ``wrangler d1 execute --file``); statements run."""
+    statements = file_statements(path.read_text(encoding="utf-8"))
+    db.query([(sql, ()) for sql in statements])
+    return len(statements)
