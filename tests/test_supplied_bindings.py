@@ -44,7 +44,7 @@ class FakeBucket:
 
 
 class PlainObject:
-    """No JS_METHODS: every public method is visible; sync results arrive as promises."""
+    """No JS_METHODS: every public method is visible; a sync method answers synchronously."""
 
     def __init__(self):
         self.label = "plain"
@@ -91,11 +91,11 @@ async def test_js_methods_limit_what_worker_code_sees_and_keywords_become_one_op
     assert bucket.calls[-1] == ("k", {"onlyIf": {"etag": None}})
     with pytest.raises(AttributeError):
         _ = wrapped.BUCKET.secret_helper
-    assert await wrapped.PLAIN.lookup("x") == ["x", None]  # a sync method answers a promise
+    assert wrapped.PLAIN.lookup("x") == ["x", None]  # a sync method answers synchronously, as D1's prepare()
     with pytest.raises(AttributeError):
         _ = wrapped.PLAIN._private
     with pytest.raises(TypeError, match="cannot be sent over RPC"):
-        await wrapped.PLAIN.lookup(("a", "b"))
+        wrapped.PLAIN.lookup(("a", "b"))
 
 
 def test_pytest_fixture_and_marker_supply_bindings(pytester):
