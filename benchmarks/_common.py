@@ -32,3 +32,13 @@ def make_env(dimensions: int, metric: str, *, version: str = "v2",
     if metadata_indexes:
         definition["metadata_indexes"] = metadata_indexes
     return load_env(_CONFIG, indexes={"idx": definition})
+
+
+_AI_TMP = Path(_TMP.name) / "ai"
+_AI_TMP.mkdir()
+(_AI_TMP / "wrangler.toml").write_text(_WRANGLER + '\n[ai]\nbinding = "AI"\n')
+
+
+def make_ai_env(dimensions: int, metric: str = "cosine") -> Any:
+    """A fresh in-memory ``env`` with ``env.AI`` (Workers AI) and ``env.IDX`` (an empty v2 index)."""
+    return load_env(_AI_TMP / "wrangler.toml", indexes={"idx": {"dimensions": dimensions, "metric": metric, "version": "v2"}})

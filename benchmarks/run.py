@@ -38,7 +38,7 @@ from typing import Any, Callable
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import make_env  # noqa: E402
+from _common import make_ai_env, make_env  # noqa: E402
 
 from workers_env.vectorize.index import VectorBatch  # noqa: E402
 
@@ -440,6 +440,69 @@ async def bench_ingest(report: Report, n: int, d: int, batch: int = 1000) -> Non
     gc.collect()
 
 
+def _zipf_texts(rng: np.random.Generator, vocabulary: list[str], n: int, words: int) -> list[str]:
+    """``n`` texts of ``words`` words drawn Zipf-like from ``vocabulary`` (as real text repeats words)."""
+    ranks = np.arange(1, len(vocabulary) + 1)
+    p = 1.0 / ranks
+    p /= p.sum()
+    picks = rng.choice(len(vocabulary), size=(n, words), p=p)
+    return [" ".join(vocabulary[i] for i in row) for row in picks]
+
+
+async def bench_ai_embed(report: Report, n: int, words: int, d: int, reps: int) -> None:
+    """Workers AI: embed ``n`` texts of about ``words`` words at ``d`` dimensions through
+    ``await env.AI.run("@cf/baai/bge-base-en-v1.5", {"text": [...]})`` (100 texts per call, the
+    model's limit; results built as users get them), then upsert the vectors into Vectorize in one
+    ``await env.IDX.upsert(...)`` of 1000; the embedding must cost no more than that upsert."""
+    model = "@cf/baai/bge-base-en-v1.5"
+    print(f"\n== Workers AI: embed {n:,} texts of ~{words} words at {d} dims ({model}, 100 per run() call) "
+          f"and upsert them into Vectorize (public async API; fresh env per repetition) ==", flush=True)
+    rng = np.random.default_rng(71)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    vocabulary = sorted({"".join(rng.choice(letters, size=int(rng.integers(3, 10)))) for _ in range(12_000)})
+    embed_t: list[float] = []
+    upsert_t: list[float] = []
+    core_t: list[float] = []
+    cold = None
+    for rep in range(reps + 1):
+        texts = _zipf_texts(rng, vocabulary, n, words)
+        env = make_ai_env(d)
+        gc.collect()
+        t0 = perf()
+        rows: list[Any] = []
+        for s in range(0, n, 100):
+            rows.extend((await env.AI.run(model, {"text": texts[s : s + 100]})).data)
+        t1 = perf()
+        vectors = [{"id": f"doc-{i}", "values": row} for i, row in enumerate(rows)]
+        t2 = perf()
+        await env.IDX.upsert(vectors)
+        t3 = perf()
+        assert len(env.IDX.index.core) == n and len(rows[0]) == d
+        # informative: the same vectors as a numpy array (no Python lists), texts already seen
+        t4 = perf()
+        for s in range(0, n, 100):
+            env.AI.embed(model, texts[s : s + 100])
+        t5 = perf()
+        if rep == 0:
+            cold = (t1 - t0, t3 - t2)  # the first run in the process also hashes the vocabulary
+        else:
+            embed_t.append(t1 - t0)
+            upsert_t.append(t3 - t2)
+            core_t.append(t5 - t4)
+        del env, rows, vectors
+    e, u = med(embed_t), med(upsert_t)
+    print(f"  first run in the process (every word new): embed {fmt_t(cold[0])}, upsert {fmt_t(cold[1])} "
+          f"(ratio {cold[0] / cold[1]:.2f})", flush=True)
+    print(f"  median of {reps} runs (fresh texts, words mostly seen before): embed {fmt_t(e)} "
+          f"({n / e:,.0f} texts/s), upsert {fmt_t(u)} ({n / u:,.0f} vectors/s)", flush=True)
+    c = med(core_t)
+    print(f"  (info: the embedder alone, vectors as a numpy array without building the {n:,} x {d} Python "
+          f"lists run() returns: {fmt_t(c)} = {c / u:.2f}x the upsert)", flush=True)
+    report.rows.append(("ai embed", f"{n:,} x {d}", "embed (public API) vs upsert of the result", f"{fmt_t(u)} upsert",
+                        f"{fmt_t(e)} embed", f"{e / u:.2f}x"))
+    report.target(f"embed {n:,} texts of ~{words} words at {d} dims / upsert of the result (median)", e / u, 1.0)
+
+
 def bench_memory_numpy(report: Report, n: int, d: int) -> None:
     print(f"\n== memory of a {n:,} x {d} index loaded via Index.write (one numpy batch) ==", flush=True)
     x = unit_rows(n, d, seed=41)
@@ -515,7 +578,7 @@ async def run(args: argparse.Namespace, report: Report) -> None:
         sizes = [(10_000, 384), (100_000, 768)] + ([] if args.no_1m else [(1_000_000, 768)])
         queries = {10_000: 200, 100_000: 40, 1_000_000: args.queries_1m}
         gated = {(100_000, 768), (1_000_000, 768)}
-    want = set(args.only.split(",")) if args.only else {"scan", "percall", "filter", "ingest", "memory", "d1"}
+    want = set(args.only.split(",")) if args.only else {"scan", "percall", "filter", "ingest", "memory", "d1", "ai"}
     if "d1" in want:
         from d1 import bench_d1
 
@@ -523,6 +586,9 @@ async def run(args: argparse.Namespace, report: Report) -> None:
         for persisted in (False, True):
             await bench_d1(report, 300 if args.quick else 3000, interleaved=interleaved, med=med, fmt_t=fmt_t,
                            persisted=persisted)
+    if "ai" in want:
+        settle(args, "ai")
+        await bench_ai_embed(report, 1000, 40, 768, 3 if args.quick else 9)
     if "percall" in want:
         settle(args, "percall")
         await bench_per_call(report, 300 if args.quick else 3000)
@@ -545,7 +611,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes, few repetitions: a smoke run of every section")
     ap.add_argument("--no-1m", action="store_true", help="skip the 1M x 768 scans and memory figure (~10 GB RAM)")
     ap.add_argument("--no-faiss", action="store_true", help="skip FAISS even if installed")
-    ap.add_argument("--only", help="comma list of sections: scan,percall,filter,ingest,memory,d1")
+    ap.add_argument("--only", help="comma list of sections: scan,percall,filter,ingest,memory,d1,ai")
     ap.add_argument("--queries-1m", type=int, default=15, help="queries per metric at 1M x 768 (default 15)")
     ap.add_argument("--markdown", help="also write the summary as a markdown table to this file")
     ap.add_argument("--wait-quiet", type=float, default=0.0, metavar="SECONDS",

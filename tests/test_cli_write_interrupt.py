@@ -57,6 +57,8 @@ def _interrupt_after_first_line(args: list[str]) -> tuple[int, str, str, str]:
         if child.poll() is None:
             child.kill()
             child.wait()
+        child.stdout.close()  # type: ignore[union-attr]
+        child.stderr.close()  # type: ignore[union-attr]
     return child.returncode, first, out, err
 
 

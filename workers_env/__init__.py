@@ -13,10 +13,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import (
+    AiError,
     BindingNotEmulatedError,
     ConfigError,
     IndexDefinitionError,
     JsException,
+    NotEmulatedError,
     StateError,
     UnindexedFilterWarning,
     VectorizeError,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from workers_env.vectorize.definitions import IndexDefinition
 
 __all__ = [
+    "AiError",
     "BindingNotEmulatedError",
     "ConfigError",
     "D1Database",
@@ -44,6 +47,7 @@ __all__ = [
     "JsException",
     "KvNamespace",
     "ManualClock",
+    "NotEmulatedError",
     "StateError",
     "UnindexedFilterWarning",
     "VectorizeBinding",

@@ -37,6 +37,7 @@ __all__ = [
 #: :class:`AssemblyContext` and returns ``{attribute name: binding}`` for the config's entries.
 BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("vectorize", "workers_env.vectorize.assembly:build_bindings"),
+    ("ai", "workers_env.ai.assembly:build_bindings"),
     ("d1_databases", "workers_env.d1.assembly:build_bindings"),
     ("kv", "workers_env.kv.assembly:build_bindings"),
 )
@@ -224,6 +225,8 @@ def load_env(
     persist_to: str | PathLike[str] | None = None,
     bindings: Mapping[str, Any] | None = None,
     clock: Clock | None = None,
+    embedders: Mapping[str, Any] | None = None,
+    ai_replies: Any = None,
 ) -> Env:
     """Build the ``env`` a Worker would get from its wrangler config.
 
@@ -234,7 +237,11 @@ def load_env(
     under ``<persist_to>/v3/`` (as ``wrangler dev --persist-to``), otherwise every call
     starts with fresh, empty bindings. ``bindings`` adds or replaces any binding or var by
     name with an object of yours (a fake R2 bucket, a stub service); ``clock`` is what KV
-    expiry is measured against (a :class:`~workers_env.ManualClock` lets a test move time).
+    expiry is measured against (a :class:`~workers_env.ManualClock` lets a test move time);
+    ``embedders`` plugs a real embedding model into
+    ``env.AI`` per model name (a function ``list[str] -> (n, d)`` array, or a
+    ``"package.module:function"`` string); ``ai_replies`` scripts its text generation (a reply,
+    a list of replies, a function ``(model, inputs)``, or ``{model: ...}``).
     """
     if indexes is not None and not isinstance(indexes, Mapping):
         raise ConfigError(
@@ -249,7 +256,8 @@ def load_env(
     context = AssemblyContext(
         config=config,
         persist_to=None if persist_to is None else Path(persist_to),
-        options={"indexes": indexes, "clock": clock, "bindings": supplied},
+        options={"indexes": indexes, "clock": clock, "bindings": supplied, "embedders": embedders,
+                 "ai_replies": ai_replies},
     )
     try:
         return _assemble(context)

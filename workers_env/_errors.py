@@ -15,7 +15,9 @@ __all__ = [
     "StateError",
     "JsException",
     "VectorizeError",
+    "AiError",
     "BindingNotEmulatedError",
+    "NotEmulatedError",
     "UnindexedFilterWarning",
 ]
 
@@ -39,24 +41,6 @@ class ConfigError(WorkersEnvError, ValueError):
 
 class IndexDefinitionError(ConfigError):
     """A ``[[vectorize]]`` binding whose index has no dimensions/metric anywhere."""
-
-
-class BindingNotEmulatedError(WorkersEnvError, NotImplementedError):
-    """Worker code used a binding workers-env declares but does not emulate (R2, Queues, ...).
-
-    ``binding`` is the ``env`` name, ``kind`` wrangler's name for its kind (``R2 Bucket``),
-    ``field`` the config field (``r2_buckets``). The message says how to supply one.
-    """
-
-    def __init__(self, binding: str, kind: str, field: str):
-        super().__init__(
-            f"env.{binding} ({kind} binding, {field} in the wrangler config) is not emulated by workers-env. Supply your own object for it: load_env(..., bindings={{{binding!r}: my_fake}}); in pytest "
-            f"the workers_env_bindings fixture or @pytest.mark.workers_env(bindings={{{binding!r}: my_fake}}); for "
-            f'workers-env dev, [tool.workers-env.bindings] {binding} = "package.module:factory" in pyproject.toml.'
-        )
-        self.binding = binding
-        self.kind = kind
-        self.field = field
 
 
 class StateError(WorkersEnvError, RuntimeError):
@@ -94,6 +78,47 @@ class VectorizeError(JsException):
         self.operation = operation
         self.code = code
         self.text = text
+
+
+class AiError(JsException):
+    """An error thrown by the Workers AI binding: ``AiError: <code>: <description>``.
+
+    The binding rethrows the service's error body as ``<internalCode>: <description>`` under
+    the name the service gives (``AiError``); ``code`` is that internal code (``5006`` for an
+    input the model's schema refuses, ``5007`` for an unknown model), ``None`` for errors the
+    emulator raises on its own (a model or option it does not emulate).
+    """
+
+    def __init__(self, description: str, *, code: int | None = None):
+        super().__init__(description if code is None else f"{code}: {description}", name="AiError")
+        self.code = code
+        self.description = description
+
+
+class NotEmulatedError(WorkersEnvError, NotImplementedError):
+    """Something the real binding offers that workers-env cannot emulate offline.
+
+    Deliberately not a :class:`JsException`: Worker code that catches the service's errors
+    does not swallow it, so the test fails and says what is missing.
+    """
+
+
+class BindingNotEmulatedError(NotEmulatedError):
+    """Worker code used a binding workers-env declares but does not emulate (R2, Queues, ...).
+
+    ``binding`` is the ``env`` name, ``kind`` wrangler's name for its kind (``R2 Bucket``),
+    ``field`` the config field (``r2_buckets``). The message says how to supply one.
+    """
+
+    def __init__(self, binding: str, kind: str, field: str):
+        super().__init__(
+            f"env.{binding} ({kind} binding, {field} in the wrangler config) is not emulated by workers-env. Supply your own object for it: load_env(..., bindings={{{binding!r}: my_fake}}); in pytest "
+            f"the workers_env_bindings fixture or @pytest.mark.workers_env(bindings={{{binding!r}: my_fake}}); for "
+            f'workers-env dev, [tool.workers-env.bindings] {binding} = "package.module:factory" in pyproject.toml.'
+        )
+        self.binding = binding
+        self.kind = kind
+        self.field = field
 
 
 class UnindexedFilterWarning(UserWarning):

@@ -9,7 +9,7 @@ reproduces both directions so code that breaks in production breaks here too.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -18,15 +18,16 @@ from workers_env._errors import JsException
 
 __all__ = [
     "MAX_NESTING_DEPTH",
+    "ByteStream",
     "JsDict",
     "JsMapResult",
-    "ReadableBytes",
     "check_sendable",
     "compact_json",
     "float32_decimals",
     "float32_rows",
     "js_number",
     "nests_deeper_than",
+    "number_list",
     "to_py",
 ]
 
@@ -55,73 +56,41 @@ class JsMapResult(JsDict):
     Python code a :class:`JsDict` (Pyodide turns a ``Map`` into a ``dict``)."""
 
 
-class ReadableBytes:
-    """A ``ReadableStream`` of bytes, as a binding hands one out (KV's ``get(key, "stream")``).
+class ByteStream:
+    """A body a binding returns in chunks: what JavaScript holds as a ``ReadableStream`` of bytes.
 
-    It reads like the JS object: ``getReader()`` gives a reader whose ``await read()``
-    returns ``{"done", "value"}`` (``value`` a ``memoryview`` chunk), ``async for chunk in
-    stream`` works, and ``Response(stream)`` sends it. A stream can be read once.
+    Bindings return it as plain data (the runtime hands Worker code a ``ReadableStream``
+    built from it); called directly, iterate it (``for chunk in stream``, ``async for``) or
+    read it whole with :meth:`read`. Like a stream, it can be read once.
     """
 
-    _js_name = "ReadableStream"
-    CHUNK = 64 * 1024
-
-    def __init__(self, data: bytes):
-        self._data = bytes(data)
-        self.locked = False
+    def __init__(self, chunks: Iterable[bytes], *, content_type: str | None = None):
+        self._chunks: list[bytes] | None = [bytes(c) for c in chunks]
+        self.content_type = content_type
 
     @property
-    def constructor(self) -> Any:
-        return type("ReadableStreamConstructor", (), {"name": "ReadableStream"})()
+    def consumed(self) -> bool:
+        return self._chunks is None
 
-    def _take(self) -> bytes:
-        if self.locked:
-            raise TypeError("This ReadableStream is currently locked to a reader.")
-        self.locked = True
-        data, self._data = self._data, b""
-        return data
+    def take(self) -> list[bytes]:
+        """Every chunk, once; a second read raises ``TypeError`` as a locked stream does."""
+        if self._chunks is None:
+            raise TypeError("This ReadableStream has already been read; a stream can be read once.")
+        chunks, self._chunks = self._chunks, None
+        return chunks
 
-    def getReader(self) -> _StreamReader:
-        return _StreamReader(self._take(), self.CHUNK)
+    def read(self) -> bytes:
+        return b"".join(self.take())
 
-    def read_all(self) -> bytes:
-        """Every remaining byte at once (Python-side helper; locks the stream)."""
-        return self._take()
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.take())
 
-    def __aiter__(self) -> Any:
-        return self.getReader().__aiter__()
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self.take():
+            yield chunk
 
     def __repr__(self) -> str:
-        return "[object ReadableStream]"
-
-
-class _StreamReader:
-    def __init__(self, data: bytes, chunk: int):
-        self._data = data
-        self._pos = 0
-        self._chunk = chunk
-
-    async def read(self) -> JsDict:
-        if self._pos >= len(self._data):
-            return JsDict(done=True, value=None)
-        piece = memoryview(self._data)[self._pos : self._pos + self._chunk]
-        self._pos += len(piece)
-        return JsDict(done=False, value=piece)
-
-    def releaseLock(self) -> None:
-        pass
-
-    async def __anext_chunk(self) -> memoryview:
-        result = await self.read()
-        if result["done"]:
-            raise StopAsyncIteration
-        return result["value"]
-
-    def __aiter__(self) -> _StreamReader:
-        return self
-
-    async def __anext__(self) -> memoryview:
-        return await self.__anext_chunk()
+        return f"<ByteStream {self.content_type or ''}{' (read)' if self.consumed else ''}>"
 
 
 def compact_json(value: Any) -> str:
@@ -137,10 +106,26 @@ def js_number(value: Any) -> Any:
     return value
 
 
+def number_list(value: list[Any]) -> list[Any] | None:
+    """A list of ``float`` (or of ``int``) as Pyodide hands it over, converted at C speed;
+    ``None`` when it holds anything else (or whole floats), for the element-wise path.
+    Vectors (embeddings, query values) are the common case."""
+    kinds = set(map(type, value))
+    if kinds == {float}:
+        return None if any(map(float.is_integer, value)) else list(value)
+    if kinds == {int}:
+        return list(value)
+    return None
+
+
 def to_py(value: Any) -> Any:
     """Convert a plain result tree (dicts, lists, numbers) the way Pyodide would."""
     if type(value) is float:  # a match score, the per-query common case: skip the chain below
         return js_number(value)
+    if type(value) is list and value:
+        numbers = number_list(value)
+        if numbers is not None:
+            return numbers
     if isinstance(value, dict):
         return JsDict({k: to_py(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):

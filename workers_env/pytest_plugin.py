@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 __all__ = ["seed_binding", "apply_d1_schema"]
 
 _MARKERS = (
-    "workers_env(config=None, environment=None, indexes=None, bindings=None): per-test wrangler config "
-    "path, [env.NAME], index definitions and bindings you supply ({name: object}) for the env fixture",
+    "workers_env(config=None, environment=None, indexes=None, embedders=None, ai_replies=None, bindings=None): "
+    "per-test wrangler config path, [env.NAME], index definitions, Workers AI embedders, "
+    "scripted text generation replies and bindings you supply ({name: object}) for the env fixture",
     "vectorize_seed(binding, source, namespace=None): upsert vectors (a list, or an NDJSON file "
     "relative to the test file) into env.<binding> before the test",
     "d1_schema(binding, source=None): before the test, apply the D1 binding's migrations_dir "
@@ -144,6 +145,20 @@ def workers_env_clock() -> Any:
 
 
 @pytest.fixture
+def workers_env_embedders() -> Mapping[str, Any] | None:
+    """Real embedding functions for ``env.AI`` by model name (override in a conftest);
+    ``None`` uses ``[tool.workers-env.ai.embedders]`` or the offline embedder."""
+    return None
+
+
+@pytest.fixture
+def workers_env_ai_replies() -> Any:
+    """Scripted text generation replies for ``env.AI`` (override in a conftest): a reply, a
+    list of replies, a function ``(model, inputs)``, or ``{model: ...}``; ``None``: defaults."""
+    return None
+
+
+@pytest.fixture
 def workers_env_seed() -> Mapping[str, Any]:
     """Vectors to seed before each test, ``{"BINDING": [vectors] or "file.ndjson"}`` (override in a conftest)."""
     return {}
@@ -209,7 +224,8 @@ def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
 
 @pytest.fixture
 def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any],
-        workers_env_d1_schema: Mapping[str, Any], workers_env_bindings: Mapping[str, Any],
+        workers_env_d1_schema: Mapping[str, Any], workers_env_embedders: Mapping[str, Any] | None,
+        workers_env_ai_replies: Any, workers_env_bindings: Mapping[str, Any],
         workers_env_clock: Any) -> Iterator[Env]:
     """A fresh ``Env`` for this test: the wrangler config's bindings, empty, plus those you supply."""
     from workers_env._env import load_env
@@ -221,8 +237,15 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
     supplied = dict(workers_env_bindings or {})
     supplied.update(marker.get("bindings") or {})  # the marker wins, name by name
     try:
-        built = load_env(location, environment=_environment(request, marker), indexes=indexes,
-                         bindings=supplied, clock=workers_env_clock)
+        built = load_env(
+            location,
+            environment=_environment(request, marker),
+            indexes=indexes,
+            embedders=marker.get("embedders", workers_env_embedders),
+            ai_replies=marker.get("ai_replies", workers_env_ai_replies),
+            bindings=supplied,
+            clock=workers_env_clock,
+        )
     except ConfigError as exc:
         pytest.fail(
             f"workers-env: the env fixture could not load a wrangler config from {location}:\n{exc}\n"

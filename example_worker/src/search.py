@@ -1,6 +1,10 @@
-"""Request parsing and response shaping for the search API (no runtime imports)."""
+"""Request parsing, prompts and response shaping for the retrieval API (no runtime imports)."""
 
 from urllib.parse import parse_qs
+
+EMBEDDING_MODEL = "@cf/baai/bge-base-en-v1.5"  # 768 dimensions, like the index
+ANSWER_MODEL = "@cf/meta/llama-3.1-8b-instruct"
+MAX_TEXTS_PER_CALL = 100  # the embedding model takes at most 100 texts per call
 
 
 class BadRequest(Exception):
@@ -17,14 +21,12 @@ def parse_ids(query_string):
     return ids
 
 
-def document_to_vector(doc):
-    """One posted document as a Vectorize vector: the text and category go to metadata."""
-    if not isinstance(doc, dict) or "id" not in doc or "values" not in doc:
-        raise BadRequest("each document needs an id and values")
-    metadata = {"text": doc.get("text", "")}
+def document_to_vector(doc, values):
+    """One posted document and its embedding as a Vectorize vector; text and category go to metadata."""
+    metadata = {"text": doc["text"]}
     if doc.get("category") is not None:
         metadata["category"] = doc["category"]
-    vector = {"id": str(doc["id"]), "values": list(doc["values"]), "metadata": metadata}
+    vector = {"id": str(doc["id"]), "values": values, "metadata": metadata}
     if doc.get("namespace"):
         vector["namespace"] = doc["namespace"]
     return vector
@@ -32,7 +34,7 @@ def document_to_vector(doc):
 
 def search_options(body, max_top_k):
     """The query options for a search body: topK (capped), category filter, namespace."""
-    top_k = body.get("topK", 5)
+    top_k = body.get("topK", 3)
     if not isinstance(top_k, int) or isinstance(top_k, bool) or not 1 <= top_k <= max_top_k:
         raise BadRequest(f"topK must be a whole number from 1 to {max_top_k}")
     options = {"topK": top_k, "returnMetadata": "all"}
@@ -55,11 +57,20 @@ def match_to_json(match):
 
 
 def stored_to_json(vector):
-    """A stored vector as the API returns it. ``vector.values`` is the dict method, so index."""
+    """A stored vector as the API returns it (``vector.values`` is the dict method, so index)."""
     return {
         "id": vector.id,
-        "values": vector["values"],
+        "dimensions": len(vector["values"]),
         "text": (vector.metadata or {}).get("text"),
         "category": (vector.metadata or {}).get("category"),
         "namespace": vector.namespace,
     }
+
+
+def answer_messages(question, matches):
+    """The chat messages asking the model to answer from the retrieved documents only."""
+    context = "\n".join(f"- {m['text']}" for m in matches) or "(nothing found)"
+    return [
+        {"role": "system", "content": "Answer the question using only these notes:\n" + context},
+        {"role": "user", "content": question},
+    ]

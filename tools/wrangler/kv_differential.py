@@ -26,7 +26,7 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 
 from workers_env import JsException, load_env
-from workers_env._jsvalues import JsMapResult, ReadableBytes
+from workers_env._jsvalues import ByteStream, JsMapResult
 
 MiB25 = 25 * 1024 * 1024
 
@@ -87,8 +87,8 @@ def shape(value):
         return {"$map": {k: shape(v) for k, v in value.items()}}
     if isinstance(value, memoryview):
         return {"$bytes": value.tobytes().hex()}
-    if isinstance(value, ReadableBytes):
-        return {"$stream": value.read_all().hex()}
+    if isinstance(value, ByteStream):
+        return {"$stream": value.read().hex()}
     if isinstance(value, dict):
         return {k: shape(v) for k, v in value.items()}
     if isinstance(value, list):

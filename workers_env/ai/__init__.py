@@ -1,5 +1,8 @@
 """Workers AI (``[ai] binding = "AI"``): offline, deterministic embeddings and scriptable
 text generation with the runtime's ``env.AI.run(model, inputs, options)`` surface.
 
-Filled by the Workers AI issue; nothing lives here yet.
+``binding`` (``AiBinding``), ``catalog`` (the models), ``limits`` (every limit and error
+text), ``validation`` (input checks), ``embedder`` (the offline embedder), ``embedders``
+(plugged real models), ``generation`` (replies and server-sent events), ``assembly`` (the
+builder named in ``workers_env._env.BINDING_BUILDERS``).
 """

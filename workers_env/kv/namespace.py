@@ -21,7 +21,7 @@ from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import JsException
-from workers_env._jsvalues import JsDict, JsMapResult, ReadableBytes, js_number, to_py
+from workers_env._jsvalues import ByteStream, JsDict, JsMapResult, js_number, to_py
 from workers_env.kv import limits
 from workers_env.kv.store import Entry, MemoryStore, Store
 
@@ -139,8 +139,8 @@ def _value_bytes(value: Any) -> bytes:
     """A ``put`` value as the bytes stored: strings as UTF-8, buffers and streams as is."""
     if isinstance(value, str):
         return _well_formed(value).encode("utf-8")
-    if isinstance(value, ReadableBytes):
-        return value.read_all()
+    if isinstance(value, ByteStream):
+        return value.read()
     if value is None or isinstance(value, (bool, int, float)):
         return _js_string(value, "put", 2).encode("utf-8")  # JavaScript stringifies primitives
     if isinstance(value, (Mapping, list)):
@@ -223,7 +223,7 @@ class KvNamespace:
         if kind == "arrayBuffer":
             return memoryview(data).toreadonly()
         if kind == "stream":
-            return ReadableBytes(data)
+            return ByteStream([data])
         raise limits.unknown_get_type()
 
     def _read(self, method: str, key_arg: Any, options: Any) -> tuple[Entry | None, str | None]:

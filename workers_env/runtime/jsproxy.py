@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import JsMapResult, ReadableBytes, js_number
+from workers_env._jsvalues import ByteStream, JsMapResult, js_number, number_list
 
 __all__ = [
     "JsProxy",
@@ -27,6 +27,7 @@ __all__ = [
     "JsMap",
     "JsTypedArray",
     "JsBuffer",
+    "JsReadableStream",
     "JsNull",
     "jsnull",
     "to_js",
@@ -194,6 +195,10 @@ class JsArray(JsProxy):
         return len(self._items)
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        if self._items:
+            numbers = number_list(self._items)  # a vector: no per-element proxies
+            if numbers is not None:
+                return numbers
         return [_py(_wrap_child(v), depth - 1) for v in self._items]
 
     def __repr__(self) -> str:
@@ -302,6 +307,71 @@ class JsBuffer(JsProxy):
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         return memoryview(self._bytes)
+
+
+class JsReadableStream(JsProxy):
+    """A JS ``ReadableStream`` of bytes (what a binding's streamed result is), readable once.
+
+    Worker code hands it to ``Response(stream)``, reads it with ``getReader().read()`` or
+    iterates it with ``async for chunk in stream`` (each chunk a ``Uint8Array``).
+    """
+
+    _js_name = "ReadableStream"
+
+    def __init__(self, source: ByteStream):
+        self._source = source
+        self._reader: _StreamReader | None = None
+
+    @property
+    def locked(self) -> bool:
+        return self._reader is not None
+
+    def getReader(self) -> _StreamReader:  # noqa: N802 - JS name
+        if self._reader is not None:
+            raise js_type_error("ReadableStream is currently locked to a reader")
+        self._reader = _StreamReader(self._take())
+        return self._reader
+
+    def _take(self) -> list[bytes]:
+        if self._source.consumed:
+            raise js_type_error("This ReadableStream is disturbed (has already been read from), and cannot be used as a body.")
+        return self._source.take()
+
+    def read_all(self) -> bytes:
+        """The whole body (what ``new Response(stream)`` reads)."""
+        if self._reader is not None:
+            raise js_type_error("ReadableStream is currently locked to a reader")
+        return b"".join(self._take())
+
+    async def cancel(self, reason: Any = None) -> None:
+        if not self._source.consumed:
+            self._source.take()
+
+    async def __aiter__(self) -> Any:
+        reader = self.getReader()
+        for chunk in reader._chunks:
+            yield JsTypedArray("Uint8Array", chunk)
+        reader._chunks = []
+
+
+class _StreamReader(JsProxy):
+    """``ReadableStreamDefaultReader``: ``await read()`` gives ``{done, value}``."""
+
+    _js_name = "ReadableStreamDefaultReader"
+
+    def __init__(self, chunks: list[bytes]):
+        self._chunks = list(chunks)
+
+    async def read(self) -> JsObject:
+        if not self._chunks:
+            return JsObject({"done": True, "value": None})
+        return JsObject({"done": False, "value": JsTypedArray("Uint8Array", self._chunks.pop(0))})
+
+    def releaseLock(self) -> None:  # noqa: N802 - JS name
+        pass
+
+    async def cancel(self, reason: Any = None) -> None:
+        self._chunks = []
 
 
 class JsFunction(JsProxy):
@@ -447,7 +517,9 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return value.to_bytes() if value._name == "Uint8Array" else value.numbers()
     if isinstance(value, JsBuffer):
         return value.to_bytes()
-    if isinstance(value, ReadableBytes):
+    if isinstance(value, JsReadableStream):  # a stream handed back (a KV put value)
+        return ByteStream([value.read_all()])
+    if isinstance(value, ByteStream):
         return value
     if isinstance(value, JsMap):
         return {}
@@ -471,6 +543,8 @@ def from_plain(value: Any) -> Any:
         return jsnull
     if isinstance(value, JsMapResult):  # a JS Map (KV's bulk get)
         return JsMap({k: from_plain(v) for k, v in value.items()})
+    if isinstance(value, ByteStream):
+        return JsReadableStream(value)
     if isinstance(value, dict):
         return JsObject(value)
     if isinstance(value, (bytes, memoryview)):  # an ArrayBuffer (KV's "arrayBuffer" values)

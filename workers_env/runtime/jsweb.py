@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import ReadableBytes
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
     JsMap,
     JsObject,
     JsProxy,
+    JsReadableStream,
     JsTypedArray,
     js_json_dumps,
     js_type_error,
@@ -137,7 +137,7 @@ def _body_bytes(body: Any) -> bytes | None:
         return bytes(body)
     if isinstance(body, (JsTypedArray, JsBuffer)):
         return body.to_bytes()
-    if isinstance(body, ReadableBytes):
+    if isinstance(body, JsReadableStream):
         return body.read_all()
     if getattr(body, "_js_name", None) in ("Blob", "File"):
         return bytes(body._data)

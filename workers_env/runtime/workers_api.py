@@ -19,7 +19,6 @@ from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
-from workers_env._jsvalues import ReadableBytes
 from workers_env.runtime import envwrap
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
@@ -28,6 +27,7 @@ from workers_env.runtime.jsproxy import (
     JsBuffer,
     JsMap,
     JsProxy,
+    JsReadableStream,
     JsTypedArray,
     js_type_error,
     to_js,
@@ -229,9 +229,9 @@ class Response(FetchResponse):
             super().__init__(body.url, body)
             return
         if isinstance(body, JsProxy):
-            if not isinstance(body, (JsTypedArray, JsBuffer)):
+            if not isinstance(body, (JsTypedArray, JsBuffer, JsReadableStream)):
                 raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
-        elif body is not None and not isinstance(body, (str, bytes, ReadableBytes)):
+        elif body is not None and not isinstance(body, (str, bytes)):
             raise TypeError(f"Unsupported type in Response: {type(body).__name__}")
         options = self._create_options(status, status_text, headers, web_socket)
         js_response = JsResponse(body, None, **options)

@@ -1,0 +1,111 @@
+"""``[ai] binding = "AI"`` becomes ``env.AI`` (top level and ``[env.NAME]``, not inherited), and
+Worker code sees exactly the runtime's surface of the binding."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from workers_env import load_env, load_worker
+from workers_env.ai.binding import AiBinding
+
+BASE = '''name = "x"
+main = "src/entry.py"
+compatibility_date = "2026-05-01"
+compatibility_flags = ["python_workers"]
+'''
+
+
+def test_top_level_and_environment_bindings(project):
+    root = project(BASE + '[ai]\nbinding = "AI"\n\n[env.staging.ai]\nbinding = "MODELS"\n\n[env.bare]\nname = "bare"\n')
+    assert isinstance(load_env(root).AI, AiBinding)
+    staging = load_env(root, environment="staging")
+    assert isinstance(staging.MODELS, AiBinding) and "AI" not in staging
+    assert "AI" not in load_env(root, environment="bare")  # bindings are not inherited
+    assert asyncio.run(staging.MODELS.run("@cf/baai/bge-small-en-v1.5", {"text": "x"})).shape == [1, 384]
+
+
+def test_no_ai_section_no_binding(project):
+    assert "AI" not in load_env(project(BASE))
+
+
+WORKER = '''
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        ai = self.env.AI
+        hidden = []
+        for name in ("reply", "calls", "embed", "run_sync", "_embedders"):
+            try:
+                getattr(ai, name)
+                hidden.append(False)
+            except AttributeError:
+                hidden.append(True)
+        before = ai.lastRequestId
+        models = await ai.models({"task": "Text Embeddings"})
+        result = await ai.run("@cf/baai/bge-m3", {"text": ["a", "b"]})
+        return Response.json({
+            "hidden": hidden,
+            "before": before,
+            "after": len(ai.lastRequestId),
+            "models": [m.name for m in models],
+            "dims": [p.value for p in models[0].properties if p.property_id == "output_dimensions"],
+            "shape": result.shape,
+        })
+'''
+
+
+def test_worker_code_sees_the_runtime_surface(project):
+    root = project(BASE + '[ai]\nbinding = "AI"\n', src__entry_DOT_py=WORKER)
+    worker = load_worker(root)
+    body = asyncio.run(_json(worker))
+    assert body["hidden"] == [True] * 5
+    assert body["before"] is None and body["after"] == 36
+    assert body["models"] == [
+        "@cf/baai/bge-small-en-v1.5", "@cf/baai/bge-base-en-v1.5", "@cf/baai/bge-large-en-v1.5",
+        "@cf/baai/bge-m3", "@cf/google/embeddinggemma-300m", "@cf/qwen/qwen3-embedding-0.6b",
+        "@cf/pfnet/plamo-embedding-1b",
+    ]
+    assert body["dims"] == ["384"]
+    assert body["shape"] == [2, 1024]
+
+
+async def _json(worker):
+    resp = await worker.fetch("/")
+    assert resp.status == 200, await resp.text()
+    return await resp.json()
+
+
+def test_models_filters(project):
+    env = load_env(project(BASE + '[ai]\nbinding = "AI"\n'))
+    found = asyncio.run(env.AI.models({"search": "llama-3.1-8b", "task": "Text Generation"}))
+    assert [m.name for m in found][:2] == ["@cf/meta/llama-3.1-8b-instruct", "@cf/meta/llama-3.1-8b-instruct-fast"]
+    assert all(m.task.name == "Text Generation" for m in found)
+    page = asyncio.run(env.AI.models(author="baai", per_page=2, page=2))
+    assert [m.name for m in page] == ["@cf/baai/bge-large-en-v1.5", "@cf/baai/bge-m3"]
+
+
+@pytest.mark.asyncio
+async def test_keywords_become_the_trailing_object_as_in_pyodide(project):
+    env = load_env(project(BASE + '[ai]\nbinding = "AI"\n'))
+    res = await env.AI.run("@cf/baai/bge-small-en-v1.5", text=["kw"])  # keywords as the inputs object
+    assert res.shape == [1, 384]
+    res = await env.AI.run("@cf/baai/bge-small-en-v1.5", {"text": ["kw"]}, gateway={"id": "g"})
+    assert res.shape == [1, 384] and env.AI.calls[-1].options == {"gateway": {"id": "g"}}
+
+
+def test_before_the_external_sdk_env_ai_is_the_raw_js_binding(project):
+    from workers_env import JsException, js, to_js
+
+    root = project(BASE.replace("2026-05-01", "2025-09-01") + '[ai]\nbinding = "AI"\n')
+    env = load_env(root)
+    assert isinstance(env.unwrapped("AI"), AiBinding) and not isinstance(env.AI, AiBinding)
+    with pytest.raises(JsException, match="to_js"):
+        asyncio.run(env.AI.run("@cf/baai/bge-small-en-v1.5", {"text": ["a"]}))
+    res = asyncio.run(env.AI.run("@cf/baai/bge-small-en-v1.5", to_js({"text": ["a", "b"]}, dict_converter=js.Object.fromEntries)))
+    assert res.data.length == 2 and res.shape.to_py() == [2, 384]
+    env.unwrapped("AI").reply("scripted")  # Python-side scripting goes through the emulator itself
+    out = asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct", to_js({"prompt": "hi"}, dict_converter=js.Object.fromEntries)))
+    assert out.response == "scripted"

@@ -1,0 +1,149 @@
+"""The service's input limits, on both sides, and its error texts; a refused input never
+reaches an embedder."""
+
+from __future__ import annotations
+
+import pytest
+from ai_helpers import ai_env, run
+
+from workers_env import AiError, JsException, NotEmulatedError
+
+BGE = "@cf/baai/bge-base-en-v1.5"
+LLAMA = "@cf/meta/llama-3.1-8b-instruct"
+
+
+@pytest.fixture
+def spy(tmp_path):
+    """An env whose every embedding model is plugged with a recording function."""
+    calls: list[list[str]] = []
+
+    def embedder(d):
+        def embed(texts):
+            calls.append(texts)
+            return [[1.0] + [0.0] * (d - 1) for _ in texts]
+        return embed
+
+    from workers_env.ai.catalog import EMBEDDING_MODELS
+
+    env = ai_env(tmp_path, embedders={m.name: embedder(m.dimensions) for m in EMBEDDING_MODELS.values()})
+    return env, calls
+
+
+def refused(env, model, inputs, options=None) -> AiError:
+    with pytest.raises(AiError) as info:
+        run(env, model, inputs, options)
+    return info.value
+
+
+def test_unknown_model_is_5007_naming_it(spy):
+    env, calls = spy
+    err = refused(env, "@cf/baai/bge-base-en-v9", {"text": "x"})
+    assert str(err) == "AiError: 5007: No such model @cf/baai/bge-base-en-v9 or task"
+    assert (err.code, err.name) == (5007, "AiError") and isinstance(err, JsException)
+    assert str(refused(env, None, {"text": "x"})) == "AiError: 5007: No such model undefined or task"
+    assert calls == []
+
+
+@pytest.mark.parametrize("model,limit", [(BGE, 100), ("@cf/baai/bge-m3", 100), ("@cf/qwen/qwen3-embedding-0.6b", 32)])
+def test_batch_limit_on_both_sides(spy, model, limit):
+    env, calls = spy
+    assert run(env, model, {"text": ["x"] * limit}).shape[0] == limit
+    err = refused(env, model, {"text": ["x"] * (limit + 1)})
+    assert err.code == 5006 and f"Array at '/text' has {limit + 1} items, more than maxItems {limit}" in str(err)
+    assert [len(c) for c in calls] == [limit]  # the refused batch reached no embedder
+
+
+def test_models_without_schema_limits_take_empty_and_many_texts(spy):
+    env, _ = spy
+    for model in ("@cf/google/embeddinggemma-300m", "@cf/pfnet/plamo-embedding-1b"):
+        assert run(env, model, {"text": [""] * 300}).shape[0] == 300
+
+
+def test_minimum_length_on_both_sides(spy):
+    env, calls = spy
+    assert run(env, BGE, {"text": "a"}).shape == [1, 768]
+    err = refused(env, BGE, {"text": ["ok", ""]})
+    assert str(err) == "AiError: 5006: Error: oneOf at '/' not met, String at '/text/1' is shorter than minLength 1"
+    assert calls == [["a"]]
+
+
+def test_embedding_input_errors(spy):
+    env, calls = spy
+    assert str(refused(env, BGE, {})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, required properties at '/' are 'text', "
+        "required properties at '/' are 'requests'"
+    )
+    assert str(refused(env, BGE, {"text": 42})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, Type mismatch of '/text', 'string,array' not in 'integer'"
+    )
+    assert "Type mismatch of '/text/1', 'string' not in 'null'" in str(refused(env, BGE, {"text": ["a", None]}))
+    assert "Value at '/pooling' is not one of 'mean', 'cls'" in str(refused(env, BGE, {"text": "a", "pooling": "max"}))
+    assert str(refused(env, BGE, ["a"])) == "AiError: 5006: Error: Type mismatch of '/', 'object' not in 'array'"
+    assert str(refused(env, "@cf/google/embeddinggemma-300m", {"txt": "a"})) == (
+        "AiError: 5006: Error: required properties at '/' are 'text'"
+    )
+    assert "Type mismatch of '/contexts/0/text', 'string' not in 'integer'" in str(
+        refused(env, "@cf/baai/bge-m3", {"contexts": [{"text": 1}]})
+    )
+    assert calls == []
+
+
+def test_text_generation_input_errors(tmp_path):
+    env = ai_env(tmp_path)
+    assert str(refused(env, LLAMA, {})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, required properties at '/' are 'prompt', "
+        "required properties at '/' are 'messages'"
+    )
+    content_null = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": None}]}
+    assert str(refused(env, LLAMA, content_null)) == (
+        "AiError: 5006: Error: oneOf at '/' not met, Type mismatch of '/messages/1/content', 'string' not in 'null'"
+    )
+    assert "required properties at '/messages/0' are 'content'" in str(refused(env, LLAMA, {"messages": [{"role": "user"}]}))
+    assert "Type mismatch of '/stream', 'boolean' not in 'string'" in str(refused(env, LLAMA, {"prompt": "x", "stream": "true"}))
+    assert "Type mismatch of '/max_tokens', 'integer' not in 'number'" in str(refused(env, LLAMA, {"prompt": "x", "max_tokens": 2.5}))
+    assert env.AI.calls[-1].model == LLAMA  # every call is recorded, refused ones too
+
+
+def test_prompt_length_on_both_sides(tmp_path):
+    env = ai_env(tmp_path)
+    assert run(env, LLAMA, {"prompt": "x" * 131072}).response
+    err = refused(env, LLAMA, {"prompt": "x" * 131073})
+    assert "String at '/prompt' has 131073 characters, more than maxLength 131072" in str(err)
+    assert "shorter than minLength 1" in str(refused(env, LLAMA, {"prompt": ""}))
+
+
+@pytest.mark.parametrize("option,low,high,below,above", [
+    ("temperature", 0, 5, -0.1, 5.1),
+    ("top_p", 0, 2, -1, 2.5),
+    ("top_k", 1, 50, 0, 51),
+    ("seed", 1, 9999999999, 0, 10000000000),
+    ("repetition_penalty", 0, 2, -0.5, 2.01),
+    ("frequency_penalty", 0, 2, -0.5, 2.01),
+    ("presence_penalty", 0, 2, -0.5, 2.01),
+])
+def test_generation_option_ranges_on_both_sides(tmp_path, option, low, high, below, above):
+    env = ai_env(tmp_path)
+    for ok in (low, high):
+        run(env, LLAMA, {"prompt": "hi", option: ok})
+    assert f"Value at '/{option}' is less than minimum" in str(refused(env, LLAMA, {"prompt": "hi", option: below}))
+    assert f"Value at '/{option}' is more than maximum" in str(refused(env, LLAMA, {"prompt": "hi", option: above}))
+
+
+def test_what_is_not_emulated_is_said_and_is_not_a_js_error(tmp_path):
+    env = ai_env(tmp_path)
+    with pytest.raises(NotEmulatedError, match="does not emulate @cf/black-forest-labs/flux-1-schnell"):
+        run(env, "@cf/black-forest-labs/flux-1-schnell", {"prompt": "a cat"})
+    with pytest.raises(NotEmulatedError, match="returnRawResponse"):
+        run(env, BGE, {"text": "a"}, {"returnRawResponse": True})
+    with pytest.raises(NotEmulatedError, match="asynchronous batch"):
+        run(env, BGE, {"requests": [{"text": "a"}]})
+    assert not issubclass(NotEmulatedError, JsException)
+    # options that only matter on Cloudflare's side are accepted
+    assert run(env, BGE, {"text": "a"}, {"gateway": {"id": "my-gateway"}, "tags": ["t"]}).shape == [1, 768]
+
+
+def test_values_the_sdk_cannot_send_are_refused_before_the_call(tmp_path):
+    env = ai_env(tmp_path)
+    with pytest.raises(TypeError, match="<class 'tuple'> cannot be sent over RPC."):
+        run(env, BGE, {"text": ("a", "b")})
+    assert env.AI.calls == []

@@ -1,0 +1,229 @@
+"""The Workers AI binding as Worker code sees it: ``env.AI``.
+
+``run(model, inputs, options)`` and ``models(params)`` have the names, arguments and result
+shapes of workerd's ``Ai`` class (``src/cloudflare/internal/ai-api.ts``); errors are the
+service's (``AiError: 5006: ...``, ``AiError: 5007: No such model ... or task``). Each async
+method is a thin wrapper over synchronous work; results are plain data (``JsDict``), or a
+:class:`~workers_env._jsvalues.ByteStream` for ``stream: true``, which the runtime hands to
+Worker code as a ``ReadableStream``.
+
+Python-side only (not reachable from Worker code): :meth:`AiBinding.reply` and
+:meth:`AiBinding.queue_replies` script text generation, :attr:`AiBinding.calls` records
+every ``run()``.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from workers_env._jsvalues import JsDict, check_sendable, js_number, to_py
+from workers_env.ai import limits as _limits
+from workers_env.ai.catalog import (
+    EMBEDDING_MODELS,
+    OTHER_MODELS,
+    TASKS,
+    TEXT_GENERATION_MODELS,
+    EmbeddingModel,
+)
+from workers_env.ai.embedder import LEVELS, embed_levels
+from workers_env.ai.embedders import PluggedEmbedder
+from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
+from workers_env.ai.validation import (
+    EmbeddingRequest,
+    parse_embedding,
+    parse_generation,
+)
+
+__all__ = ["AiBinding", "AiCall"]
+
+#: run() options that need Cloudflare's network (refused with NotEmulatedError when truthy)
+_NETWORK_OPTIONS = ("returnRawResponse", "websocket", "queueRequest")
+
+
+@dataclass(frozen=True)
+class AiCall:
+    """One ``run()`` call, as the binding received it."""
+
+    model: str
+    inputs: Any
+    options: Any
+
+
+_LEVEL_TABLE: np.ndarray | None = None
+
+
+def _level_table() -> np.ndarray:
+    """Every vector component value the default embedder makes, as shared Python numbers."""
+    global _LEVEL_TABLE
+    if _LEVEL_TABLE is None:
+        table = np.empty(2 * LEVELS + 1, dtype=object)
+        table[:] = [js_number(k / LEVELS) for k in range(-LEVELS, LEVELS + 1)]
+        _LEVEL_TABLE = table
+    return _LEVEL_TABLE
+
+
+def _rows(matrix: np.ndarray) -> list[list[float]]:
+    """Float rows as JavaScript numbers reach Python (whole numbers as ``int``)."""
+    rows = matrix.astype(np.float64).tolist()
+    whole = np.argwhere(matrix == np.floor(matrix))
+    for i, j in whole.tolist():
+        rows[i][j] = int(rows[i][j])
+    return rows
+
+
+class AiBinding:
+    """``env.AI``: offline embeddings and scriptable text generation."""
+
+    #: What Worker code can reach in production (``Ai`` in ai-api.ts); the runtime exposes only these.
+    JS_METHODS = frozenset({"run", "models", "lastRequestId", "aiGatewayLogId"})
+
+    def __init__(self, *, binding: str | None = None, embedders: Mapping[str, PluggedEmbedder] | None = None,
+                 script: ReplyScript | None = None):
+        self._binding = binding
+        self._embedders = dict(embedders or {})
+        self._script = script or ReplyScript()
+        self._calls: list[AiCall] = []
+        self._lock = threading.Lock()
+        self.lastRequestId: str | None = None
+        self.aiGatewayLogId: str | None = None
+
+    def __repr__(self) -> str:
+        plugged = f" plugged={sorted(self._embedders)}" if self._embedders else ""
+        return f"<AiBinding {self._binding or ''}{plugged}>"
+
+    # -- what Worker code calls ------------------------------------------------------------
+    async def run(self, model: Any = None, inputs: Any = None, options: Any = None, /, **kwargs: Any) -> Any:
+        """Run ``model`` on ``inputs``: embeddings, a generated reply, or an SSE stream."""
+        if kwargs:  # Python keywords become one trailing object, as Pyodide passes them
+            if inputs is None:
+                inputs = dict(kwargs)
+            else:
+                options = {**(options if isinstance(options, dict) else {}), **kwargs}
+        return self.run_sync(model, inputs, options)
+
+    async def models(self, params: Any = None, /, **kwargs: Any) -> list[JsDict]:
+        """The catalog's models this binding emulates, as ``AiModelsSearchObject`` entries."""
+        return self.models_sync({**(params if isinstance(params, dict) else {}), **kwargs})
+
+    # -- Python-side scripting -------------------------------------------------------------
+    def reply(self, reply: Any, *, model: str | None = None) -> None:
+        """Script text generation: a ``str``, a ``dict`` (the whole result), a function
+        ``(model, inputs) -> str | dict`` or a list of those (one per call, in order), for
+        ``model`` or (``None``) every text generation model."""
+        self._script.set(reply, model=model)
+
+    def queue_replies(self, replies: list[Any], *, model: str | None = None) -> None:
+        """Replies used one per call, in order, before anything else scripted."""
+        self._script.set(list(replies), model=model)
+
+    def clear_replies(self) -> None:
+        self._script.clear()
+
+    @property
+    def calls(self) -> list[AiCall]:
+        """Every ``run()`` call so far (refused ones included), oldest first."""
+        with self._lock:
+            return list(self._calls)
+
+    # -- the synchronous work --------------------------------------------------------------
+    def run_sync(self, model: Any, inputs: Any, options: Any = None) -> Any:
+        check_sendable(inputs)  # what the Python SDK refuses before the call (tuples, bytearrays)
+        check_sendable(options)
+        with self._lock:
+            self._calls.append(AiCall(model, inputs, options))
+        self.lastRequestId = ""
+        if isinstance(options, dict):
+            for option in _NETWORK_OPTIONS:
+                if options.get(option):
+                    raise _limits.unsupported_option(option)
+        name = model if isinstance(model, str) else ("undefined" if model is None else str(model))
+        embedding = EMBEDDING_MODELS.get(name)
+        if embedding is not None:
+            result = self._embed(embedding, parse_embedding(embedding, inputs))
+        elif name in TEXT_GENERATION_MODELS:
+            request = parse_generation(inputs)
+            reply = self._script.reply(name, request)
+            result = sse_stream(request, reply) if request.stream else to_py(generation_result(request, reply))
+        elif name in OTHER_MODELS:
+            raise _limits.not_emulated(name, OTHER_MODELS[name])
+        else:
+            raise _limits.no_such_model(name)
+        self.lastRequestId = str(uuid.uuid4())
+        return result
+
+    def embed(self, model: str, texts: list[str], *, pooling: str | None = None) -> np.ndarray:
+        """The vectors ``run()`` would give for ``texts`` as a float32 array (for tests and tools)."""
+        spec = EMBEDDING_MODELS.get(model)
+        if spec is None:
+            raise _limits.no_such_model(model)
+        return self._matrix(spec, EmbeddingRequest(list(texts), pooling=pooling or spec.pooling))[0]
+
+    def _matrix(self, model: EmbeddingModel, request: EmbeddingRequest) -> tuple[np.ndarray, np.ndarray | None]:
+        """(float32 vectors, the default embedder's integer levels or None for a plugged one)."""
+        texts = list(request.texts)
+        if request.query is not None:
+            texts.append(request.query)
+        plugged = self._embedders.get(model.name)
+        if plugged is not None:
+            if not texts:
+                return np.zeros((0, model.dimensions), dtype=np.float32), None
+            return plugged(texts), None
+        levels = embed_levels(texts, model.dimensions, model=model.name, variant=request.pooling or "",
+                              max_words=model.max_input_tokens)
+        return levels.astype(np.float32) / np.float32(LEVELS), levels
+
+    def _embed(self, model: EmbeddingModel, request: EmbeddingRequest) -> JsDict:
+        matrix, levels = self._matrix(model, request)
+        if request.kind == "query":
+            query, contexts = matrix[-1].astype(np.float64), matrix[:-1].astype(np.float64)
+            norms = np.linalg.norm(contexts, axis=1) * (np.linalg.norm(query) or 1.0)
+            scores = contexts @ query / np.where(norms == 0, 1.0, norms)
+            order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+            return to_py({"response": [{"id": i, "score": float(scores[i])} for i in order]})
+        rows = _level_table()[levels + LEVELS].tolist() if levels is not None else _rows(matrix)
+        shape = [len(rows), model.dimensions]
+        result = JsDict(response=rows, shape=shape) if request.kind == "contexts" else JsDict(shape=shape, data=rows)
+        if request.pooling is not None:
+            result["pooling"] = request.pooling
+        return result
+
+    def models_sync(self, params: Mapping[str, Any]) -> list[JsDict]:
+        entries = [*EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values()]
+        task = params.get("task")
+        if task:
+            entries = [m for m in entries if str(task).lower() in (m.task, TASKS[m.task].name.lower())]
+        author = params.get("author")
+        if author:
+            entries = [m for m in entries if m.author == author]
+        search = params.get("search")
+        if search:
+            needle = str(search).lower()
+            entries = [m for m in entries if needle in m.name.lower() or needle in m.description.lower()]
+        per_page = params.get("per_page")
+        if per_page:
+            page = max(int(params.get("page") or 1), 1)
+            entries = entries[(page - 1) * int(per_page) : page * int(per_page)]
+        out = []
+        for m in entries:
+            t = TASKS[m.task]
+            properties = []
+            if isinstance(m, EmbeddingModel):
+                properties.append({"property_id": "output_dimensions", "value": str(m.dimensions)})
+                if m.max_input_tokens:
+                    properties.append({"property_id": "max_input_tokens", "value": str(m.max_input_tokens)})
+            out.append(to_py({
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, m.name)),
+                "source": 1,
+                "name": m.name,
+                "description": m.description,
+                "task": {"id": t.id, "name": t.name, "description": t.description},
+                "tags": [],
+                "properties": properties,
+            }))
+        return out

@@ -1,0 +1,258 @@
+"""The Workers AI models workers-env emulates, with the facts of Cloudflare's model catalog.
+
+Sources: the model schemas of Cloudflare's catalog (developers.cloudflare.com/workers-ai/models,
+the JSON behind each model page), the model list in workerd's ``types/defines/ai.d.ts``
+(``AiModels``), and the model cards for the dimensions a catalog page leaves out. Every text
+embedding model of the catalog is here; text generation models are those whose result is
+``{"response", "tool_calls", "usage"}`` (models answering in OpenAI's ``choices`` form, and
+every other task, are listed in :data:`OTHER_MODELS` and refused with a clear error).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "EMBEDDING_MODELS",
+    "OTHER_MODELS",
+    "TASKS",
+    "TEXT_GENERATION_MODELS",
+    "EmbeddingModel",
+    "Task",
+    "TextGenerationModel",
+]
+
+
+@dataclass(frozen=True)
+class Task:
+    """A catalog task as ``AI.models()`` reports it."""
+
+    id: str
+    name: str
+    description: str
+
+
+TASKS = {
+    "text-embeddings": Task(
+        "0137cdcf-162a-4108-94f2-1ca59e8c65ee",
+        "Text Embeddings",
+        "Feature extraction models transform raw data into numerical features that can be processed "
+        "while preserving the information in the original dataset. These models are ideal as part of "
+        "building vector search applications or Retrieval Augmented Generation workflows with Large "
+        "Language Models (LLM).",
+    ),
+    "text-generation": Task(
+        "c329a1f9-323d-4e91-b2aa-582dd4188d34",
+        "Text Generation",
+        "Family of generative text models, such as large language models (LLM), that can be adapted "
+        "for a variety of natural language tasks.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class EmbeddingModel:
+    """A text embedding model: its vector size and what its input schema allows.
+
+    ``max_items`` is the schema's ``maxItems`` for a list of texts (``None``: no limit in
+    the schema); ``min_length`` its ``minLength`` for each text (``0``: empty text allowed);
+    ``pooling`` the pooling the result reports (``None``: the result has no ``pooling`` key);
+    ``pooling_choices`` the values the ``pooling`` input takes (empty: no such input);
+    ``max_input_tokens`` the model's input window (text past it does not change the vector).
+    """
+
+    name: str
+    dimensions: int
+    description: str
+    max_input_tokens: int | None
+    max_items: int | None = 100
+    min_length: int = 1
+    pooling: str | None = None
+    pooling_choices: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ("text",)  # the input forms beyond {"text": ...}
+
+    task = "text-embeddings"
+
+    @property
+    def author(self) -> str:
+        return self.name.split("/")[1]
+
+
+def _bge(size: str, dimensions: int) -> EmbeddingModel:
+    return EmbeddingModel(
+        name=f"@cf/baai/bge-{size}-en-v1.5",
+        dimensions=dimensions,
+        description=(
+            f"BAAI general embedding ({size.capitalize()}) model that transforms any given text into a "
+            f"{dimensions}-dimensional vector"
+        ),
+        max_input_tokens=512,
+        pooling="mean",
+        pooling_choices=("mean", "cls"),
+        forms=("text", "requests"),
+    )
+
+
+EMBEDDING_MODELS: dict[str, EmbeddingModel] = {
+    m.name: m
+    for m in (
+        _bge("small", 384),
+        _bge("base", 768),
+        _bge("large", 1024),
+        EmbeddingModel(
+            name="@cf/baai/bge-m3",
+            dimensions=1024,
+            description="Multi-Functionality, Multi-Linguality, and Multi-Granularity embeddings model.",
+            max_input_tokens=60000,  # the catalog's context_window
+            pooling="cls",
+            forms=("text", "contexts", "requests"),
+        ),
+        EmbeddingModel(
+            name="@cf/google/embeddinggemma-300m",
+            dimensions=768,
+            description=(
+                "EmbeddingGemma is a 300M parameter, state-of-the-art for its size, open embedding model "
+                "from Google, built from Gemma 3."
+            ),
+            max_input_tokens=2048,  # the model card's context length
+            max_items=None,
+            min_length=0,
+        ),
+        EmbeddingModel(
+            name="@cf/qwen/qwen3-embedding-0.6b",
+            dimensions=1024,
+            description=(
+                "The Qwen3 Embedding model series is the latest proprietary model of the Qwen family, "
+                "specifically designed for text embedding and ranking tasks."
+            ),
+            max_input_tokens=8192,
+            max_items=32,
+            forms=("text", "queries", "documents"),
+        ),
+        EmbeddingModel(
+            name="@cf/pfnet/plamo-embedding-1b",
+            dimensions=2048,
+            description=(
+                "PLaMo-Embedding-1B is a Japanese text embedding model developed by Preferred Networks, Inc."
+            ),
+            max_input_tokens=None,
+            max_items=None,
+            min_length=0,
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class TextGenerationModel:
+    """A text generation model answering ``{"prompt"}`` or ``{"messages"}`` with ``{"response", ...}``."""
+
+    name: str
+    description: str = "Text generation model"
+
+    task = "text-generation"
+
+    @property
+    def author(self) -> str:
+        return self.name.split("/")[1]
+
+
+# From the AiModels list of workerd's ai.d.ts (BaseAiTextGeneration and the models whose
+# output type is {response, tool_calls, usage}) and the catalog pages of the llama-3.1 family.
+_TEXT_GENERATION_NAMES = (
+    "@cf/meta/llama-3.1-8b-instruct",
+    "@cf/meta/llama-3.1-8b-instruct-fast",
+    "@cf/meta/llama-3.1-8b-instruct-fp8",
+    "@cf/meta/llama-3.1-8b-instruct-awq",
+    "@cf/meta/llama-3.1-70b-instruct",
+    "@cf/meta/llama-3.2-1b-instruct",
+    "@cf/meta/llama-3.2-3b-instruct",
+    "@cf/meta/llama-3.2-11b-vision-instruct",
+    "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+    "@cf/meta/llama-4-scout-17b-16e-instruct",
+    "@cf/meta/llama-3-8b-instruct",
+    "@cf/meta/llama-3-8b-instruct-awq",
+    "@cf/meta/llama-2-7b-chat-int8",
+    "@cf/meta/llama-2-7b-chat-fp16",
+    "@cf/meta-llama/llama-2-7b-chat-hf-lora",
+    "@hf/thebloke/llama-2-13b-chat-awq",
+    "@cf/mistral/mistral-7b-instruct-v0.1",
+    "@cf/mistral/mistral-7b-instruct-v0.2-lora",
+    "@hf/mistral/mistral-7b-instruct-v0.2",
+    "@hf/thebloke/mistral-7b-instruct-v0.1-awq",
+    "@cf/mistralai/mistral-small-3.1-24b-instruct",
+    "@hf/thebloke/zephyr-7b-beta-awq",
+    "@hf/thebloke/openhermes-2.5-mistral-7b-awq",
+    "@hf/thebloke/neural-chat-7b-v3-1-awq",
+    "@hf/thebloke/deepseek-coder-6.7b-base-awq",
+    "@hf/thebloke/deepseek-coder-6.7b-instruct-awq",
+    "@cf/deepseek-ai/deepseek-math-7b-instruct",
+    "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b",
+    "@cf/defog/sqlcoder-7b-2",
+    "@cf/openchat/openchat-3.5-0106",
+    "@cf/tiiuae/falcon-7b-instruct",
+    "@cf/thebloke/discolm-german-7b-v1-awq",
+    "@cf/qwen/qwen1.5-0.5b-chat",
+    "@cf/qwen/qwen1.5-1.8b-chat",
+    "@cf/qwen/qwen1.5-7b-chat-awq",
+    "@cf/qwen/qwen1.5-14b-chat-awq",
+    "@cf/qwen/qwen2.5-coder-32b-instruct",
+    "@cf/qwen/qwq-32b",
+    "@cf/tinyllama/tinyllama-1.1b-chat-v1.0",
+    "@cf/microsoft/phi-2",
+    "@hf/nousresearch/hermes-2-pro-mistral-7b",
+    "@hf/nexusflow/starling-lm-7b-beta",
+    "@hf/google/gemma-7b-it",
+    "@cf/google/gemma-2b-it-lora",
+    "@cf/google/gemma-7b-it-lora",
+    "@cf/google/gemma-3-12b-it",
+    "@cf/fblgit/una-cybertron-7b-v2-bf16",
+    "@cf/ibm-granite/granite-4.0-h-micro",
+)
+
+TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
+    name: TextGenerationModel(name) for name in _TEXT_GENERATION_NAMES
+}
+
+#: Catalog models of other tasks (or another result format): known to exist, not emulated.
+OTHER_MODELS: dict[str, str] = {
+    "@cf/huggingface/distilbert-sst-2-int8": "Text Classification",
+    "@cf/baai/bge-reranker-base": "Text Classification",
+    "@cf/stabilityai/stable-diffusion-xl-base-1.0": "Text-to-Image",
+    "@cf/runwayml/stable-diffusion-v1-5-inpainting": "Text-to-Image",
+    "@cf/runwayml/stable-diffusion-v1-5-img2img": "Text-to-Image",
+    "@cf/lykon/dreamshaper-8-lcm": "Text-to-Image",
+    "@cf/bytedance/stable-diffusion-xl-lightning": "Text-to-Image",
+    "@cf/black-forest-labs/flux-1-schnell": "Text-to-Image",
+    "@cf/black-forest-labs/flux-2-dev": "Text-to-Image",
+    "@cf/black-forest-labs/flux-2-klein-4b": "Text-to-Image",
+    "@cf/black-forest-labs/flux-2-klein-9b": "Text-to-Image",
+    "@cf/leonardo/phoenix-1.0": "Text-to-Image",
+    "@cf/leonardo/lucid-origin": "Text-to-Image",
+    "@cf/myshell-ai/melotts": "Text-to-Speech",
+    "@cf/deepgram/aura-1": "Text-to-Speech",
+    "@cf/deepgram/aura-2-en": "Text-to-Speech",
+    "@cf/deepgram/aura-2-es": "Text-to-Speech",
+    "@cf/microsoft/resnet-50": "Image Classification",
+    "@cf/facebook/bart-large-cnn": "Summarization",
+    "@cf/llava-hf/llava-1.5-7b-hf": "Image-to-Text",
+    "@cf/unum/uform-gen2-qwen-500m": "Image-to-Text",
+    "@cf/openai/whisper": "Automatic Speech Recognition",
+    "@cf/openai/whisper-tiny-en": "Automatic Speech Recognition",
+    "@cf/openai/whisper-large-v3-turbo": "Automatic Speech Recognition",
+    "@cf/deepgram/nova-3": "Automatic Speech Recognition",
+    "@cf/deepgram/flux": "Automatic Speech Recognition",
+    "@cf/pipecat-ai/smart-turn-v2": "Voice Activity Detection",
+    "@cf/meta/m2m100-1.2b": "Translation",
+    "@cf/ai4bharat/indictrans2-en-indic-1B": "Translation",
+    "@cf/meta/llama-guard-3-8b": "Text Generation (safety classification result)",
+    "@cf/openai/gpt-oss-120b": "Text Generation (Responses API input and result)",
+    "@cf/openai/gpt-oss-20b": "Text Generation (Responses API input and result)",
+    "@cf/qwen/qwen3-30b-a3b-fp8": "Text Generation (chat-completions result)",
+    "@cf/aisingapore/gemma-sea-lion-v4-27b-it": "Text Generation (chat-completions result)",
+    "@cf/zai-org/glm-4.7-flash": "Text Generation (chat-completions result)",
+    "@cf/moonshotai/kimi-k2.5": "Text Generation (chat-completions result)",
+    "@cf/moonshotai/kimi-k2.6": "Text Generation (chat-completions result)",
+    "@cf/nvidia/nemotron-3-120b-a12b": "Text Generation (chat-completions result)",
+    "@cf/google/gemma-4-26b-a4b-it": "Text Generation (chat-completions result)",
+}

@@ -1,0 +1,286 @@
+"""The default, offline embedder: signed feature hashing of words, word pairs and character
+trigrams into the model's dimension. **It is not the real model.**
+
+Why this shape: a test of a retrieval Worker needs texts that share words to be clearly
+closer than texts that share none, identically in every process, on every machine and every
+supported Python. So: case folding and NFKC normalisation, words split on ``\\w+``, a light
+plural strip (``cats`` -> ``cat``), common English function words weighted down; every feature
+hashed with BLAKE2b (never Python's salted ``hash()``), mixed with a per-model salt and folded
+into the dimension with a sign; rows summed in a fixed order and L2-normalised. Synonyms and
+paraphrases share no features, so rankings that hinge on them differ from production.
+
+Components are whole multiples of ``2**-15``; one that no feature reaches is ``+-2**-15`` (a
+fixed sign per column), never ``0``, so vectors are dense like a real model's and every
+component reaches Python as a ``float``.
+
+Speed: each distinct word's features are hashed once per process and kept; a batch is then a
+few numpy gathers and one ``bincount`` (``benchmarks/ai_embed.py`` holds it to the cost of
+upserting the same vectors into Vectorize).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from hashlib import blake2b
+
+import numpy as np
+
+__all__ = ["LEVELS", "STOPWORDS", "approx_tokens", "embed_levels", "embed_texts"]
+
+_SEP = "\x00"
+_SEP_ID = -1
+#: ASCII text (as bytes): every character outside \w but the separator becomes a space
+_NOT_WORD = bytes(c for c in range(1, 128) if not re.fullmatch(r"\w", chr(c)))
+_ASCII_SPLIT = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
+_WORD_OR_SEP = re.compile(r"\w+|\x00")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+#: English function words: kept as features, at a fifth of a content word's weight.
+STOPWORDS = frozenset(
+    [
+        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any",
+        "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+        "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
+        "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
+        "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into",
+        "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
+        "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
+        "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such",
+        "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there",
+        "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+        "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+        "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "s",
+        "t"
+    ]
+)
+
+_UNIGRAM, _STOPWORD, _TRIGRAMS, _BIGRAM = 1.0, 0.2, 0.5, 0.5
+
+
+def _h64(feature: str) -> int:
+    return int.from_bytes(blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _normalise(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.casefold()
+
+
+def _stem(word: str) -> str:
+    """A light plural strip: ``stories`` -> ``story``, ``cats`` -> ``cat`` (not ``glass``)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def approx_tokens(text: str) -> int:
+    """An approximate token count (words and punctuation marks) for usage figures."""
+    return len(_TOKEN.findall(text))
+
+
+class _Vocabulary:
+    """Every word seen so far and its hashed features, as flat arrays (CSR by word id).
+
+    New words wait in Python lists and join the numpy arrays at the next :meth:`arrays`, so a
+    batch with new words costs a copy of the arrays, not a rebuild from Python objects.
+    """
+
+    _FIELDS = (np.uint64, np.float64, np.int64, np.int64, np.uint64, np.float64)
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {_SEP: _SEP_ID}  # the text separator of a batch
+        # word_hash, word_weight, feat_start, feat_count (per word); feat_hash, feat_weight
+        self._pending: tuple[list, ...] = tuple([] for _ in self._FIELDS)
+        self._arrays: tuple[np.ndarray, ...] = tuple(np.zeros(0, dtype=t) for t in self._FIELDS)
+        self._words = 0
+        self._features = 0
+        self._gram_hashes: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def add_many(self, tokens: list[str]) -> list[int]:
+        """The ids of ``tokens``, adding the new ones (hashed once per process)."""
+        with self._lock:
+            ids = self.ids
+            grams_hash = self._gram_hashes
+            word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = self._pending
+            out = []
+            for token in tokens:
+                got = ids.get(token)
+                if got is None:
+                    word = _stem(token)
+                    stop = token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit())
+                    unigram = _h64("w\x1f" + word)
+                    word_hash.append(unigram)
+                    word_weight.append(_STOPWORD if stop else _UNIGRAM)
+                    feat_start.append(self._features)
+                    feat_hash.append(unigram)
+                    feat_weight.append(_STOPWORD if stop else _UNIGRAM)
+                    count = 1
+                    if not stop and len(word) >= 3:
+                        padded = f"<{word}>"
+                        grams = sorted({padded[i : i + 3] for i in range(len(padded) - 2)})
+                        for gram in grams:
+                            h = grams_hash.get(gram)
+                            if h is None:
+                                h = grams_hash[gram] = _h64("c\x1f" + gram)
+                            feat_hash.append(h)
+                        feat_weight.extend([_TRIGRAMS / len(grams) ** 0.5] * len(grams))
+                        count += len(grams)
+                    feat_count.append(count)
+                    self._features += count
+                    got = ids[token] = self._words
+                    self._words += 1
+                out.append(got)
+            return out
+
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        with self._lock:
+            if self._pending[0]:
+                self._arrays = tuple(
+                    np.concatenate([old, np.array(new, dtype=kind)])
+                    for old, new, kind in zip(self._arrays, self._pending, self._FIELDS)
+                )
+                self._pending = tuple([] for _ in self._FIELDS)
+            return self._arrays
+
+
+_VOCABULARY = _Vocabulary()
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser, on uint64 arrays (wrapping arithmetic, the same everywhere)."""
+    with np.errstate(over="ignore"):
+        x = x + np.uint64(0x9E3779B97F4A7C15)
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
+
+
+def _salt(model: str, variant: str) -> np.uint64:
+    return np.uint64(_h64(f"m\x1f{model}\x1f{variant}"))
+
+
+_EMPTY = _h64("e\x1fempty")
+
+#: Vector components are multiples of 2**-15: exact in float32, and few enough distinct values
+#: that the binding hands out shared Python floats instead of making 768 new ones per text.
+LEVELS = 32768
+
+
+class _Projection:
+    """The vocabulary's features folded into one model's dimension: column and signed weight."""
+
+    def __init__(self, salt: np.uint64, dimensions: int):
+        self.salt = salt
+        self.dimensions = dimensions
+        self.cols = np.zeros(0, dtype=np.int64)
+        self.signed = np.zeros(0, dtype=np.float64)
+        self.lock = threading.Lock()
+        #: the +-1 level an otherwise zero component takes, per column (never a whole number)
+        self.fill = np.where((_mix(np.arange(dimensions, dtype=np.uint64) ^ salt) & np.uint64(1)) == 1, -1, 1).astype(np.int32)
+
+    def fold(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        h = _mix(hashes ^ self.salt)
+        cols = ((h >> np.uint64(1)) % np.uint64(self.dimensions)).astype(np.int64)
+        signs = 1.0 - 2.0 * (h & np.uint64(1)).astype(np.float64)
+        return cols, signs
+
+    def extend(self, feat_hash: np.ndarray, feat_weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        with self.lock:
+            done = len(self.cols)
+            if done < len(feat_hash):
+                cols, signs = self.fold(feat_hash[done:])
+                self.cols = np.concatenate([self.cols, cols])
+                self.signed = np.concatenate([self.signed, signs * feat_weight[done:]])
+            return self.cols, self.signed
+
+
+_PROJECTIONS: dict[tuple[str, str, int], _Projection] = {}
+
+
+def _projection(model: str, variant: str, dimensions: int) -> _Projection:
+    key = (model, variant, dimensions)
+    found = _PROJECTIONS.get(key)
+    if found is None:
+        found = _PROJECTIONS.setdefault(key, _Projection(_salt(model, variant), dimensions))
+    return found
+
+
+def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+                 max_words: int | None = None) -> np.ndarray:
+    """Unit-length rows ``(len(texts), dimensions)`` as whole multiples of ``1/LEVELS`` (int32).
+
+    ``model`` and ``variant`` (the pooling) salt the hashes, so two models -- or mean and cls
+    pooling -- give unrelated vectors, as they do in production. ``max_words`` keeps only the
+    first words of a long text (the model's input window, counting a word as a token).
+    """
+    n = len(texts)
+    if n == 0:
+        return np.zeros((0, dimensions), dtype=np.int32)
+    vocab = _VOCABULARY
+    joined = _SEP.join(texts)
+    if joined.count(_SEP) != n - 1:  # a text holding the separator itself
+        joined = _SEP.join(t.replace(_SEP, " ") for t in texts)
+    if joined.isascii():  # the common case: bytes.translate + split, several times faster than re
+        raw = joined.encode("ascii").translate(_ASCII_SPLIT).replace(b"\x00", b" \x00 ").lower()
+        tokens = raw.decode("ascii").split()
+    else:
+        tokens = _WORD_OR_SEP.findall(_normalise(joined))
+    found = list(map(vocab.ids.get, tokens))
+    if None in found:
+        found = vocab.add_many(tokens)
+    word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = vocab.arrays()
+    every = np.array(found, dtype=np.int64)
+    is_sep = every == _SEP_ID
+    tid = every[~is_sep]
+    row = np.cumsum(is_sep)[~is_sep]
+    lengths = np.bincount(row, minlength=n)
+    if max_words is not None and len(tid) and int(lengths.max()) > max_words:
+        first = np.cumsum(lengths) - lengths
+        keep = np.arange(len(tid)) - np.repeat(first, lengths) < max_words
+        tid, row = tid[keep], row[keep]
+        lengths = np.bincount(row, minlength=n)
+
+    projection = _projection(model, variant, dimensions)
+    feat_cols, feat_signed = projection.extend(feat_hash, feat_weight)
+    counts = feat_count[tid]
+    ends = np.cumsum(counts)
+    offsets = np.repeat(feat_start[tid] - (ends - counts), counts) + np.arange(int(ends[-1]) if len(ends) else 0)
+    cells = [np.repeat(row * dimensions, counts) + feat_cols[offsets]]
+    values = [feat_signed[offsets]]
+
+    if len(tid) > 1:  # word pairs within a text
+        same = row[1:] == row[:-1]
+        left, right = tid[:-1][same], tid[1:][same]
+        with np.errstate(over="ignore"):
+            pair = _mix(word_hash[left] * np.uint64(0x100000001B3) ^ word_hash[right])
+        cols, signs = projection.fold(pair)
+        cells.append(row[1:][same] * dimensions + cols)
+        values.append(signs * _BIGRAM * np.minimum(word_weight[left], word_weight[right]))
+
+    empty = np.flatnonzero(lengths == 0)
+    if len(empty):  # an empty text still gets a unit vector, the same for every empty text
+        cols, signs = projection.fold(np.full(len(empty), _EMPTY, dtype=np.uint64))
+        cells.append(empty * dimensions + cols)
+        values.append(signs)
+
+    matrix = np.bincount(np.concatenate(cells), weights=np.concatenate(values),
+                         minlength=n * dimensions).reshape(n, dimensions)
+    norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
+    norms[norms == 0] = 1.0  # features cancelling out exactly: leave the zero row
+    matrix *= (LEVELS / norms)[:, None]
+    levels = np.rint(matrix, out=matrix).astype(np.int32)
+    # real embeddings are dense: an untouched component is +-1 level, not 0
+    return np.where(levels == 0, projection.fill, levels)
+
+
+def embed_texts(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+                max_words: int | None = None) -> np.ndarray:
+    """:func:`embed_levels` as float32 vectors (exact: every level is a float32)."""
+    levels = embed_levels(texts, dimensions, model=model, variant=variant, max_words=max_words)
+    return levels.astype(np.float32) / np.float32(LEVELS)

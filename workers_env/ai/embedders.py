@@ -1,0 +1,127 @@
+"""Plugging a real embedding model in: per model name, a function ``list[str] -> (n, d) array``.
+
+Three routes give one mapping: ``load_env(embedders={...})`` (functions or
+``"package.module:function"`` strings), the pytest plugin (the ``workers_env_embedders``
+fixture or ``@pytest.mark.workers_env(embedders=...)``) and ``pyproject.toml``::
+
+    [tool.workers-env.ai.embedders]
+    "@cf/baai/bge-base-en-v1.5" = "myproject.embeddings:bge_base"
+
+(read by ``load_env`` and so by ``workers-env dev``). Nothing is downloaded here: the
+function is the user's, and whatever it loads, it loads.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from workers_env._errors import ConfigError
+from workers_env.ai import limits as _limits
+from workers_env.ai.catalog import EMBEDDING_MODELS
+
+__all__ = ["PluggedEmbedder", "resolve_embedders"]
+
+Embedder = Callable[[list[str]], Any]
+
+
+@dataclass(frozen=True)
+class PluggedEmbedder:
+    """A user's embedding function for one model, and where it came from (for messages)."""
+
+    model: str
+    function: Embedder
+    where: str
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        """The function's vectors, checked: ``(len(texts), dimensions)``, finite numbers."""
+        dimensions = EMBEDDING_MODELS[self.model].dimensions
+        try:
+            raw = self.function(list(texts))
+            matrix = np.asarray(raw, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise _limits.plugged_embedder_error(
+                self.model, self.where, f"did not return an array of numbers: {exc}"
+            ) from exc
+        if matrix.ndim != 2 or matrix.shape != (len(texts), dimensions):
+            raise _limits.plugged_embedder_error(
+                self.model, self.where,
+                f"returned shape {tuple(matrix.shape)} for {len(texts)} texts; {self.model} gives "
+                f"({len(texts)}, {dimensions}): one row of {dimensions} numbers per text",
+            )
+        if not np.isfinite(matrix).all():
+            raise _limits.plugged_embedder_error(self.model, self.where, "returned NaN or infinite values")
+        return matrix.astype(np.float32)
+
+
+def _import_target(target: str, where: str, root: Path | None) -> Embedder:
+    module_name, colon, attribute = target.partition(":")
+    if not colon or not module_name or not attribute:
+        raise ConfigError(f'{where}: "{target}" is not "package.module:function"')
+    added = False
+    if root is not None and str(root) not in sys.path:
+        sys.path.insert(0, str(root))  # the project folder, as for ``python -m`` from there
+        added = True
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise ConfigError(f'{where}: cannot import "{module_name}" for "{target}": {exc}') from exc
+    finally:
+        if added:
+            sys.path.remove(str(root))
+    function = module
+    for part in attribute.split("."):
+        try:
+            function = getattr(function, part)
+        except AttributeError:
+            raise ConfigError(f'{where}: "{module_name}" has no "{attribute}" (from "{target}")') from None
+    return function  # type: ignore[return-value]
+
+
+def _entries(table: Any, where: str) -> Mapping[str, Any]:
+    if table is None:
+        return {}
+    if not isinstance(table, Mapping):
+        raise ConfigError(
+            f"{where} must map model names to embedding functions, e.g. "
+            '{"@cf/baai/bge-base-en-v1.5": my_function}, '
+            f"got {type(table).__name__}"
+        )
+    return table
+
+
+def resolve_embedders(argument: Any, pyproject: Any, *, root: Path | None) -> dict[str, PluggedEmbedder]:
+    """The plugged embedders by model: ``embedders=`` entries win over pyproject's."""
+    sources = [
+        ("[tool.workers-env.ai.embedders] in pyproject.toml", _entries(pyproject, "[tool.workers-env.ai.embedders]")),
+        ("the embedders= argument", _entries(argument, "embedders=")),
+    ]
+    plugged: dict[str, PluggedEmbedder] = {}
+    problems: list[str] = []
+    for where, table in sources:
+        for model, spec in table.items():
+            label = f'{where}, "{model}"'
+            if model not in EMBEDDING_MODELS:
+                problems.append(
+                    f"{label}: not a Workers AI text embedding model; the models are: "
+                    + ", ".join(EMBEDDING_MODELS)
+                )
+                continue
+            try:
+                function = _import_target(spec, label, root) if isinstance(spec, str) else spec
+            except ConfigError as exc:
+                problems.append(str(exc))
+                continue
+            if not callable(function):
+                problems.append(f"{label}: {function!r} is not callable; give a function list[str] -> array (n, d)")
+                continue
+            plugged[model] = PluggedEmbedder(model, function, label)
+    if problems:
+        raise ConfigError("\n".join(problems), problems=problems)
+    return plugged

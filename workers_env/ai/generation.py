@@ -1,0 +1,159 @@
+"""Text generation offline: deterministic default replies, replies a test scripts, and the
+service's result shapes (``{"response", "tool_calls", "usage"}``, or server-sent events).
+
+A reply spec is one of: a ``str`` (always that text), a ``dict`` (the whole result, e.g. with
+``tool_calls``; ``usage`` is filled in when missing), a callable ``(model, inputs) -> str |
+dict`` (a function of the inputs), or a list of those used one per call, in order (a queue;
+when it runs out the next spec down applies: the model's own, then the one for every model,
+then the default reply).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections import deque
+from collections.abc import Mapping
+from typing import Any
+
+from workers_env._errors import ConfigError
+from workers_env._jsvalues import ByteStream, to_py
+from workers_env.ai.embedder import approx_tokens
+from workers_env.ai.validation import GenerationRequest
+
+__all__ = ["ReplyScript", "default_reply", "generation_result", "sse_stream"]
+
+_PIECE = re.compile(r"\s*\S+")
+
+
+def default_reply(model: str, request: GenerationRequest) -> str:
+    """The reply when nothing is scripted: deterministic, names the model and echoes the
+    last user message, cut to ``max_tokens`` (counted as words and punctuation marks)."""
+    said = " ".join(request.last_user_text.split())
+    text = f"[workers-env offline reply from {model}] You said: {said}"
+    pieces = _PIECE.findall(text)
+    budget = max(request.max_tokens, 0)
+    out: list[str] = []
+    used = 0
+    for piece in pieces:
+        cost = approx_tokens(piece)
+        if used + cost > budget:
+            break
+        out.append(piece)
+        used += cost
+    return "".join(out)
+
+
+def _usage(request: GenerationRequest, response: str) -> dict[str, int]:
+    prompt_tokens = approx_tokens(request.text)
+    completion_tokens = approx_tokens(response)
+    return {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens}
+
+
+def generation_result(request: GenerationRequest, reply: str | Mapping[str, Any]) -> dict[str, Any]:
+    """The non-streamed result: ``{"response", "tool_calls", "usage"}`` (a dict reply wins)."""
+    if isinstance(reply, Mapping):
+        result = dict(reply)
+        result.setdefault("response", "")
+        result.setdefault("tool_calls", [])
+        result.setdefault("usage", _usage(request, str(result["response"] or "")))
+        return result
+    return {"response": reply, "tool_calls": [], "usage": _usage(request, reply)}
+
+
+def sse_stream(request: GenerationRequest, reply: str | Mapping[str, Any]) -> ByteStream:
+    """``stream: true``: one ``data: {"response": piece}`` event per word (with its leading
+    space), a final event with ``usage``, then ``data: [DONE]``."""
+    result = generation_result(request, reply)
+    text = str(result.get("response") or "")
+    events = [json.dumps({"response": piece}, ensure_ascii=False, separators=(",", ":"))
+              for piece in _PIECE.findall(text)]
+    if text and not text.strip():
+        events.append(json.dumps({"response": text}, separators=(",", ":")))
+    if result.get("tool_calls"):
+        events.append(json.dumps({"response": "", "tool_calls": result["tool_calls"]},
+                                 ensure_ascii=False, separators=(",", ":")))
+    events.append(json.dumps({"response": "", "usage": result["usage"]}, separators=(",", ":")))
+    events.append("[DONE]")
+    return ByteStream((f"data: {event}\n\n".encode() for event in events), content_type="text/event-stream")
+
+
+def _check_spec(spec: Any, where: str) -> None:
+    if isinstance(spec, (str, Mapping)) or callable(spec):
+        return
+    if isinstance(spec, (list, tuple)):
+        for item in spec:
+            if isinstance(item, (list, tuple)) or not (isinstance(item, (str, Mapping)) or callable(item)):
+                raise ConfigError(f"{where}: a queue of replies holds strings, dicts or functions, got {item!r}")
+        return
+    raise ConfigError(
+        f"{where}: a reply is a string, a dict (the whole result), a function (model, inputs) -> "
+        f"str | dict, or a list of those; got {type(spec).__name__}"
+    )
+
+
+class ReplyScript:
+    """What text generation answers: per model or for every model; queues are used first."""
+
+    ANY = "*"
+
+    def __init__(self) -> None:
+        self._fixed: dict[str, Any] = {}
+        self._queues: dict[str, deque[Any]] = {}
+        self._lock = threading.Lock()
+
+    def set(self, spec: Any, *, model: str | None = None, where: str = "reply") -> None:
+        """Script ``model`` (``None``: every model); a list replaces that model's queue."""
+        _check_spec(spec, where)
+        key = model or self.ANY
+        with self._lock:
+            if isinstance(spec, (list, tuple)):
+                self._queues[key] = deque(spec)
+            else:
+                self._fixed[key] = spec
+
+    def configure(self, replies: Any, *, where: str) -> None:
+        """``load_env(ai_replies=...)``: one spec for every model, or ``{model: spec}``."""
+        if replies is None:
+            return
+        if isinstance(replies, Mapping) and replies and all(
+            isinstance(k, str) and (k.startswith("@") or k == self.ANY) for k in replies
+        ):
+            for model, spec in replies.items():
+                self.set(spec, model=None if model == self.ANY else model, where=f"{where}[{model!r}]")
+        else:
+            self.set(replies, where=where)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._fixed.clear()
+            self._queues.clear()
+
+    def _next(self, model: str) -> Any:
+        with self._lock:
+            for key in (model, self.ANY):
+                queue = self._queues.get(key)
+                if queue:
+                    return queue.popleft()
+            for key in (model, self.ANY):
+                if key in self._fixed:
+                    return self._fixed[key]
+        return None
+
+    def reply(self, model: str, request: GenerationRequest) -> str | dict[str, Any]:
+        spec = self._next(model)
+        if spec is None:
+            return default_reply(model, request)
+        if callable(spec) and not isinstance(spec, Mapping):
+            spec = spec(model, to_py(request.inputs))
+        if isinstance(spec, Mapping):
+            return dict(spec)
+        if isinstance(spec, str):
+            return spec
+        raise ConfigError(
+            f"the reply function scripted for {model} returned {type(spec).__name__}; "
+            "return a string or a dict (the whole result)"
+        )
+

@@ -1,0 +1,142 @@
+"""Every limit and error text of the Workers AI binding, in one place.
+
+The binding rethrows the service's error body as ``InferenceUpstreamError`` named after the
+body's ``name`` (``AiError``) with the message ``<internalCode>: <description>`` (workerd's
+``ai-api.ts``). Codes and the 5007 text come from Cloudflare's Workers AI error table; the
+5006 schema texts follow the service's validator as users report it (``required properties
+at '/' are 'text'``, ``Type mismatch of '/prompt', 'string' not in 'null'``, ``oneOf at '/'
+not met, ...``). The texts for a too-long list, an empty string, an enum value or a number out
+of range are ours in the same style (README, "Where we had to choose").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workers_env._errors import AiError, ConfigError, NotEmulatedError
+
+__all__ = [
+    "BAD_INPUT",
+    "DEFAULT_MAX_TOKENS",
+    "GENERATION_RANGES",
+    "MAX_PROMPT_LENGTH",
+    "NO_SUCH_MODEL",
+    "bad_input",
+    "json_type",
+    "no_such_model",
+    "not_emulated",
+    "not_in_enum",
+    "out_of_range",
+    "plugged_embedder_error",
+    "required",
+    "schema_errors",
+    "too_long",
+    "too_many_items",
+    "too_short",
+    "type_mismatch",
+    "unsupported_option",
+]
+
+#: internal codes (Cloudflare's "Workers AI errors" table)
+BAD_INPUT = 5006
+NO_SUCH_MODEL = 5007
+
+#: text generation: ``prompt``/``content`` length and the numeric options' ranges
+#: (the ``@cf/meta/llama-3.1-8b-instruct`` schema, applied to every text generation model)
+MAX_PROMPT_LENGTH = 131072
+DEFAULT_MAX_TOKENS = 256
+GENERATION_RANGES: dict[str, tuple[str, float, float]] = {
+    "temperature": ("number", 0, 5),
+    "top_p": ("number", 0, 2),
+    "top_k": ("integer", 1, 50),
+    "seed": ("integer", 1, 9999999999),
+    "repetition_penalty": ("number", 0, 2),
+    "frequency_penalty": ("number", 0, 2),
+    "presence_penalty": ("number", 0, 2),
+}
+
+
+def json_type(value: Any) -> str:
+    """The JSON schema type name of a value as the validator reports it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, (list, tuple)):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+# -- 5006: the model's input schema refuses the input ------------------------------------------
+def required(path: str, names: str) -> str:
+    return f"required properties at '{path}' are '{names}'"
+
+
+def type_mismatch(path: str, expected: str, value: Any) -> str:
+    return f"Type mismatch of '{path}', '{expected}' not in '{json_type(value)}'"
+
+
+def too_many_items(path: str, count: int, limit: int) -> str:
+    return f"Array at '{path}' has {count} items, more than maxItems {limit}"
+
+
+def too_short(path: str, limit: int) -> str:
+    return f"String at '{path}' is shorter than minLength {limit}"
+
+
+def too_long(path: str, length: int, limit: int) -> str:
+    return f"String at '{path}' has {length} characters, more than maxLength {limit}"
+
+
+def not_in_enum(path: str, choices: tuple[str, ...]) -> str:
+    return f"Value at '{path}' is not one of {', '.join(repr(c) for c in choices)}"
+
+
+def out_of_range(path: str, bound: str, limit: float) -> str:
+    return f"Value at '{path}' is {'less than minimum' if bound == 'min' else 'more than maximum'} {limit:g}"
+
+
+def schema_errors(problems: list[str], *, one_of: bool = False) -> AiError:
+    """One 5006 error listing the schema problems, as the service joins them."""
+    text = ", ".join(problems)
+    if one_of:
+        text = f"oneOf at '/' not met, {text}"
+    return bad_input(text)
+
+
+def bad_input(text: str) -> AiError:
+    return AiError(f"Error: {text}", code=BAD_INPUT)
+
+
+# -- 5007 and what workers-env does not emulate ------------------------------------------------
+def no_such_model(model: Any) -> AiError:
+    """``5007: No such model <model> or task`` -- the service's text for an unknown model."""
+    return AiError(f"No such model {model} or task", code=NO_SUCH_MODEL)
+
+
+def not_emulated(model: str, task: str) -> NotEmulatedError:
+    return NotEmulatedError(
+        f"workers-env does not emulate {model} ({task}) offline: it emulates the text embedding "
+        "models and the text generation models that answer {\"response\": ...}; see the README's "
+        "Workers AI section for the list."
+    )
+
+
+def unsupported_option(option: str) -> NotEmulatedError:
+    return NotEmulatedError(
+        f"workers-env does not emulate the run() option {option!r} offline (it needs Cloudflare's "
+        "network); remove it for local runs."
+    )
+
+
+def plugged_embedder_error(model: str, where: str, problem: str) -> ConfigError:
+    """A user-supplied embedder that cannot be used (the test setup's mistake, not the Worker's)."""
+    return ConfigError(f"The embedder plugged in for {model} ({where}) {problem}")

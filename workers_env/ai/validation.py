@@ -1,0 +1,240 @@
+"""Checking ``run()`` inputs against each model's input schema, before any model sees them.
+
+A refused input raises the service's ``AiError`` 5006 (texts in :mod:`workers_env.ai.limits`)
+and reaches no embedder; an accepted one becomes a small request object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workers_env.ai import limits as _limits
+from workers_env.ai.catalog import EmbeddingModel
+
+__all__ = ["EmbeddingRequest", "GenerationRequest", "parse_embedding", "parse_generation"]
+
+
+@dataclass
+class EmbeddingRequest:
+    """Texts to embed, and what the result looks like.
+
+    ``kind`` is ``"text"`` (``{"shape", "data"}``), ``"contexts"`` (bge-m3 without a query:
+    ``{"response", "shape"}``) or ``"query"`` (bge-m3 with a query: scored contexts).
+    """
+
+    texts: list[str]
+    kind: str = "text"
+    pooling: str | None = None
+    query: str | None = None
+
+
+@dataclass
+class GenerationRequest:
+    """A text generation call: the prompt (or the messages), streaming, and ``max_tokens``."""
+
+    prompt: str | None
+    messages: list[dict[str, Any]] | None
+    stream: bool = False
+    max_tokens: int = _limits.DEFAULT_MAX_TOKENS
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """Everything the model reads, for usage figures."""
+        if self.prompt is not None:
+            return self.prompt
+        return "\n".join(str(m.get("content") or "") for m in self.messages or [])
+
+    @property
+    def last_user_text(self) -> str:
+        if self.prompt is not None:
+            return self.prompt
+        for message in reversed(self.messages or []):
+            if message.get("role") == "user":
+                return str(message.get("content") or "")
+        return ""
+
+
+def _check_object(inputs: Any) -> dict[str, Any]:
+    if not isinstance(inputs, dict):
+        raise _limits.schema_errors([_limits.type_mismatch("/", "object", inputs)])
+    return inputs
+
+
+def _texts(value: Any, path: str, model: EmbeddingModel, problems: list[str]) -> list[str]:
+    """``str | list[str]`` with the model's ``minLength`` and ``maxItems``."""
+    if isinstance(value, str):
+        if len(value) < model.min_length:
+            problems.append(_limits.too_short(path, model.min_length))
+        return [value]
+    if not isinstance(value, list):
+        problems.append(_limits.type_mismatch(path, "string,array", value))
+        return []
+    if model.max_items is not None and len(value) > model.max_items:
+        problems.append(_limits.too_many_items(path, len(value), model.max_items))
+        return []
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            problems.append(_limits.type_mismatch(f"{path}/{i}", "string", item))
+        elif len(item) < model.min_length:
+            problems.append(_limits.too_short(f"{path}/{i}", model.min_length))
+    return list(value)
+
+
+def _refuse_async_batch(inputs: dict[str, Any], model: EmbeddingModel) -> None:
+    if "requests" in inputs and "requests" in model.forms and "text" not in inputs:
+        raise _limits.unsupported_option("requests (the asynchronous batch API)")
+
+
+def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
+    """The texts of an embedding call, or the 5006 error the service gives for the input."""
+    inputs = _check_object(inputs)
+    _refuse_async_batch(inputs, model)
+    problems: list[str] = []
+    one_of = len(model.forms) > 1 and "queries" not in model.forms
+
+    if "queries" in model.forms:  # qwen3-embedding: queries, documents, text (alias of documents)
+        texts: list[str] = []
+        for key in ("queries", "documents", "text"):
+            if key in inputs and inputs[key] is not None:
+                texts.extend(_texts(inputs[key], f"/{key}", model, problems))
+        if not any(inputs.get(k) is not None for k in ("queries", "documents", "text")):
+            problems.append(_limits.required("/", "text"))
+        instruction = inputs.get("instruction")
+        if instruction is not None and not isinstance(instruction, str):
+            problems.append(_limits.type_mismatch("/instruction", "string", instruction))
+        if problems:
+            raise _limits.schema_errors(problems)
+        return EmbeddingRequest(texts)
+
+    if "contexts" in model.forms and "contexts" in inputs and "text" not in inputs:
+        return _parse_contexts(model, inputs)
+    if "truncate_inputs" in inputs and not isinstance(inputs["truncate_inputs"], bool) and "contexts" in model.forms:
+        problems.append(_limits.type_mismatch("/truncate_inputs", "boolean", inputs["truncate_inputs"]))
+
+    if "text" not in inputs:
+        wanted = [_limits.required("/", "contexts")] if "contexts" in model.forms else []
+        wanted.append(_limits.required("/", "text"))
+        if "requests" in model.forms:
+            wanted.append(_limits.required("/", "requests"))
+        raise _limits.schema_errors(wanted, one_of=one_of)
+    if one_of and ("contexts" in inputs or "requests" in inputs):  # both branches of the oneOf match
+        raise _limits.schema_errors(["more than one schema matched"], one_of=True)
+    texts = _texts(inputs["text"], "/text", model, problems)
+    pooling = model.pooling
+    if model.pooling_choices and inputs.get("pooling") is not None:
+        if inputs["pooling"] not in model.pooling_choices or not isinstance(inputs["pooling"], str):
+            problems.append(_limits.not_in_enum("/pooling", model.pooling_choices))
+        else:
+            pooling = inputs["pooling"]
+    if problems:
+        raise _limits.schema_errors(problems, one_of=one_of)
+    return EmbeddingRequest(texts, pooling=pooling)
+
+
+def _parse_contexts(model: EmbeddingModel, inputs: dict[str, Any]) -> EmbeddingRequest:
+    """bge-m3's ``{"query"?, "contexts": [{"text"}]}`` form."""
+    problems: list[str] = []
+    contexts = inputs["contexts"]
+    texts: list[str] = []
+    if not isinstance(contexts, list):
+        problems.append(_limits.type_mismatch("/contexts", "array", contexts))
+    else:
+        for i, item in enumerate(contexts):
+            if not isinstance(item, dict):
+                problems.append(_limits.type_mismatch(f"/contexts/{i}", "object", item))
+                continue
+            text = item.get("text", "")
+            if not isinstance(text, str):
+                problems.append(_limits.type_mismatch(f"/contexts/{i}/text", "string", text))
+            elif "text" in item and len(text) < model.min_length:
+                problems.append(_limits.too_short(f"/contexts/{i}/text", model.min_length))
+            else:
+                texts.append(text)
+    query = inputs.get("query")
+    if query is not None:
+        if not isinstance(query, str):
+            problems.append(_limits.type_mismatch("/query", "string", query))
+        elif len(query) < model.min_length:
+            problems.append(_limits.too_short("/query", model.min_length))
+    truncate = inputs.get("truncate_inputs")
+    if truncate is not None and not isinstance(truncate, bool):
+        problems.append(_limits.type_mismatch("/truncate_inputs", "boolean", truncate))
+    if problems:
+        raise _limits.schema_errors(problems, one_of=True)
+    return EmbeddingRequest(texts, kind="query" if query is not None else "contexts",
+                            pooling=model.pooling, query=query)
+
+
+def _check_number(inputs: dict[str, Any], key: str, problems: list[str]) -> None:
+    if key not in inputs or inputs[key] is None:
+        return
+    kind, low, high = _limits.GENERATION_RANGES[key]
+    value = inputs[key]
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not is_number or (kind == "integer" and not float(value).is_integer()):
+        problems.append(_limits.type_mismatch(f"/{key}", kind, value))
+    elif value < low:
+        problems.append(_limits.out_of_range(f"/{key}", "min", low))
+    elif value > high:
+        problems.append(_limits.out_of_range(f"/{key}", "max", high))
+
+
+def parse_generation(inputs: Any) -> GenerationRequest:
+    """A text generation call (``prompt`` or ``messages``), or the service's 5006 error."""
+    inputs = _check_object(inputs)
+    has_prompt, has_messages = "prompt" in inputs, "messages" in inputs
+    if not has_prompt and not has_messages:
+        raise _limits.schema_errors(
+            [_limits.required("/", "prompt"), _limits.required("/", "messages")], one_of=True
+        )
+    if has_prompt and has_messages:
+        raise _limits.schema_errors(["more than one schema matched"], one_of=True)
+    problems: list[str] = []
+    prompt = inputs.get("prompt")
+    messages = inputs.get("messages")
+    if has_prompt:
+        if not isinstance(prompt, str):
+            problems.append(_limits.type_mismatch("/prompt", "string", prompt))
+        elif len(prompt) < 1:
+            problems.append(_limits.too_short("/prompt", 1))
+        elif len(prompt) > _limits.MAX_PROMPT_LENGTH:
+            problems.append(_limits.too_long("/prompt", len(prompt), _limits.MAX_PROMPT_LENGTH))
+    else:
+        if not isinstance(messages, list):
+            problems.append(_limits.type_mismatch("/messages", "array", messages))
+        else:
+            for i, message in enumerate(messages):
+                where = f"/messages/{i}"
+                if not isinstance(message, dict):
+                    problems.append(_limits.type_mismatch(where, "object", message))
+                    continue
+                missing = [k for k in ("role", "content") if k not in message]
+                if missing:
+                    problems.append(_limits.required(where, ",".join(missing)))
+                if "role" in message and not isinstance(message["role"], str):
+                    problems.append(_limits.type_mismatch(f"{where}/role", "string", message["role"]))
+                content = message.get("content", "")
+                if "content" in message and not isinstance(content, str):
+                    problems.append(_limits.type_mismatch(f"{where}/content", "string", content))
+                elif isinstance(content, str) and len(content) > _limits.MAX_PROMPT_LENGTH:
+                    problems.append(_limits.too_long(f"{where}/content", len(content), _limits.MAX_PROMPT_LENGTH))
+    for key in ("stream", "raw"):
+        if inputs.get(key) is not None and not isinstance(inputs[key], bool):
+            problems.append(_limits.type_mismatch(f"/{key}", "boolean", inputs[key]))
+    max_tokens = inputs.get("max_tokens")
+    if max_tokens is not None and (isinstance(max_tokens, bool) or not isinstance(max_tokens, (int, float))
+                                   or not float(max_tokens).is_integer()):
+        problems.append(_limits.type_mismatch("/max_tokens", "integer", max_tokens))
+    for key in _limits.GENERATION_RANGES:
+        _check_number(inputs, key, problems)
+    if problems:
+        raise _limits.schema_errors(problems, one_of=True)
+    return GenerationRequest(
+        prompt=prompt if has_prompt else None,
+        messages=[dict(m) for m in messages] if has_messages else None,
+        stream=bool(inputs.get("stream")),
+        max_tokens=int(max_tokens) if max_tokens is not None else _limits.DEFAULT_MAX_TOKENS,
+        inputs=inputs,
+    )
