@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from workers_env import BindingNotEmulatedError, WorkersEnvError, load_env, load_worker
+from workers_env import (
+    BindingNotEmulatedError,
+    JsException,
+    NotEmulatedError,
+    WorkersEnvError,
+    load_env,
+    load_worker,
+)
 from workers_env.config.bindings import BINDING_KINDS, declared_bindings
 
 TOML = (
@@ -61,6 +68,7 @@ def test_a_placeholder_exists_and_any_use_raises_a_clear_error(project):
         env.BUCKET.get("x")
     e = err.value
     assert isinstance(e, WorkersEnvError) and isinstance(e, NotImplementedError)
+    assert isinstance(e, NotEmulatedError) and not isinstance(e, JsException)  # Worker code's except JsException misses it
     assert (e.binding, e.kind, e.field) == ("BUCKET", "R2 Bucket", "r2_buckets")
     text = str(e)
     assert text.startswith("env.BUCKET (R2 Bucket binding, r2_buckets in the wrangler config) is not emulated by workers-env.")
