@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from workers_env import ConfigError, VectorizeError, load_env
+from workers_env import ConfigError, JsException, VectorizeError, load_env
 
 pytestmark = pytest.mark.asyncio
 
@@ -98,12 +98,8 @@ async def test_namespace_length_limit(make_binding, version, limit):
         ({"id": "a", "values": [None, 1.0]}, "values must be numbers"),
         ({"id": 7, "values": [1.0, 1.0]}, "id must be a string"),
         ({"values": [1.0, 1.0]}, "id must be a string"),
-        ({"id": "a"}, "values are missing"),
-        ({"id": "a", "values": [1.0, 1.0], "metadata": {"x": {1, 2}}}, "metadata is not JSON"),
-        ({"id": "a", "values": [1.0, 1.0], "metadata": {"x": float("nan")}}, "metadata is not JSON"),
         ({"id": "a", "values": [1.0, 1.0], "metadata": ["not", "an object"]}, "metadata must be an object"),
         ({"id": "a", "values": [1.0, 1.0], "namespace": 5}, "namespace must be a string"),
-        ("not an object", "expected an object"),
         ({"id": "a\ud800", "values": [1.0, 1.0]}, "not valid Unicode"),
         ({"id": "a", "values": [1.0, 1.0], "namespace": "\udfff"}, "not valid Unicode"),
         ({"id": "a", "values": [1.0, 1.0], "metadata": {"s": "x\ud800"}}, "not valid Unicode"),
@@ -129,8 +125,9 @@ async def test_insert_parse_error_names_insert(make_binding):
 
 async def test_vectors_argument_must_be_a_list(make_binding):
     idx = make_binding(dimensions=2)
-    with pytest.raises(VectorizeError, match="expected a list of vectors"):
+    with pytest.raises(JsException, match=re.escape("TypeError: vectors.map is not a function")) as info:
         await idx.upsert({"id": "a", "values": [1, 2]})
+    assert not isinstance(info.value, VectorizeError)
 
 
 async def test_v1_top_k_max_is_20(make_binding):

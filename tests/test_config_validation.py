@@ -341,18 +341,19 @@ def test_legacy_env_is_an_error(tmp_path: Path) -> None:
 
 
 # -- --strict ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["docs", "a", "my-index-2", "a" * 64])
+@pytest.mark.parametrize("name", ["docs", "ab", "my-index-2", "good_name-1", "a" * 64])
 def test_strict_accepts_service_index_names(tmp_path: Path, name: str) -> None:
     assert check(tmp_path, with_base(vectorize=[{"binding": "VEC", "index_name": name}]), strict=True).ok
 
 
-@pytest.mark.parametrize("name", ["Docs", "2docs", "my_index", "-x", "docs.v2", "é"])
+@pytest.mark.parametrize("name", ["Docs", "2docs", "a", "idx-", "idx_", "-x", "docs.v2", "é", "../../x", "Bad Name!", "1abc"])
 def test_strict_rejects_other_index_names(tmp_path: Path, name: str) -> None:
     raw = with_base(vectorize=[{"binding": "VEC", "index_name": name}])
     assert check(tmp_path, raw).ok  # wrangler itself does not check
     assert errors(check(tmp_path, raw, strict=True)) == [
-        '"vectorize[0]" bindings should have an "index_name" made of lowercase letters, digits and dashes, '
-        f"starting with a letter, but got {js_json(name)}."
+        f'"vectorize[0]" bindings should have an "index_name" the Vectorize service accepts but got {js_json(name)}. '
+        "Name must start with a lowercase letter, end with an alphanumeric character, and contain only "
+        "lowercase letters, numbers, hyphens, and underscores."
     ]
 
 
@@ -364,12 +365,12 @@ def test_strict_limits_index_names_to_64_bytes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("binding", ["VEC", "_v", "$v", "vec2", "Ünïcode"])
 def test_strict_accepts_javascript_identifiers(tmp_path: Path, binding: str) -> None:
-    assert check(tmp_path, with_base(vectorize=[{"binding": binding, "index_name": "i"}]), strict=True).ok
+    assert check(tmp_path, with_base(vectorize=[{"binding": binding, "index_name": "idx"}]), strict=True).ok
 
 
 @pytest.mark.parametrize("binding", ["my-vec", "2VEC", "VEC SPACE", ""])
 def test_strict_rejects_binding_names_that_are_not_identifiers(tmp_path: Path, binding: str) -> None:
-    raw = with_base(vectorize=[{"binding": binding, "index_name": "i"}])
+    raw = with_base(vectorize=[{"binding": binding, "index_name": "idx"}])
     assert check(tmp_path, raw).ok
     assert errors(check(tmp_path, raw, strict=True)) == [
         '"vectorize[0]" bindings should have a "binding" field that is a valid JavaScript identifier '
@@ -379,7 +380,7 @@ def test_strict_rejects_binding_names_that_are_not_identifiers(tmp_path: Path, b
 
 @pytest.mark.parametrize("binding", ["class", "delete", "new"])
 def test_strict_rejects_reserved_words(tmp_path: Path, binding: str) -> None:
-    raw = with_base(vectorize=[{"binding": binding, "index_name": "i"}])
+    raw = with_base(vectorize=[{"binding": binding, "index_name": "idx"}])
     assert errors(check(tmp_path, raw, strict=True)) == [
         '"vectorize[0]" bindings should have a "binding" field that is not a JavaScript reserved word '
         f'but got "{binding}".'
@@ -388,7 +389,7 @@ def test_strict_rejects_reserved_words(tmp_path: Path, binding: str) -> None:
 
 @pytest.mark.parametrize("binding", ["from", "def", "lambda", "None"])
 def test_strict_warns_about_python_keywords(tmp_path: Path, binding: str) -> None:
-    raw = with_base(vectorize=[{"binding": binding, "index_name": "i"}])
+    raw = with_base(vectorize=[{"binding": binding, "index_name": "idx"}])
     assert check(tmp_path, raw).warnings == ()
     report = check(tmp_path, raw, strict=True)
     assert report.ok  # the service accepts it; only Python code is hampered

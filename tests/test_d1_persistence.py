@@ -83,9 +83,11 @@ async def test_bindings_naming_one_database_share_it(project, tmp_path):
 
 @pytest.mark.parametrize("entry, problem", [
     ('d1_databases = [{ database_name = "x" }]', '"d1_databases[0]" bindings should have a string "binding" field'),
-    ('d1_databases = [{ binding = 5 }]', '"d1_databases[0]" should have a string "binding" field but got 5'),
-    ('d1_databases = ["DB"]', '"d1_databases[0]" should be an object'),
-    ('d1_databases = [{ binding = "DB", database_id = 7 }]', 'string "database_id" field but got 7'),
+    # wrangler's own checks (workers_env.config) refuse these first, in its words
+    ('d1_databases = [{ binding = 5 }]', '"d1_databases[0]" bindings should have a string "binding" field but got {"binding":5}.'),
+    ('d1_databases = ["DB"]', '"d1_databases" bindings should be objects, but got "DB"'),
+    ('d1_databases = [{ binding = "DB", database_id = 7 }]',
+     '"d1_databases[0]" bindings must have a "database_id" field but got {"binding":"DB","database_id":7}.'),
 ])
 def test_entries_that_cannot_work_are_config_errors(project, entry, problem):
     with pytest.raises(ConfigError) as info:

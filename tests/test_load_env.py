@@ -180,7 +180,7 @@ async def test_broken_config_raises_one_config_error_listing_every_problem(tmp_p
 
 async def test_toml_syntax_error_names_line_and_column(tmp_path):
     (tmp_path / "wrangler.toml").write_text('name = "x"\nvars = {\n')
-    with pytest.raises(ConfigError, match=r"line \d+, column \d+"):
+    with pytest.raises(ConfigError, match=r"wrangler.toml:\d+:\d+:"):
         load_env(tmp_path)
 
 

@@ -8,7 +8,10 @@ reproduces both directions so code that breaks in production breaks here too.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
+import math
+from array import array
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
@@ -18,16 +21,28 @@ from workers_env._errors import JsException
 
 __all__ = [
     "MAX_NESTING_DEPTH",
+    "UNDEFINED",
+    "BigInt",
     "ByteStream",
+    "JsDate",
     "JsDict",
     "JsMapResult",
+    "JsOpaque",
+    "JsSet",
+    "JsTypedArray",
+    "array_from",
     "check_sendable",
     "compact_json",
     "float32_decimals",
     "float32_rows",
+    "is_safe_int",
     "js_number",
+    "js_type_error",
+    "json_value",
     "nests_deeper_than",
     "number_list",
+    "sendable_json",
+    "to_js",
     "to_py",
 ]
 
@@ -241,8 +256,16 @@ def check_sendable(value: Any) -> None:
     """
     if isinstance(value, _UNSENDABLE):
         raise TypeError(f"{type(value)} cannot be sent over RPC.")
+    if isinstance(value, (set, frozenset)):  # the SDK walks every iterable
+        _refuse_in_set(value)
     if isinstance(value, (dict, list)) and _walk(value, 1):
         _refuse_circle(value)
+
+
+def _refuse_in_set(items: Any) -> None:
+    for item in items:  # a set holds only hashable values: tuples are the ones to refuse
+        if isinstance(item, _UNSENDABLE):
+            raise TypeError(f"{type(item)} cannot be sent over RPC.")
 
 
 def _walk(container: Any, depth: int) -> bool:
@@ -253,6 +276,8 @@ def _walk(container: Any, depth: int) -> bool:
             continue
         if isinstance(child, _UNSENDABLE):
             raise TypeError(f"{type(child)} cannot be sent over RPC.")
+        if isinstance(child, (set, frozenset)):
+            _refuse_in_set(child)
         if isinstance(child, (dict, list)):
             if depth >= MAX_NESTING_DEPTH:
                 deep = True
@@ -305,3 +330,258 @@ def nests_deeper_than(value: Any, limit: int = MAX_NESTING_DEPTH) -> bool:
         else:
             walking.pop()
     return False
+
+
+# -- Python -> JavaScript: what the SDK and Pyodide send, and what JSON.stringify makes of it --
+#
+# A binding call from Python Worker code goes: the SDK's ``python_to_rpc`` (refuses tuples
+# and bytearrays, ``None`` -> null, ``datetime`` -> ``Date``), Pyodide's ``to_js`` (ints
+# outside the safe range -> BigInt, buffers -> typed arrays, sets -> ``Set``), the binding's
+# own JavaScript (``Array.from`` on vectors), then ``JSON.stringify`` of the request body
+# (BigInt -> TypeError, NaN/Infinity -> null, Date -> ISO string, Set/typed array -> object).
+# The plain model below stands for those JS values with Python data: dict = object,
+# list = Array, None = null, and the small classes for what has no plain Python twin.
+
+
+class BigInt(int):
+    """A JavaScript BigInt: what Pyodide makes of an int with magnitude >= 2**53 - 1."""
+
+    def __repr__(self) -> str:
+        return f"{int(self)}n"
+
+
+class JsTypedArray(list):  # type: ignore[type-arg]
+    """A typed array (``Float32Array``, ``BigInt64Array``, ...): iterable like an Array,
+    but ``JSON.stringify`` writes it as an object with index keys."""
+
+    def __init__(self, name: str, items: Any = ()):
+        super().__init__(items)
+        self.name = name
+
+
+class JsSet(list):  # type: ignore[type-arg]
+    """A JavaScript ``Set`` (from a Python ``set``): iterable, ``JSON.stringify`` gives ``{}``."""
+
+
+class JsDate:
+    """A JavaScript ``Date`` (the SDK's conversion of ``datetime``), in epoch milliseconds."""
+
+    __slots__ = ("ms",)
+
+    def __init__(self, ms: float):
+        # TimeClip: whole milliseconds towards zero; out of range -> an invalid date
+        self.ms = float(int(ms)) if math.isfinite(ms) and abs(ms) <= 8.64e15 else math.nan
+
+    def to_json(self) -> str | None:
+        """``Date.prototype.toJSON``: the ISO form with milliseconds and ``Z``, or null."""
+        if math.isnan(self.ms):
+            return None
+        moment = _EPOCH + _dt.timedelta(milliseconds=self.ms)
+        return f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
+
+
+class JsOpaque:
+    """A value JavaScript holds but JSON cannot write: a PyProxy (``kind="PyProxy"``) of a
+    Python object Pyodide has no conversion for, or an ``Error`` (written as ``{}``)."""
+
+    __slots__ = ("kind", "value")
+
+    def __init__(self, kind: str, value: Any):
+        self.kind = kind
+        self.value = value
+
+
+UNDEFINED: Any = type("Undefined", (), {"__repr__": lambda self: "undefined", "__bool__": lambda self: False})()
+"""JavaScript ``undefined`` where it differs from null (an argument that was not passed)."""
+
+_EPOCH = _dt.datetime(1970, 1, 1)
+_MAX_SAFE_BIGINT = MAX_SAFE_INTEGER  # Pyodide: Number only when -MAX_SAFE_INTEGER < n < MAX_SAFE_INTEGER
+
+
+def js_type_error(message: str) -> JsException:
+    """A JavaScript ``TypeError`` as Python code catches it (``pyodide.ffi.JsException``)."""
+    return JsException(message, name="TypeError")
+
+
+def is_safe_int(value: int) -> bool:
+    """True when Pyodide sends this int as a JS number, False when as a BigInt."""
+    return -_MAX_SAFE_BIGINT < value < _MAX_SAFE_BIGINT
+
+
+def _datetime_ms(value: _dt.datetime) -> float:
+    if value.tzinfo is None:  # Workers run in UTC: a naive datetime is UTC there
+        value = value.replace(tzinfo=_dt.timezone.utc)
+    return value.timestamp() * 1000
+
+
+_NUMPY_BIGINT_KINDS = frozenset("iu")
+
+
+def _typed_array(value: Any) -> Any:
+    """Pyodide's buffer conversion: a typed array named after the buffer's format, nested
+    Arrays for more than one dimension, an ``Error`` for float16."""
+    if isinstance(value, np.ndarray) or isinstance(value, np.generic):
+        arr = np.asarray(value)
+        kind, size = arr.dtype.kind, arr.dtype.itemsize
+        if kind == "f" and size == 2:
+            raise JsException("Javascript has no Float16 support.")
+        if kind == "b":
+            name, items = "Array", arr.reshape(-1).tolist()  # format "?" -> an Array of booleans
+        elif kind in _NUMPY_BIGINT_KINDS and size == 8:
+            name, items = ("BigInt64Array" if kind == "i" else "BigUint64Array"), [BigInt(v) for v in arr.reshape(-1).tolist()]
+        elif kind in "iuf" and size in (1, 2, 4, 8):
+            prefix = {"i": "Int", "u": "Uint", "f": "Float"}[kind]
+            name, items = f"{prefix}{size * 8}Array", arr.reshape(-1).tolist()
+        else:
+            raise JsException(f"Unrecognized format character '{arr.dtype.char}'.")
+        shape = arr.shape if arr.ndim else (1,)
+        return _nest(name, items, shape)
+    with memoryview(value) as view:
+        fmt = view.format[-1:] if view.format else "B"
+        if fmt == "e":
+            raise JsException("Javascript has no Float16 support.")
+        names = {"b": "Int8Array", "B": "Uint8Array", "c": "Uint8Array", "h": "Int16Array", "H": "Uint16Array",
+                 "i": "Int32Array", "l": "Int32Array", "I": "Uint32Array", "L": "Uint32Array", "f": "Float32Array",
+                 "d": "Float64Array", "q": "BigInt64Array", "Q": "BigUint64Array"}
+        if fmt not in names:
+            raise JsException(f"Unrecognized format character '{fmt}'.")
+        items = view.tolist() if view.ndim else [view.cast("B").cast(view.format).tolist()[0]] if view.nbytes else []
+        if view.ndim > 1:
+            items = np.asarray(items).reshape(-1).tolist()
+        if isinstance(items, (bytes, bytearray)):
+            items = list(items)
+        if names[fmt].startswith("Big"):
+            items = [BigInt(v) for v in items]
+        shape = view.shape if view.ndim else (1,)
+        return _nest(names[fmt], items, shape)
+
+
+def _nest(name: str, items: list[Any], shape: tuple[int, ...]) -> Any:
+    if len(shape) <= 1:
+        return JsTypedArray(name, items) if name != "Array" else list(items)
+    step = len(items) // shape[0] if shape[0] else 0
+    return [_nest(name, items[i * step : (i + 1) * step], shape[1:]) for i in range(shape[0])]
+
+
+def _js_key(key: Any) -> str:
+    """A dict key as ``Object.fromEntries`` makes it a property name."""
+    if isinstance(key, str):
+        return key
+    if key is None:
+        return "undefined"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, int) and is_safe_int(key):
+        return str(key)
+    if isinstance(key, float):
+        return _js_number_text(key)
+    return str(key)
+
+
+def _js_number_text(value: float) -> str:
+    """``String(number)`` for the common cases (whole numbers without ``.0``)."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return repr(value)
+
+
+def to_js(value: Any) -> Any:
+    """A Python argument as the SDK (``python_to_rpc``) and Pyodide (``to_js``) send it to a
+    binding's JavaScript, in the plain model: ``TypeError`` (Python's) for what the SDK
+    refuses, :class:`JsException` for what Pyodide cannot convert (float16 buffers)."""
+    check_sendable(value)
+    return _to_js(value)
+
+
+def _to_js(value: Any) -> Any:
+    cls = type(value)
+    if cls is str or cls is float or value is None or cls is bool:
+        return value
+    if cls is int:
+        return value if is_safe_int(value) else BigInt(value)
+    if isinstance(value, (BigInt, JsDate, JsOpaque)) or value is UNDEFINED:
+        return value
+    if isinstance(value, (JsTypedArray, JsSet)):
+        return value
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):  # PyLong_Check: subclasses too
+        return int(value) if is_safe_int(value) else BigInt(value)
+    if isinstance(value, float):  # PyFloat_Check: np.float64 and other subclasses too
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, dict):
+        return {_js_key(k): _to_js(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_to_js(v) for v in value]
+    if isinstance(value, set):
+        return JsSet(_to_js(v) for v in value)
+    if isinstance(value, (bytes, memoryview, np.ndarray, np.generic, array)):
+        return _typed_array(value)
+    if isinstance(value, _dt.datetime):
+        return JsDate(_datetime_ms(value))
+    if isinstance(value, BaseException):
+        return JsOpaque("Error", value)
+    return JsOpaque("PyProxy", value)
+
+
+def array_from(value: Any) -> list[Any]:
+    """``Array.isArray(v) ? v : Array.from(v)`` on a value of the plain model, as the binding
+    does to vector values: null/undefined -> ``TypeError``, non-iterables -> ``[]``."""
+    if type(value) is list:
+        return value
+    if value is None:
+        raise js_type_error("object null is not iterable (cannot read property Symbol(Symbol.iterator))")
+    if value is UNDEFINED:
+        raise js_type_error("undefined is not iterable (cannot read property Symbol(Symbol.iterator))")
+    if isinstance(value, str):
+        return list(value)  # by code point, as a string's iterator goes
+    if isinstance(value, list):  # typed arrays, sets
+        return list(value)
+    return []  # numbers, booleans, objects without a length, dates: array-likes of length 0
+
+
+def json_value(value: Any) -> Any:
+    """``JSON.parse(JSON.stringify(value))`` for a value of the plain model: the data the
+    service receives. A BigInt anywhere raises JavaScript's ``TypeError``; NaN and
+    ±Infinity become null, dates their ISO text, sets ``{}``, typed arrays index-keyed
+    objects. A PyProxy (a Python object with no JS conversion) raises Python's
+    ``TypeError`` (workers-env's choice: what JSON makes of one is left unspecified)."""
+    cls = type(value)
+    if cls is str or cls is int or value is None or cls is bool:
+        return value
+    if cls is float:
+        return value if math.isfinite(value) else None
+    if cls is BigInt:
+        raise js_type_error("Do not know how to serialize a BigInt")
+    if cls is dict:
+        out = {}
+        for k, v in value.items():
+            if v is UNDEFINED:
+                continue
+            out[k] = json_value(v)
+        return out
+    if cls is list:
+        return [None if v is UNDEFINED else json_value(v) for v in value]
+    if cls is JsTypedArray:
+        return {str(i): json_value(v) for i, v in enumerate(value)}
+    if cls is JsSet:
+        return {}
+    if cls is JsDate:
+        return value.to_json()
+    if cls is JsOpaque:
+        if value.kind == "Error":
+            return {}
+        raise TypeError(f"a Python {type(value.value).__name__} has no JavaScript conversion (it reaches JSON as a PyProxy)")
+    return json_value(_to_js(value))  # plain Python data that was not converted first
+
+
+def sendable_json(value: Any) -> Any:
+    """What a Python value becomes in a binding's JSON request: :func:`to_js` then
+    :func:`json_value`."""
+    return json_value(to_js(value))

@@ -52,6 +52,11 @@ def installed_version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "vectorize" in argv[:1]:
+        from workers_env.cli.vectorize.common import yargs_booleans
+
+        argv = yargs_booleans(argv)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -104,7 +104,13 @@ _SIMPLE_BINDING_FIELDS = frozenset({"websearch", "browser", "images", "stream", 
 
 _VECTORIZE_KEYS = ("binding", "index_name", "remote")
 MAX_INDEX_NAME_BYTES = 64
-_INDEX_NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
+# The Vectorize API's index-name pattern and Cloudflare's wording of it (its Terraform
+# provider's validator). ``validate --strict`` and ``workers-env vectorize create`` apply it.
+INDEX_NAME_RE = re.compile(r"^([a-z]+[a-z0-9_-]*[a-z0-9]+)$")
+INDEX_NAME_RULE = (
+    "Name must start with a lowercase letter, end with an alphanumeric character, and contain only "
+    "lowercase letters, numbers, hyphens, and underscores."
+)
 _WORKER_NAME_RE = re.compile(r"^$|^[a-z0-9_][a-z0-9\-_]*$")
 _JS_RESERVED_WORDS = frozenset(
     "await break case catch class const continue debugger default delete do else enum export "
@@ -146,6 +152,9 @@ class Diagnostic:
     path: str | None
     message: str
     env: str | None = None
+    #: wrangler stops with this one and prints it on its own (a parse error, the missing
+    #: ``python_workers`` flag), without the ``Processing ...`` report.
+    alone: bool = False
 
     @property
     def is_top_level(self) -> bool:
@@ -182,6 +191,9 @@ class Report:
 
         Returns ``""`` when there is nothing to report.
         """
+        alone = next((d for d in self.errors if d.alone), None)
+        if alone is not None:
+            return alone.message
         blocks = [
             _render_tree(self.heading(cwd), items, self.environment)
             for items in (self.warnings, self.errors)
@@ -294,7 +306,9 @@ def config_file_name(path: Path | str | None) -> str:
     name = str(path or "")
     if name.endswith("toml"):
         return "wrangler.toml"
-    if name.endswith("json") or name.endswith("jsonc"):
+    if name.endswith("jsonc"):
+        return "wrangler.jsonc"
+    if name.endswith("json"):
         return "wrangler.json"
     return "Wrangler configuration"
 
@@ -362,16 +376,81 @@ def _is_compliance_region(sink: _Sink, name: str, value: Any) -> None:
         sink.error(name, f'Expected "{name}" field to be one of ["public","fedramp_high"] but got {js_json(value)}.')
 
 
+_ISO_DATE = re.compile(
+    r"(?P<y>[+-]\d{6}|\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?"
+    r"(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?Z?"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _is_date_string(text: str) -> bool:
-    """Roughly what JavaScript's ``new Date(text)`` accepts for ISO-8601 input."""
-    if re.fullmatch(r"\d{4}(-\d{2})?", text):
-        return len(text) == 4 or 1 <= int(text[5:7]) <= 12
-    for parse in (_dt.date.fromisoformat, _dt.datetime.fromisoformat):
-        try:
-            parse(text.replace("Z", "+00:00"))
+    """Whether JavaScript's ``new Date(text)`` is a valid date (V8): the ISO forms exactly,
+    then an approximation of V8's lenient legacy parser (``2024-1-5``, ``2024/05/01``,
+    ``05/01/2024``, ``May 1 2024``, ``2024-05-01 10:00``; words before the first number are
+    ignored). Day numbers are checked against 31, not the month (``2024-02-30`` is valid)."""
+    text = text.strip()
+    iso = _ISO_DATE.fullmatch(text)
+    if iso:
+        m, d, hh, mm, ss = (iso.group(k) for k in ("m", "d", "H", "M", "S"))
+        if iso.group("y") in ("-000000",):
+            return False
+        return (
+            (m is None or 1 <= int(m) <= 12) and (d is None or 1 <= int(d) <= 31)
+            and (hh is None or int(hh) <= 24) and (mm is None or int(mm) <= 59) and (ss is None or int(ss) <= 59)
+        )
+    tokens = re.findall(r"\d+|[A-Za-z]+|:|[^\sA-Za-z\d]", text)
+    numbers: list[str] = []
+    month_word = None
+    time_seen = False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.isdigit():
+            if i + 2 < len(tokens) and tokens[i + 1] == ":" and tokens[i + 2].isdigit():  # a time
+                if int(tok) > 24 or int(tokens[i + 2]) > 59:
+                    return False
+                i += 3
+                while i + 1 < len(tokens) and tokens[i] == ":" and tokens[i + 1].isdigit():
+                    i += 2
+                time_seen = True
+                continue
+            numbers.append(tok)
+        elif tok.isalpha():
+            low = tok.lower()
+            if low[:3] in _MONTHS and len(low) >= 3:
+                month_word = _MONTHS.index(low[:3]) + 1
+            elif low in ("am", "pm", "z", "utc", "gmt", "t"):
+                pass
+            elif numbers or month_word or time_seen:
+                return False  # V8 ignores unknown words only before the first number
+        elif tok in "-/,.":
+            pass
+        else:
+            return False
+        i += 1
+    if not numbers:
+        return False
+    if any(len(n) > 6 for n in numbers):
+        return False
+    values = [int(n) for n in numbers]
+    if month_word is not None:
+        if len(values) == 1:
             return True
-        except ValueError:
-            continue
+        day, year = (values[0], values[1]) if values[0] <= 31 else (values[1], values[0])
+        return 1 <= day <= 31 and len(values) == 2
+    if len(values) == 1:
+        return len(numbers[0]) <= 4
+    if len(values) == 2:
+        year, month = values
+        return len(numbers[0]) >= 3 and 1 <= month <= 12
+    if len(values) == 3:
+        if len(numbers[0]) >= 3:
+            year, month, day = values
+        else:
+            month, day, year = values
+            if len(numbers[2]) < 3 and year < 32:
+                return False
+        return 1 <= month <= 12 and 1 <= day <= 31
     return False
 
 
@@ -510,11 +589,11 @@ def _strict_index_name(p: _Pass, field_path: str, name: str) -> bool:
             f"but got {size} bytes: {js_json(name)}.",
         )
         valid = False
-    if not _INDEX_NAME_RE.fullmatch(name):
+    if not INDEX_NAME_RE.match(name):
         p.sink.error(
             field_path,
-            f'"{field_path}" bindings should have an "index_name" made of lowercase letters, digits and '
-            f"dashes, starting with a letter, but got {js_json(name)}.",
+            f'"{field_path}" bindings should have an "index_name" the Vectorize service accepts but got '
+            f"{js_json(name)}. {INDEX_NAME_RULE}",
         )
         valid = False
     return valid
@@ -544,15 +623,471 @@ def _vectorize_entry(p: _Pass, field_path: str, value: Any) -> bool:
     return valid
 
 
+def _string_field(p: _Pass, field_path: str, value: Any, key: str, wording: str, *, non_empty: bool = False) -> bool:
+    """An optional string property; ``wording`` completes ``"<path>" bindings ...``."""
+    present = isinstance(value, dict) and key in value
+    bad = present and not isinstance(value[key], str)
+    if non_empty and present and value[key] == "":
+        bad = True
+    if bad:
+        p.sink.error(field_path, f'"{field_path}" bindings {wording} but got {js_json(value)}.')
+        return False
+    return True
+
+
+def _binding_string(p: _Pass, field_path: str, value: Any) -> bool:
+    if not _has_str(value, "binding"):
+        p.sink.error(field_path, f'"{field_path}" bindings should have a string "binding" field but got {js_json(value)}.')
+        return False
+    return True
+
+
+_R2_BUCKET_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")
+_R2_BUCKET_RULE = (
+    "Bucket names must begin and end with an alphanumeric character, only contain lowercase letters, "
+    "numbers, and hyphens, and be between 3 and 63 characters long."
+)
+
+
+def _kv_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateKVBinding``."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"kv_namespaces" bindings should be objects, but got {js_json(value)}')
+        return False
+    valid = _binding_string(p, field_path, value)
+    valid = _string_field(p, field_path, value, "id", 'should have a string "id" field', non_empty=True) and valid
+    valid = _string_field(p, field_path, value, "preview_id", 'should, optionally, have a string "preview_id" field') and valid
+    valid = _remote_ok(p, field_path, value) and valid
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "id", "preview_id", "remote"))
+    return valid
+
+
+def _r2_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateR2Binding`` (without ``local_dev``'s experimental credentials)."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"r2_buckets" bindings should be objects, but got {js_json(value)}')
+        return False
+    valid = _binding_string(p, field_path, value)
+    valid = _string_field(p, field_path, value, "bucket_name", 'should have a string "bucket_name" field', non_empty=True) and valid
+    if valid and isinstance(value, dict) and "bucket_name" in value and not _R2_BUCKET_RE.match(value["bucket_name"]):
+        p.sink.error(field_path, f"{field_path}.bucket_name={js_json(value['bucket_name'])} is invalid. {_R2_BUCKET_RULE}")
+        valid = False
+    valid = _string_field(
+        p, field_path, value, "preview_bucket_name", 'should, optionally, have a string "preview_bucket_name" field'
+    ) and valid
+    if valid and isinstance(value, dict) and "preview_bucket_name" in value and not _R2_BUCKET_RE.match(value["preview_bucket_name"]):
+        p.sink.error(
+            field_path,
+            f"{field_path}.preview_bucket_name= {js_json(value['preview_bucket_name'])} is invalid. {_R2_BUCKET_RULE}",
+        )
+        valid = False
+    valid = _string_field(p, field_path, value, "jurisdiction", 'should, optionally, have a string "jurisdiction" field') and valid
+    valid = _remote_ok(p, field_path, value) and valid
+    if isinstance(value, dict) and "local_dev" in value and not isinstance(value["local_dev"], (dict, list)):
+        p.sink.error(
+            field_path, f'"{field_path}" bindings should, optionally, have an object "local_dev" field but got {js_json(value)}.'
+        )
+        valid = False
+    p.sink.unexpected_fields(
+        field_path, _keys(value), ("binding", "bucket_name", "preview_bucket_name", "jurisdiction", "remote", "local_dev")
+    )
+    return valid
+
+
+_D1_OPTIONAL_STRINGS = (
+    "preview_database_id", "migrations_pattern", "database_name", "jurisdiction", "migrations_dir",
+    "migrations_table", "database_internal_env",
+)  # fmt: skip
+
+
+def _d1_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateD1Binding``."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"d1_databases" bindings should be objects, but got {js_json(value)}')
+        return False
+    valid = _binding_string(p, field_path, value)
+    valid = _string_field(p, field_path, value, "database_id", 'must have a "database_id" field') and valid
+    for key in _D1_OPTIONAL_STRINGS[:1]:
+        valid = _string_field(p, field_path, value, key, f'should, optionally, have a string "{key}" field') and valid
+    valid = _remote_ok(p, field_path, value) and valid
+    for key in _D1_OPTIONAL_STRINGS[1:]:
+        valid = _string_field(p, field_path, value, key, f'should, optionally, have a string "{key}" field') and valid
+    p.sink.unexpected_fields(
+        field_path, _keys(value),
+        ("binding", "database_id", "database_internal_env", "database_name", "jurisdiction", "migrations_dir",
+         "migrations_pattern", "migrations_table", "preview_database_id", "remote"),
+    )
+    return valid
+
+
+def _services_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateServiceBinding`` (without the local ``dev`` plugin block)."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"services" bindings should be objects, but got {js_json(value)}')
+        return False
+    valid = _binding_string(p, field_path, value)
+    if not _has_str(value, "service"):
+        p.sink.error(field_path, f'"{field_path}" bindings should have a string "service" field but got {js_json(value)}.')
+        valid = False
+    for key in ("environment", "entrypoint"):
+        valid = _string_field(p, field_path, value, key, f'should have a string "{key}" field') and valid
+    return _remote_ok(p, field_path, value) and valid
+
+
+def _hyperdrive_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateHyperdriveBinding``."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"hyperdrive" bindings should be objects, but got {js_json(value)}')
+        return False
+    valid = _binding_string(p, field_path, value)
+    if not _has_str(value, "id"):
+        p.sink.error(field_path, f'"{field_path}" bindings must have a "id" field but got {js_json(value)}.')
+        valid = False
+    valid = _remote_ok(p, field_path, value) and valid
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "id", "localConnectionString", "remote"))
+    return valid
+
+
+def _analytics_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateAnalyticsEngineBinding``."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"analytics_engine" bindings should be objects, but got {js_json(value)}')
+        return False
+    valid = _binding_string(p, field_path, value)
+    valid = _string_field(
+        p, field_path, value, "dataset", 'should, optionally, have a string "dataset" field', non_empty=True
+    ) and valid
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "dataset", "remote"))
+    return _remote_ok(p, field_path, value) and valid
+
+
+def _validate_build_and_limits(p: _Pass, raw_env: Mapping[str, Any]) -> None:
+    """``build`` (its own or the top level's) and ``limits``: the typed fields wrangler checks."""
+    build = raw_env.get("build")
+    if build is None and p.env is not None:
+        build = p.raw_top.get("build")
+    if isinstance(build, dict):
+        p.sink.unexpected_fields("build", [k for k in build if k not in ("command", "cwd", "watch_dir")], ())
+        for key in ("command", "cwd"):
+            if key in build and not isinstance(build[key], str):
+                p.sink.error(f"build.{key}", f'Expected "build.{key}" to be of type string but got {js_json(build[key])}.')
+        watch = build.get("watch_dir", "./src")
+        if isinstance(watch, list):
+            for i, item in enumerate(watch):
+                if not isinstance(item, str):
+                    p.sink.error("build.watch_dir", f'Expected "build.watch_dir.[{i}]" to be of type string but got {js_json(item)}.')
+        elif not isinstance(watch, str):
+            p.sink.error("build.watch_dir", f'Expected "build.watch_dir" to be of type string but got {js_json(watch)}.')
+    limits = raw_env.get("limits")
+    if isinstance(limits, dict) and limits:
+        for key in ("cpu_ms", "subrequests"):
+            if key in limits and _js_typeof(limits[key]) != "number":
+                p.sink.error(f"limits.{key}", f'Expected "limits.{key}" to be of type number but got {js_json(limits[key])}.')
+
+
+def _queue_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateQueueBinding`` (a producer)."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"queue" bindings should be objects, but got {js_json(value)}')
+        return False
+    valid = p.sink.unexpected_fields(field_path, _keys(value), ("binding", "queue", "delivery_delay", "remote"))
+    valid = _binding_string(p, field_path, value) and valid
+    if isinstance(value, dict) and "queue" in value and (not isinstance(value["queue"], str) or value["queue"] == ""):
+        p.sink.error(
+            field_path, f'"{field_path}" bindings should optionally have a non-empty string "queue" field but got {js_json(value)}.'
+        )
+        valid = False
+    if isinstance(value, dict) and "delivery_delay" in value:
+        if _js_typeof(value["delivery_delay"]) != "number":
+            p.sink.error(
+                field_path, f'"{field_path}" should, optionally, have a number "delivery_delay" field but got {js_json(value)}.'
+            )
+            valid = False
+        p.sink.warn(
+            field_path,
+            f'The "delivery_delay" field in "{field_path}" is deprecated and has no effect. Queue-level settings '
+            'should be configured using "wrangler queues update" instead. This setting will be removed in a future version.',
+        )
+    return _remote_ok(p, field_path, value) and valid
+
+
+def _validate_queues(p: _Pass, value: Any) -> None:
+    """wrangler's ``validateQueues``: producers checked entry by entry, consumers as an array."""
+    field_path = p.path("queues")
+    if not isinstance(value, dict):
+        p.sink.wrong_type(field_path, "an object", value)
+        return
+    p.sink.unexpected_fields(field_path, _keys(value), ("consumers", "producers"))
+    if "consumers" in value and not isinstance(value["consumers"], list):
+        p.sink.wrong_type(f"{field_path}.consumers", "an array", value["consumers"])
+    if "producers" in value:
+        top = p.top("queues")
+        sub = _Pass(p.sink, p.env, {"queues.producers": top.get("producers") if isinstance(top, dict) else None}, p.strict)
+        _validate_binding_array(sub, "queues.producers", value["producers"], _queue_entry)
+
+
+def _at_least_one(sink: _Sink, container: str, props: list[tuple[str, Any, str]]) -> None:
+    """wrangler's ``validateAtLeastOnePropertyRequired``."""
+    if all(v is MISSING for _, v, _ in props):
+        sink.error(container, " or ".join(f'"{container}.{k}"' for k, _, _ in props) + " is required.")
+        return
+    if any(_js_typeof(v) == kind for _, v, kind in props):
+        return
+    for key, v, kind in props:
+        shown = "undefined" if v is MISSING else js_json(v)
+        sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {shown}.')
+
+
+def _validate_observability(p: _Pass, value: Any) -> None:
+    """The main rules of wrangler's ``validateObservability``."""
+    if value is MISSING:
+        return
+    if not isinstance(value, (dict, list)):
+        p.sink.error("observability", f'"observability" should be an object but got {js_json(value)}.')
+        return
+    val = value if isinstance(value, dict) else {}
+
+    def sub(name: str) -> Any:
+        inner = val.get(name, MISSING)
+        return inner.get("enabled", MISSING) if isinstance(inner, dict) else MISSING
+
+    _at_least_one(p.sink, "observability", [
+        ("enabled", val.get("enabled", MISSING), "boolean"), ("logs.enabled", sub("logs"), "boolean"),
+        ("traces.enabled", sub("traces"), "boolean"), ("issues.enabled", sub("issues"), "boolean"),
+    ])
+    for key, kind in (("head_sampling_rate", "number"), ("redact_query_string", "boolean")):
+        if key in val and _js_typeof(val[key]) != kind:
+            p.sink.error("observability", f'Expected "observability.{key}" to be of type {kind} but got {js_json(val[key])}.')
+    if "issues" in val and not isinstance(val["issues"], dict):
+        p.sink.error("observability", f'"observability.issues" should be an object but got {js_json(val["issues"])}.')
+    for key in ("logs", "traces"):
+        if key in val and not isinstance(val[key], (dict, list)):
+            p.sink.error("observability", f'Expected "observability.{key}" to be of type object but got {js_json(val[key])}.')
+    p.sink.unexpected_fields(
+        "observability", _keys(val), ("enabled", "head_sampling_rate", "redact_query_string", "issues", "logs", "traces")
+    )
+
+
+def _validate_placement(p: _Pass, value: Any) -> None:
+    """wrangler's ``normalizeAndValidatePlacement``, for the smart and plain forms."""
+    if value is MISSING:
+        return
+    if not isinstance(value, dict):
+        p.sink.error("placement", f'The field "placement" should be an object but got {js_json(value)}.')
+        return
+    targeted = [k for k in ("region", "host", "hostname") if k in value]
+    if "hint" in value and targeted:
+        p.sink.error("placement", '"placement" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields')
+        return
+    if targeted:
+        return  # the targeted form: left to wrangler
+    choices = ("off", "smart") if "hint" in value else ("off", "smart", "targeted")
+    mode = value.get("mode", MISSING)
+    if mode is MISSING:
+        p.sink.error("placement", '"placement.mode" is a required field.')
+    elif not isinstance(mode, str):
+        p.sink.error("placement", f'Expected "placement.mode" to be of type string but got {js_json(mode)}.')
+    elif mode not in choices:
+        p.sink.error("placement", f'Expected "placement.mode" field to be one of {js_json(list(choices))} but got {js_json(mode)}.')
+
+
+_RULE_TYPES = ("ESModule", "CommonJS", "CompiledWasm", "Text", "Data")
+
+
+def _validate_rules(p: _Pass, value: Any) -> None:
+    """wrangler's ``validateRules``/``validateRule``."""
+    if value is MISSING or not value:
+        return
+    field_path = p.path("rules")
+    if not isinstance(value, list):
+        p.sink.wrong_type(field_path, "an array", value)
+        return
+    for i, rule in enumerate(value):
+        where = f"{field_path}[{i}]"
+        if not isinstance(rule, (dict, list)):
+            p.sink.error(where, f'"{where}" should be an object but got {js_json(rule)}.')
+            continue
+        rule = rule if isinstance(rule, dict) else {}
+        if rule.get("type") not in _RULE_TYPES:
+            p.sink.error(
+                where,
+                'bindings should have a string "type" field, which contains one of "ESModule", "CommonJS", '
+                '"CompiledWasm", "Text", or "Data".',
+            )
+        globs = rule.get("globs", MISSING)
+        if not isinstance(globs, list):
+            shown = "undefined" if globs is MISSING else js_json(globs)
+            p.sink.error(where, f'Expected "{where}.globs" to be an array of strings but got {shown}')
+        else:
+            for j, glob in enumerate(globs):
+                if not isinstance(glob, str):
+                    p.sink.error(where, f'Expected "{where}.globs.[{j}]" to be of type string but got {js_json(glob)}.')
+        if "fallthrough" in rule and not isinstance(rule["fallthrough"], bool):
+            p.sink.error(where, 'the field "fallthrough", when present, should be a boolean.')
+
+
+def _typed_string_array(sink: _Sink, container: str, value: Any) -> None:
+    """wrangler's ``validateTypedArray(..., "string")`` for an optional field."""
+    if value is MISSING:
+        return
+    if not isinstance(value, list):
+        sink.error(container, f'Expected "{container}" to be an array of strings but got {js_json(value)}')
+        return
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            sink.error(container, f'Expected "{container}.[{i}]" to be of type string but got {js_json(item)}.')
+
+
+def _validate_migrations(p: _Pass, value: Any) -> None:
+    """The main rules of wrangler's ``validateMigrations`` (tags and class lists)."""
+    if value is MISSING or value is None:
+        return
+    if not isinstance(value, list):
+        p.sink.error("migrations", f'The optional "migrations" field should be an array, but got {js_json(value)}')
+        return
+    known = ("tag", "new_classes", "new_sqlite_classes", "renamed_classes", "deleted_classes", "transferred_classes")
+    for i, migration in enumerate(value):
+        entry = migration if isinstance(migration, dict) else {}
+        p.sink.unexpected_fields("migrations", [k for k in entry if k not in known], ())
+        tag = entry.get("tag", MISSING)
+        if tag is MISSING:
+            p.sink.error("migrations", f'"migrations[{i}].tag" is a required field.')
+        elif not isinstance(tag, str):
+            p.sink.error("migrations", f'Expected "migrations[{i}].tag" to be of type string but got {js_json(tag)}.')
+        for key in ("new_classes", "new_sqlite_classes"):
+            _typed_string_array(p.sink, f"migrations[{i}].{key}", entry.get(key, MISSING))
+        for key, shape, fields in (
+            ("renamed_classes", "{from: string, to: string}", ("from", "to")),
+            ("transferred_classes", "{from: string, from_script: string, to: string}", ("from", "from_script", "to")),
+        ):
+            got = entry.get(key, MISSING)
+            if got is MISSING:
+                continue
+            if not isinstance(got, list) or any(
+                not isinstance(c, dict) or not all(isinstance(c.get(f), str) for f in fields) for c in got
+            ):
+                p.sink.error(
+                    "migrations", f'Expected "migrations[{i}].{key}" to be an array of "{shape}" objects but got {js_json(got)}.'
+                )
+        _typed_string_array(p.sink, f"migrations[{i}].deleted_classes", entry.get("deleted_classes", MISSING))
+
+
+# -- routes, triggers, dev ---------------------------------------------------------------------
+_ROUTE_SHAPE = "{ pattern, custom_domain, zone_id | zone_name, enabled, previews_enabled }"
+
+
+def _is_route_value(item: Any) -> bool:
+    """wrangler's ``isValidRouteValue``."""
+    if item is None or item is False or item == "" or item == 0:
+        return False
+    if isinstance(item, str):
+        return True
+    if isinstance(item, list):
+        return False
+    if not isinstance(item, dict) or not isinstance(item.get("pattern"), str):
+        return False
+    zone_id = isinstance(item.get("zone_id"), str)
+    zone_name = isinstance(item.get("zone_name"), str)
+    custom = isinstance(item.get("custom_domain"), bool)
+    enabled = isinstance(item.get("enabled"), bool)
+    previews = isinstance(item.get("previews_enabled"), bool)
+    if sum((zone_id, zone_name, custom, enabled, previews)) != len(item) - 1:
+        return False
+    if zone_id and zone_name:
+        return False
+    if (enabled or previews) and not custom:
+        return False
+    return zone_id or zone_name or custom
+
+
+def _validate_routes(p: _Pass, raw_env: Mapping[str, Any]) -> None:
+    """``route`` and ``routes`` (wrangler names them without the environment prefix)."""
+    route = raw_env.get("route", MISSING)
+    if route == "":
+        p.sink.warn(
+            "route",
+            'The "route" field in your configuration is an empty string and will be ignored.\n'
+            'Please remove the "route" field from your configuration.',
+        )
+        route = MISSING
+    if route is not MISSING and not _is_route_value(route):
+        p.sink.error(
+            "route",
+            f'Expected "route" to be either a string, or an object with shape {_ROUTE_SHAPE}, but got {js_json(route)}.',
+        )
+    routes = raw_env.get("routes", MISSING)
+    if routes is MISSING:
+        return
+    if not isinstance(routes, list):
+        p.sink.error("routes", f'Expected "routes" to be an array but got {js_json(routes)}.')
+    else:
+        invalid = [item for item in routes if not _is_route_value(item)]
+        if invalid:
+            shown = json.dumps(_to_js(invalid), indent=2, ensure_ascii=False)
+            p.sink.error(
+                "routes",
+                f'Expected "routes" to be an array of either strings or objects with the shape {_ROUTE_SHAPE}, '
+                f"but these weren't valid: {shown}.",
+            )
+    if route is not MISSING:
+        p.sink.error("routes", 'Expected exactly one of the following fields ["routes","route"].')
+
+
+def _validate_triggers(sink: _Sink, value: Any) -> None:
+    """wrangler's ``validateTriggers`` (crons; events belong to Artifacts)."""
+    if value is MISSING or value is None:
+        return
+    if not isinstance(value, dict):
+        sink.error("triggers", f'Expected "triggers" to be of type object but got {js_json(value)}.')
+        return
+    if "crons" in value and not isinstance(value["crons"], list):
+        sink.error("triggers", f'Expected "triggers.crons" to be of type array, but got {js_json(value)}.')
+
+
+_DEV_FIELDS: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
+    ("ip", "string", None), ("port", "number", None), ("inspector_port", "number", None),
+    ("inspector_ip", "string", None), ("local_protocol", "string", ("http", "https")),
+    ("upstream_protocol", "string", ("http", "https")), ("host", "string", None),
+    ("enable_containers", "boolean", None), ("container_engine", "string", None),
+    ("generate_types", "boolean", None),
+)  # fmt: skip
+
+
+def _js_typeof(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "undefined" if value is MISSING else "object"
+
+
+def _validate_dev(sink: _Sink, raw_dev: Any) -> None:
+    """wrangler's ``normalizeAndValidateDev`` (top level only)."""
+    if raw_dev is None:
+        raw_dev = {}
+    fields = raw_dev if isinstance(raw_dev, dict) else {str(i): v for i, v in enumerate(raw_dev)} if isinstance(raw_dev, list) else {}
+    known = {name for name, _, _ in _DEV_FIELDS}
+    sink.unexpected_fields("dev", [k for k in fields if k not in known], ())
+    for name, kind, choices in _DEV_FIELDS:
+        value = fields.get(name, MISSING)
+        if value is MISSING:
+            continue
+        if _js_typeof(value) != kind:
+            sink.error(f"dev.{name}", f'Expected "dev.{name}" to be of type {kind} but got {js_json(value)}.')
+        elif choices is not None and value not in choices:
+            sink.error(f"dev.{name}", f'Expected "dev.{name}" field to be one of {js_json(list(choices))} but got {js_json(value)}.')
+
+
 def _validate_vars(p: _Pass, value: Any) -> None:
     """wrangler's ``validateVars``: an object, no TOML dates, none left behind."""
     field_path = p.path("vars")
-    if not isinstance(value, dict):
-        # wrangler lets an array through (typeof [] is "object"); its entries would become
-        # bindings named "0", "1", ... so we reject it with the same message.
+    if not isinstance(value, (dict, list)):  # an array passes, as typeof [] is "object"
         p.sink.wrong_type(field_path, "an object", value)
         return
-    for var_name, var_value in value.items():
+    entries = value.items() if isinstance(value, dict) else ((str(i), v) for i, v in enumerate(value))
+    for var_name, var_value in entries:
         if isinstance(var_value, (_dt.date, _dt.time)):
             p.sink.error(
                 f"{field_path}.{var_name}",
@@ -560,8 +1095,11 @@ def _validate_vars(p: _Pass, value: Any) -> None:
                 f'Please use a string instead, e.g. {var_name} = "2025-12-19".',
             )
     top_vars = p.top("vars")
+    if isinstance(top_vars, list):
+        top_vars = {str(i): v for i, v in enumerate(top_vars)}
     if isinstance(top_vars, dict) and top_vars:
-        missing = [str(k) for k in top_vars if k not in value]
+        have = set(value) if isinstance(value, dict) else {str(i) for i in range(len(value))}
+        missing = [str(k) for k in top_vars if k not in have]
         if missing:
             p.sink.warn(
                 field_path,
@@ -592,9 +1130,9 @@ def _validate_durable_objects(p: _Pass, value: Any) -> None:
     if not isinstance(value, dict):
         p.sink.wrong_type(field_path, "an object", value)
         return
-    if "bindings" not in value:
-        p.sink.error(field_path, f'The field "{field_path}" is missing the required "bindings" property.')
-        return
+    p.sink.unexpected_fields(field_path, _keys(value), ("bindings", "code_update_strategy"))
+    if "bindings" not in value:  # wrangler takes a missing list as empty
+        value = {**value, "bindings": []}
     if not isinstance(value["bindings"], list):
         p.sink.wrong_type(f"{field_path}.bindings", "an array", value["bindings"])
         return
@@ -627,6 +1165,10 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_vars(p, value)
     elif name == "vectorize":
         _validate_binding_array(p, name, value, _vectorize_entry)
+    elif name == "queues":
+        _validate_queues(p, value)
+    elif name in _ENTRY_VALIDATORS:
+        _validate_binding_array(p, name, value, _ENTRY_VALIDATORS[name])
     elif name in _BINDING_ARRAY_FIELDS:
         _validate_binding_array(p, name, value, None)
     elif name == "ai":
@@ -637,6 +1179,12 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_durable_objects(p, value)
 
 
+_ENTRY_VALIDATORS: dict[str, Callable[[_Pass, str, Any], bool]] = {
+    "kv_namespaces": _kv_entry, "r2_buckets": _r2_entry, "d1_databases": _d1_entry,
+    "services": _services_entry, "hyperdrive": _hyperdrive_entry, "analytics_engine_datasets": _analytics_entry,
+}
+
+
 def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     """wrangler's ``normalizeAndValidateEnvironment``, for the fields workers-env cares about."""
     if "node_compat" in raw_env:
@@ -644,8 +1192,23 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     if (p.env is None or "unsafe" not in p.raw_top) and "unsafe" in raw_env:
         if "WRANGLER_DISABLE_EXPERIMENTAL_WARNING" not in os.environ:
             p.sink.warn(p.path("unsafe"), '"unsafe" fields are experimental and may change or break at any time.')
+    _validate_routes(p, raw_env)
+    if raw_env.get("account_id") == "":
+        p.sink.warn(
+            "account_id",
+            'The "account_id" field in your configuration is an empty string and will be ignored.\n'
+            'Please remove the "account_id" field from your configuration.',
+        )
     for name, check in _INHERITABLE_VALIDATORS:
+        if name == "account_id" and raw_env.get(name) == "":
+            continue
         check(p.sink, name, raw_env.get(name, MISSING))
+    _validate_triggers(p.sink, raw_env.get("triggers", MISSING))
+    _validate_build_and_limits(p, raw_env)
+    _validate_rules(p, raw_env.get("rules", MISSING))
+    _validate_migrations(p, raw_env.get("migrations", MISSING))
+    _validate_placement(p, raw_env.get("placement", MISSING))
+    _validate_observability(p, raw_env.get("observability", MISSING))
     for name in NOT_INHERITABLE_FIELDS:
         _validate_not_inheritable(p, raw_env, name)
     if p.env is not None:
@@ -779,8 +1342,16 @@ def validate(
     )
     main = merged.get("main")
     flags = merged.get("compatibility_flags")
-    if isinstance(main, str) and main.endswith(".py") and not (isinstance(flags, list) and "python_workers" in flags):
-        top.error("compatibility_flags", PYTHON_FLAG_ERROR)
+    if flags is None:
+        flags = []
+    # wrangler's applyPythonConfig throws at the end of validation, before any diagnostic is
+    # printed; ``flags.includes(...)`` also finds the flag inside a string.
+    if isinstance(main, str) and main.endswith(".py") and not (
+        isinstance(flags, (list, str)) and "python_workers" in flags
+    ):
+        return Validation(errors=(Diagnostic("compatibility_flags", PYTHON_FLAG_ERROR, alone=True),), warnings=())
+    if "dev" in raw:
+        _validate_dev(top, raw["dev"])
     return Validation(
         errors=tuple(top.errors + env_sink.errors),
         warnings=tuple(top.warnings + env_sink.warnings),

@@ -19,6 +19,7 @@ from typing import Any
 import json5
 
 from workers_env._errors import ConfigError
+from workers_env.config.syntax import format_syntax_error, jsonc_first_error, line_and_column, toml_message
 from workers_env.config.diagnostics import (
     INHERITABLE_FIELDS,
     NOT_INHERITABLE_FIELDS,
@@ -161,11 +162,9 @@ def _decode(data: bytes, path: Path) -> str:
         ) from None
 
 
-def _syntax_error(path: Path, line: int, column: int, text: str) -> ConfigError:
-    return ConfigError(
-        f"Syntax error in {_display(path)} at line {line}, column {column}: {text}",
-        path=str(path),
-    )
+def _syntax_error(path: Path, text: str, message: str, line: int, column: int) -> ConfigError:
+    """wrangler's report of a parse error (``line`` from 1, ``column`` from 0)."""
+    return ConfigError(format_syntax_error(message, _display(path), text, line, column), path=str(path))
 
 
 def _parse_toml(text: str, path: Path) -> Any:
@@ -175,32 +174,38 @@ def _parse_toml(text: str, path: Path) -> Any:
         message = str(exc)
         where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
         if where:
-            return_text = message[: where.start()]
-            raise _syntax_error(path, int(where.group(1)), int(where.group(2)), return_text) from None
-        lines = text.split("\n")
-        return_text = re.sub(r"\s*\(at end of document\)$", "", message)
-        raise _syntax_error(path, len(lines), len(lines[-1]) + 1, f"{return_text} (at end of file)") from None
+            line, column = int(where.group(1)), int(where.group(2)) - 1
+            message = message[: where.start()]
+        else:
+            lines = text.split("\n")
+            line, column = len(lines), len(lines[-1])
+            message = re.sub(r"\s*\(at end of document\)$", "", message)
+        theirs, fixed_column = toml_message(message)
+        column = column if fixed_column is None else fixed_column
+        raise _syntax_error(path, text, f"Invalid TOML document: {theirs}", line, column) from None
 
 
 def _parse_json(text: str, path: Path) -> Any:
+    found = jsonc_first_error(text)
+    if found is not None:
+        code, offset = found
+        line, column = line_and_column(text, offset)
+        raise _syntax_error(path, text, code, line, column)
     try:
         return json5.loads(text)
-    except ValueError as exc:
-        message = str(exc)
-        where = re.fullmatch(r"<string>:(\d+) (.*) at column (\d+)", message, flags=re.DOTALL)
-        if where:
-            raise _syntax_error(path, int(where.group(1)), int(where.group(3)), where.group(2)) from None
-        raise ConfigError(f"Syntax error in {_display(path)}: {message}", path=str(path)) from None
+    except ValueError as exc:  # jsonc-parser accepted it: json5 should too
+        raise ConfigError(f"Could not parse {_display(path)}: {exc}", path=str(path)) from None
     except RecursionError:
-        raise ConfigError(f"Syntax error in {_display(path)}: nesting too deep", path=str(path)) from None
+        raise ConfigError(f"Could not parse {_display(path)}: nesting too deep", path=str(path)) from None
 
 
 def read_config_file(path: str | Path) -> dict[str, Any]:
     """Parse one wrangler config file into a dict; any problem is a :class:`ConfigError`.
 
     ``.toml`` is TOML 1.0; ``.json`` and ``.jsonc`` are JSON with comments and trailing
-    commas. An empty file, a UTF-16/32 byte order mark or a syntax error (with its line and
-    column) is reported naming the file.
+    commas. A UTF-16/32 byte order mark or a syntax error is reported as wrangler reports it
+    (the message, ``file:line:column`` and the line); an empty TOML file is ``{}``, as in
+    wrangler, and an empty JSON file is jsonc-parser's ``ValueExpected``.
     """
     file_path = Path(path)
     suffix = file_path.suffix.lower()
@@ -215,12 +220,6 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"Could not read file: {file_path}\n{exc.strerror}", path=str(file_path)) from None
     text = _decode(data, file_path)
-    if not text.strip():
-        raise ConfigError(
-            f"The configuration file {_display(file_path)} is empty; "
-            'it needs at least a "name", "main" and "compatibility_date".',
-            path=str(file_path),
-        )
     raw = _parse_toml(text, file_path) if suffix == ".toml" else _parse_json(text, file_path)
     if not isinstance(raw, dict):
         raise ConfigError(
@@ -313,7 +312,7 @@ def _build(path: Path, environment: str | None, raw: dict[str, Any], merged: Map
         main=_str_or_none(merged.get("main")),
         compatibility_date=_str_or_none(merged.get("compatibility_date")),
         compatibility_flags=tuple(f for f in flags if isinstance(f, str)) if isinstance(flags, list) else (),
-        vars=dict(vars_) if isinstance(vars_, dict) else {},
+        vars=dict(vars_) if isinstance(vars_, dict) else {str(i): v for i, v in enumerate(vars_ or [])} if isinstance(vars_, list) else {},
         vectorize=_vectorize_bindings(merged.get("vectorize")),
         ai_binding=_str_or_none(ai.get("binding")) if isinstance(ai, dict) else None,
         pyproject_indexes=dict(tool.get("indexes", {})),
@@ -332,8 +331,8 @@ def _analyse(
     environment = environment or None
     try:
         raw = read_config_file(config_path)
-    except ConfigError as exc:
-        return Report(config_path, environment, errors=(Diagnostic(None, str(exc)),)), None
+    except ConfigError as exc:  # wrangler reports a file it cannot read or parse on its own
+        return Report(config_path, environment, errors=(Diagnostic(None, str(exc), alone=True),)), None
     merged = merge_environment(raw, environment)
     found = validate(raw, merged, environment=environment, config_path=config_path, strict=strict)
     errors = list(found.errors)

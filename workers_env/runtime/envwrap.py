@@ -10,11 +10,12 @@ options object) and convert results back to Python (``JsDict``, ``None``, ``int`
 
 from __future__ import annotations
 
+import datetime
 import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from workers_env._jsvalues import to_py
+from workers_env._jsvalues import JsOpaque, to_js as _model_to_js, to_py
 from workers_env.runtime.jsproxy import (
     JsHostObject,
     JsObject,
@@ -204,6 +205,10 @@ def _rpc_default(value: Any, convert: Callable[[Any], Any], cache: Any) -> Any:
         return value._binding
     if hasattr(value, "js_object"):
         return value.js_object
+    if isinstance(value, datetime.datetime):  # the SDK: js.Date.new(obj.timestamp() * 1000)
+        return _model_to_js(value)
+    if isinstance(value, Exception):  # the SDK: js.Error.new(str(obj))
+        return JsOpaque("Error", value)
     _refuse_unsendable(value)
     return value
 

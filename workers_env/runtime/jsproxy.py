@@ -16,8 +16,9 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from workers_env import _jsvalues
 from workers_env._errors import JsException
-from workers_env._jsvalues import ByteStream, JsMapResult, js_number, number_list
+from workers_env._jsvalues import BigInt, ByteStream, JsDate, JsMapResult, JsOpaque, JsSet, is_safe_int, js_number, number_list
 
 __all__ = [
     "JsProxy",
@@ -248,7 +249,6 @@ class JsMap(JsProxy):
 
 
 _TYPED_FORMATS = {"Float32Array": "f", "Float64Array": "d", "Int32Array": "i", "Uint8Array": "B"}
-_FORMAT_NAMES = {"f": "Float32Array", "d": "Float64Array", "i": "Int32Array", "l": "BigInt64Array", "q": "BigInt64Array", "B": "Uint8Array", "b": "Int8Array", "h": "Int16Array", "H": "Uint16Array", "I": "Uint32Array"}
 
 
 class JsTypedArray(JsProxy):
@@ -258,8 +258,10 @@ class JsTypedArray(JsProxy):
 
     def __init__(self, name: str, values: Iterable[Any]):
         self._name = name
-        code = _TYPED_FORMATS.get(name, "d")
-        self._data = array(code, values)
+        if name.startswith("Big"):  # BigInt64Array / BigUint64Array: items are BigInts
+            self._data: Any = [BigInt(v) for v in values]
+        else:
+            self._data = array(_TYPED_FORMATS.get(name, "d"), values)
 
     @property
     def _js_name(self) -> str:  # type: ignore[override]
@@ -273,6 +275,8 @@ class JsTypedArray(JsProxy):
         return len(self._data)
 
     def __getitem__(self, index: int) -> Any:
+        if isinstance(self._data, list):
+            return self._data[index]
         return js_number(float(self._data[index])) if self._data.typecode in "fd" else self._data[index]
 
     def __iter__(self) -> Iterator[Any]:
@@ -283,10 +287,12 @@ class JsTypedArray(JsProxy):
         return memoryview(self._data)
 
     def to_bytes(self) -> bytes:
+        if isinstance(self._data, list):
+            return array("q", self._data).tobytes()
         return self._data.tobytes()
 
     def numbers(self) -> list[Any]:
-        return self._data.tolist()
+        return list(self._data) if isinstance(self._data, list) else self._data.tolist()
 
 
 class JsBuffer(JsProxy):
@@ -400,7 +406,7 @@ def _wrap_child(value: Any) -> Any:
         return None
     if isinstance(value, dict):  # plain data stored lazily (results from bindings)
         return JsObject(value)
-    if isinstance(value, list):
+    if type(value) is list:  # a JsSet (a list subclass) stays a Set
         return JsArray(value)
     return js_number(value)
 
@@ -426,20 +432,6 @@ def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True
     return JsFunction(obj) if callable(obj) else obj
 
 
-def _buffer_numbers(value: Any) -> tuple[str, list[Any]] | None:
-    if isinstance(value, (str, bytes, bytearray)):
-        return None
-    try:
-        view = memoryview(value)
-    except TypeError:
-        return None
-    with view:
-        if view.ndim != 1:
-            return None
-        fmt = view.format.lstrip("@=<>!")
-        return _FORMAT_NAMES.get(fmt, "Float64Array"), view.tolist()
-
-
 def to_js(
     obj: Any,
     *,
@@ -457,7 +449,9 @@ def to_js(
     """
 
     def convert(value: Any, level: int) -> Any:
-        if value is None or value is jsnull or isinstance(value, (JsProxy, *_PRIMITIVES)):
+        if type(value) is int and not is_safe_int(value):
+            return BigInt(value)  # Pyodide: an int outside the safe range becomes a BigInt
+        if value is None or value is jsnull or isinstance(value, (JsProxy, *_PRIMITIVES, JsDate, JsOpaque)):
             return value
         if level == 0:
             return value
@@ -470,18 +464,22 @@ def to_js(
             if all(type(v) in (int, float) for v in value):
                 return JsArray(list(value))
             return JsArray([convert(v, level - 1) for v in value])
-        if isinstance(value, bytes):
-            return JsTypedArray("Uint8Array", value)
-        numbers = _buffer_numbers(value)
-        if numbers is not None:
-            return JsTypedArray(*numbers)
-        if isinstance(value, (set, frozenset)):
-            return JsArray([convert(v, level - 1) for v in value])
+        if isinstance(value, set):
+            return JsSet(convert(v, level - 1) for v in value)
+        if isinstance(value, (bytes, memoryview, array)) or hasattr(value, "__array_interface__"):
+            return _typed(_jsvalues.to_js(value))  # Pyodide's buffer conversion (float16: an Error)
         if default_converter is not None:
             return default_converter(value, lambda v: convert(v, level - 1), None)
         return value
 
     return convert(obj, depth)
+
+
+def _typed(value: Any) -> Any:
+    """A typed array of the plain model (nested lists for more dimensions) as a proxy."""
+    if isinstance(value, _jsvalues.JsTypedArray):
+        return JsTypedArray(value.name, value)
+    return JsArray([_typed(v) for v in value])
 
 
 def object_from_entries(entries: Iterable[Any]) -> JsObject:
@@ -503,8 +501,10 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     """
     if value is None or value is jsnull:
         return None
-    if isinstance(value, _PRIMITIVES):
+    if isinstance(value, (*_PRIMITIVES, JsDate, JsOpaque)):
         return value
+    if isinstance(value, JsSet):
+        return JsSet(to_plain(v, where=where) for v in value)
     if isinstance(value, JsObject):
         return {k: to_plain(v, where=where) for k, v in value._props.items()}
     if isinstance(value, JsArray):
@@ -513,8 +513,7 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
             return list(items)
         return [to_plain(v, where=where) for v in items]
     if isinstance(value, JsTypedArray):
-        # bytes stay bytes (a KV value); other typed arrays are number lists (Vectorize values)
-        return value.to_bytes() if value._name == "Uint8Array" else value.numbers()
+        return _jsvalues.JsTypedArray(value._name, value.numbers())
     if isinstance(value, JsBuffer):
         return value.to_bytes()
     if isinstance(value, JsReadableStream):  # a stream handed back (a KV put value)

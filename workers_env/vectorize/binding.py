@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers_env._jsvalues import JsDict, float32_rows, js_number, to_py
+from workers_env._jsvalues import UNDEFINED, JsDict, float32_rows, js_number, to_py
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.filters import compile_filter
 from workers_env.vectorize.index import Index
+from workers_env.vectorize.requests import ids_request, options_object, query_request, write_request
 from workers_env.vectorize.results import indexed_metadata
 from workers_env.vectorize.validation import (
-    merge_options,
     parse_ids,
     parse_query_options,
     parse_query_vector,
@@ -30,8 +30,12 @@ __all__ = ["VectorizeBinding"]
 class VectorizeBinding:
     """An index binding with the exact camelCase methods of the Workers runtime.
 
-    Arguments are positional, as JavaScript sees them; keyword arguments are merged into
-    one trailing options object, as Python Workers do (``query(vec, topK=3)``).
+    Arguments are positional, as JavaScript sees them. Keyword arguments become one more
+    trailing object, as Pyodide passes them: ``query(vec, topK=3)`` sets the options, while
+    in ``query(vec, {"topK": 3}, returnValues=True)`` JavaScript never reads the keywords.
+    The async methods take Python values as Worker code passes them (converted by
+    ``requests``, as the SDK, Pyodide and the binding's JavaScript do); the ``*_sync``
+    methods take the request data the service receives.
     """
 
     #: The methods Worker code can reach in production; the runtime exposes only these.
@@ -54,30 +58,32 @@ class VectorizeBinding:
         return self._index
 
     # -- writes --------------------------------------------------------------------------
-    async def insert(self, vectors: Any = None, /, *args: Any, **kwargs: Any) -> JsDict:
+    async def insert(self, vectors: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> JsDict:
         """Insert vectors; ids that already exist are skipped silently."""
-        return self.insert_sync(vectors)
+        return self.insert_sync(write_request(vectors))
 
-    async def upsert(self, vectors: Any = None, /, *args: Any, **kwargs: Any) -> JsDict:
+    async def upsert(self, vectors: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> JsDict:
         """Insert or wholly replace vectors (values, metadata and namespace)."""
-        return self.upsert_sync(vectors)
+        return self.upsert_sync(write_request(vectors))
 
-    async def deleteByIds(self, ids: Any = None, /, *args: Any, **kwargs: Any) -> JsDict:  # noqa: N802
+    async def deleteByIds(self, ids: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> JsDict:  # noqa: N802
         """Delete vectors by id; unknown ids are not an error."""
-        return self.delete_by_ids_sync(ids)
+        return self.delete_by_ids_sync(ids_request(ids))
 
     # -- reads ---------------------------------------------------------------------------
-    async def query(self, vector: Any = None, options: Any = None, /, **kwargs: Any) -> JsDict:
+    async def query(self, vector: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:
         """The nearest vectors to ``vector``: ``{"count": n, "matches": [...]}``."""
-        return self.query_sync(vector, merge_options(options, kwargs))
+        body = query_request(self._index.limits.version, vector, options_object(options, kwargs))
+        return self.query_sync(body.pop("vector", None), body)
 
-    async def queryById(self, vectorId: Any = None, options: Any = None, /, **kwargs: Any) -> JsDict:  # noqa: N802,N803
+    async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
-        return self.query_by_id_sync(vectorId, merge_options(options, kwargs))
+        body = query_request(self._index.limits.version, vectorId, options_object(options, kwargs), by_id=True)
+        return self.query_by_id_sync(body.pop("vectorId", None), body)
 
-    async def getByIds(self, ids: Any = None, /, *args: Any, **kwargs: Any) -> list[JsDict]:  # noqa: N802
+    async def getByIds(self, ids: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> list[JsDict]:  # noqa: N802
         """The stored vectors with these ids, in request order; missing ids are left out."""
-        return self.get_by_ids_sync(ids)
+        return self.get_by_ids_sync(ids_request(ids))
 
     async def describe(self) -> JsDict:
         """The index's configuration and size, in the API generation's shape."""
@@ -97,25 +103,27 @@ class VectorizeBinding:
             raise _limits.index_full(op, index.limits.max_vectors, total)
         if any(ns is not None for ns in namespaces):
             count = index.core.namespaces_after(ids, namespaces)
-            if count > _limits.MAX_NAMESPACES_PER_INDEX:
-                raise _limits.too_many_namespaces(op, count)
+            if count > index.limits.max_namespaces:
+                raise _limits.too_many_namespaces(op, index.limits.max_namespaces, count)
 
-    def insert_sync(self, vectors: Any) -> JsDict:
+    def insert_sync(self, vectors: Any, *, max_vectors: int = _limits.MAX_VECTORS_PER_WRITE) -> JsDict:
         index = self._index
         index.refresh()
         batch = parse_vectors(
-            vectors, op=_limits.INSERT, dimensions=index.dimensions, limits=index.limits, keep="first"
+            vectors, op=_limits.INSERT, dimensions=index.dimensions, limits=index.limits, keep="first",
+            max_vectors=max_vectors,
         )
         fresh = [i for i, vid in enumerate(batch.ids) if vid not in index.core]
         self._check_capacity(_limits.INSERT, [batch.ids[i] for i in fresh], [batch.namespaces[i] for i in fresh])
         mutation = index.write(batch, only_new=True)  # existing ids are skipped silently
         return self._mutation_result(mutation.id, batch.ids)
 
-    def upsert_sync(self, vectors: Any) -> JsDict:
+    def upsert_sync(self, vectors: Any, *, max_vectors: int = _limits.MAX_VECTORS_PER_WRITE) -> JsDict:
         index = self._index
         index.refresh()
         batch = parse_vectors(
-            vectors, op=_limits.UPSERT, dimensions=index.dimensions, limits=index.limits, keep="last"
+            vectors, op=_limits.UPSERT, dimensions=index.dimensions, limits=index.limits, keep="last",
+            max_vectors=max_vectors,
         )
         self._check_capacity(_limits.UPSERT, batch.ids, batch.namespaces)
         mutation = index.write(batch)

@@ -30,8 +30,10 @@ MAX_INDEXED_STRING_BYTES = 64
 # -- vectors and writes (spec §2) ------------------------------------------------------
 MAX_ID_BYTES = 64
 MAX_METADATA_BYTES = 10240
-MAX_VECTORS_PER_WRITE = 1000
-MAX_NAMESPACES_PER_INDEX = 50_000
+MAX_VECTORS_PER_WRITE = 1000  # per binding call ("1000 (Workers) / 5000 (HTTP API)")
+MAX_VECTORS_PER_HTTP_WRITE = 5000  # per HTTP API batch (v2), what `wrangler vectorize insert` sends
+MAX_NAMESPACES_PER_INDEX = 50_000  # v2; v1 indexes allow 1,000 (Cloudflare's v1 limits table)
+MAX_NAMESPACES_PER_INDEX_V1 = 1_000
 
 # -- filters (spec §4) -----------------------------------------------------------------
 MAX_FILTER_BYTES = 2048  # compact JSON must be strictly under this
@@ -60,6 +62,7 @@ class ApiLimits:
     top_k_max_with_values: int  # with returnValues or returnMetadata="all"
     max_name_bytes: int  # index names and namespaces
     max_vectors: int
+    max_namespaces: int
     max_get_ids: int | None
     max_delete_ids: int | None
     filter_operators: tuple[str, ...]
@@ -75,6 +78,7 @@ V1 = ApiLimits(
     top_k_max_with_values=20,
     max_name_bytes=63,
     max_vectors=200_000,
+    max_namespaces=MAX_NAMESPACES_PER_INDEX_V1,
     max_get_ids=None,
     max_delete_ids=None,
     filter_operators=("$eq", "$ne"),
@@ -89,6 +93,7 @@ V2 = ApiLimits(
     top_k_max_with_values=50,
     max_name_bytes=64,
     max_vectors=20_000_000,
+    max_namespaces=MAX_NAMESPACES_PER_INDEX,
     max_get_ids=20,
     max_delete_ids=100,
     filter_operators=FILTER_OPERATORS,
@@ -154,8 +159,8 @@ def bad_metadata_key(op: str, vector_id: str, key: str) -> VectorizeError:
     )
 
 
-def too_many_vectors(op: str, got: int) -> VectorizeError:
-    return VectorizeError(op, f"too many vectors in batch; max is {MAX_VECTORS_PER_WRITE}, got {got}")
+def too_many_vectors(op: str, got: int, limit: int = MAX_VECTORS_PER_WRITE) -> VectorizeError:
+    return VectorizeError(op, f"too many vectors in batch; max is {limit}, got {got}")
 
 
 def index_full(op: str, limit: int, would_have: int) -> VectorizeError:
@@ -164,10 +169,10 @@ def index_full(op: str, limit: int, would_have: int) -> VectorizeError:
     )
 
 
-def too_many_namespaces(op: str, would_have: int) -> VectorizeError:
+def too_many_namespaces(op: str, limit: int, would_have: int) -> VectorizeError:
     return VectorizeError(
         op,
-        f"too many namespaces; max is {MAX_NAMESPACES_PER_INDEX} per index, this write would make {would_have}",
+        f"too many namespaces; max is {limit} per index, this write would make {would_have}",
     )
 
 

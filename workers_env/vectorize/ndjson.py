@@ -18,6 +18,13 @@ from workers_env._errors import ConfigError
 __all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "read_ndjson_vectors"]
 
 
+def _js_int(text: str) -> int | float:
+    """``JSON.parse`` reads every number as a double: an int beyond the safe range loses
+    precision there (and never becomes a BigInt), so it is a float here."""
+    value = int(text)
+    return value if -(2**53) < value < 2**53 else float(value)
+
+
 def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line number, vector object)`` per non-blank line; a bad line raises
     :class:`ConfigError` naming the file and the line (and the column or byte)."""
@@ -38,7 +45,7 @@ def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line, parse_int=_js_int)
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{file}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
             except RecursionError:

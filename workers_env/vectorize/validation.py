@@ -16,7 +16,17 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._jsvalues import MAX_NESTING_DEPTH, check_sendable, compact_json, nests_deeper_than
+from workers_env._jsvalues import (
+    MAX_NESTING_DEPTH,
+    MAX_SAFE_INTEGER,
+    BigInt,
+    check_sendable,
+    compact_json,
+    is_safe_int,
+    js_type_error,
+    nests_deeper_than,
+    sendable_json,
+)
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.floatlists import float_row, float_rows
 from workers_env.vectorize.index import VectorBatch
@@ -66,6 +76,24 @@ def _plain_number_list(values: Any) -> bool:
     return type(values) is list and _PLAIN_NUMBERS.issuperset(map(type, values))
 
 
+def _raise_js_conversion_error(value: Any) -> None:
+    """What Pyodide or ``JSON.stringify`` throws for an odd item of a values list, if anything:
+    an ``np.int64`` is a one-item ``BigInt64Array`` (V8's BigInt TypeError), an
+    ``np.float16`` Pyodide's float16 error."""
+    if isinstance(value, np.generic):
+        sendable_json(value)
+
+
+def _check_no_bigint(values: list[Any]) -> None:
+    """``JSON.stringify`` throws on a BigInt, and Pyodide sends every int of magnitude
+    >= 2**53 - 1 as one: raise that ``TypeError`` before the service sees anything."""
+    for v in values:
+        if type(v) is not float and isinstance(v, int) and not isinstance(v, bool) and (
+            isinstance(v, BigInt) or not is_safe_int(v)
+        ):
+            raise js_type_error("Do not know how to serialize a BigInt")
+
+
 def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> np.ndarray:
     """One vector's values as a 1-D float32 array, or the service's parse error.
 
@@ -85,6 +113,7 @@ def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> n
                 if isinstance(v, (tuple, bytearray)):
                     check_sendable(v)
                 if isinstance(v, bool) or not isinstance(v, (int, float)):
+                    _raise_js_conversion_error(v)
                     raise _limits.unparsable_vectors(op, f"{where}: values must be numbers, found {_describe(v)}")
         try:
             arr = np.asarray(values, dtype=np.float64)
@@ -123,6 +152,8 @@ def _fast_matrix(vectors: Sequence[Mapping[str, Any]]) -> np.ndarray | None:
         mat = np.asarray(rows, dtype=np.float64)
     except (ValueError, OverflowError):  # ragged rows; an int too big for a double
         return None
+    if mat.size and mat.ndim == 2 and np.abs(mat).max() >= MAX_SAFE_INTEGER:
+        return None  # maybe an int Pyodide sends as a BigInt: the slow path says which
     # finite and within float32's range; NaN fails both comparisons
     if mat.ndim != 2 or (mat.size and not (mat.min() >= -_F32_MAX and mat.max() <= _F32_MAX)):
         return None
@@ -156,16 +187,25 @@ def _check_vectors_sendable(vectors: Any) -> None:
             check_sendable(vec)
 
 
-def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, keep: str) -> VectorBatch:
+def parse_vectors(
+    vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, keep: str,
+    max_vectors: int = _limits.MAX_VECTORS_PER_WRITE,
+) -> VectorBatch:
     """Validate a whole insert/upsert batch and return it deduplicated.
 
-    ``keep`` is ``"first"`` (insert) or ``"last"`` (upsert) for ids repeated in the batch.
+    ``keep`` is ``"first"`` (insert) or ``"last"`` (upsert) for ids repeated in the batch;
+    ``max_vectors`` is the binding's 1000, or the HTTP API's 5000 for the CLI.
     """
     _check_vectors_sendable(vectors)
     if not isinstance(vectors, list):
         raise _limits.unparsable_vectors(op, f"expected a list of vectors, got {_describe(vectors)}")
-    if len(vectors) > _limits.MAX_VECTORS_PER_WRITE:
-        raise _limits.too_many_vectors(op, len(vectors))
+    matrix = _fast_matrix(vectors)
+    if matrix is None:  # JSON.stringify runs before the request: a BigInt fails first
+        for vec in vectors:
+            if isinstance(vec, Mapping) and isinstance(vec.get("values"), list):
+                _check_no_bigint(vec["values"])
+    if len(vectors) > max_vectors:
+        raise _limits.too_many_vectors(op, len(vectors), max_vectors)
 
     # 1. the request must be valid JSON of the right shape (the service's parse step)
     metadata_json: dict[int, tuple[str, int]] = {}  # vector position -> (compact JSON, UTF-8 bytes)
@@ -202,7 +242,6 @@ def parse_vectors(vectors: Any, *, op: str, dimensions: int, limits: ApiLimits, 
             except (TypeError, ValueError) as exc:
                 raise _limits.unparsable_vectors(op, f'vector id="{vid}": metadata is not JSON ({exc})') from None
 
-    matrix = _fast_matrix(vectors)
     if matrix is None:
         rows = [_values_array(v["values"], op, f'vector id="{v["id"]}"') for v in vectors]
     else:
@@ -289,6 +328,8 @@ def parse_query_vector(vector: Any, *, dimensions: int) -> np.ndarray:
     plain = _plain_number_list(vector)
     if not plain:  # a list of plain numbers has nothing to refuse
         check_sendable(vector)
+    if isinstance(vector, list):
+        _check_no_bigint(vector)
     try:
         arr = _values_array(vector, _limits.QUERY, "query vector", plain=plain)
     except _limits.VectorizeError as exc:
@@ -319,41 +360,34 @@ def _is_whole(value: Any) -> bool:
     return isinstance(value, float) and math.isfinite(value) and value == int(value)
 
 
-def merge_options(options: Any, kwargs: Mapping[str, Any]) -> dict[str, Any]:
-    """Python Workers merge keyword arguments into one trailing options object."""
-    check_sendable(options)
-    check_sendable(dict(kwargs))
-    merged: dict[str, Any] = {}
-    if options is not None:
-        if not isinstance(options, Mapping):
-            raise _limits.bad_query_option(f"Failed to parse the request body as JSON: options must be an object, got {_describe(options)}")
-        merged.update(options)
-    merged.update(kwargs)
-    return merged
-
-
 def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> QueryOptions:
     """Validate topK/namespace/returnValues/returnMetadata/filter; unknown keys are ignored."""
     # returnMetadata first: the binding's own JavaScript checks it before any request.
+    # The binding's JavaScript (``requests``) refuses truthy values of the wrong kind before
+    # any request; falsy ones (0, "", false on v2) reach the service, which cannot parse them.
     raw_rm = options.get("returnMetadata")
     if limits.version == "v1":
         if raw_rm is None:
             return_metadata = "none"
         elif isinstance(raw_rm, bool):
             return_metadata = "all" if raw_rm else "none"
-        else:
+        elif _js_truthy(raw_rm):
             raise _limits.return_metadata_not_boolean(_js_repr(raw_rm))
+        else:
+            raise _limits.bad_query_option(
+                f"Failed to parse the request body as JSON: returnMetadata: expected a boolean, got {_js_repr(raw_rm)}"
+            )
     else:
         if raw_rm is None:
             return_metadata = "none"
         elif raw_rm is True:
             return_metadata = "all"
-        elif raw_rm is False:
-            raise _limits.return_metadata_false()
-        elif raw_rm in ("none", "indexed", "all"):
+        elif isinstance(raw_rm, str) and raw_rm in ("none", "indexed", "all"):
             return_metadata = raw_rm
-        else:
+        elif _js_truthy(raw_rm):
             raise _limits.return_metadata_invalid(_js_repr(raw_rm))
+        else:
+            raise _limits.return_metadata_false()
 
     return_values = options.get("returnValues", False)
     if return_values is None:
@@ -392,6 +426,14 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
         return_metadata=return_metadata,
         filter=options.get("filter"),
     )
+
+
+def _js_truthy(value: Any) -> bool:
+    if value is None or value is False:
+        return False
+    if isinstance(value, (int, float)):
+        return value == value and value != 0
+    return not (isinstance(value, str) and value == "")
 
 
 def _js_repr(value: Any) -> str:

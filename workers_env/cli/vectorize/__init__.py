@@ -13,7 +13,7 @@ import argparse
 from typing import Any
 
 from . import indexes, metadata, vectors
-from .common import add_common_options
+from .common import add_common_options, add_version_option
 
 __all__ = ["register"]
 
@@ -28,6 +28,7 @@ def register(subparsers: Any) -> None:
             "(<persist-to>/v3/vectorize), with wrangler's command names and options."
         ),
     )
+    add_version_option(parser)
     common = argparse.ArgumentParser(add_help=False)
     add_common_options(common)
     sub = parser.add_subparsers(dest="vectorize_command", metavar="COMMAND")

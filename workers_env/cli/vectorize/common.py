@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -22,9 +24,13 @@ from workers_env.vectorize.persistent import (
 )
 
 __all__ = [
+    "BOOLEAN_FLAGS",
     "CommandError",
     "add_common_options",
+    "js_number",
+    "yargs_booleans",
     "command",
+    "add_version_option",
     "dump_json",
     "error",
     "log",
@@ -86,8 +92,62 @@ def render_table(rows: Sequence[Mapping[str, str]]) -> str:
     return "\n".join(out)
 
 
+#: Boolean options of the vectorize commands, as yargs reads them: ``--x``, ``--x=true``,
+#: ``--x true``, ``--x=false``, ``--x false`` and ``--no-x``.
+BOOLEAN_FLAGS = frozenset({"json", "return-values", "deprecated-v1", "force", "update-config", "use-remote"})
+_TRUE_FALSE = {"true": True, "false": False}
+
+
+def yargs_booleans(argv: list[str]) -> list[str]:
+    """Rewrite yargs' spellings of boolean options into ``--x`` / ``--no-x`` for argparse."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        i += 1
+        if token == "--":
+            out.extend(argv[i - 1 :])
+            break
+        name, eq, value = token[2:].partition("=")
+        if not token.startswith("--") or name not in BOOLEAN_FLAGS:
+            out.append(token)
+            continue
+        if eq:
+            flag = _TRUE_FALSE.get(value.lower())
+            if flag is None:
+                out.append(token)  # argparse names the bad value
+                continue
+        elif i < len(argv) and argv[i].lower() in _TRUE_FALSE:
+            flag = _TRUE_FALSE[argv[i].lower()]
+            i += 1
+        else:
+            flag = True
+        out.append(f"--{name}" if flag else f"--no-{name}")
+    return out
+
+
+def js_number(text: str) -> float:
+    """``Number(text)`` as yargs applies it to a number option: NaN when it is not one."""
+    t = text.strip()
+    if t in ("Infinity", "+Infinity", "-Infinity"):
+        return float(t.replace("Infinity", "inf"))
+    if re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", t):
+        return float(t)
+    if re.fullmatch(r"0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+", t):
+        return float(int(t, 0))
+    return 0.0 if t == "" else math.nan
+
+
+def add_version_option(parser: argparse.ArgumentParser) -> None:
+    """``-v``/``--version``, as every wrangler command has."""
+    from workers_env.cli import installed_version
+
+    parser.add_argument("-v", "--version", action="version", version=installed_version(), help="show version number")
+
+
 def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """``--persist-to`` and ``--config``: where the persisted state lives."""
+    """``--persist-to``, ``--config`` and ``--version``: where the persisted state lives."""
+    add_version_option(parser)
     group = parser.add_argument_group("local state")
     group.add_argument(
         "--persist-to",

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
+from pathlib import Path
 from typing import Any
 
+from workers_env._errors import ConfigError
+from workers_env.config import find_config
+from workers_env.config.diagnostics import INDEX_NAME_RE, INDEX_NAME_RULE
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.definitions import parse_index_definition
 from workers_env.vectorize.store import IndexRecord, check_index_name
@@ -50,20 +56,45 @@ def _index_row(record: IndexRecord) -> dict[str, str]:
     }
 
 
+def _valid_binding_name(name: str, fallback: str) -> str:
+    """wrangler's ``getValidBindingName``: the name as a JavaScript identifier, or the fallback."""
+    out = re.sub(r"_+", "_", re.sub(r"[^a-zA-Z0-9_]", "", re.sub(r"[\s-]", "_", name)))
+    if re.match(r"[0-9]", out):
+        out = "_" + out
+    return fallback if not out or re.fullmatch(r"_+", out) else out
+
+
+def _config_path(args: argparse.Namespace) -> Path | None:
+    try:
+        return find_config(args.config).resolve()
+    except ConfigError:
+        return None
+
+
+def _snippet(entry: dict[str, Any], config_path: Path | None) -> str:
+    """wrangler's ``formatConfigSnippet``: TOML for a .toml config, JSON otherwise."""
+    if config_path is not None and config_path.name.endswith("toml"):
+        lines = ["[[vectorize]]"] + [f"{k} = {json.dumps(v)}" for k, v in entry.items()]
+        return "\n".join(lines)
+    return json.dumps({"vectorize": [entry]}, indent=2, ensure_ascii=False)
+
+
 @command
 def create(args: argparse.Namespace) -> int:
     """Create an index: v2 unless ``--deprecated-v1``, as ``wrangler vectorize create``."""
     version = "v1" if args.deprecated_v1 else "v2"
     if args.preset:
         raw: dict[str, Any] = {"preset": args.preset}
-    elif args.dimensions is not None and args.metric:
+    elif args.dimensions and args.metric:
         raw = {"metric": args.metric, "dimensions": args.dimensions}
     else:
         raise CommandError(
             "🚨 You must provide both dimensions and a metric, or a known model preset when creating an index."
         )
-    name = check_index_name(args.name)
+    name = check_index_name(args.name)  # what cannot be a name at all (lone surrogates, control characters)
     limit = _limits.API_LIMITS[version].max_name_bytes
+    if not INDEX_NAME_RE.match(name):  # the service's rule, checked before anything is written
+        raise CommandError(f"🚨 Invalid index name {json.dumps(name, ensure_ascii=False)}: {INDEX_NAME_RULE}")
     if len(name.encode("utf-8")) > limit:
         raise CommandError(f"🚨 index names of {version} indexes are at most {limit} bytes; {name!r} is longer")
     definition = parse_index_definition(
@@ -72,24 +103,32 @@ def create(args: argparse.Namespace) -> int:
     )
     if not args.json and args.preset:
         log(f"Configuring index based for the embedding model {args.preset}.")
+    if args.deprecated_v1 and not args.json:
+        warn("Creation of legacy Vectorize indexes will be blocked by December 2024")
     if not args.json:
         log(f"🚧 Creating index: '{name}'")
     with open_store(args) as store:
-        store.create_index(name, definition)
+        record = store.create_index(name, definition)
     if args.json:
-        shown: dict[str, Any] = {"name": name}
-        if args.description is not None:
-            shown["description"] = args.description
-        shown["config"] = raw
-        log(dump_json(shown))
+        log(dump_json(_index_json(record)))
         return 0
-    binding = "VECTORIZE_INDEX" if version == "v1" else "VECTORIZE"
+    fallback = "VECTORIZE_INDEX" if version == "v1" else "VECTORIZE"
+    entry: dict[str, Any] = {
+        "binding": _valid_binding_name(args.binding if args.binding is not None else fallback, fallback),
+        "index_name": name,
+    }
+    if args.use_remote:
+        entry["remote"] = True
     log(f"✅ Successfully created a new Vectorize index: '{name}'")
-    log(
-        "📋 To start querying from a Worker, add the following binding configuration to your "
-        "Wrangler configuration file:\n"
-    )
-    log(f'[[vectorize]]\nbinding = "{binding}"\nindex_name = "{name}"')
+    where = f' in the "{args.env}" environment' if getattr(args, "env", None) else ""
+    log(f"To access your new Vectorize Index in your Worker, add the following snippet to your configuration file{where}:")
+    config_path = _config_path(args)
+    log(_snippet(entry, config_path))
+    if (args.update_config or args.binding is not None) and config_path is not None:
+        log(
+            f"workers-env does not edit {config_path.name}: add the snippet above yourself "
+            "(wrangler edits .json/.jsonc configs when asked)."
+        )
     return 0
 
 
@@ -180,11 +219,11 @@ def info(args: argparse.Namespace) -> int:
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="return output as clean JSON")
+    parser.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as clean JSON")
 
 
 def _v1_flag(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--deprecated-v1", action="store_true", help=help_text)
+    parser.add_argument("--deprecated-v1", action=argparse.BooleanOptionalAction, default=False, help=help_text)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -197,11 +236,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--description", help="an optional description for this index")
     _json_flag(p)
     _v1_flag(p, "create a deprecated Vectorize V1 index (the library's binding default, but wrangler creates v2)")
+    p.add_argument("--use-remote", action=argparse.BooleanOptionalAction, default=False,
+                   help="add remote = true to the printed binding snippet")
+    p.add_argument("--update-config", action=argparse.BooleanOptionalAction, default=False,
+                   help="accepted for wrangler compatibility; workers-env prints the snippet and never edits the config")
+    p.add_argument("--binding", help="the binding name in the printed snippet (made a valid identifier, as wrangler does)")
+    p.add_argument("--env", "-e", default=None, help="the environment the snippet is for")
     p.set_defaults(handler=create)
 
     p = sub.add_parser("delete", parents=[common], help="delete a Vectorize index")
     p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--force", "-y", action="store_true", help="skip confirmation")
+    p.add_argument("--force", "-y", action=argparse.BooleanOptionalAction, default=False, help="skip confirmation")
     _v1_flag(p, "accepted for wrangler compatibility; the index's own version is used")
     p.set_defaults(handler=delete)
 

@@ -11,12 +11,14 @@ import argparse
 import asyncio
 import base64
 import binascii
+import datetime
 import json
 import os
 import re
 import signal
 import sys
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,14 +27,17 @@ from workers_env._errors import WorkersEnvError
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.ndjson import iter_numbered_vectors
+from workers_env.vectorize.store import state_dir
 
 from .common import (
     CommandError,
+    js_number,
     command,
     dump_json,
     error,
     log,
     open_store,
+    persist_to_of,
     render_table,
     warn,
 )
@@ -50,6 +55,13 @@ def _js_number(text: str) -> int | float:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     return int(value) if value.is_integer() else value
+
+
+def _whole_number(text: str) -> int:
+    value = js_number(text)
+    if value != value or not float(value).is_integer():
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    return int(value)
 
 
 def _binding(store: Any, name: str) -> VectorizeBinding:
@@ -140,19 +152,32 @@ def _has_vectors_after(path: Path, line: int) -> bool:
         return any(raw.strip() for number, raw in enumerate(handle, start=1) if number > line)
 
 
+# wrangler's figures (src/vectorize/common.ts): 1000 vectors per batch by default, at most
+# 5000 per batch for v2 indexes (1000 for v1), and a run stops after 100,000 vectors.
+DEFAULT_BATCH_SIZE = _limits.MAX_VECTORS_PER_WRITE
+MAX_VECTORS_PER_RUN = 100_000
+
+
 def _write_file(args: argparse.Namespace, op: str) -> int:
     path = Path(args.file)
     if not (os.access(path, os.R_OK) and path.is_file() and path.stat().st_size > 0):
         raise CommandError(f"🚨 Cannot read invalid or empty file: {args.file}.")
-    if not 1 <= args.batch_size <= _limits.MAX_VECTORS_PER_WRITE:
-        raise CommandError(
-            f"🚨 A Vectorize binding writes at most {_limits.MAX_VECTORS_PER_WRITE} vectors per call, so "
-            f"--batch-size must be from 1 to {_limits.MAX_VECTORS_PER_WRITE}; got {args.batch_size}."
-        )
     verb = "insertion" if op == "insert" else "upsertion"
     with open_store(args) as store, _StopRequest() as stop:
         binding = _binding(store, args.name)
         v1 = binding.index.limits.version == "v1"
+        if v1 and args.batch_size > _limits.MAX_VECTORS_PER_WRITE:
+            raise CommandError(
+                f"🚨 Vectorize currently limits upload batches to {_limits.MAX_VECTORS_PER_WRITE} records at a time."
+            )
+        if not v1 and args.batch_size > _limits.MAX_VECTORS_PER_HTTP_WRITE:
+            raise CommandError(
+                "🚨 The global rate limit for the Cloudflare API is 1200 requests per five minutes. Vectorize V2 "
+                f"indexes currently limit upload batches to {_limits.MAX_VECTORS_PER_HTTP_WRITE} records at a time "
+                "to stay within the service limits."
+            )
+        if args.batch_size < 1:
+            raise CommandError(f"🚨 --batch-size must be a whole number of at least 1; got {args.batch_size}.")
         if getattr(args, "deprecated_v1", False) and not v1:
             warn(f"index '{args.name}' is a v2 index; --deprecated-v1 is ignored")
         bar = None if args.json else _progress(path)
@@ -162,9 +187,10 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
 
         async def run() -> None:
             nonlocal written, last_line
-            method = binding.insert if op == "insert" else binding.upsert
+            write = binding.insert_sync if op == "insert" else binding.upsert_sync
+            limit = _limits.MAX_VECTORS_PER_WRITE if v1 else _limits.MAX_VECTORS_PER_HTTP_WRITE
             for batch, line in _batches(path, args.batch_size):
-                result = await method(batch)
+                result = write(batch, max_vectors=limit)  # the HTTP API takes the NDJSON as sent
                 last_line = line
                 # progress only once the batch is committed (wrangler prints v1's line before)
                 if v1:
@@ -180,6 +206,13 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
                         )
                 if bar is not None:
                     bar.update(len(batch))
+                if written > MAX_VECTORS_PER_RUN:
+                    if not args.json:
+                        warn(
+                            "🚧 While Vectorize is in beta, we've limited uploads to 100k vectors per run. "
+                            "You may run this again with another batch to upload further"
+                        )
+                    return
                 if stop.requested:
                     return
 
@@ -226,17 +259,70 @@ def upsert(args: argparse.Namespace) -> int:
 
 
 # -- query ------------------------------------------------------------------------------------------
+_SCALAR_OPS = ("$eq", "$ne", "$lt", "$lte", "$gt", "gte")  # sic: wrangler checks "gte", not "$gte"
+
+
+def _filter_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) and not (isinstance(value, float) and value != value)
+
+
+def validate_query_filter(parsed: Any) -> dict[str, Any] | None:
+    """wrangler's ``validateQueryFilter``: what of a ``--filter`` it sends, or None.
+
+    Arrays are dropped; an operator object is kept only if every operator is one it knows
+    with a value of the right type (``$gte`` is not among them: wrangler lists ``"gte"``).
+    """
+    if not isinstance(parsed, dict):
+        return None
+    result: dict[str, Any] = {}
+    for field_name, value in parsed.items():
+        if isinstance(value, list):
+            continue
+        if isinstance(value, dict):
+            valid = True
+            for op, inner in value.items():
+                if op in _SCALAR_OPS:
+                    valid = valid and _filter_scalar(inner)
+                elif op in ("$in", "$nin"):
+                    valid = valid and isinstance(inner, list) and all(map(_filter_scalar, inner))
+                else:
+                    valid = False
+            if valid and value:
+                result[field_name] = dict(value)
+        else:
+            result[field_name] = value
+    return result or None
+
+
+def _json_int(text: str) -> int | float:
+    """``JSON.parse`` reads numbers as doubles: a big int is a float, never a BigInt."""
+    value = int(text)
+    return value if abs(value) < 2**53 else float(value)
+
+
+def _not_json(text: str) -> Any:
+    raise ValueError(f"{text} is not JSON")
+
+
+def _js_truthy(value: Any) -> bool:
+    return not (value is None or value is False or value == "" or (isinstance(value, (int, float)) and not value))
+
+
 @command
 def query(args: argparse.Namespace) -> int:
     """Query by ``--vector`` or ``--vector-id``; prints the matches as JSON."""
-    if (args.vector is None) == (args.vector_id is None):
-        raise CommandError("🚨 Either vector or vector-id parameter must be provided, but not both.")
     filter_: Any = None
     if args.filter is not None:
         try:
-            filter_ = json.loads(args.filter)
-        except (json.JSONDecodeError, RecursionError):
-            raise CommandError("🚨 Invalid query filter. Please use the recommended format.") from None
+            filter_ = json.loads(args.filter, parse_int=_json_int, parse_constant=_not_json)
+        except (ValueError, RecursionError):
+            warn("🚨 Invalid query filter. Please use the recommended format.")
+            filter_ = None
+    vector = None
+    if args.vector is not None:  # yargs' coerce keeps the items that are numbers
+        vector = [js_number(v) for v in args.vector]
+        vector = [v for v in vector if v == v]
+        vector = [int(v) if v.is_integer() and abs(v) < 2**53 else v for v in vector]
     with open_store(args) as store:
         binding = _binding(store, args.name)
         return_metadata: Any = args.return_metadata
@@ -249,11 +335,17 @@ def query(args: argparse.Namespace) -> int:
         }
         if args.namespace:
             options["namespace"] = args.namespace
-        if filter_ is not None:
-            options["filter"] = filter_
+        if _js_truthy(filter_):
+            parsed = validate_query_filter(filter_)
+            if parsed is None:
+                warn("🚨 Could not parse the provided query filter. Please use the recommended format.")
+            else:
+                options["filter"] = parsed
+        if (vector is None) == (args.vector_id is None):
+            raise CommandError("🚨 Either vector or vector-id parameter must be provided, but not both.")
         log("📋 Searching for relevant vectors...")
-        if args.vector is not None:
-            result = asyncio.run(binding.query(args.vector, options))
+        if vector is not None:
+            result = asyncio.run(binding.query(vector, options))
         else:
             result = asyncio.run(binding.queryById(args.vector_id, options))
     if result["count"] == 0:
@@ -299,44 +391,102 @@ def delete_vectors(args: argparse.Namespace) -> int:
 
 
 # -- list-vectors ----------------------------------------------------------------------------------------
-def encode_cursor(last_id: str) -> str:
-    """An opaque cursor: the last id returned, base64url without padding."""
-    return base64.urlsafe_b64encode(last_id.encode("utf-8")).decode("ascii").rstrip("=")
+# A cursor is a snapshot, as the service promises: the first page records every id of the
+# index (in code-point order) in a small file beside the state; later pages read that file,
+# so vectors written or deleted meanwhile change nothing until the listing starts again.
+CURSOR_LIFETIME = datetime.timedelta(hours=1)
 
 
-def decode_cursor(cursor: str) -> str:
+def _snapshot_dir(args: argparse.Namespace) -> Path:
+    return state_dir(persist_to_of(args)) / "list-vectors-snapshots"
+
+
+def _iso_nanos(moment: datetime.datetime) -> str:
+    """The API's timestamp form: ``2025-08-13T20:32:52.469144957+00:00``."""
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond * 1000:09d}+00:00"
+
+
+def encode_cursor(token: str, offset: int) -> str:
+    """An opaque cursor: the snapshot's token and the position of the next page."""
+    raw = json.dumps({"s": token, "o": offset}, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, int]:
     try:
-        last_id = base64.b64decode(cursor + "=" * (-len(cursor) % 4), altchars=b"-_", validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        last_id = None
-    if not last_id or encode_cursor(last_id) != cursor:
-        raise CommandError(f"🚨 Invalid cursor {cursor!r}; use the nextCursor of a previous list-vectors")
-    return last_id
+        raw = base64.b64decode(cursor + "=" * (-len(cursor) % 4), altchars=b"-_", validate=True)
+        data = json.loads(raw.decode("utf-8"))
+        token, offset = data["s"], data["o"]
+        if not (isinstance(token, str) and re.fullmatch(r"[0-9a-f]{32}", token) and type(offset) is int and offset > 0):
+            raise ValueError(token)
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError, KeyError):
+        raise CommandError(f"🚨 Invalid cursor {cursor!r}; use the nextCursor of a previous list-vectors") from None
+    return token, offset
+
+
+def _prune(folder: Path, now: datetime.datetime) -> None:
+    for old in folder.glob("*.json"):
+        try:
+            expires = datetime.datetime.fromisoformat(json.loads(old.read_text("utf-8"))["expires"])
+            if expires <= now:
+                old.unlink()
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
 
 
 @command
 def list_vectors(args: argparse.Namespace) -> int:
-    """A page of vector ids, in id order, with a cursor for the next page."""
+    """A page of vector ids, in id order, with a cursor (a snapshot) for the next page."""
     count = LIST_VECTORS_DEFAULT_COUNT if args.count is None else args.count
     if not (isinstance(count, int) and 1 <= count <= LIST_VECTORS_MAX_COUNT):
         raise CommandError(f"🚨 --count must be a whole number from 1 to {LIST_VECTORS_MAX_COUNT}; got {count}")
-    after = decode_cursor(args.cursor) if args.cursor else None
+    position = decode_cursor(args.cursor) if args.cursor else None
     if not args.json:
         log(f"📋 Listing vectors in index '{args.name}'...")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    folder = _snapshot_dir(args)
     with open_store(args) as store:
-        ids, total, more = store.list_vector_ids(args.name, after=after, limit=count)
-    result: dict[str, Any] = {"count": len(ids), "totalCount": total, "isTruncated": more}
-    if more:
-        result["nextCursor"] = encode_cursor(ids[-1])
-    result["vectors"] = [{"id": i} for i in ids]
+        record = store.require(args.name)
+        if position is None:
+            token, offset = uuid.uuid4().hex, 0
+            ids, _, _ = store.list_vector_ids(args.name, after=None, limit=2**62)
+            expires = now + CURSOR_LIFETIME
+        else:
+            token, offset = position
+            try:
+                snap = json.loads((folder / f"{token}.json").read_text("utf-8"))
+                expires = datetime.datetime.fromisoformat(snap["expires"])
+                ids = snap["ids"]
+            except (OSError, ValueError, KeyError, TypeError):
+                snap, expires, ids = None, now, []
+            if snap is None or expires <= now or snap.get("index") != record.id or offset > len(ids):
+                raise CommandError(
+                    f"🚨 The cursor {args.cursor!r} has expired or belongs to another listing; "
+                    f"start again without --cursor"
+                )
+    page = ids[offset : offset + count]
+    more = offset + count < len(ids)
+    if more and position is None:
+        folder.mkdir(parents=True, exist_ok=True)
+        _prune(folder, now)
+        text = json.dumps({"index": record.id, "expires": expires.isoformat(), "ids": ids})
+        (folder / f"{token}.json").write_text(text, encoding="utf-8")
+    result: dict[str, Any] = {
+        "count": len(page),
+        "totalCount": len(ids),
+        "isTruncated": more,
+        "nextCursor": encode_cursor(token, offset + count) if more else None,
+        "cursorExpirationTimestamp": _iso_nanos(expires) if more else None,
+        "vectors": [{"id": i} for i in page],
+    }
     if args.json:
         log(dump_json(result))
         return 0
-    if not ids:
+    if not page:
         warn("No vectors found in this index.")
         return 0
-    log(render_table([{"#": str(n), "Vector ID": vid} for n, vid in enumerate(ids, start=1)]))
-    log(f"\nShowing {len(ids)} of {total} total vectors")
+    log(render_table([{"#": str(n), "Vector ID": vid} for n, vid in enumerate(page, start=1)]))
+    log(f"\nShowing {len(page)} of {len(ids)} total vectors")
     if more:
         again = f" --persist-to {args.persist_to}" if args.persist_to else ""
         log("\n💡 To get the next page, run:")
@@ -351,18 +501,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p.add_argument("name", help="the name of the Vectorize index")
         p.add_argument("--file", required=True, help="a file of line-separated JSON (NDJSON) vector objects")
         p.add_argument(
-            "--batch-size", type=int, default=_limits.MAX_VECTORS_PER_WRITE,
-            help=f"vectors per binding call (1-{_limits.MAX_VECTORS_PER_WRITE}, default {_limits.MAX_VECTORS_PER_WRITE})",
+            "--batch-size", type=_whole_number, default=DEFAULT_BATCH_SIZE,
+            help=f"vectors per write (default {DEFAULT_BATCH_SIZE}; at most {_limits.MAX_VECTORS_PER_HTTP_WRITE} "
+            f"for v2 indexes, {_limits.MAX_VECTORS_PER_WRITE} for v1)",
         )
-        p.add_argument("--json", action="store_true", help="return output as JSON")
+        p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
         if op == "insert":
-            p.add_argument("--deprecated-v1", action="store_true",
+            p.add_argument("--deprecated-v1", action=argparse.BooleanOptionalAction, default=False,
                            help="accepted for wrangler compatibility; the index's own version is used")
         p.set_defaults(handler=insert if op == "insert" else upsert)
 
     p = sub.add_parser("query", parents=[common], help="query a Vectorize index")
     p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--vector", type=float, nargs="+", help="vector to query the index with")
+    p.add_argument("--vector", nargs="*", help="vector to query the index with (items that are not numbers are dropped, as wrangler does)")
     p.add_argument("--vector-id", help="id of a stored vector to query the index with (v2)")
     p.add_argument("--top-k", type=_js_number, default=5, help="the number of results to return (default 5)")
     p.add_argument("--return-values", action=argparse.BooleanOptionalAction, default=False,
@@ -392,5 +543,5 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--count", type=_js_number, default=None,
                    help=f"maximum number of vectors to return (1-{LIST_VECTORS_MAX_COUNT}, default {LIST_VECTORS_DEFAULT_COUNT})")
     p.add_argument("--cursor", help="cursor for the next page of results")
-    p.add_argument("--json", action="store_true", help="return output as clean JSON")
+    p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as clean JSON")
     p.set_defaults(handler=list_vectors)

@@ -1,0 +1,166 @@
+"""`workers-env vectorize` reads arguments and prints as wrangler 4 does (run as a subprocess)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import workers_env
+
+ROOT = str(Path(workers_env.__file__).resolve().parents[1])
+
+
+class Cli:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.env = {**os.environ, "PYTHONPATH": ROOT, "NO_COLOR": "1"}
+
+    def __call__(self, *args: str, state: bool = True) -> subprocess.CompletedProcess[str]:
+        extra = ["--persist-to", str(self.folder / "state")] if state else []
+        return subprocess.run(
+            [sys.executable, "-m", "workers_env", "vectorize", *args, *extra],
+            capture_output=True, text=True, env=self.env, cwd=self.folder, timeout=120,
+        )
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path)
+
+
+def write_ndjson(path: Path, count: int, dims: int = 3) -> Path:
+    with path.open("w") as handle:
+        for i in range(count):
+            handle.write(json.dumps({"id": f"v{i:06d}", "values": [1.0] + [float(i % 7)] * (dims - 1)}) + "\n")
+    return path
+
+
+def test_version_and_yargs_booleans(cli: Cli, tmp_path: Path) -> None:
+    version = cli("--version", state=False)
+    assert version.returncode == 0 and version.stdout.strip() == workers_env_version()
+    assert cli("create", "docs", "--dimensions", "3", "--metric", "cosine", "--json=false").returncode == 0
+    assert cli("insert", "docs", "--file", str(write_ndjson(tmp_path / "v.ndjson", 3))).returncode == 0
+    for spelling, has_values in ((["--return-values=true"], True), (["--return-values", "true"], True),
+                                 (["--return-values=false"], False), (["--no-return-values"], False),
+                                 (["--return-values"], True)):
+        run = cli("query", "docs", "--vector", "1", "0", "0", "--top-k", "1", *spelling)
+        assert run.returncode == 0, run.stderr
+        match = json.loads(run.stdout[run.stdout.index("{"):])["matches"][0]
+        assert ("values" in match) is has_values, spelling
+    bad = cli("query", "docs", "--vector", "1", "0", "0", "--return-values=maybe")
+    assert bad.returncode == 2 and "'maybe'" in bad.stderr
+
+
+def workers_env_version() -> str:
+    from importlib.metadata import version
+
+    return version("workers-env")
+
+
+def test_vector_items_that_are_not_numbers_are_dropped(cli: Cli, tmp_path: Path) -> None:
+    cli("create", "docs", "--dimensions", "3", "--metric", "cosine")
+    cli("insert", "docs", "--file", str(write_ndjson(tmp_path / "v.ndjson", 2)))
+    run = cli("query", "docs", "--vector", "1", "abc", "0", "0x0", "--top-k", "1")
+    assert run.returncode == 0, run.stderr  # "abc" dropped, 0x0 is 0: three numbers
+    short = cli("query", "docs", "--vector", "1", "abc", "0")
+    assert short.returncode == 1 and "expected 3 dimensions, and got 2 dimensions" in short.stderr
+
+
+def test_create_applies_the_service_index_name_rule(cli: Cli) -> None:
+    for name in ("../../x", "Bad Name!", "1abc", "idx-", "a", "x" * 65):
+        run = cli("create", name, "--dimensions", "3", "--metric", "cosine")
+        assert run.returncode == 1 and run.stdout.count("Creating index") == 0, name
+        assert "Name must start with a lowercase letter" in run.stderr or "the limit is 64 bytes" in run.stderr
+    assert json.loads(cli("list", "--json").stdout) == []
+
+
+def test_create_accepts_good_names_and_wranglers_binding_options(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "wrangler.toml").write_text('name = "w"\n')
+    run = cli("create", "good_name-1", "--dimensions", "3", "--metric", "cosine",
+              "--binding", "my-vec index", "--use-remote", "--update-config")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.endswith(
+        "To access your new Vectorize Index in your Worker, add the following snippet to your configuration file:\n"
+        '[[vectorize]]\nbinding = "my_vec_index"\nindex_name = "good_name-1"\nremote = true\n'
+        "workers-env does not edit wrangler.toml: add the snippet above yourself "
+        "(wrangler edits .json/.jsonc configs when asked).\n"
+    )
+    assert (tmp_path / "wrangler.toml").read_text() == 'name = "w"\n'
+    created = cli("create", "second", "--dimensions", "3", "--metric", "cosine", "--json")
+    assert list(json.loads(created.stdout)) == ["created_on", "modified_on", "name", "config"]
+
+
+def test_batch_size_default_and_limits(cli: Cli, tmp_path: Path) -> None:
+    cli("create", "docs", "--dimensions", "3", "--metric", "cosine")
+    cli("create", "old", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1")
+    nd = write_ndjson(tmp_path / "v.ndjson", 2500)
+    run = cli("insert", "docs", "--file", str(nd))
+    assert [line.split(" vectors")[0] for line in run.stdout.splitlines() if line.startswith("✨")] == [
+        "✨ Enqueued 1000", "✨ Enqueued 1000", "✨ Enqueued 500"]
+    run = cli("upsert", "docs", "--file", str(nd), "--batch-size", "5000")
+    assert [line for line in run.stdout.splitlines() if line.startswith("✨")][0].startswith("✨ Enqueued 2500 vectors")
+    too_big = cli("upsert", "docs", "--file", str(nd), "--batch-size", "5001")
+    assert too_big.returncode == 1 and "limit upload batches to 5000 records at a time" in too_big.stderr
+    v1 = cli("insert", "old", "--file", str(nd), "--batch-size", "1001")
+    assert v1.returncode == 1 and "🚨 Vectorize currently limits upload batches to 1000 records at a time." in v1.stderr
+    assert cli("insert", "old", "--file", str(nd), "--batch-size", "1000").returncode == 0
+
+
+def test_a_run_stops_after_100000_vectors_with_wranglers_warning(cli: Cli, tmp_path: Path) -> None:
+    # both sides of the cap in one run: after batch 20 the count is exactly 100,000 and the run
+    # goes on; batch 21 makes 105,000, more than 100,000, so the run stops before batch 22
+    cli("create", "docs", "--dimensions", "1", "--metric", "euclidean")
+    more = cli("upsert", "docs", "--file", str(write_ndjson(tmp_path / "b.ndjson", 105_001, dims=1)),
+               "--batch-size", "5000")
+    assert more.returncode == 0
+    assert "▲ [WARNING] 🚧 While Vectorize is in beta, we've limited uploads to 100k vectors per run." in more.stderr
+    assert more.stdout.splitlines()[-1] == "✅ Successfully enqueued 105000 vectors into index 'docs' for upsertion."
+    info = json.loads(cli("info", "docs", "--json").stdout)
+    assert info["vectorCount"] == 105_000  # the 21st batch crossed 100,000; the rest was not sent
+
+
+def test_filter_as_wranglers_validate_query_filter(cli: Cli, tmp_path: Path) -> None:
+    cli("create", "docs", "--dimensions", "2", "--metric", "cosine", "--deprecated-v1")
+    vectors = [{"id": "a", "values": [1, 0], "metadata": {"c": "x", "n": 1}},
+               {"id": "b", "values": [1, 0.1], "metadata": {"c": "y", "n": 2}}]
+    (tmp_path / "v.ndjson").write_text("".join(json.dumps(v) + "\n" for v in vectors))
+    cli("insert", "docs", "--file", str(tmp_path / "v.ndjson"))
+
+    def ids(*args: str) -> tuple[list[str], str]:
+        run = cli("query", "docs", "--vector", "1", "0", *args)
+        assert run.returncode == 0, run.stderr
+        body = run.stdout[run.stdout.index("{"):] if "{" in run.stdout else '{"matches": []}'
+        return [m["id"] for m in json.loads(body)["matches"]], run.stderr
+
+    # arrays and operator objects wrangler does not know are dropped; the rest is sent
+    assert ids("--filter", '{"n": [1, 2], "c": "y", "x": {"$gte": 1}}') == (["b"], "")
+    got, warned = ids("--filter", "{c: y}")  # not JSON: a warning, then an unfiltered query
+    assert got == ["a", "b"] and "▲ [WARNING] 🚨 Invalid query filter. Please use the recommended format." in warned
+    got, warned = ids("--filter", '{"n": [1]}')  # nothing left: a warning, then unfiltered
+    assert got == ["a", "b"]
+    assert "▲ [WARNING] 🚨 Could not parse the provided query filter. Please use the recommended format." in warned
+
+
+def test_list_vectors_json_and_snapshot_cursor(cli: Cli, tmp_path: Path) -> None:
+    cli("create", "docs", "--dimensions", "3", "--metric", "cosine")
+    cli("insert", "docs", "--file", str(write_ndjson(tmp_path / "v.ndjson", 5)))
+    first = cli("list-vectors", "docs", "--count", "3", "--json")
+    page = json.loads(first.stdout)  # clean JSON: no progress line before it
+    assert list(page) == ["count", "totalCount", "isTruncated", "nextCursor", "cursorExpirationTimestamp", "vectors"]
+    assert page["isTruncated"] is True and page["count"] == 3 and page["totalCount"] == 5
+    # the cursor is a snapshot: later writes and deletes do not change the pages still to come
+    (tmp_path / "new.ndjson").write_text('{"id": "v000003a", "values": [1, 2, 3]}\n')
+    cli("insert", "docs", "--file", str(tmp_path / "new.ndjson"))
+    cli("delete-vectors", "docs", "--ids", "v000004")
+    rest = json.loads(cli("list-vectors", "docs", "--count", "3", "--cursor", page["nextCursor"], "--json").stdout)
+    assert [v["id"] for v in rest["vectors"]] == ["v000003", "v000004"]
+    assert rest["isTruncated"] is False and rest["nextCursor"] is None and rest["cursorExpirationTimestamp"] is None
+    fresh = json.loads(cli("list-vectors", "docs", "--json").stdout)
+    assert [v["id"] for v in fresh["vectors"]] == ["v000000", "v000001", "v000002", "v000003", "v000003a"]
+    bad = cli("list-vectors", "docs", "--cursor", "eyJzIjoiMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAiLCJvIjozfQ")
+    assert bad.returncode == 1 and "start again without --cursor" in bad.stderr

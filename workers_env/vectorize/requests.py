@@ -1,0 +1,229 @@
+"""What the binding's own JavaScript (workerd's ``vectorize-api.ts``) does before a request.
+
+A call from Python reaches the service in stages, and each stage has its own errors:
+the SDK and Pyodide convert the arguments (:func:`workers_env._jsvalues.to_js`), the
+binding's JavaScript reshapes them (``vectors.map``, ``Array.from(values)``, the
+``returnMetadata`` check, ``{...options, vector}``), then ``JSON.stringify`` writes the body
+(:func:`workers_env._jsvalues.json_value`). Only what survives all three reaches the
+service's own validation (``validation.py``). Arguments JavaScript ignores (a keyword
+object after an options object) are never converted, so they can hold anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env._jsvalues import (
+    UNDEFINED,
+    JsTypedArray,
+    _js_key,
+    _js_number_text,
+    _to_js,
+    array_from,
+    check_sendable,
+    js_type_error,
+    json_value,
+    nests_deeper_than,
+)
+from workers_env.vectorize import limits as _limits
+
+__all__ = ["ids_request", "options_object", "query_request", "write_request"]
+
+
+def _convert(value: Any) -> Any:
+    """Pyodide's conversion of one value; one nested too deeply to walk is left as it is,
+    for the service's validation to refuse with its nesting error."""
+    if isinstance(value, (dict, list)) and nests_deeper_than(value):
+        return value
+    return _to_js(value)
+
+
+def _json_or_raw(value: Any) -> Any:
+    """``JSON.stringify`` of one field; a Python object with no JS form is left for the
+    service's validation to refuse with its own parse error."""
+    if isinstance(value, (dict, list)) and nests_deeper_than(value):
+        return value
+    try:
+        return json_value(value)
+    except JsException:
+        raise
+    except TypeError:
+        return value
+
+
+def options_object(positional: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
+    """The options argument JavaScript receives: Pyodide appends keyword arguments as one
+    more trailing object, so they are the options only when no positional one was given."""
+    if positional:
+        return positional[0]
+    if kwargs:
+        return dict(kwargs)
+    return UNDEFINED
+
+
+def _spread(options: Any) -> dict[str, Any]:
+    """``{...options}`` of a converted value: own enumerable properties only."""
+    if isinstance(options, dict):
+        return dict(options)
+    if isinstance(options, str):
+        return {str(i): ch for i, ch in enumerate(options)}
+    if type(options) is list or isinstance(options, JsTypedArray):
+        return {str(i): v for i, v in enumerate(options)}
+    return {}  # null, undefined, numbers, booleans, sets, dates
+
+
+def write_request(vectors: Any) -> list[Any]:
+    """insert/upsert: ``vectors.map(vec => ({...vec, values: Array.from(vec.values)}))``,
+    then ``JSON.stringify``. Values lists of plain numbers pass through untouched (the
+    service's validation checks them, BigInt included, on its fast path)."""
+    if vectors is UNDEFINED:
+        raise js_type_error("Cannot read properties of undefined (reading 'map')")
+    if vectors is None:
+        raise js_type_error("Cannot read properties of null (reading 'map')")
+    check_sendable(vectors) if type(vectors) is not list else _check_items_sendable(vectors)
+    if type(vectors) is not list:
+        _convert(vectors)  # Pyodide converts it first (a float16 array fails there)
+        raise js_type_error("vectors.map is not a function")
+    converted: list[Any] = []
+    for vec in vectors:  # 1. Pyodide's conversion of every vector
+        if isinstance(vec, Mapping):
+            out = {}
+            for key, value in vec.items():
+                out[_js_key(key)] = value if key == "values" and type(value) is list else _convert(value)
+            converted.append(out)
+        else:
+            converted.append(_convert(vec))
+    bodies: list[Any] = []
+    for vec in converted:  # 2. the binding's map(): {...vec, values: Array.from(vec.values)}
+        if vec is None:
+            raise js_type_error("Cannot read properties of null (reading 'values')")
+        if isinstance(vec, dict):
+            body = dict(vec)
+            body["values"] = array_from(vec.get("values", UNDEFINED))
+        elif type(vec) is list:  # an Array's .values is a function: Array.from(fn) is []
+            body = {**_spread(vec), "values": []}
+        else:
+            array_from(UNDEFINED)  # strings, numbers, booleans have no .values
+        bodies.append(body)
+    for body in bodies:  # 3. JSON.stringify of the request body
+        for key, value in body.items():
+            if key != "values":
+                body[key] = _json_or_raw(value)
+            elif type(value) is not list:  # converted from a typed array, set, string, ...
+                body[key] = [_value_item(v) for v in value]
+            # a list passes as it is: validation checks its items (numbers, BigInts, the
+            # SDK's refusals) in one pass on its fast path, and names an odd item on its slow one
+    return bodies
+
+
+def _value_item(value: Any) -> Any:
+    """One item of a vector's values after ``JSON.stringify``: a number stays a number, a
+    BigInt throws; anything else (a string, null, an object) is kept as the Python value it
+    was, so the service's parse error can name it."""
+    if type(value) in (int, float):
+        return value
+    try:
+        out = json_value(_convert(value))
+    except JsException:
+        raise
+    except TypeError:
+        return value
+    return out if type(out) in (int, float) else value
+
+
+def _plain_list(values: list[Any]) -> bool:
+    return {int, float}.issuperset(map(type, values))
+
+
+def _check_items_sendable(vectors: list[Any]) -> None:
+    """The SDK's tuple/bytearray check over a batch, without a pass over plain number lists."""
+    for vec in vectors:
+        if isinstance(vec, Mapping):
+            for key, value in vec.items():
+                if type(value) in (str, int, float, bool) or value is None:
+                    continue
+                if key == "values" and type(value) is list:
+                    continue  # checked by validation, without a Python pass over the numbers
+                check_sendable(value)
+        else:
+            check_sendable(vec)
+
+
+def query_request(version: str, vector: Any, options: Any, *, by_id: bool = False) -> dict[str, Any]:
+    """query/queryById: the options object the service receives (with ``vector`` or
+    ``vectorId``), after the binding's own checks."""
+    if by_id and version == "v1":
+        raise _limits.query_by_id_unsupported()
+    plain_vector = type(vector) is list  # checked by validation, item by item only when odd
+    if not plain_vector:
+        check_sendable(vector)
+    check_sendable(options)
+    js_vector = vector if type(vector) is list else _convert(vector)  # list items: see _value_item
+    js_options = _convert(options) if options is not UNDEFINED else UNDEFINED
+    rm = js_options.get("returnMetadata") if isinstance(js_options, dict) else None
+    if version == "v1":
+        if _truthy(rm) and not isinstance(rm, bool):
+            raise _limits.return_metadata_not_boolean(_js_string(rm))
+        body = _spread(js_options)
+        body["vector"] = array_from(js_vector)
+    else:
+        if not by_id:
+            js_vector = array_from(js_vector)
+        if _truthy(rm):
+            if not isinstance(rm, bool) and rm not in ("all", "indexed", "none"):
+                raise _limits.return_metadata_invalid(_js_string(rm))
+        body = _spread(js_options)
+        if isinstance(rm, bool) and rm:
+            body["returnMetadata"] = "all"
+        if by_id:
+            body["vectorId"] = js_vector
+        else:
+            body["vector"] = js_vector
+    out: dict[str, Any] = {}
+    for key, value in body.items():
+        if key == "vector" and type(value) is list and (value is vector and plain_vector):
+            out[key] = value
+        elif value is not UNDEFINED:
+            out[key] = _json_or_raw(value) if key != "vector" else [_value_item(v) for v in value]
+    return out
+
+
+def ids_request(ids: Any) -> Any:
+    """getByIds/deleteByIds: ``JSON.stringify({ids})``."""
+    if type(ids) is list and all(type(i) is str for i in ids):
+        return ids
+    check_sendable(ids)
+    if ids is UNDEFINED:
+        return None  # {ids: undefined} is {}: the service sees no ids
+    return _json_or_raw(_convert(ids))
+
+
+def _truthy(value: Any) -> bool:
+    """JavaScript truthiness of a converted value."""
+    if value is None or value is UNDEFINED or value is False:
+        return False
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value == value and value != 0
+    if isinstance(value, str):
+        return value != ""
+    return True
+
+
+def _js_string(value: Any) -> str:
+    """``${value}`` in a JavaScript template string."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, float):
+        return _js_number_text(value)
+    if isinstance(value, dict):
+        return "[object Object]"
+    if isinstance(value, list) and not isinstance(value, JsTypedArray):
+        return ",".join("" if v is None else _js_string(v) for v in value)
+    return str(value)
+
