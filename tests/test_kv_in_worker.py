@@ -3,6 +3,8 @@ built-in SDK era (raw JavaScript values) and a legacy on_fetch's raw JS env."""
 
 from __future__ import annotations
 
+import struct
+
 import pytest
 
 from workers_env import JsDict, load_worker
@@ -14,6 +16,7 @@ TOML = (
 
 ENTRY = '''
 from urllib.parse import urlparse
+from js import Float32Array
 from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):
@@ -23,6 +26,7 @@ class Default(WorkerEntrypoint):
         if path == "/put":
             await kv.put("doc", '{"n": 1, "tags": ["a"]}', metadata={"by": "worker"}, expirationTtl=600)
             await kv.put("bin", b"\\x00\\x01\\xff")
+            await kv.put("f32", Float32Array.new([1.5, -2]))  # an ArrayBufferView: its buffer's bytes
             return Response("ok")
         if path == "/types":
             doc = await kv.get("doc", "json")
@@ -36,6 +40,7 @@ class Default(WorkerEntrypoint):
                 "bulk": [type(bulk).__name__, bulk["nope"], bulk["doc"]],
                 "meta": [meta.metadata.by, meta.cacheStatus],
                 "list": [k.name for k in listed["keys"]],
+                "f32": bytes(await kv.get("f32", "arrayBuffer")).hex(),
             })
         if path == "/stream":
             return Response(await kv.get("bin", "stream"))
@@ -70,6 +75,7 @@ async def test_results_reach_python_code_as_the_sdk_converts_them(project):
         "bulk": ["JsDict", None, '{"n": 1, "tags": ["a"]}'],
         "meta": ["worker", None],
         "list": ["doc"],
+        "f32": struct.pack("<2f", 1.5, -2).hex(),
     }
     stream = await worker.fetch("/stream")
     assert await stream.bytes() == b"\x00\x01\xff"
