@@ -36,6 +36,7 @@ def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
 @pytest.fixture
 def d1_project(pytester: pytest.Pytester) -> pytest.Pytester:
     pytester.makefile(".toml", wrangler=WRANGLER)
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(**{"src/entry": ENTRY})
     migrations = pytester.path / "migrations"
     migrations.mkdir()
