@@ -1,4 +1,4 @@
-"""workers-env: Cloudflare Workers' bindings (Vectorize first), emulated locally for tests and dev.
+"""workers-env: Cloudflare Workers' bindings (Vectorize, KV, ...), emulated locally for tests and dev.
 
 >>> env = load_env("wrangler.toml", indexes={"docs": {"dimensions": 768, "metric": "cosine"}})
 >>> await env.VECTORIZE.upsert([{"id": "1", "values": [...]}])
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import (
     AiError,
+    BindingNotEmulatedError,
     ConfigError,
     IndexDefinitionError,
     JsException,
@@ -26,14 +27,17 @@ from workers_env._errors import (
 
 if TYPE_CHECKING:
     from workers_env._env import Env, load_env
+    from workers_env._clock import ManualClock
     from workers_env._jsvalues import JsDict
     from workers_env.d1.binding import D1Database
+    from workers_env.kv.namespace import KvNamespace
     from workers_env.runtime import QueueMessage, QueueResult, ScheduledResult, Worker, js, load_worker, to_js
     from workers_env.vectorize.binding import VectorizeBinding
     from workers_env.vectorize.definitions import IndexDefinition
 
 __all__ = [
     "AiError",
+    "BindingNotEmulatedError",
     "ConfigError",
     "D1Database",
     "Env",
@@ -41,6 +45,8 @@ __all__ = [
     "IndexDefinitionError",
     "JsDict",
     "JsException",
+    "KvNamespace",
+    "ManualClock",
     "NotEmulatedError",
     "StateError",
     "UnindexedFilterWarning",
@@ -63,6 +69,8 @@ _LAZY = {
     "load_env": "workers_env._env",
     "IndexDefinition": "workers_env.vectorize.definitions",
     "JsDict": "workers_env._jsvalues",
+    "KvNamespace": "workers_env.kv.namespace",
+    "ManualClock": "workers_env._clock",
     "VectorizeBinding": "workers_env.vectorize.binding",
     "Worker": "workers_env.runtime",
     "load_worker": "workers_env.runtime",

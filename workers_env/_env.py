@@ -10,16 +10,28 @@ each binding package is free to import :class:`AssemblyContext` from here.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from workers_env._errors import ConfigError, IndexDefinitionError
+from workers_env._clock import Clock
+from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError
 from workers_env.config import WorkerConfig, load_config, read_dev_vars
+from workers_env.config.bindings import declared_bindings
 
-__all__ = ["AssemblyContext", "BINDING_BUILDERS", "Env", "load_env"]
+__all__ = [
+    "AssemblyContext",
+    "BINDING_BUILDERS",
+    "Env",
+    "NotEmulatedBinding",
+    "bindings_from_pyproject",
+    "load_env",
+    "not_emulated",
+    "not_emulated_line",
+]
 
 #: Every emulated binding kind: ``(name, "module:function")``; the function takes an
 #: :class:`AssemblyContext` and returns ``{attribute name: binding}`` for the config's entries.
@@ -27,6 +39,7 @@ BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("vectorize", "workers_env.vectorize.assembly:build_bindings"),
     ("ai", "workers_env.ai.assembly:build_bindings"),
     ("d1_databases", "workers_env.d1.assembly:build_bindings"),
+    ("kv", "workers_env.kv.assembly:build_bindings"),
 )
 
 #: How ``env.<binding>`` is handed out: as the config's Worker holds it in ``self.env``,
@@ -63,6 +76,46 @@ class AssemblyContext:
                 errors.append(exc)
         if errors:
             raise errors[0]
+
+
+class NotEmulatedBinding:
+    """``env.NAME`` for a declared binding workers-env does not emulate (R2, Queues, ...).
+
+    It exists, so ``hasattr(env, "BUCKET")`` is true as in production; any use of it --
+    reading a method, calling, awaiting -- raises :class:`~workers_env.BindingNotEmulatedError`
+    naming the binding, its kind and how to supply one (``load_env(..., bindings=...)``).
+    """
+
+    __slots__ = ("_name", "_kind", "_field")
+
+    def __init__(self, name: str, kind: str, field: str):
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_kind", kind)
+        object.__setattr__(self, "_field", field)
+
+    @property
+    def error(self) -> BindingNotEmulatedError:
+        return BindingNotEmulatedError(self._name, self._kind, self._field)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)  # Python's protocol probes (copy, pickle, ...) stay quiet
+        raise self.error
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise self.error
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise self.error
+
+    def __await__(self) -> Any:
+        raise self.error
+
+    def __iter__(self) -> Any:
+        raise self.error
+
+    def __repr__(self) -> str:
+        return f"<{self._kind} binding {self._name}: not emulated by workers-env; supply one with bindings=>"
 
 
 class Env:
@@ -170,6 +223,8 @@ def load_env(
     environment: str | None = None,
     indexes: Mapping[str, Any] | None = None,
     persist_to: str | PathLike[str] | None = None,
+    bindings: Mapping[str, Any] | None = None,
+    clock: Clock | None = None,
     embedders: Mapping[str, Any] | None = None,
     ai_replies: Any = None,
 ) -> Env:
@@ -180,7 +235,10 @@ def load_env(
     definitions (``{"dimensions": 768, "metric": "cosine"}``, a ``"preset"``, optional
     ``"version": "v2"`` and ``"metadata_indexes"``); ``persist_to`` keeps state on disk
     under ``<persist_to>/v3/`` (as ``wrangler dev --persist-to``), otherwise every call
-    starts with fresh, empty bindings. ``embedders`` plugs a real embedding model into
+    starts with fresh, empty bindings. ``bindings`` adds or replaces any binding or var by
+    name with an object of yours (a fake R2 bucket, a stub service); ``clock`` is what KV
+    expiry is measured against (a :class:`~workers_env.ManualClock` lets a test move time);
+    ``embedders`` plugs a real embedding model into
     ``env.AI`` per model name (a function ``list[str] -> (n, d)`` array, or a
     ``"package.module:function"`` string); ``ai_replies`` scripts its text generation (a reply,
     a list of replies, a function ``(model, inputs)``, or ``{model: ...}``).
@@ -189,11 +247,17 @@ def load_env(
         raise ConfigError(
             f"indexes= must map index names to definitions, got {type(indexes).__name__}"
         )
+    supplied = _check_supplied(bindings)
+    if clock is not None and not callable(getattr(clock, "now", None)):
+        raise ConfigError(
+            f"clock= must be a clock object with a now() method (e.g. workers_env.ManualClock()), got {clock!r}"
+        )
     config = load_config(path, environment=environment)
     context = AssemblyContext(
         config=config,
         persist_to=None if persist_to is None else Path(persist_to),
-        options={"indexes": indexes, "embedders": embedders, "ai_replies": ai_replies},
+        options={"indexes": indexes, "clock": clock, "bindings": supplied, "embedders": embedders,
+                 "ai_replies": ai_replies},
     )
     try:
         return _assemble(context)
@@ -219,4 +283,90 @@ def _assemble(context: AssemblyContext) -> Env:
         problems = [problem for exc in failures for problem in exc.problems]
         cls = IndexDefinitionError if all(isinstance(e, IndexDefinitionError) for e in failures) else ConfigError
         raise cls("\n".join(problems), problems=problems, path=str(config.path))
+    supplied = context.options.get("bindings") or {}
+    values.update(supplied)
+    for name in supplied:  # a supplied object is handed out exactly as given
+        kinds.pop(name, None)
+    for declared in declared_bindings(config.merged):
+        if declared.name not in values:
+            values[declared.name] = NotEmulatedBinding(declared.name, declared.kind, declared.field)
     return Env(values, config=config, context=context, kinds=kinds)
+
+
+def _check_supplied(bindings: Any) -> dict[str, Any]:
+    if bindings is None:
+        return {}
+    if not isinstance(bindings, Mapping):
+        raise ConfigError(
+            f"bindings= must map binding names to objects, e.g. bindings={{'BUCKET': FakeBucket()}}; "
+            f"got {type(bindings).__name__}"
+        )
+    bad = [name for name in bindings if not isinstance(name, str) or not name]
+    if bad:
+        raise ConfigError(f"bindings= names must be non-empty strings (the env attribute names), got {bad!r}")
+    return dict(bindings)
+
+
+def not_emulated(env: Env) -> list[NotEmulatedBinding]:
+    """The placeholders in ``env``: declared bindings nobody emulates or supplied."""
+    return [value for value in (env.unwrapped(name) for name in env) if isinstance(value, NotEmulatedBinding)]
+
+
+def not_emulated_line(env: Env) -> str | None:
+    """The one line ``workers-env dev`` and ``load_worker`` print at start, or ``None``."""
+    missing = not_emulated(env)
+    if not missing:
+        return None
+    names = ", ".join(f"{p._name} ({p._kind})" for p in missing)
+    return (
+        f"workers-env: not emulated, so any use raises BindingNotEmulatedError: {names}; "
+        "supply your own with bindings= (or [tool.workers-env.bindings] for workers-env dev)"
+    )
+
+
+def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
+    """``[tool.workers-env.bindings] NAME = "package.module:factory"``: call each factory.
+
+    Modules are imported with the config's folder on ``sys.path`` (so a ``fakes.py`` beside
+    ``wrangler.toml`` is found); each factory is called without arguments and its result
+    becomes ``env.NAME``. Every problem is reported at once, as a :class:`ConfigError`.
+    """
+    table = config.tool.get("bindings") if isinstance(config.tool, Mapping) else None
+    if table is None:
+        return {}
+    where = f"[tool.workers-env.bindings] in {config.root / 'pyproject.toml'}"
+    if not isinstance(table, Mapping):
+        raise ConfigError(f'{where} must be a table of NAME = "package.module:factory" entries')
+    built: dict[str, Any] = {}
+    problems: list[str] = []
+    root = str(config.root)
+    added = root not in sys.path
+    if added:
+        sys.path.insert(0, root)
+    try:
+        for name, target in table.items():
+            if not isinstance(target, str) or target.count(":") != 1 or not all(target.split(":")):
+                problems.append(f'{where}: {name} = {target!r} should be a "package.module:factory" string')
+                continue
+            module_name, _, attr = target.partition(":")
+            try:
+                factory = getattr(importlib.import_module(module_name), attr)
+            except ImportError as exc:
+                problems.append(f"{where}: {name}: cannot import {module_name!r} ({exc}); the module must be importable from {root} or your environment")
+                continue
+            except AttributeError:
+                problems.append(f"{where}: {name}: module {module_name!r} has no {attr!r}")
+                continue
+            if not callable(factory):
+                problems.append(f"{where}: {name}: {target} is not callable; name a function or class that returns the binding")
+                continue
+            try:
+                built[name] = factory()
+            except Exception as exc:  # noqa: BLE001 - reported with the entry that failed
+                problems.append(f"{where}: {name}: {target}() raised {type(exc).__name__}: {exc}")
+    finally:
+        if added:
+            sys.path.remove(root)
+    if problems:
+        raise ConfigError("\n".join(problems), problems=problems, path=str(config.path))
+    return built

@@ -16,6 +16,7 @@ __all__ = [
     "JsException",
     "VectorizeError",
     "AiError",
+    "BindingNotEmulatedError",
     "NotEmulatedError",
     "UnindexedFilterWarning",
 ]
@@ -100,6 +101,24 @@ class NotEmulatedError(WorkersEnvError, NotImplementedError):
     Deliberately not a :class:`JsException`: Worker code that catches the service's errors
     does not swallow it, so the test fails and says what is missing.
     """
+
+
+class BindingNotEmulatedError(NotEmulatedError):
+    """Worker code used a binding workers-env declares but does not emulate (R2, Queues, ...).
+
+    ``binding`` is the ``env`` name, ``kind`` wrangler's name for its kind (``R2 Bucket``),
+    ``field`` the config field (``r2_buckets``). The message says how to supply one.
+    """
+
+    def __init__(self, binding: str, kind: str, field: str):
+        super().__init__(
+            f"env.{binding} ({kind} binding, {field} in the wrangler config) is not emulated by workers-env. Supply your own object for it: load_env(..., bindings={{{binding!r}: my_fake}}); in pytest "
+            f"the workers_env_bindings fixture or @pytest.mark.workers_env(bindings={{{binding!r}: my_fake}}); for "
+            f'workers-env dev, [tool.workers-env.bindings] {binding} = "package.module:factory" in pyproject.toml.'
+        )
+        self.binding = binding
+        self.kind = kind
+        self.field = field
 
 
 class UnindexedFilterWarning(UserWarning):

@@ -26,6 +26,7 @@ __all__ = [
     "ByteStream",
     "JsDate",
     "JsDict",
+    "JsMapResult",
     "JsOpaque",
     "JsSet",
     "JsTypedArray",
@@ -63,6 +64,11 @@ class JsDict(dict):  # type: ignore[type-arg]
 
     def __setattr__(self, name: str, value: Any) -> None:
         self[name] = value
+
+
+class JsMapResult(JsDict):
+    """A result that is a JavaScript ``Map`` (KV's bulk ``get``): JS code sees a ``Map``,
+    Python code a :class:`JsDict` (Pyodide turns a ``Map`` into a ``dict``)."""
 
 
 class ByteStream:

@@ -1,5 +1,8 @@
 """pytest plugin (entry point ``pytest11``): the ``env``, ``worker``, ``seed_vectors`` and ``d1_schema`` fixtures.
 
+Bindings you supply come from the ``workers_env_bindings`` fixture and the
+``@pytest.mark.workers_env(bindings=...)`` marker; KV expiry runs on ``workers_env_clock``.
+
 Every test gets a fresh ``env`` with empty in-memory indexes, built from the wrangler
 config found from the rootdir (or ``--wrangler-config`` / the ``workers_env_config`` ini
 option / ``@pytest.mark.workers_env(config=...)``). Data is seeded before the test from
@@ -25,9 +28,9 @@ if TYPE_CHECKING:
 __all__ = ["seed_binding", "apply_d1_schema"]
 
 _MARKERS = (
-    "workers_env(config=None, environment=None, indexes=None, embedders=None, ai_replies=None): "
-    "per-test wrangler config path, [env.NAME], index definitions, Workers AI embedders and "
-    "scripted text generation replies for the env fixture",
+    "workers_env(config=None, environment=None, indexes=None, embedders=None, ai_replies=None, bindings=None): "
+    "per-test wrangler config path, [env.NAME], index definitions, Workers AI embedders, "
+    "scripted text generation replies and bindings you supply ({name: object}) for the env fixture",
     "vectorize_seed(binding, source, namespace=None): upsert vectors (a list, or an NDJSON file "
     "relative to the test file) into env.<binding> before the test",
     "d1_schema(binding, source=None): before the test, apply the D1 binding's migrations_dir "
@@ -125,6 +128,23 @@ def workers_env_indexes() -> Mapping[str, Any] | None:
 
 
 @pytest.fixture
+def workers_env_bindings() -> Mapping[str, Any]:
+    """Bindings you supply, ``{"NAME": object}``, added to (or replacing) ``env``'s (override in a conftest)."""
+    return {}
+
+
+@pytest.fixture
+def workers_env_clock() -> Any:
+    """The clock KV expiry is measured against: a ``ManualClock`` at the current time.
+
+    Move it with ``workers_env_clock.advance(seconds)``; override the fixture to start elsewhere.
+    """
+    from workers_env._clock import ManualClock
+
+    return ManualClock()
+
+
+@pytest.fixture
 def workers_env_embedders() -> Mapping[str, Any] | None:
     """Real embedding functions for ``env.AI`` by model name (override in a conftest);
     ``None`` uses ``[tool.workers-env.ai.embedders]`` or the offline embedder."""
@@ -205,14 +225,17 @@ def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
 @pytest.fixture
 def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any],
         workers_env_d1_schema: Mapping[str, Any], workers_env_embedders: Mapping[str, Any] | None,
-        workers_env_ai_replies: Any) -> Iterator[Env]:
-    """A fresh ``Env`` for this test: the wrangler config's bindings with empty indexes."""
+        workers_env_ai_replies: Any, workers_env_bindings: Mapping[str, Any],
+        workers_env_clock: Any) -> Iterator[Env]:
+    """A fresh ``Env`` for this test: the wrangler config's bindings, empty, plus those you supply."""
     from workers_env._env import load_env
     from workers_env._errors import ConfigError
 
     marker = _marker_kwargs(request)
     location = _config_location(request, marker)
     indexes = marker.get("indexes", workers_env_indexes)
+    supplied = dict(workers_env_bindings or {})
+    supplied.update(marker.get("bindings") or {})  # the marker wins, name by name
     try:
         built = load_env(
             location,
@@ -220,6 +243,8 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
             indexes=indexes,
             embedders=marker.get("embedders", workers_env_embedders),
             ai_replies=marker.get("ai_replies", workers_env_ai_replies),
+            bindings=supplied,
+            clock=workers_env_clock,
         )
     except ConfigError as exc:
         pytest.fail(

@@ -23,13 +23,14 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "dev",
     "vectorize",
     "d1",
+    "kv",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workers-env",
-        description="Run and test Cloudflare Workers with Vectorize and D1 bindings locally.",
+        description="Run and test Cloudflare Python Workers and their bindings (Vectorize, D1, KV, ...) locally.",
     )
     parser.add_argument(
         "--version", "-v", action="version", version=installed_version(),

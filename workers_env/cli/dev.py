@@ -1,8 +1,9 @@
 """``workers-env dev [PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--test-scheduled]``.
 
 Loads the Python Worker named by ``main`` in the wrangler config and serves it over HTTP,
-like ``wrangler dev``. Vectors persist under ``--persist-to`` (default
-``.wrangler/state`` beside the config, wrangler's default).
+like ``wrangler dev``. State (vectors, KV) persists under ``--persist-to`` (default
+``.wrangler/state`` beside the config, wrangler's default). Bindings you supply come from
+``[tool.workers-env.bindings]`` in ``pyproject.toml`` (``NAME = "package.module:factory"``).
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def _bind_error(host: str, port: int, exc: OSError) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted; returns the exit code."""
-    from workers_env._env import load_env
+    from workers_env._env import bindings_from_pyproject, load_env
+    from workers_env.config import load_config
     from workers_env.config.compat import missing_date_warning
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import bind, serve
@@ -90,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         config_path = find_config(args.path)
         persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
-        env = load_env(config_path, environment=environment, persist_to=persist_to)
+        supplied = bindings_from_pyproject(load_config(config_path, environment=environment))
+        env = load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1

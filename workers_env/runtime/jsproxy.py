@@ -18,7 +18,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
-from workers_env._jsvalues import BigInt, ByteStream, JsDate, JsOpaque, JsSet, is_safe_int, js_number, number_list
+from workers_env._jsvalues import BigInt, ByteStream, JsDate, JsMapResult, JsOpaque, JsSet, is_safe_int, js_number, number_list
 
 __all__ = [
     "JsProxy",
@@ -514,6 +514,12 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return [to_plain(v, where=where) for v in items]
     if isinstance(value, JsTypedArray):
         return _jsvalues.JsTypedArray(value._name, value.numbers())
+    if isinstance(value, JsBuffer):
+        return value.to_bytes()
+    if isinstance(value, JsReadableStream):  # a stream handed back (a KV put value)
+        return ByteStream([value.read_all()])
+    if isinstance(value, ByteStream):
+        return value
     if isinstance(value, JsMap):
         return {}
     if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)
@@ -534,10 +540,14 @@ def from_plain(value: Any) -> Any:
     """Plain result data (as bindings return it) as the JS value a worker receives."""
     if value is None:
         return jsnull
+    if isinstance(value, JsMapResult):  # a JS Map (KV's bulk get)
+        return JsMap({k: from_plain(v) for k, v in value.items()})
     if isinstance(value, ByteStream):
         return JsReadableStream(value)
     if isinstance(value, dict):
         return JsObject(value)
+    if isinstance(value, (bytes, memoryview)):  # an ArrayBuffer (KV's "arrayBuffer" values)
+        return JsBuffer(bytes(value))
     if isinstance(value, (list, tuple)):
         return JsArray(list(value))
     return js_number(value)

@@ -18,6 +18,7 @@ import inspect
 import json as _json
 import logging
 import re
+import sys
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
@@ -265,6 +266,16 @@ class Worker:
         return _as_js_response(result)
 
 
+def _announce_not_emulated(env: Any) -> None:
+    """One line on stderr naming the declared bindings nobody emulates or supplied."""
+    from workers_env._env import Env, not_emulated_line
+
+    if isinstance(env, Env):
+        line = not_emulated_line(env)
+        if line:
+            print(line, file=sys.stderr, flush=True)
+
+
 def load_worker(
     path: str | PathLike[str] | None = None,
     *,
@@ -292,6 +303,7 @@ def load_worker(
         raise ConfigError("Main module needs to end with a .py file extension", path=str(main_path))
     if not main_path.is_file():
         raise ConfigError(f"main file not found: {main_path}", path=str(main_path))
+    _announce_not_emulated(env)
     era = era_of(config)
     scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era))
     with scope:

@@ -1,0 +1,12 @@
+"""Shared by the KV tests: a wrangler.toml with one KV namespace, and running a coroutine."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+KV_TOML = 'name = "kv-test"\n[[kv_namespaces]]\nbinding = "KV"\nid = "ns-1"\n'
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)

@@ -1,0 +1,197 @@
+"""Bindings you supply: load_env(bindings=...), the pytest fixture and marker, and
+[tool.workers-env.bindings] for workers-env dev; each reaches Worker code converted as a
+JavaScript binding would be."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from workers_env import ConfigError, load_env, load_worker
+
+TOML = (
+    'name = "supplied"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
+    'compatibility_flags = ["python_workers"]\n[vars]\nGREETING = "hi"\n'
+    '[[r2_buckets]]\nbinding = "BUCKET"\nbucket_name = "files"\n'
+)
+
+ENTRY = '''
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        got = await self.env.BUCKET.get("a.txt")
+        return Response.json({"got": got, "type": type(got).__name__, "greeting": self.env.GREETING})
+'''
+
+
+class FakeBucket:
+    """A fake R2 bucket: only the methods in JS_METHODS are visible to Worker code."""
+
+    JS_METHODS = ("get",)
+
+    def __init__(self):
+        self.calls = []
+
+    async def get(self, key, options=None):
+        self.calls.append((key, options))
+        return {"key": key, "size": 3}
+
+    def secret_helper(self):
+        return "hidden"
+
+
+class PlainObject:
+    """No JS_METHODS: every public method is visible; a sync method answers synchronously."""
+
+    def __init__(self):
+        self.label = "plain"
+
+    def lookup(self, key):
+        return [key, None]
+
+    def _private(self):
+        return "no"
+
+
+def test_load_env_bindings_add_and_replace_bindings_and_vars(project):
+    bucket = FakeBucket()
+    env = load_env(project(TOML), bindings={"BUCKET": bucket, "GREETING": "replaced", "EXTRA": PlainObject()})
+    assert env.BUCKET is bucket and env.GREETING == "replaced" and env.EXTRA.label == "plain"
+
+
+def test_load_env_refuses_a_malformed_bindings_argument(project):
+    with pytest.raises(ConfigError, match="bindings= must map binding names"):
+        load_env(project(TOML), bindings=[FakeBucket()])
+    with pytest.raises(ConfigError, match="non-empty strings"):
+        load_env(project(TOML), bindings={"": FakeBucket()})
+
+
+@pytest.mark.asyncio
+async def test_a_supplied_object_is_converted_like_a_javascript_binding(project):
+    root = project(TOML, src__entry_DOT_py=ENTRY)
+    bucket = FakeBucket()
+    worker = load_worker(env=load_env(root, bindings={"BUCKET": bucket}))
+    body = await (await worker.fetch("/")).json()
+    assert body == {"got": {"key": "a.txt", "size": 3}, "type": "JsDict", "greeting": "hi"}
+    assert bucket.calls == [("a.txt", None)]
+
+
+@pytest.mark.asyncio
+async def test_js_methods_limit_what_worker_code_sees_and_keywords_become_one_options_object(project):
+    root = project(TOML, src__entry_DOT_py="from workers import WorkerEntrypoint\nclass Default(WorkerEntrypoint):\n    pass\n")
+    bucket, plain = FakeBucket(), PlainObject()
+    worker = load_worker(env=load_env(root, bindings={"BUCKET": bucket, "PLAIN": plain}))
+    from workers_env.runtime.envwrap import EnvWrapper
+
+    wrapped = EnvWrapper(worker.js_env)
+    assert await wrapped.BUCKET.get("k", onlyIf={"etag": None}) == {"key": "k", "size": 3}
+    assert bucket.calls[-1] == ("k", {"onlyIf": {"etag": None}})
+    with pytest.raises(AttributeError):
+        _ = wrapped.BUCKET.secret_helper
+    assert wrapped.PLAIN.lookup("x") == ["x", None]  # a sync method answers synchronously, as D1's prepare()
+    with pytest.raises(AttributeError):
+        _ = wrapped.PLAIN._private
+    with pytest.raises(TypeError, match="cannot be sent over RPC"):
+        wrapped.PLAIN.lookup(("a", "b"))
+
+
+def test_pytest_fixture_and_marker_supply_bindings(pytester):
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makefile(".toml", wrangler=TOML)
+    pytester.makepyfile(
+        """
+        import pytest
+
+        class Fake:
+            def __init__(self, name):
+                self.name = name
+            async def get(self, key):
+                return self.name + ":" + key
+
+        @pytest.fixture
+        def workers_env_bindings():
+            return {"BUCKET": Fake("fixture"), "OTHER": Fake("other")}
+
+        @pytest.mark.asyncio
+        async def test_fixture(env):
+            assert await env.BUCKET.get("k") == "fixture:k"
+
+        @pytest.mark.workers_env(bindings={"BUCKET": Fake("marker")})
+        @pytest.mark.asyncio
+        async def test_marker_wins_name_by_name(env):
+            assert await env.BUCKET.get("k") == "marker:k"
+            assert await env.OTHER.get("k") == "other:k"
+        """
+    )
+    pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest").assert_outcomes(passed=2)
+
+
+def test_pyproject_bindings_are_built_from_factories(project):
+    from workers_env._env import bindings_from_pyproject
+    from workers_env.config import load_config
+
+    root = project(
+        TOML,
+        pyproject_DOT_toml='[tool.workers-env.bindings]\nBUCKET = "fakes:make_bucket"\n',
+        fakes_DOT_py="class B:\n    async def get(self, key):\n        return 'from-pyproject'\n\ndef make_bucket():\n    return B()\n",
+    )
+    built = bindings_from_pyproject(load_config(root))
+    assert type(built["BUCKET"]).__name__ == "B"
+
+
+def test_pyproject_binding_problems_are_reported_together(project):
+    from workers_env._env import bindings_from_pyproject
+    from workers_env.config import load_config
+
+    root = project(
+        TOML,
+        pyproject_DOT_toml=textwrap.dedent(
+            """
+            [tool.workers-env.bindings]
+            A = "no_such_module_xyz:f"
+            B = "fakes2:missing"
+            C = "not-a-target"
+            D = "fakes2:VALUE"
+            E = "fakes2:broken"
+            """
+        ),
+        fakes2_DOT_py="VALUE = 3\n\ndef broken():\n    raise RuntimeError('no credentials')\n",
+    )
+    with pytest.raises(ConfigError) as err:
+        bindings_from_pyproject(load_config(root))
+    assert len(err.value.problems) == 5
+    assert "fakes2:broken() raised RuntimeError: no credentials" in str(err.value)
+    text = str(err.value)
+    assert "cannot import 'no_such_module_xyz'" in text and "has no 'missing'" in text
+    assert '"package.module:factory"' in text and "is not callable" in text
+
+
+def test_workers_env_dev_takes_bindings_from_pyproject_over_http(project):
+    from test_dev_server import (
+        _free_port,
+        _run_dev,
+        _stop,
+        _wait_until_serving,
+        request,
+    )
+
+    root = project(
+        TOML,
+        src__entry_DOT_py=ENTRY,
+        pyproject_DOT_toml='[tool.workers-env.bindings]\nBUCKET = "fakes:make_bucket"\n',
+        fakes_DOT_py="class B:\n    async def get(self, key):\n        return {'fake': key}\n\ndef make_bucket():\n    return B()\n",
+    )
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = _run_dev(root, port)
+    try:
+        _wait_until_serving(proc, url + "/")
+        status, _, body = request(url + "/")
+    finally:
+        out = _stop(proc)
+    assert status == 200, out
+    assert json.loads(body) == {"got": {"fake": "a.txt"}, "type": "JsDict", "greeting": "hi"}
+    assert "not emulated" not in out  # the supplied binding leaves nothing unemulated

@@ -1,0 +1,400 @@
+"""``workers-env kv key put|get|list|delete`` and ``kv bulk put``: wrangler's ``kv`` commands
+on the local KV state.
+
+Same arguments as ``wrangler kv`` (``--binding``/``--namespace-id``, ``--preview``,
+``--ttl``, ``--expiration``, ``--metadata``, ``--path``, ``--text``, ``--prefix``,
+``--persist-to``, ``--local``) and the same output, minus wrangler's banner. The state is
+Miniflare's layout under ``<persist-to>/v3/kv`` (default ``.wrangler/state`` beside the
+config), so ``wrangler kv ... --local`` and ``wrangler dev`` see what these commands write.
+``--remote`` is refused: nothing here talks to Cloudflare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import json
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from workers_env._errors import ConfigError, JsException, WorkersEnvError
+
+__all__ = ["register"]
+
+BATCH_MAX_ERRORS_WARNINGS = 12
+_KEY_VALUE_INTERFACE = (
+    "Each item in the array should be an object that matches:\n\n"
+    "interface KeyValue {\n  key: string;\n  value: string;\n  expiration?: number;\n"
+    "  expiration_ttl?: number;\n  metadata?: object;\n  base64?: boolean;\n}\n\n"
+)
+_KEY_VALUE_FIELDS = ("key", "value", "expiration", "expiration_ttl", "metadata", "base64")
+
+
+class CommandError(WorkersEnvError):
+    """A user error found by a command (wrangler's ``UserError``): printed, exit code 1."""
+
+
+def _log(text: str) -> None:
+    print(text, flush=True)
+
+
+def _boxed(level: str, text: str) -> str:
+    """wrangler's ``✘ [ERROR]`` / ``▲ [WARNING]`` block: the first line, then a blank line and
+    the rest indented by two spaces, then a blank line."""
+    first, *rest = text.split("\n")
+    body = "".join(f"\n  {line}" for line in rest)
+    return f"{level} {first}\n" + (f"{body}\n" if rest else "")
+
+
+def _error(text: str) -> None:
+    print("\n" + _boxed("✘ [ERROR]", text), file=sys.stderr, flush=True)
+
+
+def _warn(text: str) -> None:
+    print(_boxed("▲ [WARNING]", text), file=sys.stderr, flush=True)
+
+
+def _preview(text: str) -> bool:
+    lowered = text.lower()
+    if lowered in ("true", "1", "yes"):
+        return True
+    if lowered in ("false", "0", "no"):
+        return False
+    raise argparse.ArgumentTypeError(f"--preview takes true or false, got {text!r}")
+
+
+def _namespace_options(parser: argparse.ArgumentParser, verb: str) -> None:
+    parser.add_argument("--binding", metavar="NAME", help=f"the binding name to the namespace to {verb}")
+    parser.add_argument("--namespace-id", dest="namespace_id", metavar="ID", help=f"the id of the namespace to {verb}")
+    parser.add_argument("--preview", nargs="?", const=True, default=None, type=_preview, metavar="BOOL",
+                        help="interact with a preview namespace (the binding's preview_id)")
+    parser.add_argument("--local", action="store_true", help="interact with local storage (always the case here)")
+    parser.add_argument("--remote", action="store_true", help="refused: workers-env works on local state only")
+    parser.add_argument("--persist-to", dest="persist_to", metavar="DIR",
+                        help="directory for local persistence (default: .wrangler/state beside the config)")
+    parser.add_argument("--config", "-c", metavar="PATH", help="wrangler config file (default: searched upward)")
+    parser.add_argument("--env", "-e", metavar="NAME", help="environment ([env.NAME]) whose kv_namespaces --binding reads")
+
+
+def _put_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ttl", type=float, metavar="SECONDS", help="time for which the entries should be visible")
+    parser.add_argument("--expiration", type=float, metavar="EPOCH", help="time since the UNIX epoch after which the entry expires")
+    parser.add_argument("--metadata", metavar="JSON", help="arbitrary JSON that is associated with a key")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``kv`` with ``key put|get|list|delete`` and ``bulk put`` to the parser."""
+    kv = subparsers.add_parser("kv", help="read and write local KV namespaces, like `wrangler kv`",
+                               description="Wrangler's `kv key` and `kv bulk put` commands on the local KV state.")
+    kinds = kv.add_subparsers(dest="kv_kind", metavar="key|bulk")
+    key = kinds.add_parser("key", help="individually manage KV pairs")
+    keys = key.add_subparsers(dest="kv_command", metavar="COMMAND")
+
+    put = keys.add_parser("put", help="write a single key/value pair to the given namespace")
+    put.add_argument("key", help="the key to write to")
+    put.add_argument("value", nargs="?", help="the value to write")
+    put.add_argument("--path", metavar="FILE", help="read value from the file at a given path")
+    _namespace_options(put, "write to")
+    _put_options(put)
+    put.set_defaults(handler=_command(_key_put))
+
+    get = keys.add_parser("get", help="read a single value by key from the given namespace")
+    get.add_argument("key", help="the key value to get")
+    get.add_argument("--text", action="store_true", help="decode the returned value as a utf8 string")
+    _namespace_options(get, "get from")
+    get.set_defaults(handler=_command(_key_get))
+
+    lst = keys.add_parser("list", help="output a list of all keys in a given namespace")
+    lst.add_argument("--prefix", metavar="PREFIX", help="a prefix to filter listed keys")
+    _namespace_options(lst, "list")
+    lst.set_defaults(handler=_command(_key_list))
+
+    delete = keys.add_parser("delete", help="remove a single key value pair from the given namespace")
+    delete.add_argument("key", help="the key value to delete")
+    _namespace_options(delete, "delete from")
+    delete.set_defaults(handler=_command(_key_delete))
+
+    bulk = kinds.add_parser("bulk", help="interact with multiple KV pairs")
+    bulks = bulk.add_subparsers(dest="kv_command", metavar="COMMAND")
+    bput = bulks.add_parser("put", help="upload multiple key-value pairs to a namespace")
+    bput.add_argument("filename", help="the JSON file containing the key/value pairs to write")
+    _namespace_options(bput, "write to")
+    _put_options(bput)
+    bput.set_defaults(handler=_command(_bulk_put))
+
+    for parser in (kv, key, bulk):
+        parser.set_defaults(handler=_usage(parser))
+
+
+def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    def show(_: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return 2
+
+    return show
+
+
+def _command(run: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Namespace], int]:
+    def handler(args: argparse.Namespace) -> int:
+        try:
+            if args.remote:
+                raise CommandError(
+                    "workers-env kv works on local state only (Miniflare's layout under --persist-to); "
+                    "--remote would reach your Cloudflare account. Use `wrangler kv ... --remote` for that."
+                )
+            if bool(args.binding) == bool(args.namespace_id):
+                raise CommandError("Missing required option: exactly one of --binding and --namespace-id must be provided")
+            run(args)
+        except JsException as exc:
+            _error(exc.message)  # wrangler prints the JS error's message alone
+            return 1
+        except WorkersEnvError as exc:
+            _error(str(exc))
+            return 1
+        return 0
+
+    return handler
+
+
+# -- resolving the namespace (wrangler's getKVNamespaceId) -------------------------------
+def _config(args: argparse.Namespace) -> Any:
+    from workers_env.config import load_config
+
+    try:
+        return load_config(args.config, environment=args.env)
+    except ConfigError:
+        if args.config is not None:
+            raise
+        return None
+
+
+def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
+    """``(namespace id, display name)`` as wrangler resolves ``--namespace-id``/``--binding``."""
+    if args.namespace_id:
+        return args.namespace_id, f'id: "{args.namespace_id}"'
+    binding = args.binding
+    if config is None:
+        raise CommandError(
+            'Cannot resolve `--binding` without a wrangler config file. Create a wrangler.json with a '
+            '"kv_namespaces" section, or use `--namespace-id` instead.'
+        )
+    entries = [e for e in config.entries("kv_namespaces") if isinstance(e, Mapping)]
+    if not entries:
+        raise CommandError(
+            'No KV namespaces are configured in your wrangler config file. Use `--namespace-id` to specify the '
+            'namespace directly, or add a "kv_namespaces" entry to your config.'
+        )
+    entry = next((e for e in entries if e.get("binding") == binding), None)
+    if entry is None:
+        raise CommandError(
+            f'No KV namespace with binding "{binding}" was found in the "kv_namespaces" section of your wrangler '
+            "config. Check the binding name is correct, or use `--namespace-id` instead."
+        )
+    ns_id, preview_id = entry.get("id"), entry.get("preview_id")
+
+    def shown(ns: str) -> tuple[str, str]:
+        return ns, f'binding: "{binding}" (id: "{ns}")'
+
+    if args.preview is True:
+        if preview_id:
+            return shown(preview_id)
+        raise CommandError(
+            f'No preview namespace ID is configured for binding "{binding}". Add a "preview_id" to the "{binding}" '
+            "entry in your config's \"kv_namespaces\" section, or use `--namespace-id` to specify a preview namespace directly."
+        )
+    if args.preview is False:
+        if ns_id:
+            return shown(ns_id)
+        raise CommandError(
+            f'No namespace ID is configured for binding "{binding}". Add an "id" to the "{binding}" entry in your '
+            "config's \"kv_namespaces\" section, or use `--namespace-id` instead."
+        )
+    if bool(ns_id) != bool(preview_id):
+        return shown(ns_id or preview_id)
+    if not ns_id:  # neither: wrangler dev uses the binding name as the local namespace id
+        return shown(binding)
+    raise CommandError(
+        f'The binding "{binding}" has both an "id" and a "preview_id" configured. Pass `--preview` to target the '
+        "preview namespace, or `--preview false` to target the production namespace."
+    )
+
+
+def _open(args: argparse.Namespace) -> tuple[Any, str]:
+    from workers_env.kv.namespace import KvNamespace
+    from workers_env.kv.persistent import MiniflareStore
+    from workers_env.vectorize.persistent import default_persist_to
+
+    config = _config(args)
+    namespace_id, display = _namespace_id(args, config)
+    if args.persist_to:
+        persist_to = Path(args.persist_to)
+    elif config is not None:
+        persist_to = config.root / ".wrangler" / "state"
+    else:
+        persist_to = default_persist_to(None)
+    return KvNamespace(MiniflareStore(persist_to, namespace_id), binding=args.binding or namespace_id,
+                       namespace_id=namespace_id), display
+
+
+def _put_options_of(args: argparse.Namespace) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    if args.ttl is not None:
+        options["expirationTtl"] = args.ttl
+    if args.expiration is not None:
+        options["expiration"] = args.expiration
+    if args.metadata is not None:
+        try:
+            metadata = json.loads(args.metadata)
+        except ValueError:
+            raise CommandError(f"--metadata must be valid JSON. Received: {args.metadata}") from None
+        if not isinstance(metadata, dict):
+            raise CommandError(f"--metadata must be a JSON object. Received: {args.metadata}")
+        options["metadata"] = metadata
+    return options
+
+
+def _close(namespace: Any) -> None:
+    namespace._store.close()
+
+
+# -- the commands ---------------------------------------------------------------------
+def _key_put(args: argparse.Namespace) -> None:
+    if (args.value is None) == (args.path is None):
+        raise CommandError("Missing required option: exactly one of value and --path must be provided")
+    options = _put_options_of(args)
+    if args.path is not None:
+        try:
+            value: Any = Path(args.path).read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Cannot read {args.path}: {exc.strerror}") from None
+    else:
+        value = args.value
+    namespace, display = _open(args)
+    try:
+        meta = f' with metadata "{json.dumps(options["metadata"], separators=(",", ":"), ensure_ascii=False)}"' if "metadata" in options else ""
+        if args.path is not None:
+            _log(f'Writing the contents of {args.path} to the key "{args.key}" on namespace {display}{meta}.')
+        else:
+            _log(f'Writing the value "{value}" to key "{args.key}" on namespace {display}{meta}.')
+        namespace.put_sync(args.key, value, options)
+    finally:
+        _close(namespace)
+
+
+def _key_get(args: argparse.Namespace) -> None:
+    namespace, _ = _open(args)
+    try:
+        value = namespace.get_sync(args.key, "arrayBuffer")
+    finally:
+        _close(namespace)
+    if value is None:
+        _log("Value not found")
+    elif args.text:
+        _log(bytes(value).decode("utf-8", errors="replace"))
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(bytes(value))
+        sys.stdout.buffer.flush()
+
+
+def _key_list(args: argparse.Namespace) -> None:
+    namespace, _ = _open(args)
+    keys: list[Any] = []
+    try:
+        cursor = None
+        while True:  # wrangler lists the whole namespace
+            page = namespace.list_sync({"prefix": args.prefix, "cursor": cursor})
+            keys.extend(page["keys"])
+            if page["list_complete"]:
+                break
+            cursor = page["cursor"]
+    finally:
+        _close(namespace)
+    _log(json.dumps(keys, indent=2, ensure_ascii=False))
+
+
+def _key_delete(args: argparse.Namespace) -> None:
+    namespace, display = _open(args)
+    try:
+        _log(f'Deleting the key "{args.key}" on namespace {display}.')
+        namespace.delete_sync(args.key)
+    finally:
+        _close(namespace)
+
+
+def _is_key_value(item: Any) -> bool:
+    """wrangler's ``isKVKeyValue``."""
+
+    def number(v: Any) -> bool:
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("key"), str)
+        and isinstance(item.get("value"), str)
+        and ("expiration" not in item or number(item["expiration"]))
+        and ("expiration_ttl" not in item or number(item["expiration_ttl"]))
+        and ("base64" not in item or isinstance(item["base64"], bool))
+        and ("metadata" not in item or item["metadata"] is None or isinstance(item["metadata"], (dict, list)))
+    )
+
+
+def _bulk_put(args: argparse.Namespace) -> None:
+    from workers_env._jsvalues import compact_json
+
+    try:
+        text = Path(args.filename).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f'Could not read file "{args.filename}": {exc.strerror}') from None
+    try:
+        content = json.loads(text)
+    except ValueError as exc:
+        raise CommandError(f"{args.filename}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None  # type: ignore[attr-defined]
+    if not isinstance(content, list):
+        kind = "object" if isinstance(content, dict) or content is None else type(content).__name__.replace("str", "string").replace("int", "number").replace("float", "number").replace("bool", "boolean")
+        raise CommandError(f'Unexpected JSON input from "{args.filename}".\nExpected an array of key-value objects but got type "{kind}".')
+    errors: list[str] = []
+    warnings: list[str] = []
+    for index, item in enumerate(content):
+        if not _is_key_value(item):
+            if len(errors) < BATCH_MAX_ERRORS_WARNINGS:
+                errors.append(f"The item at index {index} is {compact_json(item)}")
+            elif errors[-1] != "...":
+                errors.append("...")
+            continue
+        extra = [k for k in item if k not in _KEY_VALUE_FIELDS]
+        if extra:
+            if len(warnings) < BATCH_MAX_ERRORS_WARNINGS:
+                warnings.append(f"The item at index {index} contains unexpected properties: {compact_json(extra)}.")
+            elif warnings[-1] != "...":
+                warnings.append("...")
+    if warnings:
+        _warn(f'Unexpected key-value properties in "{args.filename}".\n' + "\n".join(warnings))
+    if errors:
+        raise CommandError(f'Unexpected JSON input from "{args.filename}".\n' + _KEY_VALUE_INTERFACE + "\n".join(errors))
+    defaults = _put_options_of(args)
+    items = []
+    for item in content:
+        value: Any = item["value"]
+        if item.get("base64"):
+            try:
+                value = base64.b64decode(value + "=" * (-len(value) % 4))
+            except (binascii.Error, ValueError):
+                raise CommandError(f'The value of key "{item["key"]}" is not valid base64') from None
+        options = dict(defaults)
+        if "expiration" in item:
+            options["expiration"] = item["expiration"]
+        if "expiration_ttl" in item:
+            options["expirationTtl"] = item["expiration_ttl"]
+        if item.get("metadata") is not None:
+            options["metadata"] = item["metadata"]
+        items.append((item["key"], value, options))
+    namespace, _ = _open(args)
+    try:
+        namespace.put_many_sync(items)
+    finally:
+        _close(namespace)
+    _log("Success!")

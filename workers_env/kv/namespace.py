@@ -1,0 +1,426 @@
+"""The KV binding (``env.MY_KV``): ``get``, ``getWithMetadata``, ``put``, ``delete``, ``list``.
+
+The surface is workerd's ``KvNamespace`` (``src/workerd/api/kv.h``): single and bulk
+``get``/``getWithMetadata`` with ``"text"``, ``"json"``, ``"arrayBuffer"`` and ``"stream"``,
+``put`` with ``expiration``/``expirationTtl``/``metadata``, ``delete``, ``list`` with
+``prefix``/``limit``/``cursor``. Checks run in the runtime's order, then the service's,
+each raising what production raises (texts in :mod:`workers_env.kv.limits`); a rejected
+call changes nothing. The ``*_sync`` methods are the core (no event loop, thread-safe);
+the async methods are what Worker code awaits. Options go as a dict or as keyword
+arguments, which become one trailing options object as the Python SDK sends them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from array import array
+import json
+import math
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from workers_env._clock import SYSTEM_CLOCK, Clock
+from workers_env._errors import JsException
+from workers_env._jsvalues import ByteStream, JsDict, JsMapResult, JsTypedArray, js_number, to_py
+from workers_env.kv import limits
+from workers_env.kv.store import Entry, MemoryStore, Store
+
+__all__ = ["KvNamespace"]
+
+
+def _js_string(value: Any, method: str, position: int) -> str:
+    """A key as JSG turns a JS value into a string: numbers and booleans are printed."""
+    if isinstance(value, str):
+        return _well_formed(value)
+    if value is None:
+        return "null"  # Python None reaches JavaScript as null
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        number = js_number(float(value)) if isinstance(value, float) else value
+        if isinstance(number, float):
+            return "NaN" if math.isnan(number) else ("Infinity" if number > 0 else "-Infinity") if math.isinf(number) else repr(number)
+        return str(number)
+    raise limits.bad_argument(method, position, "string")
+
+
+def _well_formed(text: str) -> str:
+    """A string as it crosses into the runtime: lone surrogates become U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
+
+
+def _utf8_len(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _check_key(op: str, key: str) -> None:
+    """The runtime's key check (``validateKeyName``), before any request."""
+    if key == "":
+        raise limits.empty_key()
+    if key in (".", ".."):
+        raise limits.dot_key(key)
+    length = _utf8_len(key)
+    if length > limits.MAX_KEY_BYTES:
+        raise limits.key_too_long(op, length)
+
+
+def _server_check_key(op: str, key: str) -> None:
+    """The service's key check, which is all a bulk get gets (the runtime sends keys unchecked)."""
+    if key == "":
+        raise limits.server_empty_key(op)
+    if key in (".", ".."):
+        raise limits.server_illegal_key(op, key)
+    length = _utf8_len(key)
+    if length > limits.MAX_KEY_BYTES:
+        raise limits.failed(op, 414, f"UTF-8 encoded length of {length} exceeds key length limit of {limits.MAX_KEY_BYTES}.")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _to_number(value: Any) -> float:
+    """JavaScript's ``ToNumber`` for the values Python code can send."""
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return 0.0
+        try:
+            return float(int(text, 16)) if text.lower().startswith("0x") else float(text.replace("Infinity", "inf"))
+        except ValueError:
+            return math.nan
+    if isinstance(value, list):
+        return 0.0 if not value else _to_number(value[0]) if len(value) == 1 else math.nan
+    return math.nan
+
+
+def _option_int(options: Mapping[str, Any], name: str) -> int | None:
+    """An ``int`` option as JSG reads it: ``ToNumber``, NaN as 0, truncated, within int32."""
+    value = options.get(name)
+    if value is None:
+        return None
+    number = _to_number(value)
+    if math.isnan(number):
+        return 0
+    if math.isinf(number) or not -(2**31) <= math.trunc(number) <= 2**31 - 1:
+        raise limits.int32_out_of_range()
+    return math.trunc(number)
+
+
+def _options(args: tuple[Any, ...], kwargs: Mapping[str, Any], index: int) -> Any:
+    """The argument at ``index`` once keywords become one trailing options object."""
+    merged = list(args)
+    if kwargs:
+        merged.append(dict(kwargs))
+    return merged[index] if len(merged) > index else None
+
+
+def _get_options(raw: Any, method: str) -> tuple[str | None, int | None]:
+    """``get(key, type)`` or ``get(key, {type, cacheTtl})`` -> (type, cacheTtl)."""
+    if raw is None:
+        return None, None
+    if isinstance(raw, Mapping):
+        type_name = raw.get("type")
+        if type_name is not None and not isinstance(type_name, str):
+            type_name = _js_string(type_name, method, 2)
+        return type_name, _option_int(raw, "cacheTtl")
+    return _js_string(raw, method, 2), None
+
+
+def _value_bytes(value: Any) -> bytes:
+    """A ``put`` value as the bytes stored: strings as UTF-8, buffers and streams as is."""
+    if isinstance(value, str):
+        return _well_formed(value).encode("utf-8")
+    if isinstance(value, ByteStream):
+        return value.read()
+    if isinstance(value, JsTypedArray):  # an ArrayBufferView that crossed from Worker code
+        return _typed_array_bytes(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return _js_string(value, "put", 2).encode("utf-8")  # JavaScript stringifies primitives
+    if isinstance(value, (Mapping, list)):
+        raise limits.bad_put_value()
+    try:
+        with memoryview(value) as view:
+            return view.tobytes()
+    except TypeError:
+        raise limits.bad_put_value() from None
+
+
+#: array module type codes of the typed arrays (little-endian, as on every Workers host)
+_TYPED_ARRAY_CODES = {
+    "Uint8Array": "B", "Uint8ClampedArray": "B", "Int8Array": "b", "Uint16Array": "H", "Int16Array": "h",
+    "Uint32Array": "I", "Int32Array": "i", "Float32Array": "f", "Float64Array": "d",
+    "BigInt64Array": "q", "BigUint64Array": "Q",
+}
+
+
+def _typed_array_bytes(value: JsTypedArray) -> bytes:
+    """The bytes behind a typed array (its buffer), as ``put`` stores an ``ArrayBufferView``."""
+    code = _TYPED_ARRAY_CODES.get(value.name, "B")
+    data = array(code, [int(v) if code not in "fd" else float(v) for v in value])
+    if sys.byteorder != "little":  # pragma: no cover - every supported host is little-endian
+        data.byteswap()
+    return data.tobytes()
+
+
+def _metadata_json(metadata: Any) -> str:
+    try:
+        return json.dumps(metadata, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(metadata), separators=(",", ":"), ensure_ascii=False)
+    except TypeError as exc:
+        raise JsException(
+            f"KV put() metadata must be JSON-serialisable (dicts, lists, strings, numbers, booleans, None): {exc}",
+            name="TypeError",
+        ) from None
+
+
+def _finite(value: Any) -> Any:
+    """``JSON.stringify`` writes NaN and Infinity as ``null``."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _parse_json(text: str) -> Any:
+    """``JSON.parse``: JS numbers (integers beyond 2^53 lose precision), no NaN/Infinity."""
+
+    def refuse(name: str) -> Any:
+        raise json.JSONDecodeError("NaN and Infinity are not JSON", text, text.find(name))
+
+    try:
+        return json.loads(text, parse_int=lambda s: js_number(float(s)) if len(s) > 15 else int(s), parse_constant=refuse)
+    except json.JSONDecodeError as exc:
+        raise limits.json_syntax_error(text, exc.pos, extra=exc.msg.startswith("Extra data")) from None
+    except RecursionError:
+        raise limits.json_syntax_error(text, len(text)) from None
+
+
+def _decode_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
+class KvNamespace:
+    """One KV namespace binding. ``namespace_id`` is the id the data lives under."""
+
+    JS_METHODS = ("get", "getWithMetadata", "put", "delete", "list")
+
+    def __init__(self, store: Store | None = None, *, binding: str = "KV", namespace_id: str | None = None,
+                 clock: Clock | None = None):
+        self._store = store if store is not None else MemoryStore()
+        self.binding = binding
+        self.namespace_id = namespace_id if namespace_id is not None else binding
+        self._clock = clock if clock is not None else SYSTEM_CLOCK
+
+    def __repr__(self) -> str:
+        return f"<KvNamespace {self.binding} id={self.namespace_id!r}>"
+
+    @property
+    def clock(self) -> Clock:
+        """The clock expiry is measured against (``load_env(..., clock=ManualClock())``)."""
+        return self._clock
+
+    # -- reads ----------------------------------------------------------------------------
+    def _shape(self, data: bytes, type_name: str | None) -> Any:
+        kind = type_name or "text"
+        if kind == "text":
+            return _decode_text(data)
+        if kind == "json":
+            return to_py(_parse_json(_decode_text(data)))
+        if kind == "arrayBuffer":
+            return memoryview(data).toreadonly()
+        if kind == "stream":
+            return ByteStream([data])
+        raise limits.unknown_get_type()
+
+    def _read(self, method: str, key_arg: Any, options: Any) -> tuple[Entry | None, str | None]:
+        type_name, cache_ttl = _get_options(options, method)
+        key = _js_string(key_arg, method, 1)
+        _check_key("GET", key)
+        if cache_ttl is not None and cache_ttl < limits.MIN_CACHE_TTL_SECONDS:
+            raise limits.cache_ttl_too_short("GET", cache_ttl)
+        return self._store.get(key, self._clock.now_ms()), type_name
+
+    def _bulk(self, keys: list[Any], options: Any, *, with_metadata: bool, method: str) -> JsMapResult:
+        type_name, cache_ttl = _get_options(options, method)
+        names = [_js_string(k, method, 1) for k in keys]
+        if type_name is not None and type_name not in limits.BULK_GET_TYPES and type_name != "":
+            raise limits.bulk_bad_type(type_name)
+        if len(names) > limits.MAX_BULK_GET_KEYS:
+            raise limits.bulk_too_many()
+        if not names:
+            raise limits.bulk_too_few()
+        now = self._clock.now_ms()
+        out = JsMapResult()
+        total = 0
+        for key in names:
+            _server_check_key("GET_BULK", key)
+            if cache_ttl is not None and cache_ttl < limits.MIN_CACHE_TTL_SECONDS:
+                raise limits.cache_ttl_too_short("GET_BULK", cache_ttl)
+            entry = self._store.get(key, now)
+            if entry is None:
+                out[key] = None
+                continue
+            text = _decode_text(entry.value)
+            total += len(text.encode("utf-16-le")) // 2  # JavaScript string length
+            value: Any = text
+            if type_name == "json":
+                try:
+                    value = to_py(_parse_json(text))
+                except JsException:
+                    raise limits.bulk_not_of_type("json") from None
+            if with_metadata:
+                metadata = None if entry.metadata_json is None else to_py(json.loads(entry.metadata_json))
+                value = JsDict(value=value, metadata=metadata)
+            out[key] = value
+        if total > limits.MAX_BULK_VALUE_BYTES:
+            raise limits.bulk_too_large()
+        return out
+
+    def get_sync(self, key: Any, *args: Any, **kwargs: Any) -> Any:
+        """``get(key, type | {type, cacheTtl})``: the value, or ``None`` when absent or expired.
+
+        A list of keys (at most 100; ``"text"`` or ``"json"``) returns a ``dict`` (a JS
+        ``Map`` to JavaScript) of key -> value, ``None`` for absent keys.
+        """
+        options = _options(args, kwargs, 0)
+        if isinstance(key, list):
+            return self._bulk(key, options, with_metadata=False, method="get")
+        entry, type_name = self._read("get", key, options)
+        return None if entry is None else self._shape(entry.value, type_name)
+
+    def getWithMetadata_sync(self, key: Any, *args: Any, **kwargs: Any) -> Any:
+        """``{value, metadata, cacheStatus}``; ``value`` and ``metadata`` ``None`` when absent."""
+        options = _options(args, kwargs, 0)
+        if isinstance(key, list):
+            return self._bulk(key, options, with_metadata=True, method="getWithMetadata")
+        entry, type_name = self._read("getWithMetadata", key, options)
+        if entry is None:
+            return JsDict(value=None, metadata=None, cacheStatus=None)
+        metadata = None if entry.metadata_json is None else to_py(json.loads(entry.metadata_json))
+        return JsDict(value=self._shape(entry.value, type_name), metadata=metadata, cacheStatus=None)
+
+    def list_sync(self, *args: Any, **kwargs: Any) -> JsDict:
+        """``{keys: [{name, expiration?, metadata?}], list_complete, cursor?, cacheStatus}``."""
+        options = _options(args, kwargs, 0)
+        if options is not None and not isinstance(options, Mapping):
+            raise limits.bad_argument("list", 1, "KVNamespaceListOptions")
+        options = options or {}
+        limit = _option_int(options, "limit")
+        prefix = options.get("prefix")
+        cursor = options.get("cursor")
+        if prefix is not None and not isinstance(prefix, str):
+            prefix = _js_string(prefix, "list", 1)
+        if cursor is not None and not isinstance(cursor, str):
+            cursor = _js_string(cursor, "list", 1)
+        count = limit if limit is not None and limit > 0 else limits.MAX_LIST_KEYS  # 0 or less: not sent
+        if count > limits.MAX_LIST_KEYS:
+            raise limits.list_limit_too_large(count)
+        if prefix is not None and _utf8_len(prefix) > limits.MAX_KEY_BYTES:
+            raise limits.failed("GET", 414, f"UTF-8 encoded length of {_utf8_len(prefix)} exceeds key length limit of {limits.MAX_KEY_BYTES}.")
+        start_after = ""
+        if cursor:
+            try:
+                start_after = base64.b64decode(cursor + "=" * (-len(cursor) % 4), validate=True).decode("utf-8", "replace")
+            except (binascii.Error, ValueError):
+                raise limits.bad_cursor() from None
+        infos, more = self._store.list(prefix or "", start_after, count, self._clock.now_ms())
+        keys = []
+        for info in infos:
+            item = JsDict(name=info.name)
+            if info.expiration_ms is not None:
+                item["expiration"] = info.expiration_ms // 1000
+            if info.metadata_json is not None:
+                item["metadata"] = to_py(json.loads(info.metadata_json))
+            keys.append(item)
+        if more:
+            last = infos[-1].name.encode("utf-8")
+            return JsDict(keys=keys, list_complete=False, cursor=base64.b64encode(last).decode("ascii"), cacheStatus=None)
+        return JsDict(keys=keys, list_complete=True, cacheStatus=None)
+
+    # -- writes ---------------------------------------------------------------------------
+    def _prepare_put(self, key: Any, value: Any, options: Any) -> tuple[str, Entry]:
+        """Every check of ``put`` in the runtime's then the service's order; nothing is written."""
+        if options is not None and not isinstance(options, Mapping):
+            raise limits.bad_argument("put", 3, "KVNamespacePutOptions")
+        options = options or {}
+        expiration = _option_int(options, "expiration")
+        ttl = _option_int(options, "expirationTtl")
+        name = _js_string(key, "put", 1)
+        _check_key("PUT", name)
+        metadata = options.get("metadata")
+        metadata_json = None if metadata is None else _metadata_json(metadata)
+        data = _value_bytes(value)
+        now_s = math.floor(self._clock.now())
+        expiration_s: int | None = None
+        if ttl is not None:
+            if ttl <= 0:
+                raise limits.expiration_ttl_not_positive(ttl)
+            if ttl < limits.MIN_EXPIRATION_TTL_SECONDS:
+                raise limits.expiration_ttl_too_short(ttl)
+            expiration_s = now_s + ttl
+        elif expiration is not None:
+            if expiration <= now_s:
+                raise limits.expiration_in_past(expiration)
+            if expiration < now_s + limits.MIN_EXPIRATION_TTL_SECONDS:
+                raise limits.expiration_too_soon(expiration)
+            expiration_s = expiration
+        if metadata_json is not None and _utf8_len(metadata_json) > limits.MAX_METADATA_BYTES:
+            raise limits.metadata_too_large(_utf8_len(metadata_json))
+        if len(data) > limits.MAX_VALUE_BYTES:
+            raise limits.value_too_large(len(data))
+        return name, Entry(data, None if expiration_s is None else expiration_s * 1000, metadata_json)
+
+    def put_sync(self, key: Any, value: Any = None, *args: Any, **kwargs: Any) -> None:
+        """Store ``value`` (str, bytes-like or stream) under ``key``; all checks before any write."""
+        name, entry = self._prepare_put(key, value, _options(args, kwargs, 0))
+        self._store.put(name, entry)
+
+    def put_many_sync(self, items: list[tuple[Any, Any, Mapping[str, Any] | None]]) -> int:
+        """``[(key, value, options)]`` put in order, after every item passed every check:
+        one bad item writes none of them. Returns how many were written."""
+        prepared = []
+        for index, (key, value, options) in enumerate(items):
+            try:
+                prepared.append(self._prepare_put(key, value, options))
+            except JsException as exc:
+                raise JsException(f"item {index} (key {key!r}): {exc.message}", name=exc.name) from None
+        for name, entry in prepared:
+            self._store.put(name, entry)
+        return len(prepared)
+
+    def delete_sync(self, key: Any) -> None:
+        """Remove ``key``; deleting a key that does not exist is not an error."""
+        name = _js_string(key, "delete", 1)
+        _check_key("DELETE", name)
+        self._store.delete(name)
+
+    # -- what Worker code awaits ----------------------------------------------------------
+    async def get(self, key: Any, *args: Any, **kwargs: Any) -> Any:
+        return self.get_sync(key, *args, **kwargs)
+
+    async def getWithMetadata(self, key: Any, *args: Any, **kwargs: Any) -> Any:
+        return self.getWithMetadata_sync(key, *args, **kwargs)
+
+    async def put(self, key: Any, value: Any = None, *args: Any, **kwargs: Any) -> None:
+        self.put_sync(key, value, *args, **kwargs)
+
+    async def delete(self, key: Any) -> None:
+        self.delete_sync(key)
+
+    async def list(self, *args: Any, **kwargs: Any) -> JsDict:
+        return self.list_sync(*args, **kwargs)

@@ -1,0 +1,184 @@
+"""KV state on disk in Miniflare's own layout, so ``wrangler kv key get --local`` and
+``wrangler dev`` read what we write, and we read what they wrote.
+
+Miniflare (workers-sdk ``packages/miniflare/src/workers/shared/keyvalue.worker.ts``) keeps
+each namespace as a Durable Object of class ``KVNamespaceObject``:
+
+* ``<persist_to>/v3/kv/miniflare-KVNamespaceObject/<object id>.sqlite`` holds the table
+  ``_mf_entries(key TEXT PRIMARY KEY, blob_id TEXT, expiration INTEGER /* ms */, metadata TEXT)``;
+  the object id is workerd's ``idFromName(<namespace id>)`` (HMAC-SHA256 keyed with the
+  SHA-256 of ``miniflare-KVNamespaceObject``), in hex;
+* each value is a file ``<persist_to>/v3/kv/<namespace id, sanitised>/blobs/<blob id>``.
+
+A write stores the blob first, then swaps the row in one transaction and removes the old
+blob, so a reader never sees a row without its blob. Values are read whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from workers_env._errors import StateError
+from workers_env.kv.store import Entry, KeyInfo, Store
+
+__all__ = ["MiniflareStore", "kv_root", "namespace_object_id", "sanitise_path"]
+
+OBJECT_CLASS = "KVNamespaceObject"
+UNIQUE_KEY = f"miniflare-{OBJECT_CLASS}"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS _mf_entries (
+  key TEXT PRIMARY KEY,
+  blob_id TEXT NOT NULL,
+  expiration INTEGER,
+  metadata TEXT
+);
+CREATE INDEX IF NOT EXISTS _mf_entries_expiration_idx ON _mf_entries(expiration);
+"""
+
+
+def kv_root(persist_to: Path) -> Path:
+    """Where Miniflare keeps KV under a ``--persist-to`` folder."""
+    return Path(persist_to) / "v3" / "kv"
+
+
+def namespace_object_id(namespace_id: str) -> str:
+    """workerd's ``idFromName(namespace_id)`` for Miniflare's KV object class, in hex."""
+    key = hashlib.sha256(UNIQUE_KEY.encode()).digest()
+    base = hmac.new(key, namespace_id.encode("utf-8"), hashlib.sha256).digest()[:16]
+    mac = hmac.new(key, base, hashlib.sha256).digest()[:16]
+    return (base + mac).hex()
+
+
+_DOTS = re.compile(r"(^|/|\\)(\.+)(/|\\|$)")
+_ILLEGAL = re.compile(r"[?<>*\"'^/\\:|\x00-\x1f\x80-\x9f]")
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+_LEADING = re.compile(r"^[ /\\]+")
+_TRAILING = re.compile(r"[ /\\]+$")
+
+
+def sanitise_path(unsafe: str) -> str:
+    """Miniflare's ``sanitisePath``: a namespace id as a single safe folder name."""
+
+    def dots(m: re.Match[str]) -> str:
+        return m.group(1) + "_" * len(m.group(2)) + m.group(3)
+
+    text = _DOTS.sub(dots, unsafe)
+    text = _DOTS.sub(dots, text)
+    text = _ILLEGAL.sub("_", text)
+    text = _WINDOWS_RESERVED.sub("_", text)
+    text = _LEADING.sub(lambda m: "_" * len(m.group(0)), text)
+    text = _TRAILING.sub(lambda m: "_" * len(m.group(0)), text)
+    return text[:255]
+
+
+def _blob_id() -> str:
+    """Miniflare's blob ids: 32 random bytes and the time in ms (64-bit big-endian), in hex."""
+    return secrets.token_bytes(32).hex() + int(time.time() * 1000).to_bytes(8, "big").hex()
+
+
+class MiniflareStore(Store):
+    """One namespace's entries in Miniflare's SQLite file and blob folder."""
+
+    def __init__(self, persist_to: Path, namespace_id: str):
+        root = kv_root(persist_to)
+        self.db_path = root / UNIQUE_KEY / f"{namespace_object_id(namespace_id)}.sqlite"
+        self.blob_dir = root / sanitise_path(namespace_id) / "blobs"
+        self._lock = threading.Lock()
+        try:
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            self.blob_dir.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.db_path, check_same_thread=False, isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA journal_mode = WAL")  # as workerd keeps it
+            self._db.execute("PRAGMA case_sensitive_like = TRUE")
+            self._db.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise StateError(
+                f"cannot open the local KV state for namespace {namespace_id!r} at {self.db_path}: {exc}. "
+                "Check that the folder is writable and the file is a KV state file written by wrangler or workers-env."
+            ) from exc
+
+    def _read_blob(self, blob_id: str) -> bytes | None:
+        path = self.blob_dir / blob_id
+        if os.path.basename(blob_id) != blob_id:  # ids are hex; never follow a path out of the folder
+            return None
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def _remove_blob(self, blob_id: str | None) -> None:
+        if blob_id and os.path.basename(blob_id) == blob_id:
+            try:
+                (self.blob_dir / blob_id).unlink()
+            except OSError:
+                pass  # as Miniflare: a dangling blob costs disk space, never correctness
+
+    def get(self, key: str, now_ms: int) -> Entry | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT blob_id, expiration, metadata FROM _mf_entries WHERE key = ?", (key,)
+            ).fetchone()
+            if row is None:
+                return None
+            blob_id, expiration, metadata = row
+            if expiration is not None and expiration <= now_ms:
+                self._db.execute("DELETE FROM _mf_entries WHERE key = ?", (key,))
+                self._remove_blob(blob_id)
+                return None
+            value = self._read_blob(blob_id)
+            if value is None:
+                return None
+            return Entry(value, expiration, metadata)
+
+    def put(self, key: str, entry: Entry) -> None:
+        blob_id = _blob_id()
+        path = self.blob_dir / blob_id
+        with self._lock:
+            path.write_bytes(entry.value)
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                old = self._db.execute("SELECT blob_id FROM _mf_entries WHERE key = ?", (key,)).fetchone()
+                self._db.execute(
+                    "INSERT OR REPLACE INTO _mf_entries (key, blob_id, expiration, metadata) VALUES (?, ?, ?, ?)",
+                    (key, blob_id, entry.expiration_ms, entry.metadata_json),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                self._remove_blob(blob_id)
+                raise
+            self._remove_blob(old[0] if old else None)
+
+    def delete(self, key: str) -> None:
+        with self._lock:
+            row = self._db.execute("DELETE FROM _mf_entries WHERE key = ? RETURNING blob_id", (key,)).fetchone()
+            self._remove_blob(row[0] if row else None)
+
+    def list(self, prefix: str, start_after: str, limit: int, now_ms: int) -> tuple[list[KeyInfo], bool]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT key, expiration, metadata FROM _mf_entries "
+                "WHERE substr(key, 1, length(:prefix)) = :prefix AND key > :after "
+                "AND (expiration IS NULL OR expiration > :now) ORDER BY key LIMIT :limit",
+                {"prefix": prefix, "after": start_after, "now": now_ms, "limit": limit + 1},
+            ).fetchall()
+            expired = self._db.execute(
+                "DELETE FROM _mf_entries WHERE expiration <= ? RETURNING blob_id", (now_ms,)
+            ).fetchall()
+            for (blob_id,) in expired:
+                self._remove_blob(blob_id)
+        more = len(rows) > limit
+        return [KeyInfo(k, e, m) for k, e, m in rows[:limit]], more
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
