@@ -22,9 +22,12 @@ from workers_env.vectorize.validation import (
     parse_query_vector,
     parse_vector_id,
     parse_vectors,
+    query_array,
 )
 
 __all__ = ["VectorizeBinding"]
+
+_NO_VECTOR: list[Any] = []  # stands for a vector already converted, in query_request
 
 
 class VectorizeBinding:
@@ -73,8 +76,13 @@ class VectorizeBinding:
     # -- reads ---------------------------------------------------------------------------
     async def query(self, vector: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:
         """The nearest vectors to ``vector``: ``{"count": n, "matches": [...]}``."""
+        values = query_array(vector)  # a float ndarray: converted in one step, same outcome
+        if values is not None:
+            body = query_request(self._index.limits.version, _NO_VECTOR, options_object(options, kwargs))
+            del body["vector"]
+            return self._query(body, values=values)
         body = query_request(self._index.limits.version, vector, options_object(options, kwargs))
-        return self.query_sync(body.pop("vector", None), body)
+        return self._query(body, vector=body.pop("vector", None))
 
     async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
@@ -159,12 +167,20 @@ class VectorizeBinding:
             ]
 
     def query_sync(self, vector: Any, options: dict[str, Any]) -> JsDict:
+        return self._query(options, vector=vector)
+
+    def _query(self, options: dict[str, Any], *, vector: Any = None, values: Any = None) -> JsDict:
+        """A query by ``vector`` (request data) or by ``values`` (a float32 row already
+        converted by ``query_array``): options first, then the vector, as the service."""
         index = self._index
         with index.lock:  # the search and the results built from its rows see one state
             index.refresh()
             opts = parse_query_options(options, limits=index.limits)
-            query = parse_query_vector(vector, dimensions=index.dimensions)
-            return self._search(query, opts)
+            if values is None:
+                values = parse_query_vector(vector, dimensions=index.dimensions)
+            elif values.shape[0] != index.dimensions:
+                raise _limits.wrong_query_dimensions(index.dimensions, int(values.shape[0]))
+            return self._search(values, opts)
 
     def query_by_id_sync(self, vector_id: Any, options: dict[str, Any]) -> JsDict:
         index = self._index

@@ -11,6 +11,7 @@ object after an options object) are never converted, so they can hold anything.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,6 +23,7 @@ from workers_env._jsvalues import (
     _js_number_text,
     _to_js,
     array_from,
+    is_safe_int,
     check_sendable,
     js_type_error,
     json_value,
@@ -159,9 +161,14 @@ def query_request(version: str, vector: Any, options: Any, *, by_id: bool = Fals
     plain_vector = type(vector) is list  # checked by validation, item by item only when odd
     if not plain_vector:
         check_sendable(vector)
-    check_sendable(options)
+    plain_options = _plain_options(options)  # the common case: nothing to convert or refuse
+    if not plain_options:
+        check_sendable(options)
     js_vector = vector if type(vector) is list else _convert(vector)  # list items: see _value_item
-    js_options = _convert(options) if options is not UNDEFINED else UNDEFINED
+    if plain_options:
+        js_options = options
+    else:
+        js_options = _convert(options) if options is not UNDEFINED else UNDEFINED
     rm = js_options.get("returnMetadata") if isinstance(js_options, dict) else None
     if version == "v1":
         if _truthy(rm) and not isinstance(rm, bool):
@@ -181,6 +188,8 @@ def query_request(version: str, vector: Any, options: Any, *, by_id: bool = Fals
             body["vectorId"] = js_vector
         else:
             body["vector"] = js_vector
+    if plain_options and plain_vector and not by_id:
+        return body  # JSON leaves plain options and the caller's list (see below) as they are
     out: dict[str, Any] = {}
     for key, value in body.items():
         if key == "vector" and type(value) is list and (value is vector and plain_vector):
@@ -188,6 +197,26 @@ def query_request(version: str, vector: Any, options: Any, *, by_id: bool = Fals
         elif value is not UNDEFINED:
             out[key] = _json_or_raw(value) if key != "vector" else [_value_item(v) for v in value]
     return out
+
+
+def _plain_options(options: Any) -> bool:
+    """True for a dict of string keys to strings, booleans, None, finite floats and safe
+    ints (``topK=5, returnValues=True``): Pyodide's conversion, the SDK's checks and
+    ``JSON.stringify`` all leave it as it is."""
+    if type(options) is not dict:
+        return False
+    for key, value in options.items():
+        cls = type(value)
+        if type(key) is not str:
+            return False
+        if cls is str or cls is bool or value is None:
+            continue
+        if cls is int and is_safe_int(value):
+            continue
+        if cls is float and math.isfinite(value):
+            continue
+        return False
+    return True
 
 
 def ids_request(ids: Any) -> Any:
