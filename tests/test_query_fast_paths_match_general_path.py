@@ -13,7 +13,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-
 from binding_helpers import make_binding_in
 
 F32_MAX = float(np.finfo(np.float32).max)
