@@ -93,6 +93,24 @@ class _Ids(dict):
         return self.vocabulary.add(token)
 
 
+class _GramHashes(dict):
+    """character trigram -> its feature hash, computed on first use."""
+
+    def __missing__(self, gram: str) -> int:
+        h = self[gram] = _h64("c\x1f" + gram)
+        return h
+
+
+_SLICES: list[list[slice]] = []
+
+
+def _trigram_slices(length: int) -> list[slice]:
+    """The slices that cut a string of ``length`` characters into its trigrams (kept)."""
+    while len(_SLICES) <= length:
+        _SLICES.append([slice(i, i + 3) for i in range(len(_SLICES) - 2)])
+    return _SLICES[length]
+
+
 class _Growing:
     """A numpy array grown by doubling (appending never copies the whole array each time)."""
 
@@ -132,7 +150,7 @@ class _Vocabulary:
         self._arrays = tuple(_Growing(t) for t in self._FIELDS)
         self._words = 0
         self._features = 0
-        self._gram_hashes: dict[str, int] = {}
+        self._gram_hashes = _GramHashes()
         self._lock = threading.RLock()
 
     def add(self, token: str) -> int:
@@ -153,13 +171,8 @@ class _Vocabulary:
             count = 1
             if not stop and len(word) >= 3:
                 padded = f"<{word}>"
-                grams = sorted({padded[i : i + 3] for i in range(len(padded) - 2)})
-                grams_hash = self._gram_hashes
-                for gram in grams:
-                    h = grams_hash.get(gram)
-                    if h is None:
-                        h = grams_hash[gram] = _h64("c\x1f" + gram)
-                    feat_hash.append(h)
+                grams = sorted(set(map(padded.__getitem__, _trigram_slices(len(padded)))))
+                feat_hash.extend(map(self._gram_hashes.__getitem__, grams))
                 feat_weight.extend([_TRIGRAMS / len(grams) ** 0.5] * len(grams))
                 count += len(grams)
             feat_count.append(count)
