@@ -13,9 +13,11 @@ Components are whole multiples of ``2**-15``; one that no feature reaches is ``+
 fixed sign per column), never ``0``, so vectors are dense like a real model's and every
 component reaches Python as a ``float``.
 
-Speed: each distinct word's features are hashed once per process and kept; a batch is then a
-few numpy gathers and one ``bincount`` (``benchmarks/ai_embed.py`` holds it to the cost of
-upserting the same vectors into Vectorize).
+Speed: each distinct word's features are hashed once per process and kept (a word met for
+the first time is added by the id dictionary's ``__missing__``, so looking a batch up is one
+C-level ``map`` however many words are new); a batch is then a few numpy gathers and one
+``bincount``. ``benchmarks/run.py --only ai`` holds it to the cost of upserting the same
+vectors into Vectorize.
 """
 
 from __future__ import annotations
