@@ -52,7 +52,7 @@ _floats = st.one_of(
     st.integers(-(2**60), 2**60).map(float),
     st.sampled_from([0.5, -0.0, 0.0, float(SAFE), float(SAFE + 1), 2.0**60, math.inf, -math.inf, 1e300]),
 )
-_texts = st.one_of(st.text(max_size=5), st.none())
+_texts = st.one_of(st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), max_size=5), st.none())
 _odd = st.one_of(_ints, _floats, _texts, st.binary(max_size=3))
 _KINDS = {"int": _ints, "float": _floats, "text": _texts}
 
