@@ -157,9 +157,27 @@ def _fixes(rows: Sequence[tuple[Any, ...]]) -> list[tuple[int, Fix]]:
 
 
 def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list[JsDict]:
-    """Rows as objects keyed by column (a repeated column name keeps its last value)."""
-    objects = list(map(JsDict, map(zip, repeat(columns), rows)))
-    fixes = _fixes(rows)
+    """Rows as objects keyed by column (a repeated column name keeps its last value).
+
+    Each object is a copy of one template (its keys in column order, copied in C), filled
+    column by column from the transposed rows that the number checks need anyway.
+    """
+    if len(rows) <= 1:
+        objects = list(map(JsDict, map(zip, repeat(columns), rows)))
+        return _patched(objects, columns, _fixes(rows))
+    objects = list(map(JsDict, repeat(dict.fromkeys(columns), len(rows))))
+    last = {name: i for i, name in enumerate(columns)}
+    for i, values in enumerate(zip(*rows)):
+        name = columns[i]
+        if last[name] == i:  # an earlier column of the same name is overwritten anyway
+            deque(map(setitem, objects, repeat(name), values), 0)
+            fix = _column_fixes(values)
+            if fix is not None:
+                deque(map(setitem, compress(objects, fix[0]), repeat(name), fix[1]), 0)
+    return objects
+
+
+def _patched(objects: list[JsDict], columns: Sequence[str], fixes: list[tuple[int, Fix]]) -> list[JsDict]:
     if fixes:
         last = {name: i for i, name in enumerate(columns)}
         for i, (mask, new) in fixes:
