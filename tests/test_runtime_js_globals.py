@@ -167,3 +167,20 @@ def test_url_rules():
     with pytest.raises(Exception, match="invalid base64"):
         js.atob("a")
     assert json.loads(json.dumps(js.Date.new("2026-01-02T03:04:05.678Z").getTime())) == 1767323045678
+
+
+def test_set_replaces_the_first_entry_in_place_and_drops_the_rest():
+    from workers_env import js
+
+    params = js.URLSearchParams.new("a=1&b=2&a=3&c=4")
+    params.set("a", "9")
+    assert params.toString() == "a=9&b=2&c=4"
+    params.set("d", "5")
+    assert params.toString() == "a=9&b=2&c=4&d=5"
+
+    form = js.FormData.new()
+    for name, value in [("a", "1"), ("b", "2"), ("a", "3")]:
+        form.append(name, value)
+    form.set("a", "9")
+    form.set("z", "0")
+    assert [list(pair) for pair in form.entries()] == [["a", "9"], ["b", "2"], ["z", "0"]]

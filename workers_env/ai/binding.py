@@ -31,7 +31,7 @@ from workers_env.ai.catalog import (
     TEXT_GENERATION_MODELS,
     EmbeddingModel,
 )
-from workers_env.ai.embedder import LEVELS, embed_levels
+from workers_env.ai.embedder import LEVELS, embed_rows
 from workers_env.ai.embedders import PluggedEmbedder
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
 from workers_env.ai.validation import (
@@ -59,11 +59,13 @@ _LEVEL_TABLE: np.ndarray | None = None
 
 
 def _level_table() -> np.ndarray:
-    """Every vector component value the default embedder makes, as shared Python numbers."""
+    """Every vector component value the default embedder makes, as shared Python numbers,
+    arranged so that ``table[level]`` is ``level / LEVELS`` for negative levels too (they wrap
+    around from the end, as numpy indexes): one gather turns levels into numbers."""
     global _LEVEL_TABLE
     if _LEVEL_TABLE is None:
         table = np.empty(2 * LEVELS + 1, dtype=object)
-        table[:] = [js_number(k / LEVELS) for k in range(-LEVELS, LEVELS + 1)]
+        table[:] = [js_number(k / LEVELS) for k in (*range(LEVELS + 1), *range(-LEVELS, 0))]
         _LEVEL_TABLE = table
     return _LEVEL_TABLE
 
@@ -166,6 +168,13 @@ class AiBinding:
 
     def _matrix(self, model: EmbeddingModel, request: EmbeddingRequest) -> tuple[np.ndarray, np.ndarray | None]:
         """(float32 vectors, the default embedder's integer levels or None for a plugged one)."""
+        plugged, levels = self._vectors(model, request)
+        if levels is None:
+            return plugged, None
+        return levels.astype(np.float32) / np.float32(LEVELS), levels
+
+    def _vectors(self, model: EmbeddingModel, request: EmbeddingRequest) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(a plugged embedder's float32 vectors, None) or (None, the default embedder's levels)."""
         texts = list(request.texts)
         if request.query is not None:
             texts.append(request.query)
@@ -174,19 +183,20 @@ class AiBinding:
             if not texts:
                 return np.zeros((0, model.dimensions), dtype=np.float32), None
             return plugged(texts), None
-        levels = embed_levels(texts, model.dimensions, model=model.name, variant=request.pooling or "",
-                              max_words=model.max_input_tokens)
-        return levels.astype(np.float32) / np.float32(LEVELS), levels
+        return None, embed_rows(texts, model.dimensions, model=model.name, variant=request.pooling or "",
+                                max_words=model.max_input_tokens)
 
     def _embed(self, model: EmbeddingModel, request: EmbeddingRequest) -> JsDict:
-        matrix, levels = self._matrix(model, request)
         if request.kind == "query":
+            matrix = self._matrix(model, request)[0]
             query, contexts = matrix[-1].astype(np.float64), matrix[:-1].astype(np.float64)
             norms = np.linalg.norm(contexts, axis=1) * (np.linalg.norm(query) or 1.0)
             scores = contexts @ query / np.where(norms == 0, 1.0, norms)
             order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
             return to_py({"response": [{"id": i, "score": float(scores[i])} for i in order]})
-        rows = _level_table()[levels + LEVELS].tolist() if levels is not None else _rows(matrix)
+        plugged, levels = self._vectors(model, request)
+        # the default embedder's rows: one gather of shared numbers, then tolist() (C speed)
+        rows = _level_table()[levels].tolist() if levels is not None else _rows(plugged)
         shape = [len(rows), model.dimensions]
         result = JsDict(response=rows, shape=shape) if request.kind == "contexts" else JsDict(shape=shape, data=rows)
         if request.pooling is not None:

@@ -13,9 +13,11 @@ Components are whole multiples of ``2**-15``; one that no feature reaches is ``+
 fixed sign per column), never ``0``, so vectors are dense like a real model's and every
 component reaches Python as a ``float``.
 
-Speed: each distinct word's features are hashed once per process and kept; a batch is then a
-few numpy gathers and one ``bincount`` (``benchmarks/ai_embed.py`` holds it to the cost of
-upserting the same vectors into Vectorize).
+Speed: each distinct word's features are hashed once per process and kept (a word met for
+the first time is added by the id dictionary's ``__missing__``, so looking a batch up is one
+C-level ``map`` however many words are new); a batch is then a few numpy gathers and one
+``bincount``. ``benchmarks/run.py --only ai`` holds it to the cost of upserting the same
+vectors into Vectorize.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from hashlib import blake2b
 
 import numpy as np
 
-__all__ = ["LEVELS", "STOPWORDS", "approx_tokens", "embed_levels", "embed_texts"]
+__all__ = ["LEVELS", "STOPWORDS", "approx_tokens", "embed_levels", "embed_rows", "embed_texts"]
 
 _SEP = "\x00"
 _SEP_ID = -1
@@ -83,70 +85,111 @@ def approx_tokens(text: str) -> int:
     return len(_TOKEN.findall(text))
 
 
+class _Ids(dict):
+    """token -> word id; a token seen for the first time is added to the vocabulary on lookup,
+    so a batch is one C-level ``map`` over its tokens however many of them are new."""
+
+    __slots__ = ("vocabulary",)
+
+    def __missing__(self, token: str) -> int:
+        return self.vocabulary.add(token)
+
+
+class _GramHashes(dict):
+    """character trigram -> its feature hash, computed on first use."""
+
+    def __missing__(self, gram: str) -> int:
+        h = self[gram] = _h64("c\x1f" + gram)
+        return h
+
+
+_SLICES: list[list[slice]] = []
+
+
+def _trigram_slices(length: int) -> list[slice]:
+    """The slices that cut a string of ``length`` characters into its trigrams (kept)."""
+    while len(_SLICES) <= length:
+        _SLICES.append([slice(i, i + 3) for i in range(len(_SLICES) - 2)])
+    return _SLICES[length]
+
+
+class _Growing:
+    """A numpy array grown by doubling (appending never copies the whole array each time)."""
+
+    __slots__ = ("data", "size")
+
+    def __init__(self, dtype: type) -> None:
+        self.data = np.zeros(1024, dtype=dtype)
+        self.size = 0
+
+    def extend(self, values: list | np.ndarray) -> None:
+        end = self.size + len(values)
+        if end > len(self.data):
+            grown = np.zeros(max(end, 2 * len(self.data)), dtype=self.data.dtype)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : end] = values
+        self.size = end
+
+    def view(self) -> np.ndarray:
+        return self.data[: self.size]
+
+
 class _Vocabulary:
     """Every word seen so far and its hashed features, as flat arrays (CSR by word id).
 
     New words wait in Python lists and join the numpy arrays at the next :meth:`arrays`, so a
-    batch with new words costs a copy of the arrays, not a rebuild from Python objects.
+    batch with new words costs appending them, not a rebuild from Python objects.
     """
 
     _FIELDS = (np.uint64, np.float64, np.int64, np.int64, np.uint64, np.float64)
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {_SEP: _SEP_ID}  # the text separator of a batch
+        self.ids = _Ids({_SEP: _SEP_ID})  # the text separator of a batch
+        self.ids.vocabulary = self
         # word_hash, word_weight, feat_start, feat_count (per word); feat_hash, feat_weight
         self._pending: tuple[list, ...] = tuple([] for _ in self._FIELDS)
-        self._arrays: tuple[np.ndarray, ...] = tuple(np.zeros(0, dtype=t) for t in self._FIELDS)
+        self._arrays = tuple(_Growing(t) for t in self._FIELDS)
         self._words = 0
         self._features = 0
-        self._gram_hashes: dict[str, int] = {}
-        self._lock = threading.Lock()
+        self._gram_hashes = _GramHashes()
+        self._lock = threading.RLock()
 
-    def add_many(self, tokens: list[str]) -> list[int]:
-        """The ids of ``tokens``, adding the new ones (hashed once per process)."""
+    def add(self, token: str) -> int:
+        """The id of a token not seen yet (its features hashed once per process)."""
         with self._lock:
-            ids = self.ids
-            grams_hash = self._gram_hashes
+            got = dict.get(self.ids, token)
+            if got is not None:  # another thread added it meanwhile
+                return got
             word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = self._pending
-            out = []
-            for token in tokens:
-                got = ids.get(token)
-                if got is None:
-                    word = _stem(token)
-                    stop = token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit())
-                    unigram = _h64("w\x1f" + word)
-                    word_hash.append(unigram)
-                    word_weight.append(_STOPWORD if stop else _UNIGRAM)
-                    feat_start.append(self._features)
-                    feat_hash.append(unigram)
-                    feat_weight.append(_STOPWORD if stop else _UNIGRAM)
-                    count = 1
-                    if not stop and len(word) >= 3:
-                        padded = f"<{word}>"
-                        grams = sorted({padded[i : i + 3] for i in range(len(padded) - 2)})
-                        for gram in grams:
-                            h = grams_hash.get(gram)
-                            if h is None:
-                                h = grams_hash[gram] = _h64("c\x1f" + gram)
-                            feat_hash.append(h)
-                        feat_weight.extend([_TRIGRAMS / len(grams) ** 0.5] * len(grams))
-                        count += len(grams)
-                    feat_count.append(count)
-                    self._features += count
-                    got = ids[token] = self._words
-                    self._words += 1
-                out.append(got)
-            return out
+            word = _stem(token)
+            stop = token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit())
+            unigram = _h64("w\x1f" + word)
+            word_hash.append(unigram)
+            word_weight.append(_STOPWORD if stop else _UNIGRAM)
+            feat_start.append(self._features)
+            feat_hash.append(unigram)
+            feat_weight.append(_STOPWORD if stop else _UNIGRAM)
+            count = 1
+            if not stop and len(word) >= 3:
+                padded = f"<{word}>"
+                grams = sorted(set(map(padded.__getitem__, _trigram_slices(len(padded)))))
+                feat_hash.extend(map(self._gram_hashes.__getitem__, grams))
+                feat_weight.extend([_TRIGRAMS / len(grams) ** 0.5] * len(grams))
+                count += len(grams)
+            feat_count.append(count)
+            self._features += count
+            got = self.ids[token] = self._words
+            self._words += 1
+            return got
 
     def arrays(self) -> tuple[np.ndarray, ...]:
         with self._lock:
             if self._pending[0]:
-                self._arrays = tuple(
-                    np.concatenate([old, np.array(new, dtype=kind)])
-                    for old, new, kind in zip(self._arrays, self._pending, self._FIELDS)
-                )
+                for grown, new, kind in zip(self._arrays, self._pending, self._FIELDS):
+                    grown.extend(np.array(new, dtype=kind))
                 self._pending = tuple([] for _ in self._FIELDS)
-            return self._arrays
+            return tuple(grown.view() for grown in self._arrays)
 
 
 _VOCABULARY = _Vocabulary()
@@ -156,9 +199,12 @@ def _mix(x: np.ndarray) -> np.ndarray:
     """splitmix64's finaliser, on uint64 arrays (wrapping arithmetic, the same everywhere)."""
     with np.errstate(over="ignore"):
         x = x + np.uint64(0x9E3779B97F4A7C15)
-        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        return x ^ (x >> np.uint64(31))
+        x ^= x >> np.uint64(30)
+        x *= np.uint64(0xBF58476D1CE4E5B9)
+        x ^= x >> np.uint64(27)
+        x *= np.uint64(0x94D049BB133111EB)
+        x ^= x >> np.uint64(31)
+        return x
 
 
 def _salt(model: str, variant: str) -> np.uint64:
@@ -178,11 +224,11 @@ class _Projection:
     def __init__(self, salt: np.uint64, dimensions: int):
         self.salt = salt
         self.dimensions = dimensions
-        self.cols = np.zeros(0, dtype=np.int64)
-        self.signed = np.zeros(0, dtype=np.float64)
+        self.cols = _Growing(np.int64)
+        self.signed = _Growing(np.float64)
         self.lock = threading.Lock()
         #: the +-1 level an otherwise zero component takes, per column (never a whole number)
-        self.fill = np.where((_mix(np.arange(dimensions, dtype=np.uint64) ^ salt) & np.uint64(1)) == 1, -1, 1).astype(np.int32)
+        self.fill = np.where((_mix(np.arange(dimensions, dtype=np.uint64) ^ salt) & np.uint64(1)) == 1, -1, 1).astype(np.intp)
 
     def fold(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         h = _mix(hashes ^ self.salt)
@@ -192,12 +238,12 @@ class _Projection:
 
     def extend(self, feat_hash: np.ndarray, feat_weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         with self.lock:
-            done = len(self.cols)
+            done = self.cols.size
             if done < len(feat_hash):
                 cols, signs = self.fold(feat_hash[done:])
-                self.cols = np.concatenate([self.cols, cols])
-                self.signed = np.concatenate([self.signed, signs * feat_weight[done:]])
-            return self.cols, self.signed
+                self.cols.extend(cols)
+                self.signed.extend(signs * feat_weight[done:])
+            return self.cols.view(), self.signed.view()
 
 
 _PROJECTIONS: dict[tuple[str, str, int], _Projection] = {}
@@ -211,34 +257,34 @@ def _projection(model: str, variant: str, dimensions: int) -> _Projection:
     return found
 
 
-def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str = "",
-                 max_words: int | None = None) -> np.ndarray:
-    """Unit-length rows ``(len(texts), dimensions)`` as whole multiples of ``1/LEVELS`` (int32).
-
-    ``model`` and ``variant`` (the pooling) salt the hashes, so two models -- or mean and cls
-    pooling -- give unrelated vectors, as they do in production. ``max_words`` keeps only the
-    first words of a long text (the model's input window, counting a word as a token).
-    """
-    n = len(texts)
-    if n == 0:
-        return np.zeros((0, dimensions), dtype=np.int32)
-    vocab = _VOCABULARY
+def _tokens(texts: list[str]) -> list[str]:
+    """The words of every text, the texts' separated by ``_SEP``."""
     joined = _SEP.join(texts)
-    if joined.count(_SEP) != n - 1:  # a text holding the separator itself
+    if joined.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
         joined = _SEP.join(t.replace(_SEP, " ") for t in texts)
     if joined.isascii():  # the common case: bytes.translate + split, several times faster than re
         raw = joined.encode("ascii").translate(_ASCII_SPLIT).replace(b"\x00", b" \x00 ").lower()
-        tokens = raw.decode("ascii").split()
+        return raw.decode("ascii").split()
+    return _WORD_OR_SEP.findall(_normalise(joined))
+
+
+def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+               max_words: int | None = None) -> np.ndarray:
+    """:func:`embed_levels` as ``np.intp`` (ready to index the binding's table of numbers)."""
+    n = len(texts)
+    if n == 0:
+        return np.zeros((0, dimensions), dtype=np.intp)
+    tokens = _tokens(texts)
+    every = np.fromiter(map(_VOCABULARY.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = _VOCABULARY.arrays()
+    if n > 1:
+        is_sep = every == _SEP_ID
+        kept = ~is_sep
+        tid = every[kept]
+        row = np.cumsum(is_sep)[kept]
     else:
-        tokens = _WORD_OR_SEP.findall(_normalise(joined))
-    found = list(map(vocab.ids.get, tokens))
-    if None in found:
-        found = vocab.add_many(tokens)
-    word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = vocab.arrays()
-    every = np.array(found, dtype=np.int64)
-    is_sep = every == _SEP_ID
-    tid = every[~is_sep]
-    row = np.cumsum(is_sep)[~is_sep]
+        tid = every
+        row = np.zeros(len(every), dtype=np.int64)
     lengths = np.bincount(row, minlength=n)
     if max_words is not None and len(tid) and int(lengths.max()) > max_words:
         first = np.cumsum(lengths) - lengths
@@ -250,18 +296,26 @@ def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str 
     feat_cols, feat_signed = projection.extend(feat_hash, feat_weight)
     counts = feat_count[tid]
     ends = np.cumsum(counts)
-    offsets = np.repeat(feat_start[tid] - (ends - counts), counts) + np.arange(int(ends[-1]) if len(ends) else 0)
-    cells = [np.repeat(row * dimensions, counts) + feat_cols[offsets]]
+    total = int(ends[-1]) if len(ends) else 0
+    offsets = np.arange(total)
+    offsets += np.repeat(feat_start[tid] - (ends - counts), counts)
+    cell = feat_cols[offsets]
+    cell += np.repeat(row * dimensions, counts)
+    cells = [cell]
     values = [feat_signed[offsets]]
 
     if len(tid) > 1:  # word pairs within a text
         same = row[1:] == row[:-1]
         left, right = tid[:-1][same], tid[1:][same]
         with np.errstate(over="ignore"):
-            pair = _mix(word_hash[left] * np.uint64(0x100000001B3) ^ word_hash[right])
-        cols, signs = projection.fold(pair)
-        cells.append(row[1:][same] * dimensions + cols)
-        values.append(signs * _BIGRAM * np.minimum(word_weight[left], word_weight[right]))
+            pair = word_hash[left] * np.uint64(0x100000001B3)
+        pair ^= word_hash[right]
+        cols, signs = projection.fold(_mix(pair))
+        cols += row[1:][same] * dimensions
+        cells.append(cols)
+        signs *= _BIGRAM
+        signs *= np.minimum(word_weight[left], word_weight[right])
+        values.append(signs)
 
     empty = np.flatnonzero(lengths == 0)
     if len(empty):  # an empty text still gets a unit vector, the same for every empty text
@@ -272,11 +326,24 @@ def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str 
     matrix = np.bincount(np.concatenate(cells), weights=np.concatenate(values),
                          minlength=n * dimensions).reshape(n, dimensions)
     norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
-    norms[norms == 0] = 1.0  # features cancelling out exactly: leave the zero row
-    matrix *= (LEVELS / norms)[:, None]
-    levels = np.rint(matrix, out=matrix).astype(np.int32)
+    norms[norms == 0] = LEVELS  # features cancelling out exactly: leave the zero row
+    # v / (norm / LEVELS) is exactly round-to-nearest of v * LEVELS / norm (LEVELS is a power of 2)
+    matrix /= (norms / LEVELS)[:, None]
+    levels = np.rint(matrix, out=matrix).astype(np.intp)
     # real embeddings are dense: an untouched component is +-1 level, not 0
-    return np.where(levels == 0, projection.fill, levels)
+    np.putmask(levels, levels == 0, projection.fill)  # fill repeats along each row: column-wise
+    return levels
+
+
+def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+                 max_words: int | None = None) -> np.ndarray:
+    """Unit-length rows ``(len(texts), dimensions)`` as whole multiples of ``1/LEVELS`` (int32).
+
+    ``model`` and ``variant`` (the pooling) salt the hashes, so two models -- or mean and cls
+    pooling -- give unrelated vectors, as they do in production. ``max_words`` keeps only the
+    first words of a long text (the model's input window, counting a word as a token).
+    """
+    return embed_rows(texts, dimensions, model=model, variant=variant, max_words=max_words).astype(np.int32)
 
 
 def embed_texts(texts: list[str], dimensions: int, *, model: str, variant: str = "",

@@ -17,6 +17,7 @@ from email.policy import HTTP
 from typing import Any
 from urllib.parse import parse_qsl
 
+from workers_env.runtime.jsglobals import set_entry
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -125,18 +126,7 @@ class JsFormData(JsProxy):
         self._entries.append((str(name), self._value(value, filename)))
 
     def set(self, name: Any, value: Any, filename: Any = None) -> None:
-        key, new = str(name), self._value(value, filename)
-        out, done = [], False
-        for k, v in self._entries:
-            if k == key:
-                if not done:
-                    out.append((k, new))
-                    done = True
-            else:
-                out.append((k, v))
-        if not done:
-            out.append((key, new))
-        self._entries = out
+        self._entries = set_entry(self._entries, str(name), self._value(value, filename))
 
     def get(self, name: Any) -> Any:
         return next((v for k, v in self._entries if k == str(name)), None)

@@ -36,6 +36,22 @@ __all__ = ["JsDate", "JsURL", "JsURLSearchParams", "TextDecoder", "TextEncoder",
 _SPECIAL_PORTS = {"http": "80", "https": "443", "ws": "80", "wss": "443", "ftp": "21"}
 
 
+def set_entry(entries: list[tuple[str, Any]], name: str, value: Any) -> list[tuple[str, Any]]:
+    """``set()`` of URLSearchParams and FormData: the first entry named ``name`` takes
+    ``value`` in place, later ones are dropped; appended when there is none."""
+    out: list[tuple[str, Any]] = []
+    done = False
+    for k, v in entries:
+        if k != name:
+            out.append((k, v))
+        elif not done:
+            out.append((k, value))
+            done = True
+    if not done:
+        out.append((name, value))
+    return out
+
+
 class JsURLSearchParams(JsProxy):
     """``URLSearchParams``: ordered name/value pairs of a query string."""
 
@@ -89,18 +105,7 @@ class JsURLSearchParams(JsProxy):
         self._changed()
 
     def set(self, name: str, value: Any) -> None:
-        name, value = str(name), str(value)
-        out, done = [], False
-        for k, v in self._pairs:
-            if k == name:
-                if not done:
-                    out.append((k, value))
-                    done = True
-            else:
-                out.append((k, v))
-        if not done:
-            out.append((name, value))
-        self._pairs = out
+        self._pairs = set_entry(self._pairs, str(name), str(value))
         self._changed()
 
     def delete(self, name: str) -> None:

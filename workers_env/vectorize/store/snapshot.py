@@ -187,11 +187,16 @@ def read_snapshot(path: Path, *, uid: int, index_id: str, max_seq: int, dimensio
     if len(ids) != n or len(codes) != n or len(meta_rows) != len(meta_values):
         return None
     namespaces: list[str | None] = [None] * n
-    if names:
-        namespaces = [names[c] if c >= 0 else None for c in codes.tolist()]
     metadata: list[dict[str, Any]] = [{} for _ in range(n)]
-    for row, value in zip(meta_rows.tolist(), meta_values):
-        metadata[row] = value
+    try:  # a code or row out of range is damage the checksums missed: read from SQLite instead
+        if names:
+            namespaces = [names[c] if c >= 0 else None for c in codes.tolist()]
+        for row, value in zip(meta_rows.tolist(), meta_values, strict=True):
+            if not 0 <= row < n:
+                return None
+            metadata[row] = value
+    except (IndexError, TypeError):
+        return None
     values = np.frombuffer(parts["vectors"], dtype="<f4").reshape(n, dimensions)
     return Snapshot(
         seq=seq, ids=ids, values=values, namespaces=namespaces, metadata=metadata,

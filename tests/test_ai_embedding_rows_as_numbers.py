@@ -1,0 +1,57 @@
+"""The rows ``run()`` returns are the default embedder's levels as JS numbers reach Python:
+exactly ``level / LEVELS`` for every component (negative ones too), whatever order the
+vocabulary learnt its words in, also when threads teach it new words at the same time."""
+
+from __future__ import annotations
+
+import random
+import string
+import threading
+
+import numpy as np
+from ai_helpers import ai_env, run
+
+from workers_env._jsvalues import js_number
+from workers_env.ai.embedder import LEVELS, embed_levels
+
+BGE = "@cf/baai/bge-base-en-v1.5"
+
+
+def _words(rng: random.Random, count: int) -> list[str]:
+    return ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 12))) for _ in range(count)]
+
+
+def test_rows_are_the_levels_over_levels_as_floats(tmp_path):
+    rng = random.Random(5)
+    texts = [" ".join(_words(rng, 40)) for _ in range(20)] + ["x", "The cat sat on the mat."]
+    res = run(ai_env(tmp_path), BGE, {"text": texts})
+    levels = embed_levels(texts, 768, model=BGE, variant="mean", max_words=512)
+    slow = [[js_number(level / LEVELS) for level in row] for row in levels.tolist()]
+    assert res.data == slow
+    assert [list(map(type, row)) for row in res.data] == [list(map(type, row)) for row in slow]
+    assert 1 in res.data[-2] or -1 in res.data[-2]  # "x" alone: one feature, a whole component
+    flat = np.array(res.data)
+    assert (flat < -0.01).any() and (flat > 0.01).any()  # both signs of the table are exercised
+
+
+def test_threads_teaching_new_words_at_once_get_the_vectors_of_a_quiet_run(tmp_path):
+    env = ai_env(tmp_path)
+    rng = random.Random(11)
+    batches = [[" ".join(_words(rng, 30)) for _ in range(20)] for _ in range(8)]
+    got: dict[int, list] = {}
+    errors: list[BaseException] = []
+
+    def work(i: int) -> None:
+        try:
+            got[i] = run(env, BGE, {"text": batches[i]}).data
+        except BaseException as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(batches))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    for i, batch in enumerate(batches):  # every word known now: each text alone, one at a time
+        assert got[i] == [run(env, BGE, {"text": text}).data[0] for text in batch]
