@@ -27,9 +27,7 @@ FIRST_PRIMARY = "first-primary"
 
 
 def _result(result: QueryResult) -> JsDict:
-    meta = result.meta
-    meta["timings"] = JsDict(meta["timings"])
-    return JsDict(success=True, meta=JsDict(meta), results=row_objects(result.columns, result.rows))
+    return JsDict(success=True, meta=result.meta_as(JsDict), results=row_objects(result.columns, result.rows))
 
 
 def _param_tuple(params: list[Any]) -> tuple[Any, ...]:

@@ -64,19 +64,23 @@ class QueryResult:
     @property
     def meta(self) -> dict[str, Any]:
         """``meta`` as the local runtime fills it, in its order."""
-        return {
-            "served_by": "miniflare.db",
-            "served_by_primary": True,
-            "total_attempts": 1,
-            "timings": {"sql_duration_ms": self.duration},
-            "duration": self.duration,
-            "changes": self.changes,
-            "last_row_id": self.last_row_id,
-            "changed_db": self.changed_db,
-            "size_after": self.size_after,
-            "rows_read": len(self.rows),
-            "rows_written": self.rows_written,
-        }
+        return self.meta_as(dict)
+
+    def meta_as(self, kind: type[dict[str, Any]]) -> dict[str, Any]:
+        """:attr:`meta` built with ``kind`` for itself and ``timings`` (the binding's JsDict)."""
+        return kind(
+            served_by="miniflare.db",
+            served_by_primary=True,
+            total_attempts=1,
+            timings=kind(sql_duration_ms=self.duration),
+            duration=self.duration,
+            changes=self.changes,
+            last_row_id=self.last_row_id,
+            changed_db=self.changed_db,
+            size_after=self.size_after,
+            rows_read=len(self.rows),
+            rows_written=self.rows_written,
+        )
 
 
 def _error_offset_reader() -> Any:
@@ -167,6 +171,15 @@ class Database:
 
         Raises :class:`SqlFailure` with D1's message; then nothing was written.
         """
+        if len(queries) == 1:  # one query of one statement (most calls): no transaction of ours
+            sql, params = queries[0]
+            if not _only_line_comments(sql):
+                statements = split_statements(sql)
+                if len(statements) == 1:
+                    with self._lock:
+                        if self.closed:
+                            raise SqlFailure("the database is closed (its env was closed)")
+                        return [self._run(statements, params)]
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
         kept = [(sql, params) for sql, params in queries if not _only_line_comments(sql)]

@@ -11,7 +11,9 @@ BLOBs arrays of byte values, NaN/Infinity ``null``.
 from __future__ import annotations
 
 import math
+from collections import deque
 from itertools import compress, repeat
+from operator import is_not, setitem
 from collections.abc import Sequence
 from typing import Any
 
@@ -100,63 +102,94 @@ def cell(value: Any) -> Any:
 
 
 _TEXT_OR_NULL = {str, type(None)}
+_SAFE_BITS = MAX_SAFE_INTEGER.bit_length()
+
+# A column's changes: a mask of the rows whose cell changes and their new values, in row order.
+Fix = tuple[list[bool], list[Any]]
 
 
-def _column_fixes(values: Sequence[Any]) -> list[tuple[int, Any]] | None:
-    """``(row, value)`` for the cells of a column that change on the way to Worker code, found
-    with C-level passes (``None``: convert the whole column one value at a time)."""
-    kinds = set(map(type, values))
-    if kinds <= _TEXT_OR_NULL:
-        return []
-    if kinds == {int}:
-        if -MAX_SAFE_INTEGER <= min(values) and max(values) <= MAX_SAFE_INTEGER:
-            return []
-        return None
-    if kinds == {float}:
-        if math.inf in values or -math.inf in values:
-            return None
-        whole = compress(range(len(values)), map(float.is_integer, values))
-        return [(j, int(v)) for j in whole if -MAX_SAFE_INTEGER <= (v := values[j]) <= MAX_SAFE_INTEGER]
-    return None
+def _cell_fixes(values: Sequence[Any]) -> Fix | None:
+    """The reference path: :func:`cell` on every value (``None``: nothing changes)."""
+    new = list(map(cell, values))
+    mask = list(map(is_not, new, values))
+    return (mask, list(compress(new, mask))) if True in mask else None
 
 
-def _fixes(rows: Sequence[tuple[Any, ...]]) -> list[tuple[int, list[tuple[int, Any]]]]:
-    """Per column index, the ``(row, value)`` cells that change on the way to Worker code.
+def _column_fixes(values: Sequence[Any]) -> Fix | None:
+    """The cells of a column that change on the way to Worker code, found with C-level passes.
 
-    Text, NULL and safe integers (most cells) pass unchanged; columns are checked with C-level
-    passes, so only the cells that change cost Python work.
+    Text, NULL and safe integers (most cells) pass unchanged; a REAL column changes where a
+    value is a whole number (it arrives as ``int``). A pass over a column of the first value's
+    type raises ``TypeError`` at a cell of another type: such a column (and any column holding
+    Infinity, unsafe integers or BLOBs) takes :func:`_cell_fixes`.
     """
+    kind = type(values[0])
+    try:
+        if kind is int:  # bit_length <= 53: within +-(2**53 - 1)
+            if max(map(int.bit_length, values)) <= _SAFE_BITS:
+                return None
+        elif kind is float:
+            mask = list(map(float.is_integer, values))
+            if math.isfinite(sum(values)):  # no Infinity (SQLite stores NaN as NULL)
+                if True not in mask:
+                    return None
+                whole = list(compress(values, mask))
+                if -MAX_SAFE_INTEGER <= min(whole) and max(whole) <= MAX_SAFE_INTEGER:
+                    return mask, list(map(int, whole))
+        elif set(map(type, values)) <= _TEXT_OR_NULL:
+            return None
+    except TypeError:  # a cell of another type
+        pass
+    return _cell_fixes(values)
+
+
+def _fixes(rows: Sequence[tuple[Any, ...]]) -> list[tuple[int, Fix]]:
+    """Per column index, the cells that change on the way to Worker code (see :data:`Fix`)."""
     if len(rows) == 1:  # a point query: one pass over one row (cell() returns unchanged values as is)
-        return [(i, [(0, c)]) for i, v in enumerate(rows[0]) if (c := cell(v)) is not v]
+        return [(i, ([True], [c])) for i, v in enumerate(rows[0]) if (c := cell(v)) is not v]
     out = []
     if rows:
         for i, values in enumerate(zip(*rows)):
-            fixes = _column_fixes(values)
-            if fixes is None:
-                fixes = [(j, c) for j, v in enumerate(values) if (c := cell(v)) is not v]
-            if fixes:
-                out.append((i, fixes))
+            fix = _column_fixes(values)
+            if fix is not None:
+                out.append((i, fix))
     return out
 
 
 def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list[JsDict]:
-    """Rows as objects keyed by column (a repeated column name keeps its last value)."""
-    objects = list(map(JsDict, map(zip, repeat(columns), rows)))
-    fixes = _fixes(rows)
+    """Rows as objects keyed by column (a repeated column name keeps its last value).
+
+    Each object is a copy of one template (its keys in column order, copied in C), filled
+    column by column from the transposed rows that the number checks need anyway.
+    """
+    if len(rows) <= 1:
+        objects = list(map(JsDict, map(zip, repeat(columns), rows)))
+        return _patched(objects, columns, _fixes(rows))
+    objects = list(map(JsDict, repeat(dict.fromkeys(columns), len(rows))))
+    last = {name: i for i, name in enumerate(columns)}
+    for i, values in enumerate(zip(*rows)):
+        name = columns[i]
+        if last[name] == i:  # an earlier column of the same name is overwritten anyway
+            deque(map(setitem, objects, repeat(name), values), 0)
+            fix = _column_fixes(values)
+            if fix is not None:
+                deque(map(setitem, compress(objects, fix[0]), repeat(name), fix[1]), 0)
+    return objects
+
+
+def _patched(objects: list[JsDict], columns: Sequence[str], fixes: list[tuple[int, Fix]]) -> list[JsDict]:
     if fixes:
         last = {name: i for i, name in enumerate(columns)}
-        for i, cells in fixes:
+        for i, (mask, new) in fixes:
             name = columns[i]
             if last[name] == i:  # an earlier column of the same name was overwritten anyway
-                for j, value in cells:
-                    objects[j][name] = value
+                deque(map(setitem, compress(objects, mask), repeat(name), new), 0)
     return objects
 
 
 def row_lists(rows: Sequence[tuple[Any, ...]]) -> list[list[Any]]:
     """Rows as arrays (``raw()``)."""
     lists = list(map(list, rows))
-    for i, cells in _fixes(rows):
-        for j, value in cells:
-            lists[j][i] = value
+    for i, (mask, new) in _fixes(rows):
+        deque(map(setitem, compress(lists, mask), repeat(i), new), 0)
     return lists
