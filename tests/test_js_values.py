@@ -56,3 +56,32 @@ def test_tuples_and_bytearrays_anywhere_cannot_be_sent(value):
 
 def test_lists_dicts_and_scalars_can_be_sent():
     check_sendable({"a": [1, "x", None, {"b": [True]}]})
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, "null"), (True, "true"), (False, "false"), (3, "3"), (3.0, "3"), (0.5, "0.5"),
+        (float("nan"), "NaN"), (float("-inf"), "-Infinity"), ("", ""), ({"a": 1}, "[object Object]"),
+        ([None, 1.5, [2.0, "a"], {}], ",1.5,2,a,[object Object]"), ((1, None), "1,"),
+    ],
+    ids=repr,
+)
+def test_js_string_is_what_javascript_prints(value, text):
+    from workers_env._jsvalues import js_string
+
+    assert js_string(value) == text
+
+
+@pytest.mark.parametrize("value", [None, False, 0, 0.0, -0.0, float("nan"), ""])
+def test_js_falsy_values(value):
+    from workers_env._jsvalues import UNDEFINED, js_truthy
+
+    assert not js_truthy(value) and not js_truthy(UNDEFINED)
+
+
+@pytest.mark.parametrize("value", [True, 1, -0.5, "0", "false", [], {}, [0]])
+def test_js_truthy_values(value):
+    from workers_env._jsvalues import js_truthy
+
+    assert js_truthy(value)

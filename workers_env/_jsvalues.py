@@ -12,7 +12,7 @@ import datetime as _dt
 import json
 import math
 from array import array
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -32,6 +32,8 @@ __all__ = [
     "JsTypedArray",
     "array_from",
     "check_sendable",
+    "js_string",
+    "js_truthy",
     "compact_json",
     "float32_decimals",
     "float32_rows",
@@ -476,6 +478,33 @@ def _js_key(key: Any) -> str:
     if isinstance(key, float):
         return _js_number_text(key)
     return str(key)
+
+
+def js_string(value: Any, *, nested: bool = False) -> str:
+    """``String(value)`` of the JS value a plain value stands for (``${value}`` in a template):
+    ``null``/``undefined`` print as such on their own and as empty strings inside an array,
+    objects as ``[object Object]``, numbers as JavaScript prints them."""
+    if value is None or value is UNDEFINED:
+        return "" if nested else ("null" if value is None else "undefined")
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return _js_number_text(value)
+    if isinstance(value, Mapping):
+        return "[object Object]"
+    if isinstance(value, (list, tuple)) and not isinstance(value, JsTypedArray):
+        return ",".join(js_string(v, nested=True) for v in value)
+    return str(value)
+
+
+def js_truthy(value: Any) -> bool:
+    """JavaScript truthiness of a plain value: ``null``, ``undefined``, ``false``, ``0``, ``NaN``
+    and ``""`` are falsy; every object and array is truthy."""
+    if value is None or value is UNDEFINED or value is False:
+        return False
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value == value and value != 0
+    return not (isinstance(value, str) and value == "")
 
 
 def _js_number_text(value: float) -> str:

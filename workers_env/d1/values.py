@@ -12,38 +12,17 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import is_not, setitem
-from collections.abc import Sequence
 from typing import Any
 
-from workers_env._jsvalues import JsDict
+from workers_env._jsvalues import JsDict, js_string
 from workers_env.d1 import limits
 
-__all__ = ["js_bind_value", "sqlite_param", "cell", "row_objects", "js_string"]
+__all__ = ["js_bind_value", "sqlite_param", "cell", "row_objects"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
-
-
-def js_string(value: Any, *, top: bool = True) -> str:
-    """``String(value)`` of the JS value Python ``value`` becomes (for error texts)."""
-    if value is None:
-        return "null" if top else ""
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        return str(int(value)) if value.is_integer() and abs(value) < 1e21 else repr(value)
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return ",".join(js_string(v, top=False) for v in value)
-    return "[object Object]"
 
 
 def _is_byte(value: Any) -> bool:

@@ -20,11 +20,12 @@ from workers_env._jsvalues import (
     UNDEFINED,
     JsTypedArray,
     _js_key,
-    _js_number_text,
     _to_js,
     array_from,
     check_sendable,
     is_safe_int,
+    js_string,
+    js_truthy,
     js_type_error,
     json_value,
     nests_deeper_than,
@@ -171,16 +172,16 @@ def query_request(version: str, vector: Any, options: Any, *, by_id: bool = Fals
         js_options = _convert(options) if options is not UNDEFINED else UNDEFINED
     rm = js_options.get("returnMetadata") if isinstance(js_options, dict) else None
     if version == "v1":
-        if _truthy(rm) and not isinstance(rm, bool):
-            raise _limits.return_metadata_not_boolean(_js_string(rm))
+        if js_truthy(rm) and not isinstance(rm, bool):
+            raise _limits.return_metadata_not_boolean(js_string(rm))
         body = _spread(js_options)
         body["vector"] = array_from(js_vector)
     else:
         if not by_id:
             js_vector = array_from(js_vector)
-        if _truthy(rm):
+        if js_truthy(rm):
             if not isinstance(rm, bool) and rm not in ("all", "indexed", "none"):
-                raise _limits.return_metadata_invalid(_js_string(rm))
+                raise _limits.return_metadata_invalid(js_string(rm))
         body = _spread(js_options)
         if isinstance(rm, bool) and rm:
             body["returnMetadata"] = "all"
@@ -227,32 +228,3 @@ def ids_request(ids: Any) -> Any:
     if ids is UNDEFINED:
         return None  # {ids: undefined} is {}: the service sees no ids
     return _json_or_raw(_convert(ids))
-
-
-def _truthy(value: Any) -> bool:
-    """JavaScript truthiness of a converted value."""
-    if value is None or value is UNDEFINED or value is False:
-        return False
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value == value and value != 0
-    if isinstance(value, str):
-        return value != ""
-    return True
-
-
-def _js_string(value: Any) -> str:
-    """``${value}`` in a JavaScript template string."""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if value is None:
-        return "null"
-    if isinstance(value, float):
-        return _js_number_text(value)
-    if isinstance(value, dict):
-        return "[object Object]"
-    if isinstance(value, list) and not isinstance(value, JsTypedArray):
-        return ",".join("" if v is None else _js_string(v) for v in value)
-    return str(value)
-

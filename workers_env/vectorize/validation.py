@@ -23,6 +23,8 @@ from workers_env._jsvalues import (
     check_sendable,
     compact_json,
     is_safe_int,
+    js_string,
+    js_truthy,
     js_type_error,
     nests_deeper_than,
     sendable_json,
@@ -404,11 +406,11 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
             return_metadata = "none"
         elif isinstance(raw_rm, bool):
             return_metadata = "all" if raw_rm else "none"
-        elif _js_truthy(raw_rm):
-            raise _limits.return_metadata_not_boolean(_js_repr(raw_rm))
+        elif js_truthy(raw_rm):
+            raise _limits.return_metadata_not_boolean(js_string(raw_rm))
         else:
             raise _limits.bad_query_option(
-                f"Failed to parse the request body as JSON: returnMetadata: expected a boolean, got {_js_repr(raw_rm)}"
+                f"Failed to parse the request body as JSON: returnMetadata: expected a boolean, got {js_string(raw_rm)}"
             )
     else:
         if raw_rm is None:
@@ -417,8 +419,8 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
             return_metadata = "all"
         elif isinstance(raw_rm, str) and raw_rm in ("none", "indexed", "all"):
             return_metadata = raw_rm
-        elif _js_truthy(raw_rm):
-            raise _limits.return_metadata_invalid(_js_repr(raw_rm))
+        elif js_truthy(raw_rm):
+            raise _limits.return_metadata_invalid(js_string(raw_rm))
         else:
             raise _limits.return_metadata_false()
 
@@ -427,14 +429,14 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
         return_values = False
     if not isinstance(return_values, bool):
         raise _limits.bad_query_option(
-            f"Failed to parse the request body as JSON: returnValues: expected a boolean, got {_js_repr(return_values)}"
+            f"Failed to parse the request body as JSON: returnValues: expected a boolean, got {js_string(return_values)}"
         )
 
     top_k = options.get("topK")
     if top_k is None:
         top_k = limits.top_k_default
     elif not _is_whole(top_k) or top_k < 1:
-        raise _limits.bad_query_option(f"topK must be a whole number of at least 1, got {_js_repr(top_k)}")
+        raise _limits.bad_query_option(f"topK must be a whole number of at least 1, got {js_string(top_k)}")
     top_k = int(top_k)
     heavy = return_values or return_metadata == "all"
     limit = limits.top_k_max_with_values if heavy else limits.top_k_max
@@ -446,7 +448,7 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
     namespace = options.get("namespace")
     if namespace is not None and not isinstance(namespace, str):
         raise _limits.bad_query_option(
-            f"Failed to parse the request body as JSON: namespace: expected a string, got {_js_repr(namespace)}"
+            f"Failed to parse the request body as JSON: namespace: expected a string, got {js_string(namespace)}"
         )
     if namespace is not None and not _is_unicode(namespace):
         raise _limits.bad_query_option(
@@ -459,28 +461,3 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
         return_metadata=return_metadata,
         filter=options.get("filter"),
     )
-
-
-def _js_truthy(value: Any) -> bool:
-    if value is None or value is False:
-        return False
-    if isinstance(value, (int, float)):
-        return value == value and value != 0
-    return not (isinstance(value, str) and value == "")
-
-
-def _js_repr(value: Any) -> str:
-    """How JavaScript's template strings print a value (``${v}``)."""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if value is None:
-        return "null"
-    if isinstance(value, float) and _is_whole(value):
-        return str(int(value))
-    if isinstance(value, (dict, Mapping)):
-        return "[object Object]"
-    if isinstance(value, list):
-        return ",".join(_js_repr(v) for v in value)
-    return str(value)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import WorkersEnvError
+from workers_env._jsvalues import js_truthy
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.ndjson import iter_numbered_vectors
@@ -31,10 +32,10 @@ from workers_env.vectorize.store import state_dir
 
 from .common import (
     CommandError,
-    js_number,
     command,
     dump_json,
     error,
+    js_number,
     log,
     open_store,
     persist_to_of,
@@ -304,10 +305,6 @@ def _not_json(text: str) -> Any:
     raise ValueError(f"{text} is not JSON")
 
 
-def _js_truthy(value: Any) -> bool:
-    return not (value is None or value is False or value == "" or (isinstance(value, (int, float)) and not value))
-
-
 @command
 def query(args: argparse.Namespace) -> int:
     """Query by ``--vector`` or ``--vector-id``; prints the matches as JSON."""
@@ -335,7 +332,7 @@ def query(args: argparse.Namespace) -> int:
         }
         if args.namespace:
             options["namespace"] = args.namespace
-        if _js_truthy(filter_):
+        if js_truthy(filter_):
             parsed = validate_query_filter(filter_)
             if parsed is None:
                 warn("🚨 Could not parse the provided query filter. Please use the recommended format.")
