@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from abc import ABC, abstractmethod
 from datetime import datetime, timezone
 
 __all__ = ["SYSTEM_CLOCK", "Clock", "ManualClock", "SystemClock", "utc_now_iso"]
@@ -19,11 +20,12 @@ def utc_now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-class Clock:
+class Clock(ABC):
     """What a binding asks for the time: :meth:`now` in seconds since the UNIX epoch."""
 
+    @abstractmethod
     def now(self) -> float:
-        raise NotImplementedError
+        """Seconds since the UNIX epoch."""
 
     def now_ms(self) -> int:
         """Milliseconds since the epoch, as JavaScript's ``Date.now()``."""

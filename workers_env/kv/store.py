@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 __all__ = ["Entry", "KeyInfo", "MemoryStore", "Store"]
@@ -36,20 +37,24 @@ class KeyInfo:
     metadata_json: str | None
 
 
-class Store:
+class Store(ABC):
     """The interface every store has (see :class:`MemoryStore` for the semantics)."""
 
+    @abstractmethod
     def get(self, key: str, now_ms: int) -> Entry | None:
-        raise NotImplementedError
+        """The live entry under ``key``, or ``None`` (an expired one is dropped)."""
 
+    @abstractmethod
     def put(self, key: str, entry: Entry) -> None:
-        raise NotImplementedError
+        """Store ``entry`` under ``key``, replacing what was there."""
 
+    @abstractmethod
     def delete(self, key: str) -> None:
-        raise NotImplementedError
+        """Remove ``key`` (no error when absent)."""
 
+    @abstractmethod
     def list(self, prefix: str, start_after: str, limit: int, now_ms: int) -> tuple[list[KeyInfo], bool]:
-        raise NotImplementedError
+        """Up to ``limit`` live keys after ``start_after`` with ``prefix``, and whether more remain."""
 
     def close(self) -> None:
         """Release files; in-memory stores have nothing to release."""
