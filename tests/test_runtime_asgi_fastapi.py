@@ -136,3 +136,12 @@ async def test_lifespan_runs_around_each_request_and_starlette_works(tmp_path):
     worker = load_worker(root)
     assert await (await worker.fetch("/")).text() == "hello"
     assert worker.module.EVENTS == ["startup", "request", "shutdown"]
+
+
+@pytest.mark.asyncio
+async def test_asgi_websocket_says_it_is_not_emulated():
+    from workers_env import NotEmulatedError
+    from workers_env.runtime import asgi
+
+    with pytest.raises(NotEmulatedError, match=r"asgi\.websocket\(\) is not emulated by workers-env"):
+        await asgi.websocket(None, None)

@@ -17,6 +17,7 @@ import logging
 from typing import Any
 from urllib.parse import unquote
 
+from workers_env._errors import NotEmulatedError
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
@@ -172,7 +173,10 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any =
 
 async def websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
     """WebSockets are not emulated by workers-env."""
-    raise NotImplementedError("asgi.websocket() is not emulated by workers-env (WebSockets are not supported locally)")
+    raise NotEmulatedError(
+        "asgi.websocket() is not emulated by workers-env (WebSockets are not supported locally); "
+        "serve the WebSocket route from the deployed Worker or `wrangler dev`"
+    )
 
 
 def entrypoint(app: Any, *, options: Any = None) -> type:
