@@ -177,6 +177,10 @@ def test_set_replaces_the_first_entry_in_place_and_drops_the_rest():
     assert params.toString() == "a=9&b=2&c=4"
     params.set("d", "5")
     assert params.toString() == "a=9&b=2&c=4&d=5"
+    params.append(1, 2)  # names are coerced to strings on every method, as in JavaScript
+    assert (params.get(1), params.has(1), list(params.getAll("1"))) == ("2", True, ["2"])
+    params.delete(1)
+    assert not params.has("1")
 
     form = js.FormData.new()
     for name, value in [("a", "1"), ("b", "2"), ("a", "3")]:

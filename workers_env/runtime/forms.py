@@ -17,7 +17,7 @@ from email.policy import HTTP
 from typing import Any
 from urllib.parse import parse_qsl
 
-from workers_env.runtime.jsglobals import set_entry
+from workers_env.runtime.jsglobals import JsEntryList, set_entry
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -102,7 +102,7 @@ class JsFile(JsBlob):
         return cls(parts, name, init, **kwargs)
 
 
-class JsFormData(JsProxy):
+class JsFormData(JsEntryList):
     """``js.FormData``: ordered name/value entries (values are strings or Files)."""
 
     _js_name = "FormData"
@@ -128,29 +128,8 @@ class JsFormData(JsProxy):
     def set(self, name: Any, value: Any, filename: Any = None) -> None:
         self._entries = set_entry(self._entries, str(name), self._value(value, filename))
 
-    def get(self, name: Any) -> Any:
-        return next((v for k, v in self._entries if k == str(name)), None)
-
-    def getAll(self, name: Any) -> JsArray:  # noqa: N802 - JS name
-        return JsArray([v for k, v in self._entries if k == str(name)])
-
-    def has(self, name: Any) -> bool:
-        return any(k == str(name) for k, _ in self._entries)
-
     def delete(self, name: Any) -> None:
         self._entries = [(k, v) for k, v in self._entries if k != str(name)]
-
-    def keys(self) -> Iterator[str]:
-        return iter([k for k, _ in self._entries])
-
-    def values(self) -> Iterator[Any]:
-        return iter([v for _, v in self._entries])
-
-    def entries(self) -> Iterator[JsArray]:
-        return iter([JsArray([k, v]) for k, v in self._entries])
-
-    def __iter__(self) -> Iterator[JsArray]:
-        return self.entries()
 
 
 def parse_form(body: bytes, content_type: str | None) -> JsFormData:

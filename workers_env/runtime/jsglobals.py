@@ -52,32 +52,60 @@ def set_entry(entries: list[tuple[str, Any]], name: str, value: Any) -> list[tup
     return out
 
 
-class JsURLSearchParams(JsProxy):
+class JsEntryList(JsProxy):
+    """What ``URLSearchParams`` and ``FormData`` share: ordered ``(name, value)`` entries read
+    by name (names are strings, as JavaScript coerces them) and iterated as ``[name, value]``."""
+
+    _entries: list[tuple[str, Any]]
+
+    def get(self, name: Any) -> Any:
+        return next((v for k, v in self._entries if k == str(name)), None)
+
+    def getAll(self, name: Any) -> JsArray:  # noqa: N802 - JS name
+        return JsArray([v for k, v in self._entries if k == str(name)])
+
+    def has(self, name: Any) -> bool:
+        return any(k == str(name) for k, _ in self._entries)
+
+    def keys(self) -> Iterator[str]:
+        return iter([k for k, _ in self._entries])
+
+    def values(self) -> Iterator[Any]:
+        return iter([v for _, v in self._entries])
+
+    def entries(self) -> Iterator[JsArray]:
+        return iter([JsArray([k, v]) for k, v in self._entries])
+
+    def __iter__(self) -> Iterator[JsArray]:
+        return self.entries()
+
+
+class JsURLSearchParams(JsEntryList):
     """``URLSearchParams``: ordered name/value pairs of a query string."""
 
     _js_name = "URLSearchParams"
 
     def __init__(self, init: Any = None, *, _owner: JsURL | None = None):
-        self._pairs: list[tuple[str, str]] = []
+        self._entries: list[tuple[str, str]] = []
         self._owner = _owner
         if init is None or init is jsnull:
             return
         if isinstance(init, JsURLSearchParams):
-            self._pairs = list(init._pairs)
+            self._entries = list(init._entries)
         elif isinstance(init, str):
-            self._pairs = parse_qsl(init[1:] if init.startswith("?") else init, keep_blank_values=True)
+            self._entries = parse_qsl(init[1:] if init.startswith("?") else init, keep_blank_values=True)
         elif isinstance(init, JsObject):
-            self._pairs = [(str(k), str(v)) for k, v in init._props.items()]
+            self._entries = [(str(k), str(v)) for k, v in init._props.items()]
         elif isinstance(init, (JsArray, list)):
             for pair in init:
                 items = list(pair)
                 if len(items) != 2:
                     raise js_type_error("Each query pair must be an iterable [name, value] tuple")
-                self._pairs.append((str(items[0]), str(items[1])))
+                self._entries.append((str(items[0]), str(items[1])))
         elif isinstance(init, dict):
-            self._pairs = [(str(k), str(v)) for k, v in init.items()]
+            self._entries = [(str(k), str(v)) for k, v in init.items()]
         else:
-            self._pairs = parse_qsl(str(init), keep_blank_values=True)
+            self._entries = parse_qsl(str(init), keep_blank_values=True)
 
     @staticmethod
     def new(init: Any = None) -> JsURLSearchParams:
@@ -89,47 +117,26 @@ class JsURLSearchParams(JsProxy):
 
     @property
     def size(self) -> int:
-        return len(self._pairs)
-
-    def get(self, name: str) -> str | None:
-        return next((v for k, v in self._pairs if k == name), None)
-
-    def getAll(self, name: str) -> JsArray:  # noqa: N802 - JS name
-        return JsArray([v for k, v in self._pairs if k == name])
-
-    def has(self, name: str) -> bool:
-        return any(k == name for k, _ in self._pairs)
+        return len(self._entries)
 
     def append(self, name: str, value: Any) -> None:
-        self._pairs.append((str(name), str(value)))
+        self._entries.append((str(name), str(value)))
         self._changed()
 
     def set(self, name: str, value: Any) -> None:
-        self._pairs = set_entry(self._pairs, str(name), str(value))
+        self._entries = set_entry(self._entries, str(name), str(value))
         self._changed()
 
     def delete(self, name: str) -> None:
-        self._pairs = [(k, v) for k, v in self._pairs if k != name]
+        self._entries = [(k, v) for k, v in self._entries if k != str(name)]
         self._changed()
 
     def sort(self) -> None:
-        self._pairs.sort(key=lambda kv: kv[0].encode("utf-16-be"))
+        self._entries.sort(key=lambda kv: kv[0].encode("utf-16-be"))
         self._changed()
 
-    def keys(self) -> Iterator[str]:
-        return iter([k for k, _ in self._pairs])
-
-    def values(self) -> Iterator[str]:
-        return iter([v for _, v in self._pairs])
-
-    def entries(self) -> Iterator[JsArray]:
-        return iter([JsArray([k, v]) for k, v in self._pairs])
-
-    def __iter__(self) -> Iterator[JsArray]:
-        return self.entries()
-
     def toString(self) -> str:  # noqa: N802 - JS name
-        return urlencode(self._pairs, quote_via=quote, safe="*-._")
+        return urlencode(self._entries, quote_via=quote, safe="*-._")
 
     def __str__(self) -> str:
         return self.toString()
