@@ -14,10 +14,12 @@ fixed sign per column), never ``0``, so vectors are dense like a real model's an
 component reaches Python as a ``float``.
 
 Speed: each distinct word's features are hashed once per process and kept (a word met for
-the first time is added by the id dictionary's ``__missing__``, so looking a batch up is one
-C-level ``map`` however many words are new); a batch is then a few numpy gathers and one
-``bincount``. ``benchmarks/run.py --only ai`` holds it to the cost of upserting the same
-vectors into Vectorize.
+the first time gets its id from the id dictionary's ``__missing__``, so looking a batch up is
+one C-level ``map`` however many words are new, and is hashed with the batch's other new
+words); a batch is then a few numpy gathers, one cumulative sum and one ``bincount``, and the
+binding turns :func:`embed_indices` into Python numbers with one gather.
+``benchmarks/run.py --only ai`` holds it to the cost of upserting the same vectors into
+Vectorize.
 """
 
 from __future__ import annotations
@@ -29,13 +31,17 @@ from hashlib import blake2b
 
 import numpy as np
 
-__all__ = ["LEVELS", "STOPWORDS", "approx_tokens", "embed_levels", "embed_rows", "embed_texts"]
+__all__ = ["INDEX_LEVELS", "LEVELS", "STOPWORDS", "approx_tokens", "embed_indices", "embed_levels", "embed_rows",
+           "embed_texts"]
 
 _SEP = "\x00"
 _SEP_ID = -1
-#: ASCII text (as bytes): every character outside \w but the separator becomes a space
+#: ASCII text (as bytes): every character outside \w but the separator becomes a space, and
+#: upper case becomes lower case (``str.casefold`` of ASCII), in one ``bytes.translate``
 _NOT_WORD = bytes(c for c in range(1, 128) if not re.fullmatch(r"\w", chr(c)))
-_ASCII_SPLIT = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_SPLIT = bytes.maketrans(_NOT_WORD + _UPPER, b" " * len(_NOT_WORD) + _UPPER.lower())
+_JOIN = f" {_SEP} "  # the separator stands alone as a token whichever characters surround it
 _WORD_OR_SEP = re.compile(r"\w+|\x00")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -86,8 +92,9 @@ def approx_tokens(text: str) -> int:
 
 
 class _Ids(dict):
-    """token -> word id; a token seen for the first time is added to the vocabulary on lookup,
-    so a batch is one C-level ``map`` over its tokens however many of them are new."""
+    """token -> word id; a token seen for the first time is given the next id on lookup (its
+    features are hashed later, with the batch's other new words), so a batch is one C-level
+    ``map`` over its tokens however many of them are new."""
 
     __slots__ = ("vocabulary",)
 
@@ -111,6 +118,17 @@ def _trigram_slices(length: int) -> list[slice]:
     while len(_SLICES) <= length:
         _SLICES.append([slice(i, i + 3) for i in range(len(_SLICES) - 2)])
     return _SLICES[length]
+
+
+class _GramWeights(dict):
+    """number of distinct trigrams -> the weight of each (``_TRIGRAMS / sqrt(n)``)."""
+
+    def __missing__(self, n: int) -> float:
+        w = self[n] = _TRIGRAMS / n**0.5
+        return w
+
+
+_GRAM_WEIGHT = _GramWeights()
 
 
 class _Growing:
@@ -138,57 +156,83 @@ class _Growing:
 class _Vocabulary:
     """Every word seen so far and its hashed features, as flat arrays (CSR by word id).
 
-    New words wait in Python lists and join the numpy arrays at the next :meth:`arrays`, so a
-    batch with new words costs appending them, not a rebuild from Python objects.
+    A new word gets its id at once and waits in a queue; the next :meth:`arrays` hashes every
+    queued word in one pass and appends them to the numpy arrays, so a batch with new words
+    costs hashing them, not a rebuild from Python objects.
     """
-
-    _FIELDS = (np.uint64, np.float64, np.int64, np.int64, np.uint64, np.float64)
 
     def __init__(self) -> None:
         self.ids = _Ids({_SEP: _SEP_ID})  # the text separator of a batch
         self.ids.vocabulary = self
-        # word_hash, word_weight, feat_start, feat_count (per word); feat_hash, feat_weight
-        self._pending: tuple[list, ...] = tuple([] for _ in self._FIELDS)
-        self._arrays = tuple(_Growing(t) for t in self._FIELDS)
+        self._queued: list[str] = []
+        # per word: unigram hash, unigram weight, first feature, feature count;
+        # per feature: hash, weight (a word's unigram first, then its sorted distinct trigrams)
+        self._arrays = (_Growing(np.uint64), _Growing(np.float64), _Growing(np.int64), _Growing(np.int64),
+                        _Growing(np.uint64), _Growing(np.float64))
         self._words = 0
         self._features = 0
         self._gram_hashes = _GramHashes()
         self._lock = threading.RLock()
 
     def add(self, token: str) -> int:
-        """The id of a token not seen yet (its features hashed once per process)."""
+        """The id of a token not seen yet (queued: its features are hashed by :meth:`arrays`)."""
         with self._lock:
             got = dict.get(self.ids, token)
-            if got is not None:  # another thread added it meanwhile
-                return got
-            word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = self._pending
-            word = _stem(token)
-            stop = token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit())
-            unigram = _h64("w\x1f" + word)
-            word_hash.append(unigram)
-            word_weight.append(_STOPWORD if stop else _UNIGRAM)
-            feat_start.append(self._features)
-            feat_hash.append(unigram)
-            feat_weight.append(_STOPWORD if stop else _UNIGRAM)
-            count = 1
-            if not stop and len(word) >= 3:
-                padded = f"<{word}>"
-                grams = sorted(set(map(padded.__getitem__, _trigram_slices(len(padded)))))
-                feat_hash.extend(map(self._gram_hashes.__getitem__, grams))
-                feat_weight.extend([_TRIGRAMS / len(grams) ** 0.5] * len(grams))
-                count += len(grams)
-            feat_count.append(count)
-            self._features += count
-            got = self.ids[token] = self._words
-            self._words += 1
+            if got is None:  # (else another thread added it meanwhile)
+                got = self.ids[token] = self._words
+                self._words += 1
+                self._queued.append(token)
             return got
 
+    def _hash_queued(self) -> None:
+        """Hash the queued words' features (once per process) and append them to the arrays."""
+        tokens, self._queued = self._queued, []
+        words = list(map(_stem, tokens))
+        unigrams = [_h64("w\x1f" + word) for word in words]
+        weights: list[float] = []
+        counts: list[int] = []
+        grams: list[str] = []  # every queued word's sorted distinct trigrams, one after another
+        gram_weights: list[float] = []
+        for token, word in zip(tokens, words):
+            if token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+                weights.append(_STOPWORD)
+                counts.append(1)
+            elif len(word) < 3:
+                weights.append(_UNIGRAM)
+                counts.append(1)
+            else:
+                weights.append(_UNIGRAM)
+                padded = f"<{word}>"
+                mine = sorted(set(map(padded.__getitem__, _trigram_slices(len(padded)))))
+                grams += mine
+                gram_weights += [_GRAM_WEIGHT[len(mine)]] * len(mine)
+                counts.append(1 + len(mine))
+        count = np.array(counts, dtype=np.int64)
+        start = np.cumsum(count) - count
+        total = len(grams) + len(tokens)
+        feat_hash = np.empty(total, dtype=np.uint64)
+        feat_weight = np.empty(total, dtype=np.float64)
+        is_gram = np.ones(total, dtype=bool)
+        is_gram[start] = False
+        feat_hash[start] = unigrams
+        feat_weight[start] = weights
+        feat_hash[is_gram] = list(map(self._gram_hashes.__getitem__, grams))
+        feat_weight[is_gram] = gram_weights
+        word_hash, word_weight, feat_start, feat_count, all_hash, all_weight = self._arrays
+        word_hash.extend(np.array(unigrams, dtype=np.uint64))
+        word_weight.extend(np.array(weights, dtype=np.float64))
+        feat_start.extend(start + self._features)
+        feat_count.extend(count)
+        all_hash.extend(feat_hash)
+        all_weight.extend(feat_weight)
+        self._features += total
+
     def arrays(self) -> tuple[np.ndarray, ...]:
+        """(word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight), every
+        word given an id so far included."""
         with self._lock:
-            if self._pending[0]:
-                for grown, new, kind in zip(self._arrays, self._pending, self._FIELDS):
-                    grown.extend(np.array(new, dtype=kind))
-                self._pending = tuple([] for _ in self._FIELDS)
+            if self._queued:
+                self._hash_queued()
             return tuple(grown.view() for grown in self._arrays)
 
 
@@ -229,6 +273,8 @@ class _Projection:
         self.lock = threading.Lock()
         #: the +-1 level an otherwise zero component takes, per column (never a whole number)
         self.fill = np.where((_mix(np.arange(dimensions, dtype=np.uint64) ^ salt) & np.uint64(1)) == 1, -1, 1).astype(np.intp)
+        #: what :func:`embed_indices` adds to a column's level (see :data:`INDEX_LEVELS`)
+        self.index_offset = np.where(self.fill == 1, LEVELS, 3 * LEVELS + 1).astype(np.float64)
 
     def fold(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         h = _mix(hashes ^ self.salt)
@@ -259,23 +305,23 @@ def _projection(model: str, variant: str, dimensions: int) -> _Projection:
 
 def _tokens(texts: list[str]) -> list[str]:
     """The words of every text, the texts' separated by ``_SEP``."""
-    joined = _SEP.join(texts)
+    joined = _JOIN.join(texts)
     if joined.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
-        joined = _SEP.join(t.replace(_SEP, " ") for t in texts)
+        joined = _JOIN.join(t.replace(_SEP, " ") for t in texts)
     if joined.isascii():  # the common case: bytes.translate + split, several times faster than re
-        raw = joined.encode("ascii").translate(_ASCII_SPLIT).replace(b"\x00", b" \x00 ").lower()
-        return raw.decode("ascii").split()
+        return joined.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
     return _WORD_OR_SEP.findall(_normalise(joined))
 
 
-def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = "",
-               max_words: int | None = None) -> np.ndarray:
-    """:func:`embed_levels` as ``np.intp`` (ready to index the binding's table of numbers)."""
+def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+             max_words: int | None = None) -> tuple[np.ndarray, _Projection]:
+    """Every text's levels (float64 whole numbers, 0 where no feature reaches) and the projection."""
     n = len(texts)
+    projection = _projection(model, variant, dimensions)
     if n == 0:
-        return np.zeros((0, dimensions), dtype=np.intp)
+        return np.zeros((0, dimensions)), projection
     tokens = _tokens(texts)
-    every = np.fromiter(map(_VOCABULARY.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    every = np.array(list(map(_VOCABULARY.ids.__getitem__, tokens)), dtype=np.intp)
     word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = _VOCABULARY.arrays()
     if n > 1:
         is_sep = every == _SEP_ID
@@ -284,7 +330,7 @@ def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = 
         row = np.cumsum(is_sep)[kept]
     else:
         tid = every
-        row = np.zeros(len(every), dtype=np.int64)
+        row = np.zeros(len(every), dtype=np.intp)
     lengths = np.bincount(row, minlength=n)
     if max_words is not None and len(tid) and int(lengths.max()) > max_words:
         first = np.cumsum(lengths) - lengths
@@ -292,47 +338,79 @@ def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = 
         tid, row = tid[keep], row[keep]
         lengths = np.bincount(row, minlength=n)
 
-    projection = _projection(model, variant, dimensions)
     feat_cols, feat_signed = projection.extend(feat_hash, feat_weight)
+    # every feature of every word, then every word pair, then the empty texts' one feature: the
+    # order the sums below take (kept, so every vector stays bit-identical)
     counts = feat_count[tid]
     ends = np.cumsum(counts)
     total = int(ends[-1]) if len(ends) else 0
-    offsets = np.arange(total)
-    offsets += np.repeat(feat_start[tid] - (ends - counts), counts)
-    cell = feat_cols[offsets]
-    cell += np.repeat(row * dimensions, counts)
-    cells = [cell]
-    values = [feat_signed[offsets]]
-
-    if len(tid) > 1:  # word pairs within a text
-        same = row[1:] == row[:-1]
+    same = row[1:] == row[:-1]  # word pairs within a text
+    pairs = int(np.count_nonzero(same))
+    empty = np.flatnonzero(lengths == 0)
+    cells = np.empty(total + pairs + len(empty), dtype=np.intp)
+    values = np.empty(len(cells), dtype=np.float64)
+    if total:
+        # the features' offsets, one cumulative sum: +1 within a word, a jump between words
+        offsets = np.ones(total, dtype=np.intp)
+        starts = feat_start[tid]
+        offsets[0] = starts[0]
+        offsets[ends[:-1]] = starts[1:] - (starts[:-1] + counts[:-1]) + 1
+        np.cumsum(offsets, out=offsets)
+        np.take(feat_cols, offsets, out=cells[:total], mode="wrap")  # (in range: no wrapping happens)
+        np.take(feat_signed, offsets, out=values[:total], mode="wrap")
+        text_ends = np.cumsum(lengths)  # in words; then in features
+        text_ends = np.where(text_ends > 0, ends[text_ends - 1], 0)
+        per_text = np.diff(text_ends, prepend=0)
+        cells[:total] += np.repeat(np.arange(0, n * dimensions, dimensions), per_text)
+    if pairs:
         left, right = tid[:-1][same], tid[1:][same]
         with np.errstate(over="ignore"):
             pair = word_hash[left] * np.uint64(0x100000001B3)
         pair ^= word_hash[right]
         cols, signs = projection.fold(_mix(pair))
         cols += row[1:][same] * dimensions
-        cells.append(cols)
+        cells[total : total + pairs] = cols
         signs *= _BIGRAM
         signs *= np.minimum(word_weight[left], word_weight[right])
-        values.append(signs)
-
-    empty = np.flatnonzero(lengths == 0)
+        values[total : total + pairs] = signs
     if len(empty):  # an empty text still gets a unit vector, the same for every empty text
         cols, signs = projection.fold(np.full(len(empty), _EMPTY, dtype=np.uint64))
-        cells.append(empty * dimensions + cols)
-        values.append(signs)
+        cells[total + pairs :] = empty * dimensions + cols
+        values[total + pairs :] = signs
 
-    matrix = np.bincount(np.concatenate(cells), weights=np.concatenate(values),
-                         minlength=n * dimensions).reshape(n, dimensions)
+    matrix = np.bincount(cells, weights=values, minlength=n * dimensions).reshape(n, dimensions)
     norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
     norms[norms == 0] = LEVELS  # features cancelling out exactly: leave the zero row
     # v / (norm / LEVELS) is exactly round-to-nearest of v * LEVELS / norm (LEVELS is a power of 2)
     matrix /= (norms / LEVELS)[:, None]
-    levels = np.rint(matrix, out=matrix).astype(np.intp)
+    return np.rint(matrix, out=matrix), projection
+
+
+def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+               max_words: int | None = None) -> np.ndarray:
+    """:func:`embed_levels` as ``np.intp``."""
+    rounded, projection = _rounded(texts, dimensions, model=model, variant=variant, max_words=max_words)
+    levels = rounded.astype(np.intp)
     # real embeddings are dense: an untouched component is +-1 level, not 0
     np.putmask(levels, levels == 0, projection.fill)  # fill repeats along each row: column-wise
     return levels
+
+
+#: The level each index of :func:`embed_indices` stands for: ``level + LEVELS`` in a column whose
+#: fill is +1, ``level + 3 * LEVELS + 1`` in one whose fill is -1, where level 0 stands for the
+#: fill. So a gather from a table of numbers needs no separate pass to fill the zeros.
+INDEX_LEVELS = np.concatenate([np.arange(-LEVELS, LEVELS + 1), np.arange(-LEVELS, LEVELS + 1)])
+INDEX_LEVELS[LEVELS] = 1
+INDEX_LEVELS[3 * LEVELS + 1] = -1
+
+
+def embed_indices(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+                  max_words: int | None = None) -> np.ndarray:
+    """:func:`embed_levels` as indices into :data:`INDEX_LEVELS` (``np.intp``): the binding's
+    fast path, one gather from its table of shared Python numbers per batch."""
+    rounded, projection = _rounded(texts, dimensions, model=model, variant=variant, max_words=max_words)
+    rounded += projection.index_offset  # whole numbers below 2**53: exact
+    return rounded.astype(np.intp)
 
 
 def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str = "",
