@@ -14,10 +14,11 @@ fixed sign per column), never ``0``, so vectors are dense like a real model's an
 component reaches Python as a ``float``.
 
 Speed: each distinct word's features are hashed once per process and kept (a word met for
-the first time gets its id from the id dictionary's ``__missing__``, so looking a batch up is
-one C-level ``map`` however many words are new, and is hashed with the batch's other new
-words); a batch is then a few numpy gathers, one cumulative sum and one ``bincount``, and the
-binding turns :func:`embed_indices` into Python numbers with one gather.
+the first time gets its id from the id dictionary's ``__missing__`` and is hashed with the
+batch's other new words); an ASCII batch finds its words' ids by their bytes in a numpy hash
+table in front of that dictionary, without a Python string per word; a batch is then a few
+numpy gathers, one cumulative sum and one ``bincount``, and the binding turns
+:func:`embed_indices` into Python numbers with one gather.
 ``benchmarks/run.py --only ai`` holds it to the cost of upserting the same vectors into
 Vectorize.
 """
@@ -303,14 +304,130 @@ def _projection(model: str, variant: str, dimensions: int) -> _Projection:
     return found
 
 
-def _tokens(texts: list[str]) -> list[str]:
-    """The words of every text, the texts' separated by ``_SEP``."""
+_KEY_BYTES = 16  # ASCII tokens up to this length are looked up by their bytes, in numpy
+#: the mask that keeps the low ``n`` bytes of a little-endian uint64, by n (0..8)
+_LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+_K2 = np.uint64(0x9E3779B97F4A7C15)
+
+
+class _AsciiIds:
+    """A numpy hash table in front of the id dictionary for ASCII tokens of at most 16 bytes,
+    keyed exactly by their bytes (two little-endian uint64, zero-padded; a word has no zero
+    byte): a batch is looked up without making a Python string per word. Tokens it misses --
+    new words, words first met in a non-ASCII text, longer tokens -- go through the dictionary,
+    which stays the one authority on ids; the misses are then added here. Linear probing; an
+    entry's id is written last, so a reader in another thread sees a whole entry or none."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._count = 0
+        self._table = self._empty(1024)  # (first 8 bytes, next 8 bytes, id): swapped whole
+
+    @staticmethod
+    def _empty(size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return np.zeros(size, np.uint64), np.zeros(size, np.uint64), np.full(size, -1, np.intp)
+
+    @staticmethod
+    def _home(k1: np.ndarray, k2: np.ndarray, mask: int) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            return (_mix(k1 ^ (k2 * _K2)) & np.uint64(mask)).astype(np.intp)
+
+    def lookup(self, raw: bytes, ids: dict) -> np.ndarray:
+        """The id of every token of ``raw`` (translated ASCII: words, spaces, ``\\x00``)."""
+        arr = np.frombuffer(raw, dtype=np.uint8)
+        edges = np.zeros(len(arr) + 1, dtype=np.int8)
+        np.not_equal(arr, 32, out=edges[1:].view(bool))
+        bounds = np.flatnonzero(np.diff(edges, append=np.int8(0)))  # start, end, start, end, ...
+        starts = bounds[0::2]
+        lengths = bounds[1::2] - starts
+        out = np.empty(len(starts), dtype=np.intp)
+        if not len(starts):
+            return out
+        # each token's first and next 8 bytes: unaligned 8-byte reads at byte offsets (a uint64
+        # view of the bytes with a 1-byte stride), the bytes past the token masked off
+        words = np.ndarray((len(raw) + 9,), dtype="<u8", buffer=raw + bytes(16), strides=(1,))
+        k1 = words[starts]
+        k1 &= _LOW_BYTES[np.minimum(lengths, 8)]
+        k2 = words[starts + 8]
+        k2 &= _LOW_BYTES[np.clip(lengths - 8, 0, 8)]
+        sep = k1 == 0  # the separator is the one token whose first byte is 0
+        out[sep] = _SEP_ID
+        todo = np.flatnonzero(~sep & (lengths <= _KEY_BYTES))
+        table_k1, table_k2, table_ids = self._table
+        mask = len(table_ids) - 1
+        slot = self._home(k1[todo], k2[todo], mask)
+        missed = [np.flatnonzero(~sep & (lengths > _KEY_BYTES))]
+        while len(todo):
+            found = table_ids[slot]  # the id before the keys: an entry's keys are written first
+            hit = (table_k1[slot] == k1[todo]) & (table_k2[slot] == k2[todo]) & (found >= 0)
+            out[todo[hit]] = found[hit]
+            empty = found < 0
+            missed.append(todo[empty])
+            more = ~(hit | empty)
+            todo, slot = todo[more], (slot[more] + 1) & mask
+        missed_at = np.concatenate(missed)
+        if len(missed_at):
+            ends = starts + lengths
+            for i in missed_at.tolist():
+                out[i] = ids[raw[starts[i] : ends[i]].decode("ascii")]
+            short = missed_at[lengths[missed_at] <= _KEY_BYTES]
+            if len(short):
+                self._add(k1[short], k2[short], out[short])
+        return out
+
+    def _add(self, k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
+        with self._lock:
+            table_k1, table_k2, table_ids = self._table
+            if 2 * (self._count + len(wids)) > len(table_ids):
+                size = len(table_ids)
+                while 2 * (self._count + len(wids)) > size:
+                    size *= 2
+                old = table_ids >= 0
+                self._count = 0
+                grown = self._empty(size)
+                self._place(*grown, table_k1[old], table_k2[old], table_ids[old])
+                table_k1, table_k2, table_ids = grown
+            mask = len(table_ids) - 1
+            homes = self._home(k1, k2, mask)
+            for a, b, wid, slot in zip(k1.tolist(), k2.tolist(), wids.tolist(), homes.tolist()):
+                while table_ids[slot] >= 0 and not (table_k1[slot] == a and table_k2[slot] == b):
+                    slot = (slot + 1) & mask
+                if table_ids[slot] < 0:
+                    table_k1[slot], table_k2[slot] = a, b
+                    table_ids[slot] = wid  # last: the entry is whole once its id is there
+                    self._count += 1
+            self._table = (table_k1, table_k2, table_ids)
+
+    def _place(self, table_k1: np.ndarray, table_k2: np.ndarray, table_ids: np.ndarray,
+               k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
+        """Insert distinct keys into an empty table, vectorised: each round the first claimant
+        of every free slot takes it, the others move one slot on (past occupied slots only)."""
+        mask = len(table_ids) - 1
+        slot = self._home(k1, k2, mask)
+        todo = np.arange(len(wids))
+        while len(todo):
+            free = table_ids[slot] < 0
+            taken, first = np.unique(slot[free], return_index=True)
+            winners = todo[free][first]
+            table_k1[taken], table_k2[taken], table_ids[taken] = k1[winners], k2[winners], wids[winners]
+            placed = np.zeros(len(todo), dtype=bool)
+            placed[np.flatnonzero(free)[first]] = True
+            todo, slot = todo[~placed], (slot[~placed] + 1) & mask
+            self._count += len(winners)
+
+
+_ASCII_IDS = _AsciiIds()
+
+
+def _token_ids(texts: list[str]) -> np.ndarray:
+    """The word id of every token of every text, ``_SEP_ID`` between texts."""
     joined = _JOIN.join(texts)
     if joined.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
         joined = _JOIN.join(t.replace(_SEP, " ") for t in texts)
-    if joined.isascii():  # the common case: bytes.translate + split, several times faster than re
-        return joined.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
-    return _WORD_OR_SEP.findall(_normalise(joined))
+    if joined.isascii():  # the common case: bytes.translate, then a numpy look-up of the bytes
+        return _ASCII_IDS.lookup(joined.encode("ascii").translate(_ASCII_SPLIT), _VOCABULARY.ids)
+    tokens = _WORD_OR_SEP.findall(_normalise(joined))
+    return np.array(list(map(_VOCABULARY.ids.__getitem__, tokens)), dtype=np.intp)
 
 
 def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = "",
@@ -320,8 +437,7 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
     projection = _projection(model, variant, dimensions)
     if n == 0:
         return np.zeros((0, dimensions)), projection
-    tokens = _tokens(texts)
-    every = np.array(list(map(_VOCABULARY.ids.__getitem__, tokens)), dtype=np.intp)
+    every = _token_ids(texts)
     word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = _VOCABULARY.arrays()
     if n > 1:
         is_sep = every == _SEP_ID
