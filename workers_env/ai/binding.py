@@ -71,6 +71,21 @@ def _level_table() -> np.ndarray:
     return _LEVEL_TABLE
 
 
+_BUFFERS = threading.local()
+
+
+def _numbers(indices: np.ndarray) -> list[list[float]]:
+    """:func:`embed_indices` as rows of shared Python numbers: one ``take`` from the table into
+    this thread's reused object array (no fresh array to allocate, zero and free per call),
+    then ``tolist()``."""
+    flat = getattr(_BUFFERS, "flat", None)
+    if flat is None or len(flat) < indices.size:
+        flat = _BUFFERS.flat = np.empty(indices.size, dtype=object)
+    out = flat[: indices.size].reshape(indices.shape)
+    np.take(_level_table(), indices, out=out, mode="wrap")  # every index is in range: none wraps
+    return out.tolist()
+
+
 def _rows(matrix: np.ndarray) -> list[list[float]]:
     """Float rows as JavaScript numbers reach Python (whole numbers as ``int``)."""
     rows = matrix.astype(np.float64).tolist()
@@ -199,8 +214,7 @@ class AiBinding:
             order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
             return to_py({"response": [{"id": i, "score": float(scores[i])} for i in order]})
         plugged, indices = self._vectors(model, request, indices=True)
-        # the default embedder's rows: one gather of shared numbers, then tolist() (C speed)
-        rows = _level_table()[indices].tolist() if indices is not None else _rows(plugged)
+        rows = _numbers(indices) if indices is not None else _rows(plugged)
         shape = [len(rows), model.dimensions]
         result = JsDict(response=rows, shape=shape) if request.kind == "contexts" else JsDict(shape=shape, data=rows)
         if request.pooling is not None:
