@@ -13,10 +13,12 @@ from typing import Any
 from workers_env._jsvalues import UNDEFINED, JsDict, float32_rows, js_number, to_py
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.filters import compile_filter
+from workers_env.vectorize.floatlists import float_row
 from workers_env.vectorize.index import Index
 from workers_env.vectorize.requests import ids_request, options_object, query_request, write_request
 from workers_env.vectorize.results import indexed_metadata
 from workers_env.vectorize.validation import (
+    QueryOptions,
     parse_ids,
     parse_query_options,
     parse_query_vector,
@@ -76,6 +78,10 @@ class VectorizeBinding:
     # -- reads ---------------------------------------------------------------------------
     async def query(self, vector: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:
         """The nearest vectors to ``vector``: ``{"count": n, "matches": [...]}``."""
+        if type(vector) is list:
+            found = self._plain_query(vector, options, kwargs)
+            if found is not None:
+                return found
         values = query_array(vector)  # a float ndarray: converted in one step, same outcome
         if values is not None:
             body = query_request(self._index.limits.version, _NO_VECTOR, options_object(options, kwargs))
@@ -83,6 +89,28 @@ class VectorizeBinding:
             return self._query(body, values=values)
         body = query_request(self._index.limits.version, vector, options_object(options, kwargs))
         return self._query(body, vector=body.pop("vector", None))
+
+    def _plain_query(self, vector: list[Any], options: tuple[Any, ...], kwargs: dict[str, Any]) -> JsDict | None:
+        """The most common query -- a list of floats and at most an int ``topK``, as keyword
+        or in one options dict -- straight to the search: Pyodide, the binding's JavaScript
+        and the service's parsing leave such a call unchanged. ``None`` for anything else;
+        the general path then takes it (and words any error)."""
+        if options:
+            if kwargs or len(options) != 1 or type(options[0]) is not dict:
+                return None
+            kwargs = options[0]
+        limits = self._index.limits
+        if not kwargs:
+            top_k = limits.top_k_default
+        elif len(kwargs) != 1 or type(top_k := kwargs.get("topK")) is not int or not 1 <= top_k <= limits.top_k_max:
+            return None
+        values = float_row(vector)  # exact floats only; None for anything else
+        index = self._index
+        if values is None or values.shape[0] != index.dimensions:
+            return None
+        with index.lock:
+            index.refresh()
+            return self._search(values, QueryOptions(top_k, None, False, "none", None))
 
     async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
