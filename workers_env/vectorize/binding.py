@@ -32,6 +32,14 @@ __all__ = ["VectorizeBinding"]
 _NO_VECTOR: list[Any] = []  # stands for a vector already converted, in query_request
 
 
+def _id_score_matches(hits: list[tuple[int, str, float]]) -> JsDict:
+    """The common query's result: ids and scores only, the numbers as Pyodide hands them over."""
+    matches = [  # JsDict of a dict display: a third faster than of keywords
+        JsDict({"id": vid, "score": js_number(score) if score.is_integer() else score}) for _, vid, score in hits
+    ]
+    return JsDict(count=len(matches), matches=matches)
+
+
 class VectorizeBinding:
     """An index binding with the exact camelCase methods of the Workers runtime.
 
@@ -99,18 +107,21 @@ class VectorizeBinding:
             if kwargs or len(options) != 1 or type(options[0]) is not dict:
                 return None
             kwargs = options[0]
-        limits = self._index.limits
+        index = self._index
         if not kwargs:
-            top_k = limits.top_k_default
-        elif len(kwargs) != 1 or type(top_k := kwargs.get("topK")) is not int or not 1 <= top_k <= limits.top_k_max:
+            top_k = index.limits.top_k_default
+        elif len(kwargs) != 1 or type(top_k := kwargs.get("topK")) is not int or not 1 <= top_k <= index.limits.top_k_max:
             return None
         values = float_row(vector)  # exact floats only; None for anything else
-        index = self._index
-        if values is None or values.shape[0] != index.dimensions:
+        if values is None or values.shape[0] != index.definition.dimensions:
             return None
         with index.lock:
             index.refresh()
-            return self._search(values, QueryOptions(top_k, None, False, "none", None))
+            core = index.core
+            hits = core.search(values, top_k)
+            if core.has_namespaces:  # matches name their namespace: the general builder
+                return self._matches(hits, QueryOptions(top_k, None, False, "none", None))
+        return _id_score_matches(hits)
 
     async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
@@ -239,16 +250,17 @@ class VectorizeBinding:
                     return JsDict(count=0, matches=[])
             if mask is not None or ns_code is not None:
                 candidates = core.candidates_for(namespace_code=ns_code, mask=mask)
-        hits = core.search(query, opts.top_k, candidates=candidates)
+        return self._matches(core.search(query, opts.top_k, candidates=candidates), opts)
+
+    def _matches(self, hits: list[tuple[int, str, float]], opts: Any) -> JsDict:
+        """``{count, matches}`` of a search's hits, with what ``opts`` asks for (lock held)."""
+        index = self._index
+        core = index.core
         if not hits:
             return JsDict(count=0, matches=[])
         return_metadata = opts.return_metadata
         if not opts.return_values and return_metadata == "none" and not core.has_namespaces:
-            # the common query: ids and scores only, as Pyodide hands the numbers over
-            matches = [  # JsDict of a dict display: a third faster than of keywords
-                JsDict({"id": vid, "score": js_number(score) if score.is_integer() else score}) for _, vid, score in hits
-            ]
-            return JsDict(count=len(matches), matches=matches)
+            return _id_score_matches(hits)
         rows = [hit[0] for hit in hits]
         values = float32_rows(core.values_of(rows)) if opts.return_values else None
         namespaces = core.namespaces_of(rows)
