@@ -31,7 +31,7 @@ from workers_env.ai.catalog import (
     TEXT_GENERATION_MODELS,
     EmbeddingModel,
 )
-from workers_env.ai.embedder import LEVELS, embed_rows
+from workers_env.ai.embedder import INDEX_LEVELS, LEVELS, embed_indices, embed_rows
 from workers_env.ai.embedders import PluggedEmbedder
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
 from workers_env.ai.validation import (
@@ -60,14 +60,30 @@ _LEVEL_TABLE: np.ndarray | None = None
 
 def _level_table() -> np.ndarray:
     """Every vector component value the default embedder makes, as shared Python numbers,
-    arranged so that ``table[level]`` is ``level / LEVELS`` for negative levels too (they wrap
-    around from the end, as numpy indexes): one gather turns levels into numbers."""
+    arranged as :data:`~workers_env.ai.embedder.INDEX_LEVELS`: ``table[i]`` is
+    ``INDEX_LEVELS[i] / LEVELS``, so one gather turns :func:`embed_indices` into numbers."""
     global _LEVEL_TABLE
     if _LEVEL_TABLE is None:
-        table = np.empty(2 * LEVELS + 1, dtype=object)
-        table[:] = [js_number(k / LEVELS) for k in (*range(LEVELS + 1), *range(-LEVELS, 0))]
+        numbers = {k: js_number(k / LEVELS) for k in range(-LEVELS, LEVELS + 1)}
+        table = np.empty(len(INDEX_LEVELS), dtype=object)
+        table[:] = [numbers[k] for k in INDEX_LEVELS.tolist()]
         _LEVEL_TABLE = table
     return _LEVEL_TABLE
+
+
+_BUFFERS = threading.local()
+
+
+def _numbers(indices: np.ndarray) -> list[list[float]]:
+    """:func:`embed_indices` as rows of shared Python numbers: one ``take`` from the table into
+    this thread's reused object array (no fresh array to allocate, zero and free per call),
+    then ``tolist()``."""
+    flat = getattr(_BUFFERS, "flat", None)
+    if flat is None or len(flat) < indices.size:
+        flat = _BUFFERS.flat = np.empty(indices.size, dtype=object)
+    out = flat[: indices.size].reshape(indices.shape)
+    np.take(_level_table(), indices, out=out, mode="wrap")  # every index is in range: none wraps
+    return out.tolist()
 
 
 def _rows(matrix: np.ndarray) -> list[list[float]]:
@@ -173,8 +189,10 @@ class AiBinding:
             return plugged, None
         return levels.astype(np.float32) / np.float32(LEVELS), levels
 
-    def _vectors(self, model: EmbeddingModel, request: EmbeddingRequest) -> tuple[np.ndarray | None, np.ndarray | None]:
-        """(a plugged embedder's float32 vectors, None) or (None, the default embedder's levels)."""
+    def _vectors(self, model: EmbeddingModel, request: EmbeddingRequest, *,
+                 indices: bool = False) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(a plugged embedder's float32 vectors, None) or (None, the default embedder's levels,
+        or with ``indices`` its :func:`embed_indices`)."""
         texts = list(request.texts)
         if request.query is not None:
             texts.append(request.query)
@@ -183,8 +201,9 @@ class AiBinding:
             if not texts:
                 return np.zeros((0, model.dimensions), dtype=np.float32), None
             return plugged(texts), None
-        return None, embed_rows(texts, model.dimensions, model=model.name, variant=request.pooling or "",
-                                max_words=model.max_input_tokens)
+        embed = embed_indices if indices else embed_rows
+        return None, embed(texts, model.dimensions, model=model.name, variant=request.pooling or "",
+                           max_words=model.max_input_tokens)
 
     def _embed(self, model: EmbeddingModel, request: EmbeddingRequest) -> JsDict:
         if request.kind == "query":
@@ -194,9 +213,8 @@ class AiBinding:
             scores = contexts @ query / np.where(norms == 0, 1.0, norms)
             order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
             return to_py({"response": [{"id": i, "score": float(scores[i])} for i in order]})
-        plugged, levels = self._vectors(model, request)
-        # the default embedder's rows: one gather of shared numbers, then tolist() (C speed)
-        rows = _level_table()[levels].tolist() if levels is not None else _rows(plugged)
+        plugged, indices = self._vectors(model, request, indices=True)
+        rows = _numbers(indices) if indices is not None else _rows(plugged)
         shape = [len(rows), model.dimensions]
         result = JsDict(response=rows, shape=shape) if request.kind == "contexts" else JsDict(shape=shape, data=rows)
         if request.pooling is not None:

@@ -14,10 +14,13 @@ fixed sign per column), never ``0``, so vectors are dense like a real model's an
 component reaches Python as a ``float``.
 
 Speed: each distinct word's features are hashed once per process and kept (a word met for
-the first time is added by the id dictionary's ``__missing__``, so looking a batch up is one
-C-level ``map`` however many words are new); a batch is then a few numpy gathers and one
-``bincount``. ``benchmarks/run.py --only ai`` holds it to the cost of upserting the same
-vectors into Vectorize.
+the first time gets its id from the id dictionary's ``__missing__`` and is hashed with the
+batch's other new words); an ASCII batch finds its words' ids by their bytes in a numpy hash
+table in front of that dictionary, without a Python string per word; a batch is then a few
+numpy gathers, one cumulative sum and one ``bincount``, and the binding turns
+:func:`embed_indices` into Python numbers with one gather.
+``benchmarks/run.py --only ai`` holds it to the cost of upserting the same vectors into
+Vectorize.
 """
 
 from __future__ import annotations
@@ -29,13 +32,17 @@ from hashlib import blake2b
 
 import numpy as np
 
-__all__ = ["LEVELS", "STOPWORDS", "approx_tokens", "embed_levels", "embed_rows", "embed_texts"]
+__all__ = ["INDEX_LEVELS", "LEVELS", "STOPWORDS", "approx_tokens", "embed_indices", "embed_levels", "embed_rows",
+           "embed_texts"]
 
 _SEP = "\x00"
 _SEP_ID = -1
-#: ASCII text (as bytes): every character outside \w but the separator becomes a space
+#: ASCII text (as bytes): every character outside \w but the separator becomes a space, and
+#: upper case becomes lower case (``str.casefold`` of ASCII), in one ``bytes.translate``
 _NOT_WORD = bytes(c for c in range(1, 128) if not re.fullmatch(r"\w", chr(c)))
-_ASCII_SPLIT = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_SPLIT = bytes.maketrans(_NOT_WORD + _UPPER, b" " * len(_NOT_WORD) + _UPPER.lower())
+_JOIN = f" {_SEP} "  # the separator stands alone as a token whichever characters surround it
 _WORD_OR_SEP = re.compile(r"\w+|\x00")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -86,8 +93,9 @@ def approx_tokens(text: str) -> int:
 
 
 class _Ids(dict):
-    """token -> word id; a token seen for the first time is added to the vocabulary on lookup,
-    so a batch is one C-level ``map`` over its tokens however many of them are new."""
+    """token -> word id; a token seen for the first time is given the next id on lookup (its
+    features are hashed later, with the batch's other new words), so a batch is one C-level
+    ``map`` over its tokens however many of them are new."""
 
     __slots__ = ("vocabulary",)
 
@@ -111,6 +119,17 @@ def _trigram_slices(length: int) -> list[slice]:
     while len(_SLICES) <= length:
         _SLICES.append([slice(i, i + 3) for i in range(len(_SLICES) - 2)])
     return _SLICES[length]
+
+
+class _GramWeights(dict):
+    """number of distinct trigrams -> the weight of each (``_TRIGRAMS / sqrt(n)``)."""
+
+    def __missing__(self, n: int) -> float:
+        w = self[n] = _TRIGRAMS / n**0.5
+        return w
+
+
+_GRAM_WEIGHT = _GramWeights()
 
 
 class _Growing:
@@ -138,57 +157,83 @@ class _Growing:
 class _Vocabulary:
     """Every word seen so far and its hashed features, as flat arrays (CSR by word id).
 
-    New words wait in Python lists and join the numpy arrays at the next :meth:`arrays`, so a
-    batch with new words costs appending them, not a rebuild from Python objects.
+    A new word gets its id at once and waits in a queue; the next :meth:`arrays` hashes every
+    queued word in one pass and appends them to the numpy arrays, so a batch with new words
+    costs hashing them, not a rebuild from Python objects.
     """
-
-    _FIELDS = (np.uint64, np.float64, np.int64, np.int64, np.uint64, np.float64)
 
     def __init__(self) -> None:
         self.ids = _Ids({_SEP: _SEP_ID})  # the text separator of a batch
         self.ids.vocabulary = self
-        # word_hash, word_weight, feat_start, feat_count (per word); feat_hash, feat_weight
-        self._pending: tuple[list, ...] = tuple([] for _ in self._FIELDS)
-        self._arrays = tuple(_Growing(t) for t in self._FIELDS)
+        self._queued: list[str] = []
+        # per word: unigram hash, unigram weight, first feature, feature count;
+        # per feature: hash, weight (a word's unigram first, then its sorted distinct trigrams)
+        self._arrays = (_Growing(np.uint64), _Growing(np.float64), _Growing(np.int64), _Growing(np.int64),
+                        _Growing(np.uint64), _Growing(np.float64))
         self._words = 0
         self._features = 0
         self._gram_hashes = _GramHashes()
         self._lock = threading.RLock()
 
     def add(self, token: str) -> int:
-        """The id of a token not seen yet (its features hashed once per process)."""
+        """The id of a token not seen yet (queued: its features are hashed by :meth:`arrays`)."""
         with self._lock:
             got = dict.get(self.ids, token)
-            if got is not None:  # another thread added it meanwhile
-                return got
-            word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = self._pending
-            word = _stem(token)
-            stop = token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit())
-            unigram = _h64("w\x1f" + word)
-            word_hash.append(unigram)
-            word_weight.append(_STOPWORD if stop else _UNIGRAM)
-            feat_start.append(self._features)
-            feat_hash.append(unigram)
-            feat_weight.append(_STOPWORD if stop else _UNIGRAM)
-            count = 1
-            if not stop and len(word) >= 3:
-                padded = f"<{word}>"
-                grams = sorted(set(map(padded.__getitem__, _trigram_slices(len(padded)))))
-                feat_hash.extend(map(self._gram_hashes.__getitem__, grams))
-                feat_weight.extend([_TRIGRAMS / len(grams) ** 0.5] * len(grams))
-                count += len(grams)
-            feat_count.append(count)
-            self._features += count
-            got = self.ids[token] = self._words
-            self._words += 1
+            if got is None:  # (else another thread added it meanwhile)
+                got = self.ids[token] = self._words
+                self._words += 1
+                self._queued.append(token)
             return got
 
+    def _hash_queued(self) -> None:
+        """Hash the queued words' features (once per process) and append them to the arrays."""
+        tokens, self._queued = self._queued, []
+        words = list(map(_stem, tokens))
+        unigrams = [_h64("w\x1f" + word) for word in words]
+        weights: list[float] = []
+        counts: list[int] = []
+        grams: list[str] = []  # every queued word's sorted distinct trigrams, one after another
+        gram_weights: list[float] = []
+        for token, word in zip(tokens, words):
+            if token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+                weights.append(_STOPWORD)
+                counts.append(1)
+            elif len(word) < 3:
+                weights.append(_UNIGRAM)
+                counts.append(1)
+            else:
+                weights.append(_UNIGRAM)
+                padded = f"<{word}>"
+                mine = sorted(set(map(padded.__getitem__, _trigram_slices(len(padded)))))
+                grams += mine
+                gram_weights += [_GRAM_WEIGHT[len(mine)]] * len(mine)
+                counts.append(1 + len(mine))
+        count = np.array(counts, dtype=np.int64)
+        start = np.cumsum(count) - count
+        total = len(grams) + len(tokens)
+        feat_hash = np.empty(total, dtype=np.uint64)
+        feat_weight = np.empty(total, dtype=np.float64)
+        is_gram = np.ones(total, dtype=bool)
+        is_gram[start] = False
+        feat_hash[start] = unigrams
+        feat_weight[start] = weights
+        feat_hash[is_gram] = list(map(self._gram_hashes.__getitem__, grams))
+        feat_weight[is_gram] = gram_weights
+        word_hash, word_weight, feat_start, feat_count, all_hash, all_weight = self._arrays
+        word_hash.extend(np.array(unigrams, dtype=np.uint64))
+        word_weight.extend(np.array(weights, dtype=np.float64))
+        feat_start.extend(start + self._features)
+        feat_count.extend(count)
+        all_hash.extend(feat_hash)
+        all_weight.extend(feat_weight)
+        self._features += total
+
     def arrays(self) -> tuple[np.ndarray, ...]:
+        """(word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight), every
+        word given an id so far included."""
         with self._lock:
-            if self._pending[0]:
-                for grown, new, kind in zip(self._arrays, self._pending, self._FIELDS):
-                    grown.extend(np.array(new, dtype=kind))
-                self._pending = tuple([] for _ in self._FIELDS)
+            if self._queued:
+                self._hash_queued()
             return tuple(grown.view() for grown in self._arrays)
 
 
@@ -229,6 +274,8 @@ class _Projection:
         self.lock = threading.Lock()
         #: the +-1 level an otherwise zero component takes, per column (never a whole number)
         self.fill = np.where((_mix(np.arange(dimensions, dtype=np.uint64) ^ salt) & np.uint64(1)) == 1, -1, 1).astype(np.intp)
+        #: what :func:`embed_indices` adds to a column's level (see :data:`INDEX_LEVELS`)
+        self.index_offset = np.where(self.fill == 1, LEVELS, 3 * LEVELS + 1).astype(np.float64)
 
     def fold(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         h = _mix(hashes ^ self.salt)
@@ -257,25 +304,140 @@ def _projection(model: str, variant: str, dimensions: int) -> _Projection:
     return found
 
 
-def _tokens(texts: list[str]) -> list[str]:
-    """The words of every text, the texts' separated by ``_SEP``."""
-    joined = _SEP.join(texts)
+_KEY_BYTES = 16  # ASCII tokens up to this length are looked up by their bytes, in numpy
+#: the mask that keeps the low ``n`` bytes of a little-endian uint64, by n (0..8)
+_LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+_K2 = np.uint64(0x9E3779B97F4A7C15)
+
+
+class _AsciiIds:
+    """A numpy hash table in front of the id dictionary for ASCII tokens of at most 16 bytes,
+    keyed exactly by their bytes (two little-endian uint64, zero-padded; a word has no zero
+    byte): a batch is looked up without making a Python string per word. Tokens it misses --
+    new words, words first met in a non-ASCII text, longer tokens -- go through the dictionary,
+    which stays the one authority on ids; the misses are then added here. Linear probing; an
+    entry's id is written last, so a reader in another thread sees a whole entry or none."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._count = 0
+        self._table = self._empty(1024)  # (first 8 bytes, next 8 bytes, id): swapped whole
+
+    @staticmethod
+    def _empty(size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return np.zeros(size, np.uint64), np.zeros(size, np.uint64), np.full(size, -1, np.intp)
+
+    @staticmethod
+    def _home(k1: np.ndarray, k2: np.ndarray, mask: int) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            return (_mix(k1 ^ (k2 * _K2)) & np.uint64(mask)).astype(np.intp)
+
+    def lookup(self, raw: bytes, ids: dict) -> np.ndarray:
+        """The id of every token of ``raw`` (translated ASCII: words, spaces, ``\\x00``)."""
+        arr = np.frombuffer(raw, dtype=np.uint8)
+        edges = np.zeros(len(arr) + 1, dtype=np.int8)
+        np.not_equal(arr, 32, out=edges[1:].view(bool))
+        bounds = np.flatnonzero(np.diff(edges, append=np.int8(0)))  # start, end, start, end, ...
+        starts = bounds[0::2]
+        lengths = bounds[1::2] - starts
+        out = np.empty(len(starts), dtype=np.intp)
+        if not len(starts):
+            return out
+        # each token's first and next 8 bytes: unaligned 8-byte reads at byte offsets (a uint64
+        # view of the bytes with a 1-byte stride), the bytes past the token masked off
+        words = np.ndarray((len(raw) + 9,), dtype="<u8", buffer=raw + bytes(16), strides=(1,))
+        k1 = words[starts]
+        k1 &= _LOW_BYTES[np.minimum(lengths, 8)]
+        k2 = words[starts + 8]
+        k2 &= _LOW_BYTES[np.clip(lengths - 8, 0, 8)]
+        sep = k1 == 0  # the separator is the one token whose first byte is 0
+        out[sep] = _SEP_ID
+        todo = np.flatnonzero(~sep & (lengths <= _KEY_BYTES))
+        table_k1, table_k2, table_ids = self._table
+        mask = len(table_ids) - 1
+        slot = self._home(k1[todo], k2[todo], mask)
+        missed = [np.flatnonzero(~sep & (lengths > _KEY_BYTES))]
+        while len(todo):
+            found = table_ids[slot]  # the id before the keys: an entry's keys are written first
+            hit = (table_k1[slot] == k1[todo]) & (table_k2[slot] == k2[todo]) & (found >= 0)
+            out[todo[hit]] = found[hit]
+            empty = found < 0
+            missed.append(todo[empty])
+            more = ~(hit | empty)
+            todo, slot = todo[more], (slot[more] + 1) & mask
+        missed_at = np.concatenate(missed)
+        if len(missed_at):
+            ends = starts + lengths
+            for i in missed_at.tolist():
+                out[i] = ids[raw[starts[i] : ends[i]].decode("ascii")]
+            short = missed_at[lengths[missed_at] <= _KEY_BYTES]
+            if len(short):
+                self._add(k1[short], k2[short], out[short])
+        return out
+
+    def _add(self, k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
+        with self._lock:
+            table_k1, table_k2, table_ids = self._table
+            if 2 * (self._count + len(wids)) > len(table_ids):
+                size = len(table_ids)
+                while 2 * (self._count + len(wids)) > size:
+                    size *= 2
+                old = table_ids >= 0
+                self._count = 0
+                grown = self._empty(size)
+                self._place(*grown, table_k1[old], table_k2[old], table_ids[old])
+                table_k1, table_k2, table_ids = grown
+            mask = len(table_ids) - 1
+            homes = self._home(k1, k2, mask)
+            for a, b, wid, slot in zip(k1.tolist(), k2.tolist(), wids.tolist(), homes.tolist()):
+                while table_ids[slot] >= 0 and not (table_k1[slot] == a and table_k2[slot] == b):
+                    slot = (slot + 1) & mask
+                if table_ids[slot] < 0:
+                    table_k1[slot], table_k2[slot] = a, b
+                    table_ids[slot] = wid  # last: the entry is whole once its id is there
+                    self._count += 1
+            self._table = (table_k1, table_k2, table_ids)
+
+    def _place(self, table_k1: np.ndarray, table_k2: np.ndarray, table_ids: np.ndarray,
+               k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
+        """Insert distinct keys into an empty table, vectorised: each round the first claimant
+        of every free slot takes it, the others move one slot on (past occupied slots only)."""
+        mask = len(table_ids) - 1
+        slot = self._home(k1, k2, mask)
+        todo = np.arange(len(wids))
+        while len(todo):
+            free = table_ids[slot] < 0
+            taken, first = np.unique(slot[free], return_index=True)
+            winners = todo[free][first]
+            table_k1[taken], table_k2[taken], table_ids[taken] = k1[winners], k2[winners], wids[winners]
+            placed = np.zeros(len(todo), dtype=bool)
+            placed[np.flatnonzero(free)[first]] = True
+            todo, slot = todo[~placed], (slot[~placed] + 1) & mask
+            self._count += len(winners)
+
+
+_ASCII_IDS = _AsciiIds()
+
+
+def _token_ids(texts: list[str]) -> np.ndarray:
+    """The word id of every token of every text, ``_SEP_ID`` between texts."""
+    joined = _JOIN.join(texts)
     if joined.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
-        joined = _SEP.join(t.replace(_SEP, " ") for t in texts)
-    if joined.isascii():  # the common case: bytes.translate + split, several times faster than re
-        raw = joined.encode("ascii").translate(_ASCII_SPLIT).replace(b"\x00", b" \x00 ").lower()
-        return raw.decode("ascii").split()
-    return _WORD_OR_SEP.findall(_normalise(joined))
+        joined = _JOIN.join(t.replace(_SEP, " ") for t in texts)
+    if joined.isascii():  # the common case: bytes.translate, then a numpy look-up of the bytes
+        return _ASCII_IDS.lookup(joined.encode("ascii").translate(_ASCII_SPLIT), _VOCABULARY.ids)
+    tokens = _WORD_OR_SEP.findall(_normalise(joined))
+    return np.array(list(map(_VOCABULARY.ids.__getitem__, tokens)), dtype=np.intp)
 
 
-def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = "",
-               max_words: int | None = None) -> np.ndarray:
-    """:func:`embed_levels` as ``np.intp`` (ready to index the binding's table of numbers)."""
+def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+             max_words: int | None = None) -> tuple[np.ndarray, _Projection]:
+    """Every text's levels (float64 whole numbers, 0 where no feature reaches) and the projection."""
     n = len(texts)
+    projection = _projection(model, variant, dimensions)
     if n == 0:
-        return np.zeros((0, dimensions), dtype=np.intp)
-    tokens = _tokens(texts)
-    every = np.fromiter(map(_VOCABULARY.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        return np.zeros((0, dimensions)), projection
+    every = _token_ids(texts)
     word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight = _VOCABULARY.arrays()
     if n > 1:
         is_sep = every == _SEP_ID
@@ -284,7 +446,7 @@ def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = 
         row = np.cumsum(is_sep)[kept]
     else:
         tid = every
-        row = np.zeros(len(every), dtype=np.int64)
+        row = np.zeros(len(every), dtype=np.intp)
     lengths = np.bincount(row, minlength=n)
     if max_words is not None and len(tid) and int(lengths.max()) > max_words:
         first = np.cumsum(lengths) - lengths
@@ -292,47 +454,79 @@ def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = 
         tid, row = tid[keep], row[keep]
         lengths = np.bincount(row, minlength=n)
 
-    projection = _projection(model, variant, dimensions)
     feat_cols, feat_signed = projection.extend(feat_hash, feat_weight)
+    # every feature of every word, then every word pair, then the empty texts' one feature: the
+    # order the sums below take (kept, so every vector stays bit-identical)
     counts = feat_count[tid]
     ends = np.cumsum(counts)
     total = int(ends[-1]) if len(ends) else 0
-    offsets = np.arange(total)
-    offsets += np.repeat(feat_start[tid] - (ends - counts), counts)
-    cell = feat_cols[offsets]
-    cell += np.repeat(row * dimensions, counts)
-    cells = [cell]
-    values = [feat_signed[offsets]]
-
-    if len(tid) > 1:  # word pairs within a text
-        same = row[1:] == row[:-1]
+    same = row[1:] == row[:-1]  # word pairs within a text
+    pairs = int(np.count_nonzero(same))
+    empty = np.flatnonzero(lengths == 0)
+    cells = np.empty(total + pairs + len(empty), dtype=np.intp)
+    values = np.empty(len(cells), dtype=np.float64)
+    if total:
+        # the features' offsets, one cumulative sum: +1 within a word, a jump between words
+        offsets = np.ones(total, dtype=np.intp)
+        starts = feat_start[tid]
+        offsets[0] = starts[0]
+        offsets[ends[:-1]] = starts[1:] - (starts[:-1] + counts[:-1]) + 1
+        np.cumsum(offsets, out=offsets)
+        np.take(feat_cols, offsets, out=cells[:total], mode="wrap")  # (in range: no wrapping happens)
+        np.take(feat_signed, offsets, out=values[:total], mode="wrap")
+        text_ends = np.cumsum(lengths)  # in words; then in features
+        text_ends = np.where(text_ends > 0, ends[text_ends - 1], 0)
+        per_text = np.diff(text_ends, prepend=0)
+        cells[:total] += np.repeat(np.arange(0, n * dimensions, dimensions), per_text)
+    if pairs:
         left, right = tid[:-1][same], tid[1:][same]
         with np.errstate(over="ignore"):
             pair = word_hash[left] * np.uint64(0x100000001B3)
         pair ^= word_hash[right]
         cols, signs = projection.fold(_mix(pair))
         cols += row[1:][same] * dimensions
-        cells.append(cols)
+        cells[total : total + pairs] = cols
         signs *= _BIGRAM
         signs *= np.minimum(word_weight[left], word_weight[right])
-        values.append(signs)
-
-    empty = np.flatnonzero(lengths == 0)
+        values[total : total + pairs] = signs
     if len(empty):  # an empty text still gets a unit vector, the same for every empty text
         cols, signs = projection.fold(np.full(len(empty), _EMPTY, dtype=np.uint64))
-        cells.append(empty * dimensions + cols)
-        values.append(signs)
+        cells[total + pairs :] = empty * dimensions + cols
+        values[total + pairs :] = signs
 
-    matrix = np.bincount(np.concatenate(cells), weights=np.concatenate(values),
-                         minlength=n * dimensions).reshape(n, dimensions)
+    matrix = np.bincount(cells, weights=values, minlength=n * dimensions).reshape(n, dimensions)
     norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
     norms[norms == 0] = LEVELS  # features cancelling out exactly: leave the zero row
     # v / (norm / LEVELS) is exactly round-to-nearest of v * LEVELS / norm (LEVELS is a power of 2)
     matrix /= (norms / LEVELS)[:, None]
-    levels = np.rint(matrix, out=matrix).astype(np.intp)
+    return np.rint(matrix, out=matrix), projection
+
+
+def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+               max_words: int | None = None) -> np.ndarray:
+    """:func:`embed_levels` as ``np.intp``."""
+    rounded, projection = _rounded(texts, dimensions, model=model, variant=variant, max_words=max_words)
+    levels = rounded.astype(np.intp)
     # real embeddings are dense: an untouched component is +-1 level, not 0
     np.putmask(levels, levels == 0, projection.fill)  # fill repeats along each row: column-wise
     return levels
+
+
+#: The level each index of :func:`embed_indices` stands for: ``level + LEVELS`` in a column whose
+#: fill is +1, ``level + 3 * LEVELS + 1`` in one whose fill is -1, where level 0 stands for the
+#: fill. So a gather from a table of numbers needs no separate pass to fill the zeros.
+INDEX_LEVELS = np.concatenate([np.arange(-LEVELS, LEVELS + 1), np.arange(-LEVELS, LEVELS + 1)])
+INDEX_LEVELS[LEVELS] = 1
+INDEX_LEVELS[3 * LEVELS + 1] = -1
+
+
+def embed_indices(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+                  max_words: int | None = None) -> np.ndarray:
+    """:func:`embed_levels` as indices into :data:`INDEX_LEVELS` (``np.intp``): the binding's
+    fast path, one gather from its table of shared Python numbers per batch."""
+    rounded, projection = _rounded(texts, dimensions, model=model, variant=variant, max_words=max_words)
+    rounded += projection.index_offset  # whole numbers below 2**53: exact
+    return rounded.astype(np.intp)
 
 
 def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str = "",

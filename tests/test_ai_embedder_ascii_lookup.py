@@ -1,0 +1,71 @@
+"""ASCII batches look their words up by their bytes in a numpy table in front of the id
+dictionary: every word gets the vector of the slow reference whatever its length (8, 9, 16 and
+17 bytes sit on the table's key boundaries), whether it was first met in an ASCII text, a
+non-ASCII one or the same batch, and however often the table grew meanwhile."""
+
+from __future__ import annotations
+
+import random
+import string
+
+from test_ai_embedder_determinism import reference
+
+from workers_env.ai.embedder import embed_levels
+
+MODEL = "@cf/test/ascii-lookup"
+
+
+def _word(rng: random.Random, length: int) -> str:
+    return "".join(rng.choice(string.ascii_lowercase + string.digits + "_") for _ in range(length))
+
+
+def _check(texts: list[str], d: int = 96) -> None:
+    fast = embed_levels(texts, d, model=MODEL)
+    for i, text in enumerate(texts):
+        assert fast[i].tolist() == reference(text, d, MODEL), text
+
+
+def test_words_on_the_key_length_boundaries_match_the_reference():
+    rng = random.Random(1)
+    lengths = [1, 2, 7, 8, 9, 15, 16, 17, 24, 40]
+    words = [_word(rng, n) for n in lengths for _ in range(3)]
+    texts = [" ".join(rng.sample(words, 6)) for _ in range(12)]
+    _check(texts)
+    _check(texts)  # the second time every word is found in the table
+    _check([w.upper() + "!" for w in words])  # case and punctuation: the same keys
+
+
+def test_a_word_first_met_in_a_non_ascii_text_is_found_in_an_ascii_one():
+    rng = random.Random(2)
+    words = [_word(rng, n) for n in (5, 8, 12, 16, 20)]
+    _check([" ".join(words) + " café"])  # the dictionary learns them (regular-expression path)
+    _check([" ".join(reversed(words))])  # the table misses them, the dictionary answers
+
+
+def test_the_table_growing_many_times_keeps_every_id():
+    rng = random.Random(3)
+    seen: list[str] = []
+    for _ in range(6):  # 6 x 1,500 new words: the table doubles several times
+        fresh = [_word(rng, rng.randint(3, 18)) for _ in range(1500)]
+        seen += fresh
+        batch = [" ".join(fresh[i : i + 30]) for i in range(0, len(fresh), 30)]
+        embed_levels(batch, 64, model=MODEL)
+    sample = rng.sample(seen, 200)
+    _check([" ".join(sample[i : i + 8]) for i in range(0, len(sample), 8)], d=64)
+
+
+def test_repeated_new_words_and_separators_in_one_batch():
+    rng = random.Random(4)
+    w = _word(rng, 11)
+    _check([f"{w} {w} {w}", "", w, f"{w}\x00{w}", "  ", f"_{w}_ {w}9"])
+
+
+def test_words_differing_only_in_one_byte_or_in_length_stay_apart():
+    base = "abcdefghijklmnopqrs"
+    words = [base[:n] for n in range(1, 19)]  # every prefix: 1 to 18 bytes
+    for i in range(18):  # the same 18 bytes but one, at every position
+        words.append(base[:i] + "9" + base[i + 1 : 18])
+    texts = [" ".join(words[i : i + 5]) for i in range(0, len(words), 5)]
+    _check(texts)
+    _check(texts[::-1])
+    _check([" ".join(reversed(t.split())) for t in texts])
