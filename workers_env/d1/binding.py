@@ -30,10 +30,6 @@ def _result(result: QueryResult) -> JsDict:
     return JsDict(success=True, meta=result.meta_as(JsDict), results=row_objects(result.columns, result.rows))
 
 
-def _param_tuple(params: list[Any]) -> tuple[Any, ...]:
-    return tuple(map(sqlite_param, params))
-
-
 def _sql_text(sql: Any) -> str:
     if isinstance(sql, str):
         return sql
@@ -167,12 +163,12 @@ class D1PreparedStatement:
 
     def bind(self, *values: Any) -> D1PreparedStatement:
         """A new statement with ``values`` bound to ``?``/``?NNN`` in order (D1's type rules)."""
-        return D1PreparedStatement(self._session, self.statement, [js_bind_value(v) for v in values])
+        return D1PreparedStatement(self._session, self.statement, list(map(js_bind_value, values)))
 
     def _query(self) -> tuple[str, tuple[Any, ...]]:
         cached = self._cached
         if cached is None:
-            cached = self._cached = (_sql_text(self.statement), _param_tuple(self.params))
+            cached = self._cached = (_sql_text(self.statement), tuple(map(sqlite_param, self.params)))
         return cached
 
     def _one(self) -> QueryResult:
