@@ -39,6 +39,7 @@ _PRIMARY_CODES = (
 # Internal statements carry this marker so a user statement of the same text never reuses
 # their (trusted) prepared form from the statement cache.
 _INTERNAL = " /* workers-env internal */"
+_CLOSED = "the database is closed (its env was closed)"
 _NAME = itemgetter(0)  # a column's name in ``cursor.description``
 
 
@@ -173,14 +174,22 @@ class Database:
 
         Raises :class:`SqlFailure` with D1's message; then nothing was written.
         """
-        if len(queries) == 1:  # one query of one statement (most calls): no transaction of ours
+        if len(queries) == 1:
             sql, params = queries[0]
-            single = _single_statement(sql)
-            if single is not None:
-                with self._lock:
-                    if self.closed:
-                        raise SqlFailure("the database is closed (its env was closed)")
-                    return [self._run(single, params)]
+            return [self.query_one(sql, params)]
+        return self._query_many(queries)
+
+    def query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
+        """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""
+        single = _single_statement(sql)
+        if single is None:
+            return self._query_many([(sql, params)])[0]
+        with self._lock:
+            if self.closed:
+                raise SqlFailure(_CLOSED)
+            return self._run(single, params)
+
+    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
         kept = [(sql, params) for sql, params in queries if not _only_line_comments(sql)]
@@ -193,7 +202,7 @@ class Database:
         single = len(plans) == 1 and len(plans[0][0]) == 1
         with self._lock:
             if self.closed:
-                raise SqlFailure("the database is closed (its env was closed)")
+                raise SqlFailure(_CLOSED)
             conn = self._conn
             if single:
                 return [self._run(plans[0][0], plans[0][1])]
@@ -214,16 +223,13 @@ class Database:
         conn = self._conn
         started = perf_counter()
         changes_before = conn.total_changes
-        if len(statements) == 1:
-            cursor = self._execute(statements[0], params, last=True)
-            description = cursor.description
-            rows = cursor.fetchall() if description is not None else []
-        else:
-            last = len(statements) - 1
-            for i, sql in enumerate(statements):
-                cursor = self._execute(sql, params if i == last else (), last=i == last)
-                description = cursor.description
-                rows = cursor.fetchall() if description is not None else []
+        for sql in statements[:-1]:  # only the last statement takes the parameters and gives rows
+            earlier = self._execute(sql, (), last=False)
+            if earlier.description is not None:
+                earlier.fetchall()
+        cursor = self._execute(statements[-1], params, last=True)
+        description = cursor.description
+        rows = cursor.fetchall() if description is not None else []
         duration = (perf_counter() - started) * 1000.0
         changes = conn.total_changes - changes_before
         changed = False

@@ -22,7 +22,7 @@ from typing import Any
 from workers_env._jsvalues import JsDict, js_string
 from workers_env.d1 import limits
 
-__all__ = ["js_bind_value", "sqlite_param", "cell", "row_objects"]
+__all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_objects", "row_lists"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -66,6 +66,29 @@ def sqlite_param(value: Any) -> Any:
     return number if math.isfinite(number) else None
 
 
+def bind_values(values: Sequence[Any]) -> tuple[list[Any], tuple[Any, ...]]:
+    """``bind()``'s arguments as the statement keeps them (``params``) and as SQLite receives
+    them: :func:`js_bind_value` and :func:`sqlite_param` of each, in one pass."""
+    kept: list[Any] = []
+    sent: list[Any] = []
+    for value in values:
+        kind = type(value)
+        if kind is str or value is None:
+            kept.append(value)
+            sent.append(value)
+        elif kind is float:
+            kept.append(value)
+            sent.append(value if isfinite(value) else None)
+        elif kind is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            kept.append(value)
+            sent.append(float(value))
+        else:
+            value = js_bind_value(value)
+            kept.append(value)
+            sent.append(sqlite_param(value))
+    return kept, tuple(sent)
+
+
 def cell(value: Any) -> Any:
     """One SQLite value as Worker code receives it."""
     kind = type(value)
@@ -83,6 +106,8 @@ def cell(value: Any) -> Any:
 
 
 _TEXT_OR_NULL = {str, type(None)}
+_SHORT_TEXT = 128
+_NEW_DICT_ROOM = 5  # keys a new dict holds before it grows (CPython's PyDict_MINSIZE 8, 2/3 full)
 _SAFE_BITS = MAX_SAFE_INTEGER.bit_length()
 # ``hypot`` of a column is at least its largest magnitude (and not finite if a value is not):
 # up to 2**52 (far inside the safe range, whatever its rounding) every value is finite and safe.
@@ -111,8 +136,12 @@ def _column_fixes(values: Sequence[Any]) -> Fix | None:
     kind = type(values[0])
     try:
         if kind is str:
-            "".join(values)
-            return None
+            if len(values[0]) <= _SHORT_TEXT:  # copying short texts is cheaper than typing them
+                "".join(values)
+                return None
+            if set(map(type, values)) <= _TEXT_OR_NULL:
+                return None
+            return _cell_fixes(values)
         if kind is int:
             if type(sum(values)) is int and (
                 hypot(*values) <= _SAFE_HYPOT or max(map(int.bit_length, values)) <= _SAFE_BITS
@@ -137,30 +166,31 @@ def _column_fixes(values: Sequence[Any]) -> Fix | None:
 
 def _last_columns(columns: Sequence[str]) -> list[tuple[int, str]]:
     """``(index, name)`` of each column whose value a row object keeps (a name's last column)."""
-    if len(set(columns)) == len(columns):
-        return list(enumerate(columns))
     last = {name: i for i, name in enumerate(columns)}
     return [(i, name) for i, name in enumerate(columns) if last[name] == i]
 
 
 @lru_cache(maxsize=None)
 def _row_filler(width: int) -> Callable[..., list[JsDict]]:
-    """``fill(rows, *columns)``: one object per row, its cells stored in column order.
+    """``fill(rows, template, *columns)``: one object per row, its cells stored in column order.
 
     A ``JsDict`` filled by one store per cell in straight-line code is the cheapest row object
     CPython builds (a template copy plus ``setitem`` passes, or a ``dict`` from ``zip``, cost
-    more). The code is generated once per row width, as ``collections.namedtuple`` does; it
-    holds only generated names (``k0``, ``v0``, ...), the column names arrive as arguments.
+    more); rows wider than a new dict's room start as a copy of ``template`` (the column names
+    as keys), which spares the stores growing the table. The code is generated once per row
+    width, as ``collections.namedtuple`` does; it holds only generated names (``k0``, ``v0``,
+    ...): the column names arrive as arguments.
     """
     keys = ", ".join(f"k{i}" for i in range(width))
     cells = "".join(f"v{i}, " for i in range(width))
     stores = "; ".join(f"o[k{i}] = v{i}" for i in range(width))
+    new = "JsDict()" if width <= _NEW_DICT_ROOM else "JsDict(template)"
     source = (
-        f"def fill(rows, {keys}):\n"
+        f"def fill(rows, template, {keys}):\n"
         "    out = []\n"
         "    append = out.append\n"
         f"    for {cells}in rows:\n"
-        f"        o = JsDict(); {stores}\n"
+        f"        o = {new}; {stores}\n"
         "        append(o)\n"
         "    return out\n"
     )
@@ -177,10 +207,11 @@ def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list
     """
     if len(rows) <= 1:  # a point query: cell() on each value of its row
         return [JsDict(zip(columns, map(cell, row))) for row in rows]
-    objects = _row_filler(len(columns))(rows, *columns)
+    template = dict.fromkeys(columns)
+    objects = _row_filler(len(columns))(rows, template, *columns)
     if columns:
         values = list(zip(*rows))
-        for i, name in _last_columns(columns):
+        for i, name in enumerate(columns) if len(template) == len(columns) else _last_columns(columns):
             fix = _column_fixes(values[i])
             if fix is not None:
                 deque(map(setitem, compress(objects, fix[0]), repeat(name), fix[1]), 0)
