@@ -141,3 +141,65 @@ async def test_plain_options_match_the_general_path(tmp_path: Path, version: str
     if version == "v2":
         for opts in OPTIONS:
             assert await run(binding.queryById("v3", opts)) == await run(binding.queryById("v3", SlowDict(opts)))
+
+
+class SubFloat(float):
+    """A float subclass: Pyodide sends it as a number, the list fast path leaves it to the general one."""
+
+
+def list_vectors() -> list[Any]:
+    rng = np.random.default_rng(6)
+    floats = rng.standard_normal(4).tolist()
+    return [
+        floats,
+        [0.5, -1.0, 0.25, 2.0],
+        [1, 2, 3, 4],  # ints are JS numbers too
+        [1, 2.5, -3, 0.0],
+        [True, 0.5, 0.5, 0.5],
+        [np.float64(0.5), 0.5, 0.5, 0.5],  # a numpy scalar is a one-item typed array in Pyodide
+        [np.float32(0.5), 0.5, 0.5, 0.5],
+        [SubFloat(0.5), 0.5, 0.5, 0.5],
+        ["0.5", 0.5, 0.5, 0.5],
+        [None, 0.5, 0.5, 0.5],
+        [float("nan"), 0.5, 0.5, 0.5],
+        [float("inf"), 0.5, 0.5, 0.5],
+        [1e39, 0.5, 0.5, 0.5],  # beyond float32
+        [F32_MAX, 0.5, 0.5, 0.5],
+        [2.0**60, 0.5, 0.5, 0.5],
+        [2**60, 0.5, 0.5, 0.5],  # a BigInt in Pyodide
+        [1e-45, 1e-300, 0.0, -0.0],
+        [0.0, 0.0, 0.0, 0.0],
+        [1.0, 2.0, 3.0, 4.0],  # equal to two stored rows: they tie exactly
+        floats[:3],
+        floats + floats,
+        [],
+        [floats],
+        [[0.5], 0.5, 0.5, 0.5],
+    ]
+
+
+TOP_KS: list[Any] = [None, 1, 3, 20, 21, 50, 100, 101, 0, -1, True, 3.0, 2.5, "3", 2**60]
+
+
+@pytest.mark.parametrize("version", ["v1", "v2"])
+@pytest.mark.parametrize("metric", ["cosine", "euclidean", "dot-product"])
+async def test_list_queries_with_a_plain_top_k_match_the_general_path(tmp_path: Path, version: str, metric: str) -> None:
+    """``query(list, topK=k)`` and ``query(list, {"topK": k})`` take the list fast path when
+    the items are exact floats and ``k`` a valid int; whatever they get -- matches or the
+    error -- must be what the step-by-step path (a dict subclass of options) gets."""
+    binding = make_binding_in(tmp_path, dimensions=4, metric=metric, version=version, **indexed(version))
+    await fill(binding)
+    compared = 0
+    for vec in list_vectors():
+        for k in TOP_KS:
+            opts = {} if k is None else {"topK": k}
+            slow = await run(binding.query(list(vec), SlowDict(opts)))
+            assert await run(binding.query(list(vec), **opts)) == slow, (vec, k)
+            assert await run(binding.query(list(vec), dict(opts))) == slow, (vec, k)
+            compared += 1
+    assert compared == len(list_vectors()) * len(TOP_KS)
+    # and the fast path really searched: the twins first, tied at the top
+    out = await binding.query([1.0, 2.0, 3.0, 4.0], topK=2)
+    if metric != "dot-product":
+        assert [m["id"] for m in out["matches"]] == ["twin", "twin2"]
+    assert out["matches"][0]["score"] == out["matches"][1]["score"]

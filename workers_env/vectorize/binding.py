@@ -13,10 +13,12 @@ from typing import Any
 from workers_env._jsvalues import UNDEFINED, JsDict, float32_rows, js_number, to_py
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.filters import compile_filter
+from workers_env.vectorize.floatlists import float_row
 from workers_env.vectorize.index import Index
 from workers_env.vectorize.requests import ids_request, options_object, query_request, write_request
 from workers_env.vectorize.results import indexed_metadata
 from workers_env.vectorize.validation import (
+    QueryOptions,
     parse_ids,
     parse_query_options,
     parse_query_vector,
@@ -28,6 +30,14 @@ from workers_env.vectorize.validation import (
 __all__ = ["VectorizeBinding"]
 
 _NO_VECTOR: list[Any] = []  # stands for a vector already converted, in query_request
+
+
+def _id_score_matches(hits: list[tuple[int, str, float]]) -> JsDict:
+    """The common query's result: ids and scores only, the numbers as Pyodide hands them over."""
+    matches = [  # JsDict of a dict display: a third faster than of keywords
+        JsDict({"id": vid, "score": js_number(score) if score.is_integer() else score}) for _, vid, score in hits
+    ]
+    return JsDict(count=len(matches), matches=matches)
 
 
 class VectorizeBinding:
@@ -76,6 +86,10 @@ class VectorizeBinding:
     # -- reads ---------------------------------------------------------------------------
     async def query(self, vector: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:
         """The nearest vectors to ``vector``: ``{"count": n, "matches": [...]}``."""
+        if type(vector) is list:
+            found = self._plain_query(vector, options, kwargs)
+            if found is not None:
+                return found
         values = query_array(vector)  # a float ndarray: converted in one step, same outcome
         if values is not None:
             body = query_request(self._index.limits.version, _NO_VECTOR, options_object(options, kwargs))
@@ -83,6 +97,31 @@ class VectorizeBinding:
             return self._query(body, values=values)
         body = query_request(self._index.limits.version, vector, options_object(options, kwargs))
         return self._query(body, vector=body.pop("vector", None))
+
+    def _plain_query(self, vector: list[Any], options: tuple[Any, ...], kwargs: dict[str, Any]) -> JsDict | None:
+        """The most common query -- a list of floats and at most an int ``topK``, as keyword
+        or in one options dict -- straight to the search: Pyodide, the binding's JavaScript
+        and the service's parsing leave such a call unchanged. ``None`` for anything else;
+        the general path then takes it (and words any error)."""
+        if options:
+            if kwargs or len(options) != 1 or type(options[0]) is not dict:
+                return None
+            kwargs = options[0]
+        index = self._index
+        if not kwargs:
+            top_k = index.limits.top_k_default
+        elif len(kwargs) != 1 or type(top_k := kwargs.get("topK")) is not int or not 1 <= top_k <= index.limits.top_k_max:
+            return None
+        values = float_row(vector)  # exact floats only; None for anything else
+        if values is None or values.shape[0] != index.definition.dimensions:
+            return None
+        with index.lock:
+            index.refresh()
+            core = index.core
+            hits = core.search(values, top_k)
+            if core.has_namespaces:  # matches name their namespace: the general builder
+                return self._matches(hits, QueryOptions(top_k, None, False, "none", None))
+        return _id_score_matches(hits)
 
     async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
@@ -211,16 +250,17 @@ class VectorizeBinding:
                     return JsDict(count=0, matches=[])
             if mask is not None or ns_code is not None:
                 candidates = core.candidates_for(namespace_code=ns_code, mask=mask)
-        hits = core.search(query, opts.top_k, candidates=candidates)
+        return self._matches(core.search(query, opts.top_k, candidates=candidates), opts)
+
+    def _matches(self, hits: list[tuple[int, str, float]], opts: Any) -> JsDict:
+        """``{count, matches}`` of a search's hits, with what ``opts`` asks for (lock held)."""
+        index = self._index
+        core = index.core
         if not hits:
             return JsDict(count=0, matches=[])
         return_metadata = opts.return_metadata
         if not opts.return_values and return_metadata == "none" and not core.has_namespaces:
-            # the common query: ids and scores only, as Pyodide hands the numbers over
-            matches = [  # JsDict of a dict display: a third faster than of keywords
-                JsDict({"id": vid, "score": js_number(score) if score.is_integer() else score}) for _, vid, score in hits
-            ]
-            return JsDict(count=len(matches), matches=matches)
+            return _id_score_matches(hits)
         rows = [hit[0] for hit in hits]
         values = float32_rows(core.values_of(rows)) if opts.return_values else None
         namespaces = core.namespaces_of(rows)

@@ -242,6 +242,25 @@ def _rows_within(key: np.ndarray, kk: int, tol: float) -> np.ndarray:
     return (key <= kth + tol).nonzero()[0]
 
 
+_SPARE = 6  # keys selected beyond the k-th by _few_within, to see where the tolerance ends
+_FEW_ROWS = 16 * _SELECT_BLOCK  # below this many keys, _rows_within takes its one-partition path
+
+
+def _few_within(key: np.ndarray, kk: int, tol: float) -> list[int] | None:
+    """:func:`_rows_within` for a short ``key`` array, as a list (in no particular order),
+    from the ``kk + _SPARE`` smallest keys: one ``argpartition`` and two small lists instead
+    of a copy, a partition, a comparison over every key and ``nonzero``. ``None`` when rows
+    left out might still be within ``tol`` of the ``kk``-th key (many near-ties): the caller
+    then takes :func:`_rows_within`."""
+    m = kk + _SPARE
+    part = key.argpartition(m - 1)[:m]
+    keys = key[part].tolist()
+    limit = sorted(keys)[kk - 1] + tol
+    if not limit < max(keys):  # every row left out has a key >= max(keys); NaN fails too
+        return None
+    return [row for row, kv in zip(part.tolist(), keys) if kv <= limit]
+
+
 def _advise_huge(buf: mmap.mmap) -> None:
     advice = getattr(mmap, "MADV_HUGEPAGE", None)  # as numpy does for its own large arrays
     if advice is not None and len(buf) >= 4 << 20:
@@ -654,6 +673,10 @@ class IndexCore:
                     base = None
             tol = self._tolerance(qq)
         kk = min(k, m)
+        if base is None and not overflow and q64 is not None and kk + _SPARE < len(key) < _FEW_ROWS:
+            few = _few_within(key, kk, tol)
+            if few is not None:  # a small index: rows as a list, no array round trips
+                return self._ranked(few, self._exact_few(few, q64, qq), kk)
         if kk < len(key):
             within = _rows_within(key, kk, tol)
         else:
@@ -667,9 +690,12 @@ class IndexCore:
             exact = self._exact_few(rows, q64, qq)
         else:
             exact = self._exact_keys(rows, q32, qq).tolist()
+        return self._ranked(rows.tolist(), exact, kk)
+
+    def _ranked(self, rows: list[int], exact: list[float], kk: int) -> list[tuple[int, str, float]]:
+        """The ``kk`` best of ``rows`` by their exact keys, ties by id, as ``(row, id, score)``."""
         ids = self._ids
-        row_list = rows.tolist()
-        order = sorted(zip(exact, [ids[r] for r in row_list], row_list))[:kk]
+        order = sorted(zip(exact, [ids[r] for r in rows], rows))[:kk]
         if _SIMILARITY[self.metric]:
             return [(row, vid, -kv + 0.0) for kv, vid, row in order]
         return [(row, vid, kv + 0.0) for kv, vid, row in order]
