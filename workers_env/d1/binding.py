@@ -18,7 +18,7 @@ from workers_env._jsvalues import JsDict
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
-from workers_env.d1.values import js_bind_value, row_lists, row_objects, sqlite_param
+from workers_env.d1.values import bind_values, row_lists, row_objects
 
 __all__ = ["D1Database", "D1DatabaseSession", "D1PreparedStatement"]
 
@@ -28,10 +28,6 @@ FIRST_PRIMARY = "first-primary"
 
 def _result(result: QueryResult) -> JsDict:
     return JsDict(success=True, meta=result.meta_as(JsDict), results=row_objects(result.columns, result.rows))
-
-
-def _param_tuple(params: list[Any]) -> tuple[Any, ...]:
-    return tuple(map(sqlite_param, params))
 
 
 def _sql_text(sql: Any) -> str:
@@ -78,6 +74,15 @@ class D1DatabaseSession:
             raise limits.d1_error(exc.message) from None
         self._seen()
         return results
+
+    def run_query(self, sql: str, params: tuple[Any, ...]) -> QueryResult:
+        """:meth:`run_queries` of one query (a statement's ``first``/``all``/``run``/``raw``)."""
+        try:
+            result = self._database.query_one(sql, params)
+        except SqlFailure as exc:
+            raise limits.d1_error(exc.message) from None
+        self._seen()
+        return result
 
     def batch_sync(self, statements: Any) -> list[JsDict]:
         if not isinstance(statements, (list, tuple)):
@@ -156,27 +161,26 @@ class D1PreparedStatement:
 
     JS_METHODS = frozenset({"bind", "first", "all", "run", "raw", "statement", "params"})
 
-    def __init__(self, session: D1DatabaseSession, statement: Any, params: list[Any] | None = None):
+    def __init__(self, session: D1DatabaseSession, statement: Any, params: list[Any] | None = None,
+                 sqlite_params: tuple[Any, ...] = ()):
         self._session = session
         self.statement = statement
         self.params = [] if params is None else params
-        self._cached: tuple[str, tuple[Any, ...]] | None = None
+        self._sqlite_params = sqlite_params  # ``params`` as SQLite receives them
 
     def __repr__(self) -> str:
         return f"<D1PreparedStatement {self.statement!r}>"
 
     def bind(self, *values: Any) -> D1PreparedStatement:
         """A new statement with ``values`` bound to ``?``/``?NNN`` in order (D1's type rules)."""
-        return D1PreparedStatement(self._session, self.statement, [js_bind_value(v) for v in values])
+        return D1PreparedStatement(self._session, self.statement, *bind_values(values))
 
     def _query(self) -> tuple[str, tuple[Any, ...]]:
-        cached = self._cached
-        if cached is None:
-            cached = self._cached = (_sql_text(self.statement), _param_tuple(self.params))
-        return cached
+        return _sql_text(self.statement), self._sqlite_params
 
     def _one(self) -> QueryResult:
-        return self._session.run_queries([self._query()])[0]
+        sql = self.statement
+        return self._session.run_query(sql if type(sql) is str else _sql_text(sql), self._sqlite_params)
 
     # synchronous cores
 
@@ -209,11 +213,11 @@ class D1PreparedStatement:
 
     async def all(self) -> JsDict:
         """``{success, meta, results}`` with every row as an object."""
-        return self.all_sync()
+        return _result(self._one())
 
     async def run(self) -> JsDict:
         """As :meth:`all` (the runtime returns the rows here too)."""
-        return self.all_sync()
+        return _result(self._one())
 
     async def raw(self, options: Any = None, /, **kwargs: Any) -> list[list[Any]]:
         """Rows as arrays; ``{"columnNames": True}`` puts the column names first."""

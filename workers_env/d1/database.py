@@ -15,12 +15,13 @@ import ctypes
 import re
 import sqlite3
 import threading
-import time
 import warnings
 from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
+from time import perf_counter
 from typing import Any
 
 from workers_env.d1 import limits
@@ -38,6 +39,8 @@ _PRIMARY_CODES = (
 # Internal statements carry this marker so a user statement of the same text never reuses
 # their (trusted) prepared form from the statement cache.
 _INTERNAL = " /* workers-env internal */"
+_CLOSED = "the database is closed (its env was closed)"
+_NAME = itemgetter(0)  # a column's name in ``cursor.description``
 
 
 class SqlFailure(Exception):
@@ -171,15 +174,22 @@ class Database:
 
         Raises :class:`SqlFailure` with D1's message; then nothing was written.
         """
-        if len(queries) == 1:  # one query of one statement (most calls): no transaction of ours
+        if len(queries) == 1:
             sql, params = queries[0]
-            if not _only_line_comments(sql):
-                statements = split_statements(sql)
-                if len(statements) == 1:
-                    with self._lock:
-                        if self.closed:
-                            raise SqlFailure("the database is closed (its env was closed)")
-                        return [self._run(statements, params)]
+            return [self.query_one(sql, params)]
+        return self._query_many(queries)
+
+    def query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
+        """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""
+        single = _single_statement(sql)
+        if single is None:
+            return self._query_many([(sql, params)])[0]
+        with self._lock:
+            if self.closed:
+                raise SqlFailure(_CLOSED)
+            return self._run(single, params)
+
+    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
         kept = [(sql, params) for sql, params in queries if not _only_line_comments(sql)]
@@ -192,7 +202,7 @@ class Database:
         single = len(plans) == 1 and len(plans[0][0]) == 1
         with self._lock:
             if self.closed:
-                raise SqlFailure("the database is closed (its env was closed)")
+                raise SqlFailure(_CLOSED)
             conn = self._conn
             if single:
                 return [self._run(plans[0][0], plans[0][1])]
@@ -211,16 +221,16 @@ class Database:
 
     def _run(self, statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
         conn = self._conn
-        started = time.perf_counter()
+        started = perf_counter()
         changes_before = conn.total_changes
-        last = len(statements) - 1
-        description = None
-        rows: list[tuple[Any, ...]] = []
-        for i, sql in enumerate(statements):
-            cursor = self._execute(sql, params if i == last else (), last=i == last)
-            description = cursor.description
-            rows = cursor.fetchall() if description is not None else []
-        duration = (time.perf_counter() - started) * 1000.0
+        for sql in statements[:-1]:  # only the last statement takes the parameters and gives rows
+            earlier = self._execute(sql, (), last=False)
+            if earlier.description is not None:
+                earlier.fetchall()
+        cursor = self._execute(statements[-1], params, last=True)
+        description = cursor.description
+        rows = cursor.fetchall() if description is not None else []
+        duration = (perf_counter() - started) * 1000.0
         changes = conn.total_changes - changes_before
         changed = False
         if changes or description is None:
@@ -230,7 +240,7 @@ class Database:
             self._last_row_id, self._size = row_id, size
             if changed:
                 self._writes += 1
-        columns = [d[0] for d in description] if description is not None else []
+        columns = list(map(_NAME, description)) if description is not None else []
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
 
@@ -283,6 +293,15 @@ _LINE_COMMENT = re.compile(r"^\s*--.*", re.MULTILINE)
 @lru_cache(maxsize=1024)
 def _only_line_comments(sql: str) -> bool:
     return not _LINE_COMMENT.sub("", sql).strip()
+
+
+@lru_cache(maxsize=1024)
+def _single_statement(sql: str) -> tuple[str, ...] | None:
+    """``sql`` as its one statement, or ``None`` when it holds several, none or only comments."""
+    if _only_line_comments(sql):
+        return None
+    statements = split_statements(sql)
+    return statements if len(statements) == 1 else None
 
 
 def _name_ok(name: str | None) -> bool:

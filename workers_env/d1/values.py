@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import compress, repeat
+from math import hypot, isfinite
 from operator import is_not, setitem
 from typing import Any
 
 from workers_env._jsvalues import JsDict, js_string
 from workers_env.d1 import limits
 
-__all__ = ["js_bind_value", "sqlite_param", "cell", "row_objects"]
+__all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_objects", "row_lists"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -64,6 +66,29 @@ def sqlite_param(value: Any) -> Any:
     return number if math.isfinite(number) else None
 
 
+def bind_values(values: Sequence[Any]) -> tuple[list[Any], tuple[Any, ...]]:
+    """``bind()``'s arguments as the statement keeps them (``params``) and as SQLite receives
+    them: :func:`js_bind_value` and :func:`sqlite_param` of each, in one pass."""
+    kept: list[Any] = []
+    sent: list[Any] = []
+    for value in values:
+        kind = type(value)
+        if kind is str or value is None:
+            kept.append(value)
+            sent.append(value)
+        elif kind is float:
+            kept.append(value)
+            sent.append(value if isfinite(value) else None)
+        elif kind is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            kept.append(value)
+            sent.append(float(value))
+        else:
+            value = js_bind_value(value)
+            kept.append(value)
+            sent.append(sqlite_param(value))
+    return kept, tuple(sent)
+
+
 def cell(value: Any) -> Any:
     """One SQLite value as Worker code receives it."""
     kind = type(value)
@@ -81,7 +106,12 @@ def cell(value: Any) -> Any:
 
 
 _TEXT_OR_NULL = {str, type(None)}
+_SHORT_TEXT = 128
+_NEW_DICT_ROOM = 5  # keys a new dict holds before it grows (CPython's PyDict_MINSIZE 8, 2/3 full)
 _SAFE_BITS = MAX_SAFE_INTEGER.bit_length()
+# ``hypot`` of a column is at least its largest magnitude (and not finite if a value is not):
+# up to 2**52 (far inside the safe range, whatever its rounding) every value is finite and safe.
+_SAFE_HYPOT = float(2**52)
 
 # A column's changes: a mask of the rows whose cell changes and their new values, in row order.
 Fix = tuple[list[bool], list[Any]]
@@ -97,78 +127,104 @@ def _cell_fixes(values: Sequence[Any]) -> Fix | None:
 def _column_fixes(values: Sequence[Any]) -> Fix | None:
     """The cells of a column that change on the way to Worker code, found with C-level passes.
 
-    Text, NULL and safe integers (most cells) pass unchanged; a REAL column changes where a
-    value is a whole number (it arrives as ``int``). A pass over a column of the first value's
-    type raises ``TypeError`` at a cell of another type: such a column (and any column holding
-    Infinity, unsafe integers or BLOBs) takes :func:`_cell_fixes`.
+    The column is typed by its first cell: text (``"".join`` takes it), integers (``sum``
+    stays an ``int`` and ``hypot`` bounds their size) and REALs (whole ones arrive as ``int``)
+    pass without a Python call per cell. A pass meets a cell of another type with
+    ``TypeError``: such a column (and any holding Infinity, unsafe integers or BLOBs) takes
+    :func:`_cell_fixes`, unless it is only text and NULL.
     """
     kind = type(values[0])
     try:
-        if kind is int:  # bit_length <= 53: within +-(2**53 - 1)
-            if max(map(int.bit_length, values)) <= _SAFE_BITS:
+        if kind is str:
+            if len(values[0]) <= _SHORT_TEXT:  # copying short texts is cheaper than typing them
+                "".join(values)
+                return None
+            if set(map(type, values)) <= _TEXT_OR_NULL:
+                return None
+            return _cell_fixes(values)
+        if kind is int:
+            if type(sum(values)) is int and (
+                hypot(*values) <= _SAFE_HYPOT or max(map(int.bit_length, values)) <= _SAFE_BITS
+            ):
                 return None
         elif kind is float:
             mask = list(map(float.is_integer, values))
-            if math.isfinite(sum(values)):  # no Infinity (SQLite stores NaN as NULL)
+            if hypot(*values) <= _SAFE_HYPOT:  # all finite (SQLite stores NaN as NULL), all safe
+                return (mask, list(map(int, compress(values, mask)))) if True in mask else None
+            if isfinite(sum(values)):
                 if True not in mask:
                     return None
                 whole = list(compress(values, mask))
                 if -MAX_SAFE_INTEGER <= min(whole) and max(whole) <= MAX_SAFE_INTEGER:
                     return mask, list(map(int, whole))
-        elif set(map(type, values)) <= _TEXT_OR_NULL:
-            return None
-    except TypeError:  # a cell of another type
+    except (TypeError, OverflowError):  # a cell of another type; an integer beyond any float
         pass
+    if set(map(type, values)) <= _TEXT_OR_NULL:
+        return None
     return _cell_fixes(values)
 
 
-def _fixes(rows: Sequence[tuple[Any, ...]]) -> list[tuple[int, Fix]]:
-    """Per column index, the cells that change on the way to Worker code (see :data:`Fix`)."""
-    if len(rows) == 1:  # a point query: one pass over one row (cell() returns unchanged values as is)
-        return [(i, ([True], [c])) for i, v in enumerate(rows[0]) if (c := cell(v)) is not v]
-    out = []
-    if rows:
-        for i, values in enumerate(zip(*rows)):
-            fix = _column_fixes(values)
-            if fix is not None:
-                out.append((i, fix))
-    return out
+def _last_columns(columns: Sequence[str]) -> list[tuple[int, str]]:
+    """``(index, name)`` of each column whose value a row object keeps (a name's last column)."""
+    last = {name: i for i, name in enumerate(columns)}
+    return [(i, name) for i, name in enumerate(columns) if last[name] == i]
+
+
+@lru_cache(maxsize=None)
+def _row_filler(width: int) -> Callable[..., list[JsDict]]:
+    """``fill(rows, template, *columns)``: one object per row, its cells stored in column order.
+
+    A ``JsDict`` filled by one store per cell in straight-line code is the cheapest row object
+    CPython builds (a template copy plus ``setitem`` passes, or a ``dict`` from ``zip``, cost
+    more); rows wider than a new dict's room start as a copy of ``template`` (the column names
+    as keys), which spares the stores growing the table. The code is generated once per row
+    width, as ``collections.namedtuple`` does; it holds only generated names (``k0``, ``v0``,
+    ...): the column names arrive as arguments.
+    """
+    keys = ", ".join(f"k{i}" for i in range(width))
+    cells = "".join(f"v{i}, " for i in range(width))
+    stores = "; ".join(f"o[k{i}] = v{i}" for i in range(width))
+    new = "JsDict()" if width <= _NEW_DICT_ROOM else "JsDict(template)"
+    source = (
+        f"def fill(rows, template, {keys}):\n"
+        "    out = []\n"
+        "    append = out.append\n"
+        f"    for {cells}in rows:\n"
+        f"        o = {new}; {stores}\n"
+        "        append(o)\n"
+        "    return out\n"
+    )
+    namespace: dict[str, Any] = {"JsDict": JsDict}
+    exec(source, namespace)  # noqa: S102 - generated from the width alone
+    return namespace["fill"]
 
 
 def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list[JsDict]:
-    """Rows as objects keyed by column (a repeated column name keeps its last value).
+    """Rows as objects keyed by column, in column order (a repeated name keeps its last value).
 
-    Each object is a copy of one template (its keys in column order, copied in C), filled
-    column by column from the transposed rows that the number checks need anyway.
+    Rows are filled as SQLite returns them (:func:`_row_filler`), then the cells that change
+    on the way to Worker code are replaced, column by column (:func:`_column_fixes`).
     """
-    if len(rows) <= 1:
-        objects = list(map(JsDict, map(zip, repeat(columns), rows)))
-        return _patched(objects, columns, _fixes(rows))
-    objects = list(map(JsDict, repeat(dict.fromkeys(columns), len(rows))))
-    last = {name: i for i, name in enumerate(columns)}
-    for i, values in enumerate(zip(*rows)):
-        name = columns[i]
-        if last[name] == i:  # an earlier column of the same name is overwritten anyway
-            deque(map(setitem, objects, repeat(name), values), 0)
-            fix = _column_fixes(values)
+    if len(rows) <= 1:  # a point query: cell() on each value of its row
+        return [JsDict(zip(columns, map(cell, row))) for row in rows]
+    template = dict.fromkeys(columns)
+    objects = _row_filler(len(columns))(rows, template, *columns)
+    if columns:
+        values = list(zip(*rows))
+        for i, name in enumerate(columns) if len(template) == len(columns) else _last_columns(columns):
+            fix = _column_fixes(values[i])
             if fix is not None:
                 deque(map(setitem, compress(objects, fix[0]), repeat(name), fix[1]), 0)
     return objects
 
 
-def _patched(objects: list[JsDict], columns: Sequence[str], fixes: list[tuple[int, Fix]]) -> list[JsDict]:
-    if fixes:
-        last = {name: i for i, name in enumerate(columns)}
-        for i, (mask, new) in fixes:
-            name = columns[i]
-            if last[name] == i:  # an earlier column of the same name was overwritten anyway
-                deque(map(setitem, compress(objects, mask), repeat(name), new), 0)
-    return objects
-
-
 def row_lists(rows: Sequence[tuple[Any, ...]]) -> list[list[Any]]:
     """Rows as arrays (``raw()``)."""
+    if len(rows) <= 1:
+        return [list(map(cell, row)) for row in rows]
     lists = list(map(list, rows))
-    for i, (mask, new) in _fixes(rows):
-        deque(map(setitem, compress(lists, mask), repeat(i), new), 0)
+    for i, values in enumerate(zip(*rows)):
+        fix = _column_fixes(values)
+        if fix is not None:
+            deque(map(setitem, compress(lists, fix[0]), repeat(i), fix[1]), 0)
     return lists
