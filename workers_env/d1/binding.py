@@ -18,7 +18,7 @@ from workers_env._jsvalues import JsDict
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
-from workers_env.d1.values import bind_values, row_lists, row_objects
+from workers_env.d1.values import bind_values, cell, row_lists, row_objects
 
 __all__ = ["D1Database", "D1DatabaseSession", "D1PreparedStatement"]
 
@@ -209,6 +209,9 @@ class D1PreparedStatement:
 
     async def first(self, colName: Any = None) -> Any:  # noqa: N803 - the JavaScript name
         """The first row as an object, or its ``colName`` value; ``None`` without rows."""
+        if colName is None:  # the point query: first_sync without a frame of its own
+            rows = (result := self._one()).rows
+            return JsDict(zip(result.columns, map(cell, rows[0]))) if rows else None
         return self.first_sync(colName)
 
     async def all(self) -> JsDict:
