@@ -223,10 +223,11 @@ class Database:
         conn = self._conn
         started = perf_counter()
         changes_before = conn.total_changes
-        for sql in statements[:-1]:  # only the last statement takes the parameters and gives rows
-            earlier = self._execute(sql, (), last=False)
-            if earlier.description is not None:
-                earlier.fetchall()
+        if len(statements) > 1:
+            for sql in statements[:-1]:  # only the last statement takes the parameters and gives rows
+                earlier = self._execute(sql, (), last=False)
+                if earlier.description is not None:
+                    earlier.fetchall()
         cursor = self._execute(statements[-1], params, last=True)
         description = cursor.description
         rows = cursor.fetchall() if description is not None else []
