@@ -10,6 +10,7 @@ import math
 import sqlite3
 
 import pytest
+from d1_helpers import literal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,18 +33,6 @@ def reference(value):
     return value
 
 
-def literal(value) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, bytes):
-        return "X'" + value.hex() + "'"
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    if isinstance(value, float):
-        if math.isinf(value):
-            return "1e999" if value > 0 else "-1e999"
-        return repr(value)
-    return str(value)
 
 
 _ints = st.one_of(st.integers(-1000, 1000), st.sampled_from([SAFE, -SAFE, SAFE + 1, -SAFE - 1, 2**62, -(2**63)]))

@@ -12,6 +12,7 @@ import math
 import sqlite3
 
 import pytest
+from d1_helpers import literal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,18 +42,6 @@ _any = st.one_of(_ints, _floats, _texts, st.none(), st.binary(max_size=4))
 _KINDS = {"int": _ints, "float": _floats, "text": _texts, "null": st.none(), "blob": st.binary(max_size=4)}
 
 
-def literal(value) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, bytes):
-        return "X'" + value.hex() + "'"
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    if isinstance(value, float):
-        if math.isinf(value):
-            return "1e999" if value > 0 else "-1e999"
-        return repr(value)
-    return str(value)
 
 
 @st.composite
