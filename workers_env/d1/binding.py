@@ -160,6 +160,7 @@ class D1PreparedStatement:
     """A statement and its bound values; immutable (``bind`` returns a new statement)."""
 
     JS_METHODS = frozenset({"bind", "first", "all", "run", "raw", "statement", "params"})
+    __slots__ = ("_session", "statement", "params", "_sqlite_params")  # two are made per query
 
     def __init__(self, session: D1DatabaseSession, statement: Any, params: list[Any] | None = None,
                  sqlite_params: tuple[Any, ...] = ()):
@@ -209,8 +210,10 @@ class D1PreparedStatement:
 
     async def first(self, colName: Any = None) -> Any:  # noqa: N803 - the JavaScript name
         """The first row as an object, or its ``colName`` value; ``None`` without rows."""
-        if colName is None:  # the point query: first_sync without a frame of its own
-            rows = (result := self._one()).rows
+        if colName is None:  # the point query: first_sync without frames of its own
+            sql = self.statement
+            result = self._session.run_query(sql if type(sql) is str else _sql_text(sql), self._sqlite_params)
+            rows = result.rows
             return JsDict(zip(result.columns, map(cell, rows[0]))) if rows else None
         return self.first_sync(colName)
 
