@@ -18,7 +18,7 @@ from workers_env._jsvalues import JsDict
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
-from workers_env.d1.values import bind_values, cell, row_lists, row_objects
+from workers_env.d1.values import bind_values, row_lists, row_objects
 
 __all__ = ["D1Database", "D1DatabaseSession", "D1PreparedStatement"]
 
@@ -180,8 +180,7 @@ class D1PreparedStatement:
         return _sql_text(self.statement), self._sqlite_params
 
     def _one(self) -> QueryResult:
-        sql = self.statement
-        return self._session.run_query(sql if type(sql) is str else _sql_text(sql), self._sqlite_params)
+        return self._session.run_query(*self._query())
 
     # synchronous cores
 
@@ -210,11 +209,6 @@ class D1PreparedStatement:
 
     async def first(self, colName: Any = None) -> Any:  # noqa: N803 - the JavaScript name
         """The first row as an object, or its ``colName`` value; ``None`` without rows."""
-        if colName is None:  # the point query: first_sync without frames of its own
-            sql = self.statement
-            result = self._session.run_query(sql if type(sql) is str else _sql_text(sql), self._sqlite_params)
-            rows = result.rows
-            return JsDict(zip(result.columns, map(cell, rows[0]))) if rows else None
         return self.first_sync(colName)
 
     async def all(self) -> JsDict:
