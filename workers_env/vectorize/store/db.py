@@ -79,6 +79,16 @@ CREATE TABLE metadata_indexes (
 _TABLES = {"indexes", "vectors", "tombstones", "metadata_indexes"}
 
 
+def _create_schema(conn: sqlite3.Connection) -> None:
+    """The state file's tables and its identity (application id, schema version), inside the
+    caller's transaction."""
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
 def row_checks(values: np.ndarray) -> np.ndarray:
     """Per row, a 32-bit check of its float32 bytes: the sum of its 32-bit words times odd
     weights, wrapping. Any one changed word changes it (odd numbers are invertible mod
@@ -242,11 +252,7 @@ class StateDB:
             try:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("BEGIN IMMEDIATE")
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                _create_schema(conn)
                 conn.execute("COMMIT")
             finally:
                 conn.close()
@@ -327,11 +333,7 @@ class StateDB:
         conn.execute("BEGIN IMMEDIATE")
         try:
             if not self._check_identity(*self._identity(conn)):
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                _create_schema(conn)
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
