@@ -3,7 +3,32 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+
+from workers_env import load_env
+
+#: A project with one D1 database bound as ``DB``.
+D1_WRANGLER = """\
+name = "d1-test"
+[[d1_databases]]
+binding = "DB"
+database_name = "notes-db"
+database_id = "db-1"
+"""
+
+
+@contextmanager
+def d1_database(root: Path) -> Iterator[Any]:
+    """``env.DB`` of a project in ``root`` holding :data:`D1_WRANGLER` (in memory), closed afterwards."""
+    (root / "wrangler.toml").write_text(D1_WRANGLER)
+    env = load_env(root)
+    try:
+        yield env.DB
+    finally:
+        env.close()
 
 
 def literal(value: Any) -> str:

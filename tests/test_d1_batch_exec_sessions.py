@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from d1_helpers import d1_database
 
-from workers_env import JsException, load_env
-
-WRANGLER = """\
-name = "d1-test"
-[[d1_databases]]
-binding = "DB"
-database_name = "notes-db"
-database_id = "db-1"
-"""
+from workers_env import JsException
 
 
 @pytest.fixture
-def db(project):
-    env = load_env(project(WRANGLER))
-    yield env.DB
-    env.close()
+def db(tmp_path):
+    with d1_database(tmp_path) as binding:
+        yield binding
 
 
 async def count(db, table="notes") -> int:

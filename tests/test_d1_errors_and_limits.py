@@ -4,16 +4,9 @@ each with the runtime's text (checked against the real binding by tools/wrangler
 from __future__ import annotations
 
 import pytest
+from d1_helpers import d1_database
 
-from workers_env import JsException, WorkersEnvError, load_env
-
-WRANGLER = """\
-name = "d1-test"
-[[d1_databases]]
-binding = "DB"
-database_name = "notes-db"
-database_id = "db-1"
-"""
+from workers_env import JsException, WorkersEnvError
 
 TRANSACTION = (
     "D1_ERROR: To execute a transaction, please use the state.storage.transaction() or "
@@ -24,10 +17,9 @@ TRANSACTION = (
 
 
 @pytest.fixture
-def db(project):
-    env = load_env(project(WRANGLER))
-    yield env.DB
-    env.close()
+def db(tmp_path):
+    with d1_database(tmp_path) as binding:
+        yield binding
 
 
 async def message(awaitable) -> str:

@@ -10,11 +10,9 @@ import math
 import sqlite3
 
 import pytest
-from d1_helpers import literal
+from d1_helpers import d1_database, literal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from workers_env import load_env
 
 SAFE = 2**53 - 1
 
@@ -64,11 +62,8 @@ def results(draw):
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    root = tmp_path_factory.mktemp("d1exact")
-    (root / "wrangler.toml").write_text('name = "x"\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "d"\ndatabase_id = "d"\n')
-    env = load_env(root)
-    yield env.DB
-    env.close()
+    with d1_database(tmp_path_factory.mktemp("d1exact")) as binding:
+        yield binding
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -12,11 +12,10 @@ import math
 import sqlite3
 
 import pytest
-from d1_helpers import literal
+from d1_helpers import d1_database, literal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workers_env import load_env
 from workers_env._jsvalues import JsDict
 from workers_env.d1.values import cell
 
@@ -59,11 +58,8 @@ def results(draw):
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    root = tmp_path_factory.mktemp("d1cells")
-    (root / "wrangler.toml").write_text('name = "x"\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "d"\ndatabase_id = "d"\n')
-    env = load_env(root)
-    yield env.DB
-    env.close()
+    with d1_database(tmp_path_factory.mktemp("d1cells")) as binding:
+        yield binding
 
 
 def as_object(names, values) -> list[tuple[str, object]]:
