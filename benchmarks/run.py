@@ -154,7 +154,7 @@ class Bare:
 
 class ListQueryFloor:
     """The least numpy work a cosine list query with exact scores needs: the list parsed exactly,
-    |q|^2, the float32 scan and keys, one argpartition, the few candidates rescored in float64,
+    |q|^2, the float32 scan and keys, one partition, the few candidates rescored in float64,
     ties by id, JsDict matches -- and none of the binding's checks, locking or fallbacks."""
 
     def __init__(self, x: np.ndarray, ids: list[str]):
@@ -162,8 +162,8 @@ class ListQueryFloor:
         from workers_env.vectorize.floatlists import float_row
 
         self.x, self.ids, self.parse, self.js_dict = x, ids, float_row, JsDict
-        self.x64 = x.astype(np.float64)
-        self.sq = np.vecdot(self.x64, self.x64)
+        x64 = x.astype(np.float64)
+        self.sq = np.vecdot(x64, x64)
         self.neg_inv = (-1.0 / np.sqrt(self.sq)).astype(np.float32)
 
     async def __call__(self, vector: list[float], k: int = TOP_K, tol: float = 1e-5) -> Any:
@@ -172,13 +172,12 @@ class ListQueryFloor:
         qq = float(np.vecdot(q64, q64))
         key = self.x @ q32
         key *= self.neg_inv
-        part = key.argpartition(k + 5)[: k + 6]
-        keys = key[part].tolist()
-        limit = sorted(keys)[k - 1] + tol
-        rows = [r for r, kv in zip(part.tolist(), keys) if kv <= limit]
-        dots = np.vecdot(self.x64.take(rows, axis=0), q64).tolist()
-        exact = [-(dot / math.sqrt(self.sq.item(r) * qq)) for dot, r in zip(dots, rows)]
-        order = sorted(zip(exact, [self.ids[r] for r in rows]))[:k]
+        part = key.copy()
+        part.partition(k - 1)
+        rows = (key <= float(part[k - 1]) + tol).nonzero()[0]
+        dots = np.vecdot(self.x.take(rows, axis=0), q64, dtype=np.float64).tolist()
+        exact = [-(dot / math.sqrt(sq * qq)) for dot, sq in zip(dots, self.sq.take(rows).tolist())]
+        order = sorted(zip(exact, [self.ids[r] for r in rows.tolist()]))[:k]
         matches = [self.js_dict({"id": vid, "score": -kv}) for kv, vid in order]
         return self.js_dict(count=len(matches), matches=matches)
 
