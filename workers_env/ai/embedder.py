@@ -72,6 +72,13 @@ def _h64(feature: str) -> int:
     return int.from_bytes(blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+def _h64_array(prefix: str, items: list[str]) -> np.ndarray:
+    """:func:`_h64` of ``prefix + item`` for every item, as ``uint64``: one conversion of all
+    the digests instead of an ``int`` per feature (new words are hashed in batches)."""
+    digests = b"".join([blake2b((prefix + item).encode("utf-8"), digest_size=8).digest() for item in items])
+    return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
+
+
 def _normalise(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
@@ -101,14 +108,6 @@ class _Ids(dict):
 
     def __missing__(self, token: str) -> int:
         return self.vocabulary.add(token)
-
-
-class _GramHashes(dict):
-    """character trigram -> its feature hash, computed on first use."""
-
-    def __missing__(self, gram: str) -> int:
-        h = self[gram] = _h64("c\x1f" + gram)
-        return h
 
 
 _SLICES: list[list[slice]] = []
@@ -172,7 +171,7 @@ class _Vocabulary:
                         _Growing(np.uint64), _Growing(np.float64))
         self._words = 0
         self._features = 0
-        self._gram_hashes = _GramHashes()
+        self._gram_hashes: dict[str, int] = {}  # character trigram -> its feature hash
         self._lock = threading.RLock()
 
     def add(self, token: str) -> int:
@@ -189,7 +188,7 @@ class _Vocabulary:
         """Hash the queued words' features (once per process) and append them to the arrays."""
         tokens, self._queued = self._queued, []
         words = list(map(_stem, tokens))
-        unigrams = [_h64("w\x1f" + word) for word in words]
+        unigrams = _h64_array("w\x1f", words)
         weights: list[float] = []
         counts: list[int] = []
         grams: list[str] = []  # every queued word's sorted distinct trigrams, one after another
@@ -217,10 +216,14 @@ class _Vocabulary:
         is_gram[start] = False
         feat_hash[start] = unigrams
         feat_weight[start] = weights
-        feat_hash[is_gram] = list(map(self._gram_hashes.__getitem__, grams))
+        gram_hashes = self._gram_hashes
+        new_grams = [gram for gram in dict.fromkeys(grams) if gram not in gram_hashes]
+        if new_grams:
+            gram_hashes.update(zip(new_grams, _h64_array("c\x1f", new_grams).tolist()))
+        feat_hash[is_gram] = list(map(gram_hashes.__getitem__, grams))
         feat_weight[is_gram] = gram_weights
         word_hash, word_weight, feat_start, feat_count, all_hash, all_weight = self._arrays
-        word_hash.extend(np.array(unigrams, dtype=np.uint64))
+        word_hash.extend(unigrams)
         word_weight.extend(np.array(weights, dtype=np.float64))
         feat_start.extend(start + self._features)
         feat_count.extend(count)
@@ -367,9 +370,9 @@ class _AsciiIds:
             todo, slot = todo[more], (slot[more] + 1) & mask
         missed_at = np.concatenate(missed)
         if len(missed_at):
-            ends = starts + lengths
-            for i in missed_at.tolist():
-                out[i] = ids[raw[starts[i] : ends[i]].decode("ascii")]
+            first = starts[missed_at].tolist()
+            tokens = [raw[a:b].decode("ascii") for a, b in zip(first, (starts[missed_at] + lengths[missed_at]).tolist())]
+            out[missed_at] = list(map(ids.__getitem__, tokens))
             short = missed_at[lengths[missed_at] <= _KEY_BYTES]
             if len(short):
                 self._add(k1[short], k2[short], out[short])
@@ -377,6 +380,8 @@ class _AsciiIds:
 
     def _add(self, k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
         with self._lock:
+            _, once = np.unique(wids, return_index=True)  # a word missed twice in one batch: one entry
+            k1, k2, wids = k1[once], k2[once], wids[once]
             table_k1, table_k2, table_ids = self._table
             if 2 * (self._count + len(wids)) > len(table_ids):
                 size = len(table_ids)
@@ -387,30 +392,24 @@ class _AsciiIds:
                 grown = self._empty(size)
                 self._place(*grown, table_k1[old], table_k2[old], table_ids[old])
                 table_k1, table_k2, table_ids = grown
-            mask = len(table_ids) - 1
-            homes = self._home(k1, k2, mask)
-            for a, b, wid, slot in zip(k1.tolist(), k2.tolist(), wids.tolist(), homes.tolist()):
-                while table_ids[slot] >= 0 and not (table_k1[slot] == a and table_k2[slot] == b):
-                    slot = (slot + 1) & mask
-                if table_ids[slot] < 0:
-                    table_k1[slot], table_k2[slot] = a, b
-                    table_ids[slot] = wid  # last: the entry is whole once its id is there
-                    self._count += 1
+            self._place(table_k1, table_k2, table_ids, k1, k2, wids)
             self._table = (table_k1, table_k2, table_ids)
 
     def _place(self, table_k1: np.ndarray, table_k2: np.ndarray, table_ids: np.ndarray,
                k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
-        """Insert distinct keys into an empty table, vectorised: each round the first claimant
-        of every free slot takes it, the others move one slot on (past occupied slots only)."""
+        """Insert distinct keys, vectorised. Each round a key whose slot already holds it is done
+        (another thread added it), the first claimant of every free slot takes it, and the others
+        move one slot on. Keys, then ids, are written: an entry is whole once its id is there."""
         mask = len(table_ids) - 1
         slot = self._home(k1, k2, mask)
         todo = np.arange(len(wids))
         while len(todo):
             free = table_ids[slot] < 0
+            placed = ~free & (table_k1[slot] == k1[todo]) & (table_k2[slot] == k2[todo])
             taken, first = np.unique(slot[free], return_index=True)
             winners = todo[free][first]
-            table_k1[taken], table_k2[taken], table_ids[taken] = k1[winners], k2[winners], wids[winners]
-            placed = np.zeros(len(todo), dtype=bool)
+            table_k1[taken], table_k2[taken] = k1[winners], k2[winners]
+            table_ids[taken] = wids[winners]
             placed[np.flatnonzero(free)[first]] = True
             todo, slot = todo[~placed], (slot[~placed] + 1) & mask
             self._count += len(winners)
