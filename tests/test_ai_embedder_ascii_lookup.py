@@ -69,3 +69,25 @@ def test_words_differing_only_in_one_byte_or_in_length_stay_apart():
     _check(texts)
     _check(texts[::-1])
     _check([" ".join(reversed(t.split())) for t in texts])
+
+
+def test_placing_keys_already_in_the_table_adds_only_the_new_ones():
+    """The vectorised placement (used from 1,024 new words on) skips a key another thread
+    placed meanwhile: every key ends up in the table once, with its id."""
+    import numpy as np
+
+    from workers_env.ai.embedder import _AsciiIds
+
+    rng = np.random.default_rng(6)
+    keys = rng.integers(1, 2**63, size=(3000, 2), dtype=np.int64).astype(np.uint64)
+    ids = np.arange(3000, dtype=np.intp)
+    table = _AsciiIds()
+    table_k1, table_k2, table_ids = table._empty(8192)
+    table._place(table_k1, table_k2, table_ids, keys[:2000, 0], keys[:2000, 1], ids[:2000])
+    assert table._count == 2000
+    table._place(table_k1, table_k2, table_ids, keys[1000:, 0], keys[1000:, 1], ids[1000:])  # 1,000 already there
+    assert table._count == 3000
+    filled = table_ids >= 0
+    assert sorted(table_ids[filled].tolist()) == list(range(3000))  # each key once
+    placed = {(a, b): i for a, b, i in zip(table_k1[filled].tolist(), table_k2[filled].tolist(), table_ids[filled].tolist())}
+    assert placed == {(a, b): i for (a, b), i in zip(keys.tolist(), ids.tolist())}

@@ -311,6 +311,9 @@ _KEY_BYTES = 16  # ASCII tokens up to this length are looked up by their bytes, 
 #: the mask that keeps the low ``n`` bytes of a little-endian uint64, by n (0..8)
 _LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 _K2 = np.uint64(0x9E3779B97F4A7C15)
+#: from this many new words on, the table places them in vectorised rounds (a round costs a few
+#: numpy calls, so a few words are cheaper probed one by one)
+_PLACE_MANY = 1024
 
 
 class _AsciiIds:
@@ -380,8 +383,6 @@ class _AsciiIds:
 
     def _add(self, k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
         with self._lock:
-            _, once = np.unique(wids, return_index=True)  # a word missed twice in one batch: one entry
-            k1, k2, wids = k1[once], k2[once], wids[once]
             table_k1, table_k2, table_ids = self._table
             if 2 * (self._count + len(wids)) > len(table_ids):
                 size = len(table_ids)
@@ -392,7 +393,19 @@ class _AsciiIds:
                 grown = self._empty(size)
                 self._place(*grown, table_k1[old], table_k2[old], table_ids[old])
                 table_k1, table_k2, table_ids = grown
-            self._place(table_k1, table_k2, table_ids, k1, k2, wids)
+            if len(wids) >= _PLACE_MANY:
+                _, once = np.unique(wids, return_index=True)  # a word missed twice in one batch: one entry
+                self._place(table_k1, table_k2, table_ids, k1[once], k2[once], wids[once])
+            else:  # a few new words (the common case once a vocabulary is known): probe one by one
+                mask = len(table_ids) - 1
+                homes = self._home(k1, k2, mask)
+                for a, b, wid, slot in zip(k1.tolist(), k2.tolist(), wids.tolist(), homes.tolist()):
+                    while table_ids[slot] >= 0 and not (table_k1[slot] == a and table_k2[slot] == b):
+                        slot = (slot + 1) & mask
+                    if table_ids[slot] < 0:
+                        table_k1[slot], table_k2[slot] = a, b
+                        table_ids[slot] = wid  # last: the entry is whole once its id is there
+                        self._count += 1
             self._table = (table_k1, table_k2, table_ids)
 
     def _place(self, table_k1: np.ndarray, table_k2: np.ndarray, table_ids: np.ndarray,
