@@ -217,8 +217,9 @@ class _Vocabulary:
         feat_hash[start] = unigrams
         feat_weight[start] = weights
         gram_hashes = self._gram_hashes
-        new_grams = [gram for gram in dict.fromkeys(grams) if gram not in gram_hashes]
+        new_grams = [gram for gram in grams if gram not in gram_hashes]
         if new_grams:
+            new_grams = list(dict.fromkeys(new_grams))
             gram_hashes.update(zip(new_grams, _h64_array("c\x1f", new_grams).tolist()))
         feat_hash[is_gram] = list(map(gram_hashes.__getitem__, grams))
         feat_weight[is_gram] = gram_weights
