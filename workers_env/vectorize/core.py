@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["IndexCore", "Column", "KIND_ABSENT", "KIND_STRING", "KIND_NUMBER", "KIND_BOOL"]
+__all__ = ["KIND_ABSENT", "KIND_BOOL", "KIND_NUMBER", "KIND_STRING", "Column", "IndexCore"]
 
 _GROWTH = 2.0  # capacity doubling: each row is copied ~once on average (1.5 copied ~twice)
 _MIN_CAPACITY = 16
