@@ -29,7 +29,6 @@ _GATHER_FRACTION = 0.3  # below this share of candidate rows, score only those r
 _TINY = 1e-60  # squared norms below this (but above 0) lose precision in float32 products
 _UNDERFLOW = 2.0**-149  # the smallest float32 subnormal: absolute error per product
 _SELECT_BLOCK = 64  # keys per block when bounding the k-th smallest key by block minima
-_SMALL_INDEX = 16 * _SELECT_BLOCK  # below this many rows, _rows_within takes its one-partition path
 
 
 _VECDOT = getattr(np, "vecdot", None)  # numpy >= 2.0
@@ -614,10 +613,6 @@ class IndexCore:
             return []
         q32 = query if type(query) is np.ndarray and query.dtype == np.float32 and query.flags.c_contiguous \
             else np.ascontiguousarray(query, dtype=np.float32)
-        if candidates is None and k < n < _SMALL_INDEX:
-            found = self._search_small(q32, k)
-            if found is not None:
-                return found
         if _VECDOT is not None:  # widened once, for |q|^2 and the exact rescoring
             q64 = q32.astype(np.float64)
             qq = float(_VECDOT(q64, q64))  # as |x|^2 of a stored row: a query equal to a row scores exactly 1 / 0
@@ -673,27 +668,6 @@ class IndexCore:
         else:
             exact = self._exact_keys(rows, q32, qq).tolist()
         return self._ranked(rows.tolist(), exact, kk)
-
-    def _search_small(self, q32: np.ndarray, k: int) -> list[tuple[int, str, float]] | None:
-        """:meth:`search` of a whole small index in the common case (numpy >= 2, nothing near
-        float32's range limits, no zero or tiny row under cosine): the general path's steps,
-        in its order and with its arithmetic, minus its branches -- a unit-test-sized query
-        is mostly per-call overhead. ``None`` when the case is not the common one."""
-        if _VECDOT is None:
-            return None
-        q64 = q32.astype(np.float64)
-        qq = float(_VECDOT(q64, q64))
-        if qq > 1e36 or self._max_sqnorm * max(qq, 1.0) > 1e36:
-            return None
-        if self.metric == "cosine" and (self._tiny_count or self._zero_count or qq < _TINY):  # a zero query too
-            return None
-        key = self._approx_keys(self._vectors[: self._n] @ q32, None, qq)
-        part = key.copy()  # _rows_within's one-partition path, inline
-        part.partition(k - 1)
-        rows = (key <= float(part[k - 1]) + self._tolerance(qq)).nonzero()[0]
-        if rows.shape[0] <= _SMALL_DOT_ROWS:
-            return self._ranked(rows.tolist(), self._exact_few(rows, q64, qq), k)
-        return self._ranked(rows.tolist(), self._exact_keys(rows, q32, qq).tolist(), k)
 
     def _ranked(self, rows: list[int], exact: list[float], kk: int) -> list[tuple[int, str, float]]:
         """The ``kk`` best of ``rows`` by their exact keys, ties by id, as ``(row, id, score)``."""
