@@ -8,9 +8,10 @@ from __future__ import annotations
 import random
 import string
 
+import numpy as np
 from test_ai_embedder_determinism import reference
 
-from workers_env.ai.embedder import embed_levels
+from workers_env.ai.embedder import _AsciiIds, embed_levels
 
 MODEL = "@cf/test/ascii-lookup"
 
@@ -74,10 +75,6 @@ def test_words_differing_only_in_one_byte_or_in_length_stay_apart():
 def test_placing_keys_already_in_the_table_adds_only_the_new_ones():
     """The vectorised placement (used from 1,024 new words on) skips a key another thread
     placed meanwhile: every key ends up in the table once, with its id."""
-    import numpy as np
-
-    from workers_env.ai.embedder import _AsciiIds
-
     rng = np.random.default_rng(6)
     keys = rng.integers(1, 2**63, size=(3000, 2), dtype=np.int64).astype(np.uint64)
     ids = np.arange(3000, dtype=np.intp)

@@ -68,15 +68,15 @@ STOPWORDS = frozenset(
 _UNIGRAM, _STOPWORD, _TRIGRAMS, _BIGRAM = 1.0, 0.2, 0.5, 0.5
 
 
-def _h64(feature: str) -> int:
-    return int.from_bytes(blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
-
-
 def _h64_array(prefix: str, items: list[str]) -> np.ndarray:
-    """:func:`_h64` of ``prefix + item`` for every item, as ``uint64``: one conversion of all
-    the digests instead of an ``int`` per feature (new words are hashed in batches)."""
+    """The feature hash of ``prefix + item`` for every item, as ``uint64``: the first 8 bytes of
+    its BLAKE2b, little-endian. One conversion of all the digests (new words come in batches)."""
     digests = b"".join([blake2b((prefix + item).encode("utf-8"), digest_size=8).digest() for item in items])
     return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
+
+
+def _h64(feature: str) -> int:
+    return int(_h64_array("", [feature])[0])
 
 
 def _normalise(text: str) -> str:
@@ -374,8 +374,8 @@ class _AsciiIds:
             todo, slot = todo[more], (slot[more] + 1) & mask
         missed_at = np.concatenate(missed)
         if len(missed_at):
-            first = starts[missed_at].tolist()
-            tokens = [raw[a:b].decode("ascii") for a, b in zip(first, (starts[missed_at] + lengths[missed_at]).tolist())]
+            at = starts[missed_at]
+            tokens = [raw[a:b].decode("ascii") for a, b in zip(at.tolist(), (at + lengths[missed_at]).tolist())]
             out[missed_at] = list(map(ids.__getitem__, tokens))
             short = missed_at[lengths[missed_at] <= _KEY_BYTES]
             if len(short):
