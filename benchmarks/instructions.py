@@ -52,7 +52,9 @@ def _child(scenario: str, count: int) -> None:
     sys.path.insert(0, str(HERE))
     from run import (
         Bare,
+        _vocabulary,
         _zipf_texts,
+        embed_all,
         ids_for,
         load_index,
         make_ai_env,
@@ -60,19 +62,7 @@ def _child(scenario: str, count: int) -> None:
         unit_rows,
     )
 
-    model = "@cf/baai/bge-base-en-v1.5"
     most = SCENARIOS[scenario][0]  # the set-up prepares this many operations, used or not
-
-    def vocabulary(seed: int) -> list[str]:
-        rng = np.random.default_rng(seed)
-        letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
-        return sorted({"".join(rng.choice(letters, size=int(rng.integers(3, 10)))) for _ in range(12_000)})
-
-    async def embed(env: Any, texts: list[str]) -> list[Any]:
-        rows: list[Any] = []
-        for s in range(0, len(texts), 100):
-            rows.extend((await env.AI.run(model, {"text": texts[s : s + 100]})).data)
-        return rows
 
     async def main() -> None:
         op: Callable[[int], Any]
@@ -93,21 +83,21 @@ def _child(scenario: str, count: int) -> None:
                 return bare(qs[i % 200])
         elif scenario == "embed-cold":
             env = make_ai_env(768)
-            batches = [_zipf_texts(rng, vocabulary(100 + i), 1000, 40) for i in range(most)]
+            batches = [_zipf_texts(rng, _vocabulary(np.random.default_rng(100 + i)), 1000, 40) for i in range(most)]
 
             async def op(i: int) -> Any:
-                return await embed(env, batches[i])
+                return await embed_all(env, batches[i])
         else:
             env = make_ai_env(768)
-            words = vocabulary(100)
-            seen = await embed(env, _zipf_texts(rng, words, 1000, 40))  # every word new: set-up
+            words = _vocabulary(np.random.default_rng(100))
+            seen = await embed_all(env, _zipf_texts(rng, words, 1000, 40))  # every word new: set-up
             batches = [_zipf_texts(rng, words, 1000, 40) for _ in range(most)]
             vectors = [{"id": f"doc-{i}", "values": row} for i, row in enumerate(seen)]
             fresh = [make_ai_env(768) for _ in range(most)]
 
             async def op(i: int) -> Any:
                 if scenario == "embed-warm":
-                    return await embed(env, batches[i])
+                    return await embed_all(env, batches[i])
                 return await fresh[i].IDX.upsert(vectors)
         gc.collect()
         gc.disable()  # a collection lands wherever allocation counts put it: off, counts repeat

@@ -488,6 +488,23 @@ async def bench_ingest(report: Report, n: int, d: int, batch: int = 1000) -> Non
     gc.collect()
 
 
+AI_MODEL = "@cf/baai/bge-base-en-v1.5"
+
+
+def _vocabulary(rng: np.random.Generator, size: int = 12_000) -> list[str]:
+    """About ``size`` distinct made-up words of 3-9 letters (fewer when some repeat)."""
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    return sorted({"".join(rng.choice(letters, size=int(rng.integers(3, 10)))) for _ in range(size)})
+
+
+async def embed_all(env: Any, texts: list[str]) -> list[Any]:
+    """The rows of ``env.AI.run(AI_MODEL, ...)`` for ``texts``, 100 per call (the model's limit)."""
+    rows: list[Any] = []
+    for s in range(0, len(texts), 100):
+        rows.extend((await env.AI.run(AI_MODEL, {"text": texts[s : s + 100]})).data)
+    return rows
+
+
 def _zipf_texts(rng: np.random.Generator, vocabulary: list[str], n: int, words: int) -> list[str]:
     """``n`` texts of ``words`` words drawn Zipf-like from ``vocabulary`` (as real text repeats words)."""
     ranks = np.arange(1, len(vocabulary) + 1)
@@ -502,12 +519,11 @@ async def bench_ai_embed(report: Report, n: int, words: int, d: int, reps: int) 
     ``await env.AI.run("@cf/baai/bge-base-en-v1.5", {"text": [...]})`` (100 texts per call, the
     model's limit; results built as users get them), then upsert the vectors into Vectorize in one
     ``await env.IDX.upsert(...)`` of 1000; the embedding must cost no more than that upsert."""
-    model = "@cf/baai/bge-base-en-v1.5"
+    model = AI_MODEL
     print(f"\n== Workers AI: embed {n:,} texts of ~{words} words at {d} dims ({model}, 100 per run() call) "
           f"and upsert them into Vectorize (public async API; fresh env per repetition) ==", flush=True)
     rng = np.random.default_rng(71)
-    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
-    vocabulary = sorted({"".join(rng.choice(letters, size=int(rng.integers(3, 10)))) for _ in range(12_000)})
+    vocabulary = _vocabulary(rng)
     embed_t: list[float] = []
     upsert_t: list[float] = []
     core_t: list[float] = []
@@ -520,9 +536,7 @@ async def bench_ai_embed(report: Report, n: int, words: int, d: int, reps: int) 
         gc.collect()
         c0 = time.process_time()
         t0 = perf()
-        rows: list[Any] = []
-        for s in range(0, n, 100):
-            rows.extend((await env.AI.run(model, {"text": texts[s : s + 100]})).data)
+        rows = await embed_all(env, texts)
         t1 = perf()
         c1 = time.process_time()
         vectors = [{"id": f"doc-{i}", "values": row} for i, row in enumerate(rows)]
