@@ -667,12 +667,9 @@ class IndexCore:
             exact = self._exact_few(rows, q64, qq)
         else:
             exact = self._exact_keys(rows, q32, qq).tolist()
-        return self._ranked(rows.tolist(), exact, kk)
-
-    def _ranked(self, rows: list[int], exact: list[float], kk: int) -> list[tuple[int, str, float]]:
-        """The ``kk`` best of ``rows`` by their exact keys, ties by id, as ``(row, id, score)``."""
         ids = self._ids
-        order = sorted(zip(exact, [ids[r] for r in rows], rows))[:kk]
+        row_list = rows.tolist()
+        order = sorted(zip(exact, [ids[r] for r in row_list], row_list))[:kk]
         if _SIMILARITY[self.metric]:
             return [(row, vid, -kv + 0.0) for kv, vid, row in order]
         return [(row, vid, kv + 0.0) for kv, vid, row in order]
