@@ -63,18 +63,33 @@ def test_minimum_length_on_both_sides(spy):
     env, calls = spy
     assert run(env, BGE, {"text": "a"}).shape == [1, 768]
     err = refused(env, BGE, {"text": ["ok", ""]})
-    assert str(err) == "AiError: 5006: Error: oneOf at '/' not met, String at '/text/1' is shorter than minLength 1"
+    assert str(err) == (  # bge's root schema is a oneOf of {text} and {requests}: both branches are listed
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: String at '/text/1' is shorter than minLength 1, "
+        "required properties at '/' are 'requests'"
+    )
     assert calls == [["a"]]
 
 
 def test_embedding_input_errors(spy):
     env, calls = spy
     assert str(refused(env, BGE, {})) == (
-        "AiError: 5006: Error: oneOf at '/' not met, required properties at '/' are 'text', "
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'text', "
         "required properties at '/' are 'requests'"
     )
     assert str(refused(env, BGE, {"text": 42})) == (
-        "AiError: 5006: Error: oneOf at '/' not met, Type mismatch of '/text', 'string,array' not in 'integer'"
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: Type mismatch of '/text', 'string,array' not in "
+        "'integer', required properties at '/' are 'requests'"
+    )
+    assert str(refused(env, BGE, {"text": None})) == (  # a null is also a missing required property
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: Type mismatch of '/text', 'string,array' not in "
+        "'null', required properties at '/' are 'text', required properties at '/' are 'requests'"
+    )
+    assert str(refused(env, "@cf/baai/bge-m3", {"text": [""]})) == (  # bge-m3: {contexts}, {text}, {requests}
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'contexts', "
+        "String at '/text/0' is shorter than minLength 1, required properties at '/' are 'requests'"
+    )
+    assert str(refused(env, "@cf/baai/bge-m3", {"text": "a", "contexts": [{"text": "b"}]})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, 2 matches"
     )
     assert "Type mismatch of '/text/1', 'string' not in 'null'" in str(refused(env, BGE, {"text": ["a", None]}))
     assert "Value at '/pooling' is not one of 'mean', 'cls'" in str(refused(env, BGE, {"text": "a", "pooling": "max"}))
@@ -82,8 +97,9 @@ def test_embedding_input_errors(spy):
     assert str(refused(env, "@cf/google/embeddinggemma-300m", {"txt": "a"})) == (
         "AiError: 5006: Error: required properties at '/' are 'text'"
     )
-    assert "Type mismatch of '/contexts/0/text', 'string' not in 'integer'" in str(
-        refused(env, "@cf/baai/bge-m3", {"contexts": [{"text": 1}]})
+    assert str(refused(env, "@cf/baai/bge-m3", {"contexts": [{"text": 1}]})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: Type mismatch of '/contexts/0/text', 'string' not in "
+        "'integer', required properties at '/' are 'text', required properties at '/' are 'requests'"
     )
     assert calls == []
 
@@ -91,14 +107,29 @@ def test_embedding_input_errors(spy):
 def test_text_generation_input_errors(tmp_path):
     env = ai_env(tmp_path)
     assert str(refused(env, LLAMA, {})) == (
-        "AiError: 5006: Error: oneOf at '/' not met, required properties at '/' are 'prompt', "
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
         "required properties at '/' are 'messages'"
     )
+    # the pattern users report from production: the other branch, the type, then the message's required list
     content_null = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": None}]}
     assert str(refused(env, LLAMA, content_null)) == (
-        "AiError: 5006: Error: oneOf at '/' not met, Type mismatch of '/messages/1/content', 'string' not in 'null'"
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
+        "Type mismatch of '/messages/1/content', 'string' not in 'null', "
+        "required properties at '/messages/1' are 'role,content'"
     )
-    assert "required properties at '/messages/0' are 'content'" in str(refused(env, LLAMA, {"messages": [{"role": "user"}]}))
+    assert str(refused(env, LLAMA, {"messages": [{"role": "user"}]})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
+        "required properties at '/messages/0' are 'role,content'"
+    )
+    assert str(refused(env, LLAMA, {"prompt": None})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: Type mismatch of '/prompt', 'string' not in 'null', "
+        "required properties at '/' are 'prompt', required properties at '/' are 'messages'"
+    )
+    assert str(refused(env, LLAMA, {"prompt": "a", "messages": []})) == "AiError: 5006: Error: oneOf at '/' not met, 2 matches"
+    assert str(refused(env, LLAMA, {"prompt": "a", "top_k": 51})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: '/top_k' must be <= 50, "
+        "required properties at '/' are 'messages'"
+    )
     assert "Type mismatch of '/stream', 'boolean' not in 'string'" in str(refused(env, LLAMA, {"prompt": "x", "stream": "true"}))
     assert "Type mismatch of '/max_tokens', 'integer' not in 'number'" in str(refused(env, LLAMA, {"prompt": "x", "max_tokens": 2.5}))
     assert env.AI.calls[-1].model == LLAMA  # every call is recorded, refused ones too
@@ -125,8 +156,8 @@ def test_generation_option_ranges_on_both_sides(tmp_path, option, low, high, bel
     env = ai_env(tmp_path)
     for ok in (low, high):
         run(env, LLAMA, {"prompt": "hi", option: ok})
-    assert f"Value at '/{option}' is less than minimum" in str(refused(env, LLAMA, {"prompt": "hi", option: below}))
-    assert f"Value at '/{option}' is more than maximum" in str(refused(env, LLAMA, {"prompt": "hi", option: above}))
+    assert f"'/{option}' must be >= {low}," in str(refused(env, LLAMA, {"prompt": "hi", option: below}))
+    assert f"'/{option}' must be <= {high}," in str(refused(env, LLAMA, {"prompt": "hi", option: above}))
 
 
 def test_what_is_not_emulated_is_said_and_is_not_a_js_error(tmp_path):
@@ -147,3 +178,39 @@ def test_values_the_sdk_cannot_send_are_refused_before_the_call(tmp_path):
     with pytest.raises(TypeError, match="<class 'tuple'> cannot be sent over RPC."):
         run(env, BGE, {"text": ("a", "b")})
     assert env.AI.calls == []
+
+
+SCOUT = "@cf/meta/llama-4-scout-17b-16e-instruct"
+
+
+def test_content_parts_where_the_model_schema_takes_them(tmp_path):
+    env = ai_env(tmp_path)
+    parts = [{"type": "text", "text": "where is"}, {"type": "image_url", "image_url": {"url": "data:image/png;base64,AA=="}},
+             {"type": "text", "text": "the cat"}]
+    assert run(env, SCOUT, {"messages": [{"role": "user", "content": parts}]}).response.endswith("You said: where is the cat")
+    one_part = {"messages": [{"role": "user", "content": {"type": "text", "text": "one part"}}]}
+    assert run(env, SCOUT, one_part).response.endswith("You said: one part")
+    assert run(env, SCOUT, {"messages": [{"content": "no role"}, {"role": "assistant"}]}).response  # both optional there
+    assert str(refused(env, SCOUT, {"messages": [{"role": "user", "content": 5}]})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
+        "Type mismatch of '/messages/0/content', 'string,array,object' not in 'integer'"
+    )
+    # a model whose messages take a string only
+    assert str(refused(env, LLAMA, {"messages": [{"role": "user", "content": parts}]})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
+        "Type mismatch of '/messages/0/content', 'string' not in 'array'"
+    )
+
+
+def test_tools_are_a_list_of_objects(tmp_path):
+    env = ai_env(tmp_path)
+    tool = {"name": "get_weather", "description": "The weather", "parameters": {"type": "object", "properties": {}}}
+    chat = [{"role": "user", "content": "hi"}]
+    assert run(env, LLAMA, {"messages": chat, "tools": [tool, {"type": "function", "function": tool}]}).response
+    assert str(refused(env, LLAMA, {"messages": chat, "tools": "get_weather"})) == (
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
+        "Type mismatch of '/tools', 'array' not in 'string'"
+    )
+    assert "Type mismatch of '/tools/1', 'object' not in 'integer'" in str(
+        refused(env, LLAMA, {"messages": chat, "tools": [tool, 3]})
+    )

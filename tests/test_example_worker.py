@@ -91,7 +91,10 @@ async def test_more_documents_than_one_embedding_call_takes(worker, env):
 async def test_errors_are_client_errors(worker):
     resp = await worker.fetch("/search", method="POST", json={"query": "", "topK": 1})
     assert resp.status == 400  # the embedding model refuses an empty text
-    assert (await resp.json())["error"] == "AiError: 5006: Error: oneOf at '/' not met, String at '/text/0' is shorter than minLength 1"
+    assert (await resp.json())["error"] == (
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: String at '/text/0' is shorter than minLength 1, "
+        "required properties at '/' are 'requests'"
+    )
     resp = await worker.fetch("/search", method="POST", json={"query": "cat", "topK": 21})
     assert resp.status == 400  # MAX_TOP_K from [vars]
     resp = await worker.fetch("/documents", method="POST", json={"documents": [{"id": "x"}]})

@@ -2,7 +2,11 @@
 
 ``run(model, inputs, options)`` and ``models(params)`` have the names, arguments and result
 shapes of workerd's ``Ai`` class (``src/cloudflare/internal/ai-api.ts``); errors are the
-service's (``AiError: 5006: ...``, ``AiError: 5007: No such model ... or task``). Each async
+service's (``AiError: 5006: ...``, ``AiError: 5007: No such model ... or task``), and the
+``lastRequest*`` fields follow each call as there. The class's other methods (``gateway()``,
+``autorag()``, ``aiSearch()``, ``toMarkdown()``, ``fetch()``) need Cloudflare's services and
+raise :class:`~workers_env.NotEmulatedError` naming themselves; the deprecated ``getLogs()``
+returns ``[]`` as it does in production. Each async
 method is a thin wrapper over synchronous work; results are plain data (``JsDict``), or a
 :class:`~workers_env._jsvalues.ByteStream` for ``stream: true``, which the runtime hands to
 Worker code as a ``ReadableStream``.
@@ -22,7 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._jsvalues import JsDict, check_sendable, js_number, to_py
+from workers_env._errors import AiError
+from workers_env._jsvalues import JsDict, check_sendable, js_number, js_type_error, to_py
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import (
     EMBEDDING_MODELS,
@@ -99,7 +104,10 @@ class AiBinding:
     """``env.AI``: offline embeddings and scriptable text generation."""
 
     #: What Worker code can reach in production (``Ai`` in ai-api.ts); the runtime exposes only these.
-    JS_METHODS = frozenset({"run", "models", "lastRequestId", "aiGatewayLogId"})
+    JS_METHODS = frozenset({
+        "run", "models", "gateway", "autorag", "aiSearch", "toMarkdown", "fetch", "getLogs",
+        "lastRequestId", "aiGatewayLogId", "lastRequestHttpStatusCode", "lastRequestInternalStatusCode",
+    })
 
     def __init__(self, *, binding: str | None = None, embedders: Mapping[str, PluggedEmbedder] | None = None,
                  script: ReplyScript | None = None):
@@ -110,6 +118,10 @@ class AiBinding:
         self._lock = threading.Lock()
         self.lastRequestId: str | None = None
         self.aiGatewayLogId: str | None = None
+        #: the HTTP status of the last ``run()`` (200, or 400 for a refused input or model)
+        self.lastRequestHttpStatusCode: int | None = None
+        #: the internal code of the last refused ``run()`` (5006, 5007); kept, as workerd keeps it
+        self.lastRequestInternalStatusCode: int | None = None
 
     def __repr__(self) -> str:
         plugged = f" plugged={sorted(self._embedders)}" if self._embedders else ""
@@ -128,6 +140,31 @@ class AiBinding:
     async def models(self, params: Any = None, /, **kwargs: Any) -> list[JsDict]:
         """The catalog's models this binding emulates, as ``AiModelsSearchObject`` entries."""
         return self.models_sync({**(params if isinstance(params, dict) else {}), **kwargs})
+
+    # -- what needs Cloudflare's services ----------------------------------------------------
+    def gateway(self, gatewayId: Any = None, options: Any = None, /) -> Any:  # noqa: N803
+        """AI Gateway (``getLog``, ``patchLog``, ``getUrl``, ``run``): not emulated."""
+        raise _limits.not_emulated_method("gateway()", "AI Gateway")
+
+    def autorag(self, autoragId: Any = None, /) -> Any:  # noqa: N803
+        """AutoRAG (``search``, ``aiSearch``): not emulated."""
+        raise _limits.not_emulated_method("autorag()", "AutoRAG")
+
+    def aiSearch(self) -> Any:  # noqa: N802
+        """AI Search: not emulated."""
+        raise _limits.not_emulated_method("aiSearch()", "AI Search")
+
+    def toMarkdown(self, files: Any = None, options: Any = None, /) -> Any:  # noqa: N802
+        """Document conversion to Markdown: not emulated."""
+        raise _limits.not_emulated_method("toMarkdown()", "Markdown conversion")
+
+    async def fetch(self, input: Any = None, init: Any = None, /) -> Any:  # noqa: A002
+        """A raw request to the Workers AI endpoint: not emulated."""
+        raise _limits.not_emulated_method("fetch()", "the Workers AI HTTP endpoint")
+
+    def getLogs(self) -> list[str]:  # noqa: N802
+        """Deprecated in workerd, where it always returns an empty list."""
+        return []
 
     # -- Python-side scripting -------------------------------------------------------------
     def reply(self, reply: Any, *, model: str | None = None) -> None:
@@ -160,19 +197,33 @@ class AiBinding:
             for option in _NETWORK_OPTIONS:
                 if options.get(option):
                     raise _limits.unsupported_option(option)
+        if inputs is None:  # workerd reads Object.entries(inputs) before sending anything
+            raise js_type_error("Cannot convert undefined or null to object")
+        try:
+            result = self._answer(model, inputs)
+        except AiError as error:
+            self.lastRequestHttpStatusCode = 400  # the service's status for 5006 and 5007
+            if error.code is not None:
+                self.lastRequestInternalStatusCode = error.code
+            raise
+        self.lastRequestHttpStatusCode = 200
+        self.lastRequestId = str(uuid.uuid4())
+        return result
+
+    def _answer(self, model: Any, inputs: Any) -> Any:
+        """The result of ``run(model, inputs)`` for a known model, or the service's error."""
         name = model if isinstance(model, str) else ("undefined" if model is None else str(model))
         embedding = EMBEDDING_MODELS.get(name)
         if embedding is not None:
             result = self._embed(embedding, parse_embedding(embedding, inputs))
         elif name in TEXT_GENERATION_MODELS:
-            request = parse_generation(inputs)
+            request = parse_generation(TEXT_GENERATION_MODELS[name], inputs)
             reply = self._script.reply(name, request)
             result = sse_stream(request, reply) if request.stream else to_py(generation_result(request, reply))
         elif name in OTHER_MODELS:
             raise _limits.not_emulated(name, OTHER_MODELS[name])
         else:
             raise _limits.no_such_model(name)
-        self.lastRequestId = str(uuid.uuid4())
         return result
 
     def embed(self, model: str, texts: list[str], *, pooling: str | None = None) -> np.ndarray:

@@ -149,6 +149,9 @@ class TextGenerationModel:
 
     name: str
     description: str = "Text generation model"
+    #: ``messages`` items may leave out ``role`` and ``content``, and ``content`` may be a
+    #: list of parts (``{type, text, image_url}``) or one part (the vision-capable models)
+    content_parts: bool = False
 
     task = "text-generation"
 
@@ -210,8 +213,17 @@ _TEXT_GENERATION_NAMES = (
     "@cf/ibm-granite/granite-4.0-h-micro",
 )
 
+#: whose ``messages`` schema in ai.d.ts takes content parts (``..._Messages`` interfaces)
+_CONTENT_PARTS = frozenset({
+    "@cf/meta/llama-3.2-11b-vision-instruct",
+    "@cf/qwen/qwq-32b",
+    "@cf/mistralai/mistral-small-3.1-24b-instruct",
+    "@cf/google/gemma-3-12b-it",
+    "@cf/meta/llama-4-scout-17b-16e-instruct",
+})
+
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
-    name: TextGenerationModel(name) for name in _TEXT_GENERATION_NAMES
+    name: TextGenerationModel(name, content_parts=name in _CONTENT_PARTS) for name in _TEXT_GENERATION_NAMES
 }
 
 #: Catalog models of other tasks (or another result format): known to exist, not emulated.

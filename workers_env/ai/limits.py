@@ -5,8 +5,9 @@ body's ``name`` (``AiError``) with the message ``<internalCode>: <description>``
 ``ai-api.ts``). Codes and the 5007 text come from Cloudflare's Workers AI error table; the
 5006 schema texts follow the service's validator as users report it (``required properties
 at '/' are 'text'``, ``Type mismatch of '/prompt', 'string' not in 'null'``, ``oneOf at '/'
-not met, ...``). The texts for a too-long list, an empty string, an enum value or a number out
-of range are ours in the same style (README, "Where we had to choose").
+not met, 0 matches: ...`` listing every branch's problems, a ``null`` counted as missing,
+``'/top_k' must be <= 50``). The texts for a too-long list, an empty string and an enum
+value are ours in the same style (README, "Where we had to choose").
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ __all__ = [
     "json_type",
     "no_such_model",
     "not_emulated",
+    "not_emulated_method",
     "not_in_enum",
     "out_of_range",
     "plugged_embedder_error",
     "required",
     "schema_errors",
+    "several_matched",
     "too_long",
     "too_many_items",
     "too_short",
@@ -101,15 +104,25 @@ def not_in_enum(path: str, choices: tuple[str, ...]) -> str:
 
 
 def out_of_range(path: str, bound: str, limit: float) -> str:
-    return f"Value at '{path}' is {'less than minimum' if bound == 'min' else 'more than maximum'} {limit:g}"
+    """``'/top_k' must be <= 50`` (the form a service log shows) or ``... must be >= 1``."""
+    shown = str(int(limit)) if float(limit).is_integer() else repr(float(limit))
+    return f"'{path}' must be {'>=' if bound == 'min' else '<='} {shown}"
 
 
 def schema_errors(problems: list[str], *, one_of: bool = False) -> AiError:
-    """One 5006 error listing the schema problems, as the service joins them."""
+    """One 5006 error listing the schema problems, as the service joins them; for a schema
+    whose root is a ``oneOf`` that no branch matched, ``problems`` holds every branch's (in the
+    schema's order) after ``oneOf at '/' not met, 0 matches:``."""
     text = ", ".join(problems)
     if one_of:
-        text = f"oneOf at '/' not met, {text}"
+        text = f"oneOf at '/' not met, 0 matches: {text}"
     return bad_input(text)
+
+
+def several_matched(count: int) -> AiError:
+    """Input that more than one branch of the root ``oneOf`` accepts (``text`` with ``contexts``,
+    ``prompt`` with ``messages``): the validator's count of matching branches."""
+    return bad_input(f"oneOf at '/' not met, {count} matches")
 
 
 def bad_input(text: str) -> AiError:
@@ -127,6 +140,14 @@ def not_emulated(model: str, task: str) -> NotEmulatedError:
         f"workers-env does not emulate {model} ({task}) offline: it emulates the text embedding "
         "models and the text generation models that answer {\"response\": ...}; see the README's "
         "Workers AI section for the list."
+    )
+
+
+def not_emulated_method(method: str, service: str) -> NotEmulatedError:
+    return NotEmulatedError(
+        f"workers-env does not emulate env.AI.{method} ({service}) offline: it needs Cloudflare's "
+        "services. Keep it out of the code your tests run, or supply your own AI binding with "
+        "load_env(..., bindings={...})."
     )
 
 

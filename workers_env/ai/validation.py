@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env.ai import limits as _limits
-from workers_env.ai.catalog import EmbeddingModel
+from workers_env.ai.catalog import EmbeddingModel, TextGenerationModel
 
 __all__ = ["EmbeddingRequest", "GenerationRequest", "parse_embedding", "parse_generation"]
 
@@ -44,7 +44,7 @@ class GenerationRequest:
         """Everything the model reads, for usage figures."""
         if self.prompt is not None:
             return self.prompt
-        return "\n".join(str(m.get("content") or "") for m in self.messages or [])
+        return "\n".join(_content_text(m.get("content")) for m in self.messages or [])
 
     @property
     def last_user_text(self) -> str:
@@ -52,8 +52,16 @@ class GenerationRequest:
             return self.prompt
         for message in reversed(self.messages or []):
             if message.get("role") == "user":
-                return str(message.get("content") or "")
+                return _content_text(message.get("content"))
         return ""
+
+
+def _content_text(content: Any) -> str:
+    """A message's text: the string, or the ``text`` of its parts (images are not text)."""
+    if isinstance(content, str):
+        return content
+    parts = content if isinstance(content, list) else [content]
+    return " ".join(p["text"] for p in parts if isinstance(p, dict) and isinstance(p.get("text"), str))
 
 
 def _check_object(inputs: Any) -> dict[str, Any]:
@@ -63,7 +71,12 @@ def _check_object(inputs: Any) -> dict[str, Any]:
 
 
 def _texts(value: Any, path: str, model: EmbeddingModel, problems: list[str]) -> list[str]:
-    """``str | list[str]`` with the model's ``minLength`` and ``maxItems``."""
+    """``str | list[str]`` with the model's ``minLength`` and ``maxItems`` (a ``null`` is also
+    a missing required property, as the service's validator reports it)."""
+    if value is None:
+        problems.append(_limits.type_mismatch(path, "string,array", value))
+        problems.append(_limits.required(path.rsplit("/", 1)[0] or "/", path.rsplit("/", 1)[1]))
+        return []
     if isinstance(value, str):
         if len(value) < model.min_length:
             problems.append(_limits.too_short(path, model.min_length))
@@ -85,6 +98,19 @@ def _texts(value: Any, path: str, model: EmbeddingModel, problems: list[str]) ->
 def _refuse_async_batch(inputs: dict[str, Any], model: EmbeddingModel) -> None:
     if "requests" in inputs and "requests" in model.forms and "text" not in inputs:
         raise _limits.unsupported_option("requests (the asynchronous batch API)")
+
+
+def _branches(model: EmbeddingModel) -> tuple[str, ...]:
+    """The required property of each branch of the model's root ``oneOf``, in schema order."""
+    return tuple(form for form in ("contexts", "text", "requests") if form in model.forms)
+
+
+def _with_other_branches(branches: tuple[str, ...], used: str, problems: list[str]) -> list[str]:
+    """``problems`` of the branch ``used`` between the other branches' (each misses its
+    required property): what the validator lists when no branch of a ``oneOf`` matches."""
+    at = branches.index(used)
+    return ([_limits.required("/", b) for b in branches[:at]] + problems
+            + [_limits.required("/", b) for b in branches[at + 1 :]])
 
 
 def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
@@ -119,8 +145,8 @@ def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
         if "requests" in model.forms:
             wanted.append(_limits.required("/", "requests"))
         raise _limits.schema_errors(wanted, one_of=one_of)
-    if one_of and ("contexts" in inputs or "requests" in inputs):  # both branches of the oneOf match
-        raise _limits.schema_errors(["more than one schema matched"], one_of=True)
+    if one_of and ("contexts" in inputs or "requests" in inputs):  # two branches of the oneOf match
+        raise _limits.several_matched(2)
     texts = _texts(inputs["text"], "/text", model, problems)
     pooling = model.pooling
     if model.pooling_choices and inputs.get("pooling") is not None:
@@ -129,6 +155,8 @@ def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
         else:
             pooling = inputs["pooling"]
     if problems:
+        if one_of:
+            problems = _with_other_branches(_branches(model), "text", problems)
         raise _limits.schema_errors(problems, one_of=one_of)
     return EmbeddingRequest(texts, pooling=pooling)
 
@@ -140,6 +168,8 @@ def _parse_contexts(model: EmbeddingModel, inputs: dict[str, Any]) -> EmbeddingR
     texts: list[str] = []
     if not isinstance(contexts, list):
         problems.append(_limits.type_mismatch("/contexts", "array", contexts))
+        if contexts is None:
+            problems.append(_limits.required("/", "contexts"))
     else:
         for i, item in enumerate(contexts):
             if not isinstance(item, dict):
@@ -162,7 +192,7 @@ def _parse_contexts(model: EmbeddingModel, inputs: dict[str, Any]) -> EmbeddingR
     if truncate is not None and not isinstance(truncate, bool):
         problems.append(_limits.type_mismatch("/truncate_inputs", "boolean", truncate))
     if problems:
-        raise _limits.schema_errors(problems, one_of=True)
+        raise _limits.schema_errors(_with_other_branches(_branches(model), "contexts", problems), one_of=True)
     return EmbeddingRequest(texts, kind="query" if query is not None else "contexts",
                             pooling=model.pooling, query=query)
 
@@ -181,8 +211,44 @@ def _check_number(inputs: dict[str, Any], key: str, problems: list[str]) -> None
         problems.append(_limits.out_of_range(f"/{key}", "max", high))
 
 
-def parse_generation(inputs: Any) -> GenerationRequest:
-    """A text generation call (``prompt`` or ``messages``), or the service's 5006 error."""
+_MESSAGE_REQUIRED = ("role", "content")
+
+
+def _message_problems(message: Any, where: str, model: TextGenerationModel) -> list[str]:
+    """One item of ``messages``: ``{role, content: str}`` both required, or -- for the models
+    whose schema allows content parts -- optional ``role`` and ``content`` that is a string,
+    a list of parts or one part."""
+    if not isinstance(message, dict):
+        return [_limits.type_mismatch(where, "object", message)]
+    problems: list[str] = []
+    if "role" in message and not isinstance(message["role"], str):
+        problems.append(_limits.type_mismatch(f"{where}/role", "string", message["role"]))
+    content = message.get("content")
+    if model.content_parts:
+        if "content" in message and not isinstance(content, (str, list, dict)):
+            problems.append(_limits.type_mismatch(f"{where}/content", "string,array,object", content))
+        return problems
+    if "content" in message and not isinstance(content, str):
+        problems.append(_limits.type_mismatch(f"{where}/content", "string", content))
+    elif isinstance(content, str) and len(content) > _limits.MAX_PROMPT_LENGTH:
+        problems.append(_limits.too_long(f"{where}/content", len(content), _limits.MAX_PROMPT_LENGTH))
+    if any(message.get(k) is None for k in _MESSAGE_REQUIRED):  # a null counts as missing
+        problems.append(_limits.required(where, ",".join(_MESSAGE_REQUIRED)))
+    return problems
+
+
+def _tools_problems(tools: Any) -> list[str]:
+    """``tools``: a list of objects (each a tool, or ``{type, function}``)."""
+    if not isinstance(tools, list):
+        return [_limits.type_mismatch("/tools", "array", tools)]
+    return [_limits.type_mismatch(f"/tools/{i}", "object", tool) for i, tool in enumerate(tools)
+            if not isinstance(tool, dict)]
+
+
+def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationRequest:
+    """A text generation call (``prompt`` or ``messages``), or the service's 5006 error: the
+    root schema is a ``oneOf`` of the two, so a refusal lists the other branch's missing
+    property too (``required properties at '/' are 'prompt'``) in schema order."""
     inputs = _check_object(inputs)
     has_prompt, has_messages = "prompt" in inputs, "messages" in inputs
     if not has_prompt and not has_messages:
@@ -190,36 +256,26 @@ def parse_generation(inputs: Any) -> GenerationRequest:
             [_limits.required("/", "prompt"), _limits.required("/", "messages")], one_of=True
         )
     if has_prompt and has_messages:
-        raise _limits.schema_errors(["more than one schema matched"], one_of=True)
+        raise _limits.several_matched(2)
     problems: list[str] = []
     prompt = inputs.get("prompt")
     messages = inputs.get("messages")
     if has_prompt:
         if not isinstance(prompt, str):
             problems.append(_limits.type_mismatch("/prompt", "string", prompt))
+            if prompt is None:
+                problems.append(_limits.required("/", "prompt"))
         elif len(prompt) < 1:
             problems.append(_limits.too_short("/prompt", 1))
         elif len(prompt) > _limits.MAX_PROMPT_LENGTH:
             problems.append(_limits.too_long("/prompt", len(prompt), _limits.MAX_PROMPT_LENGTH))
+    elif not isinstance(messages, list):
+        problems.append(_limits.type_mismatch("/messages", "array", messages))
+        if messages is None:
+            problems.append(_limits.required("/", "messages"))
     else:
-        if not isinstance(messages, list):
-            problems.append(_limits.type_mismatch("/messages", "array", messages))
-        else:
-            for i, message in enumerate(messages):
-                where = f"/messages/{i}"
-                if not isinstance(message, dict):
-                    problems.append(_limits.type_mismatch(where, "object", message))
-                    continue
-                missing = [k for k in ("role", "content") if k not in message]
-                if missing:
-                    problems.append(_limits.required(where, ",".join(missing)))
-                if "role" in message and not isinstance(message["role"], str):
-                    problems.append(_limits.type_mismatch(f"{where}/role", "string", message["role"]))
-                content = message.get("content", "")
-                if "content" in message and not isinstance(content, str):
-                    problems.append(_limits.type_mismatch(f"{where}/content", "string", content))
-                elif isinstance(content, str) and len(content) > _limits.MAX_PROMPT_LENGTH:
-                    problems.append(_limits.too_long(f"{where}/content", len(content), _limits.MAX_PROMPT_LENGTH))
+        for i, message in enumerate(messages):
+            problems += _message_problems(message, f"/messages/{i}", model)
     for key in ("stream", "raw"):
         if inputs.get(key) is not None and not isinstance(inputs[key], bool):
             problems.append(_limits.type_mismatch(f"/{key}", "boolean", inputs[key]))
@@ -229,8 +285,11 @@ def parse_generation(inputs: Any) -> GenerationRequest:
         problems.append(_limits.type_mismatch("/max_tokens", "integer", max_tokens))
     for key in _limits.GENERATION_RANGES:
         _check_number(inputs, key, problems)
+    if inputs.get("tools") is not None:
+        problems += _tools_problems(inputs["tools"])
     if problems:
-        raise _limits.schema_errors(problems, one_of=True)
+        other = _limits.required("/", "messages" if has_prompt else "prompt")
+        raise _limits.schema_errors(problems + [other] if has_prompt else [other] + problems, one_of=True)
     return GenerationRequest(
         prompt=prompt if has_prompt else None,
         messages=[dict(m) for m in messages] if has_messages else None,
