@@ -152,6 +152,8 @@ class TextGenerationModel:
     #: ``messages`` items may leave out ``role`` and ``content``, and ``content`` may be a
     #: list of parts (``{type, text, image_url}``) or one part (the vision-capable models)
     content_parts: bool = False
+    #: takes ``response_format`` (JSON Mode) and then answers ``{"response": <a JSON value>}``
+    json_mode: bool = False
 
     task = "text-generation"
 
@@ -222,8 +224,25 @@ _CONTENT_PARTS = frozenset({
     "@cf/meta/llama-4-scout-17b-16e-instruct",
 })
 
+#: JSON Mode: the list on Cloudflare's "JSON Mode" page, and the models whose ai.d.ts input
+#: types carry ``response_format``
+_JSON_MODE = frozenset({
+    "@cf/meta/llama-3.1-8b-instruct-fast",
+    "@cf/meta/llama-3.1-70b-instruct",
+    "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+    "@cf/meta/llama-3-8b-instruct",
+    "@cf/meta/llama-3.1-8b-instruct",
+    "@cf/meta/llama-3.2-11b-vision-instruct",
+    "@hf/nousresearch/hermes-2-pro-mistral-7b",
+    "@hf/thebloke/deepseek-coder-6.7b-instruct-awq",
+    "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b",
+    "@cf/meta/llama-4-scout-17b-16e-instruct",
+    "@cf/qwen/qwen2.5-coder-32b-instruct",
+})
+
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
-    name: TextGenerationModel(name, content_parts=name in _CONTENT_PARTS) for name in _TEXT_GENERATION_NAMES
+    name: TextGenerationModel(name, content_parts=name in _CONTENT_PARTS, json_mode=name in _JSON_MODE)
+    for name in _TEXT_GENERATION_NAMES
 }
 
 #: Catalog models of other tasks (or another result format): known to exist, not emulated.

@@ -11,6 +11,7 @@ then the default reply).
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 from collections import deque
@@ -22,14 +23,17 @@ from workers_env._jsvalues import ByteStream, to_py
 from workers_env.ai.embedder import approx_tokens
 from workers_env.ai.validation import GenerationRequest
 
-__all__ = ["ReplyScript", "default_reply", "generation_result", "sse_stream"]
+__all__ = ["ReplyScript", "default_reply", "generation_result", "schema_example", "sse_stream"]
 
 _PIECE = re.compile(r"\s*\S+")
 
 
 def default_reply(model: str, request: GenerationRequest) -> str:
     """The reply when nothing is scripted: deterministic, names the model and echoes the
-    last user message, cut to ``max_tokens`` (counted as words and punctuation marks)."""
+    last user message, cut to ``max_tokens`` (counted as words and punctuation marks). In
+    JSON Mode: the JSON text of :func:`schema_example` of the requested schema."""
+    if request.response_format is not None:
+        return json.dumps(schema_example(_requested_schema(request.response_format)), ensure_ascii=False)
     said = " ".join(request.last_user_text.split())
     text = f"[workers-env offline reply from {model}] You said: {said}"
     pieces = _PIECE.findall(text)
@@ -45,6 +49,78 @@ def default_reply(model: str, request: GenerationRequest) -> str:
     return "".join(out)
 
 
+def _requested_schema(response_format: Mapping[str, Any]) -> Any:
+    """The JSON Schema of a ``response_format`` (``json_object`` without one: any object).
+    OpenAI's nesting (``{"name", "schema", "strict"}``) is unwrapped."""
+    schema = response_format.get("json_schema")
+    if isinstance(schema, Mapping) and isinstance(schema.get("schema"), Mapping) and "type" not in schema:
+        schema = schema["schema"]
+    return schema if isinstance(schema, Mapping) else {"type": "object"}
+
+
+def schema_example(schema: Any, depth: int = 0) -> Any:
+    """A small deterministic value that fits ``schema``: ``const``, the first ``enum`` value or
+    the ``default`` when given; the first branch of ``anyOf`` / ``oneOf`` / ``allOf``; every
+    listed property of an object; ``minItems`` items of an array; ``""`` (``minLength`` x's),
+    the least number allowed (0 when the range holds it), ``false`` or ``null``."""
+    if not isinstance(schema, Mapping) or depth > 32:
+        return None
+    for key in ("const", "default"):
+        if key in schema:
+            return schema[key]
+    if isinstance(schema.get("enum"), list) and schema["enum"]:
+        return schema["enum"][0]
+    for key in ("anyOf", "oneOf", "allOf"):
+        if isinstance(schema.get(key), list) and schema[key]:
+            return schema_example(schema[key][0], depth + 1)
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "null")
+    if kind is None:
+        kind = "object" if "properties" in schema else "array" if "items" in schema else "string"
+    if kind == "object":
+        properties = schema.get("properties")
+        return {name: schema_example(sub, depth + 1) for name, sub in (properties or {}).items()}
+    if kind == "array":
+        count = schema.get("minItems") if isinstance(schema.get("minItems"), int) else 0
+        return [schema_example(schema.get("items"), depth + 1) for _ in range(max(count, 0))]
+    if kind in ("integer", "number"):
+        def bound(key: str) -> float | None:
+            value = schema.get(key)
+            return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+        low, above, high, below = (bound(k) for k in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"))
+        if low is not None and low > 0:
+            return math.ceil(low) if kind == "integer" else low
+        if above is not None and above >= 0:
+            return math.floor(above) + 1
+        if high is not None and high < 0:
+            return math.floor(high) if kind == "integer" else high
+        if below is not None and below <= 0:
+            return math.ceil(below) - 1
+        return 0
+    if kind == "boolean":
+        return False
+    if kind == "null":
+        return None
+    return "x" * schema["minLength"] if isinstance(schema.get("minLength"), int) else ""
+
+
+def _json_response(reply: str) -> Any:
+    """JSON Mode: the model's text as the JSON value it holds (a reply that is not JSON stays text)."""
+    try:
+        return json.loads(reply)
+    except ValueError:
+        return reply
+
+
+def _text(response: Any) -> str:
+    """A response as the text the model produced (a JSON Mode value as its JSON)."""
+    if isinstance(response, str):
+        return response
+    return "" if response is None else json.dumps(response, ensure_ascii=False, separators=(",", ":"))
+
+
 def _usage(request: GenerationRequest, response: str) -> dict[str, int]:
     prompt_tokens = approx_tokens(request.text)
     completion_tokens = approx_tokens(response)
@@ -58,16 +134,17 @@ def generation_result(request: GenerationRequest, reply: str | Mapping[str, Any]
         result = dict(reply)
         result.setdefault("response", "")
         result.setdefault("tool_calls", [])
-        result.setdefault("usage", _usage(request, str(result["response"] or "")))
+        result.setdefault("usage", _usage(request, _text(result["response"])))
         return result
-    return {"response": reply, "tool_calls": [], "usage": _usage(request, reply)}
+    response = _json_response(reply) if request.response_format is not None else reply
+    return {"response": response, "tool_calls": [], "usage": _usage(request, reply)}
 
 
 def sse_stream(request: GenerationRequest, reply: str | Mapping[str, Any]) -> ByteStream:
     """``stream: true``: one ``data: {"response": piece}`` event per word (with its leading
     space), a final event with ``usage``, then ``data: [DONE]``."""
     result = generation_result(request, reply)
-    text = str(result.get("response") or "")
+    text = _text(result.get("response"))
     events = [json.dumps({"response": piece}, ensure_ascii=False, separators=(",", ":"))
               for piece in _PIECE.findall(text)]
     if text and not text.strip():

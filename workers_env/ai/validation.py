@@ -38,6 +38,8 @@ class GenerationRequest:
     stream: bool = False
     max_tokens: int = _limits.DEFAULT_MAX_TOKENS
     inputs: dict[str, Any] = field(default_factory=dict)
+    #: JSON Mode (models that take it): ``{"type": "json_object" | "json_schema", "json_schema"}``
+    response_format: dict[str, Any] | None = None
 
     @property
     def text(self) -> str:
@@ -212,6 +214,7 @@ def _check_number(inputs: dict[str, Any], key: str, problems: list[str]) -> None
 
 
 _MESSAGE_REQUIRED = ("role", "content")
+_JSON_MODE_TYPES = ("json_object", "json_schema")
 
 
 def _message_problems(message: Any, where: str, model: TextGenerationModel) -> list[str]:
@@ -287,6 +290,12 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
         _check_number(inputs, key, problems)
     if inputs.get("tools") is not None:
         problems += _tools_problems(inputs["tools"])
+    response_format = inputs.get("response_format") if model.json_mode else None  # others ignore it
+    if response_format is not None:
+        if not isinstance(response_format, dict):
+            problems.append(_limits.type_mismatch("/response_format", "object", response_format))
+        elif response_format.get("type") is not None and response_format["type"] not in _JSON_MODE_TYPES:
+            problems.append(_limits.not_in_enum("/response_format/type", _JSON_MODE_TYPES))
     if problems:
         other = _limits.required("/", "messages" if has_prompt else "prompt")
         raise _limits.schema_errors(problems + [other] if has_prompt else [other] + problems, one_of=True)
@@ -296,4 +305,5 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
         stream=bool(inputs.get("stream")),
         max_tokens=int(max_tokens) if max_tokens is not None else _limits.DEFAULT_MAX_TOKENS,
         inputs=inputs,
+        response_format=response_format,
     )
