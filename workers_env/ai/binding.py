@@ -27,7 +27,13 @@ from typing import Any
 import numpy as np
 
 from workers_env._errors import AiError
-from workers_env._jsvalues import JsDict, check_sendable, js_number, js_type_error, to_py
+from workers_env._jsvalues import (
+    JsDict,
+    check_sendable,
+    js_number,
+    js_type_error,
+    to_py,
+)
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import (
     EMBEDDING_MODELS,
@@ -142,27 +148,27 @@ class AiBinding:
         return self.models_sync({**(params if isinstance(params, dict) else {}), **kwargs})
 
     # -- what needs Cloudflare's services ----------------------------------------------------
-    def gateway(self, gatewayId: Any = None, options: Any = None, /) -> Any:  # noqa: N803
+    def gateway(self, gatewayId: Any = None, options: Any = None, /) -> Any:
         """AI Gateway (``getLog``, ``patchLog``, ``getUrl``, ``run``): not emulated."""
         raise _limits.not_emulated_method("gateway()", "AI Gateway")
 
-    def autorag(self, autoragId: Any = None, /) -> Any:  # noqa: N803
+    def autorag(self, autoragId: Any = None, /) -> Any:
         """AutoRAG (``search``, ``aiSearch``): not emulated."""
         raise _limits.not_emulated_method("autorag()", "AutoRAG")
 
-    def aiSearch(self) -> Any:  # noqa: N802
+    def aiSearch(self) -> Any:
         """AI Search: not emulated."""
         raise _limits.not_emulated_method("aiSearch()", "AI Search")
 
-    def toMarkdown(self, files: Any = None, options: Any = None, /) -> Any:  # noqa: N802
+    def toMarkdown(self, files: Any = None, options: Any = None, /) -> Any:
         """Document conversion to Markdown: not emulated."""
         raise _limits.not_emulated_method("toMarkdown()", "Markdown conversion")
 
-    async def fetch(self, input: Any = None, init: Any = None, /) -> Any:  # noqa: A002
+    async def fetch(self, input: Any = None, init: Any = None, /) -> Any:
         """A raw request to the Workers AI endpoint: not emulated."""
         raise _limits.not_emulated_method("fetch()", "the Workers AI HTTP endpoint")
 
-    def getLogs(self) -> list[str]:  # noqa: N802
+    def getLogs(self) -> list[str]:
         """Deprecated in workerd, where it always returns an empty list."""
         return []
 
