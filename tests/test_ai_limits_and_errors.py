@@ -214,3 +214,37 @@ def test_tools_are_a_list_of_objects(tmp_path):
     assert "Type mismatch of '/tools/1', 'object' not in 'integer'" in str(
         refused(env, LLAMA, {"messages": chat, "tools": [tool, 3]})
     )
+
+
+def test_text_parts_where_the_catalog_schema_takes_them(tmp_path):
+    env = ai_env(tmp_path)
+    r1 = "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b"  # content: a string or a list of {type, text}
+    text_parts = [{"type": "text", "text": "where is"}, {"type": "text", "text": "the cat"}]
+    assert run(env, r1, {"messages": [{"role": "user", "content": text_parts}]}).response.endswith("where is the cat")
+    assert str(refused(env, r1, {"messages": [{"content": "no role"}]})) == (  # role and content stay required
+        "AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
+        "required properties at '/messages/0' are 'role,content'"
+    )
+    assert "Type mismatch of '/messages/0/content', 'string,array' not in 'integer'" in str(
+        refused(env, r1, {"messages": [{"role": "user", "content": 3}]})
+    )
+    assert "Type mismatch of '/messages/0/content/1', 'object' not in 'string'" in str(
+        refused(env, r1, {"messages": [{"role": "user", "content": [{"type": "text", "text": "a"}, "b"]}]})
+    )
+
+
+@pytest.mark.parametrize("model,task", [
+    ("@cf/ibm-granite/granite-4.0-h-micro", "chat-completions"),  # its catalog schema answers with `choices`
+    ("@cf/zai-org/glm-5.3", "chat-completions"),
+    ("@cf/deepseek-ai/deepseek-v4-pro-0813", "chat-completions"),
+    ("@cf/cloudflare/clef-flash", "decision model"),
+    ("@cf/facebook/detr-resnet-50", "Object Detection"),
+])
+def test_catalog_models_in_other_forms_say_they_are_not_emulated(tmp_path, model, task):
+    with pytest.raises(NotEmulatedError, match=f"does not emulate {model} .*{task}"):
+        run(ai_env(tmp_path), model, {"prompt": "hi"})
+
+
+@pytest.mark.parametrize("model", ["@hf/meta-llama/meta-llama-3-8b-instruct", "@hf/thebloke/llamaguard-7b-awq"])
+def test_catalog_models_answering_response_are_emulated(tmp_path, model):
+    assert run(ai_env(tmp_path), model, {"prompt": "hi"}).response.startswith(f"[workers-env offline reply from {model}]")

@@ -149,9 +149,10 @@ class TextGenerationModel:
 
     name: str
     description: str = "Text generation model"
-    #: ``messages`` items may leave out ``role`` and ``content``, and ``content`` may be a
-    #: list of parts (``{type, text, image_url}``) or one part (the vision-capable models)
-    content_parts: bool = False
+    #: what a message's ``content`` may be: ``"string"`` (``role`` and ``content`` required),
+    #: ``"text-parts"`` (also a list of ``{type, text}``; both still required) or ``"parts"``
+    #: (a string, a list of ``{type, text, image_url}`` or one such part; both optional)
+    content: str = "string"
     #: takes ``response_format`` (JSON Mode) and then answers ``{"response": <a JSON value>}``
     json_mode: bool = False
 
@@ -212,21 +213,37 @@ _TEXT_GENERATION_NAMES = (
     "@cf/google/gemma-7b-it-lora",
     "@cf/google/gemma-3-12b-it",
     "@cf/fblgit/una-cybertron-7b-v2-bf16",
-    "@cf/ibm-granite/granite-4.0-h-micro",
+    "@hf/meta-llama/meta-llama-3-8b-instruct",
+    "@hf/thebloke/llamaguard-7b-awq",
 )
 
-#: whose ``messages`` schema in ai.d.ts takes content parts (``..._Messages`` interfaces)
-_CONTENT_PARTS = frozenset({
-    "@cf/meta/llama-3.2-11b-vision-instruct",
-    "@cf/qwen/qwq-32b",
-    "@cf/mistralai/mistral-small-3.1-24b-instruct",
-    "@cf/google/gemma-3-12b-it",
-    "@cf/meta/llama-4-scout-17b-16e-instruct",
-})
+#: message ``content`` beyond a string: ``"parts"`` where the ``..._Messages`` interface of
+#: workerd's ai.d.ts takes parts with images, ``"text-parts"`` where the catalog schema takes
+#: a list of text parts
+_CONTENT: dict[str, str] = {
+    "@cf/meta/llama-3.2-11b-vision-instruct": "parts",
+    "@cf/qwen/qwq-32b": "parts",
+    "@cf/mistralai/mistral-small-3.1-24b-instruct": "parts",
+    "@cf/google/gemma-3-12b-it": "parts",
+    "@cf/meta/llama-4-scout-17b-16e-instruct": "parts",
+    "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b": "text-parts",
+}
 
 #: JSON Mode: the list on Cloudflare's "JSON Mode" page, and the models whose ai.d.ts input
-#: types carry ``response_format``
+#: types or catalog input schemas carry ``response_format``
 _JSON_MODE = frozenset({
+    "@cf/google/gemma-2b-it-lora",
+    "@cf/meta/llama-2-7b-chat-fp16",
+    "@cf/meta/llama-2-7b-chat-int8",
+    "@cf/meta/llama-3.1-8b-instruct-fp8",
+    "@hf/thebloke/mistral-7b-instruct-v0.1-awq",
+    "@cf/mistral/mistral-7b-instruct-v0.2-lora",
+    "@hf/mistral/mistral-7b-instruct-v0.2",
+    "@hf/thebloke/openhermes-2.5-mistral-7b-awq",
+    "@cf/qwen/qwen1.5-14b-chat-awq",
+    "@cf/qwen/qwen1.5-7b-chat-awq",
+    "@cf/defog/sqlcoder-7b-2",
+    "@hf/nexusflow/starling-lm-7b-beta",
     "@cf/meta/llama-3.1-8b-instruct-fast",
     "@cf/meta/llama-3.1-70b-instruct",
     "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
@@ -241,7 +258,7 @@ _JSON_MODE = frozenset({
 })
 
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
-    name: TextGenerationModel(name, content_parts=name in _CONTENT_PARTS, json_mode=name in _JSON_MODE)
+    name: TextGenerationModel(name, content=_CONTENT.get(name, "string"), json_mode=name in _JSON_MODE)
     for name in _TEXT_GENERATION_NAMES
 }
 
@@ -284,6 +301,21 @@ OTHER_MODELS: dict[str, str] = {
     "@cf/zai-org/glm-4.7-flash": "Text Generation (chat-completions result)",
     "@cf/moonshotai/kimi-k2.5": "Text Generation (chat-completions result)",
     "@cf/moonshotai/kimi-k2.6": "Text Generation (chat-completions result)",
+    "@cf/moonshotai/kimi-k2.7-code": "Text Generation (chat-completions result)",
+    "@cf/ibm-granite/granite-4.0-h-micro": "Text Generation (chat-completions result)",
+    "@cf/deepseek-ai/deepseek-v4-flash-0731": "Text Generation (chat-completions result)",
+    "@cf/deepseek-ai/deepseek-v4-pro-0813": "Text Generation (chat-completions result)",
+    "@cf/zai-org/glm-5.2": "Text Generation (chat-completions result)",
+    "@cf/zai-org/glm-5.3": "Text Generation (chat-completions result)",
+    "@cf/zai-org/glm-5.3-flash": "Text Generation (chat-completions result)",
+    "@cf/qwen/qwen3.8-27b": "Text Generation (chat-completions result)",
+    "@cf/cloudflare/clef": "Text Generation (decision model: {model, answers, usage} result)",
+    "@cf/cloudflare/clef-flash": "Text Generation (decision model: {model, answers, usage} result)",
+    "@cf/cloudflare/clef-omni": "Text Generation (decision model: {model, answers, usage} result)",
+    "@cf/swiss-ai/apertus-v1.5-8b": "Text Generation (input schema not published)",
+    "@cf/utter-project/eurollm-9b-it": "Text Generation (input schema not published)",
+    "@cf/moondream/moondream3.1-9B-A2B": "Image-to-Text",
+    "@cf/facebook/detr-resnet-50": "Object Detection",
     "@cf/nvidia/nemotron-3-120b-a12b": "Text Generation (chat-completions result)",
     "@cf/google/gemma-4-26b-a4b-it": "Text Generation (chat-completions result)",
 }

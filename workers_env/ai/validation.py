@@ -218,21 +218,26 @@ _JSON_MODE_TYPES = ("json_object", "json_schema")
 
 
 def _message_problems(message: Any, where: str, model: TextGenerationModel) -> list[str]:
-    """One item of ``messages``: ``{role, content: str}`` both required, or -- for the models
-    whose schema allows content parts -- optional ``role`` and ``content`` that is a string,
-    a list of parts or one part."""
+    """One item of ``messages``: ``{role, content}`` both required with a string ``content``
+    (or a list of text parts, model's ``content == "text-parts"``), or -- ``"parts"``, the
+    vision models -- optional ``role`` and ``content`` that is a string, a list of parts or
+    one part."""
     if not isinstance(message, dict):
         return [_limits.type_mismatch(where, "object", message)]
     problems: list[str] = []
     if "role" in message and not isinstance(message["role"], str):
         problems.append(_limits.type_mismatch(f"{where}/role", "string", message["role"]))
     content = message.get("content")
-    if model.content_parts:
+    if model.content == "parts":
         if "content" in message and not isinstance(content, (str, list, dict)):
             problems.append(_limits.type_mismatch(f"{where}/content", "string,array,object", content))
         return problems
-    if "content" in message and not isinstance(content, str):
-        problems.append(_limits.type_mismatch(f"{where}/content", "string", content))
+    if model.content == "text-parts" and isinstance(content, list):
+        problems += [_limits.type_mismatch(f"{where}/content/{i}", "object", part)
+                     for i, part in enumerate(content) if not isinstance(part, dict)]
+    elif "content" in message and not isinstance(content, str):
+        expected = "string,array" if model.content == "text-parts" else "string"
+        problems.append(_limits.type_mismatch(f"{where}/content", expected, content))
     elif isinstance(content, str) and len(content) > _limits.MAX_PROMPT_LENGTH:
         problems.append(_limits.too_long(f"{where}/content", len(content), _limits.MAX_PROMPT_LENGTH))
     if any(message.get(k) is None for k in _MESSAGE_REQUIRED):  # a null counts as missing
