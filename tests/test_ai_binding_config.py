@@ -85,6 +85,20 @@ def test_models_filters(project):
     assert all(m.task.name == "Text Generation" for m in found)
     page = asyncio.run(env.AI.models(author="baai", per_page=2, page=2))
     assert [m.name for m in page] == ["@cf/baai/bge-large-en-v1.5", "@cf/baai/bge-m3"]
+    hf = asyncio.run(env.AI.models(source=2))  # Hugging Face hosted models are source 2 in the catalog
+    assert hf and all(m.name.startswith("@hf/") and m.source == 2 for m in hf)
+    # the catalog's own search text: "Gemma" is in this model's description, not its name
+    assert "@hf/google/gemma-7b-it" in [m.name for m in asyncio.run(env.AI.models(search="lightweight"))]
+
+
+def test_models_carry_the_catalog_entries(project):
+    env = load_env(project(BASE + '[ai]\nbinding = "AI"\n'))
+    base = next(m for m in asyncio.run(env.AI.models(search="bge-base")) if m.name == "@cf/baai/bge-base-en-v1.5")
+    assert base.id == "429b9e8b-d99e-44de-91ad-706cf8183658" and base.source == 1
+    assert base.description == ("BAAI general embedding (Base) model that transforms any given text into a "
+                                "768-dimensional vector")
+    assert {p.property_id: p.value for p in base.properties}["output_dimensions"] == "768"
+    assert all(isinstance(p.value, str) for m in asyncio.run(env.AI.models()) for p in m.properties)
 
 
 @pytest.mark.asyncio

@@ -41,7 +41,9 @@ from workers_env.ai.catalog import (
     TASKS,
     TEXT_GENERATION_MODELS,
     EmbeddingModel,
+    TextGenerationModel,
 )
+from workers_env.ai.catalog_entries import CATALOG_ENTRIES
 from workers_env.ai.embedder import INDEX_LEVELS, LEVELS, embed_indices, embed_rows
 from workers_env.ai.embedders import PluggedEmbedder
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
@@ -104,6 +106,15 @@ def _rows(matrix: np.ndarray) -> list[list[float]]:
     for i, j in whole.tolist():
         rows[i][j] = int(rows[i][j])
     return rows
+
+
+def _catalog_entry(model: EmbeddingModel | TextGenerationModel) -> tuple[str, int, str, tuple[tuple[str, str], ...]]:
+    """(id, source, description, properties) as Cloudflare's catalog lists the model; a model
+    the catalog files we read lack gets a stable id of its own (a UUID5 of its name)."""
+    found = CATALOG_ENTRIES.get(model.name)
+    if found is not None:
+        return found
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, model.name)), 2 if model.name.startswith("@hf/") else 1, model.description, ()
 
 
 class AiBinding:
@@ -286,10 +297,13 @@ class AiBinding:
         author = params.get("author")
         if author:
             entries = [m for m in entries if m.author == author]
+        source = params.get("source")
+        if source:
+            entries = [m for m in entries if str(_catalog_entry(m)[1]) == str(source)]
         search = params.get("search")
         if search:
             needle = str(search).lower()
-            entries = [m for m in entries if needle in m.name.lower() or needle in m.description.lower()]
+            entries = [m for m in entries if needle in m.name.lower() or needle in _catalog_entry(m)[2].lower()]
         per_page = params.get("per_page")
         if per_page:
             page = max(int(params.get("page") or 1), 1)
@@ -297,18 +311,14 @@ class AiBinding:
         out = []
         for m in entries:
             t = TASKS[m.task]
-            properties = []
-            if isinstance(m, EmbeddingModel):
-                properties.append({"property_id": "output_dimensions", "value": str(m.dimensions)})
-                if m.max_input_tokens:
-                    properties.append({"property_id": "max_input_tokens", "value": str(m.max_input_tokens)})
+            model_id, model_source, description, listed = _catalog_entry(m)
             out.append(to_py({
-                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, m.name)),
-                "source": 1,
+                "id": model_id,
+                "source": model_source,
                 "name": m.name,
-                "description": m.description,
+                "description": description,
                 "task": {"id": t.id, "name": t.name, "description": t.description},
                 "tags": [],
-                "properties": properties,
+                "properties": [{"property_id": k, "value": v} for k, v in listed],
             }))
         return out
