@@ -168,6 +168,10 @@ def test_what_is_not_emulated_is_said_and_is_not_a_js_error(tmp_path):
         run(env, BGE, {"text": "a"}, {"returnRawResponse": True})
     with pytest.raises(NotEmulatedError, match="asynchronous batch"):
         run(env, BGE, {"requests": [{"text": "a"}]})
+    with pytest.raises(NotEmulatedError, match="asynchronous batch"):  # llama-3.3 and llama-4 take batches too
+        run(env, "@cf/meta/llama-3.3-70b-instruct-fp8-fast", {"requests": [{"prompt": "a"}]})
+    with pytest.raises(AiError, match="required properties at '/' are 'prompt'"):  # the others: no such branch
+        run(env, LLAMA, {"requests": [{"prompt": "a"}]})
     assert not issubclass(NotEmulatedError, JsException)
     # options that only matter on Cloudflare's side are accepted
     assert run(env, BGE, {"text": "a"}, {"gateway": {"id": "my-gateway"}, "tags": ["t"]}).shape == [1, 768]

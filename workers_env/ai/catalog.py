@@ -155,6 +155,8 @@ class TextGenerationModel:
     content: str = "string"
     #: takes ``response_format`` (JSON Mode) and then answers ``{"response": <a JSON value>}``
     json_mode: bool = False
+    #: also takes ``{"requests": [...]}``, the asynchronous batch API (not emulated)
+    async_batch: bool = False
 
     task = "text-generation"
 
@@ -257,8 +259,12 @@ _JSON_MODE = frozenset({
     "@cf/qwen/qwen2.5-coder-32b-instruct",
 })
 
+#: whose input in workerd's ai.d.ts is also an ``..._Async_Batch``
+_ASYNC_BATCH = frozenset({"@cf/meta/llama-3.3-70b-instruct-fp8-fast", "@cf/meta/llama-4-scout-17b-16e-instruct"})
+
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
-    name: TextGenerationModel(name, content=_CONTENT.get(name, "string"), json_mode=name in _JSON_MODE)
+    name: TextGenerationModel(name, content=_CONTENT.get(name, "string"), json_mode=name in _JSON_MODE,
+                              async_batch=name in _ASYNC_BATCH)
     for name in _TEXT_GENERATION_NAMES
 }
 

@@ -259,6 +259,8 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
     property too (``required properties at '/' are 'prompt'``) in schema order."""
     inputs = _check_object(inputs)
     has_prompt, has_messages = "prompt" in inputs, "messages" in inputs
+    if model.async_batch and "requests" in inputs and not has_prompt and not has_messages:
+        raise _limits.unsupported_option("requests (the asynchronous batch API)")
     if not has_prompt and not has_messages:
         raise _limits.schema_errors(
             [_limits.required("/", "prompt"), _limits.required("/", "messages")], one_of=True
