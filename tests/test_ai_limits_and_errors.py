@@ -252,3 +252,29 @@ def test_catalog_models_in_other_forms_say_they_are_not_emulated(tmp_path, model
 @pytest.mark.parametrize("model", ["@hf/meta-llama/meta-llama-3-8b-instruct", "@hf/thebloke/llamaguard-7b-awq"])
 def test_catalog_models_answering_response_are_emulated(tmp_path, model):
     assert run(ai_env(tmp_path), model, {"prompt": "hi"}).response.startswith(f"[workers-env offline reply from {model}]")
+
+
+NEWER = "@cf/meta/llama-3.3-70b-instruct-fp8-fast"  # a newer input schema in the catalog's model files
+
+
+@pytest.mark.parametrize("option,low,high,below,above", [
+    ("top_p", 0.001, 1, 0.0005, 1.01),
+    ("frequency_penalty", -2, 2, -2.1, 2.1),
+    ("presence_penalty", -2, 2, -2.1, 2.1),
+    ("temperature", 0, 5, -0.1, 5.1),
+])
+def test_newer_schemas_have_their_own_ranges_on_both_sides(tmp_path, option, low, high, below, above):
+    env = ai_env(tmp_path)
+    for ok in (low, high):
+        run(env, NEWER, {"prompt": "hi", option: ok})
+    assert f"'/{option}' must be >= {low}," in str(refused(env, NEWER, {"prompt": "hi", option: below}))
+    assert f"'/{option}' must be <= {high}," in str(refused(env, NEWER, {"prompt": "hi", option: above}))
+
+
+def test_newer_schemas_set_no_prompt_length_cap(tmp_path):
+    env = ai_env(tmp_path)
+    assert run(env, NEWER, {"prompt": "x" * 131073}).response
+    assert run(env, NEWER, {"messages": [{"role": "user", "content": "x" * 131073}]}).response
+    assert "more than maxLength 131072" in str(refused(env, LLAMA, {"messages": [{"role": "user", "content": "x" * 131073}]}))
+    # and an older schema's range still applies where the newer one would allow it
+    assert "'/frequency_penalty' must be >= 0," in str(refused(env, LLAMA, {"prompt": "hi", "frequency_penalty": -1}))

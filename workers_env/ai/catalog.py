@@ -157,6 +157,10 @@ class TextGenerationModel:
     json_mode: bool = False
     #: also takes ``{"requests": [...]}``, the asynchronous batch API (not emulated)
     async_batch: bool = False
+    #: the numeric options' ranges (``limits.RANGES``): ``"older"`` or ``"newer"`` schemas
+    ranges: str = "older"
+    #: ``maxLength`` of ``prompt`` and of a message's ``content`` (``None``: no cap)
+    max_prompt_length: int | None = 131072
 
     task = "text-generation"
 
@@ -259,12 +263,47 @@ _JSON_MODE = frozenset({
     "@cf/qwen/qwen2.5-coder-32b-instruct",
 })
 
+#: input schemas of the newer generation in the catalog's model files: penalties from -2 to 2,
+#: ``top_p`` from 0.001 to 1, no cap on the prompt's length
+_NEWER_RANGES = frozenset({
+    "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+    "@cf/meta/llama-2-7b-chat-int8",
+    "@cf/mistral/mistral-7b-instruct-v0.2-lora",
+    "@hf/mistral/mistral-7b-instruct-v0.2",
+    "@hf/thebloke/mistral-7b-instruct-v0.1-awq",
+    "@hf/thebloke/openhermes-2.5-mistral-7b-awq",
+    "@hf/thebloke/deepseek-coder-6.7b-instruct-awq",
+    "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b",
+    "@cf/defog/sqlcoder-7b-2",
+    "@cf/openchat/openchat-3.5-0106",
+    "@cf/qwen/qwen1.5-7b-chat-awq",
+    "@hf/nexusflow/starling-lm-7b-beta",
+})
+#: older ranges, but no cap on the prompt's length either
+_UNCAPPED_PROMPT = _NEWER_RANGES | {
+    "@cf/meta/llama-3.1-8b-instruct-fp8",
+    "@cf/meta/llama-4-scout-17b-16e-instruct",
+    "@cf/meta/llama-2-7b-chat-fp16",
+    "@cf/mistralai/mistral-small-3.1-24b-instruct",
+    "@cf/qwen/qwen1.5-14b-chat-awq",
+    "@cf/qwen/qwen2.5-coder-32b-instruct",
+    "@cf/qwen/qwq-32b",
+    "@cf/google/gemma-2b-it-lora",
+    "@cf/google/gemma-3-12b-it",
+}
+
 #: whose input in workerd's ai.d.ts is also an ``..._Async_Batch``
 _ASYNC_BATCH = frozenset({"@cf/meta/llama-3.3-70b-instruct-fp8-fast", "@cf/meta/llama-4-scout-17b-16e-instruct"})
 
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
-    name: TextGenerationModel(name, content=_CONTENT.get(name, "string"), json_mode=name in _JSON_MODE,
-                              async_batch=name in _ASYNC_BATCH)
+    name: TextGenerationModel(
+        name,
+        content=_CONTENT.get(name, "string"),
+        json_mode=name in _JSON_MODE,
+        async_batch=name in _ASYNC_BATCH,
+        ranges="newer" if name in _NEWER_RANGES else "older",
+        max_prompt_length=None if name in _UNCAPPED_PROMPT else 131072,
+    )
     for name in _TEXT_GENERATION_NAMES
 }
 

@@ -21,6 +21,8 @@ __all__ = [
     "DEFAULT_MAX_TOKENS",
     "GENERATION_RANGES",
     "MAX_PROMPT_LENGTH",
+    "NEWER_GENERATION_RANGES",
+    "RANGES",
     "NO_SUCH_MODEL",
     "bad_input",
     "json_type",
@@ -44,8 +46,11 @@ __all__ = [
 BAD_INPUT = 5006
 NO_SUCH_MODEL = 5007
 
-#: text generation: ``prompt``/``content`` length and the numeric options' ranges
-#: (the ``@cf/meta/llama-3.1-8b-instruct`` schema, applied to every text generation model)
+#: text generation: ``prompt``/``content`` length and the numeric options' ranges, per schema
+#: generation of the catalog's model files: the older schemas (``@cf/meta/llama-3.1-8b-instruct``
+#: and most models) cap ``prompt`` at 131,072 characters and take penalties from 0 to 2 and
+#: ``top_p`` up to 2; the newer ones (``llama-3.3-70b``, ``deepseek-r1``, ...) set no length
+#: cap, take penalties from -2 to 2 and ``top_p`` from 0.001 to 1
 MAX_PROMPT_LENGTH = 131072
 DEFAULT_MAX_TOKENS = 256
 GENERATION_RANGES: dict[str, tuple[str, float, float]] = {
@@ -57,6 +62,14 @@ GENERATION_RANGES: dict[str, tuple[str, float, float]] = {
     "frequency_penalty": ("number", 0, 2),
     "presence_penalty": ("number", 0, 2),
 }
+NEWER_GENERATION_RANGES: dict[str, tuple[str, float, float]] = {
+    **GENERATION_RANGES,
+    "top_p": ("number", 0.001, 1),
+    "frequency_penalty": ("number", -2, 2),
+    "presence_penalty": ("number", -2, 2),
+}
+#: a model's ``ranges`` (catalog.TextGenerationModel) -> its ranges
+RANGES: dict[str, dict[str, tuple[str, float, float]]] = {"older": GENERATION_RANGES, "newer": NEWER_GENERATION_RANGES}
 
 
 def json_type(value: Any) -> str:

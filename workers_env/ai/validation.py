@@ -199,10 +199,11 @@ def _parse_contexts(model: EmbeddingModel, inputs: dict[str, Any]) -> EmbeddingR
                             pooling=model.pooling, query=query)
 
 
-def _check_number(inputs: dict[str, Any], key: str, problems: list[str]) -> None:
+def _check_number(inputs: dict[str, Any], key: str, ranges: dict[str, tuple[str, float, float]],
+                  problems: list[str]) -> None:
     if key not in inputs or inputs[key] is None:
         return
-    kind, low, high = _limits.GENERATION_RANGES[key]
+    kind, low, high = ranges[key]
     value = inputs[key]
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if not is_number or (kind == "integer" and not float(value).is_integer()):
@@ -238,8 +239,8 @@ def _message_problems(message: Any, where: str, model: TextGenerationModel) -> l
     elif "content" in message and not isinstance(content, str):
         expected = "string,array" if model.content == "text-parts" else "string"
         problems.append(_limits.type_mismatch(f"{where}/content", expected, content))
-    elif isinstance(content, str) and len(content) > _limits.MAX_PROMPT_LENGTH:
-        problems.append(_limits.too_long(f"{where}/content", len(content), _limits.MAX_PROMPT_LENGTH))
+    elif isinstance(content, str) and model.max_prompt_length is not None and len(content) > model.max_prompt_length:
+        problems.append(_limits.too_long(f"{where}/content", len(content), model.max_prompt_length))
     if any(message.get(k) is None for k in _MESSAGE_REQUIRED):  # a null counts as missing
         problems.append(_limits.required(where, ",".join(_MESSAGE_REQUIRED)))
     return problems
@@ -277,8 +278,8 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
                 problems.append(_limits.required("/", "prompt"))
         elif len(prompt) < 1:
             problems.append(_limits.too_short("/prompt", 1))
-        elif len(prompt) > _limits.MAX_PROMPT_LENGTH:
-            problems.append(_limits.too_long("/prompt", len(prompt), _limits.MAX_PROMPT_LENGTH))
+        elif model.max_prompt_length is not None and len(prompt) > model.max_prompt_length:
+            problems.append(_limits.too_long("/prompt", len(prompt), model.max_prompt_length))
     elif not isinstance(messages, list):
         problems.append(_limits.type_mismatch("/messages", "array", messages))
         if messages is None:
@@ -293,8 +294,9 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
     if max_tokens is not None and (isinstance(max_tokens, bool) or not isinstance(max_tokens, (int, float))
                                    or not float(max_tokens).is_integer()):
         problems.append(_limits.type_mismatch("/max_tokens", "integer", max_tokens))
-    for key in _limits.GENERATION_RANGES:
-        _check_number(inputs, key, problems)
+    ranges = _limits.RANGES[model.ranges]
+    for key in ranges:
+        _check_number(inputs, key, ranges, problems)
     if inputs.get("tools") is not None:
         problems += _tools_problems(inputs["tools"])
     response_format = inputs.get("response_format") if model.json_mode else None  # others ignore it
