@@ -14,7 +14,7 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime import asgi as asgi_bridge
-from workers_env.runtime import forms, jsglobals, jsproxy, jsweb, workers_api
+from workers_env.runtime import forms, jsglobals, jsproxy, jsweb, runsync, workers_api
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.jsproxy import (
@@ -181,6 +181,8 @@ def _build() -> dict[str, ModuleType]:
     ffi.JsBuffer = JsTypedArray  # type: ignore[attr-defined]
     ffi.JsNull = jsproxy.JsNull  # type: ignore[attr-defined]
     ffi.jsnull = jsproxy.jsnull  # type: ignore[attr-defined]
+    ffi.run_sync = runsync.run_sync  # type: ignore[attr-defined]
+    ffi.can_run_sync = runsync.can_run_sync  # type: ignore[attr-defined]
 
     http = ModuleType("pyodide.http", "Stand-in for pyodide.http.")
     http.pyfetch = workers_api.fetch  # type: ignore[attr-defined]
