@@ -198,8 +198,9 @@ def test_workers_env_dev_runs_a_builtin_era_worker_and_warns_without_a_date(tmp_
 async def test_load_env_of_a_builtin_era_config_gives_js_results(tmp_path):
     env = load_env(project(tmp_path, BUILTIN_WORKER, date=BUILTIN))
     assert isinstance(env.VEC, JsBinding) and env.VEC.constructor.name == "VectorizeIndexImpl"
-    with pytest.raises(JsException, match="to_js"):  # a dict reaches JavaScript as a PyProxy
+    with pytest.raises(JsException, match="to_js") as info:  # a dict reaches JavaScript as a PyProxy
         await env.VEC.upsert([{"id": "a", "values": [1, 0, 0]}])
+    assert "compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag" in str(info.value)
     await env.VEC.upsert(to_js([{"id": "a", "values": [1, 0, 0]}], dict_converter=js.Object.fromEntries))
     res = await env.VEC.query([1, 0, 0], topK=1)
     assert isinstance(res, JsObject) and isinstance(res.matches, JsArray)

@@ -526,13 +526,17 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return value._target
     if isinstance(value, list) and all(type(v) in (int, float) for v in value):
         return list(value)  # a PyProxy of a list of numbers is iterable, so Array.from() reads it
+    # the built-in SDK of dates before 2026-04-21 hands bindings over raw: say how either era reads
+    era_hint = ("; or give the Worker the external SDK, which converts plain Python values "
+                "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
     if isinstance(value, dict):  # plain data produced by from_plain never reaches here unwrapped
         raise js_type_error(
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; "
-            "convert it with to_js(value, dict_converter=Object.fromEntries)"
+            f"convert it with to_js(value, dict_converter=Object.fromEntries){era_hint}"
         )
     raise js_type_error(
         f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; convert it with to_js()"
+        + era_hint
     )
 
 
