@@ -244,3 +244,47 @@ async def test_the_sdks_rpc_helpers_convert_as_their_era(tmp_path):
     assert await (await old.fetch("/")).json() == {"to": "Map", "from": "dict", "inner": "dict"}
     new = load_worker(project(tmp_path / "new", entry, date=EXTERNAL))
     assert await (await new.fetch("/")).json() == {"to": "Object", "from": "JsDict", "inner": "JsDict"}
+
+
+SUBCLASS_WORKER = """
+import enum
+from workers import Response, WorkerEntrypoint
+
+class Name(str):  # as SQLAlchemy's quoted_name
+    def __str__(self):
+        return "not what crosses"
+
+class Level(enum.IntEnum):
+    HIGH = 3
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        db = self.env.DB
+        await db.prepare("CREATE TABLE t (name TEXT, level INTEGER)").run()
+        await db.prepare("INSERT INTO t VALUES (?, ?)").bind(Name("docs"), Level.HIGH).run()
+        row = await db.prepare("SELECT name, level, typeof(name) AS kind FROM t").first()
+        row = row.to_py() if hasattr(row, "to_py") else row
+        return Response.json({"name": row["name"], "level": row["level"], "kind": row["kind"]})
+"""
+
+
+@pytest.mark.parametrize("date", [BUILTIN, EXTERNAL])
+def test_str_and_int_subclasses_cross_as_their_base_values(tmp_path, date):
+    """Pyodide converts with PyUnicode_Check / PyLong_Check, so a str or int subclass reaches
+    JavaScript as a string or number in either era (not as an object D1 refuses)."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(SUBCLASS_WORKER)
+    (tmp_path / "wrangler.toml").write_text(
+        f'name = "sub"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
+        '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "0f1e2d3c-0000-4000-8000-00000000000b"\n'
+    )
+    worker = load_worker(tmp_path)
+
+    async def scenario():
+        resp = await worker.fetch("/")
+        assert resp.status == 200, await resp.text()
+        return await resp.json()
+
+    import asyncio
+
+    assert asyncio.run(scenario()) == {"name": "docs", "level": 3, "kind": "text"}

@@ -491,6 +491,15 @@ def object_from_entries(entries: Iterable[Any]) -> JsObject:
     return JsObject(props)
 
 
+def _primitive(value: Any) -> Any:
+    """A ``str``/``int``/``float`` subclass instance as the base value Pyodide converts it to."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return int.__index__(value)
+    return float.__float__(value)
+
+
 def to_plain(value: Any, *, where: str = "argument") -> Any:
     """A JS value as the plain data the emulated bindings take (JSON-like Python).
 
@@ -501,8 +510,10 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     """
     if value is None or value is jsnull:
         return None
-    if isinstance(value, (*_PRIMITIVES, JsDate, JsOpaque)):
+    if type(value) in _PRIMITIVES or isinstance(value, (JsDate, JsOpaque)):
         return value
+    if isinstance(value, _PRIMITIVES):  # subclasses (an IntEnum, SQLAlchemy's quoted_name, np.float64)
+        return _primitive(value)        # cross as their base type: Pyodide checks PyUnicode_Check, ...
     if isinstance(value, JsSet):
         return JsSet(to_plain(v, where=where) for v in value)
     if isinstance(value, JsObject):
