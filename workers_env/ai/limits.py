@@ -3,11 +3,14 @@
 The binding rethrows the service's error body as ``InferenceUpstreamError`` named after the
 body's ``name`` (``AiError``) with the message ``<internalCode>: <description>`` (workerd's
 ``ai-api.ts``). Codes and the 5007 text come from Cloudflare's Workers AI error table; the
-5006 schema texts follow the service's validator as users report it (``required properties
-at '/' are 'text'``, ``Type mismatch of '/prompt', 'string' not in 'null'``, ``oneOf at '/'
-not met, 0 matches: ...`` listing every branch's problems, a ``null`` counted as missing,
-``'/top_k' must be <= 50``). The texts for a too-long list, an empty string and an enum
-value are ours in the same style (README, "Where we had to choose").
+5006 schema texts are those of Cloudflare's JSON Schema validator, cabidela (``src/index.ts``;
+workerd's ai.d.ts names it as the schemas' validator, and the texts users quote from the
+service are its): ``required properties at '/' are 'text'``, ``Type mismatch of '/prompt',
+'string' not in 'null'`` (the schema's type, then the value's types), ``Length of '/prompt'
+must be >= 1 not met``, ``'/top_k' must be <= 50``, ``enum max not in mean,cls at
+'/pooling'``, and ``oneOf at '/' not met, 0 matches: ...`` listing every branch's problems.
+cabidela has no ``maxItems``: the text for a too-long list is ours (README, "Where we had to
+choose").
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env._errors import AiError, ConfigError, NotEmulatedError
+from workers_env._jsvalues import js_string
 
 __all__ = [
     "BAD_INPUT",
@@ -73,22 +77,21 @@ RANGES: dict[str, dict[str, tuple[str, float, float]]] = {"older": GENERATION_RA
 
 
 def json_type(value: Any) -> str:
-    """The JSON schema type name of a value as the validator reports it."""
+    """The types cabidela's ``getMetaData`` gives a value, as its ``Type mismatch`` lists them:
+    ``'number','integer'`` for a whole number, ``'array','binary'`` for an array of only
+    numbers and strings, ``'null'``, ``'boolean'``, ``'string'``, ``'number'``, ``'object'``."""
     if value is None:
-        return "null"
+        return "'null'"
     if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
+        return "'boolean'"
+    if isinstance(value, (int, float)):
+        return "'number','integer'" if float(value).is_integer() else "'number'"
     if isinstance(value, str):
-        return "string"
+        return "'string'"
     if isinstance(value, (list, tuple)):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
+        binary = all(isinstance(v, (int, float, str)) and not isinstance(v, bool) for v in value)
+        return "'array','binary'" if binary else "'array'"
+    return "'object'"
 
 
 # -- 5006: the model's input schema refuses the input ------------------------------------------
@@ -97,23 +100,24 @@ def required(path: str, names: str) -> str:
 
 
 def type_mismatch(path: str, expected: str, value: Any) -> str:
-    return f"Type mismatch of '{path}', '{expected}' not in '{json_type(value)}'"
+    return f"Type mismatch of '{path}', '{expected}' not in {json_type(value)}"
 
 
 def too_many_items(path: str, count: int, limit: int) -> str:
+    """Ours: cabidela does not check ``maxItems`` (the service refuses a longer list elsewhere)."""
     return f"Array at '{path}' has {count} items, more than maxItems {limit}"
 
 
 def too_short(path: str, limit: int) -> str:
-    return f"String at '{path}' is shorter than minLength {limit}"
+    return f"Length of '{path}' must be >= {limit} not met"
 
 
-def too_long(path: str, length: int, limit: int) -> str:
-    return f"String at '{path}' has {length} characters, more than maxLength {limit}"
+def too_long(path: str, limit: int) -> str:
+    return f"Length of '{path}' must be <= {limit}"
 
 
-def not_in_enum(path: str, choices: tuple[str, ...]) -> str:
-    return f"Value at '{path}' is not one of {', '.join(repr(c) for c in choices)}"
+def not_in_enum(path: str, choices: tuple[str, ...], value: Any) -> str:
+    return f"enum {js_string(value)} not in {','.join(choices)} at '{path}'"
 
 
 def out_of_range(path: str, bound: str, limit: float) -> str:

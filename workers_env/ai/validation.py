@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workers_env._jsvalues import UNDEFINED
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import EmbeddingModel, TextGenerationModel
 
@@ -67,34 +68,53 @@ def _content_text(content: Any) -> str:
 
 
 def _check_object(inputs: Any) -> dict[str, Any]:
-    if not isinstance(inputs, dict):
-        raise _limits.schema_errors([_limits.type_mismatch("/", "object", inputs)])
-    return inputs
+    """cabidela reads an object schema's properties off any value (``value[name]``): inputs
+    that are not an object have none, so they fail as missing properties, not as a type."""
+    return inputs if isinstance(inputs, dict) else {}
+
+
+class _Thrown(Exception):
+    """A problem cabidela throws: it ends the branch (problems inside a ``oneOf`` are only
+    collected, and printed if the validation fails)."""
 
 
 def _texts(value: Any, path: str, model: EmbeddingModel, problems: list[str]) -> list[str]:
-    """``str | list[str]`` with the model's ``minLength`` and ``maxItems`` (a ``null`` is also
-    a missing required property, as the service's validator reports it)."""
-    if value is None:
-        problems.append(_limits.type_mismatch(path, "string,array", value))
-        problems.append(_limits.required(path.rsplit("/", 1)[0] or "/", path.rsplit("/", 1)[1]))
-        return []
+    """``str | list[str]`` (a ``oneOf`` in the schema), as cabidela checks it: a string for
+    ``minLength``; a list of only strings and numbers (``binary`` to cabidela) not item by
+    item -- so an empty string inside a list passes, as in production; another list item by
+    item, up to the first bad one. A value neither branch takes is reported with each branch's
+    complaint, then as missing where the schema requires it (qwen3's requires none).
+    ``maxItems`` is ours (cabidela has none; the service refuses longer lists elsewhere)."""
+    parent, name = path.rsplit("/", 1)
+    missing = [] if "queries" in model.forms else [_limits.required(parent or "/", name)]
     if isinstance(value, str):
-        if len(value) < model.min_length:
-            problems.append(_limits.too_short(path, model.min_length))
-        return [value]
+        if len(value) >= model.min_length:
+            return [value]
+        problems += [_limits.too_short(path, model.min_length), _limits.type_mismatch(path, "array", value), *missing]
+        return []
     if not isinstance(value, list):
-        problems.append(_limits.type_mismatch(path, "string,array", value))
+        problems += [_limits.type_mismatch(path, "string", value), *missing]
         return []
     if model.max_items is not None and len(value) > model.max_items:
         problems.append(_limits.too_many_items(path, len(value), model.max_items))
         return []
-    for i, item in enumerate(value):
+    if all(isinstance(item, str) for item in value):
+        return list(value)
+    if all(isinstance(item, (str, int, float)) and not isinstance(item, bool) for item in value):
+        # strings and numbers: cabidela passes the list unchecked; a number cannot be embedded (ours)
+        first = next(i for i, item in enumerate(value) if not isinstance(item, str))
+        problems.append(_limits.type_mismatch(f"{path}/{first}", "string", value[first]))
+        return []
+    for i, item in enumerate(value):  # item by item, to the first the item schema refuses
         if not isinstance(item, str):
-            problems.append(_limits.type_mismatch(f"{path}/{i}", "string", item))
+            item_problem = _limits.type_mismatch(f"{path}/{i}", "string", item)
         elif len(item) < model.min_length:
-            problems.append(_limits.too_short(f"{path}/{i}", model.min_length))
-    return list(value)
+            item_problem = _limits.too_short(f"{path}/{i}", model.min_length)
+        else:
+            continue
+        problems += [_limits.type_mismatch(path, "string", value), item_problem, *missing]
+        return []
+    return list(value)  # (not reached: a list that is not all strings has a bad item)
 
 
 def _refuse_async_batch(inputs: dict[str, Any], model: EmbeddingModel) -> None:
@@ -153,7 +173,7 @@ def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
     pooling = model.pooling
     if model.pooling_choices and inputs.get("pooling") is not None:
         if inputs["pooling"] not in model.pooling_choices or not isinstance(inputs["pooling"], str):
-            problems.append(_limits.not_in_enum("/pooling", model.pooling_choices))
+            problems.append(_limits.not_in_enum("/pooling", model.pooling_choices, inputs["pooling"]))
         else:
             pooling = inputs["pooling"]
     if problems:
@@ -199,65 +219,123 @@ def _parse_contexts(model: EmbeddingModel, inputs: dict[str, Any]) -> EmbeddingR
                             pooling=model.pooling, query=query)
 
 
-def _check_number(inputs: dict[str, Any], key: str, ranges: dict[str, tuple[str, float, float]],
-                  problems: list[str]) -> None:
+def _range_problem(inputs: dict[str, Any], key: str, ranges: dict[str, tuple[str, float, float]]) -> str | None:
+    """The problem with a numeric option, if any: its type, then its range."""
     if key not in inputs or inputs[key] is None:
-        return
+        return None
     kind, low, high = ranges[key]
     value = inputs[key]
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if not is_number or (kind == "integer" and not float(value).is_integer()):
-        problems.append(_limits.type_mismatch(f"/{key}", kind, value))
-    elif value < low:
-        problems.append(_limits.out_of_range(f"/{key}", "min", low))
-    elif value > high:
-        problems.append(_limits.out_of_range(f"/{key}", "max", high))
+        return _limits.type_mismatch(f"/{key}", kind, value)
+    if value < low:
+        return _limits.out_of_range(f"/{key}", "min", low)
+    if value > high:
+        return _limits.out_of_range(f"/{key}", "max", high)
+    return None
 
 
 _MESSAGE_REQUIRED = ("role", "content")
 _JSON_MODE_TYPES = ("json_object", "json_schema")
+#: the Prompt and Messages branches' shared properties, in the catalog schemas' order
+_FLAGS = ("raw", "stream")
 
 
-def _message_problems(message: Any, where: str, model: TextGenerationModel) -> list[str]:
-    """One item of ``messages``: ``{role, content}`` both required with a string ``content``
-    (or a list of text parts, model's ``content == "text-parts"``), or -- ``"parts"``, the
-    vision models -- optional ``role`` and ``content`` that is a string, a list of parts or
-    one part."""
+class _Branch:
+    """One branch of the root ``oneOf`` as cabidela walks it: :meth:`fail` throws (the first
+    throw ends the branch), :meth:`note` collects a complaint of an inner ``oneOf``/``anyOf``,
+    printed only if something throws."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+    @staticmethod
+    def fail(text: str) -> None:
+        raise _Thrown(text)
+
+
+def _check_message(message: Any, where: str, model: TextGenerationModel, branch: _Branch) -> None:
+    """One item of ``messages``. ``"string"`` models: ``{role, content}`` both required, a
+    string ``content``. ``"text-parts"``: ``content`` is a ``oneOf`` of a string and a list of
+    parts, so a value neither takes is noted and ``content`` counts as missing. ``"parts"``
+    (the vision models): ``role`` and ``content`` optional, a content that fits no branch is
+    only noted. A message that is not an object has no properties: it misses them."""
     if not isinstance(message, dict):
-        return [_limits.type_mismatch(where, "object", message)]
-    problems: list[str] = []
+        message = {}
     if "role" in message and not isinstance(message["role"], str):
-        problems.append(_limits.type_mismatch(f"{where}/role", "string", message["role"]))
-    content = message.get("content")
-    if model.content == "parts":
-        if "content" in message and not isinstance(content, (str, list, dict)):
-            problems.append(_limits.type_mismatch(f"{where}/content", "string,array,object", content))
-        return problems
-    if model.content == "text-parts" and isinstance(content, list):
-        problems += [_limits.type_mismatch(f"{where}/content/{i}", "object", part)
-                     for i, part in enumerate(content) if not isinstance(part, dict)]
-    elif "content" in message and not isinstance(content, str):
-        expected = "string,array" if model.content == "text-parts" else "string"
-        problems.append(_limits.type_mismatch(f"{where}/content", expected, content))
-    elif isinstance(content, str) and model.max_prompt_length is not None and len(content) > model.max_prompt_length:
-        problems.append(_limits.too_long(f"{where}/content", len(content), model.max_prompt_length))
-    if any(message.get(k) is None for k in _MESSAGE_REQUIRED):  # a null counts as missing
-        problems.append(_limits.required(where, ",".join(_MESSAGE_REQUIRED)))
-    return problems
+        branch.fail(_limits.type_mismatch(f"{where}/role", "string", message["role"]))
+    content = message.get("content", UNDEFINED)
+    if content is UNDEFINED:
+        present = False
+    elif model.content == "string":
+        if not isinstance(content, str):
+            branch.fail(_limits.type_mismatch(f"{where}/content", "string", content))
+        if model.max_prompt_length is not None and len(content) > model.max_prompt_length:
+            branch.fail(_limits.too_long(f"{where}/content", model.max_prompt_length))
+        present = True
+    else:  # a oneOf led by a string; lists (and, for "parts", one part object) are the other branches
+        present = isinstance(content, (str, list)) or (model.content == "parts" and isinstance(content, dict))
+        if not present:
+            branch.note(_limits.type_mismatch(f"{where}/content", "string", content))
+    if model.content != "parts" and ("role" not in message or not present):
+        branch.fail(_limits.required(where, ",".join(_MESSAGE_REQUIRED)))
 
 
-def _tools_problems(tools: Any) -> list[str]:
-    """``tools``: a list of objects (each a tool, or ``{type, function}``)."""
+def _check_tools(tools: Any, branch: _Branch) -> None:
+    """``tools``: a list whose items are a ``oneOf`` of a tool and ``{type, function}``."""
     if not isinstance(tools, list):
-        return [_limits.type_mismatch("/tools", "array", tools)]
-    return [_limits.type_mismatch(f"/tools/{i}", "object", tool) for i, tool in enumerate(tools)
-            if not isinstance(tool, dict)]
+        branch.fail(_limits.type_mismatch("/tools", "array", tools))
+    for i, tool in enumerate(tools):
+        if not isinstance(tool, dict) or not ({"name", "description", "parameters"} <= tool.keys()
+                                              or {"type", "function"} <= tool.keys()):
+            branch.note(_limits.required(f"/tools/{i}", "name,description,parameters"))
+            branch.note(_limits.required(f"/tools/{i}", "type,function"))
+
+
+def _check_branch(model: TextGenerationModel, inputs: dict[str, Any], has_prompt: bool, branch: _Branch) -> None:
+    """The Prompt or Messages branch, property by property in the schema's order."""
+    if has_prompt:
+        prompt = inputs["prompt"]
+        if not isinstance(prompt, str):
+            branch.fail(_limits.type_mismatch("/prompt", "string", prompt))
+        if len(prompt) < 1:
+            branch.fail(_limits.too_short("/prompt", 1))
+        if model.max_prompt_length is not None and len(prompt) > model.max_prompt_length:
+            branch.fail(_limits.too_long("/prompt", model.max_prompt_length))
+    else:
+        messages = inputs["messages"]
+        if not isinstance(messages, list):  # cabidela walks only arrays' items
+            branch.fail(_limits.type_mismatch("/messages", "array", messages))
+        for i, message in enumerate(messages):
+            _check_message(message, f"/messages/{i}", model, branch)
+        if inputs.get("tools") is not None:
+            _check_tools(inputs["tools"], branch)
+    for key in _FLAGS:
+        if inputs.get(key) is not None and not isinstance(inputs[key], bool):
+            branch.fail(_limits.type_mismatch(f"/{key}", "boolean", inputs[key]))
+    max_tokens = inputs.get("max_tokens")
+    if max_tokens is not None and (isinstance(max_tokens, bool) or not isinstance(max_tokens, (int, float))
+                                   or not float(max_tokens).is_integer()):
+        branch.fail(_limits.type_mismatch("/max_tokens", "integer", max_tokens))
+    ranges = _limits.RANGES[model.ranges]
+    for key in ranges:
+        problem = _range_problem(inputs, key, ranges)
+        if problem:
+            branch.fail(problem)
+    response_format = inputs.get("response_format") if model.json_mode else None
+    if isinstance(response_format, dict) and response_format.get("type") is not None \
+            and response_format["type"] not in _JSON_MODE_TYPES:
+        branch.fail(_limits.not_in_enum("/response_format/type", _JSON_MODE_TYPES, response_format["type"]))
 
 
 def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationRequest:
     """A text generation call (``prompt`` or ``messages``), or the service's 5006 error: the
     root schema is a ``oneOf`` of the two, so a refusal lists the other branch's missing
-    property too (``required properties at '/' are 'prompt'``) in schema order."""
+    property too (``required properties at '/' are 'prompt'``), in schema order, then what
+    the branch used noted and the problem that ended it."""
     inputs = _check_object(inputs)
     has_prompt, has_messages = "prompt" in inputs, "messages" in inputs
     if model.async_batch and "requests" in inputs and not has_prompt and not has_messages:
@@ -268,49 +346,22 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
         )
     if has_prompt and has_messages:
         raise _limits.several_matched(2)
-    problems: list[str] = []
+    branch = _Branch()
+    try:
+        _check_branch(model, inputs, has_prompt, branch)
+    except _Thrown as thrown:
+        problems = [*branch.notes, str(thrown)]
+        other = _limits.required("/", "messages" if has_prompt else "prompt")
+        raise _limits.schema_errors(problems + [other] if has_prompt else [other] + problems, one_of=True) from None
     prompt = inputs.get("prompt")
     messages = inputs.get("messages")
-    if has_prompt:
-        if not isinstance(prompt, str):
-            problems.append(_limits.type_mismatch("/prompt", "string", prompt))
-            if prompt is None:
-                problems.append(_limits.required("/", "prompt"))
-        elif len(prompt) < 1:
-            problems.append(_limits.too_short("/prompt", 1))
-        elif model.max_prompt_length is not None and len(prompt) > model.max_prompt_length:
-            problems.append(_limits.too_long("/prompt", len(prompt), model.max_prompt_length))
-    elif not isinstance(messages, list):
-        problems.append(_limits.type_mismatch("/messages", "array", messages))
-        if messages is None:
-            problems.append(_limits.required("/", "messages"))
-    else:
-        for i, message in enumerate(messages):
-            problems += _message_problems(message, f"/messages/{i}", model)
-    for key in ("stream", "raw"):
-        if inputs.get(key) is not None and not isinstance(inputs[key], bool):
-            problems.append(_limits.type_mismatch(f"/{key}", "boolean", inputs[key]))
     max_tokens = inputs.get("max_tokens")
-    if max_tokens is not None and (isinstance(max_tokens, bool) or not isinstance(max_tokens, (int, float))
-                                   or not float(max_tokens).is_integer()):
-        problems.append(_limits.type_mismatch("/max_tokens", "integer", max_tokens))
-    ranges = _limits.RANGES[model.ranges]
-    for key in ranges:
-        _check_number(inputs, key, ranges, problems)
-    if inputs.get("tools") is not None:
-        problems += _tools_problems(inputs["tools"])
-    response_format = inputs.get("response_format") if model.json_mode else None  # others ignore it
-    if response_format is not None:
-        if not isinstance(response_format, dict):
-            problems.append(_limits.type_mismatch("/response_format", "object", response_format))
-        elif response_format.get("type") is not None and response_format["type"] not in _JSON_MODE_TYPES:
-            problems.append(_limits.not_in_enum("/response_format/type", _JSON_MODE_TYPES))
-    if problems:
-        other = _limits.required("/", "messages" if has_prompt else "prompt")
-        raise _limits.schema_errors(problems + [other] if has_prompt else [other] + problems, one_of=True)
+    response_format = inputs.get("response_format") if model.json_mode else None
+    if not isinstance(response_format, dict):
+        response_format = None  # not an object: it has no properties to a schema, so no JSON Mode
     return GenerationRequest(
         prompt=prompt if has_prompt else None,
-        messages=[dict(m) for m in messages] if has_messages else None,
+        messages=[dict(m) if isinstance(m, dict) else {} for m in messages] if has_messages else None,
         stream=bool(inputs.get("stream")),
         max_tokens=int(max_tokens) if max_tokens is not None else _limits.DEFAULT_MAX_TOKENS,
         inputs=inputs,
