@@ -70,6 +70,7 @@ class EmbeddingModel:
     pooling: str | None = None
     pooling_choices: tuple[str, ...] = ()
     forms: tuple[str, ...] = ("text",)  # the input forms beyond {"text": ...}
+    schema: str = "bge"  # its input schema in workers_env.ai.input_schemas.EMBEDDING_SCHEMAS
 
     task = "text-embeddings"
 
@@ -106,6 +107,7 @@ EMBEDDING_MODELS: dict[str, EmbeddingModel] = {
             max_input_tokens=60000,  # the catalog's context_window
             pooling="cls",
             forms=("text", "contexts", "requests"),
+            schema="bge-m3",
         ),
         EmbeddingModel(
             name="@cf/google/embeddinggemma-300m",
@@ -115,8 +117,7 @@ EMBEDDING_MODELS: dict[str, EmbeddingModel] = {
                 "from Google, built from Gemma 3."
             ),
             max_input_tokens=2048,  # the model card's context length
-            max_items=None,
-            min_length=0,
+            schema="embeddinggemma",  # its newest catalog schema: minLength 1, maxItems 100
         ),
         EmbeddingModel(
             name="@cf/qwen/qwen3-embedding-0.6b",
@@ -128,6 +129,7 @@ EMBEDDING_MODELS: dict[str, EmbeddingModel] = {
             max_input_tokens=8192,
             max_items=32,
             forms=("text", "queries", "documents"),
+            schema="qwen3-embedding",
         ),
         EmbeddingModel(
             name="@cf/pfnet/plamo-embedding-1b",
@@ -138,6 +140,7 @@ EMBEDDING_MODELS: dict[str, EmbeddingModel] = {
             max_input_tokens=None,
             max_items=None,
             min_length=0,
+            schema="plamo-embedding",
         ),
     )
 }
@@ -149,18 +152,12 @@ class TextGenerationModel:
 
     name: str
     description: str = "Text generation model"
-    #: what a message's ``content`` may be: ``"string"`` (``role`` and ``content`` required),
-    #: ``"text-parts"`` (also a list of ``{type, text}``; both still required) or ``"parts"``
-    #: (a string, a list of ``{type, text, image_url}`` or one such part; both optional)
-    content: str = "string"
     #: takes ``response_format`` (JSON Mode) and then answers ``{"response": <a JSON value>}``
     json_mode: bool = False
     #: also takes ``{"requests": [...]}``, the asynchronous batch API (not emulated)
     async_batch: bool = False
-    #: the numeric options' ranges (``limits.RANGES``): ``"older"`` or ``"newer"`` schemas
-    ranges: str = "older"
-    #: ``maxLength`` of ``prompt`` and of a message's ``content`` (``None``: no cap)
-    max_prompt_length: int | None = 131072
+    #: its input schema in ``workers_env.ai.input_schemas.TEXT_GENERATION_SCHEMAS``
+    schema: str = "older"
 
     task = "text-generation"
 
@@ -223,18 +220,6 @@ _TEXT_GENERATION_NAMES = (
     "@hf/thebloke/llamaguard-7b-awq",
 )
 
-#: message ``content`` beyond a string: ``"parts"`` where the ``..._Messages`` interface of
-#: workerd's ai.d.ts takes parts with images, ``"text-parts"`` where the catalog schema takes
-#: a list of text parts
-_CONTENT: dict[str, str] = {
-    "@cf/meta/llama-3.2-11b-vision-instruct": "parts",
-    "@cf/qwen/qwq-32b": "parts",
-    "@cf/mistralai/mistral-small-3.1-24b-instruct": "parts",
-    "@cf/google/gemma-3-12b-it": "parts",
-    "@cf/meta/llama-4-scout-17b-16e-instruct": "parts",
-    "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b": "text-parts",
-}
-
 #: JSON Mode: the list on Cloudflare's "JSON Mode" page, and the models whose ai.d.ts input
 #: types or catalog input schemas carry ``response_format``
 _JSON_MODE = frozenset({
@@ -263,47 +248,48 @@ _JSON_MODE = frozenset({
     "@cf/qwen/qwen2.5-coder-32b-instruct",
 })
 
-#: input schemas of the newer generation in the catalog's model files: penalties from -2 to 2,
-#: ``top_p`` from 0.001 to 1, no cap on the prompt's length
-_NEWER_RANGES = frozenset({
-    "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-    "@cf/meta/llama-2-7b-chat-int8",
-    "@cf/mistral/mistral-7b-instruct-v0.2-lora",
-    "@hf/mistral/mistral-7b-instruct-v0.2",
-    "@hf/thebloke/mistral-7b-instruct-v0.1-awq",
-    "@hf/thebloke/openhermes-2.5-mistral-7b-awq",
-    "@hf/thebloke/deepseek-coder-6.7b-instruct-awq",
-    "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b",
-    "@cf/defog/sqlcoder-7b-2",
-    "@cf/openchat/openchat-3.5-0106",
-    "@cf/qwen/qwen1.5-7b-chat-awq",
-    "@hf/nexusflow/starling-lm-7b-beta",
-})
-#: older ranges, but no cap on the prompt's length either
-_UNCAPPED_PROMPT = _NEWER_RANGES | {
-    "@cf/meta/llama-3.1-8b-instruct-fp8",
-    "@cf/meta/llama-4-scout-17b-16e-instruct",
-    "@cf/meta/llama-2-7b-chat-fp16",
-    "@cf/mistralai/mistral-small-3.1-24b-instruct",
-    "@cf/qwen/qwen1.5-14b-chat-awq",
-    "@cf/qwen/qwen2.5-coder-32b-instruct",
-    "@cf/qwen/qwq-32b",
-    "@cf/google/gemma-2b-it-lora",
-    "@cf/google/gemma-3-12b-it",
+#: the input schema template each model's catalog file uses (``TEXT_GENERATION_SCHEMAS``):
+#: the older template (most models) caps ``prompt`` and ``content`` at 131,072 characters and
+#: takes ``top_p`` and the penalties 0-2; "older-uncapped" has no cap; the newer templates take
+#: ``top_p`` 0.001-1 and the penalties -2-2 (and a content of text parts); the vision models'
+#: take content parts with images
+_SCHEMAS: dict[str, str] = {
+    "@cf/meta/llama-3.3-70b-instruct-fp8-fast": "llama-3.3",
+    **dict.fromkeys((
+        "@cf/meta/llama-2-7b-chat-int8",
+        "@cf/mistral/mistral-7b-instruct-v0.2-lora",
+        "@hf/mistral/mistral-7b-instruct-v0.2",
+        "@hf/thebloke/mistral-7b-instruct-v0.1-awq",
+        "@hf/thebloke/openhermes-2.5-mistral-7b-awq",
+        "@hf/thebloke/deepseek-coder-6.7b-instruct-awq",
+        "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b",
+        "@cf/defog/sqlcoder-7b-2",
+        "@cf/openchat/openchat-3.5-0106",
+        "@cf/qwen/qwen1.5-7b-chat-awq",
+        "@hf/nexusflow/starling-lm-7b-beta",
+    ), "newer"),
+    **dict.fromkeys((
+        "@cf/meta/llama-3.1-8b-instruct-fp8",
+        "@cf/meta/llama-2-7b-chat-fp16",
+        "@cf/qwen/qwen1.5-14b-chat-awq",
+        "@cf/qwen/qwen2.5-coder-32b-instruct",
+        "@cf/google/gemma-2b-it-lora",
+    ), "older-uncapped"),
+    "@cf/meta/llama-4-scout-17b-16e-instruct": "llama-4-scout",
+    **dict.fromkeys((
+        "@cf/google/gemma-3-12b-it",
+        "@cf/mistralai/mistral-small-3.1-24b-instruct",
+        "@cf/qwen/qwq-32b",
+        "@cf/meta/llama-3.2-11b-vision-instruct",
+    ), "gemma-3"),
 }
 
 #: whose input in workerd's ai.d.ts is also an ``..._Async_Batch``
 _ASYNC_BATCH = frozenset({"@cf/meta/llama-3.3-70b-instruct-fp8-fast", "@cf/meta/llama-4-scout-17b-16e-instruct"})
 
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
-    name: TextGenerationModel(
-        name,
-        content=_CONTENT.get(name, "string"),
-        json_mode=name in _JSON_MODE,
-        async_batch=name in _ASYNC_BATCH,
-        ranges="newer" if name in _NEWER_RANGES else "older",
-        max_prompt_length=None if name in _UNCAPPED_PROMPT else 131072,
-    )
+    name: TextGenerationModel(name, json_mode=name in _JSON_MODE, async_batch=name in _ASYNC_BATCH,
+                              schema=_SCHEMAS.get(name, "older"))
     for name in _TEXT_GENERATION_NAMES
 }
 

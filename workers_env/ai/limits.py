@@ -18,30 +18,21 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env._errors import AiError, ConfigError, NotEmulatedError
-from workers_env._jsvalues import js_string
+from workers_env.ai.cabidela import get_metadata
 
 __all__ = [
     "BAD_INPUT",
     "DEFAULT_MAX_TOKENS",
-    "GENERATION_RANGES",
-    "MAX_PROMPT_LENGTH",
-    "NEWER_GENERATION_RANGES",
-    "RANGES",
     "NO_SUCH_MODEL",
     "bad_input",
     "json_type",
     "no_such_model",
     "not_emulated",
     "not_emulated_method",
-    "not_in_enum",
-    "out_of_range",
     "plugged_embedder_error",
     "required",
     "schema_errors",
-    "several_matched",
-    "too_long",
     "too_many_items",
-    "too_short",
     "type_mismatch",
     "unsupported_option",
 ]
@@ -50,51 +41,16 @@ __all__ = [
 BAD_INPUT = 5006
 NO_SUCH_MODEL = 5007
 
-#: text generation: ``prompt``/``content`` length and the numeric options' ranges, per schema
-#: generation of the catalog's model files: the older schemas (``@cf/meta/llama-3.1-8b-instruct``
-#: and most models) cap ``prompt`` at 131,072 characters and take penalties from 0 to 2 and
-#: ``top_p`` up to 2; the newer ones (``llama-3.3-70b``, ``deepseek-r1``, ...) set no length
-#: cap, take penalties from -2 to 2 and ``top_p`` from 0.001 to 1
-MAX_PROMPT_LENGTH = 131072
+#: text generation: the default ``max_tokens`` (the catalog schemas' default)
 DEFAULT_MAX_TOKENS = 256
-GENERATION_RANGES: dict[str, tuple[str, float, float]] = {
-    "temperature": ("number", 0, 5),
-    "top_p": ("number", 0, 2),
-    "top_k": ("integer", 1, 50),
-    "seed": ("integer", 1, 9999999999),
-    "repetition_penalty": ("number", 0, 2),
-    "frequency_penalty": ("number", 0, 2),
-    "presence_penalty": ("number", 0, 2),
-}
-NEWER_GENERATION_RANGES: dict[str, tuple[str, float, float]] = {
-    **GENERATION_RANGES,
-    "top_p": ("number", 0.001, 1),
-    "frequency_penalty": ("number", -2, 2),
-    "presence_penalty": ("number", -2, 2),
-}
-#: a model's ``ranges`` (catalog.TextGenerationModel) -> its ranges
-RANGES: dict[str, dict[str, tuple[str, float, float]]] = {"older": GENERATION_RANGES, "newer": NEWER_GENERATION_RANGES}
 
 
 def json_type(value: Any) -> str:
-    """The types cabidela's ``getMetaData`` gives a value, as its ``Type mismatch`` lists them:
-    ``'number','integer'`` for a whole number, ``'array','binary'`` for an array of only
-    numbers and strings, ``'null'``, ``'boolean'``, ``'string'``, ``'number'``, ``'object'``."""
-    if value is None:
-        return "'null'"
-    if isinstance(value, bool):
-        return "'boolean'"
-    if isinstance(value, (int, float)):
-        return "'number','integer'" if float(value).is_integer() else "'number'"
-    if isinstance(value, str):
-        return "'string'"
-    if isinstance(value, (list, tuple)):
-        binary = all(isinstance(v, (int, float, str)) and not isinstance(v, bool) for v in value)
-        return "'array','binary'" if binary else "'array'"
-    return "'object'"
+    """The types cabidela gives a value, as its ``Type mismatch`` lists them (``'number','integer'``
+    for a whole number, ``'array','binary'`` for a list of only strings and numbers, ...)."""
+    return ",".join(f"'{kind}'" for kind in get_metadata(value)[0])
 
 
-# -- 5006: the model's input schema refuses the input ------------------------------------------
 def required(path: str, names: str) -> str:
     return f"required properties at '{path}' are '{names}'"
 
@@ -108,24 +64,6 @@ def too_many_items(path: str, count: int, limit: int) -> str:
     return f"Array at '{path}' has {count} items, more than maxItems {limit}"
 
 
-def too_short(path: str, limit: int) -> str:
-    return f"Length of '{path}' must be >= {limit} not met"
-
-
-def too_long(path: str, limit: int) -> str:
-    return f"Length of '{path}' must be <= {limit}"
-
-
-def not_in_enum(path: str, choices: tuple[str, ...], value: Any) -> str:
-    return f"enum {js_string(value)} not in {','.join(choices)} at '{path}'"
-
-
-def out_of_range(path: str, bound: str, limit: float) -> str:
-    """``'/top_k' must be <= 50`` (the form a service log shows) or ``... must be >= 1``."""
-    shown = str(int(limit)) if float(limit).is_integer() else repr(float(limit))
-    return f"'{path}' must be {'>=' if bound == 'min' else '<='} {shown}"
-
-
 def schema_errors(problems: list[str], *, one_of: bool = False) -> AiError:
     """One 5006 error listing the schema problems, as the service joins them; for a schema
     whose root is a ``oneOf`` that no branch matched, ``problems`` holds every branch's (in the
@@ -134,12 +72,6 @@ def schema_errors(problems: list[str], *, one_of: bool = False) -> AiError:
     if one_of:
         text = f"oneOf at '/' not met, 0 matches: {text}"
     return bad_input(text)
-
-
-def several_matched(count: int) -> AiError:
-    """Input that more than one branch of the root ``oneOf`` accepts (``text`` with ``contexts``,
-    ``prompt`` with ``messages``): the validator's count of matching branches."""
-    return bad_input(f"oneOf at '/' not met, {count} matches")
 
 
 def bad_input(text: str) -> AiError:

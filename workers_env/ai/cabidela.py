@@ -1,0 +1,314 @@
+"""Cloudflare's JSON Schema validator, cabidela, ported line by line from its TypeScript
+(cloudflare/cabidela ``src/index.ts`` and ``src/helpers.ts`` at d17218f, v0.2.4).
+
+Why a port: the Workers AI service checks ``run()`` inputs with cabidela -- workerd's ai.d.ts
+names it as the schemas' validator, and the 5006 texts users quote from the service are its
+texts -- and its rules are its own: the first error thrown ends a branch, a ``oneOf`` branch's
+complaints are collected and printed only if the validation fails, a list of only strings
+and numbers (``binary``) is not checked item by item, ``maxItems`` is not checked at all. Only
+what the model schemas use is ported (no ``$ref``/``$merge``, no defaults).
+
+JavaScript semantics kept: ``undefined`` apart from ``null``; property lookup on any value
+(``"abc"["text"]`` is undefined, ``["a"]["0"]`` is ``"a"``); truthiness in path resolution;
+``null == undefined`` in the ``binary`` test; one shared error set per validation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+
+class _Undefined:
+    def __repr__(self) -> str:
+        return "undefined"
+
+
+UNDEFINED = _Undefined()
+
+
+__all__ = ["Cabidela", "CabidelaError", "validate"]
+
+
+class CabidelaError(Exception):
+    """What cabidela throws: its message is the service's 5006 description."""
+
+
+def _truthy(value: Any) -> bool:
+    if value is UNDEFINED or value is None or value is False:
+        return False
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value != 0 and not (isinstance(value, float) and math.isnan(value))
+    if isinstance(value, str):
+        return value != ""
+    return True
+
+
+def _get(obj: Any, key: Any) -> Any:
+    """``obj[key]`` in JavaScript, for JSON values."""
+    if isinstance(obj, dict):
+        return obj.get(str(key), UNDEFINED)
+    if isinstance(obj, (list, str)):
+        text = str(key)
+        if text.isdigit() and int(text) < len(obj):
+            return obj[int(text)]
+        if text == "length":
+            return len(obj)
+    return UNDEFINED
+
+
+def resolve_payload(path: list[Any], obj: Any) -> Any:
+    value = obj
+    for key in path:
+        value = _get(value, key) if _truthy(value) else UNDEFINED
+    return value
+
+
+def path_to_string(path: list[Any]) -> str:
+    return "/" if not path else "".join(f"/{p}" for p in path)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def get_metadata(value: Any) -> tuple[list[str], int, list[str]]:
+    """(types, size, properties) as getMetaData gives them (types in insertion order)."""
+    if value is None:
+        return ["null"], 0, []
+    if isinstance(value, str):
+        return ["string"], len(value), []
+    if _is_number(value):
+        types = ["number"]
+        if math.isfinite(value) and float(value).is_integer():
+            types.append("integer")
+        return types, 1, []
+    if isinstance(value, bool):
+        return ["boolean"], 1, []
+    if isinstance(value, list):
+        found = next((item for item in value if not _is_number(item) and not isinstance(item, str)), UNDEFINED)
+        binary = found is UNDEFINED or found is None  # `find(...) == undefined`: null counts too
+        return (["array", "binary"] if binary else ["array"]), len(value), []
+    if isinstance(value, dict):
+        return ["object"], len(value), list(value)
+    return [], 0, []  # undefined
+
+
+def js_text(value: Any) -> str:
+    """``${value}`` in a JavaScript template."""
+    if value is None:
+        return "null"
+    if value is UNDEFINED:
+        return "undefined"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e21 else repr(value)
+    if isinstance(value, list):
+        return ",".join("" if v is None or v is UNDEFINED else js_text(v) for v in value)
+    if isinstance(value, dict):
+        return "[object Object]"
+    return str(value)
+
+
+class Needle:
+    """Where the walk is: cabidela's ``SchemaNavigation`` (``evaluated`` and ``errors`` are
+    shared by every needle of one validation, as the TypeScript's spreads share them)."""
+
+    __slots__ = ("absorb", "carry", "errors", "evaluated", "path", "payload", "schema")
+
+    def __init__(self, path, schema, payload, evaluated, errors, carry=False, absorb=False):
+        self.path, self.schema, self.payload = path, schema, payload
+        self.evaluated, self.errors, self.carry, self.absorb = evaluated, errors, carry, absorb
+
+    def but(self, **changes: Any) -> Needle:
+        fields = {name: getattr(self, name) for name in self.__slots__}
+        fields.update(changes)
+        return Needle(**fields)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """JavaScript ``===`` (and ``includes``) on JSON values: numbers by value, not booleans."""
+    if _is_number(a) and _is_number(b):
+        return a == b or (math.isnan(a) and math.isnan(b))
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (dict, list)) or isinstance(b, (dict, list)):
+        return a is b
+    return type(a) is type(b) and a == b
+
+
+def _has(schema: Any, key: str) -> bool:
+    return isinstance(schema, dict) and key in schema
+
+
+class Cabidela:
+    def __init__(self, schema: dict[str, Any]):
+        self.schema = schema
+
+    def throw(self, message: str, needle: Needle) -> None:
+        if needle.absorb is not True and needle.errors:
+            message = f"{message}: {', '.join(needle.errors)}"
+        raise CabidelaError(message)
+
+    def parse_additional(self, needle: Needle, additional: Any, evaluated: set[str]) -> int:
+        resolved = resolve_payload(needle.path, needle.payload)
+        _, _, properties = get_metadata(resolved)
+        unevaluated = [path_to_string([*needle.path, p]) for p in properties]
+        unevaluated = [p for p in dict.fromkeys(unevaluated) if p not in evaluated]
+        count = 0
+        if additional is False:
+            if unevaluated:
+                self.throw(f"Additional or unevaluated properties '{', '.join(unevaluated)}' at "
+                           f"'{path_to_string(needle.path)}' not allowed", needle.but(schema=additional, payload=resolved))
+        else:
+            for prop in unevaluated:
+                if self.parse_sub(Needle([prop.split("/")[-1]], additional, resolved, set(), {})):
+                    count += 1
+                    needle.evaluated.add(path_to_string([prop]))
+        return count
+
+    def parse_object(self, needle: Needle) -> bool:
+        schema = needle.schema
+        local: set[str] = set()
+        matches = 0
+        for prop in schema.get("properties") or {}:
+            if self.parse_sub(needle.but(path=[*needle.path, prop], schema=schema["properties"][prop])) > 0:
+                local.add(path_to_string([*needle.path, prop]))
+                matches += 1
+        if "additionalProperties" in schema:
+            matches += self.parse_additional(needle, schema["additionalProperties"], local)
+        if "unevaluatedProperties" in schema:
+            needle.evaluated |= local
+            matches += self.parse_additional(needle, schema["unevaluatedProperties"], needle.evaluated)
+        if "required" in schema:
+            wanted = {path_to_string([*needle.path, r]) for r in schema["required"]}
+            if wanted - (needle.evaluated | local):
+                self.throw(f"required properties at '{path_to_string(needle.path)}' are "
+                           f"'{','.join(schema['required'])}'", needle)
+        return matches > 0
+
+    def parse_list(self, options: list[Any], needle: Needle, stop) -> int:
+        rounds = 0
+        for option in options:
+            branch = {"type": needle.schema.get("type", UNDEFINED), **option}  # `{type: schema.type, ...option}`
+            try:
+                rounds += self.parse_sub(needle.but(schema=branch, carry=False, absorb=True))
+                if stop(rounds):
+                    break
+            except CabidelaError as exc:
+                needle.errors[str(exc)] = None
+        return rounds
+
+    def parse_sub(self, needle: Needle) -> int:
+        schema = needle.schema
+        if schema is None or schema is UNDEFINED:
+            self.throw(f"No schema for path '{path_to_string(needle.path)}'", needle)
+        if schema is True:
+            schema = needle.schema = {}
+        if _has(schema, "not"):
+            passed = False
+            try:
+                self.parse_sub(needle.but(schema=schema["not"]))
+            except CabidelaError:
+                passed = True
+            if not passed:
+                self.throw(f"not at '{path_to_string(needle.path)}' not met", needle)
+        if _has(schema, "oneOf"):
+            rounds = self.parse_list(schema["oneOf"], needle, lambda r: r != 1)
+            if rounds != 1:
+                if not needle.path:
+                    self.throw(f"oneOf at '{path_to_string(needle.path)}' not met, {rounds} matches", needle)
+                return 0
+            return 1
+        if _has(schema, "anyOf"):
+            if self.parse_list(schema["anyOf"], needle, lambda r: r != 0) == 0:
+                if not needle.path:
+                    self.throw(f"anyOf at '{path_to_string(needle.path)}' not met", needle)
+                return 0
+            return 1
+        if _has(schema, "allOf"):
+            merged: dict[str, Any] = {}
+            for part in schema["allOf"]:
+                merged.update(part)
+            try:
+                self.parse_sub(needle.but(schema={"type": schema.get("type", UNDEFINED), **merged}, carry=True))
+            except CabidelaError as exc:
+                if not needle.path:
+                    raise
+                needle.errors[str(exc)] = None
+                return 0
+        resolved = resolve_payload(needle.path, needle.payload)
+        types, size, _ = get_metadata(resolved)
+        kind = schema.get("type", UNDEFINED)
+        untyped = kind is UNDEFINED or kind is None  # `schema.type == undefined`
+        if kind == "array" and "binary" not in types and "string" not in types:
+            matched = 0
+            items = list(range(len(resolved))) if isinstance(resolved, (list, str)) else \
+                list(resolved) if isinstance(resolved, dict) else []
+            for item in items:
+                matched += self.parse_sub(needle.but(path=[*needle.path, str(item)], schema=schema.get("items", UNDEFINED)))
+            return matched
+        if kind == "object" or _truthy(schema.get("properties", UNDEFINED)):
+            return 1 if self.parse_object(needle) else 0
+        if resolved is not UNDEFINED:
+            if "const" in schema:
+                if not _same(resolved, schema["const"]):
+                    self.throw(f"const {js_text(resolved)} doesn't match {js_text(schema['const'])} at "
+                               f"'{path_to_string(needle.path)}'", needle)
+                elif untyped:
+                    return 1
+            if "enum" in schema:
+                if isinstance(schema["enum"], list):
+                    if not any(_same(v, resolved) for v in schema["enum"]):
+                        self.throw(f"enum {js_text(resolved)} not in {js_text(schema['enum'])} at "
+                                   f"'{path_to_string(needle.path)}'", needle)
+                    elif untyped:
+                        return 1
+                else:
+                    self.throw(f"enum should be an array at '{path_to_string(needle.path)}'", needle)
+            if "type" in schema and kind not in types:
+                listed = ",".join(f"'{t}'" for t in types)
+                self.throw(f"Type mismatch of '{path_to_string(needle.path)}', '{js_text(kind)}' not in {listed}", needle)
+            where = path_to_string(needle.path)
+            if kind == "string":
+                if "maxLength" in schema and size > schema["maxLength"]:
+                    self.throw(f"Length of '{where}' must be <= {js_text(schema['maxLength'])}", needle)
+                if "minLength" in schema and size < schema["minLength"]:
+                    self.throw(f"Length of '{where}' must be >= {js_text(schema['minLength'])} not met", needle)
+            elif kind in ("number", "integer"):
+                if "minimum" in schema and resolved < schema["minimum"]:
+                    self.throw(f"'{where}' must be >= {js_text(schema['minimum'])}", needle)
+                if "exclusiveMinimum" in schema and resolved <= schema["exclusiveMinimum"]:
+                    self.throw(f"'{where}' must be > {js_text(schema['exclusiveMinimum'])}", needle)
+                if "maximum" in schema and resolved > schema["maximum"]:
+                    self.throw(f"'{where}' must be <= {js_text(schema['maximum'])}", needle)
+                if "exclusiveMaximum" in schema and resolved >= schema["exclusiveMaximum"]:
+                    self.throw(f"'{where}' must be < {js_text(schema['exclusiveMaximum'])}", needle)
+                if "multipleOf" in schema and math.fmod(resolved, schema["multipleOf"]) != 0:
+                    self.throw(f"'{where}' must be multiple of {js_text(schema['multipleOf'])}", needle)
+            if "pattern" in schema:
+                try:
+                    passes = re.search(schema["pattern"], js_text(resolved)) is not None
+                except re.error:
+                    passes = False
+                if not passes:
+                    self.throw(f"'{where}' failed test {schema['pattern']} patttern", needle)
+            if needle.carry:
+                needle.evaluated.add(path_to_string(needle.path))
+            return 1
+        return 0
+
+    def validate(self, payload: Any) -> None:
+        """Raise :class:`CabidelaError` with cabidela's message, or return."""
+        self.parse_sub(Needle([], self.schema, payload, set(), {}))
+
+
+def validate(schema: dict[str, Any], payload: Any) -> str | None:
+    """cabidela's message for ``payload`` against ``schema``, or ``None`` if it passes."""
+    try:
+        Cabidela(schema).validate(payload)
+    except CabidelaError as exc:
+        return str(exc)
+    return None
