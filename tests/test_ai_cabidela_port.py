@@ -74,14 +74,14 @@ R1 = "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b"  # a chat template whose con
 
 @pytest.mark.parametrize("model,inputs,quoted", [
     # a workers-rs user's log (inputs without prompt or messages)
-    (LLAMA, {}, "oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
-                "required properties at '/' are 'messages'"),
+    (LLAMA, {}, ("oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
+                 "required properties at '/' are 'messages'")),
     # Stackbilt-dev/llm-providers#91 and pi's notes: a null content after a string one
     (R1, {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": None}]},
-     "oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
-     "Type mismatch of '/messages/0/content', 'array' not in 'string', "
-     "Type mismatch of '/messages/1/content', 'string' not in 'null', "
-     "required properties at '/messages/1' are 'role,content'"),
+     ("oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', "
+      "Type mismatch of '/messages/0/content', 'array' not in 'string', "
+      "Type mismatch of '/messages/1/content', 'string' not in 'null', "
+      "required properties at '/messages/1' are 'role,content'")),
     # a production log quoted in a Go test: a range error alone, without the other branch
     (LLAMA, {"prompt": "hi", "top_k": 51}, "oneOf at '/' not met, 0 matches: '/top_k' must be <= 50"),
     # an embedding call without text (a provider status table)
