@@ -294,9 +294,8 @@ def test_text_parts_where_the_catalog_schema_takes_them(tmp_path):
 
 
 @pytest.mark.parametrize("model,task", [
-    ("@cf/ibm-granite/granite-4.0-h-micro", "chat-completions"),  # its catalog schema answers with `choices`
-    ("@cf/zai-org/glm-5.3", "chat-completions"),
-    ("@cf/deepseek-ai/deepseek-v4-pro-0813", "chat-completions"),
+    ("@cf/openai/gpt-oss-120b", "Responses API"),
+    ("@cf/swiss-ai/apertus-v1.5-8b", "input schema not published"),
     ("@cf/cloudflare/clef-flash", "decision model"),
     ("@cf/facebook/detr-resnet-50", "Object Detection"),
 ])

@@ -47,7 +47,8 @@ def test_the_default_reply_respects_max_tokens(tmp_path):
 @pytest.mark.parametrize("model", sorted(TEXT_GENERATION_MODELS))
 def test_every_text_generation_model_answers(tmp_path, model):
     res = run(ai_env(tmp_path), model, {"prompt": "hi"})
-    assert res.response.startswith(f"[workers-env offline reply from {model}]")
+    text = res.choices[0].text if TEXT_GENERATION_MODELS[model].result == "chat-completions" else res.response
+    assert text.startswith(f"[workers-env offline reply from {model}]")
 
 
 def test_scripted_fixed_queue_per_model_and_function(tmp_path):

@@ -4,8 +4,10 @@ Sources: the model schemas of Cloudflare's catalog (developers.cloudflare.com/wo
 the JSON behind each model page), the model list in workerd's ``types/defines/ai.d.ts``
 (``AiModels``), and the model cards for the dimensions a catalog page leaves out. Every text
 embedding model of the catalog is here; text generation models are those whose result is
-``{"response", "tool_calls", "usage"}`` (models answering in OpenAI's ``choices`` form, and
-every other task, are listed in :data:`OTHER_MODELS` and refused with a clear error).
+``{"response", "tool_calls", "usage"}`` and those answering in OpenAI's chat-completions form
+(``result="chat-completions"``); the Responses API models (gpt-oss), the models whose input
+schema is not published, and every other task are listed in :data:`OTHER_MODELS` and refused
+with a clear error.
 """
 
 from __future__ import annotations
@@ -158,6 +160,9 @@ class TextGenerationModel:
     async_batch: bool = False
     #: its input schema in ``workers_env.ai.input_schemas.TEXT_GENERATION_SCHEMAS``
     schema: str = "older"
+    #: the result's form: ``"response"`` (``{response, tool_calls, usage}``) or
+    #: ``"chat-completions"`` (OpenAI's ``chat.completion`` / ``text_completion`` objects)
+    result: str = "response"
 
     task = "text-generation"
 
@@ -287,10 +292,33 @@ _SCHEMAS: dict[str, str] = {
 #: whose input in workerd's ai.d.ts is also an ``..._Async_Batch``
 _ASYNC_BATCH = frozenset({"@cf/meta/llama-3.3-70b-instruct-fp8-fast", "@cf/meta/llama-4-scout-17b-16e-instruct"})
 
+#: Models answering in OpenAI's chat-completions form (ai.d.ts ``ChatCompletionsOutput``):
+#: their input schemas (OpenAI's request, ~330k characters each) are not vendored; the
+#: "chat-completions" schema checks the prompt/messages basics
+_CHAT_COMPLETIONS_NAMES = (
+    "@cf/qwen/qwen3-30b-a3b-fp8",
+    "@cf/aisingapore/gemma-sea-lion-v4-27b-it",
+    "@cf/zai-org/glm-4.7-flash",
+    "@cf/moonshotai/kimi-k2.5",
+    "@cf/moonshotai/kimi-k2.6",
+    "@cf/moonshotai/kimi-k2.7-code",
+    "@cf/ibm-granite/granite-4.0-h-micro",
+    "@cf/deepseek-ai/deepseek-v4-flash-0731",
+    "@cf/deepseek-ai/deepseek-v4-pro-0813",
+    "@cf/zai-org/glm-5.2",
+    "@cf/zai-org/glm-5.3",
+    "@cf/zai-org/glm-5.3-flash",
+    "@cf/qwen/qwen3.8-27b",
+    "@cf/nvidia/nemotron-3-120b-a12b",
+    "@cf/google/gemma-4-26b-a4b-it",
+)
+
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
-    name: TextGenerationModel(name, json_mode=name in _JSON_MODE, async_batch=name in _ASYNC_BATCH,
-                              schema=_SCHEMAS.get(name, "older"))
-    for name in _TEXT_GENERATION_NAMES
+    **{name: TextGenerationModel(name, json_mode=name in _JSON_MODE, async_batch=name in _ASYNC_BATCH,
+                                 schema=_SCHEMAS.get(name, "older"))
+       for name in _TEXT_GENERATION_NAMES},
+    **{name: TextGenerationModel(name, json_mode=True, schema="chat-completions", result="chat-completions")
+       for name in _CHAT_COMPLETIONS_NAMES},
 }
 
 #: Catalog models of other tasks (or another result format): known to exist, not emulated.
@@ -327,19 +355,6 @@ OTHER_MODELS: dict[str, str] = {
     "@cf/meta/llama-guard-3-8b": "Text Generation (safety classification result)",
     "@cf/openai/gpt-oss-120b": "Text Generation (Responses API input and result)",
     "@cf/openai/gpt-oss-20b": "Text Generation (Responses API input and result)",
-    "@cf/qwen/qwen3-30b-a3b-fp8": "Text Generation (chat-completions result)",
-    "@cf/aisingapore/gemma-sea-lion-v4-27b-it": "Text Generation (chat-completions result)",
-    "@cf/zai-org/glm-4.7-flash": "Text Generation (chat-completions result)",
-    "@cf/moonshotai/kimi-k2.5": "Text Generation (chat-completions result)",
-    "@cf/moonshotai/kimi-k2.6": "Text Generation (chat-completions result)",
-    "@cf/moonshotai/kimi-k2.7-code": "Text Generation (chat-completions result)",
-    "@cf/ibm-granite/granite-4.0-h-micro": "Text Generation (chat-completions result)",
-    "@cf/deepseek-ai/deepseek-v4-flash-0731": "Text Generation (chat-completions result)",
-    "@cf/deepseek-ai/deepseek-v4-pro-0813": "Text Generation (chat-completions result)",
-    "@cf/zai-org/glm-5.2": "Text Generation (chat-completions result)",
-    "@cf/zai-org/glm-5.3": "Text Generation (chat-completions result)",
-    "@cf/zai-org/glm-5.3-flash": "Text Generation (chat-completions result)",
-    "@cf/qwen/qwen3.8-27b": "Text Generation (chat-completions result)",
     "@cf/cloudflare/clef": "Text Generation (decision model: {model, answers, usage} result)",
     "@cf/cloudflare/clef-flash": "Text Generation (decision model: {model, answers, usage} result)",
     "@cf/cloudflare/clef-omni": "Text Generation (decision model: {model, answers, usage} result)",
@@ -347,6 +362,4 @@ OTHER_MODELS: dict[str, str] = {
     "@cf/utter-project/eurollm-9b-it": "Text Generation (input schema not published)",
     "@cf/moondream/moondream3.1-9B-A2B": "Image-to-Text",
     "@cf/facebook/detr-resnet-50": "Object Detection",
-    "@cf/nvidia/nemotron-3-120b-a12b": "Text Generation (chat-completions result)",
-    "@cf/google/gemma-4-26b-a4b-it": "Text Generation (chat-completions result)",
 }

@@ -14,6 +14,8 @@ import json
 import math
 import re
 import threading
+import time
+import uuid
 from collections import deque
 from collections.abc import Mapping
 from typing import Any
@@ -128,8 +130,25 @@ def _usage(request: GenerationRequest, response: str) -> dict[str, int]:
             "total_tokens": prompt_tokens + completion_tokens}
 
 
+def _chat_completion(request: GenerationRequest, reply: str) -> dict[str, Any]:
+    """OpenAI's ``chat.completion`` (messages) or ``text_completion`` (prompt) object, as the
+    chat-completions models answer (ai.d.ts ``ChatCompletionsOutput``); in JSON Mode the
+    content is the JSON text, as OpenAI gives it."""
+    head = {"created": int(time.time()), "model": request.model}
+    usage = _usage(request, reply)
+    if request.prompt is not None:
+        choice = {"index": 0, "text": reply, "finish_reason": "stop", "logprobs": None}
+        return {"id": f"cmpl-{uuid.uuid4().hex}", "object": "text_completion", **head, "choices": [choice], "usage": usage}
+    message = {"role": "assistant", "content": reply, "refusal": None}
+    choice = {"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}
+    return {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion", **head, "choices": [choice], "usage": usage}
+
+
 def generation_result(request: GenerationRequest, reply: str | Mapping[str, Any]) -> dict[str, Any]:
-    """The non-streamed result: ``{"response", "tool_calls", "usage"}`` (a dict reply wins)."""
+    """The non-streamed result: ``{"response", "tool_calls", "usage"}``, or for the
+    chat-completions models OpenAI's object (a dict reply wins, as the whole result)."""
+    if request.result == "chat-completions":
+        return dict(reply) if isinstance(reply, Mapping) else _chat_completion(request, reply)
     if isinstance(reply, Mapping):
         result = dict(reply)
         result.setdefault("response", "")
@@ -144,6 +163,8 @@ def sse_stream(request: GenerationRequest, reply: str | Mapping[str, Any]) -> By
     """``stream: true``: one ``data: {"response": piece}`` event per word (with its leading
     space), a final event with ``usage``, then ``data: [DONE]``."""
     result = generation_result(request, reply)
+    if request.result == "chat-completions":
+        return _chat_chunks(request, result)
     text = _text(result.get("response"))
     events = [json.dumps({"response": piece}, ensure_ascii=False, separators=(",", ":"))
               for piece in _PIECE.findall(text)]
@@ -153,6 +174,30 @@ def sse_stream(request: GenerationRequest, reply: str | Mapping[str, Any]) -> By
         events.append(json.dumps({"response": "", "tool_calls": result["tool_calls"]},
                                  ensure_ascii=False, separators=(",", ":")))
     events.append(json.dumps({"response": "", "usage": result["usage"]}, separators=(",", ":")))
+    events.append("[DONE]")
+    return ByteStream((f"data: {event}\n\n".encode() for event in events), content_type="text/event-stream")
+
+
+def _chat_chunks(request: GenerationRequest, result: Mapping[str, Any]) -> ByteStream:
+    """``stream: true`` of a chat-completions model: OpenAI's chunks (``chat.completion.chunk``
+    with ``delta``s, or ``text_completion`` pieces), a last chunk with ``finish_reason`` and
+    ``usage``, then ``data: [DONE]``."""
+    choice = (result.get("choices") or [{}])[0]
+    message = choice.get("message") or {}
+    text = str(choice.get("text") if request.prompt is not None else message.get("content") or "")
+    kind = "text_completion" if request.prompt is not None else "chat.completion.chunk"
+    head = {"id": result.get("id"), "object": kind, "created": result.get("created"), "model": result.get("model")}
+    if request.prompt is not None:
+        chunks = [{**head, "choices": [{"index": 0, "text": piece, "finish_reason": None}]}
+                  for piece in _PIECE.findall(text)]
+        last = {**head, "choices": [{"index": 0, "text": "", "finish_reason": "stop"}]}
+    else:
+        first = {**head, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]}
+        chunks = [first] + [{**head, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+                            for piece in _PIECE.findall(text)]
+        last = {**head, "choices": [{"index": 0, "delta": {}, "finish_reason": choice.get("finish_reason", "stop")}]}
+    events = [json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in chunks]
+    events.append(json.dumps({**last, "usage": result.get("usage")}, separators=(",", ":")))
     events.append("[DONE]")
     return ByteStream((f"data: {event}\n\n".encode() for event in events), content_type="text/event-stream")
 

@@ -271,3 +271,10 @@ TEXT_GENERATION_SCHEMAS: dict[str, dict[str, Any]] = {
         'required":["messages"]}]}'
     ),
 }
+#: ours, for the chat-completions models whose OpenAI-sized schemas are not vendored: the
+#: prompt / messages basics of ai.d.ts's ``ChatCompletionsMessagesInput`` and its prompt form
+TEXT_GENERATION_SCHEMAS["chat-completions"] = json.loads(
+    '{"type":"object","oneOf":[{"properties":{"prompt":{"type":"string","minLength":1}},"required":["prompt"]},'
+    '{"properties":{"messages":{"type":"array","items":{"type":"object","properties":{"role":{"type":"string"}},'
+    '"required":["role"]}}},"required":["messages"]}]}'
+)

@@ -42,6 +42,9 @@ class GenerationRequest:
     inputs: dict[str, Any] = field(default_factory=dict)
     #: JSON Mode (models that take it): ``{"type": "json_object" | "json_schema", "json_schema"}``
     response_format: dict[str, Any] | None = None
+    #: the model, and the form of its result (``TextGenerationModel.result``)
+    model: str = ""
+    result: str = "response"
 
     @property
     def text(self) -> str:
@@ -139,6 +142,8 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
     prompt = inputs.get("prompt")
     messages = inputs.get("messages")
     max_tokens = inputs.get("max_tokens")
+    if model.result == "chat-completions" and isinstance(inputs.get("max_completion_tokens"), (int, float)):
+        max_tokens = inputs["max_completion_tokens"]  # OpenAI's newer name wins, as there
     response_format = inputs.get("response_format") if model.json_mode else None
     if not isinstance(response_format, dict) or response_format.get("type", "json_object") not in _JSON_MODE_TYPES:
         response_format = None  # not JSON Mode: the schema names no such property, or it is no object
@@ -149,4 +154,6 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
         max_tokens=int(max_tokens) if isinstance(max_tokens, (int, float)) else _limits.DEFAULT_MAX_TOKENS,
         inputs=inputs,
         response_format=response_format,
+        model=model.name,
+        result=model.result,
     )
