@@ -30,3 +30,23 @@ def run(env: Any, model: Any, inputs: Any = None, options: Any = None) -> Any:
     """``await env.AI.run(model, inputs[, options])`` from synchronous test code."""
     args = (model, inputs) if options is None else (model, inputs, options)
     return asyncio.run(env.AI.run(*args))
+
+
+def worker_json(folder: Path, entry: str, *, reply: Any = None, date: str = "2026-05-01") -> Any:
+    """Run a one-file Worker with ``[ai]`` (the Worker's era by ``date``), ``GET /`` it and return
+    its JSON body; ``reply`` scripts ``env.AI`` text generation first."""
+    from workers_env import load_worker
+
+    (folder / "wrangler.toml").write_text(WRANGLER.replace("2026-05-01", date))
+    (folder / "src").mkdir(exist_ok=True)
+    (folder / "src" / "entry.py").write_text(entry)
+    worker = load_worker(folder)
+    if reply is not None:
+        worker.env.AI.reply(reply)
+
+    async def scenario() -> Any:
+        resp = await worker.fetch("/")
+        assert resp.status == 200, await resp.text()
+        return await resp.json()
+
+    return asyncio.run(scenario())

@@ -4,13 +4,12 @@ form, as workerd's ai.d.ts types them (``ChatCompletionsOutput``): a ``chat.comp
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import pytest
-from ai_helpers import ai_env, run
+from ai_helpers import ai_env, run, worker_json
 
-from workers_env import AiError, load_worker
+from workers_env import AiError
 from workers_env.ai.catalog import OTHER_MODELS, TEXT_GENERATION_MODELS
 
 QWEN3 = "@cf/qwen/qwen3-30b-a3b-fp8"
@@ -88,15 +87,5 @@ class Default(WorkerEntrypoint):
 '''
 
 
-def test_worker_code_reads_choices(project):
-    root = project('name = "x"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
-                   'compatibility_flags = ["python_workers"]\n[ai]\nbinding = "AI"\n', src__entry_DOT_py=WORKER)
-    worker = load_worker(root)
-    worker.env.AI.reply("Hello from Kimi.")
-
-    async def scenario():
-        resp = await worker.fetch("/")
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    assert asyncio.run(scenario()) == {"answer": "Hello from Kimi.", "object": "chat.completion"}
+def test_worker_code_reads_choices(tmp_path):
+    assert worker_json(tmp_path, WORKER, reply="Hello from Kimi.") == {"answer": "Hello from Kimi.", "object": "chat.completion"}

@@ -4,13 +4,12 @@ value>}`` -- by default a small value that fits the requested schema, or what a 
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import pytest
-from ai_helpers import ai_env, run
+from ai_helpers import ai_env, run, worker_json
 
-from workers_env import AiError, load_worker
+from workers_env import AiError
 from workers_env.ai.catalog import TEXT_GENERATION_MODELS
 
 LLAMA = "@cf/meta/llama-3.1-8b-instruct"
@@ -108,15 +107,5 @@ class Default(WorkerEntrypoint):
 '''
 
 
-def test_worker_code_reads_the_object(project):
-    root = project('name = "x"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
-                   'compatibility_flags = ["python_workers"]\n[ai]\nbinding = "AI"\n', src__entry_DOT_py=WORKER)
-    worker = load_worker(root)
-    worker.env.AI.reply('{"name": "India", "capital": "New Delhi"}')
-
-    async def scenario():
-        resp = await worker.fetch("/")
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    assert asyncio.run(scenario()) == {"name": "India", "capital": "New Delhi"}
+def test_worker_code_reads_the_object(tmp_path):
+    assert worker_json(tmp_path, WORKER, reply='{"name": "India", "capital": "New Delhi"}') == {"name": "India", "capital": "New Delhi"}
