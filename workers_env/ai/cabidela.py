@@ -73,6 +73,9 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+_PLAIN_ATOMS = {str, int, float}
+
+
 def get_metadata(value: Any) -> tuple[list[str], int, list[str]]:
     """(types, size, properties) as getMetaData gives them (types in insertion order)."""
     if value is None:
@@ -87,8 +90,11 @@ def get_metadata(value: Any) -> tuple[list[str], int, list[str]]:
     if isinstance(value, bool):
         return ["boolean"], 1, []
     if isinstance(value, list):
-        found = next((item for item in value if not _is_number(item) and not isinstance(item, str)), UNDEFINED)
-        binary = found is UNDEFINED or found is None  # `find(...) == undefined`: null counts too
+        if set(map(type, value)) <= _PLAIN_ATOMS:  # the common case in one C-level pass
+            binary = True
+        else:
+            found = next((item for item in value if not _is_number(item) and not isinstance(item, str)), UNDEFINED)
+            binary = found is UNDEFINED or found is None  # `find(...) == undefined`: null counts too
         return (["array", "binary"] if binary else ["array"]), len(value), []
     if isinstance(value, dict):
         return ["object"], len(value), list(value)
