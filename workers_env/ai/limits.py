@@ -31,7 +31,6 @@ __all__ = [
     "not_emulated_method",
     "plugged_embedder_error",
     "required",
-    "schema_errors",
     "too_many_items",
     "type_mismatch",
     "unsupported_option",
@@ -64,17 +63,8 @@ def too_many_items(path: str, count: int, limit: int) -> str:
     return f"Array at '{path}' has {count} items, more than maxItems {limit}"
 
 
-def schema_errors(problems: list[str], *, one_of: bool = False) -> AiError:
-    """One 5006 error listing the schema problems, as the service joins them; for a schema
-    whose root is a ``oneOf`` that no branch matched, ``problems`` holds every branch's (in the
-    schema's order) after ``oneOf at '/' not met, 0 matches:``."""
-    text = ", ".join(problems)
-    if one_of:
-        text = f"oneOf at '/' not met, 0 matches: {text}"
-    return bad_input(text)
-
-
 def bad_input(text: str) -> AiError:
+    """``5006: Error: <text>`` -- an input the model's schema (or the service) refuses."""
     return AiError(f"Error: {text}", code=BAD_INPUT)
 
 

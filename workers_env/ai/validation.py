@@ -111,7 +111,7 @@ def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
         texts = [t for key in ("queries", "documents", "text") if inputs.get(key) is not None
                  for t in _texts(inputs[key], f"/{key}", model)]
         if not texts:  # its schema requires none; what the service then does is not published
-            raise _limits.schema_errors([_limits.required("/", "text")])
+            raise _limits.bad_input(_limits.required("/", "text"))
         return EmbeddingRequest(texts)
     if "contexts" in model.forms and "contexts" in inputs:
         contexts = inputs["contexts"]
