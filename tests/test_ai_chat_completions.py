@@ -67,9 +67,13 @@ def test_inputs_are_checked(tmp_path):
     with pytest.raises(AiError) as info:
         run(env, QWEN3, {})
     assert str(info.value) == ("AiError: 5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' "
-                               "are 'prompt', required properties at '/' are 'messages'")
+                               "are 'prompt', required properties at '/' are 'messages', "
+                               "required properties at '/' are 'requests'")  # its own schema: three forms
+    with pytest.raises(AiError, match="'/top_p' must be <= 1"):
+        run(env, QWEN3, {"prompt": "x", "top_p": 2})
+    glm = "@cf/zai-org/glm-4.7-flash"  # an OpenAI-sized schema, not vendored: the basics only
     with pytest.raises(AiError, match="required properties at '/messages/0' are 'role'"):
-        run(env, QWEN3, {"messages": [{"content": "no role"}]})
+        run(env, glm, {"messages": [{"content": "no role"}]})
 
 
 def test_every_chat_completions_model_is_emulated_not_refused():

@@ -294,7 +294,7 @@ _ASYNC_BATCH = frozenset({"@cf/meta/llama-3.3-70b-instruct-fp8-fast", "@cf/meta/
 
 #: Models answering in OpenAI's chat-completions form (ai.d.ts ``ChatCompletionsOutput``):
 #: their input schemas (OpenAI's request, ~330k characters each) are not vendored; the
-#: "chat-completions" schema checks the prompt/messages basics
+#: "chat-completions" schema checks the prompt/messages basics (qwen3-30b's own is vendored)
 _CHAT_COMPLETIONS_NAMES = (
     "@cf/qwen/qwen3-30b-a3b-fp8",
     "@cf/aisingapore/gemma-sea-lion-v4-27b-it",
@@ -317,7 +317,9 @@ TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
     **{name: TextGenerationModel(name, json_mode=name in _JSON_MODE, async_batch=name in _ASYNC_BATCH,
                                  schema=_SCHEMAS.get(name, "older"))
        for name in _TEXT_GENERATION_NAMES},
-    **{name: TextGenerationModel(name, json_mode=True, schema="chat-completions", result="chat-completions")
+    **{name: TextGenerationModel(name, json_mode=True, result="chat-completions",
+                                 schema="qwen3-30b" if name == "@cf/qwen/qwen3-30b-a3b-fp8" else "chat-completions",
+                                 async_batch=name == "@cf/qwen/qwen3-30b-a3b-fp8")
        for name in _CHAT_COMPLETIONS_NAMES},
 }
 
