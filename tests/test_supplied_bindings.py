@@ -195,3 +195,44 @@ def test_workers_env_dev_takes_bindings_from_pyproject_over_http(project):
     assert status == 200, out
     assert json.loads(body) == {"got": {"fake": "a.txt"}, "type": "JsDict", "greeting": "hi"}
     assert "not emulated" not in out  # the supplied binding leaves nothing unemulated
+
+
+SERVICE_ENTRY = '''
+from js import Object, Request
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        init = to_js({"method": "POST", "body": "image bytes"}, dict_converter=Object.fromEntries)
+        answer = await self.env.SERVICE.fetch(Request.new("https://service/ingest", init))
+        return Response.json({"status": answer.status, "text": await answer.text()})
+'''
+
+
+class FakeService:
+    """A service binding: ``fetch(request)`` gets the Worker's JavaScript Request as it is."""
+
+    JS_METHODS = ("fetch",)
+
+    def __init__(self):
+        self.seen = []
+
+    async def fetch(self, request, init=None):
+        from workers_env import js
+
+        self.seen.append((type(request).__name__, request.method, request.url, await request.text()))
+        return js.Response.new("stored", js.Object.fromEntries([["status", 201]]))
+
+
+@pytest.mark.asyncio
+async def test_a_javascript_request_reaches_a_supplied_service_binding(project):
+    """Built-in era (raw bindings): a js.Request handed to a binding stays a Request, as a
+    service binding's fetch(request) receives it -- not refused as a Python PyProxy."""
+    root = project(TOML.replace("2026-05-01", "2025-11-02"), src__entry_DOT_py=SERVICE_ENTRY)
+    service = FakeService()
+    worker = load_worker(env=load_env(root, bindings={"SERVICE": service}))
+    resp = await worker.fetch("/")
+    assert resp.status == 200, await resp.text()
+    assert await resp.json() == {"status": 201, "text": "stored"}
+    assert service.seen == [("JsRequest", "POST", "https://service/ingest", "image bytes")]

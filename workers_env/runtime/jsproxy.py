@@ -537,6 +537,8 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return value._target
     if isinstance(value, list) and all(type(v) in (int, float) for v in value):
         return list(value)  # a PyProxy of a list of numbers is iterable, so Array.from() reads it
+    if isinstance(value, JsProxy):  # another JavaScript object (a Request, Response, Headers): as it is
+        return value
     # the built-in SDK of dates before 2026-04-21 hands bindings over raw: say how either era reads
     era_hint = ("; or give the Worker the external SDK, which converts plain Python values "
                 "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
