@@ -38,9 +38,11 @@ from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import (
     EMBEDDING_MODELS,
     OTHER_MODELS,
+    RERANKER_MODELS,
     TASKS,
     TEXT_GENERATION_MODELS,
     EmbeddingModel,
+    RerankerModel,
     TextGenerationModel,
 )
 from workers_env.ai.catalog_entries import CATALOG_ENTRIES
@@ -49,8 +51,10 @@ from workers_env.ai.embedders import PluggedEmbedder
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
 from workers_env.ai.validation import (
     EmbeddingRequest,
+    RerankRequest,
     parse_embedding,
     parse_generation,
+    parse_rerank,
 )
 
 __all__ = ["AiBinding", "AiCall"]
@@ -108,7 +112,7 @@ def _rows(matrix: np.ndarray) -> list[list[float]]:
     return rows
 
 
-def _catalog_entry(model: EmbeddingModel | TextGenerationModel) -> tuple[str, int, str, tuple[tuple[str, str], ...]]:
+def _catalog_entry(model: EmbeddingModel | TextGenerationModel | RerankerModel) -> tuple[str, int, str, tuple[tuple[str, str], ...]]:
     """(id, source, description, properties) as Cloudflare's catalog lists the model; a model
     the catalog files we read lack gets a stable id of its own (a UUID5 of its name)."""
     found = CATALOG_ENTRIES.get(model.name)
@@ -237,6 +241,8 @@ class AiBinding:
             request = parse_generation(TEXT_GENERATION_MODELS[name], inputs)
             reply = self._script.reply(name, request)
             result = sse_stream(request, reply) if request.stream else to_py(generation_result(request, reply))
+        elif name in RERANKER_MODELS:
+            result = self._rerank(RERANKER_MODELS[name], parse_rerank(inputs))
         elif name in OTHER_MODELS:
             raise _limits.not_emulated(name, OTHER_MODELS[name])
         else:
@@ -273,14 +279,23 @@ class AiBinding:
         return None, embed(texts, model.dimensions, model=model.name, variant=request.pooling or "",
                            max_words=model.max_input_tokens)
 
+    @staticmethod
+    def _scored(matrix: np.ndarray, top_k: int | None = None) -> JsDict:
+        """``{response: [{id, score}]}``: the cosine of each row but the last (the contexts) with
+        the last (the query), best first, ties by index; the first ``top_k``."""
+        query, contexts = matrix[-1].astype(np.float64), matrix[:-1].astype(np.float64)
+        norms = np.linalg.norm(contexts, axis=1) * (np.linalg.norm(query) or 1.0)
+        scores = contexts @ query / np.where(norms == 0, 1.0, norms)
+        order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:top_k]
+        return to_py({"response": [{"id": i, "score": float(scores[i])} for i in order]})
+
+    def _rerank(self, model: RerankerModel, request: RerankRequest) -> JsDict:
+        levels = embed_rows([*request.texts, request.query], model.dimensions, model=model.name)
+        return self._scored(levels.astype(np.float64), request.top_k)
+
     def _embed(self, model: EmbeddingModel, request: EmbeddingRequest) -> JsDict:
         if request.kind == "query":
-            matrix = self._matrix(model, request)[0]
-            query, contexts = matrix[-1].astype(np.float64), matrix[:-1].astype(np.float64)
-            norms = np.linalg.norm(contexts, axis=1) * (np.linalg.norm(query) or 1.0)
-            scores = contexts @ query / np.where(norms == 0, 1.0, norms)
-            order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-            return to_py({"response": [{"id": i, "score": float(scores[i])} for i in order]})
+            return self._scored(self._matrix(model, request)[0])
         plugged, indices = self._vectors(model, request, indices=True)
         rows = _numbers(indices) if indices is not None else _rows(plugged)
         shape = [len(rows), model.dimensions]
@@ -290,7 +305,7 @@ class AiBinding:
         return result
 
     def models_sync(self, params: Mapping[str, Any]) -> list[JsDict]:
-        entries = [*EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values()]
+        entries = [*EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values(), *RERANKER_MODELS.values()]
         task = params.get("task")
         if task:
             entries = [m for m in entries if str(task).lower() in (m.task, TASKS[m.task].name.lower())]

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 __all__ = [
     "EMBEDDING_MODELS",
     "OTHER_MODELS",
+    "RERANKER_MODELS",
     "TASKS",
     "TEXT_GENERATION_MODELS",
     "EmbeddingModel",
+    "RerankerModel",
     "Task",
     "TextGenerationModel",
 ]
@@ -48,6 +50,12 @@ TASKS = {
         "Text Generation",
         "Family of generative text models, such as large language models (LLM), that can be adapted "
         "for a variety of natural language tasks.",
+    ),
+    "text-classification": Task(
+        "19606750-23ed-4371-aab2-c20349b53a60",
+        "Text Classification",
+        "Sentiment analysis or text classification is a common NLP task that classifies a text input "
+        "into labels or classes.",
     ),
 }
 
@@ -323,10 +331,29 @@ TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
        for name in _CHAT_COMPLETIONS_NAMES},
 }
 
+@dataclass(frozen=True)
+class RerankerModel:
+    """A reranker: ``{query, contexts: [{text}], top_k?}`` -> ``{response: [{id, score}]}``,
+    best first (scored offline by the default embedder's cosine; see the README)."""
+
+    name: str
+    description: str = "Reranker model"
+    dimensions: int = 768  # of the offline vectors it scores with
+
+    task = "text-classification"
+
+    @property
+    def author(self) -> str:
+        return self.name.split("/")[1]
+
+
+RERANKER_MODELS: dict[str, RerankerModel] = {
+    m.name: m for m in (RerankerModel("@cf/baai/bge-reranker-base"),)
+}
+
 #: Catalog models of other tasks (or another result format): known to exist, not emulated.
 OTHER_MODELS: dict[str, str] = {
     "@cf/huggingface/distilbert-sst-2-int8": "Text Classification",
-    "@cf/baai/bge-reranker-base": "Text Classification",
     "@cf/stabilityai/stable-diffusion-xl-base-1.0": "Text-to-Image",
     "@cf/runwayml/stable-diffusion-v1-5-inpainting": "Text-to-Image",
     "@cf/runwayml/stable-diffusion-v1-5-img2img": "Text-to-Image",

@@ -741,4 +741,244 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
             ('context_window', '4096'),
         ),
     ),
+    '@cf/qwen/qwen3-30b-a3b-fp8': (
+        '4090e54c-eee4-4221-b410-10c1c0f92f17',
+        1,
+        (
+            'Qwen3 is the latest generation of large language models in Qwen series, offering a '
+            'comprehensive suite of dense and mixture-of-experts (MoE) models. Built upon '
+            'extensive training, Qwen3 delivers groundbreaking advancements in reasoning, '
+            'instruction-following, agent capabilities, and multilingual support.'
+        ),
+        (
+            ('async_queue', 'true'),
+            ('context_window', '32768'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+        ),
+    ),
+    '@cf/aisingapore/gemma-sea-lion-v4-27b-it': (
+        '41ca173f-72d5-4420-8915-49e835d2676e',
+        1,
+        (
+            'SEA-LION stands for Southeast Asian Languages In One Network, which is a collection '
+            'of Large Language Models (LLMs) which have been pretrained and instruct-tuned for '
+            'the Southeast Asia (SEA) region.'
+        ),
+        (
+            ('context_window', '128000'),
+        ),
+    ),
+    '@cf/zai-org/glm-4.7-flash': (
+        '86b3e51a-4b05-43fa-a403-0f27821919d2',
+        1,
+        (
+            'GLM-4.7-Flash is a fast and efficient multilingual text generation model with a '
+            '131,072 token context window. Optimized for dialogue, instruction-following, and '
+            'multi-turn tool calling across 100+ languages.'
+        ),
+        (
+            ('context_window', '131072'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+        ),
+    ),
+    '@cf/moonshotai/kimi-k2.5': (
+        'd7948af7-749a-4fa3-8480-2a9f4215f427',
+        1,
+        (
+            'Kimi K2.5 is a frontier-scale open-source model with a 256k context window, '
+            'multi-turn tool calling, vision inputs, and structured outputs for agentic '
+            'workloads.'
+        ),
+        (
+            ('async_queue', 'false'),
+            ('context_window', '256000'),
+            ('function_calling', 'true'),
+            ('planned_deprecation_date', '2026-05-30'),
+            ('reasoning', 'true'),
+            ('terms', 'https://github.com/MoonshotAI/Kimi-K2.5/blob/master/LICENSE'),
+            ('vision', 'true'),
+        ),
+    ),
+    '@cf/moonshotai/kimi-k2.6': (
+        '8a5d00bd-de28-4a28-b37a-ce46d01ebaeb',
+        1,
+        (
+            'Kimi K2.6 is a frontier-scale open-source 1T parameter model with a 262.1k context '
+            'window, multi-turn tool calling, vision inputs, and structured outputs for agentic '
+            'workloads.'
+        ),
+        (
+            ('async_queue', 'true'),
+            ('require_workers_paid', 'true'),
+            ('context_window', '262144'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+            ('terms', 'https://huggingface.co/moonshotai/Kimi-K2.6/blob/main/LICENSE'),
+            ('vision', 'true'),
+        ),
+    ),
+    '@cf/moonshotai/kimi-k2.7-code': (
+        'c29c7295-ff20-4b9b-bdcc-25136c19b21d',
+        1,
+        (
+            'Kimi K2.7 is a frontier-scale open-source 1T parameter model with a 262.1k context '
+            'window, multi-turn tool calling, vision inputs, and structured outputs for agentic '
+            'workloads.'
+        ),
+        (
+            ('require_workers_paid', 'true'),
+            ('context_window', '262144'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+            ('terms', 'https://huggingface.co/moonshotai/Kimi-K2.7-Code/blob/main/LICENSE'),
+            ('vision', 'true'),
+        ),
+    ),
+    '@cf/ibm-granite/granite-4.0-h-micro': (
+        '7952d0cc-cb00-4e10-be02-667565c2ee0f',
+        1,
+        (
+            'Granite 4.0 instruct models deliver strong performance across benchmarks, achieving '
+            'industry-leading results in key agentic tasks like instruction following and '
+            'function calling. These efficiencies make the models well-suited for a wide range '
+            'of use cases like retrieval-augmented generation (RAG), multi-agent workflows, and '
+            'edge deployments.'
+        ),
+        (
+            ('context_window', '131000'),
+        ),
+    ),
+    '@cf/deepseek-ai/deepseek-v4-flash-0731': (
+        '7276b330-b4ae-4662-81d1-3a8bea8368f8',
+        1,
+        (
+            'DeepSeek-V4-Flash-0731 is the official release of DeepSeek-V4-Flash, superseding '
+            'the preview version, with substantially enhanced agentic capabilities. '
+        ),
+        (
+            ('async_queue', 'true'),
+            ('require_workers_paid', 'true'),
+            ('context_window', '1048576'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+        ),
+    ),
+    '@cf/deepseek-ai/deepseek-v4-pro-0813': (
+        '2d50837b-2dc7-4994-a690-a38e25c16d74',
+        1,
+        (
+            'DeepSeek V4 Pro is a high-capability reasoning model from DeepSeek with a one '
+            'million token context window, built for long-horizon agentic workflows and complex, '
+            'multi-step problem-solving'
+        ),
+        (
+            ('require_workers_paid', 'true'),
+            ('context_window', '1048576'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+        ),
+    ),
+    '@cf/zai-org/glm-5.2': (
+        '4edc7dfe-de78-4156-890c-85b79227694e',
+        1,
+        "Z.ai's flagship agentic coding model",
+        (
+            ('require_workers_paid', 'true'),
+            ('context_window', '262144'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+        ),
+    ),
+    '@cf/zai-org/glm-5.3': (
+        'c05fea67-c5a9-49ca-a7ab-446a0d62cb7a',
+        1,
+        (
+            "GLM-5.3 is Z.ai's flagship agentic coding model, pairing a 1M-token context window "
+            'with reasoning, function calling, and structured outputs to power multi-step, '
+            'tool-driven development workflows.'
+        ),
+        (
+            ('require_workers_paid', 'true'),
+            ('context_window', '1310720'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+        ),
+    ),
+    '@cf/zai-org/glm-5.3-flash': (
+        '95666467-f984-4211-b48a-7c246dd4adb7',
+        1,
+        (
+            'The first natively multimodal model in the GLM-5 series. With 320B total parameters '
+            'and just 18B active parameters, it outperforms GLM-5.2 across benchmarks and '
+            'real-world workloads at one-tenth the price, while approaching Claude Opus 4.8 on '
+            'coding and agentic benchmarks.'
+        ),
+        (
+            ('require_workers_paid', 'true'),
+            ('context_window', '1310720'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+            ('terms', 'https://huggingface.co/zai-org/GLM-5.3-Flash/blob/main/LICENSE'),
+            ('vision', 'true'),
+        ),
+    ),
+    '@cf/qwen/qwen3.8-27b': (
+        '22338608-b54d-4f04-884e-ab06f3dbbf3e',
+        1,
+        (
+            'Qwen 3.8 27B is a 27-billion-parameter instruction-tuned language model from '
+            "Alibaba's Qwen family, designed for vision, efficient general-purpose text "
+            'generation and agentic workloads.'
+        ),
+        (
+            ('async_queue', 'true'),
+            ('context_window', '262144'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+            ('vision', 'true'),
+        ),
+    ),
+    '@cf/nvidia/nemotron-3-120b-a12b': (
+        '43dbadb4-2b0a-47e9-8479-34a49b971f1e',
+        1,
+        (
+            'NVIDIA Nemotron 3 Super is a hybrid MoE model with leading accuracy for multi-agent '
+            'applications and specialized agentic AI systems.'
+        ),
+        (
+            ('context_window', '256000'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+            ('terms', 'https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-nemotron-open-model-license/'),
+        ),
+    ),
+    '@cf/google/gemma-4-26b-a4b-it': (
+        '328adb49-4a7d-43e3-a2d5-802ae8100fe7',
+        1,
+        (
+            "Gemma 4 is Google's most intelligent family of open models, built from Gemini 3 "
+            'research to maximize intelligence-per-parameter.'
+        ),
+        (
+            ('async_queue', 'true'),
+            ('context_window', '256000'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+            ('terms', 'https://ai.google.dev/gemma/docs/gemma_4_license'),
+            ('vision', 'true'),
+        ),
+    ),
+    '@cf/baai/bge-reranker-base': (
+        '145337e7-cec3-4ebb-8e78-16ddfc75e580',
+        1,
+        (
+            'Different from embedding model, reranker uses question and document as input and '
+            'directly output similarity instead of embedding. You can get a relevance score by '
+            'inputting query and passage to the reranker. And the score can be mapped to a float '
+            'value in [0,1] by sigmoid function.\n\n'
+        ),
+        (),
+    ),
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["EMBEDDING_SCHEMAS", "TEXT_GENERATION_SCHEMAS"]
+__all__ = ["EMBEDDING_SCHEMAS", "RERANKER_SCHEMA", "TEXT_GENERATION_SCHEMAS"]
 
 
 EMBEDDING_SCHEMAS: dict[str, dict[str, Any]] = {
@@ -341,4 +341,11 @@ TEXT_GENERATION_SCHEMAS["qwen3-30b"] = json.loads(
     '":0,"maximum":2},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"presence_penalt'
     'y":{"type":"number","minimum":-2,"maximum":2}},"required":["messages"]}]}}},"required":["request'
     's"]}]}'
+)
+
+#: bge-reranker-base.json at f7569fbfa5ae
+RERANKER_SCHEMA: dict[str, Any] = json.loads(
+    '{"type":"object","properties":{"query":{"type":"string","minLength":1},"top_k":{"type":"integer",'
+    '"default":null,"minimum":1},"contexts":{"type":"array","items":{"type":"object","properties":{"text":'
+    '{"type":"string","minLength":1}}}}},"required":["query","contexts"]}'
 )

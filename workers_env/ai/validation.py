@@ -12,9 +12,13 @@ from typing import Any
 from workers_env.ai import cabidela
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import EmbeddingModel, TextGenerationModel
-from workers_env.ai.input_schemas import EMBEDDING_SCHEMAS, TEXT_GENERATION_SCHEMAS
+from workers_env.ai.input_schemas import (
+    EMBEDDING_SCHEMAS,
+    RERANKER_SCHEMA,
+    TEXT_GENERATION_SCHEMAS,
+)
 
-__all__ = ["EmbeddingRequest", "GenerationRequest", "parse_embedding", "parse_generation"]
+__all__ = ["EmbeddingRequest", "GenerationRequest", "RerankRequest", "parse_embedding", "parse_generation", "parse_rerank"]
 
 
 @dataclass
@@ -29,6 +33,15 @@ class EmbeddingRequest:
     kind: str = "text"
     pooling: str | None = None
     query: str | None = None
+
+
+@dataclass
+class RerankRequest:
+    """A reranker call: the query, the contexts' texts (by index) and how many to return."""
+
+    query: str
+    texts: list[str]
+    top_k: int | None = None
 
 
 @dataclass
@@ -157,3 +170,15 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
         model=model.name,
         result=model.result,
     )
+
+
+def parse_rerank(inputs: Any) -> RerankRequest:
+    """A reranker call, or the 5006 error cabidela gives for it on the model's schema."""
+    problem = cabidela.validate(RERANKER_SCHEMA, inputs)
+    if problem is not None:
+        raise _limits.bad_input(problem)
+    contexts = inputs["contexts"] if isinstance(inputs["contexts"], list) else []
+    texts = [item.get("text", "") if isinstance(item, dict) else "" for item in contexts]
+    top_k = inputs.get("top_k")
+    return RerankRequest(inputs["query"], [t if isinstance(t, str) else "" for t in texts],
+                         int(top_k) if isinstance(top_k, (int, float)) and not isinstance(top_k, bool) else None)
