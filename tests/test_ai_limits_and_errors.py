@@ -294,7 +294,7 @@ def test_text_parts_where_the_catalog_schema_takes_them(tmp_path):
 
 
 @pytest.mark.parametrize("model,task", [
-    ("@cf/openai/gpt-oss-120b", "Responses API"),
+    ("@cf/moondream/moondream3.1-9B-A2B", "Image-to-Text"),
     ("@cf/swiss-ai/apertus-v1.5-8b", "input schema not published"),
     ("@cf/cloudflare/clef-flash", "decision model"),
     ("@cf/facebook/detr-resnet-50", "Object Detection"),

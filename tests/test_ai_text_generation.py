@@ -47,7 +47,9 @@ def test_the_default_reply_respects_max_tokens(tmp_path):
 @pytest.mark.parametrize("model", sorted(TEXT_GENERATION_MODELS))
 def test_every_text_generation_model_answers(tmp_path, model):
     res = run(ai_env(tmp_path), model, {"prompt": "hi"})
-    text = res.choices[0].text if TEXT_GENERATION_MODELS[model].result == "chat-completions" else res.response
+    form = TEXT_GENERATION_MODELS[model].result
+    text = {"chat-completions": lambda: res.choices[0].text, "responses": lambda: res.output_text,
+            "response": lambda: res.response}[form]()
     assert text.startswith(f"[workers-env offline reply from {model}]")
 
 

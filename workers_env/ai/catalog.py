@@ -5,9 +5,9 @@ the JSON behind each model page), the model list in workerd's ``types/defines/ai
 (``AiModels``), and the model cards for the dimensions a catalog page leaves out. Every text
 embedding model of the catalog is here; text generation models are those whose result is
 ``{"response", "tool_calls", "usage"}`` and those answering in OpenAI's chat-completions form
-(``result="chat-completions"``); the Responses API models (gpt-oss), the models whose input
-schema is not published, and every other task are listed in :data:`OTHER_MODELS` and refused
-with a clear error.
+or its Responses API (gpt-oss); the reranker is in :data:`RERANKER_MODELS`; the models whose
+input schema is not published and every other task are listed in :data:`OTHER_MODELS` and
+refused with a clear error.
 """
 
 from __future__ import annotations
@@ -168,8 +168,9 @@ class TextGenerationModel:
     async_batch: bool = False
     #: its input schema in ``workers_env.ai.input_schemas.TEXT_GENERATION_SCHEMAS``
     schema: str = "older"
-    #: the result's form: ``"response"`` (``{response, tool_calls, usage}``) or
-    #: ``"chat-completions"`` (OpenAI's ``chat.completion`` / ``text_completion`` objects)
+    #: the result's form: ``"response"`` (``{response, tool_calls, usage}``),
+    #: ``"chat-completions"`` (OpenAI's ``chat.completion`` / ``text_completion`` objects) or
+    #: ``"responses"`` (OpenAI's Responses API for ``{input, instructions}``; messages as chat)
     result: str = "response"
 
     task = "text-generation"
@@ -325,6 +326,8 @@ TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
     **{name: TextGenerationModel(name, json_mode=name in _JSON_MODE, async_batch=name in _ASYNC_BATCH,
                                  schema=_SCHEMAS.get(name, "older"))
        for name in _TEXT_GENERATION_NAMES},
+    **{name: TextGenerationModel(name, json_mode=True, result="responses", schema="responses")
+       for name in ("@cf/openai/gpt-oss-120b", "@cf/openai/gpt-oss-20b")},
     **{name: TextGenerationModel(name, json_mode=True, result="chat-completions",
                                  schema="qwen3-30b" if name == "@cf/qwen/qwen3-30b-a3b-fp8" else "chat-completions",
                                  async_batch=name == "@cf/qwen/qwen3-30b-a3b-fp8")
@@ -382,8 +385,6 @@ OTHER_MODELS: dict[str, str] = {
     "@cf/meta/m2m100-1.2b": "Translation",
     "@cf/ai4bharat/indictrans2-en-indic-1B": "Translation",
     "@cf/meta/llama-guard-3-8b": "Text Generation (safety classification result)",
-    "@cf/openai/gpt-oss-120b": "Text Generation (Responses API input and result)",
-    "@cf/openai/gpt-oss-20b": "Text Generation (Responses API input and result)",
     "@cf/cloudflare/clef": "Text Generation (decision model: {model, answers, usage} result)",
     "@cf/cloudflare/clef-flash": "Text Generation (decision model: {model, answers, usage} result)",
     "@cf/cloudflare/clef-omni": "Text Generation (decision model: {model, answers, usage} result)",

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._errors import ConfigError
+from workers_env._errors import ConfigError, NotEmulatedError
 from workers_env._jsvalues import ByteStream, to_py
 from workers_env.ai.embedder import approx_tokens
 from workers_env.ai.validation import GenerationRequest
@@ -144,11 +144,28 @@ def _chat_completion(request: GenerationRequest, reply: str) -> dict[str, Any]:
     return {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion", **head, "choices": [choice], "usage": usage}
 
 
+def _responses_object(request: GenerationRequest, reply: str) -> dict[str, Any]:
+    """OpenAI's Responses API result (ai.d.ts ``ResponsesOutput``): one assistant message with
+    one ``output_text``, ``output_text`` itself, ``usage`` in input/output tokens."""
+    usage = _usage(request, reply)
+    message = {"id": f"msg_{uuid.uuid4().hex}", "type": "message", "role": "assistant", "status": "completed",
+               "content": [{"type": "output_text", "text": reply, "annotations": []}]}
+    return {
+        "id": f"resp_{uuid.uuid4().hex}", "object": "response", "created_at": int(time.time()),
+        "model": request.model, "status": "completed", "instructions": request.inputs.get("instructions"),
+        "output": [message], "output_text": reply, "error": None, "incomplete_details": None,
+        "usage": {"input_tokens": usage["prompt_tokens"], "output_tokens": usage["completion_tokens"],
+                  "total_tokens": usage["total_tokens"]},
+    }
+
+
 def generation_result(request: GenerationRequest, reply: str | Mapping[str, Any]) -> dict[str, Any]:
     """The non-streamed result: ``{"response", "tool_calls", "usage"}``, or for the
     chat-completions models OpenAI's object (a dict reply wins, as the whole result)."""
     if request.result == "chat-completions":
         return dict(reply) if isinstance(reply, Mapping) else _chat_completion(request, reply)
+    if request.result == "responses":
+        return dict(reply) if isinstance(reply, Mapping) else _responses_object(request, reply)
     if isinstance(reply, Mapping):
         result = dict(reply)
         result.setdefault("response", "")
@@ -162,6 +179,11 @@ def generation_result(request: GenerationRequest, reply: str | Mapping[str, Any]
 def sse_stream(request: GenerationRequest, reply: str | Mapping[str, Any]) -> ByteStream:
     """``stream: true``: one ``data: {"response": piece}`` event per word (with its leading
     space), a final event with ``usage``, then ``data: [DONE]``."""
+    if request.result == "responses":
+        raise NotEmulatedError(
+            "workers-env does not emulate stream: true with the Responses API (gpt-oss's `input` form) "
+            "offline; leave `stream` out, or send `messages` for a chat-completions stream."
+        )
     result = generation_result(request, reply)
     if request.result == "chat-completions":
         return _chat_chunks(request, result)

@@ -272,7 +272,9 @@ TEXT_GENERATION_SCHEMAS: dict[str, dict[str, Any]] = {
     ),
 }
 #: ours, for the chat-completions models whose OpenAI-sized schemas are not vendored: the
-#: prompt / messages basics of ai.d.ts's ``ChatCompletionsMessagesInput`` and its prompt form
+#: prompt / messages basics of ai.d.ts's ``ChatCompletionsMessagesInput`` and its prompt form;
+#: and for gpt-oss, ai.d.ts's ``XOR<ResponsesInput, ChatCompletionsMessagesInput>`` reduced to
+#: its basics (every Responses property optional; messages an array of objects with a role)
 TEXT_GENERATION_SCHEMAS["chat-completions"] = json.loads(
     '{"type":"object","oneOf":[{"properties":{"prompt":{"type":"string","minLength":1}},"required":["prompt"]},'
     '{"properties":{"messages":{"type":"array","items":{"type":"object","properties":{"role":{"type":"string"}},'
@@ -348,4 +350,9 @@ RERANKER_SCHEMA: dict[str, Any] = json.loads(
     '{"type":"object","properties":{"query":{"type":"string","minLength":1},"top_k":{"type":"integer",'
     '"default":null,"minimum":1},"contexts":{"type":"array","items":{"type":"object","properties":{"text":'
     '{"type":"string","minLength":1}}}}},"required":["query","contexts"]}'
+)
+TEXT_GENERATION_SCHEMAS["responses"] = json.loads(
+    '{"type":"object","properties":{"input":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"object"}}]},'
+    '"instructions":{"type":"string"},"messages":{"type":"array","items":{"type":"object",'
+    '"properties":{"role":{"type":"string"}},"required":["role"]}}}}'
 )

@@ -151,6 +151,13 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
     if problem is not None:
         raise _limits.bad_input(problem)
     inputs = _check_object(inputs)
+    if model.result == "responses" and "messages" not in inputs:  # the Responses API form
+        return GenerationRequest(
+            prompt=_responses_text(inputs.get("input")), messages=None, stream=bool(inputs.get("stream")),
+            max_tokens=int(inputs["max_output_tokens"]) if isinstance(inputs.get("max_output_tokens"), int)
+            else _limits.DEFAULT_MAX_TOKENS,
+            inputs=inputs, model=model.name, result="responses",
+        )
     has_prompt = "prompt" in inputs
     prompt = inputs.get("prompt")
     messages = inputs.get("messages")
@@ -168,8 +175,22 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
         inputs=inputs,
         response_format=response_format,
         model=model.name,
-        result=model.result,
+        result="chat-completions" if model.result == "responses" else model.result,  # gpt-oss with messages
     )
+
+
+def _responses_text(value: Any) -> str:
+    """What a Responses API ``input`` says last: the string, or the last user message's text
+    (``content`` a string or ``input_text`` parts)."""
+    if isinstance(value, str):
+        return value
+    for item in reversed(value if isinstance(value, list) else []):
+        if isinstance(item, dict) and item.get("role", "user") == "user":
+            content = item.get("content")
+            if isinstance(content, list):
+                return " ".join(p["text"] for p in content if isinstance(p, dict) and isinstance(p.get("text"), str))
+            return content if isinstance(content, str) else ""
+    return ""
 
 
 def parse_rerank(inputs: Any) -> RerankRequest:
