@@ -19,30 +19,13 @@ import math
 import re
 from typing import Any
 
-
-class _Undefined:
-    def __repr__(self) -> str:
-        return "undefined"
-
-
-UNDEFINED = _Undefined()
-
+from workers_env._jsvalues import UNDEFINED, js_string, js_truthy
 
 __all__ = ["Cabidela", "CabidelaError", "validate"]
 
 
 class CabidelaError(Exception):
     """What cabidela throws: its message is the service's 5006 description."""
-
-
-def _truthy(value: Any) -> bool:
-    if value is UNDEFINED or value is None or value is False:
-        return False
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value != 0 and not (isinstance(value, float) and math.isnan(value))
-    if isinstance(value, str):
-        return value != ""
-    return True
 
 
 def _get(obj: Any, key: Any) -> Any:
@@ -61,7 +44,7 @@ def _get(obj: Any, key: Any) -> Any:
 def resolve_payload(path: list[Any], obj: Any) -> Any:
     value = obj
     for key in path:
-        value = _get(value, key) if _truthy(value) else UNDEFINED
+        value = _get(value, key) if js_truthy(value) else UNDEFINED
     return value
 
 
@@ -100,22 +83,6 @@ def get_metadata(value: Any) -> tuple[list[str], int, list[str]]:
         return ["object"], len(value), list(value)
     return [], 0, []  # undefined
 
-
-def js_text(value: Any) -> str:
-    """``${value}`` in a JavaScript template."""
-    if value is None:
-        return "null"
-    if value is UNDEFINED:
-        return "undefined"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e21 else repr(value)
-    if isinstance(value, list):
-        return ",".join("" if v is None or v is UNDEFINED else js_text(v) for v in value)
-    if isinstance(value, dict):
-        return "[object Object]"
-    return str(value)
 
 
 class Needle:
@@ -256,19 +223,19 @@ class Cabidela:
             for item in items:
                 matched += self.parse_sub(needle.but(path=[*needle.path, str(item)], schema=schema.get("items", UNDEFINED)))
             return matched
-        if kind == "object" or _truthy(schema.get("properties", UNDEFINED)):
+        if kind == "object" or js_truthy(schema.get("properties", UNDEFINED)):
             return 1 if self.parse_object(needle) else 0
         if resolved is not UNDEFINED:
             if "const" in schema:
                 if not _same(resolved, schema["const"]):
-                    self.throw(f"const {js_text(resolved)} doesn't match {js_text(schema['const'])} at "
+                    self.throw(f"const {js_string(resolved)} doesn't match {js_string(schema['const'])} at "
                                f"'{path_to_string(needle.path)}'", needle)
                 elif untyped:
                     return 1
             if "enum" in schema:
                 if isinstance(schema["enum"], list):
                     if not any(_same(v, resolved) for v in schema["enum"]):
-                        self.throw(f"enum {js_text(resolved)} not in {js_text(schema['enum'])} at "
+                        self.throw(f"enum {js_string(resolved)} not in {js_string(schema['enum'])} at "
                                    f"'{path_to_string(needle.path)}'", needle)
                     elif untyped:
                         return 1
@@ -276,27 +243,27 @@ class Cabidela:
                     self.throw(f"enum should be an array at '{path_to_string(needle.path)}'", needle)
             if "type" in schema and kind not in types:
                 listed = ",".join(f"'{t}'" for t in types)
-                self.throw(f"Type mismatch of '{path_to_string(needle.path)}', '{js_text(kind)}' not in {listed}", needle)
+                self.throw(f"Type mismatch of '{path_to_string(needle.path)}', '{js_string(kind)}' not in {listed}", needle)
             where = path_to_string(needle.path)
             if kind == "string":
                 if "maxLength" in schema and size > schema["maxLength"]:
-                    self.throw(f"Length of '{where}' must be <= {js_text(schema['maxLength'])}", needle)
+                    self.throw(f"Length of '{where}' must be <= {js_string(schema['maxLength'])}", needle)
                 if "minLength" in schema and size < schema["minLength"]:
-                    self.throw(f"Length of '{where}' must be >= {js_text(schema['minLength'])} not met", needle)
+                    self.throw(f"Length of '{where}' must be >= {js_string(schema['minLength'])} not met", needle)
             elif kind in ("number", "integer"):
                 if "minimum" in schema and resolved < schema["minimum"]:
-                    self.throw(f"'{where}' must be >= {js_text(schema['minimum'])}", needle)
+                    self.throw(f"'{where}' must be >= {js_string(schema['minimum'])}", needle)
                 if "exclusiveMinimum" in schema and resolved <= schema["exclusiveMinimum"]:
-                    self.throw(f"'{where}' must be > {js_text(schema['exclusiveMinimum'])}", needle)
+                    self.throw(f"'{where}' must be > {js_string(schema['exclusiveMinimum'])}", needle)
                 if "maximum" in schema and resolved > schema["maximum"]:
-                    self.throw(f"'{where}' must be <= {js_text(schema['maximum'])}", needle)
+                    self.throw(f"'{where}' must be <= {js_string(schema['maximum'])}", needle)
                 if "exclusiveMaximum" in schema and resolved >= schema["exclusiveMaximum"]:
-                    self.throw(f"'{where}' must be < {js_text(schema['exclusiveMaximum'])}", needle)
+                    self.throw(f"'{where}' must be < {js_string(schema['exclusiveMaximum'])}", needle)
                 if "multipleOf" in schema and math.fmod(resolved, schema["multipleOf"]) != 0:
-                    self.throw(f"'{where}' must be multiple of {js_text(schema['multipleOf'])}", needle)
+                    self.throw(f"'{where}' must be multiple of {js_string(schema['multipleOf'])}", needle)
             if "pattern" in schema:
                 try:
-                    passes = re.search(schema["pattern"], js_text(resolved)) is not None
+                    passes = re.search(schema["pattern"], js_string(resolved)) is not None
                 except re.error:
                     passes = False
                 if not passes:
