@@ -196,8 +196,7 @@ def sse_stream(request: GenerationRequest, reply: str | Mapping[str, Any]) -> By
         events.append(json.dumps({"response": "", "tool_calls": result["tool_calls"]},
                                  ensure_ascii=False, separators=(",", ":")))
     events.append(json.dumps({"response": "", "usage": result["usage"]}, separators=(",", ":")))
-    events.append("[DONE]")
-    return ByteStream((f"data: {event}\n\n".encode() for event in events), content_type="text/event-stream")
+    return _event_stream(events)
 
 
 def _chat_chunks(request: GenerationRequest, result: Mapping[str, Any]) -> ByteStream:
@@ -220,8 +219,13 @@ def _chat_chunks(request: GenerationRequest, result: Mapping[str, Any]) -> ByteS
         last = {**head, "choices": [{"index": 0, "delta": {}, "finish_reason": choice.get("finish_reason", "stop")}]}
     events = [json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in chunks]
     events.append(json.dumps({**last, "usage": result.get("usage")}, separators=(",", ":")))
-    events.append("[DONE]")
-    return ByteStream((f"data: {event}\n\n".encode() for event in events), content_type="text/event-stream")
+    return _event_stream(events)
+
+
+def _event_stream(events: list[str]) -> ByteStream:
+    """Server-sent events: ``data: <event>`` each, then ``data: [DONE]``."""
+    return ByteStream((f"data: {event}\n\n".encode() for event in [*events, "[DONE]"]),
+                      content_type="text/event-stream")
 
 
 def _check_spec(spec: Any, where: str) -> None:

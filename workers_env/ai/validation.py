@@ -187,9 +187,7 @@ def _responses_text(value: Any) -> str:
     for item in reversed(value if isinstance(value, list) else []):
         if isinstance(item, dict) and item.get("role", "user") == "user":
             content = item.get("content")
-            if isinstance(content, list):
-                return " ".join(p["text"] for p in content if isinstance(p, dict) and isinstance(p.get("text"), str))
-            return content if isinstance(content, str) else ""
+            return _content_text(content) if isinstance(content, (str, list)) else ""
     return ""
 
 
