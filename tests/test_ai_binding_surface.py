@@ -8,9 +8,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from ai_helpers import ai_env, run
+from ai_helpers import ai_env, run, worker_json
 
-from workers_env import AiError, JsException, NotEmulatedError, load_worker
+from workers_env import AiError, JsException, NotEmulatedError
 
 BGE = "@cf/baai/bge-small-en-v1.5"
 
@@ -87,20 +87,8 @@ class Default(WorkerEntrypoint):
 
 
 @pytest.mark.parametrize("date", ["2026-05-01", "2025-06-01"])  # the external-SDK era and the older one
-def test_worker_code_reaches_the_whole_surface(project, date):
-    root = project(
-        f'name = "x"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
-        '[ai]\nbinding = "AI"\n',
-        src__entry_DOT_py=WORKER,
-    )
-    worker = load_worker(root)
-
-    async def scenario():
-        resp = await worker.fetch("/")
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    body = asyncio.run(scenario())
+def test_worker_code_reaches_the_whole_surface(tmp_path, date):
+    body = worker_json(tmp_path, WORKER, date=date)
     assert body["logs"] == [] and body["unset"] is True and body["after"] == 200
     assert [body[m] for m in ("gateway", "autorag", "aiSearch", "toMarkdown")] == ["NotEmulatedError"] * 4
     assert body["no_inputs"] == "TypeError: Cannot convert undefined or null to object"
