@@ -107,19 +107,31 @@ def _texts(value: Any, path: str, model: EmbeddingModel) -> list[str]:
     return list(value)
 
 
-def _refuse_async_batch(inputs: dict[str, Any], model: EmbeddingModel) -> None:
-    if "requests" in inputs and "requests" in model.forms and "text" not in inputs and "contexts" not in inputs:
+def _refuse_async_batch(inputs: Any, takes_batches: bool, forms: tuple[str, ...]) -> None:
+    """``{"requests": [...]}`` without any of the model's ordinary ``forms``: the asynchronous
+    batch API, which needs Cloudflare's queue."""
+    if takes_batches and isinstance(inputs, dict) and "requests" in inputs and not any(f in inputs for f in forms):
         raise _limits.unsupported_option("requests (the asynchronous batch API)")
+
+
+def _validate(schema: dict[str, Any], inputs: Any) -> dict[str, Any]:
+    """``inputs`` as an object once cabidela passes them on ``schema``; its 5006 otherwise."""
+    problem = cabidela.validate(schema, inputs)
+    if problem is not None:
+        raise _limits.bad_input(problem)
+    return _check_object(inputs)
+
+
+def _context_texts(contexts: Any) -> list[Any]:
+    """The ``text`` of each item of a ``contexts`` list (``""`` where an item has none)."""
+    return [item.get("text", "") if isinstance(item, dict) else "" for item in contexts]
 
 
 def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
     """The texts of an embedding call, or the 5006 error the service gives for the input:
     cabidela's verdict on the model's own input schema first, then what it lets through."""
-    _refuse_async_batch(inputs if isinstance(inputs, dict) else {}, model)
-    problem = cabidela.validate(EMBEDDING_SCHEMAS[model.schema], inputs)
-    if problem is not None:
-        raise _limits.bad_input(problem)
-    inputs = _check_object(inputs)
+    _refuse_async_batch(inputs, "requests" in model.forms, ("text", "contexts"))
+    inputs = _validate(EMBEDDING_SCHEMAS[model.schema], inputs)
     if "queries" in model.forms:  # qwen3-embedding: queries, documents, text (alias of documents)
         texts = [t for key in ("queries", "documents", "text") if inputs.get(key) is not None
                  for t in _texts(inputs[key], f"/{key}", model)]
@@ -127,10 +139,9 @@ def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
             raise _limits.bad_input(_limits.required("/", "text"))
         return EmbeddingRequest(texts)
     if "contexts" in model.forms and "contexts" in inputs:
-        contexts = inputs["contexts"]
-        texts = [item.get("text", "") if isinstance(item, dict) else "" for item in contexts]
+        texts = _context_texts(inputs["contexts"])
         if not all(isinstance(t, str) for t in texts):  # (cabidela checked each text's type)
-            raise _limits.bad_input(_limits.type_mismatch("/contexts", "array", contexts))
+            raise _limits.bad_input(_limits.type_mismatch("/contexts", "array", inputs["contexts"]))
         query = inputs.get("query")
         return EmbeddingRequest(texts, kind="query" if query is not None else "contexts",
                                 pooling=model.pooling, query=query)
@@ -144,13 +155,8 @@ _JSON_MODE_TYPES = ("json_object", "json_schema")
 def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationRequest:
     """A text generation call (``prompt`` or ``messages``), or the service's 5006 error:
     cabidela's verdict on the input schema of the model's template."""
-    if model.async_batch and isinstance(inputs, dict) and "requests" in inputs \
-            and "prompt" not in inputs and "messages" not in inputs:
-        raise _limits.unsupported_option("requests (the asynchronous batch API)")
-    problem = cabidela.validate(TEXT_GENERATION_SCHEMAS[model.schema], inputs)
-    if problem is not None:
-        raise _limits.bad_input(problem)
-    inputs = _check_object(inputs)
+    _refuse_async_batch(inputs, model.async_batch, ("prompt", "messages"))
+    inputs = _validate(TEXT_GENERATION_SCHEMAS[model.schema], inputs)
     if model.result == "responses" and "messages" not in inputs:  # the Responses API form
         return GenerationRequest(
             prompt=_responses_text(inputs.get("input")), messages=None, stream=bool(inputs.get("stream")),
@@ -193,11 +199,8 @@ def _responses_text(value: Any) -> str:
 
 def parse_rerank(inputs: Any) -> RerankRequest:
     """A reranker call, or the 5006 error cabidela gives for it on the model's schema."""
-    problem = cabidela.validate(RERANKER_SCHEMA, inputs)
-    if problem is not None:
-        raise _limits.bad_input(problem)
-    contexts = inputs["contexts"] if isinstance(inputs["contexts"], list) else []
-    texts = [item.get("text", "") if isinstance(item, dict) else "" for item in contexts]
+    inputs = _validate(RERANKER_SCHEMA, inputs)
+    texts = _context_texts(inputs["contexts"] if isinstance(inputs["contexts"], list) else [])
     top_k = inputs.get("top_k")
     return RerankRequest(inputs["query"], [t if isinstance(t, str) else "" for t in texts],
                          int(top_k) if isinstance(top_k, (int, float)) and not isinstance(top_k, bool) else None)
