@@ -84,12 +84,6 @@ def _content_text(content: Any) -> str:
     return " ".join(p["text"] for p in parts if isinstance(p, dict) and isinstance(p.get("text"), str))
 
 
-def _check_object(inputs: Any) -> dict[str, Any]:
-    """cabidela reads an object schema's properties off any value (``value[name]``): inputs
-    that are not an object have none, so they fail as missing properties, not as a type."""
-    return inputs if isinstance(inputs, dict) else {}
-
-
 def _texts(value: Any, path: str, model: EmbeddingModel) -> list[str]:
     """The texts of a ``str | list[str]`` input cabidela passed -- with what it does not check
     and the service refuses elsewhere (ours, README): more than ``maxItems`` texts, and items
@@ -115,11 +109,13 @@ def _refuse_async_batch(inputs: Any, takes_batches: bool, forms: tuple[str, ...]
 
 
 def _validate(schema: dict[str, Any], inputs: Any) -> dict[str, Any]:
-    """``inputs`` as an object once cabidela passes them on ``schema``; its 5006 otherwise."""
+    """``inputs`` as an object once cabidela passes them on ``schema``; its 5006 otherwise.
+    cabidela reads an object schema's properties off any value (``value[name]``), so inputs
+    that are not an object have none: they fail as missing properties, or pass as ``{}``."""
     problem = cabidela.validate(schema, inputs)
     if problem is not None:
         raise _limits.bad_input(problem)
-    return _check_object(inputs)
+    return inputs if isinstance(inputs, dict) else {}
 
 
 def _context_texts(contexts: Any) -> list[Any]:
