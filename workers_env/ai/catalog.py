@@ -296,10 +296,12 @@ _SCHEMAS: dict[str, str] = {
         "@cf/qwen/qwq-32b",
         "@cf/meta/llama-3.2-11b-vision-instruct",
     ), "gemma-3"),
+    "@cf/qwen/qwen3-30b-a3b-fp8": "qwen3-30b",  # a chat-completions model whose own schema is vendored
 }
 
 #: whose input in workerd's ai.d.ts is also an ``..._Async_Batch``
-_ASYNC_BATCH = frozenset({"@cf/meta/llama-3.3-70b-instruct-fp8-fast", "@cf/meta/llama-4-scout-17b-16e-instruct"})
+_ASYNC_BATCH = frozenset({"@cf/meta/llama-3.3-70b-instruct-fp8-fast", "@cf/meta/llama-4-scout-17b-16e-instruct",
+                          "@cf/qwen/qwen3-30b-a3b-fp8"})
 
 #: Models answering in OpenAI's chat-completions form (ai.d.ts ``ChatCompletionsOutput``):
 #: their input schemas (OpenAI's request, ~330k characters each) are not vendored; the
@@ -328,11 +330,11 @@ TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
        for name in _TEXT_GENERATION_NAMES},
     **{name: TextGenerationModel(name, json_mode=True, result="responses", schema="responses")
        for name in ("@cf/openai/gpt-oss-120b", "@cf/openai/gpt-oss-20b")},
-    **{name: TextGenerationModel(name, json_mode=True, result="chat-completions",
-                                 schema="qwen3-30b" if name == "@cf/qwen/qwen3-30b-a3b-fp8" else "chat-completions",
-                                 async_batch=name == "@cf/qwen/qwen3-30b-a3b-fp8")
+    **{name: TextGenerationModel(name, json_mode=True, result="chat-completions", async_batch=name in _ASYNC_BATCH,
+                                 schema=_SCHEMAS.get(name, "chat-completions"))
        for name in _CHAT_COMPLETIONS_NAMES},
 }
+
 
 @dataclass(frozen=True)
 class RerankerModel:
