@@ -84,7 +84,6 @@ def get_metadata(value: Any) -> tuple[list[str], int, list[str]]:
     return [], 0, []  # undefined
 
 
-
 class Needle:
     """Where the walk is: cabidela's ``SchemaNavigation`` (``evaluated`` and ``errors`` are
     shared by every needle of one validation, as the TypeScript's spreads share them)."""
