@@ -16,7 +16,7 @@ def test_contexts_come_back_best_first_by_index(tmp_path):
     env = ai_env(tmp_path)
     res = run(env, RERANKER, {"query": "where did the cat sit", "contexts": CONTEXTS})
     assert list(res) == ["response"]
-    assert [r.id for r in res.response][0] == 1  # the context sharing words with the query
+    assert res.response[0].id == 1  # the context sharing words with the query
     assert sorted(r.id for r in res.response) == [0, 1, 2]
     scores = [r.score for r in res.response]
     assert scores == sorted(scores, reverse=True) and -1 <= min(scores) and max(scores) <= 1
