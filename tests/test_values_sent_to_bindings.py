@@ -17,6 +17,7 @@ from workers_env.runtime import load_worker
 # and returns JSON-able data: what a call returned or raised, and what was stored.
 PROBES = r'''
 import datetime
+import enum
 from array import array
 
 import numpy as np
@@ -43,6 +44,24 @@ async def metadata_as_sent(vec, vid, metadata):
     return [res if isinstance(res, str) else "ok", await stored(vec, vid)]
 
 
+class Name(str):  # as SQLAlchemy's quoted_name: Pyodide reads the string, not __str__
+    def __str__(self):
+        return "not what crosses"
+
+
+class Kind(str, enum.Enum):  # str() of a member is "Kind.DOC"; its string value is "doc"
+    DOC = "doc"
+
+
+class Level(enum.IntEnum):
+    HIGH = 3
+
+
+class Ratio(float):
+    def __float__(self):
+        return 9.0
+
+
 V = [1.0, 0.0, 0.0]
 UTC2 = datetime.timezone(datetime.timedelta(hours=2))
 
@@ -57,6 +76,9 @@ async def run_all(vec):
     out["datetime_tz"] = await metadata_as_sent(vec, "f", {"at": datetime.datetime(2026, 1, 2, 5, 4, 5, tzinfo=UTC2)})
     out["nan_inf"] = await metadata_as_sent(vec, "g", {"n": float("nan"), "i": float("inf"), "m": [float("-inf")]})
     out["set_bytes"] = await metadata_as_sent(vec, "h", {"s": {1, 2}, "b": b"ab"})
+    out["subclasses"] = await metadata_as_sent(
+        vec, Name("s"), {"kind": Kind.DOC, "level": Level.HIGH, "ratio": Ratio(0.5), Kind.DOC: Name("key"),
+                           Level.HIGH: "int key", 2.0: "float key"})
     out["np_int64"] = await attempt(lambda: vec.upsert([{"id": "i", "values": np.array([1, 0, 0], dtype=np.int64)}]))
     out["array_q"] = await attempt(lambda: vec.upsert([{"id": "j", "values": array("q", [1, 0, 0])}]))
     out["float16"] = await attempt(lambda: vec.upsert([{"id": "k", "values": np.array([1, 0, 0], dtype=np.float16)}]))
@@ -98,6 +120,7 @@ EXPECTED: dict[str, Any] = {
     "datetime_tz": ["ok", {"at": "2026-01-02T03:04:05.000Z"}],
     "nan_inf": ["ok", {"n": None, "i": None, "m": [None]}],
     "set_bytes": ["ok", {"s": {}, "b": {"0": 97, "1": 98}}],
+    "subclasses": ["ok", {"kind": "doc", "level": 3, "ratio": 0.5, "doc": "key", "3": "int key", "2": "float key"}],
     "np_int64": BIGINT,
     "array_q": BIGINT,
     "float16": "JsException|Error: Javascript has no Float16 support.",
@@ -156,8 +179,8 @@ def check(out: dict[str, Any]) -> None:
         assert out[key] == want, key
     assert out["float32"] != out["float16"] and not isinstance(out["float32"], str)
     assert not isinstance(out["array_d"], str) and not isinstance(out["bytes_values"], str)
-    # written: a, e, f, g, h, l, m, q -- every refused call wrote nothing
-    assert out["count"] == 8
+    # written: a, e, f, g, h, s, l, m, q -- every refused call wrote nothing
+    assert out["count"] == 9
 
 
 @pytest.mark.asyncio

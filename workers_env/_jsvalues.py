@@ -31,6 +31,7 @@ __all__ = [
     "JsSet",
     "JsTypedArray",
     "array_from",
+    "base_value",
     "check_sendable",
     "js_string",
     "js_truthy",
@@ -38,6 +39,7 @@ __all__ = [
     "float32_decimals",
     "float32_rows",
     "is_safe_int",
+    "js_key",
     "js_number",
     "js_type_error",
     "json_value",
@@ -465,18 +467,31 @@ def _nest(name: str, items: list[Any], shape: tuple[int, ...]) -> Any:
     return [_nest(name, items[i * step : (i + 1) * step], shape[1:]) for i in range(shape[0])]
 
 
-def _js_key(key: Any) -> str:
-    """A dict key as ``Object.fromEntries`` makes it a property name."""
+def base_value(value: str | float) -> str | float:
+    """A ``str``/``int``/``float`` subclass instance (a ``(str, Enum)`` member, an ``IntEnum``,
+    ``np.float64``) as the base value Pyodide converts it to: it tests ``PyUnicode_Check`` /
+    ``PyLong_Check`` / ``PyFloat_Check`` and reads the C value, so an overridden ``__str__``,
+    ``__int__`` or ``__float__`` is never called. (``bool`` is the caller's to handle first.)"""
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return int.__index__(value)
+    return float.__float__(value)
+
+
+def js_key(key: Any) -> str:
+    """A dict key as ``Object.fromEntries`` makes it a property name: the key converted as
+    Pyodide converts values (subclasses by their base value), then JavaScript's ``String()``."""
     if isinstance(key, str):
-        return key
+        return base_value(key)  # type: ignore[return-value]
     if key is None:
         return "undefined"
     if isinstance(key, bool):
         return "true" if key else "false"
-    if isinstance(key, int) and is_safe_int(key):
-        return str(key)
+    if isinstance(key, int):  # a number or a BigInt: its decimal digits either way
+        return str(int.__index__(key))
     if isinstance(key, float):
-        return _js_number_text(key)
+        return _js_number_text(float.__float__(key))
     return str(key)
 
 
@@ -539,13 +554,12 @@ def _to_js(value: Any) -> Any:
     if isinstance(value, bool):
         return bool(value)
     if isinstance(value, int):  # PyLong_Check: subclasses too
-        return int(value) if is_safe_int(value) else BigInt(value)
-    if isinstance(value, float):  # PyFloat_Check: np.float64 and other subclasses too
-        return float(value)
-    if isinstance(value, str):
-        return str(value)
+        base = base_value(value)
+        return base if is_safe_int(base) else BigInt(base)
+    if isinstance(value, (float, str)):  # PyFloat_Check, PyUnicode_Check: np.float64, (str, Enum) too
+        return base_value(value)
     if isinstance(value, dict):
-        return {_js_key(k): _to_js(v) for k, v in value.items()}
+        return {js_key(k): _to_js(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_to_js(v) for v in value]
     if isinstance(value, set):

@@ -487,17 +487,8 @@ def object_from_entries(entries: Iterable[Any]) -> JsObject:
     props: dict[str, Any] = {}
     for entry in entries:
         key, value = list(entry)[:2]
-        props[str(key)] = value
+        props["null" if key is jsnull else _jsvalues.js_key(key)] = value
     return JsObject(props)
-
-
-def _primitive(value: Any) -> Any:
-    """A ``str``/``int``/``float`` subclass instance as the base value Pyodide converts it to."""
-    if isinstance(value, str):
-        return str.__str__(value)
-    if isinstance(value, int):
-        return int.__index__(value)
-    return float.__float__(value)
 
 
 def to_plain(value: Any, *, where: str = "argument") -> Any:
@@ -513,7 +504,7 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     if type(value) in _PRIMITIVES or isinstance(value, (JsDate, JsOpaque)):
         return value
     if isinstance(value, _PRIMITIVES):  # subclasses (an IntEnum, SQLAlchemy's quoted_name, np.float64)
-        return _primitive(value)        # cross as their base type: Pyodide checks PyUnicode_Check, ...
+        return _jsvalues.base_value(value)  # cross as their base type: Pyodide checks PyUnicode_Check, ...
     if isinstance(value, JsSet):
         return JsSet(to_plain(v, where=where) for v in value)
     if isinstance(value, JsObject):

@@ -19,11 +19,11 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import (
     UNDEFINED,
     JsTypedArray,
-    _js_key,
     _to_js,
     array_from,
     check_sendable,
     is_safe_int,
+    js_key,
     js_string,
     js_truthy,
     js_type_error,
@@ -94,7 +94,7 @@ def write_request(vectors: Any) -> list[Any]:
         if isinstance(vec, Mapping):
             out = {}
             for key, value in vec.items():
-                out[_js_key(key)] = value if key == "values" and type(value) is list else _convert(value)
+                out[js_key(key)] = value if key == "values" and type(value) is list else _convert(value)
             converted.append(out)
         else:
             converted.append(_convert(vec))
