@@ -19,9 +19,22 @@ def test_contexts_come_back_best_first_by_index(tmp_path):
     assert res.response[0].id == 1  # the context sharing words with the query
     assert sorted(r.id for r in res.response) == [0, 1, 2]
     scores = [r.score for r in res.response]
-    assert scores == sorted(scores, reverse=True) and -1 <= min(scores) and max(scores) <= 1
+    assert scores == sorted(scores, reverse=True)
+    # relevance in [0, 1] as the service gives it (no negative logits): the context sharing
+    # words is clearly relevant, the ones sharing none clearly not
+    assert scores[0] > 0.5 and 0 < scores[-1] < 0.1 and max(scores[1:]) < 0.1
     again = run(ai_env(tmp_path), RERANKER, {"query": "where did the cat sit", "contexts": CONTEXTS})
     assert again == res  # deterministic
+
+
+def test_scores_follow_shared_words_through_a_logistic_curve(tmp_path):
+    """The score is the offline embedder's cosine mapped into (0, 1): the text itself scores
+    about 1, and more shared words never score lower."""
+    env = ai_env(tmp_path)
+    contexts = [{"text": "capital of France"}, {"text": "capital city"}, {"text": "What is the capital of France?"}]
+    res = run(env, RERANKER, {"query": "What is the capital of France?", "contexts": contexts})
+    assert [r.id for r in res.response] == [2, 0, 1]
+    assert res.response[0].score > 0.999 and all(0 < r.score < 1 for r in res.response[1:])
 
 
 def test_top_k_on_both_sides(tmp_path):

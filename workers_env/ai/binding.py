@@ -72,6 +72,9 @@ class AiCall:
     options: Any
 
 
+#: the reranker's score: the logistic function of ``_RELEVANCE_SLOPE * (cosine - _RELEVANCE_MIDPOINT)``
+_RELEVANCE_SLOPE, _RELEVANCE_MIDPOINT = 12.0, 0.25
+
 _LEVEL_TABLE: np.ndarray | None = None
 
 
@@ -280,18 +283,22 @@ class AiBinding:
                            max_words=model.max_input_tokens)
 
     @staticmethod
-    def _scored(matrix: np.ndarray, top_k: int | None = None) -> JsDict:
+    def _scored(matrix: np.ndarray, top_k: int | None = None, *, relevance: bool = False) -> JsDict:
         """``{response: [{id, score}]}``: the cosine of each row but the last (the contexts) with
-        the last (the query), best first, ties by index; the first ``top_k``."""
+        the last (the query), best first, ties by index; the first ``top_k``. With ``relevance``
+        a score is the reranker's [0, 1] relevance instead: the cosine through a logistic curve
+        (unrelated texts ~0.05, half the words shared ~0.9), as the service maps its logits."""
         query, contexts = matrix[-1].astype(np.float64), matrix[:-1].astype(np.float64)
         norms = np.linalg.norm(contexts, axis=1) * (np.linalg.norm(query) or 1.0)
         scores = contexts @ query / np.where(norms == 0, 1.0, norms)
         order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:top_k]
+        if relevance:
+            scores = 1.0 / (1.0 + np.exp(-_RELEVANCE_SLOPE * (scores - _RELEVANCE_MIDPOINT)))
         return to_py({"response": [{"id": i, "score": float(scores[i])} for i in order]})
 
     def _rerank(self, model: RerankerModel, request: RerankRequest) -> JsDict:
         levels = embed_rows([*request.texts, request.query], model.dimensions, model=model.name)
-        return self._scored(levels.astype(np.float64), request.top_k)
+        return self._scored(levels.astype(np.float64), request.top_k, relevance=True)
 
     def _embed(self, model: EmbeddingModel, request: EmbeddingRequest) -> JsDict:
         if request.kind == "query":
