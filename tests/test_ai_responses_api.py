@@ -1,13 +1,14 @@
-"""gpt-oss (``@cf/openai/gpt-oss-120b`` / ``-20b``) takes OpenAI's Responses API or chat
-``messages`` (ai.d.ts: ``XOR<ResponsesInput, ChatCompletionsMessagesInput>``) and answers in
-the same form: a ``response`` object, or a ``chat.completion``."""
+"""gpt-oss (``@cf/openai/gpt-oss-120b`` / ``-20b``) takes what its catalog schema lets through:
+OpenAI's Responses API ``{input, reasoning}``, chat ``messages`` or a ``prompt``, and answers in
+the catalog's output form for each: a ``response`` object, a ``chat.completion``, or
+``{response, tool_calls, usage}``."""
 
 from __future__ import annotations
 
 import pytest
 from ai_helpers import ai_env, run, worker_json
 
-from workers_env import NotEmulatedError
+from workers_env import AiError, NotEmulatedError
 
 GPT_OSS = "@cf/openai/gpt-oss-120b"
 
@@ -38,6 +39,34 @@ def test_messages_answer_a_chat_completion_and_a_responses_stream_says_it_is_not
     assert run(env, GPT_OSS, {"messages": [{"role": "user", "content": "hi"}]}).object == "chat.completion"
     with pytest.raises(NotEmulatedError, match="stream: true with the Responses API"):
         run(env, GPT_OSS, {"input": "hi", "stream": True})
+
+
+def test_a_prompt_answers_the_prompt_output_form(tmp_path):
+    """gpt-oss-20b.json's Prompt_Output: ``{response, usage}``, as the classic models answer."""
+    res = run(ai_env(tmp_path, ai_replies="On the mat."), "@cf/openai/gpt-oss-20b", {"prompt": "where is the cat"})
+    assert res == {"response": "On the mat.", "tool_calls": [], "usage": res.usage}
+    assert res.usage.total_tokens == res.usage.prompt_tokens + res.usage.completion_tokens
+
+
+def test_inputs_are_checked_by_the_catalog_schema(tmp_path):
+    env = ai_env(tmp_path)
+    with pytest.raises(AiError) as info:
+        run(env, GPT_OSS, {})
+    assert str(info.value).startswith("AiError: 5006: Error: oneOf at '/' not met, 0 matches: ")
+    assert "required properties at '/' are 'input'" in str(info.value)
+    with pytest.raises(AiError, match=r"enum max not in low,medium,high at '/reasoning/effort'"):
+        run(env, GPT_OSS, {"input": "hi", "reasoning": {"effort": "max"}})
+    assert run(env, GPT_OSS, {"input": "hi", "reasoning": {"effort": "low", "summary": "auto"}}).object == "response"
+    with pytest.raises(NotEmulatedError, match="asynchronous batch API"):
+        run(env, GPT_OSS, {"requests": [{"input": "hi"}]})
+
+
+def test_max_output_tokens_must_be_a_number_of_tokens(tmp_path):
+    """The default reply is cut to ``max_output_tokens``; a bool is no count (not 1 token)."""
+    env = ai_env(tmp_path)
+    assert 0 < run(env, GPT_OSS, {"input": "hi", "max_output_tokens": 8}).usage.output_tokens <= 8
+    whole = run(env, GPT_OSS, {"input": "hi"}).usage.output_tokens
+    assert run(env, GPT_OSS, {"input": "hi", "max_output_tokens": True}).usage.output_tokens == whole > 8
 
 
 CLOUDFLARE_09 = '''

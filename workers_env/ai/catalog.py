@@ -328,7 +328,7 @@ TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
     **{name: TextGenerationModel(name, json_mode=name in _JSON_MODE, async_batch=name in _ASYNC_BATCH,
                                  schema=_SCHEMAS.get(name, "older"))
        for name in _TEXT_GENERATION_NAMES},
-    **{name: TextGenerationModel(name, json_mode=True, result="responses", schema="responses")
+    **{name: TextGenerationModel(name, json_mode=True, result="responses", async_batch=True, schema="responses")
        for name in ("@cf/openai/gpt-oss-120b", "@cf/openai/gpt-oss-20b")},
     **{name: TextGenerationModel(name, json_mode=True, result="chat-completions", async_batch=name in _ASYNC_BATCH,
                                  schema=_SCHEMAS.get(name, "chat-completions"))

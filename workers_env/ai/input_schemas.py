@@ -274,9 +274,7 @@ TEXT_GENERATION_SCHEMAS: dict[str, dict[str, Any]] = {
     ),
 }
 #: ours, for the chat-completions models whose OpenAI-sized schemas are not vendored: the
-#: prompt / messages basics of ai.d.ts's ``ChatCompletionsMessagesInput`` and its prompt form;
-#: and for gpt-oss, ai.d.ts's ``XOR<ResponsesInput, ChatCompletionsMessagesInput>`` reduced to
-#: its basics (every Responses property optional; messages an array of objects with a role)
+#: prompt / messages basics of ai.d.ts's ``ChatCompletionsMessagesInput`` and its prompt form
 TEXT_GENERATION_SCHEMAS["chat-completions"] = json.loads(
     '{"type":"object","oneOf":[{"properties":{"prompt":{"type":"string","minLength":1}},"required":["prompt"]},'
     '{"properties":{"messages":{"type":"array","items":{"type":"object","properties":{"role":{"type":"string"}},'
@@ -354,8 +352,47 @@ RERANKER_SCHEMA: dict[str, Any] = json.loads(
     '"default":null,"minimum":1},"contexts":{"type":"array","items":{"type":"object","properties":{"text":'
     '{"type":"string","minLength":1}}}}},"required":["query","contexts"]}'
 )
+#: gpt-oss-120b.json at 0ae61c0b7257 (gpt-oss-20b's takes the same forms): the newer template's
+#: prompt / messages (its first branch is deepseek-r1's schema above), the Responses API
+#: ``{input, reasoning}`` and its asynchronous ``{requests}``
 TEXT_GENERATION_SCHEMAS["responses"] = json.loads(
-    '{"type":"object","properties":{"input":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"object"}}]},'
-    '"instructions":{"type":"string"},"messages":{"type":"array","items":{"type":"object",'
-    '"properties":{"role":{"type":"string"}},"required":["role"]}}}}'
+    '{"oneOf":[{"type":"object","oneOf":[{"properties":{"prompt":{"type":"string","minLength":1},"lora"'
+    ':{"type":"string"},"response_format":{"type":"object","properties":{"type":{"type":"string","enum"'
+    ':["json_object","json_schema"]},"json_schema":{}}},"raw":{"type":"boolean","default":false},"strea'
+    'm":{"type":"boolean","default":false},"max_tokens":{"type":"integer","default":256},"temperature":'
+    '{"type":"number","default":0.6,"minimum":0,"maximum":5},"top_p":{"type":"number","minimum":0.001,"'
+    'maximum":1},"top_k":{"type":"integer","minimum":1,"maximum":50},"seed":{"type":"integer","minimum"'
+    ':1,"maximum":9999999999},"repetition_penalty":{"type":"number","minimum":0,"maximum":2},"frequency'
+    '_penalty":{"type":"number","minimum":-2,"maximum":2},"presence_penalty":{"type":"number","minimum"'
+    ':-2,"maximum":2}},"required":["prompt"]},{"properties":{"messages":{"type":"array","items":{"type"'
+    ':"object","properties":{"role":{"type":"string"},"content":{"oneOf":[{"type":"string"},{"type":"ar'
+    'ray","items":{"type":"object","properties":{"type":{"type":"string"},"text":{"type":"string"}}}}]}'
+    '},"required":["role","content"]}},"functions":{"type":"array","items":{"type":"object","properties'
+    '":{"name":{"type":"string"},"code":{"type":"string"}},"required":["name","code"]}},"tools":{"type"'
+    ':"array","items":{"type":"object","oneOf":[{"properties":{"name":{"type":"string"},"description":{'
+    '"type":"string"},"parameters":{"type":"object","properties":{"type":{"type":"string"},"required":{'
+    '"type":"array","items":{"type":"string"}},"properties":{"type":"object","additionalProperties":{"t'
+    'ype":"object","properties":{"type":{"type":"string"},"description":{"type":"string"}},"required":['
+    '"type","description"]}}},"required":["type","properties"]}},"required":["name","description","para'
+    'meters"]},{"properties":{"type":{"type":"string"},"function":{"type":"object","properties":{"name"'
+    ':{"type":"string"},"description":{"type":"string"},"parameters":{"type":"object","properties":{"ty'
+    'pe":{"type":"string"},"required":{"type":"array","items":{"type":"string"}},"properties":{"type":"'
+    'object","additionalProperties":{"type":"object","properties":{"type":{"type":"string"},"descriptio'
+    'n":{"type":"string"}},"required":["type","description"]}}},"required":["type","properties"]}},"req'
+    'uired":["name","description","parameters"]}},"required":["type","function"]}]}},"response_format":'
+    '{"type":"object","properties":{"type":{"type":"string","enum":["json_object","json_schema"]},"json'
+    '_schema":{}}},"raw":{"type":"boolean","default":false},"stream":{"type":"boolean","default":false}'
+    ',"max_tokens":{"type":"integer","default":256},"temperature":{"type":"number","default":0.6,"minim'
+    'um":0,"maximum":5},"top_p":{"type":"number","minimum":0.001,"maximum":1},"top_k":{"type":"integer"'
+    ',"minimum":1,"maximum":50},"seed":{"type":"integer","minimum":1,"maximum":9999999999},"repetition_'
+    'penalty":{"type":"number","minimum":0,"maximum":2},"frequency_penalty":{"type":"number","minimum":'
+    '-2,"maximum":2},"presence_penalty":{"type":"number","minimum":-2,"maximum":2}},"required":["messag'
+    'es"]}]},{"type":"object","properties":{"input":{"anyOf":[{"type":"string"},{"items":{},"type":"arr'
+    'ay"}]},"reasoning":{"type":"object","properties":{"effort":{"type":"string","enum":["low","medium"'
+    ',"high"],"default":"medium"},"summary":{"type":"string","enum":["auto","concise","detailed"]}}}},"'
+    'required":["input"]},{"type":"object","properties":{"requests":{"type":"array","items":{"type":"ob'
+    'ject","properties":{"input":{"anyOf":[{"type":"string"},{"items":{},"type":"array"}]},"reasoning":'
+    '{"type":"object","properties":{"effort":{"type":"string","enum":["low","medium","high"],"default":'
+    '"medium"},"summary":{"type":"string","enum":["auto","concise","detailed"]}}}},"required":["input"]'
+    '}}},"required":["requests"]}]}'
 )

@@ -146,18 +146,20 @@ def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
 
 
 _JSON_MODE_TYPES = ("json_object", "json_schema")
+#: gpt-oss's results for its other input forms (its catalog file's Prompt_Output, Messages_Output)
+_GPT_OSS_FORMS = {"prompt": "response", "messages": "chat-completions"}
 
 
 def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationRequest:
     """A text generation call (``prompt`` or ``messages``), or the service's 5006 error:
     cabidela's verdict on the input schema of the model's template."""
-    _refuse_async_batch(inputs, model.async_batch, ("prompt", "messages"))
+    _refuse_async_batch(inputs, model.async_batch, ("prompt", "messages", "input"))
     inputs = _validate(TEXT_GENERATION_SCHEMAS[model.schema], inputs)
-    if model.result == "responses" and "messages" not in inputs:  # the Responses API form
+    if model.result == "responses" and "prompt" not in inputs and "messages" not in inputs:  # the Responses form
+        limit = inputs.get("max_output_tokens")
         return GenerationRequest(
             prompt=_responses_text(inputs.get("input")), messages=None, stream=bool(inputs.get("stream")),
-            max_tokens=int(inputs["max_output_tokens"]) if isinstance(inputs.get("max_output_tokens"), int)
-            else _limits.DEFAULT_MAX_TOKENS,
+            max_tokens=int(limit) if isinstance(limit, int) and not isinstance(limit, bool) else _limits.DEFAULT_MAX_TOKENS,
             inputs=inputs, model=model.name, result="responses",
         )
     has_prompt = "prompt" in inputs
@@ -177,7 +179,7 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
         inputs=inputs,
         response_format=response_format,
         model=model.name,
-        result="chat-completions" if model.result == "responses" else model.result,  # gpt-oss with messages
+        result=_GPT_OSS_FORMS["prompt" if has_prompt else "messages"] if model.result == "responses" else model.result,
     )
 
 
