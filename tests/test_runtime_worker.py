@@ -123,6 +123,29 @@ async def test_legacy_map_options_are_lost_as_in_javascript(tmp_path):
 
 
 @pytest.mark.asyncio
+async def test_legacy_vectors_as_maps_reach_the_service_without_id_or_values(tmp_path):
+    """``to_js(vectors)`` without ``dict_converter`` makes each vector a ``Map``: the binding's
+    ``{...vec, values: Array.from(vec.values)}`` gives ``{values: []}`` (``map.values`` is a
+    method), which the service refuses -- a Vectorize error, not a TypeError, and nothing written."""
+    entry = """
+    from js import Response
+    from pyodide.ffi import to_js
+
+    async def on_fetch(request, env):
+        try:
+            await env.VEC.upsert(to_js([{"id": "a", "values": [1, 0, 0]}]))
+        except Exception as exc:
+            info = await env.VEC.describe()
+            return Response.new(f"{type(exc).__name__}|{exc}|{info.vectorCount}")
+    """
+    worker = load_worker(make_worker(tmp_path, entry, date=LEGACY))
+    name, message, count = (await (await worker.fetch("/")).text()).split("|")
+    assert (name, count) == ("VectorizeError", "0")
+    assert message == ("Error: VECTOR_UPSERT_ERROR (code = 40023): failed to parse upsert vectors request in json "
+                       "format (vector 0: id must be a string, got NoneType)")
+
+
+@pytest.mark.asyncio
 async def test_legacy_python_dict_passed_unconverted_is_refused(tmp_path):
     entry = """
     async def on_fetch(request, env):

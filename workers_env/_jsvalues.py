@@ -26,6 +26,7 @@ __all__ = [
     "ByteStream",
     "JsDate",
     "JsDict",
+    "JsMapArgument",
     "JsMapResult",
     "JsOpaque",
     "JsSet",
@@ -73,6 +74,12 @@ class JsDict(dict):  # type: ignore[type-arg]
 class JsMapResult(JsDict):
     """A result that is a JavaScript ``Map`` (KV's bulk ``get``): JS code sees a ``Map``,
     Python code a :class:`JsDict` (Pyodide turns a ``Map`` into a ``dict``)."""
+
+
+class JsMapArgument(dict):  # type: ignore[type-arg]
+    """A JavaScript ``Map`` handed to a binding (``to_js(dict)`` without a ``dict_converter``):
+    spread or serialised it is ``{}`` (no own properties, its entries lost), yet its methods
+    are still there -- ``map.values`` is a function, which the Vectorize binding reads."""
 
 
 class ByteStream:

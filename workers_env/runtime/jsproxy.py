@@ -523,7 +523,7 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     if isinstance(value, ByteStream):
         return value
     if isinstance(value, JsMap):
-        return {}
+        return _jsvalues.JsMapArgument()
     if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)
         return value._target
     if isinstance(value, list) and all(type(v) in (int, float) for v in value):

@@ -18,6 +18,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env._jsvalues import (
     UNDEFINED,
+    JsMapArgument,
     JsTypedArray,
     _to_js,
     array_from,
@@ -91,7 +92,9 @@ def write_request(vectors: Any) -> list[Any]:
         raise js_type_error("vectors.map is not a function")
     converted: list[Any] = []
     for vec in vectors:  # 1. Pyodide's conversion of every vector
-        if isinstance(vec, Mapping):
+        if isinstance(vec, JsMapArgument):  # already JavaScript's: a Map
+            converted.append(vec)
+        elif isinstance(vec, Mapping):
             out = {}
             for key, value in vec.items():
                 out[js_key(key)] = value if key == "values" and type(value) is list else _convert(value)
@@ -102,7 +105,9 @@ def write_request(vectors: Any) -> list[Any]:
     for vec in converted:  # 2. the binding's map(): {...vec, values: Array.from(vec.values)}
         if vec is None:
             raise js_type_error("Cannot read properties of null (reading 'values')")
-        if isinstance(vec, dict):
+        if isinstance(vec, JsMapArgument):  # {...map} has no own properties; map.values is a function
+            body = {"values": []}
+        elif isinstance(vec, dict):
             body = dict(vec)
             body["values"] = array_from(vec.get("values", UNDEFINED))
         elif type(vec) is list:  # an Array's .values is a function: Array.from(fn) is []
