@@ -65,6 +65,27 @@ def test_a_taken_port_is_a_clear_error_and_ready_is_never_printed(tmp_path: Path
     )
 
 
+@pytest.mark.parametrize(("files", "shown", "where"), [
+    ({"src/entry.py": "def f(:\n    pass\n"}, "SyntaxError", 'src/entry.py", line 1'),
+    ({"src/entry.py": "import helper\n", "src/helper.py": "def boom():\n    raise RuntimeError('no key')\nboom()\n"},
+     "RuntimeError: no key", 'src/helper.py", line 2, in boom'),
+])
+def test_a_worker_that_fails_to_load_shows_its_own_frames_only(tmp_path: Path, files: dict[str, str], shown: str,
+                                                               where: str) -> None:
+    """As Python prints it, minus workers-env's and importlib's frames; exit 1, never Ready."""
+    project = make_project(tmp_path / "app")
+    for name, text in files.items():
+        (project / name).write_text(text)
+    done = subprocess.run(
+        [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", "0"],
+        capture_output=True, text=True, env=_env(), timeout=60,
+    )
+    assert done.returncode == 1 and "Ready on" not in done.stdout
+    assert done.stderr.startswith("workers-env dev: the Worker failed to load:\n")
+    assert shown in done.stderr and where in done.stderr
+    assert "importlib" not in done.stderr and "workers_env" not in done.stderr.replace("workers-env dev", "")
+
+
 @pytest.mark.parametrize(("value", "message"), [
     ("99999", "argument --port: 99999 is not a port number: ports go from 0 to 65535"),
     ("-1", "argument --port: -1 is not a port number: ports go from 0 to 65535"),

@@ -13,6 +13,7 @@ import errno
 import os
 import socket
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,18 @@ def _bind_error(host: str, port: int, exc: OSError) -> str:
     return f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --ip and --port"
 
 
+def _worker_traceback(exc: BaseException, project: Path) -> str:
+    """``exc`` as Python prints it, with only the frames of the Worker's own files (those under
+    ``project``): a syntax error shows its line and caret, an error at import time where in the
+    Worker it happened -- not workers-env's or importlib's frames."""
+    shown = traceback.TracebackException.from_exception(exc)
+    root = project.resolve()
+    own = [frame for frame in shown.stack
+           if os.path.isabs(frame.filename) and Path(frame.filename).resolve().is_relative_to(root)]
+    shown.stack = traceback.StackSummary.from_list(own)
+    return "".join(shown.format())
+
+
 def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted; returns the exit code."""
     from workers_env._env import bindings_from_pyproject, load_env
@@ -103,7 +116,14 @@ def run(args: argparse.Namespace) -> int:
             first, *rest = warning.split("\n")
             print("\n".join([f"\u25b2 [WARNING] {first}", "", *(f"  {line}" for line in rest)]) + "\n",
                   file=sys.stderr, flush=True)
-        worker = load_worker(env=env)
+        try:
+            worker = load_worker(env=env)
+        except WorkersEnvError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the Worker's own code failed while importing
+            print(f"workers-env dev: the Worker failed to load:\n{_worker_traceback(exc, config_path.parent)}",
+                  file=sys.stderr, end="", flush=True)
+            return 1
         name = env.config.name or config_path.parent.name
         era = f" ({worker.era.describe()})" if worker.era is not None else ""
         print(f"Loaded {name} from {worker.main_path}; state in {persist_to}{era}", flush=True)

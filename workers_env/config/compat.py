@@ -16,10 +16,13 @@ from typing import Any
 __all__ = [
     "PYTHON_EXTERNAL_SDK",
     "PYTHON_NO_GLOBAL_HANDLERS",
+    "PYTHON_RELEASES",
     "CompatFlag",
+    "PythonRelease",
     "compatibility_date",
     "flag_enabled",
     "missing_date_warning",
+    "python_release",
 ]
 
 
@@ -30,7 +33,7 @@ class CompatFlag:
     field: str
     enable: str
     disable: str
-    date: str
+    date: str | None  # None: only the enable flag turns it on
 
 
 #: ``pythonNoGlobalHandlers``: only ``class Default(WorkerEntrypoint)`` is dispatched.
@@ -61,7 +64,36 @@ def flag_enabled(flag: CompatFlag, config: Any) -> bool:
         return False
     if flag.enable in flags:
         return True
-    return compatibility_date(config) >= flag.date
+    return flag.date is not None and compatibility_date(config) >= flag.date
+
+
+@dataclass(frozen=True)
+class PythonRelease:
+    """One Python runtime release of workerd (``build/python_metadata.bzl``)."""
+
+    python: tuple[int, int]
+    pyodide: str
+    flag: CompatFlag | None  # None: the first release, under ``python_workers`` alone
+
+
+#: workerd's Python releases, newest first: a Worker runs on the first whose flag is on.
+PYTHON_RELEASES = (
+    PythonRelease((3, 14), "314.0.5", CompatFlag(
+        "pythonWorkers20260817", "python_workers_20260817", "no_python_workers_20260817", None)),
+    PythonRelease((3, 14), "314.0.4", CompatFlag(
+        "pythonWorkers20260610", "python_workers_20260610", "no_python_workers_20260610", None)),
+    PythonRelease((3, 13), "0.28.2", CompatFlag(
+        "pythonWorkers20250116", "python_workers_20250116", "no_python_workers_20250116", "2025-09-29")),
+    PythonRelease((3, 12), "0.26.0a2", None),
+)
+
+
+def python_release(config: Any) -> PythonRelease:
+    """The Python (and Pyodide) that production runs ``config``'s Worker on."""
+    for release in PYTHON_RELEASES:
+        if release.flag is None or flag_enabled(release.flag, config):
+            return release
+    raise AssertionError("unreachable: the last release has no flag")  # pragma: no cover
 
 
 def missing_date_warning(config: Any) -> str | None:

@@ -26,7 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
-from workers_env.config.compat import PYTHON_NO_GLOBAL_HANDLERS, flag_enabled
+from workers_env.config.compat import (
+    PYTHON_NO_GLOBAL_HANDLERS,
+    compatibility_date,
+    flag_enabled,
+    python_release,
+)
 from workers_env.runtime.current import WorkerRuntime
 from workers_env.runtime.envwrap import JsEnv
 from workers_env.runtime.eras import Era, era_of
@@ -276,6 +281,24 @@ def _announce_not_emulated(env: Any) -> None:
             print(line, file=sys.stderr, flush=True)
 
 
+def _note_python_version(exc: SyntaxError, config: Any) -> None:
+    """Say so when the Worker's code may be newer than this interpreter: production runs it on
+    the Python of its compatibility era (3.12 to 3.14), workers-env on the one it runs under."""
+    release = python_release(config)
+    if sys.version_info[:2] >= release.python:
+        return
+    era = f"the {release.flag.enable} flag" if release.flag is not None else "python_workers"
+    wanted = ".".join(map(str, release.python))
+    note = (f"workers-env imports the Worker with this interpreter, Python {sys.version_info[0]}.{sys.version_info[1]}; "
+            f"production runs it on Python {wanted} (Pyodide {release.pyodide}, {era} at compatibility date "
+            f"{compatibility_date(config)}). If this syntax is newer than this interpreter, run workers-env under "
+            f"Python {wanted}.")
+    if hasattr(exc, "add_note"):
+        exc.add_note(note)
+    else:  # Python 3.10: no notes; the message carries it
+        exc.msg = f"{exc.msg} ({note})"
+
+
 def load_worker(
     path: str | PathLike[str] | None = None,
     *,
@@ -307,5 +330,9 @@ def load_worker(
     era = era_of(config)
     scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era))
     with scope:
-        module = importlib.import_module(main_path.stem)
+        try:
+            module = importlib.import_module(main_path.stem)
+        except SyntaxError as exc:
+            _note_python_version(exc, config)
+            raise
     return Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config))

@@ -1,0 +1,74 @@
+"""The Worker is imported by the interpreter workers-env runs under, while production runs it on
+the Python of its compatibility era (workerd's releases: 3.12, 3.13 from 2025-09-29, 3.14 by
+flag): syntax newer than this interpreter fails as a SyntaxError that says so."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import pytest
+
+from workers_env.config.compat import python_release
+from workers_env.runtime import load_worker
+
+# PEP 758 (Python 3.14): except without parentheses
+NEWEST_SYNTAX = """
+from workers import Response, WorkerEntrypoint
+
+def parse(text):
+    try:
+        return int(text)
+    except ValueError, TypeError:
+        return None
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(str(parse("7")))
+"""
+
+
+def project(root, *, date="2026-09-01", flags=("python_workers",)):
+    (root / "src").mkdir()
+    (root / "src" / "entry.py").write_text(NEWEST_SYNTAX)
+    listed = ", ".join(f'"{f}"' for f in flags)
+    (root / "wrangler.toml").write_text(
+        f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = [{listed}]\n')
+    return root
+
+
+@pytest.mark.parametrize(("date", "flags", "python"), [
+    ("2025-06-01", ("python_workers",), (3, 12)),
+    ("2025-09-29", ("python_workers",), (3, 13)),
+    ("2025-06-01", ("python_workers", "python_workers_20250116"), (3, 13)),
+    ("2026-09-01", ("python_workers", "no_python_workers_20250116"), (3, 12)),
+    ("2026-09-01", ("python_workers", "python_workers_20260610"), (3, 14)),
+])
+def test_the_production_python_of_each_era(tmp_path, date, flags, python):
+    from workers_env.config import load_config
+
+    assert python_release(load_config(project(tmp_path, date=date, flags=flags))).python == python
+
+
+@pytest.mark.asyncio
+async def test_syntax_newer_than_this_interpreter_says_which_python_production_runs(tmp_path):
+    root = project(tmp_path, flags=("python_workers", "python_workers_20260610"))
+    if sys.version_info >= (3, 14):  # this interpreter reads 3.14 syntax: the Worker runs
+        assert await (await load_worker(root).fetch("/")).text() == "7"
+        return
+    with pytest.raises(SyntaxError) as info:
+        load_worker(root)
+    shown = "".join(traceback.format_exception_only(info.type, info.value))
+    here = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    assert f"imports the Worker with this interpreter, Python {here}; production runs it on Python 3.14" in shown
+    assert "python_workers_20260610" in shown and "run workers-env under Python 3.14" in shown
+    assert "entry.py" in shown  # the location stays the user's file
+
+
+def test_a_plain_syntax_error_is_noted_only_under_an_interpreter_older_than_production(tmp_path):
+    root = project(tmp_path, date="2025-06-01")  # production: Python 3.12
+    (root / "src" / "entry.py").write_text("def broken(:\n    pass\n")
+    with pytest.raises(SyntaxError) as info:
+        load_worker(root)
+    shown = "".join(traceback.format_exception_only(info.type, info.value))
+    assert ("production runs it on Python 3.12" in shown) == (sys.version_info < (3, 12))
