@@ -489,6 +489,8 @@ def base_value(value: str | float) -> str | float:
 def js_key(key: Any) -> str:
     """A dict key as ``Object.fromEntries`` makes it a property name: the key converted as
     Pyodide converts values (subclasses by their base value), then JavaScript's ``String()``."""
+    if type(key) is str:  # the usual key, first
+        return key
     if isinstance(key, str):
         return base_value(key)  # type: ignore[return-value]
     if key is None:
