@@ -45,6 +45,11 @@ async def env(req: Request):
     return {"message": req.scope["env"].MESSAGE, "path": req.url.path}
 
 
+@app.get("/where")
+async def where(req: Request):
+    return {"base": str(req.base_url), "host": req.headers.get("host")}
+
+
 @app.post("/items", status_code=201)
 async def create(item: Item):
     return {"name": item.name, "total": item.qty * 2}
@@ -90,6 +95,12 @@ async def test_fastapi_app_under_the_loader(tmp_path, date, decoded):
     assert (deleted.status, await deleted.text()) == (204, "")
     missing = await worker.fetch("/nope")
     assert (missing.status, missing.headers["content-type"]) == (404, "application/json")
+    # every request reaching a Worker has a Host header: FastAPI builds absolute URLs from it
+    assert await (await worker.fetch("/where")).json() == {"base": "http://localhost/", "host": "localhost"}
+    elsewhere = await worker.fetch("https://api.example.com:8443/where")
+    assert await elsewhere.json() == {"base": "https://api.example.com:8443/", "host": "api.example.com:8443"}
+    given = await worker.fetch("/where", headers={"Host": "shop.example"})
+    assert (await given.json())["host"] == "shop.example"
 
 
 def test_fastapi_app_over_http(tmp_path):

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.config.compat import (
@@ -111,10 +112,16 @@ def build_request(
     body: str | bytes | None = None,
     json: Any = None,
 ) -> JsRequest:
-    """The JS request a worker receives for ``url`` (a path is taken relative to localhost)."""
+    """The JS request a worker receives for ``url`` (a path is taken relative to localhost),
+    with a ``Host`` header naming the URL's host unless one is given: every request reaching a
+    Worker has one (FastAPI's ``request.base_url`` and Django's ``get_host()`` read it)."""
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):  # a path (its query may hold "://")
         url = _BASE_URL + (url if url.startswith("/") else "/" + url)
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
+    if not any(k.lower() == "host" for k, _ in pairs):
+        host = urlsplit(url).netloc.rpartition("@")[2]
+        if host:
+            pairs.insert(0, ("host", host))
     if json is not None:
         if body is not None:
             raise ValueError("give either body or json, not both")
