@@ -15,6 +15,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import forms, jsglobals, jsproxy, jsweb, runsync, workers_api
+from workers_env.runtime import wsgi as wsgi_bridge
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.jsproxy import (
@@ -29,7 +30,7 @@ from workers_env.runtime.jsproxy import (
 __all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
-STANDIN_NAMES = ("workers", "workers.asgi", "asgi", "js", "pyodide", "pyodide.ffi", "pyodide.http")
+STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "asgi", "js", "pyodide", "pyodide.ffi", "pyodide.http")
 
 #: Where the README lists what the stand-ins cover (named by every "not emulated" error).
 COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
@@ -139,6 +140,11 @@ def _build() -> dict[str, ModuleType]:
     workers.__getattr__ = _workers_getattr  # type: ignore[attr-defined]
     workers_asgi = _asgi_module("workers.asgi")
     workers.asgi = workers_asgi  # type: ignore[attr-defined]
+    workers_wsgi = ModuleType("workers.wsgi", wsgi_bridge.__doc__)
+    for attr in (*wsgi_bridge.__all__, "NULL_BODY_STATUSES", "logger"):
+        setattr(workers_wsgi, attr, getattr(wsgi_bridge, attr))
+    workers_wsgi.__all__ = list(wsgi_bridge.__all__)  # type: ignore[attr-defined]
+    workers.wsgi = workers_wsgi  # type: ignore[attr-defined]
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.Object = _object_namespace()  # type: ignore[attr-defined]
@@ -194,7 +200,7 @@ def _build() -> dict[str, ModuleType]:
     pyodide.ffi = ffi  # type: ignore[attr-defined]
     pyodide.http = http  # type: ignore[attr-defined]
     return {
-        "workers": workers, "workers.asgi": workers_asgi, "asgi": _asgi_module("asgi"),
+        "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http,
     }
 

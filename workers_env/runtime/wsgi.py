@@ -1,0 +1,133 @@
+"""The external SDK's ``workers.wsgi`` (workers-runtime-sdk 1.6.0 and later):
+``await wsgi.fetch(app, request, env, ctx=None)`` serves one request with a WSGI application
+(Django, Flask), as django-cf's Workers do.
+
+The environ is PEP 3333's, built as the SDK builds it: ``PATH_INFO`` percent-decoded and
+given as a WSGI native string (UTF-8 bytes read as latin-1), ``QUERY_STRING`` as sent,
+``SERVER_NAME``/``SERVER_PORT`` from the URL (443 or 80 by scheme), each header as
+``HTTP_<NAME>`` (repeated ones joined with ``,``; ``CONTENT_TYPE`` and ``CONTENT_LENGTH``
+bare), and the Worker's env under ``environ["workers.env"]``. The body is read whole first,
+as the SDK does where it cannot stream (so ``CONTENT_LENGTH`` is its length when the request
+named none); the response, ``write()`` output first, is collected whole into a JS
+``Response`` (no body for the null-body statuses), and the application's iterable is closed.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import sys
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from workers_env.runtime.asgi import NULL_BODY_STATUSES
+from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+
+__all__ = ["build_environ", "fetch"]
+
+logger = logging.getLogger("wsgi")
+
+
+def _js_request(req: Any) -> JsRequest:
+    js_object = getattr(req, "js_object", None)
+    if isinstance(js_object, JsRequest):
+        return js_object
+    if isinstance(req, JsRequest):
+        return req
+    raise TypeError(f"wsgi.fetch() needs a workers.Request or a js.Request, got {type(req).__name__}")
+
+
+def _native(text: str) -> str:
+    """A WSGI "native string": the UTF-8 bytes of ``text``, one character per byte."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def build_environ(req: Any, env: Any, body: bytes) -> dict[str, Any]:
+    """The WSGI environ of ``req`` with its (already read) ``body``."""
+    js_req = _js_request(req)
+    url = urlsplit(js_req.url)
+    if not url.scheme:
+        raise ValueError(f"Request URL is not absolute: {js_req.url!r}")
+    environ: dict[str, Any] = {
+        "REQUEST_METHOD": str(js_req.method),
+        "SCRIPT_NAME": "",
+        "PATH_INFO": _native(unquote(url.path or "/")),
+        "QUERY_STRING": url.query,
+        "SERVER_NAME": url.hostname,
+        "SERVER_PORT": str(url.port) if url.port else ("443" if url.scheme == "https" else "80"),
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": url.scheme,
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": False,
+        "wsgi.run_once": False,
+        "workers.env": env,
+    }
+    for name, value in js_req.headers.items():
+        key = name.upper().replace("-", "_")
+        if key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            environ[key] = value
+        elif "HTTP_" + key in environ:  # a repeated header: one comma-separated value
+            environ["HTTP_" + key] += "," + value
+        else:
+            environ["HTTP_" + key] = value
+    if "CONTENT_LENGTH" not in environ and body:
+        environ["CONTENT_LENGTH"] = str(len(body))
+    return environ
+
+
+def _respond(app: Any, environ: dict[str, Any]) -> JsResponse:
+    """Run ``app`` on ``environ`` and collect its response (start_response's rules enforced)."""
+    started: dict[str, Any] = {}
+    written: list[bytes] = []
+
+    def write(chunk: bytes) -> None:
+        if not started:
+            raise AssertionError("write() called before start_response()")
+        if chunk:
+            written.append(bytes(chunk))
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        if exc_info is not None:
+            try:
+                if started:  # headers already chosen: the original error goes on
+                    raise exc_info[1].with_traceback(exc_info[2])
+            finally:
+                exc_info = None
+        elif started:
+            raise AssertionError("start_response() called more than once")
+        started.update(status=status, headers=list(headers))
+        return write
+
+    result = app(environ, start_response)
+    try:
+        chunks = [bytes(chunk) for chunk in result if chunk]
+    finally:
+        close = getattr(result, "close", None)
+        if close is not None:  # PEP 3333: the server calls the iterable's close()
+            close()
+    if not started:
+        raise RuntimeError("The WSGI application did not call start_response()")
+    code_text, _, reason = str(started["status"]).partition(" ")
+    code = int(code_text)
+    headers = JsHeaders()
+    for name, value in started["headers"]:
+        headers.append(name, value)  # append: repeated headers (Set-Cookie) stay apart
+    data = b"".join(written + chunks)
+    return JsResponse(None if code in NULL_BODY_STATUSES else data, None, status=code, statusText=reason,
+                      headers=headers)
+
+
+async def fetch(app: Any, req: Any, env: Any, ctx: Any = None) -> JsResponse:
+    """Serve ``req`` with the WSGI ``app``; returns the JS ``Response`` (``ctx`` is unused, as
+    in the SDK)."""
+    js_req = _js_request(req)
+    logger.debug("WSGI request: %s %s", js_req.method, js_req.url)
+    body = js_req._consume() if js_req._body is not None else b""
+    try:
+        return _respond(app, build_environ(req, env, body))
+    except Exception:
+        logger.exception("WSGI request failed")
+        raise
