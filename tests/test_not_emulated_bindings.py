@@ -86,7 +86,7 @@ def test_kv_is_emulated_and_supplied_bindings_replace_placeholders(project):
 
 
 def test_load_worker_names_them_in_one_line(project, capsys):
-    load_worker(project(TOML, src__entry_DOT_py=ENTRY))
+    load_worker(project(TOML, src__entry_DOT_py=ENTRY, public__index_DOT_html="<p>home</p>"))
     lines = [line for line in capsys.readouterr().err.splitlines() if "not emulated" in line]
     assert len(lines) == 1
     assert "BUCKET (R2 Bucket)" in lines[0] and "JOBS (Queue)" in lines[0] and "COUNTER (Durable Object)" in lines[0]
@@ -95,7 +95,7 @@ def test_load_worker_names_them_in_one_line(project, capsys):
 
 @pytest.mark.asyncio
 async def test_worker_code_gets_the_error_on_use_only(project):
-    worker = load_worker(project(TOML, src__entry_DOT_py=ENTRY))
+    worker = load_worker(project(TOML, src__entry_DOT_py=ENTRY, public__index_DOT_html="<p>home</p>"))
     assert await (await worker.fetch("/has")).text() == "True"
     assert await (await worker.fetch("/kv")).text() == "1"
     with pytest.raises(BindingNotEmulatedError, match=r"env.BUCKET \(R2 Bucket binding"):
@@ -111,7 +111,7 @@ def test_under_workers_env_dev_the_r2_route_fails_clearly_and_the_others_work(pr
         request,
     )
 
-    root = project(TOML, src__entry_DOT_py=ENTRY)
+    root = project(TOML, src__entry_DOT_py=ENTRY, public__index_DOT_html="<p>home</p>")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     proc = _run_dev(root, port)

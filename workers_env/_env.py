@@ -40,6 +40,7 @@ BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("ai", "workers_env.ai.assembly:build_bindings"),
     ("d1_databases", "workers_env.d1.assembly:build_bindings"),
     ("kv", "workers_env.kv.assembly:build_bindings"),
+    ("assets", "workers_env.assets.assembly:build_bindings"),
 )
 
 #: How ``env.<binding>`` is handed out: as the config's Worker holds it in ``self.env``,

@@ -13,6 +13,7 @@ import json
 import math
 from array import array
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,7 @@ __all__ = [
     "UNDEFINED",
     "BigInt",
     "ByteStream",
+    "HttpResponse",
     "JsDate",
     "JsDict",
     "JsMapArgument",
@@ -80,6 +82,25 @@ class JsMapArgument(dict):  # type: ignore[type-arg]
     """A JavaScript ``Map`` handed to a binding (``to_js(dict)`` without a ``dict_converter``):
     spread or serialised it is ``{}`` (no own properties, its entries lost), yet its methods
     are still there -- ``map.values`` is a function, which the Vectorize binding reads."""
+
+
+@dataclass(frozen=True)
+class HttpResponse:
+    """An HTTP response a binding answers with (a Fetcher's, such as ``env.ASSETS``): Worker
+    code receives it as a JS ``Response``; called directly, read ``status``, ``headers``,
+    :meth:`text` or ``body``."""
+
+    status: int
+    status_text: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes | None
+
+    def header(self, name: str) -> str | None:
+        """The first value of header ``name`` (case-insensitive), or ``None``."""
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
+
+    def text(self) -> str:
+        return (self.body or b"").decode("utf-8", errors="replace")
 
 
 class ByteStream:

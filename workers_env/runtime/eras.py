@@ -69,6 +69,7 @@ JS_CLASS_NAMES: dict[str, str] = {
     "kv": "KvNamespace",
     "r2": "R2Bucket",
     "queues": "WorkerQueue",
+    "assets": "Fetcher",
 }
 
 
@@ -127,5 +128,9 @@ def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
     one it hands out raw is the JavaScript binding (``JsBinding``), with JS proxy results.
     """
     if era_of(config).wraps(kind):
+        if JS_CLASS_NAMES.get(kind) == "Fetcher":  # the SDK's _FetcherWrapper: workers.fetch through it
+            from workers_env.runtime.workers_api import FetcherView
+
+            return FetcherView(name, binding)
         return binding
     return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(KIND_ALIASES.get(kind, kind)))

@@ -552,6 +552,11 @@ def from_plain(value: Any) -> Any:
         return JsMap({k: from_plain(v) for k, v in value.items()})
     if isinstance(value, ByteStream):
         return JsReadableStream(value)
+    if isinstance(value, _jsvalues.HttpResponse):  # a Fetcher's answer (env.ASSETS)
+        from workers_env.runtime.jsweb import JsHeaders, JsResponse  # (jsweb builds on this module)
+
+        return JsResponse(value.body, None, status=value.status, statusText=value.status_text,
+                          headers=JsHeaders([list(pair) for pair in value.headers]))
     if isinstance(value, dict):
         return JsObject(value)
     if isinstance(value, (bytes, memoryview)):  # an ArrayBuffer (KV's "arrayBuffer" values)

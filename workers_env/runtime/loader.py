@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     PYTHON_NO_GLOBAL_HANDLERS,
     compatibility_date,
@@ -46,7 +47,7 @@ from workers_env.runtime.events import (
     queue_messages,
 )
 from workers_env.runtime.jsglobals import JsDate
-from workers_env.runtime.jsproxy import call_relaxed
+from workers_env.runtime.jsproxy import call_relaxed, from_plain
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.workers_api import Request, Response, WorkerEntrypoint
@@ -136,6 +137,8 @@ class Worker:
 
     def __init__(self, *, env: Any, main_path: Path, module: Any, scope: ImportScope, no_global_handlers: bool):
         self.env = env
+        #: the config's static assets, answered ahead of the Worker (``None``: none)
+        self.assets: AssetServer | None = None
         self.main_path = main_path
         self.module = module
         self._scope = scope
@@ -261,7 +264,12 @@ class Worker:
         return result
 
     async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
-        """Run the fetch handler for a JS request; returns the JS response."""
+        """Answer a JS request as Cloudflare's router does: from the static assets when the
+        config has them and they answer it, otherwise with the Worker's fetch handler."""
+        if self.assets is not None:
+            headers = dict(request.headers.items())
+            if self.assets.to_assets(request.method, request.url, headers):
+                return from_plain(self.assets.respond(request.method, request.url, headers))
         with self._scope:
             if self._default is None and self._on_fetch is None:
                 raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_fetch"')
@@ -286,6 +294,28 @@ def _announce_not_emulated(env: Any) -> None:
         line = not_emulated_line(env)
         if line:
             print(line, file=sys.stderr, flush=True)
+
+
+def _asset_server(config: Any) -> AssetServer | None:
+    """The config's static assets, served in front of the Worker (``None`` without a
+    ``directory``); a directory the upload would refuse is refused here too, and the routing
+    files workers-env does not apply are named once on stderr."""
+    table = assets_config(config)
+    if table is None:
+        return None
+    server = AssetServer(table, root=config.root, compatibility_date=compatibility_date(config),
+                         compatibility_flags=tuple(getattr(config, "compatibility_flags", ()) or ()))
+    directory = server.manifest.directory
+    if not directory.is_dir():
+        raise ConfigError(
+            f'The directory specified by the "assets.directory" field in your configuration file does not exist:\n'
+            f"{directory}", path=str(getattr(config, "path", "")))
+    server.manifest.check_limits()
+    unapplied = [name for name in ("_redirects", "_headers") if (directory / name).is_file()]
+    if unapplied:
+        print(f"workers-env: static assets are served, but {' and '.join(unapplied)} in {directory} "
+              "is not applied (its redirects and headers rules are not emulated)", file=sys.stderr, flush=True)
+    return server
 
 
 def _note_python_version(exc: SyntaxError, config: Any) -> None:
@@ -342,4 +372,6 @@ def load_worker(
         except SyntaxError as exc:
             _note_python_version(exc, config)
             raise
-    return Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config))
+    worker = Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config))
+    worker.assets = _asset_server(config)
+    return worker

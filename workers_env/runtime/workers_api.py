@@ -29,6 +29,7 @@ from workers_env.runtime.jsproxy import (
     JsProxy,
     JsReadableStream,
     JsTypedArray,
+    from_plain,
     js_type_error,
     to_js,
 )
@@ -352,6 +353,27 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
     """Outgoing HTTP request (``workers.fetch``), made with the standard library."""
     request = resource if isinstance(resource, Request) else Request(resource, **other_options)
     return Response(await send_request(request.js_object))
+
+
+class FetcherView:
+    """A Fetcher binding (``env.ASSETS``) as the external SDK hands it out (``_FetcherWrapper``):
+    ``await env.ASSETS.fetch(url_or_request, method=..., headers=...)`` is ``workers.fetch``
+    sent through the binding, answering a ``workers`` ``Response``."""
+
+    def __init__(self, name: str, binding: Any):
+        self._name = name
+        self._binding = binding
+
+    def __repr__(self) -> str:
+        return f"<Fetcher {self._name}>"
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._binding, name)
+
+    async def fetch(self, resource: Any, **other_options: Any) -> Response:
+        request = resource if isinstance(resource, Request) else Request(resource, **other_options)
+        answer = await self._binding.fetch(request.js_object)
+        return Response(from_plain(answer))
 
 
 async def js_fetch(resource: Any, init: Any = None, **kwargs: Any) -> JsResponse:

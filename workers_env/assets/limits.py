@@ -1,0 +1,44 @@
+"""Static assets' limits and error texts, as wrangler and Miniflare word them
+(workers-sdk ``workers-shared/utils/constants.ts``, ``miniflare/src/plugins/assets``)."""
+
+from __future__ import annotations
+
+from workers_env._errors import ConfigError
+
+__all__ = ["MAX_ASSET_COUNT", "MAX_ASSET_SIZE", "METAFILES", "too_large", "too_many"]
+
+#: files a version may hold, and bytes per file
+MAX_ASSET_COUNT = 100_000
+MAX_ASSET_SIZE = 25 * 1024 * 1024
+#: never served: the ignore file and the routing files (``_redirects``, ``_headers``)
+METAFILES = (".assetsignore", "_redirects", "_headers")
+
+
+def _binary_size(size: int) -> str:
+    """``pretty-bytes``' binary form: ``25 MiB``, ``25.1 MiB``."""
+    value = float(size)
+    for unit in ("B", "kiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            text = f"{value:.3g}" if unit != "B" else str(int(value))
+            return f"{text} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def too_large(path: str, size: int, directory: str) -> ConfigError:
+    return ConfigError(
+        "Asset too large.\n"
+        f"Cloudflare Workers supports assets with sizes of up to {_binary_size(MAX_ASSET_SIZE)}. We found a file "
+        f"{path} with a size of {_binary_size(size)}.\n"
+        f'Ensure all assets in your assets directory "{directory}" conform with the Workers maximum size requirement.'
+    )
+
+
+def too_many(count: int, directory: str) -> ConfigError:
+    return ConfigError(
+        "Maximum number of assets exceeded.\n"
+        f"Cloudflare Workers supports up to {MAX_ASSET_COUNT:,} assets in a version. We found {count:,} files in "
+        f'the specified assets directory "{directory}".\n'
+        f"Ensure your assets directory contains a maximum of {MAX_ASSET_COUNT:,} files, and that you have "
+        "specified your assets directory correctly."
+    )

@@ -1,0 +1,127 @@
+"""The files of an assets directory, looked up by URL path as the deployed manifest holds them.
+
+A path is ``/`` plus the file's path relative to the directory (``/css/site.css``). Left out,
+as wrangler leaves them out of an upload: directories, the metafiles ``/.assetsignore``,
+``/_redirects`` and ``/_headers``, and whatever ``.assetsignore`` (gitignore syntax, read with
+``pathspec``) names. Files are read from disk at each look-up, so an edit shows at the next
+request, as under ``wrangler dev``; the ETag is Miniflare's local one, a hash of the file's
+absolute path and modification time (so it changes whenever the file does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from workers_env.assets import limits as _limits
+
+__all__ = ["AssetFile", "Manifest", "content_type"]
+
+#: what the ``mime`` package (which wrangler uses) names the common web types
+_TYPES = {
+    "html": "text/html", "htm": "text/html", "css": "text/css", "js": "text/javascript", "mjs": "text/javascript",
+    "cjs": "application/node", "json": "application/json", "map": "application/json", "txt": "text/plain",
+    "md": "text/markdown", "csv": "text/csv", "xml": "application/xml", "svg": "image/svg+xml", "png": "image/png",
+    "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "avif": "image/avif",
+    "ico": "image/vnd.microsoft.icon", "bmp": "image/bmp", "woff": "font/woff", "woff2": "font/woff2",
+    "ttf": "font/ttf", "otf": "font/otf", "wasm": "application/wasm", "pdf": "application/pdf",
+    "webmanifest": "application/manifest+json", "mp4": "video/mp4", "webm": "video/webm", "mp3": "audio/mpeg",
+    "wav": "audio/wav", "ogg": "audio/ogg", "zip": "application/zip", "gz": "application/gzip",
+    "yaml": "text/yaml", "yml": "text/yaml", "py": "text/x-python", "ts": "video/mp2t",
+}
+
+
+def content_type(path: str) -> str | None:
+    """The ``Content-Type`` wrangler gives a file (``text/*`` with ``; charset=utf-8``), or
+    ``None`` for an extension it does not know."""
+    name = path.rsplit("/", 1)[-1]
+    kind = _TYPES.get(name.rsplit(".", 1)[-1].lower()) if "." in name else None
+    if kind is None:
+        import mimetypes
+
+        kind = mimetypes.guess_type(name, strict=True)[0]
+    if kind and kind.startswith("text/") and "charset" not in kind:
+        kind += "; charset=utf-8"
+    return kind
+
+
+@dataclass(frozen=True)
+class AssetFile:
+    """One servable file: where it is, its ETag and its ``Content-Type``."""
+
+    path: Path
+    etag: str
+    content_type: str | None
+
+    def read(self) -> bytes:
+        return self.path.read_bytes()
+
+
+class Manifest:
+    """The servable files of ``directory``, looked up by decoded URL path."""
+
+    def __init__(self, directory: str | os.PathLike[str]):
+        self.directory = Path(directory).resolve()
+        self._ignore_file: tuple[float, pathspec.GitIgnoreSpec] | None = None
+
+    def _ignored(self, relative: str) -> bool:
+        if relative in _limits.METAFILES:
+            return True
+        ignore = self.directory / ".assetsignore"
+        try:
+            mtime = ignore.stat().st_mtime
+        except OSError:
+            return False
+        if self._ignore_file is None or self._ignore_file[0] != mtime:
+            lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+            self._ignore_file = (mtime, pathspec.GitIgnoreSpec.from_lines(lines))
+        return self._ignore_file[1].match_file(relative)
+
+    def get(self, url_path: str) -> AssetFile | None:
+        """The file at decoded ``url_path`` (``/a/b.html``), or ``None``."""
+        if not url_path.startswith("/") or "\x00" in url_path:
+            return None
+        parts = url_path[1:].split("/")
+        if not all(parts) or any(part in (".", "..") or "\\" in part for part in parts):
+            return None  # no manifest key has empty, dot or backslash segments
+        relative = "/".join(parts)
+        if self._ignored(relative):
+            return None
+        file = self.directory.joinpath(*parts)
+        try:
+            info = file.stat()
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        stamp = f"{file}{info.st_mtime_ns / 1e6!r}"
+        etag = hashlib.sha256(stamp.encode("utf-8", "surrogateescape")).digest()[:16].hex()
+        return AssetFile(file, etag, content_type(relative))
+
+    def etag(self, url_path: str) -> str | None:
+        found = self.get(url_path)
+        return found.etag if found is not None else None
+
+    def check_limits(self) -> None:
+        """Refuse a directory the upload would refuse: a file over 25 MiB, over 100,000 files."""
+        count = 0
+        for root, _dirs, files in os.walk(self.directory):
+            for name in files:
+                path = Path(root) / name
+                relative = path.relative_to(self.directory).as_posix()
+                if self._ignored(relative):
+                    continue
+                try:
+                    size = path.stat().st_size
+                except OSError:
+                    continue
+                if size > _limits.MAX_ASSET_SIZE:
+                    raise _limits.too_large(str(path), size, str(self.directory))
+                count += 1
+        if count > _limits.MAX_ASSET_COUNT:
+            raise _limits.too_many(count, str(self.directory))

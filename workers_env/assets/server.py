@@ -1,0 +1,202 @@
+"""Serving a Worker's static assets (``[assets] directory``) as Cloudflare does: the asset
+worker's answer to a request (workers-sdk ``asset-worker/src/handler.ts``) and the router's
+choice between the assets and the Worker (``router-worker/src/worker.ts``).
+
+The answer: the path is decoded segment by segment (repeated slashes collapsed); the intent
+(:mod:`workers_env.assets.intent`) names an asset, a redirect or nothing; a method other than
+GET/HEAD on an asset is 405; a path whose canonical (re-encoded) form differs, or an
+``html_handling`` redirect, is a 307 keeping the query; ``If-None-Match`` with the ETag is a
+304; otherwise 200 (404 for a ``404-page``) with ``ETag``, ``Content-Type``, ``Cache-Control:
+public, max-age=0, must-revalidate`` (unless the request has ``Authorization`` or ``Range``)
+and ``CF-Cache-Status: HIT`` (a local read is always fast); HEAD has no body.
+
+The router: ``run_worker_first = true`` sends everything to the Worker; a list of patterns
+(``/api/*``, ``!/api/docs``) sends matches to the Worker and negated matches to the assets;
+otherwise a request goes to the assets when they have an answer for it -- ``not_found_handling``
+counts only for browser navigations (``Sec-Fetch-Mode: navigate``, from compatibility date
+2025-04-01) or with a pattern list -- and to the Worker when they do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+from workers_env._errors import ConfigError
+from workers_env._jsvalues import HttpResponse
+from workers_env.assets.intent import HTML_HANDLING, NOT_FOUND_HANDLING, get_intent
+from workers_env.assets.manifest import AssetFile, Manifest
+
+__all__ = ["AssetServer", "assets_config"]
+
+CACHE_CONTROL = "public, max-age=0, must-revalidate"
+#: ``assets_navigation_prefers_asset_serving``: on by default from this compatibility date
+_NAVIGATION_FLAG = ("assets_navigation_prefers_asset_serving", "assets_navigation_has_no_effect", "2025-04-01")
+_MAX_RULES, _MAX_RULE_LENGTH = 100, 100
+_REGEX_SPECIALS = re.compile(r"[-/\\^$+?.()|[\]{}]")
+
+
+def assets_config(config: Any) -> Mapping[str, Any] | None:
+    """The config's ``assets`` table when it names a ``directory`` (else ``None``)."""
+    merged = getattr(config, "merged", None) or {}
+    table = merged.get("assets")
+    if isinstance(table, Mapping) and isinstance(table.get("directory"), str) and table["directory"]:
+        return table
+    return None
+
+
+def _decode(path: str) -> str:
+    """``decodePath``: each segment percent-decoded (left as it is if that fails), then
+    repeated slashes collapsed."""
+    segments = []
+    for segment in path.split("/"):
+        try:
+            segments.append(unquote(segment, errors="strict"))
+        except UnicodeDecodeError:
+            segments.append(segment)
+    return re.sub(r"/+", "/", "/".join(segments))
+
+
+def _encode(path: str) -> str:
+    """``encodePath``: each segment as ``encodeURIComponent`` writes it."""
+    out = []
+    for segment in path.split("/"):
+        try:
+            out.append(quote(segment, safe="-_.!~*'()", errors="strict"))
+        except UnicodeEncodeError:  # a lone surrogate: encodeURIComponent throws, the segment stays
+            out.append(segment)
+    return "/".join(out)
+
+
+def _glob(rule: str) -> re.Pattern[str]:
+    """``generateGlobOnlyRuleRegExp``: ``*`` matches anything, everything else literally."""
+    return re.compile("^" + ".*".join(_REGEX_SPECIALS.sub(lambda m: "\\" + m.group(0), part)
+                                      for part in rule.split("*")) + "$")
+
+
+def _static_routing(rules: list[Any]) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """``parseStaticRouting``: (patterns for the assets, patterns for the Worker), or wrangler's error."""
+    if not rules:
+        raise ConfigError("No `run_worker_first` rules were provided; must provide at least 1 rule.")
+    if len(rules) > _MAX_RULES:
+        raise ConfigError(f"Too many `run_worker_first` rules were provided; {len(rules)} rules provided "
+                          f"exceeds max of {_MAX_RULES}.")
+    raw_assets: list[str] = []
+    to_worker: list[str] = []
+    invalid: list[str] = []
+    for rule in rules:
+        rule = str(rule)
+        if rule.startswith("!/"):
+            raw_assets.append(rule)
+        elif rule.startswith("/"):
+            to_worker.append(rule)
+        elif rule.startswith("!"):
+            invalid.append(f"'{rule}': negative rules must start with '!/'")
+        else:
+            invalid.append(f"'{rule}': rules must start with '/' or '!/'")
+    if raw_assets and not to_worker:
+        raise ConfigError("Only negative `run_worker_first` rules were provided; must provide at least 1 "
+                          "non-negative rule")
+    for group in (to_worker, raw_assets):
+        seen: set[str] = set()
+        for rule in group:
+            if len(rule) > _MAX_RULE_LENGTH:
+                invalid.append(f"'{rule}': all rules must be less than {_MAX_RULE_LENGTH} characters in length")
+            if rule in seen:
+                invalid.append(f"'{rule}': rule is a duplicate; rules must be unique")
+            if rule.endswith("*"):
+                invalid += [f"'{other}': rule '{rule}' makes it redundant" for other in group
+                            if other != rule and other.startswith(rule[:-1])]
+            seen.add(rule)
+    if invalid:
+        raise ConfigError("Invalid routes in `run_worker_first`:\n" + "\n".join(invalid))
+    return [_glob(r[1:]) for r in raw_assets], [_glob(r) for r in to_worker]
+
+
+class AssetServer:
+    """The assets of one config: their answers, and the router's choice."""
+
+    def __init__(self, table: Mapping[str, Any], *, root: Any, compatibility_date: str = "",
+                 compatibility_flags: tuple[str, ...] = ()):
+        self.html_handling = table.get("html_handling", "auto-trailing-slash")
+        self.not_found_handling = table.get("not_found_handling", "none")
+        for key, value, allowed in (("html_handling", self.html_handling, HTML_HANDLING),
+                                    ("not_found_handling", self.not_found_handling, NOT_FOUND_HANDLING)):
+            if value not in allowed:
+                listed = ", ".join(f'"{a}"' for a in allowed)
+                raise ConfigError(f'"assets.{key}" should be one of {listed} but got "{value}".')
+        self.manifest = Manifest(root / table["directory"])
+        first = table.get("run_worker_first", False)
+        self.worker_first = first is True
+        self.static_routing = _static_routing(first) if isinstance(first, list) else None
+        enable, disable, since = _NAVIGATION_FLAG
+        flags = set(compatibility_flags)
+        self.navigation_prefers_assets = enable in flags or (disable not in flags and compatibility_date >= since)
+
+    # -- the router ------------------------------------------------------------------------
+    def to_assets(self, method: str, url: str, headers: Mapping[str, str]) -> bool:
+        """Whether the router sends this request to the assets (else to the Worker)."""
+        path = urlsplit(url).path or "/"
+        if self.static_routing is not None:
+            to_assets, to_worker = self.static_routing
+            if any(p.match(path) for p in to_assets):
+                return True
+            if any(p.match(path) for p in to_worker):
+                return False
+        if self.worker_first:
+            return False
+        keep = self.static_routing is not None or (
+            self.navigation_prefers_assets and _header(headers, "sec-fetch-mode") == "navigate")
+        return self._answer(method, url, headers, not_found="" if keep else "none") is not None
+
+    # -- the asset worker ------------------------------------------------------------------
+    def respond(self, method: str, url: str, headers: Mapping[str, str]) -> HttpResponse:
+        """The asset worker's response (a 404 with no body where it has no answer)."""
+        answer = self._answer(method, url, headers)
+        return answer if answer is not None else HttpResponse(404, "Not Found", (), None)
+
+    def _answer(self, method: str, url: str, headers: Mapping[str, str], *, not_found: str = "") -> HttpResponse | None:
+        parts = urlsplit(url)
+        pathname = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~[]|^")  # as a URL's pathname is encoded
+        search = f"?{parts.query}" if parts.query else ""
+        decoded = _decode(pathname)
+        looked: dict[str, AssetFile] = {}  # by ETag, as the asset worker reads an asset back
+
+        def exists(path: str) -> str | None:
+            found = self.manifest.get(path)
+            if found is None:
+                return None
+            looked[found.etag] = found
+            return found.etag
+
+        intent = get_intent(decoded, exists, html_handling=self.html_handling,
+                            not_found_handling=not_found or self.not_found_handling)
+        if intent is None:
+            return None
+        if method.upper() not in ("GET", "HEAD"):
+            return HttpResponse(405, "Method Not Allowed", (), None)
+        destination = _encode(intent.redirect if intent.redirect is not None else decoded)
+        if intent.redirect is not None or (destination != pathname and intent.etag is not None):
+            return HttpResponse(307, "Temporary Redirect", (("Location", destination + search),), None)
+        asset = looked[intent.etag]  # type: ignore[index]  # an intent's ETag came from exists()
+        out = [("ETag", f'"{asset.etag}"')]
+        if asset.content_type is not None:
+            out.append(("Content-Type", asset.content_type))
+        if _header(headers, "authorization") is None and _header(headers, "range") is None:
+            out.append(("Cache-Control", CACHE_CONTROL))
+        out.append(("CF-Cache-Status", "HIT"))
+        if _header(headers, "if-none-match") in (f'"{asset.etag}"', f'W/"{asset.etag}"'):
+            return HttpResponse(304, "Not Modified", tuple(out), None)
+        body = None if method.upper() == "HEAD" else asset.read()
+        if intent.status == 404:
+            return HttpResponse(404, "Not Found", tuple(out), body)
+        return HttpResponse(200, "", tuple(out), body)
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return value
+    return None
