@@ -1,4 +1,5 @@
-"""``scheduled`` and ``queue`` handlers: invoked from tests, and ``/__scheduled`` under the dev server."""
+"""``scheduled`` and ``queue`` handlers: invoked from tests, and ``/__scheduled`` and
+``/cdn-cgi/local/scheduled`` under the dev server."""
 
 from __future__ import annotations
 
@@ -135,6 +136,55 @@ async def test_queue_and_scheduled_misuse_get_clear_errors(tmp_path):
     with pytest.raises(WorkersEnvError, match=r"no scheduled\(\) method"):
         await worker.scheduled("* * * * *")
     assert worker.module.SEEN == []
+
+
+def test_cdn_cgi_local_scheduled_as_miniflare_serves_it_always(tmp_path):
+    """Miniflare's trigger path (``handleScheduled``): the outcome as text or JSON, 500 unless ok."""
+    worker = load_worker(make(tmp_path, SCHEDULED, NEW))
+    with BackgroundServer(worker) as server:
+        url = server.url + "/cdn-cgi/local/scheduled"
+        with urllib.request.urlopen(url + "?cron=*+*+*+*+*&time=1767225600000", timeout=10) as resp:
+            assert (resp.status, resp.read()) == (200, b"ok")
+        with urllib.request.urlopen(url + "?cron=no-retry&format=json", timeout=10) as resp:
+            assert json.loads(resp.read()) == {"outcome": "ok", "noRetry": True}
+        with pytest.raises(urllib.error.HTTPError) as failed:
+            urllib.request.urlopen(url + "?cron=fail&format=json", timeout=10)
+        assert (failed.value.code, json.loads(failed.value.read())) == (500, {"outcome": "exception", "noRetry": False})
+    first = worker.module.RUNS[0]
+    assert (first["cron"], first["time"]) == ("* * * * *", 1767225600000)
+
+
+def test_dev_warns_about_crons_as_wrangler_does(tmp_path):
+    import subprocess
+    import sys
+
+    import workers_env
+
+    root = make(tmp_path, SCHEDULED, NEW)
+    (root / "wrangler.toml").write_text((root / "wrangler.toml").read_text() + '[triggers]\ncrons = ["*/5 * * * *"]\n')
+    env = {"PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(root), "--ip", "127.0.0.1", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout.readline().startswith("Loaded h from ")
+        ready = proc.stdout.readline()
+        assert ready.startswith("Ready on http://127.0.0.1:")
+        port = ready.strip().rsplit(":", 1)[1]
+        lines: list[str] = []
+        while len(lines) < 5:  # uvicorn's own lines come first
+            line = proc.stderr.readline()
+            if lines or line.startswith("\u25b2"):
+                lines.append(line)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert lines == [
+        "\u25b2 [WARNING] Scheduled Workers are not automatically triggered during local development.\n", "\n",
+        "  To manually trigger a scheduled event, run:\n",
+        f'    curl "http://127.0.0.1:{port}/cdn-cgi/local/scheduled"\n',
+        ("  For more details, see https://developers.cloudflare.com/workers/configuration/cron-triggers/"
+         "#test-cron-triggers-locally\n"),
+    ]
 
 
 def test_dev_takes_test_scheduled_like_wrangler():

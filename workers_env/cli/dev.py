@@ -79,6 +79,13 @@ def _bind_error(host: str, port: int, exc: OSError) -> str:
     return f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --ip and --port"
 
 
+def _warn(text: str) -> None:
+    """wrangler's ``logger.warn`` layout on stderr: a marked first line, the rest indented by two."""
+    first, *rest = text.split("\n")
+    print("\n".join([f"\u25b2 [WARNING] {first}", "", *(f"  {line}" for line in rest)]) + "\n",
+          file=sys.stderr, flush=True)
+
+
 def _worker_traceback(exc: BaseException, project: Path) -> str:
     """``exc`` as Python prints it, with only the frames of the Worker's own files (those under
     ``project``): a syntax error shows its line and caret, an error at import time where in the
@@ -112,10 +119,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         warning = missing_date_warning(env.config)
-        if warning:  # wrangler's logger.warn layout: a marked first line, the rest indented by two
-            first, *rest = warning.split("\n")
-            print("\n".join([f"\u25b2 [WARNING] {first}", "", *(f"  {line}" for line in rest)]) + "\n",
-                  file=sys.stderr, flush=True)
+        if warning:
+            _warn(warning)
         try:
             worker = load_worker(env=env)
         except WorkersEnvError:
@@ -133,8 +138,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"workers-env dev: {_bind_error(args.ip, args.port, exc)}", file=sys.stderr, flush=True)
             return 1
         port = sockets[0].getsockname()[1]  # --port 0 picks a free one
-        serve(worker, host=args.ip, sockets=sockets, test_scheduled=args.test_scheduled,
-              on_ready=lambda: print(f"Ready on http://{args.ip}:{port}", flush=True))
+        crons = (env.config.merged.get("triggers") or {}).get("crons") if isinstance(
+            env.config.merged.get("triggers"), dict) else None
+
+        def ready() -> None:
+            print(f"Ready on http://{args.ip}:{port}", flush=True)
+            if crons and not args.test_scheduled:  # wrangler's maybePrintScheduledWorkerWarning
+                _warn("Scheduled Workers are not automatically triggered during local development.\n"
+                      "To manually trigger a scheduled event, run:\n"
+                      f'  curl "http://{args.ip}:{port}/cdn-cgi/local/scheduled"\n'
+                      "For more details, see https://developers.cloudflare.com/workers/configuration/cron-triggers/"
+                      "#test-cron-triggers-locally")
+
+        serve(worker, host=args.ip, sockets=sockets, test_scheduled=args.test_scheduled, on_ready=ready)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1

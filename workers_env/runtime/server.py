@@ -14,6 +14,7 @@ over Cloudflare's 100 MB request limit (Free and Pro plans) gets the edge's ``41
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import socket
 import threading
@@ -49,6 +50,8 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _ERROR_BODY = b"Worker threw exception"
 SCHEDULED_PATH = "/__scheduled"
+#: Miniflare's trigger path, which ``wrangler dev`` always serves (``?cron=``, ``?time=`` ms, ``?format=json``)
+LOCAL_SCHEDULED_PATH = "/cdn-cgi/local/scheduled"
 
 #: The methods workerd's HTTP parser knows (KJ_HTTP_FOR_EACH_METHOD); any other gets a 501.
 KNOWN_METHODS = frozenset(
@@ -105,6 +108,9 @@ class WorkerApp:
         if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
             await self._scheduled(scope, send)
             return
+        if scope["path"] == LOCAL_SCHEDULED_PATH:
+            await self._local_scheduled(scope, send)
+            return
         request = self._request(scope, body)
         ctx = self.worker.new_context()
         try:
@@ -133,6 +139,30 @@ class WorkerApp:
             log.exception("Uncaught exception in the worker's scheduled handler (cron %r)", cron)
             status, body = 500, _ERROR_BODY
         headers = [(b"content-type", b"text/plain;charset=UTF-8"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
+
+    async def _local_scheduled(self, scope: Scope, send: Send) -> None:
+        """Miniflare's ``/cdn-cgi/local/scheduled`` (``handleScheduled``): run ``scheduled`` with
+        ``?cron=`` and ``?time=`` (ms); answer its outcome (``ok``, ``exception``) as text, or
+        ``{"outcome", "noRetry"}`` with ``?format=json``; 200 when ``ok``, else 500."""
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        cron = (query.get("cron") or [""])[0]
+        at = (query.get("time") or [""])[0]
+        try:
+            when = int(at) if at.lstrip("-").isdigit() else None
+            result = await self.worker.scheduled(cron, scheduled_time=when)
+            outcome, no_retry = result.outcome, result.no_retry
+        except Exception:
+            log.exception("Uncaught exception in the worker's scheduled handler (cron %r)", cron)
+            outcome, no_retry = "exception", False
+        status = 200 if outcome == "ok" else 500
+        if (query.get("format") or [""])[0] == "json":
+            body = json.dumps({"outcome": outcome, "noRetry": no_retry}, separators=(",", ":")).encode()
+            kind = b"application/json"
+        else:
+            body, kind = outcome.encode(), b"text/plain;charset=UTF-8"
+        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
 
