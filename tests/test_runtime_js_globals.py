@@ -169,6 +169,24 @@ def test_url_rules():
     assert json.loads(json.dumps(js.Date.new("2026-01-02T03:04:05.678Z").getTime())) == 1767323045678
 
 
+@pytest.mark.parametrize(("given", "href"), [
+    ("HTTP://EXAMPLE.com:80/a/../b", "http://example.com/b"),
+    ("http://h/a/./b/../c/.", "http://h/a/c/"),
+    ("http://h/a/%2E%2e/c", "http://h/c"),  # percent-encoded dots are dot segments too
+    ("http://h/a/..", "http://h/"),
+    ("http://h\\a\\b", "http://h/a/b"),  # a backslash is a slash in a special URL
+    ("http://h/a b?q=1 2#f g", "http://h/a%20b?q=1%202#f%20g"),
+    ("http://h/[id]|^?a=[1]&b='x'", "http://h/[id]|^?a=[1]&b=%27x%27"),  # WHATWG's path and query sets
+    ("http://h/{x}`#`y`", "http://h/%7Bx%7D%60#%60y%60"),
+])
+def test_urls_serialize_as_whatwg_parsing_does(given, href):
+    from workers_env import js
+    from workers_env.runtime.jsweb import JsRequest
+
+    assert js.URL.new(given).href == href
+    assert JsRequest(given).url == href  # new Request(url).url is the parsed URL
+
+
 def test_set_replaces_the_first_entry_in_place_and_drops_the_rest():
     from workers_env import js
 

@@ -34,6 +34,32 @@ from workers_env.runtime.webcrypto import SubtleCrypto
 __all__ = ["JsDate", "JsURL", "JsURLSearchParams", "TextDecoder", "TextEncoder", "atob", "btoa", "crypto", "js_error"]
 
 _SPECIAL_PORTS = {"http": "80", "https": "443", "ws": "80", "wss": "443", "ftp": "21"}
+_PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
+#: what the WHATWG URL serializer leaves as it is: printable ASCII outside each percent-encode set
+_PATH_SAFE = "".join(c for c in _PRINTABLE if c not in '"#<>?`{}')
+_QUERY_SAFE = "".join(c for c in _PRINTABLE if c not in "\"#<>'")  # the special-query set
+_FRAGMENT_SAFE = "".join(c for c in _PRINTABLE if c not in '"<>`')
+
+
+def _remove_dot_segments(path: str) -> str:
+    """A special URL's path with ``.`` / ``..`` segments (``%2e`` spellings too) resolved, as
+    the WHATWG parser resolves them (``/a/./b/../c`` -> ``/a/c``; ``/a/..`` -> ``/``)."""
+    out: list[str] = []
+    segments = path.split("/")[1:]
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        lowered = segment.lower()
+        if lowered in ("..", ".%2e", "%2e.", "%2e%2e"):
+            if out:
+                out.pop()
+            if last:
+                out.append("")
+        elif lowered in (".", "%2e"):
+            if last:
+                out.append("")
+        else:
+            out.append(segment)
+    return "/" + "/".join(out)
 
 
 def set_entry(entries: list[tuple[str, Any]], name: str, value: Any) -> list[tuple[str, Any]]:
@@ -159,7 +185,11 @@ class JsURL(JsProxy):
             text = urljoin(base_text, text)
         if not _absolute(text):
             raise js_type_error("Invalid URL string.")
-        parts = urlsplit(text.strip())
+        text = text.strip()
+        if text.split(":", 1)[0].lower() in _SPECIAL_PORTS:  # a backslash before ? or # is a slash
+            cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=len(text))
+            text = text[:cut].replace("\\", "/") + text[cut:]
+        parts = urlsplit(text)
         self._scheme = parts.scheme.lower()
         self._username = parts.username or ""
         self._password = parts.password or ""
@@ -167,9 +197,11 @@ class JsURL(JsProxy):
         port = str(parts.port) if parts.port is not None else ""
         self._port = "" if _SPECIAL_PORTS.get(self._scheme) == port else port
         path = parts.path or ("/" if self._scheme in _SPECIAL_PORTS else "")
-        self._path = quote(path, safe="/%:@!$&'()*+,;=-._~")
-        self._query = quote(parts.query, safe="/%:@!$&'()*+,;=-._~?") if parts.query else ""
-        self._fragment = quote(parts.fragment, safe="/%:@!$&'()*+,;=-._~?#") if parts.fragment else ""
+        if self._scheme in _SPECIAL_PORTS:
+            path = _remove_dot_segments(path)
+        self._path = quote(path, safe=_PATH_SAFE)
+        self._query = quote(parts.query, safe=_QUERY_SAFE) if parts.query else ""
+        self._fragment = quote(parts.fragment, safe=_FRAGMENT_SAFE) if parts.fragment else ""
         self._params = JsURLSearchParams(self._query, _owner=self)
 
     @staticmethod

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -209,6 +210,15 @@ def _js_value(data: Any) -> Any:
     return data
 
 
+def _serialized(url: str) -> str:
+    """A request URL as ``new Request(url).url`` gives it back: parsed and serialized (scheme and
+    host lower-cased, the default port and ``.``/``..`` segments dropped, WHATWG's escapes)."""
+    try:
+        return JsURL(url).href
+    except JsException:
+        return url  # not an absolute URL: left as given
+
+
 class JsRequest(_Body):
     """The JS ``Request`` an incoming HTTP request becomes."""
 
@@ -219,7 +229,7 @@ class JsRequest(_Body):
         data = _body_bytes(body)
         if data is not None and method in ("GET", "HEAD"):
             raise js_type_error("Request with a GET or HEAD method cannot have a body.")
-        self.url = url
+        self.url = _serialized(url)
         self.method = method
         self.headers = JsHeaders(headers)
         self.cf = cf
