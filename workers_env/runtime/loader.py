@@ -47,10 +47,16 @@ from workers_env.runtime.events import (
     queue_messages,
 )
 from workers_env.runtime.jsglobals import JsDate
-from workers_env.runtime.jsproxy import call_relaxed, from_plain
+from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.scope import ImportScope
-from workers_env.runtime.workers_api import Request, Response, WorkerEntrypoint
+from workers_env.runtime.workers_api import (
+    Request,
+    Response,
+    WorkerEntrypoint,
+    python_from_rpc,
+    python_to_rpc,
+)
 
 __all__ = ["NO_GLOBAL_HANDLERS_DATE", "ExecutionContext", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "load_worker"]
 
@@ -206,6 +212,35 @@ class Worker:
         finally:
             await ctx.drain()
         return Response(response)
+
+    async def rpc(self, method: str, *args: Any, entrypoint: str = "Default", **kwargs: Any) -> Any:
+        """Call ``method`` of the ``entrypoint`` class (a ``WorkerEntrypoint``) as a service
+        binding's caller would: ``await env.SERVICE.method(*args)``.
+
+        As workerd's Python entrypoint does, a fresh instance gets ``(ctx, env)``, the arguments
+        cross with ``python_to_rpc`` / ``python_from_rpc`` (as the Worker's SDK era converts), the
+        method is called strictly (not relaxed, unlike ``fetch``) and its result crosses back the
+        same way; a name the instance lacks is ``TypeError: Method <name> does not exist``.
+        """
+        cls = getattr(self.module, entrypoint, None)
+        if not (isinstance(cls, type) and issubclass(cls, WorkerEntrypoint)):
+            raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" exports no WorkerEntrypoint named '
+                                  f"{entrypoint!r}")
+        ctx = self.new_context()
+        try:
+            with self._scope:
+                instance = cls(ctx, self._js_env)
+                target = getattr(instance, method, None)
+                if not callable(target):
+                    raise js_type_error(f"Method {method} does not exist")
+                sent = [python_from_rpc(python_to_rpc(a)) for a in args]
+                named = {k: python_from_rpc(python_to_rpc(v)) for k, v in kwargs.items()}
+                result = target(*sent, **named)
+                if inspect.isawaitable(result):
+                    result = await result
+                return python_from_rpc(python_to_rpc(result))
+        finally:
+            await ctx.drain()
 
     def new_context(self) -> ExecutionContext:
         return ExecutionContext(self._scope)

@@ -1,0 +1,72 @@
+"""``worker.rpc(method, *args)``: a WorkerEntrypoint's RPC method called as a service binding's
+caller calls it -- workerd's ``wrapper_func``: a fresh instance, arguments and result through
+``python_to_rpc`` / ``python_from_rpc`` of the Worker's SDK era, a strict (not relaxed) call."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from workers_env import JsDict, JsException, WorkersEnvError, load_worker
+
+ENTRY = '''
+from workers import Response, WorkerEntrypoint
+
+SEEN = []
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("rpc server")
+
+    async def add(self, a, b):
+        SEEN.append((type(a).__name__, type(b).__name__))
+        return {"sum": a + b, "greeting": self.env.GREETING}
+
+    def shout(self, text):
+        return text.upper()
+
+    async def describe(self, options):
+        SEEN.append(type(options).__name__)
+        return sorted(options)
+
+
+class Admin(WorkerEntrypoint):
+    async def ping(self):
+        return None
+'''
+
+
+def project(root: Path, date: str) -> Path:
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
+    (root / "wrangler.toml").write_text(f'name = "rpc"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
+                                        'compatibility_flags = ["python_workers"]\n[vars]\nGREETING = "hi"\n')
+    return root
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "result_type", "dict_type"), [
+    ("2026-09-01", JsDict, "JsDict"),  # the external SDK: objects arrive as JsDict
+    ("2025-11-02", dict, "dict"),  # the built-in SDK's python_from_rpc stops at to_py()
+])
+async def test_methods_are_called_as_over_a_service_binding(tmp_path, date, result_type, dict_type):
+    worker = load_worker(project(tmp_path, date))
+    result = await worker.rpc("add", 2, 3)
+    assert result == {"sum": 5, "greeting": "hi"} and type(result) is result_type
+    assert await worker.rpc("shout", "hello") == "HELLO"  # a plain def answers too
+    assert await worker.rpc("describe", {"b": 1, "a": 2}) == ["a", "b"]
+    assert worker.module.SEEN == [("int", "int"), dict_type]
+    assert await worker.rpc("ping", entrypoint="Admin") is None
+
+
+@pytest.mark.asyncio
+async def test_mistakes_fail_as_in_production(tmp_path):
+    worker = load_worker(project(tmp_path, "2026-09-01"))
+    with pytest.raises(JsException, match="TypeError: Method nope does not exist"):
+        await worker.rpc("nope")
+    with pytest.raises(TypeError, match="missing 1 required positional argument"):
+        await worker.rpc("add", 1)  # strict: not relaxed like fetch
+    with pytest.raises(WorkersEnvError, match="exports no WorkerEntrypoint named 'Missing'"):
+        await worker.rpc("ping", entrypoint="Missing")
