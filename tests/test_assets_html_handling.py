@@ -69,10 +69,10 @@ def test_not_found_handling(tmp_path):
 
 
 @pytest.mark.parametrize(("table", "message"), [
-    ({"html_handling": "auto"}, ('"assets.html_handling" should be one of "auto-trailing-slash", '
-                                '"force-trailing-slash", "drop-trailing-slash", "none" but got "auto".')),
-    ({"not_found_handling": "spa"}, ('"assets.not_found_handling" should be one of "none", "404-page", '
-                                    '"single-page-application" but got "spa".')),
+    ({"html_handling": "auto"}, ('Expected "assets.html_handling" field to be one of ["auto-trailing-slash",'
+                                '"force-trailing-slash","drop-trailing-slash","none"] but got "auto".')),
+    ({"not_found_handling": "spa"}, ('Expected "assets.not_found_handling" field to be one of '
+                                    '["single-page-application","404-page","none"] but got "spa".')),
 ])
 def test_unknown_handling_values_are_refused(tmp_path, table, message):
     from workers_env import ConfigError

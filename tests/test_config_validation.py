@@ -490,3 +490,28 @@ def test_to_json(tmp_path: Path) -> None:
         ],
     }
     json.dumps(data)  # serialisable as is
+
+
+@pytest.mark.parametrize(("assets", "expected_errors", "expected_warnings"), [
+    ({"directory": "public", "binding": "ASSETS", "html_handling": "none", "not_found_handling": "404-page",
+      "run_worker_first": ["/api/*"]}, [], []),
+    ({"directory": "public", "html_handling": "auto", "not_found_handling": "spa"}, [
+        ('Expected "assets.html_handling" field to be one of ["auto-trailing-slash","force-trailing-slash",'
+         '"drop-trailing-slash","none"] but got "auto".'),
+        ('Expected "assets.not_found_handling" field to be one of ["single-page-application","404-page","none"] '
+         'but got "spa".')], []),
+    ({"directory": 5, "binding": True, "run_worker_first": [1, "/a"]}, [
+        'Expected "assets.directory" to be of type string but got 5.',
+        'Expected "assets.binding" to be of type string but got true.',
+        'Expected "assets.run_worker_first.[0]" to be of type string but got 1.'], []),
+    ({"directory": "p", "run_worker_first": 5},
+     ['The field "assets.run_worker_first" should be an array of strings or a boolean, but got 5.'], []),
+    ("public", ['"assets" should be an object, but got value "assets" of type string'], []),
+    ({"directory": "public", "serve": True}, [], ['Unexpected fields found in assets field: "serve"']),
+])
+def test_assets_as_wrangler_validates_them(tmp_path: Path, assets: Any, expected_errors: list[str],
+                                          expected_warnings: list[str]) -> None:
+    """wrangler's ``validateAssetsConfig`` (checked against wrangler 4.164.0 by tools/wrangler/config_diff.py)."""
+    report = check(tmp_path, with_base(assets=assets))
+    assert errors(report) == expected_errors
+    assert [w for w in warnings(report) if "assets" in w] == expected_warnings

@@ -128,4 +128,12 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("route-empty", "wrangler.toml", BASE + 'route = ""\n', None),
     ("r2-bad-bucket-name", "wrangler.toml", BASE + '[[r2_buckets]]\nbinding = "B"\nbucket_name = "Bad_Name"\n', None),
     ("d1-env-left-behind", "wrangler.toml", BASE + '[[d1_databases]]\nbinding = "DB"\ndatabase_id = "x"\n[env.staging]\nd1_databases = []\n', "staging"),
+    # -- static assets (validateAssetsConfig) ---------------------------------------------------
+    ("assets-ok", "wrangler.toml", BASE + '[assets]\ndirectory = "public"\nbinding = "ASSETS"\nhtml_handling = "none"\nnot_found_handling = "404-page"\nrun_worker_first = ["/api/*"]\n', None),
+    ("assets-bad-choices", "wrangler.toml", BASE + '[assets]\ndirectory = "public"\nhtml_handling = "auto"\nnot_found_handling = "spa"\n', None),
+    ("assets-bad-types", "wrangler.toml", BASE + '[assets]\ndirectory = 5\nbinding = true\nrun_worker_first = [1, "/a"]\n', None),
+    ("assets-run-first-number", "wrangler.json", '{"name": "w", "main": "a.js", "assets": {"directory": "p", "run_worker_first": 5}}', None),
+    ("assets-not-object", "wrangler.json", '{"name": "w", "main": "a.js", "assets": "public"}', None),
+    ("assets-unknown-field", "wrangler.toml", BASE + '[assets]\ndirectory = "public"\nserve = true\n', None),
+    ("assets-in-env", "wrangler.toml", BASE + '[env.staging.assets]\ndirectory = "p"\nhtml_handling = "x"\n', "staging"),
 ]

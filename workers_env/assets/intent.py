@@ -12,10 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["HTML_HANDLING", "NOT_FOUND_HANDLING", "Intent", "get_intent"]
-
-HTML_HANDLING = ("auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none")
-NOT_FOUND_HANDLING = ("none", "404-page", "single-page-application")
+__all__ = ["Intent", "get_intent"]
 
 Exists = Callable[[str], "str | None"]
 

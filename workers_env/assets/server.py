@@ -26,8 +26,13 @@ from urllib.parse import quote, unquote, urlsplit
 
 from workers_env._errors import ConfigError
 from workers_env._jsvalues import HttpResponse
-from workers_env.assets.intent import HTML_HANDLING, NOT_FOUND_HANDLING, get_intent
+from workers_env.assets.intent import get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
+from workers_env.config.diagnostics import (
+    ASSETS_HTML_HANDLING,
+    ASSETS_NOT_FOUND_HANDLING,
+    js_json,
+)
 
 __all__ = ["AssetServer", "assets_config"]
 
@@ -122,11 +127,11 @@ class AssetServer:
                  compatibility_flags: tuple[str, ...] = ()):
         self.html_handling = table.get("html_handling", "auto-trailing-slash")
         self.not_found_handling = table.get("not_found_handling", "none")
-        for key, value, allowed in (("html_handling", self.html_handling, HTML_HANDLING),
-                                    ("not_found_handling", self.not_found_handling, NOT_FOUND_HANDLING)):
-            if value not in allowed:
-                listed = ", ".join(f'"{a}"' for a in allowed)
-                raise ConfigError(f'"assets.{key}" should be one of {listed} but got "{value}".')
+        for key, value, allowed in (("html_handling", self.html_handling, ASSETS_HTML_HANDLING),
+                                    ("not_found_handling", self.not_found_handling, ASSETS_NOT_FOUND_HANDLING)):
+            if value not in allowed:  # (a config load refuses these first; wrangler's text either way)
+                raise ConfigError(f'Expected "assets.{key}" field to be one of {js_json(list(allowed))} '
+                                  f"but got {js_json(value)}.")
         self.manifest = Manifest(root / table["directory"])
         first = table.get("run_worker_first", False)
         self.worker_first = first is True
