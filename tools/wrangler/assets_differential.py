@@ -1,0 +1,122 @@
+"""Differential check: static assets served by the real ``wrangler dev`` vs workers-env's
+asset server and router, on the same directory, config and requests.
+
+For each ``html_handling`` x ``not_found_handling`` (and a ``run_worker_first`` pattern list),
+starts ``wrangler dev`` on a JavaScript Worker that answers ``worker <path>``, sends every
+request of ``REQUESTS`` to it, and compares what comes back -- status, ``Location``,
+``Content-Type``, ``Cache-Control``, ``CF-Cache-Status``, whether an ``ETag`` is there, and the
+body -- with ``AssetServer`` (``to_assets`` then ``respond``, or ``worker <path>``).
+
+    WORKERS_ENV_WRANGLER_DIR=/path/to/wrangler python tools/wrangler/assets_differential.py
+
+Not part of the test run (it needs Node, wrangler and a free port); offline once installed.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from workers_env.assets import AssetServer
+
+FILES = {"index.html": "home", "about.html": "about", "docs/index.html": "docs", "site.css": "body{}",
+         "blog/post.html": "post", "blog/404.html": "blog nf", "404.html": "nf", "[id].txt": "bracket",
+         "app/index.html": "app", "api/docs.html": "api docs", "img.png": "png"}
+PATHS = ["/", "/index.html", "/index", "/about", "/about.html", "/about/", "/docs", "/docs/", "/docs/index.html",
+         "/site.css", "/site.css?x=1", "/blog/post", "/blog//post", "/blog/post/", "/blog/nope", "/nope",
+         "/[id].txt", "/%5Bid%5D.txt", "/app", "/app/", "/api/docs", "/api/items", "/img.png", "/a%20b"]
+HEADER_SETS = {"plain": {}, "navigate": {"Sec-Fetch-Mode": "navigate"}, "auth": {"Authorization": "Bearer x"}}
+CONFIGS = [
+    {"html_handling": mode, "not_found_handling": nf}
+    for mode in ("auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none")
+    for nf in ("none", "404-page", "single-page-application")
+] + [{"run_worker_first": ["/api/*", "!/api/docs"], "not_found_handling": "404-page"},
+     {"run_worker_first": True}]
+WORKER = 'export default { async fetch(r) { return new Response("worker " + new URL(r.url).pathname); } };\n'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def shape(status: int, headers: dict[str, str], body: bytes) -> tuple:
+    return (status, headers.get("location"), headers.get("content-type"), headers.get("cache-control"),
+            headers.get("cf-cache-status"), "etag" in headers, body.decode("utf-8", "replace"))
+
+
+def real(port: int, method: str, path: str, headers: dict[str, str]) -> tuple:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    conn.request(method, path, headers=headers)
+    resp = conn.getresponse()
+    got = {k.lower(): v for k, v in resp.getheaders()}
+    body = resp.read()
+    conn.close()
+    return shape(resp.status, got, body)
+
+
+def ours(server: AssetServer, method: str, path: str, headers: dict[str, str]) -> tuple:
+    url = "http://localhost" + path
+    if not server.to_assets(method, url, headers):
+        body = ("worker " + (urlsplit(url).path or "/")).encode()
+        return shape(200, {"content-type": "text/plain;charset=UTF-8"}, b"" if method == "HEAD" else body)
+    r = server.respond(method, url, headers)
+    return shape(r.status, {k.lower(): v for k, v in r.headers}, r.body or b"")
+
+
+def main() -> int:
+    wrangler = HERE / "wrangler"
+    total = same = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name, text in FILES.items():
+            (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / "public" / name).write_text(text + "\n")
+        (root / "src").mkdir()
+        (root / "src" / "index.js").write_text(WORKER)
+        for config in CONFIGS:
+            table = {"directory": "public", **config}
+            (root / "wrangler.json").write_text(json.dumps(
+                {"name": "assets-diff", "main": "src/index.js", "compatibility_date": "2026-09-01", "assets": table}))
+            port = free_port()
+            proc = subprocess.Popen([str(wrangler), "dev", "--ip", "127.0.0.1", "--port", str(port)], cwd=root,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            try:
+                deadline = time.time() + 90
+                while time.time() < deadline:
+                    line = proc.stdout.readline()
+                    if "Ready on" in line:
+                        break
+                else:
+                    raise SystemExit(f"wrangler dev did not start for {config}")
+                server = AssetServer(table, root=root, compatibility_date="2026-09-01")
+                for path in PATHS:
+                    for label, headers in HEADER_SETS.items():
+                        for method in ("GET", "HEAD", "POST") if label == "plain" else ("GET",):
+                            want = real(port, method, path, headers)
+                            got = ours(server, method, path, headers)
+                            total += 1
+                            if got == want:
+                                same += 1
+                            else:
+                                print(f"DIFF {json.dumps(config)} {method} {path} [{label}]\n  wrangler {want}\n  ours     {got}")
+            finally:
+                proc.terminate()
+                proc.wait(timeout=20)
+    print(f"{len(CONFIGS)} configs x {len(PATHS)} paths: {same} of {total} responses the same ({100 * same / total:.1f}%)")
+    return 0 if same == total else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
