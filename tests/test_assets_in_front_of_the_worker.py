@@ -98,7 +98,8 @@ async def test_navigations_use_not_found_handling_and_other_requests_reach_the_w
     assert (await get(worker, "/app/settings"))[1] == "worker GET http://localhost/app/settings"
     navigate = {"Sec-Fetch-Mode": "navigate"}
     assert (await get(worker, "/app/settings", headers=navigate))[:2] == (200, "home")
-    old = load_worker(project(tmp_path / "old", date="2025-03-01", not_found_handling="single-page-application"))
+    legacy = ENTRY.replace("async def fetch(self, request)", "async def on_fetch(self, request)")  # before 2025-08-14
+    old = load_worker(project(tmp_path / "old", entry=legacy, date="2025-03-01", not_found_handling="single-page-application"))
     assert (await get(old, "/app/settings", headers=navigate))[1].startswith("worker")  # before 2025-04-01
 
 

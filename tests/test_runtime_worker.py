@@ -393,3 +393,29 @@ async def test_worker_code_reaches_only_the_methods_the_real_binding_has(tmp_pat
     assert {k for k, v in reachable.items() if v} == {
         "insert", "upsert", "query", "queryById", "getByIds", "deleteByIds", "describe"
     }
+
+
+LEGACY_CLASS = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def on_fetch(self, request):
+        return Response("on_fetch of Default")
+
+    async def on_scheduled(self, controller, env, ctx):
+        pass
+"""
+
+
+@pytest.mark.asyncio
+async def test_before_no_global_handlers_default_methods_are_named_on_fetch(tmp_path):
+    """workerd's entrypoint proxy renames ``fetch`` to ``on_fetch`` (and ``scheduled`` to
+    ``on_scheduled``) under LEGACY_GLOBAL_HANDLERS, i.e. before 2025-08-14."""
+    worker = load_worker(make_worker(tmp_path / "old", LEGACY_CLASS, date=LEGACY))
+    assert await (await worker.fetch("/")).text() == "on_fetch of Default"
+    assert (await worker.scheduled("* * * * *")).outcome == "ok"
+    modern_only = LEGACY_CLASS.replace("on_fetch", "fetch")
+    with pytest.raises(TypeError, match="^Method on_fetch does not exist$"):
+        await load_worker(make_worker(tmp_path / "mixed", modern_only, date=LEGACY)).fetch("/")
+    with pytest.raises(TypeError, match="^Method fetch does not exist$"):
+        await load_worker(make_worker(tmp_path / "new", LEGACY_CLASS, date="2025-08-14")).fetch("/")

@@ -277,16 +277,23 @@ class Worker:
             await ctx.drain()
         return result
 
+    def _method_name(self, handler: str) -> str:
+        """The ``Default`` method a ``fetch``/``scheduled``/``queue`` event calls: the handler's
+        own name, or ``on_<name>`` before ``python_no_global_handlers`` (2025-08-14), as workerd's
+        entrypoint proxy renames it (``prop = 'on_' + prop`` under LEGACY_GLOBAL_HANDLERS)."""
+        return handler if self._no_global_handlers else f"on_{handler}"
+
     async def _run_event(self, name: str, js_value: Any, ctx: ExecutionContext, *, sdk_value: Any) -> Any:
         """Call ``Default.<name>(value, env, ctx)`` or the legacy ``on_<name>(value, env, ctx)``."""
         with self._scope:
             if self._default is not None:
                 instance = self._default(ctx, self._js_env)
-                method = getattr(instance, name, None)
+                method_name = self._method_name(name)
+                method = getattr(instance, method_name, None)
                 if not callable(method):
                     raise WorkersEnvError(
-                        f"the worker's Default class has no {name}() method: define "
-                        f"`async def {name}(self, {'controller' if name == 'scheduled' else 'batch'}, env, ctx)`"
+                        f"the worker's Default class has no {method_name}() method: define "
+                        f"`async def {method_name}(self, {'controller' if name == 'scheduled' else 'batch'}, env, ctx)`"
                     )
                 result = call_relaxed(method, sdk_value, getattr(instance, "env", None), ctx)
             else:
@@ -310,9 +317,10 @@ class Worker:
                 raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_fetch"')
             if self._default is not None:
                 instance = self._default(ctx, self._js_env)
-                method = getattr(instance, "fetch", None)
+                method_name = self._method_name("fetch")
+                method = getattr(instance, method_name, None)
                 if not callable(method):
-                    raise TypeError("Method fetch does not exist")
+                    raise TypeError(f"Method {method_name} does not exist")
                 result = call_relaxed(method, Request(request), getattr(instance, "env", None), ctx)
             else:
                 result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
