@@ -2,8 +2,9 @@
 
 Dispatch follows workerd: from compatibility date 2025-08-14 (flag
 ``python_no_global_handlers``) only ``class Default(WorkerEntrypoint)`` is dispatched;
-before that a module-level ``on_fetch`` is too, and defining both is an error. A
-``Default`` instance is built per request as ``Default(ctx, env)``; ``fetch`` is called
+before that a module-level ``on_fetch`` is too, defining both is an error, and a ``Default``
+class's handlers are its ``on_fetch``/``on_scheduled``/``on_queue`` methods (workerd renames
+them). A ``Default`` instance is built per request as ``Default(ctx, env)``; ``fetch`` is called
 leniently (extra arguments dropped) with a ``workers.Request``. ``on_fetch`` receives the
 raw JavaScript request, env and ctx. ``scheduled``/``queue`` (``on_scheduled``/``on_queue``)
 run the same way for Cron Triggers and queue deliveries. The config's era
