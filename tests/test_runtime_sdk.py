@@ -56,8 +56,24 @@ async def test_response_constructor_rules():
     with pytest.raises(JsException, match="range 200 to 599") as info:
         Response("x", status=700)
     assert info.value.name == "RangeError"
-    with pytest.raises(JsException, match="null body status"):
+    with pytest.raises(JsException) as info:
         Response("x", status=204)
+    assert str(info.value) == "TypeError: Response with null body status (101, 204, 205, or 304) cannot have a body."
+
+
+@pytest.mark.asyncio
+async def test_an_empty_body_with_a_null_body_status_is_no_body_and_a_warning(caplog):
+    """workerd's Workers-beta leniency: a zero-length buffer passes (warned), a stream does not."""
+    with caplog.at_level("WARNING", logger="workers_env.runtime"):
+        resp = Response("", status=204)
+    assert (resp.status, await resp.text()) == (204, "")
+    assert "null body status (204) and a non-null, zero-length body" in caplog.text
+    assert js.Response.new(b"", status=304).status == 304
+    from workers_env._jsvalues import ByteStream
+    from workers_env.runtime.jsproxy import JsReadableStream
+
+    with pytest.raises(JsException, match="cannot have a body"):  # an (empty) stream is no buffer
+        js.Response.new(JsReadableStream(ByteStream([])), status=205)
 
 
 @pytest.mark.asyncio

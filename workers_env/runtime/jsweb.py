@@ -9,6 +9,7 @@ worker code touches: JS method names, ``null`` for missing headers, bodies reada
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -284,7 +285,17 @@ class JsResponse(_Body):
             )
         data = _body_bytes(body)
         if data is not None and status in _NULL_BODY_STATUSES:
-            raise js_type_error(f"Response with null body status ({status}) cannot have a body.")
+            # workerd: a stream or a non-empty buffer is refused; a zero-length buffer is allowed
+            # with a console warning and treated as no body (its Workers-beta leniency)
+            if data or isinstance(body, JsReadableStream):
+                raise js_type_error("Response with null body status (101, 204, 205, or 304) cannot have a body.")
+            logging.getLogger("workers_env.runtime").warning(
+                "Constructing a Response with a null body status (%d) and a non-null, zero-length body. This is "
+                "technically incorrect, and we recommend you update your code to explicitly pass in a `null` body, "
+                "e.g. `new Response(null, { status: %d, ... })`. (We continue to allow the zero-length body behavior "
+                "because it was previously the only way to construct a Response with a null body status. This "
+                "behavior may change in the future.)", status, status)
+            data = None
         self.status = status
         self.statusText = str(options.get("statusText") or "")
         self.headers = JsHeaders(options.get("headers"))
