@@ -133,6 +133,9 @@ async def test_what_is_not_emulated_says_so(tmp_path):
     (tmp_path / "src" / "entry.py").write_text("from workers import DurableObject\n")
     with pytest.raises(ImportError, match=r"workers\.DurableObject is not emulated by workers-env"):
         load_worker(tmp_path)
+    (tmp_path / "src" / "entry.py").write_text("from asgi import process_websocket\n")  # the built-in asgi's
+    with pytest.raises(ImportError, match=r"asgi\.process_websocket is not emulated by workers-env.*README"):
+        load_worker(tmp_path)
 
 
 @pytest.mark.asyncio

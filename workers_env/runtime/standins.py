@@ -126,7 +126,13 @@ def _asgi_module(name: str) -> ModuleType:
     module = ModuleType(name, asgi_bridge.__doc__)
     for attr in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "logger"):
         setattr(module, attr, getattr(asgi_bridge, attr))
-    module.__getattr__ = asgi_bridge.__getattr__  # type: ignore[attr-defined]
+
+    def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else "not emulated"
+        if attr == "env" or attr.startswith("__"):
+            return asgi_bridge.__getattr__(attr)
+        raise _missing_attribute(name, attr)
+
+    module.__getattr__ = missing  # type: ignore[attr-defined]
     module.__all__ = list(asgi_bridge.__all__)  # type: ignore[attr-defined]
     return module
 
