@@ -209,3 +209,27 @@ def test_set_replaces_the_first_entry_in_place_and_drops_the_rest():
     form.set("a", "9")
     form.set("z", "0")
     assert [list(pair) for pair in form.entries()] == [["a", "9"], ["b", "2"], ["z", "0"]]
+
+
+def test_js_objects_with_get_and_has_read_like_mappings_as_pyodide_reads_them():
+    """Pyodide gives ``proxy[key]`` to JS objects with ``get`` and ``key in proxy`` to those with
+    ``has``: ``dict(request.headers)`` of a raw JS request works; a missing header is ``None``
+    (``Headers.get`` answers ``null``)."""
+    from workers_env import js
+
+    headers = js.Headers.new([["Content-Type", "text/plain"], ["X-Tag", "a"], ["x-tag", "b"]])
+    assert dict(headers) == {"content-type": "text/plain", "x-tag": "a, b"}
+    assert (headers["X-TAG"], headers["missing"], "content-type" in headers, "nope" in headers) == ("a, b", None, True, False)
+    params = js.URLSearchParams.new("a=1&b=2")
+    assert (dict(params), params["a"], params["z"], "b" in params) == ({"a": "1", "b": "2"}, "1", None, True)
+
+
+def test_a_python_dict_as_a_fetch_init_is_refused_with_the_to_js_hint():
+    from workers_env import JsException, js
+
+    for call in (lambda: js.Request.new("https://example.com", {"method": "POST"}),
+                 lambda: js.Response.new("x", {"status": 404})):
+        with pytest.raises(JsException, match=r"a Python dict reached JavaScript as a PyProxy as this call's init "
+                                              r"object; in production its fields read as undefined"):
+            call()
+    assert js.Request.new("https://example.com", method="POST").method == "POST"  # keywords: one JS object

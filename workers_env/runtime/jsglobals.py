@@ -87,6 +87,14 @@ class JsEntryList(JsProxy):
     def get(self, name: Any) -> Any:
         return next((v for k, v in self._entries if k == str(name)), None)
 
+    def __getitem__(self, name: Any) -> Any:
+        """Pyodide's ``proxy[key]`` on an object with ``get`` (``None`` when missing: ``null``)."""
+        return self.get(name)
+
+    def __contains__(self, name: Any) -> bool:
+        """Pyodide's ``key in proxy`` on an object with ``has``."""
+        return self.has(name)
+
     def getAll(self, name: Any) -> JsArray:  # noqa: N802 - JS name
         return JsArray([v for k, v in self._entries if k == str(name)])
 

@@ -42,6 +42,12 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     options: dict[str, Any] = {}
     if isinstance(init, JsObject):
         options.update(init._props)
+    elif isinstance(init, dict):  # as for bindings: refused, where production silently reads nothing
+        raise js_type_error(
+            "a Python dict reached JavaScript as a PyProxy as this call's init object; in production its "
+            "fields read as undefined and the defaults apply (a GET, status 200, no headers): pass keyword "
+            "arguments (method=\"POST\") or convert it with to_js(value, dict_converter=Object.fromEntries)"
+        )
     elif init is not None and not isinstance(init, JsMap):
         raise js_type_error("Failed to construct: the init argument must be an object")
     options.update(kwargs)
@@ -98,6 +104,15 @@ class JsHeaders(JsProxy):
         key = self._name(name)
         values = [v for k, v in self._pairs if k == key]
         return ", ".join(values) if values else None
+
+    def __getitem__(self, name: Any) -> str | None:
+        """Pyodide's ``proxy[key]`` on an object with ``get``: ``headers.get(key)`` (``None``
+        when missing: ``get`` answers ``null``, not ``undefined``); so ``dict(headers)`` works."""
+        return self.get(name)
+
+    def __contains__(self, name: Any) -> bool:
+        """Pyodide's ``key in proxy`` on an object with ``has``."""
+        return self.has(name)
 
     def has(self, name: Any) -> bool:
         key = self._name(name)
