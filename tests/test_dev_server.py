@@ -34,6 +34,8 @@ class Default(WorkerEntrypoint):
         if path == "/echo":
             return Response(await request.text(), status=201, headers={"X-Method": str(request.method),
                             "X-Seen": request.headers.get("x-custom") or "-"})
+        if path == "/headers":
+            return Response.json({k: request.headers.get(k) for k in ("host", "accept-encoding", "cf-connecting-ip")})
         if path == "/vectors":
             if request.method == "POST":
                 await self.env.VEC.upsert(await request.json())
@@ -99,6 +101,21 @@ async def test_workers_fetch_makes_outgoing_requests(tmp_path):
         assert (resp.status, await resp.text(), resp.headers["x-seen"]) == (201, "out", "1")
         missing = await fetch(server.url + "/nowhere")
         assert (missing.status, missing.ok) == (404, False)
+
+
+@pytest.mark.asyncio
+async def test_requests_carry_the_headers_miniflare_sets(tmp_path):
+    """Miniflare's entry worker: ``Accept-Encoding: br, gzip`` always, the client's address as
+    ``CF-Connecting-IP`` over HTTP unless given; ``worker.fetch`` has no client address."""
+    worker = load_worker(make_project(tmp_path))
+    with BackgroundServer(worker) as server:
+        port = server.url.rsplit(":", 1)[1]
+        got = json.loads(request(server.url + "/headers", headers={"Accept-Encoding": "identity"})[2])
+        assert got == {"host": f"127.0.0.1:{port}", "accept-encoding": "br, gzip", "cf-connecting-ip": "127.0.0.1"}
+        given = json.loads(request(server.url + "/headers", headers={"CF-Connecting-IP": "203.0.113.7"})[2])
+        assert given["cf-connecting-ip"] == "203.0.113.7"
+    direct = await (await worker.fetch("/headers")).json()
+    assert direct == {"host": "localhost", "accept-encoding": "br, gzip", "cf-connecting-ip": None}
 
 
 def test_background_server_always_stops(tmp_path):

@@ -122,7 +122,8 @@ def build_request(
 ) -> JsRequest:
     """The JS request a worker receives for ``url`` (a path is taken relative to localhost),
     with a ``Host`` header naming the URL's host unless one is given: every request reaching a
-    Worker has one (FastAPI's ``request.base_url`` and Django's ``get_host()`` read it)."""
+    Worker has one (FastAPI's ``request.base_url`` and Django's ``get_host()`` read it); and
+    ``Accept-Encoding: br, gzip``, as in Workers."""
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):  # a path (its query may hold "://")
         url = _BASE_URL + (url if url.startswith("/") else "/" + url)
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
@@ -130,6 +131,8 @@ def build_request(
         host = urlsplit(url).netloc.rpartition("@")[2]
         if host:
             pairs.insert(0, ("host", host))
+    # as Miniflare's entry worker sets it on every request: always "br, gzip" in Workers
+    pairs = [(k, v) for k, v in pairs if k.lower() != "accept-encoding"] + [("accept-encoding", "br, gzip")]
     if json is not None:
         if body is not None:
             raise ValueError("give either body or json, not both")

@@ -212,6 +212,12 @@ class WorkerApp:
         if scope.get("query_string"):
             url += "?" + scope["query_string"].decode("latin-1")
         method = scope["method"]
+        # as Miniflare's entry worker: Accept-Encoding is always "br, gzip" in Workers, and the
+        # client's address is CF-Connecting-IP unless the request names one
+        headers = [(k, v) for k, v in headers if k.lower() != "accept-encoding"] + [("accept-encoding", "br, gzip")]
+        client = scope.get("client")
+        if client and not any(k.lower() == "cf-connecting-ip" for k, _ in headers):
+            headers.append(("cf-connecting-ip", str(client[0])))
         return JsRequest(url, method=method, headers=headers, body=body if body and method not in ("GET", "HEAD") else None)
 
 
