@@ -86,7 +86,7 @@ class Default(WorkerEntrypoint):
 '''
 
 
-@pytest.mark.parametrize("date", ["2026-05-01", "2025-06-01"])  # the external-SDK era and the older one
+@pytest.mark.parametrize("date", ["2026-05-01", "2026-01-01"])  # the external-SDK era and the built-in one
 def test_worker_code_reaches_the_whole_surface(tmp_path, date):
     body = worker_json(tmp_path, WORKER, date=date)
     assert body["logs"] == [] and body["unset"] is True and body["after"] == 200
