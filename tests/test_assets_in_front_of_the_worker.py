@@ -21,6 +21,10 @@ class Default(WorkerEntrypoint):
         if request.url.endswith("/via-binding"):
             found = await self.env.ASSETS.fetch("http://localhost/site.css")
             return Response(f"{found.status} {await found.text()}")
+        if request.url.endswith("/json-via-binding"):  # the SDK's Fetcher wrapper: a workers Response
+            found = await self.env.ASSETS.fetch("http://localhost/data.json")
+            data = await found.json()
+            return Response(f"{type(found).__name__} {type(data).__name__} {data['key']}")
         return Response(f"worker {request.method} {request.url}")
 '''
 
@@ -35,6 +39,7 @@ async def on_fetch(request, env):
 
 def project(root: Path, *, entry: str = ENTRY, date: str = "2026-09-01", **assets: object) -> Path:
     files = {"index.html": "home", "about.html": "about", "site.css": "body{}", "app/index.html": "app",
+             "data.json": '{"key": "value"}',
              "secret/key.txt": "do not serve", ".assetsignore": "secret/\n"}
     for name, text in files.items():
         (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
@@ -136,6 +141,14 @@ def test_invalid_run_worker_first_rules_are_wranglers_errors(tmp_path, rules, me
 async def test_the_assets_binding_in_both_eras(tmp_path, entry, date, expected):
     worker = load_worker(project(tmp_path, entry=entry, date=date, run_worker_first=True))
     assert (await get(worker, "/via-binding"))[:2] == (200, expected)
+
+
+@pytest.mark.asyncio
+async def test_self_env_assets_answers_a_workers_response_in_the_external_era(tmp_path):
+    """The SDK wraps a Fetcher binding (``_FetcherWrapper``): ``fetch`` answers a ``workers``
+    ``Response`` whose ``json()`` is Python data, not a raw JS response."""
+    worker = load_worker(project(tmp_path, run_worker_first=True))
+    assert (await get(worker, "/json-via-binding"))[:2] == (200, "Response dict value")
 
 
 @pytest.mark.asyncio

@@ -47,6 +47,14 @@ class Default(WorkerEntrypoint):
         if path == "/copy":
             await kv.put("copy", await kv.get("bin", "stream"))
             return Response((await kv.get("copy", "arrayBuffer")).tobytes())
+        if path == "/protocol":  # the SDK's _BindingWrapper: errors name the JavaScript class
+            out = [bool(kv)]
+            for probe in (lambda: iter(kv), lambda: len(kv)):
+                try:
+                    probe()
+                except TypeError as exc:
+                    out.append(str(exc))
+            return Response.json(out)
         if path == "/tuple":
             await kv.put("t", (1, 2))
         return Response("not found", status=404)
@@ -83,6 +91,13 @@ async def test_results_reach_python_code_as_the_sdk_converts_them(project):
     with pytest.raises(TypeError, match="cannot be sent over RPC"):
         await worker.fetch("/tuple")
     assert isinstance(await worker.env.KV.get("doc", "json"), JsDict)
+
+
+@pytest.mark.asyncio
+async def test_the_wrapped_binding_is_not_iterable_and_has_no_len_as_the_sdk_says(project):
+    worker = load_worker(project(TOML, src__entry_DOT_py=ENTRY))
+    assert await (await worker.fetch("/protocol")).json() == [
+        True, "'KvNamespace' object is not iterable", "'KvNamespace' object has no len()"]
 
 
 @pytest.mark.asyncio

@@ -26,7 +26,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from workers_env._errors import ConfigError
 from workers_env._jsvalues import HttpResponse
-from workers_env.assets.intent import get_intent
+from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
 from workers_env.config.diagnostics import (
     ASSETS_HTML_HANDLING,
@@ -154,20 +154,23 @@ class AssetServer:
             return False
         keep = self.static_routing is not None or (
             self.navigation_prefers_assets and _header(headers, "sec-fetch-mode") == "navigate")
-        return self._answer(method, url, headers, not_found="" if keep else "none") is not None
+        # canFetch: any answer but "no intent" (a 405 or a redirect too) goes to the assets
+        return self._intent(url, not_found="none" if not keep else self.not_found_handling)[2] is not None
 
     # -- the asset worker ------------------------------------------------------------------
     def respond(self, method: str, url: str, headers: Mapping[str, str]) -> HttpResponse:
         """The asset worker's response (a 404 with no body where it has no answer)."""
-        answer = self._answer(method, url, headers)
-        return answer if answer is not None else HttpResponse(404, "Not Found", (), None)
+        pathname, decoded, intent, looked = self._intent(url, not_found=self.not_found_handling)
+        if intent is None:
+            return HttpResponse(404, "Not Found", (), None)
+        return self._answer(method, url, headers, pathname, decoded, intent, looked)
 
-    def _answer(self, method: str, url: str, headers: Mapping[str, str], *, not_found: str = "") -> HttpResponse | None:
-        parts = urlsplit(url)
-        pathname = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~[]|^")  # as a URL's pathname is encoded
-        search = f"?{parts.query}" if parts.query else ""
+    def _intent(self, url: str, *, not_found: str) -> tuple[str, str, Intent | None, dict[str, AssetFile]]:
+        """(the URL's pathname as URL parsing encodes it, its decoded form, the intent, the files
+        looked at by ETag -- as the asset worker reads an asset back by its ETag)."""
+        pathname = quote(urlsplit(url).path or "/", safe="/%:@!$&'()*+,;=-._~[]|^")
         decoded = _decode(pathname)
-        looked: dict[str, AssetFile] = {}  # by ETag, as the asset worker reads an asset back
+        looked: dict[str, AssetFile] = {}
 
         def exists(path: str) -> str | None:
             found = self.manifest.get(path)
@@ -176,10 +179,13 @@ class AssetServer:
             looked[found.etag] = found
             return found.etag
 
-        intent = get_intent(decoded, exists, html_handling=self.html_handling,
-                            not_found_handling=not_found or self.not_found_handling)
-        if intent is None:
-            return None
+        intent = get_intent(decoded, exists, html_handling=self.html_handling, not_found_handling=not_found)
+        return pathname, decoded, intent, looked
+
+    def _answer(self, method: str, url: str, headers: Mapping[str, str], pathname: str, decoded: str,
+                intent: Intent, looked: dict[str, AssetFile]) -> HttpResponse:
+        query = urlsplit(url).query
+        search = f"?{query}" if query else ""
         if method.upper() not in ("GET", "HEAD"):
             return HttpResponse(405, "Method Not Allowed", (), None)
         destination = _encode(intent.redirect if intent.redirect is not None else decoded)

@@ -248,6 +248,23 @@ class _BindingWrapper:
     def __repr__(self) -> str:
         return f"<binding {self._binding._name}>"
 
+    # the SDK's _BindingWrapper protocol methods: errors name the JavaScript class
+    @property
+    def _real_name(self) -> str:
+        return self._binding._js_name
+
+    def __getitem__(self, key: Any) -> Any:
+        return python_from_rpc(self._binding[key] if isinstance(key, int) else getattr(self._binding, key))
+
+    def __iter__(self) -> Any:
+        raise TypeError(f"'{self._real_name}' object is not iterable")
+
+    def __bool__(self) -> bool:
+        return self._binding is not None
+
+    def __len__(self) -> int:
+        raise TypeError(f"'{self._real_name}' object has no len()")
+
 
 def _wrap_result(value: Any) -> Any:
     """As the SDK's ``_convert_result``: a JS object that stays a proxy (a D1 statement) is
@@ -279,7 +296,12 @@ class _EnvWrapper:
             raise AttributeError(name)
         value = getattr(self._env, name)
         if isinstance(value, JsBinding) and value._sdk_wraps:
-            value = _BindingWrapper(value)
+            if value._js_class == "Fetcher":  # the SDK's _FetcherWrapper: fetch() through workers.fetch
+                from workers_env.runtime.workers_api import FetcherView  # (workers_api builds on this module)
+
+                value = FetcherView(name, value._binding)
+            else:
+                value = _BindingWrapper(value)
         setattr(self, name, value)
         return value
 
