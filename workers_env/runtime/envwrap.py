@@ -297,7 +297,8 @@ class _EnvWrapper:
         value = getattr(self._env, name)
         if isinstance(value, JsBinding) and value._sdk_wraps:
             if value._js_class == "Fetcher":  # the SDK's _FetcherWrapper: fetch() through workers.fetch
-                from workers_env.runtime.workers_api import FetcherView  # (workers_api builds on this module)
+                # (a late import: workers_api builds on this module)
+                from workers_env.runtime.workers_api import FetcherView
 
                 value = FetcherView(name, value._binding)
             else:
