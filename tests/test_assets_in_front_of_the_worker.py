@@ -24,7 +24,9 @@ class Default(WorkerEntrypoint):
         if request.url.endswith("/json-via-binding"):  # the SDK's Fetcher wrapper: a workers Response
             found = await self.env.ASSETS.fetch("http://localhost/data.json")
             data = await found.json()
-            return Response(f"{type(found).__name__} {type(data).__name__} {data['key']}")
+            from workers.rpc import _FetcherWrapper
+            wrapped = isinstance(self.env.ASSETS, _FetcherWrapper)
+            return Response(f"{type(found).__name__} {type(data).__name__} {data['key']} {wrapped}")
         return Response(f"worker {request.method} {request.url}")
 '''
 
@@ -148,7 +150,7 @@ async def test_self_env_assets_answers_a_workers_response_in_the_external_era(tm
     """The SDK wraps a Fetcher binding (``_FetcherWrapper``): ``fetch`` answers a ``workers``
     ``Response`` whose ``json()`` is Python data, not a raw JS response."""
     worker = load_worker(project(tmp_path, run_worker_first=True))
-    assert (await get(worker, "/json-via-binding"))[:2] == (200, "Response dict value")
+    assert (await get(worker, "/json-via-binding"))[:2] == (200, "Response dict value True")
 
 
 @pytest.mark.asyncio

@@ -48,7 +48,8 @@ class Default(WorkerEntrypoint):
             await kv.put("copy", await kv.get("bin", "stream"))
             return Response((await kv.get("copy", "arrayBuffer")).tobytes())
         if path == "/protocol":  # the SDK's _BindingWrapper: errors name the JavaScript class
-            out = [bool(kv)]
+            from workers.rpc import _BindingWrapper
+            out = [bool(kv) and isinstance(kv, _BindingWrapper)]
             for probe in (lambda: iter(kv), lambda: len(kv)):
                 try:
                     probe()

@@ -266,6 +266,16 @@ class _BindingWrapper:
         raise TypeError(f"'{self._real_name}' object has no len()")
 
 
+class _RpcStubWrapper(_BindingWrapper):
+    """A function or RpcTarget received over RPC, as the SDK wraps it: callable."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        js_args = [python_to_rpc(a) for a in args]
+        js_kwargs = {k: python_to_rpc(v) for k, v in kwargs.items()}
+        result = self._binding(*js_args, **js_kwargs)
+        return _convert(result) if inspect.isawaitable(result) else _wrap_result(result)
+
+
 def _wrap_result(value: Any) -> Any:
     """As the SDK's ``_convert_result``: a JS object that stays a proxy (a D1 statement) is
     wrapped again, so its methods convert like the binding's."""

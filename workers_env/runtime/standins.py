@@ -14,7 +14,7 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime import asgi as asgi_bridge
-from workers_env.runtime import forms, jsglobals, jsproxy, jsweb, runsync, workers_api
+from workers_env.runtime import envwrap, forms, jsglobals, jsproxy, jsweb, runsync, workers_api
 from workers_env.runtime import wsgi as wsgi_bridge
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
@@ -30,7 +30,8 @@ from workers_env.runtime.jsproxy import (
 __all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
-STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "asgi", "js", "pyodide", "pyodide.ffi", "pyodide.http")
+STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "workers.rpc", "asgi", "js", "pyodide", "pyodide.ffi",
+                 "pyodide.http")
 
 #: Where the README lists what the stand-ins cover (named by every "not emulated" error).
 COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
@@ -151,6 +152,16 @@ def _build() -> dict[str, ModuleType]:
         setattr(workers_wsgi, attr, getattr(wsgi_bridge, attr))
     workers_wsgi.__all__ = list(wsgi_bridge.__all__)  # type: ignore[attr-defined]
     workers.wsgi = workers_wsgi  # type: ignore[attr-defined]
+    # the external SDK's ``workers.rpc``: its wrapper classes, so isinstance checks against them
+    # (Cloudflare's own binding tests make them) hold for what ``self.env`` hands out
+    workers_rpc = ModuleType("workers.rpc", "Stand-in for the SDK's binding wrappers.")
+    workers_rpc._BindingWrapper = envwrap._BindingWrapper  # type: ignore[attr-defined]
+    workers_rpc._RpcStubWrapper = envwrap._RpcStubWrapper  # type: ignore[attr-defined]
+    workers_rpc._EnvWrapper = envwrap._EnvWrapper  # type: ignore[attr-defined]
+    workers_rpc._FetcherWrapper = workers_api.FetcherView  # type: ignore[attr-defined]
+    workers_rpc.python_to_rpc = workers_api.python_to_rpc  # type: ignore[attr-defined]
+    workers_rpc.python_from_rpc = workers_api.python_from_rpc  # type: ignore[attr-defined]
+    workers.rpc = workers_rpc  # type: ignore[attr-defined]
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.Object = _object_namespace()  # type: ignore[attr-defined]
@@ -206,7 +217,8 @@ def _build() -> dict[str, ModuleType]:
     pyodide.ffi = ffi  # type: ignore[attr-defined]
     pyodide.http = http  # type: ignore[attr-defined]
     return {
-        "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "asgi": _asgi_module("asgi"),
+        "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
+        "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http,
     }
 
