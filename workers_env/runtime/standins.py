@@ -14,7 +14,15 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime import asgi as asgi_bridge
-from workers_env.runtime import envwrap, forms, jsglobals, jsproxy, jsweb, runsync, workers_api
+from workers_env.runtime import (
+    envwrap,
+    forms,
+    jsglobals,
+    jsproxy,
+    jsweb,
+    runsync,
+    workers_api,
+)
 from workers_env.runtime import wsgi as wsgi_bridge
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
