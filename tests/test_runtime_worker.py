@@ -170,12 +170,17 @@ async def test_handler_decorator_converts_legacy_arguments(tmp_path):
     assert await (await worker.fetch("/")).text() == "Request JsDict 0"
 
 
-def test_both_default_and_on_fetch_is_an_error_with_global_handlers(tmp_path):
-    entry = CLASS_WORKER + "\nasync def on_fetch(request):\n    pass\n"
-    with pytest.raises(TypeError, match="Cannot define multiple default entrypoints"):
-        load_worker(make_worker(tmp_path, entry, date=LEGACY))
-    # From 2025-08-14 global handlers are not dispatched, so only Default counts.
-    assert load_worker(make_worker(tmp_path / "new", entry)).module.Default
+@pytest.mark.asyncio
+async def test_a_default_class_beside_module_level_handlers_is_the_one_dispatched(tmp_path):
+    """python-entrypoint.js exports ``handlers['default']`` (the class) when there is one, so a
+    module-level ``on_fetch`` beside it goes unused -- in the legacy era too (workerd once refused
+    the pair with "Cannot define multiple default entrypoints"; workerd's test
+    default-class-with-legacy-global-handlers pins that it no longer does)."""
+    legacy = LEGACY_CLASS + "\nasync def on_fetch(request):\n    raise AssertionError('not dispatched')\n"
+    worker = load_worker(make_worker(tmp_path, legacy, date=LEGACY))
+    assert await (await worker.fetch("/")).text() == "on_fetch of Default"
+    modern = CLASS_WORKER + "\nasync def on_fetch(request):\n    raise AssertionError('not dispatched')\n"
+    assert (await load_worker(make_worker(tmp_path / "new", modern)).fetch("/")).status == 200
 
 
 def test_on_fetch_alone_is_refused_from_2025_08_14(tmp_path):

@@ -2,9 +2,9 @@
 
 Dispatch follows workerd: from compatibility date 2025-08-14 (flag
 ``python_no_global_handlers``) only ``class Default(WorkerEntrypoint)`` is dispatched;
-before that a module-level ``on_fetch`` is too, defining both is an error, and a ``Default``
-class's handlers are its ``on_fetch``/``on_scheduled``/``on_queue`` methods (workerd renames
-them). A ``Default`` instance is built per request as ``Default(ctx, env)``; ``fetch`` is called
+before that a module-level ``on_fetch`` is too (a ``Default`` class beside it wins), and a
+``Default`` class's handlers are its ``on_fetch``/``on_scheduled``/``on_queue`` methods
+(workerd renames them). A ``Default`` instance is built per request as ``Default(ctx, env)``; ``fetch`` is called
 leniently (extra arguments dropped) with a ``workers.Request``. ``on_fetch`` receives the
 raw JavaScript request, env and ctx. ``scheduled``/``queue`` (``on_scheduled``/``on_queue``)
 run the same way for Cron Triggers and queue deliveries. The config's era
@@ -64,7 +64,6 @@ __all__ = ["NO_GLOBAL_HANDLERS_DATE", "ExecutionContext", "QueueMessage", "Queue
 log = logging.getLogger("workers_env.worker")
 
 NO_GLOBAL_HANDLERS_DATE = PYTHON_NO_GLOBAL_HANDLERS.date
-_GLOBAL_HANDLERS = ("on_fetch", "on_scheduled", "on_queue", "on_alarm", "on_trace", "on_pubsub")
 _BASE_URL = "http://localhost"
 
 
@@ -174,8 +173,9 @@ class Worker:
         default = getattr(module, "Default", None)
         if not (isinstance(default, type) and issubclass(default, WorkerEntrypoint)):
             return None
-        if not no_global_handlers and any(callable(getattr(module, h, None)) for h in _GLOBAL_HANDLERS):
-            raise TypeError("Cannot define multiple default entrypoints")
+        # with module-level handlers too, the class is the default export and they go unused
+        # (python-entrypoint.js: ``export default 'default' in handlers ? handlers['default'] ...``;
+        # workerd once refused the pair, "Cannot define multiple default entrypoints", and no longer does)
         return default
 
     def _missing_handler_message(self, module: Any, no_global_handlers: bool) -> str:
