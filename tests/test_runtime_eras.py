@@ -288,3 +288,58 @@ def test_str_and_int_subclasses_cross_as_their_base_values(tmp_path, date):
     import asyncio
 
     assert asyncio.run(scenario()) == {"name": "docs", "level": 3, "kind": "text"}
+
+
+SUBMODULE_WORKER = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = {}
+        for source in ("from workers import asgi", "from workers.asgi import fetch",
+                       "from workers.wsgi import fetch", "from workers.rpc import _BindingWrapper", "import asgi"):
+            try:
+                exec(source, {})
+                out[source] = "ok"
+            except ImportError as exc:
+                out[source] = str(exc)
+        return Response.json(out)
+"""
+
+
+@pytest.mark.asyncio
+async def test_workers_submodules_exist_in_the_external_era_only(tmp_path):
+    """workerd's built-in SDK has no ``workers.asgi``/``wsgi``/``rpc`` (only the top-level
+    ``asgi``); the external SDK has them. Code importing them at a built-in-era date fails in
+    production, so it fails here, saying why."""
+    def run(date):
+        return load_worker(project(tmp_path / date, SUBMODULE_WORKER, date=date)).fetch("/")
+
+    external = await (await run(EXTERNAL)).json()
+    assert set(external.values()) == {"ok"}
+    builtin = await (await run(BUILTIN)).json()
+    assert builtin["import asgi"] == "ok"
+    assert builtin["from workers import asgi"] == (
+        f"workers.asgi does not exist in the built-in Python SDK of compatibility date {BUILTIN}: it is the "
+        "external SDK's (workers-runtime-sdk; compatibility date 2026-04-21 or later, or the "
+        "enable_python_external_sdk flag); in this era use the top-level `import asgi`")
+    assert builtin["from workers.asgi import fetch"] == builtin["from workers import asgi"]
+    assert builtin["from workers.wsgi import fetch"].startswith("workers.wsgi does not exist in the built-in Python SDK")
+    assert builtin["from workers.rpc import _BindingWrapper"].startswith("workers.rpc does not exist")
+
+
+def test_workers_wsgi_came_with_sdk_1_6(tmp_path):
+    from workers_env.runtime.current import WorkerRuntime, set_current
+    from workers_env.runtime.standins import standin_modules
+
+    workers = standin_modules()["workers"]
+    for version, present in (((1, 5, 4), False), ((1, 6, 0), True)):
+        set_current(WorkerRuntime(None, eras.Era(date=EXTERNAL, external_sdk=True, sdk_version=version)))
+        try:
+            assert hasattr(workers, "wsgi") is present and hasattr(workers, "asgi")
+            if not present:
+                with pytest.raises(AttributeError, match=r"^workers\.wsgi does not exist in workers-runtime-sdk 1\.5\.4: "
+                                                         r"it came with 1\.6\.0$"):
+                    workers.wsgi  # noqa: B018 - the attribute access is the test
+        finally:
+            set_current(None)

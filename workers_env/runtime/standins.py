@@ -69,6 +69,62 @@ def _missing_attribute(module: str, name: str) -> Exception:
 
 _IMPORT_OPS = {dis.opmap[name] for name in ("IMPORT_FROM", "IMPORT_NAME") if name in dis.opmap}
 
+#: the external SDK's submodules of ``workers`` (workerd's built-in SDK has none of them), with
+#: the workers-runtime-sdk release each came with
+_EXTERNAL_SUBMODULES = {"asgi": (1, 0, 0), "rpc": (1, 0, 0), "wsgi": (1, 6, 0)}
+
+
+def _era_lacks(submodule: str) -> str | None:
+    """Why the running Worker's SDK has no ``workers.<submodule>`` (``None``: it has it)."""
+    runtime = current_runtime()
+    era = getattr(runtime, "era", None)
+    if era is None:  # no Worker running: the newest SDK
+        return None
+    if not era.external_sdk:
+        hint = "; in this era use the top-level `import asgi`" if submodule == "asgi" else ""
+        return (f"workers.{submodule} does not exist in the built-in Python SDK of compatibility date {era.date}: "
+                "it is the external SDK's (workers-runtime-sdk; compatibility date 2026-04-21 or later, or the "
+                f"enable_python_external_sdk flag){hint}")
+    since = _EXTERNAL_SUBMODULES[submodule]
+    if era.sdk_version is not None and tuple(era.sdk_version) < since:
+        version = ".".join(map(str, era.sdk_version))
+        return (f"workers.{submodule} does not exist in workers-runtime-sdk {version}: it came with "
+                f"{'.'.join(map(str, since))}")
+    return None
+
+
+def _absent(message: str, name: str) -> Exception:
+    """As :func:`_missing_attribute`: an ImportError inside ``from ... import``, else an AttributeError."""
+    frame = sys._getframe(2)
+    code = frame.f_code.co_code
+    if 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] in _IMPORT_OPS:
+        return ImportError(message, name=name)
+    return AttributeError(message)
+
+
+class _ExternalSdkModule(ModuleType):
+    """``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc``: its names resolve only while a
+    Worker whose SDK has the module runs (production's built-in SDK has none of them)."""
+
+    def __init__(self, submodule: str, doc: str | None, names: dict[str, Any], fallback: Any = None):
+        super().__init__(f"workers.{submodule}", doc)
+        self._submodule = submodule
+        self._names = names
+        self._fallback = fallback  # asgi's module __getattr__ (``asgi.env``)
+        self.__all__ = [n for n in names if not n.startswith("_")]
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        lacks = _era_lacks(self._submodule)
+        if lacks is not None:
+            raise _absent(lacks, attr)
+        if attr in self._names:
+            return self._names[attr]
+        if self._fallback is not None and attr == "env":
+            return self._fallback(attr)
+        raise _missing_attribute(self.__name__, attr)
+
 
 def _typed_array(name: str) -> SimpleNamespace:
     def new(init: Any = 0) -> JsTypedArray:
@@ -122,6 +178,11 @@ def _workers_getattr(name: str) -> Any:
         return EnvWrapper(runtime.js_env) if era is None or era.external_sdk else runtime.js_env
     if name.startswith("__"):
         raise AttributeError(name)
+    if name in _EXTERNAL_SUBMODULES:  # ``from workers import asgi``
+        lacks = _era_lacks(name)
+        if lacks is not None:
+            raise _absent(lacks, name)
+        return standin_modules()[f"workers.{name}"]
     raise _missing_attribute("workers", name)
 
 
@@ -153,23 +214,21 @@ def _build() -> dict[str, ModuleType]:
     workers.__all__ = [*workers_api.__all__, "env"]  # type: ignore[attr-defined]
     workers.__path__ = []  # type: ignore[attr-defined]  # a package: ``import workers.asgi``
     workers.__getattr__ = _workers_getattr  # type: ignore[attr-defined]
-    workers_asgi = _asgi_module("workers.asgi")
-    workers.asgi = workers_asgi  # type: ignore[attr-defined]
-    workers_wsgi = ModuleType("workers.wsgi", wsgi_bridge.__doc__)
-    for attr in (*wsgi_bridge.__all__, "NULL_BODY_STATUSES", "logger"):
-        setattr(workers_wsgi, attr, getattr(wsgi_bridge, attr))
-    workers_wsgi.__all__ = list(wsgi_bridge.__all__)  # type: ignore[attr-defined]
-    workers.wsgi = workers_wsgi  # type: ignore[attr-defined]
-    # the external SDK's ``workers.rpc``: its wrapper classes, so isinstance checks against them
-    # (Cloudflare's own binding tests make them) hold for what ``self.env`` hands out
-    workers_rpc = ModuleType("workers.rpc", "Stand-in for the SDK's binding wrappers.")
-    workers_rpc._BindingWrapper = envwrap._BindingWrapper  # type: ignore[attr-defined]
-    workers_rpc._RpcStubWrapper = envwrap._RpcStubWrapper  # type: ignore[attr-defined]
-    workers_rpc._EnvWrapper = envwrap._EnvWrapper  # type: ignore[attr-defined]
-    workers_rpc._FetcherWrapper = workers_api.FetcherView  # type: ignore[attr-defined]
-    workers_rpc.python_to_rpc = workers_api.python_to_rpc  # type: ignore[attr-defined]
-    workers_rpc.python_from_rpc = workers_api.python_from_rpc  # type: ignore[attr-defined]
-    workers.rpc = workers_rpc  # type: ignore[attr-defined]
+    # the external SDK's submodules; ``workers.__getattr__`` hands them out in an era that has them
+    workers_asgi = _ExternalSdkModule(
+        "asgi", asgi_bridge.__doc__,
+        {a: getattr(asgi_bridge, a) for a in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "logger")},
+        fallback=asgi_bridge.__getattr__)
+    workers_wsgi = _ExternalSdkModule(
+        "wsgi", wsgi_bridge.__doc__,
+        {a: getattr(wsgi_bridge, a) for a in (*wsgi_bridge.__all__, "NULL_BODY_STATUSES", "logger")})
+    # ``workers.rpc``: the SDK's wrapper classes, so isinstance checks against them (Cloudflare's
+    # own binding tests make them) hold for what ``self.env`` hands out
+    workers_rpc = _ExternalSdkModule("rpc", "Stand-in for the SDK's binding wrappers.", {
+        "_BindingWrapper": envwrap._BindingWrapper, "_RpcStubWrapper": envwrap._RpcStubWrapper,
+        "_EnvWrapper": envwrap._EnvWrapper, "_FetcherWrapper": workers_api.FetcherView,
+        "python_to_rpc": workers_api.python_to_rpc, "python_from_rpc": workers_api.python_from_rpc,
+    })
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.Object = _object_namespace()  # type: ignore[attr-defined]
