@@ -236,3 +236,48 @@ async def test_a_javascript_request_reaches_a_supplied_service_binding(project):
     assert resp.status == 200, await resp.text()
     assert await resp.json() == {"status": 201, "text": "stored"}
     assert service.seen == [("JsRequest", "POST", "https://service/ingest", "image bytes")]
+
+
+KEYWORD_ENTRY = '''
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        answer = await self.env.SERVICE.fetch("https://service/ingest", method="POST", headers={"x-tag": "a"})
+        try:
+            self.env.SERVICE.fetch("https://service/ingest", {"method": "POST"})
+            positional = "accepted"
+        except TypeError as exc:
+            positional = str(exc)
+        return Response.json({"type": type(answer).__name__, "status": answer.status, "text": await answer.text(),
+                              "positional": positional})
+'''
+
+
+class KeywordService:
+    JS_METHODS = ("fetch",)
+
+    def __init__(self):
+        self.seen = []
+
+    async def fetch(self, resource, init=None):
+        from workers_env import js
+
+        self.seen.append((resource, init))
+        return js.Response.new("stored", status=201)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-11-02", "2026-05-01"])
+async def test_a_supplied_service_binding_is_a_fetcher_in_both_eras(project, date):
+    """Both SDKs hand a Fetcher (a [[services]] binding) out as ``_FetcherWrapper``: ``fetch`` is
+    ``workers.fetch`` through the binding (keywords become its init) and answers a ``workers``
+    Response; a second positional argument is the SDK's own TypeError."""
+    toml = TOML.replace("2026-05-01", date) + '[[services]]\nbinding = "SERVICE"\nservice = "ingest"\n'
+    root = project(toml, src__entry_DOT_py=KEYWORD_ENTRY)
+    service = KeywordService()
+    worker = load_worker(env=load_env(root, bindings={"SERVICE": service}))
+    resp = await worker.fetch("/")
+    assert await resp.json() == {"type": "Response", "status": 201, "text": "stored",
+                                 "positional": "fetch() takes 1 positional argument but 2 were given"}
+    assert service.seen == [("https://service/ingest", {"method": "POST", "headers": {"x-tag": "a"}})]

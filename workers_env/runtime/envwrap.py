@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from workers_env._jsvalues import JsOpaque, to_js as _model_to_js, to_py
@@ -143,6 +143,8 @@ class JsEnv(JsProxy):
         else:
             wraps = era.wraps(kind)
         js_class = JS_CLASS_NAMES.get(KIND_ALIASES.get(kind or "", kind or ""))
+        if kind is None and _declared_field(self._env, name) == "services":
+            js_class = "Fetcher"  # a service binding you supply is a Fetcher to Worker code
         return JsBinding(name, value, js_class=js_class, sdk_wraps=wraps)
 
     def __dir__(self) -> list[str]:
@@ -150,6 +152,17 @@ class JsEnv(JsProxy):
 
     def __repr__(self) -> str:
         return "[object Object]"
+
+
+def _declared_field(env: Any, name: str) -> str | None:
+    """The config field that declares binding ``name`` (``"services"``, ...), if any."""
+    from workers_env.config.bindings import declared_bindings
+
+    config = getattr(env, "config", None)
+    merged = getattr(config, "merged", None)
+    if not isinstance(merged, Mapping):
+        return None
+    return next((d.field for d in declared_bindings(merged) if d.name == name), None)
 
 
 # -- the SDK's conversions (workers/rpc.py) ------------------------------------------
@@ -305,14 +318,14 @@ class _EnvWrapper:
         if name.startswith("__"):
             raise AttributeError(name)
         value = getattr(self._env, name)
-        if isinstance(value, JsBinding) and value._sdk_wraps:
-            if value._js_class == "Fetcher":  # the SDK's _FetcherWrapper: fetch() through workers.fetch
-                # (a late import: workers_api builds on this module)
-                from workers_env.runtime.workers_api import FetcherView
+        if isinstance(value, JsBinding) and value._js_class == "Fetcher":
+            # both SDKs' _EnvWrapper hand a Fetcher out as _FetcherWrapper (fetch through workers.fetch);
+            # a late import: workers_api builds on this module
+            from workers_env.runtime.workers_api import FetcherView
 
-                value = FetcherView(name, value._binding)
-            else:
-                value = _BindingWrapper(value)
+            value = FetcherView(name, value._binding)
+        elif isinstance(value, JsBinding) and value._sdk_wraps:
+            value = _BindingWrapper(value)
         setattr(self, name, value)
         return value
 

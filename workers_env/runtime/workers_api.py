@@ -12,10 +12,11 @@ import asyncio
 import enum
 import functools
 import http.client
+import inspect
 import json as _json
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -356,9 +357,11 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
 
 
 class FetcherView:
-    """A Fetcher binding (``env.ASSETS``) as the external SDK hands it out (``_FetcherWrapper``):
-    ``await env.ASSETS.fetch(url_or_request, method=..., headers=...)`` is ``workers.fetch``
-    sent through the binding, answering a ``workers`` ``Response``."""
+    """A Fetcher binding (``env.ASSETS``, a ``[[services]]`` binding) as both SDKs hand it out
+    (``_FetcherWrapper``): ``await env.X.fetch(url_or_request, method=..., headers=...)`` is
+    ``workers.fetch`` (Pyodide's ``pyfetch``) sent through the binding -- the binding's
+    ``fetch(resource, init)`` gets the URL or JS request and the keywords as its init -- answering
+    a ``workers`` ``Response``."""
 
     def __init__(self, name: str, binding: Any):
         self._name = name
@@ -370,10 +373,27 @@ class FetcherView:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._binding, name)
 
-    async def fetch(self, resource: Any, **other_options: Any) -> Response:
-        request = resource if isinstance(resource, Request) else Request(resource, **other_options)
-        answer = await self._binding.fetch(request.js_object)
-        return Response(from_plain(answer))
+    def fetch(self, *args: Any, **kwargs: Any) -> Awaitable[Response]:
+        binding, name = self._binding, self._name
+
+        async def fetch(resource: Any, **other_options: Any) -> Response:  # the SDK's signature
+            if isinstance(resource, Request):
+                resource = resource.js_object
+            if isinstance(other_options.get("method"), HTTPMethod):
+                other_options["method"] = other_options["method"].value
+            answer = binding.fetch(resource, other_options) if other_options else binding.fetch(resource)
+            if inspect.isawaitable(answer):
+                answer = await answer
+            if isinstance(answer, FetchResponse):
+                answer = answer.js_object
+            answer = from_plain(answer)
+            if not isinstance(answer, JsResponse):
+                raise TypeError(f"{name}.fetch() must answer a Response (a js.Response, a workers Response or an "
+                                f"HttpResponse), got {type(answer).__name__}")
+            return Response(answer)
+
+        fetch.__qualname__ = "fetch"  # so a wrong call reads "fetch() takes ...", as the SDK's does
+        return fetch(*args, **kwargs)
 
 
 async def js_fetch(resource: Any, init: Any = None, **kwargs: Any) -> JsResponse:
