@@ -61,6 +61,23 @@ async def test_response_constructor_rules():
     assert str(info.value) == "TypeError: Response with null body status (101, 204, 205, or 304) cannot have a body."
 
 
+def test_redirect_and_json_raise_python_errors_as_the_sdks_convert_them():
+    """Both SDKs' ``_to_python_exception``: a JS RangeError is a ValueError, a TypeError a TypeError."""
+    with pytest.raises(ValueError, match="^Invalid redirect status code.$"):
+        Response.redirect("/elsewhere", 200)
+    with pytest.raises(ValueError, match="range 200 to 599"):
+        Response.json({"a": 1}, status=700)
+    assert Response.redirect("/elsewhere", 301).status == 301
+
+
+def test_status_text_defaults_to_workerds_phrase():
+    """workerd's ``Response.statusText`` is the status's standard phrase unless one was given."""
+    assert (Response("x").status_text, Response("x", status=404).status_text) == ("OK", "Not Found")
+    assert Response("x", status=299).status_text == "Successful"  # an unknown code: its class
+    assert Response("x", status=201, status_text="Made").status_text == "Made"
+    assert js.Response.new("x", status=200, statusText="").statusText == ""  # given, even empty
+
+
 @pytest.mark.asyncio
 async def test_an_empty_body_with_a_null_body_status_is_no_body_and_a_warning(caplog):
     """workerd's Workers-beta leniency: a zero-length buffer passes (warned), a stream does not."""

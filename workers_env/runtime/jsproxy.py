@@ -555,7 +555,7 @@ def from_plain(value: Any) -> Any:
     if isinstance(value, _jsvalues.HttpResponse):  # a Fetcher's answer (env.ASSETS)
         from workers_env.runtime.jsweb import JsHeaders, JsResponse  # (jsweb builds on this module)
 
-        return JsResponse(value.body, None, status=value.status, statusText=value.status_text,
+        return JsResponse(value.body, None, status=value.status, statusText=value.status_text or None,
                           headers=JsHeaders([list(pair) for pair in value.headers]))
     if isinstance(value, dict):
         return JsObject(value)

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
+from workers_env._errors import JsException
 from workers_env.runtime import envwrap
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
@@ -195,7 +196,10 @@ class FetchResponse:
     @staticmethod
     def redirect(url: str, status: HTTPStatus | int = HTTPStatus.FOUND) -> JsResponse:
         code = status.value if isinstance(status, HTTPStatus) else status
-        return JsResponse.redirect(url, code)
+        try:
+            return JsResponse.redirect(url, code)
+        except JsException as exc:
+            raise _to_python_exception(exc) from exc
 
     @staticmethod
     def from_json(
@@ -206,12 +210,15 @@ class FetchResponse:
     ) -> Response:
         """A JSON response: ``json.dumps(data)`` with ``content-type: application/json``."""
         options = Response._create_options(status, status_text, headers)
-        if isinstance(data, JsProxy):
-            return Response(JsResponse.json(data, None, **options))
-        js_headers = options.setdefault("headers", JsHeaders([("content-type", "application/json")]))
-        if not js_headers.has("content-type"):
-            js_headers.set("content-type", "application/json")
-        return Response(JsResponse(_json.dumps(data), None, **options))
+        try:
+            if isinstance(data, JsProxy):
+                return Response(JsResponse.json(data, None, **options))
+            js_headers = options.setdefault("headers", JsHeaders([("content-type", "application/json")]))
+            if not js_headers.has("content-type"):
+                js_headers.set("content-type", "application/json")
+            return Response(JsResponse(_json.dumps(data), None, **options))
+        except JsException as exc:
+            raise _to_python_exception(exc) from exc
 
 
 class Response(FetchResponse):
@@ -354,6 +361,16 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
     """Outgoing HTTP request (``workers.fetch``), made with the standard library."""
     request = resource if isinstance(resource, Request) else Request(resource, **other_options)
     return Response(await send_request(request.js_object))
+
+
+def _to_python_exception(exc: JsException) -> Exception:
+    """Both SDKs' ``_to_python_exception``: a JS ``RangeError`` as ``ValueError``, a
+    ``TypeError`` as ``TypeError`` (used by ``Response.redirect``, ``Response.json``, ...)."""
+    if exc.name == "RangeError":
+        return ValueError(exc.message)
+    if exc.name == "TypeError":
+        return TypeError(exc.message)
+    return exc
 
 
 class FetcherView:
