@@ -156,3 +156,35 @@ async def test_asgi_websocket_says_it_is_not_emulated():
 
     with pytest.raises(NotEmulatedError, match=r"asgi\.websocket\(\) is not emulated by workers-env"):
         await asgi.websocket(None, None)
+
+
+@pytest.mark.asyncio
+async def test_an_error_after_the_response_started_is_logged_not_raised(tmp_path, caplog):
+    """As the SDKs' ``run_app``: once the first body message is sent the response exists, so a
+    later exception is logged ("Exception in ASGI application after response started")."""
+    entry = '''
+    import asgi
+    from workers import WorkerEntrypoint
+
+    async def app(scope, receive, send):
+        if scope["type"] != "http":
+            raise RuntimeError("no lifespan")
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+        await send({"type": "http.response.body", "body": b"partial ", "more_body": True})
+        if scope["path"] == "/late":
+            raise ValueError("after the start")
+        await send({"type": "http.response.body", "body": b"whole"})
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            assert callable(asgi.run_in_background)
+            return await asgi.fetch(app, request, self.env)
+    '''
+    root = make(tmp_path, "2026-05-01")
+    (root / "src" / "worker.py").write_text(textwrap.dedent(entry))
+    worker = load_worker(root)
+    assert await (await worker.fetch("/")).text() == "partial whole"
+    with caplog.at_level("ERROR", logger="asgi"):
+        late = await worker.fetch("/late")
+    assert (late.status, await late.text()) == (200, "partial ")
+    assert "Exception in ASGI application after response started" in caplog.text

@@ -22,11 +22,29 @@ from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 
-__all__ = ["ASGI", "entrypoint", "fetch", "request_to_scope", "websocket"]
+__all__ = ["ASGI", "entrypoint", "fetch", "request_to_scope", "run_in_background", "websocket"]
 
 ASGI = {"spec_version": "2.0", "version": "3.0"}
 NULL_BODY_STATUSES = frozenset({101, 103, 204, 205, 304})
 logger = logging.getLogger("asgi")
+
+
+background_tasks: set[asyncio.Future[Any]] = set()
+
+
+def run_in_background(coro: Any) -> None:
+    """The SDKs' ``asgi.run_in_background``: schedule ``coro`` on the running loop, keep a
+    reference until it ends, and log an exception it ends with."""
+    future = asyncio.ensure_future(coro)
+    background_tasks.add(future)
+
+    def done(f: asyncio.Future[Any]) -> None:
+        background_tasks.discard(f)
+        error = f.exception() if not f.cancelled() else None
+        if error is not None:
+            logger.error("Unhandled exception in background task", exc_info=error)
+
+    future.add_done_callback(done)
 
 
 def _external_sdk() -> bool:
@@ -150,7 +168,15 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
             if not message.get("more_body", False):
                 finished.set()
 
-    await app(request_to_scope(req, env, state=state), receive, send)
+    try:
+        await app(request_to_scope(req, env, state=state), receive, send)
+    except Exception:
+        if status is None or not (chunks or finished.is_set()):
+            raise
+        # the SDKs: once the response exists (its first body message sent), an error cannot reach
+        # the client; it is logged, and the body ends where the application stopped
+        logger.exception("Exception in ASGI application after response started")
+        finished.set()
     if status is None or not finished.is_set():
         raise RuntimeError("The application did not generate a response")
     data = b"".join(chunks)
