@@ -224,6 +224,17 @@ def test_js_objects_with_get_and_has_read_like_mappings_as_pyodide_reads_them():
     assert (dict(params), params["a"], params["z"], "b" in params) == ({"a": "1", "b": "2"}, "1", None, True)
 
 
+def test_header_values_are_javascript_strings_and_a_map_initialises_headers():
+    """``new Headers(init)`` turns values into ``String(value)`` (``true``, ``1`` for 1.0) and
+    takes any iterable of entries, a ``Map`` (``to_js(dict)``) included."""
+    from workers_env import js, to_js
+    from workers_env.runtime.workers_api import Response
+
+    headers = js.Headers.new(to_js({"x-flag": True, "x-count": 1.0, "x-ratio": 2.5}))
+    assert dict(headers) == {"x-count": "1", "x-flag": "true", "x-ratio": "2.5"}
+    assert Response("x", headers={"x-cache": False}).headers["x-cache"] == "false"
+
+
 def test_a_python_dict_as_a_fetch_init_is_refused_with_the_to_js_hint():
     from workers_env import JsException, js
 

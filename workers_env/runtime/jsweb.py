@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import (
@@ -69,6 +70,8 @@ class JsHeaders(JsProxy):
             pairs = init._props.items()
         elif isinstance(init, dict):
             pairs = init.items()
+        elif isinstance(init, JsMap):  # a Map is an iterable of [name, value] entries
+            pairs = init._entries.items()
         else:
             pairs = init
         for pair in pairs:
@@ -88,13 +91,20 @@ class JsHeaders(JsProxy):
             raise js_type_error(f"Invalid header name: {text}")
         return text.lower()
 
+    @staticmethod
+    def _value(value: Any) -> str:
+        """``String(value)`` as JavaScript makes it (``true``, ``1`` for 1.0, ``null``), trimmed."""
+        if value is jsnull:
+            return "null"
+        return (_jsvalues.js_string(value) if value is not None else "undefined").strip()
+
     def append(self, name: Any, value: Any) -> None:
-        self._pairs.append((self._name(name), str(value).strip()))
+        self._pairs.append((self._name(name), self._value(value)))
 
     def set(self, name: Any, value: Any) -> None:
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
-        self._pairs.append((key, str(value).strip()))
+        self._pairs.append((key, self._value(value)))
 
     def delete(self, name: Any) -> None:
         key = self._name(name)
