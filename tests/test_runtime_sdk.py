@@ -181,3 +181,22 @@ def test_pyodide_modules_are_packages():
     assert mods["pyodide.ffi"].JsException is JsException
     assert set(mods["workers"].__all__) >= {"Response", "Request", "WorkerEntrypoint", "fetch", "handler"}
     json.dumps(mods["pyodide"].__version__)
+
+
+@pytest.mark.asyncio
+async def test_form_data_url_search_params_and_blob_bodies_carry_their_content_type():
+    """The fetch spec's body extraction: FormData is multipart (read back whole, files
+    included), URLSearchParams form-urlencoded, a Blob its type; a given Content-Type wins."""
+    form = js.FormData.new()
+    form.append("title", "notes")
+    form.append("file", js.Blob.new(["hello"], type="text/plain"), "h.txt")
+    resp = Response(form)
+    assert resp.headers["content-type"].startswith("multipart/form-data; boundary=")
+    back = await resp.form_data()
+    assert back["title"] == "notes" and back["file"].name == "h.txt" and await back["file"].text() == "hello"
+    assert Response(js.URLSearchParams.new("x=1")).headers["content-type"] == (
+        "application/x-www-form-urlencoded;charset=UTF-8")
+    assert Response(js.Blob.new(["b"], type="image/png")).headers["content-type"] == "image/png"
+    assert Response(js.URLSearchParams.new("x=1"), headers={"content-type": "text/x"}).headers["content-type"] == "text/x"
+    request = js.Request.new("https://example.com/upload", method="POST", body=form)
+    assert (await request.formData()).get("title") == "notes"

@@ -10,6 +10,7 @@ wrap ``js.Blob``/``js.File``/``js.FormData`` as the SDK does. ``parse_form`` rea
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Iterator, MutableMapping
 from email.parser import BytesParser
@@ -130,6 +131,24 @@ class JsFormData(JsEntryList):
 
     def delete(self, name: Any) -> None:
         self._entries = [(k, v) for k, v in self._entries if k != str(name)]
+
+
+def encode_form(form: JsFormData) -> tuple[bytes, str]:
+    """A ``FormData`` body as the fetch spec extracts it: ``multipart/form-data`` parts (a
+    File's with its ``filename`` and type) and the ``Content-Type`` naming the boundary."""
+    boundary = f"----workers-env-formdata-{secrets.token_hex(12)}"
+    out = bytearray()
+    for name, value in form._entries:
+        quoted = name.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+        out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{quoted}\"".encode()
+        if isinstance(value, JsFile):
+            filename = value.name.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+            out += f'; filename="{filename}"\r\nContent-Type: {value.type or "application/octet-stream"}'.encode()
+            out += b"\r\n\r\n" + bytes(value._data) + b"\r\n"
+        else:
+            out += b"\r\n\r\n" + str(value).encode("utf-8") + b"\r\n"
+    out += f"--{boundary}--\r\n".encode()
+    return bytes(out), f"multipart/form-data; boundary={boundary}"
 
 
 def parse_form(body: bytes, content_type: str | None) -> JsFormData:

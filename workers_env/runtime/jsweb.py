@@ -15,6 +15,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
+from workers_env.runtime.forms import encode_form
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import (
     JsArray,
@@ -185,10 +186,29 @@ def default_status_text(status: int) -> str:
     return ""
 
 
+def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
+    """The fetch spec's "extract a body": the bytes and the ``Content-Type`` the body implies
+    (text for a string, form-urlencoded for URLSearchParams, multipart for FormData, a Blob's
+    type), which a Request or Response takes when its headers name none."""
+    name = getattr(body, "_js_name", None)
+    if name == "FormData":
+        return encode_form(body)
+    data = _body_bytes(body)
+    if isinstance(body, str):
+        return data, "text/plain;charset=UTF-8"
+    if name == "URLSearchParams":
+        return data, "application/x-www-form-urlencoded;charset=UTF-8"
+    if name in ("Blob", "File") and getattr(body, "type", ""):
+        return data, str(body.type)
+    return data, None
+
+
 def _body_bytes(body: Any) -> bytes | None:
     """A JS body init as bytes; ``None``/``null`` mean no body."""
     if body is None or body is jsnull:
         return None
+    if getattr(body, "_js_name", None) == "FormData":
+        return encode_form(body)[0]
     if isinstance(body, str):
         return body.encode("utf-8")
     if isinstance(body, (bytes, bytearray, memoryview)):
@@ -283,12 +303,14 @@ class JsRequest(_Body):
 
     def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None):
         method = str(method).upper()
-        data = _body_bytes(body)
+        data, implied_type = _extract_body(body)
         if data is not None and method in ("GET", "HEAD"):
             raise js_type_error("Request with a GET or HEAD method cannot have a body.")
         self.url = _serialized(url)
         self.method = method
         self.headers = JsHeaders(headers)
+        if implied_type is not None and not self.headers.has("content-type"):
+            self.headers.set("content-type", implied_type)
         self.cf = cf
         self._body = data
         self.bodyUsed = False
@@ -339,7 +361,7 @@ class JsResponse(_Body):
                 "Responses may only be constructed with status codes in the range 200 to 599, inclusive.",
                 name="RangeError",
             )
-        data = _body_bytes(body)
+        data, implied_type = _extract_body(body)
         if data is not None and status in _NULL_BODY_STATUSES:
             # workerd: a stream or a non-empty buffer is refused; a zero-length buffer is allowed
             # with a console warning and treated as no body (its Workers-beta leniency)
@@ -356,8 +378,8 @@ class JsResponse(_Body):
         given = options.get("statusText")
         self.statusText = default_status_text(status) if given is None or given is jsnull else str(given)
         self.headers = JsHeaders(options.get("headers"))
-        if isinstance(body, str) and not self.headers.has("content-type"):
-            self.headers.set("content-type", "text/plain;charset=UTF-8")
+        if implied_type is not None and data is not None and not self.headers.has("content-type"):
+            self.headers.set("content-type", implied_type)
         self._body = data
         self.bodyUsed = False
         self.url = ""

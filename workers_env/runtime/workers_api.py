@@ -29,7 +29,6 @@ from workers_env.runtime.jsproxy import (
     JsBuffer,
     JsMap,
     JsProxy,
-    JsReadableStream,
     JsTypedArray,
     from_plain,
     js_type_error,
@@ -221,6 +220,14 @@ class FetchResponse:
             raise _to_python_exception(exc) from exc
 
 
+#: the SDK's ``RESPONSE_ACCEPTED_TYPES``: the JS body types ``workers.Response`` takes
+_RESPONSE_ACCEPTED_TYPES = frozenset({
+    "Blob", "File", "ArrayBuffer", "TypedArray", "DataView", "Uint8Array", "Uint8ClampedArray", "Int8Array",
+    "Uint16Array", "Int16Array", "Uint32Array", "Int32Array", "Float16Array", "Float32Array", "Float64Array",
+    "BigInt64Array", "BigUint64Array", "FormData", "ReadableStream", "URLSearchParams", "Response",
+})
+
+
 class Response(FetchResponse):
     """``workers.Response(body=None, status=None, status_text="", headers=None)``."""
 
@@ -237,8 +244,10 @@ class Response(FetchResponse):
                 raise ValueError("Expected no options when constructing Response from a js.Response")
             super().__init__(body.url, body)
             return
+        if isinstance(body, FormData):  # the SDK's _get_js_body: its JS FormData
+            body = body.js_object
         if isinstance(body, JsProxy):
-            if not isinstance(body, (JsTypedArray, JsBuffer, JsReadableStream)):
+            if body.constructor.name not in _RESPONSE_ACCEPTED_TYPES and not isinstance(body, (JsTypedArray, JsBuffer)):
                 raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
         elif body is not None and not isinstance(body, (str, bytes)):
             raise TypeError(f"Unsupported type in Response: {type(body).__name__}")
