@@ -32,6 +32,10 @@ class Default(WorkerEntrypoint):
         return sorted(options)
 
 
+    async def echo(self, value):
+        return [type(value).__name__, value]
+
+
 class Admin(WorkerEntrypoint):
     async def ping(self):
         return None
@@ -59,6 +63,7 @@ async def test_methods_are_called_as_over_a_service_binding(tmp_path, date, resu
     assert await worker.rpc("describe", {"b": 1, "a": 2}) == ["a", "b"]
     assert worker.module.SEEN == [("int", "int"), dict_type]
     assert await worker.rpc("ping", entrypoint="Admin") is None
+    assert await worker.rpc("echo", {1, 2}) == ["set", {1, 2}]  # a JS Set both ways: a set
 
 
 @pytest.mark.asyncio

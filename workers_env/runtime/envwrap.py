@@ -15,7 +15,8 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from workers_env._jsvalues import JsOpaque, to_js as _model_to_js, to_py
+from workers_env._jsvalues import JsOpaque, JsSet, to_py
+from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.runtime.jsproxy import (
     JsHostObject,
     JsObject,
@@ -230,6 +231,8 @@ def python_from_rpc(value: Any) -> Any:
     """JS -> Python for binding results: objects become ``JsDict``, null ``None``."""
     if value is None or value is jsnull:
         return None
+    if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
+        return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):
         return to_py(value.to_py())
     return to_py(value)

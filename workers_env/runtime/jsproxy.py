@@ -115,6 +115,8 @@ def _py(value: Any, depth: int) -> Any:
         return value.to_py(depth=depth) if depth != 0 else value
     if value is jsnull:
         return None
+    if isinstance(value, JsSet) and depth != 0:  # Pyodide: a Set becomes a set
+        return {_py(_wrap_child(v), depth - 1) for v in value}
     return js_number(value)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
+from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime import envwrap
 from workers_env.runtime.current import current_runtime
@@ -519,6 +520,8 @@ def python_from_rpc(obj: Any) -> Any:
     stops at ``to_py()`` (plain ``dict``).
     """
     if _builtin_sdk():
+        if isinstance(obj, _jsvalues.JsSet):  # to_py of a Set: a set
+            return {python_from_rpc(v) for v in obj}
         return obj.to_py() if isinstance(obj, JsProxy) else obj
     return envwrap.python_from_rpc(obj)
 
