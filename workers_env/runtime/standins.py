@@ -21,6 +21,7 @@ from workers_env.runtime import (
     jsproxy,
     jsweb,
     runsync,
+    timers,
     workers_api,
 )
 from workers_env.runtime import wsgi as wsgi_bridge
@@ -254,6 +255,11 @@ def _build() -> dict[str, ModuleType]:
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
     js.Request = jsweb.JsRequest  # type: ignore[attr-defined]
     js.Headers = jsweb.JsHeaders  # type: ignore[attr-defined]
+    js.setTimeout = timers.set_timeout  # type: ignore[attr-defined]
+    js.setInterval = timers.set_interval  # type: ignore[attr-defined]
+    js.clearTimeout = timers.clear_timer  # type: ignore[attr-defined]
+    js.clearInterval = timers.clear_timer  # type: ignore[attr-defined]
+    js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = SimpleNamespace(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
         warn=_console("stderr"), error=_console("stderr"),

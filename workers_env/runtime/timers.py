@@ -1,0 +1,80 @@
+"""``setTimeout`` / ``clearTimeout`` / ``setInterval`` / ``clearInterval`` from ``js``.
+
+Timers run on the Worker's event loop (``loop.call_later``). As in Pyodide, a plain Python
+function handed to ``setTimeout`` is a *borrowed* proxy, destroyed when ``setTimeout`` returns:
+when the timer fires it fails with Pyodide's error (logged as an uncaught exception, as the
+runtime logs one). ``create_proxy(fn)`` / ``create_once_callable(fn)`` keep it alive. A
+callback that returns an awaitable (an ``async def``) has it scheduled on the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import itertools
+import logging
+import threading
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsproxy import JsFunction
+
+__all__ = ["clear_timer", "set_interval", "set_timeout"]
+
+log = logging.getLogger("workers_env.runtime")
+
+BORROWED = ("This borrowed proxy was automatically destroyed at the end of a function call. Try using "
+            "create_proxy or create_once_callable.")
+
+_ids = itertools.count(1)
+_timers: dict[int, asyncio.TimerHandle] = {}
+_lock = threading.Lock()
+
+
+def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | None) -> None:
+    loop = asyncio.get_running_loop()
+    if repeat is not None and timer_id in _timers:  # an interval: the next run first
+        with _lock:
+            _timers[timer_id] = loop.call_later(repeat, _fire, timer_id, callback, args, repeat)
+    elif repeat is None:
+        with _lock:
+            _timers.pop(timer_id, None)
+    try:
+        if not isinstance(callback, JsFunction):
+            raise JsException(BORROWED, name="Error")
+        result = callback(*args)
+        if inspect.isawaitable(result):
+            asyncio.ensure_future(result)
+    except Exception:  # a timer's error is the runtime's uncaught exception: logged
+        log.exception("Uncaught exception in a timer callback")
+
+
+def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool) -> int:
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        raise JsException("setTimeout/setInterval need a running event loop (call them from Worker code)",
+                          name="Error") from None
+    seconds = max(float(delay or 0), 0.0) / 1000.0
+    timer_id = next(_ids)
+    with _lock:
+        _timers[timer_id] = loop.call_later(seconds, _fire, timer_id, callback, args, seconds if repeat else None)
+    return timer_id
+
+
+def set_timeout(callback: Any, delay: Any = 0, *args: Any) -> int:
+    """``setTimeout(callback, delay_ms, ...args)``: the timer's id."""
+    return _schedule(callback, delay, args, repeat=False)
+
+
+def set_interval(callback: Any, delay: Any = 0, *args: Any) -> int:
+    """``setInterval(callback, delay_ms, ...args)``: the timer's id."""
+    return _schedule(callback, delay, args, repeat=True)
+
+
+def clear_timer(timer_id: Any = None) -> None:
+    """``clearTimeout`` / ``clearInterval``: an unknown id is ignored, as in JavaScript."""
+    with _lock:
+        handle = _timers.pop(timer_id, None) if isinstance(timer_id, int) else None
+    if handle is not None:
+        handle.cancel()
