@@ -53,18 +53,19 @@ def _external_sdk() -> bool:
     return era is None or bool(era.external_sdk)
 
 
-def _js_request(req: Any) -> JsRequest:
+def js_request_of(req: Any, caller: str = "asgi.fetch()") -> JsRequest:
+    """The JS request behind a ``workers.Request`` (or the ``js.Request`` itself)."""
     js_object = getattr(req, "js_object", None)
     if isinstance(js_object, JsRequest):
         return js_object
     if isinstance(req, JsRequest):
         return req
-    raise TypeError(f"asgi.fetch() needs a workers.Request or a js.Request, got {type(req).__name__}")
+    raise TypeError(f"{caller} needs a workers.Request or a js.Request, got {type(req).__name__}")
 
 
 def request_to_scope(req: Any, env: Any, ws: bool = False, state: dict[str, Any] | None = None) -> dict[str, Any]:
     """The ASGI connection scope for a request (``scope["env"]`` is the Worker's env)."""
-    js_req = _js_request(req)
+    js_req = js_request_of(req)
     headers = [(k.lower().encode(), v.encode()) for k, v in js_req.headers.items()]
     url = JsURL(js_req.url)
     external = _external_sdk()
@@ -144,7 +145,7 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any]]:
 
 
 async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) -> JsResponse:
-    js_req = _js_request(req)
+    js_req = js_request_of(req)
     body = js_req._consume() if js_req._body is not None else b""
     messages = [{"type": "http.request", "body": body, "more_body": False}]
     finished = asyncio.Event()

@@ -20,21 +20,12 @@ import sys
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from workers_env.runtime.asgi import NULL_BODY_STATUSES
-from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.asgi import NULL_BODY_STATUSES, js_request_of
+from workers_env.runtime.jsweb import JsHeaders, JsResponse
 
 __all__ = ["build_environ", "fetch"]
 
 logger = logging.getLogger("wsgi")
-
-
-def _js_request(req: Any) -> JsRequest:
-    js_object = getattr(req, "js_object", None)
-    if isinstance(js_object, JsRequest):
-        return js_object
-    if isinstance(req, JsRequest):
-        return req
-    raise TypeError(f"wsgi.fetch() needs a workers.Request or a js.Request, got {type(req).__name__}")
 
 
 def _native(text: str) -> str:
@@ -44,7 +35,7 @@ def _native(text: str) -> str:
 
 def build_environ(req: Any, env: Any, body: bytes) -> dict[str, Any]:
     """The WSGI environ of ``req`` with its (already read) ``body``."""
-    js_req = _js_request(req)
+    js_req = js_request_of(req, "wsgi.fetch()")
     url = urlsplit(js_req.url)
     if not url.scheme:
         raise ValueError(f"Request URL is not absolute: {js_req.url!r}")
@@ -123,7 +114,7 @@ def _respond(app: Any, environ: dict[str, Any]) -> JsResponse:
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None) -> JsResponse:
     """Serve ``req`` with the WSGI ``app``; returns the JS ``Response`` (``ctx`` is unused, as
     in the SDK)."""
-    js_req = _js_request(req)
+    js_req = js_request_of(req, "wsgi.fetch()")
     logger.debug("WSGI request: %s %s", js_req.method, js_req.url)
     body = js_req._consume() if js_req._body is not None else b""
     try:
