@@ -200,3 +200,21 @@ async def test_form_data_url_search_params_and_blob_bodies_carry_their_content_t
     assert Response(js.URLSearchParams.new("x=1"), headers={"content-type": "text/x"}).headers["content-type"] == "text/x"
     request = js.Request.new("https://example.com/upload", method="POST", body=form)
     assert (await request.formData()).get("title") == "notes"
+
+
+@pytest.mark.asyncio
+async def test_body_is_a_readable_stream_that_uses_the_body_up():
+    """``request.body`` / ``response.body`` are ``ReadableStream``s (``None`` without a body), as in
+    JavaScript and as the SDKs hand them out: reading one marks the body used."""
+    request = js.Request.new("https://example.com/upload", method="POST", body="chunked data")
+    stream = request.body
+    assert stream.constructor.name == "ReadableStream" and request.bodyUsed is False
+    assert b"".join([chunk.to_bytes() async for chunk in stream]) == b"chunked data"
+    assert request.bodyUsed is True
+    with pytest.raises(JsException, match="Body has already been used"):
+        await request.text()
+    response = Response("via a reader")
+    reader = response.body.getReader()
+    first = await reader.read()
+    assert (first.done, first.value.to_bytes()) == (False, b"via a reader") and (await reader.read()).done
+    assert js.Request.new("https://example.com/").body is None

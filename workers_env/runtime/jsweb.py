@@ -15,6 +15,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
+from workers_env._jsvalues import ByteStream
 from workers_env.runtime.forms import encode_form
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import (
@@ -226,6 +227,22 @@ def _body_bytes(body: Any) -> bytes | None:
     return str(body).encode("utf-8")  # JS stringifies other values
 
 
+class _BodyStream(JsReadableStream):
+    """``request.body`` / ``response.body``: a stream whose reading marks its owner's body used."""
+
+    def __init__(self, owner: _Body):
+        super().__init__(ByteStream([owner._body] if owner._body else []))
+        self._owner = owner
+
+    def _take(self) -> list[bytes]:
+        if self._owner.bodyUsed:
+            raise js_type_error("This ReadableStream is disturbed (has already been read from), and cannot be used "
+                                "as a body.")
+        chunks = super()._take()
+        self._owner.bodyUsed = True
+        return chunks
+
+
 class _Body(JsProxy):
     """The body mixin shared by ``Request`` and ``Response``: readable once."""
 
@@ -241,7 +258,14 @@ class _Body(JsProxy):
 
     @property
     def body(self) -> Any:
-        return None if self._body is None else JsTypedArray("Uint8Array", self._body)
+        """The body as a ``ReadableStream`` (``None`` for none), as JavaScript has it: reading
+        the stream uses the body up (``bodyUsed``), as ``text()`` does."""
+        if self._body is None:
+            return None
+        stream = self.__dict__.get("_stream")
+        if stream is None:
+            stream = self.__dict__["_stream"] = _BodyStream(self)
+        return stream
 
     async def text(self) -> str:
         return self._consume().decode("utf-8", errors="replace")
