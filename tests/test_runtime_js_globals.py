@@ -244,3 +244,19 @@ def test_a_python_dict_as_a_fetch_init_is_refused_with_the_to_js_hint():
                                               r"object; in production its fields read as undefined"):
             call()
     assert js.Request.new("https://example.com", method="POST").method == "POST"  # keywords: one JS object
+
+
+def test_text_decoder_streams_a_split_character_and_typed_arrays_have_their_buffer():
+    """``decode(chunk, {stream: true})`` keeps an incomplete UTF-8 sequence for the next call (a
+    chunked body split inside a character), as in JavaScript; ``.buffer`` is the ArrayBuffer."""
+    from workers_env import js
+
+    decoder = js.TextDecoder.new()
+    encoded = "café ☕".encode()
+    head, tail = encoded[:4], encoded[4:]  # splits the two bytes of "é"
+    assert decoder.decode(js.Uint8Array.new(list(head)), stream=True) == "caf"
+    assert decoder.decode(js.Uint8Array.new(list(tail)), stream=True) == "é ☕"
+    assert decoder.decode() == ""
+    assert js.TextDecoder.new().decode(js.Uint8Array.new(list(head))) == "caf\ufffd"  # not streaming: replaced
+    buffer = js.Uint8Array.new([1, 2, 3]).buffer
+    assert (buffer.constructor.name, buffer.byteLength) == ("ArrayBuffer", 3)

@@ -192,7 +192,7 @@ async def test_form_data_url_search_params_and_blob_bodies_carry_their_content_t
     form.append("file", js.Blob.new(["hello"], type="text/plain"), "h.txt")
     resp = Response(form)
     assert resp.headers["content-type"].startswith("multipart/form-data; boundary=")
-    back = await resp.form_data()
+    back = await resp.formData()  # the SDKs keep the JS name beside form_data()
     assert back["title"] == "notes" and back["file"].name == "h.txt" and await back["file"].text() == "hello"
     assert Response(js.URLSearchParams.new("x=1")).headers["content-type"] == (
         "application/x-www-form-urlencoded;charset=UTF-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import os
 import time
 import uuid
@@ -411,15 +412,24 @@ class TextDecoder(JsProxy):
     def new(label: str = "utf-8", options: Any = None) -> TextDecoder:
         return TextDecoder(label, options)
 
-    def decode(self, data: Any = None) -> str:
-        if data is None:
-            return ""
-        raw = _bytes_of(data)
-        codec = {"utf-8": "utf-8-sig", "utf-16le": "utf-16-le", "windows-1252": "cp1252"}[self.encoding]
+    def decode(self, data: Any = None, options: Any = None, **kwargs: Any) -> str:
+        """``decode(data, {stream})``: with ``stream`` an incomplete sequence at the end waits for
+        the next call (as a chunked body is decoded), otherwise the decoding ends here."""
+        stream = bool(kwargs.get("stream", getattr(options, "stream", False) if isinstance(options, JsObject) else False))
+        decoder = self.__dict__.get("_incremental")
+        if decoder is None:
+            codec = {"utf-8": "utf-8-sig", "utf-16le": "utf-16-le", "windows-1252": "cp1252"}[self.encoding]
+            decoder = self.__dict__["_incremental"] = codecs.getincrementaldecoder(codec)(
+                errors="strict" if self.fatal else "replace")
+        raw = b"" if data is None else _bytes_of(data)
         try:
-            return raw.decode(codec, errors="strict" if self.fatal else "replace")
+            text = decoder.decode(raw, final=not stream)
         except UnicodeDecodeError:
+            decoder.reset()
             raise js_type_error("The encoded data was not valid.") from None
+        if not stream:
+            decoder.reset()
+        return text
 
 
 def btoa(data: Any) -> str:

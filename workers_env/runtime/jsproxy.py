@@ -293,6 +293,11 @@ class JsTypedArray(JsProxy):
             return array("q", self._data).tobytes()
         return self._data.tobytes()
 
+    @property
+    def buffer(self) -> JsBuffer:
+        """The ``ArrayBuffer`` behind the view (here: a copy of its bytes)."""
+        return JsBuffer(self.to_bytes())
+
     def numbers(self) -> list[Any]:
         return list(self._data) if isinstance(self._data, list) else self._data.tolist()
 

@@ -171,6 +171,9 @@ class FetchResponse:
         self._raise_if_failed()
         return FormData(await self.js_response.formData())
 
+    async def formData(self) -> FormData:  # both SDKs keep the JS name too
+        return await self.form_data()
+
     async def blob(self) -> Blob:
         self._raise_if_failed()
         return Blob(await self.js_response.blob())
@@ -358,6 +361,9 @@ class Request:
     async def form_data(self) -> FormData:
         self._raise_if_failed()
         return FormData(await self._js_request.formData())
+
+    async def formData(self) -> FormData:  # both SDKs keep the JS name too
+        return await self.form_data()
 
     async def blob(self) -> Blob:
         self._raise_if_failed()
