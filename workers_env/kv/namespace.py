@@ -242,7 +242,7 @@ class KvNamespace:
         if kind == "json":
             return to_py(_parse_json(_decode_text(data)))
         if kind == "arrayBuffer":
-            return memoryview(data).toreadonly()
+            return memoryview(bytearray(data))  # Pyodide's to_py: a writable copy of the ArrayBuffer
         if kind == "stream":
             return ByteStream([data])
         raise limits.unknown_get_type()

@@ -22,6 +22,7 @@ from workers_env.runtime.jsglobals import JsEntryList, set_entry
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
+    JsBufferSource,
     JsObject,
     JsProxy,
     JsTypedArray,
@@ -36,7 +37,7 @@ def _part_bytes(part: Any) -> bytes:
         return part.encode("utf-8")
     if isinstance(part, (bytes, bytearray, memoryview)):
         return bytes(part)
-    if isinstance(part, (JsTypedArray, JsBuffer)):
+    if isinstance(part, JsBufferSource):
         return part.to_bytes()
     if isinstance(part, JsBlob):
         return part._data

@@ -21,9 +21,9 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 from workers_env._errors import JsException
+from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
     JsArray,
-    JsBuffer,
     JsObject,
     JsProxy,
     JsTypedArray,
@@ -371,14 +371,6 @@ class JsDate(JsProxy):
         return self.toISOString() if self._ms == self._ms else "Invalid Date"
 
 
-def _bytes_of(data: Any) -> bytes:
-    if isinstance(data, (JsTypedArray, JsBuffer)):
-        return data.to_bytes()
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        return bytes(data)
-    raise js_type_error("Failed to execute: parameter is not of type 'ArrayBuffer or ArrayBufferView'.")
-
-
 class TextEncoder(JsProxy):
     """``TextEncoder``: strings to UTF-8 ``Uint8Array``."""
 
@@ -421,7 +413,7 @@ class TextDecoder(JsProxy):
             codec = {"utf-8": "utf-8-sig", "utf-16le": "utf-16-le", "windows-1252": "cp1252"}[self.encoding]
             decoder = self.__dict__["_incremental"] = codecs.getincrementaldecoder(codec)(
                 errors="strict" if self.fatal else "replace")
-        raw = b"" if data is None else _bytes_of(data)
+        raw = b"" if data is None else buffer_bytes(data)
         try:
             text = decoder.decode(raw, final=not stream)
         except UnicodeDecodeError:
@@ -453,16 +445,15 @@ def atob(data: Any) -> str:
 
 
 def _get_random_values(array: Any) -> Any:
-    if not isinstance(array, JsTypedArray) or array._data.typecode in "fd":
+    if not isinstance(array, JsTypedArray) or array.constructor.name.startswith("Float"):
         raise JsException(
             "The data argument must be an integer-type TypedArray.", name="TypeMismatchError"
         )
-    if array._data.itemsize * len(array._data) > 65536:
+    if array.byteLength > 65536:
         raise JsException(
             "The data argument must be no larger than 65536 bytes.", name="QuotaExceededError"
         )
-    fresh = type(array._data)(array._data.typecode, os.urandom(array._data.itemsize * len(array._data)))
-    array._data[:] = fresh
+    array.assign(os.urandom(array.byteLength))
     return array
 
 

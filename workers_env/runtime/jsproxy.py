@@ -18,7 +18,30 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
-from workers_env._jsvalues import BigInt, ByteStream, JsDate, JsMapResult, JsOpaque, JsSet, is_safe_int, js_number, number_list
+from workers_env._jsvalues import (
+    BigInt,
+    ByteStream,
+    JsDate,
+    JsMapResult,
+    JsOpaque,
+    JsSet,
+    is_safe_int,
+    js_number,
+    number_list,
+)
+from workers_env.runtime.jsbase import (
+    JsHostObject,
+    JsNull,
+    JsProxy,
+    js_type_error,
+    jsnull,
+)
+from workers_env.runtime.jsbuffers import (
+    JsBuffer,
+    JsBufferSource,
+    JsDataView,
+    JsTypedArray,
+)
 
 __all__ = [
     "JsProxy",
@@ -28,6 +51,8 @@ __all__ = [
     "JsMap",
     "JsTypedArray",
     "JsBuffer",
+    "JsBufferSource",
+    "JsDataView",
     "JsReadableStream",
     "JsNull",
     "jsnull",
@@ -43,70 +68,6 @@ __all__ = [
 ]
 
 _PRIMITIVES = (str, int, float, bool)
-
-
-def js_type_error(message: str) -> JsException:
-    """A JS ``TypeError`` as Python code sees it (``pyodide.ffi.JsException``)."""
-    return JsException(message, name="TypeError")
-
-
-class _Constructor:
-    """What ``proxy.constructor`` reads as: only ``.name`` is used by worker code and the SDK."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"[Function: {self.name}]"
-
-
-class JsProxy:
-    """Base class of every JS value held from Python (``pyodide.ffi.JsProxy``)."""
-
-    _js_name = "Object"
-    typeof = "object"
-
-    @property
-    def constructor(self) -> _Constructor:
-        return _Constructor(self._js_name)
-
-    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
-        """Convert to Python the way Pyodide does (objects to ``dict``, arrays to ``list``)."""
-        return self
-
-    def __repr__(self) -> str:
-        return f"[object {self._js_name}]"
-
-
-class JsHostObject(JsProxy):
-    """A JS object backed by a binding's Python object (a binding, a D1 statement).
-
-    Passed back into a binding call it arrives there as that Python object again.
-    """
-
-    _target: Any
-
-
-class JsNull:
-    """JavaScript ``null`` (Pyodide's ``jsnull``); ``None`` stands for ``undefined``."""
-
-    _instance: JsNull | None = None
-
-    def __new__(cls) -> JsNull:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __bool__(self) -> bool:
-        return False
-
-    def __repr__(self) -> str:
-        return "jsnull"
-
-
-jsnull = JsNull()
 
 
 def _py(value: Any, depth: int) -> Any:
@@ -248,78 +209,6 @@ class JsMap(JsProxy):
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         return {k: _py(_wrap_child(v), depth - 1) for k, v in self._entries.items()}
-
-
-_TYPED_FORMATS = {"Float32Array": "f", "Float64Array": "d", "Int32Array": "i", "Uint8Array": "B"}
-
-
-class JsTypedArray(JsProxy):
-    """A JS typed array (``Float32Array`` ...): numbers stored with that type's precision."""
-
-    __slots__ = ("_data", "_name")
-
-    def __init__(self, name: str, values: Iterable[Any]):
-        self._name = name
-        if name.startswith("Big"):  # BigInt64Array / BigUint64Array: items are BigInts
-            self._data: Any = [BigInt(v) for v in values]
-        else:
-            self._data = array(_TYPED_FORMATS.get(name, "d"), values)
-
-    @property
-    def _js_name(self) -> str:  # type: ignore[override]
-        return self._name
-
-    @property
-    def length(self) -> int:
-        return len(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __getitem__(self, index: int) -> Any:
-        if isinstance(self._data, list):
-            return self._data[index]
-        return js_number(float(self._data[index])) if self._data.typecode in "fd" else self._data[index]
-
-    def __iter__(self) -> Iterator[Any]:
-        return (self[i] for i in range(len(self._data)))
-
-    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
-        """Pyodide turns typed arrays into a ``memoryview`` of their buffer."""
-        return memoryview(self._data)
-
-    def to_bytes(self) -> bytes:
-        if isinstance(self._data, list):
-            return array("q", self._data).tobytes()
-        return self._data.tobytes()
-
-    @property
-    def buffer(self) -> JsBuffer:
-        """The ``ArrayBuffer`` behind the view (here: a copy of its bytes)."""
-        return JsBuffer(self.to_bytes())
-
-    def numbers(self) -> list[Any]:
-        return list(self._data) if isinstance(self._data, list) else self._data.tolist()
-
-
-class JsBuffer(JsProxy):
-    """A JS ``ArrayBuffer`` (what ``arrayBuffer()`` resolves to)."""
-
-    _js_name = "ArrayBuffer"
-    __slots__ = ("_bytes",)
-
-    def __init__(self, data: bytes):
-        self._bytes = bytes(data)
-
-    @property
-    def byteLength(self) -> int:  # noqa: N802 - JS name
-        return len(self._bytes)
-
-    def to_bytes(self) -> bytes:
-        return self._bytes
-
-    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
-        return memoryview(self._bytes)
 
 
 class JsReadableStream(JsProxy):
@@ -523,7 +412,7 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return [to_plain(v, where=where) for v in items]
     if isinstance(value, JsTypedArray):
         return _jsvalues.JsTypedArray(value._name, value.numbers())
-    if isinstance(value, JsBuffer):
+    if isinstance(value, JsBufferSource):  # an ArrayBuffer or a DataView: its bytes
         return value.to_bytes()
     if isinstance(value, JsReadableStream):  # a stream handed back (a KV put value)
         return ByteStream([value.read_all()])
@@ -560,7 +449,10 @@ def from_plain(value: Any) -> Any:
     if isinstance(value, ByteStream):
         return JsReadableStream(value)
     if isinstance(value, _jsvalues.HttpResponse):  # a Fetcher's answer (env.ASSETS)
-        from workers_env.runtime.jsweb import JsHeaders, JsResponse  # (jsweb builds on this module)
+        from workers_env.runtime.jsweb import (  # (jsweb builds on this module)
+            JsHeaders,
+            JsResponse,
+        )
 
         return JsResponse(value.body, None, status=value.status, statusText=value.status_text or None,
                           headers=JsHeaders([list(pair) for pair in value.headers]))
@@ -587,7 +479,7 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value._items]
     if isinstance(value, JsTypedArray):
         return {str(i): v for i, v in enumerate(value.numbers())}
-    if isinstance(value, JsMap):
+    if isinstance(value, (JsMap, JsBufferSource)):
         return {}
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}

@@ -21,6 +21,7 @@ from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
+    JsBufferSource,
     JsMap,
     JsObject,
     JsProxy,
@@ -214,7 +215,7 @@ def _body_bytes(body: Any) -> bytes | None:
         return body.encode("utf-8")
     if isinstance(body, (bytes, bytearray, memoryview)):
         return bytes(body)
-    if isinstance(body, (JsTypedArray, JsBuffer)):
+    if isinstance(body, JsBufferSource):
         return body.to_bytes()
     if isinstance(body, JsReadableStream):
         return body.read_all()

@@ -17,6 +17,7 @@ from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import (
     envwrap,
     forms,
+    jsbuffers,
     jsglobals,
     jsproxy,
     jsweb,
@@ -127,17 +128,6 @@ class _ExternalSdkModule(ModuleType):
         raise _missing_attribute(self.__name__, attr)
 
 
-def _typed_array(name: str) -> SimpleNamespace:
-    def new(init: Any = 0) -> JsTypedArray:
-        if isinstance(init, int):
-            return JsTypedArray(name, [0] * init)
-        if isinstance(init, JsProxy) and not isinstance(init, (JsArray, JsTypedArray)):
-            raise jsproxy.js_type_error(f"{name} cannot be built from {init.constructor.name}")
-        return JsTypedArray(name, list(init))
-
-    return SimpleNamespace(new=new, name=name)
-
-
 def _console_line(*args: Any) -> str:
     def show(value: Any) -> str:
         if isinstance(value, str):
@@ -234,9 +224,12 @@ def _build() -> dict[str, ModuleType]:
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.Object = _object_namespace()  # type: ignore[attr-defined]
     js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=js_json_dumps)  # type: ignore[attr-defined]
-    js.Array = SimpleNamespace(new=lambda *items: JsArray(list(items)), **{"from": lambda it: JsArray(list(it))})  # type: ignore[attr-defined]
-    for name in ("Float32Array", "Float64Array", "Int32Array", "Uint8Array"):
-        setattr(js, name, _typed_array(name))
+    array_from = lambda it: JsArray(list(it))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
+    js.Array = SimpleNamespace(new=lambda *items: JsArray(list(items)), from_=array_from, **{"from": array_from})  # type: ignore[attr-defined]
+    for name in jsbuffers.TYPED_ARRAY_NAMES:
+        setattr(js, name, jsbuffers.typed_array_class(name))
+    js.ArrayBuffer = jsbuffers.array_buffer_class()  # type: ignore[attr-defined]
+    js.DataView = jsbuffers.data_view_class()  # type: ignore[attr-defined]
     js.URL = jsglobals.JsURL  # type: ignore[attr-defined]
     js.URLSearchParams = jsglobals.JsURLSearchParams  # type: ignore[attr-defined]
     js.fetch = workers_api.js_fetch  # type: ignore[attr-defined]
@@ -274,7 +267,8 @@ def _build() -> dict[str, ModuleType]:
     ffi.JsException = JsException  # type: ignore[attr-defined]
     ffi.JsArray = JsArray  # type: ignore[attr-defined]
     ffi.JsMap = jsproxy.JsMap  # type: ignore[attr-defined]
-    ffi.JsBuffer = JsTypedArray  # type: ignore[attr-defined]
+    ffi.JsBuffer = jsbuffers.JsBufferSource  # type: ignore[attr-defined]
+    ffi.JsTypedArray = JsTypedArray  # type: ignore[attr-defined]
     ffi.JsNull = jsproxy.JsNull  # type: ignore[attr-defined]
     ffi.jsnull = jsproxy.jsnull  # type: ignore[attr-defined]
     ffi.run_sync = runsync.run_sync  # type: ignore[attr-defined]

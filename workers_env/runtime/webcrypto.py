@@ -16,13 +16,13 @@ import hmac
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
     JsMap,
     JsObject,
     JsProxy,
-    JsTypedArray,
     js_type_error,
 )
 
@@ -30,14 +30,6 @@ __all__ = ["CryptoKey", "SubtleCrypto"]
 
 _HASHES = {"SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512"}
 _DIGESTS = {**_HASHES, "MD5": "md5"}  # workerd's digest also takes MD5 (a non-standard extension)
-
-
-def _bytes(data: Any) -> bytes:
-    if isinstance(data, (JsTypedArray, JsBuffer)):
-        return data.to_bytes()
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        return bytes(data)
-    raise js_type_error("Failed to execute: parameter is not of type 'ArrayBuffer or ArrayBufferView'.")
 
 
 def _plain(value: Any) -> Any:
@@ -97,9 +89,9 @@ def _import_public(fmt: str, data: Any, name: str) -> Any:
         raise _needs_cryptography(f"{name} keys") from None
     try:
         if fmt == "spki":
-            return serialization.load_der_public_key(_bytes(data))
+            return serialization.load_der_public_key(buffer_bytes(data))
         if name == "ED25519" and fmt == "raw":
-            return ed25519.Ed25519PublicKey.from_public_bytes(_bytes(data))
+            return ed25519.Ed25519PublicKey.from_public_bytes(buffer_bytes(data))
         jwk = _plain(data)
         if fmt == "jwk" and name == "ED25519" and isinstance(jwk, dict):
             return ed25519.Ed25519PublicKey.from_public_bytes(_b64url(jwk["x"]))
@@ -120,7 +112,7 @@ class SubtleCrypto(JsProxy):
         key = _algorithm(algorithm)["name"].upper()
         if key not in _DIGESTS:
             raise JsException("Unrecognized name.", name="NotSupportedError")
-        return JsBuffer(hashlib.new(_DIGESTS[key], _bytes(data)).digest())
+        return JsBuffer(hashlib.new(_DIGESTS[key], buffer_bytes(data)).digest())
 
     async def importKey(  # noqa: N802 - JS name
         self, fmt: str, key_data: Any, algorithm: Any, extractable: bool = False, usages: Any = None
@@ -131,7 +123,7 @@ class SubtleCrypto(JsProxy):
         if name == "HMAC":
             algo["hash"] = {"name": _hash_name(algo)}
             if fmt == "raw":
-                secret = _bytes(key_data)
+                secret = buffer_bytes(key_data)
             elif fmt == "jwk" and isinstance(_plain(key_data), dict) and "k" in _plain(key_data):
                 secret = _b64url(_plain(key_data)["k"])
             else:
@@ -156,25 +148,25 @@ class SubtleCrypto(JsProxy):
         if key._name.upper() != "HMAC":
             raise JsException(f"Signing with {key._name} is not emulated by workers-env", name="NotSupportedError")
         digest = _HASHES[_hash_name(key.algorithm.to_py())]
-        return JsBuffer(hmac.new(key._material, _bytes(data), digest).digest())
+        return JsBuffer(hmac.new(key._material, buffer_bytes(data), digest).digest())
 
     async def verify(self, algorithm: Any, key: Any, signature: Any, data: Any) -> bool:
         key = self._check(key, "verify")
         name = key._name.upper()
         if name == "HMAC":
             expected = await self.sign(algorithm, CryptoKey("secret", key.algorithm.to_py(), False, ["sign"], key._material), data)
-            return hmac.compare_digest(expected.to_bytes(), _bytes(signature))
+            return hmac.compare_digest(expected.to_bytes(), buffer_bytes(signature))
         from cryptography.exceptions import InvalidSignature
 
         try:
             if name == "ED25519":
-                key._material.verify(_bytes(signature), _bytes(data))
+                key._material.verify(buffer_bytes(signature), buffer_bytes(data))
             else:
                 from cryptography.hazmat.primitives import hashes
                 from cryptography.hazmat.primitives.asymmetric import padding
 
                 hash_cls = getattr(hashes, _HASHES[_hash_name(key.algorithm.to_py())].upper())
-                key._material.verify(_bytes(signature), _bytes(data), padding.PKCS1v15(), hash_cls())
+                key._material.verify(buffer_bytes(signature), buffer_bytes(data), padding.PKCS1v15(), hash_cls())
         except InvalidSignature:
             return False
         return True

@@ -28,9 +28,9 @@ from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsproxy import (
     JsBuffer,
+    JsBufferSource,
     JsMap,
     JsProxy,
-    JsTypedArray,
     from_plain,
     js_type_error,
     to_js,
@@ -251,7 +251,7 @@ class Response(FetchResponse):
         if isinstance(body, FormData):  # the SDK's _get_js_body: its JS FormData
             body = body.js_object
         if isinstance(body, JsProxy):
-            if body.constructor.name not in _RESPONSE_ACCEPTED_TYPES and not isinstance(body, (JsTypedArray, JsBuffer)):
+            if body.constructor.name not in _RESPONSE_ACCEPTED_TYPES and not isinstance(body, JsBufferSource):
                 raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
         elif body is not None and not isinstance(body, (str, bytes)):
             raise TypeError(f"Unsupported type in Response: {type(body).__name__}")
