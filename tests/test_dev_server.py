@@ -35,7 +35,7 @@ class Default(WorkerEntrypoint):
             return Response(await request.text(), status=201, headers={"X-Method": str(request.method),
                             "X-Seen": request.headers.get("x-custom") or "-"})
         if path == "/headers":
-            return Response.json({k: request.headers.get(k) for k in ("host", "accept-encoding", "cf-connecting-ip")})
+            return Response.json({k: request.headers.get(k) for k in ("host", "accept-encoding", "cf-connecting-ip", "content-length")})
         if path == "/vectors":
             if request.method == "POST":
                 await self.env.VEC.upsert(await request.json())
@@ -111,11 +111,16 @@ async def test_requests_carry_the_headers_miniflare_sets(tmp_path):
     with BackgroundServer(worker) as server:
         port = server.url.rsplit(":", 1)[1]
         got = json.loads(request(server.url + "/headers", headers={"Accept-Encoding": "identity"})[2])
-        assert got == {"host": f"127.0.0.1:{port}", "accept-encoding": "br, gzip", "cf-connecting-ip": "127.0.0.1"}
+        assert got == {"host": f"127.0.0.1:{port}", "accept-encoding": "br, gzip", "cf-connecting-ip": "127.0.0.1",
+                       "content-length": None}
         given = json.loads(request(server.url + "/headers", headers={"CF-Connecting-IP": "203.0.113.7"})[2])
         assert given["cf-connecting-ip"] == "203.0.113.7"
     direct = await (await worker.fetch("/headers")).json()
-    assert direct == {"host": "localhost", "accept-encoding": "br, gzip", "cf-connecting-ip": None}
+    assert direct == {"host": "localhost", "accept-encoding": "br, gzip", "cf-connecting-ip": None, "content-length": None}
+    # a body's length, as an HTTP client sends it (a Worker's size guard reads it): in bytes
+    sized = [await (await worker.fetch("/headers", method="POST", **body)).json() for body in
+             ({"body": "héllo"}, {"body": b""}, {"json": {"a": 1}}, {"body": "x", "headers": {"Content-Length": "1"}})]
+    assert [s["content-length"] for s in sized] == ["6", "0", "8", "1"]
 
 
 def test_background_server_always_stops(tmp_path):

@@ -63,11 +63,28 @@ async def test_response_constructor_rules():
 
 def test_redirect_and_json_raise_python_errors_as_the_sdks_convert_them():
     """Both SDKs' ``_to_python_exception``: a JS RangeError is a ValueError, a TypeError a TypeError."""
-    with pytest.raises(ValueError, match="^Invalid redirect status code.$"):
-        Response.redirect("/elsewhere", 200)
+    with pytest.raises(ValueError, match=r"^200 is not a redirect status code\. It must be one of: 301, 302, 303, 307, or 308\.$"):
+        Response.redirect("https://example.com/elsewhere", 200)
+    with pytest.raises(TypeError, match="^Unable to parse URL: /elsewhere$"):
+        Response.redirect("/elsewhere", 301)  # workerd parses the URL: a relative one fails in production too
     with pytest.raises(ValueError, match="range 200 to 599"):
         Response.json({"a": 1}, status=700)
-    assert Response.redirect("/elsewhere", 301).status == 301
+    assert Response.redirect("https://example.com/elsewhere", 301).status == 301
+
+
+@pytest.mark.parametrize("given, location", [
+    ("http://localhost", "http://localhost/"),  # checked against wrangler dev 4.164.0 (workerd)
+    ("https://example.com/a/../b?q=1 2", "https://example.com/b?q=1%202"),
+    ("HTTPS://Example.COM:443/x", "https://example.com/x"),
+])
+def test_redirect_location_is_the_parsed_url_as_workerd_serializes_it(given, location):
+    for response in (Response.redirect(given), js.Response.redirect(given, 307)):
+        assert response.headers.get("location") == location
+    assert (Response.redirect(given).status, js.Response.redirect(given, 307).status) == (302, 307)
+    with pytest.raises(JsException, match="^TypeError: Unable to parse URL: /login$"):
+        js.Response.redirect("/login")
+    with pytest.raises(JsException, match="^RangeError: 200 is not a redirect status code"):
+        js.Response.redirect(given, 200)
 
 
 def test_status_text_defaults_to_workerds_phrase():

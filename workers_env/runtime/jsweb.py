@@ -431,10 +431,20 @@ class JsResponse(_Body):
         return JsResponse(js_json_dumps(data), JsObject(options))
 
     @staticmethod
-    def redirect(url: str, status: int = 302) -> JsResponse:
-        if status not in (301, 302, 303, 307, 308):
-            raise JsException("Invalid redirect status code.", name="RangeError")
-        return JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": str(url)})}))
+    def redirect(url: Any, status: Any = 302) -> JsResponse:
+        """``Response.redirect(url, status)``: ``Location`` is the URL parsed and serialized, as
+        workerd does (``response_redirect_url_standard``, the default since 2023-03-14) -- a
+        relative URL is a ``TypeError`` there, whatever a browser would do with it."""
+        if status is None:
+            status = 302
+        if status not in (301, 302, 303, 307, 308) or isinstance(status, bool):
+            raise JsException(f"{_jsvalues.js_string(status)} is not a redirect status code. "
+                              "It must be one of: 301, 302, 303, 307, or 308.", name="RangeError")
+        try:
+            location = JsURL(url).href
+        except JsException:
+            raise js_type_error(f"Unable to parse URL: {_jsvalues.js_string(url)}") from None
+        return JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": location})}))
 
     def clone(self) -> JsResponse:
         if self.bodyUsed:

@@ -121,8 +121,9 @@ def build_request(
 ) -> JsRequest:
     """The JS request a worker receives for ``url`` (a path is taken relative to localhost),
     with a ``Host`` header naming the URL's host unless one is given: every request reaching a
-    Worker has one (FastAPI's ``request.base_url`` and Django's ``get_host()`` read it); and
-    ``Accept-Encoding: br, gzip``, as in Workers."""
+    Worker has one (FastAPI's ``request.base_url`` and Django's ``get_host()`` read it);
+    ``Accept-Encoding: br, gzip``, as in Workers; and a body's ``Content-Length``, as an HTTP
+    client sends it (a Worker's size guard reads it)."""
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):  # a path (its query may hold "://")
         url = _BASE_URL + (url if url.startswith("/") else "/" + url)
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
@@ -138,6 +139,9 @@ def build_request(
         body = _json.dumps(json)
         if not any(k.lower() == "content-type" for k, _ in pairs):
             pairs.append(("content-type", "application/json"))
+    if isinstance(body, (str, bytes, bytearray, memoryview)) and not any(k.lower() == "content-length" for k, _ in pairs):
+        size = len(body.encode("utf-8", errors="surrogatepass")) if isinstance(body, str) else memoryview(body).nbytes
+        pairs.append(("content-length", str(size)))
     return JsRequest(url, method=method, headers=pairs, body=body)
 
 
