@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import logging
 import os
@@ -34,6 +35,9 @@ class Default(WorkerEntrypoint):
         if path == "/echo":
             return Response(await request.text(), status=201, headers={"X-Method": str(request.method),
                             "X-Seen": request.headers.get("x-custom") or "-"})
+        if path == "/clock":  # production runs Workers in UTC: a naive datetime means UTC
+            import time, datetime
+            return Response.json({"offset": time.localtime().tm_gmtoff, "naive": datetime.datetime(2025, 7, 8).timestamp()})
         if path == "/headers":
             return Response.json({k: request.headers.get(k) for k in ("host", "accept-encoding", "cf-connecting-ip", "content-length")})
         if path == "/vectors":
@@ -147,7 +151,7 @@ def _free_port() -> int:
 
 
 def _run_dev(project: Path, port: int, *extra: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TZ": "IST-5:30"}  # a host far from UTC
     env.pop("CLOUDFLARE_ENV", None)
     return subprocess.Popen(
         [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", str(port), *extra],
@@ -192,6 +196,8 @@ def test_workers_env_dev_serves_and_persists_between_runs(tmp_path):
                 request(url + "/vectors", method="POST", body=json.dumps([{"id": "a", "values": [1, 0]}]).encode())
             status, _, body = request(url + "/vectors")
             assert status == 200 and json.loads(body)["ids"] == ["a"]  # the second run reads the state back
+            clock = json.loads(request(url + "/clock")[2])  # the host is 5:30 east; the Worker runs in UTC
+            assert clock == {"offset": 0, "naive": calendar.timegm((2025, 7, 8, 0, 0, 0))}
         finally:
             out = _stop(proc)
         assert f"Ready on {url}" in out

@@ -50,6 +50,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     parser.addini("workers_env_config", "wrangler config file or folder for the env fixture (relative to the ini file)", default="")
     parser.addini("workers_env_environment", "wrangler environment ([env.NAME]) for the env fixture", default="")
+    parser.addini("workers_env_timezone", "the local time zone Worker code sees in the worker fixture: UTC as in "
+                  "production (the default), another TZ name, or 'local' for the host's", default="UTC")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -290,12 +292,16 @@ def seed_vectors(env: Env, request: pytest.FixtureRequest) -> Callable[..., int]
 
 
 @pytest.fixture
-def worker(env: Env) -> Worker:
-    """The Python Worker named by ``main``, loaded with this test's ``env``."""
+def worker(env: Env, request: pytest.FixtureRequest) -> Iterator[Worker]:
+    """The Python Worker named by ``main``, loaded with this test's ``env``; while the test runs,
+    local time is UTC, as production runs Workers (ini ``workers_env_timezone``)."""
     from workers_env._errors import ConfigError
     from workers_env.runtime import load_worker
+    from workers_env.runtime.timezone import production_timezone
 
-    try:
-        return load_worker(env=env)
-    except ConfigError as exc:
-        pytest.fail(f"workers-env: the worker fixture could not load the worker: {exc}", pytrace=False)
+    with production_timezone(request.config.getini("workers_env_timezone")):
+        try:
+            loaded = load_worker(env=env)
+        except ConfigError as exc:
+            pytest.fail(f"workers-env: the worker fixture could not load the worker: {exc}", pytrace=False)
+        yield loaded

@@ -99,7 +99,15 @@ def _worker_traceback(exc: BaseException, project: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load the worker and serve it until interrupted; returns the exit code."""
+    """Load the worker and serve it until interrupted, in UTC as production runs Workers;
+    returns the exit code."""
+    from workers_env.runtime.timezone import production_timezone
+
+    with production_timezone():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env
     from workers_env.config import load_config
     from workers_env.config.compat import missing_date_warning
