@@ -59,3 +59,17 @@ def test_worker_fixture_runs_worker_code_in_utc_unless_told(pytester: pytest.Pyt
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
     result.assert_outcomes(passed=2)
     assert time.localtime().tm_gmtoff == 19800  # and the outer session's zone is untouched
+
+
+def test_production_timezone_wraps_your_own_load_worker_runs(host_far_from_utc):
+    import workers_env
+
+    with workers_env.production_timezone():
+        assert time.localtime().tm_gmtoff == 0
+    assert time.localtime().tm_gmtoff == 19800
+    with workers_env.production_timezone("local"):
+        assert time.localtime().tm_gmtoff == 19800
+    with pytest.raises(KeyError), workers_env.production_timezone("EST+5"):
+        assert time.localtime().tm_gmtoff == -5 * 3600
+        raise KeyError("the zone comes back even when the block fails")
+    assert time.localtime().tm_gmtoff == 19800

@@ -60,6 +60,7 @@ __all__ = [
     "js",
     "load_env",
     "load_worker",
+    "production_timezone",
     "to_js",
 ]
 
@@ -79,6 +80,7 @@ _LAZY = {
     "ScheduledResult": "workers_env.runtime",
     "js": "workers_env.runtime",
     "to_js": "workers_env.runtime",
+    "production_timezone": "workers_env.runtime",
 }
 
 

@@ -12,7 +12,9 @@ from workers_env.runtime.events import QueueMessage, QueueResult, ScheduledResul
 from workers_env.runtime.jsproxy import to_js
 from workers_env.runtime.loader import ExecutionContext, Worker, load_worker
 from workers_env.runtime.standins import standin_modules
+from workers_env.runtime.timezone import production_timezone
 
 js = standin_modules()["js"]
 
-__all__ = ["ExecutionContext", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "js", "load_worker", "to_js"]
+__all__ = ["ExecutionContext", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "js", "load_worker",
+           "production_timezone", "to_js"]
