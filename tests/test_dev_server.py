@@ -35,6 +35,8 @@ class Default(WorkerEntrypoint):
         if path == "/echo":
             return Response(await request.text(), status=201, headers={"X-Method": str(request.method),
                             "X-Seen": request.headers.get("x-custom") or "-"})
+        if path == "/empty":
+            return Response(None, status=204)
         if path == "/clock":  # production runs Workers in UTC: a naive datetime means UTC
             import time, datetime
             return Response.json({"offset": time.localtime().tm_gmtoff, "naive": datetime.datetime(2025, 7, 8).timestamp()})
@@ -119,6 +121,10 @@ async def test_requests_carry_the_headers_miniflare_sets(tmp_path):
                        "content-length": None}
         given = json.loads(request(server.url + "/headers", headers={"CF-Connecting-IP": "203.0.113.7"})[2])
         assert given["cf-connecting-ip"] == "203.0.113.7"
+        status, sent, _ = request(server.url + "/empty")  # RFC 9110 8.6: a 204 carries no Content-Length
+        assert status == 204 and "content-length" not in {k.lower() for k in sent}
+        status, sent, _ = request(server.url + "/headers")
+        assert status == 200 and {k.lower(): v for k, v in sent.items()}["content-length"].isdigit()
     direct = await (await worker.fetch("/headers")).json()
     assert direct == {"host": "localhost", "accept-encoding": "br, gzip", "cf-connecting-ip": None, "content-length": None}
     # a body's length, as an HTTP client sends it (a Worker's size guard reads it): in bytes

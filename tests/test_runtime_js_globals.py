@@ -213,15 +213,20 @@ def test_set_replaces_the_first_entry_in_place_and_drops_the_rest():
 
 def test_js_objects_with_get_and_has_read_like_mappings_as_pyodide_reads_them():
     """Pyodide gives ``proxy[key]`` to JS objects with ``get`` and ``key in proxy`` to those with
-    ``has``: ``dict(request.headers)`` of a raw JS request works; a missing header is ``None``
-    (``Headers.get`` answers ``null``)."""
+    ``has``: ``dict(request.headers)`` of a raw JS request works; a missing header is ``null``
+    (``Headers.get`` answers it; outside a Worker as the newest Pyodide converts it, ``jsnull``)."""
     from workers_env import js
+    from workers_env.runtime.jsproxy import jsnull
 
     headers = js.Headers.new([["Content-Type", "text/plain"], ["X-Tag", "a"], ["x-tag", "b"]])
     assert dict(headers) == {"content-type": "text/plain", "x-tag": "a, b"}
-    assert (headers["X-TAG"], headers["missing"], "content-type" in headers, "nope" in headers) == ("a, b", None, True, False)
+    assert (headers["X-TAG"], headers["missing"], "content-type" in headers, "nope" in headers) == ("a, b", jsnull, True, False)
     params = js.URLSearchParams.new("a=1&b=2")
-    assert (dict(params), params["a"], params["z"], "b" in params) == ({"a": "1", "b": "2"}, "1", None, True)
+    assert (dict(params), params["a"], params["z"], "b" in params) == ({"a": "1", "b": "2"}, "1", jsnull, True)
+    # JavaScript ignores extra arguments: a Python-style default is not one (traderjim's Worker)
+    assert (headers.get("x-tag", ""), headers.get("missing", ""), params.get("z", "d")) == ("a, b", jsnull, jsnull)
+    headers.append("x-new", "1", "ignored")
+    assert headers.has("X-New", "ignored")
 
 
 def test_header_values_are_javascript_strings_and_a_map_initialises_headers():

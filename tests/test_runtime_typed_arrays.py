@@ -211,3 +211,18 @@ def test_pyodide_ffi_names_the_buffer_classes():
     assert isinstance(js.DataView.new(js.ArrayBuffer.new(1)), ffi.JsBuffer)
     assert isinstance(js.ArrayBuffer.new(1), ffi.JsBuffer) and isinstance(js.Int8Array.new(1), ffi.JsTypedArray)
     assert not isinstance(js.ArrayBuffer.new(1), ffi.JsTypedArray) and to_js(b"ab").constructor.name == "Uint8Array"
+
+
+@pytest.mark.asyncio
+async def test_uint8array_over_an_uploaded_files_array_buffer():
+    """``Uint8Array.new(await file.arrayBuffer())``: how Python Workers turn uploads, bodies and
+    R2 objects into bytes (a public RAG Worker's upload route)."""
+    form = js.FormData.new()
+    form.append("file", js.File.new(["%PDF-1.7 héllo"], "doc.pdf"))
+    request = js.Request.new("https://example.com/upload", method="POST", body=form)
+    upload = (await request.formData()).get("file")
+    buffer = await upload.arrayBuffer()
+    view = js.Uint8Array.new(buffer)
+    assert view.buffer is buffer and bytes(view.to_bytes()) == "%PDF-1.7 héllo".encode()
+    body = js.Uint8Array.new(await js.Response.new("abc").arrayBuffer(), 1)
+    assert list(body) == [98, 99]

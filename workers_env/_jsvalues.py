@@ -658,3 +658,28 @@ def sendable_json(value: Any) -> Any:
     """What a Python value becomes in a binding's JSON request: :func:`to_js` then
     :func:`json_value`."""
     return json_value(to_js(value))
+
+
+def json_syntax_error(text: str, pos: int, extra: bool = False) -> JsException:
+    """``JSON.parse``'s ``SyntaxError`` for ``text``, failing at ``pos``, in V8's wording."""
+    if extra:
+        return JsException(f"Unexpected non-whitespace character after JSON at position {pos}", name="SyntaxError")
+    if pos >= len(text):
+        return JsException("Unexpected end of JSON input", name="SyntaxError")
+    shown = f'"{text}"' if len(text) <= 10 else f'"{text[:10]}"...'
+    return JsException(f"Unexpected token '{text[pos]}', {shown} is not valid JSON", name="SyntaxError")
+
+
+def parse_json(text: str) -> Any:
+    """``JSON.parse`` as plain data: JS numbers (integers beyond 2^53 lose precision), no
+    NaN/Infinity, V8's ``SyntaxError`` texts."""
+
+    def refuse(name: str) -> Any:
+        raise json.JSONDecodeError("NaN and Infinity are not JSON", text, text.find(name))
+
+    try:
+        return json.loads(text, parse_int=lambda s: js_number(float(s)) if len(s) > 15 else int(s), parse_constant=refuse)
+    except json.JSONDecodeError as exc:
+        raise json_syntax_error(text, exc.pos, extra=exc.msg.startswith("Extra data")) from None
+    except RecursionError:
+        raise json_syntax_error(text, len(text)) from None

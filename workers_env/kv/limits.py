@@ -79,16 +79,6 @@ def bad_argument(method: str, position: int, expected: str) -> JsException:
     )
 
 
-def json_syntax_error(text: str, pos: int, extra: bool = False) -> JsException:
-    """``JSON.parse`` of a stored value that is not JSON, in V8's wording."""
-    if extra:
-        return JsException(f"Unexpected non-whitespace character after JSON at position {pos}", name="SyntaxError")
-    if pos >= len(text):
-        return JsException("Unexpected end of JSON input", name="SyntaxError")
-    shown = f'"{text}"' if len(text) <= 10 else f'"{text[:10]}"...'
-    return JsException(f"Unexpected token '{text[pos]}', {shown} is not valid JSON", name="SyntaxError")
-
-
 # -- the service's answers ------------------------------------------------------------
 def server_empty_key(op: str) -> JsException:
     return failed(op, 400, "Key names must not be empty")

@@ -14,16 +14,24 @@ from __future__ import annotations
 
 import base64
 import binascii
-from array import array
 import json
 import math
 import sys
+from array import array
 from collections.abc import Mapping
 from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import JsException
-from workers_env._jsvalues import ByteStream, JsDict, JsMapResult, JsTypedArray, js_number, to_py
+from workers_env._jsvalues import (
+    ByteStream,
+    JsDict,
+    JsMapResult,
+    JsTypedArray,
+    js_number,
+    parse_json,
+    to_py,
+)
 from workers_env.kv import limits
 from workers_env.kv.store import Entry, MemoryStore, Store
 
@@ -196,20 +204,6 @@ def _finite(value: Any) -> Any:
     return value
 
 
-def _parse_json(text: str) -> Any:
-    """``JSON.parse``: JS numbers (integers beyond 2^53 lose precision), no NaN/Infinity."""
-
-    def refuse(name: str) -> Any:
-        raise json.JSONDecodeError("NaN and Infinity are not JSON", text, text.find(name))
-
-    try:
-        return json.loads(text, parse_int=lambda s: js_number(float(s)) if len(s) > 15 else int(s), parse_constant=refuse)
-    except json.JSONDecodeError as exc:
-        raise limits.json_syntax_error(text, exc.pos, extra=exc.msg.startswith("Extra data")) from None
-    except RecursionError:
-        raise limits.json_syntax_error(text, len(text)) from None
-
-
 def _decode_text(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
@@ -240,7 +234,7 @@ class KvNamespace:
         if kind == "text":
             return _decode_text(data)
         if kind == "json":
-            return to_py(_parse_json(_decode_text(data)))
+            return to_py(parse_json(_decode_text(data)))
         if kind == "arrayBuffer":
             return memoryview(bytearray(data))  # Pyodide's to_py: a writable copy of the ArrayBuffer
         if kind == "stream":
@@ -280,7 +274,7 @@ class KvNamespace:
             value: Any = text
             if type_name == "json":
                 try:
-                    value = to_py(_parse_json(text))
+                    value = to_py(parse_json(text))
                 except JsException:
                     raise limits.bulk_not_of_type("json") from None
             if with_metadata:

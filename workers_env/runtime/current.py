@@ -16,10 +16,13 @@ __all__ = ["WorkerRuntime", "current_runtime", "set_current"]
 
 @dataclass(frozen=True)
 class WorkerRuntime:
-    """What global SDK names read from the running Worker: its JS env and its era."""
+    """What global SDK names read from the running Worker: its JS env and its era; and
+    whether its Pyodide turns JavaScript ``null`` into ``None`` (0.26, before 2025-09-29)
+    rather than ``jsnull`` (0.28 on)."""
 
     js_env: Any
     era: Any
+    null_is_none: bool = False
 
 
 _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)

@@ -227,14 +227,26 @@ def _rpc_default(value: Any, convert: Callable[[Any], Any], cache: Any) -> Any:
     return value
 
 
+def _without_jsnull(value: Any) -> Any:
+    """The SDK's ``_replace_jsnull_with_none``: every ``jsnull`` in a ``to_py()`` tree as ``None``."""
+    if value is jsnull:
+        return None
+    if isinstance(value, dict):
+        return {k: _without_jsnull(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_without_jsnull(v) for v in value]
+    return value
+
+
 def python_from_rpc(value: Any) -> Any:
-    """JS -> Python for binding results: objects become ``JsDict``, null ``None``."""
+    """JS -> Python for binding results: objects become ``JsDict``, null ``None`` (at any depth,
+    as the external SDK replaces the ``jsnull`` of Pyodide 0.28's ``to_py()``)."""
     if value is None or value is jsnull:
         return None
     if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
         return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):
-        return to_py(value.to_py())
+        return to_py(_without_jsnull(value.to_py()))
     return to_py(value)
 
 

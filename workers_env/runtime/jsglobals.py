@@ -27,6 +27,7 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     JsTypedArray,
+    js_null,
     js_type_error,
     jsnull,
 )
@@ -85,21 +86,23 @@ class JsEntryList(JsProxy):
 
     _entries: list[tuple[str, Any]]
 
-    def get(self, name: Any) -> Any:
-        return next((v for k, v in self._entries if k == str(name)), None)
+    # JavaScript methods ignore extra arguments (``params.get(name, "")`` is ``get(name)``)
+    def get(self, name: Any, *_ignored: Any) -> Any:
+        """The first value named ``name``, or ``null`` as the Worker's Pyodide converts it."""
+        return next((v for k, v in self._entries if k == str(name)), js_null())
 
     def __getitem__(self, name: Any) -> Any:
-        """Pyodide's ``proxy[key]`` on an object with ``get`` (``None`` when missing: ``null``)."""
+        """Pyodide's ``proxy[key]`` on an object with ``get`` (``null`` when missing)."""
         return self.get(name)
 
     def __contains__(self, name: Any) -> bool:
         """Pyodide's ``key in proxy`` on an object with ``has``."""
         return self.has(name)
 
-    def getAll(self, name: Any) -> JsArray:  # noqa: N802 - JS name
+    def getAll(self, name: Any, *_ignored: Any) -> JsArray:  # noqa: N802 - JS name
         return JsArray([v for k, v in self._entries if k == str(name)])
 
-    def has(self, name: Any) -> bool:
+    def has(self, name: Any, *_ignored: Any) -> bool:
         return any(k == str(name) for k, _ in self._entries)
 
     def keys(self) -> Iterator[str]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import (
     BigInt,
     ByteStream,
@@ -29,6 +29,7 @@ from workers_env._jsvalues import (
     js_number,
     number_list,
 )
+from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsbase import (
     JsHostObject,
     JsNull,
@@ -62,6 +63,8 @@ __all__ = [
     "from_plain",
     "js_number",
     "js_json_dumps",
+    "js_null",
+    "json_stringify",
     "js_type_error",
     "call_relaxed",
     "object_from_entries",
@@ -70,12 +73,21 @@ __all__ = [
 _PRIMITIVES = (str, int, float, bool)
 
 
+def js_null() -> Any:
+    """JavaScript ``null`` as the running Worker's Pyodide hands it to Python: ``None`` up to
+    Pyodide 0.26 (compatibility dates before 2025-09-29), ``jsnull`` from 0.28 on -- in every
+    conversion, attribute reads and ``to_py()`` included (0.28's changelog; workerd never asks
+    for ``convertNullToNone``). Outside Worker code: the newest, ``jsnull``."""
+    runtime = current_runtime()
+    return None if runtime is not None and runtime.null_is_none else jsnull
+
+
 def _py(value: Any, depth: int) -> Any:
     """One JS value converted to Python (``to_py`` for proxies, numbers normalised)."""
     if isinstance(value, JsProxy):
         return value.to_py(depth=depth) if depth != 0 else value
     if value is jsnull:
-        return None
+        return js_null()
     if isinstance(value, JsSet) and depth != 0:  # Pyodide: a Set becomes a set
         return {_py(_wrap_child(v), depth - 1) for v in value}
     return js_number(value)
@@ -84,15 +96,25 @@ def _py(value: Any, depth: int) -> Any:
 class JsObject(JsProxy):
     """A plain JS object: properties read and write as attributes."""
 
-    __slots__ = ("_props",)
+    __slots__ = ("_props", "_nulls")
 
     def __init__(self, props: dict[str, Any] | None = None):
         object.__setattr__(self, "_props", {} if props is None else props)
+        #: whether a ``None`` property is ``null`` (plain binding data) rather than ``undefined``
+        #: (what Pyodide makes of a Python ``None``)
+        object.__setattr__(self, "_nulls", False)
+
+    @classmethod
+    def plain(cls, props: dict[str, Any]) -> JsObject:
+        """An object over plain binding data, converted lazily: ``None`` in it is ``null``."""
+        obj = cls(props)
+        object.__setattr__(obj, "_nulls", True)
+        return obj
 
     def __getattr__(self, name: str) -> Any:
         props = object.__getattribute__(self, "_props")
         if name in props:
-            return _wrap_child(props[name])
+            return _wrap_child(props[name], self._nulls)
         raise AttributeError(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -108,20 +130,21 @@ class JsObject(JsProxy):
         return [*self._props, "to_py", "as_object_map", "object_entries", "object_keys", "object_values"]
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
-        return {k: _py(_wrap_child(v), depth - 1) for k, v in self._props.items()}
+        nulls = self._nulls
+        return {k: _py(_wrap_child(v, nulls), depth - 1) for k, v in self._props.items()}
 
     def as_object_map(self) -> dict[str, Any]:
         """Pyodide's mapping view of the object's own properties (here: a snapshot)."""
-        return {k: _wrap_child(v) for k, v in self._props.items()}
+        return {k: _wrap_child(v, self._nulls) for k, v in self._props.items()}
 
     def object_keys(self) -> JsArray:
         return JsArray(list(self._props))
 
     def object_values(self) -> JsArray:
-        return JsArray(list(self._props.values()))
+        return JsArray(list(self._props.values()), nulls=self._nulls)
 
     def object_entries(self) -> JsArray:
-        return JsArray([JsArray([k, v]) for k, v in self._props.items()])
+        return JsArray([JsArray([k, v], nulls=self._nulls) for k, v in self._props.items()])
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
@@ -131,10 +154,11 @@ class JsArray(JsProxy):
     """A JS ``Array``: indexable, iterable, ``len()`` and ``.length``."""
 
     _js_name = "Array"
-    __slots__ = ("_items",)
+    __slots__ = ("_items", "_nulls")
 
-    def __init__(self, items: list[Any] | None = None):
+    def __init__(self, items: list[Any] | None = None, *, nulls: bool = False):
         self._items = [] if items is None else items
+        self._nulls = nulls  # as JsObject's: None items are null (plain binding data)
 
     @property
     def length(self) -> int:
@@ -146,13 +170,14 @@ class JsArray(JsProxy):
     def __getitem__(self, index: int) -> Any:
         if not isinstance(index, int):
             raise TypeError("JsArray indices must be integers")
-        return _wrap_child(self._items[index])
+        return _wrap_child(self._items[index], self._nulls)
 
     def __setitem__(self, index: int, value: Any) -> None:
         self._items[index] = value
 
     def __iter__(self) -> Iterator[Any]:
-        return (_wrap_child(v) for v in self._items)
+        nulls = self._nulls
+        return (_wrap_child(v, nulls) for v in self._items)
 
     def push(self, *values: Any) -> int:
         self._items.extend(values)
@@ -163,7 +188,8 @@ class JsArray(JsProxy):
             numbers = number_list(self._items)  # a vector: no per-element proxies
             if numbers is not None:
                 return numbers
-        return [_py(_wrap_child(v), depth - 1) for v in self._items]
+        nulls = self._nulls
+        return [_py(_wrap_child(v, nulls), depth - 1) for v in self._items]
 
     def __repr__(self) -> str:
         return "[" + ",".join(repr(v) for v in self._items) + "]"
@@ -296,14 +322,15 @@ class JsFunction(JsProxy):
         self._destroyed = True
 
 
-def _wrap_child(value: Any) -> Any:
-    """A stored property value as Python reads it: containers stay proxies, null -> None."""
-    if value is jsnull:
-        return None
+def _wrap_child(value: Any, nulls: bool = False) -> Any:
+    """A stored property value as Python reads it: containers stay proxies; ``null`` (and,
+    with ``nulls``, a ``None`` of plain binding data) as the Worker's Pyodide converts it."""
+    if value is jsnull or (nulls and value is None):
+        return js_null()
     if isinstance(value, dict):  # plain data stored lazily (results from bindings)
-        return JsObject(value)
+        return JsObject.plain(value)
     if type(value) is list:  # a JsSet (a list subclass) stays a Set
-        return JsArray(value)
+        return JsArray(value, nulls=True)
     return js_number(value)
 
 
@@ -441,9 +468,10 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
 
 
 def from_plain(value: Any) -> Any:
-    """Plain result data (as bindings return it) as the JS value a worker receives."""
+    """Plain result data (as bindings return it) as the JS value a worker receives (``None``
+    is ``null``, as the Worker's Pyodide hands it over)."""
     if value is None:
-        return jsnull
+        return js_null()
     if isinstance(value, JsMapResult):  # a JS Map (KV's bulk get)
         return JsMap({k: from_plain(v) for k, v in value.items()})
     if isinstance(value, ByteStream):
@@ -457,11 +485,11 @@ def from_plain(value: Any) -> Any:
         return JsResponse(value.body, None, status=value.status, statusText=value.status_text or None,
                           headers=JsHeaders([list(pair) for pair in value.headers]))
     if isinstance(value, dict):
-        return JsObject(value)
+        return JsObject.plain(value)
     if isinstance(value, (bytes, memoryview)):  # an ArrayBuffer (KV's "arrayBuffer" values)
         return JsBuffer(bytes(value))
     if isinstance(value, (list, tuple)):
-        return JsArray(list(value))
+        return JsArray(list(value), nulls=True)
     return js_number(value)
 
 
@@ -470,11 +498,40 @@ def js_json_dumps(value: Any) -> str:
     return json.dumps(_jsonable(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
+def json_stringify(value: Any, replacer: Any = None, space: Any = None, *_ignored: Any) -> str:
+    """``JSON.stringify(value, replacer, space)``: ``replacer`` an array of the property names
+    to keep (at every depth) or null; ``space`` up to 10 spaces (a number) or the first 10
+    characters of a string, per level, as JavaScript indents."""
+    tree = _jsonable(value)
+    if replacer is not None and replacer is not jsnull:
+        if callable(replacer) and not isinstance(replacer, (JsArray, list)):
+            raise NotEmulatedError("JSON.stringify with a replacer function is not emulated by workers-env: "
+                                   "convert with json.dumps(value.to_py(), default=...) instead")
+        keep = [_jsvalues.js_key(k) for k in (replacer._items if isinstance(replacer, JsArray) else list(replacer))]
+        tree = _kept(tree, dict.fromkeys(keep))
+    indent: int | str | None = None
+    if isinstance(space, (int, float)) and not isinstance(space, bool):
+        indent = min(int(space), 10) if space >= 1 else None
+    elif isinstance(space, str):
+        indent = space[:10] or None
+    separators = (",", ": ") if indent is not None else (",", ":")
+    return json.dumps(tree, indent=indent, separators=separators, ensure_ascii=False, allow_nan=False)
+
+
+def _kept(tree: Any, keep: dict[str, None]) -> Any:
+    """A JSON tree with only the ``keep`` properties of each object, in the replacer's order."""
+    if isinstance(tree, dict):
+        return {k: _kept(tree[k], keep) for k in keep if k in tree}
+    if isinstance(tree, list):
+        return [_kept(v, keep) for v in tree]
+    return tree
+
+
 def _jsonable(value: Any) -> Any:
     if value is jsnull:
         return None
-    if isinstance(value, JsObject):
-        return {k: _jsonable(v) for k, v in value._props.items() if v is not None}
+    if isinstance(value, JsObject):  # an undefined property is left out, a null one kept
+        return {k: _jsonable(v) for k, v in value._props.items() if v is not None or value._nulls}
     if isinstance(value, JsArray):
         return [_jsonable(v) for v in value._items]
     if isinstance(value, JsTypedArray):

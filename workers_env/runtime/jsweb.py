@@ -8,7 +8,6 @@ worker code touches: JS method names, ``null`` for missing headers, bodies reada
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -28,6 +27,7 @@ from workers_env.runtime.jsproxy import (
     JsReadableStream,
     JsTypedArray,
     js_json_dumps,
+    js_null,
     js_type_error,
     jsnull,
 )
@@ -101,33 +101,36 @@ class JsHeaders(JsProxy):
             return "null"
         return (_jsvalues.js_string(value) if value is not None else "undefined").strip()
 
-    def append(self, name: Any, value: Any) -> None:
+    # JavaScript methods ignore extra arguments: ``headers.get(name, "")`` is ``get(name)``
+    def append(self, name: Any, value: Any, *_ignored: Any) -> None:
         self._pairs.append((self._name(name), self._value(value)))
 
-    def set(self, name: Any, value: Any) -> None:
+    def set(self, name: Any, value: Any, *_ignored: Any) -> None:
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
         self._pairs.append((key, self._value(value)))
 
-    def delete(self, name: Any) -> None:
+    def delete(self, name: Any, *_ignored: Any) -> None:
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
 
-    def get(self, name: Any) -> str | None:
+    def get(self, name: Any, *_ignored: Any) -> Any:
+        """The value (several joined by ``, ``), or ``null`` as the Worker's Pyodide converts it."""
         key = self._name(name)
         values = [v for k, v in self._pairs if k == key]
-        return ", ".join(values) if values else None
+        return ", ".join(values) if values else js_null()
 
-    def __getitem__(self, name: Any) -> str | None:
-        """Pyodide's ``proxy[key]`` on an object with ``get``: ``headers.get(key)`` (``None``
-        when missing: ``get`` answers ``null``, not ``undefined``); so ``dict(headers)`` works."""
+    def __getitem__(self, name: Any) -> Any:
+        """Pyodide's ``proxy[key]`` on an object with ``get``: ``headers.get(key)`` (``null``
+        when missing, not a ``KeyError``: ``get`` answers ``null``, not ``undefined``); so
+        ``dict(headers)`` works."""
         return self.get(name)
 
     def __contains__(self, name: Any) -> bool:
         """Pyodide's ``key in proxy`` on an object with ``has``."""
         return self.has(name)
 
-    def has(self, name: Any) -> bool:
+    def has(self, name: Any, *_ignored: Any) -> bool:
         key = self._name(name)
         return any(k == key for k, _ in self._pairs)
 
@@ -283,7 +286,7 @@ class _Body(JsProxy):
     async def formData(self) -> Any:  # noqa: N802 - JS name
         from workers_env.runtime.forms import parse_form
 
-        return parse_form(self._consume(), getattr(self, "headers").get("content-type"))
+        return parse_form(self._consume(), getattr(self, "headers").get("content-type") or None)
 
     async def blob(self) -> Any:
         from workers_env.runtime.forms import JsBlob
@@ -293,12 +296,8 @@ class _Body(JsProxy):
 
 
 def json_parse(text: str) -> Any:
-    """``JSON.parse``: the JS value tree for ``text``; bad JSON is a JS ``SyntaxError``."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise JsException(f"Unexpected token in JSON at position {exc.pos}", name="SyntaxError") from None
-    return _js_value(data)
+    """``JSON.parse``: the JS value tree for ``text``; bad JSON is V8's ``SyntaxError``."""
+    return _js_value(_jsvalues.parse_json(str(text)))
 
 
 def _js_value(data: Any) -> Any:

@@ -416,7 +416,8 @@ def load_worker(
         raise ConfigError(f"main file not found: {main_path}", path=str(main_path))
     _announce_not_emulated(env)
     era = era_of(config)
-    scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era))
+    null_is_none = python_release(config).pyodide.startswith("0.26")  # Pyodide 0.28 made null jsnull
+    scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era, null_is_none))
     with scope:
         try:
             module = importlib.import_module(main_path.stem)

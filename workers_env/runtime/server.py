@@ -120,7 +120,9 @@ class WorkerApp:
             log.exception("Uncaught exception in the worker while handling %s %s", request.method, request.url)
             status, headers, body = 500, [("content-type", "text/plain;charset=UTF-8")], _ERROR_BODY
         raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
-        if not any(k == b"content-length" for k, _ in raw_headers):
+        if status in (204, 304) or status < 200:  # RFC 9110 8.6: no Content-Length (as wrangler dev sends)
+            raw_headers = [(k, v) for k, v in raw_headers if k != b"content-length"]
+        elif not any(k == b"content-length" for k, _ in raw_headers):
             raw_headers.append((b"content-length", str(len(body)).encode()))
         if scope["method"] == "HEAD":
             body = b""

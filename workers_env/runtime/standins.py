@@ -223,7 +223,7 @@ def _build() -> dict[str, ModuleType]:
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.Object = _object_namespace()  # type: ignore[attr-defined]
-    js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=js_json_dumps)  # type: ignore[attr-defined]
+    js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=jsproxy.json_stringify)  # type: ignore[attr-defined]
     array_from = lambda it: JsArray(list(it))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
     js.Array = SimpleNamespace(new=lambda *items: JsArray(list(items)), from_=array_from, **{"from": array_from})  # type: ignore[attr-defined]
     for name in jsbuffers.TYPED_ARRAY_NAMES:

@@ -1,0 +1,75 @@
+"""JavaScript ``null`` reaches Python as the Worker's Pyodide converts it: ``None`` on Pyodide
+0.26 (compatibility dates before 2025-09-29), ``jsnull`` everywhere on 0.28 (attribute reads
+and ``to_py()`` included), and ``None`` again where the external SDK converts binding results."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from workers_env import load_worker
+
+ENTRY = """
+from js import JSON, Response, URLSearchParams
+from workers import WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        db, kv = self.env.DB, self.env.KV
+        row = await db.prepare("SELECT 1 AS a, NULL AS b").first()
+        parsed = JSON.parse('{"a": null, "list": [null]}')
+        got = {
+            "no row": repr(await db.prepare("SELECT 1 AS a WHERE 0").first()),
+            "null column": repr(await db.prepare("SELECT NULL AS b").first("b")),
+            "row.b": repr(row.b if hasattr(row, "b") else row["b"]),
+            "missing key": repr(await kv.get("nope")),
+            "parsed.a": repr(parsed.a),
+            "parsed to_py": repr(parsed.to_py()),
+            "header": repr(request.js_object.headers.get("nope")),  # the raw JS Headers
+            "param": repr(URLSearchParams.new("a=1").get("z")),
+        }
+        if not isinstance(row, dict):  # a raw JS row: JSON.stringify keeps its null column
+            got["stringify"] = JSON.stringify(row)
+        return Response.new(JSON.stringify(got), headers=[["content-type", "application/json"]]) \\
+            if hasattr(Response, "new") else Response.json(got)
+
+    on_fetch = fetch  # before python_no_global_handlers (2025-08-14) workerd calls Default.on_fetch
+"""
+
+
+def _worker(root: Path, date: str):
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
+    (root / "wrangler.toml").write_text(
+        f'name = "nulls"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
+        '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "x"\n'
+        '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n'
+    )
+    return load_worker(root)
+
+
+NONE_EVERYWHERE = {"no row": "None", "null column": "None", "row.b": "None", "missing key": "None",
+                   "parsed.a": "None", "parsed to_py": "{'a': None, 'list': [None]}", "header": "None", "param": "None"}
+
+JSNULL_EVERYWHERE = {"no row": "jsnull", "null column": "jsnull", "row.b": "jsnull", "missing key": "jsnull",
+                     "parsed.a": "jsnull", "parsed to_py": "{'a': jsnull, 'list': [jsnull]}", "header": "jsnull",
+                     "param": "jsnull"}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date, want", [
+    ("2024-10-01", {**NONE_EVERYWHERE, "stringify": '{"a":1,"b":null}'}),  # Pyodide 0.26.0a2, built-in SDK
+    ("2025-09-28", {**NONE_EVERYWHERE, "stringify": '{"a":1,"b":null}'}),  # the last day of 0.26
+    ("2025-09-29", {**JSNULL_EVERYWHERE, "stringify": '{"a":1,"b":null}'}),  # Pyodide 0.28.2, built-in SDK
+    # external SDK (Pyodide 0.28): binding results converted with jsnull replaced by None; raw JS
+    # values (JSON.parse, URLSearchParams, the raw request's Headers) stay as Pyodide makes them
+    ("2026-05-01", {**NONE_EVERYWHERE, "parsed.a": "jsnull", "parsed to_py": "{'a': jsnull, 'list': [jsnull]}",
+                    "param": "jsnull", "header": "jsnull"}),
+])
+async def test_null_reaches_python_as_the_workers_pyodide_converts_it(tmp_path, date, want):
+    worker = _worker(tmp_path, date)
+    response = await worker.fetch("/")
+    assert response.status == 200, await response.text()
+    assert await response.json() == want
