@@ -240,14 +240,23 @@ def test_header_values_are_javascript_strings_and_a_map_initialises_headers():
     assert Response("x", headers={"x-cache": False}).headers["x-cache"] == "false"
 
 
-def test_a_python_dict_as_a_fetch_init_is_refused_with_the_to_js_hint():
-    from workers_env import JsException, js
+def test_a_python_dict_as_an_init_is_read_as_production_reads_it_with_a_warning():
+    """A dict reaches JavaScript as a PyProxy, whose properties are the dict's attributes: the
+    init's keys are never read and the defaults apply (a public Worker's ``Response.new("",
+    {"status": 200})`` works in production, a ``{"status": 404}`` answers 200) -- with a
+    ``PyProxyWarning`` naming what production ignores."""
+    import warnings
 
-    for call in (lambda: js.Request.new("https://example.com", {"method": "POST"}),
-                 lambda: js.Response.new("x", {"status": 404})):
-        with pytest.raises(JsException, match=r"a Python dict reached JavaScript as a PyProxy as this call's init "
-                                              r"object; in production its fields read as undefined"):
-            call()
+    from workers_env import PyProxyWarning, js
+
+    with pytest.warns(PyProxyWarning, match=r"init object of this call: production reads none of its keys \(method\)"):
+        assert js.Request.new("https://example.com", {"method": "POST"}).method == "GET"
+    with pytest.warns(PyProxyWarning, match=r"\(status, headers\), so the defaults apply \(a GET, status 200"):
+        response = js.Response.new("x", {"status": 404, "headers": {"x-a": "1"}})
+    assert (response.status, response.headers.has("x-a")) == (200, False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing lost, nothing to say
+        assert js.Response.new("", {}).status == 200
     assert js.Request.new("https://example.com", method="POST").method == "POST"  # keywords: one JS object
 
 

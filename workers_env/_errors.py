@@ -19,6 +19,7 @@ __all__ = [
     "BindingNotEmulatedError",
     "NotEmulatedError",
     "UnindexedFilterWarning",
+    "PyProxyWarning",
 ]
 
 
@@ -127,3 +128,15 @@ class UnindexedFilterWarning(UserWarning):
     The service returns no matches without an error; this Python-side warning says why,
     so a test can turn it into a failure (``-W error::workers_env.UnindexedFilterWarning``).
     """
+
+
+class PyProxyWarning(UserWarning):
+    """A Python ``dict`` reached JavaScript unconverted (a PyProxy) as an options or init
+    object, where production reads none of its keys (a PyProxy's properties are the dict's
+    attributes) and goes on with the defaults -- as workers-env then does.
+
+    The Worker works in production too, just not as written (a TTL, a status, a method lost);
+    this Python-side warning says so, and ``-W error::workers_env.PyProxyWarning`` makes it a
+    failure.
+    """
+

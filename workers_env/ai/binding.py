@@ -132,6 +132,8 @@ class AiBinding:
         "run", "models", "gateway", "autorag", "aiSearch", "toMarkdown", "fetch", "getLogs",
         "lastRequestId", "aiGatewayLogId", "lastRequestHttpStatusCode", "lastRequestInternalStatusCode",
     })
+    #: The argument of each method that is an options object (a PyProxy there reads as empty).
+    JS_OPTION_ARGS = {"run": 2, "models": 0}
 
     def __init__(self, *, binding: str | None = None, embedders: Mapping[str, PluggedEmbedder] | None = None,
                  script: ReplyScript | None = None):

@@ -212,6 +212,8 @@ class KvNamespace:
     """One KV namespace binding. ``namespace_id`` is the id the data lives under."""
 
     JS_METHODS = ("get", "getWithMetadata", "put", "delete", "list")
+    #: The argument of each method that is an options object (a PyProxy there reads as empty).
+    JS_OPTION_ARGS = {"get": 1, "getWithMetadata": 1, "put": 2, "list": 0}
 
     def __init__(self, store: Store | None = None, *, binding: str = "KV", namespace_id: str | None = None,
                  clock: Clock | None = None):

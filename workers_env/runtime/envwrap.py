@@ -25,6 +25,7 @@ from workers_env.runtime.jsproxy import (
     from_plain,
     jsnull,
     object_from_entries,
+    pyproxy_options,
     to_js,
     to_plain,
 )
@@ -77,7 +78,10 @@ class JsBinding(JsHostObject):
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
             where = f"call to {self._name}.{name}()"
-            plain = [to_plain(a, where=where) for a in js_args]
+            # where the JS method takes an options object, a dict (a PyProxy) reads as empty
+            at = getattr(self._binding, "JS_OPTION_ARGS", {}).get(name)
+            plain = [pyproxy_options(a, f"options of {self._name}.{name}()") if i == at and type(a) is dict
+                     else to_plain(a, where=where) for i, a in enumerate(js_args)]
             while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                 plain.pop()
                 js_args.pop()

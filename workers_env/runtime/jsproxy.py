@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import inspect
 import json
+import sys
+import warnings
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError, PyProxyWarning
 from workers_env._jsvalues import (
     BigInt,
     ByteStream,
@@ -68,6 +70,7 @@ __all__ = [
     "js_type_error",
     "call_relaxed",
     "object_from_entries",
+    "pyproxy_options",
 ]
 
 _PRIMITIVES = (str, int, float, bool)
@@ -454,8 +457,7 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     if isinstance(value, JsProxy):  # another JavaScript object (a Request, Response, Headers): as it is
         return value
     # the built-in SDK of dates before 2026-04-21 hands bindings over raw: say how either era reads
-    era_hint = ("; or give the Worker the external SDK, which converts plain Python values "
-                "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
+    era_hint = _ERA_HINT
     if isinstance(value, dict):  # plain data produced by from_plain never reaches here unwrapped
         raise js_type_error(
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; "
@@ -465,6 +467,35 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; convert it with to_js()"
         + era_hint
     )
+
+
+_ERA_HINT = ("; or give the Worker the external SDK, which converts plain Python values "
+             "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
+
+
+def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "") -> dict[str, Any]:
+    """A Python ``dict`` handed to JavaScript as an options/init object: a PyProxy, whose
+    properties are the dict's attributes, so JavaScript reads none of its keys and the
+    defaults apply -- an empty object, with a :class:`~workers_env.PyProxyWarning` naming the
+    keys production ignores (none for an empty dict)."""
+    if value:
+        warnings.warn(
+            f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
+            f"({', '.join(map(str, value))}), so the defaults apply{f' ({defaults})' if defaults else ''}, here too. "
+            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{_ERA_HINT}",
+            PyProxyWarning, stacklevel=_caller_level(),
+        )
+    return {}
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` that points a warning at the first frame outside workers-env (the
+    Worker's call), whatever the depth of the stand-in code in between."""
+    package = __file__.rsplit("runtime", 1)[0]
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def from_plain(value: Any) -> Any:

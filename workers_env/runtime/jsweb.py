@@ -30,6 +30,7 @@ from workers_env.runtime.jsproxy import (
     js_null,
     js_type_error,
     jsnull,
+    pyproxy_options,
 )
 
 __all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
@@ -46,12 +47,8 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     options: dict[str, Any] = {}
     if isinstance(init, JsObject):
         options.update(init._props)
-    elif isinstance(init, dict):  # as for bindings: refused, where production silently reads nothing
-        raise js_type_error(
-            "a Python dict reached JavaScript as a PyProxy as this call's init object; in production its "
-            "fields read as undefined and the defaults apply (a GET, status 200, no headers): pass keyword "
-            "arguments (method=\"POST\") or convert it with to_js(value, dict_converter=Object.fromEntries)"
-        )
+    elif isinstance(init, dict):  # a PyProxy: JavaScript reads none of its keys, the defaults apply
+        options.update(pyproxy_options(init, "init object of this call", "a GET, status 200, no headers"))
     elif init is not None and not isinstance(init, JsMap):
         raise js_type_error("Failed to construct: the init argument must be an object")
     options.update(kwargs)

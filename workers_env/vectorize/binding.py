@@ -53,6 +53,8 @@ class VectorizeBinding:
 
     #: The methods Worker code can reach in production; the runtime exposes only these.
     JS_METHODS = frozenset({"insert", "upsert", "query", "queryById", "getByIds", "deleteByIds", "describe"})
+    #: The argument of each method that is an options object (a PyProxy there reads as empty).
+    JS_OPTION_ARGS = {"query": 1, "queryById": 1}
 
     def __init__(self, index: Index, *, binding: str | None = None):
         self._index = index
