@@ -44,7 +44,9 @@ __all__ = [
     "FormData",
     "Request",
     "Response",
+    "DurableObject",
     "WorkerEntrypoint",
+    "WorkflowEntrypoint",
     "fetch",
     "handler",
     "import_from_javascript",
@@ -468,6 +470,34 @@ def handler(func: Callable[..., Any]) -> Callable[..., Any]:
         return func(*args, **kwargs)
 
     return wrapper
+
+
+class DurableObject:
+    """Base class of a Durable Object (``class Counter(DurableObject)``), as both SDKs define it.
+
+    Importable so that a Worker defining one loads and serves its other routes; Durable Object
+    namespaces are not emulated (using the binding raises ``BindingNotEmulatedError``), so
+    workers-env never builds one itself -- a test may, as ``Counter(ctx, env)``.
+    """
+
+    ctx: Any
+    env: Any
+
+    def __init__(self, ctx: Any, env: Any):
+        self.ctx = ctx
+        self.env = EnvWrapper(env)
+
+
+class WorkflowEntrypoint:
+    """Base class of a Workflow (``class MyFlow(WorkflowEntrypoint)``), as both SDKs define it:
+    importable, as :class:`DurableObject` is; Workflows are not emulated."""
+
+    ctx: Any
+    env: Any
+
+    def __init__(self, ctx: Any, env: Any):
+        self.ctx = ctx
+        self.env = EnvWrapper(env)
 
 
 class WorkerEntrypoint:
