@@ -12,6 +12,7 @@ import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
+from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import (
@@ -134,6 +135,10 @@ def _console_line(*args: Any) -> str:
             return value
         if isinstance(value, (JsObject, JsArray)):
             return js_json_dumps(value)
+        if value is None:  # Pyodide passes None as undefined
+            return "undefined"
+        if value is jsproxy.jsnull or isinstance(value, (bool, int, float)):
+            return _jsvalues.js_string(None if value is jsproxy.jsnull else value)  # null, true, 1 for 1.0
         return repr(value) if isinstance(value, JsProxy) else str(value)
 
     return " ".join(show(a) for a in args)
