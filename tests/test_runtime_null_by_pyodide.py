@@ -73,3 +73,22 @@ async def test_null_reaches_python_as_the_workers_pyodide_converts_it(tmp_path, 
     response = await worker.fetch("/")
     assert response.status == 200, await response.text()
     assert await response.json() == want
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date, null", [("2024-10-01", None), ("2025-11-01", "jsnull")])
+async def test_load_envs_raw_bindings_convert_null_as_the_configs_pyodide(tmp_path, date, null):
+    """``load_env``'s env of a built-in SDK era config hands out the raw JS bindings, used from
+    test code outside any Worker: their ``null`` is the config's Pyodide's all the same."""
+    from workers_env import load_env
+    from workers_env.runtime.jsproxy import jsnull
+
+    (tmp_path / "wrangler.toml").write_text(
+        f'name = "n"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
+        '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "x"\n')
+    want = jsnull if null == "jsnull" else None
+    env = load_env(tmp_path)
+    row = await env.DB.prepare("SELECT 1 AS a, NULL AS b").first()
+    assert row.b is want and row.to_py() == {"a": 1, "b": want}
+    assert await env.DB.prepare("SELECT 1 WHERE 0").first() is want
+    assert (await env.DB.prepare("SELECT NULL AS b").all()).results[0].b is want

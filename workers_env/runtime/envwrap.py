@@ -45,21 +45,25 @@ class JsBinding(JsHostObject):
     whether the Python SDK of the Worker's era converts its calls for ``self.env``. A method
     that is synchronous in JavaScript (a plain ``def`` returning no awaitable, such as D1's
     ``prepare``) answers synchronously; the others return a promise. A returned object that
-    has ``JS_METHODS`` (a D1 statement) is itself wrapped like a binding.
+    has ``JS_METHODS`` (a D1 statement) is itself wrapped like a binding. ``nulls`` says how a
+    result's ``null`` reaches Python (:func:`~workers_env.runtime.jsproxy.from_plain`): as the
+    running Worker's Pyodide converts it, or fixed by the config's era for ``load_env``'s env.
     """
 
-    def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True):
+    def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True,
+                 nulls: Any = True):
         self._name = name
         self._binding = binding
         self._target = binding
         self._js_class = js_class
         self._sdk_wraps = sdk_wraps
+        self._nulls = nulls
 
     def _from_binding(self, value: Any) -> Any:
         """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding."""
         if hasattr(type(value), "JS_METHODS"):
-            return JsBinding(self._name, value, sdk_wraps=self._sdk_wraps)
-        return from_plain(value)
+            return JsBinding(self._name, value, sdk_wraps=self._sdk_wraps, nulls=self._nulls)
+        return from_plain(value, self._nulls)
 
     @property
     def _js_name(self) -> str:  # type: ignore[override]
@@ -71,7 +75,7 @@ class JsBinding(JsHostObject):
             raise AttributeError(name)
         attr = getattr(self._binding, name)
         if not callable(attr):
-            return from_plain(attr)
+            return from_plain(attr, self._nulls)
 
         def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
             js_args = list(args)

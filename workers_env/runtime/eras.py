@@ -25,8 +25,10 @@ from workers_env.config.compat import (
     PYTHON_EXTERNAL_SDK,
     compatibility_date,
     flag_enabled,
+    python_release,
 )
 from workers_env.runtime.envwrap import JsBinding
+from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE
 
 __all__ = [
     "JS_CLASS_NAMES",
@@ -133,4 +135,6 @@ def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
 
             return FetcherView(name, binding)
         return binding
-    return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(KIND_ALIASES.get(kind, kind)))
+    # used outside Worker code too: its results' null is the config's Pyodide's, not the context's
+    nulls = NULL_AS_NONE if python_release(config).pyodide.startswith("0.26") else NULL_AS_JSNULL
+    return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(KIND_ALIASES.get(kind, kind)), nulls=nulls)

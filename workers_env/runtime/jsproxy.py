@@ -66,6 +66,8 @@ __all__ = [
     "js_number",
     "js_json_dumps",
     "js_null",
+    "NULL_AS_NONE",
+    "NULL_AS_JSNULL",
     "json_stringify",
     "js_type_error",
     "call_relaxed",
@@ -74,6 +76,20 @@ __all__ = [
 ]
 
 _PRIMITIVES = (str, int, float, bool)
+
+
+#: How a plain-data object or array (a binding's result) turns its ``None`` (JavaScript ``null``)
+#: into Python: as the running Worker's Pyodide does (``True``), or fixed by the config's era
+#: (``load_env``'s env used outside Worker code): ``None`` (Pyodide 0.26) or ``jsnull``. ``False``
+#: marks objects whose ``None`` is ``undefined`` (what Pyodide makes of a Python ``None``).
+NULL_AS_NONE = "none"
+NULL_AS_JSNULL = "jsnull"
+
+
+def _null_for(mode: Any) -> Any:
+    if mode is True:
+        return js_null()
+    return None if mode == NULL_AS_NONE else jsnull
 
 
 def js_null() -> Any:
@@ -108,10 +124,11 @@ class JsObject(JsProxy):
         object.__setattr__(self, "_nulls", False)
 
     @classmethod
-    def plain(cls, props: dict[str, Any]) -> JsObject:
-        """An object over plain binding data, converted lazily: ``None`` in it is ``null``."""
+    def plain(cls, props: dict[str, Any], nulls: Any = True) -> JsObject:
+        """An object over plain binding data, converted lazily: ``None`` in it is ``null``
+        (turned into Python as ``nulls`` says: see :data:`NULL_AS_NONE`)."""
         obj = cls(props)
-        object.__setattr__(obj, "_nulls", True)
+        object.__setattr__(obj, "_nulls", nulls)
         return obj
 
     def __getattr__(self, name: str) -> Any:
@@ -159,7 +176,7 @@ class JsArray(JsProxy):
     _js_name = "Array"
     __slots__ = ("_items", "_nulls")
 
-    def __init__(self, items: list[Any] | None = None, *, nulls: bool = False):
+    def __init__(self, items: list[Any] | None = None, *, nulls: Any = False):
         self._items = [] if items is None else items
         self._nulls = nulls  # as JsObject's: None items are null (plain binding data)
 
@@ -325,15 +342,17 @@ class JsFunction(JsProxy):
         self._destroyed = True
 
 
-def _wrap_child(value: Any, nulls: bool = False) -> Any:
+def _wrap_child(value: Any, nulls: Any = False) -> Any:
     """A stored property value as Python reads it: containers stay proxies; ``null`` (and,
     with ``nulls``, a ``None`` of plain binding data) as the Worker's Pyodide converts it."""
-    if value is jsnull or (nulls and value is None):
+    if value is jsnull:
         return js_null()
+    if value is None:
+        return _null_for(nulls) if nulls else None
     if isinstance(value, dict):  # plain data stored lazily (results from bindings)
-        return JsObject.plain(value)
+        return JsObject.plain(value, nulls or True)
     if type(value) is list:  # a JsSet (a list subclass) stays a Set
-        return JsArray(value, nulls=True)
+        return JsArray(value, nulls=nulls or True)
     return js_number(value)
 
 
@@ -498,13 +517,13 @@ def _caller_level() -> int:
     return level
 
 
-def from_plain(value: Any) -> Any:
+def from_plain(value: Any, nulls: Any = True) -> Any:
     """Plain result data (as bindings return it) as the JS value a worker receives (``None``
-    is ``null``, as the Worker's Pyodide hands it over)."""
+    is ``null``, as the Worker's Pyodide hands it over, or as ``nulls`` fixes it)."""
     if value is None:
-        return js_null()
+        return _null_for(nulls)
     if isinstance(value, JsMapResult):  # a JS Map (KV's bulk get)
-        return JsMap({k: from_plain(v) for k, v in value.items()})
+        return JsMap({k: from_plain(v, nulls) for k, v in value.items()})
     if isinstance(value, ByteStream):
         return JsReadableStream(value)
     if isinstance(value, _jsvalues.HttpResponse):  # a Fetcher's answer (env.ASSETS)
@@ -516,11 +535,11 @@ def from_plain(value: Any) -> Any:
         return JsResponse(value.body, None, status=value.status, statusText=value.status_text or None,
                           headers=JsHeaders([list(pair) for pair in value.headers]))
     if isinstance(value, dict):
-        return JsObject.plain(value)
+        return JsObject.plain(value, nulls)
     if isinstance(value, (bytes, memoryview)):  # an ArrayBuffer (KV's "arrayBuffer" values)
         return JsBuffer(bytes(value))
     if isinstance(value, (list, tuple)):
-        return JsArray(list(value), nulls=True)
+        return JsArray(list(value), nulls=nulls)
     return js_number(value)
 
 
