@@ -11,7 +11,6 @@ copy), ``to_bytes()``, ``to_string()``, ``assign()``/``assign_to()`` with Pyodid
 from __future__ import annotations
 
 import math
-import re
 import struct
 from collections.abc import Callable, Iterable, Iterator
 from types import SimpleNamespace
@@ -21,7 +20,8 @@ import numpy as np
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import BigInt, is_safe_int, js_number, js_string
-from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
+from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsnumbers import JS_WHITESPACE, RADIX_LITERAL, to_number
 
 __all__ = [
     "TYPED_ARRAY_NAMES",
@@ -47,37 +47,8 @@ _DATA_VIEW_TYPES = {
     "Int8": "b", "Uint8": "B", "Int16": "h", "Uint16": "H", "Int32": "i", "Uint32": "I",
     "Float32": "f", "Float64": "d", "BigInt64": "q", "BigUint64": "Q",
 }
-_JS_DECIMAL = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
-_JS_RADIX = re.compile(r"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)")
-_JS_WHITESPACE = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-
-
 def _range_error(message: str) -> JsException:
     return JsException(message, name="RangeError")
-
-
-def _to_number(value: Any) -> float | int:
-    """JavaScript's ``ToNumber`` of a value as it reaches JS (a BigInt refuses, as in V8)."""
-    if isinstance(value, BigInt) or (type(value) is int and not is_safe_int(value)):
-        raise js_type_error("Cannot convert a BigInt value to a number")
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (int, float)):
-        return value
-    if value is None:  # undefined
-        return math.nan
-    if isinstance(value, str):
-        text = value.strip(_JS_WHITESPACE)
-        if not text:
-            return 0
-        if _JS_DECIMAL.fullmatch(text):
-            return float(text.replace("Infinity", "inf"))
-        if _JS_RADIX.fullmatch(text):
-            return int(text, 0)
-        return math.nan
-    if isinstance(value, JsNull):
-        return 0
-    return math.nan
 
 
 def _to_bigint(value: Any) -> int:
@@ -87,9 +58,9 @@ def _to_bigint(value: Any) -> int:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, str):
-        text = value.strip(_JS_WHITESPACE)
+        text = value.strip(JS_WHITESPACE)
         try:
-            return int(text, 0) if _JS_RADIX.fullmatch(text) else int(text or "0", 10)
+            return int(text, 0) if RADIX_LITERAL.fullmatch(text) else int(text or "0", 10)
         except ValueError:
             raise JsException(f"Cannot convert {value} to a BigInt", name="SyntaxError") from None
     raise js_type_error(f"Cannot convert {js_string(js_number(value))} to a BigInt")
@@ -100,7 +71,7 @@ def _element(fmt: str, clamped: bool, value: Any) -> int | float:
     if fmt in "qQ":
         whole = _to_bigint(value) % (1 << 64)
         return whole - (1 << 64) if fmt == "q" and whole >= 1 << 63 else whole
-    number = _to_number(value)
+    number = to_number(value)
     if fmt == "d":
         return float(number)
     if fmt == "f":
@@ -121,7 +92,7 @@ def _element(fmt: str, clamped: bool, value: Any) -> int | float:
 
 def _index(value: Any) -> int:
     """JavaScript's ``ToIntegerOrInfinity`` for indices and offsets (NaN -> 0)."""
-    number = _to_number(value)
+    number = to_number(value)
     if number != number:
         return 0
     if isinstance(number, float) and math.isinf(number):

@@ -20,6 +20,7 @@ from workers_env.runtime import (
     forms,
     jsbuffers,
     jsglobals,
+    jsnumbers,
     jsproxy,
     jsweb,
     runsync,
@@ -234,6 +235,12 @@ def _build() -> dict[str, ModuleType]:
     for name in jsbuffers.TYPED_ARRAY_NAMES:
         setattr(js, name, jsbuffers.typed_array_class(name))
     js.ArrayBuffer = jsbuffers.array_buffer_class()  # type: ignore[attr-defined]
+    js.Number = jsnumbers.JsNumber()  # type: ignore[attr-defined]
+    js.parseInt = jsnumbers.parse_int  # type: ignore[attr-defined]
+    js.parseFloat = jsnumbers.parse_float  # type: ignore[attr-defined]
+    js.isNaN = jsnumbers.is_nan  # type: ignore[attr-defined]
+    js.isFinite = jsnumbers.is_finite  # type: ignore[attr-defined]
+    js.NaN, js.Infinity = float("nan"), float("inf")  # type: ignore[attr-defined]
     js.DataView = jsbuffers.data_view_class()  # type: ignore[attr-defined]
     js.URL = jsglobals.JsURL  # type: ignore[attr-defined]
     js.URLSearchParams = jsglobals.JsURLSearchParams  # type: ignore[attr-defined]

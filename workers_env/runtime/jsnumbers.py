@@ -1,0 +1,135 @@
+"""JavaScript's number conversions and its ``Number`` object: ``ToNumber`` (what typed
+arrays, ``DataView`` and ``isNaN`` apply), ``Number.isInteger`` and the rest, and the global
+``parseInt``/``parseFloat``/``isNaN``/``isFinite`` -- with JavaScript's rules, not Python's
+(``float("1_0")``, ``"nan"`` and ``"inf"`` are not JavaScript numbers)."""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from typing import Any
+
+from workers_env._jsvalues import MAX_SAFE_INTEGER, BigInt, is_safe_int, js_number
+from workers_env.runtime.jsbase import JsNull, js_type_error
+
+__all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "is_finite", "is_nan", "parse_float", "parse_int", "to_number"]
+
+JS_WHITESPACE = (" \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                 "\u2028\u2029\u202f\u205f\u3000\ufeff")
+_DECIMAL = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+_DECIMAL_PREFIX = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+RADIX_LITERAL = _RADIX = re.compile(r"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)")
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def to_number(value: Any) -> float | int:
+    """JavaScript's ``ToNumber`` of a value as it reaches JS (a BigInt refuses, as in V8)."""
+    if isinstance(value, BigInt) or (type(value) is int and not is_safe_int(value)):
+        raise js_type_error("Cannot convert a BigInt value to a number")
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value
+    if value is None:  # undefined
+        return math.nan
+    if isinstance(value, str):
+        text = value.strip(JS_WHITESPACE)
+        if not text:
+            return 0
+        if _DECIMAL.fullmatch(text):
+            return float(text.replace("Infinity", "inf"))
+        if _RADIX.fullmatch(text):
+            return int(text, 0)
+        return math.nan
+    if isinstance(value, JsNull):
+        return 0
+    return math.nan
+
+
+def _string(value: Any) -> str:
+    from workers_env._jsvalues import js_string  # ``String(value)``
+
+    return value if isinstance(value, str) else js_string(None if isinstance(value, JsNull) else value)
+
+
+def parse_float(value: Any = None) -> float | int:
+    """``parseFloat``: the longest leading decimal literal of ``String(value)``, else NaN."""
+    match = _DECIMAL_PREFIX.match(_string(value).lstrip(JS_WHITESPACE))
+    if match is None:
+        return math.nan
+    return js_number(float(match.group().replace("Infinity", "inf")))
+
+
+def parse_int(value: Any = None, radix: Any = None) -> float | int:
+    """``parseInt``: the leading digits of ``String(value)`` in ``radix`` (2-36; 16 after a
+    ``0x``; 10 by default), else NaN."""
+    text = _string(value).lstrip(JS_WHITESPACE)
+    sign = -1 if text.startswith("-") else 1
+    if text[:1] in "+-" and text:
+        text = text[1:]
+    base = 0 if radix is None else int(to_number(radix)) if math.isfinite(to_number(radix)) else 0
+    if base != 0 and not 2 <= base <= 36:
+        return math.nan
+    if base in (0, 16) and text[:2].lower() == "0x":
+        text, base = text[2:], 16
+    base = base or 10
+    digits = _DIGITS[:base]
+    end = 0
+    while end < len(text) and text[end].lower() in digits:
+        end += 1
+    if end == 0:
+        return math.nan
+    return js_number(float(sign * int(text[:end], base)))
+
+
+def is_nan(value: Any = None) -> bool:
+    """The global ``isNaN`` (coerces with ``ToNumber``; ``Number.isNaN`` does not)."""
+    number = to_number(value)
+    return number != number
+
+
+def is_finite(value: Any = None) -> bool:
+    """The global ``isFinite`` (coerces with ``ToNumber``)."""
+    return math.isfinite(to_number(value))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, (bool, BigInt)) and (
+        not isinstance(value, int) or is_safe_int(value))
+
+
+class JsNumber:
+    """``js.Number``: ``Number(value)`` converts; its predicates do not coerce."""
+
+    MAX_SAFE_INTEGER = MAX_SAFE_INTEGER
+    MIN_SAFE_INTEGER = -MAX_SAFE_INTEGER
+    MAX_VALUE = sys.float_info.max
+    MIN_VALUE = 5e-324
+    EPSILON = 2.0**-52
+    POSITIVE_INFINITY = math.inf
+    NEGATIVE_INFINITY = -math.inf
+    NaN = math.nan
+    name = "Number"
+    parseFloat = staticmethod(parse_float)  # noqa: N815 - JS names
+    parseInt = staticmethod(parse_int)  # noqa: N815
+
+    def __call__(self, value: Any = 0) -> float | int:
+        number = to_number(value)
+        return js_number(number) if isinstance(number, float) else number
+
+    @staticmethod
+    def isInteger(value: Any = None) -> bool:  # noqa: N802 - JS name
+        return _is_number(value) and math.isfinite(value) and float(value).is_integer()
+
+    @staticmethod
+    def isSafeInteger(value: Any = None) -> bool:  # noqa: N802 - JS name
+        return JsNumber.isInteger(value) and abs(value) <= MAX_SAFE_INTEGER
+
+    @staticmethod
+    def isFinite(value: Any = None) -> bool:  # noqa: N802 - JS name
+        return _is_number(value) and math.isfinite(value)
+
+    @staticmethod
+    def isNaN(value: Any = None) -> bool:  # noqa: N802 - JS name
+        return _is_number(value) and value != value
