@@ -43,3 +43,6 @@ def test_number_predicates_do_not_coerce_and_the_globals_do():
     assert n.parseInt("08") == js.parseInt("08") == 8
     with pytest.raises(JsException, match="TypeError: Cannot convert a BigInt value to a number"):
         n(2**60)
+    boxed = n.new("1234")  # a wrapper object: its number through valueOf() and to_py()
+    assert (boxed.valueOf(), boxed.to_py(), boxed.toString(), boxed.constructor.name) == (1234, 1234, "1234", "Number")
+

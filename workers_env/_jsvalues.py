@@ -392,7 +392,26 @@ class JsTypedArray(list):  # type: ignore[type-arg]
 
 
 class JsSet(list):  # type: ignore[type-arg]
-    """A JavaScript ``Set`` (from a Python ``set``): iterable, ``JSON.stringify`` gives ``{}``."""
+    """A JavaScript ``Set`` (from a Python ``set``, or ``js.Set.new``): iterable in insertion
+    order, ``JSON.stringify`` gives ``{}``; ``size``/``has``/``add``/``delete`` as in JavaScript."""
+
+    @property
+    def size(self) -> int:
+        return len(self)
+
+    def has(self, value: Any) -> bool:
+        return value in self
+
+    def add(self, value: Any) -> JsSet:
+        if value not in self:
+            self.append(value)
+        return self
+
+    def delete(self, value: Any) -> bool:
+        if value in self:
+            self.remove(value)
+            return True
+        return False
 
 
 class JsDate:

@@ -11,9 +11,9 @@ import sys
 from typing import Any
 
 from workers_env._jsvalues import MAX_SAFE_INTEGER, BigInt, is_safe_int, js_number
-from workers_env.runtime.jsbase import JsNull, js_type_error
+from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 
-__all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "is_finite", "is_nan", "parse_float", "parse_int", "to_number"]
+__all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "parse_float", "parse_int", "to_number"]
 
 JS_WHITESPACE = (" \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                  "\u2028\u2029\u202f\u205f\u3000\ufeff")
@@ -99,6 +99,27 @@ def _is_number(value: Any) -> bool:
         not isinstance(value, int) or is_safe_int(value))
 
 
+class JsNumberObject(JsProxy):
+    """``new Number(value)``: a wrapper object (``typeof`` object) around a number; ``to_py()``
+    gives the number."""
+
+    _js_name = "Number"
+
+    def __init__(self, value: float | int):
+        self._value = value
+
+    def valueOf(self) -> float | int:  # noqa: N802 - JS name
+        return self._value
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        from workers_env._jsvalues import js_string
+
+        return js_string(self._value)
+
+    def to_py(self, *, depth: int = -1, default_converter: Any = None) -> float | int:
+        return self._value
+
+
 class JsNumber:
     """``js.Number``: ``Number(value)`` converts; its predicates do not coerce."""
 
@@ -117,6 +138,10 @@ class JsNumber:
     def __call__(self, value: Any = 0) -> float | int:
         number = to_number(value)
         return js_number(number) if isinstance(number, float) else number
+
+    def new(self, value: Any = 0) -> JsNumberObject:
+        """``new Number(value)``: the converted number in a wrapper object."""
+        return JsNumberObject(self(value))
 
     @staticmethod
     def isInteger(value: Any = None) -> bool:  # noqa: N802 - JS name

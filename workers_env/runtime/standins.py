@@ -14,6 +14,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
+from workers_env._jsvalues import JsSet
 from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import (
     envwrap,
@@ -128,6 +129,14 @@ class _ExternalSdkModule(ModuleType):
         if self._fallback is not None and attr == "env":
             return self._fallback(attr)
         raise _missing_attribute(self.__name__, attr)
+
+
+def _new_set(items: Any = None) -> JsSet:
+    """``new Set(iterable)``: the distinct items, in first-seen order."""
+    out = JsSet()
+    for item in items if items is not None else ():
+        out.add(item)
+    return out
 
 
 def _console_line(*args: Any) -> str:
@@ -255,6 +264,7 @@ def _build() -> dict[str, ModuleType]:
     js.Blob = forms.JsBlob  # type: ignore[attr-defined]
     js.File = forms.JsFile  # type: ignore[attr-defined]
     js.FormData = forms.JsFormData  # type: ignore[attr-defined]
+    js.Set = SimpleNamespace(new=_new_set)  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=lambda entries=None: jsproxy.JsMap(dict(list(e) for e in entries) if entries else {}))  # type: ignore[attr-defined]
     js.__getattr__ = _js_getattr  # type: ignore[attr-defined]
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
