@@ -75,3 +75,25 @@ async def test_mistakes_fail_as_in_production(tmp_path):
         await worker.rpc("add", 1)  # strict: not relaxed like fetch
     with pytest.raises(WorkersEnvError, match="exports no WorkerEntrypoint named 'Missing'"):
         await worker.rpc("ping", entrypoint="Missing")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-11-02", "2026-09-01"])
+async def test_js_values_cross_as_the_sdks_default_converter_turns_them(tmp_path, date):
+    """Both SDKs' ``python_from_rpc`` run ``to_py`` with a default converter: a JS ``Date`` is a
+    ``datetime``, an ``Error`` an ``Exception``, a ``Number`` object its number, a ``Response`` /
+    ``Request`` the SDK's classes, a ``Set`` a ``set`` -- at any depth (workerd's python-rpc test)."""
+    import datetime
+
+    from workers_env import js
+
+    worker = load_worker(project(tmp_path, date))
+    when = js.Date.new(1_700_000_000_000)
+    name, value = await worker.rpc("echo", [when, js.Error.new("boom"), js.Number.new("1234"), js.Set.new([1, 2])])
+    assert name == "list"
+    got_when, got_error, got_number, got_set = value
+    assert got_when == datetime.datetime.fromtimestamp(1_700_000_000)
+    assert isinstance(got_error, Exception) and "boom" in str(got_error)
+    assert (got_number, got_set) == (1234, {1, 2})
+    name, response = await worker.rpc("echo", js.Response.new("hi", status=201))
+    assert (name, response.status, await response.text()) == ("Response", 201, "hi")

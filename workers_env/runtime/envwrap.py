@@ -198,7 +198,7 @@ def _none_to_null(value: Any) -> Any:
         return jsnull
     if isinstance(value, dict):
         return {k: _none_to_null(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if type(value) is list:  # a JsSet (a list subclass) is already JavaScript: left as it is
         return [_none_to_null(v) for v in value]
     return value
 
@@ -254,8 +254,8 @@ def python_from_rpc(value: Any) -> Any:
     if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
         return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):
-        return to_py(_without_jsnull(value.to_py()))
-    return to_py(value)
+        value = value.to_py()
+    return to_py(_without_jsnull(value))
 
 
 class _BindingWrapper:

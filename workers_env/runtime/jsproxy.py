@@ -101,14 +101,19 @@ def js_null() -> Any:
     return None if runtime is not None and runtime.null_is_none else jsnull
 
 
-def _py(value: Any, depth: int) -> Any:
-    """One JS value converted to Python (``to_py`` for proxies, numbers normalised)."""
-    if isinstance(value, JsProxy):
-        return value.to_py(depth=depth) if depth != 0 else value
+def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> Any:
+    """One JS value converted to Python (``to_py`` for proxies, numbers normalised); an object
+    ``to_py`` has no conversion for (a Date, a Response) goes to ``converter`` if one is given."""
+    if isinstance(value, (JsProxy, JsDate, JsOpaque)):  # (a Date or an Error of the plain model too)
+        if depth == 0:
+            return value
+        if converter is not None and not isinstance(value, _CONVERTIBLE):
+            return converter(value, lambda v: _py(v, depth - 1, converter), None)
+        return value.to_py(depth=depth, default_converter=converter) if isinstance(value, JsProxy) else value
     if value is jsnull:
         return js_null()
     if isinstance(value, JsSet) and depth != 0:  # Pyodide: a Set becomes a set
-        return {_py(_wrap_child(v), depth - 1) for v in value}
+        return {_py(_wrap_child(v), depth - 1, converter) for v in value}
     return js_number(value)
 
 
@@ -151,7 +156,7 @@ class JsObject(JsProxy):
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         nulls = self._nulls
-        return {k: _py(_wrap_child(v, nulls), depth - 1) for k, v in self._props.items()}
+        return {k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in self._props.items()}
 
     def as_object_map(self) -> dict[str, Any]:
         """Pyodide's mapping view of the object's own properties (here: a snapshot)."""
@@ -209,7 +214,7 @@ class JsArray(JsProxy):
             if numbers is not None:
                 return numbers
         nulls = self._nulls
-        return [_py(_wrap_child(v, nulls), depth - 1) for v in self._items]
+        return [_py(_wrap_child(v, nulls), depth - 1, default_converter) for v in self._items]
 
     def __repr__(self) -> str:
         return "[" + ",".join(repr(v) for v in self._items) + "]"
@@ -254,7 +259,7 @@ class JsMap(JsProxy):
         return list(self._entries)
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
-        return {k: _py(_wrap_child(v), depth - 1) for k, v in self._entries.items()}
+        return {k: _py(_wrap_child(v), depth - 1, default_converter) for k, v in self._entries.items()}
 
 
 class JsReadableStream(JsProxy):
@@ -342,6 +347,11 @@ class JsFunction(JsProxy):
         self._destroyed = True
 
 
+#: what ``to_py`` converts itself (a JS object, array, Map, buffer); anything else goes to a
+#: ``default_converter`` when one is given
+_CONVERTIBLE = (JsObject, JsArray, JsMap, JsBufferSource)
+
+
 def _wrap_child(value: Any, nulls: Any = False) -> Any:
     """A stored property value as Python reads it: containers stay proxies; ``null`` (and,
     with ``nulls``, a ``None`` of plain binding data) as the Worker's Pyodide converts it."""
@@ -396,8 +406,8 @@ def to_js(
     def convert(value: Any, level: int) -> Any:
         if type(value) is int and not is_safe_int(value):
             return BigInt(value)  # Pyodide: an int outside the safe range becomes a BigInt
-        if value is None or value is jsnull or isinstance(value, (JsProxy, *_PRIMITIVES, JsDate, JsOpaque)):
-            return value
+        if value is None or value is jsnull or isinstance(value, (JsProxy, *_PRIMITIVES, JsDate, JsOpaque, JsSet)):
+            return value  # already JavaScript (a JS Set among them), or a primitive
         if level == 0:
             return value
         if isinstance(value, dict):

@@ -250,6 +250,7 @@ def _build() -> dict[str, ModuleType]:
     js.isNaN = jsnumbers.is_nan  # type: ignore[attr-defined]
     js.isFinite = jsnumbers.is_finite  # type: ignore[attr-defined]
     js.NaN, js.Infinity = float("nan"), float("inf")  # type: ignore[attr-defined]
+    js.undefined = None  # type: ignore[attr-defined]  # the global ``undefined``, as Pyodide converts it
     js.DataView = jsbuffers.data_view_class()  # type: ignore[attr-defined]
     js.URL = jsglobals.JsURL  # type: ignore[attr-defined]
     js.URLSearchParams = jsglobals.JsURLSearchParams  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ Each SDK class wraps the JavaScript object from :mod:`jsweb`, as in production.
 from __future__ import annotations
 
 import asyncio
+import datetime
 import enum
 import functools
 import http.client
@@ -27,9 +28,11 @@ from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsproxy import (
+    JsArray,
     JsBuffer,
     JsBufferSource,
     JsMap,
+    JsObject,
     JsProxy,
     from_plain,
     js_type_error,
@@ -549,16 +552,50 @@ def _builtin_sdk() -> bool:
     return era is not None and not era.external_sdk
 
 
+def _from_rpc_default(value: Any, convert: Any, cache: Any) -> Any:
+    """Both SDKs' ``_python_from_rpc_default_converter``: the JS objects ``to_py()`` leaves
+    alone become their Python counterparts (a ``Date`` a naive ``datetime``, as
+    ``datetime.fromtimestamp``; an ``Error`` an ``Exception``; a ``Number`` object its number)."""
+    if isinstance(value, _jsvalues.JsDate):  # a Date of the plain model (a datetime sent by the SDK)
+        return datetime.datetime.fromtimestamp(value.ms / 1000)
+    if isinstance(value, _jsvalues.JsOpaque) and value.kind == "Error":
+        return Exception(f"Error: {value.value}")
+    name = getattr(getattr(value, "constructor", None), "name", None)
+    if name == "Response":
+        return Response(value)
+    if name == "Request":
+        return Request(value)
+    if name == "FormData":
+        return FormData(value)
+    if name in ("Blob", "File"):
+        return File(value, value.name) if name == "File" else Blob(value)
+    if name == "Date":
+        return datetime.datetime.fromtimestamp(value.getTime() / 1000)
+    if name == "Error":
+        return Exception(value.toString())
+    if name == "Number":
+        return value.valueOf()
+    return value
+
+
 def python_from_rpc(obj: Any) -> Any:
     """``workers.python_from_rpc``: JS -> Python as the running Worker's SDK converts.
 
-    The external SDK makes objects ``JsDict`` (and ``null`` ``None``); the built-in one
-    stops at ``to_py()`` (plain ``dict``).
+    Both SDKs run ``to_py()`` with their default converter (Response, Request, Date, Error,
+    ...); the external one then makes objects ``JsDict`` and ``null`` ``None``, the built-in
+    one stops there (plain ``dict``).
     """
-    if _builtin_sdk():
+    if isinstance(obj, JsProxy):
+        if isinstance(obj, (JsObject, JsArray, JsMap, JsBufferSource)):
+            obj = obj.to_py(default_converter=_from_rpc_default)
+        else:
+            obj = _from_rpc_default(obj, None, None)
+        if _builtin_sdk():
+            return obj
+    elif _builtin_sdk():
         if isinstance(obj, _jsvalues.JsSet):  # to_py of a Set: a set
             return {python_from_rpc(v) for v in obj}
-        return obj.to_py() if isinstance(obj, JsProxy) else obj
+        return obj
     return envwrap.python_from_rpc(obj)
 
 
