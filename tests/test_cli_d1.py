@@ -103,7 +103,8 @@ def test_migrations_create_list_apply_round_trip(app, capsys):
     assert main(["d1", "migrations", "apply", "notes-db", "--local"]) == 0
     out = capsys.readouterr().out
     assert out.count("🚣 2 commands executed successfully.") == 2
-    assert "│ 0002_seed.sql         │ ✅     │" in out
+    # wrangler's cli-table3 counts 🕒️ (U+1F552 U+FE0F) as three columns and ✅ as two
+    assert "│ 0002_seed.sql         │ 🕒️    │" in out and "│ 0002_seed.sql         │ ✅     │" in out
     conn = sqlite3.connect(db_file(app))
     assert conn.execute("SELECT id, name FROM d1_migrations ORDER BY id").fetchall() == [
         (1, "0001_create_notes.sql"), (2, "0002_seed.sql")]

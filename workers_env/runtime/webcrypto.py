@@ -1,11 +1,14 @@
-"""``crypto.subtle`` as public Python Workers use it: digests, HMAC, signature checks.
+"""``crypto.subtle`` as public Python Workers use it: digests, HMAC, PBKDF2, signature checks.
 
 Webhook and token checks in Workers code import a key (``importKey``) and ``sign`` or
-``verify`` with it. ``digest`` (SHA-1/256/384/512) and HMAC (any of those hashes, keys as
-``raw`` bytes or an ``oct`` JWK) use the standard library; verifying Ed25519 and
-RSASSA-PKCS1-v1_5 signatures (``raw``/``spki``/``jwk`` public keys) uses the
-``cryptography`` package when it is installed, and otherwise says so. Errors carry WebCrypto's
-names (``NotSupportedError``, ``DataError``, ``InvalidAccessError``).
+``verify`` with it; password hashing derives bits with PBKDF2. ``digest`` (SHA-1/256/384/512,
+MD5), HMAC (any of those hashes, keys as ``raw`` bytes or an ``oct`` JWK) and PBKDF2
+(``deriveBits``, ``deriveKey`` of an HMAC key; production's cap of 100,000 iterations) use the
+standard library; verifying Ed25519 and RSASSA-PKCS1-v1_5 signatures (``raw``/``spki``/``jwk``
+public keys) uses the ``cryptography`` package when it is installed, and otherwise says so.
+Errors are workerd's (``NotSupportedError``, ``InvalidAccessError``, ``OperationError`` ...,
+its texts); an algorithm workerd has and workers-env does not is a ``NotEmulatedError``. A
+Python ``dict`` as the algorithm is a PyProxy to JavaScript: its ``name`` reads ``undefined``.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import hashlib
 import hmac
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
     JsArray,
@@ -38,22 +41,64 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: what workerd's ``importKey`` knows (``crypto.c++``), upper-cased
+_WORKERD_ALGORITHMS = frozenset({
+    "AES-CTR", "AES-CBC", "AES-GCM", "AES-KW", "HMAC", "PBKDF2", "HKDF", "RSASSA-PKCS1-V1_5", "RSA-PSS",
+    "RSA-OAEP", "ECDSA", "ECDH", "NODE-ED25519", "ED25519", "X25519", "RSA-RAW",
+})
+_PBKDF2_MAX_ITERATIONS = 100_000  # production's limit enforcer (local workerd does not apply it)
+
+
 def _algorithm(value: Any) -> dict[str, Any]:
+    """An algorithm argument as JavaScript reads it: a name, or an object's fields -- none for a
+    Python ``dict``, which reaches JavaScript as a PyProxy (its ``name`` is ``undefined``)."""
+    if type(value) is dict:
+        return {}
     value = _plain(value)
     if isinstance(value, str):
         return {"name": value}
-    if isinstance(value, dict) and isinstance(value.get("name"), str):
+    if isinstance(value, dict):
         return dict(value)
     raise js_type_error("Algorithm: the algorithm must be a string or an object with a name.")
 
 
+def _name(algorithm: dict[str, Any]) -> str:
+    """The algorithm's ``name`` as JavaScript prints it (``undefined`` when missing)."""
+    name = algorithm.get("name")
+    return "undefined" if name is None else str(name)
+
+
+def _fail(error: JsException, given: Any) -> JsException:
+    """``error``, with a note when the algorithm was a Python dict (the usual cause)."""
+    if type(given) is dict and hasattr(error, "add_note"):
+        error.add_note("workers-env: the algorithm is a Python dict, which reaches JavaScript as a PyProxy "
+                       "whose fields read undefined; convert it with to_js(value, dict_converter=Object.fromEntries)")
+    return error
+
+
+def _digest_key(name: Any) -> str:
+    key = str(name).upper() if isinstance(name, str) else ""
+    if key not in _DIGESTS:
+        raise JsException("Unrecognized or unimplemented digest algorithm requested.", name="NotSupportedError")
+    return key
+
+
 def _hash_name(algorithm: dict[str, Any]) -> str:
     hash_ = _plain(algorithm.get("hash"))
+    if hash_ is None:
+        raise js_type_error('Missing field "hash" in "algorithm".')
     name = hash_.get("name") if isinstance(hash_, dict) else hash_
-    key = str(name or "").upper()
-    if key not in _HASHES:
-        raise JsException(f"Unrecognized hash algorithm: {name!r}", name="NotSupportedError")
+    key = _digest_key(name)
+    if key not in _HASHES:  # MD5 digests, but no key takes it
+        raise JsException("Unrecognized or unimplemented digest algorithm requested.", name="NotSupportedError")
     return key
+
+
+def _not_emulated(operation: str, name: str) -> NotEmulatedError:
+    return NotEmulatedError(
+        f"crypto.subtle.{operation} with {name} is not emulated by workers-env (production has it): "
+        "digest, HMAC, PBKDF2 and Ed25519 / RSASSA-PKCS1-v1_5 signature checks are"
+    )
 
 
 def _b64url(text: str) -> bytes:
@@ -109,17 +154,32 @@ class SubtleCrypto(JsProxy):
     _js_name = "SubtleCrypto"
 
     async def digest(self, algorithm: Any, data: Any) -> JsBuffer:
-        key = _algorithm(algorithm)["name"].upper()
-        if key not in _DIGESTS:
-            raise JsException("Unrecognized name.", name="NotSupportedError")
+        try:
+            key = _digest_key(_algorithm(algorithm).get("name"))
+        except JsException as exc:
+            raise _fail(exc, algorithm) from None
         return JsBuffer(hashlib.new(_DIGESTS[key], buffer_bytes(data)).digest())
 
     async def importKey(  # noqa: N802 - JS name
         self, fmt: str, key_data: Any, algorithm: Any, extractable: bool = False, usages: Any = None
     ) -> CryptoKey:
         algo = _algorithm(algorithm)
-        name = algo["name"].upper()
+        if fmt not in ("raw", "pkcs8", "spki", "jwk"):
+            raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+        name = _name(algo).upper()
+        if algo.get("name") is None or name not in _WORKERD_ALGORITHMS:
+            raise _fail(JsException(f'Unrecognized key import algorithm "{_name(algo)}" requested.',
+                                    name="NotSupportedError"), algorithm)
         usage_list = [str(u) for u in (_plain(usages) or [])]
+        if name == "PBKDF2":
+            if extractable:
+                raise JsException("PBKDF2 key cannot be extractable.", name="SyntaxError")
+            if fmt != "raw":
+                raise JsException(f'PBKDF2 key must be imported in "raw" format (requested "{fmt}").',
+                                  name="NotSupportedError")
+            if not usage_list:
+                raise JsException("Secret/private CryptoKeys must have at least one usage.", name="SyntaxError")
+            return CryptoKey("secret", {"name": "PBKDF2"}, False, usage_list, buffer_bytes(key_data))
         if name == "HMAC":
             algo["hash"] = {"name": _hash_name(algo)}
             if fmt == "raw":
@@ -133,28 +193,61 @@ class SubtleCrypto(JsProxy):
             if name == "RSASSA-PKCS1-V1_5":
                 algo["hash"] = {"name": _hash_name(algo)}
             return CryptoKey("public", algo, extractable, usage_list, _import_public(fmt, key_data, name))
-        raise JsException(f"Unrecognized or unsupported algorithm: {algo['name']}", name="NotSupportedError")
+        raise _not_emulated("importKey", _name(algo))
 
     @staticmethod
-    def _check(key: Any, usage: str) -> CryptoKey:
+    def _check(key: Any, usage: str, algorithm: Any = None) -> CryptoKey:
+        """workerd's ``validateOperation``: the requested algorithm must be the key's, the usage
+        one the key lists."""
         if not isinstance(key, CryptoKey):
             raise js_type_error("Failed to execute: parameter 2 is not of type 'CryptoKey'.")
+        requested = _name(_algorithm(algorithm))
+        if requested.lower() != key._name.lower():
+            raise _fail(JsException(f'Requested algorithm "{requested}" does not match this CryptoKey\'s algorithm '
+                                    f'"{key._name}".', name="InvalidAccessError"), algorithm)
         if usage not in key.usages:
-            raise JsException(f"CryptoKey doesn't support {usage}.", name="InvalidAccessError")
+            raise JsException(f'Requested key usage "{usage}" does not match any usage listed in this CryptoKey.',
+                              name="InvalidAccessError")
         return key
 
     async def sign(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
-        key = self._check(key, "sign")
+        key = self._check(key, "sign", algorithm)
         if key._name.upper() != "HMAC":
-            raise JsException(f"Signing with {key._name} is not emulated by workers-env", name="NotSupportedError")
+            raise _not_emulated("sign", key._name)
         digest = _HASHES[_hash_name(key.algorithm.to_py())]
         return JsBuffer(hmac.new(key._material, buffer_bytes(data), digest).digest())
 
+    async def deriveBits(self, algorithm: Any, baseKey: Any, length: Any = None) -> JsBuffer:  # noqa: N802,N803 - JS names
+        """PBKDF2 (workerd's ``deriveBits``, its checks and texts, production's iteration cap)."""
+        key = self._check(baseKey, "deriveBits", algorithm)
+        if key._name != "PBKDF2":
+            raise _not_emulated("deriveBits", key._name)
+        return JsBuffer(_pbkdf2(_algorithm(algorithm), key._material, length))
+
+    async def deriveKey(  # noqa: N802 - JS name
+        self, algorithm: Any, baseKey: Any, derivedKeyAlgorithm: Any, extractable: bool = False,  # noqa: N803
+        keyUsages: Any = None,  # noqa: N803
+    ) -> CryptoKey:
+        """PBKDF2 into an HMAC key (its ``length``, or the hash's block size)."""
+        key = self._check(baseKey, "deriveKey", algorithm)
+        if key._name != "PBKDF2":
+            raise _not_emulated("deriveKey", key._name)
+        derived = _algorithm(derivedKeyAlgorithm)
+        if derived.get("name") is None or _name(derived).upper() not in _WORKERD_ALGORITHMS:
+            raise _fail(JsException(f'Unrecognized key import algorithm "{_name(derived)}" requested.',
+                                    name="NotSupportedError"), derivedKeyAlgorithm)
+        if _name(derived).upper() != "HMAC":
+            raise _not_emulated("deriveKey into", _name(derived))
+        hash_key = _hash_name(derived)
+        length = derived.get("length") or hashlib.new(_HASHES[hash_key]).block_size * 8
+        bits = _pbkdf2(_algorithm(algorithm), key._material, length)
+        return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC"}), extractable, keyUsages)
+
     async def verify(self, algorithm: Any, key: Any, signature: Any, data: Any) -> bool:
-        key = self._check(key, "verify")
+        key = self._check(key, "verify", algorithm)
         name = key._name.upper()
         if name == "HMAC":
-            expected = await self.sign(algorithm, CryptoKey("secret", key.algorithm.to_py(), False, ["sign"], key._material), data)
+            expected = await self.sign("HMAC", CryptoKey("secret", key.algorithm.to_py(), False, ["sign"], key._material), data)
             return hmac.compare_digest(expected.to_bytes(), buffer_bytes(signature))
         from cryptography.exceptions import InvalidSignature
 
@@ -170,3 +263,30 @@ class SubtleCrypto(JsProxy):
         except InvalidSignature:
             return False
         return True
+
+
+def _pbkdf2(algorithm: dict[str, Any], password: bytes, length: Any) -> bytes:
+    """workerd's PBKDF2 ``deriveBits``: its checks in its order, then ``hashlib.pbkdf2_hmac``."""
+    hash_key = _hash_name(algorithm)
+    salt = algorithm.get("salt")
+    if salt is None:
+        raise js_type_error('Missing field "salt" in "algorithm".')
+    iterations = algorithm.get("iterations")
+    if iterations is None:
+        raise js_type_error('Missing field "iterations" in "algorithm".')
+    if length is None:
+        raise JsException("PBKDF2 cannot derive a key with null length.", name="OperationError")
+    length, iterations = int(length), int(iterations)
+    if length % 8:
+        raise JsException(f"PBKDF2 requires a derived key length that is a multiple of eight (requested {length}).",
+                          name="OperationError")
+    if iterations <= 0:
+        raise JsException(f"PBKDF2 requires a positive iteration count (requested {iterations}).", name="OperationError")
+    if iterations > _PBKDF2_MAX_ITERATIONS:
+        raise JsException(f"Pbkdf2 failed: iteration counts above {_PBKDF2_MAX_ITERATIONS} are not supported "
+                          f"(requested {iterations}).", name="NotSupportedError")
+    digest = _HASHES[hash_key]
+    if length // 8 > 255 * hashlib.new(digest).digest_size:
+        raise JsException("Pbkdf2 failed: derived key length exceeds maximum for this hash", name="OperationError")
+    return hashlib.pbkdf2_hmac(digest, password, buffer_bytes(salt), iterations, length // 8)
+

@@ -63,10 +63,13 @@ def dump_json(value: Any) -> str:
 
 
 def _width(text: str) -> int:
-    """Terminal columns of ``text``: wide characters (emoji such as ✅) take two, marks none."""
+    """Columns of ``text`` as wrangler's tables count them (cli-table3's string-width 4): wide
+    characters and emoji two, control characters and U+0300-U+036F marks none, everything else
+    one -- a variation selector too, so ``🕒️`` (U+1F552 U+FE0F) is three."""
     width = 0
     for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf") or 0xFE00 <= ord(ch) <= 0xFE0F:
+        code = ord(ch)
+        if code <= 31 or 127 <= code <= 159 or 768 <= code <= 879:
             continue
         width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
     return width
