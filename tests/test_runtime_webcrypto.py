@@ -146,3 +146,54 @@ async def test_a_python_dict_algorithm_reads_as_undefined_as_a_pyproxy_does():
         await subtle.deriveBits({"name": "PBKDF2", "salt": b"s", "iterations": 10, "hash": "SHA-256"}, key, 256)
     assert str(caught.value) == ('InvalidAccessError: Requested algorithm "undefined" does not match this '
                                  'CryptoKey\'s algorithm "PBKDF2".')
+
+
+@pytest.mark.asyncio
+async def test_hmac_import_checks_as_workerd():
+    """Checked against workerd by tools/wrangler/webcrypto_differential.py (121/124 the same)."""
+    subtle, secret = js.crypto.subtle, b"secret-key"  # 80 bits
+    algorithm = lambda **extra: to_js({"name": "HMAC", "hash": "SHA-256", **extra}, dict_converter=js.Object.fromEntries)  # noqa: E731
+    key = await subtle.importKey("raw", to_js(secret), algorithm(), False, to_js(["verify", "sign"]))
+    assert (key.algorithm.length, list(key.usages)) == (80, ["sign", "verify"])  # workerd's usage order
+    trimmed = await subtle.importKey("raw", to_js(secret), algorithm(length=73), False, to_js(["sign"]))
+    masked = (int.from_bytes(secret, "big") >> 7 << 7).to_bytes(10, "big")  # the low 7 bits cleared
+    assert (await subtle.sign("HMAC", trimmed, to_js(b"m"))).to_bytes() == hmac.new(masked, b"m", "sha256").digest()
+    for length in (72, 81, 0):
+        with pytest.raises(JsException, match=rf"DataError: Imported HMAC key length \({length}\) must be a non-zero "
+                                              r"value up to 7 bits less than.*\(80\)\."):
+            await subtle.importKey("raw", to_js(secret), algorithm(length=length), False, to_js(["sign"]))
+    with pytest.raises(JsException, match='SyntaxError: Attempt to import secret HMAC key with invalid usage "encrypt".'):
+        await subtle.importKey("raw", to_js(secret), algorithm(), False, to_js(["encrypt"]))
+    with pytest.raises(JsException, match="SyntaxError: Secret/private CryptoKeys must have at least one usage."):
+        await subtle.importKey("raw", to_js(secret), algorithm(), False, to_js([]))
+    jwk = lambda **fields: to_js(fields, dict_converter=js.Object.fromEntries)  # noqa: E731
+    with pytest.raises(JsException, match=r'incompatible with the hash name \(encountered "HS512", expected "HS256"\)'):
+        await subtle.importKey("jwk", jwk(kty="oct", k=b64url(secret), alg="HS512"), algorithm(), False, to_js(["sign"]))
+    with pytest.raises(JsException, match=r'\("kty"\) equal to "oct" \(encountered "RSA"\)'):
+        await subtle.importKey("jwk", jwk(kty="RSA", k=b64url(secret)), algorithm(), False, to_js(["sign"]))
+    md5 = await subtle.importKey("raw", to_js(secret), algorithm(hash="MD5"), False, to_js(["sign"]))  # workerd takes it
+    assert (await subtle.sign("HMAC", md5, to_js(b"m"))).to_bytes() == hmac.new(secret, b"m", "md5").digest()
+
+
+@pytest.mark.asyncio
+async def test_derive_key_lengths_and_ed25519_signature_length():
+    subtle = js.crypto.subtle
+    base = await subtle.importKey("raw", to_js(b"pw"), "PBKDF2", False, to_js(["deriveKey", "deriveBits"]))
+    params = _pbkdf2_algorithm(b"salty", 1)
+    hmac_of = lambda **extra: to_js({"name": "HMAC", **extra}, dict_converter=js.Object.fromEntries)  # noqa: E731
+    derived = await subtle.deriveKey(params, base, hmac_of(hash="SHA-512"), False, to_js(["sign"]))
+    assert derived.algorithm.length == 1024  # the hash's block size
+    with pytest.raises(JsException, match="TypeError: HMAC key length must be a non-zero unsigned long integer."):
+        await subtle.deriveKey(params, base, hmac_of(hash="SHA-256", length=0), False, to_js(["sign"]))
+    with pytest.raises(JsException, match='TypeError: Missing field "hash" in "derivedKeyParams".'):
+        await subtle.deriveKey(params, base, hmac_of(), False, to_js(["sign"]))
+    with pytest.raises(JsException, match='NotSupportedError: Unrecognized derived key type "FOO" requested.'):
+        await subtle.deriveKey(params, base, "FOO", False, to_js(["sign"]))
+    assert (await subtle.deriveBits(params, base, 0)).byteLength == 0
+    public = ed25519.Ed25519PrivateKey.generate().public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    key = await subtle.importKey("raw", to_js(public), "Ed25519", False, to_js(["verify"]))
+    with pytest.raises(JsException, match="OperationError: Invalid Ed25519 signature length 32"):
+        await subtle.verify("Ed25519", key, to_js(bytes(32)), to_js(b"r"))
+    with pytest.raises(JsException, match=r"DataError: Ed25519 raw keys must be exactly 32-bytes \(provided 31\)\."):
+        await subtle.importKey("raw", to_js(public[:31]), "Ed25519", False, to_js(["verify"]))

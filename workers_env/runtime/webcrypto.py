@@ -24,6 +24,7 @@ from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
     JsMap,
+    JsNull,
     JsObject,
     JsProxy,
     js_type_error,
@@ -88,10 +89,63 @@ def _hash_name(algorithm: dict[str, Any]) -> str:
     if hash_ is None:
         raise js_type_error('Missing field "hash" in "algorithm".')
     name = hash_.get("name") if isinstance(hash_, dict) else hash_
-    key = _digest_key(name)
-    if key not in _HASHES:  # MD5 digests, but no key takes it
-        raise JsException("Unrecognized or unimplemented digest algorithm requested.", name="NotSupportedError")
+    return _digest_key(name)  # workerd's one lookup: MD5 too, for HMAC and PBKDF2 keys
+
+
+#: workerd's ``CryptoKeyUsageSet`` order: a key lists its usages in it
+_USAGE_ORDER = ("encrypt", "decrypt", "sign", "verify", "deriveKey", "deriveBits", "wrapKey", "unwrapKey")
+#: what ``deriveKey`` can make (workerd's ``getKeyLength``), upper-cased
+_DERIVED_KEY_TYPES = frozenset({"AES-CTR", "AES-CBC", "AES-GCM", "AES-KW", "HMAC", "HKDF", "PBKDF2"})
+
+
+def _usages(usages: Any) -> list[str]:
+    return [str(u) for u in (_plain(usages) or [])]
+
+
+def _allowed(usages: list[str], kind: str, name: str, allowed: tuple[str, ...]) -> None:
+    """workerd's ``CryptoKeyUsageSet::validate`` for an import."""
+    for usage in usages:
+        if usage not in allowed:
+            raise JsException(f'Attempt to import {kind} {name} key with invalid usage "{usage}".', name="SyntaxError")
+
+
+def _with_usages(key: CryptoKey) -> CryptoKey:
+    """``importKeySync``'s last check, and the usages in workerd's order."""
+    listed = list(key.usages)
+    if not listed and key.type in ("secret", "private"):
+        raise JsException("Secret/private CryptoKeys must have at least one usage.", name="SyntaxError")
+    key.usages = JsArray([u for u in _USAGE_ORDER if u in listed])
     return key
+
+
+def _hmac_jwk(jwk: Any, hash_key: str, extractable: bool) -> bytes:
+    """The secret of an ``oct`` JWK, checked as workerd's ``importHmac`` checks it."""
+    if not isinstance(jwk, dict):
+        raise js_type_error('Import data provided for "jwk" import format must be a JsonWebKey.')
+    if jwk.get("ext") is False and extractable:
+        raise JsException('JWK ext field for "HMAC" is set to false but extractable is true', name="DataError")
+    if jwk.get("kty") != "oct":
+        raise JsException('HMAC "jwk" key import requires a JSON Web Key with Key Type parameter ("kty") equal to '
+                          f'"oct" (encountered "{jwk.get("kty")}").', name="DataError")
+    if not isinstance(jwk.get("k"), str):
+        raise JsException('HMAC "jwk" key import requires a base64Url encoding of the key', name="DataError")
+    expected = "HS" + hash_key.split("-")[-1] if hash_key != "MD5" else None
+    if jwk.get("alg") is not None and jwk["alg"] != expected:
+        raise JsException('HMAC "jwk" key import specifies "alg" that is incompatible with the hash name '
+                          f'(encountered "{jwk["alg"]}", expected "{expected}").', name="DataError")
+    return _b64url(jwk["k"])
+
+
+def _hmac_length(secret: bytes, length: Any) -> tuple[bytes, int]:
+    """The key bits an HMAC import keeps: all, or ``length`` of them (at most 7 fewer)."""
+    bits = 8 * len(secret)
+    wanted = bits if length is None else int(length)
+    if not (0 < wanted <= bits and wanted > bits - 8):
+        raise JsException(f"Imported HMAC key length ({wanted}) must be a non-zero value up to 7 bits less than, "
+                          f"and no greater than, the bit length of the raw key data ({bits}).", name="DataError")
+    if wanted % 8:  # the unused low bits of the last byte are cleared
+        secret = secret[:-1] + bytes([secret[-1] & (0xFF << (8 - wanted % 8)) & 0xFF])
+    return secret, wanted
 
 
 def _not_emulated(operation: str, name: str) -> NotEmulatedError:
@@ -136,7 +190,10 @@ def _import_public(fmt: str, data: Any, name: str) -> Any:
         if fmt == "spki":
             return serialization.load_der_public_key(buffer_bytes(data))
         if name == "ED25519" and fmt == "raw":
-            return ed25519.Ed25519PublicKey.from_public_bytes(buffer_bytes(data))
+            raw = buffer_bytes(data)
+            if len(raw) != 32:
+                raise JsException(f"Ed25519 raw keys must be exactly 32-bytes (provided {len(raw)}).", name="DataError")
+            return ed25519.Ed25519PublicKey.from_public_bytes(raw)
         jwk = _plain(data)
         if fmt == "jwk" and name == "ED25519" and isinstance(jwk, dict):
             return ed25519.Ed25519PublicKey.from_public_bytes(_b64url(jwk["x"]))
@@ -170,29 +227,31 @@ class SubtleCrypto(JsProxy):
         if algo.get("name") is None or name not in _WORKERD_ALGORITHMS:
             raise _fail(JsException(f'Unrecognized key import algorithm "{_name(algo)}" requested.',
                                     name="NotSupportedError"), algorithm)
-        usage_list = [str(u) for u in (_plain(usages) or [])]
+        usage_list = _usages(usages)
         if name == "PBKDF2":
+            _allowed(usage_list, "secret", "PBKDF2", ("deriveKey", "deriveBits"))
             if extractable:
                 raise JsException("PBKDF2 key cannot be extractable.", name="SyntaxError")
             if fmt != "raw":
                 raise JsException(f'PBKDF2 key must be imported in "raw" format (requested "{fmt}").',
                                   name="NotSupportedError")
-            if not usage_list:
-                raise JsException("Secret/private CryptoKeys must have at least one usage.", name="SyntaxError")
-            return CryptoKey("secret", {"name": "PBKDF2"}, False, usage_list, buffer_bytes(key_data))
+            return _with_usages(CryptoKey("secret", {"name": "PBKDF2"}, False, usage_list, buffer_bytes(key_data)))
         if name == "HMAC":
-            algo["hash"] = {"name": _hash_name(algo)}
-            if fmt == "raw":
-                secret = buffer_bytes(key_data)
-            elif fmt == "jwk" and isinstance(_plain(key_data), dict) and "k" in _plain(key_data):
-                secret = _b64url(_plain(key_data)["k"])
-            else:
-                raise JsException(f"Unsupported key format {fmt!r} for HMAC", name="NotSupportedError")
-            return CryptoKey("secret", {**algo, "name": "HMAC"}, extractable, usage_list, secret)
+            if fmt not in ("raw", "jwk"):
+                raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+            _allowed(usage_list, "secret", "HMAC", ("sign", "verify"))
+            hash_key = _hash_name(algo)
+            secret = buffer_bytes(key_data) if fmt == "raw" else _hmac_jwk(_plain(key_data), hash_key, extractable)
+            secret, length = _hmac_length(secret, algo.get("length"))
+            key_algorithm = {"name": "HMAC", "hash": {"name": hash_key}, "length": length}
+            return _with_usages(CryptoKey("secret", key_algorithm, extractable, usage_list, secret))
         if name in ("ED25519", "RSASSA-PKCS1-V1_5"):
+            canonical = "Ed25519" if name == "ED25519" else "RSASSA-PKCS1-v1_5"
+            _allowed(usage_list, "public", canonical, ("verify",))
+            key_algorithm = {"name": canonical}
             if name == "RSASSA-PKCS1-V1_5":
-                algo["hash"] = {"name": _hash_name(algo)}
-            return CryptoKey("public", algo, extractable, usage_list, _import_public(fmt, key_data, name))
+                key_algorithm["hash"] = {"name": _hash_name(algo)}
+            return CryptoKey("public", key_algorithm, extractable, usage_list, _import_public(fmt, key_data, name))
         raise _not_emulated("importKey", _name(algo))
 
     @staticmethod
@@ -200,7 +259,8 @@ class SubtleCrypto(JsProxy):
         """workerd's ``validateOperation``: the requested algorithm must be the key's, the usage
         one the key lists."""
         if not isinstance(key, CryptoKey):
-            raise js_type_error("Failed to execute: parameter 2 is not of type 'CryptoKey'.")
+            operation = {"deriveKey": "deriveKey", "deriveBits": "deriveBits"}.get(usage, usage)
+            raise js_type_error(f"Failed to execute '{operation}' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.")
         requested = _name(_algorithm(algorithm))
         if requested.lower() != key._name.lower():
             raise _fail(JsException(f'Requested algorithm "{requested}" does not match this CryptoKey\'s algorithm '
@@ -214,7 +274,7 @@ class SubtleCrypto(JsProxy):
         key = self._check(key, "sign", algorithm)
         if key._name.upper() != "HMAC":
             raise _not_emulated("sign", key._name)
-        digest = _HASHES[_hash_name(key.algorithm.to_py())]
+        digest = _DIGESTS[_hash_name(key.algorithm.to_py())]
         return JsBuffer(hmac.new(key._material, buffer_bytes(data), digest).digest())
 
     async def deriveBits(self, algorithm: Any, baseKey: Any, length: Any = None) -> JsBuffer:  # noqa: N802,N803 - JS names
@@ -233,15 +293,22 @@ class SubtleCrypto(JsProxy):
         if key._name != "PBKDF2":
             raise _not_emulated("deriveKey", key._name)
         derived = _algorithm(derivedKeyAlgorithm)
-        if derived.get("name") is None or _name(derived).upper() not in _WORKERD_ALGORITHMS:
-            raise _fail(JsException(f'Unrecognized key import algorithm "{_name(derived)}" requested.',
+        if derived.get("name") is None or _name(derived).upper() not in _DERIVED_KEY_TYPES:
+            raise _fail(JsException(f'Unrecognized derived key type "{_name(derived)}" requested.',
                                     name="NotSupportedError"), derivedKeyAlgorithm)
         if _name(derived).upper() != "HMAC":
-            raise _not_emulated("deriveKey into", _name(derived))
+            raise _not_emulated("deriveKey", f"a derived {_name(derived)} key")
+        if derived.get("hash") is None:
+            raise js_type_error('Missing field "hash" in "derivedKeyParams".')
         hash_key = _hash_name(derived)
-        length = derived.get("length") or hashlib.new(_HASHES[hash_key]).block_size * 8
+        length = derived.get("length")
+        if length is None:
+            length = hashlib.new(_DIGESTS[hash_key]).block_size * 8
+        elif int(length) <= 0:
+            raise js_type_error("HMAC key length must be a non-zero unsigned long integer.")
         bits = _pbkdf2(_algorithm(algorithm), key._material, length)
-        return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC"}), extractable, keyUsages)
+        return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC", "length": int(length)}),
+                                    extractable, keyUsages)
 
     async def verify(self, algorithm: Any, key: Any, signature: Any, data: Any) -> bool:
         key = self._check(key, "verify", algorithm)
@@ -253,6 +320,9 @@ class SubtleCrypto(JsProxy):
 
         try:
             if name == "ED25519":
+                if len(buffer_bytes(signature)) != 64:
+                    raise JsException(f"Invalid Ed25519 signature length {len(buffer_bytes(signature))}",
+                                      name="OperationError")
                 key._material.verify(buffer_bytes(signature), buffer_bytes(data))
             else:
                 from cryptography.hazmat.primitives import hashes
@@ -274,7 +344,7 @@ def _pbkdf2(algorithm: dict[str, Any], password: bytes, length: Any) -> bytes:
     iterations = algorithm.get("iterations")
     if iterations is None:
         raise js_type_error('Missing field "iterations" in "algorithm".')
-    if length is None:
+    if length is None or isinstance(length, JsNull):
         raise JsException("PBKDF2 cannot derive a key with null length.", name="OperationError")
     length, iterations = int(length), int(iterations)
     if length % 8:
@@ -285,8 +355,10 @@ def _pbkdf2(algorithm: dict[str, Any], password: bytes, length: Any) -> bytes:
     if iterations > _PBKDF2_MAX_ITERATIONS:
         raise JsException(f"Pbkdf2 failed: iteration counts above {_PBKDF2_MAX_ITERATIONS} are not supported "
                           f"(requested {iterations}).", name="NotSupportedError")
-    digest = _HASHES[hash_key]
+    digest = _DIGESTS[hash_key]
     if length // 8 > 255 * hashlib.new(digest).digest_size:
         raise JsException("Pbkdf2 failed: derived key length exceeds maximum for this hash", name="OperationError")
+    if length == 0:
+        return b""
     return hashlib.pbkdf2_hmac(digest, password, buffer_bytes(salt), iterations, length // 8)
 

@@ -1,0 +1,421 @@
+"""Differential check of workers-env's ``crypto.subtle`` against workerd's (outside the test run).
+
+The same cases run in a small JavaScript Worker under ``wrangler dev`` (local mode: workerd, as
+Miniflare runs it) and through ``from workers_env import js, to_js`` (``js.crypto.subtle``);
+results (bytes as hex, keys as their ``type``/``algorithm``/``extractable``/``usages`` plus an
+HMAC signature made with them) and error texts (``"<name>: <message>"``) must be equal.
+
+A case is ``[operation, *arguments]`` (JSON): ``{"$hex": ...}`` is a ``Uint8Array``
+(``to_js(bytes)``), ``{"$null": true}`` JavaScript ``null`` (``jsnull``), ``{"$key": [...]}``
+the ``CryptoKey`` that ``importKey(...)`` with those arguments gives, any other object a plain
+JavaScript object (``to_js(d, dict_converter=js.Object.fromEntries)``), ``{"$pydict": {...}}``
+a Python dict passed as is (in JavaScript a PyProxy-like object whose fields read undefined). A case written as
+``{"call": [...], "expected": "why"}`` may differ on purpose (production behaviour that local
+workerd does not apply, algorithms workers-env does not emulate); it is reported apart.
+
+    WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/webcrypto_differential.py [--all]
+
+``--all`` prints the cases that agree too.
+
+Not collected by pytest (needs Node and wrangler's node_modules).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(REPO))
+
+from workers_env import JsException, js, to_js
+from workers_env.runtime.jsproxy import jsnull  # pyodide.ffi.jsnull
+
+COMPATIBILITY_DATE = "2026-09-28"
+
+
+def H(text: str) -> dict:  # text as bytes
+    return {"$hex": text.encode().hex()}
+
+
+def X(hex_: str) -> dict:  # hex as bytes
+    return {"$hex": hex_}
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+NULL = {"$null": True}
+MSG = H("The quick brown fox")
+SECRET = "secret-key"  # 10 bytes, 80 bits
+
+
+def hmac_key(hash_="SHA-256", usages=("sign", "verify"), **extra) -> dict:
+    return {"$key": ["raw", H(SECRET), {"name": "HMAC", "hash": hash_, **extra}, False, list(usages)]}
+
+
+SALT = H("salty")
+PBKDF2_KEY = {"$key": ["raw", H("correct horse battery"), "PBKDF2", False, ["deriveBits", "deriveKey"]]}
+
+
+def pbkdf2(hash_="SHA-256", iterations=1, salt=SALT, **extra) -> dict:
+    algo = {"name": "PBKDF2", "hash": hash_, "iterations": iterations, "salt": salt, **extra}
+    return {k: v for k, v in algo.items() if v is not None}
+
+
+# RFC 8032, section 7.1, TEST 2 (one-byte message 0x72)
+ED_PUBLIC = "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"
+ED_SIGNATURE = ("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da"
+                "085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00")
+ED_KEY = {"$key": ["raw", X(ED_PUBLIC), "Ed25519", False, ["verify"]]}
+NOT_EMULATED = "an algorithm workerd has and workers-env does not emulate (NotEmulatedError by design)"
+CAP = "production caps PBKDF2 at 100,000 iterations; local workerd does not, workers-env does on purpose"
+
+CASES: list = [
+    # digest
+    *[["digest", h, H("abc")] for h in ("SHA-1", "SHA-256", "SHA-384", "SHA-512", "MD5")],
+    ["digest", "sha-256", H("abc")], ["digest", "md5", H("abc")], ["digest", "Sha-1", H("abc")],
+    ["digest", {"name": "SHA-256"}, H("abc")], ["digest", {"name": "sha-512"}, H("abc")],
+    ["digest", "SHA-256", X("")],
+    ["digest", "SHA-3", H("abc")], ["digest", "SHA256", H("abc")], ["digest", {"name": "nope"}, H("abc")],
+    ["digest", {}, H("abc")], ["digest", "", H("abc")],
+    # importKey: HMAC raw, each hash, with and without length
+    *[["importKey", "raw", H(SECRET), {"name": "HMAC", "hash": h}, False, ["sign"]]
+      for h in ("SHA-1", "SHA-256", "SHA-384", "SHA-512")],
+    ["importKey", "raw", H(SECRET), {"name": "HMAC", "hash": {"name": "SHA-256"}}, True, ["sign", "verify"]],
+    ["importKey", "raw", H(SECRET), {"name": "hmac", "hash": "sha-256"}, False, ["verify", "sign"]],
+    *[["importKey", "raw", H(SECRET), {"name": "HMAC", "hash": "SHA-256", "length": n}, False, ["sign"]]
+      for n in (80, 73, 72, 128, 0)],
+    ["importKey", "raw", H(SECRET), {"name": "HMAC", "hash": "MD5"}, False, ["sign"]],
+    ["importKey", "raw", H(SECRET), {"name": "HMAC"}, False, ["sign"]],
+    ["importKey", "raw", H(SECRET), "HMAC", False, ["sign"]],
+    ["importKey", "raw", X(""), {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["importKey", "raw", H(SECRET), {"name": "HMAC", "hash": "SHA-256"}, False, ["encrypt"]],
+    ["importKey", "raw", H(SECRET), {"name": "HMAC", "hash": "SHA-256"}, False, []],
+    # importKey: HMAC jwk oct
+    ["importKey", "jwk", {"kty": "oct", "k": b64url(SECRET.encode())}, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["importKey", "jwk", {"kty": "oct", "k": b64url(SECRET.encode()), "alg": "HS256", "ext": True, "key_ops": ["sign"]},
+     {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["importKey", "jwk", {"kty": "oct", "k": b64url(SECRET.encode()), "alg": "HS512"}, {"name": "HMAC", "hash": "SHA-256"},
+     False, ["sign"]],
+    ["importKey", "jwk", {"kty": "RSA", "k": b64url(SECRET.encode())}, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["importKey", "jwk", {"kty": "oct"}, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    # importKey: names and formats
+    ["importKey", "raw", H(SECRET), {"name": "FOO"}, False, ["sign"]],
+    ["importKey", "raw", H(SECRET), "FOO", False, ["sign"]],
+    ["importKey", "pem", H(SECRET), {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["importKey", "spki", H(SECRET), {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    {"call": ["importKey", "raw", X("00" * 16), "AES-GCM", False, ["encrypt"]], "expected": NOT_EMULATED},
+    # importKey: PBKDF2
+    ["importKey", "raw", H("pw"), "PBKDF2", False, ["deriveBits"]],
+    ["importKey", "raw", H("pw"), {"name": "pbkdf2"}, False, ["deriveKey", "deriveBits"]],
+    ["importKey", "raw", H("pw"), "PBKDF2", True, ["deriveBits"]],
+    ["importKey", "jwk", {"kty": "oct", "k": b64url(b"pw")}, "PBKDF2", False, ["deriveBits"]],
+    ["importKey", "raw", H("pw"), "PBKDF2", False, []],
+    ["importKey", "raw", H("pw"), "PBKDF2", False, ["sign"]],
+    # importKey: Ed25519 public key
+    ["importKey", "raw", X(ED_PUBLIC), "Ed25519", False, ["verify"]],
+    ["importKey", "raw", X(ED_PUBLIC), {"name": "Ed25519"}, True, ["verify"]],
+    ["importKey", "raw", X(ED_PUBLIC[:-2]), "Ed25519", False, ["verify"]],
+    ["importKey", "raw", X(ED_PUBLIC), "Ed25519", False, ["sign"]],
+    # sign / verify HMAC
+    *[["sign", "HMAC", hmac_key(h), MSG] for h in ("SHA-1", "SHA-256", "SHA-384", "SHA-512")],
+    ["sign", {"name": "HMAC"}, hmac_key(), MSG], ["sign", "hmac", hmac_key(), MSG],
+    ["sign", "HMAC", hmac_key(length=80), X("")],
+    ["sign", "HMAC", hmac_key(usages=["verify"]), MSG],
+    ["sign", "HMAC", PBKDF2_KEY, MSG],
+    ["sign", "PBKDF2", PBKDF2_KEY, MSG],
+    ["sign", "SHA-256", hmac_key(), MSG],
+    ["sign", "HMAC", "not a key", MSG],
+    ["verify", "HMAC", hmac_key(),
+     X("fb8626bea6af7aca505231f3fa99c27995e34bf32128625aac73ac2a67d8b409"), MSG],  # HMAC-SHA256(SECRET, MSG)
+    ["verify", "HMAC", hmac_key(usages=["sign"]), X("00" * 32), MSG],
+    ["verify", "HMAC", hmac_key("SHA-1"), X("00" * 20), MSG],
+    ["verify", "HMAC", hmac_key("SHA-256"), X("00" * 5), MSG],
+    ["verify", "HMAC", PBKDF2_KEY, X("00" * 32), MSG],
+    # verify Ed25519
+    ["verify", "Ed25519", ED_KEY, X(ED_SIGNATURE), X("72")],
+    ["verify", {"name": "Ed25519"}, ED_KEY, X(ED_SIGNATURE), X("73")],
+    ["verify", "Ed25519", ED_KEY, X(ED_SIGNATURE[:-2] + "01"), X("72")],
+    ["verify", "Ed25519", ED_KEY, X(ED_SIGNATURE[:64]), X("72")],
+    ["verify", "ECDSA", ED_KEY, X(ED_SIGNATURE), X("72")],
+    # PBKDF2 deriveBits
+    *[["deriveBits", pbkdf2(h), PBKDF2_KEY, 256] for h in ("SHA-1", "SHA-256", "SHA-384", "SHA-512")],
+    ["deriveBits", pbkdf2({"name": "SHA-256"}), PBKDF2_KEY, 256], ["deriveBits", pbkdf2("sha-256"), PBKDF2_KEY, 256],
+    ["deriveBits", {**pbkdf2(), "name": "pbkdf2"}, PBKDF2_KEY, 256],
+    *[["deriveBits", pbkdf2(), PBKDF2_KEY, n] for n in (0, 8, 12, 256, 1024)],
+    *[["deriveBits", pbkdf2(iterations=n), PBKDF2_KEY, 128] for n in (0, 1, 1000, -1)],
+    ["deriveBits", pbkdf2("SHA-1", iterations=100000), PBKDF2_KEY, 160],
+    {"call": ["deriveBits", pbkdf2("SHA-1", iterations=100001), PBKDF2_KEY, 160], "expected": CAP},
+    ["deriveBits", pbkdf2("SHA-1"), PBKDF2_KEY, 255 * 160 + 8],
+    ["deriveBits", pbkdf2(salt=X("")), PBKDF2_KEY, 128],
+    ["deriveBits", pbkdf2(salt=None), PBKDF2_KEY, 128],
+    ["deriveBits", pbkdf2(iterations=None), PBKDF2_KEY, 128],
+    ["deriveBits", pbkdf2(hash_=None), PBKDF2_KEY, 128],
+    ["deriveBits", pbkdf2(hash_="MD5"), PBKDF2_KEY, 128],
+    ["deriveBits", pbkdf2(hash_="SHA-3"), PBKDF2_KEY, 128],
+    ["deriveBits", pbkdf2(), PBKDF2_KEY, NULL],
+    ["deriveBits", pbkdf2(), PBKDF2_KEY],
+    ["deriveBits", pbkdf2(), {"$key": ["raw", H("pw"), "PBKDF2", False, ["deriveKey"]]}, 128],
+    ["deriveBits", {**pbkdf2(), "name": "HKDF"}, PBKDF2_KEY, 128],
+    ["deriveBits", pbkdf2(), hmac_key(), 128],
+    # PBKDF2 deriveKey -> HMAC
+    ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "HMAC", "hash": "SHA-512"}, True, ["sign", "verify"]],
+    ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "HMAC", "hash": "SHA-1"}, False, ["sign"]],
+    *[["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "HMAC", "hash": "SHA-256", "length": n}, False, ["sign"]]
+      for n in (256, 128, 512, 12, 0)],
+    ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "HMAC"}, False, ["sign"]],
+    ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "FOO"}, False, ["sign"]],
+    ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "HMAC", "hash": "SHA-256"}, False, []],
+    ["deriveKey", pbkdf2(), {"$key": ["raw", H("pw"), "PBKDF2", False, ["deriveBits"]]},
+     {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["deriveKey", pbkdf2(iterations=0), PBKDF2_KEY, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    {"call": ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "AES-GCM", "length": 256}, False, ["encrypt"]],
+     "expected": NOT_EMULATED},
+    # a Python dict not converted with to_js (a PyProxy in Pyodide: its fields read undefined)
+    ["digest", {"$pydict": {"name": "SHA-256"}}, H("abc")],
+    ["importKey", "raw", H(SECRET), {"$pydict": {"name": "HMAC", "hash": "SHA-256"}}, False, ["sign"]],
+    ["sign", {"$pydict": {"name": "HMAC"}}, hmac_key(), MSG],
+    ["deriveBits", {"$pydict": pbkdf2()}, PBKDF2_KEY, 128],
+    ["deriveKey", pbkdf2(), PBKDF2_KEY, {"$pydict": {"name": "HMAC", "hash": "SHA-256"}}, False, ["sign"]],
+]
+
+WORKER_JS = r"""
+const subtle = crypto.subtle;
+const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
+function plain(v) {
+  if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return { $hex: hex(v.buffer ? v.buffer : v) };
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v === undefined ? { $undefined: true } : v;
+}
+// A Python dict passed as is reaches JavaScript as a PyProxy: every field reads undefined and
+// String(proxy) is the dict's repr (Pyodide's PyProxyHandlers.get -> getattr(dict, name)).
+function pyDict(repr) {
+  const target = Object.create({ toString() { return repr; } });
+  return new Proxy(target, {
+    get: (t, k) => (typeof k === "symbol" || k in t ? Reflect.get(t, k) : undefined),
+    has: () => false,
+  });
+}
+async function decode(v) {
+  if (Array.isArray(v)) return Promise.all(v.map(decode));
+  if (v && typeof v === "object") {
+    if ("$pydict" in v) return pyDict(JSON.stringify(v.$pydict));
+    if ("$hex" in v) return Uint8Array.from(v.$hex.match(/../g) || [], (h) => parseInt(h, 16));
+    if ("$null" in v) return null;
+    if ("$key" in v) return subtle.importKey(...(await decode(v.$key)));
+    const out = {};
+    for (const [k, x] of Object.entries(v)) out[k] = await decode(x);
+    return out;
+  }
+  return v;
+}
+async function shape(v) {
+  if (v instanceof ArrayBuffer) return { $hex: hex(v) };
+  if (v instanceof CryptoKey) {
+    const out = { type: v.type, algorithm: plain(v.algorithm), extractable: v.extractable, usages: [...v.usages] };
+    if (v.algorithm.name === "HMAC" && v.usages.includes("sign"))
+      out.$sign = hex(await subtle.sign("HMAC", v, new TextEncoder().encode("abc")));
+    return out;
+  }
+  return plain(v);
+}
+export default {
+  async fetch(request) {
+    if (request.method !== "POST") return new Response("ready");
+    const results = [];
+    for (const [op, ...args] of await request.json()) {
+      try {
+        results.push({ ok: await shape(await subtle[op](...(await decode(args)))) });
+      } catch (e) {
+        results.push({ error: `${e && e.name}: ${e && e.message}` });
+      }
+    }
+    return Response.json(results);
+  },
+};
+"""
+
+
+# --- workers-env ---------------------------------------------------------------------------
+
+def _py_value(v):
+    """A case value as Python data for to_js (bytes for $hex, jsnull for $null)."""
+    if isinstance(v, dict):
+        if "$hex" in v:
+            return bytes.fromhex(v["$hex"])
+        if "$null" in v:
+            return jsnull
+        if "$pydict" in v:
+            return PyDict(_py_value(v["$pydict"]))
+        return {k: _py_value(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_py_value(x) for x in v]
+    return v
+
+
+class PyDict(dict):
+    """A case's ``{"$pydict": {...}}``: passed to crypto.subtle as a plain Python dict."""
+
+
+async def _py_arg(v):
+    if isinstance(v, dict) and "$key" in v:
+        return await js.crypto.subtle.importKey(*[await _py_arg(a) for a in v["$key"]])
+    value = _py_value(v)
+    if isinstance(value, PyDict):
+        return dict(value)  # a plain Python dict, not converted with to_js
+    if isinstance(value, (bytes, dict, list)):
+        return to_js(value, dict_converter=js.Object.fromEntries)
+    return value
+
+
+def _py_plain(v):
+    if hasattr(v, "to_py"):
+        v = v.to_py()
+    if isinstance(v, (bytes, bytearray, memoryview)):
+        return {"$hex": bytes(v).hex()}
+    if isinstance(v, dict):
+        return {k: _py_plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_py_plain(x) for x in v]
+    return {"$undefined": True} if v is None else v
+
+
+async def _py_shape(v):
+    subtle = js.crypto.subtle
+    if type(v).__name__ == "JsBuffer":
+        return {"$hex": v.to_bytes().hex()}
+    if type(v).__name__ == "CryptoKey":
+        usages = list(_py_plain(v.usages))
+        out = {"type": v.type, "algorithm": _py_plain(v.algorithm), "extractable": v.extractable, "usages": usages}
+        if out["algorithm"].get("name") == "HMAC" and "sign" in usages:
+            out["$sign"] = (await subtle.sign("HMAC", v, to_js(b"abc"))).to_bytes().hex()
+        return out
+    return _py_plain(v)
+
+
+async def _py_case(op, args):
+    try:
+        values = [await _py_arg(a) for a in args]
+        return {"ok": await _py_shape(await getattr(js.crypto.subtle, op)(*values))}
+    except JsException as exc:
+        return {"error": f"{exc.name}: {exc.message}"}
+    except Exception as exc:  # noqa: BLE001 - a Python exception where JavaScript has none is a difference
+        return {"error": f"(Python) {type(exc).__name__}: {exc}"}
+
+
+def ours(calls):
+    return [asyncio.run(_py_case(op, args)) for op, *args in calls]
+
+
+# --- workerd under wrangler dev --------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def theirs(calls, tmp: Path):
+    app = tmp / "app"
+    (app / "src").mkdir(parents=True)
+    (app / "src" / "index.js").write_text(WORKER_JS)
+    (app / "wrangler.toml").write_text(f'name = "webcrypto-diff"\nmain = "src/index.js"\n'
+                                        f'compatibility_date = "{COMPATIBILITY_DATE}"\n')
+    port, inspector = _free_port(), _free_port()
+    log = (tmp / "wrangler.log").open("w")
+    proc = subprocess.Popen([str(HERE / "wrangler"), "dev", "--ip", "127.0.0.1", "--port", str(port),
+                             "--inspector-port", str(inspector), "--show-interactive-dev-session=false"],
+                            cwd=app, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            start_new_session=True, env={**os.environ, "XDG_CONFIG_HOME": str(tmp / "config")})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                raise SystemExit("wrangler dev exited:\n" + (tmp / "wrangler.log").read_text())
+            try:
+                with urllib.request.urlopen(url, timeout=5) as r:
+                    if r.read() == b"ready":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit("wrangler dev did not answer in 120 s:\n" + (tmp / "wrangler.log").read_text())
+            time.sleep(0.5)
+        request = urllib.request.Request(url, data=json.dumps(calls).encode(), method="POST",
+                                         headers={"content-type": "application/json"})
+        with urllib.request.urlopen(request, timeout=300) as r:
+            return json.loads(r.read())
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)  # the process group wrangler dev was started in
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        log.close()
+
+
+def label(value) -> str:
+    """A case, short: keys as key(algorithm, usages), long byte strings by their length."""
+    def short(v):
+        if isinstance(v, dict) and "$key" in v:
+            return f"key({json.dumps(short(v['$key'][2]))}, {','.join(v['$key'][4])})"
+        if isinstance(v, dict) and "$hex" in v:
+            return v if len(v["$hex"]) <= 16 else f"<{len(v['$hex']) // 2} bytes>"
+        if isinstance(v, dict):
+            return {k: short(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [short(x) for x in v]
+        return v
+    return json.dumps(short(value))
+
+
+def main(argv: list[str]) -> int:
+    show_all = "--all" in argv
+    calls = [c["call"] if isinstance(c, dict) else c for c in CASES]
+    expected = {i: c["expected"] for i, c in enumerate(CASES) if isinstance(c, dict)}
+    with tempfile.TemporaryDirectory(prefix="webcrypto-diff-") as tmp:
+        a = theirs(calls, Path(tmp))
+    b = ours(calls)
+    same = differ = 0
+    expected_lines = []
+    for i, (call, x, y) in enumerate(zip(calls, a, b, strict=True)):
+        nx, ny = json.dumps(x, sort_keys=True), json.dumps(y, sort_keys=True)
+        if nx == ny:
+            same += 1
+            if show_all:
+                print(f"SAME #{i} {label(call)}\n  both:        {nx[:400]}")
+            if i in expected:
+                expected_lines.append(f"EXPECTED DIFFERENCE DID NOT SHOW #{i} {label(call)}  ({expected[i]})")
+            continue
+        lines = f"#{i} {label(call)}\n  workerd:     {nx[:400]}\n  workers-env: {ny[:400]}"
+        if i in expected:
+            expected_lines.append(f"EXPECTED {lines}\n  why: {expected[i]}")
+        else:
+            differ += 1
+            print(f"DIFF {lines}")
+    for line in expected_lines:
+        print(line)
+    print(f"{same}/{len(calls)} cases give the same result or error text as workerd (wrangler dev); "
+          f"{differ} unexpected differences, {len(expected)} cases allowed to differ ({len(expected_lines)} listed above)")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
