@@ -176,7 +176,7 @@ def test_js_module_helpers():
 
 def test_console_log_prints(capsys):
     js.console.log("hello", js.JSON.parse('{"a":1}'), 3)
-    assert capsys.readouterr().out == 'hello {"a":1} 3\n'
+    assert capsys.readouterr().out == "hello { a: 1 } 3\n"
     js.console.log(None, jsnull, True, 1.0, 2.5)  # as JavaScript prints undefined, null, true, 1
     assert capsys.readouterr().out == "undefined null true 1 2.5\n"
 

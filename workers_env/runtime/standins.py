@@ -12,7 +12,6 @@ import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
-from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet
 from workers_env.runtime import asgi as asgi_bridge
@@ -21,6 +20,7 @@ from workers_env.runtime import (
     forms,
     jsbuffers,
     jsglobals,
+    jsinspect,
     jsnumbers,
     jsproxy,
     jsweb,
@@ -36,7 +36,6 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     JsTypedArray,
-    js_json_dumps,
     object_from_entries,
 )
 
@@ -139,24 +138,9 @@ def _new_set(items: Any = None) -> JsSet:
     return out
 
 
-def _console_line(*args: Any) -> str:
-    def show(value: Any) -> str:
-        if isinstance(value, str):
-            return value
-        if isinstance(value, (JsObject, JsArray)):
-            return js_json_dumps(value)
-        if value is None:  # Pyodide passes None as undefined
-            return "undefined"
-        if value is jsproxy.jsnull or isinstance(value, (bool, int, float)):
-            return _jsvalues.js_string(None if value is jsproxy.jsnull else value)  # null, true, 1 for 1.0
-        return repr(value) if isinstance(value, JsProxy) else str(value)
-
-    return " ".join(show(a) for a in args)
-
-
 def _console(stream_name: str) -> Any:
     def log(*args: Any) -> None:
-        print(_console_line(*args), file=getattr(sys, stream_name), flush=True)
+        print(jsinspect.console_line(*args), file=getattr(sys, stream_name), flush=True)
 
     return log
 
