@@ -1,7 +1,8 @@
-"""A Python dict handed unconverted to a binding's options argument (a PyProxy, built-in SDK
-era): production reads none of its keys and goes on with the defaults -- a TTL lost, a topK
-ignored -- and so does workers-env, with a ``PyProxyWarning`` saying which keys were ignored.
-As data (vectors, AI inputs) such a dict is still refused with the ``to_js`` hint."""
+"""A Python dict handed unconverted to a binding's options argument or a JS init (a PyProxy,
+built-in SDK era) is read as the Worker's Pyodide reads it: on 0.26 (before 2025-09-29) none of
+its keys -- a TTL lost, a topK ignored, with a ``PyProxyWarning`` saying so; from 0.28 its keys
+(a property read falls back to ``__getitem__``, pyodide#5674). As data (vectors, AI inputs)
+such a dict is still refused with the ``to_js`` hint."""
 
 from __future__ import annotations
 
@@ -29,16 +30,17 @@ class Default(WorkerEntrypoint):
         found = await vec.query(to_js([1.0, 0.0]), {"topK": 1})  # topK ignored: the default, 5
         return Response.new(JSON.stringify(to_js({
             "expiration": "expiration" in listed.keys[0].to_py(), "value": as_json, "count": found.count,
-        }, dict_converter=Object.fromEntries)))
+        }, dict_converter=Object.fromEntries)), {"status": 201})
+
+    on_fetch = fetch  # before 2025-08-14 workerd calls Default.on_fetch
 """
 
 
-@pytest.fixture
-def worker(tmp_path):
+def load(tmp_path, date):
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (tmp_path / "wrangler.toml").write_text(
-        'name = "p"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-01"\ncompatibility_flags = ["python_workers"]\n'
+        f'name = "p"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n[[vectorize]]\nbinding = "VEC"\nindex_name = "i"\n'
     )
     (tmp_path / "pyproject.toml").write_text('[tool.workers-env.indexes.i]\ndimensions = 2\nmetric = "cosine"\nversion = "v2"\n')
@@ -46,19 +48,34 @@ def worker(tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_options_given_as_a_dict_are_ignored_as_in_production_with_a_warning(worker):
+async def test_on_pyodide_026_options_given_as_a_dict_are_ignored_with_a_warning(tmp_path):
+    worker = load(tmp_path, "2024-10-01")
     with pytest.warns(PyProxyWarning) as caught:
         response = await worker.fetch("/")
-    assert response.status == 200, await response.text()
+    assert response.status == 200, await response.text()  # the init's status ignored too
     assert await response.json() == {"expiration": False, "value": '{"a": 1}', "count": 5}
     texts = [str(w.message) for w in caught]
     assert any("options of KV.put(): production reads none of its keys (expirationTtl)" in t for t in texts)
     assert any("options of KV.get(): production reads none of its keys (type)" in t for t in texts)
     assert any("options of VEC.query(): production reads none of its keys (topK)" in t for t in texts)
+    assert any("init object of this call: production reads none of its keys (status)" in t for t in texts)
     assert all(w.filename.endswith("entry.py") for w in caught)  # pointed at the Worker's own line
 
 
 @pytest.mark.asyncio
-async def test_a_dict_as_data_is_still_refused(worker):
+async def test_from_pyodide_028_a_dicts_keys_are_read(tmp_path):
+    import warnings
+
+    worker = load(tmp_path, "2025-11-01")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PyProxyWarning)
+        response = await worker.fetch("/")
+    assert response.status == 201, await response.text()
+    assert await response.json() == {"expiration": True, "value": {"a": 1}, "count": 1}
+
+
+@pytest.mark.asyncio
+async def test_a_dict_as_data_is_still_refused(tmp_path):
+    worker = load(tmp_path, "2025-11-01")
     with pytest.raises(JsException, match="reached JavaScript as a PyProxy in this call to VEC.upsert"):
         await worker.fetch("/vectors-as-dicts")

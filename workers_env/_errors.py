@@ -132,8 +132,9 @@ class UnindexedFilterWarning(UserWarning):
 
 class PyProxyWarning(UserWarning):
     """A Python ``dict`` reached JavaScript unconverted (a PyProxy) as an options or init
-    object, where production reads none of its keys (a PyProxy's properties are the dict's
-    attributes) and goes on with the defaults -- as workers-env then does.
+    object, where production reads none of its keys (Pyodide 0.26: a PyProxy's properties are
+    the dict's attributes) and goes on with the defaults -- as workers-env then does -- or reads
+    a key named like a dict method as that method (Pyodide 0.28).
 
     The Worker works in production too, just not as written (a TTL, a status, a method lost);
     this Python-side warning says so, and ``-W error::workers_env.PyProxyWarning`` makes it a

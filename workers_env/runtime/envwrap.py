@@ -84,7 +84,7 @@ class JsBinding(JsHostObject):
             where = f"call to {self._name}.{name}()"
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
             at = getattr(self._binding, "JS_OPTION_ARGS", {}).get(name)
-            plain = [pyproxy_options(a, f"options of {self._name}.{name}()") if i == at and type(a) is dict
+            plain = [pyproxy_options(a, f"options of {self._name}.{name}()", nulls=self._nulls) if i == at and type(a) is dict
                      else to_plain(a, where=where) for i, a in enumerate(js_args)]
             while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                 plain.pop()

@@ -73,6 +73,7 @@ __all__ = [
     "call_relaxed",
     "object_from_entries",
     "pyproxy_options",
+    "reads_dict_keys",
 ]
 
 _PRIMITIVES = (str, int, float, bool)
@@ -502,11 +503,38 @@ _ERA_HINT = ("; or give the Worker the external SDK, which converts plain Python
              "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
 
 
-def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "") -> dict[str, Any]:
-    """A Python ``dict`` handed to JavaScript as an options/init object: a PyProxy, whose
-    properties are the dict's attributes, so JavaScript reads none of its keys and the
-    defaults apply -- an empty object, with a :class:`~workers_env.PyProxyWarning` naming the
+#: the names a dict's PyProxy answers with its own attributes before its items (Pyodide 0.28)
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+def reads_dict_keys(nulls: Any = True) -> bool:
+    """Whether JavaScript reads a Python dict's keys through its PyProxy: from Pyodide 0.28
+    (compatibility dates from 2025-09-29) a property read falls back to ``__getitem__``
+    (pyodide#5674) and the keys are its own enumerable properties; on 0.26 a PyProxy's
+    properties are only the dict's attributes. ``nulls`` names the Pyodide as
+    :func:`from_plain` does (``True``: the running Worker's; the newest outside one)."""
+    if nulls is True:
+        runtime = current_runtime()
+        return runtime is None or not runtime.null_is_none
+    return nulls != NULL_AS_NONE
+
+
+def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True) -> dict[str, Any]:
+    """A Python ``dict`` handed to JavaScript as an options/init object (a PyProxy) as
+    JavaScript reads it. Pyodide 0.28 on: its keys, except those named like a dict attribute
+    (``get``, ``items``, ``keys`` ...: those read the method; a ``PyProxyWarning`` says so).
+    Pyodide 0.26: none of its keys -- the defaults apply, with a ``PyProxyWarning`` naming the
     keys production ignores (none for an empty dict)."""
+    if reads_dict_keys(nulls):
+        shadowed = [k for k in value if k in _DICT_ATTRIBUTES]
+        if shadowed:
+            warnings.warn(
+                f"a Python dict reached JavaScript as a PyProxy as the {where}: its keys {', '.join(shadowed)} "
+                "read as the dict's methods of those names, not as the values (Pyodide's property access tries "
+                "attributes first). Convert it with to_js(value, dict_converter=Object.fromEntries)",
+                PyProxyWarning, stacklevel=_caller_level(),
+            )
+        return {k: v for k, v in value.items() if isinstance(k, str) and k not in _DICT_ATTRIBUTES}
     if value:
         warnings.warn(
             f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "

@@ -146,14 +146,19 @@ def _console(stream_name: str) -> Any:
 
 
 def _object_namespace() -> SimpleNamespace:
+    def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
+        if type(obj) is dict:
+            return JsObject({str(k): v for k, v in obj.items()} if jsproxy.reads_dict_keys() else {})
+        return obj
+
     def keys(obj: JsObject) -> JsArray:
-        return obj.object_keys()
+        return plain(obj).object_keys()
 
     def values(obj: JsObject) -> JsArray:
-        return obj.object_values()
+        return plain(obj).object_values()
 
     def entries(obj: JsObject) -> JsArray:
-        return obj.object_entries()
+        return plain(obj).object_entries()
 
     return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=JsObject)
 
