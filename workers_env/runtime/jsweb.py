@@ -157,37 +157,6 @@ class JsHeaders(JsProxy):
         return dict(self.items())
 
 
-#: workerd's ``defaultStatusText`` (RFC 7231's phrases and a few more): what ``statusText``
-#: reads when a Response was built without one
-_STATUS_TEXT = {
-    0: "", 100: "Continue", 101: "Switching Protocols", 102: "Processing", 103: "Early Hints", 200: "OK",
-    201: "Created", 202: "Accepted", 203: "Non-Authoritative Information", 204: "No Content", 205: "Reset Content",
-    206: "Partial Content", 207: "Multi-Status", 208: "Already Reported", 226: "IM Used", 300: "Multiple Choices",
-    301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified", 305: "Use Proxy",
-    307: "Temporary Redirect", 308: "Permanent Redirect", 400: "Bad Request", 401: "Unauthorized",
-    402: "Payment Required", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
-    407: "Proxy Authentication Required", 408: "Request Timeout", 409: "Conflict", 410: "Gone",
-    411: "Length Required", 412: "Precondition Failed", 413: "Payload Too Large", 414: "URI Too Long",
-    415: "Unsupported Media Type", 416: "Range Not Satisfiable", 417: "Expectation Failed", 418: "I'm a teapot",
-    421: "Misdirected Request", 422: "Unprocessable Entity", 423: "Locked", 424: "Failed Dependency",
-    426: "Upgrade Required", 428: "Precondition Required", 429: "Too Many Requests",
-    431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons", 500: "Internal Server Error",
-    501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
-    505: "HTTP Version Not Supported", 506: "Variant Also Negotiates", 507: "Insufficient Storage",
-    508: "Loop Detected", 510: "Not Extended", 511: "Network Authentication Required",
-}
-
-
-def default_status_text(status: int) -> str:
-    """workerd's ``defaultStatusText``: the phrase, else the status class's name."""
-    if status in _STATUS_TEXT:
-        return _STATUS_TEXT[status]
-    for low, name in ((200, "Successful"), (300, "Redirection"), (400, "Client Error"), (500, "Server Error")):
-        if low <= status < low + 100:
-            return name
-    return ""
-
-
 def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
     """The fetch spec's "extract a body": the bytes and the ``Content-Type`` the body implies
     (text for a string, form-urlencoded for URLSearchParams, multipart for FormData, a Blob's
@@ -397,7 +366,8 @@ class JsResponse(_Body):
             data = None
         self.status = status
         given = options.get("statusText")
-        self.statusText = default_status_text(status) if given is None or given is jsnull else str(given)
+        # workerd (wrangler dev 4.164.0, any compatibility date) answers "" when none was given
+        self.statusText = "" if given is None or given is jsnull else str(given)
         self.headers = JsHeaders(options.get("headers"))
         if implied_type is not None and data is not None and not self.headers.has("content-type"):
             self.headers.set("content-type", implied_type)

@@ -1,0 +1,672 @@
+"""Differential check of workers-env's ``js`` module stand-in against workerd (outside the test run).
+
+The same cases run in a small JavaScript Worker under ``wrangler dev`` (local mode: workerd, as
+Miniflare runs it) and through ``from workers_env import js, to_js``: typed arrays, ``ArrayBuffer``,
+``DataView``, ``TextEncoder``/``TextDecoder``, ``atob``/``btoa``, ``JSON``, ``parseInt``/
+``parseFloat``/``Number``, ``URL``, ``URLSearchParams``, ``Headers``, ``Request`` and ``Response``.
+Results (as JSON: numbers, strings, typed arrays as their type, offsets and element values, URLs
+by their parts, bodies as text) and error texts (``"<name>: <message>"``) must be equal.
+
+A case is ``[operation, *arguments]`` (JSON):
+
+- ``["new", "Name", *args]``: ``new Name(...args)`` (``js.Name.new(*args)``);
+- ``["call", "A.b", *args]``: the function at that global path called (``js.A.b(*args)``);
+- ``["get", "A.b"]``: the global value at that path;
+- ``["do", target, *steps]``: ``target`` (an argument value) then each step on it in turn, the
+  result being the list of the steps' results: a step ``["path.to.method", *args]`` calls that
+  method of the target, ``"path.to.prop"`` reads a property, ``["=prop", value]`` assigns one.
+
+Argument values: ``{"$hex": ...}`` is a ``Uint8Array`` (``to_js(bytes)``), ``{"$buf": hex}`` an
+``ArrayBuffer``, ``{"$null": true}`` JavaScript ``null`` (``jsnull``), ``{"$undefined": true}``
+``undefined`` (``None``), ``{"$num": "NaN" | "Infinity" | "-Infinity" | "-0"}`` those numbers,
+``{"$bigint": "123"}`` a BigInt, ``{"$new": ["Name", *args]}`` / ``{"$call": ["A.b", *args]}`` the
+object that makes; a list is a JavaScript array (``to_js(list)``), any other object a plain
+JavaScript object (``to_js(d, dict_converter=js.Object.fromEntries)``). Results use the same
+markers. A case written as ``{"call": [...], "expected": "why"}`` may differ on purpose; it is
+reported apart.
+
+    WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/jsapi_differential.py [--all]
+
+``--all`` prints the cases that agree too.
+
+Not collected by pytest (needs Node and wrangler's node_modules).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(REPO))
+
+from workers_env import JsException, js, to_js
+from workers_env._jsvalues import BigInt
+from workers_env.runtime.jsproxy import jsnull  # pyodide.ffi.jsnull
+
+COMPATIBILITY_DATE = "2026-09-28"
+
+
+def X(hex_: str) -> dict:  # hex as a Uint8Array
+    return {"$hex": hex_}
+
+
+def B(hex_: str) -> dict:  # hex as an ArrayBuffer
+    return {"$buf": hex_}
+
+
+NULL = {"$null": True}
+UNDEF = {"$undefined": True}
+NAN, INF, NINF, NEG0 = ({"$num": t} for t in ("NaN", "Infinity", "-Infinity", "-0"))
+
+
+def big(n: int) -> dict:
+    return {"$bigint": str(n)}
+
+
+def new(name: str, *args) -> dict:  # an argument: the object ``new name(...args)`` makes
+    return {"$new": [name, *args]}
+
+
+def of(name: str, *items) -> dict:  # an argument: ``name.of(...items)``
+    return {"$call": [f"{name}.of", *items]}
+
+
+BYTES8 = "0102030405060708"
+FF8 = "ff" * 8
+ZERO8 = "00" * 8
+
+CASES: list = [
+    # --- typed arrays: constructors ------------------------------------------------------
+    ["new", "Uint8Array", 4], ["new", "Int8Array", -1], ["new", "Uint8Array", 1.5], ["new", "Float64Array", "3"],
+    ["new", "Uint8Array", NAN], ["new", "Uint8Array", INF], ["new", "Uint8Array", "abc"], ["new", "Uint8Array", NULL],
+    ["new", "Uint8Array"],
+    ["new", "Uint8Array", [1, 2, 300, -1, 1.9, "7", "x"]], ["new", "Int8Array", [127, 128, -129]],
+    ["new", "Uint8ClampedArray", [300, -5, 0.5, 1.5, 2.5, "7", NAN]],
+    ["new", "Int16Array", B("00010203"), 1], ["new", "Int16Array", B("000102")], ["new", "Int16Array", B("00010203"), 2],
+    ["new", "Uint8Array", B("00010203"), 5], ["new", "Uint8Array", B("00010203"), 4],
+    ["new", "Uint8Array", B("00010203"), 1, 10], ["new", "Uint8Array", B("00010203"), 1, 2],
+    ["new", "Uint8Array", B("00010203"), -1], ["new", "Uint8Array", B("00010203"), 0, -1],
+    ["new", "Uint32Array", B(BYTES8), 4, 1], ["new", "Uint32Array", B(BYTES8), 4, 2], ["new", "Uint32Array", B(BYTES8), 6],
+    ["new", "Float32Array", B("0000803f0000c07f")], ["new", "Float64Array", B(BYTES8), 0, 1],
+    ["new", "BigInt64Array", 2], ["new", "BigInt64Array", [1, 2]], ["new", "BigInt64Array", B(FF8)],
+    ["new", "Uint16Array", X("0102")], ["new", "Uint8Array", of("Uint16Array", 258, 3)],
+    # --- typed arrays: of / from ----------------------------------------------------------
+    ["call", "Int8Array.of", 127, 128, -129, 255, -128],
+    ["call", "Uint8Array.of", 256, -1, 1.9, -1.9, NAN, "12", "abc", True, NULL, UNDEF],
+    ["call", "Uint8ClampedArray.of", -1, 256, 0.5, 1.5, 2.5, 254.5, 254.6, NAN, INF, "3"],
+    ["call", "Int16Array.of", 32767, 32768, -32769, 65535, 1e10],
+    ["call", "Uint32Array.of", -1, 4294967296, 4294967297.5, NINF, "0x10"],
+    ["call", "Float32Array.of", 1.1, 16777217, 1e40, -1e40, NAN, "2.5", NEG0, 1e-50],
+    ["call", "Float64Array.of", 0.1, NEG0, "x", INF, 5e-324],
+    ["call", "BigInt64Array.of", big(2**63), big(-1), big(2**64 + 5)],
+    ["call", "BigInt64Array.of", 1], ["call", "BigInt64Array.of", "12", " 0x1f "], ["call", "BigInt64Array.of", "1.5"],
+    ["call", "BigInt64Array.of", True], ["call", "BigInt64Array.of", NAN],
+    ["call", "Uint8Array.from", [1, 2, 3]], ["call", "Uint8Array.from", "123"],
+    # --- typed arrays: subarray / slice / set / fill / toString ----------------------------
+    ["do", of("Uint8Array", 1, 2, 3, 4, 5), ["subarray", -2], ["subarray", 1, -1], ["subarray", -10, 2],
+     ["subarray", 3, 1], ["subarray"], ["subarray", NAN, 2.7]],
+    ["do", of("Int16Array", 1, 2, 3, 4), ["subarray", 1, 3], ["slice", 1, 3], ["slice", -3], ["slice", 3, 1]],
+    ["do", of("Uint8Array", 1, 2, 3, 4, 5), ["slice", -3], ["slice", 1, -1], ["slice", NAN, 2], ["slice", 10]],
+    ["do", new("Uint8Array", 4), ["set", [1, 2], 2], "length", ["set", [9], 0], ["toString"]],
+    ["do", new("Uint8Array", 4), ["set", [1, 2], 3]],
+    ["do", new("Uint8Array", 4), ["set", [1, 2], -1]],
+    ["do", new("Uint8Array", 4), ["set", [1, 2, 3, 4, 5]]],
+    ["do", new("Uint8Array", 4), ["set", of("Uint16Array", 256, 257, 65535)], ["toString"]],
+    ["do", new("Uint8Array", 4), ["set", of("BigInt64Array", big(2**60))]],
+    ["do", new("Uint8Array", 5), ["fill", 300, 1, -1], ["fill", "7", -1]],
+    ["do", new("Float32Array", 3), ["fill", NAN], ["fill", 0.1, 2]],
+    ["do", new("Uint8ClampedArray", 3), ["fill", 1.5], ["fill", -3, 1, 2]],
+    ["do", of("Float32Array", 1.5, 0.1, NAN), ["toString"], ["join", "-"], ["join"], ["at", -1], ["at", 5], "length",
+     "byteLength", "BYTES_PER_ELEMENT"],
+    # --- ArrayBuffer ----------------------------------------------------------------------
+    ["new", "ArrayBuffer", 8], ["new", "ArrayBuffer", -1], ["new", "ArrayBuffer", 1.7], ["new", "ArrayBuffer", "4"],
+    ["new", "ArrayBuffer", NAN], ["new", "ArrayBuffer"],
+    ["do", B("0001020304"), ["slice", 1, -1], ["slice", -2], ["slice", 3, 1], ["slice"], "byteLength"],
+    ["call", "ArrayBuffer.isView", X("00")], ["call", "ArrayBuffer.isView", B("00")],
+    ["call", "ArrayBuffer.isView", new("DataView", B("00"))], ["call", "ArrayBuffer.isView", [1]],
+    # --- DataView ---------------------------------------------------------------------------
+    ["do", new("DataView", B(BYTES8)), ["getInt8", 0], ["getUint8", 7], ["getInt16", 0], ["getInt16", 0, True],
+     ["getUint16", 6, True], ["getInt32", 4], ["getUint32", 0, True], ["getFloat32", 0], ["getFloat64", 0, True],
+     ["getBigInt64", 0], ["getBigUint64", 0, True], "byteLength", "byteOffset"],
+    ["do", new("DataView", B(FF8)), ["getInt8", 1], ["getUint8", 1], ["getInt16", 0], ["getUint16", 0],
+     ["getInt32", 0, True], ["getUint32", 4], ["getFloat32", 0], ["getBigInt64", 0], ["getBigUint64", 0]],
+    ["do", new("DataView", B(BYTES8)), ["getInt16", 7]],
+    ["do", new("DataView", B(BYTES8)), ["getUint8", -1]],
+    ["do", new("DataView", B(BYTES8)), ["getFloat64", 1]],
+    ["do", new("DataView", B(BYTES8)), ["getUint8", 8]],
+    ["do", new("DataView", B(BYTES8), 2, 4), ["getUint32", 0], ["getUint8", 4]],
+    ["do", new("DataView", B(ZERO8)), ["setInt16", 0, -2], ["setUint16", 2, 65535, True], ["setFloat32", 4, 1.5, True],
+     "buffer"],
+    ["do", new("DataView", B(ZERO8)), ["setInt8", 0, 300], ["setUint32", 4, -1], ["setUint8", 1, "7"], "buffer"],
+    ["do", new("DataView", B(ZERO8)), ["setFloat64", 0, NAN], "buffer"],
+    ["do", new("DataView", B(ZERO8)), ["setBigInt64", 0, big(-2), True], "buffer"],
+    ["do", new("DataView", B(ZERO8)), ["setBigInt64", 0, 1]],
+    ["do", new("DataView", B(ZERO8)), ["setFloat64", 1, 1]],
+    ["do", new("DataView", B(ZERO8)), ["setInt8", -1, 1]],
+    ["new", "DataView", B(BYTES8), 2, 4], ["new", "DataView", B(BYTES8), 8], ["new", "DataView", B(BYTES8), 9],
+    ["new", "DataView", B(BYTES8), 2, 10], ["new", "DataView", B(BYTES8), -1], ["new", "DataView", X(BYTES8)],
+    ["new", "DataView"], ["new", "DataView", "abc"],
+    # --- TextEncoder / TextDecoder ------------------------------------------------------------
+    ["do", new("TextEncoder"), ["encode", "héllo €😀"], ["encode"], ["encode", "\ud800x"], "encoding"],
+    ["do", new("TextDecoder"), ["decode", X("68c3a96c6c6f")], ["decode", X("efbbbf6869")], ["decode"],
+     ["decode", B("6869")], "encoding", "fatal", "ignoreBOM"],
+    ["do", new("TextDecoder", "utf-8", {"ignoreBOM": True}), ["decode", X("efbbbf6869")]],
+    ["do", new("TextDecoder"), ["decode", X("ff61")], ["decode", X("eda080")], ["decode", X("c080")],
+     ["decode", X("f4908080")], ["decode", X("e282")], ["decode", X("f09f98")]],
+    ["do", new("TextDecoder", "utf-8", {"fatal": True}), ["decode", X("ff61")]],
+    ["do", new("TextDecoder", "utf-8", {"fatal": True}), ["decode", X("e282")]],
+    ["do", new("TextDecoder", "utf-8", {"fatal": True}), ["decode", X("e282"), {"stream": True}], ["decode"]],
+    ["do", new("TextDecoder"), ["decode", X("e282"), {"stream": True}], ["decode", X("ac"), {"stream": True}],
+     ["decode", X("f09f"), {"stream": True}], ["decode", X("98"), {"stream": True}], ["decode", X("80")]],
+    ["do", new("TextDecoder"), ["decode", X("efbb"), {"stream": True}], ["decode", X("bf61")]],
+    ["do", new("TextDecoder"), ["decode", X("e282"), {"stream": True}], ["decode"]],
+    ["do", new("TextDecoder", "utf8"), "encoding"], ["do", new("TextDecoder", " UTF-8 "), "encoding"],
+    ["new", "TextDecoder", "bogus"],
+    ["do", new("TextDecoder", "utf-16le"), "encoding", ["decode", X("68006900")]],
+    ["do", new("TextDecoder", "latin1"), "encoding", ["decode", X("e980")]],
+    # --- atob / btoa ---------------------------------------------------------------------------
+    ["call", "btoa", "hello"], ["call", "btoa", "é\u00ff"], ["call", "btoa", "€"], ["call", "btoa", ""],
+    ["call", "btoa", 123], ["call", "btoa", NULL], ["call", "btoa"],
+    ["call", "atob", "aGVsbG8="], ["call", "atob", "aGVsbG8"], ["call", "atob", " aGVs\nbG8= "],
+    ["call", "atob", "aGVsbG8=="], ["call", "atob", "a"], ["call", "atob", "@@@@"], ["call", "atob", "6f8="],
+    ["call", "atob", ""], ["call", "atob", "aGVsbG8=x"], ["call", "atob", "YQ"], ["call", "atob", "YR=="],
+    ["call", "atob", "-_8"], ["call", "atob", NULL],
+    # --- JSON.parse ------------------------------------------------------------------------------
+    ["call", "JSON.parse", '{"a":1,}'], ["call", "JSON.parse", "{'a':1}"], ["call", "JSON.parse", "NaN"],
+    ["call", "JSON.parse", ""], ["call", "JSON.parse", '"abc'], ["call", "JSON.parse", '{"a":1} x'],
+    ["call", "JSON.parse", "[1,2"], ["call", "JSON.parse", "tru"], ["call", "JSON.parse", '{"a" 1}'],
+    ["call", "JSON.parse", "01"], ["call", "JSON.parse", '"\\x"'], ["call", "JSON.parse", "1e"],
+    ["call", "JSON.parse", "[1,]"], ["call", "JSON.parse", "{a:1}"], ["call", "JSON.parse", '"a\tb"'],
+    ["call", "JSON.parse", " [1, -0, 1E400, 12345678901234567890, 0.1] "],
+    ["call", "JSON.parse", '{"b":1,"a":{"c":[true,null]},"b":2}'], ["call", "JSON.parse", '"\\ud800\\u00e9"'],
+    ["call", "JSON.parse", NULL], ["call", "JSON.parse"],
+    # --- JSON.stringify ---------------------------------------------------------------------------
+    ["call", "JSON.stringify", {"b": 1, "a": [1, "x", NULL, True], "c": {"d": {}}}],
+    ["call", "JSON.stringify", {"a": [1, {"b": 2}], "e": []}, NULL, 2],
+    ["call", "JSON.stringify", {"a": [1]}, NULL, "--"], ["call", "JSON.stringify", {"a": 1}, NULL, 20],
+    ["call", "JSON.stringify", {"a": 1}, NULL, "abcdefghijklm"],
+    ["call", "JSON.stringify", {"a": 1, "b": {"a": 2, "c": 3}, "c": 4}, ["a", "b"]],
+    ["call", "JSON.stringify", [NAN, INF, NEG0, 1e21, 1e-7, 0.1, UNDEF]],
+    ["call", "JSON.stringify", {"u": UNDEF, "n": NULL}], ["call", "JSON.stringify", UNDEF],
+    ["call", "JSON.stringify", "\u2028\ud800\u0007\"\\/é"], ["call", "JSON.stringify", big(2**60)],
+    ["call", "JSON.stringify", of("Uint8Array", 1, 2)], ["call", "JSON.stringify", new("URL", "https://e.com/a b")],
+    ["call", "JSON.stringify", new("Headers", {"a": "1"})],
+    # --- parseInt / parseFloat / Number --------------------------------------------------------------
+    *[["call", "parseInt", s] for s in ("  42px", "0x1F", "0x", "-0", "1e3", "", "abc", "  -0x10", "+12", "٣",
+                                        "123456789012345678901234567890")],
+    ["call", "parseInt", "1012", 2], ["call", "parseInt", "ff", 16], ["call", "parseInt", "z", 36],
+    ["call", "parseInt", "10", 1], ["call", "parseInt", "10", 37], ["call", "parseInt", "10", 0],
+    ["call", "parseInt", "0x10", 16], ["call", "parseInt", "0x10", 8], ["call", "parseInt", 1e21],
+    ["call", "parseInt", 0.0000005], ["call", "parseInt", NULL], ["call", "parseInt", "12", "16"],
+    *[["call", "parseFloat", s] for s in ("3.14abc", ".5", "-.5e-3x", "Infinityx", "-Infinity", "1e", "0x10", "",
+                                          "  \n 7", "1_000", "+-1", "1e400", "-0")],
+    *[["call", "Number", s] for s in ("", " 12 ", "0x10", "0b101", "0o17", "1e3", "1_000", "Infinity", "-0",
+                                      "12px", "  \t\n", "+0x10", "1.", ".1", "-0x10", "1e-400")],
+    ["call", "Number", NULL], ["call", "Number", True], ["call", "Number", []], ["call", "Number", [5]],
+    ["call", "Number", UNDEF], ["call", "Number", big(10)], ["call", "Number"],
+    ["call", "Number.isInteger", 5.0], ["call", "Number.isInteger", 5.5], ["call", "Number.isInteger", "5"],
+    ["call", "Number.isInteger", NAN], ["call", "Number.isInteger", 1e300],
+    ["call", "Number.isSafeInteger", 2.0**53], ["call", "Number.isSafeInteger", 2.0**53 - 1],
+    ["call", "Number.isNaN", "abc"], ["call", "isNaN", "abc"], ["call", "isNaN", "12"],
+    ["call", "isFinite", "12"], ["call", "Number.isFinite", "12"], ["call", "Number.parseFloat", "1.5e1x"],
+    ["get", "Number.MAX_SAFE_INTEGER"], ["get", "Number.EPSILON"], ["get", "Number.MIN_VALUE"],
+    ["do", new("Number", "12"), ["toString"], ["valueOf"]],
+    # --- URL -------------------------------------------------------------------------------------------
+    ["new", "URL", "/a/../b?x=1#f", "https://example.com/c/d"], ["new", "URL", "b", "https://example.com/c/d"],
+    ["new", "URL", "//other.org/p", "https://example.com"], ["new", "URL", "?q", "https://example.com/c/d#h"],
+    ["new", "URL", "#h2", "https://example.com/c/d?q#h"], ["new", "URL", "../../../x", "https://example.com/a/b/c"],
+    ["new", "URL", "not a url"], ["new", "URL", "/x"], ["new", "URL", "/x", "not-a-base"], ["new", "URL", ""],
+    ["new", "URL", "http://EXAMPLE.com:80/%7Efoo/./bar/../baz%2f?q=a b#h h"],
+    ["new", "URL", "https://example.com:443/"], ["new", "URL", "https://example.com:8443"],
+    ["new", "URL", "https://example.com:65536/"], ["new", "URL", "https://example.com:12ab/"],
+    ["new", "URL", "http://bücher.de/"], ["new", "URL", "http://xn--bcher-kva.DE./p"], ["new", "URL", "https://ÉXAMPLE.com"],
+    ["new", "URL", "HTTP://user:pa ss@Host.COM/ä?ä=ö#ä"], ["new", "URL", "file:///C:/x/../y"],
+    ["new", "URL", "mailto:Someone@Example.com"], ["new", "URL", "http://[::1]:8080/"], ["new", "URL", "http://[::1/"],
+    ["new", "URL", "http://0x7f.1/"], ["new", "URL", "http://a b/"], ["new", "URL", "https://example.com/path with spaces/ü"],
+    ["new", "URL", "https://example.com?a=1&b=2"], ["new", "URL", "http://example.com/a\\b/./c/%2e%2E/d"],
+    ["new", "URL", "  https://example.com/\t\n  "], ["new", "URL", "https://exa%41mple.com/"],
+    ["new", "URL", "https://example.com/?q=%zz&r=%41"], ["new", "URL", "ws://example.com:80/"],
+    ["new", "URL", "https:example.com/x"], ["new", "URL", "https://user@example.com"],
+    ["do", new("URL", "https://e.com/p?a=1&b=2"), ["searchParams.append", "c", "x y"], ["searchParams.set", "a", "&="],
+     ["searchParams.delete", "b"], "href", "search"],
+    ["do", new("URL", "https://e.com/p?a=1"), ["searchParams.delete", "a"], "href", "search"],
+    ["do", new("URL", "https://e.com/p?b=2&a=1"), ["searchParams.sort"], "href"],
+    ["do", new("URL", "https://e.com/p"), ["=pathname", "/new path/ü"], ["=search", "?q=1 2"], "href", "searchParams"],
+    ["do", new("URL", "https://e.com/p"), ["=search", ""], ["=hash", "x y"], "href"],
+    ["do", new("URL", "https://e.com/p"), ["=pathname", "no-slash"], "href"],
+    ["do", new("URL", "https://e.com/p#frag"), ["toString"], ["toJSON"]],
+    ["call", "URL.canParse", "x"], ["call", "URL.canParse", "/x", "https://a.com"], ["call", "URL.canParse", "https://a"],
+    # --- URLSearchParams ------------------------------------------------------------------------------
+    ["new", "URLSearchParams", "?a=1&b=2&a=3"], ["new", "URLSearchParams", "a=b+c&d=%20e%zz&f&=g&&h=1=2"],
+    ["new", "URLSearchParams", [["a", "1"], ["b", "2"]]], ["new", "URLSearchParams", [["a"]]],
+    ["new", "URLSearchParams", [["a", "1", "2"]]], ["new", "URLSearchParams", {"x": "1", "y": "ü", "z": 3}],
+    ["new", "URLSearchParams", ""], ["new", "URLSearchParams"], ["new", "URLSearchParams", "%F0%9F%98%80=%FF"],
+    ["new", "URLSearchParams", new("URLSearchParams", "a=1")],
+    ["do", new("URLSearchParams", "b=2&a=1&c=3&a=0"), ["append", "sp ace", "a+b&c=d/é~*'()!-._"], ["sort"], ["toString"],
+     ["set", "a", "9"], ["delete", "c"], ["toString"], ["get", "zz"], ["getAll", "a"], ["has", "b"], "size"],
+    ["do", new("URLSearchParams", "a=1&b=2&a=3"), ["set", "a", "x"], ["toString"], ["delete", "a"], ["toString"]],
+    ["do", new("URLSearchParams", "a=1&a=2&b=3"), ["delete", "a", "2"], ["has", "a", "1"], ["has", "a", "2"], ["toString"]],
+    ["do", new("URLSearchParams", "z=1&é=2&a=3&Z=4&a=0"), ["sort"], ["toString"]],
+    ["do", new("URLSearchParams"), ["append", "k", 1.5], ["append", "n", NULL], ["append", "u", UNDEF], ["toString"]],
+    # --- Headers --------------------------------------------------------------------------------------
+    ["new", "Headers", {"Content-Type": "text/plain", "X-B": "1", "x-a": " padded\t "}],
+    ["new", "Headers", [["b", "1"], ["A", "2"], ["b", "3"]]], ["new", "Headers", [["a", "1"], ["b"]]],
+    ["new", "Headers", {"bad name": "x"}], ["new", "Headers", {"x": "a\nb"}], ["new", "Headers", {"x": "a\rb"}],
+    ["new", "Headers", {"": "x"}], ["new", "Headers", {"x": "é"}], ["new", "Headers", {"x": "€"}],
+    ["new", "Headers", {"x": "a\u0000b"}], ["new", "Headers", {"é": "x"}], ["new", "Headers", "x"],
+    ["new", "Headers", new("Headers", {"a": "1"})],
+    ["do", new("Headers"), ["append", "X-A", "1"], ["append", "x-a", "2"], ["get", "X-A"], ["has", "X-a"],
+     ["get", "missing"], ["delete", "x-A"], ["has", "x-a"]],
+    ["do", new("Headers"), ["append", "Set-Cookie", "a=1"], ["append", "set-cookie", "b=2; Path=/"], ["get", "set-cookie"],
+     ["getSetCookie"], ["append", "a", "x"], ["append", "z", "y"], ["set", "a", "w"]],
+    ["do", new("Headers"), ["append", "bad name", "x"]], ["do", new("Headers"), ["set", "x", "a\nb"]],
+    ["do", new("Headers"), ["get", "bad name"]], ["do", new("Headers"), ["has", "(x)"]],
+    ["do", new("Headers"), ["delete", "bad name"]], ["do", new("Headers"), ["set", "x", 12], ["get", "x"]],
+    ["do", new("Headers", {"b": "2", "a": "1", "C": "3"}), ["keys"], ["values"], ["entries"]],
+    # --- Response --------------------------------------------------------------------------------------
+    ["new", "Response", "hi"], ["new", "Response"], ["new", "Response", NULL, {"status": 204}],
+    ["new", "Response", "x", {"status": 199}], ["new", "Response", "x", {"status": 600}],
+    ["new", "Response", "x", {"status": 204}], ["new", "Response", "", {"status": 304}],
+    ["new", "Response", NULL, {"status": 101}], ["new", "Response", "x", {"status": "201"}],
+    ["new", "Response", "x", {"status": 200.5}], ["new", "Response", "x", {"status": 418, "statusText": "Teapot!"}],
+    ["new", "Response", "x", {"statusText": "bad\ntext"}], ["new", "Response", "x", {"status": 599}],
+    ["new", "Response", "x", {"headers": [["A", "b"]], "status": 201}], ["new", "Response", "x", {"headers": [["a"]]}],
+    ["new", "Response", X("6869")], ["new", "Response", B("6869")], ["new", "Response", new("URLSearchParams", "a=1 2")],
+    ["new", "Response", "x", {"headers": {"content-type": "text/html"}}], ["new", "Response", 12],
+    ["call", "Response.redirect", "https://e.com/a b", 301], ["call", "Response.redirect", "https://e.com"],
+    ["call", "Response.redirect", "https://e.com", 200], ["call", "Response.redirect", "/rel"],
+    ["call", "Response.redirect", "HTTPS://E.COM:443/./x/../y"],
+    ["call", "Response.json", {"a": 1, "b": [NULL, "é"]}],
+    ["call", "Response.json", {"a": 1}, {"status": 201, "headers": {"x": "1"}}],
+    ["call", "Response.json", "s", {"headers": {"Content-Type": "text/plain"}}], ["call", "Response.json", UNDEF],
+    ["call", "Response.json", big(1)], ["call", "Response.json", {"a": 1}, {"status": 204}],
+    ["call", "Response.error"],
+    # --- Request ----------------------------------------------------------------------------------------
+    ["new", "Request", "https://e.com/a/../b?x#y"], ["new", "Request", "HTTPS://E.COM:443"],
+    ["new", "Request", "https://e.com", {"method": "post", "body": "x"}], ["new", "Request", "https://e.com", {"method": "patch"}],
+    ["new", "Request", "https://e.com", {"method": "Get"}], ["new", "Request", "https://e.com", {"method": "delete"}],
+    ["new", "Request", "https://e.com", {"method": "CONNECT"}], ["new", "Request", "https://e.com", {"method": "bad method"}],
+    ["new", "Request", "https://e.com", {"method": "TRACE"}],
+    ["new", "Request", "https://e.com", {"body": "x"}], ["new", "Request", "https://e.com", {"method": "HEAD", "body": "x"}],
+    ["new", "Request", "https://e.com", {"method": "POST", "body": "x", "headers": {"X-A": "1"}}],
+    ["new", "Request", "https://e.com", {"method": "PUT", "body": new("URLSearchParams", "a=1")}],
+    ["new", "Request", "/relative"], ["new", "Request", "not a url"], ["new", "Request", "https://e.com", {"redirect": "manual"}],
+    ["new", "Request", "https://e.com", {"redirect": "bogus"}], ["new", "Request", "https://e.com/ü?q=ü"],
+    ["new", "Request", new("Request", "https://e.com/x", {"method": "POST", "body": "b"})],
+    ["new", "Request", new("URL", "https://e.com/from-url")],
+]
+
+WORKER_JS = r"""
+const hex = (bytes) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+const unhex = (h) => Uint8Array.from(h.match(/../g) || [], (x) => parseInt(x, 16));
+function resolve(root, path) {
+  let parent, value = root;
+  for (const k of path.split(".")) { parent = value; value = value[k]; }
+  return [value, parent];
+}
+function decode(v) {
+  if (Array.isArray(v)) return v.map(decode);
+  if (v && typeof v === "object") {
+    if ("$hex" in v) return unhex(v.$hex);
+    if ("$buf" in v) return unhex(v.$buf).buffer;
+    if ("$null" in v) return null;
+    if ("$undefined" in v) return undefined;
+    if ("$num" in v) return Number(v.$num);
+    if ("$bigint" in v) return BigInt(v.$bigint);
+    if ("$new" in v) { const [name, ...args] = v.$new; return new (resolve(globalThis, name)[0])(...decode(args)); }
+    if ("$call" in v) { const [path, ...args] = v.$call; const [f, self] = resolve(globalThis, path); return f.apply(self, decode(args)); }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
+  }
+  return v;
+}
+async function shape(v) {
+  if (v === undefined) return { $undefined: true };
+  if (typeof v === "number") {
+    if (Object.is(v, -0)) return { $num: "-0" };
+    return Number.isFinite(v) ? v : { $num: String(v) };
+  }
+  if (typeof v === "bigint") return { $bigint: String(v) };
+  if (typeof v === "function") return { $function: v.name };
+  if (v === null || typeof v !== "object") return v;
+  if (v instanceof ArrayBuffer) return { $type: "ArrayBuffer", byteLength: v.byteLength, hex: hex(new Uint8Array(v)) };
+  if (v instanceof DataView)
+    return { $type: "DataView", byteOffset: v.byteOffset, byteLength: v.byteLength, bufferByteLength: v.buffer.byteLength };
+  if (ArrayBuffer.isView(v))
+    return { $type: v.constructor.name, length: v.length, byteOffset: v.byteOffset, byteLength: v.byteLength,
+             bufferByteLength: v.buffer.byteLength, values: await shape([...v]) };
+  if (v instanceof URL)
+    return { $type: "URL", href: v.href, origin: v.origin, protocol: v.protocol, username: v.username,
+             password: v.password, host: v.host, hostname: v.hostname, port: v.port, pathname: v.pathname,
+             search: v.search, hash: v.hash };
+  if (v instanceof URLSearchParams) return { $type: "URLSearchParams", string: v.toString(), entries: [...v] };
+  if (v instanceof Headers) return { $type: "Headers", entries: [...v] };
+  if (v instanceof Response)
+    return { $type: "Response", status: v.status, statusText: v.statusText, ok: v.ok, redirected: v.redirected,
+             url: v.url, type: v.type, headers: [...v.headers], body: v.body === null ? null : await v.text() };
+  if (v instanceof Request)
+    return { $type: "Request", method: v.method, url: v.url, redirect: v.redirect, headers: [...v.headers],
+             body: v.body === null ? null : await v.text() };
+  if (v instanceof TextEncoder) return { $type: "TextEncoder", encoding: v.encoding };
+  if (v instanceof TextDecoder) return { $type: "TextDecoder", encoding: v.encoding, fatal: v.fatal, ignoreBOM: v.ignoreBOM };
+  if (v instanceof Number) return { $type: "Number", value: await shape(v.valueOf()) };
+  if (Array.isArray(v)) { const out = []; for (const x of v) out.push(await shape(x)); return out; }
+  if (typeof v.next === "function" && typeof v[Symbol.iterator] === "function") return shape([...v]);
+  const out = {};
+  for (const [k, x] of Object.entries(v)) out[k] = await shape(x);
+  return out;
+}
+async function run([op, ...args]) {
+  if (op === "new") return shape(decode({ $new: args }));
+  if (op === "call") return shape(decode({ $call: args }));
+  if (op === "get") return shape(resolve(globalThis, args[0])[0]);
+  if (op === "do") {
+    const target = decode(args[0]);
+    const results = [];
+    for (const step of args.slice(1)) {
+      if (typeof step === "string") { results.push(await shape(resolve(target, step)[0])); continue; }
+      const [path, ...stepArgs] = step;
+      if (path.startsWith("=")) { target[path.slice(1)] = decode(stepArgs[0]); results.push({ $undefined: true }); continue; }
+      const [f, self] = resolve(target, path);
+      results.push(await shape(f.apply(self, decode(stepArgs))));
+    }
+    return results;
+  }
+  throw new Error(`unknown operation ${op}`);
+}
+export default {
+  async fetch(request) {
+    if (request.method !== "POST") return new Response("ready");
+    const results = [];
+    for (const call of await request.json()) {
+      try {
+        results.push({ ok: await run(call) });
+      } catch (e) {
+        results.push({ error: `${e && e.name}: ${e && e.message}` });
+      }
+    }
+    return Response.json(results);
+  },
+};
+"""
+
+
+# --- workers-env ---------------------------------------------------------------------------
+
+def _attr(obj, name: str):
+    """``obj.name`` as Pyodide reads it (``from_`` for ``from``)."""
+    try:
+        return getattr(obj, name)
+    except AttributeError:
+        if hasattr(obj, name + "_"):
+            return getattr(obj, name + "_")
+        raise
+
+
+def _resolve(root, path: str):
+    value = root
+    for name in path.split("."):
+        value = _attr(value, name)
+    return value
+
+
+def _py_value(v):
+    """A case value as the Python object Worker code would pass (``to_js`` for lists and dicts)."""
+    if isinstance(v, dict):
+        if "$hex" in v:
+            return to_js(bytes.fromhex(v["$hex"]))
+        if "$buf" in v:
+            return to_js(bytes.fromhex(v["$buf"])).buffer
+        if "$null" in v:
+            return jsnull
+        if "$undefined" in v:
+            return None
+        if "$num" in v:
+            return float(v["$num"])
+        if "$bigint" in v:
+            return BigInt(int(v["$bigint"]))
+        if "$new" in v:
+            name, *args = v["$new"]
+            return _resolve(js, name).new(*[_py_value(a) for a in args])
+        if "$call" in v:
+            path, *args = v["$call"]
+            return _resolve(js, path)(*[_py_value(a) for a in args])
+        return to_js({k: _py_value(x) for k, x in v.items()}, dict_converter=js.Object.fromEntries)
+    if isinstance(v, list):
+        return to_js([_py_value(x) for x in v], dict_converter=js.Object.fromEntries)
+    return v
+
+
+def _get(obj, name: str):
+    try:
+        return _attr(obj, name)
+    except AttributeError:
+        return {"$missing": name}
+
+
+async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER_JS
+    kind = type(v).__name__
+    if isinstance(v, dict) and "$missing" in v:
+        return v
+    if v is None:
+        return {"$undefined": True}
+    if v is jsnull:
+        return None
+    if isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, BigInt) or (isinstance(v, int) and abs(v) >= 2**53):
+        return {"$bigint": str(int(v))}  # Pyodide: a BigInt reaches Python as an int
+    if isinstance(v, int):
+        return v
+    if isinstance(v, float):
+        if v == 0 and math.copysign(1, v) < 0:
+            return {"$num": "-0"}
+        if not math.isfinite(v):
+            return {"$num": "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")}
+        return int(v) if v.is_integer() and abs(v) < 2**53 else v
+    if kind == "JsBuffer":
+        return {"$type": "ArrayBuffer", "byteLength": v.byteLength, "hex": v.to_bytes().hex()}
+    if kind == "JsDataView":
+        return {"$type": "DataView", "byteOffset": v.byteOffset, "byteLength": v.byteLength,
+                "bufferByteLength": v.buffer.byteLength}
+    if kind == "JsTypedArray":
+        return {"$type": v.constructor.name, "length": v.length, "byteOffset": v.byteOffset, "byteLength": v.byteLength,
+                "bufferByteLength": v.buffer.byteLength, "values": [await _py_shape(x) for x in v.numbers()]}
+    if kind == "JsURL":
+        return {"$type": "URL", **{k: await _py_shape(_get(v, k)) for k in (
+            "href", "origin", "protocol", "username", "password", "host", "hostname", "port", "pathname", "search",
+            "hash")}}
+    if kind == "JsURLSearchParams":
+        return {"$type": "URLSearchParams", "string": v.toString(), "entries": await _py_shape(list(v.entries()))}
+    if kind == "JsHeaders":
+        return {"$type": "Headers", "entries": await _py_shape(list(v.entries()))}
+    if kind in ("JsResponse", "JsRequest"):
+        keys = (("status", "statusText", "ok", "redirected", "url", "type") if kind == "JsResponse"
+                else ("method", "url", "redirect"))
+        out = {"$type": kind[2:], **{k: await _py_shape(_get(v, k)) for k in keys}}
+        out["headers"] = await _py_shape(list(v.headers.entries()))
+        out["body"] = None if v.body is None else await v.text()
+        return out
+    if kind == "TextEncoder":
+        return {"$type": "TextEncoder", "encoding": _get(v, "encoding")}
+    if kind == "TextDecoder":
+        return {"$type": "TextDecoder", **{k: await _py_shape(_get(v, k)) for k in ("encoding", "fatal", "ignoreBOM")}}
+    if kind == "JsNumberObject":
+        return {"$type": "Number", "value": await _py_shape(v.valueOf())}
+    if kind == "JsObject":
+        return {k: await _py_shape(x) for k, x in v.as_object_map().items()}
+    if kind == "JsArray" or isinstance(v, (list, tuple)):
+        return [await _py_shape(x) for x in v]
+    if hasattr(v, "__next__"):
+        return [await _py_shape(x) for x in v]
+    if isinstance(v, dict):
+        return {k: await _py_shape(x) for k, x in v.items()}
+    return {"$python": f"{kind}: {v!r}"}
+
+
+async def _py_run(op, args):
+    if op == "new":
+        return await _py_shape(_py_value({"$new": args}))
+    if op == "call":
+        return await _py_shape(_py_value({"$call": args}))
+    if op == "get":
+        return await _py_shape(_resolve(js, args[0]))
+    if op == "do":
+        target = _py_value(args[0])
+        results = []
+        for step in args[1:]:
+            if isinstance(step, str):  # a property missing here reads as {"$missing": name}
+                *parents, name = step.split(".")
+                results.append(await _py_shape(_get(_resolve(target, ".".join(parents)) if parents else target, name)))
+                continue
+            path, *step_args = step
+            if path.startswith("="):
+                setattr(target, path[1:], _py_value(step_args[0]))
+                results.append({"$undefined": True})
+                continue
+            results.append(await _py_shape(_resolve(target, path)(*[_py_value(a) for a in step_args])))
+        return results
+    raise ValueError(f"unknown operation {op}")
+
+
+async def _py_case(call):
+    try:
+        return {"ok": await _py_run(call[0], call[1:])}
+    except JsException as exc:
+        return {"error": f"{exc.name}: {exc.message}"}
+    except Exception as exc:  # noqa: BLE001 - a Python exception where JavaScript has none is a difference
+        return {"error": f"(Python) {type(exc).__name__}: {exc}"}
+
+
+def ours(calls):
+    return [asyncio.run(_py_case(call)) for call in calls]
+
+
+# --- workerd under wrangler dev --------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def theirs(calls, tmp: Path):
+    app = tmp / "app"
+    (app / "src").mkdir(parents=True)
+    (app / "src" / "index.js").write_text(WORKER_JS)
+    (app / "wrangler.toml").write_text(f'name = "jsapi-diff"\nmain = "src/index.js"\n'
+                                        f'compatibility_date = "{COMPATIBILITY_DATE}"\n')
+    port, inspector = _free_port(), _free_port()
+    log = (tmp / "wrangler.log").open("w")
+    proc = subprocess.Popen([str(HERE / "wrangler"), "dev", "--ip", "127.0.0.1", "--port", str(port),
+                             "--inspector-port", str(inspector), "--show-interactive-dev-session=false"],
+                            cwd=app, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            start_new_session=True, env={**os.environ, "XDG_CONFIG_HOME": str(tmp / "config")})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                raise SystemExit("wrangler dev exited:\n" + (tmp / "wrangler.log").read_text())
+            try:
+                with urllib.request.urlopen(url, timeout=5) as r:
+                    if r.read() == b"ready":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit("wrangler dev did not answer in 120 s:\n" + (tmp / "wrangler.log").read_text())
+            time.sleep(0.5)
+        request = urllib.request.Request(url, data=json.dumps(calls).encode(), method="POST",
+                                         headers={"content-type": "application/json"})
+        with urllib.request.urlopen(request, timeout=300) as r:
+            return json.loads(r.read())
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)  # the process group wrangler dev was started in
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        log.close()
+
+
+def label(value) -> str:
+    """A case, short: long byte strings by their length."""
+    def short(v):
+        if isinstance(v, dict) and ("$hex" in v or "$buf" in v):
+            h = v.get("$hex", v.get("$buf"))
+            return v if len(h) <= 16 else {next(iter(v)): f"<{len(h) // 2} bytes>"}
+        if isinstance(v, dict):
+            return {k: short(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [short(x) for x in v]
+        return v
+    return json.dumps(short(value), ensure_ascii=False)
+
+
+def canonical(value):
+    """A result as Python code under Pyodide would see it: a JavaScript number that is a safe
+    integer (``-0`` among them) and a BigInt both reach Python as an ``int`` (so ``1n`` and ``1``,
+    ``-0`` and ``0`` cannot be told apart there); other numbers as floats."""
+    if isinstance(value, dict):
+        if value.keys() == {"$num"} and value["$num"] == "-0":
+            return 0
+        if value.keys() == {"$bigint"}:
+            whole = int(value["$bigint"])
+            return whole if abs(whole) < 2**53 else value
+        return {k: canonical(x) for k, x in value.items()}
+    if isinstance(value, list):
+        return [canonical(x) for x in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**53:
+        return float(value)
+    return value
+
+
+def main(argv: list[str]) -> int:
+    show_all = "--all" in argv
+    sys.stdout.reconfigure(errors="backslashreplace")  # lone surrogates in cases print escaped
+    calls = [c["call"] if isinstance(c, dict) else c for c in CASES]
+    expected = {i: c["expected"] for i, c in enumerate(CASES) if isinstance(c, dict)}
+    with tempfile.TemporaryDirectory(prefix="jsapi-diff-") as tmp:
+        a = theirs(calls, Path(tmp))
+    b = ours(calls)
+    same = differ = 0
+    expected_lines = []
+    for i, (call, x, y) in enumerate(zip(calls, a, b, strict=True)):
+        nx, ny = json.dumps(canonical(x), sort_keys=True), json.dumps(canonical(y), sort_keys=True)
+        if nx == ny:
+            same += 1
+            if show_all:
+                print(f"SAME #{i} {label(call)}\n  both:        {nx[:900]}")
+            if i in expected:
+                expected_lines.append(f"EXPECTED DIFFERENCE DID NOT SHOW #{i} {label(call)}  ({expected[i]})")
+            continue
+        lines = f"#{i} {label(call)}\n  workerd:     {nx[:900]}\n  workers-env: {ny[:900]}"
+        if i in expected:
+            expected_lines.append(f"EXPECTED {lines}\n  why: {expected[i]}")
+        else:
+            differ += 1
+            print(f"DIFF {lines}")
+    for line in expected_lines:
+        print(line)
+    print(f"{same}/{len(calls)} cases give the same result or error text as workerd (wrangler dev); "
+          f"{differ} unexpected differences, {len(expected)} cases allowed to differ ({len(expected_lines)} listed above)")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
