@@ -69,7 +69,7 @@ async def test_js_globals_inside_a_worker(tmp_path):
     data = await (await worker.fetch("https://example.com:443/some/path?q=7")).json()
     assert data == {
         "path": "/some/path", "q": "7", "host": "example.com", "origin": "https://example.com",
-        "params": "a=1&b=x%20y&c=3", "b": "x y",
+        "params": "a=1&b=x+y&c=3", "b": "x y",
         "len": 6, "decoded": "héllo",
         "digest": hashlib.sha256("héllo".encode()).hexdigest(), "uuid": 36,
         "random": 8, "b64": "aGk=", "unb64": "hi",

@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urljoin, urlsplit, urlunsplit
 
+from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
@@ -78,6 +79,15 @@ def set_entry(entries: list[tuple[str, Any]], name: str, value: Any) -> list[tup
     if not done:
         out.append((name, value))
     return out
+
+
+_FORM_SAFE = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789*-._")
+
+
+def _form_encode(text: str) -> str:
+    """One name or value as URLSearchParams writes it (lone surrogates as U+FFFD first)."""
+    data = "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text).encode("utf-8")
+    return "".join(chr(b) if b in _FORM_SAFE else "+" if b == 0x20 else f"%{b:02X}" for b in data)
 
 
 class JsEntryList(JsProxy):
@@ -157,12 +167,12 @@ class JsURLSearchParams(JsEntryList):
     def size(self) -> int:
         return len(self._entries)
 
-    def append(self, name: str, value: Any) -> None:
-        self._entries.append((str(name), str(value)))
+    def append(self, name: str, value: Any, *_ignored: Any) -> None:
+        self._entries.append((js_text(name), js_text(value)))
         self._changed()
 
-    def set(self, name: str, value: Any) -> None:
-        self._entries = set_entry(self._entries, str(name), str(value))
+    def set(self, name: str, value: Any, *_ignored: Any) -> None:
+        self._entries = set_entry(self._entries, js_text(name), js_text(value))
         self._changed()
 
     def delete(self, name: str) -> None:
@@ -174,7 +184,9 @@ class JsURLSearchParams(JsEntryList):
         self._changed()
 
     def toString(self) -> str:  # noqa: N802 - JS name
-        return urlencode(self._entries, quote_via=quote, safe="*-._")
+        """The application/x-www-form-urlencoded serializer: a space is ``+``, only ASCII
+        alphanumerics and ``*-._`` stay as they are (``~`` is ``%7E``)."""
+        return "&".join(f"{_form_encode(k)}={_form_encode(v)}" for k, v in self._entries)
 
     def __str__(self) -> str:
         return self.toString()
@@ -427,24 +439,41 @@ class TextDecoder(JsProxy):
         return text
 
 
-def btoa(data: Any) -> str:
-    text = str(data)
+_MISSING: Any = object()
+_ATOB_ERROR = ("atob() called with invalid base64-encoded data. (Only whitespace, '+', '/', alphanumeric ASCII, "
+               "and up to two terminal '=' signs when the input data length is divisible by 4 are allowed.)")
+
+
+def js_text(value: Any) -> str:
+    """JavaScript's ``String(value)`` of a value Worker code passed (``None`` is ``undefined``,
+    ``jsnull`` ``null``), as a Web API taking a string converts it."""
+    if value is None:
+        return "undefined"
+    if value is jsnull:
+        return "null"
+    return value if isinstance(value, str) else _jsvalues.js_string(value)
+
+
+def btoa(data: Any = _MISSING) -> str:
+    if data is _MISSING:
+        raise js_type_error("Failed to execute 'btoa' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'String'.")
+    text = js_text(data)
     if any(ord(ch) > 0xFF for ch in text):
-        raise JsException(
-            "Cannot encode string to base64: contains characters outside of the Latin1 range.",
-            name="InvalidCharacterError",
-        )
+        raise JsException("btoa() can only operate on characters in the Latin1 (ISO/IEC 8859-1) range.",
+                          name="InvalidCharacterError")
     return base64.b64encode(text.encode("latin-1")).decode("ascii")
 
 
-def atob(data: Any) -> str:
-    text = "".join(str(data).split())
+def atob(data: Any = _MISSING) -> str:
+    if data is _MISSING:
+        raise js_type_error("Failed to execute 'atob' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'String'.")
+    text = "".join(js_text(data).split())
     if len(text) % 4 == 1 or not all(ch.isascii() and (ch.isalnum() or ch in "+/=") for ch in text):
-        raise JsException("atob() called with invalid base64-encoded data.", name="InvalidCharacterError")
+        raise JsException(_ATOB_ERROR, name="InvalidCharacterError")
     try:
         return base64.b64decode(text + "=" * (-len(text) % 4), validate=True).decode("latin-1")
     except (binascii.Error, ValueError):
-        raise JsException("atob() called with invalid base64-encoded data.", name="InvalidCharacterError") from None
+        raise JsException(_ATOB_ERROR, name="InvalidCharacterError") from None
 
 
 def _get_random_values(array: Any) -> Any:

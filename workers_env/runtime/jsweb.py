@@ -9,6 +9,7 @@ worker code touches: JS method names, ``null`` for missing headers, bodies reada
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -86,17 +87,24 @@ class JsHeaders(JsProxy):
 
     @staticmethod
     def _name(name: Any) -> str:
-        text = str(name)
-        if not text or any(c in text for c in " \t\r\n:()<>@,;\\\"/[]?={}"):
-            raise js_type_error(f"Invalid header name: {text}")
+        """A header name as workerd takes it (an empty one is allowed; a non-Latin-1 character
+        becomes U+FFFD, as the ByteString conversion of a USVString does)."""
+        text = "".join(c if ord(c) < 0x80 else "\ufffd" for c in str(name))
+        if any(c in text for c in " \t\r\n:()<>@,;\\\"/[]?={}\x00"):
+            raise js_type_error("Invalid header name.")
         return text.lower()
 
     @staticmethod
     def _value(value: Any) -> str:
-        """``String(value)`` as JavaScript makes it (``true``, ``1`` for 1.0, ``null``), trimmed."""
+        """``String(value)`` as JavaScript makes it (``true``, ``1`` for 1.0, ``null``), trimmed;
+        CR, LF and NUL are refused as workerd refuses them."""
         if value is jsnull:
-            return "null"
-        return (_jsvalues.js_string(value) if value is not None else "undefined").strip()
+            text = "null"
+        else:
+            text = (_jsvalues.js_string(value) if value is not None else "undefined").strip(" \t\r\n")
+        if any(c in text for c in "\r\n\x00"):
+            raise js_type_error("Invalid header value.")
+        return text
 
     # JavaScript methods ignore extra arguments: ``headers.get(name, "")`` is ``get(name)``
     def append(self, name: Any, value: Any, *_ignored: Any) -> None:
@@ -286,12 +294,28 @@ def _serialized(url: str) -> str:
         return url  # not an absolute URL: left as given
 
 
+#: the methods workerd's ``Request`` takes (kj's HTTP methods but CONNECT), case-insensitively
+_HTTP_METHODS = frozenset({
+    "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "PURGE", "OPTIONS", "TRACE", "COPY", "LOCK", "MKCOL", "MOVE",
+    "PROPFIND", "PROPPATCH", "SEARCH", "UNLOCK", "ACL", "REPORT", "MKACTIVITY", "CHECKOUT", "MERGE", "M-SEARCH",
+    "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE",
+})
+
+
+def _http_method(method: Any) -> str:
+    text = str(method)
+    if text.upper() not in _HTTP_METHODS:
+        raise js_type_error(f"Invalid HTTP method string: {text}")
+    return text.upper()
+
+
 class JsRequest(_Body):
     """The JS ``Request`` an incoming HTTP request becomes."""
 
     _js_name = "Request"
 
-    def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None):
+    def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None,
+                 redirect: str = "follow"):
         method = str(method).upper()
         data, implied_type = _extract_body(body)
         if data is not None and method in ("GET", "HEAD"):
@@ -304,11 +328,20 @@ class JsRequest(_Body):
         self.cf = cf
         self._body = data
         self.bodyUsed = False
-        self.redirect = "follow"
+        self.redirect = redirect
 
     @staticmethod
     def new(input: Any, init: Any = None, **kwargs: Any) -> JsRequest:  # noqa: A002 - JS name
         options = init_options(init, kwargs)
+        if "method" in options:
+            options["method"] = _http_method(options["method"])
+        redirect = options.get("redirect")
+        if redirect is not None and redirect not in ("follow", "manual"):
+            raise js_type_error('Invalid redirect value, must be one of "follow" or "manual" ("error" won\'t be '
+                                'implemented since it does not make sense at the edge; use "manual" and check the '
+                                "response status code).")
+        if not isinstance(input, JsRequest) and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", str(input)):
+            raise js_type_error(f"Invalid URL: {input}")
         if isinstance(input, JsRequest):
             base = input
             return JsRequest(
@@ -317,6 +350,7 @@ class JsRequest(_Body):
                 headers=options.get("headers", base.headers),
                 body=options.get("body", base._body),
                 cf=options.get("cf", base.cf),
+                redirect=redirect or base.redirect,
             )
         return JsRequest(
             str(input),
@@ -324,12 +358,14 @@ class JsRequest(_Body):
             headers=options.get("headers"),
             body=options.get("body"),
             cf=options.get("cf"),
+            redirect=redirect or "follow",
         )
 
     def clone(self) -> JsRequest:
         if self.bodyUsed:
             raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
-        return JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf)
+        return JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
+                         redirect=self.redirect)
 
     def __repr__(self) -> str:
         return f"Request {{ method: {self.method!r}, url: {self.url!r} }}"

@@ -441,14 +441,26 @@ async def js_fetch(resource: Any, init: Any = None, **kwargs: Any) -> JsResponse
     return await send_request(JsRequest.new(resource, init, **kwargs))
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """``redirect: "manual"``: a 3xx answer is the response, ``Location`` and all."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_FOLLOW_REDIRECTS = urllib.request.build_opener()
+_MANUAL_REDIRECTS = urllib.request.build_opener(_NoRedirects())
+
+
 async def send_request(js_request: JsRequest) -> JsResponse:
     """Send a JS request with the standard library (in a thread); network failures are JS ``TypeError``s."""
     body = js_request._body
 
     def send() -> JsResponse:
         raw = urllib.request.Request(js_request.url, data=body, method=js_request.method, headers=dict(js_request.headers.items()))
+        opener = _MANUAL_REDIRECTS if js_request.redirect == "manual" else _FOLLOW_REDIRECTS
         try:
-            with urllib.request.urlopen(raw, timeout=30) as reply:  # noqa: S310 - worker-chosen URL
+            with opener.open(raw, timeout=30) as reply:
                 status, reason, headers, data, url = reply.status, reply.reason, reply.headers.items(), reply.read(), reply.url
         except urllib.error.HTTPError as exc:
             status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), js_request.url
@@ -456,6 +468,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             raise js_type_error(f"Network connection lost. ({exc})") from None
         response = JsResponse(data or None, None, status=status, statusText=reason, headers=list(headers))
         response.url = url
+        response.redirected = url != js_request.url
         return response
 
     return await asyncio.to_thread(send)

@@ -1,0 +1,102 @@
+"""The errors workerd's Web APIs raise for bad input, word for word (found by
+``tools/wrangler/jsapi_differential.py`` against ``wrangler dev``), and the values they coerce."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers_env import js
+from workers_env._errors import JsException
+from workers_env.runtime.jsproxy import jsnull
+
+
+def _raises(call, name: str, message: str) -> None:
+    with pytest.raises(JsException) as caught:
+        call()
+    assert (caught.value.name, caught.value.message) == (name, message)
+
+
+def test_btoa_and_atob_texts():
+    _raises(lambda: js.btoa("€"), "InvalidCharacterError",
+            "btoa() can only operate on characters in the Latin1 (ISO/IEC 8859-1) range.")
+    _raises(lambda: js.atob("a"), "InvalidCharacterError",
+            "atob() called with invalid base64-encoded data. (Only whitespace, '+', '/', alphanumeric ASCII, "
+            "and up to two terminal '=' signs when the input data length is divisible by 4 are allowed.)")
+    _raises(lambda: js.btoa(), "TypeError",
+            "Failed to execute 'btoa' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'String'.")
+    _raises(lambda: js.atob(), "TypeError",
+            "Failed to execute 'atob' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'String'.")
+    # String(value): undefined, null, numbers as JavaScript writes them
+    assert [js.atob(js.btoa(v)) for v in (None, jsnull, 1.0, True)] == ["undefined", "null", "1", "true"]
+    assert js.atob(" aG k= ") == "hi"  # whitespace is skipped
+
+
+def test_url_search_params_serialize_as_forms_do():
+    params = js.URLSearchParams.new()
+    params.append("a b", "x~y*z-._!")
+    params.append(None, jsnull, "extra arguments are ignored")
+    params.set("é", "€")
+    assert params.toString() == "a+b=x%7Ey*z-._%21&undefined=null&%C3%A9=%E2%82%AC"
+
+
+def test_header_names_and_values_are_checked_as_workerd_checks_them():
+    headers = js.Headers.new()
+    _raises(lambda: headers.set("bad name", "1"), "TypeError", "Invalid header name.")
+    _raises(lambda: headers.append("x:y", "1"), "TypeError", "Invalid header name.")
+    for bad in ("a\r\nb", "a\nb", "a\x00b"):
+        _raises(lambda bad=bad: headers.set("x-v", bad), "TypeError", "Invalid header value.")
+    assert list(headers.keys()) == []  # a refused header changes nothing
+    headers.set("x-pad", " \t padded \t ")
+    headers.set("", "empty name is allowed")
+    assert (headers.get("x-pad"), headers.get("")) == ("padded", "empty name is allowed")
+
+
+def test_request_checks_its_method_redirect_and_url():
+    request = js.Request.new("https://example.com/", method="patch")
+    assert request.method == "PATCH"
+    _raises(lambda: js.Request.new("https://example.com/", method="FETCH"), "TypeError",
+            "Invalid HTTP method string: FETCH")
+    _raises(lambda: js.Request.new("https://example.com/", method="CONNECT"), "TypeError",
+            "Invalid HTTP method string: CONNECT")
+    _raises(lambda: js.Request.new("https://example.com/", redirect="error"), "TypeError",
+            'Invalid redirect value, must be one of "follow" or "manual" ("error" won\'t be implemented since it '
+            'does not make sense at the edge; use "manual" and check the response status code).')
+    assert js.Request.new("https://example.com/", redirect="manual").redirect == "manual"
+    _raises(lambda: js.Request.new("/relative"), "TypeError", "Invalid URL: /relative")
+    # the redirect mode is kept by the copy constructor and clone()
+    copied = js.Request.new(js.Request.new("https://example.com/", redirect="manual"))
+    assert (copied.redirect, copied.clone().redirect) == ("manual", "manual")
+
+
+@pytest.mark.asyncio
+async def test_outgoing_fetch_follows_redirects_unless_told_manual():
+    import http.server
+    import threading
+
+    class Hop(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            if self.path == "/from":
+                self.send_response(302)
+                self.send_header("Location", "/to")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"landed")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Hop)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        followed = await js.fetch(f"{base}/from")
+        assert (followed.status, followed.redirected, followed.url, await followed.text()) == (
+            200, True, f"{base}/to", "landed")
+        manual = await js.fetch(f"{base}/from", redirect="manual")
+        assert (manual.status, manual.redirected, manual.headers.get("location")) == (302, False, "/to")
+        direct = await js.fetch(f"{base}/to")
+        assert (direct.status, direct.redirected) == (200, False)
+    finally:
+        server.shutdown()
