@@ -41,8 +41,10 @@ def test_number_predicates_do_not_coerce_and_the_globals_do():
     assert math.isnan(n("12px")) and math.isnan(n("nan")) and n("-Infinity") == -math.inf
     assert (n.MAX_SAFE_INTEGER, n.EPSILON, n.MIN_VALUE > 0) == (2**53 - 1, 2.0**-52, True)
     assert n.parseInt("08") == js.parseInt("08") == 8
+    assert n(2**60) == 2.0**60  # Number(10n) converts a BigInt; ToNumber (isNaN, typed arrays) refuses one
     with pytest.raises(JsException, match="TypeError: Cannot convert a BigInt value to a number"):
-        n(2**60)
+        js.isNaN(2**60)
+    assert (n([]), n([5]), n(["7"]), math.isnan(n([1, 2]))) == (0, 5, 7, True)  # arrays through their string
     boxed = n.new("1234")  # a wrapper object: its number through valueOf() and to_py()
     assert (boxed.valueOf(), boxed.to_py(), boxed.toString(), boxed.constructor.name) == (1234, 1234, "1234", "Number")
 

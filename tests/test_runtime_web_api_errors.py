@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers_env import js
+from workers_env import js, to_js
 from workers_env._errors import JsException
 from workers_env.runtime.jsproxy import jsnull
 
@@ -100,3 +100,51 @@ async def test_outgoing_fetch_follows_redirects_unless_told_manual():
         assert (direct.status, direct.redirected) == (200, False)
     finally:
         server.shutdown()
+
+
+def test_headers_init_and_iteration():
+    _raises(lambda: js.Headers.new([["a", "1"], ["b"]]), "TypeError",
+            "To initialize a Headers object from a sequence, each inner sequence must have exactly two elements.")
+    _raises(lambda: js.Headers.new("x"), "TypeError",
+            "Failed to construct 'Headers': constructor parameter 1 is not of type 'Headers or Sequence or object'.")
+    _raises(lambda: js.Headers.new([["ok", "1"], ["bad name", "2"]]), "TypeError", "Invalid header name.")
+    headers = js.Headers.new(to_js({"b": "2", "a": "1", "C": "3"}, dict_converter=js.Object.fromEntries))
+    assert (list(headers.keys()), list(headers.values())) == (["a", "b", "c"], ["1", "2", "3"])
+    seen = []
+    headers.forEach(lambda value, name, owner: seen.append((name, value, owner is headers)))
+    assert seen == [("a", "1", True), ("b", "2", True), ("c", "3", True)]
+
+
+def test_response_init_is_converted_as_webidl_converts_it():
+    assert js.Response.new("x", status="201").status == 201  # unsigned short: "201" is 201
+    assert js.Response.new("x", status=200.5).status == 200
+    _raises(lambda: js.Response.new("x", status=jsnull), "RangeError",
+            "Responses may only be constructed with status codes in the range 200 to 599, inclusive.")
+    _raises(lambda: js.Response.new("x", statusText="bad\ntext"), "TypeError", "Invalid statusText")
+    numeric = js.Response.new(12)  # String(12), a text body
+    assert (numeric.headers.get("content-type"), numeric.raw_body()) == ("text/plain;charset=UTF-8", b"12")
+    assert js.Response.new(1.0).raw_body() == b"1"
+    error = js.Response.error()
+    assert (error.status, error.type, error.ok, error.raw_body()) == (0, "error", False, b"")
+    assert js.Response.json(None).raw_body() == b"undefined"  # JSON.stringify(undefined), as workerd writes it
+    assert js.Response.json(jsnull).raw_body() == b"null"
+
+
+def test_text_codecs_take_usv_strings_and_decoder_options():
+    assert list(js.TextEncoder.new().encode("\ud800x")) == [239, 191, 189, 120]  # lone surrogate: U+FFFD
+    assert list(js.TextEncoder.new().encode()) == []
+    bom = to_js(bytes.fromhex("efbbbf6869"))
+    plain = js.TextDecoder.new()
+    assert (plain.decode(bom), plain.ignoreBOM, plain.fatal, plain.encoding) == ("hi", False, False, "utf-8")
+    keep = js.TextDecoder.new("utf-8", to_js({"ignoreBOM": True}, dict_converter=js.Object.fromEntries))
+    assert (keep.decode(bom), keep.ignoreBOM) == ("\ufeffhi", True)
+    fatal = js.TextDecoder.new("utf-8", to_js({"fatal": True}, dict_converter=js.Object.fromEntries))
+    _raises(lambda: fatal.decode(to_js(bytes.fromhex("ff61"))), "TypeError", "Failed to decode input.")
+    assert fatal.decode(to_js(b"ok")) == "ok"  # a failed decode leaves the decoder usable
+    _raises(lambda: js.TextDecoder.new("bogus"), "RangeError", '"bogus" is not a valid encoding.')
+
+
+def test_typed_array_offsets_and_lengths_are_refused_with_v8_texts():
+    _raises(lambda: js.Uint8Array.new(float("inf")), "RangeError", "Invalid typed array length: Infinity")
+    _raises(lambda: js.Uint8Array.new(js.ArrayBuffer.new(4), -1), "RangeError",
+            "Start offset -1 is outside the bounds of the buffer")

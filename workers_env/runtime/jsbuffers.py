@@ -390,6 +390,8 @@ def _new_typed_array(name: str, init: Any = None, byte_offset: Any = None, lengt
     if isinstance(init, JsBuffer):  # a view of that ArrayBuffer (a Python buffer is not one)
         buffer = init
         offset = 0 if byte_offset is None else _index(byte_offset)
+        if offset < 0:
+            raise _range_error(f"Start offset {offset} is outside the bounds of the buffer")
         if offset % size:
             raise _range_error(f"start offset of {name} should be a multiple of {size}")
         if length is None:
@@ -405,7 +407,8 @@ def _new_typed_array(name: str, init: Any = None, byte_offset: Any = None, lengt
     if init is None or isinstance(init, (bool, int, float, str)):  # a length
         count = _index(0 if init is None else init)
         if count < 0 or count > 2**32:
-            raise _range_error(f"Invalid typed array length: {count}")
+            shown = js_string(float(init)) if isinstance(init, float) else count  # Infinity as such
+            raise _range_error(f"Invalid typed array length: {shown}")
         return JsTypedArray(name, buffer=JsBuffer(bytes(count * size)), offset=0, length=count)
     if isinstance(init, JsTypedArray) and (init._format in "qQ") != (name.startswith("Big")):
         raise js_type_error("Cannot mix BigInt and other types, use explicit conversions")

@@ -18,7 +18,9 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import parse_qsl, quote, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl
+
+import ada_url
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
@@ -35,34 +37,6 @@ from workers_env.runtime.jsproxy import (
 from workers_env.runtime.webcrypto import SubtleCrypto
 
 __all__ = ["JsDate", "JsURL", "JsURLSearchParams", "TextDecoder", "TextEncoder", "atob", "btoa", "crypto", "js_error"]
-
-_SPECIAL_PORTS = {"http": "80", "https": "443", "ws": "80", "wss": "443", "ftp": "21"}
-_PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
-#: what the WHATWG URL serializer leaves as it is: printable ASCII outside each percent-encode set
-_PATH_SAFE = "".join(c for c in _PRINTABLE if c not in '"#<>?`{}')
-_QUERY_SAFE = "".join(c for c in _PRINTABLE if c not in "\"#<>'")  # the special-query set
-_FRAGMENT_SAFE = "".join(c for c in _PRINTABLE if c not in '"<>`')
-
-
-def _remove_dot_segments(path: str) -> str:
-    """A special URL's path with ``.`` / ``..`` segments (``%2e`` spellings too) resolved, as
-    the WHATWG parser resolves them (``/a/./b/../c`` -> ``/a/c``; ``/a/..`` -> ``/``)."""
-    out: list[str] = []
-    segments = path.split("/")[1:]
-    for i, segment in enumerate(segments):
-        last = i == len(segments) - 1
-        lowered = segment.lower()
-        if lowered in ("..", ".%2e", "%2e.", "%2e%2e"):
-            if out:
-                out.pop()
-            if last:
-                out.append("")
-        elif lowered in (".", "%2e"):
-            if last:
-                out.append("")
-        else:
-            out.append(segment)
-    return "/" + "/".join(out)
 
 
 def set_entry(entries: list[tuple[str, Any]], name: str, value: Any) -> list[tuple[str, Any]]:
@@ -148,7 +122,7 @@ class JsURLSearchParams(JsEntryList):
             for pair in init:
                 items = list(pair)
                 if len(items) != 2:
-                    raise js_type_error("Each query pair must be an iterable [name, value] tuple")
+                    raise js_type_error("Invalid URL search params sequence.")
                 self._entries.append((str(items[0]), str(items[1])))
         elif isinstance(init, dict):
             self._entries = [(str(k), str(v)) for k, v in init.items()]
@@ -175,9 +149,23 @@ class JsURLSearchParams(JsEntryList):
         self._entries = set_entry(self._entries, js_text(name), js_text(value))
         self._changed()
 
-    def delete(self, name: str) -> None:
-        self._entries = [(k, v) for k, v in self._entries if k != str(name)]
+    def delete(self, name: Any, value: Any = None, *_ignored: Any) -> None:
+        """``delete(name)``, or ``delete(name, value)``: only the pairs with that value too."""
+        name = js_text(name)
+        if value is None:
+            self._entries = [(k, v) for k, v in self._entries if k != name]
+        else:
+            value = js_text(value)
+            self._entries = [(k, v) for k, v in self._entries if (k, v) != (name, value)]
         self._changed()
+
+    def has(self, name: Any, value: Any = None, *_ignored: Any) -> bool:
+        """``has(name)``, or ``has(name, value)``: is there a pair with that value too."""
+        name = js_text(name)
+        if value is None:
+            return any(k == name for k, _ in self._entries)
+        value = js_text(value)
+        return any((k, v) == (name, value) for k, v in self._entries)
 
     def sort(self) -> None:
         self._entries.sort(key=lambda kv: kv[0].encode("utf-16-be"))
@@ -195,38 +183,32 @@ class JsURLSearchParams(JsEntryList):
         return self
 
 
+def _usv(text: str) -> str:
+    """A string as a Web API's ``USVString`` argument gets it: lone surrogates become U+FFFD."""
+    return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text) if any(
+        0xD800 <= ord(ch) <= 0xDFFF for ch in text) else text
+
+
 class JsURL(JsProxy):
-    """``URL``: a parsed absolute URL with the WHATWG accessors (``pathname``, ``searchParams`` ...)."""
+    """``URL``: a parsed absolute URL with the WHATWG accessors (``pathname``, ``searchParams`` ...).
+
+    Parsed, serialized and changed by ada (the ``ada-url`` package), the URL parser workerd
+    itself is built on: IDNA hosts, IPv4/IPv6 forms, ``file:`` URLs and every percent-encode set
+    come out as production's. A setter given a value the standard refuses changes nothing,
+    silently, as in JavaScript."""
 
     _js_name = "URL"
 
     def __init__(self, url: Any, base: Any = None):
-        text = str(url)
-        if base is not None and base is not jsnull:
-            base_text = str(base)
-            if not _absolute(base_text):
-                raise js_type_error("Invalid URL string.")
-            text = urljoin(base_text, text)
-        if not _absolute(text):
-            raise js_type_error("Invalid URL string.")
-        text = text.strip()
-        if text.split(":", 1)[0].lower() in _SPECIAL_PORTS:  # a backslash before ? or # is a slash
-            cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=len(text))
-            text = text[:cut].replace("\\", "/") + text[cut:]
-        parts = urlsplit(text)
-        self._scheme = parts.scheme.lower()
-        self._username = parts.username or ""
-        self._password = parts.password or ""
-        self._hostname = (parts.hostname or "").lower()
-        port = str(parts.port) if parts.port is not None else ""
-        self._port = "" if _SPECIAL_PORTS.get(self._scheme) == port else port
-        path = parts.path or ("/" if self._scheme in _SPECIAL_PORTS else "")
-        if self._scheme in _SPECIAL_PORTS:
-            path = _remove_dot_segments(path)
-        self._path = quote(path, safe=_PATH_SAFE)
-        self._query = quote(parts.query, safe=_QUERY_SAFE) if parts.query else ""
-        self._fragment = quote(parts.fragment, safe=_FRAGMENT_SAFE) if parts.fragment else ""
-        self._params = JsURLSearchParams(self._query, _owner=self)
+        text = _usv(url.href if isinstance(url, JsURL) else js_text(url))
+        try:
+            if base is None:
+                self._url = ada_url.URL(text)
+            else:
+                self._url = ada_url.URL(text, _usv(base.href if isinstance(base, JsURL) else js_text(base)))
+        except ValueError:
+            raise js_type_error("Invalid URL string.") from None
+        self._params = JsURLSearchParams(self._url.search, _owner=self)
 
     @staticmethod
     def new(url: Any, base: Any = None) -> JsURL:
@@ -240,71 +222,52 @@ class JsURL(JsProxy):
             return False
         return True
 
+    @staticmethod
+    def parse(url: Any, base: Any = None) -> Any:
+        """``URL.parse(url, base)``: the URL, or ``null`` where ``new URL`` would throw."""
+        try:
+            return JsURL(url, base)
+        except JsException:
+            return js_null()
+
+    def _set(self, part: str, value: Any) -> None:
+        try:
+            setattr(self._url, part, _usv(js_text(value)))
+        except ValueError:
+            return  # the standard's setters ignore what they cannot parse
+        if part in ("href", "search"):
+            self._params._entries = JsURLSearchParams(self._url.search)._entries
+
     def _set_query(self, query: str) -> None:
-        self._query = query
+        self._url.search = query
+
+    protocol = property(lambda self: self._url.protocol, lambda self, v: self._set("protocol", v))
+    username = property(lambda self: self._url.username, lambda self, v: self._set("username", v))
+    password = property(lambda self: self._url.password, lambda self, v: self._set("password", v))
+    host = property(lambda self: self._url.host, lambda self, v: self._set("host", v))
+    hostname = property(lambda self: self._url.hostname, lambda self, v: self._set("hostname", v))
+    port = property(lambda self: self._url.port, lambda self, v: self._set("port", v))
+    pathname = property(lambda self: self._url.pathname, lambda self, v: self._set("pathname", v))
+    search = property(lambda self: self._url.search, lambda self, v: self._set("search", v))
+    hash = property(lambda self: self._url.hash, lambda self, v: self._set("hash", v))
+    origin = property(lambda self: self._url.origin)
 
     @property
-    def protocol(self) -> str:
-        return self._scheme + ":"
+    def href(self) -> str:
+        return self._url.href
 
-    @property
-    def username(self) -> str:
-        return self._username
-
-    @property
-    def password(self) -> str:
-        return self._password
-
-    @property
-    def hostname(self) -> str:
-        return self._hostname
-
-    @property
-    def port(self) -> str:
-        return self._port
-
-    @property
-    def host(self) -> str:
-        return self._hostname + (f":{self._port}" if self._port else "")
-
-    @property
-    def origin(self) -> str:
-        return f"{self._scheme}://{self.host}" if self._scheme in _SPECIAL_PORTS else "null"
-
-    @property
-    def pathname(self) -> str:
-        return self._path
-
-    @pathname.setter
-    def pathname(self, value: str) -> None:
-        self._path = quote(value if value.startswith("/") else "/" + value, safe="/%:@!$&'()*+,;=-._~")
-
-    @property
-    def search(self) -> str:
-        return f"?{self._query}" if self._query else ""
-
-    @search.setter
-    def search(self, value: str) -> None:
-        self._query = value[1:] if value.startswith("?") else value
-        self._params = JsURLSearchParams(self._query, _owner=self)
+    @href.setter
+    def href(self, value: Any) -> None:
+        try:
+            ada_url.URL(_usv(js_text(value)))
+        except ValueError:
+            raise js_type_error("Failed to set the 'href' property on 'URL': the provided value is not of type "
+                                "'valid URL string'.") from None
+        self._set("href", value)
 
     @property
     def searchParams(self) -> JsURLSearchParams:  # noqa: N802 - JS name
         return self._params
-
-    @property
-    def hash(self) -> str:
-        return f"#{self._fragment}" if self._fragment else ""
-
-    @property
-    def href(self) -> str:
-        userinfo = ""
-        if self._username or self._password:
-            userinfo = self._username + (f":{self._password}" if self._password else "") + "@"
-        netloc = userinfo + self.host
-        return urlunsplit((self._scheme, netloc, self._path, self._query, self._fragment)) if netloc else (
-            f"{self._scheme}:{self._path}{self.search}{self.hash}"
-        )
 
     def toString(self) -> str:  # noqa: N802 - JS name
         return self.href
@@ -316,15 +279,6 @@ class JsURL(JsProxy):
 
     def __repr__(self) -> str:
         return f"URL {{ href: {self.href!r} }}"
-
-
-def _absolute(text: str) -> bool:
-    parts = urlsplit(text.strip())
-    if not parts.scheme or not parts.scheme[0].isalpha():
-        return False
-    if parts.scheme.lower() in _SPECIAL_PORTS:
-        return bool(parts.netloc)
-    return True
 
 
 class JsDate(JsProxy):
@@ -387,7 +341,8 @@ class JsDate(JsProxy):
 
 
 class TextEncoder(JsProxy):
-    """``TextEncoder``: strings to UTF-8 ``Uint8Array``."""
+    """``TextEncoder``: strings to UTF-8 ``Uint8Array`` (a lone surrogate is U+FFFD, as the
+    ``USVString`` argument makes it)."""
 
     _js_name = "TextEncoder"
     encoding = "utf-8"
@@ -396,46 +351,61 @@ class TextEncoder(JsProxy):
     def new() -> TextEncoder:
         return TextEncoder()
 
-    def encode(self, text: Any = "") -> JsTypedArray:
-        return JsTypedArray("Uint8Array", str(text).encode("utf-8", errors="surrogatepass"))
+    def encode(self, text: Any = None, *_ignored: Any) -> JsTypedArray:
+        return JsTypedArray("Uint8Array", b"" if text is None else _usv(js_text(text)).encode("utf-8"))
+
+
+_DECODERS = {"utf-8": "utf-8", "utf-16le": "utf-16-le", "windows-1252": "cp1252"}
+_LABELS = {"utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "latin1": "windows-1252", "ascii": "windows-1252",
+           "iso-8859-1": "windows-1252", "us-ascii": "windows-1252", "utf-16": "utf-16le"}
+
+
+def _option(options: Any, name: str) -> bool:
+    return bool(getattr(options, name, False)) if isinstance(options, JsObject) else False
 
 
 class TextDecoder(JsProxy):
-    """``TextDecoder``: bytes to a string (UTF-8 by default; invalid bytes become U+FFFD)."""
+    """``TextDecoder``: bytes to a string (UTF-8 by default; invalid bytes become U+FFFD, or a
+    ``TypeError`` when ``fatal``; a leading BOM is dropped unless ``ignoreBOM``)."""
 
     _js_name = "TextDecoder"
 
-    def __init__(self, label: str = "utf-8", options: Any = None):
-        name = str(label).strip().lower()
-        aliases = {"utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "latin1": "windows-1252", "ascii": "windows-1252"}
-        name = aliases.get(name, name)
-        if name not in ("utf-8", "utf-16le", "windows-1252"):
-            raise JsException(f'Invalid or unsupported encoding: "{label}".', name="RangeError")
+    def __init__(self, label: Any = None, options: Any = None, *_ignored: Any):
+        name = "utf-8" if label is None else js_text(label).strip(" \t\n\f\r").lower()
+        name = _LABELS.get(name, name)
+        if name not in _DECODERS:
+            raise JsException(f'"{js_text(label)}" is not a valid encoding.', name="RangeError")
         self.encoding = name
-        fatal = getattr(options, "fatal", False) if isinstance(options, JsObject) else False
-        self.fatal = bool(fatal)
+        self.fatal = _option(options, "fatal")
+        self.ignoreBOM = _option(options, "ignoreBOM")
+        self._incremental: Any = None
+        self._at_start = True
 
     @staticmethod
-    def new(label: str = "utf-8", options: Any = None) -> TextDecoder:
+    def new(label: Any = None, options: Any = None) -> TextDecoder:
         return TextDecoder(label, options)
 
     def decode(self, data: Any = None, options: Any = None, **kwargs: Any) -> str:
         """``decode(data, {stream})``: with ``stream`` an incomplete sequence at the end waits for
         the next call (as a chunked body is decoded), otherwise the decoding ends here."""
-        stream = bool(kwargs.get("stream", getattr(options, "stream", False) if isinstance(options, JsObject) else False))
-        decoder = self.__dict__.get("_incremental")
-        if decoder is None:
-            codec = {"utf-8": "utf-8-sig", "utf-16le": "utf-16-le", "windows-1252": "cp1252"}[self.encoding]
-            decoder = self.__dict__["_incremental"] = codecs.getincrementaldecoder(codec)(
+        stream = bool(kwargs.get("stream", _option(options, "stream")))
+        if self._incremental is None:
+            self._incremental = codecs.getincrementaldecoder(_DECODERS[self.encoding])(
                 errors="strict" if self.fatal else "replace")
         raw = b"" if data is None else buffer_bytes(data)
         try:
-            text = decoder.decode(raw, final=not stream)
+            text = self._incremental.decode(raw, final=not stream)
         except UnicodeDecodeError:
-            decoder.reset()
-            raise js_type_error("The encoded data was not valid.") from None
+            self._incremental.reset()
+            self._at_start = True
+            raise js_type_error("Failed to decode input.") from None
+        if self._at_start and text:
+            self._at_start = False
+            if text[0] == "\ufeff" and not self.ignoreBOM and self.encoding != "windows-1252":
+                text = text[1:]
         if not stream:
-            decoder.reset()
+            self._incremental.reset()
+            self._at_start = True
         return text
 
 

@@ -44,6 +44,8 @@ def to_number(value: Any) -> float | int:
         return math.nan
     if isinstance(value, JsNull):
         return 0
+    if isinstance(value, list) or getattr(value, "_js_name", None) == "Array":
+        return to_number(_string(list(value)))  # ToPrimitive: [] is "" is 0, [5] is "5" is 5
     return math.nan
 
 
@@ -136,6 +138,9 @@ class JsNumber:
     parseInt = staticmethod(parse_int)  # noqa: N815
 
     def __call__(self, value: Any = 0) -> float | int:
+        """``Number(value)``: ``ToNumber``, except that a BigInt converts (``Number(10n)`` is 10)."""
+        if isinstance(value, BigInt) or (type(value) is int and not is_safe_int(value)):
+            return js_number(float(value))
         number = to_number(value)
         return js_number(number) if isinstance(number, float) else number
 

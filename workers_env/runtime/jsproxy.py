@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 import sys
 import warnings
 from array import array
@@ -583,13 +584,17 @@ def from_plain(value: Any, nulls: Any = True) -> Any:
 
 def js_json_dumps(value: Any) -> str:
     """``JSON.stringify`` output for a JS value (compact, as JavaScript writes it)."""
-    return json.dumps(_jsonable(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _json_text(_jsonable(value), "", "")
 
 
-def json_stringify(value: Any, replacer: Any = None, space: Any = None, *_ignored: Any) -> str:
+def json_stringify(value: Any, replacer: Any = None, space: Any = None, *_ignored: Any) -> str | None:
     """``JSON.stringify(value, replacer, space)``: ``replacer`` an array of the property names
     to keep (at every depth) or null; ``space`` up to 10 spaces (a number) or the first 10
-    characters of a string, per level, as JavaScript indents."""
+    characters of a string, per level, as JavaScript indents. ``undefined`` (``None``) gives
+    ``undefined``; numbers are written as JavaScript writes them (``1e-7``), lone surrogates
+    escaped (well-formed ``JSON.stringify``)."""
+    if value is None:
+        return None
     tree = _jsonable(value)
     if replacer is not None and replacer is not jsnull:
         if callable(replacer) and not isinstance(replacer, (JsArray, list)):
@@ -597,13 +602,47 @@ def json_stringify(value: Any, replacer: Any = None, space: Any = None, *_ignore
                                    "convert with json.dumps(value.to_py(), default=...) instead")
         keep = [_jsvalues.js_key(k) for k in (replacer._items if isinstance(replacer, JsArray) else list(replacer))]
         tree = _kept(tree, dict.fromkeys(keep))
-    indent: int | str | None = None
+    indent = ""
     if isinstance(space, (int, float)) and not isinstance(space, bool):
-        indent = min(int(space), 10) if space >= 1 else None
+        indent = " " * min(int(space), 10) if space >= 1 else ""
     elif isinstance(space, str):
-        indent = space[:10] or None
-    separators = (",", ": ") if indent is not None else (",", ":")
-    return json.dumps(tree, indent=indent, separators=separators, ensure_ascii=False, allow_nan=False)
+        indent = space[:10]
+    return _json_text(tree, indent, "")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_quote(text: str) -> str:
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _json_text(tree: Any, indent: str, level: str) -> str:
+    """JSON text of a tree ``_jsonable`` made, as ``JSON.stringify`` writes it."""
+    if tree is None:
+        return "null"
+    if tree is True or tree is False:
+        return "true" if tree else "false"
+    if isinstance(tree, str):
+        return _json_quote(tree)
+    if isinstance(tree, int):
+        return str(tree)
+    if isinstance(tree, float):
+        return _jsvalues.js_string(tree)
+    inner = level + indent
+    if isinstance(tree, dict):
+        colon = ": " if indent else ":"
+        parts = [f"{_json_quote(str(k))}{colon}{_json_text(v, indent, inner)}" for k, v in tree.items()]
+        opening, closing = "{", "}"
+    else:
+        parts = [_json_text(v, indent, inner) for v in tree]
+        opening, closing = "[", "]"
+    if not parts:
+        return opening + closing
+    if not indent:
+        return opening + ",".join(parts) + closing
+    return f"{opening}\n{inner}" + f",\n{inner}".join(parts) + f"\n{level}{closing}"
 
 
 def _kept(tree: Any, keep: dict[str, None]) -> Any:
@@ -616,8 +655,17 @@ def _kept(tree: Any, keep: dict[str, None]) -> Any:
 
 
 def _jsonable(value: Any) -> Any:
+    """A JS value as the JSON tree ``JSON.stringify`` writes: ``toJSON()`` where there is one
+    (``URL``, ``Date``), ``{}`` for an object with no own properties (``Headers``, ``Map``),
+    a BigInt refused as V8 refuses it."""
     if value is jsnull:
         return None
+    if isinstance(value, int) and not isinstance(value, bool) and (
+            isinstance(value, _jsvalues.BigInt) or not _jsvalues.is_safe_int(value)):
+        raise js_type_error("Do not know how to serialize a BigInt")
+    to_json = getattr(value, "toJSON", None) if isinstance(value, JsProxy) else None
+    if callable(to_json):
+        return _jsonable(to_json())
     if isinstance(value, JsObject):  # an undefined property is left out, a null one kept
         return {k: _jsonable(v) for k, v in value._props.items() if v is not None or value._nulls}
     if isinstance(value, JsArray):
@@ -632,4 +680,6 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value]
     if isinstance(value, float):
         return js_number(value) if value == value and value not in (float("inf"), float("-inf")) else None
+    if isinstance(value, JsProxy) or not isinstance(value, (str, int, type(None))):
+        return {}  # a host object or a PyProxy: no own enumerable properties
     return value

@@ -17,7 +17,8 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.forms import encode_form
-from workers_env.runtime.jsglobals import JsURL
+from workers_env.runtime.jsglobals import JsURL, js_text
+from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -73,13 +74,19 @@ class JsHeaders(JsProxy):
             pairs = init.items()
         elif isinstance(init, JsMap):  # a Map is an iterable of [name, value] entries
             pairs = init._entries.items()
+        elif isinstance(init, (str, bytes, int, float, bool)):
+            raise js_type_error("Failed to construct 'Headers': constructor parameter 1 is not of type "
+                                "'Headers or Sequence or object'.")
         else:
             pairs = init
+        checked = []
         for pair in pairs:
-            items = list(pair)
+            items = [pair] if isinstance(pair, str) else list(pair)
             if len(items) != 2:
-                raise js_type_error("Invalid header: each entry must be a [name, value] pair")
-            self.append(items[0], items[1])
+                raise js_type_error("To initialize a Headers object from a sequence, each inner sequence must have "
+                                    "exactly two elements.")
+            checked.append((self._name(items[0]), self._value(items[1])))
+        self._pairs = checked
 
     @staticmethod
     def new(init: Any = None) -> JsHeaders:
@@ -157,6 +164,14 @@ class JsHeaders(JsProxy):
     def keys(self) -> list[str]:
         return [pair[0] for pair in self.entries()]
 
+    def values(self) -> list[str]:
+        return [pair[1] for pair in self.entries()]
+
+    def forEach(self, callback: Any, *_ignored: Any) -> None:  # noqa: N802 - JS name
+        """``headers.forEach((value, name, headers) => ...)``: in order of name, as iteration."""
+        for name, value in self.items():
+            callback(value, name, self)  # all three, as JavaScript calls it (a PyProxy taking fewer fails)
+
     def items(self) -> list[tuple[str, str]]:
         """Every header line in order of name (set-cookie values kept apart)."""
         return [(pair[0], pair[1]) for pair in self.entries()]
@@ -173,7 +188,7 @@ def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
     if name == "FormData":
         return encode_form(body)
     data = _body_bytes(body)
-    if isinstance(body, str):
+    if isinstance(body, (str, int, float)):  # a number or boolean is String(value), a text body
         return data, "text/plain;charset=UTF-8"
     if name == "URLSearchParams":
         return data, "application/x-www-form-urlencoded;charset=UTF-8"
@@ -202,7 +217,7 @@ def _body_bytes(body: Any) -> bytes | None:
         return body.toString().encode("utf-8")
     if isinstance(body, JsProxy):
         raise js_type_error(f"This body type is not supported here: {body.constructor.name}")
-    return str(body).encode("utf-8")  # JS stringifies other values
+    return _jsvalues.js_string(body).encode("utf-8")  # JS stringifies other values (1.0 is "1", True "true")
 
 
 class _BodyStream(JsReadableStream):
@@ -269,9 +284,11 @@ class _Body(JsProxy):
         return JsBlob([self._consume()], type=content_type)
 
 
-def json_parse(text: str) -> Any:
-    """``JSON.parse``: the JS value tree for ``text``; bad JSON is V8's ``SyntaxError``."""
-    return _js_value(_jsvalues.parse_json(str(text)))
+def json_parse(text: Any = None) -> Any:
+    """``JSON.parse``: the JS value tree for ``String(text)`` -- no argument or ``None`` is
+    ``undefined`` (``"undefined"``, a ``SyntaxError``), ``jsnull`` ``"null"``; bad JSON is V8's
+    ``SyntaxError``."""
+    return _js_value(_jsvalues.parse_json(js_text(text)))
 
 
 def _js_value(data: Any) -> Any:
@@ -371,6 +388,17 @@ class JsRequest(_Body):
         return f"Request {{ method: {self.method!r}, url: {self.url!r} }}"
 
 
+def _unsigned_short(value: Any) -> int:
+    """WebIDL's ``unsigned short`` of a status: ``"201"`` is 201, ``200.5`` is 200, ``undefined``
+    the default 200 (``null`` is 0, refused by the range check)."""
+    if value is None:
+        return 200
+    number = to_number(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        return 0
+    return int(number) % 65536
+
+
 class JsResponse(_Body):
     """The JS ``Response`` a handler returns."""
 
@@ -378,11 +406,8 @@ class JsResponse(_Body):
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs)
-        status = options.get("status", 200)
-        if status is None or status is jsnull:
-            status = 200
-        is_int = isinstance(status, int) and not isinstance(status, bool)
-        if not (is_int and (200 <= status <= 599 or (status == 101 and options.get("webSocket")))):
+        status = _unsigned_short(options.get("status", 200))
+        if not (200 <= status <= 599 or (status == 101 and options.get("webSocket"))):
             raise JsException(
                 "Responses may only be constructed with status codes in the range 200 to 599, inclusive.",
                 name="RangeError",
@@ -403,7 +428,9 @@ class JsResponse(_Body):
         self.status = status
         given = options.get("statusText")
         # workerd (wrangler dev 4.164.0, any compatibility date) answers "" when none was given
-        self.statusText = "" if given is None or given is jsnull else str(given)
+        self.statusText = "" if given is None else _jsvalues.js_string(given) if given is not jsnull else "null"
+        if any(c in self.statusText for c in "\r\n"):
+            raise js_type_error("Invalid statusText")
         self.headers = JsHeaders(options.get("headers"))
         if implied_type is not None and data is not None and not self.headers.has("content-type"):
             self.headers.set("content-type", implied_type)
@@ -430,7 +457,15 @@ class JsResponse(_Body):
         if not headers.has("content-type"):
             headers.set("content-type", "application/json")
         options["headers"] = headers
-        return JsResponse(js_json_dumps(data), JsObject(options))
+        # JSON.stringify(undefined) is undefined, which workerd's toJson writes as "undefined"
+        return JsResponse("undefined" if data is None else js_json_dumps(data), JsObject(options))
+
+    @staticmethod
+    def error() -> JsResponse:
+        """``Response.error()``: a network error -- status 0, type ``"error"``, no body."""
+        response = JsResponse()
+        response.status, response.type = 0, "error"
+        return response
 
     @staticmethod
     def redirect(url: Any, status: Any = 302) -> JsResponse:
