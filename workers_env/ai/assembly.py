@@ -1,7 +1,9 @@
 """Building ``env.<BINDING>`` for the config's ``[ai]`` binding (top level or ``[env.NAME]``).
 
 Plugged embedders come from ``load_env(embedders=...)`` and ``[tool.workers-env.ai.embedders]``
-in ``pyproject.toml``; scripted text generation replies from ``load_env(ai_replies=...)``.
+in ``pyproject.toml``; scripted text generation replies from ``[tool.workers-env.ai.replies]``
+(so ``workers-env dev`` can answer as a model would) and ``load_env(ai_replies=...)``, which
+replaces that table.
 """
 
 from __future__ import annotations
@@ -11,29 +13,74 @@ from typing import Any
 from workers_env._env import AssemblyContext
 from workers_env._errors import ConfigError
 from workers_env.ai.binding import AiBinding
-from workers_env.ai.embedders import resolve_embedders
+from workers_env.ai.catalog import TEXT_GENERATION_MODELS
+from workers_env.ai.embedders import import_target, resolve_embedders
 from workers_env.ai.generation import ReplyScript
 
 __all__ = ["build_bindings"]
 
 
-def _pyproject_embedders(tool: dict[str, Any]) -> Any:
+def _pyproject_ai(tool: dict[str, Any]) -> dict[str, Any]:
     ai = tool.get("ai")
     if ai is None:
-        return None
+        return {}
     if not isinstance(ai, dict):
         raise ConfigError("[tool.workers-env.ai] in pyproject.toml must be a table")
-    return ai.get("embedders")
+    unknown = sorted(set(ai) - {"embedders", "replies"})
+    if unknown:
+        raise ConfigError(f"[tool.workers-env.ai] in pyproject.toml: unknown key {unknown[0]!r}; "
+                          "the keys are embedders and replies")
+    return ai
+
+
+def _reply_spec(value: Any, where: str, root: Any) -> Any:
+    """One reply as pyproject writes it: a string, a list (a queue), ``{ function = "pkg.mod:fn" }``
+    or ``{ result = {...} }`` (the whole result)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return [_reply_spec(item, f"{where}[{i}]", root) for i, item in enumerate(value)]
+    if isinstance(value, dict) and set(value) == {"function"} and isinstance(value["function"], str):
+        function = import_target(value["function"], where, root)
+        if not callable(function):
+            raise ConfigError(f"{where}: {value['function']!r} is not callable; give a function (model, inputs) -> "
+                              "str | dict")
+        return function
+    if isinstance(value, dict) and set(value) == {"result"} and isinstance(value["result"], dict):
+        return value["result"]
+    raise ConfigError(f'{where}: a reply is a string, a list of replies (one per call), {{ function = '
+                      f'"package.module:function" }} or {{ result = {{ ... }} }} (the whole result); got {value!r}')
+
+
+def _pyproject_replies(table: Any, root: Any) -> dict[str, Any] | None:
+    """``[tool.workers-env.ai.replies]``: ``{model or "*": reply}``, model names checked."""
+    if table is None:
+        return None
+    where = "[tool.workers-env.ai.replies] in pyproject.toml"
+    if isinstance(table, (str, list)):
+        return {ReplyScript.ANY: _reply_spec(table, where, root)}
+    if not isinstance(table, dict):
+        raise ConfigError(f'{where} must map model names (or "*", every model) to replies')
+    replies = {}
+    for model, value in table.items():
+        if model != ReplyScript.ANY and model not in TEXT_GENERATION_MODELS:
+            raise ConfigError(f'{where}: "{model}" is not a Workers AI text generation model (or "*" for every '
+                              "model); see workers_env.ai.catalog.TEXT_GENERATION_MODELS")
+        replies[model] = _reply_spec(value, f'{where}, "{model}"', root)
+    return replies
 
 
 def build_bindings(context: AssemblyContext) -> dict[str, AiBinding]:
     """``{binding: AiBinding}`` when the selected environment has ``[ai] binding = ...``."""
     config = context.config
-    embedders = resolve_embedders(
-        context.options.get("embedders"), _pyproject_embedders(config.tool), root=config.root
-    )
+    ai = _pyproject_ai(config.tool)
+    embedders = resolve_embedders(context.options.get("embedders"), ai.get("embedders"), root=config.root)
     if not config.ai_binding:
         return {}
     script = ReplyScript()
-    script.configure(context.options.get("ai_replies"), where="ai_replies=")
+    replies = _pyproject_replies(ai.get("replies"), config.root)  # checked even when replaced
+    if context.options.get("ai_replies") is not None:  # the argument, fixture or marker replaces the table
+        script.configure(context.options.get("ai_replies"), where="ai_replies=")
+    else:
+        script.configure(replies, where="[tool.workers-env.ai.replies]")
     return {config.ai_binding: AiBinding(binding=config.ai_binding, embedders=embedders, script=script)}

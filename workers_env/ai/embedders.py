@@ -26,7 +26,7 @@ from workers_env._errors import ConfigError
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import EMBEDDING_MODELS
 
-__all__ = ["PluggedEmbedder", "resolve_embedders"]
+__all__ = ["PluggedEmbedder", "import_target", "resolve_embedders"]
 
 Embedder = Callable[[list[str]], Any]
 
@@ -60,7 +60,8 @@ class PluggedEmbedder:
         return matrix.astype(np.float32)
 
 
-def _import_target(target: str, where: str, root: Path | None) -> Embedder:
+def import_target(target: str, where: str, root: Path | None) -> Any:
+    """``"package.module:function"`` imported with the project folder on ``sys.path``."""
     module_name, colon, attribute = target.partition(":")
     if not colon or not module_name or not attribute:
         raise ConfigError(f'{where}: "{target}" is not "package.module:function"')
@@ -114,7 +115,7 @@ def resolve_embedders(argument: Any, pyproject: Any, *, root: Path | None) -> di
                 )
                 continue
             try:
-                function = _import_target(spec, label, root) if isinstance(spec, str) else spec
+                function = import_target(spec, label, root) if isinstance(spec, str) else spec
             except ConfigError as exc:
                 problems.append(str(exc))
                 continue

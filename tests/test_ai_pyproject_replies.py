@@ -1,0 +1,90 @@
+"""``[tool.workers-env.ai.replies]`` in ``pyproject.toml`` scripts text generation for every
+env built from the project -- ``workers-env dev`` included, which has no other way to make a
+model answer what a Worker parses -- and ``ai_replies=`` replaces it."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ai_helpers import WRANGLER, ai_env, run
+from workers_env import ConfigError, load_worker
+from workers_env.runtime.server import BackgroundServer
+
+LLAMA = "@cf/meta/llama-3.1-8b-instruct"
+QWEN = "@cf/qwen/qwen1.5-14b-chat-awq"
+
+
+def project(folder: Path, table: str) -> Path:
+    (folder / "wrangler.toml").write_text(WRANGLER)
+    (folder / "pyproject.toml").write_text(textwrap.dedent(table))
+    return folder
+
+
+def answer(env, model: str = LLAMA) -> object:
+    return run(env, model, {"prompt": "hi"})["response"]
+
+
+def test_every_form_of_reply(tmp_path):
+    (tmp_path / "replies.py").write_text("def shout(model, inputs):\n    return inputs['prompt'].upper() + ' from ' + model\n")
+    folder = project(tmp_path, f"""
+        [tool.workers-env.ai.replies]
+        "*" = "On the mat."
+        "{LLAMA}" = ["first", "second"]
+        "{QWEN}" = {{ function = "replies:shout" }}
+        "@cf/meta/llama-3.3-70b-instruct-fp8-fast" = {{ result = {{ response = "whole", tool_calls = [] }} }}
+    """)
+    env = ai_env(folder)
+    assert [answer(env), answer(env), answer(env)] == ["first", "second", "On the mat."]  # a queue, then "*"
+    assert answer(env, QWEN) == f"HI from {QWEN}"
+    whole = run(env, "@cf/meta/llama-3.3-70b-instruct-fp8-fast", {"prompt": "x"})
+    assert (whole["response"], whole["tool_calls"]) == ("whole", [])
+    assert answer(env, "@cf/mistral/mistral-7b-instruct-v0.1") == "On the mat."
+    assert answer(ai_env(folder)) == "first"  # each env starts the queue afresh
+
+
+def test_a_plain_string_answers_for_every_model_and_the_argument_replaces_the_table(tmp_path):
+    folder = project(tmp_path, """
+        [tool.workers-env.ai]
+        replies = "Always this."
+    """)
+    assert answer(ai_env(folder), QWEN) == "Always this."
+    replaced = ai_env(folder, ai_replies={LLAMA: "from the argument"})
+    assert answer(replaced) == "from the argument"
+    assert answer(replaced, QWEN).startswith("[workers-env offline reply from")  # the table is not merged
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ('[tool.workers-env.ai.replies]\n"@cf/meta/llama-9" = "x"\n', '"@cf/meta/llama-9" is not a Workers AI text generation model'),
+    ('[tool.workers-env.ai.replies]\n"*" = { response = "x" }\n', "a reply is a string, a list of replies"),
+    ('[tool.workers-env.ai.replies]\n"*" = 3\n', "a reply is a string"),
+    ('[tool.workers-env.ai.replies]\n"*" = { function = "nowhere_module:f" }\n', 'cannot import "nowhere_module"'),
+    ('[tool.workers-env.ai]\nreply = "x"\n', "unknown key 'reply'; the keys are embedders and replies"),
+])
+def test_mistakes_are_config_errors_that_say_how_to_fix_them(tmp_path, table, message):
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("(", r"\(")):
+        ai_env(project(tmp_path, table))
+
+
+def test_workers_env_dev_answers_with_the_scripted_reply(tmp_path):
+    folder = project(tmp_path, f"""
+        [tool.workers-env.ai.replies]
+        "{LLAMA}" = '{{"score": 0.8}}'
+    """)
+    (folder / "src").mkdir()
+    (folder / "src" / "entry.py").write_text(textwrap.dedent(f"""
+        import json
+        from workers import Response, WorkerEntrypoint
+
+        class Default(WorkerEntrypoint):
+            async def fetch(self, request):
+                out = await self.env.AI.run("{LLAMA}", {{"prompt": "rate this"}})
+                return Response.json(json.loads(out["response"]))
+    """))
+    with BackgroundServer(load_worker(folder)) as server:
+        with urllib.request.urlopen(server.url + "/") as reply:
+            assert json.loads(reply.read()) == {"score": 0.8}
