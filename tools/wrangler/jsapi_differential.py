@@ -35,6 +35,7 @@ Not collected by pytest (needs Node and wrangler's node_modules).
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import math
 import os
@@ -368,6 +369,31 @@ CASES: list = [
     ["new", "Request", "https://e.com", {"redirect": "bogus"}], ["new", "Request", "https://e.com/ü?q=ü"],
     ["new", "Request", new("Request", "https://e.com/x", {"method": "POST", "body": "b"})],
     ["new", "Request", new("URL", "https://e.com/from-url")],
+    # --- bodies: reading once, clones, the body kinds --------------------------------------------------
+    ["do", new("Response", "héllo"), ["text"], "bodyUsed", ["text"]],
+    ["do", new("Response", '{"a": [1, 2.5, null]}'), ["json"], "bodyUsed"],
+    ["do", new("Response", "{bad"), ["json"]], ["do", new("Response", ""), ["json"]],
+    ["do", new("Response", "hi"), ["arrayBuffer"], ["clone"]],
+    ["do", new("Response", "hi"), ["clone"], ["text"], ["clone"]],
+    ["do", new("Response"), ["text"], "bodyUsed", ["text"], ["arrayBuffer"]],
+    ["do", new("Response", new("URLSearchParams", "a=1&b=x y")), ["formData"]],
+    ["do", new("Response", "a=1", {"headers": {"content-type": "text/plain"}}), ["formData"]],
+    ["do", new("Response", X("00ff")), ["blob"]], ["do", new("Response", "x", {"headers": {"content-type": "Text/HTML"}}), ["blob"]],
+    ["do", new("Request", "https://e.com", {"method": "POST", "body": '{"q": 1}'}), ["json"], "bodyUsed", ["clone"]],
+    ["do", new("Request", "https://e.com", {"method": "POST", "body": "x"}), ["clone"], ["text"]],
+    ["do", new("Request", "https://e.com"), ["text"], "bodyUsed"],
+    ["new", "Blob", ["a", "bc", X("64")], {"type": "Text/Plain"}], ["new", "Blob"], ["new", "Blob", ["x"], {"type": "a\u00e9"}],
+    ["new", "Blob", "abc"], ["new", "Blob", [new("Blob", ["in"]), B("2121")]],
+    ["do", new("Blob", ["hello world"]), ["slice", 6], ["slice", -5, -1], ["slice", 2, 1], "size"],
+    ["do", new("Blob", ["héllo"]), ["arrayBuffer"], ["text"]],
+    ["new", "File", ["data"], "a.txt", {"type": "text/plain"}], ["new", "File", ["data"]],
+    ["do", new("FormData"), ["append", "a", "1"], ["append", "a", "2"], ["append", "f", new("Blob", ["x"]), "f.bin"],
+     ["get", "a"], ["getAll", "a"], ["has", "f"], ["get", "f"], ["set", "a", "9"], ["delete", "zz"], ["entries"]],
+    ["do", new("FormData"), ["get", "missing"], ["append", "n", 12], ["append", "b", new("Blob", ["y"], {"type": "text/csv"})],
+     ["get", "n"], ["get", "b"]],
+    ["do", new("FormData"), ["append", "a"]],
+    {"call": ["do", new("Response", new("FormData")), ["text"]],
+     "expected": "the boundary is 32 random hex digits on both sides; the shape (--<boundary>--, no line break) is the same"},
 ]
 
 WORKER_JS = r"""
@@ -420,6 +446,10 @@ async function shape(v) {
   if (v instanceof Request)
     return { $type: "Request", method: v.method, url: v.url, redirect: v.redirect, headers: [...v.headers],
              body: v.body === null ? null : await v.text() };
+  if (v instanceof File)
+    return { $type: "File", name: v.name, size: v.size, type: v.type, text: await v.text() };
+  if (v instanceof Blob) return { $type: "Blob", size: v.size, type: v.type, text: await v.text() };
+  if (v instanceof FormData) { const out = []; for (const [k, x] of v) out.push([k, await shape(x)]); return { $type: "FormData", entries: out }; }
   if (v instanceof TextEncoder) return { $type: "TextEncoder", encoding: v.encoding };
   if (v instanceof TextDecoder) return { $type: "TextDecoder", encoding: v.encoding, fatal: v.fatal, ignoreBOM: v.ignoreBOM };
   if (v instanceof Number) return { $type: "Number", value: await shape(v.valueOf()) };
@@ -441,7 +471,7 @@ async function run([op, ...args]) {
       const [path, ...stepArgs] = step;
       if (path.startsWith("=")) { target[path.slice(1)] = decode(stepArgs[0]); results.push({ $undefined: true }); continue; }
       const [f, self] = resolve(target, path);
-      results.push(await shape(f.apply(self, decode(stepArgs))));
+      results.push(await shape(await f.apply(self, decode(stepArgs))));
     }
     return results;
   }
@@ -560,6 +590,12 @@ async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER
         out["headers"] = await _py_shape(list(v.headers.entries()))
         out["body"] = None if v.body is None else await v.text()
         return out
+    if kind == "JsFile":
+        return {"$type": "File", "name": v.name, "size": v.size, "type": v.type, "text": await v.text()}
+    if kind == "JsBlob":
+        return {"$type": "Blob", "size": v.size, "type": v.type, "text": await v.text()}
+    if kind == "JsFormData":
+        return {"$type": "FormData", "entries": [[k, await _py_shape(x)] for k, x in (list(p) for p in v.entries())]}
     if kind == "TextEncoder":
         return {"$type": "TextEncoder", "encoding": _get(v, "encoding")}
     if kind == "TextDecoder":
@@ -597,7 +633,10 @@ async def _py_run(op, args):
                 setattr(target, path[1:], _py_value(step_args[0]))
                 results.append({"$undefined": True})
                 continue
-            results.append(await _py_shape(_resolve(target, path)(*[_py_value(a) for a in step_args])))
+            result = _resolve(target, path)(*[_py_value(a) for a in step_args])
+            if inspect.isawaitable(result):
+                result = await result
+            results.append(await _py_shape(result))
         return results
     raise ValueError(f"unknown operation {op}")
 

@@ -18,7 +18,7 @@ from email.policy import HTTP
 from typing import Any
 from urllib.parse import parse_qsl
 
-from workers_env.runtime.jsglobals import JsEntryList, set_entry
+from workers_env.runtime.jsglobals import JsEntryList, usv, js_text, set_entry
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -43,7 +43,19 @@ def _part_bytes(part: Any) -> bytes:
         return part._data
     if isinstance(part, Blob):
         return part.js_object._data
-    raise js_type_error(f"Failed to construct 'Blob': unsupported part {type(part).__name__}")
+    return usv(js_text(part)).encode("utf-8")  # any other part is String(part), as in JavaScript
+
+
+def _blob_type(value: Any) -> str:
+    """A Blob's ``type`` as the File API keeps it: lower-cased, or ``""`` if any character is
+    outside printable ASCII."""
+    if not value:
+        return ""
+    text = js_text(value)
+    return text.lower() if all(0x20 <= ord(c) <= 0x7E for c in text) else ""
+
+
+_MISSING: Any = object()
 
 
 def _option(init: Any, name: str, kwargs: dict[str, Any]) -> Any:
@@ -60,10 +72,11 @@ class JsBlob(JsProxy):
     _js_name = "Blob"
 
     def __init__(self, parts: Any = None, init: Any = None, **kwargs: Any):
+        if isinstance(parts, (str, int, float)) or (parts is not None and not hasattr(parts, "__iter__")):
+            raise js_type_error(f"Failed to construct '{self._js_name}': constructor parameter 1 is not of type 'Array'.")
         items = [] if parts is None else list(parts)
         self._data = b"".join(_part_bytes(p) for p in items)
-        content_type = _option(init, "type", kwargs)
-        self.type = str(content_type).lower() if content_type else ""
+        self.type = _blob_type(_option(init, "type", kwargs))
 
     @classmethod
     def new(cls, parts: Any = None, init: Any = None, **kwargs: Any) -> JsBlob:
@@ -84,7 +97,7 @@ class JsBlob(JsProxy):
 
     def slice(self, start: Any = None, end: Any = None, content_type: Any = None) -> JsBlob:
         blob = JsBlob([self._data[slice(start, end)]])
-        blob.type = str(content_type).lower() if content_type else ""
+        blob.type = _blob_type(content_type)
         return blob
 
 
@@ -93,14 +106,16 @@ class JsFile(JsBlob):
 
     _js_name = "File"
 
-    def __init__(self, parts: Any = None, name: Any = "", init: Any = None, **kwargs: Any):
+    def __init__(self, parts: Any = None, name: Any = _MISSING, init: Any = None, **kwargs: Any):
+        if name is _MISSING or name is None:
+            raise js_type_error("Failed to construct 'File': constructor parameter 2 is not of type 'string'.")
         super().__init__(parts, init, **kwargs)
-        self.name = str(name)
+        self.name = usv(js_text(name))
         modified = _option(init, "lastModified", kwargs)
         self.lastModified = int(modified) if modified is not None else int(time.time() * 1000)
 
     @classmethod
-    def new(cls, parts: Any = None, name: Any = "", init: Any = None, **kwargs: Any) -> JsFile:  # type: ignore[override]
+    def new(cls, parts: Any = None, name: Any = _MISSING, init: Any = None, **kwargs: Any) -> JsFile:  # type: ignore[override]
         return cls(parts, name, init, **kwargs)
 
 
@@ -117,27 +132,35 @@ class JsFormData(JsEntryList):
         return JsFormData()
 
     @staticmethod
-    def _value(value: Any, filename: Any = None) -> Any:
+    def _value(method: str, name: str, value: Any, filename: Any = None) -> Any:
+        """An entry's value: a string, or a File -- a Blob becomes a File named ``filename`` or,
+        as workerd names it, after the entry (the standard says ``"blob"``)."""
+        if value is _MISSING:
+            raise js_type_error(f"Failed to execute '{method}' on 'FormData': parameter 2 is not of type "
+                                "'File or Blob or string'.")
         if isinstance(value, JsBlob):
             if filename is not None or not isinstance(value, JsFile):
-                return JsFile([value._data], filename if filename is not None else "blob", type=value.type)
+                return JsFile([value._data], js_text(filename) if filename is not None else name, type=value.type)
             return value
-        return str(value)
+        return usv(js_text(value))
 
-    def append(self, name: Any, value: Any, filename: Any = None) -> None:
-        self._entries.append((str(name), self._value(value, filename)))
+    def append(self, name: Any, value: Any = _MISSING, filename: Any = None, *_ignored: Any) -> None:
+        key = usv(js_text(name))
+        self._entries.append((key, self._value("append", key, value, filename)))
 
-    def set(self, name: Any, value: Any, filename: Any = None) -> None:
-        self._entries = set_entry(self._entries, str(name), self._value(value, filename))
+    def set(self, name: Any, value: Any = _MISSING, filename: Any = None, *_ignored: Any) -> None:
+        key = usv(js_text(name))
+        self._entries = set_entry(self._entries, key, self._value("set", key, value, filename))
 
-    def delete(self, name: Any) -> None:
-        self._entries = [(k, v) for k, v in self._entries if k != str(name)]
+    def delete(self, name: Any, *_ignored: Any) -> None:
+        key = js_text(name)
+        self._entries = [(k, v) for k, v in self._entries if k != key]
 
 
 def encode_form(form: JsFormData) -> tuple[bytes, str]:
     """A ``FormData`` body as the fetch spec extracts it: ``multipart/form-data`` parts (a
     File's with its ``filename`` and type) and the ``Content-Type`` naming the boundary."""
-    boundary = f"----workers-env-formdata-{secrets.token_hex(12)}"
+    boundary = secrets.token_hex(16)  # as workerd makes it: 32 hex digits
     out = bytearray()
     for name, value in form._entries:
         quoted = name.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
@@ -148,7 +171,7 @@ def encode_form(form: JsFormData) -> tuple[bytes, str]:
             out += b"\r\n\r\n" + bytes(value._data) + b"\r\n"
         else:
             out += b"\r\n\r\n" + str(value).encode("utf-8") + b"\r\n"
-    out += f"--{boundary}--\r\n".encode()
+    out += f"--{boundary}--".encode()  # no line break after the close delimiter, as workerd writes it
     return bytes(out), f"multipart/form-data; boundary={boundary}"
 
 
@@ -175,7 +198,7 @@ def parse_form(body: bytes, content_type: str | None) -> JsFormData:
         return form
     raise js_type_error(
         'Unrecognized Content-Type header value. FormData can only parse the following MIME types: '
-        'multipart/form-data, application/x-www-form-urlencoded.'
+        'multipart/form-data, application/x-www-form-urlencoded'
     )
 
 

@@ -183,7 +183,7 @@ class JsURLSearchParams(JsEntryList):
         return self
 
 
-def _usv(text: str) -> str:
+def usv(text: str) -> str:
     """A string as a Web API's ``USVString`` argument gets it: lone surrogates become U+FFFD."""
     return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text) if any(
         0xD800 <= ord(ch) <= 0xDFFF for ch in text) else text
@@ -200,12 +200,12 @@ class JsURL(JsProxy):
     _js_name = "URL"
 
     def __init__(self, url: Any, base: Any = None):
-        text = _usv(url.href if isinstance(url, JsURL) else js_text(url))
+        text = usv(url.href if isinstance(url, JsURL) else js_text(url))
         try:
             if base is None:
                 self._url = ada_url.URL(text)
             else:
-                self._url = ada_url.URL(text, _usv(base.href if isinstance(base, JsURL) else js_text(base)))
+                self._url = ada_url.URL(text, usv(base.href if isinstance(base, JsURL) else js_text(base)))
         except ValueError:
             raise js_type_error("Invalid URL string.") from None
         self._params = JsURLSearchParams(self._url.search, _owner=self)
@@ -232,7 +232,7 @@ class JsURL(JsProxy):
 
     def _set(self, part: str, value: Any) -> None:
         try:
-            setattr(self._url, part, _usv(js_text(value)))
+            setattr(self._url, part, usv(js_text(value)))
         except ValueError:
             return  # the standard's setters ignore what they cannot parse
         if part in ("href", "search"):
@@ -259,7 +259,7 @@ class JsURL(JsProxy):
     @href.setter
     def href(self, value: Any) -> None:
         try:
-            ada_url.URL(_usv(js_text(value)))
+            ada_url.URL(usv(js_text(value)))
         except ValueError:
             raise js_type_error("Failed to set the 'href' property on 'URL': the provided value is not of type "
                                 "'valid URL string'.") from None
@@ -352,7 +352,7 @@ class TextEncoder(JsProxy):
         return TextEncoder()
 
     def encode(self, text: Any = None, *_ignored: Any) -> JsTypedArray:
-        return JsTypedArray("Uint8Array", b"" if text is None else _usv(js_text(text)).encode("utf-8"))
+        return JsTypedArray("Uint8Array", b"" if text is None else usv(js_text(text)).encode("utf-8"))
 
 
 _DECODERS = {"utf-8": "utf-8", "utf-16le": "utf-16-le", "windows-1252": "cp1252"}

@@ -38,6 +38,8 @@ from workers_env.runtime.jsproxy import (
 __all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
 
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
+#: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
+_CLONE_USED = "This ReadableStream is currently locked to a reader,"
 
 
 def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -380,7 +382,7 @@ class JsRequest(_Body):
 
     def clone(self) -> JsRequest:
         if self.bodyUsed:
-            raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
+            raise js_type_error(_CLONE_USED)
         return JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
                          redirect=self.redirect)
 
@@ -485,7 +487,7 @@ class JsResponse(_Body):
 
     def clone(self) -> JsResponse:
         if self.bodyUsed:
-            raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
+            raise js_type_error(_CLONE_USED)
         copy = JsResponse(None, JsObject({"status": self.status, "statusText": self.statusText, "headers": self.headers}))
         copy._body = self._body
         return copy
