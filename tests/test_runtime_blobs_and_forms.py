@@ -48,6 +48,10 @@ async def test_form_data_entries_and_the_multipart_body():
         '--B\r\nContent-Disposition: form-data; name="n"\r\n\r\n12\r\n'
         "--B--"
     )
+    back = await js.Response.new(form).formData()  # read back, the escapes kept, as workerd keeps them
+    assert [(k, v if isinstance(v, str) else (v.name, v.type)) for k, v in (list(p) for p in back.entries())] == [
+        ("a b%22c", "v\r\nw"), ("f", ("n%22a%0Ame.txt", "text/plain")), ("g", ("g", "application/octet-stream")),
+        ("n", "12")]
 
 
 @pytest.mark.asyncio
