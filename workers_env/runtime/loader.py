@@ -50,6 +50,7 @@ from workers_env.runtime.events import (
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
 from workers_env.runtime.jsweb import JsRequest, JsResponse
+from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.workers_api import (
     Request,
@@ -118,12 +119,14 @@ def build_request(
     headers: Mapping[str, str] | list[tuple[str, str]] | None = None,
     body: str | bytes | None = None,
     json: Any = None,
+    cf: Mapping[str, Any] | None = None,
 ) -> JsRequest:
     """The JS request a worker receives for ``url`` (a path is taken relative to localhost),
     with a ``Host`` header naming the URL's host unless one is given: every request reaching a
     Worker has one (FastAPI's ``request.base_url`` and Django's ``get_host()`` read it);
     ``Accept-Encoding: br, gzip``, as in Workers; and a body's ``Content-Length``, as an HTTP
-    client sends it (a Worker's size guard reads it)."""
+    client sends it (a Worker's size guard reads it); ``request.cf`` as ``wrangler dev`` gives it
+    offline, with ``cf`` laid over it."""
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):  # a path (its query may hold "://")
         url = _BASE_URL + (url if url.startswith("/") else "/" + url)
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
@@ -131,7 +134,9 @@ def build_request(
         host = urlsplit(url).netloc.rpartition("@")[2]
         if host:
             pairs.insert(0, ("host", host))
-    # as Miniflare's entry worker sets it on every request: always "br, gzip" in Workers
+    # as Miniflare's entry worker sets it on every request: always "br, gzip" in Workers (the
+    # client's own goes to request.cf.clientAcceptEncoding)
+    accept_encoding = next((v for k, v in pairs if k.lower() == "accept-encoding"), None)
     pairs = [(k, v) for k, v in pairs if k.lower() != "accept-encoding"] + [("accept-encoding", "br, gzip")]
     if json is not None:
         if body is not None:
@@ -142,7 +147,7 @@ def build_request(
     if isinstance(body, (str, bytes, bytearray, memoryview)) and not any(k.lower() == "content-length" for k, _ in pairs):
         size = len(body.encode("utf-8", errors="surrogatepass")) if isinstance(body, str) else memoryview(body).nbytes
         pairs.append(("content-length", str(size)))
-    return JsRequest(url, method=method, headers=pairs, body=body)
+    return JsRequest(url, method=method, headers=pairs, body=body, cf=incoming_cf(cf, accept_encoding=accept_encoding))
 
 
 class Worker:
@@ -207,13 +212,15 @@ class Worker:
         headers: Mapping[str, str] | list[tuple[str, str]] | None = None,
         body: str | bytes | None = None,
         json: Any = None,
+        cf: Mapping[str, Any] | None = None,
     ) -> Response:
         """Send one request to the worker's fetch handler and return its ``Response``.
 
         Exceptions raised by the worker propagate (so tests see them); ``waitUntil`` work
-        has finished when this returns.
+        has finished when this returns. ``cf`` sets ``request.cf`` properties (``{"country":
+        "DE"}``) over the ones ``wrangler dev`` gives offline.
         """
-        request = build_request(url, method=method, headers=headers, body=body, json=json)
+        request = build_request(url, method=method, headers=headers, body=body, json=json, cf=cf)
         ctx = self.new_context()
         try:
             response = await self.dispatch(request, ctx)

@@ -30,6 +30,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
+from workers_env.runtime.requestcf import incoming_cf
 
 __all__ = [
     "HEADER_TIMEOUT",
@@ -216,11 +217,13 @@ class WorkerApp:
         method = scope["method"]
         # as Miniflare's entry worker: Accept-Encoding is always "br, gzip" in Workers, and the
         # client's address is CF-Connecting-IP unless the request names one
+        accept_encoding = next((v for k, v in headers if k.lower() == "accept-encoding"), None)
         headers = [(k, v) for k, v in headers if k.lower() != "accept-encoding"] + [("accept-encoding", "br, gzip")]
         client = scope.get("client")
         if client and not any(k.lower() == "cf-connecting-ip" for k, _ in headers):
             headers.append(("cf-connecting-ip", str(client[0])))
-        return JsRequest(url, method=method, headers=headers, body=body if body and method not in ("GET", "HEAD") else None)
+        return JsRequest(url, method=method, headers=headers, body=body if body and method not in ("GET", "HEAD") else None,
+                         cf=incoming_cf(accept_encoding=accept_encoding))
 
 
 class _Protocol(H11Protocol):
