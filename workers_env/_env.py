@@ -17,7 +17,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from workers_env._clock import Clock
+from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError
 from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
@@ -28,6 +28,7 @@ __all__ = [
     "Env",
     "NotEmulatedBinding",
     "bindings_from_pyproject",
+    "env_clock",
     "load_env",
     "not_emulated",
     "not_emulated_line",
@@ -265,6 +266,14 @@ def load_env(
     except BaseException:
         context.close()
         raise
+
+
+def env_clock(env: Any) -> Clock:
+    """The clock an env's bindings read (``load_env(clock=...)``, else the system's); a
+    Worker's Cache API reads it too."""
+    context = getattr(env, "_context", None) if isinstance(env, Env) else None
+    clock = context.options.get("clock") if context is not None else None
+    return clock if clock is not None else SYSTEM_CLOCK
 
 
 def _assemble(context: AssemblyContext) -> Env:

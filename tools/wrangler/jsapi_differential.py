@@ -27,7 +27,8 @@ reported apart.
 
     WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/jsapi_differential.py [--all]
 
-``--all`` prints the cases that agree too.
+``--all`` prints the cases that agree too; ``--dump FILE`` writes every case's two results in
+full, one JSON line each.
 
 Not collected by pytest (needs Node and wrangler's node_modules).
 """
@@ -392,6 +393,50 @@ CASES: list = [
     ["do", new("FormData"), ["get", "missing"], ["append", "n", 12], ["append", "b", new("Blob", ["y"], {"type": "text/csv"})],
      ["get", "n"], ["get", "b"]],
     ["do", new("FormData"), ["append", "a"]],
+    # --- the Cache API (caches.default, as wrangler dev's Miniflare keeps it; each case its own URLs) ----
+    ["do", {"$get": "caches.default"}, ["match", "https://c.test/none"], ["delete", "https://c.test/none"],
+     ["put", "https://c.test/a", new("Response", "body-a", {"headers": {"cache-control": "max-age=60", "x-k": "1"}})],
+     ["match", "https://c.test/a"], ["match", new("Request", "https://c.test/a")], ["match", "https://c.test/a?q"],
+     ["match", "https://c.test/a#frag"], ["delete", "https://c.test/a"], ["match", "https://c.test/a"],
+     ["delete", "https://c.test/a"]],
+    ["do", {"$get": "caches.default"}, ["put", new("Request", "https://c.test/p", {"method": "POST", "body": "x"}),
+                                        new("Response", "r")]],
+    ["do", {"$get": "caches.default"}, ["put", "https://c.test/r", new("Response", "r", {"status": 206})]],
+    ["do", {"$get": "caches.default"}, ["put", "https://c.test/v", new("Response", "r", {"headers": {"vary": "*"}})]],
+    ["do", {"$get": "caches.default"}, ["put", "https://c.test/e", {"$call": ["Response.error"]}]],
+    ["do", {"$get": "caches.default"}, ["put", "/relative", new("Response", "r")]],
+    ["do", {"$get": "caches.default"}, ["match", "/relative"]],
+    ["do", {"$get": "caches.default"}, ["put", "https://c.test/304", new("Response", NULL, {"status": 304})],
+     ["match", "https://c.test/304"]],
+    ["do", {"$get": "caches.default"},
+     ["put", "https://c.test/ns", new("Response", "x", {"headers": {"cache-control": "no-store"}})],
+     ["put", "https://c.test/pv", new("Response", "x", {"headers": {"cache-control": "private"}})],
+     ["put", "https://c.test/sc", new("Response", "x", {"headers": {"set-cookie": "a=1", "cache-control": "max-age=60"}})],
+     ["put", "https://c.test/nc", new("Response", "x", {"headers": {"cache-control": "no-cache"}})],
+     ["put", "https://c.test/m0", new("Response", "x", {"headers": {"cache-control": "max-age=0"}})],
+     ["put", "https://c.test/plain", new("Response", "x")],
+     ["put", "https://c.test/500", new("Response", "x", {"status": 500})],
+     ["put", "https://c.test/404", new("Response", "x", {"status": 404})],
+     ["put", "https://c.test/302", new("Response", NULL, {"status": 302, "headers": {"location": "https://x.test/"}})],
+     ["match", "https://c.test/ns"], ["match", "https://c.test/pv"], ["match", "https://c.test/sc"],
+     ["match", "https://c.test/nc"], ["match", "https://c.test/m0"], ["match", "https://c.test/plain"],
+     ["match", "https://c.test/500"], ["match", "https://c.test/404"], ["match", "https://c.test/302"]],
+    ["do", {"$get": "caches.default"},
+     ["put", "https://c.test/etag", new("Response", "tagged", {"headers": {"etag": '"v1"', "cache-control": "max-age=60",
+                                                                          "last-modified": "Tue, 01 Dec 2026 10:00:00 GMT"}})],
+     ["match", new("Request", "https://c.test/etag", {"headers": {"if-none-match": '"v1"'}})],
+     ["match", new("Request", "https://c.test/etag", {"headers": {"if-none-match": '"v2"'}})],
+     ["match", new("Request", "https://c.test/etag", {"headers": {"if-modified-since": "Wed, 02 Dec 2026 10:00:00 GMT"}})],
+     ["match", new("Request", "https://c.test/etag", {"headers": {"range": "bytes=1-3"}})],
+     ["match", new("Request", "https://c.test/etag", {"headers": {"range": "bytes=10-20"}})],
+     ["match", new("Request", "https://c.test/etag", {"method": "HEAD"})],
+     ["match", new("Request", "https://c.test/etag", {"method": "POST"}), {"ignoreMethod": True}],
+     ["delete", new("Request", "https://c.test/etag", {"method": "POST"})]],
+    ["do", {"$get": "caches.default"}, ["put", "https://c.test/used", new("Response", "u", {"headers": {"cache-control": "max-age=9"}})],
+     ["add", "https://c.test/x"]],
+    ["do", {"$get": "caches.default"}, ["keys"]], ["do", {"$get": "caches.default"}, ["matchAll"]],
+    ["do", {"$get": "caches"}, ["open", "x" * 1024]], ["do", {"$get": "caches"}, ["has", "x"]],
+    ["do", {"$get": "caches"}, ["keys"]], ["do", {"$get": "caches"}, ["match", "https://c.test/a"]],
     {"call": ["do", new("Response", new("FormData")), ["text"]],
      "expected": "the boundary is 32 random hex digits on both sides; the shape (--<boundary>--, no line break) is the same"},
 ]
@@ -415,6 +460,7 @@ function decode(v) {
     if ("$bigint" in v) return BigInt(v.$bigint);
     if ("$new" in v) { const [name, ...args] = v.$new; return new (resolve(globalThis, name)[0])(...decode(args)); }
     if ("$call" in v) { const [path, ...args] = v.$call; const [f, self] = resolve(globalThis, path); return f.apply(self, decode(args)); }
+    if ("$get" in v) return resolve(globalThis, v.$get)[0];
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
   }
   return v;
@@ -442,7 +488,8 @@ async function shape(v) {
   if (v instanceof Headers) return { $type: "Headers", entries: [...v] };
   if (v instanceof Response)
     return { $type: "Response", status: v.status, statusText: v.statusText, ok: v.ok, redirected: v.redirected,
-             url: v.url, type: v.type, headers: [...v.headers], body: v.body === null ? null : await v.text() };
+             url: v.url, type: v.type, headers: [...v.headers].map(([k, x]) => [k, k === "date" ? "<date>" : x]),
+             body: v.body === null ? null : await v.text() };
   if (v instanceof Request)
     return { $type: "Request", method: v.method, url: v.url, redirect: v.redirect, headers: [...v.headers],
              body: v.body === null ? null : await v.text() };
@@ -534,6 +581,8 @@ def _py_value(v):
         if "$call" in v:
             path, *args = v["$call"]
             return _resolve(js, path)(*[_py_value(a) for a in args])
+        if "$get" in v:
+            return _resolve(js, v["$get"])
         return to_js({k: _py_value(x) for k, x in v.items()}, dict_converter=js.Object.fromEntries)
     if isinstance(v, list):
         return to_js([_py_value(x) for x in v], dict_converter=js.Object.fromEntries)
@@ -587,7 +636,7 @@ async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER
         keys = (("status", "statusText", "ok", "redirected", "url", "type") if kind == "JsResponse"
                 else ("method", "url", "redirect"))
         out = {"$type": kind[2:], **{k: await _py_shape(_get(v, k)) for k in keys}}
-        out["headers"] = await _py_shape(list(v.headers.entries()))
+        out["headers"] = [[k, "<date>" if k == "date" else x] for k, x in await _py_shape(list(v.headers.entries()))]
         out["body"] = None if v.body is None else await v.text()
         return out
     if kind == "JsFile":
@@ -745,6 +794,10 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="jsapi-diff-") as tmp:
         a = theirs(calls, Path(tmp))
     b = ours(calls)
+    if "--dump" in argv:  # every case's two results in full, as JSON lines
+        with open(argv[argv.index("--dump") + 1], "w", encoding="utf-8", errors="backslashreplace") as out:
+            for call, x, y in zip(calls, a, b, strict=True):
+                out.write(json.dumps({"case": call, "workerd": x, "workers-env": y}) + "\n")
     same = differ = 0
     expected_lines = []
     for i, (call, x, y) in enumerate(zip(calls, a, b, strict=True)):

@@ -23,6 +23,7 @@ class WorkerRuntime:
     js_env: Any
     era: Any
     null_is_none: bool = False
+    caches: Any = None  #: the Worker's ``caches`` (a :class:`~workers_env.runtime.cacheapi.JsCacheStorage`)
 
 
 _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)

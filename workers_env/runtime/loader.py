@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from workers_env._env import env_clock
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
@@ -35,6 +36,7 @@ from workers_env.config.compat import (
     flag_enabled,
     python_release,
 )
+from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime
 from workers_env.runtime.envwrap import JsEnv
 from workers_env.runtime.eras import Era, era_of
@@ -424,7 +426,8 @@ def load_worker(
     _announce_not_emulated(env)
     era = era_of(config)
     null_is_none = python_release(config).pyodide.startswith("0.26")  # Pyodide 0.28 made null jsnull
-    scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era, null_is_none))
+    caches = JsCacheStorage(CacheStore(env_clock(env).now_ms))  # the Worker's own Cache API, on its clock
+    scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era, null_is_none, caches))
     with scope:
         try:
             module = importlib.import_module(main_path.stem)

@@ -12,10 +12,12 @@ import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
+from workers_env._clock import SYSTEM_CLOCK
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet
 from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import (
+    cacheapi,
     envwrap,
     forms,
     jsbuffers,
@@ -181,7 +183,22 @@ def _workers_getattr(name: str) -> Any:
     raise _missing_attribute("workers", name)
 
 
+_PROCESS_CACHES: list[Any] = []  # ``js.caches`` outside any Worker (one for the process, made on first use)
+
+
+def _caches() -> Any:
+    """The running Worker's ``caches``; outside Worker code, one for the process."""
+    runtime = current_runtime()
+    if runtime is not None and runtime.caches is not None:
+        return runtime.caches
+    if not _PROCESS_CACHES:
+        _PROCESS_CACHES.append(cacheapi.JsCacheStorage(cacheapi.CacheStore(SYSTEM_CLOCK.now_ms)))
+    return _PROCESS_CACHES[0]
+
+
 def _js_getattr(name: str) -> Any:
+    if name == "caches":
+        return _caches()
     if name.startswith("__"):
         raise AttributeError(name)
     raise _missing_attribute("js", name)
