@@ -281,3 +281,37 @@ async def test_a_supplied_service_binding_is_a_fetcher_in_both_eras(project, dat
     assert await resp.json() == {"type": "Response", "status": 201, "text": "stored",
                                  "positional": "fetch() takes 1 positional argument but 2 were given"}
     assert service.seen == [("https://service/ingest", {"method": "POST", "headers": {"x-tag": "a"}})]
+
+
+NESTED_WORKER = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        obj = await self.env.BUCKET.get("k")
+        chunk = await obj.body.getReader().read()
+        return Response(" ".join([type(obj.body).__name__, chunk.value.to_bytes().decode(), str(obj.body is obj.body),
+                                  type(obj.etag_bytes).__name__]))
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_stream_nested_in_a_supplied_bindings_result_is_a_readable_stream(tmp_path):
+    """A fake R2 object's ``body`` (a ``ByteStream`` in its dict) reaches Worker code as the
+    ``ReadableStream`` production's ``R2Object.body`` is -- one object however often it is read;
+    nested ``bytes`` an ``ArrayBuffer`` -- as a top-level one always did."""
+    from workers_env._jsvalues import ByteStream
+
+    class FakeR2:
+        JS_METHODS = ("get",)
+
+        async def get(self, key, options=None):
+            return {"key": key, "size": 3, "body": ByteStream([b"abc"]), "etag_bytes": b"\x01"}
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(NESTED_WORKER))
+    (tmp_path / "wrangler.toml").write_text('name = "r2"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-02"\n'
+                                            'compatibility_flags = ["python_workers"]\n'
+                                            '[[r2_buckets]]\nbinding = "BUCKET"\nbucket_name = "bucket"\n')
+    worker = load_worker(env=load_env(tmp_path, bindings={"BUCKET": FakeR2()}))
+    assert await (await worker.fetch("/")).text() == "JsReadableStream abc True JsBuffer"

@@ -25,6 +25,7 @@ from workers_env._errors import JsException, NotEmulatedError
 __all__ = [
     "MAX_NESTING_DEPTH",
     "UNDEFINED",
+    "PyProxyArgument",
     "BigInt",
     "ByteStream",
     "HttpResponse",
@@ -78,6 +79,22 @@ class JsDict(dict):  # type: ignore[type-arg]
 class JsMapResult(JsDict):
     """A result that is a JavaScript ``Map`` (KV's bulk ``get``): JS code sees a ``Map``,
     Python code a :class:`JsDict` (Pyodide turns a ``Map`` into a ``dict``)."""
+
+
+class PyProxyArgument:
+    """A Python container handed unconverted to a JavaScript rest parameter (D1's
+    ``bind(...values)``): a PyProxy, ``typeof`` ``"object"``, ``String()`` of it Python's ``str()``."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __repr__(self) -> str:
+        return f"PyProxyArgument({self.value!r})"
 
 
 class JsMapArgument(dict):  # type: ignore[type-arg]

@@ -160,6 +160,7 @@ class D1PreparedStatement:
     """A statement and its bound values; immutable (``bind`` returns a new statement)."""
 
     JS_METHODS = frozenset({"bind", "first", "all", "run", "raw", "statement", "params"})
+    JS_REST_ARGS = frozenset({"bind"})  # bind(...values): Worker code's None is undefined there
     __slots__ = ("_session", "statement", "params", "_sqlite_params")  # two are made per query
 
     def __init__(self, session: D1DatabaseSession, statement: Any, params: list[Any] | None = None,

@@ -19,7 +19,7 @@ from math import hypot, isfinite
 from operator import is_not, setitem
 from typing import Any
 
-from workers_env._jsvalues import JsDict, js_string
+from workers_env._jsvalues import UNDEFINED, JsDict, js_string
 from workers_env.d1 import limits
 
 __all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_objects", "row_lists"]
@@ -33,6 +33,8 @@ def _is_byte(value: Any) -> bool:
 
 def js_bind_value(value: Any) -> Any:
     """One ``bind()`` argument as the binding keeps it in ``statement.params``."""
+    if value is UNDEFINED:  # a Python None handed to the raw binding (the built-in SDK era)
+        raise limits.type_error("undefined", "undefined")
     kind = type(value)
     if kind is str or value is None:
         return value

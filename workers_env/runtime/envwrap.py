@@ -15,7 +15,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from workers_env._jsvalues import JsOpaque, JsSet, to_py
+from workers_env._jsvalues import UNDEFINED, JsOpaque, JsSet, PyProxyArgument, to_py
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.runtime.jsproxy import (
     JsHostObject,
@@ -84,11 +84,16 @@ class JsBinding(JsHostObject):
             where = f"call to {self._name}.{name}()"
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
             at = getattr(self._binding, "JS_OPTION_ARGS", {}).get(name)
-            plain = [pyproxy_options(a, f"options of {self._name}.{name}()", nulls=self._nulls) if i == at and type(a) is dict
-                     else to_plain(a, where=where) for i, a in enumerate(js_args)]
-            while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
-                plain.pop()
-                js_args.pop()
+            if name in getattr(self._binding, "JS_REST_ARGS", ()):
+                # a rest parameter (D1's bind(...values)) keeps every argument: ``None`` is
+                # ``undefined`` and a Python container a PyProxy, for the binding to judge
+                plain = [rest_argument(a, where) for a in js_args]
+            else:
+                plain = [pyproxy_options(a, f"options of {self._name}.{name}()", nulls=self._nulls)
+                         if i == at and type(a) is dict else to_plain(a, where=where) for i, a in enumerate(js_args)]
+                while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
+                    plain.pop()
+                    js_args.pop()
             result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
             if inspect.isawaitable(result):
                 return _resolve(self, result)
@@ -99,6 +104,16 @@ class JsBinding(JsHostObject):
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
+
+
+def rest_argument(value: Any, where: str) -> Any:
+    """One argument of a JavaScript rest parameter as Pyodide hands it over: ``None`` is
+    ``undefined``, an unconverted Python container a PyProxy, the rest as :func:`to_plain`."""
+    if value is None:
+        return UNDEFINED
+    if isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray)) and not isinstance(value, JsProxy):
+        return PyProxyArgument(value)
+    return to_plain(value, where=where)
 
 
 async def _resolve(binding: JsBinding, pending: Awaitable[Any]) -> Any:

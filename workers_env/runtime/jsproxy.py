@@ -141,7 +141,10 @@ class JsObject(JsProxy):
     def __getattr__(self, name: str) -> Any:
         props = object.__getattribute__(self, "_props")
         if name in props:
-            return _wrap_child(props[name], self._nulls)
+            child = props[name]
+            if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
+                child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
+            return _wrap_child(child, self._nulls)
         raise AttributeError(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -354,6 +357,11 @@ class JsFunction(JsProxy):
 _CONVERTIBLE = (JsObject, JsArray, JsMap, JsBufferSource)
 
 
+#: plain values a binding's result may nest that reach Worker code as JavaScript objects
+#: (a fake R2 object's ``body`` stream, say), as :func:`from_plain` makes them
+_HOST_VALUES = (ByteStream, _jsvalues.HttpResponse, bytes, memoryview)
+
+
 def _wrap_child(value: Any, nulls: Any = False) -> Any:
     """A stored property value as Python reads it: containers stay proxies; ``null`` (and,
     with ``nulls``, a ``None`` of plain binding data) as the Worker's Pyodide converts it."""
@@ -485,6 +493,10 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return value._target
     if isinstance(value, list) and all(type(v) in (int, float) for v in value):
         return list(value)  # a PyProxy of a list of numbers is iterable, so Array.from() reads it
+    if isinstance(value, (list, tuple)) and all(isinstance(v, JsHostObject) for v in value):
+        # a PyProxy of a sequence has length, indexes and map(), each item converting back to
+        # its JS object: what D1's batch() reads of a list of statements
+        return [v._target for v in value]
     if isinstance(value, JsProxy):  # another JavaScript object (a Request, Response, Headers): as it is
         return value
     # the built-in SDK of dates before 2026-04-21 hands bindings over raw: say how either era reads
