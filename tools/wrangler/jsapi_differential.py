@@ -393,6 +393,21 @@ CASES: list = [
     ["do", new("FormData"), ["get", "missing"], ["append", "n", 12], ["append", "b", new("Blob", ["y"], {"type": "text/csv"})],
      ["get", "n"], ["get", "b"]],
     ["do", new("FormData"), ["append", "a"]],
+    # --- AbortController / AbortSignal, and fetch() given an aborted signal --------------------------
+    ["new", "AbortController"], ["do", new("AbortController"), ["abort"], "signal", ["abort", "again"], "signal"],
+    {"call": ["do", new("AbortController"), ["abort", "why"], "signal.reason", ["signal.throwIfAborted"]],
+     "expected": "JavaScript throws the string itself (no name or message); Python code gets an Error carrying it"},
+    ["do", new("AbortController"), ["signal.throwIfAborted"], "signal.aborted"],
+    ["call", "AbortSignal.abort"], ["call", "AbortSignal.abort", "r"], ["call", "AbortSignal.abort", NULL],
+    ["call", "AbortSignal.timeout", 1000], ["call", "AbortSignal.timeout", -1], ["call", "AbortSignal.timeout"],
+    ["call", "AbortSignal.timeout", "x"], ["call", "AbortSignal.any", [{"$call": ["AbortSignal.timeout", 1000]}]],
+    ["call", "AbortSignal.any", [{"$call": ["AbortSignal.abort", "first"]}, {"$call": ["AbortSignal.abort", "2nd"]}]],
+    ["call", "AbortSignal.any", []], ["new", "AbortSignal"],
+    ["do", {"$call": ["AbortSignal.abort"]}, ["throwIfAborted"]],
+    ["call", "fetch", "https://example.com/", {"signal": {"$call": ["AbortSignal.abort"]}}],
+    {"call": ["call", "fetch", "https://example.com/", {"signal": {"$call": ["AbortSignal.abort", "stop"]}}],
+     "expected": "JavaScript rejects with the string itself (no name or message); Python code gets an Error carrying it"},
+    ["new", "Request", "https://e.com", {"signal": {"$call": ["AbortSignal.abort"]}}],
     # --- the Cache API (caches.default, as wrangler dev's Miniflare keeps it; each case its own URLs) ----
     ["do", {"$get": "caches.default"}, ["match", "https://c.test/none"], ["delete", "https://c.test/none"],
      ["put", "https://c.test/a", new("Response", "body-a", {"headers": {"cache-control": "max-age=60", "x-k": "1"}})],
@@ -498,6 +513,9 @@ async function shape(v) {
   if (v instanceof Blob) return { $type: "Blob", size: v.size, type: v.type, text: await v.text() };
   if (v instanceof FormData) { const out = []; for (const [k, x] of v) out.push([k, await shape(x)]); return { $type: "FormData", entries: out }; }
   if (v instanceof TextEncoder) return { $type: "TextEncoder", encoding: v.encoding };
+  if (v instanceof Error || v instanceof DOMException) return { $error: `${v.name}: ${v.message}` };
+  if (v instanceof AbortSignal) return { $type: "AbortSignal", aborted: v.aborted, reason: await shape(v.reason) };
+  if (v instanceof AbortController) return { $type: "AbortController", signal: await shape(v.signal) };
   if (v instanceof TextDecoder) return { $type: "TextDecoder", encoding: v.encoding, fatal: v.fatal, ignoreBOM: v.ignoreBOM };
   if (v instanceof Number) return { $type: "Number", value: await shape(v.valueOf()) };
   if (Array.isArray(v)) { const out = []; for (const x of v) out.push(await shape(x)); return out; }
@@ -508,7 +526,7 @@ async function shape(v) {
 }
 async function run([op, ...args]) {
   if (op === "new") return shape(decode({ $new: args }));
-  if (op === "call") return shape(decode({ $call: args }));
+  if (op === "call") return shape(await decode({ $call: args }));
   if (op === "get") return shape(resolve(globalThis, args[0])[0]);
   if (op === "do") {
     const target = decode(args[0]);
@@ -647,6 +665,12 @@ async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER
         return {"$type": "FormData", "entries": [[k, await _py_shape(x)] for k, x in (list(p) for p in v.entries())]}
     if kind == "TextEncoder":
         return {"$type": "TextEncoder", "encoding": _get(v, "encoding")}
+    if isinstance(v, JsException):
+        return {"$error": f"{v.name}: {v.message}"}
+    if kind == "JsAbortSignal":
+        return {"$type": "AbortSignal", "aborted": v.aborted, "reason": await _py_shape(v.reason)}
+    if kind == "JsAbortController":
+        return {"$type": "AbortController", "signal": await _py_shape(v.signal)}
     if kind == "TextDecoder":
         return {"$type": "TextDecoder", **{k: await _py_shape(_get(v, k)) for k in ("encoding", "fatal", "ignoreBOM")}}
     if kind == "JsNumberObject":
@@ -666,7 +690,8 @@ async def _py_run(op, args):
     if op == "new":
         return await _py_shape(_py_value({"$new": args}))
     if op == "call":
-        return await _py_shape(_py_value({"$call": args}))
+        result = _py_value({"$call": args})
+        return await _py_shape(await result if inspect.isawaitable(result) else result)
     if op == "get":
         return await _py_shape(_resolve(js, args[0]))
     if op == "do":

@@ -16,6 +16,7 @@ from typing import Any
 from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env._jsvalues import ByteStream
+from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.forms import encode_form
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
@@ -321,6 +322,15 @@ _HTTP_METHODS = frozenset({
 })
 
 
+def _signal(value: Any) -> Any:
+    """A ``signal`` init member: an ``AbortSignal``, or ``null``/``undefined`` for none."""
+    if value is None or value is jsnull:
+        return None
+    if not isinstance(value, JsAbortSignal):
+        raise js_type_error("Failed to construct 'Request': member signal is not of type 'AbortSignal'.")
+    return value
+
+
 def _http_method(method: Any) -> str:
     text = str(method)
     if text.upper() not in _HTTP_METHODS:
@@ -334,7 +344,7 @@ class JsRequest(_Body):
     _js_name = "Request"
 
     def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None,
-                 redirect: str = "follow"):
+                 redirect: str = "follow", signal: Any = None):
         method = str(method).upper()
         data, implied_type = _extract_body(body)
         if data is not None and method in ("GET", "HEAD"):
@@ -348,6 +358,7 @@ class JsRequest(_Body):
         self._body = data
         self.bodyUsed = False
         self.redirect = redirect
+        self.signal = signal if signal is not None else JsAbortSignal()  # every Request has one
 
     @staticmethod
     def new(input: Any, init: Any = None, **kwargs: Any) -> JsRequest:  # noqa: A002 - JS name
@@ -370,6 +381,7 @@ class JsRequest(_Body):
                 body=options.get("body", base._body),
                 cf=options.get("cf", base.cf),
                 redirect=redirect or base.redirect,
+                signal=_signal(options.get("signal", base.signal)),
             )
         return JsRequest(
             str(input),
@@ -378,13 +390,14 @@ class JsRequest(_Body):
             body=options.get("body"),
             cf=options.get("cf"),
             redirect=redirect or "follow",
+            signal=_signal(options.get("signal")),
         )
 
     def clone(self) -> JsRequest:
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
         return JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
-                         redirect=self.redirect)
+                         redirect=self.redirect, signal=self.signal)
 
     def __repr__(self) -> str:
         return f"Request {{ method: {self.method!r}, url: {self.url!r} }}"

@@ -15,8 +15,8 @@ from typing import Any
 from workers_env._clock import SYSTEM_CLOCK
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet
-from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import (
+    abort,
     cacheapi,
     envwrap,
     forms,
@@ -30,6 +30,7 @@ from workers_env.runtime import (
     timers,
     workers_api,
 )
+from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import wsgi as wsgi_bridge
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
@@ -272,6 +273,8 @@ def _build() -> dict[str, ModuleType]:
     js.File = forms.JsFile  # type: ignore[attr-defined]
     js.FormData = forms.JsFormData  # type: ignore[attr-defined]
     js.Set = SimpleNamespace(new=_new_set)  # type: ignore[attr-defined]
+    js.AbortController = abort.JsAbortController  # type: ignore[attr-defined]
+    js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=lambda entries=None: jsproxy.JsMap(dict(list(e) for e in entries) if entries else {}))  # type: ignore[attr-defined]
     js.__getattr__ = _js_getattr  # type: ignore[attr-defined]
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ from typing import Any
 from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime import envwrap
+from workers_env.runtime.abort import raise_reason
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
@@ -453,14 +454,19 @@ _MANUAL_REDIRECTS = urllib.request.build_opener(_NoRedirects())
 
 
 async def send_request(js_request: JsRequest) -> JsResponse:
-    """Send a JS request with the standard library (in a thread); network failures are JS ``TypeError``s."""
+    """Send a JS request with the standard library (in a thread); network failures are JS
+    ``TypeError``s; an aborted ``signal`` fails it with the signal's reason, before or while
+    it is under way (a timeout signal bounds the socket's wait too)."""
     body = js_request._body
+    signal = js_request.signal
+    signal.throwIfAborted()
+    left = signal.seconds_left()
 
     def send() -> JsResponse:
         raw = urllib.request.Request(js_request.url, data=body, method=js_request.method, headers=dict(js_request.headers.items()))
         opener = _MANUAL_REDIRECTS if js_request.redirect == "manual" else _FOLLOW_REDIRECTS
         try:
-            with opener.open(raw, timeout=30) as reply:
+            with opener.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001)) as reply:
                 status, reason, headers, data, url = reply.status, reply.reason, reply.headers.items(), reply.read(), reply.url
         except urllib.error.HTTPError as exc:
             status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), js_request.url
@@ -471,7 +477,14 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         response.redirected = url != js_request.url
         return response
 
-    return await asyncio.to_thread(send)
+    task = asyncio.ensure_future(asyncio.to_thread(send))
+    while True:  # watch the signal while the request is under way
+        done, _ = await asyncio.wait({task}, timeout=0.02)
+        if signal.aborted:
+            task.cancel()
+            raise_reason(signal.reason)
+        if done:
+            return task.result()
 
 
 def handler(func: Callable[..., Any]) -> Callable[..., Any]:
