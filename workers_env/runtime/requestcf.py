@@ -58,7 +58,9 @@ def incoming_cf(overrides: Mapping[str, Any] | None = None, *, accept_encoding: 
     """A fresh ``request.cf`` object: the fallback, ``clientAcceptEncoding`` (the client's own
     ``Accept-Encoding``, which Miniflare's entry worker keeps there before setting the header to
     ``br, gzip``), then ``overrides`` laid over it (top level)."""
-    props = copy.deepcopy(FALLBACK_CF)
+    props = dict(FALLBACK_CF)  # its own copy, nested tables too (Worker code may change it)
+    props["tlsClientAuth"] = dict(FALLBACK_CF["tlsClientAuth"])
+    props["botManagement"] = {**FALLBACK_CF["botManagement"], "detectionIds": []}
     props["clientAcceptEncoding"] = accept_encoding or ""
     if overrides is not None:
         if not isinstance(overrides, Mapping):
