@@ -393,6 +393,29 @@ CASES: list = [
     ["do", new("FormData"), ["get", "missing"], ["append", "n", 12], ["append", "b", new("Blob", ["y"], {"type": "text/csv"})],
      ["get", "n"], ["get", "b"]],
     ["do", new("FormData"), ["append", "a"]],
+    # --- Date (fixed moments; Workers run in UTC) --------------------------------------------------------
+    *[["do", new("Date", v), ["getTime"], ["toISOString"]] for v in (
+        0, 1767323045678, 1767323045678.9, -1, 8.64e15, "2026-01-02T03:04:05.678Z", "2026-01-02", "2026-01-02T03:04",
+        "2026-01-02T03:04:05+02:00", "2026-01-02 03:04:05", "Tue, 01 Dec 2026 10:00:00 GMT", "Jan 2 2026",
+        "2026", "2026-13-01", "nonsense", "")],
+    ["do", new("Date", 8.64e15 + 1), ["getTime"]], ["do", new("Date", "nonsense"), ["toISOString"]],
+    ["do", new("Date", 1767323045678), ["toUTCString"], ["getUTCFullYear"], ["getUTCMonth"], ["getUTCDate"],
+     ["getUTCDay"], ["getUTCHours"], ["getUTCMinutes"], ["getUTCSeconds"], ["getUTCMilliseconds"], ["getFullYear"],
+     ["getMonth"], ["getDate"], ["getDay"], ["getHours"], ["getTimezoneOffset"], ["valueOf"], ["toJSON"]],
+    ["call", "Date.parse", "2026-01-02T03:04:05Z"], ["call", "Date.parse", "Tue, 01 Dec 2026 10:00:00 GMT"],
+    ["call", "Date.parse", "x"], ["call", "Date.UTC", 2026, 0, 2], ["call", "Date.UTC", 2026, 11, 31, 23, 59, 59, 999],
+    ["do", new("Date", 2026, 0, 2, 3, 4, 5, 6), ["getTime"]],
+    {"call": ["call", "Date.parse", "-000000-01-01"],
+     "expected": "the standard forbids year -000000; V8's legacy parser then reads it as 2001-01-01, workers-env as NaN"}, ["do", new("Date", 99, 11, 31), ["toISOString"]],
+    ["do", new("Date", 2026, 13, 35, 25, 61), ["toISOString"]], ["do", new("Date", -62198755200000), ["toISOString"]],
+    ["do", new("Date", "nonsense"), ["toJSON"], ["toUTCString"], ["toString"], ["getUTCFullYear"], ["getTimezoneOffset"]],
+    ["do", new("Date", 1767323045678), ["toString"], ["setTime", 0], ["toISOString"]],
+    *[["call", "Date.parse", v] for v in (
+        "2026-01-02T03:04:05.1234Z", "2026-01-02T24:00:00Z", "2026-01-02T24:00:01Z", "2026-02-30", "+002026-01-02",
+        "2026-01-02T03:04:05.678+05:30", "Friday, January 2, 2026", "2 Jan 2026 10:00 +0200",
+        "01/02/2026", "2026/01/02 10:00:00", "1/2/26", "Jan 2, 2026 3:04 PM", "Thu Jan 01 1970 00:00:00 GMT+0000 (UTC)",
+        "2026-01-02 03:04:05Z", "12/31/1999 23:59:59", "Dec 25 1995 13:30 UTC")],
+
     # --- AbortController / AbortSignal, and fetch() given an aborted signal --------------------------
     ["new", "AbortController"], ["do", new("AbortController"), ["abort"], "signal", ["abort", "again"], "signal"],
     {"call": ["do", new("AbortController"), ["abort", "why"], "signal.reason", ["signal.throwIfAborted"]],

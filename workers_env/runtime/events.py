@@ -105,7 +105,8 @@ class JsMessage(JsProxy):
 
     def __init__(self, message: QueueMessage, result: QueueResult):
         self.id = message.id or uuid.uuid4().hex
-        self.timestamp = JsDate(message.timestamp) if not isinstance(message.timestamp, JsDate) else message.timestamp
+        stamp = message.timestamp  # None: now
+        self.timestamp = stamp if isinstance(stamp, JsDate) else JsDate() if stamp is None else JsDate(stamp)
         self.body = to_js(message.body, dict_converter=object_from_entries)
         self.attempts = message.attempts
         self._result = result

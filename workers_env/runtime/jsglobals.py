@@ -12,10 +12,8 @@ import base64
 import binascii
 import codecs
 import os
-import time
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timezone
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
@@ -25,6 +23,7 @@ import ada_url
 from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsObject,
@@ -279,65 +278,6 @@ class JsURL(JsProxy):
 
     def __repr__(self) -> str:
         return f"URL {{ href: {self.href!r} }}"
-
-
-class JsDate(JsProxy):
-    """``Date``: a point in time in milliseconds since the epoch (UTC)."""
-
-    _js_name = "Date"
-
-    def __init__(self, value: Any = None):
-        if value is None:
-            self._ms: float = float(int(time.time() * 1000))
-        elif isinstance(value, JsDate):
-            self._ms = value._ms
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            self._ms = float(int(value))
-        elif isinstance(value, str):
-            try:
-                moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            except ValueError:
-                self._ms = float("nan")
-            else:
-                if moment.tzinfo is None:
-                    moment = moment.replace(tzinfo=timezone.utc)
-                self._ms = float(round(moment.timestamp() * 1000))
-        elif isinstance(value, datetime):
-            moment = value if value.tzinfo else value.astimezone()
-            self._ms = float(round(moment.timestamp() * 1000))
-        else:
-            raise js_type_error(f"Date cannot be built from {type(value).__name__}")
-
-    @staticmethod
-    def new(value: Any = None) -> JsDate:
-        return JsDate(value)
-
-    @staticmethod
-    def now() -> int:
-        return int(time.time() * 1000)
-
-    def getTime(self) -> float | int:  # noqa: N802 - JS name
-        return self._ms if self._ms != self._ms else int(self._ms)
-
-    valueOf = getTime  # noqa: N815 - JS name
-
-    def toISOString(self) -> str:  # noqa: N802 - JS name
-        if self._ms != self._ms:
-            raise JsException("Invalid time value", name="RangeError")
-        moment = datetime.fromtimestamp(self._ms / 1000, tz=timezone.utc)
-        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{int(self._ms) % 1000:03d}Z"
-
-    toJSON = toISOString  # noqa: N815 - JS name
-
-    def getUTCFullYear(self) -> int:  # noqa: N802 - JS name
-        return datetime.fromtimestamp(self._ms / 1000, tz=timezone.utc).year
-
-    def to_datetime(self) -> datetime:
-        """What the SDK's ``python_from_rpc`` makes of a ``Date`` (a naive local datetime)."""
-        return datetime.fromtimestamp(self._ms / 1000)
-
-    def __repr__(self) -> str:
-        return self.toISOString() if self._ms == self._ms else "Invalid Date"
 
 
 class TextEncoder(JsProxy):

@@ -269,7 +269,7 @@ class Worker:
         Exceptions raised by the worker propagate; ``waitUntil`` work has finished on return.
         """
         result = ScheduledResult()
-        when = JsDate(scheduled_time).getTime()
+        when = (JsDate() if scheduled_time is None else JsDate(scheduled_time)).getTime()  # None: now
         controller = JsScheduledController(str(cron), when, result)
         ctx = self.new_context()
         try:

@@ -1,0 +1,340 @@
+"""JavaScript's ``Date`` as Worker code sees it: milliseconds since the epoch, in UTC.
+
+Workers run in UTC, so local time is UTC time (``getHours`` is ``getUTCHours``,
+``getTimezoneOffset`` is 0). Dates outside +/-8.64e15 ms are invalid (``NaN``), years
+beyond 9999 are written ``+275760-09-13T00:00:00.000Z``, and strings parse as V8 parses them:
+the ISO forms of the standard, then V8's lenient legacy forms (``Tue, 01 Dec 2026 10:00:00
+GMT``, ``Jan 2 2026``, ``2026/01/02 10:00``). Checked against ``wrangler dev`` 4.164.0 by
+``tools/wrangler/jsapi_differential.py``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from datetime import datetime
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsbase import JsProxy, js_type_error
+
+__all__ = ["JsDate", "date_utc", "parse_date"]
+
+_MAX_MS = 8.64e15
+_DAY_MS = 86_400_000
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAY_NAMES = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
+_ISO = re.compile(
+    r"(?P<year>[+-]\d{6}|\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?"
+    r"(?:T(?P<hour>\d\d):(?P<minute>\d\d)(?::(?P<second>\d\d)(?:\.(?P<fraction>\d+))?)?"
+    r"(?P<zone>Z|[+-]\d\d:\d\d)?)?"
+)
+
+
+def _time_clip(ms: float) -> float:
+    if not math.isfinite(ms) or abs(ms) > _MAX_MS:
+        return math.nan
+    return float(math.trunc(ms)) + 0.0  # no -0
+
+
+def _days_from_civil(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 of a proleptic Gregorian date (month 1-12; any integers)."""
+    year += (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    year -= month <= 2
+    era = year // 400
+    yoe = year - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def _civil_from_days(days: int) -> tuple[int, int, int]:
+    days += 719468
+    era = days // 146097
+    doe = days - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    year = yoe + era * 400
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + (3 if mp < 10 else -9)
+    return year + (month <= 2), month, day
+
+
+def _make(year: float, month: float, day: float = 1, hours: float = 0, minutes: float = 0, seconds: float = 0,
+          ms: float = 0) -> float:
+    """ECMAScript's MakeDate(MakeDay(...), MakeTime(...)) with the year 0-99 rule left to callers."""
+    parts = (year, month, day, hours, minutes, seconds, ms)
+    if not all(math.isfinite(p) for p in parts):
+        return math.nan
+    year, month, day, hours, minutes, seconds, ms = (math.trunc(p) for p in parts)
+    days = _days_from_civil(int(year) + int(month) // 12, int(month) % 12 + 1, 1) + int(day) - 1
+    return days * _DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms
+
+
+def _numbers(args: tuple[Any, ...]) -> list[float]:
+    from workers_env.runtime.jsnumbers import (
+        to_number,  # (jsnumbers builds on jsbase too)
+    )
+
+    out = [float(to_number(a)) for a in args]
+    if out and math.isfinite(out[0]) and 0 <= math.trunc(out[0]) <= 99:
+        out[0] = 1900 + math.trunc(out[0])
+    return out
+
+
+def date_utc(*args: Any) -> float | int:
+    """``Date.UTC(year, month, ...)``: milliseconds, or NaN."""
+    if not args:
+        return math.nan
+    return _number(_time_clip(_make(*_numbers(args))))
+
+
+def _number(ms: float) -> float | int:
+    return int(ms) if math.isfinite(ms) else ms
+
+
+def parse_date(text: Any) -> float:
+    """``Date.parse``: the ISO forms, then V8's legacy forms; NaN when neither reads it."""
+    text = str(text).strip()
+    match = _ISO.fullmatch(text)
+    if match:
+        return _time_clip(_iso_ms(match))
+    return _time_clip(_legacy_ms(text))
+
+
+def _iso_ms(match: re.Match[str]) -> float:
+    g = match.groupdict()
+    if g["year"] == "-000000":
+        return math.nan
+    month, day = int(g["month"] or 1), int(g["day"] or 1)
+    hour, minute, second = int(g["hour"] or 0), int(g["minute"] or 0), int(g["second"] or 0)
+    if not (1 <= month <= 12 and 1 <= day <= 31 and hour <= 24 and minute <= 59 and second <= 59):
+        return math.nan
+    if hour == 24 and (minute or second or int(g["fraction"] or 0)):
+        return math.nan
+    ms = int((g["fraction"] or "0")[:3].ljust(3, "0"))
+    value = _make(int(g["year"]), month - 1, day, hour, minute, second, ms)
+    zone = g["zone"]
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        value -= sign * (int(zone[1:3]) * 60 + int(zone[4:6])) * 60_000
+    return value  # no zone: UTC (a date-only form is UTC; a local time is UTC in Workers)
+
+
+_TOKEN = re.compile(r"\d+:\d+(?::\d+(?:\.\d+)?)?|[+-]\d{4}|[+-]\d\d:\d\d|\d+|[A-Za-z]+|[,/.()\-]|\s+")
+
+
+def _legacy_ms(text: str) -> float:
+    """V8's legacy date forms, the common ones: month names or numbers with ``/`` or ``-``,
+    ``hh:mm[:ss]``, ``AM``/``PM``, ``GMT``/``UTC``/``Z`` and ``+hhmm`` offsets; day names and
+    text in parentheses ignored."""
+    numbers: list[int] = []
+    month: int | None = None
+    clock: tuple[int, int, float] | None = None
+    offset = 0
+    meridiem = None
+    depth = 0
+    position = 0
+    for token in _TOKEN.finditer(text):
+        if token.start() != position:
+            return math.nan
+        position = token.end()
+        word = token.group()
+        if word == "(":
+            depth += 1
+            continue
+        if word == ")":
+            depth -= 1
+            continue
+        if depth or word.isspace() or word in ",/.-":
+            continue
+        lower = word.lower()
+        if ":" in word:
+            pieces = word.split(":")
+            clock = (int(pieces[0]), int(pieces[1]), float(pieces[2]) if len(pieces) > 2 else 0.0)
+        elif word[0] in "+-" and len(word) > 1:
+            digits = word[1:].replace(":", "")
+            offset = (1 if word[0] == "+" else -1) * (int(digits[:2]) * 60 + int(digits[2:]))
+        elif word.isdigit():
+            numbers.append(int(word))
+        elif lower in ("am", "pm"):
+            meridiem = lower
+        elif lower in ("gmt", "utc", "ut", "z"):
+            offset = 0
+        elif lower[:3] in _MONTHS and len(lower) >= 3:
+            month = _MONTHS.index(lower[:3])
+        elif lower[:3] in ("sun", "mon", "tue", "wed", "thu", "fri", "sat") or lower == "t":
+            continue
+        else:
+            return math.nan
+    if position != len(text):
+        return math.nan
+    if month is not None:
+        if len(numbers) != 2:
+            return math.nan
+        year, day = (numbers[0], numbers[1]) if numbers[0] > 31 else (numbers[1], numbers[0])
+    elif len(numbers) == 3:
+        if numbers[0] > 31:  # y/m/d
+            year, month, day = numbers[0], numbers[1] - 1, numbers[2]
+        else:  # m/d/y
+            month, day, year = numbers[0] - 1, numbers[1], numbers[2]
+    else:
+        return math.nan
+    if year < 50:
+        year += 2000
+    elif year < 100:
+        year += 1900
+    hour, minute, second = clock or (0, 0, 0.0)
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    if not (0 <= month <= 11 and 1 <= day <= 31 and hour <= 24 and minute <= 59 and second < 60):
+        return math.nan
+    return _make(year, month, day, hour, minute, 0, round(second * 1000)) - offset * 60_000
+
+
+class JsDate(JsProxy):
+    """``Date``: a point in time in milliseconds since the epoch (UTC)."""
+
+    _js_name = "Date"
+
+    def __init__(self, *args: Any):
+        if not args:
+            self._ms = float(int(time.time() * 1000))
+            return
+        if len(args) > 1:
+            self._ms = _time_clip(_make(*_numbers(args)))
+            return
+        value = args[0]
+        if value is None:  # new Date(undefined)
+            self._ms = math.nan
+        elif isinstance(value, JsDate):
+            self._ms = value._ms
+        elif isinstance(value, datetime):
+            moment = value if value.tzinfo else value.astimezone()
+            self._ms = _time_clip(round(moment.timestamp() * 1000))
+        elif isinstance(value, str):
+            self._ms = parse_date(value)
+        else:
+            from workers_env.runtime.jsnumbers import to_number
+
+            try:
+                self._ms = _time_clip(float(to_number(value)))
+            except (TypeError, ValueError):
+                raise js_type_error(f"Date cannot be built from {type(value).__name__}") from None
+
+    @staticmethod
+    def new(*args: Any) -> JsDate:
+        return JsDate(*args)
+
+    @staticmethod
+    def now() -> int:
+        return int(time.time() * 1000)
+
+    @staticmethod
+    def parse(text: Any = None, *_ignored: Any) -> float | int:
+        return _number(parse_date("undefined" if text is None else text))
+
+    UTC = staticmethod(date_utc)
+
+    # -- reading ------------------------------------------------------------------------------
+    def getTime(self) -> float | int:  # noqa: N802 - JS name
+        return _number(self._ms)
+
+    valueOf = getTime  # noqa: N815 - JS name
+
+    def _parts(self) -> tuple[int, int, int, int, int, int, int, int]:
+        """(year, month 0-11, day, weekday, hours, minutes, seconds, ms) in UTC."""
+        ms = int(self._ms)
+        days, rest = divmod(ms, _DAY_MS)
+        year, month, day = _civil_from_days(days)
+        return year, month - 1, day, (days + 4) % 7, rest // 3_600_000, rest // 60_000 % 60, rest // 1000 % 60, rest % 1000
+
+    def _part(self, index: int) -> float | int:
+        return math.nan if self._ms != self._ms else self._parts()[index]
+
+    def getUTCFullYear(self) -> float | int:  # noqa: N802 - JS name
+        return self._part(0)
+
+    def getUTCMonth(self) -> float | int:  # noqa: N802 - JS name
+        return self._part(1)
+
+    def getUTCDate(self) -> float | int:  # noqa: N802 - JS name
+        return self._part(2)
+
+    def getUTCDay(self) -> float | int:  # noqa: N802 - JS name
+        return self._part(3)
+
+    def getUTCHours(self) -> float | int:  # noqa: N802 - JS name
+        return self._part(4)
+
+    def getUTCMinutes(self) -> float | int:  # noqa: N802 - JS name
+        return self._part(5)
+
+    def getUTCSeconds(self) -> float | int:  # noqa: N802 - JS name
+        return self._part(6)
+
+    def getUTCMilliseconds(self) -> float | int:  # noqa: N802 - JS name
+        return self._part(7)
+
+    # Workers run in UTC: local time is UTC
+    getFullYear, getMonth, getDate, getDay = getUTCFullYear, getUTCMonth, getUTCDate, getUTCDay  # noqa: N815
+    getHours, getMinutes, getSeconds, getMilliseconds = (  # noqa: N815
+        getUTCHours, getUTCMinutes, getUTCSeconds, getUTCMilliseconds)
+
+    def getTimezoneOffset(self) -> float | int:  # noqa: N802 - JS name
+        return math.nan if self._ms != self._ms else 0
+
+    def setTime(self, value: Any = None, *_ignored: Any) -> float | int:  # noqa: N802 - JS name
+        from workers_env.runtime.jsnumbers import to_number
+
+        self._ms = _time_clip(float(to_number(value)))
+        return _number(self._ms)
+
+    # -- writing ------------------------------------------------------------------------------
+    def toISOString(self) -> str:  # noqa: N802 - JS name
+        if self._ms != self._ms:
+            raise JsException("Invalid time value", name="RangeError")
+        year, month, day, _, hours, minutes, seconds, ms = self._parts()
+        shown = f"{year:04d}" if 0 <= year <= 9999 else f"{'+' if year > 0 else '-'}{abs(year):06d}"
+        return f"{shown}-{month + 1:02d}-{day:02d}T{hours:02d}:{minutes:02d}:{seconds:02d}.{ms:03d}Z"
+
+    def toJSON(self, *_ignored: Any) -> Any:  # noqa: N802 - JS name
+        """``toISOString()``, or ``null`` for an invalid date."""
+        if self._ms != self._ms:
+            from workers_env.runtime.jsproxy import js_null
+
+            return js_null()
+        return self.toISOString()
+
+    def _year_text(self, year: int) -> str:
+        return f"{year:04d}" if year >= 0 else f"-{abs(year):06d}"
+
+    def toUTCString(self) -> str:  # noqa: N802 - JS name
+        if self._ms != self._ms:
+            return "Invalid Date"
+        year, month, day, weekday, hours, minutes, seconds, _ = self._parts()
+        return (f"{_DAY_NAMES[weekday]}, {day:02d} {_MONTH_NAMES[month]} {self._year_text(year)} "
+                f"{hours:02d}:{minutes:02d}:{seconds:02d} GMT")
+
+    toGMTString = toUTCString  # noqa: N815 - JS name
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        if self._ms != self._ms:
+            return "Invalid Date"
+        year, month, day, weekday, hours, minutes, seconds, _ = self._parts()
+        return (f"{_DAY_NAMES[weekday]} {_MONTH_NAMES[month]} {day:02d} {self._year_text(year)} "
+                f"{hours:02d}:{minutes:02d}:{seconds:02d} GMT+0000 (Coordinated Universal Time)")
+
+    def to_datetime(self) -> datetime:
+        """What the SDK's ``python_from_rpc`` makes of a ``Date`` (a naive local datetime)."""
+        return datetime.fromtimestamp(self._ms / 1000)
+
+    def __repr__(self) -> str:
+        return self.toISOString() if self._ms == self._ms else "Invalid Date"
+
