@@ -37,6 +37,8 @@ class Default(WorkerEntrypoint):
                             "X-Seen": request.headers.get("x-custom") or "-"})
         if path == "/empty":
             return Response(None, status=204)
+        if path == "/dated":  # a proxied upstream answer keeps its own Date, alone
+            return Response("x", headers={"date": "Mon, 01 Jan 2024 00:00:00 GMT"})
         if path == "/clock":  # production runs Workers in UTC: a naive datetime means UTC
             import time, datetime
             return Response.json({"offset": time.localtime().tm_gmtoff, "naive": datetime.datetime(2025, 7, 8).timestamp()})
@@ -125,6 +127,9 @@ async def test_requests_carry_the_headers_miniflare_sets(tmp_path):
         assert status == 204 and "content-length" not in {k.lower() for k in sent}
         status, sent, _ = request(server.url + "/headers")
         assert status == 200 and {k.lower(): v for k, v in sent.items()}["content-length"].isdigit()
+        assert "date" not in {k.lower() for k in sent}  # workerd adds no Date header (wrangler dev probe)
+        with urllib.request.urlopen(server.url + "/dated", timeout=TIMEOUT) as resp:
+            assert resp.headers.get_all("date") == ["Mon, 01 Jan 2024 00:00:00 GMT"]
     direct = await (await worker.fetch("/headers")).json()
     assert direct == {"host": "localhost", "accept-encoding": "br, gzip", "cf-connecting-ip": None, "content-length": None}
     # a body's length, as an HTTP client sends it (a Worker's size guard reads it): in bytes

@@ -292,7 +292,7 @@ def _config(
     protocol = type("_Protocol", (_Protocol,), {"header_timeout": header_timeout})
     return uvicorn.Config(
         WorkerApp(worker, max_body_bytes=max_body_bytes, test_scheduled=test_scheduled), host=host, port=port, lifespan="on",
-        log_level=log_level, server_header=False, http=protocol, timeout_keep_alive=keep_alive_timeout,  # type: ignore[arg-type]
+        log_level=log_level, server_header=False, date_header=False, http=protocol, timeout_keep_alive=keep_alive_timeout,  # type: ignore[arg-type]
     )
 
 
