@@ -148,3 +148,17 @@ def test_typed_array_offsets_and_lengths_are_refused_with_v8_texts():
     _raises(lambda: js.Uint8Array.new(float("inf")), "RangeError", "Invalid typed array length: Infinity")
     _raises(lambda: js.Uint8Array.new(js.ArrayBuffer.new(4), -1), "RangeError",
             "Start offset -1 is outside the bounds of the buffer")
+
+
+def test_a_body_that_is_no_body_kind_is_its_string():
+    """A Python container handed to ``js.Response.new`` is a PyProxy, whose ``String()`` is
+    Python's ``str()`` (production's transcript in ryu22e's README shows ``{'message': 'ok'}``);
+    a JavaScript object or array is ``String()`` of it; both are text bodies."""
+    cases = [({"message": "ok"}, b"{'message': 'ok'}"), ([1, 2], b"[1, 2]"),
+             (to_js({"a": 1}, dict_converter=js.Object.fromEntries), b"[object Object]"), (to_js([1, 2]), b"1,2"),
+             (js.Headers.new(), b"[object Headers]"), (True, b"true")]
+    for body, text in cases:
+        response = js.Response.new(body)
+        assert (response.raw_body(), response.headers.get("content-type")) == (text, "text/plain;charset=UTF-8")
+    form = js.Response.new(js.URLSearchParams.new("a=1"))
+    assert form.headers.get("content-type") == "application/x-www-form-urlencoded;charset=UTF-8"

@@ -191,10 +191,11 @@ def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
     if name == "FormData":
         return encode_form(body)
     data = _body_bytes(body)
-    if isinstance(body, (str, int, float)):  # a number or boolean is String(value), a text body
-        return data, "text/plain;charset=UTF-8"
     if name == "URLSearchParams":
         return data, "application/x-www-form-urlencoded;charset=UTF-8"
+    if data is not None and not isinstance(body, (bytes, bytearray, memoryview, JsBufferSource, JsReadableStream)) \
+            and name not in ("Blob", "File"):
+        return data, "text/plain;charset=UTF-8"  # anything else is converted to a string: a text body
     if name in ("Blob", "File") and getattr(body, "type", ""):
         return data, str(body.type)
     return data, None
@@ -218,8 +219,12 @@ def _body_bytes(body: Any) -> bytes | None:
         return bytes(body._data)
     if getattr(body, "_js_name", None) == "URLSearchParams":
         return body.toString().encode("utf-8")
-    if isinstance(body, JsProxy):
-        raise js_type_error(f"This body type is not supported here: {body.constructor.name}")
+    if isinstance(body, JsArray):
+        return _jsvalues.js_string(list(body)).encode("utf-8")  # String([1, 2]) is "1,2"
+    if isinstance(body, JsProxy):  # String() of another object: "[object Object]", "[object Headers]" ...
+        return f"[object {body._js_name}]".encode()
+    if isinstance(body, (dict, list, tuple, set, frozenset)):  # a PyProxy: String() of it is Python's str()
+        return str(body).encode("utf-8")
     return _jsvalues.js_string(body).encode("utf-8")  # JS stringifies other values (1.0 is "1", True "true")
 
 

@@ -28,6 +28,8 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     js_type_error,
+    pyproxy_options,
+    reads_dict_keys,
 )
 
 __all__ = ["CryptoKey", "SubtleCrypto"]
@@ -51,16 +53,22 @@ _PBKDF2_MAX_ITERATIONS = 100_000  # production's limit enforcer (local workerd d
 
 
 def _algorithm(value: Any) -> dict[str, Any]:
-    """An algorithm argument as JavaScript reads it: a name, or an object's fields -- none for a
-    Python ``dict``, which reaches JavaScript as a PyProxy (its ``name`` is ``undefined``)."""
+    """An algorithm argument as JavaScript reads it: a name, or an object's fields. A Python
+    ``dict`` reaches JavaScript as a PyProxy, read as the Worker's Pyodide reads one: by its
+    keys from 0.28 (nested dicts alike), none of them on 0.26 (its ``name`` is ``undefined``)."""
     if type(value) is dict:
-        return {}
+        return _pyproxy_fields(value)
     value = _plain(value)
     if isinstance(value, str):
         return {"name": value}
     if isinstance(value, dict):
         return dict(value)
     raise js_type_error("Algorithm: the algorithm must be a string or an object with a name.")
+
+
+def _pyproxy_fields(value: dict[str, Any]) -> dict[str, Any]:
+    fields = pyproxy_options(value, "algorithm of a crypto.subtle call")
+    return {k: _pyproxy_fields(v) if type(v) is dict else _plain(v) for k, v in fields.items()}
 
 
 def _name(algorithm: dict[str, Any]) -> str:
@@ -70,8 +78,8 @@ def _name(algorithm: dict[str, Any]) -> str:
 
 
 def _fail(error: JsException, given: Any) -> JsException:
-    """``error``, with a note when the algorithm was a Python dict (the usual cause)."""
-    if type(given) is dict and hasattr(error, "add_note"):
+    """``error``, with a note when the algorithm was a Python dict Pyodide 0.26 reads as empty."""
+    if type(given) is dict and not reads_dict_keys() and hasattr(error, "add_note"):
         error.add_note("workers-env: the algorithm is a Python dict, which reaches JavaScript as a PyProxy "
                        "whose fields read undefined; convert it with to_js(value, dict_converter=Object.fromEntries)")
     return error
