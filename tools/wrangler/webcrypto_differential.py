@@ -9,7 +9,9 @@ A case is ``[operation, *arguments]`` (JSON): ``{"$hex": ...}`` is a ``Uint8Arra
 (``to_js(bytes)``), ``{"$null": true}`` JavaScript ``null`` (``jsnull``), ``{"$key": [...]}``
 the ``CryptoKey`` that ``importKey(...)`` with those arguments gives, any other object a plain
 JavaScript object (``to_js(d, dict_converter=js.Object.fromEntries)``), ``{"$pydict": {...}}``
-a Python dict passed as is (in JavaScript a PyProxy-like object whose fields read undefined). A case written as
+a Python dict passed as is (in JavaScript a PyProxy-like object whose fields read undefined, as
+Pyodide 0.26 shows one; workers-env runs those cases as a Worker on 0.26 -- from 0.28 a dict's keys
+are read, as an object's are). A case written as
 ``{"call": [...], "expected": "why"}`` may differ on purpose (production behaviour that local
 workerd does not apply, algorithms workers-env does not emulate); it is reported apart.
 
@@ -318,8 +320,23 @@ async def _py_case(op, args):
         return {"error": f"(Python) {type(exc).__name__}: {exc}"}
 
 
+def _run_as_pyodide_026(op, args):
+    """A ``$pydict`` case runs as a Worker dated before 2025-09-29 would (Pyodide 0.26, whose
+    PyProxy of a dict shows none of its keys: what ``pyDict`` in the JS Worker models)."""
+    import contextvars
+
+    from workers_env.runtime.current import WorkerRuntime, set_current
+
+    def run():
+        set_current(WorkerRuntime(js_env=None, era=None, null_is_none=True))
+        return asyncio.run(_py_case(op, args))
+
+    return contextvars.copy_context().run(run)
+
+
 def ours(calls):
-    return [asyncio.run(_py_case(op, args)) for op, *args in calls]
+    return [_run_as_pyodide_026(op, args) if "$pydict" in json.dumps(args) else asyncio.run(_py_case(op, args))
+            for op, *args in calls]
 
 
 # --- workerd under wrangler dev --------------------------------------------------------------
