@@ -231,3 +231,13 @@ async def test_derive_key_lengths_and_ed25519_signature_length():
         await subtle.verify("Ed25519", key, to_js(bytes(32)), to_js(b"r"))
     with pytest.raises(JsException, match=r"DataError: Ed25519 raw keys must be exactly 32-bytes \(provided 31\)\."):
         await subtle.importKey("raw", to_js(public[:31]), "Ed25519", False, to_js(["verify"]))
+
+
+@pytest.mark.asyncio
+async def test_a_map_algorithm_has_no_fields():
+    """``to_js(dict)`` without ``dict_converter`` is a ``Map``: workerd reads no ``name`` from it
+    (a probe under wrangler dev 4.164.0 answered this text), as from any object without fields."""
+    with pytest.raises(JsException) as caught:
+        await js.crypto.subtle.importKey("raw", to_js(b"k" * 32), to_js({"name": "HMAC", "hash": "SHA-256"}), False,
+                                         to_js(["sign"]))
+    assert str(caught.value) == 'NotSupportedError: Unrecognized key import algorithm "undefined" requested.'

@@ -35,6 +35,7 @@ from workers_env.runtime.jsproxy import (
     jsnull,
     pyproxy_options,
 )
+from workers_env.runtime.jsstreams import LiveByteStream, live_readable, live_source
 
 __all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
 
@@ -247,8 +248,29 @@ class _BodyStream(JsReadableStream):
 class _Body(JsProxy):
     """The body mixin shared by ``Request`` and ``Response``: readable once."""
 
-    _body: bytes | None
     bodyUsed: bool  # noqa: N815 - JS name
+    _live: LiveByteStream | None = None  # a TransformStream's readable still being written
+
+    @property
+    def _body(self) -> bytes | None:
+        """The body's bytes (``None``: no body); a stream still being written is read whole
+        once its writer has closed (the async readers wait for that)."""
+        live = self._live
+        if live is not None:
+            if not live.closed:
+                raise RuntimeError("the body's stream is still being written: await a body method (text(), ...)")
+            self.__dict__["_data"] = b"".join(live.take())
+            self._live = None
+        return self.__dict__.get("_data")
+
+    @_body.setter
+    def _body(self, value: bytes | None) -> None:
+        self.__dict__["_data"] = value
+        self._live = None
+
+    async def _settle(self) -> None:
+        if self._live is not None:
+            await self._live.settle()
 
     def _consume(self) -> bytes:
         if self.bodyUsed:
@@ -261,6 +283,8 @@ class _Body(JsProxy):
     def body(self) -> Any:
         """The body as a ``ReadableStream`` (``None`` for none), as JavaScript has it: reading
         the stream uses the body up (``bodyUsed``), as ``text()`` does."""
+        if self._live is not None:
+            return live_readable(self._live)
         if self._body is None:
             return None
         stream = self.__dict__.get("_stream")
@@ -269,25 +293,31 @@ class _Body(JsProxy):
         return stream
 
     async def text(self) -> str:
+        await self._settle()
         return self._consume().decode("utf-8", errors="replace")
 
     async def arrayBuffer(self) -> JsBuffer:  # noqa: N802 - JS name
+        await self._settle()
         return JsBuffer(self._consume())
 
     async def bytes(self) -> JsTypedArray:
+        await self._settle()
         return JsTypedArray("Uint8Array", self._consume())
 
     async def json(self) -> Any:
+        await self._settle()
         return json_parse(self._consume().decode("utf-8", errors="replace"))
 
     async def formData(self) -> Any:  # noqa: N802 - JS name
         from workers_env.runtime.forms import parse_form
 
+        await self._settle()
         return parse_form(self._consume(), getattr(self, "headers").get("content-type") or None)
 
     async def blob(self) -> Any:
         from workers_env.runtime.forms import JsBlob
 
+        await self._settle()
         content_type = getattr(self, "headers").get("content-type") or ""
         return JsBlob([self._consume()], type=content_type)
 
@@ -432,8 +462,9 @@ class JsResponse(_Body):
                 "Responses may only be constructed with status codes in the range 200 to 599, inclusive.",
                 name="RangeError",
             )
-        data, implied_type = _extract_body(body)
-        if data is not None and status in _NULL_BODY_STATUSES:
+        live = live_source(body)
+        data, implied_type = (None, None) if live is not None else _extract_body(body)
+        if (data is not None or live is not None) and status in _NULL_BODY_STATUSES:
             # workerd: a stream or a non-empty buffer is refused; a zero-length buffer is allowed
             # with a console warning and treated as no body (its Workers-beta leniency)
             if data or isinstance(body, JsReadableStream):
@@ -455,6 +486,7 @@ class JsResponse(_Body):
         if implied_type is not None and data is not None and not self.headers.has("content-type"):
             self.headers.set("content-type", implied_type)
         self._body = data
+        self._live = live
         self.bodyUsed = False
         self.url = ""
         self.type = "default"

@@ -116,6 +116,10 @@ class WorkerApp:
         ctx = self.worker.new_context()
         try:
             response = await self.worker.dispatch(request, ctx)
+            if response._live is not None:  # a TransformStream's readable: sent as it is written
+                await self._stream(scope, send, response)
+                await ctx.drain()
+                return
             status, headers, body = response.status, response.headers.items(), response.raw_body()
         except Exception:
             log.exception("Uncaught exception in the worker while handling %s %s", request.method, request.url)
@@ -130,6 +134,21 @@ class WorkerApp:
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
         await ctx.drain()
+
+    @staticmethod
+    async def _stream(scope: Scope, send: Send, response: Any) -> None:
+        """A body still being written: each chunk as it comes (no Content-Length, so chunked)."""
+        live = response._live
+        raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers.items()]
+        await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
+        try:
+            while (chunk := await live.next_chunk()) is not None:
+                if scope["method"] != "HEAD" and chunk:
+                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        except Exception:
+            log.exception("The Worker's response stream failed while %s %s was being answered", scope["method"],
+                          scope["path"])
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def _scheduled(self, scope: Scope, send: Send) -> None:
         """wrangler's ``--test-scheduled`` middleware: run ``scheduled`` with ``?cron=``."""

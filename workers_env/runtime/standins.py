@@ -25,6 +25,7 @@ from workers_env.runtime import (
     jsinspect,
     jsnumbers,
     jsproxy,
+    jsstreams,
     jsweb,
     runsync,
     timers,
@@ -273,6 +274,8 @@ def _build() -> dict[str, ModuleType]:
     js.File = forms.JsFile  # type: ignore[attr-defined]
     js.FormData = forms.JsFormData  # type: ignore[attr-defined]
     js.Set = SimpleNamespace(new=_new_set)  # type: ignore[attr-defined]
+    js.TransformStream = jsstreams.transform_stream_class()  # type: ignore[attr-defined]
+    js.IdentityTransformStream = jsstreams.transform_stream_class("IdentityTransformStream")  # type: ignore[attr-defined]
     js.AbortController = abort.JsAbortController  # type: ignore[attr-defined]
     js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=lambda entries=None: jsproxy.JsMap(dict(list(e) for e in entries) if entries else {}))  # type: ignore[attr-defined]

@@ -1,0 +1,247 @@
+"""``TransformStream`` (and workerd's ``IdentityTransformStream``): a body written while it is read.
+
+The streaming pattern of Workers: make a ``TransformStream``, hand its ``readable`` to
+``new Response(...)`` at once, and write to ``writable.getWriter()`` from a task that goes on
+after the handler returns (``ctx.waitUntil`` or a plain task), closing the writer at the end.
+Here the chunks collect in a :class:`LiveByteStream`: ``workers-env dev`` sends each chunk as
+it is written (a chunked response, as ``wrangler dev`` streams it), ``worker.fetch``'s
+response reads the whole body once the writer closes, and a reader (``getReader().read()``,
+``async for``) gets the chunks as they come. A body whose writer can no longer be closed (no
+task left that could) is workerd's hanging-response error instead of a hang.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env._jsvalues import ByteStream
+from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsproxy import JsObject, JsReadableStream, JsTypedArray
+
+__all__ = ["JsTransformStream", "JsWritableStream", "LiveByteStream", "live_readable", "live_source",
+           "transform_stream_class"]
+
+_NOT_BYTES = "This ReadableStream did not return bytes."
+_HANGING = ("The script will never generate a response: the stream this Response reads was never closed "
+            "(no task is left that could write to or close it; call writer.close() when done)")
+
+
+class LiveByteStream(ByteStream):
+    """Chunks a writer adds over time; closed (or errored) once. Readers wait for more."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+        self._open = True
+        self._error: Any = None
+        self._read_at = 0  # chunks already handed to a live reader
+
+    @property
+    def closed(self) -> bool:
+        return not self._open
+
+    def push(self, chunk: Any) -> None:
+        if not self._open:
+            raise js_type_error("This WritableStream has been closed.")
+        assert self._chunks is not None
+        self._chunks.append(chunk)
+
+    def close(self, error: Any = None) -> None:
+        self._open, self._error = False, error
+
+    def take(self) -> list[bytes]:
+        """Every chunk, once the writer has closed (as ``new Response(stream)`` reads it)."""
+        if self._open:
+            raise RuntimeError("the stream is still being written")
+        if self._error is not None:
+            raise _error_of(self._error)
+        return [_bytes_of(c) for c in super().take()]
+
+    async def settle(self) -> None:
+        """Wait for the writer to close; fail as workerd does if nothing is left to close it."""
+        while self._open:
+            await asyncio.sleep(0.001)
+            if self._open and _nothing_else_runs():
+                raise JsException(_HANGING)
+
+    async def next_chunk(self) -> bytes | None:
+        """The next chunk a live reader gets (``None`` at the end)."""
+        while True:
+            chunks = self._chunks or []
+            if self._read_at < len(chunks):
+                chunk = chunks[self._read_at]
+                self._read_at += 1
+                return _bytes_of(chunk)
+            if not self._open:
+                if self._error is not None:
+                    raise _error_of(self._error)
+                return None
+            await asyncio.sleep(0.001)
+            if self._open and _nothing_else_runs():
+                raise JsException(_HANGING)
+
+
+def _nothing_else_runs() -> bool:
+    """Whether the running task is the only one left on its loop (so no writer can act)."""
+    try:
+        return len(asyncio.all_tasks()) <= 1
+    except RuntimeError:
+        return False
+
+
+def _bytes_of(chunk: Any) -> bytes:
+    if isinstance(chunk, (bytes, bytearray, memoryview)):
+        return bytes(chunk)
+    try:
+        return buffer_bytes(chunk)
+    except Exception:
+        raise js_type_error(_NOT_BYTES) from None
+
+
+def _error_of(reason: Any) -> BaseException:
+    return reason if isinstance(reason, BaseException) else JsException(str(reason))
+
+
+def live_source(body: Any) -> LiveByteStream | None:
+    """The open live stream a body reads, if it is one (else ``None``)."""
+    source = getattr(body, "_source", None) if isinstance(body, JsReadableStream) else None
+    return source if isinstance(source, LiveByteStream) and not source.consumed else None
+
+
+class _LiveReader(JsProxy):
+    """``ReadableStreamDefaultReader`` of a live stream: ``read()`` waits for the next chunk."""
+
+    _js_name = "ReadableStreamDefaultReader"
+
+    def __init__(self, source: LiveByteStream):
+        self._source = source
+
+    async def read(self) -> JsObject:
+        chunk = await self._source.next_chunk()
+        if chunk is None:
+            return JsObject({"done": True, "value": None})
+        return JsObject({"done": False, "value": JsTypedArray("Uint8Array", chunk)})
+
+    def releaseLock(self) -> None:  # noqa: N802 - JS name
+        pass
+
+    async def cancel(self, reason: Any = None) -> None:
+        self._source.close()
+
+
+class _LiveReadableStream(JsReadableStream):
+    """The ``readable`` side: a body for ``new Response``, or read chunk by chunk."""
+
+    def __init__(self, source: LiveByteStream):
+        super().__init__(source)
+
+    def getReader(self) -> Any:  # noqa: N802 - JS name
+        if self._reader is not None:
+            raise js_type_error("ReadableStream is currently locked to a reader")
+        self._reader = _LiveReader(self._source)  # type: ignore[assignment, arg-type]
+        return self._reader
+
+    async def __aiter__(self) -> Any:
+        reader = self.getReader()
+        while True:
+            result = await reader.read()
+            if result.done:
+                return
+            yield result.value
+
+
+def live_readable(source: LiveByteStream) -> JsReadableStream:
+    """``response.body`` of a Response made from a live stream: that stream, readable as it fills."""
+    return _LiveReadableStream(source)
+
+
+class _Writer(JsProxy):
+    """``WritableStreamDefaultWriter``: ``write``, ``close``, ``abort``, ``releaseLock``."""
+
+    _js_name = "WritableStreamDefaultWriter"
+    desiredSize = 1  # noqa: N815 - JS name
+
+    def __init__(self, stream: JsWritableStream):
+        self._stream = stream
+
+    async def write(self, chunk: Any = None, *_ignored: Any) -> None:
+        self._stream._sink.push(chunk)
+
+    async def close(self) -> None:
+        if self._stream._sink.closed:
+            raise js_type_error("This WritableStream has been closed.")
+        self._stream._sink.close()
+
+    async def abort(self, reason: Any = None) -> None:
+        if not self._stream._sink.closed:
+            self._stream._sink.close(reason if reason is not None else JsException("The stream was aborted.",
+                                                                                   name="AbortError"))
+
+    def releaseLock(self) -> None:  # noqa: N802 - JS name
+        self._stream._writer = None
+
+    @property
+    def ready(self) -> Any:
+        return _resolved()
+
+    @property
+    def closed(self) -> Any:
+        return _closed(self._stream._sink)
+
+
+async def _resolved() -> None:
+    return None
+
+
+async def _closed(sink: LiveByteStream) -> None:
+    while not sink.closed:
+        await asyncio.sleep(0.001)
+
+
+class JsWritableStream(JsProxy):
+    """The ``writable`` side of a ``TransformStream``."""
+
+    _js_name = "WritableStream"
+
+    def __init__(self, sink: LiveByteStream):
+        self._sink = sink
+        self._writer: _Writer | None = None
+
+    @property
+    def locked(self) -> bool:
+        return self._writer is not None
+
+    def getWriter(self) -> _Writer:  # noqa: N802 - JS name
+        if self._writer is not None:
+            raise js_type_error("WritableStream is currently locked to a writer")
+        self._writer = _Writer(self)
+        return self._writer
+
+
+class JsTransformStream(JsProxy):
+    """``new TransformStream()`` (no transformer: chunks pass through as written)."""
+
+    _js_name = "TransformStream"
+
+    def __init__(self) -> None:
+        sink = LiveByteStream()
+        self.readable = _LiveReadableStream(sink)
+        self.writable = JsWritableStream(sink)
+
+
+def transform_stream_class(name: str = "TransformStream") -> Any:
+    """``js.TransformStream`` / ``js.IdentityTransformStream``: ``new()``; a transformer
+    argument (chunks rewritten by JavaScript functions) is not emulated."""
+    from types import SimpleNamespace
+
+    from workers_env._errors import NotEmulatedError
+
+    def new(transformer: Any = None, *_ignored: Any) -> JsTransformStream:
+        if transformer is not None and name == "TransformStream":
+            raise NotEmulatedError("new TransformStream(transformer) with transform functions is not emulated by "
+                                   "workers-env; new TransformStream() (chunks passed through) is")
+        return JsTransformStream()
+
+    return SimpleNamespace(new=new, name=name)
