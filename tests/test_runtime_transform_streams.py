@@ -1,6 +1,7 @@
 """``TransformStream``: a Response body written after the handler returns -- read whole by
 ``worker.fetch`` once the writer closes, chunk by chunk by a reader, sent as it is written by
-``workers-env dev``; a body nothing can close any more is workerd's hanging-response error."""
+``workers-env dev``; a body nothing can close any more is workerd's hung-request error (texts
+from a probe under ``wrangler dev`` 4.164.0)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ async def test_a_streamed_body_is_read_whole_once_its_writer_closes(tmp_path):
         response = await worker.fetch(path)
         assert (response.status, response.headers.get("content-type")) == (200, "text/event-stream")
         assert await response.text() == "data: 0\n\ndata: 1\n\ndata: 2\n\n"
-    with pytest.raises(JsException, match="The script will never generate a response"):
+    with pytest.raises(JsException, match="detected that your Worker's code had hung and would never generate a response"):
         await (await worker.fetch("/never")).text()
 
 
