@@ -101,3 +101,9 @@ def test_workers_env_dev_sends_each_chunk_as_it_is_written(tmp_path):
         connection.close()
     assert first + rest == b"data: 0\n\ndata: 1\n\ndata: 2\n\n"
     assert first.startswith(b"data: 0") and first_at < total - 0.2  # the first chunk came before the last was written
+
+
+def test_a_request_body_from_an_open_stream_says_it_is_not_emulated():
+    stream = js.TransformStream.new()
+    with pytest.raises(Exception, match="Request body read from a TransformStream still being written is not emulated"):
+        js.Request.new("https://e.com", method="POST", body=stream.readable)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.forms import encode_form
@@ -215,6 +215,9 @@ def _body_bytes(body: Any) -> bytes | None:
     if isinstance(body, JsBufferSource):
         return body.to_bytes()
     if isinstance(body, JsReadableStream):
+        if live_source(body) is not None and not live_source(body).closed:  # type: ignore[union-attr]
+            raise NotEmulatedError("a Request body read from a TransformStream still being written is not emulated "
+                                   "by workers-env (a Response's is): close the writer first, or pass the bytes")
         return body.read_all()
     if getattr(body, "_js_name", None) in ("Blob", "File"):
         return bytes(body._data)
