@@ -5,9 +5,8 @@ against ``wrangler dev`` 4.164.0 by ``tools/wrangler/jsapi_differential.py``).""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import JsException, ManualClock, js, load_env, load_worker, to_js
 
@@ -31,11 +30,7 @@ def headers(**values: str):
 
 
 def project(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.toml").write_text('name = "c"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
-    return tmp_path
+    return one_file_worker(tmp_path, ENTRY)
 
 
 @pytest.mark.asyncio

@@ -5,10 +5,10 @@ a test lays its own properties over it with ``worker.fetch(url, cf={...})``."""
 from __future__ import annotations
 
 import json
-import textwrap
 import urllib.request
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -32,11 +32,7 @@ class Default(WorkerEntrypoint):
 
 
 def project(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.toml").write_text('name = "cf"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
-    return tmp_path
+    return one_file_worker(tmp_path, ENTRY)
 
 
 #: what a JavaScript Worker's JSON.stringify(request.cf) gave under wrangler dev 4.164.0 (offline, curl)

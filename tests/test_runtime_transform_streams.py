@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import http.client
-import textwrap
 import time
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import JsException, js, load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -41,11 +41,7 @@ class Default(WorkerEntrypoint):
 
 
 def project(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.toml").write_text('name = "s"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
-    return tmp_path
+    return one_file_worker(tmp_path, ENTRY)
 
 
 @pytest.mark.asyncio

@@ -164,20 +164,15 @@ async def test_a_python_dict_algorithm_is_read_as_the_workers_pyodide_reads_a_py
     nested dicts too, so the same call works."""
     import hmac as hmac_module
 
+    from worker_helpers import one_file_worker
+
     from workers_env import load_worker
 
-    def project(folder, date):
-        (folder / "src").mkdir(parents=True)
-        (folder / "src" / "entry.py").write_text(DICT_ALGORITHM_WORKER)
-        (folder / "wrangler.toml").write_text(f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                              'compatibility_flags = ["python_workers"]\n')
-        return folder
-
-    old = await (await load_worker(project(tmp_path / "old", "2025-09-01")).fetch("/")).json()
+    old = await (await load_worker(one_file_worker(tmp_path / "old", DICT_ALGORITHM_WORKER, date="2025-09-01")).fetch("/")).json()
     assert old["digest"] == "NotSupportedError: Unrecognized or unimplemented digest algorithm requested."
     assert old["hmac"] == 'NotSupportedError: Unrecognized key import algorithm "undefined" requested.'
     assert "to_js(value, dict_converter=Object.fromEntries)" in old["note"]
-    new = await (await load_worker(project(tmp_path / "new", "2025-11-02")).fetch("/")).json()
+    new = await (await load_worker(one_file_worker(tmp_path / "new", DICT_ALGORITHM_WORKER, date="2025-11-02")).fetch("/")).json()
     assert new == {"digest": hashlib.sha256(b"x").hexdigest(),
                    "hmac": hmac_module.new(b"k", b"m", hashlib.sha256).hexdigest()}
 
