@@ -1,4 +1,5 @@
-"""``TransformStream`` (and workerd's ``IdentityTransformStream``): a body written while it is read.
+"""``TransformStream`` (and workerd's ``IdentityTransformStream``) and ``new ReadableStream(source)``:
+a body written while it is read.
 
 The streaming pattern of Workers: make a ``TransformStream``, hand its ``readable`` to
 ``new Response(...)`` at once, and write to ``writable.getWriter()`` from a task that goes on
@@ -7,13 +8,15 @@ Here the chunks collect in a :class:`LiveByteStream`: ``workers-env dev`` sends 
 it is written (a chunked response, as ``wrangler dev`` streams it), ``worker.fetch``'s
 response reads the whole body once the writer closes, and a reader (``getReader().read()``,
 ``async for``) gets the chunks as they come. A body whose writer can no longer be closed (no
-task left that could) is workerd's hung-request error instead of a hang. The texts were checked
-with a probe under ``wrangler dev`` 4.164.0.
+task left that could) is workerd's hung-request error instead of a hang. ``new
+ReadableStream(source)`` fills the same kind of stream from the source's ``start``/``pull``.
+The texts and error rules were checked with probes under ``wrangler dev`` 4.164.0.
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 from typing import Any
 
 from workers_env._errors import JsException
@@ -23,8 +26,9 @@ from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import JsObject, JsReadableStream, JsTypedArray
 
 __all__ = ["JsTransformStream", "JsWritableStream", "LiveByteStream", "live_readable", "live_source",
-           "transform_stream_class"]
+           "readable_stream_class", "transform_stream_class"]
 
+_MISSING: Any = object()
 _NOT_BYTES = "This ReadableStream did not return bytes."
 #: workerd's text when no task is left that could finish a response (here: close its stream)
 _HANGING = ("The Workers runtime canceled this request because it detected that your Worker's code had hung and "
@@ -39,6 +43,10 @@ class LiveByteStream(ByteStream):
         self._open = True
         self._error: Any = None
         self._read_at = 0  # chunks already handed to a live reader
+        #: a ``ReadableStream``'s ``pull(controller)``: asked for more when a reader finds none
+        self.puller: Any = None
+        self._pulling = False
+        self.started: Any = None  # the task of an async ``start(controller)``, awaited before pulls
 
     @property
     def closed(self) -> bool:
@@ -61,12 +69,32 @@ class LiveByteStream(ByteStream):
             raise _error_of(self._error)
         return [_bytes_of(c) for c in super().take()]
 
+    async def _want_more(self, seen: int) -> None:
+        """A reader found no chunk past ``seen``: ask the source once (``pull``), else wait a
+        moment; fail as workerd does when nothing is left that could add one or close."""
+        if self.started is not None:
+            started, self.started = self.started, None
+            await started
+            return
+        if self.puller is not None and not self._pulling:
+            self._pulling = True
+            try:
+                result = self.puller()
+                if inspect.isawaitable(result):
+                    await result
+            finally:
+                self._pulling = False
+            if len(self._chunks or []) > seen or not self._open:
+                return
+        await asyncio.sleep(0.001)
+        if self._open and len(self._chunks or []) <= seen and _nothing_else_runs():
+            raise JsException(_HANGING)
+
     async def settle(self) -> None:
-        """Wait for the writer to close; fail as workerd does if nothing is left to close it."""
+        """Wait for the writer (or the source) to close; each time the chunks run out, the
+        source is asked for more, as a reader reading to the end would ask it."""
         while self._open:
-            await asyncio.sleep(0.001)
-            if self._open and _nothing_else_runs():
-                raise JsException(_HANGING)
+            await self._want_more(len(self._chunks or []))
 
     async def next_chunk(self) -> bytes | None:
         """The next chunk a live reader gets (``None`` at the end)."""
@@ -80,9 +108,7 @@ class LiveByteStream(ByteStream):
                 if self._error is not None:
                     raise _error_of(self._error)
                 return None
-            await asyncio.sleep(0.001)
-            if self._open and _nothing_else_runs():
-                raise JsException(_HANGING)
+            await self._want_more(len(chunks))
 
 
 def _nothing_else_runs() -> bool:
@@ -231,6 +257,112 @@ class JsTransformStream(JsProxy):
         sink = LiveByteStream()
         self.readable = _LiveReadableStream(sink)
         self.writable = JsWritableStream(sink)
+
+
+class _Controller(JsProxy):
+    """``ReadableStreamDefaultController``: what ``start``/``pull`` get to fill the stream."""
+
+    _js_name = "ReadableStreamDefaultController"
+
+    def __init__(self, sink: LiveByteStream):
+        self._sink = sink
+
+    def enqueue(self, chunk: Any = None, *_ignored: Any) -> None:
+        if self._sink.closed:
+            raise js_type_error("Cannot enqueue to a closed ReadableStream.")
+        self._sink.push(chunk)
+
+    def close(self) -> None:
+        if self._sink.closed:
+            raise js_type_error("Cannot close a closed ReadableStream.")
+        self._sink.close()
+
+    def error(self, reason: Any = _MISSING, *_ignored: Any) -> None:
+        if reason is _MISSING:
+            raise js_type_error("Failed to execute 'error' on 'ReadableStreamDefaultController': parameter 1 is not "
+                                "of type 'Value'.")
+        if not self._sink.closed:
+            self._sink.close(reason)
+
+    @property
+    def desiredSize(self) -> int:  # noqa: N802 - JS name
+        return 0 if self._sink.closed else 1
+
+
+def _source_fields(source: Any) -> dict[str, Any]:
+    """An underlying source's ``start``/``pull``/``cancel`` as JavaScript reads them: a JS
+    object's properties; none of a ``Map`` (``to_js(dict)`` without ``dict_converter``); a
+    Python dict's keys as the Worker's Pyodide reads a PyProxy's; a Python object's attributes."""
+    from workers_env.runtime.jsproxy import JsMap, pyproxy_options
+
+    if source is None or isinstance(source, JsMap):
+        return {}
+    if isinstance(source, JsObject):
+        return dict(source._props)
+    if type(source) is dict:
+        return pyproxy_options(source, "underlying source of a ReadableStream")
+    return {name: getattr(source, name) for name in ("start", "pull", "cancel") if hasattr(source, name)}
+
+
+def _guarded(sink: LiveByteStream, method: Any, controller: _Controller) -> Any:
+    """Call a source's ``start``/``pull``: what it throws (at once or when awaited) errors the
+    stream, unless the stream is already closed -- the constructor itself never throws, as in
+    workerd (a wrangler dev probe: a read rejects with the thrown error)."""
+    try:
+        result = method(controller)
+    except Exception as exc:  # noqa: BLE001 - any error of the source's code errors the stream
+        if not sink.closed:
+            sink.close(exc)
+        return None
+    if not inspect.isawaitable(result):
+        return result
+
+    async def settled() -> Any:
+        try:
+            return await result
+        except Exception as exc:  # noqa: BLE001
+            if not sink.closed:
+                sink.close(exc)
+            return None
+
+    return settled()
+
+
+class _SourcedReadableStream(_LiveReadableStream):
+    """``new ReadableStream(source)``: filled by the source's ``start`` and ``pull``."""
+
+    def __init__(self, source: Any = None):
+        super().__init__(LiveByteStream())
+        fields = _source_fields(source)
+        controller = _Controller(self._source)  # type: ignore[arg-type]
+        self._cancel = fields.get("cancel")
+        sink: LiveByteStream = self._source  # type: ignore[assignment]
+        pull = fields.get("pull")
+        if callable(pull):
+            sink.puller = lambda: _guarded(sink, pull, controller)
+        start = fields.get("start")
+        if callable(start):
+            result = _guarded(sink, start, controller)
+            if inspect.isawaitable(result):  # runs on the Worker's loop; awaited before the first pull
+                try:
+                    result = asyncio.ensure_future(result)
+                except RuntimeError:  # no running loop (outside a handler): awaited at the first read
+                    pass
+                sink.started = result
+
+    async def cancel(self, reason: Any = None) -> None:
+        if callable(self._cancel):
+            result = self._cancel(reason)
+            if inspect.isawaitable(result):
+                await result
+        self._source.close()  # type: ignore[attr-defined]
+
+
+def readable_stream_class() -> Any:
+    """``js.ReadableStream``: ``new(underlyingSource)`` with ``start``/``pull``/``cancel``."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(new=lambda source=None, *_ignored: _SourcedReadableStream(source), name="ReadableStream")
 
 
 def transform_stream_class(name: str = "TransformStream") -> Any:

@@ -275,6 +275,7 @@ def _build() -> dict[str, ModuleType]:
     js.FormData = forms.JsFormData  # type: ignore[attr-defined]
     js.Set = SimpleNamespace(new=_new_set)  # type: ignore[attr-defined]
     js.TransformStream = jsstreams.transform_stream_class()  # type: ignore[attr-defined]
+    js.ReadableStream = jsstreams.readable_stream_class()  # type: ignore[attr-defined]
     js.IdentityTransformStream = jsstreams.transform_stream_class("IdentityTransformStream")  # type: ignore[attr-defined]
     js.AbortController = abort.JsAbortController  # type: ignore[attr-defined]
     js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
