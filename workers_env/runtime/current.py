@@ -7,11 +7,13 @@ while the stand-in modules are shared by every Worker of the process; each
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["WorkerRuntime", "current_runtime", "set_current"]
+__all__ = ["WorkerRuntime", "current_context", "current_runtime", "handling", "set_current"]
 
 
 @dataclass(frozen=True)
@@ -38,3 +40,22 @@ def set_current(runtime: WorkerRuntime | None) -> None:
 def current_runtime() -> WorkerRuntime | None:
     """The running Worker's runtime, or ``None`` outside Worker code."""
     return _CURRENT.get()
+
+
+_CONTEXT: ContextVar[Any] = ContextVar("workers_env_current_request", default=None)
+
+
+@contextmanager
+def handling(ctx: Any) -> Iterator[None]:
+    """Mark ``ctx`` (the ``ExecutionContext`` of one request or event) as the running one while
+    its handler runs; tasks it starts keep it (``cloudflare:workers``' ``waitUntil``)."""
+    token = _CONTEXT.set(ctx)
+    try:
+        yield
+    finally:
+        _CONTEXT.reset(token)
+
+
+def current_context() -> Any:
+    """The ``ExecutionContext`` of the request or event being handled, or ``None``."""
+    return _CONTEXT.get()

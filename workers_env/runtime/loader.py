@@ -37,7 +37,7 @@ from workers_env.config.compat import (
     python_release,
 )
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
-from workers_env.runtime.current import WorkerRuntime
+from workers_env.runtime.current import WorkerRuntime, handling
 from workers_env.runtime.envwrap import JsEnv
 from workers_env.runtime.eras import Era, era_of
 from workers_env.runtime.events import (
@@ -245,7 +245,7 @@ class Worker:
                                   f"{entrypoint!r}")
         ctx = self.new_context()
         try:
-            with self._scope:
+            with self._scope, handling(ctx):
                 instance = cls(ctx, self._js_env)
                 target = getattr(instance, method, None)
                 if not callable(target):
@@ -302,7 +302,7 @@ class Worker:
 
     async def _run_event(self, name: str, js_value: Any, ctx: ExecutionContext, *, sdk_value: Any) -> Any:
         """Call ``Default.<name>(value, env, ctx)`` or the legacy ``on_<name>(value, env, ctx)``."""
-        with self._scope:
+        with self._scope, handling(ctx):
             if self._default is not None:
                 instance = self._default(ctx, self._js_env)
                 method_name = self._method_name(name)
@@ -329,7 +329,7 @@ class Worker:
             headers = dict(request.headers.items())
             if self.assets.to_assets(request.method, request.url, headers):
                 return from_plain(self.assets.respond(request.method, request.url, headers))
-        with self._scope:
+        with self._scope, handling(ctx):
             if self._default is None and self._on_fetch is None:
                 raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_fetch"')
             if self._default is not None:

@@ -175,6 +175,14 @@ def _workers_getattr(name: str) -> Any:
             raise _missing_attribute("workers", name)
         era = runtime.era
         return EnvWrapper(runtime.js_env) if era is None or era.external_sdk else runtime.js_env
+    if name in ("waitUntil", "wait_until"):
+        # both SDKs hand out cloudflare:workers' waitUntil; only the external one (from 1.1.1)
+        # has the snake_case name too
+        era = getattr(current_runtime(), "era", None)
+        if name == "wait_until" and era is not None and not era.external_sdk:
+            raise _absent(f"workers.wait_until does not exist in the built-in Python SDK of compatibility date "
+                          f"{era.date}: use workers.waitUntil (or ctx.waitUntil)", name)
+        return workers_api.wait_until
     if name.startswith("__"):
         raise AttributeError(name)
     if name in _EXTERNAL_SUBMODULES:  # ``from workers import asgi``

@@ -558,6 +558,23 @@ class WorkerEntrypoint:
         cls.__init__ = wrapped_init  # type: ignore[method-assign]
 
 
+_GLOBAL_SCOPE = ("Disallowed operation called within global scope. Asynchronous I/O (ex: fetch() or connect()), "
+                 "setting a timeout, and generating random values are not allowed within global scope. To fix this "
+                 "error, perform this operation within a handler. https://developers.cloudflare.com/workers/"
+                 "runtime-apis/handlers/")
+
+
+def wait_until(awaitable: Any) -> None:
+    """``cloudflare:workers``' ``waitUntil`` (``from workers import wait_until``): the running
+    request's ``ctx.waitUntil``, for code that has no ``ctx`` at hand."""
+    from workers_env.runtime.current import current_context
+
+    ctx = current_context()
+    if ctx is None:
+        raise JsException(_GLOBAL_SCOPE)
+    ctx.waitUntil(awaitable)
+
+
 def import_from_javascript(module_name: str) -> Any:
     """``workers.import_from_javascript``: only ``cloudflare:workers`` (``env``) is emulated."""
     from types import SimpleNamespace
@@ -566,7 +583,7 @@ def import_from_javascript(module_name: str) -> Any:
 
     if module_name == "cloudflare:workers":
         runtime = current_runtime()
-        return SimpleNamespace(env=getattr(runtime, "js_env", None))
+        return SimpleNamespace(env=getattr(runtime, "js_env", None), waitUntil=wait_until)
     raise ImportError(
         f"Failed to import '{module_name}': JavaScript module {module_name!r} is not emulated by workers-env "
         "(only 'cloudflare:workers' is; see the README's list of what the runtime stand-ins cover)"
