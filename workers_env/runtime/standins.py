@@ -182,6 +182,9 @@ def _workers_getattr(name: str) -> Any:
         if name == "wait_until" and era is not None and not era.external_sdk:
             raise _absent(f"workers.wait_until does not exist in the built-in Python SDK of compatibility date "
                           f"{era.date}: use workers.waitUntil (or ctx.waitUntil)", name)
+        if name == "wait_until" and era is not None and era.sdk_version is not None and era.sdk_version < (1, 1, 1):
+            raise _absent(f"workers.wait_until does not exist in workers-runtime-sdk "
+                          f"{'.'.join(map(str, era.sdk_version))}: it came with 1.1.1", name)
         return workers_api.wait_until
     if name.startswith("__"):
         raise AttributeError(name)
