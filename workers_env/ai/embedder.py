@@ -110,14 +110,20 @@ class _Ids(dict):
         return self.vocabulary.add(token)
 
 
-_SLICES: list[list[slice]] = []
+_SLICES: dict[int, list[slice]] = {}
+_SLICES_KEPT = 64  # word lengths whose slices are kept; a longer token's are made for it alone
 
 
 def _trigram_slices(length: int) -> list[slice]:
-    """The slices that cut a string of ``length`` characters into its trigrams (kept)."""
-    while len(_SLICES) <= length:
-        _SLICES.append([slice(i, i + 3) for i in range(len(_SLICES) - 2)])
-    return _SLICES[length]
+    """The slices that cut a string of ``length`` characters into its trigrams (kept for
+    word-sized lengths: building every shorter length too made a 12,000-character token cost
+    72 million slices and half a minute)."""
+    slices = _SLICES.get(length)
+    if slices is None:
+        slices = [slice(i, i + 3) for i in range(length - 2)]
+        if length <= _SLICES_KEPT:
+            _SLICES[length] = slices
+    return slices
 
 
 class _GramWeights(dict):
