@@ -416,6 +416,18 @@ CASES: list = [
         "01/02/2026", "2026/01/02 10:00:00", "1/2/26", "Jan 2, 2026 3:04 PM", "Thu Jan 01 1970 00:00:00 GMT+0000 (UTC)",
         "2026-01-02 03:04:05Z", "12/31/1999 23:59:59", "Dec 25 1995 13:30 UTC")],
 
+    # --- Promise, the URI functions, navigator ------------------------------------------------------
+    ["call", "Promise.resolve", 1], ["call", "Promise.resolve"],
+    {"call": ["call", "Promise.reject", "no"],
+     "expected": "JavaScript rejects with the string itself (no name or message); Python code gets an Error carrying it"},
+    ["call", "Promise.all", [{"$call": ["Promise.resolve", 1]}, 2]], ["call", "Promise.all", []],
+    ["call", "Promise.all", [{"$call": ["Promise.resolve", 1]}, {"$call": ["Promise.reject", {"$new": ["Error", "x"]}]}]],
+    ["call", "Promise.race", [{"$call": ["Promise.resolve", "a"]}, {"$call": ["Promise.resolve", "b"]}]],
+    *[["call", f, s] for f in ("encodeURIComponent", "encodeURI") for s in (
+        "a b&c=d/é?#[]!'()*~-_.", "😀", "\ud800", "", 12)],
+    *[["call", f, s] for f in ("decodeURIComponent", "decodeURI") for s in (
+        "a%20b%26c%3Dd%2F%C3%A9%3F%23", "%F0%9F%98%80", "%", "%zz", "%C3", "%80", "%E2%82", "plain", "%2f%3B")],
+    ["get", "navigator.userAgent"], ["get", "navigator.hardwareConcurrency"],
     # --- AbortController / AbortSignal, and fetch() given an aborted signal --------------------------
     ["new", "AbortController"], ["do", new("AbortController"), ["abort"], "signal", ["abort", "again"], "signal"],
     {"call": ["do", new("AbortController"), ["abort", "why"], "signal.reason", ["signal.throwIfAborted"]],

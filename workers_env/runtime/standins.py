@@ -24,6 +24,7 @@ from workers_env.runtime import (
     jsglobals,
     jsinspect,
     jsnumbers,
+    jspromise,
     jsproxy,
     jsstreams,
     jsweb,
@@ -289,6 +290,12 @@ def _build() -> dict[str, ModuleType]:
     js.ReadableStream = jsstreams.readable_stream_class()  # type: ignore[attr-defined]
     js.IdentityTransformStream = jsstreams.transform_stream_class("IdentityTransformStream")  # type: ignore[attr-defined]
     js.AbortController = abort.JsAbortController  # type: ignore[attr-defined]
+    js.Promise = jspromise.promise_class()  # type: ignore[attr-defined]
+    js.encodeURIComponent = jspromise.encode_uri_component  # type: ignore[attr-defined]
+    js.encodeURI = jspromise.encode_uri  # type: ignore[attr-defined]
+    js.decodeURIComponent = jspromise.decode_uri_component  # type: ignore[attr-defined]
+    js.decodeURI = jspromise.decode_uri  # type: ignore[attr-defined]
+    js.navigator = SimpleNamespace(userAgent="Cloudflare-Workers", hardwareConcurrency=1)  # type: ignore[attr-defined]
     js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=lambda entries=None: jsproxy.JsMap(dict(list(e) for e in entries) if entries else {}))  # type: ignore[attr-defined]
     js.__getattr__ = _js_getattr  # type: ignore[attr-defined]

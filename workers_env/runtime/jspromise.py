@@ -1,0 +1,282 @@
+"""``Promise`` and the URI functions of JavaScript's global scope, as Python Worker code uses them.
+
+``Promise.new(executor)``, ``Promise.resolve``, ``reject``, ``all``, ``allSettled``, ``race``
+and ``then``/``catch``/``finally_`` -- a promise is awaitable, as Pyodide makes a JavaScript
+promise (``await Promise.new(lambda resolve, reject: setTimeout(resolve, 100))``, and
+``run_sync(Promise.resolve())``, the JSPI check libraries make). A rejection reaches Python as
+the reason itself when it is an error, else as a ``JsException`` carrying its string.
+
+``encodeURIComponent``/``encodeURI``/``decodeURIComponent``/``decodeURI`` follow the
+standard's sets and throw its ``URIError: URI malformed``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsbase import JsProxy
+from workers_env.runtime.jsproxy import JsArray, JsObject
+
+__all__ = ["JsPromise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
+           "promise_class"]
+
+
+def _as_error(reason: Any) -> BaseException:
+    return reason if isinstance(reason, BaseException) else JsException(str(reason))
+
+
+class JsPromise(JsProxy):
+    """A settled-once value or reason, awaitable from any event loop."""
+
+    _js_name = "Promise"
+
+    def __init__(self) -> None:
+        self._state = "pending"
+        self._value: Any = None
+        self._callbacks: list[Callable[[], None]] = []
+
+    def _settle(self, state: str, value: Any) -> None:
+        if self._state != "pending":
+            return
+        if state == "fulfilled" and (isinstance(value, JsPromise) or inspect.isawaitable(value)):
+            _follow(self, value)  # resolving with a promise adopts its outcome
+            return
+        self._state, self._value = state, value
+        callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
+
+    def _on_settle(self, callback: Callable[[], None]) -> None:
+        if self._state == "pending":
+            self._callbacks.append(callback)
+        else:
+            callback()
+
+    def __await__(self) -> Any:
+        if self._state == "pending":
+            loop = asyncio.get_running_loop()
+            future = loop.create_future()
+
+            def wake() -> None:
+                if not loop.is_closed():
+                    loop.call_soon_threadsafe(lambda: future.done() or future.set_result(None))
+
+            self._on_settle(wake)
+            yield from future.__await__()
+        if self._state == "rejected":
+            raise _as_error(self._value)
+        return self._value
+
+    def then(self, on_fulfilled: Any = None, on_rejected: Any = None) -> JsPromise:
+        following = JsPromise()
+
+        def run() -> None:
+            handler = on_fulfilled if self._state == "fulfilled" else on_rejected
+            if not callable(handler):
+                following._settle(self._state, self._value)
+                return
+            try:
+                following._settle("fulfilled", handler(self._value))
+            except Exception as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
+                following._settle("rejected", exc)
+
+        self._on_settle(run)
+        return following
+
+    def catch(self, on_rejected: Any = None) -> JsPromise:
+        return self.then(None, on_rejected)
+
+    def finally_(self, on_finally: Any = None) -> JsPromise:
+        def passing(value: Any) -> Any:
+            if callable(on_finally):
+                on_finally()
+            return value
+
+        def failing(reason: Any) -> Any:
+            if callable(on_finally):
+                on_finally()
+            raise _as_error(reason)
+
+        return self.then(passing, failing)
+
+    def __repr__(self) -> str:
+        return f"Promise {{ <{self._state}> }}"
+
+
+def _follow(promise: JsPromise, awaitable: Any) -> None:
+    """Settle ``promise`` as ``awaitable`` settles."""
+    if isinstance(awaitable, JsPromise):
+        awaitable._on_settle(lambda: promise._settle(awaitable._state, awaitable._value))
+        return
+
+    async def wait() -> None:
+        try:
+            promise._settle("fulfilled", await awaitable)
+        except Exception as exc:  # noqa: BLE001
+            promise._settle("rejected", exc)
+
+    asyncio.ensure_future(wait())
+
+
+def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
+    if not callable(executor):
+        raise JsException("Promise resolver undefined is not a function", name="TypeError")
+    promise = JsPromise()
+    try:
+        executor(lambda value=None, *_: promise._settle("fulfilled", value),
+                 lambda reason=None, *_: promise._settle("rejected", reason))
+    except Exception as exc:  # noqa: BLE001 - a throwing executor rejects the promise
+        promise._settle("rejected", exc)
+    return promise
+
+
+def _resolve(value: Any = None, *_ignored: Any) -> JsPromise:
+    if isinstance(value, JsPromise):
+        return value
+    promise = JsPromise()
+    promise._settle("fulfilled", value)
+    return promise
+
+
+def _reject(reason: Any = None, *_ignored: Any) -> JsPromise:
+    promise = JsPromise()
+    promise._settle("rejected", reason)
+    return promise
+
+
+def _gather(items: Any, settle_each: Callable[[JsPromise, list[Any], int, JsPromise], None]) -> JsPromise:
+    promises = [_resolve(item) if not inspect.isawaitable(item) or isinstance(item, JsPromise) else _adopt(item)
+                for item in list(items)]
+    combined = JsPromise()
+    results: list[Any] = [None] * len(promises)
+    if not promises:
+        combined._settle("fulfilled", JsArray([]))
+    for index, promise in enumerate(promises):
+        promise._on_settle(lambda p=promise, i=index: settle_each(p, results, i, combined))
+    return combined
+
+
+def _adopt(awaitable: Any) -> JsPromise:
+    promise = JsPromise()
+    _follow(promise, awaitable)
+    return promise
+
+
+def _all(items: Any = (), *_ignored: Any) -> JsPromise:
+    remaining: list[int] = []
+
+    def settle(promise: JsPromise, results: list[Any], index: int, combined: JsPromise) -> None:
+        if promise._state == "rejected":
+            combined._settle("rejected", promise._value)
+            return
+        results[index] = promise._value
+        remaining.append(index)
+        if len(remaining) == len(results):
+            combined._settle("fulfilled", JsArray(list(results)))
+
+    return _gather(items, settle)
+
+
+def _all_settled(items: Any = (), *_ignored: Any) -> JsPromise:
+    remaining: list[int] = []
+
+    def settle(promise: JsPromise, results: list[Any], index: int, combined: JsPromise) -> None:
+        key = "value" if promise._state == "fulfilled" else "reason"
+        results[index] = JsObject({"status": promise._state, key: promise._value})
+        remaining.append(index)
+        if len(remaining) == len(results):
+            combined._settle("fulfilled", JsArray(list(results)))
+
+    return _gather(items, settle)
+
+
+def _race(items: Any = (), *_ignored: Any) -> JsPromise:
+    def settle(promise: JsPromise, results: list[Any], index: int, combined: JsPromise) -> None:
+        combined._settle(promise._state, promise._value)
+
+    return _gather(items, settle)
+
+
+def promise_class() -> Any:
+    """``js.Promise``: ``new(executor)``, ``resolve``, ``reject``, ``all``, ``allSettled``, ``race``."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(new=_new, resolve=_resolve, reject=_reject, all=_all, allSettled=_all_settled,
+                           race=_race, name="Promise")
+
+
+# -- URI functions -------------------------------------------------------------------------------
+_COMPONENT_SAFE = "-_.!~*'()"
+_URI_SAFE = _COMPONENT_SAFE + ";/?:@&=+$,#"
+
+
+def _malformed() -> JsException:
+    return JsException("URI malformed", name="URIError")
+
+
+def _encode(text: Any, safe: str) -> str:
+    from workers_env.runtime.jsglobals import js_text
+
+    value = js_text(text)
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise _malformed()  # a lone surrogate (a paired one is one code point here)
+    return quote(value, safe=safe, encoding="utf-8")
+
+
+def encode_uri_component(text: Any = None, *_ignored: Any) -> str:
+    return _encode(text, _COMPONENT_SAFE)
+
+
+def encode_uri(text: Any = None, *_ignored: Any) -> str:
+    return _encode(text, _URI_SAFE)
+
+
+def _decode(text: Any, reserved: str) -> str:
+    from workers_env.runtime.jsglobals import js_text
+
+    value = js_text(text)
+    out: list[str] = []
+    i = 0
+    while i < len(value):
+        ch = value[i]
+        if ch != "%":
+            out.append(ch)
+            i += 1
+            continue
+        start = i
+        raw = bytearray()
+        while i < len(value) and value[i] == "%":
+            pair = value[i + 1:i + 3]
+            if len(pair) != 2 or not all(c in "0123456789abcdefABCDEF" for c in pair):
+                raise _malformed()
+            raw.append(int(pair, 16))
+            i += 3
+            if raw[0] < 0x80 or len(raw) >= _utf8_length(raw[0]):
+                break
+        try:
+            decoded = bytes(raw).decode("utf-8")
+        except UnicodeDecodeError:
+            raise _malformed() from None
+        out.append(value[start:i] if decoded in reserved else decoded)
+    return "".join(out)
+
+
+def _utf8_length(lead: int) -> int:
+    if lead >= 0xF0:
+        return 4
+    if lead >= 0xE0:
+        return 3
+    return 2 if lead >= 0xC0 else 1
+
+
+def decode_uri_component(text: Any = None, *_ignored: Any) -> str:
+    return _decode(text, "")
+
+
+def decode_uri(text: Any = None, *_ignored: Any) -> str:
+    return _decode(text, ";/?:@&=+$,#")
