@@ -274,3 +274,25 @@ def test_text_decoder_streams_a_split_character_and_typed_arrays_have_their_buff
     assert js.TextDecoder.new().decode(js.Uint8Array.new(list(head))) == "caf\ufffd"  # not streaming: replaced
     buffer = js.Uint8Array.new([1, 2, 3]).buffer
     assert (buffer.constructor.name, buffer.byteLength) == ("ArrayBuffer", 3)
+
+
+@pytest.mark.asyncio
+async def test_create_proxy_of_an_object_can_be_destroyed_and_reads_as_the_object():
+    """``create_proxy(task)`` (the SDK's ASGI bridge hands one to ``ctx.waitUntil`` and destroys
+    it later): a handle with ``destroy()``/``unwrap()``, awaitable as its object; bindings and
+    init objects read the object itself."""
+    import asyncio
+
+    from workers_env.runtime.jsproxy import create_proxy
+
+    async def job():
+        return 5
+
+    handle = create_proxy(asyncio.ensure_future(job()))
+    assert await handle == 5
+    handle.destroy()
+    with pytest.raises(Exception, match="Object has already been destroyed"):
+        handle.unwrap()
+    from workers_env import js
+    response = js.Response.new("x", create_proxy({"status": 201}))  # a dict's PyProxy, read as newest Pyodide reads it
+    assert response.status == 201

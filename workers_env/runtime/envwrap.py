@@ -18,6 +18,7 @@ from typing import Any
 from workers_env._jsvalues import UNDEFINED, JsOpaque, JsSet, PyProxyArgument, to_py
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.runtime.jsproxy import (
+    JsDoubleProxy,
     JsHostObject,
     JsObject,
     JsProxy,
@@ -78,7 +79,7 @@ class JsBinding(JsHostObject):
             return from_plain(attr, self._nulls)
 
         def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
-            js_args = list(args)
+            js_args = [a.unwrap() if isinstance(a, JsDoubleProxy) else a for a in args]
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
             where = f"call to {self._name}.{name}()"

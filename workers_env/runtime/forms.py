@@ -18,7 +18,7 @@ from email.policy import HTTP
 from typing import Any
 from urllib.parse import parse_qsl
 
-from workers_env.runtime.jsglobals import JsEntryList, usv, js_text, set_entry
+from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,

@@ -61,6 +61,7 @@ __all__ = [
     "JsNull",
     "jsnull",
     "to_js",
+    "JsDoubleProxy",
     "create_proxy",
     "to_plain",
     "from_plain",
@@ -392,9 +393,37 @@ def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
     return func(*args[:positional])
 
 
+class JsDoubleProxy(JsProxy):
+    """``create_proxy(obj)`` of an object that is not callable (a task handed to
+    ``ctx.waitUntil``, say): a handle with ``destroy()`` and ``unwrap()``, awaitable when the
+    object is; JavaScript sees the object."""
+
+    _js_name = "Object"
+    __slots__ = ("_obj", "_destroyed")
+
+    def __init__(self, obj: Any):
+        self._obj = obj
+        self._destroyed = False
+
+    def destroy(self) -> None:
+        self._destroyed = True
+
+    def unwrap(self) -> Any:
+        if self._destroyed:
+            raise JsException("Object has already been destroyed", name="Error")
+        return self._obj
+
+    def __await__(self) -> Any:
+        return self.unwrap().__await__()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unwrap(), name)
+
+
 def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
-    """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object."""
-    return JsFunction(obj) if callable(obj) else obj
+    """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object (``destroy()``
+    ends it, as Pyodide's does)."""
+    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj)
 
 
 def to_js(
@@ -464,6 +493,8 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     ``{}`` -- as in production, its entries are silently lost. Python containers that
     reached JavaScript unconverted (PyProxies) are refused with a hint.
     """
+    if isinstance(value, JsDoubleProxy):  # create_proxy(obj): JavaScript sees the object's PyProxy
+        value = value.unwrap()
     if value is None or value is jsnull:
         return None
     if type(value) in _PRIMITIVES or isinstance(value, (JsDate, JsOpaque)):

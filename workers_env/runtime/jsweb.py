@@ -24,6 +24,7 @@ from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
     JsBufferSource,
+    JsDoubleProxy,
     JsMap,
     JsObject,
     JsProxy,
@@ -51,6 +52,8 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     may be a JS object or a ``Map`` (whose entries JavaScript does not see).
     """
     options: dict[str, Any] = {}
+    if isinstance(init, JsDoubleProxy):  # create_proxy(dict): the dict's PyProxy
+        init = init.unwrap()
     if isinstance(init, JsObject):
         options.update(init._props)
     elif isinstance(init, dict):  # a PyProxy: JavaScript reads none of its keys, the defaults apply
