@@ -27,20 +27,15 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import os
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
 
+from casediff import report, run_under_wrangler_dev
 from workers_env import JsException, js, to_js
 from workers_env.runtime.jsproxy import jsnull  # pyodide.ffi.jsnull
 
@@ -339,55 +334,6 @@ def ours(calls):
             for op, *args in calls]
 
 
-# --- workerd under wrangler dev --------------------------------------------------------------
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def theirs(calls, tmp: Path):
-    app = tmp / "app"
-    (app / "src").mkdir(parents=True)
-    (app / "src" / "index.js").write_text(WORKER_JS)
-    (app / "wrangler.toml").write_text(f'name = "webcrypto-diff"\nmain = "src/index.js"\n'
-                                        f'compatibility_date = "{COMPATIBILITY_DATE}"\n')
-    port, inspector = _free_port(), _free_port()
-    log = (tmp / "wrangler.log").open("w")
-    proc = subprocess.Popen([str(HERE / "wrangler"), "dev", "--ip", "127.0.0.1", "--port", str(port),
-                             "--inspector-port", str(inspector), "--show-interactive-dev-session=false"],
-                            cwd=app, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            start_new_session=True, env={**os.environ, "XDG_CONFIG_HOME": str(tmp / "config")})
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                raise SystemExit("wrangler dev exited:\n" + (tmp / "wrangler.log").read_text())
-            try:
-                with urllib.request.urlopen(url, timeout=5) as r:
-                    if r.read() == b"ready":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("wrangler dev did not answer in 120 s:\n" + (tmp / "wrangler.log").read_text())
-            time.sleep(0.5)
-        request = urllib.request.Request(url, data=json.dumps(calls).encode(), method="POST",
-                                         headers={"content-type": "application/json"})
-        with urllib.request.urlopen(request, timeout=300) as r:
-            return json.loads(r.read())
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)  # the process group wrangler dev was started in
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        log.close()
-
-
 def label(value) -> str:
     """A case, short: keys as key(algorithm, usages), long byte strings by their length."""
     def short(v):
@@ -404,34 +350,9 @@ def label(value) -> str:
 
 
 def main(argv: list[str]) -> int:
-    show_all = "--all" in argv
     calls = [c["call"] if isinstance(c, dict) else c for c in CASES]
-    expected = {i: c["expected"] for i, c in enumerate(CASES) if isinstance(c, dict)}
-    with tempfile.TemporaryDirectory(prefix="webcrypto-diff-") as tmp:
-        a = theirs(calls, Path(tmp))
-    b = ours(calls)
-    same = differ = 0
-    expected_lines = []
-    for i, (call, x, y) in enumerate(zip(calls, a, b, strict=True)):
-        nx, ny = json.dumps(x, sort_keys=True), json.dumps(y, sort_keys=True)
-        if nx == ny:
-            same += 1
-            if show_all:
-                print(f"SAME #{i} {label(call)}\n  both:        {nx[:400]}")
-            if i in expected:
-                expected_lines.append(f"EXPECTED DIFFERENCE DID NOT SHOW #{i} {label(call)}  ({expected[i]})")
-            continue
-        lines = f"#{i} {label(call)}\n  workerd:     {nx[:400]}\n  workers-env: {ny[:400]}"
-        if i in expected:
-            expected_lines.append(f"EXPECTED {lines}\n  why: {expected[i]}")
-        else:
-            differ += 1
-            print(f"DIFF {lines}")
-    for line in expected_lines:
-        print(line)
-    print(f"{same}/{len(calls)} cases give the same result or error text as workerd (wrangler dev); "
-          f"{differ} unexpected differences, {len(expected)} cases allowed to differ ({len(expected_lines)} listed above)")
-    return 1 if differ else 0
+    a = run_under_wrangler_dev(WORKER_JS, "webcrypto-diff", COMPATIBILITY_DATE, calls)
+    return report(CASES, a, ours(calls), label=label, show_all="--all" in argv)
 
 
 if __name__ == "__main__":
