@@ -598,8 +598,8 @@ def _js_number_text(value: float) -> str:
         return "NaN"
     if math.isinf(value):
         return "Infinity" if value > 0 else "-Infinity"
-    if value == 0:
-        return "0"
+    if value.is_integer() and abs(value) < 1e21:  # the common case, positional digits (-0 is "0")
+        return str(int(value))
     sign, digit_tuple, exponent = Decimal(repr(abs(value))).normalize().as_tuple()
     digits = "".join(map(str, digit_tuple))
     k, n = len(digits), int(exponent) + len(digits)  # value = 0.digits x 10^n

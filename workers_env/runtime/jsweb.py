@@ -218,7 +218,8 @@ def _body_bytes(body: Any) -> bytes | None:
     if isinstance(body, JsBufferSource):
         return body.to_bytes()
     if isinstance(body, JsReadableStream):
-        if live_source(body) is not None and not live_source(body).closed:  # type: ignore[union-attr]
+        live = live_source(body)
+        if live is not None and not live.closed:
             raise NotEmulatedError("a Request body read from a TransformStream still being written is not emulated "
                                    "by workers-env (a Response's is): close the writer first, or pass the bytes")
         return body.read_all()
@@ -290,7 +291,10 @@ class _Body(JsProxy):
         """The body as a ``ReadableStream`` (``None`` for none), as JavaScript has it: reading
         the stream uses the body up (``bodyUsed``), as ``text()`` does."""
         if self._live is not None:
-            return live_readable(self._live)
+            stream = self.__dict__.get("_live_stream")
+            if stream is None:
+                stream = self.__dict__["_live_stream"] = live_readable(self._live)
+            return stream
         if self._body is None:
             return None
         stream = self.__dict__.get("_stream")
