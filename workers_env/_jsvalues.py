@@ -25,6 +25,7 @@ from workers_env._errors import JsException, NotEmulatedError
 __all__ = [
     "MAX_NESTING_DEPTH",
     "UNDEFINED",
+    "well_formed",
     "PyProxyArgument",
     "BigInt",
     "ByteStream",
@@ -578,6 +579,15 @@ def js_string(value: Any, *, nested: bool = False) -> str:
     if isinstance(value, (list, tuple)) and not isinstance(value, JsTypedArray):
         return ",".join(js_string(v, nested=True) for v in value)
     return str(value)
+
+
+def well_formed(text: str) -> str:
+    """A string as a JavaScript API's ``USVString`` gets it: lone surrogates become U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
 
 
 def js_truthy(value: Any) -> bool:

@@ -31,6 +31,7 @@ from workers_env._jsvalues import (
     js_number,
     parse_json,
     to_py,
+    well_formed,
 )
 from workers_env.kv import limits
 from workers_env.kv.store import Entry, MemoryStore, Store
@@ -41,7 +42,7 @@ __all__ = ["KvNamespace"]
 def _js_string(value: Any, method: str, position: int) -> str:
     """A key as JSG turns a JS value into a string: numbers and booleans are printed."""
     if isinstance(value, str):
-        return _well_formed(value)
+        return well_formed(value)
     if value is None:
         return "null"  # Python None reaches JavaScript as null
     if isinstance(value, bool):
@@ -52,15 +53,6 @@ def _js_string(value: Any, method: str, position: int) -> str:
             return "NaN" if math.isnan(number) else ("Infinity" if number > 0 else "-Infinity") if math.isinf(number) else repr(number)
         return str(number)
     raise limits.bad_argument(method, position, "string")
-
-
-def _well_formed(text: str) -> str:
-    """A string as it crosses into the runtime: lone surrogates become U+FFFD."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
-    return text
 
 
 def _utf8_len(text: str) -> int:
@@ -148,7 +140,7 @@ def _get_options(raw: Any, method: str) -> tuple[str | None, int | None]:
 def _value_bytes(value: Any) -> bytes:
     """A ``put`` value as the bytes stored: strings as UTF-8, buffers and streams as is."""
     if isinstance(value, str):
-        return _well_formed(value).encode("utf-8")
+        return well_formed(value).encode("utf-8")
     if isinstance(value, ByteStream):
         return value.read()
     if isinstance(value, JsTypedArray):  # an ArrayBufferView that crossed from Worker code

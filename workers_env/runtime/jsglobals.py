@@ -59,7 +59,7 @@ _FORM_SAFE = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 def _form_encode(text: str) -> str:
     """One name or value as URLSearchParams writes it (lone surrogates as U+FFFD first)."""
-    data = "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text).encode("utf-8")
+    data = usv(text).encode("utf-8")
     return "".join(chr(b) if b in _FORM_SAFE else "+" if b == 0x20 else f"%{b:02X}" for b in data)
 
 
@@ -182,10 +182,7 @@ class JsURLSearchParams(JsEntryList):
         return self
 
 
-def usv(text: str) -> str:
-    """A string as a Web API's ``USVString`` argument gets it: lone surrogates become U+FFFD."""
-    return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text) if any(
-        0xD800 <= ord(ch) <= 0xDFFF for ch in text) else text
+usv = _jsvalues.well_formed  #: a ``USVString`` argument: lone surrogates as U+FFFD
 
 
 class JsURL(JsProxy):
