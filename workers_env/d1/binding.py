@@ -18,7 +18,7 @@ from workers_env._jsvalues import JsDict
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
-from workers_env.d1.values import bind_values, row_lists, row_objects
+from workers_env.d1.values import bind_values, cell, row_lists, row_objects
 
 __all__ = ["D1Database", "D1DatabaseSession", "D1PreparedStatement"]
 
@@ -181,7 +181,9 @@ class D1PreparedStatement:
         return _sql_text(self.statement), self._sqlite_params
 
     def _one(self) -> QueryResult:
-        return self._session.run_query(*self._query())
+        statement = self.statement  # (``_query()`` inlined: this is every call's path)
+        sql = statement if type(statement) is str else _sql_text(statement)
+        return self._session.run_query(sql, self._sqlite_params)
 
     # synchronous cores
 
@@ -190,9 +192,10 @@ class D1PreparedStatement:
 
     def first_sync(self, column: Any = None) -> Any:
         result = self._one()
-        if not result.rows:
+        rows = result.rows
+        if not rows:
             return None
-        row = row_objects(result.columns, result.rows[:1])[0]
+        row = JsDict(zip(result.columns, map(cell, rows[0])))  # row_objects() of one row, inlined
         if column is None:
             return row
         if column not in row:
