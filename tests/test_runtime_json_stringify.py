@@ -5,8 +5,11 @@ BigInts refused (checked against ``wrangler dev`` by ``tools/wrangler/jsapi_diff
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workers_env import JsException, js, to_js
 from workers_env._jsvalues import BigInt
@@ -15,11 +18,22 @@ from workers_env._jsvalues import BigInt
 @pytest.mark.parametrize(("number", "text"), [
     (1e-7, "1e-7"), (1.5e-5, "0.000015"), (1e21, "1e+21"), (1e20, "100000000000000000000"), (0.1, "0.1"),
     (-1.5e-7, "-1.5e-7"), (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
-    (-0.0, "0"), (123.456, "123.456"), (2.0**53, "9007199254740992"),
+    (-0.0, "0"), (123.456, "123.456"), (2.0**53, "9007199254740992"), (2.0**53 + 2, "9007199254740994"),
+    (2.0**64, "18446744073709552000"), (-(2.0**60), "-1152921504606847000"),
+    (123456789012345680000.0, "123456789012345680000"),
 ])
 def test_numbers_are_written_as_javascript_writes_them(number, text):
     assert js.JSON.stringify(number) == text
     assert js.JSON.stringify([number]) == f"[{text}]"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(min_value=-1e21, max_value=1e21, exclude_min=True, exclude_max=True).map(math.floor))
+def test_whole_numbers_below_1e21_are_their_shortest_digits_written_out(number):
+    """The fast path for whole numbers against the definition: Python's shortest round-trip
+    digits (``repr``), written positionally."""
+    value = float(number)
+    assert js.JSON.stringify(value) == format(Decimal(repr(value)), "f").removesuffix(".0")
 
 
 def test_values_json_cannot_hold():

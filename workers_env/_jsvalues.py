@@ -600,6 +600,11 @@ def js_truthy(value: Any) -> bool:
     return not (isinstance(value, str) and value == "")
 
 
+#: up to here every whole number is a float and its own shortest round-trip text; above, the
+#: shortest digits end in zeros (``2.0**64`` is "18446744073709552000", not its exact value)
+_EXACT_DIGITS = float(2**53)
+
+
 def _js_number_text(value: float) -> str:
     """``String(number)``: ECMAScript's Number::toString -- the shortest round-trip digits (as
     Python's ``repr`` finds them), written positionally from 1e-6 up to 1e21 and otherwise as
@@ -608,8 +613,8 @@ def _js_number_text(value: float) -> str:
         return "NaN"
     if math.isinf(value):
         return "Infinity" if value > 0 else "-Infinity"
-    if value.is_integer() and abs(value) < 1e21:  # the common case, positional digits (-0 is "0")
-        return str(int(value))
+    if value.is_integer() and abs(value) <= _EXACT_DIGITS:  # the common case (-0 is "0")
+        return str(int(value))  # below 2**53 a whole number's shortest digits are all of its digits
     sign, digit_tuple, exponent = Decimal(repr(abs(value))).normalize().as_tuple()
     digits = "".join(map(str, digit_tuple))
     k, n = len(digits), int(exponent) + len(digits)  # value = 0.digits x 10^n
