@@ -5,9 +5,12 @@ bridge does: a lifespan startup before the request and a shutdown after it, a sc
 ``type``, ``method``, ``scheme``, ``path``, ``query_string``, lower-cased byte ``headers``
 and the Worker's ``env`` under ``scope["env"]``; the request body as one ``http.request``
 message; the response collected into a JS ``Response``. The external SDK (compatibility
-dates from 2026-04-21) percent-decodes ``path``, adds ``raw_path`` and shares lifespan
-``state``; the built-in one does neither. Streaming and server-sent-event responses are
-collected whole before they are returned; WebSockets are not emulated.
+dates from 2026-04-21) percent-decodes ``path``, adds ``raw_path``, shares lifespan ``state``
+and answers a null-body status without the body; the built-in one (workerd's ``asgi.py``) does
+none of that, makes the first body message the whole response (a later one fails inside the
+app's ``send``), wants ``ctx`` for server-sent events and shuts the lifespan down only after a
+response. Streamed and server-sent-event bodies are collected whole before they are returned;
+WebSockets are not emulated.
 """
 
 from __future__ import annotations
@@ -95,6 +98,7 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any]]:
     loop = asyncio.get_running_loop()
     startup: asyncio.Future[bool] = loop.create_future()
     shutdown_done: asyncio.Future[None] = loop.create_future()
+    asked_to_stop = False
 
     async def receive() -> dict[str, Any]:
         return await inbox.get()
@@ -112,7 +116,10 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any]]:
                 shutdown_done.set_result(None)
         elif kind == "lifespan.shutdown.failed":
             if not shutdown_done.done():
-                shutdown_done.set_exception(RuntimeError(message.get("message") or "ASGI lifespan shutdown failed"))
+                if asked_to_stop:
+                    shutdown_done.set_exception(RuntimeError(message.get("message") or "ASGI lifespan shutdown failed"))
+                else:  # a lifespan left running (the built-in bridge after a failed request), then
+                    shutdown_done.set_result(None)  # cancelled when the loop closes: nobody to tell
         else:
             raise RuntimeError(f"Unexpected lifespan event {kind}")
 
@@ -136,6 +143,8 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any]]:
     supported = await startup
 
     async def shutdown() -> None:
+        nonlocal asked_to_stop
+        asked_to_stop = True
         if supported:
             inbox.put_nowait({"type": "lifespan.shutdown"})
             await shutdown_done
@@ -145,6 +154,8 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any]]:
 
 
 async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) -> JsResponse:
+    """The external SDK's bridge (workers-runtime-sdk 1.6.1 and later), the body collected
+    whole; a null-body status (101/103/204/205/304) answers without the body the app sent."""
     js_req = js_request_of(req)
     body = js_req._consume() if js_req._body is not None else b""
     messages = [{"type": "http.request", "body": body, "more_body": False}]
@@ -185,10 +196,79 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
     return JsResponse(None if status in NULL_BODY_STATUSES else data, None, status=status, headers=js_headers)
 
 
+def _is_event_stream(headers: list[tuple[str, str]]) -> bool:
+    return any(k.lower() == "content-type" and v.lower().startswith("text/event-stream") for k, v in headers)
+
+
+async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> JsResponse:
+    """The runtime's built-in bridge (workerd's ``asgi.py``, compatibility dates before
+    2026-04-21), as it behaves: the **first** body message becomes the whole ``Response``
+    (``Response.new(body, status=...)``, so a null-body status with a body is the runtime's
+    ``TypeError``); a later body message finds the response already set (``InvalidStateError``
+    inside the app's ``send``, logged), so a streamed body is cut to its first chunk
+    (workers-py issue #67). A server-sent-event response (collected whole here) needs ``ctx``."""
+    js_req = js_request_of(req)
+    body = js_req._consume() if js_req._body is not None else b""
+    messages = [{"type": "http.request", "body": body, "more_body": False}]
+    loop = asyncio.get_running_loop()
+    result: asyncio.Future[JsResponse] = loop.create_future()
+    finished = asyncio.Event()
+    status: int | None = None
+    headers: list[tuple[str, str]] = []
+    event_stream = False
+    chunks: list[bytes] = []
+
+    async def receive() -> dict[str, Any]:
+        if messages:
+            return messages.pop(0)
+        await finished.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status, headers, event_stream
+        if message["type"] == "http.response.start":
+            status = message["status"]
+            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]
+            event_stream = _is_event_stream(headers)
+        elif message["type"] == "http.response.body":
+            data = bytes(message.get("body", b""))
+            if event_stream:
+                chunks.append(data)
+                if not message.get("more_body", False):
+                    finished.set()
+                    result.set_result(JsResponse(b"".join(chunks), None, status=status, headers=JsHeaders(headers)))
+                return
+            response = JsResponse(data, None, status=status, headers=JsHeaders(headers))
+            result.set_result(response)  # a second body message: InvalidStateError, as there
+            finished.set()
+
+    try:
+        await app(request_to_scope(req, env), receive, send)
+        if not result.done():
+            raise RuntimeError("The application did not generate a response")  # noqa: TRY301
+    except Exception as exc:
+        if not (result.done() or event_stream):  # an event stream's response exists from its start
+            raise
+        logger.exception("Exception in ASGI application after response started", exc_info=exc)
+        if not result.done():
+            result.set_result(JsResponse(b"".join(chunks), None, status=status, headers=JsHeaders(headers)))
+    if event_stream and ctx is None:
+        raise RuntimeError("Server-Side-Events require ctx to be passed to asgi.fetch")
+    return result.result()
+
+
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any = None) -> JsResponse:
     """Serve ``req`` with the ASGI ``app``; returns the JS ``Response``."""
     logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))
     shutdown, state = await _start_application(app)
+    if not _external_sdk():  # the built-in bridge shuts the app down only after a response
+        try:
+            response = await _builtin_process_request(app, req, env, ctx)
+        except Exception:
+            logger.exception("ASGI request failed")
+            raise
+        await shutdown()
+        return response
     try:
         return await _process_request(app, req, env, state)
     except Exception:

@@ -1,0 +1,134 @@
+"""The two ASGI bridges behave as each SDK's does: the runtime's built-in ``asgi.py``
+(compatibility dates before 2026-04-21) makes the first body message the whole ``Response``
+-- a null-body status with a body is the runtime's ``TypeError``, a streamed body is cut to
+its first chunk (workers-py issue #67), an event stream needs ``ctx`` -- while the external
+SDK drops a null-body status's body and keeps every chunk."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from workers_env import JsException, load_worker
+
+BUILT_IN, EXTERNAL = "2026-03-24", "2026-05-01"
+
+ENTRY = '''
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+from workers import WorkerEntrypoint
+
+EVENTS = []
+
+
+async def preflight(request):
+    return JSONResponse(content="", status_code=204)  # Starlette renders b'""': a body
+
+
+async def empty(request):
+    return Response(status_code=204)
+
+
+async def stream(request):
+    async def parts():
+        for part in (b"one ", b"two ", b"three"):
+            yield part
+
+    return StreamingResponse(parts(), media_type=request.query_params.get("type", "text/plain"))
+
+
+@asynccontextmanager
+async def lifespan(app):
+    EVENTS.append("startup")
+    yield
+    EVENTS.append("shutdown")
+
+
+app = Starlette(routes=[Route("/preflight", preflight, methods=["OPTIONS"]), Route("/empty", empty),
+                        Route("/stream", stream)], lifespan=lifespan)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        import asgi
+
+        if "ctx" in request.url:
+            return await asgi.fetch(app, request, self.env, self.ctx)
+        return await asgi.fetch(app, request, self.env)
+'''
+
+
+def worker_at(root: Path, date: str):
+    (root / "src").mkdir(parents=True, exist_ok=True)
+    (root / "src" / "worker.py").write_text(ENTRY)
+    (root / "wrangler.json").write_text(json.dumps({
+        "name": "asgi-bridge", "main": "src/worker.py", "compatibility_date": date,
+        "compatibility_flags": ["python_workers"],
+    }))
+    return load_worker(root)
+
+
+@pytest.mark.asyncio
+async def test_built_in_bridge_refuses_a_body_on_a_null_body_status(tmp_path, caplog):
+    worker = worker_at(tmp_path, BUILT_IN)
+    with caplog.at_level(logging.ERROR, logger="asgi"):
+        with pytest.raises(JsException, match=r"^TypeError: Response with null body status \(101, 204, 205, or 304\) "
+                                              r"cannot have a body\.$"):
+            await worker.fetch("/preflight", method="OPTIONS")
+    assert "ASGI request failed" in caplog.text
+    empty = await worker.fetch("/empty")  # a zero-length body is allowed, as workerd allows it
+    assert (empty.status, await empty.text()) == (204, "")
+
+
+@pytest.mark.asyncio
+async def test_external_sdk_drops_a_null_body_status_body(tmp_path):
+    worker = worker_at(tmp_path, EXTERNAL)
+    preflight = await worker.fetch("/preflight", method="OPTIONS")
+    assert (preflight.status, await preflight.text()) == (204, "")
+
+
+@pytest.mark.asyncio
+async def test_built_in_bridge_cuts_a_streamed_body_to_its_first_chunk(tmp_path, caplog):
+    worker = worker_at(tmp_path, BUILT_IN)
+    with caplog.at_level(logging.ERROR, logger="asgi"):
+        streamed = await worker.fetch("/stream")
+    assert (streamed.status, await streamed.text()) == (200, "one ")
+    assert "Exception in ASGI application after response started" in caplog.text
+    assert "InvalidStateError" in caplog.text  # the second body message finds the response set
+
+
+@pytest.mark.asyncio
+async def test_external_sdk_keeps_every_chunk(tmp_path):
+    worker = worker_at(tmp_path, EXTERNAL)
+    assert await (await worker.fetch("/stream")).text() == "one two three"
+    assert await (await worker.fetch("/stream?type=text/event-stream")).text() == "one two three"
+
+
+@pytest.mark.asyncio
+async def test_built_in_bridge_needs_ctx_for_an_event_stream(tmp_path):
+    worker = worker_at(tmp_path, BUILT_IN)
+    with pytest.raises(RuntimeError, match="^Server-Side-Events require ctx to be passed to asgi.fetch$"):
+        await worker.fetch("/stream?type=text/event-stream")
+    with_ctx = await worker.fetch("/stream?type=text/event-stream&ctx=1")
+    assert (with_ctx.status, await with_ctx.text()) == (200, "one two three")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "events"), [
+    (BUILT_IN, ["startup", "startup", "shutdown"]),  # the failed request's lifespan is left running
+    (EXTERNAL, ["startup", "shutdown", "startup", "shutdown"]),
+])
+async def test_lifespan_shutdown_after_a_failed_request_only_in_the_external_sdk(tmp_path, date, events):
+    worker = worker_at(tmp_path, date)
+    try:
+        await worker.fetch("/preflight", method="OPTIONS")
+    except JsException:
+        pass
+    await worker.fetch("/empty")
+    assert worker.module.EVENTS == events
