@@ -154,6 +154,21 @@ def test_cdn_cgi_local_scheduled_as_miniflare_serves_it_always(tmp_path):
     assert (first["cron"], first["time"]) == ("* * * * *", 1767225600000)
 
 
+@pytest.mark.parametrize("path", ["/cdn-cgi/handler/scheduled", "/cdn-cgi/mf/scheduled"])
+def test_legacy_trigger_paths_run_scheduled_as_wrangler_rewrites_them(tmp_path, path):
+    """wrangler's ProxyWorker rewrites ``/cdn-cgi/handler/*`` (the path Cloudflare's docs give
+    Python Workers) and ``/cdn-cgi/mf/scheduled`` to Miniflare's ``/cdn-cgi/local/scheduled``."""
+    worker = load_worker(make(tmp_path, SCHEDULED, NEW))
+    with BackgroundServer(worker) as server:
+        with urllib.request.urlopen(server.url + path + "?cron=*/5+*+*+*+*&format=json", timeout=10) as resp:
+            assert json.loads(resp.read()) == {"outcome": "ok", "noRetry": False}
+        try:  # a longer path is not the trigger: it goes to the Worker's fetch
+            urllib.request.urlopen(server.url + path + "x?cron=1", timeout=10).close()
+        except urllib.error.HTTPError:
+            pass
+    assert [run["cron"] for run in worker.module.RUNS] == ["*/5 * * * *"]
+
+
 def test_dev_warns_about_crons_as_wrangler_does(tmp_path):
     import subprocess
     import sys

@@ -53,6 +53,18 @@ _ERROR_BODY = b"Worker threw exception"
 SCHEDULED_PATH = "/__scheduled"
 #: Miniflare's trigger path, which ``wrangler dev`` always serves (``?cron=``, ``?time=`` ms, ``?format=json``)
 LOCAL_SCHEDULED_PATH = "/cdn-cgi/local/scheduled"
+#: wrangler's ProxyWorker rewrites these older prefixes before Miniflare sees a request
+#: (``LEGACY_PATH_REWRITES``): ``/cdn-cgi/handler/scheduled`` is the path Cloudflare's docs give
+#: Python Workers, ``/cdn-cgi/mf/scheduled`` Miniflare 2's. Only those reaching the trigger matter here.
+LEGACY_PATH_PREFIXES = (("/cdn-cgi/handler", "/cdn-cgi/local"), ("/cdn-cgi/mf/scheduled", LOCAL_SCHEDULED_PATH))
+
+
+def trigger_path(path: str) -> str:
+    """``path`` after wrangler's legacy rewrites (a prefix matches whole path segments)."""
+    for old, new in LEGACY_PATH_PREFIXES:
+        if path == old or path.startswith(old + "/"):
+            return new + path[len(old):]
+    return path
 
 #: The methods workerd's HTTP parser knows (KJ_HTTP_FOR_EACH_METHOD); any other gets a 501.
 KNOWN_METHODS = frozenset(
@@ -109,7 +121,7 @@ class WorkerApp:
         if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
             await self._scheduled(scope, send)
             return
-        if scope["path"] == LOCAL_SCHEDULED_PATH:
+        if trigger_path(scope["path"]) == LOCAL_SCHEDULED_PATH:
             await self._local_scheduled(scope, send)
             return
         request = self._request(scope, body)
