@@ -54,6 +54,7 @@ from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
+from workers_env.runtime.tasks import scope_new_tasks
 from workers_env.runtime.workers_api import (
     Request,
     Response,
@@ -260,6 +261,7 @@ class Worker:
             await ctx.drain()
 
     def new_context(self) -> ExecutionContext:
+        scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
         return ExecutionContext(self._scope)
 
     async def scheduled(self, cron: str = "", *, scheduled_time: Any = None) -> ScheduledResult:

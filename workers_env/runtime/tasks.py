@@ -1,0 +1,89 @@
+"""Tasks a Worker starts run inside its import scope, whenever their steps run.
+
+In production a Worker's modules, ``js``, ``workers`` and ``pyodide`` live in Pyodide's one
+``sys.modules``, so a task the Worker starts (``asyncio.create_task``, the SDKs'
+``asgi.run_in_background``, ``wait_until(create_proxy(create_task(...)))``) finds them at
+every step. Here the Worker's modules are in ``sys.modules`` only while its
+:class:`~workers_env.runtime.scope.ImportScope` is entered, and a task's steps run after the
+handler that started it has returned. So the running loop gets a task factory that wraps the
+coroutine of every task started from Worker code (a request or event being handled, see
+:func:`~workers_env.runtime.current.handling`) in one that enters the scope around each step.
+Tasks started elsewhere are left as they are, and a factory already set on the loop is kept
+and called.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Generator
+from typing import Any
+
+from workers_env.runtime.current import current_context
+
+__all__ = ["ScopedCoroutine", "scope_new_tasks"]
+
+
+class ScopedCoroutine(Coroutine[Any, Any, Any]):
+    """``coro`` driven inside ``scope``: each ``send``/``throw``/``close`` enters it. Other
+    attributes (``cr_frame``, ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so
+    ``inspect.getcoroutinestate`` and task names read as for the coroutine itself."""
+
+    __slots__ = ("_coro", "_scope")
+
+    def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
+        self._coro = coro
+        self._scope = scope
+
+    def send(self, value: Any) -> Any:
+        with self._scope:
+            return self._coro.send(value)
+
+    def throw(self, *args: Any) -> Any:
+        with self._scope:
+            return self._coro.throw(*args)
+
+    def close(self) -> None:
+        with self._scope:
+            self._coro.close()
+
+    def __await__(self) -> Generator[Any, None, Any]:
+        return self  # type: ignore[return-value]
+
+    def __iter__(self) -> ScopedCoroutine:
+        return self
+
+    def __next__(self) -> Any:
+        return self.send(None)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._coro, name)
+
+    def __repr__(self) -> str:
+        return repr(self._coro)
+
+
+TaskFactory = Callable[..., "asyncio.Future[Any]"]
+
+
+def _factory(previous: TaskFactory | None) -> TaskFactory:
+    def factory(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> asyncio.Future[Any]:
+        scope = getattr(current_context(), "scope", None)
+        if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):
+            coro = ScopedCoroutine(coro, scope)
+        if previous is not None:
+            return previous(loop, coro, **kwargs)
+        return asyncio.Task(coro, loop=loop, **kwargs)
+
+    factory.workers_env_previous = previous  # type: ignore[attr-defined]
+    return factory
+
+
+def scope_new_tasks() -> None:
+    """Give the running loop (if any) the factory that scopes tasks Worker code starts; once."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    current = loop.get_task_factory()
+    if current is None or not hasattr(current, "workers_env_previous"):
+        loop.set_task_factory(_factory(current))
