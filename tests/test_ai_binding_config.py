@@ -123,3 +123,37 @@ def test_before_the_external_sdk_env_ai_is_the_raw_js_binding(project):
     env.unwrapped("AI").reply("scripted")  # Python-side scripting goes through the emulator itself
     out = asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct", to_js({"prompt": "hi"}, dict_converter=js.Object.fromEntries)))
     assert out.response == "scripted"
+
+
+FAILING = '''
+from pyodide.ffi import JsException
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            await self.env.AI.run("@cf/meta/llama-3.1-8b-instruct-nope", {"prompt": "hi"})
+        except JsException as exc:
+            return Response(f"{type(exc).__module__}.{type(exc).__name__}|{exc}", status=500)
+'''
+
+
+def test_worker_code_catches_a_refused_run_as_pyodide_names_it(project):
+    """Every JavaScript error reaches Python Worker code as ``pyodide.ffi.JsException``: a
+    refused ``run()`` is logged as ``JsException`` there, as production logs it; uncaught it
+    reaches the test still an ``AiError`` with its ``code``."""
+    from workers_env import AiError
+
+    root = project(BASE + '[ai]\nbinding = "AI"\n', src__entry_DOT_py=FAILING)
+    resp = asyncio.run(load_worker(root).fetch("/"))
+    assert asyncio.run(resp.text()) == (
+        "pyodide.ffi.JsException|AiError: 5007: No such model @cf/meta/llama-3.1-8b-instruct-nope or task")
+    uncaught = project(BASE + '[ai]\nbinding = "AI"\n',
+                       src__entry_DOT_py=FAILING.replace("try:", "if True:").replace("except JsException as exc:", "else:"))
+    with pytest.raises(AiError) as raised:
+        asyncio.run(load_worker(uncaught).fetch("/"))
+    assert raised.value.code == 5007 and type(raised.value).__name__ == "JsException"
+    with pytest.raises(AiError) as direct:  # load_env's env is the library's API: the class's own name
+        asyncio.run(load_env(root).AI.run("@cf/meta/llama-3.1-8b-instruct-nope", {"prompt": "hi"}))
+    assert type(direct.value) is AiError

@@ -140,7 +140,7 @@ async def test_legacy_vectors_as_maps_reach_the_service_without_id_or_values(tmp
     """
     worker = load_worker(make_worker(tmp_path, entry, date=LEGACY))
     name, message, count = (await (await worker.fetch("/")).text()).split("|")
-    assert (name, count) == ("VectorizeError", "0")
+    assert (name, count) == ("JsException", "0")  # as Pyodide names every JS error
     assert message == ("Error: VECTOR_UPSERT_ERROR (code = 40023): failed to parse upsert vectors request in json "
                        "format (vector 0: id must be a string, got NoneType)")
 
@@ -262,7 +262,7 @@ async def test_binding_errors_are_pyodide_js_exceptions(tmp_path):
     resp = await worker.fetch("/")
     assert resp.status == 400
     assert await resp.text() == (
-        "VectorizeError|Error: VECTOR_QUERY_ERROR (code = 40006): invalid query vector, expected 3 dimensions, and got 2 dimensions"
+        "JsException|Error: VECTOR_QUERY_ERROR (code = 40006): invalid query vector, expected 3 dimensions, and got 2 dimensions"
     )
     with pytest.raises(VectorizeError):  # uncaught, it reaches the test as itself
         await load_worker(make_worker(tmp_path / "b", entry.replace("try:", "if True:").replace("except JsException as exc:", "else:"))).fetch("/")

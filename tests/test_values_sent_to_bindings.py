@@ -135,7 +135,7 @@ EXPECTED: dict[str, Any] = {
     "values_missing": "JsException|TypeError: undefined is not iterable (cannot read property Symbol(Symbol.iterator))",
     "values_none": "JsException|TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))",
     "values_5": (
-        "VectorizeError|Error: VECTOR_UPSERT_ERROR (code = 40012): invalid vector for id=\"r\", "
+        "JsException|Error: VECTOR_UPSERT_ERROR (code = 40012): invalid vector for id=\"r\", "
         "expected 3 dimensions, and got 0 dimensions"
     ),
     "vector_none": "JsException|TypeError: Cannot read properties of null (reading 'values')",
@@ -144,14 +144,17 @@ EXPECTED: dict[str, Any] = {
     "batch_missing": "JsException|TypeError: Cannot read properties of undefined (reading 'map')",
     "query_none": "JsException|TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))",
     "return_metadata_0": (
-        "VectorizeError|Error: VECTOR_QUERY_ERROR (code = 40026): Failed to parse the request body as JSON: "
+        "JsException|Error: VECTOR_QUERY_ERROR (code = 40026): Failed to parse the request body as JSON: "
         "returnMetadata: expected value"
     ),
     "return_metadata_bad": (
-        'VectorizeError|Error: Invalid returnMetadata option. Expected: true, false, "none", "indexed" or "all"; got: ALL'
+        'JsException|Error: Invalid returnMetadata option. Expected: true, false, "none", "indexed" or "all"; got: ALL'
     ),
 }
 EXPECTED["return_metadata_empty"] = EXPECTED["return_metadata_0"]
+#: the binding's own errors: a ``VectorizeError`` from ``load_env``'s env; in Worker code named
+#: ``JsException``, as Pyodide names every JavaScript error (still a ``VectorizeError``)
+VECTORIZE_ERRORS = {"values_5", "return_metadata_0", "return_metadata_empty", "return_metadata_bad"}
 
 
 def write_project(root: Path) -> Path:
@@ -174,8 +177,10 @@ def write_project(root: Path) -> Path:
     return root
 
 
-def check(out: dict[str, Any]) -> None:
+def check(out: dict[str, Any], *, in_worker: bool) -> None:
     for key, want in EXPECTED.items():
+        if key in VECTORIZE_ERRORS and not in_worker:
+            want = want.replace("JsException|", "VectorizeError|", 1)
         assert out[key] == want, key
     assert out["float32"] != out["float16"] and not isinstance(out["float32"], str)
     assert not isinstance(out["array_d"], str) and not isinstance(out["bytes_values"], str)
@@ -189,13 +194,13 @@ async def test_direct_env_sends_values_as_production_does(tmp_path: Path) -> Non
     namespace: dict[str, Any] = {}
     exec(compile(textwrap.dedent(PROBES), "probes", "exec"), namespace)  # noqa: S102 - our own probe code
     out = await namespace["run_all"](load_env(root).VEC)
-    check(json.loads(json.dumps(out)))  # the worker's answer goes through JSON too
+    check(json.loads(json.dumps(out)), in_worker=False)  # the worker's answer goes through JSON too
 
 
 @pytest.mark.asyncio
 async def test_worker_sends_values_as_production_does(tmp_path: Path) -> None:
     worker = load_worker(write_project(tmp_path))
-    check(await (await worker.fetch("/")).json())
+    check(await (await worker.fetch("/")).json(), in_worker=True)
 
 
 @pytest.mark.asyncio

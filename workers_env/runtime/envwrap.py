@@ -15,6 +15,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+from workers_env._errors import JsException
 from workers_env._jsvalues import UNDEFINED, JsOpaque, JsSet, PyProxyArgument, to_py
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.runtime.jsproxy import (
@@ -95,7 +96,10 @@ class JsBinding(JsHostObject):
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                     plain.pop()
                     js_args.pop()
-            result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
+            try:
+                result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
+            except JsException as error:
+                raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
             if inspect.isawaitable(result):
                 return _resolve(self, result)
             return self._from_binding(result)
@@ -118,7 +122,31 @@ def rest_argument(value: Any, where: str) -> Any:
 
 
 async def _resolve(binding: JsBinding, pending: Awaitable[Any]) -> Any:
-    return binding._from_binding(await pending)
+    try:
+        result = await pending
+    except JsException as error:
+        raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
+    return binding._from_binding(result)
+
+
+_PYODIDE_FACES: dict[type, type] = {}
+
+
+def as_pyodide_error(error: JsException) -> JsException:
+    """``error`` as Worker code catches it in production: every JavaScript error reaches Python
+    as ``pyodide.ffi.JsException``, so a binding's :class:`VectorizeError` or :class:`AiError`
+    takes a subclass named ``JsException`` (``type(e).__name__`` as production logs it; still an
+    instance of its own class, with its attributes and traceback)."""
+    cls = type(error)
+    if cls.__name__ == "JsException":
+        return error
+    face = _PYODIDE_FACES.get(cls)
+    if face is None:
+        face = _PYODIDE_FACES.setdefault(cls, type("JsException", (cls,), {
+            "__module__": "pyodide.ffi", "__qualname__": "JsException",
+            "__doc__": f"A {cls.__name__} as Pyodide hands it to Worker code."}))
+    error.__class__ = face
+    return error
 
 
 class JsEnv(JsProxy):
