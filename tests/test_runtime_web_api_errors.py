@@ -162,3 +162,26 @@ def test_a_body_that_is_no_body_kind_is_its_string():
         assert (response.raw_body(), response.headers.get("content-type")) == (text, "text/plain;charset=UTF-8")
     form = js.Response.new(js.URLSearchParams.new("a=1"))
     assert form.headers.get("content-type") == "application/x-www-form-urlencoded;charset=UTF-8"
+
+
+@pytest.mark.asyncio
+async def test_fetch_of_an_unreachable_origin_rejects_as_workerd_does(monkeypatch):
+    """wrangler dev 4.164.0: a refused connection is ``Error: Network connection lost.``, a
+    host that does not resolve ``Error: internal error; reference = <24 characters>``; the
+    local cause is kept as ``__cause__``."""
+    import re
+    import socket
+
+    with pytest.raises(JsException) as refused:
+        await js.fetch("http://127.0.0.1:1/")  # nothing listens on port 1
+    assert (refused.value.name, refused.value.message) == ("Error", "Network connection lost.")
+    assert isinstance(refused.value.__cause__, OSError)
+
+    def no_such_host(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    with pytest.raises(JsException) as unresolved:
+        await js.fetch("http://name-that-does-not-exist.invalid/")
+    assert unresolved.value.name == "Error"
+    assert re.fullmatch(r"internal error; reference = [0-9a-z]{24}", unresolved.value.message)

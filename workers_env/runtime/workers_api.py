@@ -15,6 +15,8 @@ import functools
 import http.client
 import inspect
 import json as _json
+import secrets
+import socket
 import urllib.error
 import urllib.request
 from collections.abc import Awaitable, Callable, Mapping
@@ -36,7 +38,6 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     from_plain,
-    js_type_error,
     to_js,
 )
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
@@ -453,9 +454,23 @@ _FOLLOW_REDIRECTS = urllib.request.build_opener()
 _MANUAL_REDIRECTS = urllib.request.build_opener(_NoRedirects())
 
 
+_REFERENCE_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def network_error(exc: BaseException) -> JsException:
+    """What workerd's ``fetch()`` rejects with when the origin cannot be reached (wrangler dev
+    4.164.0): a host name that does not resolve is ``Error: internal error; reference = <id>``,
+    any other failure to connect (refused, reset, timed out) ``Error: Network connection lost.``"""
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, socket.gaierror):
+        reference = "".join(secrets.choice(_REFERENCE_CHARS) for _ in range(24))
+        return JsException(f"internal error; reference = {reference}")
+    return JsException("Network connection lost.")
+
+
 async def send_request(js_request: JsRequest) -> JsResponse:
-    """Send a JS request with the standard library (in a thread); network failures are JS
-    ``TypeError``s; an aborted ``signal`` fails it with the signal's reason, before or while
+    """Send a JS request with the standard library (in a thread); network failures are
+    workerd's errors (:func:`network_error`); an aborted ``signal`` fails it with the signal's reason, before or while
     it is under way (a timeout signal bounds the socket's wait too)."""
     body = js_request._body
     signal = js_request.signal
@@ -471,7 +486,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         except urllib.error.HTTPError as exc:
             status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), js_request.url
         except (urllib.error.URLError, OSError) as exc:
-            raise js_type_error(f"Network connection lost. ({exc})") from None
+            raise network_error(exc) from exc  # the local cause stays readable as __cause__
         response = JsResponse(data or None, None, status=status, statusText=reason, headers=list(headers))
         response.url = url
         response.redirected = url != js_request.url
