@@ -35,6 +35,13 @@ async def empty(request):
     return Response(status_code=204)
 
 
+async def cookies(request):
+    response = Response("two cookies")
+    response.set_cookie("a", "1")
+    response.set_cookie("b", "2")
+    return response
+
+
 async def stream(request):
     async def parts():
         for part in (b"one ", b"two ", b"three"):
@@ -51,7 +58,7 @@ async def lifespan(app):
 
 
 app = Starlette(routes=[Route("/preflight", preflight, methods=["OPTIONS"]), Route("/empty", empty),
-                        Route("/stream", stream)], lifespan=lifespan)
+                        Route("/stream", stream), Route("/cookies", cookies)], lifespan=lifespan)
 
 
 class Default(WorkerEntrypoint):
@@ -132,3 +139,13 @@ async def test_lifespan_shutdown_after_a_failed_request_only_in_the_external_sdk
         pass
     await worker.fetch("/empty")
     assert worker.module.EVENTS == events
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "cookies"), [
+    (BUILT_IN, ["b=2; Path=/; SameSite=lax"]),  # Object.fromEntries(headers): the last one wins
+    (EXTERNAL, ["a=1; Path=/; SameSite=lax", "b=2; Path=/; SameSite=lax"]),  # pairs kept
+])
+async def test_repeated_response_headers_by_bridge(tmp_path, date, cookies):
+    response = await worker_at(tmp_path, date).fetch("/cookies")
+    assert response.headers.get_all("set-cookie") == cookies

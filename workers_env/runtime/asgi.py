@@ -196,6 +196,12 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
     return JsResponse(None if status in NULL_BODY_STATUSES else data, None, status=status, headers=js_headers)
 
 
+def _from_entries(headers: list[tuple[str, str]]) -> JsHeaders:
+    """``Object.fromEntries(headers)``, as the built-in bridge passes them: a repeated name
+    keeps its last value only (two ``set-cookie`` headers: the second)."""
+    return JsHeaders(list(dict(headers).items()))
+
+
 def _is_event_stream(headers: list[tuple[str, str]]) -> bool:
     return any(k.lower() == "content-type" and v.lower().startswith("text/event-stream") for k, v in headers)
 
@@ -206,7 +212,8 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
     (``Response.new(body, status=...)``, so a null-body status with a body is the runtime's
     ``TypeError``); a later body message finds the response already set (``InvalidStateError``
     inside the app's ``send``, logged), so a streamed body is cut to its first chunk
-    (workers-py issue #67). A server-sent-event response (collected whole here) needs ``ctx``."""
+    (workers-py issue #67); headers go through ``Object.fromEntries`` (a repeated one keeps its
+    last value). A server-sent-event response (collected whole here) needs ``ctx``."""
     js_req = js_request_of(req)
     body = js_req._consume() if js_req._body is not None else b""
     messages = [{"type": "http.request", "body": body, "more_body": False}]
@@ -236,9 +243,9 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
                 chunks.append(data)
                 if not message.get("more_body", False):
                     finished.set()
-                    result.set_result(JsResponse(b"".join(chunks), None, status=status, headers=JsHeaders(headers)))
+                    result.set_result(JsResponse(b"".join(chunks), None, status=status, headers=_from_entries(headers)))
                 return
-            response = JsResponse(data, None, status=status, headers=JsHeaders(headers))
+            response = JsResponse(data, None, status=status, headers=_from_entries(headers))
             result.set_result(response)  # a second body message: InvalidStateError, as there
             finished.set()
 
@@ -251,7 +258,7 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
             raise
         logger.exception("Exception in ASGI application after response started", exc_info=exc)
         if not result.done():
-            result.set_result(JsResponse(b"".join(chunks), None, status=status, headers=JsHeaders(headers)))
+            result.set_result(JsResponse(b"".join(chunks), None, status=status, headers=_from_entries(headers)))
     if event_stream and ctx is None:
         raise RuntimeError("Server-Side-Events require ctx to be passed to asgi.fetch")
     return result.result()
