@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -17,11 +18,6 @@ from pathlib import Path
 import pytest
 
 from workers_env.runtime.server import BackgroundServer
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "example_worker"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-import sys
+import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +19,6 @@ from typing import Any
 import json5
 
 from workers_env._errors import ConfigError
-from workers_env.config.syntax import format_syntax_error, jsonc_first_error, line_and_column, toml_message
 from workers_env.config.diagnostics import (
     INHERITABLE_FIELDS,
     NOT_INHERITABLE_FIELDS,
@@ -27,11 +26,12 @@ from workers_env.config.diagnostics import (
     Report,
     validate,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from workers_env.config.syntax import (
+    format_syntax_error,
+    jsonc_first_error,
+    line_and_column,
+    toml_message,
+)
 
 __all__ = [
     "CONFIG_FILE_NAMES",

@@ -392,10 +392,7 @@ def _note_python_version(exc: SyntaxError, config: Any) -> None:
             f"production runs it on Python {wanted} (Pyodide {release.pyodide}, {era} at compatibility date "
             f"{compatibility_date(config)}). If this syntax is newer than this interpreter, run workers-env under "
             f"Python {wanted}.")
-    if hasattr(exc, "add_note"):
-        exc.add_note(note)
-    else:  # Python 3.10: no notes; the message carries it
-        exc.msg = f"{exc.msg} ({note})"
+    exc.add_note(note)
 
 
 def load_worker(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-import enum
 import functools
 import http.client
 import inspect
@@ -20,7 +19,7 @@ import socket
 import urllib.error
 import urllib.request
 from collections.abc import Awaitable, Callable, Mapping
-from http import HTTPStatus
+from http import HTTPMethod, HTTPStatus
 from typing import Any
 
 from workers_env import _jsvalues
@@ -58,25 +57,6 @@ __all__ = [
     "python_from_rpc",
     "python_to_rpc",
 ]
-
-try:
-    from http import HTTPMethod  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10: same members, compares equal to the method string
-
-    class HTTPMethod(str, enum.Enum):  # type: ignore[no-redef]
-        CONNECT = "CONNECT"
-        DELETE = "DELETE"
-        GET = "GET"
-        HEAD = "HEAD"
-        OPTIONS = "OPTIONS"
-        PATCH = "PATCH"
-        POST = "POST"
-        PUT = "PUT"
-        TRACE = "TRACE"
-
-        def __str__(self) -> str:
-            return self.value
-
 
 class HTTPMessageMapping(http.client.HTTPMessage, Mapping):  # type: ignore[misc]
     """Headers as the SDK returns them: case-insensitive, ``.get``, ``in``, ``items()``."""
