@@ -31,6 +31,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
 from workers_env.runtime.requestcf import incoming_cf
+from workers_env.runtime.statusline import REASON_HEADER, ReasonConnection
 
 __all__ = [
     "HEADER_TIMEOUT",
@@ -116,7 +117,7 @@ class WorkerApp:
             body = await self._read_body(scope, receive, self.max_body_bytes)
         except _TooLarge:
             log.warning("Refused %s %s: the request body is over %d bytes", scope["method"], scope["path"], self.max_body_bytes)
-            await self._refuse(send, 413, _TOO_LARGE, content_type=b"text/html")
+            await self._refuse(send, 413, _TOO_LARGE, content_type=b"text/html", reason=b"Request Entity Too Large")
             return
         if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
             await self._scheduled(scope, send)
@@ -133,10 +134,14 @@ class WorkerApp:
                 await ctx.drain()
                 return
             status, headers, body = response.status, response.headers.items(), response.raw_body()
+            reason = response.statusText
         except Exception:
             log.exception("Uncaught exception in the worker while handling %s %s", request.method, request.url)
             status, headers, body = 500, [("content-type", "text/plain;charset=UTF-8")], _ERROR_BODY
+            reason = ""
         raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+        if reason:  # the Worker's statusText goes on the status line, as workerd sends it
+            raw_headers.append((REASON_HEADER, reason.encode("latin-1", "replace")))
         if status in (204, 304) or status < 200:  # RFC 9110 8.6: no Content-Length (as wrangler dev sends)
             raw_headers = [(k, v) for k, v in raw_headers if k != b"content-length"]
         elif not any(k == b"content-length" for k, _ in raw_headers):
@@ -152,6 +157,8 @@ class WorkerApp:
         """A body still being written: each chunk as it comes (no Content-Length, so chunked)."""
         live = response._live
         raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers.items()]
+        if response.statusText:
+            raw_headers.append((REASON_HEADER, response.statusText.encode("latin-1", "replace")))
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         try:
             while (chunk := await live.next_chunk()) is not None:
@@ -211,9 +218,12 @@ class WorkerApp:
                 return
 
     @staticmethod
-    async def _refuse(send: Send, status: int, body: bytes, *, content_type: bytes = b"text/plain") -> None:
+    async def _refuse(send: Send, status: int, body: bytes, *, content_type: bytes = b"text/plain",
+                      reason: bytes | None = None) -> None:
         """An error answered by the server itself, closing the connection (as KJ's sendError)."""
         headers = [(b"connection", b"close"), (b"content-type", content_type), (b"content-length", str(len(body)).encode())]
+        if reason is not None:
+            headers.append((REASON_HEADER, reason))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -270,6 +280,8 @@ class _Protocol(H11Protocol):
     header_timeout: float = HEADER_TIMEOUT
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        if not isinstance(self.conn, ReasonConnection):
+            self.conn = ReasonConnection(self.conn)  # type: ignore[assignment]  # workerd's status lines
         super().connection_made(transport)
         self._first_request = True
         self._header_timer: asyncio.TimerHandle | None = None

@@ -1,0 +1,71 @@
+"""``workers-env dev`` writes status lines as workerd does, on every Python version: the
+Worker's ``statusText`` when it gave one, otherwise workerd's ``defaultStatusText`` (RFC
+7231's phrases, ``I'm a teapot``, the class name for a code it does not know) -- as
+``wrangler dev`` 4.164.0 answered the same Worker in JavaScript -- never Python's
+``http.HTTPStatus`` phrases, which 3.13 renamed."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from workers_env import load_worker
+from workers_env.runtime.server import BackgroundServer
+from workers_env.runtime.statusline import REASON_HEADER
+
+ENTRY = '''
+from urllib.parse import parse_qs, urlparse
+
+import js
+from workers import WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        query = parse_qs(urlparse(request.url).query)
+        init = {"status": int(query["s"][0])}
+        if "text" in query:
+            init["statusText"] = query["text"][0]
+        return js.Response.new("x", **init)
+'''
+
+
+def _status_line(port: int, target: str) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        raw = b""
+        while chunk := sock.recv(65536):
+            raw += chunk
+    assert REASON_HEADER not in raw.lower()  # the private header never leaves the server
+    return raw.split(b"\r\n", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    root: Path = tmp_path_factory.mktemp("status")
+    (root / "src").mkdir()
+    (root / "src" / "entry.py").write_text(ENTRY)
+    (root / "wrangler.toml").write_text('name = "s"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
+                                        'compatibility_flags = ["python_workers"]\n')
+    with BackgroundServer(load_worker(root)) as running:
+        yield running
+
+
+@pytest.mark.parametrize(("target", "line"), [
+    ("/?s=200", b"HTTP/1.1 200 OK"),
+    ("/?s=404", b"HTTP/1.1 404 Not Found"),
+    ("/?s=413", b"HTTP/1.1 413 Payload Too Large"),  # Python 3.13: "Content Too Large"
+    ("/?s=414", b"HTTP/1.1 414 URI Too Long"),
+    ("/?s=416", b"HTTP/1.1 416 Range Not Satisfiable"),
+    ("/?s=418", b"HTTP/1.1 418 I'm a teapot"),
+    ("/?s=422", b"HTTP/1.1 422 Unprocessable Entity"),  # Python 3.13: "Unprocessable Content"
+    ("/?s=451", b"HTTP/1.1 451 Unavailable For Legal Reasons"),
+    ("/?s=299", b"HTTP/1.1 299 Successful"),
+    ("/?s=599", b"HTTP/1.1 599 Server Error"),
+    ("/?s=200&text=Fine", b"HTTP/1.1 200 Fine"),
+    ("/?s=404&text=Gone+fishing", b"HTTP/1.1 404 Gone fishing"),
+])
+def test_status_lines_as_workerd_writes_them(server, target, line):
+    assert _status_line(server.port, target) == line

@@ -1,0 +1,69 @@
+"""The reason phrase of ``workers-env dev``'s status lines, as workerd writes them.
+
+workerd sends a response's ``statusText`` when the Worker gave one (``HTTP/1.1 200 Fine``),
+otherwise its own table (``defaultStatusText`` in ``src/workerd/api/http.c++``: RFC 7231's
+phrases, ``I'm a teapot``, then the class name, ``Server Error`` for an unknown 5xx) --
+checked under ``wrangler dev`` 4.164.0. uvicorn would write Python's ``http.HTTPStatus``
+phrases, which change between Python versions (3.13 renamed 413 and 422). So the dev server
+hands the phrase to :class:`ReasonConnection` in a private header, which sets it on the way
+out and never sends the header.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import h11
+
+__all__ = ["REASON_HEADER", "ReasonConnection", "default_status_text"]
+
+#: a response's reason phrase, from the dev server's ASGI app to the connection (never sent)
+REASON_HEADER = b"x-workers-env-reason"
+
+_TEXTS = {
+    100: "Continue", 101: "Switching Protocols", 102: "Processing", 103: "Early Hints",
+    200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information", 204: "No Content",
+    205: "Reset Content", 206: "Partial Content", 207: "Multi-Status", 208: "Already Reported", 226: "IM Used",
+    300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
+    305: "Use Proxy", 307: "Temporary Redirect", 308: "Permanent Redirect",
+    400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found",
+    405: "Method Not Allowed", 406: "Not Acceptable", 407: "Proxy Authentication Required",
+    408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required", 412: "Precondition Failed",
+    413: "Payload Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 416: "Range Not Satisfiable",
+    417: "Expectation Failed", 418: "I'm a teapot", 421: "Misdirected Request", 422: "Unprocessable Entity",
+    423: "Locked", 424: "Failed Dependency", 426: "Upgrade Required", 428: "Precondition Required",
+    429: "Too Many Requests", 431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
+    500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+    504: "Gateway Timeout", 505: "HTTP Version Not Supported", 506: "Variant Also Negotiates",
+    507: "Insufficient Storage", 508: "Loop Detected", 510: "Not Extended", 511: "Network Authentication Required",
+}
+_CLASSES = {2: "Successful", 3: "Redirection", 4: "Client Error", 5: "Server Error"}
+
+
+def default_status_text(status: int) -> str:
+    """workerd's ``defaultStatusText(status)``."""
+    return _TEXTS.get(status) or _CLASSES.get(status // 100, "")
+
+
+class ReasonConnection:
+    """An ``h11.Connection`` whose responses carry the reason phrase of :data:`REASON_HEADER`
+    (or workerd's default for the status), the header itself dropped."""
+
+    def __init__(self, conn: h11.Connection):
+        self._conn = conn
+
+    def send(self, event: Any) -> bytes | None:
+        if isinstance(event, h11.Response):
+            reason = default_status_text(event.status_code).encode("latin-1")
+            headers = []
+            for name, value in event.headers.raw_items():
+                if name.lower() == REASON_HEADER:
+                    reason = value
+                else:
+                    headers.append((name, value))
+            event = h11.Response(status_code=event.status_code, headers=headers, reason=reason,
+                                 http_version=event.http_version)
+        return self._conn.send(event)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
