@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from workers_env._errors import NotEmulatedError
 from workers_env.runtime.current import current_runtime
+from workers_env.runtime.eras import NEWEST_SDK
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 
@@ -54,6 +55,18 @@ def _external_sdk() -> bool:
     runtime = current_runtime()
     era = getattr(runtime, "era", None)
     return era is None or bool(era.external_sdk)
+
+
+def _sdk_version() -> tuple[int, ...]:
+    """The external SDK's version (the newest outside a Worker or with none known)."""
+    era = getattr(current_runtime(), "era", None)
+    return tuple(getattr(era, "sdk_version", None) or NEWEST_SDK)
+
+
+#: the external SDK's bridge streams every body message from 1.1.1 (1.1.0 kept the first, as
+#: the built-in one does), drops a null-body status's body from 1.6.1 and keeps repeated
+#: response headers from 1.6.13 (``Object.fromEntries`` before)
+STREAMS_FROM, DROPS_NULL_BODY_FROM, HEADER_PAIRS_FROM = (1, 1, 1), (1, 6, 1), (1, 6, 13)
 
 
 def js_request_of(req: Any, caller: str = "asgi.fetch()") -> JsRequest:
@@ -154,8 +167,9 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any]]:
 
 
 async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) -> JsResponse:
-    """The external SDK's bridge (workers-runtime-sdk 1.6.1 and later), the body collected
-    whole; a null-body status (101/103/204/205/304) answers without the body the app sent."""
+    """The external SDK's bridge, the body collected whole; from 1.6.1 a null-body status
+    (101/103/204/205/304) answers without the body the app sent, from 1.6.13 repeated
+    response headers are kept (before: ``Object.fromEntries``, the last one wins)."""
     js_req = js_request_of(req)
     body = js_req._consume() if js_req._body is not None else b""
     messages = [{"type": "http.request", "body": body, "more_body": False}]
@@ -192,8 +206,10 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
     if status is None or not finished.is_set():
         raise RuntimeError("The application did not generate a response")
     data = b"".join(chunks)
-    js_headers = JsHeaders(headers)
-    return JsResponse(None if status in NULL_BODY_STATUSES else data, None, status=status, headers=js_headers)
+    version = _sdk_version()
+    js_headers = JsHeaders(headers) if version >= HEADER_PAIRS_FROM else _from_entries(headers)
+    dropped = status in NULL_BODY_STATUSES and version >= DROPS_NULL_BODY_FROM
+    return JsResponse(None if dropped else data, None, status=status, headers=js_headers)
 
 
 def _from_entries(headers: list[tuple[str, str]]) -> JsHeaders:
@@ -268,7 +284,7 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any =
     """Serve ``req`` with the ASGI ``app``; returns the JS ``Response``."""
     logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))
     shutdown, state = await _start_application(app)
-    if not _external_sdk():  # the built-in bridge shuts the app down only after a response
+    if not _external_sdk() or _sdk_version() < STREAMS_FROM:  # the built-in bridge: no shutdown after a failure
         try:
             response = await _builtin_process_request(app, req, env, ctx)
         except Exception:

@@ -11,6 +11,14 @@ workerd's ``pythonExternalSDK`` flag (on from compatibility date 2026-04-21) dec
   ``_EnvWrapper`` converts arguments and results of the binding kinds it knows, and it
   learnt them release by release (``WRAPPED_FROM``, from its changelog). The version is
   the user's installed ``workers-runtime-sdk`` if there is one, else :data:`NEWEST_SDK`.
+
+Whatever the date and flags, a project that **vendors** ``workers-runtime-sdk`` runs that copy:
+workerd puts the uploaded ``python_modules/`` on ``sys.path`` before its built-in ``workers``
+(``setup_python_search_path.py``; its test ``python-workers-runtime-sdk-override`` runs a
+vendored SDK under ``disable_python_external_sdk``), and pywrangler 1.9 and later always puts
+the SDK there. :func:`vendored_sdk_version` reads that from the project: a
+``python_modules/workers_runtime_sdk-*.dist-info``, a ``pylock.toml`` or ``uv.lock`` entry,
+or a ``[project].dependencies`` requirement.
 """
 
 from __future__ import annotations
@@ -18,7 +26,9 @@ from __future__ import annotations
 import functools
 import importlib.metadata
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from workers_env.config.compat import (
@@ -39,6 +49,7 @@ __all__ = [
     "binding_view",
     "era_of",
     "installed_sdk_version",
+    "vendored_sdk_version",
 ]
 
 #: The newest ``workers-runtime-sdk`` on PyPI when this was written (used when none is installed).
@@ -92,13 +103,56 @@ def _installed_sdk_version() -> tuple[int, ...] | None:  # a metadata scan costs
         return None
 
 
+_SDK_NAME = "workers-runtime-sdk"
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _read_toml(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return None  # a lock file we cannot read says nothing about the SDK
+
+
+def vendored_sdk_version(root: Path) -> tuple[tuple[int, ...], str] | None:
+    """The ``workers-runtime-sdk`` a deploy of the project at ``root`` uploads, and where that
+    was read: its ``python_modules/`` (what wrangler uploads), else ``pylock.toml`` or
+    ``uv.lock`` (what ``pywrangler sync`` installs from), else a ``[project].dependencies``
+    requirement of ``pyproject.toml`` (version: ``==`` pin, else the installed SDK or the
+    newest). ``None`` when the project vendors none (a plain ``wrangler deploy``)."""
+    for info in sorted((root / "python_modules").glob("workers_runtime_sdk-*.dist-info")):
+        return _parse_version(info.name[len("workers_runtime_sdk-"):-len(".dist-info")]), "python_modules/"
+    for lock_name, key in (("pylock.toml", "packages"), ("uv.lock", "package")):
+        lock = _read_toml(root / lock_name)
+        for package in (lock or {}).get(key, []) if isinstance((lock or {}).get(key), list) else []:
+            if isinstance(package, dict) and _canonical(str(package.get("name", ""))) == _SDK_NAME:
+                version = _parse_version(str(package.get("version", "")))
+                if version:
+                    return version, lock_name
+    project = (_read_toml(root / "pyproject.toml") or {}).get("project")
+    dependencies = project.get("dependencies") if isinstance(project, dict) else None
+    for requirement in dependencies if isinstance(dependencies, list) else []:
+        match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)", str(requirement))
+        if match and _canonical(match.group(1)) == _SDK_NAME:
+            pinned = re.match(r"==\s*([0-9][0-9.]*)\s*(;.*)?$", match.group(3).strip())
+            version = _parse_version(pinned.group(1)) if pinned else installed_sdk_version() or NEWEST_SDK
+            return version, "pyproject.toml"
+    return None
+
+
 @dataclass(frozen=True)
 class Era:
-    """The SDK a Worker runs with: built-in (``sdk_version`` ``None``) or external."""
+    """The SDK a Worker runs with: built-in (``sdk_version`` ``None``) or external, and, for
+    one the project vendors whatever its date, where that was read (``vendored``)."""
 
     date: str
     external_sdk: bool
     sdk_version: tuple[int, ...] | None
+    vendored: str | None = None
 
     def wraps(self, kind: str | None) -> bool:
         """Whether ``self.env`` converts values for bindings of ``kind`` (else: raw JS)."""
@@ -111,11 +165,20 @@ class Era:
         if not self.external_sdk:
             return f"compatibility date {self.date}: the runtime's built-in Python SDK (raw JavaScript bindings)"
         version = ".".join(map(str, self.sdk_version or ()))
+        if self.vendored is not None:
+            return (f"compatibility date {self.date}: the workers-runtime-sdk {version} the project vendors "
+                    f"({self.vendored}), which production imports before the built-in SDK")
         return f"compatibility date {self.date}: the external workers-runtime-sdk {version}"
 
 
 def era_of(config: Any, *, sdk_version: tuple[int, ...] | None = None) -> Era:
-    """The era of ``config``: its (or today's) date and flags, and the SDK version in use."""
+    """The era of ``config``: the SDK the project vendors, else its (or today's) date and
+    flags; and the SDK version in use."""
+    root = getattr(config, "root", None)
+    vendored = vendored_sdk_version(Path(root)) if root is not None else None
+    if vendored is not None:
+        return Era(date=compatibility_date(config), external_sdk=True, sdk_version=sdk_version or vendored[0],
+                   vendored=vendored[1])
     external = flag_enabled(PYTHON_EXTERNAL_SDK, config)
     version = None
     if external:

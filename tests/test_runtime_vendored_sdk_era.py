@@ -1,0 +1,134 @@
+"""A project that vendors ``workers-runtime-sdk`` runs that SDK whatever its date and flags, as
+workerd imports ``python_modules/`` before its built-in ``workers`` (its test
+``python-workers-runtime-sdk-override``); the version decides what the SDK does (bindings it
+converts, its ASGI bridge). Without one, the date and flags decide."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workers_env import JsException, load_worker
+from workers_env.runtime.eras import NEWEST_SDK, installed_sdk_version, vendored_sdk_version
+
+OLD_CONFIG = {  # a built-in-era config: dated before 2026-04-21, the external SDK switched off
+    "name": "v", "main": "src/entry.py", "compatibility_date": "2026-03-24",
+    "compatibility_flags": ["python_workers", "disable_python_external_sdk"],
+    "d1_databases": [{"binding": "DB", "database_name": "db", "database_id": "x"}],
+}
+
+D1_ENTRY = '''
+import json
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        row = await self.env.DB.prepare("SELECT ?1 AS a").bind(None).first()
+        return Response(json.dumps(row if isinstance(row, dict) else row.to_py()))
+'''
+
+ASGI_ENTRY = '''
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+from workers import WorkerEntrypoint
+
+
+async def preflight(request):
+    return JSONResponse(content="", status_code=204)
+
+
+async def stream(request):
+    async def parts():
+        yield b"one "
+        yield b"two"
+
+    return StreamingResponse(parts())
+
+
+async def cookies(request):
+    response = Response("c")
+    response.set_cookie("a", "1")
+    response.set_cookie("b", "2")
+    return response
+
+
+app = Starlette(routes=[Route("/preflight", preflight, methods=["OPTIONS"]), Route("/stream", stream),
+                        Route("/cookies", cookies)])
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        import asgi
+
+        return await asgi.fetch(app, request, self.env)
+'''
+
+
+def project(root: Path, entry: str, *, lock: str | None = None, pyproject: str | None = None,
+            dist_info: str | None = None) -> Path:
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "entry.py").write_text(entry)
+    (root / "wrangler.json").write_text(json.dumps(OLD_CONFIG))
+    if lock is not None:
+        (root / "pylock.toml").write_text(f'lock-version = "1.0"\n\n[[packages]]\nname = "fastapi"\nversion = "0.116.1"\n\n'
+                                          f'[[packages]]\nname = "workers-runtime-sdk"\nversion = "{lock}"\n')
+    if pyproject is not None:
+        (root / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\ndependencies = [{pyproject}]\n')
+    if dist_info is not None:
+        (root / "python_modules" / f"workers_runtime_sdk-{dist_info}.dist-info").mkdir(parents=True)
+    return root
+
+
+def test_where_the_vendored_version_is_read(tmp_path):
+    assert vendored_sdk_version(project(tmp_path / "none", D1_ENTRY)) is None
+    assert vendored_sdk_version(project(tmp_path / "modules", D1_ENTRY, dist_info="1.1.1")) == ((1, 1, 1), "python_modules/")
+    assert vendored_sdk_version(project(tmp_path / "lock", D1_ENTRY, lock="1.6.13")) == ((1, 6, 13), "pylock.toml")
+    pinned = project(tmp_path / "pin", D1_ENTRY, pyproject='"fastapi", "workers-runtime-sdk==1.6.0"')
+    assert vendored_sdk_version(pinned) == ((1, 6, 0), "pyproject.toml")
+    ranged = project(tmp_path / "range", D1_ENTRY, pyproject='"Workers_Runtime.SDK>=1.1.1"')
+    assert vendored_sdk_version(ranged) == (installed_sdk_version() or NEWEST_SDK, "pyproject.toml")
+    # python_modules/ (what is uploaded) wins over a lock file; a lock file we cannot parse says nothing
+    both = project(tmp_path / "both", D1_ENTRY, lock="1.6.13", dist_info="1.6.1")
+    assert vendored_sdk_version(both) == ((1, 6, 1), "python_modules/")
+    broken = project(tmp_path / "broken", D1_ENTRY)
+    (broken / "pylock.toml").write_text("[[packages]\nname = ")
+    assert vendored_sdk_version(broken) is None
+
+
+@pytest.mark.asyncio
+async def test_a_vendored_sdk_converts_bindings_whatever_the_date(tmp_path):
+    vendored = load_worker(project(tmp_path / "vendored", D1_ENTRY, lock="1.6.13"))
+    assert vendored.era.external_sdk and vendored.era.sdk_version == (1, 6, 13)
+    assert "the project vendors (pylock.toml)" in vendored.era.describe()
+    assert await (await vendored.fetch("/")).json() == {"a": None}  # the SDK sends None as null
+    builtin = load_worker(project(tmp_path / "builtin", D1_ENTRY))
+    assert not builtin.era.external_sdk  # raw D1: a Python None is undefined there
+    with pytest.raises(JsException, match="D1_TYPE_ERROR: Type 'undefined' not supported"):
+        await builtin.fetch("/")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("version", "preflight", "cookies"), [
+    ("1.6.0", "TypeError", ["b=2; Path=/; SameSite=lax"]),  # no null-body check yet; Object.fromEntries
+    ("1.6.12", 204, ["b=2; Path=/; SameSite=lax"]),
+    ("1.6.13", 204, ["a=1; Path=/; SameSite=lax", "b=2; Path=/; SameSite=lax"]),
+])
+async def test_the_vendored_asgi_bridge_by_version(tmp_path, version, preflight, cookies):
+    worker = load_worker(project(tmp_path, ASGI_ENTRY, lock=version))
+    assert await (await worker.fetch("/stream")).text() == "one two"  # every chunk, from 1.1.1
+    assert (await worker.fetch("/cookies")).headers.get_all("set-cookie") == cookies
+    if preflight == "TypeError":
+        with pytest.raises(JsException, match="Response with null body status"):
+            await worker.fetch("/preflight", method="OPTIONS")
+    else:
+        assert (await worker.fetch("/preflight", method="OPTIONS")).status == preflight
+
+
+@pytest.mark.asyncio
+async def test_before_1_1_1_the_bridge_keeps_the_first_chunk(tmp_path):
+    worker = load_worker(project(tmp_path, ASGI_ENTRY, dist_info="1.1.0"))
+    assert await (await worker.fetch("/stream")).text() == "one "
