@@ -12,6 +12,8 @@ import pytest
 from workers_env import load_worker
 
 ENTRY = """
+import json
+
 from js import JSON, Response, URLSearchParams
 from workers import WorkerEntrypoint
 
@@ -29,6 +31,7 @@ class Default(WorkerEntrypoint):
             "parsed to_py": repr(parsed.to_py()),
             "header": repr(request.js_object.headers.get("nope")),  # the raw JS Headers
             "param": repr(URLSearchParams.new("a=1").get("z")),
+            "json.dumps": json.dumps(parsed.to_py()),  # Pyodide's encoder writes jsnull as null (0.28.1 on)
         }
         if not isinstance(row, dict):  # a raw JS row: JSON.stringify keeps its null column
             got["stringify"] = JSON.stringify(row)
@@ -50,10 +53,10 @@ def _worker(root: Path, date: str):
     return load_worker(root)
 
 
-NONE_EVERYWHERE = {"no row": "None", "null column": "None", "row.b": "None", "missing key": "None",
+NONE_EVERYWHERE = {"json.dumps": '{"a": null, "list": [null]}', "no row": "None", "null column": "None", "row.b": "None", "missing key": "None",
                    "parsed.a": "None", "parsed to_py": "{'a': None, 'list': [None]}", "header": "None", "param": "None"}
 
-JSNULL_EVERYWHERE = {"no row": "jsnull", "null column": "jsnull", "row.b": "jsnull", "missing key": "jsnull",
+JSNULL_EVERYWHERE = {"json.dumps": '{"a": null, "list": [null]}', "no row": "jsnull", "null column": "jsnull", "row.b": "jsnull", "missing key": "jsnull",
                      "parsed.a": "jsnull", "parsed to_py": "{'a': jsnull, 'list': [jsnull]}", "header": "jsnull",
                      "param": "jsnull"}
 

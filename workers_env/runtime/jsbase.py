@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json.encoder
 from collections.abc import Callable
 from typing import Any
 
@@ -74,3 +75,34 @@ class JsNull:
 
 
 jsnull = JsNull()
+
+
+def _jsnull_as_null(default: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def encode(value: Any) -> Any:
+        return None if value is jsnull else default(value)
+
+    return encode
+
+
+def _teach_json_jsnull() -> None:
+    """``json.dumps`` writes ``jsnull`` as ``null``, as Pyodide's patched encoder does from
+    0.28.1 (pyodide#5804; workerd runs 0.28.2), also under a ``default=`` of the caller's;
+    nothing else changes: the encoders' fallback sees ``jsnull`` first (where CPython would
+    raise ``TypeError: Object of type JsNull is not JSON serializable``)."""
+    if getattr(json.encoder, "_workers_env_jsnull", False):
+        return
+    make_c, make_py = json.encoder.c_make_encoder, json.encoder._make_iterencode  # type: ignore[attr-defined]
+    if make_c is not None:
+        def c_make_encoder(markers: Any, default: Callable[[Any], Any], *rest: Any) -> Any:
+            return make_c(markers, _jsnull_as_null(default), *rest)
+
+        json.encoder.c_make_encoder = c_make_encoder  # type: ignore[assignment]
+
+    def _make_iterencode(markers: Any, default: Callable[[Any], Any], *rest: Any, **named: Any) -> Any:
+        return make_py(markers, _jsnull_as_null(default), *rest, **named)
+
+    json.encoder._make_iterencode = _make_iterencode  # type: ignore[attr-defined]
+    json.encoder._workers_env_jsnull = True  # type: ignore[attr-defined]
+
+
+_teach_json_jsnull()
