@@ -97,3 +97,17 @@ async def test_tasks_started_outside_worker_code_are_left_alone(tmp_path):
         return "js" in sys.modules
 
     assert await asyncio.create_task(mine()) is False
+
+
+@pytest.mark.asyncio
+async def test_task_names_are_kept(tmp_path):
+    """The factory keeps asyncio's names: ``Task-N`` by default, a given name as given (Python
+    3.13.0 renames every factory-made task ``'None'`` unless the task ignores that)."""
+    worker = load_worker(make(tmp_path))
+    await worker.fetch("/gather")
+
+    async def name():
+        return asyncio.current_task().get_name()
+
+    assert (await asyncio.create_task(name())).startswith("Task-")
+    assert await asyncio.create_task(name(), name="mine") == "mine"

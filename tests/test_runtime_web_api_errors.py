@@ -165,17 +165,18 @@ def test_a_body_that_is_no_body_kind_is_its_string():
 
 
 @pytest.mark.asyncio
-async def test_fetch_of_an_unreachable_origin_rejects_as_workerd_does(monkeypatch):
+async def test_fetch_of_an_unreachable_origin_rejects_as_workerd_does(monkeypatch, caplog):
     """wrangler dev 4.164.0: a refused connection is ``Error: Network connection lost.``, a
-    host that does not resolve ``Error: internal error; reference = <24 characters>``; the
-    local cause is kept as ``__cause__``."""
+    host that does not resolve ``Error: internal error; reference = <24 characters>``; no
+    Python cause is chained (production has none), the local reason is logged."""
     import re
     import socket
 
-    with pytest.raises(JsException) as refused:
+    with caplog.at_level("WARNING", logger="workers_env.fetch"), pytest.raises(JsException) as refused:
         await js.fetch("http://127.0.0.1:1/")  # nothing listens on port 1
     assert (refused.value.name, refused.value.message) == ("Error", "Network connection lost.")
-    assert isinstance(refused.value.__cause__, OSError)
+    assert refused.value.__cause__ is None and refused.value.__suppress_context__
+    assert "fetch GET http://127.0.0.1:1/ failed here" in caplog.text
 
     def no_such_host(*args, **kwargs):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")

@@ -15,6 +15,7 @@ and called.
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Coroutine, Generator
 from typing import Any
 
@@ -65,6 +66,18 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 TaskFactory = Callable[..., "asyncio.Future[Any]"]
 
 
+class _NamedTask(asyncio.Task):  # type: ignore[type-arg]
+    """Python 3.13.0's ``create_task`` calls ``set_name(name)`` after any task factory, with
+    ``name=None`` too, which names every task ``'None'``; its default ``Task-N`` stays."""
+
+    def set_name(self, value: object) -> None:
+        if value is not None:
+            super().set_name(value)
+
+
+_TASK: type[asyncio.Task] = _NamedTask if sys.version_info[:3] == (3, 13, 0) else asyncio.Task  # type: ignore[type-arg]
+
+
 def _factory(previous: TaskFactory | None) -> TaskFactory:
     def factory(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> asyncio.Future[Any]:
         scope = getattr(current_context(), "scope", None)
@@ -72,7 +85,7 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
             coro = ScopedCoroutine(coro, scope)
         if previous is not None:
             return previous(loop, coro, **kwargs)
-        return asyncio.Task(coro, loop=loop, **kwargs)
+        return _TASK(coro, loop=loop, **kwargs)
 
     factory.workers_env_previous = previous  # type: ignore[attr-defined]
     return factory

@@ -14,6 +14,7 @@ import functools
 import http.client
 import inspect
 import json as _json
+import logging
 import secrets
 import socket
 import urllib.error
@@ -466,7 +467,10 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         except urllib.error.HTTPError as exc:
             status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), js_request.url
         except (urllib.error.URLError, OSError) as exc:
-            raise network_error(exc) from exc  # the local cause stays readable as __cause__
+            # production's error has no Python cause; the local reason goes to the log instead
+            logging.getLogger("workers_env.fetch").warning("fetch %s %s failed here: %s", js_request.method,
+                                                            js_request.url, exc)
+            raise network_error(exc) from None
         response = JsResponse(data or None, None, status=status, statusText=reason, headers=list(headers))
         response.url = url
         response.redirected = url != js_request.url
