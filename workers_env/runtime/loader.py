@@ -54,6 +54,7 @@ from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
+from workers_env.runtime import threadpool
 from workers_env.runtime.tasks import scope_new_tasks
 from workers_env.runtime.workers_api import (
     Request,
@@ -423,6 +424,7 @@ def load_worker(
     if not main_path.is_file():
         raise ConfigError(f"main file not found: {main_path}", path=str(main_path))
     _announce_not_emulated(env)
+    threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
     era = era_of(config)
     null_is_none = python_release(config).pyodide.startswith("0.26")  # Pyodide 0.28 made null jsnull
     caches = JsCacheStorage(CacheStore(env_clock(env).now_ms))  # the Worker's own Cache API, on its clock
