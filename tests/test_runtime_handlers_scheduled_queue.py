@@ -133,9 +133,19 @@ async def test_queue_and_scheduled_misuse_get_clear_errors(tmp_path):
         await worker.queue("not a list")
     with pytest.raises(WorkersEnvError, match="unique"):
         await worker.queue([QueueMessage(1, id="a"), QueueMessage(2, id="a")])
-    with pytest.raises(WorkersEnvError, match=r"no scheduled\(\) method"):
+    with pytest.raises(TypeError, match=r"^Method scheduled does not exist$"):  # workerd's text
         await worker.scheduled("* * * * *")
     assert worker.module.SEEN == []
+
+
+@pytest.mark.asyncio
+async def test_before_python_no_global_handlers_scheduled_is_looked_up_as_on_scheduled(tmp_path):
+    """Before 2025-08-14 workerd's entrypoint proxy calls ``Default.on_scheduled``: a class with
+    only ``scheduled`` fails as in production (seo_system_blank's hourly cron never ran)."""
+    worker = load_worker(make(tmp_path, SCHEDULED, "2025-08-01"))
+    with pytest.raises(TypeError, match=r"^Method on_scheduled does not exist$"):
+        await worker.scheduled("0 * * * *")
+    assert worker.module.RUNS == []
 
 
 def test_cdn_cgi_local_scheduled_as_miniflare_serves_it_always(tmp_path):

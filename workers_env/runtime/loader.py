@@ -310,11 +310,8 @@ class Worker:
                 instance = self._default(ctx, self._js_env)
                 method_name = self._method_name(name)
                 method = getattr(instance, method_name, None)
-                if not callable(method):
-                    raise WorkersEnvError(
-                        f"the worker's Default class has no {method_name}() method: define "
-                        f"`async def {method_name}(self, {'controller' if name == 'scheduled' else 'batch'}, env, ctx)`"
-                    )
+                if not callable(method):  # workerd's entrypoint proxy, as for fetch
+                    raise TypeError(f"Method {method_name} does not exist")
                 result = call_relaxed(method, sdk_value, getattr(instance, "env", None), ctx)
             else:
                 handler = self._global_handler(f"on_{name}")
