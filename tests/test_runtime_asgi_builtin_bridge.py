@@ -128,10 +128,10 @@ async def test_built_in_bridge_needs_ctx_for_an_event_stream(tmp_path):
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "events"), [
-    (BUILT_IN, ["startup", "startup", "shutdown"]),  # the failed request's lifespan is left running
+    (BUILT_IN, ["startup", "startup"]),  # its lifespan receive() waits on a future nothing resolves
     (EXTERNAL, ["startup", "shutdown", "startup", "shutdown"]),
 ])
-async def test_lifespan_shutdown_after_a_failed_request_only_in_the_external_sdk(tmp_path, date, events):
+async def test_lifespan_shutdown_only_in_the_external_sdk(tmp_path, date, events):
     worker = worker_at(tmp_path, date)
     try:
         await worker.fetch("/preflight", method="OPTIONS")
@@ -149,3 +149,37 @@ async def test_lifespan_shutdown_after_a_failed_request_only_in_the_external_sdk
 async def test_repeated_response_headers_by_bridge(tmp_path, date, cookies):
     response = await worker_at(tmp_path, date).fetch("/cookies")
     assert response.headers.get_all("set-cookie") == cookies
+
+
+RAW = """
+import asgi
+from workers import WorkerEntrypoint
+
+
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return  # no lifespan support
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"raw"})
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await asgi.fetch(app, request, self.env)
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", [BUILT_IN, EXTERNAL])
+async def test_an_app_without_lifespan_hangs_only_the_built_in_bridge(tmp_path, date):
+    """workerd's asgi.py waits for lifespan.startup.complete before serving: an app that never
+    sends it leaves the request waiting, which workerd cancels with its hung-request error."""
+    root = tmp_path
+    worker_at(root, date)
+    (root / "src" / "worker.py").write_text(RAW)
+    worker = load_worker(root)
+    if date == BUILT_IN:
+        with pytest.raises(JsException, match="had hung and would never generate a response"):
+            await worker.fetch("/")
+    else:
+        assert await (await worker.fetch("/")).text() == "raw"

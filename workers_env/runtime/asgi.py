@@ -8,8 +8,8 @@ message; the response collected into a JS ``Response``. The external SDK (compat
 dates from 2026-04-21) percent-decodes ``path``, adds ``raw_path``, shares lifespan ``state``
 and answers a null-body status without the body; the built-in one (workerd's ``asgi.py``) does
 none of that, makes the first body message the whole response (a later one fails inside the
-app's ``send``), wants ``ctx`` for server-sent events and shuts the lifespan down only after a
-response. Streamed and server-sent-event bodies are collected whole before they are returned;
+app's ``send``), wants ``ctx`` for server-sent events, never shuts the lifespan down and
+waits forever for an app that does not complete the lifespan startup. Streamed and server-sent-event bodies are collected whole before they are returned;
 WebSockets are not emulated.
 """
 
@@ -20,10 +20,11 @@ import logging
 from typing import Any
 from urllib.parse import unquote
 
-from workers_env._errors import NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.eras import NEWEST_SDK
 from workers_env.runtime.jsglobals import JsURL
+from workers_env.runtime.jsstreams import HANGING
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 
 __all__ = ["ASGI", "entrypoint", "fetch", "request_to_scope", "run_in_background", "websocket"]
@@ -103,8 +104,9 @@ def request_to_scope(req: Any, env: Any, ws: bool = False, state: dict[str, Any]
     return scope
 
 
-async def _start_application(app: Any) -> tuple[Any, dict[str, Any]]:
-    """One lifespan startup; returns the shutdown coroutine function and the lifespan state."""
+async def _start_application(app: Any) -> tuple[Any, dict[str, Any], bool]:
+    """One lifespan startup; returns the shutdown coroutine function, the lifespan state and
+    whether the app completed the startup."""
     state: dict[str, Any] = {}
     inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
     inbox.put_nowait({"type": "lifespan.startup"})
@@ -163,7 +165,7 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any]]:
             await shutdown_done
         await task
 
-    return shutdown, state
+    return shutdown, state, supported
 
 
 async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) -> JsResponse:
@@ -283,8 +285,19 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any = None) -> JsResponse:
     """Serve ``req`` with the ASGI ``app``; returns the JS ``Response``."""
     logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))
-    shutdown, state = await _start_application(app)
-    if not _external_sdk() or _sdk_version() < STREAMS_FROM:  # the built-in bridge: no shutdown after a failure
+    shutdown, state, started = await _start_application(app)
+    if not _external_sdk():
+        # workerd's asgi.py: its lifespan receive() waits on a future nothing resolves, so the app
+        # never hears lifespan.shutdown, and an app that does not complete the startup leaves the
+        # request waiting for it forever, which workerd ends with its hung-request error
+        if not started:
+            raise JsException(HANGING)
+        try:
+            return await _builtin_process_request(app, req, env, ctx)
+        except Exception:
+            logger.exception("ASGI request failed")
+            raise
+    if _sdk_version() < STREAMS_FROM:  # an external SDK before 1.1.1 kept the first body message too
         try:
             response = await _builtin_process_request(app, req, env, ctx)
         except Exception:

@@ -25,13 +25,13 @@ from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import JsObject, JsReadableStream, JsTypedArray
 
-__all__ = ["JsTransformStream", "JsWritableStream", "LiveByteStream", "live_readable", "live_source",
+__all__ = ["HANGING", "JsTransformStream", "JsWritableStream", "LiveByteStream", "live_readable", "live_source",
            "readable_stream_class", "transform_stream_class"]
 
 _MISSING: Any = object()
 _NOT_BYTES = "This ReadableStream did not return bytes."
 #: workerd's text when no task is left that could finish a response (here: close its stream)
-_HANGING = ("The Workers runtime canceled this request because it detected that your Worker's code had hung and "
+HANGING = ("The Workers runtime canceled this request because it detected that your Worker's code had hung and "
             "would never generate a response. Refer to: https://developers.cloudflare.com/workers/observability/errors/")
 
 
@@ -88,7 +88,7 @@ class LiveByteStream(ByteStream):
                 return
         await asyncio.sleep(0.001)
         if self._open and len(self._chunks or []) <= seen and _nothing_else_runs():
-            raise JsException(_HANGING)
+            raise JsException(HANGING)
 
     async def settle(self) -> None:
         """Wait for the writer (or the source) to close; each time the chunks run out, the
