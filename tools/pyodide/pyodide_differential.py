@@ -11,18 +11,23 @@ The snippets of ``pyodide_cases.py`` (what Worker code does with JS arrays, obje
   2025-10-01), both in the built-in SDK era, so ``js`` and ``pyodide.ffi`` are the stand-ins a
   Worker imports and JavaScript ``null`` converts as that era's Pyodide does.
 
+The versions run by default are 0.28.2 (workerd's from 2025-09-29), 0.26.2, and 0.26.0a4: workerd runs
+0.26.0a2 before that date, which npm does not publish; 0.26.0a4 is the closest release (it still turns
+``to_js(dict)`` into a plain ``Map``, where 0.26.2 and 0.28.2 make a ``LiteralMap``).
+
 Both sides run the same ``snippet_runner.py``: a result is ``repr`` + type name (a JsProxy's
 type name counts as ``JsProxy`` on both sides, as Pyodide names every proxy class so; the case
 ``type(arr()).__name__`` shows workers-env's own names), an exception its type + message. Cases
-whose Pyodide 0.26 and 0.28 results differ are marked ``[0.26≠0.28]``. A case written
+whose real Pyodide results differ between the versions run are labelled ``[Pyodide versions differ:
+0.28.2 | 0.26.2, 0.26.0a4]`` and counted in the table's ``0.26≠0.28`` column. A case written
 ``(code, why)`` in ``pyodide_cases.py`` differs on purpose (the README says so) and is reported
 apart. Output follows ``tools/wrangler/casediff.py``'s report.
 
-    bash tools/pyodide/install.sh            # once: npm install pyodide@0.28.2 and @0.26.2
-    python3 tools/pyodide/pyodide_differential.py [--all] [--dump FILE] [--versions 0.28.2 0.26.2]
+    bash tools/pyodide/install.sh            # once: npm install pyodide@0.28.2, @0.26.2, @0.26.0-alpha.4
+    python3 tools/pyodide/pyodide_differential.py [--all] [--dump FILE] [--versions 0.28.2 0.26.2 0.26.0a4]
 
 Node: ``$WORKERS_ENV_NODE``, else ``tools/wrangler/node`` when wrangler is installed, else ``node``
-on ``PATH`` (Node 20 and later run both releases). Pyodide: ``$WORKERS_ENV_PYODIDE_DIR``
+on ``PATH`` (Node 20 and later run all three). Pyodide: ``$WORKERS_ENV_PYODIDE_DIR``
 (default ``~/.cache/workers-env/pyodide``), one folder per version. Not collected by pytest.
 """
 
@@ -123,13 +128,15 @@ def normalise(result: dict) -> dict:
     """A JsProxy's type counts as ``JsProxy`` (Pyodide's name for every proxy class)."""
     result = dict(result)
     result.pop("first_try", None)
+    result.pop("attempts", None)
     if result.pop("jsproxy", False):
         result["type"] = "JsProxy"
     return result
 
 
 def show(result: dict) -> str:
-    again = f"  [first try: {result['first_try']}; rerun alone in a fresh Pyodide]" if "first_try" in result else ""
+    again = f"  [first try: {result['first_try']}; rerun alone in a fresh Pyodide " \
+        f"{result.get('attempts', 1)}x]" if "first_try" in result else ""
     if "error" in result:
         return f"{result['error']}: {result['message']}{again}"
     return f"{result['repr']}  ({result['type']}){again}"

@@ -2,8 +2,8 @@
 //   node pyodide_runner.mjs <folder with node_modules/pyodide> <snippet_runner.py> <cases.json> <out.json>
 // No network: the npm package holds the wasm build and the standard library.
 // A case answered with SystemError (Pyodide 0.26 once left "error return without exception set"
-// behind a JavaScript exception in a long run, not reproducibly) is run again alone in a fresh
-// Pyodide of the same Node process; its first answer is kept as "first_try".
+// in long runs, not reproducibly) is run again alone in a fresh Pyodide of the same Node process,
+// up to three times; its first answer is kept as "first_try".
 import fs from "fs";
 import path from "path";
 import { pathToFileURL } from "url";
@@ -23,10 +23,11 @@ const py = await fresh();
 const codes = JSON.parse(fs.readFileSync(casesPath, "utf8"));
 const results = JSON.parse(py.globals.get("run_json")(JSON.stringify(codes)));
 for (let i = 0; i < results.length; i++) {
-  if (results[i].error === "SystemError") {
+  const first = results[i];
+  for (let attempt = 0; attempt < 3 && results[i].error === "SystemError"; attempt++) {
     const again = await fresh();
     const [result] = JSON.parse(again.globals.get("run_json")(JSON.stringify([codes[i]])));
-    results[i] = { ...result, first_try: `${results[i].error}: ${results[i].message}` };
+    results[i] = { ...result, first_try: `${first.error}: ${first.message}`, attempts: attempt + 1 };
   }
 }
 fs.writeFileSync(outPath, JSON.stringify({ version: py.version, results }));
