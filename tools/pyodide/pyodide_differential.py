@@ -1,0 +1,237 @@
+"""Differential check of workers-env's JavaScript values (``js``, ``pyodide.ffi``, JsProxy) against
+real Pyodide (outside the test run).
+
+The snippets of ``pyodide_cases.py`` (what Worker code does with JS arrays, objects, ``null``,
+``to_js``/``to_py``, error texts, numbers and strings) run
+
+- in real Pyodide, each version in one Node process for all cases (``pyodide_runner.mjs``; the
+  npm package holds the wasm build and the standard library, so nothing is downloaded), and
+- inside a Worker loaded by workers-env (``load_worker``) of the matching compatibility era:
+  Pyodide 0.26 for dates before 2025-09-29 (here 2025-09-01), 0.28 from then on (here
+  2025-10-01), both in the built-in SDK era, so ``js`` and ``pyodide.ffi`` are the stand-ins a
+  Worker imports and JavaScript ``null`` converts as that era's Pyodide does.
+
+The versions run by default are 0.28.2 (workerd's from 2025-09-29), 0.26.2, and 0.26.0a4: workerd runs
+0.26.0a2 before that date, which npm does not publish; 0.26.0a4 is the closest release (it still turns
+``to_js(dict)`` into a plain ``Map``, where 0.26.2 and 0.28.2 make a ``LiteralMap``).
+
+Both sides run the same ``snippet_runner.py``: a result is ``repr`` + type name (a JsProxy's
+type name counts as ``JsProxy`` on both sides, as Pyodide names every proxy class so; the case
+``type(arr()).__name__`` shows workers-env's own names), an exception its type + message. Cases
+whose real Pyodide results differ between the versions run are labelled ``[Pyodide versions differ:
+0.28.2 | 0.26.2, 0.26.0a4]`` and counted in the table's ``0.26≠0.28`` column. A case written
+``(code, why)`` in ``pyodide_cases.py`` differs on purpose (the README says so) and is reported
+apart. Output follows ``tools/wrangler/casediff.py``'s report.
+
+    bash tools/pyodide/install.sh            # once: npm install pyodide@0.28.2, @0.26.2, @0.26.0-alpha.4
+    python3 tools/pyodide/pyodide_differential.py [--all] [--dump FILE] [--versions 0.28.2 0.26.2 0.26.0a4]
+
+Node: ``$WORKERS_ENV_NODE``, else ``tools/wrangler/node`` when wrangler is installed, else ``node``
+on ``PATH`` (Node 20 and later run all three). Pyodide: ``$WORKERS_ENV_PYODIDE_DIR``
+(default ``~/.cache/workers-env/pyodide``), one folder per version. Not collected by pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+from pyodide_cases import CASES  # noqa: E402
+
+#: Pyodide version -> the compatibility date of a Worker whose era runs it
+ERA_DATES = {"0.26": "2025-09-01", "0.28": "2025-10-01"}
+PYODIDE_DIR = Path(os.environ.get("WORKERS_ENV_PYODIDE_DIR", Path.home() / ".cache" / "workers-env" / "pyodide"))
+
+ENTRY = '''\
+from workers import Response, WorkerEntrypoint
+
+import snippet_runner
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(snippet_runner.run_json(await request.text()))
+'''
+
+
+def flat_cases() -> list[dict]:
+    out = []
+    for group, cases in CASES.items():
+        for case in cases:
+            code, why = (case, None) if isinstance(case, str) else case
+            out.append({"group": group, "code": code, "why": why})
+    return out
+
+
+def _node() -> list[str]:
+    if os.environ.get("WORKERS_ENV_NODE"):
+        return [os.environ["WORKERS_ENV_NODE"]]
+    wrangler_dir = Path(os.environ.get("WORKERS_ENV_WRANGLER_DIR", Path.home() / ".cache" / "workers-env" / "wrangler"))
+    if (wrangler_dir / "node-bin-path").is_file():
+        return [str(REPO / "tools" / "wrangler" / "node")]
+    found = shutil.which("node")
+    if not found:
+        raise SystemExit("no Node.js: set WORKERS_ENV_NODE or install wrangler (tools/wrangler/install.sh)")
+    return [found]
+
+
+def run_pyodide(version: str, codes: list[str], tmp: Path) -> list[dict]:
+    """Every snippet in one real Pyodide ``version`` (one Node process)."""
+    folder = PYODIDE_DIR / version
+    if not (folder / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
+        raise SystemExit(f"Pyodide {version} is not installed in {folder}: run bash tools/pyodide/install.sh {version}")
+    cases_path, out_path = tmp / "cases.json", tmp / f"pyodide-{version}.json"
+    cases_path.write_text(json.dumps(codes))
+    subprocess.run([*_node(), str(HERE / "pyodide_runner.mjs"), str(folder), str(HERE / "snippet_runner.py"),
+                    str(cases_path), str(out_path)], check=True, stdin=subprocess.DEVNULL, timeout=900)
+    answer = json.loads(out_path.read_text())
+    if answer["version"] != version:
+        raise SystemExit(f"{folder} holds Pyodide {answer['version']}, not {version}")
+    return answer["results"]
+
+
+async def _run_workers_env(date: str, codes: list[str], tmp: Path) -> list[dict]:
+    from workers_env import load_worker
+
+    app = tmp / f"worker-{date}"
+    (app / "src").mkdir(parents=True)
+    (app / "src" / "entry.py").write_text(ENTRY)
+    shutil.copy(HERE / "snippet_runner.py", app / "src" / "snippet_runner.py")
+    (app / "wrangler.toml").write_text(f'name = "pyodide-diff"\nmain = "src/entry.py"\n'
+                                       f'compatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n')
+    worker = load_worker(app)
+    resp = await worker.fetch("/", method="POST", body=json.dumps(codes))
+    text = await resp.text()
+    if resp.status != 200:
+        raise SystemExit(f"the workers-env Worker answered {resp.status}: {text[:2000]}")
+    return json.loads(text)
+
+
+def run_workers_env(date: str, codes: list[str], tmp: Path) -> list[dict]:
+    """Every snippet inside a Worker of compatibility date ``date`` loaded by workers-env."""
+    return asyncio.run(_run_workers_env(date, codes, tmp))
+
+
+def normalise(result: dict) -> dict:
+    """A JsProxy's type counts as ``JsProxy`` (Pyodide's name for every proxy class)."""
+    result = dict(result)
+    result.pop("first_try", None)
+    result.pop("attempts", None)
+    if result.pop("jsproxy", False):
+        result["type"] = "JsProxy"
+    return result
+
+
+def show(result: dict) -> str:
+    again = f"  [first try: {result['first_try']}; rerun alone in a fresh Pyodide " \
+        f"{result.get('attempts', 1)}x]" if "first_try" in result else ""
+    if "error" in result:
+        return f"{result['error']}: {result['message']}{again}"
+    return f"{result['repr']}  ({result['type']}){again}"
+
+
+def report(cases: list[dict], version: str, theirs: list[dict], ours: list[dict], version_split: dict[int, str],
+           show_all: bool) -> tuple[int, int, dict[str, list[int]]]:
+    """Print the differences for one Pyodide version (casediff.py's format); return the figures."""
+    same = differ = 0
+    per_group: dict[str, list[int]] = {}
+    expected_lines = []
+    for i, (case, x, y) in enumerate(zip(cases, theirs, ours, strict=True)):
+        label = f"[{case['group']}] {case['code']!r}" + (f"  [Pyodide versions differ: {version_split[i]}]"
+                                                          if i in version_split else "")
+        counts = per_group.setdefault(case["group"], [0, 0])
+        if normalise(x) == normalise(y):
+            same += 1
+            counts[0] += 1
+            if show_all:
+                print(f"SAME #{i} {label}\n  both:           {show(x)}")
+            if case["why"]:
+                expected_lines.append(f"EXPECTED DIFFERENCE DID NOT SHOW #{i} {label}  ({case['why']})")
+            continue
+        counts[1] += 1
+        lines = f"#{i} {label}\n  pyodide {version}: {show(x)}\n  workers-env:    {show(y)}"
+        if case["why"]:
+            expected_lines.append(f"EXPECTED {lines}\n  why: {case['why']}")
+        else:
+            differ += 1
+            print(f"DIFF {lines}")
+    for line in expected_lines:
+        print(line)
+    allowed = sum(1 for c in cases if c["why"])
+    print(f"Pyodide {version}: {same}/{len(cases)} cases give the same result or error text; "
+          f"{differ} unexpected differences, {allowed} cases allowed to differ")
+    return same, differ, per_group
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--all", action="store_true", help="print the cases that agree too")
+    parser.add_argument("--dump", help="write every case's results in full (JSON)")
+    parser.add_argument("--versions", nargs="+", default=["0.28.2", "0.26.2", "0.26.0a4"])
+    args = parser.parse_args()
+    cases = flat_cases()
+    codes = [c["code"] for c in cases]
+    pyodide: dict[str, list[dict]] = {}
+    ours: dict[str, list[dict]] = {}
+    with tempfile.TemporaryDirectory(prefix="pyodide-diff-") as folder:
+        tmp = Path(folder)
+        for version in args.versions:
+            pyodide[version] = run_pyodide(version, codes, tmp)
+            era = ".".join(version.split(".")[:2])
+            if era not in ours:
+                ours[era] = run_workers_env(ERA_DATES[era], codes, tmp)
+    # cases whose real Pyodide results differ between the versions run: "0.28.2 | 0.26.2, 0.26.0a4"
+    version_split: dict[int, str] = {}
+    for i in range(len(cases)):
+        groups: list[list[str]] = []
+        for version in args.versions:
+            for group in groups:
+                if normalise(pyodide[group[0]][i]) == normalise(pyodide[version][i]):
+                    group.append(version)
+                    break
+            else:
+                groups.append([version])
+        if len(groups) > 1:
+            version_split[i] = " | ".join(", ".join(g) for g in groups)
+    v28 = [v for v in args.versions if v.startswith("0.28")]
+    v26 = [v for v in args.versions if v.startswith("0.26")]
+    era_marks = {i for i in range(len(cases))
+                 if any(normalise(pyodide[a][i]) != normalise(pyodide[b][i]) for a in v28 for b in v26)}
+    status = 0
+    summary = []
+    for version in args.versions:
+        era = ".".join(version.split(".")[:2])
+        print(f"\n===== Pyodide {version} vs workers-env in a Worker of compatibility date {ERA_DATES[era]} =====")
+        same, differ, per_group = report(cases, version, pyodide[version], ours[era], version_split, args.all)
+        summary.append((version, same, differ, per_group))
+        status |= 1 if differ else 0
+    print("\n===== figures (same / differ) =====")
+    groups = list(CASES)
+    print("group".ljust(20) + "".join(f"Pyodide {v}".rjust(18) for v, *_ in summary) + "   cases  0.26≠0.28")
+    for group in groups:
+        idx = [i for i, c in enumerate(cases) if c["group"] == group]
+        cells = "".join(f"{pg[group][0]} / {pg[group][1]}".rjust(18) for _, _, _, pg in summary)
+        print(group.ljust(20) + cells + f"{len(idx):8d}{len(era_marks.intersection(idx)):11d}")
+    print("all".ljust(20) + "".join(f"{s} / {len(cases) - s}".rjust(18) for _, s, _, _ in summary)
+          + f"{len(cases):8d}{len(era_marks):11d}")
+    if args.dump:
+        Path(args.dump).write_text(json.dumps([
+            {**c, "pyodide": {v: r[i] for v, r in pyodide.items()}, "workers-env": {e: r[i] for e, r in ours.items()}}
+            for i, c in enumerate(cases)], indent=1, ensure_ascii=False))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
