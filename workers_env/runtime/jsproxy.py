@@ -10,8 +10,10 @@ bindings take and return (:func:`to_plain`, :func:`from_plain`).
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
+import math
 import re
 import sys
 import warnings
@@ -181,8 +183,77 @@ class JsObject(JsProxy):
         return f"[object {self._js_name}]"
 
 
+def _callable(value: Any) -> Callable[..., Any]:
+    """A callback an Array method calls, or V8's ``TypeError`` for what is not a function."""
+    if callable(value):
+        return value
+    if value is None:
+        described = "undefined"
+    elif value is jsnull:
+        described = "null"
+    elif isinstance(value, bool):
+        described = f"boolean {'true' if value else 'false'}"
+    elif isinstance(value, (int, float)):
+        described = f"number {_jsvalues.js_string(float(value))}"
+    elif isinstance(value, str):
+        described = f'string "{value}"'
+    else:
+        described = "#<Object>"
+    raise js_type_error(f"{described} is not a function")
+
+
+def _element_text(value: Any) -> str:
+    """An array element as ``Array.prototype.join`` writes it: ``null``/``undefined`` empty."""
+    if value is None or value is jsnull:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _jsvalues.js_string(float(value))
+    if isinstance(value, JsArray):
+        return value.toString()
+    if isinstance(value, (dict, JsObject)):
+        return "[object Object]"
+    return str(value)
+
+
+def _same(a: Any, b: Any, *, nan_equal: bool) -> bool:
+    """``===`` (``indexOf``) or SameValueZero (``includes``: NaN equals NaN) of two elements."""
+    a, b = _backing(a), _backing(b)
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b or (nan_equal and a != a and b != b)
+    if isinstance(a, (dict, list)) or isinstance(b, (dict, list)):
+        return a is b
+    return type(a) is type(b) and a == b
+
+
+def _backing(value: Any) -> Any:
+    """What a proxy stands for (two reads of one array element are one JS object)."""
+    if isinstance(value, JsArray):
+        return value._items
+    if isinstance(value, JsObject):
+        return object.__getattribute__(value, "_props")
+    return value
+
+
+def _relative(index: Any, length: int, default: int) -> int:
+    """A JS relative index (``slice``, ``fill``, ``splice``): negative counts from the end."""
+    if index is None:
+        return default
+    position = int(index)
+    return max(length + position, 0) if position < 0 else min(position, length)
+
+
 class JsArray(JsProxy):
-    """A JS ``Array``: indexable, iterable, ``len()`` and ``.length``."""
+    """A JS ``Array`` as Pyodide hands it to Python: a mutable sequence (``len``, indexing and
+    slicing, ``index``, ``count``, ``append``, ``extend``, ``pop``, ``insert``, ``remove``,
+    ``reverse``, ``del``, ``+``, ``*``), with the JS ``Array.prototype`` methods beside it
+    (``join``, ``includes``, ``indexOf``, ``slice``, ``map``, ``filter``, ``find``, ``reduce``,
+    ``sort``, ...; callbacks get ``(element, index, array)``), and ``str()`` its JS ``toString``.
+    Where a Python and a JS method share a name (``pop``, ``reverse``) Python's wins, as in
+    Pyodide."""
 
     _js_name = "Array"
     __slots__ = ("_items", "_nulls")
@@ -191,28 +262,233 @@ class JsArray(JsProxy):
         self._items = [] if items is None else items
         self._nulls = nulls  # as JsObject's: None items are null (plain binding data)
 
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(name)  # Pyodide's text: the name alone
+
     @property
     def length(self) -> int:
         return len(self._items)
 
+    def _at(self, raw: Any) -> Any:
+        return _wrap_child(raw, self._nulls)
+
+    # -- the Python sequence (Pyodide's JsArray) -------------------------------------------
     def __len__(self) -> int:
         return len(self._items)
 
-    def __getitem__(self, index: int) -> Any:
-        if not isinstance(index, int):
-            raise TypeError("JsArray indices must be integers")
-        return _wrap_child(self._items[index], self._nulls)
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return JsArray(self._items[index], nulls=self._nulls)
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError(f"list indices must be integers or slices, not {type(index).__name__}")
+        if not -len(self._items) <= index < len(self._items):
+            raise IndexError(index)
+        return self._at(self._items[index])
 
-    def __setitem__(self, index: int, value: Any) -> None:
-        self._items[index] = value
+    def __setitem__(self, index: Any, value: Any) -> None:
+        if isinstance(index, slice):
+            self._items[index] = list(value)
+            return
+        if isinstance(index, int) and index >= len(self._items):  # JS: the array grows, with holes
+            self._items.extend([None] * (index - len(self._items) + 1))
+        try:
+            self._items[index] = value
+        except IndexError:
+            raise IndexError(index) from None
+
+    def __delitem__(self, index: Any) -> None:
+        try:
+            del self._items[index]
+        except IndexError:
+            raise IndexError(index) from None
 
     def __iter__(self) -> Iterator[Any]:
         nulls = self._nulls
         return (_wrap_child(v, nulls) for v in self._items)
 
+    def __reversed__(self) -> Iterator[Any]:
+        nulls = self._nulls
+        return (_wrap_child(v, nulls) for v in reversed(self._items))
+
+    def __contains__(self, value: Any) -> bool:
+        return any(item is value or item == value for item in self)
+
+    def __add__(self, other: Any) -> JsArray:
+        return JsArray([*self._items, *(other._items if isinstance(other, JsArray) else other)], nulls=self._nulls)
+
+    def __mul__(self, times: int) -> JsArray:
+        return JsArray(self._items * times, nulls=self._nulls)
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        for position, item in enumerate(self):
+            if position >= start and (stop is None or position < stop) and (item is value or item == value):
+                return position
+        raise ValueError(f"{value!r} is not in list")
+
+    def count(self, value: Any) -> int:
+        return sum(1 for item in self if item is value or item == value)
+
+    def append(self, value: Any) -> None:
+        self._items.append(value)
+
+    def extend(self, values: Any) -> None:
+        self._items.extend(values._items if isinstance(values, JsArray) else list(values))
+
+    def insert(self, index: int, value: Any) -> None:
+        self._items.insert(index, value)
+
+    def remove(self, value: Any) -> None:
+        del self._items[self.index(value)]
+
+    def pop(self, index: int = -1) -> Any:
+        if not self._items:
+            raise IndexError("pop from empty list")
+        try:
+            return self._at(self._items.pop(index))
+        except IndexError:
+            raise IndexError("pop index out of range") from None
+
+    def reverse(self) -> None:
+        self._items.reverse()
+
+    # -- Array.prototype ---------------------------------------------------------------------
     def push(self, *values: Any) -> int:
         self._items.extend(values)
         return len(self._items)
+
+    def unshift(self, *values: Any) -> int:
+        self._items[:0] = values
+        return len(self._items)
+
+    def shift(self) -> Any:
+        return self._at(self._items.pop(0)) if self._items else None
+
+    def at(self, index: int) -> Any:
+        position = int(index)
+        if position < 0:
+            position += len(self._items)
+        return self._at(self._items[position]) if 0 <= position < len(self._items) else None
+
+    def join(self, separator: Any = None) -> str:
+        sep = "," if separator is None else _jsvalues.js_string(separator)
+        return sep.join(_element_text(item) for item in self)
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return self.join()
+
+    def includes(self, value: Any, fromIndex: int = 0) -> bool:  # noqa: N803 - JS name
+        start = _relative(fromIndex, len(self._items), 0)
+        return any(_same(item, value, nan_equal=True) for item in list(self)[start:])
+
+    def indexOf(self, value: Any, fromIndex: int = 0) -> int:  # noqa: N802,N803 - JS names
+        start = _relative(fromIndex, len(self._items), 0)
+        return next((i for i, item in enumerate(self) if i >= start and _same(item, value, nan_equal=False)), -1)
+
+    def lastIndexOf(self, value: Any) -> int:  # noqa: N802 - JS name
+        found = [i for i, item in enumerate(self) if _same(item, value, nan_equal=False)]
+        return found[-1] if found else -1
+
+    def slice(self, start: Any = None, end: Any = None) -> JsArray:
+        length = len(self._items)
+        return JsArray(self._items[_relative(start, length, 0):_relative(end, length, length)], nulls=self._nulls)
+
+    def concat(self, *values: Any) -> JsArray:
+        items = list(self._items)
+        for value in values:  # an Array is spread; anything else (a PyProxy too) is one element
+            items.extend(value._items) if isinstance(value, JsArray) else items.append(value)
+        return JsArray(items, nulls=self._nulls)
+
+    def flat(self, depth: int = 1) -> JsArray:
+        def spread(items: list[Any], level: int) -> list[Any]:
+            out: list[Any] = []
+            for item in items:
+                inner = item._items if isinstance(item, JsArray) else item if type(item) is list else None
+                out.extend(spread(inner, level - 1) if inner is not None and level > 0 else [item])
+            return out
+
+        return JsArray(spread(self._items, int(depth)), nulls=self._nulls)
+
+    def map(self, callback: Any) -> JsArray:
+        call = _callable(callback)
+        return JsArray([call(item, i, self) for i, item in enumerate(self)])
+
+    def filter(self, callback: Any) -> JsArray:
+        call = _callable(callback)
+        return JsArray([raw for i, (raw, item) in enumerate(zip(self._items, self, strict=True))
+                        if _jsvalues.js_truthy(call(item, i, self))], nulls=self._nulls)
+
+    def forEach(self, callback: Any) -> None:  # noqa: N802 - JS name
+        call = _callable(callback)
+        for i, item in enumerate(self):
+            call(item, i, self)
+
+    def find(self, callback: Any) -> Any:
+        call = _callable(callback)
+        return next((item for i, item in enumerate(self) if _jsvalues.js_truthy(call(item, i, self))), None)
+
+    def findIndex(self, callback: Any) -> int:  # noqa: N802 - JS name
+        call = _callable(callback)
+        return next((i for i, item in enumerate(self) if _jsvalues.js_truthy(call(item, i, self))), -1)
+
+    def some(self, callback: Any) -> bool:
+        call = _callable(callback)
+        return any(_jsvalues.js_truthy(call(item, i, self)) for i, item in enumerate(self))
+
+    def every(self, callback: Any) -> bool:
+        call = _callable(callback)
+        return all(_jsvalues.js_truthy(call(item, i, self)) for i, item in enumerate(self))
+
+    def reduce(self, callback: Any, *initial: Any) -> Any:
+        call = _callable(callback)
+        items = list(self)
+        if not initial and not items:
+            raise js_type_error("Reduce of empty array with no initial value")
+        accumulator, start = (initial[0], 0) if initial else (items[0], 1)
+        for i in range(start, len(items)):
+            accumulator = call(accumulator, items[i], i, self)
+        return accumulator
+
+    def sort(self, compare: Any = None) -> JsArray:
+        """In place, as JS sorts: by the elements' strings (UTF-16 order), ``undefined`` last;
+        or by ``compare(a, b)``'s sign."""
+        pairs = list(zip(self._items, self, strict=True))
+        defined = [p for p in pairs if p[1] is not None]
+        if compare is None:
+            defined.sort(key=lambda p: _element_text(p[1]).encode("utf-16-be"))
+        else:
+            call = _callable(compare)
+
+            def order(x: tuple[Any, Any], y: tuple[Any, Any]) -> int:
+                sign = float(call(x[1], y[1]) or 0)
+                return 0 if sign == 0 or math.isnan(sign) else (1 if sign > 0 else -1)
+
+            defined.sort(key=functools.cmp_to_key(order))
+        self._items[:] = [raw for raw, _ in defined] + [raw for raw, item in pairs if item is None]
+        return self
+
+    def fill(self, value: Any, start: Any = None, end: Any = None) -> JsArray:
+        length = len(self._items)
+        for i in range(_relative(start, length, 0), _relative(end, length, length)):
+            self._items[i] = value
+        return self
+
+    def splice(self, start: Any, *rest: Any) -> JsArray:
+        length = len(self._items)
+        begin = _relative(start, length, 0)
+        count = length - begin if not rest else max(0, min(int(rest[0]), length - begin))
+        removed = self._items[begin:begin + count]
+        self._items[begin:begin + count] = list(rest[1:])
+        return JsArray(removed, nulls=self._nulls)
+
+    def entries(self) -> Iterator[JsArray]:
+        return iter([JsArray([i, raw], nulls=self._nulls) for i, raw in enumerate(self._items)])
+
+    def values(self) -> Iterator[Any]:
+        return iter(self)
+
+    def object_keys(self) -> JsArray:
+        """``Object.keys(array)``: its indices as strings."""
+        return JsArray([str(i) for i in range(len(self._items))])
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         if self._items:
@@ -223,7 +499,9 @@ class JsArray(JsProxy):
         return [_py(_wrap_child(v, nulls), depth - 1, default_converter) for v in self._items]
 
     def __repr__(self) -> str:
-        return "[" + ",".join(repr(v) for v in self._items) + "]"
+        return self.toString()  # Pyodide: JavaScript's String(array)
+
+    __str__ = __repr__
 
 
 class JsMap(JsProxy):

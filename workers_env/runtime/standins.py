@@ -157,6 +157,8 @@ def _object_namespace() -> SimpleNamespace:
         return obj
 
     def keys(obj: JsObject) -> JsArray:
+        if obj is None or obj is jsproxy.jsnull:
+            raise jsproxy.js_type_error("Cannot convert undefined or null to object")
         return plain(obj).object_keys()
 
     def values(obj: JsObject) -> JsArray:
@@ -260,7 +262,9 @@ def _build() -> dict[str, ModuleType]:
     js.Object = _object_namespace()  # type: ignore[attr-defined]
     js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=jsproxy.json_stringify)  # type: ignore[attr-defined]
     array_from = lambda it: JsArray(list(it))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
-    js.Array = SimpleNamespace(new=lambda *items: JsArray(list(items)), from_=array_from, **{"from": array_from})  # type: ignore[attr-defined]
+    js.Array = SimpleNamespace(  # type: ignore[attr-defined]
+        new=lambda *items: JsArray(list(items)), from_=array_from, **{"from": array_from},
+        of=lambda *items: JsArray(list(items)), isArray=lambda value=None, *_: isinstance(value, JsArray))
     for name in jsbuffers.TYPED_ARRAY_NAMES:
         setattr(js, name, jsbuffers.typed_array_class(name))
     js.ArrayBuffer = jsbuffers.array_buffer_class()  # type: ignore[attr-defined]
