@@ -230,9 +230,13 @@ async def test_derive_key_lengths_and_ed25519_signature_length():
 
 @pytest.mark.asyncio
 async def test_a_map_algorithm_has_no_fields():
-    """``to_js(dict)`` without ``dict_converter`` is a ``Map``: workerd reads no ``name`` from it
-    (a probe under wrangler dev 4.164.0 answered this text), as from any object without fields."""
+    """A ``Map`` (``to_js(dict)`` on Pyodide 0.26): workerd reads no ``name`` from it (a probe
+    under wrangler dev 4.164.0 answered this text), as from any object without fields; Pyodide
+    0.28's ``LiteralMap`` (``to_js(dict)`` there and outside a Worker) reads as its keys."""
     with pytest.raises(JsException) as caught:
-        await js.crypto.subtle.importKey("raw", to_js(b"k" * 32), to_js({"name": "HMAC", "hash": "SHA-256"}), False,
-                                         to_js(["sign"]))
+        await js.crypto.subtle.importKey("raw", to_js(b"k" * 32), js.Map.new([["name", "HMAC"], ["hash", "SHA-256"]]),
+                                         False, to_js(["sign"]))
     assert str(caught.value) == 'NotSupportedError: Unrecognized key import algorithm "undefined" requested.'
+    key = await js.crypto.subtle.importKey("raw", to_js(b"k" * 32), to_js({"name": "HMAC", "hash": "SHA-256"}), False,
+                                           to_js(["sign"]))
+    assert key.algorithm.name == "HMAC"

@@ -55,6 +55,7 @@ __all__ = [
     "JsObject",
     "JsArray",
     "JsMap",
+    "JsLiteralMap",
     "JsTypedArray",
     "JsBuffer",
     "JsBufferSource",
@@ -542,9 +543,43 @@ class JsMap(JsProxy):
     def keys(self) -> list[Any]:
         return list(self._entries)
 
+    def object_keys(self) -> JsArray:
+        """``Object.keys(map)``: a ``Map``'s entries are no properties."""
+        return JsArray([])
+
+    def object_values(self) -> JsArray:
+        return JsArray([])
+
+    def object_entries(self) -> JsArray:
+        return JsArray([])
+
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         return {k: _py(_wrap_child(v), depth - 1, default_converter) for k, v in self._entries.items()}
 
+
+
+class JsLiteralMap(JsMap):
+    """What ``to_js(dict)`` makes from Pyodide 0.27 on (compatibility dates from 2025-09-29):
+    a ``Map`` whose string keys are also its own properties, so ``m.a``, ``Object.keys(m)``,
+    ``JSON.stringify(m)`` and a binding reading its options see the dict's items."""
+
+    _js_name = "LiteralMap"
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        entries = object.__getattribute__(self, "_entries")
+        if name in entries:
+            return _wrap_child(entries[name])
+        raise AttributeError(name)
+
+    def object_keys(self) -> JsArray:
+        return JsArray([k for k in self._entries if isinstance(k, str)])
+
+    def object_values(self) -> JsArray:
+        return JsArray([v for k, v in self._entries.items() if isinstance(k, str)])
+
+    def object_entries(self) -> JsArray:
+        return JsArray([JsArray([k, v]) for k, v in self._entries.items() if isinstance(k, str)])
 
 class JsReadableStream(JsProxy):
     """A JS ``ReadableStream`` of bytes (what a binding's streamed result is), readable once.
@@ -729,8 +764,8 @@ def to_js(
             return value
         if isinstance(value, dict):
             items = {k: convert(v, level - 1) for k, v in value.items()}
-            if dict_converter is None:
-                return JsMap(items)
+            if dict_converter is None:  # Pyodide 0.27 on: a LiteralMap; 0.26: a plain Map
+                return JsLiteralMap(items) if reads_dict_keys() else JsMap(items)
             return dict_converter(JsArray([JsArray([k, v]) for k, v in items.items()]))
         if isinstance(value, (list, tuple)):
             if all(type(v) in (int, float) for v in value):
@@ -796,6 +831,8 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return ByteStream([value.read_all()])
     if isinstance(value, ByteStream):
         return value
+    if isinstance(value, JsLiteralMap):  # read as an object: its string keys are its properties
+        return {k: to_plain(v, where=where) for k, v in value._entries.items() if isinstance(k, str)}
     if isinstance(value, JsMap):
         return _jsvalues.JsMapArgument()
     if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)
@@ -993,6 +1030,8 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value._items]
     if isinstance(value, JsTypedArray):
         return {str(i): v for i, v in enumerate(value.numbers())}
+    if isinstance(value, JsLiteralMap):  # its string keys are own properties
+        return {k: _jsonable(v) for k, v in value._entries.items() if isinstance(k, str) and v is not None}
     if isinstance(value, (JsMap, JsBufferSource)):
         return {}
     if isinstance(value, dict):

@@ -293,8 +293,10 @@ def _source_fields(source: Any) -> dict[str, Any]:
     """An underlying source's ``start``/``pull``/``cancel`` as JavaScript reads them: a JS
     object's properties; none of a ``Map`` (``to_js(dict)`` without ``dict_converter``); a
     Python dict's keys as the Worker's Pyodide reads a PyProxy's; a Python object's attributes."""
-    from workers_env.runtime.jsproxy import JsMap, pyproxy_options
+    from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, pyproxy_options
 
+    if isinstance(source, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
+        return {k: v for k, v in source._entries.items() if isinstance(k, str)}
     if source is None or isinstance(source, JsMap):
         return {}
     if isinstance(source, JsObject):

@@ -23,6 +23,7 @@ from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
+    JsLiteralMap,
     JsMap,
     JsNull,
     JsObject,
@@ -42,6 +43,8 @@ def _plain(value: Any) -> Any:
     """A JS argument as plain data. A ``Map`` (``to_js(dict)`` without ``dict_converter``) is an
     object with no fields to workerd -- its entries are not properties -- so it reads as ``{}``
     (checked with a probe under ``wrangler dev`` 4.164.0)."""
+    if isinstance(value, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
+        return value.to_py()
     if isinstance(value, JsMap):
         return {}
     if isinstance(value, (JsObject, JsArray)):
