@@ -132,3 +132,78 @@ async def test_the_vendored_asgi_bridge_by_version(tmp_path, version, preflight,
 async def test_before_1_1_1_the_bridge_keeps_the_first_chunk(tmp_path):
     worker = load_worker(project(tmp_path, ASGI_ENTRY, dist_info="1.1.0"))
     assert await (await worker.fetch("/stream")).text() == "one "
+
+
+def _uv_lock(root: Path, *, own: list[str], pywrangler: str) -> Path:
+    root.mkdir(parents=True)
+    deps = ", ".join(f'{{ name = "{n}" }}' for n in own)
+    (root / "uv.lock").write_text(f'''version = 1
+
+[[package]]
+name = "my-worker"
+version = "0.1.0"
+source = {{ virtual = "." }}
+dependencies = [{deps}]
+
+[package.dev-dependencies]
+dev = [{{ name = "workers-py" }}]
+
+[[package]]
+name = "fastapi"
+version = "0.116.1"
+source = {{ registry = "https://pypi.org/simple" }}
+dependencies = [{{ name = "workers-runtime-sdk" }}]
+
+[[package]]
+name = "workers-py"
+version = "{pywrangler}"
+source = {{ registry = "https://pypi.org/simple" }}
+dependencies = [{{ name = "workers-runtime-sdk" }}]
+
+[[package]]
+name = "workers-runtime-sdk"
+version = "0.3.1"
+source = {{ registry = "https://pypi.org/simple" }}
+''')
+    return root
+
+
+def test_a_uv_lock_counts_what_the_project_itself_deploys(tmp_path):
+    # pywrangler before 1.9 depends on the SDK as a dev tool: not uploaded, the date decides
+    assert vendored_sdk_version(_uv_lock(tmp_path / "dev", own=[], pywrangler="1.8.0")) is None
+    # the project's own dependencies reach it (here through fastapi): the locked version
+    assert vendored_sdk_version(_uv_lock(tmp_path / "own", own=["fastapi"], pywrangler="1.8.0")) == ((0, 3, 1), "uv.lock")
+    # pywrangler 1.9 adds the SDK on sync: the installed one or the newest
+    assert vendored_sdk_version(_uv_lock(tmp_path / "new", own=[], pywrangler="1.9.0")) == (
+        installed_sdk_version() or NEWEST_SDK, "uv.lock")
+
+
+SUPPLIED = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(type(await self.env.BUCKET.get("missing")).__name__)
+'''
+
+
+class _Bucket:
+    async def get(self, key):
+        return None
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("version", "seen"), [("1.1.2", "JsNull"), ("1.6.13", "NoneType")])
+async def test_a_supplied_binding_is_wrapped_only_by_an_sdk_that_wraps_its_kind(tmp_path, version, seen):
+    """R2 (and any binding you supply) is converted by the SDK from 1.3.0; before, it is raw: a
+    null result is jsnull (Pyodide 0.28), as production hands it over."""
+    from workers_env import load_env
+
+    root = project(tmp_path, SUPPLIED, lock=version)
+    config = json.loads((root / "wrangler.json").read_text())
+    config["compatibility_date"] = "2025-11-02"
+    config["r2_buckets"] = [{"binding": "BUCKET", "bucket_name": "bucket"}]
+    (root / "wrangler.json").write_text(json.dumps(config))
+    worker = load_worker(root, env=load_env(root, bindings={"BUCKET": _Bucket()}))
+    assert await (await worker.fetch("/")).text() == seen

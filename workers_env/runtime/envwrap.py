@@ -191,8 +191,10 @@ class JsEnv(JsProxy):
         era = self._era
         if era is None:
             wraps = True
-        elif kind is None:  # a binding supplied by hand: as the era's SDK treats bindings it knows
-            wraps = era.external_sdk
+        elif kind is None:  # a binding supplied by hand: as the era's SDK treats its declared kind
+            # (r2_buckets -> r2, ...), or one it does not know (wrapped from 1.3.0, as the kinds it learnt)
+            declared = _declared_field(self._env, name)
+            wraps = era.external_sdk if declared == "services" else era.wraps(declared or "supplied")
         else:
             wraps = era.wraps(kind)
         js_class = JS_CLASS_NAMES.get(KIND_ALIASES.get(kind or "", kind or ""))

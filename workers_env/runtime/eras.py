@@ -118,21 +118,63 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
         return None  # a lock file we cannot read says nothing about the SDK
 
 
+def _lock_packages(path: Path, key: str) -> dict[str, tuple[int, ...]]:
+    """name -> version of a lock file's packages (``{}`` without one)."""
+    lock = _read_toml(path) or {}
+    entries = lock.get(key)
+    found: dict[str, tuple[int, ...]] = {}
+    for package in entries if isinstance(entries, list) else []:
+        if isinstance(package, dict) and isinstance(package.get("name"), str):
+            found[_canonical(package["name"])] = _parse_version(str(package.get("version", "")))
+    return found
+
+
+#: pywrangler (``workers-py``) puts the SDK into python_modules/ itself from this release on
+PYWRANGLER_VENDORS_FROM = (1, 9, 0)
+
+
+def _uv_lock_sdk(path: Path) -> tuple[int, ...] | None:
+    """The SDK a ``uv.lock`` project deploys: one the project's own (non-dev) dependencies
+    reach, at its locked version; else, when its pywrangler is 1.9 or later (which adds the SDK
+    on sync), the installed SDK or the newest. The SDK a pywrangler before 1.9 depends on itself,
+    as a dev tool, is not uploaded."""
+    lock = _read_toml(path) or {}
+    entries = [p for p in lock.get("package", []) if isinstance(p, dict)] if isinstance(lock.get("package"), list) else []
+    by_name = {_canonical(str(p.get("name", ""))): p for p in entries}
+    roots = [p for p in entries if isinstance(p.get("source"), dict) and
+             (p["source"].get("virtual") == "." or p["source"].get("editable") == ".")]
+    seen: set[str] = set()
+    todo = [_canonical(str(d.get("name", ""))) for r in roots for d in r.get("dependencies", []) if isinstance(d, dict)]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in by_name:
+            continue
+        seen.add(name)
+        todo += [_canonical(str(d.get("name", ""))) for d in by_name[name].get("dependencies", []) if isinstance(d, dict)]
+    if _SDK_NAME in seen:
+        return _parse_version(str(by_name[_SDK_NAME].get("version", ""))) or NEWEST_SDK
+    pywrangler = by_name.get("workers-py")
+    if pywrangler is not None and _parse_version(str(pywrangler.get("version", ""))) >= PYWRANGLER_VENDORS_FROM:
+        return installed_sdk_version() or NEWEST_SDK
+    return None
+
+
 def vendored_sdk_version(root: Path) -> tuple[tuple[int, ...], str] | None:
     """The ``workers-runtime-sdk`` a deploy of the project at ``root`` uploads, and where that
     was read: its ``python_modules/`` (what wrangler uploads), else ``pylock.toml`` or
     ``uv.lock`` (what ``pywrangler sync`` installs from), else a ``[project].dependencies``
     requirement of ``pyproject.toml`` (version: ``==`` pin, else the installed SDK or the
-    newest). ``None`` when the project vendors none (a plain ``wrangler deploy``)."""
+    newest). A ``uv.lock`` counts when the project's own dependencies reach the SDK, or when its
+    pywrangler is 1.9 or later (:func:`_uv_lock_sdk`). ``None`` when the project vendors none
+    (a plain ``wrangler deploy``)."""
     for info in sorted((root / "python_modules").glob("workers_runtime_sdk-*.dist-info")):
         return _parse_version(info.name[len("workers_runtime_sdk-"):-len(".dist-info")]), "python_modules/"
-    for lock_name, key in (("pylock.toml", "packages"), ("uv.lock", "package")):
-        lock = _read_toml(root / lock_name)
-        for package in (lock or {}).get(key, []) if isinstance((lock or {}).get(key), list) else []:
-            if isinstance(package, dict) and _canonical(str(package.get("name", ""))) == _SDK_NAME:
-                version = _parse_version(str(package.get("version", "")))
-                if version:
-                    return version, lock_name
+    packages = _lock_packages(root / "pylock.toml", "packages")
+    if _SDK_NAME in packages:  # pylock.toml: what `pywrangler sync` installs into python_modules/
+        return packages[_SDK_NAME], "pylock.toml"
+    found = _uv_lock_sdk(root / "uv.lock")
+    if found is not None:
+        return found, "uv.lock"
     project = (_read_toml(root / "pyproject.toml") or {}).get("project")
     dependencies = project.get("dependencies") if isinstance(project, dict) else None
     for requirement in dependencies if isinstance(dependencies, list) else []:
