@@ -89,3 +89,16 @@ def test_array_globals_and_attribute_errors():
     assert hasattr(arr(), "map") and not hasattr(arr(), "keys")  # Pyodide's JsArray has no keys()
     with pytest.raises(AttributeError, match="^host$"):
         js.JSON.parse("[1]").host
+
+
+def test_parsed_numbers_and_objects_read_as_pyodide_hands_them_over():
+    """A whole number is an ``int`` whatever its JSON spelling (``1.0``, ``1e3``); an object has
+    ``hasOwnProperty``/``toString``, and ``del`` of a missing property is no error (JavaScript's
+    ``delete``) -- Pyodide 0.28.2's answers."""
+    assert (js.JSON.parse("1.0"), js.JSON.parse("1e3"), js.JSON.parse("1.5")) == (1, 1000, 1.5)
+    assert type(js.JSON.parse("1.0")) is int
+    obj = js.JSON.parse('{"a": 1}')
+    assert obj.hasOwnProperty("a") and not obj.hasOwnProperty("b") and obj.toString() == "[object Object]"
+    del obj.missing
+    del obj.a
+    assert not obj.hasOwnProperty("a")

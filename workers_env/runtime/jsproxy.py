@@ -155,10 +155,13 @@ class JsObject(JsProxy):
         self._props[name] = value
 
     def __delattr__(self, name: str) -> None:
-        try:
-            del self._props[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        self._props.pop(name, None)  # JavaScript's delete: a missing property is no error
+
+    def hasOwnProperty(self, name: Any) -> bool:  # noqa: N802 - JS name
+        return _jsvalues.js_key(name) in self._props
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return "[object Object]"
 
     def __dir__(self) -> list[str]:
         return [*self._props, "to_py", "as_object_map", "object_entries", "object_keys", "object_values"]

@@ -33,6 +33,7 @@ from workers_env.runtime.jsproxy import (
     JsTypedArray,
     js_json_dumps,
     js_null,
+    js_number,
     js_type_error,
     jsnull,
     pyproxy_options,
@@ -339,7 +340,15 @@ def json_parse(text: Any = None) -> Any:
     """``JSON.parse``: the JS value tree for ``String(text)`` -- no argument or ``None`` is
     ``undefined`` (``"undefined"``, a ``SyntaxError``), ``jsnull`` ``"null"``; bad JSON is V8's
     ``SyntaxError``."""
-    return _js_value(_jsvalues.parse_json(js_text(text)))
+    return _top(_js_value(_jsvalues.parse_json(js_text(text))))
+
+
+def _top(value: Any) -> Any:
+    """The parsed value as Pyodide hands a JS value to Python: ``null`` as the Worker's
+    Pyodide converts it (``None`` on 0.26), a whole number as ``int``."""
+    if value is jsnull:
+        return js_null()
+    return js_number(value) if isinstance(value, float) else value
 
 
 def _js_value(data: Any) -> Any:
