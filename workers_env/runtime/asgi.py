@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import unquote
 
@@ -168,23 +169,31 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any], bool]:
     return shutdown, state, supported
 
 
-async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) -> JsResponse:
-    """The external SDK's bridge, the body collected whole; from 1.6.1 a null-body status
-    (101/103/204/205/304) answers without the body the app sent, from 1.6.13 repeated
-    response headers are kept (before: ``Object.fromEntries``, the last one wins)."""
+def _receiver(req: Any) -> tuple[Callable[[], Awaitable[dict[str, Any]]], asyncio.Event]:
+    """The app's ``receive``: the request body as one ``http.request`` message, then
+    ``http.disconnect`` once the response is finished (set the event)."""
     js_req = js_request_of(req)
     body = js_req._consume() if js_req._body is not None else b""
     messages = [{"type": "http.request", "body": body, "more_body": False}]
     finished = asyncio.Event()
-    status: int | None = None
-    headers: list[tuple[str, str]] = []
-    chunks: list[bytes] = []
 
     async def receive() -> dict[str, Any]:
         if messages:
             return messages.pop(0)
         await finished.wait()
         return {"type": "http.disconnect"}
+
+    return receive, finished
+
+
+async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) -> JsResponse:
+    """The external SDK's bridge, the body collected whole; from 1.6.1 a null-body status
+    (101/103/204/205/304) answers without the body the app sent, from 1.6.13 repeated
+    response headers are kept (before: ``Object.fromEntries``, the last one wins)."""
+    receive, finished = _receiver(req)
+    status: int | None = None
+    headers: list[tuple[str, str]] = []
+    chunks: list[bytes] = []
 
     async def send(message: dict[str, Any]) -> None:
         nonlocal status, headers
@@ -232,22 +241,12 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
     inside the app's ``send``, logged), so a streamed body is cut to its first chunk
     (workers-py issue #67); headers go through ``Object.fromEntries`` (a repeated one keeps its
     last value). A server-sent-event response (collected whole here) needs ``ctx``."""
-    js_req = js_request_of(req)
-    body = js_req._consume() if js_req._body is not None else b""
-    messages = [{"type": "http.request", "body": body, "more_body": False}]
-    loop = asyncio.get_running_loop()
-    result: asyncio.Future[JsResponse] = loop.create_future()
-    finished = asyncio.Event()
+    receive, finished = _receiver(req)
+    result: asyncio.Future[JsResponse] = asyncio.get_running_loop().create_future()
     status: int | None = None
     headers: list[tuple[str, str]] = []
     event_stream = False
     chunks: list[bytes] = []
-
-    async def receive() -> dict[str, Any]:
-        if messages:
-            return messages.pop(0)
-        await finished.wait()
-        return {"type": "http.disconnect"}
 
     async def send(message: dict[str, Any]) -> None:
         nonlocal status, headers, event_stream
