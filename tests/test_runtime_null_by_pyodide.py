@@ -95,3 +95,29 @@ async def test_load_envs_raw_bindings_convert_null_as_the_configs_pyodide(tmp_pa
     assert row.b is want and row.to_py() == {"a": 1, "b": want}
     assert await env.DB.prepare("SELECT 1 WHERE 0").first() is want
     assert (await env.DB.prepare("SELECT NULL AS b").all()).results[0].b is want
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "imported"), [("2025-09-01", "ImportError"), ("2025-10-01", "jsnull")])
+async def test_pyodide_ffi_jsnull_exists_from_pyodide_028(tmp_path, date, imported):
+    """Pyodide 0.26 has no ``jsnull`` (JavaScript ``null`` is ``None`` there): importing it is an
+    ``ImportError``, as Pyodide 0.26.0a4 and 0.26.2 under Node answer."""
+    entry = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            from pyodide.ffi import jsnull
+        except ImportError:
+            return Response("ImportError")
+        return Response(repr(jsnull))
+
+    on_fetch = fetch
+'''
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(entry)
+    (tmp_path / "wrangler.toml").write_text(f'name = "n"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
+                                            'compatibility_flags = ["python_workers"]\n')
+    assert await (await load_worker(tmp_path).fetch("/")).text() == imported

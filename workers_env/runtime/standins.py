@@ -150,6 +150,16 @@ def _console(stream_name: str) -> Any:
     return log
 
 
+def _ffi_attribute(name: str) -> Any:
+    """``pyodide.ffi``'s names that depend on the Worker's Pyodide: ``jsnull`` exists from 0.28
+    (compatibility dates from 2025-09-29); on 0.26 ``from pyodide.ffi import jsnull`` is an
+    ``ImportError``, as in production. Outside a Worker: the newest Pyodide."""
+    runtime = current_runtime()
+    if name == "jsnull" and not (runtime is not None and runtime.null_is_none):
+        return jsproxy.jsnull
+    raise AttributeError(f"module 'pyodide.ffi' has no attribute {name!r}")
+
+
 def _object_namespace() -> SimpleNamespace:
     def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
         if type(obj) is dict:
@@ -328,7 +338,7 @@ def _build() -> dict[str, ModuleType]:
     ffi.JsBuffer = jsbuffers.JsBufferSource  # type: ignore[attr-defined]
     ffi.JsTypedArray = JsTypedArray  # type: ignore[attr-defined]
     ffi.JsNull = jsproxy.JsNull  # type: ignore[attr-defined]
-    ffi.jsnull = jsproxy.jsnull  # type: ignore[attr-defined]
+    ffi.__getattr__ = _ffi_attribute  # type: ignore[attr-defined]  # jsnull: from Pyodide 0.28 only
     ffi.run_sync = runsync.run_sync  # type: ignore[attr-defined]
     ffi.can_run_sync = runsync.can_run_sync  # type: ignore[attr-defined]
 
