@@ -121,3 +121,25 @@ class Default(WorkerEntrypoint):
     (tmp_path / "wrangler.toml").write_text(f'name = "n"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
                                             'compatibility_flags = ["python_workers"]\n')
     assert await (await load_worker(tmp_path).fetch("/")).text() == imported
+
+
+@pytest.mark.asyncio
+async def test_object_from_entries_keeps_a_javascript_null_on_pyodide_026(tmp_path):
+    """``Object.fromEntries`` reads the JS values of its entries: a ``null`` stays ``null`` even
+    where Pyodide 0.26 shows it to Python as ``None`` (0.26.0a4 under Node: ``{"k":null}``)."""
+    entry = '''
+from js import JSON, Object, Response
+from workers import WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response.new(JSON.stringify(Object.fromEntries(JSON.parse('[["k",null],["a",1]]'))))
+
+    on_fetch = fetch
+'''
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(entry)
+    (tmp_path / "wrangler.toml").write_text('name = "n"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
+                                            'compatibility_flags = ["python_workers"]\n')
+    assert await (await load_worker(tmp_path).fetch("/")).text() == '{"k":null,"a":1}'

@@ -795,8 +795,12 @@ def _typed(value: Any) -> Any:
 def object_from_entries(entries: Iterable[Any]) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
     props: dict[str, Any] = {}
-    for entry in entries:
-        key, value = list(entry)[:2]
+    raw = entries._items if isinstance(entries, JsArray) else entries  # JS values, not Python's view
+    for entry in raw:
+        pair = entry._items if isinstance(entry, JsArray) else list(entry)
+        key, value = (list(pair) + [None, None])[:2]
+        if value is None and isinstance(entry, JsArray) and entry._nulls:
+            value = jsnull  # a plain binding datum's None is JavaScript null
         props["null" if key is jsnull else _jsvalues.js_key(key)] = value
     return JsObject(props)
 
