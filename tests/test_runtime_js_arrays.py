@@ -102,3 +102,9 @@ def test_parsed_numbers_and_objects_read_as_pyodide_hands_them_over():
     del obj.missing
     del obj.a
     assert not obj.hasOwnProperty("a")
+
+
+def test_to_py_depth_zero_is_the_proxy_itself():
+    obj, array = js.JSON.parse('{"a": {"b": 1}}'), arr()
+    assert obj.to_py(depth=0) is obj and array.to_py(depth=0) is array
+    assert type(obj.to_py(depth=1)["a"]) is type(obj)  # one level converted, the rest proxies

@@ -167,6 +167,8 @@ class JsObject(JsProxy):
         return [*self._props, "to_py", "as_object_map", "object_entries", "object_keys", "object_values"]
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        if depth == 0:  # Pyodide: nothing converted, the proxy itself
+            return self
         nulls = self._nulls
         return {k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in self._props.items()}
 
@@ -495,6 +497,8 @@ class JsArray(JsProxy):
         return JsArray([str(i) for i in range(len(self._items))])
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        if depth == 0:  # Pyodide: nothing converted, the proxy itself
+            return self
         if self._items:
             numbers = number_list(self._items)  # a vector: no per-element proxies
             if numbers is not None:
