@@ -108,3 +108,8 @@ def test_to_py_depth_zero_is_the_proxy_itself():
     obj, array = js.JSON.parse('{"a": {"b": 1}}'), arr()
     assert obj.to_py(depth=0) is obj and array.to_py(depth=0) is array
     assert type(obj.to_py(depth=1)["a"]) is type(obj)  # one level converted, the rest proxies
+
+
+def test_a_set_converts_as_pyodide_converts_it():
+    converted = to_js({1, 2})
+    assert converted.to_py() == {1, 2} and js.JSON.stringify(converted) == "{}"  # a Set: no own properties

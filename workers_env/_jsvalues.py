@@ -433,6 +433,10 @@ class JsSet(list):  # type: ignore[type-arg]
             return True
         return False
 
+    def to_py(self, *, depth: int = -1, default_converter: Any = None) -> set[Any]:
+        """Pyodide: a ``Set`` becomes a Python ``set``."""
+        return set(self)
+
 
 class JsDate:
     """A JavaScript ``Date`` (the SDK's conversion of ``datetime``), in epoch milliseconds."""

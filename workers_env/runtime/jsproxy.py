@@ -1041,6 +1041,8 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value._items]
     if isinstance(value, JsTypedArray):
         return {str(i): v for i, v in enumerate(value.numbers())}
+    if isinstance(value, JsSet):  # a Set has no own enumerable properties
+        return {}
     if isinstance(value, JsLiteralMap):  # its string keys are own properties
         return {k: _jsonable(v) for k, v in value._entries.items() if isinstance(k, str) and v is not None}
     if isinstance(value, (JsMap, JsBufferSource)):
