@@ -6,6 +6,7 @@ SDK drops a null-body status's body and keeps every chunk."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from pathlib import Path
@@ -183,3 +184,18 @@ async def test_an_app_without_lifespan_hangs_only_the_built_in_bridge(tmp_path, 
             await worker.fetch("/")
     else:
         assert await (await worker.fetch("/")).text() == "raw"
+
+
+@pytest.mark.asyncio
+async def test_the_lifespans_left_running_stay_referenced(tmp_path, caplog):
+    """The built-in bridge never ends an app's lifespan; its task stays referenced (as the SDKs'
+    ``run_in_background`` keeps tasks), so the collector never destroys it pending."""
+    import gc
+
+    worker = worker_at(tmp_path, BUILT_IN)
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        for _ in range(3):
+            await worker.fetch("/empty")
+        gc.collect()
+        await asyncio.sleep(0)
+    assert "Task was destroyed but it is pending" not in caplog.text

@@ -156,6 +156,8 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any], bool]:
                 shutdown_done.set_result(None)
 
     task = asyncio.ensure_future(run())
+    background_tasks.add(task)  # referenced until it ends, as the SDKs' run_in_background keeps it:
+    task.add_done_callback(background_tasks.discard)  # the built-in bridge never ends a lifespan
     supported = await startup
 
     async def shutdown() -> None:
