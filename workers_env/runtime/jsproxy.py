@@ -805,6 +805,8 @@ def object_from_entries(entries: Iterable[Any]) -> JsObject:
         key, value = (list(pair) + [None, None])[:2]
         if value is None and isinstance(entry, JsArray) and entry._nulls:
             value = jsnull  # a plain binding datum's None is JavaScript null
+        elif type(value) is float:
+            value = js_number(value)  # one JS number type: 0.0 is the 0 Python reads back
         props["null" if key is jsnull else _jsvalues.js_key(key)] = value
     return JsObject(props)
 
