@@ -740,6 +740,10 @@ def json_syntax_error(text: str) -> JsException:
     return JsException(message, name="SyntaxError")
 
 
+#: what JSON.parse of JSON too deep for Python raises (V8 parses any depth)
+DEEP_JSON = "JSON.parse of JSON nested deeper than Python's recursion limit (about 1,000 levels) is not emulated by workers-env"
+
+
 def parse_json(text: str) -> Any:
     """``JSON.parse`` as plain data: JS numbers (integers beyond 2^53 lose precision), no
     NaN/Infinity, V8's ``SyntaxError`` texts. Python's ``json`` parses; V8's message is worked
@@ -754,8 +758,7 @@ def parse_json(text: str) -> Any:
         pass
     except RecursionError:  # V8 parses any depth; Python's json stops near 1,000 levels
         if _v8_json_error(text) is None:
-            raise NotEmulatedError("JSON.parse of JSON nested deeper than Python's recursion limit "
-                                   "(about 1,000 levels) is not emulated by workers-env") from None
+            raise NotEmulatedError(DEEP_JSON) from None
     raise json_syntax_error(text)
 
 

@@ -340,7 +340,11 @@ def json_parse(text: Any = None) -> Any:
     """``JSON.parse``: the JS value tree for ``String(text)`` -- no argument or ``None`` is
     ``undefined`` (``"undefined"``, a ``SyntaxError``), ``jsnull`` ``"null"``; bad JSON is V8's
     ``SyntaxError``."""
-    return _top(_js_value(_jsvalues.parse_json(js_text(text))))
+    data = _jsvalues.parse_json(js_text(text))
+    try:
+        return _top(_js_value(data))
+    except RecursionError:  # Python 3.13's json parses deeper than a Python-level walk can go
+        raise NotEmulatedError(_jsvalues.DEEP_JSON) from None
 
 
 def _top(value: Any) -> Any:
