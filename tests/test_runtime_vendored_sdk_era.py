@@ -207,3 +207,15 @@ async def test_a_supplied_binding_is_wrapped_only_by_an_sdk_that_wraps_its_kind(
     (root / "wrangler.json").write_text(json.dumps(config))
     worker = load_worker(root, env=load_env(root, bindings={"BUCKET": _Bucket()}))
     assert await (await worker.fetch("/")).text() == seen
+
+
+def test_the_vendored_version_is_read_again_when_its_files_change(tmp_path):
+    root = project(tmp_path, D1_ENTRY, lock="1.6.0")
+    assert vendored_sdk_version(root) == ((1, 6, 0), "pylock.toml")
+    assert vendored_sdk_version(root) == ((1, 6, 0), "pylock.toml")  # (read once, then from the cache)
+    (root / "pylock.toml").write_text('[[packages]]\nname = "workers-runtime-sdk"\nversion = "1.6.13"\n')
+    assert vendored_sdk_version(root) == ((1, 6, 13), "pylock.toml")
+    (root / "pylock.toml").unlink()
+    assert vendored_sdk_version(root) is None
+    (root / "python_modules" / "workers_runtime_sdk-1.1.1.dist-info").mkdir(parents=True)
+    assert vendored_sdk_version(root) == ((1, 1, 1), "python_modules/")

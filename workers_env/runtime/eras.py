@@ -159,7 +159,26 @@ def _uv_lock_sdk(path: Path) -> tuple[int, ...] | None:
     return None
 
 
+#: the files :func:`vendored_sdk_version` reads, relative to the project
+_VENDOR_SOURCES = ("python_modules", "pylock.toml", "uv.lock", "pyproject.toml")
+
+
 def vendored_sdk_version(root: Path) -> tuple[tuple[int, ...], str] | None:
+    """:func:`_vendored_sdk_version`, read once per state of its files: every binding of every
+    ``load_env`` asks (a large ``uv.lock`` takes ~15 ms to parse); a file changed, added or
+    removed is read again."""
+    stamps = []
+    for name in _VENDOR_SOURCES:
+        try:
+            stat = (root / name).stat()
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)
+    return _vendored_sdk_version(root, tuple(stamps))
+
+
+@functools.lru_cache(maxsize=64)
+def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[int, ...], str] | None:
     """The ``workers-runtime-sdk`` a deploy of the project at ``root`` uploads, and where that
     was read: its ``python_modules/`` (what wrangler uploads), else ``pylock.toml`` or
     ``uv.lock`` (what ``pywrangler sync`` installs from), else a ``[project].dependencies``
