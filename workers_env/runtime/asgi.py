@@ -250,6 +250,9 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
     event_stream = False
     chunks: list[bytes] = []
 
+    def collected() -> JsResponse:  # an event stream's chunks, as one response
+        return JsResponse(b"".join(chunks), None, status=status, headers=_from_entries(headers))
+
     async def send(message: dict[str, Any]) -> None:
         nonlocal status, headers, event_stream
         if message["type"] == "http.response.start":
@@ -262,7 +265,7 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
                 chunks.append(data)
                 if not message.get("more_body", False):
                     finished.set()
-                    result.set_result(JsResponse(b"".join(chunks), None, status=status, headers=_from_entries(headers)))
+                    result.set_result(collected())
                 return
             response = JsResponse(data, None, status=status, headers=_from_entries(headers))
             result.set_result(response)  # a second body message: InvalidStateError, as there
@@ -277,7 +280,7 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
             raise
         logger.exception("Exception in ASGI application after response started", exc_info=exc)
         if not result.done():
-            result.set_result(JsResponse(b"".join(chunks), None, status=status, headers=_from_entries(headers)))
+            result.set_result(collected())
     if event_stream and ctx is None:
         raise RuntimeError("Server-Side-Events require ctx to be passed to asgi.fetch")
     return result.result()
@@ -287,32 +290,27 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any =
     """Serve ``req`` with the ASGI ``app``; returns the JS ``Response``."""
     logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))
     shutdown, state, started = await _start_application(app)
-    if not _external_sdk():
-        # workerd's asgi.py: its lifespan receive() waits on a future nothing resolves, so the app
-        # never hears lifespan.shutdown, and an app that does not complete the startup leaves the
-        # request waiting for it forever, which workerd ends with its hung-request error
-        if not started:
-            raise JsException(HANGING)
-        try:
-            return await _builtin_process_request(app, req, env, ctx)
-        except Exception:
-            logger.exception("ASGI request failed")
-            raise
-    if _sdk_version() < STREAMS_FROM:  # an external SDK before 1.1.1 kept the first body message too
-        try:
-            response = await _builtin_process_request(app, req, env, ctx)
-        except Exception:
-            logger.exception("ASGI request failed")
-            raise
-        await shutdown()
-        return response
+    built_in = not _external_sdk()
+    # workerd's asgi.py: its lifespan receive() waits on a future nothing resolves, so the app never
+    # hears lifespan.shutdown, and an app that does not complete the startup leaves the request
+    # waiting for it forever, which workerd ends with its hung-request error
+    if built_in and not started:
+        raise JsException(HANGING)
+    first_message_only = built_in or _sdk_version() < STREAMS_FROM  # an SDK before 1.1.1 kept it too
     try:
-        return await _process_request(app, req, env, state)
+        if first_message_only:
+            response = await _builtin_process_request(app, req, env, ctx)
+        else:
+            response = await _process_request(app, req, env, state)
     except Exception:
         logger.exception("ASGI request failed")
         raise
     finally:
+        if not first_message_only:  # the external SDK shuts the lifespan down after every request
+            await shutdown()
+    if first_message_only and not built_in:  # an SDK before 1.1.1: after a response only
         await shutdown()
+    return response
 
 
 async def websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
