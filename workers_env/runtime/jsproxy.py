@@ -210,17 +210,15 @@ def _callable(value: Any) -> Callable[..., Any]:
 
 def _element_text(value: Any) -> str:
     """An array element as ``Array.prototype.join`` writes it: ``null``/``undefined`` empty."""
-    if value is None or value is jsnull:
+    if value is jsnull:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return _jsvalues.js_string(float(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)  # one JS number type: written as JavaScript writes the double
     if isinstance(value, JsArray):
         return value.toString()
-    if isinstance(value, (dict, JsObject)):
+    if isinstance(value, JsObject):
         return "[object Object]"
-    return str(value)
+    return _jsvalues.js_string(value, nested=True)  # (plain data: null/undefined empty, objects, numbers)
 
 
 def _same(a: Any, b: Any, *, nan_equal: bool) -> bool:
@@ -579,14 +577,18 @@ class JsLiteralMap(JsMap):
             return _wrap_child(entries[name])
         raise AttributeError(name)
 
+    def properties(self) -> dict[str, Any]:
+        """Its own properties: the entries with a string key (what JavaScript reads of it)."""
+        return {k: v for k, v in self._entries.items() if isinstance(k, str)}
+
     def object_keys(self) -> JsArray:
-        return JsArray([k for k in self._entries if isinstance(k, str)])
+        return JsArray(list(self.properties()))
 
     def object_values(self) -> JsArray:
-        return JsArray([v for k, v in self._entries.items() if isinstance(k, str)])
+        return JsArray(list(self.properties().values()))
 
     def object_entries(self) -> JsArray:
-        return JsArray([JsArray([k, v]) for k, v in self._entries.items() if isinstance(k, str)])
+        return JsArray([JsArray([k, v]) for k, v in self.properties().items()])
 
 class JsReadableStream(JsProxy):
     """A JS ``ReadableStream`` of bytes (what a binding's streamed result is), readable once.
@@ -845,7 +847,7 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     if isinstance(value, ByteStream):
         return value
     if isinstance(value, JsLiteralMap):  # read as an object: its string keys are its properties
-        return {k: to_plain(v, where=where) for k, v in value._entries.items() if isinstance(k, str)}
+        return {k: to_plain(v, where=where) for k, v in value.properties().items()}
     if isinstance(value, JsMap):
         return _jsvalues.JsMapArgument()
     if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)
@@ -1046,7 +1048,7 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, JsSet):  # a Set has no own enumerable properties
         return {}
     if isinstance(value, JsLiteralMap):  # its string keys are own properties
-        return {k: _jsonable(v) for k, v in value._entries.items() if isinstance(k, str) and v is not None}
+        return {k: _jsonable(v) for k, v in value.properties().items() if v is not None}
     if isinstance(value, (JsMap, JsBufferSource)):
         return {}
     if isinstance(value, dict):

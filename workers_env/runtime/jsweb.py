@@ -59,7 +59,7 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     if isinstance(init, JsObject):
         options.update(init._props)
     elif isinstance(init, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
-        options.update({k: v for k, v in init._entries.items() if isinstance(k, str)})
+        options.update(init.properties())
     elif isinstance(init, dict):  # a PyProxy: JavaScript reads none of its keys, the defaults apply
         options.update(pyproxy_options(init, "init object of this call", "a GET, status 200, no headers"))
     elif init is not None and not isinstance(init, JsMap):

@@ -36,6 +36,7 @@ from workers_env.config.compat import (
     flag_enabled,
     python_release,
 )
+from workers_env.runtime import threadpool
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, handling
 from workers_env.runtime.envwrap import JsEnv
@@ -54,7 +55,6 @@ from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
-from workers_env.runtime import threadpool
 from workers_env.runtime.tasks import scope_new_tasks
 from workers_env.runtime.workers_api import (
     Request,
