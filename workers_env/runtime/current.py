@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["WorkerRuntime", "current_context", "current_runtime", "handling", "set_current"]
+__all__ = ["WorkerRuntime", "current_context", "current_runtime", "handling", "pyodide_028", "set_current"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,14 @@ def set_current(runtime: WorkerRuntime | None) -> None:
 def current_runtime() -> WorkerRuntime | None:
     """The running Worker's runtime, or ``None`` outside Worker code."""
     return _CURRENT.get()
+
+
+def pyodide_028() -> bool:
+    """Whether the running Worker's Pyodide is 0.28 or later (compatibility dates from
+    2025-09-29; outside Worker code, the newest): what ``null``, ``to_js(dict)``, a dict's
+    PyProxy and ``pyodide.ffi.jsnull`` depend on."""
+    runtime = _CURRENT.get()
+    return runtime is None or not runtime.null_is_none
 
 
 _CONTEXT: ContextVar[Any] = ContextVar("workers_env_current_request", default=None)

@@ -34,7 +34,7 @@ from workers_env._jsvalues import (
     js_number,
     number_list,
 )
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsbase import (
     JsHostObject,
     JsNull,
@@ -103,8 +103,7 @@ def js_null() -> Any:
     Pyodide 0.26 (compatibility dates before 2025-09-29), ``jsnull`` from 0.28 on -- in every
     conversion, attribute reads and ``to_py()`` included (0.28's changelog; workerd never asks
     for ``convertNullToNone``). Outside Worker code: the newest, ``jsnull``."""
-    runtime = current_runtime()
-    return None if runtime is not None and runtime.null_is_none else jsnull
+    return jsnull if pyodide_028() else None
 
 
 def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> Any:
@@ -774,7 +773,7 @@ def to_js(
         if isinstance(value, dict):
             items = {k: convert(v, level - 1) for k, v in value.items()}
             if dict_converter is None:  # Pyodide 0.27 on: a LiteralMap; 0.26: a plain Map
-                return JsLiteralMap(items) if reads_dict_keys() else JsMap(items)
+                return JsLiteralMap(items) if pyodide_028() else JsMap(items)
             return dict_converter(JsArray([JsArray([k, v]) for k, v in items.items()]))
         if isinstance(value, (list, tuple)):
             if all(type(v) in (int, float) for v in value):
@@ -888,8 +887,7 @@ def reads_dict_keys(nulls: Any = True) -> bool:
     properties are only the dict's attributes. ``nulls`` names the Pyodide as
     :func:`from_plain` does (``True``: the running Worker's; the newest outside one)."""
     if nulls is True:
-        runtime = current_runtime()
-        return runtime is None or not runtime.null_is_none
+        return pyodide_028()
     return nulls != NULL_AS_NONE
 
 

@@ -34,7 +34,7 @@ from workers_env.runtime import (
 )
 from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import wsgi as wsgi_bridge
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.jsproxy import (
     JsArray,
@@ -154,8 +154,7 @@ def _ffi_attribute(name: str) -> Any:
     """``pyodide.ffi``'s names that depend on the Worker's Pyodide: ``jsnull`` exists from 0.28
     (compatibility dates from 2025-09-29); on 0.26 ``from pyodide.ffi import jsnull`` is an
     ``ImportError``, as in production. Outside a Worker: the newest Pyodide."""
-    runtime = current_runtime()
-    if name == "jsnull" and not (runtime is not None and runtime.null_is_none):
+    if name == "jsnull" and pyodide_028():
         return jsproxy.jsnull
     raise AttributeError(f"module 'pyodide.ffi' has no attribute {name!r}")
 
@@ -272,9 +271,10 @@ def _build() -> dict[str, ModuleType]:
     js.Object = _object_namespace()  # type: ignore[attr-defined]
     js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=jsproxy.json_stringify)  # type: ignore[attr-defined]
     array_from = lambda it: JsArray(list(it))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
+    array_of = lambda *items: JsArray(list(items))  # noqa: E731 - ``Array.of`` and ``new Array(a, b)``
     js.Array = SimpleNamespace(  # type: ignore[attr-defined]
-        new=lambda *items: JsArray(list(items)), from_=array_from, **{"from": array_from},
-        of=lambda *items: JsArray(list(items)), isArray=lambda value=None, *_: isinstance(value, JsArray))
+        new=array_of, from_=array_from, **{"from": array_from}, of=array_of,
+        isArray=lambda value=None, *_: isinstance(value, JsArray))
     for name in jsbuffers.TYPED_ARRAY_NAMES:
         setattr(js, name, jsbuffers.typed_array_class(name))
     js.ArrayBuffer = jsbuffers.array_buffer_class()  # type: ignore[attr-defined]
