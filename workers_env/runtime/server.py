@@ -19,7 +19,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
@@ -139,9 +139,7 @@ class WorkerApp:
             log.exception("Uncaught exception in the worker while handling %s %s", request.method, request.url)
             status, headers, body = 500, [("content-type", "text/plain;charset=UTF-8")], _ERROR_BODY
             reason = ""
-        raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
-        if reason:  # the Worker's statusText goes on the status line, as workerd sends it
-            raw_headers.append((REASON_HEADER, reason.encode("latin-1", "replace")))
+        raw_headers = _head(headers, reason)
         if status in (204, 304) or status < 200:  # RFC 9110 8.6: no Content-Length (as wrangler dev sends)
             raw_headers = [(k, v) for k, v in raw_headers if k != b"content-length"]
         elif not any(k == b"content-length" for k, _ in raw_headers):
@@ -156,9 +154,7 @@ class WorkerApp:
     async def _stream(scope: Scope, send: Send, response: Any) -> None:
         """A body still being written: each chunk as it comes (no Content-Length, so chunked)."""
         live = response._live
-        raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers.items()]
-        if response.statusText:
-            raw_headers.append((REASON_HEADER, response.statusText.encode("latin-1", "replace")))
+        raw_headers = _head(response.headers.items(), response.statusText)
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         try:
             while (chunk := await live.next_chunk()) is not None:
@@ -265,6 +261,15 @@ class WorkerApp:
             headers.append(("cf-connecting-ip", str(client[0])))
         return JsRequest(url, method=method, headers=headers, body=body if body and method not in ("GET", "HEAD") else None,
                          cf=incoming_cf(accept_encoding=accept_encoding))
+
+
+def _head(headers: Iterable[tuple[str, str]], status_text: str) -> list[tuple[bytes, bytes]]:
+    """A Worker response's headers as ASGI sends them, with its ``statusText`` (if any) for the
+    status line, as workerd sends it (:mod:`.statusline`)."""
+    raw = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+    if status_text:
+        raw.append((REASON_HEADER, status_text.encode("latin-1", "replace")))
+    return raw
 
 
 class _Protocol(H11Protocol):

@@ -27,7 +27,7 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import raise_reason
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import current_context, current_runtime
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsproxy import (
@@ -566,8 +566,6 @@ _GLOBAL_SCOPE = ("Disallowed operation called within global scope. Asynchronous 
 def wait_until(awaitable: Any) -> None:
     """``cloudflare:workers``' ``waitUntil`` (``from workers import wait_until``): the running
     request's ``ctx.waitUntil``, for code that has no ``ctx`` at hand."""
-    from workers_env.runtime.current import current_context
-
     ctx = current_context()
     if ctx is None:
         raise JsException(_GLOBAL_SCOPE)
@@ -577,8 +575,6 @@ def wait_until(awaitable: Any) -> None:
 def import_from_javascript(module_name: str) -> Any:
     """``workers.import_from_javascript``: only ``cloudflare:workers`` (``env``) is emulated."""
     from types import SimpleNamespace
-
-    from workers_env.runtime.current import current_runtime
 
     if module_name == "cloudflare:workers":
         runtime = current_runtime()
