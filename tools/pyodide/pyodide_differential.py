@@ -21,7 +21,7 @@ type name counts as ``JsProxy`` on both sides, as Pyodide names every proxy clas
 whose real Pyodide results differ between the versions run are labelled ``[Pyodide versions differ:
 0.28.2 | 0.26.2, 0.26.0a4]`` and counted in the table's ``0.26≠0.28`` column. A case written
 ``(code, why)`` in ``pyodide_cases.py`` differs on purpose (the README says so) and is reported
-apart. Output follows ``tools/wrangler/casediff.py``'s report.
+apart. The report is ``tools/wrangler/casediff.py``'s (``print_cases``).
 
     bash tools/pyodide/install.sh            # once: npm install pyodide@0.28.2, @0.26.2, @0.26.0-alpha.4
     python3 tools/pyodide/pyodide_differential.py [--all] [--dump FILE] [--versions 0.28.2 0.26.2 0.26.0a4]
@@ -47,7 +47,9 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO / "tools" / "wrangler"))
 
+from casediff import print_cases  # noqa: E402
 from pyodide_cases import CASES  # noqa: E402
 
 #: Pyodide version -> the compatibility date of a Worker whose era runs it
@@ -144,34 +146,19 @@ def show(result: dict) -> str:
 
 def report(cases: list[dict], version: str, theirs: list[dict], ours: list[dict], version_split: dict[int, str],
            show_all: bool) -> tuple[int, int, dict[str, list[int]]]:
-    """Print the differences for one Pyodide version (casediff.py's format); return the figures."""
-    same = differ = 0
+    """Print the differences for one Pyodide version (casediff.py's report); return the figures."""
+    labels = [f"[{case['group']}] {case['code']!r}" + (f"  [Pyodide versions differ: {version_split[i]}]"
+                                                       if i in version_split else "") for i, case in enumerate(cases)]
+    why = {i: case["why"] for i, case in enumerate(cases) if case["why"]}
+    agreed = print_cases(labels, why, theirs, ours, key=normalise, show=show, theirs_name=f"pyodide {version}",
+                         show_all=show_all)
     per_group: dict[str, list[int]] = {}
-    expected_lines = []
-    for i, (case, x, y) in enumerate(zip(cases, theirs, ours, strict=True)):
-        label = f"[{case['group']}] {case['code']!r}" + (f"  [Pyodide versions differ: {version_split[i]}]"
-                                                          if i in version_split else "")
-        counts = per_group.setdefault(case["group"], [0, 0])
-        if normalise(x) == normalise(y):
-            same += 1
-            counts[0] += 1
-            if show_all:
-                print(f"SAME #{i} {label}\n  both:           {show(x)}")
-            if case["why"]:
-                expected_lines.append(f"EXPECTED DIFFERENCE DID NOT SHOW #{i} {label}  ({case['why']})")
-            continue
-        counts[1] += 1
-        lines = f"#{i} {label}\n  pyodide {version}: {show(x)}\n  workers-env:    {show(y)}"
-        if case["why"]:
-            expected_lines.append(f"EXPECTED {lines}\n  why: {case['why']}")
-        else:
-            differ += 1
-            print(f"DIFF {lines}")
-    for line in expected_lines:
-        print(line)
-    allowed = sum(1 for c in cases if c["why"])
+    for case, ok in zip(cases, agreed, strict=True):
+        per_group.setdefault(case["group"], [0, 0])[0 if ok else 1] += 1
+    same = sum(agreed)
+    differ = sum(1 for i, ok in enumerate(agreed) if not ok and i not in why)
     print(f"Pyodide {version}: {same}/{len(cases)} cases give the same result or error text; "
-          f"{differ} unexpected differences, {allowed} cases allowed to differ")
+          f"{differ} unexpected differences, {len(why)} cases allowed to differ")
     return same, differ, per_group
 
 

@@ -70,6 +70,32 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
             log.close()
 
 
+def print_cases(labels: list[str], why: dict[int, str], theirs: list[Any], ours: list[Any], *,
+                key: Callable[[Any], Any], show: Callable[[Any], str], theirs_name: str,
+                show_all: bool = False) -> list[bool]:
+    """Print every unexpected difference, then the expected ones (a case in ``why`` may differ
+    on purpose); return whether each case agreed (``key`` of both sides equal)."""
+    width = max(len(theirs_name), len("workers-env")) + 2  # the answers line up after the names
+    agreed: list[bool] = []
+    expected_lines = []
+    for i, (label, x, y) in enumerate(zip(labels, theirs, ours, strict=True)):
+        agreed.append(key(x) == key(y))
+        if agreed[-1]:
+            if show_all:
+                print(f"SAME #{i} {label}\n  {'both:':<{width}}{show(x)}")
+            if i in why:
+                expected_lines.append(f"EXPECTED DIFFERENCE DID NOT SHOW #{i} {label}  ({why[i]})")
+            continue
+        lines = f"#{i} {label}\n  {theirs_name + ':':<{width}}{show(x)}\n  {'workers-env:':<{width}}{show(y)}"
+        if i in why:
+            expected_lines.append(f"EXPECTED {lines}\n  why: {why[i]}")
+        else:
+            print(f"DIFF {lines}")
+    for line in expected_lines:
+        print(line)
+    return agreed
+
+
 def report(cases: list[Any], theirs: list[Any], ours: list[Any], *, label: Callable[[Any], str],
            normalise: Callable[[Any], Any] = lambda value: value, width: int = 400, show_all: bool = False) -> int:
     """Print every unexpected difference, then the expected ones, then the count; exit status 1
@@ -77,25 +103,14 @@ def report(cases: list[Any], theirs: list[Any], ours: list[Any], *, label: Calla
     may differ on purpose."""
     calls = [c["call"] if isinstance(c, dict) else c for c in cases]
     expected = {i: c["expected"] for i, c in enumerate(cases) if isinstance(c, dict)}
-    same = differ = 0
-    expected_lines = []
-    for i, (call, x, y) in enumerate(zip(calls, theirs, ours, strict=True)):
-        nx, ny = json.dumps(normalise(x), sort_keys=True), json.dumps(normalise(y), sort_keys=True)
-        if nx == ny:
-            same += 1
-            if show_all:
-                print(f"SAME #{i} {label(call)}\n  both:        {nx[:width]}")
-            if i in expected:
-                expected_lines.append(f"EXPECTED DIFFERENCE DID NOT SHOW #{i} {label(call)}  ({expected[i]})")
-            continue
-        lines = f"#{i} {label(call)}\n  workerd:     {nx[:width]}\n  workers-env: {ny[:width]}"
-        if i in expected:
-            expected_lines.append(f"EXPECTED {lines}\n  why: {expected[i]}")
-        else:
-            differ += 1
-            print(f"DIFF {lines}")
-    for line in expected_lines:
-        print(line)
+
+    def key(value: Any) -> str:
+        return json.dumps(normalise(value), sort_keys=True)
+
+    agreed = print_cases([label(c) for c in calls], expected, theirs, ours, key=key,
+                         show=lambda value: key(value)[:width], theirs_name="workerd", show_all=show_all)
+    same = sum(agreed)
+    differ = sum(1 for i, ok in enumerate(agreed) if not ok and i not in expected)
     print(f"{same}/{len(calls)} cases give the same result or error text as workerd (wrangler dev); "
-          f"{differ} unexpected differences, {len(expected)} cases allowed to differ ({len(expected_lines)} listed above)")
+          f"{differ} unexpected differences, {len(expected)} cases allowed to differ ({len(expected)} listed above)")
     return 1 if differ else 0
