@@ -509,6 +509,10 @@ class JsArray(JsProxy):
     __str__ = __repr__
 
 
+#: a missing entry (``None`` is a value a Map may hold)
+_ABSENT: Any = object()
+
+
 class JsMap(JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
 
@@ -518,6 +522,8 @@ class JsMap(JsProxy):
     def __init__(self, entries: dict[Any, Any] | None = None):
         self._entries = {} if entries is None else entries
 
+    # Pyodide's JsMap: the Python mapping protocol (``keys``/``values``/``items``/``get``, ``[]``,
+    # ``in``, ``len``, iteration over keys) over the JavaScript methods of a ``Map``
     @property
     def size(self) -> int:
         return len(self._entries)
@@ -532,8 +538,40 @@ class JsMap(JsProxy):
         self._entries[key] = value
         return self
 
+    def delete(self, key: Any) -> bool:
+        return self._entries.pop(key, _ABSENT) is not _ABSENT
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def entries(self) -> Iterator[JsArray]:
+        """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays."""
+        return iter([JsArray([k, v]) for k, v in self._entries.items()])
+
+    def forEach(self, callback: Callable[..., Any], *_this: Any) -> None:  # noqa: N802 - JS name
+        """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them."""
+        for key, value in list(self._entries.items()):
+            callback(_wrap_child(value), key, self)
+
+    def values(self) -> list[Any]:
+        return [_wrap_child(v) for v in self._entries.values()]
+
+    def items(self) -> list[tuple[Any, Any]]:
+        return [(k, _wrap_child(v)) for k, v in self._entries.items()]
+
     def __getitem__(self, key: Any) -> Any:
         return _wrap_child(self._entries[key])
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._entries[key] = value
+
+    def __delitem__(self, key: Any) -> None:
+        del self._entries[key]
+
+    def js_iteration(self) -> Iterator[JsArray]:
+        """What JavaScript's iteration protocol yields (``for...of``, ``Array.from``,
+        ``Object.fromEntries``, ``new Map(map)``): the entries, not the keys Python iterates."""
+        return self.entries()
 
     def __contains__(self, key: Any) -> bool:
         return key in self._entries
@@ -575,6 +613,12 @@ class JsLiteralMap(JsMap):
         if name in entries:
             return _wrap_child(entries[name])
         raise AttributeError(name)
+
+    @property
+    def size(self) -> Any:  # type: ignore[override]
+        """Pyodide's ``literal-map.js`` reads ``map[k] || map.get(k)``: a size of 0 is falsy,
+        so an empty LiteralMap's ``size`` is its ``"size"`` entry (``undefined``: ``None``)."""
+        return len(self._entries) or self.get("size")
 
     def properties(self) -> dict[str, Any]:
         """Its own properties: the entries with a string key (what JavaScript reads of it)."""
@@ -797,10 +841,19 @@ def _typed(value: Any) -> Any:
     return JsArray([_typed(v) for v in value])
 
 
+def js_iterated(value: Any) -> Iterable[Any]:
+    """What JavaScript's iteration protocol yields from ``value``: a ``Map``'s ``[key, value]``
+    entries (Python iterates its keys), an array's raw items; else Python's iteration."""
+    if isinstance(value, JsArray):
+        return value._items  # JS values, not Python's view
+    iteration = getattr(type(value), "js_iteration", None)
+    return iteration(value) if iteration is not None else value
+
+
 def object_from_entries(entries: Iterable[Any]) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
     props: dict[str, Any] = {}
-    raw = entries._items if isinstance(entries, JsArray) else entries  # JS values, not Python's view
+    raw = js_iterated(entries)
     for entry in raw:
         pair = entry._items if isinstance(entry, JsArray) else list(entry)
         key, value = (list(pair) + [None, None])[:2]
