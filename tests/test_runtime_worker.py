@@ -104,7 +104,7 @@ async def test_legacy_on_fetch_gets_raw_javascript_objects(tmp_path):
     """
     worker = load_worker(make_worker(tmp_path, entry, date=LEGACY))
     resp = await worker.fetch("/", method="POST", json={"vec": [1, 0, 0]})
-    assert await resp.text() == "JsObject 1 a dict"
+    assert await resp.text() == "JsProxy 1 a dict"  # Pyodide names every JS value JsProxy
 
 
 @pytest.mark.asyncio

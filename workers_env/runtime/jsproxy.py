@@ -614,6 +614,9 @@ class JsLiteralMap(JsMap):
             return _wrap_child(entries[name])
         raise AttributeError(name)
 
+    def __repr__(self) -> str:
+        return "[object Map]"  # a Map subclass: its Symbol.toStringTag is Map's
+
     @property
     def size(self) -> Any:  # type: ignore[override]
         """Pyodide's ``literal-map.js`` reads ``map[k] || map.get(k)``: a size of 0 is falsy,
