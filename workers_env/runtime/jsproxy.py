@@ -171,9 +171,9 @@ class JsObject(JsProxy):
         nulls = self._nulls
         return {k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in self._props.items()}
 
-    def as_object_map(self) -> dict[str, Any]:
-        """Pyodide's mapping view of the object's own properties (here: a snapshot)."""
-        return {k: _wrap_child(v, self._nulls) for k, v in self._props.items()}
+    def as_object_map(self) -> JsObjectMap:
+        """Pyodide's live mapping view of the object's own properties."""
+        return JsObjectMap(self)
 
     def object_keys(self) -> JsArray:
         return JsArray(list(self._props))
@@ -247,6 +247,64 @@ def _relative(index: Any, length: int, default: int) -> int:
         return default
     position = int(index)
     return max(length + position, 0) if position < 0 else min(position, length)
+
+
+class JsObjectMap(JsProxy):
+    """``obj.as_object_map()``: the same JS object read as a Python mapping of its own
+    properties (``m["a"]``, ``m["a"] = 1`` and ``del m["a"]`` write the object, ``len``, ``in``,
+    iteration over the names, ``keys``/``values``/``items``/``get``), attributes as the object's."""
+
+    __slots__ = ("_object",)
+
+    def __init__(self, obj: JsObject):
+        object.__setattr__(self, "_object", obj)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(object.__getattribute__(self, "_object"), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._object, name, value)
+
+    def __getitem__(self, key: Any) -> Any:
+        props = self._object._props
+        if key not in props:
+            raise KeyError(key)
+        return getattr(self._object, key)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._object._props[_jsvalues.js_key(key)] = value
+
+    def __delitem__(self, key: Any) -> None:
+        if key not in self._object._props:
+            raise KeyError(key)
+        del self._object._props[key]
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._object._props
+
+    def __len__(self) -> int:
+        return len(self._object._props)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._object._props))
+
+    def keys(self) -> list[str]:
+        return list(self._object._props)
+
+    def values(self) -> list[Any]:
+        return [self[k] for k in list(self._object._props)]
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(k, self[k]) for k in list(self._object._props)]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self[key] if key in self._object._props else default
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        return self._object.to_py(depth=depth, default_converter=default_converter)
+
+    def __repr__(self) -> str:
+        return repr(self._object)
 
 
 class JsArray(JsProxy):
