@@ -58,6 +58,9 @@ class JsProxy(metaclass=_ProxyType):
     def constructor(self) -> _Constructor:
         return _Constructor(self._js_name)
 
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(name)  # Pyodide's text for a property the JS value lacks: the name alone
+
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         """Convert to Python the way Pyodide does (objects to ``dict``, arrays to ``list``)."""
         return self

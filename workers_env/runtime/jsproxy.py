@@ -842,6 +842,9 @@ class JsDoubleProxy(JsProxy):
     def __await__(self) -> Any:
         return self.unwrap().__await__()
 
+    def __repr__(self) -> str:
+        return repr(self._obj)  # String() of a PyProxy is the Python object's repr
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unwrap(), name)
 
@@ -873,8 +876,8 @@ def to_js(
             return BigInt(value)  # Pyodide: an int outside the safe range becomes a BigInt
         if value is None or value is jsnull or isinstance(value, (JsProxy, *_PRIMITIVES, JsDate, JsOpaque, JsSet)):
             return value  # already JavaScript (a JS Set among them), or a primitive
-        if level == 0:
-            return value
+        if level == 0:  # past ``depth``: Pyodide hands JavaScript the Python object's PyProxy
+            return JsDoubleProxy(value) if isinstance(value, (dict, list, tuple, set)) else value
         if isinstance(value, dict):
             items = {k: convert(v, level - 1) for k, v in value.items()}
             if dict_converter is None:  # Pyodide 0.27 on: a LiteralMap; 0.26: a plain Map
