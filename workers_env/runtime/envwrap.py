@@ -85,14 +85,15 @@ class JsBinding(JsHostObject):
         self._hosts = hosts
         self._option_args = option_args  # else the binding's own JS_OPTION_ARGS
 
-    def _from_binding(self, value: Any) -> Any:
+    def _from_binding(self, value: Any, method: str = "") -> Any:
         """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding (with
-        ``hosts``, every object, also as the items of a list)."""
+        ``hosts``, every object, also as the items of a list, named as production's)."""
         if hasattr(type(value), "JS_METHODS") or (self._hosts and _is_host_object(value)):
-            return JsBinding(self._name, value, sdk_wraps=self._sdk_wraps, nulls=self._nulls, rpc=self._rpc,
-                             hosts=self._hosts, option_args=_CHILD_OPTION_ARGS.get(self._js_class or ""))
+            js_class = _CHILD_CLASSES.get((self._js_class, method))
+            return JsBinding(self._name, value, js_class=js_class, sdk_wraps=self._sdk_wraps, nulls=self._nulls,
+                             rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""))
         if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
-            return JsArray([self._from_binding(v) for v in value], nulls=self._nulls)
+            return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
         return from_plain(value, self._nulls)
 
     @property
@@ -137,8 +138,8 @@ class JsBinding(JsHostObject):
             except JsException as error:
                 raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
             if inspect.isawaitable(result):
-                return _resolve(self, result)
-            return self._from_binding(result)
+                return _resolve(self, result, name)
+            return self._from_binding(result, name)
 
         call.__name__ = name
         return call
@@ -147,9 +148,17 @@ class JsBinding(JsHostObject):
         return f"[object {self._js_name}]"
 
 
-#: the options arguments of the JavaScript objects a binding's methods return, by the binding's
-#: class: a Workflow instance's ``sendEvent({type, payload})`` destructures its argument
-_CHILD_OPTION_ARGS: dict[str, dict[str, int]] = {"WorkflowImpl": {"sendEvent": 0}}
+#: ``constructor.name`` of the objects a supplied binding's methods return, by (binding class, method)
+_CHILD_CLASSES: dict[tuple[str | None, str], str] = {
+    **{("DurableObjectNamespace", m): "DurableObject" for m in ("get", "getByName", "getExisting")},
+    **{("DurableObjectNamespace", m): "DurableObjectId" for m in ("idFromName", "idFromString", "newUniqueId")},
+    ("DurableObjectNamespace", "jurisdiction"): "DurableObjectNamespace",
+    **{("WorkflowImpl", m): "InstanceImpl" for m in ("get", "create", "createBatch")},
+}
+
+#: the options arguments of such objects, by class: a Workflow instance's
+#: ``sendEvent({type, payload})`` destructures its argument
+_OPTION_ARGS: dict[str, dict[str, int]] = {"InstanceImpl": {"sendEvent": 0}}
 
 
 def _declared(binding: Any, name: str, default: Any) -> Any:
@@ -192,12 +201,12 @@ def rest_argument(value: Any, where: str) -> Any:
     return to_plain(value, where=where)
 
 
-async def _resolve(binding: JsBinding, pending: Awaitable[Any]) -> Any:
+async def _resolve(binding: JsBinding, pending: Awaitable[Any], method: str = "") -> Any:
     try:
         result = await pending
     except JsException as error:
         raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
-    return binding._from_binding(result)
+    return binding._from_binding(result, method)
 
 
 _PYODIDE_FACES: dict[type, type] = {}

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import types
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -104,13 +105,48 @@ def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # 
 
 
 def _unawaited(result: Any) -> Any:
-    """A JavaScript call's result as Python holds it un-awaited: its promise a running
-    :class:`PyodideFuture` (the call goes on whether or not anyone awaits it), anything else as it is."""
+    """A JavaScript call's result as Python holds it un-awaited: its promise a
+    :class:`PyodideFuture`, anything else as it is. The call runs at once up to its first
+    suspension, as a JavaScript call does (its request is sent whether or not anyone awaits the
+    promise), and on as a task from there."""
     if not inspect.isawaitable(result):
         return result
     future = PyodideFuture()
-    _settle_from(future, result)
+    if not inspect.iscoroutine(result):
+        _settle_from(future, result)
+        return future
+    try:
+        yielded = result.send(None)
+    except StopIteration as stop:
+        future.set_result(stop.value)
+        return future
+    except Exception as exc:  # noqa: BLE001 - a rejected promise
+        future.set_exception(exc)
+        return future
+    _settle_from(future, _finish(_resumed(result, yielded)))
     return future
+
+
+@types.coroutine
+def _resumed(coro: Any, yielded: Any) -> Any:
+    """The rest of a coroutine already stepped once (``yielded`` what it waits on), to run as a task."""
+    while True:
+        try:
+            sent = yield yielded
+        except BaseException as exc:  # noqa: BLE001 - the task's throw (a cancellation) goes to the coroutine
+            try:
+                yielded = coro.throw(exc)
+            except StopIteration as stop:
+                return stop.value
+        else:
+            try:
+                yielded = coro.send(sent)
+            except StopIteration as stop:
+                return stop.value
+
+
+async def _finish(resumed: Any) -> Any:
+    return await resumed
 
 
 async def _settled(result: Any) -> Any:
@@ -122,8 +158,9 @@ async def _settled(result: Any) -> Any:
 def _stub_of(namespace: JsBinding, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> JsBinding:
     """``namespace.get(...)``, ``getByName(...)``, ``jurisdiction(...)``: answered at once in
     production (a stub or a namespace, never a promise), so a stand-in must answer so too."""
-    result = getattr(namespace, method)(*args, **kwargs)
-    if inspect.isawaitable(result):
+    supplied = getattr(namespace._binding, method, None)
+    result = None if inspect.iscoroutinefunction(supplied) else getattr(namespace, method)(*args, **kwargs)
+    if result is None or inspect.isawaitable(result):
         if inspect.iscoroutine(result):
             result.close()
         raise TypeError(
