@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from workers_env import load_env, load_worker
 from workers_env import js as js_module
+from workers_env import load_env, load_worker
 
 BUILTIN = "2025-11-02"  # the built-in SDK, Pyodide 0.28
 EXTERNAL = "2026-05-01"  # the external SDK (workers-runtime-sdk, the installed one or the newest)

@@ -16,7 +16,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env.runtime.current import current_runtime
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -28,6 +27,7 @@ from workers_env._jsvalues import (
     to_py,
 )
 from workers_env._jsvalues import to_js as _model_to_js
+from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsDoubleProxy,
@@ -264,7 +264,11 @@ class JsEnv(JsProxy):
         return result
 
     def _binding(self, name: str, value: Any) -> JsBinding:
-        from workers_env.runtime.eras import JS_CLASS_NAMES, KIND_ALIASES, SUPPLIED_JS_CLASS_NAMES
+        from workers_env.runtime.eras import (
+            JS_CLASS_NAMES,
+            KIND_ALIASES,
+            SUPPLIED_JS_CLASS_NAMES,
+        )
 
         kind_of = getattr(self._env, "kind", None)
         kind = kind_of(name) if callable(kind_of) else None

@@ -28,9 +28,22 @@ import types
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from workers_env.runtime.envwrap import JsBinding, _BindingWrapper, _wrap_result, python_to_rpc
-from workers_env.runtime.eras import FETCHER_WRAPPER_CONVERTS_FROM, WORKFLOW_WRAPPER_CONVERTS_FROM
-from workers_env.runtime.workers_api import FetcherView, Response, sdk_python_from_rpc, sdk_python_to_rpc
+from workers_env.runtime.envwrap import (
+    JsBinding,
+    _BindingWrapper,
+    _wrap_result,
+    python_to_rpc,
+)
+from workers_env.runtime.eras import (
+    FETCHER_WRAPPER_CONVERTS_FROM,
+    WORKFLOW_WRAPPER_CONVERTS_FROM,
+)
+from workers_env.runtime.workers_api import (
+    FetcherView,
+    Response,
+    sdk_python_from_rpc,
+    sdk_python_to_rpc,
+)
 
 __all__ = ["PyodideFuture", "sdk_wrapper"]
 
