@@ -259,3 +259,59 @@ def test_the_vendored_version_is_read_again_when_its_files_change(tmp_path):
     assert vendored_sdk_version(root) is None
     (root / "python_modules" / "workers_runtime_sdk-1.1.1.dist-info").mkdir(parents=True)
     assert vendored_sdk_version(root) == ((1, 1, 1), "python_modules/")
+
+
+WRANGLER_ACTION = """name: deploy
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: cloudflare/wrangler-action@v3
+        with:
+          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}
+          command: deploy
+"""
+
+
+def test_ci_that_deploys_with_plain_wrangler_vendors_nothing(tmp_path):
+    """pywrangler as a dev tool but a CI that deploys with wrangler itself (re-run 11: batch 15's
+    inventory-management, cloudflare/wrangler-action): nothing syncs, production runs the
+    date's SDK -- and a CI that runs pywrangler does vendor it; the workflows of a monorepo's
+    root count for a Worker in a subfolder."""
+    repo = tmp_path / "repo"
+    worker = repo / "backend"
+    worker.mkdir(parents=True)
+    (repo / ".git").mkdir()
+    (worker / "pyproject.toml").write_text(EXAMPLES_PYPROJECT.format(spec='"workers-py", '))
+    workflows = repo / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "deploy.yml").write_text(WRANGLER_ACTION)
+    assert vendored_sdk_version(worker) is None
+    (workflows / "deploy.yml").write_text(WRANGLER_ACTION.replace("      - uses: cloudflare/wrangler-action@v3\n"
+                                                                  "        with:\n", "      - run: uv run pywrangler deploy\n        env:\n"))
+    assert vendored_sdk_version(worker) == (installed_sdk_version() or NEWEST_SDK,
+                                            "pyproject.toml's workers-py: `pywrangler sync` adds it")
+
+
+@pytest.mark.parametrize(("choice", "era"), [
+    ('"built-in"', (False, None, None)),
+    ('"1.6.13"', (True, (1, 6, 13), "[tool.workers-env] python-sdk")),
+])
+def test_the_project_can_name_the_sdk_production_runs(tmp_path, choice, era):
+    """Where the files cannot tell how the project deploys, ``[tool.workers-env] python-sdk``
+    says it, over what the files suggest (here a pylock.toml vendoring 1.9.5)."""
+    root = project(tmp_path, D1_ENTRY, lock="1.9.5")
+    (root / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\n\n[tool.workers-env]\npython-sdk = {choice}\n')
+    got = load_worker(root).era
+    assert (got.external_sdk, got.sdk_version, got.vendored) == era
+
+
+def test_a_python_sdk_choice_that_is_neither_is_refused_with_the_fix(tmp_path):
+    from workers_env import ConfigError
+
+    root = project(tmp_path, D1_ENTRY)
+    (root / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "latest"\n')
+    with pytest.raises(ConfigError, match=r"python-sdk = 'latest' in pyproject.toml: use \"built-in\" .* e\.g\. \"1\.9\.5\""):
+        load_worker(root)

@@ -34,6 +34,7 @@ from typing import Any
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
+from workers_env._errors import ConfigError
 from workers_env.config.compat import (
     PYTHON_EXTERNAL_SDK,
     compatibility_date,
@@ -200,13 +201,49 @@ def vendored_sdk_version(root: Path) -> tuple[tuple[int, ...], str] | None:
     ``load_env`` asks (a large ``uv.lock`` takes ~15 ms to parse); a file changed, added or
     removed is read again."""
     stamps = []
-    for name in _VENDOR_SOURCES:
+    workflows = _ci_workflows_folder(root)
+    ci_files = sorted(workflows.glob("*.y*ml")) if workflows is not None else []
+    for path in [*(root / name for name in _VENDOR_SOURCES), *ci_files]:
         try:
-            stat = (root / name).stat()
+            stat = path.stat()
             stamps.append((stat.st_mtime_ns, stat.st_size))
         except OSError:
             stamps.append(None)
-    return _vendored_sdk_version(root, tuple(stamps))
+    return _vendored_sdk_version(root, (*stamps, *map(str, ci_files)))
+
+
+def _ci_workflows_folder(root: Path) -> Path | None:
+    """The ``.github/workflows`` of the repository holding ``root`` (up to the folder with
+    ``.git``, at most five levels up), if any."""
+    folder = root.resolve()
+    for _ in range(6):
+        candidate = folder / ".github" / "workflows"
+        if candidate.is_dir():
+            return candidate
+        if (folder / ".git").exists() or folder.parent == folder:
+            return None
+        folder = folder.parent
+    return None
+
+
+_PLAIN_WRANGLER_DEPLOY = re.compile(r"wrangler-action|\bwrangler\s+(deploy|publish|versions\s+upload)\b")
+
+
+def deploys_with_plain_wrangler(root: Path) -> bool:
+    """Whether the repository's CI deploys with wrangler itself and never runs pywrangler
+    (``cloudflare/wrangler-action``, ``wrangler deploy``): then nothing syncs, and only a
+    committed ``python_modules/`` is vendored."""
+    folder = _ci_workflows_folder(root)
+    if folder is None:
+        return False
+    texts = []
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+    text = "\n".join(texts)
+    return "pywrangler" not in text and _PLAIN_WRANGLER_DEPLOY.search(text) is not None
 
 
 @functools.lru_cache(maxsize=64)
@@ -219,7 +256,8 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
     pywrangler is 1.9 or later (:func:`_uv_lock_sdk`). Last, a project not locked yet whose
     (dev) requirements admit pywrangler 1.9 or later gets the installed SDK or the newest:
     ``pywrangler dev`` and ``deploy`` sync first, and from 1.9 that adds the SDK (the layout of
-    every ``cloudflare/python-workers-examples`` folder). ``None`` when the project vendors none
+    every ``cloudflare/python-workers-examples`` folder) -- unless its CI deploys with plain
+    wrangler (:func:`deploys_with_plain_wrangler`). ``None`` when the project vendors none
     (a plain ``wrangler deploy``)."""
     for info in sorted((root / "python_modules").glob("workers_runtime_sdk-*.dist-info")):
         return _parse_version(info.name[len("workers_runtime_sdk-"):-len(".dist-info")]), "python_modules/"
@@ -236,7 +274,8 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
             version = _parse_version(pins[0]) if pins else installed_sdk_version() or NEWEST_SDK
             return version, "pyproject.toml"
     if "workers-py" not in _uv_lock_names(root / "uv.lock") and any(
-            _canonical(r.name) == "workers-py" and _admits_vendoring(r) for r in _requirements(pyproject, dev=True)):
+            _canonical(r.name) == "workers-py" and _admits_vendoring(r) for r in _requirements(pyproject, dev=True)) \
+            and not deploys_with_plain_wrangler(root):
         return installed_sdk_version() or NEWEST_SDK, "pyproject.toml's workers-py: `pywrangler sync` adds it"
     return None
 
@@ -320,9 +359,31 @@ class Era:
         return f"compatibility date {self.date}: the external workers-runtime-sdk {version}"
 
 
+def _chosen_sdk(config: Any) -> tuple[int, ...] | None:
+    """``[tool.workers-env] python-sdk`` of the project's pyproject.toml: ``"built-in"`` (as
+    ``()``), a workers-runtime-sdk version such as ``"1.6.13"``, or ``None`` when not set -- for
+    a project whose deploy the files do not tell (the README's "Where we had to choose")."""
+    tool = getattr(config, "tool", None)
+    value = tool.get("python-sdk") if isinstance(tool, dict) else None
+    if value is None:
+        return None
+    if value == "built-in":
+        return ()
+    if isinstance(value, str) and re.fullmatch(r"\d+\.\d+(\.\d+)?", value.strip()):
+        return _parse_version(value)
+    raise ConfigError(
+        f"[tool.workers-env] python-sdk = {value!r} in pyproject.toml: use \"built-in\" for the runtime's "
+        "built-in Python SDK, or the workers-runtime-sdk version production runs, e.g. \"1.9.5\"",
+        path=str(Path(getattr(config, "root", ".")) / "pyproject.toml"))
+
+
 def era_of(config: Any, *, sdk_version: tuple[int, ...] | None = None) -> Era:
     """The era of ``config``: the SDK the project vendors, else its (or today's) date and
     flags; and the SDK version in use."""
+    chosen = _chosen_sdk(config)
+    if chosen is not None:
+        return Era(date=compatibility_date(config), external_sdk=chosen != (), sdk_version=sdk_version or chosen or None,
+                   vendored="[tool.workers-env] python-sdk" if chosen else None)
     root = getattr(config, "root", None)
     vendored = vendored_sdk_version(Path(root)) if root is not None else None
     if vendored is not None:
