@@ -261,7 +261,8 @@ def test_the_vendored_version_is_read_again_when_its_files_change(tmp_path):
     assert vendored_sdk_version(root) == ((1, 1, 1), "python_modules/")
 
 
-WRANGLER_ACTION = """name: deploy
+WRANGLER_ACTION = """# deploys with plain wrangler: no pywrangler sync, so nothing is vendored
+name: deploy
 on: push
 jobs:
   deploy:

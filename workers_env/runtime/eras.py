@@ -226,6 +226,7 @@ def _ci_workflows_folder(root: Path) -> Path | None:
     return None
 
 
+_YAML_COMMENT = re.compile(r"(^|[ \t])#[^\n]*", re.MULTILINE)
 _PLAIN_WRANGLER_DEPLOY = re.compile(r"wrangler-action|\bwrangler\s+(deploy|publish|versions\s+upload)\b")
 
 
@@ -242,7 +243,7 @@ def deploys_with_plain_wrangler(root: Path) -> bool:
             texts.append(path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
-    text = "\n".join(texts)
+    text = _YAML_COMMENT.sub("", "\n".join(texts))  # what the steps run, not what comments say
     return "pywrangler" not in text and _PLAIN_WRANGLER_DEPLOY.search(text) is not None
 
 
