@@ -79,3 +79,29 @@ async def test_a_dict_as_data_is_still_refused(tmp_path):
     worker = load(tmp_path, "2025-11-01")
     with pytest.raises(JsException, match="reached JavaScript as a PyProxy in this call to VEC.upsert"):
         await worker.fetch("/vectors-as-dicts")
+
+
+@pytest.mark.asyncio
+async def test_the_external_sdk_hint_is_given_only_where_the_worker_lacks_that_sdk(tmp_path):
+    """The refusal suggests the external SDK only to a Worker of the built-in one (re-run 11:
+    vectorize-mcp-worker-python, already on SDK 1.9.5, was told to switch to it)."""
+    with pytest.raises(JsException, match=r"convert it with to_js\(\); or give the Worker the external SDK"):
+        (tmp_path / "builtin").mkdir()
+        await load(tmp_path / "builtin", "2025-11-01").fetch("/vectors-as-dicts")
+    external = tmp_path / "external"
+    (external / "src").mkdir(parents=True)
+    (external / "src" / "entry.py").write_text(textwrap.dedent("""
+        from pyodide.ffi import to_js
+        from workers import Response, WorkerEntrypoint
+
+        class Default(WorkerEntrypoint):
+            async def fetch(self, request):
+                await self.env.DB.batch(to_js([self.env.DB.prepare("SELECT 1")]))  # SDK wrappers inside a JS array
+                return Response("ok")
+    """))
+    (external / "wrangler.toml").write_text(
+        'name = "p"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n'
+        '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "d"\ndatabase_id = "x"\n')
+    with pytest.raises(JsException, match="reached JavaScript as a PyProxy") as raised:
+        await load_worker(external).fetch("/")
+    assert "external SDK" not in str(raised.value)

@@ -34,7 +34,7 @@ from workers_env._jsvalues import (
     js_number,
     number_list,
 )
-from workers_env.runtime.current import pyodide_028
+from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.jsbase import (
     JsHostObject,
     JsNull,
@@ -977,7 +977,7 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     if isinstance(value, JsProxy):  # another JavaScript object (a Request, Response, Headers): as it is
         return value
     # the built-in SDK of dates before 2026-04-21 hands bindings over raw: say how either era reads
-    era_hint = _ERA_HINT
+    era_hint = _era_hint()
     if isinstance(value, dict):  # plain data produced by from_plain never reaches here unwrapped
         raise js_type_error(
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; "
@@ -991,6 +991,13 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
 
 _ERA_HINT = ("; or give the Worker the external SDK, which converts plain Python values "
              "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
+
+
+def _era_hint() -> str:
+    """:data:`_ERA_HINT`, unless the running Worker has the external SDK already (where the
+    value reached JavaScript past the SDK's conversions, through a raw JS API)."""
+    era = getattr(current_runtime(), "era", None)
+    return "" if era is not None and era.external_sdk else _ERA_HINT
 
 
 #: the names a dict's PyProxy answers with its own attributes before its items (Pyodide 0.28)
@@ -1028,7 +1035,7 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
         warnings.warn(
             f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
             f"({', '.join(map(str, value))}), so the defaults apply{f' ({defaults})' if defaults else ''}, here too. "
-            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{_ERA_HINT}",
+            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{_era_hint()}",
             PyProxyWarning, stacklevel=_caller_level(),
         )
     return {}
