@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["WorkerRuntime", "current_context", "current_runtime", "handling", "pyodide_028", "set_current"]
+__all__ = ["WorkerRuntime", "current_context", "current_runtime", "enter", "handling", "leave", "pyodide_028", "set_current"]
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,36 @@ class WorkerRuntime:
 _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)
 
 
+#: what each :func:`enter` of this context replaced, innermost last: :func:`leave` puts it back
+_ENTERED: ContextVar[tuple[tuple[Token[WorkerRuntime | None], WorkerRuntime | None], ...]] = ContextVar(
+    "workers_env_entered_workers", default=())
+
+
 def set_current(runtime: WorkerRuntime | None) -> None:
-    """Mark ``runtime`` as running (in this context: each asyncio task keeps its own)."""
-    if runtime is not None:
-        _CURRENT.set(runtime)
+    """Mark ``runtime`` as running (``None``: no Worker) in this context, for good: each asyncio
+    task keeps its own. Code that calls into a Worker uses :func:`enter` / :func:`leave`."""
+    _CURRENT.set(runtime)
+
+
+def enter(runtime: WorkerRuntime | None) -> None:
+    """Mark ``runtime`` as running until the matching :func:`leave` in this context; entries
+    nest (a Worker calling another in-process), and code outside every Worker sees ``None``
+    again afterwards, whatever era the last Worker it called had."""
+    previous = _CURRENT.get()
+    _ENTERED.set((*_ENTERED.get(), (_CURRENT.set(runtime), previous)))
+
+
+def leave() -> None:
+    """Undo this context's innermost :func:`enter`."""
+    entered = _ENTERED.get()
+    if not entered:
+        return
+    _ENTERED.set(entered[:-1])
+    token, previous = entered[-1]
+    try:
+        _CURRENT.reset(token)
+    except ValueError:  # entered in another context (an async generator driven by two tasks)
+        _CURRENT.set(previous)
 
 
 def current_runtime() -> WorkerRuntime | None:

@@ -50,6 +50,7 @@ __all__ = [
     "era_of",
     "installed_sdk_version",
     "vendored_sdk_version",
+    "version_text",
 ]
 
 #: The newest ``workers-runtime-sdk`` on PyPI when this was written (used when none is installed).
@@ -88,6 +89,11 @@ JS_CLASS_NAMES: dict[str, str] = {
 
 def _parse_version(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+
+def version_text(version: tuple[int, ...]) -> str:
+    """A version tuple as releases spell it: ``(1, 6, 13)`` -> ``1.6.13``."""
+    return ".".join(map(str, version))
 
 
 def installed_sdk_version() -> tuple[int, ...] | None:
@@ -215,17 +221,26 @@ class Era:
     sdk_version: tuple[int, ...] | None
     vendored: str | None = None
 
+    def sdk_at_least(self, version: tuple[int, ...]) -> bool:
+        """Whether the Worker runs the external SDK at ``version`` or later (the built-in SDK
+        never is: what came with an SDK release is absent there)."""
+        return self.external_sdk and self.sdk_version is not None and tuple(self.sdk_version) >= version
+
+    @property
+    def sdk_text(self) -> str:
+        """The SDK's version as its releases spell it (``1.6.13``; empty for the built-in one)."""
+        return version_text(self.sdk_version or ())
+
     def wraps(self, kind: str | None) -> bool:
         """Whether ``self.env`` converts values for bindings of ``kind`` (else: raw JS)."""
-        if not self.external_sdk or self.sdk_version is None or kind is None:
+        if kind is None:
             return False
-        since = WRAPPED_FROM.get(KIND_ALIASES.get(kind, kind), DEFAULT_WRAPPED_FROM)
-        return self.sdk_version >= since
+        return self.sdk_at_least(WRAPPED_FROM.get(KIND_ALIASES.get(kind, kind), DEFAULT_WRAPPED_FROM))
 
     def describe(self) -> str:
         if not self.external_sdk:
             return f"compatibility date {self.date}: the runtime's built-in Python SDK (raw JavaScript bindings)"
-        version = ".".join(map(str, self.sdk_version or ()))
+        version = self.sdk_text
         if self.vendored is not None:
             return (f"compatibility date {self.date}: the workers-runtime-sdk {version} the project vendors "
                     f"({self.vendored}), which production imports before the built-in SDK")

@@ -19,7 +19,7 @@ import weakref
 from pathlib import Path
 from types import ModuleType, TracebackType
 
-from workers_env.runtime.current import set_current
+from workers_env.runtime import current
 from workers_env.runtime.standins import standin_modules
 
 __all__ = ["ImportScope"]
@@ -97,7 +97,7 @@ class ImportScope:
         self._before: set[str] = set()
 
     def __enter__(self) -> ImportScope:
-        set_current(self.runtime)  # type: ignore[arg-type]
+        current.enter(self.runtime)  # type: ignore[arg-type]
         with _LOCK:
             first = self._layer.depth == 0
             _STANDINS.push(standin_modules())
@@ -123,6 +123,7 @@ class ImportScope:
                         sys.modules.setdefault(name, module)
                 self._hidden = {}
             _STANDINS.pop(standin_modules())
+        current.leave()
 
     def _hide_shadowed(self) -> None:
         """Modules loaded elsewhere under a name the worker's folder provides step aside."""

@@ -36,6 +36,7 @@ from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import wsgi as wsgi_bridge
 from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.envwrap import EnvWrapper
+from workers_env.runtime.eras import version_text
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsObject,
@@ -95,10 +96,9 @@ def _era_lacks(submodule: str) -> str | None:
                 "it is the external SDK's (workers-runtime-sdk; compatibility date 2026-04-21 or later, or the "
                 f"enable_python_external_sdk flag){hint}")
     since = _EXTERNAL_SUBMODULES[submodule]
-    if era.sdk_version is not None and tuple(era.sdk_version) < since:
-        version = ".".join(map(str, era.sdk_version))
-        return (f"workers.{submodule} does not exist in workers-runtime-sdk {version}: it came with "
-                f"{'.'.join(map(str, since))}")
+    if era.sdk_version is not None and not era.sdk_at_least(since):
+        return (f"workers.{submodule} does not exist in workers-runtime-sdk {era.sdk_text}: it came with "
+                f"{version_text(since)}")
     return None
 
 
@@ -194,9 +194,9 @@ def _workers_getattr(name: str) -> Any:
         if name == "wait_until" and era is not None and not era.external_sdk:
             raise _absent(f"workers.wait_until does not exist in the built-in Python SDK of compatibility date "
                           f"{era.date}: use workers.waitUntil (or ctx.waitUntil)", name)
-        if name == "wait_until" and era is not None and era.sdk_version is not None and era.sdk_version < (1, 1, 1):
-            raise _absent(f"workers.wait_until does not exist in workers-runtime-sdk "
-                          f"{'.'.join(map(str, era.sdk_version))}: it came with 1.1.1", name)
+        if name == "wait_until" and era is not None and era.sdk_version is not None and not era.sdk_at_least((1, 1, 1)):
+            raise _absent(f"workers.wait_until does not exist in workers-runtime-sdk {era.sdk_text}: it came with 1.1.1",
+                          name)
         return workers_api.wait_until
     if name.startswith("__"):
         raise AttributeError(name)

@@ -25,7 +25,7 @@ NO_THREADS = "can't start new thread"
 
 
 def _inline(era: Any) -> bool:
-    return era is not None and era.external_sdk and tuple(era.sdk_version or ()) >= INLINE_FROM
+    return era is not None and era.sdk_at_least(INLINE_FROM)
 
 
 def install() -> None:
