@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from workers_env.d1.sqltext import skip_comment, skip_quoted
@@ -76,8 +77,10 @@ def scan_parameters(sql: str) -> list[tuple[int, int]]:
     return found
 
 
+@lru_cache(maxsize=1024)
 def has_named(sql: str) -> bool:
-    """Whether ``sql`` has a named (``:``/``@``/``$``/``#``) parameter."""
+    """Whether ``sql`` has a named (``:``/``@``/``$``/``#``) parameter (cached: statements repeat,
+    and ``'$.a'`` in a JSON path would otherwise have every call scan the text)."""
     if not any(start in sql for start in _NAMED_STARTS):
         return False
     return any(sql[start] != "?" for start, _ in scan_parameters(sql))
