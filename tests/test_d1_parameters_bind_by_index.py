@@ -64,6 +64,9 @@ CASES = [
     ("SELECT :x, ?1", [7], [":x", "?1"], [7, 7]),  # :x took index 1, which ?1 names too
     ("SELECT :x + 1, ? * 2, :x || 'z'", [1, 2], [":x + 1", "? * 2", ":x || 'z'"], [2, 4, "1.0z"]),  # numbers bind as doubles
     ("SELECT ?3, :a, ?, @b", [1, 2, 3, 4, 5, 6], ["?3", ":a", "?", "@b"], [3, 4, 5, 6]),
+    # a name written as a longer ?NNN, and as one longer than the name; columns keep their text
+    ("SELECT ?, :name || '', :name", [1, 2], ["?", ":name || ''", ":name"], [1, "2.0", 2]),
+    ("SELECT ?10, :x, :x + 1 AS y, ?", list(range(12)), ["?10", ":x", "y", "?"], [9, 10, 11, 11]),
     # Tcl forms SQLite reads as one name
     ("SELECT $a(1), $b::c", [1, 2], ["$a(1)", "$b::c"], [1, 2]),
     ("SELECT :a$b, :a", [1, 2], [":a$b", ":a"], [1, 2]),

@@ -97,11 +97,15 @@ class Rewrite:
     def original_text(self, text: str, start: int = 0) -> tuple[str, int]:
         """``text`` (a result column's name, a span of :attr:`sql` at or after ``start``) as the
         original SQL spelled it, and where the search may go on; ``text`` itself if not found."""
-        at = self.sql.find(text, start)
-        if at < 0 or not text:
+        if not text:
             return text, start
-        end = at + len(text)
-        return self.original[self._old(at, True):self._old(end, False)], end
+        at = self.sql.find(text, start)
+        while at >= 0:
+            end = at + len(text)
+            if not any(new_start < pos < new_end for new_start, new_end, _, _ in self.edits for pos in (at, end)):
+                return self.original[self._old(at, True):self._old(end, False)], end
+            at = self.sql.find(text, at + 1)  # a match cutting through a ?NNN of ours is not the column
+        return text, start
 
     def _old(self, pos: int, is_start: bool) -> int:
         shift = 0
