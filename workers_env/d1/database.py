@@ -312,14 +312,18 @@ class Database:
     def _execute_named(self, conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
         """Run ``sql``, which has named parameters, with ``params`` bound by index as D1 does
         (see :mod:`workers_env.d1.parameters`)."""
-        if _parameter_count(conn, sql) != len(params):
+        count = _parameter_count(conn, sql)
+        if count != len(params):
             raise SqlFailure(limits.WRONG_PARAMETER_COUNT)
         try:
             return conn.execute(sql, InBindOrder(params))
         except sqlite3.ProgrammingError as exc:
             if "has no name" not in str(exc):  # sqlite3 asks no name of a ``?`` (nothing ran)
                 raise
-        self._renamed = rewrite = rewrite_named(sql)
+        rewrite = rewrite_named(sql)
+        if rewrite.count != count:  # SQLite numbered it otherwise: never run a rewrite it disowns
+            return conn.execute(sql, params)
+        self._renamed = rewrite
         return conn.execute(rewrite.sql, params)
 
     def _original_columns(self, columns: list[str]) -> list[str]:

@@ -93,6 +93,7 @@ class Rewrite:
     sql: str
     original: str
     edits: tuple[tuple[int, int, int, int], ...]  # (new start, new end, old start, old end)
+    count: int  # the parameters SQLite's numbering gives the statement, as read here
 
     def original_text(self, text: str, start: int = 0) -> tuple[str, int]:
         """``text`` (a result column's name, a span of :attr:`sql` at or after ``start``) as the
@@ -148,7 +149,7 @@ def rewrite_named(sql: str) -> Rewrite:
         new_len += len(replacement)
         last = end
     parts.append(sql[last:])
-    return Rewrite("".join(parts), sql, tuple(edits))
+    return Rewrite("".join(parts), sql, tuple(edits), count)
 
 
 class InBindOrder(dict):
