@@ -255,7 +255,7 @@ async def test_builtin_sdk_era_hands_out_raw_javascript_statements(tmp_path):
     env = load_env(make_project(tmp_path, BUILTIN_SDK_WORKER, date="2025-09-01"))
     worker = load_worker(env=env)
     body = await (await worker.fetch("/")).json()
-    assert body == {"rows": [{"v": 7, "b": [1, 2]}], "v": 7, "first": {"v": 8, "b": [1, 2]}, "kind": "JsBinding"}
+    assert body == {"rows": [{"v": 7, "b": [1, 2]}], "v": 7, "first": {"v": 8, "b": [1, 2]}, "kind": "JsProxy"}  # one type name for every JS value
     raw = env.DB.prepare("SELECT 1 AS one")  # load_env's env.DB is what that Worker holds
     assert (await raw.first()).to_py() == {"one": 1}
     assert (await env.unwrapped("DB").prepare("SELECT 1 AS one").first()) == {"one": 1}

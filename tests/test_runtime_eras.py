@@ -132,7 +132,7 @@ async def test_a_builtin_era_worker_uses_raw_js_objects(tmp_path):
     worker = load_worker(project(tmp_path, BUILTIN_WORKER, date=BUILTIN))
     resp = await worker.fetch("/")
     assert resp.status == 200, await resp.text()
-    assert await resp.json() == {**EXPECTED, "type": "JsObject"}
+    assert await resp.json() == {**EXPECTED, "type": "JsProxy"}
 
 
 @pytest.mark.asyncio
@@ -154,7 +154,7 @@ async def test_each_era_breaks_code_written_for_the_other(tmp_path):
 
 
 def test_both_eras_over_real_http(tmp_path):
-    for name, entry, date, kind in (("old", BUILTIN_WORKER, BUILTIN, "JsObject"), ("new", EXTERNAL_WORKER, EXTERNAL, "JsDict")):
+    for name, entry, date, kind in (("old", BUILTIN_WORKER, BUILTIN, "JsProxy"), ("new", EXTERNAL_WORKER, EXTERNAL, "JsDict")):
         worker = load_worker(project(tmp_path / name, entry, date=date))
         with BackgroundServer(worker) as server, urllib.request.urlopen(server.url + "/", timeout=10) as resp:
             assert json.loads(resp.read()) == {**EXPECTED, "type": kind}
@@ -186,7 +186,7 @@ def test_workers_env_dev_runs_a_builtin_era_worker_and_warns_without_a_date(tmp_
     finally:
         proc.terminate()
         out = proc.communicate(timeout=10)[0]
-    assert body == {**EXPECTED, "type": "JsObject"}
+    assert body == {**EXPECTED, "type": "JsProxy"}
     assert "No compatibility_date was specified. Using the default compatibility date:" in out
     assert "built-in Python SDK" in out
 

@@ -29,7 +29,7 @@ class Default(WorkerEntrypoint):
 
     async def scheduled(self, controller, env, ctx):
         RUNS.append({"cron": controller.cron, "time": controller.scheduledTime, "type": controller.type,
-                     "var": env.GREETING})
+                     "var": self.env.GREETING, "env": env, "ctx": ctx})
         if controller.cron == "fail":
             raise ValueError("boom")
         if controller.cron == "no-retry":
@@ -81,7 +81,8 @@ async def test_scheduled_from_a_test(tmp_path):
     when = datetime(2026, 5, 1, 12, 0, tzinfo=timezone.utc)
     result = await worker.scheduled("*/5 * * * *", scheduled_time=when)
     assert (result.outcome, result.no_retry) == ("ok", False)
-    assert worker.module.RUNS == [{"cron": "*/5 * * * *", "time": int(when.timestamp() * 1000), "type": "scheduled", "var": "hi"}]
+    assert worker.module.RUNS == [{"cron": "*/5 * * * *", "time": int(when.timestamp() * 1000), "type": "scheduled", "var": "hi",
+                                  "env": None, "ctx": None}]  # a class's handlers get env/ctx undefined
     assert (await worker.scheduled("no-retry")).no_retry is True
     with pytest.raises(ValueError, match="boom"):
         await worker.scheduled("fail")
@@ -139,13 +140,41 @@ async def test_queue_and_scheduled_misuse_get_clear_errors(tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_before_python_no_global_handlers_scheduled_is_looked_up_as_on_scheduled(tmp_path):
-    """Before 2025-08-14 workerd's entrypoint proxy calls ``Default.on_scheduled``: a class with
-    only ``scheduled`` fails as in production (seo_system_blank's hourly cron never ran)."""
-    worker = load_worker(make(tmp_path, SCHEDULED, "2025-08-01"))
-    with pytest.raises(TypeError, match=r"^Method on_scheduled does not exist$"):
-        await worker.scheduled("0 * * * *")
-    assert worker.module.RUNS == []
+async def test_before_python_no_global_handlers_a_class_still_gets_scheduled(tmp_path):
+    """Before 2025-08-14 workerd's entrypoint proxy renames only ``fetch`` (and ``connect``) to
+    ``on_<name>``: a cron event calls ``Default.scheduled`` there too (seo_system_blank's hourly
+    cron runs in production), and a class with only ``on_scheduled`` fails."""
+    worker = load_worker(make(tmp_path / "a", SCHEDULED, "2025-08-01"))
+    assert (await worker.scheduled("0 * * * *")).outcome == "ok"
+    assert [run["cron"] for run in worker.module.RUNS] == ["0 * * * *"]
+    legacy_name = load_worker(make(tmp_path / "b", SCHEDULED.replace("def scheduled", "def on_scheduled"), "2025-08-01"))
+    with pytest.raises(TypeError, match=r"^Method scheduled does not exist$"):
+        await legacy_name.scheduled("0 * * * *")
+
+
+NARROW = """
+from workers import WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def scheduled(self, controller):
+        pass
+
+    async def queue(self, batch):
+        pass
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", [OLD, NEW])
+async def test_a_class_handler_other_than_fetch_is_called_strictly(tmp_path, date):
+    """workerd's entrypoint proxy calls ``fetch`` relaxed and every other handler strictly with
+    (value, undefined, undefined): a narrow ``scheduled(self, controller)`` or ``queue(self,
+    batch)`` is Python's TypeError in production, every delivery failing."""
+    worker = load_worker(make(tmp_path, NARROW, date))
+    with pytest.raises(TypeError, match=r"scheduled\(\) takes 2 positional arguments but 4 were given"):
+        await worker.scheduled("* * * * *")
+    with pytest.raises(TypeError, match=r"queue\(\) takes 2 positional arguments but 4 were given"):
+        await worker.queue([{"n": 1}])
 
 
 def test_cdn_cgi_local_scheduled_as_miniflare_serves_it_always(tmp_path):

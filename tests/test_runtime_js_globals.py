@@ -150,7 +150,7 @@ async def test_from_workers_import_env_in_each_era(tmp_path):
     new = load_worker(make(tmp_path / "new", entry))
     assert await (await new.fetch("/")).json() == {"name": "globals", "type": "_EnvWrapper"}
     old = load_worker(make(tmp_path / "old", entry, date="2026-01-01"))
-    assert await (await old.fetch("/")).json() == {"name": "globals", "type": "JsEnv"}
+    assert await (await old.fetch("/")).json() == {"name": "globals", "type": "JsProxy"}
 
 
 def test_url_rules():

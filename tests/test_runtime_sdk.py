@@ -104,7 +104,7 @@ async def test_an_empty_body_with_a_null_body_status_is_no_body_and_a_warning(ca
         resp = Response("", status=204)
     assert (resp.status, await resp.text()) == (204, "")
     assert "null body status (204) and a non-null, zero-length body" in caplog.text
-    assert js.Response.new(b"", status=304).status == 304
+    assert js.Response.new(to_js(b""), status=304).status == 304  # a zero-length Uint8Array
     from workers_env._jsvalues import ByteStream
     from workers_env.runtime.jsproxy import JsReadableStream
 

@@ -178,6 +178,46 @@ def test_a_uv_lock_counts_what_the_project_itself_deploys(tmp_path):
         installed_sdk_version() or NEWEST_SDK, "uv.lock")
 
 
+
+EXAMPLES_PYPROJECT = """[project]
+name = "hello"
+version = "0.1.0"
+requires-python = ">=3.12"
+dependencies = []
+
+[dependency-groups]
+dev = [{spec}"workers-runtime-sdk"]
+"""
+
+
+@pytest.mark.parametrize(("spec", "vendors"), [
+    ('"workers-py", ', True),  # cloudflare/python-workers-examples: pywrangler unpinned, no lock file yet
+    ('"workers-py>=1.5", ', True),
+    ('"workers-py==1.9.2", ', True),
+    ('"workers-py<1.9", ', False),  # an older pywrangler adds nothing to python_modules/
+    ('"workers-py==1.8.0", ', False),
+    ("", False),  # no pywrangler: a plain `wrangler deploy` uploads no SDK
+])
+def test_a_project_pywrangler_will_sync_runs_the_sdk_it_adds(tmp_path, spec, vendors):
+    """``pywrangler dev`` and ``deploy`` sync first, and pywrangler 1.9+ always vendors the SDK:
+    a checkout that has not been synced yet (no lock file, python_modules/ gitignored) runs the
+    installed SDK or the newest here too (batch 19: every python-workers-examples folder)."""
+    tmp_path.mkdir(exist_ok=True)
+    (tmp_path / "pyproject.toml").write_text(EXAMPLES_PYPROJECT.format(spec=spec))
+    expected = (installed_sdk_version() or NEWEST_SDK, "pyproject.toml's workers-py: `pywrangler sync` adds it")
+    assert vendored_sdk_version(tmp_path) == (expected if vendors else None)
+
+
+def test_a_locked_pywrangler_decides_over_the_requirement(tmp_path):
+    root = _uv_lock(tmp_path / "locked", own=[], pywrangler="1.8.0")  # uv run pywrangler runs the locked 1.8.0
+    (root / "pyproject.toml").write_text(EXAMPLES_PYPROJECT.format(spec='"workers-py", '))
+    assert vendored_sdk_version(root) is None
+    uv_dev = tmp_path / "uv-dev"  # uv's older spelling of a dev group
+    uv_dev.mkdir()
+    (uv_dev / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0"\n[tool.uv]\ndev-dependencies = ["workers-py"]\n')
+    assert vendored_sdk_version(uv_dev)[1] == "pyproject.toml's workers-py: `pywrangler sync` adds it"
+
+
 SUPPLIED = '''
 from workers import Response, WorkerEntrypoint
 

@@ -76,10 +76,11 @@ async def test_fetch_is_called_leniently(tmp_path):
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request, env, ctx, *rest):
-            return Response(f"{type(request).__name__} {env is self.env} {hasattr(ctx, 'waitUntil')} {len(rest)}")
+            return Response(f"{type(request).__name__} {env} {ctx} {len(rest)} {hasattr(self.ctx, 'waitUntil')}")
     """
     worker = load_worker(make_worker(tmp_path, entry))
-    assert await (await worker.fetch("/")).text() == "Request True True 0"
+    # workerd hands a class's handlers env and ctx as undefined: self.env / self.ctx hold them
+    assert await (await worker.fetch("/")).text() == "Request None None 0 True"
 
     no_args = "from workers import Response, WorkerEntrypoint\nclass Default(WorkerEntrypoint):\n    async def fetch(self):\n        return Response('ok')\n"
     worker = load_worker(make_worker(tmp_path / "b", no_args))
@@ -103,7 +104,7 @@ async def test_legacy_on_fetch_gets_raw_javascript_objects(tmp_path):
     """
     worker = load_worker(make_worker(tmp_path, entry, date=LEGACY))
     resp = await worker.fetch("/", method="POST", json={"vec": [1, 0, 0]})
-    assert await resp.text() == "JsObject 1 a dict"
+    assert await resp.text() == "JsProxy 1 a dict"  # Pyodide names every JS value JsProxy
 
 
 @pytest.mark.asyncio
@@ -403,22 +404,31 @@ async def test_worker_code_reaches_only_the_methods_the_real_binding_has(tmp_pat
 LEGACY_CLASS = """
 from workers import Response, WorkerEntrypoint
 
+RUNS = []
+
 class Default(WorkerEntrypoint):
     async def on_fetch(self, request):
         return Response("on_fetch of Default")
 
-    async def on_scheduled(self, controller, env, ctx):
-        pass
+    async def scheduled(self, controller, env, ctx):
+        RUNS.append(controller.cron)
 """
 
 
 @pytest.mark.asyncio
 async def test_before_no_global_handlers_default_methods_are_named_on_fetch(tmp_path):
-    """workerd's entrypoint proxy renames ``fetch`` to ``on_fetch`` (and ``scheduled`` to
-    ``on_scheduled``) under LEGACY_GLOBAL_HANDLERS, i.e. before 2025-08-14."""
+    """workerd's entrypoint proxy renames ``fetch`` (and ``connect``) to ``on_fetch`` under
+    LEGACY_GLOBAL_HANDLERS, i.e. before 2025-08-14 -- and no other handler: a cron event calls
+    ``Default.scheduled`` in every era (``SPECIAL_HANDLER_NAMES``), so ``on_scheduled`` is
+    never called on a class."""
     worker = load_worker(make_worker(tmp_path / "old", LEGACY_CLASS, date=LEGACY))
     assert await (await worker.fetch("/")).text() == "on_fetch of Default"
     assert (await worker.scheduled("* * * * *")).outcome == "ok"
+    assert worker.module.RUNS == ["* * * * *"]
+    on_scheduled = load_worker(make_worker(tmp_path / "on", LEGACY_CLASS.replace("def scheduled", "def on_scheduled"),
+                                           date=LEGACY))
+    with pytest.raises(TypeError, match="^Method scheduled does not exist$"):
+        await on_scheduled.scheduled("* * * * *")
     modern_only = LEGACY_CLASS.replace("on_fetch", "fetch")
     with pytest.raises(TypeError, match="^Method on_fetch does not exist$"):
         await load_worker(make_worker(tmp_path / "mixed", modern_only, date=LEGACY)).fetch("/")

@@ -235,7 +235,7 @@ async def test_a_javascript_request_reaches_a_supplied_service_binding(project):
     resp = await worker.fetch("/")
     assert resp.status == 200, await resp.text()
     assert await resp.json() == {"status": 201, "text": "stored"}
-    assert service.seen == [("JsRequest", "POST", "https://service/ingest", "image bytes")]
+    assert service.seen == [("JsProxy", "POST", "https://service/ingest", "image bytes")]
 
 
 KEYWORD_ENTRY = '''
@@ -314,4 +314,4 @@ async def test_a_stream_nested_in_a_supplied_bindings_result_is_a_readable_strea
                                             'compatibility_flags = ["python_workers"]\n'
                                             '[[r2_buckets]]\nbinding = "BUCKET"\nbucket_name = "bucket"\n')
     worker = load_worker(env=load_env(tmp_path, bindings={"BUCKET": FakeR2()}))
-    assert await (await worker.fetch("/")).text() == "JsReadableStream abc True JsBuffer"
+    assert await (await worker.fetch("/")).text() == "JsProxy abc True JsProxy"

@@ -31,6 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.version import Version
+
 from workers_env.config.compat import (
     PYTHON_EXTERNAL_SDK,
     compatibility_date,
@@ -190,7 +193,10 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
     ``uv.lock`` (what ``pywrangler sync`` installs from), else a ``[project].dependencies``
     requirement of ``pyproject.toml`` (version: ``==`` pin, else the installed SDK or the
     newest). A ``uv.lock`` counts when the project's own dependencies reach the SDK, or when its
-    pywrangler is 1.9 or later (:func:`_uv_lock_sdk`). ``None`` when the project vendors none
+    pywrangler is 1.9 or later (:func:`_uv_lock_sdk`). Last, a project not locked yet whose
+    (dev) requirements admit pywrangler 1.9 or later gets the installed SDK or the newest:
+    ``pywrangler dev`` and ``deploy`` sync first, and from 1.9 that adds the SDK (the layout of
+    every ``cloudflare/python-workers-examples`` folder). ``None`` when the project vendors none
     (a plain ``wrangler deploy``)."""
     for info in sorted((root / "python_modules").glob("workers_runtime_sdk-*.dist-info")):
         return _parse_version(info.name[len("workers_runtime_sdk-"):-len(".dist-info")]), "python_modules/"
@@ -200,15 +206,59 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
     found = _uv_lock_sdk(root / "uv.lock")
     if found is not None:
         return found, "uv.lock"
-    project = (_read_toml(root / "pyproject.toml") or {}).get("project")
-    dependencies = project.get("dependencies") if isinstance(project, dict) else None
-    for requirement in dependencies if isinstance(dependencies, list) else []:
-        match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)", str(requirement))
-        if match and _canonical(match.group(1)) == _SDK_NAME:
-            pinned = re.match(r"==\s*([0-9][0-9.]*)\s*(;.*)?$", match.group(3).strip())
-            version = _parse_version(pinned.group(1)) if pinned else installed_sdk_version() or NEWEST_SDK
+    pyproject = _read_toml(root / "pyproject.toml") or {}
+    for requirement in _requirements(pyproject, dev=False):
+        if _canonical(requirement.name) == _SDK_NAME:
+            pins = [spec.version for spec in requirement.specifier if spec.operator in ("==", "===")]
+            version = _parse_version(pins[0]) if pins else installed_sdk_version() or NEWEST_SDK
             return version, "pyproject.toml"
+    if "workers-py" not in _uv_lock_names(root / "uv.lock") and any(
+            _canonical(r.name) == "workers-py" and _admits_vendoring(r) for r in _requirements(pyproject, dev=True)):
+        return installed_sdk_version() or NEWEST_SDK, "pyproject.toml's workers-py: `pywrangler sync` adds it"
     return None
+
+
+#: pywrangler releases a requirement is checked against: one from 1.9 on that it admits is what
+#: ``uv run pywrangler`` picks (the newest it admits), and every such release vendors the SDK
+_VENDORING_PYWRANGLERS = ("1.9.0", "1.10.0", "2.0.0", "99.0.0")
+
+
+def _admits_vendoring(requirement: Requirement) -> bool:
+    """Whether the requirement admits a pywrangler from 1.9 on: one of a few such releases, or a
+    version it names itself (``==1.9.2``, ``~=1.12.0``) that is 1.9 or later."""
+    named = [spec.version for spec in requirement.specifier if "*" not in spec.version]
+    candidates = [*_VENDORING_PYWRANGLERS,
+                  *(v for v in named if Version(v) >= Version(".".join(map(str, PYWRANGLER_VENDORS_FROM))))]
+    return any(requirement.specifier.contains(v, prereleases=True) for v in candidates)
+
+
+def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement]:
+    """The project's requirements: ``[project].dependencies``, and with ``dev`` also its
+    optional dependencies, ``[dependency-groups]`` and uv's ``dev-dependencies`` (where the
+    Cloudflare examples list pywrangler). Entries that are no requirement are skipped."""
+    project = pyproject.get("project") if isinstance(pyproject.get("project"), dict) else {}
+    lists: list[Any] = [project.get("dependencies")]
+    if dev:
+        for table in (project.get("optional-dependencies"), pyproject.get("dependency-groups")):
+            lists += list(table.values()) if isinstance(table, dict) else []
+        uv = pyproject.get("tool", {}).get("uv") if isinstance(pyproject.get("tool"), dict) else None
+        lists.append(uv.get("dev-dependencies") if isinstance(uv, dict) else None)
+    found: list[Requirement] = []
+    for entries in lists:
+        for text in entries if isinstance(entries, list) else []:
+            if isinstance(text, str):  # ({"include-group": ...} tables name other groups)
+                try:
+                    found.append(Requirement(text))
+                except InvalidRequirement:
+                    continue
+    return found
+
+
+def _uv_lock_names(path: Path) -> set[str]:
+    """The packages a ``uv.lock`` pins (a locked pywrangler is the one ``uv run`` runs)."""
+    lock = _read_toml(path) or {}
+    entries = lock.get("package")
+    return {_canonical(str(p.get("name", ""))) for p in entries if isinstance(p, dict)} if isinstance(entries, list) else set()
 
 
 @dataclass(frozen=True)

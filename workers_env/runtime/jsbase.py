@@ -30,7 +30,25 @@ class _Constructor:
         return f"[Function: {self.name}]"
 
 
-class JsProxy:
+class _ProxyType(type):
+    """Pyodide gives every JS value one C type, ``pyodide.ffi.JsProxy``: ``type(x).__name__``
+    is ``"JsProxy"`` and Python's own TypeErrors name ``'pyodide.ffi.JsProxy'`` (``'...' object
+    is not subscriptable``, ``object of type '...' has no len()``), as tracebacks and logs show
+    them in production. A Python class cannot give both from ``__name__`` alone (error texts
+    read the C-level type name, which ``__name__`` also sets), so each proxy class sets that
+    name to ``pyodide.ffi.JsProxy`` and answers ``__name__`` here; ``__qualname__`` (and the
+    ``repr`` of the class) keep the class's own name for debugging."""
+
+    def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
+        super().__init__(name, bases, namespace, **kwargs)
+        type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsProxy")  # the C-level name error texts use
+
+    @property
+    def __name__(cls) -> str:  # type: ignore[override]
+        return "JsProxy"
+
+
+class JsProxy(metaclass=_ProxyType):
     """Base class of every JS value held from Python (``pyodide.ffi.JsProxy``)."""
 
     _js_name = "Object"
@@ -39,6 +57,9 @@ class JsProxy:
     @property
     def constructor(self) -> _Constructor:
         return _Constructor(self._js_name)
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(name)  # Pyodide's text for a property the JS value lacks: the name alone
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         """Convert to Python the way Pyodide does (objects to ``dict``, arrays to ``list``)."""

@@ -26,9 +26,11 @@ from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.jsproxy import (
     JsArray,
+    JsMap,
     JsObject,
     JsProxy,
     JsTypedArray,
+    js_iterated,
     js_null,
     js_type_error,
     jsnull,
@@ -117,8 +119,8 @@ class JsURLSearchParams(JsEntryList):
             self._entries = parse_qsl(init[1:] if init.startswith("?") else init, keep_blank_values=True)
         elif isinstance(init, JsObject):
             self._entries = [(str(k), str(v)) for k, v in init._props.items()]
-        elif isinstance(init, (JsArray, list)):
-            for pair in init:
+        elif isinstance(init, (JsArray, JsMap, list)):
+            for pair in js_iterated(init):
                 items = list(pair)
                 if len(items) != 2:
                     raise js_type_error("Invalid URL search params sequence.")

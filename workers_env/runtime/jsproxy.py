@@ -171,9 +171,9 @@ class JsObject(JsProxy):
         nulls = self._nulls
         return {k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in self._props.items()}
 
-    def as_object_map(self) -> dict[str, Any]:
-        """Pyodide's mapping view of the object's own properties (here: a snapshot)."""
-        return {k: _wrap_child(v, self._nulls) for k, v in self._props.items()}
+    def as_object_map(self) -> JsObjectMap:
+        """Pyodide's live mapping view of the object's own properties."""
+        return JsObjectMap(self)
 
     def object_keys(self) -> JsArray:
         return JsArray(list(self._props))
@@ -247,6 +247,64 @@ def _relative(index: Any, length: int, default: int) -> int:
         return default
     position = int(index)
     return max(length + position, 0) if position < 0 else min(position, length)
+
+
+class JsObjectMap(JsProxy):
+    """``obj.as_object_map()``: the same JS object read as a Python mapping of its own
+    properties (``m["a"]``, ``m["a"] = 1`` and ``del m["a"]`` write the object, ``len``, ``in``,
+    iteration over the names, ``keys``/``values``/``items``/``get``), attributes as the object's."""
+
+    __slots__ = ("_object",)
+
+    def __init__(self, obj: JsObject):
+        object.__setattr__(self, "_object", obj)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(object.__getattribute__(self, "_object"), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._object, name, value)
+
+    def __getitem__(self, key: Any) -> Any:
+        props = self._object._props
+        if key not in props:
+            raise KeyError(key)
+        return getattr(self._object, key)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._object._props[_jsvalues.js_key(key)] = value
+
+    def __delitem__(self, key: Any) -> None:
+        if key not in self._object._props:
+            raise KeyError(key)
+        del self._object._props[key]
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._object._props
+
+    def __len__(self) -> int:
+        return len(self._object._props)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._object._props))
+
+    def keys(self) -> list[str]:
+        return list(self._object._props)
+
+    def values(self) -> list[Any]:
+        return [self[k] for k in list(self._object._props)]
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(k, self[k]) for k in list(self._object._props)]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self[key] if key in self._object._props else default
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        return self._object.to_py(depth=depth, default_converter=default_converter)
+
+    def __repr__(self) -> str:
+        return repr(self._object)
 
 
 class JsArray(JsProxy):
@@ -509,6 +567,10 @@ class JsArray(JsProxy):
     __str__ = __repr__
 
 
+#: a missing entry (``None`` is a value a Map may hold)
+_ABSENT: Any = object()
+
+
 class JsMap(JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
 
@@ -518,6 +580,8 @@ class JsMap(JsProxy):
     def __init__(self, entries: dict[Any, Any] | None = None):
         self._entries = {} if entries is None else entries
 
+    # Pyodide's JsMap: the Python mapping protocol (``keys``/``values``/``items``/``get``, ``[]``,
+    # ``in``, ``len``, iteration over keys) over the JavaScript methods of a ``Map``
     @property
     def size(self) -> int:
         return len(self._entries)
@@ -532,8 +596,40 @@ class JsMap(JsProxy):
         self._entries[key] = value
         return self
 
+    def delete(self, key: Any) -> bool:
+        return self._entries.pop(key, _ABSENT) is not _ABSENT
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def entries(self) -> Iterator[JsArray]:
+        """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays."""
+        return iter([JsArray([k, v]) for k, v in self._entries.items()])
+
+    def forEach(self, callback: Callable[..., Any], *_this: Any) -> None:  # noqa: N802 - JS name
+        """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them."""
+        for key, value in list(self._entries.items()):
+            callback(_wrap_child(value), key, self)
+
+    def values(self) -> list[Any]:
+        return [_wrap_child(v) for v in self._entries.values()]
+
+    def items(self) -> list[tuple[Any, Any]]:
+        return [(k, _wrap_child(v)) for k, v in self._entries.items()]
+
     def __getitem__(self, key: Any) -> Any:
         return _wrap_child(self._entries[key])
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._entries[key] = value
+
+    def __delitem__(self, key: Any) -> None:
+        del self._entries[key]
+
+    def js_iteration(self) -> Iterator[JsArray]:
+        """What JavaScript's iteration protocol yields (``for...of``, ``Array.from``,
+        ``Object.fromEntries``, ``new Map(map)``): the entries, not the keys Python iterates."""
+        return self.entries()
 
     def __contains__(self, key: Any) -> bool:
         return key in self._entries
@@ -575,6 +671,15 @@ class JsLiteralMap(JsMap):
         if name in entries:
             return _wrap_child(entries[name])
         raise AttributeError(name)
+
+    def __repr__(self) -> str:
+        return "[object Map]"  # a Map subclass: its Symbol.toStringTag is Map's
+
+    @property
+    def size(self) -> Any:  # type: ignore[override]
+        """Pyodide's ``literal-map.js`` reads ``map[k] || map.get(k)``: a size of 0 is falsy,
+        so an empty LiteralMap's ``size`` is its ``"size"`` entry (``undefined``: ``None``)."""
+        return len(self._entries) or self.get("size")
 
     def properties(self) -> dict[str, Any]:
         """Its own properties: the entries with a string key (what JavaScript reads of it)."""
@@ -737,6 +842,9 @@ class JsDoubleProxy(JsProxy):
     def __await__(self) -> Any:
         return self.unwrap().__await__()
 
+    def __repr__(self) -> str:
+        return repr(self._obj)  # String() of a PyProxy is the Python object's repr
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unwrap(), name)
 
@@ -768,8 +876,8 @@ def to_js(
             return BigInt(value)  # Pyodide: an int outside the safe range becomes a BigInt
         if value is None or value is jsnull or isinstance(value, (JsProxy, *_PRIMITIVES, JsDate, JsOpaque, JsSet)):
             return value  # already JavaScript (a JS Set among them), or a primitive
-        if level == 0:
-            return value
+        if level == 0:  # past ``depth``: Pyodide hands JavaScript the Python object's PyProxy
+            return JsDoubleProxy(value) if isinstance(value, (dict, list, tuple, set)) else value
         if isinstance(value, dict):
             items = {k: convert(v, level - 1) for k, v in value.items()}
             if dict_converter is None:  # Pyodide 0.27 on: a LiteralMap; 0.26: a plain Map
@@ -797,10 +905,19 @@ def _typed(value: Any) -> Any:
     return JsArray([_typed(v) for v in value])
 
 
+def js_iterated(value: Any) -> Iterable[Any]:
+    """What JavaScript's iteration protocol yields from ``value``: a ``Map``'s ``[key, value]``
+    entries (Python iterates its keys), an array's raw items; else Python's iteration."""
+    if isinstance(value, JsArray):
+        return value._items  # JS values, not Python's view
+    iteration = getattr(type(value), "js_iteration", None)
+    return iteration(value) if iteration is not None else value
+
+
 def object_from_entries(entries: Iterable[Any]) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
     props: dict[str, Any] = {}
-    raw = entries._items if isinstance(entries, JsArray) else entries  # JS values, not Python's view
+    raw = js_iterated(entries)
     for entry in raw:
         pair = entry._items if isinstance(entry, JsArray) else list(entry)
         key, value = (list(pair) + [None, None])[:2]

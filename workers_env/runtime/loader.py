@@ -72,6 +72,16 @@ NO_GLOBAL_HANDLERS_DATE = PYTHON_NO_GLOBAL_HANDLERS.date
 _BASE_URL = "http://localhost"
 
 
+#: the handlers workerd's entrypoint proxy calls ``on_<name>`` on a ``Default`` class before
+#: ``python_no_global_handlers`` (its ``SPECIAL_HANDLER_NAMES``)
+_RENAMED_HANDLERS = ("fetch", "connect")
+
+#: the ``env`` and ``ctx`` a class entrypoint's handlers receive: workerd sets both to
+#: ``undefined`` (``worker.c++``: the class got the real ones in its constructor, "we want the
+#: handler methods to act like they take just one parameter"), which Python sees as ``None``
+_CLASS_HANDLER_ENV_CTX = (None, None)
+
+
 def _no_global_handlers(config: Any) -> bool:
     return flag_enabled(PYTHON_NO_GLOBAL_HANDLERS, config)
 
@@ -298,13 +308,17 @@ class Worker:
         return result
 
     def _method_name(self, handler: str) -> str:
-        """The ``Default`` method a ``fetch``/``scheduled``/``queue`` event calls: the handler's
-        own name, or ``on_<name>`` before ``python_no_global_handlers`` (2025-08-14), as workerd's
-        entrypoint proxy renames it (``prop = 'on_' + prop`` under LEGACY_GLOBAL_HANDLERS)."""
-        return handler if self._no_global_handlers else f"on_{handler}"
+        """The ``Default`` method an event calls: the handler's own name, but ``on_fetch`` for
+        ``fetch`` before ``python_no_global_handlers`` (2025-08-14): workerd's entrypoint proxy
+        renames only its special handlers, ``fetch`` and ``connect`` (``SPECIAL_HANDLER_NAMES``
+        in ``python-entrypoint-helper.ts``, since 2025-05-07), so a ``Default`` class's cron and
+        queue events call ``scheduled`` and ``queue`` in every era."""
+        return f"on_{handler}" if handler in _RENAMED_HANDLERS and not self._no_global_handlers else handler
 
     async def _run_event(self, name: str, js_value: Any, ctx: ExecutionContext, *, sdk_value: Any) -> Any:
-        """Call ``Default.<name>(value, env, ctx)`` or the legacy ``on_<name>(value, env, ctx)``."""
+        """Call ``Default.<name>(value, None, None)`` -- strictly, as workerd's entrypoint proxy
+        calls every handler but ``fetch`` -- or the module-level ``on_<name>(value, env, ctx)``
+        (relaxed, with the real env and ctx, as workerd calls global handlers)."""
         with self._scope, handling(ctx):
             if self._default is not None:
                 instance = self._default(ctx, self._js_env)
@@ -312,7 +326,7 @@ class Worker:
                 method = getattr(instance, method_name, None)
                 if not callable(method):  # workerd's entrypoint proxy, as for fetch
                     raise TypeError(f"Method {method_name} does not exist")
-                result = call_relaxed(method, sdk_value, getattr(instance, "env", None), ctx)
+                result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
             else:
                 handler = self._global_handler(f"on_{name}")
                 if handler is None:
@@ -338,7 +352,7 @@ class Worker:
                 method = getattr(instance, method_name, None)
                 if not callable(method):
                     raise TypeError(f"Method {method_name} does not exist")
-                result = call_relaxed(method, Request(request), getattr(instance, "env", None), ctx)
+                result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
             else:
                 result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
             if inspect.isawaitable(result):

@@ -135,10 +135,21 @@ class _ExternalSdkModule(ModuleType):
         raise _missing_attribute(self.__name__, attr)
 
 
+def _new_map(entries: Any = None) -> jsproxy.JsMap:
+    """``new Map(iterable)``: one entry per ``[key, value]`` item JavaScript iterates out of it."""
+    if entries is None or entries is jsproxy.jsnull:
+        return jsproxy.JsMap({})
+    pairs = {}
+    for item in jsproxy.js_iterated(entries):
+        key, value = (list(jsproxy.js_iterated(item)) + [None, None])[:2]
+        pairs[key] = value
+    return jsproxy.JsMap(pairs)
+
+
 def _new_set(items: Any = None) -> JsSet:
     """``new Set(iterable)``: the distinct items, in first-seen order."""
     out = JsSet()
-    for item in items if items is not None else ():
+    for item in jsproxy.js_iterated(items) if items is not None else ():
         out.add(item)
     return out
 
@@ -270,7 +281,7 @@ def _build() -> dict[str, ModuleType]:
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.Object = _object_namespace()  # type: ignore[attr-defined]
     js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=jsproxy.json_stringify)  # type: ignore[attr-defined]
-    array_from = lambda it: JsArray(list(it))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
+    array_from = lambda it: JsArray(list(jsproxy.js_iterated(it)))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
     array_of = lambda *items: JsArray(list(items))  # noqa: E731 - ``Array.of`` and ``new Array(a, b)``
     js.Array = SimpleNamespace(  # type: ignore[attr-defined]
         new=array_of, from_=array_from, **{"from": array_from}, of=array_of,
@@ -311,7 +322,7 @@ def _build() -> dict[str, ModuleType]:
     js.decodeURI = jspromise.decode_uri  # type: ignore[attr-defined]
     js.navigator = SimpleNamespace(userAgent="Cloudflare-Workers", hardwareConcurrency=1)  # type: ignore[attr-defined]
     js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
-    js.Map = SimpleNamespace(new=lambda entries=None: jsproxy.JsMap(dict(list(e) for e in entries) if entries else {}))  # type: ignore[attr-defined]
+    js.Map = SimpleNamespace(new=_new_map)  # type: ignore[attr-defined]
     js.__getattr__ = _js_getattr  # type: ignore[attr-defined]
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
     js.Request = jsweb.JsRequest  # type: ignore[attr-defined]

@@ -362,7 +362,11 @@ class Request:
 
 
 async def fetch(resource: Any, **other_options: Any) -> Response:
-    """Outgoing HTTP request (``workers.fetch``), made with the standard library."""
+    """Outgoing HTTP request (``workers.fetch``), made with the standard library. The options
+    reach JavaScript as Pyodide's ``pyfetch`` sends them, ``to_js``-converted (a ``bytes`` body
+    is a Uint8Array), unlike ``workers.Request``'s keywords (``js.Request.new(url, **options)``)."""
+    if isinstance(other_options.get("body"), (bytes, bytearray, memoryview)):
+        other_options["body"] = to_js(other_options["body"])
     request = resource if isinstance(resource, Request) else Request(resource, **other_options)
     return Response(await send_request(request.js_object))
 
