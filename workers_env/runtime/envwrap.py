@@ -16,11 +16,25 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import UNDEFINED, JsOpaque, JsSet, PyProxyArgument, to_py
+from workers_env._jsvalues import (
+    UNDEFINED,
+    ByteStream,
+    HttpResponse,
+    JsDate,
+    JsOpaque,
+    JsSet,
+    PyProxyArgument,
+    to_py,
+)
 from workers_env._jsvalues import to_js as _model_to_js
+from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsproxy import (
+    JsArray,
     JsDoubleProxy,
     JsHostObject,
+    JsLiteralMap,
+    JsMap,
+    JsNull,
     JsObject,
     JsProxy,
     call_relaxed,
@@ -50,21 +64,36 @@ class JsBinding(JsHostObject):
     has ``JS_METHODS`` (a D1 statement) is itself wrapped like a binding. ``nulls`` says how a
     result's ``null`` reaches Python (:func:`~workers_env.runtime.jsproxy.from_plain`): as the
     running Worker's Pyodide converts it, or fixed by the config's era for ``load_env``'s env.
+
+    ``rpc`` marks a binding whose calls cross Workers RPC to other Python code (a Durable
+    Object's stub, a Workflow, a service's entrypoint): arguments arrive as that code's SDK
+    converts them, a ``Map`` as a ``dict`` (:func:`rpc_argument`). ``hosts`` makes any object
+    a method returns (a stub, a Workflow instance) a JavaScript object like this one, with or
+    without ``JS_METHODS``; results inherit both.
     """
 
     def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True,
-                 nulls: Any = True):
+                 nulls: Any = True, rpc: bool = False, hosts: bool = False,
+                 option_args: dict[str, int] | None = None):
         self._name = name
         self._binding = binding
         self._target = binding
         self._js_class = js_class
         self._sdk_wraps = sdk_wraps
         self._nulls = nulls
+        self._rpc = rpc
+        self._hosts = hosts
+        self._option_args = option_args  # else the binding's own JS_OPTION_ARGS
 
-    def _from_binding(self, value: Any) -> Any:
-        """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding."""
-        if hasattr(type(value), "JS_METHODS"):
-            return JsBinding(self._name, value, sdk_wraps=self._sdk_wraps, nulls=self._nulls)
+    def _from_binding(self, value: Any, method: str = "") -> Any:
+        """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding (with
+        ``hosts``, every object, also as the items of a list, named as production's)."""
+        if hasattr(type(value), "JS_METHODS") or (self._hosts and _is_host_object(value)):
+            js_class = _CHILD_CLASSES.get((self._js_class, method))
+            return JsBinding(self._name, value, js_class=js_class, sdk_wraps=self._sdk_wraps, nulls=self._nulls,
+                             rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""))
+        if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
+            return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
         return from_plain(value, self._nulls)
 
     @property
@@ -72,7 +101,7 @@ class JsBinding(JsHostObject):
         return self._js_class or type(self._binding).__name__
 
     def __getattr__(self, name: str) -> Any:
-        exposed = getattr(self._binding, "JS_METHODS", None)  # what the real binding has
+        exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
         if name.startswith("_") or (exposed is not None and name not in exposed):
             raise AttributeError(name)
         attr = getattr(self._binding, name)
@@ -85,8 +114,16 @@ class JsBinding(JsHostObject):
                 js_args.append(JsObject(dict(kwargs)))
             where = f"call to {self._name}.{name}()"
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
-            at = getattr(self._binding, "JS_OPTION_ARGS", {}).get(name)
-            if name in getattr(self._binding, "JS_REST_ARGS", ()):
+            at = (self._option_args if self._option_args is not None
+                  else _declared(self._binding, "JS_OPTION_ARGS", {})).get(name)
+            if self._rpc:  # a dict the JS method reads as options (destructures) gives its values
+                plain = [{k: rpc_argument(v, where) for k, v in pyproxy_options(
+                    a, f"options of {self._name}.{name}()", nulls=self._nulls).items()}
+                    if i == at and type(a) is dict else rpc_argument(a, where) for i, a in enumerate(js_args)]
+                while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
+                    plain.pop()
+                    js_args.pop()
+            elif name in _declared(self._binding, "JS_REST_ARGS", ()):
                 # a rest parameter (D1's bind(...values)) keeps every argument: ``None`` is
                 # ``undefined`` and a Python container a PyProxy, for the binding to judge
                 plain = [rest_argument(a, where) for a in js_args]
@@ -101,14 +138,57 @@ class JsBinding(JsHostObject):
             except JsException as error:
                 raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
             if inspect.isawaitable(result):
-                return _resolve(self, result)
-            return self._from_binding(result)
+                return _resolve(self, result, name)
+            return self._from_binding(result, name)
 
         call.__name__ = name
         return call
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
+
+
+#: ``constructor.name`` of the objects a supplied binding's methods return, by (binding class, method)
+_CHILD_CLASSES: dict[tuple[str | None, str], str] = {
+    **{("DurableObjectNamespace", m): "DurableObject" for m in ("get", "getByName", "getExisting")},
+    **{("DurableObjectNamespace", m): "DurableObjectId" for m in ("idFromName", "idFromString", "newUniqueId")},
+    ("DurableObjectNamespace", "jurisdiction"): "DurableObjectNamespace",
+    **{("WorkflowImpl", m): "InstanceImpl" for m in ("get", "create", "createBatch")},
+}
+
+#: the options arguments of such objects, by class: a Workflow instance's
+#: ``sendEvent({type, payload})`` destructures its argument
+_OPTION_ARGS: dict[str, dict[str, int]] = {"InstanceImpl": {"sendEvent": 0}}
+
+
+def _declared(binding: Any, name: str, default: Any) -> Any:
+    """A binding's ``JS_METHODS``/``JS_OPTION_ARGS``/``JS_REST_ARGS`` if it declares one (an
+    object answering every attribute -- a stub with ``__getattr__`` -- declares none)."""
+    value = getattr(binding, name, default)
+    return value if isinstance(value, (tuple, list, set, frozenset, dict)) else default
+
+
+def _is_host_object(value: Any) -> bool:
+    """An object of the user's (a stub, a Workflow instance), not data a binding returns."""
+    return _is_binding(value) and not isinstance(value, _RESULT_DATA) and not inspect.isawaitable(value)
+
+
+#: what :func:`~workers_env.runtime.jsproxy.from_plain` or JavaScript already makes something of
+_RESULT_DATA = (JsProxy, bytes, bytearray, memoryview, tuple, set, frozenset, datetime.datetime, ByteStream,
+                HttpResponse, JsDate, JsOpaque, JsNull)
+
+
+def rpc_argument(value: Any, where: str) -> Any:
+    """One argument of a call across Workers RPC as the Python code on the other side receives
+    it: the value structured-cloned, then ``to_py()`` by that code's SDK -- a ``Map`` (what the
+    built-in SDK makes of a ``dict``) a ``dict``, at any depth; the rest as :func:`to_plain`."""
+    if isinstance(value, JsMap) and not isinstance(value, JsLiteralMap):
+        return {rpc_argument(k, where): rpc_argument(v, where) for k, v in value._entries.items()}
+    if isinstance(value, JsObject):
+        return {k: rpc_argument(v, where) for k, v in value._props.items()}
+    if isinstance(value, JsArray) and not all(type(v) in (int, float) for v in value._items):
+        return [rpc_argument(v, where) for v in value._items]
+    return to_plain(value, where=where)
 
 
 def rest_argument(value: Any, where: str) -> Any:
@@ -121,12 +201,12 @@ def rest_argument(value: Any, where: str) -> Any:
     return to_plain(value, where=where)
 
 
-async def _resolve(binding: JsBinding, pending: Awaitable[Any]) -> Any:
+async def _resolve(binding: JsBinding, pending: Awaitable[Any], method: str = "") -> Any:
     try:
         result = await pending
     except JsException as error:
         raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
-    return binding._from_binding(result)
+    return binding._from_binding(result, method)
 
 
 _PYODIDE_FACES: dict[type, type] = {}
@@ -184,23 +264,30 @@ class JsEnv(JsProxy):
         return result
 
     def _binding(self, name: str, value: Any) -> JsBinding:
-        from workers_env.runtime.eras import JS_CLASS_NAMES, KIND_ALIASES
+        from workers_env.runtime.eras import (
+            JS_CLASS_NAMES,
+            KIND_ALIASES,
+            SUPPLIED_JS_CLASS_NAMES,
+        )
 
         kind_of = getattr(self._env, "kind", None)
         kind = kind_of(name) if callable(kind_of) else None
+        declared = _declared_field(self._env, name) if kind is None else None
         era = self._era
         if era is None:
             wraps = True
         elif kind is None:  # a binding supplied by hand: as the era's SDK treats its declared kind
             # (r2_buckets -> r2, ...), or one it does not know (wrapped from 1.3.0, as the kinds it learnt)
-            declared = _declared_field(self._env, name)
-            wraps = era.external_sdk if declared == "services" else era.wraps(declared or "supplied")
+            wraps = era.external_sdk if declared in SUPPLIED_JS_CLASS_NAMES else era.wraps(declared or "supplied")
         else:
             wraps = era.wraps(kind)
         js_class = JS_CLASS_NAMES.get(KIND_ALIASES.get(kind or "", kind or ""))
-        if kind is None and _declared_field(self._env, name) == "services":
-            js_class = "Fetcher"  # a service binding you supply is a Fetcher to Worker code
-        return JsBinding(name, value, js_class=js_class, sdk_wraps=wraps)
+        # a service, Durable Object namespace or Workflow you supply has the real binding's class
+        # name, which both SDKs' _EnvWrapper go by; what it returns (a stub, an instance) is a
+        # JavaScript object too; a service's and a stub's calls reach Python code over RPC
+        supplied_class = SUPPLIED_JS_CLASS_NAMES.get(declared or "")
+        return JsBinding(name, value, js_class=supplied_class or js_class, sdk_wraps=wraps,
+                         rpc=declared in ("services", "durable_objects"), hosts=supplied_class is not None)
 
     def __dir__(self) -> list[str]:
         return list(self._env)
@@ -387,16 +474,28 @@ class _EnvWrapper:
         if name.startswith("__"):
             raise AttributeError(name)
         value = getattr(self._env, name)
-        if isinstance(value, JsBinding) and value._js_class == "Fetcher":
-            # both SDKs' _EnvWrapper hand a Fetcher out as _FetcherWrapper (fetch through workers.fetch);
-            # a late import: workers_api builds on this module
-            from workers_env.runtime.workers_api import FetcherView
+        if isinstance(value, JsBinding) and value._js_class in _OWN_WRAPPERS:
+            # both SDKs' _EnvWrapper hand Fetchers, Durable Object namespaces and Workflows out through
+            # wrappers of their own, per era; a late import: sdkwrappers builds on this module
+            from workers_env.runtime.sdkwrappers import sdk_wrapper
 
-            value = FetcherView(name, value._binding)
+            value = sdk_wrapper(name, value, self._sdk_era())
         elif isinstance(value, JsBinding) and value._sdk_wraps:
             value = _BindingWrapper(value)
         setattr(self, name, value)
         return value
+
+    def _sdk_era(self) -> Any:
+        """The era of the env this wraps (a ``JsEnv``'s), else of the running Worker; ``None``
+        when neither says (the newest SDK)."""
+        era = self._env.__dict__.get("_era") if isinstance(self._env, JsEnv) else None
+        if era is None:
+            era = getattr(current_runtime(), "era", None)
+        return era
+
+
+#: the JavaScript classes both SDKs' ``_EnvWrapper`` hand out through wrappers of their own
+_OWN_WRAPPERS = frozenset({"Fetcher", "DurableObjectNamespace", "WorkflowImpl"})
 
 
 EnvWrapper = _EnvWrapper

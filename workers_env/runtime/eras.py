@@ -44,9 +44,12 @@ from workers_env.runtime.envwrap import JsBinding
 from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE
 
 __all__ = [
+    "FETCHER_WRAPPER_CONVERTS_FROM",
     "JS_CLASS_NAMES",
     "KIND_ALIASES",
     "NEWEST_SDK",
+    "SUPPLIED_JS_CLASS_NAMES",
+    "WORKFLOW_WRAPPER_CONVERTS_FROM",
     "WRAPPED_FROM",
     "Era",
     "binding_view",
@@ -88,6 +91,26 @@ JS_CLASS_NAMES: dict[str, str] = {
     "queues": "WorkerQueue",
     "assets": "Fetcher",
 }
+
+
+#: ``constructor.name`` of a binding you supply, per the config field declaring it: the classes
+#: both SDKs' ``_EnvWrapper`` hand out through wrappers of their own (:mod:`.sdkwrappers`)
+SUPPLIED_JS_CLASS_NAMES: dict[str, str] = {
+    "services": "Fetcher",
+    "durable_objects": "DurableObjectNamespace",
+    "workflows": "WorkflowImpl",
+}
+
+#: The ``workers-runtime-sdk`` release whose ``_FetcherWrapper`` (a service, a Durable Object
+#: stub) is a ``_BindingWrapper`` (1.3.0, "Revise type conversion for Durable Object binding");
+#: before it, and in the built-in SDK, every method is an ``async def`` converting with the
+#: built-in ``python_to_rpc`` (a ``dict`` a ``Map``) and ``python_from_rpc`` (plain ``dict``).
+FETCHER_WRAPPER_CONVERTS_FROM = (1, 3, 0)
+
+#: The release whose Workflow wrappers are ``_BindingWrapper``s (1.5.3, "Update Workflows wrapper
+#: to work more natively with Python objects"); before it, and in the built-in SDK, an
+#: instance's ``status()``, ``pause()``, ... return the JavaScript call's promise un-awaited.
+WORKFLOW_WRAPPER_CONVERTS_FROM = (1, 5, 3)
 
 
 def _parse_version(text: str) -> tuple[int, ...]:

@@ -29,6 +29,7 @@ from workers_env.runtime import (
     jsstreams,
     jsweb,
     runsync,
+    sdkwrappers,
     timers,
     workers_api,
 )
@@ -49,7 +50,7 @@ __all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
 STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "workers.rpc", "asgi", "js", "pyodide", "pyodide.ffi",
-                 "pyodide.http")
+                 "pyodide.http", "pyodide.webloop")
 
 #: Where the README lists what the stand-ins cover (named by every "not emulated" error).
 COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
@@ -170,6 +171,13 @@ def _ffi_attribute(name: str) -> Any:
     raise AttributeError(f"module 'pyodide.ffi' has no attribute {name!r}")
 
 
+def _webloop_attribute(name: str) -> Any:
+    """``pyodide.webloop`` has only ``PyodideFuture`` here (what an un-awaited promise is)."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    raise _missing_attribute("pyodide.webloop", name)
+
+
 def _object_namespace() -> SimpleNamespace:
     def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
         if type(obj) is dict:
@@ -274,7 +282,7 @@ def _build() -> dict[str, ModuleType]:
     # own binding tests make them) hold for what ``self.env`` hands out
     workers_rpc = _ExternalSdkModule("rpc", "Stand-in for the SDK's binding wrappers.", {
         "_BindingWrapper": envwrap._BindingWrapper, "_RpcStubWrapper": envwrap._RpcStubWrapper,
-        "_EnvWrapper": envwrap._EnvWrapper, "_FetcherWrapper": workers_api.FetcherView,
+        "_EnvWrapper": envwrap._EnvWrapper, **sdkwrappers.RPC_CLASSES,
         "python_to_rpc": workers_api.python_to_rpc, "python_from_rpc": workers_api.python_from_rpc,
     })
 
@@ -357,15 +365,21 @@ def _build() -> dict[str, ModuleType]:
     http.pyfetch = workers_api.fetch  # type: ignore[attr-defined]
     http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
 
+    webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
+    webloop.PyodideFuture = sdkwrappers.PyodideFuture  # type: ignore[attr-defined]
+    webloop.__getattr__ = _webloop_attribute  # type: ignore[attr-defined]
+
     pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
     pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works
     pyodide.__version__ = PYODIDE_VERSION  # type: ignore[attr-defined]
     pyodide.ffi = ffi  # type: ignore[attr-defined]
     pyodide.http = http  # type: ignore[attr-defined]
+    pyodide.webloop = webloop  # type: ignore[attr-defined]
     return {
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http,
+        "pyodide.webloop": webloop,
     }
 
 

@@ -627,16 +627,21 @@ def python_from_rpc(obj: Any) -> Any:
     ...); the external one then makes objects ``JsDict`` and ``null`` ``None``, the built-in
     one stops there (plain ``dict``).
     """
+    return sdk_python_from_rpc(obj, builtin=_builtin_sdk())
+
+
+def sdk_python_from_rpc(obj: Any, *, builtin: bool) -> Any:
+    """:func:`python_from_rpc` as the built-in SDK (``builtin``) or the external one converts."""
     if isinstance(obj, JsProxy):
         if isinstance(obj, (JsObject, JsArray, JsMap, JsBufferSource)):
             obj = obj.to_py(default_converter=_from_rpc_default)
         else:
             obj = _from_rpc_default(obj, None, None)
-        if _builtin_sdk():
+        if builtin:
             return obj
-    elif _builtin_sdk():
+    elif builtin:
         if isinstance(obj, _jsvalues.JsSet):  # to_py of a Set: a set
-            return {python_from_rpc(v) for v in obj}
+            return {sdk_python_from_rpc(v, builtin=True) for v in obj}
         return obj
     return envwrap.python_from_rpc(obj)
 
@@ -646,7 +651,12 @@ def python_to_rpc(value: Any) -> Any:
 
     The external SDK makes dicts plain objects; the built-in one makes them ``Map``s.
     """
-    if _builtin_sdk():
+    return sdk_python_to_rpc(value, builtin=_builtin_sdk())
+
+
+def sdk_python_to_rpc(value: Any, *, builtin: bool) -> Any:
+    """:func:`python_to_rpc` as the built-in SDK (``builtin``) or the external one converts."""
+    if builtin:
         if isinstance(value, (tuple, bytearray)):
             raise TypeError(f"{type(value)} cannot be sent over RPC.")
         return to_js(value, dict_converter=lambda entries: JsMap({e[0]: e[1] for e in entries}))

@@ -1,0 +1,72 @@
+"""A service binding you supply: besides ``fetch``, its RPC methods reach Worker code converted as
+the SDK's ``_FetcherWrapper`` of the Worker's era converts them (built-in SDK: every method an
+``async def``, a ``dict`` sent as a ``Map`` and results plain ``dict``s; external SDK: a
+``_BindingWrapper``), and arrive at your object as Python data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workers_env import load_env, load_worker
+
+ENTRY = '''
+import inspect
+import json
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        svc = self.env.SVC
+        found = await svc.lookup({"q": [1, {"deep": True}]}, "extra")
+        count = svc.count()
+        counted = await count if inspect.isawaitable(count) else count
+        answer = await svc.fetch("https://svc/x", method="PUT")
+        return Response(json.dumps({"wrapper": type(svc).__name__, "found": [type(found).__name__, repr(found)],
+                                    "count": [type(count).__name__, counted],
+                                    "fetch": [answer.status, await answer.text()]}))
+'''
+
+
+class Service:
+    def __init__(self):
+        self.seen = []
+
+    async def lookup(self, query, extra=None):
+        self.seen.append((query, extra))
+        return {"query": query, "hit": None}
+
+    def count(self):
+        return len(self.seen)
+
+    async def fetch(self, resource, init=None):
+        from workers_env import js
+
+        self.seen.append((resource, init))
+        return js.Response.new("ok", status=201)
+
+
+def project(root: Path, date: str) -> Path:
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "entry.py").write_text(ENTRY)
+    (root / "wrangler.json").write_text(json.dumps({
+        "name": "svc", "main": "src/entry.py", "compatibility_date": date, "compatibility_flags": ["python_workers"],
+        "services": [{"binding": "SVC", "service": "other"}]}))
+    return root
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "found", "count"), [
+    ("2025-11-02", ["dict", "{'query': {'q': [1, {'deep': True}]}, 'hit': jsnull}"], ["coroutine", 1]),
+    ("2026-05-01", ["JsDict", "{'query': {'q': [1, {'deep': True}]}, 'hit': None}"], ["int", 1]),
+])
+async def test_a_supplied_services_rpc_methods_convert_as_the_eras_fetcher_wrapper(tmp_path, date, found, count):
+    service = Service()
+    worker = load_worker(env=load_env(project(tmp_path, date), bindings={"SVC": service}))
+    resp = await worker.fetch("/")
+    out = json.loads(await resp.text())
+    assert out == {"wrapper": "_FetcherWrapper", "found": found, "count": count, "fetch": [201, "ok"]}
+    assert service.seen == [({"q": [1, {"deep": True}]}, "extra"), ("https://svc/x", {"method": "PUT"})]

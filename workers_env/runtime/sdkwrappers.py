@@ -1,0 +1,412 @@
+"""The wrappers both Python SDKs give Fetchers, Durable Object namespaces and Workflows in ``self.env``.
+
+Their ``_EnvWrapper`` goes by the binding's JavaScript class: a ``Fetcher`` (a service binding,
+``env.ASSETS``, a Durable Object stub) becomes ``_FetcherWrapper``, a ``DurableObjectNamespace``
+``_DurableObjectNamespaceWrapper``, a ``WorkflowImpl`` ``_WorkflowBindingWrapper``. Which
+wrapper depends on the SDK (:func:`sdk_wrapper`):
+
+- **built-in SDK** (workerd ``workers/_workers.py``), and the external one before the releases
+  in :mod:`.eras`: a stub's methods are ``async def``s converting with the built-in
+  ``python_to_rpc`` (a ``dict`` becomes a ``Map``) and ``python_from_rpc`` (plain ``dict``); a
+  Workflow instance's ``status``, ``pause``, ``resume``, ``terminate``, ``restart`` and
+  ``send_event`` return the JavaScript call's promise without awaiting it, so ``await
+  instance.status()`` is a :class:`PyodideFuture`, not the status.
+- **external SDK** (workers-runtime-sdk ``workers/rpc.py``): the stub and the Workflow wrappers
+  are ``_BindingWrapper``s -- arguments and results converted, ``send_event`` and ``create_batch``
+  mapped to ``sendEvent`` and ``createBatch``.
+
+Both: ``fetch`` of a Fetcher is ``workers.fetch`` sent through the binding; the namespace wrapper
+passes everything through except ``get``/``getByName`` (the stub's wrapper) and ``jurisdiction``
+(the namespace's wrapper again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import types
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from workers_env.runtime.envwrap import (
+    JsBinding,
+    _BindingWrapper,
+    _wrap_result,
+    python_to_rpc,
+)
+from workers_env.runtime.eras import (
+    FETCHER_WRAPPER_CONVERTS_FROM,
+    WORKFLOW_WRAPPER_CONVERTS_FROM,
+)
+from workers_env.runtime.workers_api import (
+    FetcherView,
+    Response,
+    sdk_python_from_rpc,
+    sdk_python_to_rpc,
+)
+
+__all__ = ["PyodideFuture", "sdk_wrapper"]
+
+
+class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
+    """What Pyodide hands Python for a JavaScript promise nobody awaited yet (``pyodide.webloop``):
+    an ``asyncio.Future`` with the promise's ``then``/``catch``/``finally_``."""
+
+    def then(self, onfulfilled: Callable[[Any], Any] | None = None,
+             onrejected: Callable[[BaseException], Any] | None = None) -> PyodideFuture:
+        following = PyodideFuture(loop=self.get_loop())
+
+        def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
+            if following.cancelled():
+                return
+            if done.cancelled():
+                following.cancel()
+                return
+            error = done.exception()
+            handler = onrejected if error is not None else onfulfilled
+            try:
+                if handler is None:
+                    if error is not None:
+                        raise error
+                    following.set_result(done.result())
+                    return
+                value = handler(error if error is not None else done.result())
+            except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
+                following.set_exception(exc)
+                return
+            if inspect.isawaitable(value):
+                _settle_from(following, value)
+            else:
+                following.set_result(value)
+
+        self.add_done_callback(settle)
+        return following
+
+    def catch(self, onrejected: Callable[[BaseException], Any]) -> PyodideFuture:
+        return self.then(None, onrejected)
+
+    def finally_(self, onfinally: Callable[[], Any]) -> PyodideFuture:
+        def passing(value: Any) -> Any:
+            onfinally()
+            return value
+
+        def failing(error: BaseException) -> Any:
+            onfinally()
+            raise error
+
+        return self.then(passing, failing)
+
+
+PyodideFuture.__module__ = "pyodide.webloop"
+
+
+def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # type: ignore[type-arg]
+    """Resolve ``future`` as ``awaitable`` settles, running it at once as a task."""
+    task = asyncio.ensure_future(awaitable)
+
+    def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
+        if future.cancelled():
+            return
+        if done.cancelled():
+            future.cancel()
+        elif done.exception() is not None:
+            future.set_exception(done.exception())  # type: ignore[arg-type]
+        else:
+            future.set_result(done.result())
+
+    task.add_done_callback(settle)
+
+
+def _unawaited(result: Any) -> Any:
+    """A JavaScript call's result as Python holds it un-awaited: its promise a
+    :class:`PyodideFuture`, anything else as it is. The call runs at once up to its first
+    suspension, as a JavaScript call does (its request is sent whether or not anyone awaits the
+    promise), and on as a task from there."""
+    if not inspect.isawaitable(result):
+        return result
+    future = PyodideFuture()
+    if not inspect.iscoroutine(result):
+        _settle_from(future, result)
+        return future
+    try:
+        yielded = result.send(None)
+    except StopIteration as stop:
+        future.set_result(stop.value)
+        return future
+    except Exception as exc:  # noqa: BLE001 - a rejected promise
+        future.set_exception(exc)
+        return future
+    _settle_from(future, _finish(_resumed(result, yielded)))
+    return future
+
+
+@types.coroutine
+def _resumed(coro: Any, yielded: Any) -> Any:
+    """The rest of a coroutine already stepped once (``yielded`` what it waits on), to run as a task."""
+    while True:
+        try:
+            sent = yield yielded
+        except BaseException as exc:  # noqa: BLE001 - the task's throw (a cancellation) goes to the coroutine
+            try:
+                yielded = coro.throw(exc)
+            except StopIteration as stop:
+                return stop.value
+        else:
+            try:
+                yielded = coro.send(sent)
+            except StopIteration as stop:
+                return stop.value
+
+
+async def _finish(resumed: Any) -> Any:
+    return await resumed
+
+
+async def _settled(result: Any) -> Any:
+    """``await`` of a JavaScript call's result: its promise's value (a method of yours written
+    as a plain ``def`` answers at once, as a resolved promise would)."""
+    return await result if inspect.isawaitable(result) else result
+
+
+def _stub_of(namespace: JsBinding, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> JsBinding:
+    """``namespace.get(...)``, ``getByName(...)``, ``jurisdiction(...)``: answered at once in
+    production (a stub or a namespace, never a promise), so a stand-in must answer so too."""
+    supplied = getattr(namespace._binding, method, None)
+    result = None if inspect.iscoroutinefunction(supplied) else getattr(namespace, method)(*args, **kwargs)
+    if result is None or inspect.isawaitable(result):
+        if inspect.iscoroutine(result):
+            result.close()
+        raise TypeError(
+            f"{namespace._name}.{method}() returned an awaitable: a Durable Object namespace's {method}() answers at "
+            f"once in production (the stub itself, not a promise), so write {method} as a plain def in the object "
+            f"you supply for {namespace._name}")
+    if not isinstance(result, JsBinding):
+        raise TypeError(
+            f"{namespace._name}.{method}() returned {type(result).__name__}: the object you supply for "
+            f"{namespace._name} must return an object (a stub with the Durable Object's methods)")
+    return result
+
+
+def _fetch(name: str, binding: JsBinding, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Awaitable[Response]:
+    """Both SDKs' ``_FetcherWrapper.fetch``: ``workers.fetch(..., fetcher=binding.fetch)``."""
+    return FetcherView(name, binding._binding).fetch(*args, **kwargs)
+
+
+# -- the built-in SDK's wrappers (and the external SDK's before it converted) -----------------
+
+
+class _BuiltinFetcherWrapper:
+    """The built-in SDK's ``_FetcherWrapper``: every method an ``async def``; arguments through its
+    ``python_to_rpc`` (a ``dict`` a ``Map``), the awaited result through its ``python_from_rpc``;
+    other attributes as JavaScript gives them."""
+
+    def __init__(self, binding: JsBinding, name: str | None = None):
+        self._binding = binding
+        self._name = name or binding._name
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        attr = getattr(self._binding, name)
+        if not callable(attr):
+            return attr
+
+        async def wrapper(*args: Any, **kwargs: Any) -> Any:
+            js_args = [sdk_python_to_rpc(a, builtin=True) for a in args]
+            js_kwargs = {k: sdk_python_to_rpc(v, builtin=True) for k, v in kwargs.items()}
+            return sdk_python_from_rpc(await _settled(attr(*js_args, **js_kwargs)), builtin=True)
+
+        wrapper.__name__ = name
+        setattr(self, name, wrapper)
+        return wrapper
+
+    def fetch(self, *args: Any, **kwargs: Any) -> Awaitable[Response]:
+        return _fetch(self._name, self._binding, args, kwargs)
+
+    def __repr__(self) -> str:
+        return f"<Fetcher {self._name}>"
+
+
+class _DurableObjectNamespaceWrapper:
+    """Both SDKs' ``_DurableObjectNamespaceWrapper``: JavaScript's namespace, but ``get`` and
+    ``getByName`` hand the stub out through the SDK's ``_FetcherWrapper`` and ``jurisdiction``
+    its namespace through this wrapper again."""
+
+    _stub_wrapper: type = _BuiltinFetcherWrapper
+
+    def __init__(self, binding: JsBinding):
+        self._binding = binding
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._binding, name)
+
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        return self._stub_wrapper(_stub_of(self._binding, "get", args, kwargs))
+
+    def getByName(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - JavaScript's name
+        return self._stub_wrapper(_stub_of(self._binding, "getByName", args, kwargs))
+
+    def jurisdiction(self, *args: Any, **kwargs: Any) -> Any:
+        return type(self)(_stub_of(self._binding, "jurisdiction", args, kwargs))
+
+    def __repr__(self) -> str:
+        return f"<DurableObjectNamespace {self._binding._name}>"
+
+
+class _BuiltinWorkflowInstanceWrapper:
+    """The built-in SDK's ``_WorkflowInstanceWrapper``: attributes as JavaScript gives them;
+    ``status``, ``pause``, ``resume``, ``terminate``, ``restart`` and ``send_event``
+    (``sendEvent``) are ``async def``s returning the call's promise un-awaited (a
+    :class:`PyodideFuture`), arguments unconverted."""
+
+    def __init__(self, binding: JsBinding):
+        self._binding = binding
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._binding, name)
+
+    async def send_event(self, *args: Any, **kwargs: Any) -> Any:
+        return _unawaited(self._binding.sendEvent(*args, **kwargs))
+
+    async def pause(self, *args: Any, **kwargs: Any) -> Any:
+        return _unawaited(self._binding.pause(*args, **kwargs))
+
+    async def resume(self, *args: Any, **kwargs: Any) -> Any:
+        return _unawaited(self._binding.resume(*args, **kwargs))
+
+    async def terminate(self, *args: Any, **kwargs: Any) -> Any:
+        return _unawaited(self._binding.terminate(*args, **kwargs))
+
+    async def restart(self, *args: Any, **kwargs: Any) -> Any:
+        return _unawaited(self._binding.restart(*args, **kwargs))
+
+    async def status(self, *args: Any, **kwargs: Any) -> Any:
+        return _unawaited(self._binding.status(*args, **kwargs))
+
+    def __repr__(self) -> str:
+        return f"<WorkflowInstance of {self._binding._name}>"
+
+
+class _BuiltinWorkflowBindingWrapper:
+    """The built-in SDK's ``_WorkflowBindingWrapper``: ``get``/``create`` await the call (arguments
+    unconverted) and wrap the instance; ``create_batch`` is ``createBatch``, each instance wrapped."""
+
+    _instance_wrapper: type = _BuiltinWorkflowInstanceWrapper
+
+    def __init__(self, binding: JsBinding):
+        self._binding = binding
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._binding, name)
+
+    async def get(self, *args: Any, **kwargs: Any) -> Any:
+        return self._instance_wrapper(await _settled(self._binding.get(*args, **kwargs)))
+
+    async def create(self, *args: Any, **kwargs: Any) -> Any:
+        return self._instance_wrapper(await _settled(self._binding.create(*args, **kwargs)))
+
+    async def create_batch(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return [self._instance_wrapper(w) for w in await _settled(self._binding.createBatch(*args, **kwargs))]
+
+    def __repr__(self) -> str:
+        return f"<Workflow {self._binding._name}>"
+
+
+# -- the external SDK's wrappers (workers/rpc.py) --------------------------------------------
+
+
+def _rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    """The external SDK's ``_BindingWrapper._convert_args``."""
+    return [python_to_rpc(a) for a in args], {k: python_to_rpc(v) for k, v in kwargs.items()}
+
+
+class _FetcherWrapper(_BindingWrapper):
+    """The external SDK's ``_FetcherWrapper``: a ``_BindingWrapper`` (every call converted) whose
+    ``fetch`` is ``workers.fetch`` through the binding."""
+
+    def __init__(self, binding: JsBinding, name: str | None = None):
+        super().__init__(binding)
+        self._name = name or binding._name
+
+    def fetch(self, *args: Any, **kwargs: Any) -> Awaitable[Response]:
+        return _fetch(self._name, self._binding, args, kwargs)
+
+    def __repr__(self) -> str:
+        return f"<Fetcher {self._name}>"
+
+
+class _ExternalDurableObjectNamespaceWrapper(_DurableObjectNamespaceWrapper):
+    _stub_wrapper = _FetcherWrapper
+
+
+class _WorkflowInstanceWrapper(_BindingWrapper):
+    """The external SDK's ``_WorkflowInstanceWrapper``: a ``_BindingWrapper`` (``status()`` the
+    converted status) with ``send_event`` for ``sendEvent``."""
+
+    async def send_event(self, *args: Any, **kwargs: Any) -> Any:
+        js_args, js_kwargs = _rpc_args(args, kwargs)
+        return _wrap_result(await _settled(self._binding.sendEvent(*js_args, **js_kwargs)))
+
+    def __repr__(self) -> str:
+        return f"<WorkflowInstance of {self._binding._name}>"
+
+
+class _WorkflowBindingWrapper(_BindingWrapper):
+    """The external SDK's ``_WorkflowBindingWrapper``: ``get``, ``create`` and ``create_batch``
+    (``createBatch``) convert their arguments and wrap each instance."""
+
+    async def get(self, *args: Any, **kwargs: Any) -> _WorkflowInstanceWrapper:
+        js_args, js_kwargs = _rpc_args(args, kwargs)
+        return _WorkflowInstanceWrapper(await _settled(self._binding.get(*js_args, **js_kwargs)))
+
+    async def create(self, *args: Any, **kwargs: Any) -> _WorkflowInstanceWrapper:
+        js_args, js_kwargs = _rpc_args(args, kwargs)
+        return _WorkflowInstanceWrapper(await _settled(self._binding.create(*js_args, **js_kwargs)))
+
+    async def create_batch(self, *args: Any, **kwargs: Any) -> list[_WorkflowInstanceWrapper]:
+        js_args, js_kwargs = _rpc_args(args, kwargs)
+        return [_WorkflowInstanceWrapper(w) for w in await _settled(self._binding.createBatch(*js_args, **js_kwargs))]
+
+    def __repr__(self) -> str:
+        return f"<Workflow {self._binding._name}>"
+
+
+# Worker code reads the SDK's class names (``type(x).__name__``), whichever SDK's they are
+for _cls, _sdk_name in ((_BuiltinFetcherWrapper, "_FetcherWrapper"),
+                        (_ExternalDurableObjectNamespaceWrapper, "_DurableObjectNamespaceWrapper"),
+                        (_BuiltinWorkflowInstanceWrapper, "_WorkflowInstanceWrapper"),
+                        (_BuiltinWorkflowBindingWrapper, "_WorkflowBindingWrapper")):
+    _cls.__name__ = _cls.__qualname__ = _sdk_name
+
+#: the external SDK's classes as ``workers.rpc`` names them (isinstance checks hold for what
+#: ``self.env`` hands out in that era)
+RPC_CLASSES: dict[str, type] = {
+    "_FetcherWrapper": _FetcherWrapper,
+    "_DurableObjectNamespaceWrapper": _ExternalDurableObjectNamespaceWrapper,
+    "_WorkflowInstanceWrapper": _WorkflowInstanceWrapper,
+    "_WorkflowBindingWrapper": _WorkflowBindingWrapper,
+}
+
+
+def sdk_wrapper(name: str, binding: JsBinding, era: Any) -> Any:
+    """``self.env.<name>`` for a Fetcher, Durable Object namespace or Workflow ``binding`` as the
+    SDK of ``era`` (an :class:`~workers_env.runtime.eras.Era`; ``None``: the newest) wraps it."""
+
+    def converts_from(version: tuple[int, ...]) -> bool:
+        return era is None or era.sdk_at_least(version)
+
+    js_class = binding._js_class
+    if js_class == "WorkflowImpl":
+        if converts_from(WORKFLOW_WRAPPER_CONVERTS_FROM):
+            return _WorkflowBindingWrapper(binding)
+        return _BuiltinWorkflowBindingWrapper(binding)
+    converts = converts_from(FETCHER_WRAPPER_CONVERTS_FROM)
+    if js_class == "DurableObjectNamespace":
+        return _ExternalDurableObjectNamespaceWrapper(binding) if converts else _DurableObjectNamespaceWrapper(binding)
+    return _FetcherWrapper(binding, name) if converts else _BuiltinFetcherWrapper(binding, name)
