@@ -126,9 +126,9 @@ async def test_what_is_not_emulated_says_so(tmp_path):
             return Response.json({"has": hasattr(js, "HTMLRewriter")})
     """
     worker = load_worker(make(tmp_path, entry))
-    assert await (await worker.fetch("/")).json() == {"has": False}  # getattr/hasattr: AttributeError
-    (tmp_path / "src" / "entry.py").write_text("from js import HTMLRewriter\n")
-    with pytest.raises(ImportError, match=r"js\.HTMLRewriter is not emulated by workers-env.*README"):
+    assert await (await worker.fetch("/")).json() == {"has": True}  # a workerd global: there, as in production
+    (tmp_path / "src" / "entry.py").write_text("from js import NoSuchGlobal\n")  # no workerd global
+    with pytest.raises(ImportError, match=r"js\.NoSuchGlobal is not emulated by workers-env.*README"):
         load_worker(tmp_path)
     (tmp_path / "src" / "entry.py").write_text("from workers import no_such_name\n")
     with pytest.raises(ImportError, match=r"workers\.no_such_name is not emulated by workers-env"):
@@ -296,3 +296,26 @@ async def test_create_proxy_of_an_object_can_be_destroyed_and_reads_as_the_objec
     from workers_env import js
     response = js.Response.new("x", create_proxy({"status": 201}))  # a dict's PyProxy, read as newest Pyodide reads it
     assert response.status == 201
+
+
+@pytest.mark.asyncio
+async def test_a_workerd_global_not_emulated_imports_and_refuses_when_used(tmp_path):
+    """``from js import WebSocketPair`` loads (python-workers-examples' chatroom serves its page
+    in production whatever its WebSocket route does); using it says what is missing."""
+    from workers_env import NotEmulatedError
+
+    entry = """
+    from js import WebSocketPair, HTMLRewriter, Math
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            if request.url.endswith("/ws"):
+                client, server = WebSocketPair.new().object_values()
+            return Response("page")
+    """
+    worker = load_worker(make(tmp_path, entry))
+    assert await (await worker.fetch("/")).text() == "page"
+    with pytest.raises(NotEmulatedError, match=r"^js\.WebSocketPair is not emulated by workers-env: importing it "
+                                               r"works, as in production, but js\.WebSocketPair\.new needs the real runtime"):
+        await worker.fetch("/ws")

@@ -13,6 +13,7 @@ from types import ModuleType, SimpleNamespace
 from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK
+from workers_env import _errors
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet
 from workers_env.runtime import (
@@ -240,11 +241,59 @@ def _caches() -> Any:
     return _PROCESS_CACHES[0]
 
 
+#: JavaScript globals of workerd that the ``js`` stand-in does not emulate: they import (as in
+#: production, so a Worker that uses one on some paths only loads and serves the others) and
+#: raise :class:`~workers_env.NotEmulatedError` when used
+WORKERD_GLOBALS_NOT_EMULATED = frozenset({
+    "AggregateError", "BigInt", "Boolean", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
+    "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DOMException", "DecompressionStream",
+    "DigestStream", "EvalError", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
+    "FixedLengthStream", "Function", "HTMLRewriter", "Intl", "Iterator", "Math", "MessageChannel",
+    "MessagePort", "Navigator", "Proxy", "RangeError", "ReadableStreamDefaultReader", "ReferenceError",
+    "Reflect", "RegExp", "String", "Symbol", "SyntaxError", "TextDecoderStream", "TextEncoderStream",
+    "TypeError", "URIError", "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
+    "WebSocketPair", "WritableStream", "escape", "performance", "queueMicrotask", "reportError",
+    "scheduler", "structuredClone", "unescape",
+})
+
+
+class NotEmulatedGlobal(jsproxy.JsProxy):
+    """A workerd global the stand-in lacks (:data:`WORKERD_GLOBALS_NOT_EMULATED`): importable,
+    and every use -- a call, ``new``, an attribute -- raises ``NotEmulatedError`` naming it."""
+
+    _js_name = "Function"
+
+    def __init__(self, name: str):
+        object.__setattr__(self, "_name", name)
+
+    def _refuse(self, use: str) -> _errors.NotEmulatedError:
+        return _errors.NotEmulatedError(
+            f"js.{self._name} is not emulated by workers-env: importing it works, as in production, but "
+            f"{use} needs the real runtime (see {COVERAGE_DOC}). Keep that path out of local runs or "
+            "open an issue.")
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        raise self._refuse(f"js.{self._name}.{attr}")
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise self._refuse(f"calling js.{self._name}")
+
+    def __repr__(self) -> str:
+        return f"function {self._name}() {{ [native code] }}"
+
+
+_NOT_EMULATED_GLOBALS: dict[str, NotEmulatedGlobal] = {}
+
+
 def _js_getattr(name: str) -> Any:
     if name == "caches":
         return _caches()
     if name.startswith("__"):
         raise AttributeError(name)
+    if name in WORKERD_GLOBALS_NOT_EMULATED:
+        return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
     raise _missing_attribute("js", name)
 
 
