@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import re
 import sqlite3
+import sys
 import threading
 import warnings
 from functools import lru_cache
@@ -25,6 +26,7 @@ from time import perf_counter
 from typing import Any
 
 from workers_env.d1 import limits
+from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, rewrite_named
 from workers_env.d1.sqltext import split_statements
 
 __all__ = ["Database", "QueryResult", "SqlFailure"]
@@ -111,8 +113,38 @@ def _error_offset_reader() -> Any:
 
 _OFFSET = _error_offset_reader()
 
-# D1 binds ``:name``/``@name``/``$name`` parameters by position; CPython >= 3.12 warns about that.
-warnings.filterwarnings("ignore", category=DeprecationWarning, module=__name__)
+# CPython 3.12.0-3.12.3 also warn when ``?NNN`` (a nameless, numbered parameter) is bound from
+# a sequence: a false alarm (python/cpython#117995, fixed in 3.12.4); only that one is hushed.
+if (3, 12) <= sys.version_info < (3, 12, 4):
+    warnings.filterwarnings(
+        "ignore", r"Binding \d+ \('\?\d+'\) is a named parameter", DeprecationWarning, __name__
+    )
+
+_USES = re.compile(r"The current statement uses (\d+), and there are")
+
+
+class _Longest:
+    """A sequence longer than any statement's parameters: binding it makes sqlite3 say how
+    many the statement has (its count check comes before anything is bound or run)."""
+
+    def __len__(self) -> int:
+        return 1 << 30
+
+    def __getitem__(self, index: int) -> Any:
+        raise IndexError(index)
+
+
+def _parameter_count(conn: sqlite3.Connection, sql: str) -> int:
+    """``sqlite3_bind_parameter_count`` of ``sql`` (prepared, nothing run); a statement that
+    does not prepare raises its own error here."""
+    try:
+        conn.execute(sql, _Longest())
+    except sqlite3.ProgrammingError as exc:
+        found = _USES.search(str(exc))
+        if found is None:
+            raise
+        return int(found.group(1))
+    raise AssertionError("sqlite3 bound more parameters than a statement can have")  # pragma: no cover
 
 
 class Database:
@@ -124,6 +156,7 @@ class Database:
         self._lock = threading.RLock()
         self._trusted = True
         self._auth_error: str | None = None
+        self._renamed: Rewrite | None = None  # the last statement, when run with ?NNN for its names
         if self.path is None:
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         else:
@@ -242,6 +275,8 @@ class Database:
             if changed:
                 self._writes += 1
         columns = list(map(_NAME, description)) if description is not None else []
+        if self._renamed is not None:
+            columns = self._original_columns(columns)
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
 
@@ -249,7 +284,10 @@ class Database:
         conn = self._conn
         self._trusted = False
         self._auth_error = None
+        self._renamed = None
         try:
+            if params and has_named(sql):
+                return self._execute_named(conn, sql, params)
             return conn.execute(sql, params)
         except sqlite3.ProgrammingError as exc:
             text = str(exc)
@@ -270,6 +308,34 @@ class Database:
             raise SqlFailure("string or blob too big: SQLITE_TOOBIG") from None
         finally:
             self._trusted = True
+
+    def _execute_named(self, conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
+        """Run ``sql``, which has named parameters, with ``params`` bound by index as D1 does
+        (see :mod:`workers_env.d1.parameters`)."""
+        count = _parameter_count(conn, sql)
+        if count != len(params):
+            raise SqlFailure(limits.WRONG_PARAMETER_COUNT)
+        try:
+            return conn.execute(sql, InBindOrder(params))
+        except sqlite3.ProgrammingError as exc:
+            if "has no name" not in str(exc):  # sqlite3 asks no name of a ``?`` (nothing ran)
+                raise
+        rewrite = rewrite_named(sql)
+        if rewrite.count != count:  # SQLite numbered it otherwise: never run a rewrite it disowns
+            return conn.execute(sql, params)
+        self._renamed = rewrite
+        return conn.execute(rewrite.sql, params)
+
+    def _original_columns(self, columns: list[str]) -> list[str]:
+        """Result column names as the user's SQL spells them (a column named after its
+        expression would otherwise show the ``?NNN`` written for a name)."""
+        renamed, at, names = self._renamed, 0, []
+        assert renamed is not None
+        for column in columns:
+            if "?" in column:  # only a ``?NNN`` of ours reads differently from the user's text
+                column, at = renamed.original_text(column, at)
+            names.append(column)
+        return names
 
     def _describe(self, exc: sqlite3.Error) -> str:
         """workerd's text: ``<errmsg>[ at offset N]: SQLITE_<CODE>[ (extended: SQLITE_<EXT>)]``."""

@@ -10,9 +10,31 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
-__all__ = ["split_statements", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
+__all__ = ["skip_comment", "skip_quoted", "split_statements", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
 
 _QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
+
+
+def skip_comment(sql: str, i: int) -> int:
+    """The end of the ``--``/``/* */`` comment starting at ``i`` (or ``i`` when none does)."""
+    if sql.startswith("--", i):
+        end = sql.find("\n", i)
+        return len(sql) if end < 0 else end + 1
+    if sql.startswith("/*", i):
+        end = sql.find("*/", i + 2)
+        return len(sql) if end < 0 else end + 2
+    return i
+
+
+def skip_quoted(sql: str, i: int) -> int:
+    """The end of the string or quoted name starting at ``i`` (or ``i`` when none does)."""
+    close = _QUOTES.get(sql[i])
+    if close is None:
+        return i
+    end = sql.find(close, i + 1)
+    while end >= 0 and close != "]" and sql.startswith(close * 2, end):
+        end = sql.find(close, end + 2)
+    return len(sql) if end < 0 else end + 1
 
 
 def _scan(sql: str) -> tuple[list[int], bool]:
@@ -22,21 +44,14 @@ def _scan(sql: str) -> tuple[list[int], bool]:
     i, n = 0, len(sql)
     while i < n:
         ch = sql[i]
-        if ch == "-" and sql.startswith("--", i):
-            end = sql.find("\n", i)
-            i = n if end < 0 else end + 1
-            continue
-        if ch == "/" and sql.startswith("/*", i):
-            end = sql.find("*/", i + 2)
-            i = n if end < 0 else end + 2
-            continue
-        close = _QUOTES.get(ch)
-        if close is not None:
+        if ch in "-/":
+            end = skip_comment(sql, i)
+            if end != i:
+                i = end
+                continue
+        elif ch in _QUOTES:
             code = True
-            end = sql.find(close, i + 1)
-            while end >= 0 and close != "]" and sql.startswith(close * 2, end):
-                end = sql.find(close, end + 2)
-            i = n if end < 0 else end + 1
+            i = skip_quoted(sql, i)
             continue
         if ch == ";":
             semicolons.append(i)
