@@ -645,7 +645,7 @@ def _get(obj, name: str):
 
 
 async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER_JS
-    kind = type(v).__name__
+    kind = type(v).__qualname__  # workers-env's own class (every JS value's __name__ is JsProxy, as in Pyodide)
     if isinstance(v, dict) and "$missing" in v:
         return v
     if v is None:

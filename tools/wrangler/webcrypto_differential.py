@@ -294,9 +294,9 @@ def _py_plain(v):
 
 async def _py_shape(v):
     subtle = js.crypto.subtle
-    if type(v).__name__ == "JsBuffer":
+    if type(v).__qualname__ == "JsBuffer":  # __name__ is JsProxy for every JS value, as in Pyodide
         return {"$hex": v.to_bytes().hex()}
-    if type(v).__name__ == "CryptoKey":
+    if type(v).__qualname__ == "CryptoKey":
         usages = list(_py_plain(v.usages))
         out = {"type": v.type, "algorithm": _py_plain(v.algorithm), "extractable": v.extractable, "usages": usages}
         if out["algorithm"].get("name") == "HMAC" and "sign" in usages:
