@@ -227,12 +227,8 @@ class _BuiltinFetcherWrapper:
         return f"<Fetcher {self._name}>"
 
 
-class _DurableObjectNamespaceWrapper:
-    """Both SDKs' ``_DurableObjectNamespaceWrapper``: JavaScript's namespace, but ``get`` and
-    ``getByName`` hand the stub out through the SDK's ``_FetcherWrapper`` and ``jurisdiction``
-    its namespace through this wrapper again."""
-
-    _stub_wrapper: type = _BuiltinFetcherWrapper
+class _PassThrough:
+    """A wrapper that hands every attribute it does not define out as the JavaScript object has it."""
 
     def __init__(self, binding: JsBinding):
         self._binding = binding
@@ -241,6 +237,14 @@ class _DurableObjectNamespaceWrapper:
         if name.startswith("__"):
             raise AttributeError(name)
         return getattr(self._binding, name)
+
+
+class _DurableObjectNamespaceWrapper(_PassThrough):
+    """Both SDKs' ``_DurableObjectNamespaceWrapper``: JavaScript's namespace, but ``get`` and
+    ``getByName`` hand the stub out through the SDK's ``_FetcherWrapper`` and ``jurisdiction``
+    its namespace through this wrapper again."""
+
+    _stub_wrapper: type = _BuiltinFetcherWrapper
 
     def get(self, *args: Any, **kwargs: Any) -> Any:
         return self._stub_wrapper(_stub_of(self._binding, "get", args, kwargs))
@@ -255,19 +259,11 @@ class _DurableObjectNamespaceWrapper:
         return f"<DurableObjectNamespace {self._binding._name}>"
 
 
-class _BuiltinWorkflowInstanceWrapper:
+class _BuiltinWorkflowInstanceWrapper(_PassThrough):
     """The built-in SDK's ``_WorkflowInstanceWrapper``: attributes as JavaScript gives them;
     ``status``, ``pause``, ``resume``, ``terminate``, ``restart`` and ``send_event``
     (``sendEvent``) are ``async def``s returning the call's promise un-awaited (a
     :class:`PyodideFuture`), arguments unconverted."""
-
-    def __init__(self, binding: JsBinding):
-        self._binding = binding
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self._binding, name)
 
     async def send_event(self, *args: Any, **kwargs: Any) -> Any:
         return _unawaited(self._binding.sendEvent(*args, **kwargs))
@@ -291,19 +287,11 @@ class _BuiltinWorkflowInstanceWrapper:
         return f"<WorkflowInstance of {self._binding._name}>"
 
 
-class _BuiltinWorkflowBindingWrapper:
+class _BuiltinWorkflowBindingWrapper(_PassThrough):
     """The built-in SDK's ``_WorkflowBindingWrapper``: ``get``/``create`` await the call (arguments
     unconverted) and wrap the instance; ``create_batch`` is ``createBatch``, each instance wrapped."""
 
     _instance_wrapper: type = _BuiltinWorkflowInstanceWrapper
-
-    def __init__(self, binding: JsBinding):
-        self._binding = binding
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self._binding, name)
 
     async def get(self, *args: Any, **kwargs: Any) -> Any:
         return self._instance_wrapper(await _settled(self._binding.get(*args, **kwargs)))
