@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest

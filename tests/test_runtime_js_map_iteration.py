@@ -9,7 +9,6 @@ The JS methods ``entries``/``forEach``/``delete``/``clear`` are there beside the
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

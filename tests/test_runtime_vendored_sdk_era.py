@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 from workers_env import JsException, load_worker
-from workers_env.runtime.eras import NEWEST_SDK, installed_sdk_version, vendored_sdk_version
+from workers_env.runtime.eras import (
+    NEWEST_SDK,
+    installed_sdk_version,
+    vendored_sdk_version,
+)
 
 OLD_CONFIG = {  # a built-in-era config: dated before 2026-04-21, the external SDK switched off
     "name": "v", "main": "src/entry.py", "compatibility_date": "2026-03-24",

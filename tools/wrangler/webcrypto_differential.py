@@ -36,6 +36,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
 from casediff import report, run_under_wrangler_dev
+
 from workers_env import JsException, js, to_js
 from workers_env.runtime.jsproxy import jsnull  # pyodide.ffi.jsnull
 

@@ -17,9 +17,9 @@ import sqlite3
 import sys
 import threading
 import warnings
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from time import perf_counter

@@ -12,8 +12,8 @@ import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
-from workers_env._clock import SYSTEM_CLOCK
 from workers_env import _errors
+from workers_env._clock import SYSTEM_CLOCK
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet
 from workers_env.runtime import (
