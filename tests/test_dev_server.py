@@ -123,6 +123,8 @@ async def test_requests_carry_the_headers_miniflare_sets(tmp_path):
                        "content-length": None}
         given = json.loads(request(server.url + "/headers", headers={"CF-Connecting-IP": "203.0.113.7"})[2])
         assert given["cf-connecting-ip"] == "203.0.113.7"
+        empty = json.loads(request(server.url + "/headers", headers={"CF-Connecting-IP": ""})[2])
+        assert empty["cf-connecting-ip"] == "127.0.0.1"  # an empty one is replaced (batch 20: wrangler dev does)
         status, sent, _ = request(server.url + "/empty")  # RFC 9110 8.6: a 204 carries no Content-Length
         assert status == 204 and "content-length" not in {k.lower() for k in sent}
         status, sent, _ = request(server.url + "/headers")

@@ -253,11 +253,13 @@ class WorkerApp:
             url += "?" + scope["query_string"].decode("latin-1")
         method = scope["method"]
         # as Miniflare's entry worker: Accept-Encoding is always "br, gzip" in Workers, and the
-        # client's address is CF-Connecting-IP unless the request names one
+        # client's address is CF-Connecting-IP unless the request names one (an empty one is
+        # replaced: ``!request.headers.get("CF-Connecting-IP")`` in its entry.worker.ts)
         accept_encoding = next((v for k, v in headers if k.lower() == "accept-encoding"), None)
         headers = [(k, v) for k, v in headers if k.lower() != "accept-encoding"] + [("accept-encoding", "br, gzip")]
         client = scope.get("client")
-        if client and not any(k.lower() == "cf-connecting-ip" for k, _ in headers):
+        if client and not next((v for k, v in headers if k.lower() == "cf-connecting-ip"), ""):
+            headers = [(k, v) for k, v in headers if k.lower() != "cf-connecting-ip"]
             headers.append(("cf-connecting-ip", str(client[0])))
         return JsRequest(url, method=method, headers=headers, body=body if body and method not in ("GET", "HEAD") else None,
                          cf=incoming_cf(accept_encoding=accept_encoding))
