@@ -113,6 +113,10 @@ class JsBinding(JsHostObject):
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
             where = f"call to {self._name}.{name}()"
+            at_clone = _CLONED_ARGUMENTS.get((self._js_class or "", name))
+            if at_clone is not None and at_clone < len(js_args) and _unconverted_container(js_args[at_clone]):
+                # V8's serializer cannot clone a PyProxy (Pyodide 0.28.2 under Node: DataCloneError)
+                raise JsException("[object Object] could not be cloned.", name="DataCloneError")
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
             at = (self._option_args if self._option_args is not None
                   else _declared(self._binding, "JS_OPTION_ARGS", {})).get(name)
@@ -189,6 +193,16 @@ def rpc_argument(value: Any, where: str) -> Any:
     if isinstance(value, JsArray) and not all(type(v) in (int, float) for v in value._items):
         return [rpc_argument(v, where) for v in value._items]
     return to_plain(value, where=where)
+
+
+#: (JavaScript class, method) -> the argument its JavaScript structured-clones (a Queue's
+#: ``send(body)``, serialised with V8's serializer): an unconverted Python container there is a
+#: PyProxy, which cannot be cloned
+_CLONED_ARGUMENTS = {("WorkerQueue", "send"): 0}
+
+
+def _unconverted_container(value: Any) -> bool:
+    return isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray)) and not isinstance(value, JsProxy)
 
 
 def rest_argument(value: Any, where: str) -> Any:
@@ -281,7 +295,8 @@ class JsEnv(JsProxy):
             wraps = era.external_sdk if declared in SUPPLIED_JS_CLASS_NAMES else era.wraps(declared or "supplied")
         else:
             wraps = era.wraps(kind)
-        js_class = JS_CLASS_NAMES.get(KIND_ALIASES.get(kind or "", kind or ""))
+        of = kind or declared or ""  # a supplied R2 bucket or queue has the real binding's class name too
+        js_class = JS_CLASS_NAMES.get(KIND_ALIASES.get(of, of))
         # a service, Durable Object namespace or Workflow you supply has the real binding's class
         # name, which both SDKs' _EnvWrapper go by; what it returns (a stub, an instance) is a
         # JavaScript object too; a service's and a stub's calls reach Python code over RPC
