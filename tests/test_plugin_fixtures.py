@@ -34,7 +34,7 @@ from workers import Response, WorkerEntrypoint
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         res = await self.env.VECTORIZE.query([1, 0, 0], topK=10)
-        return Response.json({"ids": [m.id for m in res.matches], "greeting": self.env.GREETING})
+        return Response.json({"ids": [m["id"] for m in res["matches"]], "greeting": self.env.GREETING})
 """
 
 VECTORS = [

@@ -57,7 +57,7 @@ class Default(WorkerEntrypoint):
         vectors = []
         for start in range(0, len(texts), MAX_TEXTS_PER_CALL):
             result = await self.env.AI.run(EMBEDDING_MODEL, {"text": texts[start : start + MAX_TEXTS_PER_CALL]})
-            vectors.extend(result.data)
+            vectors.extend(result["data"])
         return vectors
 
     async def add_documents(self, body):
@@ -70,7 +70,7 @@ class Default(WorkerEntrypoint):
         values = await self.embed([doc["text"] for doc in documents])
         vectors = [document_to_vector(doc, vector) for doc, vector in zip(documents, values)]
         result = await self.env.VECTORIZE.upsert(vectors)
-        return Response.json({"mutationId": result.mutationId, "count": len(vectors)}, status=202)
+        return Response.json({"mutationId": result["mutationId"], "count": len(vectors)}, status=202)
 
     async def get_documents(self, ids):
         vectors = await self.env.VECTORIZE.getByIds(ids)
@@ -78,13 +78,13 @@ class Default(WorkerEntrypoint):
 
     async def delete_documents(self, ids):
         result = await self.env.VECTORIZE.deleteByIds(ids)
-        return Response.json({"mutationId": result.mutationId, "deleted": ids})
+        return Response.json({"mutationId": result["mutationId"], "deleted": ids})
 
     async def find(self, query, body):
         options = search_options(body, int(self.env.MAX_TOP_K))
         [vector] = await self.embed([query])
         result = await self.env.VECTORIZE.query(vector, **options)
-        return [match_to_json(m) for m in result.matches]
+        return [match_to_json(m) for m in result["matches"]]
 
     async def search(self, body):
         if not isinstance(body, dict) or not isinstance(body.get("query"), str):
@@ -101,4 +101,4 @@ class Default(WorkerEntrypoint):
             stream = await self.env.AI.run(ANSWER_MODEL, {**inputs, "stream": True})
             return Response(stream, headers={"content-type": "text/event-stream"})
         answer = await self.env.AI.run(ANSWER_MODEL, inputs)
-        return Response.json({"answer": answer.response, "sources": [m["id"] for m in matches]})
+        return Response.json({"answer": answer["response"], "sources": [m["id"] for m in matches]})

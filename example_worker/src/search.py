@@ -49,21 +49,21 @@ def match_to_json(match):
     """A query match as the API returns it."""
     metadata = match.get("metadata") or {}
     return {
-        "id": match.id,
-        "score": match.score,
+        "id": match["id"],
+        "score": match["score"],
         "text": metadata.get("text"),
         "category": metadata.get("category"),
     }
 
 
 def stored_to_json(vector):
-    """A stored vector as the API returns it (``vector.values`` is the dict method, so index)."""
+    """A stored vector as the API returns it (results are plain dicts: index them)."""
     return {
-        "id": vector.id,
+        "id": vector["id"],
         "dimensions": len(vector["values"]),
-        "text": (vector.metadata or {}).get("text"),
-        "category": (vector.metadata or {}).get("category"),
-        "namespace": vector.namespace,
+        "text": (vector.get("metadata") or {}).get("text"),
+        "category": (vector.get("metadata") or {}).get("category"),
+        "namespace": vector.get("namespace"),
     }
 
 
