@@ -58,11 +58,11 @@ class Default(WorkerEntrypoint):
         res = await self.env.VEC.query([1, 0, 0], topK=2, returnMetadata="all")
         return Response.json({
             "count": res["count"],
-            "length": len(res.matches),
-            "len": len(res.matches),
-            "ids": [m.id for m in res.matches],
-            "first": res.matches[0]["id"],
-            "metadata": res.matches[0].metadata,
+            "length": len(res["matches"]),  # plain dicts, as the SDK's to_py() makes them
+            "len": len(res["matches"]),
+            "ids": [m["id"] for m in res["matches"]],
+            "first": res["matches"][0]["id"],
+            "metadata": res["matches"][0]["metadata"],
             "type": type(res).__name__,
         })
 """
@@ -140,7 +140,7 @@ async def test_an_external_era_worker_uses_plain_python_values(tmp_path):
     worker = load_worker(project(tmp_path, EXTERNAL_WORKER, date=EXTERNAL))
     resp = await worker.fetch("/")
     assert resp.status == 200, await resp.text()
-    assert await resp.json() == {**EXPECTED, "type": "JsDict"}
+    assert await resp.json() == {**EXPECTED, "type": "dict"}
 
 
 @pytest.mark.asyncio
@@ -154,7 +154,7 @@ async def test_each_era_breaks_code_written_for_the_other(tmp_path):
 
 
 def test_both_eras_over_real_http(tmp_path):
-    for name, entry, date, kind in (("old", BUILTIN_WORKER, BUILTIN, "JsProxy"), ("new", EXTERNAL_WORKER, EXTERNAL, "JsDict")):
+    for name, entry, date, kind in (("old", BUILTIN_WORKER, BUILTIN, "JsProxy"), ("new", EXTERNAL_WORKER, EXTERNAL, "dict")):
         worker = load_worker(project(tmp_path / name, entry, date=date))
         with BackgroundServer(worker) as server, urllib.request.urlopen(server.url + "/", timeout=10) as resp:
             assert json.loads(resp.read()) == {**EXPECTED, "type": kind}
@@ -243,7 +243,7 @@ async def test_the_sdks_rpc_helpers_convert_as_their_era(tmp_path):
     old = load_worker(project(tmp_path / "old", entry, date=BUILTIN))
     assert await (await old.fetch("/")).json() == {"to": "Map", "from": "dict", "inner": "dict"}
     new = load_worker(project(tmp_path / "new", entry, date=EXTERNAL))
-    assert await (await new.fetch("/")).json() == {"to": "Object", "from": "JsDict", "inner": "JsDict"}
+    assert await (await new.fetch("/")).json() == {"to": "Object", "from": "dict", "inner": "dict"}
 
 
 SUBCLASS_WORKER = """

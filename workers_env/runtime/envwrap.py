@@ -395,15 +395,25 @@ def _without_jsnull(value: Any) -> Any:
 
 
 def python_from_rpc(value: Any) -> Any:
-    """JS -> Python for binding results: objects become ``JsDict``, null ``None`` (at any depth,
-    as the external SDK replaces the ``jsnull`` of Pyodide 0.28's ``to_py()``)."""
+    """JS -> Python for binding results, as the SDK's ``python_from_rpc`` (Pyodide's ``to_py()``):
+    objects become plain ``dict``s (``res.count`` is an ``AttributeError``, as in production),
+    null ``None`` at any depth (the external SDK replaces the ``jsnull`` of 0.28's ``to_py()``)."""
     if value is None or value is jsnull:
         return None
     if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
         return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):
         value = value.to_py()
-    return to_py(_without_jsnull(value))
+    return _plain_dicts(to_py(_without_jsnull(value)))
+
+
+def _plain_dicts(value: Any) -> Any:
+    """``to_py``'s ``JsDict``s as the plain ``dict``s Pyodide's ``to_py()`` makes."""
+    if isinstance(value, dict):
+        return {k: _plain_dicts(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_plain_dicts(v) for v in value]
+    return value
 
 
 class _BindingWrapper:
