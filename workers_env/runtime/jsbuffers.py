@@ -32,6 +32,7 @@ __all__ = [
     "array_buffer_class",
     "buffer_bytes",
     "data_view_class",
+    "relative_index",
     "typed_array_class",
 ]
 
@@ -100,8 +101,10 @@ def _index(value: Any) -> int:
     return math.trunc(number)
 
 
-def _relative(value: Any, length: int, default: int) -> int:
-    """A ``begin``/``end`` argument of ``slice``/``subarray``/``fill``: negative from the end."""
+def relative_index(value: Any, length: int, default: int) -> int:
+    """A ``begin``/``end`` argument of ``slice``/``subarray``/``fill``/``splice``/``includes``
+    (typed arrays' and Arrays' alike): ``ToIntegerOrInfinity``, negative from the end,
+    clamped to ``[0, length]``; ``undefined`` is ``default``."""
     if value is None:
         return default
     at = _index(value)
@@ -171,7 +174,7 @@ class JsBuffer(JsBufferSource):
 
     def slice(self, begin: Any = 0, end: Any = None) -> JsBuffer:
         n = len(self._bytes)
-        start, stop = _relative(begin, n, 0), _relative(end, n, n)
+        start, stop = relative_index(begin, n, 0), relative_index(end, n, n)
         return JsBuffer(self._bytes[start:max(start, stop)])
 
 
@@ -229,7 +232,7 @@ class JsTypedArray(JsBufferSource):
 
     def subarray(self, begin: Any = 0, end: Any = None) -> JsTypedArray:
         """A new view of the same bytes (``begin``/``end`` count elements, negative from the end)."""
-        start, stop = _relative(begin, self._length, 0), _relative(end, self._length, self._length)
+        start, stop = relative_index(begin, self._length, 0), relative_index(end, self._length, self._length)
         return JsTypedArray(self._name, buffer=self._buffer, offset=self._offset + start * self.BYTES_PER_ELEMENT,
                             length=max(stop - start, 0))
 
@@ -250,7 +253,7 @@ class JsTypedArray(JsBufferSource):
             self[at + i] = value
 
     def fill(self, value: Any, start: Any = None, end: Any = None) -> JsTypedArray:
-        first, stop = _relative(start, self._length, 0), _relative(end, self._length, self._length)
+        first, stop = relative_index(start, self._length, 0), relative_index(end, self._length, self._length)
         stored = _element(self._format, self._name == "Uint8ClampedArray", value)
         items = self._items()
         for i in range(first, stop):

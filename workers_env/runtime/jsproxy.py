@@ -47,6 +47,7 @@ from workers_env.runtime.jsbuffers import (
     JsBufferSource,
     JsDataView,
     JsTypedArray,
+    relative_index,
 )
 
 __all__ = [
@@ -241,14 +242,6 @@ def _backing(value: Any) -> Any:
     return value
 
 
-def _relative(index: Any, length: int, default: int) -> int:
-    """A JS relative index (``slice``, ``fill``, ``splice``): negative counts from the end."""
-    if index is None:
-        return default
-    position = int(index)
-    return max(length + position, 0) if position < 0 else min(position, length)
-
-
 class JsObjectMap(JsProxy):
     """``obj.as_object_map()``: the same JS object read as a Python mapping of its own
     properties (``m["a"]``, ``m["a"] = 1`` and ``del m["a"]`` write the object, ``len``, ``in``,
@@ -438,11 +431,11 @@ class JsArray(JsProxy):
         return self.join()
 
     def includes(self, value: Any, fromIndex: int = 0) -> bool:  # noqa: N803 - JS name
-        start = _relative(fromIndex, len(self._items), 0)
+        start = relative_index(fromIndex, len(self._items), 0)
         return any(_same(item, value, nan_equal=True) for item in list(self)[start:])
 
     def indexOf(self, value: Any, fromIndex: int = 0) -> int:  # noqa: N802,N803 - JS names
-        start = _relative(fromIndex, len(self._items), 0)
+        start = relative_index(fromIndex, len(self._items), 0)
         return next((i for i, item in enumerate(self) if i >= start and _same(item, value, nan_equal=False)), -1)
 
     def lastIndexOf(self, value: Any) -> int:  # noqa: N802 - JS name
@@ -451,7 +444,8 @@ class JsArray(JsProxy):
 
     def slice(self, start: Any = None, end: Any = None) -> JsArray:
         length = len(self._items)
-        return JsArray(self._items[_relative(start, length, 0):_relative(end, length, length)], nulls=self._nulls)
+        begin, stop = relative_index(start, length, 0), relative_index(end, length, length)
+        return JsArray(self._items[begin:stop], nulls=self._nulls)
 
     def concat(self, *values: Any) -> JsArray:
         items = list(self._items)
@@ -529,13 +523,13 @@ class JsArray(JsProxy):
 
     def fill(self, value: Any, start: Any = None, end: Any = None) -> JsArray:
         length = len(self._items)
-        for i in range(_relative(start, length, 0), _relative(end, length, length)):
+        for i in range(relative_index(start, length, 0), relative_index(end, length, length)):
             self._items[i] = value
         return self
 
     def splice(self, start: Any, *rest: Any) -> JsArray:
         length = len(self._items)
-        begin = _relative(start, length, 0)
+        begin = relative_index(start, length, 0)
         count = length - begin if not rest else max(0, min(int(rest[0]), length - begin))
         removed = self._items[begin:begin + count]
         self._items[begin:begin + count] = list(rest[1:])
