@@ -384,7 +384,8 @@ def _rpc_default(value: Any, convert: Callable[[Any], Any], cache: Any) -> Any:
 
 
 def _without_jsnull(value: Any) -> Any:
-    """The SDK's ``_replace_jsnull_with_none``: every ``jsnull`` in a ``to_py()`` tree as ``None``."""
+    """The SDK's ``_replace_jsnull_with_none``: every ``jsnull`` in a ``to_py()`` tree as ``None``
+    -- the tree rebuilt of plain ``dict``s and lists, as Pyodide's ``to_py()`` makes them."""
     if value is jsnull:
         return None
     if isinstance(value, dict):
@@ -404,16 +405,7 @@ def python_from_rpc(value: Any) -> Any:
         return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):
         value = value.to_py()
-    return _plain_dicts(to_py(_without_jsnull(value)))
-
-
-def _plain_dicts(value: Any) -> Any:
-    """``to_py``'s ``JsDict``s as the plain ``dict``s Pyodide's ``to_py()`` makes."""
-    if isinstance(value, dict):
-        return {k: _plain_dicts(v) for k, v in value.items()}
-    if type(value) is list:
-        return [_plain_dicts(v) for v in value]
-    return value
+    return _without_jsnull(to_py(value))  # Pyodide's numbers first, then plain dicts without jsnull
 
 
 class _BindingWrapper:
