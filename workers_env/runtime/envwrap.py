@@ -202,6 +202,7 @@ _CLONED_ARGUMENTS = {("WorkerQueue", "send"): 0}
 
 
 def _unconverted_container(value: Any) -> bool:
+    """A Python container that reached JavaScript without ``to_js``: a PyProxy there."""
     return isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray)) and not isinstance(value, JsProxy)
 
 
@@ -210,7 +211,7 @@ def rest_argument(value: Any, where: str) -> Any:
     ``undefined``, an unconverted Python container a PyProxy, the rest as :func:`to_plain`."""
     if value is None:
         return UNDEFINED
-    if isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray)) and not isinstance(value, JsProxy):
+    if _unconverted_container(value):
         return PyProxyArgument(value)
     return to_plain(value, where=where)
 
