@@ -166,14 +166,19 @@ def _lock_packages(path: Path, key: str) -> dict[str, tuple[int, ...]]:
 PYWRANGLER_VENDORS_FROM = (1, 9, 0)
 
 
-def _uv_lock_sdk(path: Path) -> tuple[int, ...] | None:
-    """The SDK a ``uv.lock`` project deploys: one the project's own (non-dev) dependencies
-    reach, at its locked version; else, when its pywrangler is 1.9 or later (which adds the SDK
-    on sync), the installed SDK or the newest. The SDK a pywrangler before 1.9 depends on itself,
-    as a dev tool, is not uploaded."""
+def _uv_lock_packages(path: Path) -> dict[str, dict[str, Any]]:
+    """canonical name -> package table of a ``uv.lock`` (``{}`` without one)."""
     lock = _read_toml(path) or {}
     entries = [p for p in lock.get("package", []) if isinstance(p, dict)] if isinstance(lock.get("package"), list) else []
-    by_name = {_canonical(str(p.get("name", ""))): p for p in entries}
+    return {_canonical(str(p.get("name", ""))): p for p in entries}
+
+
+def _uv_lock_sdk(by_name: dict[str, dict[str, Any]]) -> tuple[int, ...] | None:
+    """The SDK a ``uv.lock`` project deploys (``by_name``: :func:`_uv_lock_packages`): one the
+    project's own (non-dev) dependencies reach, at its locked version; else, when its pywrangler
+    is 1.9 or later (which adds the SDK on sync), the installed SDK or the newest. The SDK a
+    pywrangler before 1.9 depends on itself, as a dev tool, is not uploaded."""
+    entries = list(by_name.values())
     roots = [p for p in entries if isinstance(p.get("source"), dict) and
              (p["source"].get("virtual") == "." or p["source"].get("editable") == ".")]
     seen: set[str] = set()
@@ -265,7 +270,8 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
     packages = _lock_packages(root / "pylock.toml", "packages")
     if _SDK_NAME in packages:  # pylock.toml: what `pywrangler sync` installs into python_modules/
         return packages[_SDK_NAME], "pylock.toml"
-    found = _uv_lock_sdk(root / "uv.lock")
+    uv_lock = _uv_lock_packages(root / "uv.lock")  # a large one takes ~15 ms to parse: once
+    found = _uv_lock_sdk(uv_lock)
     if found is not None:
         return found, "uv.lock"
     pyproject = _read_toml(root / "pyproject.toml") or {}
@@ -274,7 +280,7 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
             pins = [spec.version for spec in requirement.specifier if spec.operator in ("==", "===")]
             version = _parse_version(pins[0]) if pins else installed_sdk_version() or NEWEST_SDK
             return version, "pyproject.toml"
-    if "workers-py" not in _uv_lock_names(root / "uv.lock") and any(
+    if "workers-py" not in uv_lock and any(
             _canonical(r.name) == "workers-py" and _admits_vendoring(r) for r in _requirements(pyproject, dev=True)) \
             and not deploys_with_plain_wrangler(root):
         return installed_sdk_version() or NEWEST_SDK, "pyproject.toml's workers-py: `pywrangler sync` adds it"
@@ -291,7 +297,7 @@ def _admits_vendoring(requirement: Requirement) -> bool:
     version it names itself (``==1.9.2``, ``~=1.12.0``) that is 1.9 or later."""
     named = [spec.version for spec in requirement.specifier if "*" not in spec.version]
     candidates = [*_VENDORING_PYWRANGLERS,
-                  *(v for v in named if Version(v) >= Version(".".join(map(str, PYWRANGLER_VENDORS_FROM))))]
+                  *(v for v in named if Version(v) >= Version(version_text(PYWRANGLER_VENDORS_FROM)))]
     return any(requirement.specifier.contains(v, prereleases=True) for v in candidates)
 
 
@@ -315,13 +321,6 @@ def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement]:
                 except InvalidRequirement:
                     continue
     return found
-
-
-def _uv_lock_names(path: Path) -> set[str]:
-    """The packages a ``uv.lock`` pins (a locked pywrangler is the one ``uv run`` runs)."""
-    lock = _read_toml(path) or {}
-    entries = lock.get("package")
-    return {_canonical(str(p.get("name", ""))) for p in entries if isinstance(p, dict)} if isinstance(entries, list) else set()
 
 
 @dataclass(frozen=True)
