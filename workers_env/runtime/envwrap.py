@@ -409,6 +409,11 @@ def python_from_rpc(value: Any) -> Any:
     return _without_jsnull(to_py(value))  # Pyodide's numbers first, then plain dicts without jsnull
 
 
+def rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    """A call's arguments through :func:`python_to_rpc` (the SDK's ``_BindingWrapper._convert_args``)."""
+    return [python_to_rpc(a) for a in args], {k: python_to_rpc(v) for k, v in kwargs.items()}
+
+
 class _BindingWrapper:
     """A binding as ``self.env`` hands it out: every call converts like production."""
 
@@ -421,8 +426,7 @@ class _BindingWrapper:
             return python_from_rpc(attr)
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            js_args = [python_to_rpc(a) for a in args]
-            js_kwargs = {k: python_to_rpc(v) for k, v in kwargs.items()}
+            js_args, js_kwargs = rpc_args(args, kwargs)
             result = attr(*js_args, **js_kwargs)
             if inspect.isawaitable(result):
                 return _convert(result)
@@ -457,8 +461,7 @@ class _RpcStubWrapper(_BindingWrapper):
     """A function or RpcTarget received over RPC, as the SDK wraps it: callable."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        js_args = [python_to_rpc(a) for a in args]
-        js_kwargs = {k: python_to_rpc(v) for k, v in kwargs.items()}
+        js_args, js_kwargs = rpc_args(args, kwargs)
         result = self._binding(*js_args, **js_kwargs)
         return _convert(result) if inspect.isawaitable(result) else _wrap_result(result)
 

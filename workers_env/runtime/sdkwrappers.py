@@ -32,7 +32,7 @@ from workers_env.runtime.envwrap import (
     JsBinding,
     _BindingWrapper,
     _wrap_result,
-    python_to_rpc,
+    rpc_args,
 )
 from workers_env.runtime.eras import (
     FETCHER_WRAPPER_CONVERTS_FROM,
@@ -309,11 +309,6 @@ class _BuiltinWorkflowBindingWrapper(_PassThrough):
 # -- the external SDK's wrappers (workers/rpc.py) --------------------------------------------
 
 
-def _rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
-    """The external SDK's ``_BindingWrapper._convert_args``."""
-    return [python_to_rpc(a) for a in args], {k: python_to_rpc(v) for k, v in kwargs.items()}
-
-
 class _FetcherWrapper(_BindingWrapper):
     """The external SDK's ``_FetcherWrapper``: a ``_BindingWrapper`` (every call converted) whose
     ``fetch`` is ``workers.fetch`` through the binding."""
@@ -338,7 +333,7 @@ class _WorkflowInstanceWrapper(_BindingWrapper):
     converted status) with ``send_event`` for ``sendEvent``."""
 
     async def send_event(self, *args: Any, **kwargs: Any) -> Any:
-        js_args, js_kwargs = _rpc_args(args, kwargs)
+        js_args, js_kwargs = rpc_args(args, kwargs)
         return _wrap_result(await _settled(self._binding.sendEvent(*js_args, **js_kwargs)))
 
     def __repr__(self) -> str:
@@ -350,15 +345,15 @@ class _WorkflowBindingWrapper(_BindingWrapper):
     (``createBatch``) convert their arguments and wrap each instance."""
 
     async def get(self, *args: Any, **kwargs: Any) -> _WorkflowInstanceWrapper:
-        js_args, js_kwargs = _rpc_args(args, kwargs)
+        js_args, js_kwargs = rpc_args(args, kwargs)
         return _WorkflowInstanceWrapper(await _settled(self._binding.get(*js_args, **js_kwargs)))
 
     async def create(self, *args: Any, **kwargs: Any) -> _WorkflowInstanceWrapper:
-        js_args, js_kwargs = _rpc_args(args, kwargs)
+        js_args, js_kwargs = rpc_args(args, kwargs)
         return _WorkflowInstanceWrapper(await _settled(self._binding.create(*js_args, **js_kwargs)))
 
     async def create_batch(self, *args: Any, **kwargs: Any) -> list[_WorkflowInstanceWrapper]:
-        js_args, js_kwargs = _rpc_args(args, kwargs)
+        js_args, js_kwargs = rpc_args(args, kwargs)
         return [_WorkflowInstanceWrapper(w) for w in await _settled(self._binding.createBatch(*js_args, **js_kwargs))]
 
     def __repr__(self) -> str:
