@@ -209,16 +209,13 @@ def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
     return data, None
 
 
-def _crossed_body(options: dict[str, Any]) -> dict[str, Any]:
+def _crossed_body(body: Any) -> Any:
     """A body Worker code handed a JS constructor (``js.Request.new``, ``js.Response.new``,
     ``js.fetch``) as Pyodide passes it: a Python ``bytes``/``bytearray``/``memoryview`` not
     converted with ``to_js`` crosses as a PyProxy, matching none of workerd's body types, so
     the body is its ``String()``, Python's ``str()`` (``b'...'``) -- as Pyodide and ``wrangler
     dev`` showed (public Worker moto-lap's CSV upload). ``to_js(data)`` makes it a Uint8Array."""
-    body = options.get("body")
-    if isinstance(body, (bytes, bytearray, memoryview)):
-        return {**options, "body": str(body)}
-    return options
+    return str(body) if isinstance(body, (bytes, bytearray, memoryview)) else body
 
 
 def _body_bytes(body: Any) -> bytes | None:
@@ -435,7 +432,9 @@ class JsRequest(_Body):
 
     @staticmethod
     def new(input: Any, init: Any = None, **kwargs: Any) -> JsRequest:  # noqa: A002 - JS name
-        options = _crossed_body(init_options(init, kwargs))
+        options = init_options(init, kwargs)
+        if "body" in options:
+            options["body"] = _crossed_body(options["body"])
         if "method" in options:
             options["method"] = _http_method(options["method"])
         redirect = options.get("redirect")
@@ -537,7 +536,7 @@ class JsResponse(_Body):
 
     @staticmethod
     def new(body: Any = None, init: Any = None, **kwargs: Any) -> JsResponse:
-        return JsResponse(_crossed_body({"body": body})["body"], init, **kwargs)
+        return JsResponse(_crossed_body(body), init, **kwargs)
 
     @staticmethod
     def json(data: Any, init: Any = None, **kwargs: Any) -> JsResponse:  # type: ignore[override]
