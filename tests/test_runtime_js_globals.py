@@ -291,8 +291,14 @@ async def test_create_proxy_of_an_object_can_be_destroyed_and_reads_as_the_objec
     handle = create_proxy(asyncio.ensure_future(job()))
     assert await handle == 5
     handle.destroy()
-    with pytest.raises(Exception, match="Object has already been destroyed"):
+    with pytest.raises(Exception, match="Object has already been destroyed") as destroyed:
         handle.unwrap()
+    # Pyodide's text outside its debug mode, checked under Node (tools/pyodide/, case 272)
+    assert str(destroyed.value).endswith("\nFor more information about the cause of this error, use `pyodide.setDebug(true)`")
+    called = create_proxy(lambda x: x + 1)
+    called.destroy()
+    with pytest.raises(Exception, match="^Error: Object has already been destroyed\n"):
+        called(1)
     from workers_env import js
     response = js.Response.new("x", create_proxy({"status": 201}))  # a dict's PyProxy, read as newest Pyodide reads it
     assert response.status == 201

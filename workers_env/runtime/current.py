@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["WorkerRuntime", "current_context", "current_runtime", "enter", "handling", "leave", "pyodide_028", "set_current"]
@@ -26,6 +26,8 @@ class WorkerRuntime:
     era: Any
     null_is_none: bool = False
     caches: Any = None  #: the Worker's ``caches`` (a :class:`~workers_env.runtime.cacheapi.JsCacheStorage`)
+    #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives
+    js_modules: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)

@@ -66,7 +66,10 @@ __all__ = [
     "jsnull",
     "to_js",
     "JsDoubleProxy",
+    "JsOnceFunction",
+    "ConversionError",
     "create_proxy",
+    "create_once_callable",
     "to_plain",
     "from_plain",
     "js_number",
@@ -753,6 +756,11 @@ class _StreamReader(JsProxy):
         self._chunks = []
 
 
+#: the Error a destroyed proxy throws when used (Pyodide's text outside its debug mode)
+_DESTROYED = ("Object has already been destroyed\n"
+              "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+
+
 class JsFunction(JsProxy):
     """A Python callable handed to JavaScript (``create_proxy``)."""
 
@@ -766,7 +774,7 @@ class JsFunction(JsProxy):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._destroyed:
-            raise JsException("Object has already been destroyed", name="Error")
+            raise JsException(_DESTROYED, name="Error")
         return self._func(*args, **kwargs)
 
     def destroy(self) -> None:
@@ -830,7 +838,7 @@ class JsDoubleProxy(JsProxy):
 
     def unwrap(self) -> Any:
         if self._destroyed:
-            raise JsException("Object has already been destroyed", name="Error")
+            raise JsException(_DESTROYED, name="Error")
         return self._obj
 
     def __await__(self) -> Any:
@@ -841,6 +849,35 @@ class JsDoubleProxy(JsProxy):
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unwrap(), name)
+
+
+class JsOnceFunction(JsFunction):
+    """A Python callable handed to JavaScript by ``create_once_callable``: callable once."""
+
+    __slots__ = ("_called",)
+
+    def __init__(self, func: Callable[..., Any]):
+        super().__init__(func)
+        self._called = False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._called:
+            raise JsException("OnceProxy can only be called once", name="Error")  # Pyodide's text
+        self._called = True
+        return super().__call__(*args, **kwargs)
+
+
+def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False) -> JsOnceFunction:
+    """``pyodide.ffi.create_once_callable``: a JS function that calls ``obj`` once; a second
+    call throws ``Error: OnceProxy can only be called once``."""
+    return JsOnceFunction(obj)
+
+
+class ConversionError(Exception):
+    """``pyodide.ffi.ConversionError``: a conversion between JavaScript and Python failed."""
+
+
+ConversionError.__module__ = "pyodide.ffi"
 
 
 def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
@@ -887,6 +924,8 @@ def to_js(
             return _typed(_jsvalues.to_js(value))  # Pyodide's buffer conversion (float16: an Error)
         if default_converter is not None:
             return default_converter(value, lambda v: convert(v, level - 1), None)
+        if not create_pyproxies:
+            raise ConversionError("No conversion known for x.")  # Pyodide's text, the "x" included
         return value
 
     return convert(obj, depth)

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import ModuleType, TracebackType
 
 from workers_env.runtime import current
+from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.standins import standin_modules
 
 __all__ = ["ImportScope"]
@@ -138,7 +139,10 @@ class ImportScope:
     def _capture_new_modules(self) -> None:
         for name in set(sys.modules) - self._before:
             module = sys.modules.get(name)
-            if module is not None and _is_under(module, self.folder):
+            if isinstance(module, JsProxy):  # a JS object imported through register_js_module
+                self.modules[name] = module  # type: ignore[assignment]
+                self._layer.saved.setdefault(name, _MISSING)
+            elif module is not None and _is_under(module, self.folder):
                 self.modules[name] = module
                 _OWNED.add(module)
                 self._layer.saved.setdefault(name, _MISSING)

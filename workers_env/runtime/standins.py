@@ -21,9 +21,11 @@ from workers_env.runtime import (
     cacheapi,
     envwrap,
     forms,
+    jsabc,
     jsbuffers,
     jsglobals,
     jsinspect,
+    jsmodules,
     jsnumbers,
     jspromise,
     jsproxy,
@@ -43,7 +45,6 @@ from workers_env.runtime.jsproxy import (
     JsArray,
     JsObject,
     JsProxy,
-    JsTypedArray,
     object_from_entries,
 )
 
@@ -163,12 +164,38 @@ def _console(stream_name: str) -> Any:
     return log
 
 
+class _InternalError(Exception):
+    """``pyodide.ffi.InternalError``: a recoverable assertion error in Pyodide's own code."""
+
+
+_InternalError.__module__ = "pyodide.ffi"
+_InternalError.__name__ = _InternalError.__qualname__ = "InternalError"
+
+#: ``pyodide.ffi.__all__`` in Pyodide 0.26.0a2 (workerd's, compatibility dates before 2025-09-29)
+_FFI_ALL_026 = (
+    "ConversionError", "JsArray", "JsAsyncGenerator", "JsAsyncIterable", "JsAsyncIterator", "JsBuffer",
+    "JsDoubleProxy", "JsException", "JsFetchResponse", "JsGenerator", "JsIterable", "JsIterator", "JsMap",
+    "JsMutableMap", "JsPromise", "JsProxy", "JsDomElement", "JsCallable", "JsTypedArray", "create_once_callable",
+    "create_proxy", "destroy_proxies", "to_js", "IN_BROWSER", "register_js_module", "unregister_js_module",
+)
+#: what 0.28.2's adds
+_FFI_ALL_028 = ("JsCallableDoubleProxy", "JsOnceCallable", "JsWeakRef", "ToJsConverter", "run_sync", "JsNull", "jsnull")
+
+
 def _ffi_attribute(name: str) -> Any:
-    """``pyodide.ffi``'s names that depend on the Worker's Pyodide: ``jsnull`` exists from 0.28
-    (compatibility dates from 2025-09-29); on 0.26 ``from pyodide.ffi import jsnull`` is an
+    """``pyodide.ffi``'s names that depend on the Worker's Pyodide: ``jsnull``, ``JsNull``,
+    ``JsOnceCallable``, ``JsCallableDoubleProxy``, ``JsWeakRef`` and ``ToJsConverter`` exist
+    from 0.28 (compatibility dates from 2025-09-29); on 0.26 importing one is an
     ``ImportError``, as in production. Outside a Worker: the newest Pyodide."""
-    if name == "jsnull" and pyodide_028():
-        return jsproxy.jsnull
+    if name == "__all__":
+        return [*_FFI_ALL_026, *_FFI_ALL_028] if pyodide_028() else list(_FFI_ALL_026)
+    if pyodide_028():
+        if name == "jsnull":
+            return jsproxy.jsnull
+        if name == "JsNull":
+            return jsproxy.JsNull
+        if name in jsabc.ABSTRACT_TYPES:
+            return jsabc.ABSTRACT_TYPES[name][0]
     raise AttributeError(f"module 'pyodide.ffi' has no attribute {name!r}")
 
 
@@ -397,16 +424,19 @@ def _build() -> dict[str, ModuleType]:
     ffi = ModuleType("pyodide.ffi", "Stand-in for pyodide.ffi.")
     ffi.to_js = jsproxy.to_js  # type: ignore[attr-defined]
     ffi.create_proxy = jsproxy.create_proxy  # type: ignore[attr-defined]
-    ffi.create_once_callable = jsproxy.create_proxy  # type: ignore[attr-defined]
+    ffi.create_once_callable = jsproxy.create_once_callable  # type: ignore[attr-defined]
     ffi.destroy_proxies = lambda proxies: [p.destroy() for p in proxies if hasattr(p, "destroy")]  # type: ignore[attr-defined]
     ffi.JsProxy = JsProxy  # type: ignore[attr-defined]
     ffi.JsException = JsException  # type: ignore[attr-defined]
-    ffi.JsArray = JsArray  # type: ignore[attr-defined]
-    ffi.JsMap = jsproxy.JsMap  # type: ignore[attr-defined]
-    ffi.JsBuffer = jsbuffers.JsBufferSource  # type: ignore[attr-defined]
-    ffi.JsTypedArray = JsTypedArray  # type: ignore[attr-defined]
-    ffi.JsNull = jsproxy.JsNull  # type: ignore[attr-defined]
-    ffi.__getattr__ = _ffi_attribute  # type: ignore[attr-defined]  # jsnull: from Pyodide 0.28 only
+    ffi.ConversionError = jsproxy.ConversionError  # type: ignore[attr-defined]
+    ffi.InternalError = _InternalError  # type: ignore[attr-defined]
+    ffi.IN_BROWSER = True  # type: ignore[attr-defined]  # Pyodide's "_pyodide_core" in sys.modules, true in workerd
+    ffi.register_js_module = jsmodules.register_js_module  # type: ignore[attr-defined]
+    ffi.unregister_js_module = jsmodules.unregister_js_module  # type: ignore[attr-defined]
+    for name, (abstract, since) in jsabc.ABSTRACT_TYPES.items():
+        if since == "0.26":  # the 0.28-only ones resolve in _ffi_attribute
+            setattr(ffi, name, abstract)
+    ffi.__getattr__ = _ffi_attribute  # type: ignore[attr-defined]  # jsnull, JsNull, ...: from Pyodide 0.28 only
     ffi.run_sync = runsync.run_sync  # type: ignore[attr-defined]
     ffi.can_run_sync = runsync.can_run_sync  # type: ignore[attr-defined]
 

@@ -1,0 +1,133 @@
+"""Pyodide's abstract ``JsProxy`` types (``pyodide.ffi.JsIterable``, ``JsCallable``, ``JsMap``, ...).
+
+Pyodide gives every JS value one proxy type carrying capability flags (is it an array, has it a
+``get`` method and a ``size``, is it callable, ...) and answers ``isinstance(x, JsMap)`` by
+comparing the class's flag expressions with the value's flags (``_pyodide/_core_docs.py``,
+``_JsProxyMetaClass``). These classes do the same over workers-env's JS values, quirks included:
+a class without flags of its own (``JsFetchResponse``, ``JsDomElement``, ``JsWeakRef``) matches
+every JS value, and ``create_proxy([1])`` is a ``JsMap`` (a list's PyProxy has ``get`` and
+``length`` and is iterable), as under Pyodide 0.28.2 and 0.26 (``tools/pyodide/``, ``ffi-types``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from workers_env.runtime.jsbase import JsProxy
+from workers_env.runtime.jsbuffers import JsBufferSource, JsTypedArray
+from workers_env.runtime.jspromise import JsPromise as _Promise
+from workers_env.runtime.jsproxy import (
+    JsArray as _Array,
+)
+from workers_env.runtime.jsproxy import (
+    JsDoubleProxy as _DoubleProxy,
+)
+from workers_env.runtime.jsproxy import (
+    JsFunction,
+    JsObjectMap,
+    JsOnceFunction,
+    JsReadableStream,
+)
+from workers_env.runtime.jsproxy import (
+    JsMap as _Map,
+)
+
+__all__ = ["ABSTRACT_TYPES", "js_flags"]
+
+
+def js_flags(value: Any) -> frozenset[str]:
+    """The capability flags Pyodide would give ``value``'s proxy (its ``_js_type_flags``)."""
+    flags: set[str] = set()
+    if isinstance(value, _DoubleProxy):  # a PyProxy of the object, seen back from Python
+        obj = value._obj
+        flags.add("IS_DOUBLE_PROXY")
+        for flag, method in (("HAS_GET", "__getitem__"), ("HAS_SET", "__setitem__"), ("HAS_LENGTH", "__len__"),
+                             ("IS_ITERABLE", "__iter__")):
+            if hasattr(obj, method):
+                flags.add(flag)
+        return frozenset(flags)
+    if isinstance(value, JsOnceFunction):  # create_once_callable(callable): a JS function
+        return frozenset({"IS_CALLABLE"})
+    if isinstance(value, JsFunction):  # create_proxy(callable)
+        return frozenset({"IS_DOUBLE_PROXY", "IS_CALLABLE"})
+    if isinstance(value, _Array):
+        flags |= {"IS_ARRAY", "IS_ITERABLE", "HAS_LENGTH"}
+    if isinstance(value, JsTypedArray):
+        flags |= {"IS_TYPEDARRAY", "IS_ITERABLE", "HAS_LENGTH"}
+    if isinstance(value, JsBufferSource):
+        flags.add("IS_BUFFER")
+    if isinstance(value, _Map):
+        flags |= {"HAS_GET", "HAS_SET", "HAS_LENGTH", "IS_ITERABLE"}
+    if isinstance(value, JsObjectMap):
+        flags.add("IS_OBJECT_MAP")
+    if isinstance(value, JsReadableStream):
+        flags.add("IS_ASYNC_ITERABLE")
+    if isinstance(value, _Promise):
+        flags.add("IS_AWAITABLE")
+    if callable(value):
+        flags.add("IS_CALLABLE")
+    return frozenset(flags)
+
+
+class _JsProxyMeta(type):
+    """``isinstance``/``issubclass`` by flags, as Pyodide's ``_JsProxyMetaClass``: a class
+    matches when every flag of one of its ``|``-joined expressions is set (an empty expression,
+    a class without flags of its own, matches every JS value)."""
+
+    _js_type_flags: tuple[str, ...]
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        if not isinstance(instance, JsProxy):
+            return False
+        flags = js_flags(instance)
+        return any(all(f in flags for f in expression.split("|") if f) for expression in cls._js_type_flags)
+
+    def __subclasscheck__(cls, subclass: Any) -> bool:
+        return type.__subclasscheck__(cls, subclass)
+
+
+def _abstract(name: str, flags: tuple[str, ...], doc: str) -> type:
+    return _JsProxyMeta(name, (), {"_js_type_flags": flags, "__doc__": doc, "__module__": "pyodide.ffi"})
+
+
+_ANY = ("",)  # a class without flags of its own: every JS value
+
+#: name -> (flag expressions, docstring, first Pyodide release that has it: "0.26" or "0.28")
+_SPECS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "JsArray": (("IS_ARRAY", "IS_NODE_LIST", "IS_TYPEDARRAY"), "A JS Array, NodeList or TypedArray.", "0.26"),
+    "JsMap": (("HAS_GET|HAS_LENGTH|IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT"),
+              "A JS object with get(), a size or length, and iteration (a Map).", "0.26"),
+    "JsMutableMap": (("HAS_GET|HAS_SET|HAS_LENGTH|IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT"),
+                     "A JsMap with set() as well.", "0.26"),
+    "JsIterable": (("IS_ITERABLE",), "A JS object with [Symbol.iterator].", "0.26"),
+    "JsIterator": (("IS_ITERATOR",), "A JS iterator (next()).", "0.26"),
+    "JsAsyncIterable": (("IS_ASYNC_ITERABLE",), "A JS object with [Symbol.asyncIterator].", "0.26"),
+    "JsAsyncIterator": (("IS_ASYNC_ITERATOR",), "A JS async iterator.", "0.26"),
+    "JsGenerator": (("IS_GENERATOR",), "A JS generator.", "0.26"),
+    "JsAsyncGenerator": (("IS_ASYNC_GENERATOR",), "A JS async generator.", "0.26"),
+    "JsCallable": (("IS_CALLABLE",), "A JS function (typeof 'function').", "0.26"),
+    "JsDoubleProxy": (("IS_DOUBLE_PROXY",), "A handle made by create_proxy().", "0.26"),
+    "JsCallableDoubleProxy": (("IS_DOUBLE_PROXY",), "A create_proxy() handle on a callable.", "0.28"),
+    "JsOnceCallable": (("IS_CALLABLE",), "A handle made by create_once_callable().", "0.28"),
+    "JsPromise": (("IS_AWAITABLE",), "A JS Promise or other thenable.", "0.26"),
+    "JsBuffer": (("IS_BUFFER",), "An ArrayBuffer, a typed array or a DataView.", "0.26"),
+    "JsTypedArray": (("IS_TYPEDARRAY",), "A JS typed array.", "0.26"),
+    "JsFetchResponse": (_ANY, "A fetch() Response (no flags of its own: every JS value matches).", "0.26"),
+    "JsDomElement": (_ANY, "A DOM element (no flags of its own: every JS value matches).", "0.26"),
+    "JsWeakRef": (_ANY, "A JS WeakRef (no flags of its own: every JS value matches).", "0.28"),
+}
+
+
+#: name -> (the abstract class, the first Pyodide release that has it)
+ABSTRACT_TYPES: dict[str, tuple[type, str]] = {
+    name: (_abstract(name, flags, doc), since) for name, (flags, doc, since) in _SPECS.items()
+}
+
+
+class ToJsConverter(Protocol):
+    """``pyodide.ffi.ToJsConverter`` (0.28): the type of ``to_js``'s ``default_converter``."""
+
+    def __call__(self, value: Any, converter: Any, cache: Any, /) -> Any: ...
+
+
+ABSTRACT_TYPES["ToJsConverter"] = (ToJsConverter, "0.28")
