@@ -44,6 +44,8 @@ def run_sync(awaitable: Awaitable[T]) -> T:
         caller_loop = None
     if caller_loop is None:
         return asyncio.run(_settle(awaitable))
+    if isinstance(awaitable, asyncio.Future) and awaitable.done():  # a settled promise (a binding call's)
+        return awaitable.result()
     if isinstance(awaitable, asyncio.Future) and awaitable.get_loop() is caller_loop:
         raise RuntimeError(
             "run_sync() cannot wait here for a task or future of the event loop it blocks: under "

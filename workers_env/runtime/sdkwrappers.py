@@ -22,10 +22,8 @@ passes everything through except ``get``/``getByName`` (the stub's wrapper) and 
 
 from __future__ import annotations
 
-import asyncio
 import inspect
-import types
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Any
 
 from workers_env.runtime.envwrap import (
@@ -38,6 +36,7 @@ from workers_env.runtime.eras import (
     FETCHER_WRAPPER_CONVERTS_FROM,
     WORKFLOW_WRAPPER_CONVERTS_FROM,
 )
+from workers_env.runtime.webloop import PyodideFuture, unawaited
 from workers_env.runtime.workers_api import (
     FetcherView,
     Response,
@@ -45,121 +44,7 @@ from workers_env.runtime.workers_api import (
     sdk_python_to_rpc,
 )
 
-__all__ = ["PyodideFuture", "sdk_wrapper"]
-
-
-class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
-    """What Pyodide hands Python for a JavaScript promise nobody awaited yet (``pyodide.webloop``):
-    an ``asyncio.Future`` with the promise's ``then``/``catch``/``finally_``."""
-
-    def then(self, onfulfilled: Callable[[Any], Any] | None = None,
-             onrejected: Callable[[BaseException], Any] | None = None) -> PyodideFuture:
-        following = PyodideFuture(loop=self.get_loop())
-
-        def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
-            if following.cancelled():
-                return
-            if done.cancelled():
-                following.cancel()
-                return
-            error = done.exception()
-            handler = onrejected if error is not None else onfulfilled
-            try:
-                if handler is None:
-                    if error is not None:
-                        raise error
-                    following.set_result(done.result())
-                    return
-                value = handler(error if error is not None else done.result())
-            except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
-                following.set_exception(exc)
-                return
-            if inspect.isawaitable(value):
-                _settle_from(following, value)
-            else:
-                following.set_result(value)
-
-        self.add_done_callback(settle)
-        return following
-
-    def catch(self, onrejected: Callable[[BaseException], Any]) -> PyodideFuture:
-        return self.then(None, onrejected)
-
-    def finally_(self, onfinally: Callable[[], Any]) -> PyodideFuture:
-        def passing(value: Any) -> Any:
-            onfinally()
-            return value
-
-        def failing(error: BaseException) -> Any:
-            onfinally()
-            raise error
-
-        return self.then(passing, failing)
-
-
-PyodideFuture.__module__ = "pyodide.webloop"
-
-
-def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # type: ignore[type-arg]
-    """Resolve ``future`` as ``awaitable`` settles, running it at once as a task."""
-    task = asyncio.ensure_future(awaitable)
-
-    def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
-        if future.cancelled():
-            return
-        if done.cancelled():
-            future.cancel()
-        elif done.exception() is not None:
-            future.set_exception(done.exception())  # type: ignore[arg-type]
-        else:
-            future.set_result(done.result())
-
-    task.add_done_callback(settle)
-
-
-def _unawaited(result: Any) -> Any:
-    """A JavaScript call's result as Python holds it un-awaited: its promise a
-    :class:`PyodideFuture`, anything else as it is. The call runs at once up to its first
-    suspension, as a JavaScript call does (its request is sent whether or not anyone awaits the
-    promise), and on as a task from there."""
-    if not inspect.isawaitable(result):
-        return result
-    future = PyodideFuture()
-    if not inspect.iscoroutine(result):
-        _settle_from(future, result)
-        return future
-    try:
-        yielded = result.send(None)
-    except StopIteration as stop:
-        future.set_result(stop.value)
-        return future
-    except Exception as exc:  # noqa: BLE001 - a rejected promise
-        future.set_exception(exc)
-        return future
-    _settle_from(future, _finish(_resumed(result, yielded)))
-    return future
-
-
-@types.coroutine
-def _resumed(coro: Any, yielded: Any) -> Any:
-    """The rest of a coroutine already stepped once (``yielded`` what it waits on), to run as a task."""
-    while True:
-        try:
-            sent = yield yielded
-        except BaseException as exc:  # noqa: BLE001 - the task's throw (a cancellation) goes to the coroutine
-            try:
-                yielded = coro.throw(exc)
-            except StopIteration as stop:
-                return stop.value
-        else:
-            try:
-                yielded = coro.send(sent)
-            except StopIteration as stop:
-                return stop.value
-
-
-async def _finish(resumed: Any) -> Any:
-    return await resumed
+__all__ = ["sdk_wrapper"]
 
 
 async def _settled(result: Any) -> Any:
@@ -266,22 +151,22 @@ class _BuiltinWorkflowInstanceWrapper(_PassThrough):
     :class:`PyodideFuture`), arguments unconverted."""
 
     async def send_event(self, *args: Any, **kwargs: Any) -> Any:
-        return _unawaited(self._binding.sendEvent(*args, **kwargs))
+        return unawaited(self._binding.sendEvent(*args, **kwargs))
 
     async def pause(self, *args: Any, **kwargs: Any) -> Any:
-        return _unawaited(self._binding.pause(*args, **kwargs))
+        return unawaited(self._binding.pause(*args, **kwargs))
 
     async def resume(self, *args: Any, **kwargs: Any) -> Any:
-        return _unawaited(self._binding.resume(*args, **kwargs))
+        return unawaited(self._binding.resume(*args, **kwargs))
 
     async def terminate(self, *args: Any, **kwargs: Any) -> Any:
-        return _unawaited(self._binding.terminate(*args, **kwargs))
+        return unawaited(self._binding.terminate(*args, **kwargs))
 
     async def restart(self, *args: Any, **kwargs: Any) -> Any:
-        return _unawaited(self._binding.restart(*args, **kwargs))
+        return unawaited(self._binding.restart(*args, **kwargs))
 
     async def status(self, *args: Any, **kwargs: Any) -> Any:
-        return _unawaited(self._binding.status(*args, **kwargs))
+        return unawaited(self._binding.status(*args, **kwargs))
 
     def __repr__(self) -> str:
         return f"<WorkflowInstance of {self._binding._name}>"

@@ -37,6 +37,7 @@ from workers_env.runtime import (
     workers_api,
 )
 from workers_env.runtime import asgi as asgi_bridge
+from workers_env.runtime import webloop as pyodide_webloop
 from workers_env.runtime import wsgi as wsgi_bridge
 from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.envwrap import EnvWrapper
@@ -445,7 +446,7 @@ def _build() -> dict[str, ModuleType]:
     http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
 
     webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
-    webloop.PyodideFuture = sdkwrappers.PyodideFuture  # type: ignore[attr-defined]
+    webloop.PyodideFuture = pyodide_webloop.PyodideFuture  # type: ignore[attr-defined]
     webloop.__getattr__ = _webloop_attribute  # type: ignore[attr-defined]
 
     pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")

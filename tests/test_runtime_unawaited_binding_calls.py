@@ -1,0 +1,98 @@
+"""A binding call Worker code does not await has begun all the same, as a JavaScript call has.
+
+Pyodide hands Python the promise of a JavaScript call as a ``pyodide.webloop.PyodideFuture``
+(built-in SDK: bindings are raw JavaScript); the external SDK's ``_BindingWrapper`` calls the
+binding at once and returns a coroutine that awaits and converts the promise (workers-py
+``rpc.py`` ``_conver_and_invoke``). Either way a ``put`` nobody awaits still writes. Test code's
+``load_env`` env keeps plain coroutines (``asyncio.run(env.KV.get(...))`` works).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from workers_env import load_env, load_worker
+
+ENTRY = '''
+import asyncio
+import json
+
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        kv = self.env.KV
+        pending = kv.put("forgotten", "written")  # no await
+        out = {"type": type(pending).__name__}
+        await asyncio.sleep(0)
+        out["read"] = await kv.get("forgotten")
+        got = kv.get("forgotten")
+        out["get type"] = type(got).__name__
+        if hasattr(got, "then"):  # a PyodideFuture: the promise's then()
+            out["then"] = await got.then(lambda v: v.upper())
+        else:
+            out["awaited"] = await got
+        done, _ = await asyncio.wait([asyncio.ensure_future(kv.get("forgotten"))])
+        out["wait"] = [t.result() for t in done]
+        if out["type"] != "PyodideFuture":
+            pending.close()  # the external SDK's coroutine: its promise ran already
+        return Response(json.dumps(out))
+
+    on_fetch = fetch
+'''
+
+
+def _worker(tmp_path, date):
+    (tmp_path / "src").mkdir(parents=True)
+    (tmp_path / "src" / "entry.py").write_text(ENTRY)
+    (tmp_path / "wrangler.toml").write_text(
+        f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
+        '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
+    return load_worker(tmp_path)
+
+
+@pytest.mark.asyncio
+async def test_builtin_sdk_a_binding_call_is_a_started_pyodide_future(tmp_path):
+    worker = _worker(tmp_path, "2025-10-01")
+    out = json.loads(await (await worker.fetch("/")).text())
+    assert out == {"type": "PyodideFuture", "read": "written", "get type": "PyodideFuture", "then": "WRITTEN",
+                   "wait": ["written"]}
+
+
+@pytest.mark.asyncio
+async def test_external_sdk_a_binding_call_is_a_coroutine_whose_call_was_made(tmp_path):
+    worker = _worker(tmp_path, "2026-05-01")  # the external SDK's era
+    out = json.loads(await (await worker.fetch("/")).text())
+    assert out == {"type": "coroutine", "read": "written", "get type": "coroutine", "awaited": "written",
+                   "wait": ["written"]}
+
+
+def test_test_codes_env_keeps_plain_coroutines(tmp_path):
+    (tmp_path / "wrangler.toml").write_text('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
+    env = load_env(tmp_path / "wrangler.toml")
+    asyncio.run(env.KV.put("a", "1"))
+    assert asyncio.run(env.KV.get("a")) == "1"
+
+
+@pytest.mark.asyncio
+async def test_run_sync_of_an_unawaited_binding_call_in_worker_code(tmp_path):
+    entry = '''
+from pyodide.ffi import run_sync
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        run_sync(self.env.KV.put("k", "v"))
+        return Response(run_sync(self.env.KV.get("k")))
+'''
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(entry)
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\ncompatibility_flags = ["python_workers"]\n'
+        '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
+    assert await (await load_worker(tmp_path).fetch("/")).text() == "v"

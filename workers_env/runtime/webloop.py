@@ -1,0 +1,131 @@
+"""``pyodide.webloop.PyodideFuture``: what Python holds for a JavaScript promise it has not awaited.
+
+Pyodide turns the promise a JavaScript call returns into a ``PyodideFuture`` (an
+``asyncio.Future`` with the promise's ``then``/``catch``/``finally_``), and the call's work has
+begun whether or not anyone awaits it: :func:`unawaited` gives a call's coroutine that shape,
+running it at once up to its first suspension and on as a task from there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import types
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+__all__ = ["PyodideFuture", "unawaited"]
+
+
+class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
+    """What Pyodide hands Python for a JavaScript promise nobody awaited yet (``pyodide.webloop``):
+    an ``asyncio.Future`` with the promise's ``then``/``catch``/``finally_``."""
+
+    def then(self, onfulfilled: Callable[[Any], Any] | None = None,
+             onrejected: Callable[[BaseException], Any] | None = None) -> PyodideFuture:
+        following = PyodideFuture(loop=self.get_loop())
+
+        def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
+            if following.cancelled():
+                return
+            if done.cancelled():
+                following.cancel()
+                return
+            error = done.exception()
+            handler = onrejected if error is not None else onfulfilled
+            try:
+                if handler is None:
+                    if error is not None:
+                        raise error
+                    following.set_result(done.result())
+                    return
+                value = handler(error if error is not None else done.result())
+            except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
+                following.set_exception(exc)
+                return
+            if inspect.isawaitable(value):
+                _settle_from(following, value)
+            else:
+                following.set_result(value)
+
+        self.add_done_callback(settle)
+        return following
+
+    def catch(self, onrejected: Callable[[BaseException], Any]) -> PyodideFuture:
+        return self.then(None, onrejected)
+
+    def finally_(self, onfinally: Callable[[], Any]) -> PyodideFuture:
+        def passing(value: Any) -> Any:
+            onfinally()
+            return value
+
+        def failing(error: BaseException) -> Any:
+            onfinally()
+            raise error
+
+        return self.then(passing, failing)
+
+
+PyodideFuture.__module__ = "pyodide.webloop"
+
+
+def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # type: ignore[type-arg]
+    """Resolve ``future`` as ``awaitable`` settles, running it at once as a task."""
+    task = asyncio.ensure_future(awaitable)
+
+    def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
+        if future.cancelled():
+            return
+        if done.cancelled():
+            future.cancel()
+        elif done.exception() is not None:
+            future.set_exception(done.exception())  # type: ignore[arg-type]
+        else:
+            future.set_result(done.result())
+
+    task.add_done_callback(settle)
+
+
+def unawaited(result: Any) -> Any:
+    """A JavaScript call's result as Python holds it un-awaited: its promise a
+    :class:`PyodideFuture`, anything else as it is. The call runs at once up to its first
+    suspension, as a JavaScript call does (its request is sent whether or not anyone awaits the
+    promise), and on as a task from there."""
+    if not inspect.isawaitable(result):
+        return result
+    future = PyodideFuture()
+    if not inspect.iscoroutine(result):
+        _settle_from(future, result)
+        return future
+    try:
+        yielded = result.send(None)
+    except StopIteration as stop:
+        future.set_result(stop.value)
+        return future
+    except Exception as exc:  # noqa: BLE001 - a rejected promise
+        future.set_exception(exc)
+        return future
+    _settle_from(future, _finish(_resumed(result, yielded)))
+    return future
+
+
+@types.coroutine
+def _resumed(coro: Any, yielded: Any) -> Any:
+    """The rest of a coroutine already stepped once (``yielded`` what it waits on), to run as a task."""
+    while True:
+        try:
+            sent = yield yielded
+        except BaseException as exc:  # noqa: BLE001 - the task's throw (a cancellation) goes to the coroutine
+            try:
+                yielded = coro.throw(exc)
+            except StopIteration as stop:
+                return stop.value
+        else:
+            try:
+                yielded = coro.send(sent)
+            except StopIteration as stop:
+                return stop.value
+
+
+async def _finish(resumed: Any) -> Any:
+    return await resumed
