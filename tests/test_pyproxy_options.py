@@ -105,3 +105,48 @@ async def test_the_external_sdk_hint_is_given_only_where_the_worker_lacks_that_s
     with pytest.raises(JsException, match="reached JavaScript as a PyProxy") as raised:
         await load_worker(external).fetch("/")
     assert "external SDK" not in str(raised.value)
+
+
+D1_RAW = """
+import json
+
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        db = self.env.DB
+        rows = await db.prepare("SELECT 1 AS a, 2 AS b").raw({"columnNames": True})
+        empty = await db.prepare("SELECT 1 AS a WHERE 0").raw({"columnNames": True})
+        return Response(json.dumps([rows.to_py() if hasattr(rows, "to_py") else rows,
+                                    empty.to_py() if hasattr(empty, "to_py") else empty]))
+
+    on_fetch = fetch
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "want"), [
+    ("2025-11-01", [[["a", "b"], [1, 2]], [["a"]]]),  # 0.28: D1 reads options?.columnNames off the dict
+    ("2025-09-01", [[[1, 2]], []]),  # 0.26: no key is read, so no header row (and a warning)
+    ("2026-05-01", [[["a", "b"], [1, 2]], [["a"]]]),  # the external SDK converts the dict
+])
+async def test_d1_raw_reads_column_names_from_a_dict_as_the_workers_pyodide_does(tmp_path, date, want):
+    """sqlalchemy-cloudflare-d1 asks ``stmt.raw({"columnNames": True})`` for an empty result's
+    column names (batch 22; real Pyodide 0.28.2 / 0.26.2 under Node, D1 under Miniflare)."""
+    import json
+    import warnings
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(D1_RAW)
+    (tmp_path / "wrangler.toml").write_text(
+        f'name = "p"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
+        '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "d"\ndatabase_id = "x"\n')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PyProxyWarning)
+        response = await load_worker(tmp_path).fetch("/")
+    assert json.loads(await response.text()) == want
+    warned = [str(w.message) for w in caught if issubclass(w.category, PyProxyWarning)]
+    if date == "2025-09-01":
+        assert any("options of DB.raw(): production reads none of its keys (columnNames)" in t for t in warned)
+    else:
+        assert warned == []

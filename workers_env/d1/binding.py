@@ -161,6 +161,7 @@ class D1PreparedStatement:
 
     JS_METHODS = frozenset({"bind", "first", "all", "run", "raw", "statement", "params"})
     JS_REST_ARGS = frozenset({"bind"})  # bind(...values): Worker code's None is undefined there
+    JS_OPTION_ARGS = {"raw": 0}  # raw(options): JavaScript reads options?.columnNames (d1-api.ts)
     __slots__ = ("_session", "statement", "params", "_sqlite_params")  # two are made per query
 
     def __init__(self, session: D1DatabaseSession, statement: Any, params: list[Any] | None = None,
