@@ -59,6 +59,12 @@ class JsException(WorkersEnvError):
         self.name = name
         self.message = message
 
+    @property
+    def stack(self) -> str:
+        """The JS error's ``stack``: V8's first line, ``<name>: <message>`` (the ``at ...`` frames
+        of JavaScript's own stack are not emulated)."""
+        return f"{self.name}: {self.message}" if self.message else self.name
+
 
 class VectorizeError(JsException):
     """An error thrown by a Vectorize binding: ``<OP>_ERROR (code = N): <text>``.

@@ -37,7 +37,8 @@ from workers_env.runtime.jsproxy import (
 )
 from workers_env.runtime.webcrypto import SubtleCrypto
 
-__all__ = ["JsDate", "JsURL", "JsURLSearchParams", "TextDecoder", "TextEncoder", "atob", "btoa", "crypto", "js_error"]
+__all__ = ["ERROR_CONSTRUCTORS", "JsDate", "JsErrorConstructor", "JsURL", "JsURLSearchParams", "TextDecoder", "TextEncoder", "atob",
+           "btoa", "crypto", "js_error"]
 
 
 def set_entry(entries: list[tuple[str, Any]], name: str, value: Any) -> list[tuple[str, Any]]:
@@ -408,3 +409,31 @@ crypto = SimpleNamespace(
 def js_error(message: Any = "", name: str = "Error") -> JsException:
     """``Error.new(message)``: a JS error object, raisable from Python."""
     return JsException(str(message), name=name)
+
+
+class JsErrorConstructor:
+    """``Error``, ``TypeError``, ``RangeError``, ...: ``X.new(message)`` and ``X(message)`` (a
+    call without ``new`` constructs too) make the error object -- a ``JsException`` Python can
+    raise, ``str()`` ``"<name>: <message>"``, with ``message``, ``name`` and ``stack`` (an
+    ``options`` object's ``cause`` as ``cause``)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def new(self, message: Any = None, options: Any = None) -> JsException:
+        error = JsException("" if message is None else js_text(message), name=self.name)
+        cause = getattr(options, "cause", None) if isinstance(options, JsProxy) else (
+            options.get("cause") if isinstance(options, dict) else None)
+        if cause is not None:
+            error.cause = cause
+        return error
+
+    __call__ = new
+
+    def __repr__(self) -> str:
+        return f"[Function: {self.name}]"
+
+
+#: the constructors of JavaScript's own error types
+ERROR_CONSTRUCTORS = {name: JsErrorConstructor(name) for name in (
+    "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError")}

@@ -275,11 +275,11 @@ def _caches() -> Any:
 WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "AggregateError", "BigInt", "Boolean", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
     "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DOMException", "DecompressionStream",
-    "DigestStream", "EvalError", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
+    "DigestStream", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
     "FixedLengthStream", "Function", "HTMLRewriter", "Intl", "Iterator", "Math", "MessageChannel",
-    "MessagePort", "Navigator", "Proxy", "RangeError", "ReadableStreamDefaultReader", "ReferenceError",
-    "Reflect", "RegExp", "String", "Symbol", "SyntaxError", "TextDecoderStream", "TextEncoderStream",
-    "TypeError", "URIError", "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
+    "MessagePort", "Navigator", "Proxy", "ReadableStreamDefaultReader",
+    "Reflect", "RegExp", "String", "Symbol", "TextDecoderStream", "TextEncoderStream",
+    "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
     "WebSocketPair", "WritableStream", "escape", "performance", "queueMicrotask", "reportError",
     "scheduler", "structuredClone", "unescape",
 })
@@ -391,7 +391,8 @@ def _build() -> dict[str, ModuleType]:
     js.TextDecoder = jsglobals.TextDecoder  # type: ignore[attr-defined]
     js.atob = jsglobals.atob  # type: ignore[attr-defined]
     js.btoa = jsglobals.btoa  # type: ignore[attr-defined]
-    js.Error = SimpleNamespace(new=jsglobals.js_error)  # type: ignore[attr-defined]
+    for name, constructor in jsglobals.ERROR_CONSTRUCTORS.items():  # Error, TypeError, RangeError, ...
+        setattr(js, name, constructor)
     js.Blob = forms.JsBlob  # type: ignore[attr-defined]
     js.File = forms.JsFile  # type: ignore[attr-defined]
     js.FormData = forms.JsFormData  # type: ignore[attr-defined]

@@ -1,0 +1,57 @@
+"""``js.Error`` and JavaScript's other error constructors as Worker code uses them: called with
+or without ``new`` (``Error("x")`` constructs in JavaScript), raisable, with ``stack`` (django-cf
+re-raises D1 failures as ``raise Error(Error.new().stack)``; batch 22, real Pyodide 0.28.2)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workers_env import JsException, load_worker
+
+ENTRY = '''
+import json
+
+from js import Error, JSON, RangeError, TypeError as JsTypeError
+from pyodide.ffi import JsException
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = {}
+        made = Error.new("boom")
+        out["new"] = [type(made).__name__, str(made), made.message, made.name, made.stack]
+        out["called"] = str(Error("called"))
+        out["empty stack"] = Error.new().stack
+        out["others"] = [str(JsTypeError("t")), str(RangeError.new("r")), RangeError.new("r").stack]
+        out["cause"] = Error.new("outer", JSON.parse('{"cause": "inner"}')).cause
+        try:
+            raise Error(Error.new("db failed").stack)
+        except JsException as caught:
+            out["raised"] = str(caught)
+        return Response(json.dumps(out))
+'''
+
+
+@pytest.mark.asyncio
+async def test_error_constructors_construct_when_called_and_carry_a_stack(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(ENTRY)
+    (tmp_path / "wrangler.toml").write_text('name = "e"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-01"\n'
+                                            'compatibility_flags = ["python_workers"]\n')
+    out = json.loads(await (await load_worker(tmp_path).fetch("/")).text())
+    assert out == {
+        "new": ["JsException", "Error: boom", "boom", "Error", "Error: boom"],
+        "called": "Error: called",
+        "empty stack": "Error",
+        "others": ["TypeError: t", "RangeError: r", "RangeError: r"],
+        "cause": "inner",
+        "raised": "Error: Error: db failed",
+    }
+
+
+def test_a_bindings_error_has_a_stack_too():
+    error = JsException("no such table: t", name="Error")
+    assert error.stack == "Error: no such table: t"
