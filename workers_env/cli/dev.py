@@ -1,7 +1,7 @@
 """``workers-env dev [PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--test-scheduled]``.
 
 Loads the Python Worker named by ``main`` in the wrangler config and serves it over HTTP,
-like ``wrangler dev``. State (vectors, KV) persists under ``--persist-to`` (default
+like ``wrangler dev``, after running the config's ``build.command`` as wrangler does. State (vectors, KV) persists under ``--persist-to`` (default
 ``.wrangler/state`` beside the config, wrangler's default). Bindings you supply come from
 ``[tool.workers-env.bindings]`` in ``pyproject.toml`` (``NAME = "package.module:factory"``).
 """
@@ -12,6 +12,7 @@ import argparse
 import errno
 import os
 import socket
+import subprocess
 import sys
 import traceback
 from pathlib import Path
@@ -98,6 +99,36 @@ def _worker_traceback(exc: BaseException, project: Path) -> str:
     return "".join(shown.format())
 
 
+def _custom_build(build: Any, project: Path) -> bool:
+    """Run the config's ``build.command`` before the Worker loads, as ``wrangler dev`` does
+    (wrangler's ``runCommand``: through the shell, ``WRANGLER_COMMAND=dev`` set, every output
+    line prefixed ``[custom build]``); in ``build.cwd`` taken relative to the config's folder
+    (wrangler: to where it was started, the same folder when run in the project). False (and
+    wrangler's message) when the command fails. Not re-run on changes: the dev server does not
+    reload."""
+    command = build.get("command") if isinstance(build, dict) else None
+    if not isinstance(command, str) or not command:
+        return True
+    cwd = project / build["cwd"] if isinstance(build.get("cwd"), str) else project
+    print(f"[custom build] Running: {command}", flush=True)
+    try:
+        proc = subprocess.Popen(command, shell=True, cwd=cwd, env={**os.environ, "WRANGLER_COMMAND": "dev"},
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
+    except OSError as exc:  # a cwd that does not exist, say
+        print(f"[custom build] {exc}", flush=True)
+        code = 1
+    else:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            print(f"[custom build] {line.rstrip()}", flush=True)
+        code = proc.wait()
+    if code != 0:
+        print(f"workers-env dev: Running custom build `{command}` failed. There are likely more logs from your "
+              "build command above.", file=sys.stderr, flush=True)
+        return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted, in UTC as production runs Workers;
     returns the exit code."""
@@ -120,7 +151,10 @@ def _run(args: argparse.Namespace) -> int:
     try:
         config_path = find_config(args.path)
         persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
-        supplied = bindings_from_pyproject(load_config(config_path, environment=environment))
+        config = load_config(config_path, environment=environment)
+        if not _custom_build(config.merged.get("build"), config_path.parent):
+            return 1
+        supplied = bindings_from_pyproject(config)
         env = load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)

@@ -1,0 +1,92 @@
+"""``workers-env dev`` runs the config's ``build.command`` before the Worker loads, as ``wrangler
+dev`` does (django-cf's template builds its static assets with ``collectstatic`` there; batch 22):
+through the shell, ``WRANGLER_COMMAND=dev`` set, output lines prefixed ``[custom build]``, and a
+failing build stops dev with wrangler's message."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ENTRY = """
+from workers import Response, WorkerEntrypoint
+
+import generated
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(generated.MADE_BY)
+"""
+
+
+def _project(root: Path, command: str, cwd: str | None = None) -> Path:
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
+    build = f"[build]\ncommand = '''{command}'''\n" + (f'cwd = "{cwd}"\n' if cwd else "")
+    (root / "wrangler.toml").write_text('name = "b"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
+                                        'compatibility_flags = ["python_workers"]\n' + build)
+    return root
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_the_build_runs_before_the_worker_loads(tmp_path):
+    writer = (f'"{sys.executable}" -c "import os; print(\'built\'); '
+              f'open(\'src/generated.py\', \'w\').write(\'MADE_BY = %r\' % os.environ[\'WRANGLER_COMMAND\'])"')
+    project = _project(tmp_path / "app", writer)
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("WRANGLER_COMMAND", None)
+    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1",
+                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=env, cwd=tmp_path)  # started elsewhere: the build runs in the project
+    try:
+        body = None
+        deadline = time.monotonic() + 60
+        while body is None and time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
+                    body = resp.read().decode()
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.05)
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=30)
+    assert body == "dev", out
+    lines = out.splitlines()
+    assert lines[0] == f"[custom build] Running: {writer}"
+    assert "[custom build] built" in lines
+    assert lines.index("[custom build] built") < next(i for i, line in enumerate(lines) if line.startswith("Loaded b"))
+
+
+def test_a_failing_build_stops_dev_with_wranglers_message(tmp_path, capsys):
+    from workers_env.cli import main
+
+    project = _project(tmp_path, "echo half-built && exit 3")
+    assert main(["dev", str(project), "--port", str(_free_port())]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == ["[custom build] Running: echo half-built && exit 3", "[custom build] half-built"]
+    assert captured.err == ("workers-env dev: Running custom build `echo half-built && exit 3` failed. There are likely "
+                            "more logs from your build command above.\n")
+    assert "Ready on" not in captured.out
+
+
+def test_build_cwd_is_taken_from_the_config_folder(tmp_path, capsys):
+    from workers_env.cli import main
+
+    (tmp_path / "tools").mkdir()
+    project = _project(tmp_path, "pwd && exit 1", cwd="tools")
+    assert main(["dev", str(project), "--port", str(_free_port())]) == 1
+    assert f"[custom build] {(tmp_path / 'tools').resolve()}" in capsys.readouterr().out.splitlines()
