@@ -96,3 +96,30 @@ class Default(WorkerEntrypoint):
         'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\ncompatibility_flags = ["python_workers"]\n'
         '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
     assert await (await load_worker(tmp_path).fetch("/")).text() == "v"
+
+
+@pytest.mark.asyncio
+async def test_js_fetch_unawaited_is_a_started_pyodide_future(tmp_path):
+    """``js.fetch(url)`` is a ``PyodideFuture`` too, its request sent at the call (Pyodide
+    0.28.2 under Node: ``type(js.Promise.resolve(1)).__name__`` is ``PyodideFuture``)."""
+    entry = '''
+import js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        pending = js.fetch("http://127.0.0.1:1/")  # nothing listens: refused at once, no network
+        kind = type(pending).__name__
+        try:
+            await pending
+        except Exception as exc:
+            return Response(kind + " " + type(exc).__name__)
+        return Response(kind)
+'''
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(entry)
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\ncompatibility_flags = ["python_workers"]\n')
+    text = await (await load_worker(tmp_path).fetch("/")).text()
+    assert text.startswith("PyodideFuture")

@@ -10,7 +10,6 @@ options object) and convert results back to Python (``JsDict``, ``None``, ``int`
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import inspect
 from collections.abc import Awaitable, Callable, Mapping
@@ -46,7 +45,7 @@ from workers_env.runtime.jsproxy import (
     to_js,
     to_plain,
 )
-from workers_env.runtime.webloop import unawaited
+from workers_env.runtime.webloop import unawaited, worker_code_running
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
 
@@ -147,7 +146,7 @@ class JsBinding(JsHostObject):
                 pending = _resolve(self, result, name)
                 # Worker code holds the promise as Pyodide does: a PyodideFuture whose work has
                 # begun (a put nobody awaits still writes); test code keeps the plain coroutine
-                return unawaited(pending) if _worker_code_running() else pending
+                return unawaited(pending) if worker_code_running() else pending
             return self._from_binding(result, name)
 
         call.__name__ = name
@@ -219,17 +218,6 @@ def rest_argument(value: Any, where: str) -> Any:
     if _unconverted_container(value):
         return PyProxyArgument(value)
     return to_plain(value, where=where)
-
-
-def _worker_code_running() -> bool:
-    """Whether a Worker's code runs now, on an event loop (what :func:`unawaited` needs)."""
-    if current_runtime() is None:
-        return False
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
 
 
 async def _resolve(binding: JsBinding, pending: Awaitable[Any], method: str = "") -> Any:

@@ -9,12 +9,15 @@ running it at once up to its first suspension and on as a task from there.
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import types
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-__all__ = ["PyodideFuture", "unawaited"]
+from workers_env.runtime.current import current_runtime
+
+__all__ = ["PyodideFuture", "js_call", "unawaited", "worker_code_running"]
 
 
 class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
@@ -129,3 +132,27 @@ def _resumed(coro: Any, yielded: Any) -> Any:
 
 async def _finish(resumed: Any) -> Any:
     return await resumed
+
+
+def worker_code_running() -> bool:
+    """Whether a Worker's code runs now, on an event loop (what :func:`unawaited` needs)."""
+    if current_runtime() is None:
+        return False
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def js_call(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` (an ``async def`` standing in for a JavaScript function that returns a
+    promise) as Worker code calls it: the work begins at the call and the promise is a
+    :class:`PyodideFuture`; test code keeps the plain coroutine."""
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        result = function(*args, **kwargs)
+        return unawaited(result) if worker_code_running() else result
+
+    return call
