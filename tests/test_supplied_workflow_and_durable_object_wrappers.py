@@ -202,7 +202,7 @@ async def test_the_builtin_sdk_returns_workflow_instance_promises_unawaited_and_
     refuses -- why python-workers-examples' 10-workflows answers 500 on ``/status``), awaiting it
     again gives the JS status; arguments are not converted (a Python list is a PyProxy
     ``createBatch`` cannot take); a stub's every method is an ``async def`` returning plain
-    ``dict``s (``null`` stays ``jsnull``)."""
+    ``dict``s (a ``None`` the stub's Python returns crossed RPC as ``undefined``: ``None``)."""
     out, workflow, namespace = await run(project(tmp_path, BUILTIN, sdk_lock=sdk_lock))
     future = "pyodide.webloop.PyodideFuture"
     assert out["wf"] == "_WorkflowBindingWrapper"
@@ -215,7 +215,7 @@ async def test_the_builtin_sdk_returns_workflow_instance_promises_unawaited_and_
     assert out["create_batch(list)"] == "JsException"
     assert out["batch"] == [["_WorkflowInstanceWrapper", "b"], ["_WorkflowInstanceWrapper", "c"]]
     assert out["ns"] == "_DurableObjectNamespaceWrapper" and out["stub"] == "_FetcherWrapper"
-    assert out["add"] == ["builtins.dict", "{'count': 1, 'item': {'item': 'x', 'tags': ['a', jsnull]}, 'none': jsnull}"]
+    assert out["add"] == ["builtins.dict", "{'count': 1, 'item': {'item': 'x', 'tags': ['a', None]}, 'none': None}"]
     assert out["label"] == ["builtins.coroutine", "stub id:room"]  # every stub method is async here
     assert out["fetch"] == ["workers_env.runtime.workers_api.Response", 202, "id:room https://do/path"]
     assert out["by_name"] == {"count": 1, "item": ["y"], "none": None}

@@ -29,6 +29,7 @@ from workers_env._jsvalues import (
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsproxy import (
+    NULL_AS_NONE,
     JsArray,
     JsDoubleProxy,
     JsHostObject,
@@ -95,7 +96,9 @@ class JsBinding(JsHostObject):
                              rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""))
         if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
             return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
-        return from_plain(value, self._nulls)
+        # across RPC a Python None left as to_js makes it, undefined: None again on this side
+        # (workerd _workers.py python_to_rpc), where a JS binding's null is the Worker's null
+        return from_plain(value, NULL_AS_NONE if self._rpc else self._nulls)
 
     @property
     def _js_name(self) -> str:  # type: ignore[override]
