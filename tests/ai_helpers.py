@@ -42,7 +42,7 @@ def worker_json(folder: Path, entry: str, *, reply: Any = None, date: str = "202
     (folder / "src" / "entry.py").write_text(entry)
     worker = load_worker(folder)
     if reply is not None:
-        worker.env.unwrapped("AI").reply(reply)  # the emulator itself, whatever the era hands out
+        worker.env.AI.reply(reply)
 
     async def scenario() -> Any:
         resp = await worker.fetch("/")

@@ -50,9 +50,9 @@ class Default(WorkerEntrypoint):
             "hidden": hidden,
             "before": before,
             "after": len(ai.lastRequestId),
-            "models": [m["name"] for m in models],  # plain dicts, as the SDK's to_py() makes them
-            "dims": [p["value"] for p in models[0]["properties"] if p["property_id"] == "output_dimensions"],
-            "shape": result["shape"],
+            "models": [m.name for m in models],
+            "dims": [p.value for p in models[0].properties if p.property_id == "output_dimensions"],
+            "shape": result.shape,
         })
 '''
 

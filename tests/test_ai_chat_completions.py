@@ -87,7 +87,7 @@ from workers import Response, WorkerEntrypoint
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         res = await self.env.AI.run("@cf/moonshotai/kimi-k2.6", {"messages": [{"role": "user", "content": "hi"}]})
-        return Response.json({"answer": res["choices"][0]["message"]["content"], "object": res["object"]})
+        return Response.json({"answer": res["choices"][0]["message"]["content"], "object": res.object})
 '''
 
 

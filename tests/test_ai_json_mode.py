@@ -103,7 +103,7 @@ class Default(WorkerEntrypoint):
             "response_format": {"type": "json_schema", "json_schema": {
                 "type": "object", "properties": {"name": {"type": "string"}, "capital": {"type": "string"}}}},
         })
-        return Response.json({"name": result["response"]["name"], "capital": result["response"]["capital"]})
+        return Response.json({"name": result["response"]["name"], "capital": result.response.capital})
 '''
 
 

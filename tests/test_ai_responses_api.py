@@ -88,25 +88,7 @@ class Default(WorkerEntrypoint):
 
 
 def test_cloudflares_workers_ai_example_runs(tmp_path):
-    """cloudflare/python-workers-examples 09-workers-ai's entry.py in the external-SDK era, its
-    result indexed (``response["output"]``): the SDK hands out a plain dict, where the example's
-    own ``response.output`` is an AttributeError (the next test)."""
-    indexed = CLOUDFLARE_09.replace("response.output", 'response["output"]')
-    output = worker_json(tmp_path, indexed, reply="A French royal proclamation.")
+    """cloudflare/python-workers-examples 09-workers-ai's entry.py, in the external-SDK era."""
+    output = worker_json(tmp_path, CLOUDFLARE_09, reply="A French royal proclamation.")
     assert output[0]["type"] == "message"
     assert output[0]["content"][0] == {"type": "output_text", "text": "A French royal proclamation.", "annotations": []}
-
-
-def test_under_the_external_sdk_the_example_must_index_its_result(tmp_path):
-    """The external SDK's python_from_rpc is Pyodide's to_py(): a plain dict, so the example's
-    attribute read fails there (index it: ``response["output"]``)."""
-    import asyncio
-
-    from workers_env import load_worker
-
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(CLOUDFLARE_09)
-    (tmp_path / "wrangler.toml").write_text('name = "ai"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
-                                            'compatibility_flags = ["python_workers"]\n[ai]\nbinding = "AI"\n')
-    with pytest.raises(AttributeError, match="'dict' object has no attribute 'output'"):
-        asyncio.run(load_worker(tmp_path).fetch("/"))

@@ -59,9 +59,9 @@ class Default(WorkerEntrypoint):
         if request.method == "POST" and url.path == "/notes":
             text = (await request.json())["text"]
             res = await self.env.DB.prepare("INSERT INTO notes (text) VALUES (?) RETURNING *").bind(text).run()
-            record = res["results"][0]  # plain dicts, as the SDK's to_py() makes them
-            await self.env.VECTORIZE.upsert([{"id": str(record["id"]), "values": embed(text)}])
-            return Response.json({"id": record["id"], "text": record["text"]})
+            record = res.results[0]
+            await self.env.VECTORIZE.upsert([{"id": str(record.id), "values": embed(text)}])
+            return Response.json({"id": record.id, "text": record.text})
         if url.path == "/batch":
             stmt = self.env.DB.prepare("INSERT INTO notes (text) VALUES (?)")
             try:
@@ -70,7 +70,7 @@ class Default(WorkerEntrypoint):
                 return Response.json({"error": str(exc)}, status=500)
         question = parse_qs(url.query).get("q", [""])[0]
         found = await self.env.VECTORIZE.query(embed(question), topK=1)
-        ids = [m["id"] for m in found["matches"]]
+        ids = [m.id for m in found.matches]
         if not ids:
             return Response.json({"context": []})
         marks = ", ".join("?" for _ in ids)
@@ -189,7 +189,7 @@ def test_self_env_statement_objects_convert_like_the_sdk(tmp_path):
         stmt.bind({"a": 1})
     session = wrapped.DB.withSession("first-primary")
     assert session.getBookmark() is None
-    assert asyncio.run(session.batch([session.prepare("SELECT 1 AS a")]))[0]["results"] == [{"a": 1}]
+    assert asyncio.run(session.batch([session.prepare("SELECT 1 AS a")]))[0].results == [{"a": 1}]
     env.close()
 
 

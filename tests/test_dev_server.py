@@ -48,7 +48,7 @@ class Default(WorkerEntrypoint):
             if request.method == "POST":
                 await self.env.VEC.upsert(await request.json())
             got = await self.env.VEC.getByIds(["a"])
-            return Response.json({"ids": [v["id"] for v in got], "url": request.url})
+            return Response.json({"ids": [v.id for v in got], "url": request.url})
         return Response("not found", status=404)
 """
 

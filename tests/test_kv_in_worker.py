@@ -35,11 +35,11 @@ class Default(WorkerEntrypoint):
             meta = await kv.getWithMetadata("doc")
             listed = await kv.list(prefix="d")
             return Response.json({
-                "doc": [type(doc).__name__, doc["n"], doc["tags"]],  # plain dicts, as to_py() makes
+                "doc": [type(doc).__name__, doc.n, doc.tags],
                 "buf": [type(buf).__name__, bytes(buf).hex()],
                 "bulk": [type(bulk).__name__, bulk["nope"], bulk["doc"]],
-                "meta": [meta["metadata"]["by"], meta["cacheStatus"]],
-                "list": [k["name"] for k in listed["keys"]],
+                "meta": [meta.metadata.by, meta.cacheStatus],
+                "list": [k.name for k in listed["keys"]],
                 "f32": bytes(await kv.get("f32", "arrayBuffer")).hex(),
             })
         if path == "/stream":
@@ -79,9 +79,9 @@ async def test_results_reach_python_code_as_the_sdk_converts_them(project):
     assert (await worker.fetch("/put")).status == 200
     body = await (await worker.fetch("/types")).json()
     assert body == {
-        "doc": ["dict", 1, ["a"]],
+        "doc": ["JsDict", 1, ["a"]],
         "buf": ["memoryview", "0001ff"],
-        "bulk": ["dict", None, '{"n": 1, "tags": ["a"]}'],
+        "bulk": ["JsDict", None, '{"n": 1, "tags": ["a"]}'],
         "meta": ["worker", None],
         "list": ["doc"],
         "f32": struct.pack("<2f", 1.5, -2).hex(),

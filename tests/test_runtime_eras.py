@@ -58,11 +58,11 @@ class Default(WorkerEntrypoint):
         res = await self.env.VEC.query([1, 0, 0], topK=2, returnMetadata="all")
         return Response.json({
             "count": res["count"],
-            "length": len(res["matches"]),  # plain dicts, as the SDK's to_py() makes them
-            "len": len(res["matches"]),
-            "ids": [m["id"] for m in res["matches"]],
-            "first": res["matches"][0]["id"],
-            "metadata": res["matches"][0]["metadata"],
+            "length": len(res.matches),
+            "len": len(res.matches),
+            "ids": [m.id for m in res.matches],
+            "first": res.matches[0]["id"],
+            "metadata": res.matches[0].metadata,
             "type": type(res).__name__,
         })
 """
@@ -140,7 +140,7 @@ async def test_an_external_era_worker_uses_plain_python_values(tmp_path):
     worker = load_worker(project(tmp_path, EXTERNAL_WORKER, date=EXTERNAL))
     resp = await worker.fetch("/")
     assert resp.status == 200, await resp.text()
-    assert await resp.json() == {**EXPECTED, "type": "dict"}
+    assert await resp.json() == {**EXPECTED, "type": "JsDict"}
 
 
 @pytest.mark.asyncio
@@ -154,7 +154,7 @@ async def test_each_era_breaks_code_written_for_the_other(tmp_path):
 
 
 def test_both_eras_over_real_http(tmp_path):
-    for name, entry, date, kind in (("old", BUILTIN_WORKER, BUILTIN, "JsProxy"), ("new", EXTERNAL_WORKER, EXTERNAL, "dict")):
+    for name, entry, date, kind in (("old", BUILTIN_WORKER, BUILTIN, "JsProxy"), ("new", EXTERNAL_WORKER, EXTERNAL, "JsDict")):
         worker = load_worker(project(tmp_path / name, entry, date=date))
         with BackgroundServer(worker) as server, urllib.request.urlopen(server.url + "/", timeout=10) as resp:
             assert json.loads(resp.read()) == {**EXPECTED, "type": kind}
@@ -243,7 +243,7 @@ async def test_the_sdks_rpc_helpers_convert_as_their_era(tmp_path):
     old = load_worker(project(tmp_path / "old", entry, date=BUILTIN))
     assert await (await old.fetch("/")).json() == {"to": "Map", "from": "dict", "inner": "dict"}
     new = load_worker(project(tmp_path / "new", entry, date=EXTERNAL))
-    assert await (await new.fetch("/")).json() == {"to": "Object", "from": "dict", "inner": "dict"}
+    assert await (await new.fetch("/")).json() == {"to": "Object", "from": "JsDict", "inner": "JsDict"}
 
 
 SUBCLASS_WORKER = """
@@ -343,3 +343,33 @@ def test_workers_wsgi_came_with_sdk_1_6(tmp_path):
                     workers.wsgi  # noqa: B018 - the attribute access is the test
         finally:
             set_current(None)
+
+
+@pytest.mark.asyncio
+async def test_external_era_results_read_keys_as_attributes_as_the_sdks_jsdict_does(tmp_path):
+    """workers-runtime-sdk (1.3.0 on, ``workers/rpc.py``): ``python_from_rpc`` is ``to_py()``
+    followed by ``_replace_jsnull_with_none``, which rebuilds every dict as its ``JsDict`` -- keys
+    read as attributes, at any depth, dict methods winning (batch 21: a Worker reading
+    ``res.results`` / ``listing.objects`` runs in production; the SDK's own R2 tests read
+    ``result.objects``)."""
+    entry = '''
+import json
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.KV.put("k", json.dumps({"a": None}))
+        listed = await self.env.KV.list()
+        got = await self.env.KV.get("k", type="json")
+        first = listed["keys"][0]  # listed.keys is the dict method, in production too
+        return Response(json.dumps({"type": type(listed).__name__, "name": first.name,
+                                    "inner": type(first).__name__, "complete": listed.list_complete,
+                                    "keys": callable(listed.keys), "a": got.a}))
+'''
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(entry)
+    (tmp_path / "wrangler.toml").write_text(
+        f'name = "x"\nmain = "src/entry.py"\ncompatibility_date = "{EXTERNAL}"\ncompatibility_flags = ["python_workers"]\n'
+        '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
+    out = await (await load_worker(tmp_path).fetch("/")).json()
+    assert out == {"type": "JsDict", "name": "k", "inner": "JsDict", "complete": True, "keys": True, "a": None}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workers_env import JsException, WorkersEnvError, load_worker
+from workers_env import JsDict, JsException, WorkersEnvError, load_worker
 
 ENTRY = '''
 from workers import Response, WorkerEntrypoint
@@ -52,7 +52,7 @@ def project(root: Path, date: str) -> Path:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "result_type", "dict_type"), [
-    ("2026-09-01", dict, "dict"),  # the external SDK: plain dicts (its python_from_rpc is to_py())
+    ("2026-09-01", JsDict, "JsDict"),  # the external SDK: objects arrive as JsDict
     ("2025-11-02", dict, "dict"),  # the built-in SDK's python_from_rpc stops at to_py()
 ])
 async def test_methods_are_called_as_over_a_service_binding(tmp_path, date, result_type, dict_type):

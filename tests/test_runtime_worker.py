@@ -165,10 +165,10 @@ async def test_handler_decorator_converts_legacy_arguments(tmp_path):
     @handler
     async def on_fetch(request, env):
         res = await env.VEC.query([1, 0, 0], topK=1)
-        return Response(f"{type(request).__name__} {type(res).__name__} {res['count']}")
+        return Response(f"{type(request).__name__} {type(res).__name__} {res.count}")
     """
     worker = load_worker(make_worker(tmp_path, entry, flags=("python_workers", "disable_python_no_global_handlers")))
-    assert await (await worker.fetch("/")).text() == "Request dict 0"
+    assert await (await worker.fetch("/")).text() == "Request JsDict 0"
 
 
 @pytest.mark.asyncio
@@ -213,10 +213,10 @@ async def test_self_env_converts_like_production(tmp_path):
             out["type"] = type(got).__name__
             out["values_is_method"] = callable(got.values)
             out["values"] = got["values"]
-            out["n"] = type(got["metadata"]["n"]).__name__
-            out["namespace"] = got["namespace"]
+            out["n"] = type(got.metadata.n).__name__
+            out["namespace"] = got.namespace
             res = await self.env.VEC.query([1, 0, 0.5], {"topK": 1}, returnMetadata="all")
-            out["first"] = res["matches"][0]["id"]
+            out["first"] = res.matches[0].id
             try:
                 await self.env.VEC.query((1, 0, 0))
             except TypeError as exc:
@@ -234,7 +234,7 @@ async def test_self_env_converts_like_production(tmp_path):
     worker = load_worker(make_worker(tmp_path, entry))
     out = await (await worker.fetch("/")).json()
     assert out == {
-        "type": "dict",  # plain dicts, as the SDK's to_py() makes them
+        "type": "JsDict",
         "values_is_method": True,
         "values": [1, 0, 0.5],
         "n": "int",

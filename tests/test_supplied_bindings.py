@@ -75,7 +75,7 @@ async def test_a_supplied_object_is_converted_like_a_javascript_binding(project)
     bucket = FakeBucket()
     worker = load_worker(env=load_env(root, bindings={"BUCKET": bucket}))
     body = await (await worker.fetch("/")).json()
-    assert body == {"got": {"key": "a.txt", "size": 3}, "type": "dict", "greeting": "hi"}
+    assert body == {"got": {"key": "a.txt", "size": 3}, "type": "JsDict", "greeting": "hi"}
     assert bucket.calls == [("a.txt", None)]
 
 
@@ -193,7 +193,7 @@ def test_workers_env_dev_takes_bindings_from_pyproject_over_http(project):
     finally:
         out = _stop(proc)
     assert status == 200, out
-    assert json.loads(body) == {"got": {"fake": "a.txt"}, "type": "dict", "greeting": "hi"}
+    assert json.loads(body) == {"got": {"fake": "a.txt"}, "type": "JsDict", "greeting": "hi"}
     assert "not emulated" not in out  # the supplied binding leaves nothing unemulated
 
 

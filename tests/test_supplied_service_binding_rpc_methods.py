@@ -62,7 +62,7 @@ def project(root: Path, date: str) -> Path:
 @pytest.mark.parametrize(("date", "found", "count"), [
     # a Python None crosses RPC as undefined (python_to_rpc's to_js): None on the Worker's side too
     ("2025-11-02", ["dict", "{'query': {'q': [1, {'deep': True}]}, 'hit': None}"], ["coroutine", 1]),
-    ("2026-05-01", ["dict", "{'query': {'q': [1, {'deep': True}]}, 'hit': None}"], ["int", 1]),
+    ("2026-05-01", ["JsDict", "{'query': {'q': [1, {'deep': True}]}, 'hit': None}"], ["int", 1]),
 ])
 async def test_a_supplied_services_rpc_methods_convert_as_the_eras_fetcher_wrapper(tmp_path, date, found, count):
     service = Service()

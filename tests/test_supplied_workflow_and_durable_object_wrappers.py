@@ -229,11 +229,11 @@ async def test_the_external_sdk_converts_workflow_and_stub_calls_as_binding_wrap
     """External SDK (from 1.5.3 for Workflows): every wrapper is a ``_BindingWrapper`` --
     ``status()`` the converted status, plain Python arguments (a list for ``create_batch``),
     ``send_event``/``create_batch`` for ``sendEvent``/``createBatch``; a stub's results are
-    plain ``dict`` with ``None``, a synchronous method answers synchronously."""
+    ``JsDict`` with ``None``, a synchronous method answers synchronously."""
     out, workflow, namespace = await run(project(tmp_path, EXTERNAL if sdk_lock is None else BUILTIN, sdk_lock=sdk_lock))
     assert out["wf"] == "_WorkflowBindingWrapper"
     assert out["instance"] == ["_WorkflowInstanceWrapper", "a"]
-    assert out["status_type"] == "builtins.dict"
+    assert out["status_type"] == "workers_env._jsvalues.JsDict"
     assert out["json"] == "ok"
     assert out["status"] == {"status": "queued", "error": None}
     assert out["get"] == ["_WorkflowInstanceWrapper", "a"]
@@ -241,7 +241,7 @@ async def test_the_external_sdk_converts_workflow_and_stub_calls_as_binding_wrap
     assert "create_batch(list)" not in out
     assert out["batch"] == [["_WorkflowInstanceWrapper", "b"], ["_WorkflowInstanceWrapper", "c"]]
     assert out["ns"] == "_DurableObjectNamespaceWrapper" and out["stub"] == "_FetcherWrapper"
-    assert out["add"] == ["builtins.dict", "{'count': 1, 'item': {'item': 'x', 'tags': ['a', None]}, 'none': None}"]
+    assert out["add"] == ["workers_env._jsvalues.JsDict", "{'count': 1, 'item': {'item': 'x', 'tags': ['a', None]}, 'none': None}"]
     assert out["label"] == ["builtins.str", "stub id:room"]
     assert out["fetch"] == ["workers_env.runtime.workers_api.Response", 202, "id:room https://do/path"]
     assert out["by_name"] == {"count": 1, "item": ["y"], "none": None}
@@ -255,7 +255,7 @@ async def test_between_1_3_and_1_5_3_the_external_sdk_converts_stub_calls_but_no
     out, _, _ = await run(project(tmp_path, BUILTIN, sdk_lock="1.5.2"))
     assert out["status_type"] == "pyodide.webloop.PyodideFuture"
     assert out["create_batch(list)"] == "JsException"
-    assert out["add"][0] == "builtins.dict"
+    assert out["add"][0] == "workers_env._jsvalues.JsDict"
     assert out["label"] == ["builtins.str", "stub id:room"]
 
 

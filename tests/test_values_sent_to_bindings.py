@@ -90,11 +90,11 @@ async def run_all(vec):
     out["bytes_values"] = await attempt(lambda: vec.upsert([{"id": "q", "values": b"\x01\x00\x00"}]))
     out["big_filter"] = await attempt(lambda: vec.query(V, {"filter": {"kind": 2**60}}))
     out["big_topk"] = await attempt(lambda: vec.query(V, {"topK": 2**60}))
-    out["big_ignored_keyword"] = (await vec.query(V, {"topK": 1}, ignored=2**60))["count"]
+    out["big_ignored_keyword"] = (await vec.query(V, {"topK": 1}, ignored=2**60)).count
     q = await vec.query(V, {"topK": 1}, returnValues=True)
-    out["keywords_after_options"] = sorted(q["matches"][0])
+    out["keywords_after_options"] = sorted(q.matches[0])
     q = await vec.query(V, topK=1, returnValues=True)
-    out["keywords_alone"] = sorted(q["matches"][0])
+    out["keywords_alone"] = sorted(q.matches[0])
     out["values_missing"] = await attempt(lambda: vec.upsert([{"id": "r"}]))
     out["values_none"] = await attempt(lambda: vec.upsert([{"id": "r", "values": None}]))
     out["values_5"] = await attempt(lambda: vec.upsert([{"id": "r", "values": 5}]))

@@ -21,6 +21,7 @@ from workers_env._jsvalues import (
     ByteStream,
     HttpResponse,
     JsDate,
+    JsDict,
     JsOpaque,
     JsSet,
     PyProxyArgument,
@@ -392,28 +393,28 @@ def _rpc_default(value: Any, convert: Callable[[Any], Any], cache: Any) -> Any:
 
 
 def _without_jsnull(value: Any) -> Any:
-    """The SDK's ``_replace_jsnull_with_none``: every ``jsnull`` in a ``to_py()`` tree as ``None``
-    -- the tree rebuilt of plain ``dict``s and lists, as Pyodide's ``to_py()`` makes them."""
+    """The external SDK's ``_replace_jsnull_with_none`` (workers-runtime-sdk 1.3.0 on,
+    ``workers/rpc.py``): every ``jsnull`` in a ``to_py()`` tree as ``None``, every ``dict`` rebuilt
+    as its ``JsDict`` -- a ``dict`` whose keys also read as attributes (``res.matches``)."""
     if value is jsnull:
         return None
     if isinstance(value, dict):
-        return {k: _without_jsnull(v) for k, v in value.items()}
+        return JsDict({k: _without_jsnull(v) for k, v in value.items()})
     if type(value) is list:
         return [_without_jsnull(v) for v in value]
     return value
 
 
 def python_from_rpc(value: Any) -> Any:
-    """JS -> Python for binding results, as the SDK's ``python_from_rpc`` (Pyodide's ``to_py()``):
-    objects become plain ``dict``s (``res.count`` is an ``AttributeError``, as in production),
-    null ``None`` at any depth (the external SDK replaces the ``jsnull`` of 0.28's ``to_py()``)."""
+    """JS -> Python for binding results: objects become ``JsDict``, null ``None`` (at any depth,
+    as the external SDK replaces the ``jsnull`` of Pyodide 0.28's ``to_py()``)."""
     if value is None or value is jsnull:
         return None
     if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
         return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):
         value = value.to_py()
-    return _without_jsnull(to_py(value))  # Pyodide's numbers first, then plain dicts without jsnull
+    return _without_jsnull(to_py(value))  # Pyodide's numbers first, then JsDicts without jsnull
 
 
 def rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
