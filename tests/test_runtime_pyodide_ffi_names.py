@@ -193,3 +193,20 @@ async def test_a_registered_js_module_imports_as_the_object_itself(tmp_path):
     other = _worker(tmp_path / "other", PYODIDE_028)
     assert await _run(other, "try:\n    import settings_js\n    result = 'imported'\nexcept ImportError:\n    result = 'no'") == "no"
     assert await _run(worker, "import settings_js\nresult = settings_js.mode") == "fast"
+
+
+@pytest.mark.asyncio
+async def test_to_py_takes_its_arguments_as_pyodides(tmp_path):
+    code = """
+    from js import JSON
+    out = [JSON.parse('[1, [2]]').to_py(depth=1)[0]]
+    for call in ("JSON.parse('{}').to_py(1)", "JSON.parse('[1]').to_py(depth='x')", "JSON.parse('[1]').to_py(deep=1)"):
+        try:
+            eval(call)
+        except TypeError as exc:
+            out.append(str(exc))
+    result = out
+    """
+    assert await _run(_worker(tmp_path, PYODIDE_028), code) == [
+        1, "to_py() takes no positional arguments", "'str' object cannot be interpreted as an integer",
+        "to_py() got an unexpected keyword argument 'deep'"]

@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import functools
 import json.encoder
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +32,22 @@ class _Constructor:
         return f"[Function: {self.name}]"
 
 
+def _pyodide_to_py(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` with the arguments of Pyodide's ``JsProxy.to_py(*, depth=-1,
+    default_converter=None)`` and its error texts: no positional arguments, ``depth`` an
+    integer (``'str' object cannot be interpreted as an integer``)."""
+
+    @functools.wraps(method)
+    def to_py(self: Any, *args: Any, depth: Any = -1, default_converter: Any = None, **unknown: Any) -> Any:
+        if args:
+            raise TypeError("to_py() takes no positional arguments")
+        if unknown:
+            raise TypeError(f"to_py() got an unexpected keyword argument '{next(iter(unknown))}'")
+        return method(self, depth=operator.index(depth), default_converter=default_converter)
+
+    return to_py
+
+
 class _ProxyType(type):
     """Pyodide gives every JS value one C type, ``pyodide.ffi.JsProxy``: ``type(x).__name__``
     is ``"JsProxy"`` and Python's own TypeErrors name ``'pyodide.ffi.JsProxy'`` (``'...' object
@@ -42,6 +60,8 @@ class _ProxyType(type):
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         super().__init__(name, bases, namespace, **kwargs)
         type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsProxy")  # the C-level name error texts use
+        if "to_py" in namespace:  # every class's to_py takes its arguments as Pyodide's does
+            type.__setattr__(cls, "to_py", _pyodide_to_py(namespace["to_py"]))
 
     @property
     def __name__(cls) -> str:  # type: ignore[override]
