@@ -142,6 +142,9 @@ class PyProxyWarning(UserWarning):
     the dict's attributes) and goes on with the defaults -- as workers-env then does -- or reads
     a key named like a dict method as that method (Pyodide 0.28).
 
+    Also: keyword arguments beside an explicit init object (``Response.new(body, init,
+    status=500)``), which Pyodide hands JavaScript as a further argument nobody reads.
+
     The Worker works in production too, just not as written (a TTL, a status, a method lost);
     this Python-side warning says so, and ``-W error::workers_env.PyProxyWarning`` makes it a
     failure.

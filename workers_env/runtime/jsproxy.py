@@ -80,6 +80,7 @@ __all__ = [
     "json_stringify",
     "js_type_error",
     "call_relaxed",
+    "caller_level",
     "object_from_entries",
     "pyproxy_options",
     "reads_dict_keys",
@@ -1061,7 +1062,7 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
                 f"a Python dict reached JavaScript as a PyProxy as the {where}: its keys {', '.join(shadowed)} "
                 "read as the dict's methods of those names, not as the values (Pyodide's property access tries "
                 "attributes first). Convert it with to_js(value, dict_converter=Object.fromEntries)",
-                PyProxyWarning, stacklevel=_caller_level(),
+                PyProxyWarning, stacklevel=caller_level(),
             )
         return {k: v for k, v in value.items() if isinstance(k, str) and k not in _DICT_ATTRIBUTES}
     if value:
@@ -1069,12 +1070,12 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
             f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
             f"({', '.join(map(str, value))}), so the defaults apply{f' ({defaults})' if defaults else ''}, here too. "
             f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{_era_hint()}",
-            PyProxyWarning, stacklevel=_caller_level(),
+            PyProxyWarning, stacklevel=caller_level(),
         )
     return {}
 
 
-def _caller_level() -> int:
+def caller_level() -> int:
     """The ``stacklevel`` that points a warning at the first frame outside workers-env (the
     Worker's call), whatever the depth of the stand-in code in between."""
     package = __file__.rsplit("runtime", 1)[0]

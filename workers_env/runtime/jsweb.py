@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError, PyProxyWarning
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.forms import encode_form
@@ -31,6 +32,7 @@ from workers_env.runtime.jsproxy import (
     JsProxy,
     JsReadableStream,
     JsTypedArray,
+    caller_level,
     js_json_dumps,
     js_null,
     js_number,
@@ -45,6 +47,28 @@ __all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 #: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
 _CLONE_USED = "This ReadableStream is currently locked to a reader,"
+
+
+#: an init argument Worker code did not pass (its keyword arguments then are the init)
+NO_INIT: Any = object()
+
+
+def pyodide_arguments(init: Any, kwargs: dict[str, Any], where: str) -> tuple[Any, dict[str, Any]]:
+    """``(init, keywords)`` as a JavaScript ``f(x, init)`` receives a Python call: Pyodide makes
+    the keyword arguments one object appended as the last argument, so without an init they
+    are the init, and beside one they are an extra argument the constructor never reads --
+    production drops them (``Response.new(body, init, status=500)`` answers 200; Pyodide 0.26
+    and 0.28 under Node), with a :class:`~workers_env.PyProxyWarning` here saying so."""
+    if init is NO_INIT:
+        return None, kwargs
+    if kwargs:
+        warnings.warn(
+            f"{where}: the keyword arguments {', '.join(kwargs)} beside an init object reach JavaScript as a "
+            "further argument it never reads, so production ignores them, and so does workers-env. "
+            "Put them in the init object, or pass only keyword arguments",
+            PyProxyWarning, stacklevel=caller_level(),
+        )
+    return init, {}
 
 
 def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -431,8 +455,8 @@ class JsRequest(_Body):
         self.signal = signal if signal is not None else JsAbortSignal()  # every Request has one
 
     @staticmethod
-    def new(input: Any, init: Any = None, **kwargs: Any) -> JsRequest:  # noqa: A002 - JS name
-        options = init_options(init, kwargs)
+    def new(input: Any, init: Any = NO_INIT, **kwargs: Any) -> JsRequest:  # noqa: A002 - JS name
+        options = init_options(*pyodide_arguments(init, kwargs, "Request.new()"))
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
         if "method" in options:
@@ -535,13 +559,14 @@ class JsResponse(_Body):
         return 200 <= self.status <= 299
 
     @staticmethod
-    def new(body: Any = None, init: Any = None, **kwargs: Any) -> JsResponse:
+    def new(body: Any = None, init: Any = NO_INIT, **kwargs: Any) -> JsResponse:
+        init, kwargs = pyodide_arguments(init, kwargs, "Response.new()")
         return JsResponse(_crossed_body(body), init, **kwargs)
 
     @staticmethod
-    def json(data: Any, init: Any = None, **kwargs: Any) -> JsResponse:  # type: ignore[override]
+    def json(data: Any, init: Any = NO_INIT, **kwargs: Any) -> JsResponse:  # type: ignore[override]
         """``Response.json(data, init)`` (static); instances read their body with ``json()``."""
-        options = init_options(init, kwargs)
+        options = init_options(*pyodide_arguments(init, kwargs, "Response.json()"))
         headers = JsHeaders(options.get("headers"))
         if not headers.has("content-type"):
             headers.set("content-type", "application/json")

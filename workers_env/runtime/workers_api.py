@@ -40,7 +40,13 @@ from workers_env.runtime.jsproxy import (
     from_plain,
     to_js,
 )
-from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.jsweb import (
+    NO_INIT,
+    JsHeaders,
+    JsRequest,
+    JsResponse,
+    pyodide_arguments,
+)
 
 __all__ = [
     "Blob",
@@ -203,7 +209,7 @@ class FetchResponse:
         options = Response._create_options(status, status_text, headers)
         try:
             if isinstance(data, JsProxy):
-                return Response(JsResponse.json(data, None, **options))
+                return Response(JsResponse.json(data, **options))
             js_headers = options.setdefault("headers", JsHeaders([("content-type", "application/json")]))
             if not js_headers.has("content-type"):
                 js_headers.set("content-type", "application/json")
@@ -292,7 +298,7 @@ class Request:
         if "headers" in other_options:
             other_options["headers"] = _to_js_headers(other_options["headers"])
         source = input._js_request if isinstance(input, Request) else input
-        self._js_request = JsRequest.new(source, None, **other_options)
+        self._js_request = JsRequest.new(source, **other_options)
 
     @property
     def js_object(self) -> JsRequest:
@@ -421,11 +427,12 @@ class FetcherView:
         return fetch(*args, **kwargs)
 
 
-async def js_fetch(resource: Any, init: Any = None, **kwargs: Any) -> JsResponse:
+async def js_fetch(resource: Any, init: Any = NO_INIT, **kwargs: Any) -> JsResponse:
     """The global ``fetch`` of JavaScript (``from js import fetch``): resolves to a JS ``Response``."""
     if isinstance(resource, Request):
         resource = resource.js_object
-    return await send_request(JsRequest.new(resource, init, **kwargs))
+    init, kwargs = pyodide_arguments(init, kwargs, "fetch()")
+    return await send_request(JsRequest.new(resource, NO_INIT if init is None and kwargs else init, **kwargs))
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
