@@ -15,6 +15,7 @@ from typing import Any
 
 __all__ = [
     "PYTHON_EXTERNAL_SDK",
+    "PYTHON_FORCE_NEW_VENDOR_PATH",
     "PYTHON_NO_GLOBAL_HANDLERS",
     "PYTHON_RELEASES",
     "CompatFlag",
@@ -46,6 +47,13 @@ PYTHON_EXTERNAL_SDK = CompatFlag(
 )
 
 
+#: ``pythonWorkersForceNewVendorPath``: the Worker's ``vendor/`` folder is no longer on ``sys.path``
+#: (vendored packages go in ``python_modules/``); before it, workerd puts it there.
+PYTHON_FORCE_NEW_VENDOR_PATH = CompatFlag(
+    "pythonWorkersForceNewVendorPath", "python_workers_force_new_vendor_path", "", "2025-08-11"
+)
+
+
 def today() -> str:
     """Today's date in UTC, ``YYYY-MM-DD``."""
     return datetime.now(timezone.utc).date().isoformat()
@@ -60,7 +68,7 @@ def compatibility_date(config: Any) -> str:
 def flag_enabled(flag: CompatFlag, config: Any) -> bool:
     """Whether ``flag`` is on for ``config``: explicit flags first, then the date."""
     flags = set(getattr(config, "compatibility_flags", None) or ())
-    if flag.disable in flags:
+    if flag.disable and flag.disable in flags:
         return False
     if flag.enable in flags:
         return True

@@ -31,6 +31,7 @@ from workers_env._env import env_clock
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
+    PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
     compatibility_date,
     flag_enabled,
@@ -439,7 +440,11 @@ def load_worker(
     era = era_of(config)
     null_is_none = python_release(config).pyodide.startswith("0.26")  # Pyodide 0.28 made null jsnull
     caches = JsCacheStorage(CacheStore(env_clock(env).now_ms))  # the Worker's own Cache API, on its clock
-    scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era, null_is_none, caches))
+    # before 2025-08-11 workerd puts the uploaded vendor/ folder on sys.path (setup_python_search_path.py)
+    vendor = main_path.parent / "vendor"
+    legacy_vendor = vendor.is_dir() and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
+    scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era, null_is_none, caches),
+                        vendor=vendor if legacy_vendor else None)
     with scope:
         try:
             module = importlib.import_module(main_path.stem)

@@ -89,8 +89,9 @@ def _is_under(module: ModuleType, folder: Path) -> bool:
 class ImportScope:
     """The worker's import namespace; use ``with scope:`` around every call into its code."""
 
-    def __init__(self, folder: Path, runtime: object = None):
+    def __init__(self, folder: Path, runtime: object = None, *, vendor: Path | None = None):
         self.folder = folder.resolve()
+        self.vendor = vendor.resolve() if vendor is not None else None  # the legacy vendor/ folder
         self.runtime = runtime  # a WorkerRuntime, marked current on every entry
         self.modules: dict[str, ModuleType] = {}
         self._layer = _Layer()
@@ -105,6 +106,9 @@ class ImportScope:
             if first:
                 self._hide_shadowed()
                 sys.path.insert(0, str(self.folder))
+                if self.vendor is not None:  # after the Worker's folder, before site-packages
+                    at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
+                    sys.path.insert(at, str(self.vendor))
                 importlib.invalidate_caches()
             self._layer.push(self.modules)
             if first:
@@ -153,3 +157,5 @@ class ImportScope:
             del sys.path[0]
         elif entry in sys.path:
             sys.path.remove(entry)
+        if self.vendor is not None and str(self.vendor) in sys.path:
+            sys.path.remove(str(self.vendor))
