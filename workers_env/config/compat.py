@@ -18,6 +18,7 @@ __all__ = [
     "PYTHON_FORCE_NEW_VENDOR_PATH",
     "PYTHON_NO_GLOBAL_HANDLERS",
     "PYTHON_RELEASES",
+    "QUEUES_JSON_MESSAGES",
     "CompatFlag",
     "PythonRelease",
     "compatibility_date",
@@ -47,6 +48,9 @@ PYTHON_EXTERNAL_SDK = CompatFlag(
 )
 
 
+#: ``queuesJsonMessages``: a Queue's ``send(body)`` without a ``contentType`` serialises to JSON
+#: (``JSON.stringify``), no longer with V8's serializer.
+QUEUES_JSON_MESSAGES = CompatFlag("queuesJsonMessages", "queues_json_messages", "no_queues_json_messages", "2024-03-18")
 #: ``pythonWorkersForceNewVendorPath``: the Worker's ``vendor/`` folder is no longer on ``sys.path``
 #: (vendored packages go in ``python_modules/``); before it, workerd puts it there.
 PYTHON_FORCE_NEW_VENDOR_PATH = CompatFlag(

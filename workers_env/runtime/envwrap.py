@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime
 import inspect
+import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, PyProxyWarning
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -28,6 +29,7 @@ from workers_env._jsvalues import (
     to_py,
 )
 from workers_env._jsvalues import to_js as _model_to_js
+from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsproxy import (
     NULL_AS_NONE,
@@ -40,10 +42,12 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     call_relaxed,
+    caller_level,
     from_plain,
     jsnull,
     object_from_entries,
     pyproxy_options,
+    reads_dict_keys,
     to_js,
     to_plain,
 )
@@ -77,7 +81,7 @@ class JsBinding(JsHostObject):
 
     def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True,
                  nulls: Any = True, rpc: bool = False, hosts: bool = False,
-                 option_args: dict[str, int] | None = None):
+                 option_args: dict[str, int] | None = None, queue_json: bool = True):
         self._name = name
         self._binding = binding
         self._target = binding
@@ -87,6 +91,7 @@ class JsBinding(JsHostObject):
         self._rpc = rpc
         self._hosts = hosts
         self._option_args = option_args  # else the binding's own JS_OPTION_ARGS
+        self._queue_json = queue_json  # a Queue's send() without contentType: JSON (else V8), by the config
 
     def _from_binding(self, value: Any, method: str = "") -> Any:
         """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding (with
@@ -118,10 +123,8 @@ class JsBinding(JsHostObject):
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
             where = f"call to {self._name}.{name}()"
-            at_clone = _CLONED_ARGUMENTS.get((self._js_class or "", name))
-            if at_clone is not None and at_clone < len(js_args) and _unconverted_container(js_args[at_clone]):
-                # V8's serializer cannot clone a PyProxy (Pyodide 0.28.2 under Node: DataCloneError)
-                raise JsException("[object Object] could not be cloned.", name="DataCloneError")
+            if (self._js_class, name) == ("WorkerQueue", "send") and js_args and _unconverted_container(js_args[0]):
+                js_args[0] = self._queue_body(js_args[0], js_args[1] if len(js_args) > 1 else None, where)
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
             at = (self._option_args if self._option_args is not None
                   else _declared(self._binding, "JS_OPTION_ARGS", {})).get(name)
@@ -158,6 +161,62 @@ class JsBinding(JsHostObject):
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
+
+    def _queue_body(self, body: Any, options: Any, where: str) -> Any:
+        """An unconverted Python container handed to a raw Queue's ``send(body, options)`` (a
+        PyProxy), as workerd's ``WorkerQueue::send`` serialises it (``queue.c++``): with
+        ``contentType`` ``"json"`` -- the default from 2024-03-18 (``queues_json_messages``) --
+        ``JSON.stringify`` of the PyProxy: a dict's keys from Pyodide 0.28 (``None`` values and
+        keys named like dict methods dropped, as JavaScript's ``undefined`` and functions are),
+        ``{}`` on 0.26; a list's throws. With ``"v8"`` (and before that date) V8's serializer
+        cannot clone a PyProxy: ``DataCloneError`` (Pyodide 0.26.2 and 0.28.2 under Node)."""
+        content_type = _option_value(options, "contentType", self._nulls)
+        if content_type is None:
+            content_type = "json" if self._queue_json else "v8"
+        if str(content_type).lower() == "json":
+            if isinstance(body, dict):
+                if not reads_dict_keys(self._nulls):
+                    warnings.warn(
+                        f"a Python dict reached JavaScript as a PyProxy in this {where}: JSON.stringify sees none of "
+                        f"its keys on this Pyodide, so production sends {{}}, and so does workers-env. Convert it with "
+                        f"to_js(value, dict_converter=Object.fromEntries)", PyProxyWarning, stacklevel=caller_level())
+                    return JsObject({})
+                return to_js(_stringified_dict(body), dict_converter=object_from_entries)
+            if isinstance(body, (list, tuple)):
+                raise JsException("This borrowed proxy was automatically destroyed when an iterator was exhausted.\n"
+                                  "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+        raise JsException("[object Object] could not be cloned.", name="DataCloneError")
+
+
+def _option_value(options: Any, key: str, nulls: Any) -> Any:
+    """``options?.[key]`` of an options argument as JavaScript reads it (a dict's PyProxy: its
+    keys from Pyodide 0.28 only)."""
+    if isinstance(options, JsObject):
+        return options._props.get(key)
+    if isinstance(options, JsLiteralMap):
+        return options.properties().get(key)
+    if isinstance(options, dict) and reads_dict_keys(nulls):
+        return options.get(key)
+    return None
+
+
+def _stringified_dict(value: dict[Any, Any]) -> dict[str, Any]:
+    """What ``JSON.parse(JSON.stringify(p))`` gives for a dict's PyProxy ``p`` on Pyodide 0.28:
+    its string keys but those named like a dict method (a function there), ``None`` values
+    dropped (``undefined``), nested dicts alike, and lists (whose ``None`` is ``null``)."""
+
+    def inner(item: Any) -> Any:
+        if isinstance(item, dict):
+            return _stringified_dict(item)
+        if isinstance(item, (list, tuple)):
+            return [inner(v) for v in item]
+        return item
+
+    return {k: inner(v) for k, v in value.items()
+            if isinstance(k, str) and k not in _DICT_ATTRIBUTE_NAMES and v is not None}
+
+
+_DICT_ATTRIBUTE_NAMES = frozenset(dir(dict))
 
 
 #: ``constructor.name`` of the objects a supplied binding's methods return, by (binding class, method)
@@ -201,12 +260,6 @@ def rpc_argument(value: Any, where: str) -> Any:
     if isinstance(value, JsArray) and not all(type(v) in (int, float) for v in value._items):
         return [rpc_argument(v, where) for v in value._items]
     return to_plain(value, where=where)
-
-
-#: (JavaScript class, method) -> the argument its JavaScript structured-clones (a Queue's
-#: ``send(body)``, serialised with V8's serializer): an unconverted Python container there is a
-#: PyProxy, which cannot be cloned
-_CLONED_ARGUMENTS = {("WorkerQueue", "send"): 0}
 
 
 def _unconverted_container(value: Any) -> bool:
@@ -310,8 +363,10 @@ class JsEnv(JsProxy):
         # name, which both SDKs' _EnvWrapper go by; what it returns (a stub, an instance) is a
         # JavaScript object too; a service's and a stub's calls reach Python code over RPC
         supplied_class = SUPPLIED_JS_CLASS_NAMES.get(declared or "")
+        config = getattr(self._env, "config", None)
         return JsBinding(name, value, js_class=supplied_class or js_class, sdk_wraps=wraps,
-                         rpc=declared in ("services", "durable_objects"), hosts=supplied_class is not None)
+                         rpc=declared in ("services", "durable_objects"), hosts=supplied_class is not None,
+                         queue_json=config is None or flag_enabled(QUEUES_JSON_MESSAGES, config))
 
     def __dir__(self) -> list[str]:
         return list(self._env)
