@@ -118,6 +118,26 @@ class ExecutionContext:
                     log.error("Uncaught exception in waitUntil()", exc_info=outcome)
 
 
+async def _settled(result: Any, *, class_handler: bool) -> Any:
+    """A handler's result as workerd settles it. A module-level handler's promise resolves to
+    what it returns, and a returned coroutine is a thenable JavaScript follows too (an ``async
+    def on_fetch`` that ``return fetch(request)`` answers with the fetched response; Pyodide
+    0.26.2 and 0.28.2 under Node). A ``Default`` method goes through the entrypoint's
+    ``wrapper_func``, which awaits once and refuses an awaitable left over as
+    ``python_to_rpc`` does (built-in ``_workers.py``, workers-runtime-sdk ``rpc.py``)."""
+    if inspect.isawaitable(result):
+        result = await result
+    if class_handler:
+        if inspect.isawaitable(result):
+            if inspect.iscoroutine(result):
+                result.close()  # never run, as in production
+            raise TypeError(f"Awaitable {type(result)} cannot be sent over RPC.")
+        return result
+    while inspect.isawaitable(result):
+        result = await result
+    return result
+
+
 def _as_js_response(result: Any) -> JsResponse:
     response = getattr(result, "js_object", None)
     if isinstance(response, JsResponse):
@@ -333,8 +353,7 @@ class Worker:
                 if handler is None:
                     raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
                 result = call_relaxed(handler, js_value, self._js_env, ctx)
-            if inspect.isawaitable(result):
-                result = await result
+            result = await _settled(result, class_handler=self._default is not None)
         return result
 
     async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
@@ -356,8 +375,7 @@ class Worker:
                 result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
             else:
                 result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
-            if inspect.isawaitable(result):
-                result = await result
+            result = await _settled(result, class_handler=self._default is not None)
         return _as_js_response(result)
 
 
