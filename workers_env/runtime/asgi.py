@@ -18,17 +18,19 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.eras import NEWEST_SDK
+from workers_env.runtime.gateway import BaseOptions
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsstreams import HANGING
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 
-__all__ = ["ASGI", "entrypoint", "fetch", "request_to_scope", "run_in_background", "websocket"]
+__all__ = ["ASGI", "Options", "entrypoint", "fetch", "request_to_scope", "run_in_background", "websocket"]
 
 ASGI = {"spec_version": "2.0", "version": "3.0"}
 NULL_BODY_STATUSES = frozenset({101, 103, 204, 205, 304})
@@ -319,6 +321,12 @@ async def websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
         "asgi.websocket() is not emulated by workers-env (WebSockets are not supported locally); "
         "serve the WebSocket route from the deployed Worker or `wrangler dev`"
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options(BaseOptions):
+    """Options for the ASGI adapter (``workers.asgi.Options``; ``encode_body`` changes nothing
+    locally)."""
 
 
 def entrypoint(app: Any, *, options: Any = None) -> type:

@@ -106,6 +106,20 @@ def _era_lacks(submodule: str) -> str | None:
     return None
 
 
+#: names of the external SDK's submodules that came after the submodule itself
+_LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5),
+                ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5)}  # read in each release's wheel
+
+
+def _late_name(submodule: str, name: str) -> str | None:
+    """Why the running Worker's SDK lacks ``workers.<submodule>.<name>`` (``None``: it has it)."""
+    since = _LATER_NAMES.get((submodule, name))
+    era = getattr(current_runtime(), "era", None)
+    if since is None or era is None or era.sdk_version is None or era.sdk_at_least(since):
+        return None
+    return f"module 'workers.{submodule}' has no attribute '{name}' (it came with workers-runtime-sdk {version_text(since)}; this Worker runs {era.sdk_text})"
+
+
 def _absent(message: str, name: str) -> Exception:
     """As :func:`_missing_attribute`: an ImportError inside ``from ... import``, else an AttributeError."""
     frame = sys._getframe(2)
@@ -133,6 +147,9 @@ class _ExternalSdkModule(ModuleType):
         if lacks is not None:
             raise _absent(lacks, attr)
         if attr in self._names:
+            late = _late_name(self._submodule, attr)
+            if late is not None:
+                raise _absent(late, attr)
             return self._names[attr]
         if self._fallback is not None and attr == "env":
             return self._fallback(attr)

@@ -17,13 +17,15 @@ from __future__ import annotations
 import io
 import logging
 import sys
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from workers_env.runtime.asgi import NULL_BODY_STATUSES, js_request_of
+from workers_env.runtime.gateway import BaseOptions
 from workers_env.runtime.jsweb import JsHeaders, JsResponse
 
-__all__ = ["build_environ", "fetch"]
+__all__ = ["Options", "build_environ", "entrypoint", "fetch"]
 
 logger = logging.getLogger("wsgi")
 
@@ -111,9 +113,14 @@ def _respond(app: Any, environ: dict[str, Any]) -> JsResponse:
                       headers=headers)
 
 
-async def fetch(app: Any, req: Any, env: Any, ctx: Any = None) -> JsResponse:
+@dataclass(frozen=True, kw_only=True)
+class Options(BaseOptions):
+    """Options for the WSGI adapter (``workers.wsgi.Options``, workers-runtime-sdk 1.9.5 on)."""
+
+
+async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Options | None = None) -> JsResponse:
     """Serve ``req`` with the WSGI ``app``; returns the JS ``Response`` (``ctx`` is unused, as
-    in the SDK)."""
+    in the SDK; ``options`` are checked, and change nothing locally)."""
     js_req = js_request_of(req, "wsgi.fetch()")
     logger.debug("WSGI request: %s %s", js_req.method, js_req.url)
     body = js_req._consume() if js_req._body is not None else b""
@@ -122,3 +129,15 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None) -> JsResponse:
     except Exception:
         logger.exception("WSGI request failed")
         raise
+
+
+def entrypoint(app: Any, *, options: Options | None = None) -> type:
+    """``workers.wsgi.entrypoint(app)`` (workers-runtime-sdk 1.8.0 on; ``options`` from 1.9.5): a ``Default`` class
+    serving ``app`` (Cloudflare's Flask guide ends with ``Default = wsgi.entrypoint(app)``)."""
+    from workers_env.runtime.workers_api import WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request: Any) -> JsResponse:
+            return await fetch(app, request, self.env, options=options)
+
+    return Default
