@@ -69,6 +69,11 @@ class HTTPMessageMapping(http.client.HTTPMessage, Mapping):  # type: ignore[misc
     """Headers as the SDK returns them: case-insensitive, ``.get``, ``in``, ``items()``."""
 
 
+#: the external SDK release whose responses' ``headers`` became an ``HTTPMessageMapping``
+#: (workers-py e627c11, runtime-sdk 1.5.1)
+_HEADER_MESSAGES_SINCE = (1, 5, 1)
+
+
 def _headers_to_message(js_headers: JsHeaders) -> HTTPMessageMapping:
     result = HTTPMessageMapping()
     for name, value in js_headers.items():
@@ -132,7 +137,14 @@ class FetchResponse:
         return self.js_response.bodyUsed
 
     @property
-    def headers(self) -> HTTPMessageMapping:
+    def headers(self) -> HTTPMessageMapping | dict[str, str]:
+        """The external SDK's (workers-runtime-sdk 1.5.1 on) ``HTTPMessageMapping``; the built-in
+        SDK's is Pyodide's ``FetchResponse.headers``, ``Object.fromEntries(headers.entries())
+        .to_py()``: a plain ``dict`` of the lower-cased names, where ``h[k] = v`` replaces and a
+        missing name is a ``KeyError`` (Cloudflare's alter-headers example relies on it)."""
+        era = getattr(current_runtime(), "era", None)
+        if era is not None and not era.sdk_at_least(_HEADER_MESSAGES_SINCE):
+            return dict(self.js_response.headers.items())
         return _headers_to_message(self.js_response.headers)
 
     @property
