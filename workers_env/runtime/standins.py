@@ -32,6 +32,7 @@ from workers_env.runtime import (
     jsstreams,
     jsweb,
     runsync,
+    sdktypes,
     sdkwrappers,
     timers,
     workers_api,
@@ -361,7 +362,9 @@ def _build() -> dict[str, ModuleType]:
     workers = ModuleType("workers", workers_api.__doc__)
     for name in workers_api.__all__:
         setattr(workers, name, getattr(workers_api, name))
-    workers.__all__ = [*workers_api.__all__, "env"]  # type: ignore[attr-defined]
+    for name in sdktypes.__all__:  # the SDK's type names (annotations: ``ctx: Context``)
+        setattr(workers, name, getattr(sdktypes, name))
+    workers.__all__ = [*workers_api.__all__, *sdktypes.__all__, "env"]  # type: ignore[attr-defined]
     workers.__path__ = []  # type: ignore[attr-defined]  # a package: ``import workers.asgi``
     workers.__getattr__ = _workers_getattr  # type: ignore[attr-defined]
     # the external SDK's submodules; ``workers.__getattr__`` hands them out in an era that has them
