@@ -1,8 +1,8 @@
 """A raw Queue's ``send(body)`` serialises the body as workerd's ``WorkerQueue::send`` does: with
 ``contentType`` ``"json"`` -- the default from 2024-03-18 (``queues_json_messages``) --
 ``JSON.stringify`` of it, so an unconverted Python dict (a PyProxy) arrives as its JSON from
-Pyodide 0.28 (``None`` values dropped) and as ``{}`` on 0.26, and a list's ``JSON.stringify``
-throws; with ``"v8"`` (or before that date) V8's serializer cannot clone a PyProxy at all
+Pyodide 0.28 (``None`` values dropped) and as ``{}`` on 0.26, a flat list as its JSON, and a
+list holding a container makes ``JSON.stringify`` throw; with ``"v8"`` (or before that date) V8's serializer cannot clone a PyProxy at all
 (``DataCloneError``). Pyodide 0.26.2 and 0.28.2 under Node (batches 20 and 23: Cloudflare's
 "Publish to a Queue" example sends a plain dict). The external SDK converts the body first."""
 
@@ -24,7 +24,8 @@ from pyodide.ffi import to_js
 async def on_fetch(request, env):
     out = []
     for label, body, options in (
-            ("list", [1, 2, 3], {}), ("dict", {"a": 1, "b": None, "items": 2, "n": {"c": [1, None]}}, {}),
+            ("list", [1, "b", None], {}), ("nested list", [[1], {"a": 1}], {}),
+            ("dict", {"a": 1, "b": None, "items": 2, "n": {"c": [1, None]}}, {}),
             ("dict as v8", {"a": 1}, {"contentType": "v8"}), ("text", "t", {}), ("number", 42, {}),
             ("to_js(list)", to_js([1, 2, 3]), {})):
         try:
@@ -62,13 +63,14 @@ LIST_THROWS = ("JsException: Error: This borrowed proxy was automatically destro
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("date", "list_answer", "dict_answer", "dict_sent"), [
-    ("2025-11-02", LIST_THROWS, "sent", {"a": 1, "n": {"c": [1, None]}}),  # Pyodide 0.28: the dict's keys
-    ("2025-08-20", LIST_THROWS, "sent", {}),  # Pyodide 0.26: JSON.stringify sees no keys
-    ("2024-03-01", REFUSED, REFUSED, None),  # before 2024-03-18: V8 serialization by default
+@pytest.mark.parametrize(("date", "list_answer", "nested_answer", "dict_answer", "dict_sent"), [
+    # Pyodide 0.28: a flat list's JSON, the dict's keys
+    ("2025-11-02", "sent", LIST_THROWS, "sent", {"a": 1, "n": {"c": [1, None]}}),
+    ("2025-08-20", "sent", LIST_THROWS, "sent", {}),  # Pyodide 0.26: JSON.stringify sees no keys of a dict
+    ("2024-03-01", REFUSED, REFUSED, REFUSED, None),  # before 2024-03-18: V8 serialization by default
 ])
-async def test_a_raw_queue_serialises_a_python_container_as_production(tmp_path, date, list_answer, dict_answer,
-                                                                       dict_sent):
+async def test_a_raw_queue_serialises_a_python_container_as_production(tmp_path, date, list_answer, nested_answer,
+                                                                       dict_answer, dict_sent):
     import warnings
 
     from workers_env import PyProxyWarning
@@ -77,9 +79,10 @@ async def test_a_raw_queue_serialises_a_python_container_as_production(tmp_path,
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PyProxyWarning)
         got = await (await worker(tmp_path, date, queue).fetch("/")).json()
-    assert got == [["list", list_answer], ["dict", dict_answer], ["dict as v8", REFUSED], ["text", "sent"],
-                   ["number", "sent"], ["to_js(list)", "sent"]]
-    assert queue.sent == ([dict_sent] if dict_sent is not None else []) + ["t", 42, [1, 2, 3]]  # refused: nothing
+    assert got == [["list", list_answer], ["nested list", nested_answer], ["dict", dict_answer],
+                   ["dict as v8", REFUSED], ["text", "sent"], ["number", "sent"], ["to_js(list)", "sent"]]
+    sent_list = [[1, "b", None]] if list_answer == "sent" else []
+    assert queue.sent == sent_list + ([dict_sent] if dict_sent is not None else []) + ["t", 42, [1, 2, 3]]
     stringified_empty = [w for w in caught if "JSON.stringify sees none of its keys" in str(w.message)]
     assert len(stringified_empty) == (1 if date == "2025-08-20" else 0)
 

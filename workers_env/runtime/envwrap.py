@@ -168,7 +168,8 @@ class JsBinding(JsHostObject):
         ``contentType`` ``"json"`` -- the default from 2024-03-18 (``queues_json_messages``) --
         ``JSON.stringify`` of the PyProxy: a dict's keys from Pyodide 0.28 (``None`` values and
         keys named like dict methods dropped, as JavaScript's ``undefined`` and functions are),
-        ``{}`` on 0.26; a list's throws. With ``"v8"`` (and before that date) V8's serializer
+        ``{}`` on 0.26; a list of numbers and strings its JSON, one holding a dict or list throws
+        (Pyodide 0.26.2 and 0.28.2 under Node). With ``"v8"`` (and before that date) V8's serializer
         cannot clone a PyProxy: ``DataCloneError`` (Pyodide 0.26.2 and 0.28.2 under Node)."""
         content_type = _option_value(options, "contentType", self._nulls)
         if content_type is None:
@@ -183,8 +184,11 @@ class JsBinding(JsHostObject):
                     return JsObject({})
                 return to_js(_stringified_dict(body), dict_converter=object_from_entries)
             if isinstance(body, (list, tuple)):
-                raise JsException("This borrowed proxy was automatically destroyed when an iterator was exhausted.\n"
-                                  "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+                if any(isinstance(item, (dict, list, tuple)) for item in body):  # a container inside
+                    raise JsException("This borrowed proxy was automatically destroyed when an iterator was "
+                                      "exhausted.\nFor more information about the cause of this error, use "
+                                      "`pyodide.setDebug(true)`")
+                return to_js(list(body))  # of numbers and strings: its JSON (None is null in an array)
         raise JsException("[object Object] could not be cloned.", name="DataCloneError")
 
 
