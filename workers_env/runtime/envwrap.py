@@ -32,6 +32,7 @@ from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsproxy import (
+    DICT_ATTRIBUTES,
     NULL_AS_NONE,
     JsArray,
     JsDoubleProxy,
@@ -51,7 +52,7 @@ from workers_env.runtime.jsproxy import (
     to_js,
     to_plain,
 )
-from workers_env.runtime.webloop import unawaited, worker_code_running
+from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
 
@@ -150,10 +151,7 @@ class JsBinding(JsHostObject):
             except JsException as error:
                 raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
             if inspect.isawaitable(result):
-                pending = _resolve(self, result, name)
-                # Worker code holds the promise as Pyodide does: a PyodideFuture whose work has
-                # begun (a put nobody awaits still writes); test code keeps the plain coroutine
-                return unawaited(pending) if worker_code_running() else pending
+                return as_promise(_resolve(self, result, name))
             return self._from_binding(result, name)
 
         call.__name__ = name
@@ -217,10 +215,7 @@ def _stringified_dict(value: dict[Any, Any]) -> dict[str, Any]:
         return item
 
     return {k: inner(v) for k, v in value.items()
-            if isinstance(k, str) and k not in _DICT_ATTRIBUTE_NAMES and v is not None}
-
-
-_DICT_ATTRIBUTE_NAMES = frozenset(dir(dict))
+            if isinstance(k, str) and k not in DICT_ATTRIBUTES and v is not None}
 
 
 #: ``constructor.name`` of the objects a supplied binding's methods return, by (binding class, method)

@@ -38,7 +38,7 @@ from workers_env.runtime.jsproxy import (
 from workers_env.runtime.webcrypto import SubtleCrypto
 
 __all__ = ["ERROR_CONSTRUCTORS", "JsDate", "JsErrorConstructor", "JsURL", "JsURLSearchParams", "TextDecoder", "TextEncoder", "atob",
-           "btoa", "crypto", "js_error"]
+           "btoa", "crypto"]
 
 
 def set_entry(entries: list[tuple[str, Any]], name: str, value: Any) -> list[tuple[str, Any]]:
@@ -404,11 +404,6 @@ crypto = SimpleNamespace(
     getRandomValues=_get_random_values,
     subtle=SubtleCrypto(),
 )
-
-
-def js_error(message: Any = "", name: str = "Error") -> JsException:
-    """``Error.new(message)``: a JS error object, raisable from Python."""
-    return JsException(str(message), name=name)
 
 
 class JsErrorConstructor:

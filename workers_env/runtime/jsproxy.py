@@ -65,6 +65,7 @@ __all__ = [
     "JsNull",
     "jsnull",
     "to_js",
+    "DICT_ATTRIBUTES",
     "JsDoubleProxy",
     "JsOnceFunction",
     "ConversionError",
@@ -1035,7 +1036,8 @@ def _era_hint() -> str:
 
 
 #: the names a dict's PyProxy answers with its own attributes before its items (Pyodide 0.28)
-_DICT_ATTRIBUTES = frozenset(dir(dict))
+#: names a dict's PyProxy answers with the dict's own attribute (a method), not an item
+DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 def reads_dict_keys(nulls: Any = True) -> bool:
@@ -1056,7 +1058,7 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
     Pyodide 0.26: none of its keys -- the defaults apply, with a ``PyProxyWarning`` naming the
     keys production ignores (none for an empty dict)."""
     if reads_dict_keys(nulls):
-        shadowed = [k for k in value if k in _DICT_ATTRIBUTES]
+        shadowed = [k for k in value if k in DICT_ATTRIBUTES]
         if shadowed:
             warnings.warn(
                 f"a Python dict reached JavaScript as a PyProxy as the {where}: its keys {', '.join(shadowed)} "
@@ -1064,7 +1066,7 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
                 "attributes first). Convert it with to_js(value, dict_converter=Object.fromEntries)",
                 PyProxyWarning, stacklevel=caller_level(),
             )
-        return {k: v for k, v in value.items() if isinstance(k, str) and k not in _DICT_ATTRIBUTES}
+        return {k: v for k, v in value.items() if isinstance(k, str) and k not in DICT_ATTRIBUTES}
     if value:
         warnings.warn(
             f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "

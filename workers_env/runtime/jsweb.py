@@ -456,7 +456,12 @@ class JsRequest(_Body):
 
     @staticmethod
     def new(input: Any, init: Any = NO_INIT, **kwargs: Any) -> JsRequest:  # noqa: A002 - JS name
-        options = init_options(*pyodide_arguments(init, kwargs, "Request.new()"))
+        return JsRequest.from_options(input, init_options(*pyodide_arguments(init, kwargs, "Request.new()")))
+
+    @staticmethod
+    def from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
+        """``new Request(input, init)`` of an init already read as JavaScript reads it
+        (:func:`init_options`): what ``Request.new`` and ``fetch`` share."""
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
         if "method" in options:

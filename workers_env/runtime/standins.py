@@ -190,15 +190,12 @@ class _InternalError(Exception):
 _InternalError.__module__ = "pyodide.ffi"
 _InternalError.__name__ = _InternalError.__qualname__ = "InternalError"
 
-#: ``pyodide.ffi.__all__`` in Pyodide 0.26.0a2 (workerd's, compatibility dates before 2025-09-29)
-_FFI_ALL_026 = (
-    "ConversionError", "JsArray", "JsAsyncGenerator", "JsAsyncIterable", "JsAsyncIterator", "JsBuffer",
-    "JsDoubleProxy", "JsException", "JsFetchResponse", "JsGenerator", "JsIterable", "JsIterator", "JsMap",
-    "JsMutableMap", "JsPromise", "JsProxy", "JsDomElement", "JsCallable", "JsTypedArray", "create_once_callable",
-    "create_proxy", "destroy_proxies", "to_js", "IN_BROWSER", "register_js_module", "unregister_js_module",
-)
-#: what 0.28.2's adds
-_FFI_ALL_028 = ("JsCallableDoubleProxy", "JsOnceCallable", "JsWeakRef", "ToJsConverter", "run_sync", "JsNull", "jsnull")
+#: ``pyodide.ffi.__all__`` (Pyodide 0.26.0a2's, compatibility dates before 2025-09-29) besides
+#: the abstract types of :data:`~workers_env.runtime.jsabc.ABSTRACT_TYPES`, by the release that
+#: has them; 0.28.2 adds these and its own abstract types
+_FFI_ALL_026 = ("ConversionError", "JsException", "JsProxy", "create_once_callable", "create_proxy",
+                "destroy_proxies", "to_js", "IN_BROWSER", "register_js_module", "unregister_js_module")
+_FFI_ALL_028 = ("run_sync", "JsNull", "jsnull")
 
 
 def _ffi_attribute(name: str) -> Any:
@@ -207,7 +204,9 @@ def _ffi_attribute(name: str) -> Any:
     from 0.28 (compatibility dates from 2025-09-29); on 0.26 importing one is an
     ``ImportError``, as in production. Outside a Worker: the newest Pyodide."""
     if name == "__all__":
-        return [*_FFI_ALL_026, *_FFI_ALL_028] if pyodide_028() else list(_FFI_ALL_026)
+        newest = pyodide_028()
+        types = [n for n, (_, since) in jsabc.ABSTRACT_TYPES.items() if since == "0.26" or newest]
+        return [*_FFI_ALL_026, *types, *(_FFI_ALL_028 if newest else ())]
     if pyodide_028():
         if name == "jsnull":
             return jsproxy.jsnull

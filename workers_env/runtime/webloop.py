@@ -17,7 +17,7 @@ from typing import Any
 
 from workers_env.runtime.current import current_runtime
 
-__all__ = ["PyodideFuture", "js_call", "unawaited", "worker_code_running"]
+__all__ = ["PyodideFuture", "as_promise", "js_call", "unawaited", "worker_code_running"]
 
 
 class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
@@ -145,6 +145,13 @@ def worker_code_running() -> bool:
     return True
 
 
+def as_promise(result: Any) -> Any:
+    """A JavaScript call's pending result as the calling code holds it: in Worker code a
+    :class:`PyodideFuture` whose work has begun (:func:`unawaited`; a put nobody awaits still
+    writes), in test code the plain coroutine (``asyncio.run(env.KV.get("k"))`` works)."""
+    return unawaited(result) if worker_code_running() else result
+
+
 def js_call(function: Callable[..., Any]) -> Callable[..., Any]:
     """``function`` (an ``async def`` standing in for a JavaScript function that returns a
     promise) as Worker code calls it: the work begins at the call and the promise is a
@@ -152,7 +159,6 @@ def js_call(function: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
-        result = function(*args, **kwargs)
-        return unawaited(result) if worker_code_running() else result
+        return as_promise(function(*args, **kwargs))
 
     return call

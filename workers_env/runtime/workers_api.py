@@ -45,6 +45,7 @@ from workers_env.runtime.jsweb import (
     JsHeaders,
     JsRequest,
     JsResponse,
+    init_options,
     pyodide_arguments,
 )
 
@@ -443,8 +444,7 @@ async def js_fetch(resource: Any, init: Any = NO_INIT, **kwargs: Any) -> JsRespo
     """The global ``fetch`` of JavaScript (``from js import fetch``): resolves to a JS ``Response``."""
     if isinstance(resource, Request):
         resource = resource.js_object
-    init, kwargs = pyodide_arguments(init, kwargs, "fetch()")
-    return await send_request(JsRequest.new(resource, NO_INIT if init is None and kwargs else init, **kwargs))
+    return await send_request(JsRequest.from_options(resource, init_options(*pyodide_arguments(init, kwargs, "fetch()"))))
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
