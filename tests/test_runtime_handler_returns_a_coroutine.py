@@ -8,6 +8,7 @@ the leftover awaitable: ``TypeError: Awaitable <class 'coroutine'> cannot be sen
 from __future__ import annotations
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
@@ -37,23 +38,15 @@ class Default(WorkerEntrypoint):
 '''
 
 
-def _project(root, entry, date, flags=""):
-    (root / "src").mkdir(parents=True)
-    (root / "src" / "entry.py").write_text(entry)
-    (root / "wrangler.toml").write_text(f'name = "c"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                        f'compatibility_flags = ["python_workers"{flags}]\n')
-    return root
-
-
 @pytest.mark.asyncio
 async def test_a_module_level_handler_answers_with_what_its_returned_coroutine_gives(tmp_path):
-    worker = load_worker(_project(tmp_path, MODULE, "2025-08-01"))
+    worker = load_worker(one_file_worker(tmp_path, MODULE, date="2025-08-01"))
     assert await (await worker.fetch("/")).text() == "from the inner coroutine"
 
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("date", ["2025-11-01", "2026-05-01"])
 async def test_a_default_method_returning_a_coroutine_is_refused_as_wrapper_func_does(tmp_path, date):
-    worker = load_worker(_project(tmp_path, CLASS, date))
+    worker = load_worker(one_file_worker(tmp_path, CLASS, date=date))
     with pytest.raises(TypeError, match=r"^Awaitable <class 'coroutine'> cannot be sent over RPC\.$"):
         await worker.fetch("/")

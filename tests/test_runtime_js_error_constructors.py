@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import JsException, load_worker
 
@@ -37,11 +38,7 @@ class Default(WorkerEntrypoint):
 
 @pytest.mark.asyncio
 async def test_error_constructors_construct_when_called_and_carry_a_stack(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(ENTRY)
-    (tmp_path / "wrangler.toml").write_text('name = "e"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-01"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
-    out = json.loads(await (await load_worker(tmp_path).fetch("/")).text())
+    out = json.loads(await (await load_worker(one_file_worker(tmp_path, ENTRY, date="2025-11-01")).fetch("/")).text())
     assert out == {
         "new": ["JsException", "Error: boom", "boom", "Error", "Error: boom"],
         "called": "Error: called",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import PyProxyWarning, load_worker
 
@@ -45,12 +46,9 @@ class Default(WorkerEntrypoint):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("date", ["2024-10-01", "2025-10-01"])
 async def test_keywords_beside_an_init_object_are_dropped_as_in_production(tmp_path, date):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(ENTRY)
-    (tmp_path / "wrangler.toml").write_text(f'name = "k"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
     with pytest.warns(PyProxyWarning) as caught:
-        response = await load_worker(tmp_path).fetch("/")
+        response = await worker.fetch("/")
     assert json.loads(await response.text()) == [[200, 201, 500, 200, 202, 418], ["PUT", "POST"]]
     dropped = [str(w.message) for w in caught if "beside an init object" in str(w.message)]
     assert len(dropped) == 5

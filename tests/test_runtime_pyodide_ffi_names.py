@@ -11,6 +11,7 @@ import sys
 import textwrap
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
@@ -51,11 +52,7 @@ def kinds(v):
 
 
 def _worker(tmp_path, date):
-    (tmp_path / "src").mkdir(parents=True, exist_ok=True)
-    (tmp_path / "src" / "entry.py").write_text(ENTRY)
-    (tmp_path / "wrangler.toml").write_text(f'name = "ffi"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
-    return load_worker(tmp_path)
+    return load_worker(one_file_worker(tmp_path, ENTRY, date=date))
 
 
 async def _run(worker, code):

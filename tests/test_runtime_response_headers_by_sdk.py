@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
@@ -37,10 +38,6 @@ class Default(WorkerEntrypoint):
     ("2026-05-01", ["HTTPMessageMapping", ["content-type", "x-header-to-change"], "old", "text/plain"]),
 ])
 async def test_response_headers_are_each_sdks(tmp_path, date, want):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(ENTRY)
-    (tmp_path / "wrangler.toml").write_text(f'name = "h"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
-    got = json.loads(await (await load_worker(tmp_path).fetch("/")).text())
+    got = json.loads(await (await load_worker(one_file_worker(tmp_path, ENTRY, date=date)).fetch("/")).text())
     got[1] = sorted(k.lower() for k in got[1])
     assert got == want

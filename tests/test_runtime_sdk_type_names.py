@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
@@ -35,10 +36,6 @@ class Default(WorkerEntrypoint):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("date", ["2025-10-01", "2026-05-01"])
 async def test_the_sdks_type_names_import(tmp_path, date):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(ENTRY)
-    (tmp_path / "wrangler.toml").write_text(f'name = "t"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
-    got = json.loads(await (await load_worker(tmp_path).fetch("/")).text())
+    got = json.loads(await (await load_worker(one_file_worker(tmp_path, ENTRY, date=date)).fetch("/")).text())
     assert got == [{"headers": {"a": "1"}, "body": "x", "cf": {"cacheTtl": 5}}, "native",
                    ["body", "cf", "fetcher", "headers", "method", "redirect"], True]

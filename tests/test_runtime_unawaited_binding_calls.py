@@ -13,6 +13,7 @@ import asyncio
 import json
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_env, load_worker
 
@@ -46,13 +47,11 @@ class Default(WorkerEntrypoint):
 '''
 
 
+KV = '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n'
+
+
 def _worker(tmp_path, date):
-    (tmp_path / "src").mkdir(parents=True)
-    (tmp_path / "src" / "entry.py").write_text(ENTRY)
-    (tmp_path / "wrangler.toml").write_text(
-        f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
-        '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
-    return load_worker(tmp_path)
+    return load_worker(one_file_worker(tmp_path, ENTRY, date=date, extra=KV))
 
 
 @pytest.mark.asyncio
@@ -90,12 +89,7 @@ class Default(WorkerEntrypoint):
         run_sync(self.env.KV.put("k", "v"))
         return Response(run_sync(self.env.KV.get("k")))
 '''
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(entry)
-    (tmp_path / "wrangler.toml").write_text(
-        'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\ncompatibility_flags = ["python_workers"]\n'
-        '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
-    assert await (await load_worker(tmp_path).fetch("/")).text() == "v"
+    assert await (await load_worker(one_file_worker(tmp_path, entry, date="2025-10-01", extra=KV)).fetch("/")).text() == "v"
 
 
 @pytest.mark.asyncio
@@ -117,9 +111,5 @@ class Default(WorkerEntrypoint):
             return Response(kind + " " + type(exc).__name__)
         return Response(kind)
 '''
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(entry)
-    (tmp_path / "wrangler.toml").write_text(
-        'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\ncompatibility_flags = ["python_workers"]\n')
-    text = await (await load_worker(tmp_path).fetch("/")).text()
+    text = await (await load_worker(one_file_worker(tmp_path, entry, date="2025-10-01")).fetch("/")).text()
     assert text.startswith("PyodideFuture")

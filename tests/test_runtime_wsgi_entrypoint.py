@@ -5,6 +5,7 @@ release without a name answers as production's module does."""
 from __future__ import annotations
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
@@ -22,10 +23,7 @@ Default = wsgi.entrypoint(app, options=wsgi.Options(encode_body="manual"))
 
 
 def _project(root, pylock_sdk=None):
-    (root / "src").mkdir(parents=True)
-    (root / "src" / "entry.py").write_text(ENTRY)
-    (root / "wrangler.toml").write_text('name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
-                                        'compatibility_flags = ["python_workers"]\n')
+    one_file_worker(root, ENTRY, date="2026-05-01")
     if pylock_sdk:
         (root / "pylock.toml").write_text(f'lock-version = "1.0"\n[[packages]]\nname = "workers-runtime-sdk"\n'
                                           f'version = "{pylock_sdk}"\n')
