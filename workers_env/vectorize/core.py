@@ -29,6 +29,7 @@ _GATHER_FRACTION = 0.3  # below this share of candidate rows, score only those r
 _TINY = 1e-60  # squared norms below this (but above 0) lose precision in float32 products
 _UNDERFLOW = 2.0**-149  # the smallest float32 subnormal: absolute error per product
 _SELECT_BLOCK = 64  # keys per block when bounding the k-th smallest key by block minima
+_SAMPLE_STEP = 8  # below that: every 8th key bounds it (a partition of n/8 keys, ~8 kk rows above)
 
 
 _VECDOT = getattr(np, "vecdot", None)  # numpy >= 2.0
@@ -220,19 +221,29 @@ def _rows_within(key: np.ndarray, kk: int, tol: float) -> np.ndarray:
     A full ``argpartition`` costs ~10% of the scan it follows (13 ms at 1M keys). Instead,
     the minima of ``_SELECT_BLOCK`` disjoint (strided) groups bound the k-th key from above:
     the ``kk`` smallest minima are ``kk`` distinct keys, so at least ``kk`` keys lie at or
-    below ``t``, the largest of them. The k-th key is then the k-th of the few keys
-    ``<= t``, and when ``kth + tol <= t`` those few hold every row within tolerance.
-    Same rows, same order as the direct computation, for any keys (ties, inf).
+    below ``t``, the largest of them. A small index takes every ``_SAMPLE_STEP``-th key in
+    place of the minima (the same argument; a partition an eighth the size of the keys).
+    The k-th key is then the k-th of the few keys ``<= t``, and when ``kth + tol <= t``
+    those few hold every row within tolerance. Same rows, same order as the direct
+    computation, for any keys (ties, inf, NaN).
     """
     n = key.shape[0]
     if n >= 16 * _SELECT_BLOCK and kk * 4 * _SELECT_BLOCK <= n:
         groups = n // _SELECT_BLOCK
-        minima = key[: groups * _SELECT_BLOCK].reshape(_SELECT_BLOCK, groups).min(axis=0)
-        t = float(np.partition(minima, kk - 1)[kk - 1])
+        bound = key[: groups * _SELECT_BLOCK].reshape(_SELECT_BLOCK, groups).min(axis=0)
+    elif n >= 32 * _SAMPLE_STEP and kk * 2 * _SAMPLE_STEP <= n:
+        bound = key[::_SAMPLE_STEP].copy()
+    else:
+        bound = None
+    if bound is not None:
+        bound.partition(kk - 1)
+        t = float(bound[kk - 1])
         idx = (key <= t).nonzero()[0]  # flatnonzero without its ravel() call: key is 1-D
         if idx.size >= kk:  # always, unless NaN keys made t NaN
             vals = key[idx]
-            kth = float(np.partition(vals, kk - 1)[kk - 1])
+            part = vals.copy()
+            part.partition(kk - 1)
+            kth = float(part[kk - 1])
             if kth + tol <= t:
                 return idx[vals <= kth + tol]
             return (key <= kth + tol).nonzero()[0]
@@ -277,7 +288,9 @@ class IndexCore:
         self._n = 0
         self._vectors_map, self._vectors = _new_matrix(cap, dimensions)
         self._sqnorms = np.empty(cap, dtype=np.float64)
-        self._neg_inv_norms = np.empty(cap, dtype=np.float32)  # -1/|x|; 0 for zero vectors (cosine)
+        # the per-row float32 term of the approximate ranking key: -1/|x| (0 for zero and tiny
+        # vectors) under cosine, |x|^2 / 2 under euclidean, unused under dot product
+        self._key_terms = np.empty(cap, dtype=np.float32)
         self._namespace = np.empty(cap, dtype=np.int32)  # -1: no namespace
         self._seq = np.empty(cap, dtype=np.int64)
         self._ids: list[str] = []
@@ -351,7 +364,7 @@ class IndexCore:
             return
         new_cap = max(total, int(cap * _GROWTH) + 1)
         self._grow_vectors(new_cap)
-        for name in ("_sqnorms", "_neg_inv_norms", "_namespace", "_seq"):
+        for name in ("_sqnorms", "_key_terms", "_namespace", "_seq"):
             old = getattr(self, name)
             new = np.empty((new_cap,) + old.shape[1:], dtype=old.dtype)
             new[: self._n] = old[: self._n]
@@ -383,6 +396,18 @@ class IndexCore:
             old = self._vectors
         self._vectors_map, self._vectors = _new_matrix(new_cap, d)
         self._vectors[:n] = old[:n]
+
+    def _key_terms_of(self, sq: np.ndarray, tiny: np.ndarray) -> np.ndarray:
+        """The float32 key terms (see ``_key_terms``) of rows with squared norms ``sq``."""
+        if self.metric == "euclidean":
+            with np.errstate(over="ignore"):  # beyond float32: such indexes rank in float64 (see search)
+                return (sq * 0.5).astype(np.float32)
+        if self.metric == "dot-product":
+            return np.zeros(len(sq), dtype=np.float32)
+        norms = np.sqrt(sq)
+        with np.errstate(divide="ignore"):
+            inv = np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)
+        return np.where(tiny, 0.0, -inv).astype(np.float32)
 
     def adopt(self, ids: list[str], values: np.ndarray, namespaces: Sequence[str | None],
               metadata: list[dict[str, Any]], seqs: np.ndarray, *, sqnorms: np.ndarray | None = None) -> None:
@@ -418,10 +443,7 @@ class IndexCore:
         tiny = _is_tiny(sq)
         self._tiny_count = int(tiny.sum())
         self._zero_count = int((sq == 0.0).sum())
-        norms = np.sqrt(sq)
-        with np.errstate(divide="ignore"):
-            inv = np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)
-        self._neg_inv_norms = np.where(tiny, 0.0, -inv).astype(np.float32)
+        self._key_terms = self._key_terms_of(sq, tiny)
         self._max_sqnorm = float(sq.max()) if n else 0.0
         self._n = n
 
@@ -510,10 +532,7 @@ class IndexCore:
         self._sqnorms[rows] = sq
         tiny = _is_tiny(sq)
         self._tiny_count += int(tiny.sum())
-        norms = np.sqrt(sq)
-        with np.errstate(divide="ignore"):
-            inv = np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)
-        self._neg_inv_norms[rows] = np.where(tiny, 0.0, -inv)
+        self._key_terms[rows] = self._key_terms_of(sq, tiny)
         self._namespace[rows] = codes
         self._seq[rows] = seq
         if len(sq):
@@ -556,7 +575,7 @@ class IndexCore:
                 moved = self._ids[last]
                 self._vectors[row] = self._vectors[last]
                 self._sqnorms[row] = self._sqnorms[last]
-                self._neg_inv_norms[row] = self._neg_inv_norms[last]
+                self._key_terms[row] = self._key_terms[last]
                 self._namespace[row] = self._namespace[last]
                 self._seq[row] = self._seq[last]
                 self._ids[row] = moved
@@ -676,16 +695,15 @@ class IndexCore:
 
     def _approx_keys(self, dots: np.ndarray, rows: np.ndarray | None, qq: float) -> np.ndarray:
         """Ascending ranking keys from float32 dot products (no constant factors)."""
-        sl = slice(0, self._n) if rows is None else rows
-        if self.metric == "cosine":
-            dots *= self._neg_inv_norms[sl]  # dots is ours to overwrite
-            return dots
         if self.metric == "dot-product":
             return np.negative(dots, out=dots)
-        dots *= -2.0  # exact in float32 (a power of two; no overflow, see `overflow` in search)
-        # |x|^2 - 2 x.q in float32: selecting on float32 keys is faster, and `_tolerance`
-        # counts the two extra roundings
-        return np.add(self._sqnorms[sl], dots, out=dots, casting="same_kind")
+        terms = self._key_terms[: self._n] if rows is None else self._key_terms[rows]
+        if self.metric == "cosine":
+            dots *= terms  # dots is ours to overwrite
+            return dots
+        # (|x|^2 - 2 x.q) / 2 = |x|^2/2 - x.q, all in float32 (one pass; halving is exact):
+        # `_tolerance` counts |x|^2's rounding to float32 and the subtraction's
+        return np.subtract(terms, dots, out=dots)
 
     def _tolerance(self, qq: float) -> float:
         """A bound on the float32 error of the approximate keys (Higham's gamma_d)."""
@@ -697,8 +715,9 @@ class IndexCore:
         xn = math.sqrt(self._max_sqnorm)
         if self.metric == "dot-product":
             return gamma * xn * qn + underflow
-        rounding = 3.0 * _U32 * (self._max_sqnorm + 2.0 * xn * qn)  # |x|^2 to float32, then the sum
-        return 2.0 * gamma * xn * qn + rounding + 2.0 * underflow
+        # euclidean keys are halved squared distances: half of the bound for |x|^2 - 2 x.q
+        rounding = 1.5 * _U32 * (self._max_sqnorm + 2.0 * xn * qn)  # |x|^2 to float32, then the difference
+        return gamma * xn * qn + rounding + underflow
 
     def _exact_few(self, rows: np.ndarray, q64: np.ndarray, qq: float) -> list[float]:
         """:meth:`_exact_keys` for a query's few candidates (numpy >= 2), bit for bit: the
@@ -748,6 +767,6 @@ class IndexCore:
     # -- bulk state for persistence ----------------------------------------------------------
     def memory_bytes(self) -> int:
         """Bytes held by the per-row arrays (capacity included)."""
-        total = sum(a.nbytes for a in (self._vectors, self._sqnorms, self._neg_inv_norms, self._namespace, self._seq))
+        total = sum(a.nbytes for a in (self._vectors, self._sqnorms, self._key_terms, self._namespace, self._seq))
         total += sum(c.kind.nbytes + c.num.nbytes + c.code.nbytes for c in self._columns.values())
         return total
