@@ -109,10 +109,33 @@ def rss() -> int:
 
 
 # -- data -------------------------------------------------------------------------------------
+def aligned(x: np.ndarray, alignment: int = 64) -> np.ndarray:
+    """A copy of ``x`` whose data starts on an ``alignment``-byte boundary.
+
+    Where numpy's allocator puts a matrix moves the scan by ~15% on AVX-512 hosts (1k x 384
+    float32: 20.0 us at 0 or 32 bytes past a cache line, 22.9 us at 16 or 48 -- a fresh
+    process's large arrays sit 16 bytes into a page). The index keeps its matrix page-aligned,
+    so the baseline gets a cache-line-aligned copy: the yardstick is bare numpy at its best.
+    """
+    if x.ctypes.data % alignment == 0 and x.flags.c_contiguous:
+        return x
+    out = aligned_empty(x.shape, x.dtype, alignment)
+    out[...] = x
+    return out
+
+
+def aligned_empty(shape: tuple[int, ...], dtype: Any, alignment: int = 64) -> np.ndarray:
+    dtype = np.dtype(dtype)
+    nbytes = int(np.prod(shape)) * dtype.itemsize
+    buf = np.empty(nbytes + alignment, dtype=np.uint8)
+    start = -buf.ctypes.data % alignment
+    return buf[start : start + nbytes].view(dtype).reshape(shape)
+
+
 def unit_rows(n: int, d: int, seed: int) -> np.ndarray:
     """Random float32 rows of unit length (so bare cosine is a plain matvec), built in chunks."""
     rng = np.random.default_rng(seed)
-    x = np.empty((n, d), dtype=np.float32)
+    x = aligned_empty((n, d), np.float32)  # see aligned(): the baselines scan it in place
     step = 65536
     for s in range(0, n, step):
         chunk = rng.standard_normal((min(step, n - s), d), dtype=np.float32)
@@ -135,10 +158,11 @@ def load_index(env: Any, x: np.ndarray, ids: list[str], *, namespaces: list[str 
 
 # -- bare numpy and FAISS ---------------------------------------------------------------------
 class Bare:
-    """Brute force as one would write it by hand: matvec, one O(N) key pass, argpartition."""
+    """Brute force as one would write it by hand: matvec, one O(N) key pass, argpartition,
+    on a cache-line-aligned matrix (see :func:`aligned`)."""
 
     def __init__(self, x: np.ndarray, metric: str):
-        self.x = x
+        x = self.x = aligned(x)
         self.metric = metric
         self.sq = np.einsum("ij,ij->i", x, x) if metric == "euclidean" else None  # precomputed
 
@@ -161,7 +185,7 @@ class ListQueryFloor:
         from workers_env._jsvalues import JsDict
         from workers_env.vectorize.floatlists import float_row
 
-        self.x, self.ids, self.parse, self.js_dict = x, ids, float_row, JsDict
+        self.x, self.ids, self.parse, self.js_dict = aligned(x), ids, float_row, JsDict
         x64 = x.astype(np.float64)
         self.sq = np.vecdot(x64, x64)
         self.neg_inv = (-1.0 / np.sqrt(self.sq)).astype(np.float32)
