@@ -29,7 +29,6 @@ _GATHER_FRACTION = 0.3  # below this share of candidate rows, score only those r
 _TINY = 1e-60  # squared norms below this (but above 0) lose precision in float32 products
 _UNDERFLOW = 2.0**-149  # the smallest float32 subnormal: absolute error per product
 _SELECT_BLOCK = 64  # keys per block when bounding the k-th smallest key by block minima
-_SAMPLE_STEP = 8  # below that: every 8th key bounds it (a partition of n/8 keys, ~8 kk rows above)
 
 
 _VECDOT = getattr(np, "vecdot", None)  # numpy >= 2.0
@@ -221,29 +220,19 @@ def _rows_within(key: np.ndarray, kk: int, tol: float) -> np.ndarray:
     A full ``argpartition`` costs ~10% of the scan it follows (13 ms at 1M keys). Instead,
     the minima of ``_SELECT_BLOCK`` disjoint (strided) groups bound the k-th key from above:
     the ``kk`` smallest minima are ``kk`` distinct keys, so at least ``kk`` keys lie at or
-    below ``t``, the largest of them. A small index takes every ``_SAMPLE_STEP``-th key in
-    place of the minima (the same argument; a partition an eighth the size of the keys).
-    The k-th key is then the k-th of the few keys ``<= t``, and when ``kth + tol <= t``
-    those few hold every row within tolerance. Same rows, same order as the direct
-    computation, for any keys (ties, inf, NaN).
+    below ``t``, the largest of them. The k-th key is then the k-th of the few keys
+    ``<= t``, and when ``kth + tol <= t`` those few hold every row within tolerance.
+    Same rows, same order as the direct computation, for any keys (ties, inf).
     """
     n = key.shape[0]
     if n >= 16 * _SELECT_BLOCK and kk * 4 * _SELECT_BLOCK <= n:
         groups = n // _SELECT_BLOCK
-        bound = key[: groups * _SELECT_BLOCK].reshape(_SELECT_BLOCK, groups).min(axis=0)
-    elif n >= 32 * _SAMPLE_STEP and kk * 2 * _SAMPLE_STEP <= n:
-        bound = key[::_SAMPLE_STEP].copy()
-    else:
-        bound = None
-    if bound is not None:
-        bound.partition(kk - 1)
-        t = float(bound[kk - 1])
+        minima = key[: groups * _SELECT_BLOCK].reshape(_SELECT_BLOCK, groups).min(axis=0)
+        t = float(np.partition(minima, kk - 1)[kk - 1])
         idx = (key <= t).nonzero()[0]  # flatnonzero without its ravel() call: key is 1-D
         if idx.size >= kk:  # always, unless NaN keys made t NaN
             vals = key[idx]
-            part = vals.copy()
-            part.partition(kk - 1)
-            kth = float(part[kk - 1])
+            kth = float(np.partition(vals, kk - 1)[kk - 1])
             if kth + tol <= t:
                 return idx[vals <= kth + tol]
             return (key <= kth + tol).nonzero()[0]
