@@ -727,12 +727,16 @@ def settle(args: argparse.Namespace, section: str) -> None:
 def machine() -> list[str]:
     lines = []
     cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
+    try:  # the model name alone ("AMD EPYC") hides which generation: family, model and AVX-512 tell
+        fields = dict(line.split(":", 1) for line in Path("/proc/cpuinfo").read_text().split("\n\n")[0].splitlines()
+                      if ":" in line)
+        fields = {k.strip(): v.strip() for k, v in fields.items()}
+        cpu = fields.get("model name", cpu)
+        if "cpu family" in fields:
+            flags = fields.get("flags", "").split()
+            simd = "AVX-512" if "avx512f" in flags else "AVX2" if "avx2" in flags else "no AVX2"
+            cpu += f" (family {fields['cpu family']}, model {fields.get('model', '?')}, {simd})"
+    except (OSError, ValueError):
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     mem = f"{psutil.virtual_memory().total / 2**30:.0f} GiB" if psutil else "?"
