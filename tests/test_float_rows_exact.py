@@ -1,6 +1,6 @@
 """The fast conversion of float lists is exact: it takes only what the slow path takes.
 
-``float_rows`` / ``float_row`` (pickle-layout proof of exact ``float`` items) are held to a
+``float_rows`` / ``float_row`` (MessagePack-layout proof of exact ``float`` items) are held to a
 slow, obvious reference; and through the public API, one odd item among plain floats gets
 the same answer however long the rows are, in writes and in queries.
 """
@@ -246,7 +246,7 @@ async def test_odd_objects_run_no_code_and_get_the_parse_error(make_binding, whe
     assert not Watched.ran
 
 
-def test_nesting_too_deep_for_the_pickler_is_just_not_fast():
+def test_nesting_too_deep_for_the_encoder_is_just_not_fast():
     rows = np.random.default_rng(3).standard_normal((2, 1001)).tolist()
     rows[1][5] = _deep(5000)
     assert float_rows(rows) is None
@@ -255,7 +255,7 @@ def test_nesting_too_deep_for_the_pickler_is_just_not_fast():
 
 @pytest.mark.parametrize("odd", [threading.Lock(), lambda: 0.5], ids=["lock", "lambda"])
 @pytest.mark.asyncio
-async def test_unpicklable_items_get_the_parse_error_not_a_pickling_one(make_binding, odd):
+async def test_unencodable_items_get_the_parse_error_not_an_encoder_one(make_binding, odd):
     idx = make_binding(dimensions=DIMS)
     with pytest.raises(VectorizeError) as info:
         await idx.upsert(batch_with(odd))

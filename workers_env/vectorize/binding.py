@@ -40,6 +40,12 @@ def _id_score_matches(hits: list[tuple[int, str, float]]) -> JsDict:
     return JsDict(count=len(matches), matches=matches)
 
 
+def _pair_matches(pairs: list[tuple[str, float]]) -> JsDict:
+    """:func:`_id_score_matches` of :meth:`IndexCore.nearest`'s ``(id, score)`` pairs."""
+    matches = [JsDict({"id": vid, "score": js_number(score) if score.is_integer() else score}) for vid, score in pairs]
+    return JsDict(count=len(matches), matches=matches)
+
+
 class VectorizeBinding:
     """An index binding with the exact camelCase methods of the Workers runtime.
 
@@ -120,6 +126,10 @@ class VectorizeBinding:
         with index.lock:
             index.refresh()
             core = index.core
+            if not core.has_namespaces:
+                pairs = core.nearest(values, top_k)
+                if pairs is not None:
+                    return _pair_matches(pairs)
             hits = core.search(values, top_k)
             if core.has_namespaces:  # matches name their namespace: the general builder
                 return self._matches(hits, QueryOptions(top_k, None, False, "none", None))
