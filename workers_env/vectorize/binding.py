@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from workers_env._jsvalues import UNDEFINED, JsDict, float32_rows, js_number, to_py
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.filters import compile_filter
@@ -94,35 +96,42 @@ class VectorizeBinding:
     # -- reads ---------------------------------------------------------------------------
     async def query(self, vector: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:
         """The nearest vectors to ``vector``: ``{"count": n, "matches": [...]}``."""
+        top_k = self._plain_top_k(options, kwargs)
         if type(vector) is list:
-            found = self._plain_query(vector, options, kwargs)
-            if found is not None:
-                return found
-        values = query_array(vector)  # a float ndarray: converted in one step, same outcome
-        if values is not None:
-            body = query_request(self._index.limits.version, _NO_VECTOR, options_object(options, kwargs))
-            del body["vector"]
-            return self._query(body, values=values)
+            if top_k is not None:
+                values = float_row(vector)  # exact floats only; None for anything else
+                if values is not None and values.shape[0] == self._index.definition.dimensions:
+                    return self._plain_query(values, top_k)
+        else:
+            values = query_array(vector)  # a float ndarray: converted in one step, same outcome
+            if values is not None:
+                if top_k is not None and values.shape[0] == self._index.definition.dimensions:
+                    return self._plain_query(values, top_k)
+                body = query_request(self._index.limits.version, _NO_VECTOR, options_object(options, kwargs))
+                del body["vector"]
+                return self._query(body, values=values)
         body = query_request(self._index.limits.version, vector, options_object(options, kwargs))
         return self._query(body, vector=body.pop("vector", None))
 
-    def _plain_query(self, vector: list[Any], options: tuple[Any, ...], kwargs: dict[str, Any]) -> JsDict | None:
-        """The most common query -- a list of floats and at most an int ``topK``, as keyword
-        or in one options dict -- straight to the search: Pyodide, the binding's JavaScript
-        and the service's parsing leave such a call unchanged. ``None`` for anything else;
-        the general path then takes it (and words any error)."""
+    def _plain_top_k(self, options: tuple[Any, ...], kwargs: dict[str, Any]) -> int | None:
+        """``topK`` of the most common query -- at most an int ``topK``, as keyword or in one
+        options dict -- which Pyodide, the binding's JavaScript and the service's parsing leave
+        unchanged. ``None`` for any other options: the general path takes them (and words any
+        error)."""
         if options:
             if kwargs or len(options) != 1 or type(options[0]) is not dict:
                 return None
             kwargs = options[0]
-        index = self._index
+        limits = self._index.limits
         if not kwargs:
-            top_k = index.limits.top_k_default
-        elif len(kwargs) != 1 or type(top_k := kwargs.get("topK")) is not int or not 1 <= top_k <= index.limits.top_k_max:
+            return limits.top_k_default
+        if len(kwargs) != 1 or type(top_k := kwargs.get("topK")) is not int or not 1 <= top_k <= limits.top_k_max:
             return None
-        values = float_row(vector)  # exact floats only; None for anything else
-        if values is None or values.shape[0] != index.definition.dimensions:
-            return None
+        return top_k
+
+    def _plain_query(self, values: np.ndarray, top_k: int) -> JsDict:
+        """The plain query of ``values`` (float32, the index's dimensions) straight to the search."""
+        index = self._index
         with index.lock:
             index.refresh()
             core = index.core
