@@ -10,7 +10,7 @@ swaps it in and measures, interleaved in one process against the code as it is:
 
 - ``percall``: the 1,000 x 384 list query (issue #17, target <= 1.5x bare numpy) with the
   list parsed in C (exact ``float`` items, float32, the same refusals as ``float_row``) in
-  place of the marshal-based ``float_row``, each way in its own block against bare numpy;
+  place of the msgspec-based ``float_row``, each way in its own block against bare numpy;
 - ``ai``: embedding 1,000 texts then upserting them (issue #11, target embed / upsert <= 1.0)
   with ``run()``'s rows built in C from the table of shared numbers in place of numpy's
   ``take`` + ``tolist``, once as Python builds lists and once with the rows untracked by the
@@ -129,7 +129,7 @@ async def percall(helpers: Any, count: int) -> None:
         return None if raw is None else np.frombuffer(raw, dtype=np.float32)
 
     n, d = 1_000, 384
-    print(f"\n== #17: per call at {n:,} x {d}, {count} calls each, interleaved: the list parsed by the marshal-based "
+    print(f"\n== #17: per call at {n:,} x {d}, {count} calls each, interleaved: the list parsed by the msgspec-based "
           "float_row (as shipped) or in C, each in its own block against bare ==")
     x = unit_rows(n, d, seed=11)
     rng = np.random.default_rng(12)
