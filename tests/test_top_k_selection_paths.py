@@ -45,6 +45,17 @@ def test_rows_within_equals_the_direct_selection(n, kind):
             assert got.tolist() == direct_rows(key, kk, tol).tolist(), (n, kind, kk, tol)
 
 
+def core_and_reference(metric: str, data: np.ndarray) -> tuple[IndexCore, ReferenceIndex]:
+    """The same rows in the core and in the slow reference."""
+    ids = [f"id-{i:04d}" for i in range(len(data))]
+    core = IndexCore(data.shape[1], metric)
+    core.upsert(ids, data, [None] * len(ids), [{} for _ in ids])
+    ref = ReferenceIndex(metric)
+    for vid, row in zip(ids, data.tolist()):
+        ref.upsert(vid, row, None)
+    return core, ref
+
+
 @pytest.mark.parametrize("metric", ["cosine", "euclidean", "dot-product"])
 @pytest.mark.parametrize("scale", [1e-12, 1.0, 1e8])  # float32 keys at both ends of their range (1e9 goes the float64 way)
 def test_search_on_a_small_index_equals_the_reference(metric, scale):
@@ -52,12 +63,7 @@ def test_search_on_a_small_index_equals_the_reference(metric, scale):
     n, dims = 1000, 24
     data = (scale * rng.standard_normal((n, dims))).astype(np.float32)
     data[rng.integers(0, n, size=40)] = data[3]  # exact copies: ties on the k-th key
-    ids = [f"id-{i:04d}" for i in range(n)]
-    core = IndexCore(dims, metric)
-    core.upsert(ids, data, [None] * n, [{} for _ in ids])
-    ref = ReferenceIndex(metric)
-    for vid, row in zip(ids, data.tolist()):
-        ref.upsert(vid, row, None)
+    core, ref = core_and_reference(metric, data)
     for q in (data[3], data[10] + np.float32(scale * 1e-3), (scale * rng.standard_normal(dims)).astype(np.float32)):
         for k in (1, 10, 50):
             got = [(vid, score) for _, vid, score in core.search(q, k)]
@@ -73,12 +79,7 @@ def test_near_ties_below_float32_resolution_rank_as_in_float64(metric):
     base = rng.standard_normal(dims).astype(np.float32)
     ulps = rng.integers(-3, 4, size=(n, dims)).astype(np.float32)
     data = (base + ulps * np.spacing(np.abs(base))).astype(np.float32)  # each row base +- 3 ulps
-    ids = [f"id-{i:04d}" for i in range(n)]
-    core = IndexCore(dims, metric)
-    core.upsert(ids, data, [None] * n, [{} for _ in ids])
-    ref = ReferenceIndex(metric)
-    for vid, row in zip(ids, data.tolist()):
-        ref.upsert(vid, row, None)
+    core, ref = core_and_reference(metric, data)
     for q in (base, base + np.float32(0.01) * rng.standard_normal(dims).astype(np.float32)):
         for k in (1, 10):
             got = [(vid, score) for _, vid, score in core.search(q.astype(np.float32), k)]
