@@ -8,6 +8,7 @@ as :class:`~workers_env.JsDict` trees exactly as Pyodide hands them to Python.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -34,17 +35,12 @@ __all__ = ["VectorizeBinding"]
 _NO_VECTOR: list[Any] = []  # stands for a vector already converted, in query_request
 
 
-def _id_score_matches(hits: list[tuple[int, str, float]]) -> JsDict:
-    """The common query's result: ids and scores only, the numbers as Pyodide hands them over."""
+def _id_score_matches(pairs: Iterable[tuple[str, float]]) -> JsDict:
+    """The common query's result from ``(id, score)`` pairs: ids and scores only, the numbers
+    as Pyodide hands them over."""
     matches = [  # JsDict of a dict display: a third faster than of keywords
-        JsDict({"id": vid, "score": js_number(score) if score.is_integer() else score}) for _, vid, score in hits
+        JsDict({"id": vid, "score": js_number(score) if score.is_integer() else score}) for vid, score in pairs
     ]
-    return JsDict(count=len(matches), matches=matches)
-
-
-def _pair_matches(pairs: list[tuple[str, float]]) -> JsDict:
-    """:func:`_id_score_matches` of :meth:`IndexCore.nearest`'s ``(id, score)`` pairs."""
-    matches = [JsDict({"id": vid, "score": js_number(score) if score.is_integer() else score}) for vid, score in pairs]
     return JsDict(count=len(matches), matches=matches)
 
 
@@ -138,11 +134,11 @@ class VectorizeBinding:
             if not core.has_namespaces:
                 pairs = core.nearest(values, top_k)
                 if pairs is not None:
-                    return _pair_matches(pairs)
+                    return _id_score_matches(pairs)
             hits = core.search(values, top_k)
             if core.has_namespaces:  # matches name their namespace: the general builder
                 return self._matches(hits, QueryOptions(top_k, None, False, "none", None))
-        return _id_score_matches(hits)
+        return _id_score_matches((vid, score) for _, vid, score in hits)
 
     async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
@@ -281,7 +277,7 @@ class VectorizeBinding:
             return JsDict(count=0, matches=[])
         return_metadata = opts.return_metadata
         if not opts.return_values and return_metadata == "none" and not core.has_namespaces:
-            return _id_score_matches(hits)
+            return _id_score_matches((vid, score) for _, vid, score in hits)
         rows = [hit[0] for hit in hits]
         values = float32_rows(core.values_of(rows)) if opts.return_values else None
         namespaces = core.namespaces_of(rows)
