@@ -131,14 +131,12 @@ class VectorizeBinding:
         with index.lock:
             index.refresh()
             core = index.core
-            if not core.has_namespaces:
-                pairs = core.nearest(values, top_k)
-                if pairs is not None:
-                    return _id_score_matches(pairs)
-            hits = core.search(values, top_k)
             if core.has_namespaces:  # matches name their namespace: the general builder
-                return self._matches(hits, QueryOptions(top_k, None, False, "none", None))
-        return _id_score_matches((vid, score) for _, vid, score in hits)
+                return self._matches(core.search(values, top_k), QueryOptions(top_k, None, False, "none", None))
+            pairs = core.nearest(values, top_k)
+            if pairs is None:
+                pairs = [(vid, score) for _, vid, score in core.search(values, top_k)]
+        return _id_score_matches(pairs)
 
     async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""

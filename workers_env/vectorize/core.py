@@ -636,11 +636,7 @@ class IndexCore:
             m = n
         # Outside float32's comfortable range the float32 scan cannot rank reliably:
         # score every candidate in float64 instead (rare: huge or subnormal-scale vectors).
-        overflow = (
-            self._max_sqnorm * max(qq, 1.0) > 1e36
-            or qq > 1e36
-            or (self.metric == "cosine" and (self._tiny_count > 0 or 0.0 < qq < _TINY))
-        )
+        overflow = not self._scan_ranks(qq)
         if overflow:
             base = candidates if candidates is not None else np.arange(n)
             key = self._exact_keys(base, q32, qq)
@@ -684,47 +680,38 @@ class IndexCore:
 
     def nearest(self, query: np.ndarray, k: int) -> list[tuple[str, float]] | None:
         """:meth:`search` over every row, as ``(id, score)`` pairs, for the common query: ``k``
-        below the row count, a float32 scan that ranks reliably, candidates few enough for
-        the row-wise rescoring and, under cosine, no zero vector or query. ``None`` otherwise,
-        and the caller calls :meth:`search`. The same steps inlined: at 1k x 384 each query
-        starts with cold caches (the benchmark's rotation, a test's other work), where every
-        method call and intermediate list costs ~0.5 us. ``query`` is C-contiguous float32.
+        below the row count, a float32 scan that ranks reliably, candidates few enough for the
+        row-wise rescoring and, under cosine, no zero vector or query. ``None`` otherwise, and the caller calls :meth:`search`. The
+        same steps without search's branches for candidates, fallbacks and hit tuples: at 1k x
+        384 each query starts with cold caches (the benchmark's rotation, a test's other work),
+        where each saved step counts. ``query`` is C-contiguous float32.
         """
         n = self._n
         if not 0 < k < n or _VECDOT is None:
             return None
         q64 = query.astype(np.float64)
         qq = float(_VECDOT(q64, q64))  # as in search: a query equal to a row scores exactly 1 / 0
-        if self._max_sqnorm * max(qq, 1.0) > 1e36 or qq > 1e36:
-            return None
-        metric = self.metric
-        key = np.dot(self._vectors[:n], query)  # the sgemv of search's @, with less dispatch
-        if metric == "cosine":
-            if self._tiny_count or self._zero_count or not qq >= _TINY:
-                return None
-            key *= self._key_terms[:n]
-        elif metric == "euclidean":
-            np.subtract(self._key_terms[:n], key, out=key)
-        else:
-            np.negative(key, out=key)
+        if not self._scan_ranks(qq) or (self.metric == "cosine" and (self._zero_count or qq == 0.0)):
+            return None  # (a zero vector or query scores 0 under cosine: search's exact fallback)
+        key = self._approx_keys(np.dot(self._vectors[:n], query), None, qq)  # np.dot: @'s sgemv, less dispatch
         rows = _rows_within(key, k, self._tolerance(qq))
         if rows.shape[0] > _SMALL_DOT_ROWS:
             return None
-        x64 = self._vectors.take(rows, axis=0).astype(np.float64)
+        exact = self._exact_few(rows, q64, qq)
         ids = self._ids
-        if metric == "cosine":  # the arithmetic of _exact_few, bit for bit
-            sqrt = math.sqrt
-            exact = [-(dot / sqrt(sq * qq)) for dot, sq in zip(_VECDOT(x64, q64).tolist(), self._sqnorms.take(rows).tolist())]
-            order = sorted(zip(exact, [ids[r] for r in rows.tolist()]))[:k]  # ids are unique: no tie left
+        order = sorted(zip(exact, [ids[r] for r in rows.tolist()]))[:k]  # ids are unique: no tie left
+        if _SIMILARITY[self.metric]:
             return [(vid, -kv + 0.0) for kv, vid in order]
-        if metric == "euclidean":
-            x64 -= q64
-            sqrt = math.sqrt  # correctly rounded, as np.sqrt: bit for bit _exact_few's, one numpy call less
-            exact = [sqrt(sq) for sq in _VECDOT(x64, x64).tolist()]
-        else:
-            exact = [-dot for dot in _VECDOT(x64, q64).tolist()]
-        order = sorted(zip(exact, [ids[r] for r in rows.tolist()]))[:k]
         return [(vid, kv + 0.0) for kv, vid in order]
+
+    def _scan_ranks(self, qq: float) -> bool:
+        """Whether the float32 scan ranks a query of squared norm ``qq`` reliably: no product
+        near float32's overflow, no norm small enough to lose precision under cosine."""
+        return not (
+            self._max_sqnorm * max(qq, 1.0) > 1e36
+            or qq > 1e36
+            or (self.metric == "cosine" and (self._tiny_count > 0 or 0.0 < qq < _TINY))
+        )
 
     def _approx_keys(self, dots: np.ndarray, rows: np.ndarray | None, qq: float) -> np.ndarray:
         """Ascending ranking keys from float32 dot products (no constant factors)."""

@@ -52,13 +52,6 @@ def _row_layout(dims: int) -> tuple[bytes, bytes, int]:
     return header, bytes([_FLOAT64]) * dims, len(template)
 
 
-def _encode(value: object) -> bytes | None:
-    try:
-        return _ENCODER.encode(value)
-    except Exception:  # noqa: BLE001 - any objection (an odd type, nesting too deep) means "not plain floats"
-        return None
-
-
 def float_row(values: list[float]) -> np.ndarray | None:
     """One list (a query vector) as :func:`float_rows` takes a row: float32 or ``None``."""
     dims = len(values)
@@ -67,7 +60,7 @@ def float_row(values: list[float]) -> np.ndarray | None:
     header, markers, size = _row_layout(dims)
     try:
         blob = _ENCODER.encode(values)
-    except Exception:  # noqa: BLE001 - as in _encode (inlined: a query is microseconds)
+    except Exception:  # noqa: BLE001 - any objection (an odd type, nesting too deep) means "not plain floats"
         return None
     h = len(header)
     if len(blob) != size or not blob.startswith(header) or blob[h::9] != markers:
@@ -94,8 +87,11 @@ def float_rows(rows: list[list[float]]) -> np.ndarray | None:
     n = len(rows)
     header, _, size = _row_layout(dims)
     outer = _array_header(n)
-    blob = _encode(rows)
-    if blob is None or len(blob) != len(outer) + n * size or not blob.startswith(outer):
+    try:
+        blob = _ENCODER.encode(rows)
+    except Exception:  # noqa: BLE001 - as in float_row
+        return None
+    if len(blob) != len(outer) + n * size or not blob.startswith(outer):
         return None
     h = len(header)
     grid = np.frombuffer(blob, np.uint8, offset=len(outer)).reshape(n, size)
