@@ -347,10 +347,8 @@ class _AsciiIds:
 
     def lookup(self, raw: bytes, ids: dict) -> np.ndarray:
         """The id of every token of ``raw`` (translated ASCII: words, spaces, ``\\x00``)."""
-        arr = np.frombuffer(raw, dtype=np.uint8)
-        edges = np.zeros(len(arr) + 1, dtype=np.int8)
-        np.not_equal(arr, 32, out=edges[1:].view(bool))
-        bounds = np.flatnonzero(np.diff(edges, append=np.int8(0)))  # start, end, start, end, ...
+        in_token = np.frombuffer(b" " + raw + b" ", dtype=np.uint8) != 32  # padded: every token has two edges
+        bounds = np.flatnonzero(in_token[1:] != in_token[:-1])  # start, end, start, end, ...
         starts = bounds[0::2]
         lengths = bounds[1::2] - starts
         out = np.empty(len(starts), dtype=np.intp)
