@@ -43,6 +43,7 @@ from _common import make_ai_env, make_env  # noqa: E402
 
 from workers_env.vectorize.index import VectorBatch  # noqa: E402
 from workers_env.ai.binding import _numbers as rows_of_indices  # noqa: E402
+from workers_env.ai.catalog import EMBEDDING_MODELS  # noqa: E402
 from workers_env.ai.embedder import embed_indices  # noqa: E402
 
 try:
@@ -550,6 +551,7 @@ async def bench_ai_embed(report: Report, n: int, words: int, d: int, reps: int) 
           f"and upsert them into Vectorize (public async API; fresh env per repetition) ==", flush=True)
     rng = np.random.default_rng(71)
     vocabulary = _vocabulary(rng)
+    spec = EMBEDDING_MODELS[model]
     embed_t: list[float] = []
     upsert_t: list[float] = []
     core_t: list[float] = []
@@ -580,8 +582,8 @@ async def bench_ai_embed(report: Report, n: int, words: int, d: int, reps: int) 
         t5 = perf()
         # informative: run()'s rows alone, built from component indices computed beforehand --
         # the part of the embedding step no embedder can avoid while run() returns Python lists
-        ready = [embed_indices(texts[s : s + 100], d, model=model, variant="mean", max_words=512)
-                 for s in range(0, n, 100)]
+        ready = [embed_indices(texts[s : s + 100], d, model=model, variant=spec.pooling or "",
+                               max_words=spec.max_input_tokens) for s in range(0, n, 100)]
         gc.collect()
         t6 = perf()
         built: list[Any] = []
@@ -615,8 +617,7 @@ async def bench_ai_embed(report: Report, n: int, words: int, d: int, reps: int) 
     print(f"  (info: the {n:,} x {d} Python lists alone, built from indices computed beforehand as run() builds "
           f"them -- one gather from the table of shared numbers, tolist(), the collector running as usual: "
           f"{fmt_t(lt)} = {lt / u:.2f}x the upsert: the embedding step is these lists plus the embedder, "
-          f"so no embedder brings it under this while the lists are built in Python -- marshal and pickle "
-          f"streams of shared numbers were measured slower)", flush=True)
+          f"so no embedder brings it under this while the lists are built in Python)", flush=True)
     report.rows.append(("ai embed", f"{n:,} x {d}", "embed (public API) vs upsert of the result", f"{fmt_t(u)} upsert",
                         f"{fmt_t(e)} embed", f"{e / u:.2f}x"))
     report.target(f"embed {n:,} texts of ~{words} words at {d} dims / upsert of the result (median)", e / u, 1.0)
