@@ -681,10 +681,11 @@ class IndexCore:
     def nearest(self, query: np.ndarray, k: int) -> list[tuple[str, float]] | None:
         """:meth:`search` over every row, as ``(id, score)`` pairs, for the common query: ``k``
         below the row count, a float32 scan that ranks reliably, candidates few enough for the
-        row-wise rescoring and, under cosine, no zero vector or query. ``None`` otherwise, and the caller calls :meth:`search`. The
-        same steps without search's branches for candidates, fallbacks and hit tuples: at 1k x
-        384 each query starts with cold caches (the benchmark's rotation, a test's other work),
-        where each saved step counts. ``query`` is C-contiguous float32.
+        row-wise rescoring and, under cosine, no zero vector or query. ``None`` otherwise, and
+        the caller calls :meth:`search`. The same steps without search's branches for
+        candidates, fallbacks and hit tuples: at 1k x 384 each query starts with cold caches
+        (the benchmark's rotation, a test's other work), where each saved step counts.
+        ``query`` is C-contiguous float32.
         """
         n = self._n
         if not 0 < k < n or _VECDOT is None:
