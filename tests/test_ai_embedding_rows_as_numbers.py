@@ -55,3 +55,17 @@ def test_threads_teaching_new_words_at_once_get_the_vectors_of_a_quiet_run(tmp_p
     assert not errors
     for i, batch in enumerate(batches):  # every word known now: each text alone, one at a time
         assert got[i] == [run(env, BGE, {"text": text}).data[0] for text in batch]
+
+
+def test_the_table_of_shared_numbers_is_every_level_over_levels():
+    """The binding's table (built in numpy) against one ``js_number(level / LEVELS)`` per entry:
+    the same values and types (the whole ones ``int``), and one object per distinct level."""
+    from workers_env.ai.binding import _level_table
+    from workers_env.ai.embedder import INDEX_LEVELS
+
+    table = _level_table().tolist()
+    slow = [js_number(level / LEVELS) for level in INDEX_LEVELS.tolist()]
+    assert table == slow
+    assert list(map(type, table)) == list(map(type, slow))
+    assert sum(type(x) is int for x in table) == 4  # +-1 in each half
+    assert len({id(x) for x in table}) == len(set(INDEX_LEVELS.tolist()))
