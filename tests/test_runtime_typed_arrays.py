@@ -143,8 +143,13 @@ def test_get_random_values_fills_only_the_view():
     assert js.crypto.getRandomValues(view) is view
     raw = js.Uint8Array.new(buffer).to_bytes()
     assert raw[:16] == bytes(16) and raw[48:] == bytes(16) and raw[16:48] != bytes(32)
-    with pytest.raises(JsException, match="integer-type TypedArray"):
+    with pytest.raises(JsException, match="^TypeMismatchError: ArrayBufferView argument to getRandomValues\\(\\) must be an "
+                       "integer-typed view.$"):
         js.crypto.getRandomValues(js.Float32Array.new(4))
+    assert js.crypto.getRandomValues(js.Uint8Array.new(65536)).byteLength == 65536  # the limit, both sides
+    with pytest.raises(JsException, match=r"^QuotaExceededError: getRandomValues\(\) only accepts buffers of size <= 64K "
+                       r"but provided 65537 bytes.$"):
+        js.crypto.getRandomValues(js.Uint8Array.new(65537))
 
 
 ENTRY = """

@@ -388,13 +388,12 @@ def atob(data: Any = _MISSING) -> str:
 
 def _get_random_values(array: Any) -> Any:
     if not isinstance(array, JsTypedArray) or array.constructor.name.startswith("Float"):
-        raise JsException(
-            "The data argument must be an integer-type TypedArray.", name="TypeMismatchError"
+        raise JsException(  # workerd's texts (Crypto::getRandomValues; checked under wrangler dev 4.164.0)
+            "ArrayBufferView argument to getRandomValues() must be an integer-typed view.", name="TypeMismatchError"
         )
     if array.byteLength > 65536:
-        raise JsException(
-            "The data argument must be no larger than 65536 bytes.", name="QuotaExceededError"
-        )
+        raise JsException(f"getRandomValues() only accepts buffers of size <= 64K but provided {array.byteLength} "
+                          "bytes.", name="QuotaExceededError")
     array.assign(os.urandom(array.byteLength))
     return array
 

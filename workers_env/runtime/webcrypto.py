@@ -1,11 +1,13 @@
-"""``crypto.subtle`` as public Python Workers use it: digests, HMAC, PBKDF2, signature checks.
+"""``crypto.subtle`` as public Python Workers use it: digests, HMAC, PBKDF2, AES, signature checks.
 
 Webhook and token checks in Workers code import a key (``importKey``) and ``sign`` or
-``verify`` with it; password hashing derives bits with PBKDF2. ``digest`` (SHA-1/256/384/512,
-MD5), HMAC (any of those hashes, keys as ``raw`` bytes or an ``oct`` JWK) and PBKDF2
-(``deriveBits``, ``deriveKey`` of an HMAC key; production's cap of 100,000 iterations) use the
-standard library; verifying Ed25519 and RSASSA-PKCS1-v1_5 signatures (``raw``/``spki``/``jwk``
-public keys) uses the ``cryptography`` package when it is installed, and otherwise says so.
+``verify`` with it; password hashing derives bits with PBKDF2; stored secrets are encrypted
+with AES-GCM. ``digest`` (SHA-1/256/384/512, MD5), HMAC (any of those hashes, keys as ``raw``
+bytes or an ``oct`` JWK, generated, exported) and PBKDF2 (``deriveBits``, ``deriveKey`` of an
+HMAC or AES key; production's cap of 100,000 iterations) use the standard library; AES-GCM,
+AES-CBC and AES-CTR (``encrypt``/``decrypt``; keys imported, generated, derived, exported) and
+verifying Ed25519 and RSASSA-PKCS1-v1_5 signatures (``raw``/``spki``/``jwk`` public keys) use
+the ``cryptography`` package when it is installed, and otherwise say so.
 Errors are workerd's (``NotSupportedError``, ``InvalidAccessError``, ``OperationError`` ...,
 its texts); an algorithm workerd has and workers-env does not is a ``NotEmulatedError``. A
 Python ``dict`` as the algorithm is a PyProxy to JavaScript: its ``name`` reads ``undefined``.
@@ -14,12 +16,14 @@ Python ``dict`` as the algorithm is a PyProxy to JavaScript: its ``name`` reads 
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
+import os
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsbuffers import JsBufferSource, buffer_bytes
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -112,6 +116,9 @@ def _hash_name(algorithm: dict[str, Any]) -> str:
 _USAGE_ORDER = ("encrypt", "decrypt", "sign", "verify", "deriveKey", "deriveBits", "wrapKey", "unwrapKey")
 #: what ``deriveKey`` can make (workerd's ``getKeyLength``), upper-cased
 _DERIVED_KEY_TYPES = frozenset({"AES-CTR", "AES-CBC", "AES-GCM", "AES-KW", "HMAC", "HKDF", "PBKDF2"})
+#: what workerd's ``generateKey`` knows (its algorithms with a ``generateFunc``), upper-cased
+_GENERATED_KEY_TYPES = frozenset({"AES-CTR", "AES-CBC", "AES-GCM", "AES-KW", "HMAC", "RSASSA-PKCS1-V1_5", "RSA-PSS",
+                                  "RSA-OAEP", "ECDSA", "ECDH", "NODE-ED25519", "ED25519", "X25519"})
 
 
 def _usages(usages: Any) -> list[str]:
@@ -134,12 +141,8 @@ def _with_usages(key: CryptoKey) -> CryptoKey:
     return key
 
 
-def _hmac_jwk(jwk: Any, hash_key: str, extractable: bool) -> bytes:
+def _hmac_jwk(jwk: dict[str, Any], hash_key: str) -> bytes:
     """The secret of an ``oct`` JWK, checked as workerd's ``importHmac`` checks it."""
-    if not isinstance(jwk, dict):
-        raise js_type_error('Import data provided for "jwk" import format must be a JsonWebKey.')
-    if jwk.get("ext") is False and extractable:
-        raise JsException('JWK ext field for "HMAC" is set to false but extractable is true', name="DataError")
     if jwk.get("kty") != "oct":
         raise JsException('HMAC "jwk" key import requires a JSON Web Key with Key Type parameter ("kty") equal to '
                           f'"oct" (encountered "{jwk.get("kty")}").', name="DataError")
@@ -167,7 +170,7 @@ def _hmac_length(secret: bytes, length: Any) -> tuple[bytes, int]:
 def _not_emulated(operation: str, name: str) -> NotEmulatedError:
     return NotEmulatedError(
         f"crypto.subtle.{operation} with {name} is not emulated by workers-env (production has it): "
-        "digest, HMAC, PBKDF2 and Ed25519 / RSASSA-PKCS1-v1_5 signature checks are"
+        "digest, HMAC, PBKDF2, AES-GCM / AES-CBC / AES-CTR and Ed25519 / RSASSA-PKCS1-v1_5 signature checks are"
     )
 
 
@@ -180,6 +183,217 @@ def _needs_cryptography(what: str) -> JsException:
         f"{what} is emulated with the 'cryptography' package, which is not installed (pip install cryptography)",
         name="NotSupportedError",
     )
+
+
+#: the AES modes workers-env emulates (AES-KW, key wrapping, is not)
+_AES_MODES = frozenset({"AES-GCM", "AES-CBC", "AES-CTR"})
+_AES_USAGES = ("encrypt", "decrypt", "wrapKey", "unwrapKey")
+_AES_BITS = (128, 192, 256)
+_GCM_TAG_BITS = (32, 64, 96, 104, 112, 120, 128)
+
+
+#: key formats of WebCrypto's "modern algorithms" draft, behind a compatibility flag workers-env
+#: does not emulate (wrangler 4.164.0's workerd refuses them without it, with this text)
+_MODERN_FORMATS = frozenset({"raw-secret", "raw-public", "raw-private", "raw-seed"})
+
+
+def _modern_format(fmt: str) -> JsException:
+    return JsException(f'Key format "{fmt}" requires the webcrypto_modern_algorithms flag.', name="NotSupportedError")
+
+
+def _is_buffer(data: Any) -> bool:
+    return isinstance(data, (JsBufferSource, bytes, bytearray, memoryview))
+
+
+def _jwk_secret(jwk: dict[str, Any], error: str) -> bytes:
+    """A JWK's ``k``, base64url, as workerd decodes it (a missing or malformed one: ``error``)."""
+    k = jwk.get("k")
+    try:
+        if not isinstance(k, str):
+            raise ValueError(k)
+        return base64.b64decode(k.replace("-", "+").replace("_", "/") + "=" * (-len(k) % 4), validate=True)
+    except (ValueError, binascii.Error):
+        raise JsException(error, name="DataError") from None
+
+
+def _aes_length(secret: bytes) -> bytes:
+    if 8 * len(secret) not in _AES_BITS:
+        raise JsException(f"Imported AES key length must be 128, 192, or 256 bits but provided {8 * len(secret)}.",
+                          name="DataError")
+    return secret
+
+
+def _aes_jwk(jwk: dict[str, Any], name: str, usages: list[str]) -> bytes:
+    """The secret of an ``oct`` JWK, checked as workerd's ``importAes`` checks it, in its order."""
+    if jwk.get("kty") != "oct":
+        raise JsException('Symmetric "jwk" key import requires a JSON Web Key with Key Type parameter "kty" equal '
+                          f'to "oct" (encountered "{jwk.get("kty")}").', name="DataError")
+    secret = _aes_length(_jwk_secret(jwk, 'Symmetric "jwk" key import requires a base64Url encoding of the key.'))
+    expected = f"A{8 * len(secret)}{name[4:]}"
+    if jwk.get("alg") is not None and jwk["alg"] != expected:
+        raise JsException(f'Symmetric "jwk" key contains invalid "alg" value "{jwk["alg"]}", expected "{expected}".',
+                          name="DataError")
+    if usages and jwk.get("use") is not None and jwk["use"] != "enc":
+        raise JsException(f'Symmetric "jwk" key must have a "use" of "enc", not "{jwk["use"]}".', name="DataError")
+    ops = jwk.get("key_ops")
+    if ops is not None:
+        ops = sorted(str(op) for op in ops)
+        for first, second in zip(ops, ops[1:]):
+            if first == second:
+                raise JsException(f'Symmetric "jwk" key contains duplicate value "{first}", in "key_op".',
+                                  name="DataError")
+        for usage in usages:
+            if usage not in ops:
+                raise JsException(f'"jwk" key missing usage "{usage}", in "key_ops".', name="DataError")
+    return secret
+
+
+def _aes_cipher(name: str) -> Any:
+    """``cryptography``'s ciphers module (AES needs it: the standard library has no AES)."""
+    try:
+        from cryptography.hazmat.primitives import ciphers
+    except ImportError:
+        raise _needs_cryptography(f"{name} encryption") from None
+    return ciphers
+
+
+def _aes_gcm(encrypting: bool, secret: bytes, algorithm: dict[str, Any], data: bytes) -> bytes:
+    """workerd's ``AesGcmKey::encrypt``/``decrypt``: its checks, texts and output (the tag after
+    the ciphertext)."""
+    iv = algorithm.get("iv")
+    if iv is None:
+        raise js_type_error('Missing field "iv" in "algorithm".')
+    iv = buffer_bytes(iv)
+    if not iv:
+        raise JsException("AES-GCM IV must not be empty.", name="OperationError")
+    aad = algorithm.get("additionalData")
+    aad = b"" if aad is None else buffer_bytes(aad)
+    tag_bits = algorithm.get("tagLength")
+    tag_bits = 128 if tag_bits is None else int(tag_bits)
+    if tag_bits not in _GCM_TAG_BITS:
+        raise JsException(f"Invalid AES-GCM tag length {tag_bits}.", name="OperationError")
+    tag_bytes = tag_bits // 8
+    if not encrypting and len(data) < tag_bytes:
+        raise JsException(f"Ciphertext length of {8 * len(data)} bits must be greater than or equal to the size of "
+                          f"the AES-GCM tag length of {tag_bits} bits.", name="OperationError")
+    if not 8 <= len(iv) <= 128:  # BoringSSL takes any length; the cryptography package these
+        raise NotEmulatedError(  # lengths only (every IV a Worker uses in practice is 12 bytes)
+            f"crypto.subtle AES-GCM with a {len(iv)}-byte IV is not emulated by workers-env (production takes it): "
+            "IVs of 8 to 128 bytes are")
+    ciphers = _aes_cipher("AES-GCM")
+    from cryptography.exceptions import InvalidTag
+
+    if encrypting:
+        engine = ciphers.Cipher(ciphers.algorithms.AES(secret), ciphers.modes.GCM(iv)).encryptor()
+        if aad:
+            engine.authenticate_additional_data(aad)
+        out = engine.update(data) + engine.finalize()
+        return out + engine.tag[:tag_bytes]
+    body, tag = data[: len(data) - tag_bytes], data[len(data) - tag_bytes :]
+    engine = ciphers.Cipher(ciphers.algorithms.AES(secret), ciphers.modes.GCM(iv, tag, min_tag_length=4)).decryptor()
+    if aad:
+        engine.authenticate_additional_data(aad)
+    try:
+        return engine.update(body) + engine.finalize()
+    except InvalidTag:
+        raise _decryption_failed(len(body), len(body), "AES-GCM") from None
+
+
+def _decryption_failed(given: int, expected: int, name: str) -> JsException:
+    return JsException("Decryption failed. This could be due to a ciphertext authentication failure, bad padding, "
+                       f"incorrect CryptoKey, or another algorithm-specific reason. Input length was {given}, output "
+                       f"length expected to be {expected} for {name}", name="OperationError")
+
+
+def _aes_cbc(encrypting: bool, secret: bytes, algorithm: dict[str, Any], data: bytes) -> bytes:
+    """workerd's ``AesCbcKey``: PKCS#7 padding; a bad one is its ``OperationError``, with the
+    output length BoringSSL reports."""
+    iv = algorithm.get("iv")
+    if iv is None:
+        raise js_type_error('Missing field "iv" in "algorithm".')
+    iv = buffer_bytes(iv)
+    if len(iv) != 16:  # (workerd's two texts differ by the word "bytes")
+        raise JsException(f"AES-CBC IV must be 16 bytes long (provided {len(iv)}{' bytes' if encrypting else ''}).",
+                          name="OperationError")
+    ciphers = _aes_cipher("AES-CBC")
+    from cryptography.hazmat.primitives import padding
+
+    cipher = ciphers.Cipher(ciphers.algorithms.AES(secret), ciphers.modes.CBC(iv))
+    if encrypting:
+        padder = padding.PKCS7(128).padder()
+        engine = cipher.encryptor()
+        return engine.update(padder.update(data) + padder.finalize()) + engine.finalize()
+    whole = len(data) - len(data) % 16
+    if not data or len(data) % 16:  # BoringSSL: "wrong final block length"
+        raise _decryption_failed(len(data), whole, "AES-CBC")
+    engine = cipher.decryptor()
+    padded = engine.update(data) + engine.finalize()
+    unpadder = padding.PKCS7(128).unpadder()
+    try:
+        return unpadder.update(padded) + unpadder.finalize()
+    except ValueError:  # (BoringSSL holds the last block back until the padding checks out)
+        raise _decryption_failed(len(data), len(data) - 16, "AES-CBC") from None
+
+
+def _aes_ctr(secret: bytes, algorithm: dict[str, Any], data: bytes) -> bytes:
+    """workerd's ``AesCtrKey``: the low ``length`` bits of the counter block count the blocks and
+    wrap to zero; a message needing more blocks than they count is refused."""
+    counter = algorithm.get("counter")
+    if counter is None:
+        raise js_type_error('Missing "counter" member in "algorithm".')
+    counter = buffer_bytes(counter)
+    if len(counter) != 16:
+        raise JsException(f"Counter must have length of 16 bytes (provided {len(counter)}).", name="OperationError")
+    bits = algorithm.get("length")
+    if bits is None:
+        raise js_type_error('Missing "length" member in "algorithm".')
+    bits = int(bits)
+    if not 0 < bits <= 128:
+        raise JsException(f"Invalid counter of {bits} bits length provided.", name="OperationError")
+    blocks = -(-len(data) // 16)
+    if blocks > 1 << bits:
+        raise JsException("Counter block values will repeat.", name="OperationError")
+    ciphers = _aes_cipher("AES-CTR")
+
+    def run(block: bytes, part: bytes) -> bytes:
+        engine = ciphers.Cipher(ciphers.algorithms.AES(secret), ciphers.modes.CTR(block)).encryptor()
+        return engine.update(part) + engine.finalize()
+
+    value = int.from_bytes(counter, "big")
+    low = (1 << bits) - 1
+    until_reset = (1 << bits) - (value & low)
+    if until_reset >= blocks:
+        return run(counter, data)
+    first = until_reset * 16
+    zeroed = (value & ~low).to_bytes(16, "big")
+    return run(counter, data[:first]) + run(zeroed, data[first:])
+
+
+#: every member of workerd's ``JsonWebKey``, in its order: an exported key has them all as
+#: properties, the unused ones ``undefined`` (wrangler 4.164.0's workerd; ``JSON.stringify`` drops them)
+_JWK_MEMBERS = ("kty", "use", "key_ops", "alg", "ext", "crv", "x", "y", "d", "n", "e", "p", "q", "dp", "dq", "qi",
+                "oth", "k", "pub", "priv")
+
+
+def _secret_jwk(key: CryptoKey, alg: str) -> JsObject:
+    """An exported secret key as workerd gives it: an ``oct`` JWK with every member present."""
+    members = {"kty": "oct", "key_ops": JsArray(list(key.usages)), "alg": alg, "ext": True,
+               "k": _b64url_text(key._material)}
+    return JsObject({name: members.get(name) for name in _JWK_MEMBERS})  # None here: undefined
+
+
+def _aes_export(key: CryptoKey, fmt: str) -> Any:
+    """workerd's ``AesKeyBase::exportKey``: the bytes, or an ``oct`` JWK."""
+    if fmt not in ("raw", "jwk"):
+        raise JsException(f'{key._name} key only supports exporting "raw", "raw-secret" & "jwk", not "{fmt}".',
+                          name="NotSupportedError")
+    if fmt == "raw":
+        return JsBuffer(key._material)
+    return _secret_jwk(key, f"A{8 * len(key._material)}{key._name[4:]}")
+
+
+def _b64url_text(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
 class CryptoKey(JsProxy):
@@ -236,9 +450,24 @@ class SubtleCrypto(JsProxy):
     async def importKey(  # noqa: N802 - JS name
         self, fmt: str, key_data: Any, algorithm: Any, extractable: bool = False, usages: Any = None
     ) -> CryptoKey:
+        if not _is_buffer(key_data) and not isinstance(_plain(key_data), dict):  # (JSG's argument check)
+            raise js_type_error("Failed to execute 'importKey' on 'SubtleCrypto': parameter 2 is not of type "
+                                "'BufferSource or JsonWebKey'.")
         algo = _algorithm(algorithm)
+        if fmt in _MODERN_FORMATS:
+            raise _modern_format(fmt)
         if fmt not in ("raw", "pkcs8", "spki", "jwk"):
             raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+        if fmt != "jwk" and not _is_buffer(key_data):
+            raise js_type_error('Import data provided for "raw", "pkcs8", or "spki" import formats must be a buffer '
+                                'source.')
+        if fmt == "jwk":
+            jwk = _plain(key_data)
+            if not isinstance(jwk, dict):
+                raise js_type_error('Import data provided for "jwk" import format must be a JsonWebKey.')
+            if jwk.get("ext") is False and extractable:
+                raise JsException(f'JWK ext field for "{_name(algo)}" is set to false but extractable is true',
+                                  name="DataError")
         name = _name(algo).upper()
         if algo.get("name") is None or name not in _WORKERD_ALGORITHMS:
             raise _fail(JsException(f'Unrecognized key import algorithm "{_name(algo)}" requested.',
@@ -257,10 +486,20 @@ class SubtleCrypto(JsProxy):
                 raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
             _allowed(usage_list, "secret", "HMAC", ("sign", "verify"))
             hash_key = _hash_name(algo)
-            secret = buffer_bytes(key_data) if fmt == "raw" else _hmac_jwk(_plain(key_data), hash_key, extractable)
+            secret = buffer_bytes(key_data) if fmt == "raw" else _hmac_jwk(_plain(key_data), hash_key)
             secret, length = _hmac_length(secret, algo.get("length"))
             key_algorithm = {"name": "HMAC", "hash": {"name": hash_key}, "length": length}
             return _with_usages(CryptoKey("secret", key_algorithm, extractable, usage_list, secret))
+        if name in _AES_MODES:
+            _allowed(usage_list, "secret", name, _AES_USAGES)
+            if fmt == "raw":
+                secret = _aes_length(buffer_bytes(key_data))
+            elif fmt == "jwk":
+                secret = _aes_jwk(_plain(key_data), name, usage_list)
+            else:
+                raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+            return _with_usages(CryptoKey("secret", {"name": name, "length": 8 * len(secret)}, extractable,
+                                          usage_list, secret))
         if name in ("ED25519", "RSASSA-PKCS1-V1_5"):
             canonical = "Ed25519" if name == "ED25519" else "RSASSA-PKCS1-v1_5"
             _allowed(usage_list, "public", canonical, ("verify",))
@@ -312,7 +551,17 @@ class SubtleCrypto(JsProxy):
         if derived.get("name") is None or _name(derived).upper() not in _DERIVED_KEY_TYPES:
             raise _fail(JsException(f'Unrecognized derived key type "{_name(derived)}" requested.',
                                     name="NotSupportedError"), derivedKeyAlgorithm)
-        if _name(derived).upper() != "HMAC":
+        derived_name = _name(derived).upper()
+        if derived_name in _AES_MODES:  # workerd's getKeyLength: an AES key's length is required
+            length = derived.get("length")
+            if length is None:
+                raise js_type_error('Missing field "length" in "derivedKeyParams".')
+            if int(length) not in _AES_BITS:
+                raise JsException(f"Derived AES key must be 128, 192, or 256 bits in length but provided {int(length)}.",
+                                  name="OperationError")
+            bits = _pbkdf2(_algorithm(algorithm), key._material, int(length))
+            return await self.importKey("raw", bits, JsObject(derived), extractable, keyUsages)
+        if derived_name != "HMAC":
             raise _not_emulated("deriveKey", f"a derived {_name(derived)} key")
         if derived.get("hash") is None:
             raise js_type_error('Missing field "hash" in "derivedKeyParams".')
@@ -349,6 +598,89 @@ class SubtleCrypto(JsProxy):
         except InvalidSignature:
             return False
         return True
+
+    async def encrypt(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
+        return JsBuffer(self._cipher(True, algorithm, key, data))
+
+    async def decrypt(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
+        return JsBuffer(self._cipher(False, algorithm, key, data))
+
+    def _cipher(self, encrypting: bool, algorithm: Any, key: Any, data: Any) -> bytes:
+        key = self._check(key, "encrypt" if encrypting else "decrypt", algorithm)
+        if key._name not in _AES_MODES:
+            raise _not_emulated("encrypt" if encrypting else "decrypt", key._name)
+        algo, raw = _algorithm(algorithm), buffer_bytes(data)
+        if key._name == "AES-GCM":
+            return _aes_gcm(encrypting, key._material, algo, raw)
+        if key._name == "AES-CBC":
+            return _aes_cbc(encrypting, key._material, algo, raw)
+        return _aes_ctr(key._material, algo, raw)
+
+    async def generateKey(self, algorithm: Any, extractable: bool = False, keyUsages: Any = None) -> CryptoKey:  # noqa: N802,N803 - JS names
+        """An AES or HMAC secret key from the system's random source (workerd's checks, texts)."""
+        algo = _algorithm(algorithm)
+        name = _name(algo).upper()
+        if algo.get("name") is None or name not in _GENERATED_KEY_TYPES:
+            raise _fail(JsException(f'Unrecognized key generation algorithm "{_name(algo)}" requested.',
+                                    name="NotSupportedError"), algorithm)
+        usages = _usages(keyUsages)
+        if name in _AES_MODES:
+            for usage in usages:
+                if usage not in _AES_USAGES:
+                    raise JsException(f'Attempt to generate {name} key with invalid usage "{usage}".',
+                                      name="SyntaxError")
+            length = algo.get("length")
+            if length is None:
+                raise js_type_error('Missing field "length" in "algorithm".')
+            if int(length) not in _AES_BITS:
+                raise JsException(f"Generated AES key length must be 128, 192, or 256 bits but requested {int(length)}.",
+                                  name="OperationError")
+            key = CryptoKey("secret", {"name": name, "length": int(length)}, extractable, usages,
+                            os.urandom(int(length) // 8))
+        elif name == "HMAC":
+            hash_key = _hash_name(algo)
+            for usage in usages:
+                if usage not in ("sign", "verify"):
+                    raise JsException(f'Attempt to generate HMAC key with invalid usage "{usage}".', name="SyntaxError")
+            length = algo.get("length")
+            length = hashlib.new(_DIGESTS[hash_key]).block_size * 8 if length is None else int(length)
+            if length <= 0:
+                raise JsException(f"HMAC key length must be a non-zero unsigned long integer (requested {length}).",
+                                  name="OperationError")
+            secret, _ = _hmac_length(os.urandom(-(-length // 8)), length)
+            key = CryptoKey("secret", {"name": "HMAC", "hash": {"name": hash_key}, "length": length}, extractable,
+                            usages, secret)
+        else:
+            raise _not_emulated("generateKey", name)
+        return _with_usages(key)
+
+    async def exportKey(self, fmt: str, key: Any) -> Any:  # noqa: N802 - JS name
+        """An AES or HMAC key's bytes (``raw``) or ``oct`` JWK, if it was made extractable."""
+        if not isinstance(key, CryptoKey):
+            raise js_type_error("Failed to execute 'exportKey' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.")
+        if fmt in _MODERN_FORMATS:  # (checked before extractability, as workerd does)
+            raise _modern_format(fmt)
+        if not key.extractable:
+            raise JsException(f"Attempt to export non-extractable {key._name} key.", name="InvalidAccessError")
+        if key._name in _AES_MODES:
+            return _aes_export(key, fmt)
+        if key._name == "HMAC":
+            if fmt not in ("raw", "jwk"):
+                raise JsException(f'Unimplemented key export format "{fmt}".', name="NotSupportedError")
+            if fmt == "raw":
+                return JsBuffer(key._material)
+            hash_name = key.algorithm.to_py()["hash"]["name"]
+            if not hash_name.startswith("SHA-"):
+                raise JsException(f'Unimplemented JWK key export format for key algorithm "{hash_name}".',
+                                  name="NotSupportedError")
+            return _secret_jwk(key, f"HS{hash_name[4:]}")
+        raise _not_emulated("exportKey", key._name)
+
+    async def wrapKey(self, *args: Any) -> Any:  # noqa: N802 - JS name
+        raise _not_emulated("wrapKey", "any algorithm")
+
+    async def unwrapKey(self, *args: Any) -> Any:  # noqa: N802 - JS name
+        raise _not_emulated("unwrapKey", "any algorithm")
 
 
 def _pbkdf2(algorithm: dict[str, Any], password: bytes, length: Any) -> bytes:
