@@ -352,6 +352,94 @@ CASES += [
      "expected": NOT_EMULATED},
 ]
 
+
+# --- RSA and Ed25519 private keys (made once per run with the cryptography package) ------------
+def _asymmetric_keys() -> dict:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+
+    pkcs8 = (serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    spki = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    r = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    e = ed25519.Ed25519PrivateKey.generate()
+    n = r.private_numbers()
+
+    def b(i: int, size: int | None = None) -> str:
+        return b64url(i.to_bytes(size or (i.bit_length() + 7) // 8, "big"))
+
+    jwk_pub = {"kty": "RSA", "n": b(n.public_numbers.n), "e": b(n.public_numbers.e)}
+    jwk_priv = {**jwk_pub, "d": b(n.d), "p": b(n.p), "q": b(n.q), "dp": b(n.dmp1), "dq": b(n.dmq1), "qi": b(n.iqmp)}
+    return {"rsa_pkcs8": r.private_bytes(*pkcs8).hex(), "rsa_spki": r.public_key().public_bytes(*spki).hex(),
+            "rsa_jwk_pub": jwk_pub, "rsa_jwk_priv": jwk_priv, "ed_pkcs8": e.private_bytes(*pkcs8).hex(),
+            "ed_spki": e.public_key().public_bytes(*spki).hex()}
+
+
+ASYM = _asymmetric_keys()
+WRONG_TYPE = ("workerd takes an RSA key under the name Ed25519 (importEddsa checks no key type); workers-env "
+              "refuses it at import (DataError), not at first use")
+RS256 = {"name": "RSASSA-PKCS1-v1_5", "hash": "SHA-256"}
+RSA_PRIV = {"$key": ["pkcs8", X(ASYM["rsa_pkcs8"]), RS256, False, ["sign"]]}
+RSA_PUB = {"$key": ["spki", X(ASYM["rsa_spki"]), RS256, False, ["verify"]]}
+ED_PRIV = {"$key": ["pkcs8", X(ASYM["ed_pkcs8"]), "Ed25519", False, ["sign"]]}
+
+CASES += [
+    ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), RS256, False, ["sign"]],
+    ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), {"name": "RSASSA-PKCS1-v1_5", "hash": "SHA-512"}, True, ["sign"]],
+    ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), RS256, False, ["verify"]],
+    ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), RS256, False, []],
+    ["importKey", "pkcs8", X("3000"), RS256, False, ["sign"]],
+    ["importKey", "spki", X(ASYM["rsa_spki"]), RS256, False, ["verify"]],
+    ["importKey", "spki", X(ASYM["rsa_spki"]), RS256, False, ["sign"]],
+    ["importKey", "spki", X(ASYM["rsa_spki"]), {"name": "RSASSA-PKCS1-v1_5"}, False, ["verify"]],
+    ["importKey", "jwk", ASYM["rsa_jwk_pub"], RS256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "alg": "RS256"}, RS256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "alg": "RS512"}, RS256, False, ["verify"]],
+    ["importKey", "jwk", ASYM["rsa_jwk_priv"], RS256, False, ["sign"]],
+    ["importKey", "jwk", ASYM["rsa_jwk_priv"], RS256, False, ["verify"]],
+    ["importKey", "raw", X(ASYM["rsa_spki"]), RS256, False, ["verify"]],
+    ["sign", "RSASSA-PKCS1-v1_5", RSA_PRIV, MSG],
+    ["sign", {"name": "RSASSA-PKCS1-v1_5"}, {"$key": ["jwk", ASYM["rsa_jwk_priv"], RS256, False, ["sign"]]}, MSG],
+    ["sign", "RSASSA-PKCS1-v1_5", RSA_PUB, MSG],
+    ["verify", "RSASSA-PKCS1-v1_5", RSA_PUB, X("00" * 256), MSG],
+    ["verify", "RSASSA-PKCS1-v1_5", RSA_PUB, X("00" * 5), MSG],
+    ["importKey", "pkcs8", X(ASYM["ed_pkcs8"]), "Ed25519", False, ["sign"]],
+    ["importKey", "pkcs8", X(ASYM["ed_pkcs8"]), "Ed25519", False, ["verify"]],
+    ["importKey", "spki", X(ASYM["ed_spki"]), "Ed25519", True, ["verify"]],
+    ["sign", "Ed25519", ED_PRIV, MSG],
+    ["sign", {"name": "Ed25519"}, ED_PRIV, X("")],
+    # JWK checks of signature keys
+    ["importKey", "jwk", {k: v for k, v in ASYM["rsa_jwk_priv"].items() if k != "qi"}, RS256, False, ["sign"]],
+    ["importKey", "jwk", {k: v for k, v in ASYM["rsa_jwk_priv"].items() if k not in ("p", "q", "dp", "dq", "qi")},
+     RS256, False, ["sign"]],
+    ["importKey", "jwk", {"kty": "RSA", "e": "AQAB"}, RS256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "kty": "EC"}, RS256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "alg": "HS256"}, RS256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "alg": "PS256"}, RS256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "use": "enc"}, RS256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "key_ops": ["sign"]}, RS256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "key_ops": ["verify", "verify"]}, RS256, False, ["verify"]],
+    ["importKey", "jwk", ASYM["rsa_jwk_pub"], {"name": "RSASSA-PKCS1-v1_5"}, False, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": b64url(bytes.fromhex(ED_PUBLIC))}, "Ed25519", False,
+     ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": b64url(bytes.fromhex(ED_PUBLIC)), "alg": "EdDSA"},
+     "Ed25519", True, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": b64url(bytes.fromhex(ED_PUBLIC)), "alg": "ES256"},
+     "Ed25519", False, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "X25519", "x": b64url(bytes(32))}, "Ed25519", False, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "x": b64url(bytes(32))}, "Ed25519", False, ["verify"]],
+    ["importKey", "jwk", {"kty": "EC", "crv": "Ed25519", "x": b64url(bytes(32))}, "Ed25519", False, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": b64url(bytes(31))}, "Ed25519", False, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": b64url(bytes.fromhex(ED_PUBLIC)), "d": b64url(bytes(32))},
+     "Ed25519", False, ["sign"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": b64url(bytes.fromhex(ED_PUBLIC)), "d": b64url(bytes(5))},
+     "Ed25519", False, ["sign"]],
+    ["importKey", "pkcs8", X(ASYM["ed_pkcs8"]), RS256, False, ["sign"]],
+    ["importKey", "spki", X(ASYM["ed_spki"]), RS256, False, ["verify"]],
+    ["importKey", "spki", X("3000"), RS256, False, ["verify"]],
+    *[{"call": ["importKey", f, X(ASYM[f"rsa_{f}"]), "Ed25519", False, [u]], "expected": WRONG_TYPE}
+      for f, u in (("pkcs8", "sign"), ("spki", "verify"))],
+]
+
 WORKER_JS = r"""
 const subtle = crypto.subtle;
 const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");

@@ -6,8 +6,9 @@ with AES-GCM. ``digest`` (SHA-1/256/384/512, MD5), HMAC (any of those hashes, ke
 bytes or an ``oct`` JWK, generated, exported) and PBKDF2 (``deriveBits``, ``deriveKey`` of an
 HMAC or AES key; production's cap of 100,000 iterations) use the standard library; AES-GCM,
 AES-CBC and AES-CTR (``encrypt``/``decrypt``; keys imported, generated, derived, exported) and
-verifying Ed25519 and RSASSA-PKCS1-v1_5 signatures (``raw``/``spki``/``jwk`` public keys) use
-the ``cryptography`` package when it is installed, and otherwise say so.
+Ed25519 and RSASSA-PKCS1-v1_5 signatures (``sign`` with ``pkcs8``/``jwk`` private keys,
+``verify`` with ``raw``/``spki``/``jwk`` public keys) use the ``cryptography`` package when it
+is installed, and otherwise say so.
 Errors are workerd's (``NotSupportedError``, ``InvalidAccessError``, ``OperationError`` ...,
 its texts); an algorithm workerd has and workers-env does not is a ``NotEmulatedError``. A
 Python ``dict`` as the algorithm is a PyProxy to JavaScript: its ``name`` reads ``undefined``.
@@ -35,6 +36,7 @@ from workers_env.runtime.jsproxy import (
     js_type_error,
     pyproxy_options,
     reads_dict_keys,
+    to_js,
 )
 
 __all__ = ["CryptoKey", "SubtleCrypto"]
@@ -170,7 +172,7 @@ def _hmac_length(secret: bytes, length: Any) -> tuple[bytes, int]:
 def _not_emulated(operation: str, name: str) -> NotEmulatedError:
     return NotEmulatedError(
         f"crypto.subtle.{operation} with {name} is not emulated by workers-env (production has it): "
-        "digest, HMAC, PBKDF2, AES-GCM / AES-CBC / AES-CTR and Ed25519 / RSASSA-PKCS1-v1_5 signature checks are"
+        "digest, HMAC, PBKDF2, AES-GCM / AES-CBC / AES-CTR and Ed25519 / RSASSA-PKCS1-v1_5 signatures are"
     )
 
 
@@ -410,29 +412,165 @@ class CryptoKey(JsProxy):
         self._material = material
 
 
-def _import_public(fmt: str, data: Any, name: str) -> Any:
+#: the asymmetric algorithms workers-env emulates, upper-cased -> as keys name them
+_ASYMMETRIC = {"RSASSA-PKCS1-V1_5": "RSASSA-PKCS1-v1_5", "ED25519": "Ed25519"}
+#: a JWK's ``alg`` -> the hash it stands for, as workerd's ``importRsa`` knows them
+_RSA_JWK_HASHES = {"RS1": "SHA-1", "RS256": "SHA-256", "RS384": "SHA-384", "RS512": "SHA-512", "PS1": "SHA-1",
+                   "PS256": "SHA-256", "PS384": "SHA-384", "PS512": "SHA-512", "RSA-OAEP": "SHA-1",
+                   "RSA-OAEP-256": "SHA-256", "RSA-OAEP-384": "SHA-384", "RSA-OAEP-512": "SHA-512"}
+
+
+def _hash_object(hash_key: str) -> Any:
+    from cryptography.hazmat.primitives import hashes
+
+    return getattr(hashes, _DIGESTS[hash_key].upper())()
+
+
+def _jwk_number(jwk: dict[str, Any], member: str, error: str) -> int:
+    return int.from_bytes(_jwk_secret({"k": jwk.get(member)}, error), "big")
+
+
+def _asymmetric_jwk_checks(jwk: dict[str, Any], private: bool, usages: list[str]) -> None:
+    """workerd's ``importAsymmetricForWebCrypto`` checks of a signature key's JWK, in its order."""
+    if private and jwk.get("oth") is not None:
+        raise JsException("Multi-prime private keys not supported.", name="NotSupportedError")
+    use = jwk.get("use")
+    if usages and use is not None and use != "sig":
+        raise JsException('Asymmetric "jwk" key import with usages requires a JSON Web Key with Public Key Use '
+                          f'parameter "use" ("{use}") equal to "sig".', name="DataError")
+    ops = jwk.get("key_ops")
+    if ops is None:
+        return
+    ops = sorted(str(op) for op in ops)
+    if len(set(ops)) != len(ops):
+        raise JsException('A JSON Web Key\'s Key Operations parameter ("key_ops") must not contain duplicates.',
+                          name="DataError")
+    wanted = [usages[0]] + [u for u in usages[1:] if u != usages[0]][:1] if usages else []
+    if any(usage not in ops for usage in wanted):
+        raise JsException('All specified key usages must be present in the JSON Web Key\'s Key Operations parameter '
+                          '("key_ops").', name="DataError")
+
+
+def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
+    """workerd's RSA JWK reader: ``kty``, ``alg`` against the requested hash, then the numbers."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    if jwk.get("kty") != "RSA":
+        raise JsException('RSASSA-PKCS1-v1_5 "jwk" key import requires a JSON Web Key with Key Type parameter "kty" '
+                          f'("{jwk.get("kty")}") equal to "RSA".', name="DataError")
+    alg = jwk.get("alg")
+    if alg is not None:
+        if alg not in _RSA_JWK_HASHES:
+            raise JsException(f'Unrecognized or unimplemented algorithm "{alg}" listed in JSON Web Key Algorithm '
+                              "parameter.", name="NotSupportedError")
+        if _RSA_JWK_HASHES[alg] != hash_key:  # (workerd names the JWK's alg twice)
+            raise JsException(f'JSON Web Key Algorithm parameter "alg" ("{alg}") does not match requested hash '
+                              f'algorithm "{alg}".', name="DataError")
+    n = _jwk_number(jwk, "n", 'Invalid RSA key in JSON Web Key; missing or invalid Modulus parameter ("n").')
+    e = _jwk_number(jwk, "e", 'Invalid RSA key in JSON Web Key; missing or invalid Exponent parameter ("e").')
+    public = rsa.RSAPublicNumbers(e, n)
+    if jwk.get("d") is None:
+        return public.public_key()
+    d = _jwk_number(jwk, "d", 'Invalid RSA key in JSON Web Key; missing or invalid Private Exponent parameter ("d").')
+    factors = ("p", "q", "dp", "dq", "qi")
+    present = [jwk.get(f) is not None for f in factors]
+    if any(present) and not all(present):
+        raise JsException('Invalid RSA private key in JSON Web Key; if one Prime Factor or CRT Exponent/Coefficient '
+                          'parameter is present, then they must all be present ("p", "q", "dp", "dq", "qi").',
+                          name="DataError")
+    try:
+        if all(present):
+            p, q, dp, dq, qi = (_jwk_number(jwk, f, f'Invalid RSA key in JSON Web Key; invalid parameter ("{f}").')
+                                for f in factors)
+        else:
+            p, q = rsa.rsa_recover_prime_factors(n, e, d)
+            dp, dq, qi = rsa.rsa_crt_dmp1(d, p), rsa.rsa_crt_dmq1(d, q), rsa.rsa_crt_iqmp(p, q)
+        return rsa.RSAPrivateNumbers(p, q, d, dp, dq, qi, public).private_key()
+    except ValueError:
+        raise JsException("Invalid RSA private key in JSON Web Key: its numbers do not form a key.",
+                          name="DataError") from None
+
+
+def _ed25519_from_jwk(jwk: dict[str, Any]) -> Any:
+    """workerd's ``ellipticJwkReader`` for Ed25519, its checks and texts."""
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    if jwk.get("kty") != "OKP":
+        raise JsException('Ed25519 "jwk" key imports requires a JSON Web Key with Key Type parameter "kty" '
+                          f'("{jwk.get("kty")}") equal to "OKP".', name="DataError")
+    crv = jwk.get("crv")
+    if crv is None:
+        raise JsException('Missing field "crv" for Ed25519 key.', name="DataError")
+    if crv != "Ed25519":
+        raise JsException(f'Only Ed25519 is supported but "{crv}" was requested.', name="NotSupportedError")
+    if jwk.get("alg") is not None and jwk["alg"] != "EdDSA":
+        raise JsException(f'JSON Web Key Algorithm parameter "alg" ("{jwk["alg"]}") does not match requested Ed25519 '
+                          "curve.", name="DataError")
+    x = _jwk_secret({"k": jwk.get("x")}, f'Invalid {crv} key in JSON WebKey; missing or invalid public key component '
+                                         '("x").')
+    if len(x) != 32:
+        raise JsException(f"Invalid length {len(x)} for public key", name="DataError")
+    if jwk.get("d") is None:
+        return ed25519.Ed25519PublicKey.from_public_bytes(x)
+    d = _jwk_secret({"k": jwk.get("d")}, 'Invalid Ed25519 key in JSON Web Key; missing or invalid private key '
+                                         'component ("d").')
+    if len(d) != 32:
+        raise JsException(f"Invalid length {len(d)} for private key", name="DataError")
+    return ed25519.Ed25519PrivateKey.from_private_bytes(d)
+
+
+def _import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usages: list[str],
+                       extractable: bool) -> CryptoKey:
+    """An RSASSA-PKCS1-v1_5 or Ed25519 key, public (``spki``, ``jwk``, Ed25519 ``raw``) or private
+    (``pkcs8``, ``jwk`` with ``d``): workerd's ``importRsa``/``importEddsa`` checks in their order."""
+    canonical = _ASYMMETRIC[name]
     try:
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
     except ImportError:
-        raise _needs_cryptography(f"{name} keys") from None
-    try:
-        if fmt == "spki":
-            return serialization.load_der_public_key(buffer_bytes(data))
-        if name == "ED25519" and fmt == "raw":
-            raw = buffer_bytes(data)
-            if len(raw) != 32:
-                raise JsException(f"Ed25519 raw keys must be exactly 32-bytes (provided {len(raw)}).", name="DataError")
-            return ed25519.Ed25519PublicKey.from_public_bytes(raw)
+        raise _needs_cryptography(f"{canonical} keys") from None
+    is_rsa = canonical == "RSASSA-PKCS1-v1_5"
+    hash_key = _hash_name(algo) if is_rsa else ""
+    if fmt == "raw":
+        if is_rsa:
+            raise JsException('Unrecognized key import format "raw".', name="NotSupportedError")
+        _allowed(usages, "public", canonical, ("verify",))
+        raw = buffer_bytes(data)
+        if len(raw) != 32:
+            raise JsException(f"Ed25519 raw keys must be exactly 32-bytes (provided {len(raw)}).", name="DataError")
+        kind, material = "public", ed25519.Ed25519PublicKey.from_public_bytes(raw)
+    elif fmt == "jwk":
         jwk = _plain(data)
-        if fmt == "jwk" and name == "ED25519" and isinstance(jwk, dict):
-            return ed25519.Ed25519PublicKey.from_public_bytes(_b64url(jwk["x"]))
-        if fmt == "jwk" and name == "RSASSA-PKCS1-V1_5" and isinstance(jwk, dict):
-            n, e = (int.from_bytes(_b64url(jwk[k]), "big") for k in ("n", "e"))
-            return rsa.RSAPublicNumbers(e, n).public_key()
-    except (KeyError, ValueError, TypeError) as exc:
-        raise JsException(f"Invalid key data: {exc}", name="DataError") from None
-    raise JsException(f"Unsupported key format {fmt!r} for {name}", name="NotSupportedError")
+        kind = "private" if jwk.get("d") is not None else "public"
+        _allowed(usages, kind, canonical, ("sign",) if kind == "private" else ("verify",))
+        _asymmetric_jwk_checks(jwk, kind == "private", usages)
+        material = _rsa_from_jwk(jwk, hash_key) if is_rsa else _ed25519_from_jwk(jwk)
+    elif fmt in ("spki", "pkcs8"):
+        kind = "public" if fmt == "spki" else "private"
+        from cryptography.exceptions import UnsupportedAlgorithm
+
+        try:
+            if kind == "public":
+                material = serialization.load_der_public_key(buffer_bytes(data))
+            else:
+                material = serialization.load_der_private_key(buffer_bytes(data), password=None)
+        except (ValueError, TypeError, UnsupportedAlgorithm):
+            raise JsException(f"Invalid {fmt.upper()} input.", name="DataError") from None
+        _allowed(usages, kind, canonical, ("verify",) if kind == "public" else ("sign",))
+    else:
+        raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+    if is_rsa:
+        if not isinstance(material, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
+            raise JsException("Input was not an RSA key.", name="DataError")
+        numbers = material.public_key().public_numbers() if kind == "private" else material.public_numbers()
+        exponent = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
+        key_algorithm = {"name": canonical, "modulusLength": material.key_size, "publicExponent": to_js(exponent),
+                         "hash": {"name": hash_key}}
+    else:
+        if not isinstance(material, (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey)):
+            raise JsException("Input was not an Ed25519 key", name="DataError")
+        key_algorithm = {"name": canonical}
+    return _with_usages(CryptoKey(kind, key_algorithm, extractable, usages, material))
 
 
 class SubtleCrypto(JsProxy):
@@ -500,13 +638,8 @@ class SubtleCrypto(JsProxy):
                 raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
             return _with_usages(CryptoKey("secret", {"name": name, "length": 8 * len(secret)}, extractable,
                                           usage_list, secret))
-        if name in ("ED25519", "RSASSA-PKCS1-V1_5"):
-            canonical = "Ed25519" if name == "ED25519" else "RSASSA-PKCS1-v1_5"
-            _allowed(usage_list, "public", canonical, ("verify",))
-            key_algorithm = {"name": canonical}
-            if name == "RSASSA-PKCS1-V1_5":
-                key_algorithm["hash"] = {"name": _hash_name(algo)}
-            return CryptoKey("public", key_algorithm, extractable, usage_list, _import_public(fmt, key_data, name))
+        if name in _ASYMMETRIC:
+            return _import_asymmetric(fmt, key_data, name, algo, usage_list, extractable)
         raise _not_emulated("importKey", _name(algo))
 
     @staticmethod
@@ -527,6 +660,13 @@ class SubtleCrypto(JsProxy):
 
     async def sign(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
         key = self._check(key, "sign", algorithm)
+        if key._name == "Ed25519":
+            return JsBuffer(key._material.sign(buffer_bytes(data)))
+        if key._name == "RSASSA-PKCS1-v1_5":
+            from cryptography.hazmat.primitives.asymmetric import padding
+
+            hash_key = key.algorithm.to_py()["hash"]["name"]
+            return JsBuffer(key._material.sign(buffer_bytes(data), padding.PKCS1v15(), _hash_object(hash_key)))
         if key._name.upper() != "HMAC":
             raise _not_emulated("sign", key._name)
         digest = _DIGESTS[_hash_name(key.algorithm.to_py())]
@@ -590,11 +730,10 @@ class SubtleCrypto(JsProxy):
                                       name="OperationError")
                 key._material.verify(buffer_bytes(signature), buffer_bytes(data))
             else:
-                from cryptography.hazmat.primitives import hashes
                 from cryptography.hazmat.primitives.asymmetric import padding
 
-                hash_cls = getattr(hashes, _HASHES[_hash_name(key.algorithm.to_py())].upper())
-                key._material.verify(buffer_bytes(signature), buffer_bytes(data), padding.PKCS1v15(), hash_cls())
+                key._material.verify(buffer_bytes(signature), buffer_bytes(data), padding.PKCS1v15(),
+                                     _hash_object(_hash_name(key.algorithm.to_py())))
         except InvalidSignature:
             return False
         return True

@@ -1,0 +1,164 @@
+"""``crypto.subtle`` private signature keys (RSASSA-PKCS1-v1_5 and Ed25519 from ``pkcs8`` or a
+JWK) and ``sign``, held to the ``cryptography`` package; error texts are workerd's (checked
+against ``wrangler dev`` by ``tools/wrangler/webcrypto_differential.py``)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import textwrap
+
+import pytest
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
+
+from workers_env import JsException, js, load_worker, to_js
+
+subtle = js.crypto.subtle
+PKCS8 = (serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+SPKI = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def obj(d: dict) -> object:
+    return to_js(d, dict_converter=js.Object.fromEntries)
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def num(i: int) -> str:
+    return b64url(i.to_bytes((i.bit_length() + 7) // 8, "big"))
+
+
+@pytest.fixture(scope="module")
+def rsa_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def rsa_jwk(key: rsa.RSAPrivateKey, *, crt: bool = True) -> dict:
+    n = key.private_numbers()
+    jwk = {"kty": "RSA", "n": num(n.public_numbers.n), "e": num(n.public_numbers.e), "d": num(n.d)}
+    if crt:
+        jwk.update(p=num(n.p), q=num(n.q), dp=num(n.dmp1), dq=num(n.dmq1), qi=num(n.iqmp))
+    return jwk
+
+
+RS256 = {"name": "RSASSA-PKCS1-v1_5", "hash": "SHA-256"}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("form", ["pkcs8", "jwk", "jwk without CRT parameters"])
+async def test_rsa_private_keys_sign_as_the_cryptography_package_does(rsa_key, form):
+    if form == "pkcs8":
+        key = await subtle.importKey("pkcs8", to_js(rsa_key.private_bytes(*PKCS8)), obj(RS256), False, to_js(["sign"]))
+    else:
+        jwk = rsa_jwk(rsa_key, crt=form == "jwk")
+        key = await subtle.importKey("jwk", obj(jwk), obj(RS256), False, to_js(["sign"]))
+    assert key.type == "private" and list(key.usages) == ["sign"]
+    algorithm = key.algorithm.to_py()
+    assert algorithm["modulusLength"] == 2048 and bytes(algorithm["publicExponent"]) == b"\x01\x00\x01"
+    assert algorithm["hash"] == {"name": "SHA-256"} and key.algorithm.publicExponent.constructor.name == "Uint8Array"
+    message = b"header.payload"
+    signature = (await subtle.sign("RSASSA-PKCS1-v1_5", key, to_js(message))).to_bytes()
+    assert signature == rsa_key.sign(message, padding.PKCS1v15(), hashes.SHA256())  # PKCS#1 v1.5 is deterministic
+    public = await subtle.importKey("spki", to_js(rsa_key.public_key().public_bytes(*SPKI)), obj(RS256), False,
+                                    to_js(["verify"]))
+    assert public.type == "public" and public.algorithm.modulusLength == 2048
+    assert await subtle.verify("RSASSA-PKCS1-v1_5", public, to_js(signature), to_js(message)) is True
+    assert await subtle.verify("RSASSA-PKCS1-v1_5", public, to_js(signature), to_js(b"tampered")) is False
+
+
+@pytest.mark.asyncio
+async def test_ed25519_private_keys_sign_as_the_cryptography_package_does():
+    private = ed25519.Ed25519PrivateKey.generate()
+    raw = private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                serialization.NoEncryption())
+    x = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    from_pkcs8 = await subtle.importKey("pkcs8", to_js(private.private_bytes(*PKCS8)), "Ed25519", False, to_js(["sign"]))
+    from_jwk = await subtle.importKey("jwk", obj({"kty": "OKP", "crv": "Ed25519", "x": b64url(x), "d": b64url(raw)}),
+                                      "Ed25519", False, to_js(["sign"]))
+    for key in (from_pkcs8, from_jwk):
+        assert key.type == "private" and key.algorithm.to_py() == {"name": "Ed25519"}
+        assert (await subtle.sign("Ed25519", key, to_js(b"m"))).to_bytes() == private.sign(b"m")
+
+
+@pytest.mark.asyncio
+async def test_signature_key_import_refusals(rsa_key):
+    pkcs8 = to_js(rsa_key.private_bytes(*PKCS8))
+    cases = [
+        (("pkcs8", pkcs8, obj(RS256), False, to_js(["verify"])),
+         'SyntaxError: Attempt to import private RSASSA-PKCS1-v1_5 key with invalid usage "verify".'),
+        (("pkcs8", pkcs8, obj(RS256), False, to_js([])), "SyntaxError: Secret/private CryptoKeys must have at least one usage."),
+        (("pkcs8", to_js(b"\x30\x00"), obj(RS256), False, to_js(["sign"])), "DataError: Invalid PKCS8 input."),
+        (("spki", to_js(b"\x30\x00"), obj(RS256), False, to_js(["verify"])), "DataError: Invalid SPKI input."),
+        (("raw", to_js(b"x" * 32), obj(RS256), False, to_js(["verify"])),
+         'NotSupportedError: Unrecognized key import format "raw".'),
+        (("pkcs8", pkcs8, obj({"name": "RSASSA-PKCS1-v1_5"}), False, to_js(["sign"])),
+         'TypeError: Missing field "hash" in "algorithm".'),
+        (("jwk", obj({**rsa_jwk(rsa_key), "alg": "RS512"}), obj(RS256), False, to_js(["sign"])),
+         'DataError: JSON Web Key Algorithm parameter "alg" ("RS512") does not match requested hash algorithm "RS512".'),
+        (("jwk", obj({k: v for k, v in rsa_jwk(rsa_key).items() if k != "qi"}), obj(RS256), False, to_js(["sign"])),
+         'DataError: Invalid RSA private key in JSON Web Key; if one Prime Factor or CRT Exponent/Coefficient parameter '
+         'is present, then they must all be present ("p", "q", "dp", "dq", "qi").'),
+        (("jwk", obj({"kty": "OKP", "crv": "X25519", "x": b64url(bytes(32))}), "Ed25519", False, to_js(["verify"])),
+         'NotSupportedError: Only Ed25519 is supported but "X25519" was requested.'),
+        (("jwk", obj({"kty": "OKP", "crv": "Ed25519", "x": b64url(bytes(32)), "d": b64url(bytes(5))}), "Ed25519", False,
+          to_js(["sign"])), "DataError: Invalid length 5 for private key"),
+    ]
+    for args, error in cases:
+        with pytest.raises(JsException) as info:
+            await subtle.importKey(*args)
+        assert str(info.value) == error
+    ed = ed25519.Ed25519PrivateKey.generate().private_bytes(*PKCS8)
+    with pytest.raises(JsException, match=r"^DataError: Input was not an RSA key.$"):
+        await subtle.importKey("pkcs8", to_js(ed), obj(RS256), False, to_js(["sign"]))
+
+
+ENTRY = '''
+import base64
+import json
+
+import js
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(bytes(data)).rstrip(b"=").decode()
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        """A service account's OAuth assertion, signed as Google's docs have Workers sign it."""
+        account = json.loads(self.env.SERVICE_ACCOUNT)
+        body = "".join(account["private_key"].strip().splitlines()[1:-1])
+        der = base64.b64decode(body)
+        key = await js.crypto.subtle.importKey(
+            "pkcs8", to_js(der), to_js({"name": "RSASSA-PKCS1-v1_5", "hash": "SHA-256"}, dict_converter=js.Object.fromEntries),
+            False, to_js(["sign"]))
+        header = b64url(json.dumps({"alg": "RS256", "typ": "JWT"}).encode())
+        claims = b64url(json.dumps({"iss": account["client_email"], "aud": "https://oauth2.googleapis.com/token"}).encode())
+        signed = f"{header}.{claims}"
+        signature = await js.crypto.subtle.sign("RSASSA-PKCS1-v1_5", key, js.TextEncoder.new().encode(signed))
+        return Response(f"{signed}.{b64url(signature.to_bytes())}")
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_worker_signs_a_service_account_assertion(tmp_path, rsa_key):
+    pem = rsa_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption()).decode()
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
+    (tmp_path / "wrangler.toml").write_text('name = "sa"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\n'
+                                            'compatibility_flags = ["python_workers"]\n')
+    (tmp_path / ".dev.vars").write_text("SERVICE_ACCOUNT=" + json.dumps(json.dumps(
+        {"client_email": "bot@example.iam.gserviceaccount.com", "private_key": pem})) + "\n")
+    worker = load_worker(tmp_path)
+    jwt = await (await worker.fetch("/")).text()
+    signed, _, signature = jwt.rpartition(".")
+    raw = base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4))
+    rsa_key.public_key().verify(raw, signed.encode(), padding.PKCS1v15(), hashes.SHA256())  # raises if wrong
+    assert json.loads(base64.urlsafe_b64decode(signed.split(".")[1] + "==")) == {
+        "iss": "bot@example.iam.gserviceaccount.com", "aud": "https://oauth2.googleapis.com/token"}
