@@ -162,3 +162,82 @@ async def test_a_worker_signs_a_service_account_assertion(tmp_path, rsa_key):
     rsa_key.public_key().verify(raw, signed.encode(), padding.PKCS1v15(), hashes.SHA256())  # raises if wrong
     assert json.loads(base64.urlsafe_b64decode(signed.split(".")[1] + "==")) == {
         "iss": "bot@example.iam.gserviceaccount.com", "aud": "https://oauth2.googleapis.com/token"}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("curve", "size", "hash_name"), [("P-256", 32, "SHA-256"), ("P-384", 48, "SHA-384"),
+                                                          ("P-521", 66, "SHA-512")])
+async def test_ecdsa_signatures_are_r_and_s_and_interoperate_with_the_cryptography_package(curve, size, hash_name):
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
+
+    group = {"P-256": ec.SECP256R1(), "P-384": ec.SECP384R1(), "P-521": ec.SECP521R1()}[curve]
+    digest = {"SHA-256": hashes.SHA256(), "SHA-384": hashes.SHA384(), "SHA-512": hashes.SHA512()}[hash_name]
+    private = ec.generate_private_key(group)
+    algo = obj({"name": "ECDSA", "namedCurve": curve})
+    signer = await subtle.importKey("pkcs8", to_js(private.private_bytes(*PKCS8)), algo, False, to_js(["sign"]))
+    point = private.public_key().public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+    checker = await subtle.importKey("raw", to_js(point), algo, True, to_js(["verify"]))
+    assert signer.algorithm.to_py() == {"name": "ECDSA", "namedCurve": curve} and checker.type == "public"
+    params = obj({"name": "ECDSA", "hash": hash_name})
+    ours = (await subtle.sign(params, signer, to_js(b"payload"))).to_bytes()
+    assert len(ours) == 2 * size
+    private.public_key().verify(encode_dss_signature(int.from_bytes(ours[:size], "big"), int.from_bytes(ours[size:], "big")),
+                                b"payload", ec.ECDSA(digest))  # raises if ours is wrong
+    r, s = decode_dss_signature(private.sign(b"payload", ec.ECDSA(digest)))
+    theirs = r.to_bytes(size, "big") + s.to_bytes(size, "big")
+    assert await subtle.verify(params, checker, to_js(theirs), to_js(b"payload")) is True
+    assert await subtle.verify(params, checker, to_js(theirs), to_js(b"other")) is False
+    assert await subtle.verify(params, checker, to_js(theirs[:-1]), to_js(b"payload")) is False  # wrong size: invalid
+    with pytest.raises(JsException, match=r'^TypeError: Missing "hash" in AlgorithmIdentifier. \(ECDSA requires'):
+        await subtle.sign(obj({"name": "ECDSA"}), signer, to_js(b"payload"))
+
+
+@pytest.mark.asyncio
+async def test_ecdsa_import_refusals():
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    p384 = ec.generate_private_key(ec.SECP384R1()).public_key().public_bytes(*SPKI)
+    cases = [
+        (("spki", to_js(p384), obj({"name": "ECDSA", "namedCurve": "P-256"}), False, to_js(["verify"])),
+         'DataError: "algorithm.namedCurve" "P-256" does not match the curve specified by the input key data.'),
+        (("spki", to_js(p384), obj({"name": "ECDSA"}), False, to_js(["verify"])),
+         'TypeError: Missing field "namedCurve" in "algorithm".'),
+        (("spki", to_js(p384), obj({"name": "ECDSA", "namedCurve": "P-192"}), False, to_js(["verify"])),
+         'NotSupportedError: Unrecognized or unimplemented EC curve "P-192" requested.'),
+        (("raw", to_js(b"\x04" + b"\x01" * 64), obj({"name": "ECDSA", "namedCurve": "P-256"}), False, to_js(["verify"])),
+         "DataError: Failed to import raw EC key data: Point is not on curve.."),
+        (("raw", to_js(b"\x04" + b"\x01" * 63), obj({"name": "ECDSA", "namedCurve": "P-256"}), False, to_js(["verify"])),
+         "DataError: Failed to import raw EC key data: Invalid point encoding.."),
+    ]
+    for args, error in cases:
+        with pytest.raises(JsException) as info:
+            await subtle.importKey(*args)
+        assert str(info.value) == error
+
+
+@pytest.mark.asyncio
+async def test_rsa_pss_signs_with_the_given_salt_and_verifies_the_cryptography_packages(rsa_key):
+    algo = obj({"name": "RSA-PSS", "hash": "SHA-256"})
+    signer = await subtle.importKey("pkcs8", to_js(rsa_key.private_bytes(*PKCS8)), algo, False, to_js(["sign"]))
+    checker = await subtle.importKey("spki", to_js(rsa_key.public_key().public_bytes(*SPKI)), algo, False,
+                                     to_js(["verify"]))
+    ours = (await subtle.sign(obj({"name": "RSA-PSS", "saltLength": 32}), signer, to_js(b"m"))).to_bytes()
+    pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
+    rsa_key.public_key().verify(ours, b"m", pss, hashes.SHA256())  # raises if ours is wrong
+    theirs = rsa_key.sign(b"m", pss, hashes.SHA256())
+    assert await subtle.verify(obj({"name": "RSA-PSS", "saltLength": 32}), checker, to_js(theirs), to_js(b"m")) is True
+    assert await subtle.verify(obj({"name": "RSA-PSS", "saltLength": 20}), checker, to_js(theirs), to_js(b"m")) is False
+    assert len((await subtle.sign(obj({"name": "RSA-PSS", "saltLength": 222}), signer, to_js(b"m"))).to_bytes()) == 256
+    refusals = [(subtle.sign, (obj({"name": "RSA-PSS"}), signer, to_js(b"m")),
+                 "DataError: Failed to provide salt for RSA-PSS key operation which requires a salt"),
+                (subtle.verify, (obj({"name": "RSA-PSS"}), checker, to_js(theirs), to_js(b"m")),
+                 "TypeError: Failed to provide salt for RSA-PSS key operation which requires a salt"),
+                (subtle.sign, (obj({"name": "RSA-PSS", "saltLength": 223}), signer, to_js(b"m")),
+                 "OperationError: key too small for signing with given digest and salt length"),
+                (subtle.sign, (obj({"name": "RSA-PSS", "saltLength": -1}), signer, to_js(b"m")),
+                 "DataError: SaltLength for RSA-PSS must be non-negative (provided -1).")]
+    for method, args, error in refusals:
+        with pytest.raises(JsException) as info:
+            await method(*args)
+        assert str(info.value) == error

@@ -57,6 +57,7 @@ def b64url(data: bytes) -> str:
 
 NULL = {"$null": True}
 MSG = H("The quick brown fox")
+MSG_BYTES = b"The quick brown fox"
 SECRET = "secret-key"  # 10 bytes, 80 bits
 
 
@@ -369,7 +370,23 @@ def _asymmetric_keys() -> dict:
 
     jwk_pub = {"kty": "RSA", "n": b(n.public_numbers.n), "e": b(n.public_numbers.e)}
     jwk_priv = {**jwk_pub, "d": b(n.d), "p": b(n.p), "q": b(n.q), "dp": b(n.dmp1), "dq": b(n.dmq1), "qi": b(n.iqmp)}
-    return {"rsa_pkcs8": r.private_bytes(*pkcs8).hex(), "rsa_spki": r.public_key().public_bytes(*spki).hex(),
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+    p256 = ec.generate_private_key(ec.SECP256R1())
+    p384 = ec.generate_private_key(ec.SECP384R1())
+    r_, s_ = decode_dss_signature(p256.sign(MSG_BYTES, ec.ECDSA(hashes.SHA256())))
+    pn = p256.private_numbers()
+    ec_jwk = {"kty": "EC", "crv": "P-256", "x": b(pn.public_numbers.x, 32), "y": b(pn.public_numbers.y, 32)}
+    pss = r.sign(MSG_BYTES, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32), hashes.SHA256())
+    return {"ec_pkcs8": p256.private_bytes(*pkcs8).hex(), "ec_spki": p256.public_key().public_bytes(*spki).hex(),
+            "ec_raw": p256.public_key().public_bytes(serialization.Encoding.X962,
+                                                     serialization.PublicFormat.UncompressedPoint).hex(),
+            "ec_jwk_pub": ec_jwk, "ec_jwk_priv": {**ec_jwk, "d": b(pn.private_value, 32)},
+            "ec384_spki": p384.public_key().public_bytes(*spki).hex(),
+            "ec_sig": (r_.to_bytes(32, "big") + s_.to_bytes(32, "big")).hex(), "pss_sig": pss.hex(),
+            "rsa_pkcs8": r.private_bytes(*pkcs8).hex(), "rsa_spki": r.public_key().public_bytes(*spki).hex(),
             "rsa_jwk_pub": jwk_pub, "rsa_jwk_priv": jwk_priv, "ed_pkcs8": e.private_bytes(*pkcs8).hex(),
             "ed_spki": e.public_key().public_bytes(*spki).hex()}
 
@@ -438,6 +455,77 @@ CASES += [
     ["importKey", "spki", X("3000"), RS256, False, ["verify"]],
     *[{"call": ["importKey", f, X(ASYM[f"rsa_{f}"]), "Ed25519", False, [u]], "expected": WRONG_TYPE}
       for f, u in (("pkcs8", "sign"), ("spki", "verify"))],
+    # ECDSA
+    ["importKey", "spki", X(ASYM["ec_spki"]), {"name": "ECDSA", "namedCurve": "P-256"}, True, ["verify"]],
+    ["importKey", "spki", X(ASYM["ec_spki"]), {"name": "ecdsa", "namedCurve": "p-256"}, False, ["verify"]],
+    ["importKey", "pkcs8", X(ASYM["ec_pkcs8"]), {"name": "ECDSA", "namedCurve": "P-256"}, False, ["sign"]],
+    ["importKey", "raw", X(ASYM["ec_raw"]), {"name": "ECDSA", "namedCurve": "P-256"}, False, ["verify"]],
+    ["importKey", "raw", X(ASYM["ec_raw"][:-2]), {"name": "ECDSA", "namedCurve": "P-256"}, False, ["verify"]],
+    ["importKey", "raw", X(ASYM["ec_raw"]), {"name": "ECDSA", "namedCurve": "P-256"}, False, ["sign"]],
+    ["importKey", "raw", X("04" + "01" * 64), {"name": "ECDSA", "namedCurve": "P-256"}, False, ["verify"]],
+    ["importKey", "raw", X("02" + ASYM["ec_raw"][2:66]), {"name": "ECDSA", "namedCurve": "P-256"}, False, ["verify"]],
+    ["importKey", "raw", X("05" + ASYM["ec_raw"][2:]), {"name": "ECDSA", "namedCurve": "P-256"}, False, ["verify"]],
+    ["importKey", "jwk", ASYM["ec_jwk_pub"], {"name": "ECDSA", "namedCurve": "P-256"}, False, ["verify"]],
+    ["importKey", "jwk", ASYM["ec_jwk_priv"], {"name": "ECDSA", "namedCurve": "P-256"}, False, ["sign"]],
+    ["importKey", "jwk", {**ASYM["ec_jwk_pub"], "alg": "ES384"}, {"name": "ECDSA", "namedCurve": "P-256"}, False,
+     ["verify"]],
+    ["importKey", "jwk", {**ASYM["ec_jwk_pub"], "alg": "ES256K"}, {"name": "ECDSA", "namedCurve": "P-256"}, False,
+     ["verify"]],
+    ["importKey", "jwk", {**ASYM["ec_jwk_pub"], "kty": "OKP"}, {"name": "ECDSA", "namedCurve": "P-256"}, False,
+     ["verify"]],
+    ["importKey", "jwk", {k: v for k, v in ASYM["ec_jwk_pub"].items() if k != "y"}, {"name": "ECDSA",
+     "namedCurve": "P-256"}, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["ec_jwk_pub"], "y": ASYM["ec_jwk_pub"]["x"]}, {"name": "ECDSA", "namedCurve": "P-256"},
+     False, ["verify"]],
+    ["importKey", "spki", X(ASYM["ec_spki"]), {"name": "ECDSA"}, False, ["verify"]],
+    ["importKey", "spki", X(ASYM["ec_spki"]), {"name": "ECDSA", "namedCurve": "P-192"}, False, ["verify"]],
+    ["importKey", "spki", X(ASYM["ec384_spki"]), {"name": "ECDSA", "namedCurve": "P-256"}, False, ["verify"]],
+    ["importKey", "spki", X(ASYM["rsa_spki"]), {"name": "ECDSA", "namedCurve": "P-256"}, False, ["verify"]],
+    ["verify", {"name": "ECDSA", "hash": "SHA-256"}, {"$key": ["spki", X(ASYM["ec_spki"]), {"name": "ECDSA",
+     "namedCurve": "P-256"}, False, ["verify"]]}, X(ASYM["ec_sig"]), MSG],
+    ["verify", {"name": "ECDSA", "hash": "SHA-256"}, {"$key": ["raw", X(ASYM["ec_raw"]), {"name": "ECDSA",
+     "namedCurve": "P-256"}, False, ["verify"]]}, X(ASYM["ec_sig"]), H("tampered")],
+    ["verify", {"name": "ECDSA", "hash": "SHA-384"}, {"$key": ["raw", X(ASYM["ec_raw"]), {"name": "ECDSA",
+     "namedCurve": "P-256"}, False, ["verify"]]}, X(ASYM["ec_sig"]), MSG],
+    ["verify", {"name": "ECDSA", "hash": "SHA-256"}, {"$key": ["raw", X(ASYM["ec_raw"]), {"name": "ECDSA",
+     "namedCurve": "P-256"}, False, ["verify"]]}, X(ASYM["ec_sig"][:-2]), MSG],
+    ["verify", {"name": "ECDSA"}, {"$key": ["raw", X(ASYM["ec_raw"]), {"name": "ECDSA", "namedCurve": "P-256"},
+     False, ["verify"]]}, X(ASYM["ec_sig"]), MSG],
+    ["sign", {"name": "ECDSA"}, {"$key": ["pkcs8", X(ASYM["ec_pkcs8"]), {"name": "ECDSA", "namedCurve": "P-256"},
+     False, ["sign"]]}, MSG],
+    # RSA-PSS
+    ["importKey", "spki", X(ASYM["rsa_spki"]), {"name": "RSA-PSS", "hash": "SHA-256"}, False, ["verify"]],
+    ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), {"name": "RSA-PSS", "hash": "SHA-256"}, False, ["sign"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "alg": "PS256"}, {"name": "RSA-PSS", "hash": "SHA-256"}, False,
+     ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "kty": "EC"}, {"name": "RSA-PSS", "hash": "SHA-256"}, False,
+     ["verify"]],
+    *[["verify", {"name": "RSA-PSS", **({} if salt is None else {"saltLength": salt})},
+       {"$key": ["spki", X(ASYM["rsa_spki"]), {"name": "RSA-PSS", "hash": "SHA-256"}, False, ["verify"]]},
+       X(ASYM["pss_sig"]), MSG] for salt in (32, 20, 0, None, -1)],
+    *[["sign", {"name": "RSA-PSS", **({} if salt is None else {"saltLength": salt})},
+       {"$key": ["pkcs8", X(ASYM["rsa_pkcs8"]), {"name": "RSA-PSS", "hash": "SHA-256"}, False, ["sign"]]}, MSG]
+      for salt in (None, -1, 223, 300)],
+    # HKDF
+    ["importKey", "raw", H("input key material"), "HKDF", False, ["deriveBits", "deriveKey"]],
+    ["importKey", "raw", H("ikm"), "HKDF", True, ["deriveBits"]],
+    ["importKey", "jwk", {"kty": "oct", "k": "aWtt"}, "HKDF", False, ["deriveBits"]],
+    ["importKey", "raw", H("ikm"), "HKDF", False, ["sign"]],
+    *[["deriveBits", {"name": "HKDF", "hash": h, "salt": H("salt"), "info": H("info")},
+       {"$key": ["raw", H("input key material"), "HKDF", False, ["deriveBits"]]}, n]
+      for h, n in (("SHA-256", 256), ("SHA-1", 160), ("SHA-512", 1024), ("SHA-256", 0), ("SHA-256", 12),
+                   ("SHA-256", 255 * 256), ("SHA-256", 255 * 256 + 8))],
+    ["deriveBits", {"name": "HKDF", "hash": "SHA-256", "salt": X(""), "info": X("")},
+     {"$key": ["raw", H("ikm"), "HKDF", False, ["deriveBits"]]}, 128],
+    *[["deriveBits", {k: v for k, v in {"name": "HKDF", "hash": "SHA-256", "salt": H("s"), "info": H("i")}.items()
+                      if k != missing}, {"$key": ["raw", H("ikm"), "HKDF", False, ["deriveBits"]]}, 128]
+      for missing in ("hash", "salt", "info")],
+    ["deriveBits", {"name": "HKDF", "hash": "SHA-256", "salt": H("s"), "info": H("i")},
+     {"$key": ["raw", H("ikm"), "HKDF", False, ["deriveBits"]]}, NULL],
+    ["deriveKey", {"name": "HKDF", "hash": "SHA-256", "salt": H("s"), "info": H("i")},
+     {"$key": ["raw", H("ikm"), "HKDF", False, ["deriveKey"]]}, {"name": "AES-GCM", "length": 128}, False, ["encrypt"]],
+    ["deriveKey", {"name": "HKDF", "hash": "SHA-256", "salt": H("s"), "info": H("i")},
+     {"$key": ["raw", H("ikm"), "HKDF", False, ["deriveKey"]]}, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
 ]
 
 WORKER_JS = r"""

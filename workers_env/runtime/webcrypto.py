@@ -1,4 +1,4 @@
-"""``crypto.subtle`` as public Python Workers use it: digests, HMAC, PBKDF2, AES, signature checks.
+"""``crypto.subtle`` as public Python Workers use it: digests, HMAC, PBKDF2, HKDF, AES, signatures.
 
 Webhook and token checks in Workers code import a key (``importKey``) and ``sign`` or
 ``verify`` with it; password hashing derives bits with PBKDF2; stored secrets are encrypted
@@ -6,9 +6,9 @@ with AES-GCM. ``digest`` (SHA-1/256/384/512, MD5), HMAC (any of those hashes, ke
 bytes or an ``oct`` JWK, generated, exported) and PBKDF2 (``deriveBits``, ``deriveKey`` of an
 HMAC or AES key; production's cap of 100,000 iterations) use the standard library; AES-GCM,
 AES-CBC and AES-CTR (``encrypt``/``decrypt``; keys imported, generated, derived, exported) and
-Ed25519 and RSASSA-PKCS1-v1_5 signatures (``sign`` with ``pkcs8``/``jwk`` private keys,
-``verify`` with ``raw``/``spki``/``jwk`` public keys) use the ``cryptography`` package when it
-is installed, and otherwise say so.
+Ed25519, RSASSA-PKCS1-v1_5, RSA-PSS and ECDSA signatures (``sign`` with ``pkcs8``/``jwk``
+private keys, ``verify`` with ``raw``/``spki``/``jwk`` public keys) use the ``cryptography``
+package when it is installed, and otherwise say so; HKDF uses the standard library's HMAC.
 Errors are workerd's (``NotSupportedError``, ``InvalidAccessError``, ``OperationError`` ...,
 its texts); an algorithm workerd has and workers-env does not is a ``NotEmulatedError``. A
 Python ``dict`` as the algorithm is a PyProxy to JavaScript: its ``name`` reads ``undefined``.
@@ -172,7 +172,8 @@ def _hmac_length(secret: bytes, length: Any) -> tuple[bytes, int]:
 def _not_emulated(operation: str, name: str) -> NotEmulatedError:
     return NotEmulatedError(
         f"crypto.subtle.{operation} with {name} is not emulated by workers-env (production has it): "
-        "digest, HMAC, PBKDF2, AES-GCM / AES-CBC / AES-CTR and Ed25519 / RSASSA-PKCS1-v1_5 signatures are"
+        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR and Ed25519 / RSASSA-PKCS1-v1_5 / RSA-PSS / "
+        "ECDSA signatures are"
     )
 
 
@@ -413,7 +414,10 @@ class CryptoKey(JsProxy):
 
 
 #: the asymmetric algorithms workers-env emulates, upper-cased -> as keys name them
-_ASYMMETRIC = {"RSASSA-PKCS1-V1_5": "RSASSA-PKCS1-v1_5", "ED25519": "Ed25519"}
+_ASYMMETRIC = {"RSASSA-PKCS1-V1_5": "RSASSA-PKCS1-v1_5", "RSA-PSS": "RSA-PSS", "ED25519": "Ed25519", "ECDSA": "ECDSA"}
+#: ECDSA's curves (workerd's ``lookupEllipticCurve``): name -> (cryptography's class name, size of r and s)
+_CURVES = {"P-256": ("SECP256R1", 32), "P-384": ("SECP384R1", 48), "P-521": ("SECP521R1", 66)}
+_ECDSA_JWK_CURVES = {"ES256": "P-256", "ES384": "P-384", "ES512": "P-521"}
 #: a JWK's ``alg`` -> the hash it stands for, as workerd's ``importRsa`` knows them
 _RSA_JWK_HASHES = {"RS1": "SHA-1", "RS256": "SHA-256", "RS384": "SHA-384", "RS512": "SHA-512", "PS1": "SHA-1",
                    "PS256": "SHA-256", "PS384": "SHA-384", "PS512": "SHA-512", "RSA-OAEP": "SHA-1",
@@ -519,6 +523,52 @@ def _ed25519_from_jwk(jwk: dict[str, Any]) -> Any:
     return ed25519.Ed25519PrivateKey.from_private_bytes(d)
 
 
+def _curve(algo: dict[str, Any]) -> str:
+    """``algorithm.namedCurve``, normalised as workerd's case-insensitive curve table has it."""
+    named = algo.get("namedCurve")
+    if named is None:
+        raise js_type_error('Missing field "namedCurve" in "algorithm".')
+    for curve in _CURVES:
+        if str(named).upper() == curve:
+            return curve
+    raise JsException(f'Unrecognized or unimplemented EC curve "{named}" requested.', name="NotSupportedError")
+
+
+def _ec_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
+    """workerd's ``ellipticJwkReader`` for ECDSA: ``kty``, ``alg`` against the curve, x, y, d."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    if jwk.get("kty") != "EC":
+        raise JsException('Elliptic curve "jwk" key import requires a JSON Web Key with Key Type parameter "kty" '
+                          f'("{jwk.get("kty")}") equal to "EC".', name="DataError")
+    alg = jwk.get("alg")
+    if alg is not None:
+        if alg not in _ECDSA_JWK_CURVES:
+            raise JsException(f'Unrecognized or unimplemented algorithm "{alg}" listed in JSON Web Key Algorithm '
+                              "parameter.", name="NotSupportedError")
+        if _ECDSA_JWK_CURVES[alg] != curve:
+            raise JsException(f'JSON Web Key Algorithm parameter "alg" ("{alg}") does not match requested curve.',
+                              name="DataError")
+    x = _jwk_number(jwk, "x", 'Invalid EC key in JSON Web Key; missing "x".')
+    y = _jwk_number(jwk, "y", 'Invalid EC key in JSON Web Key; missing "y".')
+    group = getattr(ec, _CURVES[curve][0])()
+    try:
+        public = ec.EllipticCurvePublicNumbers(x, y, group).public_key()
+    except ValueError:
+        raise JsException('Invalid EC key; public key coordinates "x" and "y" are invalid: Point is not on curve..',
+                          name="OperationError") from None
+    if jwk.get("d") is None:
+        return public
+    d = _jwk_number(jwk, "d", 'Invalid EC key in JSON Web Key; missing or invalid private key component ("d").')
+    try:
+        private = ec.derive_private_key(d, group)
+    except ValueError:
+        raise JsException('Invalid EC key; private key component "d" is invalid', name="OperationError") from None
+    if private.public_key().public_numbers() != public.public_numbers():
+        raise JsException("Invalid EC key in JSON Web Key.", name="DataError")
+    return private
+
+
 def _import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usages: list[str],
                        extractable: bool) -> CryptoKey:
     """An RSASSA-PKCS1-v1_5 or Ed25519 key, public (``spki``, ``jwk``, Ed25519 ``raw``) or private
@@ -526,25 +576,43 @@ def _import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usa
     canonical = _ASYMMETRIC[name]
     try:
         from cryptography.hazmat.primitives import serialization
-        from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+        from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
     except ImportError:
         raise _needs_cryptography(f"{canonical} keys") from None
-    is_rsa = canonical == "RSASSA-PKCS1-v1_5"
+    is_rsa, is_ec = canonical.startswith("RSA"), canonical == "ECDSA"
     hash_key = _hash_name(algo) if is_rsa else ""
+    curve = _curve(algo) if is_ec else ""
     if fmt == "raw":
         if is_rsa:
             raise JsException('Unrecognized key import format "raw".', name="NotSupportedError")
         _allowed(usages, "public", canonical, ("verify",))
         raw = buffer_bytes(data)
-        if len(raw) != 32:
+        if is_ec:  # BoringSSL's reason after workerd's text (its "." follows the reason's own)
+            field = (int(curve[2:]) + 7) // 8
+            well_formed = (len(raw) == 1 + 2 * field and raw[:1] == b"\x04") or \
+                (len(raw) == 1 + field and raw[:1] in (b"\x02", b"\x03"))
+            try:
+                if not well_formed:
+                    raise JsException("Failed to import raw EC key data: Invalid point encoding..", name="DataError")
+                material = ec.EllipticCurvePublicKey.from_encoded_point(getattr(ec, _CURVES[curve][0])(), raw)
+            except ValueError:
+                raise JsException("Failed to import raw EC key data: Point is not on curve..", name="DataError") from None
+        elif len(raw) != 32:
             raise JsException(f"Ed25519 raw keys must be exactly 32-bytes (provided {len(raw)}).", name="DataError")
-        kind, material = "public", ed25519.Ed25519PublicKey.from_public_bytes(raw)
+        else:
+            material = ed25519.Ed25519PublicKey.from_public_bytes(raw)
+        kind = "public"
     elif fmt == "jwk":
         jwk = _plain(data)
         kind = "private" if jwk.get("d") is not None else "public"
         _allowed(usages, kind, canonical, ("sign",) if kind == "private" else ("verify",))
         _asymmetric_jwk_checks(jwk, kind == "private", usages)
-        material = _rsa_from_jwk(jwk, hash_key) if is_rsa else _ed25519_from_jwk(jwk)
+        if is_rsa:
+            material = _rsa_from_jwk(jwk, hash_key)
+        elif is_ec:
+            material = _ec_from_jwk(jwk, curve)
+        else:
+            material = _ed25519_from_jwk(jwk)
     elif fmt in ("spki", "pkcs8"):
         kind = "public" if fmt == "spki" else "private"
         from cryptography.exceptions import UnsupportedAlgorithm
@@ -559,7 +627,14 @@ def _import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usa
         _allowed(usages, kind, canonical, ("verify",) if kind == "public" else ("sign",))
     else:
         raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
-    if is_rsa:
+    if is_ec:
+        if not isinstance(material, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):
+            raise JsException("Input was not an EC key.", name="DataError")
+        if material.curve.name != getattr(ec, _CURVES[curve][0]).name:
+            raise JsException(f'"algorithm.namedCurve" "{algo.get("namedCurve")}" does not match the curve specified '
+                              "by the input key data.", name="DataError")
+        key_algorithm = {"name": canonical, "namedCurve": curve}
+    elif is_rsa:
         if not isinstance(material, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
             raise JsException("Input was not an RSA key.", name="DataError")
         numbers = material.public_key().public_numbers() if kind == "private" else material.public_numbers()
@@ -571,6 +646,92 @@ def _import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usa
             raise JsException("Input was not an Ed25519 key", name="DataError")
         key_algorithm = {"name": canonical}
     return _with_usages(CryptoKey(kind, key_algorithm, extractable, usages, material))
+
+
+def _pss_salt(algorithm: dict[str, Any], *, missing_is_type_error: bool) -> int:
+    """RSA-PSS's ``saltLength`` (workerd: missing is a DataError on sign, a TypeError on verify)."""
+    salt = algorithm.get("saltLength")
+    if salt is None:
+        text = "Failed to provide salt for RSA-PSS key operation which requires a salt"
+        raise js_type_error(text) if missing_is_type_error else JsException(text, name="DataError")
+    if int(salt) < 0:
+        raise JsException(f"SaltLength for RSA-PSS must be non-negative (provided {int(salt)}).", name="DataError")
+    return int(salt)
+
+
+def _pss_sign(key: CryptoKey, algorithm: dict[str, Any], data: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    salt = _pss_salt(algorithm, missing_is_type_error=False)
+    hash_object = _hash_object(_hash_name(key.algorithm.to_py()))  # the key's hash: PSS ignores the call's
+    size = (key._material.key_size + 7) // 8
+    if salt > size - hash_object.digest_size - 2:
+        raise JsException("key too small for signing with given digest and salt length", name="OperationError")
+    return key._material.sign(data, padding.PSS(mgf=padding.MGF1(hash_object), salt_length=salt), hash_object)
+
+
+def _ecdsa_hash(algorithm: dict[str, Any]) -> Any:
+    if algorithm.get("hash") is None:
+        raise js_type_error('Missing "hash" in AlgorithmIdentifier. (ECDSA requires that the hash algorithm be '
+                            "specified at call time rather than on the key. This differs from other WebCrypto "
+                            "algorithms for historical reasons.)")
+    return _hash_object(_hash_name(algorithm))
+
+
+def _ecdsa_sign(key: CryptoKey, algorithm: dict[str, Any], data: bytes) -> bytes:
+    """An ECDSA signature as WebCrypto gives it: r and s, each the curve's size, big-endian."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+    r, s = decode_dss_signature(key._material.sign(data, ec.ECDSA(_ecdsa_hash(algorithm))))
+    size = _CURVES[key.algorithm.namedCurve][1]
+    return r.to_bytes(size, "big") + s.to_bytes(size, "big")
+
+
+def _ecdsa_verify(key: CryptoKey, algorithm: dict[str, Any], signature: bytes, data: bytes) -> bool:
+    """workerd's ECDSA verify: a signature of the wrong size is simply invalid."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+    size = _CURVES[key.algorithm.namedCurve][1]
+    hash_object = _ecdsa_hash(algorithm)
+    if len(signature) != 2 * size:
+        return False
+    der = encode_dss_signature(int.from_bytes(signature[:size], "big"), int.from_bytes(signature[size:], "big"))
+    try:
+        key._material.verify(der, data, ec.ECDSA(hash_object))
+    except InvalidSignature:
+        return False
+    return True
+
+
+def _hkdf(algorithm: dict[str, Any], secret: bytes, length: Any) -> bytes:
+    """workerd's HKDF ``deriveBits`` (RFC 5869 with the standard library's HMAC): its checks in
+    its order."""
+    hash_key = _hash_name(algorithm)
+    salt, info = algorithm.get("salt"), algorithm.get("info")
+    if salt is None:
+        raise js_type_error('Missing field "salt" in "algorithm".')
+    if info is None:
+        raise js_type_error('Missing field "info" in "algorithm".')
+    if length is None or isinstance(length, JsNull):
+        raise JsException("HKDF cannot derive a key with null length.", name="OperationError")
+    length = int(length)
+    if length % 8:
+        raise JsException(f"HKDF requires a derived key length that is a multiple of eight (requested {length}).",
+                          name="OperationError")
+    digest = _DIGESTS[hash_key]
+    size = hashlib.new(digest).digest_size
+    if length // 8 > 255 * size:
+        raise JsException("HKDF deriveBits failed.", name="OperationError")
+    prk = hmac.new(buffer_bytes(salt), secret, digest).digest()
+    out, block, counter = b"", b"", 1
+    while len(out) < length // 8:
+        block = hmac.new(prk, block + buffer_bytes(info) + bytes([counter]), digest).digest()
+        out += block
+        counter += 1
+    return out[: length // 8]
 
 
 class SubtleCrypto(JsProxy):
@@ -611,6 +772,14 @@ class SubtleCrypto(JsProxy):
             raise _fail(JsException(f'Unrecognized key import algorithm "{_name(algo)}" requested.',
                                     name="NotSupportedError"), algorithm)
         usage_list = _usages(usages)
+        if name == "HKDF":
+            _allowed(usage_list, "secret", "HKDF", ("deriveKey", "deriveBits"))
+            if extractable:
+                raise JsException("HKDF key cannot be extractable.", name="SyntaxError")
+            if fmt != "raw":
+                raise JsException(f'HKDF key must be imported in "raw" format (requested "{fmt}")',
+                                  name="NotSupportedError")
+            return _with_usages(CryptoKey("secret", {"name": "HKDF"}, False, usage_list, buffer_bytes(key_data)))
         if name == "PBKDF2":
             _allowed(usage_list, "secret", "PBKDF2", ("deriveKey", "deriveBits"))
             if extractable:
@@ -667,6 +836,10 @@ class SubtleCrypto(JsProxy):
 
             hash_key = key.algorithm.to_py()["hash"]["name"]
             return JsBuffer(key._material.sign(buffer_bytes(data), padding.PKCS1v15(), _hash_object(hash_key)))
+        if key._name == "RSA-PSS":
+            return JsBuffer(_pss_sign(key, _algorithm(algorithm), buffer_bytes(data)))
+        if key._name == "ECDSA":
+            return JsBuffer(_ecdsa_sign(key, _algorithm(algorithm), buffer_bytes(data)))
         if key._name.upper() != "HMAC":
             raise _not_emulated("sign", key._name)
         digest = _DIGESTS[_hash_name(key.algorithm.to_py())]
@@ -675,9 +848,15 @@ class SubtleCrypto(JsProxy):
     async def deriveBits(self, algorithm: Any, baseKey: Any, length: Any = None) -> JsBuffer:  # noqa: N802,N803 - JS names
         """PBKDF2 (workerd's ``deriveBits``, its checks and texts, production's iteration cap)."""
         key = self._check(baseKey, "deriveBits", algorithm)
-        if key._name != "PBKDF2":
-            raise _not_emulated("deriveBits", key._name)
-        return JsBuffer(_pbkdf2(_algorithm(algorithm), key._material, length))
+        return JsBuffer(self._derive(key, _algorithm(algorithm), length, "deriveBits"))
+
+    @staticmethod
+    def _derive(key: CryptoKey, algorithm: dict[str, Any], length: Any, operation: str) -> bytes:
+        if key._name == "PBKDF2":
+            return _pbkdf2(algorithm, key._material, length)
+        if key._name == "HKDF":
+            return _hkdf(algorithm, key._material, length)
+        raise _not_emulated(operation, key._name)
 
     async def deriveKey(  # noqa: N802 - JS name
         self, algorithm: Any, baseKey: Any, derivedKeyAlgorithm: Any, extractable: bool = False,  # noqa: N803
@@ -685,7 +864,7 @@ class SubtleCrypto(JsProxy):
     ) -> CryptoKey:
         """PBKDF2 into an HMAC key (its ``length``, or the hash's block size)."""
         key = self._check(baseKey, "deriveKey", algorithm)
-        if key._name != "PBKDF2":
+        if key._name not in ("PBKDF2", "HKDF"):
             raise _not_emulated("deriveKey", key._name)
         derived = _algorithm(derivedKeyAlgorithm)
         if derived.get("name") is None or _name(derived).upper() not in _DERIVED_KEY_TYPES:
@@ -699,7 +878,7 @@ class SubtleCrypto(JsProxy):
             if int(length) not in _AES_BITS:
                 raise JsException(f"Derived AES key must be 128, 192, or 256 bits in length but provided {int(length)}.",
                                   name="OperationError")
-            bits = _pbkdf2(_algorithm(algorithm), key._material, int(length))
+            bits = self._derive(key, _algorithm(algorithm), int(length), "deriveKey")
             return await self.importKey("raw", bits, JsObject(derived), extractable, keyUsages)
         if derived_name != "HMAC":
             raise _not_emulated("deriveKey", f"a derived {_name(derived)} key")
@@ -711,7 +890,7 @@ class SubtleCrypto(JsProxy):
             length = hashlib.new(_DIGESTS[hash_key]).block_size * 8
         elif int(length) <= 0:
             raise js_type_error("HMAC key length must be a non-zero unsigned long integer.")
-        bits = _pbkdf2(_algorithm(algorithm), key._material, length)
+        bits = self._derive(key, _algorithm(algorithm), length, "deriveKey")
         return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC", "length": int(length)}),
                                     extractable, keyUsages)
 
@@ -724,6 +903,16 @@ class SubtleCrypto(JsProxy):
         from cryptography.exceptions import InvalidSignature
 
         try:
+            if name == "ECDSA":
+                return _ecdsa_verify(key, _algorithm(algorithm), buffer_bytes(signature), buffer_bytes(data))
+            if name == "RSA-PSS":
+                from cryptography.hazmat.primitives.asymmetric import padding
+
+                salt = _pss_salt(_algorithm(algorithm), missing_is_type_error=True)
+                hash_object = _hash_object(_hash_name(key.algorithm.to_py()))
+                key._material.verify(buffer_bytes(signature), buffer_bytes(data),
+                                     padding.PSS(mgf=padding.MGF1(hash_object), salt_length=salt), hash_object)
+                return True
             if name == "ED25519":
                 if len(buffer_bytes(signature)) != 64:
                     raise JsException(f"Invalid Ed25519 signature length {len(buffer_bytes(signature))}",
