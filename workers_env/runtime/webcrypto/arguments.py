@@ -1,0 +1,150 @@
+"""How ``crypto.subtle`` reads its arguments as workerd does: algorithm objects (a Python ``dict``
+is a PyProxy), hash names, key data, JWK members; the errors every operation shares."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime.jsbuffers import JsBufferSource
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsLiteralMap,
+    JsMap,
+    JsObject,
+    js_type_error,
+    pyproxy_options,
+    reads_dict_keys,
+)
+
+_HASHES = {"SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512"}
+
+
+DIGESTS = {**_HASHES, "MD5": "md5"}  # workerd's digest also takes MD5 (a non-standard extension)
+
+
+def plain(value: Any) -> Any:
+    """A JS argument as plain data. A ``Map`` (``to_js(dict)`` without ``dict_converter``) is an
+    object with no fields to workerd -- its entries are not properties -- so it reads as ``{}``
+    (checked with a probe under ``wrangler dev`` 4.164.0)."""
+    if isinstance(value, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
+        return value.to_py()
+    if isinstance(value, JsMap):
+        return {}
+    if isinstance(value, (JsObject, JsArray)):
+        return value.to_py()
+    return value
+
+
+#: what workerd's ``importKey`` knows (``crypto.c++``), upper-cased
+WORKERD_ALGORITHMS = frozenset({
+    "AES-CTR", "AES-CBC", "AES-GCM", "AES-KW", "HMAC", "PBKDF2", "HKDF", "RSASSA-PKCS1-V1_5", "RSA-PSS",
+    "RSA-OAEP", "ECDSA", "ECDH", "NODE-ED25519", "ED25519", "X25519", "RSA-RAW",
+})
+
+
+def algorithm_dict(value: Any) -> dict[str, Any]:
+    """An algorithm argument as JavaScript reads it: a name, or an object's fields. A Python
+    ``dict`` reaches JavaScript as a PyProxy, read as the Worker's Pyodide reads one: by its
+    keys from 0.28 (nested dicts alike), none of them on 0.26 (its ``name`` is ``undefined``)."""
+    if type(value) is dict:
+        return _pyproxy_fields(value)
+    value = plain(value)
+    if isinstance(value, str):
+        return {"name": value}
+    if isinstance(value, dict):
+        return dict(value)
+    raise js_type_error("Algorithm: the algorithm must be a string or an object with a name.")
+
+
+def _pyproxy_fields(value: dict[str, Any]) -> dict[str, Any]:
+    fields = pyproxy_options(value, "algorithm of a crypto.subtle call")
+    return {k: _pyproxy_fields(v) if type(v) is dict else plain(v) for k, v in fields.items()}
+
+
+def name_of(algorithm: dict[str, Any]) -> str:
+    """The algorithm's ``name`` as JavaScript prints it (``undefined`` when missing)."""
+    name = algorithm.get("name")
+    return "undefined" if name is None else str(name)
+
+
+def fail(error: JsException, given: Any) -> JsException:
+    """``error``, with a note when the algorithm was a Python dict Pyodide 0.26 reads as empty."""
+    if type(given) is dict and not reads_dict_keys() and hasattr(error, "add_note"):
+        error.add_note("workers-env: the algorithm is a Python dict, which reaches JavaScript as a PyProxy "
+                       "whose fields read undefined; convert it with to_js(value, dict_converter=Object.fromEntries)")
+    return error
+
+
+def digest_key(name: Any) -> str:
+    key = str(name).upper() if isinstance(name, str) else ""
+    if key not in DIGESTS:
+        raise JsException("Unrecognized or unimplemented digest algorithm requested.", name="NotSupportedError")
+    return key
+
+
+def hash_key_of(algorithm: dict[str, Any]) -> str:
+    hash_ = plain(algorithm.get("hash"))
+    if hash_ is None:
+        raise js_type_error('Missing field "hash" in "algorithm".')
+    name = hash_.get("name") if isinstance(hash_, dict) else hash_
+    return digest_key(name)  # workerd's one lookup: MD5 too, for HMAC and PBKDF2 keys
+
+
+def not_emulated(operation: str, name: str) -> NotEmulatedError:
+    return NotEmulatedError(
+        f"crypto.subtle.{operation} with {name} is not emulated by workers-env (production has it): "
+        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR and Ed25519 / RSASSA-PKCS1-v1_5 / RSA-PSS / "
+        "ECDSA signatures are"
+    )
+
+
+def b64url(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def needs_cryptography(what: str) -> JsException:
+    return JsException(
+        f"{what} is emulated with the 'cryptography' package, which is not installed (pip install cryptography)",
+        name="NotSupportedError",
+    )
+
+
+#: key formats of WebCrypto's "modern algorithms" draft, behind a compatibility flag workers-env
+#: does not emulate (wrangler 4.164.0's workerd refuses them without it, with this text)
+MODERN_FORMATS = frozenset({"raw-secret", "raw-public", "raw-private", "raw-seed"})
+
+
+def modern_format(fmt: str) -> JsException:
+    return JsException(f'Key format "{fmt}" requires the webcrypto_modern_algorithms flag.', name="NotSupportedError")
+
+
+def is_buffer(data: Any) -> bool:
+    return isinstance(data, (JsBufferSource, bytes, bytearray, memoryview))
+
+
+def jwk_secret(jwk: dict[str, Any], error: str) -> bytes:
+    """A JWK's ``k``, base64url, as workerd decodes it (a missing or malformed one: ``error``)."""
+    k = jwk.get("k")
+    try:
+        if not isinstance(k, str):
+            raise ValueError(k)
+        return base64.b64decode(k.replace("-", "+").replace("_", "/") + "=" * (-len(k) % 4), validate=True)
+    except (ValueError, binascii.Error):
+        raise JsException(error, name="DataError") from None
+
+
+def b64url_text(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def hash_instance(hash_key: str) -> Any:
+    from cryptography.hazmat.primitives import hashes
+
+    return getattr(hashes, DIGESTS[hash_key].upper())()
+
+
+def jwk_number(jwk: dict[str, Any], member: str, error: str) -> int:
+    return int.from_bytes(jwk_secret({"k": jwk.get(member)}, error), "big")

@@ -1,0 +1,71 @@
+"""Key derivation: PBKDF2 (with production's iteration cap) and HKDF (RFC 5869), from the
+standard library, with workerd's checks and texts."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsproxy import JsNull, js_type_error
+from workers_env.runtime.webcrypto.arguments import DIGESTS, hash_key_of
+
+_PBKDF2_MAX_ITERATIONS = 100_000  # production's limit enforcer (local workerd does not apply it)
+
+
+def hkdf(algorithm: dict[str, Any], secret: bytes, length: Any) -> bytes:
+    """workerd's HKDF ``deriveBits`` (RFC 5869 with the standard library's HMAC): its checks in
+    its order."""
+    hash_key = hash_key_of(algorithm)
+    salt, info = algorithm.get("salt"), algorithm.get("info")
+    if salt is None:
+        raise js_type_error('Missing field "salt" in "algorithm".')
+    if info is None:
+        raise js_type_error('Missing field "info" in "algorithm".')
+    if length is None or isinstance(length, JsNull):
+        raise JsException("HKDF cannot derive a key with null length.", name="OperationError")
+    length = int(length)
+    if length % 8:
+        raise JsException(f"HKDF requires a derived key length that is a multiple of eight (requested {length}).",
+                          name="OperationError")
+    digest = DIGESTS[hash_key]
+    size = hashlib.new(digest).digest_size
+    if length // 8 > 255 * size:
+        raise JsException("HKDF deriveBits failed.", name="OperationError")
+    prk = hmac.new(buffer_bytes(salt), secret, digest).digest()
+    out, block, counter = b"", b"", 1
+    while len(out) < length // 8:
+        block = hmac.new(prk, block + buffer_bytes(info) + bytes([counter]), digest).digest()
+        out += block
+        counter += 1
+    return out[: length // 8]
+
+
+def pbkdf2(algorithm: dict[str, Any], password: bytes, length: Any) -> bytes:
+    """workerd's PBKDF2 ``deriveBits``: its checks in its order, then ``hashlib.pbkdf2_hmac``."""
+    hash_key = hash_key_of(algorithm)
+    salt = algorithm.get("salt")
+    if salt is None:
+        raise js_type_error('Missing field "salt" in "algorithm".')
+    iterations = algorithm.get("iterations")
+    if iterations is None:
+        raise js_type_error('Missing field "iterations" in "algorithm".')
+    if length is None or isinstance(length, JsNull):
+        raise JsException("PBKDF2 cannot derive a key with null length.", name="OperationError")
+    length, iterations = int(length), int(iterations)
+    if length % 8:
+        raise JsException(f"PBKDF2 requires a derived key length that is a multiple of eight (requested {length}).",
+                          name="OperationError")
+    if iterations <= 0:
+        raise JsException(f"PBKDF2 requires a positive iteration count (requested {iterations}).", name="OperationError")
+    if iterations > _PBKDF2_MAX_ITERATIONS:
+        raise JsException(f"Pbkdf2 failed: iteration counts above {_PBKDF2_MAX_ITERATIONS} are not supported "
+                          f"(requested {iterations}).", name="NotSupportedError")
+    digest = DIGESTS[hash_key]
+    if length // 8 > 255 * hashlib.new(digest).digest_size:
+        raise JsException("Pbkdf2 failed: derived key length exceeds maximum for this hash", name="OperationError")
+    if length == 0:
+        return b""
+    return hashlib.pbkdf2_hmac(digest, password, buffer_bytes(salt), iterations, length // 8)

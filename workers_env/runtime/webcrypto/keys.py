@@ -1,0 +1,95 @@
+"""``CryptoKey`` and what every key shares: usages in workerd's order and their checks, an
+exported secret key's JWK, HMAC key material."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
+from workers_env.runtime.webcrypto.arguments import b64url, b64url_text, plain
+
+#: workerd's ``CryptoKeyUsageSet`` order: a key lists its usages in it
+_USAGE_ORDER = ("encrypt", "decrypt", "sign", "verify", "deriveKey", "deriveBits", "wrapKey", "unwrapKey")
+
+
+#: what ``deriveKey`` can make (workerd's ``getKeyLength``), upper-cased
+DERIVED_KEY_TYPES = frozenset({"AES-CTR", "AES-CBC", "AES-GCM", "AES-KW", "HMAC", "HKDF", "PBKDF2"})
+
+
+#: what workerd's ``generateKey`` knows (its algorithms with a ``generateFunc``), upper-cased
+GENERATED_KEY_TYPES = frozenset({"AES-CTR", "AES-CBC", "AES-GCM", "AES-KW", "HMAC", "RSASSA-PKCS1-V1_5", "RSA-PSS",
+                                  "RSA-OAEP", "ECDSA", "ECDH", "NODE-ED25519", "ED25519", "X25519"})
+
+
+def usage_names(usages: Any) -> list[str]:
+    return [str(u) for u in (plain(usages) or [])]
+
+
+def check_usages(usages: list[str], kind: str, name: str, allowed: tuple[str, ...]) -> None:
+    """workerd's ``CryptoKeyUsageSet::validate`` for an import."""
+    for usage in usages:
+        if usage not in allowed:
+            raise JsException(f'Attempt to import {kind} {name} key with invalid usage "{usage}".', name="SyntaxError")
+
+
+def with_usages(key: CryptoKey) -> CryptoKey:
+    """``importKeySync``'s last check, and the usages in workerd's order."""
+    listed = list(key.usages)
+    if not listed and key.type in ("secret", "private"):
+        raise JsException("Secret/private CryptoKeys must have at least one usage.", name="SyntaxError")
+    key.usages = JsArray([u for u in _USAGE_ORDER if u in listed])
+    return key
+
+
+def hmac_jwk(jwk: dict[str, Any], hash_key: str) -> bytes:
+    """The secret of an ``oct`` JWK, checked as workerd's ``importHmac`` checks it."""
+    if jwk.get("kty") != "oct":
+        raise JsException('HMAC "jwk" key import requires a JSON Web Key with Key Type parameter ("kty") equal to '
+                          f'"oct" (encountered "{jwk.get("kty")}").', name="DataError")
+    if not isinstance(jwk.get("k"), str):
+        raise JsException('HMAC "jwk" key import requires a base64Url encoding of the key', name="DataError")
+    expected = "HS" + hash_key.split("-")[-1] if hash_key != "MD5" else None
+    if jwk.get("alg") is not None and jwk["alg"] != expected:
+        raise JsException('HMAC "jwk" key import specifies "alg" that is incompatible with the hash name '
+                          f'(encountered "{jwk["alg"]}", expected "{expected}").', name="DataError")
+    return b64url(jwk["k"])
+
+
+def hmac_length(secret: bytes, length: Any) -> tuple[bytes, int]:
+    """The key bits an HMAC import keeps: all, or ``length`` of them (at most 7 fewer)."""
+    bits = 8 * len(secret)
+    wanted = bits if length is None else int(length)
+    if not (0 < wanted <= bits and wanted > bits - 8):
+        raise JsException(f"Imported HMAC key length ({wanted}) must be a non-zero value up to 7 bits less than, "
+                          f"and no greater than, the bit length of the raw key data ({bits}).", name="DataError")
+    if wanted % 8:  # the unused low bits of the last byte are cleared
+        secret = secret[:-1] + bytes([secret[-1] & (0xFF << (8 - wanted % 8)) & 0xFF])
+    return secret, wanted
+
+
+#: every member of workerd's ``JsonWebKey``, in its order: an exported key has them all as
+#: properties, the unused ones ``undefined`` (wrangler 4.164.0's workerd; ``JSON.stringify`` drops them)
+_JWK_MEMBERS = ("kty", "use", "key_ops", "alg", "ext", "crv", "x", "y", "d", "n", "e", "p", "q", "dp", "dq", "qi",
+                "oth", "k", "pub", "priv")
+
+
+def secret_jwk(key: CryptoKey, alg: str) -> JsObject:
+    """An exported secret key as workerd gives it: an ``oct`` JWK with every member present."""
+    members = {"kty": "oct", "key_ops": JsArray(list(key.usages)), "alg": alg, "ext": True,
+               "k": b64url_text(key._material)}
+    return JsObject({name: members.get(name) for name in _JWK_MEMBERS})  # None here: undefined
+
+
+class CryptoKey(JsProxy):
+    """``CryptoKey``: an imported key (``type``, ``algorithm``, ``extractable``, ``usages``)."""
+
+    _js_name = "CryptoKey"
+
+    def __init__(self, kind: str, algorithm: dict[str, Any], extractable: bool, usages: list[str], material: Any):
+        self.type = kind
+        self.algorithm = JsObject(algorithm)
+        self.extractable = bool(extractable)
+        self.usages = JsArray(list(usages))
+        self._name = algorithm["name"]
+        self._material = material

@@ -1,0 +1,307 @@
+"""Signature keys (RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA, Ed25519): import from ``raw``/``spki``/
+``pkcs8``/JWK with workerd's checks in its order, and the signing and verifying that need more
+than the key (RSA-PSS's salt, ECDSA's r and s)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsproxy import js_type_error, to_js
+from workers_env.runtime.webcrypto.arguments import (
+    hash_instance,
+    hash_key_of,
+    jwk_number,
+    jwk_secret,
+    needs_cryptography,
+    plain,
+)
+from workers_env.runtime.webcrypto.keys import CryptoKey, check_usages, with_usages
+
+#: the asymmetric algorithms workers-env emulates, upper-cased -> as keys name them
+ASYMMETRIC = {"RSASSA-PKCS1-V1_5": "RSASSA-PKCS1-v1_5", "RSA-PSS": "RSA-PSS", "ED25519": "Ed25519", "ECDSA": "ECDSA"}
+
+
+#: ECDSA's curves (workerd's ``lookupEllipticCurve``): name -> (cryptography's class name, size of r and s)
+_CURVES = {"P-256": ("SECP256R1", 32), "P-384": ("SECP384R1", 48), "P-521": ("SECP521R1", 66)}
+
+
+_ECDSA_JWK_CURVES = {"ES256": "P-256", "ES384": "P-384", "ES512": "P-521"}
+
+
+#: a JWK's ``alg`` -> the hash it stands for, as workerd's ``importRsa`` knows them
+_RSA_JWK_HASHES = {"RS1": "SHA-1", "RS256": "SHA-256", "RS384": "SHA-384", "RS512": "SHA-512", "PS1": "SHA-1",
+                   "PS256": "SHA-256", "PS384": "SHA-384", "PS512": "SHA-512", "RSA-OAEP": "SHA-1",
+                   "RSA-OAEP-256": "SHA-256", "RSA-OAEP-384": "SHA-384", "RSA-OAEP-512": "SHA-512"}
+
+
+def _asymmetric_jwk_checks(jwk: dict[str, Any], private: bool, usages: list[str]) -> None:
+    """workerd's ``importAsymmetricForWebCrypto`` checks of a signature key's JWK, in its order."""
+    if private and jwk.get("oth") is not None:
+        raise JsException("Multi-prime private keys not supported.", name="NotSupportedError")
+    use = jwk.get("use")
+    if usages and use is not None and use != "sig":
+        raise JsException('Asymmetric "jwk" key import with usages requires a JSON Web Key with Public Key Use '
+                          f'parameter "use" ("{use}") equal to "sig".', name="DataError")
+    ops = jwk.get("key_ops")
+    if ops is None:
+        return
+    ops = sorted(str(op) for op in ops)
+    if len(set(ops)) != len(ops):
+        raise JsException('A JSON Web Key\'s Key Operations parameter ("key_ops") must not contain duplicates.',
+                          name="DataError")
+    wanted = [usages[0]] + [u for u in usages[1:] if u != usages[0]][:1] if usages else []
+    if any(usage not in ops for usage in wanted):
+        raise JsException('All specified key usages must be present in the JSON Web Key\'s Key Operations parameter '
+                          '("key_ops").', name="DataError")
+
+
+def _jwk_kty_and_alg(jwk: dict[str, Any], kty: str, what: str, algs: dict[str, str], wanted: str,
+                     mismatch: str) -> None:
+    """A JWK's ``kty``, then its optional ``alg`` against what ``importKey`` asked for (workerd's
+    RSA and EC readers, the same steps and texts but for the noun)."""
+    if jwk.get("kty") != kty:
+        raise JsException(f'{what} requires a JSON Web Key with Key Type parameter "kty" ("{jwk.get("kty")}") equal '
+                          f'to "{kty}".', name="DataError")
+    alg = jwk.get("alg")
+    if alg is None:
+        return
+    if alg not in algs:
+        raise JsException(f'Unrecognized or unimplemented algorithm "{alg}" listed in JSON Web Key Algorithm '
+                          "parameter.", name="NotSupportedError")
+    if algs[alg] != wanted:
+        raise JsException(f'JSON Web Key Algorithm parameter "alg" ("{alg}") does not match requested '
+                          f"{mismatch.format(alg=alg)}.", name="DataError")
+
+
+def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
+    """workerd's RSA JWK reader: ``kty``, ``alg`` against the requested hash, then the numbers."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    _jwk_kty_and_alg(jwk, "RSA", 'RSASSA-PKCS1-v1_5 "jwk" key import', _RSA_JWK_HASHES, hash_key,
+                     "hash algorithm \"{alg}\"")  # (workerd names the JWK's alg twice)
+    n = jwk_number(jwk, "n", 'Invalid RSA key in JSON Web Key; missing or invalid Modulus parameter ("n").')
+    e = jwk_number(jwk, "e", 'Invalid RSA key in JSON Web Key; missing or invalid Exponent parameter ("e").')
+    public = rsa.RSAPublicNumbers(e, n)
+    if jwk.get("d") is None:
+        return public.public_key()
+    d = jwk_number(jwk, "d", 'Invalid RSA key in JSON Web Key; missing or invalid Private Exponent parameter ("d").')
+    factors = ("p", "q", "dp", "dq", "qi")
+    present = [jwk.get(f) is not None for f in factors]
+    if any(present) and not all(present):
+        raise JsException('Invalid RSA private key in JSON Web Key; if one Prime Factor or CRT Exponent/Coefficient '
+                          'parameter is present, then they must all be present ("p", "q", "dp", "dq", "qi").',
+                          name="DataError")
+    try:
+        if all(present):
+            p, q, dp, dq, qi = (jwk_number(jwk, f, f'Invalid RSA key in JSON Web Key; invalid parameter ("{f}").')
+                                for f in factors)
+        else:
+            p, q = rsa.rsa_recover_prime_factors(n, e, d)
+            dp, dq, qi = rsa.rsa_crt_dmp1(d, p), rsa.rsa_crt_dmq1(d, q), rsa.rsa_crt_iqmp(p, q)
+        return rsa.RSAPrivateNumbers(p, q, d, dp, dq, qi, public).private_key()
+    except ValueError:
+        raise JsException("Invalid RSA private key in JSON Web Key: its numbers do not form a key.",
+                          name="DataError") from None
+
+
+def _ed25519_from_jwk(jwk: dict[str, Any]) -> Any:
+    """workerd's ``ellipticJwkReader`` for Ed25519, its checks and texts."""
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    if jwk.get("kty") != "OKP":
+        raise JsException('Ed25519 "jwk" key imports requires a JSON Web Key with Key Type parameter "kty" '
+                          f'("{jwk.get("kty")}") equal to "OKP".', name="DataError")
+    crv = jwk.get("crv")
+    if crv is None:
+        raise JsException('Missing field "crv" for Ed25519 key.', name="DataError")
+    if crv != "Ed25519":
+        raise JsException(f'Only Ed25519 is supported but "{crv}" was requested.', name="NotSupportedError")
+    if jwk.get("alg") is not None and jwk["alg"] != "EdDSA":
+        raise JsException(f'JSON Web Key Algorithm parameter "alg" ("{jwk["alg"]}") does not match requested Ed25519 '
+                          "curve.", name="DataError")
+    x = jwk_secret({"k": jwk.get("x")}, f'Invalid {crv} key in JSON WebKey; missing or invalid public key component '
+                                         '("x").')
+    if len(x) != 32:
+        raise JsException(f"Invalid length {len(x)} for public key", name="DataError")
+    if jwk.get("d") is None:
+        return ed25519.Ed25519PublicKey.from_public_bytes(x)
+    d = jwk_secret({"k": jwk.get("d")}, 'Invalid Ed25519 key in JSON Web Key; missing or invalid private key '
+                                         'component ("d").')
+    if len(d) != 32:
+        raise JsException(f"Invalid length {len(d)} for private key", name="DataError")
+    return ed25519.Ed25519PrivateKey.from_private_bytes(d)
+
+
+def _curve(algo: dict[str, Any]) -> str:
+    """``algorithm.namedCurve``, normalised as workerd's case-insensitive curve table has it."""
+    named = algo.get("namedCurve")
+    if named is None:
+        raise js_type_error('Missing field "namedCurve" in "algorithm".')
+    for curve in _CURVES:
+        if str(named).upper() == curve:
+            return curve
+    raise JsException(f'Unrecognized or unimplemented EC curve "{named}" requested.', name="NotSupportedError")
+
+
+def _ec_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
+    """workerd's ``ellipticJwkReader`` for ECDSA: ``kty``, ``alg`` against the curve, x, y, d."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    _jwk_kty_and_alg(jwk, "EC", 'Elliptic curve "jwk" key import', _ECDSA_JWK_CURVES, curve, "curve")
+    x = jwk_number(jwk, "x", 'Invalid EC key in JSON Web Key; missing "x".')
+    y = jwk_number(jwk, "y", 'Invalid EC key in JSON Web Key; missing "y".')
+    group = getattr(ec, _CURVES[curve][0])()
+    try:
+        public = ec.EllipticCurvePublicNumbers(x, y, group).public_key()
+    except ValueError:
+        raise JsException('Invalid EC key; public key coordinates "x" and "y" are invalid: Point is not on curve..',
+                          name="OperationError") from None
+    if jwk.get("d") is None:
+        return public
+    d = jwk_number(jwk, "d", 'Invalid EC key in JSON Web Key; missing or invalid private key component ("d").')
+    try:
+        private = ec.derive_private_key(d, group)
+    except ValueError:
+        raise JsException('Invalid EC key; private key component "d" is invalid', name="OperationError") from None
+    if private.public_key().public_numbers() != public.public_numbers():
+        raise JsException("Invalid EC key in JSON Web Key.", name="DataError")
+    return private
+
+
+def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usages: list[str],
+                       extractable: bool) -> CryptoKey:
+    """An RSASSA-PKCS1-v1_5 or Ed25519 key, public (``spki``, ``jwk``, Ed25519 ``raw``) or private
+    (``pkcs8``, ``jwk`` with ``d``): workerd's ``importRsa``/``importEddsa`` checks in their order."""
+    canonical = ASYMMETRIC[name]
+    try:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+    except ImportError:
+        raise needs_cryptography(f"{canonical} keys") from None
+    is_rsa, is_ec = canonical.startswith("RSA"), canonical == "ECDSA"
+    hash_key = hash_key_of(algo) if is_rsa else ""
+    curve = _curve(algo) if is_ec else ""
+    if fmt == "raw":
+        if is_rsa:
+            raise JsException('Unrecognized key import format "raw".', name="NotSupportedError")
+        check_usages(usages, "public", canonical, ("verify",))
+        raw = buffer_bytes(data)
+        if is_ec:  # BoringSSL's reason after workerd's text (its "." follows the reason's own)
+            field = (int(curve[2:]) + 7) // 8
+            well_formed = (len(raw) == 1 + 2 * field and raw[:1] == b"\x04") or \
+                (len(raw) == 1 + field and raw[:1] in (b"\x02", b"\x03"))
+            try:
+                if not well_formed:
+                    raise JsException("Failed to import raw EC key data: Invalid point encoding..", name="DataError")
+                material = ec.EllipticCurvePublicKey.from_encoded_point(getattr(ec, _CURVES[curve][0])(), raw)
+            except ValueError:
+                raise JsException("Failed to import raw EC key data: Point is not on curve..", name="DataError") from None
+        elif len(raw) != 32:
+            raise JsException(f"Ed25519 raw keys must be exactly 32-bytes (provided {len(raw)}).", name="DataError")
+        else:
+            material = ed25519.Ed25519PublicKey.from_public_bytes(raw)
+        kind = "public"
+    elif fmt == "jwk":
+        jwk = plain(data)
+        kind = "private" if jwk.get("d") is not None else "public"
+        check_usages(usages, kind, canonical, ("sign",) if kind == "private" else ("verify",))
+        _asymmetric_jwk_checks(jwk, kind == "private", usages)
+        if is_rsa:
+            material = _rsa_from_jwk(jwk, hash_key)
+        elif is_ec:
+            material = _ec_from_jwk(jwk, curve)
+        else:
+            material = _ed25519_from_jwk(jwk)
+    elif fmt in ("spki", "pkcs8"):
+        kind = "public" if fmt == "spki" else "private"
+        from cryptography.exceptions import UnsupportedAlgorithm
+
+        try:
+            if kind == "public":
+                material = serialization.load_der_public_key(buffer_bytes(data))
+            else:
+                material = serialization.load_der_private_key(buffer_bytes(data), password=None)
+        except (ValueError, TypeError, UnsupportedAlgorithm):
+            raise JsException(f"Invalid {fmt.upper()} input.", name="DataError") from None
+        check_usages(usages, kind, canonical, ("verify",) if kind == "public" else ("sign",))
+    else:
+        raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+    if is_ec:
+        if not isinstance(material, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):
+            raise JsException("Input was not an EC key.", name="DataError")
+        if material.curve.name != getattr(ec, _CURVES[curve][0]).name:
+            raise JsException(f'"algorithm.namedCurve" "{algo.get("namedCurve")}" does not match the curve specified '
+                              "by the input key data.", name="DataError")
+        key_algorithm = {"name": canonical, "namedCurve": curve}
+    elif is_rsa:
+        if not isinstance(material, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
+            raise JsException("Input was not an RSA key.", name="DataError")
+        numbers = material.public_key().public_numbers() if kind == "private" else material.public_numbers()
+        exponent = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
+        key_algorithm = {"name": canonical, "modulusLength": material.key_size, "publicExponent": to_js(exponent),
+                         "hash": {"name": hash_key}}
+    else:
+        if not isinstance(material, (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey)):
+            raise JsException("Input was not an Ed25519 key", name="DataError")
+        key_algorithm = {"name": canonical}
+    return with_usages(CryptoKey(kind, key_algorithm, extractable, usages, material))
+
+
+def pss_salt(algorithm: dict[str, Any], *, missing_is_type_error: bool) -> int:
+    """RSA-PSS's ``saltLength`` (workerd: missing is a DataError on sign, a TypeError on verify)."""
+    salt = algorithm.get("saltLength")
+    if salt is None:
+        text = "Failed to provide salt for RSA-PSS key operation which requires a salt"
+        raise js_type_error(text) if missing_is_type_error else JsException(text, name="DataError")
+    if int(salt) < 0:
+        raise JsException(f"SaltLength for RSA-PSS must be non-negative (provided {int(salt)}).", name="DataError")
+    return int(salt)
+
+
+def pss_sign(key: CryptoKey, algorithm: dict[str, Any], data: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    salt = pss_salt(algorithm, missing_is_type_error=False)
+    hash_object = hash_instance(hash_key_of(key.algorithm.to_py()))  # the key's hash: PSS ignores the call's
+    size = (key._material.key_size + 7) // 8
+    if salt > size - hash_object.digest_size - 2:
+        raise JsException("key too small for signing with given digest and salt length", name="OperationError")
+    return key._material.sign(data, padding.PSS(mgf=padding.MGF1(hash_object), salt_length=salt), hash_object)
+
+
+def _ecdsa_hash(algorithm: dict[str, Any]) -> Any:
+    if algorithm.get("hash") is None:
+        raise js_type_error('Missing "hash" in AlgorithmIdentifier. (ECDSA requires that the hash algorithm be '
+                            "specified at call time rather than on the key. This differs from other WebCrypto "
+                            "algorithms for historical reasons.)")
+    return hash_instance(hash_key_of(algorithm))
+
+
+def ecdsa_sign(key: CryptoKey, algorithm: dict[str, Any], data: bytes) -> bytes:
+    """An ECDSA signature as WebCrypto gives it: r and s, each the curve's size, big-endian."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+    r, s = decode_dss_signature(key._material.sign(data, ec.ECDSA(_ecdsa_hash(algorithm))))
+    size = _CURVES[key.algorithm.namedCurve][1]
+    return r.to_bytes(size, "big") + s.to_bytes(size, "big")
+
+
+def ecdsa_verify(key: CryptoKey, algorithm: dict[str, Any], signature: bytes, data: bytes) -> bool:
+    """workerd's ECDSA verify: a signature of the wrong size is simply invalid."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+    size = _CURVES[key.algorithm.namedCurve][1]
+    hash_object = _ecdsa_hash(algorithm)
+    if len(signature) != 2 * size:
+        return False
+    der = encode_dss_signature(int.from_bytes(signature[:size], "big"), int.from_bytes(signature[size:], "big"))
+    try:
+        key._material.verify(der, data, ec.ECDSA(hash_object))
+    except InvalidSignature:
+        return False
+    return True

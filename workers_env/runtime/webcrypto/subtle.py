@@ -1,0 +1,327 @@
+"""``crypto.subtle``: the ``SubtleCrypto`` methods Worker code calls, each a thin dispatch to the
+module that holds the algorithm; every method is async, as in JavaScript."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsproxy import JsBuffer, JsObject, JsProxy, js_type_error
+from workers_env.runtime.webcrypto.arguments import (
+    DIGESTS,
+    MODERN_FORMATS,
+    WORKERD_ALGORITHMS,
+    algorithm_dict,
+    digest_key,
+    fail,
+    hash_instance,
+    hash_key_of,
+    is_buffer,
+    modern_format,
+    name_of,
+    not_emulated,
+    plain,
+)
+from workers_env.runtime.webcrypto.keys import (
+    CryptoKey,
+    DERIVED_KEY_TYPES,
+    GENERATED_KEY_TYPES,
+    check_usages,
+    hmac_jwk,
+    hmac_length,
+    secret_jwk,
+    usage_names,
+    with_usages,
+)
+from workers_env.runtime.webcrypto.aes import (
+    AES_BITS,
+    AES_MODES,
+    AES_USAGES,
+    aes_cbc,
+    aes_ctr,
+    aes_export,
+    aes_gcm,
+    aes_jwk,
+    aes_length,
+)
+from workers_env.runtime.webcrypto.signatures import (
+    ASYMMETRIC,
+    ecdsa_sign,
+    ecdsa_verify,
+    import_asymmetric,
+    pss_salt,
+    pss_sign,
+)
+from workers_env.runtime.webcrypto.kdf import hkdf, pbkdf2
+
+class SubtleCrypto(JsProxy):
+    """``crypto.subtle`` (the subset Workers code uses); every method is async, as in JavaScript."""
+
+    _js_name = "SubtleCrypto"
+
+    async def digest(self, algorithm: Any, data: Any) -> JsBuffer:
+        try:
+            key = digest_key(algorithm_dict(algorithm).get("name"))
+        except JsException as exc:
+            raise fail(exc, algorithm) from None
+        return JsBuffer(hashlib.new(DIGESTS[key], buffer_bytes(data)).digest())
+
+    async def importKey(  # noqa: N802 - JS name
+        self, fmt: str, key_data: Any, algorithm: Any, extractable: bool = False, usages: Any = None
+    ) -> CryptoKey:
+        if not is_buffer(key_data) and not isinstance(plain(key_data), dict):  # (JSG's argument check)
+            raise js_type_error("Failed to execute 'importKey' on 'SubtleCrypto': parameter 2 is not of type "
+                                "'BufferSource or JsonWebKey'.")
+        algo = algorithm_dict(algorithm)
+        if fmt in MODERN_FORMATS:
+            raise modern_format(fmt)
+        if fmt not in ("raw", "pkcs8", "spki", "jwk"):
+            raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+        if fmt != "jwk" and not is_buffer(key_data):
+            raise js_type_error('Import data provided for "raw", "pkcs8", or "spki" import formats must be a buffer '
+                                'source.')
+        if fmt == "jwk":
+            jwk = plain(key_data)
+            if not isinstance(jwk, dict):
+                raise js_type_error('Import data provided for "jwk" import format must be a JsonWebKey.')
+            if jwk.get("ext") is False and extractable:
+                raise JsException(f'JWK ext field for "{name_of(algo)}" is set to false but extractable is true',
+                                  name="DataError")
+        name = name_of(algo).upper()
+        if algo.get("name") is None or name not in WORKERD_ALGORITHMS:
+            raise fail(JsException(f'Unrecognized key import algorithm "{name_of(algo)}" requested.',
+                                    name="NotSupportedError"), algorithm)
+        usage_list = usage_names(usages)
+        if name in ("HKDF", "PBKDF2"):  # workerd's importHkdf / importPbkdf2: the same checks
+            check_usages(usage_list, "secret", name, ("deriveKey", "deriveBits"))
+            if extractable:
+                raise JsException(f"{name} key cannot be extractable.", name="SyntaxError")
+            if fmt != "raw":  # (only PBKDF2's text ends with a full stop)
+                raise JsException(f'{name} key must be imported in "raw" format (requested "{fmt}")'
+                                  f'{"." if name == "PBKDF2" else ""}', name="NotSupportedError")
+            return with_usages(CryptoKey("secret", {"name": name}, False, usage_list, buffer_bytes(key_data)))
+        if name == "HMAC":
+            if fmt not in ("raw", "jwk"):
+                raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+            check_usages(usage_list, "secret", "HMAC", ("sign", "verify"))
+            hash_key = hash_key_of(algo)
+            secret = buffer_bytes(key_data) if fmt == "raw" else hmac_jwk(plain(key_data), hash_key)
+            secret, length = hmac_length(secret, algo.get("length"))
+            key_algorithm = {"name": "HMAC", "hash": {"name": hash_key}, "length": length}
+            return with_usages(CryptoKey("secret", key_algorithm, extractable, usage_list, secret))
+        if name in AES_MODES:
+            check_usages(usage_list, "secret", name, AES_USAGES)
+            if fmt == "raw":
+                secret = aes_length(buffer_bytes(key_data))
+            elif fmt == "jwk":
+                secret = aes_jwk(plain(key_data), name, usage_list)
+            else:
+                raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+            return with_usages(CryptoKey("secret", {"name": name, "length": 8 * len(secret)}, extractable,
+                                          usage_list, secret))
+        if name in ASYMMETRIC:
+            return import_asymmetric(fmt, key_data, name, algo, usage_list, extractable)
+        raise not_emulated("importKey", name_of(algo))
+
+    @staticmethod
+    def _check(key: Any, usage: str, algorithm: Any = None) -> CryptoKey:
+        """workerd's ``validateOperation``: the requested algorithm must be the key's, the usage
+        one the key lists."""
+        if not isinstance(key, CryptoKey):
+            operation = {"deriveKey": "deriveKey", "deriveBits": "deriveBits"}.get(usage, usage)
+            raise js_type_error(f"Failed to execute '{operation}' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.")
+        requested = name_of(algorithm_dict(algorithm))
+        if requested.lower() != key._name.lower():
+            raise fail(JsException(f'Requested algorithm "{requested}" does not match this CryptoKey\'s algorithm '
+                                    f'"{key._name}".', name="InvalidAccessError"), algorithm)
+        if usage not in key.usages:
+            raise JsException(f'Requested key usage "{usage}" does not match any usage listed in this CryptoKey.',
+                              name="InvalidAccessError")
+        return key
+
+    async def sign(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
+        key = self._check(key, "sign", algorithm)
+        if key._name == "Ed25519":
+            return JsBuffer(key._material.sign(buffer_bytes(data)))
+        if key._name == "RSASSA-PKCS1-v1_5":
+            from cryptography.hazmat.primitives.asymmetric import padding
+
+            hash_key = key.algorithm.to_py()["hash"]["name"]
+            return JsBuffer(key._material.sign(buffer_bytes(data), padding.PKCS1v15(), hash_instance(hash_key)))
+        if key._name == "RSA-PSS":
+            return JsBuffer(pss_sign(key, algorithm_dict(algorithm), buffer_bytes(data)))
+        if key._name == "ECDSA":
+            return JsBuffer(ecdsa_sign(key, algorithm_dict(algorithm), buffer_bytes(data)))
+        if key._name.upper() != "HMAC":
+            raise not_emulated("sign", key._name)
+        digest = DIGESTS[hash_key_of(key.algorithm.to_py())]
+        return JsBuffer(hmac.new(key._material, buffer_bytes(data), digest).digest())
+
+    async def deriveBits(self, algorithm: Any, baseKey: Any, length: Any = None) -> JsBuffer:  # noqa: N802,N803 - JS names
+        """PBKDF2 (workerd's ``deriveBits``, its checks and texts, production's iteration cap)."""
+        key = self._check(baseKey, "deriveBits", algorithm)
+        return JsBuffer(self._derive(key, algorithm_dict(algorithm), length, "deriveBits"))
+
+    @staticmethod
+    def _derive(key: CryptoKey, algorithm: dict[str, Any], length: Any, operation: str) -> bytes:
+        if key._name == "PBKDF2":
+            return pbkdf2(algorithm, key._material, length)
+        if key._name == "HKDF":
+            return hkdf(algorithm, key._material, length)
+        raise not_emulated(operation, key._name)
+
+    async def deriveKey(  # noqa: N802 - JS name
+        self, algorithm: Any, baseKey: Any, derivedKeyAlgorithm: Any, extractable: bool = False,  # noqa: N803
+        keyUsages: Any = None,  # noqa: N803
+    ) -> CryptoKey:
+        """PBKDF2 into an HMAC key (its ``length``, or the hash's block size)."""
+        key = self._check(baseKey, "deriveKey", algorithm)
+        if key._name not in ("PBKDF2", "HKDF"):
+            raise not_emulated("deriveKey", key._name)
+        derived = algorithm_dict(derivedKeyAlgorithm)
+        if derived.get("name") is None or name_of(derived).upper() not in DERIVED_KEY_TYPES:
+            raise fail(JsException(f'Unrecognized derived key type "{name_of(derived)}" requested.',
+                                    name="NotSupportedError"), derivedKeyAlgorithm)
+        derived_name = name_of(derived).upper()
+        if derived_name in AES_MODES:  # workerd's getKeyLength: an AES key's length is required
+            length = derived.get("length")
+            if length is None:
+                raise js_type_error('Missing field "length" in "derivedKeyParams".')
+            if int(length) not in AES_BITS:
+                raise JsException(f"Derived AES key must be 128, 192, or 256 bits in length but provided {int(length)}.",
+                                  name="OperationError")
+            bits = self._derive(key, algorithm_dict(algorithm), int(length), "deriveKey")
+            return await self.importKey("raw", bits, JsObject(derived), extractable, keyUsages)
+        if derived_name != "HMAC":
+            raise not_emulated("deriveKey", f"a derived {name_of(derived)} key")
+        if derived.get("hash") is None:
+            raise js_type_error('Missing field "hash" in "derivedKeyParams".')
+        hash_key = hash_key_of(derived)
+        length = derived.get("length")
+        if length is None:
+            length = hashlib.new(DIGESTS[hash_key]).block_size * 8
+        elif int(length) <= 0:
+            raise js_type_error("HMAC key length must be a non-zero unsigned long integer.")
+        bits = self._derive(key, algorithm_dict(algorithm), length, "deriveKey")
+        return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC", "length": int(length)}),
+                                    extractable, keyUsages)
+
+    async def verify(self, algorithm: Any, key: Any, signature: Any, data: Any) -> bool:
+        key = self._check(key, "verify", algorithm)
+        name = key._name.upper()
+        if name == "HMAC":
+            expected = await self.sign("HMAC", CryptoKey("secret", key.algorithm.to_py(), False, ["sign"], key._material), data)
+            return hmac.compare_digest(expected.to_bytes(), buffer_bytes(signature))
+        from cryptography.exceptions import InvalidSignature
+
+        try:
+            if name == "ECDSA":
+                return ecdsa_verify(key, algorithm_dict(algorithm), buffer_bytes(signature), buffer_bytes(data))
+            if name == "RSA-PSS":
+                from cryptography.hazmat.primitives.asymmetric import padding
+
+                salt = pss_salt(algorithm_dict(algorithm), missing_is_type_error=True)
+                hash_object = hash_instance(hash_key_of(key.algorithm.to_py()))
+                key._material.verify(buffer_bytes(signature), buffer_bytes(data),
+                                     padding.PSS(mgf=padding.MGF1(hash_object), salt_length=salt), hash_object)
+                return True
+            if name == "ED25519":
+                if len(buffer_bytes(signature)) != 64:
+                    raise JsException(f"Invalid Ed25519 signature length {len(buffer_bytes(signature))}",
+                                      name="OperationError")
+                key._material.verify(buffer_bytes(signature), buffer_bytes(data))
+            else:
+                from cryptography.hazmat.primitives.asymmetric import padding
+
+                key._material.verify(buffer_bytes(signature), buffer_bytes(data), padding.PKCS1v15(),
+                                     hash_instance(hash_key_of(key.algorithm.to_py())))
+        except InvalidSignature:
+            return False
+        return True
+
+    async def encrypt(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
+        return JsBuffer(self._cipher(True, algorithm, key, data))
+
+    async def decrypt(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
+        return JsBuffer(self._cipher(False, algorithm, key, data))
+
+    def _cipher(self, encrypting: bool, algorithm: Any, key: Any, data: Any) -> bytes:
+        key = self._check(key, "encrypt" if encrypting else "decrypt", algorithm)
+        if key._name not in AES_MODES:
+            raise not_emulated("encrypt" if encrypting else "decrypt", key._name)
+        algo, raw = algorithm_dict(algorithm), buffer_bytes(data)
+        if key._name == "AES-GCM":
+            return aes_gcm(encrypting, key._material, algo, raw)
+        if key._name == "AES-CBC":
+            return aes_cbc(encrypting, key._material, algo, raw)
+        return aes_ctr(key._material, algo, raw)
+
+    async def generateKey(self, algorithm: Any, extractable: bool = False, keyUsages: Any = None) -> CryptoKey:  # noqa: N802,N803 - JS names
+        """An AES or HMAC secret key from the system's random source (workerd's checks, texts)."""
+        algo = algorithm_dict(algorithm)
+        name = name_of(algo).upper()
+        if algo.get("name") is None or name not in GENERATED_KEY_TYPES:
+            raise fail(JsException(f'Unrecognized key generation algorithm "{name_of(algo)}" requested.',
+                                    name="NotSupportedError"), algorithm)
+        usages = usage_names(keyUsages)
+        if name in AES_MODES:
+            for usage in usages:
+                if usage not in AES_USAGES:
+                    raise JsException(f'Attempt to generate {name} key with invalid usage "{usage}".',
+                                      name="SyntaxError")
+            length = algo.get("length")
+            if length is None:
+                raise js_type_error('Missing field "length" in "algorithm".')
+            if int(length) not in AES_BITS:
+                raise JsException(f"Generated AES key length must be 128, 192, or 256 bits but requested {int(length)}.",
+                                  name="OperationError")
+            key = CryptoKey("secret", {"name": name, "length": int(length)}, extractable, usages,
+                            os.urandom(int(length) // 8))
+        elif name == "HMAC":
+            hash_key = hash_key_of(algo)
+            for usage in usages:
+                if usage not in ("sign", "verify"):
+                    raise JsException(f'Attempt to generate HMAC key with invalid usage "{usage}".', name="SyntaxError")
+            length = algo.get("length")
+            length = hashlib.new(DIGESTS[hash_key]).block_size * 8 if length is None else int(length)
+            if length <= 0:
+                raise JsException(f"HMAC key length must be a non-zero unsigned long integer (requested {length}).",
+                                  name="OperationError")
+            secret, _ = hmac_length(os.urandom(-(-length // 8)), length)
+            key = CryptoKey("secret", {"name": "HMAC", "hash": {"name": hash_key}, "length": length}, extractable,
+                            usages, secret)
+        else:
+            raise not_emulated("generateKey", name)
+        return with_usages(key)
+
+    async def exportKey(self, fmt: str, key: Any) -> Any:  # noqa: N802 - JS name
+        """An AES or HMAC key's bytes (``raw``) or ``oct`` JWK, if it was made extractable."""
+        if not isinstance(key, CryptoKey):
+            raise js_type_error("Failed to execute 'exportKey' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.")
+        if fmt in MODERN_FORMATS:  # (checked before extractability, as workerd does)
+            raise modern_format(fmt)
+        if not key.extractable:
+            raise JsException(f"Attempt to export non-extractable {key._name} key.", name="InvalidAccessError")
+        if key._name in AES_MODES:
+            return aes_export(key, fmt)
+        if key._name == "HMAC":
+            if fmt not in ("raw", "jwk"):
+                raise JsException(f'Unimplemented key export format "{fmt}".', name="NotSupportedError")
+            if fmt == "raw":
+                return JsBuffer(key._material)
+            hash_name = key.algorithm.to_py()["hash"]["name"]
+            if not hash_name.startswith("SHA-"):
+                raise JsException(f'Unimplemented JWK key export format for key algorithm "{hash_name}".',
+                                  name="NotSupportedError")
+            return secret_jwk(key, f"HS{hash_name[4:]}")
+        raise not_emulated("exportKey", key._name)
+
+    async def wrapKey(self, *args: Any) -> Any:  # noqa: N802 - JS name
+        raise not_emulated("wrapKey", "any algorithm")
+
+    async def unwrapKey(self, *args: Any) -> Any:  # noqa: N802 - JS name
+        raise not_emulated("unwrapKey", "any algorithm")
