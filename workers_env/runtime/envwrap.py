@@ -456,18 +456,63 @@ def _without_jsnull(value: Any) -> Any:
         return JsDict({k: _without_jsnull(v) for k, v in value.items()})
     if type(value) is list:
         return [_without_jsnull(v) for v in value]
+    if isinstance(value, (JsDate, JsException)):  # what to_py() left that the SDK's converter takes
+        return _from_rpc_default(value)
     return value
+
+
+def _from_rpc_default(value: Any, convert: Any = None, cache: Any = None) -> Any:
+    """The external SDK's ``_python_from_rpc_default_converter`` (workers-runtime-sdk 1.9.5,
+    ``workers/rpc.py``), for what ``to_py()`` leaves a proxy at any depth: a ``Date`` becomes a
+    naive ``datetime`` (UTC where Workers run), an ``Error`` an ``Exception`` of its
+    ``toString()``, a ``Response``/``Request``/``Blob``/``File``/``FormData`` the SDK's class
+    around it; anything else stays as it is."""
+    if value is jsnull:
+        return None
+    if isinstance(value, JsDate):  # a Date of plain binding data
+        return _date_from_ms(value.ms)
+    if isinstance(value, JsException):  # a JS Error object (only a plain Error: its constructor's name)
+        return Exception(str(value)) if value.name == "Error" else value
+    name = getattr(getattr(value, "constructor", None), "name", None)
+    if name == "Date":
+        return _date_from_ms(value.getTime())
+    if name == "Error":
+        return Exception(value.toString())
+    if name == "Number":
+        return value.valueOf()
+    if name in ("Response", "Request"):
+        from workers_env.runtime.workers_api import Request, Response
+
+        return (Response if name == "Response" else Request)(value)
+    if name in ("Blob", "File", "FormData"):
+        from workers_env.runtime import forms
+
+        if name == "File":  # the SDK calls File(value) without the filename File requires
+            raise TypeError("File.__init__() missing 1 required positional argument: 'filename'")
+        return getattr(forms, name)(value)
+    return value
+
+
+def _date_from_ms(ms: float) -> datetime.datetime:
+    """``datetime.datetime.fromtimestamp(value.getTime() / 1000)``, as the SDK converts a Date:
+    naive, in the Worker's zone -- UTC in production, so UTC here on any host."""
+    return datetime.datetime.fromtimestamp(ms / 1000, tz=datetime.timezone.utc).replace(tzinfo=None)
 
 
 def python_from_rpc(value: Any) -> Any:
     """JS -> Python for binding results: objects become ``JsDict``, null ``None`` (at any depth,
-    as the external SDK replaces the ``jsnull`` of Pyodide 0.28's ``to_py()``)."""
+    as the external SDK replaces the ``jsnull`` of Pyodide 0.28's ``to_py()``), and a ``Date``,
+    ``Error``, ``Response``, ... at any depth what the SDK's default converter makes of it."""
     if value is None or value is jsnull:
         return None
     if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
         return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):
-        value = value.to_py()
+        value = value.to_py(default_converter=_from_rpc_default)
+        if isinstance(value, JsProxy):  # to_py of a Date, a Response ... is the proxy itself
+            value = _from_rpc_default(value)
+    elif isinstance(value, (JsDate, JsException)):
+        return _from_rpc_default(value)
     return _without_jsnull(to_py(value))  # Pyodide's numbers first, then JsDicts without jsnull
 
 
