@@ -479,8 +479,24 @@ def _build() -> dict[str, ModuleType]:
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http,
-        "pyodide.webloop": webloop,
+        "pyodide.webloop": webloop, "python_modules": _python_modules(),
     }
+
+
+def _python_modules() -> ModuleType:
+    """``python_modules``: in production the folder pywrangler uploads the Worker's packages to,
+    ``/session/metadata/python_modules``, and importable as a package because workerd puts
+    ``/session/metadata`` on ``sys.path`` (``setupPackages.ts`` ``adjustSysPath``) -- so Worker
+    code may write ``from python_modules.starlette import status``. Here the packages live in
+    the virtualenv: the namespace's path is its site-packages, and ``python_modules.starlette``
+    is a second import of ``starlette``'s files, as it is in production."""
+    import site
+    import sysconfig
+
+    module = ModuleType("python_modules", "Stand-in for the uploaded python_modules folder (the virtualenv's packages).")
+    paths = [sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *site.getsitepackages()]
+    module.__path__ = list(dict.fromkeys(p for p in paths if p))  # type: ignore[attr-defined]
+    return module
 
 
 @functools.lru_cache(maxsize=1)
