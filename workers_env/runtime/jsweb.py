@@ -80,7 +80,15 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     options: dict[str, Any] = {}
     if isinstance(init, JsDoubleProxy):  # create_proxy(dict): the dict's PyProxy
         init = init.unwrap()
-    if isinstance(init, JsObject):
+    if isinstance(init, JsRequest):  # workerd's Request::Initializer: another Request reads as its
+        options.update(method=init.method, redirect=init.redirect, signal=init.signal, cf=init.cf,
+                       headers=JsHeaders(init.headers),  # fields, its body not taken but shared: reading
+                       body=None if init._body is None else JsBuffer(init._body), _body_of=init)  # one uses both
+    elif isinstance(init, JsResponse):  # Response::Initializer: another Response's status, text, headers
+        options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init.webSocket)
+        if init.statusText:
+            options["statusText"] = init.statusText
+    elif isinstance(init, JsObject):
         options.update(init._props)
     elif isinstance(init, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
         options.update(init.properties())
@@ -321,6 +329,9 @@ class _Body(JsProxy):
             raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
         if self._body is not None:
             self.bodyUsed = True
+            twin = self.__dict__.get("_body_of")  # a Request made with another as its init: one stream
+            if twin is not None:
+                twin.bodyUsed = True
         return self._body or b""
 
     @property
@@ -462,6 +473,11 @@ class JsRequest(_Body):
     def from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
         """``new Request(input, init)`` of an init already read as JavaScript reads it
         (:func:`init_options`): what ``Request.new`` and ``fetch`` share."""
+        body_of = options.pop("_body_of", None)
+        if body_of is not None:
+            made = JsRequest.from_options(input, options)
+            made.__dict__["_body_of"] = body_of
+            return made
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
         if "method" in options:
