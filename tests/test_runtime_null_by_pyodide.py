@@ -35,7 +35,7 @@ class Default(WorkerEntrypoint):
         }
         if not isinstance(row, dict):  # a raw JS row: JSON.stringify keeps its null column
             got["stringify"] = JSON.stringify(row)
-        return Response.new(JSON.stringify(got), headers=[["content-type", "application/json"]]) \\
+        return Response.new(json.dumps(got), headers=[["content-type", "application/json"]]) \\
             if hasattr(Response, "new") else Response.json(got)
 
     on_fetch = fetch  # before python_no_global_handlers (2025-08-14) workerd calls Default.on_fetch

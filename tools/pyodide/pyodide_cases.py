@@ -258,6 +258,13 @@ CASES = {
         "JSON.stringify(to_js({'a': 1, 'b': [1, 'x', None]}, dict_converter=Object.fromEntries))",
         "JSON.stringify(to_js({'a': 1}))",
         "JSON.stringify(to_js([1, 'x', True, 1.5]))",
+        # an unconverted Python container: a PyProxy under JSON.stringify
+        "JSON.stringify({'message': 'ok', 'n': None, 'xs': [1, 2], 'keys': 3})",
+        "JSON.stringify({'nested': {'a': 1, 'b': None}})",
+        "JSON.stringify([1, 'a', None])",
+        "JSON.stringify({'r': [{'a': 1}]})",
+        "JSON.stringify([[1]])",
+        "JSON.stringify((1, 2))",
         "JSON.stringify(to_js({'n': None}, dict_converter=Object.fromEntries))",
         "JSON.stringify(to_js({'n': jsnull}, dict_converter=Object.fromEntries))",
         "JSON.stringify(to_js([(1, 2)]))",

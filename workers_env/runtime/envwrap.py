@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import datetime
 import inspect
-import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from workers_env._errors import JsException, PyProxyWarning
+from workers_env._errors import JsException
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -32,7 +31,6 @@ from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsproxy import (
-    DICT_ATTRIBUTES,
     NULL_AS_NONE,
     JsArray,
     JsDoubleProxy,
@@ -43,10 +41,10 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     call_relaxed,
-    caller_level,
     from_plain,
     jsnull,
     object_from_entries,
+    pyproxy_json,
     pyproxy_options,
     reads_dict_keys,
     to_js,
@@ -172,21 +170,8 @@ class JsBinding(JsHostObject):
         content_type = _option_value(options, "contentType", self._nulls)
         if content_type is None:
             content_type = "json" if self._queue_json else "v8"
-        if str(content_type).lower() == "json":
-            if isinstance(body, dict):
-                if not reads_dict_keys(self._nulls):
-                    warnings.warn(
-                        f"a Python dict reached JavaScript as a PyProxy in this {where}: JSON.stringify sees none of "
-                        f"its keys on this Pyodide, so production sends {{}}, and so does workers-env. Convert it with "
-                        f"to_js(value, dict_converter=Object.fromEntries)", PyProxyWarning, stacklevel=caller_level())
-                    return JsObject({})
-                return to_js(_stringified_dict(body), dict_converter=object_from_entries)
-            if isinstance(body, (list, tuple)):
-                if any(isinstance(item, (dict, list, tuple)) for item in body):  # a container inside
-                    raise JsException("This borrowed proxy was automatically destroyed when an iterator was "
-                                      "exhausted.\nFor more information about the cause of this error, use "
-                                      "`pyodide.setDebug(true)`")
-                return to_js(list(body))  # of numbers and strings: its JSON (None is null in an array)
+        if str(content_type).lower() == "json" and isinstance(body, (dict, list, tuple)):
+            return pyproxy_json(body, where, self._nulls)
         raise JsException("[object Object] could not be cloned.", name="DataCloneError")
 
 
@@ -200,22 +185,6 @@ def _option_value(options: Any, key: str, nulls: Any) -> Any:
     if isinstance(options, dict) and reads_dict_keys(nulls):
         return options.get(key)
     return None
-
-
-def _stringified_dict(value: dict[Any, Any]) -> dict[str, Any]:
-    """What ``JSON.parse(JSON.stringify(p))`` gives for a dict's PyProxy ``p`` on Pyodide 0.28:
-    its string keys but those named like a dict method (a function there), ``None`` values
-    dropped (``undefined``), nested dicts alike, and lists (whose ``None`` is ``null``)."""
-
-    def inner(item: Any) -> Any:
-        if isinstance(item, dict):
-            return _stringified_dict(item)
-        if isinstance(item, (list, tuple)):
-            return [inner(v) for v in item]
-        return item
-
-    return {k: inner(v) for k, v in value.items()
-            if isinstance(k, str) and k not in DICT_ATTRIBUTES and v is not None}
 
 
 #: ``constructor.name`` of the objects a supplied binding's methods return, by (binding class, method)

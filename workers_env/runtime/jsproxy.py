@@ -27,6 +27,7 @@ from workers_env._jsvalues import (
     BigInt,
     ByteStream,
     JsDate,
+    JsDict,
     JsMapResult,
     JsOpaque,
     JsSet,
@@ -78,7 +79,9 @@ __all__ = [
     "js_null",
     "NULL_AS_NONE",
     "NULL_AS_JSNULL",
+    "is_python_container",
     "json_stringify",
+    "pyproxy_json",
     "js_type_error",
     "call_relaxed",
     "caller_level",
@@ -1051,6 +1054,56 @@ def reads_dict_keys(nulls: Any = True) -> bool:
     return nulls != NULL_AS_NONE
 
 
+def is_python_container(value: Any) -> bool:
+    """A Python dict, list or tuple (a ``JsDict`` result too): what reaches JavaScript as a
+    PyProxy when not converted -- not the JS values workers-env models on those types (a
+    ``Set``, a typed array, a ``Map`` result)."""
+    return type(value) in (dict, list, tuple, JsDict)
+
+
+def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str, nulls: Any = True) -> Any:
+    """An unconverted Python container that JavaScript ``JSON.stringify``s (a PyProxy: in
+    ``JSON.stringify(d)``, ``Response.json(d)``, a raw Queue's ``send(d)``), as the JS value
+    whose JSON production writes: a dict's keys from Pyodide 0.28 (``None`` values and keys
+    named like dict methods dropped, as JavaScript's ``undefined`` and functions are), ``{}`` on
+    0.26 (with a warning); a list of numbers and strings its JSON; a list holding a dict or list
+    throws Pyodide's borrowed-proxy error (Pyodide 0.26.2 and 0.28.2 under Node)."""
+    if isinstance(value, dict):
+        if not reads_dict_keys(nulls):
+            warnings.warn(
+                f"a Python dict reached JavaScript as a PyProxy in this {where}: JSON.stringify sees none of "
+                f"its keys on this Pyodide, so production writes {{}}, and so does workers-env. Convert it with "
+                f"to_js(value, dict_converter=Object.fromEntries)", PyProxyWarning, stacklevel=caller_level())
+            return JsObject({})
+        return to_js(_stringified_dict(value), dict_converter=object_from_entries)
+    return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
+
+
+def _stringified_list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
+    """A list's PyProxy under ``JSON.stringify``: its items, unless one is a container -- the
+    proxy of an item read after the list's iterator is exhausted is already destroyed."""
+    if any(isinstance(item, (dict, list, tuple)) for item in value):
+        raise JsException("This borrowed proxy was automatically destroyed when an iterator was exhausted.\n"
+                          "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+    return list(value)
+
+
+def _stringified_dict(value: dict[Any, Any]) -> dict[str, Any]:
+    """What ``JSON.parse(JSON.stringify(p))`` gives for a dict's PyProxy ``p`` on Pyodide 0.28:
+    its string keys but those named like a dict method (a function there), ``None`` values
+    dropped (``undefined``), nested dicts alike, and lists of scalars (whose ``None`` is ``null``)."""
+
+    def inner(item: Any) -> Any:
+        if isinstance(item, dict):
+            return _stringified_dict(item)
+        if isinstance(item, (list, tuple)):
+            return _stringified_list(item)
+        return item
+
+    return {k: inner(v) for k, v in value.items()
+            if isinstance(k, str) and k not in DICT_ATTRIBUTES and v is not None}
+
+
 def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True) -> dict[str, Any]:
     """A Python ``dict`` handed to JavaScript as an options/init object (a PyProxy) as
     JavaScript reads it. Pyodide 0.28 on: its keys, except those named like a dict attribute
@@ -1126,6 +1179,8 @@ def json_stringify(value: Any, replacer: Any = None, space: Any = None, *_ignore
     escaped (well-formed ``JSON.stringify``)."""
     if value is None:
         return None
+    if is_python_container(value):  # an unconverted Python container: a PyProxy
+        value = pyproxy_json(value, "call to JSON.stringify()")
     tree = _jsonable(value)
     if replacer is not None and replacer is not jsnull:
         if callable(replacer) and not isinstance(replacer, (JsArray, list)):

@@ -37,7 +37,9 @@ from workers_env.runtime.jsproxy import (
     js_null,
     js_number,
     js_type_error,
+    is_python_container,
     jsnull,
+    pyproxy_json,
     pyproxy_options,
 )
 from workers_env.runtime.jsstreams import LiveByteStream, live_readable, live_source
@@ -561,6 +563,8 @@ class JsResponse(_Body):
         self.status = status
         given = options.get("statusText")
         # workerd (wrangler dev 4.164.0, any compatibility date) answers "" when none was given
+        if is_python_container(given) or isinstance(given, (bytes, bytearray)):  # a PyProxy, whose
+            given = str(given)  # String() is Python's str() (Pyodide's PyProxy.toString)
         self.statusText = "" if given is None else _jsvalues.js_string(given) if given is not jsnull else "null"
         if any(c in self.statusText for c in "\r\n"):
             raise js_type_error("Invalid statusText")
@@ -592,6 +596,8 @@ class JsResponse(_Body):
         if not headers.has("content-type"):
             headers.set("content-type", "application/json")
         options["headers"] = headers
+        if is_python_container(data):  # an unconverted Python container: a PyProxy
+            data = pyproxy_json(data, "call to Response.json()")
         # JSON.stringify(undefined) is undefined, which workerd's toJson writes as "undefined"
         return JsResponse("undefined" if data is None else js_json_dumps(data), JsObject(options))
 
