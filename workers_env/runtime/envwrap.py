@@ -426,20 +426,23 @@ def _without_jsnull(value: Any) -> Any:
     if type(value) is list:
         return [_without_jsnull(v) for v in value]
     if isinstance(value, (JsDate, JsException)):  # what to_py() left that the SDK's converter takes
-        return _from_rpc_default(value)
+        return from_rpc_default(value)
     return value
 
 
-def _from_rpc_default(value: Any, convert: Any = None, cache: Any = None) -> Any:
-    """The external SDK's ``_python_from_rpc_default_converter`` (workers-runtime-sdk 1.9.5,
-    ``workers/rpc.py``), for what ``to_py()`` leaves a proxy at any depth: a ``Date`` becomes a
-    naive ``datetime`` (UTC where Workers run), an ``Error`` an ``Exception`` of its
-    ``toString()``, a ``Response``/``Request``/``Blob``/``File``/``FormData`` the SDK's class
-    around it; anything else stays as it is."""
+def from_rpc_default(value: Any, convert: Any = None, cache: Any = None) -> Any:
+    """Both SDKs' ``_python_from_rpc_default_converter`` (workers-runtime-sdk 1.9.5
+    ``workers/rpc.py``, workerd's built-in ``_workers.py``), for what ``to_py()`` leaves a proxy
+    at any depth: a ``Date`` becomes a naive ``datetime`` (UTC where Workers run), an ``Error``
+    an ``Exception`` of its ``toString()``, a ``Response``/``Request``/``Blob``/``FormData`` the
+    SDK's class around it (a ``File`` the ``TypeError`` both SDKs' ``File(value)`` raises);
+    anything else stays as it is."""
     if value is jsnull:
         return None
-    if isinstance(value, JsDate):  # a Date of plain binding data
+    if isinstance(value, JsDate):  # a Date of plain binding data (a datetime the SDK sent)
         return _date_from_ms(value.ms)
+    if isinstance(value, JsOpaque) and value.kind == "Error":  # an Error of plain data
+        return Exception(f"Error: {value.value}")
     if isinstance(value, JsException):  # a JS Error object (only a plain Error: its constructor's name)
         return Exception(str(value)) if value.name == "Error" else value
     name = getattr(getattr(value, "constructor", None), "name", None)
@@ -477,11 +480,11 @@ def python_from_rpc(value: Any) -> Any:
     if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
         return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):
-        value = value.to_py(default_converter=_from_rpc_default)
+        value = value.to_py(default_converter=from_rpc_default)
         if isinstance(value, JsProxy):  # to_py of a Date, a Response ... is the proxy itself
-            value = _from_rpc_default(value)
+            value = from_rpc_default(value)
     elif isinstance(value, (JsDate, JsException)):
-        return _from_rpc_default(value)
+        return from_rpc_default(value)
     return _without_jsnull(to_py(value))  # Pyodide's numbers first, then JsDicts without jsnull
 
 

@@ -9,7 +9,6 @@ Each SDK class wraps the JavaScript object from :mod:`jsweb`, as in production.
 from __future__ import annotations
 
 import asyncio
-import datetime
 import functools
 import http.client
 import inspect
@@ -613,32 +612,6 @@ def _builtin_sdk() -> bool:
     return era is not None and not era.external_sdk
 
 
-def _from_rpc_default(value: Any, convert: Any, cache: Any) -> Any:
-    """Both SDKs' ``_python_from_rpc_default_converter``: the JS objects ``to_py()`` leaves
-    alone become their Python counterparts (a ``Date`` a naive ``datetime``, as
-    ``datetime.fromtimestamp``; an ``Error`` an ``Exception``; a ``Number`` object its number)."""
-    if isinstance(value, _jsvalues.JsDate):  # a Date of the plain model (a datetime sent by the SDK)
-        return datetime.datetime.fromtimestamp(value.ms / 1000)
-    if isinstance(value, _jsvalues.JsOpaque) and value.kind == "Error":
-        return Exception(f"Error: {value.value}")
-    name = getattr(getattr(value, "constructor", None), "name", None)
-    if name == "Response":
-        return Response(value)
-    if name == "Request":
-        return Request(value)
-    if name == "FormData":
-        return FormData(value)
-    if name in ("Blob", "File"):
-        return File(value, value.name) if name == "File" else Blob(value)
-    if name == "Date":
-        return datetime.datetime.fromtimestamp(value.getTime() / 1000)
-    if name == "Error":
-        return Exception(value.toString())
-    if name == "Number":
-        return value.valueOf()
-    return value
-
-
 def python_from_rpc(obj: Any) -> Any:
     """``workers.python_from_rpc``: JS -> Python as the running Worker's SDK converts.
 
@@ -653,9 +626,9 @@ def sdk_python_from_rpc(obj: Any, *, builtin: bool) -> Any:
     """:func:`python_from_rpc` as the built-in SDK (``builtin``) or the external one converts."""
     if isinstance(obj, JsProxy):
         if isinstance(obj, (JsObject, JsArray, JsMap, JsBufferSource)):
-            obj = obj.to_py(default_converter=_from_rpc_default)
+            obj = obj.to_py(default_converter=envwrap.from_rpc_default)
         else:
-            obj = _from_rpc_default(obj, None, None)
+            obj = envwrap.from_rpc_default(obj)
         if builtin:
             return obj
     elif builtin:
