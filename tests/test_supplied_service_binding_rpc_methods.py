@@ -71,3 +71,38 @@ async def test_a_supplied_services_rpc_methods_convert_as_the_eras_fetcher_wrapp
     out = json.loads(await resp.text())
     assert out == {"wrapper": "_FetcherWrapper", "found": found, "count": count, "fetch": [201, "ok"]}
     assert service.seen == [({"q": [1, {"deep": True}]}, "extra"), ("https://svc/x", {"method": "PUT"})]
+
+
+TYPED_ENTRY = '''
+import datetime
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        got = [await self.env.SVC.echo(value) for value in
+               (request, datetime.datetime(2026, 1, 1, 8, 30), ValueError("boom"), {"k": [1, 2]})]
+        return Response(" | ".join(got))
+'''
+
+
+class Echo:
+    async def echo(self, value):
+        return f"{type(value).__name__} {value.url}" if hasattr(value, 'url') else f"{type(value).__name__} {value!r}"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-09-02", "2026-05-01"])
+async def test_requests_dates_and_errors_cross_as_the_python_entrypoint_receives_them(tmp_path, date):
+    """Both SDKs' ``python_to_rpc`` (the built-in one since "Implements Python RPC", 2025-04)
+    sends a ``workers.Request`` as its JS object, a ``datetime`` as a ``Date``, an ``Exception``
+    as an ``Error``; the other side's SDK turns them back into Python's: so does your object."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(TYPED_ENTRY)
+    (tmp_path / "wrangler.toml").write_text(
+        f'name = "t"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
+        '[[services]]\nbinding = "SVC"\nservice = "other"\n')
+    worker = load_worker(tmp_path, env=load_env(tmp_path / "wrangler.toml", bindings={"SVC": Echo()}))
+    reply = await (await worker.fetch("/p")).text()
+    assert reply.split(" | ") == ["Request http://localhost/p", "datetime datetime.datetime(2026, 1, 1, 8, 30)",
+                                  "Exception Exception('Error: boom')", "dict {'k': [1, 2]}"]

@@ -220,14 +220,16 @@ _RESULT_DATA = (JsProxy, bytes, bytearray, memoryview, tuple, set, frozenset, da
 def rpc_argument(value: Any, where: str) -> Any:
     """One argument of a call across Workers RPC as the Python code on the other side receives
     it: the value structured-cloned, then ``to_py()`` by that code's SDK -- a ``Map`` (what the
-    built-in SDK makes of a ``dict``) a ``dict``, at any depth; the rest as :func:`to_plain`."""
+    built-in SDK makes of a ``dict``) a ``dict``, at any depth, and a ``Date``, ``Error``,
+    ``Request``, ... what its default converter makes of it; the rest as :func:`to_plain`."""
     if isinstance(value, JsMap) and not isinstance(value, JsLiteralMap):
         return {rpc_argument(k, where): rpc_argument(v, where) for k, v in value._entries.items()}
     if isinstance(value, JsObject):
         return {k: rpc_argument(v, where) for k, v in value._props.items()}
     if isinstance(value, JsArray) and not all(type(v) in (int, float) for v in value._items):
         return [rpc_argument(v, where) for v in value._items]
-    return to_plain(value, where=where)
+    plain = to_plain(value, where=where)
+    return from_rpc_default(plain) if isinstance(plain, (JsProxy, JsDate, JsOpaque)) else plain
 
 
 def _unconverted_container(value: Any) -> bool:
@@ -400,6 +402,16 @@ def python_to_rpc(value: Any) -> Any:
             "1,000 levels deep cannot be sent (in production too)"
         ) from None
     return to_js(value, dict_converter=object_from_entries, default_converter=_rpc_default)
+
+
+def builtin_python_to_rpc(value: Any) -> Any:
+    """The built-in SDK's ``python_to_rpc`` (workerd ``_workers.py``, since "Implements Python
+    RPC", 2025-04): the unsendable types refused, then ``to_js`` with the same default converter
+    as the external SDK's -- an object with ``js_object`` (a ``Request``, a ``Response``) that
+    object, a ``datetime`` a ``Date``, an ``Exception`` an ``Error`` -- and dicts as ``Map``s."""
+    _refuse_unsendable(value)
+    return to_js(value, dict_converter=lambda entries: JsMap({e[0]: e[1] for e in entries}),
+                 default_converter=_rpc_default)
 
 
 def _rpc_default(value: Any, convert: Callable[[Any], Any], cache: Any) -> Any:

@@ -648,8 +648,4 @@ def python_to_rpc(value: Any) -> Any:
 
 def sdk_python_to_rpc(value: Any, *, builtin: bool) -> Any:
     """:func:`python_to_rpc` as the built-in SDK (``builtin``) or the external one converts."""
-    if builtin:
-        if isinstance(value, (tuple, bytearray)):
-            raise TypeError(f"{type(value)} cannot be sent over RPC.")
-        return to_js(value, dict_converter=lambda entries: JsMap({e[0]: e[1] for e in entries}))
-    return envwrap.python_to_rpc(value)
+    return envwrap.builtin_python_to_rpc(value) if builtin else envwrap.python_to_rpc(value)
