@@ -32,7 +32,17 @@ if TYPE_CHECKING:
     from workers_env._jsvalues import JsDict
     from workers_env.d1.binding import D1Database
     from workers_env.kv.namespace import KvNamespace
-    from workers_env.runtime import QueueMessage, QueueResult, ScheduledResult, Worker, js, load_worker, to_js
+    from workers_env.runtime import (
+        EmailResult,
+        MissingEmailHandler,
+        QueueMessage,
+        QueueResult,
+        ScheduledResult,
+        Worker,
+        js,
+        load_worker,
+        to_js,
+    )
     from workers_env.vectorize.binding import VectorizeBinding
     from workers_env.vectorize.definitions import IndexDefinition
 
@@ -41,6 +51,7 @@ __all__ = [
     "BindingNotEmulatedError",
     "ConfigError",
     "D1Database",
+    "EmailResult",
     "Env",
     "IndexDefinition",
     "IndexDefinitionError",
@@ -48,6 +59,7 @@ __all__ = [
     "JsException",
     "KvNamespace",
     "ManualClock",
+    "MissingEmailHandler",
     "NotEmulatedError",
     "StateError",
     "UnindexedFilterWarning",
@@ -77,6 +89,8 @@ _LAZY = {
     "VectorizeBinding": "workers_env.vectorize.binding",
     "Worker": "workers_env.runtime",
     "load_worker": "workers_env.runtime",
+    "EmailResult": "workers_env.runtime",
+    "MissingEmailHandler": "workers_env.runtime",
     "QueueMessage": "workers_env.runtime",
     "QueueResult": "workers_env.runtime",
     "ScheduledResult": "workers_env.runtime",

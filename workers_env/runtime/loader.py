@@ -40,6 +40,7 @@ from workers_env.config.compat import (
 from workers_env.runtime import threadpool
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, handling
+from workers_env.runtime.email_events import EmailResult, ForwardableEmailMessage, MissingEmailHandler, email_problem
 from workers_env.runtime.envwrap import JsEnv
 from workers_env.runtime.eras import Era, era_of
 from workers_env.runtime.events import (
@@ -324,6 +325,30 @@ class Worker:
         ctx = self.new_context()
         try:
             await self._run_event("queue", batch, ctx, sdk_value=SdkMessageBatch(batch) if wraps else batch)
+        finally:
+            await ctx.drain()
+        return result
+
+    async def email(self, raw: bytes | str, *, from_: str, to: str) -> EmailResult:
+        """Deliver the raw message ``raw`` from ``from_`` to ``to`` to the ``email`` handler, as
+        ``wrangler dev``'s ``/cdn-cgi/local/email`` does (Miniflare's checks: a ``Message-ID``,
+        25 MiB at most, the ``Bcc`` header stripped). Returns what the handler did; a refused
+        delivery raises ``ValueError`` with Miniflare's text, a Worker's exception propagates,
+        and a Worker without a ``Default`` class (module-level handlers have no ``email``) raises
+        :class:`~workers_env.runtime.email_events.MissingEmailHandler`."""
+        data = raw.encode() if isinstance(raw, str) else bytes(raw)
+        problem = email_problem(data, from_, to)
+        if problem is not None:
+            raise ValueError(problem)
+        result = EmailResult()
+        if self._default is None:
+            raise MissingEmailHandler(f'Python entrypoint "{self.main_path.name}" has no email handler: define '
+                                      "`async def email(self, message, env, ctx)` on `class Default(WorkerEntrypoint)`")
+        ctx = self.new_context()
+        try:
+            with self._scope:
+                message = ForwardableEmailMessage(data, from_, to, result)
+            await self._run_event("email", message, ctx, sdk_value=message)
         finally:
             await ctx.drain()
         return result

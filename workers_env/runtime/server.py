@@ -28,6 +28,8 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
+from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
 from workers_env.runtime.requestcf import incoming_cf
@@ -54,6 +56,8 @@ _ERROR_BODY = b"Worker threw exception"
 SCHEDULED_PATH = "/__scheduled"
 #: Miniflare's trigger path, which ``wrangler dev`` always serves (``?cron=``, ``?time=`` ms, ``?format=json``)
 LOCAL_SCHEDULED_PATH = "/cdn-cgi/local/scheduled"
+#: Miniflare's email trigger (``CorePaths.EMAIL``): ``POST ?from=...&to=...`` with the raw message
+LOCAL_EMAIL_PATH = "/cdn-cgi/local/email"
 #: wrangler's ProxyWorker rewrites these older prefixes before Miniflare sees a request
 #: (``LEGACY_PATH_REWRITES``): ``/cdn-cgi/handler/scheduled`` is the path Cloudflare's docs give
 #: Python Workers, ``/cdn-cgi/mf/scheduled`` Miniflare 2's. Only those reaching the trigger matter here.
@@ -124,6 +128,9 @@ class WorkerApp:
             return
         if trigger_path(scope["path"]) == LOCAL_SCHEDULED_PATH:
             await self._local_scheduled(scope, send)
+            return
+        if trigger_path(scope["path"]) == LOCAL_EMAIL_PATH:
+            await self._local_email(scope, body, send)
             return
         request = self._request(scope, body)
         ctx = self.worker.new_context()
@@ -199,6 +206,53 @@ class WorkerApp:
             kind = b"application/json"
         else:
             body, kind = outcome.encode(), b"text/plain;charset=UTF-8"
+        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
+
+    async def _local_email(self, scope: Scope, body: bytes, send: Send) -> None:
+        """Miniflare's ``/cdn-cgi/local/email`` (``handleEmail``): deliver the body to the
+        ``email`` handler from ``?from=`` to ``?to=``; answer as text (200 processed, 400
+        rejected or refused) or, with ``?format=json``, ``{outcome, rejectReason, forwards,
+        replies, events}`` (200 when ``ok``, else 500)."""
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        mail_from, rcpt_to = (query.get("from") or [""])[0], (query.get("to") or [""])[0]
+        as_json = (query.get("format") or [""])[0] == "json"
+        problem = email_problem(body, mail_from, rcpt_to)
+        if problem is not None:
+            await self._answer(scope, send, 400, problem.encode())
+            return
+        try:
+            result = await self.worker.email(body, from_=mail_from, to=rcpt_to)
+        except MissingEmailHandler:
+            if as_json:
+                events = [{"type": "unhandled", "timestamp": JsDate().toISOString()}]
+                await self._answer_json(scope, send, 500, {"outcome": "exception", "forwards": [], "replies": [],
+                                                          "events": events})
+            else:
+                await self._answer(scope, send, 500, b"Worker does not export an email() handler; message stored "
+                                                     b"without delivery.")
+            return
+        except Exception:
+            log.exception("Uncaught exception in the worker's email handler")
+            if not as_json:
+                await self._answer(scope, send, 500, b"Internal Server Error")
+                return
+            result = EmailResult(outcome="exception")
+        if as_json:
+            await self._answer_json(scope, send, 200 if result.outcome == "ok" else 500, result.as_json())
+        elif result.reject_reason is not None:
+            await self._answer(scope, send, 400, f"Worker rejected email with the following reason: "
+                                                 f"{result.reject_reason}".encode())
+        else:
+            await self._answer(scope, send, 200, b"Worker successfully processed email")
+
+    async def _answer_json(self, scope: Scope, send: Send, status: int, value: Any) -> None:
+        await self._answer(scope, send, status, json.dumps(value, separators=(",", ":")).encode(), b"application/json")
+
+    @staticmethod
+    async def _answer(scope: Scope, send: Send, status: int, body: bytes,
+                      kind: bytes = b"text/plain;charset=UTF-8") -> None:
         headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
