@@ -240,3 +240,16 @@ async def test_a_map_algorithm_has_no_fields():
     key = await js.crypto.subtle.importKey("raw", to_js(b"k" * 32), to_js({"name": "HMAC", "hash": "SHA-256"}), False,
                                            to_js(["sign"]))
     assert key.algorithm.name == "HMAC"
+
+
+def test_timing_safe_equal_compares_buffers_of_one_length():
+    """workerd's ``crypto.subtle.timingSafeEqual`` (synchronous; Cloudflare's timing-attack example)."""
+    encode = js.TextEncoder.new().encode
+    assert js.crypto.subtle.timingSafeEqual(encode("secret"), encode("secret")) is True
+    assert js.crypto.subtle.timingSafeEqual(encode("secret"), encode("secreT")) is False
+    assert js.crypto.subtle.timingSafeEqual(to_js(b""), to_js(b"")) is True
+    with pytest.raises(JsException) as info:
+        js.crypto.subtle.timingSafeEqual(encode("ab"), encode("abc"))
+    assert str(info.value) == "TypeError: Input buffers must have the same byte length."
+    with pytest.raises(JsException, match="parameter 1 is not of type 'BufferSource'"):
+        js.crypto.subtle.timingSafeEqual("ab", encode("ab"))

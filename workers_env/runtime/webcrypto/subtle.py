@@ -320,6 +320,18 @@ class SubtleCrypto(JsProxy):
             return secret_jwk(key, f"HS{hash_name[4:]}")
         raise not_emulated("exportKey", key._name)
 
+    def timingSafeEqual(self, a: Any, b: Any) -> bool:  # noqa: N802 - JS name
+        """workerd's non-standard ``crypto.subtle.timingSafeEqual(a, b)`` (synchronous): a
+        constant-time comparison of two buffers of the same byte length (``crypto.c++``)."""
+        for position, value in ((1, a), (2, b)):
+            if not is_buffer(value):
+                raise js_type_error(f"Failed to execute 'timingSafeEqual' on 'SubtleCrypto': parameter {position} is "
+                                    "not of type 'BufferSource'.")
+        left, right = buffer_bytes(a), buffer_bytes(b)
+        if len(left) != len(right):
+            raise js_type_error("Input buffers must have the same byte length.")
+        return hmac.compare_digest(left, right)
+
     async def wrapKey(self, *args: Any) -> Any:  # noqa: N802 - JS name
         raise not_emulated("wrapKey", "any algorithm")
 
