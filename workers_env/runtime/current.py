@@ -63,6 +63,8 @@ def leave() -> None:
         _CURRENT.reset(token)
     except ValueError:  # entered in another context (an async generator driven by two tasks)
         _CURRENT.set(previous)
+    except RuntimeError:  # a token already used: Worker code restored a copied context's values
+        _CURRENT.set(previous)  # (asgiref's sync_to_async does, so Django's ASGI handler)
 
 
 def current_runtime() -> WorkerRuntime | None:
