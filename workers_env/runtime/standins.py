@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dis
 import functools
+import importlib.abc
+import importlib.machinery
 import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -383,6 +385,7 @@ def _build() -> dict[str, ModuleType]:
     })
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
+    js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.Object = _object_namespace()  # type: ignore[attr-defined]
     js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=jsproxy.json_stringify)  # type: ignore[attr-defined]
     array_from = lambda it: JsArray(list(jsproxy.js_iterated(it)))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
@@ -475,12 +478,41 @@ def _build() -> dict[str, ModuleType]:
     pyodide.ffi = ffi  # type: ignore[attr-defined]
     pyodide.http = http  # type: ignore[attr-defined]
     pyodide.webloop = webloop  # type: ignore[attr-defined]
+    sys.meta_path.append(_JsAttributeFinder(js))
     return {
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http,
         "pyodide.webloop": webloop, "python_modules": _python_modules(),
     }
+
+
+class _JsAttributeFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Pyodide's ``JsFinder`` (``_pyodide/_importhook.py``): below a JavaScript module, a
+    dotted import names an attribute -- ``import js.fetch``, ``from js.JSON import parse`` --
+    and imports that JS value itself as the module; a missing one is ``ModuleNotFoundError``.
+    Only names under the ``js`` stand-in (and what was imported from it) are this finder's."""
+
+    def __init__(self, root: ModuleType):
+        self._roots = {id(root)}
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+        parent_name, _, child = fullname.rpartition(".")
+        parent = sys.modules.get(parent_name)
+        if not parent_name or parent is None or id(parent) not in self._roots:
+            return None
+        if not hasattr(parent, child):
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> Any:
+        parent_name, _, child = spec.name.rpartition(".")
+        value = getattr(sys.modules[parent_name], child)
+        self._roots.add(id(value))
+        return value
+
+    def exec_module(self, module: Any) -> None:
+        return None
 
 
 def _python_modules() -> ModuleType:
