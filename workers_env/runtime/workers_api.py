@@ -23,7 +23,7 @@ from http import HTTPMethod, HTTPStatus
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import raise_reason
 from workers_env.runtime.current import current_context, current_runtime
@@ -595,16 +595,39 @@ def wait_until(awaitable: Any) -> None:
 
 
 def import_from_javascript(module_name: str) -> Any:
-    """``workers.import_from_javascript``: only ``cloudflare:workers`` (``env``) is emulated."""
+    """``workers.import_from_javascript``: ``cloudflare:workers`` (``env``, ``waitUntil``) and
+    ``cloudflare:sockets`` anywhere, as both SDKs import them ahead (``connect`` raises
+    :class:`NotEmulatedError`); ``cloudflare:vectorize``'s constants inside a handler, where
+    production imports other modules; at module top any other name is production's
+    ``ImportError``."""
     from types import SimpleNamespace
 
     if module_name == "cloudflare:workers":
         runtime = current_runtime()
         return SimpleNamespace(env=getattr(runtime, "js_env", None), waitUntil=wait_until)
+    if module_name == "cloudflare:sockets":
+        return SimpleNamespace(connect=_sockets_connect)
+    if current_context() is None:  # the module's top level: no JSPI suspender there
+        raise ImportError(f"Failed to import '{module_name}': Only 'cloudflare:workers' and 'cloudflare:sockets' are "
+                          "available in the global scope.")
+    if module_name == "cloudflare:vectorize":  # constant tables (workerd src/cloudflare/vectorize.ts)
+        return SimpleNamespace(
+            KnownModel=JsObject({m: m for m in ("openai/text-embedding-ada-002", "cohere/embed-multilingual-v2.0",
+                                                "@cf/baai/bge-small-en-v1.5", "@cf/baai/bge-base-en-v1.5",
+                                                "@cf/baai/bge-large-en-v1.5")}),
+            DistanceMetric=JsObject({"EUCLIDEAN": "euclidean", "COSINE": "cosine", "DOT_PRODUCT": "dot-product"}),
+            MetadataRetrievalLevel=JsObject({"ALL": "all", "INDEXED": "indexed", "NONE": "none"}),
+        )
     raise ImportError(
         f"Failed to import '{module_name}': JavaScript module {module_name!r} is not emulated by workers-env "
-        "(only 'cloudflare:workers' is; see the README's list of what the runtime stand-ins cover)"
+        "(cloudflare:workers, cloudflare:sockets and cloudflare:vectorize are; see the README's list of what the "
+        "runtime stand-ins cover)"
     )
+
+
+def _sockets_connect(*args: Any, **kwargs: Any) -> Any:
+    raise NotEmulatedError("cloudflare:sockets connect() is not emulated by workers-env: outbound TCP sockets need "
+                           "Cloudflare's network. Keep it out of the code your tests run, or patch connect in them")
 
 
 def _builtin_sdk() -> bool:
