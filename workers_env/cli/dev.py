@@ -9,6 +9,7 @@ like ``wrangler dev``, after running the config's ``build.command`` as wrangler 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import errno
 import os
 import socket
@@ -140,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env
-    from workers_env.config import load_config
+    from workers_env.config import check_config, load_config
+    from workers_env.vectorize.definitions import pyproject_diagnostics
     from workers_env.config.compat import missing_date_warning
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import bind, serve
@@ -160,6 +162,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     try:
+        report = check_config(config_path, environment=environment, extra_checks=[pyproject_diagnostics])
+        if report.warnings:  # wrangler dev prints the config's warnings before it starts
+            _warn(dataclasses.replace(report, errors=()).render())
         warning = missing_date_warning(env.config)
         if warning:
             _warn(warning)
