@@ -5,9 +5,9 @@ spent, and leaving the Worker's scope must not trip over them."""
 
 from __future__ import annotations
 
-import textwrap
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
@@ -35,10 +35,7 @@ class Default(WorkerEntrypoint):
 
 @pytest.mark.asyncio
 async def test_restoring_a_copied_context_inside_worker_tasks(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.toml").write_text('name = "cv"\nmain = "src/entry.py"\ncompatibility_date = "2026-12-01"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
+    one_file_worker(tmp_path, ENTRY, date="2026-12-01")
     worker = load_worker(tmp_path)
     for _ in range(2):  # twice: the second request starts from what the first left
         assert await (await worker.fetch("/")).text() == "[42, 42, 42]"

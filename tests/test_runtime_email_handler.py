@@ -6,9 +6,9 @@ Miniflare does under ``wrangler dev`` 4.164.0 (its texts, its JSON, ``Bcc`` stri
 from __future__ import annotations
 
 import json
-import textwrap
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 from workers_env import MissingEmailHandler
@@ -40,10 +40,7 @@ class Default(WorkerEntrypoint):
 
 
 def _worker(tmp_path, entry: str = ENTRY, date: str = "2026-11-01"):
-    (tmp_path / "src").mkdir(parents=True, exist_ok=True)
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(entry))
-    (tmp_path / "wrangler.toml").write_text(f'name = "em"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
+    one_file_worker(tmp_path, entry, date=date)
     return load_worker(tmp_path)
 
 

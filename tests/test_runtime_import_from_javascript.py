@@ -5,9 +5,9 @@ what workers-env cannot do; other modules only inside a handler (production's JS
 
 from __future__ import annotations
 
-import textwrap
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import NotEmulatedError, load_worker
 
@@ -35,10 +35,7 @@ class Default(WorkerEntrypoint):
 
 @pytest.mark.asyncio
 async def test_javascript_modules_import_where_production_imports_them(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.toml").write_text('name = "m"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
+    one_file_worker(tmp_path, ENTRY, date="2026-05-01")
     worker = load_worker(tmp_path)
     assert await (await worker.fetch("/")).json() == {
         "top": "Failed to import 'cloudflare:vectorize': Only 'cloudflare:workers' and 'cloudflare:sockets' are "

@@ -4,9 +4,9 @@ Node); a missing one is ``ModuleNotFoundError: No module named 'js.<name>'``."""
 
 from __future__ import annotations
 
-import textwrap
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
@@ -33,9 +33,6 @@ class Default(WorkerEntrypoint):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("date", ["2025-08-14", "2026-05-01"])
 async def test_a_js_attribute_imports_as_a_module(tmp_path, date):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.toml").write_text(f'name = "j"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
+    one_file_worker(tmp_path, ENTRY, date=date)
     reply = await (await load_worker(tmp_path).fetch("/")).json()
     assert reply == {"parsed": '{"a":1}', "fetch": True, "same": True, "missing": "No module named 'js.nope'"}

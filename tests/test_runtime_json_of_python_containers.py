@@ -11,6 +11,7 @@ import textwrap
 import warnings
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
@@ -73,9 +74,6 @@ class Default(WorkerEntrypoint):
 
 @pytest.mark.asyncio
 async def test_a_python_container_as_status_text_is_its_python_str(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(STATUS_ENTRY))
-    (tmp_path / "wrangler.toml").write_text('name = "s"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-11"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
+    one_file_worker(tmp_path, STATUS_ENTRY, date="2025-11-11")
     reply = await (await load_worker(tmp_path).fetch("/")).text()
     assert reply == "\"{'Content-Type': 'text/html'}\" \"['a', 1]\""

@@ -6,9 +6,9 @@ while Worker code runs."""
 from __future__ import annotations
 
 import sys
-import textwrap
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
@@ -31,10 +31,7 @@ class Default(WorkerEntrypoint):
 
 @pytest.mark.asyncio
 async def test_python_modules_imports_the_installed_package_again(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.toml").write_text('name = "pm"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
+    one_file_worker(tmp_path, ENTRY, date="2025-10-01")
     reply = await (await load_worker(tmp_path).fetch("/")).json()
     assert reply == {"created": 201, "same_object": False, "name": "python_modules.starlette.status",
                      "missing": "No module named 'python_modules.no_such_package'"}

@@ -5,9 +5,9 @@ the new one uses both."""
 
 from __future__ import annotations
 
-import textwrap
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import js, load_worker, to_js
 
@@ -57,9 +57,6 @@ async def on_fetch(request, env):
 @pytest.mark.asyncio
 async def test_a_worker_rewrites_the_incoming_request_url(tmp_path):
     """A public Worker's proxy route (OWASP-BLT/BLT-Sizzle): the incoming request as the init."""
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.toml").write_text('name = "r"\nmain = "src/entry.py"\ncompatibility_date = "2024-04-03"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
+    one_file_worker(tmp_path, ENTRY, date="2024-04-03")
     reply = await (await load_worker(tmp_path).fetch("/p", method="POST", body="hi", headers={"x-a": "1"})).text()
     assert reply == "POST http://localhost/other 1 hi"

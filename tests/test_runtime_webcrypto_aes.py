@@ -7,9 +7,9 @@ from __future__ import annotations
 import base64
 import builtins
 import hashlib
-import textwrap
 
 import pytest
+from worker_helpers import one_file_worker
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -325,10 +325,7 @@ class Default(WorkerEntrypoint):
 @pytest.mark.asyncio
 async def test_a_worker_seals_and_opens_a_secret(tmp_path):
     """A public Worker's token store (encrypt before KV, decrypt after): AES-GCM in Worker code."""
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.toml").write_text('name = "aes"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
+    one_file_worker(tmp_path, ENTRY, date="2025-10-01")
     worker = load_worker(tmp_path)
     reply = await (await worker.fetch("/", method="POST", body="refresh-token-123")).json()
     assert reply == {"sealed": len("refresh-token-123") + 16, "opened": "refresh-token-123"}
