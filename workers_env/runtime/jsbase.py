@@ -12,7 +12,7 @@ from typing import Any
 
 from workers_env._errors import JsException
 
-__all__ = ["JsProxy", "JsHostObject", "JsNull", "jsnull", "js_type_error"]
+__all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "jsnull", "js_type_error"]
 
 
 def js_type_error(message: str) -> JsException:
@@ -87,6 +87,20 @@ class JsProxy(metaclass=_ProxyType):
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
+
+
+class JsSetDeleteItems:
+    """Pyodide's item assignment and deletion on a JS object that has ``set`` and ``delete``
+    (``Headers``, ``URLSearchParams``, ``FormData``): ``proxy[key] = value`` calls
+    ``set(key, value)``; ``del proxy[key]`` calls ``delete(key)`` and then raises ``KeyError``,
+    because ``delete`` answers ``undefined`` (real Pyodide 0.26.0a4, 0.26.2 and 0.28.2)."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self.set(key, value)  # type: ignore[attr-defined]
+
+    def __delitem__(self, key: Any) -> None:
+        self.delete(key)  # type: ignore[attr-defined]
+        raise KeyError(key)
 
 
 class JsHostObject(JsProxy):

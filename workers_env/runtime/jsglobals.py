@@ -24,6 +24,7 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsdate import JsDate
+from workers_env.runtime.jsbase import JsSetDeleteItems
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsMap,
@@ -66,7 +67,7 @@ def _form_encode(text: str) -> str:
     return "".join(chr(b) if b in _FORM_SAFE else "+" if b == 0x20 else f"%{b:02X}" for b in data)
 
 
-class JsEntryList(JsProxy):
+class JsEntryList(JsSetDeleteItems, JsProxy):
     """What ``URLSearchParams`` and ``FormData`` share: ordered ``(name, value)`` entries read
     by name (names are strings, as JavaScript coerces them) and iterated as ``[name, value]``."""
 

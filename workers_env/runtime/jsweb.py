@@ -21,6 +21,7 @@ from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.forms import encode_form
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
+from workers_env.runtime.jsbase import JsSetDeleteItems
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -102,7 +103,7 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
-class JsHeaders(JsProxy):
+class JsHeaders(JsSetDeleteItems, JsProxy):
     """The JS ``Headers`` class: names lower-cased, iteration sorted by name."""
 
     _js_name = "Headers"

@@ -98,6 +98,11 @@ class ExecutionContext:
     props: dict[str, Any] = field(default_factory=dict)
 
     def waitUntil(self, awaitable: Awaitable[Any]) -> None:  # noqa: N802 - JS name
+        """Keep the request alive for ``awaitable``; anything else is JavaScript's
+        ``Promise.resolve`` of a plain value (a number, a function): accepted, nothing to wait for."""
+        if not inspect.isawaitable(awaitable):
+            return
+
         async def run() -> Any:
             with self.scope:
                 return await awaitable

@@ -26,7 +26,7 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import raise_reason
-from workers_env.runtime.current import current_context, current_runtime
+from workers_env.runtime.current import current_context, current_runtime, pyodide_028
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsproxy import (
@@ -385,8 +385,19 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
     is a Uint8Array), unlike ``workers.Request``'s keywords (``js.Request.new(url, **options)``)."""
     if isinstance(other_options.get("body"), (bytes, bytearray, memoryview)):
         other_options["body"] = to_js(other_options["body"])
-    request = resource if isinstance(resource, Request) else Request(resource, **other_options)
-    return Response(await send_request(request.js_object))
+    try:
+        request = resource if isinstance(resource, Request) else Request(resource, **other_options)
+        return Response(await send_request(request.js_object))
+    except JsException as exc:  # what JavaScript's fetch threw, as the SDKs' pyfetch raise it:
+        raise (AbortError if pyodide_028() else OSError)(exc.message) from None  # OSError's subclass on 0.28
+
+
+class AbortError(OSError):
+    """``pyodide.http.AbortError`` (Pyodide 0.28): how ``pyfetch`` -- and so ``workers.fetch``
+    -- raises what JavaScript's ``fetch`` threw (its message); the built-in SDK's patched
+    ``pyfetch`` of Pyodide 0.26 raises a plain ``OSError`` (workerd ``_workers.py``)."""
+
+    __module__ = "pyodide.http"
 
 
 def _to_python_exception(exc: JsException) -> Exception:

@@ -1,0 +1,54 @@
+"""Idioms of Cloudflare's Python Workers examples that must behave as in production:
+``headers[name] = value`` and ``del headers[name]`` on JS ``Headers``/``URLSearchParams``/
+``FormData`` (Pyodide calls ``set``/``delete``; real Pyodide 0.26.0a4, 0.26.2, 0.28.2), a failed
+``workers.fetch`` raising ``OSError`` (the SDKs' patched ``pyfetch``; Pyodide 0.28's
+``AbortError``), and ``ctx.waitUntil`` of a plain value accepted (``Promise.resolve``)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import js, load_worker
+
+
+def test_item_assignment_and_deletion_call_set_and_delete():
+    headers = js.Headers.new()
+    headers["Cache-Control"] = "max-age=1500"
+    assert headers.get("cache-control") == "max-age=1500"
+    with pytest.raises(KeyError):  # delete() ran, then Pyodide raises: delete answers undefined
+        del headers["Cache-Control"]
+    assert headers.has("cache-control") is False
+    params = js.URLSearchParams.new("a=1")
+    params["b"] = "2"
+    assert params.toString() == "a=1&b=2"
+    form = js.FormData.new()
+    form["k"] = "v"
+    assert form.get("k") == "v"
+
+
+ENTRY = '''
+from workers import Response, WorkerEntrypoint, fetch
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        self.ctx.waitUntil(42)  # a plain value: nothing to wait for, no error
+        try:
+            await fetch("http://127.0.0.1:9/")
+        except OSError as exc:
+            return Response(f"{type(exc).__name__}: {exc}")
+        return Response("fetched")
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "kind"), [("2025-09-01", "OSError"), ("2026-11-30", "AbortError")])
+async def test_a_failed_fetch_is_an_oserror(tmp_path, date, kind, caplog):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
+    with caplog.at_level(logging.ERROR):
+        reply = await (await worker.fetch("/")).text()
+    assert reply == f"{kind}: Network connection lost."  # the JS error's message, not "Error: ..."
+    assert not [r for r in caplog.records if "waitUntil" in r.getMessage()]
