@@ -52,3 +52,32 @@ async def test_a_failed_fetch_is_an_oserror(tmp_path, date, kind, caplog):
         reply = await (await worker.fetch("/")).text()
     assert reply == f"{kind}: Network connection lost."  # the JS error's message, not "Error: ..."
     assert not [r for r in caplog.records if "waitUntil" in r.getMessage()]
+
+
+@pytest.mark.asyncio
+async def test_a_workers_fetch_sends_no_user_agent_of_its_own():
+    """workerd adds no ``User-Agent`` to a Worker's subrequest (wrangler dev 4.164.0), so an API
+    that requires one refuses it -- here too, not only after deploying."""
+    import http.server
+    import threading
+
+    seen: list[list[str]] = []
+
+    class Echo(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            seen.append(sorted(k.lower() for k in self.headers.keys()))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        await js.fetch(url)
+        await js.fetch(url, headers=js.Headers.new([["User-Agent", "my-worker/1.0"]]))
+    finally:
+        server.shutdown()
+    assert "user-agent" not in seen[0] and "user-agent" in seen[1]

@@ -466,6 +466,9 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 
 _FOLLOW_REDIRECTS = urllib.request.build_opener()
 _MANUAL_REDIRECTS = urllib.request.build_opener(_NoRedirects())
+# workerd adds no User-Agent to a Worker's fetch (a probe under wrangler dev 4.164.0): without
+# urllib's own, an API that requires one refuses the request here as it does in production
+_FOLLOW_REDIRECTS.addheaders = _MANUAL_REDIRECTS.addheaders = []
 
 
 _REFERENCE_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
