@@ -81,3 +81,64 @@ async def test_a_workers_fetch_sends_no_user_agent_of_its_own():
     finally:
         server.shutdown()
     assert "user-agent" not in seen[0] and "user-agent" in seen[1]
+
+
+@pytest.mark.asyncio
+async def test_a_forwarded_request_reaches_the_origin_with_the_origins_host():
+    """``fetch(origin_url, request)`` -- every "proxy the request" example -- sends the target's
+    ``Host``, not the incoming request's: ``Host`` is a forbidden header to a Worker's fetch."""
+    import http.server
+    import threading
+
+    hosts: list[str] = []
+
+    class Echo(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            hosts.append(self.headers["Host"])
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    target = f"127.0.0.1:{server.server_address[1]}"
+    try:
+        incoming = js.Request.new("https://worker.example.com/page", headers=js.Headers.new([["Host", "worker.example.com"]]))
+        await js.fetch(f"http://{target}/a", incoming)
+        await js.fetch(f"http://{target}/b", headers=js.Headers.new([["Host", "evil.example"]]))
+    finally:
+        server.shutdown()
+    assert hosts == [target, target]
+
+
+@pytest.mark.asyncio
+async def test_the_dev_server_sends_the_bodys_own_length(tmp_path):
+    """A Response whose headers carry a stale ``Content-Length`` (an origin's, copied with
+    ``Response.new(new_text, origin)``) goes over HTTP with its body's length, as workerd sends it."""
+    from workers_env.runtime.server import WorkerApp
+
+    entry = '''
+    from workers import Response, WorkerEntrypoint
+
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response("hello world", headers={"content-length": "3", "x-a": "1"})
+    '''
+    app = WorkerApp(load_worker(one_file_worker(tmp_path, entry)))
+    sent: list[dict] = []
+    scope = {"type": "http", "method": "GET", "path": "/", "raw_path": b"/", "query_string": b"",
+             "headers": [(b"host", b"localhost")], "scheme": "http", "server": ("localhost", 8787),
+             "client": ("127.0.0.1", 1), "http_version": "1.1"}
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    await app(scope, receive, send)
+    headers = dict(sent[0]["headers"])
+    assert headers[b"content-length"] == b"11" and sent[1]["body"] == b"hello world"

@@ -146,10 +146,11 @@ class WorkerApp:
             log.exception("Uncaught exception in the worker while handling %s %s", request.method, request.url)
             status, headers, body = 500, [("content-type", "text/plain;charset=UTF-8")], _ERROR_BODY
             reason = ""
-        raw_headers = _head(headers, reason)
-        if status in (204, 304) or status < 200:  # RFC 9110 8.6: no Content-Length (as wrangler dev sends)
-            raw_headers = [(k, v) for k, v in raw_headers if k != b"content-length"]
-        elif not any(k == b"content-length" for k, _ in raw_headers):
+        # the body's own length goes over the wire, whatever Content-Length the Worker's headers
+        # hold (a copied origin's, say), as workerd sends it (wrangler dev 4.164.0); none for
+        # 204/304/1xx (RFC 9110 8.6, as wrangler dev sends them)
+        raw_headers = [(k, v) for k, v in _head(headers, reason) if k != b"content-length"]
+        if not (status in (204, 304) or status < 200):
             raw_headers.append((b"content-length", str(len(body)).encode()))
         if scope["method"] == "HEAD":
             body = b""

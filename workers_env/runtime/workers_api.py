@@ -495,7 +495,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     left = signal.seconds_left()
 
     def send() -> JsResponse:
-        raw = urllib.request.Request(js_request.url, data=body, method=js_request.method, headers=dict(js_request.headers.items()))
+        # Host is a forbidden header to a Worker's fetch: the target URL's host is sent (workerd)
+        sent = {k: v for k, v in js_request.headers.items() if k != "host"}
+        raw = urllib.request.Request(js_request.url, data=body, method=js_request.method, headers=sent)
         opener = _MANUAL_REDIRECTS if js_request.redirect == "manual" else _FOLLOW_REDIRECTS
         try:
             with opener.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001)) as reply:
