@@ -105,3 +105,23 @@ async def test_the_dev_servers_email_trigger_answers_as_wrangler_dev(tmp_path):
     assert await _post(app, "/cdn-cgi/local/email" + query, MESSAGE.replace(b"Subject: hi", b"Subject: spam")) == (
         400, b"Worker rejected email with the following reason: no spam")
     assert (await _post(app, "/cdn-cgi/local/email?from=a@b&to=c@d", b"Subject: x\r\n\r\nb"))[0] == 400
+
+
+@pytest.mark.asyncio
+async def test_a_last_folded_bcc_header_is_stripped_and_the_body_kept(tmp_path):
+    entry = '''
+    from workers import Response, WorkerEntrypoint
+
+    RAW = []
+
+
+    class Default(WorkerEntrypoint):
+        async def email(self, message, env, ctx):
+            RAW.append(await Response(message.raw).text())
+    '''
+    worker = _worker(tmp_path, entry)
+    raw = (b"From: sender@example.com\r\nTo: recipient@example.com\r\nMessage-ID: <a@b>\r\n"
+           b"Bcc: x@example.com,\r\n y@example.com\r\n\r\nbody\r\n")
+    await worker.email(raw, from_="sender@example.com", to="recipient@example.com")
+    assert worker.module.RAW == ["From: sender@example.com\r\nTo: recipient@example.com\r\nMessage-ID: <a@b>\r\n"
+                                 "\r\nbody\r\n"]

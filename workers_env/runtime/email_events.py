@@ -69,8 +69,8 @@ def _now() -> str:
 def _without_bcc(raw: bytes) -> bytes:
     """The message with its ``Bcc`` header (and its folded lines) removed, as Miniflare's
     ``stripEmailHeader`` delivers it; the body untouched."""
-    end = re.search(rb"\r?\n\r?\n", raw)
-    head, rest = (raw[: end.start()], raw[end.start():]) if end else (raw, b"")
+    end = re.search(rb"\r?\n(?=\r?\n)", raw)  # the last header line's end: the blank line follows
+    head, rest = (raw[: end.end()], raw[end.end():]) if end else (raw, b"")
     kept: list[bytes] = []
     dropping = False
     for line in re.split(rb"(?<=\n)", head):
