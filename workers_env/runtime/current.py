@@ -94,6 +94,18 @@ def handling(ctx: Any) -> Iterator[None]:
         _CONTEXT.reset(token)
 
 
+#: workerd's error for I/O outside a handler (``IoContext::current()``, io-context.c++)
+GLOBAL_SCOPE_ERROR = ("Disallowed operation called within global scope. Asynchronous I/O (ex: fetch() or connect()), "
+                      "setting a timeout, and generating random values are not allowed within global scope. To fix "
+                      "this error, perform this operation within a handler. https://developers.cloudflare.com/"
+                      "workers/runtime-apis/handlers/")
+
+
+def in_global_scope() -> bool:
+    """Whether Worker code runs outside any request or event: its module's top level."""
+    return _CURRENT.get() is not None and _CONTEXT.get() is None
+
+
 def current_context() -> Any:
     """The ``ExecutionContext`` of the request or event being handled, or ``None``."""
     return _CONTEXT.get()

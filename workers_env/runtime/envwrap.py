@@ -29,7 +29,7 @@ from workers_env._jsvalues import (
 )
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.jsproxy import (
     NULL_AS_NONE,
     JsArray,
@@ -144,6 +144,8 @@ class JsBinding(JsHostObject):
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                     plain.pop()
                     js_args.pop()
+            if in_global_scope() and inspect.iscoroutinefunction(attr):  # I/O at the module's top level
+                raise JsException(GLOBAL_SCOPE_ERROR)
             try:
                 result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
             except JsException as error:

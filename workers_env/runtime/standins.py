@@ -272,7 +272,24 @@ def _workers_getattr(name: str) -> Any:
         if lacks is not None:
             raise _absent(lacks, name)
         return standin_modules()[f"workers.{name}"]
-    raise _missing_attribute("workers", name)
+    era = getattr(current_runtime(), "era", None)
+    if name in _SDK_NAMES_NOT_EMULATED and (era is None or era.external_sdk):
+        raise _missing_attribute("workers", name)  # the external SDK has it; workers-env does not
+    # no SDK of the Worker's era has the name (the built-in one dropped patch_env on 2026-06-30,
+    # workerd 6581cf017): Python's own texts
+    raise _absent(f"cannot import name {name!r} from 'workers'", name) if _importing() else \
+        AttributeError(f"module 'workers' has no attribute {name!r}")
+
+
+#: names workers-runtime-sdk 1.9.5 exports (``workers/__init__.py``) that workers-env does not emulate
+_SDK_NAMES_NOT_EMULATED = frozenset({"patch_env"})
+
+
+def _importing() -> bool:
+    """Whether the caller two frames up runs ``from ... import`` (as :func:`_absent` tells)."""
+    frame = sys._getframe(3)
+    code = frame.f_code.co_code
+    return 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] in _IMPORT_OPS
 
 
 _PROCESS_CACHES: list[Any] = []  # ``js.caches`` outside any Worker (one for the process, made on first use)

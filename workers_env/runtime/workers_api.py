@@ -26,7 +26,7 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import raise_reason
-from workers_env.runtime.current import current_context, current_runtime, pyodide_028
+from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_context, current_runtime, pyodide_028
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsproxy import (
@@ -595,18 +595,12 @@ class WorkerEntrypoint:
         cls.__init__ = wrapped_init  # type: ignore[method-assign]
 
 
-_GLOBAL_SCOPE = ("Disallowed operation called within global scope. Asynchronous I/O (ex: fetch() or connect()), "
-                 "setting a timeout, and generating random values are not allowed within global scope. To fix this "
-                 "error, perform this operation within a handler. https://developers.cloudflare.com/workers/"
-                 "runtime-apis/handlers/")
-
-
 def wait_until(awaitable: Any) -> None:
     """``cloudflare:workers``' ``waitUntil`` (``from workers import wait_until``): the running
     request's ``ctx.waitUntil``, for code that has no ``ctx`` at hand."""
     ctx = current_context()
     if ctx is None:
-        raise JsException(_GLOBAL_SCOPE)
+        raise JsException(GLOBAL_SCOPE_ERROR)
     ctx.waitUntil(awaitable)
 
 
