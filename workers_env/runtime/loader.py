@@ -492,7 +492,7 @@ def load_worker(
     vendor = main_path.parent / "vendor"
     legacy_vendor = vendor.is_dir() and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
     scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era, null_is_none, caches),
-                        vendor=vendor if legacy_vendor else None)
+                        vendor=vendor if legacy_vendor else None, project=getattr(config, "root", None))
     with scope:
         try:
             module = importlib.import_module(main_path.stem)

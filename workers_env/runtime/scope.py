@@ -2,7 +2,10 @@
 
 Inside the scope, ``sys.modules`` holds the stand-in ``workers``/``js``/``pyodide``
 modules and the worker's own modules, and the folder of ``main`` leads ``sys.path`` (as
-in production, modules beside the entry import without prefix). On exit everything is
+in production, modules beside the entry import without prefix). Folders of the project
+above ``main``'s (the config's folder, say, on ``sys.path`` as the current directory) step
+off ``sys.path`` meanwhile: production uploads only ``main``'s folder, so a module beside
+``wrangler.toml`` must not import here either. On exit everything is
 put back: modules the worker imported from its folder are kept by the scope, not by
 ``sys.modules``, so two workers with a ``utils.py`` each never see each other's.
 Entries are reference-counted, so nested and overlapping entries (concurrent requests)
@@ -86,16 +89,38 @@ def _is_under(module: ModuleType, folder: Path) -> bool:
     return False
 
 
+def _top_folder(module: ModuleType | None) -> Path | None:
+    """The folder a top-level module was found in (a package's parent folder)."""
+    origin = getattr(module, "__file__", None)
+    if not origin:
+        return None
+    try:
+        where = Path(origin).resolve().parent
+    except (OSError, TypeError, ValueError):
+        return None
+    return where.parent if Path(origin).name == "__init__.py" else where
+
+
 class ImportScope:
     """The worker's import namespace; use ``with scope:`` around every call into its code."""
 
-    def __init__(self, folder: Path, runtime: object = None, *, vendor: Path | None = None):
+    def __init__(self, folder: Path, runtime: object = None, *, vendor: Path | None = None,
+                 project: Path | None = None):
         self.folder = folder.resolve()
+        self.project = project.resolve() if project is not None else None  # the config's folder
         self.vendor = vendor.resolve() if vendor is not None else None  # the legacy vendor/ folder
         self.runtime = runtime  # a WorkerRuntime, marked current on every entry
         self.modules: dict[str, ModuleType] = {}
         self._layer = _Layer()
         self._hidden: dict[str, ModuleType] = {}
+        self._masked: list[tuple[int, str]] = []  # sys.path entries stepped aside, with their places
+        self._path_cache: dict[tuple[str, str], bool] = {}  # (entry, cwd) -> is one of _above
+        self._seen: set[str] = set()  # sys.modules names already looked at, and those found
+        self._root_tops: set[str] = set()  # there that were imported from a folder in _above
+        # the project's folders above main's: never uploaded, so never importable
+        self._above: set[Path] = set()
+        if self.project is not None and self.project != self.folder and self.folder.is_relative_to(self.project):
+            self._above = {p for p in self.folder.parents if p.is_relative_to(self.project)}
         self._before: set[str] = set()
 
     def __enter__(self) -> ImportScope:
@@ -105,6 +130,7 @@ class ImportScope:
             _STANDINS.push(standin_modules())
             if first:
                 self._hide_shadowed()
+                self._mask_project_path()
                 sys.path.insert(0, str(self.folder))
                 if self.vendor is not None:  # after the Worker's folder, before site-packages
                     at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
@@ -123,6 +149,7 @@ class ImportScope:
             self._layer.pop(self.modules)
             if last:
                 self._remove_path()
+                self._unmask_project_path()
                 for name, module in self._hidden.items():
                     if module not in _OWNED:  # another worker's module never lands globally
                         sys.modules.setdefault(name, module)
@@ -139,6 +166,42 @@ class ImportScope:
                 module = sys.modules[name]
                 if not _is_under(module, self.folder):
                     self._hidden[name] = sys.modules.pop(name)
+
+    def _mask_project_path(self) -> None:
+        above = self._above
+        if not above:
+            return
+        cwd = os.getcwd()
+        for index in range(len(sys.path) - 1, -1, -1):
+            entry = sys.path[index]
+            key = (entry, "" if os.path.isabs(entry) else cwd)
+            masked = self._path_cache.get(key)
+            if masked is None:
+                try:
+                    masked = Path(cwd, entry).resolve() in above
+                except (OSError, TypeError, ValueError):
+                    masked = False
+                self._path_cache[key] = masked
+            if masked:
+                self._masked.append((index, entry))
+                del sys.path[index]
+        prefix = str(self.project) + os.sep
+        for name in sys.modules.keys() - self._seen:  # what was imported from there already
+            self._seen.add(name)
+            module = sys.modules[name]
+            if ("." not in name and str(getattr(module, "__file__", None) or "").startswith(prefix)
+                    and _top_folder(module) in above):
+                self._root_tops.add(name)
+        tops = {name for name in self._root_tops if name in sys.modules}
+        if tops:
+            for name in list(sys.modules):
+                if name.partition(".")[0] in tops and name not in self.modules:
+                    self._hidden[name] = sys.modules.pop(name)
+
+    def _unmask_project_path(self) -> None:
+        for index, entry in reversed(self._masked):
+            sys.path.insert(min(index, len(sys.path)), entry)
+        self._masked = []
 
     def _capture_new_modules(self) -> None:
         for name in set(sys.modules) - self._before:
