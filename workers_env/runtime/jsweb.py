@@ -86,7 +86,7 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     if isinstance(init, JsRequest):  # workerd's Request::Initializer: another Request reads as its
         options.update(method=init.method, redirect=init.redirect, signal=init.signal, cf=init.cf,
                        headers=JsHeaders(init.headers),  # fields, its body not taken but shared: reading
-                       body=None if init._body is None else JsBuffer(init._body), _body_of=init)  # one uses both
+                       body=None if init._body is None else JsBuffer(init._body), _body_of=init)  # one stream
     elif isinstance(init, JsResponse):  # Response::Initializer: another Response's status, text, headers
         options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init.webSocket)
         if init.statusText:
@@ -291,6 +291,12 @@ class _BodyStream(JsReadableStream):
         super().__init__(ByteStream([owner._body] if owner._body else []))
         self._owner = owner
 
+    def handed_over(self) -> _Body | None:
+        """The owner whose body this stream is, when a new Request/Response may take it as its
+        own (not yet read): workerd shares the stream rather than reading it."""
+        owner = self._owner
+        return None if owner.bodyUsed or owner._live is not None else owner
+
     def _take(self) -> list[bytes]:
         if self._owner.bodyUsed:
             raise js_type_error("This ReadableStream is disturbed (has already been read from), and cannot be used "
@@ -300,11 +306,43 @@ class _BodyStream(JsReadableStream):
         return chunks
 
 
+class _BodyCell:
+    """Whether a body's one stream has been read: shared by every Request and Response made
+    over that stream (``new Response(other.body)``, ``new Request(url, other_request)``), so
+    reading any of them uses all of them up, as workerd's shared ``ReadableStream`` does."""
+
+    __slots__ = ("used",)
+
+    def __init__(self) -> None:
+        self.used = False
+
+
 class _Body(JsProxy):
     """The body mixin shared by ``Request`` and ``Response``: readable once."""
 
-    bodyUsed: bool  # noqa: N815 - JS name
     _live: LiveByteStream | None = None  # a TransformStream's readable still being written
+
+    @property
+    def bodyUsed(self) -> bool:  # noqa: N802 - JS name
+        cell = self.__dict__.get("_cell")
+        return cell is not None and cell.used
+
+    @bodyUsed.setter
+    def bodyUsed(self, value: bool) -> None:  # noqa: N802 - JS name
+        self._body_cell().used = bool(value)
+
+    def _body_cell(self) -> _BodyCell:
+        cell = self.__dict__.get("_cell")
+        if cell is None:
+            cell = self.__dict__["_cell"] = _BodyCell()
+        return cell
+
+    def _share_body(self, other: _Body) -> None:
+        """Take ``other``'s body as the same stream: one ``body`` object, one ``bodyUsed``."""
+        self.__dict__["_cell"] = other._body_cell()
+        stream = other.body
+        if stream is not None and other._live is None:
+            self.__dict__["_stream"] = stream
 
     @property
     def _body(self) -> bytes | None:
@@ -332,9 +370,6 @@ class _Body(JsProxy):
             raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
         if self._body is not None:
             self.bodyUsed = True
-            twin = self.__dict__.get("_body_of")  # a Request made with another as its init: one stream
-            if twin is not None:
-                twin.bodyUsed = True
         return self._body or b""
 
     @property
@@ -454,7 +489,8 @@ class JsRequest(_Body):
     def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None,
                  redirect: str = "follow", signal: Any = None):
         method = str(method).upper()
-        data, implied_type = _extract_body(body)
+        source = body.handed_over() if isinstance(body, _BodyStream) else None
+        data, implied_type = (source._body, None) if source is not None else _extract_body(body)
         if data is not None and method in ("GET", "HEAD"):
             raise js_type_error("Request with a GET or HEAD method cannot have a body.")
         self.url = _serialized(url)
@@ -467,6 +503,8 @@ class JsRequest(_Body):
         self.bodyUsed = False
         self.redirect = redirect
         self.signal = signal if signal is not None else JsAbortSignal()  # every Request has one
+        if source is not None:
+            self._share_body(source)
 
     @staticmethod
     def new(input: Any, init: Any = NO_INIT, **kwargs: Any) -> JsRequest:  # noqa: A002 - JS name
@@ -479,7 +517,7 @@ class JsRequest(_Body):
         body_of = options.pop("_body_of", None)
         if body_of is not None:
             made = JsRequest.from_options(input, options)
-            made.__dict__["_body_of"] = body_of
+            made._share_body(body_of)
             return made
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
@@ -548,7 +586,9 @@ class JsResponse(_Body):
                 name="RangeError",
             )
         live = live_source(body)
-        data, implied_type = (None, None) if live is not None else _extract_body(body)
+        source = body.handed_over() if isinstance(body, _BodyStream) else None
+        data, implied_type = ((None, None) if live is not None else (source._body, None) if source is not None
+                              else _extract_body(body))
         if (data is not None or live is not None) and status in _NULL_BODY_STATUSES:
             # workerd: a stream or a non-empty buffer is refused; a zero-length buffer is allowed
             # with a console warning and treated as no body (its Workers-beta leniency)
@@ -579,6 +619,8 @@ class JsResponse(_Body):
         self.type = "default"
         self.redirected = False
         self.webSocket = options.get("webSocket")
+        if source is not None and data is not None:
+            self._share_body(source)
 
     @property
     def ok(self) -> bool:
