@@ -274,6 +274,28 @@ def test_pyproject_indexes_must_be_a_table_of_tables(tmp_path: Path) -> None:
         load_config(tmp_path)
 
 
+@pytest.mark.parametrize(("table", "says"), [
+    ('[tool.workers-env]\nindex = 1\n', "unknown key 'index' (did you mean 'indexes'?)"),
+    ('[tool.workers-env.embedders]\nx = "m:f"\n',
+     "unknown key 'embedders' (it belongs in [tool.workers-env.ai.embedders])"),
+    ('[tool.workers-env]\npython_sdk = "built-in"\n', "unknown key 'python_sdk' (did you mean 'python-sdk'?)"),
+    ('[tool.workers-env]\ncolour = 1\n', "unknown key 'colour'; the keys are indexes, ai, bindings, python-sdk"),
+])
+def test_a_misspelt_pyproject_key_is_an_error_not_ignored(tmp_path: Path, table: str, says: str) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    write(tmp_path, "pyproject.toml", table)
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert says in str(info.value)
+
+
+def test_every_pyproject_key_is_accepted(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    write(tmp_path, "pyproject.toml", '[tool.workers-env]\npython-sdk = "built-in"\n[tool.workers-env.indexes]\n'
+                                      '[tool.workers-env.ai]\n[tool.workers-env.bindings]\n')
+    assert load_config(tmp_path).pyproject_indexes == {}
+
+
 # -- environments -----------------------------------------------------------------------------------
 ENV_TOML = TOML + textwrap.dedent(
     """

@@ -8,6 +8,7 @@ environment as a :class:`WorkerConfig`.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
@@ -230,11 +231,17 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
     return raw
 
 
+#: The keys of ``[tool.workers-env]``: index definitions, the AI binding's embedders and
+#: replies, ``workers-env dev``'s supplied bindings, the Python SDK era.
+PYPROJECT_KEYS = ("indexes", "ai", "bindings", "python-sdk")
+
+
 def _read_pyproject_tool(root: Path) -> dict[str, Any]:
     """The raw ``[tool.workers-env]`` table of ``root/pyproject.toml`` ({} if none).
 
-    Its ``indexes`` entry is checked to be a table of tables here; every other key belongs to
-    the binding or command that reads it.
+    Its keys are checked against :data:`PYPROJECT_KEYS` (a misspelt table would otherwise be
+    ignored without a word) and its ``indexes`` entry to be a table of tables here; every other
+    key belongs to the binding or command that reads it.
     """
     pyproject = root / "pyproject.toml"
     if not pyproject.is_file():
@@ -248,6 +255,17 @@ def _read_pyproject_tool(root: Path) -> dict[str, Any]:
     section = tool.get("workers-env", {}) if isinstance(tool, dict) else {}
     if not isinstance(section, dict):
         section = {}
+    unknown = sorted(set(section) - set(PYPROJECT_KEYS))
+    if unknown:
+        key = unknown[0]
+        close = difflib.get_close_matches(key, PYPROJECT_KEYS, n=1)
+        hint = (f" (it belongs in [tool.workers-env.ai.{key}])" if key in ("embedders", "replies")
+                else f" (did you mean {close[0]!r}?)" if close else "")
+        raise ConfigError(
+            f"[tool.workers-env] in {_display(pyproject)}: unknown key {key!r}{hint}; the keys are "
+            + ", ".join(PYPROJECT_KEYS),
+            path=str(pyproject),
+        )
     indexes = section.get("indexes", {})
     if not isinstance(indexes, dict) or not all(isinstance(v, dict) for v in indexes.values()):
         raise ConfigError(
