@@ -82,13 +82,14 @@ def _headers_to_message(js_headers: JsHeaders) -> HTTPMessageMapping:
 
 
 def _to_js_headers(headers: Any) -> JsHeaders:
+    """Both SDKs' ``_to_js_headers``: a list of pairs, a ``dict`` or a JS ``Headers`` -- not the
+    ``HTTPMessage`` their own ``request.headers`` is (workerd ``_workers.py``, workers-py
+    ``utils.py``): ``Response(body, headers=request.headers)`` is their ``TypeError``."""
     if isinstance(headers, JsHeaders):
         return headers
     if isinstance(headers, list):
         return JsHeaders(headers)
     if isinstance(headers, dict):
-        return JsHeaders(list(headers.items()))
-    if isinstance(headers, http.client.HTTPMessage):
         return JsHeaders(list(headers.items()))
     raise TypeError("Received unexpected type for headers argument")
 
