@@ -122,6 +122,8 @@ class JsBinding(JsHostObject):
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
             where = f"call to {self._name}.{name}()"
+            if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
+                self._check_queue_messages(name, js_args)
             if (self._js_class, name) == ("WorkerQueue", "send") and js_args and _unconverted_container(js_args[0]):
                 js_args[0] = self._queue_body(js_args[0], js_args[1] if len(js_args) > 1 else None, where)
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
@@ -159,6 +161,25 @@ class JsBinding(JsHostObject):
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
+
+    def _check_queue_messages(self, name: str, js_args: list[Any]) -> None:
+        """workerd's ``WorkerQueue::send``/``sendBatch`` checks (``queue.c++``), made before the
+        supplied binding sees anything: a body that JavaScript reads as ``undefined`` -- Python's
+        ``None``, or a message of ``sendBatch`` whose ``body`` it cannot read: ``to_js(dict)``
+        is a plain ``Map`` on Pyodide 0.26 -- and an empty batch are ``TypeError``s."""
+        if name == "send":
+            bodies = [js_args[0] if js_args else None]
+        else:
+            batch = js_args[0] if js_args else None
+            messages = list(batch) if isinstance(batch, (JsArray, list, tuple)) else None
+            if messages is None:
+                return  # not a sequence: left to the binding, as before
+            if not messages:
+                raise JsException("sendBatch() requires at least one message", name="TypeError")
+            bodies = [_option_value(m.unwrap() if isinstance(m, JsDoubleProxy) else m, "body", self._nulls)
+                      for m in messages]
+        if any(body is None or body is UNDEFINED for body in bodies):
+            raise JsException("Message body cannot be undefined", name="TypeError")
 
     def _queue_body(self, body: Any, options: Any, where: str) -> Any:
         """An unconverted Python container handed to a raw Queue's ``send(body, options)`` (a
