@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from workers_env import load_env, load_worker
+from workers_env import PyProxyWarning, load_env, load_worker
 from workers_env.ai.binding import AiBinding
 
 BASE = '''name = "x"
@@ -116,13 +116,28 @@ def test_before_the_external_sdk_env_ai_is_the_raw_js_binding(project):
     root = project(BASE.replace("2026-05-01", "2025-09-01") + '[ai]\nbinding = "AI"\n')
     env = load_env(root)
     assert isinstance(env.unwrapped("AI"), AiBinding) and not isinstance(env.AI, AiBinding)
-    with pytest.raises(JsException, match="to_js"):
+    # a plain dict is a PyProxy, which ai-api.ts JSON.stringify's: {} on Pyodide 0.26
+    with pytest.warns(PyProxyWarning), pytest.raises(JsException, match="required properties at '/' are 'text'"):
         asyncio.run(env.AI.run("@cf/baai/bge-small-en-v1.5", {"text": ["a"]}))
     res = asyncio.run(env.AI.run("@cf/baai/bge-small-en-v1.5", to_js({"text": ["a", "b"]}, dict_converter=js.Object.fromEntries)))
     assert res.data.length == 2 and res.shape.to_py() == [2, 384]
     env.unwrapped("AI").reply("scripted")  # Python-side scripting goes through the emulator itself
     out = asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct", to_js({"prompt": "hi"}, dict_converter=js.Object.fromEntries)))
     assert out.response == "scripted"
+
+
+def test_a_plain_dict_as_ai_inputs_is_what_json_stringify_writes_of_it(project):
+    """Pyodide 0.28 (built-in SDK era, from 2025-09-29): JSON.stringify of a dict's PyProxy
+    writes its keys, so a plain dict embeds, as in production; a list of dicts in it throws
+    the borrowed-proxy error (real Pyodide 0.28.2 under Node)."""
+    from workers_env import JsException
+
+    env = load_env(project(BASE.replace("2026-05-01", "2025-11-01") + '[ai]\nbinding = "AI"\n'))
+    res = asyncio.run(env.AI.run("@cf/baai/bge-small-en-v1.5", {"text": ["a", "b"], "pooling": "cls"}))
+    assert res.shape.to_py() == [2, 384]
+    assert env.unwrapped("AI").calls[-1].inputs == {"text": ["a", "b"], "pooling": "cls"}
+    with pytest.raises(JsException, match="borrowed proxy was automatically destroyed"):
+        asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct", {"messages": [{"role": "user", "content": "hi"}]}))
 
 
 FAILING = '''

@@ -141,8 +141,13 @@ class JsBinding(JsHostObject):
                 # ``undefined`` and a Python container a PyProxy, for the binding to judge
                 plain = [rest_argument(a, where) for a in js_args]
             else:
+                # where the JS method only JSON.stringify's an argument, a PyProxy is what that writes
+                json_at = _declared(self._binding, "JS_JSON_ARGS", {}).get(name)
                 plain = [pyproxy_options(a, f"options of {self._name}.{name}()", nulls=self._nulls)
-                         if i == at and type(a) is dict else to_plain(a, where=where) for i, a in enumerate(js_args)]
+                         if i == at and type(a) is dict
+                         else to_plain(pyproxy_json(a, where, self._nulls), where=where)
+                         if i == json_at and type(a) in (dict, list, tuple)
+                         else to_plain(a, where=where) for i, a in enumerate(js_args)]
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                     plain.pop()
                     js_args.pop()
