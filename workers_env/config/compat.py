@@ -51,6 +51,22 @@ PYTHON_EXTERNAL_SDK = CompatFlag(
 #: ``queuesJsonMessages``: a Queue's ``send(body)`` without a ``contentType`` serialises to JSON
 #: (``JSON.stringify``), no longer with V8's serializer.
 QUEUES_JSON_MESSAGES = CompatFlag("queuesJsonMessages", "queues_json_messages", "no_queues_json_messages", "2024-03-18")
+#: ``nodeJsCompatV2``: the Node.js globals ``Buffer`` and ``process`` exist everywhere; implied
+#: by ``nodejs_compat`` on a date from 2024-09-23 (``$impliedByAfterDate``), on for all from 2026-08-04.
+NODEJS_COMPAT_V2 = CompatFlag("nodeJsCompatV2", "nodejs_compat_v2", "no_nodejs_compat_v2", "2026-08-04")
+
+
+def node_globals(config: Any) -> bool:
+    """Whether ``Buffer`` and ``process`` are JavaScript globals for ``config`` (workerd's
+    ``compatibility-date.capnp``: ``nodeJsCompatV2``)."""
+    flags = set(getattr(config, "compatibility_flags", None) or ())
+    if NODEJS_COMPAT_V2.disable in flags:
+        return False
+    if flag_enabled(NODEJS_COMPAT_V2, config):
+        return True
+    return "nodejs_compat" in flags and compatibility_date(config) >= "2024-09-23"
+
+
 #: ``pythonWorkersForceNewVendorPath``: the Worker's ``vendor/`` folder is no longer on ``sys.path``
 #: (vendored packages go in ``python_modules/``); before it, workerd puts it there.
 PYTHON_FORCE_NEW_VENDOR_PATH = CompatFlag(

@@ -35,6 +35,7 @@ from workers_env.config.compat import (
     PYTHON_NO_GLOBAL_HANDLERS,
     compatibility_date,
     flag_enabled,
+    node_globals,
     python_release,
 )
 from workers_env.runtime import threadpool
@@ -491,7 +492,8 @@ def load_worker(
     # before 2025-08-11 workerd puts the uploaded vendor/ folder on sys.path (setup_python_search_path.py)
     vendor = main_path.parent / "vendor"
     legacy_vendor = vendor.is_dir() and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
-    scope = ImportScope(main_path.parent, runtime=WorkerRuntime(JsEnv(env, era), era, null_is_none, caches),
+    runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config))
+    scope = ImportScope(main_path.parent, runtime=runtime,
                         vendor=vendor if legacy_vendor else None, project=getattr(config, "root", None))
     with scope:
         try:

@@ -321,6 +321,11 @@ WORKERD_GLOBALS_NOT_EMULATED = frozenset({
 })
 
 
+#: Node.js globals of workerd, there only with ``nodejs_compat`` (from 2024-09-23) or from
+#: 2026-08-04 (``nodeJsCompatV2``): not emulated either, and importable only where they exist
+NODE_GLOBALS = frozenset({"Buffer", "process"})
+
+
 class NotEmulatedGlobal(jsproxy.JsProxy):
     """A workerd global the stand-in lacks (:data:`WORKERD_GLOBALS_NOT_EMULATED`): importable,
     and every use -- a call, ``new``, an attribute -- raises ``NotEmulatedError`` naming it."""
@@ -358,6 +363,12 @@ def _js_getattr(name: str) -> Any:
         raise AttributeError(name)
     if name in WORKERD_GLOBALS_NOT_EMULATED:
         return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
+    if name in NODE_GLOBALS:
+        if getattr(current_runtime(), "node_globals", True):  # outside a Worker: today's workerd
+            return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
+        # not a global for this config: what Pyodide says of any missing one
+        raise _absent(f"cannot import name {name!r} from 'js' (unknown location)", name) if _importing() else \
+            AttributeError(name)
     raise _missing_attribute("js", name)
 
 
