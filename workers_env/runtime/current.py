@@ -28,6 +28,8 @@ class WorkerRuntime:
     caches: Any = None  #: the Worker's ``caches`` (a :class:`~workers_env.runtime.cacheapi.JsCacheStorage`)
     #: whether ``Buffer`` and ``process`` are globals (``nodejs_compat`` from 2024-09-23, every date from 2026-08-04)
     node_globals: bool = True
+    #: the ``CF-Worker`` header of its outgoing fetches (``None``: none, as outside a Worker)
+    cf_worker: str | None = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives
     js_modules: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

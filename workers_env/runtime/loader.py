@@ -38,6 +38,7 @@ from workers_env.config.compat import (
     node_globals,
     python_release,
 )
+from workers_env.config.routes import cf_worker_zone
 from workers_env.runtime import threadpool
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, handling
@@ -492,7 +493,8 @@ def load_worker(
     # before 2025-08-11 workerd puts the uploaded vendor/ folder on sys.path (setup_python_search_path.py)
     vendor = main_path.parent / "vendor"
     legacy_vendor = vendor.is_dir() and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
-    runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config))
+    runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config),
+                            cf_worker=cf_worker_zone(config))
     scope = ImportScope(main_path.parent, runtime=runtime,
                         vendor=vendor if legacy_vendor else None, project=getattr(config, "root", None))
     with scope:

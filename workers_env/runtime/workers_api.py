@@ -494,10 +494,15 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     signal = js_request.signal
     signal.throwIfAborted()
     left = signal.seconds_left()
+    zone = getattr(current_runtime(), "cf_worker", None)  # read here: send() runs in a thread
 
     def send() -> JsResponse:
-        # Host is a forbidden header to a Worker's fetch: the target URL's host is sent (workerd)
-        sent = {k: v for k, v in js_request.headers.items() if k != "host"}
+        # Host is a forbidden header to a Worker's fetch: the target URL's host is sent (workerd);
+        # a Worker's own CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker)
+        dropped = ("host",) if zone is None else ("host", "cf-worker", "cf-connecting-ip")
+        sent = {k: v for k, v in js_request.headers.items() if k not in dropped}
+        if zone is not None:
+            sent["CF-Worker"] = zone
         raw = urllib.request.Request(js_request.url, data=body, method=js_request.method, headers=sent)
         opener = _MANUAL_REDIRECTS if js_request.redirect == "manual" else _FOLLOW_REDIRECTS
         try:
