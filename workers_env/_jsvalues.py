@@ -32,6 +32,7 @@ __all__ = [
     "HttpResponse",
     "JsDate",
     "JsDict",
+    "JsLiteralMapArgument",
     "JsMapArgument",
     "JsMapResult",
     "JsOpaque",
@@ -96,6 +97,15 @@ class PyProxyArgument:
 
     def __repr__(self) -> str:
         return f"PyProxyArgument({self.value!r})"
+
+
+class JsLiteralMapArgument(dict):  # type: ignore[type-arg]
+    """What a binding reads of Pyodide 0.28's ``LiteralMap`` (``to_js(dict)`` without a
+    ``dict_converter``): its string keys as properties -- except those named like a ``Map``
+    member (``values``, ``keys``, ``get``, ...), which read as that member, a function, and so
+    are left out here as ``JSON.stringify`` leaves them out; ``map.values`` is still a function,
+    which the Vectorize binding reads (real Pyodide 0.28.2 under Node: ``{...m}``,
+    ``JSON.stringify(m)``)."""
 
 
 class JsMapArgument(dict):  # type: ignore[type-arg]

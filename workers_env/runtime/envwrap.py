@@ -209,7 +209,7 @@ def _option_value(options: Any, key: str, nulls: Any) -> Any:
     if isinstance(options, JsObject):
         return options._props.get(key)
     if isinstance(options, JsLiteralMap):
-        return options.properties().get(key)
+        return options.read_properties().get(key)
     if isinstance(options, dict) and reads_dict_keys(nulls):
         return options.get(key)
     return None

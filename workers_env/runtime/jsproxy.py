@@ -660,6 +660,13 @@ class JsMap(JsProxy):
 
 
 
+#: property names a ``Map`` answers with its own member (a function), whatever its entries hold
+MAP_MEMBERS = frozenset({
+    "constructor", "get", "set", "has", "delete", "clear", "entries", "forEach", "keys", "values",
+    "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+})
+
+
 class JsLiteralMap(JsMap):
     """What ``to_js(dict)`` makes from Pyodide 0.27 on (compatibility dates from 2025-09-29):
     a ``Map`` whose string keys are also its own properties, so ``m.a``, ``Object.keys(m)``,
@@ -684,8 +691,16 @@ class JsLiteralMap(JsMap):
         return len(self._entries) or self.get("size")
 
     def properties(self) -> dict[str, Any]:
-        """Its own properties: the entries with a string key (what JavaScript reads of it)."""
+        """Its own properties: the entries with a string key (``Object.keys`` lists them all)."""
         return {k: v for k, v in self._entries.items() if isinstance(k, str)}
+
+    def read_properties(self) -> dict[str, Any]:
+        """Its properties as JavaScript reads them (``{...m}``, ``JSON.stringify(m)``, a
+        binding): literal-map.js reads ``map[k] || map.get(k)``, so a key named like a ``Map``
+        or ``Object`` member reads as that member, a function (left out here, as JSON leaves it
+        out), and ``size`` as the number of entries (real Pyodide 0.28.2 under Node)."""
+        return {k: len(self._entries) if k == "size" else v for k, v in self.properties().items()
+                if k not in MAP_MEMBERS}
 
     def object_keys(self) -> JsArray:
         return JsArray(list(self.properties()))
@@ -1001,7 +1016,8 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     if isinstance(value, ByteStream):
         return value
     if isinstance(value, JsLiteralMap):  # read as an object: its string keys are its properties
-        return {k: to_plain(v, where=where) for k, v in value.properties().items()}
+        return _jsvalues.JsLiteralMapArgument(
+            {k: to_plain(v, where=where) for k, v in value.read_properties().items()})
     if isinstance(value, JsMap):
         return _jsvalues.JsMapArgument()
     if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)
@@ -1261,7 +1277,7 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, JsSet):  # a Set has no own enumerable properties
         return {}
     if isinstance(value, JsLiteralMap):  # its string keys are own properties
-        return {k: _jsonable(v) for k, v in value.properties().items() if v is not None}
+        return {k: _jsonable(v) for k, v in value.read_properties().items() if v is not None}
     if isinstance(value, (JsMap, JsBufferSource)):
         return {}
     if isinstance(value, dict):

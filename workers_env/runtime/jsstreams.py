@@ -296,7 +296,7 @@ def _source_fields(source: Any) -> dict[str, Any]:
     from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, pyproxy_options
 
     if isinstance(source, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
-        return source.properties()
+        return source.read_properties()
     if source is None or isinstance(source, JsMap):
         return {}
     if isinstance(source, JsObject):

@@ -94,7 +94,7 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     elif isinstance(init, JsObject):
         options.update(init._props)
     elif isinstance(init, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
-        options.update(init.properties())
+        options.update(init.read_properties())
     elif isinstance(init, dict):  # a PyProxy: JavaScript reads none of its keys, the defaults apply
         options.update(pyproxy_options(init, "init object of this call", "a GET, status 200, no headers"))
     elif init is not None and not isinstance(init, JsMap):

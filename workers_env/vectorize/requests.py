@@ -18,6 +18,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env._jsvalues import (
     UNDEFINED,
+    JsLiteralMapArgument,
     JsMapArgument,
     JsTypedArray,
     _to_js,
@@ -92,7 +93,7 @@ def write_request(vectors: Any) -> list[Any]:
         raise js_type_error("vectors.map is not a function")
     converted: list[Any] = []
     for vec in vectors:  # 1. Pyodide's conversion of every vector
-        if isinstance(vec, JsMapArgument):  # already JavaScript's: a Map
+        if isinstance(vec, (JsMapArgument, JsLiteralMapArgument)):  # already JavaScript's: a Map
             converted.append(vec)
         elif isinstance(vec, Mapping):
             out = {}
@@ -107,6 +108,8 @@ def write_request(vectors: Any) -> list[Any]:
             raise js_type_error("Cannot read properties of null (reading 'values')")
         if isinstance(vec, JsMapArgument):  # {...map} has no own properties; map.values is a function
             body = {"values": []}
+        elif isinstance(vec, JsLiteralMapArgument):  # its keys are properties, but .values is Map's
+            body = {**vec, "values": []}
         elif isinstance(vec, dict):
             body = dict(vec)
             body["values"] = array_from(vec.get("values", UNDEFINED))
