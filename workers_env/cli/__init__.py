@@ -52,8 +52,15 @@ def installed_version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None:  # started with stdout closed (`>&-`): the output goes nowhere
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["d1"], ["kv"]):
+        # bytes that are not UTF-8 in an argument become U+FFFD, as Node decodes wrangler's argv
+        # and `wrangler d1|kv --local` then stores (Python keeps them as lone surrogates, which
+        # SQLite refuses); `vectorize` names such an argument in its error instead (README)
+        argv = [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
     if "vectorize" in argv[:1]:
         from workers_env.cli.vectorize.common import yargs_booleans
 
@@ -71,6 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         _silence_stdout()
         return 141  # the shell's 128 + SIGPIPE
+    except OSError as exc:  # the file system refused (a full disk, a file where a folder goes, ...)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"✘ [ERROR] {exc.strerror or exc}{where}", file=sys.stderr, flush=True)
+        if exc.filename is None:  # most likely the output itself: do not write to it again at exit
+            _silence_stdout()
+        return 1
 
 
 def _silence_stdout() -> None:

@@ -220,6 +220,9 @@ def _migrations_dir(config: Any, entry: D1Entry, *, create: bool) -> Path:
     directory = entry.migrations_path(config.root)
     if directory.is_dir():
         return directory
+    if directory.exists():
+        raise CommandError(f"{directory} is not a folder: migrations live in a folder of .sql files "
+                           f"(set `migrations_dir` in your {config.path.name} file to choose another path).")
     hint = "" if entry.migrations_dir != "migrations" else (
         f" Set `migrations_dir` in your {config.path.name} file to choose a different path."
     )

@@ -15,6 +15,7 @@ import argparse
 import base64
 import binascii
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -49,8 +50,9 @@ def _boxed(level: str, text: str) -> str:
     return f"{level} {first}\n" + (f"{body}\n" if rest else "")
 
 
-def _error(text: str) -> None:
-    print("\n" + _boxed("✘ [ERROR]", text), file=sys.stderr, flush=True)
+def _error(text: str, *, laid_out: bool = False) -> None:
+    """``laid_out``: a parse error already in wrangler's layout (its place and caret indented)."""
+    print("\n" + (f"✘ [ERROR] {text}\n" if laid_out else _boxed("✘ [ERROR]", text)), file=sys.stderr, flush=True)
 
 
 def _warn(text: str) -> None:
@@ -129,6 +131,16 @@ def register(subparsers: Any) -> None:
         parser.set_defaults(handler=_usage(parser))
 
 
+def _one_of(*options: tuple[str, bool]) -> None:
+    """wrangler's ``demandOneOfOption``: none given and more than one given, each its own text."""
+    names = [name for name, _ in options]
+    given = [name for name, present in options if present]
+    if not given:
+        raise CommandError(f"Missing required option: exactly one of {' and '.join(names)} must be provided")
+    if len(given) > 1:
+        raise CommandError(f"Conflicting options: {' and '.join(given)} cannot be used together. Please provide only one.")
+
+
 def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
     def show(_: argparse.Namespace) -> int:
         parser.print_help(sys.stderr)
@@ -145,14 +157,13 @@ def _command(run: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Na
                     "workers-env kv works on local state only (Miniflare's layout under --persist-to); "
                     "--remote would reach your Cloudflare account. Use `wrangler kv ... --remote` for that."
                 )
-            if bool(args.binding) == bool(args.namespace_id):
-                raise CommandError("Missing required option: exactly one of --binding and --namespace-id must be provided")
+            _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
             run(args)
         except JsException as exc:
             _error(exc.message)  # wrangler prints the JS error's message alone
             return 1
         except WorkersEnvError as exc:
-            _error(str(exc))
+            _error(str(exc), laid_out=isinstance(exc, _ParseError))
             return 1
         return 0
 
@@ -162,13 +173,15 @@ def _command(run: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Na
 # -- resolving the namespace (wrangler's getKVNamespaceId) -------------------------------
 def _config(args: argparse.Namespace) -> Any:
     from workers_env.config import load_config
+    from workers_env.config.wrangler import find_config
 
-    try:
-        return load_config(args.config, environment=args.env)
-    except ConfigError:
-        if args.config is not None:
-            raise
-        return None
+    if args.config is None:
+        try:
+            find_config(None)
+        except ConfigError:  # no config anywhere: --namespace-id still works, --binding says why not
+            return None
+    environment = args.env or os.environ.get("CLOUDFLARE_ENV") or None  # as wrangler and workers-env d1
+    return load_config(args.config, environment=environment)  # a broken one is reported as such
 
 
 def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
@@ -262,8 +275,7 @@ def _close(namespace: Any) -> None:
 
 # -- the commands ---------------------------------------------------------------------
 def _key_put(args: argparse.Namespace) -> None:
-    if (args.value is None) == (args.path is None):
-        raise CommandError("Missing required option: exactly one of value and --path must be provided")
+    _one_of(("<value>", args.value is not None), ("--path", args.path is not None))
     options = _put_options_of(args)
     if args.path is not None:
         try:
@@ -342,17 +354,49 @@ def _is_key_value(item: Any) -> bool:
     )
 
 
+class _ParseError(CommandError):
+    """A JSON file's syntax error, laid out as wrangler prints it."""
+
+
+def _parse_json_file(text: str, filename: str) -> Any:
+    """A bulk file as wrangler's ``parseJSON`` reads it: jsonc-parser's error code and the
+    place (``ValueExpected b.json:1:25`` and the line with a caret), ``NaN`` refused
+    (``InvalidSymbol``), too deep a nesting wrangler's stack overflow."""
+    import json5
+
+    from workers_env.config.syntax import format_syntax_error, jsonc_first_error, line_and_column
+
+    try:
+        found = jsonc_first_error(text)
+        if found is not None:
+            code, offset = found
+            line, column = line_and_column(text, offset)
+            raise _ParseError(format_syntax_error(code, filename, text, line, column))
+        return json5.loads(text)
+    except RecursionError:
+        raise CommandError(f"{filename}: nested too deeply to read (wrangler: Maximum call stack size exceeded)") from None
+
+
+def _as_parsed(value: Any) -> Any:
+    """``value`` as JavaScript's ``JSON.parse`` left it, for ``JSON.stringify`` in a message:
+    a number too large for a double (``1e400``) is ``Infinity``, which JSON writes as ``null``."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, dict):
+        return {k: _as_parsed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_parsed(v) for v in value]
+    return value
+
+
 def _bulk_put(args: argparse.Namespace) -> None:
     from workers_env._jsvalues import compact_json
 
-    try:
-        text = Path(args.filename).read_text(encoding="utf-8")
+    try:  # bytes that are not UTF-8 become U+FFFD, as wrangler's readFileSync(..., "utf8") does
+        text = Path(args.filename).read_bytes().decode("utf-8", errors="replace")
     except OSError as exc:
         raise CommandError(f'Could not read file "{args.filename}": {exc.strerror}') from None
-    try:
-        content = json.loads(text)
-    except ValueError as exc:
-        raise CommandError(f"{args.filename}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None  # type: ignore[attr-defined]
+    content = _parse_json_file(text, args.filename)
     if not isinstance(content, list):
         kind = "object" if isinstance(content, dict) or content is None else type(content).__name__.replace("str", "string").replace("int", "number").replace("float", "number").replace("bool", "boolean")
         raise CommandError(f'Unexpected JSON input from "{args.filename}".\nExpected an array of key-value objects but got type "{kind}".')
@@ -361,7 +405,7 @@ def _bulk_put(args: argparse.Namespace) -> None:
     for index, item in enumerate(content):
         if not _is_key_value(item):
             if len(errors) < BATCH_MAX_ERRORS_WARNINGS:
-                errors.append(f"The item at index {index} is {compact_json(item)}")
+                errors.append(f"The item at index {index} is {compact_json(_as_parsed(item))}")
             elif errors[-1] != "...":
                 errors.append("...")
             continue

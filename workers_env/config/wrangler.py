@@ -171,6 +171,9 @@ def _syntax_error(path: Path, text: str, message: str, line: int, column: int) -
 def _parse_toml(text: str, path: Path) -> Any:
     try:
         return tomllib.loads(text)
+    except RecursionError:  # smol-toml's own limit, wrangler's text (without its position)
+        raise ConfigError(f"Invalid TOML document: document contains excessively nested structures. aborting.\n\n"
+                          f"    {_display(path)}", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
@@ -187,7 +190,11 @@ def _parse_toml(text: str, path: Path) -> Any:
 
 
 def _parse_json(text: str, path: Path) -> Any:
-    found = jsonc_first_error(text)
+    try:
+        found = jsonc_first_error(text)
+    except RecursionError:  # wrangler's parser overflows its stack there too
+        raise ConfigError(f"Could not parse {_display(path)}: it is nested too deeply (wrangler: Maximum call stack "
+                          "size exceeded)", path=str(path)) from None
     if found is not None:
         code, offset = found
         line, column = line_and_column(text, offset)

@@ -25,6 +25,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
+from workers_env._errors import StateError
 from workers_env.d1 import limits
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, rewrite_named
 from workers_env.d1.sqltext import split_statements
@@ -160,10 +161,15 @@ class Database:
         if self.path is None:
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=60.0)
-            conn.execute("PRAGMA journal_mode=WAL" + _INTERNAL).fetchall()
-            conn.execute("PRAGMA synchronous=FULL" + _INTERNAL)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=60.0)
+                conn.execute("PRAGMA journal_mode=WAL" + _INTERNAL).fetchall()
+                conn.execute("PRAGMA synchronous=FULL" + _INTERNAL)
+            except (OSError, sqlite3.Error) as exc:
+                raise StateError(
+                    f"cannot open the local D1 state of database {name!r} at {self.path}: {exc}. Check that the folder "
+                    "is writable and the file is a D1 state file written by wrangler or workers-env.") from exc
         conn.execute("PRAGMA foreign_keys=ON" + _INTERNAL)  # D1 enforces foreign keys by default
         self._conn = conn
         self._page_size = int(conn.execute("PRAGMA page_size" + _INTERNAL).fetchone()[0])
