@@ -116,3 +116,26 @@ def test_an_output_that_cannot_be_written_is_a_message(app, capsys, monkeypatch)
     monkeypatch.setattr("sys.stdout", _Full())
     assert main(["validate", "--json"]) == 1
     assert err_of(capsys) == "✘ [ERROR] No space left on device\n"
+
+
+def test_d1_and_kv_print_the_configs_warnings_as_wrangler(app, capsys):
+    assert main(["d1", "execute", "DB", "--command", "select 1", "--env", "nope"]) == 0
+    err = err_of(capsys)
+    assert '▲ [WARNING] Processing wrangler.toml configuration:\n\n    - No environment found in configuration with name "nope".' in err
+    assert main(["kv", "key", "list", "--binding", "KV", "--env", "nope"]) == 0
+    assert 'No environment found in configuration with name "nope"' in err_of(capsys)
+    (app / "wrangler.toml").write_text(TOML + "[env.staging]\n")
+    assert main(["d1", "execute", "DB", "--command", "select 1", "--env", "staging"]) == 1
+    err = err_of(capsys)
+    assert ('      - "d1_databases" exists at the top level, but not on "env.staging".\n'  # wrangler 4.164.0's lines
+            '        This is not what you probably want, since "d1_databases" is not inherited by environments.\n') in err
+    assert "Couldn't find a D1 DB with the name or binding 'DB'" in err
+
+
+def test_a_migration_that_is_not_utf8_applies_as_wrangler_reads_it(app, capsys):
+    (app / "migrations").mkdir()
+    (app / "migrations" / "0001_init.sql").write_bytes("CREATE TABLE t (a); INSERT INTO t VALUES ('caf\xe9');".encode("latin-1"))
+    assert main(["d1", "migrations", "apply", "DB"]) == 0
+    capsys.readouterr()
+    assert main(["d1", "execute", "DB", "--command", "select a from t", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["results"] == [{"a": "caf\ufffd"}]

@@ -142,3 +142,15 @@ def test_custom_migrations_dir_and_table_and_persist_to(project, monkeypatch, tm
     conn = sqlite3.connect(state / "v3" / "d1" / "miniflare-D1DatabaseObject" / f"{name}.sqlite")
     assert conn.execute("SELECT name FROM applied ORDER BY id").fetchall() == [("9_a.sql",), ("10_b.sql",)]
     conn.close()
+
+
+def test_json_numbers_are_written_as_javascript_writes_them(app, capsys):
+    """D1 hands an integer beyond 2**53 to JavaScript as a double; wrangler's JSON.stringify
+    writes it in JavaScript's digits (``9223372036854776000``), not Python's ``9.2e+18``."""
+    assert main(["d1", "execute", "DB", "--json", "--command",
+                 "SELECT 9007199254740993 AS big, -9223372036854775808 AS low, 1.5 AS half, 3 AS small"]) == 0
+    out = capsys.readouterr().out
+    assert '"big": 9007199254740992,' in out and '"low": -9223372036854776000,' in out
+    assert '"half": 1.5,' in out and '"small": 3' in out
+    assert json.loads(out)[0]["results"] == [{"big": 9007199254740992, "low": -9223372036854776000,
+                                              "half": 1.5, "small": 3}]

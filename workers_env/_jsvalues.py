@@ -26,6 +26,7 @@ __all__ = [
     "MAX_NESTING_DEPTH",
     "UNDEFINED",
     "well_formed",
+    "json_text",
     "PyProxyArgument",
     "BigInt",
     "ByteStream",
@@ -174,6 +175,43 @@ def compact_json(value: Any) -> str:
     """``JSON.stringify(value)``: no spaces, text kept as is; NaN and Infinity (which JSON
     cannot hold) raise ``ValueError``, non-JSON values ``TypeError``."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_quote(text: str) -> str:
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def json_text(tree: Any, indent: str = "", level: str = "") -> str:
+    """JSON of plain values as ``JSON.stringify(tree, null, indent)`` writes it: numbers as
+    JavaScript prints them (``9007199254740992``, ``-9223372036854776000``, ``1e+21``), lone
+    surrogates escaped (well-formed ``JSON.stringify``). ``indent`` is the per-level string."""
+    if tree is None:
+        return "null"
+    if tree is True or tree is False:
+        return "true" if tree else "false"
+    if isinstance(tree, str):
+        return _json_quote(tree)
+    if isinstance(tree, int):
+        return str(tree)
+    if isinstance(tree, float):  # NaN and Infinity are null in JSON
+        return js_string(tree) if tree == tree and tree not in (float("inf"), float("-inf")) else "null"
+    inner = level + indent
+    if isinstance(tree, dict):
+        colon = ": " if indent else ":"
+        parts = [f"{_json_quote(str(k))}{colon}{json_text(v, indent, inner)}" for k, v in tree.items()]
+        opening, closing = "{", "}"
+    else:
+        parts = [json_text(v, indent, inner) for v in tree]
+        opening, closing = "[", "]"
+    if not parts:
+        return opening + closing
+    if not indent:
+        return opening + ",".join(parts) + closing
+    return f"{opening}\n{inner}" + f",\n{inner}".join(parts) + f"\n{level}{closing}"
 
 
 def js_number(value: Any) -> Any:

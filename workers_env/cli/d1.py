@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import WorkersEnvError
-from workers_env.cli.vectorize.common import CommandError, command, dump_json, error, log, render_table, warn
+from workers_env.cli.vectorize.common import (
+    CommandError,
+    command,
+    dump_json,
+    error,
+    log,
+    render_table,
+    warn,
+    warn_config,
+)
 from workers_env.config import load_config
 from workers_env.d1 import migrations
 from workers_env.d1.assembly import D1Entry, find_entry, open_database
@@ -92,7 +101,10 @@ def register(subparsers: Any) -> None:
 def _context(args: argparse.Namespace) -> tuple[Any, D1Entry]:
     if args.remote:
         raise CommandError(_REMOTE_REFUSED)
-    config = load_config(args.config, environment=args.env or os.environ.get("CLOUDFLARE_ENV") or None)
+    environment = args.env or os.environ.get("CLOUDFLARE_ENV") or None
+    config = load_config(args.config, environment=environment)
+    if not getattr(args, "json", False):
+        warn_config(config.path, environment)  # wrangler's warnings first (an unknown --env, ...)
     entry = find_entry(config, args.database)
     if entry is None:
         raise CommandError(

@@ -9,7 +9,6 @@ like ``wrangler dev``, after running the config's ``build.command`` as wrangler 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import errno
 import os
 import socket
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import WorkersEnvError
+from workers_env.cli.vectorize.common import warn_block, warn_config
 from workers_env.config import find_config
 
 __all__ = ["register", "run"]
@@ -81,11 +81,6 @@ def _bind_error(host: str, port: int, exc: OSError) -> str:
     return f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --ip and --port"
 
 
-def _warn(text: str) -> None:
-    """wrangler's ``logger.warn`` layout on stderr: a marked first line, the rest indented by two."""
-    first, *rest = text.split("\n")
-    print("\n".join([f"\u25b2 [WARNING] {first}", "", *(f"  {line}" for line in rest)]) + "\n",
-          file=sys.stderr, flush=True)
 
 
 def _worker_traceback(exc: BaseException, project: Path) -> str:
@@ -141,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env
-    from workers_env.config import check_config, load_config
+    from workers_env.config import load_config
     from workers_env.vectorize.definitions import pyproject_diagnostics
     from workers_env.config.compat import missing_date_warning
     from workers_env.runtime import load_worker
@@ -162,12 +157,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     try:
-        report = check_config(config_path, environment=environment, extra_checks=[pyproject_diagnostics])
-        if report.warnings:  # wrangler dev prints the config's warnings before it starts
-            _warn(dataclasses.replace(report, errors=()).render())
+        warn_config(config_path, environment, [pyproject_diagnostics])  # as wrangler dev, before it starts
         warning = missing_date_warning(env.config)
         if warning:
-            _warn(warning)
+            warn_block(warning)
         try:
             worker = load_worker(env=env)
         except WorkersEnvError:
@@ -191,7 +184,7 @@ def _run(args: argparse.Namespace) -> int:
         def ready() -> None:
             print(f"Ready on http://{args.ip}:{port}", flush=True)
             if crons and not args.test_scheduled:  # wrangler's maybePrintScheduledWorkerWarning
-                _warn("Scheduled Workers are not automatically triggered during local development.\n"
+                warn_block("Scheduled Workers are not automatically triggered during local development.\n"
                       "To manually trigger a scheduled event, run:\n"
                       f'  curl "http://{args.ip}:{port}/cdn-cgi/local/scheduled"\n'
                       "For more details, see https://developers.cloudflare.com/workers/configuration/cron-triggers/"

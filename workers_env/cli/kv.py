@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError, JsException, WorkersEnvError
+from workers_env.cli.vectorize.common import warn_config
 
 __all__ = ["register"]
 
@@ -181,7 +182,9 @@ def _config(args: argparse.Namespace) -> Any:
         except ConfigError:  # no config anywhere: --namespace-id still works, --binding says why not
             return None
     environment = args.env or os.environ.get("CLOUDFLARE_ENV") or None  # as wrangler and workers-env d1
-    return load_config(args.config, environment=environment)  # a broken one is reported as such
+    config = load_config(args.config, environment=environment)  # a broken one is reported as such
+    warn_config(config.path, environment)  # then its warnings, as wrangler prints them
+    return config
 
 
 def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:

@@ -108,9 +108,15 @@ def unapplied_migrations(db: Database, directory: Path, table: str) -> list[str]
     return [name for name in migration_files(directory) if name not in done]
 
 
+def _sql_text(path: Path) -> str:
+    """A SQL file as wrangler reads it (``readFileSync(path, "utf8")``): a byte that is not
+    UTF-8 becomes U+FFFD rather than failing the migration."""
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
 def migration_statements(directory: Path, name: str, table: str) -> list[str]:
     """The statements ``apply`` sends for one migration: the file, then its ``INSERT``."""
-    text = (directory / name).read_text(encoding="utf-8")
+    text = _sql_text(directory / name)
     escaped = name.replace("'", "''")
     return file_statements(f"{text}\nINSERT INTO {_identifier(table)} (name)\nvalues ('{escaped}');")
 
@@ -132,6 +138,6 @@ def apply_all(db: Database, directory: Path, table: str) -> list[str]:
 
 def run_sql_file(db: Database, path: Path) -> int:
     """Run a ``.sql`` file in one transaction (as ``wrangler d1 execute --file``); statements run."""
-    statements = file_statements(path.read_text(encoding="utf-8"))
+    statements = file_statements(_sql_text(path))
     db.query([(sql, ()) for sql in statements])
     return len(statements)

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-import json
 import math
-import re
 import sys
 import warnings
 from array import array
@@ -1184,7 +1182,7 @@ def from_plain(value: Any, nulls: Any = True) -> Any:
 
 def js_json_dumps(value: Any) -> str:
     """``JSON.stringify`` output for a JS value (compact, as JavaScript writes it)."""
-    return _json_text(_jsonable(value), "", "")
+    return _jsvalues.json_text(_jsonable(value))
 
 
 def json_stringify(value: Any, replacer: Any = None, space: Any = None, *_ignored: Any) -> str | None:
@@ -1209,42 +1207,7 @@ def json_stringify(value: Any, replacer: Any = None, space: Any = None, *_ignore
         indent = " " * min(int(space), 10) if space >= 1 else ""
     elif isinstance(space, str):
         indent = space[:10]
-    return _json_text(tree, indent, "")
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _json_quote(text: str) -> str:
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-
-
-def _json_text(tree: Any, indent: str, level: str) -> str:
-    """JSON text of a tree ``_jsonable`` made, as ``JSON.stringify`` writes it."""
-    if tree is None:
-        return "null"
-    if tree is True or tree is False:
-        return "true" if tree else "false"
-    if isinstance(tree, str):
-        return _json_quote(tree)
-    if isinstance(tree, int):
-        return str(tree)
-    if isinstance(tree, float):
-        return _jsvalues.js_string(tree)
-    inner = level + indent
-    if isinstance(tree, dict):
-        colon = ": " if indent else ":"
-        parts = [f"{_json_quote(str(k))}{colon}{_json_text(v, indent, inner)}" for k, v in tree.items()]
-        opening, closing = "{", "}"
-    else:
-        parts = [_json_text(v, indent, inner) for v in tree]
-        opening, closing = "[", "]"
-    if not parts:
-        return opening + closing
-    if not indent:
-        return opening + ",".join(parts) + closing
-    return f"{opening}\n{inner}" + f",\n{inner}".join(parts) + f"\n{level}{closing}"
+    return _jsvalues.json_text(tree, indent)
 
 
 def _kept(tree: Any, keep: dict[str, None]) -> Any:

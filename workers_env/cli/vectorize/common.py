@@ -7,7 +7,6 @@ errors (``✘ [ERROR]``) on stderr, exit code 1 on error. ``--json`` prints clea
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import re
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import WorkersEnvError
+from workers_env._jsvalues import json_text
 from workers_env.vectorize.persistent import (
     VectorizeStore,
     default_persist_to,
@@ -53,13 +53,34 @@ def warn(text: str) -> None:
     print(f"▲ [WARNING] {text}", file=sys.stderr, flush=True)
 
 
+def warn_block(text: str) -> None:
+    """wrangler's ``logger.warn`` layout for a block: the marked first line, a blank line, the
+    rest indented by two spaces, a blank line."""
+    first, *rest = text.split("\n")
+    print("\n".join([f"\u25b2 [WARNING] {first}", "", *(f"  {line}" for line in rest)]) + "\n",
+          file=sys.stderr, flush=True)
+
+
+def warn_config(path: Any, environment: str | None, extra_checks: Sequence[Any] = ()) -> None:
+    """Print the config's warnings as wrangler does before a command runs (the unknown
+    ``--env``, bindings an environment does not inherit, unexpected fields, ...)."""
+    import dataclasses
+
+    from workers_env.config import check_config
+
+    report = check_config(path, environment=environment, extra_checks=list(extra_checks))
+    if report.warnings:
+        warn_block(dataclasses.replace(report, errors=()).render())
+
+
 def error(text: str) -> None:
     print(f"✘ [ERROR] {text}", file=sys.stderr, flush=True)
 
 
 def dump_json(value: Any) -> str:
-    """JSON as wrangler prints it (``JSON.stringify(value, null, 2)``)."""
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    """JSON as wrangler prints it (``JSON.stringify(value, null, 2)``), numbers as JavaScript
+    writes them (a D1 integer beyond 2**53 is ``9223372036854776000``, not ``9.2...e+18``)."""
+    return json_text(value, "  ")
 
 
 def _width(text: str) -> int:
