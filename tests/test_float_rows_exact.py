@@ -197,6 +197,7 @@ async def test_odd_items_in_a_long_query_vector_are_refused(make_binding, odd, h
         await idx.query(vector)
     assert "Failed to parse the request body as JSON: vector:" in str(info.value)
     assert hint in str(info.value)
+    assert str(info.value).count("(") == str(info.value).count(")")  # the parentheses close
 
 
 @pytest.mark.asyncio

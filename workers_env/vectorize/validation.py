@@ -366,9 +366,9 @@ def parse_query_vector(vector: Any, *, dimensions: int) -> np.ndarray:
     try:
         arr = _values_array(vector, _limits.QUERY, "query vector", plain=plain)
     except _limits.VectorizeError as exc:
-        raise _limits.bad_query_option(
-            f"Failed to parse the request body as JSON: vector: {exc.text.split('(', 1)[-1].rstrip(')')}"
-        ) from None
+        detail = exc.text.split("(", 1)[-1]
+        detail = detail[:-1] if detail.endswith(")") else detail  # the wrapper's one closing parenthesis
+        raise _limits.bad_query_option(f"Failed to parse the request body as JSON: vector: {detail}") from None
     if arr.shape[0] != dimensions:
         raise _limits.wrong_query_dimensions(dimensions, int(arr.shape[0]))
     return arr
