@@ -344,6 +344,9 @@ def test_query_argument_errors(filled: Run) -> None:
     assert code == 1 and "VECTOR_QUERY_ERROR (code = 40025): max top K is 100, but got 101" in err
     code, _, err = filled("query", "docs", "--vector", "1", "0", "0", "--top-k", "51", "--return-values")
     assert code == 1 and "max top K is 50, but got 51" in err
+    # yargs reads a number as a JavaScript number: beyond 2**53 a double, not a BigInt
+    code, _, err = filled("query", "docs", "--vector", "1", "0", "0", "--top-k", "99999999999999999999")
+    assert code == 1 and "max top K is 100, but got 100000000000000000000" in err
 
 
 def test_query_on_a_v1_index_maps_return_metadata_to_booleans(cli: Run, tmp_path: Path) -> None:

@@ -50,12 +50,14 @@ LIST_VECTORS_MAX_COUNT = 1000
 
 
 def _js_number(text: str) -> int | float:
-    """A number option as yargs parses it (whole numbers become ints)."""
+    """A number option as yargs parses it: a JavaScript number, so a whole one becomes an
+    ``int`` only while it is safe (``99999999999999999999`` stays the double ``1e20``, not a
+    BigInt the binding would refuse to serialise)."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    return int(value) if value.is_integer() else value
+    return int(value) if value.is_integer() and abs(value) <= 2**53 - 1 else value
 
 
 def _whole_number(text: str) -> int:
