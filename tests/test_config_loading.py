@@ -455,3 +455,11 @@ def test_warnings_do_not_raise(tmp_path: Path) -> None:
     write(tmp_path, "wrangler.toml", 'name = "x"\nsurprise = 1\n')
     config = load_config(tmp_path)
     assert config.warnings == ('Unexpected fields found in top-level field: "surprise"',)
+
+
+def test_a_pyproject_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+    write(tmp_path, "wrangler.toml", TOML)
+    (tmp_path / "pyproject.toml").write_bytes('[project]\nname = "caf\xe9"\n'.encode("latin-1"))
+    with pytest.raises(ConfigError, match=r"pyproject.toml: it is not valid UTF-8 \(invalid "
+                                          r"continuation byte at byte 21\)\. Save it as UTF-8\."):
+        load_config(tmp_path)

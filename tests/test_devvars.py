@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from workers_env import ConfigError
 from workers_env.config.devvars import dev_vars_path, parse_dotenv, read_dev_vars
 
 
@@ -74,8 +71,9 @@ def test_crlf_and_bom(tmp_path: Path) -> None:
     assert read_dev_vars(tmp_path) == {"A": "1", "B": "x y"}
 
 
-def test_undecodable_file_is_a_config_error(tmp_path: Path) -> None:
-    (tmp_path / ".dev.vars").write_bytes(b"A=\xff\xfe\n")
-    with pytest.raises(ConfigError, match=r"\.dev\.vars"):
-        read_dev_vars(tmp_path)
+def test_bytes_that_are_not_utf8_read_as_wrangler_reads_them(tmp_path: Path) -> None:
+    """wrangler parses ``.dev.vars`` with ``dotenv.parse(readFileSync(path))``: a Buffer decoded
+    as UTF-8, each bad byte U+FFFD -- the secret still loads, as it does under wrangler dev."""
+    (tmp_path / ".dev.vars").write_bytes(b"A=\xff\xfe\nB=caf\xe9\n")
+    assert read_dev_vars(tmp_path) == {"A": "\ufffd\ufffd", "B": "caf\ufffd"}
 

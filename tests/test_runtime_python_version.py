@@ -72,3 +72,13 @@ def test_a_plain_syntax_error_is_noted_only_under_an_interpreter_older_than_prod
         load_worker(root)
     shown = "".join(traceback.format_exception_only(info.type, info.value))
     assert ("production runs it on Python 3.12" in shown) == (sys.version_info < (3, 12))
+
+
+def test_a_module_that_is_not_utf8_is_told_to_be_saved_as_utf8(tmp_path):
+    """Bytes that are not UTF-8 are not newer syntax: no interpreter would read them (Pyodide
+    reads Worker modules as UTF-8 too), so the note says how to fix the file instead."""
+    root = project(tmp_path, date="2025-06-01")
+    (root / "src" / "entry.py").write_bytes('from workers import Response\nX = "caf\xe9"\n'.encode("latin-1"))
+    with pytest.raises(SyntaxError) as info:
+        load_worker(root)
+    assert info.value.__notes__ == ["Save the file as UTF-8: production's Python reads Worker modules as UTF-8 as well."]

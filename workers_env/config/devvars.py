@@ -48,8 +48,8 @@ def read_dev_vars(root: Path, environment: str | None = None) -> dict[str, str]:
     path = dev_vars_path(root, environment)
     if path is None:
         return {}
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Could not read {path}: {exc}", path=str(path)) from None
+    try:  # as wrangler's dotenv.parse(readFileSync(path)): a byte that is not UTF-8 becomes U+FFFD
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError as exc:
+        raise ConfigError(f"Could not read {path}: {exc.strerror or exc}", path=str(path)) from None
     return parse_dotenv(text)

@@ -255,8 +255,11 @@ def _read_pyproject_tool(root: Path) -> dict[str, Any]:
         return {}
     try:
         text = pyproject.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Could not read {pyproject}: {exc}", path=str(pyproject)) from None
+    except OSError as exc:
+        raise ConfigError(f"Could not read {_display(pyproject)}: {exc.strerror or exc}", path=str(pyproject)) from None
+    except UnicodeDecodeError as exc:  # TOML is UTF-8, and so every tool that reads pyproject.toml wants it
+        raise ConfigError(f"Could not read {_display(pyproject)}: it is not valid UTF-8 ({exc.reason} at byte "
+                          f"{exc.start}). Save it as UTF-8.", path=str(pyproject)) from None
     data = _parse_toml(text, pyproject)
     tool = data.get("tool", {})
     section = tool.get("workers-env", {}) if isinstance(tool, dict) else {}

@@ -446,6 +446,9 @@ def _asset_server(config: Any) -> AssetServer | None:
 def _note_python_version(exc: SyntaxError, config: Any) -> None:
     """Say so when the Worker's code may be newer than this interpreter: production runs it on
     the Python of its compatibility era (3.12 to 3.14), workers-env on the one it runs under."""
+    if "(unicode error)" in str(exc.msg) or "Non-UTF-8" in str(exc.msg):  # bytes, not syntax: no Python fixes it
+        exc.add_note("Save the file as UTF-8: production's Python reads Worker modules as UTF-8 as well.")
+        return
     release = python_release(config)
     if sys.version_info[:2] >= release.python:
         return
