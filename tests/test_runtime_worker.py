@@ -143,7 +143,7 @@ async def test_legacy_vectors_as_maps_reach_the_service_without_id_or_values(tmp
     name, message, count = (await (await worker.fetch("/")).text()).split("|")
     assert (name, count) == ("JsException", "0")  # as Pyodide names every JS error
     assert message == ("Error: VECTOR_UPSERT_ERROR (code = 40023): failed to parse upsert vectors request in json "
-                       "format (vector 0: id must be a string, got NoneType)")
+                       "format (vector 0: id must be a string, got nothing (the vector has no id))")
 
 
 @pytest.mark.asyncio

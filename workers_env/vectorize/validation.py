@@ -218,7 +218,8 @@ def parse_vectors(
             raise _limits.unparsable_vectors(op, f"vector {i} is {_describe(vec)}, expected an object")
         vid = vec.get("id")
         if not isinstance(vid, str):
-            raise _limits.unparsable_vectors(op, f"vector {i}: id must be a string, got {_describe(vid)}")
+            got = _describe(vid) if "id" in vec else "nothing (the vector has no id)"
+            raise _limits.unparsable_vectors(op, f"vector {i}: id must be a string, got {got}")
         if not _is_unicode(vid):
             raise _limits.unparsable_vectors(op, f"vector {i}: id {vid!r} is not valid Unicode (a lone surrogate)")
         if "values" not in vec:
