@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import local_origin, one_file_worker
 
 from workers_env import js, load_worker
 
@@ -56,27 +56,8 @@ async def test_a_failed_fetch_is_an_oserror(tmp_path, date, kind, caplog):
 
 @pytest.fixture
 def origin():
-    """A local origin answering 204 to any GET; yields ``(host:port, the headers of each request)``."""
-    import http.server
-    import threading
-
-    seen: list[dict[str, str]] = []
-
-    class Echo(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
-            seen.append({k.lower(): v for k, v in self.headers.items()})
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Echo)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
+    with local_origin() as served:
+        yield served
 
 
 @pytest.mark.asyncio

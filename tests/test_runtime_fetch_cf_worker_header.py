@@ -7,11 +7,8 @@ Test code's own ``js.fetch`` (no Worker running) sends neither change."""
 
 from __future__ import annotations
 
-import http.server
-import threading
-
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import local_origin, one_file_worker
 
 from workers_env import js, load_worker
 
@@ -30,23 +27,8 @@ class Default(WorkerEntrypoint):
 
 @pytest.fixture
 def origin():
-    seen: list[dict[str, str]] = []
-
-    class Echo(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
-            seen.append({k.lower(): v for k, v in self.headers.items()})
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Echo)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", seen
-    finally:
-        server.shutdown()
+    with local_origin() as (host, seen):
+        yield f"http://{host}/", seen
 
 
 @pytest.mark.asyncio

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import textwrap
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -16,3 +20,26 @@ def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra
         + extra
     )
     return folder
+
+
+@contextlib.contextmanager
+def local_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
+    """A local HTTP origin answering 204 to any GET: yields ``(host:port, the lower-cased
+    headers of each request it received)``; shut down on exit."""
+    seen: list[dict[str, str]] = []
+
+    class Echo(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            seen.append({k.lower(): v for k, v in self.headers.items()})
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
