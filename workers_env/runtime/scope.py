@@ -14,7 +14,6 @@ restore exactly once.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import threading
@@ -117,6 +116,9 @@ class ImportScope:
         self._path_cache: dict[tuple[str, str], bool] = {}  # (entry, cwd) -> is one of _above
         self._seen: set[str] = set()  # sys.modules names already looked at, and those found
         self._root_tops: set[str] = set()  # there that were imported from a folder in _above
+        self._seen_count = -1  # len(sys.modules) when last looked at: unchanged, nothing new to see
+        self._local_cache: frozenset[str] = frozenset()  # _local_names of the folder, as of _local_stamp
+        self._local_stamp: int | None = -1
         # the project's folders above main's: never uploaded, so never importable
         self._above: set[Path] = set()
         if self.project is not None and self.project != self.folder and self.folder.is_relative_to(self.project):
@@ -135,7 +137,7 @@ class ImportScope:
                 if self.vendor is not None:  # after the Worker's folder, before site-packages
                     at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
                     sys.path.insert(at, str(self.vendor))
-                importlib.invalidate_caches()
+                self._invalidate_finders()
             self._layer.push(self.modules)
             if first:
                 self._before = set(sys.modules)
@@ -157,12 +159,35 @@ class ImportScope:
             _STANDINS.pop(standin_modules())
         current.leave()
 
+    def _invalidate_finders(self) -> None:
+        """``importlib.invalidate_caches()`` for the Worker's own folders only: a module written
+        there a moment ago (within the folder's mtime granularity) imports; the process's other
+        finders keep their caches, which every request would otherwise rebuild."""
+        roots = tuple(str(p) for p in (self.folder, self.vendor) if p is not None)
+        for path, finder in list(sys.path_importer_cache.items()):
+            if finder is not None and path.startswith(roots) and hasattr(finder, "invalidate_caches"):
+                finder.invalidate_caches()
+
+    def _local(self) -> frozenset[str]:
+        """:func:`_local_names` of the Worker's folder, read again only when the folder changed."""
+        try:
+            stamp = os.stat(self.folder).st_mtime_ns
+        except OSError:
+            stamp = None
+        if stamp is None or stamp != self._local_stamp:
+            self._local_cache = frozenset(_local_names(self.folder) - sys.stdlib_module_names)
+            self._local_stamp = stamp
+        return self._local_cache
+
     def _hide_shadowed(self) -> None:
         """Modules loaded elsewhere under a name the worker's folder provides step aside."""
-        local = _local_names(self.folder) - sys.stdlib_module_names  # a cached stdlib module wins, as in Pyodide
+        local = self._local()  # a cached stdlib module wins, as in Pyodide
+        present = {top for top in local if top in sys.modules}  # usually none: no walk of sys.modules
+        if not present:
+            return
         for name in list(sys.modules):
             top = name.partition(".")[0]
-            if top in local and name not in self.modules:
+            if top in present and name not in self.modules:
                 module = sys.modules[name]
                 if not _is_under(module, self.folder):
                     self._hidden[name] = sys.modules.pop(name)
@@ -186,13 +211,15 @@ class ImportScope:
                 self._masked.append((index, entry))
                 del sys.path[index]
         prefix = str(self.project) + os.sep
-        for name in sys.modules.keys() - self._seen:  # what was imported from there already
-            self._seen.add(name)
-            module = sys.modules[name]
-            if ("." not in name and str(getattr(module, "__file__", None) or "").startswith(prefix)
-                    and _top_folder(module) in above):
-                self._root_tops.add(name)
-        tops = {name for name in self._root_tops if name in sys.modules}
+        if len(sys.modules) != self._seen_count:  # what was imported from there already (new names only)
+            for name in sys.modules.keys() - self._seen:
+                self._seen.add(name)
+                module = sys.modules[name]
+                if ("." not in name and str(getattr(module, "__file__", None) or "").startswith(prefix)
+                        and _top_folder(module) in above):
+                    self._root_tops.add(name)
+            self._seen_count = len(sys.modules)
+        tops = [name for name in self._root_tops if name in sys.modules]
         if tops:
             for name in list(sys.modules):
                 if name.partition(".")[0] in tops and name not in self.modules:
