@@ -1,8 +1,10 @@
 """A Python dict handed unconverted to a binding's options argument or a JS init (a PyProxy,
 built-in SDK era) is read as the Worker's Pyodide reads it: on 0.26 (before 2025-09-29) none of
 its keys -- a TTL lost, a topK ignored, with a ``PyProxyWarning`` saying so; from 0.28 its keys
-(a property read falls back to ``__getitem__``, pyodide#5674). As data (vectors, AI inputs)
-such a dict is still refused with the ``to_js`` hint."""
+(a property read falls back to ``__getitem__``, pyodide#5674). As data the binding's own
+JavaScript decides: a list of vector dicts is ``.map``ped and spread, so its ``values`` read as
+the dict's method and the service refuses the empty vector (with a ``PyProxyWarning`` giving
+the ``to_js`` fix); data a binding does more with (a KV value) is refused with the hint."""
 
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ class Default(WorkerEntrypoint):
         kv, vec = self.env.KV, self.env.VEC
         if request.url.endswith("/vectors-as-dicts"):
             await vec.upsert([{"id": "x", "values": [1.0, 0.0]}])
+        if request.url.endswith("/list-as-value"):
+            await kv.put("k", [1, "a"])
         await kv.put("k", '{"a": 1}', {"expirationTtl": 60})  # the TTL is lost in production
         listed = await kv.list()
         as_json = await kv.get("k", {"type": "json"})  # type ignored: text
@@ -75,9 +79,16 @@ async def test_from_pyodide_028_a_dicts_keys_are_read(tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_a_dict_as_data_is_still_refused(tmp_path):
-    worker = load(tmp_path, "2025-11-01")
-    with pytest.raises(JsException, match="reached JavaScript as a PyProxy in this call to VEC.upsert"):
+@pytest.mark.parametrize(("date", "refused"), [
+    ("2025-11-01", r"invalid vector for id=\"x\", expected 2 dimensions, and got 0 dimensions"),  # 0.28: keys, no values
+    ("2025-08-20", r"id must be a string, got nothing"),  # 0.26: a dict's PyProxy spreads to nothing
+])
+async def test_a_list_of_vector_dicts_sends_no_values_as_in_production(tmp_path, date, refused):
+    """vectorize-api.ts: ``vectors.map(vec => ({...vec, values: Array.from(vec.values)}))`` --
+    replayed on real Pyodide 0.26.0a4 and 0.28.2, the body holds ``values: []``."""
+    worker = load(tmp_path, date)
+    with pytest.warns(PyProxyWarning, match=r"to_js\(vectors, dict_converter=Object.fromEntries\)"), \
+            pytest.raises(JsException, match=refused):
         await worker.fetch("/vectors-as-dicts")
 
 
@@ -87,7 +98,7 @@ async def test_the_external_sdk_hint_is_given_only_where_the_worker_lacks_that_s
     vectorize-mcp-worker-python, already on SDK 1.9.5, was told to switch to it)."""
     with pytest.raises(JsException, match=r"convert it with to_js\(\); or give the Worker the external SDK"):
         (tmp_path / "builtin").mkdir()
-        await load(tmp_path / "builtin", "2025-11-01").fetch("/vectors-as-dicts")
+        await load(tmp_path / "builtin", "2025-11-01").fetch("/list-as-value")
     external = tmp_path / "external"
     (external / "src").mkdir(parents=True)
     (external / "src" / "entry.py").write_text(textwrap.dedent("""

@@ -138,9 +138,9 @@ class AiBinding:
     })
     #: The argument of each method that is an options object (a PyProxy there reads as empty).
     JS_OPTION_ARGS = {"run": 2, "models": 0}
-    #: The argument its JavaScript only reads with ``Object.entries`` and ``JSON.stringify``s
-    #: (``inputs``, ai-api.ts): a Python dict there is written as a dict's PyProxy is.
-    JS_JSON_ARGS = {"run": 1}
+    #: The arguments its JavaScript only reads with ``Object.entries`` and ``JSON.stringify``s
+    #: (``inputs`` and the options, ai-api.ts): a PyProxy in them is written as JSON writes it.
+    JS_JSON_ARGS = {"run": (1, 2)}
 
     def __init__(self, *, binding: str | None = None, embedders: Mapping[str, PluggedEmbedder] | None = None,
                  script: ReplyScript | None = None):

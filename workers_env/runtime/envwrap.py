@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import datetime
 import inspect
+import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, PyProxyWarning
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
     HttpResponse,
     JsDate,
     JsDict,
+    JsLiteralMapArgument,
+    JsMapArgument,
     JsOpaque,
     JsSet,
     PyProxyArgument,
@@ -31,6 +34,7 @@ from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.jsproxy import (
+    DICT_ATTRIBUTES,
     NULL_AS_NONE,
     JsArray,
     JsDoubleProxy,
@@ -41,6 +45,8 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     call_relaxed,
+    caller_level,
+    era_hint,
     from_plain,
     jsnull,
     object_from_entries,
@@ -141,13 +147,10 @@ class JsBinding(JsHostObject):
                 # ``undefined`` and a Python container a PyProxy, for the binding to judge
                 plain = [rest_argument(a, where) for a in js_args]
             else:
-                # where the JS method only JSON.stringify's an argument, a PyProxy is what that writes
-                json_at = _declared(self._binding, "JS_JSON_ARGS", {}).get(name)
-                plain = [pyproxy_options(a, f"options of {self._name}.{name}()", nulls=self._nulls)
-                         if i == at and type(a) is dict
-                         else to_plain(pyproxy_json(a, where, self._nulls), where=where)
-                         if i == json_at and type(a) in (dict, list, tuple)
-                         else to_plain(a, where=where) for i, a in enumerate(js_args)]
+                json_at = _positions(_declared(self._binding, "JS_JSON_ARGS", {}).get(name))
+                mapped_at = _positions(_declared(self._binding, "JS_MAPPED_ARGS", {}).get(name))
+                plain = [self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
+                                        what=f"options of {self._name}.{name}()") for i, a in enumerate(js_args)]
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                     plain.pop()
                     js_args.pop()
@@ -166,6 +169,49 @@ class JsBinding(JsHostObject):
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
+
+    def _argument(self, value: Any, where: str, *, options: bool, stringified: bool, mapped: bool, what: str) -> Any:
+        """One argument as the binding's JavaScript reads it. ``options``: an options object (a
+        dict's PyProxy reads by the Worker's Pyodide); ``stringified``: the JavaScript only
+        ``JSON.stringify``s it, so a PyProxy anywhere in it is what that writes; ``mapped``: it
+        calls ``.map`` on it, so a Python list's PyProxy gives its items one by one."""
+        if mapped and type(value) in (list, tuple):
+            return [self._mapped_item(item, where) for item in value]
+        if options and type(value) is dict:
+            read = pyproxy_options(value, what, nulls=self._nulls)
+            return {k: self._json_view(v, where) for k, v in read.items()} if stringified else read
+        if stringified:
+            return self._json_view(value, where)
+        return to_plain(value, where=where)
+
+    def _json_view(self, value: Any, where: str) -> Any:
+        """``value`` as ``JSON.stringify`` writes it, PyProxies at any depth included (a keyword
+        argument's dict or list is one: Pyodide converts keywords shallowly); ``undefined``
+        properties (a ``None`` in ``to_js`` or keyword data) are left out."""
+        if type(value) in (dict, list, tuple):
+            return to_plain(pyproxy_json(value, where, self._nulls), where=where)
+        if type(value) is JsObject:
+            props = object.__getattribute__(value, "_props")
+            nulls = object.__getattribute__(value, "_nulls")
+            return {k: self._json_view(v, where) for k, v in props.items() if v is not None or nulls}
+        return to_plain(value, where=where)
+
+    def _mapped_item(self, item: Any, where: str) -> Any:
+        """An item of a Python list the JavaScript ``.map``s over: a JS object as itself; a dict
+        as its PyProxy spreads (``{...vec}``): none of its keys on Pyodide 0.26, its keys from
+        0.28 -- but ``.values`` is the dict's method either way, as for a ``Map``."""
+        if type(item) is dict:
+            warnings.warn(
+                f"a Python dict reached JavaScript as a PyProxy in this {where}, as an item of a list: the binding "
+                "spreads it and reads its 'values', which is the dict's method, so production sends no values (and "
+                "on Pyodide 0.26 no id) and the service refuses the vector. Convert the vectors with "
+                f"to_js(vectors, dict_converter=Object.fromEntries){era_hint()}", PyProxyWarning,
+                stacklevel=caller_level())
+            if not reads_dict_keys(self._nulls):
+                return JsMapArgument()
+            return JsLiteralMapArgument({k: self._json_view(v, where) for k, v in item.items()
+                                         if isinstance(k, str) and k not in DICT_ATTRIBUTES})
+        return to_plain(item, where=where)
 
     def _check_queue_messages(self, name: str, js_args: list[Any]) -> None:
         """workerd's ``WorkerQueue::send``/``sendBatch`` checks (``queue.c++``), made before the
@@ -258,6 +304,13 @@ def rpc_argument(value: Any, where: str) -> Any:
         return [rpc_argument(v, where) for v in value._items]
     plain = to_plain(value, where=where)
     return from_rpc_default(plain) if isinstance(plain, (JsProxy, JsDate, JsOpaque)) else plain
+
+
+def _positions(declared: Any) -> tuple[int, ...]:
+    """A binding's ``JS_*_ARGS`` entry for one method: no position, one, or several."""
+    if declared is None:
+        return ()
+    return (declared,) if isinstance(declared, int) else tuple(declared)
 
 
 def _unconverted_container(value: Any) -> bool:

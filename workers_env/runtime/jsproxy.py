@@ -65,6 +65,7 @@ __all__ = [
     "jsnull",
     "to_js",
     "DICT_ATTRIBUTES",
+    "era_hint",
     "JsDoubleProxy",
     "JsOnceFunction",
     "ConversionError",
@@ -938,7 +939,9 @@ def to_js(
             return JsArray([convert(v, level - 1) for v in value])
         if isinstance(value, set):
             return JsSet(convert(v, level - 1) for v in value)
-        if isinstance(value, (bytes, memoryview, array)) or hasattr(value, "__array_interface__"):
+        if isinstance(value, (bytes, bytearray, memoryview, array)) or hasattr(value, "__array_interface__"):
+            if isinstance(value, bytearray):  # a buffer like bytes: a Uint8Array of a copy
+                value = bytes(value)
             return _typed(_jsvalues.to_js(value))  # Pyodide's buffer conversion (float16: an Error)
         if default_converter is not None:
             return default_converter(value, lambda v: convert(v, level - 1), None)
@@ -998,8 +1001,8 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return _jsvalues.base_value(value)  # cross as their base type: Pyodide checks PyUnicode_Check, ...
     if isinstance(value, JsSet):
         return JsSet(to_plain(v, where=where) for v in value)
-    if isinstance(value, JsObject):
-        return {k: to_plain(v, where=where) for k, v in value._props.items()}
+    if isinstance(value, JsObject):  # None is undefined there (to_js, keywords): as good as absent
+        return {k: to_plain(v, where=where) for k, v in value._props.items() if v is not None or value._nulls}
     if isinstance(value, JsArray):
         items = value._items
         if all(type(v) in (int, float) for v in items):
@@ -1020,7 +1023,7 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return _jsvalues.JsMapArgument()
     if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)
         return value._target
-    if isinstance(value, list) and all(type(v) in (int, float) for v in value):
+    if isinstance(value, (list, tuple)) and all(type(v) in (int, float) for v in value):
         return list(value)  # a PyProxy of a list of numbers is iterable, so Array.from() reads it
     if isinstance(value, (list, tuple)) and all(isinstance(v, JsHostObject) for v in value):
         # a PyProxy of a sequence has length, indexes and map(), each item converting back to
@@ -1029,15 +1032,15 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     if isinstance(value, JsProxy):  # another JavaScript object (a Request, Response, Headers): as it is
         return value
     # the built-in SDK of dates before 2026-04-21 hands bindings over raw: say how either era reads
-    era_hint = _era_hint()
+    hint = era_hint()
     if isinstance(value, dict):  # plain data produced by from_plain never reaches here unwrapped
         raise js_type_error(
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; "
-            f"convert it with to_js(value, dict_converter=Object.fromEntries){era_hint}"
+            f"convert it with to_js(value, dict_converter=Object.fromEntries){hint}"
         )
     raise js_type_error(
         f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; convert it with to_js()"
-        + era_hint
+        + hint
     )
 
 
@@ -1045,7 +1048,7 @@ _ERA_HINT = ("; or give the Worker the external SDK, which converts plain Python
              "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
 
 
-def _era_hint() -> str:
+def era_hint() -> str:
     """:data:`_ERA_HINT`, unless the running Worker has the external SDK already (where the
     value reached JavaScript past the SDK's conversions, through a raw JS API)."""
     era = getattr(current_runtime(), "era", None)
@@ -1078,10 +1081,11 @@ def is_python_container(value: Any) -> bool:
 def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str, nulls: Any = True) -> Any:
     """An unconverted Python container that JavaScript ``JSON.stringify``s (a PyProxy: in
     ``JSON.stringify(d)``, ``Response.json(d)``, a raw Queue's ``send(d)``), as the JS value
-    whose JSON production writes: a dict's keys from Pyodide 0.28 (``None`` values and keys
-    named like dict methods dropped, as JavaScript's ``undefined`` and functions are), ``{}`` on
-    0.26 (with a warning); a list of numbers and strings its JSON; a list holding a dict or list
-    throws Pyodide's borrowed-proxy error (Pyodide 0.26.2 and 0.28.2 under Node)."""
+    whose JSON production writes: on Pyodide 0.28 a dict's keys (``None`` values and keys named
+    like dict methods dropped, as JavaScript's ``undefined`` and functions are), a list of
+    numbers and strings its JSON, a list holding a dict or list Pyodide's borrowed-proxy error
+    (0.28.2 under Node); on 0.26 ``{}`` for either, with a warning -- production's 0.26.0a2, as
+    0.26.0a4 under Node, predates the proxies' JSON support (pyodide 5679e7ca6, 0.26.0a5)."""
     if isinstance(value, dict):
         if not reads_dict_keys(nulls):
             warnings.warn(
@@ -1090,6 +1094,12 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
                 f"to_js(value, dict_converter=Object.fromEntries)", PyProxyWarning, stacklevel=caller_level())
             return JsObject({})
         return to_js(_stringified_dict(value), dict_converter=object_from_entries)
+    if not reads_dict_keys(nulls):  # production's 0.26.0a2 predates the list proxy's JSON (0.26.0a5)
+        warnings.warn(
+            f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
+            f"writes {{}} for it on this Pyodide (0.26), and so does workers-env. Convert it with to_js(value)",
+            PyProxyWarning, stacklevel=caller_level())
+        return JsObject({})
     return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
 
 
@@ -1138,7 +1148,7 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
         warnings.warn(
             f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
             f"({', '.join(map(str, value))}), so the defaults apply{f' ({defaults})' if defaults else ''}, here too. "
-            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{_era_hint()}",
+            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{era_hint()}",
             PyProxyWarning, stacklevel=caller_level(),
         )
     return {}

@@ -59,9 +59,12 @@ class VectorizeBinding:
     JS_METHODS = frozenset({"insert", "upsert", "query", "queryById", "getByIds", "deleteByIds", "describe"})
     #: The argument of each method that is an options object (a PyProxy there reads as empty).
     JS_OPTION_ARGS = {"query": 1, "queryById": 1}
-    #: The argument its JavaScript only ``JSON.stringify``s (``{ids}``, vectorize-api.ts): a
-    #: Python list there is written as a list's PyProxy is.
-    JS_JSON_ARGS = {"getByIds": 0, "deleteByIds": 0}
+    #: The arguments its JavaScript only ``JSON.stringify``s (``{ids}``, the query options,
+    #: vectorize-api.ts): a PyProxy in them is written as ``JSON.stringify`` writes it.
+    JS_JSON_ARGS = {"getByIds": 0, "deleteByIds": 0, "query": 1, "queryById": 1}
+    #: The argument its JavaScript calls ``.map`` on (``vectors.map(vec => ({...vec, ...}))``):
+    #: a Python list there gives its items, each as its PyProxy spreads.
+    JS_MAPPED_ARGS = {"insert": 0, "upsert": 0}
 
     def __init__(self, index: Index, *, binding: str | None = None):
         self._index = index
