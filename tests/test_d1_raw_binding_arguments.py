@@ -66,3 +66,15 @@ async def test_what_binds_there_and_what_the_external_sdk_converts(tmp_path):
     await external.DB.exec("CREATE TABLE t (a, b)")
     await external.DB.prepare("INSERT INTO t VALUES (?, ?)").bind(None, "z").run()
     assert await external.DB.prepare("SELECT count(*) AS n FROM t WHERE a IS NULL").first("n") == 1
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-08-20", "2025-11-01"])
+async def test_a_converted_dict_and_bytearray_bind_as_their_javascript_values(tmp_path, date):
+    """``to_js(dict)`` is a ``Map`` (a ``LiteralMap`` on 0.28), whose ``String()`` names it;
+    ``to_js(bytearray)`` a ``Uint8Array``, bound as a blob (d1-api.ts replayed on real Pyodide)."""
+    env = env_at(tmp_path, date)
+    with pytest.raises(JsException, match=r"D1_TYPE_ERROR: Type 'object' not supported for value '\[object Map\]'"):
+        await env.DB.prepare("SELECT ?1").bind(to_js({"a": 1})).all()
+    row = await env.DB.prepare("SELECT typeof(?1) AS t, length(?1) AS n").bind(to_js(bytearray(b"ab"))).first()
+    assert (row.t, row.n) == ("blob", 2)

@@ -19,7 +19,7 @@ from math import hypot, isfinite
 from operator import is_not, setitem
 from typing import Any
 
-from workers_env._jsvalues import UNDEFINED, JsDict, js_string
+from workers_env._jsvalues import UNDEFINED, JsDict, JsLiteralMapArgument, JsMapArgument, js_string
 from workers_env.d1 import limits
 
 __all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_objects", "row_lists"]
@@ -50,8 +50,9 @@ def js_bind_value(value: Any) -> Any:
         if all(_is_byte(b) for b in value):
             return list(value)
         raise limits.type_error("object", js_string(value))
-    if isinstance(value, dict):
-        raise limits.type_error("object", "[object Object]")
+    if isinstance(value, dict):  # String() of it: a Map's tag is Map (to_js without dict_converter)
+        tag = "Map" if isinstance(value, (JsMapArgument, JsLiteralMapArgument)) else "Object"
+        raise limits.type_error("object", f"[object {tag}]")
     raise limits.type_error("object", str(value))
 
 
