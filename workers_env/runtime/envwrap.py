@@ -202,11 +202,11 @@ class JsBinding(JsHostObject):
         0.28 -- but ``.values`` is the dict's method either way, as for a ``Map``."""
         if type(item) is dict:
             warnings.warn(
-                f"a Python dict reached JavaScript as a PyProxy in this {where}, as an item of a list: the binding "
-                "spreads it and reads its 'values', which is the dict's method, so production sends no values (and "
-                "on Pyodide 0.26 no id) and the service refuses the vector. Convert the vectors with "
-                f"to_js(vectors, dict_converter=Object.fromEntries){era_hint()}", PyProxyWarning,
-                stacklevel=caller_level())
+                f"a Python dict reached JavaScript as a PyProxy in this {where}, as an item of a list the binding "
+                "maps over: spread, it has none of its keys on Pyodide 0.26, and from 0.28 a key named like a dict "
+                "method (a vector's 'values') reads the method, so production sends it incomplete and the service "
+                f"refuses it. Convert the list with to_js(vectors, dict_converter=Object.fromEntries){era_hint()}",
+                PyProxyWarning, stacklevel=caller_level())
             if not reads_dict_keys(self._nulls):
                 return JsMapArgument()
             return JsLiteralMapArgument({k: self._json_view(v, where) for k, v in item.items()
