@@ -61,6 +61,22 @@ async def test_already_imported_from_the_root_it_still_does_not(project):
 
 
 @pytest.mark.asyncio
+async def test_imported_between_requests_while_another_module_left(project, monkeypatch):
+    """A Worker kept across requests: the test imports the root's module while another leaves
+    ``sys.modules`` (``monkeypatch`` undoing a ``setitem``), so the count of modules is the same."""
+    worker = load_worker(project)
+    monkeypatch.setitem(sys.modules, "workers_env_probe_module", sys)
+    assert await (await worker.fetch("/")).text() == "ModuleNotFoundError: No module named 'helper'"
+    count = len(sys.modules)
+    import helper  # noqa: F401 -- the test's own import, from the root
+
+    monkeypatch.undo()  # the probe leaves: as many modules as at the last request
+    assert len(sys.modules) == count
+    assert await (await worker.fetch("/")).text() == "ModuleNotFoundError: No module named 'helper'"
+    assert "helper" in sys.modules  # and back for the test afterwards
+
+
+@pytest.mark.asyncio
 async def test_a_module_beside_main_imports(project):
     (project / "src" / "helper.py").write_text('X = "uploaded helper"\n')
     worker = load_worker(project)

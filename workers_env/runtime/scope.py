@@ -88,6 +88,13 @@ def _is_under(module: ModuleType, folder: Path) -> bool:
     return False
 
 
+def _modules_mark() -> tuple[int, object]:
+    """``sys.modules``' size and newest name: an import appends its name (a dict keeps insertion
+    order), so a new import shows here even when a removal kept the size the same (pytest's
+    ``monkeypatch`` undoing a ``setitem``); checking both is O(1) where comparing names is not."""
+    return len(sys.modules), next(reversed(sys.modules), None)
+
+
 def _top_folder(module: ModuleType | None) -> Path | None:
     """The folder a top-level module was found in (a package's parent folder)."""
     origin = getattr(module, "__file__", None)
@@ -116,7 +123,7 @@ class ImportScope:
         self._path_cache: dict[tuple[str, str], bool] = {}  # (entry, cwd) -> is one of _above
         self._seen: set[str] = set()  # sys.modules names already looked at, and those found
         self._root_tops: set[str] = set()  # there that were imported from a folder in _above
-        self._seen_count = -1  # len(sys.modules) when last looked at: unchanged, nothing new to see
+        self._seen_mark: tuple[int, object] = (-1, None)  # sys.modules' size and newest name when last looked at
         self._local_cache: frozenset[str] = frozenset()  # _local_names of the folder, as of _local_stamp
         self._local_stamp: int | None = -1
         # the project's folders above main's: never uploaded, so never importable
@@ -129,10 +136,11 @@ class ImportScope:
         current.enter(self.runtime)  # type: ignore[arg-type]
         with _LOCK:
             first = self._layer.depth == 0
+            mark = _modules_mark()  # before the stand-ins re-insert their names at sys.modules' end
             _STANDINS.push(standin_modules())
             if first:
                 self._hide_shadowed()
-                self._mask_project_path()
+                self._mask_project_path(mark)
                 sys.path.insert(0, str(self.folder))
                 if self.vendor is not None:  # after the Worker's folder, before site-packages
                     at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
@@ -192,7 +200,7 @@ class ImportScope:
                 if not _is_under(module, self.folder):
                     self._hidden[name] = sys.modules.pop(name)
 
-    def _mask_project_path(self) -> None:
+    def _mask_project_path(self, mark: tuple[int, object]) -> None:
         above = self._above
         if not above:
             return
@@ -211,14 +219,14 @@ class ImportScope:
                 self._masked.append((index, entry))
                 del sys.path[index]
         prefix = str(self.project) + os.sep
-        if len(sys.modules) != self._seen_count:  # what was imported from there already (new names only)
+        if self._seen_mark != mark:  # what was imported from there already (new names only)
             for name in sys.modules.keys() - self._seen:
                 self._seen.add(name)
                 module = sys.modules[name]
                 if ("." not in name and str(getattr(module, "__file__", None) or "").startswith(prefix)
                         and _top_folder(module) in above):
                     self._root_tops.add(name)
-            self._seen_count = len(sys.modules)
+            self._seen_mark = mark
         tops = [name for name in self._root_tops if name in sys.modules]
         if tops:
             for name in list(sys.modules):
