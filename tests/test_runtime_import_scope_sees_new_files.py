@@ -5,6 +5,7 @@ holds in ``sys.modules`` shadows it there, as a fresh deploy would."""
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 
@@ -42,3 +43,19 @@ async def test_modules_written_after_loading_import(tmp_path, monkeypatch):
     (tmp_path / "src" / "shadowed.py").write_text('WHO = "the worker\'s"\n')
     assert await (await worker.fetch("/shadowed")).text() == "the worker's"
     assert sys.modules["shadowed"] is elsewhere  # back for the test afterwards
+
+
+@pytest.mark.asyncio
+async def test_a_module_written_within_the_folders_clock_tick_shadows(tmp_path, monkeypatch):
+    """A folder's mtime comes from a coarse clock: a file added in the same tick as the last
+    change leaves it as it was. Pinned here by putting the stamp back after the write."""
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    folder = tmp_path / "src"
+    elsewhere = types.ModuleType("ticked")
+    elsewhere.WHO = "elsewhere"
+    monkeypatch.setitem(sys.modules, "ticked", elsewhere)
+    stamp = os.stat(folder).st_mtime_ns
+    assert await (await worker.fetch("/ticked")).text() == "elsewhere"
+    (folder / "ticked.py").write_text('WHO = "the worker\'s"\n')
+    os.utime(folder, ns=(stamp, stamp))  # the same tick: the folder's stamp did not move
+    assert await (await worker.fetch("/ticked")).text() == "the worker's"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 import weakref
 from pathlib import Path
 from types import ModuleType, TracebackType
@@ -28,6 +29,10 @@ from workers_env.runtime.standins import standin_modules
 __all__ = ["ImportScope"]
 
 _LOCK = threading.RLock()
+# A folder's mtime comes from a coarse clock (a kernel tick on ext4; 1-2 s on some file systems):
+# a file added within the same tick as the last change leaves it unchanged. A stamp younger than
+# this when read is not trusted: the folder is read again next time (git's "racy" rule).
+_RACY_NS = 2_000_000_000
 _MISSING = object()
 
 
@@ -126,6 +131,7 @@ class ImportScope:
         self._seen_mark: tuple[int, object] = (-1, None)  # sys.modules' size and newest name when last looked at
         self._local_cache: frozenset[str] = frozenset()  # _local_names of the folder, as of _local_stamp
         self._local_stamp: int | None = -1
+        self._local_racy = True  # the stamp was too recent to trust when read
         # the project's folders above main's: never uploaded, so never importable
         self._above: set[Path] = set()
         if self.project is not None and self.project != self.folder and self.folder.is_relative_to(self.project):
@@ -177,14 +183,16 @@ class ImportScope:
                 finder.invalidate_caches()
 
     def _local(self) -> frozenset[str]:
-        """:func:`_local_names` of the Worker's folder, read again only when the folder changed."""
+        """:func:`_local_names` of the Worker's folder, read again only when the folder changed (or its
+        stamp was too recent to tell)."""
         try:
             stamp = os.stat(self.folder).st_mtime_ns
         except OSError:
             stamp = None
-        if stamp is None or stamp != self._local_stamp:
+        if stamp is None or stamp != self._local_stamp or self._local_racy:
             self._local_cache = frozenset(_local_names(self.folder) - sys.stdlib_module_names)
             self._local_stamp = stamp
+            self._local_racy = stamp is None or time.time_ns() - stamp < _RACY_NS
         return self._local_cache
 
     def _hide_shadowed(self) -> None:
