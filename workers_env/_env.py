@@ -214,7 +214,7 @@ class Env:
         self.close()
 
 
-def _builder(target: str) -> Callable[[AssemblyContext], Mapping[str, Any]]:
+def _builder(target: str) -> Callable[..., Any]:
     module, _, function = target.partition(":")
     return getattr(importlib.import_module(module), function)
 
@@ -284,7 +284,7 @@ def _assemble(context: AssemblyContext) -> Env:
     failures: list[ConfigError] = []
     for kind, target in BINDING_BUILDERS:
         try:
-            built = _builder(target)(context)
+            built: Mapping[str, Any] = _builder(target)(context)
             values.update(built)
             kinds.update(dict.fromkeys(built, kind))
         except ConfigError as exc:

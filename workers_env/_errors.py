@@ -7,6 +7,7 @@ subclasses the builtin that fits it best, so ``except ValueError`` keeps working
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "WorkersEnvError",
@@ -53,6 +54,8 @@ class JsException(WorkersEnvError):
 
     ``str()`` reads ``<name>: <message>`` exactly as Pyodide renders a JS ``Error``.
     """
+
+    cause: Any  # set only on an Error made with ``options.cause`` (jsglobals)
 
     def __init__(self, message: str, *, name: str = "Error"):
         super().__init__(f"{name}: {message}")

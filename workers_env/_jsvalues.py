@@ -16,7 +16,7 @@ from array import array
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, cast, overload
 
 import numpy as np
 
@@ -296,8 +296,8 @@ def float32_decimals(row: np.ndarray) -> list[int | float]:
     values = out.tolist()
     whole = (out == np.floor(out)) & (np.abs(out) <= MAX_SAFE_INTEGER)
     if whole.any():
-        for i in np.flatnonzero(whole).tolist():
-            values[i] = int(values[i])
+        for k in np.flatnonzero(whole).tolist():
+            values[k] = int(values[k])
     return values
 
 
@@ -568,14 +568,16 @@ def _typed_array(value: Any) -> Any:
                  "d": "Float64Array", "q": "BigInt64Array", "Q": "BigUint64Array"}
         if fmt not in names:
             raise JsException(f"Unrecognized format character '{fmt}'.")
-        items = view.tolist() if view.ndim else [view.cast("B").cast(view.format).tolist()[0]] if view.nbytes else []
+        items = view.tolist() if view.ndim else [
+            view.cast("B").cast(view.format).tolist()[0]  # type: ignore[call-overload]  # the buffer's own format
+        ] if view.nbytes else []
         if view.ndim > 1:
             items = np.asarray(items).reshape(-1).tolist()
         if isinstance(items, (bytes, bytearray)):
             items = list(items)
         if names[fmt].startswith("Big"):
             items = [BigInt(v) for v in items]
-        shape = view.shape if view.ndim else (1,)
+        shape = view.shape or (1,)  # () for a 0-d view
         return _nest(names[fmt], items, shape)
 
 
@@ -586,6 +588,12 @@ def _nest(name: str, items: list[Any], shape: tuple[int, ...]) -> Any:
     return [_nest(name, items[i * step : (i + 1) * step], shape[1:]) for i in range(shape[0])]
 
 
+@overload
+def base_value(value: str) -> str: ...
+@overload
+def base_value(value: int) -> int: ...
+@overload
+def base_value(value: float) -> float: ...
 def base_value(value: str | float) -> str | float:
     """A ``str``/``int``/``float`` subclass instance (a ``(str, Enum)`` member, an ``IntEnum``,
     ``np.float64``) as the base value Pyodide converts it to: it tests ``PyUnicode_Check`` /
@@ -604,7 +612,7 @@ def js_key(key: Any) -> str:
     if type(key) is str:  # the usual key, first
         return key
     if isinstance(key, str):
-        return base_value(key)  # type: ignore[return-value]
+        return base_value(key)
     if key is None:
         return "undefined"
     if isinstance(key, bool):
@@ -818,9 +826,16 @@ def parse_json(text: str) -> Any:
 # CalculateFileLocation; templates from src/common/message-template.h). Positions count UTF-16
 # code units, as V8's do; the scanner keeps its own stack, so any nesting depth is checked.
 
-_JSON_WHITESPACE = re.compile(r"[ \t\r\n]*")
-_JSON_STRING_RUN = re.compile(r'[^"\\\x00-\x1f]*')  # ScanJsonString: what cannot end or escape a string
-_JSON_DIGITS = re.compile(r"[0-9]*")
+
+class _Run(Protocol):
+    """A pattern of one ``*`` run: it matches, maybe empty, at any position (never ``None``)."""
+
+    def match(self, string: str, pos: int = ...) -> re.Match[str]: ...
+
+
+_JSON_WHITESPACE = cast(_Run, re.compile(r"[ \t\r\n]*"))
+_JSON_STRING_RUN = cast(_Run, re.compile(r'[^"\\\x00-\x1f]*'))  # ScanJsonString: what cannot end or escape a string
+_JSON_DIGITS = cast(_Run, re.compile(r"[0-9]*"))
 _JSON_HEX = frozenset("0123456789abcdefABCDEF")
 _JSON_SIMPLE_ESCAPES = frozenset('"\\/bfnrt')
 _JSON_LITERALS = {"t": "true", "f": "false", "n": "null"}

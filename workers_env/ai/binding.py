@@ -22,12 +22,13 @@ import threading
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from workers_env._errors import AiError
 from workers_env._jsvalues import (
+    ByteStream,
     JsDict,
     check_sendable,
     js_number,
@@ -247,6 +248,7 @@ class AiBinding:
         """The result of ``run(model, inputs)`` for a known model, or the service's error."""
         name = model if isinstance(model, str) else ("undefined" if model is None else str(model))
         embedding = EMBEDDING_MODELS.get(name)
+        result: JsDict | ByteStream
         if embedding is not None:
             result = self._embed(embedding, parse_embedding(embedding, inputs))
         elif name in TEXT_GENERATION_MODELS:
@@ -272,7 +274,7 @@ class AiBinding:
         """(float32 vectors, the default embedder's integer levels or None for a plugged one)."""
         plugged, levels = self._vectors(model, request)
         if levels is None:
-            return plugged, None
+            return cast(np.ndarray, plugged), None  # _vectors gives exactly one of the two
         return levels.astype(np.float32) / np.float32(LEVELS), levels
 
     def _vectors(self, model: EmbeddingModel, request: EmbeddingRequest, *,
@@ -313,7 +315,7 @@ class AiBinding:
         if request.kind == "query":
             return self._scored(self._matrix(model, request)[0])
         plugged, indices = self._vectors(model, request, indices=True)
-        rows = _numbers(indices) if indices is not None else _rows(plugged)
+        rows = _numbers(indices) if indices is not None else _rows(cast(np.ndarray, plugged))
         shape = [len(rows), model.dimensions]
         result = JsDict(response=rows, shape=shape) if request.kind == "contexts" else JsDict(shape=shape, data=rows)
         if request.pooling is not None:
@@ -321,7 +323,8 @@ class AiBinding:
         return result
 
     def models_sync(self, params: Mapping[str, Any]) -> list[JsDict]:
-        entries = [*EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values(), *RERANKER_MODELS.values()]
+        entries: list[EmbeddingModel | TextGenerationModel | RerankerModel] = [
+            *EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values(), *RERANKER_MODELS.values()]
         task = params.get("task")
         if task:
             entries = [m for m in entries if str(task).lower() in (m.task, TASKS[m.task].name.lower())]

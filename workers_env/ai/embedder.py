@@ -105,6 +105,7 @@ class _Ids(dict):
     ``map`` over its tokens however many of them are new."""
 
     __slots__ = ("vocabulary",)
+    vocabulary: _Vocabulary
 
     def __missing__(self, token: str) -> int:
         return self.vocabulary.add(token)
@@ -143,7 +144,7 @@ class _Growing:
     __slots__ = ("data", "size")
 
     def __init__(self, dtype: type) -> None:
-        self.data = np.zeros(1024, dtype=dtype)
+        self.data: np.ndarray = np.zeros(1024, dtype=dtype)
         self.size = 0
 
     def extend(self, values: list | np.ndarray) -> None:
@@ -511,7 +512,7 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
         cells[total + pairs :] = empty * dimensions + cols
         values[total + pairs :] = signs
 
-    matrix = np.bincount(cells, weights=values, minlength=n * dimensions).reshape(n, dimensions)
+    matrix: np.ndarray = np.bincount(cells, weights=values, minlength=n * dimensions).reshape(n, dimensions)  # float64
     norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
     norms[norms == 0] = LEVELS  # features cancelling out exactly: leave the zero row
     # v / (norm / LEVELS) is exactly round-to-nearest of v * LEVELS / norm (LEVELS is a power of 2)

@@ -84,7 +84,8 @@ def schema_example(schema: Any, depth: int = 0) -> Any:
         properties = schema.get("properties")
         return {name: schema_example(sub, depth + 1) for name, sub in (properties or {}).items()}
     if kind == "array":
-        count = schema.get("minItems") if isinstance(schema.get("minItems"), int) else 0
+        count = schema.get("minItems")
+        count = count if isinstance(count, int) else 0
         return [schema_example(schema.get("items"), depth + 1) for _ in range(max(count, 0))]
     if kind in ("integer", "number"):
         def bound(key: str) -> float | None:

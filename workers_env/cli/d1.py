@@ -205,7 +205,7 @@ def _execute(args: argparse.Namespace) -> int:
         else:
             error(message)
         return 1
-    output = [
+    output: list[dict[str, Any]] = [
         {
             "results": [{k: _blob_text(v) for k, v in row.items()} for row in row_objects(r.columns, r.rows)],
             "success": True,

@@ -19,7 +19,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from workers_env._errors import ConfigError, JsException, WorkersEnvError
 from workers_env.cli.vectorize.common import warn_config
@@ -229,7 +229,7 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
             "config's \"kv_namespaces\" section, or use `--namespace-id` instead."
         )
     if bool(ns_id) != bool(preview_id):
-        return shown(ns_id or preview_id)
+        return shown(cast(str, ns_id or preview_id))  # exactly one of the two is set
     if not ns_id:  # neither: wrangler dev uses the binding name as the local namespace id
         return shown(binding)
     raise CommandError(

@@ -106,7 +106,7 @@ class WorkerConfig:
 
 
 # -- finding -------------------------------------------------------------------------------------
-def find_config(start: str | Path | None = None) -> Path:
+def find_config(start: str | os.PathLike[str] | None = None) -> Path:
     """Return the config wrangler would use, searching upward from ``start`` (default: cwd).
 
     A file path is returned as given (made absolute); a folder is searched upward for
@@ -353,7 +353,7 @@ def _build(path: Path, environment: str | None, raw: dict[str, Any], merged: Map
 
 # -- the public entry points ----------------------------------------------------------------------
 def _analyse(
-    path: str | Path | None, environment: str | None, strict: bool
+    path: str | os.PathLike[str] | None, environment: str | None, strict: bool
 ) -> tuple[Report, WorkerConfig | None]:
     config_path = find_config(path).resolve()
     environment = environment or None
@@ -397,7 +397,7 @@ def check_config(
 
 
 def load_config(
-    path: str | Path | None = None, *, environment: str | None = None, strict: bool = False
+    path: str | os.PathLike[str] | None = None, *, environment: str | None = None, strict: bool = False
 ) -> WorkerConfig:
     """The config at ``path`` (file or folder, default: search from cwd) for ``environment``.
 

@@ -589,7 +589,7 @@ def rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], 
 class _BindingWrapper:
     """A binding as ``self.env`` hands it out: every call converts like production."""
 
-    def __init__(self, binding: JsBinding):
+    def __init__(self, binding: Any):  # a JsBinding; Worker code may wrap any JS object, as with the SDK's
         self._binding = binding
 
     def __getattr__(self, name: str) -> Any:

@@ -205,7 +205,7 @@ def vendored_sdk_version(root: Path) -> tuple[tuple[int, ...], str] | None:
     """:func:`_vendored_sdk_version`, read once per state of its files: every binding of every
     ``load_env`` asks (a large ``uv.lock`` takes ~15 ms to parse); a file changed, added or
     removed is read again."""
-    stamps = []
+    stamps: list[tuple[int, int] | None] = []
     workflows = _ci_workflows_folder(root)
     ci_files = sorted(workflows.glob("*.y*ml")) if workflows is not None else []
     for path in [*(root / name for name in _VENDOR_SOURCES), *ci_files]:
@@ -305,7 +305,8 @@ def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement]:
     """The project's requirements: ``[project].dependencies``, and with ``dev`` also its
     optional dependencies, ``[dependency-groups]`` and uv's ``dev-dependencies`` (where the
     Cloudflare examples list pywrangler). Entries that are no requirement are skipped."""
-    project = pyproject.get("project") if isinstance(pyproject.get("project"), dict) else {}
+    project = pyproject.get("project")
+    project = project if isinstance(project, dict) else {}
     lists: list[Any] = [project.get("dependencies")]
     if dev:
         for table in (project.get("optional-dependencies"), pyproject.get("dependency-groups")):

@@ -73,7 +73,7 @@ class JsScheduledController(JsProxy):
 
     _js_name = "ScheduledController"
 
-    def __init__(self, cron: str, scheduled_time: int, result: ScheduledResult):
+    def __init__(self, cron: str, scheduled_time: float, result: ScheduledResult):
         self.cron = cron
         self.scheduledTime = scheduled_time
         self.type = "scheduled"

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator, MutableMapping
 from email.parser import BytesParser
 from email.policy import HTTP
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qsl
 
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
@@ -183,14 +183,14 @@ def parse_form(body: bytes, content_type: str | None) -> JsFormData:
         for key, value in parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True):
             form.append(key, value)
         return form
-    if kind == "multipart/form-data" and "boundary=" in (content_type or ""):
+    if kind == "multipart/form-data" and content_type and "boundary=" in content_type:
         message = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
             if name is None:
                 continue
             filename = part.get_filename()
-            payload = part.get_payload(decode=True) or b""
+            payload = cast(bytes, part.get_payload(decode=True) or b"")  # decode=True: bytes (None for a multipart)
             if filename is None:
                 form.append(name, payload.decode(part.get_content_charset() or "utf-8", errors="replace"))
             else:

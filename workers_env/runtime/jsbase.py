@@ -151,7 +151,7 @@ def _teach_json_jsnull() -> None:
         def c_make_encoder(markers: Any, default: Callable[[Any], Any], *rest: Any) -> Any:
             return make_c(markers, _jsnull_as_null(default), *rest)
 
-        json.encoder.c_make_encoder = c_make_encoder  # type: ignore[assignment]
+        json.encoder.c_make_encoder = c_make_encoder  # type: ignore[attr-defined]
 
     def _make_iterencode(markers: Any, default: Callable[[Any], Any], *rest: Any, **named: Any) -> Any:
         return make_py(markers, _jsnull_as_null(default), *rest, **named)

@@ -131,7 +131,7 @@ class JsBufferSource(JsProxy):
     def to_memoryview(self) -> memoryview:
         """A writable copy with the view's element format (Pyodide's ``to_memoryview``)."""
         copy = memoryview(bytearray(self._raw()))
-        return copy if self._format == "B" else copy.cast(self._format)
+        return copy if self._format == "B" else copy.cast(self._format)  # type: ignore[call-overload]  # a run-time format
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         return self.to_memoryview()
@@ -213,8 +213,8 @@ class JsTypedArray(JsBufferSource):
         size = self.BYTES_PER_ELEMENT
         return memoryview(self._buffer._bytes)[self._offset : self._offset + self._length * size]
 
-    def _items(self) -> memoryview:
-        return self._raw().cast(self._format)
+    def _items(self) -> memoryview[Any]:
+        return self._raw().cast(self._format)  # type: ignore[call-overload]  # a run-time format
 
     # -- JavaScript's side ------------------------------------------------------------------
     @property

@@ -13,6 +13,7 @@ standard's sets and throw its ``URIError: URI malformed``.
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -62,9 +63,13 @@ class JsPromise(JsProxy):
             loop = asyncio.get_running_loop()
             future = loop.create_future()
 
+            def settle() -> None:
+                if not future.done():
+                    future.set_result(None)
+
             def wake() -> None:
                 if not loop.is_closed():
-                    loop.call_soon_threadsafe(lambda: future.done() or future.set_result(None))
+                    loop.call_soon_threadsafe(settle)
 
             self._on_settle(wake)
             yield from future.__await__()
@@ -157,7 +162,7 @@ def _gather(items: Any, settle_each: Callable[[JsPromise, list[Any], int, JsProm
     if not promises:
         combined._settle("fulfilled", JsArray([]))
     for index, promise in enumerate(promises):
-        promise._on_settle(lambda p=promise, i=index: settle_each(p, results, i, combined))
+        promise._on_settle(functools.partial(settle_each, promise, results, index, combined))
     return combined
 
 

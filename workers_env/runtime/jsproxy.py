@@ -17,6 +17,7 @@ import sys
 import warnings
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from types import FrameType
 from typing import Any
 
 from workers_env import _jsvalues
@@ -1158,7 +1159,8 @@ def caller_level() -> int:
     """The ``stacklevel`` that points a warning at the first frame outside workers-env (the
     Worker's call), whatever the depth of the stand-in code in between."""
     package = __file__.rsplit("runtime", 1)[0]
-    frame, level = sys._getframe(1), 1
+    frame: FrameType | None = sys._getframe(1)
+    level = 1
     while frame is not None and frame.f_code.co_filename.startswith(package):
         frame, level = frame.f_back, level + 1
     return level

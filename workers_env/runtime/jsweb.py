@@ -239,7 +239,7 @@ def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
     if data is not None and not isinstance(body, (bytes, bytearray, memoryview, JsBufferSource, JsReadableStream)) \
             and name not in ("Blob", "File"):
         return data, "text/plain;charset=UTF-8"  # anything else is converted to a string: a text body
-    if name in ("Blob", "File") and getattr(body, "type", ""):
+    if name in ("Blob", "File") and getattr(body, "type", None):
         return data, str(body.type)
     return data, None
 

@@ -21,9 +21,10 @@ class Context(Protocol):
     def waitUntil(self, other: Awaitable[Any]) -> None: ...  # noqa: N802 - the JS name
 
 
-JSBody: TypeAlias = "js.Blob | JsBuffer | js.FormData | js.ReadableStream | js.URLSearchParams"
-Body: TypeAlias = "str | FormData | JSBody"
-Headers: TypeAlias = "dict[str, str] | list[tuple[str, str]] | js.Headers"
+# the SDK's own text: js, JsBuffer and FormData are Pyodide's and the SDK's, with no stubs here
+JSBody: TypeAlias = "js.Blob | JsBuffer | js.FormData | js.ReadableStream | js.URLSearchParams"  # type: ignore[name-defined]
+Body: TypeAlias = "str | FormData | JSBody"  # type: ignore[name-defined]
+Headers: TypeAlias = "dict[str, str] | list[tuple[str, str]] | js.Headers"  # type: ignore[name-defined]
 BlobValue = "str | bytes | js.ArrayBuffer | js.TypedArray | js.DataView | js.Blob | Blob | File"
 FormDataValue = "str | js.Blob | Blob"
 

@@ -382,7 +382,7 @@ def _asgi_module(name: str) -> ModuleType:
             return asgi_bridge.__getattr__(attr)
         raise _missing_attribute(name, attr)
 
-    module.__getattr__ = missing  # type: ignore[attr-defined]
+    module.__getattr__ = missing  # type: ignore[method-assign]
     module.__all__ = list(asgi_bridge.__all__)  # type: ignore[attr-defined]
     return module
 
@@ -395,7 +395,7 @@ def _build() -> dict[str, ModuleType]:
         setattr(workers, name, getattr(sdktypes, name))
     workers.__all__ = [*workers_api.__all__, *sdktypes.__all__, "env"]  # type: ignore[attr-defined]
     workers.__path__ = []  # type: ignore[attr-defined]  # a package: ``import workers.asgi``
-    workers.__getattr__ = _workers_getattr  # type: ignore[attr-defined]
+    workers.__getattr__ = _workers_getattr  # type: ignore[method-assign]
     # the external SDK's submodules; ``workers.__getattr__`` hands them out in an era that has them
     workers_asgi = _ExternalSdkModule(
         "asgi", asgi_bridge.__doc__,
@@ -459,7 +459,7 @@ def _build() -> dict[str, ModuleType]:
     js.navigator = SimpleNamespace(userAgent="Cloudflare-Workers", hardwareConcurrency=1)  # type: ignore[attr-defined]
     js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=_new_map)  # type: ignore[attr-defined]
-    js.__getattr__ = _js_getattr  # type: ignore[attr-defined]
+    js.__getattr__ = _js_getattr  # type: ignore[method-assign]
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
     js.Request = jsweb.JsRequest  # type: ignore[attr-defined]
     js.Headers = jsweb.JsHeaders  # type: ignore[attr-defined]
@@ -488,7 +488,7 @@ def _build() -> dict[str, ModuleType]:
     for name, (abstract, since) in jsabc.ABSTRACT_TYPES.items():
         if since == "0.26":  # the 0.28-only ones resolve in _ffi_attribute
             setattr(ffi, name, abstract)
-    ffi.__getattr__ = _ffi_attribute  # type: ignore[attr-defined]  # jsnull, JsNull, ...: from Pyodide 0.28 only
+    ffi.__getattr__ = _ffi_attribute  # type: ignore[method-assign]  # jsnull, JsNull, ...: from Pyodide 0.28 only
     ffi.run_sync = runsync.run_sync  # type: ignore[attr-defined]
     ffi.can_run_sync = runsync.can_run_sync  # type: ignore[attr-defined]
 
@@ -499,7 +499,7 @@ def _build() -> dict[str, ModuleType]:
 
     webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
     webloop.PyodideFuture = pyodide_webloop.PyodideFuture  # type: ignore[attr-defined]
-    webloop.__getattr__ = _webloop_attribute  # type: ignore[attr-defined]
+    webloop.__getattr__ = _webloop_attribute  # type: ignore[method-assign]
 
     pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
     pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works

@@ -31,7 +31,7 @@ def _inline(era: Any) -> bool:
 def install() -> None:
     """Wrap ``anyio.to_thread.run_sync`` (once; nothing when anyio is not installed)."""
     try:
-        to_thread = importlib.import_module("anyio.to_thread")
+        to_thread: Any = importlib.import_module("anyio.to_thread")  # patched below
     except ImportError:
         return
     original = to_thread.run_sync

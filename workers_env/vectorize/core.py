@@ -745,6 +745,7 @@ class IndexCore:
         same float64 widening and row-wise ``vecdot``, with the per-row arithmetic after it
         (correctly rounded ``*``, ``/``, ``sqrt``, as numpy's) done on the Python floats
         the sort needs anyway -- half the numpy calls of the array form."""
+        assert _VECDOT is not None  # callers pass q64 only with numpy's vecdot
         x64 = self._vectors.take(rows, axis=0).astype(np.float64)
         if self.metric == "euclidean":
             x64 -= q64

@@ -107,7 +107,7 @@ def write_request(vectors: Any) -> list[Any]:
         if vec is None:
             raise js_type_error("Cannot read properties of null (reading 'values')")
         if isinstance(vec, JsMapArgument):  # {...map} has no own properties; map.values is a function
-            body = {"values": []}
+            body: dict[str, Any] = {"values": []}
         elif isinstance(vec, JsLiteralMapArgument):  # its keys are properties, but .values is Map's
             body = {**vec, "values": []}
         elif isinstance(vec, dict):

@@ -218,8 +218,8 @@ def parse_vectors(
             raise _limits.unparsable_vectors(op, f"vector {i} is {_describe(vec)}, expected an object")
         vid = vec.get("id")
         if not isinstance(vid, str):
-            got = _describe(vid) if "id" in vec else "nothing (the vector has no id)"
-            raise _limits.unparsable_vectors(op, f"vector {i}: id must be a string, got {got}")
+            found = _describe(vid) if "id" in vec else "nothing (the vector has no id)"
+            raise _limits.unparsable_vectors(op, f"vector {i}: id must be a string, got {found}")
         if not _is_unicode(vid):
             raise _limits.unparsable_vectors(op, f"vector {i}: id {vid!r} is not valid Unicode (a lone surrogate)")
         if "values" not in vec:
@@ -250,7 +250,7 @@ def parse_vectors(
     if matrix is None:
         rows = [_values_array(v["values"], op, f'vector id="{v["id"]}"') for v in vectors]
     else:
-        rows = None
+        rows = []  # the matrix has them
 
     # 2. per-vector rules, first offender reported
     metadata: list[dict[str, Any]] = []
@@ -262,7 +262,7 @@ def parse_vectors(
         id_bytes = _utf8_len(vid)
         if id_bytes > _limits.MAX_ID_BYTES:
             raise _limits.id_too_long(op, id_bytes)
-        got = matrix.shape[1] if rows is None else int(rows[i].shape[0])
+        got = matrix.shape[1] if matrix is not None else int(rows[i].shape[0])
         if got != dimensions:
             raise _limits.wrong_dimensions(op, vid, dimensions, got)
         ns = vec.get("namespace") or None
@@ -279,7 +279,7 @@ def parse_vectors(
         _check_metadata_keys(op, vid, meta)
         metadata.append(json.loads(text))  # a private copy, as the service keeps its own
 
-    values = matrix if rows is None else (np.stack(rows) if rows else np.empty((0, dimensions), np.float32))
+    values = matrix if matrix is not None else (np.stack(rows) if rows else np.empty((0, dimensions), np.float32))
 
     # 3. repeated ids inside the batch
     ids = [v["id"] for v in vectors]

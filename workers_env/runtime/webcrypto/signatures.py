@@ -183,6 +183,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
     is_rsa, is_ec = canonical.startswith("RSA"), canonical == "ECDSA"
     hash_key = hash_key_of(algo) if is_rsa else ""
     curve = _curve(algo) if is_ec else ""
+    material: Any  # cryptography's key, public or private: checked against the algorithm below
     if fmt == "raw":
         if is_rsa:
             raise JsException('Unrecognized key import format "raw".', name="NotSupportedError")
@@ -234,11 +235,12 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
         if material.curve.name != getattr(ec, _CURVES[curve][0]).name:
             raise JsException(f'"algorithm.namedCurve" "{algo.get("namedCurve")}" does not match the curve specified '
                               "by the input key data.", name="DataError")
-        key_algorithm = {"name": canonical, "namedCurve": curve}
+        key_algorithm: dict[str, Any] = {"name": canonical, "namedCurve": curve}
     elif is_rsa:
         if not isinstance(material, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
             raise JsException("Input was not an RSA key.", name="DataError")
-        numbers = material.public_key().public_numbers() if kind == "private" else material.public_numbers()
+        numbers = material.public_key().public_numbers() if isinstance(material, rsa.RSAPrivateKey) \
+            else material.public_numbers()  # (a private key exactly when kind is "private")
         exponent = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
         key_algorithm = {"name": canonical, "modulusLength": material.key_size, "publicExponent": to_js(exponent),
                          "hash": {"name": hash_key}}

@@ -102,7 +102,7 @@ def write_snapshot(path: Path, *, uid: int, index_id: str, seq: int, dimensions:
         "seqs": np.ascontiguousarray(seqs, dtype="<i8").tobytes(),
         "sqnorms": np.ascontiguousarray(sqnorms, dtype="<f8").tobytes(),
     }
-    matrix = memoryview(np.ascontiguousarray(values, dtype="<f4")).cast("B")
+    matrix = np.ascontiguousarray(values, dtype="<f4").data.cast("B")
     header: dict[str, Any] = {
         "format": FORMAT, "uid": uid, "index_id": index_id, "seq": seq, "count": n,
         "dimensions": dimensions, "metric": metric, "ids": "nul" if sep else "json", "sections": {},
