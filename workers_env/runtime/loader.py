@@ -39,11 +39,13 @@ from workers_env.config.compat import (
     python_release,
 )
 from workers_env.config.routes import cf_worker_zone
+from workers_env.config.uploads import uploads_of
 from workers_env.runtime import threadpool
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, handling
 from workers_env.runtime.email_events import EmailResult, ForwardableEmailMessage, MissingEmailHandler, email_problem
 from workers_env.runtime.envwrap import JsEnv
+from workers_env.runtime.filesystem import install_upload_check
 from workers_env.runtime.eras import Era, era_of
 from workers_env.runtime.events import (
     JsMessageBatch,
@@ -496,8 +498,12 @@ def load_worker(
     # before 2025-08-11 workerd puts the uploaded vendor/ folder on sys.path (setup_python_search_path.py)
     vendor = main_path.parent / "vendor"
     legacy_vendor = vendor.is_dir() and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
+    merged = getattr(config, "merged", None)
+    uploads = uploads_of(merged, config.root, main_path) if isinstance(merged, dict) else None
+    if uploads is not None:
+        install_upload_check()
     runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config),
-                            cf_worker=cf_worker_zone(config))
+                            cf_worker=cf_worker_zone(config), uploads=uploads)
     scope = ImportScope(main_path.parent, runtime=runtime,
                         vendor=vendor if legacy_vendor else None, project=getattr(config, "root", None))
     with scope:

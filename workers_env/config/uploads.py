@@ -1,0 +1,144 @@
+"""Which of a Python Worker's files a deploy uploads, as wrangler decides it.
+
+wrangler walks the module root (``base_dir``, else ``main``'s folder) and gives each file the
+type of the first module rule whose glob matches its path (the config's ``rules``, then
+``PythonModule`` ``**/*.py`` for a Python ``main``, then its defaults: Text ``*.txt``/``*.html``/
+``*.sql``, Data ``*.bin``, CompiledWasm ``*.wasm``); a rule without ``fallthrough = true``
+shadows the later rules of its type. workerd then shows Python the Text, Data and Python
+modules as files under ``/session/metadata`` (``worker-modules.c++``); every other file of the
+folder is simply not there. (wrangler 4.164.0 ``findAdditionalModules``/``parseRules``/
+``matchFiles``, ``applyPythonConfig``; globs through ``glob-to-regexp`` with ``globstar``.)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["DEFAULT_MODULE_RULES", "Uploads", "glob_regex", "uploads_of"]
+
+#: wrangler's DEFAULT_MODULE_RULES, after the config's own
+DEFAULT_MODULE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Text", ("**/*.txt", "**/*.html", "**/*.sql")),
+    ("Data", ("**/*.bin",)),
+    ("CompiledWasm", ("**/*.wasm", "**/*.wasm?module")),
+)
+#: the module types workerd shows Python as files
+VISIBLE_TYPES = frozenset({"Text", "Data", "PythonModule"})
+_ESCAPED = set("/$^+.()=!|?[]{},")
+
+
+@lru_cache(maxsize=256)
+def glob_regex(glob: str) -> re.Pattern[str]:
+    """``glob-to-regexp``'s translation with ``globstar`` (and without ``extended``): ``*`` is
+    ``[^/]*``, ``**`` between slashes any run of folders, ``?``/``[``/``{`` literal; anchored."""
+    out: list[str] = []
+    i = 0
+    while i < len(glob):
+        c = glob[i]
+        if c in _ESCAPED:
+            out.append("\\" + c)
+        elif c == "*":
+            prev = glob[i - 1] if i > 0 else None
+            stars = 1
+            while i + 1 < len(glob) and glob[i + 1] == "*":
+                stars += 1
+                i += 1
+            nxt = glob[i + 1] if i + 1 < len(glob) else None
+            if stars > 1 and prev in ("/", None) and nxt in ("/", None):
+                out.append("((?:[^/]*(?:/|$))*)")
+                i += 1  # the slash after it is part of the pattern
+            else:
+                out.append("([^/]*)")
+        else:
+            out.append(re.escape(c) if c == "\\" else c)
+        i += 1
+    return re.compile("^" + "".join(out) + "$")
+
+
+def _rules(config_rules: Any) -> list[tuple[str, tuple[str, ...], bool]]:
+    """The rules in wrangler's order with the shadowed ones dropped: (type, globs, fallthrough)."""
+    given: list[tuple[str, tuple[str, ...], bool]] = []
+    for rule in config_rules if isinstance(config_rules, list) else []:
+        if isinstance(rule, dict) and isinstance(rule.get("type"), str):
+            globs = tuple(g for g in rule.get("globs") or () if isinstance(g, str))
+            given.append((rule["type"], globs, rule.get("fallthrough") is True))
+    if not any(kind == "PythonModule" for kind, _, _ in given):
+        given.append(("PythonModule", ("**/*.py",), False))
+    rules = given + [(kind, globs, False) for kind, globs in DEFAULT_MODULE_RULES]
+    kept: list[tuple[str, tuple[str, ...], bool]] = []
+    completed: set[str] = set()
+    for kind, globs, fallthrough in rules:
+        if kind in completed:
+            continue
+        kept.append((kind, globs, fallthrough))
+        if not fallthrough:
+            completed.add(kind)
+    return kept
+
+
+@dataclass(frozen=True)
+class Uploads:
+    """The module root and the rules deciding which of its files Python code sees deployed."""
+
+    root: Path
+    rules: tuple[tuple[str, tuple[str, ...], bool], ...]
+    find_additional_modules: bool = True
+    main: str = ""
+    #: folders under the root whose files are never the Worker's to police (wrangler's state)
+    skipped: tuple[Path, ...] = ()
+
+    def module_type(self, relative: str) -> str | None:
+        """The type wrangler gives the file at ``relative`` (posix, under the root), or None."""
+        if relative == self.main:
+            return "PythonModule"
+        if not self.find_additional_modules:
+            return None
+        for kind, globs, _ in self.rules:
+            if any(glob_regex(g).match(relative) for g in globs):
+                return kind
+        return None
+
+    def missing(self, path: str) -> str | None:
+        """Why the file at ``path`` (absolute, resolved) is not there once deployed, or None when
+        it is (or lies outside the module root, which this does not judge)."""
+        root = str(self.root)
+        if not path.startswith(root + os.sep):
+            return None
+        if any(path == str(s) or path.startswith(str(s) + os.sep) for s in self.skipped):
+            return None
+        relative = path[len(root) + 1:].replace(os.sep, "/")
+        kind = self.module_type(relative)
+        if kind in VISIBLE_TYPES:
+            return None
+        if not self.find_additional_modules:
+            return (f"wrangler would not upload {relative!r}: find_additional_modules = false uploads only main; "
+                    "set it to true and add a [[rules]] entry for the file")
+        if kind is not None:
+            return (f"wrangler uploads {relative!r} as a {kind} module, which Python does not see as a file; "
+                    f'read it as data instead: [[rules]] type = "Data" globs = ["{_suggested_glob(relative)}"]')
+        return (f"wrangler would not upload {relative!r}: no module rule matches it; add one to wrangler.toml, "
+                f'e.g. [[rules]] type = "Data" globs = ["{_suggested_glob(relative)}"] '
+                '(or "Text"), and Python reads it as a file')
+
+
+def _suggested_glob(relative: str) -> str:
+    suffix = Path(relative).suffix
+    return f"**/*{suffix}" if suffix else relative
+
+
+def uploads_of(merged: dict[str, Any], config_root: Path, main_path: Path) -> Uploads:
+    """The :class:`Uploads` of a Worker from its config's selected environment (``merged``)."""
+    base_dir = merged.get("base_dir")
+    root = (config_root / base_dir).resolve() if isinstance(base_dir, str) else main_path.parent.resolve()
+    try:
+        main = main_path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        main = ""
+    return Uploads(root=root, rules=tuple(_rules(merged.get("rules"))),
+                   find_additional_modules=merged.get("find_additional_modules") is not False, main=main,
+                   skipped=((config_root / ".wrangler").resolve(), (config_root / "python_modules").resolve()))
