@@ -8,10 +8,12 @@ there, and here, with the rule to add in the message. The test's own reads are u
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import load_worker
+from workers_env import load_env, load_worker
 
 ENTRY = """\
     from pathlib import Path
@@ -125,3 +127,54 @@ async def test_workers_env_reads_its_own_files_for_the_worker(tmp_path):
     (folder / "src" / "static" / "about.md").write_text("# served\n")
     response = await load_worker(folder).fetch("/")
     assert (response.status, await response.text()) == (200, "# served\n")
+
+
+@pytest.mark.asyncio
+async def test_a_symlink_is_judged_by_its_own_name_and_a_symlinked_folder_is_not_walked(tmp_path):
+    folder = _project(tmp_path)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "page.tmpl").write_text("<p>linked</p>\n")
+    (tmp_path / "shared" / "t.html").write_text("<p>t</p>\n")
+    (folder / "src" / "linked.html").symlink_to(tmp_path / "shared" / "page.tmpl")  # uploaded as linked.html
+    (folder / "src" / "linked.md").symlink_to(tmp_path / "src" / "note.txt")  # a name no rule uploads
+    (folder / "src" / "templates").symlink_to(tmp_path / "shared", target_is_directory=True)
+    worker = load_worker(folder)
+    assert await _read(worker, "linked.html") == (200, "<p>linked</p>\n")
+    assert (await _read(worker, "linked.md"))[0] == 404
+    status, text = await _read(worker, "templates/t.html")
+    assert status == 404 and "'templates' is a symbolic link to a folder" in text
+
+
+@pytest.mark.asyncio
+async def test_the_config_file_is_never_uploaded(tmp_path):
+    (tmp_path / "entry.py").write_text(textwrap.dedent(ENTRY))
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "w"\nmain = "entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n'
+        '[[rules]]\ntype = "Text"\nglobs = ["**/*.toml"]\nfallthrough = true\n')
+    (tmp_path / "other.toml").write_text("x = 1\n")
+    worker = load_worker(tmp_path)
+    assert await _read(worker, "other.toml") == (200, "x = 1\n")
+    status, text = await _read(worker, "wrangler.toml")
+    assert status == 404 and "wrangler never uploads its config file 'wrangler.toml'" in text
+
+
+@pytest.mark.asyncio
+async def test_a_binding_you_supply_reads_files_for_the_worker(tmp_path):
+    """A fake binding of the test reading a file under ``src/`` while the Worker calls it."""
+    entry = """\
+        from workers import Response, WorkerEntrypoint
+
+        class Default(WorkerEntrypoint):
+            async def fetch(self, request):
+                return Response(await self.env.FILES.get("fixture.md"))
+    """
+    folder = one_file_worker(tmp_path, entry)
+    (folder / "src" / "fixture.md").write_text("from the fake\n")
+
+    class Files:
+        async def get(self, name):
+            return (folder / "src" / name).read_text()
+
+    worker = load_worker(folder, env=load_env(folder, bindings={"FILES": Files()}))
+    response = await worker.fetch("/")
+    assert (response.status, await response.text()) == (200, "from the fake\n")

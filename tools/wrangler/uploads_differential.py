@@ -66,7 +66,7 @@ def wrangler_modules(folder: Path) -> dict[str, str]:
 
 def our_modules(folder: Path) -> dict[str, str]:
     config = load_config(folder)
-    uploads = uploads_of(config.merged, config.root, config.main_path)
+    uploads = uploads_of(config.merged, config.root, config.main_path, config.path)
     modules = {}
     for path in sorted(uploads.root.rglob("*")):
         if path.is_file() and path.name != "wrangler.toml":

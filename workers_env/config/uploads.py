@@ -91,12 +91,14 @@ class Uploads:
     main: str = ""
     #: folders under the root whose files are never the Worker's to police (wrangler's state)
     skipped: tuple[Path, ...] = ()
+    #: the wrangler config's name under the root, if it is there: never uploaded
+    config: str = ""
 
     def module_type(self, relative: str) -> str | None:
         """The type wrangler gives the file at ``relative`` (posix, under the root), or None."""
         if relative == self.main:
             return "PythonModule"
-        if not self.find_additional_modules:
+        if not self.find_additional_modules or relative == self.config:
             return None
         for kind, globs, _ in self.rules:
             if any(glob_regex(g).match(relative) for g in globs):
@@ -112,6 +114,15 @@ class Uploads:
         if any(path == str(s) or path.startswith(str(s) + os.sep) for s in self.skipped):
             return None
         relative = path[len(root) + 1:].replace(os.sep, "/")
+        folder = os.path.dirname(path)
+        while len(folder) > len(root):  # wrangler's walk does not enter a symlinked folder
+            if os.path.islink(folder):
+                name = folder[len(root) + 1:].replace(os.sep, "/")
+                return (f"wrangler would not upload {relative!r}: {name!r} is a symbolic link to a folder, which "
+                        "its walk of the module root does not follow; make it a real folder")
+            folder = os.path.dirname(folder)
+        if relative == self.config:
+            return f"wrangler never uploads its config file {relative!r}"
         kind = self.module_type(relative)
         if kind in VISIBLE_TYPES:
             return None
@@ -131,14 +142,20 @@ def _suggested_glob(relative: str) -> str:
     return f"**/*{suffix}" if suffix else relative
 
 
-def uploads_of(merged: dict[str, Any], config_root: Path, main_path: Path) -> Uploads:
+def uploads_of(merged: dict[str, Any], config_root: Path, main_path: Path, config_path: Path | None = None) -> Uploads:
     """The :class:`Uploads` of a Worker from its config's selected environment (``merged``)."""
     base_dir = merged.get("base_dir")
     root = (config_root / base_dir).resolve() if isinstance(base_dir, str) else main_path.parent.resolve()
-    try:
-        main = main_path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        main = ""
+    main = _under(main_path, root)
+    config = _under(config_path, root) if config_path is not None else ""
     return Uploads(root=root, rules=tuple(_rules(merged.get("rules"))),
                    find_additional_modules=merged.get("find_additional_modules") is not False, main=main,
-                   skipped=((config_root / ".wrangler").resolve(), (config_root / "python_modules").resolve()))
+                   skipped=((config_root / ".wrangler").resolve(), (config_root / "python_modules").resolve()),
+                   config=config)
+
+
+def _under(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return ""

@@ -6,7 +6,7 @@ is not there. Locally it is, so a Worker reading ``content/about.md`` without a 
 for it passes its tests and fails once deployed. An audit hook (``sys.addaudithook``, one per
 process) turns such a read into ``FileNotFoundError`` while Worker code runs: only ``open``
 events, only for reads of existing files under the module root, only from code that is not
-workers-env's own (its D1/KV state and assets are read for the Worker).
+workers-env's own (its D1/KV state, assets and the bindings you supply are read for the Worker).
 """
 
 from __future__ import annotations
@@ -24,21 +24,31 @@ __all__ = ["install_upload_check"]
 _INSTALLED = False
 _LOCK = threading.Lock()
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # workers_env/
-_STDLIB = os.path.dirname(os.__file__) + os.sep
-_PREFIXES = tuple({os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
+_PREFIXES = tuple({f(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)
+                   for f in (os.path.abspath, os.path.realpath)})
 
 
-def _called_by_workers_env(frame: FrameType | None) -> bool:
-    """Whether the first caller outside the standard library is workers-env's own code."""
+def _read_for_the_worker(frame: FrameType | None, root: str) -> bool:
+    """Whether the read is workers-env's, for the Worker (its assets, its state, a binding you
+    supplied): walking out from ``open``, workers-env's code comes before the Worker's own
+    (files under the module root); libraries between are neither (jinja2 reading a template
+    for the Worker is the Worker's read)."""
     while frame is not None:
         name = frame.f_code.co_filename
         if name.startswith(_PACKAGE):
             return True
-        stdlib = name.startswith("<") or (name.startswith(_STDLIB) and "-packages" + os.sep not in name)
-        if not stdlib:
+        if name.startswith(root):
             return False
         frame = frame.f_back
     return False
+
+
+def _installed(path: str) -> bool:
+    """Whether ``path`` is in the interpreter's prefix or a site-packages folder on ``sys.path``
+    (a library's own data file; deployed, libraries come from ``python_modules``)."""
+    if path.startswith(_PREFIXES):
+        return True
+    return any(entry and "-packages" in entry and path.startswith(os.path.abspath(entry) + os.sep) for entry in sys.path)
 
 
 def _hook(event: str, args: tuple[object, ...]) -> None:
@@ -48,19 +58,24 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
     uploads = getattr(runtime, "uploads", None)
     if uploads is None:
         return
-    path, mode = args[0], args[1]
+    path, mode, flags = args[0], args[1], args[2]
     if not isinstance(path, (str, bytes)) or (isinstance(mode, str) and any(c in mode for c in "wax+")):
         return
-    if isinstance(args[2], int) and args[2] & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+    if isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
         return
     try:
-        resolved = os.path.realpath(os.fsdecode(path))
+        opened = os.path.abspath(os.fsdecode(path))  # judged by the name it is opened by, as wrangler names a link
     except (TypeError, ValueError):
         return
-    if resolved.endswith((".py", ".pyc")) or resolved.startswith(_PREFIXES) or not os.path.isfile(resolved):
+    if opened.endswith((".py", ".pyc")) or _installed(opened) or not os.path.isfile(opened):
         return
-    why = uploads.missing(resolved)
-    if why is None or _called_by_workers_env(sys._getframe(1)):
+    root = str(uploads.root) + os.sep
+    if not opened.startswith(root):  # the root reached through another spelling (a symlinked /tmp)
+        opened = os.path.join(os.path.realpath(os.path.dirname(opened)), os.path.basename(opened))
+        if not opened.startswith(root) or _installed(opened):
+            return
+    why = uploads.missing(opened)
+    if why is None or _read_for_the_worker(sys._getframe(1), root):
         return
     raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({why})", os.fsdecode(path))
 

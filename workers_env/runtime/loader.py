@@ -499,7 +499,7 @@ def load_worker(
     vendor = main_path.parent / "vendor"
     legacy_vendor = vendor.is_dir() and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
     merged = getattr(config, "merged", None)
-    uploads = uploads_of(merged, config.root, main_path) if isinstance(merged, dict) else None
+    uploads = uploads_of(merged, config.root, main_path, config.path) if isinstance(merged, dict) else None
     if uploads is not None:
         install_upload_check()
     runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config),
