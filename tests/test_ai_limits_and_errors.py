@@ -206,6 +206,8 @@ def test_what_is_not_emulated_is_said_and_is_not_a_js_error(tmp_path):
     env = ai_env(tmp_path)
     with pytest.raises(NotEmulatedError, match="does not emulate @cf/black-forest-labs/flux-1-schnell"):
         run(env, "@cf/black-forest-labs/flux-1-schnell", {"prompt": "a cat"})
+    with pytest.raises(NotEmulatedError, match=r"does not emulate @cf/nvidia/nemotron-speech-streaming-en-0\.6b"):
+        run(env, "@cf/nvidia/nemotron-speech-streaming-en-0.6b", {"audio": "UklGRg=="})  # newest in workers-types
     with pytest.raises(NotEmulatedError, match="returnRawResponse"):
         run(env, BGE, {"text": "a"}, {"returnRawResponse": True})
     with pytest.raises(NotEmulatedError, match="asynchronous batch"):

@@ -383,6 +383,7 @@ OTHER_MODELS: dict[str, str] = {
     "@cf/openai/whisper-large-v3-turbo": "Automatic Speech Recognition",
     "@cf/deepgram/nova-3": "Automatic Speech Recognition",
     "@cf/deepgram/flux": "Automatic Speech Recognition",
+    "@cf/nvidia/nemotron-speech-streaming-en-0.6b": "Automatic Speech Recognition",  # workers-types 5.20261117.1
     "@cf/pipecat-ai/smart-turn-v2": "Voice Activity Detection",
     "@cf/meta/m2m100-1.2b": "Translation",
     "@cf/ai4bharat/indictrans2-en-indic-1B": "Translation",
