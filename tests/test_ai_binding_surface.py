@@ -17,6 +17,7 @@ BGE = "@cf/baai/bge-small-en-v1.5"
 
 @pytest.mark.parametrize("call,service", [
     (lambda ai: ai.gateway("my-gateway"), "AI Gateway"),
+    (lambda ai: asyncio.run(ai.websearch({"gatewayId": "g", "query": "cats"})), "web search"),
     (lambda ai: ai.autorag("docs"), "AutoRAG"),
     (lambda ai: ai.aiSearch(), "AI Search"),
     (lambda ai: ai.toMarkdown([{"name": "a.pdf", "blob": b""}]), "Markdown conversion"),
@@ -77,6 +78,11 @@ class Default(WorkerEntrypoint):
             except NotImplementedError as exc:  # NotEmulatedError is one
                 out[name] = type(exc).__name__
         try:
+            await ai.websearch(to_js({"gatewayId": "g", "query": "cats"}, dict_converter=Object.fromEntries))
+            out["websearch"] = "returned"
+        except NotImplementedError as exc:
+            out["websearch"] = type(exc).__name__
+        try:
             await ai.run("@cf/baai/bge-small-en-v1.5")
         except Exception as exc:
             out["no_inputs"] = str(exc)
@@ -90,5 +96,5 @@ class Default(WorkerEntrypoint):
 def test_worker_code_reaches_the_whole_surface(tmp_path, date):
     body = worker_json(tmp_path, WORKER, date=date)
     assert body["logs"] == [] and body["unset"] is True and body["after"] == 200
-    assert [body[m] for m in ("gateway", "autorag", "aiSearch", "toMarkdown")] == ["NotEmulatedError"] * 4
+    assert [body[m] for m in ("gateway", "autorag", "aiSearch", "toMarkdown", "websearch")] == ["NotEmulatedError"] * 5
     assert body["no_inputs"] == "TypeError: Cannot convert undefined or null to object"

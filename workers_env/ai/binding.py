@@ -134,7 +134,7 @@ class AiBinding:
 
     #: What Worker code can reach in production (``Ai`` in ai-api.ts); the runtime exposes only these.
     JS_METHODS = frozenset({
-        "run", "models", "gateway", "autorag", "aiSearch", "toMarkdown", "fetch", "getLogs",
+        "run", "models", "gateway", "websearch", "autorag", "aiSearch", "toMarkdown", "fetch", "getLogs",
         "lastRequestId", "aiGatewayLogId", "lastRequestHttpStatusCode", "lastRequestInternalStatusCode",
     })
     #: The argument of each method that is an options object (a PyProxy there reads as empty).
@@ -179,6 +179,11 @@ class AiBinding:
     def gateway(self, gatewayId: Any = None, options: Any = None, /) -> Any:
         """AI Gateway (``getLog``, ``patchLog``, ``getUrl``, ``run``): not emulated."""
         raise _limits.not_emulated_method("gateway()", "AI Gateway")
+
+    async def websearch(self, request: Any = None, /) -> Any:
+        """Web search through an AI Gateway (``{gatewayId, query, limit, ...}``; workers-types
+        5.20261117.1): not emulated."""
+        raise _limits.not_emulated_method("websearch()", "web search through AI Gateway")
 
     def autorag(self, autoragId: Any = None, /) -> Any:
         """AutoRAG (``search``, ``aiSearch``): not emulated."""
