@@ -27,7 +27,7 @@ from typing import Any
 
 from workers_env._errors import StateError
 from workers_env.d1 import limits
-from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, rewrite_named
+from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
 from workers_env.d1.sqltext import split_statements
 
 __all__ = ["Database", "QueryResult", "SqlFailure"]
@@ -115,11 +115,19 @@ def _error_offset_reader() -> Any:
 _OFFSET = _error_offset_reader()
 
 # CPython 3.12.0-3.12.3 also warn when ``?NNN`` (a nameless, numbered parameter) is bound from
-# a sequence: a false alarm (python/cpython#117995, fixed in 3.12.4); only that one is hushed.
-if (3, 12) <= sys.version_info < (3, 12, 4):
-    warnings.filterwarnings(
-        "ignore", r"Binding \d+ \('\?\d+'\) is a named parameter", DeprecationWarning, __name__
-    )
+# a sequence: a false alarm (python/cpython#117995, fixed in 3.12.4). There that one warning is
+# hushed around the call -- a filter set once would not do: pytest puts its own "always" in
+# front of it for every test.
+_NUMBERED_WARNS = (3, 12) <= sys.version_info < (3, 12, 4)
+
+
+def _bind_sequence(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
+    """``conn.execute(sql, params)``, without 3.12.0-3.12.3's false alarm about ``?NNN``."""
+    if _NUMBERED_WARNS and params and has_numbered(sql):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", r"Binding \d+ \('\?\d+'\) is a named parameter", DeprecationWarning)
+            return conn.execute(sql, params)
+    return conn.execute(sql, params)
 
 _USES = re.compile(r"The current statement uses (\d+), and there are")
 
@@ -294,7 +302,7 @@ class Database:
         try:
             if params and has_named(sql):
                 return self._execute_named(conn, sql, params)
-            return conn.execute(sql, params)
+            return _bind_sequence(conn, sql, params)
         except sqlite3.ProgrammingError as exc:
             text = str(exc)
             if text.startswith("Incorrect number of bindings"):
@@ -328,9 +336,9 @@ class Database:
                 raise
         rewrite = rewrite_named(sql)
         if rewrite.count != count:  # SQLite numbered it otherwise: never run a rewrite it disowns
-            return conn.execute(sql, params)
+            return _bind_sequence(conn, sql, params)
         self._renamed = rewrite
-        return conn.execute(rewrite.sql, params)
+        return _bind_sequence(conn, rewrite.sql, params)
 
     def _original_columns(self, columns: list[str]) -> list[str]:
         """Result column names as the user's SQL spells them (a column named after its

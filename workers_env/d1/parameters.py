@@ -21,7 +21,7 @@ from typing import Any
 
 from workers_env.d1.sqltext import skip_comment, skip_quoted
 
-__all__ = ["InBindOrder", "has_named", "rewrite_named", "Rewrite", "scan_parameters"]
+__all__ = ["InBindOrder", "has_named", "has_numbered", "rewrite_named", "Rewrite", "scan_parameters"]
 
 _NAMED_STARTS = frozenset(":@$#")
 
@@ -84,6 +84,14 @@ def has_named(sql: str) -> bool:
     if not any(start in sql for start in _NAMED_STARTS):
         return False
     return any(sql[start] != "?" for start, _ in scan_parameters(sql))
+
+
+@lru_cache(maxsize=1024)
+def has_numbered(sql: str) -> bool:
+    """Whether ``sql`` has a numbered ``?NNN`` parameter (cached, as :func:`has_named`)."""
+    if "?" not in sql:
+        return False
+    return any(sql[start] == "?" and end > start + 1 for start, end in scan_parameters(sql))
 
 
 @dataclass(frozen=True)
