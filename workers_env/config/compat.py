@@ -9,6 +9,7 @@ date (UTC), since workers-env stands in for the newest runtime.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -22,6 +23,7 @@ __all__ = [
     "CompatFlag",
     "PythonRelease",
     "compatibility_date",
+    "compatibility_date_problem",
     "flag_enabled",
     "missing_date_warning",
     "python_release",
@@ -83,6 +85,24 @@ def compatibility_date(config: Any) -> str:
     """The config's ``compatibility_date``, or today's date when it names none."""
     date = getattr(config, "compatibility_date", None)
     return str(date) if date else today()
+
+
+def compatibility_date_problem(config: Any) -> str | None:
+    """Why the Workers runtime refuses to start with the config's ``compatibility_date``, or
+    None: workerd takes only ``YYYY-MM-DD`` with a year 2000-2999 (``CompatDate::parse``:
+    "Invalid compatibility date: ..."), and wrangler dev no date after today (UTC). ``validate``
+    passes both, as wrangler's does: its check is JavaScript's ``new Date()``."""
+    date = getattr(config, "compatibility_date", None)
+    if not isinstance(date, str) or not date:
+        return None
+    shape = re.fullmatch(r"2\d{3}-(\d{2})-(\d{2})", date)
+    if shape is None or not (1 <= int(shape.group(1)) <= 12 and 1 <= int(shape.group(2)) <= 31):
+        return (f"Invalid compatibility date: {date}\n"
+                f'Write it as YYYY-MM-DD, e.g. compatibility_date = "{today()}" (the Workers runtime takes no other form).')
+    if date > today():
+        return (f'Compatibility date "{date}" is in the future and unsupported\n'
+                f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require.")
+    return None
 
 
 def flag_enabled(flag: CompatFlag, config: Any) -> bool:

@@ -34,6 +34,7 @@ from workers_env.config.compat import (
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
     compatibility_date,
+    compatibility_date_problem,
     flag_enabled,
     node_globals,
     python_release,
@@ -490,6 +491,9 @@ def load_worker(
         raise ConfigError("Main module needs to end with a .py file extension", path=str(main_path))
     if not main_path.is_file():
         raise ConfigError(f"main file not found: {main_path}", path=str(main_path))
+    date_problem = compatibility_date_problem(config)
+    if date_problem is not None:  # the runtime would not start: wrangler dev and deploy refuse it
+        raise ConfigError(date_problem, path=str(getattr(config, "path", "")) or None)
     _announce_not_emulated(env)
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
     era = era_of(config)

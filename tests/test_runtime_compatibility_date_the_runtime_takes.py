@@ -1,0 +1,50 @@
+"""A Worker whose ``compatibility_date`` the Workers runtime would not start with is refused
+when it loads, with the runtime's words and the fix: workerd takes only ``YYYY-MM-DD``
+("Invalid compatibility date: 01-11-2026"), wrangler dev no date after today. ``validate``
+passes both, as wrangler's own check (JavaScript's ``new Date()``) does."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import ConfigError, load_worker
+from workers_env.config import check_config
+
+ENTRY = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response("ok")
+"""
+
+
+@pytest.mark.parametrize("date", ["01-11-2026", "2026/11/01", "2026-11-1", "1999-12-31", "2026-11-01T00:00"])
+def test_a_date_not_written_yyyy_mm_dd_is_refused(tmp_path, date):
+    folder = one_file_worker(tmp_path, ENTRY, date=date)
+    with pytest.raises(ConfigError) as info:
+        load_worker(folder)
+    assert str(info.value).startswith(f"Invalid compatibility date: {date}\nWrite it as YYYY-MM-DD")
+
+
+def test_a_date_after_today_is_refused_and_today_is_not(tmp_path):
+    now = datetime.now(timezone.utc).date()
+    tomorrow = (now + timedelta(days=1)).isoformat()
+    with pytest.raises(ConfigError) as info:
+        load_worker(one_file_worker(tmp_path / "a", ENTRY, date=tomorrow))
+    assert str(info.value).startswith(f'Compatibility date "{tomorrow}" is in the future and unsupported\n')
+    assert load_worker(one_file_worker(tmp_path / "b", ENTRY, date=now.isoformat())) is not None
+
+
+@pytest.mark.asyncio
+async def test_a_well_formed_date_loads(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2025-11-31"))  # workerd checks 1-31 only
+    assert await (await worker.fetch("/")).text() == "ok"
+
+
+def test_validate_passes_what_wranglers_validate_passes(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, date="01-11-2026")
+    assert check_config(folder / "wrangler.toml").ok
