@@ -188,7 +188,20 @@ def test_projects_without_a_wrangler_config_still_run(pytester: pytest.Pytester)
     )
     result = run(pytester)
     result.assert_outcomes(passed=1, errors=1)
-    result.stdout.fnmatch_lines(["*workers-env: the env fixture could not load a wrangler config*", "*--wrangler-config*"])
+    result.stdout.fnmatch_lines(["*workers-env: the env fixture found no wrangler config*", "*--wrangler-config*"])
+
+
+def test_a_config_that_does_not_build_is_reported_once_without_the_finding_advice(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makefile(".toml", wrangler='name = "w"\n[[vectorize]]\nbinding = "VEC"\nindex_name = "docs"\n')
+    pytester.makepyfile(test_env="def test_env_is_used(env):\n    pass\n")
+    result = run(pytester)
+    result.assert_outcomes(errors=1)
+    out = result.stdout.str()
+    assert out.count('The Vectorize index "docs" (binding VEC) has no definition') == 1
+    assert "During handling of the above exception" not in out and "--wrangler-config" not in out
+    result.stdout.fnmatch_lines(["*workers-env: the env fixture could not build the env of *wrangler.toml:",
+                                 '*version = "v2"*', "*workers_env_indexes fixture*"])
 
 
 def test_markers_are_registered(pytester: pytest.Pytester) -> None:

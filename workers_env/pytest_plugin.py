@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
@@ -215,13 +215,19 @@ def _schema_from_marker(env: Env, base: Path, binding: str, source: Any = None) 
     _apply_schema(env, binding, source, base)
 
 
+def _fail(message: str) -> NoReturn:
+    """Fail the test with ``message`` alone: raised from an ``except``, ``pytest.fail`` would
+    print the caught error first and then again, "During handling of the above exception"."""
+    raise pytest.fail.Exception(message, pytrace=False) from None
+
+
 def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
     from workers_env._errors import JsException
 
     try:
         return apply_d1_schema(env, binding, source, base=base)
     except (JsException, ValueError) as exc:
-        pytest.fail(f"workers-env: the D1 schema for {binding} failed: {exc}", pytrace=False)
+        _fail(f"workers-env: the D1 schema for {binding} failed: {exc}")
 
 
 @pytest.fixture
@@ -232,6 +238,7 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
     """A fresh ``Env`` for this test: the wrangler config's bindings, empty, plus those you supply."""
     from workers_env._env import load_env
     from workers_env._errors import ConfigError
+    from workers_env.config import find_config
 
     marker = _marker_kwargs(request)
     location = _config_location(request, marker)
@@ -249,12 +256,15 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
             clock=workers_env_clock,
         )
     except ConfigError as exc:
-        pytest.fail(
-            f"workers-env: the env fixture could not load a wrangler config from {location}:\n{exc}\n"
-            "Point it at one with --wrangler-config PATH, the workers_env_config ini option, "
-            "or @pytest.mark.workers_env(config=...).",
-            pytrace=False,
-        )
+        try:
+            found: Path | None = find_config(location)
+        except ConfigError:
+            found = None
+        if found is None:
+            _fail(f"workers-env: the env fixture found no wrangler config from {location}:\n{exc}\n"
+                  "Point it at one with --wrangler-config PATH, the workers_env_config ini option, "
+                  "or @pytest.mark.workers_env(config=...).")
+        _fail(f"workers-env: the env fixture could not build the env of {found}:\n{exc}")
     try:
         base = _test_dir(request)
         for name, source in workers_env_seed.items():
@@ -303,5 +313,5 @@ def worker(env: Env, request: pytest.FixtureRequest) -> Iterator[Worker]:
         try:
             loaded = load_worker(env=env)
         except ConfigError as exc:
-            pytest.fail(f"workers-env: the worker fixture could not load the worker: {exc}", pytrace=False)
+            _fail(f"workers-env: the worker fixture could not load the worker: {exc}")
         yield loaded

@@ -41,12 +41,15 @@ def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, 
             return persisted
     raise IndexDefinitionError(
         f'The Vectorize index "{index_name}" (binding {binding}) has no definition: wrangler.toml '
-        "does not hold its dimensions and metric. Define it in one of three ways:\n"
-        f'  1. load_env(..., indexes={{"{index_name}": {{"dimensions": 768, "metric": "cosine"}}}})'
-        ' (or {"preset": "@cf/baai/bge-base-en-v1.5"}; add "version": "v2" for the current API)\n'
-        f'  2. in pyproject.toml beside the config: [tool.workers-env.indexes."{index_name}"] '
-        'with dimensions = 768 and metric = "cosine"\n'
-        f"  3. create it in persisted local state: workers-env vectorize create {index_name} "
+        "does not hold its dimensions and metric. Define it, with the dimensions of the vectors you "
+        "store (768 for @cf/baai/bge-base-en-v1.5's, 384 for bge-small's), in one of these ways:\n"
+        f'  1. in pyproject.toml beside the config, read by load_env, the pytest fixtures and workers-env dev:\n'
+        f'       [tool.workers-env.indexes."{index_name}"]\n'
+        '       dimensions = 768     # or, for dimensions and metric: preset = "@cf/baai/bge-base-en-v1.5"\n'
+        '       metric = "cosine"\n       version = "v2"\n'
+        f'  2. for one script or test: load_env(..., indexes={{"{index_name}": {{"dimensions": 768, "metric": '
+        '"cosine", "version": "v2"}}), a workers_env_indexes fixture or @pytest.mark.workers_env(indexes=...)\n'
+        f"  3. in persisted local state: workers-env vectorize create {index_name} "
         "--dimensions=768 --metric=cosine, then load_env(..., persist_to=...)"
     )
 
