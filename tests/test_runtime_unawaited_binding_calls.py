@@ -4,13 +4,17 @@ Pyodide hands Python the promise of a JavaScript call as a ``pyodide.webloop.Pyo
 (built-in SDK: bindings are raw JavaScript); the external SDK's ``_BindingWrapper`` calls the
 binding at once and returns a coroutine that awaits and converts the promise (workers-py
 ``rpc.py`` ``_conver_and_invoke``). Either way a ``put`` nobody awaits still writes. Test code's
-``load_env`` env keeps plain coroutines (``asyncio.run(env.KV.get(...))`` works).
+``load_env`` env keeps plain coroutines (``asyncio.run(env.KV.get(...))`` works). A forgotten
+``await`` warns "coroutine 'env.KV.put' was never awaited", naming the call (the SDK's own
+coroutine would name an inner helper).
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
+import warnings
 
 import pytest
 from worker_helpers import one_file_worker
@@ -113,3 +117,26 @@ class Default(WorkerEntrypoint):
 '''
     text = await (await load_worker(one_file_worker(tmp_path, entry, date="2025-10-01")).fetch("/")).text()
     assert text.startswith("PyodideFuture")
+
+
+FORGETS = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            self.env.CACHE.put("k", "v")  # no await
+            return Response("ok")
+"""
+
+
+@pytest.mark.asyncio
+async def test_the_never_awaited_warning_names_the_binding_and_method(tmp_path):
+    folder = one_file_worker(tmp_path, FORGETS, date="2026-05-01",
+                             extra='[[kv_namespaces]]\nbinding = "CACHE"\nid = "0123456789abcdef0123456789abcdef"\n')
+    worker = load_worker(folder)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert await (await worker.fetch("/")).text() == "ok"
+        gc.collect()
+    texts = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+    assert "coroutine 'env.CACHE.put' was never awaited" in texts

@@ -601,7 +601,7 @@ class _BindingWrapper:
             js_args, js_kwargs = rpc_args(args, kwargs)
             result = attr(*js_args, **js_kwargs)
             if inspect.isawaitable(result):
-                return _convert(result)
+                return _named(_convert(result), self._binding, name)
             return _wrap_result(result)
 
         call.__name__ = name
@@ -648,6 +648,13 @@ def _wrap_result(value: Any) -> Any:
 
 async def _convert(pending: Awaitable[Any]) -> Any:
     return _wrap_result(await pending)
+
+
+def _named(coro: Any, binding: Any, method: str) -> Any:
+    """``coro`` named after the call it stands for, so a forgotten ``await`` reads "coroutine
+    'env.VECTORIZE.upsert' was never awaited" (the SDK's own coroutine names an inner helper)."""
+    coro.__qualname__ = f"env.{getattr(binding, '_name', None) or type(binding).__name__}.{method}"
+    return coro
 
 
 class _EnvWrapper:
