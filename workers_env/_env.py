@@ -9,9 +9,10 @@ each binding package is free to import :class:`AssemblyContext` from here.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -26,6 +27,7 @@ __all__ = [
     "AssemblyContext",
     "BINDING_BUILDERS",
     "Env",
+    "missing_name",
     "NotEmulatedBinding",
     "bindings_from_pyproject",
     "env_clock",
@@ -120,6 +122,14 @@ class NotEmulatedBinding:
         return f"<{self._kind} binding {self._name}: not emulated by workers-env; supply one with bindings=>"
 
 
+def missing_name(name: object, names: Iterable[str]) -> str:
+    """What to say when ``name`` is no binding or var of an env holding ``names``."""
+    known = sorted(names)
+    text = f"env has no binding or var named {name!r}; it has: {', '.join(known) or 'nothing'}"
+    close = difflib.get_close_matches(str(name), known, n=1) if isinstance(name, str) else []
+    return text + (f" (did you mean {close[0]!r}?)" if close else "")
+
+
 class Env:
     """The bindings and vars of one Worker configuration.
 
@@ -157,9 +167,7 @@ class Env:
         try:
             return self._values[name]
         except KeyError:
-            raise AttributeError(
-                f"env has no binding or var named {name!r}; it has: {', '.join(sorted(self._values)) or 'nothing'}"
-            ) from None
+            raise AttributeError(missing_name(name, self._values)) from None
 
     def kind(self, name: str) -> str | None:
         """The binding kind of ``name`` (``"vectorize"``, ...), ``None`` for vars."""
@@ -171,9 +179,7 @@ class Env:
             return self._view(name)
         if name == "config":
             return object.__getattribute__(self, "_config")
-        raise AttributeError(
-            f"env has no binding or var named {name!r}; it has: {', '.join(sorted(values)) or 'nothing'}"
-        )
+        raise AttributeError(missing_name(name, values))
 
     def __setattr__(self, name: str, value: Any) -> None:
         """A value set by hand (a fake binding, a var) is handed out exactly as given."""
@@ -183,7 +189,9 @@ class Env:
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._values:
-            raise KeyError(name)
+            error = KeyError(name)  # a Mapping's error; the note says what the env has
+            error.add_note(missing_name(name, self._values))
+            raise error
         return self._view(name)
 
     def __contains__(self, name: object) -> bool:

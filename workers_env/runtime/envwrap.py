@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+from workers_env._env import missing_name
 from workers_env._errors import JsException, PyProxyWarning
 from workers_env._jsvalues import (
     UNDEFINED,
@@ -376,7 +377,9 @@ class JsEnv(JsProxy):
             return cache[name]
         env = self.__dict__["_env"]
         if name not in env:  # the Env's own helpers (``config``, ``close``) are not bindings
-            raise AttributeError(name)
+            error = AttributeError(name)  # production's text: the JS env has no such property
+            error.add_note(missing_name(name, env))
+            raise error
         unwrapped = getattr(env, "unwrapped", None)
         value = unwrapped(name) if callable(unwrapped) else env[name]
         if isinstance(value, str):

@@ -1,0 +1,44 @@
+"""A name the env does not hold says which names it does hold, and the nearest one: in Worker
+code ``self.env.VECTORISE`` stays production's ``AttributeError: VECTORISE`` with a note, and
+in test code ``env.VECTORISE`` / ``env["VECTORISE"]`` say it in the error itself or its note."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_env, load_worker
+
+BINDINGS = '[[kv_namespaces]]\nbinding = "CACHE"\nid = "0123456789abcdef0123456789abcdef"\n[vars]\nGREETING = "hi"\n'
+ENTRY = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            try:
+                self.env.CACHEE
+            except AttributeError as exc:
+                return Response(str(exc) + " | " + " ".join(getattr(exc, "__notes__", [])))
+            return Response("found")
+"""
+SAYS = "env has no binding or var named 'CACHEE'; it has: CACHE, GREETING (did you mean 'CACHE'?)"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2026-05-01", "2026-01-01"])  # the external SDK's era and the built-in one
+async def test_worker_code_gets_productions_error_with_a_note(tmp_path, date):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date, extra=BINDINGS))
+    assert await (await worker.fetch("/")).text() == f"CACHEE | {SAYS}"
+
+
+def test_test_code_gets_it_in_the_error_or_the_note(tmp_path):
+    env = load_env(one_file_worker(tmp_path, ENTRY, extra=BINDINGS))
+    with pytest.raises(AttributeError) as info:
+        env.CACHEE
+    assert str(info.value) == SAYS
+    with pytest.raises(KeyError) as missing:
+        env["CACHEE"]
+    assert missing.value.args == ("CACHEE",) and missing.value.__notes__ == [SAYS]
+    with pytest.raises(AttributeError) as far:
+        env.unwrapped("ZZZ")
+    assert str(far.value) == "env has no binding or var named 'ZZZ'; it has: CACHE, GREETING"
