@@ -8,6 +8,7 @@ share it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from workers_env.config import WorkerConfig
 from workers_env.d1.binding import D1Database
 from workers_env.d1.database import Database
 from workers_env.d1.layout import database_file, local_database_name
+from workers_env.d1.migrations import pending_note
 
 __all__ = ["D1Entry", "d1_entries", "find_entry", "build_bindings"]
 
@@ -90,6 +92,15 @@ def open_database(entry: D1Entry, persist_to: Path | None) -> Database:
     return Database(database_file(persist_to, entry.local_name), name=entry.local_name)
 
 
+def _migrations_hint(database: Database, entry: D1Entry, root: Path) -> Callable[[str], str | None]:
+    """For a "no such table" error: the migrations of the entry's folder not applied yet."""
+    def hint(message: str) -> str | None:
+        if "no such table" not in message:
+            return None
+        return pending_note(database, entry.migrations_path(root), entry.migrations_table, entry.binding)
+    return hint
+
+
 def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:
     """One :class:`D1Database` per ``[[d1_databases]]`` entry."""
     entries = d1_entries(context.config)
@@ -100,5 +111,6 @@ def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:
         if database is None:
             database = opened[entry.local_name] = open_database(entry, context.persist_to)
             context.on_close(database.close)
-        bindings[entry.binding] = D1Database(database, binding=entry.binding)
+        bindings[entry.binding] = D1Database(database, binding=entry.binding,
+                                             hint=_migrations_hint(database, entry, context.config.root))
     return bindings

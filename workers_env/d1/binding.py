@@ -10,7 +10,7 @@ the rest are coroutines, thin wrappers over the synchronous core (:mod:`.databas
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from workers_env._errors import JsException
@@ -41,8 +41,10 @@ class D1DatabaseSession:
 
     JS_METHODS = frozenset({"prepare", "batch", "getBookmark"})
 
-    def __init__(self, database: Database, constraint: str | None):
+    def __init__(self, database: Database, constraint: str | None, *,
+                 hint: Callable[[str], str | None] | None = None):
         self._database = database
+        self._hint = hint  # a note for an error's message (unapplied migrations), or None
         self._bookmark: str | None = None
         if constraint is not None:
             constraint = constraint.strip()
@@ -61,6 +63,13 @@ class D1DatabaseSession:
         """The latest bookmark seen by this session (``None`` before its first query)."""
         return self._bookmark
 
+    def _noted(self, error: JsException, message: str) -> JsException:
+        """``error`` with a note saying how to fix it, where one applies (D1's text unchanged)."""
+        note = self._hint(message) if self._hint is not None else None
+        if note:
+            error.add_note(note)
+        return error
+
     def _seen(self) -> None:
         bookmark = self._database.bookmark
         if self._bookmark is None or self._bookmark < bookmark:
@@ -71,7 +80,7 @@ class D1DatabaseSession:
         try:
             results = self._database.query(queries)
         except SqlFailure as exc:
-            raise limits.d1_error(exc.message) from None
+            raise self._noted(limits.d1_error(exc.message), exc.message) from None
         self._seen()
         return results
 
@@ -80,7 +89,7 @@ class D1DatabaseSession:
         try:
             result = self._database.query_one(sql, params)
         except SqlFailure as exc:
-            raise limits.d1_error(exc.message) from None
+            raise self._noted(limits.d1_error(exc.message), exc.message) from None
         self._seen()
         return result
 
@@ -105,8 +114,9 @@ class D1Database(D1DatabaseSession):
 
     JS_METHODS = frozenset({"prepare", "batch", "exec", "withSession", "dump", "query"})
 
-    def __init__(self, database: Database, *, binding: str | None = None):
-        super().__init__(database, None)
+    def __init__(self, database: Database, *, binding: str | None = None,
+                 hint: Callable[[str], str | None] | None = None):
+        super().__init__(database, None, hint=hint)
         self.binding = binding
 
     def __repr__(self) -> str:
@@ -128,7 +138,7 @@ class D1Database(D1DatabaseSession):
         if constraintOrBookmark is not None and not isinstance(constraintOrBookmark, str):
             raise JsException("constraintOrBookmark?.trim is not a function", name="TypeError")
         value = (constraintOrBookmark or "").strip()
-        return D1DatabaseSession(self._database, value or FIRST_UNCONSTRAINED)
+        return D1DatabaseSession(self._database, value or FIRST_UNCONSTRAINED, hint=self._hint)
 
     def exec_sync(self, query: Any) -> JsDict:
         sql = _sql_text(query)
@@ -137,7 +147,7 @@ class D1Database(D1DatabaseSession):
         try:
             results = self._database.query(queries)
         except SqlFailure as exc:
-            raise limits.exec_error(lines[0], exc.message) from None
+            raise self._noted(limits.exec_error(lines[0], exc.message), exc.message) from None
         duration = sum(r.duration for r in results)
         return JsDict(count=len(results), duration=duration)
 

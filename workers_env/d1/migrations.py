@@ -108,6 +108,23 @@ def unapplied_migrations(db: Database, directory: Path, table: str) -> list[str]
     return [name for name in migration_files(directory) if name not in done]
 
 
+def pending_note(db: Database, directory: Path, table: str, binding: str) -> str | None:
+    """What to say beside "no such table" when ``directory`` holds migrations this database has
+    not had: a read only (the migrations table is not created, as :func:`applied_migrations` would)."""
+    names = migration_files(directory) if directory.is_dir() else []
+    if not names:
+        return None
+    found = db.query([("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))])[0].rows
+    done = {str(r[0]) for r in db.query([(f"SELECT name FROM {_identifier(table)}", ())])[0].rows} if found else set()
+    pending = [name for name in names if name not in done]
+    if not pending:
+        return None
+    listed = ", ".join(pending[:3]) + (", ..." if len(pending) > 3 else "")
+    return (f"{len(pending)} migration(s) in {directory.name}/ are not applied to {binding} ({listed}): apply them "
+            f"with `workers-env d1 migrations apply {binding} --local`, or in tests with "
+            f'@pytest.mark.d1_schema("{binding}") or a workers_env_d1_schema fixture')
+
+
 def _sql_text(path: Path) -> str:
     """A SQL file as wrangler reads it (``readFileSync(path, "utf8")``): a byte that is not
     UTF-8 becomes U+FFFD rather than failing the migration."""

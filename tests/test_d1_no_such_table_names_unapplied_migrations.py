@@ -1,0 +1,62 @@
+""""no such table" on a database whose migrations folder holds migrations it has not had
+keeps D1's text and gains a note naming them and how to apply them (the CLI, or the pytest
+marker and fixture); nothing is written to look (the migrations table is not created)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers_env import JsException, load_env
+
+WRANGLER = """\
+name = "notes"
+[[d1_databases]]
+binding = "DB"
+database_name = "notes-db"
+database_id = "00000000-0000-0000-0000-000000000001"
+"""
+
+
+@pytest.fixture
+def env(project):
+    folder = project(WRANGLER)
+    (folder / "migrations").mkdir()
+    (folder / "migrations" / "0001_docs.sql").write_text("CREATE TABLE docs (id TEXT PRIMARY KEY, body TEXT);\n")
+    (folder / "migrations" / "0002_tags.sql").write_text("CREATE TABLE tags (doc TEXT, tag TEXT);\n")
+    built = load_env(folder)
+    yield built
+    built.close()
+
+
+async def _failure(awaitable) -> JsException:
+    with pytest.raises(JsException) as info:
+        await awaitable
+    return info.value
+
+
+@pytest.mark.asyncio
+async def test_the_note_names_the_migrations_and_the_ways_to_apply_them(env):
+    error = await _failure(env.DB.prepare("SELECT * FROM docs").all())
+    assert str(error) == "Error: D1_ERROR: no such table: docs: SQLITE_ERROR"  # D1's text, unchanged
+    assert error.__notes__ == [
+        "2 migration(s) in migrations/ are not applied to DB (0001_docs.sql, 0002_tags.sql): apply them with "
+        '`workers-env d1 migrations apply DB --local`, or in tests with @pytest.mark.d1_schema("DB") or a '
+        "workers_env_d1_schema fixture"]
+    tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()
+    assert tables.results == []  # looking wrote nothing
+    error = await _failure(env.DB.exec("SELECT * FROM tags"))  # exec() and sessions say it too
+    assert "0002_tags.sql" in error.__notes__[0]
+    error = await _failure(env.DB.withSession().prepare("SELECT * FROM tags").all())
+    assert "are not applied to DB" in error.__notes__[0]
+
+
+@pytest.mark.asyncio
+async def test_no_note_once_they_are_applied_or_for_other_errors(env):
+    from workers_env.pytest_plugin import apply_d1_schema
+
+    error = await _failure(env.DB.prepare("SELEC 1").all())
+    assert not getattr(error, "__notes__", None)
+    apply_d1_schema(env, "DB")
+    error = await _failure(env.DB.prepare("SELECT * FROM missing").all())
+    assert str(error) == "Error: D1_ERROR: no such table: missing: SQLITE_ERROR"
+    assert not getattr(error, "__notes__", None)
