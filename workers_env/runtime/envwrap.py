@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime
 import inspect
-import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from workers_env._env import missing_name
-from workers_env._errors import JsException, PyProxyWarning
+from workers_env._errors import JsException
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -45,8 +44,8 @@ from workers_env.runtime.jsproxy import (
     JsNull,
     JsObject,
     JsProxy,
+    PYPROXY_NOTES,
     call_relaxed,
-    caller_level,
     era_hint,
     from_plain,
     jsnull,
@@ -56,6 +55,7 @@ from workers_env.runtime.jsproxy import (
     reads_dict_keys,
     to_js,
     to_plain,
+    warn_pyproxy,
 )
 from workers_env.runtime.webloop import as_promise
 
@@ -125,6 +125,16 @@ class JsBinding(JsHostObject):
             return from_plain(attr, self._nulls)
 
         def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
+            notes: list[str] = []  # the call's PyProxyWarnings, for its error (see warn_pyproxy)
+            token = PYPROXY_NOTES.set(notes)
+            try:
+                return convert_and_call(notes, args, kwargs)
+            except JsException as error:
+                raise _with_notes(error, notes)  # noqa: B904 - the same exception
+            finally:
+                PYPROXY_NOTES.reset(token)
+
+        def convert_and_call(notes: list[str], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Awaitable[Any]:
             js_args = [a.unwrap() if isinstance(a, JsDoubleProxy) else a for a in args]
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
@@ -162,7 +172,8 @@ class JsBinding(JsHostObject):
             except JsException as error:
                 raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
             if inspect.isawaitable(result):
-                return as_promise(_resolve(self, result, name))
+                pending = _resolve(self, result, name)
+                return as_promise(_noting(pending, notes) if notes else pending)
             return self._from_binding(result, name)
 
         call.__name__ = name
@@ -202,12 +213,10 @@ class JsBinding(JsHostObject):
         as its PyProxy spreads (``{...vec}``): none of its keys on Pyodide 0.26, its keys from
         0.28 -- but ``.values`` is the dict's method either way, as for a ``Map``."""
         if type(item) is dict:
-            warnings.warn(
-                f"a Python dict reached JavaScript as a PyProxy in this {where}, as an item of a list the binding "
+            warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy in this {where}, as an item of a list the binding "
                 "maps over: spread, it has none of its keys on Pyodide 0.26, and from 0.28 a key named like a dict "
                 "method (a vector's 'values') reads the method, so production sends it incomplete and the service "
-                f"refuses it. Convert the list with to_js(vectors, dict_converter=Object.fromEntries){era_hint()}",
-                PyProxyWarning, stacklevel=caller_level())
+                f"refuses it. Convert the list with to_js(vectors, dict_converter=Object.fromEntries){era_hint()}")
             if not reads_dict_keys(self._nulls):
                 return JsMapArgument()
             return JsLiteralMapArgument({k: self._json_view(v, where) for k, v in item.items()
@@ -639,6 +648,21 @@ class _RpcStubWrapper(_BindingWrapper):
         js_args, js_kwargs = rpc_args(args, kwargs)
         result = self._binding(*js_args, **js_kwargs)
         return _convert(result) if inspect.isawaitable(result) else _wrap_result(result)
+
+
+def _with_notes(error: JsException, notes: list[str]) -> JsException:
+    """``error`` carrying the PyProxyWarnings its call's arguments gave: the service's refusal
+    comes first on screen, the warning that explains it only in pytest's summary."""
+    for note in notes:
+        error.add_note(f"workers-env: {note}")
+    return error
+
+
+async def _noting(pending: Awaitable[Any], notes: list[str]) -> Any:
+    try:
+        return await pending
+    except JsException as error:
+        raise _with_notes(error, notes)  # noqa: B904 - the same exception
 
 
 def _wrap_result(value: Any) -> Any:

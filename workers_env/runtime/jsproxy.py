@@ -17,6 +17,7 @@ import sys
 import warnings
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from types import FrameType
 from typing import Any
 
@@ -1089,17 +1090,14 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
     0.26.0a4 under Node, predates the proxies' JSON support (pyodide 5679e7ca6, 0.26.0a5)."""
     if isinstance(value, dict):
         if not reads_dict_keys(nulls):
-            warnings.warn(
-                f"a Python dict reached JavaScript as a PyProxy in this {where}: JSON.stringify sees none of "
+            warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy in this {where}: JSON.stringify sees none of "
                 f"its keys on this Pyodide, so production writes {{}}, and so does workers-env. Convert it with "
-                f"to_js(value, dict_converter=Object.fromEntries)", PyProxyWarning, stacklevel=caller_level())
+                f"to_js(value, dict_converter=Object.fromEntries)")
             return JsObject({})
         return to_js(_stringified_dict(value), dict_converter=object_from_entries)
     if not reads_dict_keys(nulls):  # production's 0.26.0a2 predates the list proxy's JSON (0.26.0a5)
-        warnings.warn(
-            f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
-            f"writes {{}} for it on this Pyodide (0.26), and so does workers-env. Convert it with to_js(value)",
-            PyProxyWarning, stacklevel=caller_level())
+        warn_pyproxy(f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
+            f"writes {{}} for it on this Pyodide (0.26), and so does workers-env. Convert it with to_js(value)")
         return JsObject({})
     return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
 
@@ -1138,21 +1136,28 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
     if reads_dict_keys(nulls):
         shadowed = [k for k in value if k in DICT_ATTRIBUTES]
         if shadowed:
-            warnings.warn(
-                f"a Python dict reached JavaScript as a PyProxy as the {where}: its keys {', '.join(shadowed)} "
+            warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy as the {where}: its keys {', '.join(shadowed)} "
                 "read as the dict's methods of those names, not as the values (Pyodide's property access tries "
-                "attributes first). Convert it with to_js(value, dict_converter=Object.fromEntries)",
-                PyProxyWarning, stacklevel=caller_level(),
-            )
+                "attributes first). Convert it with to_js(value, dict_converter=Object.fromEntries)")
         return {k: v for k, v in value.items() if isinstance(k, str) and k not in DICT_ATTRIBUTES}
     if value:
-        warnings.warn(
-            f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
+        warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
             f"({', '.join(map(str, value))}), so the defaults apply{f' ({defaults})' if defaults else ''}, here too. "
-            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{era_hint()}",
-            PyProxyWarning, stacklevel=caller_level(),
-        )
+            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{era_hint()}")
     return {}
+
+
+#: the PyProxyWarnings said while a binding call's arguments are read: its error carries them
+PYPROXY_NOTES: ContextVar[list[str] | None] = ContextVar("workers_env_pyproxy_notes", default=None)
+
+
+def warn_pyproxy(message: str) -> None:
+    """A :class:`PyProxyWarning` pointed at the Worker's line, kept for the call's error too:
+    the service's refusal ("required properties ... 'text'") is what the user sees first."""
+    notes = PYPROXY_NOTES.get()
+    if notes is not None:
+        notes.append(message)
+    warnings.warn(message, PyProxyWarning, stacklevel=caller_level())
 
 
 def caller_level() -> int:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException, NotEmulatedError, PyProxyWarning
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.forms import encode_form
@@ -33,7 +32,6 @@ from workers_env.runtime.jsproxy import (
     JsProxy,
     JsReadableStream,
     JsTypedArray,
-    caller_level,
     is_python_container,
     js_json_dumps,
     js_null,
@@ -42,6 +40,7 @@ from workers_env.runtime.jsproxy import (
     jsnull,
     pyproxy_json,
     pyproxy_options,
+    warn_pyproxy,
 )
 from workers_env.runtime.jsstreams import LiveByteStream, live_readable, live_source
 
@@ -65,12 +64,9 @@ def pyodide_arguments(init: Any, kwargs: dict[str, Any], where: str) -> tuple[An
     if init is NO_INIT:
         return None, kwargs
     if kwargs:
-        warnings.warn(
-            f"{where}: the keyword arguments {', '.join(kwargs)} beside an init object reach JavaScript as a "
+        warn_pyproxy(f"{where}: the keyword arguments {', '.join(kwargs)} beside an init object reach JavaScript as a "
             "further argument it never reads, so production ignores them, and so does workers-env. "
-            "Put them in the init object, or pass only keyword arguments",
-            PyProxyWarning, stacklevel=caller_level(),
-        )
+            "Put them in the init object, or pass only keyword arguments")
     return init, {}
 
 
