@@ -351,11 +351,11 @@ _PYODIDE_FACES: dict[type, type] = {}
 
 def as_pyodide_error(error: JsException) -> JsException:
     """``error`` as Worker code catches it in production: every JavaScript error reaches Python
-    as ``pyodide.ffi.JsException``, so a binding's :class:`VectorizeError` or :class:`AiError`
-    takes a subclass named ``JsException`` (``type(e).__name__`` as production logs it; still an
+    as ``pyodide.ffi.JsException``, so a binding's :class:`VectorizeError`, :class:`AiError` or
+    plain :class:`JsException` (D1's, KV's) takes a subclass named ``JsException`` in ``pyodide.ffi`` (``type(e).__name__`` as production logs it; still an
     instance of its own class, with its attributes and traceback)."""
     cls = type(error)
-    if cls.__name__ == "JsException":
+    if cls.__module__ == "pyodide.ffi":  # already as Pyodide names it
         return error
     face = _PYODIDE_FACES.get(cls)
     if face is None:
