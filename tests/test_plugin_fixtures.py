@@ -205,6 +205,23 @@ def test_a_config_that_does_not_build_is_reported_once_without_the_finding_advic
                                  '*version = "v2"*', "*workers_env_indexes fixture*"])
 
 
+def test_an_unmarked_async_test_in_strict_mode_is_told_to_add_the_marker(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makepyfile(test_async="""
+        async def test_ours(env):
+            pass
+
+        async def test_not_ours():
+            pass
+        """)
+    result = run(pytester)
+    result.assert_outcomes(failed=2)
+    out = result.stdout.str()
+    assert out.count("pytest-asyncio did not run it") == 1  # only where our fixtures are used
+    result.stdout.fnmatch_lines(["*- workers-env -*", "*needs @pytest.mark.asyncio*asyncio_mode = \"auto\"*"])
+
+
 def test_markers_are_registered(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     result = run(pytester, "--markers")

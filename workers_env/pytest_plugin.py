@@ -14,8 +14,9 @@ without a wrangler config are not affected.
 
 from __future__ import annotations
 
+import inspect
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -57,6 +58,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     for line in _MARKERS:
         config.addinivalue_line("markers", line)
+
+
+_OUR_FIXTURES = frozenset({"env", "worker", "seed_vectors", "d1_schema"})
+
+
+@pytest.hookimpl(hookwrapper=True)  # old-style: pytest 7.4, the oldest we support, has it
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    """An ``async def`` test of ours that pytest-asyncio's strict mode left unrun fails with
+    pytest's "async def functions are not natively supported ... install a plugin", which does
+    not say that the plugin is installed and wants the marker: the report says so."""
+    outcome = yield
+    report = outcome.get_result()
+    function = getattr(item, "obj", None)
+    if (report.when == "call" and report.failed and inspect.iscoroutinefunction(function)
+            and item.get_closest_marker("asyncio") is None
+            and _OUR_FIXTURES & set(getattr(item, "fixturenames", ()))
+            and "not natively supported" in str(report.longrepr)):
+        report.sections.append(("workers-env", (
+            "This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
+            "configuration) a test needs @pytest.mark.asyncio -- or set asyncio_mode = \"auto\" "
+            "under [tool.pytest.ini_options] (or [pytest]) to run every async test.")))
 
 
 # -- seeding ---------------------------------------------------------------------------------
