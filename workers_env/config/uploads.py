@@ -106,8 +106,9 @@ class Uploads:
         return None
 
     def missing(self, path: str) -> str | None:
-        """Why the file at ``path`` (absolute, resolved) is not there once deployed, or None when
-        it is (or lies outside the module root, which this does not judge)."""
+        """Why the file at ``path`` (absolute, by the name it is opened under: a symbolic link
+        counts by its own name, as in wrangler's walk) is not there once deployed, or None when it
+        is (or lies outside the module root, which this does not judge)."""
         root = str(self.root)
         if not path.startswith(root + os.sep):
             return None

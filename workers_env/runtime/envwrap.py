@@ -213,7 +213,8 @@ class JsBinding(JsHostObject):
         as its PyProxy spreads (``{...vec}``): none of its keys on Pyodide 0.26, its keys from
         0.28 -- but ``.values`` is the dict's method either way, as for a ``Map``."""
         if type(item) is dict:
-            warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy in this {where}, as an item of a list the binding "
+            warn_pyproxy(
+                f"a Python dict reached JavaScript as a PyProxy in this {where}, as an item of a list the binding "
                 "maps over: spread, it has none of its keys on Pyodide 0.26, and from 0.28 a key named like a dict "
                 "method (a vector's 'values') reads the method, so production sends it incomplete and the service "
                 f"refuses it. Convert the list with to_js(vectors, dict_converter=Object.fromEntries){era_hint()}")
@@ -352,8 +353,9 @@ _PYODIDE_FACES: dict[type, type] = {}
 def as_pyodide_error(error: JsException) -> JsException:
     """``error`` as Worker code catches it in production: every JavaScript error reaches Python
     as ``pyodide.ffi.JsException``, so a binding's :class:`VectorizeError`, :class:`AiError` or
-    plain :class:`JsException` (D1's, KV's) takes a subclass named ``JsException`` in ``pyodide.ffi`` (``type(e).__name__`` as production logs it; still an
-    instance of its own class, with its attributes and traceback)."""
+    plain :class:`JsException` (D1's, KV's) takes a subclass named ``JsException`` in module
+    ``pyodide.ffi`` (``type(e).__name__`` as production logs it; still an instance of its own
+    class, with its attributes and traceback)."""
     cls = type(error)
     if cls.__module__ == "pyodide.ffi":  # already as Pyodide names it
         return error

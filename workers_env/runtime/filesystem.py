@@ -67,13 +67,18 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
         opened = os.path.abspath(os.fsdecode(path))  # judged by the name it is opened by, as wrangler names a link
     except (TypeError, ValueError):
         return
-    if opened.endswith((".py", ".pyc")) or _installed(opened) or not os.path.isfile(opened):
+    if opened.endswith((".py", ".pyc")):
         return
     root = str(uploads.root) + os.sep
-    if not opened.startswith(root):  # the root reached through another spelling (a symlinked /tmp)
-        opened = os.path.join(os.path.realpath(os.path.dirname(opened)), os.path.basename(opened))
-        if not opened.startswith(root) or _installed(opened):
+    if not opened.startswith(root):
+        if _installed(opened):  # a library's own file, the usual read outside the root: no file system calls
             return
+        # the root reached through another spelling (a symlinked /tmp)
+        opened = os.path.join(os.path.realpath(os.path.dirname(opened)), os.path.basename(opened))
+        if not opened.startswith(root):
+            return
+    if _installed(opened) or not os.path.isfile(opened):  # a virtualenv inside the module root
+        return
     why = uploads.missing(opened)
     if why is None or _read_for_the_worker(sys._getframe(1), root):
         return

@@ -1090,13 +1090,15 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
     0.26.0a4 under Node, predates the proxies' JSON support (pyodide 5679e7ca6, 0.26.0a5)."""
     if isinstance(value, dict):
         if not reads_dict_keys(nulls):
-            warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy in this {where}: JSON.stringify sees none of "
+            warn_pyproxy(
+                f"a Python dict reached JavaScript as a PyProxy in this {where}: JSON.stringify sees none of "
                 f"its keys on this Pyodide, so production writes {{}}, and so does workers-env. Convert it with "
                 f"to_js(value, dict_converter=Object.fromEntries)")
             return JsObject({})
         return to_js(_stringified_dict(value), dict_converter=object_from_entries)
     if not reads_dict_keys(nulls):  # production's 0.26.0a2 predates the list proxy's JSON (0.26.0a5)
-        warn_pyproxy(f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
+        warn_pyproxy(
+            f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
             f"writes {{}} for it on this Pyodide (0.26), and so does workers-env. Convert it with to_js(value)")
         return JsObject({})
     return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
@@ -1136,12 +1138,14 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
     if reads_dict_keys(nulls):
         shadowed = [k for k in value if k in DICT_ATTRIBUTES]
         if shadowed:
-            warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy as the {where}: its keys {', '.join(shadowed)} "
+            warn_pyproxy(
+                f"a Python dict reached JavaScript as a PyProxy as the {where}: its keys {', '.join(shadowed)} "
                 "read as the dict's methods of those names, not as the values (Pyodide's property access tries "
                 "attributes first). Convert it with to_js(value, dict_converter=Object.fromEntries)")
         return {k: v for k, v in value.items() if isinstance(k, str) and k not in DICT_ATTRIBUTES}
     if value:
-        warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
+        warn_pyproxy(
+            f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
             f"({', '.join(map(str, value))}), so the defaults apply{f' ({defaults})' if defaults else ''}, here too. "
             f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{era_hint()}")
     return {}

@@ -64,7 +64,8 @@ def pyodide_arguments(init: Any, kwargs: dict[str, Any], where: str) -> tuple[An
     if init is NO_INIT:
         return None, kwargs
     if kwargs:
-        warn_pyproxy(f"{where}: the keyword arguments {', '.join(kwargs)} beside an init object reach JavaScript as a "
+        warn_pyproxy(
+            f"{where}: the keyword arguments {', '.join(kwargs)} beside an init object reach JavaScript as a "
             "further argument it never reads, so production ignores them, and so does workers-env. "
             "Put them in the init object, or pass only keyword arguments")
     return init, {}
