@@ -30,13 +30,15 @@ def test_a_date_not_written_yyyy_mm_dd_is_refused(tmp_path, date):
     assert str(info.value).startswith(f"Invalid compatibility date: {date}\nWrite it as YYYY-MM-DD")
 
 
-def test_a_date_after_today_is_refused_and_today_is_not(tmp_path):
+@pytest.mark.asyncio
+async def test_a_date_after_today_is_refused_and_today_is_not(tmp_path):
     now = datetime.now(timezone.utc).date()
     tomorrow = (now + timedelta(days=1)).isoformat()
     with pytest.raises(ConfigError) as info:
         load_worker(one_file_worker(tmp_path / "a", ENTRY, date=tomorrow))
     assert str(info.value).startswith(f'Compatibility date "{tomorrow}" is in the future and unsupported\n')
-    assert load_worker(one_file_worker(tmp_path / "b", ENTRY, date=now.isoformat())) is not None
+    worker = load_worker(one_file_worker(tmp_path / "b", ENTRY, date=now.isoformat()))
+    assert await (await worker.fetch("/")).text() == "ok"
 
 
 @pytest.mark.asyncio

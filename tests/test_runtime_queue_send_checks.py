@@ -8,7 +8,7 @@ one message``; nothing is sent."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import RecordingQueue, one_file_worker
 
 from workers_env import load_env, load_worker
 
@@ -38,26 +38,13 @@ class Default(WorkerEntrypoint):
 '''
 
 
-class Queue:
-    JS_METHODS = ("send", "sendBatch")
-
-    def __init__(self):
-        self.sent = []
-
-    async def send(self, body, options=None):
-        self.sent.append(body)
-
-    async def sendBatch(self, messages, options=None):  # noqa: N802 - JS name
-        self.sent.extend(m["body"] for m in messages)
-
-
 UNDEFINED_BODY = "JsException: TypeError: Message body cannot be undefined"
 
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "maps"), [("2025-08-20", UNDEFINED_BODY), ("2025-11-01", "sent")])
 async def test_queue_messages_are_checked_as_workerd_checks_them(tmp_path, date, maps):
-    queue = Queue()
+    queue = RecordingQueue()
     folder = one_file_worker(tmp_path, ENTRY, date=date, extra='[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n')
     worker = load_worker(folder, env=load_env(folder, bindings={"Q": queue}))
 

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import RecordingQueue
 
 from workers_env import load_env, load_worker
 
@@ -37,17 +38,7 @@ async def on_fetch(request, env):
 '''
 
 
-class FakeQueue:
-    JS_METHODS = ("send", "sendBatch")
-
-    def __init__(self):
-        self.sent = []
-
-    async def send(self, body, options=None):
-        self.sent.append(body)
-
-
-def worker(root: Path, date: str, queue: FakeQueue):
+def worker(root: Path, date: str, queue: RecordingQueue):
     (root / "src").mkdir(parents=True)
     (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (root / "wrangler.toml").write_text(
@@ -76,7 +67,7 @@ async def test_a_raw_queue_serialises_a_python_container_as_production(tmp_path,
 
     from workers_env import PyProxyWarning
 
-    queue = FakeQueue()
+    queue = RecordingQueue()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PyProxyWarning)
         got = await (await worker(tmp_path, date, queue).fetch("/")).json()
@@ -89,7 +80,7 @@ async def test_a_raw_queue_serialises_a_python_container_as_production(tmp_path,
 
 @pytest.mark.asyncio
 async def test_the_external_sdk_converts_the_body_first(tmp_path):
-    queue = FakeQueue()
+    queue = RecordingQueue()
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent('''
         from workers import Response, WorkerEntrypoint
