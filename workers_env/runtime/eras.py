@@ -54,8 +54,10 @@ __all__ = [
     "WRAPPED_FROM",
     "Era",
     "binding_view",
+    "declared_packages",
     "era_of",
     "installed_sdk_version",
+    "uploads_main_only",
     "vendored_sdk_version",
     "version_text",
 ]
@@ -287,6 +289,20 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
     return None
 
 
+def declared_packages(root: Path) -> list[str]:
+    """The names of the packages ``pyproject.toml`` at ``root`` declares (``[project].dependencies``):
+    what ``pywrangler sync`` vendors into ``python_modules/``."""
+    pyproject = _read_toml(root / "pyproject.toml") or {}
+    return list(dict.fromkeys(r.name for r in _requirements(pyproject, dev=False)))
+
+
+def uploads_main_only(config: Any) -> bool:
+    """Whether wrangler uploads ``main`` alone (``find_additional_modules = false`` in the selected
+    environment): no ``python_modules/``, so no vendored SDK either."""
+    merged = getattr(config, "merged", None)
+    return isinstance(merged, dict) and merged.get("find_additional_modules") is False
+
+
 #: pywrangler releases a requirement is checked against: one from 1.9 on that it admits is what
 #: ``uv run pywrangler`` picks (the newest it admits), and every such release vendors the SDK
 _VENDORING_PYWRANGLERS = ("1.9.0", "1.10.0", "2.0.0", "99.0.0")
@@ -386,7 +402,8 @@ def era_of(config: Any, *, sdk_version: tuple[int, ...] | None = None) -> Era:
         return Era(date=compatibility_date(config), external_sdk=chosen != (), sdk_version=sdk_version or chosen or None,
                    vendored="[tool.workers-env] python-sdk" if chosen else None)
     root = getattr(config, "root", None)
-    vendored = vendored_sdk_version(Path(root)) if root is not None else None
+    # find_additional_modules = false: wrangler uploads main alone, python_modules/ left behind
+    vendored = vendored_sdk_version(Path(root)) if root is not None and not uploads_main_only(config) else None
     if vendored is not None:
         return Era(date=compatibility_date(config), external_sdk=True, sdk_version=sdk_version or vendored[0],
                    vendored=vendored[1])

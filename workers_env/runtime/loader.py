@@ -47,7 +47,7 @@ from workers_env.runtime.current import WorkerRuntime, handling
 from workers_env.runtime.email_events import EmailResult, ForwardableEmailMessage, MissingEmailHandler, email_problem
 from workers_env.runtime.envwrap import JsEnv
 from workers_env.runtime.filesystem import install_upload_check
-from workers_env.runtime.eras import Era, era_of
+from workers_env.runtime.eras import Era, declared_packages, era_of
 from workers_env.runtime.events import (
     JsMessageBatch,
     JsScheduledController,
@@ -424,6 +424,21 @@ def _announce_not_emulated(env: Any) -> None:
             print(line, file=sys.stderr, flush=True)
 
 
+def _announce_main_only(config: Any, main_path: Path) -> None:
+    """One line on stderr when ``find_additional_modules = false`` leaves packages behind: wrangler
+    then uploads ``main`` alone, so neither ``python_modules/`` nor the packages the project
+    declares are there once deployed, while locally they import from the virtualenv."""
+    root = Path(getattr(config, "root", main_path.parent))
+    declared = declared_packages(root)
+    if not declared and not (root / "python_modules").is_dir():
+        return
+    what = f"the packages it declares ({', '.join(declared)})" if declared else "the packages in python_modules/"
+    shown = main_path.resolve().relative_to(root.resolve()).as_posix() if main_path.resolve().is_relative_to(root.resolve()) else main_path.name
+    print(f"workers-env: find_additional_modules = false: wrangler uploads only main ({shown}), not "
+          f"python_modules/, so {what} are not there once deployed; workers-env still imports them from your "
+          "virtualenv. Remove that line (or set it to true) to deploy them.", file=sys.stderr, flush=True)
+
+
 def _asset_server(config: Any) -> AssetServer | None:
     """The config's static assets, served in front of the Worker (``None`` without a
     ``directory``); a directory the upload would refuse is refused here too, and the routing
@@ -499,17 +514,20 @@ def load_worker(
     era = era_of(config)
     null_is_none = python_release(config).pyodide.startswith("0.26")  # Pyodide 0.28 made null jsnull
     caches = JsCacheStorage(CacheStore(env_clock(env).now_ms))  # the Worker's own Cache API, on its clock
-    # before 2025-08-11 workerd puts the uploaded vendor/ folder on sys.path (setup_python_search_path.py)
-    vendor = main_path.parent / "vendor"
-    legacy_vendor = vendor.is_dir() and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
     merged = getattr(config, "merged", None)
     uploads = uploads_of(merged, config.root, main_path, config.path) if isinstance(merged, dict) else None
     if uploads is not None:
         install_upload_check()
+    main_only = uploads is not None and not uploads.find_additional_modules
+    if main_only:
+        _announce_main_only(config, main_path)
+    # before 2025-08-11 workerd puts the uploaded vendor/ folder on sys.path (setup_python_search_path.py)
+    vendor = main_path.parent / "vendor"
+    legacy_vendor = vendor.is_dir() and not main_only and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
     runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config),
                             cf_worker=cf_worker_zone(config), uploads=uploads)
-    scope = ImportScope(main_path.parent, runtime=runtime,
-                        vendor=vendor if legacy_vendor else None, project=getattr(config, "root", None))
+    scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
+                        project=getattr(config, "root", None), main_only=main_path.stem if main_only else None)
     with scope:
         try:
             module = importlib.import_module(main_path.stem)

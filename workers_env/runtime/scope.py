@@ -7,18 +7,21 @@ above ``main``'s (the config's folder, say, on ``sys.path`` as the current direc
 off ``sys.path`` meanwhile: production uploads only ``main``'s folder, so a module beside
 ``wrangler.toml`` must not import here either. On exit everything is
 put back: modules the worker imported from its folder are kept by the scope, not by
-``sys.modules``, so two workers with a ``utils.py`` each never see each other's.
-Entries are reference-counted, so nested and overlapping entries (concurrent requests)
+``sys.modules``, so two workers with a ``utils.py`` each never see each other's. Under
+``find_additional_modules = false`` wrangler uploads ``main`` alone: the folder's other modules
+then fail to import, as deployed. Entries are reference-counted, so nested and overlapping entries (concurrent requests)
 restore exactly once.
 """
 
 from __future__ import annotations
 
+import importlib.abc
 import os
 import sys
 import threading
 import time
 import weakref
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType, TracebackType
 
@@ -81,6 +84,19 @@ def _local_names(folder: Path) -> set[str]:
     return names
 
 
+class _NotUploaded(importlib.abc.MetaPathFinder):
+    """First on ``sys.meta_path`` while a Worker uploaded as ``main`` alone runs: a top-level
+    module of its folder other than ``main`` is not there once deployed."""
+
+    def __init__(self, scope: ImportScope) -> None:
+        self.scope = scope
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
+        if path is None and fullname in self.scope.not_uploaded():
+            raise self.scope.not_uploaded_error(fullname)
+        return None  # not one of them: the next finder looks
+
+
 def _is_under(module: ModuleType, folder: Path) -> bool:
     origin = getattr(module, "__file__", None)
     paths = [origin] if origin else list(getattr(module, "__path__", []) or [])
@@ -116,8 +132,11 @@ class ImportScope:
     """The worker's import namespace; use ``with scope:`` around every call into its code."""
 
     def __init__(self, folder: Path, runtime: object = None, *, vendor: Path | None = None,
-                 project: Path | None = None):
+                 project: Path | None = None, main_only: str | None = None):
         self.folder = folder.resolve()
+        #: ``main``'s module name when wrangler uploads it alone (``find_additional_modules = false``)
+        self.main_only = main_only
+        self._finder = _NotUploaded(self) if main_only is not None else None
         self.project = project.resolve() if project is not None else None  # the config's folder
         self.vendor = vendor.resolve() if vendor is not None else None  # the legacy vendor/ folder
         self.runtime = runtime  # a WorkerRuntime, marked current on every entry
@@ -148,6 +167,8 @@ class ImportScope:
                 self._hide_shadowed()
                 self._mask_project_path(mark)
                 sys.path.insert(0, str(self.folder))
+                if self._finder is not None:
+                    sys.meta_path.insert(0, self._finder)
                 if self.vendor is not None:  # after the Worker's folder, before site-packages
                     at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
                     sys.path.insert(at, str(self.vendor))
@@ -165,6 +186,8 @@ class ImportScope:
             self._layer.pop(self.modules)
             if last:
                 self._remove_path()
+                if self._finder is not None and self._finder in sys.meta_path:
+                    sys.meta_path.remove(self._finder)
                 self._unmask_project_path()
                 for name, module in self._hidden.items():
                     if module not in _OWNED:  # another worker's module never lands globally
@@ -195,17 +218,40 @@ class ImportScope:
             self._local_racy = stamp is None or time.time_ns() - stamp < _RACY_NS
         return self._local_cache
 
+    def not_uploaded(self) -> frozenset[str]:
+        """The folder's top-level modules a deploy leaves out: all but ``main`` when it is
+        uploaded alone, else none."""
+        if self.main_only is None:
+            return frozenset()
+        return self._local() - {self.main_only}
+
+    def not_uploaded_error(self, name: str) -> ModuleNotFoundError:
+        """Production's error for importing ``name``, with a note on why and how to fix it."""
+        error = ModuleNotFoundError(f"No module named {name!r}", name=name)
+        where = self.folder / f"{name}.py"
+        if not where.is_file():
+            where = self.folder / name
+        shown = where
+        if self.project is not None and where.is_relative_to(self.project):
+            shown = where.relative_to(self.project)
+        error.add_note(f"workers-env: {shown.as_posix()} is beside main, but find_additional_modules = false makes "
+                       "wrangler upload main alone; remove that line (or set it to true) so the Worker's "
+                       "other modules are uploaded too")
+        return error
+
     def _hide_shadowed(self) -> None:
-        """Modules loaded elsewhere under a name the worker's folder provides step aside."""
+        """Modules loaded elsewhere under a name the worker's folder provides step aside, and
+        so do those of the folder a deploy leaves out (imported by a test, say)."""
         local = self._local()  # a cached stdlib module wins, as in Pyodide
         present = {top for top in local if top in sys.modules}  # usually none: no walk of sys.modules
         if not present:
             return
+        left_out = self.not_uploaded()
         for name in list(sys.modules):
             top = name.partition(".")[0]
             if top in present and name not in self.modules:
                 module = sys.modules[name]
-                if not _is_under(module, self.folder):
+                if top in left_out or not _is_under(module, self.folder):
                     self._hidden[name] = sys.modules.pop(name)
 
     def _mask_project_path(self, mark: tuple[int, object]) -> None:
