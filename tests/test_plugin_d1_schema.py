@@ -120,5 +120,6 @@ def test_schema_problems_fail_the_test_with_a_message(d1_project):
     result.assert_outcomes(errors=3)
     text = result.stdout.str()
     assert "the D1 schema" in text and "missing.sql does not exist" in text
-    assert "'NOPE' is not a D1 binding of this env" in text
+    assert "'NOPE' is not a D1 binding of this env; its D1 bindings: DB (from " in text
+    assert "raise pytest.UsageError" not in text  # the message alone, not workers-env's traceback
     assert 'near "SELEC": syntax error' in text

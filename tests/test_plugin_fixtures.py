@@ -101,6 +101,19 @@ def test_strict_mode(project: pytest.Pytester) -> None:
     run(project).assert_outcomes(passed=5)
 
 
+def test_anyios_plugin_runs_them_without_pytest_asyncio(project: pytest.Pytester) -> None:
+    project.path.joinpath("pyproject.toml").write_text(PYPROJECT)
+    project.makeconftest("""
+        import pytest
+
+        @pytest.fixture
+        def anyio_backend():
+            return "asyncio"
+        """)
+    project.makepyfile(test_anyio=STRICT_TESTS.replace("pytest.mark.asyncio", "pytest.mark.anyio"))
+    run(project, "-p", "no:asyncio").assert_outcomes(passed=5)
+
+
 def test_auto_mode(project: pytest.Pytester) -> None:
     write_pyproject(project, "auto")
     project.makepyfile(
@@ -220,6 +233,52 @@ def test_an_unmarked_async_test_in_strict_mode_is_told_to_add_the_marker(pyteste
     out = result.stdout.str()
     assert out.count("pytest-asyncio did not run it") == 1  # only where our fixtures are used
     result.stdout.fnmatch_lines(["*- workers-env -*", "*needs @pytest.mark.asyncio*asyncio_mode = \"auto\"*"])
+
+
+ASYNC_TESTS = """
+    async def test_ours(env):
+        pass
+
+    async def test_not_ours():
+        pass
+    """
+
+
+def test_without_pytest_asyncio_the_hint_names_anyios_marker(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makepyfile(test_async=ASYNC_TESTS)
+    result = run(pytester, "-p", "no:asyncio")  # anyio's plugin (installed with anyio) stays
+    result.assert_outcomes(failed=2)
+    assert "pytest-asyncio did not run it" not in result.stdout.str()
+    result.stdout.fnmatch_lines(["*pytest-asyncio is not installed, and anyio's pytest plugin runs only tests "
+                                 "marked @pytest.mark.anyio*"])
+
+
+def test_with_no_async_plugin_the_hint_says_what_to_install(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makepyfile(test_async=ASYNC_TESTS)
+    result = run(pytester, "-p", "no:asyncio", "-p", "no:anyio")
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(["*pytest-asyncio is not installed. pip install 'workers-env?pytest?' (pytest-asyncio comes with it)*"])
+
+
+def test_an_async_test_old_pytest_would_skip_fails_instead(pytester: pytest.Pytester) -> None:
+    # pytest before 8.4 skips an async test no plugin ran, with this text; the suite then "passes"
+    pytester.makeconftest("""
+        import inspect
+        import pytest
+
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_pyfunc_call(pyfuncitem):
+            if inspect.iscoroutinefunction(pyfuncitem.obj):
+                pytest.skip("async def function and no async plugin installed (see warnings)")
+        """)
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makepyfile(test_async=ASYNC_TESTS)
+    result = run(pytester, "-p", "no:asyncio", "-p", "no:anyio")
+    result.assert_outcomes(failed=1, skipped=1)  # test_not_ours keeps pytest's own outcome
+    result.stdout.fnmatch_lines(["*pytest skipped this test without running it*",
+                                 "*pytest-asyncio is not installed*"])
 
 
 def test_markers_are_registered(pytester: pytest.Pytester) -> None:

@@ -4,8 +4,9 @@ Bindings you supply come from the ``workers_env_bindings`` fixture and the
 ``@pytest.mark.workers_env(bindings=...)`` marker; KV expiry runs on ``workers_env_clock``.
 
 Every test gets a fresh ``env`` with empty in-memory indexes, built from the wrangler
-config found from the rootdir (or ``--wrangler-config`` / the ``workers_env_config`` ini
-option / ``@pytest.mark.workers_env(config=...)``). Data is seeded before the test from
+config nearest the test file up to the rootdir, else found from the rootdir (or
+``--wrangler-config`` / the ``workers_env_config`` ini option /
+``@pytest.mark.workers_env(config=...)``). Data is seeded before the test from
 ``@pytest.mark.vectorize_seed(...)`` markers, the ``workers_env_seed`` fixture, or by
 calling ``seed_vectors``; D1 schemas from ``@pytest.mark.d1_schema(...)``, the
 ``workers_env_d1_schema`` fixture or ``d1_schema(...)``. Nothing heavy is imported until a fixture is used, so projects
@@ -63,22 +64,47 @@ def pytest_configure(config: pytest.Config) -> None:
 _OUR_FIXTURES = frozenset({"env", "worker", "seed_vectors", "d1_schema"})
 
 
+#: what pytest before 8.4 says when it skips an ``async def`` test no plugin ran (8.4 fails it)
+_ASYNC_SKIPPED = "async def function and no async plugin installed"
+
+
 @pytest.hookimpl(hookwrapper=True)  # old-style: pytest 7.4, the oldest we support, has it
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
-    """An ``async def`` test of ours that pytest-asyncio's strict mode left unrun fails with
-    pytest's "async def functions are not natively supported ... install a plugin", which does
-    not say that the plugin is installed and wants the marker: the report says so."""
+    """An ``async def`` test of ours that no async plugin ran gets pytest's "async def functions
+    are not natively supported ... install a plugin", which does not say what is missing; the
+    report says it. Before pytest 8.4 such a test was skipped, so a suite that ran nothing
+    passed: a test of ours fails instead."""
     outcome = yield
     report = outcome.get_result()
     function = getattr(item, "obj", None)
-    if (report.when == "call" and report.failed and inspect.iscoroutinefunction(function)
-            and item.get_closest_marker("asyncio") is None
-            and _OUR_FIXTURES & set(getattr(item, "fixturenames", ()))
-            and "not natively supported" in str(report.longrepr)):
-        report.sections.append(("workers-env", (
-            "This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
-            "configuration) a test needs @pytest.mark.asyncio -- or set asyncio_mode = \"auto\" "
-            "under [tool.pytest.ini_options] (or [pytest]) to run every async test.")))
+    if (report.when != "call" or not (report.failed or report.skipped) or not inspect.iscoroutinefunction(function)
+            or not _OUR_FIXTURES & set(getattr(item, "fixturenames", ()))):
+        return
+    text = str(report.longrepr)
+    if report.failed and "not natively supported" in text:
+        report.sections.append(("workers-env", _unrun_async_hint(item)))
+    elif report.skipped and _ASYNC_SKIPPED in text:
+        report.outcome = "failed"
+        report.longrepr = f'pytest skipped this test without running it ("{_ASYNC_SKIPPED}")\n\n{_unrun_async_hint(item)}'
+
+
+def _unrun_async_hint(item: pytest.Item) -> str:
+    """Why no plugin ran the ``async def`` test ``item``, and the fix for the plugins at hand."""
+    plugins = item.config.pluginmanager
+    if plugins.hasplugin("asyncio"):
+        if item.get_closest_marker("asyncio") is not None:
+            return "This test is `async def` and marked @pytest.mark.asyncio, but pytest-asyncio did not run it."
+        return ("This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
+                "configuration) a test needs @pytest.mark.asyncio -- or set asyncio_mode = \"auto\" "
+                "under [tool.pytest.ini_options] (or [pytest]) to run every async test.")
+    if plugins.hasplugin("anyio"):
+        return ("This test is `async def` but no plugin ran it: pytest-asyncio is not installed, and anyio's "
+                "pytest plugin runs only tests marked @pytest.mark.anyio -- mark it so (with anyio_backend "
+                "\"asyncio\", what Workers run on), or pip install 'workers-env[pytest]' for pytest-asyncio "
+                "and mark it @pytest.mark.asyncio.")
+    return ("This test is `async def` but no plugin ran it: pytest-asyncio is not installed. "
+            "pip install 'workers-env[pytest]' (pytest-asyncio comes with it), then mark the test "
+            "@pytest.mark.asyncio or set asyncio_mode = \"auto\" under [tool.pytest.ini_options].")
 
 
 # -- seeding ---------------------------------------------------------------------------------
@@ -136,7 +162,27 @@ def _config_location(request: pytest.FixtureRequest, marker: Mapping[str, Any]) 
     if ini:
         base = config.inipath.parent if config.inipath else config.rootpath
         return base / ini
-    return config.rootpath
+    return _nearest_config(_test_dir(request), config.rootpath) or config.rootpath
+
+
+def _nearest_config(start: Path, rootdir: Path) -> Path | None:
+    """The wrangler config nearest the test file, in its folder or one above it up to the rootdir
+    (``wrangler.json``, then ``.jsonc``, then ``.toml`` within a folder): in a repository of
+    several Workers, each one's tests get its own config, not the one at the repository's root."""
+    from workers_env.config import CONFIG_FILE_NAMES
+
+    try:
+        start.resolve().relative_to(rootdir.resolve())
+    except ValueError:  # a test outside the rootdir: the rootdir's rule
+        return None
+    root = rootdir.resolve()
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_FILE_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        if folder == root:
+            return None
+    return None
 
 
 def _environment(request: pytest.FixtureRequest, marker: Mapping[str, Any]) -> str | None:
@@ -205,7 +251,9 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
     database = getattr(env.unwrapped(binding), "database", None) if binding in env else None
     entry = next((e for e in d1_entries(env.config) if e.binding == binding), None) if env.config else None
     if database is None or entry is None:
-        raise pytest.UsageError(f"workers-env: {binding!r} is not a D1 binding of this env ({', '.join(env) or 'none'})")
+        names = [e.binding for e in d1_entries(env.config)] if env.config else []
+        raise pytest.UsageError(f"workers-env: {binding!r} is not a D1 binding of this env; its D1 bindings: "
+                                f"{', '.join(names) or 'none'}{_config_named(env)}")
     if source is None:
         directory = entry.migrations_path(env.config.root)
         if not directory.is_dir():
@@ -243,11 +291,19 @@ def _fail(message: str) -> NoReturn:
     raise pytest.fail.Exception(message, pytrace=False) from None
 
 
+def _config_named(env: Env) -> str:
+    """`` (from <config file>)``: which config the env was built from, for messages."""
+    path = getattr(env.config, "path", None)
+    return f" (from {path})" if path else ""
+
+
 def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
     from workers_env._errors import JsException
 
     try:
         return apply_d1_schema(env, binding, source, base=base)
+    except pytest.UsageError as exc:  # a mistake in the marker or fixture: its message alone
+        _fail(str(exc))
     except (JsException, ValueError) as exc:
         _fail(f"workers-env: the D1 schema for {binding} failed: {exc}")
 
@@ -308,7 +364,8 @@ def _seed_from_marker(env: Env, base: Path, binding: str, source: Any, *, namesp
 
 def _binding(env: Env, binding: str) -> Any:
     if binding not in env:
-        pytest.fail(f"workers-env: cannot seed {binding!r}: the env has {', '.join(env) or 'no bindings'}", pytrace=False)
+        pytest.fail(f"workers-env: cannot seed {binding!r}: the env has {', '.join(env) or 'no bindings'}"
+                    f"{_config_named(env)}", pytrace=False)
     unwrapped = getattr(env, "unwrapped", None)
     return unwrapped(binding) if callable(unwrapped) else env[binding]  # the emulator, whatever the era
 
