@@ -263,8 +263,10 @@ def test_insert_file_and_batch_size_checks(cli: Run, tmp_path: Path) -> None:
     code, _, err = cli("insert", "docs", "--file", str(tmp_path / "missing.ndjson"))
     assert code == 1 and "Cannot read invalid or empty file" in err
     nd = ndjson(tmp_path / "v.ndjson", [{"id": "a", "values": [1, 0]}])
-    code, _, err = cli("upsert", "docs", "--file", str(nd), "--batch-size", "5001")
+    code, _, err = cli("insert", "docs", "--file", str(nd), "--batch-size", "5001")
     assert code == 1 and "Vectorize V2 indexes currently limit upload batches to 5000 records at a time" in err
+    code, _, err = cli("upsert", "docs", "--file", str(nd), "--batch-size", "5001")  # upsert.ts says no "V2"
+    assert code == 1 and "five minutes. Vectorize indexes currently limit upload batches to 5000 records" in err
     bad = tmp_path / "bad.ndjson"
     bad.write_text('{"id": "a", "values": [1, 0]}\n{not json\n')
     code, _, err = cli("insert", "docs", "--file", str(bad))
@@ -476,7 +478,8 @@ def test_state_root_defaults_to_dot_wrangler_beside_the_config(
 ) -> None:
     project = tmp_path / "project"
     (project / "src").mkdir(parents=True)
-    (project / "wrangler.toml").write_text('name = "w"\nmain = "src/entry.py"\n')
+    (project / "wrangler.toml").write_text(  # a valid config: every command reads it, as wrangler's do
+        'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n')
     monkeypatch.chdir(project / "src")
     assert cli("create", "docs", "--dimensions", "2", "--metric", "cosine", persist=False)[0] == 0
     assert (project / ".wrangler" / "state" / "v3" / "vectorize" / DB_FILENAME).is_file()

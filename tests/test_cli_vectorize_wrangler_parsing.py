@@ -102,8 +102,13 @@ def test_batch_size_default_and_limits(cli: Cli, tmp_path: Path) -> None:
     run = cli("insert", "docs", "--file", str(nd))
     assert [line.split(" vectors")[0] for line in run.stdout.splitlines() if line.startswith("✨")] == [
         "✨ Enqueued 1000", "✨ Enqueued 1000", "✨ Enqueued 500"]
-    run = cli("upsert", "docs", "--file", str(nd), "--batch-size", "5000")
-    assert [line for line in run.stdout.splitlines() if line.startswith("✨")][0].startswith("✨ Enqueued 2500 vectors")
+    run = cli("upsert", "docs", "--file", str(nd))  # upsert.ts: 5000 by default (insert.ts: 1000)
+    assert [line.split(" vectors")[0] for line in run.stdout.splitlines() if line.startswith("✨")] == [
+        "✨ Enqueued 2500"]
+    run = cli("upsert", "old", "--file", str(nd), "--batch-size", "5000")  # a v1 index: 1000 at a time
+    assert run.returncode == 0 and [line for line in run.stdout.splitlines() if line.startswith("✨")] == [
+        "✨ Uploading vector batch (1000 vectors)", "✨ Uploading vector batch (1000 vectors)",
+        "✨ Uploading vector batch (500 vectors)"]
     too_big = cli("upsert", "docs", "--file", str(nd), "--batch-size", "5001")
     assert too_big.returncode == 1 and "limit upload batches to 5000 records at a time" in too_big.stderr
     v1 = cli("insert", "old", "--file", str(nd), "--batch-size", "1001")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
 import sys
 import unicodedata
@@ -188,6 +189,28 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
         help="wrangler config file (or folder to search upward from) whose folder holds "
         ".wrangler/state (default: found upward from the current folder)",
     )
+    group.add_argument(
+        "--env", "-e", metavar="NAME", default=None,
+        help="the config's environment ([env.NAME]; default: $CLOUDFLARE_ENV): checked as wrangler "
+        "checks it, and named in create's snippet",
+    )
+
+
+def check_config(args: argparse.Namespace) -> None:
+    """Read the wrangler config as wrangler does before any command: a broken one stops the
+    command (``ConfigError``, printed as the error, nothing written) and its warnings print first.
+    No config anywhere is fine (the state then lives in the current folder)."""
+    from workers_env.config import load_config
+    from workers_env.config.wrangler import find_config
+
+    if args.config is None:
+        try:
+            find_config(None)
+        except WorkersEnvError:
+            return
+    environment = getattr(args, "env", None) or os.environ.get("CLOUDFLARE_ENV") or None
+    config = load_config(args.config, environment=environment)
+    warn_config(config.path, environment)
 
 
 def persist_to_of(args: argparse.Namespace) -> Path:
@@ -206,6 +229,7 @@ def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argpars
 
     def run(args: argparse.Namespace) -> int:
         try:
+            check_config(args)
             return int(fn(args) or 0)
         except WorkersEnvError as exc:
             error(_message(exc))
@@ -218,6 +242,9 @@ def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argpars
 
 def _message(exc: WorkersEnvError) -> str:
     problems = getattr(exc, "problems", None)
+    first = str(exc).split("\n", 1)[0]
+    if problems and len(problems) > 1 and first.startswith("Processing "):  # wrangler's config report
+        return "\n".join([first, *(f"    - {problem}" for problem in problems)])
     if problems and len(problems) > 1:
         return "\n".join(problems)
     message = getattr(exc, "message", None)  # a JsException: the JS message, without "Error: "

@@ -241,7 +241,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--update-config", action=argparse.BooleanOptionalAction, default=False,
                    help="accepted for wrangler compatibility; workers-env prints the snippet and never edits the config")
     p.add_argument("--binding", help="the binding name in the printed snippet (made a valid identifier, as wrangler does)")
-    p.add_argument("--env", "-e", default=None, help="the environment the snippet is for")
     p.set_defaults(handler=create)
 
     p = sub.add_parser("delete", parents=[common], help="delete a Vectorize index")

@@ -155,9 +155,10 @@ def _has_vectors_after(path: Path, line: int) -> bool:
         return any(raw.strip() for number, raw in enumerate(handle, start=1) if number > line)
 
 
-# wrangler's figures (src/vectorize/common.ts): 1000 vectors per batch by default, at most
-# 5000 per batch for v2 indexes (1000 for v1), and a run stops after 100,000 vectors.
-DEFAULT_BATCH_SIZE = _limits.MAX_VECTORS_PER_WRITE
+# wrangler's figures (src/vectorize/common.ts, insert.ts, upsert.ts): insert sends 1000 vectors per
+# batch by default, upsert 5000; at most 5000 per batch for v2 indexes (insert: 1000 for v1); a run
+# stops after 100,000 vectors.
+DEFAULT_BATCH_SIZE = {"insert": _limits.MAX_VECTORS_PER_WRITE, "upsert": _limits.MAX_VECTORS_PER_HTTP_WRITE}
 MAX_VECTORS_PER_RUN = 100_000
 
 
@@ -169,15 +170,15 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
     with open_store(args) as store, _StopRequest() as stop:
         binding = _binding(store, args.name)
         v1 = binding.index.limits.version == "v1"
-        if v1 and args.batch_size > _limits.MAX_VECTORS_PER_WRITE:
+        if op == "insert" and v1 and args.batch_size > _limits.MAX_VECTORS_PER_WRITE:
             raise CommandError(
                 f"🚨 Vectorize currently limits upload batches to {_limits.MAX_VECTORS_PER_WRITE} records at a time."
             )
-        if not v1 and args.batch_size > _limits.MAX_VECTORS_PER_HTTP_WRITE:
+        if (op == "upsert" or not v1) and args.batch_size > _limits.MAX_VECTORS_PER_HTTP_WRITE:
             raise CommandError(
-                "🚨 The global rate limit for the Cloudflare API is 1200 requests per five minutes. Vectorize V2 "
-                f"indexes currently limit upload batches to {_limits.MAX_VECTORS_PER_HTTP_WRITE} records at a time "
-                "to stay within the service limits."
+                "🚨 The global rate limit for the Cloudflare API is 1200 requests per five minutes. Vectorize "
+                f"{'V2 ' if op == 'insert' else ''}indexes currently limit upload batches to "
+                f"{_limits.MAX_VECTORS_PER_HTTP_WRITE} records at a time to stay within the service limits."
             )
         if args.batch_size < 1:
             raise CommandError(f"🚨 --batch-size must be a whole number of at least 1; got {args.batch_size}.")
@@ -192,7 +193,9 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
             nonlocal written, last_line
             write = binding.insert_sync if op == "insert" else binding.upsert_sync
             limit = _limits.MAX_VECTORS_PER_WRITE if v1 else _limits.MAX_VECTORS_PER_HTTP_WRITE
-            for batch, line in _batches(path, args.batch_size):
+            # upsert checks no v1 limit (wrangler has no v1 upsert): a v1 index takes 1000 at a time
+            size = min(args.batch_size, _limits.MAX_VECTORS_PER_WRITE) if v1 else args.batch_size
+            for batch, line in _batches(path, size):
                 result = write(batch, max_vectors=limit)  # the HTTP API takes the NDJSON as sent
                 last_line = line
                 # progress only once the batch is committed (wrangler prints v1's line before)
@@ -500,9 +503,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p.add_argument("name", help="the name of the Vectorize index")
         p.add_argument("--file", required=True, help="a file of line-separated JSON (NDJSON) vector objects")
         p.add_argument(
-            "--batch-size", type=_whole_number, default=DEFAULT_BATCH_SIZE,
-            help=f"vectors per write (default {DEFAULT_BATCH_SIZE}; at most {_limits.MAX_VECTORS_PER_HTTP_WRITE} "
-            f"for v2 indexes, {_limits.MAX_VECTORS_PER_WRITE} for v1)",
+            "--batch-size", type=_whole_number, default=DEFAULT_BATCH_SIZE[op],
+            help=f"vectors per write (default {DEFAULT_BATCH_SIZE[op]}; at most {_limits.MAX_VECTORS_PER_HTTP_WRITE}"
+            + (f" for v2 indexes, {_limits.MAX_VECTORS_PER_WRITE} for v1)" if op == "insert" else
+               f"; a v1 index takes {_limits.MAX_VECTORS_PER_WRITE} at a time)"),
         )
         p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
         if op == "insert":
