@@ -13,8 +13,9 @@ import importlib.metadata
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-__all__ = ["main", "build_parser", "installed_version"]
+__all__ = ["Parser", "build_parser", "installed_version", "main"]
 
 DISTRIBUTION = "workers-env"
 
@@ -28,8 +29,41 @@ _COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+class _Once(argparse._StoreAction):
+    """argparse's ``store``, noting each value of a single-valued option: one given twice is
+    refused after parsing, as wrangler's ``demandSingleValue`` refuses it (argparse keeps the last)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        if self.option_strings and self.nargs is None:
+            given = namespace.__dict__.setdefault("_given", {})
+            given.setdefault(next((o for o in self.option_strings if o.startswith("--")), self.dest), []).append(values)
+        setattr(namespace, self.dest, values)
+
+
+class Parser(argparse.ArgumentParser):
+    """The CLI's parsers (subcommands and argument groups share the class's registry): a
+    single-valued option given twice is an error, with wrangler's text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", None, _Once)
+        self.register("action", "store", _Once)
+
+
+def _given_twice(args: argparse.Namespace) -> str | None:
+    """wrangler's error for the first single-valued option given more than once, if any."""
+    from workers_env._jsvalues import json_text
+
+    for option, values in getattr(args, "_given", {}).items():
+        if len(values) > 1:
+            shown = ",".join(json_text(v) for v in values)
+            return f'The argument "{option}" expects a single value, but received multiple: [{shown}].'
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="workers-env",
         description="Run and test Cloudflare Python Workers and their bindings (Vectorize, D1, KV, ...) locally.",
     )
@@ -66,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         argv = yargs_booleans(argv)
     args = parser.parse_args(argv)
+    twice = _given_twice(args)
+    if twice is not None:
+        print(f"✘ [ERROR] {twice}", file=sys.stderr, flush=True)
+        return 1
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

@@ -29,7 +29,9 @@ def register(subparsers: Any) -> None:
         ),
     )
     add_version_option(parser)
-    common = argparse.ArgumentParser(add_help=False)
+    from workers_env.cli import Parser
+
+    common = Parser(add_help=False)
     add_common_options(common)
     sub = parser.add_subparsers(dest="vectorize_command", metavar="COMMAND")
     indexes.register(sub, common)
