@@ -1,4 +1,4 @@
-"""``workers-env dev [PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--test-scheduled]``.
+"""``workers-env dev [PATH | -c PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--var KEY:VALUE] [--test-scheduled]``.
 
 Loads the Python Worker named by ``main`` in the wrangler config and serves it over HTTP,
 like ``wrangler dev``, after running the config's ``build.command`` as wrangler does. State (vectors, KV) persists under ``--persist-to`` (default
@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from workers_env._errors import WorkersEnvError
+from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.vectorize.common import warn_block, warn_config
 from workers_env.config import find_config
 
@@ -54,7 +54,40 @@ def register(subparsers: Any) -> None:
         "--test-scheduled", dest="test_scheduled", action="store_true",
         help="run the scheduled handler on requests to /__scheduled?cron=... (as wrangler dev --test-scheduled)",
     )
+    parser.add_argument("--config", "-c", dest="config", default=None, metavar="PATH",
+                        help="the wrangler config file (as wrangler's -c; the same as PATH)")
+    parser.add_argument("--var", action="append", default=[], metavar="KEY:VALUE",
+                        help="a var for the Worker, over the config's and .dev.vars' (as wrangler dev --var; repeatable)")
+    parser.add_argument("--local", "-l", action="store_true", help="accepted as wrangler's: workers-env dev is local")
+    parser.add_argument("--remote", "-r", action="store_true",
+                        help="refused: workers-env runs the Worker locally, never on Cloudflare's network")
+    parser.add_argument("--live-reload", dest="live_reload", action="store_true",
+                        help="accepted as wrangler's, with a warning: workers-env dev does not reload on changes")
     parser.set_defaults(handler=run)
+
+
+def _vars(pairs: list[str]) -> dict[str, str]:
+    """``--var KEY:VALUE`` pairs as wrangler's ``collectKeyValues`` reads them: split at the first
+    ``:`` (the value keeps any other), a string each; the last of one key wins."""
+    found: dict[str, str] = {}
+    for pair in pairs:
+        key, _, value = pair.partition(":")
+        found[key] = value
+    return found
+
+
+def _config_argument(args: argparse.Namespace) -> str | None:
+    """The config named by ``PATH`` or ``-c``; a Worker script there is refused with the way out
+    (wrangler dev's positional is the entry script, which workers-env reads from ``main``)."""
+    if args.path is not None and args.config is not None and Path(args.path) != Path(args.config):
+        raise ConfigError(f"Conflicting options: PATH ({args.path}) and --config ({args.config}) name different "
+                          "configs. Please provide only one.")
+    path = args.config if args.config is not None else args.path
+    if path is not None and str(path).endswith(".py"):
+        raise ConfigError(f"{path} is a Worker script, not a config: workers-env dev runs the config's main "
+                          "(wrangler dev's [script] overrides it, which workers-env does not); run it in the "
+                          "project folder, or pass the config with -c wrangler.toml")
+    return path
 
 
 def _port(text: str) -> int:
@@ -145,13 +178,21 @@ def _run(args: argparse.Namespace) -> int:
 
     environment = args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")
     environment = environment or None
+    if args.remote:
+        print("workers-env dev: --remote runs the Worker on Cloudflare's network, which workers-env does not do: "
+              "it runs the Worker locally, as wrangler dev does without --remote; drop --remote",
+              file=sys.stderr, flush=True)
+        return 1
+    if args.live_reload:
+        warn_block("--live-reload has no effect: workers-env dev does not reload on changes; restart it to "
+                   "pick up edits")
     try:
-        config_path = find_config(args.path)
+        config_path = find_config(_config_argument(args))
         persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
         config = load_config(config_path, environment=environment)
         if not _custom_build(config.merged.get("build"), config_path.parent):
             return 1
-        supplied = bindings_from_pyproject(config)
+        supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
         env = load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)

@@ -1,0 +1,88 @@
+"""`workers-env dev` takes wrangler dev's options a project's scripts pass: ``-c/--config``,
+``--var KEY:VALUE`` (over the config's vars, split at the first colon), ``--local`` (a no-op),
+``--live-reload`` (a warning: nothing reloads); ``--remote`` and a Worker script as ``PATH``
+are refused with the way out, before anything starts."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from workers_env.cli import main
+
+ENTRY = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response.json({"greeting": self.env.GREETING, "other": self.env.OTHER})
+"""
+
+
+def make_project(root: Path) -> Path:
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
+    (root / "wrangler.toml").write_text(
+        'name = "dev-vars"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
+        'compatibility_flags = ["python_workers"]\n[vars]\nGREETING = "from config"\nOTHER = "kept"\n')
+    return root
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve_and_get(cwd: Path, *args: str) -> tuple[dict, str]:
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("CLOUDFLARE_ENV", None)
+    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port), *args],
+                            cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            assert proc.poll() is None, f"workers-env dev exited early:\n{proc.stdout.read() if proc.stdout else ''}"
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
+                    body = json.loads(resp.read())
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "workers-env dev did not start in time"
+                time.sleep(0.05)
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=20)
+    return body, out
+
+
+def test_config_option_var_local_and_live_reload(tmp_path: Path) -> None:
+    make_project(tmp_path / "app")
+    body, out = _serve_and_get(tmp_path, "-c", "app/wrangler.toml", "--var", "GREETING:hi:there", "--local",
+                               "--live-reload")
+    assert body == {"greeting": "hi:there", "other": "kept"}  # split at the first colon; other vars kept
+    assert "--live-reload has no effect" in out
+
+
+def test_remote_is_refused_before_anything_starts(tmp_path: Path, capsys) -> None:
+    make_project(tmp_path)
+    assert main(["dev", str(tmp_path), "--remote"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("workers-env dev: --remote runs the Worker on Cloudflare's network") and "drop --remote" in err
+
+
+def test_a_worker_script_as_path_or_two_configs_are_refused(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path)
+    assert main(["dev", str(project / "src" / "entry.py")]) == 1
+    assert "is a Worker script, not a config" in capsys.readouterr().err
+    assert main(["dev", str(project), "-c", str(project / "other.toml")]) == 1
+    assert "Conflicting options: PATH" in capsys.readouterr().err
