@@ -94,7 +94,7 @@ def test_a_worker_that_fails_to_load_shows_its_own_frames_only(tmp_path: Path, f
 def test_impossible_ports_are_argument_errors(value: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         build_parser().parse_args(["dev", "--port", value])
-    assert info.value.code == 2
+    assert info.value.code == 1  # wrangler exits 1 on a usage error
     assert message in capsys.readouterr().err
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.metadata
+import json
 import os
+import re
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -49,6 +51,50 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self.register("action", None, _Once)
         self.register("action", "store", _Once)
+
+    def error(self, message: str) -> NoReturn:
+        """A usage error as wrangler (yargs) words and prints it, exit 1: the usage line, then
+        ``✘ [ERROR]`` with yargs' text for a missing, unknown or out-of-choices argument."""
+        self.print_usage(sys.stderr)
+        print(f"✘ [ERROR] {_yargs_text(self, message)}", file=sys.stderr, flush=True)
+        raise SystemExit(1)
+
+
+_CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
+
+
+def _key(spellings: str) -> str:
+    """yargs' name of an option from argparse's ``--a/--b`` spellings: its camelCase one if any."""
+    names = [name.lstrip("-") for name in spellings.split("/") if name.startswith("--")] or [spellings.lstrip("-")]
+    return next((name for name in names if name != name.lower()), names[0])
+
+
+def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
+    """yargs' wording of argparse's ``message`` where yargs has one, else argparse's own."""
+    required = "the following arguments are required: "
+    if message.startswith(required):
+        missing = message[len(required):].split(", ")
+        positional = [name for name in missing if not name.startswith("-")]
+        if positional:
+            need = sum(1 for a in parser._actions if not a.option_strings and a.nargs in (None, "+"))
+            return f"Not enough non-option arguments: got {need - len(positional)}, need at least {need}"
+        keys = [_key(name) for name in missing]
+        return f"Missing required argument{'s' if len(keys) > 1 else ''}: {', '.join(keys)}"
+    choice = _CHOICE.match(message)
+    if choice:
+        action = next((a for a in parser._actions if "/".join(a.option_strings) == choice["name"]
+                       or a.dest == choice["name"] or a.metavar == choice["name"]), None)
+        given = choice["given"].strip()
+        if len(given) >= 2 and given[0] == given[-1] and given[0] in "'\"":
+            given = given[1:-1]
+        choices = ", ".join(json.dumps(str(c)) for c in (action.choices or ())) if action is not None else ""
+        return (f"Invalid values:\n    Argument: {_key(choice['name'])}, Given: {json.dumps(given)}"
+                + (f", Choices: {choices}" if choices else ""))
+    unknown = "unrecognized arguments: "
+    if message.startswith(unknown):
+        extra = [item.split("=", 1)[0].lstrip("-") for item in message[len(unknown):].split()]
+        return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
+    return message
 
 
 def _given_twice(args: argparse.Namespace) -> str | None:

@@ -20,6 +20,7 @@ from .common import (
     CommandError,
     command,
     dump_json,
+    js_number,
     log,
     open_store,
     render_table,
@@ -85,8 +86,9 @@ def create(args: argparse.Namespace) -> int:
     version = "v1" if args.deprecated_v1 else "v2"
     if args.preset:
         raw: dict[str, Any] = {"preset": args.preset}
-    elif args.dimensions and args.metric:
-        raw = {"metric": args.metric, "dimensions": args.dimensions}
+    elif args.dimensions and args.dimensions == args.dimensions and args.metric:  # NaN and 0 are falsy in JS
+        raw = {"metric": args.metric,
+               "dimensions": int(args.dimensions) if float(args.dimensions).is_integer() else args.dimensions}
     else:
         raise CommandError(
             "🚨 You must provide both dimensions and a metric, or a known model preset when creating an index."
@@ -230,8 +232,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("create", parents=[common], help="create a Vectorize index",
                        description="Create a Vectorize index in the local state (v2 unless --deprecated-v1).")
     p.add_argument("name", help="the name of the Vectorize index to create (must be unique)")
-    p.add_argument("--dimensions", type=int, help="the dimension size of the index (that of your model's output)")
-    p.add_argument("--metric", choices=_limits.METRICS, help="the distance metric to search the index with")
+    p.add_argument("--dimensions", type=js_number, help="the dimension size of the index (that of your model's output)")
+    p.add_argument("--metric", choices=("euclidean", "cosine", "dot-product"),  # wrangler's order, in its errors
+                   help="the distance metric to search the index with")
     p.add_argument("--preset", choices=list(_limits.PRESETS), help="an embeddings model whose dimensions and metric to use")
     p.add_argument("--description", help="an optional description for this index")
     _json_flag(p)

@@ -533,12 +533,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("get-vectors", parents=[common], help="get vectors from a Vectorize index")
     p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--ids", nargs="+", required=True, help="vector identifiers to fetch")
+    p.add_argument("--ids", nargs="*", required=True, help="vector identifiers to fetch")
     p.set_defaults(handler=get_vectors)
 
     p = sub.add_parser("delete-vectors", parents=[common], help="delete vectors in a Vectorize index")
     p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--ids", nargs="+", required=True, help="vector identifiers to delete")
+    p.add_argument("--ids", nargs="*", required=True, help="vector identifiers to delete")
     p.set_defaults(handler=delete_vectors)
 
     p = sub.add_parser("list-vectors", parents=[common], help="list vector identifiers in a Vectorize index")
