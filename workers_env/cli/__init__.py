@@ -136,6 +136,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    argv, cwds = _take_cwd(argv)
+    if len(cwds) > 1:
+        print(f"✘ [ERROR] {_given_twice(argparse.Namespace(_given={'--cwd': cwds}))}", file=sys.stderr, flush=True)
+        return 1
+    if not cwds:
+        return _run(parser, argv)
+    before = os.getcwd()
+    try:
+        os.chdir(cwds[0])  # before anything reads a path, as wrangler's global --cwd
+    except OSError as exc:
+        print(f"✘ [ERROR] --cwd {cwds[0]}: {exc.strerror or exc}; pass an existing folder", file=sys.stderr, flush=True)
+        return 1
+    try:
+        return _run(parser, argv)
+    finally:
+        os.chdir(before)  # main() called in-process leaves the caller's folder as it was
+
+
+def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
+    """Parse ``argv`` and run its command: the exit code."""
     if argv[:1] in (["d1"], ["kv"]):
         # bytes that are not UTF-8 in an argument become U+FFFD, as Node decodes wrangler's argv
         # and `wrangler d1|kv --local` then stores (Python keeps them as lone surrogates, which
@@ -168,6 +188,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.filename is None:  # most likely the output itself: do not write to it again at exit
             _silence_stdout()
         return 1
+
+
+def _take_cwd(argv: list[str]) -> tuple[list[str], list[str]]:
+    """wrangler's global ``--cwd DIR`` (``--cwd=DIR``) taken out of ``argv`` wherever it stands
+    (every command then runs as if started in ``DIR``): the rest, and the values given."""
+    rest: list[str] = []
+    values: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--cwd" and i + 1 < len(argv):
+            values.append(argv[i + 1])
+            i += 1
+        elif arg.startswith("--cwd="):
+            values.append(arg[len("--cwd="):])
+        else:
+            rest.append(arg)
+        i += 1
+    return rest, values
 
 
 def _silence_stdout() -> None:

@@ -1,0 +1,32 @@
+"""wrangler's global ``--cwd DIR``: any command runs as if started in ``DIR`` (its config found
+from there, its state beside that config), wherever the flag stands; given twice it is refused,
+a folder that is not there is named; the caller's folder is left as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from workers_env.cli import main
+
+
+def test_a_command_runs_as_if_started_there(tmp_path, monkeypatch, capsys):
+    project = tmp_path / "apps" / "api"
+    project.mkdir(parents=True)
+    (project / "wrangler.toml").write_text('name = "api"\n[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--cwd", "apps/api"]) == 0
+    assert (project / ".wrangler" / "state" / "v3" / "kv").is_dir()  # state beside that config
+    assert os.getcwd() == str(tmp_path)
+    capsys.readouterr()
+    assert main(["kv", "key", "list", "--cwd=apps/api", "--binding", "KV", "--local"]) == 0
+    assert [key["name"] for key in json.loads(capsys.readouterr().out)] == ["k"]
+
+
+def test_twice_or_missing_is_refused(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["vectorize", "list", "--cwd", ".", "--cwd", "/"]) == 1
+    assert capsys.readouterr().err == (
+        '✘ [ERROR] The argument "--cwd" expects a single value, but received multiple: [".","/"].\n')
+    assert main(["vectorize", "list", "--cwd", "nowhere"]) == 1
+    assert capsys.readouterr().err == "✘ [ERROR] --cwd nowhere: No such file or directory; pass an existing folder\n"
