@@ -115,6 +115,8 @@ def test_what_wrangler_only_warns_about(tmp_path: Path, extra: str, warning: str
     ("name", "text", "first", "where"),
     [
         ("wrangler.toml", 'name = "x"\n[vars\n', "Invalid TOML document: illegal character in key", "wrangler.toml:2:5:"),
+        ("wrangler.toml", 'name = "x"\n[[vectorize]\n',  # smol-toml points past the lone ]
+         "Invalid TOML document: expected end of table array declaration", "wrangler.toml:2:12:"),
         ("wrangler.toml", 'name = "a"\nname = "b"\n',
          "Invalid TOML document: trying to redefine an already defined table or value", "wrangler.toml:2:0:"),
         ("wrangler.json", '{"name": "x",, }', "PropertyNameExpected", "wrangler.json:1:13:"),

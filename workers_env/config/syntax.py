@@ -13,8 +13,9 @@ import re
 
 __all__ = ["format_syntax_error", "jsonc_first_error", "line_and_column", "toml_message"]
 
-# tomllib message (start) -> (smol-toml message, where smol-toml points: "same" or a column)
-_TOML_MESSAGES: tuple[tuple[str, str, int | None], ...] = (
+# tomllib message (start) -> (smol-toml message, where smol-toml points: None for the same place,
+# an int for that column, a string "+N" for N columns further on)
+_TOML_MESSAGES: tuple[tuple[str, str, int | str | None], ...] = (
     ("Invalid value", "invalid value", None),
     ("Illegal character '\\n'", "control characters are not allowed in strings", None),
     ("Unterminated string", "unterminated string", None),
@@ -22,17 +23,21 @@ _TOML_MESSAGES: tuple[tuple[str, str, int | None], ...] = (
     ("Cannot declare", "trying to redefine an already defined table or value", 1),
     ("Expected '=' after a key in a key/value pair", "incomplete key-value: cannot find end of key", None),
     ("Expected ']' at the end of a table declaration", "illegal character in key", None),
+    # `[[vectorize]`: tomllib stops at the lone `]`, smol-toml past it (its parseKey ate the `]`)
+    ("Expected ']]' at the end of an array declaration", "expected end of table array declaration", "+1"),
     ("Invalid statement", "invalid statement", None),
     ("Expected newline or end of document after a statement", "each key-value declaration must be followed by an end-of-line", None),
 )
 
 
-def toml_message(message: str) -> tuple[str, int | None]:
-    """smol-toml's wording for a tomllib message, and a fixed column if it points elsewhere."""
-    for prefix, theirs, column in _TOML_MESSAGES:
+def toml_message(message: str, column: int) -> tuple[str, int]:
+    """smol-toml's wording for a tomllib message at ``column``, and the column smol-toml names."""
+    for prefix, theirs, where in _TOML_MESSAGES:
         if message.startswith(prefix):
-            return theirs, column
-    return message[:1].lower() + message[1:], None
+            if isinstance(where, str):
+                return theirs, column + int(where)
+            return theirs, column if where is None else where
+    return message[:1].lower() + message[1:], column
 
 
 def format_syntax_error(message: str, display: str, text: str, line: int, column: int) -> str:

@@ -184,8 +184,7 @@ def _parse_toml(text: str, path: Path) -> Any:
             lines = text.split("\n")
             line, column = len(lines), len(lines[-1])
             message = re.sub(r"\s*\(at end of document\)$", "", message)
-        theirs, fixed_column = toml_message(message)
-        column = column if fixed_column is None else fixed_column
+        theirs, column = toml_message(message, column)
         raise _syntax_error(path, text, f"Invalid TOML document: {theirs}", line, column) from None
 
 
