@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import sys
 from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -74,6 +75,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     are not natively supported ... install a plugin", which does not say what is missing; the
     report says it. Before pytest 8.4 such a test was skipped, so a suite that ran nothing
     passed: a test of ours fails instead."""
+    if call.excinfo is not None:  # every module the failure went through is loaded by now
+        _hide_our_frames()
     outcome = yield
     report = outcome.get_result()
     function = getattr(item, "obj", None)
@@ -86,6 +89,39 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     elif report.skipped and _ASYNC_SKIPPED in text:
         report.outcome = "failed"
         report.longrepr = f'pytest skipped this test without running it ("{_ASYNC_SKIPPED}")\n\n{_unrun_async_hint(item)}'
+
+
+_PACKAGE_DIR = str(Path(__file__).resolve().parent) + os.sep
+
+
+def _hidden_frame(excinfo: Any) -> bool:
+    """pytest's ``__tracebackhide__`` for workers-env's frames: hidden, as pytest hides its own,
+    when the error is workers-env's answer to the user's code (a binding's refusal, a config
+    problem) or came from the user's code through workers-env's plumbing; shown when it started
+    inside workers-env otherwise (likely a workers-env bug). ``--full-trace`` shows them all."""
+    from workers_env._errors import WorkersEnvError
+
+    if excinfo is None:
+        return False
+    if isinstance(excinfo.value, WorkersEnvError):
+        return True
+    tb = excinfo.tb
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is None or not tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR)
+
+
+def _hide_our_frames() -> None:
+    """Mark every loaded workers-env module with :func:`_hidden_frame` (pytest reads
+    ``__tracebackhide__`` from a frame's globals), so a failing test's traceback runs from the
+    test to the user's code and the error, without the library's frames between."""
+    for name, module in list(sys.modules.items()):
+        if (name == "workers_env" or name.startswith("workers_env.")) and name != __name__ and module is not None:
+            if getattr(module, "__tracebackhide__", None) is not _hidden_frame:
+                try:
+                    module.__tracebackhide__ = _hidden_frame  # type: ignore[attr-defined]
+                except (AttributeError, TypeError):  # a module object that takes no attributes
+                    continue
 
 
 def _unrun_async_hint(item: pytest.Item) -> str:

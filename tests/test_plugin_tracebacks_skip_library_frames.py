@@ -1,0 +1,92 @@
+"""A failing test's traceback runs from the test to the Worker's code and the error, without
+workers-env's own frames between (as pytest hides its own): a binding's refusal ends at the
+Worker's line that called it, an error of the Worker's own shows the Worker's frames alone.
+An error that starts inside workers-env for another reason (likely a workers-env bug) keeps
+them, and ``--full-trace`` shows every frame."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+WRANGLER = """\
+name = "tb"
+main = "src/entry.py"
+compatibility_date = "2026-05-01"
+compatibility_flags = ["python_workers"]
+[[vectorize]]
+binding = "VECTORIZE"
+index_name = "docs"
+"""
+
+ENTRY = """\
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        if request.url.endswith("/own"):
+            raise RuntimeError("the Worker's own mistake")
+        await self.env.VECTORIZE.upsert([{"id": "a", "values": [1, 2]}])
+        return Response("ok")
+"""
+
+TESTS = """\
+import pytest
+
+@pytest.mark.asyncio
+async def test_refused(worker):
+    await worker.fetch("/")
+
+@pytest.mark.asyncio
+async def test_own(worker):
+    await worker.fetch("/own")
+
+def test_library_bug(env, monkeypatch):
+    from workers_env.vectorize import binding
+
+    # a function "in" binding.py that fails: a bug raised inside workers-env's own code
+    code = compile("def broken(*args, **kwargs):\\n    raise TypeError('a bug inside workers-env')\\n",
+                   binding.__file__, "exec")
+    space = {}
+    exec(code, space)
+    monkeypatch.setattr(binding, "parse_vectors", space["broken"])
+    env.unwrapped("VECTORIZE").upsert_sync([{"id": "a", "values": [1, 2, 3]}])
+"""
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makefile(".toml", wrangler=WRANGLER)
+    pytester.path.joinpath("pyproject.toml").write_text(
+        '[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
+        '[tool.pytest.ini_options]\nasyncio_default_fixture_loop_scope = "function"\n')
+    pytester.path.joinpath("src").mkdir()
+    pytester.path.joinpath("src", "entry.py").write_text(ENTRY)
+    pytester.makepyfile(test_tb=textwrap.dedent(TESTS))
+    return pytester
+
+
+def _section(out: str, name: str) -> str:
+    start = out.index(f"_ {name} _")
+    end = out.find("\n___", start + 1)
+    return out[start:] if end < 0 else out[start:end]
+
+
+def test_library_frames_are_left_out(project: pytest.Pytester) -> None:
+    result = project.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
+    result.assert_outcomes(failed=3)
+    out = result.stdout.str()
+    refused = _section(out, "test_refused")
+    assert "src/entry.py:7: JsException" in refused and "expected 3 dimensions, and got 2" in refused
+    assert "workers_env/" not in refused
+    own = _section(out, "test_own")
+    assert "src/entry.py:6: RuntimeError" in own and "workers_env/" not in own
+    bug = _section(out, "test_library_bug")
+    assert "workers_env/vectorize/binding.py" in bug  # not the user's doing: the library's frames stay
+
+
+def test_full_trace_shows_them(project: pytest.Pytester) -> None:
+    result = project.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--full-trace", "-k", "refused")
+    result.assert_outcomes(failed=1)
+    assert "workers_env/vectorize/validation.py" in result.stdout.str()
