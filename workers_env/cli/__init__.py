@@ -161,10 +161,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         # and `wrangler d1|kv --local` then stores (Python keeps them as lone surrogates, which
         # SQLite refuses); `vectorize` names such an argument in its error instead (README)
         argv = [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
-    if "vectorize" in argv[:1]:
-        from workers_env.cli.vectorize.common import yargs_booleans
-
-        argv = yargs_booleans(argv)
+    argv = _yargs_booleans(argv, _boolean_options(parser))
     args = parser.parse_args(argv)
     twice = _given_twice(args)
     if twice is not None:
@@ -188,6 +185,55 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         if exc.filename is None:  # most likely the output itself: do not write to it again at exit
             _silence_stdout()
         return 1
+
+
+def _boolean_options(parser: argparse.ArgumentParser) -> dict[str, bool]:
+    """Every ``--name`` boolean option of the command tree: True where ``--no-name`` exists
+    (``BooleanOptionalAction``), False for a plain flag (``store_true``)."""
+    found: dict[str, bool] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found.update(_boolean_options(sub))
+        elif isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction)):
+            for option in action.option_strings:
+                if option.startswith("--") and not option.startswith("--no-"):
+                    found[option[2:]] = isinstance(action, argparse.BooleanOptionalAction)
+    return found
+
+
+def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> list[str]:
+    """yargs' spellings of a boolean option -- ``--x=false``, ``--x true``, ``--no-x`` -- as
+    argparse takes them: ``--x`` / ``--no-x``, or nothing for a plain flag set false."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        i += 1
+        if token == "--":
+            out.extend(argv[i - 1:])
+            break
+        name, eq, value = token[2:].partition("=")
+        if token.startswith("--no-") and not eq and name[3:] in booleans and not booleans[name[3:]]:
+            continue  # --no-x of a plain flag: its default, false
+        if not token.startswith("--") or name not in booleans:
+            out.append(token)
+            continue
+        if eq:
+            flag = {"true": True, "false": False}.get(value.lower())
+            if flag is None:
+                out.append(token)  # the parser names the bad value
+                continue
+        elif i < len(argv) and argv[i].lower() in ("true", "false"):
+            flag = argv[i].lower() == "true"
+            i += 1
+        else:
+            flag = True
+        if flag:
+            out.append(f"--{name}")
+        elif booleans[name]:
+            out.append(f"--no-{name}")
+    return out
 
 
 def _take_cwd(argv: list[str]) -> tuple[list[str], list[str]]:

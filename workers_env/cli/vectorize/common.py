@@ -25,11 +25,9 @@ from workers_env.vectorize.persistent import (
 )
 
 __all__ = [
-    "BOOLEAN_FLAGS",
     "CommandError",
     "add_common_options",
     "js_number",
-    "yargs_booleans",
     "command",
     "add_version_option",
     "dump_json",
@@ -119,38 +117,6 @@ def render_table(rows: Sequence[Mapping[str, str]]) -> str:
 
 #: Boolean options of the vectorize commands, as yargs reads them: ``--x``, ``--x=true``,
 #: ``--x true``, ``--x=false``, ``--x false`` and ``--no-x``.
-BOOLEAN_FLAGS = frozenset({"json", "return-values", "deprecated-v1", "force", "update-config", "use-remote"})
-_TRUE_FALSE = {"true": True, "false": False}
-
-
-def yargs_booleans(argv: list[str]) -> list[str]:
-    """Rewrite yargs' spellings of boolean options into ``--x`` / ``--no-x`` for argparse."""
-    out: list[str] = []
-    i = 0
-    while i < len(argv):
-        token = argv[i]
-        i += 1
-        if token == "--":
-            out.extend(argv[i - 1 :])
-            break
-        name, eq, value = token[2:].partition("=")
-        if not token.startswith("--") or name not in BOOLEAN_FLAGS:
-            out.append(token)
-            continue
-        if eq:
-            flag = _TRUE_FALSE.get(value.lower())
-            if flag is None:
-                out.append(token)  # argparse names the bad value
-                continue
-        elif i < len(argv) and argv[i].lower() in _TRUE_FALSE:
-            flag = _TRUE_FALSE[argv[i].lower()]
-            i += 1
-        else:
-            flag = True
-        out.append(f"--{name}" if flag else f"--no-{name}")
-    return out
-
-
 def js_number(text: str) -> float:
     """``Number(text)`` as yargs applies it to a number option: NaN when it is not one."""
     t = text.strip()
