@@ -69,11 +69,13 @@ def _preview(text: str) -> bool:
     raise argparse.ArgumentTypeError(f"--preview takes true or false, got {text!r}")
 
 
-def _namespace_options(parser: argparse.ArgumentParser, verb: str) -> None:
+def _namespace_options(parser: argparse.ArgumentParser, verb: str, *, preview: bool | None = None) -> None:
+    """``preview``: the ``--preview`` default, wrangler's per command (false for get and list)."""
     parser.add_argument("--binding", metavar="NAME", help=f"the binding name to the namespace to {verb}")
     parser.add_argument("--namespace-id", dest="namespace_id", metavar="ID", help=f"the id of the namespace to {verb}")
-    parser.add_argument("--preview", nargs="?", const=True, default=None, type=_preview, metavar="BOOL",
-                        help="interact with a preview namespace (the binding's preview_id)")
+    parser.add_argument("--preview", nargs="?", const=True, default=preview, type=_preview, metavar="BOOL",
+                        help="interact with a preview namespace (the binding's preview_id)"
+                        + ("; default: the production id" if preview is False else ""))
     parser.add_argument("--local", action="store_true", help="interact with local storage (always the case here)")
     parser.add_argument("--remote", action="store_true", help="refused: workers-env works on local state only")
     parser.add_argument("--persist-to", dest="persist_to", metavar="DIR",
@@ -107,12 +109,12 @@ def register(subparsers: Any) -> None:
     get = keys.add_parser("get", help="read a single value by key from the given namespace")
     get.add_argument("key", help="the key value to get")
     get.add_argument("--text", action="store_true", help="decode the returned value as a utf8 string")
-    _namespace_options(get, "get from")
+    _namespace_options(get, "get from", preview=False)
     get.set_defaults(handler=_command(_key_get))
 
     lst = keys.add_parser("list", help="output a list of all keys in a given namespace")
     lst.add_argument("--prefix", metavar="PREFIX", help="a prefix to filter listed keys")
-    _namespace_options(lst, "list")
+    _namespace_options(lst, "list", preview=False)
     lst.set_defaults(handler=_command(_key_list))
 
     delete = keys.add_parser("delete", help="remove a single key value pair from the given namespace")
@@ -221,13 +223,8 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
             f'No preview namespace ID is configured for binding "{binding}". Add a "preview_id" to the "{binding}" '
             "entry in your config's \"kv_namespaces\" section, or use `--namespace-id` to specify a preview namespace directly."
         )
-    if args.preview is False:
-        if ns_id:
-            return shown(ns_id)
-        raise CommandError(
-            f'No namespace ID is configured for binding "{binding}". Add an "id" to the "{binding}" entry in your '
-            "config's \"kv_namespaces\" section, or use `--namespace-id` instead."
-        )
+    if args.preview is False:  # get and list unless told: the id, else (wrangler's default
+        return shown(ns_id or binding)  # --experimental-provision, locally) the binding name
     if bool(ns_id) != bool(preview_id):
         return shown(cast(str, ns_id or preview_id))  # exactly one of the two is set
     if not ns_id:  # neither: wrangler dev uses the binding name as the local namespace id
