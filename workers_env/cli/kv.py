@@ -359,22 +359,41 @@ class _ParseError(CommandError):
 
 
 def _parse_json_file(text: str, filename: str) -> Any:
-    """A bulk file as wrangler's ``parseJSON`` reads it: jsonc-parser's error code and the
-    place (``ValueExpected b.json:1:25`` and the line with a caret), ``NaN`` refused
-    (``InvalidSymbol``), too deep a nesting wrangler's stack overflow."""
-    import json5
-
+    """A bulk file as wrangler's ``parseJSON`` reads it: strict JSON (no comments, no trailing
+    commas), the first error jsonc-parser's code and place (``ValueExpected b.json:1:25`` and
+    the line, marked as esbuild marks it), ``NaN`` refused (``InvalidSymbol``), too deep a
+    nesting wrangler's stack overflow."""
     from workers_env.config.syntax import format_syntax_error, jsonc_first_error, line_and_column
 
     try:
-        found = jsonc_first_error(text)
+        found = jsonc_first_error(text, allow_trailing_comma=False, disallow_comments=True)
         if found is not None:
-            code, offset = found
+            code, offset, length = found
             line, column = line_and_column(text, offset)
-            raise _ParseError(format_syntax_error(code, filename, text, line, column))
-        return json5.loads(text)
+            raise _ParseError(format_syntax_error(code, filename, text, line, column, length))
+        return json.loads(text)  # what jsonc-parser accepts with these options is plain JSON
     except RecursionError:
         raise CommandError(f"{filename}: nested too deeply to read (wrangler: Maximum call stack size exceeded)") from None
+
+
+def _read_text(filename: str) -> str:
+    """wrangler's ``readFileSync``: UTF-8 (a bad byte U+FFFD, as Node decodes), a UTF-8 BOM
+    skipped, a UTF-16/32 one refused as wrangler refuses it."""
+    from workers_env.config.syntax import format_syntax_error
+    from workers_env.config.wrangler import _UNSUPPORTED_BOMS
+
+    try:
+        data = Path(filename).read_bytes()
+    except OSError as exc:
+        raise CommandError(f'Could not read file "{filename}": {exc.strerror}') from None
+    for bom, encoding in _UNSUPPORTED_BOMS:
+        if data.startswith(bom):
+            raise _ParseError(
+                format_syntax_error(f"Configuration file contains {encoding} byte order marker", filename, "", 1, 0)
+                + f'\n\n  The file "{filename}" appears to be encoded as {encoding}. Please save the file as UTF-8 without BOM.'
+            )
+    text = data.decode("utf-8", errors="replace")
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _as_parsed(value: Any) -> Any:
@@ -392,11 +411,7 @@ def _as_parsed(value: Any) -> Any:
 def _bulk_put(args: argparse.Namespace) -> None:
     from workers_env._jsvalues import compact_json
 
-    try:  # bytes that are not UTF-8 become U+FFFD, as wrangler's readFileSync(..., "utf8") does
-        text = Path(args.filename).read_bytes().decode("utf-8", errors="replace")
-    except OSError as exc:
-        raise CommandError(f'Could not read file "{args.filename}": {exc.strerror}') from None
-    content = _parse_json_file(text, args.filename)
+    content = _parse_json_file(_read_text(args.filename), args.filename)
     if not isinstance(content, list):
         kind = "object" if isinstance(content, dict) or content is None else type(content).__name__.replace("str", "string").replace("int", "number").replace("float", "number").replace("bool", "boolean")
         raise CommandError(f'Unexpected JSON input from "{args.filename}".\nExpected an array of key-value objects but got type "{kind}".')
