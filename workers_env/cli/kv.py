@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
+import errno
 import json
 import os
 import sys
@@ -235,13 +236,19 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
     )
 
 
-def _open(args: argparse.Namespace) -> tuple[Any, str]:
+def _resolve(args: argparse.Namespace) -> tuple[Any, str, str]:
+    """``(config, namespace id, display name)``: the config read (its warnings printed) and the
+    namespace resolved, which wrangler does before it reads a command's file."""
+    config = _config(args)
+    return (config, *_namespace_id(args, config))
+
+
+def _open(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = None) -> tuple[Any, str]:
     from workers_env.kv.namespace import KvNamespace
     from workers_env.kv.persistent import MiniflareStore
     from workers_env.vectorize.persistent import default_persist_to
 
-    config = _config(args)
-    namespace_id, display = _namespace_id(args, config)
+    config, namespace_id, display = resolved or _resolve(args)
     if args.persist_to:
         persist_to = Path(args.persist_to)
     elif config is not None:
@@ -277,14 +284,15 @@ def _close(namespace: Any) -> None:
 def _key_put(args: argparse.Namespace) -> None:
     _one_of(("<value>", args.value is not None), ("--path", args.path is not None))
     options = _put_options_of(args)
+    resolved = _resolve(args)
     if args.path is not None:
         try:
             value: Any = Path(args.path).read_bytes()
         except OSError as exc:
-            raise CommandError(f"Cannot read {args.path}: {exc.strerror}") from None
+            raise _unreadable(args.path, exc) from None
     else:
         value = args.value
-    namespace, display = _open(args)
+    namespace, display = _open(args, resolved)
     try:
         meta = f' with metadata "{json.dumps(options["metadata"], separators=(",", ":"), ensure_ascii=False)}"' if "metadata" in options else ""
         if args.path is not None:
@@ -376,6 +384,22 @@ def _parse_json_file(text: str, filename: str) -> Any:
         raise CommandError(f"{filename}: nested too deeply to read (wrangler: Maximum call stack size exceeded)") from None
 
 
+_NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower case
+    errno.EISDIR: "illegal operation on a directory",
+    errno.ELOOP: "too many symbolic links encountered",
+}
+
+
+def _unreadable(filename: str, exc: OSError) -> CommandError:
+    """wrangler's ``Could not read file: X`` with Node's error as the note
+    (``ENOENT: no such file or directory, open '/abs/X'``): wrangler puts the absolute path in
+    place of the first ``X`` in Node's text, wherever that is, and so do we."""
+    code = errno.errorcode.get(exc.errno or 0, "EIO")
+    text = _NODE_ERRORS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+    node = f"{code}: {text}, read" if exc.errno == errno.EISDIR else f"{code}: {text}, open '{filename}'"
+    return CommandError(f"Could not read file: {filename}\n" + node.replace(filename, os.path.abspath(filename), 1))
+
+
 def _read_text(filename: str) -> str:
     """wrangler's ``readFileSync``: UTF-8 (a bad byte U+FFFD, as Node decodes), a UTF-8 BOM
     skipped, a UTF-16/32 one refused as wrangler refuses it."""
@@ -385,7 +409,7 @@ def _read_text(filename: str) -> str:
     try:
         data = Path(filename).read_bytes()
     except OSError as exc:
-        raise CommandError(f'Could not read file "{filename}": {exc.strerror}') from None
+        raise _unreadable(filename, exc) from None
     for bom, encoding in _UNSUPPORTED_BOMS:
         if data.startswith(bom):
             raise _ParseError(
@@ -411,6 +435,7 @@ def _as_parsed(value: Any) -> Any:
 def _bulk_put(args: argparse.Namespace) -> None:
     from workers_env._jsvalues import compact_json
 
+    resolved = _resolve(args)
     content = _parse_json_file(_read_text(args.filename), args.filename)
     if not isinstance(content, list):
         kind = "object" if isinstance(content, dict) or content is None else type(content).__name__.replace("str", "string").replace("int", "number").replace("float", "number").replace("bool", "boolean")
@@ -451,7 +476,7 @@ def _bulk_put(args: argparse.Namespace) -> None:
         if item.get("metadata") is not None:
             options["metadata"] = item["metadata"]
         items.append((item["key"], value, options))
-    namespace, _ = _open(args)
+    namespace, _ = _open(args, resolved)
     try:
         namespace.put_many_sync(items)
     finally:
