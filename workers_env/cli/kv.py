@@ -17,6 +17,7 @@ import binascii
 import errno
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -55,6 +56,13 @@ def _boxed(level: str, text: str) -> str:
 def _error(text: str, *, laid_out: bool = False) -> None:
     """``laid_out``: a parse error already in wrangler's layout (its place and caret indented)."""
     print("\n" + (f"✘ [ERROR] {text}\n" if laid_out else _boxed("✘ [ERROR]", text)), file=sys.stderr, flush=True)
+
+
+def _located(text: str) -> bool:
+    """A parse error already laid out (a config's syntax error): its second line is blank and its
+    third the indented ``file:line:column:`` of ``format_syntax_error``."""
+    lines = text.split("\n")
+    return len(lines) > 2 and not lines[1] and re.fullmatch(r"    \S.*:\d+:\d+:", lines[2]) is not None
 
 
 def _warn(text: str) -> None:
@@ -167,7 +175,7 @@ def _command(run: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Na
             _error(exc.message)  # wrangler prints the JS error's message alone
             return 1
         except WorkersEnvError as exc:
-            _error(str(exc), laid_out=isinstance(exc, _ParseError))
+            _error(str(exc), laid_out=isinstance(exc, _ParseError) or _located(str(exc)))
             return 1
         return 0
 
