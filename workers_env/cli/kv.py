@@ -14,8 +14,10 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
+import errno
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -56,6 +58,13 @@ def _error(text: str, *, laid_out: bool = False) -> None:
     print("\n" + (f"✘ [ERROR] {text}\n" if laid_out else _boxed("✘ [ERROR]", text)), file=sys.stderr, flush=True)
 
 
+def _located(text: str) -> bool:
+    """A parse error already laid out (a config's syntax error): its second line is blank and its
+    third the indented ``file:line:column:`` of ``format_syntax_error``."""
+    lines = text.split("\n")
+    return len(lines) > 2 and not lines[1] and re.fullmatch(r"    \S.*:\d+:\d+:", lines[2]) is not None
+
+
 def _warn(text: str) -> None:
     print(_boxed("▲ [WARNING]", text), file=sys.stderr, flush=True)
 
@@ -69,11 +78,13 @@ def _preview(text: str) -> bool:
     raise argparse.ArgumentTypeError(f"--preview takes true or false, got {text!r}")
 
 
-def _namespace_options(parser: argparse.ArgumentParser, verb: str) -> None:
+def _namespace_options(parser: argparse.ArgumentParser, verb: str, *, preview: bool | None = None) -> None:
+    """``preview``: the ``--preview`` default, wrangler's per command (false for get and list)."""
     parser.add_argument("--binding", metavar="NAME", help=f"the binding name to the namespace to {verb}")
     parser.add_argument("--namespace-id", dest="namespace_id", metavar="ID", help=f"the id of the namespace to {verb}")
-    parser.add_argument("--preview", nargs="?", const=True, default=None, type=_preview, metavar="BOOL",
-                        help="interact with a preview namespace (the binding's preview_id)")
+    parser.add_argument("--preview", nargs="?", const=True, default=preview, type=_preview, metavar="BOOL",
+                        help="interact with a preview namespace (the binding's preview_id)"
+                        + ("; default: the production id" if preview is False else ""))
     parser.add_argument("--local", action="store_true", help="interact with local storage (always the case here)")
     parser.add_argument("--remote", action="store_true", help="refused: workers-env works on local state only")
     parser.add_argument("--persist-to", dest="persist_to", metavar="DIR",
@@ -107,12 +118,12 @@ def register(subparsers: Any) -> None:
     get = keys.add_parser("get", help="read a single value by key from the given namespace")
     get.add_argument("key", help="the key value to get")
     get.add_argument("--text", action="store_true", help="decode the returned value as a utf8 string")
-    _namespace_options(get, "get from")
+    _namespace_options(get, "get from", preview=False)
     get.set_defaults(handler=_command(_key_get))
 
     lst = keys.add_parser("list", help="output a list of all keys in a given namespace")
     lst.add_argument("--prefix", metavar="PREFIX", help="a prefix to filter listed keys")
-    _namespace_options(lst, "list")
+    _namespace_options(lst, "list", preview=False)
     lst.set_defaults(handler=_command(_key_list))
 
     delete = keys.add_parser("delete", help="remove a single key value pair from the given namespace")
@@ -164,7 +175,7 @@ def _command(run: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Na
             _error(exc.message)  # wrangler prints the JS error's message alone
             return 1
         except WorkersEnvError as exc:
-            _error(str(exc), laid_out=isinstance(exc, _ParseError))
+            _error(str(exc), laid_out=isinstance(exc, _ParseError) or _located(str(exc)))
             return 1
         return 0
 
@@ -221,13 +232,8 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
             f'No preview namespace ID is configured for binding "{binding}". Add a "preview_id" to the "{binding}" '
             "entry in your config's \"kv_namespaces\" section, or use `--namespace-id` to specify a preview namespace directly."
         )
-    if args.preview is False:
-        if ns_id:
-            return shown(ns_id)
-        raise CommandError(
-            f'No namespace ID is configured for binding "{binding}". Add an "id" to the "{binding}" entry in your '
-            "config's \"kv_namespaces\" section, or use `--namespace-id` instead."
-        )
+    if args.preview is False:  # get and list unless told: the id, else (wrangler's default
+        return shown(ns_id or binding)  # --experimental-provision, locally) the binding name
     if bool(ns_id) != bool(preview_id):
         return shown(cast(str, ns_id or preview_id))  # exactly one of the two is set
     if not ns_id:  # neither: wrangler dev uses the binding name as the local namespace id
@@ -238,13 +244,19 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
     )
 
 
-def _open(args: argparse.Namespace) -> tuple[Any, str]:
+def _resolve(args: argparse.Namespace) -> tuple[Any, str, str]:
+    """``(config, namespace id, display name)``: the config read (its warnings printed) and the
+    namespace resolved, which wrangler does before it reads a command's file."""
+    config = _config(args)
+    return (config, *_namespace_id(args, config))
+
+
+def _open(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = None) -> tuple[Any, str]:
     from workers_env.kv.namespace import KvNamespace
     from workers_env.kv.persistent import MiniflareStore
     from workers_env.vectorize.persistent import default_persist_to
 
-    config = _config(args)
-    namespace_id, display = _namespace_id(args, config)
+    config, namespace_id, display = resolved or _resolve(args)
     if args.persist_to:
         persist_to = Path(args.persist_to)
     elif config is not None:
@@ -280,14 +292,15 @@ def _close(namespace: Any) -> None:
 def _key_put(args: argparse.Namespace) -> None:
     _one_of(("<value>", args.value is not None), ("--path", args.path is not None))
     options = _put_options_of(args)
+    resolved = _resolve(args)
     if args.path is not None:
         try:
             value: Any = Path(args.path).read_bytes()
         except OSError as exc:
-            raise CommandError(f"Cannot read {args.path}: {exc.strerror}") from None
+            raise _unreadable(args.path, exc) from None
     else:
         value = args.value
-    namespace, display = _open(args)
+    namespace, display = _open(args, resolved)
     try:
         meta = f' with metadata "{json.dumps(options["metadata"], separators=(",", ":"), ensure_ascii=False)}"' if "metadata" in options else ""
         if args.path is not None:
@@ -362,22 +375,57 @@ class _ParseError(CommandError):
 
 
 def _parse_json_file(text: str, filename: str) -> Any:
-    """A bulk file as wrangler's ``parseJSON`` reads it: jsonc-parser's error code and the
-    place (``ValueExpected b.json:1:25`` and the line with a caret), ``NaN`` refused
-    (``InvalidSymbol``), too deep a nesting wrangler's stack overflow."""
-    import json5
-
+    """A bulk file as wrangler's ``parseJSON`` reads it: strict JSON (no comments, no trailing
+    commas), the first error jsonc-parser's code and place (``ValueExpected b.json:1:25`` and
+    the line, marked as esbuild marks it), ``NaN`` refused (``InvalidSymbol``), too deep a
+    nesting wrangler's stack overflow."""
     from workers_env.config.syntax import format_syntax_error, jsonc_first_error, line_and_column
 
     try:
-        found = jsonc_first_error(text)
+        found = jsonc_first_error(text, allow_trailing_comma=False, disallow_comments=True)
         if found is not None:
-            code, offset = found
+            code, offset, length = found
             line, column = line_and_column(text, offset)
-            raise _ParseError(format_syntax_error(code, filename, text, line, column))
-        return json5.loads(text)
+            raise _ParseError(format_syntax_error(code, filename, text, line, column, length))
+        return json.loads(text)  # what jsonc-parser accepts with these options is plain JSON
     except RecursionError:
         raise CommandError(f"{filename}: nested too deeply to read (wrangler: Maximum call stack size exceeded)") from None
+
+
+_NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower case
+    errno.EISDIR: "illegal operation on a directory",
+    errno.ELOOP: "too many symbolic links encountered",
+}
+
+
+def _unreadable(filename: str, exc: OSError) -> CommandError:
+    """wrangler's ``Could not read file: X`` with Node's error as the note
+    (``ENOENT: no such file or directory, open '/abs/X'``): wrangler puts the absolute path in
+    place of the first ``X`` in Node's text, wherever that is, and so do we."""
+    code = errno.errorcode.get(exc.errno or 0, "EIO")
+    text = _NODE_ERRORS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+    node = f"{code}: {text}, read" if exc.errno == errno.EISDIR else f"{code}: {text}, open '{filename}'"
+    return CommandError(f"Could not read file: {filename}\n" + node.replace(filename, os.path.abspath(filename), 1))
+
+
+def _read_text(filename: str) -> str:
+    """wrangler's ``readFileSync``: UTF-8 (a bad byte U+FFFD, as Node decodes), a UTF-8 BOM
+    skipped, a UTF-16/32 one refused as wrangler refuses it."""
+    from workers_env.config.syntax import format_syntax_error
+    from workers_env.config.wrangler import _UNSUPPORTED_BOMS
+
+    try:
+        data = Path(filename).read_bytes()
+    except OSError as exc:
+        raise _unreadable(filename, exc) from None
+    for bom, encoding in _UNSUPPORTED_BOMS:
+        if data.startswith(bom):
+            raise _ParseError(
+                format_syntax_error(f"Configuration file contains {encoding} byte order marker", filename, "", 1, 0)
+                + f'\n\n  The file "{filename}" appears to be encoded as {encoding}. Please save the file as UTF-8 without BOM.'
+            )
+    text = data.decode("utf-8", errors="replace")
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _as_parsed(value: Any) -> Any:
@@ -395,11 +443,8 @@ def _as_parsed(value: Any) -> Any:
 def _bulk_put(args: argparse.Namespace) -> None:
     from workers_env._jsvalues import compact_json
 
-    try:  # bytes that are not UTF-8 become U+FFFD, as wrangler's readFileSync(..., "utf8") does
-        text = Path(args.filename).read_bytes().decode("utf-8", errors="replace")
-    except OSError as exc:
-        raise CommandError(f'Could not read file "{args.filename}": {exc.strerror}') from None
-    content = _parse_json_file(text, args.filename)
+    resolved = _resolve(args)
+    content = _parse_json_file(_read_text(args.filename), args.filename)
     if not isinstance(content, list):
         kind = "object" if isinstance(content, dict) or content is None else type(content).__name__.replace("str", "string").replace("int", "number").replace("float", "number").replace("bool", "boolean")
         raise CommandError(f'Unexpected JSON input from "{args.filename}".\nExpected an array of key-value objects but got type "{kind}".')
@@ -439,7 +484,7 @@ def _bulk_put(args: argparse.Namespace) -> None:
         if item.get("metadata") is not None:
             options["metadata"] = item["metadata"]
         items.append((item["key"], value, options))
-    namespace, _ = _open(args)
+    namespace, _ = _open(args, resolved)
     try:
         namespace.put_many_sync(items)
     finally:

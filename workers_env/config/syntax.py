@@ -3,13 +3,15 @@
 wrangler parses TOML with smol-toml and JSON/JSONC with jsonc-parser, and reports the first
 problem as its message plus ``file:line:column`` (line from 1, column from 0) and the line
 with a caret. TOML is parsed here with tomllib, whose messages are mapped to smol-toml's for
-the common mistakes; JSON/JSONC errors are found by :func:`jsonc_first_error`, which follows
-jsonc-parser's scanner and parser (with trailing commas allowed) up to the first error.
+the common mistakes; JSON/JSONC errors are found by :func:`jsonc_first_error`, a port of
+jsonc-parser's scanner and parser up to the first error; :func:`format_syntax_error` draws the
+place as esbuild (wrangler's logger) does.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from typing import NoReturn
 
 __all__ = ["format_syntax_error", "jsonc_first_error", "line_and_column", "toml_message"]
 
@@ -40,151 +42,278 @@ def toml_message(message: str, column: int) -> tuple[str, int]:
     return message[:1].lower() + message[1:], column
 
 
-def format_syntax_error(message: str, display: str, text: str, line: int, column: int) -> str:
-    """wrangler's report of a parse error: the message, ``file:line:column:`` and a caret."""
+def format_syntax_error(message: str, display: str, text: str, line: int, column: int, length: int = 0) -> str:
+    """wrangler's report of a parse error: the message, ``file:line:column:`` and the line with
+    a caret, or ``~`` under the ``length`` characters the error covers, as esbuild draws it.
+
+    ``line`` counts from 1; ``column`` (in the line) and ``length`` are in characters. wrangler
+    hands esbuild JavaScript's UTF-16 units where esbuild expects UTF-8 bytes, so after a
+    non-ASCII character the marker sits where esbuild puts it, not under the character."""
     lines = text.split("\n")
     source = lines[line - 1] if 0 < line <= len(lines) else ""
-    gutter = str(line)
-    return (
-        f"{message}\n\n    {display}:{line}:{column}:\n"
-        f"      {gutter} │ {source}\n"
-        f"      {' ' * len(gutter)} ╵ {' ' * column}^"
+    start = sum(len(row) + 1 for row in lines[: line - 1]) + column
+    return f"{message}\n\n    {display}:{line}:" + _esbuild_detail(
+        source, line, _utf16_len(source[:column]), _utf16_len(text[start : start + length])
     )
 
 
-_TOKEN = re.compile(
-    r"""(?P<ws>[ \t\r\n\f\v\ufeff]+)
-      |(?P<lc>//[^\n\r]*)
-      |(?P<bc>/\*.*?\*/)
-      |(?P<bcu>/\*)
-      |(?P<str>"(?:[^"\\\n\r]|\\.)*")
-      |(?P<stru>"(?:[^"\\\n\r]|\\.)*)
-      |(?P<num>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)
-      |(?P<punct>[{}\[\]:,])
-      |(?P<word>[^\s{}\[\]:,"/]+|/)""",
-    re.VERBOSE | re.DOTALL,
-)
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _esbuild_detail(line_text: str, line: int, column: int, length: int) -> str:
+    """``column:`` and the two source lines of esbuild's ``detailStruct`` (its logger.go) for
+    its default 80-column terminal: tabs as two-space stops, a long line cut with ``...``."""
+    first = line_text.encode("utf-8", "surrogatepass")
+    column = max(0, min(column, len(first)))
+    length = max(0, min(length, len(first) - column))
+    shown = _tab_stops(first)
+    marker_start = min(len(_tab_stops(first[:column])), len(shown))
+    marker_end = len(_tab_stops(first[: column + length])) if length > 0 else marker_start
+    marker_end = max(min(marker_end, len(shown)), marker_start)
+    indent = _width(_tab_stops(first[:column]))
+    margin = len(str(line))
+    room = max(80 - (margin + 9), 1) - (1 if column == len(first) else 0)
+    if len(shown) > room:
+        slice_start = int((marker_start + marker_end - room) / 2)  # Go's division truncates
+        slice_start = min(slice_start, marker_start - int(room / 5))
+        slice_start = min(max(slice_start, 0), len(shown) - room)
+        slice_end = slice_start + room
+        cut = shown[slice_start:slice_end]
+        marker_start = max(marker_start - slice_start, 0)
+        marker_end = min(marker_end - slice_start, len(cut))
+        if len(cut) > 3 and slice_start > 0:
+            cut = b"..." + cut[3:]
+            marker_start = max(marker_start, 3)
+        if len(cut) > 3 and slice_end < len(shown):
+            cut = cut[:-3] + b"..."
+            marker_end = max(min(marker_end, len(cut) - 3), marker_start)
+        shown = cut
+        indent = _width(shown[:marker_start])
+    marker = "~" * _width(shown[marker_start:marker_end]) if marker_end - marker_start > 1 else "^"
+    return (
+        f"{column}:\n"
+        f"      {line} │ {shown.decode('utf-8', 'replace')}\n"
+        f"      {' ' * margin} ╵ {' ' * indent}{marker}"
+    )
+
+
+def _tab_stops(part: bytes) -> bytes:
+    if b"\t" not in part:
+        return part
+    out: list[str] = []
+    count = 0
+    for char in part.decode("utf-8", "surrogateescape"):
+        spaces = 2 - count % 2 if char == "\t" else 0
+        out.append(" " * spaces if spaces else char)
+        count += spaces or 1
+    return "".join(out).encode("utf-8", "surrogateescape")
+
+
+def _width(part: bytes) -> int:
+    """esbuild's column estimate: one per code point (a broken byte one), none for a BOM."""
+    return sum(1 for char in part.decode("utf-8", "surrogateescape") if char != "\ufeff")
 
 
 class _Stop(Exception):
-    def __init__(self, code: str, offset: int):
+    def __init__(self, code: str, offset: int, length: int):
         self.code = code
         self.offset = offset
+        self.length = length
 
 
-def jsonc_first_error(text: str) -> tuple[str, int] | None:
-    """jsonc-parser's first error code and offset for ``text`` (trailing commas allowed), or None."""
-    tokens: list[tuple[str, int]] = []  # (kind, offset); kinds: { } [ ] : , value EOF
-    pos = 0
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        assert m is not None
-        kind = m.lastgroup
-        if kind == "bcu":
-            tokens.append(("err:UnexpectedEndOfComment", pos))
-            break
-        if kind == "stru":
-            tokens.append(("err:UnexpectedEndOfString", pos))
-            break
-        if kind in ("str", "num"):
-            tokens.append(("value", pos))
-        elif kind == "punct":
-            tokens.append((m.group(), pos))
-        elif kind == "word":
-            word = m.group()
-            tokens.append(("value" if word in ("true", "false", "null") else "err:InvalidSymbol", pos))
-        pos = m.end()
-    tokens.append(("EOF", len(text)))
-    index = 0
+_DIGITS = frozenset("0123456789")
+_HEX = frozenset("0123456789abcdefABCDEF")
+_NOT_SYMBOL = frozenset(' \t\r\n{}[]":,/')
 
-    def token() -> tuple[str, int]:
-        kind, offset = tokens[index]
-        if kind.startswith("err:"):
-            raise _Stop(kind[4:], offset)
-        return kind, offset
 
-    def advance() -> None:
-        nonlocal index
-        index += 1
-        token()
+def jsonc_first_error(
+    text: str, *, allow_trailing_comma: bool = True, disallow_comments: bool = False
+) -> tuple[str, int, int] | None:
+    """jsonc-parser's (3.2) first error in ``text`` as ``(code, offset, length)`` of the token
+    it is reported at, or None: a port of its scanner and ``visit``. The defaults are wrangler's
+    config reading (``parseJSONC``); its ``parseJSON`` (kv bulk files) is
+    ``allow_trailing_comma=False, disallow_comments=True``."""
+    size = len(text)
+    pos = token_offset = 0
+    token = ""
+    scan_error = ""
 
-    def value() -> bool:
-        kind, _ = token()
-        if kind == "{":
-            parse_object()
-            return True
-        if kind == "[":
-            parse_array()
-            return True
-        if kind == "value":
-            advance()
-            return True
-        return False
+    def digits() -> None:
+        nonlocal pos
+        while pos < size and text[pos] in _DIGITS:
+            pos += 1
 
-    def parse_property() -> None:
-        kind, offset = token()
-        if kind != "value" or text[offset] != '"':
-            raise _Stop("PropertyNameExpected", offset)
-        advance()
-        kind, offset = token()
-        if kind != ":":
-            raise _Stop("ColonExpected", offset)
-        advance()
-        if not value():
-            raise _Stop("ValueExpected", token()[1])
+    def scan_number() -> None:
+        nonlocal pos, scan_error
+        pos += 1
+        if text[pos - 1] != "0":
+            digits()
+        if pos < size and text[pos] == ".":
+            pos += 1
+            if pos < size and text[pos] in _DIGITS:
+                digits()
+            else:
+                scan_error = "UnexpectedEndOfNumber"
+                return
+        if pos < size and text[pos] in "eE":
+            pos += 1
+            if pos < size and text[pos] in "+-":
+                pos += 1
+            if pos < size and text[pos] in _DIGITS:
+                digits()
+            else:
+                scan_error = "UnexpectedEndOfNumber"
 
-    def parse_object() -> None:
-        advance()
+    def scan_string() -> None:
+        nonlocal pos, scan_error
+        while True:
+            if pos >= size:
+                scan_error = "UnexpectedEndOfString"
+                return
+            char = text[pos]
+            if char == '"':
+                pos += 1
+                return
+            if char == "\\":
+                pos += 1
+                if pos >= size:
+                    scan_error = "UnexpectedEndOfString"
+                    return
+                escaped = text[pos]
+                pos += 1
+                if escaped == "u":
+                    count = 0
+                    while count < 4 and pos < size and text[pos] in _HEX:
+                        pos += 1
+                        count += 1
+                    if count < 4:
+                        scan_error = "InvalidUnicode"
+                elif escaped not in '"\\/bfnrt':
+                    scan_error = "InvalidEscapeCharacter"
+                continue
+            if char <= "\x1f":
+                if char in "\r\n":
+                    scan_error = "UnexpectedEndOfString"
+                    return
+                scan_error = "InvalidCharacter"
+            pos += 1
+
+    def scan() -> str:
+        nonlocal pos, token_offset, scan_error
+        scan_error = ""
+        token_offset = pos
+        if pos >= size:
+            token_offset = size
+            return "EOF"
+        char = text[pos]
+        if char in " \t":
+            while pos < size and text[pos] in " \t":
+                pos += 1
+            return "trivia"
+        if char in "\r\n":
+            pos += 2 if text.startswith("\r\n", pos) else 1
+            return "trivia"
+        if char in "{}[]:,":
+            pos += 1
+            return char
+        if char == '"':
+            pos += 1
+            scan_string()
+            return "string"
+        if text.startswith("//", pos):
+            pos += 2
+            while pos < size and text[pos] not in "\r\n":
+                pos += 1
+            return "comment"
+        if text.startswith("/*", pos):
+            end = text.find("*/", pos + 2)
+            if end < 0:
+                pos, scan_error = size, "UnexpectedEndOfComment"
+            else:
+                pos = end + 2
+            return "comment"
+        if char == "-":
+            pos += 1
+            if pos == size or text[pos] not in _DIGITS:
+                return "unknown"
+            scan_number()
+            return "value"
+        if char in _DIGITS:
+            scan_number()
+            return "value"
+        while pos < size and text[pos] not in _NOT_SYMBOL:
+            pos += 1
+        if token_offset == pos:
+            pos += 1
+            return "unknown"
+        return "value" if text[token_offset:pos] in ("true", "false", "null") else "unknown"
+
+    def fail(code: str) -> NoReturn:
+        raise _Stop(code, token_offset, pos - token_offset)
+
+    def scan_next() -> None:
+        nonlocal token
+        while True:
+            token = scan()
+            if scan_error and not (scan_error == "UnexpectedEndOfComment" and disallow_comments):
+                fail(scan_error)
+            if token == "comment" and disallow_comments:
+                fail("InvalidCommentToken")
+            if token == "unknown":
+                fail("InvalidSymbol")
+            if token not in ("trivia", "comment"):
+                return
+
+    def parse_value() -> bool:
+        if token == "[":
+            parse_container("]", parse_value)
+        elif token == "{":
+            parse_container("}", parse_property)
+        elif token in ("string", "value"):
+            scan_next()
+        else:
+            return False
+        return True
+
+    def parse_property() -> bool:
+        if token != "string":
+            fail("PropertyNameExpected")
+        scan_next()
+        if token != ":":
+            fail("ColonExpected")
+        scan_next()
+        if not parse_value():
+            fail("ValueExpected")
+        return True
+
+    def parse_container(close: str, parse_item: Callable[[], bool]) -> None:
+        scan_next()
         needs_comma = False
-        while token()[0] not in ("}", "EOF"):
-            kind, offset = token()
-            if kind == ",":
+        while token not in (close, "EOF"):
+            if token == ",":
                 if not needs_comma:
-                    raise _Stop("ValueExpected", offset)
-                advance()
-                if token()[0] == "}":
+                    fail("ValueExpected")
+                scan_next()
+                if token == close and allow_trailing_comma:
                     break
             elif needs_comma:
-                raise _Stop("CommaExpected", offset)
-            parse_property()
+                fail("CommaExpected")
+            if not parse_item():
+                fail("ValueExpected")
             needs_comma = True
-        kind, offset = token()
-        if kind != "}":
-            raise _Stop("CloseBraceExpected", offset)
-        advance()
-
-    def parse_array() -> None:
-        advance()
-        needs_comma = False
-        while token()[0] not in ("]", "EOF"):
-            kind, offset = token()
-            if kind == ",":
-                if not needs_comma:
-                    raise _Stop("ValueExpected", offset)
-                advance()
-                if token()[0] == "]":
-                    break
-            elif needs_comma:
-                raise _Stop("CommaExpected", offset)
-            if not value():
-                raise _Stop("ValueExpected", token()[1])
-            needs_comma = True
-        kind, offset = token()
-        if kind != "]":
-            raise _Stop("CloseBracketExpected", offset)
-        advance()
+        if token != close:
+            fail("CloseBracketExpected" if close == "]" else "CloseBraceExpected")
+        scan_next()
 
     try:
-        kind, offset = token()
-        if kind == "EOF":
-            raise _Stop("ValueExpected", offset)
-        if not value():
-            raise _Stop("ValueExpected", offset)
-        kind, offset = token()
-        if kind != "EOF":
-            raise _Stop("EndOfFileExpected", offset)
+        scan_next()
+        if token == "EOF" or not parse_value():
+            fail("ValueExpected")
+        if token != "EOF":
+            fail("EndOfFileExpected")
     except _Stop as stop:
-        return stop.code, stop.offset
+        return stop.code, stop.offset, stop.length
     return None
 
 

@@ -163,9 +163,9 @@ def _decode(data: bytes, path: Path) -> str:
         ) from None
 
 
-def _syntax_error(path: Path, text: str, message: str, line: int, column: int) -> ConfigError:
+def _syntax_error(path: Path, text: str, message: str, line: int, column: int, length: int = 0) -> ConfigError:
     """wrangler's report of a parse error (``line`` from 1, ``column`` from 0)."""
-    return ConfigError(format_syntax_error(message, _display(path), text, line, column), path=str(path))
+    return ConfigError(format_syntax_error(message, _display(path), text, line, column, length), path=str(path))
 
 
 def _parse_toml(text: str, path: Path) -> Any:
@@ -195,9 +195,9 @@ def _parse_json(text: str, path: Path) -> Any:
         raise ConfigError(f"Could not parse {_display(path)}: it is nested too deeply (wrangler: Maximum call stack "
                           "size exceeded)", path=str(path)) from None
     if found is not None:
-        code, offset = found
+        code, offset, length = found
         line, column = line_and_column(text, offset)
-        raise _syntax_error(path, text, code, line, column)
+        raise _syntax_error(path, text, code, line, column, length)
     try:
         return json5.loads(text)
     except ValueError as exc:  # jsonc-parser accepted it: json5 should too
