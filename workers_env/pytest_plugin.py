@@ -91,24 +91,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f'pytest skipped this test without running it ("{_ASYNC_SKIPPED}")\n\n{_unrun_async_hint(item)}'
 
 
-_PACKAGE_DIR = str(Path(__file__).resolve().parent) + os.sep
-
-
 def _hidden_frame(excinfo: Any) -> bool:
-    """pytest's ``__tracebackhide__`` for workers-env's frames: hidden, as pytest hides its own,
-    when the error is workers-env's answer to the user's code (a binding's refusal, a config
-    problem) or came from the user's code through workers-env's plumbing; shown when it started
-    inside workers-env otherwise (likely a workers-env bug). ``--full-trace`` shows them all."""
-    from workers_env._errors import WorkersEnvError
+    """pytest's ``__tracebackhide__`` for workers-env's frames (:mod:`workers_env.runtime.tracebacks`:
+    left out when the error is workers-env's answer to the user's code or came from the user's
+    code; kept when it started inside workers-env otherwise). ``--full-trace`` shows them all."""
+    from workers_env.runtime.tracebacks import hides_our_frames
 
-    if excinfo is None:
-        return False
-    if isinstance(excinfo.value, WorkersEnvError):
-        return True
-    tb = excinfo.tb
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    return tb is None or not tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR)
+    return excinfo is not None and hides_our_frames(excinfo.value, excinfo.tb)
 
 
 def _hide_our_frames() -> None:

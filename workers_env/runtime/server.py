@@ -34,6 +34,7 @@ from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.statusline import REASON_HEADER, ReasonConnection
+from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = [
     "HEADER_TIMEOUT",
@@ -142,8 +143,9 @@ class WorkerApp:
                 return
             status, headers, body = response.status, response.headers.items(), response.raw_body()
             reason = response.statusText
-        except Exception:
-            log.exception("Uncaught exception in the worker while handling %s %s", request.method, request.url)
+        except Exception as exc:  # logged with the Worker's frames, not workers-env's (runtime/tracebacks.py)
+            log.error("Uncaught exception in the worker while handling %s %s", request.method, request.url,
+                      exc_info=(type(exc), exc, without_our_frames(exc)))
             status, headers, body = 500, [("content-type", "text/plain;charset=UTF-8")], _ERROR_BODY
             reason = ""
         # the body's own length goes over the wire, whatever Content-Length the Worker's headers

@@ -1,0 +1,54 @@
+"""`workers-env dev` logs an uncaught exception with the Worker's frames and the error, not the
+dozen frames of workers-env's runtime between them; an error starting inside workers-env for
+another reason (likely a workers-env bug) keeps them. The logged record still carries the
+exception itself."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+import urllib.error
+import urllib.request
+
+from worker_helpers import one_file_worker
+
+from workers_env.runtime import load_worker
+from workers_env.runtime.server import BackgroundServer
+
+ENTRY = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            if request.url.endswith("/own"):
+                raise RuntimeError("the Worker's own mistake")
+            await self.env.VECTORIZE.upsert([{"id": "a", "values": [1, 2]}])
+            return Response("ok")
+"""
+BINDING = '[[vectorize]]\nbinding = "VECTORIZE"\nindex_name = "docs"\n'
+
+
+def _logged(tmp_path, caplog, path: str) -> tuple[logging.LogRecord, str]:
+    folder = one_file_worker(tmp_path, ENTRY, extra=BINDING)
+    (folder / "pyproject.toml").write_text('[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\n')
+    worker = load_worker(folder)
+    with caplog.at_level(logging.ERROR, logger="workers_env.dev"), BackgroundServer(worker) as server:
+        try:
+            urllib.request.urlopen(server.url + path, timeout=10)
+        except urllib.error.HTTPError as err:
+            assert err.code == 500
+    record = next(r for r in caplog.records if r.name == "workers_env.dev")
+    return record, logging.Formatter().formatException(record.exc_info)
+
+
+def test_a_binding_refusal_shows_the_workers_line_and_the_error(tmp_path, caplog):
+    record, text = _logged(tmp_path, caplog, "/")
+    assert "expected 3 dimensions, and got 2" in str(record.exc_info[1])
+    assert 'src/entry.py", line 7, in fetch' in text and "/workers_env/" not in text
+    assert text.splitlines()[-1].startswith("pyodide.ffi.JsException: Error: VECTOR_UPSERT_ERROR (code = 40012)")
+
+
+def test_the_workers_own_error_shows_its_frames_alone(tmp_path, caplog):
+    _, text = _logged(tmp_path, caplog, "/own")
+    assert 'src/entry.py", line 6, in fetch' in text and "/workers_env/" not in text
+    assert text.splitlines()[-1] == "RuntimeError: the Worker's own mistake"
