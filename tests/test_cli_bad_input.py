@@ -85,7 +85,7 @@ def test_d1_files_where_folders_go_and_damaged_state(app, capsys):
     assert main(["d1", "migrations", "create", "DB", "first"]) == 1
     assert "migrations is not a folder: migrations live in a folder of .sql files" in err_of(capsys)
     (app / "pf").write_text("")
-    assert main(["d1", "execute", "DB", "--persist-to", "pf", "--command", "select 1"]) == 1
+    assert main(["d1", "execute", "DB", "--local", "--persist-to", "pf", "--command", "select 1"]) == 1
     assert "cannot open the local D1 state of database" in err_of(capsys)
     assert main(["d1", "execute", "DB", "--command", "create table t (a)"]) == 0
     state = next((app / ".wrangler" / "state").rglob("*.sqlite"))

@@ -69,7 +69,7 @@ def test_execute_file_runs_in_one_transaction(app, capsys):
     (["d1", "execute", "notes-db"], "Missing required option --command or --file."),
     (["d1", "execute", "notes-db", "--command", "SELECT 1", "--file", "x.sql"], "can't provide both --command and --file"),
     (["d1", "execute", "nope", "--command", "SELECT 1"], "Couldn't find a D1 DB with the name or binding 'nope' in your wrangler.toml file."),
-    (["d1", "execute", "notes-db", "--file", "missing.sql"], "Unable to read SQL file missing.sql"),
+    (["d1", "execute", "notes-db", "--file", "missing.sql"], 'Unable to read SQL text file "missing.sql".'),
     (["d1", "migrations", "list", "notes-db"], "No migrations present at"),
     (["d1", "migrations", "apply", "notes-db", "--remote"], "--remote is not supported"),
     (["d1", "migrations", "create", "notes-db", "a/b"], "contains a path separator"),
@@ -135,7 +135,7 @@ def test_custom_migrations_dir_and_table_and_persist_to(project, monkeypatch, tm
     (root / "db" / "schema" / "10_b.sql").write_text("CREATE TABLE b (x);")
     (root / "db" / "schema" / "9_a.sql").write_text("CREATE TABLE a (x);")
     state = tmp_path / "elsewhere"
-    assert main(["d1", "migrations", "apply", "DB", "--persist-to", str(state)]) == 0
+    assert main(["d1", "migrations", "apply", "DB", "--local", "--persist-to", str(state)]) == 0
     out = capsys.readouterr().out
     assert out.index("9_a.sql") < out.index("10_b.sql")  # numeric order, not text order
     name = durable_object_id("11111111-2222-3333-4444-555555555555")

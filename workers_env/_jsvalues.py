@@ -23,6 +23,7 @@ import numpy as np
 from workers_env._errors import JsException, NotEmulatedError
 
 __all__ = [
+    "JS_WHITESPACE",
     "MAX_NESTING_DEPTH",
     "UNDEFINED",
     "well_formed",
@@ -58,6 +59,10 @@ __all__ = [
     "to_js",
     "to_py",
 ]
+
+# What JavaScript's ``trim()`` and ``Number()`` take for whitespace (WhiteSpace and LineTerminator).
+JS_WHITESPACE = (" \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                 "\u2028\u2029\u202f\u205f\u3000\ufeff")
 
 MAX_SAFE_INTEGER = 2**53 - 1
 

@@ -40,6 +40,15 @@ _REMOTE_REFUSED = (
     "(commands always run on the local database, as with --local), or use wrangler itself for "
     "the remote database."
 )
+# wrangler 4.164.0's own refusals (executeSql), also for migrations list/apply
+_PREVIEW_NEEDS_REMOTE = (
+    "Cannot use --preview without --remote. The --preview flag targets a preview D1 database, which "
+    "requires the --remote flag. Remove --preview or add --remote."
+)
+_PERSIST_TO_NEEDS_LOCAL = (
+    "Cannot use --persist-to without --local. The --persist-to flag specifies a local persistence "
+    "directory, which requires the --local flag. Remove --persist-to or add --local."
+)
 
 
 def _add_options(parser: argparse.ArgumentParser, *, persist: bool = True) -> None:
@@ -51,8 +60,10 @@ def _add_options(parser: argparse.ArgumentParser, *, persist: bool = True) -> No
     if persist:
         parser.add_argument(
             "--persist-to", metavar="DIR", default=None,
-            help="state root, as wrangler's --persist-to (default: .wrangler/state beside the wrangler config)",
+            help="state root, as wrangler's --persist-to, with --local (default: .wrangler/state beside the wrangler config)",
         )
+        parser.add_argument("--preview", action="store_true",
+                            help="refused: a preview database is remote (wrangler needs --remote with it)")
 
 
 def register(subparsers: Any) -> None:
@@ -98,20 +109,37 @@ def register(subparsers: Any) -> None:
 # -- shared ----------------------------------------------------------------------------------
 
 
-def _context(args: argparse.Namespace) -> tuple[Any, D1Entry]:
-    if args.remote:
-        raise CommandError(_REMOTE_REFUSED)
+def _config(args: argparse.Namespace) -> Any:
     environment = args.env or os.environ.get("CLOUDFLARE_ENV") or None
     config = load_config(args.config, environment=environment)
     if not getattr(args, "json", False):
         warn_config(config.path, environment)  # wrangler's warnings first (an unknown --env, ...)
-    entry = find_entry(config, args.database)
+    return config
+
+
+def _found(args: argparse.Namespace, config: Any, entry: D1Entry | None) -> D1Entry:
     if entry is None:
         raise CommandError(
             f"Couldn't find a D1 DB with the name or binding '{args.database}' in your "
             f"{config.path.name} file."
         )
-    return config, entry
+    return entry
+
+
+def _context(args: argparse.Namespace) -> tuple[Any, D1Entry]:
+    if args.remote:
+        raise CommandError(_REMOTE_REFUSED)
+    config = _config(args)
+    return config, _found(args, config, find_entry(config, args.database))
+
+
+def _local_only(args: argparse.Namespace) -> None:
+    """wrangler's refusals of --preview and --persist-to where they cannot apply (nothing is read
+    or written then)."""
+    if args.preview:  # --remote is refused before this
+        raise CommandError(_PREVIEW_NEEDS_REMOTE)
+    if args.persist_to and not args.local:
+        raise CommandError(_PERSIST_TO_NEEDS_LOCAL)
 
 
 def _persist_to(args: argparse.Namespace, config: Any) -> Path:
@@ -121,10 +149,15 @@ def _persist_to(args: argparse.Namespace, config: Any) -> Path:
 
 
 def _readable(path: Path) -> str:
+    """wrangler's ``readableRelative``: relative to the working folder, ``./`` before a nested
+    path that does not start with a dot (``./st/v3/d1``, ``.wrangler/state/v3/d1``)."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:
         return str(path)
+    if os.path.basename(relative) == relative or relative.startswith("."):
+        return relative
+    return f"./{relative}"
 
 
 def _location_banner() -> None:
@@ -153,7 +186,12 @@ def _blob_text(value: Any) -> Any:
 # -- execute ---------------------------------------------------------------------------------
 
 
-def _statements(args: argparse.Namespace) -> list[str]:
+def _unreadable(path: str) -> str:
+    return f'Unable to read SQL text file "{path}". Please check the file path and try again.'
+
+
+def _check_input(args: argparse.Namespace) -> None:
+    """wrangler's checks of the options, in its order, before the database is looked up."""
     if args.file is not None and args.sql is not None:
         raise CommandError("Error: can't provide both --command and --file.")
     if args.file is None and not args.sql:
@@ -161,19 +199,28 @@ def _statements(args: argparse.Namespace) -> list[str]:
             'Missing required option --command or --file. Provide a SQL command inline with '
             '--command="<SQL>", or a path to a SQL file with --file=<path>.'
         )
+    _local_only(args)
     if args.file is not None:
-        path = Path(args.file)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Unable to read SQL file {args.file}: {exc.strerror}") from None
-        if data.startswith(b"SQLite format 3\0"):
+            with open(args.file, "rb") as f:
+                head = f.read(15)
+        except OSError:
+            raise CommandError(_unreadable(args.file)) from None
+        if head == b"SQLite format 3":
             raise CommandError(
-                f"Provided file {args.file} is a binary SQLite database file instead of an SQL text file. "
+                "Provided file is a binary SQLite database file instead of an SQL text file. "
                 "The execute command can only process SQL text files. Please export an SQL file from your "
                 "SQLite database and try again."
             )
-        text = data.decode("utf-8", errors="replace")
+
+
+def _statements(args: argparse.Namespace) -> list[str]:
+    """The queries wrangler sends to D1 for ``--command`` or ``--file``."""
+    if args.file is not None:
+        try:
+            text = Path(args.file).read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            raise CommandError(_unreadable(args.file)) from None
     else:
         text = args.sql
     try:
@@ -188,11 +235,12 @@ def _execute(args: argparse.Namespace) -> int:
             raise CommandError(_REMOTE_REFUSED)
         if not args.json:
             _location_banner()
-        statements = _statements(args)  # wrangler checks the input before the database
+        _check_input(args)  # wrangler checks the input before the database
         config, entry = _context(args)
         persist_to = _persist_to(args, config)
         if not args.json:
             _executing(args, entry, persist_to)
+        statements = _statements(args)
         db = _open(entry, persist_to)
         try:
             results = db.query([(sql, ()) for sql in statements])
@@ -262,11 +310,23 @@ def _create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path]:
+    """``migrations list|apply``'s checks in wrangler's order: the resource location lines, the
+    config, the migrations folder (the default one for an unknown database), ``--preview`` and
+    ``--persist-to``, then the database."""
+    if args.remote:
+        raise CommandError(_REMOTE_REFUSED)
+    _location_banner()
+    config = _config(args)
+    entry = find_entry(config, args.database)
+    directory = _migrations_dir(config, entry or D1Entry(binding=args.database), create=False)
+    _local_only(args)
+    return config, _found(args, config, entry), directory
+
+
 @command
 def _list(args: argparse.Namespace) -> int:
-    config, entry = _context(args)
-    _location_banner()
-    directory = _migrations_dir(config, entry, create=False)
+    config, entry, directory = _pending_context(args)
     db = _open(entry, _persist_to(args, config))
     try:
         pending = migrations.unapplied_migrations(db, directory, entry.migrations_table)
@@ -284,9 +344,7 @@ def _list(args: argparse.Namespace) -> int:
 
 @command
 def _apply(args: argparse.Namespace) -> int:
-    config, entry = _context(args)
-    _location_banner()
-    directory = _migrations_dir(config, entry, create=False)
+    config, entry, directory = _pending_context(args)
     persist_to = _persist_to(args, config)
     db = _open(entry, persist_to)
     try:

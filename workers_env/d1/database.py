@@ -98,14 +98,34 @@ def _error_offset_reader() -> Any:
         lib.sqlite3_error_offset.argtypes = [ctypes.c_void_p]
         lib.sqlite3_errmsg.argtypes = [ctypes.c_void_p]
         lib.sqlite3_errmsg.restype = ctypes.c_char_p
+        held = ctypes.PyDLL(_sqlite3.__file__)  # keeps the GIL: preparing calls the authorizer back
+        prepare, finalize = held.sqlite3_prepare_v2, held.sqlite3_finalize
+        prepare.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p),
+                            ctypes.c_void_p]
+        finalize.argtypes = [ctypes.c_void_p]
     except (ImportError, OSError, AttributeError):
         return None
 
-    def offset(conn: sqlite3.Connection, message: str) -> int:
+    def errmsg(handle: int) -> str:
+        return (lib.sqlite3_errmsg(handle) or b"").decode("utf-8", "replace")
+
+    def offset(conn: sqlite3.Connection, message: str, sql: str) -> int:
         # CPython's connection object starts with its sqlite3* right after the object header;
         # the handle is trusted only if SQLite's own error text matches the exception's.
         handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
-        if not handle or (lib.sqlite3_errmsg(handle) or b"").decode("utf-8", "replace") != message:
+        if not handle or errmsg(handle) != message:
+            return -1
+        found = int(lib.sqlite3_error_offset(handle))
+        if found >= 0:
+            return found
+        # A statement from sqlite3's cache (the same text run before) fails when it runs, being
+        # prepared again after a schema change, and SQLite keeps no offset then; workerd reports
+        # the one a fresh prepare gives.
+        data = sql.encode("utf-8", "surrogatepass")
+        statement = ctypes.c_void_p()
+        failed = prepare(handle, data, len(data), ctypes.byref(statement), None)
+        finalize(statement)
+        if not failed or errmsg(handle) != message:
             return -1
         return int(lib.sqlite3_error_offset(handle))
 
@@ -313,11 +333,11 @@ class Database:
         except sqlite3.DataError as exc:
             if str(exc) == "query string is too large":  # CPython checks SQLITE_LIMIT_SQL_LENGTH itself
                 raise SqlFailure(limits.STATEMENT_TOO_LONG) from None
-            raise SqlFailure(self._describe(exc)) from None
+            raise SqlFailure(self._describe(exc, sql)) from None
         except sqlite3.Error as exc:
             if self._auth_error is not None:
                 raise SqlFailure(self._auth_error) from None
-            raise SqlFailure(self._describe(exc)) from None
+            raise SqlFailure(self._describe(exc, sql)) from None
         except OverflowError:
             raise SqlFailure("string or blob too big: SQLITE_TOOBIG") from None
         finally:
@@ -351,7 +371,7 @@ class Database:
             names.append(column)
         return names
 
-    def _describe(self, exc: sqlite3.Error) -> str:
+    def _describe(self, exc: sqlite3.Error, sql: str) -> str:
         """workerd's text: ``<errmsg>[ at offset N]: SQLITE_<CODE>[ (extended: SQLITE_<EXT>)]``."""
         message = str(exc)
         code = getattr(exc, "sqlite_errorcode", None)
@@ -359,7 +379,7 @@ class Database:
             return message
         primary = code & 0xFF
         name = _PRIMARY_CODES[primary] if primary < len(_PRIMARY_CODES) else f"SQLITE_{primary}"
-        offset = _OFFSET(self._conn, message) if _OFFSET is not None else -1
+        offset = _OFFSET(self._conn, message, sql) if _OFFSET is not None else -1
         text = f"{message} at offset {offset}" if offset >= 0 else message
         text = f"{text}: {name}"
         extended = getattr(exc, "sqlite_errorname", None)

@@ -1,14 +1,20 @@
 """Reading SQL text: splitting it into statements and telling empty text apart.
 
-SQLite itself decides where a statement ends (``sqlite3.complete_statement`` knows about
-quotes, comments and ``CREATE TRIGGER ... BEGIN ...; END``); this module only proposes
-the semicolons that are outside quotes and comments.
+Two splitters, as there are two in production. The binding's (:func:`split_statements`, the
+runtime running one query's statements): SQLite itself decides where a statement ends
+(``sqlite3.complete_statement`` knows about quotes, comments and ``CREATE TRIGGER ... BEGIN
+...; END``); this module only proposes the semicolons that are outside quotes and comments.
+``wrangler d1 execute`` and ``d1 migrations apply`` (:func:`file_statements`): wrangler's
+``splitSqlQuery``, which trims each statement and drops its ``;`` before D1 sees it.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from functools import lru_cache
+
+from workers_env._jsvalues import JS_WHITESPACE
 
 __all__ = ["skip_comment", "skip_quoted", "split_statements", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
 
@@ -100,13 +106,100 @@ SEVERAL_TRANSACTIONS = (
 
 
 def file_statements(sql: str) -> list[str]:
-    """A SQL file's statements as ``wrangler d1 execute`` sends them (one batch).
+    """The queries ``wrangler d1 execute`` (and ``d1 migrations apply``) sends for ``sql``, in
+    one batch: wrangler's ``splitSqlQuery`` (workers-utils ``d1-splitter.ts``).
 
-    Like wrangler, one ``BEGIN TRANSACTION;`` ... ``COMMIT;`` pair (an ``sqlite3 .dump``) is
-    dropped, since D1 runs the batch in a transaction itself; more raise ``ValueError``.
+    One ``BEGIN TRANSACTION;`` ... ``COMMIT;`` pair (an ``sqlite3 .dump``) is dropped, since D1
+    runs the batch in a transaction itself; more raise ``ValueError``. Text whose only ``;``
+    ends it is sent whole, as written; otherwise each statement is trimmed, without its ``;``
+    (so SQLite's ``at offset N`` counts from its first word), and blank ones are left out.
     """
     if "BEGIN TRANSACTION" in sql:
         sql = sql.replace("BEGIN TRANSACTION;", "", 1).replace("COMMIT;", "", 1)
         if "BEGIN TRANSACTION" in sql:
             raise ValueError(SEVERAL_TRANSACTIONS)
-    return list(split_statements(sql))
+    trimmed = sql.rstrip(JS_WHITESPACE)
+    semicolon = trimmed.find(";")
+    if semicolon in (-1, len(trimmed) - 1):
+        return [sql]
+    return _wrangler_split(sql) or [sql]
+
+
+# wrangler's statement-end automaton (SQLite's sqlite3_complete): a state per token kind.
+_TOKENS = ("SEMI", "WS", "OTHER", "EXPLAIN", "CREATE", "TEMP", "TRIGGER", "END")
+_NEXT = {state: dict(zip(_TOKENS, row)) for state, row in {
+    "INVALID": ("START", "INVALID", "NORMAL", "EXPLAIN", "CREATE", "NORMAL", "NORMAL", "NORMAL"),
+    "START": ("START", "START", "NORMAL", "EXPLAIN", "CREATE", "NORMAL", "NORMAL", "NORMAL"),
+    "NORMAL": ("START", "NORMAL", "NORMAL", "NORMAL", "NORMAL", "NORMAL", "NORMAL", "NORMAL"),
+    "EXPLAIN": ("START", "EXPLAIN", "EXPLAIN", "NORMAL", "CREATE", "NORMAL", "NORMAL", "NORMAL"),
+    "CREATE": ("START", "CREATE", "NORMAL", "NORMAL", "NORMAL", "CREATE", "TRIGGER", "NORMAL"),
+    "TRIGGER": ("SEMI", "TRIGGER", "TRIGGER", "TRIGGER", "TRIGGER", "TRIGGER", "TRIGGER", "TRIGGER"),
+    "SEMI": ("SEMI", "SEMI", "TRIGGER", "TRIGGER", "TRIGGER", "TRIGGER", "TRIGGER", "END"),
+    "END": ("START", "END", "TRIGGER", "TRIGGER", "TRIGGER", "TRIGGER", "TRIGGER", "TRIGGER"),
+}.items()}
+_KEYWORDS = {"explain": "EXPLAIN", "create": "CREATE", "temp": "TEMP", "temporary": "TEMP",
+             "trigger": "TRIGGER", "end": "END"}
+_WORD = re.compile("[A-Za-z0-9_$\u0080-\U0010ffff]+")  # JS's [A-Za-z0-9_$\u0080-\uffff], per code unit
+_SPECIAL = re.compile("[;/\\-\\[\"'`]")  # what can change NORMAL: ``;``, comments, quotes
+
+
+def _statement_end(sql: str, start: int) -> tuple[int | None, bool]:
+    """wrangler's ``findCompleteStatementEnd``: the index after the ``;`` ending the statement
+    starting at ``start`` (``None`` when the text ends first), and whether it held a token."""
+    state, useful, i, n = "INVALID", False, start, len(sql)
+    while i < n:
+        if state == "NORMAL":  # only ``;`` leaves NORMAL: skip to what may be one
+            found = _SPECIAL.search(sql, i)
+            if found is None:
+                return None, useful
+            i = found.start()
+        ch = sql[i]
+        if ch == ";":
+            token = "SEMI"
+        elif ch in " \r\t\n\f":
+            token = "WS"
+        elif ch == "/" and sql.startswith("*", i + 1):
+            end = sql.find("*/", i + 2)
+            if end < 0:
+                return None, useful
+            i, token = end + 1, "WS"
+        elif ch == "-" and sql.startswith("-", i + 1):
+            end = sql.find("\n", i + 2)
+            if end < 0:
+                return None, useful
+            i, token = end, "WS"
+        elif ch in "[\"'`":
+            end = sql.find("]" if ch == "[" else ch, i + 1)
+            if end < 0:
+                return None, True
+            i, token = end, "OTHER"
+        else:
+            word = _WORD.match(sql, i)
+            if word is None:
+                token = "OTHER"
+            else:
+                i, token = word.end() - 1, _KEYWORDS.get(word.group().lower(), "OTHER")
+        useful = useful or token not in ("SEMI", "WS")
+        state = _NEXT[state][token]
+        if state == "START":
+            return i + 1, useful
+        i += 1
+    return None, useful
+
+
+def _wrangler_split(sql: str) -> list[str]:
+    """wrangler's ``splitSqlIntoStatements``: each statement trimmed (JavaScript's ``trim()``),
+    without its ``;``; blank ones left out."""
+    statements: list[str] = []
+    start = 0
+    while start < len(sql):
+        end, useful = _statement_end(sql, start)
+        if end is None:
+            if useful:
+                statements.append(sql[start:].strip(JS_WHITESPACE))
+            break
+        statement = sql[start:end - 1].strip(JS_WHITESPACE)
+        if useful and statement:
+            statements.append(statement)
+        start = end
+    return statements

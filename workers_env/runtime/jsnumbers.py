@@ -10,13 +10,11 @@ import re
 import sys
 from typing import Any
 
-from workers_env._jsvalues import MAX_SAFE_INTEGER, BigInt, is_safe_int, js_number
+from workers_env._jsvalues import JS_WHITESPACE, MAX_SAFE_INTEGER, BigInt, is_safe_int, js_number
 from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 
 __all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "parse_float", "parse_int", "to_number"]
 
-JS_WHITESPACE = (" \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                 "\u2028\u2029\u202f\u205f\u3000\ufeff")
 _DECIMAL = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
 _DECIMAL_PREFIX = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
 RADIX_LITERAL = _RADIX = re.compile(r"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)")
