@@ -161,7 +161,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         # and `wrangler d1|kv --local` then stores (Python keeps them as lone surrogates, which
         # SQLite refuses); `vectorize` names such an argument in its error instead (README)
         argv = [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
-    argv = _yargs_booleans(argv, _boolean_options(parser))
+    argv = _yargs_booleans(argv, _boolean_options(parser, argv))
     args = parser.parse_args(argv)
     twice = _given_twice(args)
     if twice is not None:
@@ -187,18 +187,21 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         return 1
 
 
-def _boolean_options(parser: argparse.ArgumentParser) -> dict[str, bool]:
-    """Every ``--name`` boolean option of the command tree: True where ``--no-name`` exists
-    (``BooleanOptionalAction``), False for a plain flag (``store_true``)."""
+def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[str, bool]:
+    """The ``--name`` boolean options of the command ``argv`` names (its parser and those above
+    it): True where ``--no-name`` exists (``BooleanOptionalAction``), False for a plain flag
+    (``store_true``). Per command: ``d1 --preview`` is a flag where ``kv --preview`` takes a value."""
     found: dict[str, bool] = {}
     for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                found.update(_boolean_options(sub))
-        elif isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction)):
+        if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction)):
             for option in action.option_strings:
                 if option.startswith("--") and not option.startswith("--no-"):
                     found[option[2:]] = isinstance(action, argparse.BooleanOptionalAction)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = next((token for token in argv if token in action.choices), None)
+            if chosen is not None:
+                found.update(_boolean_options(action.choices[chosen], argv[argv.index(chosen) + 1:]))
     return found
 
 
