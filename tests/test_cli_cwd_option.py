@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from workers_env.cli import main
 
 
@@ -30,3 +32,12 @@ def test_twice_or_missing_is_refused(tmp_path, monkeypatch, capsys):
         '✘ [ERROR] The argument "--cwd" expects a single value, but received multiple: [".","/"].\n')
     assert main(["vectorize", "list", "--cwd", "nowhere"]) == 1
     assert capsys.readouterr().err == "✘ [ERROR] --cwd nowhere: No such file or directory; pass an existing folder\n"
+
+
+def test_a_bare_cwd_and_one_after_the_double_dash(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["vectorize", "list", "--cwd"]) == 1
+    assert capsys.readouterr().err == "✘ [ERROR] Not enough arguments following: cwd\n"
+    with pytest.raises(SystemExit):  # after --, yargs reads no options: --cwd is an argument there
+        main(["vectorize", "list", "--", "--cwd", "nowhere"])
+    assert "--cwd nowhere: No such file" not in capsys.readouterr().err

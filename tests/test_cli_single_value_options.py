@@ -46,3 +46,9 @@ def test_once_is_fine_and_several_values_options_still_take_several(app, capsys)
     capsys.readouterr()
     assert main(["vectorize", "query", "idx", "--vector", "1", "0", "0", "--top-k", "2"]) == 0
     assert "expects a single value" not in capsys.readouterr().err
+
+
+def test_an_option_with_an_optional_value_counts_too(app, capsys):
+    assert main(["kv", "key", "get", "k", "--binding", "KV", "--preview", "--preview", "false"]) == 1
+    assert capsys.readouterr().err == (
+        '✘ [ERROR] The argument "--preview" expects a single value, but received multiple: [true,false].\n')

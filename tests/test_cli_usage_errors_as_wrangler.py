@@ -40,6 +40,10 @@ def error_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
      'Invalid values:\n    Argument: metric, Given: "cos", Choices: "euclidean", "cosine", "dot-product"'),
     (["vectorize", "list", "--bogus"], "Unknown argument: bogus"),
     (["vectorize", "list", "--bogus", "--other=1"], "Unknown arguments: bogus, other"),
+    (["vectorize", "list", "--bogus", "--bogus"], "Unknown argument: bogus"),
+    (["bogus"], "Unknown argument: bogus"),
+    (["d1", "bogus"], "Unknown argument: bogus"),
+    (["kv", "key", "put", "K", "--path"], "Not enough arguments following: path"),
 ])
 def test_yargs_texts(app, capsys, argv, text):
     assert error_of(argv, capsys) == f"✘ [ERROR] {text}\n"

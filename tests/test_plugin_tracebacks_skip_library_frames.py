@@ -6,6 +6,7 @@ them, and ``--full-trace`` shows every frame."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -52,6 +53,17 @@ def test_library_bug(env, monkeypatch):
     exec(code, space)
     monkeypatch.setattr(binding, "parse_vectors", space["broken"])
     env.unwrapped("VECTORIZE").upsert_sync([{"id": "a", "values": [1, 2, 3]}])
+
+def test_library_bug_inside_the_standard_library(env, monkeypatch):
+    from workers_env.vectorize import binding
+
+    # a workers-env bug whose exception is raised inside json: the workers-env frame still shows
+    code = compile("import json\\ndef broken(*args, **kwargs):\\n    return json.loads('{bad')\\n",
+                   binding.__file__, "exec")
+    space = {}
+    exec(code, space)
+    monkeypatch.setattr(binding, "parse_vectors", space["broken"])
+    env.unwrapped("VECTORIZE").upsert_sync([{"id": "a", "values": [1, 2, 3]}])
 """
 
 
@@ -75,7 +87,7 @@ def _section(out: str, name: str) -> str:
 
 def test_library_frames_are_left_out(project: pytest.Pytester) -> None:
     result = project.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
-    result.assert_outcomes(failed=3)
+    result.assert_outcomes(failed=4)
     out = result.stdout.str()
     refused = _section(out, "test_refused")
     assert "src/entry.py:7: JsException" in refused and "expected 3 dimensions, and got 2" in refused
@@ -83,7 +95,9 @@ def test_library_frames_are_left_out(project: pytest.Pytester) -> None:
     own = _section(out, "test_own")
     assert "src/entry.py:6: RuntimeError" in own and "workers_env/" not in own
     bug = _section(out, "test_library_bug")
-    assert "workers_env/vectorize/binding.py" in bug  # not the user's doing: the library's frames stay
+    assert re.search(r"workers_env/vectorize/binding\.py:\d+: in upsert_sync", bug)  # not the user's doing: kept
+    in_json = _section(out, "test_library_bug_inside_the_standard_library")
+    assert re.search(r"binding\.py:\d+: in upsert_sync", in_json) and "JSONDecodeError" in in_json
 
 
 def test_full_trace_shows_them(project: pytest.Pytester) -> None:

@@ -9,6 +9,7 @@ era follows the date; and declared packages are named on stderr once.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 
 import pytest
@@ -104,3 +105,37 @@ def test_declared_packages_are_named_once_on_stderr(tmp_path, capsys):
     assert "find_additional_modules = false" in err and "(httpx, PyJWT)" in err
     load_worker(_project(tmp_path / "plain"))  # the line stays away without the setting
     assert "find_additional_modules" not in capsys.readouterr().err
+
+
+SLOW = """\
+    import asyncio
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            await asyncio.sleep(0.2)
+            return Response("slow")
+"""
+
+LAZY = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            import utils_b
+            return Response(utils_b.NAME)
+"""
+
+
+@pytest.mark.asyncio
+async def test_another_worker_imports_as_usual_while_one_uploaded_alone_awaits(tmp_path):
+    lean = one_file_worker(tmp_path / "a", SLOW, extra="find_additional_modules = false\n")
+    (lean / "src" / "utils_b.py").write_text('NAME = "a\'s, not uploaded"\n')  # beside the lean Worker's main
+    other = one_file_worker(tmp_path / "b", LAZY)
+    (other / "src" / "utils_b.py").write_text('NAME = "b\'s own"\n')
+    a, b = load_worker(lean), load_worker(other)
+    slow = asyncio.ensure_future(a.fetch("/"))
+    await asyncio.sleep(0.05)  # a's scope is entered and awaiting
+    response = await b.fetch("/")
+    assert (response.status, await response.text()) == (200, "b's own")
+    assert await (await slow).text() == "slow"

@@ -37,7 +37,7 @@ class _Once(argparse._StoreAction):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> None:
-        if self.option_strings and self.nargs is None:
+        if self.option_strings and self.nargs in (None, "?"):
             given = namespace.__dict__.setdefault("_given", {})
             given.setdefault(next((o for o in self.option_strings if o.startswith("--")), self.dest), []).append(values)
         setattr(namespace, self.dest, values)
@@ -80,7 +80,14 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
             return f"Not enough non-option arguments: got {need - len(positional)}, need at least {need}"
         keys = [_key(name) for name in missing]
         return f"Missing required argument{'s' if len(keys) > 1 else ''}: {', '.join(keys)}"
+    one = re.fullmatch(r"argument (?P<name>\S+): expected one argument", message)
+    if one:
+        return f"Not enough arguments following: {_key(one['name'])}"
     choice = _CHOICE.match(message)
+    if choice and any(isinstance(a, argparse._SubParsersAction) and choice["name"] in (a.dest, a.metavar)
+                      for a in parser._actions):  # no such command: yargs' strict mode calls it unknown
+        given = choice["given"].strip().strip("'\"")
+        return f"Unknown argument: {given}"
     if choice:
         action = next((a for a in parser._actions if "/".join(a.option_strings) == choice["name"]
                        or a.dest == choice["name"] or a.metavar == choice["name"]), None)
@@ -92,7 +99,9 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
                 + (f", Choices: {choices}" if choices else ""))
     unknown = "unrecognized arguments: "
     if message.startswith(unknown):
-        extra = [item.split("=", 1)[0].lstrip("-") for item in message[len(unknown):].split()]
+        items = message[len(unknown):].split()
+        end = items.index("--") if "--" in items else len(items)  # after it yargs reads no options
+        extra = list(dict.fromkeys([*(item.split("=", 1)[0].lstrip("-") for item in items[:end]), *items[end + 1:]]))
         return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
     return message
 
@@ -137,16 +146,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     argv, cwds = _take_cwd(argv)
+    if None in cwds:
+        print("✘ [ERROR] Not enough arguments following: cwd", file=sys.stderr, flush=True)
+        return 1
     if len(cwds) > 1:
         print(f"✘ [ERROR] {_given_twice(argparse.Namespace(_given={'--cwd': cwds}))}", file=sys.stderr, flush=True)
         return 1
-    if not cwds:
+    cwd = cwds[0] if cwds else None
+    if cwd is None:
         return _run(parser, argv)
     before = os.getcwd()
     try:
-        os.chdir(cwds[0])  # before anything reads a path, as wrangler's global --cwd
+        os.chdir(cwd)  # before anything reads a path, as wrangler's global --cwd
     except OSError as exc:
-        print(f"✘ [ERROR] --cwd {cwds[0]}: {exc.strerror or exc}; pass an existing folder", file=sys.stderr, flush=True)
+        print(f"✘ [ERROR] --cwd {cwd}: {exc.strerror or exc}; pass an existing folder", file=sys.stderr, flush=True)
         return 1
     try:
         return _run(parser, argv)
@@ -199,9 +212,9 @@ def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[s
                     found[option[2:]] = isinstance(action, argparse.BooleanOptionalAction)
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            chosen = next((token for token in argv if token in action.choices), None)
-            if chosen is not None:
-                found.update(_boolean_options(action.choices[chosen], argv[argv.index(chosen) + 1:]))
+            at = next((i for i, token in enumerate(argv) if not token.startswith("-")), None)  # the command's name
+            if at is not None and argv[at] in action.choices:
+                found.update(_boolean_options(action.choices[argv[at]], argv[at + 1:]))
     return found
 
 
@@ -239,16 +252,20 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> list[str]:
     return out
 
 
-def _take_cwd(argv: list[str]) -> tuple[list[str], list[str]]:
+def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
     """wrangler's global ``--cwd DIR`` (``--cwd=DIR``) taken out of ``argv`` wherever it stands
-    (every command then runs as if started in ``DIR``): the rest, and the values given."""
+    before ``--`` (every command then runs as if started in ``DIR``): the rest, and the values
+    given (``None`` for a ``--cwd`` with no value after it)."""
     rest: list[str] = []
-    values: list[str] = []
+    values: list[str | None] = []
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg == "--cwd" and i + 1 < len(argv):
-            values.append(argv[i + 1])
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        if arg == "--cwd":
+            values.append(argv[i + 1] if i + 1 < len(argv) else None)
             i += 1
         elif arg.startswith("--cwd="):
             values.append(arg[len("--cwd="):])

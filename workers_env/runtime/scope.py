@@ -92,7 +92,10 @@ class _NotUploaded(importlib.abc.MetaPathFinder):
         self.scope = scope
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
-        if path is None and fullname in self.scope.not_uploaded():
+        # only for this Worker's own code: another Worker (or a test) running meanwhile, while
+        # this scope is entered and awaits, imports as usual
+        if (path is None and current.current_runtime() is self.scope.runtime
+                and fullname in self.scope.not_uploaded()):
             raise self.scope.not_uploaded_error(fullname)
         return None  # not one of them: the next finder looks
 

@@ -11,6 +11,7 @@ tracebacks it logs.
 from __future__ import annotations
 
 import os
+import sysconfig
 from types import TracebackType
 
 from workers_env._errors import WorkersEnvError
@@ -21,13 +22,29 @@ __all__ = ["PACKAGE_DIR", "hides_our_frames", "without_our_frames"]
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
+#: the interpreter's and the installed libraries' folders: frames there belong to neither side
+_LIBRARIES = tuple(sorted({os.path.join(os.path.abspath(p), "") for key in ("stdlib", "platstdlib", "purelib", "platlib")
+                           if (p := sysconfig.get_paths().get(key))}))
+
+
+def _library(filename: str) -> bool:
+    return filename.startswith(_LIBRARIES) or filename.startswith("<frozen ")
+
+
 def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
-    """Whether ``error`` (raised along ``tb``) is shown without workers-env's frames."""
+    """Whether ``error`` (raised along ``tb``) is shown without workers-env's frames: it is
+    workers-env's answer (a ``WorkersEnvError``), or the innermost frame that is neither the
+    interpreter's nor an installed library's is the user's (a workers-env bug that fails inside
+    ``json`` or ``asyncio`` keeps its frames)."""
     if isinstance(error, WorkersEnvError):
         return True
-    while tb is not None and tb.tb_next is not None:
+    innermost: str | None = None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.startswith(PACKAGE_DIR) or not _library(name):
+            innermost = name
         tb = tb.tb_next
-    return tb is None or not tb.tb_frame.f_code.co_filename.startswith(PACKAGE_DIR)
+    return innermost is None or not innermost.startswith(PACKAGE_DIR)
 
 
 def without_our_frames(error: BaseException) -> TracebackType | None:
