@@ -5,7 +5,8 @@
   collected, so ``python3 -m pytest .`` from the root collects exactly ``tests/``;
 - ``project``: a throw-away Worker project (``wrangler.toml`` and any other files) in
   ``tmp_path``, the starting point of most binding tests;
-- ``make_binding``: a Vectorize binding built through the public API in such a project.
+- ``make_binding``: a Vectorize binding built through the public API in such a project;
+- ``d1_app``: the d1 CLI tests' project (one D1 database) as the working folder.
 """
 
 from __future__ import annotations
@@ -57,3 +58,17 @@ def make_binding(tmp_path: Path) -> Callable[..., VectorizeBinding]:
         return make_binding_in(tmp_path, **definition)
 
     return make
+
+
+@pytest.fixture
+def d1_app(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with one D1 database (``DB``, ``notes-db``) as the working folder, no
+    ``CLOUDFLARE_ENV``: where the ``workers-env d1`` tests start."""
+    from d1_helpers import (
+        D1_CLI_WRANGLER,  # tests/ is on sys.path once its tests import
+    )
+
+    root = project(D1_CLI_WRANGLER)
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
+    return root

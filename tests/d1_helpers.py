@@ -20,6 +20,16 @@ database_id = "db-1"
 """
 
 
+#: The d1 CLI tests' project: one D1 database, binding ``DB``, name ``notes-db``.
+D1_CLI_WRANGLER = """\
+name = "app"
+[[d1_databases]]
+binding = "DB"
+database_name = "notes-db"
+database_id = "11111111-2222-3333-4444-555555555555"
+"""
+
+
 @contextmanager
 def d1_database(root: Path) -> Iterator[Any]:
     """``env.DB`` of a project in ``root`` holding :data:`D1_WRANGLER` (in memory), closed afterwards."""

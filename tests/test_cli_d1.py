@@ -7,25 +7,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from d1_helpers import D1_CLI_WRANGLER
 
 from workers_env.cli import main
 from workers_env.d1.layout import durable_object_id
 
-WRANGLER = """\
-name = "app"
-[[d1_databases]]
-binding = "DB"
-database_name = "notes-db"
-database_id = "11111111-2222-3333-4444-555555555555"
-"""
-
 
 @pytest.fixture
-def app(project, monkeypatch):
-    root = project(WRANGLER)
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
-    return root
+def app(d1_app):
+    return d1_app
 
 
 def db_file(root: Path) -> Path:
@@ -129,7 +119,7 @@ def test_failed_migration_applies_nothing_and_stops(app, capsys):
 
 
 def test_custom_migrations_dir_and_table_and_persist_to(project, monkeypatch, tmp_path, capsys):
-    root = project(WRANGLER + 'migrations_dir = "db/schema"\nmigrations_table = "applied"\n')
+    root = project(D1_CLI_WRANGLER + 'migrations_dir = "db/schema"\nmigrations_table = "applied"\n')
     monkeypatch.chdir(root)
     (root / "db" / "schema").mkdir(parents=True)
     (root / "db" / "schema" / "10_b.sql").write_text("CREATE TABLE b (x);")

@@ -8,23 +8,12 @@ import pytest
 
 from workers_env.cli import main
 
-WRANGLER = """\
-name = "app"
-[[d1_databases]]
-binding = "DB"
-database_name = "notes-db"
-database_id = "11111111-2222-3333-4444-555555555555"
-"""
-
 LOCATION = "Resource location: local \n\nUse --remote if you want to access the remote instance.\n\n"
 
 
 @pytest.fixture
-def app(project, monkeypatch):
-    root = project(WRANGLER)
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
-    return root
+def app(d1_app):
+    return d1_app
 
 
 @pytest.mark.parametrize("persist_to, shown", [

@@ -7,14 +7,6 @@ import pytest
 
 from workers_env.cli import main
 
-WRANGLER = """\
-name = "app"
-[[d1_databases]]
-binding = "DB"
-database_name = "notes-db"
-database_id = "11111111-2222-3333-4444-555555555555"
-"""
-
 PERSIST_TO = ("✘ [ERROR] Cannot use --persist-to without --local. The --persist-to flag specifies a local "
               "persistence directory, which requires the --local flag. Remove --persist-to or add --local.\n")
 PREVIEW = ("✘ [ERROR] Cannot use --preview without --remote. The --preview flag targets a preview D1 "
@@ -23,10 +15,8 @@ LOCATION = "Resource location: local \n\nUse --remote if you want to access the 
 
 
 @pytest.fixture
-def app(project, monkeypatch):
-    root = project(WRANGLER)
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
+def app(d1_app):
+    root = d1_app
     (root / "migrations").mkdir()
     (root / "migrations" / "0001_init.sql").write_text("CREATE TABLE t (a);\n")
     return root

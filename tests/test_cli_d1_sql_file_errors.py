@@ -7,24 +7,14 @@ import pytest
 
 from workers_env.cli import main
 
-WRANGLER = """\
-name = "app"
-[[d1_databases]]
-binding = "DB"
-database_name = "notes-db"
-database_id = "11111111-2222-3333-4444-555555555555"
-"""
-
 BINARY = ("✘ [ERROR] Provided file is a binary SQLite database file instead of an SQL text file. The execute "
           "command can only process SQL text files. Please export an SQL file from your SQLite database and "
           "try again.\n")
 
 
 @pytest.fixture
-def app(project, monkeypatch):
-    root = project(WRANGLER)
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
+def app(d1_app):
+    root = d1_app
     (root / "src").mkdir()
     return root
 

@@ -11,21 +11,10 @@ import pytest
 from workers_env.cli import main
 from workers_env.d1.sqltext import file_statements, split_statements
 
-WRANGLER = """\
-name = "app"
-[[d1_databases]]
-binding = "DB"
-database_name = "notes-db"
-database_id = "11111111-2222-3333-4444-555555555555"
-"""
-
 
 @pytest.fixture
-def app(project, monkeypatch):
-    root = project(WRANGLER)
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
-    return root
+def app(d1_app):
+    return d1_app
 
 
 # Each expected list was printed by wrangler 4.164.0's own splitSqlQuery (cli.js, run under node).
