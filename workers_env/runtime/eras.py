@@ -55,6 +55,7 @@ __all__ = [
     "Era",
     "binding_view",
     "declared_packages",
+    "deploys_with_plain_wrangler",
     "era_of",
     "installed_sdk_version",
     "uploads_main_only",
