@@ -49,8 +49,9 @@ def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, 
         '       metric = "cosine"\n       version = "v2"\n'
         f'  2. for one script or test: load_env(..., indexes={{"{index_name}": {{"dimensions": 768, "metric": '
         '"cosine", "version": "v2"}}), a workers_env_indexes fixture or @pytest.mark.workers_env(indexes=...)\n'
-        f"  3. in persisted local state: workers-env vectorize create {index_name} "
-        "--dimensions=768 --metric=cosine, then load_env(..., persist_to=...)"
+        f"  3. in persisted local state, as you create it on Cloudflare: workers-env vectorize create {index_name} "
+        "--dimensions=768 --metric=cosine (no file to edit; workers-env dev reads that state, "
+        "load_env(..., persist_to=...) too)"
     )
 
 
