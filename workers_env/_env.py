@@ -22,6 +22,7 @@ from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError
 from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
+from workers_env.config.devvars import secrets_kept
 
 __all__ = [
     "AssemblyContext",
@@ -287,7 +288,7 @@ def env_clock(env: Any) -> Clock:
 def _assemble(context: AssemblyContext) -> Env:
     config = context.config
     values: dict[str, Any] = dict(config.vars)
-    values.update(read_dev_vars(config.root, config.environment))
+    values.update(secrets_kept(read_dev_vars(config.root, config.environment), config.merged, config.vars))
     kinds: dict[str, str] = {}
     failures: list[ConfigError] = []
     for kind, target in BINDING_BUILDERS:

@@ -21,6 +21,7 @@ from typing import Any
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.vectorize.common import warn_block, warn_config
 from workers_env.config import find_config
+from workers_env.config.devvars import missing_secrets
 
 __all__ = ["register", "run"]
 
@@ -199,6 +200,10 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     try:
         warn_config(config_path, environment, [pyproject_diagnostics])  # as wrangler dev, before it starts
+        missing = missing_secrets(config.root, environment, config.merged)
+        if missing:  # wrangler's getVarsForDev
+            warn_block(f"Missing required secrets: {', '.join(missing)}. Add them to .dev.vars, .env, or set as "
+                       "environment variables.")
         warning = missing_date_warning(env.config)
         if warning:
             warn_block(warning)
