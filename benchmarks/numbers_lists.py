@@ -1,0 +1,158 @@
+"""Issue #11's floor: ways to build the 1,000 x 768 Python lists ``env.AI.run()`` returns.
+
+``run()`` must return rows of Python numbers (the SDK's ``to_py()`` gives ``list[list[float]]``),
+and building them is most of what separates the embedding from the upsert that reads them back.
+This measures, side by side and interleaved, from the same ready-made component indices (10
+calls of 100 texts, as the ``ai`` section of ``run.py`` embeds them):
+
+- ``take + tolist``: what ``run()`` does (``workers_env.ai.binding._numbers``): one gather from
+  the table of shared Python numbers into an object array, then ``tolist()``;
+- ``marshal``: a ``marshal`` stream whose items are back-references to the batch's distinct
+  values, built with numpy, then ``marshal.loads``;
+- ``pickle``: a protocol-4 stream of memo gets (``LONG_BINGET``) per item, then ``pickle.loads``;
+- ``msgpack``: MessagePack with float32 / int32 items, built with numpy, then msgspec's decoder;
+
+(``run.py --only ai`` measures the upsert of such rows: about as long as ``take + tolist``).
+Each alternative is first checked equal to ``take + tolist``, value for value and type for type.
+
+    python benchmarks/numbers_lists.py            # ~20 s
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import pickle
+import statistics
+import struct
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import _vocabulary, _zipf_texts  # noqa: E402
+
+from workers_env.ai.binding import _level_table, _numbers  # noqa: E402
+from workers_env.ai.catalog import EMBEDDING_MODELS  # noqa: E402
+from workers_env.ai.embedder import INDEX_LEVELS, LEVELS, embed_indices  # noqa: E402
+
+MODEL = "@cf/baai/bge-base-en-v1.5"
+ROUNDS = 30
+
+
+def ready_indices() -> list[np.ndarray]:
+    rng = np.random.default_rng(71)
+    texts = _zipf_texts(rng, _vocabulary(rng), 1000, 40)
+    spec = EMBEDDING_MODELS[MODEL]
+    return [embed_indices(texts[s : s + 100], spec.dimensions, model=MODEL, variant=spec.pooling or "",
+                          max_words=spec.max_input_tokens) for s in range(0, 1000, 100)]
+
+
+def by_marshal() -> Callable[[np.ndarray], list[list[Any]]]:
+    table = _level_table()
+    refs = np.dtype([("t", "u1"), ("v", "<i4")])  # 5 bytes: b"r" + index, or b"[" + length
+    encoded = [bytes([(ord("i") if type(x) is int else ord("g")) | 0x80])  # FLAG_REF: registered on load
+               + (struct.pack("<i", x) if type(x) is int else struct.pack("<d", x)) for x in table.tolist()]
+
+    def build(indices: np.ndarray) -> list[list[Any]]:
+        n, d = indices.shape
+        present = np.zeros(len(table), dtype=bool)
+        present[indices.ravel()] = True
+        distinct = np.flatnonzero(present)
+        remap = np.zeros(len(table), dtype=np.int32)
+        remap[distinct] = np.arange(len(distinct), dtype=np.int32)
+        records = np.empty((n, d + 1), dtype=refs)
+        records["t"][:, 0], records["v"][:, 0] = ord("["), d
+        records["t"][:, 1:] = ord("r")
+        np.take(remap, indices, out=records["v"][:, 1:])
+        head = (b"(" + struct.pack("<i", 2) + b"(" + struct.pack("<i", len(distinct))
+                + b"".join([encoded[i] for i in distinct.tolist()]) + b"[" + struct.pack("<i", n))
+        return marshal.loads(head + records.tobytes())[1]
+
+    return build
+
+
+def by_pickle() -> Callable[[np.ndarray], list[list[Any]]]:
+    table = _level_table()
+    gets = np.dtype([("t", "u1"), ("v", "<u4")])  # b"j" + memo index: LONG_BINGET
+
+    def build(indices: np.ndarray) -> list[list[Any]]:
+        n, d = indices.shape
+        present = np.zeros(len(table), dtype=bool)
+        present[indices.ravel()] = True
+        distinct = np.flatnonzero(present)
+        remap = np.zeros(len(table), dtype=np.uint32)
+        remap[distinct] = np.arange(len(distinct), dtype=np.uint32)
+        parts = [b"\x80\x04("]  # PROTO 4, MARK
+        for k, x in enumerate(table[distinct].tolist()):
+            parts.append((b"J" + struct.pack("<i", x)) if type(x) is int else (b"G" + struct.pack(">d", x)))
+            parts.append(b"r" + struct.pack("<I", k))  # LONG_BINPUT
+        parts.append(b"1](")  # POP_MARK, EMPTY_LIST, MARK
+        records = np.empty((n, d), dtype=gets)
+        records["t"] = ord("j")
+        np.take(remap, indices, out=records["v"])
+        row = d * 5
+        raw = records.tobytes()
+        body = b"".join([b"](" + raw[i * row:(i + 1) * row] + b"e" for i in range(n)])
+        return pickle.loads(b"".join(parts) + body + b"e.")
+
+    return build
+
+
+def by_msgpack() -> Callable[[np.ndarray], list[list[Any]]]:
+    decoder = msgspec.msgpack.Decoder()
+
+    def build(indices: np.ndarray) -> list[list[Any]]:
+        n, d = indices.shape
+        row = 3 + 5 * d
+        buf = np.empty(3 + n * row, dtype=np.uint8)
+        buf[0], buf[1:3] = 0xDC, np.frombuffer(struct.pack(">H", n), np.uint8)
+        rows = buf[3:].reshape(n, row)
+        rows[:, 0], rows[:, 1:3] = 0xDC, np.frombuffer(struct.pack(">H", d), np.uint8)
+        cells = rows[:, 3:].reshape(n, d, 5)
+        levels = INDEX_LEVELS[indices]
+        whole = (levels == LEVELS) | (levels == -LEVELS)
+        bits = np.where(whole, (levels // LEVELS).astype(np.int32).view(np.uint32),
+                        (levels.astype(np.float32) / np.float32(LEVELS)).view(np.uint32))
+        cells[..., 0] = np.where(whole, 0xD2, 0xCA)  # int32 / float32
+        cells[..., 1:] = bits.astype(">u4").view(np.uint8).reshape(n, d, 4)
+        return decoder.decode(buf.tobytes())
+
+    return build
+
+
+def same(a: list[list[Any]], b: list[list[Any]]) -> bool:
+    return a == b and all(type(x) is type(y) for r, s in zip(a, b) for x, y in zip(r, s))
+
+
+def main() -> int:
+    batches = ready_indices()
+    reference = [_numbers(ix) for ix in batches]
+    ways: dict[str, Callable[[np.ndarray], list[list[Any]]]] = {
+        "take + tolist (run())": _numbers, "marshal": by_marshal(), "pickle": by_pickle(), "msgpack": by_msgpack()}
+    for name, way in ways.items():
+        assert all(same(way(ix), ref) for ix, ref in zip(batches, reference)), f"{name} builds other rows"
+    times: dict[str, list[float]] = {name: [] for name in ways}
+    for round_ in range(ROUNDS):
+        order = list(ways)[round_ % len(ways):] + list(ways)[:round_ % len(ways)]
+        for name in order:
+            gc.collect()
+            start = time.perf_counter()
+            built = [ways[name](ix) for ix in batches]
+            times[name].append(time.perf_counter() - start)
+            del built
+    base = statistics.median(times["take + tolist (run())"])
+    print(f"1,000 x 768 rows from 10 batches of ready indices, median of {ROUNDS} interleaved rounds:")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"  {name:32} {median * 1e3:7.2f} ms  {median / base:5.2f}x run()'s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
