@@ -153,8 +153,10 @@ async def test_a_worker_signs_a_service_account_assertion(tmp_path, rsa_key):
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (tmp_path / "wrangler.toml").write_text('name = "sa"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\n'
                                             'compatibility_flags = ["python_workers"]\n')
-    (tmp_path / ".dev.vars").write_text("SERVICE_ACCOUNT=" + json.dumps(json.dumps(
-        {"client_email": "bot@example.iam.gserviceaccount.com", "private_key": pem})) + "\n")
+    # single-quoted: wrangler's dotenv unescapes nothing there (in double quotes it would keep \" as
+    # written, and the JSON would not parse -- under wrangler dev too)
+    (tmp_path / ".dev.vars").write_text("SERVICE_ACCOUNT='" + json.dumps(
+        {"client_email": "bot@example.iam.gserviceaccount.com", "private_key": pem}) + "'\n")
     worker = load_worker(tmp_path)
     jwt = await (await worker.fetch("/")).text()
     signed, _, signature = jwt.rpartition(".")

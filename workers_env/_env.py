@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import math
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
+from workers_env._jsvalues import js_number
 from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError
 from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
-from workers_env.config.devvars import secrets_kept
+from workers_env.config.devvars import has_secrets_table, secrets_kept
 
 __all__ = [
     "AssemblyContext",
@@ -287,8 +289,9 @@ def env_clock(env: Any) -> Clock:
 
 def _assemble(context: AssemblyContext) -> Env:
     config = context.config
-    values: dict[str, Any] = dict(config.vars)
-    values.update(secrets_kept(read_dev_vars(config.root, config.environment), config.merged, config.vars))
+    values: dict[str, Any] = {name: _var_value(value, f"vars.{name}", config) for name, value in config.vars.items()}
+    secrets = read_dev_vars(config.root, config.environment, secrets_table=has_secrets_table(config.merged))
+    values.update(secrets_kept(secrets, config.merged, config.vars))
     kinds: dict[str, str] = {}
     failures: list[ConfigError] = []
     for kind, target in BINDING_BUILDERS:
@@ -310,6 +313,25 @@ def _assemble(context: AssemblyContext) -> Env:
         if declared.name not in values:
             values[declared.name] = NotEmulatedBinding(declared.name, declared.kind, declared.field)
     return Env(values, config=config, context=context, kinds=kinds)
+
+
+def _var_value(value: Any, where: str, config: WorkerConfig) -> Any:
+    """A ``[vars]`` value as a Worker gets it: wrangler hands a non-string var to workerd as
+    JSON, so a whole number written as a float (``1.0``, ``1e3``) arrives as the JS number ``1``,
+    which Pyodide gives Python as ``int`` -- in tables and arrays too. ``inf`` and ``nan``, which
+    JSON cannot hold, are refused: wrangler dev stops on them (Miniflare's "Invalid input")."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ConfigError(
+                f'"{where}" is {value}, which a JSON var cannot hold: wrangler dev refuses to start on it '
+                '(Miniflare: "Invalid input: expected number, received Infinity"); write it as a string',
+                path=str(config.path))
+        return js_number(value)
+    if isinstance(value, list):
+        return [_var_value(item, f"{where}[{i}]", config) for i, item in enumerate(value)]
+    if isinstance(value, dict):
+        return {key: _var_value(item, f"{where}.{key}", config) for key, item in value.items()}
+    return value
 
 
 def _check_supplied(bindings: Any) -> dict[str, Any]:

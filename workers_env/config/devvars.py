@@ -1,44 +1,61 @@
 """Local secrets as ``wrangler dev`` reads them: ``.dev.vars``, else ``.env`` files.
 
 With an environment selected, ``.dev.vars.<env>`` is used when it exists, otherwise
-``.dev.vars`` (the two are not merged, as in wrangler). The format is dotenv, read by the
-``python-dotenv`` package (wrangler uses its JavaScript twin, ``dotenv``): ``KEY=VALUE``
-lines, ``export`` prefixes, ``#`` comments, quotes, multi-line quoted values. Values are
-not interpolated (``${OTHER}`` stays as written, as in wrangler); lines that cannot be
-parsed are skipped; keys without ``=`` are dropped.
+``.dev.vars`` (the two are not merged, as in wrangler). The format is dotenv as wrangler's
+bundled ``dotenv`` 16.3.1 parses it (ported in :func:`parse_dotenv`): ``KEY=VALUE`` or
+``KEY: VALUE`` lines, ``export`` prefixes, ``#`` comments (in an unquoted value a ``#`` starts
+one anywhere: ``A=a#b`` is ``a``), single, double or backtick quotes spanning lines, and in
+double quotes only ``\\n`` and ``\\r`` unescaped (``\\"`` and ``\\t`` stay as written); CRLF
+line endings read as LF, also inside quoted values. Values are not interpolated (``${OTHER}``
+stays as written, as in wrangler); lines it cannot read are skipped.
 
 Without a ``.dev.vars`` file, wrangler 4 (``getVarsForDev``) reads ``.env``, ``.env.local``,
 ``.env.<env>`` and ``.env.<env>.local`` beside the config, later files winning, and expands
 ``${VAR}`` references as ``dotenv-expand`` 12 does -- unless ``CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV``
-is ``false``; ``CLOUDFLARE_INCLUDE_PROCESS_ENV=true`` adds the process's environment too.
+is ``false``; ``CLOUDFLARE_INCLUDE_PROCESS_ENV=true`` adds the process's environment too, and so
+does a config with a ``[secrets]`` table (of which only the names it requires, or that override a
+var, are kept).
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import os
 import re
 from pathlib import Path
 from typing import Any
 
-from dotenv import dotenv_values
-
 from workers_env._errors import ConfigError
+from workers_env._jsvalues import JS_WHITESPACE
 
-__all__ = ["dev_vars_path", "dot_env_paths", "missing_secrets", "parse_dotenv", "read_dev_vars", "secrets_kept"]
+__all__ = ["dev_vars_path", "dot_env_paths", "has_secrets_table", "missing_secrets", "parse_dotenv", "read_dev_vars", "secrets_kept"]
+
+
+# dotenv 16.3.1's LINE regex (flags m, g), with JavaScript's \s, \w, ., ^ and $ spelled out.
+_JS_SPACE = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+_JS_LINE_START = "(?:(?<=[\n\r\u2028\u2029])|\\A)"
+_JS_LINE_END = "(?=[\n\r\u2028\u2029]|\\Z)"
+_LINE = re.compile(
+    f"{_JS_LINE_START}{_JS_SPACE}*(?:export{_JS_SPACE}+)?([A-Za-z0-9_.-]+)"
+    f"(?:{_JS_SPACE}*={_JS_SPACE}*?|:{_JS_SPACE}+?)"
+    f"({_JS_SPACE}*'(?:\\\\'|[^'])*'|{_JS_SPACE}*\"(?:\\\\\"|[^\"])*\"|{_JS_SPACE}*`(?:\\\\`|[^`])*`|[^#\r\n]+)?"
+    f"{_JS_SPACE}*(?:#[^\n\r\u2028\u2029]*)?{_JS_LINE_END}"
+)
+_QUOTED = re.compile(f"{_JS_LINE_START}(['\"`])([\\s\\S]*)\\1{_JS_LINE_END}")
 
 
 def parse_dotenv(text: str) -> dict[str, str]:
-    """The ``KEY=VALUE`` pairs of a dotenv text; a later key wins."""
-    quiet = logging.getLogger("dotenv.main")
-    level = quiet.level
-    quiet.setLevel(logging.ERROR)  # python-dotenv warns per unparsable line; wrangler is silent
-    try:
-        values = dotenv_values(stream=io.StringIO(text), interpolate=False)
-    finally:
-        quiet.setLevel(level)
-    return {k: v for k, v in values.items() if v is not None}
+    """The ``KEY=VALUE`` pairs of a dotenv text as wrangler's ``dotenv.parse`` (16.3.1) reads
+    them; a later key wins."""
+    text = re.sub("\r\n?", "\n", text)
+    found: dict[str, str] = {}
+    for match in _LINE.finditer(text):
+        value = (match.group(2) or "").strip(JS_WHITESPACE)
+        quote = value[:1]
+        value = _QUOTED.sub(lambda m: m.group(2), value)
+        if quote == '"':
+            value = value.replace("\\n", "\n").replace("\\r", "\r")
+        found[match.group(1)] = value
+    return found
 
 
 def dev_vars_path(root: Path, environment: str | None = None) -> Path | None:
@@ -51,9 +68,12 @@ def dev_vars_path(root: Path, environment: str | None = None) -> Path | None:
     return default if default.is_file() else None
 
 
-def read_dev_vars(root: Path, environment: str | None = None) -> dict[str, str]:
+def read_dev_vars(root: Path, environment: str | None = None, *, secrets_table: bool = False) -> dict[str, str]:
     """The local secrets for the Worker in ``root``: its ``.dev.vars`` file, else its ``.env``
-    files (see the module's docstring; {} when there are none)."""
+    files (see the module's docstring; {} when there are none). ``secrets_table``: the config
+    has a ``[secrets]`` table, with which wrangler adds the process's environment to the
+    ``.env`` files' values whatever ``CLOUDFLARE_INCLUDE_PROCESS_ENV`` says (``getVarsForDev``'s
+    ``includeProcessEnv: !!secrets || ...``); :func:`secrets_kept` then keeps what it names."""
     path = dev_vars_path(root, environment)
     if path is not None:
         return parse_dotenv(_read(path))
@@ -63,7 +83,8 @@ def read_dev_vars(root: Path, environment: str | None = None) -> dict[str, str]:
     for env_file in dot_env_paths(root, environment):
         if env_file.is_file():
             parsed.update(parse_dotenv(_read(env_file)))  # dotenv.config(..., override: true)
-    process = dict(os.environ) if _flag("CLOUDFLARE_INCLUDE_PROCESS_ENV", default=False) else {}
+    include = secrets_table or _flag("CLOUDFLARE_INCLUDE_PROCESS_ENV", default=False)
+    process = dict(os.environ) if include else {}
     return _expand(parsed, process)
 
 
@@ -74,6 +95,11 @@ def _required(merged: Any) -> list[str] | None:
         return None
     required = secrets.get("required")
     return [name for name in required if isinstance(name, str)] if isinstance(required, list) else []
+
+
+def has_secrets_table(merged: Any) -> bool:
+    """Whether the config (its selected environment) has a ``secrets`` table."""
+    return _required(merged) is not None
 
 
 def secrets_kept(loaded: dict[str, str], merged: Any, var_names: Any) -> dict[str, str]:
@@ -90,7 +116,7 @@ def missing_secrets(root: Path, environment: str | None, merged: Any) -> list[st
     required = _required(merged)
     if not required:
         return []
-    loaded = read_dev_vars(root, environment)
+    loaded = read_dev_vars(root, environment, secrets_table=True)
     return [name for name in required if name not in loaded]
 
 

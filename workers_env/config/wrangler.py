@@ -168,9 +168,38 @@ def _syntax_error(path: Path, text: str, message: str, line: int, column: int, l
     return ConfigError(format_syntax_error(message, _display(path), text, line, column, length), path=str(path))
 
 
+_MAX_SAFE_INTEGER = 2**53 - 1
+# TOML's pieces that can hold digits that are no integer value: strings and comments.
+_TOML_SKIP = re.compile(r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*')
+_TOML_INTEGER = re.compile(r"(?<![\w.:+-])[+-]?(?:0x[0-9A-Fa-f_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?![\w.:+-])(?!\s*[=.])")
+
+
+def _unsafe_integer(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_unsafe_integer(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_unsafe_integer(item) for item in value)
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_SAFE_INTEGER
+
+
+def _lossy_integer(text: str, path: Path) -> ConfigError:
+    """smol-toml's error for an integer past 2**53 - 1 (JavaScript's safe integers), which wrangler
+    refuses and tomllib reads, at the first such literal (strings and comments masked out)."""
+    masked = _TOML_SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    message = "Invalid TOML document: integer value cannot be represented losslessly"
+    for match in _TOML_INTEGER.finditer(masked):
+        if abs(int(match.group(0).replace("_", ""), 0)) > _MAX_SAFE_INTEGER:
+            line, column = line_and_column(text, match.start())
+            return _syntax_error(path, text, message, line, column)
+    return ConfigError(f"{message}\n\n    {_display(path)}", path=str(path))
+
+
 def _parse_toml(text: str, path: Path) -> Any:
     try:
-        return tomllib.loads(text)
+        parsed = tomllib.loads(text)
+        if _unsafe_integer(parsed):
+            raise _lossy_integer(text, path)
+        return parsed
     except RecursionError:  # smol-toml's own limit, wrangler's text (without its position)
         raise ConfigError(f"Invalid TOML document: document contains excessively nested structures. aborting.\n\n"
                           f"    {_display(path)}", path=str(path)) from None
