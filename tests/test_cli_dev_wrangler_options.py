@@ -1,5 +1,6 @@
 """`workers-env dev` takes wrangler dev's options a project's scripts pass: ``-c/--config``,
-``--var KEY:VALUE`` (over the config's vars, split at the first colon), ``--local`` (a no-op),
+``--var KEY:VALUE`` (over the config's vars, split at the first colon), ``--env-file PATH``
+(local secrets from it instead of ``.dev.vars``), ``--local`` (a no-op),
 ``--live-reload`` (a warning: nothing reloads); ``--remote`` and a Worker script as ``PATH``
 are refused with the way out, before anything starts."""
 
@@ -86,3 +87,11 @@ def test_a_worker_script_as_path_or_two_configs_are_refused(tmp_path: Path, caps
     assert "is a Worker script, not a config" in capsys.readouterr().err
     assert main(["dev", str(project), "-c", str(project / "other.toml")]) == 1
     assert "Conflicting options: PATH" in capsys.readouterr().err
+
+
+def test_env_file_replaces_dev_vars(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "app")
+    (project / ".dev.vars").write_text("GREETING=from dev vars\n")
+    (project / "ci.env").write_text("OTHER=from ci.env\n")
+    body, _ = _serve_and_get(project, "--env-file", "ci.env")
+    assert body == {"greeting": "from config", "other": "from ci.env"}

@@ -102,3 +102,23 @@ def test_dev_warns_of_missing_required_secrets(project):
     text = "".join(lines)
     assert ("▲ [WARNING] Missing required secrets: MISSING. Add them to .dev.vars, .env, or set as environment "
             "variables.") in text
+
+
+def test_env_files_chosen_by_name_replace_dev_vars_and_the_defaults(project):
+    (project / ".dev.vars").write_text("ONLY=dev-vars\n")
+    (project / "ci.env").write_text("CI_ONLY=1\nA=ci\n")
+    (project / "more.env").write_text("A=more\n")
+    env = load_env(project, env_files=["ci.env", "more.env", "absent.env"])  # wrangler dev --env-file ...
+    assert _values(env, ["CI_ONLY", "A", "ONLY", "B"]) == {"CI_ONLY": "1", "A": "more", "ONLY": None, "B": None}
+
+
+def test_a_env_file_that_cannot_be_read_is_passed_over(project):
+    (project / ".env.local").unlink()
+    (project / ".env.local").mkdir()  # a folder: wrangler's loadDotEnv logs it at debug level and goes on
+    assert load_env(project).A == "1"
+
+
+def test_long_but_finite_expansions_are_not_refused(project):
+    (project / ".env").write_text("X=" + "$NOPE" * 1001 + "\nY=" + "x" * 70_000 + "$X\n")
+    env = load_env(project)
+    assert (env.X, len(env.Y)) == ("", 70_000)  # wrangler's dotenv-expand gives the same

@@ -240,6 +240,7 @@ def load_env(
     clock: Clock | None = None,
     embedders: Mapping[str, Any] | None = None,
     ai_replies: Any = None,
+    env_files: list[str] | None = None,
 ) -> Env:
     """Build the ``env`` a Worker would get from its wrangler config.
 
@@ -254,7 +255,9 @@ def load_env(
     ``embedders`` plugs a real embedding model into
     ``env.AI`` per model name (a function ``list[str] -> (n, d)`` array, or a
     ``"package.module:function"`` string); ``ai_replies`` scripts its text generation (a reply,
-    a list of replies, a function ``(model, inputs)``, or ``{model: ...}``).
+    a list of replies, a function ``(model, inputs)``, or ``{model: ...}``); ``env_files`` reads
+    local secrets from those files (relative to the config's folder) instead of ``.dev.vars`` or
+    the default ``.env`` files, as ``wrangler dev --env-file`` does.
     """
     if indexes is not None and not isinstance(indexes, Mapping):
         raise ConfigError(
@@ -270,7 +273,7 @@ def load_env(
         config=config,
         persist_to=None if persist_to is None else Path(persist_to),
         options={"indexes": indexes, "clock": clock, "bindings": supplied, "embedders": embedders,
-                 "ai_replies": ai_replies},
+                 "ai_replies": ai_replies, "env_files": list(env_files) if env_files else None},
     )
     try:
         return _assemble(context)
@@ -290,7 +293,8 @@ def env_clock(env: Any) -> Clock:
 def _assemble(context: AssemblyContext) -> Env:
     config = context.config
     values: dict[str, Any] = {name: _var_value(value, f"vars.{name}", config) for name, value in config.vars.items()}
-    secrets = read_dev_vars(config.root, config.environment, secrets_table=has_secrets_table(config.merged))
+    secrets = read_dev_vars(config.root, config.environment, secrets_table=has_secrets_table(config.merged),
+                            env_files=context.options.get("env_files"))
     values.update(secrets_kept(secrets, config.merged, config.vars))
     kinds: dict[str, str] = {}
     failures: list[ConfigError] = []

@@ -38,7 +38,8 @@ const fs = require("fs");
 const cases = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const out = cases.map(([parsed, proc]) => {
   const env = {...proc};
-  try { expand({processEnv: env, parsed: {...parsed}}); } catch (e) { return "NEVER RETURNS"; }
+  try { expand({processEnv: env, parsed: {...parsed}}); }
+  catch (e) { return e.message === "endless" ? "NEVER RETURNS" : "THROWS " + e.message; }
   return env;
 });
 console.log(JSON.stringify(out));
@@ -47,7 +48,9 @@ console.log(JSON.stringify(out));
 
 def wrangler_expand() -> str:
     """dotenv-expand's functions from the installed wrangler's cli.js, with a guard that turns
-    its endless loops into an exception (it has none of its own)."""
+    its endless loops into an exception (it has none of its own) at the limits workers-env
+    refuses at (10,000 replacements, 1,000,000 characters). Any other exception is reported as
+    ``THROWS`` (``${constructor}`` makes wrangler's copy call ``Object`` as a replacer)."""
     wrangler = Path(os.environ.get("WORKERS_ENV_WRANGLER_DIR", Path.home() / ".cache/workers-env/wrangler"))
     bundle = (wrangler / "node_modules/wrangler/wrangler-dist/cli.js").read_text()
     start = bundle.index("function _resolveEscapeSequences(value)", bundle.index("node_modules/dotenv-expand/lib/main.js"))
@@ -56,7 +59,7 @@ def wrangler_expand() -> str:
     source = source.replace(
         "while ((match4 = regex3.exec(result)) !== null) {",
         "let guard = 0;\n while ((match4 = regex3.exec(result)) !== null) {\n"
-        " if (++guard > 10000 || result.length > 1000000) throw new Error('endless');")
+        " if (++guard > 10000 || result.length > 1000000) throw new Error('endless');")  # workers-env's limits
     name = re.search(r"function (expand\d*)\(options\)", source)
     assert name is not None, "dotenv-expand's expand() not found in cli.js"
     return source + f"\nconst expand = {name.group(1)};\n" + HARNESS

@@ -59,6 +59,9 @@ def register(subparsers: Any) -> None:
                         help="the wrangler config file (as wrangler's -c; the same as PATH)")
     parser.add_argument("--var", action="append", default=[], metavar="KEY:VALUE",
                         help="a var for the Worker, over the config's and .dev.vars' (as wrangler dev --var; repeatable)")
+    parser.add_argument("--env-file", dest="env_file", action="append", default=[], metavar="PATH",
+                        help="a .env file to read local secrets from instead of .dev.vars and the default .env "
+                        "files (as wrangler's --env-file; repeatable, later files winning)")
     parser.add_argument("--local", "-l", action="store_true", help="accepted as wrangler's: workers-env dev is local")
     parser.add_argument("--remote", "-r", action="store_true",
                         help="refused: workers-env runs the Worker locally, never on Cloudflare's network")
@@ -194,13 +197,14 @@ def _run(args: argparse.Namespace) -> int:
         if not _custom_build(config.merged.get("build"), config_path.parent):
             return 1
         supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
-        env = load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied)
+        env = load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied,
+                       env_files=args.env_file or None)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     try:
         warn_config(config_path, environment, [pyproject_diagnostics])  # as wrangler dev, before it starts
-        missing = missing_secrets(config.root, environment, config.merged)
+        missing = missing_secrets(config.root, environment, config.merged, args.env_file or None)
         if missing:  # wrangler's getVarsForDev
             warn_block(f"Missing required secrets: {', '.join(missing)}. Add them to .dev.vars, .env, or set as "
                        "environment variables.")

@@ -68,21 +68,30 @@ def dev_vars_path(root: Path, environment: str | None = None) -> Path | None:
     return default if default.is_file() else None
 
 
-def read_dev_vars(root: Path, environment: str | None = None, *, secrets_table: bool = False) -> dict[str, str]:
+def read_dev_vars(root: Path, environment: str | None = None, *, secrets_table: bool = False,
+                  env_files: list[str] | None = None) -> dict[str, str]:
     """The local secrets for the Worker in ``root``: its ``.dev.vars`` file, else its ``.env``
     files (see the module's docstring; {} when there are none). ``secrets_table``: the config
     has a ``[secrets]`` table, with which wrangler adds the process's environment to the
     ``.env`` files' values whatever ``CLOUDFLARE_INCLUDE_PROCESS_ENV`` says (``getVarsForDev``'s
-    ``includeProcessEnv: !!secrets || ...``); :func:`secrets_kept` then keeps what it names."""
-    path = dev_vars_path(root, environment)
-    if path is not None:
-        return parse_dotenv(_read(path))
+    ``includeProcessEnv: !!secrets || ...``); :func:`secrets_kept` then keeps what it names.
+    ``env_files`` (``wrangler dev --env-file``, relative to ``root``): read those instead, and
+    no ``.dev.vars``. A ``.env`` file that cannot be read is passed over, as wrangler's
+    ``loadDotEnv`` does."""
+    if not env_files:
+        path = dev_vars_path(root, environment)
+        if path is not None:
+            return parse_dotenv(_read(path))
     if not _flag("CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV", default=True):
         return {}
     parsed: dict[str, str] = {}
-    for env_file in dot_env_paths(root, environment):
-        if env_file.is_file():
-            parsed.update(parse_dotenv(_read(env_file)))  # dotenv.config(..., override: true)
+    paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment)
+    for env_file in paths:
+        try:
+            text = env_file.read_bytes().decode("utf-8-sig", errors="replace")
+        except OSError:  # absent, a folder, unreadable: wrangler logs it at debug level and goes on
+            continue
+        parsed.update(parse_dotenv(text))  # dotenv.config(..., override: true)
     include = secrets_table or _flag("CLOUDFLARE_INCLUDE_PROCESS_ENV", default=False)
     process = dict(os.environ) if include else {}
     return _expand(parsed, process)
@@ -111,12 +120,12 @@ def secrets_kept(loaded: dict[str, str], merged: Any, var_names: Any) -> dict[st
     return {key: value for key, value in loaded.items() if key in var_names or key in required}
 
 
-def missing_secrets(root: Path, environment: str | None, merged: Any) -> list[str]:
+def missing_secrets(root: Path, environment: str | None, merged: Any, env_files: list[str] | None = None) -> list[str]:
     """``secrets.required`` names no local secrets file provides (wrangler dev warns of them)."""
     required = _required(merged)
     if not required:
         return []
-    loaded = read_dev_vars(root, environment, secrets_table=True)
+    loaded = read_dev_vars(root, environment, secrets_table=True, env_files=env_files)
     return [name for name in required if name not in loaded]
 
 
@@ -143,7 +152,7 @@ def _flag(name: str, *, default: bool) -> bool:
     raise ConfigError(f'Expected {name} to be "true" or "false", but got "{value}"')
 
 
-_MAX_ROUNDS, _MAX_LENGTH = 1_000, 65_536  # past these an expansion is taken to run forever
+_MAX_ROUNDS, _MAX_LENGTH = 10_000, 1_000_000  # past these an expansion is taken to run forever
 _REFERENCE = re.compile(r"(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)")
 _OPERATOR = re.compile(r":\+|\+|:-|-")
 
