@@ -15,6 +15,10 @@ from workers_env.config import load_config
     ("[vars]\nBIG = 9007199254740993\n", "wrangler.toml:3:6:", "BIG = 9007199254740993"),
     ('[vars]\nS = "9007199254740993" # 9007199254740993\nH = 0x20000000000001\n', "wrangler.toml:4:4:", "H = 0x20000000000001"),
     ("[vars]\nARR = [1, -9_007_199_254_740_993]\n", "wrangler.toml:3:10:", "ARR = [1, -9_007_199_254_740_993]"),
+    # digits in table headers are keys, not values (a leading zero is no literal: no crash)
+    ("[0123]\nx = 1\n\n[vars]\nBIG = 9007199254740993\n", "wrangler.toml:6:6:", "BIG = 9007199254740993"),
+    ("[9007199254740993]\nx = 1\n[v]\nX = 9007199254740993\n", "wrangler.toml:5:4:", "X = 9007199254740993"),
+    ('s = """a\\"""9007199254740993 """\nX = 9007199254740993\n', "wrangler.toml:3:4:", "X = 9007199254740993"),
 ])
 def test_refused_at_the_literal(tmp_path, text, where, line):
     (tmp_path / "wrangler.toml").write_text('name = "w"\n' + text)  # the literal's line is one further down

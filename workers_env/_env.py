@@ -322,7 +322,8 @@ def _assemble(context: AssemblyContext) -> Env:
 def _var_value(value: Any, where: str, config: WorkerConfig) -> Any:
     """A ``[vars]`` value as a Worker gets it: wrangler hands a non-string var to workerd as
     JSON, so a whole number written as a float (``1.0``, ``1e3``) arrives as the JS number ``1``,
-    which Pyodide gives Python as ``int`` -- in tables and arrays too. ``inf`` and ``nan``, which
+    which Pyodide gives Python as ``int`` -- in tables and arrays too; an integer past 2**53 - 1
+    (a JSON config's: TOML refuses them) is the nearest double, a ``float``. ``inf`` and ``nan``, which
     JSON cannot hold, are refused: wrangler dev stops on them (Miniflare's "Invalid input")."""
     if isinstance(value, float):
         if not math.isfinite(value):
@@ -331,6 +332,8 @@ def _var_value(value: Any, where: str, config: WorkerConfig) -> Any:
                 '(Miniflare: "Invalid input: expected number, received Infinity"); write it as a string',
                 path=str(config.path))
         return js_number(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53 - 1:
+        return float(value)  # a JSON config's big integer: the nearest double, as JavaScript reads it
     if isinstance(value, list):
         return [_var_value(item, f"{where}[{i}]", config) for i, item in enumerate(value)]
     if isinstance(value, dict):

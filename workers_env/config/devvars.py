@@ -54,7 +54,8 @@ def parse_dotenv(text: str) -> dict[str, str]:
         value = _QUOTED.sub(lambda m: m.group(2), value)
         if quote == '"':
             value = value.replace("\\n", "\n").replace("\\r", "\r")
-        found[match.group(1)] = value
+        if match.group(1) != "__proto__":  # obj["__proto__"] = ... sets no key in JavaScript
+            found[match.group(1)] = value
     return found
 
 
@@ -82,19 +83,34 @@ def read_dev_vars(root: Path, environment: str | None = None, *, secrets_table: 
         path = dev_vars_path(root, environment)
         if path is not None:
             return parse_dotenv(_read(path))
-    if not _flag("CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV", default=True):
+    shell = wrangler_process_env(environment, env_files)
+    if not _flag("CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV", default=True, env=shell):
         return {}
-    parsed: dict[str, str] = {}
     paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment)
+    include = secrets_table or _flag("CLOUDFLARE_INCLUDE_PROCESS_ENV", default=False, env=shell)
+    return _expand(_parsed_files(paths), dict(shell) if include else {})
+
+
+def wrangler_process_env(environment: str | None = None, env_files: list[str] | None = None) -> dict[str, str]:
+    """wrangler's ``process.env`` once it has started: every command first loads the ``.env``
+    files of the folder it runs in (``--env-file``'s, else the defaults) over the shell's
+    environment, the shell winning, whatever the switches say. So a switch can be set in
+    ``.env``, and the shell's environment a ``[secrets]`` table reads holds those files too."""
+    paths = [Path(os.path.abspath(name)) for name in env_files] if env_files else dot_env_paths(Path.cwd(), environment)
+    return _expand(_parsed_files(paths), dict(os.environ))
+
+
+def _parsed_files(paths: list[Path]) -> dict[str, str]:
+    """The files' pairs, later files winning (``dotenv.config(..., override: true)``); a file that
+    cannot be read is passed over, as wrangler's ``loadDotEnv`` logs it at debug level and goes on."""
+    parsed: dict[str, str] = {}
     for env_file in paths:
         try:
             text = env_file.read_bytes().decode("utf-8-sig", errors="replace")
-        except OSError:  # absent, a folder, unreadable: wrangler logs it at debug level and goes on
+        except OSError:
             continue
-        parsed.update(parse_dotenv(text))  # dotenv.config(..., override: true)
-    include = secrets_table or _flag("CLOUDFLARE_INCLUDE_PROCESS_ENV", default=False)
-    process = dict(os.environ) if include else {}
-    return _expand(parsed, process)
+        parsed.update(parse_dotenv(text))
+    return parsed
 
 
 def _required(merged: Any) -> list[str] | None:
@@ -142,9 +158,10 @@ def _read(path: Path) -> str:
         raise ConfigError(f"Could not read {path}: {exc.strerror or exc}", path=str(path)) from None
 
 
-def _flag(name: str, *, default: bool) -> bool:
-    """wrangler's boolean environment variables: unset is the default, else "true" or "false"."""
-    value = os.environ.get(name)
+def _flag(name: str, *, default: bool, env: dict[str, str] | None = None) -> bool:
+    """wrangler's boolean environment variables (in ``env``, default the process's): unset is the
+    default, else "true" or "false"."""
+    value = (os.environ if env is None else env).get(name)
     if value is None:
         return default
     if value.lower() in ("true", "false"):
@@ -162,7 +179,8 @@ def _expand(parsed: dict[str, str], process: dict[str, str]) -> dict[str, str]:
     references resolved against the values before it and ``process`` (a key ``process`` already
     holds keeps that value), ``\\$`` unescaped; returns ``process`` with the values added."""
     running: dict[str, str] = {}
-    for key, value in parsed.items():
+    for key in _js_key_order(parsed):
+        value = parsed[key]
         if process.get(key) and process[key] != value:
             value = process[key]
         else:
@@ -170,6 +188,13 @@ def _expand(parsed: dict[str, str], process: dict[str, str]) -> dict[str, str]:
         parsed[key] = running[key] = value.replace("\\$", "$")
     process.update(parsed)
     return process
+
+
+def _js_key_order(values: dict[str, str]) -> list[str]:
+    """The order ``for (key in object)`` walks in JavaScript: array-index keys (``"0"``, ``"17"``)
+    first, ascending, then the others as they were added."""
+    index = {k for k in values if k.isdigit() and k.isascii() and str(int(k)) == k and int(k) < 2**32 - 1}
+    return sorted(index, key=int) + [k for k in values if k not in index]
 
 
 def _expand_value(name: str, value: str, process: dict[str, str], running: dict[str, str]) -> str:

@@ -170,7 +170,9 @@ def _syntax_error(path: Path, text: str, message: str, line: int, column: int, l
 
 _MAX_SAFE_INTEGER = 2**53 - 1
 # TOML's pieces that can hold digits that are no integer value: strings and comments.
-_TOML_SKIP = re.compile(r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*')
+_TOML_SKIP = re.compile(r'"""(?:\\[\s\S]|[^\\])*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*'
+                        # and table headers, whose keys may be digits: [0123], [[2024]]
+                        r'|^[ \t]*\[\[?[ \t]*[\w"\'. -]+?[ \t]*\]\]?[ \t]*$', re.MULTILINE)
 _TOML_INTEGER = re.compile(r"(?<![\w.:+-])[+-]?(?:0x[0-9A-Fa-f_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?![\w.:+-])(?!\s*[=.])")
 
 
@@ -188,7 +190,11 @@ def _lossy_integer(text: str, path: Path) -> ConfigError:
     masked = _TOML_SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     message = "Invalid TOML document: integer value cannot be represented losslessly"
     for match in _TOML_INTEGER.finditer(masked):
-        if abs(int(match.group(0).replace("_", ""), 0)) > _MAX_SAFE_INTEGER:
+        try:
+            value = int(match.group(0).replace("_", ""), 0)
+        except ValueError:  # digits that are no integer literal (a key, a leading zero): not a value
+            continue
+        if abs(value) > _MAX_SAFE_INTEGER:
             line, column = line_and_column(text, match.start())
             return _syntax_error(path, text, message, line, column)
     return ConfigError(f"{message}\n\n    {_display(path)}", path=str(path))
