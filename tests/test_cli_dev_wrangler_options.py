@@ -93,5 +93,13 @@ def test_env_file_replaces_dev_vars(tmp_path: Path) -> None:
     project = make_project(tmp_path / "app")
     (project / ".dev.vars").write_text("GREETING=from dev vars\n")
     (project / "ci.env").write_text("OTHER=from ci.env\n")
-    body, _ = _serve_and_get(project, "--env-file", "ci.env")
+    body, out = _serve_and_get(project, "--env-file", "ci.env")
     assert body == {"greeting": "from config", "other": "from ci.env"}
+    assert "Using secrets defined in ci.env\n" in out and ".dev.vars" not in out  # wrangler dev's line
+
+
+def test_dev_names_the_secrets_file_it_read(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "app")
+    (project / ".dev.vars").write_text("OTHER=from dev vars\n")
+    body, out = _serve_and_get(project)
+    assert body["other"] == "from dev vars" and "Using secrets defined in .dev.vars\n" in out

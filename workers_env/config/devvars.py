@@ -27,7 +27,8 @@ from typing import Any
 from workers_env._errors import ConfigError
 from workers_env._jsvalues import JS_WHITESPACE
 
-__all__ = ["dev_vars_path", "dot_env_paths", "has_secrets_table", "missing_secrets", "parse_dotenv", "read_dev_vars", "secrets_kept"]
+__all__ = ["dev_vars_path", "dot_env_paths", "has_secrets_table", "local_secrets", "missing_secrets", "parse_dotenv",
+           "read_dev_vars", "secrets_kept", "wrangler_process_env"]
 
 
 # dotenv 16.3.1's LINE regex (flags m, g), with JavaScript's \s, \w, ., ^ and $ spelled out.
@@ -79,16 +80,24 @@ def read_dev_vars(root: Path, environment: str | None = None, *, secrets_table: 
     ``env_files`` (``wrangler dev --env-file``, relative to ``root``): read those instead, and
     no ``.dev.vars``. A ``.env`` file that cannot be read is passed over, as wrangler's
     ``loadDotEnv`` does."""
+    return local_secrets(root, environment, secrets_table=secrets_table, env_files=env_files)[0]
+
+
+def local_secrets(root: Path, environment: str | None = None, *, secrets_table: bool = False,
+                  env_files: list[str] | None = None) -> tuple[dict[str, str], list[str]]:
+    """:func:`read_dev_vars`, and where the values came from as ``wrangler dev`` names them in its
+    "Using secrets defined in ..." lines: the files read, and ``process.env`` when included."""
     if not env_files:
         path = dev_vars_path(root, environment)
         if path is not None:
-            return parse_dotenv(_read(path))
+            return parse_dotenv(_read(path)), [str(path)]
     shell = wrangler_process_env(environment, env_files)
     if not _flag("CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV", default=True, env=shell):
-        return {}
+        return {}, []
     paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment)
     include = secrets_table or _flag("CLOUDFLARE_INCLUDE_PROCESS_ENV", default=False, env=shell)
-    return _expand(_parsed_files(paths), dict(shell) if include else {})
+    parsed, read = _parsed_files(paths)
+    return _expand(parsed, dict(shell) if include else {}), [str(p) for p in read] + (["process.env"] if include else [])
 
 
 def wrangler_process_env(environment: str | None = None, env_files: list[str] | None = None) -> dict[str, str]:
@@ -97,20 +106,23 @@ def wrangler_process_env(environment: str | None = None, env_files: list[str] | 
     environment, the shell winning, whatever the switches say. So a switch can be set in
     ``.env``, and the shell's environment a ``[secrets]`` table reads holds those files too."""
     paths = [Path(os.path.abspath(name)) for name in env_files] if env_files else dot_env_paths(Path.cwd(), environment)
-    return _expand(_parsed_files(paths), dict(os.environ))
+    return _expand(_parsed_files(paths)[0], dict(os.environ))
 
 
-def _parsed_files(paths: list[Path]) -> dict[str, str]:
-    """The files' pairs, later files winning (``dotenv.config(..., override: true)``); a file that
-    cannot be read is passed over, as wrangler's ``loadDotEnv`` logs it at debug level and goes on."""
+def _parsed_files(paths: list[Path]) -> tuple[dict[str, str], list[Path]]:
+    """The files' pairs, later files winning (``dotenv.config(..., override: true)``), and the
+    files read; a file that cannot be read is passed over, as wrangler's ``loadDotEnv`` logs it
+    at debug level and goes on."""
     parsed: dict[str, str] = {}
+    read: list[Path] = []
     for env_file in paths:
         try:
             text = env_file.read_bytes().decode("utf-8-sig", errors="replace")
         except OSError:
             continue
         parsed.update(parse_dotenv(text))
-    return parsed
+        read.append(env_file)
+    return parsed, read
 
 
 def _required(merged: Any) -> list[str] | None:
