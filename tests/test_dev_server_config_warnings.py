@@ -50,7 +50,7 @@ def test_dev_warns_about_the_config_before_it_starts(tmp_path):
             if not line:
                 break
             lines.append(line)
-            if line.startswith("Ready on"):
+            if line.startswith("[wrangler:info] Ready on"):
                 break
     finally:
         proc.terminate()

@@ -108,7 +108,7 @@ def test_port_0_serves_on_a_free_port_and_ready_names_it(tmp_path: Path) -> None
         assert proc.stdout is not None
         assert proc.stdout.readline().startswith("Loaded dev-test")
         ready = proc.stdout.readline().strip()
-        assert ready.startswith("Ready on http://127.0.0.1:")
+        assert ready.startswith("[wrangler:info] Ready on http://127.0.0.1:")
         port = int(ready.rsplit(":", 1)[1])
         assert port != 0
         # printed only once the server accepts: the very next request is served

@@ -94,7 +94,7 @@ def test_dev_warns_of_missing_required_secrets(project):
         while time.monotonic() < deadline:
             line = proc.stdout.readline() if proc.stdout else ""
             lines.append(line)
-            if not line or line.startswith("Ready on"):
+            if not line or line.startswith("[wrangler:info] Ready on"):
                 break
     finally:
         proc.terminate()

@@ -222,7 +222,7 @@ def test_dev_warns_about_crons_as_wrangler_does(tmp_path):
     try:
         assert proc.stdout.readline().startswith("Loaded h from ")
         ready = proc.stdout.readline()
-        assert ready.startswith("Ready on http://127.0.0.1:")
+        assert ready.startswith("[wrangler:info] Ready on http://127.0.0.1:")
         port = ready.strip().rsplit(":", 1)[1]
         lines: list[str] = []
         while len(lines) < 5:  # uvicorn's own lines come first
