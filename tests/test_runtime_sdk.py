@@ -225,8 +225,9 @@ async def test_form_data_url_search_params_and_blob_bodies_carry_their_content_t
 
 @pytest.mark.asyncio
 async def test_body_is_a_readable_stream_that_uses_the_body_up():
-    """``request.body`` / ``response.body`` are ``ReadableStream``s (``None`` without a body), as in
-    JavaScript and as the SDKs hand them out: reading one marks the body used."""
+    """``request.body`` / ``response.body`` are ``ReadableStream``s (JavaScript's ``null`` without a
+    body: ``jsnull`` outside Worker code, as the newest Pyodide), as in JavaScript and as the SDKs
+    hand them out: reading one marks the body used."""
     request = js.Request.new("https://example.com/upload", method="POST", body="chunked data")
     stream = request.body
     assert stream.constructor.name == "ReadableStream" and request.bodyUsed is False
@@ -238,4 +239,4 @@ async def test_body_is_a_readable_stream_that_uses_the_body_up():
     reader = response.body.getReader()
     first = await reader.read()
     assert (first.done, first.value.to_bytes()) == (False, b"via a reader") and (await reader.read()).done
-    assert js.Request.new("https://example.com/").body is None
+    assert js.Request.new("https://example.com/").body is jsproxy.jsnull

@@ -337,9 +337,8 @@ class _Body(JsProxy):
     def _share_body(self, other: _Body) -> None:
         """Take ``other``'s body as the same stream: one ``body`` object, one ``bodyUsed``."""
         self.__dict__["_cell"] = other._body_cell()
-        stream = other.body
-        if stream is not None and other._live is None:
-            self.__dict__["_stream"] = stream
+        if other._live is None and other._body is not None:
+            self.__dict__["_stream"] = other.body
 
     @property
     def _body(self) -> bytes | None:
@@ -371,15 +370,16 @@ class _Body(JsProxy):
 
     @property
     def body(self) -> Any:
-        """The body as a ``ReadableStream`` (``None`` for none), as JavaScript has it: reading
-        the stream uses the body up (``bodyUsed``), as ``text()`` does."""
+        """The body as a ``ReadableStream`` (JavaScript's ``null`` for none: ``None`` up to
+        Pyodide 0.26, ``jsnull`` from 0.28), as JavaScript has it: reading the stream uses the
+        body up (``bodyUsed``), as ``text()`` does."""
         if self._live is not None:
             stream = self.__dict__.get("_live_stream")
             if stream is None:
                 stream = self.__dict__["_live_stream"] = live_readable(self._live)
             return stream
         if self._body is None:
-            return None
+            return js_null()
         stream = self.__dict__.get("_stream")
         if stream is None:
             stream = self.__dict__["_stream"] = _BodyStream(self)
