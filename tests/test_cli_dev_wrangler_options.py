@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -103,3 +104,13 @@ def test_dev_names_the_secrets_file_it_read(tmp_path: Path) -> None:
     (project / ".dev.vars").write_text("OTHER=from dev vars\n")
     body, out = _serve_and_get(project)
     assert body["other"] == "from dev vars" and "Using secrets defined in .dev.vars\n" in out
+
+
+def test_dev_logs_requests_as_wrangler_dev_does(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "app")
+    _, out = _serve_and_get(project)
+    lines = out.splitlines()
+    assert any(line.startswith("[wrangler:info] Ready on http://127.0.0.1:") for line in lines)
+    logged = [line for line in lines if line.startswith("[wrangler:info] GET ")]
+    assert len(logged) == 1 and re.fullmatch(r"\[wrangler:info\] GET / 200 OK \(\d+ms\)", logged[0]), logged
+    assert "Application startup complete" not in out and '"GET / HTTP/1.1"' not in out  # no uvicorn lines

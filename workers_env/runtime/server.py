@@ -14,6 +14,7 @@ over Cloudflare's 100 MB request limit (Free and Pro plans) gets the edge's ``41
 from __future__ import annotations
 
 import asyncio
+import http
 import json
 import logging
 import socket
@@ -48,6 +49,7 @@ __all__ = [
 ]
 
 log = logging.getLogger("workers_env.dev")
+_PHRASES = {status.value: status.phrase for status in http.HTTPStatus}  # Node's STATUS_CODES, for the log line
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -104,10 +106,12 @@ class WorkerApp:
     ``/__scheduled?cron=...`` runs the worker's ``scheduled`` handler instead.
     """
 
-    def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES, test_scheduled: bool = False):
+    def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES, test_scheduled: bool = False,
+                 log_requests: bool = False):
         self.worker = worker
         self.max_body_bytes = max_body_bytes
         self.test_scheduled = test_scheduled
+        self.log_requests = log_requests  # wrangler dev's "[wrangler:info] GET / 200 OK (3ms)" lines
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -135,9 +139,11 @@ class WorkerApp:
             return
         request = self._request(scope, body)
         ctx = self.worker.new_context()
+        started = time.monotonic()
         try:
             response = await self.worker.dispatch(request, ctx)
             if response._live is not None:  # a TransformStream's readable: sent as it is written
+                self._log(scope, response.status, response.statusText, started)
                 await self._stream(scope, send, response)
                 await ctx.drain()
                 return
@@ -156,9 +162,18 @@ class WorkerApp:
             raw_headers.append((b"content-length", str(len(body)).encode()))
         if scope["method"] == "HEAD":
             body = b""
+        self._log(scope, status, reason, started)
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
         await ctx.drain()
+
+    def _log(self, scope: Scope, status: int, reason: str | None, started: float) -> None:
+        """Miniflare's ``maybeLogRequest`` line through wrangler's logger: method, path (no
+        query), status, its text (the standard phrase when the Worker gave none), time taken."""
+        if self.log_requests:
+            text = (reason or "").strip() or _PHRASES.get(status, "")
+            print(f"[wrangler:info] {scope['method']} {scope['path']} {status} {text} "
+                  f"({round((time.monotonic() - started) * 1000)}ms)", flush=True)
 
     @staticmethod
     async def _stream(scope: Scope, send: Send, response: Any) -> None:
@@ -395,11 +410,13 @@ def _config(
     header_timeout: float = HEADER_TIMEOUT,
     keep_alive_timeout: float = KEEP_ALIVE_TIMEOUT,
     test_scheduled: bool = False,
+    log_requests: bool = False,
 ) -> uvicorn.Config:
     protocol = type("_Protocol", (_Protocol,), {"header_timeout": header_timeout})
+    app = WorkerApp(worker, max_body_bytes=max_body_bytes, test_scheduled=test_scheduled, log_requests=log_requests)
     return uvicorn.Config(
-        WorkerApp(worker, max_body_bytes=max_body_bytes, test_scheduled=test_scheduled), host=host, port=port, lifespan="on",
-        log_level=log_level, server_header=False, date_header=False, http=protocol, timeout_keep_alive=keep_alive_timeout,  # type: ignore[arg-type]
+        app, host=host, port=port, lifespan="on", log_level=log_level, server_header=False, date_header=False,
+        http=protocol, timeout_keep_alive=keep_alive_timeout, access_log=not log_requests,  # type: ignore[arg-type]
     )
 
 
@@ -458,8 +475,9 @@ def serve(
     if sockets is None:
         sockets = bind(host, port)
     try:
+        # wrangler dev's lines (ready, one per request), not uvicorn's start-up and access lines
         config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes,
-                         test_scheduled=test_scheduled)
+                         test_scheduled=test_scheduled, log_requests=True, log_level="warning")
         _Server(config, on_ready).run(sockets=sockets)
     finally:
         for sock in sockets:
