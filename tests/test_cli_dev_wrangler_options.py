@@ -44,7 +44,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _serve_and_get(cwd: Path, *args: str) -> tuple[dict, str]:
+def _serve_and_get(cwd: Path, *args: str, more: tuple[str, ...] = ()) -> tuple[dict, str]:
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("CLOUDFLARE_ENV", None)
@@ -57,6 +57,9 @@ def _serve_and_get(cwd: Path, *args: str) -> tuple[dict, str]:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
                     body = json.loads(resp.read())
+                for path in more:  # requests whose log lines a test reads
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2):
+                        pass
                 break
             except (urllib.error.URLError, ConnectionError):
                 assert time.monotonic() < deadline, "workers-env dev did not start in time"
@@ -108,9 +111,10 @@ def test_dev_names_the_secrets_file_it_read(tmp_path: Path) -> None:
 
 def test_dev_logs_requests_as_wrangler_dev_does(tmp_path: Path) -> None:
     project = make_project(tmp_path / "app")
-    _, out = _serve_and_get(project)
+    _, out = _serve_and_get(project, more=("/hi%20there?q=1", "/caf%C3%A9"))
     lines = out.splitlines()
     assert any(line.startswith("[wrangler:info] Ready on http://127.0.0.1:") for line in lines)
-    logged = [line for line in lines if line.startswith("[wrangler:info] GET ")]
-    assert len(logged) == 1 and re.fullmatch(r"\[wrangler:info\] GET / 200 OK \(\d+ms\)", logged[0]), logged
+    logged = [re.sub(r"\(\d+ms\)$", "(Nms)", line) for line in lines if line.startswith("[wrangler:info] GET ")]
+    assert logged == ["[wrangler:info] GET / 200 OK (Nms)",  # the pathname as new URL() gives it, as wrangler dev
+                      "[wrangler:info] GET /hi%20there 200 OK (Nms)", "[wrangler:info] GET /caf%C3%A9 200 OK (Nms)"]
     assert "Application startup complete" not in out and '"GET / HTTP/1.1"' not in out  # no uvicorn lines

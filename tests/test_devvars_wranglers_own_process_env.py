@@ -1,6 +1,7 @@
 """wrangler loads the ``.env`` files of the folder it runs in into its own environment before
 any command (over the shell's, the shell winning), so a switch can be set there, and the shell
-environment a ``[secrets]`` table reads holds them too. Also JavaScript's quirks that reach the
+environment a ``[secrets]`` table reads holds them too; workers-env takes the config's folder as
+that folder, as a Worker's project runs wrangler, not pytest's rootdir. Also JavaScript's quirks that reach the
 values: array-index keys are expanded first, ``__proto__`` is no key, and a JSON config's
 integer past 2**53 - 1 arrives as the nearest double (checked against ``wrangler dev`` 4.164.0
 by a reviewer)."""
@@ -26,15 +27,18 @@ def test_a_switch_set_in_dot_env_applies(tmp_path, clean):
     assert list(load_env(tmp_path)) == []  # wrangler dev: {}
 
 
-def test_secrets_read_the_env_files_of_the_working_folder(tmp_path, clean):
+def test_secrets_read_the_env_files_as_wrangler_run_in_the_config_folder(tmp_path, clean):
+    # wrangler run in sub/ (its project): sub's files are its process env; a .env of the folder
+    # Python runs in (pytest's rootdir) decides nothing
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / "wrangler.toml").write_text('name = "w"\n[secrets]\nrequired = ["FOO", "BAR"]\n')
     (sub / "e.env").write_text("FOO=sub\n")
     (tmp_path / "e.env").write_text("FOO=cwd\nBAR=cwdbar\n")
-    clean.chdir(tmp_path)  # wrangler dev -c sub/wrangler.toml --env-file e.env: {"FOO":"cwd","BAR":"cwdbar"}
+    (tmp_path / ".env").write_text("CLOUDFLARE_INCLUDE_PROCESS_ENV=maybe\n")
+    clean.chdir(tmp_path)
     env = load_env(sub / "wrangler.toml", env_files=["e.env"])
-    assert (env.FOO, env.BAR) == ("cwd", "cwdbar")
+    assert sorted(env) == ["FOO"] and env.FOO == "sub"
 
 
 def test_array_index_keys_expand_first_and_proto_is_no_key(tmp_path, clean):

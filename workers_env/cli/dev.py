@@ -244,7 +244,8 @@ def _run(args: argparse.Namespace) -> int:
             env.config.merged.get("triggers"), dict) else None
 
         def ready() -> None:
-            print(f"[wrangler:info] Ready on http://{args.ip}:{port}", flush=True)  # wrangler's line: harnesses wait for it
+            host = f"[{args.ip}]" if ":" in args.ip else args.ip  # wrangler's getURLSafeHost: [::1]
+            print(f"[wrangler:info] Ready on http://{host}:{port}", flush=True)  # wrangler's line: harnesses wait for it
             if crons and not args.test_scheduled:  # wrangler's maybePrintScheduledWorkerWarning
                 warn_block("Scheduled Workers are not automatically triggered during local development.\n"
                       "To manually trigger a scheduled event, run:\n"

@@ -91,7 +91,7 @@ def local_secrets(root: Path, environment: str | None = None, *, secrets_table: 
         path = dev_vars_path(root, environment)
         if path is not None:
             return parse_dotenv(_read(path)), [str(path)]
-    shell = wrangler_process_env(environment, env_files)
+    shell = wrangler_process_env(environment, env_files, cwd=root)
     if not _flag("CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV", default=True, env=shell):
         return {}, []
     paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment)
@@ -100,12 +100,16 @@ def local_secrets(root: Path, environment: str | None = None, *, secrets_table: 
     return _expand(parsed, dict(shell) if include else {}), [str(p) for p in read] + (["process.env"] if include else [])
 
 
-def wrangler_process_env(environment: str | None = None, env_files: list[str] | None = None) -> dict[str, str]:
+def wrangler_process_env(environment: str | None = None, env_files: list[str] | None = None, *,
+                         cwd: Path | None = None) -> dict[str, str]:
     """wrangler's ``process.env`` once it has started: every command first loads the ``.env``
     files of the folder it runs in (``--env-file``'s, else the defaults) over the shell's
     environment, the shell winning, whatever the switches say. So a switch can be set in
-    ``.env``, and the shell's environment a ``[secrets]`` table reads holds those files too."""
-    paths = [Path(os.path.abspath(name)) for name in env_files] if env_files else dot_env_paths(Path.cwd(), environment)
+    ``.env``, and the shell's environment a ``[secrets]`` table reads holds those files too.
+    ``cwd``: where wrangler runs -- workers-env takes the config's folder, as a Worker's
+    project runs it, not the folder Python happens to run in (pytest's rootdir)."""
+    where = Path.cwd() if cwd is None else Path(cwd)
+    paths = [where / name for name in env_files] if env_files else dot_env_paths(where, environment)
     return _expand(_parsed_files(paths)[0], dict(os.environ))
 
 

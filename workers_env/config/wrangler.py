@@ -172,7 +172,7 @@ _MAX_SAFE_INTEGER = 2**53 - 1
 # TOML's pieces that can hold digits that are no integer value: strings and comments.
 _TOML_SKIP = re.compile(r'"""(?:\\[\s\S]|[^\\])*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*'
                         # and table headers, whose keys may be digits: [0123], [[2024]]
-                        r'|^[ \t]*\[\[?[ \t]*[\w"\'. -]+?[ \t]*\]\]?[ \t]*$', re.MULTILINE)
+                        r'|^[ \t]*\[\[?[ \t]*[\w"\'. -]+?[ \t]*\]\]?[ \t]*(?:#[^\n]*)?$', re.MULTILINE)
 _TOML_INTEGER = re.compile(r"(?<![\w.:+-])[+-]?(?:0x[0-9A-Fa-f_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?![\w.:+-])(?!\s*[=.])")
 
 

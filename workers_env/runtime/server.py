@@ -14,7 +14,6 @@ over Cloudflare's 100 MB request limit (Free and Pro plans) gets the edge's ``41
 from __future__ import annotations
 
 import asyncio
-import http
 import json
 import logging
 import socket
@@ -23,7 +22,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import h11
 import uvicorn
@@ -34,7 +33,7 @@ from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
 from workers_env.runtime.requestcf import incoming_cf
-from workers_env.runtime.statusline import REASON_HEADER, ReasonConnection
+from workers_env.runtime.statusline import REASON_HEADER, ReasonConnection, default_status_text
 from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = [
@@ -49,7 +48,6 @@ __all__ = [
 ]
 
 log = logging.getLogger("workers_env.dev")
-_PHRASES = {status.value: status.phrase for status in http.HTTPStatus}  # Node's STATUS_CODES, for the log line
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -143,7 +141,7 @@ class WorkerApp:
         try:
             response = await self.worker.dispatch(request, ctx)
             if response._live is not None:  # a TransformStream's readable: sent as it is written
-                self._log(scope, response.status, response.statusText, started)
+                self._log(scope, response.status, response.statusText, started, request.url)
                 await self._stream(scope, send, response)
                 await ctx.drain()
                 return
@@ -162,17 +160,19 @@ class WorkerApp:
             raw_headers.append((b"content-length", str(len(body)).encode()))
         if scope["method"] == "HEAD":
             body = b""
-        self._log(scope, status, reason, started)
+        self._log(scope, status, reason, started, request.url)
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
         await ctx.drain()
 
-    def _log(self, scope: Scope, status: int, reason: str | None, started: float) -> None:
-        """Miniflare's ``maybeLogRequest`` line through wrangler's logger: method, path (no
-        query), status, its text (the standard phrase when the Worker gave none), time taken."""
+    def _log(self, scope: Scope, status: int, reason: str | None, started: float, url: str | None = None) -> None:
+        """Miniflare's ``maybeLogRequest`` line through wrangler's logger: method, the URL's
+        pathname as ``new URL(req.url)`` gives it (still percent-encoded, dot segments resolved;
+        no query), status, its text (workerd's default when the Worker gave none), time taken."""
         if self.log_requests:
-            text = (reason or "").strip() or _PHRASES.get(status, "")
-            print(f"[wrangler:info] {scope['method']} {scope['path']} {status} {text} "
+            path = urlsplit(url).path if url else scope.get("raw_path", b"").decode("latin-1").split("?")[0] or scope["path"]
+            text = (reason or "").strip() or default_status_text(status)
+            print(f"[wrangler:info] {scope['method']} {path} {status} {text} "
                   f"({round((time.monotonic() - started) * 1000)}ms)", flush=True)
 
     @staticmethod
@@ -194,12 +194,14 @@ class WorkerApp:
         """wrangler's ``--test-scheduled`` middleware: run ``scheduled`` with ``?cron=``."""
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         cron = (query.get("cron") or [""])[0]
+        started = time.monotonic()
         try:
             await self.worker.scheduled(cron)
             status, body = 200, b"Ran scheduled event"
         except Exception:
             log.exception("Uncaught exception in the worker's scheduled handler (cron %r)", cron)
             status, body = 500, _ERROR_BODY
+        self._log(scope, status, None, started)  # wrangler's middleware runs inside the Worker: logged
         headers = [(b"content-type", b"text/plain;charset=UTF-8"), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
