@@ -33,7 +33,7 @@ from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
 from workers_env.runtime.requestcf import incoming_cf
-from workers_env.runtime.statusline import REASON_HEADER, ReasonConnection, default_status_text
+from workers_env.runtime.statusline import REASON_HEADER, ReasonConnection, default_status_text, reason_value
 from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = [
@@ -293,7 +293,7 @@ class WorkerApp:
         """An error answered by the server itself, closing the connection (as KJ's sendError)."""
         headers = [(b"connection", b"close"), (b"content-type", content_type), (b"content-length", str(len(body)).encode())]
         if reason is not None:
-            headers.append((REASON_HEADER, reason))
+            headers.append((REASON_HEADER, reason_value(reason)))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -344,7 +344,7 @@ def _head(headers: Iterable[tuple[str, str]], status_text: str) -> list[tuple[by
     status line, as workerd sends it (:mod:`.statusline`)."""
     raw = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
     if status_text:
-        raw.append((REASON_HEADER, status_text.encode("latin-1", "replace")))
+        raw.append((REASON_HEADER, reason_value(status_text.encode("latin-1", "replace"))))
     return raw
 
 

@@ -15,10 +15,16 @@ from typing import Any
 
 import h11
 
-__all__ = ["REASON_HEADER", "ReasonConnection", "default_status_text"]
+__all__ = ["REASON_HEADER", "ReasonConnection", "default_status_text", "reason_value"]
 
-#: a response's reason phrase, from the dev server's ASGI app to the connection (never sent)
+#: a response's reason phrase, from the dev server's ASGI app to the connection (never sent),
+#: between two ``|`` so that a phrase of spaces passes h11's header checks (use :func:`reason_value`)
 REASON_HEADER = b"x-workers-env-reason"
+
+
+def reason_value(text: bytes) -> bytes:
+    """:data:`REASON_HEADER`'s value for the phrase ``text``."""
+    return b"|" + text + b"|"
 
 _TEXTS = {
     100: "Continue", 101: "Switching Protocols", 102: "Processing", 103: "Early Hints",
@@ -58,7 +64,7 @@ class ReasonConnection:
             headers = []
             for name, value in event.headers.raw_items():
                 if name.lower() == REASON_HEADER:
-                    reason = value
+                    reason = value[1:-1]  # (reason_value's bars off)
                 else:
                     headers.append((name, value))
             event = h11.Response(status_code=event.status_code, headers=headers, reason=reason,
