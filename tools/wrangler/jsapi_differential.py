@@ -686,7 +686,7 @@ async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER
                 else ("method", "url", "redirect"))
         out = {"$type": kind[2:], **{k: await _py_shape(_get(v, k)) for k in keys}}
         out["headers"] = [[k, "<date>" if k == "date" else x] for k, x in await _py_shape(list(v.headers.entries()))]
-        out["body"] = None if v.body is None else await v.text()
+        out["body"] = None if v.body is None or v.body is jsnull else await v.text()  # (jsnull: JavaScript null, from Pyodide 0.28)
         return out
     if kind == "JsFile":
         return {"$type": "File", "name": v.name, "size": v.size, "type": v.type, "text": await v.text()}
