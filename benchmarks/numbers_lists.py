@@ -53,6 +53,17 @@ def ready_indices() -> list[np.ndarray]:
                           max_words=spec.max_input_tokens) for s in range(0, 1000, 100)]
 
 
+def _distinct(indices: np.ndarray, size: int, dtype: type) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct table indices a batch uses, in order, and each table index's position among
+    them (the stream's memo/reference number)."""
+    present = np.zeros(size, dtype=bool)
+    present[indices.ravel()] = True
+    distinct = np.flatnonzero(present)
+    remap = np.zeros(size, dtype=dtype)
+    remap[distinct] = np.arange(len(distinct), dtype=dtype)
+    return distinct, remap
+
+
 def by_marshal() -> Callable[[np.ndarray], list[list[Any]]]:
     table = _level_table()
     refs = np.dtype([("t", "u1"), ("v", "<i4")])  # 5 bytes: b"r" + index, or b"[" + length
@@ -61,11 +72,7 @@ def by_marshal() -> Callable[[np.ndarray], list[list[Any]]]:
 
     def build(indices: np.ndarray) -> list[list[Any]]:
         n, d = indices.shape
-        present = np.zeros(len(table), dtype=bool)
-        present[indices.ravel()] = True
-        distinct = np.flatnonzero(present)
-        remap = np.zeros(len(table), dtype=np.int32)
-        remap[distinct] = np.arange(len(distinct), dtype=np.int32)
+        distinct, remap = _distinct(indices, len(table), np.int32)
         records = np.empty((n, d + 1), dtype=refs)
         records["t"][:, 0], records["v"][:, 0] = ord("["), d
         records["t"][:, 1:] = ord("r")
@@ -83,11 +90,7 @@ def by_pickle() -> Callable[[np.ndarray], list[list[Any]]]:
 
     def build(indices: np.ndarray) -> list[list[Any]]:
         n, d = indices.shape
-        present = np.zeros(len(table), dtype=bool)
-        present[indices.ravel()] = True
-        distinct = np.flatnonzero(present)
-        remap = np.zeros(len(table), dtype=np.uint32)
-        remap[distinct] = np.arange(len(distinct), dtype=np.uint32)
+        distinct, remap = _distinct(indices, len(table), np.uint32)
         parts = [b"\x80\x04("]  # PROTO 4, MARK
         for k, x in enumerate(table[distinct].tolist()):
             parts.append((b"J" + struct.pack("<i", x)) if type(x) is int else (b"G" + struct.pack(">d", x)))
