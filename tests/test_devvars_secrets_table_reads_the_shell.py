@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from workers_env import load_env
-from workers_env.config.devvars import missing_secrets
+from workers_env.config.devvars import missing_secrets, read_dev_vars
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +25,8 @@ def test_a_required_secret_from_the_shell(tmp_path, monkeypatch):
     monkeypatch.setenv("V", "shell-overrides-the-var")
     env = load_env(tmp_path)
     assert {name: env[name] for name in env} == {"V": "shell-overrides-the-var", "SHELL_SECRET": "from-shell", "A": "from-shell-ref"}
-    assert missing_secrets(tmp_path, None, {"secrets": {"required": ["SHELL_SECRET", "NOPE"]}}) == ["NOPE"]
+    loaded = read_dev_vars(tmp_path, None, secrets_table=True)
+    assert missing_secrets(loaded, {"secrets": {"required": ["SHELL_SECRET", "NOPE"]}}) == ["NOPE"]
 
 
 def test_not_when_a_dev_vars_file_is_read(tmp_path, monkeypatch):

@@ -26,6 +26,7 @@ from workers_env.cli.vectorize.common import (
     warn_config,
 )
 from workers_env.config import load_config
+from workers_env.config.wrangler import display_path
 from workers_env.d1 import migrations
 from workers_env.d1.assembly import D1Entry, find_entry, open_database
 from workers_env.d1.database import Database, SqlFailure
@@ -151,11 +152,8 @@ def _persist_to(args: argparse.Namespace, config: Any) -> Path:
 def _readable(path: Path) -> str:
     """wrangler's ``readableRelative``: relative to the working folder, ``./`` before a nested
     path that does not start with a dot (``./st/v3/d1``, ``.wrangler/state/v3/d1``)."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    if os.path.basename(relative) == relative or relative.startswith("."):
+    relative = display_path(path)
+    if os.path.isabs(relative) or os.path.basename(relative) == relative or relative.startswith("."):
         return relative
     return f"./{relative}"
 

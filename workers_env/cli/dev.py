@@ -22,6 +22,7 @@ from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.vectorize.common import warn_block, warn_config
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
+from workers_env.config.wrangler import display_path
 
 __all__ = ["register", "run"]
 
@@ -92,14 +93,6 @@ def _config_argument(args: argparse.Namespace) -> str | None:
                           "(wrangler dev's [script] overrides it, which workers-env does not); run it in the "
                           "project folder, or pass the config with -c wrangler.toml")
     return path
-
-
-def _relative(path: str) -> str:
-    """``path`` relative to the current folder, as wrangler's logs show it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return path
 
 
 def _port(text: str) -> int:
@@ -212,11 +205,11 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     try:
         warn_config(config_path, environment, [pyproject_diagnostics])  # as wrangler dev, before it starts
-        _, sources = local_secrets(config.root, environment, secrets_table=has_secrets_table(config.merged),
-                                   env_files=args.env_file or None)
+        secrets, sources = local_secrets(config.root, environment, secrets_table=has_secrets_table(config.merged),
+                                         env_files=args.env_file or None)
         for source in sources:  # wrangler dev's lines, paths relative to the current folder
-            print(f"Using secrets defined in {source if source == 'process.env' else _relative(source)}", flush=True)
-        missing = missing_secrets(config.root, environment, config.merged, args.env_file or None)
+            print(f"Using secrets defined in {source if source == 'process.env' else display_path(source)}", flush=True)
+        missing = missing_secrets(secrets, config.merged)
         if missing:  # wrangler's getVarsForDev
             warn_block(f"Missing required secrets: {', '.join(missing)}. Add them to .dev.vars, .env, or set as "
                        "environment variables.")

@@ -28,7 +28,7 @@ from workers_env._errors import ConfigError
 from workers_env._jsvalues import JS_WHITESPACE
 
 __all__ = ["dev_vars_path", "dot_env_paths", "has_secrets_table", "local_secrets", "missing_secrets", "parse_dotenv",
-           "read_dev_vars", "secrets_kept", "wrangler_process_env"]
+           "read_dev_vars", "secrets_kept"]
 
 
 # dotenv 16.3.1's LINE regex (flags m, g), with JavaScript's \s, \w, ., ^ and $ spelled out.
@@ -91,26 +91,19 @@ def local_secrets(root: Path, environment: str | None = None, *, secrets_table: 
         path = dev_vars_path(root, environment)
         if path is not None:
             return parse_dotenv(_read(path)), [str(path)]
-    shell = wrangler_process_env(environment, env_files, cwd=root)
+    # wrangler's process.env once it has started: every command first loads the .env files of
+    # the folder it runs in (--env-file's, else the defaults) over the shell's environment, the
+    # shell winning, whatever the switches say -- so a switch can be set in .env, and the shell
+    # environment a [secrets] table reads holds those files too. That folder is the config's,
+    # where a project runs wrangler (not pytest's rootdir): the same files getVarsForDev reads
+    # next, so they are read once here.
+    paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment)
+    parsed, read = _parsed_files(paths)
+    shell = _expand(dict(parsed), dict(os.environ))
     if not _flag("CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV", default=True, env=shell):
         return {}, []
-    paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment)
     include = secrets_table or _flag("CLOUDFLARE_INCLUDE_PROCESS_ENV", default=False, env=shell)
-    parsed, read = _parsed_files(paths)
     return _expand(parsed, dict(shell) if include else {}), [str(p) for p in read] + (["process.env"] if include else [])
-
-
-def wrangler_process_env(environment: str | None = None, env_files: list[str] | None = None, *,
-                         cwd: Path | None = None) -> dict[str, str]:
-    """wrangler's ``process.env`` once it has started: every command first loads the ``.env``
-    files of the folder it runs in (``--env-file``'s, else the defaults) over the shell's
-    environment, the shell winning, whatever the switches say. So a switch can be set in
-    ``.env``, and the shell's environment a ``[secrets]`` table reads holds those files too.
-    ``cwd``: where wrangler runs -- workers-env takes the config's folder, as a Worker's
-    project runs it, not the folder Python happens to run in (pytest's rootdir)."""
-    where = Path.cwd() if cwd is None else Path(cwd)
-    paths = [where / name for name in env_files] if env_files else dot_env_paths(where, environment)
-    return _expand(_parsed_files(paths)[0], dict(os.environ))
 
 
 def _parsed_files(paths: list[Path]) -> tuple[dict[str, str], list[Path]]:
@@ -152,13 +145,10 @@ def secrets_kept(loaded: dict[str, str], merged: Any, var_names: Any) -> dict[st
     return {key: value for key, value in loaded.items() if key in var_names or key in required}
 
 
-def missing_secrets(root: Path, environment: str | None, merged: Any, env_files: list[str] | None = None) -> list[str]:
-    """``secrets.required`` names no local secrets file provides (wrangler dev warns of them)."""
-    required = _required(merged)
-    if not required:
-        return []
-    loaded = read_dev_vars(root, environment, secrets_table=True, env_files=env_files)
-    return [name for name in required if name not in loaded]
+def missing_secrets(loaded: dict[str, str], merged: Any) -> list[str]:
+    """``secrets.required`` names the local secrets ``loaded`` (:func:`local_secrets`'s values)
+    do not provide (wrangler dev warns of them)."""
+    return [name for name in _required(merged) or [] if name not in loaded]
 
 
 def dot_env_paths(root: Path, environment: str | None = None) -> list[Path]:

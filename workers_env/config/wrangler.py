@@ -41,6 +41,7 @@ __all__ = [
     "find_config",
     "load_config",
     "check_config",
+    "display_path",
     "merge_environment",
     "read_config_file",
 ]
@@ -135,7 +136,9 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path:
 
 
 # -- parsing -------------------------------------------------------------------------------------
-def _display(path: Path) -> str:
+def display_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as wrangler shows a path: relative to the current folder (as given when on
+    another drive, on Windows)."""
     try:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows
@@ -148,7 +151,7 @@ def _decode(data: bytes, path: Path) -> str:
         if data.startswith(bom):
             raise ConfigError(
                 f"Configuration file contains {encoding} byte order marker\n"
-                f'The file "{_display(path)}" appears to be encoded as {encoding}. '
+                f'The file "{display_path(path)}" appears to be encoded as {encoding}. '
                 "Please save the file as UTF-8 without BOM.",
                 path=str(path),
             )
@@ -158,14 +161,14 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            f"Could not read {_display(path)}: it is not valid UTF-8 ({exc.reason} at byte {exc.start}).",
+            f"Could not read {display_path(path)}: it is not valid UTF-8 ({exc.reason} at byte {exc.start}).",
             path=str(path),
         ) from None
 
 
 def _syntax_error(path: Path, text: str, message: str, line: int, column: int, length: int = 0) -> ConfigError:
     """wrangler's report of a parse error (``line`` from 1, ``column`` from 0)."""
-    return ConfigError(format_syntax_error(message, _display(path), text, line, column, length), path=str(path))
+    return ConfigError(format_syntax_error(message, display_path(path), text, line, column, length), path=str(path))
 
 
 _MAX_SAFE_INTEGER = 2**53 - 1
@@ -197,7 +200,7 @@ def _lossy_integer(text: str, path: Path) -> ConfigError:
         if abs(value) > _MAX_SAFE_INTEGER:
             line, column = line_and_column(text, match.start())
             return _syntax_error(path, text, message, line, column)
-    return ConfigError(f"{message}\n\n    {_display(path)}", path=str(path))
+    return ConfigError(f"{message}\n\n    {display_path(path)}", path=str(path))
 
 
 def _parse_toml(text: str, path: Path) -> Any:
@@ -208,7 +211,7 @@ def _parse_toml(text: str, path: Path) -> Any:
         return parsed
     except RecursionError:  # smol-toml's own limit, wrangler's text (without its position)
         raise ConfigError(f"Invalid TOML document: document contains excessively nested structures. aborting.\n\n"
-                          f"    {_display(path)}", path=str(path)) from None
+                          f"    {display_path(path)}", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
@@ -227,7 +230,7 @@ def _parse_json(text: str, path: Path) -> Any:
     try:
         found = jsonc_first_error(text)
     except RecursionError:  # wrangler's parser overflows its stack there too
-        raise ConfigError(f"Could not parse {_display(path)}: it is nested too deeply (wrangler: Maximum call stack "
+        raise ConfigError(f"Could not parse {display_path(path)}: it is nested too deeply (wrangler: Maximum call stack "
                           "size exceeded)", path=str(path)) from None
     if found is not None:
         code, offset, length = found
@@ -236,9 +239,9 @@ def _parse_json(text: str, path: Path) -> Any:
     try:
         return json5.loads(text)
     except ValueError as exc:  # jsonc-parser accepted it: json5 should too
-        raise ConfigError(f"Could not parse {_display(path)}: {exc}", path=str(path)) from None
+        raise ConfigError(f"Could not parse {display_path(path)}: {exc}", path=str(path)) from None
     except RecursionError:
-        raise ConfigError(f"Could not parse {_display(path)}: nesting too deep", path=str(path)) from None
+        raise ConfigError(f"Could not parse {display_path(path)}: nesting too deep", path=str(path)) from None
 
 
 def read_config_file(path: str | Path) -> dict[str, Any]:
@@ -253,7 +256,7 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
     suffix = file_path.suffix.lower()
     if suffix not in (".toml", ".json", ".jsonc"):
         raise ConfigError(
-            f"Unsupported configuration file {_display(file_path)}: "
+            f"Unsupported configuration file {display_path(file_path)}: "
             "expected a .toml, .json or .jsonc file (wrangler.toml, wrangler.json or wrangler.jsonc).",
             path=str(file_path),
         )
@@ -265,7 +268,7 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
     raw = _parse_toml(text, file_path) if suffix == ".toml" else _parse_json(text, file_path)
     if not isinstance(raw, dict):
         raise ConfigError(
-            f"The configuration file {_display(file_path)} must hold an object (key/value pairs) "
+            f"The configuration file {display_path(file_path)} must hold an object (key/value pairs) "
             f"at the top level, but holds {type(raw).__name__}.",
             path=str(file_path),
         )
@@ -290,9 +293,9 @@ def _read_pyproject_tool(root: Path) -> dict[str, Any]:
     try:
         text = pyproject.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise ConfigError(f"Could not read {_display(pyproject)}: {exc.strerror or exc}", path=str(pyproject)) from None
+        raise ConfigError(f"Could not read {display_path(pyproject)}: {exc.strerror or exc}", path=str(pyproject)) from None
     except UnicodeDecodeError as exc:  # TOML is UTF-8, and so every tool that reads pyproject.toml wants it
-        raise ConfigError(f"Could not read {_display(pyproject)}: it is not valid UTF-8 ({exc.reason} at byte "
+        raise ConfigError(f"Could not read {display_path(pyproject)}: it is not valid UTF-8 ({exc.reason} at byte "
                           f"{exc.start}). Save it as UTF-8.", path=str(pyproject)) from None
     data = _parse_toml(text, pyproject)
     tool = data.get("tool", {})
@@ -306,14 +309,14 @@ def _read_pyproject_tool(root: Path) -> dict[str, Any]:
         hint = (f" (it belongs in [tool.workers-env.ai.{key}])" if key in ("embedders", "replies")
                 else f" (did you mean {close[0]!r}?)" if close else "")
         raise ConfigError(
-            f"[tool.workers-env] in {_display(pyproject)}: unknown key {key!r}{hint}; the keys are "
+            f"[tool.workers-env] in {display_path(pyproject)}: unknown key {key!r}{hint}; the keys are "
             + ", ".join(PYPROJECT_KEYS),
             path=str(pyproject),
         )
     indexes = section.get("indexes", {})
     if not isinstance(indexes, dict) or not all(isinstance(v, dict) for v in indexes.values()):
         raise ConfigError(
-            f"[tool.workers-env.indexes] in {_display(pyproject)} must be a table of tables, e.g.\n"
+            f"[tool.workers-env.indexes] in {display_path(pyproject)} must be a table of tables, e.g.\n"
             '[tool.workers-env.indexes."my-index"]\ndimensions = 768\nmetric = "cosine"',
             path=str(pyproject),
         )

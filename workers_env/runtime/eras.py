@@ -245,10 +245,24 @@ def deploys_with_plain_wrangler(root: Path) -> bool:
     folder = _ci_workflows_folder(root)
     if folder is None:
         return False
-    texts = []
+    stamps = []
     for path in sorted(folder.glob("*.y*ml")):
         try:
-            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+            stat = path.stat()
+        except OSError:
+            continue
+        stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return _plain_wrangler_in(tuple(stamps))
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_wrangler_in(workflows: tuple[tuple[str, int, int], ...]) -> bool:
+    """:func:`deploys_with_plain_wrangler` of these workflow files, read once per state of them
+    (``load_worker`` asks on every load, a test's as much as ``workers-env dev``'s)."""
+    texts = []
+    for name, _, _ in workflows:
+        try:
+            texts.append(Path(name).read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
     text = _YAML_COMMENT.sub("", "\n".join(texts))  # what the steps run, not what comments say

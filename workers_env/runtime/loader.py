@@ -18,7 +18,6 @@ import importlib
 import inspect
 import json as _json
 import logging
-import os
 import re
 import sys
 import threading
@@ -43,13 +42,14 @@ from workers_env.config.compat import (
 )
 from workers_env.config.routes import cf_worker_zone
 from workers_env.config.uploads import uploads_of
+from workers_env.config.wrangler import display_path
 from workers_env.runtime import threadpool
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, handling
 from workers_env.runtime.email_events import EmailResult, ForwardableEmailMessage, MissingEmailHandler, email_problem
 from workers_env.runtime.envwrap import JsEnv
-from workers_env.runtime.filesystem import install_upload_check
 from workers_env.runtime.eras import Era, declared_packages, deploys_with_plain_wrangler, era_of
+from workers_env.runtime.filesystem import install_upload_check
 from workers_env.runtime.events import (
     JsMessageBatch,
     JsScheduledController,
@@ -431,11 +431,7 @@ def _missing_main(config: Any, main_path: Path) -> str:
     the path relative to the current folder, as wrangler shows it). A config with a ``[build]
     command`` gets a note that it has not run: ``load_worker`` and the fixtures never run it
     (``workers-env dev`` does, and words a main still missing after it as wrangler does)."""
-    try:
-        shown = os.path.relpath(main_path)
-    except ValueError:  # another drive (Windows)
-        shown = str(main_path)
-    text = (f'The entry-point file at "{shown}" was not found.\n\n'
+    text = (f'The entry-point file at "{display_path(main_path)}" was not found.\n\n'
             "This might mean that your entry-point file needs to be generated (which is the general case when a "
             "framework is being used).\nIf that's the case please run your project's build command and try again.")
     command = build_command(config)
@@ -471,6 +467,8 @@ def _announce_main_only(config: Any, main_path: Path) -> None:
     then uploads ``main`` alone, so neither ``python_modules/`` nor the packages the project
     declares are there once deployed, while locally they import from the virtualenv."""
     root = Path(getattr(config, "root", main_path.parent))
+    if ("main only", root.resolve()) in _ANNOUNCED:  # said already: no files to read again
+        return
     declared = declared_packages(root)
     if (not declared and not (root / "python_modules").is_dir()) or not _first_time("main only", root.resolve()):
         return
@@ -487,8 +485,8 @@ def _announce_unvendored(config: Any) -> None:
     wrangler then uploads no packages, so those ``pyproject.toml`` declares are not there once
     deployed, while locally they import from the virtualenv."""
     root = Path(getattr(config, "root", "."))
-    if (root / "python_modules").is_dir() or "pywrangler" in (build_command(config) or "") \
-            or not deploys_with_plain_wrangler(root):
+    if ("unvendored", root.resolve()) in _ANNOUNCED or (root / "python_modules").is_dir() \
+            or "pywrangler" in (build_command(config) or "") or not deploys_with_plain_wrangler(root):
         return
     declared = [name for name in declared_packages(root)
                 if name.lower().replace("_", "-") not in ("workers-py", "workers-runtime-sdk")]
