@@ -11,15 +11,23 @@ calls of 100 texts, as the ``ai`` section of ``run.py`` embeds them):
   values, built with numpy, then ``marshal.loads``;
 - ``pickle``: a protocol-4 stream of memo gets (``LONG_BINGET``) per item, then ``pickle.loads``;
 - ``msgpack``: MessagePack with float32 / int32 items, built with numpy, then msgspec's decoder;
+- ``take + tolist, collector paused``: ``run()``'s way with the cyclic collector off, to show its
+  share: every new list is a container the collector visits, item by item, while it is young;
+- ``pointer copies (unsafe)``: what even CPython-internal tricks would leave -- the table's numbers
+  given huge reference counts once, then every row a ``[None] * d`` whose item pointers are
+  overwritten with ``ctypes.memmove`` from a ``uint64`` gather of the numbers' addresses, so no
+  reference count is touched per item. Never for the library (it writes CPython's private object
+  layout); measured only on CPython 3.11 with the GIL, in this process alone;
 
 (``run.py --only ai`` measures the upsert of such rows: about as long as ``take + tolist``).
 Each alternative is first checked equal to ``take + tolist``, value for value and type for type.
 
-    python benchmarks/numbers_lists.py            # ~20 s
+    python benchmarks/numbers_lists.py            # ~15 s
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import marshal
 import pickle
@@ -129,6 +137,44 @@ def by_msgpack() -> Callable[[np.ndarray], list[list[Any]]]:
     return build
 
 
+def paused(way: Callable[[np.ndarray], list[list[Any]]]) -> Callable[[np.ndarray], list[list[Any]]]:
+    def build(indices: np.ndarray) -> list[list[Any]]:
+        gc.disable()
+        try:
+            return way(indices)
+        finally:
+            gc.enable()
+
+    return build
+
+
+def by_pointer_copies() -> Callable[[np.ndarray], list[list[Any]]] | None:
+    """The unsafe floor (see the module's docstring), or None where its layout guesses do not hold."""
+    if sys.implementation.name != "cpython" or sys.version_info[:2] != (3, 11) or hasattr(sys, "gettotalrefcount"):
+        return None
+    table = _level_table()
+    addresses = np.array([id(x) for x in table.tolist()], dtype=np.uint64)
+    for address in set(addresses.tolist()):  # never freed: the table holds them for the process anyway
+        ctypes.c_ssize_t.from_address(address).value += 1 << 40
+    items_at = 3 * ctypes.sizeof(ctypes.c_void_p)  # PyListObject: refcount, type, size, then ob_item
+    probe = [None] * 2
+    if ctypes.c_void_p.from_address(ctypes.c_void_p.from_address(id(probe) + items_at).value).value != id(None):
+        return None
+    none_refs = ctypes.c_ssize_t.from_address(id(None))
+
+    def build(indices: np.ndarray) -> list[list[Any]]:
+        n, d = indices.shape
+        pointers = addresses[indices]
+        base, row = pointers.ctypes.data, d * 8
+        rows = [[None] * d for _ in range(n)]
+        for i, r in enumerate(rows):
+            ctypes.memmove(ctypes.c_void_p.from_address(id(r) + items_at).value, base + i * row, row)
+        none_refs.value -= n * d  # the Nones the rows no longer hold
+        return rows
+
+    return build
+
+
 def same(a: list[list[Any]], b: list[list[Any]]) -> bool:
     return a == b and all(type(x) is type(y) for r, s in zip(a, b) for x, y in zip(r, s))
 
@@ -137,7 +183,14 @@ def main() -> int:
     batches = ready_indices()
     reference = [_numbers(ix) for ix in batches]
     ways: dict[str, Callable[[np.ndarray], list[list[Any]]]] = {
-        "take + tolist (run())": _numbers, "marshal": by_marshal(), "pickle": by_pickle(), "msgpack": by_msgpack()}
+        "take + tolist (run())": _numbers, "marshal": by_marshal(), "pickle": by_pickle(), "msgpack": by_msgpack(),
+        "take + tolist, collector paused": paused(_numbers)}
+    unsafe = by_pointer_copies()
+    if unsafe is None:
+        print("(pointer copies: not measured, CPython 3.11 with the GIL only)")
+    else:
+        ways["pointer copies (unsafe)"] = unsafe
+        ways["pointer copies, collector paused"] = paused(unsafe)
     for name, way in ways.items():
         assert all(same(way(ix), ref) for ix, ref in zip(batches, reference)), f"{name} builds other rows"
     times: dict[str, list[float]] = {name: [] for name in ways}
@@ -153,7 +206,7 @@ def main() -> int:
     print(f"1,000 x 768 rows from 10 batches of ready indices, median of {ROUNDS} interleaved rounds:")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"  {name:32} {median * 1e3:7.2f} ms  {median / base:5.2f}x run()'s")
+        print(f"  {name:34} {median * 1e3:7.2f} ms  {median / base:5.2f}x run()'s")
     return 0
 
 
