@@ -148,6 +148,11 @@ def paused(way: Callable[[np.ndarray], list[list[Any]]]) -> Callable[[np.ndarray
     return build
 
 
+def _items(row: list[Any], items_at: int) -> int:
+    """The address of a list's item pointers (its ``ob_item``)."""
+    return ctypes.c_void_p.from_address(id(row) + items_at).value or 0
+
+
 def by_pointer_copies() -> Callable[[np.ndarray], list[list[Any]]] | None:
     """The unsafe floor (see the module's docstring), or None where its layout guesses do not hold."""
     if sys.implementation.name != "cpython" or sys.version_info[:2] != (3, 11) or hasattr(sys, "gettotalrefcount"):
@@ -158,7 +163,7 @@ def by_pointer_copies() -> Callable[[np.ndarray], list[list[Any]]] | None:
         ctypes.c_ssize_t.from_address(address).value += 1 << 40
     items_at = 3 * ctypes.sizeof(ctypes.c_void_p)  # PyListObject: refcount, type, size, then ob_item
     probe = [None] * 2
-    if ctypes.c_void_p.from_address(ctypes.c_void_p.from_address(id(probe) + items_at).value).value != id(None):
+    if ctypes.c_void_p.from_address(_items(probe, items_at)).value != id(None):
         return None
     none_refs = ctypes.c_ssize_t.from_address(id(None))
 
@@ -168,7 +173,7 @@ def by_pointer_copies() -> Callable[[np.ndarray], list[list[Any]]] | None:
         base, row = pointers.ctypes.data, d * 8
         rows = [[None] * d for _ in range(n)]
         for i, r in enumerate(rows):
-            ctypes.memmove(ctypes.c_void_p.from_address(id(r) + items_at).value, base + i * row, row)
+            ctypes.memmove(_items(r, items_at), base + i * row, row)
         none_refs.value -= n * d  # the Nones the rows no longer hold
         return rows
 
