@@ -33,9 +33,12 @@ _PIECE = re.compile(r"\s*\S+")
 def default_reply(model: str, request: GenerationRequest) -> str:
     """The reply when nothing is scripted: deterministic, names the model and echoes the
     last user message, cut to ``max_tokens`` (counted as words and punctuation marks). In
-    JSON Mode: the JSON text of :func:`schema_example` of the requested schema."""
+    JSON Mode, or given ``guided_json``: the JSON text of :func:`schema_example` of the
+    requested schema (an empty ``guided_json``, "any JSON", gives an object)."""
     if request.response_format is not None:
         return json.dumps(schema_example(_requested_schema(request.response_format)), ensure_ascii=False)
+    if request.guided_json is not None:
+        return json.dumps(schema_example(request.guided_json or {"type": "object"}), ensure_ascii=False)
     said = " ".join(request.last_user_text.split())
     text = f"[workers-env offline reply from {model}] You said: {said}"
     pieces = _PIECE.findall(text)

@@ -6,6 +6,7 @@ and reaches no embedder; an accepted one becomes a small request object.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,8 @@ class GenerationRequest:
     inputs: dict[str, Any] = field(default_factory=dict)
     #: JSON Mode (models that take it): ``{"type": "json_object" | "json_schema", "json_schema"}``
     response_format: dict[str, Any] | None = None
+    #: ``guided_json`` (the models whose schema names it): the JSON Schema the reply's text fits
+    guided_json: dict[str, Any] | None = None
     #: the model, and the form of its result (``TextGenerationModel.result``)
     model: str = ""
     result: str = "response"
@@ -146,6 +149,17 @@ def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
 
 
 _JSON_MODE_TYPES = ("json_object", "json_schema")
+
+
+def _names(schema: dict[str, Any], prop: str) -> bool:
+    """Whether an input schema (its properties, or any ``oneOf`` form's) names ``prop``."""
+    forms = [schema, *(f for f in schema.get("oneOf") or () if isinstance(f, dict))]
+    return any(prop in (form.get("properties") or {}) for form in forms)
+
+
+#: the input schemas that take ``guided_json`` (workerd's ai.d.ts: Mistral Small 3.1, QwQ,
+#: Gemma 3, Llama 4 Scout): "JSON schema that should be fulfilled for the response"
+_GUIDED = frozenset(name for name, schema in TEXT_GENERATION_SCHEMAS.items() if _names(schema, "guided_json"))
 #: gpt-oss's results for its other input forms (its catalog file's Prompt_Output, Messages_Output)
 _GPT_OSS_FORMS = {"prompt": "response", "messages": "chat-completions"}
 
@@ -171,6 +185,7 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
     response_format = inputs.get("response_format") if model.json_mode else None
     if not isinstance(response_format, dict) or response_format.get("type", "json_object") not in _JSON_MODE_TYPES:
         response_format = None  # not JSON Mode: the schema names no such property, or it is no object
+    guided_json = inputs.get("guided_json") if model.schema in _GUIDED and response_format is None else None
     return GenerationRequest(
         prompt=prompt if has_prompt else None,
         messages=[dict(m) if isinstance(m, dict) else {} for m in messages] if not has_prompt else None,
@@ -178,9 +193,21 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
         max_tokens=int(max_tokens) if isinstance(max_tokens, (int, float)) else _limits.DEFAULT_MAX_TOKENS,
         inputs=inputs,
         response_format=response_format,
+        guided_json=_guided_schema(guided_json),
         model=model.name,
         result=_GPT_OSS_FORMS["prompt" if has_prompt else "messages"] if model.result == "responses" else model.result,
     )
+
+
+def _guided_schema(value: Any) -> dict[str, Any] | None:
+    """A ``guided_json`` as the schema it gives: an object, or a string holding one's JSON (the
+    input check passes any value there, and vLLM's ``guided_json`` takes either); else None."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dict) else None
 
 
 def _responses_text(value: Any) -> str:
