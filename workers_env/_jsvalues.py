@@ -641,9 +641,41 @@ def js_string(value: Any, *, nested: bool = False) -> str:
         return _js_number_text(value)
     if isinstance(value, Mapping):
         return "[object Object]"
-    if isinstance(value, (list, tuple)) and not isinstance(value, JsTypedArray):
-        return ",".join(js_string(v, nested=True) for v in value)
+    if _is_joined(value):
+        return _array_join(value)
     return str(value)
+
+
+def _is_joined(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and not isinstance(value, JsTypedArray)
+
+
+def _array_join(value: list[Any] | tuple[Any, ...]) -> str:
+    """``Array.prototype.join`` of an array, nested arrays joined in place, without recursion
+    (any depth); an array met again inside itself joins as ``""``, as V8's cycle check does."""
+    parts: list[str] = []
+    on_path = {id(value)}
+    walking: list[tuple[Any, Any]] = [(value, iter(value))]  # (array, its items left)
+    first = True  # no comma before the first item of an array
+    while walking:
+        array, items = walking[-1]
+        for item in items:
+            if not first:
+                parts.append(",")
+            first = False
+            if _is_joined(item):
+                if id(item) not in on_path:
+                    on_path.add(id(item))
+                    walking.append((item, iter(item)))
+                    first = True
+                    break
+            else:
+                parts.append(js_string(item, nested=True))
+        else:
+            walking.pop()
+            on_path.discard(id(array))
+            first = False
+    return "".join(parts)
 
 
 def well_formed(text: str) -> str:
