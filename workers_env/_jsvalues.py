@@ -349,6 +349,13 @@ def _circular(path: list[tuple[Any, Any]], start: int, key: Any) -> JsException:
     return JsException("\n".join(lines), name="TypeError")
 
 
+def circular_structure_error(path: list[tuple[Any, Any]], start: int, key: Any) -> JsException:
+    """V8's ``TypeError`` for ``JSON.stringify`` of a value that contains itself: ``path`` is
+    the (container, key of the child walked) chain from the value down, ``path[start]`` the
+    container met again under ``key`` of the last one."""
+    return _circular(path, start, key)
+
+
 def check_sendable(value: Any) -> None:
     """Raise what a value cannot cross into a binding with.
 
