@@ -650,6 +650,8 @@ def js_string(value: Any, *, nested: bool = False) -> str:
         return "[object Object]"
     if _is_joined(value):
         return _array_join(value)
+    if isinstance(value, (str, int)):  # subclasses (a (str, Enum) member) cross as their base value
+        return str(base_value(value))
     return str(value)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import JsDict, js_string, js_truthy
+from workers_env._jsvalues import JsDict, base_value, js_string, js_truthy
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
@@ -32,7 +32,7 @@ def _result(result: QueryResult) -> JsDict:
 
 def _sql_text(sql: Any) -> str:
     if isinstance(sql, str):
-        return sql
+        return base_value(sql)  # a subclass crosses as its text
     raise limits.d1_error(f"Expected string, received {type(sql).__name__}: pass the SQL text to prepare()")
 
 

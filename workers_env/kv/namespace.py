@@ -29,6 +29,7 @@ from workers_env._jsvalues import (
     JsDict,
     JsMapResult,
     JsTypedArray,
+    base_value,
     circular_structure_error,
     js_number,
     parse_json,
@@ -44,13 +45,14 @@ __all__ = ["KvNamespace"]
 def _js_string(value: Any, method: str, position: int) -> str:
     """A key as JSG turns a JS value into a string: numbers and booleans are printed."""
     if isinstance(value, str):
-        return well_formed(value)
+        return well_formed(base_value(value))  # a subclass (a (str, Enum) member) crosses as its text
     if value is None:
         return "null"  # Python None reaches JavaScript as null
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        number = js_number(float(value)) if isinstance(value, float) else value
+        value = base_value(value)
+        number = js_number(value) if isinstance(value, float) else value
         if isinstance(number, float):
             return "NaN" if math.isnan(number) else ("Infinity" if number > 0 else "-Infinity") if math.isinf(number) else repr(number)
         return str(number)
