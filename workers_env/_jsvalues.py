@@ -349,6 +349,13 @@ def _circular(path: list[tuple[Any, Any]], start: int, key: Any) -> JsException:
     return JsException("\n".join(lines), name="TypeError")
 
 
+def circular_structure_error(path: list[tuple[Any, Any]], start: int, key: Any) -> JsException:
+    """V8's ``TypeError`` for ``JSON.stringify`` of a value that contains itself: ``path`` is
+    the (container, key of the child walked) chain from the value down, ``path[start]`` the
+    container met again under ``key`` of the last one."""
+    return _circular(path, start, key)
+
+
 def check_sendable(value: Any) -> None:
     """Raise what a value cannot cross into a binding with.
 
@@ -641,9 +648,43 @@ def js_string(value: Any, *, nested: bool = False) -> str:
         return _js_number_text(value)
     if isinstance(value, Mapping):
         return "[object Object]"
-    if isinstance(value, (list, tuple)) and not isinstance(value, JsTypedArray):
-        return ",".join(js_string(v, nested=True) for v in value)
+    if _is_joined(value):
+        return _array_join(value)
+    if isinstance(value, (str, int)):  # subclasses (a (str, Enum) member) cross as their base value
+        return str(base_value(value))
     return str(value)
+
+
+def _is_joined(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and not isinstance(value, JsTypedArray)
+
+
+def _array_join(value: list[Any] | tuple[Any, ...]) -> str:
+    """``Array.prototype.join`` of an array, nested arrays joined in place, without recursion
+    (any depth); an array met again inside itself joins as ``""``, as V8's cycle check does."""
+    parts: list[str] = []
+    on_path = {id(value)}
+    walking: list[tuple[Any, Any]] = [(value, iter(value))]  # (array, its items left)
+    first = True  # no comma before the first item of an array
+    while walking:
+        array, items = walking[-1]
+        for item in items:
+            if not first:
+                parts.append(",")
+            first = False
+            if _is_joined(item):
+                if id(item) not in on_path:
+                    on_path.add(id(item))
+                    walking.append((item, iter(item)))
+                    first = True
+                    break
+            else:
+                parts.append(js_string(item, nested=True))
+        else:
+            walking.pop()
+            on_path.discard(id(array))
+            first = False
+    return "".join(parts)
 
 
 def well_formed(text: str) -> str:

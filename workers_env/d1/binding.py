@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import JsDict
+from workers_env._jsvalues import JsDict, base_value, js_string, js_truthy
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
@@ -32,7 +32,7 @@ def _result(result: QueryResult) -> JsDict:
 
 def _sql_text(sql: Any) -> str:
     if isinstance(sql, str):
-        return sql
+        return base_value(sql)  # a subclass crosses as its text
     raise limits.d1_error(f"Expected string, received {type(sql).__name__}: pass the SQL text to prepare()")
 
 
@@ -184,9 +184,19 @@ class D1PreparedStatement:
     def __repr__(self) -> str:
         return f"<D1PreparedStatement {self.statement!r}>"
 
-    def bind(self, *values: Any) -> D1PreparedStatement:
-        """A new statement with ``values`` bound to ``?``/``?NNN`` in order (D1's type rules)."""
-        return D1PreparedStatement(self._session, self.statement, *bind_values(values))
+    def bind(self, *values: Any, **named: Any) -> D1PreparedStatement:
+        """A new statement with ``values`` bound to ``?``/``?NNN`` in order (D1's type rules).
+
+        D1 binds by position only; keywords reach JavaScript as Pyodide sends them, as one
+        object after the values, which D1 refuses (``D1_TYPE_ERROR``, with a note how to bind)."""
+        if not named:
+            return D1PreparedStatement(self._session, self.statement, *bind_values(values))
+        try:
+            bind_values((*values, named))
+        except JsException as error:
+            error.add_note(limits.BIND_BY_POSITION)
+            raise
+        raise AssertionError("D1 bound an object")  # pragma: no cover - bind_values refuses a dict
 
     def _query(self) -> tuple[str, tuple[Any, ...]]:
         return _sql_text(self.statement), self._sqlite_params
@@ -209,14 +219,15 @@ class D1PreparedStatement:
         row = JsDict(zip(result.columns, map(cell, rows[0])))  # row_objects() of one row, inlined
         if column is None:
             return row
-        if column not in row:
-            raise limits.column_not_found(str(column))
-        return row[column]
+        key = column if type(column) is str else js_string(column)  # JavaScript's property key
+        if key not in row:
+            raise limits.column_not_found(key)
+        return row[key]
 
     def raw_sync(self, options: Any = None) -> list[list[Any]]:
         result = self._one()
         rows = row_lists(result.rows)
-        if isinstance(options, Mapping) and options.get("columnNames"):
+        if isinstance(options, Mapping) and js_truthy(options.get("columnNames")):
             return [list(result.columns), *rows]
         return rows
 

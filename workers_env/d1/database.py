@@ -26,6 +26,7 @@ from time import perf_counter
 from typing import Any
 
 from workers_env._errors import StateError
+from workers_env._jsvalues import well_formed
 from workers_env.d1 import limits
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
 from workers_env.d1.sqltext import split_statements
@@ -244,10 +245,24 @@ class Database:
         if len(queries) == 1:
             sql, params = queries[0]
             return [self.query_one(sql, params)]
-        return self._query_many(queries)
+        try:
+            return self._query_many(queries)
+        except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
+            return self._query_many([_well_formed(sql, params) for sql, params in queries])
 
     def query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""
+        try:
+            return self._query_one(sql, params)
+        except UnicodeEncodeError:
+            # SQLite takes UTF-8, which a lone surrogate (``"\ud800"``, or an undecodable byte
+            # of a command line) has none of; JavaScript strings reach workerd's SQLite as
+            # UTF-8 with each one replaced by U+FFFD. Encoding fails before a statement runs
+            # (a statement of several runs in a transaction, rolled back), so the query is
+            # simply run again as D1 receives it; the common case pays nothing for this.
+            return self._query_one(*_well_formed(sql, params))
+
+    def _query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         single = _single_statement(sql)
         if single is None:
             return self._query_many([(sql, params)])[0]
@@ -386,6 +401,11 @@ class Database:
         if code != primary and extended:
             text = f"{text} (extended: {extended})"
         return text
+
+
+def _well_formed(sql: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
+    """A query with every lone surrogate in its text and text parameters made U+FFFD."""
+    return well_formed(sql), tuple(well_formed(p) if isinstance(p, str) else p for p in params)
 
 
 _LINE_COMMENT = re.compile(r"^\s*--.*", re.MULTILINE)

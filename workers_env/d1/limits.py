@@ -25,6 +25,7 @@ __all__ = [
     "MAX_VALUE_BYTES",
     "WRONG_PARAMETER_COUNT",
     "ONLY_LAST_HAS_PARAMETERS",
+    "BIND_BY_POSITION",
     "d1_error",
     "exec_error",
     "type_error",
@@ -114,6 +115,12 @@ STATEMENT_TOO_LONG = "statement too long: SQLITE_TOOBIG"
 WRONG_PARAMETER_COUNT = "Wrong number of parameter bindings for SQL query."
 ONLY_LAST_HAS_PARAMETERS = (
     "When executing multiple SQL statements in a single call, only the last statement can have parameters."
+)
+#: The note on ``bind()`` given keywords (workers-env's; D1's own error stays as it is).
+BIND_BY_POSITION = (
+    "bind() takes values by position only: D1 binds the n-th value to parameter n (?n, and a named "
+    ":name/@name/$name by the order it first appears in), so write bind(a, b), not bind(name=a). A "
+    "keyword argument reaches JavaScript as one object after the values, which D1 cannot bind."
 )
 
 

@@ -19,7 +19,7 @@ from math import hypot, isfinite
 from operator import is_not, setitem
 from typing import Any
 
-from workers_env._jsvalues import UNDEFINED, JsDict, JsLiteralMapArgument, JsMapArgument, js_string
+from workers_env._jsvalues import UNDEFINED, JsDict, JsLiteralMapArgument, JsMapArgument, base_value, js_string
 from workers_env.d1 import limits
 
 __all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_objects", "row_lists"]
@@ -40,9 +40,10 @@ def js_bind_value(value: Any) -> Any:
         return value
     if kind is bool:
         return 1 if value else 0
-    if kind is int or kind is float or isinstance(value, (int, float)):
+    if isinstance(value, (str, int, float)):
+        value = base_value(value)  # a subclass (a (str, Enum) member, np.float64) crosses as its base value
         if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:  # Pyodide sends a BigInt
-            raise limits.type_error("bigint", str(int(value)))
+            raise limits.type_error("bigint", str(value))
         return value
     if isinstance(value, (bytes, bytearray, memoryview)):  # ArrayBuffer / typed array
         return list(bytes(value))

@@ -16,6 +16,7 @@ import base64
 import binascii
 import json
 import math
+import re
 import sys
 from array import array
 from collections.abc import Mapping
@@ -28,6 +29,8 @@ from workers_env._jsvalues import (
     JsDict,
     JsMapResult,
     JsTypedArray,
+    base_value,
+    circular_structure_error,
     js_number,
     parse_json,
     to_py,
@@ -42,13 +45,14 @@ __all__ = ["KvNamespace"]
 def _js_string(value: Any, method: str, position: int) -> str:
     """A key as JSG turns a JS value into a string: numbers and booleans are printed."""
     if isinstance(value, str):
-        return well_formed(value)
+        return well_formed(base_value(value))  # a subclass (a (str, Enum) member) crosses as its text
     if value is None:
         return "null"  # Python None reaches JavaScript as null
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        number = js_number(float(value)) if isinstance(value, float) else value
+        value = base_value(value)
+        number = js_number(value) if isinstance(value, float) else value
         if isinstance(number, float):
             return "NaN" if math.isnan(number) else ("Infinity" if number > 0 else "-Infinity") if math.isinf(number) else repr(number)
         return str(number)
@@ -174,26 +178,91 @@ def _typed_array_bytes(value: JsTypedArray) -> bytes:
 
 
 def _metadata_json(metadata: Any) -> str:
+    """``JSON.stringify(metadata)`` as the runtime sends it: NaN and Infinity as ``null``, lone
+    surrogates escaped (well-formed ``JSON.stringify``), V8's ``TypeError`` for a value that
+    contains itself; any depth (the size limit then refuses it with its true length)."""
     try:
-        return json.dumps(metadata, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    except ValueError:
-        return json.dumps(_finite(metadata), separators=(",", ":"), ensure_ascii=False)
+        text = json.dumps(metadata, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except (ValueError, RecursionError):  # NaN/Infinity, a circle, or deeper than Python recurses
+        text = _metadata_json_walked(metadata)
     except TypeError as exc:
-        raise JsException(
-            f"KV put() metadata must be JSON-serialisable (dicts, lists, strings, numbers, booleans, None): {exc}",
-            name="TypeError",
-        ) from None
+        raise _not_json(str(exc)) from None
+    return _LONE_SURROGATE.sub(_escaped, text) if not text.isascii() else text
 
 
-def _finite(value: Any) -> Any:
-    """``JSON.stringify`` writes NaN and Infinity as ``null``."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, Mapping):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
+def _not_json(detail: str) -> JsException:
+    return JsException(
+        f"KV put() metadata must be JSON-serialisable (dicts, lists, strings, numbers, booleans, None): {detail}",
+        name="TypeError",
+    )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _json_scalar(value: Any) -> str | None:
+    """The JSON of a non-container as ``json.dumps`` writes it (NaN and Infinity as ``null``)."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None or isinstance(value, (bool, int)):
+        return json.dumps(value)
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else "null"
+    return None
+
+
+def _json_key(key: Any) -> str:
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, (bool, int, float)):
+        return json.dumps(key)  # as json.dumps makes a dict key of them
+    raise _not_json(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _metadata_json_walked(metadata: Any) -> str:
+    """:func:`_metadata_json` without recursion, for what ``json.dumps`` cannot write."""
+    parts: list[str] = []
+    path: list[tuple[Any, Any]] = []  # (container, key of the child being written)
+    walking: list[Any] = []  # each container's items left
+    on_path: set[int] = set()
+
+    def enter(value: Any, key: Any) -> bool:
+        """Write ``value``; True when it is a container whose items come next."""
+        text = _json_scalar(value)
+        if text is not None:
+            parts.append(text)
+            return False
+        if not isinstance(value, (dict, list, tuple)):
+            raise _not_json(f"Object of type {type(value).__name__} is not JSON serializable")
+        if id(value) in on_path:
+            start = next(i for i, (c, _) in enumerate(path) if c is value)
+            raise circular_structure_error(path, start, key)
+        parts.append("{" if isinstance(value, dict) else "[")
+        path.append((value, None))
+        walking.append(iter(value.items()) if isinstance(value, dict) else enumerate(value))
+        on_path.add(id(value))
+        return True
+
+    enter(metadata, None)
+    while walking:
+        container = path[-1][0]
+        for key, child in walking[-1]:
+            if parts[-1] not in ("{", "["):
+                parts.append(",")
+            if isinstance(container, dict):
+                parts.append(json.dumps(_json_key(key), ensure_ascii=False) + ":")
+            path[-1] = (container, key)
+            if enter(child, key):
+                break
+        else:
+            walking.pop()
+            on_path.discard(id(path.pop()[0]))
+            parts.append("}" if isinstance(container, dict) else "]")
+    return "".join(parts)
 
 
 def _decode_text(data: bytes) -> str:
@@ -311,8 +380,8 @@ class KvNamespace:
         limit = _option_int(options, "limit")
         prefix = options.get("prefix")
         cursor = options.get("cursor")
-        if prefix is not None and not isinstance(prefix, str):
-            prefix = _js_string(prefix, "list", 1)
+        if prefix is not None:
+            prefix = _js_string(prefix, "list", 1)  # a string well-formed, as the runtime sends it
         if cursor is not None and not isinstance(cursor, str):
             cursor = _js_string(cursor, "list", 1)
         count = limit if limit is not None and limit > 0 else limits.MAX_LIST_KEYS  # 0 or less: not sent

@@ -1,0 +1,30 @@
+"""``bind(name=value)``: keywords reach JavaScript as Pyodide sends them, one object after the
+values, which D1 refuses with its ``D1_TYPE_ERROR``; a note says to bind by position (not
+Python's ``unexpected keyword argument``). Named parameters still bind by position."""
+
+from __future__ import annotations
+
+import pytest
+from d1_helpers import d1_database
+
+from workers_env import JsException
+
+
+@pytest.fixture
+def db(tmp_path):
+    with d1_database(tmp_path) as binding:
+        yield binding
+
+
+@pytest.mark.asyncio
+async def test_keywords_are_refused_with_a_note(db):
+    with pytest.raises(JsException) as info:
+        db.prepare("SELECT :name AS n").bind(name="x")
+    assert info.value.message == "D1_TYPE_ERROR: Type 'object' not supported for value '[object Object]'"
+    assert "bind(a, b), not bind(name=a)" in "\n".join(info.value.__notes__)
+    assert await db.prepare("SELECT :name AS n").bind("x").first("n") == "x"
+
+
+def test_a_bad_positional_value_beside_keywords_is_the_one_named(db):
+    with pytest.raises(JsException, match=r"Type 'bigint' not supported for value '9007199254740993'"):
+        db.prepare("SELECT ?, ?").bind(2**53 + 1, name="x")
