@@ -111,3 +111,20 @@ async def test_query_by_id_without_an_id_says_it_is_missing(make_binding: Any) -
 async def test_describe_ignores_arguments(idx: Any) -> None:
     await idx.upsert([{"id": "a", "values": [1, 2, 3]}])
     assert await idx.describe("unused", {"x": 1}, flag=True) == await idx.describe()
+
+
+async def test_ids_of_the_wrong_type_are_shown_as_json(idx: Any) -> None:
+    for method, op in ((idx.getByIds, "VECTOR_GET"), (idx.deleteByIds, "VECTOR_DELETE")):
+        for ids, text in (("abc", 'ids must be a list of strings, got "abc"'), (None, "ids must be a list of strings, got null"),
+                          ({"a"}, "ids must be a list of strings, got {}"), (["a", None], "ids must be strings, got null"),
+                          (["a", True], "ids must be strings, got true"), ([["a"]], 'ids must be strings, got ["a"]')):
+            with pytest.raises(VectorizeError) as info:
+                await method(ids)
+            assert info.value.operation == op and text_of(info) == text
+        with pytest.raises(VectorizeError) as info:
+            await method()
+        assert text_of(info) == "ids are missing; pass a list of id strings"
+    with pytest.raises(VectorizeError) as info:
+        await idx.upsert([{"id": "ok", "values": [1, 0, 0]}, {"id": None, "values": [1, 0, 0]}])
+    assert text_of(info).endswith("(vector 1: id must be a string, got null)")
+    assert await idx.getByIds(["ok"]) == []

@@ -79,7 +79,7 @@ def _describe(value: Any) -> str:
 
 
 def _as_sent(value: Any) -> str:
-    """A query field as the service received it, for an error text: its JSON (``"3"`` for
+    """A request field as the service received it, for an error text: its JSON (``"3"`` for
     a string, ``[1]`` for a list, ``null``), so a wrong type is not mistaken for a right one."""
     if isinstance(value, (dict, list, str, int, float)) or value is None:
         try:
@@ -246,7 +246,7 @@ def parse_vectors(
             raise _limits.unparsable_vectors(op, f"vector {i} is {_describe(vec)}, expected an object")
         vid = vec.get("id")
         if not isinstance(vid, str):
-            found = _describe(vid) if "id" in vec else "nothing (the vector has no id)"
+            found = _as_sent(vid) if "id" in vec else "nothing (the vector has no id)"
             raise _limits.unparsable_vectors(op, f"vector {i}: id must be a string, got {found}")
         if not _is_unicode(vid):
             raise _limits.unparsable_vectors(op, f"vector {i}: id {vid!r} is not valid Unicode (a lone surrogate)")
@@ -328,11 +328,13 @@ def parse_vectors(
 def parse_ids(ids: Any, *, op: str, max_ids: int | None) -> list[str]:
     """Validate an id list for getByIds/deleteByIds; repeated ids are kept once."""
     check_sendable(ids)
+    if ids is UNDEFINED:  # {ids: undefined}: JSON.stringify leaves the field out
+        raise _limits.VectorizeError(op, "ids are missing; pass a list of id strings")
     if not isinstance(ids, list):
-        raise _limits.VectorizeError(op, f"ids must be a list of strings, got {_describe(ids)}")
+        raise _limits.VectorizeError(op, f"ids must be a list of strings, got {_as_sent(ids)}")
     for vid in ids:
         if not isinstance(vid, str):
-            raise _limits.VectorizeError(op, f"ids must be strings, got {_describe(vid)}")
+            raise _limits.VectorizeError(op, f"ids must be strings, got {_as_sent(vid)}")
         if not _is_unicode(vid):
             raise _limits.VectorizeError(op, f"id {vid!r} is not valid Unicode (a lone surrogate); ids must be UTF-8 text")
     if max_ids is not None and len(ids) > max_ids:
