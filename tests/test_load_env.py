@@ -154,6 +154,8 @@ async def test_index_defined_nowhere_names_index_binding_and_the_three_ways(proj
         ({"dimensions": 3, "metric": "cosine", "version": "v2", "metadata_indexes": {"$x": "string"}},
          "property name '\\$x' is invalid"),
         ("768", "must be a table/dict"),
+        ({"preset": ["@cf/baai/bge-base-en-v1.5"]}, r"unknown preset \['@cf/baai/bge-base-en-v1.5'\]"),  # unhashable
+        ({"dimensions": 3, "metric": "cosine", 1: 2, "x": 3}, "unknown keys 'x', 1;"),  # keys of mixed types
     ],
 )
 async def test_bad_index_definitions_say_what_is_wrong(project, definition, message):

@@ -255,6 +255,10 @@ def test_deleting_a_missing_index_is_an_error(v2: VectorizeBinding) -> None:
     with pytest.raises(VectorizeError, match=r"has no metadata index on 'price' \(it has: 'cat'\)"):
         index.delete_metadata_index("price")
     assert index.seq == seq
+    for odd, shown in ((["cat"], r"\['cat'\]"), ({}, r"\{\}"), (5, "5")):  # not a property name: named as given
+        with pytest.raises(VectorizeError, match=rf"has no metadata index on {shown} \(it has: 'cat'\)"):
+            index.delete_metadata_index(odd)
+    assert index.seq == seq
     index.delete_metadata_index("cat")
     with pytest.raises(VectorizeError, match=r"has no metadata index on 'cat' \(it has: none\)"):
         index.delete_metadata_index("cat")

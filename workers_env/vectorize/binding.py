@@ -147,14 +147,15 @@ class VectorizeBinding:
     async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
         body = query_request(self._index.limits.version, vectorId, options_object(options, kwargs), by_id=True)
-        return self.query_by_id_sync(body.pop("vectorId", None), body)
+        return self.query_by_id_sync(body.pop("vectorId", UNDEFINED), body)  # undefined: left out of the JSON
 
     async def getByIds(self, ids: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> list[JsDict]:  # noqa: N802
         """The stored vectors with these ids, in request order; missing ids are left out."""
         return self.get_by_ids_sync(ids_request(ids))
 
-    async def describe(self) -> JsDict:
-        """The index's configuration and size, in the API generation's shape."""
+    async def describe(self, *args: Any, **kwargs: Any) -> JsDict:
+        """The index's configuration and size, in the API generation's shape. JavaScript
+        ignores arguments it does not declare, so any given are ignored here too."""
         return self.describe_sync()
 
     # -- the synchronous work ------------------------------------------------------------

@@ -45,7 +45,8 @@ def parse_index_definition(raw: Any, *, where: str) -> IndexDefinition:
             '{"dimensions": 768, "metric": "cosine"}, got ' + type(raw).__name__
         )
     problems: list[str] = []
-    unknown = sorted(set(raw) - _KNOWN_KEYS)
+    # keys of a Python dict may be of any types: strings first, in order, then the others
+    unknown = sorted(set(raw) - _KNOWN_KEYS, key=lambda k: (type(k) is not str, k if type(k) is str else repr(k)))
     if unknown:
         problems.append(f"{where}: unknown keys {', '.join(map(repr, unknown))}; expected some of {sorted(_KNOWN_KEYS)}")
 
@@ -53,7 +54,7 @@ def parse_index_definition(raw: Any, *, where: str) -> IndexDefinition:
     dimensions = raw.get("dimensions")
     metric = raw.get("metric")
     if preset is not None:
-        if preset not in _limits.PRESETS:
+        if not isinstance(preset, str) or preset not in _limits.PRESETS:  # (a list is unhashable)
             problems.append(f"{where}: unknown preset {preset!r}; known presets: {', '.join(_limits.PRESETS)}")
         elif dimensions is not None or metric is not None:
             problems.append(f"{where}: give either a preset or dimensions and metric, not both")

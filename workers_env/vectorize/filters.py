@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from workers_env._errors import UnindexedFilterWarning
-from workers_env._jsvalues import MAX_NESTING_DEPTH, nests_deeper_than
+from workers_env._jsvalues import MAX_NESTING_DEPTH, JsOpaque, nests_deeper_than
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.core import (
     KIND_ABSENT,
@@ -210,6 +210,8 @@ def _json_or_type(value: Any) -> str:
     try:
         return _json(value)
     except (TypeError, ValueError):
+        if isinstance(value, JsOpaque):  # a PyProxy: name the user's Python object
+            return f"a Python {type(value.value).__name__}"
         return type(value).__name__
 
 
@@ -231,6 +233,8 @@ def _check_json(value: Any, where: str) -> None:
             _check_json(v, where)
     elif value is None or isinstance(value, (bool, int, float)):
         return
+    elif isinstance(value, JsOpaque):  # a PyProxy: name the user's Python object
+        raise _limits.filter_not_json(f"{where} holds a Python {type(value.value).__name__}, which has no JSON form")
     else:
         raise _limits.filter_not_json(f"{where} holds a {type(value).__name__}")
 

@@ -52,8 +52,8 @@ def check_metadata_index_exists(index_name: str, version: str, existing: Mapping
     """The rules for deleting a metadata index: there must be one on ``property_name``."""
     if not _limits.API_LIMITS[version].supports_metadata_indexes:
         raise _limits.metadata_indexes_unsupported(index_name, version)
-    if property_name not in existing:
-        raise _limits.metadata_index_missing(index_name, str(property_name), tuple(existing))
+    if not isinstance(property_name, str) or property_name not in existing:  # (a list is unhashable)
+        raise _limits.metadata_index_missing(index_name, property_name, tuple(existing))
 
 
 @dataclass

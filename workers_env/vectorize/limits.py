@@ -395,7 +395,7 @@ def metadata_index_exists(index_name: str, property_name: str, type_: str) -> Ve
     )
 
 
-def metadata_index_missing(index_name: str, property_name: str, existing: tuple[str, ...]) -> VectorizeError:
+def metadata_index_missing(index_name: str, property_name: object, existing: tuple[str, ...]) -> VectorizeError:
     have = ", ".join(repr(p) for p in existing) if existing else "none"
     return js_error(
         f'index "{index_name}" has no metadata index on {property_name!r} (it has: {have})'

@@ -234,5 +234,5 @@ def ids_request(ids: Any) -> Any:
         return ids
     check_sendable(ids)
     if ids is UNDEFINED:
-        return None  # {ids: undefined} is {}: the service sees no ids
+        return UNDEFINED  # {ids: undefined} is {}: the service sees no ids (validation says so)
     return _json_or_raw(_convert(ids))

@@ -19,13 +19,16 @@ import numpy as np
 from workers_env._jsvalues import (
     MAX_NESTING_DEPTH,
     MAX_SAFE_INTEGER,
+    UNDEFINED,
     BigInt,
+    JsOpaque,
+    JsTypedArray,
     check_sendable,
-    compact_json,
     is_safe_int,
     js_string,
     js_truthy,
     js_type_error,
+    json_text,
     nests_deeper_than,
     sendable_json,
 )
@@ -65,7 +68,32 @@ def _is_unicode(text: str) -> bool:
 
 
 def _describe(value: Any) -> str:
+    """A value of the request for an error text: JavaScript's name for what the binding made
+    of it (a typed array), the Python type of an object with no JavaScript form, else its
+    repr or type."""
+    if isinstance(value, JsOpaque):  # a PyProxy: the user's Python object, named as such
+        return f"a Python {type(value.value).__name__}"
+    if isinstance(value, JsTypedArray):
+        return f"a {value.name}"
     return type(value).__name__ if not isinstance(value, (str, int, float)) else repr(value)
+
+
+def _as_sent(value: Any) -> str:
+    """A request field as the service received it, for an error text: its JSON (``"3"`` for
+    a string, ``[1]`` for a list, ``null``), so a wrong type is not mistaken for a right one."""
+    if isinstance(value, (dict, list, str, int, float)) or value is None:
+        try:
+            text = json_text(value)
+        except (TypeError, RecursionError):  # an object the request could not hold
+            return _describe(value)
+        return text if len(text) <= 80 else text[:77] + "..."
+    return _describe(value)
+
+
+def _unconvertible(value: Any) -> Any:
+    """``json.dumps``'s ``default``: why a value in metadata cannot be written as JSON."""
+    raise TypeError(f"it holds {_describe(value) if isinstance(value, JsOpaque) else 'a ' + type(value).__name__}, "
+                    "which has no JSON form")
 
 
 _PLAIN_NUMBERS = frozenset((int, float))
@@ -218,7 +246,7 @@ def parse_vectors(
             raise _limits.unparsable_vectors(op, f"vector {i} is {_describe(vec)}, expected an object")
         vid = vec.get("id")
         if not isinstance(vid, str):
-            found = _describe(vid) if "id" in vec else "nothing (the vector has no id)"
+            found = _as_sent(vid) if "id" in vec else "nothing (the vector has no id)"
             raise _limits.unparsable_vectors(op, f"vector {i}: id must be a string, got {found}")
         if not _is_unicode(vid):
             raise _limits.unparsable_vectors(op, f"vector {i}: id {vid!r} is not valid Unicode (a lone surrogate)")
@@ -238,7 +266,8 @@ def parse_vectors(
                     op, f'vector id="{vid}": metadata nests objects or arrays more than {MAX_NESTING_DEPTH} levels deep'
                 )
             try:
-                text = compact_json(meta)
+                text = json.dumps(meta, separators=(",", ":"), ensure_ascii=False, allow_nan=False,
+                                  default=_unconvertible)  # compact_json, naming what fails
                 metadata_json[i] = (text, len(text.encode("utf-8")))
             except UnicodeEncodeError:
                 raise _limits.unparsable_vectors(
@@ -299,11 +328,13 @@ def parse_vectors(
 def parse_ids(ids: Any, *, op: str, max_ids: int | None) -> list[str]:
     """Validate an id list for getByIds/deleteByIds; repeated ids are kept once."""
     check_sendable(ids)
+    if ids is UNDEFINED:  # {ids: undefined}: JSON.stringify leaves the field out
+        raise _limits.VectorizeError(op, "ids are missing; pass a list of id strings")
     if not isinstance(ids, list):
-        raise _limits.VectorizeError(op, f"ids must be a list of strings, got {_describe(ids)}")
+        raise _limits.VectorizeError(op, f"ids must be a list of strings, got {_as_sent(ids)}")
     for vid in ids:
         if not isinstance(vid, str):
-            raise _limits.VectorizeError(op, f"ids must be strings, got {_describe(vid)}")
+            raise _limits.VectorizeError(op, f"ids must be strings, got {_as_sent(vid)}")
         if not _is_unicode(vid):
             raise _limits.VectorizeError(op, f"id {vid!r} is not valid Unicode (a lone surrogate); ids must be UTF-8 text")
     if max_ids is not None and len(ids) > max_ids:
@@ -313,9 +344,13 @@ def parse_ids(ids: Any, *, op: str, max_ids: int | None) -> list[str]:
 
 def parse_vector_id(vector_id: Any) -> str:
     """The ``vectorId`` of ``queryById``: a string of valid Unicode, or the service's error."""
+    if vector_id is UNDEFINED:  # {vectorId: undefined}: JSON.stringify leaves the field out
+        raise _limits.bad_query_option(
+            "Failed to parse the request body as JSON: vectorId: missing; pass the id of a stored vector"
+        )
     if not isinstance(vector_id, str):
         raise _limits.bad_query_option(
-            f"Failed to parse the request body as JSON: vectorId: expected a string, got {vector_id!r}"
+            f"Failed to parse the request body as JSON: vectorId: expected a string, got {_as_sent(vector_id)}"
         )
     if not _is_unicode(vector_id):
         raise _limits.bad_query_option(
@@ -411,7 +446,7 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
             raise _limits.return_metadata_not_boolean(js_string(raw_rm))
         else:
             raise _limits.bad_query_option(
-                f"Failed to parse the request body as JSON: returnMetadata: expected a boolean, got {js_string(raw_rm)}"
+                f"Failed to parse the request body as JSON: returnMetadata: expected a boolean, got {_as_sent(raw_rm)}"
             )
     else:
         if raw_rm is None:
@@ -430,14 +465,14 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
         return_values = False
     if not isinstance(return_values, bool):
         raise _limits.bad_query_option(
-            f"Failed to parse the request body as JSON: returnValues: expected a boolean, got {js_string(return_values)}"
+            f"Failed to parse the request body as JSON: returnValues: expected a boolean, got {_as_sent(return_values)}"
         )
 
     top_k = options.get("topK")
     if top_k is None:
         top_k = limits.top_k_default
     elif not _is_whole(top_k) or top_k < 1:
-        raise _limits.bad_query_option(f"topK must be a whole number of at least 1, got {js_string(top_k)}")
+        raise _limits.bad_query_option(f"topK must be a whole number of at least 1, got {_as_sent(top_k)}")
     top_k = int(top_k)
     heavy = return_values or return_metadata == "all"
     limit = limits.top_k_max_with_values if heavy else limits.top_k_max
@@ -449,7 +484,7 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
     namespace = options.get("namespace")
     if namespace is not None and not isinstance(namespace, str):
         raise _limits.bad_query_option(
-            f"Failed to parse the request body as JSON: namespace: expected a string, got {js_string(namespace)}"
+            f"Failed to parse the request body as JSON: namespace: expected a string, got {_as_sent(namespace)}"
         )
     if namespace is not None and not _is_unicode(namespace):
         raise _limits.bad_query_option(
