@@ -49,6 +49,7 @@ from workers_env.ai.catalog import (
 from workers_env.ai.catalog_entries import CATALOG_ENTRIES
 from workers_env.ai.embedder import INDEX_LEVELS, LEVELS, embed_indices, embed_rows
 from workers_env.ai.embedders import PluggedEmbedder
+from workers_env.ai.requests import model_header, request_inputs
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
 from workers_env.ai.validation import (
     EmbeddingRequest,
@@ -238,8 +239,10 @@ class AiBinding:
                     raise _limits.unsupported_option(option)
         if inputs is None:  # workerd reads Object.entries(inputs) before sending anything
             raise js_type_error("Cannot convert undefined or null to object")
+        body = request_inputs(inputs, options)  # what the service receives, or what JS threw first
+        name = model_header(model)
         try:
-            result = self._answer(model, inputs)
+            result = self._answer(name, body)
         except AiError as error:
             self.lastRequestHttpStatusCode = 400  # the service's status for 5006 and 5007
             if error.code is not None:
@@ -249,9 +252,9 @@ class AiBinding:
         self.lastRequestId = str(uuid.uuid4())
         return result
 
-    def _answer(self, model: Any, inputs: Any) -> Any:
-        """The result of ``run(model, inputs)`` for a known model, or the service's error."""
-        name = model if isinstance(model, str) else ("undefined" if model is None else str(model))
+    def _answer(self, name: str, inputs: Any) -> Any:
+        """The result of ``run(model, inputs)`` for a known model (``name`` as its header
+        names it, ``inputs`` as the body carries them), or the service's error."""
         embedding = EMBEDDING_MODELS.get(name)
         result: JsDict | ByteStream
         if embedding is not None:
