@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy as np
 
-from workers_env._errors import AiError
+from workers_env._errors import AiError, ConfigError
 from workers_env._jsvalues import (
     ByteStream,
     JsDict,
@@ -215,7 +215,12 @@ class AiBinding:
 
     def queue_replies(self, replies: list[Any], *, model: str | None = None) -> None:
         """Replies used one per call, in order, before anything else scripted."""
-        self._script.set(list(replies), model=model)
+        if isinstance(replies, (str, bytes, Mapping)) or not isinstance(replies, Iterable):
+            raise ConfigError(
+                f"queue_replies: give a list of replies (one per call, in order), got {type(replies).__name__}; "
+                "for one reply to every call, use reply()"
+            )
+        self._script.set(list(replies), model=model, where="queue_replies")
 
     def clear_replies(self) -> None:
         self._script.clear()
