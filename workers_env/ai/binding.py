@@ -26,12 +26,14 @@ from typing import Any, cast
 
 import numpy as np
 
-from workers_env._errors import AiError, ConfigError
+from workers_env._errors import AiError, ConfigError, JsException
 from workers_env._jsvalues import (
     ByteStream,
     JsDict,
     check_sendable,
+    UNDEFINED,
     js_number,
+    js_string,
     js_type_error,
     to_py,
 )
@@ -119,6 +121,17 @@ def _rows(matrix: np.ndarray) -> list[list[float]]:
     for i, j in whole.tolist():
         rows[i][j] = int(rows[i][j])
     return rows
+
+
+def _page_number(params: Mapping[str, Any], key: str) -> int | None:
+    """``page`` / ``per_page`` as the query string carries it (``String(value)``): a whole number
+    from 1, or the service's refusal (our text: the API's own is not published)."""
+    if key not in params:
+        return None
+    text = js_string(params[key])
+    if not text.isdigit() or int(text) < 1:
+        raise JsException(f"{key} must be a whole number from 1, got {text!r}", name="AiInternalError")
+    return int(text)
 
 
 def _catalog_entry(model: EmbeddingModel | TextGenerationModel | RerankerModel) -> tuple[str, int, str, tuple[tuple[str, str], ...]]:
@@ -277,11 +290,24 @@ class AiBinding:
         return result
 
     def embed(self, model: str, texts: list[str], *, pooling: str | None = None) -> np.ndarray:
-        """The vectors ``run()`` would give for ``texts`` as a float32 array (for tests and tools)."""
-        spec = EMBEDDING_MODELS.get(model)
+        """The vectors ``run()`` would give for ``texts`` (one text or a list) as a float32 array (for
+        tests and tools); ``pooling`` one the model takes."""
+        spec = EMBEDDING_MODELS.get(model) if isinstance(model, str) else None
         if spec is None:
             raise _limits.no_such_model(model)
-        return self._matrix(spec, EmbeddingRequest(list(texts), pooling=pooling or spec.pooling))[0]
+        if isinstance(texts, str):
+            texts = [texts]  # one text, as the service's {"text": "..."}
+        elif isinstance(texts, (bytes, Mapping)) or not isinstance(texts, Iterable):
+            raise ConfigError(f"embed(): texts is a list of strings, got {type(texts).__name__}")
+        texts = list(texts)
+        odd = next((t for t in texts if not isinstance(t, str)), None)
+        if odd is not None:
+            raise ConfigError(f"embed(): texts is a list of strings, got an item {odd!r:.40} ({type(odd).__name__})")
+        choices = spec.pooling_choices or ((spec.pooling,) if spec.pooling else ())
+        if pooling is not None and pooling not in choices:
+            raise ConfigError(f"embed(): {model} takes pooling {' or '.join(map(repr, choices))}, got {pooling!r}"
+                              if choices else f"embed(): {model} takes no pooling, got {pooling!r}")
+        return self._matrix(spec, EmbeddingRequest(texts, pooling=pooling or spec.pooling))[0]
 
     def _matrix(self, model: EmbeddingModel, request: EmbeddingRequest) -> tuple[np.ndarray, np.ndarray | None]:
         """(float32 vectors, the default embedder's integer levels or None for a plugged one)."""
@@ -336,6 +362,10 @@ class AiBinding:
         return result
 
     def models_sync(self, params: Mapping[str, Any]) -> list[JsDict]:
+        for key, value in params.items():  # workerd: url.searchParams.set(key, value.toString())
+            if value is None or value is UNDEFINED:
+                raise js_type_error(f"Cannot read properties of {'null' if value is None else 'undefined'} "
+                                    "(reading 'toString')")
         entries: list[EmbeddingModel | TextGenerationModel | RerankerModel] = [
             *EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values(), *RERANKER_MODELS.values()]
         task = params.get("task")
@@ -351,10 +381,10 @@ class AiBinding:
         if search:
             needle = str(search).lower()
             entries = [m for m in entries if needle in m.name.lower() or needle in _catalog_entry(m)[2].lower()]
-        per_page = params.get("per_page")
+        per_page = _page_number(params, "per_page")
         if per_page:
-            page = max(int(params.get("page") or 1), 1)
-            entries = entries[(page - 1) * int(per_page) : page * int(per_page)]
+            page = _page_number(params, "page") or 1
+            entries = entries[(page - 1) * per_page : page * per_page]
         out = []
         for m in entries:
             t = TASKS[m.task]
