@@ -54,3 +54,15 @@ def test_embed_takes_the_models_pooling(tmp_path):
         env.AI.embed(BGE, ["a"], pooling="max")
     with pytest.raises(ConfigError, match="embed\\(\\): @cf/baai/bge-m3 takes pooling 'cls', got 'mean'"):
         env.AI.embed("@cf/baai/bge-m3", ["a"], pooling="mean")
+
+
+def test_arguments_past_a_methods_own_are_ignored_as_javascript_does(tmp_path):
+    env = ai_env(tmp_path)
+    assert env.AI.getLogs("extra") == []
+    assert asyncio.run(env.AI.run(BGE, {"text": "a"}, {}, "extra"))["shape"] == [1, 768]
+    assert len(asyncio.run(env.AI.models({"per_page": 1}, "extra"))) == 1
+    from workers_env import NotEmulatedError
+
+    for call in (lambda: env.AI.aiSearch("x"), lambda: env.AI.gateway("g", {}, "x"), lambda: env.AI.autorag("a", 1)):
+        with pytest.raises(NotEmulatedError):  # was a bare TypeError for the extra argument
+            call()

@@ -175,8 +175,8 @@ class AiBinding:
         plugged = f" plugged={sorted(self._embedders)}" if self._embedders else ""
         return f"<AiBinding {self._binding or ''}{plugged}>"
 
-    # -- what Worker code calls ------------------------------------------------------------
-    async def run(self, model: Any = None, inputs: Any = None, options: Any = None, /, **kwargs: Any) -> Any:
+    # -- what Worker code calls (arguments past a method's own are ignored, as JavaScript does) --
+    async def run(self, model: Any = None, inputs: Any = None, options: Any = None, /, *_ignored: Any, **kwargs: Any) -> Any:
         """Run ``model`` on ``inputs``: embeddings, a generated reply, or an SSE stream."""
         if kwargs:  # Python keywords become one trailing object, as Pyodide passes them
             if inputs is None:
@@ -185,37 +185,37 @@ class AiBinding:
                 options = {**(options if isinstance(options, dict) else {}), **kwargs}
         return self.run_sync(model, inputs, options)
 
-    async def models(self, params: Any = None, /, **kwargs: Any) -> list[JsDict]:
+    async def models(self, params: Any = None, /, *_ignored: Any, **kwargs: Any) -> list[JsDict]:
         """The catalog's models this binding emulates, as ``AiModelsSearchObject`` entries."""
         return self.models_sync({**(params if isinstance(params, dict) else {}), **kwargs})
 
     # -- what needs Cloudflare's services ----------------------------------------------------
-    def gateway(self, gatewayId: Any = None, options: Any = None, /) -> Any:
+    def gateway(self, gatewayId: Any = None, options: Any = None, /, *_ignored: Any) -> Any:
         """AI Gateway (``getLog``, ``patchLog``, ``getUrl``, ``run``): not emulated."""
         raise _limits.not_emulated_method("gateway()", "AI Gateway")
 
-    async def websearch(self, request: Any = None, /) -> Any:
+    async def websearch(self, request: Any = None, /, *_ignored: Any) -> Any:
         """Web search through an AI Gateway (``{gatewayId, query, limit, ...}``; workers-types
         5.20261117.1): not emulated."""
         raise _limits.not_emulated_method("websearch()", "web search through AI Gateway")
 
-    def autorag(self, autoragId: Any = None, /) -> Any:
+    def autorag(self, autoragId: Any = None, /, *_ignored: Any) -> Any:
         """AutoRAG (``search``, ``aiSearch``): not emulated."""
         raise _limits.not_emulated_method("autorag()", "AutoRAG")
 
-    def aiSearch(self) -> Any:
+    def aiSearch(self, *_ignored: Any) -> Any:
         """AI Search: not emulated."""
         raise _limits.not_emulated_method("aiSearch()", "AI Search")
 
-    def toMarkdown(self, files: Any = None, options: Any = None, /) -> Any:
+    def toMarkdown(self, files: Any = None, options: Any = None, /, *_ignored: Any) -> Any:
         """Document conversion to Markdown: not emulated."""
         raise _limits.not_emulated_method("toMarkdown()", "Markdown conversion")
 
-    async def fetch(self, input: Any = None, init: Any = None, /) -> Any:
+    async def fetch(self, input: Any = None, init: Any = None, /, *_ignored: Any) -> Any:
         """A raw request to the Workers AI endpoint: not emulated."""
         raise _limits.not_emulated_method("fetch()", "the Workers AI HTTP endpoint")
 
-    def getLogs(self) -> list[str]:
+    def getLogs(self, *_ignored: Any) -> list[str]:
         """Deprecated in workerd, where it always returns an empty list."""
         return []
 
