@@ -28,10 +28,10 @@ import numpy as np
 
 from workers_env._errors import AiError, ConfigError, JsException
 from workers_env._jsvalues import (
+    UNDEFINED,
     ByteStream,
     JsDict,
     check_sendable,
-    UNDEFINED,
     js_number,
     js_string,
     js_type_error,
@@ -51,8 +51,8 @@ from workers_env.ai.catalog import (
 from workers_env.ai.catalog_entries import CATALOG_ENTRIES
 from workers_env.ai.embedder import INDEX_LEVELS, LEVELS, embed_indices, embed_rows
 from workers_env.ai.embedders import PluggedEmbedder
-from workers_env.ai.requests import model_header, request_inputs
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
+from workers_env.ai.requests import model_header, request_inputs
 from workers_env.ai.validation import (
     EmbeddingRequest,
     RerankRequest,
@@ -362,7 +362,7 @@ class AiBinding:
         return result
 
     def models_sync(self, params: Mapping[str, Any]) -> list[JsDict]:
-        for key, value in params.items():  # workerd: url.searchParams.set(key, value.toString())
+        for value in params.values():  # workerd: url.searchParams.set(key, value.toString())
             if value is None or value is UNDEFINED:
                 raise js_type_error(f"Cannot read properties of {'null' if value is None else 'undefined'} "
                                     "(reading 'toString')")
