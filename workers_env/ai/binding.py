@@ -20,18 +20,20 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy as np
 
-from workers_env._errors import AiError
+from workers_env._errors import AiError, ConfigError, JsException
 from workers_env._jsvalues import (
+    UNDEFINED,
     ByteStream,
     JsDict,
     check_sendable,
     js_number,
+    js_string,
     js_type_error,
     to_py,
 )
@@ -50,6 +52,7 @@ from workers_env.ai.catalog_entries import CATALOG_ENTRIES
 from workers_env.ai.embedder import INDEX_LEVELS, LEVELS, embed_indices, embed_rows
 from workers_env.ai.embedders import PluggedEmbedder
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
+from workers_env.ai.requests import model_header, request_inputs
 from workers_env.ai.validation import (
     EmbeddingRequest,
     RerankRequest,
@@ -120,6 +123,17 @@ def _rows(matrix: np.ndarray) -> list[list[float]]:
     return rows
 
 
+def _page_number(params: Mapping[str, Any], key: str) -> int | None:
+    """``page`` / ``per_page`` as the query string carries it (``String(value)``): a whole number
+    from 1, or the service's refusal (our text: the API's own is not published)."""
+    if key not in params:
+        return None
+    text = js_string(params[key])
+    if not text.isdigit() or int(text) < 1:
+        raise JsException(f"{key} must be a whole number from 1, got {text!r}", name="AiInternalError")
+    return int(text)
+
+
 def _catalog_entry(model: EmbeddingModel | TextGenerationModel | RerankerModel) -> tuple[str, int, str, tuple[tuple[str, str], ...]]:
     """(id, source, description, properties) as Cloudflare's catalog lists the model; a model
     the catalog files we read lack gets a stable id of its own (a UUID5 of its name)."""
@@ -161,8 +175,8 @@ class AiBinding:
         plugged = f" plugged={sorted(self._embedders)}" if self._embedders else ""
         return f"<AiBinding {self._binding or ''}{plugged}>"
 
-    # -- what Worker code calls ------------------------------------------------------------
-    async def run(self, model: Any = None, inputs: Any = None, options: Any = None, /, **kwargs: Any) -> Any:
+    # -- what Worker code calls (arguments past a method's own are ignored, as JavaScript does) --
+    async def run(self, model: Any = None, inputs: Any = None, options: Any = None, /, *_ignored: Any, **kwargs: Any) -> Any:
         """Run ``model`` on ``inputs``: embeddings, a generated reply, or an SSE stream."""
         if kwargs:  # Python keywords become one trailing object, as Pyodide passes them
             if inputs is None:
@@ -171,37 +185,37 @@ class AiBinding:
                 options = {**(options if isinstance(options, dict) else {}), **kwargs}
         return self.run_sync(model, inputs, options)
 
-    async def models(self, params: Any = None, /, **kwargs: Any) -> list[JsDict]:
+    async def models(self, params: Any = None, /, *_ignored: Any, **kwargs: Any) -> list[JsDict]:
         """The catalog's models this binding emulates, as ``AiModelsSearchObject`` entries."""
         return self.models_sync({**(params if isinstance(params, dict) else {}), **kwargs})
 
     # -- what needs Cloudflare's services ----------------------------------------------------
-    def gateway(self, gatewayId: Any = None, options: Any = None, /) -> Any:
+    def gateway(self, gatewayId: Any = None, options: Any = None, /, *_ignored: Any) -> Any:
         """AI Gateway (``getLog``, ``patchLog``, ``getUrl``, ``run``): not emulated."""
         raise _limits.not_emulated_method("gateway()", "AI Gateway")
 
-    async def websearch(self, request: Any = None, /) -> Any:
+    async def websearch(self, request: Any = None, /, *_ignored: Any) -> Any:
         """Web search through an AI Gateway (``{gatewayId, query, limit, ...}``; workers-types
         5.20261117.1): not emulated."""
         raise _limits.not_emulated_method("websearch()", "web search through AI Gateway")
 
-    def autorag(self, autoragId: Any = None, /) -> Any:
+    def autorag(self, autoragId: Any = None, /, *_ignored: Any) -> Any:
         """AutoRAG (``search``, ``aiSearch``): not emulated."""
         raise _limits.not_emulated_method("autorag()", "AutoRAG")
 
-    def aiSearch(self) -> Any:
+    def aiSearch(self, *_ignored: Any) -> Any:
         """AI Search: not emulated."""
         raise _limits.not_emulated_method("aiSearch()", "AI Search")
 
-    def toMarkdown(self, files: Any = None, options: Any = None, /) -> Any:
+    def toMarkdown(self, files: Any = None, options: Any = None, /, *_ignored: Any) -> Any:
         """Document conversion to Markdown: not emulated."""
         raise _limits.not_emulated_method("toMarkdown()", "Markdown conversion")
 
-    async def fetch(self, input: Any = None, init: Any = None, /) -> Any:
+    async def fetch(self, input: Any = None, init: Any = None, /, *_ignored: Any) -> Any:
         """A raw request to the Workers AI endpoint: not emulated."""
         raise _limits.not_emulated_method("fetch()", "the Workers AI HTTP endpoint")
 
-    def getLogs(self) -> list[str]:
+    def getLogs(self, *_ignored: Any) -> list[str]:
         """Deprecated in workerd, where it always returns an empty list."""
         return []
 
@@ -214,7 +228,12 @@ class AiBinding:
 
     def queue_replies(self, replies: list[Any], *, model: str | None = None) -> None:
         """Replies used one per call, in order, before anything else scripted."""
-        self._script.set(list(replies), model=model)
+        if isinstance(replies, (str, bytes, Mapping)) or not isinstance(replies, Iterable):
+            raise ConfigError(
+                f"queue_replies: give a list of replies (one per call, in order), got {type(replies).__name__}; "
+                "for one reply to every call, use reply()"
+            )
+        self._script.set(list(replies), model=model, where="queue_replies")
 
     def clear_replies(self) -> None:
         self._script.clear()
@@ -238,8 +257,10 @@ class AiBinding:
                     raise _limits.unsupported_option(option)
         if inputs is None:  # workerd reads Object.entries(inputs) before sending anything
             raise js_type_error("Cannot convert undefined or null to object")
+        body = request_inputs(inputs, options)  # what the service receives, or what JS threw first
+        name = model_header(model)
         try:
-            result = self._answer(model, inputs)
+            result = self._answer(name, body)
         except AiError as error:
             self.lastRequestHttpStatusCode = 400  # the service's status for 5006 and 5007
             if error.code is not None:
@@ -249,9 +270,9 @@ class AiBinding:
         self.lastRequestId = str(uuid.uuid4())
         return result
 
-    def _answer(self, model: Any, inputs: Any) -> Any:
-        """The result of ``run(model, inputs)`` for a known model, or the service's error."""
-        name = model if isinstance(model, str) else ("undefined" if model is None else str(model))
+    def _answer(self, name: str, inputs: Any) -> Any:
+        """The result of ``run(model, inputs)`` for a known model (``name`` as its header
+        names it, ``inputs`` as the body carries them), or the service's error."""
         embedding = EMBEDDING_MODELS.get(name)
         result: JsDict | ByteStream
         if embedding is not None:
@@ -269,11 +290,24 @@ class AiBinding:
         return result
 
     def embed(self, model: str, texts: list[str], *, pooling: str | None = None) -> np.ndarray:
-        """The vectors ``run()`` would give for ``texts`` as a float32 array (for tests and tools)."""
-        spec = EMBEDDING_MODELS.get(model)
+        """The vectors ``run()`` would give for ``texts`` (one text or a list) as a float32 array (for
+        tests and tools); ``pooling`` one the model takes."""
+        spec = EMBEDDING_MODELS.get(model) if isinstance(model, str) else None
         if spec is None:
             raise _limits.no_such_model(model)
-        return self._matrix(spec, EmbeddingRequest(list(texts), pooling=pooling or spec.pooling))[0]
+        if isinstance(texts, str):
+            texts = [texts]  # one text, as the service's {"text": "..."}
+        elif isinstance(texts, (bytes, Mapping)) or not isinstance(texts, Iterable):
+            raise ConfigError(f"embed(): texts is a list of strings, got {type(texts).__name__}")
+        texts = list(texts)
+        odd = next((t for t in texts if not isinstance(t, str)), None)
+        if odd is not None:
+            raise ConfigError(f"embed(): texts is a list of strings, got an item {odd!r:.40} ({type(odd).__name__})")
+        choices = spec.pooling_choices or ((spec.pooling,) if spec.pooling else ())
+        if pooling is not None and pooling not in choices:
+            raise ConfigError(f"embed(): {model} takes pooling {' or '.join(map(repr, choices))}, got {pooling!r}"
+                              if choices else f"embed(): {model} takes no pooling, got {pooling!r}")
+        return self._matrix(spec, EmbeddingRequest(texts, pooling=pooling or spec.pooling))[0]
 
     def _matrix(self, model: EmbeddingModel, request: EmbeddingRequest) -> tuple[np.ndarray, np.ndarray | None]:
         """(float32 vectors, the default embedder's integer levels or None for a plugged one)."""
@@ -328,6 +362,10 @@ class AiBinding:
         return result
 
     def models_sync(self, params: Mapping[str, Any]) -> list[JsDict]:
+        for value in params.values():  # workerd: url.searchParams.set(key, value.toString())
+            if value is None or value is UNDEFINED:
+                raise js_type_error(f"Cannot read properties of {'null' if value is None else 'undefined'} "
+                                    "(reading 'toString')")
         entries: list[EmbeddingModel | TextGenerationModel | RerankerModel] = [
             *EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values(), *RERANKER_MODELS.values()]
         task = params.get("task")
@@ -343,10 +381,10 @@ class AiBinding:
         if search:
             needle = str(search).lower()
             entries = [m for m in entries if needle in m.name.lower() or needle in _catalog_entry(m)[2].lower()]
-        per_page = params.get("per_page")
+        per_page = _page_number(params, "per_page")
         if per_page:
-            page = max(int(params.get("page") or 1), 1)
-            entries = entries[(page - 1) * int(per_page) : page * int(per_page)]
+            page = _page_number(params, "page") or 1
+            entries = entries[(page - 1) * per_page : page * per_page]
         out = []
         for m in entries:
             t = TASKS[m.task]

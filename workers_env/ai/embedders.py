@@ -14,6 +14,7 @@ function is the user's, and whatever it loads, it loads.
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -40,24 +41,59 @@ class PluggedEmbedder:
     where: str
 
     def __call__(self, texts: list[str]) -> np.ndarray:
-        """The function's vectors, checked: ``(len(texts), dimensions)``, finite numbers."""
+        """The function's vectors, checked: ``(len(texts), dimensions)`` real numbers, finite
+        as float32 (what the binding answers with). Anything else -- an exception from the
+        function, an awaitable, strings or booleans, a wrong shape -- is a ``ConfigError`` naming
+        the model and the plugged function."""
         dimensions = EMBEDDING_MODELS[self.model].dimensions
         try:
             raw = self.function(list(texts))
-            matrix = np.asarray(raw, dtype=np.float64)
-        except (TypeError, ValueError) as exc:
-            raise _limits.plugged_embedder_error(
-                self.model, self.where, f"did not return an array of numbers: {exc}"
-            ) from exc
+        except Exception as exc:
+            raise self._error(f"raised {type(exc).__name__}: {exc} (it is called as function(texts), texts a "
+                              f"list of {len(texts)} strings)") from exc
+        if inspect.isawaitable(raw):
+            close = getattr(raw, "close", None)
+            if callable(close):
+                close()  # no "never awaited" warning on top of the error
+            raise self._error("returned an awaitable: give a synchronous function (the binding's embedding "
+                              "runs synchronously; wrap an async model with asyncio.run in a thread of yours)")
+        matrix = self._numbers(raw)
         if matrix.ndim != 2 or matrix.shape != (len(texts), dimensions):
-            raise _limits.plugged_embedder_error(
-                self.model, self.where,
+            raise self._error(
                 f"returned shape {tuple(matrix.shape)} for {len(texts)} texts; {self.model} gives "
                 f"({len(texts)}, {dimensions}): one row of {dimensions} numbers per text",
             )
         if not np.isfinite(matrix).all():
-            raise _limits.plugged_embedder_error(self.model, self.where, "returned NaN or infinite values")
-        return matrix.astype(np.float32)
+            raise self._error("returned NaN or infinite values")
+        with np.errstate(over="ignore"):
+            vectors = matrix.astype(np.float32)
+        if not np.isfinite(vectors).all():
+            raise self._error("returned values beyond float32's range (about 3.4e38), which the binding "
+                              "answers with; scale the vectors (unit length is usual)")
+        return vectors
+
+    def _numbers(self, raw: Any) -> np.ndarray:
+        """``raw`` as a float64 array, refused unless every value is a real number."""
+        try:
+            array = np.asarray(raw)
+        except Exception as exc:  # ragged lists, an __array__ that raises
+            raise self._error(f"did not return an array of numbers: {type(exc).__name__}: {exc}") from exc
+        kind = array.dtype.kind
+        if kind == "O":
+            odd = next((v for v in array.reshape(-1).tolist()
+                        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating))),
+                       None) if array.ndim else raw
+            if odd is not None or array.ndim == 0:
+                raise self._error(f"did not return an array of numbers: found {type(odd).__name__} {odd!r:.60}")
+            return array.astype(np.float64)
+        if kind not in "iuf":
+            names = {"b": "booleans", "c": "complex numbers", "U": "strings", "S": "bytes", "M": "dates", "m": "durations"}
+            raise self._error(f"did not return an array of numbers: it holds {names.get(kind, array.dtype.name)} "
+                              f"(dtype {array.dtype})")
+        return array.astype(np.float64)
+
+    def _error(self, problem: str) -> ConfigError:
+        return _limits.plugged_embedder_error(self.model, self.where, problem)
 
 
 def import_target(target: str, where: str, root: Path | None) -> Any:
@@ -121,6 +157,10 @@ def resolve_embedders(argument: Any, pyproject: Any, *, root: Path | None) -> di
                 continue
             if not callable(function):
                 problems.append(f"{label}: {function!r} is not callable; give a function list[str] -> array (n, d)")
+                continue
+            if inspect.iscoroutinefunction(function):
+                problems.append(f"{label}: {getattr(function, '__name__', function)!r} is an async function; give a "
+                                "synchronous function list[str] -> array (n, d)")
                 continue
             plugged[model] = PluggedEmbedder(model, function, label)
     if problems:

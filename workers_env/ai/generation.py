@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._errors import ConfigError, NotEmulatedError
+from workers_env._errors import ConfigError, NotEmulatedError, WorkersEnvError
 from workers_env._jsvalues import ByteStream, to_py
 from workers_env.ai.embedder import approx_tokens
 from workers_env.ai.validation import GenerationRequest
@@ -207,9 +207,16 @@ def _chat_chunks(request: GenerationRequest, result: Mapping[str, Any]) -> ByteS
     """``stream: true`` of a chat-completions model: OpenAI's chunks (``chat.completion.chunk``
     with ``delta``s, or ``text_completion`` pieces), a last chunk with ``finish_reason`` and
     ``usage``, then ``data: [DONE]``."""
-    choice = (result.get("choices") or [{}])[0]
-    message = choice.get("message") or {}
-    text = str(choice.get("text") if request.prompt is not None else message.get("content") or "")
+    choices = result.get("choices") or [{}]
+    choice = choices[0] if isinstance(choices, list) else None
+    message = choice.get("message") or {} if isinstance(choice, dict) else None
+    if not isinstance(choice, dict) or not isinstance(message, dict):
+        raise ConfigError(
+            f"the reply scripted for {request.model}: a chat-completions result's choices is a list of objects "
+            f'like {{"message": {{"role": "assistant", "content": "..."}}}} ({{"text": "..."}} for a prompt), '
+            f"got {_compact(choices)}"
+        )
+    text = str((choice.get("text") if request.prompt is not None else message.get("content")) or "")
     kind = "text_completion" if request.prompt is not None else "chat.completion.chunk"
     head = {"id": result.get("id"), "object": kind, "created": result.get("created"), "model": result.get("model")}
     if request.prompt is not None:
@@ -224,6 +231,10 @@ def _chat_chunks(request: GenerationRequest, result: Mapping[str, Any]) -> ByteS
     events = [json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in chunks]
     events.append(json.dumps({**last, "usage": result.get("usage")}, separators=(",", ":")))
     return _event_stream(events)
+
+
+def _compact(choices: Any) -> str:
+    return json.dumps(choices, ensure_ascii=False)[:80]
 
 
 def _event_stream(events: list[str]) -> ByteStream:
@@ -246,6 +257,27 @@ def _check_spec(spec: Any, where: str) -> None:
     )
 
 
+def _check_model(model: Any, where: str) -> None:
+    """A reply is scripted for a text generation model (by its catalog name) or every model."""
+    from workers_env.ai.catalog import TEXT_GENERATION_MODELS
+
+    if model is not None and model != ReplyScript.ANY and model not in TEXT_GENERATION_MODELS:
+        raise ConfigError(
+            f'{where}: {model!r} is not a Workers AI text generation model workers-env emulates, so nothing '
+            'would ever use this reply; give a model name from workers_env.ai.catalog.TEXT_GENERATION_MODELS '
+            '(e.g. "@cf/meta/llama-3.1-8b-instruct"), or no model for every model'
+        )
+
+
+def _json_result(result: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """A scripted whole result as the service's JSON carries it (keys strings, tuples lists),
+    or the ``ConfigError`` saying what JSON cannot hold (a set, an object, NaN)."""
+    try:
+        return dict(json.loads(json.dumps(result, allow_nan=False)))
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where}: a scripted result is JSON data, as the service's results are: {exc}") from None
+
+
 class ReplyScript:
     """What text generation answers: per model or for every model; queues are used first."""
 
@@ -258,7 +290,11 @@ class ReplyScript:
 
     def set(self, spec: Any, *, model: str | None = None, where: str = "reply") -> None:
         """Script ``model`` (``None``: every model); a list replaces that model's queue."""
+        _check_model(model, where)
         _check_spec(spec, where)
+        for item in spec if isinstance(spec, (list, tuple)) else [spec]:
+            if isinstance(item, Mapping):
+                _json_result(item, where)
         key = model or self.ANY
         with self._lock:
             if isinstance(spec, (list, tuple)):
@@ -299,13 +335,27 @@ class ReplyScript:
         if spec is None:
             return default_reply(model, request)
         if callable(spec) and not isinstance(spec, Mapping):
-            spec = spec(model, to_py(request.inputs))
+            spec = self._call(spec, model, request)
         if isinstance(spec, Mapping):
-            return dict(spec)
+            return _json_result(spec, f"the reply scripted for {model}")
         if isinstance(spec, str):
             return spec
         raise ConfigError(
             f"the reply function scripted for {model} returned {type(spec).__name__}; "
             "return a string or a dict (the whole result)"
         )
+
+    @staticmethod
+    def _call(function: Any, model: str, request: GenerationRequest) -> Any:
+        """A reply function's answer. Its own errors of workers-env's kinds (an ``AiError`` it
+        raises to script a failure) pass; any other is a ``ConfigError`` naming the model."""
+        try:
+            return function(model, to_py(request.inputs))
+        except WorkersEnvError:
+            raise
+        except Exception as exc:
+            raise ConfigError(
+                f"the reply function scripted for {model} raised {type(exc).__name__}: {exc} (it is called as "
+                "function(model, inputs), inputs the call's inputs as a dict)"
+            ) from exc
 

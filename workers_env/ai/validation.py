@@ -130,14 +130,17 @@ def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
     """The texts of an embedding call, or the 5006 error the service gives for the input:
     cabidela's verdict on the model's own input schema first, then what it lets through."""
     _refuse_async_batch(inputs, "requests" in model.forms, ("text", "contexts"))
-    inputs = _validate(EMBEDDING_SCHEMAS[model.schema], inputs)
+    schema = EMBEDDING_SCHEMAS[model.schema]
+    inputs = _validate(schema, inputs)
     if "queries" in model.forms:  # qwen3-embedding: queries, documents, text (alias of documents)
         texts = [t for key in ("queries", "documents", "text") if inputs.get(key) is not None
                  for t in _texts(inputs[key], f"/{key}", model)]
         if not texts:  # its schema requires none; what the service then does is not published
             raise _limits.bad_input(_limits.required("/", "text"))
         return EmbeddingRequest(texts)
-    if "contexts" in model.forms and "contexts" in inputs:
+    if "contexts" in model.forms and cabidela.validate(schema["oneOf"][0], inputs) is None:
+        # bge-m3's {contexts, query?} branch matched (a `contexts` beside a `text` that matched
+        # the {text} branch instead is one that branch refused: another key, as for the service)
         texts = _context_texts(inputs["contexts"])
         if not all(isinstance(t, str) for t in texts):  # (cabidela checked each text's type)
             raise _limits.bad_input(_limits.type_mismatch("/contexts", "array", inputs["contexts"]))
@@ -168,15 +171,18 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
     """A text generation call (``prompt`` or ``messages``), or the service's 5006 error:
     cabidela's verdict on the input schema of the model's template."""
     _refuse_async_batch(inputs, model.async_batch, ("prompt", "messages", "input"))
-    inputs = _validate(TEXT_GENERATION_SCHEMAS[model.schema], inputs)
-    if model.result == "responses" and "prompt" not in inputs and "messages" not in inputs:  # the Responses form
+    schema = TEXT_GENERATION_SCHEMAS[model.schema]
+    inputs = _validate(schema, inputs)
+    if model.result == "responses" and cabidela.validate(schema["oneOf"][0], inputs) is not None:
+        # the Responses form: the branch that matched is {input} (a `prompt` or `messages` beside
+        # it is one the prompt/messages branch refused, so the service reads it as any other key)
         limit = inputs.get("max_output_tokens")
         return GenerationRequest(
             prompt=_responses_text(inputs.get("input")), messages=None, stream=bool(inputs.get("stream")),
             max_tokens=int(limit) if isinstance(limit, int) and not isinstance(limit, bool) else _limits.DEFAULT_MAX_TOKENS,
             inputs=inputs, model=model.name, result="responses",
         )
-    has_prompt = "prompt" in inputs
+    has_prompt = "prompt" in inputs and cabidela.validate(_prompt_branch(schema), inputs) is None
     prompt = inputs.get("prompt")
     messages = inputs.get("messages")
     max_tokens = inputs.get("max_tokens")
@@ -208,6 +214,18 @@ def _guided_schema(value: Any) -> dict[str, Any] | None:
         except ValueError:
             return None
     return value if isinstance(value, dict) else None
+
+
+def _prompt_branch(schema: dict[str, Any]) -> dict[str, Any]:
+    """The branch of a text generation schema's ``oneOf`` that requires ``prompt``: the form the
+    service reads, where a ``prompt`` beside ``messages`` may be one only the other branch let by."""
+    branches = list(schema["oneOf"])
+    while branches:
+        branch = branches.pop(0)
+        if "prompt" in branch.get("required", ()):
+            return branch
+        branches.extend(branch.get("oneOf", ()))
+    raise AssertionError("every text generation schema has a prompt branch")
 
 
 def _responses_text(value: Any) -> str:

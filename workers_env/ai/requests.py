@@ -1,0 +1,115 @@
+"""What ``Ai.run()``'s own JavaScript (workerd's ``ai-api.ts``) does before the service sees a call.
+
+The SDK and Pyodide convert the arguments (:func:`workers_env._jsvalues.to_js`), then
+``#generateFetch`` writes the body ``JSON.stringify({inputs, options})`` (the options without
+``prefix``, ``extraHeaders``, ``sessionOptions``, ``signal``) and ``fetch`` builds the headers:
+the options' ``extraHeaders`` (and the deprecated ``sessionOptions.extraHeaders``) spread in,
+then ``cf-consn-model-id: ${model}``. Each stage has its errors, thrown before any request:
+V8's ``TypeError: Do not know how to serialize a BigInt`` (an int of magnitude 2**53 or more
+is a BigInt), workerd's ``TypeError: Invalid header name.`` / ``Invalid header value.``. What
+survives is what the service validates: NaN and Infinity as ``null``, bytes and numpy arrays
+as index-keyed objects, sets as ``{}``, dict keys as strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env._jsvalues import (
+    UNDEFINED,
+    JsSet,
+    JsTypedArray,
+    _to_js,
+    js_key,
+    js_string,
+    js_type_error,
+    json_value,
+    nests_deeper_than,
+)
+
+__all__ = ["model_header", "request_inputs"]
+
+#: the options ai-api.ts keeps out of the request body
+_NOT_IN_BODY = ("prefix", "extraHeaders", "sessionOptions", "signal")
+#: RFC 2616 separators and whitespace: not in a header name (workerd's HTTP_TOKEN_CHARS)
+_SEPARATORS = frozenset('()<>@,;:\\"/[]?={} \t')
+_HTTP_WHITESPACE = "\t\r\n "
+
+
+def _json(value: Any, where: str) -> Any:
+    """``JSON.parse(JSON.stringify(value))`` of a converted argument. One nested too deeply to
+    walk is left as it is (the service reads it as sent); a Python object with no JavaScript
+    form (a PyProxy) is refused here, saying what to send instead."""
+    if isinstance(value, (dict, list)) and nests_deeper_than(value):
+        return value
+    try:
+        return json_value(value)
+    except JsException:
+        raise
+    except TypeError as exc:  # json_value's PyProxy: what JSON makes of one is unspecified
+        raise js_type_error(
+            f"{exc} in the {where} of AI.run(); send JSON data: dicts with string keys, lists, "
+            "strings, numbers, booleans and None"
+        ) from None
+
+
+def _spread(value: Any) -> dict[str, Any]:
+    """``{...value}`` of a converted value: an object's properties, a string's or an array's
+    indices; nothing of null, numbers, booleans."""
+    if isinstance(value, Mapping):
+        return {js_key(k): v for k, v in value.items()}
+    if isinstance(value, str):
+        return {str(i): ch for i, ch in enumerate(value)}
+    if isinstance(value, (list, JsTypedArray)):
+        return {str(i): v for i, v in enumerate(value)}
+    return {}
+
+
+def request_inputs(inputs: Any, options: Any) -> Any:
+    """The ``inputs`` the service receives: the body ``JSON.stringify`` writes (BigInt and
+    circles throw there), after the headers ``fetch`` refuses."""
+    converted = _to_js(inputs) if not (isinstance(inputs, (dict, list)) and nests_deeper_than(inputs)) else inputs
+    body = _json(converted, "inputs")
+    spread = _spread(_to_js(options)) if options is not None and options is not UNDEFINED else {}
+    _json({k: v for k, v in spread.items() if k not in _NOT_IN_BODY}, "options")
+    session = spread.get("sessionOptions")
+    for extra in (_spread(session).get("extraHeaders") if isinstance(session, Mapping) else None,
+                  spread.get("extraHeaders")):
+        for name, value in _spread(extra).items():
+            _check_header(name, js_string(value))
+    return body
+
+
+def _check_header(name: str, value: str) -> None:
+    """workerd's Headers: a name of HTTP token characters, a value (trimmed of HTTP
+    whitespace) without NUL, CR or LF."""
+    if any(c in _SEPARATORS or ord(c) < 0x20 or c == "\x7f" for c in name):
+        raise js_type_error("Invalid header name.")
+    if any(c in "\0\r\n" for c in value.strip(_HTTP_WHITESPACE)):
+        raise js_type_error("Invalid header value.")
+
+
+def model_header(model: Any) -> str:
+    """The ``cf-consn-model-id`` header the service reads the model from: ``${model}`` of the
+    converted argument (``undefined`` for none, ``[object Object]`` for an object, a list's
+    items joined with commas), trimmed of HTTP whitespace as ``Headers`` trims a value."""
+    if isinstance(model, str):
+        text = model
+    elif model is None or model is UNDEFINED:
+        text = "undefined"
+    else:
+        converted = _to_js(model)
+        if isinstance(converted, JsSet):
+            text = "[object Set]"
+        elif isinstance(converted, JsTypedArray):
+            text = ",".join(js_string(v) for v in converted)
+        elif isinstance(converted, (dict, list, str, int, float)):
+            text = js_string(converted)
+        else:  # a PyProxy prints as the object's str()
+            text = str(model)
+    trimmed = text.strip(_HTTP_WHITESPACE)
+    if any(c in "\0\r\n" for c in trimmed):
+        raise js_type_error("Invalid header value.")
+    return trimmed
