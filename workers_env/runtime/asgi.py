@@ -29,6 +29,7 @@ from workers_env.runtime.gateway import BaseOptions
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsstreams import HANGING
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = ["ASGI", "Options", "entrypoint", "fetch", "request_to_scope", "run_in_background", "websocket"]
 
@@ -50,7 +51,7 @@ def run_in_background(coro: Any) -> None:
         background_tasks.discard(f)
         error = f.exception() if not f.cancelled() else None
         if error is not None:
-            logger.error("Unhandled exception in background task", exc_info=error)
+            logger.error("Unhandled exception in background task", exc_info=(type(error), error, without_our_frames(error)))
 
     future.add_done_callback(done)
 
@@ -280,7 +281,8 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
     except Exception as exc:
         if not (result.done() or event_stream):  # an event stream's response exists from its start
             raise
-        logger.exception("Exception in ASGI application after response started", exc_info=exc)
+        logger.error("Exception in ASGI application after response started",
+                     exc_info=(type(exc), exc, without_our_frames(exc)))
         if not result.done():
             result.set_result(collected())
     if event_stream and ctx is None:

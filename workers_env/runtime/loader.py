@@ -65,6 +65,7 @@ from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.tasks import scope_new_tasks
+from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.workers_api import (
     Request,
     Response,
@@ -128,7 +129,8 @@ class ExecutionContext:
             pending, self.tasks = self.tasks, []
             for outcome in await asyncio.gather(*pending, return_exceptions=True):
                 if isinstance(outcome, BaseException):
-                    log.error("Uncaught exception in waitUntil()", exc_info=outcome)
+                    log.error("Uncaught exception in waitUntil()",
+                              exc_info=(type(outcome), outcome, without_our_frames(outcome)))
 
 
 async def _settled(result: Any, *, class_handler: bool) -> Any:
