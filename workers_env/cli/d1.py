@@ -100,8 +100,8 @@ def register(subparsers: Any) -> None:
 
     def usage(p: argparse.ArgumentParser) -> Any:
         def show(_: argparse.Namespace) -> int:
-            p.print_help()
-            return 2
+            p.print_help()  # as `wrangler d1` and `wrangler d1 migrations`: the help, exit 0
+            return 0
         return show
 
     parser.set_defaults(handler=usage(parser))
