@@ -86,7 +86,12 @@ def test_d1_files_where_folders_go_and_damaged_state(app, capsys):
     assert "migrations is not a folder: migrations live in a folder of .sql files" in err_of(capsys)
     (app / "pf").write_text("")
     assert main(["d1", "execute", "DB", "--local", "--persist-to", "pf", "--command", "select 1"]) == 1
-    assert "cannot open the local D1 state of database" in err_of(capsys)
+    err = err_of(capsys)
+    assert "cannot open the local D1 state of database" in err
+    assert ": Not a directory: pf/v3/d1/miniflare-D1DatabaseObject. Check" in err and "Errno" not in err
+    assert main(["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--persist-to", "pf"]) == 1
+    err = err_of(capsys)
+    assert ": Not a directory: pf/v3/kv/miniflare-KVNamespaceObject. Check" in err and "Errno" not in err
     assert main(["d1", "execute", "DB", "--command", "create table t (a)"]) == 0
     state = next((app / ".wrangler" / "state").rglob("*.sqlite"))
     for extra in state.parent.glob(state.name + "-*"):

@@ -90,3 +90,14 @@ def test_build_cwd_is_taken_from_the_config_folder(tmp_path, capsys):
     project = _project(tmp_path, "pwd && exit 1", cwd="tools")
     assert main(["dev", str(project), "--port", str(_free_port())]) == 1
     assert f"[custom build] {(tmp_path / 'tools').resolve()}" in capsys.readouterr().out.splitlines()
+
+
+def test_a_build_cwd_that_does_not_exist_is_named_plainly(tmp_path, capsys):
+    from workers_env.cli import main
+
+    project = _project(tmp_path, "true", cwd="nope")
+    assert main(["dev", str(project), "--port", str(_free_port())]) == 1
+    out = capsys.readouterr()
+    assert out.out.splitlines() == ["[custom build] Running: true",
+                                    f"[custom build] No such file or directory: {tmp_path / 'nope'}"]
+    assert "Running custom build `true` failed." in out.err and "Errno" not in out.out + out.err

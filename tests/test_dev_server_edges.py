@@ -69,6 +69,7 @@ def test_a_taken_port_is_a_clear_error_and_ready_is_never_printed(tmp_path: Path
     ({"src/entry.py": "def f(:\n    pass\n"}, "SyntaxError", 'src/entry.py", line 1'),
     ({"src/entry.py": "import helper\n", "src/helper.py": "def boom():\n    raise RuntimeError('no key')\nboom()\n"},
      "RuntimeError: no key", 'src/helper.py", line 2, in boom'),
+    ({"src/entry.py": "import sys\nsys.exit(3)\n"}, "SystemExit: 3", 'src/entry.py", line 2'),
 ])
 def test_a_worker_that_fails_to_load_shows_its_own_frames_only(tmp_path: Path, files: dict[str, str], shown: str,
                                                                where: str) -> None:

@@ -24,6 +24,14 @@ __all__ = [
 ]
 
 
+def reason(exc: BaseException) -> str:
+    """What failed, for a message: an ``OSError`` as the system says it with the path it names
+    (``Not a directory: st/v3/d1``), without Python's ``[Errno 20]``; anything else as ``str()``."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    return str(exc)
+
+
 class WorkersEnvError(Exception):
     """Base class of every error raised by workers-env."""
 

@@ -181,9 +181,9 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         print(f"✘ [ERROR] {twice}", file=sys.stderr, flush=True)
         return 1
     handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help(sys.stderr)
-        return 2
+    if handler is None:  # no command: the help on stdout, exit 0, as a bare `wrangler`
+        parser.print_help()
+        return 0
     try:
         return int(handler(args))
     except KeyboardInterrupt:  # Ctrl+C: the shell's 128 + SIGINT, without a traceback

@@ -14,19 +14,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workers_env._errors import WorkersEnvError
+from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.vectorize.common import (
     CommandError,
     command,
     dump_json,
     error,
     log,
+    message_of,
     render_table,
     warn,
     warn_config,
 )
 from workers_env.config import load_config
-from workers_env.config.wrangler import display_path
+from workers_env.config.wrangler import display_path, find_config
 from workers_env.d1 import migrations
 from workers_env.d1.assembly import D1Entry, find_entry, open_database
 from workers_env.d1.database import Database, SqlFailure
@@ -99,8 +100,8 @@ def register(subparsers: Any) -> None:
 
     def usage(p: argparse.ArgumentParser) -> Any:
         def show(_: argparse.Namespace) -> int:
-            p.print_help()
-            return 2
+            p.print_help()  # as `wrangler d1` and `wrangler d1 migrations`: the help, exit 0
+            return 0
         return show
 
     parser.set_defaults(handler=usage(parser))
@@ -110,7 +111,17 @@ def register(subparsers: Any) -> None:
 # -- shared ----------------------------------------------------------------------------------
 
 
+_NO_CONFIG = "No configuration file found. Create a wrangler.jsonc file to define your D1 database."
+
+
 def _config(args: argparse.Namespace) -> Any:
+    """The config, its warnings printed; None when there is none anywhere (no ``--config``), which
+    wrangler's commands then report in their own words."""
+    if args.config is None:
+        try:
+            find_config(None)
+        except ConfigError:
+            return None
     environment = args.env or os.environ.get("CLOUDFLARE_ENV") or None
     config = load_config(args.config, environment=environment)
     if not getattr(args, "json", False):
@@ -119,19 +130,21 @@ def _config(args: argparse.Namespace) -> Any:
 
 
 def _found(args: argparse.Namespace, config: Any, entry: D1Entry | None) -> D1Entry:
-    if entry is None:
+    if entry is None:  # wrangler's configFileName: "Wrangler configuration" without a file
         raise CommandError(
             f"Couldn't find a D1 DB with the name or binding '{args.database}' in your "
-            f"{config.path.name} file."
+            f"{config.path.name if config is not None else 'Wrangler configuration'} file."
         )
     return entry
 
 
-def _context(args: argparse.Namespace) -> tuple[Any, D1Entry]:
+def _context(args: argparse.Namespace, *, migrations: bool = False) -> tuple[Any, D1Entry]:
     if args.remote:
         raise CommandError(_REMOTE_REFUSED)
     config = _config(args)
-    return config, _found(args, config, find_entry(config, args.database))
+    if config is None and migrations:
+        raise CommandError(_NO_CONFIG)
+    return config, _found(args, config, find_entry(config, args.database) if config is not None else None)
 
 
 def _local_only(args: argparse.Namespace) -> None:
@@ -245,8 +258,9 @@ def _execute(args: argparse.Namespace) -> int:
         finally:
             db.close()
     except (WorkersEnvError, SqlFailure) as exc:
-        message = exc.message if isinstance(exc, SqlFailure) else str(exc)
-        if args.json:
+        message = exc.message if isinstance(exc, SqlFailure) else message_of(exc)
+        if args.json and not isinstance(exc, ConfigError):  # wrangler reads the config before
+            # the command runs, so a broken one is its plain error, not --json's JSON
             log(dump_json({"error": {"text": message}}))
         else:
             error(message)
@@ -294,7 +308,7 @@ def _migrations_dir(config: Any, entry: D1Entry, *, create: bool) -> Path:
 
 @command
 def _create(args: argparse.Namespace) -> int:
-    config, entry = _context(args)
+    config, entry = _context(args, migrations=True)
     try:
         name = migrations.next_migration_name(entry.migrations_path(config.root), args.message)
     except ValueError as exc:
@@ -316,6 +330,8 @@ def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path]:
         raise CommandError(_REMOTE_REFUSED)
     _location_banner()
     config = _config(args)
+    if config is None:
+        raise CommandError(_NO_CONFIG)
     entry = find_entry(config, args.database)
     directory = _migrations_dir(config, entry or D1Entry(binding=args.database), create=False)
     _local_only(args)

@@ -148,8 +148,8 @@ def _custom_build(build: Any, project: Path) -> bool:
     try:
         proc = subprocess.Popen(command, shell=True, cwd=cwd, env={**os.environ, "WRANGLER_COMMAND": "dev"},
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
-    except OSError as exc:  # a cwd that does not exist, say
-        print(f"[custom build] {exc}", flush=True)
+    except OSError as exc:  # a cwd that does not exist, say: what and where, not Python's repr
+        print(f"[custom build] {exc.strerror or exc}: {exc.filename or cwd}", flush=True)
         code = 1
     else:
         assert proc.stdout is not None
@@ -220,7 +220,8 @@ def _run(args: argparse.Namespace) -> int:
             worker = load_worker(env=env)
         except WorkersEnvError:
             raise
-        except Exception as exc:  # noqa: BLE001 - the Worker's own code failed while importing
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - the Worker's own code failed while
+            # importing (sys.exit() there too: the Worker does not load, as in production)
             print(f"workers-env dev: the Worker failed to load:\n{_worker_traceback(exc, config_path.parent)}",
                   file=sys.stderr, end="", flush=True)
             return 1

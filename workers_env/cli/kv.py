@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from workers_env._errors import ConfigError, JsException, WorkersEnvError
-from workers_env.cli.vectorize.common import warn_config
+from workers_env.cli.vectorize.common import js_number, warn_config
 
 __all__ = ["register"]
 
@@ -94,8 +94,11 @@ def _namespace_options(parser: argparse.ArgumentParser, verb: str, *, preview: b
 
 
 def _put_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ttl", type=float, metavar="SECONDS", help="time for which the entries should be visible")
-    parser.add_argument("--expiration", type=float, metavar="EPOCH", help="time since the UNIX epoch after which the entry expires")
+    # yargs' number options: Number(text), so "0x7fffffff" is a number and "abc" NaN, which the
+    # binding then reads as 0 (wrangler: "Invalid expiration of 0")
+    parser.add_argument("--ttl", type=js_number, metavar="SECONDS", help="time for which the entries should be visible")
+    parser.add_argument("--expiration", type=js_number, metavar="EPOCH",
+                        help="time since the UNIX epoch after which the entry expires")
     parser.add_argument("--metadata", metavar="JSON", help="arbitrary JSON that is associated with a key")
 
 
@@ -155,8 +158,8 @@ def _one_of(*options: tuple[str, bool]) -> None:
 
 def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
     def show(_: argparse.Namespace) -> int:
-        parser.print_help(sys.stderr)
-        return 2
+        parser.print_help()  # as `wrangler kv`, `kv key`, `kv bulk`: the help on stdout, exit 0
+        return 0
 
     return show
 
@@ -203,12 +206,9 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
     if args.namespace_id:
         return args.namespace_id, f'id: "{args.namespace_id}"'
     binding = args.binding
-    if config is None:
-        raise CommandError(
-            'Cannot resolve `--binding` without a wrangler config file. Create a wrangler.json with a '
-            '"kv_namespaces" section, or use `--namespace-id` instead.'
-        )
-    entries = [e for e in config.entries("kv_namespaces") if isinstance(e, Mapping)]
+    # without a config file wrangler 4.164.0 still has one (readConfig's defaults, no
+    # kv_namespaces), so its "Cannot resolve `--binding` without a wrangler config file" never shows
+    entries = [e for e in config.entries("kv_namespaces") if isinstance(e, Mapping)] if config is not None else []
     if not entries:
         raise CommandError(
             'No KV namespaces are configured in your wrangler config file. Use `--namespace-id` to specify the '

@@ -25,7 +25,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from workers_env._errors import StateError
+from workers_env._errors import StateError, reason
 from workers_env._jsvalues import well_formed
 from workers_env.d1 import limits
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
@@ -197,7 +197,7 @@ class Database:
                 conn.execute("PRAGMA synchronous=FULL" + _INTERNAL)
             except (OSError, sqlite3.Error) as exc:
                 raise StateError(
-                    f"cannot open the local D1 state of database {name!r} at {self.path}: {exc}. Check that the folder "
+                    f"cannot open the local D1 state of database {name!r} at {self.path}: {reason(exc)}. Check that the folder "
                     "is writable and the file is a D1 state file written by wrangler or workers-env.") from exc
         conn.execute("PRAGMA foreign_keys=ON" + _INTERNAL)  # D1 enforces foreign keys by default
         self._conn = conn

@@ -109,14 +109,15 @@ def _to_number(value: Any) -> float:
 
 
 def _option_int(options: Mapping[str, Any], name: str) -> int | None:
-    """An ``int`` option as JSG reads it: ``ToNumber``, NaN as 0, truncated, within int32."""
+    """An ``int`` option as JSG reads it (jsg/value.h, its value-test.c++): ``ToNumber``, NaN and
+    the infinities as 0, truncated, within int32."""
     value = options.get(name)
     if value is None:
         return None
     number = _to_number(value)
-    if math.isnan(number):
+    if math.isnan(number) or math.isinf(number):
         return 0
-    if math.isinf(number) or not -(2**31) <= math.trunc(number) <= 2**31 - 1:
+    if not -(2**31) <= math.trunc(number) <= 2**31 - 1:
         raise limits.int32_out_of_range()
     return math.trunc(number)
 

@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from workers_env._errors import StateError
+from workers_env._errors import StateError, reason
 from workers_env.kv.store import Entry, KeyInfo, Store
 
 __all__ = ["MiniflareStore", "kv_root", "namespace_object_id", "sanitise_path"]
@@ -101,7 +101,7 @@ class MiniflareStore(Store):
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise StateError(
-                f"cannot open the local KV state for namespace {namespace_id!r} at {self.db_path}: {exc}. "
+                f"cannot open the local KV state for namespace {namespace_id!r} at {self.db_path}: {reason(exc)}. "
                 "Check that the folder is writable and the file is a KV state file written by wrangler or workers-env."
             ) from exc
 

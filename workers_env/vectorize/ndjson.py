@@ -1,7 +1,7 @@
 """Vectors from NDJSON, the format ``wrangler vectorize insert --file`` takes.
 
 One JSON object per line: ``{"id": "1", "values": [...], "metadata": {...}, "namespace": "n"}``.
-Blank lines are skipped. Only the framing is checked here (UTF-8, JSON, one object per
+Blank lines and a UTF-8 byte order mark at the start are skipped. Only the framing is checked here (UTF-8, JSON, one object per
 line); the binding validates vectors.
 """
 
@@ -35,6 +35,8 @@ def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict
         raise ConfigError(f"cannot read vectors file {file}: {exc.strerror or exc}") from None
     with handle:
         for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM (Windows editors write
+                raw = raw[3:]  # one) is no character of the file, as wrangler's JSON readers skip it
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:

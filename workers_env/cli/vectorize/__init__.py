@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
     metadata.register(sub, common)
 
     def usage(_: argparse.Namespace) -> int:
-        parser.print_help()
-        return 2
+        parser.print_help()  # as `wrangler vectorize`: the help, exit 0
+        return 0
 
     parser.set_defaults(handler=usage)

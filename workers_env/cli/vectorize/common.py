@@ -33,6 +33,7 @@ __all__ = [
     "dump_json",
     "error",
     "log",
+    "message_of",
     "open_store",
     "persist_to_of",
     "render_table",
@@ -198,7 +199,7 @@ def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argpars
             check_config(args)
             return int(fn(args) or 0)
         except WorkersEnvError as exc:
-            error(_message(exc))
+            error(message_of(exc))
             return 1
 
     run.__name__ = fn.__name__
@@ -206,11 +207,14 @@ def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argpars
     return run
 
 
-def _message(exc: WorkersEnvError) -> str:
+def message_of(exc: WorkersEnvError) -> str:
+    """The text a command prints for ``exc``: wrangler's config report with its problems
+    indented as wrangler prints them (``    - ...``, their own further lines two deeper), other
+    reports of several problems one per line, a JavaScript error's message alone."""
     problems = getattr(exc, "problems", None)
-    first = str(exc).split("\n", 1)[0]
-    if problems and len(problems) > 1 and first.startswith("Processing "):  # wrangler's config report
-        return "\n".join([first, *(f"    - {problem}" for problem in problems)])
+    first, _, rest = str(exc).partition("\n")
+    if problems and first.startswith("Processing ") and rest:  # wrangler's config report
+        return "\n".join([first, *(f"  {line}" if line else line for line in rest.split("\n"))])
     if problems and len(problems) > 1:
         return "\n".join(problems)
     message = getattr(exc, "message", None)  # a JsException: the JS message, without "Error: "
