@@ -385,7 +385,7 @@ class Worker:
                 method_name = self._method_name(name)
                 method = getattr(instance, method_name, None)
                 if not callable(method):  # workerd's entrypoint proxy, as for fetch
-                    raise TypeError(f"Method {method_name} does not exist")
+                    raise _method_missing(instance, method_name)
                 result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
             else:
                 handler = self._global_handler(f"on_{name}")
@@ -410,12 +410,29 @@ class Worker:
                 method_name = self._method_name("fetch")
                 method = getattr(instance, method_name, None)
                 if not callable(method):
-                    raise TypeError(f"Method {method_name} does not exist")
+                    raise _method_missing(instance, method_name)
                 result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
             else:
                 result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
             result = await _settled(result, class_handler=self._default is not None)
         return _as_js_response(result)
+
+
+class MethodMissing(WorkersEnvError, TypeError):
+    """workerd's ``TypeError: Method <name> does not exist``: the ``Default`` class lacks the
+    handler an event calls (a ``TypeError``, as test code catches it)."""
+
+
+def _method_missing(instance: Any, method_name: str) -> MethodMissing:
+    error = MethodMissing(f"Method {method_name} does not exist")
+    if method_name.startswith("on_") and callable(getattr(instance, method_name[3:], None)):
+        error.add_note(
+            f"Before compatibility date 2025-08-14 (python_no_global_handlers), workerd calls a Default "
+            f"class's `{method_name[3:]}` handler as `{method_name}`: set compatibility_date to 2025-08-14 or "
+            f'later (or add "python_no_global_handlers" to compatibility_flags), or rename the method to '
+            f"`{method_name}`."
+        )
+    return error
 
 
 def _announce_not_emulated(env: Any) -> None:
