@@ -245,6 +245,8 @@ class Database:
         if len(queries) == 1:
             sql, params = queries[0]
             return [self.query_one(sql, params)]
+        if any("\0" in sql for sql, _ in queries):
+            return self._query_to_nul(queries)
         try:
             return self._query_many(queries)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
@@ -263,6 +265,8 @@ class Database:
             return self._query_one(*_well_formed(sql, params))
 
     def _query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
+        if "\0" in sql:
+            return self._query_to_nul([(sql, params)])[0]
         single = _single_statement(sql)
         if single is None:
             return self._query_many([(sql, params)])[0]
@@ -271,17 +275,31 @@ class Database:
                 raise SqlFailure(_CLOSED)
             return self._run(single, params)
 
-    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
+    def _query_to_nul(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
+        """Queries where one holds a NUL character: SQLite reads a text only up to it, so the
+        statements before it run and the rest, which starts with the NUL, holds no statement
+        (workerd's prepare loop: ``SQL code did not contain a statement.``, checked against
+        wrangler 4.164.0's local D1); the transaction then rolls back and nothing is written."""
+        at = next(i for i, (sql, _) in enumerate(queries) if "\0" in sql)
+        sql, params = queries[at]
+        head = [*queries[:at], (sql[: sql.index("\0")], params)]
+        self._query_many(head, then_fail=limits.NOT_A_STATEMENT)
+        raise AssertionError("unreachable: then_fail raises")  # pragma: no cover
+
+    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
+                    then_fail: str | None = None) -> list[QueryResult]:
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
-        kept = [(sql, params) for sql, params in queries if not _only_line_comments(sql)]
+        # (with then_fail the last query is cut at a NUL: its whole text was never blank)
+        kept = [(sql, params) for i, (sql, params) in enumerate(queries)
+                if not _only_line_comments(sql) or (then_fail is not None and i == len(queries) - 1)]
         if not kept:
             raise SqlFailure(limits.NO_STATEMENTS)
         plans = [(split_statements(sql), params) for sql, params in kept]
         for statements, _ in plans:
             if not statements:
                 raise SqlFailure(limits.NOT_A_STATEMENT)
-        single = len(plans) == 1 and len(plans[0][0]) == 1
+        single = len(plans) == 1 and len(plans[0][0]) == 1 and then_fail is None
         with self._lock:
             if self.closed:
                 raise SqlFailure(_CLOSED)
@@ -291,6 +309,8 @@ class Database:
             conn.execute("BEGIN IMMEDIATE" + _INTERNAL)
             try:
                 results = [self._run(statements, params) for statements, params in plans]
+                if then_fail is not None:
+                    raise SqlFailure(then_fail)
             except BaseException:
                 conn.execute("ROLLBACK" + _INTERNAL)
                 self._refresh_after_rollback()
