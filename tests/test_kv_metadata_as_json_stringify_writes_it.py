@@ -5,6 +5,7 @@ escaped (``\\ud800``, six bytes) rather than failing to encode. A refused put wr
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from kv_helpers import KV_TOML, run
 
@@ -71,3 +72,34 @@ def test_a_lone_surrogate_is_escaped_and_counted_as_six_bytes(kv):
     over = fits + "\udc00"
     run(kv.put("k", "old"))
     assert str(refusal(kv, {"a": over})) == "Error: KV PUT failed: 413 Metadata length of 1028 exceeds limit of 1024."
+
+
+def test_numbers_are_written_as_javascript_prints_them(kv):
+    # 300 whole floats: "1" each as V8 writes them (607 bytes), not Python's "1.0" (1207, refused)
+    run(kv.put("k", "v", metadata={"v": [1.0] * 300, "z": -0.0, "s": np.float64(0.5), "n": float("nan")}))
+    got = run(kv.getWithMetadata("k")).metadata
+    assert got["v"] == [1] * 300 and type(got["v"][0]) is int and got["z"] == 0
+    assert got["s"] == 0.5 and got["n"] is None  # a float subclass beside a NaN: plain JSON
+
+
+def test_an_int_pyodide_sends_as_a_bigint_is_refused(kv):
+    # Pyodide sends an int as a Number only strictly inside +-(2**53 - 1)
+    error = refusal(kv, {"id": 2**53 - 1})
+    assert (error.name, error.message) == ("TypeError", "Do not know how to serialize a BigInt")
+    run(kv.put("k", "v", metadata={"id": 2**53 - 2}))
+    assert run(kv.getWithMetadata("k")).metadata == {"id": 2**53 - 2}
+
+
+def test_keys_are_property_names_in_a_javascript_objects_order(kv):
+    run(kv.put("k", "v", metadata={"b": 1, "10": 2, 2: 3, None: 4, 1.0: 5}))
+    got = run(kv.getWithMetadata("k")).metadata
+    assert list(got.items()) == [("1", 5), ("2", 3), ("10", 2), ("b", 1), ("undefined", 4)]
+
+
+def test_a_surrogate_pair_is_one_character_of_four_bytes(kv):
+    pair = "\ud83d\ude00"  # two surrogate code points in Python: one character in JavaScript
+    fits = pair * ((1024 - len('{"a":""}')) // 4)  # 254 characters: 1024 bytes
+    run(kv.put("k", "v", metadata={"a": fits}))
+    assert run(kv.getWithMetadata("k")).metadata == {"a": "\U0001f600" * 254}
+    run(kv.put("k", "old"))
+    assert str(refusal(kv, {"a": fits + pair})) == "Error: KV PUT failed: 413 Metadata length of 1028 exceeds limit of 1024."

@@ -52,6 +52,7 @@ __all__ = [
     "js_key",
     "js_number",
     "js_type_error",
+    "json_int",
     "json_value",
     "nests_deeper_than",
     "number_list",
@@ -186,7 +187,12 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json_quote(text: str) -> str:
+    """A string's JSON as well-formed ``JSON.stringify`` writes the JS string it becomes: two
+    surrogate code points that form a pair are one character there, a lone one is escaped."""
     quoted = json.dumps(text, ensure_ascii=False)
+    if quoted.isascii() or not _LONE_SURROGATE.search(quoted):
+        return quoted
+    quoted = quoted.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")  # pairs joined
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
@@ -846,6 +852,12 @@ def json_syntax_error(text: str) -> JsException:
 DEEP_JSON = "JSON.parse of JSON nested deeper than Python's recursion limit (about 1,000 levels) is not emulated by workers-env"
 
 
+def json_int(digits: str) -> int | float:
+    """A JSON integer as ``JSON.parse`` reads it: a double, so one past 2^53 loses precision
+    (``json.loads``'s ``parse_int``)."""
+    return js_number(float(digits)) if len(digits) > 15 else int(digits)
+
+
 def parse_json(text: str) -> Any:
     """``JSON.parse`` as plain data: JS numbers (integers beyond 2^53 lose precision), no
     NaN/Infinity, V8's ``SyntaxError`` texts. Python's ``json`` parses; V8's message is worked
@@ -855,7 +867,7 @@ def parse_json(text: str) -> Any:
         raise json.JSONDecodeError("NaN and Infinity are not JSON", text, text.find(name))
 
     try:
-        return json.loads(text, parse_int=lambda s: js_number(float(s)) if len(s) > 15 else int(s), parse_constant=refuse)
+        return json.loads(text, parse_int=json_int, parse_constant=refuse)
     except json.JSONDecodeError:
         pass
     except RecursionError:  # V8 parses any depth; Python's json stops near 1,000 levels

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from workers_env._errors import ConfigError, JsException, WorkersEnvError
+from workers_env._jsvalues import json_int, json_text
 from workers_env.cli.vectorize.common import js_number, warn_config
 
 __all__ = ["register"]
@@ -275,7 +276,7 @@ def _put_options_of(args: argparse.Namespace) -> dict[str, Any]:
         options["expiration"] = args.expiration
     if args.metadata is not None:
         try:
-            metadata = json.loads(args.metadata)
+            metadata = json.loads(args.metadata, parse_int=json_int)  # JSON.parse: numbers are doubles
         except ValueError:
             raise CommandError(f"--metadata must be valid JSON. Received: {args.metadata}") from None
         if not isinstance(metadata, dict):
@@ -302,7 +303,7 @@ def _key_put(args: argparse.Namespace) -> None:
         value = args.value
     namespace, display = _open(args, resolved)
     try:
-        meta = f' with metadata "{json.dumps(options["metadata"], separators=(",", ":"), ensure_ascii=False)}"' if "metadata" in options else ""
+        meta = f' with metadata "{json_text(options["metadata"])}"' if "metadata" in options else ""  # JSON.stringify
         if args.path is not None:
             _log(f'Writing the contents of {args.path} to the key "{args.key}" on namespace {display}{meta}.')
         else:
@@ -387,7 +388,7 @@ def _parse_json_file(text: str, filename: str) -> Any:
             code, offset, length = found
             line, column = line_and_column(text, offset)
             raise _ParseError(format_syntax_error(code, filename, text, line, column, length))
-        return json.loads(text)  # what jsonc-parser accepts with these options is plain JSON
+        return json.loads(text, parse_int=json_int)  # what jsonc-parser accepts here is plain JSON; numbers doubles
     except RecursionError:
         raise CommandError(f"{filename}: nested too deeply to read (wrangler: Maximum call stack size exceeded)") from None
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import math
 import re
 import sys
@@ -29,9 +28,13 @@ from workers_env._jsvalues import (
     JsDict,
     JsMapResult,
     JsTypedArray,
+    _to_js,
     base_value,
     circular_structure_error,
+    js_key,
     js_number,
+    json_text,
+    json_value,
     parse_json,
     to_py,
     well_formed,
@@ -179,53 +182,12 @@ def _typed_array_bytes(value: JsTypedArray) -> bytes:
 
 
 def _metadata_json(metadata: Any) -> str:
-    """``JSON.stringify(metadata)`` as the runtime sends it: NaN and Infinity as ``null``, lone
-    surrogates escaped (well-formed ``JSON.stringify``), V8's ``TypeError`` for a value that
-    contains itself; any depth (the size limit then refuses it with its true length)."""
-    try:
-        text = json.dumps(metadata, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    except (ValueError, RecursionError):  # NaN/Infinity, a circle, or deeper than Python recurses
-        text = _metadata_json_walked(metadata)
-    except TypeError as exc:
-        raise _not_json(str(exc)) from None
-    return _LONE_SURROGATE.sub(_escaped, text) if not text.isascii() else text
-
-
-def _not_json(detail: str) -> JsException:
-    return JsException(
-        f"KV put() metadata must be JSON-serialisable (dicts, lists, strings, numbers, booleans, None): {detail}",
-        name="TypeError",
-    )
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
-def _json_scalar(value: Any) -> str | None:
-    """The JSON of a non-container as ``json.dumps`` writes it (NaN and Infinity as ``null``)."""
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if value is None or isinstance(value, (bool, int)):
-        return json.dumps(value)
-    if isinstance(value, float):
-        return repr(value) if math.isfinite(value) else "null"
-    return None
-
-
-def _json_key(key: Any) -> str:
-    if isinstance(key, str):
-        return key
-    if key is None or isinstance(key, (bool, int, float)):
-        return json.dumps(key)  # as json.dumps makes a dict key of them
-    raise _not_json(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
-
-
-def _metadata_json_walked(metadata: Any) -> str:
-    """:func:`_metadata_json` without recursion, for what ``json.dumps`` cannot write."""
+    """``JSON.stringify(metadata)`` as the runtime sends it, after Pyodide's conversion: numbers
+    as JavaScript prints them (``1.0`` is ``1``, ``-0.0`` is ``0``), NaN and Infinity as
+    ``null``, an int past 2**53 V8's BigInt ``TypeError``, keys as ``Object.fromEntries`` makes
+    them (``None`` is ``"undefined"``) in a JS object's order (array indices first, ascending),
+    lone surrogates escaped; V8's ``TypeError`` for a value that contains itself. Walked without
+    recursion, so any depth is written (and the size limit refuses it with its true length)."""
     parts: list[str] = []
     path: list[tuple[Any, Any]] = []  # (container, key of the child being written)
     walking: list[Any] = []  # each container's items left
@@ -233,18 +195,15 @@ def _metadata_json_walked(metadata: Any) -> str:
 
     def enter(value: Any, key: Any) -> bool:
         """Write ``value``; True when it is a container whose items come next."""
-        text = _json_scalar(value)
-        if text is not None:
-            parts.append(text)
-            return False
         if not isinstance(value, (dict, list, tuple)):
-            raise _not_json(f"Object of type {type(value).__name__} is not JSON serializable")
+            parts.append(_json_leaf(value))
+            return False
         if id(value) in on_path:
             start = next(i for i, (c, _) in enumerate(path) if c is value)
             raise circular_structure_error(path, start, key)
         parts.append("{" if isinstance(value, dict) else "[")
         path.append((value, None))
-        walking.append(iter(value.items()) if isinstance(value, dict) else enumerate(value))
+        walking.append(iter(_object_entries(value)) if isinstance(value, dict) else enumerate(value))
         on_path.add(id(value))
         return True
 
@@ -255,7 +214,7 @@ def _metadata_json_walked(metadata: Any) -> str:
             if parts[-1] not in ("{", "["):
                 parts.append(",")
             if isinstance(container, dict):
-                parts.append(json.dumps(_json_key(key), ensure_ascii=False) + ":")
+                parts.append(json_text(key) + ":")
             path[-1] = (container, key)
             if enter(child, key):
                 break
@@ -264,6 +223,38 @@ def _metadata_json_walked(metadata: Any) -> str:
             on_path.discard(id(path.pop()[0]))
             parts.append("}" if isinstance(container, dict) else "]")
     return "".join(parts)
+
+
+def _json_leaf(value: Any) -> str:
+    """The JSON of a value that holds no dict or list, as Pyodide converts it and V8 writes it."""
+    try:
+        return json_text(json_value(_to_js(value)))
+    except TypeError as exc:  # a PyProxy: a Python object with no JavaScript conversion
+        raise _not_json(str(exc)) from None
+
+
+def _object_entries(value: dict[Any, Any]) -> list[tuple[str, Any]]:
+    """A dict's entries as the JS object ``Object.fromEntries`` makes of it: keys as property
+    names (a later equal key keeps the first one's place), array indices first in ascending
+    order, then the other keys in insertion order."""
+    named: dict[str, Any] = {}
+    for key, child in value.items():
+        named[js_key(key)] = child
+    indices = sorted((k for k in named if _ARRAY_INDEX.fullmatch(k) and int(k) < 2**32 - 1), key=int)
+    if not indices:
+        return list(named.items())
+    chosen = set(indices)
+    return [(k, named[k]) for k in indices] + [(k, v) for k, v in named.items() if k not in chosen]
+
+
+_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]{0,9}")
+
+
+def _not_json(detail: str) -> JsException:
+    return JsException(
+        f"KV put() metadata must be JSON-serialisable (dicts, lists, strings, numbers, booleans, None): {detail}",
+        name="TypeError",
+    )
 
 
 def _decode_text(data: bytes) -> str:
@@ -342,7 +333,7 @@ class KvNamespace:
                 except JsException:
                     raise limits.bulk_not_of_type("json") from None
             if with_metadata:
-                metadata = None if entry.metadata_json is None else to_py(json.loads(entry.metadata_json))
+                metadata = None if entry.metadata_json is None else to_py(parse_json(entry.metadata_json))
                 value = JsDict(value=value, metadata=metadata)
             out[key] = value
         if total > limits.MAX_BULK_VALUE_BYTES:
@@ -369,7 +360,7 @@ class KvNamespace:
         entry, type_name = self._read("getWithMetadata", key, options)
         if entry is None:
             return JsDict(value=None, metadata=None, cacheStatus=None)
-        metadata = None if entry.metadata_json is None else to_py(json.loads(entry.metadata_json))
+        metadata = None if entry.metadata_json is None else to_py(parse_json(entry.metadata_json))
         return JsDict(value=self._shape(entry.value, type_name), metadata=metadata, cacheStatus=None)
 
     def list_sync(self, *args: Any, **kwargs: Any) -> JsDict:
@@ -403,7 +394,7 @@ class KvNamespace:
             if info.expiration_ms is not None:
                 item["expiration"] = info.expiration_ms // 1000
             if info.metadata_json is not None:
-                item["metadata"] = to_py(json.loads(info.metadata_json))
+                item["metadata"] = to_py(parse_json(info.metadata_json))
             keys.append(item)
         if more:
             last = infos[-1].name.encode("utf-8")
