@@ -30,12 +30,16 @@ def test_models_params_as_the_query_string_carries_them(tmp_path):
                           ({"per_page": 2, "page": 0}, "page must be a whole number from 1, got '0'"),
                           ({"per_page": float("nan")}, "per_page must be a whole number from 1, got 'NaN'"),
                           ({"per_page": 2.5}, "per_page must be a whole number from 1, got '2.5'"),
-                          ({"per_page": True}, "per_page must be a whole number from 1, got 'true'")):
+                          ({"per_page": True}, "per_page must be a whole number from 1, got 'true'"),
+                          ({"per_page": "²"}, "per_page must be a whole number from 1, got '²'"),  # not ASCII digits
+                          ({"per_page": 2, "page": "٣"}, "page must be a whole number from 1, got '٣'")):
         with pytest.raises(JsException) as info:
             models(env, params)
         assert (info.value.name, info.value.message) == ("AiInternalError", shown)
     everything = models(env, {})
     assert models(env, {"per_page": "2", "page": 2.0}) == everything[2:4]  # String(2.0) is "2"
+    assert models(env, {"per_page": "9" * 5000}) == everything  # past int()'s digit limit: every model
+    assert models(env, {"per_page": 1, "page": "9" * 5000}) == []
 
 
 def test_embed_takes_one_text_or_a_list_of_texts(tmp_path):

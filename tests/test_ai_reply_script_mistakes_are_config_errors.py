@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
+import numpy as np
 import pytest
 from ai_helpers import ai_env, run
 
@@ -51,6 +52,11 @@ def test_a_scripted_result_is_json_data(tmp_path):
         run(env, LLAMA, HI)
     env.AI.reply({"response": "ok", 7: ("t", "u")})  # as JSON carries it: keys strings, tuples lists
     assert run(env, LLAMA, HI)["7"] == ["t", "u"]
+    # numpy scalars are their numbers (a count from an array, say), in a result and a function's
+    env.AI.reply({"response": "hi", "usage": {"prompt_tokens": np.int64(3), "score": np.float32(0.5)}})
+    assert run(env, LLAMA, HI)["usage"] == {"prompt_tokens": 3, "score": 0.5}
+    env.AI.reply(lambda model, inputs: {"response": "hi", "flag": np.bool_(True)})
+    assert run(env, LLAMA, HI)["flag"] is True
 
 
 def test_a_failing_reply_function_names_the_model(tmp_path):

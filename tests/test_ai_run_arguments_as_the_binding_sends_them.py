@@ -102,6 +102,8 @@ def test_extra_headers_go_through_fetch(tmp_path):
     assert str(error(env, BGE, {"text": "a"}, {"extraHeaders": {"x-a": "1\r\n2"}})) == "TypeError: Invalid header value."
     assert str(error(env, BGE, {"text": "a"},
                      {"sessionOptions": {"extraHeaders": {"x:y": "1"}}})) == "TypeError: Invalid header name."
+    assert error(env, BGE, {"text": "a"}, {"extraHeaders": {"bad name": "x"}}).__notes__ == [
+        "AI.run()'s extraHeaders name 'bad name': a header name is letters, digits and !#$%&'*+-.^_`|~"]
     assert run(env, BGE, {"text": "a"}, {"extraHeaders": {"x-a": " padded \n"}})["shape"] == [1, 768]
     assert env.AI.lastRequestHttpStatusCode == 200
 

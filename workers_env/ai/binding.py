@@ -129,9 +129,10 @@ def _page_number(params: Mapping[str, Any], key: str) -> int | None:
     if key not in params:
         return None
     text = js_string(params[key])
-    if not text.isdigit() or int(text) < 1:
-        raise JsException(f"{key} must be a whole number from 1, got {text!r}", name="AiInternalError")
-    return int(text)
+    digits = text.lstrip("0")
+    if not (text.isascii() and text.isdigit()) or not digits:  # (str.isdigit alone takes "²" and "٣")
+        raise JsException(f"{key} must be a whole number from 1, got {text[:40]!r}", name="AiInternalError")
+    return int(digits) if len(digits) <= 18 else 10**18  # past every page either way
 
 
 def _catalog_entry(model: EmbeddingModel | TextGenerationModel | RerankerModel) -> tuple[str, int, str, tuple[tuple[str, str], ...]]:

@@ -270,12 +270,21 @@ def _check_model(model: Any, where: str) -> None:
 
 
 def _json_result(result: Mapping[str, Any], where: str) -> dict[str, Any]:
-    """A scripted whole result as the service's JSON carries it (keys strings, tuples lists),
-    or the ``ConfigError`` saying what JSON cannot hold (a set, an object, NaN)."""
+    """A scripted whole result as the service's JSON carries it (keys strings, tuples lists,
+    numpy scalars their numbers), or the ``ConfigError`` saying what JSON cannot hold (a set,
+    an object, NaN)."""
     try:
-        return dict(json.loads(json.dumps(result, allow_nan=False)))
+        return dict(json.loads(json.dumps(result, allow_nan=False, default=_scalar)))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{where}: a scripted result is JSON data, as the service's results are: {exc}") from None
+
+
+def _scalar(value: Any) -> Any:
+    """``json.dumps``'s ``default``: a numpy scalar (``np.int64(3)``, ``np.float32``) as its number."""
+    item = getattr(value, "item", None)
+    if callable(item) and type(value).__module__ == "numpy":
+        return item()
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 class ReplyScript:

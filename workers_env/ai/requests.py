@@ -86,9 +86,13 @@ def _check_header(name: str, value: str) -> None:
     """workerd's Headers: a name of HTTP token characters, a value (trimmed of HTTP
     whitespace) without NUL, CR or LF."""
     if any(c in _SEPARATORS or ord(c) < 0x20 or c == "\x7f" for c in name):
-        raise js_type_error("Invalid header name.")
+        error = js_type_error("Invalid header name.")
+        error.add_note(f"AI.run()'s extraHeaders name {name!r}: a header name is letters, digits and !#$%&'*+-.^_`|~")
+        raise error
     if any(c in "\0\r\n" for c in value.strip(_HTTP_WHITESPACE)):
-        raise js_type_error("Invalid header value.")
+        error = js_type_error("Invalid header value.")
+        error.add_note(f"AI.run()'s extraHeaders value of {name!r} holds a NUL, CR or LF character")
+        raise error
 
 
 def model_header(model: Any) -> str:

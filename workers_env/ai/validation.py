@@ -154,15 +154,11 @@ def parse_embedding(model: EmbeddingModel, inputs: Any) -> EmbeddingRequest:
 _JSON_MODE_TYPES = ("json_object", "json_schema")
 
 
-def _names(schema: dict[str, Any], prop: str) -> bool:
-    """Whether an input schema (its properties, or any ``oneOf`` form's) names ``prop``."""
-    forms = [schema, *(f for f in schema.get("oneOf") or () if isinstance(f, dict))]
-    return any(prop in (form.get("properties") or {}) for form in forms)
-
-
-#: the input schemas that take ``guided_json`` (workerd's ai.d.ts: Mistral Small 3.1, QwQ,
-#: Gemma 3, Llama 4 Scout): "JSON schema that should be fulfilled for the response"
-_GUIDED = frozenset(name for name, schema in TEXT_GENERATION_SCHEMAS.items() if _names(schema, "guided_json"))
+#: the models whose input types in workerd's ai.d.ts carry ``guided_json``, "JSON schema that
+#: should be fulfilled for the response" (by model: llama-3.2-11b-vision shares Gemma 3's schema
+#: template here, but its own types have no ``guided_json``)
+_GUIDED = frozenset({"@cf/mistralai/mistral-small-3.1-24b-instruct", "@cf/qwen/qwq-32b", "@cf/google/gemma-3-12b-it",
+                     "@cf/meta/llama-4-scout-17b-16e-instruct"})
 #: gpt-oss's results for its other input forms (its catalog file's Prompt_Output, Messages_Output)
 _GPT_OSS_FORMS = {"prompt": "response", "messages": "chat-completions"}
 
@@ -191,7 +187,7 @@ def parse_generation(model: TextGenerationModel, inputs: Any) -> GenerationReque
     response_format = inputs.get("response_format") if model.json_mode else None
     if not isinstance(response_format, dict) or response_format.get("type", "json_object") not in _JSON_MODE_TYPES:
         response_format = None  # not JSON Mode: the schema names no such property, or it is no object
-    guided_json = inputs.get("guided_json") if model.schema in _GUIDED and response_format is None else None
+    guided_json = inputs.get("guided_json") if model.name in _GUIDED and response_format is None else None
     return GenerationRequest(
         prompt=prompt if has_prompt else None,
         messages=[dict(m) if isinstance(m, dict) else {} for m in messages] if not has_prompt else None,
