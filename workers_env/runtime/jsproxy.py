@@ -117,25 +117,27 @@ def js_null() -> Any:
     return jsnull if pyodide_028() else None
 
 
-#: the JS objects one ``to_py`` has converted so far, each to its Python value: Pyodide's
-#: js2python cache, so an array or object met again (one holding itself) is that value again
-_TO_PY_MADE: ContextVar[dict[int, Any] | None] = ContextVar("_TO_PY_MADE", default=None)
+#: the JS objects one ``to_py`` has converted so far (by their storage: each proxy of one JS
+#: object wraps the same list or dict), each with its Python value: Pyodide's js2python cache,
+#: so an array or object met again (one holding itself) is that value again
+_TO_PY_MADE: ContextVar[dict[int, tuple[Any, Any]] | None] = ContextVar("_TO_PY_MADE", default=None)
 
 
 @contextlib.contextmanager
-def _conversion(source: Any, empty: Any) -> Iterator[tuple[Any, bool]]:
-    """``(python value, whether to fill it)`` for ``source`` within one ``to_py``: the value
-    already made for it (nothing to fill), or ``empty``, registered before its children are
-    converted, to be filled."""
+def _conversion(storage: Any, empty: Any) -> Iterator[tuple[Any, bool]]:
+    """``(python value, whether to fill it)`` for the JS object over ``storage`` within one
+    ``to_py``: the value already made for it (nothing to fill), or ``empty``, registered before
+    its children are converted, to be filled. The entry holds ``storage``, so its id is not
+    reused while the conversion runs."""
     made = _TO_PY_MADE.get()
     token = _TO_PY_MADE.set({}) if made is None else None
     made = _TO_PY_MADE.get()
     assert made is not None
     try:
-        if id(source) in made:
-            yield made[id(source)], False
+        if id(storage) in made:
+            yield made[id(storage)][1], False
         else:
-            made[id(source)] = empty
+            made[id(storage)] = (storage, empty)
             yield empty, True
     finally:
         if token is not None:
@@ -205,7 +207,7 @@ class JsObject(JsProxy):
         if depth == 0:  # Pyodide: nothing converted, the proxy itself
             return self
         nulls = self._nulls
-        with _conversion(self, {}) as (made, fill):
+        with _conversion(self._props, {}) as (made, fill):
             if fill:
                 made.update({k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in self._props.items()})
             return made
@@ -602,7 +604,7 @@ class JsArray(JsProxy):
             if numbers is not None:
                 return numbers
         nulls = self._nulls
-        with _conversion(self, []) as (made, fill):
+        with _conversion(self._items, []) as (made, fill):
             if fill:
                 made.extend(_py(_wrap_child(v, nulls), depth - 1, default_converter) for v in list(self._items))
             return made
@@ -700,7 +702,7 @@ class JsMap(JsProxy):
         return JsArray([])
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
-        with _conversion(self, {}) as (made, fill):
+        with _conversion(self._entries, {}) as (made, fill):
             if fill:
                 made.update({k: _py(_wrap_child(v), depth - 1, default_converter) for k, v in self._entries.items()})
             return made
@@ -980,6 +982,7 @@ def to_js(
     # ``parent[key] = value``, a property JavaScript's Map and ``dict_converter`` never read.
     cache: dict[int, Any] = {}
     later: list[tuple[Any, Any, Any]] = []
+    alive: list[Any] = []  # each collection cached, so its id is not reused during the conversion
 
     def key_of(key: Any) -> Any:
         if key is None or key is jsnull or isinstance(key, (int, float, str, BigInt)):
@@ -1002,6 +1005,8 @@ def to_js(
             return cache[id(value)]
         if level == 0:  # past ``depth``: Pyodide hands JavaScript the Python object's PyProxy
             return JsDoubleProxy(value) if isinstance(value, (dict, list, tuple, set)) else value
+        if isinstance(value, (dict, list, tuple, set)):
+            alive.append(value)
         if isinstance(value, dict):
             cache[id(value)] = _IN_PROGRESS
             slot = object()  # this dict's place in ``later`` until it is made
