@@ -335,6 +335,13 @@ CASES: list = [
     ["do", new("Headers"), ["get", "bad name"]], ["do", new("Headers"), ["has", "(x)"]],
     ["do", new("Headers"), ["delete", "bad name"]], ["do", new("Headers"), ["set", "x", 12], ["get", "x"]],
     ["do", new("Headers", {"b": "2", "a": "1", "C": "3"}), ["keys"], ["values"], ["entries"]],
+    # inner items that are not sequences; fewer arguments than the method's parameters
+    ["new", "Headers", [5]], ["new", "URLSearchParams", [5]], ["new", "URLSearchParams", ["ab"]],
+    ["do", new("Headers"), ["set", "a"], ["get", "a"]], ["do", new("Headers"), ["append"]],
+    ["do", new("Headers"), ["get"]], ["do", new("Headers"), ["has"]], ["do", new("Headers"), ["delete"]],
+    ["do", new("URLSearchParams", "a=1"), ["has"]], ["do", new("URLSearchParams", "a=1"), ["getAll"]],
+    ["do", new("URLSearchParams", "a=1"), ["append", "b"], ["toString"]], ["new", "URL"], ["call", "URL.canParse"],
+    ["do", new("TextEncoder", "utf-16"), "encoding"], ["call", "crypto.getRandomValues"],
     # --- Response --------------------------------------------------------------------------------------
     ["new", "Response", "hi"], ["new", "Response"], ["new", "Response", NULL, {"status": 204}],
     ["new", "Response", "x", {"status": 199}], ["new", "Response", "x", {"status": 600}],

@@ -12,12 +12,53 @@ from typing import Any
 
 from workers_env._errors import JsException
 
-__all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "jsnull", "js_type_error"]
+__all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "jsg_required", "jsg_sequence", "jsnull", "js_type_error"]
 
 
 def js_type_error(message: str) -> JsException:
     """A JS ``TypeError`` as Python code sees it (``pyodide.ffi.JsException``)."""
     return JsException(message, name="TypeError")
+
+
+def jsg_required(*types: str, owner: str | None = None, construct: bool = False) -> Callable[..., Any]:
+    """A workerd method (or, ``construct``, constructor) whose first ``len(types)`` parameters
+    are required, as jsg unwraps them (type-wrapper.h ``unwrap``): called with fewer arguments
+    it is jsg's ``TypeError`` naming the first one missing and its type (``Failed to execute
+    'set' on 'Headers': parameter 2 is not of type 'string'.``), not Python's "missing required
+    positional argument". ``owner`` is the JS class name (else the instance's ``_js_name``); a
+    type ``"NAME"`` is the instance's ``_name_type``."""
+
+    def wrap(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            bound = owner is None  # a method of an instance: args[0] is the instance
+            given = len(args) - (1 if bound else 0)
+            if given < len(types):
+                self = args[0] if bound else None
+                cls = owner or getattr(self, "_js_name", "Object")
+                kind = types[given] if types[given] != "NAME" else getattr(self, "_name_type", "string")
+                if construct:
+                    text = f"Failed to construct '{cls}': constructor parameter {given + 1} is not of type '{kind}'."
+                else:
+                    text = f"Failed to execute '{method.__name__}' on '{cls}': parameter {given + 1} is not of type '{kind}'."
+                raise js_type_error(text)
+            return method(*args, **kwargs)
+
+        return checked
+
+    return wrap
+
+
+def jsg_sequence(value: Any) -> list[Any]:
+    """An inner item of a ``Headers``/``URLSearchParams`` init read as jsg's ``Sequence``: an
+    iterable object (a list, a tuple, a JS array); a string, a number or nothing is jsg's
+    ``TypeError`` (checked under ``wrangler dev`` 4.164.0)."""
+    if value is None or value is jsnull or isinstance(value, (str, bytes, int, float)):
+        raise js_type_error("Incorrect type: the provided value is not of type 'Sequence'.")
+    try:
+        return list(value)
+    except TypeError:
+        raise js_type_error("Incorrect type: the provided value is not of type 'Sequence'.") from None
 
 
 class _Constructor:

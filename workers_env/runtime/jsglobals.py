@@ -24,7 +24,7 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsdate import JsDate
-from workers_env.runtime.jsbase import JsSetDeleteItems
+from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsMap,
@@ -74,6 +74,7 @@ class JsEntryList(JsSetDeleteItems, JsProxy):
     _entries: list[tuple[str, Any]]
 
     # JavaScript methods ignore extra arguments (``params.get(name, "")`` is ``get(name)``)
+    @jsg_required("NAME")
     def get(self, name: Any, *_ignored: Any) -> Any:
         """The first value named ``name``, or ``null`` as the Worker's Pyodide converts it."""
         return next((v for k, v in self._entries if k == str(name)), js_null())
@@ -86,9 +87,11 @@ class JsEntryList(JsSetDeleteItems, JsProxy):
         """Pyodide's ``key in proxy`` on an object with ``has``."""
         return self.has(name)
 
+    @jsg_required("NAME")
     def getAll(self, name: Any, *_ignored: Any) -> JsArray:  # noqa: N802 - JS name
         return JsArray([v for k, v in self._entries if k == str(name)])
 
+    @jsg_required("NAME")
     def has(self, name: Any, *_ignored: Any) -> bool:
         return any(k == str(name) for k, _ in self._entries)
 
@@ -109,6 +112,7 @@ class JsURLSearchParams(JsEntryList):
     """``URLSearchParams``: ordered name/value pairs of a query string."""
 
     _js_name = "URLSearchParams"
+    _name_type = "USVString"  # jsg's name for its methods' string parameters
 
     def __init__(self, init: Any = None, *, _owner: JsURL | None = None):
         self._entries: list[tuple[str, str]] = []
@@ -123,7 +127,7 @@ class JsURLSearchParams(JsEntryList):
             self._entries = [(str(k), str(v)) for k, v in init._props.items()]
         elif isinstance(init, (JsArray, JsMap, list)):
             for pair in js_iterated(init):
-                items = list(pair)
+                items = jsg_sequence(pair)
                 if len(items) != 2:
                     raise js_type_error("Invalid URL search params sequence.")
                 self._entries.append((str(items[0]), str(items[1])))
@@ -144,14 +148,17 @@ class JsURLSearchParams(JsEntryList):
     def size(self) -> int:
         return len(self._entries)
 
+    @jsg_required("USVString", "USVString")
     def append(self, name: str, value: Any, *_ignored: Any) -> None:
         self._entries.append((js_text(name), js_text(value)))
         self._changed()
 
+    @jsg_required("USVString", "USVString")
     def set(self, name: str, value: Any, *_ignored: Any) -> None:
         self._entries = set_entry(self._entries, js_text(name), js_text(value))
         self._changed()
 
+    @jsg_required("USVString")
     def delete(self, name: Any, value: Any = None, *_ignored: Any) -> None:
         """``delete(name)``, or ``delete(name, value)``: only the pairs with that value too."""
         name = js_text(name)
@@ -162,6 +169,7 @@ class JsURLSearchParams(JsEntryList):
             self._entries = [(k, v) for k, v in self._entries if (k, v) != (name, value)]
         self._changed()
 
+    @jsg_required("USVString")
     def has(self, name: Any, value: Any = None, *_ignored: Any) -> bool:
         """``has(name)``, or ``has(name, value)``: is there a pair with that value too."""
         name = js_text(name)
@@ -211,11 +219,13 @@ class JsURL(JsProxy):
         self._params = JsURLSearchParams(self._url.search, _owner=self)
 
     @staticmethod
-    def new(url: Any, base: Any = None) -> JsURL:
+    @jsg_required("USVString", owner="URL", construct=True)
+    def new(url: Any, base: Any = None, *_ignored: Any) -> JsURL:
         return JsURL(url, base)
 
     @staticmethod
-    def canParse(url: Any, base: Any = None) -> bool:  # noqa: N802 - JS name
+    @jsg_required("USVString", owner="URL")
+    def canParse(url: Any, base: Any = None, *_ignored: Any) -> bool:  # noqa: N802 - JS name
         try:
             JsURL(url, base)
         except JsException:
@@ -223,7 +233,8 @@ class JsURL(JsProxy):
         return True
 
     @staticmethod
-    def parse(url: Any, base: Any = None) -> Any:
+    @jsg_required("USVString", owner="URL")
+    def parse(url: Any, base: Any = None, *_ignored: Any) -> Any:
         """``URL.parse(url, base)``: the URL, or ``null`` where ``new URL`` would throw."""
         try:
             return JsURL(url, base)
@@ -289,7 +300,7 @@ class TextEncoder(JsProxy):
     encoding = "utf-8"
 
     @staticmethod
-    def new() -> TextEncoder:
+    def new(*_ignored: Any) -> TextEncoder:  # its constructor takes no arguments: any are ignored
         return TextEncoder()
 
     def encode(self, text: Any = None, *_ignored: Any) -> JsTypedArray:
@@ -387,7 +398,8 @@ def atob(data: Any = _MISSING) -> str:
         raise JsException(_ATOB_ERROR, name="InvalidCharacterError") from None
 
 
-def _get_random_values(array: Any) -> Any:
+@jsg_required("ArrayBufferView", owner="Crypto")
+def getRandomValues(array: Any, *_ignored: Any) -> Any:  # noqa: N802 - JS name (jsg's error text)
     if not isinstance(array, JsTypedArray) or array.constructor.name.startswith("Float"):
         raise JsException(  # workerd's texts (Crypto::getRandomValues; checked under wrangler dev 4.164.0)
             "ArrayBufferView argument to getRandomValues() must be an integer-typed view.", name="TypeMismatchError"
@@ -400,8 +412,8 @@ def _get_random_values(array: Any) -> Any:
 
 
 crypto = SimpleNamespace(
-    randomUUID=lambda: str(uuid.uuid4()),
-    getRandomValues=_get_random_values,
+    randomUUID=lambda *_ignored: str(uuid.uuid4()),
+    getRandomValues=getRandomValues,
     subtle=SubtleCrypto(),
 )
 

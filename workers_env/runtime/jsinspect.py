@@ -85,8 +85,30 @@ def _join(start: str, entries: list[str], end: str, level: int, values: list[Any
     return f"{start}{pad}  " + f",{pad}  ".join(output) + f"{pad}{end}"
 
 
-def inspect(value: Any, level: int = 0, *, nested: bool = False) -> str:
-    """``value`` as ``console.log`` prints it (``nested``: inside a container, strings quoted)."""
+def inspect(value: Any, level: int = 0, *, nested: bool = False,
+            _within: list[Any] | None = None, _refs: dict[int, int] | None = None) -> str:
+    """``value`` as ``console.log`` prints it (``nested``: inside a container, strings quoted).
+    A container met again inside itself is Node's ``[Circular *1]``, the container it is
+    marked ``<ref *1>``, so a structure holding itself (``to_js`` of a cyclic list) prints."""
+    within = [] if _within is None else _within
+    refs: dict[int, int] = {} if _refs is None else _refs
+    if isinstance(value, (JsArray, JsMap, JsObject, _jsvalues.JsSet, list, tuple, dict)):
+        if any(v is value for v in within):
+            number = refs.setdefault(id(value), len(refs) + 1)
+            return f"[Circular *{number}]"
+        within.append(value)
+        try:
+            text = _inspect(value, level, nested, within, refs)
+        finally:
+            within.pop()
+        return f"<ref *{refs[id(value)]}> {text}" if id(value) in refs else text
+    return _inspect(value, level, nested, within, refs)
+
+
+def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict[int, int]) -> str:
+    def inner(v: Any) -> str:
+        return inspect(v, level + 1, nested=True, _within=within, _refs=refs)
+
     if value is None:
         return "undefined"
     if value is _jsvalues.UNDEFINED:
@@ -104,16 +126,20 @@ def inspect(value: Any, level: int = 0, *, nested: bool = False) -> str:
         return value.toISOString() if value.getTime() == value.getTime() else "Invalid Date"
     if isinstance(value, JsTypedArray):
         numbers = value.numbers()
-        items = [inspect(v, level + 1, nested=True) for v in numbers[:_MAX_ITEMS]] + _more(len(numbers))
+        items = [inner(v) for v in numbers[:_MAX_ITEMS]] + _more(len(numbers))
         return _join(f"{value._js_name}({len(numbers)}) [", items, "]", level, numbers)
     if isinstance(value, JsBuffer):
         contents = " ".join(f"{b:02x}" for b in value.to_bytes())
         return f"ArrayBuffer {{ [Uint8Contents]: <{contents}>, byteLength: {value.byteLength} }}"
     if isinstance(value, _jsvalues.JsSet):
-        items = [inspect(v, level + 1, nested=True) for v in value]
+        if level > _DEPTH:
+            return "[Set]"
+        items = [inner(v) for v in value]
         return _join(f"Set({len(items)}) {{", items, "}", level)
     if isinstance(value, JsMap):
-        items = [f"{inspect(k, level + 1, nested=True)} => {inspect(v, level + 1, nested=True)}"
+        if level > _DEPTH:
+            return "[Map]"
+        items = [f"{inspect(k, level + 1, nested=True)} => {inner(v)}"
                  for k, v in value._entries.items()]
         return _join(f"Map({len(items)}) {{", items, "}", level)
     if isinstance(value, (JsArray, list, tuple)):
@@ -121,13 +147,13 @@ def inspect(value: Any, level: int = 0, *, nested: bool = False) -> str:
         if level > _DEPTH:
             return "[Array]"
         nulls = isinstance(value, JsArray) and value._nulls
-        shown = [inspect(_null_or(v, nulls), level + 1, nested=True) for v in items[:_MAX_ITEMS]] + _more(len(items))
+        shown = [inner(_null_or(v, nulls)) for v in items[:_MAX_ITEMS]] + _more(len(items))
         return _join("[", shown, "]", level, items)
     if isinstance(value, (JsObject, dict)):
         props, nulls = (value._props, value._nulls) if isinstance(value, JsObject) else (value, True)
         if level > _DEPTH:
             return "[Object]"
-        entries = [f"{_key(str(k))}: {inspect(_null_or(v, nulls), level + 1, nested=True)}" for k, v in props.items()]
+        entries = [f"{_key(str(k))}: {inner(_null_or(v, nulls))}" for k, v in props.items()]
         return _join("{", entries, "}", level)
     if isinstance(value, BaseException):
         return str(value)

@@ -10,6 +10,7 @@ bindings take and return (:func:`to_plain`, :func:`from_plain`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import math
@@ -116,6 +117,33 @@ def js_null() -> Any:
     return jsnull if pyodide_028() else None
 
 
+#: the JS objects one ``to_py`` has converted so far (by their storage: each proxy of one JS
+#: object wraps the same list or dict), each with its Python value: Pyodide's js2python cache,
+#: so an array or object met again (one holding itself) is that value again
+_TO_PY_MADE: ContextVar[dict[int, tuple[Any, Any]] | None] = ContextVar("_TO_PY_MADE", default=None)
+
+
+@contextlib.contextmanager
+def _conversion(storage: Any, empty: Any) -> Iterator[tuple[Any, bool]]:
+    """``(python value, whether to fill it)`` for the JS object over ``storage`` within one
+    ``to_py``: the value already made for it (nothing to fill), or ``empty``, registered before
+    its children are converted, to be filled. The entry holds ``storage``, so its id is not
+    reused while the conversion runs."""
+    made = _TO_PY_MADE.get()
+    token = _TO_PY_MADE.set({}) if made is None else None
+    made = _TO_PY_MADE.get()
+    assert made is not None
+    try:
+        if id(storage) in made:
+            yield made[id(storage)][1], False
+        else:
+            made[id(storage)] = (storage, empty)
+            yield empty, True
+    finally:
+        if token is not None:
+            _TO_PY_MADE.reset(token)
+
+
 def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> Any:
     """One JS value converted to Python (``to_py`` for proxies, numbers normalised); an object
     ``to_py`` has no conversion for (a Date, a Response) goes to ``converter`` if one is given."""
@@ -179,7 +207,10 @@ class JsObject(JsProxy):
         if depth == 0:  # Pyodide: nothing converted, the proxy itself
             return self
         nulls = self._nulls
-        return {k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in self._props.items()}
+        with _conversion(self._props, {}) as (made, fill):
+            if fill:
+                made.update({k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in self._props.items()})
+            return made
 
     def as_object_map(self) -> JsObjectMap:
         """Pyodide's live mapping view of the object's own properties."""
@@ -215,6 +246,9 @@ def _callable(value: Any) -> Callable[..., Any]:
     else:
         described = "#<Object>"
     raise js_type_error(f"{described} is not a function")
+
+
+_JOINING: set[int] = set()  # the arrays being joined (V8's cycle detection stack)
 
 
 def _element_text(value: Any) -> str:
@@ -433,8 +467,16 @@ class JsArray(JsProxy):
         return self._at(self._items[position]) if 0 <= position < len(self._items) else None
 
     def join(self, separator: Any = None) -> str:
+        """V8's ``join``: an array met again while it is being joined (one holding itself, as
+        ``to_js`` of a cyclic list makes) is written as ``""``, not followed."""
+        if id(self) in _JOINING:
+            return ""
         sep = "," if separator is None else _jsvalues.js_string(separator)
-        return sep.join(_element_text(item) for item in self)
+        _JOINING.add(id(self))
+        try:
+            return sep.join(_element_text(item) for item in self)
+        finally:
+            _JOINING.discard(id(self))
 
     def toString(self) -> str:  # noqa: N802 - JS name
         return self.join()
@@ -562,7 +604,10 @@ class JsArray(JsProxy):
             if numbers is not None:
                 return numbers
         nulls = self._nulls
-        return [_py(_wrap_child(v, nulls), depth - 1, default_converter) for v in self._items]
+        with _conversion(self._items, []) as (made, fill):
+            if fill:
+                made.extend(_py(_wrap_child(v, nulls), depth - 1, default_converter) for v in list(self._items))
+            return made
 
     def __repr__(self) -> str:
         return self.toString()  # Pyodide: JavaScript's String(array)
@@ -657,7 +702,10 @@ class JsMap(JsProxy):
         return JsArray([])
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
-        return {k: _py(_wrap_child(v), depth - 1, default_converter) for k, v in self._entries.items()}
+        with _conversion(self._entries, {}) as (made, fill):
+            if fill:
+                made.update({k: _py(_wrap_child(v), depth - 1, default_converter) for k, v in self._entries.items()})
+            return made
 
 
 
@@ -894,6 +942,9 @@ def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False)
     return JsOnceFunction(obj)
 
 
+_IN_PROGRESS = object()  # to_js's mark for a dict whose conversion has not finished
+
+
 class ConversionError(Exception):
     """``pyodide.ffi.ConversionError``: a conversion between JavaScript and Python failed."""
 
@@ -923,24 +974,67 @@ def to_js(
     become typed arrays, ``None`` stays ``undefined`` and proxies pass through unchanged.
     """
 
+    # Pyodide's conversion cache (python2js.c): a collection met again -- a shared one, or one
+    # holding itself -- is the JS value already made for it, so a cycle is kept, not followed
+    # without end; a dict is "in progress" (``_IN_PROGRESS``) until its converter has run, and
+    # a value that is that dict is filled in afterwards (``later``), as Pyodide's postprocess
+    # list does: into an array's slot or a LiteralMap's entry; anywhere else Pyodide writes
+    # ``parent[key] = value``, a property JavaScript's Map and ``dict_converter`` never read.
+    cache: dict[int, Any] = {}
+    later: list[tuple[Any, Any, Any]] = []
+    alive: list[Any] = []  # each collection cached, so its id is not reused during the conversion
+
+    def key_of(key: Any) -> Any:
+        if key is None or key is jsnull or isinstance(key, (int, float, str, BigInt)):
+            return key
+        raise ConversionError(f"Cannot use {key!r} as a key for a Javascript Map")
+
+    def child(value: Any, level: int, parent: Any, key: Any) -> Any:
+        """``value`` converted, or a placeholder noted in ``later`` if it is a dict in progress."""
+        if cache.get(id(value), None) is _IN_PROGRESS:
+            later.append((parent, key, value))
+            return _IN_PROGRESS
+        return convert(value, level)
+
     def convert(value: Any, level: int) -> Any:
         if type(value) is int and not is_safe_int(value):
             return BigInt(value)  # Pyodide: an int outside the safe range becomes a BigInt
         if value is None or value is jsnull or isinstance(value, (JsProxy, *_PRIMITIVES, JsDate, JsOpaque, JsSet)):
             return value  # already JavaScript (a JS Set among them), or a primitive
+        if id(value) in cache and isinstance(value, (dict, list, tuple, set)):
+            return cache[id(value)]
         if level == 0:  # past ``depth``: Pyodide hands JavaScript the Python object's PyProxy
             return JsDoubleProxy(value) if isinstance(value, (dict, list, tuple, set)) else value
+        if isinstance(value, (dict, list, tuple, set)):
+            alive.append(value)
         if isinstance(value, dict):
-            items = {k: convert(v, level - 1) for k, v in value.items()}
+            cache[id(value)] = _IN_PROGRESS
+            slot = object()  # this dict's place in ``later`` until it is made
+            pairs: list[tuple[Any, Any]] = []
+            for k, v in list(value.items()):
+                item = child(v, level - 1, slot, key_of(k))
+                if item is not _IN_PROGRESS:
+                    pairs.append((key_of(k), item))
             if dict_converter is None:  # Pyodide 0.27 on: a LiteralMap; 0.26: a plain Map
-                return JsLiteralMap(items) if pyodide_028() else JsMap(items)
-            return dict_converter(JsArray([JsArray([k, v]) for k, v in items.items()]))
+                made: Any = JsLiteralMap(dict(pairs)) if pyodide_028() else JsMap(dict(pairs))
+            else:
+                made = dict_converter(JsArray([JsArray([k, v]) for k, v in pairs]))
+            later[:] = [(made if p is slot else p, k, c) for p, k, c in later]
+            cache[id(value)] = made
+            return made
         if isinstance(value, (list, tuple)):
             if all(type(v) in (int, float) for v in value):
-                return JsArray(list(value))
-            return JsArray([convert(v, level - 1) for v in value])
+                cache[id(value)] = made = JsArray(list(value))
+                return made
+            cache[id(value)] = made = JsArray([])
+            for i, v in enumerate(list(value)):
+                made._items.append(child(v, level - 1, made, i))
+            return made
         if isinstance(value, set):
-            return JsSet(convert(v, level - 1) for v in value)
+            for v in value:
+                key_of_set(v)
+            cache[id(value)] = made = JsSet(convert(v, level - 1) for v in value)
+            return made
         if isinstance(value, (bytes, bytearray, memoryview, array)) or hasattr(value, "__array_interface__"):
             if isinstance(value, bytearray):  # a buffer like bytes: a Uint8Array of a copy
                 value = bytes(value)
@@ -951,7 +1045,18 @@ def to_js(
             raise ConversionError("No conversion known for x.")  # Pyodide's text, the "x" included
         return value
 
-    return convert(obj, depth)
+    def key_of_set(item: Any) -> None:
+        if not (item is None or item is jsnull or isinstance(item, (int, float, str, BigInt))):
+            raise ConversionError(f"Cannot use {item!r} as a key for a Javascript Set")
+
+    result = convert(obj, depth)
+    for parent, key, value in later:  # Pyodide's postprocess list
+        made = cache[id(value)]
+        if isinstance(parent, JsArray):
+            parent._items[key] = made
+        elif isinstance(parent, JsLiteralMap):
+            parent._entries[key] = made
+    return result
 
 
 def _typed(value: Any) -> Any:
@@ -1240,10 +1345,49 @@ def _kept(tree: Any, keep: dict[str, None]) -> Any:
     return tree
 
 
-def _jsonable(value: Any) -> Any:
+def _circular(stack: list[tuple[Any, Any]], value: Any, key: Any) -> JsException:
+    """V8's ``TypeError`` for ``JSON.stringify`` of a structure holding itself: the circle from
+    where it starts (two objects after the start, ``...``, the last one) and the key closing it."""
+
+    def key_text(k: Any) -> str:
+        return f"index {k}" if isinstance(k, int) else f"property '{k}'"
+
+    def name(obj: Any) -> str:
+        if isinstance(obj, JsProxy):
+            return f"'{obj._js_name}'"
+        return "'Object'" if isinstance(obj, dict) else "'Array'"  # a Python container read as one
+
+    start = next(i for i, (obj, _) in enumerate(stack) if obj is value)
+    lines = [f"\n    --> starting at object with constructor {name(value)}"]
+    prefix_end = min(len(stack), start + 3)
+    normal = [f"\n    |     {key_text(stack[i][1])} -> object with constructor {name(stack[i][0])}"
+              for i in range(len(stack))]
+    lines += normal[start + 1:prefix_end]
+    if len(stack) > prefix_end + 1:
+        lines.append("\n    |     ...")
+    lines += normal[max(prefix_end, len(stack) - 1):]
+    lines.append(f"\n    --- {key_text(key)} closes the circle")
+    return js_type_error("Converting circular structure to JSON" + "".join(lines))
+
+
+def _jsonable(value: Any, stack: list[tuple[Any, Any]] | None = None, key: Any = None) -> Any:
     """A JS value as the JSON tree ``JSON.stringify`` writes: ``toJSON()`` where there is one
     (``URL``, ``Date``), ``{}`` for an object with no own properties (``Headers``, ``Map``),
-    a BigInt refused as V8 refuses it."""
+    a BigInt refused as V8 refuses it, a structure holding itself refused as V8 refuses it
+    (``stack``: the objects being written, each with the key it was reached by)."""
+    if isinstance(value, (JsObject, JsArray, JsLiteralMap, dict, list, tuple)):
+        stack = [] if stack is None else stack
+        if any(obj is value for obj, _ in stack):
+            raise _circular(stack, value, key)
+        stack.append((value, key))
+        try:
+            return _jsonable_one(value, stack)
+        finally:
+            stack.pop()
+    return _jsonable_one(value, stack if stack is not None else [])
+
+
+def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
     if value is jsnull:
         return None
     if isinstance(value, int) and not isinstance(value, bool) and (
@@ -1251,23 +1395,23 @@ def _jsonable(value: Any) -> Any:
         raise js_type_error("Do not know how to serialize a BigInt")
     to_json = getattr(value, "toJSON", None) if isinstance(value, JsProxy) else None
     if callable(to_json):
-        return _jsonable(to_json())
+        return _jsonable(to_json(), stack)
     if isinstance(value, JsObject):  # an undefined property is left out, a null one kept
-        return {k: _jsonable(v) for k, v in value._props.items() if v is not None or value._nulls}
+        return {k: _jsonable(v, stack, k) for k, v in value._props.items() if v is not None or value._nulls}
     if isinstance(value, JsArray):
-        return [_jsonable(v) for v in value._items]
+        return [_jsonable(v, stack, i) for i, v in enumerate(value._items)]
     if isinstance(value, JsTypedArray):
         return {str(i): v for i, v in enumerate(value.numbers())}
     if isinstance(value, JsSet):  # a Set has no own enumerable properties
         return {}
     if isinstance(value, JsLiteralMap):  # its string keys are own properties
-        return {k: _jsonable(v) for k, v in value.read_properties().items() if v is not None}
+        return {k: _jsonable(v, stack, k) for k, v in value.read_properties().items() if v is not None}
     if isinstance(value, (JsMap, JsBufferSource)):
         return {}
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: _jsonable(v, stack, k) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
+        return [_jsonable(v, stack, i) for i, v in enumerate(value)]
     if isinstance(value, float):
         return js_number(value) if value == value and value not in (float("inf"), float("-inf")) else None
     if isinstance(value, JsProxy) or not isinstance(value, (str, int, type(None))):

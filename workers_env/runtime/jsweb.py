@@ -20,7 +20,7 @@ from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.forms import encode_form
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
-from workers_env.runtime.jsbase import JsSetDeleteItems
+from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -124,7 +124,7 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
             pairs = init
         checked = []
         for pair in pairs:
-            items = [pair] if isinstance(pair, str) else list(pair)
+            items = jsg_sequence(pair)
             if len(items) != 2:
                 raise js_type_error("To initialize a Headers object from a sequence, each inner sequence must have "
                                     "exactly two elements.")
@@ -157,18 +157,22 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
         return text
 
     # JavaScript methods ignore extra arguments: ``headers.get(name, "")`` is ``get(name)``
+    @jsg_required("string", "string")
     def append(self, name: Any, value: Any, *_ignored: Any) -> None:
         self._pairs.append((self._name(name), self._value(value)))
 
+    @jsg_required("string", "string")
     def set(self, name: Any, value: Any, *_ignored: Any) -> None:
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
         self._pairs.append((key, self._value(value)))
 
+    @jsg_required("string")
     def delete(self, name: Any, *_ignored: Any) -> None:
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
 
+    @jsg_required("string")
     def get(self, name: Any, *_ignored: Any) -> Any:
         """The value (several joined by ``, ``), or ``null`` as the Worker's Pyodide converts it."""
         key = self._name(name)
@@ -185,6 +189,7 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
         """Pyodide's ``key in proxy`` on an object with ``has``."""
         return self.has(name)
 
+    @jsg_required("string")
     def has(self, name: Any, *_ignored: Any) -> bool:
         key = self._name(name)
         return any(k == key for k, _ in self._pairs)

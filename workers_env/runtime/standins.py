@@ -185,6 +185,25 @@ def _console(stream_name: str) -> Any:
     return log
 
 
+def _silent(*args: Any) -> None:
+    """A V8 console method workerd does not route to its log (worker.c++ ``setupContext``
+    replaces only ``log``/``info``/``debug``/``warn``/``error``): it goes to an attached
+    inspector only, so nothing is printed."""
+
+
+#: the members of V8's ``console`` besides the five workerd logs
+_V8_CONSOLE_SILENT = ("assert", "clear", "context", "count", "countReset", "createTask", "dir", "dirxml", "group",
+                      "groupCollapsed", "groupEnd", "profile", "profileEnd", "table", "time", "timeEnd", "timeLog",
+                      "timeStamp", "trace")
+
+
+class _Console(SimpleNamespace):
+    """``js.console``: a member it lacks is Pyodide's ``AttributeError`` (the name alone)."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(name)
+
+
 class _InternalError(Exception):
     """``pyodide.ffi.InternalError``: a recoverable assertion error in Pyodide's own code."""
 
@@ -468,9 +487,9 @@ def _build() -> dict[str, ModuleType]:
     js.clearTimeout = timers.clear_timer  # type: ignore[attr-defined]
     js.clearInterval = timers.clear_timer  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
-    js.console = SimpleNamespace(  # type: ignore[attr-defined]
+    js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
-        warn=_console("stderr"), error=_console("stderr"),
+        warn=_console("stderr"), error=_console("stderr"), **dict.fromkeys(_V8_CONSOLE_SILENT, _silent),
     )
 
     ffi = ModuleType("pyodide.ffi", "Stand-in for pyodide.ffi.")

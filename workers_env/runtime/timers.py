@@ -17,6 +17,8 @@ import threading
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime.jsbase import js_type_error
+from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import JsFunction
 
 __all__ = ["clear_timer", "set_interval", "set_timeout"]
@@ -25,6 +27,9 @@ log = logging.getLogger("workers_env.runtime")
 
 BORROWED = ("This borrowed proxy was automatically destroyed at the end of a function call. Try using "
             "create_proxy or create_once_callable.")
+
+#: workerd's longest delay (io-context.c++): 100 years of milliseconds
+MAX_DELAY_MS = 3153600000000
 
 _ids = itertools.count(1)
 _timers: dict[int, asyncio.TimerHandle] = {}
@@ -49,25 +54,38 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
         log.exception("Uncaught exception in a timer callback")
 
 
+def _delay_seconds(delay: Any) -> float:
+    """The delay as workerd takes it: JavaScript's ``ToNumber`` (``"abc"`` and ``undefined`` are
+    NaN, a Python int past 2**53 a BigInt, refused), NaN or at most 0 is 0, at most 100 years,
+    whole milliseconds."""
+    ms = to_number(delay)
+    ms = 0 if ms != ms or ms <= 0 else min(ms, MAX_DELAY_MS)
+    return int(ms) / 1000.0
+
+
 def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool) -> int:
+    if not callable(callback):  # jsg's text for a required ``function`` parameter
+        method = "setInterval" if repeat else "setTimeout"
+        raise js_type_error(f"Failed to execute '{method}' on 'ServiceWorkerGlobalScope': parameter 1 is not "
+                            "of type 'function'.")
+    seconds = _delay_seconds(delay)
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         raise JsException("setTimeout/setInterval need a running event loop (call them from Worker code)",
                           name="Error") from None
-    seconds = max(float(delay or 0), 0.0) / 1000.0
     timer_id = next(_ids)
     with _lock:
         _timers[timer_id] = loop.call_later(seconds, _fire, timer_id, callback, args, seconds if repeat else None)
     return timer_id
 
 
-def set_timeout(callback: Any, delay: Any = 0, *args: Any) -> int:
+def set_timeout(callback: Any = None, delay: Any = 0, *args: Any) -> int:
     """``setTimeout(callback, delay_ms, ...args)``: the timer's id."""
     return _schedule(callback, delay, args, repeat=False)
 
 
-def set_interval(callback: Any, delay: Any = 0, *args: Any) -> int:
+def set_interval(callback: Any = None, delay: Any = 0, *args: Any) -> int:
     """``setInterval(callback, delay_ms, ...args)``: the timer's id."""
     return _schedule(callback, delay, args, repeat=True)
 
