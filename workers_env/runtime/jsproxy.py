@@ -10,7 +10,6 @@ bindings take and return (:func:`to_plain`, :func:`from_plain`).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import inspect
 import math
@@ -123,25 +122,25 @@ def js_null() -> Any:
 _TO_PY_MADE: ContextVar[dict[int, tuple[Any, Any]] | None] = ContextVar("_TO_PY_MADE", default=None)
 
 
-@contextlib.contextmanager
-def _conversion(storage: Any, empty: Any) -> Iterator[tuple[Any, bool]]:
-    """``(python value, whether to fill it)`` for the JS object over ``storage`` within one
-    ``to_py``: the value already made for it (nothing to fill), or ``empty``, registered before
-    its children are converted, to be filled. The entry holds ``storage``, so its id is not
-    reused while the conversion runs."""
+def _converted(storage: Any, empty: Any, fill: Callable[[Any], Any]) -> Any:
+    """The Python value for the JS object over ``storage`` within one ``to_py``: the value
+    already made for it, or ``empty`` -- registered before ``fill(empty)`` converts the
+    children into it, so a child that is this object again gets it. The entry holds
+    ``storage``, so its id is not reused while the conversion runs."""
     made = _TO_PY_MADE.get()
-    token = _TO_PY_MADE.set({}) if made is None else None
-    made = _TO_PY_MADE.get()
-    assert made is not None
-    try:
-        if id(storage) in made:
-            yield made[id(storage)][1], False
-        else:
-            made[id(storage)] = (storage, empty)
-            yield empty, True
-    finally:
-        if token is not None:
+    if made is None:  # the outermost to_py: the cache lives as long as it runs
+        token = _TO_PY_MADE.set({id(storage): (storage, empty)})
+        try:
+            fill(empty)
+        finally:
             _TO_PY_MADE.reset(token)
+        return empty
+    found = made.get(id(storage))
+    if found is not None:
+        return found[1]
+    made[id(storage)] = (storage, empty)
+    fill(empty)
+    return empty
 
 
 def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> Any:
@@ -207,10 +206,9 @@ class JsObject(JsProxy):
         if depth == 0:  # Pyodide: nothing converted, the proxy itself
             return self
         nulls = self._nulls
-        with _conversion(self._props, {}) as (made, fill):
-            if fill:
-                made.update({k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in self._props.items()})
-            return made
+        props = self._props
+        return _converted(props, {}, lambda made: made.update(
+            {k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in props.items()}))
 
     def as_object_map(self) -> JsObjectMap:
         """Pyodide's live mapping view of the object's own properties."""
@@ -604,10 +602,9 @@ class JsArray(JsProxy):
             if numbers is not None:
                 return numbers
         nulls = self._nulls
-        with _conversion(self._items, []) as (made, fill):
-            if fill:
-                made.extend(_py(_wrap_child(v, nulls), depth - 1, default_converter) for v in list(self._items))
-            return made
+        items = self._items
+        return _converted(items, [], lambda made: made.extend(
+            [_py(_wrap_child(v, nulls), depth - 1, default_converter) for v in list(items)]))
 
     def __repr__(self) -> str:
         return self.toString()  # Pyodide: JavaScript's String(array)
@@ -702,10 +699,9 @@ class JsMap(JsProxy):
         return JsArray([])
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
-        with _conversion(self._entries, {}) as (made, fill):
-            if fill:
-                made.update({k: _py(_wrap_child(v), depth - 1, default_converter) for k, v in self._entries.items()})
-            return made
+        entries = self._entries
+        return _converted(entries, {}, lambda made: made.update(
+            {k: _py(_wrap_child(v), depth - 1, default_converter) for k, v in entries.items()}))
 
 
 
