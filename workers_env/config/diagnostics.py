@@ -156,6 +156,9 @@ class Diagnostic:
     #: wrangler stops with this one and prints it on its own (a parse error, the missing
     #: ``python_workers`` flag), without the ``Processing ...`` report.
     alone: bool = False
+    #: the heading of the nested block it is listed under (a Durable Object binding's
+    #: ``"durable_objects.bindings[0]": {...}``), or ``None``
+    group: str | None = None
 
     @property
     def is_top_level(self) -> bool:
@@ -234,11 +237,19 @@ def _render_node(description: str, messages: list[str], children: list[str]) -> 
 
 
 def _render_tree(heading: str, items: tuple[Diagnostic, ...], environment: str | None) -> str:
-    top = [d.message for d in items if d.env is None]
-    nested = [d.message for d in items if d.env is not None]
-    children = []
+    def section(of: list[Diagnostic]) -> tuple[list[str], list[str]]:
+        groups: dict[str, list[str]] = {}
+        for d in of:
+            if d.group is not None:
+                groups.setdefault(d.group, []).append(d.message)
+        children = [_render_node(group, messages, []) for group, messages in groups.items()]
+        return [d.message for d in of if d.group is None], children
+
+    top, children = section([d for d in items if d.env is None])
+    nested = [d for d in items if d.env is not None]
     if nested:
-        children.append(_render_node(f'"env.{environment}" environment configuration', nested, []))
+        messages, grandchildren = section(nested)
+        children.append(_render_node(f'"env.{environment}" environment configuration', messages, grandchildren))
     return _render_node(heading, top, children)
 
 
@@ -256,7 +267,8 @@ def _to_js(value: Any) -> Any:
     if isinstance(value, (_dt.date, _dt.time)):  # datetime is a date
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {str(k): _to_js(v) for k, v in value.items()}
+        items = {str(k): _to_js(v) for k, v in value.items()}
+        return {k: items[k] for k in _js_key_order(list(items))}
     if isinstance(value, (list, tuple)):
         return [_to_js(v) for v in value]
     return str(value)
@@ -286,9 +298,9 @@ def _is_object(value: Any) -> bool:
 
 
 def _keys(value: Any) -> list[str]:
-    """``Object.keys`` of an object or array."""
+    """``Object.keys`` of an object or array (integer-like keys first, as JavaScript orders them)."""
     if isinstance(value, dict):
-        return [str(k) for k in value]
+        return _js_key_order([str(k) for k in value])
     if isinstance(value, list):
         return [str(i) for i in range(len(value))]
     return []
@@ -327,12 +339,13 @@ class _Sink:
     env: str | None
     errors: list[Diagnostic] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    group: str | None = None
 
     def error(self, path: str | None, message: str) -> None:
-        self.errors.append(Diagnostic(path, message.rstrip("\n"), self.env))
+        self.errors.append(Diagnostic(path, message.rstrip("\n"), self.env, group=self.group))
 
     def warn(self, path: str | None, message: str) -> None:
-        self.warnings.append(Diagnostic(path, message.rstrip("\n"), self.env))
+        self.warnings.append(Diagnostic(path, message.rstrip("\n"), self.env, group=self.group))
 
     def wrong_type(self, field_path: str, expected: str, value: Any) -> None:
         """wrangler's ``The field "x" should be an object but got ...`` (``expected``: "an object")."""
@@ -516,6 +529,7 @@ class _Pass:
     env: str | None
     raw_top: Mapping[str, Any]
     strict: bool
+    config_path: Path | None = None
 
     def path(self, name: str) -> str:
         return name if self.env is None else f"env.{self.env}.{name}"
@@ -1200,9 +1214,11 @@ def _validate_build(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     build = raw_env.get("build")
     if build is None and p.env is not None:
         build = p.raw_top.get("build")
+    if isinstance(build, (list, str)):  # destructured like an object: its indexes are unknown fields
+        p.sink.unexpected_fields("build", [str(i) for i in range(len(build))], ())
     if not isinstance(build, dict):
         return
-    p.sink.unexpected_fields("build", [k for k in build if k not in ("command", "cwd", "watch_dir")], ())
+    p.sink.unexpected_fields("build", [k for k in _keys(build) if k not in ("command", "cwd", "watch_dir")], ())
     for key in ("command", "cwd"):
         if key in build and not isinstance(build[key], str):
             p.sink.error(f"build.{key}", f'Expected "build.{key}" to be of type string but got {js_json(build[key])}.')
@@ -1250,6 +1266,30 @@ def _queue_entry(p: _Pass, field_path: str, value: Any) -> bool:
     return _remote_ok(p, field_path, value) and valid
 
 
+_CONSUMER_OPTIONS = (
+    ("type", "string"), ("max_batch_size", "number"), ("max_batch_timeout", "number"), ("max_retries", "number"),
+    ("dead_letter_queue", "string"), ("max_concurrency", "number"), ("visibility_timeout_ms", "number"),
+    ("retry_delay", "number"),
+)  # fmt: skip
+
+
+def _queue_consumer(sink: _Sink, where: str, value: Any) -> None:
+    """wrangler's ``validateConsumer``."""
+    if not _is_object(value):
+        sink.error(where, f'"{where}" should be a objects, but got {js_json(value)}')
+        return
+    sink.unexpected_fields(where, _keys(value), ("queue",) + tuple(k for k, _ in _CONSUMER_OPTIONS))
+    if not _required(value, "queue", "string"):
+        sink.error(where, f'"{where}" should have a string "queue" field but got {js_json(value)}.')
+    kind = value.get("type", MISSING) if isinstance(value, dict) else MISSING
+    if kind is not MISSING and kind != "worker":
+        sink.error(where, f'"{where}.type" has an invalid value "{_js_template(kind)}". Only "worker" consumers can be '
+                          "configured in your Wrangler configuration.")
+    for key, kind_name in _CONSUMER_OPTIONS:
+        if not _optional(value, key, kind_name):
+            sink.error(where, f'"{where}" should, optionally, have a {kind_name} "{key}" field but got {js_json(value)}.')
+
+
 def _validate_queues(p: _Pass, value: Any) -> None:
     """wrangler's ``validateQueues``: producers checked entry by entry, consumers as an array."""
     field_path = p.path("queues")
@@ -1257,8 +1297,12 @@ def _validate_queues(p: _Pass, value: Any) -> None:
         p.sink.wrong_type(field_path, "an object", value)
         return
     p.sink.unexpected_fields(field_path, _keys(value), ("consumers", "producers"))
-    if "consumers" in value and not isinstance(value["consumers"], list):
-        p.sink.wrong_type(f"{field_path}.consumers", "an array", value["consumers"])
+    if "consumers" in value:
+        if not isinstance(value["consumers"], list):
+            p.sink.wrong_type(f"{field_path}.consumers", "an array", value["consumers"])
+        else:
+            for i, consumer in enumerate(value["consumers"]):
+                _queue_consumer(p.sink, f"{field_path}.consumers[{i}]", consumer)
     if "producers" in value:
         top = p.top("queues")
         sub = _Pass(p.sink, p.env, {"queues.producers": top.get("producers") if isinstance(top, dict) else None}, p.strict)
@@ -1310,7 +1354,7 @@ def _validate_observability(p: _Pass, value: Any) -> None:
     _optional_typed(sink, "observability", "logs", val.get("logs", MISSING), "object")
     _optional_typed(sink, "observability", "traces", val.get("traces", MISSING), "object")
     sink.unexpected_fields(
-        "observability", _keys(val), ("enabled", "head_sampling_rate", "redact_query_string", "issues", "logs", "traces")
+        "observability", _keys(value), ("enabled", "head_sampling_rate", "redact_query_string", "issues", "logs", "traces")
     )
     if isinstance(issues, dict):
         _optional_typed(sink, "observability.issues", "enabled", issues.get("enabled", MISSING), "boolean")
@@ -1353,27 +1397,51 @@ def _js_number(value: Any) -> float | None:
     return None
 
 
+def _required_typed(sink: _Sink, container: str, key: str, value: Any, kind: str,
+                    choices: tuple[str, ...] | None = None) -> None:
+    """wrangler's ``validateRequiredProperty``."""
+    if value is MISSING:
+        sink.error(container, f'"{container}.{key}" is a required field.')
+    elif _js_typeof(value) != kind:
+        sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {js_json(value)}.')
+    elif choices is not None and value not in choices:
+        sink.error(container, f'Expected "{container}.{key}" field to be one of {js_json(list(choices))} but got {js_json(value)}.')
+
+
 def _validate_placement(p: _Pass, value: Any) -> None:
-    """wrangler's ``normalizeAndValidatePlacement``, for the smart and plain forms."""
+    """wrangler's ``normalizeAndValidatePlacement``: the smart (``hint``), targeted
+    (``region``/``host``/``hostname``) and plain (``mode``) forms."""
     if value is MISSING:
         return
+    sink = p.sink
     if not isinstance(value, dict):
-        p.sink.error("placement", f'The field "placement" should be an object but got {js_json(value)}.')
+        sink.error("placement", f'The field "placement" should be an object but got {js_json(value)}.')
         return
     targeted = [k for k in ("region", "host", "hostname") if k in value]
-    if "hint" in value and targeted:
-        p.sink.error("placement", '"placement" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields')
-        return
-    if targeted:
-        return  # the targeted form: left to wrangler
-    choices = ("off", "smart") if "hint" in value else ("off", "smart", "targeted")
     mode = value.get("mode", MISSING)
-    if mode is MISSING:
-        p.sink.error("placement", '"placement.mode" is a required field.')
-    elif not isinstance(mode, str):
-        p.sink.error("placement", f'Expected "placement.mode" to be of type string but got {js_json(mode)}.')
-    elif mode not in choices:
-        p.sink.error("placement", f'Expected "placement.mode" field to be one of {js_json(list(choices))} but got {js_json(mode)}.')
+    if "hint" in value and targeted:
+        sink.error("placement", '"placement" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields')
+    elif "hint" in value:
+        _required_typed(sink, "placement", "mode", mode, "string", ("off", "smart"))
+        hint = value["hint"]
+        if not isinstance(hint, str):
+            sink.error("placement", f'"placement.hint" must be a string when "placement.mode" is "{_js_template(mode)}"')
+        if _js_truthy(hint) and mode != "smart":
+            sink.error("placement", '"placement.hint" can only be set when "placement.mode" is "smart"')
+    elif targeted:
+        if mode is not MISSING:
+            _required_typed(sink, "placement", "mode", mode, "string", ("targeted",))
+        for key in targeted:
+            _required_typed(sink, "placement", key, value[key], "string")
+            if value[key] == "":
+                sink.error("placement", f'"placement.{key}" must be a non-empty string.')
+        if len(targeted) > 1:
+            listed = ", ".join(f'"{k}"' for k in targeted)
+            sink.error("placement", f'"placement" fields {listed} are mutually exclusive. Only one can be specified.')
+    else:
+        _required_typed(sink, "placement", "mode", mode, "string", ("off", "smart", "targeted"))
+        if mode == "targeted":
+            _at_least_one(sink, "placement", [(k, value.get(k, MISSING), "string") for k in ("region", "host", "hostname")])
 
 
 _RULE_TYPES = ("ESModule", "CommonJS", "CompiledWasm", "Text", "Data")
@@ -1545,6 +1613,9 @@ def _validate_triggers(sink: _Sink, value: Any) -> None:
         return
     if "crons" in value and not isinstance(value["crons"], list):
         sink.error("triggers", f'Expected "triggers.crons" to be of type array, but got {js_json(value)}.')
+    if "events" in value and not isinstance(value["events"], list):
+        sink.error("triggers", f'Expected "triggers.events" to be of type array, but got {js_json(value)}.')
+    sink.unexpected_fields("triggers", _keys(value), ("crons", "events"))
 
 
 _DEV_FIELDS: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
@@ -1627,6 +1698,80 @@ def _validate_single_binding(p: _Pass, name: str, value: Any, *, known_keys: tup
         _strict_binding_name(p, field_path, value["binding"])
 
 
+def _durable_object_entry(sink: _Sink, where: str, value: Any) -> bool:
+    """wrangler's ``validateDurableObjectBinding`` (its messages go under the binding's own heading)."""
+    if not _is_object(value):
+        sink.error(where, f'Expected "{where}" to be an object but got {js_json(value)}')
+        return False
+    valid = True
+    for key in ("name", "class_name"):
+        if not _required(value, key, "string"):
+            sink.error(where, f'binding should have a string "{key}" field.')
+            valid = False
+    for key in ("script_name", "environment"):
+        if not _optional(value, key, "string"):
+            sink.error(where, f'the field "{key}", when present, should be a string.')
+            valid = False
+    if _has(value, "environment") and not _has(value, "script_name"):
+        sink.error(where, 'binding should have a "script_name" field if "environment" is present.')
+        valid = False
+    if not _optional(value, "remote", "boolean"):
+        sink.error(where, f'"{where}" should, optionally, have a boolean "remote" field but got {js_json(value)}.')
+        valid = False
+    sink.unexpected_fields(where, _keys(value), ("class_name", "environment", "name", "script_name"))
+    return valid
+
+
+def _warn_durable_objects_without_lifecycle(p: _Pass, raw_env: Mapping[str, Any]) -> None:
+    """wrangler's ``warnIfDurableObjectsHaveNoLifecycleConfig``: this Worker's own Durable
+    Object classes need a ``migrations`` entry or a live ``exports`` entry."""
+    def seen(name: str, default: Any) -> Any:
+        value = raw_env.get(name)
+        if value is None and p.env is not None:
+            value = p.raw_top.get(name)
+        return default if value is None else value
+
+    objects = raw_env.get("durable_objects")
+    bindings = objects.get("bindings") if isinstance(objects, dict) else None
+    if not isinstance(bindings, list) or not bindings:
+        return
+    migrations = seen("migrations", [])
+    exports = seen("exports", {})
+    own = [b for b in bindings if not (isinstance(b, dict) and _js_truthy(b.get("script_name", MISSING)))]
+
+    def covered(class_name: Any) -> bool:
+        entry = exports.get(class_name) if isinstance(exports, dict) and isinstance(class_name, str) else None
+        return isinstance(entry, dict) and entry.get("type") == "durable-object" and entry.get("state", "created") in (
+            "created", "expecting-transfer")
+
+    uncovered = [b for b in own if not isinstance(b, dict) or not isinstance(b.get("class_name"), str)
+                 or not covered(b["class_name"])]
+    has_migrations = isinstance(migrations, (list, str)) and len(migrations) > 0
+    if not uncovered or has_migrations:
+        return
+    if any(not isinstance(b, dict) or not isinstance(b.get("class_name"), str) for b in uncovered):
+        return
+    names = [b["class_name"] for b in uncovered]
+    suggested = {"exports": {n: {"type": "durable-object", "storage": "sqlite"} for n in names}}
+    name = config_file_name(p.config_path)
+    if name == "wrangler.toml":
+        snippet = "".join(
+            f'[exports.{_toml_key(n)}]\ntype = "durable-object"\nstorage = "sqlite"\n\n' for n in dict.fromkeys(names)
+        )[:-1]
+    else:
+        snippet = json.dumps(suggested, indent=2, ensure_ascii=False)
+    p.sink.warn(
+        "durable_objects",
+        f"In your {name} file, you have configured `durable_objects` exported by this Worker ({', '.join(names)}), "
+        "but no live `exports` entry for them. This may not work as expected until you add a live `durable-object` "
+        f"entry to `exports` for each. Add the following configuration:\n\n```\n{snippet}\n```",
+    )
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
 def _validate_durable_objects(p: _Pass, value: Any) -> None:
     """The container checks and the left-behind warning of ``validateBindingsProperty``."""
     field_path = p.path("durable_objects")
@@ -1639,8 +1784,15 @@ def _validate_durable_objects(p: _Pass, value: Any) -> None:
     if not isinstance(value["bindings"], list):
         p.sink.wrong_type(f"{field_path}.bindings", "an array", value["bindings"])
         return
+    valid = True
+    for i, binding in enumerate(value["bindings"]):
+        where = f"{field_path}.bindings[{i}]"
+        child = _Sink(env=p.sink.env, group=f'"{where}": {js_json(binding)}')
+        valid = _durable_object_entry(child, where, binding) and valid
+        p.sink.errors.extend(child.errors)
+        p.sink.warnings.extend(child.warnings)
     top_names = _binding_names(p.top("durable_objects"))
-    if top_names:
+    if valid and top_names:
         env_names = set(_binding_names(value))
         missing = [n for n in top_names if n not in env_names]
         if missing:
@@ -1843,6 +1995,7 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     _validate_observability(p, get("observability"))
     _is_compliance_region(sink, "compliance_region", get("compliance_region"))
     _validate_python_modules(sink, get("python_modules"))
+    _warn_durable_objects_without_lifecycle(p, raw_env)
     if p.env is not None:
         sink.unexpected_fields(
             f"env.{p.env}", [k for k in _keys(raw_env) if k != "node_compat"], frozenset(ENVIRONMENT_FIELDS)
@@ -1972,7 +2125,7 @@ def validate(
     if "legacy_env" in raw:
         top.error("legacy_env", LEGACY_ENV_ERROR)
     _validate_top_level_only(top, raw)
-    _validate_environment(_Pass(top, None, raw, strict), raw)
+    _validate_environment(_Pass(top, None, raw, strict, config_path), raw)
 
     env_sink = _Sink(env=environment)
     if environment:
@@ -1981,10 +2134,10 @@ def validate(
         if envs is not None and not isinstance(envs, dict):
             top.wrong_type("env", "an object", envs)
         if isinstance(raw_env, dict):
-            _validate_environment(_Pass(env_sink, environment, raw, strict), raw_env)
+            _validate_environment(_Pass(env_sink, environment, raw, strict, config_path), raw_env)
         elif raw_env is not MISSING:
             env_sink.wrong_type(f"env.{environment}", "an object", raw_env)
-        else:
+        elif "pages_build_output_dir" not in raw:  # a Pages config says nothing (isPagesConfig)
             is_error, message = _unknown_environment(raw, environment, config_path)
             (top.error if is_error else top.warn)("env", message)
     elif "env" in raw and not isinstance(raw["env"], dict):
