@@ -1212,13 +1212,13 @@ _MORE_ENTRY_VALIDATORS: dict[str, Callable[[_Pass, str, Any], bool]] = {
 def _validate_build(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     """wrangler's ``normalizeAndValidateBuild`` on the section's ``build``, else the top level's."""
     build = raw_env.get("build")
-    if build is None and p.env is not None:
+    inherited = build is None and p.env is not None
+    if inherited:  # the top level's build as wrangler normalised it: only its three fields
         build = p.raw_top.get("build")
-    if isinstance(build, (list, str)):  # destructured like an object: its indexes are unknown fields
-        p.sink.unexpected_fields("build", [str(i) for i in range(len(build))], ())
-    if not isinstance(build, dict):
-        return
-    p.sink.unexpected_fields("build", [k for k in _keys(build) if k not in ("command", "cwd", "watch_dir")], ())
+        build = {k: v for k, v in build.items() if k in ("command", "cwd", "watch_dir")} if isinstance(build, dict) else None
+    fields = _destructured(build)
+    p.sink.unexpected_fields("build", [k for k in _keys(fields) if k not in ("command", "cwd", "watch_dir")], ())
+    build = fields
     for key in ("command", "cwd"):
         if key in build and not isinstance(build[key], str):
             p.sink.error(f"build.{key}", f'Expected "build.{key}" to be of type string but got {js_json(build[key])}.')
@@ -1245,8 +1245,9 @@ def _queue_entry(p: _Pass, field_path: str, value: Any) -> bool:
     if not _is_object(value):
         p.sink.error(field_path, f'"queue" bindings should be objects, but got {js_json(value)}')
         return False
-    valid = p.sink.unexpected_fields(field_path, _keys(value), ("binding", "queue", "delivery_delay", "remote"))
-    valid = _binding_string(p, field_path, value) and valid
+    if not p.sink.unexpected_fields(field_path, _keys(value), ("binding", "queue", "delivery_delay", "remote")):
+        return False  # wrangler checks nothing else of an entry with an unknown field
+    valid = _binding_string(p, field_path, value)
     if isinstance(value, dict) and "queue" in value and (not isinstance(value["queue"], str) or value["queue"] == ""):
         p.sink.error(
             field_path, f'"{field_path}" bindings should optionally have a non-empty string "queue" field but got {js_json(value)}.'
@@ -1500,8 +1501,8 @@ def _validate_migrations(p: _Pass, value: Any) -> None:
         return
     known = ("tag", "new_classes", "new_sqlite_classes", "renamed_classes", "deleted_classes", "transferred_classes")
     for i, migration in enumerate(value):
-        entry = migration if isinstance(migration, dict) else {}
-        p.sink.unexpected_fields("migrations", [k for k in entry if k not in known], ())
+        entry = _destructured(migration)
+        p.sink.unexpected_fields("migrations", [k for k in _keys(entry) if k not in known], ())
         tag = entry.get("tag", MISSING)
         if tag is MISSING:
             p.sink.error("migrations", f'"migrations[{i}].tag" is a required field.')
@@ -1637,15 +1638,26 @@ def _js_typeof(value: Any) -> str:
     return "undefined" if value is MISSING else "object"
 
 
+def _destructured(value: Any) -> dict[str, Any]:
+    """The properties ``const {...rest} = value`` sees: an array's or a string's indexes too."""
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, (list, str)):
+        return {str(i): v for i, v in enumerate(value)}
+    return {}
+
+
 def _validate_dev(sink: _Sink, raw_dev: Any) -> None:
     """wrangler's ``normalizeAndValidateDev`` (top level only)."""
     if raw_dev is None:
         raw_dev = {}
-    fields = raw_dev if isinstance(raw_dev, dict) else {str(i): v for i, v in enumerate(raw_dev)} if isinstance(raw_dev, list) else {}
+    fields = _destructured(raw_dev)
     known = {name for name, _, _ in _DEV_FIELDS}
-    sink.unexpected_fields("dev", [k for k in fields if k not in known], ())
+    sink.unexpected_fields("dev", [k for k in _keys(fields) if k not in known], ())
     for name, kind, choices in _DEV_FIELDS:
         value = fields.get(name, MISSING)
+        if name == "upstream_protocol" and value is MISSING:
+            value = fields.get("local_protocol", MISSING)  # it defaults to local_protocol
         if value is MISSING:
             continue
         if _js_typeof(value) != kind:
@@ -2133,6 +2145,8 @@ def validate(
         raw_env = envs.get(environment, MISSING) if isinstance(envs, dict) else MISSING
         if envs is not None and not isinstance(envs, dict):
             top.wrong_type("env", "an object", envs)
+        if isinstance(raw_env, list):  # an object to wrangler: no known field, every index unknown
+            raw_env = {str(i): v for i, v in enumerate(raw_env)}
         if isinstance(raw_env, dict):
             _validate_environment(_Pass(env_sink, environment, raw, strict, config_path), raw_env)
         elif raw_env is not MISSING:
