@@ -442,7 +442,7 @@ def load_env_outcome(folder: Path, name: str, env: str | None) -> tuple[str, str
 #: wrangler's own JavaScript failing on a value of the wrong type (not a diagnostic it means to give)
 _JS_CRASH = re.compile(
     r"argument must be of type|Cannot use 'in' operator|Cannot convert|Cannot read properties|"
-    r"is not a function|is not iterable"
+    r"is not a function|is not iterable|Cannot destructure"
 )
 
 
@@ -493,6 +493,9 @@ def main() -> int:
             folder = root / f"case{i:04d}"
             ok, mine = ours(folder, file_name, env)
             theirs = wrangler_lines(result)
+            if re.search(r":\d+:\d+:$", result["error"] or ""):
+                # a parse error: read_configs.js prints its location, not the code frame under it
+                mine = [line for line in mine if "│" not in line and "╵" not in line]
             crash = js_crash(result)
             if crash is not None:
                 # wrangler's JavaScript threw before printing its report: only the verdict counts

@@ -1450,7 +1450,7 @@ _RULE_TYPES = ("ESModule", "CommonJS", "CompiledWasm", "Text", "Data")
 
 def _validate_rules(p: _Pass, value: Any) -> None:
     """wrangler's ``validateRules``/``validateRule``."""
-    if value is MISSING or not value:
+    if not _js_truthy(value):  # wrangler's `if (!envValue)`: an empty table still counts
         return
     field_path = p.path("rules")
     if not isinstance(value, list):
@@ -1684,8 +1684,8 @@ def _validate_vars(p: _Pass, value: Any) -> None:
     if isinstance(top_vars, list):
         top_vars = {str(i): v for i, v in enumerate(top_vars)}
     if isinstance(top_vars, dict) and top_vars:
-        have = set(value) if isinstance(value, dict) else {str(i) for i in range(len(value))}
-        missing = [str(k) for k in top_vars if k not in have]
+        have = set(_keys(value))
+        missing = [k for k in _keys(top_vars) if k not in have]
         if missing:
             p.sink.warn(
                 field_path,
