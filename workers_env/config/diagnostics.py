@@ -53,10 +53,10 @@ INHERITABLE_FIELDS: tuple[str, ...] = (
 NOT_INHERITABLE_FIELDS: tuple[str, ...] = (
     "vars", "secrets", "define", "durable_objects", "workflows", "kv_namespaces",
     "cloudchamber", "containers", "send_email", "queues", "connect", "r2_buckets",
-    "d1_databases", "vectorize", "ai_search_namespaces", "ai_search", "websearch",
+    "d1_databases", "vectorize", "ai_search_namespaces", "ai_search",
     "agent_memory", "hyperdrive", "services", "analytics_engine_datasets",
     "dispatch_namespaces", "mtls_certificates", "tail_consumers", "streaming_tail_consumers",
-    "unsafe", "browser", "ai", "images", "stream", "media", "pipelines",
+    "unsafe", "browser", "analytics", "ai", "images", "stream", "media", "pipelines", "k2",
     "secrets_store_secrets", "artifacts", "unsafe_hello_world", "flagship", "worker_loaders",
     "ratelimits", "vpc_services", "vpc_networks", "version_metadata",
 )  # fmt: skip
@@ -76,15 +76,16 @@ _FRIENDLY_BINDING_NAMES: tuple[tuple[str, str], ...] = (
     ("kv_namespaces", "KV Namespace"), ("send_email", "Send Email"), ("queues", "Queue"),
     ("d1_databases", "D1 Database"), ("vectorize", "Vectorize Index"),
     ("ai_search_namespaces", "AI Search Namespace"), ("ai_search", "AI Search Instance"),
-    ("websearch", "Web Search"), ("agent_memory", "Agent Memory"),
+    ("agent_memory", "Agent Memory"),
     ("hyperdrive", "Hyperdrive Config"), ("r2_buckets", "R2 Bucket"), ("logfwdr", "logfwdr"),
     ("services", "Worker"), ("analytics_engine_datasets", "Analytics Engine Dataset"),
-    ("text_blobs", "Text Blob"), ("browser", "Browser Run"), ("ai", "AI"), ("images", "Images"),
+    ("text_blobs", "Text Blob"), ("browser", "Browser Run"), ("analytics", "Analytics SQL"),
+    ("ai", "AI"), ("images", "Images"),
     ("stream", "Stream"), ("media", "Media"), ("version_metadata", "Worker Version Metadata"),
     ("unsafe", "Unsafe Metadata"), ("vars", "Environment Variable"),
     ("wasm_modules", "Wasm Module"), ("dispatch_namespaces", "Dispatch Namespace"),
     ("mtls_certificates", "mTLS Certificate"), ("workflows", "Workflow"),
-    ("pipelines", "Pipeline"), ("secrets_store_secrets", "Secrets Store Secret"),
+    ("pipelines", "Pipeline"), ("k2", "K2 Stream"), ("secrets_store_secrets", "Secrets Store Secret"),
     ("artifacts", "Artifacts"), ("ratelimits", "Rate Limit"), ("assets", "Assets"),
     ("unsafe_hello_world", "Hello World"), ("flagship", "Flagship"),
     ("worker_loaders", "Worker Loader"), ("vpc_services", "VPC Service"),
@@ -97,10 +98,10 @@ _BINDING_ARRAY_FIELDS = frozenset({
     "ai_search_namespaces", "ai_search", "agent_memory", "hyperdrive", "services",
     "analytics_engine_datasets", "dispatch_namespaces", "mtls_certificates", "pipelines",
     "secrets_store_secrets", "artifacts", "unsafe_hello_world", "flagship", "worker_loaders",
-    "ratelimits", "vpc_services", "vpc_networks",
+    "ratelimits", "vpc_services", "vpc_networks", "k2",
 })  # fmt: skip
 # Single ``{binding, remote}`` objects (``validateNamedSimpleBinding``).
-_SIMPLE_BINDING_FIELDS = frozenset({"websearch", "browser", "images", "stream", "media"})
+_SIMPLE_BINDING_FIELDS = frozenset({"browser", "analytics", "images", "stream", "media"})
 
 _VECTORIZE_KEYS = ("binding", "index_name", "remote")
 MAX_INDEX_NAME_BYTES = 64
@@ -155,6 +156,9 @@ class Diagnostic:
     #: wrangler stops with this one and prints it on its own (a parse error, the missing
     #: ``python_workers`` flag), without the ``Processing ...`` report.
     alone: bool = False
+    #: the heading of the nested block it is listed under (a Durable Object binding's
+    #: ``"durable_objects.bindings[0]": {...}``), or ``None``
+    group: str | None = None
 
     @property
     def is_top_level(self) -> bool:
@@ -233,11 +237,19 @@ def _render_node(description: str, messages: list[str], children: list[str]) -> 
 
 
 def _render_tree(heading: str, items: tuple[Diagnostic, ...], environment: str | None) -> str:
-    top = [d.message for d in items if d.env is None]
-    nested = [d.message for d in items if d.env is not None]
-    children = []
+    def section(of: list[Diagnostic]) -> tuple[list[str], list[str]]:
+        groups: dict[str, list[str]] = {}
+        for d in of:
+            if d.group is not None:
+                groups.setdefault(d.group, []).append(d.message)
+        children = [_render_node(group, messages, []) for group, messages in groups.items()]
+        return [d.message for d in of if d.group is None], children
+
+    top, children = section([d for d in items if d.env is None])
+    nested = [d for d in items if d.env is not None]
     if nested:
-        children.append(_render_node(f'"env.{environment}" environment configuration', nested, []))
+        messages, grandchildren = section(nested)
+        children.append(_render_node(f'"env.{environment}" environment configuration', messages, grandchildren))
     return _render_node(heading, top, children)
 
 
@@ -255,7 +267,8 @@ def _to_js(value: Any) -> Any:
     if isinstance(value, (_dt.date, _dt.time)):  # datetime is a date
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {str(k): _to_js(v) for k, v in value.items()}
+        items = {str(k): _to_js(v) for k, v in value.items()}
+        return {k: items[k] for k in _js_key_order(list(items))}
     if isinstance(value, (list, tuple)):
         return [_to_js(v) for v in value]
     return str(value)
@@ -285,9 +298,9 @@ def _is_object(value: Any) -> bool:
 
 
 def _keys(value: Any) -> list[str]:
-    """``Object.keys`` of an object or array."""
+    """``Object.keys`` of an object or array (integer-like keys first, as JavaScript orders them)."""
     if isinstance(value, dict):
-        return [str(k) for k in value]
+        return _js_key_order([str(k) for k in value])
     if isinstance(value, list):
         return [str(i) for i in range(len(value))]
     return []
@@ -326,12 +339,13 @@ class _Sink:
     env: str | None
     errors: list[Diagnostic] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    group: str | None = None
 
     def error(self, path: str | None, message: str) -> None:
-        self.errors.append(Diagnostic(path, message.rstrip("\n"), self.env))
+        self.errors.append(Diagnostic(path, message.rstrip("\n"), self.env, group=self.group))
 
     def warn(self, path: str | None, message: str) -> None:
-        self.warnings.append(Diagnostic(path, message.rstrip("\n"), self.env))
+        self.warnings.append(Diagnostic(path, message.rstrip("\n"), self.env, group=self.group))
 
     def wrong_type(self, field_path: str, expected: str, value: Any) -> None:
         """wrangler's ``The field "x" should be an object but got ...`` (``expected``: "an object")."""
@@ -470,30 +484,6 @@ def _compatibility_date(sink: _Sink, name: str, value: Any) -> None:
         sink.error(name, f'"{name}" field should be a valid ISO-8601 date (YYYY-MM-DD), but got {js_json(value)}.')
 
 
-_INHERITABLE_VALIDATORS: tuple[tuple[str, Callable[[_Sink, str, Any], None]], ...] = (
-    ("account_id", _is_string),
-    ("workers_dev", _is_boolean),
-    ("preview_urls", _is_boolean),
-    ("compatibility_date", _compatibility_date),
-    ("compatibility_flags", _is_string_array),
-    ("jsx_factory", _is_string),
-    ("jsx_fragment", _is_string),
-    ("tsconfig", _is_string),
-    ("name", _is_valid_name),
-    ("main", _is_string),
-    ("find_additional_modules", _is_boolean),
-    ("preserve_file_names", _is_boolean),
-    ("base_dir", _is_string),
-    ("no_bundle", _is_boolean),
-    ("minify", _is_boolean),
-    ("keep_names", _is_boolean),
-    ("first_party_worker", _is_boolean),
-    ("logpush", _is_boolean),
-    ("upload_source_maps", _is_boolean),
-    ("compliance_region", _is_compliance_region),
-    ("assets", lambda sink, name, value: _validate_assets(sink, name, value)),
-)
-
 #: wrangler's ``validateAssetsConfig``: the choices, in its order
 ASSETS_HTML_HANDLING = ("auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none")
 ASSETS_NOT_FOUND_HANDLING = ("single-page-application", "404-page", "none")
@@ -539,6 +529,7 @@ class _Pass:
     env: str | None
     raw_top: Mapping[str, Any]
     strict: bool
+    config_path: Path | None = None
 
     def path(self, name: str) -> str:
         return name if self.env is None else f"env.{self.env}.{name}"
@@ -549,7 +540,25 @@ class _Pass:
 
 
 def _binding_names_of_array(value: Any) -> list[Any]:
-    return [entry.get("binding") if isinstance(entry, dict) else None for entry in value]
+    """``value.map((entry) => entry.binding)``: ``MISSING`` where an entry has none."""
+    return [entry.get("binding", MISSING) if isinstance(entry, dict) else MISSING for entry in value]
+
+
+def _same_value_key(value: Any) -> tuple[str, str]:
+    """A key that tells values apart as a JavaScript ``Set`` does (``1`` is not ``"1"``)."""
+    if value is MISSING:
+        return ("undefined", "")
+    kind = _js_typeof(value)
+    return (kind, js_json(value) if kind != "object" or value is None else str(id(value)))
+
+
+def _js_template(value: Any) -> str:
+    """``${value}`` in a JavaScript template string."""
+    if value is MISSING:
+        return "undefined"
+    if value is None:
+        return "null"
+    return _js_join_item(value)
 
 
 def _validate_binding_array(
@@ -566,10 +575,10 @@ def _validate_binding_array(
             valid = entry(p, f"{field_path}[{i}]", item) and valid
     top_value = p.top(name)
     if isinstance(top_value, list) and top_value:
-        env_names = {_js_key(n) for n in _binding_names_of_array(value)}
+        env_names = {_same_value_key(n) for n in _binding_names_of_array(value)}
         for top_name in _binding_names_of_array(top_value):
-            shown = "undefined" if top_name is None else _js_key(top_name)
-            if shown not in env_names:
+            shown = _js_template(top_name)
+            if _same_value_key(top_name) not in env_names:
                 p.sink.warn(
                     field_path,
                     f'There is a {name} binding with name "{shown}" at the top level, but not on "env.{p.env}".\n'
@@ -797,25 +806,435 @@ def _analytics_entry(p: _Pass, field_path: str, value: Any) -> bool:
     return _remote_ok(p, field_path, value) and valid
 
 
-def _validate_build_and_limits(p: _Pass, raw_env: Mapping[str, Any]) -> None:
-    """``build`` (its own or the top level's) and ``limits``: the typed fields wrangler checks."""
+# -- the other binding arrays (wrangler's validate<Kind>Binding, one each) ---------------------
+def _has(value: Any, key: str) -> bool:
+    """JavaScript ``key in value`` for a config object."""
+    return isinstance(value, dict) and key in value
+
+
+def _required(value: Any, key: str, kind: str) -> bool:
+    """wrangler's ``isRequiredProperty`` (``typeof`` compared, so ``null`` is an "object")."""
+    return _has(value, key) and _js_typeof(value[key]) == kind
+
+
+def _optional(value: Any, key: str, kind: str) -> bool:
+    """wrangler's ``isOptionalProperty``."""
+    return not _has(value, key) or _js_typeof(value[key]) == kind
+
+
+def _check(p: _Pass, field_path: str, value: Any, ok: bool, wording: str) -> bool:
+    """``"<path>" bindings <wording> but got <value>.`` unless ``ok``."""
+    if not ok:
+        p.sink.error(field_path, f'"{field_path}" bindings {wording} but got {js_json(value)}.')
+    return ok
+
+
+def _objects(p: _Pass, field_path: str, value: Any, label: str) -> bool:
+    """``"<label>" bindings should be objects, but got ...`` for a non-object entry."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"{label}" bindings should be objects, but got {js_json(value)}')
+        return False
+    return True
+
+
+_WORKFLOW_NAME_RE = re.compile(r"[a-zA-Z0-9_][a-zA-Z0-9_-]*")
+WORKFLOW_NAME_RULE = (
+    "Workflow names must be 1-64 characters long, start with a letter, number, or underscore, "
+    "and may only contain letters, numbers, underscores, or hyphens."
+)
+_WORKFLOW_JURISDICTIONS = ("eu", "fedramp", "us")
+
+
+def _js_or_list(items: list[str]) -> str:
+    """``Intl.ListFormat("en-US", {type: "disjunction"})``."""
+    if len(items) <= 2:
+        return " or ".join(items)
+    return ", ".join(items[:-1]) + f", or {items[-1]}"
+
+
+def _positive_int(value: Any) -> bool:
+    return _js_typeof(value) == "number" and float(value).is_integer() and value >= 1
+
+
+def _workflow_settings(p: _Pass, field_path: str, value: dict[str, Any]) -> bool:
+    """wrangler's ``validateWorkflowSchedules``/``Limits``/``DefaultRetention``/``Concurrency``/``Jurisdiction``."""
+    sink, valid = p.sink, True
+    head = f'"{field_path}" bindings'
+    schedules = value.get("schedules", MISSING)
+    if schedules is not MISSING:
+        if isinstance(schedules, str):
+            if schedules == "":
+                sink.error(field_path, f'{head} "schedules" field must not be an empty string.')
+                valid = False
+        elif isinstance(schedules, list) and not schedules:
+            sink.error(field_path, f'{head} "schedules" field must not be an empty array.')
+            valid = False
+        elif isinstance(schedules, list) and all(isinstance(s, str) for s in schedules):
+            if "" in schedules:
+                sink.error(field_path, f'{head} "schedules" field must not contain empty strings.')
+                valid = False
+        else:
+            sink.error(field_path, f'{head} should, optionally, have a string or array of strings "schedules" field '
+                                   f"but got {js_json(value)}.")
+            valid = False
+    limits = value.get("limits", MISSING)
+    if limits is not MISSING:
+        if not isinstance(limits, dict):
+            sink.error(field_path, f'{head} should, optionally, have an object "limits" field but got {js_json(value)}.')
+            valid = False
+        else:
+            steps = limits.get("steps", MISSING)
+            if steps is not MISSING:
+                if not _positive_int(steps):
+                    sink.error(field_path, f'{head} "limits.steps" field must be a positive integer but got {js_json(steps)}.')
+                    valid = False
+                elif steps > 25000:
+                    sink.warn(field_path, f'"{field_path}" has a step limit of {js_json(steps)}, which exceeds the production '
+                                          "maximum of 25,000. This configuration may not work when deployed.")
+            sink.unexpected_fields(f"{field_path}.limits", _keys(limits), ("steps",))
+    retention = value.get("default_retention", MISSING)
+    if retention is not MISSING:
+        if not isinstance(retention, dict):
+            sink.error(field_path, f'{head} should, optionally, have an object "default_retention" field but got {js_json(value)}.')
+            valid = False
+        else:
+            for key in ("success_retention", "error_retention"):
+                item = retention.get(key, MISSING)
+                if item is MISSING or (_positive_int(item)) or (isinstance(item, str) and item):
+                    continue
+                sink.error(field_path, f'{head} "default_retention.{key}" field must be a positive integer of milliseconds '
+                                       f'or a duration string such as "3 days", but got {js_json(item)}.')
+                valid = False
+            sink.unexpected_fields(f"{field_path}.default_retention", _keys(retention),
+                                   ("success_retention", "error_retention"))
+    concurrency = value.get("concurrency", MISSING)
+    if concurrency is not MISSING:
+        if not isinstance(concurrency, dict):
+            sink.error(field_path, f'{head} should, optionally, have an object "concurrency" field but got {js_json(value)}.')
+            valid = False
+        else:
+            limit = concurrency.get("limit", MISSING)
+            if limit is not MISSING and not _positive_int(limit):
+                sink.error(field_path, f'{head} "concurrency.limit" field must be a positive integer but got {js_json(limit)}.')
+                valid = False
+            sink.unexpected_fields(f"{field_path}.concurrency", _keys(concurrency), ("limit",))
+    jurisdiction = value.get("jurisdiction", MISSING)
+    if jurisdiction is not MISSING and jurisdiction not in _WORKFLOW_JURISDICTIONS:
+        choices = _js_or_list([js_json(j) for j in _WORKFLOW_JURISDICTIONS])
+        sink.error(field_path, f'{head} "jurisdiction" field must be one of {choices}, but got {js_json(jurisdiction)}.')
+        valid = False
+    return valid
+
+
+def _workflow_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateWorkflowBinding``."""
+    if not _objects(p, field_path, value, "workflows"):
+        return False
+    valid = _check(p, field_path, value, _required(value, "binding", "string"), 'should have a string "binding" field')
+    if not _required(value, "name", "string"):
+        valid = _check(p, field_path, value, False, 'should have a string "name" field')
+    elif len(value["name"]) > 64 or not _WORKFLOW_NAME_RE.fullmatch(value["name"]):
+        p.sink.error(field_path, f'"{field_path}" binding "name" field is invalid. {WORKFLOW_NAME_RULE}')
+        valid = False
+    valid = _check(p, field_path, value, _required(value, "class_name", "string"), 'should have a string "class_name" field') and valid
+    valid = _check(p, field_path, value, _optional(value, "script_name", "string"),
+                   'should, optionally, have a string "script_name" field') and valid
+    if isinstance(value, dict):
+        valid = _workflow_settings(p, field_path, value) and valid
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "name", "class_name", "script_name", "limits",
+                                                        "concurrency", "schedules", "default_retention", "jurisdiction"))
+    return valid
+
+
+def _js_join_item(item: Any) -> str:
+    """How ``Array.prototype.join`` prints one item."""
+    if item is None or item is MISSING:
+        return ""
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, list):
+        return ",".join(_js_join_item(i) for i in item)
+    if isinstance(item, dict):
+        return "[object Object]"
+    return _js_key(item)
+
+
+def _unique_workflow_names(p: _Pass, value: Any) -> None:
+    """wrangler's ``validateUniqueNameProperty`` (the field named without the environment)."""
+    if not isinstance(value, list):
+        return
+    counts: dict[Any, int] = {}
+    order: list[Any] = []
+    for entry in value:
+        name = entry.get("name", MISSING) if isinstance(entry, dict) else MISSING
+        key = (type(name).__name__, js_json(name) if name is not MISSING else "undefined")
+        if key not in counts:
+            order.append((key, name))
+        counts[key] = counts.get(key, 0) + 1
+    duplicates = [_js_join_item(name) for key, name in order if counts[key] > 1]
+    if duplicates:
+        listed = '", "'.join(duplicates)
+        p.sink.error("workflows", f'"workflows" bindings must have unique "name" values; duplicate(s) found: "{listed}"')
+
+
+def _send_email_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateSendEmailBinding``."""
+    if not _objects(p, field_path, value, "send_email"):
+        return False
+    valid = _check(p, field_path, value, _required(value, "name", "string"), 'should have a string "name" field')
+    valid = _check(p, field_path, value, _optional(value, "destination_address", "string"),
+                   'should, optionally, have a string "destination_address" field') and valid
+    for key in ("allowed_destination_addresses", "allowed_sender_addresses"):
+        valid = _check(p, field_path, value, _optional(value, key, "object"),
+                       f'should, optionally, have a []string "{key}" field') and valid
+    if _has(value, "destination_address") and _has(value, "allowed_destination_addresses"):
+        p.sink.error(field_path, f'"{field_path}" bindings should have either a "destination_address" or '
+                                 '"allowed_destination_addresses" field, but not both.')
+        valid = False
+    valid = _remote_ok(p, field_path, value) and valid
+    p.sink.unexpected_fields(field_path, _keys(value), ("allowed_sender_addresses", "allowed_destination_addresses",
+                                                        "destination_address", "name", "binding", "remote"))
+    return valid
+
+
+def _dispatch_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateWorkerNamespaceBinding`` (with ``validateWorkerNamespaceOutbound``)."""
+    if not _is_object(value):
+        p.sink.error(field_path, f'"{field_path}" binding should be objects, but got {js_json(value)}')
+        return False
+    valid = True
+    if not _required(value, "binding", "string"):
+        p.sink.error(field_path, f'"{field_path}" should have a string "binding" field but got {js_json(value)}.')
+        valid = False
+    if not _optional(value, "namespace", "string"):
+        p.sink.error(field_path, f'"{field_path}" should optionally have a string "namespace" field but got {js_json(value)}.')
+        valid = False
+    if _has(value, "outbound"):
+        outbound = value["outbound"]
+        outbound = {} if outbound is None else outbound
+        where = f"{field_path}.outbound"
+        ok = True
+        if not _is_object(outbound):
+            p.sink.error(field_path, f'"{where}" should be an object, but got {js_json(outbound)}')
+            ok = False
+        else:
+            fields = outbound if isinstance(outbound, dict) else {}
+            service = fields.get("service", MISSING)
+            if service is MISSING:
+                p.sink.error(field_path, f'"{where}.service" is a required field.')
+                ok = False
+            elif not isinstance(service, str):
+                p.sink.error(field_path, f'Expected "{where}.service" to be of type string but got {js_json(service)}.')
+                ok = False
+            if ok and "environment" in fields and not isinstance(fields["environment"], str):
+                p.sink.error(field_path, f'Expected "{where}.environment" to be of type string but got '
+                                         f'{js_json(fields["environment"])}.')
+                ok = False
+            if ok and "parameters" in fields:
+                before = len(p.sink.errors)
+                _typed_string_array(p.sink, f"{where}.parameters", fields["parameters"])
+                ok = len(p.sink.errors) == before
+        if not ok:
+            p.sink.error(field_path, f'"{field_path}" has an invalid outbound definition.')
+            valid = False
+    return _remote_ok(p, field_path, value) and valid
+
+
+def _mtls_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateMTlsCertificateBinding``."""
+    if not _objects(p, field_path, value, "mtls_certificates"):
+        return False
+    valid = _check(p, field_path, value, _required(value, "binding", "string"), 'should have a string "binding" field')
+    valid = _check(p, field_path, value, _required(value, "certificate_id", "string") and value["certificate_id"] != "",
+                   'should have a string "certificate_id" field') and valid
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "certificate_id", "remote"))
+    return _remote_ok(p, field_path, value) and valid
+
+
+def _pipeline_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validatePipelineBinding`` (``pipeline`` is the deprecated name of ``stream``)."""
+    if not _objects(p, field_path, value, "pipeline"):
+        return False
+    valid = _check(p, field_path, value, _required(value, "binding", "string"), 'must have a string "binding" field')
+    fields = value if isinstance(value, dict) else {}
+    if _optional(value, "stream", "string") and fields.get("stream"):
+        pass
+    elif _optional(value, "pipeline", "string") and fields.get("pipeline"):
+        p.sink.warn(field_path, f'The "pipeline" field in "{field_path}" bindings is deprecated. Use "stream" instead.')
+    else:
+        valid = _check(p, field_path, value, False, 'must have a string "stream" field')
+    valid = _remote_ok(p, field_path, value) and valid
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "stream", "pipeline", "remote"))
+    return valid
+
+
+def _k2_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateK2Binding``."""
+    if not isinstance(value, dict):
+        p.sink.error(field_path, f'"{field_path}" bindings should be objects, but got {js_json(value)}')
+        return False
+    valid = True
+    for key in ("binding", "stream"):
+        if not _required(value, key, "string"):
+            p.sink.error(field_path, f'"{field_path}" must have a string "{key}" field.')
+            valid = False
+    valid = _remote_ok(p, field_path, value) and valid
+    if value.get("remote", MISSING) is False:
+        p.sink.error(field_path, f'"{field_path}" does not support `remote: false`. K2 bindings always access remote '
+                                 'resources; omit "remote" or set `remote: true`.')
+        valid = False
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "stream", "remote"))
+    return valid
+
+
+def _must_strings(label: str, keys: tuple[str, ...], known: tuple[str, ...], remote: str | None) -> Callable[[_Pass, str, Any], bool]:
+    """An entry validator of wrangler's common shape: every key in ``keys`` ``must have a string``
+    field; ``remote`` says whether ``isRemoteValid`` runs "before" or "after" the unknown-field check."""
+    def entry(p: _Pass, field_path: str, value: Any) -> bool:
+        if not _objects(p, field_path, value, label):
+            return False
+        valid = True
+        for key in keys:
+            valid = _check(p, field_path, value, _required(value, key, "string"), f'must have a string "{key}" field') and valid
+        if remote == "before":
+            valid = _remote_ok(p, field_path, value) and valid
+        p.sink.unexpected_fields(field_path, _keys(value), known)
+        if remote == "after":
+            valid = _remote_ok(p, field_path, value) and valid
+        return valid
+    return entry
+
+
+def _named_entry(label: str, key: str, article: str, known: tuple[str, ...], *, remote: bool = True) -> Callable[[_Pass, str, Any], bool]:
+    """``binding`` plus one required string ``key`` (``must have a "key" field``): AI Search, Agent
+    Memory, VPC services."""
+    def entry(p: _Pass, field_path: str, value: Any) -> bool:
+        if not _objects(p, field_path, value, label):
+            return False
+        valid = _binding_string(p, field_path, value)
+        valid = _check(p, field_path, value, _required(value, key, "string"), f'must have {article} "{key}" field') and valid
+        if remote:
+            valid = _remote_ok(p, field_path, value) and valid
+        p.sink.unexpected_fields(field_path, _keys(value), known)
+        return valid
+    return entry
+
+
+def _hello_world_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateHelloWorldBinding``."""
+    if not _objects(p, field_path, value, "unsafe_hello_world"):
+        return False
+    valid = _check(p, field_path, value, _required(value, "binding", "string"), 'must have a string "binding" field')
+    valid = _check(p, field_path, value, _optional(value, "enable_timer", "boolean"),
+                   'must have a boolean "enable_timer" field') and valid
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "enable_timer"))
+    return valid
+
+
+def _flagship_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateFlagshipBinding``."""
+    if not _objects(p, field_path, value, "flagship"):
+        return False
+    valid = _check(p, field_path, value, _required(value, "binding", "string"), 'must have a string "binding" field')
+    valid = _check(p, field_path, value, _optional(value, "app_id", "string"), 'may have a string "app_id" field') and valid
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "app_id", "remote"))
+    return _remote_ok(p, field_path, value) and valid
+
+
+def _ratelimit_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateRateLimitBinding``."""
+    if not _objects(p, field_path, value, "ratelimits"):
+        return False
+    valid = _check(p, field_path, value, _required(value, "name", "string"), 'must have a string "name" field')
+    valid = _check(p, field_path, value, _required(value, "namespace_id", "string"),
+                   'must have a string "namespace_id" field') and valid
+    simple = value.get("simple", MISSING) if isinstance(value, dict) else MISSING
+    if not _is_object(simple):
+        valid = _check(p, field_path, value, False, 'must have a "simple" configuration object')
+    else:
+        if not _required(simple, "limit", "number"):
+            p.sink.error(field_path, f'"{field_path}" bindings "simple.limit" must be a number but got {js_json(simple)}.')
+            valid = False
+        if not _required(simple, "period", "number"):
+            p.sink.error(field_path, f'"{field_path}" bindings "simple.period" is required and must be a number '
+                                     f"but got {js_json(simple)}.")
+            valid = False
+        elif simple["period"] not in (10, 60):
+            p.sink.error(field_path, f'"{field_path}" bindings "simple.period" must be either 10 or 60 '
+                                     f'but got {js_json(simple["period"])}.')
+            valid = False
+        p.sink.unexpected_fields(f"{field_path}.simple", _keys(simple), ("limit", "period"))
+    p.sink.unexpected_fields(field_path, _keys(value), ("name", "namespace_id", "simple"))
+    return valid
+
+
+def _vpc_network_entry(p: _Pass, field_path: str, value: Any) -> bool:
+    """wrangler's ``validateVpcNetworkBinding``."""
+    if not _objects(p, field_path, value, "vpc_networks"):
+        return False
+    valid = _binding_string(p, field_path, value)
+    tunnel, network = _has(value, "tunnel_id"), _has(value, "network_id")
+    if tunnel and network:
+        p.sink.error(field_path, f'"{field_path}" bindings must have either a "tunnel_id" or "network_id", but not both.')
+        valid = False
+    elif not tunnel and not network:
+        valid = _check(p, field_path, value, False, 'must have either a "tunnel_id" or "network_id" field')
+    elif tunnel and not isinstance(value["tunnel_id"], str):
+        valid = _check(p, field_path, value, False, 'must have a string "tunnel_id" field')
+    elif network and not isinstance(value["network_id"], str):
+        valid = _check(p, field_path, value, False, 'must have a string "network_id" field')
+    p.sink.unexpected_fields(field_path, _keys(value), ("binding", "tunnel_id", "network_id", "remote"))
+    return valid
+
+
+_MORE_ENTRY_VALIDATORS: dict[str, Callable[[_Pass, str, Any], bool]] = {
+    "workflows": _workflow_entry,
+    "send_email": _send_email_entry,
+    "dispatch_namespaces": _dispatch_entry,
+    "mtls_certificates": _mtls_entry,
+    "pipelines": _pipeline_entry,
+    "k2": _k2_entry,
+    "secrets_store_secrets": _must_strings("secrets_store_secrets", ("binding", "store_id", "secret_name"),
+                                           ("binding", "store_id", "secret_name"), None),
+    "artifacts": _must_strings("artifacts", ("binding", "namespace"), ("binding", "namespace", "remote"), "after"),
+    "worker_loaders": _must_strings("worker_loader", ("binding",), ("binding",), None),
+    "unsafe_hello_world": _hello_world_entry,
+    "flagship": _flagship_entry,
+    "ratelimits": _ratelimit_entry,
+    "ai_search_namespaces": _named_entry("ai_search_namespaces", "namespace", "a", ("binding", "namespace", "remote")),
+    "ai_search": _named_entry("ai_search", "instance_name", "an", ("binding", "instance_name", "remote")),
+    "agent_memory": _named_entry("agent_memory", "namespace", "a", ("binding", "namespace", "remote")),
+    "vpc_services": _named_entry("vpc_services", "service_id", "a", ("binding", "service_id", "remote"), remote=False),
+    "vpc_networks": _vpc_network_entry,
+}
+
+
+def _validate_build(p: _Pass, raw_env: Mapping[str, Any]) -> None:
+    """wrangler's ``normalizeAndValidateBuild`` on the section's ``build``, else the top level's."""
     build = raw_env.get("build")
-    if build is None and p.env is not None:
+    inherited = build is None and p.env is not None
+    if inherited:  # the top level's build as wrangler normalised it: only its three fields
         build = p.raw_top.get("build")
-    if isinstance(build, dict):
-        p.sink.unexpected_fields("build", [k for k in build if k not in ("command", "cwd", "watch_dir")], ())
-        for key in ("command", "cwd"):
-            if key in build and not isinstance(build[key], str):
-                p.sink.error(f"build.{key}", f'Expected "build.{key}" to be of type string but got {js_json(build[key])}.')
-        watch = build.get("watch_dir", "./src")
-        if isinstance(watch, list):
-            for i, item in enumerate(watch):
-                if not isinstance(item, str):
-                    p.sink.error("build.watch_dir", f'Expected "build.watch_dir.[{i}]" to be of type string but got {js_json(item)}.')
-        elif not isinstance(watch, str):
-            p.sink.error("build.watch_dir", f'Expected "build.watch_dir" to be of type string but got {js_json(watch)}.')
+        build = {k: v for k, v in build.items() if k in ("command", "cwd", "watch_dir")} if isinstance(build, dict) else None
+    fields = _destructured(build)
+    p.sink.unexpected_fields("build", [k for k in _keys(fields) if k not in ("command", "cwd", "watch_dir")], ())
+    build = fields
+    for key in ("command", "cwd"):
+        if key in build and not isinstance(build[key], str):
+            p.sink.error(f"build.{key}", f'Expected "build.{key}" to be of type string but got {js_json(build[key])}.')
+    watch = build.get("watch_dir", "./src")
+    if isinstance(watch, list):
+        for i, item in enumerate(watch):
+            if not isinstance(item, str):
+                p.sink.error("build.watch_dir", f'Expected "build.watch_dir.[{i}]" to be of type string but got {js_json(item)}.')
+    elif not isinstance(watch, str):
+        p.sink.error("build.watch_dir", f'Expected "build.watch_dir" to be of type string but got {js_json(watch)}.')
+
+
+def _validate_limits(p: _Pass, raw_env: Mapping[str, Any]) -> None:
+    """wrangler's ``normalizeAndValidateLimits``: ``cpu_ms`` and ``subrequests`` are numbers."""
     limits = raw_env.get("limits")
-    if isinstance(limits, dict) and limits:
+    if isinstance(limits, dict):
         for key in ("cpu_ms", "subrequests"):
             if key in limits and _js_typeof(limits[key]) != "number":
                 p.sink.error(f"limits.{key}", f'Expected "limits.{key}" to be of type number but got {js_json(limits[key])}.')
@@ -826,8 +1245,9 @@ def _queue_entry(p: _Pass, field_path: str, value: Any) -> bool:
     if not _is_object(value):
         p.sink.error(field_path, f'"queue" bindings should be objects, but got {js_json(value)}')
         return False
-    valid = p.sink.unexpected_fields(field_path, _keys(value), ("binding", "queue", "delivery_delay", "remote"))
-    valid = _binding_string(p, field_path, value) and valid
+    if not p.sink.unexpected_fields(field_path, _keys(value), ("binding", "queue", "delivery_delay", "remote")):
+        return False  # wrangler checks nothing else of an entry with an unknown field
+    valid = _binding_string(p, field_path, value)
     if isinstance(value, dict) and "queue" in value and (not isinstance(value["queue"], str) or value["queue"] == ""):
         p.sink.error(
             field_path, f'"{field_path}" bindings should optionally have a non-empty string "queue" field but got {js_json(value)}.'
@@ -847,6 +1267,30 @@ def _queue_entry(p: _Pass, field_path: str, value: Any) -> bool:
     return _remote_ok(p, field_path, value) and valid
 
 
+_CONSUMER_OPTIONS = (
+    ("type", "string"), ("max_batch_size", "number"), ("max_batch_timeout", "number"), ("max_retries", "number"),
+    ("dead_letter_queue", "string"), ("max_concurrency", "number"), ("visibility_timeout_ms", "number"),
+    ("retry_delay", "number"),
+)  # fmt: skip
+
+
+def _queue_consumer(sink: _Sink, where: str, value: Any) -> None:
+    """wrangler's ``validateConsumer``."""
+    if not _is_object(value):
+        sink.error(where, f'"{where}" should be a objects, but got {js_json(value)}')
+        return
+    sink.unexpected_fields(where, _keys(value), ("queue",) + tuple(k for k, _ in _CONSUMER_OPTIONS))
+    if not _required(value, "queue", "string"):
+        sink.error(where, f'"{where}" should have a string "queue" field but got {js_json(value)}.')
+    kind = value.get("type", MISSING) if isinstance(value, dict) else MISSING
+    if kind is not MISSING and kind != "worker":
+        sink.error(where, f'"{where}.type" has an invalid value "{_js_template(kind)}". Only "worker" consumers can be '
+                          "configured in your Wrangler configuration.")
+    for key, kind_name in _CONSUMER_OPTIONS:
+        if not _optional(value, key, kind_name):
+            sink.error(where, f'"{where}" should, optionally, have a {kind_name} "{key}" field but got {js_json(value)}.')
+
+
 def _validate_queues(p: _Pass, value: Any) -> None:
     """wrangler's ``validateQueues``: producers checked entry by entry, consumers as an array."""
     field_path = p.path("queues")
@@ -854,8 +1298,12 @@ def _validate_queues(p: _Pass, value: Any) -> None:
         p.sink.wrong_type(field_path, "an object", value)
         return
     p.sink.unexpected_fields(field_path, _keys(value), ("consumers", "producers"))
-    if "consumers" in value and not isinstance(value["consumers"], list):
-        p.sink.wrong_type(f"{field_path}.consumers", "an array", value["consumers"])
+    if "consumers" in value:
+        if not isinstance(value["consumers"], list):
+            p.sink.wrong_type(f"{field_path}.consumers", "an array", value["consumers"])
+        else:
+            for i, consumer in enumerate(value["consumers"]):
+                _queue_consumer(p.sink, f"{field_path}.consumers[{i}]", consumer)
     if "producers" in value:
         top = p.top("queues")
         sub = _Pass(p.sink, p.env, {"queues.producers": top.get("producers") if isinstance(top, dict) else None}, p.strict)
@@ -874,57 +1322,127 @@ def _at_least_one(sink: _Sink, container: str, props: list[tuple[str, Any, str]]
         sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {shown}.')
 
 
+def _optional_typed(sink: _Sink, container: str, key: str, value: Any, kind: str) -> None:
+    """wrangler's ``validateOptionalProperty`` (no choices)."""
+    if value is not MISSING and _js_typeof(value) != kind:
+        sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {js_json(value)}.')
+
+
 def _validate_observability(p: _Pass, value: Any) -> None:
-    """The main rules of wrangler's ``validateObservability``."""
+    """wrangler's ``validateObservability``."""
     if value is MISSING:
         return
-    if not isinstance(value, (dict, list)):
-        p.sink.error("observability", f'"observability" should be an object but got {js_json(value)}.')
+    sink = p.sink
+    if not _is_object(value):
+        sink.error("observability", f'"observability" should be an object but got {js_json(value)}.')
         return
     val = value if isinstance(value, dict) else {}
 
-    def sub(name: str) -> Any:
+    def sub(name: str, key: str) -> Any:
         inner = val.get(name, MISSING)
-        return inner.get("enabled", MISSING) if isinstance(inner, dict) else MISSING
+        return inner.get(key, MISSING) if isinstance(inner, dict) else MISSING
 
-    _at_least_one(p.sink, "observability", [
-        ("enabled", val.get("enabled", MISSING), "boolean"), ("logs.enabled", sub("logs"), "boolean"),
-        ("traces.enabled", sub("traces"), "boolean"), ("issues.enabled", sub("issues"), "boolean"),
+    _at_least_one(sink, "observability", [
+        ("enabled", val.get("enabled", MISSING), "boolean"), ("logs.enabled", sub("logs", "enabled"), "boolean"),
+        ("traces.enabled", sub("traces", "enabled"), "boolean"), ("issues.enabled", sub("issues", "enabled"), "boolean"),
     ])
-    for key, kind in (("head_sampling_rate", "number"), ("redact_query_string", "boolean")):
-        if key in val and _js_typeof(val[key]) != kind:
-            p.sink.error("observability", f'Expected "observability.{key}" to be of type {kind} but got {js_json(val[key])}.')
-    if "issues" in val and not isinstance(val["issues"], dict):
-        p.sink.error("observability", f'"observability.issues" should be an object but got {js_json(val["issues"])}.')
-    for key in ("logs", "traces"):
-        if key in val and not isinstance(val[key], (dict, list)):
-            p.sink.error("observability", f'Expected "observability.{key}" to be of type object but got {js_json(val[key])}.')
-    p.sink.unexpected_fields(
-        "observability", _keys(val), ("enabled", "head_sampling_rate", "redact_query_string", "issues", "logs", "traces")
+    _optional_typed(sink, "observability", "head_sampling_rate", val.get("head_sampling_rate", MISSING), "number")
+    _optional_typed(sink, "observability", "redact_query_string", val.get("redact_query_string", MISSING), "boolean")
+    issues = val.get("issues", MISSING)
+    issues_ok = issues is MISSING or isinstance(issues, dict)
+    if not issues_ok:
+        sink.error("observability", f'"observability.issues" should be an object but got {js_json(issues)}.')
+    _optional_typed(sink, "observability", "logs", val.get("logs", MISSING), "object")
+    _optional_typed(sink, "observability", "traces", val.get("traces", MISSING), "object")
+    sink.unexpected_fields(
+        "observability", _keys(value), ("enabled", "head_sampling_rate", "redact_query_string", "issues", "logs", "traces")
     )
+    if isinstance(issues, dict):
+        _optional_typed(sink, "observability.issues", "enabled", issues.get("enabled", MISSING), "boolean")
+        sink.unexpected_fields("observability.issues", _keys(issues), ("enabled",))
+    for name, known in (("logs", ("enabled", "head_sampling_rate", "invocation_logs", "destinations", "persist")),
+                        ("traces", ("enabled", "head_sampling_rate", "destinations", "persist"))):
+        inner = val.get(name, MISSING)
+        if not _is_object(inner):
+            continue
+        fields = inner if isinstance(inner, dict) else {}
+        for key, kind in (("enabled", "boolean"), ("head_sampling_rate", "number"), ("invocation_logs", "boolean"),
+                          ("destinations", None), ("persist", "boolean")):
+            if key not in known:
+                continue
+            if kind is None:
+                _typed_string_array(sink, f"{name}.destinations", fields.get("destinations", MISSING))
+            else:
+                _optional_typed(sink, "observability", f"{name}.{key}", fields.get(key, MISSING), kind)
+        sink.unexpected_fields("observability", _keys(inner), known)
+    for key, rate in (("head_sampling_rate", val.get("head_sampling_rate", MISSING)),
+                      ("logs.head_sampling_rate", sub("logs", "head_sampling_rate")),
+                      ("traces.head_sampling_rate", sub("traces", "head_sampling_rate"))):
+        if _js_truthy(rate) and _js_number(rate) is not None and not 0 <= _js_number(rate) <= 1:  # type: ignore[operator]
+            sink.error("observability", f'"observability.{key}" must be a value between 0 and 1.')
+
+
+def _js_number(value: Any) -> float | None:
+    """``Number(value)`` for the comparisons JavaScript makes (``"2" > 1``); ``None`` when NaN."""
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip() or "0")
+        except ValueError:
+            return None
+    if isinstance(value, list) and len(value) <= 1:
+        return _js_number(value[0]) if value else 0.0
+    return None
+
+
+def _required_typed(sink: _Sink, container: str, key: str, value: Any, kind: str,
+                    choices: tuple[str, ...] | None = None) -> None:
+    """wrangler's ``validateRequiredProperty``."""
+    if value is MISSING:
+        sink.error(container, f'"{container}.{key}" is a required field.')
+    elif _js_typeof(value) != kind:
+        sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {js_json(value)}.')
+    elif choices is not None and value not in choices:
+        sink.error(container, f'Expected "{container}.{key}" field to be one of {js_json(list(choices))} but got {js_json(value)}.')
 
 
 def _validate_placement(p: _Pass, value: Any) -> None:
-    """wrangler's ``normalizeAndValidatePlacement``, for the smart and plain forms."""
+    """wrangler's ``normalizeAndValidatePlacement``: the smart (``hint``), targeted
+    (``region``/``host``/``hostname``) and plain (``mode``) forms."""
     if value is MISSING:
         return
+    sink = p.sink
     if not isinstance(value, dict):
-        p.sink.error("placement", f'The field "placement" should be an object but got {js_json(value)}.')
+        sink.error("placement", f'The field "placement" should be an object but got {js_json(value)}.')
         return
     targeted = [k for k in ("region", "host", "hostname") if k in value]
-    if "hint" in value and targeted:
-        p.sink.error("placement", '"placement" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields')
-        return
-    if targeted:
-        return  # the targeted form: left to wrangler
-    choices = ("off", "smart") if "hint" in value else ("off", "smart", "targeted")
     mode = value.get("mode", MISSING)
-    if mode is MISSING:
-        p.sink.error("placement", '"placement.mode" is a required field.')
-    elif not isinstance(mode, str):
-        p.sink.error("placement", f'Expected "placement.mode" to be of type string but got {js_json(mode)}.')
-    elif mode not in choices:
-        p.sink.error("placement", f'Expected "placement.mode" field to be one of {js_json(list(choices))} but got {js_json(mode)}.')
+    if "hint" in value and targeted:
+        sink.error("placement", '"placement" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields')
+    elif "hint" in value:
+        _required_typed(sink, "placement", "mode", mode, "string", ("off", "smart"))
+        hint = value["hint"]
+        if not isinstance(hint, str):
+            sink.error("placement", f'"placement.hint" must be a string when "placement.mode" is "{_js_template(mode)}"')
+        if _js_truthy(hint) and mode != "smart":
+            sink.error("placement", '"placement.hint" can only be set when "placement.mode" is "smart"')
+    elif targeted:
+        if mode is not MISSING:
+            _required_typed(sink, "placement", "mode", mode, "string", ("targeted",))
+        for key in targeted:
+            _required_typed(sink, "placement", key, value[key], "string")
+            if value[key] == "":
+                sink.error("placement", f'"placement.{key}" must be a non-empty string.')
+        if len(targeted) > 1:
+            listed = ", ".join(f'"{k}"' for k in targeted)
+            sink.error("placement", f'"placement" fields {listed} are mutually exclusive. Only one can be specified.')
+    else:
+        _required_typed(sink, "placement", "mode", mode, "string", ("off", "smart", "targeted"))
+        if mode == "targeted":
+            _at_least_one(sink, "placement", [(k, value.get(k, MISSING), "string") for k in ("region", "host", "hostname")])
 
 
 _RULE_TYPES = ("ESModule", "CommonJS", "CompiledWasm", "Text", "Data")
@@ -932,7 +1450,7 @@ _RULE_TYPES = ("ESModule", "CommonJS", "CompiledWasm", "Text", "Data")
 
 def _validate_rules(p: _Pass, value: Any) -> None:
     """wrangler's ``validateRules``/``validateRule``."""
-    if value is MISSING or not value:
+    if not _js_truthy(value):  # wrangler's `if (!envValue)`: an empty table still counts
         return
     field_path = p.path("rules")
     if not isinstance(value, list):
@@ -983,8 +1501,8 @@ def _validate_migrations(p: _Pass, value: Any) -> None:
         return
     known = ("tag", "new_classes", "new_sqlite_classes", "renamed_classes", "deleted_classes", "transferred_classes")
     for i, migration in enumerate(value):
-        entry = migration if isinstance(migration, dict) else {}
-        p.sink.unexpected_fields("migrations", [k for k in entry if k not in known], ())
+        entry = _destructured(migration)
+        p.sink.unexpected_fields("migrations", [k for k in _keys(entry) if k not in known], ())
         tag = entry.get("tag", MISSING)
         if tag is MISSING:
             p.sink.error("migrations", f'"migrations[{i}].tag" is a required field.')
@@ -1036,8 +1554,8 @@ def _is_route_value(item: Any) -> bool:
     return zone_id or zone_name or custom
 
 
-def _validate_routes(p: _Pass, raw_env: Mapping[str, Any]) -> None:
-    """``route`` and ``routes`` (wrangler names them without the environment prefix)."""
+def _validate_route(p: _Pass, raw_env: Mapping[str, Any]) -> Any:
+    """wrangler's ``normalizeAndValidateRoute``; returns ``route`` as the rest sees it (``""`` is dropped)."""
     route = raw_env.get("route", MISSING)
     if route == "":
         p.sink.warn(
@@ -1045,28 +1563,46 @@ def _validate_routes(p: _Pass, raw_env: Mapping[str, Any]) -> None:
             'The "route" field in your configuration is an empty string and will be ignored.\n'
             'Please remove the "route" field from your configuration.',
         )
-        route = MISSING
+        return MISSING
     if route is not MISSING and not _is_route_value(route):
         p.sink.error(
             "route",
             f'Expected "route" to be either a string, or an object with shape {_ROUTE_SHAPE}, but got {js_json(route)}.',
         )
+    return route
+
+
+def _validate_routes_field(p: _Pass, raw_env: Mapping[str, Any], route: Any) -> None:
+    """wrangler's ``validateRoutes`` (wrangler names the field without the environment prefix)."""
     routes = raw_env.get("routes", MISSING)
-    if routes is MISSING:
+    if routes is not MISSING:
+        if not isinstance(routes, list):
+            p.sink.error("routes", f'Expected "routes" to be an array but got {js_json(routes)}.')
+        else:
+            invalid = [item for item in routes if not _is_route_value(item)]
+            if invalid:
+                shown = json.dumps(_to_js(invalid), indent=2, ensure_ascii=False)
+                p.sink.error(
+                    "routes",
+                    f'Expected "routes" to be an array of either strings or objects with the shape {_ROUTE_SHAPE}, '
+                    f"but these weren't valid: {shown}.",
+                )
+        if route is not MISSING:
+            p.sink.error("routes", 'Expected exactly one of the following fields ["routes","route"].')
         return
-    if not isinstance(routes, list):
-        p.sink.error("routes", f'Expected "routes" to be an array but got {js_json(routes)}.')
-    else:
-        invalid = [item for item in routes if not _is_route_value(item)]
-        if invalid:
-            shown = json.dumps(_to_js(invalid), indent=2, ensure_ascii=False)
-            p.sink.error(
-                "routes",
-                f'Expected "routes" to be an array of either strings or objects with the shape {_ROUTE_SHAPE}, '
-                f"but these weren't valid: {shown}.",
-            )
-    if route is not MISSING:
-        p.sink.error("routes", 'Expected exactly one of the following fields ["routes","route"].')
+    top_routes = p.top("routes")
+    if p.env is None or not isinstance(top_routes, list):
+        return
+    domains = [r.get("pattern") for r in top_routes if isinstance(r, dict) and r.get("custom_domain") is True]
+    if domains:
+        listed = ", ".join(_js_join_item(d) for d in domains)
+        p.sink.warn(
+            "routes",
+            f'The "env.{p.env}" environment inherits the top-level `routes` configuration, which includes the custom '
+            f"domain(s): {listed}. Deploying this environment will reassign these custom domains away from the "
+            f'top-level Worker. Add `"routes": []` to "env.{p.env}" to prevent inheritance, or copy the route '
+            "configuration from the top level to hide this warning.",
+        )
 
 
 def _validate_triggers(sink: _Sink, value: Any) -> None:
@@ -1078,6 +1614,9 @@ def _validate_triggers(sink: _Sink, value: Any) -> None:
         return
     if "crons" in value and not isinstance(value["crons"], list):
         sink.error("triggers", f'Expected "triggers.crons" to be of type array, but got {js_json(value)}.')
+    if "events" in value and not isinstance(value["events"], list):
+        sink.error("triggers", f'Expected "triggers.events" to be of type array, but got {js_json(value)}.')
+    sink.unexpected_fields("triggers", _keys(value), ("crons", "events"))
 
 
 _DEV_FIELDS: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
@@ -1099,15 +1638,26 @@ def _js_typeof(value: Any) -> str:
     return "undefined" if value is MISSING else "object"
 
 
+def _destructured(value: Any) -> dict[str, Any]:
+    """The properties ``const {...rest} = value`` sees: an array's or a string's indexes too."""
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, (list, str)):
+        return {str(i): v for i, v in enumerate(value)}
+    return {}
+
+
 def _validate_dev(sink: _Sink, raw_dev: Any) -> None:
     """wrangler's ``normalizeAndValidateDev`` (top level only)."""
     if raw_dev is None:
         raw_dev = {}
-    fields = raw_dev if isinstance(raw_dev, dict) else {str(i): v for i, v in enumerate(raw_dev)} if isinstance(raw_dev, list) else {}
+    fields = _destructured(raw_dev)
     known = {name for name, _, _ in _DEV_FIELDS}
-    sink.unexpected_fields("dev", [k for k in fields if k not in known], ())
+    sink.unexpected_fields("dev", [k for k in _keys(fields) if k not in known], ())
     for name, kind, choices in _DEV_FIELDS:
         value = fields.get(name, MISSING)
+        if name == "upstream_protocol" and value is MISSING:
+            value = fields.get("local_protocol", MISSING)  # it defaults to local_protocol
         if value is MISSING:
             continue
         if _js_typeof(value) != kind:
@@ -1134,8 +1684,8 @@ def _validate_vars(p: _Pass, value: Any) -> None:
     if isinstance(top_vars, list):
         top_vars = {str(i): v for i, v in enumerate(top_vars)}
     if isinstance(top_vars, dict) and top_vars:
-        have = set(value) if isinstance(value, dict) else {str(i) for i in range(len(value))}
-        missing = [str(k) for k in top_vars if k not in have]
+        have = set(_keys(value))
+        missing = [k for k in _keys(top_vars) if k not in have]
         if missing:
             p.sink.warn(
                 field_path,
@@ -1160,6 +1710,80 @@ def _validate_single_binding(p: _Pass, name: str, value: Any, *, known_keys: tup
         _strict_binding_name(p, field_path, value["binding"])
 
 
+def _durable_object_entry(sink: _Sink, where: str, value: Any) -> bool:
+    """wrangler's ``validateDurableObjectBinding`` (its messages go under the binding's own heading)."""
+    if not _is_object(value):
+        sink.error(where, f'Expected "{where}" to be an object but got {js_json(value)}')
+        return False
+    valid = True
+    for key in ("name", "class_name"):
+        if not _required(value, key, "string"):
+            sink.error(where, f'binding should have a string "{key}" field.')
+            valid = False
+    for key in ("script_name", "environment"):
+        if not _optional(value, key, "string"):
+            sink.error(where, f'the field "{key}", when present, should be a string.')
+            valid = False
+    if _has(value, "environment") and not _has(value, "script_name"):
+        sink.error(where, 'binding should have a "script_name" field if "environment" is present.')
+        valid = False
+    if not _optional(value, "remote", "boolean"):
+        sink.error(where, f'"{where}" should, optionally, have a boolean "remote" field but got {js_json(value)}.')
+        valid = False
+    sink.unexpected_fields(where, _keys(value), ("class_name", "environment", "name", "script_name"))
+    return valid
+
+
+def _warn_durable_objects_without_lifecycle(p: _Pass, raw_env: Mapping[str, Any]) -> None:
+    """wrangler's ``warnIfDurableObjectsHaveNoLifecycleConfig``: this Worker's own Durable
+    Object classes need a ``migrations`` entry or a live ``exports`` entry."""
+    def seen(name: str, default: Any) -> Any:
+        value = raw_env.get(name)
+        if value is None and p.env is not None:
+            value = p.raw_top.get(name)
+        return default if value is None else value
+
+    objects = raw_env.get("durable_objects")
+    bindings = objects.get("bindings") if isinstance(objects, dict) else None
+    if not isinstance(bindings, list) or not bindings:
+        return
+    migrations = seen("migrations", [])
+    exports = seen("exports", {})
+    own = [b for b in bindings if not (isinstance(b, dict) and _js_truthy(b.get("script_name", MISSING)))]
+
+    def covered(class_name: Any) -> bool:
+        entry = exports.get(class_name) if isinstance(exports, dict) and isinstance(class_name, str) else None
+        return isinstance(entry, dict) and entry.get("type") == "durable-object" and entry.get("state", "created") in (
+            "created", "expecting-transfer")
+
+    uncovered = [b for b in own if not isinstance(b, dict) or not isinstance(b.get("class_name"), str)
+                 or not covered(b["class_name"])]
+    has_migrations = isinstance(migrations, (list, str)) and len(migrations) > 0
+    if not uncovered or has_migrations:
+        return
+    if any(not isinstance(b, dict) or not isinstance(b.get("class_name"), str) for b in uncovered):
+        return
+    names = [b["class_name"] for b in uncovered]
+    suggested = {"exports": {n: {"type": "durable-object", "storage": "sqlite"} for n in names}}
+    name = config_file_name(p.config_path)
+    if name == "wrangler.toml":
+        snippet = "".join(
+            f'[exports.{_toml_key(n)}]\ntype = "durable-object"\nstorage = "sqlite"\n\n' for n in dict.fromkeys(names)
+        )[:-1]
+    else:
+        snippet = json.dumps(suggested, indent=2, ensure_ascii=False)
+    p.sink.warn(
+        "durable_objects",
+        f"In your {name} file, you have configured `durable_objects` exported by this Worker ({', '.join(names)}), "
+        "but no live `exports` entry for them. This may not work as expected until you add a live `durable-object` "
+        f"entry to `exports` for each. Add the following configuration:\n\n```\n{snippet}\n```",
+    )
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
 def _validate_durable_objects(p: _Pass, value: Any) -> None:
     """The container checks and the left-behind warning of ``validateBindingsProperty``."""
     field_path = p.path("durable_objects")
@@ -1172,8 +1796,15 @@ def _validate_durable_objects(p: _Pass, value: Any) -> None:
     if not isinstance(value["bindings"], list):
         p.sink.wrong_type(f"{field_path}.bindings", "an array", value["bindings"])
         return
+    valid = True
+    for i, binding in enumerate(value["bindings"]):
+        where = f"{field_path}.bindings[{i}]"
+        child = _Sink(env=p.sink.env, group=f'"{where}": {js_json(binding)}')
+        valid = _durable_object_entry(child, where, binding) and valid
+        p.sink.errors.extend(child.errors)
+        p.sink.warnings.extend(child.warnings)
     top_names = _binding_names(p.top("durable_objects"))
-    if top_names:
+    if valid and top_names:
         env_names = set(_binding_names(value))
         missing = [n for n in top_names if n not in env_names]
         if missing:
@@ -1213,42 +1844,172 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_single_binding(p, name, value, known_keys=("binding", "remote"))
     elif name == "durable_objects":
         _validate_durable_objects(p, value)
+    elif name == "secrets":
+        _validate_secrets(p, value)
+    elif name == "define":
+        _validate_define(p, value)
+    elif name in ("tail_consumers", "streaming_tail_consumers"):
+        _validate_tail_consumers(p, name, value)
+    elif name == "version_metadata":
+        _validate_version_metadata(p, value)
+    if name == "workflows":
+        _unique_workflow_names(p, value)
 
 
 _ENTRY_VALIDATORS: dict[str, Callable[[_Pass, str, Any], bool]] = {
     "kv_namespaces": _kv_entry, "r2_buckets": _r2_entry, "d1_databases": _d1_entry,
     "services": _services_entry, "hyperdrive": _hyperdrive_entry, "analytics_engine_datasets": _analytics_entry,
+    **_MORE_ENTRY_VALIDATORS,
 }
 
 
+def _validate_secrets(p: _Pass, value: Any) -> None:
+    """wrangler's ``validateSecrets``: ``{required: string[]}``."""
+    field_path = p.path("secrets")
+    if not isinstance(value, dict):
+        p.sink.wrong_type(field_path, "an object", value)
+        return
+    p.sink.unexpected_fields(field_path, _keys(value), ("required",))
+    _typed_string_array(p.sink, f"{field_path}.required", value.get("required", MISSING))
+
+
+def _validate_define(p: _Pass, value: Any) -> None:
+    """wrangler's ``validateDefines``: string values; an environment only overrides the top level's."""
+    field_path = p.path("define")
+    if _is_object(value):
+        entries = value.items() if isinstance(value, dict) else ((str(i), v) for i, v in enumerate(value))
+        for name, item in entries:
+            if not isinstance(item, str):
+                p.sink.error(f"{field_path}.{name}", f'The field "{field_path}.{name}" should be a string but got {js_json(item)}.')
+    else:
+        p.sink.wrong_type(field_path, "an object", value)
+    top = p.top("define")
+    top_names = _keys(top) if _is_object(top) else []
+    if not top_names or not _is_object(value):
+        return
+    names = _keys(value)
+    missing = [n for n in top_names if n not in names]
+    if missing:
+        p.sink.warn(
+            field_path,
+            f'The following define entries exist at the top level, but not on "{field_path}".\n'
+            'This is probably not what you want, since "define" configuration is not inherited by environments.\n'
+            f'Please add these entries to "env.{p.env}.define":\n' + "\n".join(f"- {n}" for n in missing),
+        )
+    for name in names:
+        if name not in top_names:
+            p.sink.warn(
+                field_path,
+                f'"{name}" exists on "env.{p.env}", but not on the top level.\n'
+                'This is not what you probably want, since "define" configuration within environments can only '
+                'override existing top level "define" configuration\n'
+                f'Please remove "{field_path}.{name}", or add "define.{name}".',
+            )
+
+
+def _validate_tail_consumers(p: _Pass, name: str, value: Any) -> None:
+    """wrangler's ``validateTailConsumers`` / ``validateStreamingTailConsumers`` (field named without the env)."""
+    if not _js_truthy(value):
+        return
+    if not isinstance(value, list):
+        p.sink.error(name, f'Expected "{name}" to be an array but got {js_json(value)}.')
+        return
+    for i, item in enumerate(value):
+        where = f"{name}[{i}]"
+        if not _is_object(item) or (name == "streaming_tail_consumers" and isinstance(item, list)):
+            p.sink.error(where, f'"{where}" should be an object but got {js_json(item)}.')
+            continue
+        fields = item if isinstance(item, dict) else {}
+        service = fields.get("service", MISSING)
+        if service is MISSING:
+            p.sink.error(where, f'"{where}.service" is a required field.')
+        elif not isinstance(service, str):
+            p.sink.error(where, f'Expected "{where}.service" to be of type string but got {js_json(service)}.')
+        elif name == "tail_consumers" and "environment" in fields and not isinstance(fields["environment"], str):
+            p.sink.error(where, f'Expected "{where}.environment" to be of type string but got {js_json(fields["environment"])}.')
+
+
+def _js_truthy(value: Any) -> bool:
+    return value is not MISSING and value is not None and value is not False and value != "" and not (
+        isinstance(value, (int, float)) and not isinstance(value, bool) and (value == 0 or value != value)
+    )
+
+
+def _validate_python_modules(sink: _Sink, value: Any) -> None:
+    """wrangler's ``validatePythonModules``: ``{exclude: string[]}``."""
+    if value is MISSING:
+        return
+    if not isinstance(value, dict):
+        sink.error("python_modules", f'"python_modules" should be an object but got {js_json(value)}.')
+        return
+    if "exclude" in value:
+        _is_string_array(sink, "python_modules.exclude", value["exclude"])
+
+
+def _validate_version_metadata(p: _Pass, value: Any) -> None:
+    """wrangler's ``validateVersionMetadataBinding``: only a string ``binding`` is checked."""
+    if not isinstance(value, dict):
+        p.sink.wrong_type(p.path("version_metadata"), "an object", value)
+        return
+    if not _has_str(value, "binding"):
+        p.sink.error(p.path("version_metadata"), 'binding should have a string "binding" field.')
+
+
+_OTHER_BOOLEANS = ("no_bundle", "minify", "keep_names", "first_party_worker", "logpush", "upload_source_maps")
+
+
 def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
-    """wrangler's ``normalizeAndValidateEnvironment``, for the fields workers-env cares about."""
+    """wrangler's ``normalizeAndValidateEnvironment``, field by field in its order (so the report
+    lists its findings in wrangler's order)."""
+    sink = p.sink
+
+    def get(name: str) -> Any:
+        return raw_env.get(name, MISSING)
+
     if "node_compat" in raw_env:
-        p.sink.error(p.path("node_compat"), NODE_COMPAT_ERROR)
+        sink.error(p.path("node_compat"), NODE_COMPAT_ERROR)
     if (p.env is None or "unsafe" not in p.raw_top) and "unsafe" in raw_env:
         if "WRANGLER_DISABLE_EXPERIMENTAL_WARNING" not in os.environ:
-            p.sink.warn(p.path("unsafe"), '"unsafe" fields are experimental and may change or break at any time.')
-    _validate_routes(p, raw_env)
-    if raw_env.get("account_id") == "":
-        p.sink.warn(
+            sink.warn(p.path("unsafe"), '"unsafe" fields are experimental and may change or break at any time.')
+    route = _validate_route(p, raw_env)
+    if get("account_id") == "":
+        sink.warn(
             "account_id",
             'The "account_id" field in your configuration is an empty string and will be ignored.\n'
             'Please remove the "account_id" field from your configuration.',
         )
-    for name, check in _INHERITABLE_VALIDATORS:
-        if name == "account_id" and raw_env.get(name) == "":
-            continue
-        check(p.sink, name, raw_env.get(name, MISSING))
-    _validate_triggers(p.sink, raw_env.get("triggers", MISSING))
-    _validate_build_and_limits(p, raw_env)
-    _validate_rules(p, raw_env.get("rules", MISSING))
-    _validate_migrations(p, raw_env.get("migrations", MISSING))
-    _validate_placement(p, raw_env.get("placement", MISSING))
-    _validate_observability(p, raw_env.get("observability", MISSING))
+    else:
+        _is_string(sink, "account_id", get("account_id"))
+    _validate_routes_field(p, raw_env, route)
+    _is_boolean(sink, "workers_dev", get("workers_dev"))
+    _is_boolean(sink, "preview_urls", get("preview_urls"))
+    _validate_build(p, raw_env)
+    _compatibility_date(sink, "compatibility_date", get("compatibility_date"))
+    _is_string_array(sink, "compatibility_flags", get("compatibility_flags"))
+    for name in ("jsx_factory", "jsx_fragment", "tsconfig"):
+        _is_string(sink, name, get(name))
+    _validate_rules(p, get("rules"))
+    _is_valid_name(sink, "name", get("name"))
+    _is_string(sink, "main", get("main"))
+    _is_boolean(sink, "find_additional_modules", get("find_additional_modules"))
+    _is_boolean(sink, "preserve_file_names", get("preserve_file_names"))
+    _is_string(sink, "base_dir", get("base_dir"))
+    _validate_triggers(sink, get("triggers"))
+    _validate_assets(sink, "assets", get("assets"))
+    _validate_limits(p, raw_env)
+    _validate_placement(p, get("placement"))
     for name in NOT_INHERITABLE_FIELDS:
         _validate_not_inheritable(p, raw_env, name)
+        if name == "workflows":
+            _validate_migrations(p, get("migrations"))
+    for name in _OTHER_BOOLEANS:
+        _is_boolean(sink, name, get(name))
+    _validate_observability(p, get("observability"))
+    _is_compliance_region(sink, "compliance_region", get("compliance_region"))
+    _validate_python_modules(sink, get("python_modules"))
+    _warn_durable_objects_without_lifecycle(p, raw_env)
     if p.env is not None:
-        p.sink.unexpected_fields(
+        sink.unexpected_fields(
             f"env.{p.env}", [k for k in _keys(raw_env) if k != "node_compat"], frozenset(ENVIRONMENT_FIELDS)
         )
 
@@ -1327,6 +2088,29 @@ def _unknown_environment(raw: Mapping[str, Any], environment: str, config_path: 
     return bool(env_names), message
 
 
+def _validate_top_level_only(sink: _Sink, raw: Mapping[str, Any]) -> None:
+    """The fields ``normalizeAndValidateConfig`` checks before the top-level environment."""
+    _optional_typed_top(sink, "send_metrics", raw.get("send_metrics", MISSING), "boolean")
+    instrumentation = raw.get("dependencies_instrumentation", MISSING)
+    if _optional_typed_top(sink, "dependencies_instrumentation", instrumentation, "object") and _is_object(instrumentation):
+        fields = instrumentation if isinstance(instrumentation, dict) else {}
+        _optional_typed(sink, "dependencies_instrumentation", "enabled", fields.get("enabled", MISSING), "boolean")
+        _typed_string_array(sink, "dependencies_instrumentation.exclude_packages", fields.get("exclude_packages", MISSING))
+        sink.unexpected_fields("dependencies_instrumentation", _keys(instrumentation), ("enabled", "exclude_packages"))
+    _optional_typed_top(sink, "keep_vars", raw.get("keep_vars", MISSING), "boolean")
+    _typed_string_array(sink, "addresses", raw.get("addresses", MISSING))
+    _optional_typed_top(sink, "pages_build_output_dir", raw.get("pages_build_output_dir", MISSING), "string")
+    _optional_typed_top(sink, "$schema", raw.get("$schema", MISSING), "string")
+
+
+def _optional_typed_top(sink: _Sink, key: str, value: Any, kind: str) -> bool:
+    """``validateOptionalProperty(diagnostics, "", key, ...)``: a top-level field of one type."""
+    if value is not MISSING and _js_typeof(value) != kind:
+        sink.error(key, f'Expected "{key}" to be of type {kind} but got {js_json(value)}.')
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Validation:
     """The result of :func:`validate`: the diagnostics, split by severity."""
@@ -1352,7 +2136,8 @@ def validate(
     top = _Sink(env=None)
     if "legacy_env" in raw:
         top.error("legacy_env", LEGACY_ENV_ERROR)
-    _validate_environment(_Pass(top, None, raw, strict), raw)
+    _validate_top_level_only(top, raw)
+    _validate_environment(_Pass(top, None, raw, strict, config_path), raw)
 
     env_sink = _Sink(env=environment)
     if environment:
@@ -1360,16 +2145,20 @@ def validate(
         raw_env = envs.get(environment, MISSING) if isinstance(envs, dict) else MISSING
         if envs is not None and not isinstance(envs, dict):
             top.wrong_type("env", "an object", envs)
+        if isinstance(raw_env, list):  # an object to wrangler: no known field, every index unknown
+            raw_env = {str(i): v for i, v in enumerate(raw_env)}
         if isinstance(raw_env, dict):
-            _validate_environment(_Pass(env_sink, environment, raw, strict), raw_env)
+            _validate_environment(_Pass(env_sink, environment, raw, strict, config_path), raw_env)
         elif raw_env is not MISSING:
             env_sink.wrong_type(f"env.{environment}", "an object", raw_env)
-        else:
+        elif "pages_build_output_dir" not in raw:  # a Pages config says nothing (isPagesConfig)
             is_error, message = _unknown_environment(raw, environment, config_path)
             (top.error if is_error else top.warn)("env", message)
     elif "env" in raw and not isinstance(raw["env"], dict):
         top.wrong_type("env", "an object", raw["env"])
 
+    if "dev" in raw:
+        _validate_dev(top, raw["dev"])
     _validate_unique_names(top, merged)
     top.unexpected_fields(
         "top-level",
@@ -1381,13 +2170,11 @@ def validate(
     if flags is None:
         flags = []
     # wrangler's applyPythonConfig throws at the end of validation, before any diagnostic is
-    # printed; ``flags.includes(...)`` also finds the flag inside a string.
-    if isinstance(main, str) and main.endswith(".py") and not (
-        isinstance(flags, (list, str)) and "python_workers" in flags
-    ):
+    # printed; ``flags.includes(...)`` also finds the flag inside a string. Flags that are
+    # neither make wrangler's own code fail ("includes is not a function"): the report, which
+    # names the wrong type, is said instead.
+    if isinstance(main, str) and main.endswith(".py") and isinstance(flags, (list, str)) and "python_workers" not in flags:
         return Validation(errors=(Diagnostic("compatibility_flags", PYTHON_FLAG_ERROR, alone=True),), warnings=())
-    if "dev" in raw:
-        _validate_dev(top, raw["dev"])
     return Validation(
         errors=tuple(top.errors + env_sink.errors),
         warnings=tuple(top.warnings + env_sink.warnings),
