@@ -29,11 +29,12 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
-from workers_env.runtime.jsglobals import JsDate
+from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
 from workers_env.runtime.requestcf import incoming_cf
-from workers_env.runtime.statusline import REASON_HEADER, ReasonConnection, default_status_text, reason_value
+from workers_env.runtime.statusline import (BARE_HEAD_HEADER, REASON_HEADER, ReasonConnection, default_status_text,
+                                            reason_value)
 from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = [
@@ -85,6 +86,19 @@ HEADER_TIMEOUT = 15.0
 KEEP_ALIVE_TIMEOUT = 5.0
 
 _UNKNOWN_METHOD = (501, b"ERROR: Unrecognized request method.")  # KJ's answer, byte for byte
+#: what workerd answers (KJ's bare error responses, no Content-Type) for a request with no ``Host``
+#: (or an empty one), and for one whose URL cannot be parsed or that it cannot hand to a fetch
+#: handler (``CONNECT``): checked against wrangler dev 4.164.0
+_NO_HOST = (400, b"Bad Request")
+_INTERNAL_ERROR = (500, b"Internal Server Error")
+#: the connection-level headers KJ's HTTP layer owns (``KJ_HTTP_FOR_EACH_BUILTIN_HEADER``): a
+#: Worker neither sees a client's nor sends its own; the framing is the server's
+_CONNECTION_HEADERS = frozenset({"connection", "keep-alive", "te", "trailer", "upgrade", "content-length",
+                                 "transfer-encoding"})
+#: ASGI scope extensions the dev server's protocol adds: the raw request-target, and a way to end
+#: the connection without finishing the response (a Worker's body stream that failed)
+TARGET_EXTENSION = "workers_env.target"
+ABORT_EXTENSION = "workers_env.abort"
 _HEADER_TIMEOUT = b"ERROR: Your client took too long to send HTTP headers."
 _TOO_LARGE = (  # what Cloudflare's edge answers for a body over the plan's limit
     b"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
@@ -117,8 +131,23 @@ class WorkerApp:
             return
         if scope["type"] != "http":  # websockets are not emulated
             return
+        if scope["method"] == "CONNECT":  # workerd hands CONNECT to a connect() handler, which Python Workers lack
+            log.error("Received a connect event but we lack a handler. Did you remember to export a connect() "
+                      "function?")
+            await self._refuse(send, *_INTERNAL_ERROR, content_type=None)
+            return
         if scope["method"] not in KNOWN_METHODS:
             await self._refuse(send, *_UNKNOWN_METHOD)
+            return
+        host = self._host(scope)
+        if host is None:
+            await self._refuse(send, *_NO_HOST, content_type=None)
+            return
+        url = self._url(scope, host)
+        if url is None:
+            log.error("Uncaught exception: TypeError: Invalid URL string. (%s %s, Host: %s)", scope["method"],
+                      self._target(scope).decode("latin-1"), host)
+            await self._refuse(send, *_INTERNAL_ERROR, content_type=None)
             return
         try:
             body = await self._read_body(scope, receive, self.max_body_bytes)
@@ -135,7 +164,7 @@ class WorkerApp:
         if trigger_path(scope["path"]) == LOCAL_EMAIL_PATH:
             await self._local_email(scope, body, send)
             return
-        request = self._request(scope, body)
+        request = self._request(scope, body, url)
         ctx = self.worker.new_context()
         started = time.monotonic()
         try:
@@ -155,11 +184,11 @@ class WorkerApp:
         # the body's own length goes over the wire, whatever Content-Length the Worker's headers
         # hold (a copied origin's, say), as workerd sends it (wrangler dev 4.164.0); none for
         # 204/304/1xx (RFC 9110 8.6, as wrangler dev sends them)
-        raw_headers = [(k, v) for k, v in _head(headers, reason) if k != b"content-length"]
-        if not (status in (204, 304) or status < 200):
-            raw_headers.append((b"content-length", str(len(body)).encode()))
+        raw_headers = _head(headers, reason, head=scope["method"] == "HEAD")
         if scope["method"] == "HEAD":
             body = b""
+        elif not (status in (204, 304) or status < 200):
+            raw_headers.append((b"content-length", str(len(body)).encode()))
         self._log(scope, status, reason, started, request.url)
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
@@ -177,17 +206,23 @@ class WorkerApp:
 
     @staticmethod
     async def _stream(scope: Scope, send: Send, response: Any) -> None:
-        """A body still being written: each chunk as it comes (no Content-Length, so chunked)."""
+        """A body still being written: each chunk as it comes (no Content-Length, so chunked).
+        A stream that fails ends the connection without the last chunk, as workerd does, so the
+        client sees a cut-off body rather than a whole one."""
         live = response._live
-        raw_headers = _head(response.headers.items(), response.statusText)
+        raw_headers = _head(response.headers.items(), response.statusText, head=scope["method"] == "HEAD")
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         try:
             while (chunk := await live.next_chunk()) is not None:
                 if scope["method"] != "HEAD" and chunk:
                     await send({"type": "http.response.body", "body": chunk, "more_body": True})
-        except Exception:
-            log.exception("The Worker's response stream failed while %s %s was being answered", scope["method"],
-                          scope["path"])
+        except Exception as exc:  # the Worker's error, logged with its frames only (runtime/tracebacks.py)
+            log.error("The Worker's response stream failed while %s %s was being answered", scope["method"],
+                      scope["path"], exc_info=(type(exc), exc, without_our_frames(exc)))
+            abort = scope.get("extensions", {}).get(ABORT_EXTENSION)
+            if abort is not None:
+                abort()
+                return
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def _scheduled(self, scope: Scope, send: Send) -> None:
@@ -288,10 +323,13 @@ class WorkerApp:
                 return
 
     @staticmethod
-    async def _refuse(send: Send, status: int, body: bytes, *, content_type: bytes = b"text/plain",
+    async def _refuse(send: Send, status: int, body: bytes, *, content_type: bytes | None = b"text/plain",
                       reason: bytes | None = None) -> None:
         """An error answered by the server itself, closing the connection (as KJ's sendError)."""
-        headers = [(b"connection", b"close"), (b"content-type", content_type), (b"content-length", str(len(body)).encode())]
+        headers = [(b"connection", b"close")]
+        if content_type is not None:
+            headers.append((b"content-type", content_type))
+        headers.append((b"content-length", str(len(body)).encode()))
         if reason is not None:
             headers.append((REASON_HEADER, reason_value(reason)))
         await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -315,36 +353,92 @@ class WorkerApp:
         return bytes(body)
 
     @staticmethod
-    def _request(scope: Scope, body: bytes) -> JsRequest:
-        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]]
-        host = next((v for k, v in headers if k.lower() == "host"), None)
-        if host is None:
-            server_host, server_port = scope.get("server") or ("localhost", 80)
-            host = f"{server_host}:{server_port}"
-        path = scope.get("raw_path") or scope["path"].encode("utf-8")
-        url = f"{scope.get('scheme', 'http')}://{host}{path.decode('latin-1')}"
-        if scope.get("query_string"):
-            url += "?" + scope["query_string"].decode("latin-1")
+    def _target(scope: Scope) -> bytes:
+        """The request-target as sent (``/a?b``, ``http://host/a``, ``*``)."""
+        target = scope.get("extensions", {}).get(TARGET_EXTENSION)
+        if target is None:  # another ASGI server: rebuilt from the scope
+            target = scope.get("raw_path") or scope["path"].encode("utf-8")
+            if scope.get("query_string"):
+                target += b"?" + scope["query_string"]
+        return bytes(target)
+
+    @staticmethod
+    def _host(scope: Scope) -> str | None:
+        """The ``Host`` header (workerd answers 400 without one, or with an empty one)."""
+        host = next((v for k, v in scope["headers"] if k.lower() == b"host"), None)
+        return host.decode("utf-8", "replace") if host else None
+
+    @classmethod
+    def _url(cls, scope: Scope, host: str) -> str | None:
+        """The URL the Worker sees, as workerd builds it: the scheme, the ``Host`` header, then the
+        target's path and query -- an absolute-form target's own scheme and authority ignored, a
+        fragment dropped -- read by the URL parser (so ``Host: user@h`` is ``http://h/``); None
+        when that fails (``OPTIONS *`` with a port, ``Host: a b``), which workerd answers 500."""
+        target = cls._target(scope).decode("latin-1").partition("#")[0]
+        if not target.startswith("/"):
+            scheme, sep, rest = target.partition("://")
+            if not sep or not scheme.isalpha():
+                return None
+            slash = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
+            target = rest[slash:] if rest[slash:].startswith("/") else "/" + rest[slash:]
+        try:
+            url = JsURL(f"{scope.get('scheme', 'http')}://{host}{target}")
+        except Exception:  # noqa: BLE001 - the URL parser's TypeError
+            return None
+        url.username = url.password = ""  # (wrangler dev: Host "user@h" reaches the Worker as http://h/)
+        return url.href
+
+    @staticmethod
+    def _request(scope: Scope, body: bytes, url: str) -> JsRequest:
+        """The ``Request`` the Worker gets, with the headers workerd's HTTP layer leaves it: no
+        connection-level ones (``Connection``, ``Keep-Alive``, ``TE``, ``Upgrade`` but for a
+        WebSocket handshake), ``Transfer-Encoding: chunked`` for a chunked body (and no
+        ``Content-Length`` then), ``Content-Length: 0`` on a method other than GET/HEAD sent
+        without a body, ``Host`` as the URL names it; values read as UTF-8, as workerd reads them
+        (a byte that is not UTF-8 becomes U+FFFD). A GET or HEAD that carries a body hands it on."""
+        pairs = [(k.decode("latin-1").lower(), v.decode("utf-8", "replace")) for k, v in scope["headers"]]
+        upgrade = next((v for k, v in pairs if k == "upgrade"), "")
+        chunked = any(k == "transfer-encoding" for k, _ in pairs)
+        declared = any(k == "content-length" for k, _ in pairs)
+        headers = [(k, v) for k, v in pairs if k not in _CONNECTION_HEADERS and k != "host"]
+        if upgrade.lower() == "websocket":
+            headers += [("connection", "Upgrade"), ("upgrade", "websocket")]
         method = scope["method"]
+        if chunked:
+            headers.append(("transfer-encoding", "chunked"))
+        elif declared or method not in ("GET", "HEAD"):
+            headers.append(("content-length", str(len(body))))
+        headers.append(("host", urlsplit(url).netloc))
         # as Miniflare's entry worker: Accept-Encoding is always "br, gzip" in Workers, and the
         # client's address is CF-Connecting-IP unless the request names one (an empty one is
         # replaced: ``!request.headers.get("CF-Connecting-IP")`` in its entry.worker.ts)
-        accept_encoding = next((v for k, v in headers if k.lower() == "accept-encoding"), None)
-        headers = [(k, v) for k, v in headers if k.lower() != "accept-encoding"] + [("accept-encoding", "br, gzip")]
+        accept_encoding = next((v for k, v in headers if k == "accept-encoding"), None)
+        headers = [(k, v) for k, v in headers if k != "accept-encoding"] + [("accept-encoding", "br, gzip")]
         client = scope.get("client")
-        if client and not next((v for k, v in headers if k.lower() == "cf-connecting-ip"), ""):
-            headers = [(k, v) for k, v in headers if k.lower() != "cf-connecting-ip"]
+        if client and not next((v for k, v in headers if k == "cf-connecting-ip"), ""):
+            headers = [(k, v) for k, v in headers if k != "cf-connecting-ip"]
             headers.append(("cf-connecting-ip", str(client[0])))
-        return JsRequest(url, method=method, headers=headers, body=body if body and method not in ("GET", "HEAD") else None,
-                         cf=incoming_cf(accept_encoding=accept_encoding))
+        bodiless = method in ("GET", "HEAD")
+        request = JsRequest(url, method=method, headers=headers, body=None if bodiless else body,
+                            cf=incoming_cf(accept_encoding=accept_encoding))
+        if bodiless and body:  # workerd's server hands on what the client sent; only `new Request` refuses it
+            request._body = body
+        return request
 
 
-def _head(headers: Iterable[tuple[str, str]], status_text: str) -> list[tuple[bytes, bytes]]:
-    """A Worker response's headers as ASGI sends them, with its ``statusText`` (if any) for the
-    status line, as workerd sends it (:mod:`.statusline`)."""
-    raw = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+def _head(headers: Iterable[tuple[str, str]], status_text: str, *, head: bool = False) -> list[tuple[bytes, bytes]]:
+    """A Worker response's headers as ASGI sends them, as workerd sends them: values in UTF-8
+    (workerd's quirk for non-ASCII values), without the connection-level headers KJ owns (the
+    framing is the server's), and its ``statusText`` (if any) for the status line
+    (:mod:`.statusline`; one that is not ASCII is sent empty, as wrangler dev 4.164.0 sends it).
+    An answer to HEAD keeps the Worker's own ``Content-Length`` and otherwise has no framing
+    header, as KJ's ``HttpServer`` sends it."""
+    raw = [(k.encode("latin-1"), v.encode("utf-8")) for k, v in headers
+           if k.lower() not in _CONNECTION_HEADERS or (head and k.lower() == "content-length")]
     if status_text:
-        raw.append((REASON_HEADER, reason_value(status_text.encode("latin-1", "replace"))))
+        raw.append((REASON_HEADER, reason_value(status_text.encode("ascii") if status_text.isascii() else b"")))
+    if head and not any(k.lower() == b"content-length" for k, _ in raw):
+        raw.append((BARE_HEAD_HEADER, b"1"))
     return raw
 
 
@@ -363,6 +457,16 @@ class _Protocol(H11Protocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         if not isinstance(self.conn, ReasonConnection):
             self.conn = ReasonConnection(self.conn)  # type: ignore[assignment]  # workerd's status lines
+            inner = self.app
+
+            async def app(scope: Scope, receive: Receive, send: Send) -> None:
+                if scope["type"] == "http":
+                    extensions = scope.setdefault("extensions", {})
+                    extensions[TARGET_EXTENSION] = getattr(self.conn, "target", None)
+                    extensions[ABORT_EXTENSION] = self._abort_response
+                await inner(scope, receive, send)
+
+            self.app = app
         super().connection_made(transport)
         self._first_request = True
         self._header_timer: asyncio.TimerHandle | None = None
@@ -388,6 +492,18 @@ class _Protocol(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_header_timer()
         super().connection_lost(exc)
+
+    def _should_upgrade(self) -> bool:
+        """Never: workerd hands an ``Upgrade`` request to the Worker's fetch handler as any other,
+        and workers-env does not emulate WebSockets (uvicorn would warn and point at a WebSocket
+        library, which would take the request away from the Worker)."""
+        return False
+
+    def _abort_response(self) -> None:
+        """End the connection mid-response: what was sent is flushed, nothing more is."""
+        if self.cycle is not None:
+            self.cycle.disconnected = True  # uvicorn sends nothing more for this response
+        self.transport.close()
 
     def _header_timed_out(self) -> None:
         self._header_timer = None
@@ -419,6 +535,8 @@ def _config(
     return uvicorn.Config(
         app, host=host, port=port, lifespan="on", log_level=log_level, server_header=False, date_header=False,
         http=protocol, timeout_keep_alive=keep_alive_timeout, access_log=not log_requests,  # type: ignore[arg-type]
+        ws="none",  # Upgrade requests reach the Worker (see _Protocol._should_upgrade)
+        proxy_headers=False,  # X-Forwarded-For/-Proto are the Worker's to read, as in workerd: not the client address
     )
 
 

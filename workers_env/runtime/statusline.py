@@ -15,11 +15,14 @@ from typing import Any
 
 import h11
 
-__all__ = ["REASON_HEADER", "ReasonConnection", "default_status_text", "reason_value"]
+__all__ = ["BARE_HEAD_HEADER", "REASON_HEADER", "ReasonConnection", "default_status_text", "reason_value"]
 
 #: a response's reason phrase, from the dev server's ASGI app to the connection (never sent),
 #: between two ``|`` so that a phrase of spaces passes h11's header checks (use :func:`reason_value`)
 REASON_HEADER = b"x-workers-env-reason"
+#: marks an answer to HEAD sent with no framing header at all, as KJ sends one whose Worker named
+#: no Content-Length (h11 would add ``Transfer-Encoding: chunked``, mirroring a GET); never sent
+BARE_HEAD_HEADER = b"x-workers-env-bare-head"
 
 
 def reason_value(text: bytes) -> bytes:
@@ -57,19 +60,34 @@ class ReasonConnection:
 
     def __init__(self, conn: h11.Connection):
         self._conn = conn
+        #: the request-target of the request being answered, as the client sent it (uvicorn's
+        #: scope splits it at ``?`` and loses an empty query and an absolute form's authority)
+        self.target: bytes = b""
+
+    def next_event(self) -> Any:
+        event = self._conn.next_event()
+        if isinstance(event, h11.Request):
+            self.target = event.target
+        return event
 
     def send(self, event: Any) -> bytes | None:
+        bare = False
         if isinstance(event, h11.Response):
             reason = default_status_text(event.status_code).encode("latin-1")
             headers = []
             for name, value in event.headers.raw_items():
                 if name.lower() == REASON_HEADER:
                     reason = value[1:-1]  # (reason_value's bars off)
+                elif name.lower() == BARE_HEAD_HEADER:
+                    bare = True
                 else:
                     headers.append((name, value))
             event = h11.Response(status_code=event.status_code, headers=headers, reason=reason,
                                  http_version=event.http_version)
-        return self._conn.send(event)
+        data = self._conn.send(event)
+        if bare and data is not None:  # h11 frames a HEAD answer as the GET's; KJ sends none
+            data = data.replace(b"\r\nTransfer-Encoding: chunked\r\n", b"\r\n", 1)
+        return data
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._conn, name)
