@@ -250,16 +250,42 @@ def test_without_pytest_asyncio_the_hint_names_anyios_marker(pytester: pytest.Py
     result = run(pytester, "-p", "no:asyncio")  # anyio's plugin (installed with anyio) stays
     result.assert_outcomes(failed=2)
     assert "pytest-asyncio did not run it" not in result.stdout.str()
-    result.stdout.fnmatch_lines(["*pytest-asyncio is not installed, and anyio's pytest plugin runs only tests "
-                                 "marked @pytest.mark.anyio*"])
+    result.stdout.fnmatch_lines(["*pytest-asyncio is turned off (-p no:asyncio), and anyio's pytest plugin runs only "
+                                 "tests marked @pytest.mark.anyio*or drop -p no:asyncio and mark it @pytest.mark.asyncio."])
 
 
-def test_with_no_async_plugin_the_hint_says_what_to_install(pytester: pytest.Pytester) -> None:
+def test_with_pytest_asyncio_turned_off_the_hint_says_so(pytester: pytest.Pytester) -> None:
+    # installed (it runs this suite), so "not installed" and "pip install" would send the user astray
     pytester.makefile(".toml", wrangler='name = "w"\n')
     pytester.makepyfile(test_async=ASYNC_TESTS)
     result = run(pytester, "-p", "no:asyncio", "-p", "no:anyio")
     result.assert_outcomes(failed=2)
-    result.stdout.fnmatch_lines(["*pytest-asyncio is not installed. pip install 'workers-env?pytest?' (pytest-asyncio comes with it)*"])
+    result.stdout.fnmatch_lines(["*pytest-asyncio is turned off (-p no:asyncio): drop -p no:asyncio, then mark the "
+                                 "test @pytest.mark.asyncio*"])
+    assert "not installed" not in result.stdout.str()
+
+
+def test_with_plugin_autoloading_off_the_hint_says_how_to_load_it(pytester: pytest.Pytester,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makepyfile(test_async=ASYNC_TESTS)
+    result = pytester.runpytest_subprocess("-p", "workers_env.pytest_plugin", "-p", "no:cacheprovider")
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(["*pytest-asyncio is installed but not loaded (plugin autoloading is off): load it "
+                                 "with -p pytest_asyncio.plugin, then mark the test @pytest.mark.asyncio*"])
+
+
+def test_with_no_async_plugin_the_hint_says_what_to_install(pytester: pytest.Pytester,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")  # no anyio plugin either
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makepyfile(test_async=ASYNC_TESTS)
+    # pytest-asyncio cannot be imported in this run: as if it were not installed
+    pytester.makeconftest("import sys\nsys.modules['pytest_asyncio'] = None\n")
+    result = pytester.runpytest_subprocess("-p", "workers_env.pytest_plugin", "-p", "no:cacheprovider")
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(["*pytest-asyncio is not installed: pip install 'workers-env?pytest?' (pytest-asyncio comes with it)*"])
 
 
 def test_an_async_test_old_pytest_would_skip_fails_instead(pytester: pytest.Pytester) -> None:
@@ -278,7 +304,7 @@ def test_an_async_test_old_pytest_would_skip_fails_instead(pytester: pytest.Pyte
     result = run(pytester, "-p", "no:asyncio", "-p", "no:anyio")
     result.assert_outcomes(failed=1, skipped=1)  # test_not_ours keeps pytest's own outcome
     result.stdout.fnmatch_lines(["*pytest skipped this test without running it*",
-                                 "*pytest-asyncio is not installed*"])
+                                 "*pytest-asyncio is turned off (-p no:asyncio)*"])
 
 
 def test_markers_are_registered(pytester: pytest.Pytester) -> None:

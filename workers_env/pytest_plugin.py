@@ -18,6 +18,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
+import warnings
 from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -60,6 +61,43 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     for line in _MARKERS:
         config.addinivalue_line("markers", line)
+    _check_options(config)
+
+
+def _exists(path: Path) -> bool:
+    """``path.exists()``, a path the system cannot look up (too long, ...) counting as absent."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+def _check_options(config: pytest.Config) -> None:
+    """Refuse a wrangler config path that names nothing and a time zone the C library would not
+    know (it would run in UTC without a word), before any test runs: a mistake in an option is
+    the run's, not each test's. Cheap checks only: nothing heavy is imported for a project that
+    does not use the fixtures."""
+    option = config.getoption("wrangler_config", None)
+    if option and not _exists(config.invocation_params.dir / option):
+        raise pytest.UsageError(f"workers-env: --wrangler-config {option}: no such file or folder "
+                                f"({config.invocation_params.dir / option}); name a wrangler.toml / wrangler.json(c) "
+                                "or the folder holding one, relative to the current folder")
+    ini = config.getini("workers_env_config")
+    if ini and not option:
+        base = config.inipath.parent if config.inipath else config.rootpath
+        if not _exists(base / ini):
+            raise pytest.UsageError(f"workers-env: the workers_env_config ini option {ini!r} names no file or folder "
+                                    f"({base / ini}); name a wrangler.toml / wrangler.json(c) or the folder holding one, "
+                                    f"relative to {config.inipath or 'the rootdir'}")
+    zone = config.getini("workers_env_timezone")
+    if zone not in ("", "UTC", "local"):  # the default needs no check (and no import of the runtime)
+        from workers_env._errors import ConfigError
+        from workers_env.runtime.timezone import check_timezone
+
+        try:
+            check_timezone(zone)
+        except ConfigError as exc:
+            raise pytest.UsageError(f"workers-env: the workers_env_timezone ini option: {exc}") from None
 
 
 _OUR_FIXTURES = frozenset({"env", "worker", "seed_vectors", "d1_schema"})
@@ -67,6 +105,48 @@ _OUR_FIXTURES = frozenset({"env", "worker", "seed_vectors", "d1_schema"})
 
 #: what pytest before 8.4 says when it skips an ``async def`` test no plugin ran (8.4 fails it)
 _ASYNC_SKIPPED = "async def function and no async plugin installed"
+
+
+#: the calls a test made without ``await`` (qualified names), by :func:`pytest_runtest_call`
+_UNAWAITED = pytest.StashKey[list]()
+
+#: workers-env's own folder, with a trailing separator
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, None]:
+    """Note the calls to a binding of ``env`` or to ``worker`` that the test never awaited: such a
+    call never ran (a coroutine's body starts at its ``await``), so a test that forgot one passed
+    having done nothing, with a RuntimeWarning at most. The warnings go on to pytest unchanged."""
+    if not _OUR_FIXTURES & set(getattr(item, "fixturenames", ())):
+        yield
+        return
+    with warnings.catch_warnings(record=True) as caught:
+        yield
+    for w in caught:  # to pytest's own record (and the filters it applies)
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+    unawaited = [name for name in map(_unawaited_call, caught) if name]
+    if unawaited:
+        item.stash[_UNAWAITED] = unawaited
+
+
+def _unawaited_call(warning: warnings.WarningMessage) -> str | None:
+    """The name of the call behind a "coroutine ... was never awaited" warning, when the
+    coroutine is one test code gets from workers-env: a method of a binding of ``env`` or of the
+    ``worker``. Not the Worker's own calls (``env.KV.put`` as Worker code sees it begins
+    unawaited, as in production, and the Worker's other mistakes are the Worker's)."""
+    coroutine = warning.source
+    code = getattr(coroutine, "cr_code", None)
+    if not issubclass(warning.category, RuntimeWarning) or code is None or "never awaited" not in str(warning.message):
+        return None
+    name = getattr(coroutine, "__qualname__", "")
+    if not code.co_filename.startswith(_PACKAGE_DIR) or name.startswith("env."):
+        return None
+    where = code.co_filename[len(_PACKAGE_DIR):].split(os.sep)
+    if where[0] in ("kv", "d1", "vectorize", "ai") or where == ["runtime", "loader.py"]:
+        return name
+    return None
 
 
 @pytest.hookimpl(hookwrapper=True)  # old-style: pytest 7.4, the oldest we support, has it
@@ -79,6 +159,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         _hide_our_frames()
     outcome = yield
     report = outcome.get_result()
+    unawaited = item.stash.get(_UNAWAITED, None) if report.when == "call" else None
+    if unawaited:
+        calls = ", ".join(dict.fromkeys(unawaited))
+        text = (f"workers-env: this test called {calls} without `await`, so the call never ran (a coroutine runs "
+                "when it is awaited): write `await` before it, in an `async def` test")
+        if report.passed:
+            report.outcome = "failed"
+            report.longrepr = text
+        else:
+            report.sections.append(("workers-env", text))
     function = getattr(item, "obj", None)
     if (report.when != "call" or not (report.failed or report.skipped) or not inspect.iscoroutinefunction(function)
             or not _OUR_FIXTURES & set(getattr(item, "fixturenames", ()))):
@@ -122,26 +212,55 @@ def _unrun_async_hint(item: pytest.Item) -> str:
         return ("This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
                 "configuration) a test needs @pytest.mark.asyncio -- or set asyncio_mode = \"auto\" "
                 "under [tool.pytest.ini_options] (or [pytest]) to run every async test.")
+    missing, fix = _why_no_pytest_asyncio(plugins)
     if plugins.hasplugin("anyio"):
-        return ("This test is `async def` but no plugin ran it: pytest-asyncio is not installed, and anyio's "
+        return (f"This test is `async def` but no plugin ran it: {missing}, and anyio's "
                 "pytest plugin runs only tests marked @pytest.mark.anyio -- mark it so (with anyio_backend "
-                "\"asyncio\", what Workers run on), or pip install 'workers-env[pytest]' for pytest-asyncio "
-                "and mark it @pytest.mark.asyncio.")
-    return ("This test is `async def` but no plugin ran it: pytest-asyncio is not installed. "
-            "pip install 'workers-env[pytest]' (pytest-asyncio comes with it), then mark the test "
+                f"\"asyncio\", what Workers run on), or {fix} and mark it @pytest.mark.asyncio.")
+    return (f"This test is `async def` but no plugin ran it: {missing}: "
+            f"{fix}, then mark the test "
             "@pytest.mark.asyncio or set asyncio_mode = \"auto\" under [tool.pytest.ini_options].")
+
+
+def _why_no_pytest_asyncio(plugins: pytest.PytestPluginManager) -> tuple[str, str]:
+    """Why pytest-asyncio is not running, and the fix: turned off, not loaded, or not installed."""
+    from importlib.util import find_spec
+
+    if plugins.is_blocked("asyncio"):
+        return "pytest-asyncio is turned off (-p no:asyncio)", "drop -p no:asyncio"
+    try:
+        installed = find_spec("pytest_asyncio") is not None
+    except (ImportError, ValueError):
+        installed = False
+    if installed:  # PYTEST_DISABLE_PLUGIN_AUTOLOAD, without -p asyncio
+        return ("pytest-asyncio is installed but not loaded (plugin autoloading is off)",
+                "load it with -p pytest_asyncio.plugin")
+    return "pytest-asyncio is not installed", "pip install 'workers-env[pytest]' (pytest-asyncio comes with it)"
 
 
 # -- seeding ---------------------------------------------------------------------------------
 
 
 def _load_vectors(source: Any, base: Path) -> list[dict[str, Any]]:
+    from workers_env._errors import ConfigError
     from workers_env.vectorize.ndjson import read_ndjson_vectors
 
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         return read_ndjson_vectors(path if path.is_absolute() else base / path)
-    return [dict(v) for v in source]
+    if isinstance(source, Mapping):
+        raise ConfigError("the vectors to seed are a list of vector dicts or an NDJSON file's path, got one dict: "
+                          "put it in a list, [{...}]")
+    try:
+        vectors = list(source)
+    except TypeError:
+        raise ConfigError("the vectors to seed are a list of vector dicts or an NDJSON file's path, "
+                          f"got {type(source).__name__}") from None
+    for position, vector in enumerate(vectors):
+        if not isinstance(vector, Mapping):
+            raise ConfigError(f"the vectors to seed are vector dicts ({{\"id\": ..., \"values\": [...]}}); item "
+                              f"{position} is {type(vector).__name__}")
+    return [dict(v) for v in vectors]
 
 
 def seed_binding(binding: Any, source: Any, *, namespace: str | None = None, base: str | os.PathLike[str] = ".") -> int:
@@ -151,8 +270,12 @@ def seed_binding(binding: Any, source: Any, *, namespace: str | None = None, bas
     ``wrangler vectorize insert --file`` takes (relative paths against ``base``).
     ``namespace`` applies to vectors that name none. Batches respect the 1000-vector limit.
     """
+    from workers_env._errors import ConfigError
     from workers_env.vectorize.limits import MAX_VECTORS_PER_WRITE
 
+    if not callable(getattr(binding, "upsert_sync", None)):
+        raise ConfigError(f"cannot seed vectors into {type(binding).__name__}: it is not a Vectorize binding "
+                          "(pass env.unwrapped(NAME) of a [[vectorize]] binding)")
     vectors = _load_vectors(source, Path(base))
     if namespace is not None:
         for vector in vectors:
@@ -165,11 +288,85 @@ def seed_binding(binding: Any, source: Any, *, namespace: str | None = None, bas
 # -- fixtures --------------------------------------------------------------------------------
 
 
+#: the keywords of ``@pytest.mark.workers_env`` (its line in ``_MARKERS``)
+_ENV_MARKER_KEYWORDS = ("config", "environment", "indexes", "embedders", "ai_replies", "bindings")
+
+
 def _marker_kwargs(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The ``workers_env`` markers' keywords, the closest marker winning, each checked: a
+    positional argument or a misspelt keyword would otherwise be dropped without a word."""
+    takes = ", ".join(f"{k}=" for k in _ENV_MARKER_KEYWORDS)
     merged: dict[str, Any] = {}
     for marker in reversed(list(request.node.iter_markers("workers_env"))):  # closest wins
+        if marker.args:
+            _fail(f"workers-env: @pytest.mark.workers_env takes keyword arguments only ({takes}), "
+                  f"got {', '.join(_short(a) for a in marker.args)} by position")
+        for key in marker.kwargs:
+            if key not in _ENV_MARKER_KEYWORDS:
+                _fail(f"workers-env: @pytest.mark.workers_env has no argument {key}={_did_you_mean(key)}; it takes {takes}")
         merged.update(marker.kwargs)
+    checks: tuple[tuple[str, Any, str], ...] = (
+        ("config", (str, os.PathLike), "a wrangler config file or folder (a str or path, relative to the test file)"),
+        ("environment", str, 'an [env.NAME] name, a str such as "staging"'),
+        ("indexes", Mapping, "{index name: definition}"),
+        ("embedders", Mapping, '{model name: function or "package.module:function"}'),
+        ("bindings", Mapping, "{binding name: object}"),
+    )
+    for key, kinds, what in checks:
+        value = merged.get(key)
+        if value is not None and not isinstance(value, kinds):
+            _fail(f"workers-env: @pytest.mark.workers_env({key}=...) takes {what}, got {type(value).__name__} {_short(value)}")
     return merged
+
+
+def _short(value: Any) -> str:
+    """``repr(value)``, cut to a length a one-line message can hold."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _did_you_mean(key: str) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(key, _ENV_MARKER_KEYWORDS, n=1)
+    return f" (did you mean {close[0]}=?)" if close else ""
+
+
+def _marker_arguments(mark: pytest.Mark, shape: Callable[..., None], usage: str) -> dict[str, Any]:
+    """``mark``'s arguments bound to ``shape``'s signature (its defaults filled in), or the
+    test fails naming the marker and what it takes -- not a TypeError from workers-env's insides."""
+    try:
+        bound = inspect.signature(shape).bind(*mark.args, **mark.kwargs)
+    except TypeError as exc:
+        _fail(f"workers-env: @pytest.mark.{usage}: {exc}")
+    bound.apply_defaults()
+    binding = bound.arguments["binding"]
+    if not isinstance(binding, str):
+        _fail(f"workers-env: @pytest.mark.{usage}: binding is the binding's name in the env, a str, "
+              f"got {type(binding).__name__} {_short(binding)}")
+    return dict(bound.arguments)
+
+
+def _vectorize_seed_shape(binding: str, source: Any, *, namespace: str | None = None) -> None:
+    """The arguments of ``@pytest.mark.vectorize_seed``."""
+
+
+def _d1_schema_shape(binding: str, source: Any = None) -> None:
+    """The arguments of ``@pytest.mark.d1_schema``."""
+
+
+_SEED_USAGE = "vectorize_seed(binding, source, *, namespace=None)"
+_SCHEMA_USAGE = "d1_schema(binding, source=None)"
+
+
+def _fixture_mapping(name: str, value: Any, what: str) -> Mapping[str, Any]:
+    """A conftest override of one of our mapping fixtures (``None`` reads as empty), or the test
+    fails naming the fixture."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        _fail(f"workers-env: the {name} fixture returns {what}, got {type(value).__name__} {_short(value)}")
+    return value
 
 
 def _test_dir(request: pytest.FixtureRequest) -> Path:
@@ -270,9 +467,14 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
     """Apply a schema to ``env.<binding>`` (a D1 database): its ``migrations_dir`` when ``source``
     is ``None``, else a ``.sql`` file or a migrations folder (relative to ``base``). Returns what ran:
     the migration names, or the file's name."""
+    from workers_env._errors import ConfigError
     from workers_env.d1 import migrations
     from workers_env.d1.assembly import d1_entries
+    from workers_env.d1.database import SqlFailure
 
+    if not isinstance(binding, str):
+        raise pytest.UsageError(f"workers-env: a D1 schema's binding is the binding's name in the env, a str such as "
+                                f"\"DB\", got {type(binding).__name__} {_short(binding)}")
     database = getattr(env.unwrapped(binding), "database", None) if binding in env else None
     entry = next((e for e in d1_entries(env.config) if e.binding == binding), None) if env.config else None
     if database is None or entry is None:
@@ -286,14 +488,38 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
                 f"workers-env: no migrations folder {directory} for the D1 binding {binding}: create it "
                 f"(workers-env d1 migrations create {binding} init) or pass a .sql file to d1_schema"
             )
-        return migrations.apply_all(database, directory, entry.migrations_table)
+        return _apply_migrations(database, directory, entry.migrations_table)
+    if not isinstance(source, (str, os.PathLike)):
+        raise pytest.UsageError(f"workers-env: a D1 schema is a .sql file or a migrations folder (a str or path), or "
+                                f"None for {binding}'s migrations_dir; got {type(source).__name__} {_short(source)}")
     path = Path(base) / Path(source)
     if path.is_dir():
-        return migrations.apply_all(database, path, entry.migrations_table)
+        return _apply_migrations(database, path, entry.migrations_table)
     if not path.is_file():
         raise pytest.UsageError(f"workers-env: the D1 schema {path} does not exist")
-    migrations.run_sql_file(database, path)
+    try:
+        migrations.run_sql_file(database, path)
+    except SqlFailure as exc:
+        raise ConfigError(f"{path}: {exc.message}") from None
     return [path.name]
+
+
+def _apply_migrations(database: Any, directory: Path, table: str) -> list[str]:
+    """:func:`migrations.apply_all`, a failure naming the migration that failed."""
+    from workers_env._errors import ConfigError
+    from workers_env.d1 import migrations
+    from workers_env.d1.database import SqlFailure
+
+    try:
+        pending = migrations.unapplied_migrations(database, directory, table)
+    except SqlFailure as exc:
+        raise ConfigError(f"the migrations table {table}: {exc.message}") from None
+    for name in pending:
+        try:
+            migrations.apply_migration(database, directory, name, table)
+        except SqlFailure as exc:
+            raise ConfigError(f"{directory / name}: {exc.message}") from None
+    return pending
 
 
 @pytest.fixture
@@ -306,8 +532,9 @@ def d1_schema(env: Env, request: pytest.FixtureRequest) -> Callable[..., list[st
     return apply
 
 
-def _schema_from_marker(env: Env, base: Path, binding: str, source: Any = None) -> None:
-    _apply_schema(env, binding, source, base)
+def _schema_from_marker(env: Env, base: Path, mark: pytest.Mark) -> None:
+    arguments = _marker_arguments(mark, _d1_schema_shape, _SCHEMA_USAGE)
+    _apply_schema(env, arguments["binding"], arguments["source"], base)
 
 
 def _fail(message: str) -> NoReturn:
@@ -329,7 +556,7 @@ def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
         return apply_d1_schema(env, binding, source, base=base)
     except pytest.UsageError as exc:  # a mistake in the marker or fixture: its message alone
         _fail(str(exc))
-    except (JsException, ValueError) as exc:
+    except (JsException, ValueError) as exc:  # ConfigError is a ValueError
         _fail(f"workers-env: the D1 schema for {binding} failed: {exc}")
 
 
@@ -346,8 +573,10 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
     marker = _marker_kwargs(request)
     location = _config_location(request, marker)
     indexes = marker.get("indexes", workers_env_indexes)
-    supplied = dict(workers_env_bindings or {})
+    supplied = dict(_fixture_mapping("workers_env_bindings", workers_env_bindings, "{binding name: object}"))
     supplied.update(marker.get("bindings") or {})  # the marker wins, name by name
+    seeds = _fixture_mapping("workers_env_seed", workers_env_seed, '{binding: [vectors] or "file.ndjson"}')
+    schemas = _fixture_mapping("workers_env_d1_schema", workers_env_d1_schema, '{binding: None or "schema.sql"}')
     try:
         built = load_env(
             location,
@@ -363,6 +592,9 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
             found: Path | None = find_config(location)
         except ConfigError:
             found = None
+        if found is None and marker.get("config"):
+            _fail(f"workers-env: @pytest.mark.workers_env(config={_short(marker['config'])}) names no wrangler config "
+                  f"(paths are relative to the test file): {exc}")
         if found is None:
             _fail(f"workers-env: the env fixture found no wrangler config from {location}:\n{exc}\n"
                   "Point it at one with --wrangler-config PATH, the workers_env_config ini option, "
@@ -370,29 +602,49 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
         _fail(f"workers-env: the env fixture could not build the env of {found}:\n{exc}")
     try:
         base = _test_dir(request)
-        for name, source in workers_env_seed.items():
-            seed_binding(_binding(built, name), source, base=base)
-        for mark in request.node.iter_markers("vectorize_seed"):
-            _seed_from_marker(built, base, *mark.args, **mark.kwargs)
-        for name, source in workers_env_d1_schema.items():
+        for name, source in seeds.items():
+            _seed(built, name, source, None, base, f"the workers_env_seed fixture's {name!r}")
+        for mark in reversed(list(request.node.iter_markers("vectorize_seed"))):  # outermost first: the closest wins
+            _seed_from_marker(built, base, mark)
+        for name, source in schemas.items():
             _apply_schema(built, name, source, base)
         for mark in reversed(list(request.node.iter_markers("d1_schema"))):  # outermost first
-            _schema_from_marker(built, base, *mark.args, **mark.kwargs)
+            _schema_from_marker(built, base, mark)
         yield built
     finally:
         built.close()
 
 
-def _seed_from_marker(env: Env, base: Path, binding: str, source: Any, *, namespace: str | None = None) -> None:
-    seed_binding(_binding(env, binding), source, namespace=namespace, base=base)
+def _seed_from_marker(env: Env, base: Path, mark: pytest.Mark) -> None:
+    arguments = _marker_arguments(mark, _vectorize_seed_shape, _SEED_USAGE)
+    binding = arguments["binding"]
+    _seed(env, binding, arguments["source"], arguments["namespace"], base,
+          f"@pytest.mark.vectorize_seed({binding!r}, ...)")
 
 
-def _binding(env: Env, binding: str) -> Any:
-    if binding not in env:
+def _seed(env: Env, binding: Any, source: Any, namespace: str | None, base: Path, what: str) -> int:
+    """Seed ``env.<binding>``, or fail the test with the one line that says what went wrong
+    (``what`` names the marker, fixture or call), not workers-env's traceback."""
+    from workers_env._errors import WorkersEnvError
+
+    target = _binding(env, binding)
+    try:
+        return seed_binding(target, source, namespace=namespace, base=base)
+    except WorkersEnvError as exc:
+        _fail(f"workers-env: {what}: {exc}")
+
+
+def _binding(env: Env, binding: Any) -> Any:
+    if not isinstance(binding, str) or binding not in env:
         pytest.fail(f"workers-env: cannot seed {binding!r}: the env has {', '.join(env) or 'no bindings'}"
                     f"{_config_named(env)}", pytrace=False)
     unwrapped = getattr(env, "unwrapped", None)
-    return unwrapped(binding) if callable(unwrapped) else env[binding]  # the emulator, whatever the era
+    target = unwrapped(binding) if callable(unwrapped) else env[binding]  # the emulator, whatever the era
+    if not callable(getattr(target, "upsert_sync", None)):
+        vectorize = [name for name in env if callable(getattr(env.unwrapped(name), "upsert_sync", None))]
+        pytest.fail(f"workers-env: cannot seed {binding!r}: it is not a Vectorize binding; the env's Vectorize "
+                    f"bindings: {', '.join(vectorize) or 'none'}{_config_named(env)}", pytrace=False)
+    return target
 
 
 @pytest.fixture
@@ -400,7 +652,7 @@ def seed_vectors(env: Env, request: pytest.FixtureRequest) -> Callable[..., int]
     """``seed_vectors("VECTORIZE", vectors_or_ndjson_path, namespace=None) -> int`` (synchronous)."""
 
     def seed(binding: str, source: Any, *, namespace: str | None = None) -> int:
-        return seed_binding(_binding(env, binding), source, namespace=namespace, base=_test_dir(request))
+        return _seed(env, binding, source, namespace, _test_dir(request), f"seed_vectors({binding!r}, ...)")
 
     return seed
 

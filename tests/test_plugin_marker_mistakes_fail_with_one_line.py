@@ -1,0 +1,128 @@
+"""A mistake in a marker of the plugin -- a positional argument where keywords go, a misspelt
+keyword, a value of the wrong kind, a missing or extra argument -- fails the test with one line
+naming the marker and what it takes, instead of being dropped without a word (the test then
+ran with the wrong config, unseeded) or ending in a TypeError from workers-env's insides."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+WRANGLER = """\
+name = "markers"
+main = "src/entry.py"
+compatibility_date = "2026-05-01"
+compatibility_flags = ["python_workers"]
+
+[[vectorize]]
+binding = "VECTORIZE"
+index_name = "docs"
+
+[[d1_databases]]
+binding = "DB"
+database_name = "db"
+database_id = "db-1"
+"""
+
+CASES = {
+    "workers_env('wrangler.toml')": ("@pytest.mark.workers_env takes keyword arguments only (config=, environment=, "
+                                     "indexes=, embedders=, ai_replies=, bindings=), got 'wrangler.toml' by position"),
+    "workers_env(confg='other.toml')": ("@pytest.mark.workers_env has no argument confg= (did you mean config=?); "
+                                       "it takes config=,"),
+    "workers_env(config=123)": ("@pytest.mark.workers_env(config=...) takes a wrangler config file or folder "
+                                "(a str or path, relative to the test file), got int 123"),
+    "workers_env(environment=1)": ("@pytest.mark.workers_env(environment=...) takes an [env.NAME] name"),
+    "workers_env(bindings=['R2'])": ("@pytest.mark.workers_env(bindings=...) takes {binding name: object}, "
+                                     "got list ['R2']"),
+    "workers_env(indexes='docs')": ("@pytest.mark.workers_env(indexes=...) takes {index name: definition}"),
+    "workers_env(config='missing.toml')": ("@pytest.mark.workers_env(config='missing.toml') names no wrangler "
+                                           "config (paths are relative to the test file)"),
+    "vectorize_seed": ("@pytest.mark.vectorize_seed(binding, source, *, namespace=None): missing a required "
+                       "argument: 'binding'"),
+    "vectorize_seed('VECTORIZE')": ("@pytest.mark.vectorize_seed(binding, source, *, namespace=None): missing a "
+                                    "required argument: 'source'"),
+    "vectorize_seed('VECTORIZE', [], 'ns')": ("@pytest.mark.vectorize_seed(binding, source, *, namespace=None): "
+                                              "too many positional arguments"),
+    "vectorize_seed(1, [])": ("@pytest.mark.vectorize_seed(binding, source, *, namespace=None): binding is the "
+                              "binding's name in the env, a str, got int 1"),
+    "d1_schema()": ("@pytest.mark.d1_schema(binding, source=None): missing a required argument: 'binding'"),
+    "d1_schema(binding='DB', src='schema.sql')": ("@pytest.mark.d1_schema(binding, source=None): got an "
+                                                  "unexpected keyword argument 'src'"),
+    "d1_schema('DB', 5)": ("a D1 schema is a .sql file or a migrations folder (a str or path), or None for DB's "
+                           "migrations_dir; got int 5"),
+}
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makefile(".toml", wrangler=WRANGLER)
+    pytester.path.joinpath("pyproject.toml").write_text(
+        '[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
+        '[tool.pytest.ini_options]\nasyncio_default_fixture_loop_scope = "function"\n')
+    return pytester
+
+
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    return pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", *args)
+
+
+@pytest.mark.parametrize("mark", list(CASES))
+def test_a_marker_mistake_fails_the_test_naming_the_marker(project: pytest.Pytester, mark: str) -> None:
+    says = CASES[mark]
+    project.makepyfile(test_mark=f"import pytest\n\n@pytest.mark.{mark}\ndef test_it(env):\n    pass\n")
+    result = run(project)
+    result.assert_outcomes(errors=1)
+    out = result.stdout.str()
+    assert f"workers-env: {says}" in out, out
+    report = out.split("short test summary")[0]
+    assert "pytest_plugin.py" not in report and "TypeError" not in report  # the message alone, not our frames
+
+
+def test_a_marker_on_the_class_or_module_is_checked_too(project: pytest.Pytester) -> None:
+    project.makepyfile(test_mark=textwrap.dedent("""
+        import pytest
+
+        pytestmark = pytest.mark.workers_env(environmnet="staging")
+
+        class TestIt:
+            def test_it(self, env):
+                pass
+        """))
+    result = run(project)
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*@pytest.mark.workers_env has no argument environmnet= (did you mean environment=?)*"])
+
+
+def test_the_right_arguments_still_work(project: pytest.Pytester) -> None:
+    (project.path / "tests").mkdir()
+    (project.path / "tests" / "schema.sql").write_text("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);\n")
+    project.makepyfile(**{"tests/test_mark": textwrap.dedent("""
+        import pytest
+
+        @pytest.mark.workers_env(config="..", environment=None, bindings={"EXTRA": 1})
+        @pytest.mark.vectorize_seed("VECTORIZE", [{"id": "a", "values": [1, 0, 0]}], namespace="ns")
+        @pytest.mark.d1_schema("DB", source="schema.sql")
+        def test_it(env):
+            assert env.EXTRA == 1
+            assert env.unwrapped("VECTORIZE").get_by_ids_sync(["a"])[0]["namespace"] == "ns"
+            assert env.unwrapped("DB").database.query_one("SELECT count(*) FROM notes", ()).rows == [(0,)]
+        """)})
+    run(project).assert_outcomes(passed=1)
+
+
+@pytest.mark.parametrize("fixture, value, says", [
+    ("workers_env_bindings", "['R2']", "the workers_env_bindings fixture returns {binding name: object}, got list ['R2']"),
+    ("workers_env_seed", "['seed.ndjson']", 'the workers_env_seed fixture returns {binding: [vectors] or "file.ndjson"}, '
+                                            "got list ['seed.ndjson']"),
+    ("workers_env_d1_schema", "'schema.sql'", 'the workers_env_d1_schema fixture returns {binding: None or "schema.sql"}, '
+                                              "got str 'schema.sql'"),
+])
+def test_an_override_fixture_of_the_wrong_kind_is_named(project: pytest.Pytester, fixture: str, value: str,
+                                                        says: str) -> None:
+    project.makeconftest(f"import pytest\n\n@pytest.fixture\ndef {fixture}():\n    return {value}\n")
+    project.makepyfile(test_it="def test_it(env):\n    pass\n")
+    result = run(project)
+    result.assert_outcomes(errors=1)
+    assert f"workers-env: {says}" in result.stdout.str()
+    assert "pytest_plugin.py" not in result.stdout.str()
