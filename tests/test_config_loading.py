@@ -463,3 +463,10 @@ def test_a_pyproject_that_is_not_utf8_says_so(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"pyproject.toml: it is not valid UTF-8 \(invalid "
                                           r"continuation byte at byte 21\)\. Save it as UTF-8\."):
         load_config(tmp_path)
+
+
+def test_a_path_the_system_cannot_look_up_is_a_config_error(tmp_path: Path) -> None:
+    from workers_env import load_env
+
+    with pytest.raises(ConfigError, match="^Configuration file cannot be looked up: File name too long"):
+        load_env(tmp_path / ("x" * 300))  # (was a bare OSError from the first stat)

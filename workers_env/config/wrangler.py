@@ -114,9 +114,14 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path:
     ``wrangler.json``, then upward for ``wrangler.jsonc``, then for ``wrangler.toml``.
     """
     begin = Path.cwd() if start is None else Path(start).absolute()
-    if begin.is_file():
+    try:
+        is_file, exists = begin.is_file(), begin.exists()
+    except OSError as exc:  # a name the system cannot look up: too long, say
+        raise ConfigError(f"Configuration file cannot be looked up: {exc.strerror}: {str(begin)[:200]}\n"
+                          "Check the path you passed.", path=str(begin)) from None
+    if is_file:
         return begin
-    if not begin.exists():
+    if not exists:
         raise ConfigError(
             f"Configuration file not found: {begin}\n"
             "Check the path, or pass the folder holding wrangler.toml / wrangler.json(c) instead.",
