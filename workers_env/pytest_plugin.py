@@ -600,6 +600,7 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
                   "Point it at one with --wrangler-config PATH, the workers_env_config ini option, "
                   "or @pytest.mark.workers_env(config=...).")
         _fail(f"workers-env: the env fixture could not build the env of {found}:\n{exc}")
+    _note_config_warnings(request.config, built)
     try:
         base = _test_dir(request)
         for name, source in seeds.items():
@@ -613,6 +614,40 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
         yield built
     finally:
         built.close()
+
+
+#: every wrangler config the env fixture read in this run that had warnings: (path, env) -> them
+_CONFIG_WARNINGS = pytest.StashKey[dict]()
+
+
+def _note_config_warnings(config: pytest.Config, built: Env) -> None:
+    """Keep the warnings wrangler would print for the config a test's env came from (shown once,
+    in the summary: not as Python warnings, which ``-W error`` would turn into failures)."""
+    read = getattr(built, "config", None)
+    if read is not None and read.warnings:
+        config.stash.setdefault(_CONFIG_WARNINGS, {})[(str(read.path), read.environment)] = read.warnings
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """The wrangler config warnings of this run, as wrangler words them (a misspelt key in
+    wrangler.toml would otherwise pass every test without a word)."""
+    found = config.stash.get(_CONFIG_WARNINGS, None)
+    if not found:
+        return
+    terminalreporter.section("workers-env: wrangler config warnings", yellow=True)
+    for (path, environment), messages in sorted(found.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        where = f"{_short_path(path)}" + (f' (environment "{environment}")' if environment else "")
+        terminalreporter.write_line(f"Processing {where} configuration:")
+        for message in messages:
+            for i, line in enumerate(message.splitlines()):
+                terminalreporter.write_line(("  - " if i == 0 else "    ") + line)
+
+
+def _short_path(path: str) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
 
 
 def _seed_from_marker(env: Env, base: Path, mark: pytest.Mark) -> None:
