@@ -46,6 +46,9 @@ def idx(request: pytest.FixtureRequest, make_binding: Any) -> Any:
     ("returnValues", "yes", 'returnValues: expected a boolean, got "yes"'),
     ("namespace", ["a"], 'namespace: expected a string, got ["a"]'),
     ("namespace", 5, "namespace: expected a string, got 5"),
+    # a Python object with no JSON form, named where it sits (was "got list" / "got dict")
+    ("topK", [Decimal(1)], "topK must be a whole number of at least 1, got [a Python Decimal]"),
+    ("namespace", {"a": Decimal(1)}, 'namespace: expected a string, got {"a":a Python Decimal}'),
 ])
 async def test_query_options_of_the_wrong_type_are_shown_as_json(idx: Any, option: str, value: Any, shown: str) -> None:
     with pytest.raises(VectorizeError) as info:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -84,10 +85,18 @@ def _as_sent(value: Any) -> str:
     if isinstance(value, (dict, list, str, int, float)) or value is None:
         try:
             text = json_text(value)
-        except (TypeError, RecursionError):  # an object the request could not hold
-            return _describe(value)
+        except (TypeError, RecursionError):  # it holds an object the request could not: name it in place
+            try:
+                marked = json.dumps(value, separators=(",", ":"), ensure_ascii=False,
+                                    default=lambda o: f"\0{_describe(o) if isinstance(o, JsOpaque) else 'a Python ' + type(o).__name__}\0")
+            except (TypeError, ValueError, RecursionError):
+                return _describe(value)
+            text = _MARKED.sub(r"\1", marked)
         return text if len(text) <= 80 else text[:77] + "..."
     return _describe(value)
+
+
+_MARKED = re.compile(r'"\\u0000(.*?)\\u0000"')
 
 
 def _unconvertible(value: Any) -> Any:
