@@ -45,6 +45,48 @@ def local_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
         server.shutdown()
 
 
+#: ``{"hello": "world"}`` as node's zlib.brotliCompressSync gives it (no brotli module needed)
+BROTLI_HELLO = bytes.fromhex("8b08807b2268656c6c6f223a2022776f726c64227d03")
+
+
+@contextlib.contextmanager
+def encoding_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
+    """A local HTTP origin answering ``{"hello": "world"}`` as JSON: ``/gzip`` gzipped, ``/br``
+    brotli-encoded, ``/GZIP`` gzipped under ``Content-Encoding: GZIP``, ``/bad`` not gzip under
+    ``Content-Encoding: gzip``, ``/accept`` the ``Accept-Encoding`` it got (``<none>``), any
+    other path plain. Yields ``(host:port, the lower-cased headers of each request)``."""
+    import gzip
+
+    seen: list[dict[str, str]] = []
+    body = b'{"hello": "world"}'
+    answers = {"/gzip": ("gzip", gzip.compress(body)), "/br": ("br", BROTLI_HELLO),
+               "/GZIP": ("GZIP", gzip.compress(body)), "/bad": ("gzip", b"not gzip at all")}
+
+    class Encoding(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            seen.append({k.lower(): v for k, v in self.headers.items()})
+            encoding, data = answers.get(self.path, (None, body))
+            if self.path == "/accept":
+                data = (self.headers.get("accept-encoding") or "<none>").encode()
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            if encoding:
+                self.send_header("content-encoding", encoding)
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Encoding)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+
+
 class RecordingQueue:
     """A Queue binding supplied by a test: records each message body ``send``/``sendBatch`` got."""
 

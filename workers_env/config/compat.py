@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 __all__ = [
+    "BROTLI_CONTENT_ENCODING",
     "PYTHON_EXTERNAL_SDK",
     "PYTHON_FORCE_NEW_VENDOR_PATH",
     "PYTHON_NO_GLOBAL_HANDLERS",
@@ -53,6 +54,9 @@ PYTHON_EXTERNAL_SDK = CompatFlag(
 #: ``queuesJsonMessages``: a Queue's ``send(body)`` without a ``contentType`` serialises to JSON
 #: (``JSON.stringify``), no longer with V8's serializer.
 QUEUES_JSON_MESSAGES = CompatFlag("queuesJsonMessages", "queues_json_messages", "no_queues_json_messages", "2024-03-18")
+#: ``brotliContentEncoding``: ``Content-Encoding: br`` bodies are decoded and encoded as ``gzip`` ones are.
+BROTLI_CONTENT_ENCODING = CompatFlag(
+    "brotliContentEncoding", "brotli_content_encoding", "no_brotli_content_encoding", "2024-04-29")
 #: ``nodeJsCompatV2``: the Node.js globals ``Buffer`` and ``process`` exist everywhere; implied
 #: by ``nodejs_compat`` on a date from 2024-09-23 (``$impliedByAfterDate``), on for all from 2026-08-04.
 NODEJS_COMPAT_V2 = CompatFlag("nodeJsCompatV2", "nodejs_compat_v2", "no_nodejs_compat_v2", "2026-08-04")

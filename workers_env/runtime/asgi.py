@@ -25,7 +25,7 @@ from urllib.parse import unquote
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.eras import NEWEST_SDK
-from workers_env.runtime.gateway import BaseOptions
+from workers_env.runtime.gateway import BaseOptions, with_options
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsstreams import HANGING
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
@@ -314,7 +314,7 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any =
             await shutdown()
     if first_message_only and not built_in:  # an SDK before 1.1.1: after a response only
         await shutdown()
-    return response
+    return with_options(response, options)
 
 
 async def websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
@@ -327,8 +327,7 @@ async def websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
 
 @dataclass(frozen=True, kw_only=True)
 class Options(BaseOptions):
-    """Options for the ASGI adapter (``workers.asgi.Options``; ``encode_body`` changes nothing
-    locally)."""
+    """Options for the ASGI adapter (``workers.asgi.Options``)."""
 
 
 def entrypoint(app: Any, *, options: Any = None) -> type:

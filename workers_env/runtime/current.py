@@ -30,6 +30,8 @@ class WorkerRuntime:
     node_globals: bool = True
     #: the ``CF-Worker`` header of its outgoing fetches (``None``: none, as outside a Worker)
     cf_worker: str | None = None
+    #: ``brotli_content_encoding`` (on from 2024-04-29): ``br`` bodies are decoded and encoded as ``gzip`` ones
+    brotli_content_encoding: bool = True
     #: which files of its folder a deploy uploads (:class:`~workers_env.config.uploads.Uploads`; None: unchecked)
     uploads: Any = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives

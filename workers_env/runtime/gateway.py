@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-__all__ = ["BaseOptions", "EncodeBody"]
+__all__ = ["BaseOptions", "EncodeBody", "with_options"]
 
 EncodeBody = Literal["automatic", "manual"]
 
@@ -14,8 +14,9 @@ EncodeBody = Literal["automatic", "manual"]
 @dataclass(frozen=True, kw_only=True)
 class BaseOptions:
     """``encode_body``: whether the runtime encodes the body by its ``Content-Encoding``
-    (``"automatic"``) or the app already did (``"manual"``, the ``Response`` init's
-    ``encodeBody``). workers-env never re-encodes a response, so it changes nothing locally."""
+    (``"automatic"``: the app's plain body goes out gzipped under ``Content-Encoding: gzip``)
+    or the app already did (``"manual"``: its bytes go as given), the ``Response`` init's
+    ``encodeBody`` -- which the dev server applies as workerd does."""
 
     encode_body: EncodeBody = "automatic"
 
@@ -26,3 +27,11 @@ class BaseOptions:
     def response_init(self) -> dict[str, Any]:
         """Extra keyword arguments for ``Response.new``."""
         return {"encodeBody": self.encode_body} if self.encode_body != "automatic" else {}
+
+
+def with_options(response: Any, options: Any) -> Any:
+    """``response`` built as the SDK builds it with ``options`` (``Response.new(...,
+    **options.response_init())``): its ``encodeBody`` from ``encode_body``."""
+    if isinstance(options, BaseOptions):
+        response._encode_body = options.encode_body
+    return response

@@ -17,6 +17,7 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
+from workers_env.runtime.contentencoding import checked_mode, decode_body
 from workers_env.runtime.forms import encode_form
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
@@ -83,9 +84,11 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     if isinstance(init, JsRequest):  # workerd's Request::Initializer: another Request reads as its
         options.update(method=init.method, redirect=init.redirect, signal=init.signal, cf=init.cf,
                        headers=JsHeaders(init.headers),  # fields, its body not taken but shared: reading
-                       body=None if init._body is None else JsBuffer(init._body), _body_of=init)  # one stream
+                       body=None if init._body is None else JsBuffer(init._body), _body_of=init,  # one stream
+                       encodeResponseBody=init._encode_response_body)
     elif isinstance(init, JsResponse):  # Response::Initializer: another Response's status, text, headers
-        options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init.webSocket)
+        options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init.webSocket,
+                       encodeBody=init._encode_body)  # and its encodeBody (workerd http.c++)
         if init.statusText:
             options["statusText"] = init.statusText
     elif isinstance(init, JsObject):
@@ -348,19 +351,36 @@ class _Body(JsProxy):
     @property
     def _body(self) -> bytes | None:
         """The body's bytes (``None``: no body); a stream still being written is read whole
-        once its writer has closed (the async readers wait for that)."""
+        once its writer has closed (the async readers wait for that); a ``fetch()`` answer's
+        gzip or brotli body is decoded when first read (:meth:`set_encoded`), failing as workerd
+        fails it."""
         live = self._live
         if live is not None:
             if not live.closed:
                 raise RuntimeError("the body's stream is still being written: await a body method (text(), ...)")
             self.__dict__["_data"] = b"".join(live.take())
             self._live = None
+        encoded = self.__dict__.get("_encoded")
+        if encoded is not None:
+            self.__dict__["_data"] = decode_body(*encoded)
+            del self.__dict__["_encoded"]
         return self.__dict__.get("_data")
 
     @_body.setter
     def _body(self, value: bytes | None) -> None:
         self.__dict__["_data"] = value
+        self.__dict__.pop("_encoded", None)
         self._live = None
+
+    def set_encoded(self, encoding: str, data: bytes) -> None:
+        """Make the body ``data``, in ``encoding`` (``"gzip"``/``"br"``) as received: read
+        decoded, or sent on as it is (:meth:`encoded`)."""
+        self._body = data
+        self.__dict__["_encoded"] = (encoding, data)
+
+    def encoded(self) -> tuple[str, bytes] | None:
+        """``(encoding, bytes as received)`` of a body not yet decoded, else ``None``."""
+        return None if self.bodyUsed else self.__dict__.get("_encoded")
 
     async def _settle(self) -> None:
         if self._live is not None:
@@ -488,6 +508,9 @@ class JsRequest(_Body):
 
     _js_name = "Request"
 
+    #: the init's ``encodeResponseBody``: ``"manual"`` leaves the answer's body encoded
+    _encode_response_body = "automatic"
+
     def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None,
                  redirect: str = "follow", signal: Any = None):
         method = str(method).upper()
@@ -521,6 +544,13 @@ class JsRequest(_Body):
             made = JsRequest.from_options(input, options)
             made._share_body(body_of)
             return made
+        mode = checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
+        made = JsRequest._from_options(input, options)
+        made._encode_response_body = mode  # an input Request's is not taken, only an init's (workerd)
+        return made
+
+    @staticmethod
+    def _from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
         if "method" in options:
@@ -556,8 +586,10 @@ class JsRequest(_Body):
     def clone(self) -> JsRequest:
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
-        return JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
+        copy = JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
                          redirect=self.redirect, signal=self.signal)
+        copy._encode_response_body = self._encode_response_body
+        return copy
 
     def __repr__(self) -> str:
         return f"Request {{ method: {self.method!r}, url: {self.url!r} }}"
@@ -621,6 +653,8 @@ class JsResponse(_Body):
         self.type = "default"
         self.redirected = False
         self.webSocket = options.get("webSocket")
+        #: ``encodeBody``: ``"manual"`` sends the body as given, whatever its ``Content-Encoding``
+        self._encode_body = checked_mode(options.get("encodeBody"), "encodeBody")
         if source is not None and data is not None:
             self._share_body(source)
 
@@ -673,7 +707,11 @@ class JsResponse(_Body):
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
         copy = JsResponse(None, JsObject({"status": self.status, "statusText": self.statusText, "headers": self.headers}))
-        copy._body = self._body
+        encoded = self.encoded()  # workerd tees the stream as received; encodeBody is not copied
+        if encoded is not None:
+            copy.set_encoded(*encoded)
+        else:
+            copy._body = self._body
         return copy
 
     def raw_body(self) -> bytes:

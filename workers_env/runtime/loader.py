@@ -32,6 +32,7 @@ from workers_env._env import env_clock
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
+    BROTLI_CONTENT_ENCODING,
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
     compatibility_date,
@@ -213,6 +214,8 @@ class Worker:
         runtime = scope.runtime if isinstance(scope.runtime, WorkerRuntime) else WorkerRuntime(JsEnv(env), None)
         self._js_env = runtime.js_env
         self.era: Era | None = runtime.era
+        #: whether ``Content-Encoding: br`` is encoded and decoded as ``gzip`` is (runtime/contentencoding.py)
+        self.brotli_content_encoding = runtime.brotli_content_encoding
         self._no_global_handlers = no_global_handlers
         self._default = self._entrypoint_class(module, no_global_handlers)
         self._on_fetch = self._global_handler("on_fetch")
@@ -604,7 +607,8 @@ def load_worker(
     vendor = main_path.parent / "vendor"
     legacy_vendor = vendor.is_dir() and not main_only and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
     runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config),
-                            cf_worker=cf_worker_zone(config), uploads=uploads)
+                            cf_worker=cf_worker_zone(config), uploads=uploads,
+                            brotli_content_encoding=flag_enabled(BROTLI_CONTENT_ENCODING, config))
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None)
     with scope:

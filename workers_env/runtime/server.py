@@ -28,6 +28,7 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsweb import JsRequest
@@ -167,32 +168,85 @@ class WorkerApp:
         request = self._request(scope, body, url)
         ctx = self.worker.new_context()
         started = time.monotonic()
+        chunked = False
         try:
             response = await self.worker.dispatch(request, ctx)
-            if response._live is not None:  # a TransformStream's readable: sent as it is written
+            headers, inner, encoding, changed = self._encoding(scope, response)
+            if encoding == UNSUPPORTED:
+                status, reason, body = 415, "Unsupported Media Type", b"Unsupported Media Type"
+                headers = [("accept-encoding", "br, gzip"), ("content-type", "text/plain;charset=UTF-8")]
+            elif response._live is not None:  # a TransformStream's readable: sent as it is written
                 self._log(scope, response.status, response.statusText, started, request.url)
-                await self._stream(scope, send, response)
+                await self._stream(scope, send, response, headers, encoding)
                 await ctx.drain()
                 return
-            status, headers, body = response.status, response.headers.items(), response.raw_body()
-            reason = response.statusText
+            else:
+                status, reason = response.status, response.statusText
+                body, chunked = self._body(response, inner, encoding, changed)
         except Exception as exc:  # logged with the Worker's frames, not workers-env's (runtime/tracebacks.py)
             log.error("Uncaught exception in the worker while handling %s %s", request.method, request.url,
                       exc_info=(type(exc), exc, without_our_frames(exc)))
             status, headers, body = 500, [("content-type", "text/plain;charset=UTF-8")], _ERROR_BODY
-            reason = ""
+            reason, chunked = "", False
         # the body's own length goes over the wire, whatever Content-Length the Worker's headers
         # hold (a copied origin's, say), as workerd sends it (wrangler dev 4.164.0); none for
-        # 204/304/1xx (RFC 9110 8.6, as wrangler dev sends them)
+        # 204/304/1xx (RFC 9110 8.6, as wrangler dev sends them), none for a body encoded here
         raw_headers = _head(headers, reason, head=scope["method"] == "HEAD")
         if scope["method"] == "HEAD":
             body = b""
-        elif not (status in (204, 304) or status < 200):
+        elif not (status in (204, 304) or status < 200 or chunked):
             raw_headers.append((b"content-length", str(len(body)).encode()))
         self._log(scope, status, reason, started, request.url)
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
         await ctx.drain()
+
+    def _encoding(self, scope: Scope, response: Any) -> tuple[list[tuple[str, str]], str | None, str | None, bool]:
+        """``(headers as sent, the encoding workerd gives the Worker's body, the encoding it goes
+        out in, whether the two differ)``; the third is :data:`UNSUPPORTED` for the 415. workerd
+        encodes by ``Content-Encoding`` (:func:`content_encoding`); after it, ``wrangler dev``'s
+        entry worker fits that header to the client's ``Accept-Encoding`` (:func:`negotiated`),
+        decoding and re-encoding the body when it changes it."""
+        headers = response.headers.items()
+        inner = content_encoding(response.headers, response._encode_body, self._brotli)
+        if response._live is not None and response._encode_body == "manual":
+            return headers, None, None, False  # a stream the Worker encoded itself: left as it is
+        client = [v.decode("latin-1") for k, v in scope["headers"] if k.lower() == b"accept-encoding"]
+        declared = next((v for k, v in headers if k == "content-encoding"), None)
+        content_type = next((v for k, v in headers if k == "content-type"), None)
+        wanted = negotiated(", ".join(client) if client else None, content_type, declared)
+        if wanted == declared:
+            return headers, inner, inner, False
+        if wanted == UNSUPPORTED:
+            return headers, inner, UNSUPPORTED, True
+        headers = sorted([(k, v) for k, v in headers if k != "content-encoding"] +
+                         ([("content-encoding", wanted)] if wanted else []), key=lambda pair: pair[0])
+        return headers, inner, wanted, True
+
+    @staticmethod
+    def _body(response: Any, inner: str | None, final: str | None, changed: bool) -> tuple[bytes, bool]:
+        """``(bytes to send, whether they go chunked)``. workerd sends a ``fetch()`` answer returned
+        unread in the encoding it came in as it came, Content-Length and all (its pump), a body
+        it encodes chunked, any other with its length; a body whose encoding wrangler dev's entry
+        worker changes is decoded and re-encoded, so chunked -- a ``manual`` one decoded from its
+        ``Content-Encoding`` (bytes that do not decode fail the request, as they fail there)."""
+        received = response.encoded()
+        if received is None and response._body is None:
+            return b"", False
+        if received is not None and received[0] == inner:
+            wire, length_known = received[1], True
+        elif inner is not None:
+            wire, length_known = b"", False  # made below, from the plain body
+        else:
+            wire, length_known = response.raw_body(), True
+        if not changed:
+            return (wire, False) if length_known else (Encoder(inner).encode(response._body), True)  # type: ignore[arg-type]
+        if response._encode_body == "manual":
+            declared = response.headers.get("content-encoding")
+            plain = decode_body(declared, wire) if declared in ("gzip", "br") else wire
+        else:
+            plain = response._body
+        return (Encoder(final).encode(plain) if final is not None else plain), True
 
     def _log(self, scope: Scope, status: int, reason: str | None, started: float, url: str | None = None) -> None:
         """Miniflare's ``maybeLogRequest`` line through wrangler's logger: method, the URL's
@@ -204,18 +258,29 @@ class WorkerApp:
             print(f"[wrangler:info] {scope['method']} {path} {status} {text} "
                   f"({round((time.monotonic() - started) * 1000)}ms)", flush=True)
 
+    @property
+    def _brotli(self) -> bool:
+        return getattr(self.worker, "brotli_content_encoding", True)
+
     @staticmethod
-    async def _stream(scope: Scope, send: Send, response: Any) -> None:
-        """A body still being written: each chunk as it comes (no Content-Length, so chunked).
-        A stream that fails ends the connection without the last chunk, as workerd does, so the
-        client sees a cut-off body rather than a whole one."""
+    async def _stream(scope: Scope, send: Send, response: Any, headers: list[tuple[str, str]],
+                      encoding: str | None) -> None:
+        """A body still being written: each chunk as it comes (no Content-Length, so chunked),
+        encoded as it goes when ``encoding`` says so. A stream that fails ends the connection
+        without the last chunk, as workerd does, so the client sees a cut-off body rather than a
+        whole one."""
         live = response._live
-        raw_headers = _head(response.headers.items(), response.statusText, head=scope["method"] == "HEAD")
+        encoder = Encoder(encoding) if encoding is not None else None
+        raw_headers = _head(headers, response.statusText, head=scope["method"] == "HEAD")
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         try:
             while (chunk := await live.next_chunk()) is not None:
+                if encoder is not None:
+                    chunk = encoder.feed(chunk)
                 if scope["method"] != "HEAD" and chunk:
                     await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            if encoder is not None and scope["method"] != "HEAD":
+                await send({"type": "http.response.body", "body": encoder.finish(), "more_body": True})
         except Exception as exc:  # the Worker's error, logged with its frames only (runtime/tracebacks.py)
             log.error("The Worker's response stream failed while %s %s was being answered", scope["method"],
                       scope["path"], exc_info=(type(exc), exc, without_our_frames(exc)))

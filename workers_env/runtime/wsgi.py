@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from workers_env.runtime.asgi import NULL_BODY_STATUSES, js_request_of
-from workers_env.runtime.gateway import BaseOptions
+from workers_env.runtime.gateway import BaseOptions, with_options
 from workers_env.runtime.jsweb import JsHeaders, JsResponse
 
 __all__ = ["Options", "build_environ", "entrypoint", "fetch"]
@@ -120,12 +120,12 @@ class Options(BaseOptions):
 
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Options | None = None) -> JsResponse:
     """Serve ``req`` with the WSGI ``app``; returns the JS ``Response`` (``ctx`` is unused, as
-    in the SDK; ``options`` are checked, and change nothing locally)."""
+    in the SDK; ``options``' ``encode_body`` is the response's ``encodeBody``)."""
     js_req = js_request_of(req, "wsgi.fetch()")
     logger.debug("WSGI request: %s %s", js_req.method, js_req.url)
     body = js_req._consume() if js_req._body is not None else b""
     try:
-        return _respond(app, build_environ(req, env, body))
+        return with_options(_respond(app, build_environ(req, env, body)), options)
     except Exception:
         logger.exception("WSGI request failed")
         raise

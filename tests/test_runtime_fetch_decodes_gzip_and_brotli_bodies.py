@@ -1,0 +1,140 @@
+"""A Worker's ``fetch()`` answer whose ``Content-Encoding`` is exactly ``gzip`` -- or ``br`` from
+2024-04-29 (``brotli_content_encoding``; ``no_brotli_content_encoding`` turns it off) -- is read decoded, its headers left as received
+(workerd ``getContentEncoding``, ``makeHttpResponse``), unless the request said
+``encodeResponseBody: "manual"``. Checked side by side with a JavaScript Worker under wrangler
+dev 4.164.0: the same texts, headers and error. Without the optional ``brotli`` module a
+brotli body cannot be decoded here: the origin is not offered ``br``, and one that answers it
+anyway is a clear error naming the module."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import BROTLI_HELLO, encoding_origin, one_file_worker
+
+from workers_env import load_worker
+from workers_env.runtime.contentencoding import brotli_module
+
+ENTRY = '''
+import json
+from urllib.parse import urlparse, parse_qs
+from js import Object, Request, Response as JsResponse, fetch
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        query = parse_qs(urlparse(request.url).query)
+        init = {}
+        if "manual" in query:
+            init["encodeResponseBody"] = query["manual"][0]
+        if "accept" in query:
+            init["headers"] = {"accept-encoding": query["accept"][0]}
+        try:
+            resp = await fetch(request.headers.get("x-origin"), to_js(init, dict_converter=Object.fromEntries))
+        except Exception as exc:
+            return Response(json.dumps({"fetch": str(exc)}))
+        try:
+            data = (await resp.bytes()).to_bytes()
+            text = data.decode("latin-1")
+        except Exception as exc:
+            text = f"{type(exc).__name__}: {exc}"
+        return Response(json.dumps({"ce": resp.headers.get("content-encoding"),
+                                    "cl": resp.headers.get("content-length"), "text": text}))
+'''
+
+PLAIN = '{"hello": "world"}'
+
+
+@pytest.fixture
+def origin():
+    with encoding_origin() as (host, seen):
+        yield f"http://{host}", seen
+
+
+async def seen_by_worker(folder, url, query=""):
+    response = await load_worker(folder).fetch("/" + query, headers={"x-origin": url})
+    return json.loads(await response.text())
+
+
+@pytest.mark.asyncio
+async def test_a_gzip_body_is_read_decoded_and_its_headers_stay(tmp_path, origin):
+    url, _ = origin
+    got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/gzip")
+    assert got == {"ce": "gzip", "cl": "38", "text": PLAIN}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("query", ["?manual=manual"])
+async def test_manual_leaves_the_body_as_received(tmp_path, origin, query):
+    url, _ = origin
+    got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/gzip", query)
+    assert got["ce"] == "gzip" and got["text"].encode("latin-1")[:2] == b"\x1f\x8b"
+    got = await seen_by_worker(tmp_path, url + "/br", query)
+    assert got["text"].encode("latin-1") == BROTLI_HELLO
+
+
+@pytest.mark.asyncio
+async def test_only_the_exact_value_gzip_is_decoded(tmp_path, origin):
+    url, _ = origin
+    got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/GZIP")
+    assert got["ce"] == "GZIP" and got["text"].encode("latin-1")[:2] == b"\x1f\x8b"
+
+
+@pytest.mark.asyncio
+async def test_bytes_that_are_not_gzip_fail_the_read_as_workerd_fails_it(tmp_path, origin):
+    url, _ = origin
+    got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/bad")
+    assert got["text"] == "JsException: TypeError: Gzip decompression failed."
+
+
+@pytest.mark.asyncio
+async def test_an_unknown_encode_response_body_is_workerds_type_error(tmp_path, origin):
+    url, _ = origin
+    got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/gzip", "?manual=nope")
+    assert got == {"fetch": "TypeError: encodeResponseBody: unexpected value: nope"}
+
+
+@pytest.mark.asyncio
+async def test_a_fetch_without_accept_encoding_sends_none(tmp_path, origin):
+    url, seen = origin
+    got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/accept")
+    assert got["text"] == "<none>" and "accept-encoding" not in seen[-1]
+
+
+@pytest.mark.asyncio
+async def test_with_no_brotli_content_encoding_a_brotli_body_is_left_encoded(tmp_path, origin):
+    url, seen = origin
+    folder = one_file_worker(tmp_path, ENTRY)
+    toml = folder / "wrangler.toml"
+    toml.write_text(toml.read_text().replace('["python_workers"]', '["python_workers", "no_brotli_content_encoding"]'))
+    got = await seen_by_worker(folder, url + "/br")
+    assert got == {"ce": "br", "cl": "22", "text": BROTLI_HELLO.decode("latin-1")}
+    await seen_by_worker(folder, url + "/accept", "?accept=br,%20gzip")
+    assert seen[-1]["accept-encoding"] == "br, gzip"
+
+
+@pytest.mark.asyncio
+@pytest.mark.skipif(brotli_module() is not None, reason="the brotli module is installed")
+async def test_without_the_brotli_module_br_is_not_offered_and_a_br_body_says_so(tmp_path, origin):
+    url, seen = origin
+    folder = one_file_worker(tmp_path, ENTRY)
+    got = await seen_by_worker(folder, url + "/accept", "?accept=br,%20gzip;q=0.5")
+    assert got["text"] == "gzip;q=0.5" and seen[-1]["accept-encoding"] == "gzip;q=0.5"
+    await seen_by_worker(folder, url + "/accept", "?accept=br")
+    assert "accept-encoding" not in seen[-1]
+    got = await seen_by_worker(folder, url + "/br")
+    assert got["text"].startswith("NotEmulatedError: this body is brotli-encoded") and "pip install brotli" in got["text"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.skipif(brotli_module() is None, reason="the brotli module is not installed")
+async def test_with_the_brotli_module_a_br_body_is_read_decoded(tmp_path, origin):
+    url, seen = origin
+    folder = one_file_worker(tmp_path, ENTRY)
+    got = await seen_by_worker(folder, url + "/br")
+    assert got == {"ce": "br", "cl": "22", "text": PLAIN}
+    await seen_by_worker(folder, url + "/accept", "?accept=br,%20gzip")
+    assert seen[-1]["accept-encoding"] == "br, gzip"

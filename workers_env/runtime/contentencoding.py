@@ -1,0 +1,202 @@
+"""``Content-Encoding`` as workerd applies it to bodies (``getContentEncoding`` in its
+``system-streams.c++``): a body whose header is exactly ``gzip`` -- or ``br`` with the
+``brotli_content_encoding`` flag (on from 2024-04-29) -- is decoded when a Worker reads a
+``fetch()`` response and encoded when a Worker's response goes out, unless the request said
+``encodeResponseBody: "manual"`` or the response ``encodeBody: "manual"``.
+
+gzip is the standard library's. brotli uses the ``brotli`` module when it is importable (it is
+optional); without it a response is still sent as valid brotli (uncompressed meta-blocks, which
+every brotli decoder reads), but a brotli body cannot be decoded: outgoing fetches then leave
+``br`` out of ``Accept-Encoding``, so origins answer gzip or identity.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Mapping
+from typing import Any
+
+from workers_env._errors import NotEmulatedError
+from workers_env.runtime.jsproxy import js_type_error
+
+__all__ = ["UNSUPPORTED", "Encoder", "brotli_module", "checked_mode", "content_encoding", "negotiated",
+           "decode_body", "without_br"]
+
+_MISSING_BROTLI = ("this body is brotli-encoded (Content-Encoding: br), which production decodes; workers-env needs "
+                   "the optional `brotli` module for that (pip install brotli). Or fetch with encodeResponseBody: "
+                   "\"manual\" and decode it yourself")
+
+
+def brotli_module() -> Any:
+    """The ``brotli`` module, or ``None`` when it is not installed."""
+    try:
+        import brotli  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    return brotli
+
+
+def checked_mode(value: Any, option: str) -> str:
+    """An ``encodeBody`` / ``encodeResponseBody`` init member: ``"automatic"`` or ``"manual"``
+    (``undefined`` is the default), anything else workerd's ``TypeError``."""
+    if value is None:
+        return "automatic"
+    text = value if isinstance(value, str) else str(value)
+    if text not in ("automatic", "manual"):
+        raise js_type_error(f"{option}: unexpected value: {text}")
+    return text
+
+
+def content_encoding(headers: Any, mode: str, brotli_enabled: bool) -> str | None:
+    """workerd's ``getContentEncoding``: ``"gzip"``, ``"br"`` or ``None`` (identity). Only the
+    exact lower-case values count: ``GZIP``, ``x-gzip`` or ``gzip, br`` leave the body as it is."""
+    if mode == "manual":
+        return None
+    value = headers.get("content-encoding") if isinstance(headers, Mapping) or hasattr(headers, "get") else None
+    if value == "gzip":
+        return "gzip"
+    if value == "br" and brotli_enabled:
+        return "br"
+    return None
+
+
+def decode_body(encoding: str, data: bytes) -> bytes:
+    """The body a Worker reads of a ``gzip``/``br`` response, or workerd's ``TypeError`` for
+    bytes that do not decode (its messages, ``system-streams.c++``)."""
+    if encoding == "gzip":
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            out = inflater.decompress(data)
+        except zlib.error:
+            raise js_type_error("Gzip decompression failed.") from None
+        if not inflater.eof:
+            raise js_type_error("Gzip compressed stream ended prematurely.")
+        return out
+    brotli = brotli_module()
+    if brotli is None:
+        raise NotEmulatedError(_MISSING_BROTLI)
+    try:
+        return bytes(brotli.decompress(data))
+    except Exception:  # noqa: BLE001 - brotli.error, whatever the binding calls it
+        raise js_type_error("Brotli decompression failed.") from None
+
+
+def without_br(accept_encoding: str) -> str:
+    """``Accept-Encoding`` without its ``br`` elements (what this machine cannot decode)."""
+    kept = [part for part in accept_encoding.split(",") if part.split(";")[0].strip().lower() != "br"]
+    return ",".join(kept).strip(" ,")
+
+
+class Encoder:
+    """Encodes a body chunk by chunk, as workerd's output stream does for a Worker's response."""
+
+    def __init__(self, encoding: str):
+        self.encoding = encoding
+        brotli = brotli_module() if encoding == "br" else None
+        self._gzip = zlib.compressobj(wbits=31) if encoding == "gzip" else None
+        self._brotli = brotli.Compressor() if brotli is not None else None
+        self._stored = _StoredBrotli() if encoding == "br" and brotli is None else None
+
+    def feed(self, chunk: bytes) -> bytes:
+        if self._gzip is not None:
+            return self._gzip.compress(chunk)
+        if self._brotli is not None:
+            return bytes(self._brotli.process(chunk))
+        assert self._stored is not None
+        return self._stored.feed(chunk)
+
+    def finish(self) -> bytes:
+        if self._gzip is not None:
+            return self._gzip.flush()
+        if self._brotli is not None:
+            return bytes(self._brotli.finish())
+        assert self._stored is not None
+        return self._stored.finish()
+
+    def encode(self, data: bytes) -> bytes:
+        """A whole body, encoded."""
+        return self.feed(data) + self.finish()
+
+
+class _StoredBrotli:
+    """A brotli stream of uncompressed meta-blocks (RFC 7932 9.2): valid brotli without the
+    ``brotli`` module, the size of the input plus three bytes per 64 KiB."""
+
+    _BLOCK = 1 << 16
+    #: the stream header, WBITS = 22 (RFC 7932 9.1: a 1 bit, then 22 - 17 in three bits): four bits
+    _WBITS, _WBITS_LENGTH = 0b1011, 4
+
+    def __init__(self) -> None:
+        self._started = False
+
+    def _prefix(self) -> tuple[int, int]:
+        """The bits still to go before the next meta-block header, and how many."""
+        if self._started:
+            return 0, 0
+        self._started = True
+        return self._WBITS, self._WBITS_LENGTH
+
+    def feed(self, chunk: bytes) -> bytes:
+        out = bytearray()
+        for start in range(0, len(chunk), self._BLOCK):
+            block = chunk[start:start + self._BLOCK]
+            bits, used = self._prefix()
+            # ISLAST 0, MNIBBLES 0 (four nibbles), MLEN - 1 in 16 bits, ISUNCOMPRESSED 1; then up to a byte
+            header = bits | ((len(block) - 1) << (used + 3)) | (1 << (used + 19))
+            out += header.to_bytes((used + 20 + 7) // 8, "little") + block
+        return bytes(out)
+
+    def finish(self) -> bytes:
+        bits, used = self._prefix()
+        return (bits | (0b11 << used)).to_bytes(1, "little")  # ISLAST 1, ISLASTEMPTY 1
+
+
+#: the types Cloudflare's edge compresses (Miniflare's ``compressedByCloudflareFL``, from
+#: developers.cloudflare.com/speed/optimization/content/brotli/content-compression/)
+COMPRESSED_TYPES = frozenset("""
+text/html text/richtext text/plain text/css text/x-script text/x-component text/x-java-source text/x-markdown
+application/javascript application/x-javascript text/javascript text/js image/x-icon image/vnd.microsoft.icon
+application/x-perl application/x-httpd-cgi text/xml application/xml application/rss+xml application/vnd.api+json
+application/x-protobuf application/json multipart/bag multipart/mixed application/xhtml+xml font/ttf font/otf
+font/x-woff image/svg+xml application/vnd.ms-fontobject application/ttf application/x-ttf application/otf
+application/x-otf application/truetype application/opentype application/x-opentype application/font-woff
+application/eot application/font application/font-sfnt application/wasm application/javascript-binast
+application/manifest+json application/ld+json application/graphql+json application/geo+json
+""".split())
+
+_ACCEPT_ELEMENT = re.compile(r"(?P<coding>[a-z]+|\*)(?:\s*;\s*q=(?P<weight>\d+(?:.\d+)?))?")
+#: what the edge answers a client that accepts neither gzip, brotli nor identity
+UNSUPPORTED = "415"
+
+
+def negotiated(client_accept_encoding: str | None, content_type: str | None, encoding: str | None) -> str | None:
+    """The ``Content-Encoding`` ``wrangler dev`` gives a Worker's response for the client's
+    ``Accept-Encoding`` (Miniflare's ``ensureAcceptableEncoding``, standing in for the edge):
+    ``encoding`` unchanged, ``None`` for identity, another of ``gzip``/``br``, or
+    :data:`UNSUPPORTED` when the client refuses every coding the edge can give."""
+    if client_accept_encoding is None:
+        return encoding
+    accepted = []
+    for element in client_accept_encoding.split(","):
+        match = _ACCEPT_ELEMENT.fullmatch(element.strip())
+        if match is not None:
+            accepted.append((match["coding"], float(match["weight"]) if match["weight"] is not None else 1.0))
+    if not accepted:
+        return encoding
+    if content_type and content_type.split(";")[0] not in COMPRESSED_TYPES:
+        return encoding
+    if encoding is not None and encoding not in ("gzip", "br"):
+        return encoding
+    desired, identity_disallowed = None, False
+    for coding, weight in sorted(accepted, key=lambda pair: -pair[1]):  # stable, as Array#sort
+        if weight == 0:
+            identity_disallowed = identity_disallowed or coding in ("identity", "*")
+        elif coding in ("gzip", "br"):
+            desired = coding
+            break
+        elif coding == "identity":
+            break
+    if desired is None and identity_disallowed:
+        return UNSUPPORTED
+    return desired
