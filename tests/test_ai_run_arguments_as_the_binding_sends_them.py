@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from ai_helpers import ai_env, run
 from hypothesis import HealthCheck, given, settings
@@ -52,7 +53,6 @@ def test_an_int_past_the_safe_range_is_a_bigint_json_stringify_refuses(tmp_path)
 
 
 def test_bytes_sets_and_arrays_reach_the_schema_as_objects(tmp_path):
-    np = pytest.importorskip("numpy")
     env = ai_env(tmp_path)
     assert str(error(env, BGE, {"text": {"a"}})) == (  # a Set is written as {}
         "AiError: 5006: Error: oneOf at '/' not met, 0 matches: Type mismatch of '/text', 'string' not in 'object', "

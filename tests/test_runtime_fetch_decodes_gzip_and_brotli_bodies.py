@@ -9,6 +9,8 @@ anyway is a clear error naming the module."""
 from __future__ import annotations
 
 import json
+import sys
+import types
 
 import pytest
 from worker_helpers import BROTLI_HELLO, encoding_origin, one_file_worker
@@ -117,8 +119,9 @@ async def test_with_no_brotli_content_encoding_a_brotli_body_is_left_encoded(tmp
 
 
 @pytest.mark.asyncio
-@pytest.mark.skipif(brotli_module() is not None, reason="the brotli module is installed")
-async def test_without_the_brotli_module_br_is_not_offered_and_a_br_body_says_so(tmp_path, origin):
+async def test_without_the_brotli_module_br_is_not_offered_and_a_br_body_says_so(tmp_path, origin, monkeypatch):
+    monkeypatch.setitem(sys.modules, "brotli", None)  # not importable, whether installed or not
+    assert brotli_module() is None
     url, seen = origin
     folder = one_file_worker(tmp_path, ENTRY)
     got = await seen_by_worker(folder, url + "/accept", "?accept=br,%20gzip;q=0.5")
@@ -130,8 +133,12 @@ async def test_without_the_brotli_module_br_is_not_offered_and_a_br_body_says_so
 
 
 @pytest.mark.asyncio
-@pytest.mark.skipif(brotli_module() is None, reason="the brotli module is not installed")
-async def test_with_the_brotli_module_a_br_body_is_read_decoded(tmp_path, origin):
+async def test_with_the_brotli_module_a_br_body_is_read_decoded(tmp_path, origin, monkeypatch):
+    # the optional module stood in for by one that knows the origin's one brotli body: this pins
+    # that an importable ``brotli`` is used to decode and that ``br`` is then offered
+    fake = types.SimpleNamespace(decompress=lambda data: {BROTLI_HELLO: PLAIN.encode()}[bytes(data)],
+                                 error=Exception)
+    monkeypatch.setitem(sys.modules, "brotli", fake)
     url, seen = origin
     folder = one_file_worker(tmp_path, ENTRY)
     got = await seen_by_worker(folder, url + "/br")
