@@ -30,7 +30,6 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from workers_env._errors import StateError, reason
@@ -141,51 +140,54 @@ class MiniflareStore(Store):
             except OSError:
                 pass  # as Miniflare: a dangling blob costs disk space, never correctness
 
-    @contextlib.contextmanager
-    def _guard(self) -> Iterator[sqlite3.Connection]:
-        """Hold the lock; SQLite's failures become :class:`StateError` naming the file."""
-        with self._lock:
-            try:
-                yield self._db
-            except sqlite3.Error as exc:
-                text = reason(exc)
-                if "locked" in text or "busy" in text:
-                    detail = (f"it stayed locked by another process (wrangler dev, another workers-env) for "
-                              f"{BUSY_TIMEOUT_S} s ({text}); try again once that process has finished writing")
-                elif isinstance(exc, sqlite3.ProgrammingError) and "closed" in text:
-                    detail = "the state was closed (env.close()) and cannot be used"
-                else:
-                    detail = f"{text}; check that the file is writable and a KV state file"
-                raise StateError(f"the local KV state at {self.db_path}: {detail}; nothing was changed") from None
+    def _failed(self, exc: sqlite3.Error) -> StateError:
+        """SQLite's failure as a :class:`StateError` naming the file (callers hold the lock and
+        catch around their statements: a ``try`` costs nothing until something fails)."""
+        text = reason(exc)
+        if "locked" in text or "busy" in text:
+            detail = (f"it stayed locked by another process (wrangler dev, another workers-env) for "
+                      f"{BUSY_TIMEOUT_S} s ({text}); try again once that process has finished writing")
+        elif isinstance(exc, sqlite3.ProgrammingError) and "closed" in text:
+            detail = "the state was closed (env.close()) and cannot be used"
+        else:
+            detail = f"{text}; check that the file is writable and a KV state file"
+        return StateError(f"the local KV state at {self.db_path}: {detail}; nothing was changed")
 
     def get(self, key: str, now_ms: int) -> Entry | None:
-        with self._guard() as db:
-            row = db.execute("SELECT blob_id, expiration, metadata FROM _mf_entries WHERE key = ?", (key,)).fetchone()
-            while row is not None:
-                blob_id, expiration, metadata = row
-                if expiration is not None and expiration <= now_ms:
-                    # only the row read here: a write another connection committed since stays
-                    for (dropped,) in _tidy(db, "DELETE FROM _mf_entries WHERE key = ? AND blob_id = ? "
-                                                "RETURNING blob_id", (key, blob_id)):
-                        self._remove_blob(dropped)
-                    return None
-                value = self._read_blob(blob_id)
-                if value is not None:
-                    return Entry(value, expiration, metadata)
-                # The blob is gone: another connection replaced or deleted the entry after the row
-                # was read (a write removes the old blob once committed). Read the row again.
-                again = db.execute(
-                    "SELECT blob_id, expiration, metadata FROM _mf_entries WHERE key = ?", (key,)
-                ).fetchone()
-                if again is not None and again[0] == blob_id:
-                    return None  # the same row without its blob: a dangling entry reads as absent
-                row = again
-            return None
+        with self._lock:
+            try:
+                return self._get(self._db, key, now_ms)
+            except sqlite3.Error as exc:
+                raise self._failed(exc) from None
+
+    def _get(self, db: sqlite3.Connection, key: str, now_ms: int) -> Entry | None:
+        row = db.execute("SELECT blob_id, expiration, metadata FROM _mf_entries WHERE key = ?", (key,)).fetchone()
+        while row is not None:
+            blob_id, expiration, metadata = row
+            if expiration is not None and expiration <= now_ms:
+                # only the row read here: a write another connection committed since stays
+                for (dropped,) in _tidy(db, "DELETE FROM _mf_entries WHERE key = ? AND blob_id = ? "
+                                            "RETURNING blob_id", (key, blob_id)):
+                    self._remove_blob(dropped)
+                return None
+            value = self._read_blob(blob_id)
+            if value is not None:
+                return Entry(value, expiration, metadata)
+            # The blob is gone: another connection replaced or deleted the entry after the row
+            # was read (a write removes the old blob once committed). Read the row again.
+            again = db.execute(
+                "SELECT blob_id, expiration, metadata FROM _mf_entries WHERE key = ?", (key,)
+            ).fetchone()
+            if again is not None and again[0] == blob_id:
+                return None  # the same row without its blob: a dangling entry reads as absent
+            row = again
+        return None
 
     def put(self, key: str, entry: Entry) -> None:
         blob_id = _blob_id()
         path = self.blob_dir / blob_id
-        with self._guard() as db:
+        with self._lock:
+            db = self._db
             path.write_bytes(entry.value)
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -195,28 +197,38 @@ class MiniflareStore(Store):
                     (key, blob_id, entry.expiration_ms, entry.metadata_json),
                 )
                 db.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 if db.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
                         db.execute("ROLLBACK")
                 self._remove_blob(blob_id)
+                if isinstance(exc, sqlite3.Error):
+                    raise self._failed(exc) from None
                 raise
             self._remove_blob(old[0] if old else None)
 
     def delete(self, key: str) -> None:
-        with self._guard() as db:
-            row = db.execute("DELETE FROM _mf_entries WHERE key = ? RETURNING blob_id", (key,)).fetchone()
+        with self._lock:
+            try:
+                row = self._db.execute("DELETE FROM _mf_entries WHERE key = ? RETURNING blob_id", (key,)).fetchone()
+            except sqlite3.Error as exc:
+                raise self._failed(exc) from None
             self._remove_blob(row[0] if row else None)
 
     def list(self, prefix: str, start_after: str, limit: int, now_ms: int) -> tuple[list[KeyInfo], bool]:
-        with self._guard() as db:
-            rows = db.execute(
-                "SELECT key, expiration, metadata FROM _mf_entries "
-                "WHERE substr(key, 1, length(:prefix)) = :prefix AND key > :after "
-                "AND (expiration IS NULL OR expiration > :now) ORDER BY key LIMIT :limit",
-                {"prefix": prefix, "after": start_after, "now": now_ms, "limit": limit + 1},
-            ).fetchall()
-            for (blob_id,) in _tidy(db, "DELETE FROM _mf_entries WHERE expiration <= ? RETURNING blob_id", (now_ms,)):
+        with self._lock:
+            db = self._db
+            try:
+                rows = db.execute(
+                    "SELECT key, expiration, metadata FROM _mf_entries "
+                    "WHERE substr(key, 1, length(:prefix)) = :prefix AND key > :after "
+                    "AND (expiration IS NULL OR expiration > :now) ORDER BY key LIMIT :limit",
+                    {"prefix": prefix, "after": start_after, "now": now_ms, "limit": limit + 1},
+                ).fetchall()
+                expired = _tidy(db, "DELETE FROM _mf_entries WHERE expiration <= ? RETURNING blob_id", (now_ms,))
+            except sqlite3.Error as exc:
+                raise self._failed(exc) from None
+            for (blob_id,) in expired:
                 self._remove_blob(blob_id)
         more = len(rows) > limit
         return [KeyInfo(k, e, m) for k, e, m in rows[:limit]], more
