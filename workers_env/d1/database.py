@@ -306,17 +306,27 @@ class Database:
             conn = self._conn
             if single:
                 return [self._run(plans[0][0], plans[0][1])]
-            conn.execute("BEGIN IMMEDIATE" + _INTERNAL)
+            self._transaction_step("BEGIN IMMEDIATE")  # waits for another process's write, up to the timeout
             try:
                 results = [self._run(statements, params) for statements, params in plans]
                 if then_fail is not None:
                     raise SqlFailure(then_fail)
+                self._transaction_step("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK" + _INTERNAL)
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK" + _INTERNAL)
                 self._refresh_after_rollback()
                 raise
-            conn.execute("COMMIT" + _INTERNAL)
             return results
+
+    def _transaction_step(self, sql: str) -> None:
+        """``BEGIN IMMEDIATE`` or ``COMMIT`` of a batch; SQLite's refusal (another process holding
+        the write lock past the busy timeout: ``database is locked: SQLITE_BUSY``) as D1 words
+        an error, never a bare ``sqlite3`` exception."""
+        try:
+            self._conn.execute(sql + _INTERNAL)
+        except sqlite3.Error as exc:
+            raise SqlFailure(self._describe(exc, sql)) from None
 
     def _refresh_after_rollback(self) -> None:
         self._size = self._database_size()

@@ -11,11 +11,17 @@ each namespace as a Durable Object of class ``KVNamespaceObject``:
 * each value is a file ``<persist_to>/v3/kv/<namespace id, sanitised>/blobs/<blob id>``.
 
 A write stores the blob first, then swaps the row in one transaction and removes the old
-blob, so a reader never sees a row without its blob. Values are read whole.
+blob. Values are read whole. Several connections may share the files (another process,
+``wrangler dev``, a second ``load_env``): a reader that finds its row's blob already removed
+by another connection's write reads the row again, and an expired row is dropped only if it
+is still the row that was read, so a write committed meanwhile is never lost. SQLite errors
+(the file locked by another process past the busy timeout, a read-only or damaged file)
+become :class:`~workers_env.StateError` naming the file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -33,6 +39,7 @@ __all__ = ["MiniflareStore", "kv_root", "namespace_object_id", "sanitise_path"]
 
 OBJECT_CLASS = "KVNamespaceObject"
 UNIQUE_KEY = f"miniflare-{OBJECT_CLASS}"
+BUSY_TIMEOUT_S = 30
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS _mf_entries (
   key TEXT PRIMARY KEY,
@@ -84,6 +91,17 @@ def _blob_id() -> str:
     return secrets.token_bytes(32).hex() + int(time.time() * 1000).to_bytes(8, "big").hex()
 
 
+def _tidy(db: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> list[tuple[str]]:
+    """Drop expired rows (``RETURNING blob_id``) on a read's way; skipped, not failed, when
+    another process holds the write lock: the read has its answer and a later one tidies."""
+    try:
+        return db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return []
+        raise
+
+
 class MiniflareStore(Store):
     """One namespace's entries in Miniflare's SQLite file and blob folder."""
 
@@ -95,7 +113,8 @@ class MiniflareStore(Store):
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
             self.blob_dir.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.db_path, check_same_thread=False, isolation_level=None, timeout=30)
+            self._db = sqlite3.connect(self.db_path, check_same_thread=False, isolation_level=None,
+                                       timeout=BUSY_TIMEOUT_S)
             self._db.execute("PRAGMA journal_mode = WAL")  # as workerd keeps it
             self._db.execute("PRAGMA case_sensitive_like = TRUE")
             self._db.executescript(_SCHEMA)
@@ -121,59 +140,94 @@ class MiniflareStore(Store):
             except OSError:
                 pass  # as Miniflare: a dangling blob costs disk space, never correctness
 
+    def _failed(self, exc: sqlite3.Error) -> StateError:
+        """SQLite's failure as a :class:`StateError` naming the file (callers hold the lock and
+        catch around their statements: a ``try`` costs nothing until something fails)."""
+        text = reason(exc)
+        if "locked" in text or "busy" in text:
+            detail = (f"it stayed locked by another process (wrangler dev, another workers-env) for "
+                      f"{BUSY_TIMEOUT_S} s ({text}); try again once that process has finished writing")
+        elif isinstance(exc, sqlite3.ProgrammingError) and "closed" in text:
+            detail = "the state was closed (env.close()) and cannot be used"
+        else:
+            detail = f"{text}; check that the file is writable and a KV state file"
+        return StateError(f"the local KV state at {self.db_path}: {detail}; nothing was changed")
+
     def get(self, key: str, now_ms: int) -> Entry | None:
         with self._lock:
-            row = self._db.execute(
-                "SELECT blob_id, expiration, metadata FROM _mf_entries WHERE key = ?", (key,)
-            ).fetchone()
-            if row is None:
-                return None
+            try:
+                return self._get(self._db, key, now_ms)
+            except sqlite3.Error as exc:
+                raise self._failed(exc) from None
+
+    def _get(self, db: sqlite3.Connection, key: str, now_ms: int) -> Entry | None:
+        row = db.execute("SELECT blob_id, expiration, metadata FROM _mf_entries WHERE key = ?", (key,)).fetchone()
+        while row is not None:
             blob_id, expiration, metadata = row
             if expiration is not None and expiration <= now_ms:
-                self._db.execute("DELETE FROM _mf_entries WHERE key = ?", (key,))
-                self._remove_blob(blob_id)
+                # only the row read here: a write another connection committed since stays
+                for (dropped,) in _tidy(db, "DELETE FROM _mf_entries WHERE key = ? AND blob_id = ? "
+                                            "RETURNING blob_id", (key, blob_id)):
+                    self._remove_blob(dropped)
                 return None
             value = self._read_blob(blob_id)
-            if value is None:
-                return None
-            return Entry(value, expiration, metadata)
+            if value is not None:
+                return Entry(value, expiration, metadata)
+            # The blob is gone: another connection replaced or deleted the entry after the row
+            # was read (a write removes the old blob once committed). Read the row again.
+            again = db.execute(
+                "SELECT blob_id, expiration, metadata FROM _mf_entries WHERE key = ?", (key,)
+            ).fetchone()
+            if again is not None and again[0] == blob_id:
+                return None  # the same row without its blob: a dangling entry reads as absent
+            row = again
+        return None
 
     def put(self, key: str, entry: Entry) -> None:
         blob_id = _blob_id()
         path = self.blob_dir / blob_id
         with self._lock:
+            db = self._db
             path.write_bytes(entry.value)
             try:
-                self._db.execute("BEGIN IMMEDIATE")
-                old = self._db.execute("SELECT blob_id FROM _mf_entries WHERE key = ?", (key,)).fetchone()
-                self._db.execute(
+                db.execute("BEGIN IMMEDIATE")
+                old = db.execute("SELECT blob_id FROM _mf_entries WHERE key = ?", (key,)).fetchone()
+                db.execute(
                     "INSERT OR REPLACE INTO _mf_entries (key, blob_id, expiration, metadata) VALUES (?, ?, ?, ?)",
                     (key, blob_id, entry.expiration_ms, entry.metadata_json),
                 )
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
+                db.execute("COMMIT")
+            except BaseException as exc:
+                if db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
                 self._remove_blob(blob_id)
+                if isinstance(exc, sqlite3.Error):
+                    raise self._failed(exc) from None
                 raise
             self._remove_blob(old[0] if old else None)
 
     def delete(self, key: str) -> None:
         with self._lock:
-            row = self._db.execute("DELETE FROM _mf_entries WHERE key = ? RETURNING blob_id", (key,)).fetchone()
+            try:
+                row = self._db.execute("DELETE FROM _mf_entries WHERE key = ? RETURNING blob_id", (key,)).fetchone()
+            except sqlite3.Error as exc:
+                raise self._failed(exc) from None
             self._remove_blob(row[0] if row else None)
 
     def list(self, prefix: str, start_after: str, limit: int, now_ms: int) -> tuple[list[KeyInfo], bool]:
         with self._lock:
-            rows = self._db.execute(
-                "SELECT key, expiration, metadata FROM _mf_entries "
-                "WHERE substr(key, 1, length(:prefix)) = :prefix AND key > :after "
-                "AND (expiration IS NULL OR expiration > :now) ORDER BY key LIMIT :limit",
-                {"prefix": prefix, "after": start_after, "now": now_ms, "limit": limit + 1},
-            ).fetchall()
-            expired = self._db.execute(
-                "DELETE FROM _mf_entries WHERE expiration <= ? RETURNING blob_id", (now_ms,)
-            ).fetchall()
+            db = self._db
+            try:
+                rows = db.execute(
+                    "SELECT key, expiration, metadata FROM _mf_entries "
+                    "WHERE substr(key, 1, length(:prefix)) = :prefix AND key > :after "
+                    "AND (expiration IS NULL OR expiration > :now) ORDER BY key LIMIT :limit",
+                    {"prefix": prefix, "after": start_after, "now": now_ms, "limit": limit + 1},
+                ).fetchall()
+                expired = _tidy(db, "DELETE FROM _mf_entries WHERE expiration <= ? RETURNING blob_id", (now_ms,))
+            except sqlite3.Error as exc:
+                raise self._failed(exc) from None
             for (blob_id,) in expired:
                 self._remove_blob(blob_id)
         more = len(rows) > limit
