@@ -18,7 +18,6 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-import warnings
 from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -107,48 +106,6 @@ _OUR_FIXTURES = frozenset({"env", "worker", "seed_vectors", "d1_schema"})
 _ASYNC_SKIPPED = "async def function and no async plugin installed"
 
 
-#: the calls a test made without ``await`` (qualified names), by :func:`pytest_runtest_call`
-_UNAWAITED = pytest.StashKey[list]()
-
-#: workers-env's own folder, with a trailing separator
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, None]:
-    """Note the calls to a binding of ``env`` or to ``worker`` that the test never awaited: such a
-    call never ran (a coroutine's body starts at its ``await``), so a test that forgot one passed
-    having done nothing, with a RuntimeWarning at most. The warnings go on to pytest unchanged."""
-    if not _OUR_FIXTURES & set(getattr(item, "fixturenames", ())):
-        yield
-        return
-    with warnings.catch_warnings(record=True) as caught:
-        yield
-    for w in caught:  # to pytest's own record (and the filters it applies)
-        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
-    unawaited = [name for name in map(_unawaited_call, caught) if name]
-    if unawaited:
-        item.stash[_UNAWAITED] = unawaited
-
-
-def _unawaited_call(warning: warnings.WarningMessage) -> str | None:
-    """The name of the call behind a "coroutine ... was never awaited" warning, when the
-    coroutine is one test code gets from workers-env: a method of a binding of ``env`` or of the
-    ``worker``. Not the Worker's own calls (``env.KV.put`` as Worker code sees it begins
-    unawaited, as in production, and the Worker's other mistakes are the Worker's)."""
-    coroutine = warning.source
-    code = getattr(coroutine, "cr_code", None)
-    if not issubclass(warning.category, RuntimeWarning) or code is None or "never awaited" not in str(warning.message):
-        return None
-    name = getattr(coroutine, "__qualname__", "")
-    if not code.co_filename.startswith(_PACKAGE_DIR) or name.startswith("env."):
-        return None
-    where = code.co_filename[len(_PACKAGE_DIR):].split(os.sep)
-    if where[0] in ("kv", "d1", "vectorize", "ai") or where == ["runtime", "loader.py"]:
-        return name
-    return None
-
-
 @pytest.hookimpl(hookwrapper=True)  # old-style: pytest 7.4, the oldest we support, has it
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
     """An ``async def`` test of ours that no async plugin ran gets pytest's "async def functions
@@ -159,16 +116,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         _hide_our_frames()
     outcome = yield
     report = outcome.get_result()
-    unawaited = item.stash.get(_UNAWAITED, None) if report.when == "call" else None
-    if unawaited:
-        calls = ", ".join(dict.fromkeys(unawaited))
-        text = (f"workers-env: this test called {calls} without `await`, so the call never ran (a coroutine runs "
-                "when it is awaited): write `await` before it, in an `async def` test")
-        if report.passed:
-            report.outcome = "failed"
-            report.longrepr = text
-        else:
-            report.sections.append(("workers-env", text))
     function = getattr(item, "obj", None)
     if (report.when != "call" or not (report.failed or report.skipped) or not inspect.iscoroutinefunction(function)
             or not _OUR_FIXTURES & set(getattr(item, "fixturenames", ()))):
