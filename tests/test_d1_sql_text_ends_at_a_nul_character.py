@@ -43,6 +43,14 @@ async def test_statements_before_it_are_rolled_back(db):
 
 
 @pytest.mark.asyncio
+async def test_a_batch_with_a_lone_surrogate_too_gets_the_same(db):
+    await db.exec("CREATE TABLE t (v TEXT)")
+    with pytest.raises(JsException, match="SQL code did not contain a statement"):  # (was a bare UnicodeEncodeError)
+        await db.batch([db.prepare("INSERT INTO t VALUES (?)").bind("a\ud800"), db.prepare("SELECT 1\0")])
+    assert await db.prepare("SELECT count(*) AS n FROM t").first("n") == 0
+
+
+@pytest.mark.asyncio
 async def test_a_nul_inside_a_string_leaves_it_unclosed(db):
     with pytest.raises(JsException, match="""unrecognized token: "'a\""""):
         await db.prepare("SELECT 'a\0b' AS x").first()

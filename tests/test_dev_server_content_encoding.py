@@ -146,6 +146,9 @@ def test_manual_or_another_spelling_goes_out_as_given(server, path) -> None:
     ("/gzip", "identity", None, True),  # decoded again for the client
     ("/br", "gzip", "gzip", True),
     ("/png", "identity", "gzip", True),  # not a type the edge compresses: the Worker's choice stays
+    # weights read by JavaScript's parseFloat after Miniflare's loose regex: 1x5 is 1 (was a 500)
+    ("/plain", "gzip;q=1x5", "gzip", True),
+    ("/plain", "gzip;q=0_5, identity", None, False),  # 0_5 is 0: gzip refused
 ])
 def test_the_encoding_is_fitted_to_the_clients_accept_encoding(server, path, accept, encoding, chunked) -> None:
     status, headers, body = get(server.port, path, accept)

@@ -93,6 +93,16 @@ async def test_bytes_that_are_not_gzip_fail_the_read_as_workerd_fails_it(tmp_pat
 
 
 @pytest.mark.asyncio
+async def test_gzip_members_are_read_one_after_another(tmp_path, origin):
+    # KJ's GzipInputStream starts a new member where one ends (inflateReset), so trailing bytes
+    # that are no gzip fail the read instead of being dropped
+    url, _ = origin
+    folder = one_file_worker(tmp_path, ENTRY)
+    assert (await seen_by_worker(folder, url + "/members"))["text"] == PLAIN
+    assert (await seen_by_worker(folder, url + "/trailing"))["text"] == "JsException: TypeError: Gzip decompression failed."
+
+
+@pytest.mark.asyncio
 async def test_an_unknown_encode_response_body_is_workerds_type_error(tmp_path, origin):
     url, _ = origin
     got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/gzip", "?manual=nope")

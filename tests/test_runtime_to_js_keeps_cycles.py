@@ -76,3 +76,35 @@ async def test_cyclic_structures_convert_and_read_as_in_production(tmp_path, cap
                     "Cannot use (2, 3) as a key for a Javascript Set"],
     }
     assert "<ref *1> [ 1, 'x', [Circular *1] ]" in capsys.readouterr().out
+
+
+def test_an_array_joined_in_two_threads_at_once_is_written_whole_in_both() -> None:
+    # V8's join cycle check is per isolate: one thread joining an array must not make another
+    # thread's join of the same array see a cycle (the check was one set for all threads)
+    import threading
+
+    from workers_env.runtime.jsproxy import JsArray
+
+    inside, done = threading.Event(), threading.Event()
+
+    class Slow:
+        """An element whose text waits, the first time, until the other thread has joined."""
+
+        calls = 0
+
+        def __str__(self) -> str:
+            Slow.calls += 1
+            if Slow.calls == 1:
+                inside.set()
+                done.wait(5)
+            return "s"
+
+    array = JsArray([1, Slow()])
+    first: list[str] = []
+    worker = threading.Thread(target=lambda: first.append(array.join()))
+    worker.start()
+    assert inside.wait(5)
+    assert array.join() == "1,s"  # while the first join is still under way
+    done.set()
+    worker.join(5)
+    assert first == ["1,s"]

@@ -53,14 +53,17 @@ BROTLI_HELLO = bytes.fromhex("8b08807b2268656c6c6f223a2022776f726c64227d03")
 def encoding_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
     """A local HTTP origin answering ``{"hello": "world"}`` as JSON: ``/gzip`` gzipped, ``/br``
     brotli-encoded, ``/GZIP`` gzipped under ``Content-Encoding: GZIP``, ``/bad`` not gzip under
-    ``Content-Encoding: gzip``, ``/accept`` the ``Accept-Encoding`` it got (``<none>``), any
+    ``Content-Encoding: gzip``, ``/members`` two gzip members one after the other,
+    ``/trailing`` gzip and then bytes that are not, ``/accept`` the ``Accept-Encoding`` it got (``<none>``), any
     other path plain. Yields ``(host:port, the lower-cased headers of each request)``."""
     import gzip
 
     seen: list[dict[str, str]] = []
     body = b'{"hello": "world"}'
     answers = {"/gzip": ("gzip", gzip.compress(body)), "/br": ("br", BROTLI_HELLO),
-               "/GZIP": ("GZIP", gzip.compress(body)), "/bad": ("gzip", b"not gzip at all")}
+               "/GZIP": ("GZIP", gzip.compress(body)), "/bad": ("gzip", b"not gzip at all"),
+               "/members": ("gzip", gzip.compress(body[:9]) + gzip.compress(body[9:])),
+               "/trailing": ("gzip", gzip.compress(body) + b"garbage!!")}
 
     class Encoding(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's name

@@ -245,12 +245,11 @@ class Database:
         if len(queries) == 1:
             sql, params = queries[0]
             return [self.query_one(sql, params)]
-        if any("\0" in sql for sql, _ in queries):
-            return self._query_to_nul(queries)
+        run = self._query_to_nul if any("\0" in sql for sql, _ in queries) else self._query_many
         try:
-            return self._query_many(queries)
+            return run(queries)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
-            return self._query_many([_well_formed(sql, params) for sql, params in queries])
+            return run([_well_formed(sql, params) for sql, params in queries])
 
     def query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""

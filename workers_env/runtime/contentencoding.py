@@ -12,6 +12,7 @@ every brotli decoder reads), but a brotli body cannot be decoded: outgoing fetch
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from collections.abc import Mapping
@@ -64,15 +65,20 @@ def content_encoding(headers: Any, mode: str, brotli_enabled: bool) -> str | Non
 def decode_body(encoding: str, data: bytes) -> bytes:
     """The body a Worker reads of a ``gzip``/``br`` response, or workerd's ``TypeError`` for
     bytes that do not decode (its messages, ``system-streams.c++``)."""
-    if encoding == "gzip":
-        inflater = zlib.decompressobj(wbits=31)
-        try:
-            out = inflater.decompress(data)
-        except zlib.error:
-            raise js_type_error("Gzip decompression failed.") from None
-        if not inflater.eof:
-            raise js_type_error("Gzip compressed stream ended prematurely.")
-        return out
+    if encoding == "gzip":  # member after member: KJ's GzipInputStream resets after each end
+        out: list[bytes] = []
+        rest = data
+        while True:
+            inflater = zlib.decompressobj(wbits=31)
+            try:
+                out.append(inflater.decompress(rest))
+            except zlib.error:
+                raise js_type_error("Gzip decompression failed.") from None
+            if not inflater.eof:
+                raise js_type_error("Gzip compressed stream ended prematurely.")
+            rest = inflater.unused_data
+            if not rest:
+                return b"".join(out)
     brotli = brotli_module()
     if brotli is None:
         raise NotEmulatedError(_MISSING_BROTLI)
@@ -165,7 +171,16 @@ application/eot application/font application/font-sfnt application/wasm applicat
 application/manifest+json application/ld+json application/graphql+json application/geo+json
 """.split())
 
-_ACCEPT_ELEMENT = re.compile(r"(?P<coding>[a-z]+|\*)(?:\s*;\s*q=(?P<weight>\d+(?:.\d+)?))?")
+_ACCEPT_ELEMENT = re.compile(r"(?P<coding>[a-z]+|\*)(?:\s*;\s*q=(?P<weight>[0-9]+(?:.[0-9]+)?))?")  # JS's \d: ASCII
+#: the start of a weight that JavaScript's ``parseFloat`` reads (Miniflare's regex lets any
+#: character stand between the digit runs: ``1x5`` is 1, ``1e5`` 100000, ``0_5`` 0)
+_PARSE_FLOAT = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?")
+
+
+def _parse_float(text: str) -> float:
+    """JavaScript's ``parseFloat`` of a weight (which starts with a digit, by the regex)."""
+    match = _PARSE_FLOAT.match(text)
+    return float(match.group()) if match is not None else math.nan
 #: what the edge answers a client that accepts neither gzip, brotli nor identity
 UNSUPPORTED = "415"
 
@@ -181,7 +196,7 @@ def negotiated(client_accept_encoding: str | None, content_type: str | None, enc
     for element in client_accept_encoding.split(","):
         match = _ACCEPT_ELEMENT.fullmatch(element.strip())
         if match is not None:
-            accepted.append((match["coding"], float(match["weight"]) if match["weight"] is not None else 1.0))
+            accepted.append((match["coding"], _parse_float(match["weight"]) if match["weight"] is not None else 1.0))
     if not accepted:
         return encoding
     if content_type and content_type.split(";")[0] not in COMPRESSED_TYPES:

@@ -14,6 +14,7 @@ import functools
 import inspect
 import math
 import sys
+import threading
 import warnings
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -246,7 +247,14 @@ def _callable(value: Any) -> Callable[..., Any]:
     raise js_type_error(f"{described} is not a function")
 
 
-_JOINING: set[int] = set()  # the arrays being joined (V8's cycle detection stack)
+_JOINS = threading.local()  # per thread: the arrays being joined (V8's cycle detection stack)
+
+
+def _joining() -> set[int]:
+    found = getattr(_JOINS, "ids", None)
+    if found is None:
+        found = _JOINS.ids = set()
+    return found
 
 
 def _element_text(value: Any) -> str:
@@ -467,14 +475,15 @@ class JsArray(JsProxy):
     def join(self, separator: Any = None) -> str:
         """V8's ``join``: an array met again while it is being joined (one holding itself, as
         ``to_js`` of a cyclic list makes) is written as ``""``, not followed."""
-        if id(self) in _JOINING:
+        joining = _joining()
+        if id(self) in joining:
             return ""
         sep = "," if separator is None else _jsvalues.js_string(separator)
-        _JOINING.add(id(self))
+        joining.add(id(self))
         try:
             return sep.join(_element_text(item) for item in self)
         finally:
-            _JOINING.discard(id(self))
+            joining.discard(id(self))
 
     def toString(self) -> str:  # noqa: N802 - JS name
         return self.join()
