@@ -103,6 +103,10 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
+_BAD_NAME = re.compile(r'[ \t\r\n:()<>@,;\\"/\[\]?={}\x00]')  # not in a header name (workerd)
+_BAD_VALUE = re.compile(r"[\r\n\x00]")  # not in a header value
+
+
 class JsHeaders(JsSetDeleteItems, JsProxy):
     """The JS ``Headers`` class: names lower-cased, iteration sorted by name."""
 
@@ -142,8 +146,10 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
     def _name(name: Any) -> str:
         """A header name as workerd takes it (an empty one is allowed; a non-Latin-1 character
         becomes U+FFFD, as the ByteString conversion of a USVString does)."""
-        text = "".join(c if ord(c) < 0x80 else "\ufffd" for c in str(name))
-        if any(c in text for c in " \t\r\n:()<>@,;\\\"/[]?={}\x00"):
+        text = str(name)
+        if not text.isascii():
+            text = "".join(c if ord(c) < 0x80 else "\ufffd" for c in text)
+        if _BAD_NAME.search(text):
             raise js_type_error("Invalid header name.")
         return text.lower()
 
@@ -155,7 +161,7 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
             text = "null"
         else:
             text = (_jsvalues.js_string(value) if value is not None else "undefined").strip(" \t\r\n")
-        if any(c in text for c in "\r\n\x00"):
+        if _BAD_VALUE.search(text):
             raise js_type_error("Invalid header value.")
         return text
 
