@@ -14,6 +14,7 @@ over Cloudflare's 100 MB request limit (Free and Pro plans) gets the edge's ``41
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import socket
@@ -110,6 +111,19 @@ _TOO_LARGE = (  # what Cloudflare's edge answers for a body over the plan's limi
 
 class _TooLarge(Exception):
     """The request body is over the limit (raised while reading it)."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _href(text: str) -> str | None:
+    """``text`` as the URL parser reads it, without userinfo (wrangler dev: ``Host: user@h``
+    reaches the Worker as ``http://h/``), or None when it does not parse. Kept per text: a
+    server sees the same few URLs again and again, and parsing is most of the cost."""
+    try:
+        url = JsURL(text)
+    except Exception:  # noqa: BLE001 - the URL parser's TypeError
+        return None
+    url.username = url.password = ""
+    return url.href
 
 
 class WorkerApp:
@@ -446,12 +460,7 @@ class WorkerApp:
                 return None
             slash = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
             target = rest[slash:] if rest[slash:].startswith("/") else "/" + rest[slash:]
-        try:
-            url = JsURL(f"{scope.get('scheme', 'http')}://{host}{target}")
-        except Exception:  # noqa: BLE001 - the URL parser's TypeError
-            return None
-        url.username = url.password = ""  # (wrangler dev: Host "user@h" reaches the Worker as http://h/)
-        return url.href
+        return _href(f"{scope.get('scheme', 'http')}://{host}{target}")
 
     @staticmethod
     def _request(scope: Scope, body: bytes, url: str) -> JsRequest:
