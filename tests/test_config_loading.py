@@ -470,3 +470,12 @@ def test_a_path_the_system_cannot_look_up_is_a_config_error(tmp_path: Path) -> N
 
     with pytest.raises(ConfigError, match="^Configuration file cannot be looked up: File name too long"):
         load_env(tmp_path / ("x" * 300))  # (was a bare OSError from the first stat)
+
+
+def test_bytes_that_are_not_utf8_read_as_replacement_characters(tmp_path: Path) -> None:
+    # wrangler reads the file with readFileSync(path, "utf-8"): a Latin-1 "é" in a comment or a
+    # string is U+FFFD, not an error (wrangler 4.164.0's unstable_readConfig gives vars A "caf\ufffd")
+    from workers_env import load_env
+
+    (tmp_path / "wrangler.toml").write_bytes(b'name = "x"\n# caf\xe9\n[vars]\nA = "caf\xe9"\n')
+    assert load_env(tmp_path).config.vars == {"A": "caf\ufffd"}

@@ -162,13 +162,10 @@ def _decode(data: bytes, path: Path) -> str:
             )
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(
-            f"Could not read {display_path(path)}: it is not valid UTF-8 ({exc.reason} at byte {exc.start}).",
-            path=str(path),
-        ) from None
+    # wrangler reads the file with Node's readFileSync(path, "utf-8"): a byte that is no UTF-8
+    # becomes U+FFFD (one per maximal invalid sequence, as Python's "replace" does too), and a
+    # Latin-1 "é" in a comment or a string is no error
+    return data.decode("utf-8", errors="replace")
 
 
 def _syntax_error(path: Path, text: str, message: str, line: int, column: int, length: int = 0) -> ConfigError:
