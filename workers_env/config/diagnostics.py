@@ -1931,7 +1931,7 @@ def _validate_tail_consumers(p: _Pass, name: str, value: Any) -> None:
 
 def _js_truthy(value: Any) -> bool:
     return value is not MISSING and value is not None and value is not False and value != "" and not (
-        isinstance(value, (int, float)) and not isinstance(value, bool) and (value == 0 or value != value)
+        isinstance(value, (int, float)) and not isinstance(value, bool) and (value == 0 or (isinstance(value, float) and math.isnan(value)))
     )
 
 

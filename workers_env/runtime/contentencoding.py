@@ -21,8 +21,8 @@ from typing import Any
 from workers_env._errors import NotEmulatedError
 from workers_env.runtime.jsproxy import js_type_error
 
-__all__ = ["UNSUPPORTED", "Encoder", "brotli_module", "checked_mode", "content_encoding", "negotiated",
-           "decode_body", "without_br"]
+__all__ = ["UNSUPPORTED", "Encoder", "brotli_module", "checked_mode", "content_encoding", "decode_body", "negotiated",
+           "without_br"]
 
 _MISSING_BROTLI = ("this body is brotli-encoded (Content-Encoding: br), which production decodes; workers-env needs "
                    "the optional `brotli` module for that (pip install brotli). Or fetch with encodeResponseBody: "

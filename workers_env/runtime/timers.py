@@ -13,6 +13,7 @@ import asyncio
 import inspect
 import itertools
 import logging
+import math
 import threading
 from typing import Any
 
@@ -59,7 +60,7 @@ def _delay_seconds(delay: Any) -> float:
     NaN, a Python int past 2**53 a BigInt, refused), NaN or at most 0 is 0, at most 100 years,
     whole milliseconds."""
     ms = to_number(delay)
-    ms = 0 if ms != ms or ms <= 0 else min(ms, MAX_DELAY_MS)
+    ms = 0 if math.isnan(ms) or ms <= 0 else min(ms, MAX_DELAY_MS)
     return int(ms) / 1000.0
 
 

@@ -35,7 +35,7 @@ def check_timezone(zone: str | None) -> None:
     import zoneinfo
 
     try:
-        zoneinfo.ZoneInfo(zone[1:] if zone.startswith(":") else zone)
+        zoneinfo.ZoneInfo(zone.removeprefix(":"))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise ConfigError(
             f"unknown time zone {zone!r}: name one of the time zone database (e.g. \"UTC\", \"Europe/Paris\"), "
