@@ -337,10 +337,10 @@ class TextDecoder(JsProxy):
     def new(label: Any = None, options: Any = None) -> TextDecoder:
         return TextDecoder(label, options)
 
-    def decode(self, data: Any = None, options: Any = None, **kwargs: Any) -> str:
+    def decode(self, data: Any = None, options: Any = None) -> str:
         """``decode(data, {stream})``: with ``stream`` an incomplete sequence at the end waits for
         the next call (as a chunked body is decoded), otherwise the decoding ends here."""
-        stream = bool(kwargs.get("stream", _option(options, "stream")))
+        stream = bool(_option(options, "stream"))
         if self._incremental is None:
             self._incremental = codecs.getincrementaldecoder(_DECODERS[self.encoding])(
                 errors="strict" if self.fatal else "replace")

@@ -43,6 +43,7 @@ from workers_env.runtime.jsbase import (
     JsProxy,
     js_type_error,
     jsnull,
+    set_keyword_folding,
 )
 from workers_env.runtime.jsbuffers import (
     JsBuffer,
@@ -297,6 +298,7 @@ class JsObjectMap(JsProxy):
     iteration over the names, ``keys``/``values``/``items``/``get``), attributes as the object's."""
 
     __slots__ = ("_object",)
+    _python_methods = ("get", "keys", "values", "items")  # Pyodide's Mapping methods
 
     def __init__(self, obj: JsObject):
         object.__setattr__(self, "_object", obj)
@@ -359,6 +361,8 @@ class JsArray(JsProxy):
     Pyodide."""
 
     _js_name = "Array"
+    #: Pyodide's Python list methods of a JS array (its keyword arguments are Python's)
+    _python_methods = ("index", "count", "append", "extend", "insert", "remove", "pop", "reverse")
     __slots__ = ("_items", "_nulls")
 
     def __init__(self, items: list[Any] | None = None, *, nulls: Any = False):
@@ -629,6 +633,7 @@ class JsMap(JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
 
     _js_name = "Map"
+    _python_methods = ("get", "keys", "values", "items")  # Pyodide's Mapping methods
     __slots__ = ("_entries",)
 
     def __init__(self, entries: dict[Any, Any] | None = None):
@@ -1422,3 +1427,6 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
     if isinstance(value, JsProxy) or not isinstance(value, (str, int, type(None))):
         return {}  # a host object or a PyProxy: no own enumerable properties
     return value
+
+
+set_keyword_folding(JsObject, warn_pyproxy)  # a call's keyword arguments: one JS object (jsbase.folded)
