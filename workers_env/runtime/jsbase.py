@@ -161,6 +161,8 @@ def _fold_keywords(cls: type, namespace: dict[str, Any]) -> None:
     """Every JS-facing method (and ``new``) of ``cls`` takes keyword arguments as Pyodide
     passes them to JavaScript: see :func:`folded`."""
     js_name = namespace.get("_js_name") or getattr(cls, "_js_name", "Object")
+    if not isinstance(js_name, str):  # a property (a typed array's name is its instance's)
+        js_name = "Object"
     python_methods = getattr(cls, "_python_methods", ())
     for name, value in namespace.items():
         if name.startswith("_") or name in _PYTHON_SIDE or name in python_methods:

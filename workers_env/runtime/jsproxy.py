@@ -770,6 +770,21 @@ class JsLiteralMap(JsMap):
     def object_entries(self) -> JsArray:
         return JsArray([JsArray([k, v]) for k, v in self.properties().items()])
 
+#: workerd's text (readable.c++ ``tee``), comma and all
+TEE_LOCKED = "This ReadableStream is currently locked to a reader,"
+
+
+def byob_not_emulated(options: Any) -> None:
+    """``getReader({mode: "byob"})`` (or ``getReader(mode="byob")``): a BYOB reader, which
+    workers-env does not emulate -- said so rather than handing out a default reader."""
+    mode = getattr(options, "mode", None) if isinstance(options, JsObject) else None
+    if mode is not None and _jsvalues.js_string(mode) != "byob":  # workerd readable.c++ getReader
+        raise js_type_error("mode must be undefined or 'byob' in call to getReader().")
+    if mode is not None:
+        raise NotEmulatedError('getReader({mode: "byob"}) (a BYOB reader) is not emulated by workers-env; '
+                               "getReader() (a default reader, whose read() gives each chunk) is")
+
+
 class JsReadableStream(JsProxy):
     """A JS ``ReadableStream`` of bytes (what a binding's streamed result is), readable once.
 
@@ -787,11 +802,20 @@ class JsReadableStream(JsProxy):
     def locked(self) -> bool:
         return self._reader is not None
 
-    def getReader(self) -> _StreamReader:  # noqa: N802 - JS name
+    def getReader(self, options: Any = None, *_ignored: Any) -> _StreamReader:  # noqa: N802 - JS name
         if self._reader is not None:
             raise js_type_error("ReadableStream is currently locked to a reader")
+        byob_not_emulated(options)
         self._reader = _StreamReader(self._take())
         return self._reader
+
+    def tee(self) -> JsArray:
+        """``[branch1, branch2]``: two streams of the same chunks; this one is locked."""
+        if self._reader is not None:
+            raise js_type_error(TEE_LOCKED)
+        chunks = self._take()
+        self._reader = _StreamReader([])  # locked, as tee() leaves it
+        return JsArray([JsReadableStream(ByteStream(chunks)), JsReadableStream(ByteStream(chunks))])
 
     def _take(self) -> list[bytes]:
         if self._source.consumed:
