@@ -219,9 +219,7 @@ def _key(request: JsRequest) -> str:
     return js_text(custom) if custom is not None else request.url.partition("#")[0]
 
 
-def _ignore_method(options: Any, kwargs: dict[str, Any]) -> bool:
-    if "ignoreMethod" in kwargs:
-        return bool(kwargs["ignoreMethod"])
+def _ignore_method(options: Any) -> bool:
     return bool(options._props.get("ignoreMethod")) if isinstance(options, JsObject) else False
 
 
@@ -307,10 +305,10 @@ class JsCache(JsProxy):
         self._store = store
         self._namespace = namespace
 
-    async def match(self, request: Any, options: Any = None, **kwargs: Any) -> Any:
+    async def match(self, request: Any, options: Any = None) -> Any:
         """The stored response for ``request`` (a URL or ``Request``), or ``undefined``."""
         js_request = _request(request)
-        if js_request.method != "GET" and not _ignore_method(options, kwargs):
+        if js_request.method != "GET" and not _ignore_method(options):
             return None
         entry = self._store.get(self._namespace, _key(js_request))
         return None if entry is None else _match_response(js_request, entry)
@@ -350,10 +348,10 @@ class JsCache(JsProxy):
                         CachedResponse(response.status, stored, body, now + policy.time_to_live_ms()))
         return None
 
-    async def delete(self, request: Any, options: Any = None, **kwargs: Any) -> bool:
+    async def delete(self, request: Any, options: Any = None) -> bool:
         """Whether a stored response for ``request`` was removed."""
         js_request = _request(request)
-        if js_request.method != "GET" and not _ignore_method(options, kwargs):
+        if js_request.method != "GET" and not _ignore_method(options):
             return False
         return self._store.delete(self._namespace, _key(js_request))
 

@@ -115,8 +115,8 @@ class JsMessage(JsProxy):
         if self.id not in self._result.explicit_acks:
             self._result.explicit_acks.append(self.id)
 
-    def retry(self, options: Any = None, **kwargs: Any) -> None:
-        entry = {"msgId": self.id, **_delay(JsObject(dict(kwargs)) if kwargs else options)}
+    def retry(self, options: Any = None) -> None:
+        entry = {"msgId": self.id, **_delay(options)}
         self._result.retry_messages = [m for m in self._result.retry_messages if m["msgId"] != self.id] + [entry]
 
 
@@ -133,8 +133,8 @@ class JsMessageBatch(JsProxy):
     def ackAll(self) -> None:  # noqa: N802 - JS name
         self._result.ack_all = True
 
-    def retryAll(self, options: Any = None, **kwargs: Any) -> None:  # noqa: N802 - JS name
-        self._result.retry_batch = {"retry": True, **_delay(JsObject(dict(kwargs)) if kwargs else options)}
+    def retryAll(self, options: Any = None) -> None:  # noqa: N802 - JS name
+        self._result.retry_batch = {"retry": True, **_delay(options)}
 
 
 def _from_js(value: Any) -> Any:
@@ -183,7 +183,7 @@ class SdkMessageBatch:
 
     def retryAll(self, options: Any = None, **kwargs: Any) -> None:  # noqa: N802 - JS name
         js_options = to_js(options, dict_converter=object_from_entries) if options is not None else None
-        self._batch.retryAll(js_options, **kwargs)
+        self._batch.retryAll(*([] if js_options is None else [js_options]), **kwargs)
 
     def __len__(self) -> int:
         return len(self._batch.messages)

@@ -58,9 +58,7 @@ def _blob_type(value: Any) -> str:
 _MISSING: Any = object()
 
 
-def _option(init: Any, name: str, kwargs: dict[str, Any]) -> Any:
-    if name in kwargs:
-        return kwargs[name]
+def _option(init: Any, name: str) -> Any:
     if isinstance(init, JsObject):
         return init._props.get(name)
     return None
@@ -71,16 +69,16 @@ class JsBlob(JsProxy):
 
     _js_name = "Blob"
 
-    def __init__(self, parts: Any = None, init: Any = None, **kwargs: Any):
+    def __init__(self, parts: Any = None, init: Any = None):
         if isinstance(parts, (str, int, float)) or (parts is not None and not hasattr(parts, "__iter__")):
             raise js_type_error(f"Failed to construct '{self._js_name}': constructor parameter 1 is not of type 'Array'.")
         items = [] if parts is None else list(parts)
         self._data = b"".join(_part_bytes(p) for p in items)
-        self.type = _blob_type(_option(init, "type", kwargs))
+        self.type = _blob_type(_option(init, "type"))
 
     @classmethod
-    def new(cls, parts: Any = None, init: Any = None, **kwargs: Any) -> JsBlob:
-        return cls(parts, init, **kwargs)
+    def new(cls, parts: Any = None, init: Any = None) -> JsBlob:
+        return cls(parts, init)
 
     @property
     def size(self) -> int:
@@ -106,17 +104,17 @@ class JsFile(JsBlob):
 
     _js_name = "File"
 
-    def __init__(self, parts: Any = None, name: Any = _MISSING, init: Any = None, **kwargs: Any):
+    def __init__(self, parts: Any = None, name: Any = _MISSING, init: Any = None):
         if name is _MISSING or name is None:
             raise js_type_error("Failed to construct 'File': constructor parameter 2 is not of type 'string'.")
-        super().__init__(parts, init, **kwargs)
+        super().__init__(parts, init)
         self.name = usv(js_text(name))
-        modified = _option(init, "lastModified", kwargs)
+        modified = _option(init, "lastModified")
         self.lastModified = int(modified) if modified is not None else int(time.time() * 1000)
 
     @classmethod
-    def new(cls, parts: Any = None, name: Any = _MISSING, init: Any = None, **kwargs: Any) -> JsFile:  # type: ignore[override]
-        return cls(parts, name, init, **kwargs)
+    def new(cls, parts: Any = None, name: Any = _MISSING, init: Any = None) -> JsFile:  # type: ignore[override]
+        return cls(parts, name, init)
 
 
 class JsFormData(JsEntryList):
@@ -140,7 +138,7 @@ class JsFormData(JsEntryList):
                                 "'File or Blob or string'.")
         if isinstance(value, JsBlob):
             if filename is not None or not isinstance(value, JsFile):
-                return JsFile([value._data], js_text(filename) if filename is not None else name, type=value.type)
+                return JsFile([value._data], js_text(filename) if filename is not None else name, JsObject({"type": value.type}))
             return value
         return usv(js_text(value))
 
@@ -194,7 +192,7 @@ def parse_form(body: bytes, content_type: str | None) -> JsFormData:
             if filename is None:
                 form.append(name, payload.decode(part.get_content_charset() or "utf-8", errors="replace"))
             else:
-                form.append(name, JsFile([payload], filename, type=part.get_content_type()))
+                form.append(name, JsFile([payload], filename, JsObject({"type": part.get_content_type()})))
         return form
     raise js_type_error(
         'Unrecognized Content-Type header value. FormData can only parse the following MIME types: '
@@ -219,7 +217,7 @@ class Blob:
             if not content_type and isinstance(blob_parts, JsBlob):
                 content_type = blob_parts.type
             blob_parts = [blob_parts]
-        self._js_blob: JsBlob = JsBlob(list(blob_parts), type=content_type)
+        self._js_blob: JsBlob = JsBlob(list(blob_parts), JsObject({"type": content_type}))
 
     @property
     def size(self) -> int:
@@ -258,7 +256,7 @@ class File(Blob):
                 if isinstance(blob_parts, JsFile) and not last_modified:
                     last_modified = blob_parts.lastModified
             blob_parts = [blob_parts]
-        self._js_blob = JsFile(list(blob_parts), filename, type=content_type, lastModified=last_modified)
+        self._js_blob = JsFile(list(blob_parts), filename, JsObject({"type": content_type, "lastModified": last_modified}))
 
     @property
     def name(self) -> str:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import json.encoder
 import operator
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from typing import Any
 
 from workers_env._errors import JsException
 
-__all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "jsg_required", "jsg_sequence", "jsnull", "js_type_error"]
+__all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "js_keywords", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull", "js_type_error"]
 
 
 def js_type_error(message: str) -> JsException:
@@ -89,6 +90,94 @@ def _pyodide_to_py(method: Callable[..., Any]) -> Callable[..., Any]:
     return to_py
 
 
+#: Pyodide's own Python methods of a JsProxy: Python keyword arguments, never folded into a JS
+#: object (a class adds its own in ``_python_methods``: a JS array's ``append``, ``index``, ...)
+_PYTHON_SIDE = frozenset({
+    "to_py", "to_js", "as_object_map", "as_py_json", "object_entries", "object_keys", "object_values", "then",
+    "catch", "finally_", "to_bytes", "to_memoryview", "to_file", "from_file", "to_string", "bind", "destroy",
+    "call_relaxed", "call_with_this", "callSyncifying", "plain",
+})
+
+
+class _Folding:
+    """What a call's keyword arguments become (``JsObject``) and who warns of ones JavaScript
+    never reads: set by :mod:`.jsproxy`, which builds on this module."""
+
+    make: Callable[[dict[str, Any]], Any] = dict
+    warn: Callable[[str], None] = staticmethod(lambda message: None)
+
+
+def set_keyword_folding(make: Callable[[dict[str, Any]], Any], warn: Callable[[str], None]) -> None:
+    _Folding.make = staticmethod(make)  # type: ignore[assignment]
+    _Folding.warn = staticmethod(warn)  # type: ignore[assignment]
+
+
+def _positional_limit(func: Callable[..., Any]) -> int | None:
+    """How many positional arguments ``func`` takes (``None``: any number, or it takes
+    keyword arguments of its own and so is left as it is: ``-1``)."""
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return -1
+    if any(p.kind is p.VAR_KEYWORD for p in params):
+        return -1
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return None
+    return sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+
+
+def folded(func: Callable[..., Any], limit: int | None, where: str) -> Callable[..., Any]:
+    """``func`` called as Pyodide calls a JS function (jsproxy_call.c ``JsMethod_ConvertArgs``):
+    the keyword arguments become one JS object appended after the positional ones
+    (``TextDecoder.new("utf-8", fatal=True)`` is ``new TextDecoder("utf-8", {fatal: true})``).
+    Beside as many positional arguments as the function reads, that object is an argument
+    JavaScript never reads: dropped, with a :class:`~workers_env.PyProxyWarning`."""
+
+    @functools.wraps(func)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs:
+            return func(*args)
+        if limit is not None and len(args) >= limit:
+            _Folding.warn(
+                f"{where}: the keyword arguments {', '.join(kwargs)} beside an init object reach JavaScript as a "
+                "further argument it never reads, so production ignores them, and so does workers-env. "
+                "Put them in the init object, or pass only keyword arguments")
+            return func(*args)
+        return func(*args, _Folding.make(kwargs))
+
+    return call
+
+
+def js_keywords(where: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """:func:`folded` as a decorator, for a JS function that is no method (``fetch``)."""
+
+    def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
+        return folded(func, _positional_limit(func), where)
+
+    return wrap
+
+
+def _fold_keywords(cls: type, namespace: dict[str, Any]) -> None:
+    """Every JS-facing method (and ``new``) of ``cls`` takes keyword arguments as Pyodide
+    passes them to JavaScript: see :func:`folded`."""
+    js_name = namespace.get("_js_name") or getattr(cls, "_js_name", "Object")
+    if not isinstance(js_name, str):  # a property (a typed array's name is its instance's)
+        js_name = "Object"
+    python_methods = getattr(cls, "_python_methods", ())
+    for name, value in namespace.items():
+        if name.startswith("_") or name in _PYTHON_SIDE or name in python_methods:
+            continue
+        kind = type(value) if isinstance(value, (staticmethod, classmethod)) else None
+        func = value.__func__ if kind is not None else value
+        if not inspect.isfunction(func):
+            continue
+        limit = _positional_limit(func)  # counting the instance (or class) a method is called with
+        if limit == -1:
+            continue
+        wrapped = folded(func, limit, f"{js_name}.{name}()")
+        type.__setattr__(cls, name, kind(wrapped) if kind is not None else wrapped)
+
+
 class _ProxyType(type):
     """Pyodide gives every JS value one C type, ``pyodide.ffi.JsProxy``: ``type(x).__name__``
     is ``"JsProxy"`` and Python's own TypeErrors name ``'pyodide.ffi.JsProxy'`` (``'...' object
@@ -103,6 +192,7 @@ class _ProxyType(type):
         type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsProxy")  # the C-level name error texts use
         if "to_py" in namespace:  # every class's to_py takes its arguments as Pyodide's does
             type.__setattr__(cls, "to_py", _pyodide_to_py(namespace["to_py"]))
+        _fold_keywords(cls, namespace)
 
     @property
     def __name__(cls) -> str:  # type: ignore[override]

@@ -178,6 +178,20 @@ class JsURLSearchParams(JsEntryList):
         value = js_text(value)
         return any((k, v) == (name, value) for k, v in self._entries)
 
+    @jsg_required("Function")
+    def forEach(self, callback: Any, *_this: Any) -> None:  # noqa: N802 - JS name
+        """``params.forEach((value, name, params) => ...)``: all three arguments, as JavaScript
+        passes them (a Python callable taking fewer fails, as under Pyodide); pairs added or
+        removed meanwhile are seen, as the live list is walked by index."""
+        if not callable(callback):
+            raise js_type_error("Failed to execute 'forEach' on 'URLSearchParams': parameter 1 is not of type "
+                                "'Function'.")
+        i = 0
+        while i < len(self._entries):
+            name, value = self._entries[i]
+            callback(value, name, self)
+            i += 1
+
     def sort(self) -> None:
         self._entries.sort(key=lambda kv: kv[0].encode("utf-16-be"))
         self._changed()
@@ -306,6 +320,27 @@ class TextEncoder(JsProxy):
     def encode(self, text: Any = None, *_ignored: Any) -> JsTypedArray:
         return JsTypedArray("Uint8Array", b"" if text is None else usv(js_text(text)).encode("utf-8"))
 
+    @jsg_required("string", "Uint8Array")
+    def encodeInto(self, text: Any, destination: Any, *_ignored: Any) -> JsObject:  # noqa: N802 - JS name
+        """UTF-8 of ``text`` written into ``destination`` from its start: ``{read, written}``,
+        UTF-16 code units read and bytes written; it stops before a character whose bytes do
+        not all fit (a lone surrogate is U+FFFD, three bytes)."""
+        if not isinstance(destination, JsTypedArray) or destination._js_name != "Uint8Array":
+            raise js_type_error("Failed to execute 'encodeInto' on 'TextEncoder': parameter 2 is not of type "
+                                "'Uint8Array'.")
+        room = destination.length
+        read = written = 0
+        out = bytearray()
+        for char in usv(js_text(text)):
+            data = char.encode("utf-8")
+            if written + len(data) > room:
+                break
+            out += data
+            written += len(data)
+            read += 2 if ord(char) > 0xFFFF else 1
+        destination._raw()[:written] = out
+        return JsObject({"read": read, "written": written})
+
 
 _DECODERS = {"utf-8": "utf-8", "utf-16le": "utf-16-le", "windows-1252": "cp1252"}
 _LABELS = {"utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "latin1": "windows-1252", "ascii": "windows-1252",
@@ -337,10 +372,10 @@ class TextDecoder(JsProxy):
     def new(label: Any = None, options: Any = None) -> TextDecoder:
         return TextDecoder(label, options)
 
-    def decode(self, data: Any = None, options: Any = None, **kwargs: Any) -> str:
+    def decode(self, data: Any = None, options: Any = None) -> str:
         """``decode(data, {stream})``: with ``stream`` an incomplete sequence at the end waits for
         the next call (as a chunked body is decoded), otherwise the decoding ends here."""
-        stream = bool(kwargs.get("stream", _option(options, "stream")))
+        stream = bool(_option(options, "stream"))
         if self._incremental is None:
             self._incremental = codecs.getincrementaldecoder(_DECODERS[self.encoding])(
                 errors="strict" if self.fatal else "replace")

@@ -43,6 +43,7 @@ from workers_env.runtime.jsbase import (
     JsProxy,
     js_type_error,
     jsnull,
+    set_keyword_folding,
 )
 from workers_env.runtime.jsbuffers import (
     JsBuffer,
@@ -297,6 +298,7 @@ class JsObjectMap(JsProxy):
     iteration over the names, ``keys``/``values``/``items``/``get``), attributes as the object's."""
 
     __slots__ = ("_object",)
+    _python_methods = ("get", "keys", "values", "items")  # Pyodide's Mapping methods
 
     def __init__(self, obj: JsObject):
         object.__setattr__(self, "_object", obj)
@@ -359,6 +361,8 @@ class JsArray(JsProxy):
     Pyodide."""
 
     _js_name = "Array"
+    #: Pyodide's Python list methods of a JS array (its keyword arguments are Python's)
+    _python_methods = ("index", "count", "append", "extend", "insert", "remove", "pop", "reverse")
     __slots__ = ("_items", "_nulls")
 
     def __init__(self, items: list[Any] | None = None, *, nulls: Any = False):
@@ -629,6 +633,7 @@ class JsMap(JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
 
     _js_name = "Map"
+    _python_methods = ("get", "keys", "values", "items")  # Pyodide's Mapping methods
     __slots__ = ("_entries",)
 
     def __init__(self, entries: dict[Any, Any] | None = None):
@@ -765,6 +770,21 @@ class JsLiteralMap(JsMap):
     def object_entries(self) -> JsArray:
         return JsArray([JsArray([k, v]) for k, v in self.properties().items()])
 
+#: workerd's text (readable.c++ ``tee``), comma and all
+TEE_LOCKED = "This ReadableStream is currently locked to a reader,"
+
+
+def byob_not_emulated(options: Any) -> None:
+    """``getReader({mode: "byob"})`` (or ``getReader(mode="byob")``): a BYOB reader, which
+    workers-env does not emulate -- said so rather than handing out a default reader."""
+    mode = getattr(options, "mode", None) if isinstance(options, JsObject) else None
+    if mode is not None and _jsvalues.js_string(mode) != "byob":  # workerd readable.c++ getReader
+        raise js_type_error("mode must be undefined or 'byob' in call to getReader().")
+    if mode is not None:
+        raise NotEmulatedError('getReader({mode: "byob"}) (a BYOB reader) is not emulated by workers-env; '
+                               "getReader() (a default reader, whose read() gives each chunk) is")
+
+
 class JsReadableStream(JsProxy):
     """A JS ``ReadableStream`` of bytes (what a binding's streamed result is), readable once.
 
@@ -782,11 +802,20 @@ class JsReadableStream(JsProxy):
     def locked(self) -> bool:
         return self._reader is not None
 
-    def getReader(self) -> _StreamReader:  # noqa: N802 - JS name
+    def getReader(self, options: Any = None, *_ignored: Any) -> _StreamReader:  # noqa: N802 - JS name
         if self._reader is not None:
             raise js_type_error("ReadableStream is currently locked to a reader")
+        byob_not_emulated(options)
         self._reader = _StreamReader(self._take())
         return self._reader
+
+    def tee(self) -> JsArray:
+        """``[branch1, branch2]``: two streams of the same chunks; this one is locked."""
+        if self._reader is not None:
+            raise js_type_error(TEE_LOCKED)
+        chunks = self._take()
+        self._reader = _StreamReader([])  # locked, as tee() leaves it
+        return JsArray([JsReadableStream(ByteStream(chunks)), JsReadableStream(ByteStream(chunks))])
 
     def _take(self) -> list[bytes]:
         if self._source.consumed:
@@ -1422,3 +1451,6 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
     if isinstance(value, JsProxy) or not isinstance(value, (str, int, type(None))):
         return {}  # a host object or a PyProxy: no own enumerable properties
     return value
+
+
+set_keyword_folding(JsObject, warn_pyproxy)  # a call's keyword arguments: one JS object (jsbase.folded)

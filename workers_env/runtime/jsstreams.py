@@ -23,7 +23,14 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
-from workers_env.runtime.jsproxy import JsObject, JsReadableStream, JsTypedArray
+from workers_env.runtime.jsproxy import (
+    TEE_LOCKED,
+    JsArray,
+    JsObject,
+    JsReadableStream,
+    JsTypedArray,
+    byob_not_emulated,
+)
 
 __all__ = ["HANGING", "JsTransformStream", "JsWritableStream", "LiveByteStream", "live_readable", "live_source",
            "readable_stream_class", "transform_stream_class"]
@@ -159,17 +166,68 @@ class _LiveReader(JsProxy):
         self._source.close()
 
 
+class _Tee:
+    """The two branches of a live stream's ``tee()`` and the one reading of the stream they share."""
+
+    def __init__(self, source: LiveByteStream):
+        self.source = source
+        self.branches = (_TeeBranch(self), _TeeBranch(self))
+        self.lock = asyncio.Lock()
+
+    async def pump(self, branch: LiveByteStream, seen: int) -> None:
+        """``branch`` found no chunk past ``seen``: the source's next chunk (or its end, or its
+        error) goes to every branch still open."""
+        async with self.lock:
+            if len(branch._chunks or []) > seen or branch.closed:  # the other branch pumped meanwhile
+                return
+            try:
+                chunk = await self.source.next_chunk()
+            except Exception as error:  # noqa: BLE001 - the source's error is each branch's
+                for each in self.branches:
+                    if not each.closed:
+                        each.close(error)
+                return
+            for each in self.branches:
+                if each.closed:
+                    continue
+                if chunk is None:
+                    each.close()
+                else:
+                    each.push(chunk)
+
+
+class _TeeBranch(LiveByteStream):
+    """One branch of :class:`_Tee`: asks the shared source when its own chunks run out."""
+
+    def __init__(self, tee: _Tee):
+        super().__init__()
+        self._tee = tee
+
+    async def _want_more(self, seen: int) -> None:
+        await self._tee.pump(self, seen)
+
+
 class _LiveReadableStream(JsReadableStream):
     """The ``readable`` side: a body for ``new Response``, or read chunk by chunk."""
 
     def __init__(self, source: LiveByteStream):
         super().__init__(source)
 
-    def getReader(self) -> Any:  # noqa: N802 - JS name
+    def getReader(self, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
         if self._reader is not None:
             raise js_type_error("ReadableStream is currently locked to a reader")
+        byob_not_emulated(options)
         self._reader = _LiveReader(self._source)  # type: ignore[assignment, arg-type]
         return self._reader
+
+    def tee(self) -> JsArray:
+        """``[branch1, branch2]``: each gets every chunk this stream gives from now on, read
+        from it as either branch asks for more; this one is locked."""
+        if self._reader is not None:
+            raise js_type_error(TEE_LOCKED)
+        self._reader = _LiveReader(self._source)  # type: ignore[assignment, arg-type]
+        tee = _Tee(self._source)  # type: ignore[arg-type]
+        return JsArray([_LiveReadableStream(branch) for branch in tee.branches])
 
     async def __aiter__(self) -> Any:
         reader = self.getReader()

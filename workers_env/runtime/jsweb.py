@@ -52,26 +52,6 @@ _NULL_BODY_STATUSES = (101, 204, 205, 304)
 _CLONE_USED = "This ReadableStream is currently locked to a reader,"
 
 
-#: an init argument Worker code did not pass (its keyword arguments then are the init)
-NO_INIT: Any = object()
-
-
-def pyodide_arguments(init: Any, kwargs: dict[str, Any], where: str) -> tuple[Any, dict[str, Any]]:
-    """``(init, keywords)`` as a JavaScript ``f(x, init)`` receives a Python call: Pyodide makes
-    the keyword arguments one object appended as the last argument, so without an init they
-    are the init, and beside one they are an extra argument the constructor never reads --
-    production drops them (``Response.new(body, init, status=500)`` answers 200; Pyodide 0.26
-    and 0.28 under Node), with a :class:`~workers_env.PyProxyWarning` here saying so."""
-    if init is NO_INIT:
-        return None, kwargs
-    if kwargs:
-        warn_pyproxy(
-            f"{where}: the keyword arguments {', '.join(kwargs)} beside an init object reach JavaScript as a "
-            "further argument it never reads, so production ignores them, and so does workers-env. "
-            "Put them in the init object, or pass only keyword arguments")
-    return init, {}
-
-
 def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     """The init dictionary of a JS constructor call, as Pyodide builds it.
 
@@ -443,7 +423,7 @@ class _Body(JsProxy):
 
         await self._settle()
         content_type = getattr(self, "headers").get("content-type") or ""
-        return JsBlob([self._consume()], type=content_type)
+        return JsBlob([self._consume()], JsObject({"type": content_type}))
 
 
 def json_parse(text: Any = None) -> Any:
@@ -538,8 +518,8 @@ class JsRequest(_Body):
             self._share_body(source)
 
     @staticmethod
-    def new(input: Any, init: Any = NO_INIT, **kwargs: Any) -> JsRequest:  # noqa: A002 - JS name
-        return JsRequest.from_options(input, init_options(*pyodide_arguments(init, kwargs, "Request.new()")))
+    def new(input: Any, init: Any = None) -> JsRequest:  # noqa: A002 - JS name
+        return JsRequest.from_options(input, init_options(init, {}))
 
     @staticmethod
     def from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
@@ -669,14 +649,13 @@ class JsResponse(_Body):
         return 200 <= self.status <= 299
 
     @staticmethod
-    def new(body: Any = None, init: Any = NO_INIT, **kwargs: Any) -> JsResponse:
-        init, kwargs = pyodide_arguments(init, kwargs, "Response.new()")
-        return JsResponse(_crossed_body(body), init, **kwargs)
+    def new(body: Any = None, init: Any = None) -> JsResponse:
+        return JsResponse(_crossed_body(body), init)
 
     @staticmethod
-    def json(data: Any, init: Any = NO_INIT, **kwargs: Any) -> JsResponse:  # type: ignore[override]
+    def json(data: Any, init: Any = None) -> JsResponse:  # type: ignore[override]
         """``Response.json(data, init)`` (static); instances read their body with ``json()``."""
-        options = init_options(*pyodide_arguments(init, kwargs, "Response.json()"))
+        options = init_options(init, {})
         headers = JsHeaders(options.get("headers"))
         if not headers.has("content-type"):
             headers.set("content-type", "application/json")

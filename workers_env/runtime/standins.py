@@ -45,6 +45,7 @@ from workers_env.runtime import wsgi as wsgi_bridge
 from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
+from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsObject,
@@ -479,6 +480,9 @@ def _build() -> dict[str, ModuleType]:
     js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=_new_map)  # type: ignore[attr-defined]
     js.__getattr__ = _js_getattr  # type: ignore[method-assign]
+    for key, value in list(vars(js).items()):  # ``X.new(...)`` of the constructors made as namespaces:
+        if isinstance(value, SimpleNamespace) and callable(getattr(value, "new", None)):  # keywords as Pyodide
+            value.new = js_keywords(f"{key}.new()")(value.new)  # passes them (jsbase.folded)
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
     js.Request = jsweb.JsRequest  # type: ignore[attr-defined]
     js.Headers = jsweb.JsHeaders  # type: ignore[attr-defined]

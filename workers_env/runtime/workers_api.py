@@ -30,6 +30,7 @@ from workers_env.runtime.contentencoding import brotli_module, content_encoding,
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_context, current_runtime, pyodide_028
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
+from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -41,12 +42,10 @@ from workers_env.runtime.jsproxy import (
     to_js,
 )
 from workers_env.runtime.jsweb import (
-    NO_INIT,
     JsHeaders,
     JsRequest,
     JsResponse,
     init_options,
-    pyodide_arguments,
 )
 
 __all__ = [
@@ -452,11 +451,12 @@ class FetcherView:
         return fetch(*args, **kwargs)
 
 
-async def js_fetch(resource: Any, init: Any = NO_INIT, **kwargs: Any) -> JsResponse:
+@js_keywords("fetch()")
+async def js_fetch(resource: Any, init: Any = None) -> JsResponse:
     """The global ``fetch`` of JavaScript (``from js import fetch``): resolves to a JS ``Response``."""
     if isinstance(resource, Request):
         resource = resource.js_object
-    return await send_request(JsRequest.from_options(resource, init_options(*pyodide_arguments(init, kwargs, "fetch()"))))
+    return await send_request(JsRequest.from_options(resource, init_options(init, {})))
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
