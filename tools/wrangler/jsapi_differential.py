@@ -158,6 +158,12 @@ CASES: list = [
     ["new", "DataView"], ["new", "DataView", "abc"],
     # --- TextEncoder / TextDecoder ------------------------------------------------------------
     ["do", new("TextEncoder"), ["encode", "héllo €😀"], ["encode"], ["encode", "\ud800x"], "encoding"],
+    # encodeInto: {read, written}, stopping before a character that does not fit
+    ["do", new("TextEncoder"), ["encodeInto", "héllo €😀", new("Uint8Array", 32)],
+     ["encodeInto", "héllo €😀", new("Uint8Array", 5)], ["encodeInto", "a😀", new("Uint8Array", 4)],
+     ["encodeInto", "\ud800x", new("Uint8Array", 8)], ["encodeInto", "", new("Uint8Array", 0)]],
+    ["do", new("TextEncoder"), ["encodeInto", "abc", new("ArrayBuffer", 4)]],
+    ["do", new("TextEncoder"), ["encodeInto", "abc"]],
     ["do", new("TextDecoder"), ["decode", X("68c3a96c6c6f")], ["decode", X("efbbbf6869")], ["decode"],
      ["decode", B("6869")], "encoding", "fatal", "ignoreBOM"],
     ["do", new("TextDecoder", "utf-8", {"ignoreBOM": True}), ["decode", X("efbbbf6869")]],
