@@ -72,5 +72,5 @@ async def test_both_branches_of_a_tee_read_every_chunk(tmp_path):
     buffered, again, live, sourced = json.loads(await (await worker.fetch("/")).text())
     assert buffered == ["hello", "hello", True]
     assert again == "TypeError: This ReadableStream is currently locked to a reader,"  # workerd readable.c++
-    assert live == [["a", "b", "c"], "abc", "TypeError: ReadableStream is currently locked to a reader"]
+    assert live == [["a", "b", "c"], "abc", "TypeError: This ReadableStream is currently locked to a reader."]  # getReader
     assert sourced == ["x", "x"]

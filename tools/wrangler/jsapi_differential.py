@@ -164,6 +164,8 @@ CASES: list = [
      ["encodeInto", "\ud800x", new("Uint8Array", 8)], ["encodeInto", "", new("Uint8Array", 0)]],
     ["do", new("TextEncoder"), ["encodeInto", "abc", new("ArrayBuffer", 4)]],
     ["do", new("TextEncoder"), ["encodeInto", "abc"]],
+    # a second reader of a locked stream: workerd's getReader text
+    ["do", new("ReadableStream"), ["getReader"], "locked", ["getReader"]],
     ["do", new("TextDecoder"), ["decode", X("68c3a96c6c6f")], ["decode", X("efbbbf6869")], ["decode"],
      ["decode", B("6869")], "encoding", "fatal", "ignoreBOM"],
     ["do", new("TextDecoder", "utf-8", {"ignoreBOM": True}), ["decode", X("efbbbf6869")]],

@@ -771,7 +771,9 @@ class JsLiteralMap(JsMap):
         return JsArray([JsArray([k, v]) for k, v in self.properties().items()])
 
 #: workerd's text (readable.c++ ``tee``), comma and all
-TEE_LOCKED = "This ReadableStream is currently locked to a reader,"
+TEE_LOCKED = "This ReadableStream is currently locked to a reader,"  # (sic: workerd's tee())
+#: workerd's getReader() (and a locked stream read as a body): readable.c++
+READER_LOCKED = "This ReadableStream is currently locked to a reader."
 
 
 def byob_not_emulated(options: Any) -> None:
@@ -804,7 +806,7 @@ class JsReadableStream(JsProxy):
 
     def getReader(self, options: Any = None, *_ignored: Any) -> _StreamReader:  # noqa: N802 - JS name
         if self._reader is not None:
-            raise js_type_error("ReadableStream is currently locked to a reader")
+            raise js_type_error(READER_LOCKED)
         byob_not_emulated(options)
         self._reader = _StreamReader(self._take())
         return self._reader
@@ -825,7 +827,7 @@ class JsReadableStream(JsProxy):
     def read_all(self) -> bytes:
         """The whole body (what ``new Response(stream)`` reads)."""
         if self._reader is not None:
-            raise js_type_error("ReadableStream is currently locked to a reader")
+            raise js_type_error(READER_LOCKED)
         return b"".join(self._take())
 
     async def cancel(self, reason: Any = None) -> None:

@@ -24,6 +24,7 @@ from workers_env._jsvalues import ByteStream
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
+    READER_LOCKED,
     TEE_LOCKED,
     JsArray,
     JsObject,
@@ -215,7 +216,7 @@ class _LiveReadableStream(JsReadableStream):
 
     def getReader(self, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
         if self._reader is not None:
-            raise js_type_error("ReadableStream is currently locked to a reader")
+            raise js_type_error(READER_LOCKED)
         byob_not_emulated(options)
         self._reader = _LiveReader(self._source)  # type: ignore[assignment, arg-type]
         return self._reader
