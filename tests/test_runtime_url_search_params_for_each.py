@@ -57,6 +57,6 @@ async def test_for_each_calls_back_with_value_name_and_params(tmp_path):
     assert seen["seen"] == [["a", "1", True], ["b", "2", True], ["a", "3", True]]
     assert seen["grown"] == ["a", "c"]  # a pair added meanwhile is visited, as the live list is walked
     assert seen["fewer"].startswith("TypeError: ") and "takes 1 positional argument but 3 were given" in seen["fewer"]
-    expected = "JsException: TypeError: Failed to execute 'forEach' on 'URLSearchParams': parameter 1 is not of type 'Function'."
+    expected = "JsException: TypeError: Failed to execute 'forEach' on 'URLSearchParams': parameter 1 is not of type 'function'."
     assert seen["not_a_function"] == expected
     assert seen["missing"] == expected

@@ -164,6 +164,9 @@ CASES: list = [
      ["encodeInto", "\ud800x", new("Uint8Array", 8)], ["encodeInto", "", new("Uint8Array", 0)]],
     ["do", new("TextEncoder"), ["encodeInto", "abc", new("ArrayBuffer", 4)]],
     ["do", new("TextEncoder"), ["encodeInto", "abc"]],
+    # forEach without a function: jsg's TypeError (Headers has a header, so a call would be tried)
+    ["do", new("Headers", {"a": "1"}), ["forEach"]], ["do", new("Headers", {"a": "1"}), ["forEach", 5]],
+    ["do", new("URLSearchParams", "a=1"), ["forEach"]],
     # a second reader of a locked stream: workerd's getReader text
     ["do", new("ReadableStream"), ["getReader"], "locked", ["getReader"]],
     ["do", new("TextDecoder"), ["decode", X("68c3a96c6c6f")], ["decode", X("efbbbf6869")], ["decode"],

@@ -178,14 +178,14 @@ class JsURLSearchParams(JsEntryList):
         value = js_text(value)
         return any((k, v) == (name, value) for k, v in self._entries)
 
-    @jsg_required("Function")
+    @jsg_required("function")
     def forEach(self, callback: Any, *_this: Any) -> None:  # noqa: N802 - JS name
         """``params.forEach((value, name, params) => ...)``: all three arguments, as JavaScript
         passes them (a Python callable taking fewer fails, as under Pyodide); pairs added or
         removed meanwhile are seen, as the live list is walked by index."""
         if not callable(callback):
             raise js_type_error("Failed to execute 'forEach' on 'URLSearchParams': parameter 1 is not of type "
-                                "'Function'.")
+                                "'function'.")
         i = 0
         while i < len(self._entries):
             name, value = self._entries[i]

@@ -204,8 +204,11 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
     def values(self) -> list[str]:
         return [pair[1] for pair in self.entries()]
 
-    def forEach(self, callback: Any, *_ignored: Any) -> None:  # noqa: N802 - JS name
-        """``headers.forEach((value, name, headers) => ...)``: in order of name, as iteration."""
+    def forEach(self, callback: Any = None, *_ignored: Any) -> None:  # noqa: N802 - JS name
+        """``headers.forEach((value, name, headers) => ...)``: in order of name, as iteration; a
+        callback that is not a function is jsg's TypeError, before any header is visited."""
+        if not callable(callback):
+            raise js_type_error("Failed to execute 'forEach' on 'Headers': parameter 1 is not of type 'function'.")
         for name, value in self.items():
             callback(value, name, self)  # all three, as JavaScript calls it (a PyProxy taking fewer fails)
 
