@@ -149,6 +149,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("fuzz-top-level-only", "wrangler.json", '{"name": "w", "send_metrics": 1, "keep_vars": "x", "addresses": [1], "$schema": 5, "dependencies_instrumentation": {"enabled": 1, "x": 2}}', None),
     ("fuzz-js-key-order", "wrangler.json", '{"name": {"b": 1, "1": 2}, "vars": {"b": 1, "2": 2}, "env": {"s": {"vars": {}}}}', "s"),
     ("fuzz-env-array", "wrangler.json", '{"name": "w", "vectorize": [], "env": {"dev": [1, 2]}}', "dev"),
+    ("fuzz-env-array-inherits-no-bindings", "wrangler.toml", 'name = "w"\nanalytics_engine_datasets = [{ binding = "AE" }, { binding = "AE" }]\n[env]\ndev = [1.5]\n', "dev"),
     ("fuzz-env-inherits-custom-domain", "wrangler.json", '{"name": "w", "routes": [{"pattern": "a.example.com", "custom_domain": true}], "env": {"s": {}}}', "s"),
     ("fuzz-build-array-and-dev-protocol", "wrangler.json", '{"name": "w", "build": [0, 1], "dev": {"local_protocol": "ftp"}, "rules": {}}', None),
     ("fuzz-define-secrets-tail", "wrangler.json", '{"name": "w", "define": {"A": "1"}, "secrets": {"required": [1], "x": 1}, "tail_consumers": [{"environment": "x"}], "env": {"s": {"define": {"B": 2}}}}', "s"),

@@ -337,6 +337,8 @@ def merge_environment(raw: Mapping[str, Any], environment: str | None) -> dict[s
     merged: dict[str, Any] = {k: raw[k] for k in ("wasm_modules", "text_blobs", "data_blobs") if k in raw}
     envs = raw.get("env")
     raw_env = envs.get(environment) if environment and isinstance(envs, dict) else None
+    if isinstance(raw_env, list):  # an object to JavaScript: its fields are only indices, none known
+        raw_env = {str(i): v for i, v in enumerate(raw_env)}
     if not environment or not isinstance(raw_env, dict):
         merged.update({k: raw.get(k) for k in INHERITABLE_FIELDS + NOT_INHERITABLE_FIELDS})
     else:
