@@ -56,8 +56,8 @@ from workers_env.runtime.jsproxy import (
 __all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
-STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "workers.rpc", "asgi", "js", "pyodide", "pyodide.ffi",
-                 "pyodide.http", "pyodide.webloop")
+STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "workers.rpc", "workers.workflows", "asgi", "js", "pyodide",
+                 "pyodide.ffi", "pyodide.http", "pyodide.webloop")
 
 #: Where the README lists what the stand-ins cover (named by every "not emulated" error).
 COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
@@ -287,6 +287,8 @@ def _workers_getattr(name: str) -> Any:
         return workers_api.wait_until
     if name.startswith("__"):
         raise AttributeError(name)
+    if name == "workflows":  # ``from workers import workflows``: every era has it
+        return standin_modules()["workers.workflows"]
     if name in _EXTERNAL_SUBMODULES:  # ``from workers import asgi``
         lacks = _era_lacks(name)
         if lacks is not None:
@@ -432,6 +434,12 @@ def _build() -> dict[str, ModuleType]:
         "python_to_rpc": workers_api.python_to_rpc, "python_from_rpc": workers_api.python_from_rpc,
     })
 
+    # ``workers.workflows``: in the built-in SDK (since workerd 2025-07-17) and in every
+    # workers-runtime-sdk release, so in every era
+    workers_workflows = ModuleType("workers.workflows", "Workflow-specific classes and exceptions for the workers module.")
+    workers_workflows.NonRetryableError = workers_api.NonRetryableError  # type: ignore[attr-defined]
+    workers_workflows.__all__ = ["NonRetryableError"]  # type: ignore[attr-defined]
+
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.Object = _object_namespace()  # type: ignore[attr-defined]
@@ -533,6 +541,7 @@ def _build() -> dict[str, ModuleType]:
     sys.meta_path.append(_JsAttributeFinder(js))
     return {
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
+        "workers.workflows": workers_workflows,
         "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http,
         "pyodide.webloop": webloop, "python_modules": _python_modules(),

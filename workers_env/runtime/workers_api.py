@@ -614,6 +614,11 @@ class WorkflowEntrypoint:
         self.env = EnvWrapper(env)
 
 
+class NonRetryableError(Exception):
+    """``workers.workflows.NonRetryableError``: raised in a Workflow step so it is not retried,
+    as both SDKs define it (importable, so a Worker defining a Workflow loads)."""
+
+
 class WorkerEntrypoint:
     """Base class of a Worker's entry point: ``class Default(WorkerEntrypoint)``.
 
