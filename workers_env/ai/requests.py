@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import (
+    ByteStream,
     UNDEFINED,
     JsSet,
     JsTypedArray,
@@ -67,9 +68,47 @@ def _spread(value: Any) -> dict[str, Any]:
     return {}
 
 
+def _is_stream(value: Any) -> bool:
+    """A ``ReadableStream`` (a body's stream reaches a binding as a :class:`ByteStream`) or a
+    ``FormData`` (a JavaScript object kept as it is; told by its JS class name, as bindings do
+    not import the runtime)."""
+    return isinstance(value, ByteStream) or getattr(type(value), "_js_name", None) == "FormData"
+
+
+def _stream_keys(inputs: Any) -> list[str]:
+    """ai-api.ts's ``findReadableStreamKeys``: the inputs that are a stream or FormData, or an
+    object whose ``body`` is one (``{"multipart": {"body": stream, "contentType": ...}}``)."""
+    if not isinstance(inputs, Mapping):
+        return []
+    return [key for key, value in inputs.items()
+            if _is_stream(value) or (isinstance(value, Mapping) and _is_stream(value.get("body")))]
+
+
+def _refuse_stream_inputs(inputs: Mapping[str, Any], keys: list[str], options: Any) -> None:
+    """ai-api.ts's ``#generateStreamFetch`` sends the first such input as the request body with
+    its ``contentType`` (the other inputs go in the query): its own checks first, then the
+    request workers-env cannot answer offline."""
+    stream = inputs[keys[0]]
+    gateway = options.get("gateway") if isinstance(options, Mapping) else None
+    if isinstance(gateway, Mapping) and gateway.get("id"):
+        raise JsException("AI Gateway does not support ReadableStreams yet.", name="AiInternalError")
+    if not (isinstance(stream, Mapping) and stream.get("contentType")):
+        raise JsException("Content-Type is required with ReadableStream inputs", name="AiInternalError")
+    raise NotEmulatedError(
+        f"workers-env does not emulate Workers AI inputs sent as a stream: the {keys[0]!r} input's "
+        f"{'FormData' if not isinstance(stream['body'], ByteStream) else 'ReadableStream'} body goes to the "
+        "model as the request body (multipart for the image and speech models), which only Cloudflare "
+        "runs; give the model JSON inputs where it takes them, or supply your own AI binding in tests."
+    )
+
+
 def request_inputs(inputs: Any, options: Any) -> Any:
     """The ``inputs`` the service receives: the body ``JSON.stringify`` writes (BigInt and
-    circles throw there), after the headers ``fetch`` refuses."""
+    circles throw there), after the headers ``fetch`` refuses; inputs holding a stream are
+    sent another way (:func:`_refuse_stream_inputs`)."""
+    streams = _stream_keys(inputs)
+    if streams:
+        _refuse_stream_inputs(inputs, streams, options)
     converted = _to_js(inputs) if not (isinstance(inputs, (dict, list)) and nests_deeper_than(inputs)) else inputs
     body = _json(converted, "inputs")
     spread = _spread(_to_js(options)) if options is not None and options is not UNDEFINED else {}
