@@ -1,6 +1,7 @@
 """The Worker is imported by the interpreter workers-env runs under, while production runs it on
 the Python of its compatibility era (workerd's releases: 3.12, 3.13 from 2025-09-29, 3.14 by
-flag): syntax newer than this interpreter fails as a SyntaxError that says so."""
+flag, and from 2026-09-08 with python_workers_314): syntax newer than this interpreter fails as a
+SyntaxError that says so."""
 
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ def project(root, *, date="2026-09-01", flags=("python_workers",)):
     ("2025-06-01", ("python_workers", "python_workers_20250116"), (3, 13)),
     ("2026-09-01", ("python_workers", "no_python_workers_20250116"), (3, 12)),
     ("2026-09-01", ("python_workers", "python_workers_20260610"), (3, 14)),
+    # python_workers_314 (cloudflare-docs #32987; pywrangler: the flag, or from 2026-09-08)
+    ("2026-09-02", ("python_workers", "python_workers_314"), (3, 14)),
+    ("2026-09-07", ("python_workers",), (3, 13)),
+    ("2026-09-08", ("python_workers",), (3, 14)),
+    ("2026-11-01", ("python_workers", "no_python_workers_314"), (3, 13)),
 ])
 def test_the_production_python_of_each_era(tmp_path, date, flags, python):
     from workers_env.config import load_config

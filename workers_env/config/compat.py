@@ -129,7 +129,13 @@ class PythonRelease:
 
 
 #: workerd's Python releases, newest first: a Worker runs on the first whose flag is on.
+#: ``python_workers_314`` came after the workerd this table was first read from (2026-08-22):
+#: Cloudflare's docs (cloudflare-docs #32987, "enables python 314"), pywrangler's metadata
+#: (3.14 with the flag or from compatibility date 2026-09-08) and workerd v1.20260923.1's
+#: python_metadata.bzl (bundle 314.0.6) as quoted by its users agree on it.
 PYTHON_RELEASES = (
+    PythonRelease((3, 14), "314.0.6", CompatFlag(
+        "pythonWorkers314", "python_workers_314", "no_python_workers_314", "2026-09-08")),
     PythonRelease((3, 14), "314.0.5", CompatFlag(
         "pythonWorkers20260817", "python_workers_20260817", "no_python_workers_20260817", None)),
     PythonRelease((3, 14), "314.0.4", CompatFlag(
