@@ -43,6 +43,7 @@ __all__ = [
     "array_from",
     "base_value",
     "check_sendable",
+    "converted",
     "js_string",
     "js_truthy",
     "compact_json",
@@ -50,6 +51,7 @@ __all__ = [
     "float32_rows",
     "is_safe_int",
     "js_key",
+    "js_spread",
     "js_number",
     "js_type_error",
     "json_int",
@@ -831,6 +833,27 @@ def json_value(value: Any) -> Any:
             return {}
         raise TypeError(f"a Python {type(value.value).__name__} has no JavaScript conversion (it reaches JSON as a PyProxy)")
     return json_value(_to_js(value))  # plain Python data that was not converted first
+
+
+def converted(value: Any) -> Any:
+    """Pyodide's conversion of one value, without the SDK's refusals (:func:`to_js` checks
+    those first); one nested too deeply to walk is left as it is, for the service's own
+    validation to refuse with its nesting error."""
+    if isinstance(value, (dict, list)) and nests_deeper_than(value):
+        return value
+    return _to_js(value)
+
+
+def js_spread(value: Any) -> dict[str, Any]:
+    """``{...value}`` of a converted value: an object's own properties, a string's or an
+    array's indices; nothing of null, undefined, numbers, booleans, sets or dates."""
+    if isinstance(value, dict):
+        return dict(value)
+    if isinstance(value, str):
+        return {str(i): ch for i, ch in enumerate(value)}
+    if type(value) is list or isinstance(value, JsTypedArray):
+        return {str(i): v for i, v in enumerate(value)}
+    return {}
 
 
 def sendable_json(value: Any) -> Any:

@@ -18,16 +18,17 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import (
-    ByteStream,
     UNDEFINED,
+    ByteStream,
     JsSet,
     JsTypedArray,
-    _to_js,
-    js_key,
+    converted,
+    js_spread,
     js_string,
     js_type_error,
     json_value,
     nests_deeper_than,
+    to_js,
 )
 
 __all__ = ["model_header", "request_inputs"]
@@ -54,18 +55,6 @@ def _json(value: Any, where: str) -> Any:
             f"{exc} in the {where} of AI.run(); send JSON data: dicts with string keys, lists, "
             "strings, numbers, booleans and None"
         ) from None
-
-
-def _spread(value: Any) -> dict[str, Any]:
-    """``{...value}`` of a converted value: an object's properties, a string's or an array's
-    indices; nothing of null, numbers, booleans."""
-    if isinstance(value, Mapping):
-        return {js_key(k): v for k, v in value.items()}
-    if isinstance(value, str):
-        return {str(i): ch for i, ch in enumerate(value)}
-    if isinstance(value, (list, JsTypedArray)):
-        return {str(i): v for i, v in enumerate(value)}
-    return {}
 
 
 def _is_stream(value: Any) -> bool:
@@ -109,14 +98,13 @@ def request_inputs(inputs: Any, options: Any) -> Any:
     streams = _stream_keys(inputs)
     if streams:
         _refuse_stream_inputs(inputs, streams, options)
-    converted = _to_js(inputs) if not (isinstance(inputs, (dict, list)) and nests_deeper_than(inputs)) else inputs
-    body = _json(converted, "inputs")
-    spread = _spread(_to_js(options)) if options is not None and options is not UNDEFINED else {}
+    body = _json(converted(inputs), "inputs")
+    spread = js_spread(to_js(options)) if options is not None and options is not UNDEFINED else {}
     _json({k: v for k, v in spread.items() if k not in _NOT_IN_BODY}, "options")
     session = spread.get("sessionOptions")
-    for extra in (_spread(session).get("extraHeaders") if isinstance(session, Mapping) else None,
+    for extra in (js_spread(session).get("extraHeaders") if isinstance(session, Mapping) else None,
                   spread.get("extraHeaders")):
-        for name, value in _spread(extra).items():
+        for name, value in js_spread(extra).items():
             _check_header(name, js_string(value))
     return body
 
@@ -143,13 +131,13 @@ def model_header(model: Any) -> str:
     elif model is None or model is UNDEFINED:
         text = "undefined"
     else:
-        converted = _to_js(model)
-        if isinstance(converted, JsSet):
+        as_js = converted(model)
+        if isinstance(as_js, JsSet):
             text = "[object Set]"
-        elif isinstance(converted, JsTypedArray):
-            text = ",".join(js_string(v) for v in converted)
-        elif isinstance(converted, (dict, list, str, int, float)):
-            text = js_string(converted)
+        elif isinstance(as_js, JsTypedArray):
+            text = ",".join(js_string(v) for v in as_js)
+        elif isinstance(as_js, (dict, list, str, int, float)):
+            text = js_string(as_js)
         else:  # a PyProxy prints as the object's str()
             text = str(model)
     trimmed = text.strip(_HTTP_WHITESPACE)

@@ -28,9 +28,9 @@ from workers_env._jsvalues import (
     JsDict,
     JsMapResult,
     JsTypedArray,
-    _to_js,
     base_value,
     circular_structure_error,
+    converted,
     js_key,
     js_number,
     json_text,
@@ -228,7 +228,7 @@ def _metadata_json(metadata: Any) -> str:
 def _json_leaf(value: Any) -> str:
     """The JSON of a value that holds no dict or list, as Pyodide converts it and V8 writes it."""
     try:
-        return json_text(json_value(_to_js(value)))
+        return json_text(json_value(converted(value)))  # (a leaf: no container to guard)
     except TypeError as exc:  # a PyProxy: a Python object with no JavaScript conversion
         raise _not_json(str(exc)) from None
 

@@ -20,12 +20,12 @@ from workers_env._jsvalues import (
     UNDEFINED,
     JsLiteralMapArgument,
     JsMapArgument,
-    JsTypedArray,
-    _to_js,
     array_from,
     check_sendable,
+    converted,
     is_safe_int,
     js_key,
+    js_spread,
     js_string,
     js_truthy,
     js_type_error,
@@ -35,14 +35,6 @@ from workers_env._jsvalues import (
 from workers_env.vectorize import limits as _limits
 
 __all__ = ["ids_request", "options_object", "query_request", "write_request"]
-
-
-def _convert(value: Any) -> Any:
-    """Pyodide's conversion of one value; one nested too deeply to walk is left as it is,
-    for the service's validation to refuse with its nesting error."""
-    if isinstance(value, (dict, list)) and nests_deeper_than(value):
-        return value
-    return _to_js(value)
 
 
 def _json_or_raw(value: Any) -> Any:
@@ -68,17 +60,6 @@ def options_object(positional: tuple[Any, ...], kwargs: Mapping[str, Any]) -> An
     return UNDEFINED
 
 
-def _spread(options: Any) -> dict[str, Any]:
-    """``{...options}`` of a converted value: own enumerable properties only."""
-    if isinstance(options, dict):
-        return dict(options)
-    if isinstance(options, str):
-        return {str(i): ch for i, ch in enumerate(options)}
-    if type(options) is list or isinstance(options, JsTypedArray):
-        return {str(i): v for i, v in enumerate(options)}
-    return {}  # null, undefined, numbers, booleans, sets, dates
-
-
 def write_request(vectors: Any) -> list[Any]:
     """insert/upsert: ``vectors.map(vec => ({...vec, values: Array.from(vec.values)}))``,
     then ``JSON.stringify``. Values lists of plain numbers pass through untouched (the
@@ -89,21 +70,21 @@ def write_request(vectors: Any) -> list[Any]:
         raise js_type_error("Cannot read properties of null (reading 'map')")
     check_sendable(vectors) if type(vectors) is not list else _check_items_sendable(vectors)
     if type(vectors) is not list:
-        _convert(vectors)  # Pyodide converts it first (a float16 array fails there)
+        converted(vectors)  # Pyodide converts it first (a float16 array fails there)
         raise js_type_error("vectors.map is not a function")
-    converted: list[Any] = []
+    as_js: list[Any] = []
     for vec in vectors:  # 1. Pyodide's conversion of every vector
         if isinstance(vec, (JsMapArgument, JsLiteralMapArgument)):  # already JavaScript's: a Map
-            converted.append(vec)
+            as_js.append(vec)
         elif isinstance(vec, Mapping):
             out = {}
             for key, value in vec.items():
-                out[js_key(key)] = value if key == "values" and type(value) is list else _convert(value)
-            converted.append(out)
+                out[js_key(key)] = value if key == "values" and type(value) is list else converted(value)
+            as_js.append(out)
         else:
-            converted.append(_convert(vec))
+            as_js.append(converted(vec))
     bodies: list[Any] = []
-    for vec in converted:  # 2. the binding's map(): {...vec, values: Array.from(vec.values)}
+    for vec in as_js:  # 2. the binding's map(): {...vec, values: Array.from(vec.values)}
         if vec is None:
             raise js_type_error("Cannot read properties of null (reading 'values')")
         if isinstance(vec, JsMapArgument):  # {...map} has no own properties; map.values is a function
@@ -114,7 +95,7 @@ def write_request(vectors: Any) -> list[Any]:
             body = dict(vec)
             body["values"] = array_from(vec.get("values", UNDEFINED))
         elif type(vec) is list:  # an Array's .values is a function: Array.from(fn) is []
-            body = {**_spread(vec), "values": []}
+            body = {**js_spread(vec), "values": []}
         else:
             array_from(UNDEFINED)  # strings, numbers, booleans have no .values
         bodies.append(body)
@@ -136,7 +117,7 @@ def _value_item(value: Any) -> Any:
     if type(value) in (int, float):
         return value
     try:
-        out = json_value(_convert(value))
+        out = json_value(converted(value))
     except JsException:
         raise
     except TypeError:
@@ -173,16 +154,16 @@ def query_request(version: str, vector: Any, options: Any, *, by_id: bool = Fals
     plain_options = _plain_options(options)  # the common case: nothing to convert or refuse
     if not plain_options:
         check_sendable(options)
-    js_vector = vector if type(vector) is list else _convert(vector)  # list items: see _value_item
+    js_vector = vector if type(vector) is list else converted(vector)  # list items: see _value_item
     if plain_options:
         js_options = options
     else:
-        js_options = _convert(options) if options is not UNDEFINED else UNDEFINED
+        js_options = converted(options) if options is not UNDEFINED else UNDEFINED
     rm = js_options.get("returnMetadata") if isinstance(js_options, dict) else None
     if version == "v1":
         if js_truthy(rm) and not isinstance(rm, bool):
             raise _limits.return_metadata_not_boolean(js_string(rm))
-        body = _spread(js_options)
+        body = js_spread(js_options)
         body["vector"] = array_from(js_vector)
     else:
         if not by_id:
@@ -190,7 +171,7 @@ def query_request(version: str, vector: Any, options: Any, *, by_id: bool = Fals
         if js_truthy(rm):
             if not isinstance(rm, bool) and rm not in ("all", "indexed", "none"):
                 raise _limits.return_metadata_invalid(js_string(rm))
-        body = _spread(js_options)
+        body = js_spread(js_options)
         if isinstance(rm, bool) and rm:
             body["returnMetadata"] = "all"
         if by_id:
@@ -235,4 +216,4 @@ def ids_request(ids: Any) -> Any:
     check_sendable(ids)
     if ids is UNDEFINED:
         return UNDEFINED  # {ids: undefined} is {}: the service sees no ids (validation says so)
-    return _json_or_raw(_convert(ids))
+    return _json_or_raw(converted(ids))
