@@ -9,9 +9,6 @@ conversion"."""
 
 from __future__ import annotations
 
-import json
-
-import pytest
 from ai_helpers import worker_json
 
 ENTRY = '''

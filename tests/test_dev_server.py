@@ -73,6 +73,23 @@ def request(url: str, *, method: str = "GET", body: bytes | None = None, headers
         return err.code, dict(err.headers.items()), err.read()
 
 
+def exchange(port: int, data: bytes, *, wait: float = TIMEOUT) -> bytes:
+    """Send ``data`` on a raw connection and read until the server closes it."""
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as sock:
+        sock.sendall(data)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def split_answer(raw: bytes, *, encoding: str = "latin-1") -> tuple[str, dict[str, str], bytes]:
+    """A raw HTTP answer as (status line, lower-cased headers, body as sent)."""
+    head, _, body = raw.partition(b"\r\n\r\n")
+    status, *lines = head.decode(encoding).split("\r\n")
+    return status, {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in lines)}, body
+
+
 def test_requests_and_responses_cross_http(tmp_path):
     worker = load_worker(make_project(tmp_path))
     with BackgroundServer(worker) as server:

@@ -13,18 +13,16 @@
 from __future__ import annotations
 
 import gzip
-import socket
 import textwrap
 from pathlib import Path
 
 import pytest
-from test_dev_server import make_project
+from test_dev_server import exchange, make_project, split_answer
 from worker_helpers import BROTLI_HELLO, encoding_origin
 
 from workers_env.runtime import load_worker
 from workers_env.runtime.server import BackgroundServer
 
-TIMEOUT = 10
 
 ENTRY = """
 import asyncio
@@ -81,14 +79,7 @@ def get(port: int, path: str, accept: str | None = None, origin: str = "") -> tu
     head = f"GET {path} HTTP/1.1\r\nHost: h\r\nConnection: close\r\nX-Origin: {origin}\r\n"
     if accept is not None:
         head += f"Accept-Encoding: {accept}\r\n"
-    with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as sock:
-        sock.sendall(head.encode() + b"\r\n")
-        raw = b""
-        while chunk := sock.recv(65536):
-            raw += chunk
-    top, _, body = raw.partition(b"\r\n\r\n")
-    status, *lines = top.decode().split("\r\n")
-    headers = {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in lines)}
+    status, headers, body = split_answer(exchange(port, head.encode() + b"\r\n"), encoding="utf-8")
     if headers.get("transfer-encoding") == "chunked":
         data = b""
         while True:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import workers_env
-from test_dev_server import make_project, request
+from test_dev_server import exchange, make_project, request, split_answer
 from workers_env.cli import build_parser
 from workers_env.runtime import load_worker
 from workers_env.runtime.server import HEADER_TIMEOUT, KNOWN_METHODS, MAX_BODY_BYTES, BackgroundServer
@@ -27,22 +27,6 @@ def _env() -> dict[str, str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
     env.pop("CLOUDFLARE_ENV", None)
     return env
-
-
-def _exchange(port: int, data: bytes, *, wait: float = TIMEOUT) -> bytes:
-    """Send ``data`` and read until the server closes the connection."""
-    with socket.create_connection(("127.0.0.1", port), timeout=wait) as sock:
-        sock.sendall(data)
-        chunks = []
-        while chunk := sock.recv(65536):
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _head_and_body(raw: bytes) -> tuple[str, dict[str, str], bytes]:
-    head, _, body = raw.partition(b"\r\n\r\n")
-    status, *lines = head.decode("latin-1").split("\r\n")
-    return status, {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in lines)}, body
 
 
 # -- ports -------------------------------------------------------------------------------------------
@@ -123,8 +107,8 @@ def test_port_0_serves_on_a_free_port_and_ready_names_it(tmp_path: Path) -> None
 @pytest.mark.parametrize("method", [b"FOO", b"get"])
 def test_a_method_workerd_does_not_know_gets_its_501(tmp_path: Path, method: bytes) -> None:
     with BackgroundServer(load_worker(make_project(tmp_path))) as server:
-        raw = _exchange(server.port, method + b" /echo HTTP/1.1\r\nHost: x\r\n\r\n")
-        status, headers, body = _head_and_body(raw)
+        raw = exchange(server.port, method + b" /echo HTTP/1.1\r\nHost: x\r\n\r\n")
+        status, headers, body = split_answer(raw)
         assert status == "HTTP/1.1 501 Not Implemented"
         assert (headers["connection"], headers["content-type"]) == ("close", "text/plain")
         assert body == b"ERROR: Unrecognized request method."
@@ -156,20 +140,20 @@ def test_bodies_over_the_limit_get_413_and_at_the_limit_pass(tmp_path: Path, chu
                 framed = b"Transfer-Encoding: chunked\r\n\r\n" + b"%x\r\n" % size + payload + b"\r\n0\r\n\r\n"
             else:
                 framed = b"Content-Length: %d\r\n\r\n" % size + payload
-            return _exchange(server.port, b"POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + framed)
+            return exchange(server.port, b"POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + framed)
 
-        status, headers, body = _head_and_body(post(limit + 1))
+        status, headers, body = split_answer(post(limit + 1))
         assert status == "HTTP/1.1 413 Request Entity Too Large"
         assert headers["connection"] == "close" and headers["content-type"] == "text/html"
         assert b"<title>413 Request Entity Too Large</title>" in body and b"cloudflare" in body
-        status, _, body = _head_and_body(post(limit))
+        status, _, body = split_answer(post(limit))
         assert status == "HTTP/1.1 201 Created" and body == b"x" * limit
 
 
 def test_a_declared_length_over_the_limit_is_refused_before_the_body_is_sent(tmp_path: Path) -> None:
     with BackgroundServer(load_worker(make_project(tmp_path)), max_body_bytes=1000) as server:
         # only the headers go out; the 413 comes back without waiting for a byte of the body
-        raw = _exchange(server.port, b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n")
+        raw = exchange(server.port, b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n")
         assert raw.startswith(b"HTTP/1.1 413 Request Entity Too Large\r\n")
 
 
@@ -189,7 +173,7 @@ def test_connections_that_send_no_headers_get_408_and_are_closed(tmp_path: Path)
                 raw = b""
                 while chunk := sock.recv(65536):  # returns b"" once the server closes
                     raw += chunk
-                status, headers, body = _head_and_body(raw)
+                status, headers, body = split_answer(raw)
                 assert status == "HTTP/1.1 408 Request Timeout" and headers["connection"] == "close"
                 assert body == b"ERROR: Your client took too long to send HTTP headers."
         finally:

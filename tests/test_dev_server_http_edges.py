@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from test_dev_server import make_project
+from test_dev_server import exchange, make_project, split_answer
 from workers_env.runtime import load_worker
 from workers_env.runtime.server import BackgroundServer
 
-TIMEOUT = 10
 
 ENTRY = """
 import asyncio
@@ -71,26 +69,10 @@ def server(tmp_path: Path):
         yield running
 
 
-def _exchange(port: int, data: bytes) -> bytes:
-    """Send ``data`` and read until the server closes the connection."""
-    with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as sock:
-        sock.sendall(data)
-        chunks = []
-        while chunk := sock.recv(65536):
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _answer(raw: bytes) -> tuple[str, dict[str, str], bytes]:
-    head, _, body = raw.partition(b"\r\n\r\n")
-    status, *lines = head.decode("utf-8").split("\r\n")
-    return status, {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in lines)}, body
-
-
 def _seen(port: int, head: str, body: bytes = b"") -> dict:
     """What the echo Worker saw of a request sent as ``head`` (request line and headers)."""
-    raw = _exchange(port, head.encode("latin-1") + b"Connection: close\r\n\r\n" + body)
-    status, _, payload = _answer(raw)
+    raw = exchange(port, head.encode("latin-1") + b"Connection: close\r\n\r\n" + body)
+    status, _, payload = split_answer(raw, encoding="utf-8")
     assert status == "HTTP/1.1 200 OK", raw
     return json.loads(payload)
 
@@ -121,8 +103,8 @@ def test_the_url_is_hosts_and_the_targets_path(server, target: str, host: str, u
 def test_a_request_workerd_cannot_hand_to_fetch_gets_its_bare_error(server, request_line: str, status: str,
                                                                    body: bytes, caplog) -> None:
     with caplog.at_level(logging.INFO):
-        raw = _exchange(server.port, request_line.encode() + b"Connection: close\r\n\r\n")
-    got_status, headers, got_body = _answer(raw)
+        raw = exchange(server.port, request_line.encode() + b"Connection: close\r\n\r\n")
+    got_status, headers, got_body = split_answer(raw, encoding="utf-8")
     assert (got_status, got_body) == (status, body)
     assert "content-type" not in headers and headers["content-length"] == str(len(body))
     assert "Traceback" not in caplog.text
@@ -164,24 +146,24 @@ def test_bodies_and_their_framing_headers_as_the_worker_sees_them(server, head: 
 
 def test_header_values_are_read_as_utf8(server) -> None:
     raw = b"GET / HTTP/1.1\r\nHost: h\r\nX-A: caf\xc3\xa9\r\nX-B: caf\xe9\r\nConnection: close\r\n\r\n"
-    seen = json.loads(_answer(_exchange(server.port, raw))[2])["headers"]
+    seen = json.loads(split_answer(exchange(server.port, raw), encoding="utf-8")[2])["headers"]
     assert (seen["x-a"], seen["x-b"]) == ("caf\u00e9", "caf\ufffd")
 
 
 # -- responses ------------------------------------------------------------------------------------------
 def test_a_header_value_beyond_latin1_goes_out_in_utf8(server, caplog) -> None:
     with caplog.at_level(logging.INFO):
-        raw = _exchange(server.port, b"GET /euro HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
-    status, headers, body = _answer(raw)
+        raw = exchange(server.port, b"GET /euro HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+    status, headers, body = split_answer(raw, encoding="utf-8")
     assert (status, headers["x-u"], body) == ("HTTP/1.1 200 OK", "\u20ac", b"x")
     assert "Traceback" not in caplog.text
 
 
 def test_the_workers_connection_level_headers_are_not_sent(server) -> None:
-    raw = _exchange(server.port, b"GET /hop HTTP/1.1\r\nHost: h\r\n\r\nGET /after HTTP/1.1\r\nHost: h\r\n"
+    raw = exchange(server.port, b"GET /hop HTTP/1.1\r\nHost: h\r\n\r\nGET /after HTTP/1.1\r\nHost: h\r\n"
                                  b"Connection: close\r\n\r\n")
     first, _, rest = raw.partition(b"hello")
-    status, headers, _ = _answer(first)
+    status, headers, _ = split_answer(first, encoding="utf-8")
     assert status == "HTTP/1.1 200 OK"
     assert not {"transfer-encoding", "connection", "keep-alive", "upgrade"} & set(headers)
     assert (headers["content-length"], headers["x-ok"]) == ("5", "1")
@@ -194,10 +176,10 @@ def test_the_workers_connection_level_headers_are_not_sent(server) -> None:
     ("/length", {"content-length": "100"}),  # the Worker's own, as it gave it
 ])
 def test_an_answer_to_head_has_only_the_workers_own_length(server, path: str, framing: dict[str, str]) -> None:
-    raw = _exchange(server.port, f"HEAD {path} HTTP/1.1\r\nHost: h\r\n\r\nGET /after HTTP/1.1\r\nHost: h\r\n"
+    raw = exchange(server.port, f"HEAD {path} HTTP/1.1\r\nHost: h\r\n\r\nGET /after HTTP/1.1\r\nHost: h\r\n"
                                  "Connection: close\r\n\r\n".encode())
     first, _, rest = raw.partition(b"\r\n\r\n")
-    status, headers, _ = _answer(first + b"\r\n\r\n")
+    status, headers, _ = split_answer(first + b"\r\n\r\n", encoding="utf-8")
     assert status == "HTTP/1.1 200 OK"
     assert {k: v for k, v in headers.items() if k in ("content-length", "transfer-encoding")} == framing
     assert rest.startswith(b"HTTP/1.1 200 OK")  # nothing of a body came between
@@ -205,8 +187,8 @@ def test_an_answer_to_head_has_only_the_workers_own_length(server, path: str, fr
 
 def test_a_failed_body_stream_cuts_the_connection_without_the_last_chunk(server, caplog) -> None:
     with caplog.at_level(logging.INFO):
-        raw = _exchange(server.port, b"GET /streamerr HTTP/1.1\r\nHost: h\r\n\r\n")
-    status, headers, body = _answer(raw)
+        raw = exchange(server.port, b"GET /streamerr HTTP/1.1\r\nHost: h\r\n\r\n")
+    status, headers, body = split_answer(raw, encoding="utf-8")
     assert (status, headers["transfer-encoding"]) == ("HTTP/1.1 200 OK", "chunked")
     assert body == b"5\r\nfirst\r\n"  # no terminating 0-chunk: the client knows it is cut off
     assert "Error: broken" in caplog.text

@@ -6,7 +6,6 @@ exception itself."""
 from __future__ import annotations
 
 import logging
-import textwrap
 import urllib.error
 import urllib.request
 
