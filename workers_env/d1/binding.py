@@ -192,11 +192,11 @@ class D1PreparedStatement:
         if not named:
             return D1PreparedStatement(self._session, self.statement, *bind_values(values))
         try:
-            bind_values((*values, named))
+            bound = bind_values((*values, named))  # the trailing object: D1 refuses it
         except JsException as error:
             error.add_note(limits.BIND_BY_POSITION)
             raise
-        raise AssertionError("D1 bound an object")  # pragma: no cover - bind_values refuses a dict
+        return D1PreparedStatement(self._session, self.statement, *bound)
 
     def _query(self) -> tuple[str, tuple[Any, ...]]:
         return _sql_text(self.statement), self._sqlite_params
