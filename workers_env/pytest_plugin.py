@@ -81,6 +81,8 @@ def _check_options(config: pytest.Config) -> None:
         raise pytest.UsageError(f"workers-env: --wrangler-config {option}: no such file or folder "
                                 f"({config.invocation_params.dir / option}); name a wrangler.toml / wrangler.json(c) "
                                 "or the folder holding one, relative to the current folder")
+    if option:
+        _check_folder(config.invocation_params.dir / option, f"--wrangler-config {option}")
     ini = config.getini("workers_env_config")
     if ini and not option:
         base = config.inipath.parent if config.inipath else config.rootpath
@@ -88,6 +90,7 @@ def _check_options(config: pytest.Config) -> None:
             raise pytest.UsageError(f"workers-env: the workers_env_config ini option {ini!r} names no file or folder "
                                     f"({base / ini}); name a wrangler.toml / wrangler.json(c) or the folder holding one, "
                                     f"relative to {config.inipath or 'the rootdir'}")
+        _check_folder(base / ini, f"the workers_env_config ini option {ini!r}")
     zone = config.getini("workers_env_timezone")
     if zone not in ("", "UTC", "local"):  # the default needs no check (and no import of the runtime)
         from workers_env._errors import ConfigError
@@ -159,6 +162,21 @@ def _collected_marker(item: pytest.Item) -> dict[str, Any]:
     if not isinstance(merged.get("config"), (str, os.PathLike)):
         merged.pop("config", None)
     return merged
+
+
+def _check_folder(path: Path, given: str) -> None:
+    """A folder an option names must hold a wrangler config, or have one above it (wrangler's
+    search): else every test using ``env`` would fail the same way, so the run stops once."""
+    if not path.is_dir():
+        return
+    from workers_env._errors import ConfigError
+    from workers_env.config import find_config
+
+    try:
+        find_config(path)
+    except ConfigError as exc:
+        raise pytest.UsageError(f"workers-env: {given}: {str(exc).splitlines()[0].rstrip('.')}; name a folder holding a "
+                                "wrangler.toml / wrangler.json(c), or the file itself") from None
 
 
 _OUR_FIXTURES = frozenset({"env", "worker", "seed_vectors", "d1_schema"})
