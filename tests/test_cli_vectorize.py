@@ -489,7 +489,9 @@ def test_state_root_defaults_to_dot_wrangler_beside_the_config(
     code, out, _ = cli("list", "--json", "--config", str(project / "wrangler.toml"), persist=False)
     assert [i["name"] for i in json.loads(out)] == ["docs"]
     code, out, _ = cli("list", "--json", persist=False)  # no config here: .wrangler/state in cwd
-    assert json.loads(out) == [] and (elsewhere / ".wrangler" / "state").is_dir()
+    assert json.loads(out) == [] and not (elsewhere / ".wrangler").exists()  # a read makes no state
+    assert cli("create", "here", "--dimensions", "2", "--metric", "cosine", persist=False)[0] == 0
+    assert (elsewhere / ".wrangler" / "state" / "v3" / "vectorize" / DB_FILENAME).is_file()
     code, _, err = cli("list", "--config", str(tmp_path / "missing.toml"), persist=False)
     assert code == 1 and "Configuration file not found" in err
 

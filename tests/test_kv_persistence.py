@@ -71,7 +71,9 @@ def test_a_rejected_put_writes_no_blob(project, tmp_path):
     with load_env(project(KV_TOML), persist_to=state) as env:
         with pytest.raises(JsException):
             run(env.KV.put("k", "v", expirationTtl=5))
-        assert list((state / "v3" / "kv" / "ns-1" / "blobs").iterdir()) == []
+        # no blob, nor the blob folder: Miniflare makes it on the first write (wrangler 4.164.0's
+        # `kv key put --ttl 5 --local` leaves no <namespace>/blobs either)
+        assert not (state / "v3" / "kv" / "ns-1").exists()
         assert run(env.KV.list())["keys"] == []
 
 

@@ -59,3 +59,21 @@ def test_production_timezone_refuses_an_unknown_zone_and_changes_nothing() -> No
     with pytest.raises(ConfigError, match="unknown time zone 'Not/AZone'"), production_timezone("Not/AZone"):
         pass
     assert time.tzname == before
+
+
+def test_a_folder_with_no_config_in_or_above_it_is_a_usage_error(pytester: pytest.Pytester, tmp_path_factory) -> None:
+    """An option naming a folder wrangler's search finds no config from would fail every test
+    using env alike; the run stops once instead (a folder with one above it is wrangler's search)."""
+    bare = tmp_path_factory.mktemp("bare")  # outside the project: nothing above it either
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(test_env="def test_env(env):\n    pass\n")
+    result = run(pytester, f"--wrangler-config={bare}")  # one token: pytest reads no rootdir from it
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert (f"ERROR: workers-env: --wrangler-config {bare}: No wrangler.json, wrangler.jsonc or wrangler.toml found in "
+            f"{bare} or any folder above it; name a folder holding") in result.stderr.str()
+    result = run(pytester, "-o", f"workers_env_config={bare}")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert f"the workers_env_config ini option '{bare}': No wrangler.json" in result.stderr.str()
+    (bare / "wrangler.toml").write_text(WRANGLER)
+    (bare / "inner").mkdir()
+    run(pytester, f"--wrangler-config={bare / 'inner'}").assert_outcomes(passed=1)

@@ -74,3 +74,16 @@ async def test_both_branches_of_a_tee_read_every_chunk(tmp_path):
     assert again == "TypeError: This ReadableStream is currently locked to a reader,"  # workerd readable.c++
     assert live == [["a", "b", "c"], "abc", "TypeError: This ReadableStream is currently locked to a reader."]  # getReader
     assert sourced == ["x", "x"]
+
+
+@pytest.mark.asyncio
+async def test_a_body_already_read_is_refused_as_a_locked_stream():
+    """workerd's tee() of a used body (``text()`` first): its locked-stream TypeError (sic,
+    with the comma), not the "disturbed ... cannot be used as a body" of a new Response."""
+    from workers_env import JsException, js
+
+    response = js.Response.new("hello")
+    assert await response.text() == "hello"
+    with pytest.raises(JsException) as caught:
+        response.body.tee()
+    assert str(caught.value) == "TypeError: This ReadableStream is currently locked to a reader,"

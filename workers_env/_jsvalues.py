@@ -479,6 +479,20 @@ class JsTypedArray(list):  # type: ignore[type-arg]
         self.name = name
 
 
+def _v8_described(value: Any) -> str:
+    """How V8 names a value that is not a function in ``Set.prototype.forEach``'s TypeError
+    (``number 5``, ``string "f"``, ``object``; measured against workerd)."""
+    if value is None:
+        return "undefined"
+    if isinstance(value, bool):
+        return f"boolean {'true' if value else 'false'}"
+    if isinstance(value, (int, float)):
+        return f"number {js_string(float(value))}"
+    if isinstance(value, str):
+        return f'string "{value}"'
+    return "object"
+
+
 class JsSet(list):  # type: ignore[type-arg]
     """A JavaScript ``Set`` (from a Python ``set``, or ``js.Set.new``): iterable in insertion
     order, ``JSON.stringify`` gives ``{}``; ``size``/``has``/``add``/``delete`` as in JavaScript."""
@@ -504,6 +518,17 @@ class JsSet(list):  # type: ignore[type-arg]
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> set[Any]:
         """Pyodide: a ``Set`` becomes a Python ``set``."""
         return set(self)
+
+    def forEach(self, callback: Any, *_this: Any) -> None:  # noqa: N802 - JS name
+        """``set.forEach((value, key, set) => ...)``: the value twice, as a ``Set`` passes it;
+        values added meanwhile are visited too, as JavaScript walks the live set."""
+        if not callable(callback):
+            raise JsException(f"{_v8_described(callback)} is not a function", name="TypeError")
+        i = 0
+        while i < len(self):
+            value = self[i]
+            callback(value, value, self)
+            i += 1
 
 
 class JsDate:

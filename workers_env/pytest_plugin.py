@@ -18,7 +18,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -81,6 +81,8 @@ def _check_options(config: pytest.Config) -> None:
         raise pytest.UsageError(f"workers-env: --wrangler-config {option}: no such file or folder "
                                 f"({config.invocation_params.dir / option}); name a wrangler.toml / wrangler.json(c) "
                                 "or the folder holding one, relative to the current folder")
+    if option:
+        _check_folder(config.invocation_params.dir / option, f"--wrangler-config {option}")
     ini = config.getini("workers_env_config")
     if ini and not option:
         base = config.inipath.parent if config.inipath else config.rootpath
@@ -88,6 +90,7 @@ def _check_options(config: pytest.Config) -> None:
             raise pytest.UsageError(f"workers-env: the workers_env_config ini option {ini!r} names no file or folder "
                                     f"({base / ini}); name a wrangler.toml / wrangler.json(c) or the folder holding one, "
                                     f"relative to {config.inipath or 'the rootdir'}")
+        _check_folder(base / ini, f"the workers_env_config ini option {ini!r}")
     zone = config.getini("workers_env_timezone")
     if zone not in ("", "UTC", "local"):  # the default needs no check (and no import of the runtime)
         from workers_env._errors import ConfigError
@@ -97,6 +100,83 @@ def _check_options(config: pytest.Config) -> None:
             check_timezone(zone)
         except ConfigError as exc:
             raise pytest.UsageError(f"workers-env: the workers_env_timezone ini option: {exc}") from None
+
+
+@pytest.hookimpl(trylast=True)  # after -k / -m deselected what will not run
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    _check_environment(config, items)
+
+
+def _check_environment(config: pytest.Config, items: Sequence[pytest.Item]) -> None:
+    """Refuse ``--wrangler-env`` / ``workers_env_environment`` naming an environment that a
+    config the collected tests' ``env`` reads does not define, once for the run (wrangler's
+    rule: an error when the config defines other environments; with none defined, wrangler
+    warns and uses the top level, and so do we, in the summary). Only known after collection:
+    each test's config is the one nearest its file unless an option names one."""
+    option = config.getoption("wrangler_env", None)
+    environment = option or config.getini("workers_env_environment") or None
+    if not environment:
+        return
+    from workers_env._errors import ConfigError
+    from workers_env.config import find_config
+    from workers_env.config.wrangler import read_config_file
+
+    users: dict[Path, int] = {}
+    for item in items:
+        if "env" not in getattr(item, "fixturenames", ()):
+            continue
+        marker = _collected_marker(item)
+        if "environment" in marker:  # the marker's own environment wins
+            continue
+        try:
+            found = find_config(_location_for(config, Path(str(item.path)).parent, marker))
+        except ConfigError:  # no config: each test says so
+            continue
+        users[found] = users.get(found, 0) + 1
+    missing: list[str] = []
+    for path, count in users.items():
+        try:
+            raw = read_config_file(path)
+        except ConfigError:  # a broken config: each test reports it in full
+            continue
+        envs = raw.get("env")
+        if not envs or "pages_build_output_dir" in raw or (isinstance(envs, Mapping) and environment in envs):
+            continue
+        names = ", ".join(f'"{name}"' for name in envs) if isinstance(envs, Mapping) else "none"
+        tests = f"{count} test{'' if count == 1 else 's'}"
+        missing.append(f"{_short_path(str(path))} ({tests}) defines {names}")
+    if missing:
+        given = f"--wrangler-env {environment}" if option else f"the workers_env_environment ini option {environment!r}"
+        raise pytest.UsageError(
+            f"workers-env: {given}: no [env.{environment}] in the wrangler config of the tests using env: "
+            + "; ".join(missing) + ". Pass an environment the config defines, or none for its top level."
+        )
+
+
+def _collected_marker(item: pytest.Item) -> dict[str, Any]:
+    """The ``workers_env`` markers' keywords as the env fixture merges them (the closest wins),
+    read leniently: a malformed marker is the test's own failure, reported when it runs."""
+    merged: dict[str, Any] = {}
+    for marker in reversed(list(item.iter_markers("workers_env"))):
+        merged.update(marker.kwargs)
+    if not isinstance(merged.get("config"), (str, os.PathLike)):
+        merged.pop("config", None)
+    return merged
+
+
+def _check_folder(path: Path, given: str) -> None:
+    """A folder an option names must hold a wrangler config, or have one above it (wrangler's
+    search): else every test using ``env`` would fail the same way, so the run stops once."""
+    if not path.is_dir():
+        return
+    from workers_env._errors import ConfigError
+    from workers_env.config import find_config
+
+    try:
+        find_config(path)
+    except ConfigError as exc:
+        raise pytest.UsageError(f"workers-env: {given}: {str(exc).splitlines()[0].rstrip('.')}; name a folder holding a "
+                                "wrangler.toml / wrangler.json(c), or the file itself") from None
 
 
 _OUR_FIXTURES = frozenset({"env", "worker", "seed_vectors", "d1_schema"})
@@ -321,9 +401,13 @@ def _test_dir(request: pytest.FixtureRequest) -> Path:
 
 
 def _config_location(request: pytest.FixtureRequest, marker: Mapping[str, Any]) -> Path:
-    config = request.config
+    return _location_for(request.config, _test_dir(request), marker)
+
+
+def _location_for(config: pytest.Config, test_dir: Path, marker: Mapping[str, Any]) -> Path:
+    """Where the env fixture looks for the wrangler config of a test in ``test_dir``."""
     if marker.get("config"):
-        return _test_dir(request) / marker["config"]
+        return test_dir / marker["config"]
     option = config.getoption("wrangler_config")
     if option:
         return config.invocation_params.dir / option
@@ -331,7 +415,7 @@ def _config_location(request: pytest.FixtureRequest, marker: Mapping[str, Any]) 
     if ini:
         base = config.inipath.parent if config.inipath else config.rootpath
         return base / ini
-    return _nearest_config(_test_dir(request), config.rootpath) or config.rootpath
+    return _nearest_config(test_dir, config.rootpath) or config.rootpath
 
 
 def _nearest_config(start: Path, rootdir: Path) -> Path | None:

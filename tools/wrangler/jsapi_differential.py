@@ -14,13 +14,16 @@ A case is ``[operation, *arguments]`` (JSON):
 - ``["get", "A.b"]``: the global value at that path;
 - ``["do", target, *steps]``: ``target`` (an argument value) then each step on it in turn, the
   result being the list of the steps' results: a step ``["path.to.method", *args]`` calls that
-  method of the target, ``"path.to.prop"`` reads a property, ``["=prop", value]`` assigns one.
+  method of the target, ``"path.to.prop"`` reads a property, ``["=path.to.prop", value]`` assigns one.
 
 Argument values: ``{"$hex": ...}`` is a ``Uint8Array`` (``to_js(bytes)``), ``{"$buf": hex}`` an
 ``ArrayBuffer``, ``{"$null": true}`` JavaScript ``null`` (``jsnull``), ``{"$undefined": true}``
 ``undefined`` (``None``), ``{"$num": "NaN" | "Infinity" | "-Infinity" | "-0"}`` those numbers,
 ``{"$bigint": "123"}`` a BigInt, ``{"$new": ["Name", *args]}`` / ``{"$call": ["A.b", *args]}`` the
-object that makes; a list is a JavaScript array (``to_js(list)``), any other object a plain
+object that makes; ``{"$fn": true}`` a function that notes each call's arguments (a Python function
+here, a PyProxy under Pyodide), ``{"$handler": true}`` an object whose ``handleEvent`` is one, and the
+step ``"$calls"`` of a ``do`` reads the calls noted so far in the case (an ``Event`` argument shows
+as ``{"$event": type}``; a ``ReadableStream`` result as its ``locked``, read whole when unlocked); a list is a JavaScript array (``to_js(list)``), any other object a plain
 JavaScript object (``to_js(d, dict_converter=js.Object.fromEntries)``). Results use the same
 markers. A case written as ``{"call": [...], "expected": "why"}`` may differ on purpose; it is
 reported apart.
@@ -40,6 +43,7 @@ import inspect
 import json
 import math
 import sys
+import types
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -51,7 +55,7 @@ from casediff import report, run_under_wrangler_dev
 
 from workers_env import JsException, js, to_js
 from workers_env._jsvalues import BigInt
-from workers_env.runtime.jsproxy import jsnull  # pyodide.ffi.jsnull
+from workers_env.runtime.jsproxy import JsReadableStream, jsnull  # pyodide.ffi.jsnull
 
 COMPATIBILITY_DATE = "2026-09-28"
 
@@ -457,6 +461,65 @@ CASES: list = [
     {"call": ["call", "fetch", "https://example.com/", {"signal": {"$call": ["AbortSignal.abort", "stop"]}}],
      "expected": "JavaScript rejects with the string itself (no name or message); Python code gets an Error carrying it"},
     ["new", "Request", "https://e.com", {"signal": {"$call": ["AbortSignal.abort"]}}],
+    # listeners: a function or an object with handleEvent is called with the abort Event; anything
+    # else is jsg's TypeError when added (Handler is not optional on AbortSignal); onabort keeps
+    # only a function or an object, and calls only a function
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {"$fn": True}], ["abort", "r"], "$calls",
+     ["abort"], "$calls"],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {"$handler": True}], ["abort"], "$calls"],
+    ["do", new("AbortController"), ["signal.addEventListener", "other", {"$fn": True}], ["abort"], "$calls"],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", 42]],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", "f"]],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {}]],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", NULL]],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", UNDEF]],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort"]],
+    ["do", new("AbortController"), ["signal.addEventListener", "other", 42]],
+    ["do", new("AbortController"), ["signal.removeEventListener", "abort", 42]],
+    ["do", new("AbortController"), ["signal.removeEventListener", "abort", {"$fn": True}], ["abort"], "$calls"],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {"$fn": True}, {"once": True}], ["abort"],
+     "$calls"],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {"$fn": True}, True]],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {"$fn": True}, False], ["abort"], "$calls"],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {"$fn": True}, {"capture": True}]],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {"$fn": True}, {"passive": True}]],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {"$fn": True},
+                                    {"signal": {"$call": ["AbortSignal.abort"]}}], ["abort"], "$calls"],
+    ["do", new("AbortController"), ["signal.addEventListener", "abort", {"$fn": True},
+                                    {"signal": {"$call": ["AbortSignal.timeout", 100000]}}], ["abort"], "$calls"],
+    ["do", new("AbortController"), ["signal.addEventListener"]],
+    ["do", new("AbortController"), ["signal.removeEventListener", "abort", "f"]],
+    ["do", new("AbortController"), ["signal.removeEventListener", "abort", {}]],
+    ["do", new("AbortController"), ["signal.removeEventListener", "abort", NULL]],
+    ["do", new("AbortController"), ["signal.removeEventListener", "abort", UNDEF]],
+    ["do", new("AbortController"), ["signal.removeEventListener", "abort"]],
+    ["do", new("AbortController"), ["signal.removeEventListener"]],
+    ["do", new("AbortController"), ["=signal.onabort", {"$fn": True}], ["abort"], "$calls"],
+    ["do", new("AbortController"), ["=signal.onabort", 42], "signal.onabort", ["abort"], "$calls"],
+    ["do", new("AbortController"), ["=signal.onabort", "f"], "signal.onabort", ["abort"], "$calls"],
+    ["do", new("AbortController"), ["=signal.onabort", {"$handler": True}], ["abort"], "$calls"],
+    ["do", new("AbortController"), ["=signal.onabort", {}], "signal.onabort", ["abort"], "$calls"],
+    ["do", new("AbortController"), ["=signal.onabort", NULL], "signal.onabort", ["abort"], "$calls"],
+    ["do", new("AbortController"), "signal.onabort"],
+    # --- forEach with a callback: (value, key, object) in order ---------------------------------
+    ["do", new("Headers", {"b": "2", "a": "1", "A-b": "x"}), ["forEach", {"$fn": True}], "$calls"],
+    ["do", new("Headers"), ["forEach", {"$fn": True}], "$calls"],
+    ["do", new("URLSearchParams", "b=2&a=1&b=3"), ["forEach", {"$fn": True}], "$calls"],
+    ["do", new("Map", [["k", "v"], [1, 2]]), ["forEach", {"$fn": True}], "$calls"],
+    ["do", new("Set", ["x", "y"]), ["forEach", {"$fn": True}], "$calls"],
+    ["do", new("Set", ["x"]), ["forEach", 5]], ["do", new("Set", ["x"]), ["forEach", "f"]],
+    ["do", new("Set", ["x"]), ["forEach", {}]],
+    ["do", [3, 4], ["forEach", {"$fn": True}], "$calls"],
+    ["do", new("FormData"), ["append", "a", "1"], ["append", "b", "2"], ["forEach", {"$fn": True}], "$calls"],
+    ["do", new("FormData"), ["forEach", 5]],
+    # --- ReadableStream.tee(): two branches of the same bytes; the stream itself locked -------------
+    ["do", new("Response", "hello"), ["body.tee"], "body.locked", "bodyUsed"],
+    ["do", new("Response", ""), ["body.tee"], "body.locked"],
+    ["do", new("Response", X("00ff10")), ["body.tee"]],
+    ["do", new("Response", "hello"), ["body.getReader"], ["body.tee"]],
+    ["do", new("Response", "hello"), ["body.tee"], ["body.tee"]],
+    ["do", new("Response", "hello"), ["text"], ["body.tee"]],
+    ["do", new("Response", "hello"), ["body.tee"], ["text"]],
     # --- the Cache API (caches.default, as wrangler dev's Miniflare keeps it; each case its own URLs) ----
     ["do", {"$get": "caches.default"}, ["match", "https://c.test/none"], ["delete", "https://c.test/none"],
      ["put", "https://c.test/a", new("Response", "body-a", {"headers": {"cache-control": "max-age=60", "x-k": "1"}})],
@@ -513,9 +576,13 @@ function resolve(root, path) {
   for (const k of path.split(".")) { parent = value; value = value[k]; }
   return [value, parent];
 }
+let CALLS = [];
+function recorder() { return function recorded(...args) { CALLS.push(args); }; }
 function decode(v) {
   if (Array.isArray(v)) return v.map(decode);
   if (v && typeof v === "object") {
+    if ("$fn" in v) return recorder();
+    if ("$handler" in v) return { handleEvent: recorder() };
     if ("$hex" in v) return unhex(v.$hex);
     if ("$buf" in v) return unhex(v.$buf).buffer;
     if ("$null" in v) return null;
@@ -564,6 +631,11 @@ async function shape(v) {
   if (v instanceof TextEncoder) return { $type: "TextEncoder", encoding: v.encoding };
   if (v instanceof Error || v instanceof DOMException) return { $error: `${v.name}: ${v.message}` };
   if (v instanceof AbortSignal) return { $type: "AbortSignal", aborted: v.aborted, reason: await shape(v.reason) };
+  if (v instanceof Event) return { $event: v.type };
+  if (v instanceof Map) return { $type: "Map", entries: await shape([...v]) };
+  if (v instanceof Set) return { $type: "Set", values: await shape([...v]) };
+  if (v instanceof ReadableStream)
+    return { $type: "ReadableStream", locked: v.locked, text: v.locked ? null : await new Response(v).text() };
   if (v instanceof AbortController) return { $type: "AbortController", signal: await shape(v.signal) };
   if (v instanceof TextDecoder) return { $type: "TextDecoder", encoding: v.encoding, fatal: v.fatal, ignoreBOM: v.ignoreBOM };
   if (v instanceof Number) return { $type: "Number", value: await shape(v.valueOf()) };
@@ -578,12 +650,21 @@ async function run([op, ...args]) {
   if (op === "call") return shape(await decode({ $call: args }));
   if (op === "get") return shape(resolve(globalThis, args[0])[0]);
   if (op === "do") {
+    CALLS = [];
     const target = decode(args[0]);
     const results = [];
     for (const step of args.slice(1)) {
+      if (step === "$calls") { results.push(await shape(CALLS)); continue; }
       if (typeof step === "string") { results.push(await shape(resolve(target, step)[0])); continue; }
       const [path, ...stepArgs] = step;
-      if (path.startsWith("=")) { target[path.slice(1)] = decode(stepArgs[0]); results.push({ $undefined: true }); continue; }
+      if (path.startsWith("=")) {
+        const names = path.slice(1).split(".");
+        const last = names.pop();
+        const owner = names.length ? resolve(target, names.join("."))[0] : target;
+        owner[last] = decode(stepArgs[0]);
+        results.push({ $undefined: true });
+        continue;
+      }
       const [f, self] = resolve(target, path);
       results.push(await shape(await f.apply(self, decode(stepArgs))));
     }
@@ -627,9 +708,23 @@ def _resolve(root, path: str):
     return value
 
 
+_CALLS: list = []
+
+
+def _recorder():
+    """A Python function that notes its calls, as a Worker's callback would be passed."""
+    def recorded(*args):
+        _CALLS.append(list(args))
+    return recorded
+
+
 def _py_value(v):
     """A case value as the Python object Worker code would pass (``to_js`` for lists and dicts)."""
     if isinstance(v, dict):
+        if "$fn" in v:
+            return _recorder()
+        if "$handler" in v:  # a Python object with a handleEvent method (a PyProxy under Pyodide)
+            return types.SimpleNamespace(handleEvent=_recorder())
         if "$hex" in v:
             return to_js(bytes.fromhex(v["$hex"]))
         if "$buf" in v:
@@ -720,6 +815,15 @@ async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER
         return {"$type": "AbortSignal", "aborted": v.aborted, "reason": await _py_shape(v.reason)}
     if kind == "JsAbortController":
         return {"$type": "AbortController", "signal": await _py_shape(v.signal)}
+    if kind == "JsMap":
+        return {"$type": "Map", "entries": await _py_shape([list(pair) for pair in v.entries()])}
+    if kind == "JsSet":
+        return {"$type": "Set", "values": await _py_shape(list(v))}
+    if getattr(type(v), "_js_name", None) == "Event":
+        return {"$event": v.type}
+    if isinstance(v, JsReadableStream):
+        return {"$type": "ReadableStream", "locked": v.locked,
+                "text": None if v.locked else await js.Response.new(v).text()}
     if kind == "TextDecoder":
         return {"$type": "TextDecoder", **{k: await _py_shape(_get(v, k)) for k in ("encoding", "fatal", "ignoreBOM")}}
     if kind == "JsNumberObject":
@@ -744,16 +848,21 @@ async def _py_run(op, args):
     if op == "get":
         return await _py_shape(_resolve(js, args[0]))
     if op == "do":
+        _CALLS.clear()
         target = _py_value(args[0])
         results = []
         for step in args[1:]:
+            if step == "$calls":
+                results.append(await _py_shape(_CALLS))
+                continue
             if isinstance(step, str):  # a property missing here reads as {"$missing": name}
                 *parents, name = step.split(".")
                 results.append(await _py_shape(_get(_resolve(target, ".".join(parents)) if parents else target, name)))
                 continue
             path, *step_args = step
             if path.startswith("="):
-                setattr(target, path[1:], _py_value(step_args[0]))
+                *owner, name = path[1:].split(".")
+                setattr(_resolve(target, ".".join(owner)) if owner else target, name, _py_value(step_args[0]))
                 results.append({"$undefined": True})
                 continue
             result = _resolve(target, path)(*[_py_value(a) for a in step_args])

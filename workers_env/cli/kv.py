@@ -264,7 +264,7 @@ def _open(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = None
         persist_to = config.root / ".wrangler" / "state"
     else:
         persist_to = default_persist_to(None)
-    return KvNamespace(MiniflareStore(persist_to, namespace_id), binding=args.binding or namespace_id,
+    return KvNamespace(MiniflareStore(persist_to, namespace_id, open_now=False), binding=args.binding or namespace_id,
                        namespace_id=namespace_id), display
 
 

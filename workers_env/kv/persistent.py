@@ -103,26 +103,55 @@ def _tidy(db: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> list[
 
 
 class MiniflareStore(Store):
-    """One namespace's entries in Miniflare's SQLite file and blob folder."""
+    """One namespace's entries in Miniflare's SQLite file and blob folder.
 
-    def __init__(self, persist_to: Path, namespace_id: str):
+    The blob folder is made by the first write, as Miniflare makes it (a read, or a write
+    refused, leaves none). ``open_now=False`` also leaves the SQLite file to the first
+    operation that reaches the state: the CLI's, so a command refused before that (an empty
+    key name, ...) leaves nothing new behind, as ``wrangler kv`` does; ``load_env`` opens at
+    once, so damaged state is reported when the env is built.
+    """
+
+    def __init__(self, persist_to: Path, namespace_id: str, *, open_now: bool = True):
         root = kv_root(persist_to)
         self.db_path = root / UNIQUE_KEY / f"{namespace_object_id(namespace_id)}.sqlite"
         self.blob_dir = root / sanitise_path(namespace_id) / "blobs"
+        self._namespace_id = namespace_id
         self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._closed = False
+        if open_now:
+            self._conn = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            self.blob_dir.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.db_path, check_same_thread=False, isolation_level=None,
-                                       timeout=BUSY_TIMEOUT_S)
-            self._db.execute("PRAGMA journal_mode = WAL")  # as workerd keeps it
-            self._db.execute("PRAGMA case_sensitive_like = TRUE")
-            self._db.executescript(_SCHEMA)
+            db = sqlite3.connect(self.db_path, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         except (OSError, sqlite3.Error) as exc:
-            raise StateError(
-                f"cannot open the local KV state for namespace {namespace_id!r} at {self.db_path}: {reason(exc)}. "
-                "Check that the folder is writable and the file is a KV state file written by wrangler or workers-env."
-            ) from exc
+            raise self._unopenable(exc) from exc
+        try:
+            db.execute("PRAGMA journal_mode = WAL")  # as workerd keeps it
+            db.execute("PRAGMA case_sensitive_like = TRUE")
+            db.executescript(_SCHEMA)
+        except sqlite3.Error as exc:
+            db.close()
+            raise self._unopenable(exc) from exc
+        return db
+
+    def _unopenable(self, exc: BaseException) -> StateError:
+        return StateError(
+            f"cannot open the local KV state for namespace {self._namespace_id!r} at {self.db_path}: {reason(exc)}. "
+            "Check that the folder is writable and the file is a KV state file written by wrangler or workers-env."
+        )
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """The connection, opened on first use (callers hold the lock)."""
+        if self._conn is None:
+            if self._closed:
+                raise self._failed(sqlite3.ProgrammingError("Cannot operate on a closed database."))
+            self._conn = self._connect()
+        return self._conn
 
     def _read_blob(self, blob_id: str) -> bytes | None:
         path = self.blob_dir / blob_id
@@ -188,6 +217,11 @@ class MiniflareStore(Store):
         path = self.blob_dir / blob_id
         with self._lock:
             db = self._db
+            try:
+                self.blob_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StateError(f"the local KV state at {self.blob_dir}: {reason(exc)}; check that the folder "
+                                 "is writable; nothing was changed") from None
             path.write_bytes(entry.value)
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -235,4 +269,6 @@ class MiniflareStore(Store):
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            self._closed = True
+            if self._conn is not None:
+                self._conn.close()

@@ -17,9 +17,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env._jsvalues import js_truthy
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number
+from workers_env.runtime.jsproxy import js_null, jsnull
 
 __all__ = ["JsAbortController", "JsAbortSignal", "abort_signal_class", "raise_reason"]
 
@@ -42,6 +44,53 @@ def raise_reason(reason: Any) -> None:
     raise JsException(js_text(reason))
 
 
+def _primitive(value: Any) -> bool:
+    """A Python value Pyodide hands JavaScript as a primitive (``None`` is ``undefined``); any
+    other is an object there (a PyProxy, a function when callable)."""
+    return value is None or value is jsnull or isinstance(value, (bool, int, float, str))
+
+
+def _handler(listener: Any, method: str) -> Any:
+    """The function ``addEventListener`` keeps for ``listener``, as jsg converts workerd's
+    ``Handler`` (a function, or an object whose ``handleEvent`` is one): anything else is its
+    TypeError when the listener is added, not when the signal aborts."""
+    if callable(listener):
+        return listener
+    if _primitive(listener):
+        raise js_type_error(f"Failed to execute '{method}' on 'EventTarget': parameter 2 is not of type "
+                            "'function or HandlerObject'.")
+    handle = getattr(listener, "handleEvent", None)
+    if not callable(handle):
+        raise js_type_error("Incorrect type for the 'handleEvent' field on 'HandlerObject': the provided value "
+                            "is not of type 'function'.")
+    return handle
+
+
+def _required(method: str, kind: Any, listener: Any, listener_type: str) -> None:
+    """jsg's TypeError for an argument left out (``undefined`` given is another matter)."""
+    for position, (value, type_) in enumerate(((kind, "string"), (listener, listener_type)), start=1):
+        if value is _MISSING:
+            raise js_type_error(f"Failed to execute '{method}' on 'EventTarget': parameter {position} is not of "
+                                f"type '{type_}'.")
+
+
+def _listener_options(options: Any) -> Any:
+    """workerd's checks of ``addEventListener``'s third argument; the ``signal`` option, if any."""
+    if options is None or options is jsnull:
+        return None
+    if isinstance(options, bool):
+        if options:
+            raise js_type_error("addEventListener(): useCapture must be false.")
+        return None
+    if _primitive(options):
+        return None
+    if js_truthy(getattr(options, "capture", False)):
+        raise js_type_error("addEventListener(): options.capture must be false.")
+    # options.passive: true is accepted (measured: workerd 1.20261117.1 under wrangler 4.164.0)
+    signal = getattr(options, "signal", None)
+    return signal if isinstance(signal, JsAbortSignal) else None
+
+
 class JsAbortSignal(JsProxy):
     """An ``AbortSignal``: ``aborted``, ``reason``, ``throwIfAborted()``, ``onabort`` and
     ``addEventListener("abort", ...)``."""
@@ -52,9 +101,20 @@ class JsAbortSignal(JsProxy):
         self._aborted = False
         self._reason: Any = None
         self._deadline: float | None = None  # time.monotonic() at which a timeout signal aborts
-        self._listeners: list[Any] = []
+        self._listeners: list[tuple[Any, Any]] = []  # (the listener as given, the function to call)
         self._followers: list[JsAbortSignal] = []
-        self.onabort: Any = None
+        self._onabort: Any = None
+
+    @property
+    def onabort(self) -> Any:
+        """The ``onabort`` handler, JavaScript's ``null`` when none."""
+        return js_null() if self._onabort is None else self._onabort
+
+    @onabort.setter
+    def onabort(self, handler: Any) -> None:
+        # workerd's setOnAbort keeps a function or an object and makes anything else null;
+        # only a function is called (an object, even with handleEvent, is passed over)
+        self._onabort = None if _primitive(handler) else handler
 
     def _check_deadline(self) -> None:
         if self._deadline is not None and not self._aborted and time.monotonic() >= self._deadline:
@@ -65,9 +125,11 @@ class JsAbortSignal(JsProxy):
             return
         self._aborted, self._reason, self._deadline = True, reason, None
         event = _AbortEvent(self)
-        for listener in [self.onabort, *self._listeners]:
-            if listener is not None:
-                (listener.handleEvent if hasattr(listener, "handleEvent") else listener)(event)
+        calls = [call for _, call in self._listeners]
+        if callable(self._onabort):
+            calls.insert(0, self._onabort)
+        for call in calls:
+            call(event)
         for follower in self._followers:
             follower._trigger(reason)
 
@@ -89,13 +151,33 @@ class JsAbortSignal(JsProxy):
         if self.aborted:
             raise_reason(self._reason)
 
-    def addEventListener(self, kind: Any, listener: Any, *_ignored: Any) -> None:  # noqa: N802 - JS name
-        if js_text(kind) == "abort" and listener is not None and listener not in self._listeners:
-            self._listeners.append(listener)
+    def addEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
+                         *_ignored: Any) -> None:
+        """Add ``listener`` for ``abort`` (a function, or an object with ``handleEvent``; ``null``
+        and ``undefined`` add nothing), as workerd checks it: anything else is a TypeError now."""
+        _required("addEventListener", kind, listener, "function or HandlerObject")
+        if listener is None or listener is jsnull:
+            return
+        call = _handler(listener, "addEventListener")
+        follow = _listener_options(options)
+        if js_text(kind) != "abort" or any(given is listener for given, _ in self._listeners):
+            return
+        if follow is not None:
+            if follow.aborted:  # an options.signal already aborted: nothing is added
+                return
+            follow._listeners.append((object(), lambda _event: self._drop(listener)))  # its own key
+        self._listeners.append((listener, call))
 
-    def removeEventListener(self, kind: Any, listener: Any, *_ignored: Any) -> None:  # noqa: N802 - JS name
-        if js_text(kind) == "abort" and listener in self._listeners:
-            self._listeners.remove(listener)
+    def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, *_ignored: Any) -> None:  # noqa: N802 - JS name
+        _required("removeEventListener", kind, listener, "Object")
+        if _primitive(listener) and listener is not None and listener is not jsnull:
+            raise js_type_error("Failed to execute 'removeEventListener' on 'EventTarget': parameter 2 is not of "
+                                "type 'Object'.")
+        if js_text(kind) == "abort":
+            self._drop(listener)
+
+    def _drop(self, listener: Any) -> None:
+        self._listeners = [(given, call) for given, call in self._listeners if given is not listener]
 
     def __repr__(self) -> str:
         return f"AbortSignal {{ aborted: {'true' if self.aborted else 'false'} }}"

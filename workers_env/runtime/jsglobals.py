@@ -104,6 +104,21 @@ class JsEntryList(JsSetDeleteItems, JsProxy):
     def entries(self) -> Iterator[JsArray]:
         return iter([JsArray([k, v]) for k, v in self._entries])
 
+    @jsg_required("function")
+    def forEach(self, callback: Any, *_this: Any) -> None:  # noqa: N802 - JS name
+        """``forEach((value, name, object) => ...)``: all three arguments, as JavaScript passes
+        them (a Python callable taking fewer fails, as under Pyodide); entries added or removed
+        meanwhile are seen, as the live list is walked by index. A callback that is not a
+        function is jsg's TypeError."""
+        if not callable(callback):
+            raise js_type_error(f"Failed to execute 'forEach' on '{self._js_name}': parameter 1 is not of type "
+                                "'function'.")
+        i = 0
+        while i < len(self._entries):
+            name, value = self._entries[i]
+            callback(value, name, self)
+            i += 1
+
     def __iter__(self) -> Iterator[JsArray]:
         return self.entries()
 
@@ -177,20 +192,6 @@ class JsURLSearchParams(JsEntryList):
             return any(k == name for k, _ in self._entries)
         value = js_text(value)
         return any((k, v) == (name, value) for k, v in self._entries)
-
-    @jsg_required("function")
-    def forEach(self, callback: Any, *_this: Any) -> None:  # noqa: N802 - JS name
-        """``params.forEach((value, name, params) => ...)``: all three arguments, as JavaScript
-        passes them (a Python callable taking fewer fails, as under Pyodide); pairs added or
-        removed meanwhile are seen, as the live list is walked by index."""
-        if not callable(callback):
-            raise js_type_error("Failed to execute 'forEach' on 'URLSearchParams': parameter 1 is not of type "
-                                "'function'.")
-        i = 0
-        while i < len(self._entries):
-            name, value = self._entries[i]
-            callback(value, name, self)
-            i += 1
 
     def sort(self) -> None:
         self._entries.sort(key=lambda kv: kv[0].encode("utf-16-be"))

@@ -812,8 +812,9 @@ class JsReadableStream(JsProxy):
         return self._reader
 
     def tee(self) -> JsArray:
-        """``[branch1, branch2]``: two streams of the same chunks; this one is locked."""
-        if self._reader is not None:
+        """``[branch1, branch2]``: two streams of the same chunks; this one is locked. A stream
+        already read (a body used up by ``text()``) is refused as a locked one, as workerd does."""
+        if self._reader is not None or self._source.consumed:
             raise js_type_error(TEE_LOCKED)
         chunks = self._take()
         self._reader = _StreamReader([])  # locked, as tee() leaves it

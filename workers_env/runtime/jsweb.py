@@ -23,6 +23,7 @@ from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsproxy import (
+    TEE_LOCKED,
     JsArray,
     JsBuffer,
     JsBufferSource,
@@ -290,6 +291,12 @@ class _BodyStream(JsReadableStream):
         own (not yet read): workerd shares the stream rather than reading it."""
         owner = self._owner
         return None if owner.bodyUsed or owner._live is not None else owner
+
+    def tee(self) -> JsArray:
+        """A body already used (``text()``, ...) is refused as a locked stream, as workerd does."""
+        if self._owner.bodyUsed:
+            raise js_type_error(TEE_LOCKED)
+        return super().tee()
 
     def _take(self) -> list[bytes]:
         if self._owner.bodyUsed:

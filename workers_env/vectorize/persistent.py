@@ -302,9 +302,9 @@ class PersistentIndex(Index):
 class VectorizeStore:
     """The persisted indexes under one state root; one connection, one live index per name."""
 
-    def __init__(self, persist_to: str | Path):
+    def __init__(self, persist_to: str | Path, *, create: bool = True):
         self.persist_to = Path(persist_to)
-        self.db = StateDB.open(self.persist_to)
+        self.db = StateDB.open(self.persist_to, create=create)
         self._open: dict[str, PersistentIndex] = {}
         self._lock = threading.RLock()  # around ``_open``: threads may open indexes at once
 
@@ -453,10 +453,11 @@ class VectorizeStore:
                 )
 
 
-def open_state(persist_to: str | Path) -> VectorizeStore:
+def open_state(persist_to: str | Path, *, create: bool = True) -> VectorizeStore:
     """Open the persisted Vectorize state under a wrangler-style state root.
 
     ``persist_to`` is the folder wrangler calls ``--persist-to`` (default ``.wrangler/state``
-    beside the config); the state file lives in ``<persist_to>/v3/vectorize/``.
+    beside the config); the state file lives in ``<persist_to>/v3/vectorize/``. With
+    ``create=False`` state not there yet reads as empty and no file or folder is made.
     """
-    return VectorizeStore(persist_to)
+    return VectorizeStore(persist_to, create=create)

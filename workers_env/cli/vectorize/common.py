@@ -187,8 +187,10 @@ def persist_to_of(args: argparse.Namespace) -> Path:
     return default_persist_to(args.config)
 
 
-def open_store(args: argparse.Namespace) -> VectorizeStore:
-    return open_state(persist_to_of(args))
+def open_store(args: argparse.Namespace, *, create: bool = False) -> VectorizeStore:
+    """The state the command works on. Only ``create`` makes the state file: any other
+    command finds no index in state that does not exist, and leaves nothing new behind."""
+    return open_state(persist_to_of(args), create=create)
 
 
 def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int]:

@@ -109,7 +109,7 @@ def create(args: argparse.Namespace) -> int:
         warn("Creation of legacy Vectorize indexes will be blocked by December 2024")
     if not args.json:
         log(f"🚧 Creating index: '{name}'")
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         record = store.create_index(name, definition)
     if args.json:
         log(dump_json(_index_json(record)))

@@ -130,15 +130,19 @@ class StateDB:
     read_only: str | None = None
     _has_check = False  # the vectors table has the per-row check column
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, create: bool = True):
         self.path = Path(path)
         self._lock = threading.RLock()
-        self._conn = self._connect()
+        self._conn = self._connect() if create or self.path.exists() else self._no_state_yet()
 
     @classmethod
-    def open(cls, persist_to: str | Path) -> StateDB:
-        """Open (creating if needed) the state under a wrangler-style state root."""
+    def open(cls, persist_to: str | Path, *, create: bool = True) -> StateDB:
+        """Open the state under a wrangler-style state root, creating it if needed; with
+        ``create=False`` state that does not exist yet reads as empty and nothing is made on
+        disk (a command that only reads, or fails, leaves no new file behind)."""
         folder = state_dir(persist_to)
+        if not create and not (folder / DB_FILENAME).exists():
+            return cls(folder / DB_FILENAME, create=False)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -223,6 +227,16 @@ class StateDB:
                     conn.execute("ROLLBACK")
                 raise
         self._has_check = True
+
+    def _no_state_yet(self) -> sqlite3.Connection:
+        """Empty state in memory for a file that does not exist: reads find nothing, and a
+        write is refused (``read_only``) rather than kept where nothing would see it."""
+        self.read_only = f"there is no state file {self.path} yet"
+        self.snapshots = False
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        _create_schema(conn)
+        self._has_check = True
+        return conn
 
     def _check_size(self, head: bytes, size: int) -> None:
         """Refuse a file shorter than its own header says (a lost tail reads as zeros).
