@@ -333,8 +333,8 @@ def strip_bulk(text: str) -> list[str]:
             if lines and not lines[-1].strip():
                 lines.pop()
             continue
-        if (line.startswith(" ⛅️ wrangler") or (line and set(line) <= {"─"}) or line.startswith("Resource location")
-                or line.startswith("Use --remote") or line.startswith("🪵") or "create an issue" in line):
+        if (line.startswith((" ⛅️ wrangler", "Resource location", "Use --remote", "🪵")) or (line and set(line) <= {"─"})
+                or "create an issue" in line):
             continue
         lines.append(line)
     while lines and not lines[0].strip():
@@ -375,7 +375,7 @@ def check_cli_bulk(tmp: Path) -> tuple[int, int, list[str]]:
         (app / "seed.json").write_text(json.dumps(BULK_SEED))
         for persist in ([], ["--persist-to", "elsewhere"]):
             seeded = subprocess.run(cmd + ["bulk", "put", "seed.json", "--binding", "MY_KV", "--local", *persist],
-                                    cwd=app, capture_output=True, text=True, env=env, timeout=120)
+                                    cwd=app, capture_output=True, text=True, env=env, timeout=120, check=False)
             if seeded.returncode:
                 raise SystemExit(f"{who} could not seed: {seeded.stdout}{seeded.stderr}")
         templates[who] = app
@@ -397,7 +397,8 @@ def check_cli_bulk(tmp: Path) -> tuple[int, int, list[str]]:
                 (app / "keys.json").write_bytes(content)
             elif content is not None:
                 (app / "keys.json").write_text(content, encoding="utf-8", errors="surrogatepass")
-            proc = subprocess.run(cmd + argv, cwd=app, capture_output=True, env=env, timeout=120, stdin=subprocess.DEVNULL)
+            proc = subprocess.run(cmd + argv, cwd=app, capture_output=True, env=env, timeout=120, stdin=subprocess.DEVNULL,
+                                  check=False)
             out = proc.stdout.decode("utf-8", "replace").replace(str(app), "<app>")
             err = proc.stderr.decode("utf-8", "replace").replace(str(app), "<app>")
             states = (state_of(app / ".wrangler" / "state"), state_of(app / "elsewhere"))

@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import Any, cast
 
 from workers_env._errors import ConfigError, JsException, WorkersEnvError
-from workers_env._jsvalues import js_key_order, js_string, json_int, json_text, well_formed
+from workers_env._jsvalues import (
+    js_key_order,
+    js_string,
+    json_int,
+    json_text,
+    well_formed,
+)
 from workers_env.cli.vectorize.common import js_number, warn_config
 
 __all__ = ["register"]
