@@ -190,6 +190,8 @@ def check_cli(tmp: Path) -> tuple[int, int]:
     (app / "bulk.json").write_text(json.dumps([{"key": "b1", "value": "1"}, {"key": "b2", "value": "aGk=", "base64": True,
                                                 "metadata": {"x": 1}}, {"key": "b3", "value": "3", "extra": 1}]))
     (app / "badbulk.json").write_text(json.dumps([{"key": "b1", "value": "1"}, {"key": "c"}]))
+    (app / "ordbulk.json").write_text('[{"key": "x", "value": "1", "z": 1, "2": 1}, {"b": 1, "1": 2, "c": 1e-7},'
+                                      ' {"key": "y", "value": "2", "q": 1e400}]')  # JS key order, JS numbers
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     wrangler = [str(HERE / "wrangler"), "kv"]
     ours_cmd = [sys.executable, "-m", "workers_env", "kv"]
@@ -202,6 +204,7 @@ def check_cli(tmp: Path) -> tuple[int, int]:
         ["key", "put", "k", "v", "--binding", "NOPE", "--local"],
         ["bulk", "put", "bulk.json", "--binding", "MY_KV", "--local"],
         ["bulk", "put", "badbulk.json", "--binding", "MY_KV", "--local"],
+        ["bulk", "put", "ordbulk.json", "--binding", "MY_KV", "--local"],
         ["bulk", "put", "bulk.json", "--local"],  # neither --binding nor --namespace-id: binding "undefined"
         ["key", "delete", "b1", "--local"],
         ["key", "get", "greeting", "--binding", "MY_KV", "--local"],

@@ -453,21 +453,7 @@ def _read_text(filename: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _as_parsed(value: Any) -> Any:
-    """``value`` as JavaScript's ``JSON.parse`` left it, for ``JSON.stringify`` in a message:
-    a number too large for a double (``1e400``) is ``Infinity``, which JSON writes as ``null``."""
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        return None
-    if isinstance(value, dict):
-        return {k: _as_parsed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_parsed(v) for v in value]
-    return value
-
-
 def _bulk_put(args: argparse.Namespace) -> None:
-    from workers_env._jsvalues import compact_json
-
     resolved = _resolve(args)
     content = _parse_json_file(_read_text(args.filename), args.filename)
     if not isinstance(content, list):
@@ -478,14 +464,14 @@ def _bulk_put(args: argparse.Namespace) -> None:
     for index, item in enumerate(content):
         if not _is_key_value(item):
             if len(errors) < BATCH_MAX_ERRORS_WARNINGS:
-                errors.append(f"The item at index {index} is {compact_json(_as_parsed(item))}")
+                errors.append(f"The item at index {index} is {json_text(_as_stringified(item))}")
             elif errors[-1] != "...":
                 errors.append("...")
             continue
-        extra = [k for k in item if k not in _KEY_VALUE_FIELDS]
+        extra = [k for k in js_key_order(item) if k not in _KEY_VALUE_FIELDS]  # Object.keys' order
         if extra:
             if len(warnings) < BATCH_MAX_ERRORS_WARNINGS:
-                warnings.append(f"The item at index {index} contains unexpected properties: {compact_json(extra)}.")
+                warnings.append(f"The item at index {index} contains unexpected properties: {json_text(extra)}.")
             elif warnings[-1] != "...":
                 warnings.append("...")
     if warnings:
