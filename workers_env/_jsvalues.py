@@ -51,6 +51,7 @@ __all__ = [
     "float32_rows",
     "is_safe_int",
     "js_key",
+    "js_key_order",
     "js_spread",
     "js_number",
     "js_type_error",
@@ -225,6 +226,21 @@ def json_text(tree: Any, indent: str = "", level: str = "") -> str:
     if not indent:
         return opening + ",".join(parts) + closing
     return f"{opening}\n{inner}" + f",\n{inner}".join(parts) + f"\n{level}{closing}"
+
+
+_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]{0,9}")
+
+
+def js_key_order(names: Iterable[str]) -> list[str]:
+    """The order a JavaScript object keeps its property names in (``Object.keys``,
+    ``JSON.stringify``): array indices (``"0"`` .. ``"4294967294"``) first, ascending, then the
+    others in the order they were first set."""
+    names = list(dict.fromkeys(names))
+    indices = sorted((n for n in names if _ARRAY_INDEX.fullmatch(n) and int(n) < 2**32 - 1), key=int)
+    if not indices:
+        return names
+    chosen = set(indices)
+    return indices + [n for n in names if n not in chosen]
 
 
 def js_number(value: Any) -> Any:

@@ -6,8 +6,11 @@
 2. Shared state: workerd writes, we read; we write, workerd reads (same persist folder).
 3. CLI: ``wrangler kv key|bulk ... --local`` and ``workers-env kv ...`` on one state folder,
    each reading what the other wrote; output lines compared (wrangler's banner stripped).
+4. CLI bulk get/delete: each case run by both on two copies of one seeded state (seeded by
+   wrangler for one case, by us for the next); stdout and stderr compared line by line
+   (banner, "open beta" notice and bug-report pointers stripped) and the states after it.
 
-    WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/kv_differential.py
+    WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/kv_differential.py [--bulk-only]
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -186,6 +190,8 @@ def check_cli(tmp: Path) -> tuple[int, int]:
     (app / "bulk.json").write_text(json.dumps([{"key": "b1", "value": "1"}, {"key": "b2", "value": "aGk=", "base64": True,
                                                 "metadata": {"x": 1}}, {"key": "b3", "value": "3", "extra": 1}]))
     (app / "badbulk.json").write_text(json.dumps([{"key": "b1", "value": "1"}, {"key": "c"}]))
+    (app / "ordbulk.json").write_text('[{"key": "x", "value": "1", "z": 1, "2": 1}, {"b": 1, "1": 2, "c": 1e-7},'
+                                      ' {"key": "y", "value": "2", "q": 1e400}]')  # JS key order, JS numbers
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     wrangler = [str(HERE / "wrangler"), "kv"]
     ours_cmd = [sys.executable, "-m", "workers_env", "kv"]
@@ -198,6 +204,9 @@ def check_cli(tmp: Path) -> tuple[int, int]:
         ["key", "put", "k", "v", "--binding", "NOPE", "--local"],
         ["bulk", "put", "bulk.json", "--binding", "MY_KV", "--local"],
         ["bulk", "put", "badbulk.json", "--binding", "MY_KV", "--local"],
+        ["bulk", "put", "ordbulk.json", "--binding", "MY_KV", "--local"],
+        ["bulk", "put", "bulk.json", "--local"],  # neither --binding nor --namespace-id: binding "undefined"
+        ["key", "delete", "b1", "--local"],
         ["key", "get", "greeting", "--binding", "MY_KV", "--local"],
         ["key", "get", "greeting", "--binding", "MY_KV", "--local", "--text"],
         ["key", "get", "nope", "--binding", "MY_KV", "--local"],
@@ -236,16 +245,214 @@ def check_cli(tmp: Path) -> tuple[int, int]:
     return same, 2 * len(steps)
 
 
+BULK_SEED = [  # written by `kv bulk put` (base64 where the bytes are not text)
+    {"key": "text", "value": "héllo"},
+    {"key": "meta", "value": "v", "metadata": {"m": 1, "nested": {"b": [1, 2.5]}}},
+    {"key": "far", "value": "f", "expiration": 2000000000, "metadata": {"x": "y"}},
+    {"key": "bin", "value": "AP+AwyjwnpgAZQ==", "base64": True},  # 00 ff 80 c3 28 f0 9f 98 00 65
+    {"key": "surrogate", "value": "7aCAZWQ=", "base64": True},  # an encoded surrogate, then "ed"
+    {"key": "bom", "value": "77u/Ym9t", "base64": True},  # a UTF-8 BOM, then "bom"
+    {"key": "empty", "value": ""},
+    {"key": "10", "value": "ten"}, {"key": "2", "value": "two"}, {"key": "__proto__", "value": "p"},
+    {"key": "é" * 256, "value": "512 bytes"},
+]
+_LONG = "k" * 513
+# (name, file content (str: written as UTF-8; bytes: as is; None: no file), argv after `kv`)
+BULK_CASES: list[tuple[str, str | bytes | None, list[str]]] = [
+    ("get: names and {name} objects, repeats, missing", json.dumps(
+        ["text", {"name": "meta", "other": 1}, "missing", "text", "far", "empty"]), []),
+    ("get: binary, surrogate bytes, BOM", json.dumps(["bin", "surrogate", "bom"]), []),
+    ("get: index-like and __proto__ keys", json.dumps(["text", "10", "2", "__proto__", "-1", "01", "4294967294", "4294967295"]), []),
+    ("get: 512-byte key", json.dumps(["é" * 256]), []),
+    ("get: empty array", "[]", []),
+    ("get: not JSON", "not json", []),
+    ("get: trailing comma", '["text",]', []),
+    ("get: not an array (object)", '{"keys": ["text"]}', []),
+    ("get: not an array (string)", json.dumps("line1\nline2 \ud800"), []),
+    ("get: not an array (empty string)", '""', []),
+    ("get: not an array (number)", "1e21", []),
+    ("get: not an array (null)", "null", []),
+    ("get: wrong item types", '[1, null, true, {"name": 5}, [1], {"x": 1}, 1e400, {"b": 1, "1": 2}, "ok", -0]', []),
+    ("get: key over 512 bytes", json.dumps(["text", _LONG]), []),
+    ("get: 257 two-byte chars (514 bytes)", json.dumps(["é" * 257]), []),
+    ("get: empty key", json.dumps(["text", ""]), []),
+    ("get: dot key", json.dumps([".."]), []),
+    ("get: lone surrogates escaped", r'["\ud800x", "a\udc00", "\ud83d\ude00"]', []),
+    ("get: file not UTF-8", b'["\xed\xa0\x80x", "bin\xff"]', []),
+    ("get: UTF-8 BOM file, {name} with extra keys", "\ufeff" + json.dumps([{"name": "text", "metadata": 1}]), []),
+    ("get: missing file", None, []),
+    ("get: --namespace-id", json.dumps(["text"]), ["--namespace-id", "abc123"]),
+    ("get: --namespace-id not in the config", json.dumps(["text"]), ["--namespace-id", "unseen"]),
+    ("get: --preview without preview_id", json.dumps(["text"]), ["--preview"]),
+    ("get: --preview false", json.dumps(["text"]), ["--preview", "false"]),
+    ("get: neither --binding nor --namespace-id", json.dumps(["text"]), ["--no-binding"]),
+    ("get: both --binding and --namespace-id", json.dumps(["text"]), ["--binding", "MY_KV", "--namespace-id", "other"]),
+    ("get: unknown binding", json.dumps(["text"]), ["--binding", "NOPE"]),
+    ("get: --persist-to elsewhere", json.dumps(["text"]), ["--persist-to", "elsewhere"]),
+    ("delete: names, {name} objects, missing key (--force)", json.dumps(["text", {"name": "meta", "value": "x"}, "missing", "text"]), ["--force"]),
+    ("delete: confirmation when not interactive", json.dumps(["bin", "far"]), []),
+    ("delete: -f", json.dumps(["10", "__proto__", "é" * 256]), ["-f"]),
+    ("delete: --force false", json.dumps(["empty"]), ["--force", "false"]),
+    ("delete: empty array", "[]", ["--force"]),
+    ("delete: not JSON", "not json", []),
+    ("delete: not an array", '{"name": "text"}', ["--force"]),
+    ("delete: not an array (true)", "true", ["--force"]),
+    ("delete: wrong item types after good ones", '["text", "meta", 5, {"key": "bin"}, null]', ["--force"]),
+    ("delete: empty key", json.dumps([""]), ["--force"]),
+    ("delete: dot key", json.dumps(["."]), ["--force"]),
+    ("delete: key over 512 bytes alone", json.dumps([_LONG]), ["--force"]),
+    ("delete: missing file, no --force", None, []),
+    ("delete: UTF-16 BOM file", "﻿".encode("utf-16-le") + '["text"]'.encode("utf-16-le"), ["--force"]),
+    ("delete: --namespace-id", json.dumps(["text"]), ["--namespace-id", "abc123", "--force"]),
+    ("delete: --namespace-id, confirmation", json.dumps(["text"]), ["--namespace-id", "abc123"]),
+    ("delete: both --binding and --namespace-id", json.dumps(["text"]), ["--binding", "MY_KV", "--namespace-id", "abc123", "-f"]),
+    ("delete: --preview without preview_id", json.dumps(["text"]), ["--preview", "-f"]),
+    ("delete: --config elsewhere", json.dumps(["text"]), ["--config", "wrangler.toml", "-f"]),
+    ("delete: neither --binding nor --namespace-id", json.dumps(["text"]), ["--no-binding", "--force"]),
+    ("delete: unknown binding", json.dumps(["text"]), ["--binding", "NOPE"]),
+    ("delete: --persist-to elsewhere", json.dumps(["text"]), ["--persist-to", "elsewhere", "--force"]),
+]
+# wrangler's local mode deletes the keys before a bad one; we refuse the whole file (README)
+BULK_DELETE_ATOMIC = [
+    ("delete: key over 512 bytes after good keys", json.dumps(["text", "meta", _LONG]), ["--force"]),
+    ("delete: empty key after a good key", json.dumps(["bin", ""]), ["--force"]),
+]
+
+
+def strip_bulk(text: str) -> list[str]:
+    """One stream's lines without wrangler's banner, "open beta" notice and bug-report pointers
+    (with the blank note line before one), colours removed; leading/trailing blank lines dropped."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    lines: list[str] = []
+    skip_block = False
+    for line in text.split("\n"):
+        if "is an open beta command" in line:
+            skip_block = True  # the warning and its blank lines
+            continue
+        if skip_block and not line.strip():
+            continue
+        skip_block = False
+        if "please open an issue at" in line:
+            if lines and not lines[-1].strip():
+                lines.pop()
+            continue
+        if (line.startswith((" ⛅️ wrangler", "Resource location", "Use --remote", "🪵")) or (line and set(line) <= {"─"})
+                or "create an issue" in line):
+            continue
+        lines.append(line)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def state_of(persist_to: Path, namespace_id: str = "abc123") -> list[tuple]:
+    """Every live key of a namespace: (name, expiration, metadata, value bytes)."""
+    from workers_env.kv.persistent import MiniflareStore
+
+    if not (persist_to / "v3" / "kv").exists():
+        return []
+    store = MiniflareStore(persist_to, namespace_id)
+    try:
+        now = int(time.time() * 1000)
+        infos, _ = store.list("", "", 10_000, now)
+        return [(i.name, i.expiration_ms, i.metadata_json, store.get(i.name, now).value) for i in infos]
+    finally:
+        store.close()
+
+
+def check_cli_bulk(tmp: Path) -> tuple[int, int, list[str]]:
+    """``kv bulk get|delete`` cases: (identical, total, notes on the known deliberate differences)."""
+    import shutil
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("CI", None)  # the wrangler script sets CI=true itself; ours must see no terminal either way
+    wrangler = [str(HERE / "wrangler"), "kv"]
+    ours_cmd = [sys.executable, "-m", "workers_env", "kv"]
+    templates = {}
+    for who, cmd in (("wrangler", wrangler), ("ours", ours_cmd)):
+        app = tmp / f"bulk-template-{who}"
+        app.mkdir()
+        (app / "wrangler.toml").write_text('name = "kvbulk"\n[[kv_namespaces]]\nbinding = "MY_KV"\nid = "abc123"\n')
+        (app / "seed.json").write_text(json.dumps(BULK_SEED))
+        for persist in ([], ["--persist-to", "elsewhere"]):
+            seeded = subprocess.run(cmd + ["bulk", "put", "seed.json", "--binding", "MY_KV", "--local", *persist],
+                                    cwd=app, capture_output=True, text=True, env=env, timeout=120, check=False)
+            if seeded.returncode:
+                raise SystemExit(f"{who} could not seed: {seeded.stdout}{seeded.stderr}")
+        templates[who] = app
+
+    def run_case(index: int, name: str, content: str | bytes | None, extra: list[str]):
+        verb = name.split(":")[0]
+        argv = ["bulk", verb, "keys.json", "--local"]
+        if "--no-binding" in extra:
+            extra = [a for a in extra if a != "--no-binding"]
+        elif "--binding" not in extra and "--namespace-id" not in extra:
+            argv += ["--binding", "MY_KV"]
+        argv += extra
+        seed = templates["wrangler" if index % 2 == 0 else "ours"]
+        results = []
+        for who, cmd in (("wrangler", wrangler), ("ours", ours_cmd)):
+            app = tmp / f"bulk-{index}-{who}"
+            shutil.copytree(seed, app)
+            if isinstance(content, bytes):
+                (app / "keys.json").write_bytes(content)
+            elif content is not None:
+                (app / "keys.json").write_text(content, encoding="utf-8", errors="surrogatepass")
+            proc = subprocess.run(cmd + argv, cwd=app, capture_output=True, env=env, timeout=120, stdin=subprocess.DEVNULL,
+                                  check=False)
+            out = proc.stdout.decode("utf-8", "replace").replace(str(app), "<app>")
+            err = proc.stderr.decode("utf-8", "replace").replace(str(app), "<app>")
+            states = (state_of(app / ".wrangler" / "state"), state_of(app / "elsewhere"))
+            results.append((strip_bulk(out), strip_bulk(err), proc.returncode, states))
+        return argv, results
+
+    same = 0
+    for index, (name, content, extra) in enumerate(BULK_CASES):
+        argv, (a, b) = run_case(index, name, content, extra)
+        if os.environ.get("KVDIFF_SHOW"):
+            print(f"== {name}: kv {' '.join(argv)[:120]}\n" + "\n".join(a[0] + a[1]) + f"\n(exit {a[2]})")
+        if a == b:
+            same += 1
+            continue
+        print(f"BULK DIFF {name}: kv {' '.join(argv)[:120]}")
+        for label, i in (("stdout", 0), ("stderr", 1), ("exit code", 2), ("state", 3)):
+            if a[i] != b[i]:
+                print(f"  {label}\n    wrangler: {str(a[i])[:600]}\n    ours:     {str(b[i])[:600]}")
+    notes = []
+    for index, (name, content, extra) in enumerate(BULK_DELETE_ATOMIC, start=len(BULK_CASES)):
+        argv, (a, b) = run_case(index, name, content, extra)
+        before = (state_of(templates["wrangler" if index % 2 == 0 else "ours"] / ".wrangler" / "state"),
+                  state_of(templates["wrangler" if index % 2 == 0 else "ours"] / "elsewhere"))
+        if a[:3] == b[:3] and b[3] == before and a[3] != before:
+            notes.append(f"{name}: same output; we deleted nothing, wrangler the keys before the bad one")
+        else:
+            notes.append(f"{name}: UNEXPECTED wrangler={a!r:.400} ours={b!r:.400}")
+    return same, len(BULK_CASES), notes
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kvdiff-") as tmp_name:
         tmp = Path(tmp_name)
+        if sys.argv[1:] == ["--bulk-only"]:  # just section 4
+            same_bulk, total_bulk, notes = check_cli_bulk(tmp)
+            print(f"cli bulk get/delete: {same_bulk}/{total_bulk} identical")
+            print("\n".join(f"  known difference, {note}" for note in notes))
+            return 0 if same_bulk == total_bulk else 1
         same, total = check_binding(tmp)
         print(f"binding: {same}/{total} operations give the same result or error text as workerd (Miniflare)")
         problems = check_shared_state(tmp)
         print("shared state: " + ("workerd reads what we write and we read what it writes" if not problems else "; ".join(problems)))
         same_cli, total_cli = check_cli(tmp)
         print(f"cli: {same_cli}/{total_cli} commands print the same (banner aside) and read each other's writes")
-    return 0 if same == total and not problems and same_cli == total_cli else 1
+        same_bulk, total_bulk, notes = check_cli_bulk(tmp)
+        print(f"cli bulk get/delete: {same_bulk}/{total_bulk} cases print the same stdout and stderr lines, "
+              "exit alike and leave the same state")
+        for note in notes:
+            print(f"  known difference, {note}")
+    bulk_ok = same_bulk == total_bulk and not any("UNEXPECTED" in n for n in notes)
+    return 0 if same == total and not problems and same_cli == total_cli and bulk_ok else 1
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
-"""``workers-env kv key put|get|list|delete`` and ``kv bulk put``: wrangler's ``kv`` commands
-on the local KV state.
+"""``workers-env kv key put|get|list|delete`` and ``kv bulk put|get|delete``: wrangler's ``kv``
+commands on the local KV state.
 
 Same arguments as ``wrangler kv`` (``--binding``/``--namespace-id``, ``--preview``,
 ``--ttl``, ``--expiration``, ``--metadata``, ``--path``, ``--text``, ``--prefix``,
-``--persist-to``, ``--local``) and the same output, minus wrangler's banner. The state is
+``--persist-to``, ``--local``, ``--force``) and the same output, minus wrangler's banner. The state is
 Miniflare's layout under ``<persist-to>/v3/kv`` (default ``.wrangler/state`` beside the
 config), so ``wrangler kv ... --local`` and ``wrangler dev`` see what these commands write.
 ``--remote`` is refused: nothing here talks to Cloudflare.
@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import Any, cast
 
 from workers_env._errors import ConfigError, JsException, WorkersEnvError
-from workers_env._jsvalues import json_int, json_text
+from workers_env._jsvalues import (
+    js_key_order,
+    js_string,
+    json_int,
+    json_text,
+    well_formed,
+)
 from workers_env.cli.vectorize.common import js_number, warn_config
 
 __all__ = ["register"]
@@ -56,6 +62,7 @@ def _boxed(level: str, text: str) -> str:
 
 def _error(text: str, *, laid_out: bool = False) -> None:
     """``laid_out``: a parse error already in wrangler's layout (its place and caret indented)."""
+    text = well_formed(text)  # a lone surrogate from a file's "\ud800" prints as U+FFFD, as Node writes it
     print("\n" + (f"✘ [ERROR] {text}\n" if laid_out else _boxed("✘ [ERROR]", text)), file=sys.stderr, flush=True)
 
 
@@ -104,9 +111,9 @@ def _put_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers: Any) -> None:
-    """Add ``kv`` with ``key put|get|list|delete`` and ``bulk put`` to the parser."""
+    """Add ``kv`` with ``key put|get|list|delete`` and ``bulk put|get|delete`` to the parser."""
     kv = subparsers.add_parser("kv", help="read and write local KV namespaces, like `wrangler kv`",
-                               description="Wrangler's `kv key` and `kv bulk put` commands on the local KV state.")
+                               description="Wrangler's `kv key` and `kv bulk` commands on the local KV state.")
     kinds = kv.add_subparsers(dest="kv_kind", metavar="key|bulk")
     key = kinds.add_parser("key", help="individually manage KV pairs")
     keys = key.add_subparsers(dest="kv_command", metavar="COMMAND")
@@ -117,18 +124,18 @@ def register(subparsers: Any) -> None:
     put.add_argument("--path", metavar="FILE", help="read value from the file at a given path")
     _namespace_options(put, "write to")
     _put_options(put)
-    put.set_defaults(handler=_command(_key_put))
+    put.set_defaults(handler=_command(_key_put, one_of=True))
 
     get = keys.add_parser("get", help="read a single value by key from the given namespace")
     get.add_argument("key", help="the key value to get")
     get.add_argument("--text", action="store_true", help="decode the returned value as a utf8 string")
     _namespace_options(get, "get from", preview=False)
-    get.set_defaults(handler=_command(_key_get))
+    get.set_defaults(handler=_command(_key_get, one_of=True))
 
     lst = keys.add_parser("list", help="output a list of all keys in a given namespace")
     lst.add_argument("--prefix", metavar="PREFIX", help="a prefix to filter listed keys")
     _namespace_options(lst, "list", preview=False)
-    lst.set_defaults(handler=_command(_key_list))
+    lst.set_defaults(handler=_command(_key_list, one_of=True))
 
     delete = keys.add_parser("delete", help="remove a single key value pair from the given namespace")
     delete.add_argument("key", help="the key value to delete")
@@ -142,6 +149,17 @@ def register(subparsers: Any) -> None:
     _namespace_options(bput, "write to")
     _put_options(bput)
     bput.set_defaults(handler=_command(_bulk_put))
+
+    bget = bulks.add_parser("get", help="gets multiple key-value pairs from a namespace")
+    bget.add_argument("filename", help="the file containing the keys to get: a JSON array of names or {\"name\": ...}")
+    _namespace_options(bget, "get from", preview=False)
+    bget.set_defaults(handler=_command(_bulk_get))
+
+    bdelete = bulks.add_parser("delete", help="delete multiple key-value pairs from a namespace")
+    bdelete.add_argument("filename", help="the file containing the keys to delete: a JSON array of names or {\"name\": ...}")
+    bdelete.add_argument("--force", "-f", action="store_true", help="do not ask for confirmation before deleting")
+    _namespace_options(bdelete, "delete from")
+    bdelete.set_defaults(handler=_command(_bulk_delete))
 
     for parser in (kv, key, bulk):
         parser.set_defaults(handler=_usage(parser))
@@ -165,7 +183,12 @@ def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], in
     return show
 
 
-def _command(run: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Namespace], int]:
+def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False) -> Callable[[argparse.Namespace], int]:
+    """``one_of``: the command demands exactly one of ``--binding``/``--namespace-id`` up front
+    (wrangler's ``key put|get|list``); the others (``key delete``, ``bulk ...``) leave it to the
+    namespace lookup, where ``--namespace-id`` wins over ``--binding`` and neither is binding
+    ``"undefined"``."""
+
     def handler(args: argparse.Namespace) -> int:
         try:
             if args.remote:
@@ -173,7 +196,8 @@ def _command(run: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Na
                     "workers-env kv works on local state only (Miniflare's layout under --persist-to); "
                     "--remote would reach your Cloudflare account. Use `wrangler kv ... --remote` for that."
                 )
-            _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
+            if one_of:
+                _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
             run(args)
         except JsException as exc:
             _error(exc.message)  # wrangler prints the JS error's message alone
@@ -206,7 +230,7 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
     """``(namespace id, display name)`` as wrangler resolves ``--namespace-id``/``--binding``."""
     if args.namespace_id:
         return args.namespace_id, f'id: "{args.namespace_id}"'
-    binding = args.binding
+    binding = "undefined" if args.binding is None else args.binding  # as wrangler's template prints it
     # without a config file wrangler 4.164.0 still has one (readConfig's defaults, no
     # kv_namespaces), so its "Cannot resolve `--binding` without a wrangler config file" never shows
     entries = [e for e in config.entries("kv_namespaces") if isinstance(e, Mapping)] if config is not None else []
@@ -215,7 +239,7 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
             'No KV namespaces are configured in your wrangler config file. Use `--namespace-id` to specify the '
             'namespace directly, or add a "kv_namespaces" entry to your config.'
         )
-    entry = next((e for e in entries if e.get("binding") == binding), None)
+    entry = next((e for e in entries if e.get("binding") == args.binding), None)
     if entry is None:
         raise CommandError(
             f'No KV namespace with binding "{binding}" was found in the "kv_namespaces" section of your wrangler '
@@ -429,21 +453,7 @@ def _read_text(filename: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _as_parsed(value: Any) -> Any:
-    """``value`` as JavaScript's ``JSON.parse`` left it, for ``JSON.stringify`` in a message:
-    a number too large for a double (``1e400``) is ``Infinity``, which JSON writes as ``null``."""
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        return None
-    if isinstance(value, dict):
-        return {k: _as_parsed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_parsed(v) for v in value]
-    return value
-
-
 def _bulk_put(args: argparse.Namespace) -> None:
-    from workers_env._jsvalues import compact_json
-
     resolved = _resolve(args)
     content = _parse_json_file(_read_text(args.filename), args.filename)
     if not isinstance(content, list):
@@ -454,14 +464,14 @@ def _bulk_put(args: argparse.Namespace) -> None:
     for index, item in enumerate(content):
         if not _is_key_value(item):
             if len(errors) < BATCH_MAX_ERRORS_WARNINGS:
-                errors.append(f"The item at index {index} is {compact_json(_as_parsed(item))}")
+                errors.append(f"The item at index {index} is {json_text(_as_stringified(item))}")
             elif errors[-1] != "...":
                 errors.append("...")
             continue
-        extra = [k for k in item if k not in _KEY_VALUE_FIELDS]
+        extra = [k for k in js_key_order(item) if k not in _KEY_VALUE_FIELDS]  # Object.keys' order
         if extra:
             if len(warnings) < BATCH_MAX_ERRORS_WARNINGS:
-                warnings.append(f"The item at index {index} contains unexpected properties: {compact_json(extra)}.")
+                warnings.append(f"The item at index {index} contains unexpected properties: {json_text(extra)}.")
             elif warnings[-1] != "...":
                 warnings.append("...")
     if warnings:
@@ -488,6 +498,113 @@ def _bulk_put(args: argparse.Namespace) -> None:
     namespace, _ = _open(args, resolved)
     try:
         namespace.put_many_sync(items)
+    finally:
+        _close(namespace)
+    _log("Success!")
+
+
+def _typeof(value: Any) -> str:
+    """JavaScript's ``typeof`` of a value ``JSON.parse`` made."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "string" if isinstance(value, str) else "object"  # null, arrays and objects
+
+
+def _as_stringified(value: Any) -> Any:
+    """``value`` with each object's keys in the order ``JSON.stringify`` writes them (array
+    indices first): ``{"b": 1, "1": 2}`` prints as ``{"1":2,"b":1}``."""
+    if isinstance(value, dict):
+        return {k: _as_stringified(value[k]) for k in js_key_order(value)}
+    if isinstance(value, list):
+        return [_as_stringified(v) for v in value]
+    return value
+
+
+def _key_names(filename: str) -> list[str]:
+    """The keys of a ``bulk get``/``bulk delete`` file, checked as wrangler checks them: a JSON
+    array whose items are key names or objects with a string ``name`` (other properties
+    ignored); every bad item listed by index, type and JSON."""
+    content = _parse_json_file(_read_text(filename), filename)
+    if not isinstance(content, list):
+        raise CommandError(f'Unexpected JSON input from "{filename}".\nExpected an array of strings but got:\n{js_string(content)}')
+    keys: list[str] = []
+    errors: list[str] = []
+    for index, item in enumerate(content):
+        key = item if isinstance(item, str) else item.get("name") if isinstance(item, dict) else None
+        if isinstance(key, str):
+            keys.append(key)
+        else:
+            errors.append(f'The item at index {index} is type: "{_typeof(item)}" - {json_text(_as_stringified(item))}')
+    if errors:
+        raise CommandError(
+            f'Unexpected JSON input from "{filename}".\nExpected an array of strings or objects with a "name" key.\n'
+            + "\n".join(errors)
+        )
+    return keys
+
+
+def _bulk_get(args: argparse.Namespace) -> None:
+    """wrangler's local ``kv bulk get``: ``{key: {"value": text or null}}`` in the order a JS
+    object keeps its keys (array-index names first, a repeated key once); each value read as
+    text (bytes that are not UTF-8 become U+FFFD), no metadata. A ``__proto__`` key is left
+    out, as wrangler's ``out[key] = ...`` sets the object's prototype there instead."""
+    resolved = _resolve(args)
+    keys = _key_names(args.filename)
+    namespace, _ = _open(args, resolved)
+    found: dict[str, Any] = {}
+    try:
+        for key in keys:  # one get each, as wrangler: the first bad key (empty, ".", too long) stops it
+            value = namespace.get_sync(key, "text")
+            if key != "__proto__":
+                found[key] = {"value": value}
+    finally:
+        _close(namespace)
+    _log(json_text({k: found[k] for k in js_key_order(found)}, "  "))
+
+
+def _interactive() -> bool:
+    """wrangler's ``isNonInteractiveOrCI`` negated: both ends a terminal and no CI variable set
+    (ci-info's generic ones; ``CI=false`` overrides them)."""
+    ci = os.environ.get("CI") != "false" and any(os.environ.get(name) for name in (
+        "BUILD_ID", "BUILD_NUMBER", "CI", "CI_APP_ID", "CI_BUILD_ID", "CI_BUILD_NUMBER", "CI_NAME",
+        "CONTINUOUS_INTEGRATION", "RUN_ID"))
+    return sys.stdin.isatty() and sys.stdout.isatty() and not ci
+
+
+def _confirm(question: str) -> bool:
+    """wrangler's ``confirm``: asked on a terminal (Enter is yes; Ctrl+C or end of input exits
+    1, as prompts' abort does); elsewhere the fallback, yes, said as wrangler says it."""
+    if not _interactive():
+        _log(f"? {question}\n🤖 Using fallback value in non-interactive context: yes")
+        return True
+    while True:
+        try:
+            answer = input(f"? {question} › (Y/n) ").strip().lower()
+        except (EOFError, KeyboardInterrupt):
+            print(flush=True)
+            raise SystemExit(1) from None
+        if answer in ("", "y", "yes"):
+            return True
+        if answer in ("n", "no"):
+            return False
+
+
+def _bulk_delete(args: argparse.Namespace) -> None:
+    """wrangler's local ``kv bulk delete``: the confirmation (unless ``--force``) before the
+    file is read, then every key checked before any is deleted (wrangler's local mode deletes
+    the keys before a bad one); a key that does not exist is no error."""
+    resolved = _resolve(args)
+    if not args.force and not _confirm(
+        f'Are you sure you want to delete all the keys read from "{args.filename}" from kv-namespace {resolved[2]}?'
+    ):
+        _log(f'Not deleting keys read from "{args.filename}".')
+        return
+    keys = _key_names(args.filename)
+    namespace, _ = _open(args, resolved)
+    try:
+        namespace.delete_many_sync(keys)
     finally:
         _close(namespace)
     _log("Success!")

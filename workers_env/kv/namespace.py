@@ -458,6 +458,19 @@ class KvNamespace:
         _check_key("DELETE", name)
         self._store.delete(name)
 
+    def delete_many_sync(self, keys: list[Any]) -> int:
+        """Remove each of ``keys``, after every key passed ``delete``'s checks: one bad key
+        deletes none of them, and raises what ``delete`` raises for it. Returns how many keys
+        were given (absent ones included)."""
+        names = []
+        for key in keys:
+            name = _js_string(key, "delete", 1)
+            _check_key("DELETE", name)
+            names.append(name)
+        for name in names:
+            self._store.delete(name)
+        return len(names)
+
     # -- what Worker code awaits ----------------------------------------------------------
     async def get(self, key: Any, *args: Any, **kwargs: Any) -> Any:
         return self.get_sync(key, *args, **kwargs)
