@@ -319,7 +319,7 @@ def _check_export(args: argparse.Namespace) -> None:
         )
     try:
         is_folder = stat.S_ISDIR(os.stat(args.output).st_mode)
-    except FileNotFoundError:  # statSync(output, {throwIfNoEntry: false})
+    except (FileNotFoundError, NotADirectoryError):  # statSync(output, {throwIfNoEntry: false})
         is_folder = False
     except OSError as exc:
         raise CommandError(node_fs_error(exc, "stat", args.output)) from None
@@ -348,7 +348,8 @@ def _export(args: argparse.Namespace) -> int:
         finally:
             db.close()
         try:
-            Path(args.output).write_bytes("\n".join(lines).encode("utf-8"))
+            with open(args.output, "wb") as file:  # "" is ENOENT, as for Node (not Path's ".")
+                file.write("\n".join(lines).encode("utf-8"))
         except OSError as exc:
             raise CommandError(node_fs_error(exc, "open", args.output)) from None
     except (WorkersEnvError, SqlFailure) as exc:
