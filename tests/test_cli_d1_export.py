@@ -42,8 +42,8 @@ SCHEMA_NOTES = ("CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, text 
                 "data BLOB, extra);")
 ROWS_NOTES = [
     """INSERT INTO "notes" ("id","text","score","data","extra") VALUES(1,'it''s',0.1,X'00ff10',9223372036854776000);""",
-    """INSERT INTO "notes" ("id","text","score","data","extra") VALUES(2,replace(replace('two\\nlines\\r','\\r',"""
-    """char(13)),'\\n',char(10)),1e+300,X'',NULL);""",
+    ("""INSERT INTO "notes" ("id","text","score","data","extra") VALUES(2,replace(replace('two\\nlines\\r','\\r',"""
+     """char(13)),'\\n',char(10)),1e+300,X'',NULL);"""),
     """INSERT INTO "notes" ("id","text","score","data","extra") VALUES(3,'ünï 🎉 "q"',9e999,NULL,3);""",
     """INSERT INTO "notes" ("id","text","score","data","extra") VALUES(4,'small',1e-7,NULL,0);""",
 ]
@@ -98,8 +98,7 @@ def test_no_schema_keeps_only_rows_and_no_data_only_schema(d1_app):
 def test_table_selects_by_each_objects_own_name(d1_app):
     """An index, trigger or view is kept when its own name is given, not its table's (as Miniflare)."""
     seeded(d1_app)
-    assert exported(d1_app, "--table", "notes") == "\n".join(
-        [PRAGMA, SCHEMA_NOTES, *ROWS_NOTES])
+    assert exported(d1_app, "--table", "notes") == "\n".join([PRAGMA, SCHEMA_NOTES, *ROWS_NOTES])
     assert exported(d1_app, "--table", "notes_text", "scored", "--table", "empty") == "\n".join(
         [PRAGMA, "CREATE TABLE empty (a);", "CREATE INDEX notes_text ON notes(text);",
          "CREATE VIEW scored AS SELECT text FROM notes WHERE score IS NOT NULL;"])

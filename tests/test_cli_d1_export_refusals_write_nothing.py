@@ -42,8 +42,8 @@ def files(root: Path) -> set[str]:
     (["nope", "--local", "--output", "out.sql"],
      "Couldn't find a D1 DB with the name or binding 'nope' in your wrangler.toml file."),
     (["notes-db", "--local", "--output", "out.sql", "--no-schema", "--no-data"],
-     "Cannot use --no-schema and --no-data together. At least one of schema or data must be included in the "
-     "export. Remove one of the flags."),
+     ("Cannot use --no-schema and --no-data together. At least one of schema or data must be included in the "
+      "export. Remove one of the flags.")),
     (["notes-db", "--local", "--output", "out.sql", "--schema", "false", "--data=false"],
      "Cannot use --no-schema and --no-data together."),
     (["notes-db", "--local", "--output", "out.sql", "--compatibility", "sqlite3_cli_only"],

@@ -74,8 +74,8 @@ def _add_options(parser: argparse.ArgumentParser, *, persist: bool = True) -> No
 def register(subparsers: Any) -> None:
     """Add ``d1`` (``execute``, ``export``, ``migrations create|list|apply``) to the ``workers-env`` parser."""
     parser = subparsers.add_parser(
-        "d1", help="run SQL and migrations on local D1 databases, like `wrangler d1`",
-        description="Run SQL and migrations on the local D1 databases wrangler dev uses.",
+        "d1", help="run SQL, exports and migrations on local D1 databases, like `wrangler d1`",
+        description="Run SQL, exports and migrations on the local D1 databases wrangler dev uses.",
     )
     sub = parser.add_subparsers(dest="d1_command", metavar="COMMAND")
 
