@@ -41,6 +41,9 @@ def error_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (["vectorize", "list", "--bogus"], "Unknown argument: bogus"),
     (["vectorize", "list", "--bogus", "--other=1"], "Unknown arguments: bogus, other"),
     (["vectorize", "list", "--bogus", "--bogus"], "Unknown argument: bogus"),
+    # a dashed name with its camelCase alias, the word after it being its value (wrangler 4.164.0)
+    (["vectorize", "list", "--foo-bar", "baz", "--x-y=1"], "Unknown arguments: foo-bar, fooBar, x-y, xY"),
+    (["d1", "execute", "DB", "--command", "SELECT 1", "--bogus", "value"], "Unknown argument: bogus"),
     (["bogus"], "Unknown argument: bogus"),
     (["d1", "bogus"], "Unknown argument: bogus"),
     (["kv", "key", "put", "K", "--path"], "Not enough arguments following: path"),

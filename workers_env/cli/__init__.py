@@ -101,9 +101,46 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
     if message.startswith(unknown):
         items = message[len(unknown):].split()
         end = items.index("--") if "--" in items else len(items)  # after it yargs reads no options
-        extra = list(dict.fromkeys([*(item.split("=", 1)[0].lstrip("-") for item in items[:end]), *items[end + 1:]]))
+        extra = list(dict.fromkeys([*_unknown_names(items[:end]), *items[end + 1:]]))
         return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
     return message
+
+
+def _unknown_names(items: list[str]) -> list[str]:
+    """The names yargs lists for unknown tokens: an option's name, then its camelCase alias when
+    it has a dash (``persist-to, persistTo``); the word after an option without ``=`` is its
+    value (``--persist-to st``), not an argument of its own."""
+    names: list[str] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        i += 1
+        name, eq, _ = item.partition("=")
+        name = name.lstrip("-")
+        names.append(name)
+        if item.startswith("-") and "-" in name:
+            names.append(_camel_case(name))
+        if item.startswith("-") and not eq and i < len(items) and not items[i].startswith("-"):
+            i += 1
+    return names
+
+
+def _camel_case(name: str) -> str:
+    """yargs-parser's ``camelCase``: lower case unless already mixed, each ``-``/``_`` dropped
+    and the next character upper-cased."""
+    if name in (name.lower(), name.upper()):
+        name = name.lower()
+    out: list[str] = []
+    upper = False
+    for i, ch in enumerate(name):
+        if upper:
+            upper = False
+            ch = ch.upper()
+        if i and ch in "-_":
+            upper = True
+        elif ch not in "-_":
+            out.append(ch)
+    return "".join(out)
 
 
 def _given_twice(args: argparse.Namespace) -> str | None:

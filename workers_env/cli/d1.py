@@ -1,4 +1,4 @@
-"""``workers-env d1``: ``wrangler d1 execute`` and ``wrangler d1 migrations`` on local state.
+"""``workers-env d1``: ``wrangler d1 execute``, ``export`` and ``migrations`` on local state.
 
 The database is the one ``wrangler dev`` / ``wrangler d1 ... --local`` use
 (``<persist-to>/v3/d1/miniflare-D1DatabaseObject/<id>.sqlite``, default ``.wrangler/state``
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from workers_env.cli.vectorize.common import (
     error,
     log,
     message_of,
+    node_fs_error,
     render_table,
     warn,
     warn_config,
@@ -31,6 +33,7 @@ from workers_env.config.wrangler import display_path, find_config
 from workers_env.d1 import migrations
 from workers_env.d1.assembly import D1Entry, find_entry, open_database
 from workers_env.d1.database import Database, SqlFailure
+from workers_env.d1.export import export_lines
 from workers_env.d1.sqltext import file_statements
 from workers_env.d1.values import row_objects
 from workers_env.vectorize.persistent import default_persist_to
@@ -69,10 +72,10 @@ def _add_options(parser: argparse.ArgumentParser, *, persist: bool = True) -> No
 
 
 def register(subparsers: Any) -> None:
-    """Add ``d1`` (``execute``, ``migrations create|list|apply``) to the ``workers-env`` parser."""
+    """Add ``d1`` (``execute``, ``export``, ``migrations create|list|apply``) to the ``workers-env`` parser."""
     parser = subparsers.add_parser(
-        "d1", help="run SQL and migrations on local D1 databases, like `wrangler d1`",
-        description="Run SQL and migrations on the local D1 databases wrangler dev uses.",
+        "d1", help="run SQL, exports and migrations on local D1 databases, like `wrangler d1`",
+        description="Run SQL, exports and migrations on the local D1 databases wrangler dev uses.",
     )
     sub = parser.add_subparsers(dest="d1_command", metavar="COMMAND")
 
@@ -84,6 +87,21 @@ def register(subparsers: Any) -> None:
     execute.add_argument("--json", action="store_true", help="print the results as clean JSON")
     execute.add_argument("--yes", "-y", action="store_true", help="answer yes to prompts (there are none locally)")
     execute.set_defaults(handler=_execute)
+
+    export = sub.add_parser("export", help="export the contents or schema of a database as a .sql file")
+    _add_options(export, persist=False)  # wrangler's export has no --persist-to either
+    export.add_argument("--output", metavar="PATH", required=True, help="path to the SQL file for your export")
+    export.add_argument("--table", metavar="TABLE", nargs="*", action="extend", default=None,
+                        help="tables to include in the export (repeatable; default: all)")
+    export.add_argument("--schema", action=argparse.BooleanOptionalAction, default=True,
+                        help="--no-schema: only output table contents, not the DB schema")
+    export.add_argument("--data", action=argparse.BooleanOptionalAction, default=True,
+                        help="--no-data: only output table schema, not the contents of the tables")
+    export.add_argument("--compatibility", choices=("d1", "sqlite3_cli_only"), default=None,
+                        help="dump format: d1 (sqlite3_cli_only is remote only, so refused)")
+    export.add_argument("--skip-confirmation", "-y", action="store_true",
+                        help="skip confirmation (there is none locally)")
+    export.set_defaults(handler=_export)
 
     mig = sub.add_parser("migrations", help="create, list and apply migrations")
     msub = mig.add_subparsers(dest="migrations_command", metavar="COMMAND")
@@ -282,6 +300,62 @@ def _execute(args: argparse.Namespace) -> int:
                 log(render_table([{k: str(v) for k, v in row.items()} for row in result["results"]]))
     else:
         log(dump_json(output))
+    return 0
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def _check_export(args: argparse.Namespace) -> None:
+    """wrangler's checks of export's options, in its order, before the database is looked up."""
+    if not args.schema and not args.data:
+        raise CommandError(
+            "Cannot use --no-schema and --no-data together. At least one of schema or data must be "
+            "included in the export. Remove one of the flags."
+        )
+    if args.compatibility == "sqlite3_cli_only":  # always local here (--remote is refused)
+        raise CommandError(
+            "--compatibility sqlite3_cli_only is only supported for remote exports. Add the --remote flag."
+        )
+    try:
+        is_folder = stat.S_ISDIR(os.stat(args.output).st_mode)
+    except (FileNotFoundError, NotADirectoryError):  # statSync(output, {throwIfNoEntry: false})
+        is_folder = False
+    except OSError as exc:
+        raise CommandError(node_fs_error(exc, "stat", args.output)) from None
+    if is_folder:
+        raise CommandError("Please specify a file path for --output, not a directory.")
+
+
+def _export(args: argparse.Namespace) -> int:
+    """``wrangler d1 export --local``: Miniflare's dump of the database, written to ``--output``
+    (nothing is written when anything fails)."""
+    try:
+        if args.remote:
+            raise CommandError(_REMOTE_REFUSED)
+        _location_banner()
+        config = _config(args)
+        _check_export(args)
+        entry = _found(args, config, find_entry(config, args.database) if config is not None else None)
+        persist_to = _persist_to(args, config)
+        log(f"🌀 Exporting local database {args.database} ({entry.local_name}) from "
+            f"{_readable(persist_to / 'v3' / 'd1')}:")
+        log("🌀 To export your remote database, add a --remote flag to your wrangler command.")
+        db = _open(entry, persist_to)
+        try:
+            log(f"🌀 Exporting SQL to {args.output}...")
+            lines = export_lines(db, no_schema=not args.schema, no_data=not args.data, tables=args.table or ())
+        finally:
+            db.close()
+        try:
+            with open(args.output, "wb") as file:  # "" is ENOENT, as for Node (not Path's ".")
+                file.write("\n".join(lines).encode("utf-8"))
+        except OSError as exc:
+            raise CommandError(node_fs_error(exc, "open", args.output)) from None
+    except (WorkersEnvError, SqlFailure) as exc:
+        error(exc.message if isinstance(exc, SqlFailure) else message_of(exc))
+        return 1
+    log("Done!")
     return 0
 
 

@@ -17,13 +17,13 @@ import sqlite3
 import sys
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from time import perf_counter
-from typing import Any
+from typing import Any, TypeVar
 
 from workers_env._errors import StateError, reason
 from workers_env._jsvalues import well_formed
@@ -45,6 +45,12 @@ _PRIMARY_CODES = (
 _INTERNAL = " /* workers-env internal */"
 _CLOSED = "the database is closed (its env was closed)"
 _NAME = itemgetter(0)  # a column's name in ``cursor.description``
+_T = TypeVar("_T")
+
+
+def _js_text(data: bytes) -> str:
+    """TEXT as workerd hands it to JavaScript: UTF-8, an invalid sequence as U+FFFD."""
+    return data.decode("utf-8", errors="replace")
 
 
 class SqlFailure(Exception):
@@ -229,6 +235,29 @@ class Database:
             "SELECT (SELECT * FROM pragma_page_count) - (SELECT * FROM pragma_freelist_count)" + _INTERNAL
         ).fetchone()
         return int(row[0]) * self._page_size
+
+    def read_snapshot(self, reader: Callable[[Callable[[str], list[tuple[Any, ...]]]], _T]) -> _T:
+        """``reader(rows)``, where ``rows(sql)`` runs internal SQL (not the user's: no D1 rules)
+        and returns its rows, all in one read transaction -- the one snapshot a request to D1's
+        object sees (Miniflare's export runs in one). TEXT that is not UTF-8 reads with U+FFFD,
+        as workerd gives it to JavaScript; :class:`SqlFailure` if SQLite refuses."""
+        with self._lock:
+            if self.closed:
+                raise SqlFailure(_CLOSED)
+            conn = self._conn
+            factory = conn.text_factory
+            conn.text_factory = _js_text
+            try:
+                self._transaction_step("BEGIN")
+                try:
+                    return reader(lambda sql: conn.execute(sql + _INTERNAL).fetchall())
+                except sqlite3.Error as exc:
+                    raise SqlFailure(self._describe(exc, sql="")) from None
+                finally:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK" + _INTERNAL)
+            finally:
+                conn.text_factory = factory
 
     # -- queries -------------------------------------------------------------------------
 

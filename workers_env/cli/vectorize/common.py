@@ -7,6 +7,7 @@ errors (``✘ [ERROR]``) on stderr, exit code 1 on error. ``--json`` prints clea
 from __future__ import annotations
 
 import argparse
+import errno
 import math
 import os
 import re
@@ -34,6 +35,7 @@ __all__ = [
     "error",
     "log",
     "message_of",
+    "node_fs_error",
     "open_store",
     "persist_to_of",
     "render_table",
@@ -75,6 +77,20 @@ def warn_config(path: Any, environment: str | None, extra_checks: Sequence[Any] 
 
 def error(text: str) -> None:
     print(f"✘ [ERROR] {text}", file=sys.stderr, flush=True)
+
+
+_NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower case
+    errno.EISDIR: "illegal operation on a directory",
+    errno.ELOOP: "too many symbolic links encountered",
+}
+
+
+def node_fs_error(exc: OSError, syscall: str, path: str) -> str:
+    """Node's message for a failed file call, as wrangler prints it:
+    ``ENOENT: no such file or directory, open 'out/x.sql'`` (libuv's code and text)."""
+    code = errno.errorcode.get(exc.errno or 0, "EIO")
+    text = _NODE_ERRORS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+    return f"{code}: {text}, {syscall} '{path}'"
 
 
 def dump_json(value: Any) -> str:
