@@ -31,7 +31,7 @@ from workers_env._jsvalues import (
     json_text,
     well_formed,
 )
-from workers_env.cli.vectorize.common import js_number, warn_config
+from workers_env.cli.vectorize.common import js_number, node_fs_error, warn_config
 
 __all__ = ["register"]
 
@@ -417,19 +417,11 @@ def _parse_json_file(text: str, filename: str) -> Any:
         raise CommandError(f"{filename}: nested too deeply to read (wrangler: Maximum call stack size exceeded)") from None
 
 
-_NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower case
-    errno.EISDIR: "illegal operation on a directory",
-    errno.ELOOP: "too many symbolic links encountered",
-}
-
-
 def _unreadable(filename: str, exc: OSError) -> CommandError:
     """wrangler's ``Could not read file: X`` with Node's error as the note
     (``ENOENT: no such file or directory, open '/abs/X'``): wrangler puts the absolute path in
     place of the first ``X`` in Node's text, wherever that is, and so do we."""
-    code = errno.errorcode.get(exc.errno or 0, "EIO")
-    text = _NODE_ERRORS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
-    node = f"{code}: {text}, read" if exc.errno == errno.EISDIR else f"{code}: {text}, open '{filename}'"
+    node = node_fs_error(exc, "read", None) if exc.errno == errno.EISDIR else node_fs_error(exc, "open", filename)
     return CommandError(f"Could not read file: {filename}\n" + node.replace(filename, os.path.abspath(filename), 1))
 
 

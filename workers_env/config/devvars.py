@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError
-from workers_env._jsvalues import JS_WHITESPACE
+from workers_env._jsvalues import JS_WHITESPACE, js_key_order
 
 __all__ = ["dev_vars_path", "dot_env_paths", "has_secrets_table", "local_secrets", "missing_secrets", "parse_dotenv",
            "read_dev_vars", "secrets_kept"]
@@ -185,7 +185,7 @@ def _expand(parsed: dict[str, str], process: dict[str, str]) -> dict[str, str]:
     references resolved against the values before it and ``process`` (a key ``process`` already
     holds keeps that value), ``\\$`` unescaped; returns ``process`` with the values added."""
     running: dict[str, str] = {}
-    for key in _js_key_order(parsed):
+    for key in js_key_order(parsed):
         value = parsed[key]
         if process.get(key) and process[key] != value:
             value = process[key]
@@ -194,13 +194,6 @@ def _expand(parsed: dict[str, str], process: dict[str, str]) -> dict[str, str]:
         parsed[key] = running[key] = value.replace("\\$", "$")
     process.update(parsed)
     return process
-
-
-def _js_key_order(values: dict[str, str]) -> list[str]:
-    """The order ``for (key in object)`` walks in JavaScript: array-index keys (``"0"``, ``"17"``)
-    first, ascending, then the others as they were added."""
-    index = {k for k in values if k.isdigit() and k.isascii() and str(int(k)) == k and int(k) < 2**32 - 1}
-    return sorted(index, key=int) + [k for k in values if k not in index]
 
 
 def _expand_value(name: str, value: str, process: dict[str, str], running: dict[str, str]) -> str:

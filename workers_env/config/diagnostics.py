@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workers_env._jsvalues import js_key_order
+
 __all__ = [
     "Diagnostic",
     "Report",
@@ -268,7 +270,7 @@ def _to_js(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Mapping):
         items = {str(k): _to_js(v) for k, v in value.items()}
-        return {k: items[k] for k in _js_key_order(list(items))}
+        return {k: items[k] for k in js_key_order(list(items))}
     if isinstance(value, (list, tuple)):
         return [_to_js(v) for v in value]
     return str(value)
@@ -300,7 +302,7 @@ def _is_object(value: Any) -> bool:
 def _keys(value: Any) -> list[str]:
     """``Object.keys`` of an object or array (integer-like keys first, as JavaScript orders them)."""
     if isinstance(value, dict):
-        return _js_key_order([str(k) for k in value])
+        return js_key_order([str(k) for k in value])
     if isinstance(value, list):
         return [str(i) for i in range(len(value))]
     return []
@@ -2034,12 +2036,6 @@ def _binding_names(value: Any) -> list[str]:
     return [str(k) for k, v in value.items()]
 
 
-def _js_key_order(names: list[str]) -> list[str]:
-    """JavaScript object key order: array-index-like keys first, ascending, then insertion order."""
-    index_like = sorted((n for n in names if re.fullmatch(r"0|[1-9]\d*", n) and int(n) < 2**32 - 1), key=int)
-    return index_like + [n for n in names if n not in set(index_like)]
-
-
 def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any]) -> None:
     """wrangler's ``validateBindingsHaveUniqueNames`` over the selected, merged config."""
     grouped: dict[str, list[str]] = {}
@@ -2056,7 +2052,7 @@ def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any]) -> None:
         grouped.setdefault(_js_key(name), []).append("Secret")
 
     has_duplicates = False
-    for name in _js_key_order(list(grouped)):
+    for name in js_key_order(list(grouped)):
         kinds_of_name = grouped[name]
         if len(kinds_of_name) < 2:
             continue

@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import binascii
 import math
-import re
 import sys
 from array import array
 from collections.abc import Mapping
@@ -32,6 +31,7 @@ from workers_env._jsvalues import (
     circular_structure_error,
     converted,
     js_key,
+    js_key_order,
     js_number,
     json_text,
     json_value,
@@ -235,19 +235,11 @@ def _json_leaf(value: Any) -> str:
 
 def _object_entries(value: dict[Any, Any]) -> list[tuple[str, Any]]:
     """A dict's entries as the JS object ``Object.fromEntries`` makes of it: keys as property
-    names (a later equal key keeps the first one's place), array indices first in ascending
-    order, then the other keys in insertion order."""
+    names (a later equal key keeps the first one's place), in JavaScript's key order."""
     named: dict[str, Any] = {}
     for key, child in value.items():
         named[js_key(key)] = child
-    indices = sorted((k for k in named if _ARRAY_INDEX.fullmatch(k) and int(k) < 2**32 - 1), key=int)
-    if not indices:
-        return list(named.items())
-    chosen = set(indices)
-    return [(k, named[k]) for k in indices] + [(k, v) for k, v in named.items() if k not in chosen]
-
-
-_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]{0,9}")
+    return [(k, named[k]) for k in js_key_order(named)]
 
 
 def _not_json(detail: str) -> JsException:

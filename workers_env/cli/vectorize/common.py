@@ -85,12 +85,13 @@ _NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower c
 }
 
 
-def node_fs_error(exc: OSError, syscall: str, path: str) -> str:
+def node_fs_error(exc: OSError, syscall: str, path: str | None) -> str:
     """Node's message for a failed file call, as wrangler prints it:
-    ``ENOENT: no such file or directory, open 'out/x.sql'`` (libuv's code and text)."""
+    ``ENOENT: no such file or directory, open 'out/x.sql'`` (libuv's code and text; a call on
+    a descriptor, such as ``read``, names no path)."""
     code = errno.errorcode.get(exc.errno or 0, "EIO")
     text = _NODE_ERRORS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
-    return f"{code}: {text}, {syscall} '{path}'"
+    return f"{code}: {text}, {syscall}" + (f" '{path}'" if path is not None else "")
 
 
 def dump_json(value: Any) -> str:
