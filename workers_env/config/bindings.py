@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from workers_env.config.diagnostics import _FRIENDLY_BINDING_NAMES
+from workers_env.config.diagnostics.fields import _FRIENDLY_BINDING_NAMES
 
 __all__ = ["BINDING_KINDS", "DeclaredBinding", "declared_bindings"]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from workers_env._errors import ConfigError
 from workers_env.config import find_config
-from workers_env.config.diagnostics import INDEX_NAME_RE, INDEX_NAME_RULE
+from workers_env.config.diagnostics.fields import INDEX_NAME_RE, INDEX_NAME_RULE
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.definitions import parse_index_definition
 from workers_env.vectorize.store import IndexRecord, check_index_name

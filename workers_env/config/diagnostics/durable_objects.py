@@ -1,0 +1,121 @@
+"""``durable_objects``: its bindings (each reported under its own heading, as wrangler
+does) and the warning for this Worker's classes that have no migration or live export.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from workers_env.config.diagnostics.bindings import _binding_names, _has, _optional, _required
+from workers_env.config.diagnostics.fields import config_file_name
+from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _js_truthy, _keys, js_json
+from workers_env.config.diagnostics.sink import _Pass, _Sink
+
+
+def _durable_object_entry(sink: _Sink, where: str, value: Any) -> bool:
+    """wrangler's ``validateDurableObjectBinding`` (its messages go under the binding's own heading)."""
+    if not _is_object(value):
+        sink.error(where, f'Expected "{where}" to be an object but got {js_json(value)}')
+        return False
+    valid = True
+    for key in ("name", "class_name"):
+        if not _required(value, key, "string"):
+            sink.error(where, f'binding should have a string "{key}" field.')
+            valid = False
+    for key in ("script_name", "environment"):
+        if not _optional(value, key, "string"):
+            sink.error(where, f'the field "{key}", when present, should be a string.')
+            valid = False
+    if _has(value, "environment") and not _has(value, "script_name"):
+        sink.error(where, 'binding should have a "script_name" field if "environment" is present.')
+        valid = False
+    if not _optional(value, "remote", "boolean"):
+        sink.error(where, f'"{where}" should, optionally, have a boolean "remote" field but got {js_json(value)}.')
+        valid = False
+    sink.unexpected_fields(where, _keys(value), ("class_name", "environment", "name", "script_name"))
+    return valid
+
+
+def _warn_durable_objects_without_lifecycle(p: _Pass, raw_env: Mapping[str, Any]) -> None:
+    """wrangler's ``warnIfDurableObjectsHaveNoLifecycleConfig``: this Worker's own Durable
+    Object classes need a ``migrations`` entry or a live ``exports`` entry."""
+    def seen(name: str, default: Any) -> Any:
+        value = raw_env.get(name)
+        if value is None and p.env is not None:
+            value = p.raw_top.get(name)
+        return default if value is None else value
+
+    objects = raw_env.get("durable_objects")
+    bindings = objects.get("bindings") if isinstance(objects, dict) else None
+    if not isinstance(bindings, list) or not bindings:
+        return
+    migrations = seen("migrations", [])
+    exports = seen("exports", {})
+    own = [b for b in bindings if not (isinstance(b, dict) and _js_truthy(b.get("script_name", MISSING)))]
+
+    def covered(class_name: Any) -> bool:
+        entry = exports.get(class_name) if isinstance(exports, dict) and isinstance(class_name, str) else None
+        return isinstance(entry, dict) and entry.get("type") == "durable-object" and entry.get("state", "created") in (
+            "created", "expecting-transfer")
+
+    uncovered = [b for b in own if not isinstance(b, dict) or not isinstance(b.get("class_name"), str)
+                 or not covered(b["class_name"])]
+    has_migrations = isinstance(migrations, (list, str)) and len(migrations) > 0
+    if not uncovered or has_migrations:
+        return
+    if any(not isinstance(b, dict) or not isinstance(b.get("class_name"), str) for b in uncovered):
+        return
+    names = [b["class_name"] for b in uncovered]
+    suggested = {"exports": {n: {"type": "durable-object", "storage": "sqlite"} for n in names}}
+    name = config_file_name(p.config_path)
+    if name == "wrangler.toml":
+        snippet = "".join(
+            f'[exports.{_toml_key(n)}]\ntype = "durable-object"\nstorage = "sqlite"\n\n' for n in dict.fromkeys(names)
+        )[:-1]
+    else:
+        snippet = json.dumps(suggested, indent=2, ensure_ascii=False)
+    p.sink.warn(
+        "durable_objects",
+        f"In your {name} file, you have configured `durable_objects` exported by this Worker ({', '.join(names)}), "
+        "but no live `exports` entry for them. This may not work as expected until you add a live `durable-object` "
+        f"entry to `exports` for each. Add the following configuration:\n\n```\n{snippet}\n```",
+    )
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _validate_durable_objects(p: _Pass, value: Any) -> None:
+    """The container checks and the left-behind warning of ``validateBindingsProperty``."""
+    field_path = p.path("durable_objects")
+    if not isinstance(value, dict):
+        p.sink.wrong_type(field_path, "an object", value)
+        return
+    p.sink.unexpected_fields(field_path, _keys(value), ("bindings", "code_update_strategy"))
+    if "bindings" not in value:  # wrangler takes a missing list as empty
+        value = {**value, "bindings": []}
+    if not isinstance(value["bindings"], list):
+        p.sink.wrong_type(f"{field_path}.bindings", "an array", value["bindings"])
+        return
+    valid = True
+    for i, binding in enumerate(value["bindings"]):
+        where = f"{field_path}.bindings[{i}]"
+        child = _Sink(env=p.sink.env, group=f'"{where}": {js_json(binding)}')
+        valid = _durable_object_entry(child, where, binding) and valid
+        p.sink.errors.extend(child.errors)
+        p.sink.warnings.extend(child.warnings)
+    top_names = _binding_names(p.top("durable_objects"))
+    if valid and top_names:
+        env_names = set(_binding_names(value))
+        missing = [n for n in top_names if n not in env_names]
+        if missing:
+            p.sink.warn(
+                field_path,
+                f'The following bindings are at the top level, but not on "env.{p.env}".\n'
+                'This is not what you probably want, since "durable_objects" configuration is not inherited by environments.\n'
+                f'Please add a binding for each to "{field_path}.bindings":\n' + "\n".join(f"- {n}" for n in missing),
+            )

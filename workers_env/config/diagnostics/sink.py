@@ -1,0 +1,61 @@
+"""Where a validation pass puts its findings (:class:`_Sink`), and the context of one pass
+over the top level or the selected environment (:class:`_Pass`).
+
+Every rule module writes through these, so they sit below all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workers_env.config.diagnostics.jsvalues import js_json
+from workers_env.config.diagnostics.report import Diagnostic
+
+
+@dataclass
+class _Sink:
+    """Where one validation pass (top level or the selected environment) puts its findings."""
+
+    env: str | None
+    errors: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    group: str | None = None
+
+    def error(self, path: str | None, message: str) -> None:
+        self.errors.append(Diagnostic(path, message.rstrip("\n"), self.env, group=self.group))
+
+    def warn(self, path: str | None, message: str) -> None:
+        self.warnings.append(Diagnostic(path, message.rstrip("\n"), self.env, group=self.group))
+
+    def wrong_type(self, field_path: str, expected: str, value: Any) -> None:
+        """wrangler's ``The field "x" should be an object but got ...`` (``expected``: "an object")."""
+        self.error(field_path, f'The field "{field_path}" should be {expected} but got {js_json(value)}.')
+
+    def unexpected_fields(self, field_path: str, keys: list[str], known: tuple[str, ...] | frozenset[str]) -> bool:
+        rest = [k for k in dict.fromkeys(keys) if k not in known]
+        if rest:
+            fields = ",".join(f'"{k}"' for k in rest)
+            self.warn(field_path, f"Unexpected fields found in {field_path} field: {fields}")
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """The context of validating one section: the top level (``env is None``) or a named env."""
+
+    sink: _Sink
+    env: str | None
+    raw_top: Mapping[str, Any]
+    strict: bool
+    config_path: Path | None = None
+
+    def path(self, name: str) -> str:
+        return name if self.env is None else f"env.{self.env}.{name}"
+
+    def top(self, name: str) -> Any:
+        """The top level's normalised value, which environments are compared against."""
+        return None if self.env is None else self.raw_top.get(name)
