@@ -28,7 +28,10 @@ from workers_env._errors import ConfigError
 from workers_env._jsvalues import HttpResponse
 from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
-from workers_env.config.diagnostics.assets import ASSETS_HTML_HANDLING, ASSETS_NOT_FOUND_HANDLING
+from workers_env.config.diagnostics.assets import (
+    ASSETS_HTML_HANDLING,
+    ASSETS_NOT_FOUND_HANDLING,
+)
 from workers_env.config.diagnostics.jsvalues import js_json
 
 __all__ = ["AssetServer", "assets_config"]

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _js_typeof, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import (
+    MISSING,
+    _is_object,
+    _js_typeof,
+    _keys,
+    js_json,
+)
 from workers_env.config.diagnostics.sink import _Sink
 
 __all__ = ["ASSETS_HTML_HANDLING", "ASSETS_NOT_FOUND_HANDLING"]

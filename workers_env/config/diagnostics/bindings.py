@@ -11,10 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env.config.diagnostics.fields import (
+    _JS_RESERVED_WORDS,
     INDEX_NAME_RE,
     INDEX_NAME_RULE,
     MAX_INDEX_NAME_BYTES,
-    _JS_RESERVED_WORDS,
 )
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,

@@ -9,9 +9,20 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env.config.diagnostics.bindings import _binding_names, _has, _optional, _required
+from workers_env.config.diagnostics.bindings import (
+    _binding_names,
+    _has,
+    _optional,
+    _required,
+)
 from workers_env.config.diagnostics.fields import config_file_name
-from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _js_truthy, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import (
+    MISSING,
+    _is_object,
+    _js_truthy,
+    _keys,
+    js_json,
+)
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 

@@ -36,16 +36,20 @@ from workers_env.config.diagnostics.entries import (
     _vectorize_entry,
 )
 from workers_env.config.diagnostics.fields import (
+    _BINDING_ARRAY_FIELDS,
+    _SIMPLE_BINDING_FIELDS,
     ENVIRONMENT_FIELDS,
     NODE_COMPAT_ERROR,
     NOT_INHERITABLE_FIELDS,
-    _BINDING_ARRAY_FIELDS,
-    _SIMPLE_BINDING_FIELDS,
 )
 from workers_env.config.diagnostics.jsvalues import MISSING, _keys
 from workers_env.config.diagnostics.other_entries import _MORE_ENTRY_VALIDATORS
 from workers_env.config.diagnostics.queues import _validate_queues
-from workers_env.config.diagnostics.routes import _validate_route, _validate_routes_field, _validate_triggers
+from workers_env.config.diagnostics.routes import (
+    _validate_route,
+    _validate_routes_field,
+    _validate_triggers,
+)
 from workers_env.config.diagnostics.settings import (
     _validate_build,
     _validate_limits,
@@ -57,7 +61,11 @@ from workers_env.config.diagnostics.settings import (
     _validate_tail_consumers,
 )
 from workers_env.config.diagnostics.sink import _Pass
-from workers_env.config.diagnostics.variables import _validate_define, _validate_secrets, _validate_vars
+from workers_env.config.diagnostics.variables import (
+    _validate_define,
+    _validate_secrets,
+    _validate_vars,
+)
 from workers_env.config.diagnostics.workflows import _unique_workflow_names
 
 

@@ -13,7 +13,14 @@ from workers_env.config.diagnostics.bindings import (
     _required,
     _validate_binding_array,
 )
-from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _js_template, _js_typeof, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import (
+    MISSING,
+    _is_object,
+    _js_template,
+    _js_typeof,
+    _keys,
+    js_json,
+)
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 

@@ -8,7 +8,13 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env.config.diagnostics.jsvalues import MISSING, _js_join_item, _keys, _to_js, js_json
+from workers_env.config.diagnostics.jsvalues import (
+    MISSING,
+    _js_join_item,
+    _keys,
+    _to_js,
+    js_json,
+)
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 _ROUTE_SHAPE = "{ pattern, custom_domain, zone_id | zone_name, enabled, previews_enabled }"

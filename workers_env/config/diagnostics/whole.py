@@ -14,12 +14,12 @@ from workers_env.config.diagnostics.bindings import _binding_names
 from workers_env.config.diagnostics.checks import _optional_typed, _typed_string_array
 from workers_env.config.diagnostics.environment import _validate_environment
 from workers_env.config.diagnostics.fields import (
+    _FRIENDLY_BINDING_NAMES,
     DUPLICATE_BINDINGS_ERROR,
     ENVIRONMENT_FIELDS,
     LEGACY_ENV_ERROR,
     PYTHON_FLAG_ERROR,
     TOP_LEVEL_ONLY_FIELDS,
-    _FRIENDLY_BINDING_NAMES,
     config_file_name,
 )
 from workers_env.config.diagnostics.jsvalues import (

@@ -7,8 +7,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from workers_env.config.diagnostics.bindings import _check, _objects, _optional, _required
-from workers_env.config.diagnostics.jsvalues import MISSING, _js_join_item, _js_typeof, _keys, js_json
+from workers_env.config.diagnostics.bindings import (
+    _check,
+    _objects,
+    _optional,
+    _required,
+)
+from workers_env.config.diagnostics.jsvalues import (
+    MISSING,
+    _js_join_item,
+    _js_typeof,
+    _keys,
+    js_json,
+)
 from workers_env.config.diagnostics.sink import _Pass
 
 __all__ = ["WORKFLOW_NAME_RULE"]
