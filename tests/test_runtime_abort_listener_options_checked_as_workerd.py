@@ -41,9 +41,9 @@ def _type_error(call) -> str:
 def test_a_truthy_primitive_is_use_capture(options):
     signal = js.AbortController.new().signal
     for kind in ("abort", "other"):
-        assert _type_error(lambda: signal.addEventListener(kind, print, options)) == \
+        assert _type_error(lambda kind=kind: signal.addEventListener(kind, print, options)) == \
             "addEventListener(): useCapture must be false."
-        assert _type_error(lambda: signal.removeEventListener(kind, print, options)) == \
+        assert _type_error(lambda kind=kind: signal.removeEventListener(kind, print, options)) == \
             "removeEventListener(): useCapture must be false."
 
 
@@ -69,7 +69,7 @@ def test_a_falsy_primitive_adds_and_removes(options):
 def test_an_options_signal_that_is_not_an_abort_signal_is_refused(signal):
     target = js.AbortController.new().signal
     for listener in (print, jsnull, None):
-        assert _type_error(lambda: target.addEventListener("abort", listener, _options(signal=signal))) == WRONG_SIGNAL
+        assert _type_error(lambda listener=listener: target.addEventListener("abort", listener, _options(signal=signal))) == WRONG_SIGNAL
     # the conversion comes before the capture check
     assert _type_error(lambda: target.addEventListener("abort", print, _options(signal=signal, capture=True))) == \
         WRONG_SIGNAL
