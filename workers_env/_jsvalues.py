@@ -58,6 +58,7 @@ __all__ = [
     "json_int",
     "json_value",
     "nests_deeper_than",
+    "not_a_function",
     "number_list",
     "sendable_json",
     "to_js",
@@ -495,11 +496,19 @@ class JsTypedArray(list):  # type: ignore[type-arg]
         self.name = name
 
 
+def not_a_function(value: Any) -> JsException:
+    """V8's TypeError for a ``Set``/``Map`` ``forEach`` callback that is not a function
+    (``number 5 is not a function``, ``object null ...``; measured against workerd)."""
+    return JsException(f"{_v8_described(value)} is not a function", name="TypeError")
+
+
 def _v8_described(value: Any) -> str:
     """How V8 names a value that is not a function in ``Set.prototype.forEach``'s TypeError
-    (``number 5``, ``string "f"``, ``object``; measured against workerd)."""
+    (``number 5``, ``string "f"``, ``object null``, ``object``; measured against workerd)."""
     if value is None:
         return "undefined"
+    if type(value).__name__ == "JsNull":  # the runtime's jsnull (defined above this module's layer)
+        return "object null"
     if isinstance(value, bool):
         return f"boolean {'true' if value else 'false'}"
     if isinstance(value, (int, float)):
@@ -535,11 +544,12 @@ class JsSet(list):  # type: ignore[type-arg]
         """Pyodide: a ``Set`` becomes a Python ``set``."""
         return set(self)
 
-    def forEach(self, callback: Any, *_this: Any) -> None:  # noqa: N802 - JS name
+    def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
         """``set.forEach((value, key, set) => ...)``: the value twice, as a ``Set`` passes it;
-        values added meanwhile are visited too, as JavaScript walks the live set."""
+        values added meanwhile are visited too, as JavaScript walks the live set. No callback is
+        ``undefined``, V8's TypeError as any other value that is not a function."""
         if not callable(callback):
-            raise JsException(f"{_v8_described(callback)} is not a function", name="TypeError")
+            raise not_a_function(callback)
         i = 0
         while i < len(self):
             value = self[i]

@@ -272,3 +272,4 @@ class MiniflareStore(Store):
             self._closed = True
             if self._conn is not None:
                 self._conn.close()
+                self._conn = None  # every later use is refused by ``_db``, before a blob is written

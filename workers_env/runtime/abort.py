@@ -74,21 +74,28 @@ def _required(method: str, kind: Any, listener: Any, listener_type: str) -> None
                                 f"type '{type_}'.")
 
 
-def _listener_options(options: Any) -> Any:
-    """workerd's checks of ``addEventListener``'s third argument; the ``signal`` option, if any."""
+def _capture(options: Any, *, listen: bool) -> tuple[bool, bool, Any]:
+    """jsg's conversion of a listener method's third argument (``bool`` or an options object):
+    ``(given as a boolean, capture, signal)``. A primitive is coerced to a boolean (``1`` and
+    ``"x"`` are ``true``); for ``addEventListener`` the object's ``signal`` must be an
+    ``AbortSignal`` when present (``null`` too is refused), a TypeError even when the listener
+    is ``null``; ``removeEventListener``'s options have no ``signal``."""
     if options is None or options is jsnull:
-        return None
-    if isinstance(options, bool):
-        if options:
-            raise js_type_error("addEventListener(): useCapture must be false.")
-        return None
+        return False, False, None
     if _primitive(options):
-        return None
-    if js_truthy(getattr(options, "capture", False)):
-        raise js_type_error("addEventListener(): options.capture must be false.")
-    # options.passive: true is accepted (measured: workerd 1.20261117.1 under wrangler 4.164.0)
-    signal = getattr(options, "signal", None)
-    return signal if isinstance(signal, JsAbortSignal) else None
+        return True, js_truthy(options), None
+    signal = getattr(options, "signal", None) if listen else None
+    if signal is not None and not isinstance(signal, JsAbortSignal):
+        raise js_type_error("Incorrect type for the 'signal' field on 'AddEventListenerOptions': the provided value "
+                            "is not of type 'AbortSignal'.")
+    return False, js_truthy(getattr(options, "capture", False)), signal
+
+
+def _refuse_capture(method: str, as_boolean: bool, capture: bool) -> None:
+    """workerd's ``useCapture must be false`` / ``options.capture must be false``."""
+    if capture:
+        what = "useCapture" if as_boolean else "options.capture"
+        raise js_type_error(f"{method}(): {what} must be false.")
 
 
 class JsAbortSignal(JsProxy):
@@ -156,10 +163,13 @@ class JsAbortSignal(JsProxy):
         """Add ``listener`` for ``abort`` (a function, or an object with ``handleEvent``; ``null``
         and ``undefined`` add nothing), as workerd checks it: anything else is a TypeError now."""
         _required("addEventListener", kind, listener, "function or HandlerObject")
-        if listener is None or listener is jsnull:
+        absent = listener is None or listener is jsnull
+        call = None if absent else _handler(listener, "addEventListener")
+        as_boolean, capture, follow = _capture(options, listen=True)
+        if call is None:  # workerd checks the options' values only for a listener it adds
             return
-        call = _handler(listener, "addEventListener")
-        follow = _listener_options(options)
+        _refuse_capture("addEventListener", as_boolean, capture)
+        # options.passive: true is accepted (measured: workerd 1.20261117.1 under wrangler 4.164.0)
         if js_text(kind) != "abort" or any(given is listener for given, _ in self._listeners):
             return
         if follow is not None:
@@ -168,11 +178,15 @@ class JsAbortSignal(JsProxy):
             follow._listeners.append((object(), lambda _event: self._drop(listener)))  # its own key
         self._listeners.append((listener, call))
 
-    def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, *_ignored: Any) -> None:  # noqa: N802 - JS name
+    def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
+                            *_ignored: Any) -> None:
+        """Remove ``listener``; a ``true`` capture (as the third argument or ``options.capture``)
+        is workerd's TypeError, whatever the listener."""
         _required("removeEventListener", kind, listener, "Object")
         if _primitive(listener) and listener is not None and listener is not jsnull:
             raise js_type_error("Failed to execute 'removeEventListener' on 'EventTarget': parameter 2 is not of "
                                 "type 'Object'.")
+        _refuse_capture("removeEventListener", *_capture(options, listen=False)[:2])
         if js_text(kind) == "abort":
             self._drop(listener)
 

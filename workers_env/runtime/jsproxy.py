@@ -665,8 +665,11 @@ class JsMap(JsProxy):
         """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays."""
         return iter([JsArray([k, v]) for k, v in self._entries.items()])
 
-    def forEach(self, callback: Callable[..., Any], *_this: Any) -> None:  # noqa: N802 - JS name
-        """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them."""
+    def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
+        """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them;
+        a callback that is not a function (or none) is V8's TypeError, even for an empty map."""
+        if not callable(callback):
+            raise _jsvalues.not_a_function(callback)
         for key, value in list(self._entries.items()):
             callback(_wrap_child(value), key, self)
 
