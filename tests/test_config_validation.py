@@ -266,6 +266,16 @@ def test_unknown_environment_without_environments_is_a_warning(tmp_path: Path) -
     assert "available configured environment names" not in warnings(report)[0]
 
 
+@pytest.mark.parametrize(("env", "names"), [({}, "[]"), (["staging"], '["0"]'), ("ab", '["0","1"]'), (True, "[]")])
+def test_an_env_field_there_by_javascript_truthiness_makes_an_unknown_environment_an_error(
+        tmp_path: Path, env: object, names: str) -> None:
+    """wrangler 4.164.0 tests ``rawConfig.env`` for truthiness and lists ``Object.keys`` of it:
+    ``env = {}`` is an error naming no environment (measured with ``wrangler check startup``)."""
+    report = check(tmp_path, with_base(env=env), environment="staging")
+    assert not report.ok
+    assert f"The available configured environment names are: {names}\n" in errors(report)[-1]
+
+
 # -- the rest of a Python Worker ---------------------------------------------------------------------
 def test_python_main_needs_the_python_workers_flag(tmp_path: Path) -> None:
     report = check(tmp_path, {"name": "x", "main": "src/entry.py", "compatibility_date": "2024-09-23"})

@@ -78,3 +78,15 @@ def test_each_workers_config_is_checked_for_its_own_tests(pytester: pytest.Pytes
     assert 'no [env.staging] in the wrangler config of the tests using env: web/wrangler.toml (1 test) defines "production".' \
         in result.stderr.str()
     assert "api/wrangler.toml" not in result.stderr.str()
+
+
+def test_an_empty_env_table_counts_as_defining_environments(pytester: pytest.Pytester) -> None:
+    """``env = {}`` is there by JavaScript truthiness, so wrangler errors (listing none)."""
+    pytester.makefile(".json", wrangler='{"name": "envs", "main": "src/entry.py", "compatibility_date": "2026-05-01", '
+                                        '"compatibility_flags": ["python_workers"], "env": {}}')
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(test_envs=TESTS)
+    result = run(pytester, "--wrangler-env", "staging")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert ("no [env.staging] in the wrangler config of the tests using env: wrangler.json (2 tests) defines none. "
+            "Pass") in result.stderr.str()

@@ -28,6 +28,7 @@ from workers_env.config.diagnostics.jsvalues import (
     _is_object,
     _js_key,
     _js_list,
+    _js_truthy,
     _js_typeof,
     _keys,
     js_json,
@@ -100,8 +101,11 @@ def _unknown_environment(raw: Mapping[str, Any], environment: str, config_path: 
     """The message for ``--env NAME`` without ``[env.NAME]``; an error only if other envs exist."""
     envs = raw.get("env")
     env_names = ""
-    if envs:  # JavaScript truthiness: an empty table still counts
-        names = list(envs) if isinstance(envs, dict) else []
+    if _js_truthy(envs):  # JavaScript truthiness: an empty table (or list) still counts
+        if isinstance(envs, str):  # Object.keys of a string: its UTF-16 indices
+            names = [str(i) for i in range(len(envs.encode("utf-16-le")) // 2)]
+        else:
+            names = _keys(envs)
         env_names = f"The available configured environment names are: {js_json(names)}\n"
     message = (
         f'No environment found in configuration with name "{environment}".\n'
