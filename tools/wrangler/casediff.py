@@ -61,9 +61,11 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
             with urllib.request.urlopen(request, timeout=300) as r:
                 return json.loads(r.read())
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)  # the process group wrangler dev was started in
             try:
+                os.killpg(proc.pid, signal.SIGTERM)  # the process group wrangler dev was started in
                 proc.wait(timeout=15)
+            except ProcessLookupError:  # it had exited already (not installed, a bad config, ...)
+                pass
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()

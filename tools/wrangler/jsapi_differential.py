@@ -538,6 +538,14 @@ CASES: list = [
     ["do", new("Map", [["k", "v"]]), ["forEach"]], ["do", new("Map", [["k", "v"]]), ["forEach", {}]],
     ["do", new("Map"), ["forEach", "s"]],
     ["do", [3, 4], ["forEach", {"$fn": True}], "$calls"],
+    # an Array method's callback that is not a function: V8's TypeError, its value described
+    ["do", [1], ["forEach"]], ["do", [1], ["forEach", NULL]], ["do", [1], ["forEach", {}]],
+    ["do", [1], ["forEach", 5]], ["do", [1], ["map", "f"]], ["do", [], ["filter", True]],
+    ["do", [1], ["some", NULL]], ["do", [1], ["find"]], ["do", [2, 1], ["sort", 5]], ["do", [2, 1], ["sort", NULL]],
+    ["do", [1], ["reduce"]],
+    # a body read to the end, then a reader asked of it
+    ["do", new("Response", "x"), ["arrayBuffer"], ["body.getReader"]],
+    ["do", new("Response", "x"), ["text"], ["body.getReader"]],
     ["do", new("FormData"), ["append", "a", "1"], ["append", "b", "2"], ["forEach", {"$fn": True}], "$calls"],
     ["do", new("FormData"), ["forEach", 5]],
     # --- ReadableStream.tee(): two branches of the same bytes; the stream itself locked -------------

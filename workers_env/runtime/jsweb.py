@@ -23,6 +23,7 @@ from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsproxy import (
+    READER_LOCKED,
     TEE_LOCKED,
     JsArray,
     JsBuffer,
@@ -297,6 +298,13 @@ class _BodyStream(JsReadableStream):
         if self._owner.bodyUsed:
             raise js_type_error(TEE_LOCKED)
         return super().tee()
+
+    def getReader(self, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
+        """A body already used stays locked to the reader that read it: workerd's getReader()
+        refuses it as locked (measured), not as disturbed."""
+        if self._owner.bodyUsed:
+            raise js_type_error(READER_LOCKED)
+        return super().getReader(options)
 
     def _take(self) -> list[bytes]:
         if self._owner.bodyUsed:
