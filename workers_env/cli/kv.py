@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from workers_env._errors import ConfigError, JsException, WorkersEnvError
+from workers_env._errors import JsException, WorkersEnvError
 from workers_env._jsvalues import (
     js_key_order,
     js_string,
@@ -31,7 +31,8 @@ from workers_env._jsvalues import (
     json_text,
     well_formed,
 )
-from workers_env.cli.vectorize.common import js_number, node_fs_error, warn_config
+from workers_env.cli.vectorize.common import js_number, node_fs_error
+from workers_env.cli.wrangler_config import UnreadableConfig, read_config
 
 __all__ = ["register"]
 
@@ -203,7 +204,7 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False)
             _error(exc.message)  # wrangler prints the JS error's message alone
             return 1
         except WorkersEnvError as exc:
-            _error(str(exc), laid_out=isinstance(exc, _ParseError) or _located(str(exc)))
+            _error(str(exc), laid_out=isinstance(exc, (_ParseError, UnreadableConfig)) or _located(str(exc)))
             return 1
         return 0
 
@@ -212,18 +213,9 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False)
 
 # -- resolving the namespace (wrangler's getKVNamespaceId) -------------------------------
 def _config(args: argparse.Namespace) -> Any:
-    from workers_env.config import load_config
-    from workers_env.config.wrangler import find_config
-
-    if args.config is None:
-        try:
-            find_config(None)
-        except ConfigError:  # no config anywhere: --namespace-id still works, --binding says why not
-            return None
-    environment = args.env or os.environ.get("CLOUDFLARE_ENV") or None  # as wrangler and workers-env d1
-    config = load_config(args.config, environment=environment)  # a broken one is reported as such
-    warn_config(config.path, environment)  # then its warnings, as wrangler prints them
-    return config
+    """The config, its warnings printed; None when there is none anywhere (no ``--config``):
+    ``--namespace-id`` still works then, ``--binding`` says why not."""
+    return read_config(args)
 
 
 def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import errno
 import math
-import os
 import re
 import sys
 import unicodedata
@@ -37,6 +36,7 @@ __all__ = [
     "message_of",
     "node_fs_error",
     "open_store",
+    "reports_errors",
     "persist_to_of",
     "render_table",
     "warn",
@@ -82,6 +82,7 @@ def error(text: str) -> None:
 _NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower case
     errno.EISDIR: "illegal operation on a directory",
     errno.ELOOP: "too many symbolic links encountered",
+    errno.ENAMETOOLONG: "name too long",
 }
 
 
@@ -184,17 +185,9 @@ def check_config(args: argparse.Namespace) -> None:
     """Read the wrangler config as wrangler does before any command: a broken one stops the
     command (``ConfigError``, printed as the error, nothing written) and its warnings print first.
     No config anywhere is fine (the state then lives in the current folder)."""
-    from workers_env.config import load_config
-    from workers_env.config.wrangler import find_config
+    from workers_env.cli.wrangler_config import read_config
 
-    if args.config is None:
-        try:
-            find_config(None)
-        except WorkersEnvError:
-            return
-    environment = getattr(args, "env", None) or os.environ.get("CLOUDFLARE_ENV") or None
-    config = load_config(args.config, environment=environment)
-    warn_config(config.path, environment)
+    read_config(args)
 
 
 def persist_to_of(args: argparse.Namespace) -> Path:
@@ -210,12 +203,11 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> VectorizeSt
     return open_state(persist_to_of(args), create=create)
 
 
-def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int]:
+def reports_errors(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int]:
     """Run a command body: library errors and user errors print as errors and exit 1."""
 
     def run(args: argparse.Namespace) -> int:
         try:
-            check_config(args)
             return int(fn(args) or 0)
         except WorkersEnvError as exc:
             error(message_of(exc))
@@ -224,6 +216,19 @@ def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argpars
     run.__name__ = fn.__name__
     run.__doc__ = fn.__doc__
     return run
+
+
+def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int]:
+    """A vectorize command: the config read first (:func:`check_config`), then the body, its
+    errors printed as :func:`reports_errors` prints them."""
+
+    def run(args: argparse.Namespace) -> int | None:
+        check_config(args)
+        return fn(args)
+
+    run.__name__ = fn.__name__
+    run.__doc__ = fn.__doc__
+    return reports_errors(run)
 
 
 def message_of(exc: WorkersEnvError) -> str:
