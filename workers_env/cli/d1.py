@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
-from workers_env.cli.vectorize.common import (
+from workers_env.cli.common import (
     CommandError,
     dump_json,
     error,

@@ -31,7 +31,7 @@ from workers_env._jsvalues import (
     json_text,
     well_formed,
 )
-from workers_env.cli.vectorize.common import js_number, node_fs_error
+from workers_env.cli.common import CommandError, js_number, node_fs_error
 from workers_env.cli.wrangler_config import UnreadableConfig, read_config
 
 __all__ = ["register"]
@@ -43,10 +43,6 @@ _KEY_VALUE_INTERFACE = (
     "  expiration_ttl?: number;\n  metadata?: object;\n  base64?: boolean;\n}\n\n"
 )
 _KEY_VALUE_FIELDS = ("key", "value", "expiration", "expiration_ttl", "metadata", "base64")
-
-
-class CommandError(WorkersEnvError):
-    """A user error found by a command (wrangler's ``UserError``): printed, exit code 1."""
 
 
 def _log(text: str) -> None:

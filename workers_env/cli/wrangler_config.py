@@ -3,28 +3,42 @@
 One reader for ``--config/-c`` and ``--env``/``CLOUDFLARE_ENV``: the config found (or named),
 checked as wrangler checks it before a command runs, its warnings printed. A ``-c`` file that
 cannot be opened is wrangler's ``Could not read file`` with Node's error; a ``-c`` folder is
-searched upward (our addition: wrangler reads no folder).
+searched upward (our addition: wrangler reads no folder). ``warn_config`` prints a config's
+warnings in wrangler's block (``workers-env dev`` too).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError
-from workers_env.cli.vectorize.common import node_fs_error, warn_config
+from workers_env.cli.common import node_fs_error, warn_block
 from workers_env.config import load_config
 from workers_env.config.wrangler import find_config
 
 if TYPE_CHECKING:
     from workers_env.config import WorkerConfig
 
-__all__ = ["UnreadableConfig", "read_config"]
+__all__ = ["UnreadableConfig", "read_config", "warn_config"]
 
 #: the names wrangler reads as a config file (``parseRawConfigFile``); any other ``-c`` it
 #: reads as an empty config without opening it
 _CONFIG_SUFFIXES = (".toml", ".json", ".jsonc")
+
+
+def warn_config(path: Any, environment: str | None, extra_checks: Sequence[Any] = ()) -> None:
+    """Print the config's warnings as wrangler does before a command runs (the unknown
+    ``--env``, bindings an environment does not inherit, unexpected fields, ...)."""
+    import dataclasses
+
+    from workers_env.config import check_config
+
+    report = check_config(path, environment=environment, extra_checks=list(extra_checks))
+    if report.warnings:
+        warn_block(dataclasses.replace(report, errors=()).render())
 
 
 class UnreadableConfig(ConfigError):
