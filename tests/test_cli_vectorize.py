@@ -493,7 +493,7 @@ def test_state_root_defaults_to_dot_wrangler_beside_the_config(
     assert cli("create", "here", "--dimensions", "2", "--metric", "cosine", persist=False)[0] == 0
     assert (elsewhere / ".wrangler" / "state" / "v3" / "vectorize" / DB_FILENAME).is_file()
     code, _, err = cli("list", "--config", str(tmp_path / "missing.toml"), persist=False)
-    assert code == 1 and "Configuration file not found" in err
+    assert code == 1 and err.startswith(f"✘ [ERROR] Could not read file: {tmp_path / 'missing.toml'}\n")  # wrangler's
 
 
 def test_damaged_state_is_a_clear_cli_error(cli: Run, state: Path) -> None:

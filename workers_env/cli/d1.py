@@ -16,20 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
-from workers_env.cli.vectorize.common import (
+from workers_env.cli.common import (
     CommandError,
-    command,
     dump_json,
     error,
     log,
     message_of,
     node_fs_error,
     render_table,
+    reports_errors,
     warn,
-    warn_config,
 )
-from workers_env.config import load_config
-from workers_env.config.wrangler import display_path, find_config
+from workers_env.cli.wrangler_config import read_config
+from workers_env.config.wrangler import display_path
 from workers_env.d1 import migrations
 from workers_env.d1.assembly import D1Entry, find_entry, open_database
 from workers_env.d1.database import Database, SqlFailure
@@ -133,18 +132,10 @@ _NO_CONFIG = "No configuration file found. Create a wrangler.jsonc file to defin
 
 
 def _config(args: argparse.Namespace) -> Any:
-    """The config, its warnings printed; None when there is none anywhere (no ``--config``), which
-    wrangler's commands then report in their own words."""
-    if args.config is None:
-        try:
-            find_config(None)
-        except ConfigError:
-            return None
-    environment = args.env or os.environ.get("CLOUDFLARE_ENV") or None
-    config = load_config(args.config, environment=environment)
-    if not getattr(args, "json", False):
-        warn_config(config.path, environment)  # wrangler's warnings first (an unknown --env, ...)
-    return config
+    """The config, its warnings printed (on stderr, with ``--json`` too, as wrangler 4.164.0
+    reads the config before the command sets --json's log level); None when there is none
+    anywhere (no ``--config``), which wrangler's commands then report in their own words."""
+    return read_config(args)
 
 
 def _found(args: argparse.Namespace, config: Any, entry: D1Entry | None) -> D1Entry:
@@ -264,8 +255,9 @@ def _execute(args: argparse.Namespace) -> int:
             raise CommandError(_REMOTE_REFUSED)
         if not args.json:
             _location_banner()
-        _check_input(args)  # wrangler checks the input before the database
-        config, entry = _context(args)
+        config = _config(args)  # wrangler reads the config before the command runs,
+        _check_input(args)  # then checks the input, then looks the database up
+        entry = _found(args, config, find_entry(config, args.database) if config is not None else None)
         persist_to = _persist_to(args, config)
         if not args.json:
             _executing(args, entry, persist_to)
@@ -380,7 +372,7 @@ def _migrations_dir(config: Any, entry: D1Entry, *, create: bool) -> Path:
     raise CommandError(f"No migrations present at {directory}.")
 
 
-@command
+@reports_errors  # each reads the config itself, once
 def _create(args: argparse.Namespace) -> int:
     config, entry = _context(args, migrations=True)
     try:
@@ -412,7 +404,7 @@ def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path]:
     return config, _found(args, config, entry), directory
 
 
-@command
+@reports_errors  # each reads the config itself, once
 def _list(args: argparse.Namespace) -> int:
     config, entry, directory = _pending_context(args)
     db = _open(entry, _persist_to(args, config))
@@ -430,7 +422,7 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-@command
+@reports_errors  # each reads the config itself, once
 def _apply(args: argparse.Namespace) -> int:
     config, entry, directory = _pending_context(args)
     persist_to = _persist_to(args, config)

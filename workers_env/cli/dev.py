@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
-from workers_env.cli.vectorize.common import warn_block, warn_config
+from workers_env.cli.common import warn_block
+from workers_env.cli.wrangler_config import warn_config
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
 from workers_env.config.wrangler import display_path

@@ -12,8 +12,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from workers_env.cli.common import add_version_option
+
 from . import indexes, metadata, vectors
-from .common import add_common_options, add_version_option
+from .common import add_common_options
 
 __all__ = ["register"]
 

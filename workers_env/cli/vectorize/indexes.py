@@ -10,22 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError
+from workers_env.cli.common import (
+    CommandError,
+    dump_json,
+    js_number,
+    log,
+    render_table,
+    warn,
+)
 from workers_env.config import find_config
 from workers_env.config.diagnostics.fields import INDEX_NAME_RE, INDEX_NAME_RULE
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.definitions import parse_index_definition
 from workers_env.vectorize.store import IndexRecord, check_index_name
 
-from .common import (
-    CommandError,
-    command,
-    dump_json,
-    js_number,
-    log,
-    open_store,
-    render_table,
-    warn,
-)
+from .common import command, open_store
 
 __all__ = ["register"]
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from workers_env.cli.common import dump_json, log, render_table, warn
 from workers_env.vectorize import limits as _limits
 
-from .common import command, dump_json, log, open_store, render_table, warn
+from .common import command, open_store
 
 __all__ = ["register"]
 

@@ -25,23 +25,21 @@ from typing import Any
 
 from workers_env._errors import WorkersEnvError
 from workers_env._jsvalues import js_truthy
+from workers_env.cli.common import (
+    CommandError,
+    dump_json,
+    error,
+    js_number,
+    log,
+    render_table,
+    warn,
+)
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.ndjson import iter_numbered_vectors
 from workers_env.vectorize.store import state_dir
 
-from .common import (
-    CommandError,
-    command,
-    dump_json,
-    error,
-    js_number,
-    log,
-    open_store,
-    persist_to_of,
-    render_table,
-    warn,
-)
+from .common import command, open_store, persist_to_of
 
 __all__ = ["register", "encode_cursor", "decode_cursor"]
 

@@ -1,0 +1,80 @@
+"""``kv key put|get|list|delete``: one key at a time."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from workers_env._jsvalues import json_text
+
+from .files import _unreadable
+from .namespace import _close, _open, _resolve
+from .options import _one_of, _put_options_of
+from .output import _log
+
+
+def _key_put(args: argparse.Namespace) -> None:
+    _one_of(("<value>", args.value is not None), ("--path", args.path is not None))
+    options = _put_options_of(args)
+    resolved = _resolve(args)
+    if args.path is not None:
+        try:
+            value: Any = Path(args.path).read_bytes()
+        except OSError as exc:
+            raise _unreadable(args.path, exc) from None
+    else:
+        value = args.value
+    namespace, display = _open(args, resolved)
+    try:
+        meta = f' with metadata "{json_text(options["metadata"])}"' if "metadata" in options else ""  # JSON.stringify
+        if args.path is not None:
+            _log(f'Writing the contents of {args.path} to the key "{args.key}" on namespace {display}{meta}.')
+        else:
+            _log(f'Writing the value "{value}" to key "{args.key}" on namespace {display}{meta}.')
+        namespace.put_sync(args.key, value, options)
+    finally:
+        _close(namespace)
+
+
+def _key_get(args: argparse.Namespace) -> None:
+    namespace, _ = _open(args)
+    try:
+        value = namespace.get_sync(args.key, "arrayBuffer")
+    finally:
+        _close(namespace)
+    if value is None:
+        _log("Value not found")
+    elif args.text:
+        _log(bytes(value).decode("utf-8", errors="replace"))
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(bytes(value))
+        sys.stdout.buffer.flush()
+
+
+def _key_list(args: argparse.Namespace) -> None:
+    namespace, _ = _open(args)
+    keys: list[Any] = []
+    try:
+        cursor = None
+        while True:  # wrangler lists the whole namespace
+            page = namespace.list_sync({"prefix": args.prefix, "cursor": cursor})
+            keys.extend(page["keys"])
+            if page["list_complete"]:
+                break
+            cursor = page["cursor"]
+    finally:
+        _close(namespace)
+    _log(json.dumps(keys, indent=2, ensure_ascii=False))
+
+
+def _key_delete(args: argparse.Namespace) -> None:
+    namespace, display = _open(args)
+    try:
+        _log(f'Deleting the key "{args.key}" on namespace {display}.')
+        namespace.delete_sync(args.key)
+    finally:
+        _close(namespace)

@@ -1,0 +1,88 @@
+"""The namespace a kv command works on, as wrangler's ``getKVNamespaceId`` resolves
+``--binding``/``--namespace-id``/``--preview`` from the config, and opening its local store."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, cast
+
+from workers_env.cli.common import CommandError
+from workers_env.cli.wrangler_config import read_config
+
+
+def _config(args: argparse.Namespace) -> Any:
+    """The config, its warnings printed; None when there is none anywhere (no ``--config``):
+    ``--namespace-id`` still works then, ``--binding`` says why not."""
+    return read_config(args)
+
+
+def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
+    """``(namespace id, display name)`` as wrangler resolves ``--namespace-id``/``--binding``."""
+    if args.namespace_id:
+        return args.namespace_id, f'id: "{args.namespace_id}"'
+    binding = "undefined" if args.binding is None else args.binding  # as wrangler's template prints it
+    # without a config file wrangler 4.164.0 still has one (readConfig's defaults, no
+    # kv_namespaces), so its "Cannot resolve `--binding` without a wrangler config file" never shows
+    entries = [e for e in config.entries("kv_namespaces") if isinstance(e, Mapping)] if config is not None else []
+    if not entries:
+        raise CommandError(
+            'No KV namespaces are configured in your wrangler config file. Use `--namespace-id` to specify the '
+            'namespace directly, or add a "kv_namespaces" entry to your config.'
+        )
+    entry = next((e for e in entries if e.get("binding") == args.binding), None)
+    if entry is None:
+        raise CommandError(
+            f'No KV namespace with binding "{binding}" was found in the "kv_namespaces" section of your wrangler '
+            "config. Check the binding name is correct, or use `--namespace-id` instead."
+        )
+    ns_id, preview_id = entry.get("id"), entry.get("preview_id")
+
+    def shown(ns: str) -> tuple[str, str]:
+        return ns, f'binding: "{binding}" (id: "{ns}")'
+
+    if args.preview is True:
+        if preview_id:
+            return shown(preview_id)
+        raise CommandError(
+            f'No preview namespace ID is configured for binding "{binding}". Add a "preview_id" to the "{binding}" '
+            "entry in your config's \"kv_namespaces\" section, or use `--namespace-id` to specify a preview namespace directly."
+        )
+    if args.preview is False:  # get and list unless told: the id, else (wrangler's default
+        return shown(ns_id or binding)  # --experimental-provision, locally) the binding name
+    if bool(ns_id) != bool(preview_id):
+        return shown(cast(str, ns_id or preview_id))  # exactly one of the two is set
+    if not ns_id:  # neither: wrangler dev uses the binding name as the local namespace id
+        return shown(binding)
+    raise CommandError(
+        f'The binding "{binding}" has both an "id" and a "preview_id" configured. Pass `--preview` to target the '
+        "preview namespace, or `--preview false` to target the production namespace."
+    )
+
+
+def _resolve(args: argparse.Namespace) -> tuple[Any, str, str]:
+    """``(config, namespace id, display name)``: the config read (its warnings printed) and the
+    namespace resolved, which wrangler does before it reads a command's file."""
+    config = _config(args)
+    return (config, *_namespace_id(args, config))
+
+
+def _open(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = None) -> tuple[Any, str]:
+    from workers_env.kv.namespace import KvNamespace
+    from workers_env.kv.persistent import MiniflareStore
+    from workers_env.vectorize.persistent import default_persist_to
+
+    config, namespace_id, display = resolved or _resolve(args)
+    if args.persist_to:
+        persist_to = Path(args.persist_to)
+    elif config is not None:
+        persist_to = config.root / ".wrangler" / "state"
+    else:
+        persist_to = default_persist_to(None)
+    return KvNamespace(MiniflareStore(persist_to, namespace_id, open_now=False), binding=args.binding or namespace_id,
+                       namespace_id=namespace_id), display
+
+
+def _close(namespace: Any) -> None:
+    namespace._store.close()

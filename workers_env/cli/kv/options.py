@@ -1,0 +1,38 @@
+"""What the kv commands' options mean: wrangler's "exactly one of" two options, and the
+``--ttl``/``--expiration``/``--metadata`` of a put as the binding's put options."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from workers_env._jsvalues import json_int
+from workers_env.cli.common import CommandError
+
+
+def _one_of(*options: tuple[str, bool]) -> None:
+    """wrangler's ``demandOneOfOption``: none given and more than one given, each its own text."""
+    names = [name for name, _ in options]
+    given = [name for name, present in options if present]
+    if not given:
+        raise CommandError(f"Missing required option: exactly one of {' and '.join(names)} must be provided")
+    if len(given) > 1:
+        raise CommandError(f"Conflicting options: {' and '.join(given)} cannot be used together. Please provide only one.")
+
+
+def _put_options_of(args: argparse.Namespace) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    if args.ttl is not None:
+        options["expirationTtl"] = args.ttl
+    if args.expiration is not None:
+        options["expiration"] = args.expiration
+    if args.metadata is not None:
+        try:
+            metadata = json.loads(args.metadata, parse_int=json_int)  # JSON.parse: numbers are doubles
+        except ValueError:
+            raise CommandError(f"--metadata must be valid JSON. Received: {args.metadata}") from None
+        if not isinstance(metadata, dict):
+            raise CommandError(f"--metadata must be a JSON object. Received: {args.metadata}")
+        options["metadata"] = metadata
+    return options

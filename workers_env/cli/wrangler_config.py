@@ -1,0 +1,82 @@
+"""The wrangler config as the mirror commands (``d1``, ``kv``, ``vectorize``) read it.
+
+One reader for ``--config/-c`` and ``--env``/``CLOUDFLARE_ENV``: the config found (or named),
+checked as wrangler checks it before a command runs, its warnings printed. A ``-c`` file that
+cannot be opened is wrangler's ``Could not read file`` with Node's error; a ``-c`` folder is
+searched upward (our addition: wrangler reads no folder). ``warn_config`` prints a config's
+warnings in wrangler's block (``workers-env dev`` too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from workers_env._errors import ConfigError
+from workers_env.cli.common import node_fs_error, warn_block
+from workers_env.config import load_config
+from workers_env.config.wrangler import find_config
+
+if TYPE_CHECKING:
+    from workers_env.config import WorkerConfig
+
+__all__ = ["UnreadableConfig", "read_config", "warn_config"]
+
+#: the names wrangler reads as a config file (``parseRawConfigFile``); any other ``-c`` it
+#: reads as an empty config without opening it
+_CONFIG_SUFFIXES = (".toml", ".json", ".jsonc")
+
+
+def warn_config(path: Any, environment: str | None, extra_checks: Sequence[Any] = ()) -> None:
+    """Print the config's warnings as wrangler does before a command runs (the unknown
+    ``--env``, bindings an environment does not inherit, unexpected fields, ...)."""
+    import dataclasses
+
+    from workers_env.config import check_config
+
+    report = check_config(path, environment=environment, extra_checks=list(extra_checks))
+    if report.warnings:
+        warn_block(dataclasses.replace(report, errors=()).render())
+
+
+class UnreadableConfig(ConfigError):
+    """A ``-c`` file that cannot be opened, in wrangler's layout: ``Could not read file: X``,
+    a blank line, then Node's error indented (``ENOENT: ..., open '/abs/X'``)."""
+
+
+def _check_openable(path: str) -> None:
+    """wrangler's ``readFileSync`` failing on ``path`` (missing, a folder on the way that is a
+    file, a name too long): Node's message, the first ``path`` in it made absolute, as
+    wrangler writes it. A folder, an existing file and a name wrangler would not read are left
+    to the config reader."""
+    if not path.endswith(_CONFIG_SUFFIXES) or os.path.isdir(path):
+        return
+    try:
+        os.stat(path)
+    except OSError as exc:
+        node = node_fs_error(exc, "open", path).replace(path, os.path.abspath(path), 1)
+        raise UnreadableConfig(f"Could not read file: {path}\n\n  {node}", path=path) from None
+
+
+def read_config(args: argparse.Namespace) -> WorkerConfig | None:
+    """The config of ``args.config`` (file or folder; default: searched upward from the current
+    folder) for ``--env`` (default ``$CLOUDFLARE_ENV``), read before the command does anything.
+
+    A broken config raises :class:`ConfigError` (nothing written); its warnings print on stderr
+    as wrangler prints them (with ``--json`` too). ``None`` when no ``-c`` is given
+    and there is no config anywhere: each command then answers in its own words (kv's
+    ``--namespace-id`` still works, vectorize keeps its state in the current folder).
+    """
+    if args.config is None:
+        try:
+            find_config(None)
+        except ConfigError:
+            return None
+    else:
+        _check_openable(args.config)
+    environment = getattr(args, "env", None) or os.environ.get("CLOUDFLARE_ENV") or None
+    config = load_config(args.config, environment=environment)  # a broken one is reported as such
+    warn_config(config.path, environment)  # then its warnings (an unknown --env, ...)
+    return config
