@@ -276,6 +276,17 @@ def test_an_env_field_there_by_javascript_truthiness_makes_an_unknown_environmen
     assert f"The available configured environment names are: {names}\n" in errors(report)[-1]
 
 
+@pytest.mark.parametrize(("env", "names"), [("\ud800", '["0"]'), ("\U0001f600", '["0","1"]')])
+def test_an_env_string_lists_its_utf16_indices_lone_surrogates_too(tmp_path: Path, env: str, names: str) -> None:
+    """``Object.keys`` of a string ``env`` counts UTF-16 code units, a lone surrogate among them
+    (JSON ``"\\ud800"``; wrangler 4.164.0 lists ``["0"]``, measured with ``wrangler check startup``)."""
+    path = tmp_path / "wrangler.json"
+    path.write_text(json.dumps(with_base(env=env)), encoding="utf-8")  # \\ud800 escaped, as a user writes it
+    report = check_config(path, environment="staging")
+    assert not report.ok
+    assert f"The available configured environment names are: {names}\n" in errors(report)[-1]
+
+
 # -- the rest of a Python Worker ---------------------------------------------------------------------
 def test_python_main_needs_the_python_workers_flag(tmp_path: Path) -> None:
     report = check(tmp_path, {"name": "x", "main": "src/entry.py", "compatibility_date": "2024-09-23"})

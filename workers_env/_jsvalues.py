@@ -497,23 +497,30 @@ class JsTypedArray(list):  # type: ignore[type-arg]
 
 
 def not_a_function(value: Any) -> JsException:
-    """V8's TypeError for a ``Set``/``Map`` ``forEach`` callback that is not a function
-    (``number 5 is not a function``, ``object null ...``; measured against workerd)."""
+    """V8's TypeError for an Array method's or a ``Set``/``Map`` ``forEach`` callback that is not
+    a function (``number 5 is not a function``, ``object null ...``; measured against workerd)."""
     return JsException(f"{_v8_described(value)} is not a function", name="TypeError")
 
 
 def _v8_described(value: Any) -> str:
-    """How V8 names a value that is not a function in ``Set.prototype.forEach``'s TypeError
-    (``number 5``, ``string "f"``, ``object null``, ``object``; measured against workerd)."""
+    """How V8 names a value that is not a function in that TypeError (``number 5``,
+    ``string "f"`` -- cut after 100 UTF-16 units with ``<...>`` --, ``object null``, ``object``,
+    ``bigint`` for a BigInt, which is what Pyodide makes of an int past 2**53; measured against
+    workerd)."""
     if value is None:
         return "undefined"
     if type(value).__name__ == "JsNull":  # the runtime's jsnull (defined above this module's layer)
         return "object null"
     if isinstance(value, bool):
         return f"boolean {'true' if value else 'false'}"
+    if isinstance(value, BigInt) or (isinstance(value, int) and not is_safe_int(value)):
+        return "bigint"
     if isinstance(value, (int, float)):
         return f"number {js_string(float(value))}"
     if isinstance(value, str):
+        units = value.encode("utf-16-le", "surrogatepass")
+        if len(units) > 200:  # V8 shows the first 100 code units (half a surrogate pair too)
+            value = units[:200].decode("utf-16-le", "surrogatepass") + "<...>"
         return f'string "{value}"'
     return "object"
 

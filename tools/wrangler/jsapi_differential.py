@@ -543,6 +543,15 @@ CASES: list = [
     ["do", [1], ["forEach", 5]], ["do", [1], ["map", "f"]], ["do", [], ["filter", True]],
     ["do", [1], ["some", NULL]], ["do", [1], ["find"]], ["do", [2, 1], ["sort", 5]], ["do", [2, 1], ["sort", NULL]],
     ["do", [1], ["reduce"]],
+    ["do", [1], ["forEach", "x" * 101]], ["do", [1], ["forEach", "x" * 99 + "\U0001f600yy"]],
+    ["do", [1], ["forEach", {"$bigint": "5"}]], ["do", [1], ["every", {"$bigint": "12345678901234567890"}]],
+    ["do", [2, 1], ["sort", {}]], ["do", [2, 1], ["sort", [1, 2]]], ["do", [2, 1], ["sort", {"toString": 1}]],
+    ["do", [2, 1], ["sort", {"$new": ["Map"]}]], ["do", [2, 1], ["sort", {"$new": ["Headers"]}]],
+    ["do", [2, 1], ["sort", {"$new": ["URL", "http://a/"]}]], ["do", [2, 1], ["sort", {"$new": ["Uint8Array", 2]}]],
+    ["do", [2, 1], ["sort", {"$bigint": "12345678901234567890"}]], ["do", [2, 1], ["sort", "x" * 300]],
+    ["do", ["b", "\ud800", "a"], ["sort"]],
+    # a second argument (thisArg), which a Python callback has no use for
+    ["do", [1, 2], ["map", {"$fn": True}, 5], "$calls"], ["do", [1, 2], ["filter", {"$fn": True}, NULL], "$calls"],
     # a body read to the end, then a reader asked of it
     ["do", new("Response", "x"), ["arrayBuffer"], ["body.getReader"]],
     ["do", new("Response", "x"), ["text"], ["body.getReader"]],

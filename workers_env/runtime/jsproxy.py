@@ -260,6 +260,27 @@ def _element_text(value: Any) -> str:
     return _jsvalues.js_string(value, nested=True)  # (plain data: null/undefined empty, objects, numbers)
 
 
+def _shown(value: Any) -> str:
+    """A value as V8 writes it into an error message without running its code (its
+    ``NoSideEffectsToString``, measured against workerd): ``#<Object>``, ``#<Map>`` for an object
+    whose ``toString`` is ``Object.prototype``'s, ``[object Array]``/``[object URL]`` where the
+    class has its own, ``TypeError: boom`` for an error; plain values as ``String()`` writes them."""
+    if value is jsnull:
+        return "null"
+    if isinstance(value, _jsvalues.BigInt) or (isinstance(value, int) and not isinstance(value, bool)
+                                                and not _jsvalues.is_safe_int(value)):
+        return str(int(value))  # a BigInt's digits, exact
+    if isinstance(value, JsException):
+        return str(value)
+    if isinstance(value, JsObject):
+        return "[object Object]" if "toString" in value._props else "#<Object>"
+    if isinstance(value, _jsvalues.JsSet):  # js.Set.new(): a list underneath
+        return "#<Set>"
+    if isinstance(value, JsProxy):
+        return f"[object {value._js_name}]" if hasattr(type(value), "toString") else f"#<{value._js_name}>"
+    return _element_text(value)
+
+
 def _same(a: Any, b: Any, *, nan_equal: bool) -> bool:
     """``===`` (``indexOf``) or SameValueZero (``includes``: NaN equals NaN) of two elements."""
     a, b = _backing(a), _backing(b)
@@ -514,33 +535,33 @@ class JsArray(JsProxy):
 
         return JsArray(spread(self._items, int(depth)), nulls=self._nulls)
 
-    def map(self, callback: Any = None) -> JsArray:
+    def map(self, callback: Any = None, *_this: Any) -> JsArray:
         call = _callable(callback)
         return JsArray([call(item, i, self) for i, item in enumerate(self)])
 
-    def filter(self, callback: Any = None) -> JsArray:
+    def filter(self, callback: Any = None, *_this: Any) -> JsArray:
         call = _callable(callback)
         return JsArray([raw for i, (raw, item) in enumerate(zip(self._items, self, strict=True))
                         if _jsvalues.js_truthy(call(item, i, self))], nulls=self._nulls)
 
-    def forEach(self, callback: Any = None) -> None:  # noqa: N802 - JS name
+    def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
         call = _callable(callback)
         for i, item in enumerate(self):
             call(item, i, self)
 
-    def find(self, callback: Any = None) -> Any:
+    def find(self, callback: Any = None, *_this: Any) -> Any:
         call = _callable(callback)
         return next((item for i, item in enumerate(self) if _jsvalues.js_truthy(call(item, i, self))), None)
 
-    def findIndex(self, callback: Any = None) -> int:  # noqa: N802 - JS name
+    def findIndex(self, callback: Any = None, *_this: Any) -> int:  # noqa: N802 - JS name
         call = _callable(callback)
         return next((i for i, item in enumerate(self) if _jsvalues.js_truthy(call(item, i, self))), -1)
 
-    def some(self, callback: Any = None) -> bool:
+    def some(self, callback: Any = None, *_this: Any) -> bool:
         call = _callable(callback)
         return any(_jsvalues.js_truthy(call(item, i, self)) for i, item in enumerate(self))
 
-    def every(self, callback: Any = None) -> bool:
+    def every(self, callback: Any = None, *_this: Any) -> bool:
         call = _callable(callback)
         return all(_jsvalues.js_truthy(call(item, i, self)) for i, item in enumerate(self))
 
@@ -560,10 +581,9 @@ class JsArray(JsProxy):
         pairs = list(zip(self._items, self, strict=True))
         defined = [p for p in pairs if p[1] is not None]
         if compare is None:
-            defined.sort(key=lambda p: _element_text(p[1]).encode("utf-16-be"))
+            defined.sort(key=lambda p: _element_text(p[1]).encode("utf-16-be", "surrogatepass"))
         elif not callable(compare):
-            shown = "null" if compare is jsnull else _element_text(compare)  # String(value)
-            raise js_type_error(f"The comparison function must be either a function or undefined: {shown}")
+            raise js_type_error(f"The comparison function must be either a function or undefined: {_shown(compare)}")
         else:
             call = compare
 

@@ -103,7 +103,7 @@ def _unknown_environment(raw: Mapping[str, Any], environment: str, config_path: 
     env_names = ""
     if _js_truthy(envs):  # JavaScript truthiness: an empty table (or list) still counts
         if isinstance(envs, str):  # Object.keys of a string: its UTF-16 indices
-            names = [str(i) for i in range(len(envs.encode("utf-16-le")) // 2)]
+            names = [str(i) for i in range(len(envs.encode("utf-16-le", "surrogatepass")) // 2)]
         else:
             names = _keys(envs)
         env_names = f"The available configured environment names are: {js_json(names)}\n"
