@@ -38,7 +38,7 @@ def test_kv_bulk_put_reads_files_as_wrangler_does(app, capsys):
     assert capsys.readouterr().out == "caf\ufffd"
     (app / "deep.json").write_text("[" * 5000 + "]" * 5000)
     assert main(["kv", "bulk", "put", "deep.json", "--binding", "KV"]) == 1
-    assert err_of(capsys).startswith("\n✘ [ERROR] Maximum call stack size exceeded\n\n  deep.json nests 5,000 levels deep")
+    assert err_of(capsys).startswith("\n✘ [ERROR] Maximum call stack size exceeded\n\n  deep.json nests about 5,000 array levels deep")
     (app / "nan.json").write_text('[{"key":"b","value":NaN}]')
     assert main(["kv", "bulk", "put", "nan.json", "--binding", "KV"]) == 1
     assert err_of(capsys) == ('\n✘ [ERROR] InvalidSymbol\n\n    nan.json:1:20:\n'  # wrangler's layout, byte for byte

@@ -13,7 +13,7 @@ from typing import Any
 from workers_env._jsvalues import js_key_order, js_string, json_text
 from workers_env.cli.common import CommandError
 
-from .files import _parse_json_file, _read_text
+from .files import STACK_GET, STACK_PUT, _parse_json_file, _read_text
 from .namespace import _close, _open, _resolve
 from .options import _put_options_of
 from .output import _log, _warn
@@ -46,7 +46,7 @@ def _is_key_value(item: Any) -> bool:
 
 def _bulk_put(args: argparse.Namespace) -> None:
     resolved = _resolve(args)
-    content = _parse_json_file(_read_text(args.filename), args.filename)
+    content = _parse_json_file(_read_text(args.filename), args.filename, stack=STACK_PUT)
     if not isinstance(content, list):
         kind = "object" if isinstance(content, dict) or content is None else type(content).__name__.replace("str", "string").replace("int", "number").replace("float", "number").replace("bool", "boolean")
         raise CommandError(f'Unexpected JSON input from "{args.filename}".\nExpected an array of key-value objects but got type "{kind}".')
@@ -113,11 +113,11 @@ def _as_stringified(value: Any) -> Any:
     return value
 
 
-def _key_names(filename: str) -> list[str]:
+def _key_names(filename: str, *, stack: float) -> list[str]:
     """The keys of a ``bulk get``/``bulk delete`` file, checked as wrangler checks them: a JSON
     array whose items are key names or objects with a string ``name`` (other properties
     ignored); every bad item listed by index, type and JSON."""
-    content = _parse_json_file(_read_text(filename), filename)
+    content = _parse_json_file(_read_text(filename), filename, stack=stack)
     if not isinstance(content, list):
         raise CommandError(f'Unexpected JSON input from "{filename}".\nExpected an array of strings but got:\n{js_string(content)}')
     keys: list[str] = []
@@ -142,7 +142,7 @@ def _bulk_get(args: argparse.Namespace) -> None:
     text (bytes that are not UTF-8 become U+FFFD), no metadata. A ``__proto__`` key is left
     out, as wrangler's ``out[key] = ...`` sets the object's prototype there instead."""
     resolved = _resolve(args)
-    keys = _key_names(args.filename)
+    keys = _key_names(args.filename, stack=STACK_GET)
     namespace, _ = _open(args, resolved)
     found: dict[str, Any] = {}
     try:
@@ -192,7 +192,7 @@ def _bulk_delete(args: argparse.Namespace) -> None:
     ):
         _log(f'Not deleting keys read from "{args.filename}".')
         return
-    keys = _key_names(args.filename)
+    keys = _key_names(args.filename, stack=STACK_PUT)
     namespace, _ = _open(args, resolved)
     try:
         namespace.delete_many_sync(keys)
