@@ -239,11 +239,29 @@ def _parse_json(text: str, path: Path) -> Any:
         line, column = line_and_column(text, offset)
         raise _syntax_error(path, text, code, line, column, length)
     try:
-        return json5.loads(text)
+        return _pairs_joined(json5.loads(text))
     except ValueError as exc:  # jsonc-parser accepted it: json5 should too
         raise ConfigError(f"Could not parse {display_path(path)}: {exc}", path=str(path)) from None
     except RecursionError:
         raise ConfigError(f"Could not parse {display_path(path)}: nesting too deep", path=str(path)) from None
+
+
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _pairs_joined(value: Any) -> Any:
+    """``value`` with every string's UTF-16 surrogate pairs (``"\\ud83d\\ude00"`` escapes, which
+    json5 keeps as two lone surrogates) joined into the one character JavaScript reads them as;
+    a lone surrogate stays as it is."""
+    if isinstance(value, str):
+        if _SURROGATE_PAIR.search(value):
+            return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+        return value
+    if isinstance(value, list):
+        return [_pairs_joined(item) for item in value]
+    if isinstance(value, dict):
+        return {_pairs_joined(key): _pairs_joined(item) for key, item in value.items()}
+    return value
 
 
 def read_config_file(path: str | Path) -> dict[str, Any]:
