@@ -83,3 +83,21 @@ def test_a_this_argument_is_taken_as_javascript_takes_it(method):
 
 def test_sort_orders_a_lone_surrogate_by_its_utf16_unit():
     assert js.JSON.parse('["\\ud800", "b", "a"]').sort().to_py() == ["a", "b", "\ud800"]
+
+
+def test_the_newer_array_methods_are_there():
+    """``flatMap``, ``findLast``, ``findLastIndex``, ``reduceRight``, ``toSorted`` and
+    ``toReversed`` (workerd's V8 has them; they were an AttributeError), with the same
+    refusals as their older siblings (jsapi_differential, wrangler dev 4.164.0)."""
+    a = arr()
+    assert a.reduceRight(lambda acc, x, *rest: acc + str(x), "") == "213"
+    assert (a.findLast(lambda x, *rest: x < 3), a.findLastIndex(lambda x, *rest: x > 5)) == (2, -1)
+    assert a.flatMap(lambda x, *rest: js.JSON.parse(f"[{x},{x}]")).to_py() == [3, 3, 1, 1, 2, 2]
+    assert (a.toSorted().to_py(), a.toReversed().to_py(), a.to_py()) == ([1, 2, 3], [2, 1, 3], [3, 1, 2])
+    for method in ("flatMap", "findLast", "findLastIndex", "reduceRight"):
+        with pytest.raises(JsException, match="^TypeError: number 5 is not a function$"):
+            getattr(a, method)(5)
+    with pytest.raises(JsException, match="^TypeError: The comparison function must be either a function or undefined: 5$"):
+        a.toSorted(5)
+    with pytest.raises(JsException, match="^TypeError: Reduce of empty array with no initial value$"):
+        js.JSON.parse("[]").reduceRight(lambda *args: 0)

@@ -575,6 +575,38 @@ class JsArray(JsProxy):
             accumulator = call(accumulator, items[i], i, self)
         return accumulator
 
+    def reduceRight(self, callback: Any = None, *initial: Any) -> Any:  # noqa: N802 - JS name
+        call = _callable(callback)
+        items = list(self)
+        if not initial and not items:
+            raise js_type_error("Reduce of empty array with no initial value")
+        accumulator, start = (initial[0], len(items) - 1) if initial else (items[-1], len(items) - 2)
+        for i in range(start, -1, -1):
+            accumulator = call(accumulator, items[i], i, self)
+        return accumulator
+
+    def findLast(self, callback: Any = None, *_this: Any) -> Any:  # noqa: N802 - JS name
+        call = _callable(callback)
+        items = list(self)
+        return next((items[i] for i in reversed(range(len(items))) if _jsvalues.js_truthy(call(items[i], i, self))),
+                    None)
+
+    def findLastIndex(self, callback: Any = None, *_this: Any) -> int:  # noqa: N802 - JS name
+        call = _callable(callback)
+        items = list(self)
+        return next((i for i in reversed(range(len(items))) if _jsvalues.js_truthy(call(items[i], i, self))), -1)
+
+    def flatMap(self, callback: Any = None, *_this: Any) -> JsArray:  # noqa: N802 - JS name
+        """``map`` then ``flat(1)``: a callback's array result is spread, anything else kept."""
+        return self.map(callback).flat(1)
+
+    def toSorted(self, compare: Any = None) -> JsArray:  # noqa: N802 - JS name
+        """A sorted copy (``sort``'s order and its refusal of a comparison that is not a function)."""
+        return JsArray(list(self._items), nulls=self._nulls).sort(compare)
+
+    def toReversed(self) -> JsArray:  # noqa: N802 - JS name
+        return JsArray(self._items[::-1], nulls=self._nulls)
+
     def sort(self, compare: Any = None) -> JsArray:
         """In place, as JS sorts: by the elements' strings (UTF-16 order), ``undefined`` last;
         or by ``compare(a, b)``'s sign."""
