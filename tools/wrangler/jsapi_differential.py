@@ -543,6 +543,7 @@ CASES: list = [
     ["do", [1], ["forEach", 5]], ["do", [1], ["map", "f"]], ["do", [], ["filter", True]],
     ["do", [1], ["some", NULL]], ["do", [1], ["find"]], ["do", [2, 1], ["sort", 5]], ["do", [2, 1], ["sort", NULL]],
     ["do", [1], ["reduce"]],
+    ["do", new("URLSearchParams", "b=1"), ["append", "\ud800", "x"], ["append", "a", "y"], ["sort"], ["toString"]],
     ["do", [3, 1, 2], ["flatMap", 5]], ["do", [3, 1, 2], ["findLast", 5]], ["do", [1], ["findLastIndex", NULL]],
     ["do", [1], ["reduceRight"]], ["do", [], ["reduceRight", {"$fn": True}]], ["do", [2, 1], ["toSorted", 5]],
     ["do", [3, 1, 2], ["toSorted"]], ["do", [3, 1, 2], ["toReversed"]],

@@ -194,7 +194,7 @@ class JsURLSearchParams(JsEntryList):
         return any((k, v) == (name, value) for k, v in self._entries)
 
     def sort(self) -> None:
-        self._entries.sort(key=lambda kv: kv[0].encode("utf-16-be"))
+        self._entries.sort(key=lambda kv: kv[0].encode("utf-16-be", "surrogatepass"))
         self._changed()
 
     def toString(self) -> str:  # noqa: N802 - JS name
