@@ -846,17 +846,28 @@ class JsReadableStream(JsProxy):
     def __init__(self, source: ByteStream):
         self._source = source
         self._reader: _StreamReader | None = None
+        #: the chunks not read yet, once a reader has started reading (None before: the
+        #: stream is not disturbed until a reader's first ``read()``)
+        self._pending: list[bytes] | None = None
 
     @property
     def locked(self) -> bool:
         return self._reader is not None
 
     def getReader(self, options: Any = None, *_ignored: Any) -> _StreamReader:  # noqa: N802 - JS name
+        """A reader; the stream is locked to it until ``releaseLock()``, and read from at its
+        first ``read()`` (a new reader after a release goes on where the last one stopped)."""
         if self._reader is not None:
             raise js_type_error(READER_LOCKED)
         byob_not_emulated(options)
-        self._reader = _StreamReader(self._take())
+        self._reader = _StreamReader(self)
         return self._reader
+
+    def _next_chunk(self) -> bytes | None:
+        """A reader's ``read()``: the next chunk, or None at the end."""
+        if self._pending is None:
+            self._pending = [] if self._source.consumed else self._take()
+        return self._pending.pop(0) if self._pending else None
 
     def tee(self) -> JsArray:
         """``[branch1, branch2]``: two streams of the same chunks; this one is locked. A stream
@@ -864,7 +875,8 @@ class JsReadableStream(JsProxy):
         if self._reader is not None or self._source.consumed:
             raise js_type_error(TEE_LOCKED)
         chunks = self._take()
-        self._reader = _StreamReader([])  # locked, as tee() leaves it
+        self._reader = _StreamReader(self)  # locked, as tee() leaves it
+        self._pending = []
         return JsArray([JsReadableStream(ByteStream(chunks)), JsReadableStream(ByteStream(chunks))])
 
     def _take(self) -> list[bytes]:
@@ -881,12 +893,16 @@ class JsReadableStream(JsProxy):
     async def cancel(self, reason: Any = None) -> None:
         if not self._source.consumed:
             self._source.take()
+        self._pending = []
 
     async def __aiter__(self) -> Any:
+        """Each chunk as a ``Uint8Array``; the iterator's reader is released at the end."""
         reader = self.getReader()
-        for chunk in reader._chunks:
-            yield JsTypedArray("Uint8Array", chunk)
-        reader._chunks = []
+        try:
+            while (chunk := self._next_chunk()) is not None:
+                yield JsTypedArray("Uint8Array", chunk)
+        finally:
+            reader.releaseLock()
 
 
 class _StreamReader(JsProxy):
@@ -894,19 +910,26 @@ class _StreamReader(JsProxy):
 
     _js_name = "ReadableStreamDefaultReader"
 
-    def __init__(self, chunks: list[bytes]):
-        self._chunks = list(chunks)
+    def __init__(self, stream: JsReadableStream):
+        self._stream: JsReadableStream | None = stream
 
     async def read(self) -> JsObject:
-        if not self._chunks:
+        if self._stream is None:
+            raise js_type_error("This ReadableStreamDefaultReader has been released.")
+        chunk = self._stream._next_chunk()
+        if chunk is None:
             return JsObject({"done": True, "value": None})
-        return JsObject({"done": False, "value": JsTypedArray("Uint8Array", self._chunks.pop(0))})
+        return JsObject({"done": False, "value": JsTypedArray("Uint8Array", chunk)})
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
-        pass
+        """Unlock the stream (a new reader may read on); this reader reads no more."""
+        stream, self._stream = self._stream, None
+        if stream is not None and stream._reader is self:
+            stream._reader = None
 
     async def cancel(self, reason: Any = None) -> None:
-        self._chunks = []
+        if self._stream is not None:
+            await self._stream.cancel(reason)
 
 
 #: the Error a destroyed proxy throws when used (Pyodide's text outside its debug mode)

@@ -299,10 +299,20 @@ class _BodyStream(JsReadableStream):
             raise js_type_error(TEE_LOCKED)
         return super().tee()
 
+    def _used_by_the_body(self) -> bool:
+        """Read by ``text()``/``arrayBuffer()``/... or by a Response made over it -- whose
+        reader keeps the stream locked for good -- rather than by a reader of its own."""
+        return self._owner.bodyUsed and self._pending is None
+
+    @property
+    def locked(self) -> bool:
+        return self._reader is not None or self._used_by_the_body()
+
     def getReader(self, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
         """A body already used stays locked to the reader that read it: workerd's getReader()
-        refuses it as locked (measured), not as disturbed."""
-        if self._owner.bodyUsed:
+        refuses it as locked (measured), not as disturbed. One read by a reader of its own and
+        released gives a new reader that goes on (to ``done``)."""
+        if self._used_by_the_body():
             raise js_type_error(READER_LOCKED)
         return super().getReader(options)
 
