@@ -119,7 +119,7 @@ def _check_environment(config: pytest.Config, items: Sequence[pytest.Item]) -> N
         return
     from workers_env._errors import ConfigError
     from workers_env.config import find_config
-    from workers_env.config.diagnostics.jsvalues import _js_truthy
+    from workers_env._jsvalues import js_truthy
     from workers_env.config.wrangler import read_config_file
 
     users: dict[Path, int] = {}
@@ -142,7 +142,7 @@ def _check_environment(config: pytest.Config, items: Sequence[pytest.Item]) -> N
             continue
         envs = raw.get("env")
         # wrangler's rule: an error only when `env` is there by JavaScript truthiness (`env = {}` counts)
-        if not _js_truthy(envs) or "pages_build_output_dir" in raw or (isinstance(envs, Mapping) and environment in envs):
+        if not js_truthy(envs) or "pages_build_output_dir" in raw or (isinstance(envs, Mapping) and environment in envs):
             continue
         names = ", ".join(f'"{name}"' for name in envs) if isinstance(envs, Mapping) and envs else "none"
         tests = f"{count} test{'' if count == 1 else 's'}"

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._jsvalues import js_key_order
+from workers_env._jsvalues import js_key_order, js_truthy
 
 __all__ = ["MISSING", "js_json", "is_js_identifier"]
 
@@ -129,6 +129,5 @@ def _destructured(value: Any) -> dict[str, Any]:
 
 
 def _js_truthy(value: Any) -> bool:
-    return value is not MISSING and value is not None and value is not False and value != "" and not (
-        isinstance(value, (int, float)) and not isinstance(value, bool) and (value == 0 or (isinstance(value, float) and math.isnan(value)))
-    )
+    """JavaScript truthiness of a config value, an absent one (``MISSING``) falsy."""
+    return value is not MISSING and js_truthy(value)
