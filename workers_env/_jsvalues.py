@@ -190,13 +190,20 @@ def compact_json(value: Any) -> str:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def surrogate_pairs_joined(text: str) -> str:
+    """``text`` with every high-low pair of surrogate code points joined into the one
+    character a JavaScript string holds there (as ``"\\ud83d\\ude00"`` escapes read); a lone
+    surrogate stays."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 def _json_quote(text: str) -> str:
     """A string's JSON as well-formed ``JSON.stringify`` writes the JS string it becomes: two
     surrogate code points that form a pair are one character there, a lone one is escaped."""
     quoted = json.dumps(text, ensure_ascii=False)
     if quoted.isascii() or not _LONE_SURROGATE.search(quoted):
         return quoted
-    quoted = quoted.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")  # pairs joined
+    quoted = surrogate_pairs_joined(quoted)
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 

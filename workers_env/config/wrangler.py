@@ -20,6 +20,7 @@ from typing import Any
 import json5
 
 from workers_env._errors import ConfigError
+from workers_env._jsvalues import surrogate_pairs_joined
 from workers_env.config.diagnostics import (
     INHERITABLE_FIELDS,
     NOT_INHERITABLE_FIELDS,
@@ -254,9 +255,7 @@ def _pairs_joined(value: Any) -> Any:
     json5 keeps as two lone surrogates) joined into the one character JavaScript reads them as;
     a lone surrogate stays as it is."""
     if isinstance(value, str):
-        if _SURROGATE_PAIR.search(value):
-            return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-        return value
+        return surrogate_pairs_joined(value) if _SURROGATE_PAIR.search(value) else value
     if isinstance(value, list):
         return [_pairs_joined(item) for item in value]
     if isinstance(value, dict):

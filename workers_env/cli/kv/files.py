@@ -99,11 +99,13 @@ def _value_depth(value: Any) -> float:
     return deepest
 
 
-def _overflow(filename: str, depth: float, stack: float) -> CommandError:
-    levels = int(depth)
-    return CommandError(f"Maximum call stack size exceeded\n{filename} nests about {levels:,} array levels deep "
-                        f"(an object level counts about {_OBJECT_LEVEL}); wrangler 4.164.0's stack holds about "
-                        f"{int(stack):,} in this command. Nest the file less.")
+def _within_stack(filename: str, depth: float, stack: float) -> float:
+    """``depth``, or wrangler's stack overflow for a file nested deeper than ``stack``."""
+    if depth > stack:
+        raise CommandError(f"Maximum call stack size exceeded\n{filename} nests about {int(depth):,} array levels "
+                           f"deep (an object level counts about {_OBJECT_LEVEL}); wrangler 4.164.0's stack holds "
+                           f"about {int(stack):,} in this command. Nest the file less.")
+    return depth
 
 
 def _parse_json_file(text: str, filename: str, *, stack: float) -> Any:
@@ -118,9 +120,7 @@ def _parse_json_file(text: str, filename: str, *, stack: float) -> Any:
     try:  # valid JSON is what jsonc-parser accepts here (numbers doubles); NaN and Infinity are not
         value = json.loads(text, parse_int=json_int, parse_constant=_not_json)
     except ValueError as exc:  # (JSONDecodeError, or NaN): jsonc-parser's first error, after its depth
-        depth = _text_depth(text)
-        if depth > stack:
-            raise _overflow(filename, depth, stack) from None
+        _within_stack(filename, _text_depth(text), stack)
         found = jsonc_first_error(text, allow_trailing_comma=False, disallow_comments=True)
         if found is None:  # what jsonc-parser takes and json.loads does not (whitespace such as \v or U+00A0)
             raise CommandError(f"{filename}: {exc}. workers-env reads a bulk file as JSON: keep to JSON's "
@@ -129,15 +129,11 @@ def _parse_json_file(text: str, filename: str, *, stack: float) -> Any:
         line, column = line_and_column(text, offset)
         raise _ParseError(format_syntax_error(code, filename, text, line, column, length)) from None
     except RecursionError:  # a JSON reader that stops sooner whatever the limit (CPython 3.12.1: ~1,500 levels)
-        depth = _text_depth(text)
-        if depth > stack:
-            raise _overflow(filename, depth, stack) from None
+        depth = _within_stack(filename, _text_depth(text), stack)
         raise CommandError(f"{filename} nests about {int(depth):,} levels deep: deeper than this Python's JSON reader "
                            f"goes, though wrangler reads it (its stack holds about {int(stack):,}). Nest the file "
                            "less, or use another Python.") from None
-    depth = _value_depth(value)
-    if depth > stack:
-        raise _overflow(filename, depth, stack)
+    _within_stack(filename, _value_depth(value), stack)
     return value
 
 
