@@ -93,7 +93,7 @@ def test_the_url_is_hosts_and_the_targets_path(server, target: str, host: str, u
 
 
 @pytest.mark.parametrize(("request_line", "status", "body"), [
-    ("GET / HTTP/1.0\r\n", "HTTP/1.1 400 Bad Request", b"Bad Request"),  # no Host at all
+    ("GET / HTTP/1.0\r\n", "HTTP/1.0 400 Bad Request", b"Bad Request"),  # no Host at all (answered in HTTP/1.0)
     ("GET / HTTP/1.1\r\nHost: \r\n", "HTTP/1.1 400 Bad Request", b"Bad Request"),
     ("GET / HTTP/1.1\r\nHost: a b\r\n", "HTTP/1.1 500 Internal Server Error", b"Internal Server Error"),
     ("OPTIONS * HTTP/1.1\r\nHost: h:1\r\n", "HTTP/1.1 500 Internal Server Error", b"Internal Server Error"),

@@ -221,6 +221,12 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> Any:
         return dict(self.items())
 
+    def lines(self) -> list[tuple[str, str]]:
+        """Every header line as workerd writes it on the wire: in order of name, each value
+        ``append`` gave on a line of its own (``X-A: 1`` and ``X-A: 2``, not ``X-A: 1, 2``),
+        as wrangler dev 4.164.0 sends them."""
+        return sorted(self._pairs, key=lambda pair: pair[0])
+
 
 def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
     """The fetch spec's "extract a body": the bytes and the ``Content-Type`` the body implies

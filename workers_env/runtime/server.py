@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import h11
 import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H11Protocol
 
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
@@ -35,6 +35,7 @@ from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
 from workers_env.runtime.requestcf import incoming_cf
+from workers_env.runtime.requestline import FrontConnection, refusal
 from workers_env.runtime.statusline import (BARE_HEAD_HEADER, REASON_HEADER, ReasonConnection, default_status_text,
                                             reason_value)
 from workers_env.runtime.tracebacks import without_our_frames
@@ -221,13 +222,13 @@ class WorkerApp:
         encodes by ``Content-Encoding`` (:func:`content_encoding`); after it, ``wrangler dev``'s
         entry worker fits that header to the client's ``Accept-Encoding`` (:func:`negotiated`),
         decoding and re-encoding the body when it changes it."""
-        headers = response.headers.items()
+        headers = response.headers.lines()
         inner = content_encoding(response.headers, response._encode_body, self._brotli)
         if response._live is not None and response._encode_body == "manual":
             return headers, None, None, False  # a stream the Worker encoded itself: left as it is
         client = [v.decode("latin-1") for k, v in scope["headers"] if k.lower() == b"accept-encoding"]
-        declared = next((v for k, v in headers if k == "content-encoding"), None)
-        content_type = next((v for k, v in headers if k == "content-type"), None)
+        declared = next((v for k, v in response.headers.items() if k == "content-encoding"), None)
+        content_type = next((v for k, v in response.headers.items() if k == "content-type"), None)
         wanted = negotiated(", ".join(client) if client else None, content_type, declared)
         if wanted == declared:
             return headers, inner, inner, False
@@ -530,7 +531,9 @@ class _Protocol(H11Protocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         if not isinstance(self.conn, ReasonConnection):
-            self.conn = ReasonConnection(self.conn)  # type: ignore[assignment]  # workerd's status lines
+            # request lines as wrangler dev's front server reads them, workerd's status lines
+            size = self.config.h11_max_incomplete_event_size or DEFAULT_MAX_INCOMPLETE_EVENT_SIZE  # as uvicorn's
+            self.conn = ReasonConnection(FrontConnection(h11.SERVER, size))  # type: ignore[assignment]
             inner = self.app
 
             async def app(scope: Scope, receive: Receive, send: Send) -> None:
@@ -566,6 +569,16 @@ class _Protocol(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_header_timer()
         super().connection_lost(exc)
+
+    def send_400_response(self, msg: str) -> None:
+        """A request whose head h11 refused: answered as wrangler dev answers it
+        (:func:`.requestline.refusal`), else as uvicorn does."""
+        answer = refusal(getattr(self.conn, "refused", None) or "")
+        if answer is None:
+            super().send_400_response(msg)
+            return
+        self.transport.write(answer)
+        self.transport.close()
 
     def _should_upgrade(self) -> bool:
         """Never: workerd hands an ``Upgrade`` request to the Worker's fetch handler as any other,

@@ -63,11 +63,22 @@ class ReasonConnection:
         #: the request-target of the request being answered, as the client sent it (uvicorn's
         #: scope splits it at ``?`` and loses an empty query and an absolute form's authority)
         self.target: bytes = b""
+        #: why the last request's head was refused (h11's ``RemoteProtocolError`` text), if it was
+        self.refused: str | None = None
+        self._http10 = False  # the request being answered is HTTP/1.0 ...
+        self._http10_keep_alive = False  # ... and asked to keep the connection
 
     def next_event(self) -> Any:
-        event = self._conn.next_event()
+        try:
+            event = self._conn.next_event()
+        except h11.RemoteProtocolError as exc:
+            self.refused = str(exc)
+            raise
         if isinstance(event, h11.Request):
             self.target = event.target
+            self._http10 = event.http_version == b"1.0"
+            self._http10_keep_alive = self._http10 and any(
+                name == b"connection" and b"keep-alive" in value.lower() for name, value in event.headers)
         return event
 
     def send(self, event: Any) -> bytes | None:
@@ -87,7 +98,20 @@ class ReasonConnection:
         data = self._conn.send(event)
         if bare and data is not None:  # h11 frames a HEAD answer as the GET's; KJ sends none
             data = data.replace(b"\r\nTransfer-Encoding: chunked\r\n", b"\r\n", 1)
+        if self._http10 and isinstance(event, h11.Response) and data is not None:
+            data = self._as_http10(data)
         return data
+
+    def _as_http10(self, head: bytes) -> bytes:
+        """An answer to an HTTP/1.0 request as wrangler dev 4.164.0 sends it: ``HTTP/1.0`` in
+        its status line (h11 writes ``HTTP/1.1`` whatever the client spoke) and no ``Connection:
+        close`` (closing is HTTP/1.0's default) -- kept when the client asked to keep the
+        connection, which h11 never does for HTTP/1.0."""
+        status, _, rest = head.partition(b"\r\n")
+        lines = rest.split(b"\r\n")
+        if not self._http10_keep_alive:
+            lines = [line for line in lines if line.lower() != b"connection: close"]
+        return b"\r\n".join([b"HTTP/1.0" + status[len(b"HTTP/1.1"):], *lines])
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._conn, name)

@@ -1,0 +1,44 @@
+"""A response header a Worker appends several times goes out as several header lines, as workerd
+writes them (``wrangler dev`` 4.164.0): ``X-Multi: 1`` and ``X-Multi: 2``, not ``X-Multi: 1, 2``,
+like ``Set-Cookie``; inside the Worker, ``headers.get`` still joins them with ``", "``."""
+
+from __future__ import annotations
+
+import textwrap
+
+from test_dev_server import exchange, make_project
+from workers_env.runtime import load_worker
+from workers_env.runtime.server import BackgroundServer
+
+ENTRY = """
+from js import Headers
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        h = Headers.new()
+        h.append("Set-Cookie", "a=1; Path=/")
+        h.append("X-Multi", "1")
+        h.append("Set-Cookie", "b=2; HttpOnly")
+        h.append("X-Multi", "2, 3")
+        h.append("Vary", "Accept")
+        h.append("Vary", "Origin")
+        return Response(h.get("x-multi"), headers=h)
+"""
+
+
+def _header_lines(raw: bytes) -> list[tuple[str, str]]:
+    head = raw.partition(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")[1:]
+    return [(name.lower(), value.strip()) for name, _, value in (line.partition(":") for line in head)]
+
+
+def test_each_appended_value_is_a_header_line_of_its_own(tmp_path) -> None:
+    project = make_project(tmp_path / "app")
+    (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
+    with BackgroundServer(load_worker(project)) as server:
+        raw = exchange(server.port, b"GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+    lines = _header_lines(raw)
+    assert [v for k, v in lines if k == "x-multi"] == ["1", "2, 3"]
+    assert [v for k, v in lines if k == "set-cookie"] == ["a=1; Path=/", "b=2; HttpOnly"]
+    assert [v for k, v in lines if k == "vary"] == ["Accept", "Origin"]
+    assert raw.endswith(b"\r\n\r\n1, 2, 3")  # the Worker's own get() joins them

@@ -1,0 +1,578 @@
+"""Differential check of ``workers-env dev`` against ``wrangler dev`` (local workerd) at the HTTP level.
+
+The same Worker is written twice -- in JavaScript for ``wrangler dev`` (which cannot run a Python
+Worker offline) and in Python for ``workers-env dev`` -- and both servers get the SAME raw bytes on
+a socket: HEAD requests, empty, fixed-length and streamed bodies, chunked and ``Content-Length``
+request bodies, ``Expect: 100-continue``, odd targets (percent-encoded and non-ASCII query bytes,
+``..`` and ``//``, absolute-form, ``*``), duplicate request headers, several ``Set-Cookie``, a
+204/304 given a body, redirects, a Worker that throws, no ``Host``, a long header, HTTP/1.0,
+``Connection: keep-alive``/``close``, ``Accept-Encoding: gzip``, PATCH/OPTIONS/unknown methods.
+The Worker echoes what it saw of the request (method, URL, headers in iteration order,
+``headers.get`` of a duplicated header, body length and text) as JSON, so the request side is
+compared as well as the response.
+
+Each response is compared by its status line, its headers (names and values, the order of a
+name's values; ``Date`` and the other per-instance values left out), its framing (``Content-Length``, chunked, until
+close), its body bytes (a gzip body by what it decodes to), any interim ``100 Continue`` and
+whether the connection is still open afterwards. A case written ``{"case": ..., "expected":
+"why"}`` may differ on purpose (README, "Where we had to choose"); it is reported apart.
+
+    WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/http_differential.py [--all] [--strict] [--only NAME]
+
+``--all`` prints the cases that agree too, ``--strict`` compares header names' case and the
+order of different names as well, ``--only NAME`` runs the cases whose name contains ``NAME``.
+
+Not collected by pytest (needs Node, wrangler and two free ports); offline once installed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+
+from casediff import _free_port, print_cases
+
+COMPATIBILITY_DATE = "2026-09-28"
+
+JS_WORKER = r"""
+export default {
+  async fetch(request, env, ctx) {
+    const path = new URL(request.url).pathname;
+    const enc = new TextEncoder();
+    if (path === "/ready") return new Response("ready");
+    if (path === "/empty-null") return new Response(null);
+    if (path === "/empty-string") return new Response("");
+    if (path === "/length") return new Response("hello", { headers: { "content-length": "5" } });
+    if (path === "/wrong-length") return new Response("hello", { headers: { "content-length": "3" } });
+    if (path === "/stream") {
+      const ts = new TransformStream();
+      const w = ts.writable.getWriter();
+      ctx.waitUntil((async () => { await w.write(enc.encode("chunk1,")); await w.write(enc.encode("chunk2")); await w.close(); })());
+      return new Response(ts.readable);
+    }
+    if (path === "/cookies") {
+      const h = new Headers();
+      h.append("Set-Cookie", "a=1; Path=/");
+      h.append("Set-Cookie", "b=2; HttpOnly");
+      h.append("X-Multi", "1");
+      h.append("X-Multi", "2");
+      h.append("X-Upper", "Value");
+      return new Response("ok", { headers: h });
+    }
+    if (path === "/204") return new Response(null, { status: 204 });
+    if (path === "/204-body") return new Response("body", { status: 204 });
+    if (path === "/304-body") return new Response("body", { status: 304 });
+    if (path === "/redirect") return Response.redirect("https://example.com/to?x=1", 302);
+    if (path === "/redirect-301") return Response.redirect("https://example.com/moved", 301);
+    if (path === "/throw") throw new Error("boom");
+    if (path === "/text") return new Response("hello world ".repeat(200), { headers: { "content-type": "text/plain" } });
+    if (path === "/json") return new Response(JSON.stringify({ a: "b".repeat(500) }), { headers: { "content-type": "application/json" } });
+    if (path === "/png") return new Response("x".repeat(2000), { headers: { "content-type": "image/png" } });
+    if (path === "/status-text") return new Response("ok", { status: 201, statusText: "Made" });
+    const body = new Uint8Array(await request.arrayBuffer());
+    const seen = { method: request.method, url: request.url, headers: [...request.headers],
+                   dup: request.headers.get("x-dup"), body: body.length,
+                   text: new TextDecoder().decode(body).slice(0, 64) };
+    return new Response(JSON.stringify(seen), { headers: { "content-type": "application/json" } });
+  },
+};
+"""
+
+PY_WORKER = r'''
+import json
+from urllib.parse import urlparse
+
+from js import Headers, TextEncoder, TransformStream
+from pyodide.ffi import create_proxy
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        path = urlparse(request.url).path
+        if path == "/ready":
+            return Response("ready")
+        if path == "/empty-null":
+            return Response(None)
+        if path == "/empty-string":
+            return Response("")
+        if path == "/length":
+            return Response("hello", headers={"content-length": "5"})
+        if path == "/wrong-length":
+            return Response("hello", headers={"content-length": "3"})
+        if path == "/stream":
+            ts = TransformStream.new()
+            writer = ts.writable.getWriter()
+
+            async def pump():
+                await writer.write(TextEncoder.new().encode("chunk1,"))
+                await writer.write(TextEncoder.new().encode("chunk2"))
+                await writer.close()
+
+            self.ctx.waitUntil(create_proxy(pump)())
+            return Response(ts.readable)
+        if path == "/cookies":
+            h = Headers.new()
+            h.append("Set-Cookie", "a=1; Path=/")
+            h.append("Set-Cookie", "b=2; HttpOnly")
+            h.append("X-Multi", "1")
+            h.append("X-Multi", "2")
+            h.append("X-Upper", "Value")
+            return Response("ok", headers=h)
+        if path == "/204":
+            return Response(None, status=204)
+        if path == "/204-body":
+            return Response("body", status=204)
+        if path == "/304-body":
+            return Response("body", status=304)
+        if path == "/redirect":
+            return Response.redirect("https://example.com/to?x=1", 302)
+        if path == "/redirect-301":
+            return Response.redirect("https://example.com/moved", 301)
+        if path == "/throw":
+            raise ValueError("boom")
+        if path == "/text":
+            return Response("hello world " * 200, headers={"content-type": "text/plain"})
+        if path == "/json":
+            return Response(json.dumps({"a": "b" * 500}, separators=(",", ":")), headers={"content-type": "application/json"})
+        if path == "/png":
+            return Response("x" * 2000, headers={"content-type": "image/png"})
+        if path == "/status-text":
+            return Response("ok", status=201, status_text="Made")
+        body = bytes(await request.bytes())
+        seen = {"method": request.method, "url": request.url, "headers": [[k, v] for k, v in request.headers.items()],
+                "dup": request.headers.get("x-dup"), "body": len(body),
+                "text": body.decode("utf-8", "replace")[:64]}
+        return Response(json.dumps(seen, separators=(",", ":"), ensure_ascii=False),
+                        headers={"content-type": "application/json"})
+'''
+
+#: response headers whose values are the clock's or the instance's
+VOLATILE = frozenset({"date", "cf-ray"})
+#: ``--strict``: compare header names' case and the order of different names too. HTTP gives
+#: neither a meaning; wrangler dev 4.164.0 writes names title-cased (``X-Multi``), the framing
+#: header first and ``Connection`` last, workers-env as the Worker gave them, framing last.
+STRICT = "--strict" in sys.argv
+H = "Host: example.test\r\n"
+
+
+def req(line: str, *headers: str, body: bytes = b"", host: bool = True) -> bytes:
+    """A request's bytes: ``line``, ``Host: example.test`` (unless ``host`` is false), ``headers``."""
+    head = line + "\r\n" + (H if host else "") + "".join(h + "\r\n" for h in headers) + "\r\n"
+    return head.encode("latin-1") + body
+
+
+def utf8(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+CLOSE = "Connection: close"
+
+#: why a case may differ (README: the dev server's guarantees and "Where we had to choose")
+THREW = ("a Worker that throws gets workers-env's 500 `Worker threw exception` with the traceback in the log "
+         "(README); wrangler dev answers Miniflare's page: the JavaScript stack as text, or HTML for a browser")
+NO_URL = ("a target no URL takes is workerd's bare 500 here (README, Where we had to choose); wrangler dev's "
+          "Miniflare entry worker answers its own TypeError with a stack naming its files")
+HTTP10_KEEP_ALIVE = ("h11, uvicorn's HTTP layer, closes an HTTP/1.0 connection after one answer even when asked "
+                     "to keep it (Connection: close sent); wrangler dev keeps it (README, Dev server limits)")
+PURGE = ("reading request.method of a method Python's http.HTTPMethod lacks raises KeyError, as the SDK's "
+         "HTTPMethod[...] does in production: a 500 (README, Dev server limits)")
+
+#: each case: a name, the bytes to send (a list of parts sent 0.3 s apart, for Expect: 100-continue),
+#: and the methods of the responses expected (HEAD's have no body)
+CASES: list[Any] = [
+    # --- HEAD, empty, fixed-length and streamed bodies ---------------------------------------
+    ("HEAD echo", [req("HEAD / HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("HEAD /length", [req("HEAD /length HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("HEAD /stream", [req("HEAD /stream HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("HEAD /empty-null", [req("HEAD /empty-null HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("HEAD /text", [req("HEAD /text HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("GET /empty-null", [req("GET /empty-null HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /empty-string", [req("GET /empty-string HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /length", [req("GET /length HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /wrong-length", [req("GET /wrong-length HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /stream", [req("GET /stream HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /status-text", [req("GET /status-text HTTP/1.1", CLOSE)], ["GET"]),
+    # --- request bodies ---------------------------------------------------------------------
+    ("POST Content-Length", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 5", body=b"hello")], ["POST"]),
+    ("POST chunked", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                          body=b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")], ["POST"]),
+    ("POST chunked with trailer", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                                       body=b"3\r\nabc\r\n0\r\nX-Trailer: t\r\n\r\n")], ["POST"]),
+    ("POST no body", [req("POST / HTTP/1.1", CLOSE)], ["POST"]),
+    ("PUT Content-Length: 0", [req("PUT / HTTP/1.1", CLOSE, "Content-Length: 0")], ["PUT"]),
+    ("GET with body", [req("GET / HTTP/1.1", CLOSE, "Content-Length: 3", body=b"abc")], ["GET"]),
+    ("POST utf-8 body", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 6", body=utf8("h\u00e9\u20ac"))], ["POST"]),
+    ("Expect: 100-continue", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 5", "Expect: 100-continue"), b"hello"],
+     ["POST"]),
+    ("Expect: 100-continue chunked", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                                          "Expect: 100-continue"), b"2\r\nhi\r\n0\r\n\r\n"], ["POST"]),
+    # --- targets ------------------------------------------------------------------------------
+    ("query percent-encoded", [req("GET /q?a=%20b%2Fc&d=%zz&e=+f HTTP/1.1", CLOSE)], ["GET"]),
+    ("query raw UTF-8", [b"GET /q?name=caf\xc3\xa9&x=\xe2\x82\xac HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"],
+     ["GET"]),
+    ("query latin-1 byte", [b"GET /q?x=\xe9 HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("path raw non-ASCII", [b"GET /caf\xc3\xa9/\xe2\x82\xac HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"],
+     ["GET"]),
+    ("path ..", [req("GET /a/b/../c/./d HTTP/1.1", CLOSE)], ["GET"]),
+    ("path //", [req("GET //a//b HTTP/1.1", CLOSE)], ["GET"]),
+    ("path %2e%2e", [req("GET /a/%2e%2e/b/%2E/c HTTP/1.1", CLOSE)], ["GET"]),
+    ("path above root", [req("GET /../../x HTTP/1.1", CLOSE)], ["GET"]),
+    ("path backslash", [req("GET /a\\b HTTP/1.1", CLOSE)], ["GET"]),
+    ("fragment", [req("GET /f?x=1#frag HTTP/1.1", CLOSE)], ["GET"]),
+    ("absolute-form", [req("GET http://other.test:81/abs?q=1 HTTP/1.1", CLOSE)], ["GET"]),
+    ("absolute-form https", [req("GET https://other.test/abs HTTP/1.1", CLOSE)], ["GET"]),
+    {"case": ("asterisk OPTIONS", [req("OPTIONS * HTTP/1.1", CLOSE)], ["OPTIONS"]),
+     "expected": NO_URL},
+    ("no Host", [req("GET / HTTP/1.1", CLOSE, host=False)], ["GET"]),
+    ("no Host HTTP/1.0", [req("GET / HTTP/1.0", host=False)], ["GET"]),
+    ("no Host HTTP/1.0, Connection: close", [req("GET / HTTP/1.0", CLOSE, host=False)], ["GET"]),
+    ("HTTP/1.0 Connection: close", [req("GET /length HTTP/1.0", CLOSE)], ["GET"]),
+    ("two Host headers", [req("GET / HTTP/1.1", CLOSE, "Host: second.test")], ["GET"]),
+    ("Host with port", [req("GET / HTTP/1.1", CLOSE, "Host: example.test:8080", host=False)], ["GET"]),
+    # --- request headers ----------------------------------------------------------------------
+    ("duplicate headers", [req("GET / HTTP/1.1", CLOSE, "X-Dup: a", "X-Dup: b", "x-dup: c")], ["GET"]),
+    ("duplicate Cookie", [req("GET / HTTP/1.1", CLOSE, "Cookie: a=1", "Cookie: b=2")], ["GET"]),
+    ("header case and spaces", [req("GET / HTTP/1.1", CLOSE, "X-MiXeD:   padded value  ", "X-Empty:")], ["GET"]),
+    ("long header 8 KiB", [req("GET / HTTP/1.1", CLOSE, "X-Long: " + "a" * 8192)], ["GET"]),
+    ("long header 64 KiB", [req("GET / HTTP/1.1", CLOSE, "X-Long: " + "a" * 65536)], ["GET"]),
+    ("header obs-text", [b"GET / HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\nX-Latin: caf\xe9\r\n\r\n"],
+     ["GET"]),
+    ("header utf-8", [b"GET / HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\nX-Utf: \xe2\x82\xac\r\n\r\n"],
+     ["GET"]),
+    # --- response headers -----------------------------------------------------------------------
+    ("Set-Cookie twice", [req("GET /cookies HTTP/1.1", CLOSE)], ["GET"]),
+    ("204", [req("GET /204 HTTP/1.1", CLOSE)], ["GET"]),
+    {"case": ("204 given a body", [req("GET /204-body HTTP/1.1", CLOSE)], ["GET"]),
+     "expected": THREW},
+    {"case": ("304 given a body", [req("GET /304-body HTTP/1.1", CLOSE)], ["GET"]),
+     "expected": THREW},
+    ("redirect 302", [req("GET /redirect HTTP/1.1", CLOSE)], ["GET"]),
+    ("redirect 301 HEAD", [req("HEAD /redirect-301 HTTP/1.1", CLOSE)], ["HEAD"]),
+    {"case": ("throw", [req("GET /throw HTTP/1.1", CLOSE)], ["GET"]),
+     "expected": THREW},
+    {"case": ("throw, browser", [req("GET /throw HTTP/1.1", CLOSE, "Accept: text/html,application/xhtml+xml")], ["GET"]),
+     "expected": THREW},
+    {"case": ("throw, HEAD", [req("HEAD /throw HTTP/1.1", CLOSE)], ["HEAD"]),
+     "expected": THREW},
+    # --- HTTP/1.0 and connections -----------------------------------------------------------------
+    ("HTTP/1.0", [req("GET / HTTP/1.0")], ["GET"]),
+    ("HTTP/1.0 stream", [req("GET /stream HTTP/1.0")], ["GET"]),
+    {"case": ("HTTP/1.0 keep-alive", [req("GET /length HTTP/1.0", "Connection: keep-alive")], ["GET"]),
+     "expected": HTTP10_KEEP_ALIVE},
+    {"case": ("HTTP/1.0 keep-alive stream", [req("GET /stream HTTP/1.0", "Connection: keep-alive")], ["GET"]),
+     "expected": HTTP10_KEEP_ALIVE},
+    ("HTTP/1.1 keep-alive two requests", [req("GET /length HTTP/1.1") + req("GET /empty-null HTTP/1.1")],
+     ["GET", "GET"]),
+    ("HTTP/1.1 pipelined then close", [req("GET /length HTTP/1.1") + req("GET /stream HTTP/1.1", CLOSE)],
+     ["GET", "GET"]),
+    ("Connection: close", [req("GET /length HTTP/1.1", CLOSE)], ["GET"]),
+    ("Connection: Keep-Alive, X-Hop", [req("GET / HTTP/1.1", "Connection: keep-alive, X-Hop", "X-Hop: 1")], ["GET"]),
+    ("keep-alive after 100-continue", [req("POST / HTTP/1.1", "Content-Length: 2", "Expect: 100-continue"),
+                                       b"hi"], ["POST"]),
+    # --- Accept-Encoding -----------------------------------------------------------------------
+    ("gzip text", [req("GET /text HTTP/1.1", CLOSE, "Accept-Encoding: gzip")], ["GET"]),
+    ("gzip json", [req("GET /json HTTP/1.1", CLOSE, "Accept-Encoding: gzip, deflate, br")], ["GET"]),
+    ("gzip png", [req("GET /png HTTP/1.1", CLOSE, "Accept-Encoding: gzip")], ["GET"]),
+    ("gzip HEAD text", [req("HEAD /text HTTP/1.1", CLOSE, "Accept-Encoding: gzip")], ["HEAD"]),
+    ("identity text", [req("GET /text HTTP/1.1", CLOSE, "Accept-Encoding: identity")], ["GET"]),
+    ("gzip stream", [req("GET /stream HTTP/1.1", CLOSE, "Accept-Encoding: gzip")], ["GET"]),
+    ("gzip echo", [req("GET / HTTP/1.1", CLOSE, "Accept-Encoding: gzip")], ["GET"]),
+    # --- methods -------------------------------------------------------------------------------
+    ("PATCH", [req("PATCH / HTTP/1.1", CLOSE, "Content-Length: 2", body=b"{}")], ["PATCH"]),
+    ("OPTIONS", [req("OPTIONS / HTTP/1.1", CLOSE)], ["OPTIONS"]),
+    ("DELETE", [req("DELETE / HTTP/1.1", CLOSE)], ["DELETE"]),
+    ("custom method", [req("FOO / HTTP/1.1", CLOSE)], ["FOO"]),
+    ("lowercase method", [req("get / HTTP/1.1", CLOSE)], ["get"]),
+    {"case": ("PURGE", [req("PURGE / HTTP/1.1", CLOSE)], ["PURGE"]),
+     "expected": PURGE},
+    ("TRACE", [req("TRACE / HTTP/1.1", CLOSE)], ["TRACE"]),
+    # --- malformed -----------------------------------------------------------------------------
+    ("bad method character", [req("GE@T / HTTP/1.1", CLOSE)], ["GE@T"]),
+    ("blank line before request", [b"\r\n" + req("GET /length HTTP/1.1", CLOSE)], ["GET"]),
+    ("keep-alive then UTF-8 target", [req("GET /length HTTP/1.1") + b"GET /caf\xc3\xa9 HTTP/1.1\r\n" + H.encode()
+                                      + b"Connection: close\r\n\r\n"], ["GET", "GET"]),
+    ("keep-alive then bad version", [req("GET /length HTTP/1.1") + b"GET / HTTP/3\r\n" + H.encode() + b"\r\n"],
+     ["GET", "GET"]),
+    ("absolute-form UTF-8", [b"GET http://other.test/caf\xc3\xa9?q=\xe2\x82\xac HTTP/1.1\r\n" + H.encode()
+                             + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("bad version", [b"GET / HTTP/2.0\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("bare LF", [b"GET / HTTP/1.1\n" + H.encode().replace(b"\r\n", b"\n") + b"Connection: close\n\n"], ["GET"]),
+    ("bad Content-Length", [req("POST / HTTP/1.1", CLOSE, "Content-Length: abc", body=b"x")], ["POST"]),
+    ("two Content-Lengths", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 1", "Content-Length: 2", body=b"xy")],
+     ["POST"]),
+    ("same Content-Length twice", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 2", "Content-Length: 2",
+                                       body=b"xy")], ["POST"]),
+    ("Transfer-Encoding: gzip", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: gzip", body=b"xy")], ["POST"]),
+    ("HTTP/1.2", [b"GET / HTTP/1.2\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("lower-case version", [b"GET / http/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("space in target", [b"GET /a b HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("control byte in target", [b"GET /a\x01b HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("header without colon", [req("GET / HTTP/1.1", CLOSE, "Bad Header Here")], ["GET"]),
+    ("space before colon", [req("GET / HTTP/1.1", CLOSE, "X-A : 1")], ["GET"]),
+    ("control byte in header value", [req("GET / HTTP/1.1", CLOSE, "X-A: a\x01b")], ["GET"]),
+    ("bad header name", [req("GET / HTTP/1.1", CLOSE, "X(A): 1")], ["GET"]),
+    ("folded header", [req("GET / HTTP/1.1", CLOSE, "X-A: 1", " 2")], ["GET"]),
+    ("Content-Length and chunked", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 3", "Transfer-Encoding: chunked",
+                                        body=b"2\r\nhi\r\n0\r\n\r\n")], ["POST"]),
+]
+
+
+# --- talking to a server ------------------------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    """One response as read off the wire."""
+
+    status_line: str = ""
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    framing: str = ""  # "length", "chunked", "close" or "none"
+    body: bytes = b""
+    interim: list[str] = field(default_factory=list)  # 1xx status lines before it
+
+
+def _parse_one(buf: bytes, method: str, closed: bool) -> tuple[Answer, bytes] | None:
+    """The first response in ``buf`` and what follows it, or None if it is not all there yet."""
+    answer = Answer()
+    while True:
+        end = buf.find(b"\r\n\r\n")
+        if end < 0:
+            return None
+        head, buf = buf[:end].decode("latin-1"), buf[end + 4:]
+        status_line, *lines = head.split("\r\n")
+        code = int(status_line.split(" ")[1]) if len(status_line.split(" ")) > 1 else 0
+        if 100 <= code < 200 and code != 101:
+            answer.interim.append(status_line)
+            continue
+        break
+    answer.status_line = status_line
+    answer.headers = [(n, v.strip()) for n, _, v in (line.partition(":") for line in lines)]
+    names = {n.lower(): v for n, v in answer.headers}
+    if method == "HEAD" or code in (204, 304):
+        answer.framing = "none"
+        return answer, buf
+    if "chunked" in names.get("transfer-encoding", "").lower():
+        answer.framing = "chunked"
+        body = b""
+        while True:
+            eol = buf.find(b"\r\n")
+            if eol < 0:
+                return None
+            size = int(buf[:eol].split(b";")[0], 16)
+            if len(buf) < eol + 2 + size + 2:
+                return None
+            body += buf[eol + 2:eol + 2 + size]
+            buf = buf[eol + 2 + size + 2:]
+            if size == 0:
+                break
+        answer.body = body
+        return answer, buf
+    if "content-length" in names:
+        answer.framing = "length"
+        n = int(names["content-length"])
+        if len(buf) < n:
+            return None if not closed else (Answer(status_line, answer.headers, "cut", buf), b"")
+        answer.body = buf[:n]
+        return answer, buf[n:]
+    if not closed:
+        return None
+    answer.framing = "close"
+    answer.body = buf
+    return answer, b""
+
+
+def exchange(port: int, parts: list[bytes], methods: list[str]) -> dict:
+    """Send ``parts`` (0.3 s apart) and read the answers to ``methods``; then whether the server
+    closed the connection within 0.5 s."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    buf, closed, error = b"", False, None
+    answers: list[Answer] = []
+    try:
+        for i, part in enumerate(parts):
+            if i:
+                deadline = time.monotonic() + 0.3
+                sock.settimeout(0.3)
+                while time.monotonic() < deadline:  # an interim answer shows up here
+                    try:
+                        chunk = sock.recv(65536)
+                    except socket.timeout:
+                        break
+                    if not chunk:
+                        closed = True
+                        break
+                    buf += chunk
+            if closed:
+                break
+            try:
+                sock.sendall(part)
+            except OSError as exc:
+                error = type(exc).__name__
+                break
+        sock.settimeout(10)
+        while True:
+            while len(answers) < len(methods):
+                parsed = _parse_one(buf, methods[len(answers)], closed)
+                if parsed is None:
+                    break
+                answers.append(parsed[0])
+                buf = parsed[1]
+            if len(answers) == len(methods) or closed:
+                break
+            try:
+                chunk = sock.recv(65536)
+            except socket.timeout:
+                error = "timeout"
+                break
+            except OSError as exc:
+                error = type(exc).__name__
+                closed = True
+                break
+            if not chunk:
+                closed = True
+            buf += chunk
+        if not closed and error is None:
+            sock.settimeout(0.5)
+            try:
+                chunk = sock.recv(65536)
+                closed = not chunk
+                buf += chunk
+            except socket.timeout:
+                pass
+            except OSError:
+                closed = True
+    finally:
+        sock.close()
+    result: dict[str, Any] = {"answers": [shape(a) for a in answers], "closed": closed}
+    if buf:
+        result["left over"] = buf.decode("latin-1")[:200]
+    if error:
+        result["error"] = error
+    return result
+
+
+def shape(answer: Answer) -> dict:
+    """What is compared of one answer."""
+    headers = [[n, v] for n, v in answer.headers if n.lower() not in VOLATILE]
+    if not STRICT:  # names by their lower case, ordered by name; values of one name in their order
+        headers = sorted(([n.lower(), v] for n, v in headers), key=lambda pair: pair[0])
+    body: Any = answer.body.decode("utf-8", "backslashreplace")
+    if any(n.lower() == "content-encoding" and v == "gzip" for n, v in answer.headers) and answer.body:
+        try:
+            body = {"gunzipped": gzip.decompress(answer.body).decode("utf-8", "backslashreplace")}
+        except OSError as exc:
+            body = {"bad gzip": str(exc)}
+    if any(n.lower() == "content-length" for n, _ in answer.headers) and answer.framing == "length" and \
+            any(n.lower() == "content-encoding" for n, _ in answer.headers):
+        headers = [[n, v if n.lower() != "content-length" else "(length of the encoded body)"] for n, v in headers]
+    out: dict[str, Any] = {"status": answer.status_line, "headers": headers, "framing": answer.framing, "body": body}
+    if answer.interim:
+        out["interim"] = answer.interim
+    return out
+
+
+# --- the two servers ---------------------------------------------------------------------------------
+
+
+def _wait_ready(proc: subprocess.Popen, port: int, log: Path, what: str) -> None:
+    deadline = time.monotonic() + 120
+    while True:
+        if proc.poll() is not None:
+            raise SystemExit(f"{what} exited:\n" + log.read_text())
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=5) as r:
+                if r.read() == b"ready":
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise SystemExit(f"{what} did not answer in 120 s:\n" + log.read_text())
+        time.sleep(0.5)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)  # the process group the server was started in
+        proc.wait(timeout=15)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def run_both(cases: list[tuple[str, list[bytes], list[str]]]) -> tuple[list[dict], list[dict]]:
+    """Every case against ``wrangler dev`` (the JavaScript Worker), then ``workers-env dev``."""
+    with tempfile.TemporaryDirectory(prefix="http-diff-") as folder:
+        tmp = Path(folder)
+        js_app, py_app = tmp / "js", tmp / "py"
+        (js_app / "src").mkdir(parents=True)
+        (js_app / "src" / "index.js").write_text(JS_WORKER)
+        (js_app / "wrangler.toml").write_text(f'name = "http-diff"\nmain = "src/index.js"\n'
+                                              f'compatibility_date = "{COMPATIBILITY_DATE}"\n')
+        (py_app / "src").mkdir(parents=True)
+        (py_app / "src" / "entry.py").write_text(PY_WORKER)
+        (py_app / "wrangler.toml").write_text(f'name = "http-diff"\nmain = "src/entry.py"\n'
+                                              f'compatibility_date = "{COMPATIBILITY_DATE}"\n'
+                                              'compatibility_flags = ["python_workers"]\n')
+        results = []
+        for what, app, argv in (
+            ("wrangler dev", js_app, [str(HERE / "wrangler"), "dev", "--show-interactive-dev-session=false"]),
+            ("workers-env dev", py_app, [sys.executable, "-m", "workers_env", "dev"]),
+        ):
+            port = _free_port()
+            argv = argv + ["--ip", "127.0.0.1", "--port", str(port)]
+            if what == "wrangler dev":
+                argv += ["--inspector-port", str(_free_port())]
+            log_path = tmp / f"{app.name}.log"
+            log = log_path.open("w")
+            env = {**os.environ, "XDG_CONFIG_HOME": str(tmp / "config"), "PYTHONUNBUFFERED": "1",
+                   "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+            proc = subprocess.Popen(argv, cwd=app, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    start_new_session=True, env=env)
+            try:
+                _wait_ready(proc, port, log_path, what)
+                results.append([exchange(port, parts, methods) for _, parts, methods in cases])
+            finally:
+                _stop(proc)
+                log.close()
+        return results[0], results[1]
+
+
+def main(argv: list[str]) -> int:
+    show_all = "--all" in argv
+    only = argv[argv.index("--only") + 1] if "--only" in argv else None
+    entries = [c for c in CASES if only is None or only in (c["case"] if isinstance(c, dict) else c)[0]]
+    cases = [c["case"] if isinstance(c, dict) else c for c in entries]
+    why = {i: c["expected"] for i, c in enumerate(entries) if isinstance(c, dict)}
+    theirs, ours = run_both(cases)
+
+    def key(value: dict) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+    labels = [f"{name}  {b''.join(parts)[:120]!r}" for name, parts, _ in cases]
+    agreed = print_cases(labels, why, theirs, ours, key=key, show=key, theirs_name="wrangler dev", show_all=show_all)
+    same = sum(agreed)
+    unexpected = sum(1 for i, ok in enumerate(agreed) if not ok and i not in why)
+    print(f"{same}/{len(cases)} cases identical, {len(cases) - same} differences "
+          f"({unexpected} unexpected, {len(why)} cases allowed to differ)")
+    return 1 if unexpected else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
