@@ -436,6 +436,27 @@ class JsEnv(JsProxy):
     def __dir__(self) -> list[str]:
         return list(self._env)
 
+    def _as_object(self) -> JsObject:
+        """The env's own properties as one plain object: workerd builds ``env`` with
+        ``v8::Object::New`` (worker.c++), so Pyodide converts and lists it as a plain object."""
+        return JsObject({name: getattr(self, name) for name in self._env})
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        """Pyodide's ``to_py`` of a plain object: a ``dict`` of every binding and var, vars
+        converted (a JSON var to dicts and lists), bindings left as proxies."""
+        if depth == 0:
+            return self
+        return self._as_object().to_py(depth=depth, default_converter=default_converter)
+
+    def object_keys(self) -> JsArray:
+        return self._as_object().object_keys()
+
+    def object_values(self) -> JsArray:
+        return self._as_object().object_values()
+
+    def object_entries(self) -> JsArray:
+        return self._as_object().object_entries()
+
     def __repr__(self) -> str:
         return "[object Object]"
 
