@@ -2,7 +2,8 @@
 conversion cache), and a binding's JavaScript meets that cycle as V8 does: ``JSON.stringify``
 (Vectorize, Workers AI) throws its circular-structure ``TypeError``, ``String()`` of the array
 (D1's bind refusal, a KV option's ``ToNumber``) joins it as ``""`` -- in both SDK eras, never a
-Python ``RecursionError`` from following the cycle, and nothing is written.
+Python ``RecursionError`` from following the cycle, and nothing is written. Reading such a value
+walks without recursion, so a deep one (400 levels) meets the binding's own nesting limit.
 """
 
 from __future__ import annotations
@@ -71,3 +72,33 @@ async def test_a_cycle_made_by_to_js_meets_the_bindings_javascript(tmp_path, dat
     assert got["kv ttl"] == (
         "JsException: Error: KV PUT failed: 400 Invalid expiration_ttl of 0. Please specify integer greater than 0.")
     assert (got["stored"], got["keys"]) == (0, 0)
+
+
+DEEP_ENTRY = '''
+from js import Object
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        value = 1
+        for _ in range(400):
+            value = {"a": value}
+        try:
+            await self.env.VEC.upsert(to_js([{"id": "q", "values": [1.0, 0.0], "metadata": {"d": value}}],
+                                            dict_converter=Object.fromEntries))
+        except Exception as exc:
+            return Response(f"{type(exc).__name__}: {exc}")
+        return Response("stored")
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-11-01", "2026-05-01"])
+async def test_a_deep_value_made_by_to_js_meets_the_bindings_nesting_limit(tmp_path, date):
+    folder = one_file_worker(tmp_path, DEEP_ENTRY, date=date, extra=CONFIG)
+    env = load_env(folder, indexes={"idx": {"dimensions": 2, "metric": "cosine"}})
+    text = await (await load_worker(folder, env=env).fetch("/")).text()
+    assert text.startswith("JsException: Error: VECTOR_UPSERT_ERROR (code = 40023)")
+    assert "metadata nests objects or arrays more than 256 levels deep" in text

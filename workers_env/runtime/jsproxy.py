@@ -1215,8 +1215,9 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
 
 
 class _Plain:
-    """One ``to_plain`` conversion: the plain container made for each JS object or array so
-    far, by identity, so a shared one stays shared and a cycle stays a cycle."""
+    """One ``to_plain`` conversion, walked without recursion (any depth reaches the binding,
+    whose own nesting limit answers it): the plain container made for each JS object or array
+    so far, by identity, so a shared one stays shared and a cycle stays a cycle."""
 
     __slots__ = ("where", "made")
 
@@ -1225,40 +1226,48 @@ class _Plain:
         self.made: dict[int, Any] = {}
 
     def convert(self, value: Any) -> Any:
+        result, items = self._one(value)
+        walking = [items] if items is not None else []  # each container's (store, item) pairs left
+        while walking:
+            pair = next(walking[-1], None)
+            if pair is None:
+                walking.pop()
+                continue
+            store, item = pair
+            made, items = self._one(item)
+            store(made)  # in place before its own items are filled: a cycle finds it
+            if items is not None:
+                walking.append(items)
+        return result
+
+    def _one(self, value: Any) -> tuple[Any, Iterator[tuple[Callable[[Any], Any], Any]] | None]:
+        """``value``'s plain form and, for a container met for the first time, its items to convert."""
         if isinstance(value, JsDoubleProxy):  # create_proxy(obj): JavaScript sees the object's PyProxy
             value = value.unwrap()
         if value is None or value is jsnull:
-            return None
+            return None, None
         if type(value) in _PRIMITIVES or isinstance(value, (JsDate, JsOpaque)):
-            return value
+            return value, None
         if isinstance(value, _PRIMITIVES):  # subclasses (an IntEnum, SQLAlchemy's quoted_name, np.float64)
-            return _jsvalues.base_value(value)  # cross as their base type: Pyodide checks PyUnicode_Check, ...
-        if isinstance(value, (JsObject, JsArray, JsLiteralMap)):
-            made = self.made.get(id(value))
-            if made is None:
-                made = self.made[id(value)] = self._container(value)
-            return made
-        return _to_plain_leaf(value, self)
-
-    def _container(self, value: JsObject | JsArray | JsLiteralMap) -> Any:
-        """The plain container for ``value``, registered before its items are converted."""
+            return _jsvalues.base_value(value), None  # cross as their base type: Pyodide checks PyUnicode_Check, ...
+        if not isinstance(value, (JsObject, JsArray, JsLiteralMap)):
+            return _to_plain_leaf(value, self), None
+        made = self.made.get(id(value))
+        if made is not None:
+            return made, None
         if isinstance(value, JsArray):
-            items = value._items
-            if all(type(v) in (int, float) for v in items):
-                return list(items)
-            made: Any = []
-            self.made[id(value)] = made
-            made.extend(self.convert(v) for v in items)
-            return made
+            if all(type(v) in (int, float) for v in value._items):
+                made = self.made[id(value)] = list(value._items)
+                return made, None
+            made = self.made[id(value)] = []
+            return made, ((made.append, v) for v in value._items)
         if isinstance(value, JsObject):  # None is undefined there (to_js, keywords): as good as absent
-            made = {}
-            self.made[id(value)] = made
-            made.update((k, self.convert(v)) for k, v in value._props.items() if v is not None or value._nulls)
-            return made
-        made = _jsvalues.JsLiteralMapArgument()  # read as an object: its string keys are its properties
-        self.made[id(value)] = made
-        made.update((k, self.convert(v)) for k, v in value.read_properties().items())
-        return made
+            made = self.made[id(value)] = {}
+            props = [(k, v) for k, v in value._props.items() if v is not None or value._nulls]
+        else:  # a LiteralMap, read as an object: its string keys are its properties
+            made = self.made[id(value)] = _jsvalues.JsLiteralMapArgument()
+            props = list(value.read_properties().items())
+        return made, ((functools.partial(made.__setitem__, k), v) for k, v in props)
 
 
 def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
