@@ -45,6 +45,7 @@ __all__ = [
     "check_sendable",
     "converted",
     "js_string",
+    "js_to_number",
     "js_truthy",
     "compact_json",
     "float32_decimals",
@@ -769,6 +770,40 @@ def well_formed(text: str) -> str:
     return text
 
 
+#: the StringNumericLiterals ``Number("...")`` reads (after trimming JavaScript's whitespace)
+#: (ASCII digits only: Python's ``\d`` and ``float`` take every script's)
+DECIMAL_LITERAL = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)", re.ASCII)
+RADIX_LITERAL = re.compile(r"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)")
+
+
+def js_to_number(value: Any) -> float | int:
+    """JavaScript's ``ToNumber`` of a plain-model value (``None`` is ``undefined``): a BigInt
+    (an int Pyodide sends as one) is V8's ``TypeError``; strings by JavaScript's grammar, not
+    Python's (``"1_0"``, ``"nan"``, ``"inf"`` and other scripts' digits are NaN); an array as
+    its ``join`` (``[]`` is 0, ``[5]`` 5, an array inside itself ``""``); other objects NaN."""
+    if isinstance(value, BigInt) or (isinstance(value, int) and not isinstance(value, bool)
+                                     and not is_safe_int(int.__index__(value))):
+        raise js_type_error("Cannot convert a BigInt value to a number")
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return base_value(value)
+    if isinstance(value, str):
+        text = value.strip(JS_WHITESPACE)
+        if not text:
+            return 0
+        if DECIMAL_LITERAL.fullmatch(text):
+            return float(text.replace("Infinity", "inf"))
+        if RADIX_LITERAL.fullmatch(text):
+            return int(text, 0)
+        return math.nan
+    if isinstance(value, JsTypedArray):  # its join: the numbers' texts
+        return js_to_number(",".join(js_string(v) for v in value))
+    if isinstance(value, (list, tuple)):
+        return js_to_number(_array_join(value))
+    return math.nan
+
+
 def js_truthy(value: Any) -> bool:
     """JavaScript truthiness of a plain value: ``null``, ``undefined``, ``false``, ``0``, ``NaN``
     and ``""`` are falsy; every object and array is truthy."""
@@ -788,6 +823,7 @@ def _js_number_text(value: float) -> str:
     """``String(number)``: ECMAScript's Number::toString -- the shortest round-trip digits (as
     Python's ``repr`` finds them), written positionally from 1e-6 up to 1e21 and otherwise as
     ``1.5e-7`` / ``1e+21``."""
+    value = float.__float__(value)  # a subclass's repr (numpy's "np.float64(0.5)") is not its digits
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):

@@ -9,6 +9,7 @@ function decode(v) {
     if ("$repeat" in v) return v.$repeat[0].repeat(v.$repeat[1]);
     if ("$bytes" in v) return Buffer.from(v.$bytes, "hex");
     if ("$now_plus" in v) return Math.floor(Date.now() / 1000) + v.$now_plus;
+    if ("$bigint" in v) return BigInt(v.$bigint);
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
   }
   if (Array.isArray(v)) return v.map(decode);

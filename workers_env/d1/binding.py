@@ -36,6 +36,15 @@ def _sql_text(sql: Any) -> str:
     raise limits.d1_error(f"Expected string, received {type(sql).__name__}: pass the SQL text to prepare()")
 
 
+def _argument(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """A method's one argument as JavaScript receives it: further arguments are ignored, and
+    keyword arguments are one trailing object (Pyodide's call), so they are the argument only
+    when nothing comes before them; ``None`` when none was passed."""
+    if args:
+        return args[0]
+    return dict(kwargs) if kwargs else None
+
+
 class D1DatabaseSession:
     """A session: queries that read at least what the session's bookmark has seen."""
 
@@ -56,10 +65,10 @@ class D1DatabaseSession:
     def __repr__(self) -> str:
         return f"<D1DatabaseSession {self._database.name}>"
 
-    def prepare(self, query: Any = None) -> D1PreparedStatement:
-        return D1PreparedStatement(self, query)
+    def prepare(self, *args: Any, **kwargs: Any) -> D1PreparedStatement:
+        return D1PreparedStatement(self, _argument(args, kwargs))
 
-    def getBookmark(self) -> str | None:  # noqa: N802 - the JavaScript name
+    def getBookmark(self, *_ignored: Any, **_options: Any) -> str | None:  # noqa: N802 - the JavaScript name
         """The latest bookmark seen by this session (``None`` before its first query)."""
         return self._bookmark
 
@@ -104,9 +113,9 @@ class D1DatabaseSession:
         queries = [s._query() for s in statements]
         return [_result(r) for r in self.run_queries(queries)]
 
-    async def batch(self, statements: Any = None) -> list[JsDict]:
+    async def batch(self, *args: Any, **kwargs: Any) -> list[JsDict]:
         """Run the statements in one transaction; if one fails, none is applied."""
-        return self.batch_sync(statements)
+        return self.batch_sync(_argument(args, kwargs))
 
 
 class D1Database(D1DatabaseSession):
@@ -127,14 +136,15 @@ class D1Database(D1DatabaseSession):
         """The SQLite core (tests and tools may inspect it)."""
         return self._database
 
-    def getBookmark(self) -> None:  # noqa: N802 - the always-primary session has none
+    def getBookmark(self, *_ignored: Any, **_options: Any) -> None:  # noqa: N802 - the always-primary session has none
         return None
 
     def _seen(self) -> None:
         return None
 
-    def withSession(self, constraintOrBookmark: Any = None) -> D1DatabaseSession:  # noqa: N802,N803
+    def withSession(self, *args: Any, **kwargs: Any) -> D1DatabaseSession:  # noqa: N802
         """A session starting at ``"first-unconstrained"`` (default), ``"first-primary"`` or a bookmark."""
+        constraintOrBookmark = _argument(args, kwargs)  # noqa: N806 - the JavaScript name
         if constraintOrBookmark is not None and not isinstance(constraintOrBookmark, str):
             raise JsException("constraintOrBookmark?.trim is not a function", name="TypeError")
         value = (constraintOrBookmark or "").strip()
@@ -151,15 +161,15 @@ class D1Database(D1DatabaseSession):
         duration = sum(r.duration for r in results)
         return JsDict(count=len(results), duration=duration)
 
-    async def exec(self, query: Any = None) -> JsDict:
+    async def exec(self, *args: Any, **kwargs: Any) -> JsDict:
         """Run ``query``, one query per line, in one transaction: ``{count, duration}``."""
-        return self.exec_sync(query)
+        return self.exec_sync(_argument(args, kwargs))
 
-    async def dump(self) -> Any:
+    async def dump(self, *_ignored: Any, **_options: Any) -> Any:
         """Deprecated (alpha databases only); the local runtime answers 404 as here."""
         raise JsException("D1_DUMP_ERROR: Status + 404")
 
-    async def query(self, request: Any = None) -> Any:
+    async def query(self, *_ignored: Any, **_options: Any) -> Any:
         raise limits.d1_error(
             "D1Database.query() requires the d1_binding_jsrpc compatibility flag. "
             "Enable d1_binding_jsrpc before calling query()."
@@ -233,19 +243,19 @@ class D1PreparedStatement:
 
     # what Worker code awaits
 
-    async def first(self, colName: Any = None) -> Any:  # noqa: N803 - the JavaScript name
+    async def first(self, *args: Any, **kwargs: Any) -> Any:
         """The first row as an object, or its ``colName`` value; ``None`` without rows."""
-        return self.first_sync(colName)
+        return self.first_sync(_argument(args, kwargs))
 
-    async def all(self) -> JsDict:
+    async def all(self, *_ignored: Any, **_options: Any) -> JsDict:
         """``{success, meta, results}`` with every row as an object."""
         return _result(self._one())
 
-    async def run(self) -> JsDict:
+    async def run(self, *_ignored: Any, **_options: Any) -> JsDict:
         """As :meth:`all` (the runtime returns the rows here too)."""
         return _result(self._one())
 
-    async def raw(self, options: Any = None, /, **kwargs: Any) -> list[list[Any]]:
+    async def raw(self, options: Any = None, /, *_ignored: Any, **kwargs: Any) -> list[list[Any]]:
         """Rows as arrays; ``{"columnNames": True}`` puts the column names first."""
         if kwargs:
             options = {**(options if isinstance(options, Mapping) else {}), **kwargs}

@@ -33,9 +33,12 @@ from workers_env._jsvalues import (
     js_key,
     js_key_order,
     js_number,
+    js_to_number,
     json_text,
     json_value,
     parse_json,
+    UNDEFINED,
+    js_string,
     to_py,
     well_formed,
 )
@@ -45,21 +48,29 @@ from workers_env.kv.store import Entry, MemoryStore, Store
 __all__ = ["KvNamespace"]
 
 
-def _js_string(value: Any, method: str, position: int) -> str:
-    """A key as JSG turns a JS value into a string: numbers and booleans are printed."""
+def _js_string(value: Any, method: str, position: int, expected: str = "string") -> str:
+    """A string argument as JSG reads it (jsg/value.h ``StringWrapper``: V8's ``ToString`` of
+    any value): numbers and booleans printed, ``null`` as ``"null"``, an object as
+    ``"[object Object]"``, an array (a typed array too) as its ``join``. Only a missing
+    argument (``undefined``) is refused, naming the ``expected`` type as JSG does."""
     if isinstance(value, str):
         return well_formed(base_value(value))  # a subclass (a (str, Enum) member) crosses as its text
+    if value is UNDEFINED:
+        raise limits.bad_argument(method, position, expected)
     if value is None:
         return "null"  # Python None reaches JavaScript as null
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        value = base_value(value)
-        number = js_number(value) if isinstance(value, float) else value
-        if isinstance(number, float):
-            return "NaN" if math.isnan(number) else ("Infinity" if number > 0 else "-Infinity") if math.isinf(number) else repr(number)
-        return str(number)
-    raise limits.bad_argument(method, position, "string")
+    if isinstance(value, (bool, int, float, Mapping, list, tuple)):
+        return well_formed(js_string(value))
+    if isinstance(value, (bytes, bytearray, memoryview)):  # a Uint8Array: its numbers joined
+        with memoryview(value) as view:
+            return ",".join(map(str, view.cast("B").tolist()))
+    raise limits.bad_argument(method, position, expected)
+
+
+def _is_key_list(key: Any) -> bool:
+    """``get``/``getWithMetadata`` read a JS Array as many keys; anything else (a typed array
+    included) is one key, as JSG tries ``kj::Array`` (``IsArray()``) before ``kj::String``."""
+    return isinstance(key, list) and not isinstance(key, JsTypedArray)
 
 
 def _utf8_len(text: str) -> int:
@@ -88,36 +99,13 @@ def _server_check_key(op: str, key: str) -> None:
         raise limits.failed(op, 414, f"UTF-8 encoded length of {length} exceeds key length limit of {limits.MAX_KEY_BYTES}.")
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _to_number(value: Any) -> float:
-    """JavaScript's ``ToNumber`` for the values Python code can send."""
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return 0.0
-        try:
-            return float(int(text, 16)) if text.lower().startswith("0x") else float(text.replace("Infinity", "inf"))
-        except ValueError:
-            return math.nan
-    if isinstance(value, list):
-        return 0.0 if not value else _to_number(value[0]) if len(value) == 1 else math.nan
-    return math.nan
-
-
 def _option_int(options: Mapping[str, Any], name: str) -> int | None:
-    """An ``int`` option as JSG reads it (jsg/value.h, its value-test.c++): ``ToNumber``, NaN and
-    the infinities as 0, truncated, within int32."""
+    """An ``int`` option as JSG reads it (jsg/value.h, its value-test.c++): ``ToNumber`` (a BigInt,
+    an int past 2**53, is V8's ``TypeError``), NaN and the infinities as 0, truncated, within int32."""
     value = options.get(name)
     if value is None:
         return None
-    number = _to_number(value)
+    number = js_to_number(value)
     if math.isnan(number) or math.isinf(number):
         return 0
     if not -(2**31) <= math.trunc(number) <= 2**31 - 1:
@@ -133,11 +121,23 @@ def _options(args: tuple[Any, ...], kwargs: Mapping[str, Any], index: int) -> An
     return merged[index] if len(merged) > index else None
 
 
+def _is_js_object(value: Any) -> bool:
+    """Whether JSG reads ``value`` as an options dictionary: a JS object, arrays and typed
+    arrays included (an array is an object whose keys name no option, so it reads as ``{}``)."""
+    return isinstance(value, (Mapping, list, tuple, bytes, bytearray, memoryview))
+
+
+def _options_dict(value: Any) -> Mapping[str, Any]:
+    """An options object as a mapping of its options (an array has none)."""
+    return value if isinstance(value, Mapping) else {}
+
+
 def _get_options(raw: Any, method: str) -> tuple[str | None, int | None]:
     """``get(key, type)`` or ``get(key, {type, cacheTtl})`` -> (type, cacheTtl)."""
     if raw is None:
         return None, None
-    if isinstance(raw, Mapping):
+    if _is_js_object(raw):
+        raw = _options_dict(raw)
         type_name = raw.get("type")
         if type_name is not None and not isinstance(type_name, str):
             type_name = _js_string(type_name, method, 2)
@@ -332,22 +332,26 @@ class KvNamespace:
             raise limits.bulk_too_large()
         return out
 
-    def get_sync(self, key: Any, *args: Any, **kwargs: Any) -> Any:
+    def get_sync(self, key: Any = UNDEFINED, *args: Any, **kwargs: Any) -> Any:
         """``get(key, type | {type, cacheTtl})``: the value, or ``None`` when absent or expired.
 
         A list of keys (at most 100; ``"text"`` or ``"json"``) returns a ``dict`` (a JS
         ``Map`` to JavaScript) of key -> value, ``None`` for absent keys.
         """
         options = _options(args, kwargs, 0)
-        if isinstance(key, list):
+        if key is UNDEFINED:
+            raise limits.bad_argument("get", 1, "string or Array")
+        if _is_key_list(key):
             return self._bulk(key, options, with_metadata=False, method="get")
         entry, type_name = self._read("get", key, options)
         return None if entry is None else self._shape(entry.value, type_name)
 
-    def getWithMetadata_sync(self, key: Any, *args: Any, **kwargs: Any) -> Any:
+    def getWithMetadata_sync(self, key: Any = UNDEFINED, *args: Any, **kwargs: Any) -> Any:
         """``{value, metadata, cacheStatus}``; ``value`` and ``metadata`` ``None`` when absent."""
         options = _options(args, kwargs, 0)
-        if isinstance(key, list):
+        if key is UNDEFINED:
+            raise limits.bad_argument("getWithMetadata", 1, "Array or string")
+        if _is_key_list(key):
             return self._bulk(key, options, with_metadata=True, method="getWithMetadata")
         entry, type_name = self._read("getWithMetadata", key, options)
         if entry is None:
@@ -358,9 +362,9 @@ class KvNamespace:
     def list_sync(self, *args: Any, **kwargs: Any) -> JsDict:
         """``{keys: [{name, expiration?, metadata?}], list_complete, cursor?, cacheStatus}``."""
         options = _options(args, kwargs, 0)
-        if options is not None and not isinstance(options, Mapping):
-            raise limits.bad_argument("list", 1, "KVNamespaceListOptions")
-        options = options or {}
+        if options is not None and not _is_js_object(options):
+            raise limits.bad_argument("list", 1, "ListOptions")  # JSG names the C++ struct
+        options = _options_dict(options or {})
         limit = _option_int(options, "limit")
         prefix = options.get("prefix")
         cursor = options.get("cursor")
@@ -396,13 +400,15 @@ class KvNamespace:
     # -- writes ---------------------------------------------------------------------------
     def _prepare_put(self, key: Any, value: Any, options: Any) -> tuple[str, Entry]:
         """Every check of ``put`` in the runtime's then the service's order; nothing is written."""
-        if options is not None and not isinstance(options, Mapping):
-            raise limits.bad_argument("put", 3, "KVNamespacePutOptions")
-        options = options or {}
+        if options is not None and not _is_js_object(options):
+            raise limits.bad_argument("put", 3, "PutOptions")  # JSG names the C++ struct
+        options = _options_dict(options or {})
         expiration = _option_int(options, "expiration")
         ttl = _option_int(options, "expirationTtl")
         name = _js_string(key, "put", 1)
         _check_key("PUT", name)
+        if value is UNDEFINED:
+            raise limits.bad_argument("put", 2, "string or Object")
         metadata = options.get("metadata")
         metadata_json = None if metadata is None else _metadata_json(metadata)
         data = _value_bytes(value)
@@ -426,7 +432,7 @@ class KvNamespace:
             raise limits.value_too_large(len(data))
         return name, Entry(data, None if expiration_s is None else expiration_s * 1000, metadata_json)
 
-    def put_sync(self, key: Any, value: Any = None, *args: Any, **kwargs: Any) -> None:
+    def put_sync(self, key: Any = UNDEFINED, value: Any = UNDEFINED, *args: Any, **kwargs: Any) -> None:
         """Store ``value`` (str, bytes-like or stream) under ``key``; all checks before any write."""
         name, entry = self._prepare_put(key, value, _options(args, kwargs, 0))
         self._store.put(name, entry)
@@ -444,7 +450,7 @@ class KvNamespace:
             self._store.put(name, entry)
         return len(prepared)
 
-    def delete_sync(self, key: Any) -> None:
+    def delete_sync(self, key: Any = UNDEFINED, *_ignored: Any) -> None:
         """Remove ``key``; deleting a key that does not exist is not an error."""
         name = _js_string(key, "delete", 1)
         _check_key("DELETE", name)
@@ -464,16 +470,16 @@ class KvNamespace:
         return len(names)
 
     # -- what Worker code awaits ----------------------------------------------------------
-    async def get(self, key: Any, *args: Any, **kwargs: Any) -> Any:
+    async def get(self, key: Any = UNDEFINED, *args: Any, **kwargs: Any) -> Any:
         return self.get_sync(key, *args, **kwargs)
 
-    async def getWithMetadata(self, key: Any, *args: Any, **kwargs: Any) -> Any:
+    async def getWithMetadata(self, key: Any = UNDEFINED, *args: Any, **kwargs: Any) -> Any:
         return self.getWithMetadata_sync(key, *args, **kwargs)
 
-    async def put(self, key: Any, value: Any = None, *args: Any, **kwargs: Any) -> None:
+    async def put(self, key: Any = UNDEFINED, value: Any = UNDEFINED, *args: Any, **kwargs: Any) -> None:
         self.put_sync(key, value, *args, **kwargs)
 
-    async def delete(self, key: Any) -> None:
+    async def delete(self, key: Any = UNDEFINED, *_ignored: Any, **_options: Any) -> None:
         self.delete_sync(key)
 
     async def list(self, *args: Any, **kwargs: Any) -> JsDict:

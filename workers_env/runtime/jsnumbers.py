@@ -10,41 +10,31 @@ import re
 import sys
 from typing import Any
 
-from workers_env._jsvalues import JS_WHITESPACE, MAX_SAFE_INTEGER, BigInt, is_safe_int, js_number
-from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
+from workers_env._jsvalues import (
+    DECIMAL_LITERAL,
+    JS_WHITESPACE,
+    MAX_SAFE_INTEGER,
+    RADIX_LITERAL,
+    BigInt,
+    is_safe_int,
+    js_number,
+    js_to_number,
+)
+from workers_env.runtime.jsbase import JsNull, JsProxy
 
 __all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "parse_float", "parse_int", "to_number"]
 
-_DECIMAL = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
-_DECIMAL_PREFIX = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
-RADIX_LITERAL = _RADIX = re.compile(r"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)")
+_DECIMAL_PREFIX = re.compile(DECIMAL_LITERAL.pattern, re.ASCII)
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def to_number(value: Any) -> float | int:
     """JavaScript's ``ToNumber`` of a value as it reaches JS (a BigInt refuses, as in V8)."""
-    if isinstance(value, BigInt) or (type(value) is int and not is_safe_int(value)):
-        raise js_type_error("Cannot convert a BigInt value to a number")
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (int, float)):
-        return value
-    if value is None:  # undefined
-        return math.nan
-    if isinstance(value, str):
-        text = value.strip(JS_WHITESPACE)
-        if not text:
-            return 0
-        if _DECIMAL.fullmatch(text):
-            return float(text.replace("Infinity", "inf"))
-        if _RADIX.fullmatch(text):
-            return int(text, 0)
-        return math.nan
     if isinstance(value, JsNull):
         return 0
-    if isinstance(value, list) or getattr(value, "_js_name", None) == "Array":
+    if isinstance(value, JsProxy) and getattr(value, "_js_name", None) == "Array":
         return to_number(_string(list(value)))  # ToPrimitive: [] is "" is 0, [5] is "5" is 5
-    return math.nan
+    return js_to_number(value)
 
 
 def _string(value: Any) -> str:

@@ -1167,10 +1167,13 @@ def to_js(
 
 
 def _typed(value: Any) -> Any:
-    """A typed array of the plain model (nested lists for more dimensions) as a proxy."""
+    """A typed array of the plain model (nested lists for more dimensions) as a proxy; a
+    boolean buffer (format ``?``) is an Array of booleans, its items left as they are."""
     if isinstance(value, _jsvalues.JsTypedArray):
         return JsTypedArray(value.name, value)
-    return JsArray([_typed(v) for v in value])
+    if isinstance(value, list):
+        return JsArray([_typed(v) for v in value])
+    return value
 
 
 def js_iterated(value: Any) -> Iterable[Any]:
@@ -1203,25 +1206,75 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     ``undefined`` stays ``None`` and ``null`` becomes ``None``; a ``Map`` is an object with
     no own properties to JavaScript code that spreads or serialises it, so it becomes
     ``{}`` -- as in production, its entries are silently lost. Python containers that
-    reached JavaScript unconverted (PyProxies) are refused with a hint.
+    reached JavaScript unconverted (PyProxies) are refused with a hint. An object or array
+    met again inside itself (``to_js`` keeps a Python value's cycles) is the same plain
+    container again, so the binding meets the cycle as its JavaScript would (``JSON.stringify``'s
+    circular-structure ``TypeError``, ``join``'s empty string) instead of following it forever.
     """
-    if isinstance(value, JsDoubleProxy):  # create_proxy(obj): JavaScript sees the object's PyProxy
-        value = value.unwrap()
-    if value is None or value is jsnull:
-        return None
-    if type(value) in _PRIMITIVES or isinstance(value, (JsDate, JsOpaque)):
-        return value
-    if isinstance(value, _PRIMITIVES):  # subclasses (an IntEnum, SQLAlchemy's quoted_name, np.float64)
-        return _jsvalues.base_value(value)  # cross as their base type: Pyodide checks PyUnicode_Check, ...
+    return _Plain(where).convert(value)
+
+
+class _Plain:
+    """One ``to_plain`` conversion, walked without recursion (any depth reaches the binding,
+    whose own nesting limit answers it): the plain container made for each JS object or array
+    so far, by identity, so a shared one stays shared and a cycle stays a cycle."""
+
+    __slots__ = ("where", "made")
+
+    def __init__(self, where: str):
+        self.where = where
+        self.made: dict[int, Any] = {}
+
+    def convert(self, value: Any) -> Any:
+        result, items = self._one(value)
+        walking = [items] if items is not None else []  # each container's (store, item) pairs left
+        while walking:
+            pair = next(walking[-1], None)
+            if pair is None:
+                walking.pop()
+                continue
+            store, item = pair
+            made, items = self._one(item)
+            store(made)  # in place before its own items are filled: a cycle finds it
+            if items is not None:
+                walking.append(items)
+        return result
+
+    def _one(self, value: Any) -> tuple[Any, Iterator[tuple[Callable[[Any], Any], Any]] | None]:
+        """``value``'s plain form and, for a container met for the first time, its items to convert."""
+        if isinstance(value, JsDoubleProxy):  # create_proxy(obj): JavaScript sees the object's PyProxy
+            value = value.unwrap()
+        if value is None or value is jsnull:
+            return None, None
+        if type(value) in _PRIMITIVES or isinstance(value, (JsDate, JsOpaque)):
+            return value, None
+        if isinstance(value, _PRIMITIVES):  # subclasses (an IntEnum, SQLAlchemy's quoted_name, np.float64)
+            return _jsvalues.base_value(value), None  # cross as their base type: Pyodide checks PyUnicode_Check, ...
+        if not isinstance(value, (JsObject, JsArray, JsLiteralMap)):
+            return _to_plain_leaf(value, self), None
+        made = self.made.get(id(value))
+        if made is not None:
+            return made, None
+        if isinstance(value, JsArray):
+            if all(type(v) in (int, float) for v in value._items):
+                made = self.made[id(value)] = list(value._items)
+                return made, None
+            made = self.made[id(value)] = []
+            return made, ((made.append, v) for v in value._items)
+        if isinstance(value, JsObject):  # None is undefined there (to_js, keywords): as good as absent
+            made = self.made[id(value)] = {}
+            props = [(k, v) for k, v in value._props.items() if v is not None or value._nulls]
+        else:  # a LiteralMap, read as an object: its string keys are its properties
+            made = self.made[id(value)] = _jsvalues.JsLiteralMapArgument()
+            props = list(value.read_properties().items())
+        return made, ((functools.partial(made.__setitem__, k), v) for k, v in props)
+
+
+def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
+    """``to_plain`` of a value that is not a plain JS object or array."""
+    where = plain.where
     if isinstance(value, JsSet):
-        return JsSet(to_plain(v, where=where) for v in value)
-    if isinstance(value, JsObject):  # None is undefined there (to_js, keywords): as good as absent
-        return {k: to_plain(v, where=where) for k, v in value._props.items() if v is not None or value._nulls}
-    if isinstance(value, JsArray):
-        items = value._items
-        if all(type(v) in (int, float) for v in items):
-            return list(items)
-        return [to_plain(v, where=where) for v in items]
+        return JsSet(plain.convert(v) for v in value)
     if isinstance(value, JsTypedArray):
         return _jsvalues.JsTypedArray(value._name, value.numbers())
     if isinstance(value, JsBufferSource):  # an ArrayBuffer or a DataView: its bytes
@@ -1230,9 +1283,6 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
         return ByteStream([value.read_all()])
     if isinstance(value, ByteStream):
         return value
-    if isinstance(value, JsLiteralMap):  # read as an object: its string keys are its properties
-        return _jsvalues.JsLiteralMapArgument(
-            {k: to_plain(v, where=where) for k, v in value.read_properties().items()})
     if isinstance(value, JsMap):
         return _jsvalues.JsMapArgument()
     if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)

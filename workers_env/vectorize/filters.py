@@ -181,12 +181,12 @@ def compile_filter(raw: Any, *, limits: ApiLimits, metadata_indexes: Mapping[str
     """
     if raw is None:
         return None
+    if nests_deeper_than(raw):  # before anything writes it out (a deep array too)
+        raise _limits.filter_not_json(f"it nests objects or arrays more than {MAX_NESTING_DEPTH} levels deep")
     if not isinstance(raw, Mapping):
         raise _limits.filter_not_object(_json_or_type(raw))
     if not raw:
         raise _limits.filter_empty()
-    if nests_deeper_than(raw):
-        raise _limits.filter_not_json(f"it nests objects or arrays more than {MAX_NESTING_DEPTH} levels deep")
     _check_json(raw, "the filter")
     size = len(_json(raw).encode("utf-8"))
     if size >= _limits.MAX_FILTER_BYTES:
