@@ -30,6 +30,8 @@ class Default(WorkerEntrypoint):
                 await writer.close()
             self.ctx.waitUntil(create_proxy(pump)())
             return Response(ts.readable)
+        if urlparse(request.url).path == "/note":  # a value that reads like the line HTTP/1.0 answers drop
+            return Response("noted", headers={"X-Note": "connection: close"})
         return Response("hello")
 """
 
@@ -68,3 +70,9 @@ def test_an_http10_keep_alive_request_is_told_the_connection_closes(server) -> N
 def test_http11_answers_keep_their_version(server) -> None:
     status, headers, _ = split_answer(exchange(server.port, b"GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"))
     assert (status, headers["connection"]) == ("HTTP/1.1 200 OK", "close")
+
+
+def test_an_http10_answer_keeps_header_values_that_read_like_connection_close(server) -> None:
+    raw = exchange(server.port, b"GET /note HTTP/1.0\r\nHost: h\r\n\r\n")
+    assert raw.startswith(b"HTTP/1.0 200 OK\r\n") and b"\r\nx-note: connection: close\r\n" in raw
+    assert b"\r\nconnection:" not in raw.lower()

@@ -82,6 +82,14 @@ def test_empty_lines_before_the_request_line_are_skipped(server) -> None:
     (b"GET / http/1.1\r\n" + HOST, b"invalid HTTP version parsed"),
     (b"GET /a b HTTP/1.1\r\n" + HOST, b"invalid HTTP version parsed"),  # the target ends at the space
     (b"GE@T / HTTP/1.1\r\n" + HOST, b"invalid HTTP method parsed"),
+    (b"GET\t/ HTTP/1.1\r\n" + HOST, b"invalid HTTP method parsed"),
+    (b"GET /\r\n" + HOST, b"invalid URI"),  # the line ends where the target would
+    (b"GET / \r\n" + HOST, b"invalid HTTP version parsed"),
+    (b"GET / HTTP/1.2 \r\n" + HOST, b"invalid HTTP version parsed"),
+    (b"GET / HTTP/1.1 \r\n" + HOST, b"invalid HTTP header parsed"),  # a version, then no line end
+    (b"GET / HTTP/1.10\r\n" + HOST, b"invalid HTTP header parsed"),
+    (b"GET / HTTP/1.1x\r\n" + HOST, b"invalid HTTP header parsed"),
+    (b"\rGET / HTTP/1.1\r\n" + HOST, b"invalid HTTP header parsed"),  # a CR without its LF
     (b"GET / HTTP/1.1\r\n" + HOST + b"Bad Header Here\r\n", b"invalid HTTP header parsed"),
     (b"GET / HTTP/1.1\r\n" + HOST + b"X-A: 1\r\n 2\r\n", b"invalid HTTP header parsed"),  # obs-fold
     (b"POST / HTTP/1.1\r\n" + HOST + b"Content-Length: abc\r\n", b"invalid content-length parsed"),

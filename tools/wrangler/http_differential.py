@@ -165,7 +165,7 @@ class Default(WorkerEntrypoint):
 #: response headers whose values are the clock's or the instance's
 VOLATILE = frozenset({"date", "cf-ray"})
 #: ``--strict``: compare header names' case and the order of different names too. HTTP gives
-#: neither a meaning; wrangler dev 4.164.0 writes names title-cased (``X-Multi``), the framing
+#: neither a meaning; wrangler dev 4.164.0 writes names as the Worker or KJ spells them (``X-Multi``), the framing
 #: header first and ``Connection`` last, workers-env as the Worker gave them, framing last.
 STRICT = "--strict" in sys.argv
 H = "Host: example.test\r\n"
@@ -190,10 +190,23 @@ NO_URL = ("a target no URL takes is workerd's bare 500 here (README, Where we ha
           "Miniflare entry worker answers its own TypeError with a stack naming its files")
 HTTP10_KEEP_ALIVE = ("h11, uvicorn's HTTP layer, closes an HTTP/1.0 connection after one answer even when asked "
                      "to keep it (Connection: close sent); wrangler dev keeps it (README, Dev server limits)")
+BAD_BODY = ("a chunked body that is not well-formed (a chunk size that is not hex, a trailer line that is no field) "
+            "is uvicorn's 400 here; wrangler dev's Miniflare entry worker answers its own 500 `Network connection "
+            "lost` with a stack naming its files (README, Dev server limits)")
+FOLDED_TRAILER = ("h11 unfolds a trailer line folded onto a field and the trailer is ignored, so the request is "
+                  "served; wrangler dev's body read fails, Miniflare's 500 `Network connection lost` (README, Dev "
+                  "server limits)")
+TWO_TE = ("h11, uvicorn's HTTP layer, refuses a repeated Transfer-Encoding header (uvicorn's 400); wrangler dev "
+          "reads the body chunked (README, Dev server limits)")
+LONG_URL = ("workerd fails a request whose URL is this long (Miniflare's `internal error` 500); workers-env has "
+            "no URL length limit (README, Dev server limits)")
+UNENDED_HEAD = ("h11 refuses a head still incomplete past 16 KiB (uvicorn's 400); wrangler dev waits for its end "
+                "(README, Dev server limits)")
 PURGE = ("reading request.method of a method Python's http.HTTPMethod lacks raises KeyError, as the SDK's "
          "HTTPMethod[...] does in production: a 500 (README, Dev server limits)")
 
-#: each case: a name, the bytes to send (a list of parts sent 0.3 s apart, for Expect: 100-continue),
+#: each case: a name, the bytes to send (a list of parts sent 0.3 s apart, for Expect: 100-continue and heads
+#: split across reads),
 #: and the methods of the responses expected (HEAD's have no body)
 CASES: list[Any] = [
     # --- HEAD, empty, fixed-length and streamed bodies ---------------------------------------
@@ -330,6 +343,80 @@ CASES: list[Any] = [
     ("folded header", [req("GET / HTTP/1.1", CLOSE, "X-A: 1", " 2")], ["GET"]),
     ("Content-Length and chunked", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 3", "Transfer-Encoding: chunked",
                                         body=b"2\r\nhi\r\n0\r\n\r\n")], ["POST"]),
+    # --- heads split across TCP reads (each part sent 0.3 s after the last) -----------------------
+    ("blank line split CR | LF", [b"\r", b"\n" + req("GET /length HTTP/1.1", CLOSE)], ["GET"]),
+    ("blank lines split CR | LF CR | LF", [b"\r", b"\n\r", b"\n" + req("GET /length HTTP/1.1", CLOSE)], ["GET"]),
+    ("UTF-8 target split mid-character", [b"GE", b"T /caf\xc3", b"\xa9?q=\xe2\x82", b"\xac HTTP/1.1\r\nHo",
+                                          H.encode()[2:] + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("leading space, whole", [b" " + req("GET / HTTP/1.1", CLOSE)], ["GET"]),
+    ("leading space, split", [b" GET", b" / HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("TLS ClientHello start", [b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03" + bytes(range(32))], ["GET"]),
+    ("keep-alive, blank line, then request", [req("GET /length HTTP/1.1") + b"\r\n" + req("GET /empty-null HTTP/1.1", CLOSE)],
+     ["GET", "GET"]),
+    ("keep-alive, then blank line CR | LF", [req("GET /length HTTP/1.1") + b"\r", b"\n" + req("GET /empty-null HTTP/1.1", CLOSE)],
+     ["GET", "GET"]),
+    # --- targets and heads near the limits -------------------------------------------------------
+    ("UTF-8 target 12 KiB", [b"GET /" + "\u00e9".encode() * 6000 + b" HTTP/1.1\r\n" + H.encode()
+                             + b"Connection: close\r\n\r\n"], ["GET"]),
+    {"case": ("UTF-8 target 40 KiB", [b"GET /" + "\u00e9".encode() * 20000 + b" HTTP/1.1\r\n" + H.encode()
+                                      + b"Connection: close\r\n\r\n"], ["GET"]),
+     "expected": LONG_URL},
+    {"case": ("request line 70 KiB, no CRLF", [b"GET /" + b"a" * 70000], ["GET"]),
+     "expected": UNENDED_HEAD},
+    ("header 20 KiB in two reads", [b"GET / HTTP/1.1\r\n" + H.encode() + b"X-Long: " + b"a" * 10000,
+                                    b"a" * 10000 + b"\r\nConnection: close\r\n\r\n"], ["GET"]),
+    # --- UTF-8 the decoder refuses -----------------------------------------------------------------
+    ("target overlong UTF-8", [b"GET /a\xc0\xafb HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("target UTF-8 surrogate", [b"GET /a\xed\xa0\x80b HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"],
+     ["GET"]),
+    ("target past U+10FFFF", [b"GET /a\xf4\x90\x80\x80b HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"],
+     ["GET"]),
+    ("target DEL", [b"GET /a\x7fb HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("two spaces after method", [req("GET  / HTTP/1.1", CLOSE)], ["GET"]),
+    ("space after version", [req("GET / HTTP/1.1 ", CLOSE)], ["GET"]),
+    ("HTTP/1.10", [req("GET / HTTP/1.10", CLOSE)], ["GET"]),
+    ("HTTP/1.1x", [req("GET / HTTP/1.1x", CLOSE)], ["GET"]),
+    ("HTTP/1.2 and a space", [req("GET / HTTP/1.2 ", CLOSE)], ["GET"]),
+    ("no version", [req("GET /", CLOSE)], ["GET"]),
+    ("empty version", [req("GET / ", CLOSE)], ["GET"]),
+    ("tab before target", [req("GET\t/ HTTP/1.1", CLOSE)], ["GET"]),
+    ("lone CR then request", [b"\r" + req("GET /length HTTP/1.1", CLOSE)], ["GET"]),
+    ("leading tab, split", [b"\tGET", b" / HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    ("CR then other byte, split", [b"\r", b"xGET / HTTP/1.1\r\n" + H.encode() + b"Connection: close\r\n\r\n"], ["GET"]),
+    # --- bodies and trailers ------------------------------------------------------------------------
+    ("trailer with bad Content-Length", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                                             body=b"3\r\nabc\r\n0\r\nContent-Length: abc\r\n\r\n")], ["POST"]),
+    {"case": ("trailer line without colon", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                                                 body=b"3\r\nabc\r\n0\r\nBad Trailer Here\r\n\r\n")], ["POST"]),
+     "expected": BAD_BODY},
+    {"case": ("trailer folded, then keep-alive", [req("POST / HTTP/1.1", "Transfer-Encoding: chunked",
+                                                      body=b"3\r\nabc\r\n0\r\n x\r\n\r\n")
+                                                  + req("GET /length HTTP/1.1", CLOSE)], ["POST", "GET"]),
+     "expected": BAD_BODY},
+    {"case": ("two Transfer-Encoding: chunked", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                                                     "Transfer-Encoding: chunked", body=b"2\r\nhi\r\n0\r\n\r\n")],
+              ["POST"]),
+     "expected": TWO_TE},
+    {"case": ("bad chunk size", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                                     body=b"zz\r\nhi\r\n0\r\n\r\n")], ["POST"]),
+     "expected": BAD_BODY},
+    ("trailer Content-Length twice", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                                          body=b"3\r\nabc\r\n0\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")],
+     ["POST"]),
+    {"case": ("trailer folded after a field", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                                                   body=b"3\r\nabc\r\n0\r\nX-T: a\r\n b\r\n\r\n")], ["POST"]),
+     "expected": FOLDED_TRAILER},
+    # --- HTTP/1.0 -------------------------------------------------------------------------------------
+    ("HTTP/1.0 bad Content-Length", [req("POST / HTTP/1.0", "Content-Length: abc", body=b"x")], ["POST"]),
+    ("HTTP/1.0 bad target", [b"GET /a\x01b HTTP/1.0\r\n" + H.encode() + b"\r\n"], ["GET"]),
+    ("HTTP/1.0 HEAD", [req("HEAD /length HTTP/1.0")], ["HEAD"]),
+    ("HTTP/1.0 HEAD stream", [req("HEAD /stream HTTP/1.0")], ["HEAD"]),
+    ("HTTP/1.0 204", [req("GET /204 HTTP/1.0")], ["GET"]),
+    ("HTTP/1.0 redirect", [req("GET /redirect HTTP/1.0")], ["GET"]),
+    ("HTTP/1.0 Expect: 100-continue", [req("POST / HTTP/1.0", "Content-Length: 5", "Expect: 100-continue"), b"hello"],
+     ["POST"]),
+    ("HTTP/1.0 POST body", [req("POST / HTTP/1.0", "Content-Length: 5", body=b"hello")], ["POST"]),
+    ("HTTP/1.0 Set-Cookie twice", [req("GET /cookies HTTP/1.0")], ["GET"]),
 ]
 
 

@@ -6,9 +6,13 @@ otherwise. Checked side by side with ``wrangler dev`` 4.164.0 (``tools/wrangler/
 - a request-target with UTF-8 bytes (``GET /café``) is served, the bytes percent-encoded (the URL
   parser would encode them anyway); one with bytes that are not UTF-8, a control byte or ``DEL``
   is a 400 ``invalid URI``;
-- empty lines before the request line are skipped (RFC 9112 section 2.2);
+  a line that ends after the target (``GET /``) is one too;
+- empty lines before the request line are skipped (RFC 9112 section 2.2), also when a line's CR
+  and LF come in different reads;
 - only ``HTTP/1.0`` and ``HTTP/1.1`` are served (``HTTP/2.0``, ``http/1.1``: 400
-  ``invalid HTTP version parsed``);
+  ``invalid HTTP version parsed``; ``HTTP/1.1`` followed by anything, ``invalid HTTP header parsed``);
+- a head starting with a byte no method starts with (a space, a TLS handshake) gets ``invalid HTTP
+  method parsed`` at once, its line whole or not; a lone CR ``invalid HTTP header parsed``;
 - a malformed head gets the front server's 400 and its text (``invalid content-length parsed``,
   ``invalid transfer-encoding parsed``, ``invalid HTTP header parsed`` -- a folded header line
   too, which h11 would unfold --, ...); a request with no
@@ -29,6 +33,8 @@ __all__ = ["FrontConnection", "refusal"]
 
 _TOKEN = re.compile(rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
 _VERSIONS = (b"HTTP/1.0", b"HTTP/1.1")
+_NOT_IN_TARGET = re.compile(rb"[\x00-\x20\x7f]")  # a control byte, a space or DEL
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")  # a run of them
 
 #: the front server's texts (hyper's ``Parse`` errors), by what h11 or the request-line check raised
 _BAD_METHOD = "invalid HTTP method parsed"
@@ -37,6 +43,9 @@ _BAD_VERSION = "invalid HTTP version parsed"
 _BAD_HEADER = "invalid HTTP header parsed"
 _BAD_LENGTH = "invalid content-length parsed"
 _BAD_TRANSFER_ENCODING = "invalid transfer-encoding parsed"
+#: what h11 raises of a well-formed field for its value (h11's ``normalize_and_validate``)
+_FIELD_VALUE_ERRORS = frozenset({"bad Content-Length", "conflicting Content-Length headers",
+                                 "Only Transfer-Encoding: chunked is supported", "multiple Transfer-Encoding headers"})
 _H11_TEXTS = {
     "bad Content-Length": _BAD_LENGTH,
     "conflicting Content-Length headers": _BAD_LENGTH,
@@ -47,20 +56,25 @@ _H11_TEXTS = {
 def _checked_request_line(line: bytes) -> bytes:
     """``line`` with the target's UTF-8 bytes percent-encoded, or h11's ``LocalProtocolError``
     carrying the front server's text for what is wrong with it."""
+    if line[:1] == b"\r":  # a CR that no LF follows, where an empty line may stand
+        raise h11.LocalProtocolError(_BAD_HEADER)
     method, sp1, rest = line.partition(b" ")
     if not sp1 or not _TOKEN.fullmatch(method):
         raise h11.LocalProtocolError(_BAD_METHOD)
     target, sp2, version = rest.partition(b" ")
-    if not target or any(b < 0x21 or b == 0x7F for b in target):
+    if not sp2 or not target or _NOT_IN_TARGET.search(target):  # ("GET /" and the line ends: the target's end)
         raise h11.LocalProtocolError(_BAD_URI)
     try:
         target.decode("utf-8")
     except UnicodeDecodeError:
         raise h11.LocalProtocolError(_BAD_URI) from None
-    if not sp2 or version not in _VERSIONS:
+    if version[:8] in _VERSIONS and len(version) > 8:  # "HTTP/1.1 ", "HTTP/1.10": no line end where one was due
+        raise h11.LocalProtocolError(_BAD_HEADER)
+    if version not in _VERSIONS:
         raise h11.LocalProtocolError(_BAD_VERSION)
-    encoded = b"".join(b"%%%02X" % b if b >= 0x80 else bytes((b,)) for b in target)
-    return method + b" " + encoded + b" " + version
+    if not target.isascii():  # (by runs, in C: a long target costs no Python loop per byte)
+        target = _NON_ASCII.sub(lambda run: b"%" + run[0].hex("%").upper().encode(), target)
+    return method + b" " + target + b" " + version
 
 
 class _Lines:
@@ -82,7 +96,13 @@ def _read_request(reader: Any, buf: Any) -> Any:
     while lines == []:  # empty lines before the request line are skipped (RFC 9112 2.2), as wrangler dev does
         lines = buf.maybe_extract_lines()
     if lines is None:  # not all there yet
-        return reader(buf)
+        if not buf.is_next_line_obviously_invalid_request_line():  # (its first byte is not below "!")
+            return reader(buf)
+        if len(buf) == 1 and bytes(buf) == b"\r":
+            return None  # an empty line's CR, its LF still on the way: h11 would refuse it as a request line
+        if bytes(buf)[:1] == b"\r":  # a CR that no LF follows (copied once: the connection ends here)
+            raise h11.LocalProtocolError(_BAD_HEADER)
+        raise h11.LocalProtocolError(_BAD_METHOD)  # a space, a control byte (a TLS handshake): no method begins so
     lines[0] = bytearray(_checked_request_line(bytes(lines[0])))
     if any(line[:1] in (b" ", b"\t") for line in lines[1:]):  # obs-fold, which h11 would unfold
         raise h11.LocalProtocolError(_BAD_HEADER)
@@ -101,7 +121,29 @@ class FrontConnection(h11.Connection):
         found = super()._get_io_object(role, event, io_dict)
         if role is h11.CLIENT and found is not None and self.their_state is h11.IDLE:
             return lambda buf: _read_request(found, buf)
+        if role is h11.CLIENT and hasattr(found, "_reading_trailer"):  # h11's ChunkedReader
+            return _TrailersIgnored(found)
         return found
+
+
+class _TrailersIgnored:
+    """h11's chunked body reader, a request's well-formed trailer fields ignored whatever their
+    values, as ``wrangler dev`` 4.164.0 ignores them (a Worker never sees them): h11 would refuse
+    the request for a trailer it refuses as a header (``Content-Length: abc``). A trailer line that
+    is not a field (no colon, folded) still fails the request, as it fails wrangler dev's."""
+
+    def __init__(self, reader: Any):
+        self._reader = reader
+        self.read_eof = reader.read_eof  # (h11 asks its body reader for it when the client closes)
+
+    def __call__(self, buf: Any) -> Any:
+        try:
+            return self._reader(buf)
+        except h11.LocalProtocolError as exc:
+            # the trailer's lines are read (the message is whole), each a field h11 only judged by value
+            if self._reader._reading_trailer and str(exc) in _FIELD_VALUE_ERRORS:
+                return h11.EndOfMessage()
+            raise
 
 
 def refusal(error: str) -> bytes | None:

@@ -63,16 +63,18 @@ class ReasonConnection:
         #: the request-target of the request being answered, as the client sent it (uvicorn's
         #: scope splits it at ``?`` and loses an empty query and an absolute form's authority)
         self.target: bytes = b""
-        #: why the last request's head was refused (h11's ``RemoteProtocolError`` text), if it was
+        #: why the last request's head was refused (h11's ``RemoteProtocolError`` text), if it was;
+        #: None when what failed was a body (a chunk, a trailer): the front server's 400 is for heads
         self.refused: str | None = None
         self._http10 = False  # the request being answered is HTTP/1.0 ...
         self._http10_keep_alive = False  # ... and asked to keep the connection
 
     def next_event(self) -> Any:
+        reading_head = self._conn.their_state is h11.IDLE
         try:
             event = self._conn.next_event()
         except h11.RemoteProtocolError as exc:
-            self.refused = str(exc)
+            self.refused = str(exc) if reading_head else None
             raise
         if isinstance(event, h11.Request):
             self.target = event.target
