@@ -111,3 +111,12 @@ def test_host_missing_or_twice_gets_workerds_bare_answer(server, data: bytes, st
     got_status, headers, got_body = _answer(server, data + b"Connection: close\r\n\r\n")
     assert (got_status, got_body) == (status, body)
     assert headers == {"connection": "close", "content-length": str(len(body))}
+
+
+def test_the_installed_h11_has_what_the_request_head_reader_hooks_into():
+    """The dev server reads request heads through h11's private reader look-up; a future h11
+    without it falls back to h11's own reading (never a broken server), and this names why the
+    wrangler-dev texts above would then be missing."""
+    from workers_env.runtime.requestline import H11_HOOKS_PRESENT
+
+    assert H11_HOOKS_PRESENT, "h11 changed its private reader API: update workers_env/runtime/requestline.py"

@@ -29,7 +29,7 @@ from typing import Any
 
 import h11
 
-__all__ = ["FrontConnection", "refusal"]
+__all__ = ["FrontConnection", "front_connection", "refusal"]
 
 _TOKEN = re.compile(rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
 _VERSIONS = (b"HTTP/1.0", b"HTTP/1.1")
@@ -160,3 +160,30 @@ def refusal(error: str) -> bytes | None:
     body = text.encode("ascii")
     return (b"HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nConnection: close\r\n"
             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+
+
+def _h11_has_what_we_read() -> bool:
+    """Whether the installed h11 has the private pieces :class:`FrontConnection` hooks into
+    (checked on h11 0.16.0): the connection's reader look-up, the receive buffer's line methods
+    and the chunked reader's trailer flag."""
+    try:
+        from h11._readers import ChunkedReader
+        from h11._receivebuffer import ReceiveBuffer
+    except ImportError:
+        return False
+    return (callable(getattr(h11.Connection, "_get_io_object", None))
+            and all(callable(getattr(ReceiveBuffer, name, None))
+                    for name in ("maybe_extract_lines", "is_next_line_obviously_invalid_request_line"))
+            and hasattr(ChunkedReader(), "_reading_trailer"))
+
+
+H11_HOOKS_PRESENT = _h11_has_what_we_read()
+
+
+def front_connection(max_incomplete_event_size: int) -> h11.Connection:
+    """The server side of one HTTP/1 connection: a :class:`FrontConnection`, or -- should a
+    future h11 lack what it hooks into -- h11's own (requests then read as h11 reads them,
+    never a server broken on every request)."""
+    if H11_HOOKS_PRESENT:
+        return FrontConnection(h11.SERVER, max_incomplete_event_size)
+    return h11.Connection(h11.SERVER, max_incomplete_event_size)

@@ -35,7 +35,7 @@ from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker
 from workers_env.runtime.requestcf import incoming_cf
-from workers_env.runtime.requestline import FrontConnection, refusal
+from workers_env.runtime.requestline import front_connection, refusal
 from workers_env.runtime.statusline import (BARE_HEAD_HEADER, REASON_HEADER, ReasonConnection, default_status_text,
                                             reason_value)
 from workers_env.runtime.tracebacks import without_our_frames
@@ -533,7 +533,7 @@ class _Protocol(H11Protocol):
         if not isinstance(self.conn, ReasonConnection):
             # request lines as wrangler dev's front server reads them, workerd's status lines
             size = self.config.h11_max_incomplete_event_size or DEFAULT_MAX_INCOMPLETE_EVENT_SIZE  # as uvicorn's
-            self.conn = ReasonConnection(FrontConnection(h11.SERVER, size))  # type: ignore[assignment]
+            self.conn = ReasonConnection(front_connection(size))  # type: ignore[assignment]
             inner = self.app
 
             async def app(scope: Scope, receive: Receive, send: Send) -> None:
