@@ -92,11 +92,11 @@ OPS: list[list] = [
     ["put", "nn", "v", {"expiration": None, "expirationTtl": None, "metadata": None}],
     ["put", "nn", "v", {"expirationTtl": None, "expiration": 2000000000}],
     ["put", "nn", "v", {"expirationTtl": 120, "expiration": None}], ["put", "nn2", "v", None],
-    ["get", "num", None], ["get", "num", {"type": None}], ["get", "missing", {"type": None}],
-    ["get", "num", {"cacheTtl": None}], ["get", "num", {"type": None, "cacheTtl": None}],
-    ["getWithMetadata", "num", None], ["getWithMetadata", "num", {"type": None}],
-    ["getWithMetadata", "num", {"cacheTtl": None}], ["get", ["num"], None], ["get", ["num"], {"type": None}],
-    ["get", ["num"], {"cacheTtl": None}], ["getWithMetadata", ["num"], {"type": None}],
+    ["get", "nn2", None], ["get", "nn2", {"type": None}], ["get", "missing", {"type": None}],
+    ["get", "nn2", {"cacheTtl": None}], ["get", "nn2", {"type": None, "cacheTtl": None}],
+    ["getWithMetadata", "nn2", None], ["getWithMetadata", "nn2", {"type": None}],
+    ["getWithMetadata", "nn2", {"cacheTtl": None}], ["get", ["nn2"], None], ["get", ["nn2"], {"type": None}],
+    ["get", ["nn2"], {"cacheTtl": None}], ["getWithMetadata", ["nn2"], {"type": None}],
     ["list", None], ["list", {"prefix": None, "limit": None, "cursor": None}], ["list", {"limit": None, "prefix": "n"}],
 ]
 
