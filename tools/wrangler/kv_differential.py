@@ -3,6 +3,8 @@
 1. Binding: the same operations run on Miniflare's KV binding inside workerd (what `wrangler
    dev` gives a Worker; ``kv_ops.js``) and on ``load_env(...).KV``; results and error texts
    must be equal, limits on both sides included.
+   The built-in SDK era's Worker code is run too (``BUILTIN_OPS``): there Pyodide sends a
+   ``None`` option as ``undefined`` (``{"$undefined": true}`` on workerd's side).
 2. Shared state: workerd writes, we read; we write, workerd reads (same persist folder).
 3. CLI: ``wrangler kv key|bulk ... --local`` and ``workers-env kv ...`` on one state folder,
    each reading what the other wrote; output lines compared (wrangler's banner stripped).
@@ -84,6 +86,35 @@ OPS: list[list] = [
     # throw before the promise, which Miniflare's proxy reports as its own AssertionError after
     # the first such throw: tests/test_kv_arguments_as_jsg_converts_them.py has their texts)
     ["put"], ["put", "k"], ["delete"], ["delete", "num", "extra"],
+    # None is JavaScript's null here (load_env's env of the external SDK era, as that SDK's
+    # python_to_rpc sends it): JSG reads a null int as 0 and a null string as "null"
+    ["put", "nn", "v", {"expirationTtl": None}], ["put", "nn", "v", {"expiration": None}],
+    ["put", "nn", "v", {"expiration": None, "expirationTtl": None, "metadata": None}],
+    ["put", "nn", "v", {"expirationTtl": None, "expiration": 2000000000}],
+    ["put", "nn", "v", {"expirationTtl": 120, "expiration": None}], ["put", "nn2", "v", None],
+    ["get", "nn2", None], ["get", "nn2", {"type": None}], ["get", "missing", {"type": None}],
+    ["get", "nn2", {"cacheTtl": None}], ["get", "nn2", {"type": None, "cacheTtl": None}],
+    ["getWithMetadata", "nn2", None], ["getWithMetadata", "nn2", {"type": None}],
+    ["getWithMetadata", "nn2", {"cacheTtl": None}], ["get", ["nn2"], None], ["get", ["nn2"], {"type": None}],
+    ["get", ["nn2"], {"cacheTtl": None}], ["getWithMetadata", ["nn2"], {"type": None}],
+    ["list", None], ["list", {"prefix": None, "limit": None, "cursor": None}], ["list", {"limit": None, "prefix": "n"}],
+]
+
+# The built-in SDK era: Pyodide sends a Python None as undefined, so each of these options
+# ({"$undefined": true}, undefined in kv_ops.js) is absent. Ours runs them as that era's Worker
+# code writes them: options as keyword arguments holding None (a trailing None for "$undefined"
+# as the whole options), keys lists through to_js.
+BUILTIN_OPS: list[list] = [
+    ["put", "text", "héllo"],
+    ["put", "u", "v", {"expirationTtl": {"$undefined": True}}], ["put", "u", "v", {"expiration": {"$undefined": True}}],
+    ["put", "u", "v", {"expiration": {"$undefined": True}, "expirationTtl": {"$undefined": True},
+                       "metadata": {"$undefined": True}}],
+    ["put", "u", "v", {"expirationTtl": {"$undefined": True}, "expiration": 2000000000}],
+    ["put", "u2", "v", {"$undefined": True}], ["getWithMetadata", "u"],
+    ["get", "text", {"type": {"$undefined": True}}], ["get", "text", {"cacheTtl": {"$undefined": True}}],
+    ["get", "text", {"$undefined": True}], ["getWithMetadata", "text", {"type": {"$undefined": True}}],
+    ["get", ["text", "u"], {"type": {"$undefined": True}, "cacheTtl": {"$undefined": True}}],
+    ["list", {"prefix": {"$undefined": True}, "limit": {"$undefined": True}, "cursor": {"$undefined": True}}],
 ]
 
 
@@ -139,6 +170,59 @@ def ours(ops, persist_to: Path, namespace_id: str):
             except JsException as exc:
                 results.append({"error": f"{exc.name}: {exc.message}"})
     return results
+
+
+def ours_builtin(ops, persist_to: Path, namespace_id: str):
+    """``ops`` through load_env's env of the built-in SDK era (the raw JavaScript binding, as a
+    Worker dated before 2026-04-21 gets it): an options dict as keyword arguments, ``$undefined``
+    as ``None``; results back to plain Python for the comparison."""
+    from workers_env import to_js
+
+    root = persist_to.parent / "ours-builtin-config"
+    root.mkdir(exist_ok=True)
+    (root / "wrangler.toml").write_text(
+        f'compatibility_date = "2025-11-01"\n[[kv_namespaces]]\nbinding = "KV"\nid = "{namespace_id}"\n')
+
+    def none(value):
+        if isinstance(value, dict):
+            return None if value.get("$undefined") else {k: none(v) for k, v in value.items()}
+        return [none(v) for v in value] if isinstance(value, list) else value
+
+    def plain(value):
+        if getattr(getattr(value, "constructor", None), "name", None) == "Map":
+            return JsMapResult({k: v for k, v in value.to_py().items()})
+        value = value.to_py() if hasattr(value, "to_py") else value
+        return None if type(value).__name__ == "JsNull" else value
+
+    results = []
+    with load_env(root, persist_to=persist_to) as env:
+        for method, *args in ops:
+            args = none(args)
+            kwargs = {}
+            if args and isinstance(args[-1], dict) and method != "put" or method == "put" and len(args) == 3:
+                kwargs = args.pop() or {}
+                if not kwargs:
+                    args.append(None)  # the whole options None: undefined, as Pyodide sends it
+            args = [to_js(a) if isinstance(a, list) else a for a in args]
+            try:
+                value = asyncio.run(getattr(env.KV, method)(*args, **kwargs))
+                results.append({"ok": shape(plain(value))})
+            except JsException as exc:
+                results.append({"error": f"{exc.name}: {exc.message}"})
+    return results
+
+
+def check_builtin_era(tmp: Path) -> tuple[int, int]:
+    a = theirs(BUILTIN_OPS, tmp / "theirs-builtin", "diff-builtin")
+    b = ours_builtin(BUILTIN_OPS, tmp / "ours-builtin", "diff-builtin")
+    same = 0
+    for op, x, y in zip(BUILTIN_OPS, a, b):
+        nx, ny = normalise(js_null_as_none(x)), normalise(js_null_as_none(y))
+        if nx == ny:
+            same += 1
+        else:
+            print(f"BUILT-IN ERA DIFF {json.dumps(op)[:100]}\n  workerd: {nx[:300]}\n  ours:    {ny[:300]}")
+    return same, len(BUILTIN_OPS)
 
 
 def theirs(ops, persist_to: Path, namespace_id: str):
@@ -459,6 +543,9 @@ def main() -> int:
             return 0 if same_bulk == total_bulk else 1
         same, total = check_binding(tmp)
         print(f"binding: {same}/{total} operations give the same result or error text as workerd (Miniflare)")
+        same_b, total_b = check_builtin_era(tmp)
+        print(f"binding, built-in SDK era (None options sent as undefined): {same_b}/{total_b} the same as workerd's")
+        same, total = same + same_b, total + total_b
         problems = check_shared_state(tmp)
         print("shared state: " + ("workerd reads what we write and we read what it writes" if not problems else "; ".join(problems)))
         same_cli, total_cli = check_cli(tmp)

@@ -10,6 +10,7 @@ function decode(v) {
     if ("$bytes" in v) return Buffer.from(v.$bytes, "hex");
     if ("$now_plus" in v) return Math.floor(Date.now() / 1000) + v.$now_plus;
     if ("$bigint" in v) return BigInt(v.$bigint);
+    if ("$undefined" in v) return undefined;  // JSON has no undefined (null stays null)
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
   }
   if (Array.isArray(v)) return v.map(decode);

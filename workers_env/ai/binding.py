@@ -177,12 +177,13 @@ class AiBinding:
         return f"<AiBinding {self._binding or ''}{plugged}>"
 
     # -- what Worker code calls (arguments past a method's own are ignored, as JavaScript does) --
-    async def run(self, model: Any = None, inputs: Any = None, options: Any = None, /, *_ignored: Any, **kwargs: Any) -> Any:
+    async def run(self, model: Any = None, inputs: Any = None, options: Any = UNDEFINED, /, *_ignored: Any,
+                  **kwargs: Any) -> Any:
         """Run ``model`` on ``inputs``: embeddings, a generated reply, or an SSE stream."""
         if kwargs:  # Python keywords become one trailing object, as Pyodide passes them
             if inputs is None:
                 inputs = dict(kwargs)
-            else:
+            elif options is not None:  # after options null, JavaScript never reads them
                 options = {**(options if isinstance(options, dict) else {}), **kwargs}
         return self.run_sync(model, inputs, options)
 
@@ -246,12 +247,17 @@ class AiBinding:
             return list(self._calls)
 
     # -- the synchronous work --------------------------------------------------------------
-    def run_sync(self, model: Any, inputs: Any, options: Any = None) -> Any:
+    def run_sync(self, model: Any, inputs: Any, options: Any = UNDEFINED) -> Any:
+        """``run()``'s work. ``options`` ``None`` is JavaScript's ``null`` (the external SDK's
+        ``None``): ai-api.ts's default ``options = {}`` takes only ``undefined``, so its
+        destructuring of the options throws before anything is sent."""
         check_sendable(inputs)  # what the Python SDK refuses before the call (tuples, bytearrays)
         check_sendable(options)
         with self._lock:
-            self._calls.append(AiCall(model, inputs, options))
+            self._calls.append(AiCall(model, inputs, None if options is UNDEFINED else options))
         self.lastRequestId = ""
+        if options is None:
+            raise js_type_error("Cannot destructure property 'prefix' of 'object null' as it is null.")
         if isinstance(options, dict):
             for option in _NETWORK_OPTIONS:
                 if options.get(option):

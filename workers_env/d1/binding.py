@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import JsDict, base_value, js_string, js_truthy
+from workers_env._jsvalues import UNDEFINED, JsDict, base_value, js_string, js_truthy
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
@@ -221,13 +221,15 @@ class D1PreparedStatement:
     def all_sync(self) -> JsDict:
         return _result(self._one())
 
-    def first_sync(self, column: Any = None) -> Any:
+    def first_sync(self, column: Any = UNDEFINED) -> Any:
+        """The first row, or its ``column``. ``None`` is JavaScript's ``null`` (the external SDK's
+        ``None``), which d1-api.ts's ``colName !== undefined`` takes as a name: ``"null"``."""
         result = self._one()
         rows = result.rows
         if not rows:
             return None
         row = JsDict(zip(result.columns, map(cell, rows[0])))  # row_objects() of one row, inlined
-        if column is None:
+        if column is UNDEFINED:
             return row
         key = column if type(column) is str else js_string(column)  # JavaScript's property key
         if key not in row:
@@ -245,7 +247,7 @@ class D1PreparedStatement:
 
     async def first(self, *args: Any, **kwargs: Any) -> Any:
         """The first row as an object, or its ``colName`` value; ``None`` without rows."""
-        return self.first_sync(_argument(args, kwargs))
+        return self.first_sync(_argument(args, kwargs)) if args or kwargs else self.first_sync()
 
     async def all(self, *_ignored: Any, **_options: Any) -> JsDict:
         """``{success, meta, results}`` with every row as an object."""

@@ -7,7 +7,10 @@ The surface is workerd's ``KvNamespace`` (``src/workerd/api/kv.h``): single and 
 each raising what production raises (texts in :mod:`workers_env.kv.limits`); a rejected
 call changes nothing. The ``*_sync`` methods are the core (no event loop, thread-safe);
 the async methods are what Worker code awaits. Options go as a dict or as keyword
-arguments, which become one trailing options object as the Python SDK sends them.
+arguments, which become one trailing options object as the Python SDK sends them. An
+option given as ``None`` is JavaScript's ``null`` (what the external SDK sends for ``None``;
+the built-in SDK's ``undefined`` never reaches here), read as JSG reads it: ``0`` for the
+numbers, ``"null"`` for ``type``, nothing for ``metadata``, ``prefix`` and ``cursor``.
 """
 
 from __future__ import annotations
@@ -101,10 +104,14 @@ def _server_check_key(op: str, key: str) -> None:
 
 def _option_int(options: Mapping[str, Any], name: str) -> int | None:
     """An ``int`` option as JSG reads it (jsg/value.h, its value-test.c++): ``ToNumber`` (a BigInt,
-    an int past 2**53, is V8's ``TypeError``), NaN and the infinities as 0, truncated, within int32."""
-    value = options.get(name)
-    if value is None:
+    an int past 2**53, is V8's ``TypeError``), NaN and the infinities as 0, truncated, within int32.
+    ``None`` when absent; present as ``None`` it is JavaScript's ``null``, whose ``ToNumber`` is 0
+    (``jsg::Optional<int>`` takes only ``undefined`` as absent: measured on workerd)."""
+    if name not in options:
         return None
+    value = options[name]
+    if value is None:
+        return 0
     number = js_to_number(value)
     if math.isnan(number) or math.isinf(number):
         return 0
@@ -133,13 +140,15 @@ def _options_dict(value: Any) -> Mapping[str, Any]:
 
 
 def _get_options(raw: Any, method: str) -> tuple[str | None, int | None]:
-    """``get(key, type)`` or ``get(key, {type, cacheTtl})`` -> (type, cacheTtl)."""
+    """``get(key, type)`` or ``get(key, {type, cacheTtl})`` -> (type, cacheTtl). The options
+    themselves ``null`` are none (JSG reads a ``null`` dictionary as empty); a ``type`` of
+    ``None`` is JavaScript's ``null``, which JSG's ``kj::String`` reads as ``"null"``."""
     if raw is None:
         return None, None
     if _is_js_object(raw):
         raw = _options_dict(raw)
         type_name = raw.get("type")
-        if type_name is not None and not isinstance(type_name, str):
+        if "type" in raw and not isinstance(type_name, str):
             type_name = _js_string(type_name, method, 2)
         return type_name, _option_int(raw, "cacheTtl")
     return _js_string(raw, method, 2), None

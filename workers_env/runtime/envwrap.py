@@ -190,7 +190,8 @@ class JsBinding(JsHostObject):
         if mapped and type(value) in (list, tuple):
             return [self._mapped_item(item, where) for item in value]
         if options and type(value) is dict:
-            read = pyproxy_options(value, what, nulls=self._nulls)
+            # a None value reads through the PyProxy as Pyodide converts None: undefined, absent
+            read = {k: v for k, v in pyproxy_options(value, what, nulls=self._nulls).items() if v is not None}
             return {k: self._json_view(v, where) for k, v in read.items()} if stringified else read
         if stringified:
             return self._json_view(value, where)
