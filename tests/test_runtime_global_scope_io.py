@@ -37,3 +37,11 @@ async def test_inside_a_handler_and_in_test_code_the_same_calls_work(tmp_path):
     env = load_env(root / "wrangler.toml")
     await env.KV.put("a", "b")
     assert await env.KV.get("a") == "b"
+
+
+def test_a_socket_connect_at_the_top_level_is_the_global_scope_error_not_a_missing_feature(tmp_path):
+    # sockets.c++ connectImpl asks IoContext::current() before it reads the address
+    top = 'from workers import import_from_javascript\nimport_from_javascript("cloudflare:sockets").connect("example.com:5432")'
+    root = one_file_worker(tmp_path, ENTRY.format(top=top), extra=KV)
+    with pytest.raises(JsException, match="^Error: Disallowed operation called within global scope. Asynchronous I/O"):
+        load_worker(root)

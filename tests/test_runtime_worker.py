@@ -194,6 +194,17 @@ def test_on_fetch_alone_is_refused_from_2025_08_14(tmp_path):
         load_worker(make_worker(tmp_path / "legacy", "x = 1\n", date=LEGACY))
 
 
+def test_a_lone_module_level_on_scheduled_or_on_queue_is_named_with_the_method_to_write(tmp_path):
+    """Cloudflare's Cron Trigger example (``@handler async def on_scheduled``) on a date from
+    2025-08-14: the refusal names the legacy handler and the ``Default`` method replacing it."""
+    entry = "from workers import handler\n\n@handler\nasync def on_scheduled(controller, env, ctx):\n    pass\n"
+    with pytest.raises(ConfigError, match=r"module-level on_scheduled, .*`async def scheduled\(self, controller, env, ctx\)`"):
+        load_worker(make_worker(tmp_path, entry))
+    entry = "async def on_queue(batch, env, ctx):\n    pass\n\nasync def on_fetch(request):\n    pass\n"
+    with pytest.raises(ConfigError, match=r"module-level on_fetch and on_queue, .*`async def queue\(self, batch, env, ctx\)`"):
+        load_worker(make_worker(tmp_path / "two", entry))
+
+
 def test_main_must_be_a_python_file(tmp_path):
     make_worker(tmp_path, CLASS_WORKER)
     text = (tmp_path / "wrangler.toml").read_text().replace("src/entry.py", "src/index.js")

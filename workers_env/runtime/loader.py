@@ -80,6 +80,10 @@ __all__ = ["NO_GLOBAL_HANDLERS_DATE", "ExecutionContext", "QueueMessage", "Queue
 log = logging.getLogger("workers_env.worker")
 
 NO_GLOBAL_HANDLERS_DATE = PYTHON_NO_GLOBAL_HANDLERS.date
+#: the legacy module-level handlers and the ``Default`` methods that replace them
+_LEGACY_HANDLERS = {"on_fetch": "async def fetch(self, request)",
+                    "on_scheduled": "async def scheduled(self, controller, env, ctx)",
+                    "on_queue": "async def queue(self, batch, env, ctx)"}
 _BASE_URL = "http://localhost"
 
 
@@ -242,11 +246,13 @@ class Worker:
 
     def _missing_handler_message(self, module: Any, no_global_handlers: bool) -> str:
         name = self.main_path.name
-        if no_global_handlers and callable(getattr(module, "on_fetch", None)):
+        legacy = [h for h in _LEGACY_HANDLERS if callable(getattr(module, h, None))]
+        if no_global_handlers and legacy:
+            methods = " and ".join(f"`{_LEGACY_HANDLERS[h]}`" for h in legacy)
             return (
-                f'Python entrypoint "{name}" defines a module-level on_fetch, which compatibility dates from '
-                f"{NO_GLOBAL_HANDLERS_DATE} on no longer dispatch: define `class Default(WorkerEntrypoint)` "
-                'with `async def fetch(self, request)`, or add "disable_python_no_global_handlers" to compatibility_flags'
+                f'Python entrypoint "{name}" defines a module-level {" and ".join(legacy)}, which compatibility '
+                f"dates from {NO_GLOBAL_HANDLERS_DATE} on no longer dispatch: define `class Default(WorkerEntrypoint)` "
+                f'with {methods} (env and ctx on self), or add "disable_python_no_global_handlers" to compatibility_flags'
             )
         if no_global_handlers:
             return f'Python entrypoint "{name}" does not define `class Default(WorkerEntrypoint)`'

@@ -27,7 +27,13 @@ from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import raise_reason
 from workers_env.runtime.contentencoding import brotli_module, content_encoding, without_br
-from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_context, current_runtime, pyodide_028
+from workers_env.runtime.current import (
+    GLOBAL_SCOPE_ERROR,
+    current_context,
+    current_runtime,
+    in_global_scope,
+    pyodide_028,
+)
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords
@@ -689,6 +695,8 @@ def import_from_javascript(module_name: str) -> Any:
 
 
 def _sockets_connect(*args: Any, **kwargs: Any) -> Any:
+    if in_global_scope():  # connectImpl asks IoContext::current() before anything else (sockets.c++)
+        raise JsException(GLOBAL_SCOPE_ERROR)
     raise NotEmulatedError("cloudflare:sockets connect() is not emulated by workers-env: outbound TCP sockets need "
                            "Cloudflare's network. Keep it out of the code your tests run, or patch connect in them")
 
