@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from workers_env import PyProxyWarning, load_env, load_worker
+from workers_env import JsException, PyProxyWarning, load_env, load_worker
 from workers_env.ai.binding import AiBinding
 
 BASE = '''name = "x"
@@ -108,6 +108,23 @@ async def test_keywords_become_the_trailing_object_as_in_pyodide(project):
     assert res.shape == [1, 384]
     res = await env.AI.run("@cf/baai/bge-small-en-v1.5", {"text": ["kw"]}, gateway={"id": "g"})
     assert res.shape == [1, 384] and env.AI.calls[-1].options == {"gateway": {"id": "g"}}
+
+
+@pytest.mark.asyncio
+async def test_keywords_after_positional_options_are_a_fourth_argument_nobody_reads(project):
+    """Pyodide appends keywords as one more argument: after a positional options object (or
+    params for models()) it is run()'s fourth, which ai-api.ts never reads -- not merged in."""
+    env = load_env(project(BASE + '[ai]\nbinding = "AI"\n'))
+    bad = {"bad name": "x"}  # as options, fetch refuses it: TypeError: Invalid header name.
+    res = await env.AI.run("@cf/baai/bge-small-en-v1.5", {"text": ["kw"]}, {}, extraHeaders=bad)
+    assert res.shape == [1, 384] and env.AI.calls[-1].options == {}
+    with pytest.raises(JsException, match="Invalid header name"):
+        await env.AI.run("@cf/baai/bge-small-en-v1.5", {"text": ["kw"]}, extraHeaders=bad)
+    everything = len(await env.AI.models())
+    embeddings = await env.AI.models({"task": "Text Embeddings"}, task="Text Generation")
+    assert 0 < len(embeddings) < everything
+    assert {m.task.name for m in embeddings} == {"Text Embeddings"}
+    assert {m.task.name for m in await env.AI.models(task="Text Generation")} == {"Text Generation"}
 
 
 def test_before_the_external_sdk_env_ai_is_the_raw_js_binding(project):

@@ -183,13 +183,15 @@ class AiBinding:
         if kwargs:  # Python keywords become one trailing object, as Pyodide passes them
             if inputs is None:
                 inputs = dict(kwargs)
-            elif options is not None:  # after options null, JavaScript never reads them
-                options = {**(options if isinstance(options, dict) else {}), **kwargs}
+            elif options is UNDEFINED:  # after options given (null too), a fourth argument JavaScript never reads
+                options = dict(kwargs)
         return self.run_sync(model, inputs, options)
 
     async def models(self, params: Any = None, /, *_ignored: Any, **kwargs: Any) -> list[JsDict]:
         """The catalog's models this binding emulates, as ``AiModelsSearchObject`` entries."""
-        return self.models_sync({**(params if isinstance(params, dict) else {}), **kwargs})
+        if params is None:  # keywords are the params only when none were given (Pyodide appends them)
+            return self.models_sync(dict(kwargs))
+        return self.models_sync(params if isinstance(params, dict) else {})
 
     # -- what needs Cloudflare's services ----------------------------------------------------
     def gateway(self, gatewayId: Any = None, options: Any = None, /, *_ignored: Any) -> Any:
