@@ -365,8 +365,10 @@ class KvNamespace:
         A list of keys (at most 100; ``"text"`` or ``"json"``) returns a ``dict`` (a JS
         ``Map`` to JavaScript) of key -> value, ``None`` for absent keys.
         """
-        key, options = _placed((key,), args, kwargs)[:2]
-        options = None if options is UNDEFINED else options
+        options = args[0] if args else None
+        if kwargs:  # (only keywords can move an argument: see _placed)
+            key, options = _placed((key,), args, kwargs)[:2]
+            options = None if options is UNDEFINED else options
         if key is UNDEFINED:
             raise limits.bad_argument("get", 1, "string or Array")
         if _is_key_list(key):
@@ -376,8 +378,10 @@ class KvNamespace:
 
     def getWithMetadata_sync(self, key: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> Any:
         """``{value, metadata, cacheStatus}``; ``value`` and ``metadata`` ``None`` when absent."""
-        key, options = _placed((key,), args, kwargs)[:2]
-        options = None if options is UNDEFINED else options
+        options = args[0] if args else None
+        if kwargs:
+            key, options = _placed((key,), args, kwargs)[:2]
+            options = None if options is UNDEFINED else options
         if key is UNDEFINED:
             raise limits.bad_argument("getWithMetadata", 1, "Array or string")
         if _is_key_list(key):
@@ -432,14 +436,17 @@ class KvNamespace:
         name = _js_string(key, "put", 1)  # JSG unwraps the parameters in order, then put() checks
         if value is UNDEFINED:
             raise limits.bad_argument("put", 2, "string or Object")
-        if options is not None and not _is_js_object(options):
-            raise limits.bad_argument("put", 3, "PutOptions")  # JSG names the C++ struct
-        options = _options_dict(options or {})
-        expiration = _option_int(options, "expiration")
-        ttl = _option_int(options, "expirationTtl")
+        expiration = ttl = metadata_json = None
+        if options is not None:  # (none: the common put, without the options' work)
+            if not _is_js_object(options):
+                raise limits.bad_argument("put", 3, "PutOptions")  # JSG names the C++ struct
+            options = _options_dict(options)
+            expiration = _option_int(options, "expiration")
+            ttl = _option_int(options, "expirationTtl")
         _check_key("PUT", name)
-        metadata = options.get("metadata")
-        metadata_json = None if metadata is None else _metadata_json(metadata)
+        if options is not None:
+            metadata = options.get("metadata")
+            metadata_json = None if metadata is None else _metadata_json(metadata)
         data = _value_bytes(value)
         now_s = math.floor(self._clock.now())
         expiration_s: int | None = None
@@ -463,7 +470,9 @@ class KvNamespace:
 
     def put_sync(self, key: Any = UNDEFINED, value: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> None:
         """Store ``value`` (str, bytes-like or stream) under ``key``; all checks before any write."""
-        key, value, options = _placed((key, value), args, kwargs)[:3]
+        options = args[0] if args else None
+        if kwargs:  # (only keywords can move an argument: see _placed)
+            key, value, options = _placed((key, value), args, kwargs)[:3]
         name, entry = self._prepare_put(key, value, None if options is UNDEFINED else options)
         self._store.put(name, entry)
 
