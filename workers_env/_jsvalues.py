@@ -795,7 +795,13 @@ def js_to_number(value: Any) -> float | int:
         if DECIMAL_LITERAL.fullmatch(text):
             return float(text.replace("Infinity", "inf"))
         if RADIX_LITERAL.fullmatch(text):
-            return int(text, 0)
+            number = int(text, 0)  # a double, as JavaScript reads it: Infinity past the largest
+            if is_safe_int(number):
+                return number
+            try:
+                return float(number)
+            except OverflowError:
+                return math.inf
         return math.nan
     if isinstance(value, JsTypedArray):  # its join: the numbers' texts
         return js_to_number(",".join(js_string(v) for v in value))

@@ -98,6 +98,13 @@ OPS: list[list] = [
     ["getWithMetadata", "nn2", {"cacheTtl": None}], ["get", ["nn2"], None], ["get", ["nn2"], {"type": None}],
     ["get", ["nn2"], {"cacheTtl": None}], ["getWithMetadata", ["nn2"], {"type": None}],
     ["list", None], ["list", {"prefix": None, "limit": None, "cursor": None}], ["list", {"limit": None, "prefix": "n"}],
+    # JSG unwraps put's parameters in order before put() checks the key; Number() of radix literals
+    ["put", ""], ["put", "", "v", "abc"], ["put", "", "v", {"expirationTtl": {"$bigint": "5"}}],
+    ["put", "k", "v", {"expirationTtl": "0x" + "f" * 300}], ["put", "k", "v", {"expirationTtl": "0xfffffffffffffffffff"}],
+    ["list", {"limit": "0b" + "1" * 1100}], ["put", "k", "v", {"expirationTtl": "0b1111000"}],
+    ["put", "k", "v", {"expirationTtl": "\u00a0 120\u2028"}], ["put", "k", "v", {"expirationTtl": "\u180e120"}],
+    ["put", "k", "v", {"expirationTtl": "+.5e2"}], ["put", "k", "v", {"expirationTtl": "infinity"}],
+    ["put", "k", "v", {"expirationTtl": [[120]]}], ["put", "k", "v", {"expirationTtl": [True]}],
 ]
 
 # The built-in SDK era: Pyodide sends a Python None as undefined, so each of these options

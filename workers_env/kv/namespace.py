@@ -128,6 +128,24 @@ def _options(args: tuple[Any, ...], kwargs: Mapping[str, Any], index: int) -> An
     return merged[index] if len(merged) > index else None
 
 
+def _placed(named: tuple[Any, ...], args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> list[Any]:
+    """A call's arguments as JavaScript receives them: the positional ones given (``named``
+    up to the first one not passed, then ``args``) and the keywords as ONE trailing object --
+    Pyodide's call, which the external SDK's wrapper makes too -- so ``put("k", expirationTtl=60)``
+    passes the options object as the value, and ``get(type="json")`` as the key, as in production.
+    Positions past what was given are ``UNDEFINED`` (missing)."""
+    given = []
+    for value in named:
+        if value is UNDEFINED:
+            break
+        given.append(value)
+    else:
+        given.extend(args)
+    if kwargs:
+        given.append(dict(kwargs))
+    return given + [UNDEFINED] * (len(named) + 1 - len(given))
+
+
 def _is_js_object(value: Any) -> bool:
     """Whether JSG reads ``value`` as an options dictionary: a JS object, arrays and typed
     arrays included (an array is an object whose keys name no option, so it reads as ``{}``)."""
@@ -298,8 +316,8 @@ class KvNamespace:
         raise limits.unknown_get_type()
 
     def _read(self, method: str, key_arg: Any, options: Any) -> tuple[Entry | None, str | None]:
+        key = _js_string(key_arg, method, 1)  # JSG unwraps the key before the options
         type_name, cache_ttl = _get_options(options, method)
-        key = _js_string(key_arg, method, 1)
         _check_key("GET", key)
         if cache_ttl is not None and cache_ttl < limits.MIN_CACHE_TTL_SECONDS:
             raise limits.cache_ttl_too_short("GET", cache_ttl)
@@ -341,13 +359,16 @@ class KvNamespace:
             raise limits.bulk_too_large()
         return out
 
-    def get_sync(self, key: Any = UNDEFINED, *args: Any, **kwargs: Any) -> Any:
+    def get_sync(self, key: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> Any:
         """``get(key, type | {type, cacheTtl})``: the value, or ``None`` when absent or expired.
 
         A list of keys (at most 100; ``"text"`` or ``"json"``) returns a ``dict`` (a JS
         ``Map`` to JavaScript) of key -> value, ``None`` for absent keys.
         """
-        options = _options(args, kwargs, 0)
+        options = args[0] if args else None
+        if kwargs:  # (only keywords can move an argument: see _placed)
+            key, options = _placed((key,), args, kwargs)[:2]
+            options = None if options is UNDEFINED else options
         if key is UNDEFINED:
             raise limits.bad_argument("get", 1, "string or Array")
         if _is_key_list(key):
@@ -355,9 +376,12 @@ class KvNamespace:
         entry, type_name = self._read("get", key, options)
         return None if entry is None else self._shape(entry.value, type_name)
 
-    def getWithMetadata_sync(self, key: Any = UNDEFINED, *args: Any, **kwargs: Any) -> Any:
+    def getWithMetadata_sync(self, key: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> Any:
         """``{value, metadata, cacheStatus}``; ``value`` and ``metadata`` ``None`` when absent."""
-        options = _options(args, kwargs, 0)
+        options = args[0] if args else None
+        if kwargs:
+            key, options = _placed((key,), args, kwargs)[:2]
+            options = None if options is UNDEFINED else options
         if key is UNDEFINED:
             raise limits.bad_argument("getWithMetadata", 1, "Array or string")
         if _is_key_list(key):
@@ -409,17 +433,20 @@ class KvNamespace:
     # -- writes ---------------------------------------------------------------------------
     def _prepare_put(self, key: Any, value: Any, options: Any) -> tuple[str, Entry]:
         """Every check of ``put`` in the runtime's then the service's order; nothing is written."""
-        if options is not None and not _is_js_object(options):
-            raise limits.bad_argument("put", 3, "PutOptions")  # JSG names the C++ struct
-        options = _options_dict(options or {})
-        expiration = _option_int(options, "expiration")
-        ttl = _option_int(options, "expirationTtl")
-        name = _js_string(key, "put", 1)
-        _check_key("PUT", name)
+        name = _js_string(key, "put", 1)  # JSG unwraps the parameters in order, then put() checks
         if value is UNDEFINED:
             raise limits.bad_argument("put", 2, "string or Object")
-        metadata = options.get("metadata")
-        metadata_json = None if metadata is None else _metadata_json(metadata)
+        expiration = ttl = metadata_json = None
+        if options is not None:  # (none: the common put, without the options' work)
+            if not _is_js_object(options):
+                raise limits.bad_argument("put", 3, "PutOptions")  # JSG names the C++ struct
+            options = _options_dict(options)
+            expiration = _option_int(options, "expiration")
+            ttl = _option_int(options, "expirationTtl")
+        _check_key("PUT", name)
+        if options is not None:
+            metadata = options.get("metadata")
+            metadata_json = None if metadata is None else _metadata_json(metadata)
         data = _value_bytes(value)
         now_s = math.floor(self._clock.now())
         expiration_s: int | None = None
@@ -441,9 +468,12 @@ class KvNamespace:
             raise limits.value_too_large(len(data))
         return name, Entry(data, None if expiration_s is None else expiration_s * 1000, metadata_json)
 
-    def put_sync(self, key: Any = UNDEFINED, value: Any = UNDEFINED, *args: Any, **kwargs: Any) -> None:
+    def put_sync(self, key: Any = UNDEFINED, value: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> None:
         """Store ``value`` (str, bytes-like or stream) under ``key``; all checks before any write."""
-        name, entry = self._prepare_put(key, value, _options(args, kwargs, 0))
+        options = args[0] if args else None
+        if kwargs:  # (only keywords can move an argument: see _placed)
+            key, value, options = _placed((key, value), args, kwargs)[:3]
+        name, entry = self._prepare_put(key, value, None if options is UNDEFINED else options)
         self._store.put(name, entry)
 
     def put_many_sync(self, items: list[tuple[Any, Any, Mapping[str, Any] | None]]) -> int:
@@ -459,9 +489,9 @@ class KvNamespace:
             self._store.put(name, entry)
         return len(prepared)
 
-    def delete_sync(self, key: Any = UNDEFINED, *_ignored: Any) -> None:
+    def delete_sync(self, key: Any = UNDEFINED, /, *_ignored: Any, **kwargs: Any) -> None:
         """Remove ``key``; deleting a key that does not exist is not an error."""
-        name = _js_string(key, "delete", 1)
+        name = _js_string(_placed((key,), (), kwargs)[0], "delete", 1)
         _check_key("DELETE", name)
         self._store.delete(name)
 
@@ -479,17 +509,17 @@ class KvNamespace:
         return len(names)
 
     # -- what Worker code awaits ----------------------------------------------------------
-    async def get(self, key: Any = UNDEFINED, *args: Any, **kwargs: Any) -> Any:
+    async def get(self, key: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> Any:
         return self.get_sync(key, *args, **kwargs)
 
-    async def getWithMetadata(self, key: Any = UNDEFINED, *args: Any, **kwargs: Any) -> Any:
+    async def getWithMetadata(self, key: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> Any:
         return self.getWithMetadata_sync(key, *args, **kwargs)
 
-    async def put(self, key: Any = UNDEFINED, value: Any = UNDEFINED, *args: Any, **kwargs: Any) -> None:
+    async def put(self, key: Any = UNDEFINED, value: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> None:
         self.put_sync(key, value, *args, **kwargs)
 
-    async def delete(self, key: Any = UNDEFINED, *_ignored: Any, **_options: Any) -> None:
-        self.delete_sync(key)
+    async def delete(self, key: Any = UNDEFINED, /, *_ignored: Any, **kwargs: Any) -> None:
+        self.delete_sync(key, **kwargs)
 
     async def list(self, *args: Any, **kwargs: Any) -> JsDict:
         return self.list_sync(*args, **kwargs)
