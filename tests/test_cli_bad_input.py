@@ -38,11 +38,11 @@ def test_kv_bulk_put_reads_files_as_wrangler_does(app, capsys):
     assert capsys.readouterr().out == "caf\ufffd"
     (app / "deep.json").write_text("[" * 5000 + "]" * 5000)
     assert main(["kv", "bulk", "put", "deep.json", "--binding", "KV"]) == 1
-    assert err_of(capsys).startswith("\n✘ [ERROR] Maximum call stack size exceeded\n\n  deep.json nests about 5,000 array levels deep")
+    assert err_of(capsys).startswith("✘ [ERROR] Maximum call stack size exceeded\n\n  deep.json nests about 5,000 array levels deep")
     (app / "nan.json").write_text('[{"key":"b","value":NaN}]')
     assert main(["kv", "bulk", "put", "nan.json", "--binding", "KV"]) == 1
-    assert err_of(capsys) == ('\n✘ [ERROR] InvalidSymbol\n\n    nan.json:1:20:\n'  # wrangler's layout, byte for byte
-                              '      1 │ [{"key":"b","value":NaN}]\n        ╵                     ~~~\n\n')
+    assert err_of(capsys) == ('✘ [ERROR] InvalidSymbol\n\n    nan.json:1:20:\n'  # wrangler's layout, byte for byte
+                              '      1 │ [{"key":"b","value":NaN}]\n        ╵                     ~~~\n\n\n')
     (app / "inf.json").write_text('[{"key":"b","value":1e400}]')
     assert main(["kv", "bulk", "put", "inf.json", "--binding", "KV"]) == 1
     assert 'The item at index 0 is {"key":"b","value":null}' in err_of(capsys)  # Infinity, JSON's null

@@ -32,14 +32,14 @@ def test_migrations_on_an_unknown_database(app, capsys, verb):
     (app / "migrations").mkdir()
     assert main(["d1", "migrations", verb, "nosuch", "--local"]) == 1
     captured = capsys.readouterr()
-    assert (captured.out, captured.err) == (
-        LOCATION, "✘ [ERROR] Couldn't find a D1 DB with the name or binding 'nosuch' in your wrangler.toml file.\n")
+    assert (captured.out, captured.err) == (  # then wrangler's handleError's empty line on stdout
+        LOCATION + "\n", "✘ [ERROR] Couldn't find a D1 DB with the name or binding 'nosuch' in your wrangler.toml file.\n\n\n")
 
 
 def test_migrations_on_an_unknown_database_without_a_migrations_folder(app, capsys):
     assert main(["d1", "migrations", "list", "nosuch", "--local"]) == 1
     captured = capsys.readouterr()
-    assert captured.out == LOCATION
+    assert captured.out == LOCATION + "\n"
     assert captured.err == (
         "▲ [WARNING] No migrations folder found. Set `migrations_dir` in your wrangler.toml file to choose a "
-        f"different path.\n✘ [ERROR] No migrations present at {app.resolve() / 'migrations'}.\n")
+        f"different path.\n\n\n✘ [ERROR] No migrations present at {app.resolve() / 'migrations'}.\n\n\n")

@@ -8,9 +8,9 @@ import pytest
 from workers_env.cli import main
 
 PERSIST_TO = ("✘ [ERROR] Cannot use --persist-to without --local. The --persist-to flag specifies a local "
-              "persistence directory, which requires the --local flag. Remove --persist-to or add --local.\n")
+              "persistence directory, which requires the --local flag. Remove --persist-to or add --local.\n\n\n")
 PREVIEW = ("✘ [ERROR] Cannot use --preview without --remote. The --preview flag targets a preview D1 "
-           "database, which requires the --remote flag. Remove --preview or add --remote.\n")
+           "database, which requires the --remote flag. Remove --preview or add --remote.\n\n\n")
 LOCATION = "Resource location: local \n\nUse --remote if you want to access the remote instance.\n\n"
 
 
@@ -34,7 +34,7 @@ def app(d1_app):
 def test_refused_with_wranglers_text_and_nothing_written(app, capsys, argv, refusal):
     assert main(argv) == 1
     captured = capsys.readouterr()
-    assert (captured.out, captured.err) == (LOCATION, refusal)
+    assert (captured.out, captured.err) == (LOCATION + "\n", refusal)  # handleError's empty line on stdout
     assert not (app / "st").exists() and not (app / ".wrangler").exists()
 
 

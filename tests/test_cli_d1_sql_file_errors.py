@@ -9,7 +9,7 @@ from workers_env.cli import main
 
 BINARY = ("✘ [ERROR] Provided file is a binary SQLite database file instead of an SQL text file. The execute "
           "command can only process SQL text files. Please export an SQL file from your SQLite database and "
-          "try again.\n")
+          "try again.\n\n\n")
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def app(d1_app):
 def test_a_path_that_cannot_be_read(app, capsys, path):
     assert main(["d1", "execute", "DB", "--local", "--file", path]) == 1
     assert capsys.readouterr().err == (
-        f'✘ [ERROR] Unable to read SQL text file "{path}". Please check the file path and try again.\n')
+        f'✘ [ERROR] Unable to read SQL text file "{path}". Please check the file path and try again.\n\n\n')
 
 
 @pytest.mark.parametrize("data", [b"SQLite format 3\0rest", b"SQLite format 3"])  # wrangler reads 15 bytes

@@ -47,7 +47,7 @@ def test_the_bindings_splitting_keeps_each_statements_text():
 
 def test_error_offsets_count_from_the_trimmed_statement(app, capsys):
     assert main(["d1", "execute", "DB", "--local", "--command", "CREATE TABLE t (a); CREATE TABLE t (a)"]) == 1
-    assert capsys.readouterr().err == "✘ [ERROR] table t already exists at offset 13: SQLITE_ERROR\n"
+    assert capsys.readouterr().err == "✘ [ERROR] table t already exists at offset 13: SQLITE_ERROR\n\n\n"
     (app / "bad.sql").write_text("SELECT 1;\nSELEC oops;\n")
     assert main(["d1", "execute", "DB", "--local", "--file", "bad.sql", "--json"]) == 1
     assert json.loads(capsys.readouterr().out) == {
@@ -56,7 +56,7 @@ def test_error_offsets_count_from_the_trimmed_statement(app, capsys):
 
 def test_a_lone_semicolon_did_not_contain_a_statement(app, capsys):
     assert main(["d1", "execute", "DB", "--local", "--command", ";"]) == 1
-    assert capsys.readouterr().err == "✘ [ERROR] SQL code did not contain a statement.\n"
+    assert capsys.readouterr().err == "✘ [ERROR] SQL code did not contain a statement.\n\n\n"
 
 
 def test_a_failing_migration_after_one_that_ran_the_same_text_names_the_offset(app, capsys):
@@ -64,4 +64,4 @@ def test_a_failing_migration_after_one_that_ran_the_same_text_names_the_offset(a
     (app / "migrations" / "0001_a.sql").write_text("CREATE TABLE u (a);\n")
     (app / "migrations" / "0002_b.sql").write_text("CREATE TABLE u (a);\n")
     assert main(["d1", "migrations", "apply", "DB", "--local"]) == 1
-    assert capsys.readouterr().err == "✘ [ERROR] table u already exists at offset 13: SQLITE_ERROR\n"
+    assert capsys.readouterr().err == "✘ [ERROR] table u already exists at offset 13: SQLITE_ERROR\n\n\n"

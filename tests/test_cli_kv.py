@@ -56,9 +56,9 @@ def test_what_the_cli_writes_the_binding_reads(app, capsys):
 
 def test_errors_are_the_bindings_and_wranglers_texts(app, capsys):
     assert kv("key", "put", "k", "v", "--binding", "MY_KV", "--ttl", "30") == 1
-    assert capsys.readouterr().err == "\n✘ [ERROR] KV PUT failed: 400 Invalid expiration_ttl of 30. Expiration TTL must be at least 60.\n\n"
+    assert capsys.readouterr().err == "✘ [ERROR] KV PUT failed: 400 Invalid expiration_ttl of 30. Expiration TTL must be at least 60.\n\n\n"
     assert kv("key", "put", ".", "v", "--binding", "MY_KV") == 1
-    assert capsys.readouterr().err == '\n✘ [ERROR] "." is not allowed as a key name.\n\n'
+    assert capsys.readouterr().err == '✘ [ERROR] "." is not allowed as a key name.\n\n\n'
     assert kv("key", "put", "k", "v", "--binding", "NOPE") == 1
     assert 'No KV namespace with binding "NOPE" was found in the "kv_namespaces" section' in capsys.readouterr().err
     assert kv("key", "get", "k") == 1
@@ -98,14 +98,14 @@ def test_bulk_put_writes_everything_or_nothing(app, capsys):
     assert captured.out == "Success!\n"
     assert captured.err == (
         '▲ [WARNING] Unexpected key-value properties in "good.json".\n\n'
-        '  The item at index 2 contains unexpected properties: ["extra"].\n\n'
+        '  The item at index 2 contains unexpected properties: ["extra"].\n\n\n'
     )
     with load_env(app, persist_to=app / ".wrangler" / "state") as env:
         assert run(env.MY_KV.getWithMetadata("b")) == {"value": "hi", "metadata": {"x": 1}, "cacheStatus": None}
     (app / "bad.json").write_text(json.dumps([{"key": "d", "value": "4"}, {"key": "e"}]))
     assert kv("bulk", "put", "bad.json", "--binding", "MY_KV") == 1
     err = capsys.readouterr().err
-    assert err.startswith('\n✘ [ERROR] Unexpected JSON input from "bad.json".\n\n  Each item in the array should be an object that matches:')
+    assert err.startswith('✘ [ERROR] Unexpected JSON input from "bad.json".\n\n  Each item in the array should be an object that matches:')
     assert err.rstrip().endswith('The item at index 1 is {"key":"e"}')
     (app / "limit.json").write_text(json.dumps([{"key": "d", "value": "4"}, {"key": "e", "value": "5", "expiration_ttl": 10}]))
     assert kv("bulk", "put", "limit.json", "--binding", "MY_KV") == 1

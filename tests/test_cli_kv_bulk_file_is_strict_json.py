@@ -61,7 +61,7 @@ CASES = {
 def test_syntax_error_is_reported_as_wrangler_and_nothing_written(app, capsys, text, report):
     (app / "bulk.json").write_text(text, encoding="utf-8")
     assert main(["kv", "bulk", "put", "bulk.json", "--binding", "MY_KV"]) == 1
-    assert capsys.readouterr().err == f"\n✘ [ERROR] {report}\n\n"
+    assert capsys.readouterr().err == f"✘ [ERROR] {report}\n\n\n"
     assert main(["kv", "key", "list", "--binding", "MY_KV"]) == 0
     assert capsys.readouterr().out == "[]\n"
 
@@ -76,7 +76,7 @@ def test_a_utf16_bom_is_refused_as_wrangler(app, capsys):
     (app / "bulk.json").write_bytes(b"\xff\xfe[\x00]\x00")
     assert main(["kv", "bulk", "put", "bulk.json", "--binding", "MY_KV"]) == 1
     assert capsys.readouterr().err == (
-        "\n✘ [ERROR] Configuration file contains UTF-16 LE byte order marker\n\n    bulk.json:1:0:\n      1 │ \n"
+        "✘ [ERROR] Configuration file contains UTF-16 LE byte order marker\n\n    bulk.json:1:0:\n      1 │ \n"
         '        ╵ ^\n\n  The file "bulk.json" appears to be encoded as UTF-16 LE. Please save the file as UTF-8 '
-        "without BOM.\n\n"
+        "without BOM.\n\n\n"
     )

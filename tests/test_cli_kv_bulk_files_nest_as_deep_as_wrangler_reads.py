@@ -80,7 +80,7 @@ def test_arrays_overflow_where_wranglers_stack_does(app, capsys, command, reads,
             f"reads.json nests about {reads:,} levels deep: deeper than this Python's JSON reader goes") \
         in capsys.readouterr().err
     assert main(["kv", *command, "overflows.json", "--binding", "KV"]) == 1
-    assert capsys.readouterr().err.startswith("\n✘ [ERROR] Maximum call stack size exceeded\n\n  overflows.json nests "
+    assert capsys.readouterr().err.startswith("✘ [ERROR] Maximum call stack size exceeded\n\n  overflows.json nests "
                                               f"about {overflows:,} array levels deep")
     _kept(capsys)
 
@@ -107,7 +107,7 @@ def test_only_the_brackets_jsonc_parser_parses_count(app, capsys, text, error):
     (app / "odd.json").write_text(text)
     capsys.readouterr()
     assert main(["kv", "bulk", "get", "odd.json", "--binding", "KV"]) == 1
-    assert capsys.readouterr().err.startswith(f"\n✘ [ERROR] {error}\n")
+    assert capsys.readouterr().err.startswith(f"✘ [ERROR] {error}\n")
 
 
 def test_brackets_inside_strings_do_not_count(app, capsys):

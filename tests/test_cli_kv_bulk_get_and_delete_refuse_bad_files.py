@@ -33,13 +33,13 @@ def stored(app) -> list[str]:
 
 
 def refused(app, capsys, verb: str, content: str) -> str:
-    """The error text of ``kv bulk VERB`` on ``content`` (delete with ``--force``): nothing on
-    stdout, nothing deleted."""
+    """The error text of ``kv bulk VERB`` on ``content`` (delete with ``--force``): only the
+    empty line of wrangler's handleError on stdout, nothing deleted."""
     (app / "keys.json").write_text(content)
     force = ["--force"] if verb == "delete" else []
     assert main(["kv", "bulk", verb, "keys.json", "--binding", "MY_KV", *force]) == 1
     captured = capsys.readouterr()
-    assert captured.out == ""
+    assert captured.out == "\n"
     assert stored(app) == KEYS
     return captured.err
 
@@ -50,8 +50,8 @@ def refused(app, capsys, verb: str, content: str) -> str:
 ], ids=["object", "null", "number", "string", "boolean"])
 def test_not_an_array(app, capsys, verb, content, shown):
     assert refused(app, capsys, verb, content) == (
-        '\n✘ [ERROR] Unexpected JSON input from "keys.json".\n\n  Expected an array of strings but got:\n'
-        f"  {shown}\n\n"
+        '✘ [ERROR] Unexpected JSON input from "keys.json".\n\n  Expected an array of strings but got:\n'
+        f"  {shown}\n\n\n"
     )
 
 
@@ -59,7 +59,7 @@ def test_not_an_array(app, capsys, verb, content, shown):
 def test_each_bad_item_is_named_and_good_ones_before_it_are_kept(app, capsys, verb):
     content = '["a", 1, null, true, {"name": 5}, [1], {"key": "b"}, 1e400, {"b": 1, "1": 2}, {"name": "b"}]'
     assert refused(app, capsys, verb, content) == (
-        '\n✘ [ERROR] Unexpected JSON input from "keys.json".\n\n'
+        '✘ [ERROR] Unexpected JSON input from "keys.json".\n\n'
         '  Expected an array of strings or objects with a "name" key.\n'
         '  The item at index 1 is type: "number" - 1\n'
         '  The item at index 2 is type: "object" - null\n'
@@ -68,14 +68,14 @@ def test_each_bad_item_is_named_and_good_ones_before_it_are_kept(app, capsys, ve
         '  The item at index 5 is type: "object" - [1]\n'
         '  The item at index 6 is type: "object" - {"key":"b"}\n'
         '  The item at index 7 is type: "number" - null\n'
-        '  The item at index 8 is type: "object" - {"1":2,"b":1}\n\n'
+        '  The item at index 8 is type: "object" - {"1":2,"b":1}\n\n\n'
     )
 
 
 @pytest.mark.parametrize("verb", ["get", "delete"])
 def test_not_json(app, capsys, verb):
     err = refused(app, capsys, verb, '["a",]')
-    assert err.startswith("\n✘ [ERROR] ValueExpected\n\n    keys.json:1:5:\n")
+    assert err.startswith("✘ [ERROR] ValueExpected\n\n    keys.json:1:5:\n")
 
 
 @pytest.mark.parametrize(("verb", "op"), [("get", "GET"), ("delete", "DELETE")])
@@ -86,7 +86,7 @@ def test_not_json(app, capsys, verb):
     ("..", '".." is not allowed as a key name.'),
 ], ids=["513 bytes", "514 bytes in 257 chars", "empty", "dots"])
 def test_a_key_the_binding_refuses_after_good_ones(app, capsys, verb, op, key, error):
-    assert refused(app, capsys, verb, json.dumps(["a", {"name": "b"}, key])) == f"\n✘ [ERROR] {error.format(op=op)}\n\n"
+    assert refused(app, capsys, verb, json.dumps(["a", {"name": "b"}, key])) == f"✘ [ERROR] {error.format(op=op)}\n\n\n"
 
 
 def test_a_512_byte_key_is_fine(app, capsys):

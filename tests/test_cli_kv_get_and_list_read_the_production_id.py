@@ -11,8 +11,8 @@ from workers_env.cli import main
 
 TOML = '[[kv_namespaces]]\nbinding = "BOTH"\nid = "prod"\npreview_id = "dev"\n'
 ASK = (
-    '\n✘ [ERROR] The binding "BOTH" has both an "id" and a "preview_id" configured. Pass `--preview` to target the '
-    "preview namespace, or `--preview false` to target the production namespace.\n\n"
+    '✘ [ERROR] The binding "BOTH" has both an "id" and a "preview_id" configured. Pass `--preview` to target the '
+    "preview namespace, or `--preview false` to target the production namespace.\n\n\n"
 )
 
 

@@ -13,10 +13,10 @@ from kv_helpers import run
 from workers_env import load_env
 from workers_env.cli import main
 
-NOT_FOUND = ('\n✘ [ERROR] No KV namespace with binding "undefined" was found in the "kv_namespaces" section of your '
-             "wrangler config. Check the binding name is correct, or use `--namespace-id` instead.\n\n")
-NONE_CONFIGURED = ("\n✘ [ERROR] No KV namespaces are configured in your wrangler config file. Use `--namespace-id` to "
-                   'specify the namespace directly, or add a "kv_namespaces" entry to your config.\n\n')
+NOT_FOUND = ('✘ [ERROR] No KV namespace with binding "undefined" was found in the "kv_namespaces" section of your '
+             "wrangler config. Check the binding name is correct, or use `--namespace-id` instead.\n\n\n")
+NONE_CONFIGURED = ("✘ [ERROR] No KV namespaces are configured in your wrangler config file. Use `--namespace-id` to "
+                   'specify the namespace directly, or add a "kv_namespaces" entry to your config.\n\n\n')
 COMMANDS = {
     "key delete": ["key", "delete", "a"],
     "bulk put": ["bulk", "put", "entries.json"],

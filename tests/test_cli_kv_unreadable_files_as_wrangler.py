@@ -20,7 +20,7 @@ def app(project, monkeypatch):
 
 
 def report(name: str, node: str) -> str:
-    return f"\n✘ [ERROR] Could not read file: {name}\n\n  {node}\n\n"
+    return f"✘ [ERROR] Could not read file: {name}\n\n  {node}\n\n\n"
 
 
 @pytest.mark.parametrize("argv", [["key", "put", "k", "--path"], ["bulk", "put"]], ids=["key put --path", "bulk put"])

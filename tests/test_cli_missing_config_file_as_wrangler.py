@@ -1,7 +1,8 @@
 """``-c/--config`` naming a file that cannot be opened, as wrangler 4.164.0 reports it in ``kv``,
 ``d1`` and ``vectorize`` (each measured with ``wrangler ... --local -c nope.toml``): ``Could not
 read file: <as given>``, a blank line, then Node's error indented with the path made absolute
-(``ENOENT: no such file or directory, open '/abs/nope.toml'``), exit 1, before any other check
+(``ENOENT: no such file or directory, open '/abs/nope.toml'``), two blank lines (and the empty
+line wrangler's handleError prints on stdout), exit 1, before any other check
 of the command, nothing written -- even with a valid config in the current folder. A ``-c``
 folder is still searched (ours), and a name wrangler would not read as a config keeps our text."""
 
@@ -24,7 +25,7 @@ def app(project, monkeypatch):
 
 
 def text(app, given: str, node: str = "ENOENT: no such file or directory", resolved: str | None = None) -> str:
-    return f"✘ [ERROR] Could not read file: {given}\n\n  {node}, open '{resolved or app / given}'\n"
+    return f"✘ [ERROR] Could not read file: {given}\n\n  {node}, open '{resolved or app / given}'\n\n\n"
 
 
 def nothing_written(app) -> bool:
@@ -40,8 +41,8 @@ def nothing_written(app) -> bool:
 def test_kv(app, capsys, argv):
     assert main([*argv, "-c", "nope.toml"]) == 1
     out = capsys.readouterr()
-    assert out.err == "\n" + text(app, "nope.toml") + "\n"  # kv's blocks: a blank line before and after
-    assert out.out == ""
+    assert out.err == text(app, "nope.toml")
+    assert out.out == "\n"
     assert nothing_written(app)
 
 
@@ -67,7 +68,7 @@ def test_d1_json_prints_it_as_the_plain_error(app, capsys):
     assert main(["d1", "execute", "DB", "--local", "--command", "select 1", "--json", "-c", "nope.toml"]) == 1
     out = capsys.readouterr()
     assert out.err == text(app, "nope.toml")
-    assert out.out == ""  # not --json's {"error": ...}: wrangler reads the config first
+    assert out.out == "\n"  # not --json's {"error": ...}: wrangler reads the config first
 
 
 @pytest.mark.parametrize("argv", [

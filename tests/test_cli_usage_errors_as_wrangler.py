@@ -61,4 +61,5 @@ def test_yargs_texts(app, capsys, argv, text):
 def test_the_handlers_own_texts(app, capsys, argv, text):
     capsys.readouterr()
     assert main(argv) == 1
-    assert capsys.readouterr().err == f"✘ [ERROR] {text}\n"
+    out = capsys.readouterr()  # as wrangler's handleError reports a thrown UserError
+    assert (out.out, out.err) == ("\n", f"✘ [ERROR] {text}\n\n\n")

@@ -133,7 +133,8 @@ def test_syntax_error_exits_1(project: Path, capsys: pytest.CaptureFixture[str])
     (project / "wrangler.toml").write_text("name = \n")
     assert main(["validate"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("Invalid TOML document: invalid value\n\n    wrangler.toml:1:7:\n")  # wrangler's form
+    # wrangler's form, the config found named by its absolute path, as wrangler names it
+    assert out.startswith(f"Invalid TOML document: invalid value\n\n    {project.resolve() / 'wrangler.toml'}:1:7:\n")
     assert "Processing" not in out
 
 

@@ -160,7 +160,7 @@ def test_get_and_list_show_the_index(cli: Run) -> None:
 
 def test_list_with_no_indexes_warns(cli: Run) -> None:
     code, out, err = cli("list")
-    assert code == 0 and "▲ [WARNING] \nYou haven't created any indexes" in err
+    assert code == 0 and "▲ [WARNING] \n\n  You haven't created any indexes" in err
     assert json.loads(cli("list", "--json")[1]) == []
 
 

@@ -28,11 +28,11 @@ def vectorize(folder: Path, *args: str, **env: str) -> subprocess.CompletedProce
 def test_a_broken_config_stops_the_command_and_writes_nothing(tmp_path: Path) -> None:
     (tmp_path / "wrangler.toml").write_text('name = "x"\n[[vectorize]]\nbinding = 5\n')
     run = vectorize(tmp_path, "create", "abc", "--dimensions", "3", "--metric", "cosine")
-    assert (run.returncode, run.stdout) == (1, "")
+    assert (run.returncode, run.stdout) == (1, "\n")  # wrangler's handleError's empty line
     assert run.stderr == (
-        "✘ [ERROR] Processing wrangler.toml configuration:\n"
+        "✘ [ERROR] Processing wrangler.toml configuration:\n\n"
         '    - "vectorize[0]" bindings should have a string "binding" field but got {"binding":5}.\n'
-        '    - "vectorize[0]" bindings must have an "index_name" field but got {"binding":5}.\n'
+        '    - "vectorize[0]" bindings must have an "index_name" field but got {"binding":5}.\n\n\n'
     )
     assert not (tmp_path / ".wrangler").exists()
 

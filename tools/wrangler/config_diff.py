@@ -40,7 +40,7 @@ def wrangler_lines(result: dict) -> list[str]:
 def our_result(folder: Path, name: str, env: str | None) -> tuple[bool, list[str]]:
     os.chdir(folder)  # wrangler ran there too: paths are shown relative to it
     try:
-        report = check_config(folder / name, environment=env)
+        report = check_config(name, environment=env)  # named as read_configs.js names it
     except ConfigError as exc:
         return False, [line.strip() for line in str(exc).splitlines() if line.strip()]
     text = report.render(cwd=folder)

@@ -23,7 +23,9 @@ __all__ = [
     "add_version_option",
     "dump_json",
     "error",
+    "fail",
     "js_number",
+    "laid_out",
     "log",
     "message_of",
     "node_fs_error",
@@ -42,20 +44,48 @@ def log(text: str = "") -> None:
     print(text, file=sys.stdout, flush=True)
 
 
-def warn(text: str) -> None:
-    print(f"▲ [WARNING] {text}", file=sys.stderr, flush=True)
-
-
-def warn_block(text: str) -> None:
-    """wrangler's ``logger.warn`` layout for a block: the marked first line, a blank line, the
-    rest indented by two spaces, a blank line."""
+def laid_out(marker: str, text: str) -> str:
+    """``text`` as wrangler's logger prints a warning or an error (esbuild's
+    ``formatMessagesSync``, then ``console.warn``/``console.error``'s newline): the marked first
+    line and a blank line; the other lines, if any, each indented by two spaces (a blank one
+    too), then a blank line; then the newline that ends the call -- so two blank lines follow
+    every message."""
     first, *rest = text.split("\n")
-    print("\n".join([f"\u25b2 [WARNING] {first}", "", *(f"  {line}" for line in rest)]) + "\n",
-          file=sys.stderr, flush=True)
+    notes = "\n" + "".join(f"  {line}\n" for line in rest) if rest else ""
+    return f"{marker} {first}\n{notes}\n"
+
+
+def warn(text: str) -> None:
+    """``logger.warn(text)``: ``▲ [WARNING]`` and :func:`laid_out`'s layout, on stderr."""
+    print(laid_out("\u25b2 [WARNING]", text), file=sys.stderr, flush=True)
+
+
+#: a block of several lines is laid out as any warning is
+warn_block = warn
 
 
 def error(text: str) -> None:
-    print(f"✘ [ERROR] {text}", file=sys.stderr, flush=True)
+    """``logger.error(text)``: ``✘ [ERROR]`` and :func:`laid_out`'s layout, on stderr. A parse
+    error already laid out (its place and the marked line, as ``format_syntax_error`` writes
+    them) is printed as esbuild prints a message with a location: as it is, then a blank line."""
+    if _located(text):
+        print(f"✘ [ERROR] {text}\n\n", file=sys.stderr, flush=True)
+    else:
+        print(laid_out("✘ [ERROR]", text), file=sys.stderr, flush=True)
+
+
+def _located(text: str) -> bool:
+    """A parse error already laid out: its second line blank, its third the indented
+    ``file:line:column:`` of ``format_syntax_error``."""
+    lines = text.split("\n")
+    return len(lines) > 2 and not lines[1] and re.fullmatch(r"    \S.*:\d+:\d+:", lines[2]) is not None
+
+
+def fail(text: str) -> None:
+    """A command's error as wrangler's ``handleError`` reports what a command threw: an empty
+    line on stdout (its ``logger.log("")``), then the error on stderr."""
+    log("")
+    error(text)
 
 
 _NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower case
@@ -133,13 +163,14 @@ def add_version_option(parser: argparse.ArgumentParser) -> None:
 
 
 def reports_errors(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int]:
-    """Run a command body: library errors and user errors print as errors and exit 1."""
+    """Run a command body: library errors and user errors print as wrangler prints what a
+    command throws (:func:`fail`) and exit 1."""
 
     def run(args: argparse.Namespace) -> int:
         try:
             return int(fn(args) or 0)
         except WorkersEnvError as exc:
-            error(message_of(exc))
+            fail(message_of(exc))
             return 1
 
     run.__name__ = fn.__name__
@@ -148,13 +179,12 @@ def reports_errors(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[
 
 
 def message_of(exc: WorkersEnvError) -> str:
-    """The text a command prints for ``exc``: wrangler's config report with its problems
-    indented as wrangler prints them (``    - ...``, their own further lines two deeper), other
-    reports of several problems one per line, a JavaScript error's message alone."""
+    """The text a command prints for ``exc``: wrangler's config report as it is (:func:`error`
+    indents its lines as wrangler's logger does), other reports of several problems one per
+    line, a JavaScript error's message alone."""
     problems = getattr(exc, "problems", None)
-    first, _, rest = str(exc).partition("\n")
-    if problems and first.startswith("Processing ") and rest:  # wrangler's config report
-        return "\n".join([first, *(f"  {line}" if line else line for line in rest.split("\n"))])
+    if problems and str(exc).startswith("Processing "):  # wrangler's config report
+        return str(exc)
     if problems and len(problems) > 1:
         return "\n".join(problems)
     message = getattr(exc, "message", None)  # a JsException: the JS message, without "Error: "

@@ -19,7 +19,7 @@ from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.common import (
     CommandError,
     dump_json,
-    error,
+    fail,
     log,
     message_of,
     node_fs_error,
@@ -270,10 +270,12 @@ def _execute(args: argparse.Namespace) -> int:
     except (WorkersEnvError, SqlFailure) as exc:
         message = exc.message if isinstance(exc, SqlFailure) else message_of(exc)
         if args.json and not isinstance(exc, ConfigError):  # wrangler reads the config before
-            # the command runs, so a broken one is its plain error, not --json's JSON
+            # the command runs, so a broken one is its plain error, not --json's JSON; the JSON
+            # comes from its handleError, after that one's empty line
+            log("")
             log(dump_json({"error": {"text": message}}))
         else:
-            error(message)
+            fail(message)  # as wrangler's handleError reports what the command threw
         return 1
     output: list[dict[str, Any]] = [
         {
@@ -345,7 +347,7 @@ def _export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CommandError(node_fs_error(exc, "open", args.output)) from None
     except (WorkersEnvError, SqlFailure) as exc:
-        error(exc.message if isinstance(exc, SqlFailure) else message_of(exc))
+        fail(exc.message if isinstance(exc, SqlFailure) else message_of(exc))
         return 1
     log("Done!")
     return 0

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
-from workers_env.cli.common import warn_block
+from workers_env.cli.common import fail, message_of, warn_block
 from workers_env.cli.wrangler_config import warn_config
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
@@ -195,7 +195,12 @@ def _run(args: argparse.Namespace) -> int:
     try:
         config_path = find_config(_config_argument(args))
         persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
-        config = load_config(config_path, environment=environment)
+        warn_config(config_path, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
+        try:
+            config = load_config(config_path, environment=environment)
+        except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
+            fail(message_of(exc))
+            return 1
         if not _custom_build(config.merged.get("build"), config_path.parent):
             return 1
         supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
@@ -205,7 +210,6 @@ def _run(args: argparse.Namespace) -> int:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     try:
-        warn_config(config_path, environment, [pyproject_diagnostics])  # as wrangler dev, before it starts
         secrets, sources = local_secrets(config.root, environment, secrets_table=has_secrets_table(config.merged),
                                          env_files=args.env_file or None)
         for source in sources:  # wrangler dev's lines, paths relative to the current folder

@@ -10,17 +10,19 @@ warnings in wrangler's block (``workers-env dev`` too).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError
 from workers_env.cli.common import node_fs_error, warn_block
-from workers_env.config import load_config
+from workers_env.config import check_config, load_config
 from workers_env.config.wrangler import find_config
 
 if TYPE_CHECKING:
     from workers_env.config import WorkerConfig
+    from workers_env.config.diagnostics import Report
 
 __all__ = ["UnreadableConfig", "read_config", "warn_config"]
 
@@ -32,18 +34,17 @@ _CONFIG_SUFFIXES = (".toml", ".json", ".jsonc")
 def warn_config(path: Any, environment: str | None, extra_checks: Sequence[Any] = ()) -> None:
     """Print the config's warnings as wrangler does before a command runs (the unknown
     ``--env``, bindings an environment does not inherit, unexpected fields, ...)."""
-    import dataclasses
+    _warn_report(check_config(path, environment=environment, extra_checks=list(extra_checks)))
 
-    from workers_env.config import check_config
 
-    report = check_config(path, environment=environment, extra_checks=list(extra_checks))
+def _warn_report(report: Report) -> None:
     if report.warnings:
         warn_block(dataclasses.replace(report, errors=()).render())
 
 
 class UnreadableConfig(ConfigError):
-    """A ``-c`` file that cannot be opened, in wrangler's layout: ``Could not read file: X``,
-    a blank line, then Node's error indented (``ENOENT: ..., open '/abs/X'``)."""
+    """A ``-c`` file that cannot be opened: ``Could not read file: X``, then Node's error
+    (``ENOENT: ..., open '/abs/X'``) on its own line (printed as wrangler's note below it)."""
 
 
 def _check_openable(path: str) -> None:
@@ -57,15 +58,17 @@ def _check_openable(path: str) -> None:
         os.stat(path)
     except OSError as exc:
         node = node_fs_error(exc, "open", path).replace(path, os.path.abspath(path), 1)
-        raise UnreadableConfig(f"Could not read file: {path}\n\n  {node}", path=path) from None
+        raise UnreadableConfig(f"Could not read file: {path}\n{node}", path=path) from None
 
 
-def read_config(args: argparse.Namespace) -> WorkerConfig | None:
+def read_config(args: argparse.Namespace, *, reads: int = 1) -> WorkerConfig | None:
     """The config of ``args.config`` (file or folder; default: searched upward from the current
     folder) for ``--env`` (default ``$CLOUDFLARE_ENV``), read before the command does anything.
 
-    A broken config raises :class:`ConfigError` (nothing written); its warnings print on stderr
-    as wrangler prints them (with ``--json`` too). ``None`` when no ``-c`` is given
+    Its warnings print on stderr as wrangler prints them (with ``--json`` too), before its
+    errors: a broken config then raises :class:`ConfigError` (nothing written). ``reads``: how
+    many times the wrangler command reads a valid config, each read printing its warnings again
+    (``kv``'s handlers read it once more after wrangler's command runner: 2). ``None`` when no ``-c`` is given
     and there is no config anywhere: each command then answers in its own words (kv's
     ``--namespace-id`` still works, vectorize keeps its state in the current folder).
     """
@@ -77,6 +80,7 @@ def read_config(args: argparse.Namespace) -> WorkerConfig | None:
     else:
         _check_openable(args.config)
     environment = getattr(args, "env", None) or os.environ.get("CLOUDFLARE_ENV") or None
-    config = load_config(args.config, environment=environment)  # a broken one is reported as such
-    warn_config(config.path, environment)  # then its warnings (an unknown --env, ...)
-    return config
+    report = check_config(args.config, environment=environment)
+    for _ in range(reads if report.ok else 1):
+        _warn_report(report)  # its warnings first (an unknown --env, ...), as wrangler's readConfig
+    return load_config(args.config, environment=environment)  # then a broken one is reported as such

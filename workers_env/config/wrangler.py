@@ -157,7 +157,7 @@ def _decode(data: bytes, path: Path) -> str:
         if data.startswith(bom):
             raise ConfigError(
                 f"Configuration file contains {encoding} byte order marker\n"
-                f'The file "{display_path(path)}" appears to be encoded as {encoding}. '
+                f'The file "{path}" appears to be encoded as {encoding}. '
                 "Please save the file as UTF-8 without BOM.",
                 path=str(path),
             )
@@ -170,8 +170,9 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def _syntax_error(path: Path, text: str, message: str, line: int, column: int, length: int = 0) -> ConfigError:
-    """wrangler's report of a parse error (``line`` from 1, ``column`` from 0)."""
-    return ConfigError(format_syntax_error(message, display_path(path), text, line, column, length), path=str(path))
+    """wrangler's report of a parse error (``line`` from 1, ``column`` from 0), naming the file
+    as wrangler names it there: as it was read (:func:`read_config_file`'s ``path``)."""
+    return ConfigError(format_syntax_error(message, str(path), text, line, column, length), path=str(path))
 
 
 _MAX_SAFE_INTEGER = 2**53 - 1
@@ -203,7 +204,7 @@ def _lossy_integer(text: str, path: Path) -> ConfigError:
         if abs(value) > _MAX_SAFE_INTEGER:
             line, column = line_and_column(text, match.start())
             return _syntax_error(path, text, message, line, column)
-    return ConfigError(f"{message}\n\n    {display_path(path)}", path=str(path))
+    return ConfigError(f"{message}\n\n    {path}", path=str(path))
 
 
 def _parse_toml(text: str, path: Path) -> Any:
@@ -214,7 +215,7 @@ def _parse_toml(text: str, path: Path) -> Any:
         return parsed
     except RecursionError:  # smol-toml's own limit, wrangler's text (without its position)
         raise ConfigError(f"Invalid TOML document: document contains excessively nested structures. aborting.\n\n"
-                          f"    {display_path(path)}", path=str(path)) from None
+                          f"    {path}", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
@@ -415,8 +416,10 @@ def _analyse(
 ) -> tuple[Report, WorkerConfig | None]:
     config_path = find_config(path).resolve()
     environment = environment or None
+    # wrangler names the file in a parse error as it has it: as given, or absolute when found
+    given = path is not None and Path(path).is_file()
     try:
-        raw = read_config_file(config_path)
+        raw = read_config_file(os.fspath(path) if given and path is not None else config_path)
     except ConfigError as exc:  # wrangler reports a file it cannot read or parse on its own
         return Report(config_path, environment, errors=(Diagnostic(None, str(exc), alone=True),)), None
     merged = merge_environment(raw, environment)

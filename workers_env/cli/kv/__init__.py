@@ -21,13 +21,12 @@ from typing import Any
 
 from workers_env._errors import JsException, WorkersEnvError
 from workers_env.cli.common import CommandError, js_number
-from workers_env.cli.wrangler_config import UnreadableConfig
 
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
-from .files import _deep_reading, _ParseError
+from .files import _deep_reading
 from .keys import _key_delete, _key_get, _key_list, _key_put
 from .options import _one_of
-from .output import _error, _located
+from .output import _error
 
 __all__ = ["register"]
 
@@ -148,7 +147,7 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False)
             _error(exc.message)  # wrangler prints the JS error's message alone
             return 1
         except WorkersEnvError as exc:
-            _error(str(exc), laid_out=isinstance(exc, (_ParseError, UnreadableConfig)) or _located(str(exc)))
+            _error(str(exc))
             return 1
         return 0
 

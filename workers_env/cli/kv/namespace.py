@@ -13,9 +13,10 @@ from workers_env.cli.wrangler_config import read_config
 
 
 def _config(args: argparse.Namespace) -> Any:
-    """The config, its warnings printed; None when there is none anywhere (no ``--config``):
-    ``--namespace-id`` still works then, ``--binding`` says why not."""
-    return read_config(args)
+    """The config, its warnings printed -- twice, as wrangler 4.164.0 prints them: its command
+    runner reads the config, then each kv handler reads it again; None when there is none
+    anywhere (no ``--config``): ``--namespace-id`` still works then, ``--binding`` says why not."""
+    return read_config(args, reads=2)
 
 
 def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:

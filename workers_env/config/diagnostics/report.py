@@ -30,6 +30,9 @@ class Diagnostic:
     #: the heading of the nested block it is listed under (a Durable Object binding's
     #: ``"durable_objects.bindings[0]": {...}``), or ``None``
     group: str | None = None
+    #: wrangler's message ended with a newline, which its report prints as a blank line after
+    #: it (the unknown ``--env``'s); ``message`` itself is without it
+    blank_after: bool = False
 
     @property
     def is_top_level(self) -> bool:
@@ -108,13 +111,16 @@ def _render_node(description: str, messages: list[str], children: list[str]) -> 
 
 
 def _render_tree(heading: str, items: tuple[Diagnostic, ...], environment: str | None) -> str:
+    def text(d: Diagnostic) -> str:
+        return d.message + "\n" if d.blank_after else d.message
+
     def section(of: list[Diagnostic]) -> tuple[list[str], list[str]]:
         groups: dict[str, list[str]] = {}
         for d in of:
             if d.group is not None:
-                groups.setdefault(d.group, []).append(d.message)
+                groups.setdefault(d.group, []).append(text(d))
         children = [_render_node(group, messages, []) for group, messages in groups.items()]
-        return [d.message for d in of if d.group is None], children
+        return [text(d) for d in of if d.group is None], children
 
     top, children = section([d for d in items if d.env is None])
     nested = [d for d in items if d.env is not None]

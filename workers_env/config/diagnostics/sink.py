@@ -15,6 +15,13 @@ from workers_env.config.diagnostics.jsvalues import js_json
 from workers_env.config.diagnostics.report import Diagnostic
 
 
+def _diagnostic(path: str | None, message: str, env: str | None, group: str | None) -> Diagnostic:
+    """The message without its closing newline, remembered (wrangler's report leaves a blank
+    line after such a message: the unknown ``--env``'s)."""
+    text = message.rstrip("\n")
+    return Diagnostic(path, text, env, group=group, blank_after=text != message)
+
+
 @dataclass
 class _Sink:
     """Where one validation pass (top level or the selected environment) puts its findings."""
@@ -25,10 +32,10 @@ class _Sink:
     group: str | None = None
 
     def error(self, path: str | None, message: str) -> None:
-        self.errors.append(Diagnostic(path, message.rstrip("\n"), self.env, group=self.group))
+        self.errors.append(_diagnostic(path, message, self.env, self.group))
 
     def warn(self, path: str | None, message: str) -> None:
-        self.warnings.append(Diagnostic(path, message.rstrip("\n"), self.env, group=self.group))
+        self.warnings.append(_diagnostic(path, message, self.env, self.group))
 
     def wrong_type(self, field_path: str, expected: str, value: Any) -> None:
         """wrangler's ``The field "x" should be an object but got ...`` (``expected``: "an object")."""

@@ -1,0 +1,331 @@
+"""Differential check of how the CLI lays out a config's warnings and errors, against wrangler.
+
+Builds configs with several problems at once (unexpected fields, a deprecated field, an unknown
+``--env``, bindings an environment does not inherit, warnings plus an error, errors only, syntax
+errors; toml and json), then runs each through every command kind that reads a config, on both
+sides, each in a fresh copy of the project:
+
+* ``d1 execute|export|migrations list|apply|create`` (``--local``), ``kv key ...`` and
+  ``kv bulk ...`` (``--local``), ``vectorize list|get|create``: ``wrangler <args>`` against
+  ``workers-env <args>``; stdout, stderr and the exit code compared exactly, after removing
+  ANSI colours, wrangler's banner (its blank line, `` ⛅️ wrangler 4.164.0`` and the ``───``
+  line), its ``🪵  Logs were written to ...`` line (wrangler's debug log file, which
+  workers-env does not write), the note under a parse error asking for reports on wrangler's
+  issue tracker (with its blank lines: what esbuild prints without the note) and, for ``kv`` only, the ``Resource location: local`` /
+  ``Use --remote ...`` lines with the blank line after each, and ``kv bulk get``'s "open beta
+  command" notice (README: ``workers-env kv`` prints no banner, no "Resource location" lines,
+  no such notice). Wrangler's ``vectorize`` commands ask the API
+  once the config is read (they fail with ``CLOUDFLARE_API_TOKEN``): there only the config's
+  warning blocks on stderr are compared.
+* ``dev`` (the configs have no ``main``, so both stop early): the config's warning and error
+  blocks (``Processing ...``) on stderr.
+* ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
+  (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
+  ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
+
+    WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler PYTHONPATH=$PWD python3 tools/wrangler/cli_layout_differential.py \
+        [-k SUBSTRING] [--cache FILE]
+
+``--cache FILE`` keeps wrangler's results between runs (they do not change). Prints each
+difference and ``N/M identical``; exit status 0 when all are. Not collected by pytest (it
+needs Node and wrangler).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+DURATION = re.compile(r'"duration": [0-9.e+-]+')  # each side's own timing
+
+D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n'
+KV = '[[kv_namespaces]]\nbinding = "KV"\nid = "abc123"\n'
+VEC = '[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
+BINDINGS = D1 + KV + VEC
+BASE = 'name = "layout"\ncompatibility_date = "2025-01-01"\n'
+
+JSON_BINDINGS = {
+    "d1_databases": [{"binding": "DB", "database_name": "db", "database_id": "00000000-0000-4000-8000-000000000001"}],
+    "kv_namespaces": [{"binding": "KV", "id": "abc123"}],
+    "vectorize": [{"binding": "VEC", "index_name": "idx"}],
+}
+
+# (name, file name, text, arguments added to each command: --env NAME, -c FILE)
+CONFIGS: list[tuple[str, str, str, list[str]]] = [
+    ("clean", "wrangler.toml", BASE + BINDINGS, []),
+    ("one unexpected field", "wrangler.toml", BASE + "foo = 1\n" + BINDINGS, []),
+    ("several warnings (toml)", "wrangler.toml",
+     BASE + 'foo = 1\nbar = "x"\nusage_model = "bundled"\n' + BINDINGS.replace('id = "abc123"\n', 'id = "abc123"\nextra = 1\n'),
+     []),
+    ("several warnings (json)", "wrangler.json", json.dumps({
+        "name": "layout", "compatibility_date": "2025-01-01", "foo": 1, "bar": "x", "usage_model": "bundled",
+        **JSON_BINDINGS, "kv_namespaces": [{"binding": "KV", "id": "abc123", "extra": 1}]}, indent=2), []),
+    ("unknown --env, no envs", "wrangler.toml", BASE + BINDINGS, ["--env", "nope"]),
+    ("unknown --env, no envs, other warnings", "wrangler.toml", BASE + "foo = 1\nusage_model = \"bundled\"\n" + BINDINGS,
+     ["--env", "nope"]),
+    ("unknown --env, envs defined", "wrangler.toml", BASE + "foo = 1\n" + BINDINGS + '[env.staging]\nname = "s"\n', ["--env", "nope"]),
+    ("env not inheriting bindings", "wrangler.toml", BASE + BINDINGS + '[env.staging]\nname = "s"\n', ["--env", "staging"]),
+    ("env not inheriting, more warnings", "wrangler.toml",
+     BASE + "foo = 1\n" + BINDINGS + '[env.staging]\nname = "s"\nqux = 2\n', ["--env", "staging"]),
+    ("env inheriting (json), env warnings", "wrangler.json", json.dumps({
+        "name": "layout", "compatibility_date": "2025-01-01", **JSON_BINDINGS,
+        "env": {"staging": {"name": "s", "qux": 2, **JSON_BINDINGS}}}, indent=2), ["--env", "staging"]),
+    ("warnings plus an error", "wrangler.toml", BASE.replace('"layout"', "1") + "foo = 1\n" + BINDINGS, []),
+    ("warnings plus errors (json)", "wrangler.json", json.dumps({
+        "name": 1, "compatibility_date": "2025-01-01", "foo": 1, "main": 2, **JSON_BINDINGS}, indent=2), []),
+    ("errors only", "wrangler.toml", BASE.replace('"layout"', "1") + 'main = 2\n' + BINDINGS, []),
+    ("error in env", "wrangler.toml", BASE + BINDINGS + '[env.staging]\nname = 2\n' + BINDINGS.replace("[[", "[[env.staging."),
+     ["--env", "staging"]),
+    ("toml syntax error", "wrangler.toml", BASE + "main = \n" + BINDINGS, []),
+    ("json syntax error", "wrangler.json", '{\n  "name": "x" "main": "a.py"\n}\n', []),
+    ("-c naming no file", "wrangler.toml", BASE + "foo = 1\n" + BINDINGS, ["-c", "nope.toml"]),
+]
+
+# (kind, argv) -- kind: d1, kv, vectorize
+COMMANDS: list[tuple[str, list[str]]] = [
+    ("d1", ["d1", "execute", "DB", "--local", "--command", "select 1 as one"]),
+    ("d1", ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--json"]),
+    ("d1", ["d1", "execute", "NOPE", "--local", "--command", "select 1"]),
+    ("d1", ["d1", "export", "DB", "--local", "--output", "out.sql"]),
+    ("d1", ["d1", "migrations", "list", "DB", "--local"]),
+    ("d1", ["d1", "migrations", "apply", "DB", "--local"]),
+    ("d1", ["d1", "migrations", "create", "DB", "first"]),
+    ("kv", ["kv", "key", "put", "k", "v", "--binding", "KV", "--local"]),
+    ("kv", ["kv", "key", "get", "k", "--binding", "KV", "--local"]),
+    ("kv", ["kv", "key", "get", "k", "--binding", "NOPE", "--local"]),
+    ("kv", ["kv", "key", "list", "--binding", "KV", "--local"]),
+    ("kv", ["kv", "key", "delete", "k", "--binding", "KV", "--local"]),
+    ("kv", ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local"]),
+    ("kv", ["kv", "bulk", "get", "keys.json", "--binding", "KV", "--local"]),
+    ("kv", ["kv", "bulk", "delete", "keys.json", "--binding", "KV", "--local", "--force"]),
+    ("vectorize", ["vectorize", "list"]),
+    ("vectorize", ["vectorize", "get", "idx"]),
+    ("vectorize", ["vectorize", "create", "idx2", "--dimensions", "3", "--metric", "cosine"]),
+    ("dev", ["dev"]),  # no "main" in these configs: both stop after the config's report
+]
+
+
+def make_project(folder: Path, file_name: str, text: str) -> None:
+    folder.mkdir(parents=True)
+    (folder / file_name).write_text(text, encoding="utf-8")
+    (folder / "migrations").mkdir()
+    (folder / "migrations" / "0001_init.sql").write_text("create table t (x);\n")
+    (folder / "bulk.json").write_text(json.dumps([{"key": "a", "value": "1"}, {"key": "b", "value": "2"}]))
+    (folder / "keys.json").write_text(json.dumps(["a", "missing"]))
+
+
+def run(cmd: list[str], cwd: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "true"}
+    env.pop("CLOUDFLARE_ENV", None)
+    env.pop("CLOUDFLARE_API_TOKEN", None)
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, env=env, timeout=300, stdin=subprocess.DEVNULL, check=False)
+    out = proc.stdout.decode("utf-8", "replace").replace(str(cwd.resolve()), "<app>").replace(str(cwd), "<app>")
+    err = proc.stderr.decode("utf-8", "replace").replace(str(cwd.resolve()), "<app>").replace(str(cwd), "<app>")
+    return {"stdout": DURATION.sub('"duration": <ms>', out), "stderr": err, "code": proc.returncode}
+
+
+def strip_wrangler(text: str, kind: str) -> str:
+    """wrangler's output without what workers-env deliberately does not print (see the docstring)."""
+    lines = ANSI.sub("", text).split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(" ⛅️ wrangler"):
+            if out and out[-1] == "":
+                out.pop()  # the banner's own leading blank line
+            i += 2 if i + 1 < len(lines) and lines[i + 1] and set(lines[i + 1]) <= {"─"} else 1
+            continue
+        if line.startswith("🪵  Logs were written"):
+            i += 1
+            continue
+        if line == "  " and i + 1 < len(lines) and "If you think this is a bug, please open an issue at" in lines[i + 1]:
+            # the note; after a location (a blank line before it) esbuild ends the message with one
+            # blank line less without it
+            i += 3 if out and out[-1] == "" and i + 2 < len(lines) and lines[i + 2] == "" else 2
+            continue
+        if kind == "kv" and line.startswith(("Resource location: ", "Use --remote")):
+            i += 2 if i + 1 < len(lines) and lines[i + 1] == "" else 1
+            continue
+        if kind == "kv" and "is an open beta command" in line:  # README: kv bulk get prints no such notice
+            i += 1
+            while i < len(lines) and lines[i] == "" and i + 1 < len(lines):
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def config_blocks(stderr: str, heading: tuple[str, ...] = ("▲ [WARNING] Processing ",)) -> str:
+    """The ``▲ [WARNING] Processing ...`` blocks of stderr (what a config's warnings print), each
+    with its indented notes and blank lines; ``heading``: the first lines kept."""
+    blocks: list[list[str]] = []
+    open_block = False
+    for line in stderr.splitlines(keepends=True):
+        if line.startswith(("▲ [WARNING] ", "✘ [ERROR] ")):
+            blocks.append([line])
+            open_block = True
+        elif open_block and (line.startswith("  ") or not line.strip()):  # its notes, its blank lines
+            blocks[-1].append(line)
+        else:
+            open_block = False
+    return "".join("".join(b) for b in blocks if b[0].startswith(heading))
+
+
+def reader_results(root: Path, cases: list[tuple[str, str, str | None]]) -> list[dict]:
+    """wrangler's ``unstable_readConfig`` on each (folder, file, env): raw warnings and error."""
+    script = root / "read.js"
+    script.write_text(r"""
+"use strict";
+process.env.FORCE_COLOR = "0";
+const wrangler = require("wrangler");
+const cases = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
+const out = [];
+const seen = [];
+console.warn = (...a) => seen.push(a.join(" "));
+console.log = console.warn; console.error = console.warn;
+for (const c of cases) {
+  seen.length = 0;
+  process.chdir(c.dir);
+  let error = null;
+  // the config found, as validate (given no path) finds it
+  try { wrangler.unstable_readConfig({env: c.env ?? undefined}, {hideWarnings: false}); }
+  catch (e) {
+    error = String(e && e.message !== undefined ? e.message : e);
+    if (e && e.location) {  // a parse error: as esbuild lays it out, its place and line included
+      delete e.location.fileText;  // as wrangler's formatMessage
+      const [text] = require("esbuild").formatMessagesSync(
+        [{text: e.text, location: e.location, notes: e.notes}], {kind: "error", color: false});
+      error = text.replace(/^✘ \[ERROR\] /, "").replace(/\n\n$/, "");
+    }
+  }
+  out.push({warnings: seen.map(s => s.replace(/\x1b\[[0-9;]*m/g, "")), error});
+}
+process.stdout.write(JSON.stringify(out));
+""")
+    (root / "cases.json").write_text(json.dumps([{"dir": d, "config": c, "env": e} for d, c, e in cases]))
+    done = subprocess.run([str(HERE / "node"), str(script), str(root / "cases.json")], capture_output=True, text=True,
+                          check=False)
+    if done.returncode:
+        raise SystemExit(f"wrangler's reader failed:\n{done.stderr}")
+    return json.loads(done.stdout)
+
+
+def unboxed(block: str) -> str:
+    """The text wrangler gave ``logger.warn``, from esbuild's layout of it."""
+    first, *rest = block.rstrip("\n").split("\n")
+    first = first.removeprefix("▲ [WARNING] ")
+    notes = [line[2:] for line in rest[1:]] if rest else []
+    return "\n".join([first, *notes])
+
+
+def expected_validate(result: dict, file_name: str, env: str | None) -> dict:
+    parts = [unboxed(w) for w in result["warnings"]]
+    if result["error"] is not None:
+        parts.append(result["error"])
+    text = "\n\n".join(parts) + ("\n" if parts else "")
+    if result["error"] is None:
+        text += f"{file_name} is valid" + (f' (environment "{env}")' if env else "") + ".\n"
+    return {"stdout": text, "stderr": "", "code": 1 if result["error"] is not None else 0}
+
+
+def show(label: str, text: str) -> str:
+    return "\n".join(f"      {label}|{line}" for line in text.split("\n"))
+
+
+def main() -> int:
+    argv = sys.argv[1:]
+    only = argv[argv.index("-k") + 1] if "-k" in argv else None
+    cache_file = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
+    cache = json.loads(cache_file.read_text()) if cache_file and cache_file.exists() else {}
+    wrangler = [str(HERE / "wrangler")]
+    ours = [sys.executable, "-m", "workers_env"]
+    jobs = []
+    for cname, file_name, text, extra in CONFIGS:
+        for kind, args in COMMANDS:
+            full = args + extra
+            label = f"{cname} :: {' '.join(full)}"
+            if only is None or only in label:
+                jobs.append((label, cname, file_name, text, kind, full))
+    with tempfile.TemporaryDirectory(prefix="cli-layout-") as tmp:
+        root = Path(tmp)
+
+        def one(job: tuple, side: str) -> dict:
+            label, _, file_name, text, _, full = job
+            if side == "wrangler" and label in cache:
+                return cache[label]
+            folder = root / side / re.sub(r"\W+", "_", label)[:120]
+            make_project(folder, file_name, text)
+            result = run((wrangler if side == "wrangler" else ours) + full, folder)
+            if side == "wrangler":
+                cache[label] = result
+            return result
+
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            theirs = list(pool.map(lambda j: one(j, "wrangler"), jobs))
+            mine = list(pool.map(lambda j: one(j, "ours"), jobs))
+        if cache_file:
+            cache_file.write_text(json.dumps(cache, indent=1, ensure_ascii=False))
+
+        compared = []
+        for job, a, b in zip(jobs, theirs, mine):
+            label, kind = job[0], job[4]
+            a = {"stdout": strip_wrangler(a["stdout"], kind), "stderr": strip_wrangler(a["stderr"], kind), "code": a["code"]}
+            b = {"stdout": ANSI.sub("", b["stdout"]), "stderr": ANSI.sub("", b["stderr"]), "code": b["code"]}
+            if kind == "vectorize" and "CLOUDFLARE_API_TOKEN" in a["stderr"]:
+                a, b = ({"config warnings": config_blocks(x["stderr"])} for x in (a, b))
+            elif kind == "dev":  # what follows (the missing entry point) is each tool's own
+                heads = ("▲ [WARNING] Processing ", "✘ [ERROR] Processing ")
+                a, b = ({"config report": config_blocks(x["stderr"], heads)} for x in (a, b))
+            compared.append((label, a, b))
+
+        # validate, against wrangler's own reader
+        vcases = []
+        for cname, file_name, text, extra in CONFIGS:
+            if extra[:1] not in ([], ["--env"]):
+                continue  # validate names its config as a path of its own
+            env = extra[1] if extra else None
+            label = f"{cname} :: validate" + (f" --env {env}" if env else "")
+            if only is not None and only not in label:
+                continue
+            folder = root / "validate" / re.sub(r"\W+", "_", cname)
+            make_project(folder, file_name, text)
+            vcases.append((label, folder, file_name, env))
+        if vcases:
+            results = reader_results(root, [(str(f), n, e) for _, f, n, e in vcases])
+            for (label, folder, file_name, env), result in zip(vcases, results):
+                mine_v = run(ours + ["validate"] + (["--env", env] if env else []), folder)
+                if result["error"] is not None:
+                    result["error"] = result["error"].replace(str(folder.resolve()), "<app>").replace(str(folder), "<app>")
+                compared.append((label, expected_validate(result, file_name, env), mine_v))
+
+    same = 0
+    for label, a, b in compared:
+        if a == b:
+            same += 1
+            continue
+        print(f"DIFF {label}")
+        for key in a:
+            if a[key] != b.get(key):
+                print(f"  {key}:")
+                if isinstance(a[key], str):
+                    print(show("wrangler", a[key]))
+                    print(show("ours    ", b.get(key, "")))
+                else:
+                    print(f"      wrangler {a[key]!r}, ours {b.get(key)!r}")
+    print(f"\n{same}/{len(compared)} identical")
+    return 0 if same == len(compared) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
