@@ -41,9 +41,9 @@ class Default(WorkerEntrypoint):
         if path == "/GZIP":
             return Response("hello", headers={"content-encoding": "GZIP"})
         if path == "/manual":
-            return JsResponse.new("hello", headers={"content-encoding": "gzip"}, encodeBody="manual")
+            return JsResponse.new("hello", headers=[["content-encoding", "gzip"]], encodeBody="manual")
         if path == "/copy":  # a Response as the init copies its encodeBody
-            return JsResponse.new("hello2", JsResponse.new("x", headers={"content-encoding": "gzip"}, encodeBody="manual"))
+            return JsResponse.new("hello2", JsResponse.new("x", headers=[["content-encoding", "gzip"]], encodeBody="manual"))
         if path == "/png":
             return Response("hello", headers={"content-type": "image/png", "content-encoding": "gzip"})
         if path == "/stream":

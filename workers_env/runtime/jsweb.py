@@ -102,8 +102,8 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
             pairs: Iterable[Any] = init._pairs
         elif isinstance(init, JsObject):
             pairs = init._props.items()
-        elif isinstance(init, dict):
-            pairs = init.items()
+        elif isinstance(init, dict):  # a PyProxy: jsg reads it as an iterable (of its keys) before a
+            pairs = iter(init)  # record, so a str key is jsg's Sequence TypeError; to_js or .items() pass
         elif isinstance(init, JsMap):  # a Map is an iterable of [name, value] entries
             pairs = init._entries.items()
         elif isinstance(init, (str, bytes, int, float, bool)):
