@@ -42,3 +42,12 @@ def test_test_code_gets_it_in_the_error_or_the_note(tmp_path):
     with pytest.raises(AttributeError) as far:
         env.unwrapped("ZZZ")
     assert str(far.value) == "env has no binding or var named 'ZZZ'; it has: CACHE, GREETING"
+
+
+def test_a_name_in_another_case_is_the_one_suggested(tmp_path):
+    # names are case-sensitive: [ai] binding = "ai" read as env.AI points at "ai", which
+    # difflib alone (ratio 0 for "AI" against "ai") would not
+    env = load_env(one_file_worker(tmp_path, ENTRY, extra='[ai]\nbinding = "ai"\n' + BINDINGS))
+    with pytest.raises(AttributeError) as info:
+        env.AI
+    assert str(info.value).endswith("it has: CACHE, GREETING, ai (did you mean 'ai'?)")

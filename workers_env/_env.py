@@ -21,7 +21,7 @@ from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._jsvalues import js_number
-from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError
+from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError, users_mistake
 from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
 from workers_env.config.devvars import has_secrets_table, secrets_kept
@@ -129,7 +129,10 @@ def missing_name(name: object, names: Iterable[str]) -> str:
     """What to say when ``name`` is no binding or var of an env holding ``names``."""
     known = sorted(names)
     text = f"env has no binding or var named {name!r}; it has: {', '.join(known) or 'nothing'}"
-    close = difflib.get_close_matches(str(name), known, n=1) if isinstance(name, str) else []
+    if not isinstance(name, str):
+        return text
+    same_letters = [k for k in known if k.casefold() == name.casefold()]  # ``ai`` for ``AI``: names are case-sensitive
+    close = same_letters or difflib.get_close_matches(name, known, n=1)
     return text + (f" (did you mean {close[0]!r}?)" if close else "")
 
 
@@ -182,7 +185,7 @@ class Env:
             return self._view(name)
         if name == "config":
             return object.__getattribute__(self, "_config")
-        raise AttributeError(missing_name(name, values))
+        raise users_mistake(AttributeError(missing_name(name, values)))
 
     def __setattr__(self, name: str, value: Any) -> None:
         """A value set by hand (a fake binding, a var) is handed out exactly as given."""
@@ -192,7 +195,7 @@ class Env:
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._values:
-            error = KeyError(name)  # a Mapping's error; the note says what the env has
+            error = users_mistake(KeyError(name))  # a Mapping's error; the note says what the env has
             error.add_note(missing_name(name, self._values))
             raise error
         return self._view(name)

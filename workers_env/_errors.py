@@ -7,7 +7,9 @@ subclasses the builtin that fits it best, so ``except ValueError`` keeps working
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
+
+_E = TypeVar("_E", bound=BaseException)
 
 __all__ = [
     "WorkersEnvError",
@@ -30,6 +32,19 @@ def reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     return str(exc)
+
+
+def users_mistake(error: _E) -> _E:
+    """Mark ``error``, a builtin exception production raises for the user's mistake (the
+    ``AttributeError`` of a name ``env`` lacks), as workers-env's answer to the user's code, so a
+    traceback leaves workers-env's frames out as it does for a :class:`WorkersEnvError`."""
+    error.workers_env_answer = True  # type: ignore[attr-defined]
+    return error
+
+
+def is_users_mistake(error: BaseException) -> bool:
+    """Whether ``error`` is workers-env's answer to the user's code (see :func:`users_mistake`)."""
+    return isinstance(error, WorkersEnvError) or getattr(error, "workers_env_answer", False) is True
 
 
 class WorkersEnvError(Exception):

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from workers_env._env import missing_name
-from workers_env._errors import JsException
+from workers_env._errors import JsException, users_mistake
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -389,7 +389,7 @@ class JsEnv(JsProxy):
             return cache[name]
         env = self.__dict__["_env"]
         if name not in env:  # the Env's own helpers (``config``, ``close``) are not bindings
-            error = AttributeError(name)  # production's text: the JS env has no such property
+            error = users_mistake(AttributeError(name))  # production's text: the JS env has no such property
             error.add_note(missing_name(name, env))
             raise error
         unwrapped = getattr(env, "unwrapped", None)
@@ -481,9 +481,9 @@ def _refuse_unsendable(value: Any) -> None:
     if isinstance(value, (JsProxy, _BindingWrapper)) or (callable(value) and not isinstance(value, type)):
         return
     if isinstance(value, (tuple, bytearray)):
-        raise TypeError(f"{type(value)} cannot be sent over RPC.")
+        raise users_mistake(TypeError(f"{type(value)} cannot be sent over RPC."))
     if inspect.isawaitable(value):
-        raise TypeError(f"Awaitable {type(value)} cannot be sent over RPC.")
+        raise users_mistake(TypeError(f"Awaitable {type(value)} cannot be sent over RPC."))
     if isinstance(value, dict):
         for item in value.values():
             _refuse_unsendable(item)

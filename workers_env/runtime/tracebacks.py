@@ -14,7 +14,7 @@ import os
 import sysconfig
 from types import TracebackType
 
-from workers_env._errors import WorkersEnvError
+from workers_env._errors import is_users_mistake
 
 __all__ = ["PACKAGE_DIR", "hides_our_frames", "without_our_frames"]
 
@@ -33,10 +33,10 @@ def _library(filename: str) -> bool:
 
 def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
     """Whether ``error`` (raised along ``tb``) is shown without workers-env's frames: it is
-    workers-env's answer (a ``WorkersEnvError``), or the innermost frame that is neither the
+    workers-env's answer (a ``WorkersEnvError``, or a builtin error marked ``users_mistake``), or the innermost frame that is neither the
     interpreter's nor an installed library's is the user's (a workers-env bug that fails inside
     ``json`` or ``asyncio`` keeps its frames)."""
-    if isinstance(error, WorkersEnvError):
+    if is_users_mistake(error):
         return True
     innermost: str | None = None
     while tb is not None:
