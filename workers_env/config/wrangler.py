@@ -319,6 +319,15 @@ def _read_pyproject_tool(root: Path) -> dict[str, Any]:
                           f"{exc.start}). Save it as UTF-8.", path=str(pyproject)) from None
     data = _parse_toml(text, pyproject)
     tool = data.get("tool", {})
+    if isinstance(tool, dict) and "workers-env" not in tool:
+        near = [k for k in tool if isinstance(k, str) and k != "workers-env"
+                and difflib.get_close_matches(k.lower().replace("_", "-"), ["workers-env"], n=1, cutoff=0.8)]
+        if near:  # [tool.workers_env] would otherwise be ignored without a word
+            raise ConfigError(
+                f"[tool.{near[0]}] in {display_path(pyproject)}: workers-env reads [tool.workers-env] "
+                f"(with a dash); rename the table to [tool.workers-env]",
+                path=str(pyproject),
+            )
     section = tool.get("workers-env", {}) if isinstance(tool, dict) else {}
     if not isinstance(section, dict):
         section = {}

@@ -7,6 +7,7 @@ bindings naming the same index share one index, as they would on Cloudflare.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from typing import Any
 
@@ -39,8 +40,12 @@ def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, 
         persisted = store.get_definition(index_name)
         if persisted is not None:
             return persisted
+    defined = [(where, name) for where, table in sources for name in table if isinstance(name, str)]
+    near = difflib.get_close_matches(index_name, [name for _, name in defined], n=1, cutoff=0.8)
+    typo = "".join(f'{where} defines "{name}", not "{index_name}" (the index_name in wrangler.toml): a typo in '
+                   "one of the two?\n" for where, name in defined if near and name == near[0])
     raise IndexDefinitionError(
-        f'The Vectorize index "{index_name}" (binding {binding}) has no definition: wrangler.toml '
+        typo + f'The Vectorize index "{index_name}" (binding {binding}) has no definition: wrangler.toml '
         "does not hold its dimensions and metric. Define it, with the dimensions of the vectors you "
         "store (768 for @cf/baai/bge-base-en-v1.5's, 384 for bge-small's), in one of these ways:\n"
         f'  1. in pyproject.toml beside the config, read by load_env, the pytest fixtures and workers-env dev:\n'

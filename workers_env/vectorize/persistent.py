@@ -436,6 +436,8 @@ class VectorizeStore:
             )
             if theirs != ours
         ]
+        if definition.version == "v1" and stored.version == "v2":  # most likely a definition without version
+            clashes[-1] += ' -- a definition without "version" is v1; add version = "v2" to it'
         if clashes:
             raise StateError(
                 f"index {index.name!r} in {self.db.path} does not match its definition: "

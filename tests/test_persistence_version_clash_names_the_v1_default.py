@@ -1,0 +1,38 @@
+"""A definition without ``version`` (v1) over an index ``workers-env vectorize create`` made (v2,
+as wrangler makes it) is refused with a StateError that says where the v1 came from and the
+line to add, not only "version 'v1' (stored: 'v2')" for a version the user never wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workers_env import StateError, load_env
+from workers_env.cli import main
+
+WRANGLER = 'name = "w"\n[[vectorize]]\nbinding = "VECTORIZE"\nindex_name = "docs"\n'
+
+
+def test_a_v1_default_over_a_created_v2_index_says_to_add_version(tmp_path: Path) -> None:
+    (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    state = tmp_path / "state"
+    assert main(["vectorize", "create", "docs", "--dimensions", "3", "--metric", "cosine",
+                 "--persist-to", str(state), "--config", str(tmp_path / "wrangler.toml")]) == 0
+    with pytest.raises(StateError) as info:
+        load_env(tmp_path, indexes={"docs": {"dimensions": 3, "metric": "cosine"}}, persist_to=state)
+    assert ("version 'v1' (stored: 'v2') -- a definition without \"version\" is v1; add version = \"v2\" to it"
+            in str(info.value))
+    with load_env(tmp_path, indexes={"docs": {"dimensions": 3, "metric": "cosine", "version": "v2"}},
+                  persist_to=state) as env:
+        assert env.VECTORIZE is not None
+
+
+def test_a_dimensions_clash_alone_has_no_version_hint(tmp_path: Path) -> None:
+    (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    state = tmp_path / "state"
+    assert main(["vectorize", "create", "docs", "--dimensions", "3", "--metric", "cosine",
+                 "--persist-to", str(state), "--config", str(tmp_path / "wrangler.toml")]) == 0
+    with pytest.raises(StateError) as info:
+        load_env(tmp_path, indexes={"docs": {"dimensions": 4, "metric": "cosine", "version": "v2"}}, persist_to=state)
+    assert "dimensions 4 (stored: 3)" in str(info.value) and "version" not in str(info.value)
