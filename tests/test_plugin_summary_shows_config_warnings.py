@@ -41,3 +41,22 @@ def test_a_clean_config_adds_no_section(pytester: pytest.Pytester) -> None:
     result = project.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=2)
     assert "wrangler config warnings" not in result.stdout.str()
+
+
+def test_a_workers_config_without_compatibility_date_is_listed(pytester: pytest.Pytester) -> None:
+    # it runs on today's date, as wrangler dev does with its warning: the era moves under the tests
+    project = _project(pytester, 'name = "w"\nmain = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'
+                                 '[[kv_namespaces]]\nbinding = "KV"\nid = "a"\n')
+    result = project.runpytest("-p", "no:cacheprovider", "-W", "error")
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["*workers-env: wrangler config warnings*", "Processing wrangler.toml configuration:",
+                                 "  - No compatibility_date was specified. Using the default compatibility date: *.",
+                                 '    ❯❯ Add one to your wrangler.toml file: compatibility_date = "*", or'])
+
+
+def test_a_dated_workers_config_adds_no_section(pytester: pytest.Pytester) -> None:
+    project = _project(pytester, 'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
+                                 'compatibility_flags = ["python_workers"]\n[[kv_namespaces]]\nbinding = "KV"\nid = "a"\n')
+    result = project.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)
+    assert "wrangler config warnings" not in result.stdout.str()

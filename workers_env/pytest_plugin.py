@@ -654,11 +654,21 @@ _CONFIG_WARNINGS = pytest.StashKey[dict]()
 
 
 def _note_config_warnings(config: pytest.Config, built: Env) -> None:
-    """Keep the warnings wrangler would print for the config a test's env came from (shown once,
-    in the summary: not as Python warnings, which ``-W error`` would turn into failures)."""
+    """Keep the warnings wrangler would print for the config a test's env came from, a Worker's
+    missing ``compatibility_date`` included (shown once, in the summary: not as Python warnings,
+    which ``-W error`` would turn into failures)."""
+    from workers_env.config.compat import missing_date_warning
+
     read = getattr(built, "config", None)
-    if read is not None and read.warnings:
-        config.stash.setdefault(_CONFIG_WARNINGS, {})[(str(read.path), read.environment)] = read.warnings
+    if read is None:
+        return
+    warnings = list(read.warnings)
+    # a Worker's config without a date runs on today's, so its era moves under the tests: wrangler dev warns
+    undated = missing_date_warning(read) if read.main else None
+    if undated:
+        warnings.append(undated)
+    if warnings:
+        config.stash.setdefault(_CONFIG_WARNINGS, {})[(str(read.path), read.environment)] = warnings
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
