@@ -123,3 +123,40 @@ def test_schema_problems_fail_the_test_with_a_message(d1_project):
     assert "'NOPE' is not a D1 binding of this env; its D1 bindings: DB (from " in text
     assert "raise pytest.UsageError" not in text  # the message alone, not workers-env's traceback
     assert 'near "SELEC": syntax error' in text
+
+
+def test_a_database_name_or_an_empty_migrations_folder_says_what_to_pass(d1_project):
+    """Two near misses a new user makes: the database_name where the binding's name goes, and a
+    migrations folder with no migration yet (nothing would be applied, and the test would then
+    fail on "no such table")."""
+    d1_project.makepyfile(**{"tests/test_it": textwrap.dedent("""
+        import pytest
+
+        @pytest.mark.d1_schema("notes-db")
+        def test_by_database_name(env):
+            pass
+
+        @pytest.mark.d1_schema("DB", "empty")
+        def test_empty_folder_given(env):
+            pass
+    """)})
+    (d1_project.path / "tests" / "empty").mkdir()
+    result = run(d1_project, "tests")
+    result.assert_outcomes(errors=2)
+    text = result.stdout.str()
+    assert ("'notes-db' is not a D1 binding of this env ('notes-db' is the database_name of DB: pass the "
+            "binding's name); its D1 bindings: DB") in text
+    assert "no migrations (.sql files) in the folder" in text and "given to d1_schema for DB" in text
+    for sql in (d1_project.path / "migrations").iterdir():
+        sql.unlink()
+    d1_project.makepyfile(**{"tests/test_it": textwrap.dedent("""
+        import pytest
+
+        @pytest.mark.d1_schema("DB")
+        def test_no_migrations_yet(env):
+            pass
+    """)})
+    result = run(d1_project, "tests/test_it.py")
+    result.assert_outcomes(errors=1)
+    assert "no migrations (.sql files) in the folder" in result.stdout.str()
+    assert "workers-env d1 migrations create DB init" in result.stdout.str()

@@ -511,14 +511,18 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
     database = getattr(env.unwrapped(binding), "database", None) if binding in env else None
     entry = next((e for e in d1_entries(env.config) if e.binding == binding), None) if env.config else None
     if database is None or entry is None:
-        names = [e.binding for e in d1_entries(env.config)] if env.config else []
-        raise pytest.UsageError(f"workers-env: {binding!r} is not a D1 binding of this env; its D1 bindings: "
+        entries = d1_entries(env.config) if env.config else []
+        names = [e.binding for e in entries]
+        named = next((e.binding for e in entries if e.database_name == binding), None)
+        hint = f" ({binding!r} is the database_name of {named}: pass the binding's name)" if named else ""
+        raise pytest.UsageError(f"workers-env: {binding!r} is not a D1 binding of this env{hint}; its D1 bindings: "
                                 f"{', '.join(names) or 'none'}{_config_named(env)}")
     if source is None:
         directory = entry.migrations_path(env.config.root)
-        if not directory.is_dir():
+        if not directory.is_dir() or not migrations.migration_files(directory):
+            what = "no migrations folder" if not directory.is_dir() else "no migrations (.sql files) in the folder"
             raise pytest.UsageError(
-                f"workers-env: no migrations folder {directory} for the D1 binding {binding}: create it "
+                f"workers-env: {what} {directory} for the D1 binding {binding}: create one "
                 f"(workers-env d1 migrations create {binding} init) or pass a .sql file to d1_schema"
             )
         return _apply_migrations(database, directory, entry.migrations_table)
@@ -527,6 +531,9 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
                                 f"None for {binding}'s migrations_dir; got {type(source).__name__} {_short(source)}")
     path = Path(base) / Path(source)
     if path.is_dir():
+        if not migrations.migration_files(path):
+            raise pytest.UsageError(f"workers-env: no migrations (.sql files) in the folder {path} given to d1_schema "
+                                    f"for {binding}: pass a folder of migrations or a .sql file")
         return _apply_migrations(database, path, entry.migrations_table)
     if not path.is_file():
         raise pytest.UsageError(f"workers-env: the D1 schema {path} does not exist")
