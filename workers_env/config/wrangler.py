@@ -151,7 +151,7 @@ def display_path(path: str | os.PathLike[str]) -> str:
         return str(path)
 
 
-def _decode(data: bytes, path: Path) -> str:
+def _decode(data: bytes, path: str | Path) -> str:
     """The file's text: UTF-8 with an optional BOM; other byte order marks are refused."""
     for bom, encoding in _UNSUPPORTED_BOMS:
         if data.startswith(bom):
@@ -169,7 +169,7 @@ def _decode(data: bytes, path: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _syntax_error(path: Path, text: str, message: str, line: int, column: int, length: int = 0) -> ConfigError:
+def _syntax_error(path: str | Path, text: str, message: str, line: int, column: int, length: int = 0) -> ConfigError:
     """wrangler's report of a parse error (``line`` from 1, ``column`` from 0), naming the file
     as wrangler names it there: as it was read (:func:`read_config_file`'s ``path``)."""
     return ConfigError(format_syntax_error(message, str(path), text, line, column, length), path=str(path))
@@ -191,7 +191,7 @@ def _unsafe_integer(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_SAFE_INTEGER
 
 
-def _lossy_integer(text: str, path: Path) -> ConfigError:
+def _lossy_integer(text: str, path: str | Path) -> ConfigError:
     """smol-toml's error for an integer past 2**53 - 1 (JavaScript's safe integers), which wrangler
     refuses and tomllib reads, at the first such literal (strings and comments masked out)."""
     masked = _TOML_SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
@@ -207,7 +207,7 @@ def _lossy_integer(text: str, path: Path) -> ConfigError:
     return ConfigError(f"{message}\n\n    {path}", path=str(path))
 
 
-def _parse_toml(text: str, path: Path) -> Any:
+def _parse_toml(text: str, path: str | Path) -> Any:
     try:
         parsed = tomllib.loads(text)
         if _unsafe_integer(parsed):
@@ -230,7 +230,7 @@ def _parse_toml(text: str, path: Path) -> Any:
         raise _syntax_error(path, text, f"Invalid TOML document: {theirs}", line, column) from None
 
 
-def _parse_json(text: str, path: Path) -> Any:
+def _parse_json(text: str, path: str | Path) -> Any:
     try:
         found = jsonc_first_error(text)
     except RecursionError:  # wrangler's parser overflows its stack there too
@@ -284,8 +284,9 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
         data = file_path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"Could not read file: {file_path}\n{exc.strerror}", path=str(file_path)) from None
-    text = _decode(data, file_path)
-    raw = _parse_toml(text, file_path) if suffix == ".toml" else _parse_json(text, file_path)
+    name = os.fspath(path)  # as given: wrangler's messages name "./sub/wrangler.toml" so, not "sub/wrangler.toml"
+    text = _decode(data, name)
+    raw = _parse_toml(text, name) if suffix == ".toml" else _parse_json(text, name)
     if not isinstance(raw, dict):
         raise ConfigError(
             f"The configuration file {display_path(file_path)} must hold an object (key/value pairs) "
@@ -317,7 +318,7 @@ def _read_pyproject_tool(root: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:  # TOML is UTF-8, and so every tool that reads pyproject.toml wants it
         raise ConfigError(f"Could not read {display_path(pyproject)}: it is not valid UTF-8 ({exc.reason} at byte "
                           f"{exc.start}). Save it as UTF-8.", path=str(pyproject)) from None
-    data = _parse_toml(text, pyproject)
+    data = _parse_toml(text, display_path(pyproject))  # named as this function's other errors name it
     tool = data.get("tool", {})
     section = tool.get("workers-env", {}) if isinstance(tool, dict) else {}
     if not isinstance(section, dict):
