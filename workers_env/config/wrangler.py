@@ -207,15 +207,65 @@ def _lossy_integer(text: str, path: str | Path) -> ConfigError:
     return ConfigError(f"{message}\n\n    {path}", path=str(path))
 
 
+_TOML_MAX_DEPTH = 1000  # smol-toml's maxDepth: arrays and inline tables nested in a value
+
+
+def _masked(text: str) -> str:
+    """``text`` with its strings, comments and table headers blanked (offsets kept)."""
+    return _TOML_SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _opening_past(masked: str, depth_limit: int) -> int | None:
+    """The offset of the first ``[``/``{`` of a value nested past ``depth_limit``, if any."""
+    depth = 0
+    for at, ch in enumerate(masked):
+        if ch in "[{":
+            depth += 1
+            if depth > depth_limit:
+                return at
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _past_smol_toml_depth(text: str) -> int | None:
+    """Where smol-toml refuses a value nested past :data:`_TOML_MAX_DEPTH`: the bracket that
+    goes past it. Only a file with that many brackets can (a cheap count first)."""
+    if text.count("[") + text.count("{") <= _TOML_MAX_DEPTH:
+        return None
+    return _opening_past(_masked(text), _TOML_MAX_DEPTH)
+
+
+def _deepest_opening(text: str) -> int:
+    """The first bracket at the deepest nesting: where a file Python's recursion stopped tomllib
+    in (at about 500 levels, which wrangler reads) is refused (README)."""
+    masked = _masked(text)
+    deepest = depth = 0
+    for ch in masked:
+        depth = depth + 1 if ch in "[{" else max(depth - 1, 0) if ch in "]}" else depth
+        deepest = max(deepest, depth)
+    return _opening_past(masked, deepest - 1) or 0
+
+
+def _too_deep(text: str, path: str | Path, at: int) -> ConfigError:
+    """smol-toml's error for nesting too deep, at offset ``at``."""
+    line, column = line_and_column(text, at)
+    return _syntax_error(path, text, "Invalid TOML document: document contains excessively nested structures. aborting.",
+                         line, column)
+
+
 def _parse_toml(text: str, path: str | Path) -> Any:
     try:
         parsed = tomllib.loads(text)
+        past = _past_smol_toml_depth(text)  # read anyway where a caller raised the recursion limit (kv bulk)
+        if past is not None:
+            raise _too_deep(text, path, past)
         if _unsafe_integer(parsed):
             raise _lossy_integer(text, path)
         return parsed
-    except RecursionError:  # smol-toml's own limit, wrangler's text (without its position)
-        raise ConfigError(f"Invalid TOML document: document contains excessively nested structures. aborting.\n\n"
-                          f"    {path}", path=str(path)) from None
+    except RecursionError:  # smol-toml's own limit, at its place; else at the deepest bracket
+        past = _past_smol_toml_depth(text)
+        raise _too_deep(text, path, _deepest_opening(text) if past is None else past) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
