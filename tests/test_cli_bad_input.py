@@ -117,10 +117,9 @@ class _Full(io.StringIO):
 
 
 def test_an_output_that_cannot_be_written_is_a_message(app, capsys, monkeypatch):
-    monkeypatch.setattr("workers_env.cli._silence_stdout", lambda: None)
     monkeypatch.setattr("sys.stdout", _Full())
     assert main(["validate", "--json"]) == 1
-    assert err_of(capsys) == "✘ [ERROR] No space left on device\n"
+    assert err_of(capsys) == "✘ [ERROR] No space left on device\n\n\n"  # wrangler's logger's layout
 
 
 def test_d1_and_kv_print_the_configs_warnings_as_wrangler(app, capsys):

@@ -29,15 +29,16 @@ def test_twice_or_missing_is_refused(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["vectorize", "list", "--cwd", ".", "--cwd", "/"]) == 1
     assert capsys.readouterr().err == (
-        '✘ [ERROR] The argument "--cwd" expects a single value, but received multiple: [".","/"].\n')
+        '✘ [ERROR] The argument "--cwd" expects a single value, but received multiple: [".","/"].\n\n\n')
     assert main(["vectorize", "list", "--cwd", "nowhere"]) == 1
-    assert capsys.readouterr().err == "✘ [ERROR] --cwd nowhere: No such file or directory; pass an existing folder\n"
+    out = capsys.readouterr()  # reported as wrangler's handleError reports what a command threw
+    assert (out.out, out.err) == ("\n", "✘ [ERROR] --cwd nowhere: No such file or directory; pass an existing folder\n\n\n")
 
 
 def test_a_bare_cwd_and_one_after_the_double_dash(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["vectorize", "list", "--cwd"]) == 1
-    assert capsys.readouterr().err == "✘ [ERROR] Not enough arguments following: cwd\n"
+    assert capsys.readouterr().err == "✘ [ERROR] Not enough arguments following: cwd\n\n\n"
     with pytest.raises(SystemExit):  # after --, yargs reads no options: --cwd is an argument there
         main(["vectorize", "list", "--", "--cwd", "nowhere"])
     assert "--cwd nowhere: No such file" not in capsys.readouterr().err

@@ -99,7 +99,7 @@ def test_no_config_anywhere_names_the_wrangler_configuration(tmp_path, monkeypat
     (["notes-db", "--local"], "Missing required argument: output"),
     (["--local", "--output", "out.sql"], "Not enough non-option arguments: got 0, need at least 1"),
     (["notes-db", "--output", "out.sql", "--compatibility", "sqlite3"],
-     'Invalid values:\n    Argument: compatibility, Given: "sqlite3", Choices: "d1", "sqlite3_cli_only"'),
+     'Invalid values:\n\n    Argument: compatibility, Given: "sqlite3", Choices: "d1", "sqlite3_cli_only"'),
     (["notes-db", "--output", "out.sql", "--persist-to", "st"], "Unknown arguments: persist-to, persistTo"),
     (["notes-db", "--output", "a.sql", "--output", "b.sql"],
      'The argument "--output" expects a single value, but received multiple: ["a.sql","b.sql"].'),

@@ -25,14 +25,14 @@ def app(tmp_path, monkeypatch):
 def test_a_number_option_twice_is_refused_and_nothing_is_written(app, capsys):
     assert main(["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl", "100", "--ttl", "200"]) == 1
     assert capsys.readouterr().err == (
-        '✘ [ERROR] The argument "--ttl" expects a single value, but received multiple: [100,200].\n')
+        '✘ [ERROR] The argument "--ttl" expects a single value, but received multiple: [100,200].\n\n\n')
     assert not (app / ".wrangler").exists()
 
 
 def test_a_string_option_twice_shows_the_strings_quoted(app, capsys):
     assert main(["d1", "execute", "DB", "--local", "--command", "SELECT 1", "--command", "SELECT 2"]) == 1
     assert capsys.readouterr().err == ('✘ [ERROR] The argument "--command" expects a single value, '
-                                       'but received multiple: ["SELECT 1","SELECT 2"].\n')
+                                       'but received multiple: ["SELECT 1","SELECT 2"].\n\n\n')
 
 
 def test_the_short_spelling_counts_as_the_same_option(app, capsys):
@@ -51,4 +51,4 @@ def test_once_is_fine_and_several_values_options_still_take_several(app, capsys)
 def test_an_option_with_an_optional_value_counts_too(app, capsys):
     assert main(["kv", "key", "get", "k", "--binding", "KV", "--preview", "--preview", "false"]) == 1
     assert capsys.readouterr().err == (
-        '✘ [ERROR] The argument "--preview" expects a single value, but received multiple: [true,false].\n')
+        '✘ [ERROR] The argument "--preview" expects a single value, but received multiple: [true,false].\n\n\n')

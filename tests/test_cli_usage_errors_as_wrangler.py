@@ -37,7 +37,7 @@ def error_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (["vectorize", "create-metadata-index", "idx", "--type", "string"], "Missing required argument: propertyName"),
     (["vectorize", "get-vectors", "idx"], "Missing required argument: ids"),
     (["vectorize", "create", "abc", "--dimensions", "3", "--metric", "cos"],
-     'Invalid values:\n    Argument: metric, Given: "cos", Choices: "euclidean", "cosine", "dot-product"'),
+     'Invalid values:\n\n    Argument: metric, Given: "cos", Choices: "euclidean", "cosine", "dot-product"'),
     (["vectorize", "list", "--bogus"], "Unknown argument: bogus"),
     (["vectorize", "list", "--bogus", "--other=1"], "Unknown arguments: bogus, other"),
     (["vectorize", "list", "--bogus", "--bogus"], "Unknown argument: bogus"),
@@ -49,7 +49,9 @@ def error_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (["kv", "key", "put", "K", "--path"], "Not enough arguments following: path"),
 ])
 def test_yargs_texts(app, capsys, argv, text):
-    assert error_of(argv, capsys) == f"✘ [ERROR] {text}\n"
+    # laid out as wrangler 4.164.0 prints them: yargs' further lines as notes (a blank line, then
+    # each indented by two more spaces), two blank lines after the message
+    assert error_of(argv, capsys) == f"✘ [ERROR] {text}\n\n\n"
 
 
 @pytest.mark.parametrize(("argv", "text"), [

@@ -17,8 +17,9 @@ sides, each in a fresh copy of the project:
   no such notice). Wrangler's ``vectorize`` commands ask the API
   once the config is read (they fail with ``CLOUDFLARE_API_TOKEN``): there only the config's
   warning blocks on stderr are compared.
-* ``dev`` (the configs have no ``main``, so both stop early): the config's warning and error
-  blocks (``Processing ...``) on stderr.
+* ``dev`` (the configs have no ``main``, so both stop early): a config that reads is compared
+  by its warning blocks (``Processing ...``) on stderr; a broken one (errors, a parse error, a
+  ``-c`` file that cannot be opened) by stdout, stderr and the exit code, as the others.
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
@@ -88,6 +89,10 @@ CONFIGS: list[tuple[str, str, str, list[str]]] = [
     ("toml syntax error", "wrangler.toml", BASE + "main = \n" + BINDINGS, []),
     ("json syntax error", "wrangler.json", '{\n  "name": "x" "main": "a.py"\n}\n', []),
     ("-c naming no file", "wrangler.toml", BASE + "foo = 1\n" + BINDINGS, ["-c", "nope.toml"]),
+    # a parse error names a -c file as typed (not normalised, not absolute)
+    ("toml syntax error, -c ./", "wrangler.toml", BASE + "main = \n" + BINDINGS, ["-c", "./wrangler.toml"]),
+    # smol-toml's depth limit, at the bracket past it (tomllib's own recursion stops sooner)
+    ("toml nested too deep", "wrangler.toml", BASE + "a = " + "[" * 1100 + "]" * 1100 + "\n" + BINDINGS, []),
 ]
 
 # (kind, argv) -- kind: d1, kv, vectorize
@@ -284,7 +289,8 @@ def main() -> int:
             b = {"stdout": ANSI.sub("", b["stdout"]), "stderr": ANSI.sub("", b["stderr"]), "code": b["code"]}
             if kind == "vectorize" and "CLOUDFLARE_API_TOKEN" in a["stderr"]:
                 a, b = ({"config warnings": config_blocks(x["stderr"])} for x in (a, b))
-            elif kind == "dev":  # what follows (the missing entry point) is each tool's own
+            elif kind == "dev" and "Missing entry-point" in a["stderr"]:  # what follows the config's
+                # warnings (the missing entry point) is each tool's own; a broken config is compared whole
                 heads = ("▲ [WARNING] Processing ", "✘ [ERROR] Processing ")
                 a, b = ({"config report": config_blocks(x["stderr"], heads)} for x in (a, b))
             compared.append((label, a, b))

@@ -17,6 +17,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from workers_env.cli.common import error, fail, silence_stdout
+
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
 DISTRIBUTION = "workers-env"
@@ -54,9 +56,10 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """A usage error as wrangler (yargs) words and prints it, exit 1: the usage line, then
-        ``✘ [ERROR]`` with yargs' text for a missing, unknown or out-of-choices argument."""
+        ``✘ [ERROR]`` with yargs' text for a missing, unknown or out-of-choices argument, laid
+        out as wrangler's logger lays out every error (:func:`~workers_env.cli.common.error`)."""
         self.print_usage(sys.stderr)
-        print(f"✘ [ERROR] {_yargs_text(self, message)}", file=sys.stderr, flush=True)
+        error(_yargs_text(self, message))
         raise SystemExit(1)
 
 
@@ -95,7 +98,7 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
         if len(given) >= 2 and given[0] == given[-1] and given[0] in "'\"":
             given = given[1:-1]
         choices = ", ".join(json.dumps(str(c)) for c in (action.choices or ())) if action is not None else ""
-        return (f"Invalid values:\n    Argument: {_key(choice['name'])}, Given: {json.dumps(given)}"
+        return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {json.dumps(given)}"
                 + (f", Choices: {choices}" if choices else ""))
     unknown = "unrecognized arguments: "
     if message.startswith(unknown):
@@ -184,10 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     argv, cwds = _take_cwd(argv)
     if None in cwds:
-        print("✘ [ERROR] Not enough arguments following: cwd", file=sys.stderr, flush=True)
+        error("Not enough arguments following: cwd")
         return 1
     if len(cwds) > 1:
-        print(f"✘ [ERROR] {_given_twice(argparse.Namespace(_given={'--cwd': cwds}))}", file=sys.stderr, flush=True)
+        error(str(_given_twice(argparse.Namespace(_given={'--cwd': cwds}))))
         return 1
     cwd = cwds[0] if cwds else None
     if cwd is None:
@@ -196,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         os.chdir(cwd)  # before anything reads a path, as wrangler's global --cwd
     except OSError as exc:
-        print(f"✘ [ERROR] --cwd {cwd}: {exc.strerror or exc}; pass an existing folder", file=sys.stderr, flush=True)
+        fail(f"--cwd {cwd}: {exc.strerror or exc}; pass an existing folder")  # as wrangler's handleError
         return 1
     try:
         return _run(parser, argv)
@@ -215,7 +218,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     args = parser.parse_args(argv)
     twice = _given_twice(args)
     if twice is not None:
-        print(f"✘ [ERROR] {twice}", file=sys.stderr, flush=True)
+        error(twice)
         return 1
     handler = getattr(args, "handler", None)
     if handler is None:  # no command: the help on stdout, exit 0, as a bare `wrangler`
@@ -227,13 +230,13 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         print("\nInterrupted.", file=sys.stderr, flush=True)
         return 130
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
-        _silence_stdout()
+        silence_stdout()
         return 141  # the shell's 128 + SIGPIPE
     except OSError as exc:  # the file system refused (a full disk, a file where a folder goes, ...)
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"✘ [ERROR] {exc.strerror or exc}{where}", file=sys.stderr, flush=True)
         if exc.filename is None:  # most likely the output itself: do not write to it again at exit
-            _silence_stdout()
+            silence_stdout()
+        fail(f"{exc.strerror or exc}{where}")  # as wrangler's handleError (its stdout line then goes nowhere)
         return 1
 
 
@@ -310,10 +313,3 @@ def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
             rest.append(arg)
         i += 1
     return rest, values
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null, so the interpreter's flush at exit does not hit the closed
-    pipe again and print the error this handler spared the user (Python's docs' recipe)."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

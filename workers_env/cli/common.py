@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import math
+import os
 import re
 import sys
 import unicodedata
@@ -31,6 +32,7 @@ __all__ = [
     "node_fs_error",
     "render_table",
     "reports_errors",
+    "silence_stdout",
     "warn",
     "warn_block",
 ]
@@ -83,9 +85,30 @@ def _located(text: str) -> bool:
 
 def fail(text: str) -> None:
     """A command's error as wrangler's ``handleError`` reports what a command threw: an empty
-    line on stdout (its ``logger.log("")``), then the error on stderr."""
-    log("")
+    line on stdout (its ``logger.log("")``), then the error on stderr. The empty line is best
+    effort, as Node's ``console.log`` is: a stdout that cannot be written (a reader gone, a
+    full disk) still gets the error itself on stderr."""
+    try:
+        log("")
+    except OSError:
+        silence_stdout()
     error(text)
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so nothing written later (and not the interpreter's flush at
+    exit) hits the broken output again and prints the error it raised (Python's docs' recipe
+    for a closed pipe)."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # a stand-in without a descriptor: replaced instead
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 _NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower case

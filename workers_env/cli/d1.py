@@ -206,6 +206,11 @@ def _blob_text(value: Any) -> Any:
 # -- execute ---------------------------------------------------------------------------------
 
 
+class _BothGiven(CommandError):
+    """``--command`` and ``--file`` together: wrangler throws its ``createFatalError``, whose
+    ``--json`` form is the message alone as a JSON string, not ``{"error": {"text": ...}}``."""
+
+
 def _unreadable(path: str) -> str:
     return f'Unable to read SQL text file "{path}". Please check the file path and try again.'
 
@@ -213,7 +218,7 @@ def _unreadable(path: str) -> str:
 def _check_input(args: argparse.Namespace) -> None:
     """wrangler's checks of the options, in its order, before the database is looked up."""
     if args.file is not None and args.sql is not None:
-        raise CommandError("Error: can't provide both --command and --file.")
+        raise _BothGiven("Error: can't provide both --command and --file.")
     if args.file is None and not args.sql:
         raise CommandError(
             'Missing required option --command or --file. Provide a SQL command inline with '
@@ -273,7 +278,7 @@ def _execute(args: argparse.Namespace) -> int:
             # the command runs, so a broken one is its plain error, not --json's JSON; the JSON
             # comes from its handleError, after that one's empty line
             log("")
-            log(dump_json({"error": {"text": message}}))
+            log(dump_json(message if isinstance(exc, _BothGiven) else {"error": {"text": message}}))
         else:
             fail(message)  # as wrangler's handleError reports what the command threw
         return 1

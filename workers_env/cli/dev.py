@@ -20,7 +20,7 @@ from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.common import fail, message_of, warn_block
-from workers_env.cli.wrangler_config import warn_config
+from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
 from workers_env.config.wrangler import display_path
@@ -193,14 +193,23 @@ def _run(args: argparse.Namespace) -> int:
         warn_block("--live-reload has no effect: workers-env dev does not reload on changes; restart it to "
                    "pick up edits")
     try:
-        config_path = find_config(_config_argument(args))
-        persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
-        warn_config(config_path, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
+        given = _config_argument(args)
         try:
-            config = load_config(config_path, environment=environment)
+            if args.config is not None:  # a -c file that cannot be opened, as wrangler's readConfig says it
+                check_openable(args.config)
+        except ConfigError as exc:
+            fail(message_of(exc))
+            return 1
+        config_path = find_config(given)  # no config anywhere: dev's own words, below
+        # read as wrangler reads it: a -c file as given (a parse error names it so), else the one found
+        read_from = args.config if args.config is not None and Path(args.config).is_file() else config_path
+        try:
+            warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
+            config = load_config(read_from, environment=environment)
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
             return 1
+        persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
         if not _custom_build(config.merged.get("build"), config_path.parent):
             return 1
         supplied = {**bindings_from_pyproject(config), **_vars(args.var)}

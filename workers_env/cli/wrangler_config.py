@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from workers_env.config import WorkerConfig
     from workers_env.config.diagnostics import Report
 
-__all__ = ["UnreadableConfig", "read_config", "warn_config"]
+__all__ = ["UnreadableConfig", "check_openable", "read_config", "warn_config"]
 
 #: the names wrangler reads as a config file (``parseRawConfigFile``); any other ``-c`` it
 #: reads as an empty config without opening it
@@ -47,7 +47,7 @@ class UnreadableConfig(ConfigError):
     (``ENOENT: ..., open '/abs/X'``) on its own line (printed as wrangler's note below it)."""
 
 
-def _check_openable(path: str) -> None:
+def check_openable(path: str) -> None:
     """wrangler's ``readFileSync`` failing on ``path`` (missing, a folder on the way that is a
     file, a name too long): Node's message, the first ``path`` in it made absolute, as
     wrangler writes it. A folder, an existing file and a name wrangler would not read are left
@@ -78,7 +78,7 @@ def read_config(args: argparse.Namespace, *, reads: int = 1) -> WorkerConfig | N
         except ConfigError:
             return None
     else:
-        _check_openable(args.config)
+        check_openable(args.config)
     environment = getattr(args, "env", None) or os.environ.get("CLOUDFLARE_ENV") or None
     report = check_config(args.config, environment=environment)
     for _ in range(reads if report.ok else 1):

@@ -151,7 +151,7 @@ def display_path(path: str | os.PathLike[str]) -> str:
         return str(path)
 
 
-def _decode(data: bytes, path: Path) -> str:
+def _decode(data: bytes, path: str | Path) -> str:
     """The file's text: UTF-8 with an optional BOM; other byte order marks are refused."""
     for bom, encoding in _UNSUPPORTED_BOMS:
         if data.startswith(bom):
@@ -169,7 +169,7 @@ def _decode(data: bytes, path: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _syntax_error(path: Path, text: str, message: str, line: int, column: int, length: int = 0) -> ConfigError:
+def _syntax_error(path: str | Path, text: str, message: str, line: int, column: int, length: int = 0) -> ConfigError:
     """wrangler's report of a parse error (``line`` from 1, ``column`` from 0), naming the file
     as wrangler names it there: as it was read (:func:`read_config_file`'s ``path``)."""
     return ConfigError(format_syntax_error(message, str(path), text, line, column, length), path=str(path))
@@ -191,7 +191,7 @@ def _unsafe_integer(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_SAFE_INTEGER
 
 
-def _lossy_integer(text: str, path: Path) -> ConfigError:
+def _lossy_integer(text: str, path: str | Path) -> ConfigError:
     """smol-toml's error for an integer past 2**53 - 1 (JavaScript's safe integers), which wrangler
     refuses and tomllib reads, at the first such literal (strings and comments masked out)."""
     masked = _TOML_SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
@@ -207,15 +207,65 @@ def _lossy_integer(text: str, path: Path) -> ConfigError:
     return ConfigError(f"{message}\n\n    {path}", path=str(path))
 
 
-def _parse_toml(text: str, path: Path) -> Any:
+_TOML_MAX_DEPTH = 1000  # smol-toml's maxDepth: arrays and inline tables nested in a value
+
+
+def _masked(text: str) -> str:
+    """``text`` with its strings, comments and table headers blanked (offsets kept)."""
+    return _TOML_SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _opening_past(masked: str, depth_limit: int) -> int | None:
+    """The offset of the first ``[``/``{`` of a value nested past ``depth_limit``, if any."""
+    depth = 0
+    for at, ch in enumerate(masked):
+        if ch in "[{":
+            depth += 1
+            if depth > depth_limit:
+                return at
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _past_smol_toml_depth(text: str) -> int | None:
+    """Where smol-toml refuses a value nested past :data:`_TOML_MAX_DEPTH`: the bracket that
+    goes past it. Only a file with that many brackets can (a cheap count first)."""
+    if text.count("[") + text.count("{") <= _TOML_MAX_DEPTH:
+        return None
+    return _opening_past(_masked(text), _TOML_MAX_DEPTH)
+
+
+def _deepest_opening(text: str) -> int:
+    """The first bracket at the deepest nesting: where a file Python's recursion stopped tomllib
+    in (at about 500 levels, which wrangler reads) is refused (README)."""
+    masked = _masked(text)
+    deepest = depth = 0
+    for ch in masked:
+        depth = depth + 1 if ch in "[{" else max(depth - 1, 0) if ch in "]}" else depth
+        deepest = max(deepest, depth)
+    return _opening_past(masked, deepest - 1) or 0
+
+
+def _too_deep(text: str, path: str | Path, at: int) -> ConfigError:
+    """smol-toml's error for nesting too deep, at offset ``at``."""
+    line, column = line_and_column(text, at)
+    return _syntax_error(path, text, "Invalid TOML document: document contains excessively nested structures. aborting.",
+                         line, column)
+
+
+def _parse_toml(text: str, path: str | Path) -> Any:
     try:
         parsed = tomllib.loads(text)
+        past = _past_smol_toml_depth(text)  # read anyway where a caller raised the recursion limit (kv bulk)
+        if past is not None:
+            raise _too_deep(text, path, past)
         if _unsafe_integer(parsed):
             raise _lossy_integer(text, path)
         return parsed
-    except RecursionError:  # smol-toml's own limit, wrangler's text (without its position)
-        raise ConfigError(f"Invalid TOML document: document contains excessively nested structures. aborting.\n\n"
-                          f"    {path}", path=str(path)) from None
+    except RecursionError:  # smol-toml's own limit, at its place; else at the deepest bracket
+        past = _past_smol_toml_depth(text)
+        raise _too_deep(text, path, _deepest_opening(text) if past is None else past) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
@@ -230,7 +280,7 @@ def _parse_toml(text: str, path: Path) -> Any:
         raise _syntax_error(path, text, f"Invalid TOML document: {theirs}", line, column) from None
 
 
-def _parse_json(text: str, path: Path) -> Any:
+def _parse_json(text: str, path: str | Path) -> Any:
     try:
         found = jsonc_first_error(text)
     except RecursionError:  # wrangler's parser overflows its stack there too
@@ -284,8 +334,9 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
         data = file_path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"Could not read file: {file_path}\n{exc.strerror}", path=str(file_path)) from None
-    text = _decode(data, file_path)
-    raw = _parse_toml(text, file_path) if suffix == ".toml" else _parse_json(text, file_path)
+    name = os.fspath(path)  # as given: wrangler's messages name "./sub/wrangler.toml" so, not "sub/wrangler.toml"
+    text = _decode(data, name)
+    raw = _parse_toml(text, name) if suffix == ".toml" else _parse_json(text, name)
     if not isinstance(raw, dict):
         raise ConfigError(
             f"The configuration file {display_path(file_path)} must hold an object (key/value pairs) "
@@ -317,7 +368,7 @@ def _read_pyproject_tool(root: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:  # TOML is UTF-8, and so every tool that reads pyproject.toml wants it
         raise ConfigError(f"Could not read {display_path(pyproject)}: it is not valid UTF-8 ({exc.reason} at byte "
                           f"{exc.start}). Save it as UTF-8.", path=str(pyproject)) from None
-    data = _parse_toml(text, pyproject)
+    data = _parse_toml(text, display_path(pyproject))  # named as this function's other errors name it
     tool = data.get("tool", {})
     if isinstance(tool, dict) and "workers-env" not in tool:
         near = [k for k in tool if isinstance(k, str) and k != "workers-env"
