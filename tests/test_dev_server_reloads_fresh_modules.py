@@ -20,6 +20,7 @@ from workers import Response, WorkerEntrypoint
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         if request.url.endswith("/slow"):
+            print("slow request under way", flush=True)
             await asyncio.sleep(1.5)
             return Response("slow " + answer())
         return Response(answer())
@@ -51,8 +52,7 @@ def test_a_reload_during_a_request_imports_the_edited_helper_not_the_old_one(tmp
         assert dev.get() == (200, "old")  # helper imported by the first Worker
         thread = threading.Thread(target=lambda: slow.append(dev.get("/slow")))
         thread.start()
-        dev.wait_for("GET / 200")
-        time.sleep(0.3)  # the slow request is under way, awaiting
+        dev.wait_for("slow request under way")  # and awaiting
         (project / "src" / "helper.py").write_text('WORD = "new"\n')
         mark = dev.edit(project / "src" / "entry.py", ENTRY + "\n")
         dev.wait_for(READY, after=mark)

@@ -19,10 +19,9 @@ def test_a_syntax_error_keeps_the_old_answer_and_a_fix_reloads(tmp_path: Path) -
     with DevServer(project) as dev:
         mark = dev.edit(entry, answering("broken") + "\ndef oops(:\n")
         failed = dev.wait_for(FAILED, after=mark)
-        tail = "\n".join(dev.lines[failed:])
         dev.wait_for("SyntaxError", after=failed)
-        assert 'entry.py", line 8' in "\n".join(dev.lines[failed:]) and READY not in tail
         assert dev.get() == (200, "good")
+        assert 'entry.py", line 8' in "\n".join(dev.lines[failed:]) and READY not in "\n".join(dev.lines[mark:])
         mark = dev.edit(entry, answering("fixed"))
         dev.wait_for(READY, after=mark)
         assert dev.get() == (200, "fixed")
