@@ -1,7 +1,8 @@
 """``workers-env dev [PATH | -c PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--var KEY:VALUE] [--test-scheduled]``.
 
 Loads the Python Worker named by ``main`` in the wrangler config and serves it over HTTP,
-like ``wrangler dev``, after running the config's ``build.command`` as wrangler does. State (vectors, KV) persists under ``--persist-to`` (default
+like ``wrangler dev``, after running the config's ``build.command`` as wrangler does, and reloads it
+when its files change (:mod:`.devreload`). State (vectors, KV) persists under ``--persist-to`` (default
 ``.wrangler/state`` beside the config, wrangler's default). Bindings you supply come from
 ``[tool.workers-env.bindings]`` in ``pyproject.toml`` (``NAME = "package.module:factory"``).
 """
@@ -20,6 +21,7 @@ from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.common import fail, message_of, warn_block
+from workers_env.cli.devreload import Reloader
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
@@ -68,7 +70,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--remote", "-r", action="store_true",
                         help="refused: workers-env runs the Worker locally, never on Cloudflare's network")
     parser.add_argument("--live-reload", dest="live_reload", action="store_true",
-                        help="accepted as wrangler's, with a warning: workers-env dev does not reload on changes")
+                        help="accepted as wrangler's, with a warning: the Worker reloads after an edit, but pages "
+                        "open in a browser do not")
     parser.set_defaults(handler=run)
 
 
@@ -139,8 +142,8 @@ def _custom_build(build: Any, project: Path) -> bool:
     (wrangler's ``runCommand``: through the shell, ``WRANGLER_COMMAND=dev`` set, every output
     line prefixed ``[custom build]``); in ``build.cwd`` taken relative to the config's folder
     (wrangler: to where it was started, the same folder when run in the project). False (and
-    wrangler's message) when the command fails. Not re-run on changes: the dev server does not
-    reload."""
+    wrangler's message) when the command fails. Run again after a change in ``build.watch_dir``
+    or the config (:mod:`.devreload`)."""
     command = build.get("command") if isinstance(build, dict) else None
     if not isinstance(command, str) or not command:
         return True
@@ -177,7 +180,6 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env
     from workers_env.config import load_config
     from workers_env.vectorize.definitions import pyproject_diagnostics
-    from workers_env.config.compat import missing_date_warning
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import bind, serve
     from workers_env.vectorize.persistent import default_persist_to
@@ -190,8 +192,8 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr, flush=True)
         return 1
     if args.live_reload:
-        warn_block("--live-reload has no effect: workers-env dev does not reload on changes; restart it to "
-                   "pick up edits")
+        warn_block("--live-reload has no effect: workers-env dev reloads the Worker when its files change, but "
+                   "does not reload the pages open in a browser (wrangler's --live-reload does); reload them by hand")
     try:
         given = _config_argument(args)
         try:
@@ -212,24 +214,24 @@ def _run(args: argparse.Namespace) -> int:
         persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
         if not _custom_build(config.merged.get("build"), config_path.parent):
             return 1
-        supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
-        env = load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied,
-                       env_files=args.env_file or None)
+
+        def make_env(config: Any) -> Any:
+            supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
+            return load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied,
+                            env_files=args.env_file or None)
+
+        env = make_env(config)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
+    reloader: Reloader | None = None
     try:
-        secrets, sources = local_secrets(config.root, environment, secrets_table=has_secrets_table(config.merged),
-                                         env_files=args.env_file or None)
-        for source in sources:  # wrangler dev's lines, paths relative to the current folder
-            print(f"Using secrets defined in {source if source == 'process.env' else display_path(source)}", flush=True)
-        missing = missing_secrets(secrets, config.merged)
-        if missing:  # wrangler's getVarsForDev
-            warn_block(f"Missing required secrets: {', '.join(missing)}. Add them to .dev.vars, .env, or set as "
-                       "environment variables.")
-        warning = missing_date_warning(env.config)
-        if warning:
-            warn_block(warning)
+        _announce(config, env, environment, args.env_file or None)
+        # the files' stamps are taken now, so an edit made while the Worker loads reloads it
+        reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
+                            build=_custom_build, make_env=make_env,
+                            announce=lambda c, e: _announce(c, e, environment, args.env_file or None),
+                            load_failed=lambda exc: _reload_failed(exc, config_path.parent))
         try:
             worker = load_worker(env=env)
         except WorkersEnvError:
@@ -261,10 +263,39 @@ def _run(args: argparse.Namespace) -> int:
                       "For more details, see https://developers.cloudflare.com/workers/configuration/cron-triggers/"
                       "#test-cron-triggers-locally")
 
-        serve(worker, host=args.ip, sockets=sockets, test_scheduled=args.test_scheduled, on_ready=ready)
+        serve(worker, host=args.ip, sockets=sockets, test_scheduled=args.test_scheduled, on_ready=ready,
+              background=reloader.run)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     finally:
+        if reloader is not None:
+            reloader.close()
+            reloader.env.close()
         env.close()
     return 0
+
+
+def _announce(config: Any, env: Any, environment: str | None, env_files: list[str] | None) -> None:
+    """What dev says of a config once it is read, at start and after an edit of it: where the
+    secrets come from, those missing, a missing compatibility date (wrangler's lines)."""
+    from workers_env.config.compat import missing_date_warning
+
+    secrets, sources = local_secrets(config.root, environment, secrets_table=has_secrets_table(config.merged),
+                                     env_files=env_files)
+    for source in sources:  # wrangler dev's lines, paths relative to the current folder
+        print(f"Using secrets defined in {source if source == 'process.env' else display_path(source)}", flush=True)
+    missing = missing_secrets(secrets, config.merged)
+    if missing:  # wrangler's getVarsForDev
+        warn_block(f"Missing required secrets: {', '.join(missing)}. Add them to .dev.vars, .env, or set as "
+                   "environment variables.")
+    warning = missing_date_warning(env.config)
+    if warning:
+        warn_block(warning)
+
+
+def _reload_failed(exc: BaseException, project: Path) -> None:
+    """A Worker that did not load after an edit: the error, and that the last one serves on."""
+    what = str(exc) if isinstance(exc, WorkersEnvError) else _worker_traceback(exc, project).rstrip("\n")
+    print(f"workers-env dev: the Worker failed to load after the change; the one loaded before goes on "
+          f"serving until a fix loads:\n{what}", file=sys.stderr, flush=True)

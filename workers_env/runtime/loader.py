@@ -75,7 +75,7 @@ from workers_env.runtime.workers_api import (
     python_to_rpc,
 )
 
-__all__ = ["NO_GLOBAL_HANDLERS_DATE", "ExecutionContext", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "load_worker"]
+__all__ = ["NO_GLOBAL_HANDLERS_DATE", "ExecutionContext", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "load_worker", "reload_worker"]
 
 log = logging.getLogger("workers_env.worker")
 
@@ -583,6 +583,17 @@ def load_worker(
         )
 
         env = load_env(path, environment=environment)
+    return _load(env, announce=True)
+
+
+def reload_worker(env: Any) -> Worker:
+    """The Worker of ``env`` loaded afresh (``workers-env dev`` after an edit): its modules
+    imported anew, not the ones a previous load holds; the declared bindings nobody emulates
+    are not named again, as the bindings did not change."""
+    return _load(env, announce=False)
+
+
+def _load(env: Any, *, announce: bool) -> Worker:
     config = env.config
     main_path = getattr(config, "main_path", None)
     if main_path is None:
@@ -595,7 +606,8 @@ def load_worker(
     date_problem = compatibility_date_problem(config)
     if date_problem is not None:  # the runtime would not start: wrangler dev and deploy refuse it
         raise ConfigError(date_problem, path=str(getattr(config, "path", "")) or None)
-    _announce_not_emulated(env)
+    if announce:
+        _announce_not_emulated(env)
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
     era = era_of(config)
     null_is_none = python_release(config).pyodide.startswith("0.26")  # Pyodide 0.28 made null jsnull

@@ -66,7 +66,16 @@ class _Layer:
 
 
 _STANDINS = _Layer()
-_OWNED: weakref.WeakSet[ModuleType] = weakref.WeakSet()  # every worker's own modules
+#: every worker's own modules, each with the scope that owns it
+_OWNED: weakref.WeakKeyDictionary[ModuleType, weakref.ref[ImportScope]] = weakref.WeakKeyDictionary()
+
+
+def _owner_entered(module: ModuleType) -> bool:
+    """Whether ``module`` belongs to a worker scope that is entered right now (a request of
+    that worker awaiting): it goes back into ``sys.modules`` when another scope steps out."""
+    owner = _OWNED.get(module)
+    scope = owner() if owner is not None else None
+    return scope is not None and scope._layer.depth > 0
 
 
 def _local_names(folder: Path) -> set[str]:
@@ -193,7 +202,9 @@ class ImportScope:
                     sys.meta_path.remove(self._finder)
                 self._unmask_project_path()
                 for name, module in self._hidden.items():
-                    if module not in _OWNED:  # another worker's module never lands globally
+                    # another worker's module never lands globally, unless its scope is still
+                    # entered (a request of the Worker this one replaces, awaiting)
+                    if module not in _OWNED or _owner_entered(module):
                         sys.modules.setdefault(name, module)
                 self._hidden = {}
             _STANDINS.pop(standin_modules())
@@ -254,7 +265,10 @@ class ImportScope:
             top = name.partition(".")[0]
             if top in present and name not in self.modules:
                 module = sys.modules[name]
-                if top in left_out or not _is_under(module, self.folder):
+                # another scope's module of this folder steps aside too: a Worker loaded again
+                # (``workers-env dev`` after an edit) imports its modules afresh, even while a
+                # request of the one it replaces still runs
+                if top in left_out or not _is_under(module, self.folder) or module in _OWNED:
                     self._hidden[name] = sys.modules.pop(name)
 
     def _mask_project_path(self, mark: tuple[int, object]) -> None:
@@ -303,7 +317,7 @@ class ImportScope:
                 self._layer.saved.setdefault(name, _MISSING)
             elif module is not None and _is_under(module, self.folder):
                 self.modules[name] = module
-                _OWNED.add(module)
+                _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
 
     def _remove_path(self) -> None:

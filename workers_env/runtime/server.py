@@ -14,6 +14,7 @@ over Cloudflare's 100 MB request limit (Free and Pro plans) gets the edge's ``41
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
 import json
 import logging
@@ -136,7 +137,11 @@ class WorkerApp:
 
     def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES, test_scheduled: bool = False,
                  log_requests: bool = False):
+        #: the Worker answering new requests; ``workers-env dev`` replaces it after an edit, a
+        #: request keeping the one it started with
         self.worker = worker
+        #: requests under way, per Worker (a replaced Worker's env is closed once it has none)
+        self.in_flight: collections.Counter[Worker] = collections.Counter()
         self.max_body_bytes = max_body_bytes
         self.test_scheduled = test_scheduled
         self.log_requests = log_requests  # wrangler dev's "[wrangler:info] GET / 200 OK (3ms)" lines
@@ -147,6 +152,16 @@ class WorkerApp:
             return
         if scope["type"] != "http":  # websockets are not emulated
             return
+        worker = self.worker
+        self.in_flight[worker] += 1
+        try:
+            await self._http(worker, scope, receive, send)
+        finally:
+            self.in_flight[worker] -= 1
+            if not self.in_flight[worker]:
+                del self.in_flight[worker]
+
+    async def _http(self, worker: Worker, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["method"] == "CONNECT":  # workerd hands CONNECT to a connect() handler, which Python Workers lack
             log.error("Received a connect event but we lack a handler. Did you remember to export a connect() "
                       "function?")
@@ -181,12 +196,12 @@ class WorkerApp:
             await self._local_email(scope, body, send)
             return
         request = self._request(scope, body, url)
-        ctx = self.worker.new_context()
+        ctx = worker.new_context()
         started = time.monotonic()
         chunked = False
         try:
-            response = await self.worker.dispatch(request, ctx)
-            headers, inner, encoding, changed = self._encoding(scope, response)
+            response = await worker.dispatch(request, ctx)
+            headers, inner, encoding, changed = self._encoding(scope, response, worker)
             if encoding == UNSUPPORTED:
                 status, reason, body = 415, "Unsupported Media Type", b"Unsupported Media Type"
                 headers = [("accept-encoding", "br, gzip"), ("content-type", "text/plain;charset=UTF-8")]
@@ -216,14 +231,15 @@ class WorkerApp:
         await send({"type": "http.response.body", "body": body})
         await ctx.drain()
 
-    def _encoding(self, scope: Scope, response: Any) -> tuple[list[tuple[str, str]], str | None, str | None, bool]:
+    def _encoding(self, scope: Scope, response: Any, worker: Any) -> tuple[list[tuple[str, str]], str | None, str | None, bool]:
         """``(headers as sent, the encoding workerd gives the Worker's body, the encoding it goes
         out in, whether the two differ)``; the third is :data:`UNSUPPORTED` for the 415. workerd
         encodes by ``Content-Encoding`` (:func:`content_encoding`); after it, ``wrangler dev``'s
         entry worker fits that header to the client's ``Accept-Encoding`` (:func:`negotiated`),
         decoding and re-encoding the body when it changes it."""
         headers = response.headers.lines()
-        inner = content_encoding(response.headers, response._encode_body, self._brotli)
+        inner = content_encoding(response.headers, response._encode_body,
+                                 getattr(worker, "brotli_content_encoding", True))
         if response._live is not None and response._encode_body == "manual":
             return headers, None, None, False  # a stream the Worker encoded itself: left as it is
         client = [v.decode("latin-1") for k, v in scope["headers"] if k.lower() == b"accept-encoding"]
@@ -272,10 +288,6 @@ class WorkerApp:
             text = (reason or "").strip() or default_status_text(status)
             print(f"[wrangler:info] {scope['method']} {path} {status} {text} "
                   f"({round((time.monotonic() - started) * 1000)}ms)", flush=True)
-
-    @property
-    def _brotli(self) -> bool:
-        return getattr(self.worker, "brotli_content_encoding", True)
 
     @staticmethod
     async def _stream(scope: Scope, send: Send, response: Any, headers: list[tuple[str, str]],
@@ -655,16 +667,33 @@ def bind(host: str, port: int) -> list[socket.socket]:
 
 
 class _Server(uvicorn.Server):
-    """uvicorn's server, telling ``on_ready`` once it accepts connections."""
+    """uvicorn's server, telling ``on_ready`` once it accepts connections, then running
+    ``background(app)`` beside the requests (``workers-env dev``'s reloads) until it stops."""
 
-    def __init__(self, config: uvicorn.Config, on_ready: Callable[[], None] | None = None):
+    def __init__(self, config: uvicorn.Config, on_ready: Callable[[], None] | None = None,
+                 background: Callable[[WorkerApp], Awaitable[None]] | None = None):
         super().__init__(config)
         self._on_ready = on_ready
+        self._background = background
+        self._task: asyncio.Task[None] | None = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
         if self.started and not self.should_exit and self._on_ready is not None:
             self._on_ready()
+        if self.started and not self.should_exit and self._background is not None:
+            app = self.config.app
+            assert isinstance(app, WorkerApp)
+            self._task = asyncio.ensure_future(self._background(app))
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+        await super().shutdown(sockets=sockets)
 
 
 def serve(
@@ -676,16 +705,18 @@ def serve(
     on_ready: Callable[[], None] | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
     test_scheduled: bool = False,
+    background: Callable[[WorkerApp], Awaitable[None]] | None = None,
 ) -> None:
     """Serve ``worker`` on ``sockets`` (default: :func:`bind` ``host:port``) until
-    interrupted (Ctrl+C); ``on_ready`` is called once connections are accepted."""
+    interrupted (Ctrl+C); ``on_ready`` is called once connections are accepted, then
+    ``background(app)`` runs on the server's event loop until it stops."""
     if sockets is None:
         sockets = bind(host, port)
     try:
         # wrangler dev's lines (ready, one per request), not uvicorn's start-up and access lines
         config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes,
                          test_scheduled=test_scheduled, log_requests=True, log_level="warning")
-        _Server(config, on_ready).run(sockets=sockets)
+        _Server(config, on_ready, background).run(sockets=sockets)
     finally:
         for sock in sockets:
             sock.close()

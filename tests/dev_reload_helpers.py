@@ -1,0 +1,108 @@
+"""``workers-env dev`` run as a user runs it, its output read line by line as it comes, for the
+tests of its reloads (``test_dev_server_reloads_*``). The watcher looks every 50 ms here."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+TIMEOUT = 20
+RELOADING = "\u2394 Reloading local server..."
+READY = "\u2394 Local server updated and ready"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class DevServer:
+    """``python -m workers_env dev PROJECT`` on a free port (in ``environ``, default this
+    process's environment); ``lines`` is its output so far."""
+
+    def __init__(self, project: Path, *extra: str, cwd: Path | None = None, environ: dict[str, str] | None = None):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**(os.environ if environ is None else environ), "PYTHONUNBUFFERED": "1",
+               "WORKERS_ENV_DEV_POLL_INTERVAL": "0.05"}
+        env.pop("CLOUDFLARE_ENV", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", str(self.port),
+             *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd or project)
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def wait_for(self, text: str, *, after: int = 0) -> int:
+        """The index of the first line from ``after`` on that contains ``text``."""
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            for index in range(after, len(self.lines)):
+                if text in self.lines[index]:
+                    return index
+            if self.proc.poll() is not None and not self._reader.is_alive():
+                break
+            time.sleep(0.02)
+        raise AssertionError(f"no line with {text!r} after line {after}:\n{self.output}")
+
+    def get(self, path: str = "/") -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=TIMEOUT) as resp:
+                return resp.status, resp.read().decode()
+        except urllib.error.HTTPError as err:
+            return err.code, err.read().decode()
+
+    def edit(self, path: Path, text: str) -> int:
+        """Write ``text`` to ``path`` and wait for the reload it starts to end (either way);
+        the index of its ``Reloading`` line."""
+        mark = len(self.lines)
+        path.write_text(text)
+        return self.wait_for(RELOADING, after=mark)
+
+    def __enter__(self) -> DevServer:
+        self.wait_for("Ready on")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(TIMEOUT)
+        self._reader.join(TIMEOUT)
+
+
+def python_project(root: Path, entry: str, *, config_extra: str = "", files: dict[str, str] | None = None) -> Path:
+    """A Python Worker project: ``src/entry.py`` and a ``wrangler.toml`` (plus ``files``)."""
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "entry.py").write_text(entry)
+    (root / "wrangler.toml").write_text('name = "reload"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
+                                        'compatibility_flags = ["python_workers"]\n' + config_extra)
+    for name, text in (files or {}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
+def answering(text: str) -> str:
+    """A Worker whose every answer is ``text``."""
+    return ("from workers import Response, WorkerEntrypoint\n\n\nclass Default(WorkerEntrypoint):\n"
+            f"    async def fetch(self, request):\n        return Response({text!r})\n")

@@ -1,0 +1,301 @@
+"""``workers-env dev`` picking up edits, as ``wrangler dev`` 4.164.0 does.
+
+What is watched, as wrangler watches a Python Worker (``no_bundle``, so its ``runBuild``
+watch of the module root; its ``ConfigController``; its ``BundlerController``):
+
+- the **config file** (and ``pyproject.toml``'s ``[tool.workers-env]`` beside it, workers-env's
+  own config): when one is written, it is read again (its warnings printed again), the
+  ``build.command`` runs, the env is rebuilt from it -- persisted state kept, it lives on
+  disk -- and the Worker loaded into it. ``.dev.vars`` and ``.env`` are read then, but are not
+  watched: wrangler does not watch them (measured), so an edit there waits for the next one
+  to the config, or a restart;
+- without a ``build.command``, every file under the **module root** (``base_dir``, else
+  ``main``'s folder) but ``.git``, ``node_modules``, ``.wrangler`` (and ``__pycache__`` and
+  virtualenvs, which Python writes or holds): a file written there reloads the Worker in the
+  same env; a file only added or deleted does not, as in wrangler (its ``change`` events);
+- with one, **``build.watch_dir``** instead (default ``./src``, from the config's folder): any
+  file added, written or deleted there prints ``The file <path> changed, restarting build...``,
+  runs the build, then reloads;
+- the **assets directory**, if the config has one: any change reloads.
+
+Each reload prints wrangler's ``⎔ Reloading local server...`` and, once the new Worker
+answers, ``⎔ Local server updated and ready``. The Worker is loaded on the server's event
+loop, between requests: a request arriving meanwhile waits and is answered by the new Worker,
+as wrangler holds it; one already under way finishes on the Worker it started with (wrangler
+replays it on the new one). When the new code does not load -- a syntax error, an import that
+fails, a config error -- the error is printed and the last Worker that loaded goes on serving
+until a fix loads (wrangler 4.164.0 exits instead, its maintainers call that a bug:
+workers-sdk #3290, #4031).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import os
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env.cli.common import fail, message_of
+from workers_env.config.uploads import uploads_of
+from workers_env.config.wrangler import display_path
+from workers_env.runtime.watch import Stamps, modified, scan, stamps_of, touched
+
+__all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader"]
+
+#: wrangler's lines (``LocalRuntimeController``), dimmed there when printed to a terminal
+RELOADING = "\u2394 Reloading local server..."
+READY = "\u2394 Local server updated and ready"
+#: seconds between two looks at the files (an internal knob, for tests)
+POLL_INTERVAL_VARIABLE = "WORKERS_ENV_DEV_POLL_INTERVAL"
+DEFAULT_POLL_INTERVAL = 0.25
+#: a change must hold still this long before it is acted on (an editor's save in several
+#: writes): wrangler waits 50 ms for the config's writes to finish, debounces builds by 100 ms
+_SETTLE = 0.1
+#: how many times as long as a look at the files took the watcher waits before the next one
+_MAX_SHARE = 50
+
+
+def poll_interval() -> float:
+    """``$WORKERS_ENV_DEV_POLL_INTERVAL`` if it is a positive number of seconds, else 0.25."""
+    try:
+        value = float(os.environ.get(POLL_INTERVAL_VARIABLE, ""))
+    except ValueError:
+        return DEFAULT_POLL_INTERVAL
+    return value if 0 < value < 3600 else DEFAULT_POLL_INTERVAL
+
+
+@dataclass
+class _Targets:
+    """What to watch for one config."""
+
+    config_files: list[Path]
+    code_root: Path | None  # without a build command
+    build_dirs: list[Path]  # with one
+    assets: Path | None
+    skip: list[Path]
+
+
+@dataclass
+class _Seen:
+    config: Stamps = field(default_factory=dict)
+    code: Stamps = field(default_factory=dict)
+    build: Stamps = field(default_factory=dict)
+    assets: Stamps = field(default_factory=dict)
+
+
+def _config_watching_disabled() -> bool:
+    """wrangler's ``WRANGLER_CI_DISABLE_CONFIG_WATCHING=true``: the config is not watched."""
+    return os.environ.get("WRANGLER_CI_DISABLE_CONFIG_WATCHING", "").strip().lower() == "true"
+
+
+def targets_of(config: Any, persist_to: Path) -> _Targets:
+    """The files and folders ``workers-env dev`` watches for ``config``."""
+    root = Path(config.root).resolve()
+    files: list[Path] = []
+    if not _config_watching_disabled():
+        files = [Path(config.path).resolve()]
+        if (root / "pyproject.toml").is_file():
+            files.append(root / "pyproject.toml")
+    merged = config.merged if isinstance(config.merged, dict) else {}
+    table = merged.get("build")
+    build: dict[str, Any] = table if isinstance(table, dict) else {}
+    skip = [persist_to.resolve(), root / ".wrangler"]
+    code_root: Path | None = None
+    build_dirs: list[Path] = []
+    if isinstance(build.get("command"), str) and build["command"]:
+        watch_dir = build.get("watch_dir", "./src")
+        names = watch_dir if isinstance(watch_dir, list) else [watch_dir]
+        build_dirs = [(root / name).resolve() for name in names if isinstance(name, str)]
+    elif config.main_path is not None:
+        code_root = uploads_of(merged, root, Path(config.main_path), Path(config.path)).root
+    assets = merged.get("assets")
+    directory = assets.get("directory") if isinstance(assets, dict) else None
+    return _Targets(files, code_root, build_dirs,
+                    (root / directory).resolve() if isinstance(directory, str) and directory else None, skip)
+
+
+def _look(targets: _Targets) -> _Seen:
+    """The stamps of everything ``targets`` names (run off the event loop)."""
+    return _Seen(
+        config=stamps_of(targets.config_files),
+        code=scan(targets.code_root, skip=targets.skip) if targets.code_root is not None else {},
+        build={path: stamp for folder in targets.build_dirs
+               for path, stamp in (scan(folder, skip=targets.skip, folders=True)
+                                   | ({str(folder): (0, 0, 0)} if folder.is_dir() else {})).items()},
+        assets=scan(targets.assets, skip=targets.skip, folders=True) if targets.assets is not None else {},
+    )
+
+
+def _what_changed(before: _Seen, after: _Seen) -> tuple[str, list[str]] | None:
+    """``(kind, paths)`` of the change to act on, the config's first; None when nothing did."""
+    for kind, found in (("config", modified(before.config, after.config)),
+                        ("build", touched(before.build, after.build)),
+                        ("code", modified(before.code, after.code)),
+                        ("assets", touched(before.assets, after.assets))):
+        if found:
+            return kind, found
+    return None
+
+
+def drop_stale_bytecode(stamps: Stamps) -> None:
+    """Delete the cached bytecode of each ``.py`` written after it was cached: Python checks a
+    cache against its source's mtime in whole seconds and its size, so an edit within the same
+    second that keeps the size would otherwise import the old code."""
+    for path, (mtime_ns, _, _) in stamps.items():
+        if not path.endswith(".py"):
+            continue
+        try:
+            cached = importlib.util.cache_from_source(path)
+            if os.stat(cached).st_mtime_ns <= mtime_ns:
+                os.unlink(cached)
+        except (OSError, ValueError, NotImplementedError):
+            continue
+
+
+class Reloader:
+    """Watches a served Worker's files and reloads it on the server's event loop.
+
+    ``build(build_table, folder) -> bool`` runs the config's build command (printing as it
+    goes); ``load_failed(exc)`` prints a Worker that did not load; ``announce(config, env)``
+    prints what ``workers-env dev`` says of a config at start (its secrets' sources);
+    ``make_env(config)`` builds the env of a config read again.
+    """
+
+    def __init__(self, *, config: Any, env: Any, persist_to: Path, environment: str | None,
+                 build: Callable[[Any, Path], bool], load_failed: Callable[[BaseException], None],
+                 announce: Callable[[Any, Any], None], make_env: Callable[[Any], Any],
+                 interval: float | None = None):
+        self.config = config
+        self.env = env
+        self.persist_to = persist_to
+        self.environment = environment
+        self._build = build
+        self._load_failed = load_failed
+        self._announce = announce
+        self._make_env = make_env
+        self.interval = poll_interval() if interval is None else interval
+        self._targets = targets_of(config, persist_to)
+        self._seen = _look(self._targets)  # taken before the Worker loads: an edit meanwhile counts
+        self._retired: list[tuple[Any, Any]] = []  # (Worker, env) replaced with a new env
+
+    async def run(self, app: Any) -> None:
+        """Look for changes every ``interval`` seconds until cancelled (the server stopping)."""
+        loop = asyncio.get_running_loop()
+        pool = ThreadPoolExecutor(1, thread_name_prefix="workers-env-dev-watch")
+        try:
+            pause = self.interval
+            while True:
+                await asyncio.sleep(pause)
+                self._close_retired(app)
+                started = time.monotonic()
+                now = await loop.run_in_executor(pool, _look, self._targets)
+                # a big tree (thousands of files) is looked at less often: 2% of a CPU at most
+                pause = max(self.interval, (time.monotonic() - started) * _MAX_SHARE)
+                if _what_changed(self._seen, now) is None:
+                    self._seen = now  # a file added or deleted is known from now on
+                    continue
+                while True:  # until the writes are over
+                    await asyncio.sleep(_SETTLE)
+                    later = await loop.run_in_executor(pool, _look, self._targets)
+                    if later == now:
+                        break
+                    now = later
+                change = _what_changed(self._seen, now)
+                self._seen = now
+                if change is not None:
+                    await self._act(app, loop, pool, *change)
+        finally:
+            pool.shutdown(wait=False)
+
+    async def _act(self, app: Any, loop: asyncio.AbstractEventLoop, pool: ThreadPoolExecutor, kind: str,
+                   paths: list[str]) -> None:
+        if kind == "config":
+            await self._reload_config(app, loop, pool)
+            return
+        if kind == "build":  # wrangler's BundlerController, on the path it was told of last
+            print(f"The file {display_path(paths[-1])} changed, restarting build...", flush=True)
+            built = await loop.run_in_executor(pool, self._build, self.config.merged.get("build"), Path(self.config.root))
+            self._seen = await loop.run_in_executor(pool, _look, self._targets)  # the build's own writes are no edit
+            if not built:
+                return
+        self._reload_code(app)
+
+    def _reload_code(self, app: Any) -> None:
+        """The Worker loaded afresh into the same env (bindings and their state kept)."""
+        from workers_env.runtime.loader import reload_worker
+
+        print(RELOADING, flush=True)
+        if self._targets.code_root is not None:
+            drop_stale_bytecode(self._seen.code)
+        else:
+            drop_stale_bytecode(scan(Path(self.config.main_path).parent) if self.config.main_path else {})
+        try:
+            worker = reload_worker(self.env)
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - the Worker's code: printed, the old one serves on
+            self._load_failed(exc)
+            return
+        app.worker = worker
+        print(READY, flush=True)
+
+    async def _reload_config(self, app: Any, loop: asyncio.AbstractEventLoop, pool: ThreadPoolExecutor) -> None:
+        """The config read again (with its warnings), its build run, a new env made from it and
+        the Worker loaded into that; the old env is closed once its requests are done."""
+        from workers_env.cli.wrangler_config import warn_config
+        from workers_env.config import load_config
+        from workers_env.runtime import load_worker
+        from workers_env.vectorize.definitions import pyproject_diagnostics
+
+        path = Path(self.config.path)
+        try:
+            warn_config(path, self.environment, [pyproject_diagnostics])
+            try:
+                config = load_config(path, environment=self.environment)
+            except ConfigError as exc:
+                fail(message_of(exc))
+                return
+            built = await loop.run_in_executor(pool, self._build, config.merged.get("build"), path.parent)
+            if not built:
+                return
+            env = self._make_env(config)
+        except WorkersEnvError as exc:
+            print(f"workers-env dev: {exc}", file=sys.stderr, flush=True)
+            return
+        # the new config is the one from now on, even if its Worker does not load: a fix of the
+        # code then loads into it; the old env serves the old Worker until it is replaced
+        self._retired.append((app.worker, self.env))
+        self.env, self.config = env, config
+        self._targets = targets_of(config, self.persist_to)
+        self._seen = await loop.run_in_executor(pool, _look, self._targets)
+        try:
+            self._announce(config, env)
+            print(RELOADING, flush=True)
+            drop_stale_bytecode(self._seen.code)
+            worker = load_worker(env=env)
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - printed, the old Worker serves on
+            self._load_failed(exc)
+            return
+        app.worker = worker
+        print(READY, flush=True)
+
+    def _close_retired(self, app: Any) -> None:
+        """Close the envs of replaced Workers that no request uses any more."""
+        still = []
+        for worker, env in self._retired:
+            if worker is app.worker or app.in_flight.get(worker) or env is self.env:
+                still.append((worker, env))
+            else:
+                env.close()
+        self._retired = still
+
+    def close(self) -> None:
+        """Close every replaced Worker's env (the server has stopped)."""
+        for _, env in self._retired:
+            env.close()
+        self._retired = []
