@@ -375,6 +375,13 @@ def not_emulated_line(env: Env) -> str | None:
     )
 
 
+def _import_error(exc: Exception) -> str:
+    """``exc`` raised by importing a module, in one line (a syntax error with its file and line)."""
+    if isinstance(exc, SyntaxError):
+        return f"SyntaxError: {exc.msg} ({exc.filename}, line {exc.lineno})"
+    return f"{type(exc).__name__}: {exc}"
+
+
 def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
     """``[tool.workers-env.bindings] NAME = "package.module:factory"``: call each factory.
 
@@ -407,6 +414,10 @@ def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
                 continue
             except AttributeError:
                 problems.append(f"{where}: {name}: module {module_name!r} has no {attr!r}")
+                continue
+            except Exception as exc:  # noqa: BLE001 - the module's own code failed (a SyntaxError, say)
+                problems.append(f"{where}: {name}: importing {module_name!r} raised {_import_error(exc)}; fix "
+                                "that module")
                 continue
             if not callable(factory):
                 problems.append(f"{where}: {name}: {target} is not callable; name a function or class that returns the binding")

@@ -137,13 +137,14 @@ def _worker_traceback(exc: BaseException, project: Path) -> str:
     return "".join(shown.format())
 
 
-def _custom_build(build: Any, project: Path) -> bool:
+def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]] | None = None) -> bool:
     """Run the config's ``build.command`` before the Worker loads, as ``wrangler dev`` does
     (wrangler's ``runCommand``: through the shell, ``WRANGLER_COMMAND=dev`` set, every output
     line prefixed ``[custom build]``); in ``build.cwd`` taken relative to the config's folder
     (wrangler: to where it was started, the same folder when run in the project). False (and
     wrangler's message) when the command fails. Run again after a change in ``build.watch_dir``
-    or the config (:mod:`.devreload`)."""
+    or the config (:mod:`.devreload`), in a process group of its own listed in ``running`` while it
+    runs, so that stopping the server stops it too (wrangler: "a build must never outlive dev")."""
     command = build.get("command") if isinstance(build, dict) else None
     if not isinstance(command, str) or not command:
         return True
@@ -151,15 +152,22 @@ def _custom_build(build: Any, project: Path) -> bool:
     print(f"[custom build] Running: {command}", flush=True)
     try:
         proc = subprocess.Popen(command, shell=True, cwd=cwd, env={**os.environ, "WRANGLER_COMMAND": "dev"},
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
+                                start_new_session=running is not None and os.name == "posix")
     except OSError as exc:  # a cwd that does not exist, say: what and where, not Python's repr
         print(f"[custom build] {exc.strerror or exc}: {exc.filename or cwd}", flush=True)
         code = 1
     else:
+        if running is not None:
+            running.append(proc)
         assert proc.stdout is not None
         for line in proc.stdout:
             print(f"[custom build] {line.rstrip()}", flush=True)
         code = proc.wait()
+        if running is not None:
+            if proc not in running:  # stopped with the server: nothing to say
+                return False
+            running.remove(proc)
     if code != 0:
         print(f"workers-env dev: Running custom build `{command}` failed. There are likely more logs from your "
               "build command above.", file=sys.stderr, flush=True)

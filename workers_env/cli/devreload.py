@@ -31,11 +31,15 @@ workers-sdk #3290, #4031).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import os
+import signal
+import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +64,13 @@ DEFAULT_POLL_INTERVAL = 0.25
 _SETTLE = 0.1
 #: how many times as long as a look at the files took the watcher waits before the next one
 _MAX_SHARE = 50
+#: a watched file gone for less than this and back counts as written: an editor that saves by
+#: moving the old file away and writing a new one leaves no file for a moment, and a look at
+#: that moment must not lose the edit (chokidar's ``atomic``, on by default in wrangler's
+#: watchers, takes a file re-added within 100 ms as changed; a look every 0.25 s needs longer)
+_GONE_GRACE = 1.0
+#: seconds a build gets to end after SIGTERM when the server stops, before SIGKILL
+_BUILD_STOP_GRACE = 2.0
 
 
 def poll_interval() -> float:
@@ -144,6 +155,40 @@ def _what_changed(before: _Seen, after: _Seen) -> tuple[str, list[str]] | None:
     return None
 
 
+class _Interrupted(BaseException):
+    """Ctrl+C (or SIGTERM) arrived while the Worker's code loaded: the server is stopping."""
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Let Ctrl+C and SIGTERM stop a Worker's code while it loads: the load runs on the server's
+    event loop, where the server's own handlers only set a flag the loop looks at, so a module
+    that hangs at import (a loop, a network call) would leave the server deaf to them. The
+    server's handler is still called (it stops the server and exits as it would), then
+    :class:`_Interrupted` ends the load."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous: dict[int, Any] = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    if not all(callable(handler) and handler is not signal.default_int_handler for handler in previous.values()):
+        yield  # not under the server's handlers: Ctrl+C raises KeyboardInterrupt already
+        return
+
+    def stop(sig: int, frame: Any) -> None:
+        handler = previous[sig]
+        assert callable(handler)
+        handler(sig, frame)
+        raise _Interrupted
+
+    for sig in previous:
+        signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def drop_stale_bytecode(stamps: Stamps) -> None:
     """Delete the cached bytecode of each ``.py`` written after it was cached: Python checks a
     cache against its source's mtime in whole seconds and its size, so an edit within the same
@@ -162,14 +207,15 @@ def drop_stale_bytecode(stamps: Stamps) -> None:
 class Reloader:
     """Watches a served Worker's files and reloads it on the server's event loop.
 
-    ``build(build_table, folder) -> bool`` runs the config's build command (printing as it
-    goes); ``load_failed(exc)`` prints a Worker that did not load; ``announce(config, env)``
+    ``build(build_table, folder, running) -> bool`` runs the config's build command (printing
+    as it goes), its process listed in ``running`` while it runs (and taken out of it by
+    :meth:`_stop_builds`, which stops it, when the server stops); ``load_failed(exc)`` prints a Worker that did not load; ``announce(config, env)``
     prints what ``workers-env dev`` says of a config at start (its secrets' sources);
     ``make_env(config)`` builds the env of a config read again.
     """
 
     def __init__(self, *, config: Any, env: Any, persist_to: Path, environment: str | None,
-                 build: Callable[[Any, Path], bool], load_failed: Callable[[BaseException], None],
+                 build: Callable[[Any, Path, list[subprocess.Popen[str]]], bool], load_failed: Callable[[BaseException], None],
                  announce: Callable[[Any, Any], None], make_env: Callable[[Any], Any],
                  interval: float | None = None):
         self.config = config
@@ -184,6 +230,8 @@ class Reloader:
         self._targets = targets_of(config, persist_to)
         self._seen = _look(self._targets)  # taken before the Worker loads: an edit meanwhile counts
         self._retired: list[tuple[Any, Any]] = []  # (Worker, env) replaced with a new env
+        self._builds: list[subprocess.Popen[str]] = []  # the build running, if any
+        self._gone: dict[str, float] = {}  # watched files missing at a look, since when
 
     async def run(self, app: Any) -> None:
         """Look for changes every ``interval`` seconds until cancelled (the server stopping)."""
@@ -195,7 +243,7 @@ class Reloader:
                 await asyncio.sleep(pause)
                 self._close_retired(app)
                 started = time.monotonic()
-                now = await loop.run_in_executor(pool, _look, self._targets)
+                now = self._with_gone(await loop.run_in_executor(pool, _look, self._targets))
                 # a big tree (thousands of files) is looked at less often: 2% of a CPU at most
                 pause = max(self.interval, (time.monotonic() - started) * _MAX_SHARE)
                 if _what_changed(self._seen, now) is None:
@@ -203,16 +251,54 @@ class Reloader:
                     continue
                 while True:  # until the writes are over
                     await asyncio.sleep(_SETTLE)
-                    later = await loop.run_in_executor(pool, _look, self._targets)
+                    later = self._with_gone(await loop.run_in_executor(pool, _look, self._targets))
                     if later == now:
                         break
                     now = later
                 change = _what_changed(self._seen, now)
                 self._seen = now
                 if change is not None:
-                    await self._act(app, loop, pool, *change)
+                    try:
+                        await self._act(app, loop, pool, *change)
+                    except Exception as exc:  # noqa: BLE001 - said, and the watching goes on
+                        self._load_failed(exc)
         finally:
+            self._stop_builds()
             pool.shutdown(wait=False)
+
+    def _with_gone(self, now: _Seen) -> _Seen:
+        """``now`` with the config's and module root's files that went missing less than
+        :data:`_GONE_GRACE` ago still at their last stamps: one that is back by then has a new
+        stamp, so it counts as written (an editor's save by rename), not as deleted and added."""
+        moment = time.monotonic()
+        gone: dict[str, float] = {}
+        for before, found in ((self._seen.config, now.config), (self._seen.code, now.code)):
+            for path, stamp in before.items():
+                if path not in found:
+                    since = self._gone.get(path, moment)
+                    if moment - since < _GONE_GRACE:
+                        found[path] = stamp
+                        gone[path] = since
+        self._gone = gone
+        return now
+
+    def _stop_builds(self) -> None:
+        """Stop the build that is running, with every process it started (the server stops)."""
+        for proc in list(self._builds):
+            self._builds.remove(proc)  # the build then says nothing of its end
+            with contextlib.suppress(OSError):
+                if os.name == "posix":
+                    os.killpg(proc.pid, signal.SIGTERM)
+                else:
+                    proc.terminate()
+            try:
+                proc.wait(_BUILD_STOP_GRACE)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(OSError):
+                    if os.name == "posix":
+                        os.killpg(proc.pid, signal.SIGKILL)
+                    else:
+                        proc.kill()
 
     async def _act(self, app: Any, loop: asyncio.AbstractEventLoop, pool: ThreadPoolExecutor, kind: str,
                    paths: list[str]) -> None:
@@ -221,7 +307,8 @@ class Reloader:
             return
         if kind == "build":  # wrangler's BundlerController, on the path it was told of last
             print(f"The file {display_path(paths[-1])} changed, restarting build...", flush=True)
-            built = await loop.run_in_executor(pool, self._build, self.config.merged.get("build"), Path(self.config.root))
+            built = await loop.run_in_executor(pool, self._build, self.config.merged.get("build"), Path(self.config.root),
+                                               self._builds)
             self._seen = await loop.run_in_executor(pool, _look, self._targets)  # the build's own writes are no edit
             if not built:
                 return
@@ -237,7 +324,10 @@ class Reloader:
         else:
             drop_stale_bytecode(scan(Path(self.config.main_path).parent) if self.config.main_path else {})
         try:
-            worker = reload_worker(self.env)
+            with _interruptible():
+                worker = reload_worker(self.env)
+        except _Interrupted:
+            return  # the server is stopping
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - the Worker's code: printed, the old one serves on
             self._load_failed(exc)
             return
@@ -260,7 +350,7 @@ class Reloader:
             except ConfigError as exc:
                 fail(message_of(exc))
                 return
-            built = await loop.run_in_executor(pool, self._build, config.merged.get("build"), path.parent)
+            built = await loop.run_in_executor(pool, self._build, config.merged.get("build"), path.parent, self._builds)
             if not built:
                 return
             env = self._make_env(config)
@@ -277,7 +367,10 @@ class Reloader:
             self._announce(config, env)
             print(RELOADING, flush=True)
             drop_stale_bytecode(self._seen.code)
-            worker = load_worker(env=env)
+            with _interruptible():
+                worker = load_worker(env=env)
+        except _Interrupted:
+            return  # the server is stopping
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - printed, the old Worker serves on
             self._load_failed(exc)
             return
