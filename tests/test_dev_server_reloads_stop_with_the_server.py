@@ -1,0 +1,77 @@
+"""Stopping ``workers-env dev`` while a reload is under way ends it at once and cleanly, as
+stopping ``wrangler dev`` does: Ctrl+C while the Worker's code loads -- even code that hangs
+at import -- exits with Ctrl+C's status and no traceback (the load runs on the server's event
+loop, where the server's signal handlers only set a flag: a hanging import once left the
+server deaf to Ctrl+C and SIGTERM); a ``build.command`` still running is stopped with every
+process it started (wrangler: "a build must never outlive dev"; once, Ctrl+C waited for it to
+end and SIGTERM left it running)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dev_reload_helpers import DevServer, answering, python_project
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+HANGING_BUILD = f"""[build]
+command = '''"{sys.executable}" -c "import os, pathlib, time; word = pathlib.Path('gen/word.txt').read_text(); \
+pathlib.Path('build.pid').write_text(str(os.getpid())); print('building', word, flush=True); \
+time.sleep(600 if word == 'hang' else 0)"'''
+watch_dir = "gen"
+"""
+
+
+def _exits(dev: DevServer, sig: int) -> int:
+    dev.proc.send_signal(sig)
+    return dev.proc.wait(10)
+
+
+def _gone(pid: int) -> bool:
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_ctrl_c_while_the_code_hangs_at_import_exits_at_once(tmp_path: Path) -> None:
+    project = python_project(tmp_path / "app", answering("before"))
+    hanging = "import time\nprint('importing', flush=True)\nwhile True:\n    time.sleep(0.01)\n" + answering("x")
+    with DevServer(project) as dev:
+        dev.wait_for("importing", after=dev.edit(project / "src" / "entry.py", hanging))
+        assert _exits(dev, signal.SIGINT) == 130
+    assert dev.lines[-1] == "Interrupted." and "Traceback" not in dev.output, dev.output
+
+
+def test_sigterm_while_the_code_hangs_at_import_exits_at_once(tmp_path: Path) -> None:
+    project = python_project(tmp_path / "app", answering("before"))
+    hanging = "import time\nprint('importing', flush=True)\ntime.sleep(600)\n" + answering("x")
+    with DevServer(project) as dev:
+        dev.wait_for("importing", after=dev.edit(project / "src" / "entry.py", hanging))
+        assert _exits(dev, signal.SIGTERM) == -signal.SIGTERM  # as the server exits on SIGTERM otherwise
+    assert "Traceback" not in dev.output, dev.output
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_stopping_during_a_build_stops_the_build(tmp_path: Path, sig: int) -> None:
+    project = python_project(tmp_path / "app", answering("served"), config_extra=HANGING_BUILD,
+                             files={"gen/word.txt": "once"})
+    with DevServer(project) as dev:
+        mark = len(dev.lines)
+        (project / "gen" / "word.txt").write_text("hang")
+        dev.wait_for("[custom build] building hang", after=mark)
+        assert dev.get() == (200, "served")  # the server answers meanwhile
+        build = int((project / "build.pid").read_text())
+        _exits(dev, sig)
+    assert _gone(build), "the build outlived the server"
+    assert "Traceback" not in dev.output and "failed" not in "\n".join(dev.lines[mark:]), dev.output
