@@ -60,7 +60,10 @@ class _Layer:
             if sys.modules.get(name) is mine:
                 del sys.modules[name]
             previous = self.saved.get(name, _MISSING)
-            if previous is not _MISSING and name not in sys.modules:
+            # another worker's module this one covered goes back only while that worker's scope
+            # is still entered: once it has stepped out, it never lands globally
+            if previous is not _MISSING and name not in sys.modules and not (
+                    isinstance(previous, ModuleType) and previous in _OWNED and not _owner_entered(previous)):
                 sys.modules[name] = previous  # type: ignore[assignment]
         self.saved = {}
 
