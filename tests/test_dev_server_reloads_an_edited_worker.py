@@ -89,7 +89,7 @@ def test_adding_or_deleting_a_file_alone_does_not_reload(tmp_path: Path) -> None
         (project / "src" / "new.py").write_text("X = 1\n")
         (project / "src" / "notes.txt").unlink()
         (project / "README.md").write_text("outside the module root\n")
-        time.sleep(1)  # twenty looks at the files
+        time.sleep(0.5)  # ten looks at the files
         assert RELOADING not in dev.output
         mark = len(dev.lines)
         (project / "src" / "new.py").write_text("X = 2\n")  # written again: a change

@@ -13,15 +13,17 @@ from dev_reload_helpers import READY, DevServer, python_project
 
 ENTRY = """
 import asyncio
+import os
 
 from workers import Response, WorkerEntrypoint
 
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        if request.url.endswith("/slow"):
+        if request.url.endswith("/slow"):  # under way until the test writes release.txt
             print("slow request under way", flush=True)
-            await asyncio.sleep(1.5)
+            while not os.path.exists(os.path.join(os.path.dirname(__file__), "..", "release.txt")):
+                await asyncio.sleep(0.01)
             return Response("slow " + answer())
         return Response(answer())
 
@@ -57,6 +59,8 @@ def test_a_reload_during_a_request_imports_the_edited_helper_not_the_old_one(tmp
         mark = dev.edit(project / "src" / "entry.py", ENTRY + "\n")
         dev.wait_for(READY, after=mark)
         assert dev.get() == (200, "new")
+        assert thread.is_alive()  # the slow request is still under way
+        (project / "release.txt").write_text("")
         thread.join()
     assert slow == [(200, "slow old")]  # the request under way finished on the Worker it started with
 
