@@ -4,7 +4,8 @@ A stamp is a file's modification time, size and inode: an edit changes one of th
 does an editor's atomic save (a new file renamed over the old one). Polling a few hundred
 files every quarter second costs next to nothing, needs no dependency and behaves the same
 on every file system (network and container mounts included, where change notifications
-often never arrive).
+often never arrive). On Windows a folder listing gives no inode (``DirEntry.stat()``'s
+``st_ino`` is 0 there): an editor's save is then seen by its new modification time.
 
 Two ways of comparing, as wrangler's watchers (chokidar) report changes: :func:`modified`
 names only files that were there before and were written since (wrangler's ``change`` events:
