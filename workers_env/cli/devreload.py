@@ -62,6 +62,8 @@ DEFAULT_POLL_INTERVAL = 0.25
 #: a change must hold still this long before it is acted on (an editor's save in several
 #: writes): wrangler waits 50 ms for the config's writes to finish, debounces builds by 100 ms
 _SETTLE = 0.1
+#: but no longer than this: a file written all the time (a log) must not hold an edit back
+_SETTLE_AT_MOST = 1.0
 #: how many times as long as a look at the files took the watcher waits before the next one
 _MAX_SHARE = 50
 #: a watched file gone for less than this and back counts as written: an editor that saves by
@@ -249,12 +251,15 @@ class Reloader:
                 if _what_changed(self._seen, now) is None:
                     self._seen = now  # a file added or deleted is known from now on
                     continue
+                settled_by = time.monotonic() + _SETTLE_AT_MOST
                 while True:  # until the writes are over
                     await asyncio.sleep(_SETTLE)
                     later = self._with_gone(await loop.run_in_executor(pool, _look, self._targets))
                     if later == now:
                         break
                     now = later
+                    if time.monotonic() >= settled_by:
+                        break
                 change = _what_changed(self._seen, now)
                 self._seen = now
                 if change is not None:
