@@ -389,11 +389,21 @@ class Reloader:
             if worker is app.worker or app.in_flight.get(worker) or env is self.env:
                 still.append((worker, env))
             else:
-                env.close()
+                _close(env)
         self._retired = still
 
     def close(self) -> None:
         """Close every replaced Worker's env (the server has stopped)."""
         for _, env in self._retired:
-            env.close()
+            _close(env)
         self._retired = []
+
+
+def _close(env: Any) -> None:
+    """Close a replaced Worker's env; a failure (its state folder deleted meanwhile, say) is
+    said, and neither stops the watching nor the server's exit."""
+    try:
+        env.close()
+    except Exception as exc:  # noqa: BLE001 - said; nothing else uses this env any more
+        print(f"workers-env dev: closing the bindings of the Worker replaced after a change failed: {exc}",
+              file=sys.stderr, flush=True)
