@@ -165,9 +165,10 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
             print(f"[custom build] {line.rstrip()}", flush=True)
         code = proc.wait()
         if running is not None:
-            if proc not in running:  # stopped with the server: nothing to say
+            try:
+                running.remove(proc)
+            except ValueError:  # stopped with the server, which took it out: nothing to say
                 return False
-            running.remove(proc)
     if code != 0:
         print(f"workers-env dev: Running custom build `{command}` failed. There are likely more logs from your "
               "build command above.", file=sys.stderr, flush=True)

@@ -210,9 +210,9 @@ class Reloader:
     """Watches a served Worker's files and reloads it on the server's event loop.
 
     ``build(build_table, folder, running) -> bool`` runs the config's build command (printing
-    as it goes), its process listed in ``running`` while it runs (and taken out of it by
-    :meth:`_stop_builds`, which stops it, when the server stops); ``load_failed(exc)`` prints a Worker that did not load; ``announce(config, env)``
-    prints what ``workers-env dev`` says of a config at start (its secrets' sources);
+    as it goes), its process listed in ``running`` while it runs (:meth:`_stop_builds` takes it
+    out and stops it when the server stops); ``load_failed(exc)`` prints a Worker that did not
+    load, or an error of the watcher's own; ``announce(config, env)`` prints what ``workers-env dev`` says of a config at start (its secrets' sources);
     ``make_env(config)`` builds the env of a config read again.
     """
 
