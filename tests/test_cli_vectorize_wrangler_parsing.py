@@ -1,8 +1,8 @@
 """`workers-env vectorize` reads arguments and prints as wrangler 4 does.
 
-Each command runs in-process through ``workers_env.cli.main`` from the test's folder, as
-``python -m workers_env`` would run it there (exit code as ``sys.exit(main())`` gives it);
-the real entry point is run as a process by test_cli_vectorize.py and test_cli_version.py.
+Each command runs in-process (cli_helpers.run_main) from the test's folder, as
+``python -m workers_env`` would run it there; the real entry point is run as a process by
+test_cli_vectorize.py and test_cli_version.py.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from workers_env.cli import main
+from cli_helpers import run_main
 
 
 class Cli:
@@ -23,14 +22,7 @@ class Cli:
 
     def __call__(self, *args: str, state: bool = True) -> subprocess.CompletedProcess[str]:
         extra = ["--persist-to", str(self.folder / "state")] if state else []
-        argv = ["vectorize", *args, *extra]
-        self.capsys.readouterr()
-        try:
-            code = main(argv)
-        except SystemExit as exc:  # argparse's --version/--help, as sys.exit in __main__ ends
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        out, err = self.capsys.readouterr()
-        return subprocess.CompletedProcess(argv, code, out, err)
+        return run_main(self.capsys, "vectorize", *args, *extra)
 
 
 @pytest.fixture
