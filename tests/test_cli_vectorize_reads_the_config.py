@@ -7,25 +7,31 @@ checked, for every subcommand; and no config anywhere is fine (state in the curr
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-import workers_env
-
-ROOT = str(Path(workers_env.__file__).resolve().parents[1])
-
-
-def vectorize(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "workers_env", "vectorize", *args],
-        capture_output=True, text=True, cwd=folder, timeout=120,
-        env={**{k: v for k, v in os.environ.items() if k != "CLOUDFLARE_ENV"}, "PYTHONPATH": ROOT, "NO_COLOR": "1", **env},
-    )
+import pytest
+from cli_helpers import run_main
 
 
-def test_a_broken_config_stops_the_command_and_writes_nothing(tmp_path: Path) -> None:
+@pytest.fixture
+def vectorize(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """``workers-env vectorize ARGS`` run from ``folder`` (in-process, cli_helpers.run_main),
+    with CLOUDFLARE_ENV unset unless given."""
+
+    def run(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        with monkeypatch.context() as patch:
+            patch.chdir(folder)
+            patch.delenv("CLOUDFLARE_ENV", raising=False)
+            patch.setenv("NO_COLOR", "1")
+            for name, value in env.items():
+                patch.setenv(name, value)
+            return run_main(capsys, "vectorize", *args)
+
+    return run
+
+
+def test_a_broken_config_stops_the_command_and_writes_nothing(tmp_path: Path, vectorize) -> None:
     (tmp_path / "wrangler.toml").write_text('name = "x"\n[[vectorize]]\nbinding = 5\n')
     run = vectorize(tmp_path, "create", "abc", "--dimensions", "3", "--metric", "cosine")
     assert (run.returncode, run.stdout) == (1, "\n")  # wrangler's handleError's empty line
@@ -37,14 +43,14 @@ def test_a_broken_config_stops_the_command_and_writes_nothing(tmp_path: Path) ->
     assert not (tmp_path / ".wrangler").exists()
 
 
-def test_a_config_that_does_not_parse_stops_every_command(tmp_path: Path) -> None:
+def test_a_config_that_does_not_parse_stops_every_command(tmp_path: Path, vectorize) -> None:
     (tmp_path / "wrangler.toml").write_text('name = "x"\n[[vectorize]\n')
     run = vectorize(tmp_path, "list")
     assert run.returncode == 1 and run.stderr.startswith("✘ [ERROR] Invalid TOML document:")
     assert "Listing" not in run.stdout
 
 
-def test_env_is_checked_for_every_subcommand(tmp_path: Path) -> None:
+def test_env_is_checked_for_every_subcommand(tmp_path: Path, vectorize) -> None:
     (tmp_path / "wrangler.toml").write_text(
         'name = "x"\n[[vectorize]]\nbinding = "V"\nindex_name = "a"\n[env.staging]\nfoo = 1\n')
     listing = vectorize(tmp_path, "list", "--env", "staging")
@@ -58,7 +64,7 @@ def test_env_is_checked_for_every_subcommand(tmp_path: Path) -> None:
     assert "Processing" not in vectorize(tmp_path, "list").stderr  # the top level alone: nothing to warn about
 
 
-def test_no_config_anywhere_is_fine(tmp_path: Path) -> None:
+def test_no_config_anywhere_is_fine(tmp_path: Path, vectorize) -> None:
     run = vectorize(tmp_path, "create", "abc", "--dimensions", "3", "--metric", "cosine")
     assert run.returncode == 0, run.stderr
     assert (tmp_path / ".wrangler" / "state" / "v3" / "vectorize").is_dir()

@@ -1,36 +1,35 @@
-"""`workers-env vectorize` reads arguments and prints as wrangler 4 does (run as a subprocess)."""
+"""`workers-env vectorize` reads arguments and prints as wrangler 4 does.
+
+Each command runs in-process (cli_helpers.run_main) from the test's folder, as
+``python -m workers_env`` would run it there; the real entry point is run as a process by
+test_cli_vectorize.py and test_cli_version.py.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-import workers_env
-
-ROOT = str(Path(workers_env.__file__).resolve().parents[1])
+from cli_helpers import run_main
 
 
 class Cli:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, capsys: pytest.CaptureFixture[str]):
         self.folder = folder
-        self.env = {**os.environ, "PYTHONPATH": ROOT, "NO_COLOR": "1"}
+        self.capsys = capsys
 
     def __call__(self, *args: str, state: bool = True) -> subprocess.CompletedProcess[str]:
         extra = ["--persist-to", str(self.folder / "state")] if state else []
-        return subprocess.run(
-            [sys.executable, "-m", "workers_env", "vectorize", *args, *extra],
-            capture_output=True, text=True, env=self.env, cwd=self.folder, timeout=120,
-        )
+        return run_main(self.capsys, "vectorize", *args, *extra)
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path)
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    monkeypatch.chdir(tmp_path)  # the folder the command runs in: its wrangler.toml is read
+    monkeypatch.setenv("NO_COLOR", "1")
+    return Cli(tmp_path, capsys)
 
 
 def write_ndjson(path: Path, count: int, dims: int = 3) -> Path:

@@ -66,9 +66,11 @@ GZIP_HELLO = bytes.fromhex("1f8b0800000000000003cb48cdc9c9070086a6103605000000")
 ORIGIN_JSON = b'{"hello": "world"}'
 
 
-@pytest.fixture()
-def server(tmp_path: Path):
-    project = make_project(tmp_path / "app")
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory):
+    """One server for the module: its Worker keeps no state between requests, and each test's
+    requests are answered in full (or its connection closed) before the next test starts."""
+    project = make_project(tmp_path_factory.mktemp("app") / "app")
     (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     with BackgroundServer(load_worker(project)) as running:
         yield running

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -61,9 +60,11 @@ class Default(WorkerEntrypoint):
 """
 
 
-@pytest.fixture()
-def server(tmp_path: Path):
-    project = make_project(tmp_path / "app")
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory):
+    """One server for the module: its Worker keeps no state between requests, and each test's
+    requests are answered in full (or its connection closed) before the next test starts."""
+    project = make_project(tmp_path_factory.mktemp("app") / "app")
     (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     with BackgroundServer(load_worker(project)) as running:
         yield running

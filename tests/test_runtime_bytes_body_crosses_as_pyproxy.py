@@ -71,7 +71,7 @@ def make(root: Path) -> Path:
 @pytest.mark.asyncio
 async def test_unconverted_bytes_are_their_python_str_as_a_javascript_body(tmp_path):
     server = http.server.HTTPServer(("127.0.0.1", 0), Echo)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         worker = load_worker(make(tmp_path))
         got = await (await worker.fetch(f"/?to=http://127.0.0.1:{server.server_port}/echo")).json()

@@ -105,7 +105,7 @@ async def test_js_fetch_reaches_a_local_server(tmp_path):
             pass
 
     server = http.server.HTTPServer(("127.0.0.1", 0), Echo)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         worker = load_worker(make(tmp_path))

@@ -88,7 +88,7 @@ async def test_outgoing_fetch_follows_redirects_unless_told_manual():
             pass
 
     server = http.server.HTTPServer(("127.0.0.1", 0), Hop)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     try:
         followed = await js.fetch(f"{base}/from")

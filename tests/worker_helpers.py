@@ -38,7 +38,7 @@ def local_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
             pass
 
     server = http.server.HTTPServer(("127.0.0.1", 0), Echo)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         yield f"127.0.0.1:{server.server_address[1]}", seen
     finally:
@@ -83,7 +83,7 @@ def encoding_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
             pass
 
     server = http.server.HTTPServer(("127.0.0.1", 0), Encoding)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         yield f"127.0.0.1:{server.server_address[1]}", seen
     finally:

@@ -1,0 +1,22 @@
+"""Suite-wide setup: workers-env's own bytecode, compiled once before the tests start.
+
+Many tests start ``python -m workers_env ...`` or a ``workers-env dev`` process. On a fresh
+checkout under ``PYTHONDONTWRITEBYTECODE`` (set on CI's machine) each of them would compile
+every workers-env module again (about 0.6 s a process); a process started without that
+variable (test_dev_server_reloads_fresh_modules does) writes the same files mid-run anyway.
+Only workers-env's package is compiled, as Python itself would cache it; nothing a test
+checks depends on it, and a checkout that cannot be written is left as it is.
+"""
+
+from __future__ import annotations
+
+import compileall
+from pathlib import Path
+
+import pytest
+
+import workers_env
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    compileall.compile_dir(str(Path(workers_env.__file__).parent), quiet=2)
