@@ -17,15 +17,17 @@ import subprocess
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.common import fail, message_of, warn_block
-from workers_env.cli.devreload import Reloader
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
 from workers_env.config.wrangler import display_path
+
+if TYPE_CHECKING:  # the reloader imports the runtime: only `dev` itself pays for it, not every command
+    from workers_env.cli.devreload import Reloader
 
 __all__ = ["register", "run"]
 
@@ -187,6 +189,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env
+    from workers_env.cli.devreload import Reloader
     from workers_env.config import load_config
     from workers_env.vectorize.definitions import pyproject_diagnostics
     from workers_env.runtime import load_worker
