@@ -33,7 +33,7 @@ def test_an_unrelated_index_name_is_not_named(tmp_path):
     assert "faq" not in str(info.value)
 
 
-@pytest.mark.parametrize("table", ["workers_env", "workersenv", "Workers-Env"])
+@pytest.mark.parametrize("table", ["workers_env", "workersenv", "Workers-Env", "worker-env", "workers-evn"])
 def test_a_misspelt_tool_table_is_refused_with_the_right_name(tmp_path, table):
     path = _project(tmp_path, f'[tool.{table}.indexes."rag-docs"]\ndimensions = 3\nmetric = "cosine"\n')
     with pytest.raises(ConfigError) as info:
@@ -46,3 +46,12 @@ def test_other_tools_tables_are_left_alone(tmp_path):
     path = _project(tmp_path, '[tool.workers-env.indexes."rag-docs"]\ndimensions = 3\nmetric = "cosine"\n'
                               '[tool.workers_env]\nx = 1\n[tool.ruff]\nline-length = 100\n')
     assert load_env(path).VECTORIZE is not None   # [tool.workers-env] is there: the rest is not ours
+
+
+@pytest.mark.parametrize("table", ["workers-dev", "workers-ext", "workers-eval", "workers-envx", "workers_env_test", "pyworkers-env"])
+def test_another_tools_table_that_resembles_ours_is_not_refused(tmp_path, table):
+    # only [tool.workers-env] spelt another way or one letter off is ours: a table of another tool
+    # whose name merely resembles it (or extends it) must not stop the project from loading
+    (tmp_path / "wrangler.toml").write_text('name = "w"\n[vars]\nA = "1"\n')
+    (tmp_path / "pyproject.toml").write_text(f'[tool.{table}]\nx = 1\n')
+    assert load_env(tmp_path).A == "1"

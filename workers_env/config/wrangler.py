@@ -351,6 +351,33 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
 PYPROJECT_KEYS = ("indexes", "ai", "bindings", "python-sdk")
 
 
+def _misspells_our_table(key: str) -> bool:
+    """Whether ``[tool.<key>]`` is ``[tool.workers-env]`` misspelt: the same name in another case
+    or with ``_``/``.``/no dash, or one letter off (``worker-env``, ``workers-evn``). Not another
+    tool's name that merely resembles ours: ``workers-dev``, ``workers-ext``, or one that extends
+    it (``workers-envx``, ``workers_env_test``) -- refusing those would stop a project that uses
+    such a tool from loading at all."""
+    name = re.sub(r"[_. ]", "-", key.lower())
+    if name.replace("-", "") == "workersenv":
+        return True
+    if name.startswith("workers-env") or abs(len(name) - len("workers-env")) > 1:
+        return False
+    return _one_edit_apart(name, "workers-env")
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted or replaced character, or two
+    neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def _read_pyproject_tool(root: Path) -> dict[str, Any]:
     """The raw ``[tool.workers-env]`` table of ``root/pyproject.toml`` ({} if none).
 
@@ -371,8 +398,7 @@ def _read_pyproject_tool(root: Path) -> dict[str, Any]:
     data = _parse_toml(text, display_path(pyproject))  # named as this function's other errors name it
     tool = data.get("tool", {})
     if isinstance(tool, dict) and "workers-env" not in tool:
-        near = [k for k in tool if isinstance(k, str) and k != "workers-env"
-                and difflib.get_close_matches(k.lower().replace("_", "-"), ["workers-env"], n=1, cutoff=0.8)]
+        near = [k for k in tool if isinstance(k, str) and _misspells_our_table(k)]
         if near:  # [tool.workers_env] would otherwise be ignored without a word
             raise ConfigError(
                 f"[tool.{near[0]}] in {display_path(pyproject)}: workers-env reads [tool.workers-env] "
