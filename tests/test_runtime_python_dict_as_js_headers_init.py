@@ -37,6 +37,12 @@ async def on_fetch(request, env):
         Headers.new({"x-a": "1"})
     if path == "/request":
         Request.new("https://a.test/", headers={"x-a": "1"})
+    if path == "/proxy":  # create_proxy(dict) is the same PyProxy the dict becomes
+        from pyodide.ffi import create_proxy
+        Headers.new(create_proxy({"x-a": "1"}))
+    if path == "/proxy-pairs":
+        from pyodide.ffi import create_proxy
+        return Response.new("{}", headers=create_proxy([["Content-Type", "application/json"]]))
     if path == "/json":
         return Response.json(json.dumps({"a": 1}), headers={"x-a": "1"})
     return Response.new("unreached")
@@ -49,11 +55,11 @@ SEQUENCE = "TypeError: Incorrect type: the provided value is not of type 'Sequen
 @pytest.mark.parametrize("date", ["2024-12-01", "2025-08-01"])  # Pyodide 0.26 (module-level on_fetch era)
 async def test_a_dict_of_headers_is_refused_and_its_items_are_taken(tmp_path, date):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
-    for path in ("/dict", "/headers-new", "/request", "/json"):
+    for path in ("/dict", "/headers-new", "/request", "/json", "/proxy"):
         with pytest.raises(Exception) as caught:
             await worker.fetch(path)
         assert str(caught.value) == SEQUENCE, path
-    for path in ("/items", "/pairs"):
+    for path in ("/items", "/pairs", "/proxy-pairs"):
         response = await worker.fetch(path)
         assert (response.status, response.headers["content-type"]) == (200, "application/json"), path
     empty = await worker.fetch("/empty")  # no key, nothing to refuse: no headers

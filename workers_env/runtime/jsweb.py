@@ -98,6 +98,8 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
         self._pairs: list[tuple[str, str]] = []
         if init is None or init is jsnull:
             return
+        if isinstance(init, JsDoubleProxy):  # create_proxy(value): the same PyProxy as value itself
+            init = init.unwrap()
         if isinstance(init, JsHeaders):
             pairs: Iterable[Any] = init._pairs
         elif isinstance(init, JsObject):
