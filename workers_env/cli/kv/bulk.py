@@ -14,7 +14,7 @@ from workers_env._jsvalues import js_key_order, js_string, json_text
 from workers_env.cli.common import CommandError
 
 from .files import STACK_GET, STACK_PUT, _parse_json_file, _read_text
-from .namespace import _close, _open, _resolve
+from .namespace import _opened, _resolve
 from .options import _put_options_of
 from .output import _log, _warn
 
@@ -86,11 +86,8 @@ def _bulk_put(args: argparse.Namespace) -> None:
         if item.get("metadata") is not None:
             options["metadata"] = item["metadata"]
         items.append((item["key"], value, options))
-    namespace, _ = _open(args, resolved)
-    try:
+    with _opened(args, resolved) as (namespace, _):
         namespace.put_many_sync(items)
-    finally:
-        _close(namespace)
     _log("Success!")
 
 
@@ -143,15 +140,12 @@ def _bulk_get(args: argparse.Namespace) -> None:
     out, as wrangler's ``out[key] = ...`` sets the object's prototype there instead."""
     resolved = _resolve(args)
     keys = _key_names(args.filename, stack=STACK_GET)
-    namespace, _ = _open(args, resolved)
     found: dict[str, Any] = {}
-    try:
+    with _opened(args, resolved) as (namespace, _):
         for key in keys:  # one get each, as wrangler: the first bad key (empty, ".", too long) stops it
             value = namespace.get_sync(key, "text")
             if key != "__proto__":
                 found[key] = {"value": value}
-    finally:
-        _close(namespace)
     _log(json_text({k: found[k] for k in js_key_order(found)}, "  "))
 
 
@@ -193,9 +187,6 @@ def _bulk_delete(args: argparse.Namespace) -> None:
         _log(f'Not deleting keys read from "{args.filename}".')
         return
     keys = _key_names(args.filename, stack=STACK_PUT)
-    namespace, _ = _open(args, resolved)
-    try:
+    with _opened(args, resolved) as (namespace, _):
         namespace.delete_many_sync(keys)
-    finally:
-        _close(namespace)
     _log("Success!")

@@ -11,7 +11,7 @@ from typing import Any
 from workers_env._jsvalues import json_text
 
 from .files import _unreadable
-from .namespace import _close, _open, _resolve
+from .namespace import _opened, _resolve
 from .options import _one_of, _put_options_of
 from .output import _log
 
@@ -27,24 +27,18 @@ def _key_put(args: argparse.Namespace) -> None:
             raise _unreadable(args.path, exc) from None
     else:
         value = args.value
-    namespace, display = _open(args, resolved)
-    try:
+    with _opened(args, resolved) as (namespace, display):
         meta = f' with metadata "{json_text(options["metadata"])}"' if "metadata" in options else ""  # JSON.stringify
         if args.path is not None:
             _log(f'Writing the contents of {args.path} to the key "{args.key}" on namespace {display}{meta}.')
         else:
             _log(f'Writing the value "{value}" to key "{args.key}" on namespace {display}{meta}.')
         namespace.put_sync(args.key, value, options)
-    finally:
-        _close(namespace)
 
 
 def _key_get(args: argparse.Namespace) -> None:
-    namespace, _ = _open(args)
-    try:
+    with _opened(args) as (namespace, _):
         value = namespace.get_sync(args.key, "arrayBuffer")
-    finally:
-        _close(namespace)
     if value is None:
         _log("Value not found")
     elif args.text:
@@ -56,9 +50,8 @@ def _key_get(args: argparse.Namespace) -> None:
 
 
 def _key_list(args: argparse.Namespace) -> None:
-    namespace, _ = _open(args)
     keys: list[Any] = []
-    try:
+    with _opened(args) as (namespace, _):
         cursor = None
         while True:  # wrangler lists the whole namespace
             page = namespace.list_sync({"prefix": args.prefix, "cursor": cursor})
@@ -66,15 +59,10 @@ def _key_list(args: argparse.Namespace) -> None:
             if page["list_complete"]:
                 break
             cursor = page["cursor"]
-    finally:
-        _close(namespace)
     _log(json.dumps(keys, indent=2, ensure_ascii=False))
 
 
 def _key_delete(args: argparse.Namespace) -> None:
-    namespace, display = _open(args)
-    try:
+    with _opened(args) as (namespace, display):
         _log(f'Deleting the key "{args.key}" on namespace {display}.')
         namespace.delete_sync(args.key)
-    finally:
-        _close(namespace)

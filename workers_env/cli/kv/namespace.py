@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
@@ -69,7 +70,10 @@ def _resolve(args: argparse.Namespace) -> tuple[Any, str, str]:
     return (config, *_namespace_id(args, config))
 
 
-def _open(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = None) -> tuple[Any, str]:
+@contextmanager
+def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = None) -> Iterator[tuple[Any, str]]:
+    """``(namespace, display name)`` of the command's namespace in the local state, its store
+    closed when the block ends, however it ends."""
     from workers_env.kv.namespace import KvNamespace
     from workers_env.kv.persistent import MiniflareStore
     from workers_env.vectorize.persistent import default_persist_to
@@ -81,9 +85,9 @@ def _open(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = None
         persist_to = config.root / ".wrangler" / "state"
     else:
         persist_to = default_persist_to(None)
-    return KvNamespace(MiniflareStore(persist_to, namespace_id, open_now=False), binding=args.binding or namespace_id,
-                       namespace_id=namespace_id), display
-
-
-def _close(namespace: Any) -> None:
-    namespace._store.close()
+    namespace = KvNamespace(MiniflareStore(persist_to, namespace_id, open_now=False),
+                            binding=args.binding or namespace_id, namespace_id=namespace_id)
+    try:
+        yield namespace, display
+    finally:
+        namespace._store.close()
