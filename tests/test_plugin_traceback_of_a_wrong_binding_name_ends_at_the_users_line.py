@@ -5,19 +5,8 @@ frames, as for a binding's refusal. So does the SDK's ``TypeError`` for a tuple 
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
-
-WRANGLER = """\
-name = "tb"
-main = "src/entry.py"
-compatibility_date = "2026-05-01"
-compatibility_flags = ["python_workers"]
-[[vectorize]]
-binding = "VECTORIZE"
-index_name = "docs"
-"""
+from traceback_helpers import section, traceback_project
 
 ENTRY = """\
 from workers import Response, WorkerEntrypoint
@@ -51,33 +40,20 @@ def test_as_an_item(env):
 
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
-    pytester.makefile(".toml", wrangler=WRANGLER)
-    pytester.path.joinpath("pyproject.toml").write_text(
-        '[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
-        '[tool.pytest.ini_options]\nasyncio_default_fixture_loop_scope = "function"\n')
-    pytester.path.joinpath("src").mkdir()
-    pytester.path.joinpath("src", "entry.py").write_text(ENTRY)
-    pytester.makepyfile(test_tb=textwrap.dedent(TESTS))
-    return pytester
-
-
-def _section(out: str, name: str) -> str:
-    start = out.index(f"_ {name} _")
-    end = out.find("\n___", start + 1)
-    return out[start:] if end < 0 else out[start:end]
+    return traceback_project(pytester, ENTRY, TESTS)
 
 
 def test_a_wrong_binding_name_ends_at_the_line_that_read_it(project: pytest.Pytester) -> None:
     result = project.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
     result.assert_outcomes(failed=4)
     out = result.stdout.str()
-    worker = _section(out, "test_in_the_worker")
+    worker = section(out, "test_in_the_worker")
     assert "src/entry.py:7: AttributeError" in worker and "did you mean 'VECTORIZE'?" in worker
     assert "workers_env/" not in worker
-    tuple_ = _section(out, "test_tuple_over_rpc")
+    tuple_ = section(out, "test_tuple_over_rpc")
     assert "src/entry.py:6: TypeError" in tuple_ and "cannot be sent over RPC" in tuple_
     assert "workers_env/" not in tuple_
     for name, line, kind in (("test_in_the_test", 12, "AttributeError"), ("test_as_an_item", 15, "KeyError")):
-        section = _section(out, name)
-        assert f"test_tb.py:{line}: {kind}" in section and "did you mean 'VECTORIZE'?" in section
-        assert "workers_env/" not in section
+        failure = section(out, name)
+        assert f"test_tb.py:{line}: {kind}" in failure and "did you mean 'VECTORIZE'?" in failure
+        assert "workers_env/" not in failure

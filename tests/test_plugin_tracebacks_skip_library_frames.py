@@ -7,19 +7,9 @@ them, and ``--full-trace`` shows every frame."""
 from __future__ import annotations
 
 import re
-import textwrap
 
 import pytest
-
-WRANGLER = """\
-name = "tb"
-main = "src/entry.py"
-compatibility_date = "2026-05-01"
-compatibility_flags = ["python_workers"]
-[[vectorize]]
-binding = "VECTORIZE"
-index_name = "docs"
-"""
+from traceback_helpers import section, traceback_project
 
 ENTRY = """\
 from workers import Response, WorkerEntrypoint
@@ -69,34 +59,21 @@ def test_library_bug_inside_the_standard_library(env, monkeypatch):
 
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
-    pytester.makefile(".toml", wrangler=WRANGLER)
-    pytester.path.joinpath("pyproject.toml").write_text(
-        '[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
-        '[tool.pytest.ini_options]\nasyncio_default_fixture_loop_scope = "function"\n')
-    pytester.path.joinpath("src").mkdir()
-    pytester.path.joinpath("src", "entry.py").write_text(ENTRY)
-    pytester.makepyfile(test_tb=textwrap.dedent(TESTS))
-    return pytester
-
-
-def _section(out: str, name: str) -> str:
-    start = out.index(f"_ {name} _")
-    end = out.find("\n___", start + 1)
-    return out[start:] if end < 0 else out[start:end]
+    return traceback_project(pytester, ENTRY, TESTS)
 
 
 def test_library_frames_are_left_out(project: pytest.Pytester) -> None:
     result = project.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
     result.assert_outcomes(failed=4)
     out = result.stdout.str()
-    refused = _section(out, "test_refused")
+    refused = section(out, "test_refused")
     assert "src/entry.py:7: JsException" in refused and "expected 3 dimensions, and got 2" in refused
     assert "workers_env/" not in refused
-    own = _section(out, "test_own")
+    own = section(out, "test_own")
     assert "src/entry.py:6: RuntimeError" in own and "workers_env/" not in own
-    bug = _section(out, "test_library_bug")
+    bug = section(out, "test_library_bug")
     assert re.search(r"workers_env/vectorize/binding\.py:\d+: in upsert_sync", bug)  # not the user's doing: kept
-    in_json = _section(out, "test_library_bug_inside_the_standard_library")
+    in_json = section(out, "test_library_bug_inside_the_standard_library")
     assert re.search(r"binding\.py:\d+: in upsert_sync", in_json) and "JSONDecodeError" in in_json
 
 
