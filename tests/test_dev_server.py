@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import json
 import logging
 import os
@@ -13,6 +14,7 @@ import textwrap
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,15 @@ def make_project(root: Path) -> Path:
     )
     (root / "pyproject.toml").write_text('[tool.workers-env.indexes.idx]\ndimensions = 2\nmetric = "cosine"\nversion = "v2"\n')
     return root
+
+
+@contextlib.contextmanager
+def serving(root: Path, entry: str) -> Iterator[BackgroundServer]:
+    """The dev server on a :func:`make_project` at ``root`` whose Worker is ``entry`` (dedented)."""
+    project = make_project(root)
+    (project / "src" / "entry.py").write_text(textwrap.dedent(entry))
+    with BackgroundServer(load_worker(project)) as running:
+        yield running
 
 
 def request(url: str, *, method: str = "GET", body: bytes | None = None, headers: dict[str, str] | None = None):

@@ -17,7 +17,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from test_dev_server import exchange, make_project, split_answer
+from test_dev_server import exchange, make_project, serving, split_answer
 from worker_helpers import BROTLI_HELLO, encoding_origin
 
 from workers_env.runtime import load_worker
@@ -70,9 +70,7 @@ ORIGIN_JSON = b'{"hello": "world"}'
 def server(tmp_path_factory: pytest.TempPathFactory):
     """One server for the module: its Worker keeps no state between requests, and each test's
     requests are answered in full (or its connection closed) before the next test starts."""
-    project = make_project(tmp_path_factory.mktemp("app") / "app")
-    (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    with BackgroundServer(load_worker(project)) as running:
+    with serving(tmp_path_factory.mktemp("app") / "app", ENTRY) as running:
         yield running
 
 

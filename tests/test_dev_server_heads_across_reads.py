@@ -8,14 +8,11 @@ parsed`` before its line is complete, as it does when the line comes whole."""
 from __future__ import annotations
 
 import socket
-import textwrap
 import time
 
 import pytest
 
-from test_dev_server import TIMEOUT, make_project, split_answer
-from workers_env.runtime import load_worker
-from workers_env.runtime.server import BackgroundServer
+from test_dev_server import TIMEOUT, serving, split_answer
 
 ENTRY = """
 from workers import Response, WorkerEntrypoint
@@ -29,9 +26,7 @@ REST = b"Host: h\r\nConnection: close\r\n\r\n"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("reads") / "app")
-    (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    with BackgroundServer(load_worker(project)) as running:
+    with serving(tmp_path_factory.mktemp("reads") / "app", ENTRY) as running:
         yield running
 
 

@@ -5,13 +5,10 @@ closed even when the client asks to keep it, and the answer says so."""
 
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 
-from test_dev_server import exchange, make_project, split_answer
-from workers_env.runtime import load_worker
-from workers_env.runtime.server import BackgroundServer
+from test_dev_server import exchange, serving, split_answer
 
 ENTRY = """
 import asyncio
@@ -38,9 +35,7 @@ class Default(WorkerEntrypoint):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("http10") / "app")
-    (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    with BackgroundServer(load_worker(project)) as running:
+    with serving(tmp_path_factory.mktemp("http10") / "app", ENTRY) as running:
         yield running
 
 

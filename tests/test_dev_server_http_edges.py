@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import json
 import logging
-import textwrap
 
 import pytest
 
-from test_dev_server import exchange, make_project, split_answer
-from workers_env.runtime import load_worker
-from workers_env.runtime.server import BackgroundServer
+from test_dev_server import exchange, serving, split_answer
 
 
 ENTRY = """
@@ -64,9 +61,7 @@ class Default(WorkerEntrypoint):
 def server(tmp_path_factory: pytest.TempPathFactory):
     """One server for the module: its Worker keeps no state between requests, and each test's
     requests are answered in full (or its connection closed) before the next test starts."""
-    project = make_project(tmp_path_factory.mktemp("app") / "app")
-    (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    with BackgroundServer(load_worker(project)) as running:
+    with serving(tmp_path_factory.mktemp("app") / "app", ENTRY) as running:
         yield running
 
 

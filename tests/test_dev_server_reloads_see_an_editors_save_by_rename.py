@@ -11,7 +11,7 @@ import os
 import time
 from pathlib import Path
 
-from dev_reload_helpers import READY, DevServer, answering, python_project
+from dev_reload_helpers import READY, DevServer, python_project
 
 ENTRY = """
 from workers import Response, WorkerEntrypoint

@@ -4,11 +4,8 @@ like ``Set-Cookie``; inside the Worker, ``headers.get`` still joins them with ``
 
 from __future__ import annotations
 
-import textwrap
 
-from test_dev_server import exchange, make_project
-from workers_env.runtime import load_worker
-from workers_env.runtime.server import BackgroundServer
+from test_dev_server import exchange, serving
 
 ENTRY = """
 from js import Headers
@@ -33,9 +30,7 @@ def _header_lines(raw: bytes) -> list[tuple[str, str]]:
 
 
 def test_each_appended_value_is_a_header_line_of_its_own(tmp_path) -> None:
-    project = make_project(tmp_path / "app")
-    (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    with BackgroundServer(load_worker(project)) as server:
+    with serving(tmp_path / "app", ENTRY) as server:
         raw = exchange(server.port, b"GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
     lines = _header_lines(raw)
     assert [v for k, v in lines if k == "x-multi"] == ["1", "2, 3"]

@@ -5,18 +5,13 @@ server's 400 and its text, a request without ``Host`` workerd's bare 400, with t
 
 from __future__ import annotations
 
-import json
-import textwrap
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from test_dev_server import exchange, make_project, split_answer
-from workers_env.runtime import load_worker
-from workers_env.runtime.server import BackgroundServer
+from test_dev_server import exchange, serving, split_answer
 
 ENTRY = """
 from workers import Response, WorkerEntrypoint
@@ -30,9 +25,7 @@ HOST = b"Host: h\r\n"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("heads") / "app")
-    (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    with BackgroundServer(load_worker(project)) as running:
+    with serving(tmp_path_factory.mktemp("heads") / "app", ENTRY) as running:
         yield running
 
 

@@ -6,13 +6,10 @@ still fails the request, as it fails wrangler dev's."""
 
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 
-from test_dev_server import exchange, make_project, split_answer
-from workers_env.runtime import load_worker
-from workers_env.runtime.server import BackgroundServer
+from test_dev_server import exchange, serving, split_answer
 
 ENTRY = """
 from workers import Response, WorkerEntrypoint
@@ -27,9 +24,7 @@ HEAD = b"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("trailers") / "app")
-    (project / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    with BackgroundServer(load_worker(project)) as running:
+    with serving(tmp_path_factory.mktemp("trailers") / "app", ENTRY) as running:
         yield running
 
 

@@ -35,7 +35,6 @@ from workers_env._jsvalues import (
     converted,
     js_key,
     js_key_order,
-    js_number,
     js_to_number,
     json_text,
     json_value,

@@ -43,7 +43,6 @@ from workers_env.runtime.jsproxy import (
     jsnull,
     pyproxy_json,
     pyproxy_options,
-    warn_pyproxy,
 )
 from workers_env.runtime.jsstreams import LiveByteStream, live_readable, live_source
 
