@@ -57,6 +57,7 @@ from workers_env.runtime.jsproxy import (
     to_plain,
     warn_pyproxy,
 )
+from workers_env.runtime.jsstreams import live_source
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -125,6 +126,19 @@ class JsBinding(JsHostObject):
             return from_plain(attr, self._nulls)
 
         def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
+            live = [s for s in map(live_source, args) if s is not None and not s.closed]
+            if live and inspect.iscoroutinefunction(attr):
+                # a stream still being written (a TransformStream's readable, a pipe's
+                # destination): the binding reads it to its end, as the JavaScript one does
+                async def once_written() -> Any:
+                    for stream in live:
+                        await stream.settle()
+                    return await call_now(*args, **kwargs)
+
+                return as_promise(once_written())
+            return call_now(*args, **kwargs)
+
+        def call_now(*args: Any, **kwargs: Any) -> Awaitable[Any]:
             notes: list[str] = []  # the call's PyProxyWarnings, for its error (see warn_pyproxy)
             token = PYPROXY_NOTES.set(notes)
             try:

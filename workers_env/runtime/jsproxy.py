@@ -895,6 +895,18 @@ class JsReadableStream(JsProxy):
             self._source.take()
         self._pending = []
 
+    def pipeTo(self, destination: Any = None, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
+        """``pipeTo(writable)``: a promise; the pipe runs at once (see :mod:`jspipes`)."""
+        from workers_env.runtime.jspipes import pipe_to
+
+        return pipe_to(self, destination, options)
+
+    def pipeThrough(self, transform: Any = None, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
+        """``pipeThrough({writable, readable})``: pipes into ``writable``, gives ``readable``."""
+        from workers_env.runtime.jspipes import pipe_through
+
+        return pipe_through(self, transform, options)
+
     async def __aiter__(self) -> Any:
         """Each chunk as a ``Uint8Array``; the iterator's reader is released at the end."""
         reader = self.getReader()

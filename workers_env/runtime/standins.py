@@ -29,6 +29,7 @@ from workers_env.runtime import (
     jsinspect,
     jsmodules,
     jsnumbers,
+    jspipes,
     jspromise,
     jsproxy,
     jsstreams,
@@ -334,7 +335,7 @@ WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "AggregateError", "BigInt", "Boolean", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
     "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DOMException", "DecompressionStream",
     "DigestStream", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
-    "FixedLengthStream", "Function", "HTMLRewriter", "Intl", "Iterator", "Math", "MessageChannel",
+    "Function", "HTMLRewriter", "Intl", "Iterator", "Math", "MessageChannel",
     "MessagePort", "Navigator", "Proxy", "ReadableStreamDefaultReader",
     "Reflect", "RegExp", "String", "Symbol", "TextDecoderStream", "TextEncoderStream",
     "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
@@ -478,6 +479,7 @@ def _build() -> dict[str, ModuleType]:
     js.TransformStream = jsstreams.transform_stream_class()  # type: ignore[attr-defined]
     js.ReadableStream = jsstreams.readable_stream_class()  # type: ignore[attr-defined]
     js.IdentityTransformStream = jsstreams.transform_stream_class("IdentityTransformStream")  # type: ignore[attr-defined]
+    js.FixedLengthStream = jspipes.fixed_length_stream_class()  # type: ignore[attr-defined]
     js.AbortController = abort.JsAbortController  # type: ignore[attr-defined]
     js.Promise = jspromise.promise_class()  # type: ignore[attr-defined]
     js.encodeURIComponent = jspromise.encode_uri_component  # type: ignore[attr-defined]
