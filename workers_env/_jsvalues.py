@@ -20,6 +20,7 @@ from typing import Any, Protocol, cast, overload
 
 import numpy as np
 
+from workers_env._deep import ROOMY_FROM, deeper, more_room
 from workers_env._errors import JsException, NotEmulatedError
 
 __all__ = [
@@ -208,10 +209,15 @@ def _json_quote(text: str) -> str:
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def json_text(tree: Any, indent: str = "", level: str = "") -> str:
+def json_text(tree: Any, indent: str = "", level: str = "", depth: int = 1) -> str:
     """JSON of plain values as ``JSON.stringify(tree, null, indent)`` writes it: numbers as
     JavaScript prints them (``9007199254740992``, ``-9223372036854776000``, ``1e+21``), lone
-    surrogates escaped (well-formed ``JSON.stringify``). ``indent`` is the per-level string."""
+    surrogates escaped (well-formed ``JSON.stringify``). ``indent`` is the per-level string,
+    ``depth`` how deep ``tree`` is (from :data:`ROOMY_FROM` levels deep it is written with
+    :func:`more_room`; callers bound the depth)."""
+    if depth == ROOMY_FROM and isinstance(tree, (dict, list, tuple)):
+        with more_room():
+            return json_text(tree, indent, level, depth + 1)
     if tree is None:
         return "null"
     if tree is True or tree is False:
@@ -225,10 +231,10 @@ def json_text(tree: Any, indent: str = "", level: str = "") -> str:
     inner = level + indent
     if isinstance(tree, dict):
         colon = ": " if indent else ":"
-        parts = [f"{_json_quote(str(k))}{colon}{json_text(v, indent, inner)}" for k, v in tree.items()]
+        parts = [f"{_json_quote(str(k))}{colon}{json_text(v, indent, inner, depth + 1)}" for k, v in tree.items()]
         opening, closing = "{", "}"
     else:
-        parts = [json_text(v, indent, inner) for v in tree]
+        parts = [json_text(v, indent, inner, depth + 1) for v in tree]
         opening, closing = "[", "]"
     if not parts:
         return opening + closing
@@ -271,18 +277,21 @@ def number_list(value: list[Any]) -> list[Any] | None:
     return None
 
 
-def to_py(value: Any) -> Any:
-    """Convert a plain result tree (dicts, lists, numbers) the way Pyodide would."""
+def to_py(value: Any, level: int = 1) -> Any:
+    """Convert a plain result tree (dicts, lists, numbers) the way Pyodide would; ``level``
+    is how deep in the tree ``value`` is (see :mod:`workers_env._deep`)."""
     if type(value) is float:  # a match score, the per-query common case: skip the chain below
         return js_number(value)
     if type(value) is list and value:
         numbers = number_list(value)
         if numbers is not None:
             return numbers
-    if isinstance(value, dict):
-        return JsDict({k: to_py(v) for k, v in value.items()})
-    if isinstance(value, (list, tuple)):
-        return [to_py(v) for v in value]
+    if isinstance(value, dict) and level < ROOMY_FROM:
+        return JsDict({k: to_py(v, level + 1) for k, v in value.items()})
+    if isinstance(value, (dict, list, tuple)):
+        if level < ROOMY_FROM:
+            return [to_py(v, level + 1) for v in value]
+        return deeper(level, "to_py()", lambda: _to_py_container(value, level))
     if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
         return value
     if isinstance(value, float):
@@ -290,6 +299,12 @@ def to_py(value: Any) -> Any:
     if isinstance(value, np.generic):
         return to_py(value.item())
     return value
+
+
+def _to_py_container(value: Any, level: int) -> Any:
+    if isinstance(value, dict):
+        return JsDict({k: to_py(v, level + 1) for k, v in value.items()})
+    return [to_py(v, level + 1) for v in value]
 
 
 _POW10 = 10.0 ** np.arange(0, 23)
@@ -348,6 +363,8 @@ def float32_rows(matrix: np.ndarray) -> list[list[int | float]]:
 
 _UNSENDABLE = (tuple, bytearray)
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+#: the types _to_js hands over as they are (an int may have to become a BigInt)
+_UNCHANGED = frozenset({str, float, bool, type(None)})
 
 #: The deepest nesting of objects and arrays a value crossing into a binding may have.
 #: V8's JSON.stringify goes about 4,000 levels deep, the Python Workers SDK's recursive
@@ -859,7 +876,18 @@ def to_js(value: Any) -> Any:
     return _to_js(value)
 
 
-def _to_js(value: Any) -> Any:
+def _to_js_container(value: dict[Any, Any] | list[Any] | set[Any], level: int) -> Any:
+    if isinstance(value, dict):
+        return {js_key(k): _to_js(v, level + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        if _UNCHANGED.issuperset(map(type, value)):  # a vector, the common case: at C speed
+            return list(value)
+        return [_to_js(v, level + 1) for v in value]
+    return JsSet(_to_js(v, level + 1) for v in value)
+
+
+def _to_js(value: Any, level: int = 1) -> Any:
+    """:func:`to_js` past the SDK's refusals; ``level``: how deep ``value`` is (:mod:`workers_env._deep`)."""
     cls = type(value)
     if cls is str or cls is float or value is None or cls is bool:
         return value
@@ -876,12 +904,9 @@ def _to_js(value: Any) -> Any:
         return base if is_safe_int(base) else BigInt(base)
     if isinstance(value, (float, str)):  # PyFloat_Check, PyUnicode_Check: np.float64, (str, Enum) too
         return base_value(value)
-    if isinstance(value, dict):
-        return {js_key(k): _to_js(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_to_js(v) for v in value]
-    if isinstance(value, set):
-        return JsSet(_to_js(v) for v in value)
+    if isinstance(value, (dict, list, set)):
+        return _to_js_container(value, level) if level < ROOMY_FROM else deeper(
+            level, "to_js()", lambda: _to_js_container(value, level))
     if isinstance(value, (bytes, memoryview, np.ndarray, np.generic, array)):
         return _typed_array(value)
     if isinstance(value, _dt.datetime):
@@ -907,7 +932,13 @@ def array_from(value: Any) -> list[Any]:
     return []  # numbers, booleans, objects without a length, dates: array-likes of length 0
 
 
-def json_value(value: Any) -> Any:
+def _json_container(value: dict[str, Any] | list[Any], level: int) -> Any:
+    if isinstance(value, dict):
+        return {k: json_value(v, level + 1) for k, v in value.items() if v is not UNDEFINED}
+    return [None if v is UNDEFINED else json_value(v, level + 1) for v in value]
+
+
+def json_value(value: Any, level: int = 1) -> Any:
     """``JSON.parse(JSON.stringify(value))`` for a value of the plain model: the data the
     service receives. A BigInt anywhere raises JavaScript's ``TypeError``; NaN and
     ±Infinity become null, dates their ISO text, sets ``{}``, typed arrays index-keyed
@@ -920,15 +951,9 @@ def json_value(value: Any) -> Any:
         return value if math.isfinite(value) else None
     if cls is BigInt:
         raise js_type_error("Do not know how to serialize a BigInt")
-    if cls is dict:
-        out = {}
-        for k, v in value.items():
-            if v is UNDEFINED:
-                continue
-            out[k] = json_value(v)
-        return out
-    if cls is list:
-        return [None if v is UNDEFINED else json_value(v) for v in value]
+    if cls is dict or cls is list:
+        return _json_container(value, level) if level < ROOMY_FROM else deeper(
+            level, "JSON.stringify()", lambda: _json_container(value, level))
     if cls is JsTypedArray:
         return {str(i): json_value(v) for i, v in enumerate(value)}
     if cls is JsSet:
@@ -939,7 +964,7 @@ def json_value(value: Any) -> Any:
         if value.kind == "Error":
             return {}
         raise TypeError(f"a Python {type(value.value).__name__} has no JavaScript conversion (it reaches JSON as a PyProxy)")
-    return json_value(_to_js(value))  # plain Python data that was not converted first
+    return json_value(_to_js(value, level), level)  # plain Python data that was not converted first
 
 
 def converted(value: Any) -> Any:

@@ -15,6 +15,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._env import missing_name
 from workers_env._errors import JsException, users_mistake
 from workers_env._jsvalues import (
@@ -211,16 +212,21 @@ class JsBinding(JsHostObject):
             return self._json_view(value, where)
         return to_plain(value, where=where)
 
-    def _json_view(self, value: Any, where: str) -> Any:
+    def _json_view(self, value: Any, where: str, level: int = 1) -> Any:
         """``value`` as ``JSON.stringify`` writes it, PyProxies at any depth included (a keyword
         argument's dict or list is one: Pyodide converts keywords shallowly); ``undefined``
-        properties (a ``None`` in ``to_js`` or keyword data) are left out."""
+        properties (a ``None`` in ``to_js`` or keyword data) are left out. ``level``: how deep
+        ``value`` is (:mod:`workers_env._deep`)."""
         if type(value) in (dict, list, tuple):
             return to_plain(pyproxy_json(value, where, self._nulls), where=where)
         if type(value) is JsObject:
             props = object.__getattribute__(value, "_props")
             nulls = object.__getattribute__(value, "_nulls")
-            return {k: self._json_view(v, where) for k, v in props.items() if v is not None or nulls}
+
+            def walk() -> dict[str, Any]:
+                return {k: self._json_view(v, where, level + 1) for k, v in props.items() if v is not None or nulls}
+
+            return walk() if level < ROOMY_FROM else deeper(level, "JSON.stringify()", walk)
         return to_plain(value, where=where)
 
     def _mapped_item(self, item: Any, where: str) -> Any:
@@ -490,7 +496,29 @@ def _declared_field(env: Any, name: str) -> str | None:
 # -- the SDK's conversions (workers/rpc.py) ------------------------------------------
 
 
-def _refuse_unsendable(value: Any) -> None:
+#: How deep the SDK's recursive Python conversions (``_replace_none_with_jsnull``,
+#: ``_raise_on_disabled_type``, ``_replace_jsnull_with_none``) go before production's Python
+#: stops them with a ``RecursionError``: its 1,000-frame limit, one frame a level (Python 3.12
+#: inlines comprehensions), less the frames of the handler's stack -- about 25, our estimate.
+SDK_DEPTH = 975
+
+#: types the SDK's walks pass by unchanged
+_PLAIN = frozenset({str, int, float, bool})
+
+
+def _sdk_recursion(what: str) -> RecursionError:
+    return users_mistake(RecursionError(
+        f"maximum recursion depth exceeded while converting {what}: the Python Workers SDK converts values "
+        f"recursively, so a value that contains itself or nests more than about {SDK_DEPTH:,} levels deep (lists "
+        f"and dicts within each other) cannot be sent (in production too)"))
+
+
+def _sdk_walk(level: int, what: str, walk: Callable[[], Any]) -> Any:
+    """``walk()`` of a container ``level`` levels deep in one of the SDK's recursive conversions."""
+    return walk() if level < ROOMY_FROM else deeper(level, lambda: _sdk_recursion(what), walk, SDK_DEPTH)
+
+
+def _refuse_unsendable(value: Any, level: int = 1) -> None:
     """The SDK's check before ``to_js``: tuples and bytearrays cannot cross RPC."""
     if isinstance(value, (JsProxy, _BindingWrapper)) or (callable(value) and not isinstance(value, type)):
         return
@@ -498,21 +526,28 @@ def _refuse_unsendable(value: Any) -> None:
         raise users_mistake(TypeError(f"{type(value)} cannot be sent over RPC."))
     if inspect.isawaitable(value):
         raise users_mistake(TypeError(f"Awaitable {type(value)} cannot be sent over RPC."))
-    if isinstance(value, dict):
-        for item in value.values():
-            _refuse_unsendable(item)
-    elif isinstance(value, (list, set, frozenset)):
-        for item in value:
-            _refuse_unsendable(item)
+    if isinstance(value, (dict, list, set, frozenset)):
+        items = value.values() if isinstance(value, dict) else value
+        if _PLAIN.issuperset(map(type, items)) and level < ROOMY_FROM:  # a vector, a flat object
+            return
+
+        def walk() -> None:
+            for item in items:
+                _refuse_unsendable(item, level + 1)
+
+        _sdk_walk(level, "an argument for a binding", walk)
 
 
-def _none_to_null(value: Any) -> Any:
+def _none_to_null(value: Any, level: int = 1) -> Any:
     if value is None:
         return jsnull
     if isinstance(value, dict):
-        return {k: _none_to_null(v) for k, v in value.items()}
+        return _sdk_walk(level, "an argument for a binding",
+                         lambda: {k: _none_to_null(v, level + 1) for k, v in value.items()})
     if type(value) is list:  # a JsSet (a list subclass) is already JavaScript: left as it is
-        return [_none_to_null(v) for v in value]
+        if _PLAIN.issuperset(map(type, value)):  # a vector: no None to replace, at C speed
+            return _sdk_walk(level, "an argument for a binding", lambda: list(value))
+        return _sdk_walk(level, "an argument for a binding", lambda: [_none_to_null(v, level + 1) for v in value])
     return value
 
 
@@ -522,16 +557,8 @@ def python_to_rpc(value: Any) -> Any:
         return jsnull
     if isinstance(value, _BindingWrapper):
         return value._binding
-    try:
-        value = _none_to_null(value)
-        _refuse_unsendable(value)
-    except RecursionError:
-        # the SDK's own conversion is recursive, so production fails here the same way
-        raise RecursionError(
-            "maximum recursion depth exceeded while converting an argument for a binding: the Python "
-            "Workers SDK converts values recursively, so a value that contains itself or nests about "
-            "1,000 levels deep cannot be sent (in production too)"
-        ) from None
+    value = _none_to_null(value)
+    _refuse_unsendable(value)
     return to_js(value, dict_converter=object_from_entries, default_converter=_rpc_default)
 
 
@@ -558,16 +585,17 @@ def _rpc_default(value: Any, convert: Callable[[Any], Any], cache: Any) -> Any:
     return value
 
 
-def _without_jsnull(value: Any) -> Any:
+def _without_jsnull(value: Any, level: int = 1) -> Any:
     """The external SDK's ``_replace_jsnull_with_none`` (workers-runtime-sdk 1.3.0 on,
     ``workers/rpc.py``): every ``jsnull`` in a ``to_py()`` tree as ``None``, every ``dict`` rebuilt
     as its ``JsDict`` -- a ``dict`` whose keys also read as attributes (``res.matches``)."""
     if value is jsnull:
         return None
     if isinstance(value, dict):
-        return JsDict({k: _without_jsnull(v) for k, v in value.items()})
+        return _sdk_walk(level, "a binding's result",
+                         lambda: JsDict({k: _without_jsnull(v, level + 1) for k, v in value.items()}))
     if type(value) is list:
-        return [_without_jsnull(v) for v in value]
+        return _sdk_walk(level, "a binding's result", lambda: [_without_jsnull(v, level + 1) for v in value])
     if isinstance(value, (JsDate, JsException)):  # what to_py() left that the SDK's converter takes
         return from_rpc_default(value)
     return value

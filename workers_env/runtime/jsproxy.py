@@ -23,6 +23,7 @@ from types import FrameType
 from typing import Any
 
 from workers_env import _jsvalues
+from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._errors import JsException, NotEmulatedError, PyProxyWarning
 from workers_env._jsvalues import (
     BigInt,
@@ -124,6 +125,10 @@ def js_null() -> Any:
 _TO_PY_MADE: ContextVar[dict[int, tuple[Any, Any]] | None] = ContextVar("_TO_PY_MADE", default=None)
 
 
+#: how many JS objects one ``to_py`` (in this thread: it runs without awaiting) is converting within each other
+_TO_PY_NESTING = threading.local()
+
+
 def _converted(storage: Any, empty: Any, fill: Callable[[Any], Any]) -> Any:
     """The Python value for the JS object over ``storage`` within one ``to_py``: the value
     already made for it, or ``empty`` -- registered before ``fill(empty)`` converts the
@@ -132,16 +137,26 @@ def _converted(storage: Any, empty: Any, fill: Callable[[Any], Any]) -> Any:
     made = _TO_PY_MADE.get()
     if made is None:  # the outermost to_py: the cache lives as long as it runs
         token = _TO_PY_MADE.set({id(storage): (storage, empty)})
+        nesting = _TO_PY_NESTING.__dict__.setdefault("levels", 0)
+        _TO_PY_NESTING.levels = 1
         try:
             fill(empty)
         finally:
             _TO_PY_MADE.reset(token)
+            _TO_PY_NESTING.levels = nesting
         return empty
     found = made.get(id(storage))
     if found is not None:
         return found[1]
     made[id(storage)] = (storage, empty)
-    fill(empty)
+    _TO_PY_NESTING.levels = levels = _TO_PY_NESTING.levels + 1
+    try:
+        if levels < ROOMY_FROM:
+            fill(empty)
+        else:
+            deeper(levels, "to_py()", lambda: fill(empty))
+    finally:
+        _TO_PY_NESTING.levels = levels - 1
     return empty
 
 
@@ -495,7 +510,9 @@ class JsArray(JsProxy):
         sep = "," if separator is None else _jsvalues.js_string(separator)
         joining.add(id(self))
         try:
-            return sep.join(_element_text(item) for item in self)
+            if len(joining) < ROOMY_FROM:
+                return sep.join(_element_text(item) for item in self)
+            return deeper(len(joining), "String(array)", lambda: sep.join(_element_text(item) for item in self))
         finally:
             joining.discard(id(self))
 
@@ -1102,6 +1119,7 @@ def to_js(
     cache: dict[int, Any] = {}
     later: list[tuple[Any, Any, Any]] = []
     alive: list[Any] = []  # each collection cached, so its id is not reused during the conversion
+    nesting = [0]  # containers being converted within each other (workers_env._deep)
 
     def key_of(key: Any) -> Any:
         if key is None or key is jsnull or isinstance(key, (int, float, str, BigInt)):
@@ -1126,6 +1144,16 @@ def to_js(
             return JsDoubleProxy(value) if isinstance(value, (dict, list, tuple, set)) else value
         if isinstance(value, (dict, list, tuple, set)):
             alive.append(value)
+            nesting[0] += 1
+            try:
+                if nesting[0] < ROOMY_FROM:
+                    return container(value, level)
+                return deeper(nesting[0], "to_js()", lambda: container(value, level))
+            finally:
+                nesting[0] -= 1
+        return leaf(value, level)
+
+    def container(value: Any, level: int) -> Any:
         if isinstance(value, dict):
             cache[id(value)] = _IN_PROGRESS
             slot = object()  # this dict's place in ``later`` until it is made
@@ -1149,11 +1177,12 @@ def to_js(
             for i, v in enumerate(list(value)):
                 made._items.append(child(v, level - 1, made, i))
             return made
-        if isinstance(value, set):
-            for v in value:
-                key_of_set(v)
-            cache[id(value)] = made = JsSet(convert(v, level - 1) for v in value)
-            return made
+        for v in value:
+            key_of_set(v)
+        cache[id(value)] = made = JsSet(convert(v, level - 1) for v in value)
+        return made
+
+    def leaf(value: Any, level: int) -> Any:
         if isinstance(value, (bytes, bytearray, memoryview, array)) or hasattr(value, "__array_interface__"):
             if isinstance(value, bytearray):  # a buffer like bytes: a Uint8Array of a copy
                 value = bytes(value)
@@ -1387,20 +1416,24 @@ def _stringified_list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
     return list(value)
 
 
-def _stringified_dict(value: dict[Any, Any]) -> dict[str, Any]:
+def _stringified_dict(value: dict[Any, Any], level: int = 1) -> dict[str, Any]:
     """What ``JSON.parse(JSON.stringify(p))`` gives for a dict's PyProxy ``p`` on Pyodide 0.28:
     its string keys but those named like a dict method (a function there), ``None`` values
-    dropped (``undefined``), nested dicts alike, and lists of scalars (whose ``None`` is ``null``)."""
+    dropped (``undefined``), nested dicts alike, and lists of scalars (whose ``None`` is ``null``).
+    ``level``: how deep ``value`` is (the depth limit of :mod:`workers_env._deep`)."""
 
     def inner(item: Any) -> Any:
         if isinstance(item, dict):
-            return _stringified_dict(item)
+            return _stringified_dict(item, level + 1)
         if isinstance(item, (list, tuple)):
             return _stringified_list(item)
         return item
 
-    return {k: inner(v) for k, v in value.items()
-            if isinstance(k, str) and k not in DICT_ATTRIBUTES and v is not None}
+    def walk() -> dict[str, Any]:
+        return {k: inner(v) for k, v in value.items()
+                if isinstance(k, str) and k not in DICT_ATTRIBUTES and v is not None}
+
+    return walk() if level < ROOMY_FROM else deeper(level, "JSON.stringify()", walk)
 
 
 def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True) -> dict[str, Any]:
@@ -1550,7 +1583,9 @@ def _jsonable(value: Any, stack: list[tuple[Any, Any]] | None = None, key: Any =
             raise _circular(stack, value, key)
         stack.append((value, key))
         try:
-            return _jsonable_one(value, stack)
+            if len(stack) < ROOMY_FROM:
+                return _jsonable_one(value, stack)
+            return deeper(len(stack), "JSON.stringify()", lambda: _jsonable_one(value, stack))
         finally:
             stack.pop()
     return _jsonable_one(value, stack if stack is not None else [])

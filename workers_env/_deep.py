@@ -1,0 +1,88 @@
+"""How deep a value workers-env's recursive conversions follow, and room to follow it.
+
+Pyodide's ``to_js`` (python2js.c) and ``to_py`` (js2python.js) recurse on the WebAssembly/JS
+stack and check no Python recursion limit: how deep production goes depends on that stack,
+which nothing documents. workers-env's conversions recurse in Python, whose limit (1,000
+frames, several per level, the caller's frames included) would otherwise end them with a
+bare ``RecursionError`` somewhere below 500 levels. So each conversion counts its levels,
+converts up to :data:`MAX_CONVERSION_DEPTH` whatever the caller's stack (raising the
+interpreter's limit only while a deep value is walked, and only as far as that needs), and
+refuses a deeper value with a :class:`NotEmulatedError` that says what was too deep.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+from contextlib import contextmanager
+
+from workers_env._errors import NotEmulatedError
+
+__all__ = ["MAX_CONVERSION_DEPTH", "ROOMY_FROM", "deeper", "more_room", "too_deep"]
+
+#: The deepest nesting (containers within containers) workers-env converts between Python
+#: and JavaScript: to_js, to_py, JSON.stringify, String(), console.log. Our choice: deeper than
+#: the Python Workers SDK's own recursive conversion goes (about 1,000 Python frames).
+MAX_CONVERSION_DEPTH = 1000
+
+#: the level from which a conversion walks on with :func:`more_room` (shallow values never pay for it)
+ROOMY_FROM = 64
+
+#: frames a conversion may spend per level (a comprehension or generator, a helper, a callback)
+_FRAMES_PER_LEVEL = 12
+
+_T = TypeVar("_T")
+
+_LOCK = threading.Lock()
+_ROOM = [0, 0]  # conversions walking with room, and the limit to put back after the last
+
+
+@contextmanager
+def more_room(levels: int = MAX_CONVERSION_DEPTH) -> Iterator[None]:
+    """Room for ``levels`` more levels of a conversion: the interpreter's recursion limit is
+    raised by what they may take while the block runs and put back when the last block
+    running (in any thread) ends -- the user's own limit is left as it was."""
+    with _LOCK:
+        if _ROOM[0] == 0:
+            _ROOM[1] = sys.getrecursionlimit()
+        _ROOM[0] += 1
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), _frames_in_use() + levels * _FRAMES_PER_LEVEL + 200))
+    try:
+        yield
+    finally:
+        with _LOCK:
+            _ROOM[0] -= 1
+            if _ROOM[0] == 0:
+                sys.setrecursionlimit(_ROOM[1])
+
+
+def _frames_in_use() -> int:
+    frame = sys._getframe(2)
+    count = 0
+    while frame is not None:
+        frame, count = frame.f_back, count + 1  # type: ignore[assignment]
+    return count
+
+
+def too_deep(what: str, limit: int = MAX_CONVERSION_DEPTH) -> NotEmulatedError:
+    """The error for a value nested past ``limit`` levels in ``what`` (``"to_js()"``)."""
+    return NotEmulatedError(
+        f"{what} of a value nested more than {limit:,} levels deep (lists, dicts, tuples, sets, JS arrays or "
+        f"objects within each other) is not emulated by workers-env: production's limit is its JavaScript "
+        f"stack's, which is not known offline. Nest the value less deeply"
+    )
+
+
+def deeper(level: int, what: str | Callable[[], BaseException], walk: Callable[[], _T],
+           limit: int = MAX_CONVERSION_DEPTH) -> _T:
+    """``walk()`` of a container ``level`` levels deep (1: the value itself), called by a
+    conversion only from :data:`ROOMY_FROM` on: the levels below it get :func:`more_room`; a
+    container past ``limit`` raises ``what()``, or :func:`too_deep` for ``what`` if it is text."""
+    if level > limit:
+        raise too_deep(what, limit) if isinstance(what, str) else what()
+    if level == ROOMY_FROM:
+        with more_room(limit - level):
+            return walk()
+    return walk()
