@@ -9,6 +9,11 @@ watch of the module root; its ``ConfigController``; its ``BundlerController``):
   disk -- and the Worker loaded into it. ``.dev.vars`` and ``.env`` are read then, but are not
   watched: wrangler does not watch them (measured), so an edit there waits for the next one
   to the config, or a restart;
+- the project's own modules ``[tool.workers-env.bindings]`` factories were imported from (and
+  the project modules they import; not those in site-packages or a virtualenv): an edit of one
+  rebuilds the env as an edit of the config does, the module imported afresh (wrangler rebuilds
+  a Worker when any module it bundles changes); one that no longer imports is reported as the
+  config's problems are, and a fix of it is watched for;
 - without a ``build.command``, every file under the **module root** (``base_dir``, else
   ``main``'s folder) but ``.git``, ``node_modules``, ``.wrangler`` (and ``__pycache__`` and
   virtualenvs, which Python writes or holds): a file written there reloads the Worker in the
@@ -46,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env._ownmodules import files_of
 from workers_env.cli.common import fail, message_of
 from workers_env.config.uploads import uploads_of
 from workers_env.config.wrangler import display_path
@@ -89,6 +95,7 @@ class _Targets:
     """What to watch for one config."""
 
     config_files: list[Path]
+    binding_files: list[Path]  # the project's modules [tool.workers-env.bindings] factories came from
     code_root: Path | None  # without a build command
     build_dirs: list[Path]  # with one
     assets: Path | None
@@ -98,6 +105,7 @@ class _Targets:
 @dataclass
 class _Seen:
     config: Stamps = field(default_factory=dict)
+    bindings: Stamps = field(default_factory=dict)
     code: Stamps = field(default_factory=dict)
     build: Stamps = field(default_factory=dict)
     assets: Stamps = field(default_factory=dict)
@@ -130,7 +138,7 @@ def targets_of(config: Any, persist_to: Path) -> _Targets:
         code_root = uploads_of(merged, root, Path(config.main_path), Path(config.path)).root
     assets = merged.get("assets")
     directory = assets.get("directory") if isinstance(assets, dict) else None
-    return _Targets(files, code_root, build_dirs,
+    return _Targets(files, files_of(root), code_root, build_dirs,
                     (root / directory).resolve() if isinstance(directory, str) and directory else None, skip)
 
 
@@ -138,6 +146,7 @@ def _look(targets: _Targets) -> _Seen:
     """The stamps of everything ``targets`` names (run off the event loop)."""
     return _Seen(
         config=stamps_of(targets.config_files),
+        bindings=stamps_of(targets.binding_files),
         code=scan(targets.code_root, skip=targets.skip) if targets.code_root is not None else {},
         build={path: stamp for folder in targets.build_dirs
                for path, stamp in (scan(folder, skip=targets.skip, folders=True)
@@ -149,6 +158,7 @@ def _look(targets: _Targets) -> _Seen:
 def _what_changed(before: _Seen, after: _Seen) -> tuple[str, list[str]] | None:
     """``(kind, paths)`` of the change to act on, the config's first; None when nothing did."""
     for kind, found in (("config", modified(before.config, after.config)),
+                        ("bindings", modified(before.bindings, after.bindings)),
                         ("build", touched(before.build, after.build)),
                         ("code", modified(before.code, after.code)),
                         ("assets", touched(before.assets, after.assets))):
@@ -277,7 +287,8 @@ class Reloader:
         stamp, so it counts as written (an editor's save by rename), not as deleted and added."""
         moment = time.monotonic()
         gone: dict[str, float] = {}
-        for before, found in ((self._seen.config, now.config), (self._seen.code, now.code)):
+        for before, found in ((self._seen.config, now.config), (self._seen.bindings, now.bindings),
+                              (self._seen.code, now.code)):
             for path, stamp in before.items():
                 if path not in found:
                     since = self._gone.get(path, moment)
@@ -307,7 +318,7 @@ class Reloader:
 
     async def _act(self, app: Any, loop: asyncio.AbstractEventLoop, pool: ThreadPoolExecutor, kind: str,
                    paths: list[str]) -> None:
-        if kind == "config":
+        if kind in ("config", "bindings"):  # a factory module edited: the env built again from it
             await self._reload_config(app, loop, pool)
             return
         if kind == "build":  # wrangler's BundlerController, on the path it was told of last
@@ -358,9 +369,14 @@ class Reloader:
             built = await loop.run_in_executor(pool, self._build, config.merged.get("build"), path.parent, self._builds)
             if not built:
                 return
-            env = self._make_env(config)
+            drop_stale_bytecode(self._seen.bindings)
+            with _interruptible():  # a factory module that hangs at import must not make the server deaf
+                env = self._make_env(config)
+        except _Interrupted:
+            return  # the server is stopping
         except WorkersEnvError as exc:
             print(f"workers-env dev: {exc}", file=sys.stderr, flush=True)
+            self._watch_binding_files(config)  # a module that failed to import: its fix is an edit too
             return
         # the new config is the one from now on, even if its Worker does not load: a fix of the
         # code then loads into it; the old env serves the old Worker until it is replaced
@@ -381,6 +397,14 @@ class Reloader:
             return
         app.worker = worker
         print(READY, flush=True)
+
+    def _watch_binding_files(self, config: Any) -> None:
+        """Watch the factory modules the last attempt to build ``config``'s env read, those
+        watched already at the stamps last seen (an edit meanwhile still counts)."""
+        files = files_of(Path(config.root).resolve())
+        self._targets.binding_files = files
+        self._seen.bindings = {**stamps_of(files), **{path: stamp for path, stamp in self._seen.bindings.items()
+                                                     if Path(path) in files}}
 
     def _close_retired(self, app: Any) -> None:
         """Close the envs of replaced Workers that no request uses any more."""
