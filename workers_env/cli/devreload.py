@@ -20,7 +20,7 @@ watch of the module root; its ``ConfigController``; its ``BundlerController``):
   same env; a file only added or deleted does not, as in wrangler (its ``change`` events);
 - with one, **``build.watch_dir``** instead (default ``./src``, from the config's folder): any
   file added, written or deleted there prints ``The file <path> changed, restarting build...``,
-  runs the build, then reloads;
+  runs the build (again after a change made while it ran: :mod:`.devbuild`), then reloads;
 - the **assets directory**, if the config has one: any change reloads.
 
 Each reload prints wrangler's ``⎔ Reloading local server...`` and, once the new Worker
@@ -53,9 +53,9 @@ from typing import Any
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env._ownmodules import files_of
 from workers_env.cli.common import fail, message_of
+from workers_env.cli.devbuild import Rebuilds
 from workers_env.config.uploads import uploads_of
-from workers_env.config.wrangler import display_path
-from workers_env.runtime.watch import Stamps, modified, scan, stamps_of, touched
+from workers_env.runtime.watch import Stamps, modified, scan, scan_folders, stamps_of, touched
 
 __all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader"]
 
@@ -148,9 +148,7 @@ def _look(targets: _Targets) -> _Seen:
         config=stamps_of(targets.config_files),
         bindings=stamps_of(targets.binding_files),
         code=scan(targets.code_root, skip=targets.skip) if targets.code_root is not None else {},
-        build={path: stamp for folder in targets.build_dirs
-               for path, stamp in (scan(folder, skip=targets.skip, folders=True)
-                                   | ({str(folder): (0, 0, 0)} if folder.is_dir() else {})).items()},
+        build=scan_folders(targets.build_dirs, skip=targets.skip),
         assets=scan(targets.assets, skip=targets.skip, folders=True) if targets.assets is not None else {},
     )
 
@@ -234,7 +232,6 @@ class Reloader:
         self.env = env
         self.persist_to = persist_to
         self.environment = environment
-        self._build = build
         self._load_failed = load_failed
         self._announce = announce
         self._make_env = make_env
@@ -243,6 +240,7 @@ class Reloader:
         self._seen = _look(self._targets)  # taken before the Worker loads: an edit meanwhile counts
         self._retired: list[tuple[Any, Any]] = []  # (Worker, env) replaced with a new env
         self._builds: list[subprocess.Popen[str]] = []  # the build running, if any
+        self._rebuilds = Rebuilds(build, self._builds, self._targets.skip)
         self._gone: dict[str, float] = {}  # watched files missing at a look, since when
 
     async def run(self, app: Any) -> None:
@@ -322,10 +320,8 @@ class Reloader:
             await self._reload_config(app, loop, pool)
             return
         if kind == "build":  # wrangler's BundlerController, on the path it was told of last
-            print(f"The file {display_path(paths[-1])} changed, restarting build...", flush=True)
-            built = await loop.run_in_executor(pool, self._build, self.config.merged.get("build"), Path(self.config.root),
-                                               self._builds)
-            self._seen = await loop.run_in_executor(pool, _look, self._targets)  # the build's own writes are no edit
+            built, self._seen.build = await self._rebuilds.run(
+                loop, pool, self.config.merged.get("build"), Path(self.config.root), self._targets.build_dirs, paths[-1])
             if not built:
                 return
         self._reload_code(app)
@@ -366,8 +362,11 @@ class Reloader:
             except ConfigError as exc:
                 fail(message_of(exc))
                 return
-            built = await loop.run_in_executor(pool, self._build, config.merged.get("build"), path.parent, self._builds)
+            watched = targets_of(config, self.persist_to).build_dirs
+            built, stamps = await self._rebuilds.run(loop, pool, config.merged.get("build"), path.parent, watched, None)
             if not built:
+                if watched == self._targets.build_dirs:
+                    self._seen.build = stamps  # the build's own writes are no edit, those after it are
                 return
             drop_stale_bytecode(self._seen.bindings)
             with _interruptible():  # a factory module that hangs at import must not make the server deaf
@@ -384,6 +383,7 @@ class Reloader:
         self.env, self.config = env, config
         self._targets = targets_of(config, self.persist_to)
         self._seen = await loop.run_in_executor(pool, _look, self._targets)
+        self._seen.build = stamps  # what changed there since the build ended is an edit
         try:
             self._announce(config, env)
             print(RELOADING, flush=True)
