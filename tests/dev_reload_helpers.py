@@ -25,17 +25,18 @@ def _free_port() -> int:
 
 
 class DevServer:
-    """``python -m workers_env dev PROJECT`` on a free port (in ``environ``, default this
-    process's environment); ``lines`` is its output so far."""
+    """``python -m workers_env dev PROJECT`` on a free port and ``--ip ip`` (in ``environ``,
+    default this process's environment); ``lines`` is its output so far."""
 
-    def __init__(self, project: Path, *extra: str, cwd: Path | None = None, environ: dict[str, str] | None = None):
+    def __init__(self, project: Path, *extra: str, cwd: Path | None = None, environ: dict[str, str] | None = None,
+                 ip: str = "127.0.0.1"):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**(os.environ if environ is None else environ), "PYTHONUNBUFFERED": "1",
                "WORKERS_ENV_DEV_POLL_INTERVAL": "0.05"}
         env.pop("CLOUDFLARE_ENV", None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", str(self.port),
+            [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", ip, "--port", str(self.port),
              *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd or project)
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)

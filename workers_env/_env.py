@@ -19,6 +19,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from workers_env import _ownmodules
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._jsvalues import js_number
 from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError, users_mistake
@@ -388,6 +389,8 @@ def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
     Modules are imported with the config's folder on ``sys.path`` (so a ``fakes.py`` beside
     ``wrangler.toml`` is found); each factory is called without arguments and its result
     becomes ``env.NAME``. Every problem is reported at once, as a :class:`ConfigError`.
+    The modules a previous call imported from the config's folder are imported afresh (an
+    edit of them is seen); :func:`~workers_env._ownmodules.files_of` names their files.
     """
     table = config.tool.get("bindings") if isinstance(config.tool, Mapping) else None
     if table is None:
@@ -401,21 +404,28 @@ def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
     added = root not in sys.path
     if added:
         sys.path.insert(0, root)
+    _ownmodules.forget(Path(root))
+    before = set(sys.modules)
+    targets: list[str] = []
+    failures: list[BaseException] = []
     try:
         for name, target in table.items():
             if not isinstance(target, str) or target.count(":") != 1 or not all(target.split(":")):
                 problems.append(f'{where}: {name} = {target!r} should be a "package.module:factory" string')
                 continue
             module_name, _, attr = target.partition(":")
+            targets.append(module_name)
             try:
                 factory = getattr(importlib.import_module(module_name), attr)
             except ImportError as exc:
+                failures.append(exc)
                 problems.append(f"{where}: {name}: cannot import {module_name!r} ({exc}); the module must be importable from {root} or your environment")
                 continue
             except AttributeError:
                 problems.append(f"{where}: {name}: module {module_name!r} has no {attr!r}")
                 continue
             except Exception as exc:  # noqa: BLE001 - the module's own code failed (a SyntaxError, say)
+                failures.append(exc)
                 problems.append(f"{where}: {name}: importing {module_name!r} raised {_import_error(exc)}; fix "
                                 "that module")
                 continue
@@ -427,6 +437,7 @@ def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
             except Exception as exc:  # noqa: BLE001 - reported with the entry that failed
                 problems.append(f"{where}: {name}: {target}() raised {type(exc).__name__}: {exc}")
     finally:
+        _ownmodules.record(Path(root), before, targets, failures)
         if added:
             sys.path.remove(root)
     if problems:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.common import fail, message_of, warn_block
+from workers_env.cli.devhosts import ready_lines, scheduled_host
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
@@ -266,17 +268,17 @@ def _run(args: argparse.Namespace) -> int:
             env.config.merged.get("triggers"), dict) else None
 
         def ready() -> None:
-            host = f"[{args.ip}]" if ":" in args.ip else args.ip  # wrangler's getURLSafeHost: [::1]
-            print(f"[wrangler:info] Ready on http://{host}:{port}", flush=True)  # wrangler's line: harnesses wait for it
+            for line in ready_lines(args.ip, port):  # miniflare's lines: harnesses wait for "Ready on"
+                print(f"[wrangler:info] {line}", flush=True)
             if crons and not args.test_scheduled:  # wrangler's maybePrintScheduledWorkerWarning
                 warn_block("Scheduled Workers are not automatically triggered during local development.\n"
                       "To manually trigger a scheduled event, run:\n"
-                      f'  curl "http://{args.ip}:{port}/cdn-cgi/local/scheduled"\n'
+                      f'  curl "http://{scheduled_host(args.ip)}:{port}/cdn-cgi/local/scheduled"\n'
                       "For more details, see https://developers.cloudflare.com/workers/configuration/cron-triggers/"
                       "#test-cron-triggers-locally")
 
-        serve(worker, host=args.ip, sockets=sockets, test_scheduled=args.test_scheduled, on_ready=ready,
-              background=reloader.run)
+        stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=args.test_scheduled, on_ready=ready,
+                           background=reloader.run)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
@@ -285,7 +287,10 @@ def _run(args: argparse.Namespace) -> int:
             reloader.close()
             reloader.env.close()
         env.close()
-    return 0
+    if stopped_by == signal.SIGINT:
+        raise KeyboardInterrupt  # the CLI's Ctrl+C: 130, said, without a traceback
+    # wrangler's launcher exits with the shell's 128 + the signal that ended wrangler (143 for SIGTERM)
+    return 128 + stopped_by if stopped_by is not None else 0
 
 
 def _announce(config: Any, env: Any, environment: str | None, env_files: list[str] | None) -> None:

@@ -9,13 +9,18 @@ watch of the module root; its ``ConfigController``; its ``BundlerController``):
   disk -- and the Worker loaded into it. ``.dev.vars`` and ``.env`` are read then, but are not
   watched: wrangler does not watch them (measured), so an edit there waits for the next one
   to the config, or a restart;
+- the project's own modules ``[tool.workers-env.bindings]`` factories were imported from (and
+  the project modules they import; not those in site-packages or a virtualenv): an edit of one
+  rebuilds the env as an edit of the config does, the module imported afresh (wrangler rebuilds
+  a Worker when any module it bundles changes); one that no longer imports is reported as the
+  config's problems are, and a fix of it is watched for;
 - without a ``build.command``, every file under the **module root** (``base_dir``, else
   ``main``'s folder) but ``.git``, ``node_modules``, ``.wrangler`` (and ``__pycache__`` and
   virtualenvs, which Python writes or holds): a file written there reloads the Worker in the
   same env; a file only added or deleted does not, as in wrangler (its ``change`` events);
 - with one, **``build.watch_dir``** instead (default ``./src``, from the config's folder): any
   file added, written or deleted there prints ``The file <path> changed, restarting build...``,
-  runs the build, then reloads;
+  runs the build (again after a change made while it ran: :mod:`.devbuild`), then reloads;
 - the **assets directory**, if the config has one: any change reloads.
 
 Each reload prints wrangler's ``⎔ Reloading local server...`` and, once the new Worker
@@ -46,10 +51,11 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env._ownmodules import files_of
 from workers_env.cli.common import fail, message_of
+from workers_env.cli.devbuild import Rebuilds
 from workers_env.config.uploads import uploads_of
-from workers_env.config.wrangler import display_path
-from workers_env.runtime.watch import Stamps, modified, scan, stamps_of, touched
+from workers_env.runtime.watch import Stamps, modified, scan, scan_folders, stamps_of, touched
 
 __all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader"]
 
@@ -89,6 +95,7 @@ class _Targets:
     """What to watch for one config."""
 
     config_files: list[Path]
+    binding_files: list[Path]  # the project's modules [tool.workers-env.bindings] factories came from
     code_root: Path | None  # without a build command
     build_dirs: list[Path]  # with one
     assets: Path | None
@@ -98,6 +105,7 @@ class _Targets:
 @dataclass
 class _Seen:
     config: Stamps = field(default_factory=dict)
+    bindings: Stamps = field(default_factory=dict)
     code: Stamps = field(default_factory=dict)
     build: Stamps = field(default_factory=dict)
     assets: Stamps = field(default_factory=dict)
@@ -130,7 +138,7 @@ def targets_of(config: Any, persist_to: Path) -> _Targets:
         code_root = uploads_of(merged, root, Path(config.main_path), Path(config.path)).root
     assets = merged.get("assets")
     directory = assets.get("directory") if isinstance(assets, dict) else None
-    return _Targets(files, code_root, build_dirs,
+    return _Targets(files, files_of(root), code_root, build_dirs,
                     (root / directory).resolve() if isinstance(directory, str) and directory else None, skip)
 
 
@@ -138,10 +146,9 @@ def _look(targets: _Targets) -> _Seen:
     """The stamps of everything ``targets`` names (run off the event loop)."""
     return _Seen(
         config=stamps_of(targets.config_files),
+        bindings=stamps_of(targets.binding_files),
         code=scan(targets.code_root, skip=targets.skip) if targets.code_root is not None else {},
-        build={path: stamp for folder in targets.build_dirs
-               for path, stamp in (scan(folder, skip=targets.skip, folders=True)
-                                   | ({str(folder): (0, 0, 0)} if folder.is_dir() else {})).items()},
+        build=scan_folders(targets.build_dirs, skip=targets.skip),
         assets=scan(targets.assets, skip=targets.skip, folders=True) if targets.assets is not None else {},
     )
 
@@ -149,6 +156,7 @@ def _look(targets: _Targets) -> _Seen:
 def _what_changed(before: _Seen, after: _Seen) -> tuple[str, list[str]] | None:
     """``(kind, paths)`` of the change to act on, the config's first; None when nothing did."""
     for kind, found in (("config", modified(before.config, after.config)),
+                        ("bindings", modified(before.bindings, after.bindings)),
                         ("build", touched(before.build, after.build)),
                         ("code", modified(before.code, after.code)),
                         ("assets", touched(before.assets, after.assets))):
@@ -224,7 +232,6 @@ class Reloader:
         self.env = env
         self.persist_to = persist_to
         self.environment = environment
-        self._build = build
         self._load_failed = load_failed
         self._announce = announce
         self._make_env = make_env
@@ -233,6 +240,7 @@ class Reloader:
         self._seen = _look(self._targets)  # taken before the Worker loads: an edit meanwhile counts
         self._retired: list[tuple[Any, Any]] = []  # (Worker, env) replaced with a new env
         self._builds: list[subprocess.Popen[str]] = []  # the build running, if any
+        self._rebuilds = Rebuilds(build, self._builds, self._targets.skip)
         self._gone: dict[str, float] = {}  # watched files missing at a look, since when
 
     async def run(self, app: Any) -> None:
@@ -277,7 +285,8 @@ class Reloader:
         stamp, so it counts as written (an editor's save by rename), not as deleted and added."""
         moment = time.monotonic()
         gone: dict[str, float] = {}
-        for before, found in ((self._seen.config, now.config), (self._seen.code, now.code)):
+        for before, found in ((self._seen.config, now.config), (self._seen.bindings, now.bindings),
+                              (self._seen.code, now.code)):
             for path, stamp in before.items():
                 if path not in found:
                     since = self._gone.get(path, moment)
@@ -307,14 +316,12 @@ class Reloader:
 
     async def _act(self, app: Any, loop: asyncio.AbstractEventLoop, pool: ThreadPoolExecutor, kind: str,
                    paths: list[str]) -> None:
-        if kind == "config":
+        if kind in ("config", "bindings"):  # a factory module edited: the env built again from it
             await self._reload_config(app, loop, pool)
             return
         if kind == "build":  # wrangler's BundlerController, on the path it was told of last
-            print(f"The file {display_path(paths[-1])} changed, restarting build...", flush=True)
-            built = await loop.run_in_executor(pool, self._build, self.config.merged.get("build"), Path(self.config.root),
-                                               self._builds)
-            self._seen = await loop.run_in_executor(pool, _look, self._targets)  # the build's own writes are no edit
+            built, self._seen.build = await self._rebuilds.run(
+                loop, pool, self.config.merged.get("build"), Path(self.config.root), self._targets.build_dirs, paths[-1])
             if not built:
                 return
         self._reload_code(app)
@@ -355,12 +362,20 @@ class Reloader:
             except ConfigError as exc:
                 fail(message_of(exc))
                 return
-            built = await loop.run_in_executor(pool, self._build, config.merged.get("build"), path.parent, self._builds)
+            watched = targets_of(config, self.persist_to).build_dirs
+            built, stamps = await self._rebuilds.run(loop, pool, config.merged.get("build"), path.parent, watched, None)
             if not built:
+                if watched == self._targets.build_dirs:
+                    self._seen.build = stamps  # the build's own writes are no edit, those after it are
                 return
-            env = self._make_env(config)
+            drop_stale_bytecode(self._seen.bindings)
+            with _interruptible():  # a factory module that hangs at import must not make the server deaf
+                env = self._make_env(config)
+        except _Interrupted:
+            return  # the server is stopping
         except WorkersEnvError as exc:
             print(f"workers-env dev: {exc}", file=sys.stderr, flush=True)
+            self._watch_binding_files(config)  # a module that failed to import: its fix is an edit too
             return
         # the new config is the one from now on, even if its Worker does not load: a fix of the
         # code then loads into it; the old env serves the old Worker until it is replaced
@@ -368,6 +383,7 @@ class Reloader:
         self.env, self.config = env, config
         self._targets = targets_of(config, self.persist_to)
         self._seen = await loop.run_in_executor(pool, _look, self._targets)
+        self._seen.build = stamps  # what changed there since the build ended is an edit
         try:
             self._announce(config, env)
             print(RELOADING, flush=True)
@@ -381,6 +397,14 @@ class Reloader:
             return
         app.worker = worker
         print(READY, flush=True)
+
+    def _watch_binding_files(self, config: Any) -> None:
+        """Watch the factory modules the last attempt to build ``config``'s env read, those
+        watched already at the stamps last seen (an edit meanwhile still counts)."""
+        files = files_of(Path(config.root).resolve())
+        self._targets.binding_files = files
+        self._seen.bindings = {**stamps_of(files), **{path: stamp for path, stamp in self._seen.bindings.items()
+                                                     if Path(path) in files}}
 
     def _close_retired(self, app: Any) -> None:
         """Close the envs of replaced Workers that no request uses any more."""

@@ -15,20 +15,24 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import functools
 import json
 import logging
+import signal
 import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
+from types import FrameType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H11Protocol
+from uvicorn.server import HANDLED_SIGNALS
 
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
@@ -668,7 +672,11 @@ def bind(host: str, port: int) -> list[socket.socket]:
 
 class _Server(uvicorn.Server):
     """uvicorn's server, telling ``on_ready`` once it accepts connections, then running
-    ``background(app)`` beside the requests (``workers-env dev``'s reloads) until it stops."""
+    ``background(app)`` beside the requests (``workers-env dev``'s reloads) until it stops.
+
+    A signal that stops it (Ctrl+C, SIGTERM) is kept in ``stopped_by`` rather than raised again
+    once the server has shut down, as uvicorn does: SIGTERM's default action would end the
+    process there, before ``workers-env dev`` closes the env (its persisted state)."""
 
     def __init__(self, config: uvicorn.Config, on_ready: Callable[[], None] | None = None,
                  background: Callable[[WorkerApp], Awaitable[None]] | None = None):
@@ -676,6 +684,25 @@ class _Server(uvicorn.Server):
         self._on_ready = on_ready
         self._background = background
         self._task: asyncio.Task[None] | None = None
+        self.stopped_by: int | None = None
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        if self.stopped_by is None:
+            self.stopped_by = sig
+        super().handle_exit(sig, frame)
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        """uvicorn's, without raising the signals again at the end."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {sig: signal.signal(sig, self.handle_exit) for sig in HANDLED_SIGNALS}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
@@ -706,17 +733,20 @@ def serve(
     max_body_bytes: int = MAX_BODY_BYTES,
     test_scheduled: bool = False,
     background: Callable[[WorkerApp], Awaitable[None]] | None = None,
-) -> None:
+) -> int | None:
     """Serve ``worker`` on ``sockets`` (default: :func:`bind` ``host:port``) until
-    interrupted (Ctrl+C); ``on_ready`` is called once connections are accepted, then
-    ``background(app)`` runs on the server's event loop until it stops."""
+    interrupted (Ctrl+C, SIGTERM); ``on_ready`` is called once connections are accepted, then
+    ``background(app)`` runs on the server's event loop until it stops. Returns the signal
+    that stopped the server (the caller cleans up, then exits with its status), else None."""
     if sockets is None:
         sockets = bind(host, port)
     try:
         # wrangler dev's lines (ready, one per request), not uvicorn's start-up and access lines
         config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes,
                          test_scheduled=test_scheduled, log_requests=True, log_level="warning")
-        _Server(config, on_ready, background).run(sockets=sockets)
+        server = _Server(config, on_ready, background)
+        server.run(sockets=sockets)
+        return server.stopped_by
     finally:
         for sock in sockets:
             sock.close()

@@ -19,7 +19,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["SKIPPED_FOLDERS", "Stamps", "modified", "scan", "stamps_of", "touched"]
+__all__ = ["SKIPPED_FOLDERS", "Stamps", "modified", "scan", "scan_folders", "stamps_of", "touched"]
 
 #: (mtime in ns, size, inode); a folder's is (0, 0, 0): only its coming and going counts
 Stamp = tuple[int, int, int]
@@ -80,6 +80,18 @@ def scan(folder: Path, *, skip: Iterable[Path] = (), folders: bool = False) -> S
             stamp = _stamp(entry)
             if stamp is not None:
                 found[entry.path] = stamp
+    return found
+
+
+def scan_folders(folders: Iterable[Path], *, skip: Iterable[Path] = ()) -> Stamps:
+    """:func:`scan` of each of ``folders`` with its folders, and each folder's own coming and
+    going (``build.watch_dir``: a folder created or deleted there is a change)."""
+    skip = list(skip)
+    found: Stamps = {}
+    for folder in folders:
+        found.update(scan(folder, skip=skip, folders=True))
+        if folder.is_dir():
+            found[str(folder)] = _FOLDER
     return found
 
 
