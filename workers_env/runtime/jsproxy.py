@@ -511,8 +511,8 @@ class JsArray(JsProxy):
         joining.add(id(self))
         try:
             if len(joining) < ROOMY_FROM:
-                return sep.join(_element_text(item) for item in self)
-            return deeper(len(joining), "String(array)", lambda: sep.join(_element_text(item) for item in self))
+                return sep.join([_element_text(item) for item in self])
+            return deeper(len(joining), "String(array)", lambda: sep.join([_element_text(item) for item in self]))
         finally:
             joining.discard(id(self))
 
