@@ -47,12 +47,12 @@ name = "nightly"
 class_name = "Nightly"
 """
 
-NEW, EXTERNAL_SDK, LEGACY = "2026-05-01", "2026-08-21", "2025-06-01"
+BUILTIN_SDK, EXTERNAL_SDK, LEGACY = "2025-11-01", "2026-05-01", "2025-06-01"
 
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("entry", [DO_ONLY, WORKFLOW_ONLY], ids=["durable-object", "workflow"])
-@pytest.mark.parametrize("date", [NEW, EXTERNAL_SDK])
+@pytest.mark.parametrize("date", [BUILTIN_SDK, EXTERNAL_SDK])
 async def test_it_loads_and_a_request_meets_workerds_missing_fetch_error(tmp_path, entry, date):
     worker = load_worker(one_file_worker(tmp_path, entry, date=date, extra=BINDINGS))
     with pytest.raises(JsException) as raised:
@@ -111,9 +111,9 @@ def test_the_dev_server_answers_it_with_a_500_and_keeps_serving(tmp_path, caplog
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "entry", "error"), [
-    (NEW, "from workers import WorkerEntrypoint\n\nclass Default(WorkerEntrypoint):\n"
+    (BUILTIN_SDK, "from workers import WorkerEntrypoint\n\nclass Default(WorkerEntrypoint):\n"
           "    async def scheduled(self, controller, env, ctx):\n        pass\n", "^Method fetch does not exist$"),
-    (NEW, "from workers import WorkerEntrypoint\n\nclass Default(WorkerEntrypoint):\n"
+    (BUILTIN_SDK, "from workers import WorkerEntrypoint\n\nclass Default(WorkerEntrypoint):\n"
           "    async def queue(self, batch, env, ctx):\n        pass\n", "^Method fetch does not exist$"),
     (LEGACY, "async def on_scheduled(controller, env, ctx):\n    pass\n", 'handler named "on_fetch"$'),
     (LEGACY, "async def on_queue(batch, env, ctx):\n    pass\n", 'handler named "on_fetch"$'),
