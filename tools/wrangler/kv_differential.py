@@ -110,7 +110,7 @@ OPS: list[list] = [
 # The built-in SDK era: Pyodide sends a Python None as undefined, so each of these options
 # ({"$undefined": true}, undefined in kv_ops.js) is absent. Ours runs them as that era's Worker
 # code writes them: options as keyword arguments holding None (a trailing None for "$undefined"
-# as the whole options), keys lists through to_js.
+# as the whole options), keys lists through to_js; a "$undefined" key or value is None.
 BUILTIN_OPS: list[list] = [
     ["put", "text", "héllo"],
     ["put", "u", "v", {"expirationTtl": {"$undefined": True}}], ["put", "u", "v", {"expiration": {"$undefined": True}}],
@@ -122,6 +122,11 @@ BUILTIN_OPS: list[list] = [
     ["get", "text", {"$undefined": True}], ["getWithMetadata", "text", {"type": {"$undefined": True}}],
     ["get", ["text", "u"], {"type": {"$undefined": True}, "cacheTtl": {"$undefined": True}}],
     ["list", {"prefix": {"$undefined": True}, "limit": {"$undefined": True}, "cursor": {"$undefined": True}}],
+    # a present undefined where JSG reads a string (a key, put's value, a key list's item): "undefined"
+    ["put", {"$undefined": True}, "v-undef"], ["get", {"$undefined": True}], ["getWithMetadata", {"$undefined": True}],
+    ["get", "undefined"], ["put", "k-undef", {"$undefined": True}], ["get", "k-undef"],
+    ["get", ["k-undef", {"$undefined": True}, "text"]], ["getWithMetadata", [{"$undefined": True}]],
+    ["delete", {"$undefined": True}], ["get", "undefined"], ["list"],
 ]
 
 

@@ -157,6 +157,9 @@ class AiBinding:
     #: The arguments its JavaScript only reads with ``Object.entries`` and ``JSON.stringify``s
     #: (``inputs`` and the options, ai-api.ts): a PyProxy in them is written as JSON writes it.
     JS_JSON_ARGS = {"run": (1, 2)}
+    #: The parameters with a JavaScript default (``options = {}``, ``params = {}``): the
+    #: built-in SDK's ``None`` there is ``undefined``, which takes the default (runtime/envwrap.py).
+    JS_DEFAULTED_ARGS = {"run": 2, "models": 0}
 
     def __init__(self, *, binding: str | None = None, embedders: Mapping[str, PluggedEmbedder] | None = None,
                  script: ReplyScript | None = None):
@@ -187,11 +190,14 @@ class AiBinding:
                 options = dict(kwargs)
         return self.run_sync(model, inputs, options)
 
-    async def models(self, params: Any = None, /, *_ignored: Any, **kwargs: Any) -> list[JsDict]:
-        """The catalog's models this binding emulates, as ``AiModelsSearchObject`` entries."""
-        if params is None:  # keywords are the params only when none were given (Pyodide appends them)
+    async def models(self, params: Any = UNDEFINED, /, *_ignored: Any, **kwargs: Any) -> list[JsDict]:
+        """The catalog's models this binding emulates, as ``AiModelsSearchObject`` entries.
+        ``params`` ``None`` is JavaScript's ``null`` (the external SDK's ``None``), which
+        ai-api.ts's default ``params = {}`` does not take: ``Object.entries(null)`` throws. The
+        built-in SDK's ``None`` is ``undefined``, the default (``JS_DEFAULTED_ARGS``)."""
+        if params is UNDEFINED:  # keywords are the params only when none were given (Pyodide appends them)
             return self.models_sync(dict(kwargs))
-        return self.models_sync(params if isinstance(params, dict) else {})
+        return self.models_sync(params if isinstance(params, dict) or params is None else {})
 
     # -- what needs Cloudflare's services ----------------------------------------------------
     def gateway(self, gatewayId: Any = None, options: Any = None, /, *_ignored: Any) -> Any:
@@ -370,7 +376,9 @@ class AiBinding:
             result["pooling"] = request.pooling
         return result
 
-    def models_sync(self, params: Mapping[str, Any]) -> list[JsDict]:
+    def models_sync(self, params: Mapping[str, Any] | None) -> list[JsDict]:
+        if params is None:  # ai-api.ts: Object.entries(params), before any request
+            raise js_type_error("Cannot convert undefined or null to object")
         for value in params.values():  # workerd: url.searchParams.set(key, value.toString())
             if value is None or value is UNDEFINED:
                 raise js_type_error(f"Cannot read properties of {'null' if value is None else 'undefined'} "

@@ -176,6 +176,7 @@ def _flag(name: str, *, default: bool, env: dict[str, str] | None = None) -> boo
 
 
 _MAX_ROUNDS, _MAX_LENGTH = 10_000, 1_000_000  # past these an expansion is taken to run forever
+_REMEMBERED_LENGTH = 4_096  # results up to this long are remembered to see a round repeat
 _REFERENCE = re.compile(r"(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)")
 _OPERATOR = re.compile(r":\+|\+|:-|-")
 
@@ -202,17 +203,28 @@ def _expand_value(name: str, value: str, process: dict[str, str], running: dict[
     A value whose replacements never end (wrangler then never starts) is refused by name."""
     env = {**running, **process}
     result = value
+    # dotenv-expand's ``seen`` holds every result so far, but is only asked about env values:
+    # kept as the env values met as a result, so a round costs a search, not a stored copy
+    values = set(env.values())
+    longest = max(map(len, values), default=0)
     seen: set[str] = set()
+    # each (result, seen) met: met again, the rounds from it repeat forever (they decide by no more)
+    states: set[tuple[str, int]] = set()
     for rounds in range(_MAX_ROUNDS + 1):
-        match = _REFERENCE.search(result)
+        start = result.find("$")  # where a reference can first start (the look-behind still sees before it)
+        match = _REFERENCE.search(result, start) if start >= 0 else None
         if match is None:
             break
-        if rounds == _MAX_ROUNDS or len(result) > _MAX_LENGTH:
+        if len(result) <= longest and result in values:
+            seen.add(result)
+        state = (result, len(seen))
+        if rounds == _MAX_ROUNDS or len(result) > _MAX_LENGTH or state in states:
             raise ConfigError(
                 f"the .env value of {name} never finishes expanding: its ${{...}} references keep "
                 "producing new ones (wrangler dev hangs on it); escape the $ as \\$ where it is meant "
                 "literally, or remove the reference")
-        seen.add(result)
+        if len(result) <= _REMEMBERED_LENGTH:
+            states.add(state)
         template = match.group(0)
         expression = match.group(1) or match.group(2)
         operator = _OPERATOR.search(expression)

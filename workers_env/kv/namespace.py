@@ -9,7 +9,8 @@ call changes nothing. The ``*_sync`` methods are the core (no event loop, thread
 the async methods are what Worker code awaits. Options go as a dict or as keyword
 arguments, which become one trailing options object as the Python SDK sends them. An
 option given as ``None`` is JavaScript's ``null`` (what the external SDK sends for ``None``;
-the built-in SDK's ``undefined`` never reaches here), read as JSG reads it: ``0`` for the
+the built-in SDK's ``undefined`` reaches here as ``"undefined"`` where JSG reads a string,
+see ``JS_STRING_ARGS``, and as a missing option elsewhere), read as JSG reads it: ``0`` for the
 numbers, ``"null"`` for ``type``, nothing for ``metadata``, ``prefix`` and ``cursor``.
 """
 
@@ -285,6 +286,11 @@ class KvNamespace:
     JS_METHODS = ("get", "getWithMetadata", "put", "delete", "list")
     #: The argument of each method that is an options object (a PyProxy there reads as empty).
     JS_OPTION_ARGS = {"get": 1, "getWithMetadata": 1, "put": 2, "list": 0}
+    #: The arguments JSG reads as strings (``kj::String``, ``put``'s body a ``OneOf<String,
+    #: JsObject>``), and the key lists whose items it reads so: there the built-in SDK's
+    #: ``undefined`` (Worker code's ``None``) is the string ``"undefined"`` (runtime/envwrap.py).
+    JS_STRING_ARGS = {"get": 0, "getWithMetadata": 0, "put": (0, 1), "delete": 0}
+    JS_STRING_LIST_ARGS = {"get": 0, "getWithMetadata": 0}
 
     def __init__(self, store: Store | None = None, *, binding: str = "KV", namespace_id: str | None = None,
                  clock: Clock | None = None):

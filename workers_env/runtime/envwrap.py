@@ -175,6 +175,7 @@ class JsBinding(JsHostObject):
             else:
                 json_at = _positions(_declared(self._binding, "JS_JSON_ARGS", {}).get(name))
                 mapped_at = _positions(_declared(self._binding, "JS_MAPPED_ARGS", {}).get(name))
+                js_args = _undefined_arguments(self._binding, name, js_args)
                 plain = [self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
                                         what=f"options of {self._name}.{name}()") for i, a in enumerate(js_args)]
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
@@ -202,6 +203,8 @@ class JsBinding(JsHostObject):
         dict's PyProxy reads by the Worker's Pyodide); ``stringified``: the JavaScript only
         ``JSON.stringify``s it, so a PyProxy anywhere in it is what that writes; ``mapped``: it
         calls ``.map`` on it, so a Python list's PyProxy gives its items one by one."""
+        if value is UNDEFINED:  # a parameter's default taken (see _undefined_arguments)
+            return UNDEFINED
         if mapped and type(value) in (list, tuple):
             return [self._mapped_item(item, where) for item in value]
         if options and type(value) is dict:
@@ -336,6 +339,30 @@ def rpc_argument(value: Any, where: str) -> Any:
         return [rpc_argument(v, where) for v in value._items]
     plain = to_plain(value, where=where)
     return from_rpc_default(plain) if isinstance(plain, (JsProxy, JsDate, JsOpaque)) else plain
+
+
+def _undefined_arguments(binding: Any, method: str, js_args: list[Any]) -> list[Any]:
+    """``js_args`` with Worker code's ``None`` -- ``undefined``, as Pyodide passes it -- where
+    the binding tells it from ``null``: ``UNDEFINED`` at a parameter with a JavaScript default
+    (``JS_DEFAULTED_ARGS``), which it takes; ``"undefined"`` where JSG reads a string
+    (``JS_STRING_ARGS``): a present ``undefined`` is unwrapped like any value and V8's
+    ``ToString`` makes it ``"undefined"`` (jsg ``type-wrapper.h`` refuses only an argument not
+    passed; ``value.h`` ``StringWrapper``); ``JS_STRING_LIST_ARGS``, the arrays whose items
+    JSG reads so (KV's key list: an item ``to_js`` made of ``None``)."""
+    strings_at = _positions(_declared(binding, "JS_STRING_ARGS", {}).get(method))
+    lists_at = _positions(_declared(binding, "JS_STRING_LIST_ARGS", {}).get(method))
+    defaulted_at = _positions(_declared(binding, "JS_DEFAULTED_ARGS", {}).get(method))
+    if not strings_at and not lists_at and not defaulted_at:
+        return js_args
+    read = list(js_args)
+    for i, value in enumerate(read):
+        if value is None and i in strings_at:
+            read[i] = "undefined"
+        elif value is None and i in defaulted_at:
+            read[i] = UNDEFINED
+        elif i in lists_at and type(value) is JsArray and not value._nulls and None in value._items:
+            read[i] = JsArray(["undefined" if v is None else v for v in value._items])
+    return read
 
 
 def _positions(declared: Any) -> tuple[int, ...]:

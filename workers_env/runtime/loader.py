@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from workers_env._env import env_clock
-from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env._errors import ConfigError, JsException, WorkersEnvError
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     BROTLI_CONTENT_ENCODING,
@@ -68,9 +68,11 @@ from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.tasks import scope_new_tasks
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.workers_api import (
+    DurableObject,
     Request,
     Response,
     WorkerEntrypoint,
+    WorkflowEntrypoint,
     python_from_rpc,
     python_to_rpc,
 )
@@ -223,7 +225,11 @@ class Worker:
         self._no_global_handlers = no_global_handlers
         self._default = self._entrypoint_class(module, no_global_handlers)
         self._on_fetch = self._global_handler("on_fetch")
-        if self._default is None and self._on_fetch is None and not self._has_other_handler():
+        #: the Durable Object, Workflow and named entrypoint classes the module exports: a Worker
+        #: with only these deploys (its default export is then an empty handler object)
+        self.entrypoint_classes = _entrypoint_classes(module)
+        if self._default is None and self._on_fetch is None and not self._has_other_handler() \
+                and not self.entrypoint_classes:
             raise ConfigError(self._missing_handler_message(module, no_global_handlers), path=str(main_path))
 
     def _global_handler(self, name: str) -> Any:
@@ -376,6 +382,28 @@ class Worker:
             await ctx.drain()
         return result
 
+    def _no_handler(self, name: str) -> Exception:
+        """What an event with no handler to call meets (a Worker exporting only Durable Object,
+        Workflow or named entrypoint classes, or a cron event without ``on_scheduled``). Before
+        ``python_no_global_handlers``, workerd's Python entrypoint exports every module-level
+        handler and calls a missing one with its ``PythonUserError`` (``makeHandler`` in
+        ``python-entrypoint-helper.ts``, ``addAllHandlers`` under workerd, as ``wrangler dev`` runs
+        it). From 2025-08-14 the default export is an empty handler object without a ``Default``
+        class, and workerd throws its own ``Error`` (``global-scope.c++``, ``queue.c++``), a 500
+        for a request."""
+        if not self._no_global_handlers:
+            return WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
+        error = JsException(_NO_HANDLER[name])
+        method = _LEGACY_HANDLERS[f"on_{name}"]
+        if callable(getattr(self.module, f"on_{name}", None)):
+            error.add_note(f"workers-env: the module-level on_{name} of {self.main_path.name} is not dispatched from "
+                           f"compatibility date {NO_GLOBAL_HANDLERS_DATE} on (python_no_global_handlers): define "
+                           f"`class Default(WorkerEntrypoint)` with `{method}`.")
+        else:
+            error.add_note(f"workers-env: {self.main_path.name} defines no `class Default(WorkerEntrypoint)`; "
+                           f"define one with `{method}` to handle this event.")
+        return error
+
     def _method_name(self, handler: str) -> str:
         """The ``Default`` method an event calls: the handler's own name, but ``on_fetch`` for
         ``fetch`` before ``python_no_global_handlers`` (2025-08-14): workerd's entrypoint proxy
@@ -399,7 +427,7 @@ class Worker:
             else:
                 handler = self._global_handler(f"on_{name}")
                 if handler is None:
-                    raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
+                    raise self._no_handler(name)
                 result = call_relaxed(handler, js_value, self._js_env, ctx)
             result = await _settled(result, class_handler=self._default is not None)
         return result
@@ -413,7 +441,7 @@ class Worker:
                 return from_plain(self.assets.respond(request.method, request.url, headers))
         with self._scope, handling(ctx):
             if self._default is None and self._on_fetch is None:
-                raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_fetch"')
+                raise self._no_handler("fetch")
             if self._default is not None:
                 instance = self._default(ctx, self._js_env)
                 method_name = self._method_name("fetch")
@@ -425,6 +453,28 @@ class Worker:
                 result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
             result = await _settled(result, class_handler=self._default is not None)
         return _as_js_response(result)
+
+
+#: workerd's words for an event whose handler the default export lacks (``scheduled``'s has no period)
+_NO_HANDLER = {"fetch": "Handler does not export a fetch() function.",
+               "scheduled": "Handler does not export a scheduled() function",
+               "queue": "Handler does not export a queue() function."}
+
+
+def _entrypoint_classes(module: Any) -> list[str]:
+    """The names of the ``DurableObject``, ``WorkerEntrypoint`` and ``WorkflowEntrypoint``
+    subclasses ``module`` exports, as workerd's ``introspection.py`` collects them
+    (``collect_classes``: the names in ``__all__``, else every public name; not the base classes)."""
+    names = getattr(module, "__all__", None)
+    keys = [k for k in names if isinstance(k, str)] if isinstance(names, (list, tuple)) else \
+        [k for k in dir(module) if not k.startswith("_")]
+    bases = (DurableObject, WorkerEntrypoint, WorkflowEntrypoint)
+    found = []
+    for key in keys:
+        value = getattr(module, key, None)
+        if isinstance(value, type) and value not in bases and issubclass(value, bases):
+            found.append(key)
+    return found
 
 
 class MethodMissing(WorkersEnvError, TypeError):
