@@ -1,14 +1,13 @@
 """A ``.env`` value whose ``${...}`` expansion never finishes (wrangler dev hangs in
-dotenv-expand's ``expandValue``) is refused by name, and quickly: a round that repeats one
-already met (same text, same values seen) is known to repeat forever at once, and a round's
-search starts at the text's first ``$``, so a value growing at each round reaches the round
-limit in a fraction of a second (it took 15 s when every search scanned the whole text).
+dotenv-expand's ``expandValue``) is refused by name: a round that repeats one already met
+(same text, same values seen) is known to repeat forever at once, and a value growing at each
+round stops at the round limit.
+(How fast is not timed here: 0.12-0.5 s for these, against 2.6-15 s before the search started
+at the text's first ``$``, measured once by hand.)
 Values that do finish expand as wrangler's dotenv-expand 12 gives them
 (tools/wrangler/dotenv_differential.py: 3000 random sets the same)."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -30,13 +29,11 @@ def _project(tmp_path, dot_env):
 
 
 @pytest.mark.parametrize("case", ENDLESS, ids=list(ENDLESS))
-def test_an_endless_expansion_is_refused_by_name_quickly(tmp_path, case):
+def test_an_endless_expansion_is_refused_by_name(tmp_path, case):
     dot_env, name = ENDLESS[case]
     project = _project(tmp_path, dot_env)
-    started = time.perf_counter()
     with pytest.raises(ConfigError, match=f"the .env value of {name} never finishes expanding: its"):
         load_env(project)
-    assert time.perf_counter() - started < 5  # 15 s for "growing" before; ~0.5 s now, on a busy machine too
 
 
 @pytest.mark.parametrize(("dot_env", "expected"), [
