@@ -22,7 +22,7 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         if request.url.endswith("/construct"):
             out = []
-            for length in (2**53, 2**53 - 1, -1, "x", None, "7"):
+            for length in (2**53, 2**53 - 1, -1, "x", None, "7", 2**64, -(2**60), 1e300, "1_0"):
                 try:
                     FixedLengthStream.new(length)
                     out.append("ok")
@@ -75,4 +75,11 @@ async def test_the_expected_length_is_read_as_jsg_reads_an_unsigned_64_bit_integ
         "TypeError: The value cannot be converted because it is not an integer.",
         "TypeError: The value cannot be converted because it is not an integer.",
         "ok",
+        # a Python int past 2^53 reaches JavaScript as a BigInt, which jsg reads losslessly or refuses
+        "TypeError: The value cannot be converted because it is either negative and this API expects a positive "
+        "bigint, or the value would be truncated.",
+        "TypeError: The value cannot be converted because it is either negative and this API expects a positive "
+        "bigint, or the value would be truncated.",
+        "TypeError: Value out of range. Must be less than or equal to 18446744073709551615.",
+        "TypeError: The value cannot be converted because it is not an integer.",  # ToNumber("1_0") is NaN
     ]

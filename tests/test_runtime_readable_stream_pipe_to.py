@@ -13,7 +13,8 @@ from worker_helpers import one_file_worker
 from workers_env import load_worker
 
 ENTRY = """
-from js import IdentityTransformStream, TransformStream, Response as JsResponse
+from js import IdentityTransformStream, Object, TransformStream, Response as JsResponse
+from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):
@@ -34,6 +35,15 @@ class Default(WorkerEntrypoint):
                          lambda: JsResponse.new("x").body.pipeThrough(target)):
                 try:
                     await call()
+                except Exception as exc:
+                    out.append(str(exc))
+            return Response.json(out)
+        if request.url.endswith("/through-types"):
+            out = []
+            for transform in (None, 5, to_js({"writable": TransformStream.new().writable}, dict_converter=Object.fromEntries),
+                              to_js({"readable": TransformStream.new().readable}, dict_converter=Object.fromEntries)):
+                try:
+                    JsResponse.new("x").body.pipeThrough(transform)
                 except Exception as exc:
                     out.append(str(exc))
             return Response.json(out)
@@ -59,4 +69,21 @@ async def test_a_locked_source_or_destination_is_workerds_type_error(tmp_path):
         "TypeError: This ReadableStream is currently locked to a reader.",
         "TypeError: This WritableStream is currently locked to a writer",
         "TypeError: This WritableStream is currently locked to a writer.",
+    ]
+
+
+@pytest.mark.asyncio
+async def test_pipe_through_reads_its_argument_as_jsgs_transform_struct(tmp_path):
+    """jsg/struct.h and util.c++: undefined names the C++ type, a primitive is no 'Transform',
+    and ``readable`` is read (and refused) before ``writable``; the texts said
+    'ReadableWritablePair' (the TypeScript name) before."""
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    assert await (await worker.fetch("/through-types")).json() == [
+        "TypeError: Cannot initialize N7workerd3api14ReadableStream9TransformE with required members from an "
+        "undefined or null value.",
+        "TypeError: Failed to execute 'pipeThrough' on 'ReadableStream': parameter 1 is not of type 'Transform'.",
+        "TypeError: Incorrect type for the 'readable' field on 'Transform': the provided value is not of type "
+        "'ReadableStream'.",
+        "TypeError: Incorrect type for the 'writable' field on 'Transform': the provided value is not of type "
+        "'WritableStream'.",
     ]

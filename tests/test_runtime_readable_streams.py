@@ -71,7 +71,10 @@ async def test_a_reader_pulls_one_chunk_at_a_time_and_cancel_reaches_the_source(
     reader = stream.getReader()
     assert [(await reader.read()).value.to_bytes() for _ in range(2)] == [b"\x01", b"\x02"]
     assert pulled == [0, 1]  # one pull per read, not ahead of the reader
-    await stream.cancel("enough")
+    with pytest.raises(JsException, match="This ReadableStream is currently locked to a reader."):
+        await stream.cancel("enough")  # workerd's readable.c++ cancel(): a locked stream refuses
+    assert cancelled == []
+    await reader.cancel("enough")  # its reader's cancel() is the way
     assert cancelled == ["enough"] and (await reader.read()).done
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._env import missing_name
-from workers_env._errors import JsException, users_mistake
+from workers_env._errors import JsException, NotEmulatedError, users_mistake
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -58,7 +58,7 @@ from workers_env.runtime.jsproxy import (
     to_plain,
     warn_pyproxy,
 )
-from workers_env.runtime.jsstreams import live_source
+from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -127,16 +127,19 @@ class JsBinding(JsHostObject):
             return from_plain(attr, self._nulls)
 
         def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
-            live = [s for s in map(live_source, args) if s is not None and not s.closed]
+            live = open_sources([args, kwargs])
             if live and inspect.iscoroutinefunction(attr):
                 # a stream still being written (a TransformStream's readable, a pipe's
-                # destination): the binding reads it to its end, as the JavaScript one does
+                # destination), as an argument or inside one (an options object, a list):
+                # the binding reads it to its end, as the JavaScript one does
                 async def once_written() -> Any:
                     for stream in live:
                         await stream.settle()
                     return await call_now(*args, **kwargs)
 
                 return as_promise(once_written())
+            if live:  # a synchronous method cannot wait for the writer: say what to do instead
+                raise NotEmulatedError(f"{STILL_WRITTEN} (here given to the synchronous {self._name}.{name}())")
             return call_now(*args, **kwargs)
 
         def call_now(*args: Any, **kwargs: Any) -> Awaitable[Any]:

@@ -3,140 +3,221 @@
 A Worker that streams a body on to something else (a request body into an R2 ``put`` through
 ``new FixedLengthStream(length)``, so R2 knows its size) pipes one stream into another's
 ``writable``: the pipe starts at once, as a JavaScript promise's work does, and the promise
-settles when the source has been read to its end. ``FixedLengthStream`` is workerd's
-``IdentityTransformStream`` with an expected byte count (``identity-transform-stream.c++``):
-more bytes, or a close before all of them, errors the stream with workerd's texts.
+settles when the source has been read to its end. The options are workerd's ``PipeToOptions``
+(streams/common.h) and act as internal.c++ ``tryPipeFrom`` has them: ``preventClose``,
+``preventAbort`` (the source's error does not abort the destination), ``preventCancel`` (the
+destination's error or close does not cancel the source) and ``signal`` (an aborted one stops
+the pipe with its reason). ``FixedLengthStream`` is workerd's ``IdentityTransformStream`` with
+an expected byte count (``identity-transform-stream.c++``): more bytes, or a close before all
+of them, errors the stream with workerd's texts; a Response whose body it is goes out with
+that ``Content-Length`` (``tryGetLength``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
+import re
 from types import SimpleNamespace
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
-from workers_env.runtime.jsbase import js_type_error
+from workers_env.runtime.jsbase import js_type_error, jsnull
 from workers_env.runtime.jspromise import JsPromise
-from workers_env.runtime.jsproxy import READER_LOCKED, JsReadableStream
-from workers_env.runtime.jsstreams import (
-    JsTransformStream,
-    JsWritableStream,
-    LiveByteStream,
-    live_readable,
-)
+from workers_env.runtime.jsproxy import READER_LOCKED, JsLiteralMap, JsMap, JsObject, JsReadableStream, pyproxy_options
+from workers_env.runtime.jsstreams import ByteSink, JsTransformStream, JsWritableStream
 
 __all__ = ["fixed_length_stream_class", "pipe_through", "pipe_to"]
 
 #: workerd's texts (readable.c++ ``pipeTo``; ``pipeThrough`` ends its writer text with a period)
 _WRITER_LOCKED = "This WritableStream is currently locked to a writer"
+_DESTINATION_CLOSED = "This destination writable stream is closed."  # internal.c++ tryPipeFrom
 _TOO_MANY = "Attempt to write too many bytes through a FixedLengthStream."
 _TOO_FEW = "FixedLengthStream did not see all expected bytes before close()."
 _TOO_LONG = "FixedLengthStream requires an integer expected length less than 2^53."
 _MAX_SAFE_INTEGER = 2**53 - 1
+#: what jsg says of an argument that is not a ``Transform`` (jsg/struct.h: an undefined or null
+#: one is named by its C++ type, as ``typeid(T).name()`` gives it; util.c++ ``typeErrorMessage``)
+_TRANSFORM_MISSING = ("Cannot initialize N7workerd3api14ReadableStream9TransformE with required members from an "
+                      "undefined or null value.")
+_NOT_A_TRANSFORM = "Failed to execute 'pipeThrough' on 'ReadableStream': parameter 1 is not of type 'Transform'."
 
 
-def _option(options: Any, name: str) -> bool:
-    if options is None:
-        return False
-    value = options.get(name) if isinstance(options, dict) else getattr(options, name, None)
-    return bool(value)
+def _properties(value: Any, where: str) -> dict[str, Any] | None:
+    """An argument's properties as jsg reads a struct from it (``None``: not an object)."""
+    if isinstance(value, JsLiteralMap):
+        return value.read_properties()
+    if isinstance(value, JsObject):
+        return dict(value._props)
+    if isinstance(value, JsMap):
+        return {}
+    if type(value) is dict:  # a PyProxy: Pyodide 0.28 reads its keys, 0.26 none
+        return pyproxy_options(value, where)
+    if value is None or value is jsnull or isinstance(value, (bool, int, float, str)):
+        return None
+    return {name: getattr(value, name, None) for name in ("readable", "writable", "preventAbort", "preventCancel",
+                                                         "preventClose", "signal")}
+
+
+def _pipe_options(options: Any, method: str) -> tuple[bool, bool, bool, JsAbortSignal | None]:
+    """``(preventAbort, preventCancel, preventClose, signal)`` of jsg's ``PipeToOptions``: each
+    flag read by truthiness, ``signal`` an ``AbortSignal`` or absent."""
+    if options is None or options is jsnull:
+        return False, False, False, None
+    props = _properties(options, f"options of ReadableStream.{method}()")
+    if props is None:
+        raise js_type_error(f"Failed to execute '{method}' on 'ReadableStream': parameter 2 is not of type "
+                            "'PipeToOptions'.")
+    from workers_env._jsvalues import js_truthy
+
+    flags = [js_truthy(props.get(name)) and props.get(name) is not jsnull
+             for name in ("preventAbort", "preventCancel", "preventClose")]
+    signal = props.get("signal")
+    if signal is not None and not isinstance(signal, JsAbortSignal):
+        raise js_type_error("Incorrect type for the 'signal' field on 'PipeToOptions': the provided value is not of "
+                            "type 'AbortSignal'.")
+    return flags[0], flags[1], flags[2], signal
 
 
 def pipe_to(stream: JsReadableStream, destination: Any, options: Any = None) -> JsPromise:
     """``stream.pipeTo(destination, options)``: a promise; both streams stay locked while the
     chunks flow; the destination is closed at the end (unless ``preventClose``) and aborted
-    with the source's error (unless ``preventAbort``)."""
+    with the source's error (unless ``preventAbort``); the destination's error or close
+    cancels the source (unless ``preventCancel``); an aborted ``signal`` stops it all."""
     promise = JsPromise()
+    try:
+        _start_pipe(stream, destination, options, "pipeTo", promise)
+    except Exception as exc:  # noqa: BLE001 - jsg turns a promise-returning method's throw into a rejection
+        promise._settle("rejected", exc)
+    return promise
+
+
+def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method: str, promise: JsPromise) -> None:
+    """Check the arguments (raising what ``pipeThrough`` throws), then run the pipe, settling
+    ``promise`` (at once when the signal is aborted or the destination closed already)."""
     if not isinstance(destination, JsWritableStream):
-        promise._settle("rejected", js_type_error(
-            "Failed to execute 'pipeTo' on 'ReadableStream': parameter 1 is not of type 'WritableStream'."))
-        return promise
+        raise js_type_error(f"Failed to execute '{method}' on 'ReadableStream': parameter 1 is not of type "
+                            "'WritableStream'.")
+    prevent_abort, prevent_cancel, prevent_close, signal = _pipe_options(options, method)
     if stream.locked:
-        promise._settle("rejected", js_type_error(READER_LOCKED))
-        return promise
+        raise js_type_error(READER_LOCKED)
     if destination.locked:
-        promise._settle("rejected", js_type_error(_WRITER_LOCKED))
-        return promise
+        raise js_type_error(_WRITER_LOCKED + ("." if method == "pipeThrough" else ""))
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:  # outside any handler: there is no request for the pipe's I/O
         promise._settle("rejected", JsException(GLOBAL_SCOPE_ERROR))
-        return promise
-    reader, writer = stream.getReader(), destination.getWriter()
+        return
+    if signal is not None and signal.aborted:
+        promise._settle("rejected", signal.reason)
+        return
     sink = destination._sink
+    if sink.closed:  # closed or errored already: the source is canceled with the reason
+        error = (sink._error if sink._error is not None else sink._canceled if sink._canceled is not None
+                 else js_type_error(_DESTINATION_CLOSED))
+        if not prevent_cancel:
+            loop.create_task(stream._cancel(error))
+        promise._settle("rejected", error)
+        return
+    reader, writer = stream.getReader(), destination.getWriter()
 
     async def run() -> None:
+        aborted = loop.create_future()
+
+        def on_abort(_event: Any) -> None:
+            if not aborted.done():
+                aborted.set_result(None)
+
+        if signal is not None:
+            signal.addEventListener("abort", on_abort)
         try:
-            while not (result := await reader.read()).done:
-                await writer.write(result.value)
-        except Exception as exc:  # noqa: BLE001 - the source's (or the sink's) error is the pipe's
-            if not _option(options, "preventAbort") and not sink.closed:
-                sink.close(exc)
-            promise._settle("rejected", exc)
-            return
+            while True:
+                read = asyncio.ensure_future(reader.read())
+                await asyncio.wait({read, aborted}, return_when=asyncio.FIRST_COMPLETED)
+                if aborted.done():
+                    read.cancel()
+                    reason = signal.reason if signal is not None else None
+                    if not prevent_cancel:
+                        await reader.cancel(reason)
+                    if not prevent_abort and not sink.closed:
+                        sink.close(_as_exception(reason))
+                    promise._settle("rejected", reason)
+                    return
+                try:
+                    result = read.result()
+                except Exception as exc:  # noqa: BLE001 - the source's error is the pipe's
+                    if not prevent_abort and not sink.closed:
+                        sink.close(exc)
+                    promise._settle("rejected", exc)
+                    return
+                if result.done:
+                    break
+                try:
+                    await writer.write(result.value)
+                except Exception as exc:  # noqa: BLE001 - the destination's error is the pipe's
+                    if not prevent_cancel:
+                        await reader.cancel(exc)
+                    promise._settle("rejected", exc)
+                    return
         finally:
+            if signal is not None:
+                signal.removeEventListener("abort", on_abort)
             reader.releaseLock()
             writer.releaseLock()
-        if not _option(options, "preventClose") and not sink.closed:
+        if not prevent_close and not sink.closed:
             sink.close()
         promise._settle("fulfilled", None)
 
     loop.create_task(run())
-    return promise
+
+
+def _as_exception(reason: Any) -> BaseException:
+    return reason if isinstance(reason, BaseException) else JsException(str(reason))
 
 
 def pipe_through(stream: JsReadableStream, transform: Any, options: Any = None) -> JsReadableStream:
-    """``stream.pipeThrough({writable, readable})``: pipes into ``writable``, returns ``readable``."""
-    writable = getattr(transform, "writable", None)
-    readable = getattr(transform, "readable", None)
-    if not isinstance(writable, JsWritableStream) or not isinstance(readable, JsReadableStream):
-        raise js_type_error("Failed to execute 'pipeThrough' on 'ReadableStream': parameter 1 is not of type "
-                            "'ReadableWritablePair'.")
-    if stream.locked:
-        raise js_type_error(READER_LOCKED)
-    if writable.locked:
-        raise js_type_error(_WRITER_LOCKED + ".")
-    pipe_to(stream, writable, options)
+    """``stream.pipeThrough({readable, writable})``: pipes into ``writable``, returns ``readable``;
+    the argument read as jsg reads its ``Transform`` struct (``readable`` first)."""
+    if transform is None or transform is jsnull:
+        raise js_type_error(_TRANSFORM_MISSING)
+    props = _properties(transform, "argument of ReadableStream.pipeThrough()")
+    if props is None:
+        raise js_type_error(_NOT_A_TRANSFORM)
+    readable, writable = props.get("readable"), props.get("writable")
+    if not isinstance(readable, JsReadableStream):
+        raise js_type_error("Incorrect type for the 'readable' field on 'Transform': the provided value is not of "
+                            "type 'ReadableStream'.")
+    if not isinstance(writable, JsWritableStream):
+        raise js_type_error("Incorrect type for the 'writable' field on 'Transform': the provided value is not of "
+                            "type 'WritableStream'.")
+    _start_pipe(stream, writable, options, "pipeThrough", JsPromise())  # its outcome is marked handled
     return readable
 
 
-class _FixedLengthSink(LiveByteStream):
+class _FixedLengthSink(ByteSink):
     """The bytes of a ``FixedLengthStream``: exactly ``expected`` of them, or the stream errors."""
 
     def __init__(self, expected: int):
         super().__init__()
+        self.expected_length = expected
         self._left = expected
 
     def push(self, chunk: Any) -> None:
-        if self.closed and self._error is not None:
-            raise self._error if isinstance(self._error, BaseException) else js_type_error(str(self._error))
-        size = _byte_size(chunk)
-        if size is not None and self._open:
-            if size > self._left:
+        data = self.chunk_bytes(chunk)
+        if data and self._open and self._canceled is None:
+            if len(data) > self._left:
                 error = js_type_error(_TOO_MANY)
                 super().close(error)
                 raise error
-            self._left -= size
-        super().push(chunk)
+            self._left -= len(data)
+        super().push(data)
 
     def close(self, error: Any = None) -> None:
         if error is None and self._open and self._left != 0:
             error = js_type_error(_TOO_FEW)
         super().close(error)
-
-
-def _byte_size(chunk: Any) -> int | None:
-    """How many bytes a chunk carries (``None`` for one that is not bytes: reading it fails)."""
-    from workers_env.runtime.jsbuffers import buffer_bytes
-
-    if isinstance(chunk, (bytes, bytearray, memoryview)):
-        return len(chunk)
-    try:
-        return len(buffer_bytes(chunk))
-    except Exception:  # noqa: BLE001 - a non-bytes chunk fails when read, as in a TransformStream
-        return None
 
 
 class JsFixedLengthStream(JsTransformStream):
@@ -145,34 +226,54 @@ class JsFixedLengthStream(JsTransformStream):
     _js_name = "FixedLengthStream"
 
     def __init__(self, expected: int):
-        super().__init__()
-        sink = _FixedLengthSink(expected)
-        self.readable = live_readable(sink)  # type: ignore[assignment]
-        self.writable = JsWritableStream(sink)
+        super().__init__(_FixedLengthSink(expected))
+
+
+#: a decimal literal as JavaScript's ``ToNumber`` reads a string (no ``_``, no ``inf``/``nan``)
+_JS_DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+#: the whitespace ``ToNumber`` trims (ECMAScript's WhiteSpace and LineTerminator)
+_JS_SPACE = " \t\n\r\v\f\u00a0\ufeff\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def _to_number(value: Any) -> float:
-    """JavaScript's ``ToNumber`` of what a Python Worker passes (``None`` crosses as ``undefined``)."""
+    """JavaScript's ``ToNumber`` of what a Python Worker passes (``None`` crosses as
+    ``undefined``, NaN; ``null`` is 0; an object, as its string, NaN here)."""
+    if value is jsnull:
+        return 0.0
     if isinstance(value, (bool, int, float)):
         return float(value)
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return float(int(text, 0)) if text[:2].lower() in ("0x", "0o", "0b") else float(text or 0)
-        except ValueError:
-            return float("nan")
-    return float("nan")
+    if not isinstance(value, str):
+        return float("nan")
+    text = value.strip(_JS_SPACE)
+    if not text:
+        return 0.0
+    if text in ("Infinity", "+Infinity", "-Infinity"):
+        return float(text)
+    if len(text) > 2 and text[0] == "0" and text[1] in "xXoObB":
+        digits = {"x": "0123456789abcdefABCDEF", "o": "01234567", "b": "01"}[text[1].lower()]
+        return float(int(text[2:], {"x": 16, "o": 8, "b": 2}[text[1].lower()])) if all(
+            c in digits for c in text[2:]) else float("nan")
+    return float(text) if _JS_DECIMAL.fullmatch(text) else float("nan")
 
 
 def _expected_length(value: Any) -> int:
-    """jsg's ``uint64_t`` reading of the constructor's argument (value.h: any value through
-    ``ToNumber``), then workerd's 2^53 check (identity-transform-stream.c++)."""
+    """jsg's ``uint64_t`` reading of the constructor's argument (value.h), then workerd's 2^53
+    check (identity-transform-stream.c++). A Python int past 2^53 reaches JavaScript as a
+    BigInt (Pyodide's conversion), which jsg reads losslessly or refuses; any other value goes
+    through ``ToNumber``."""
+    if type(value) is int and abs(value) > _MAX_SAFE_INTEGER:
+        if not 0 <= value < 2**64:
+            raise js_type_error("The value cannot be converted because it is either negative and this API expects a "
+                                "positive bigint, or the value would be truncated.")
+        raise js_type_error(_TOO_LONG)
     number = _to_number(value)
     if math.isnan(number) or math.isinf(number):
         raise js_type_error("The value cannot be converted because it is not an integer.")
     if number < 0:
         raise js_type_error("The value cannot be converted because it is negative and this API expects a positive "
                             "bigint.")
+    if number > 2.0**64:  # jsg compares with kj::maxValue as a double, 2^64
+        raise js_type_error("Value out of range. Must be less than or equal to 18446744073709551615.")
     if number > _MAX_SAFE_INTEGER:
         raise js_type_error(_TOO_LONG)
     return int(number)

@@ -908,6 +908,13 @@ class JsReadableStream(JsProxy):
         return b"".join(self._take())
 
     async def cancel(self, reason: Any = None) -> None:
+        """``cancel(reason)``: the stream reads as ended; a locked one is workerd's TypeError
+        (readable.c++ ``cancel``) -- its reader's ``cancel()`` is the way to cancel it then."""
+        if self._reader is not None:
+            raise js_type_error(READER_LOCKED)
+        await self._cancel(reason)
+
+    async def _cancel(self, reason: Any = None) -> None:
         if not self._source.consumed:
             self._source.take()
         self._pending = []
@@ -958,7 +965,7 @@ class _StreamReader(JsProxy):
 
     async def cancel(self, reason: Any = None) -> None:
         if self._stream is not None:
-            await self._stream.cancel(reason)
+            await self._stream._cancel(reason)
 
 
 #: the Error a destroyed proxy throws when used (Pyodide's text outside its debug mode)

@@ -19,7 +19,7 @@ import asyncio
 import inspect
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
@@ -33,11 +33,19 @@ from workers_env.runtime.jsproxy import (
     byob_not_emulated,
 )
 
-__all__ = ["HANGING", "JsTransformStream", "JsWritableStream", "LiveByteStream", "live_readable", "live_source",
-           "readable_stream_class", "transform_stream_class"]
+__all__ = ["HANGING", "STILL_WRITTEN", "ByteSink", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
+           "live_readable", "live_source", "readable_stream_class", "transform_stream_class"]
 
 _MISSING: Any = object()
 _NOT_BYTES = "This ReadableStream did not return bytes."
+#: workerd's internal writable given neither bytes nor a string (internal.c++ ``write``)
+_NOT_A_BYTE_CHUNK = ("This TransformStream is being used as a byte stream, but received an object of "
+                     "non-ArrayBuffer/ArrayBufferView type on its writable side.")
+#: a stream whose writer is still open, read whole where workers-env cannot wait for it
+STILL_WRITTEN = ("a ReadableStream still being written (a TransformStream's or FixedLengthStream's readable, a "
+                 "pipe's destination) read whole at once is not emulated by workers-env: await the pipe (or close "
+                 "the writer) before handing the stream on, or pass it as an argument of an async binding method, "
+                 "which waits for it")
 #: workerd's text when no task is left that could finish a response (here: close its stream)
 HANGING = ("The Workers runtime canceled this request because it detected that your Worker's code had hung and "
             "would never generate a response. Refer to: https://developers.cloudflare.com/workers/observability/errors/")
@@ -55,12 +63,16 @@ class LiveByteStream(ByteStream):
         self.puller: Any = None
         self._pulling = False
         self.started: Any = None  # the task of an async ``start(controller)``, awaited before pulls
+        #: what a write meets once the readable side was canceled (its reason)
+        self._canceled: BaseException | None = None
 
     @property
     def closed(self) -> bool:
         return not self._open
 
     def push(self, chunk: Any) -> None:
+        if self._canceled is not None:
+            raise self._canceled
         if not self._open:
             raise js_type_error("This WritableStream has been closed.")
         assert self._chunks is not None
@@ -69,10 +81,23 @@ class LiveByteStream(ByteStream):
     def close(self, error: Any = None) -> None:
         self._open, self._error = False, error
 
+    def cancel(self, reason: Any = None) -> None:
+        """The readable side canceled: what was not read yet is dropped (also after the writer
+        closed), readers see the end, and a write from now on fails with ``reason`` (workerd's ``Stream was cancelled.``
+        when none is given, internal.c++ ``reasonToException``)."""
+        if self._error is not None:
+            return  # an errored stream stays errored
+        if self._open:
+            self._canceled = cancel_error(reason)
+            self._open = False
+        if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
+            self._chunks = []
+            self._read_at = 0
+
     def take(self) -> list[bytes]:
         """Every chunk, once the writer has closed (as ``new Response(stream)`` reads it)."""
         if self._open:
-            raise RuntimeError("the stream is still being written")
+            raise NotEmulatedError(STILL_WRITTEN)
         if self._error is not None:
             raise _error_of(self._error)
         return [_bytes_of(c) for c in super().take()]
@@ -119,6 +144,34 @@ class LiveByteStream(ByteStream):
             await self._want_more(len(chunks))
 
 
+class ByteSink(LiveByteStream):
+    """The writable side of workerd's internal streams (``IdentityTransformStream``,
+    ``FixedLengthStream``; internal.c++ ``WritableStreamInternalController::write``): a string
+    is written as its UTF-8 bytes, ``undefined`` and an empty buffer write nothing, anything
+    else that is not bytes is refused with workerd's ``TypeError`` -- not passed on to fail
+    the reader, as a JavaScript ``TransformStream`` passes it."""
+
+    def push(self, chunk: Any) -> None:
+        data = self.chunk_bytes(chunk)
+        if data:
+            super().push(data)
+        elif self._canceled is not None or not self._open:
+            super().push(b"")  # the closed or canceled stream's own error
+
+    @staticmethod
+    def chunk_bytes(chunk: Any) -> bytes:
+        if chunk is None:  # undefined
+            return b""
+        if isinstance(chunk, str):
+            return chunk.encode("utf-8", "surrogatepass")
+        if isinstance(chunk, (bytes, bytearray, memoryview)):
+            return bytes(chunk)
+        try:
+            return buffer_bytes(chunk)
+        except Exception:  # noqa: BLE001 - a number, null, an object: not a byte chunk
+            raise js_type_error(_NOT_A_BYTE_CHUNK) from None
+
+
 def _nothing_else_runs() -> bool:
     """Whether the running task is the only one left on its loop (so no writer can act)."""
     try:
@@ -140,6 +193,47 @@ def _error_of(reason: Any) -> BaseException:
     return reason if isinstance(reason, BaseException) else JsException(str(reason))
 
 
+def cancel_error(reason: Any) -> BaseException:
+    """The error a stream canceled with ``reason`` gives its writer (``None``: workerd's own)."""
+    return JsException("Stream was cancelled.", name="Error") if reason is None else _error_of(reason)
+
+
+def open_sources(values: Any, limit: int = 100_000) -> list[LiveByteStream]:
+    """The streams still being written anywhere in ``values`` (an argument list): in it, or
+    nested in its JS objects, arrays and Python containers, each container looked at once
+    (a cycle ends) and at most ``limit`` values in all."""
+    from workers_env.runtime.jsproxy import JsDoubleProxy, JsLiteralMap
+
+    found: list[LiveByteStream] = []
+    seen: set[int] = set()
+    pending: list[Any] = [values]
+    while pending and limit > 0:
+        value = pending.pop()
+        limit -= 1
+        if isinstance(value, JsDoubleProxy):
+            value = value.unwrap()
+        if isinstance(value, JsReadableStream):
+            source = live_source(value)
+            if source is not None and not source.closed and all(source is not f for f in found):
+                found.append(source)
+            continue
+        children: Any = None
+        if isinstance(value, JsObject):
+            children = value._props.values()
+        elif isinstance(value, JsArray):
+            children = value._items
+        elif isinstance(value, JsLiteralMap):
+            children = value._entries.values()
+        elif type(value) is dict:
+            children = value.values()
+        elif type(value) in (list, tuple):
+            children = value
+        if children is not None and id(value) not in seen:
+            seen.add(id(value))
+            pending.extend(children)
+    return found
+
+
 def live_source(body: Any) -> LiveByteStream | None:
     """The open live stream a body reads, if it is one (else ``None``)."""
     source = getattr(body, "_source", None) if isinstance(body, JsReadableStream) else None
@@ -151,8 +245,9 @@ class _LiveReader(JsProxy):
 
     _js_name = "ReadableStreamDefaultReader"
 
-    def __init__(self, source: LiveByteStream):
+    def __init__(self, source: LiveByteStream, stream: JsReadableStream | None = None):
         self._source = source
+        self._stream = stream
 
     async def read(self) -> JsObject:
         chunk = await self._source.next_chunk()
@@ -161,10 +256,16 @@ class _LiveReader(JsProxy):
         return JsObject({"done": False, "value": JsTypedArray("Uint8Array", chunk)})
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
-        pass
+        """Unlock the stream: a new reader (or a pipe) may read on where this one stopped."""
+        stream, self._stream = self._stream, None
+        if stream is not None and stream._reader is self:
+            stream._reader = None
 
     async def cancel(self, reason: Any = None) -> None:
-        self._source.close()
+        if self._stream is not None:
+            await self._stream._cancel(reason)
+        else:
+            self._source.cancel(reason)
 
 
 class _Tee:
@@ -218,7 +319,7 @@ class _LiveReadableStream(JsReadableStream):
         if self._reader is not None:
             raise js_type_error(READER_LOCKED)
         byob_not_emulated(options)
-        self._reader = _LiveReader(self._source)  # type: ignore[assignment, arg-type]
+        self._reader = _LiveReader(self._source, self)  # type: ignore[assignment, arg-type]
         return self._reader
 
     def tee(self) -> JsArray:
@@ -237,6 +338,9 @@ class _LiveReadableStream(JsReadableStream):
             if result.done:
                 return
             yield result.value
+
+    async def _cancel(self, reason: Any = None) -> None:
+        self._source.cancel(reason)  # type: ignore[attr-defined]
 
 
 def live_readable(source: LiveByteStream) -> JsReadableStream:
@@ -312,10 +416,19 @@ class JsTransformStream(JsProxy):
 
     _js_name = "TransformStream"
 
-    def __init__(self) -> None:
-        sink = LiveByteStream()
+    def __init__(self, sink: LiveByteStream | None = None) -> None:
+        sink = LiveByteStream() if sink is None else sink
         self.readable = _LiveReadableStream(sink)
         self.writable = JsWritableStream(sink)
+
+
+class JsIdentityTransformStream(JsTransformStream):
+    """workerd's ``new IdentityTransformStream()``: a byte stream (see :class:`ByteSink`)."""
+
+    _js_name = "IdentityTransformStream"
+
+    def __init__(self) -> None:
+        super().__init__(ByteSink())
 
 
 class _Controller(JsProxy):
@@ -396,7 +509,7 @@ class _SourcedReadableStream(_LiveReadableStream):
         super().__init__(LiveByteStream())
         fields = _source_fields(source)
         controller = _Controller(self._source)  # type: ignore[arg-type]
-        self._cancel = fields.get("cancel")
+        self._cancel_source = fields.get("cancel")
         sink: LiveByteStream = self._source  # type: ignore[assignment]
         pull = fields.get("pull")
         if callable(pull):
@@ -411,12 +524,14 @@ class _SourcedReadableStream(_LiveReadableStream):
                     pass
                 sink.started = result
 
-    async def cancel(self, reason: Any = None) -> None:
-        if callable(self._cancel):
-            result = self._cancel(reason)
+    async def _cancel(self, reason: Any = None) -> None:
+        if self._source.closed:  # type: ignore[attr-defined]
+            return  # the source's cancel runs only for a stream still open, as the spec has it
+        if callable(self._cancel_source):
+            result = self._cancel_source(reason)
             if inspect.isawaitable(result):
                 await result
-        self._source.close()  # type: ignore[attr-defined]
+        self._source.cancel(reason)  # type: ignore[attr-defined]
 
 
 def readable_stream_class() -> Any:
@@ -437,6 +552,6 @@ def transform_stream_class(name: str = "TransformStream") -> Any:
         if transformer is not None and name == "TransformStream":
             raise NotEmulatedError("new TransformStream(transformer) with transform functions is not emulated by "
                                    "workers-env; new TransformStream() (chunks passed through) is")
-        return JsTransformStream()
+        return JsTransformStream() if name == "TransformStream" else JsIdentityTransformStream()
 
     return SimpleNamespace(new=new, name=name)

@@ -297,12 +297,20 @@ class WorkerApp:
     async def _stream(scope: Scope, send: Send, response: Any, headers: list[tuple[str, str]],
                       encoding: str | None) -> None:
         """A body still being written: each chunk as it comes (no Content-Length, so chunked),
-        encoded as it goes when ``encoding`` says so. A stream that fails ends the connection
-        without the last chunk, as workerd does, so the client sees a cut-off body rather than a
-        whole one."""
+        encoded as it goes when ``encoding`` says so -- but a ``FixedLengthStream``'s, not
+        encoded, goes with its expected length as ``Content-Length`` (workerd's ``tryGetLength``
+        of the body, http.c++ ``Response::send``; KJ leaves a zero one off an answer to HEAD).
+        A stream that fails ends the connection without the last chunk, as workerd does, so the
+        client sees a cut-off body rather than a whole one."""
         live = response._live
         encoder = Encoder(encoding) if encoding is not None else None
+        length = getattr(live, "expected_length", None)
+        sized = length is not None and encoder is None and not (scope["method"] == "HEAD" and length == 0)
+        if sized:
+            headers = [(k, v) for k, v in headers if k.lower() != "content-length"] + [("content-length", str(length))]
         raw_headers = _head(headers, response.statusText, head=scope["method"] == "HEAD")
+        if sized and scope["method"] != "HEAD":
+            raw_headers.append((b"content-length", str(length).encode()))
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         try:
             while (chunk := await live.next_chunk()) is not None:

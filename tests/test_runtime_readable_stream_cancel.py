@@ -1,0 +1,48 @@
+"""``readable.cancel(reason)`` of a stream still being written (a ``TransformStream``'s or
+``FixedLengthStream``'s readable): the readable reads as ended and its writer's next write
+fails with the reason -- workerd's ``Error: Stream was cancelled.`` when none was given
+(internal.c++ ``reasonToException``); a locked stream's ``cancel()`` is workerd's TypeError
+(readable.c++). It raised a bare ``RuntimeError: the stream is still being written``."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = """
+from js import FixedLengthStream, TransformStream, TextEncoder
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for stream, reason in ((FixedLengthStream.new(5), None), (TransformStream.new(), "enough")):
+            writer = stream.writable.getWriter()
+            await writer.write(TextEncoder.new().encode("hi"))
+            reader = stream.readable.getReader()
+            try:
+                await stream.readable.cancel()
+            except Exception as exc:
+                out.append(str(exc))
+            reader.releaseLock()
+            await stream.readable.cancel(reason)
+            out.append((await stream.readable.getReader().read()).done)
+            try:
+                await writer.write(TextEncoder.new().encode("more"))
+                out.append("written")
+            except Exception as exc:
+                out.append(str(exc))
+        return Response.json(out)
+"""
+
+
+@pytest.mark.asyncio
+async def test_cancel_ends_the_readable_and_fails_the_next_write(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    locked = "TypeError: This ReadableStream is currently locked to a reader."
+    assert await (await worker.fetch("/")).json() == [
+        locked, True, "Error: Stream was cancelled.",
+        locked, True, "Error: enough",
+    ]
