@@ -36,26 +36,35 @@ _FRAMES_PER_LEVEL = 12
 _T = TypeVar("_T")
 
 _LOCK = threading.Lock()
-_ROOM = [0, 0]  # conversions walking with room, and the limit to put back after the last
+#: conversions walking with room, the limit to put back after the last, and the limit we set
+_ROOM = {"walks": 0, "theirs": 0, "ours": 0}
 
 
 @contextmanager
 def more_room(levels: int = MAX_CONVERSION_DEPTH) -> Iterator[None]:
     """Room for ``levels`` more levels of a conversion: the interpreter's recursion limit is
     raised by what they may take while the block runs and put back when the last block
-    running (in any thread) ends -- the user's own limit is left as it was."""
+    running (in any thread) ends -- the user's own limit is left as it was, and a limit the
+    user sets while a block runs is the one kept (or put back) when the last block ends."""
     with _LOCK:
-        if _ROOM[0] == 0:
-            _ROOM[1] = sys.getrecursionlimit()
-        _ROOM[0] += 1
-        sys.setrecursionlimit(max(sys.getrecursionlimit(), _frames_in_use() + levels * _FRAMES_PER_LEVEL + 200))
+        current = sys.getrecursionlimit()
+        if _ROOM["walks"] == 0 or current != _ROOM["ours"]:  # the user's limit, maybe set during a walk
+            _ROOM["theirs"] = current
+        _ROOM["walks"] += 1
+        wanted = max(current, _frames_in_use() + levels * _FRAMES_PER_LEVEL + 200)
+        if wanted != current:
+            sys.setrecursionlimit(wanted)
+        _ROOM["ours"] = wanted
     try:
         yield
     finally:
         with _LOCK:
-            _ROOM[0] -= 1
-            if _ROOM[0] == 0:
-                sys.setrecursionlimit(_ROOM[1])
+            _ROOM["walks"] -= 1
+            if _ROOM["walks"] == 0 and sys.getrecursionlimit() == _ROOM["ours"] != _ROOM["theirs"]:
+                try:
+                    sys.setrecursionlimit(_ROOM["theirs"])
+                except RecursionError:  # this thread is deeper than that limit (it walked in under ours): kept
+                    pass
 
 
 def _frames_in_use() -> int:

@@ -329,8 +329,30 @@ def _var_value(value: Any, where: str, config: WorkerConfig) -> Any:
     which Pyodide gives Python as ``int`` -- in tables and arrays too; an integer past 2**53 - 1
     (a JSON config's: TOML refuses them) is the nearest double, a ``float``. ``inf`` and ``nan``, which
     JSON cannot hold, are refused: wrangler dev stops on them (Miniflare's "Invalid input")."""
+    out: list[Any] = [None]
+    todo: list[tuple[Any, Any, Any, tuple[Any, str]]] = [(value, out, 0, (None, where))]
+    while todo:  # not recursive: a JSON config's var may nest 5,000 levels deep (config.wrangler.JSON_MAX_DEPTH)
+        item, into, slot, path = todo.pop()
+        made: Any
+        if isinstance(item, list):
+            into[slot] = made = [None] * len(item)
+            todo.extend(reversed([(v, made, i, (path, f"[{i}]")) for i, v in enumerate(item)]))
+        elif isinstance(item, dict):
+            into[slot] = made = dict.fromkeys(item)
+            todo.extend(reversed([(v, made, k, (path, f".{k}")) for k, v in item.items()]))
+        else:
+            into[slot] = _var_leaf(item, path, config)
+    return out[0]
+
+
+def _var_leaf(value: Any, path: tuple[Any, str], config: WorkerConfig) -> Any:
     if isinstance(value, float):
         if not math.isfinite(value):
+            parts = []
+            while path is not None:
+                path, part = path
+                parts.append(part)
+            where = "".join(reversed(parts))
             raise ConfigError(
                 f'"{where}" is {value}, which a JSON var cannot hold: wrangler dev refuses to start on it '
                 '(Miniflare: "Invalid input: expected number, received Infinity"); write it as a string',
@@ -338,10 +360,6 @@ def _var_value(value: Any, where: str, config: WorkerConfig) -> Any:
         return js_number(value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53 - 1:
         return float(value)  # a JSON config's big integer: the nearest double, as JavaScript reads it
-    if isinstance(value, list):
-        return [_var_value(item, f"{where}[{i}]", config) for i, item in enumerate(value)]
-    if isinstance(value, dict):
-        return {key: _var_value(item, f"{where}.{key}", config) for key, item in value.items()}
     return value
 
 

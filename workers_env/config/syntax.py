@@ -10,10 +10,12 @@ place as esbuild (wrangler's logger) does.
 
 from __future__ import annotations
 
+import json.decoder
+import re
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
-__all__ = ["format_syntax_error", "jsonc_first_error", "line_and_column", "toml_message"]
+__all__ = ["format_syntax_error", "jsonc_first_error", "jsonc_value", "line_and_column", "toml_message"]
 
 # tomllib message (start) -> (smol-toml message, where smol-toml points: None for the same place,
 # an int for that column, a string "+N" for N columns further on)
@@ -128,13 +130,15 @@ _NOT_SYMBOL = frozenset(' \t\r\n{}[]":,/')
 
 
 def jsonc_first_error(
-    text: str, *, allow_trailing_comma: bool = True, disallow_comments: bool = False
+    text: str, *, allow_trailing_comma: bool = True, disallow_comments: bool = False, max_depth: int | None = None
 ) -> tuple[str, int, int] | None:
     """jsonc-parser's (3.2) first error in ``text`` as ``(code, offset, length)`` of the token
     it is reported at, or None: a port of its scanner and ``visit``. The defaults are wrangler's
     config reading (``parseJSONC``); its ``parseJSON`` (kv bulk files) is
-    ``allow_trailing_comma=False, disallow_comments=True``."""
+    ``allow_trailing_comma=False, disallow_comments=True``. Past ``max_depth`` nested arrays
+    and objects it raises ``RecursionError`` (where jsonc-parser's recursion overflows its stack)."""
     size = len(text)
+    depth = 0
     pos = token_offset = 0
     token = ""
     scan_error = ""
@@ -288,6 +292,10 @@ def jsonc_first_error(
         return True
 
     def parse_container(close: str, parse_item: Callable[[], bool]) -> None:
+        nonlocal depth
+        depth += 1
+        if max_depth is not None and depth > max_depth:
+            raise RecursionError(f"nested more than {max_depth} levels")
         scan_next()
         needs_comma = False
         while token not in (close, "EOF"):
@@ -304,6 +312,7 @@ def jsonc_first_error(
             needs_comma = True
         if token != close:
             fail("CloseBracketExpected" if close == "]" else "CloseBraceExpected")
+        depth -= 1
         scan_next()
 
     try:
@@ -315,6 +324,61 @@ def jsonc_first_error(
     except _Stop as stop:
         return stop.code, stop.offset, stop.length
     return None
+
+
+_JSONC_TOKEN = re.compile(
+    r'[ \t\r\n]+|//[^\r\n]*|/\*.*?\*/|"|[\[\]{}:,]|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null',
+    re.S)
+#: json's own string decoder (its C scanner): (text, offset after the opening quote, strict) -> (value, end)
+_json_string: Callable[[str, int, bool], tuple[str, int]] = getattr(json.decoder, "scanstring")
+_LITERALS = {"true": True, "false": False, "null": None}
+_NO_KEY = object()
+
+
+def jsonc_value(text: str, string: Callable[[str], str] = lambda s: s) -> Any:
+    """The value of ``text``, JSONC that :func:`jsonc_first_error` found no error in, read
+    without recursion (a 5,000-level file too): numbers as json5 reads them (an ``int`` without
+    ``.``/exponent, exact; else a ``float``, ``1e400`` infinite), a duplicate key's last value at
+    its first place, strings decoded as JSON decodes them and then passed through ``string``."""
+    holder: list[Any] = []
+    stack: list[Any] = [holder]
+    keys: list[Any] = [_NO_KEY]
+    pos, size = 0, len(text)
+    while pos < size:
+        match = _JSONC_TOKEN.match(text, pos)
+        if match is None:  # not JSONC that passed jsonc_first_error
+            raise ValueError(f"unexpected character at offset {pos}")
+        token, pos = match.group(), match.end()
+        first = token[0]
+        if first in " \t\r\n,:" or token.startswith(("//", "/*")):
+            continue
+        if first in "]}":
+            stack.pop()
+            keys.pop()
+            continue
+        value: Any
+        if first == '"':
+            raw, pos = _json_string(text, pos, False)
+            value = string(raw)
+            if type(stack[-1]) is dict and keys[-1] is _NO_KEY:
+                keys[-1] = value
+                continue
+        elif first in "[{":
+            value = [] if first == "[" else {}
+        elif token in _LITERALS:
+            value = _LITERALS[token]
+        else:
+            value = float(token) if any(c in token for c in ".eE") else int(token)
+        parent = stack[-1]
+        if type(parent) is dict:
+            parent[keys[-1]] = value
+            keys[-1] = _NO_KEY
+        else:
+            parent.append(value)
+        if first in "[{":
+            stack.append(value)
+            keys.append(_NO_KEY)
+    return holder[0]
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

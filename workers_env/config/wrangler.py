@@ -13,12 +13,12 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import json5
-
+from workers_env._deep import ROOMY_FROM, more_room
 from workers_env._errors import ConfigError
 from workers_env._jsvalues import surrogate_pairs_joined
 from workers_env.config.diagnostics import (
@@ -31,6 +31,7 @@ from workers_env.config.diagnostics import (
 from workers_env.config.syntax import (
     format_syntax_error,
     jsonc_first_error,
+    jsonc_value,
     line_and_column,
     toml_message,
 )
@@ -280,9 +281,18 @@ def _parse_toml(text: str, path: str | Path) -> Any:
         raise _syntax_error(path, text, f"Invalid TOML document: {theirs}", line, column) from None
 
 
+#: The deepest nesting of arrays and objects (the top-level object counted) a wrangler.json(c)
+#: may have: wrangler 4.164.0's jsonc-parser recurses on Node's stack and overflows it
+#: ("Maximum call stack size exceeded") between 4,502 and 5,002 levels in a fresh process
+#: (measured; a warmed-up process reads deeper, up to about 9,000). workers-env reads 5,000.
+JSON_MAX_DEPTH = 5000
+
+
 def _parse_json(text: str, path: str | Path) -> Any:
+    brackets = text.count("[") + text.count("{")
     try:
-        found = jsonc_first_error(text)
+        with more_room(min(brackets, JSON_MAX_DEPTH)) if brackets >= ROOMY_FROM else nullcontext():
+            found = jsonc_first_error(text, max_depth=JSON_MAX_DEPTH)
     except RecursionError:  # wrangler's parser overflows its stack there too
         raise ConfigError(f"Could not parse {display_path(path)}: it is nested too deeply (wrangler: Maximum call stack "
                           "size exceeded)", path=str(path)) from None
@@ -291,27 +301,19 @@ def _parse_json(text: str, path: str | Path) -> Any:
         line, column = line_and_column(text, offset)
         raise _syntax_error(path, text, code, line, column, length)
     try:
-        return _pairs_joined(json5.loads(text))
-    except ValueError as exc:  # jsonc-parser accepted it: json5 should too
+        return jsonc_value(text, _pairs_joined)
+    except ValueError as exc:  # jsonc-parser accepted it: so should this
         raise ConfigError(f"Could not parse {display_path(path)}: {exc}", path=str(path)) from None
-    except RecursionError:
-        raise ConfigError(f"Could not parse {display_path(path)}: nesting too deep", path=str(path)) from None
 
 
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
-def _pairs_joined(value: Any) -> Any:
-    """``value`` with every string's UTF-16 surrogate pairs (``"\\ud83d\\ude00"`` escapes, which
-    json5 keeps as two lone surrogates) joined into the one character JavaScript reads them as;
-    a lone surrogate stays as it is."""
-    if isinstance(value, str):
-        return surrogate_pairs_joined(value) if _SURROGATE_PAIR.search(value) else value
-    if isinstance(value, list):
-        return [_pairs_joined(item) for item in value]
-    if isinstance(value, dict):
-        return {_pairs_joined(key): _pairs_joined(item) for key, item in value.items()}
-    return value
+def _pairs_joined(value: str) -> str:
+    """A string with its UTF-16 surrogate pairs (``"\\ud83d\\ude00"`` escapes, which JSON
+    decoding keeps as two lone surrogates) joined into the one character JavaScript reads them
+    as; a lone surrogate stays as it is."""
+    return surrogate_pairs_joined(value) if _SURROGATE_PAIR.search(value) else value
 
 
 def read_config_file(path: str | Path) -> dict[str, Any]:

@@ -269,7 +269,7 @@ def _element_text(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = float(value)  # one JS number type: written as JavaScript writes the double
     if isinstance(value, JsArray):
-        return value.toString()
+        return value._joined(None)
     if isinstance(value, JsObject):
         return "[object Object]"
     return _jsvalues.js_string(value, nested=True)  # (plain data: null/undefined empty, objects, numbers)
@@ -504,6 +504,15 @@ class JsArray(JsProxy):
     def join(self, separator: Any = None) -> str:
         """V8's ``join``: an array met again while it is being joined (one holding itself, as
         ``to_js`` of a cyclic list makes) is written as ``""``, not followed."""
+        return self._joined(separator)
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return self._joined(None)
+
+    def _joined(self, separator: Any) -> str:
+        """:meth:`join` itself: nested arrays call it directly, not through the keyword-folding
+        wrapper of the JS-facing methods, whose ``func(*args)`` costs a C stack frame a level on
+        Python 3.11 (a 1,000-level array overflowed a 512 KiB thread stack)."""
         joining = _joining()
         if id(self) in joining:
             return ""
@@ -515,9 +524,6 @@ class JsArray(JsProxy):
             return deeper(len(joining), "String(array)", lambda: sep.join([_element_text(item) for item in self]))
         finally:
             joining.discard(id(self))
-
-    def toString(self) -> str:  # noqa: N802 - JS name
-        return self.join()
 
     def includes(self, value: Any, fromIndex: int = 0) -> bool:  # noqa: N803 - JS name
         start = relative_index(fromIndex, len(self._items), 0)
