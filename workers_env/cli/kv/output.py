@@ -13,7 +13,7 @@ def _log(text: str) -> None:
 
 def _error(text: str) -> None:
     """An error as wrangler reports what a kv command threw (:func:`fail`); a lone surrogate
-    from a file's ``"\ud800"`` prints as U+FFFD, as Node writes it."""
+    from a file's ``"\\ud800"`` prints as U+FFFD, as Node writes it."""
     fail(well_formed(text))
 
 
