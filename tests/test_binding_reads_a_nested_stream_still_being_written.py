@@ -1,7 +1,8 @@
 """A stream still being written that sits inside a binding call's argument (an options
 object, a list) is waited for as a top-level one is, when the method is async; a synchronous
-method, which cannot wait, gets a ``NotEmulatedError`` saying to await the pipe or close the
-writer first. Both reached a bare ``RuntimeError: the stream is still being written``."""
+method, which cannot wait, gets a ``NotEmulatedError`` saying to hand it to an async method or
+read it first (awaiting the writer first would hang: a write waits for a read). Both reached a
+bare ``RuntimeError: the stream is still being written``."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ class Default(WorkerEntrypoint):
             else:
                 self.env.BUCKET.peek(to_js([stream.readable]))
         except Exception as exc:
-            await task
+            task.cancel()  # its writes wait for a read that will not come
             return Response(f"{type(exc).__name__}: {exc}")
         return Response("sent")
 """
@@ -73,4 +74,4 @@ async def test_a_synchronous_method_says_what_to_do(tmp_path):
     worker = load_worker(folder, env=load_env(folder, bindings={"BUCKET": Bucket()}))
     text = await (await worker.fetch("/sync")).text()
     assert text.startswith("NotEmulatedError: a ReadableStream still being written")
-    assert "await the pipe (or close the writer)" in text and "BUCKET.peek()" in text
+    assert "an async binding method, which reads it as it is written" in text and "BUCKET.peek()" in text

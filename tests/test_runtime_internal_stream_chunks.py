@@ -14,6 +14,7 @@ from worker_helpers import one_file_worker
 from workers_env import load_worker
 
 ENTRY = """
+import asyncio
 from js import FixedLengthStream, IdentityTransformStream, Object, Response as JsResponse
 from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
@@ -21,8 +22,8 @@ from workers import Response, WorkerEntrypoint
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         out = []
-        for stream in (FixedLengthStream.new(6), IdentityTransformStream.new()):
-            writer = stream.writable.getWriter()
+
+        async def produce(writer):  # each write waits for a read: written while the body is read
             for chunk in (to_js({"a": 1}, dict_converter=Object.fromEntries), 5):
                 try:
                     await writer.write(chunk)
@@ -32,7 +33,11 @@ class Default(WorkerEntrypoint):
             await writer.write("héllo")
             await writer.write(None)
             await writer.close()
+
+        for stream in (FixedLengthStream.new(6), IdentityTransformStream.new()):
+            writing = asyncio.ensure_future(produce(stream.writable.getWriter()))
             out.append(await JsResponse.new(stream.readable).text())
+            await writing
         return Response.json(out)
 """
 

@@ -1,6 +1,6 @@
 """``readable.cancel(reason)`` of a stream still being written (a ``TransformStream``'s or
-``FixedLengthStream``'s readable): the readable reads as ended and its writer's next write
-fails with the reason -- workerd's ``Error: Stream was cancelled.`` when none was given
+``FixedLengthStream``'s readable): the readable reads as ended, and the write still waiting
+for a read and its writer's next write fail with the reason -- workerd's ``Error: Stream was cancelled.`` when none was given
 (internal.c++ ``reasonToException``); a locked stream's ``cancel()`` is workerd's TypeError
 (readable.c++). It raised a bare ``RuntimeError: the stream is still being written``."""
 
@@ -20,7 +20,7 @@ class Default(WorkerEntrypoint):
         out = []
         for stream, reason in ((FixedLengthStream.new(5), None), (TransformStream.new(), "enough")):
             writer = stream.writable.getWriter()
-            await writer.write(TextEncoder.new().encode("hi"))
+            first = writer.write(TextEncoder.new().encode("hi"))  # waits for a read: the cancel fails it
             reader = stream.readable.getReader()
             try:
                 await stream.readable.cancel()
@@ -29,6 +29,11 @@ class Default(WorkerEntrypoint):
             reader.releaseLock()
             await stream.readable.cancel(reason)
             out.append((await stream.readable.getReader().read()).done)
+            try:
+                await first
+                out.append("written")
+            except Exception as exc:
+                out.append(str(exc))
             try:
                 await writer.write(TextEncoder.new().encode("more"))
                 out.append("written")
@@ -43,6 +48,6 @@ async def test_cancel_ends_the_readable_and_fails_the_next_write(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
     locked = "TypeError: This ReadableStream is currently locked to a reader."
     assert await (await worker.fetch("/")).json() == [
-        locked, True, "Error: Stream was cancelled.",
-        locked, True, "Error: enough",
+        locked, True, "Error: Stream was cancelled.", "Error: Stream was cancelled.",
+        locked, True, "Error: enough", "Error: enough",
     ]

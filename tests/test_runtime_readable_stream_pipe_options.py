@@ -40,7 +40,7 @@ class Default(WorkerEntrypoint):
 
         source, target, controller = TransformStream.new(), TransformStream.new(), AbortController.new()
         writer = source.writable.getWriter()
-        await writer.write(TextEncoder.new().encode("a"))
+        writer.write(TextEncoder.new().encode("a"))  # a write waits for its read: the pipe's
         piped = source.readable.pipeTo(target.writable, signal=controller.signal)
         await asyncio.sleep(0.01)
         controller.abort("stop")
@@ -51,18 +51,20 @@ class Default(WorkerEntrypoint):
         for prevent in (False, True):
             source, closed = TransformStream.new(), TransformStream.new()
             source_writer = source.writable.getWriter()
-            await source_writer.write(TextEncoder.new().encode("left"))
-            await source_writer.close()
+            written = source_writer.write(TextEncoder.new().encode("left"))  # read by the pipe, or the text()
+            closing = source_writer.close()
             closed_writer = closed.writable.getWriter()
             await closed_writer.close()
             closed_writer.releaseLock()
             out.append(await outcome(source.readable.pipeTo(closed.writable, preventCancel=prevent)))
             await asyncio.sleep(0.01)
             out.append(await JsResponse.new(source.readable).text())
+            await outcome(written)
+            await outcome(closing)
 
         small, body = FixedLengthStream.new(2), TransformStream.new()
         body_writer = body.writable.getWriter()
-        await body_writer.write(TextEncoder.new().encode("abc"))
+        body_writer.write(TextEncoder.new().encode("abc"))
         out.append(await outcome(body.readable.pipeTo(small.writable)))
         out.append(await outcome(body_writer.write(TextEncoder.new().encode("d"))))
 

@@ -60,24 +60,28 @@ async def test_a_reader_gets_the_chunks_as_they_are_written():
     stream = js.TransformStream.new()
     writer = stream.writable.getWriter()
     reader = stream.readable.getReader()
-    await writer.write(js.TextEncoder.new().encode("a"))
+    write = asyncio.ensure_future(writer.write(js.TextEncoder.new().encode("a")))
     first = await reader.read()
     assert (first.done, first.value.to_bytes()) == (False, b"a")
+    await write  # resolved by the read
     pending = asyncio.ensure_future(reader.read())
     await asyncio.sleep(0.01)
     assert not pending.done()  # waits for the next chunk
-    await writer.write(js.Uint8Array.new(js.ArrayBuffer.new(2)))
+    write = asyncio.ensure_future(writer.write(js.Uint8Array.new(js.ArrayBuffer.new(2))))
     assert (await pending).value.to_bytes() == b"\x00\x00"
-    await writer.close()
+    await write
+    closing = asyncio.ensure_future(writer.close())
     assert (await reader.read()).done
+    await closing
     with pytest.raises(JsException, match="This WritableStream has been closed."):
         await writer.write(js.TextEncoder.new().encode("late"))
     text_stream = js.TransformStream.new()
     text_writer = text_stream.writable.getWriter()
-    await text_writer.write("not bytes")  # fine on the writable side ...
-    await text_writer.close()
+    writing = asyncio.ensure_future(text_writer.write("not bytes"))  # fine on the writable side ...
+    asyncio.ensure_future(text_writer.close())
     with pytest.raises(JsException, match="This ReadableStream did not return bytes."):
         await js.Response.new(text_stream.readable).text()  # ... not as a body
+    await writing
     with pytest.raises(Exception, match="not emulated"):
         js.TransformStream.new(js.Object.fromEntries(js.Array.new()))
 
@@ -103,3 +107,12 @@ def test_a_request_body_from_an_open_stream_says_it_is_not_emulated():
     stream = js.TransformStream.new()
     with pytest.raises(Exception, match="Request body read from a TransformStream still being written is not emulated"):
         js.Request.new("https://e.com", method="POST", body=stream.readable)
+
+
+def test_a_clone_of_a_response_still_being_written_says_it_is_not_emulated():
+    """It was a bare ``RuntimeError: the body's stream is still being written``."""
+    from workers_env import NotEmulatedError
+
+    response = js.Response.new(js.TransformStream.new().readable)
+    with pytest.raises(NotEmulatedError, match="still being written .* is not emulated by workers-env"):
+        response.clone()

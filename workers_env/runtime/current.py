@@ -7,13 +7,16 @@ while the stand-in modules are shared by every Worker of the process; each
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["WorkerRuntime", "current_context", "current_runtime", "enter", "handling", "leave", "pyodide_028", "set_current"]
+__all__ = ["WorkerRuntime", "adopt_task", "current_context", "current_runtime", "enter", "handling", "leave", "pyodide_028",
+           "request_tasks", "set_current"]
 
 
 @dataclass(frozen=True)
@@ -91,15 +94,58 @@ def pyodide_028() -> bool:
 _CONTEXT: ContextVar[Any] = ContextVar("workers_env_current_request", default=None)
 
 
+#: the tasks of each request or event: ``True`` for those its outcome waits for (the task
+#: running its handler, while it does; a ``waitUntil``'s), ``False`` for others it started
+_TASKS: weakref.WeakKeyDictionary[Any, weakref.WeakKeyDictionary[asyncio.Task[Any], bool]] = weakref.WeakKeyDictionary()
+
+
+def adopt_task(ctx: Any, task: asyncio.Task[Any], root: bool = False) -> None:
+    """Count ``task`` as one of ``ctx``'s (``root``: one its outcome waits for), for the hang check."""
+    try:
+        tasks = _TASKS.setdefault(ctx, weakref.WeakKeyDictionary())
+    except TypeError:  # a context object that takes no weak reference: not checked
+        return
+    tasks[task] = root or tasks.get(task, False)
+
+
+def request_tasks(ctx: Any) -> dict[asyncio.Task[Any], bool]:
+    """``ctx``'s tasks still running, each with whether its outcome is waited for."""
+    try:
+        tasks = _TASKS.get(ctx)
+    except TypeError:
+        return {}
+    return {task: root for task, root in (tasks or {}).items() if not task.done()}
+
+
 @contextmanager
 def handling(ctx: Any) -> Iterator[None]:
     """Mark ``ctx`` (the ``ExecutionContext`` of one request or event) as the running one while
-    its handler runs; tasks it starts keep it (``cloudflare:workers``' ``waitUntil``)."""
+    its handler runs; tasks it starts keep it (``cloudflare:workers``' ``waitUntil``), and the
+    running task counts as the request's own while it does."""
     token = _CONTEXT.set(ctx)
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:
+        task = None
+    if task is not None and ctx is not None:
+        already = request_tasks(ctx).get(task)
+        adopt_task(ctx, task, root=True)
     try:
         yield
     finally:
         _CONTEXT.reset(token)
+        if task is not None and ctx is not None and already is None:
+            tasks = _TASKS.get(ctx) if _weak(ctx) else None
+            if tasks is not None:
+                tasks.pop(task, None)
+
+
+def _weak(value: Any) -> bool:
+    try:
+        weakref.ref(value)
+    except TypeError:
+        return False
+    return True
 
 
 #: workerd's error for I/O outside a handler (``IoContext::current()``, io-context.c++)

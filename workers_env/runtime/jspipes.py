@@ -130,20 +130,38 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
             if not aborted.done():
                 aborted.set_result(None)
 
+        async def step(awaitable: Any) -> asyncio.Future[Any] | None:
+            """``awaitable`` run as a future, awaited until it settles or the signal aborts
+            (``None`` then); without a signal it is awaited directly, so a write nothing reads
+            is seen as waiting on that read (runtime/stalls.py)."""
+            future = asyncio.ensure_future(awaitable)
+            if signal is None:
+                try:
+                    await future
+                except Exception:  # noqa: BLE001, S110 - read from the future by the caller
+                    pass
+                return future
+            await asyncio.wait({future, aborted}, return_when=asyncio.FIRST_COMPLETED)
+            if future.done():
+                return future
+            future.add_done_callback(_retrieved)
+            return None
+
+        async def stop() -> None:
+            reason = signal.reason if signal is not None else None
+            if not prevent_cancel:
+                await reader.cancel(reason)
+            if not prevent_abort and not sink.closed:
+                sink.abort(_as_exception(reason))
+            promise._settle("rejected", reason)
+
         if signal is not None:
             signal.addEventListener("abort", on_abort)
         try:
             while True:
-                read = asyncio.ensure_future(reader.read())
-                await asyncio.wait({read, aborted}, return_when=asyncio.FIRST_COMPLETED)
-                if aborted.done():
-                    read.cancel()
-                    reason = signal.reason if signal is not None else None
-                    if not prevent_cancel:
-                        await reader.cancel(reason)
-                    if not prevent_abort and not sink.closed:
-                        sink.close(_as_exception(reason))
-                    promise._settle("rejected", reason)
+                read = await step(reader.read())
+                if read is None:
+                    await stop()
                     return
                 try:
                     result = read.result()
@@ -154,8 +172,12 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
                     return
                 if result.done:
                     break
+                written = await step(writer.write(result.value))
+                if written is None:
+                    await stop()
+                    return
                 try:
-                    await writer.write(result.value)
+                    written.result()
                 except Exception as exc:  # noqa: BLE001 - the destination's error is the pipe's
                     if not prevent_cancel:
                         await reader.cancel(exc)
@@ -170,7 +192,13 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
             sink.close()
         promise._settle("fulfilled", None)
 
-    loop.create_task(run())
+    promise._settler = loop.create_task(run())  # type: ignore[attr-defined] # awaiting it waits on the pipe
+
+
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    """A step the abort overtook: its outcome is no one's (marked seen, not logged)."""
+    if not future.cancelled():
+        future.exception()
 
 
 def _as_exception(reason: Any) -> BaseException:
@@ -204,7 +232,7 @@ class _FixedLengthSink(ByteSink):
         self.expected_length = expected
         self._left = expected
 
-    def push(self, chunk: Any) -> None:
+    def push(self, chunk: Any) -> int | None:
         data = self.chunk_bytes(chunk)
         if data and self._open and self._canceled is None:
             if len(data) > self._left:
@@ -212,7 +240,7 @@ class _FixedLengthSink(ByteSink):
                 super().close(error)
                 raise error
             self._left -= len(data)
-        super().push(data)
+        return super().push(data)
 
     def close(self, error: Any = None) -> None:
         if error is None and self._open and self._left != 0:

@@ -72,6 +72,11 @@ class JsPromise(JsProxy):
                     loop.call_soon_threadsafe(settle)
 
             self._on_settle(wake)
+            settler = getattr(self, "_settler", None)  # the task whose work settles it (a pipe's)
+            if settler is not None:
+                from workers_env.runtime.stalls import follows
+
+                follows(future, settler)
             yield from future.__await__()
         if self._state == "rejected":
             raise _as_error(self._value)

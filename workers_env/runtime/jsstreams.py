@@ -4,13 +4,17 @@ a body written while it is read.
 The streaming pattern of Workers: make a ``TransformStream``, hand its ``readable`` to
 ``new Response(...)`` at once, and write to ``writable.getWriter()`` from a task that goes on
 after the handler returns (``ctx.waitUntil`` or a plain task), closing the writer at the end.
-Here the chunks collect in a :class:`LiveByteStream`: ``workers-env dev`` sends each chunk as
-it is written (a chunked response, as ``wrangler dev`` streams it), ``worker.fetch``'s
-response reads the whole body once the writer closes, and a reader (``getReader().read()``,
-``async for``) gets the chunks as they come. A body whose writer can no longer be closed (no
-task left that could) is workerd's hung-request error instead of a hang. ``new
-ReadableStream(source)`` fills the same kind of stream from the source's ``start``/``pull``.
-The texts and error rules were checked with probes under ``wrangler dev`` 4.164.0.
+Here the chunks go through a :class:`LiveByteStream`: ``workers-env dev`` sends each chunk as
+it is written (a chunked response, as ``wrangler dev`` streams it), ``worker.fetch`` reads the
+body as it is written, and a reader (``getReader().read()``, ``async for``) gets the chunks as
+they come. A write resolves once a read has taken its chunk, as workerd's do (no buffering:
+identity-transform-stream.c++ ``writeHelper``; a JavaScript ``TransformStream``'s write waits
+for a read's pull while its readable side's highWaterMark is 0, standard.c++
+``TransformStreamDefaultController::write``), so a write (or an awaited ``pipeTo``) nothing
+will read is workerd's hung-request error (runtime/stalls.py), as is a body whose writer can no
+longer be closed. ``new ReadableStream(source)`` fills the same kind of stream from the
+source's ``start``/``pull``. The texts and error rules were checked with probes under
+``wrangler dev`` 4.164.0.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
+from workers_env.runtime.current import current_context
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
@@ -32,8 +37,10 @@ from workers_env.runtime.jsproxy import (
     JsTypedArray,
     byob_not_emulated,
 )
+from workers_env.runtime.stalls import HANGING, wait
+from workers_env.runtime.webloop import as_promise, js_call
 
-__all__ = ["HANGING", "STILL_WRITTEN", "ByteSink", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
+__all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
            "live_readable", "live_source", "readable_stream_class", "transform_stream_class"]
 
 _MISSING: Any = object()
@@ -43,43 +50,57 @@ _NOT_A_BYTE_CHUNK = ("This TransformStream is being used as a byte stream, but r
                      "non-ArrayBuffer/ArrayBufferView type on its writable side.")
 #: a stream whose writer is still open, read whole where workers-env cannot wait for it
 STILL_WRITTEN = ("a ReadableStream still being written (a TransformStream's or FixedLengthStream's readable, a "
-                 "pipe's destination) read whole at once is not emulated by workers-env: await the pipe (or close "
-                 "the writer) before handing the stream on, or pass it as an argument of an async binding method, "
-                 "which waits for it")
-#: workerd's text when no task is left that could finish a response (here: close its stream)
-HANGING = ("The Workers runtime canceled this request because it detected that your Worker's code had hung and "
-            "would never generate a response. Refer to: https://developers.cloudflare.com/workers/observability/errors/")
+                 "pipe's destination) read whole at once is not emulated by workers-env: pass it as an argument of "
+                 "an async binding method, which reads it as it is written, or read it first (await "
+                 "Response.new(stream).arrayBuffer()) and pass the bytes; awaiting the pipe (or the writes) first "
+                 "would hang, as nothing reads the stream meanwhile")
+#: workerd's reader after ``releaseLock()`` (readable.c++ ``ReaderImpl::read``)
+READER_RELEASED = "This ReadableStream reader has been released."
 
 
 class LiveByteStream(ByteStream):
-    """Chunks a writer adds over time; closed (or errored) once. Readers wait for more."""
+    """Chunks a writer adds over time; closed (or errored) once. Readers wait for more, and a
+    write waits until its chunk has been taken (by a reader, or by a whole read of the body)."""
 
     def __init__(self) -> None:
         super().__init__([])
         self._open = True
         self._error: Any = None
         self._read_at = 0  # chunks already handed to a live reader
+        self._taken = 0  # chunks taken off the writer's hands (read, or kept for a whole read)
         #: a ``ReadableStream``'s ``pull(controller)``: asked for more when a reader finds none
         self.puller: Any = None
         self._pulling = False
         self.started: Any = None  # the task of an async ``start(controller)``, awaited before pulls
         #: what a write meets once the readable side was canceled (its reason)
         self._canceled: BaseException | None = None
+        self._aborted = False  # the writer's abort(): writes still waiting fail with its reason
+        self._waiters: list[asyncio.Future[Any]] = []
+        self._ctx = current_context()  # the request whose code writes and reads it (runtime/stalls.py)
 
     @property
     def closed(self) -> bool:
         return not self._open
 
-    def push(self, chunk: Any) -> None:
+    def push(self, chunk: Any) -> int | None:
+        """Add ``chunk``; its index, for :meth:`delivered`."""
         if self._canceled is not None:
             raise self._canceled
         if not self._open:
             raise js_type_error("This WritableStream has been closed.")
         assert self._chunks is not None
         self._chunks.append(chunk)
+        self._changed()
+        return len(self._chunks) - 1
 
     def close(self, error: Any = None) -> None:
         self._open, self._error = False, error
+        self._changed()
+
+    def abort(self, error: Any) -> None:
+        """The writer's ``abort()``: errored, and writes still waiting fail with ``error``."""
+        self._aborted = True
+        self.close(error)
 
     def cancel(self, reason: Any = None) -> None:
         """The readable side canceled: what was not read yet is dropped (also after the writer
@@ -92,7 +113,39 @@ class LiveByteStream(ByteStream):
             self._open = False
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
-            self._read_at = 0
+            self._read_at = self._taken = 0
+        self._changed()
+
+    def _changed(self) -> None:
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
+    async def _next_change(self) -> None:
+        """Wait until a chunk is written or taken, or the stream ends; workerd's hung-request
+        error when nothing could do that any more."""
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        await wait(waiter, self._ctx)
+
+    async def delivered(self, index: int | None) -> None:
+        """Wait until chunk ``index`` (``None``: none written) has been taken by a read, as a
+        workerd write's promise does; a canceled stream's reason (or an abort's) fails it."""
+        if index is None:
+            return
+        while self._taken <= index:
+            if self._canceled is not None:
+                raise self._canceled
+            if self._aborted:
+                raise _error_of(self._error)
+            if index >= len(self._chunks or []):
+                return  # dropped unread by a cancel after the close: nothing left to wait for
+            await self._next_change()
+
+    async def all_delivered(self) -> None:
+        """Wait until every chunk written so far has been taken (what ``close()`` waits for)."""
+        await self.delivered(len(self._chunks or []) - 1 if self._chunks else None)
 
     def take(self) -> list[bytes]:
         """Every chunk, once the writer has closed (as ``new Response(stream)`` reads it)."""
@@ -100,34 +153,47 @@ class LiveByteStream(ByteStream):
             raise NotEmulatedError(STILL_WRITTEN)
         if self._error is not None:
             raise _error_of(self._error)
+        self._taken = len(self._chunks or [])
+        self._changed()
         return [_bytes_of(c) for c in super().take()]
 
     async def _want_more(self, seen: int) -> None:
-        """A reader found no chunk past ``seen``: ask the source once (``pull``), else wait a
-        moment; fail as workerd does when nothing is left that could add one or close."""
+        """A reader found no chunk past ``seen``: ask the source once (``pull``), else wait for
+        the writer; fail as workerd does when nothing is left that could add one or close."""
         if self.started is not None:
             started, self.started = self.started, None
             await started
             return
-        if self.puller is not None and not self._pulling:
-            self._pulling = True
-            try:
-                result = self.puller()
-                if inspect.isawaitable(result):
-                    await result
-            finally:
-                self._pulling = False
-            if len(self._chunks or []) > seen or not self._open:
-                return
-        await asyncio.sleep(0.001)
-        if self._open and len(self._chunks or []) <= seen and _nothing_else_runs():
-            raise JsException(HANGING)
+        if self.puller is not None:
+            if not self._pulling:
+                self._pulling = True
+                try:
+                    result = self.puller()
+                    if inspect.isawaitable(result):
+                        await result
+                finally:
+                    self._pulling = False
+                if len(self._chunks or []) > seen or not self._open:
+                    return
+            await asyncio.sleep(0.001)  # a source's pull is asked again (it may add nothing this time)
+            if self._open and len(self._chunks or []) <= seen and _nothing_else_runs():
+                raise JsException(HANGING)
+            return
+        if self._open and len(self._chunks or []) <= seen:
+            await self._next_change()
 
     async def settle(self) -> None:
-        """Wait for the writer (or the source) to close; each time the chunks run out, the
-        source is asked for more, as a reader reading to the end would ask it."""
-        while self._open:
-            await self._want_more(len(self._chunks or []))
+        """Read the stream to its end as a body is read whole (``text()``, a binding given it),
+        keeping the chunks for :meth:`take`: each write is taken as it comes, so the writer
+        goes on; each time the chunks run out, the source is asked for more."""
+        while True:
+            written = len(self._chunks or [])
+            if self._taken < written:
+                self._taken = written
+                self._changed()
+            if not self._open:
+                return
+            await self._want_more(written)
 
     async def next_chunk(self) -> bytes | None:
         """The next chunk a live reader gets (``None`` at the end)."""
@@ -136,6 +202,9 @@ class LiveByteStream(ByteStream):
             if self._read_at < len(chunks):
                 chunk = chunks[self._read_at]
                 self._read_at += 1
+                if self._taken < self._read_at:
+                    self._taken = self._read_at
+                    self._changed()
                 return _bytes_of(chunk)
             if not self._open:
                 if self._error is not None:
@@ -151,12 +220,13 @@ class ByteSink(LiveByteStream):
     else that is not bytes is refused with workerd's ``TypeError`` -- not passed on to fail
     the reader, as a JavaScript ``TransformStream`` passes it."""
 
-    def push(self, chunk: Any) -> None:
+    def push(self, chunk: Any) -> int | None:
         data = self.chunk_bytes(chunk)
         if data:
-            super().push(data)
-        elif self._canceled is not None or not self._open:
+            return super().push(data)
+        if self._canceled is not None or not self._open:
             super().push(b"")  # the closed or canceled stream's own error
+        return None  # an empty write resolves at once (internal.c++ ``write``)
 
     @staticmethod
     def chunk_bytes(chunk: Any) -> bytes:
@@ -248,8 +318,11 @@ class _LiveReader(JsProxy):
     def __init__(self, source: LiveByteStream, stream: JsReadableStream | None = None):
         self._source = source
         self._stream = stream
+        self._released = False
 
     async def read(self) -> JsObject:
+        if self._released:
+            raise js_type_error(READER_RELEASED)
         chunk = await self._source.next_chunk()
         if chunk is None:
             return JsObject({"done": True, "value": None})
@@ -258,10 +331,13 @@ class _LiveReader(JsProxy):
     def releaseLock(self) -> None:  # noqa: N802 - JS name
         """Unlock the stream: a new reader (or a pipe) may read on where this one stopped."""
         stream, self._stream = self._stream, None
+        self._released = stream is not None
         if stream is not None and stream._reader is self:
             stream._reader = None
 
     async def cancel(self, reason: Any = None) -> None:
+        if self._released:
+            raise js_type_error(READER_RELEASED)
         if self._stream is not None:
             await self._stream._cancel(reason)
         else:
@@ -349,46 +425,73 @@ def live_readable(source: LiveByteStream) -> JsReadableStream:
 
 
 class _Writer(JsProxy):
-    """``WritableStreamDefaultWriter``: ``write``, ``close``, ``abort``, ``releaseLock``."""
+    """``WritableStreamDefaultWriter``: ``write``, ``close``, ``abort``, ``releaseLock``.
+
+    A write's promise resolves once a read has taken its chunk, ``close()``'s once every chunk
+    has been (workerd queues the close behind the writes, internal.c++ ``closeImpl``). The
+    work begins at the call, as a JavaScript method's does, awaited or not."""
 
     _js_name = "WritableStreamDefaultWriter"
-    desiredSize = 1  # noqa: N815 - JS name
 
     def __init__(self, stream: JsWritableStream):
         self._stream = stream
 
+    @js_call
     async def write(self, chunk: Any = None, *_ignored: Any) -> None:
-        self._stream._sink.push(chunk)
+        sink = self._stream._sink
+        await sink.delivered(sink.push(chunk))
 
+    @js_call
     async def close(self) -> None:
-        if self._stream._sink.closed:
+        sink = self._stream._sink
+        if sink.closed:
             raise js_type_error("This WritableStream has been closed.")
-        self._stream._sink.close()
+        sink.close()
+        await sink.all_delivered()
 
+    @js_call
     async def abort(self, reason: Any = None) -> None:
         if not self._stream._sink.closed:
-            self._stream._sink.close(reason if reason is not None else JsException("The stream was aborted.",
+            self._stream._sink.abort(reason if reason is not None else JsException("The stream was aborted.",
                                                                                    name="AbortError"))
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
         self._stream._writer = None
 
     @property
+    def desiredSize(self) -> int | None:  # noqa: N802 - JS name
+        """workerd's: an internal stream without a highWaterMark reports 1 while writable
+        (internal.c++ ``getDesiredSize``); a JavaScript ``TransformStream``'s writable, whose
+        highWaterMark is 1, 1 less each chunk still waiting for a read; 0 once closed, null
+        once errored."""
+        sink = self._stream._sink
+        if sink._error is not None or sink._canceled is not None:
+            return None
+        if sink.closed:
+            return 0
+        if isinstance(sink, ByteSink):
+            return 1
+        return 1 - (len(sink._chunks or []) - sink._taken)
+
+    @property
     def ready(self) -> Any:
-        return _resolved()
+        """Resolved while ``desiredSize`` is above 0, else once a read brings it there."""
+        return as_promise(_ready(self))
 
     @property
     def closed(self) -> Any:
-        return _closed(self._stream._sink)
+        return as_promise(_closed(self._stream._sink))
 
 
-async def _resolved() -> None:
-    return None
+async def _ready(writer: _Writer) -> None:
+    sink = writer._stream._sink
+    while (writer.desiredSize or 0) <= 0 and sink._open:
+        await sink._next_change()
 
 
 async def _closed(sink: LiveByteStream) -> None:
     while not sink.closed:
-        await asyncio.sleep(0.001)
+        await sink._next_change()
 
 
 class JsWritableStream(JsProxy):

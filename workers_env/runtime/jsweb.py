@@ -44,7 +44,7 @@ from workers_env.runtime.jsproxy import (
     pyproxy_json,
     pyproxy_options,
 )
-from workers_env.runtime.jsstreams import LiveByteStream, live_readable, live_source
+from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 
 __all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
 
@@ -377,8 +377,8 @@ class _Body(JsProxy):
         fails it."""
         live = self._live
         if live is not None:
-            if not live.closed:
-                raise RuntimeError("the body's stream is still being written: await a body method (text(), ...)")
+            if not live.closed:  # clone(), a body taken whole at once: the async body methods wait
+                raise NotEmulatedError(STILL_WRITTEN)
             self.__dict__["_data"] = b"".join(live.take())
             self._live = None
         encoded = self.__dict__.get("_encoded")

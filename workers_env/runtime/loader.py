@@ -14,6 +14,7 @@ run the same way for Cron Triggers and queue deliveries. The config's era
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib
 import inspect
 import json as _json
@@ -46,7 +47,7 @@ from workers_env.config.uploads import uploads_of
 from workers_env.config.wrangler import display_path
 from workers_env.runtime import threadpool
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
-from workers_env.runtime.current import WorkerRuntime, handling
+from workers_env.runtime.current import WorkerRuntime, adopt_task, handling
 from workers_env.runtime.email_events import EmailResult, ForwardableEmailMessage, MissingEmailHandler, email_problem
 from workers_env.runtime.envwrap import JsEnv
 from workers_env.runtime.eras import Era, declared_packages, deploys_with_plain_wrangler, era_of
@@ -122,7 +123,9 @@ class ExecutionContext:
             with self.scope:
                 return await awaitable
 
-        self.tasks.append(asyncio.ensure_future(run()))
+        task = asyncio.ensure_future(run())
+        adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
+        self.tasks.append(task)
 
     wait_until = waitUntil
 
@@ -138,6 +141,13 @@ class ExecutionContext:
                 if isinstance(outcome, BaseException):
                     log.error("Uncaught exception in waitUntil()",
                               exc_info=(type(outcome), outcome, without_our_frames(outcome)))
+
+
+def _body_failed(live: Any, receiving: asyncio.Future[Any]) -> None:
+    """A response body read as it is written failed (workerd's hung-request error): it reads as failed."""
+    error = None if receiving.cancelled() else receiving.exception()
+    if error is not None and not live.closed:
+        live.close(error)
 
 
 async def _settled(result: Any, *, class_handler: bool) -> Any:
@@ -289,8 +299,15 @@ class Worker:
         ctx = self.new_context()
         try:
             response = await self.dispatch(request, ctx)
-        finally:
+        except BaseException:
             await ctx.drain()
+            raise
+        # a body still being written is read as it comes, as the client reads it while the
+        # waitUntil work runs (a write waits for its read): kept for the test to read
+        live = response._live
+        if live is not None:
+            asyncio.ensure_future(live.settle()).add_done_callback(functools.partial(_body_failed, live))
+        await ctx.drain()
         return Response(response)
 
     async def rpc(self, method: str, *args: Any, entrypoint: str = "Default", **kwargs: Any) -> Any:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Coroutine, Generator
 from typing import Any
 
-from workers_env.runtime.current import current_context
+from workers_env.runtime.current import adopt_task, current_context
 
 __all__ = ["ScopedCoroutine", "scope_new_tasks"]
 
@@ -80,12 +80,14 @@ _TASK: type[asyncio.Task] = _NamedTask if sys.version_info[:3] == (3, 13, 0) els
 
 def _factory(previous: TaskFactory | None) -> TaskFactory:
     def factory(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> asyncio.Future[Any]:
-        scope = getattr(current_context(), "scope", None)
+        ctx = current_context()
+        scope = getattr(ctx, "scope", None)
         if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):
             coro = ScopedCoroutine(coro, scope)
-        if previous is not None:
-            return previous(loop, coro, **kwargs)
-        return _TASK(coro, loop=loop, **kwargs)
+        task = previous(loop, coro, **kwargs) if previous is not None else _TASK(coro, loop=loop, **kwargs)
+        if ctx is not None and isinstance(task, asyncio.Task):
+            adopt_task(ctx, task)  # one of the request's tasks, for workerd's hang check (runtime/stalls.py)
+        return task
 
     factory.workers_env_previous = previous  # type: ignore[attr-defined]
     return factory

@@ -22,7 +22,7 @@ from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import JsFunction
 
-__all__ = ["clear_timer", "set_interval", "set_timeout"]
+__all__ = ["clear_timer", "pending_timers", "set_interval", "set_timeout"]
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -97,3 +97,8 @@ def clear_timer(timer_id: Any = None) -> None:
         handle = _timers.pop(timer_id, None) if isinstance(timer_id, int) else None
     if handle is not None:
         handle.cancel()
+
+
+def pending_timers() -> bool:
+    """Whether a ``setTimeout``/``setInterval`` is still to fire (work a waiting request may get)."""
+    return any(not handle.cancelled() for handle in _timers.values())

@@ -74,7 +74,10 @@ PyodideFuture.__module__ = "pyodide.webloop"
 
 def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # type: ignore[type-arg]
     """Resolve ``future`` as ``awaitable`` settles, running it at once as a task."""
+    from workers_env.runtime.stalls import follows
+
     task = asyncio.ensure_future(awaitable)
+    follows(future, task)  # waiting on the promise is waiting on the task (runtime/stalls.py)
 
     def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
         if future.cancelled():
