@@ -43,6 +43,11 @@ class Default(WorkerEntrypoint):
             while isinstance(back, (list, dict)):
                 back, levels = (back[0] if isinstance(back, list) else back["a"]), levels + 1
             return Response(json.dumps({"levels": levels, "leaf": back, "json": JSON.stringify(js), "str": str(js)}))
+        if case == "parse":  # JSON text nested n levels, parsed with most of Python's stack used
+            back, levels = deep_call(400, lambda: JSON.parse("[" * int(n) + "1" + "]" * int(n))).to_py(), 0
+            while isinstance(back, list):
+                back, levels = back[0], levels + 1
+            return Response(json.dumps({"levels": levels, "leaf": back}))
         if case == "bind":
             await self.env.DB.prepare("select ?").bind(value).all()
         return Response("unreachable")
@@ -87,6 +92,18 @@ async def test_to_js_past_the_limit_is_not_emulated_and_says_so(worker, kind, de
     with pytest.raises(NotEmulatedError) as info:
         await worker.fetch(f"/to_js/{kind}/{depth}")
     assert str(info.value) == TO_JS_TOO_DEEP
+
+
+@pytest.mark.asyncio
+async def test_json_parse_reads_1000_levels_whatever_the_callers_stack(worker):
+    response = await worker.fetch("/parse/list/1000")  # it stopped near 600 from this deep a caller
+    assert json.loads(await response.text()) == {"levels": 1000, "leaf": 1}
+
+
+@pytest.mark.asyncio
+async def test_json_parse_far_past_pythons_limit_is_not_emulated_and_says_so(worker):
+    with pytest.raises(NotEmulatedError, match=r"^JSON\.parse of JSON nested deeper than Python's recursion limit"):
+        await worker.fetch("/parse/list/100000")
 
 
 @pytest.mark.asyncio

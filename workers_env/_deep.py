@@ -41,8 +41,9 @@ _ROOM = {"walks": 0, "theirs": 0, "ours": 0}
 
 
 @contextmanager
-def more_room(levels: int = MAX_CONVERSION_DEPTH) -> Iterator[None]:
-    """Room for ``levels`` more levels of a conversion: the interpreter's recursion limit is
+def more_room(levels: int = MAX_CONVERSION_DEPTH, frames_per_level: int = _FRAMES_PER_LEVEL) -> Iterator[None]:
+    """Room for ``levels`` more levels of a conversion (``frames_per_level`` each; 1 for C code
+    such as ``json``'s scanner, which counts one per level): the interpreter's recursion limit is
     raised by what they may take while the block runs and put back when the last block
     running (in any thread) ends -- the user's own limit is left as it was, and a limit the
     user sets while a block runs is the one kept (or put back) when the last block ends."""
@@ -51,7 +52,7 @@ def more_room(levels: int = MAX_CONVERSION_DEPTH) -> Iterator[None]:
         if _ROOM["walks"] == 0 or current != _ROOM["ours"]:  # the user's limit, maybe set during a walk
             _ROOM["theirs"] = current
         _ROOM["walks"] += 1
-        wanted = max(current, _frames_in_use() + levels * _FRAMES_PER_LEVEL + 200)
+        wanted = max(current, _frames_in_use() + levels * frames_per_level + 200)
         if wanted != current:
             sys.setrecursionlimit(wanted)
         _ROOM["ours"] = wanted

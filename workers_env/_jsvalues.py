@@ -1025,9 +1025,13 @@ def parse_json(text: str) -> Any:
         return json.loads(text, parse_int=json_int, parse_constant=refuse)
     except json.JSONDecodeError:
         pass
-    except RecursionError:  # V8 parses any depth; Python's json stops near 1,000 levels
+    except RecursionError:  # V8 parses any depth; Python's json stops where the caller's stack ends
         if _v8_json_error(text) is None:
-            raise NotEmulatedError(DEEP_JSON) from None
+            try:  # again with room for about 1,000 levels, whatever the caller's stack (json's C
+                with more_room(frames_per_level=1):  # scanner counts one per level; C stack bounds it)
+                    return json.loads(text, parse_int=json_int, parse_constant=refuse)
+            except RecursionError:
+                raise NotEmulatedError(DEEP_JSON) from None
     raise json_syntax_error(text)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workers_env import _jsvalues
+from workers_env._deep import more_room
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
@@ -468,7 +469,12 @@ def json_parse(text: Any = None) -> Any:
     data = _jsvalues.parse_json(js_text(text))
     try:
         return _top(_js_value(data))
-    except RecursionError:  # Python 3.13's json parses deeper than a Python-level walk can go
+    except RecursionError:  # json parsed deeper than this walk could go from the caller's stack
+        pass
+    try:
+        with more_room():
+            return _top(_js_value(data))
+    except RecursionError:
         raise NotEmulatedError(_jsvalues.DEEP_JSON) from None
 
 
