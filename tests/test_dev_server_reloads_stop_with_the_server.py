@@ -50,7 +50,8 @@ def test_ctrl_c_while_the_code_hangs_at_import_exits_at_once(tmp_path: Path) -> 
     with DevServer(project) as dev:
         dev.wait_for("importing", after=dev.edit(project / "src" / "entry.py", hanging))
         assert _exits(dev, signal.SIGINT) == 130
-    assert dev.lines[-1] == "Interrupted." and "Traceback" not in dev.output, dev.output
+    # nothing said after, as wrangler says nothing on Ctrl+C (measured; the CLI's "Interrupted." before)
+    assert dev.lines[-1] == "importing" and "Traceback" not in dev.output, dev.output
 
 
 def test_sigterm_while_the_code_hangs_at_import_exits_at_once(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -22,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.common import fail, message_of, warn_block
+from workers_env.cli.devbuild import stop_build
 from workers_env.cli.devhosts import ready_lines, scheduled_host
+from workers_env.cli.devstop import Stopped, stoppable
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
@@ -147,8 +148,9 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
     line prefixed ``[custom build]``); in ``build.cwd`` taken relative to the config's folder
     (wrangler: to where it was started, the same folder when run in the project). False (and
     wrangler's message) when the command fails. Run again after a change in ``build.watch_dir``
-    or the config (:mod:`.devreload`), in a process group of its own listed in ``running`` while it
-    runs, so that stopping the server stops it too (wrangler: "a build must never outlive dev")."""
+    or the config (:mod:`.devreload`). In a process group of its own, listed in ``running`` while
+    it runs, so that stopping the server stops it too (wrangler: "a build must never outlive
+    dev"); a signal that stops dev while it runs here (the first build) stops it as well."""
     command = build.get("command") if isinstance(build, dict) else None
     if not isinstance(command, str) or not command:
         return True
@@ -157,7 +159,7 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
     try:
         proc = subprocess.Popen(command, shell=True, cwd=cwd, env={**os.environ, "WRANGLER_COMMAND": "dev"},
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
-                                start_new_session=running is not None and os.name == "posix")
+                                start_new_session=os.name == "posix")
     except OSError as exc:  # a cwd that does not exist, say: what and where, not Python's repr
         print(f"[custom build] {exc.strerror or exc}: {exc.filename or cwd}", flush=True)
         code = 1
@@ -165,9 +167,13 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
         if running is not None:
             running.append(proc)
         assert proc.stdout is not None
-        for line in proc.stdout:
-            print(f"[custom build] {line.rstrip()}", flush=True)
-        code = proc.wait()
+        try:
+            for line in proc.stdout:
+                print(f"[custom build] {line.rstrip()}", flush=True)
+            code = proc.wait()
+        except BaseException:  # dev stopped by a signal (Stopped, KeyboardInterrupt) while it ran
+            stop_build(proc)
+            raise
         if running is not None:
             try:
                 running.remove(proc)
@@ -185,8 +191,11 @@ def run(args: argparse.Namespace) -> int:
     returns the exit code."""
     from workers_env.runtime.timezone import production_timezone
 
-    with production_timezone():
-        return _run(args)
+    with production_timezone(), stoppable():
+        try:
+            return _run(args)
+        except Stopped as stop:  # before the server started, or again while closing: said there
+            return stop.status
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -283,14 +292,35 @@ def _run(args: argparse.Namespace) -> int:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     finally:
+        closed = _close_envs(reloader, env)
+    # wrangler's launcher exits with the shell's 128 + the signal that ended wrangler (130 for
+    # Ctrl+C, 143 for SIGTERM), printing nothing (measured)
+    if stopped_by is not None:
+        return 128 + stopped_by
+    return 0 if closed else 1
+
+
+def _close_envs(reloader: Reloader | None, env: Any) -> bool:
+    """Close every env dev opened (the persisted state: SQLite's logs folded in, Vectorize
+    snapshots written); whether all closed. One that fails is said and the others still
+    close; a second signal meanwhile stops the closing, said too (:class:`Stopped` goes on)."""
+    closed = True
+    try:
         if reloader is not None:
-            reloader.close()
-            reloader.env.close()
-        env.close()
-    if stopped_by == signal.SIGINT:
-        raise KeyboardInterrupt  # the CLI's Ctrl+C: 130, said, without a traceback
-    # wrangler's launcher exits with the shell's 128 + the signal that ended wrangler (143 for SIGTERM)
-    return 128 + stopped_by if stopped_by is not None else 0
+            reloader.close()  # the replaced Workers' envs: says its own failures
+        for each in [env] if reloader is None or reloader.env is env else [reloader.env, env]:
+            try:
+                each.close()
+            except Exception as exc:  # noqa: BLE001 - said; dev exits all the same
+                print(f"workers-env dev: closing the bindings' state failed: {type(exc).__name__}: {exc}",
+                      file=sys.stderr, flush=True)
+                closed = False
+    except Stopped:
+        print("workers-env dev: stopped again while closing the bindings' state: what the Worker wrote is kept, "
+              "but the state was left untidied (SQLite's -wal files, no Vectorize snapshot), which the next start "
+              "reads as it is", file=sys.stderr, flush=True)
+        raise
+    return closed
 
 
 def _announce(config: Any, env: Any, environment: str | None, env_files: list[str] | None) -> None:

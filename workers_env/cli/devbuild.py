@@ -18,8 +18,11 @@ first time it writes there, once afterwards.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
+import os
+import signal
 import subprocess
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -29,7 +32,10 @@ from typing import Any
 from workers_env.config.wrangler import display_path
 from workers_env.runtime.watch import Stamps, scan_folders, touched
 
-__all__ = ["Rebuilds"]
+__all__ = ["Rebuilds", "stop_build"]
+
+#: seconds a build gets to end after SIGTERM when dev stops, before SIGKILL
+_BUILD_STOP_GRACE = 2.0
 
 Build = Callable[[Any, Path, "list[subprocess.Popen[str]]"], bool]
 
@@ -44,6 +50,24 @@ def _digests(paths: list[str]) -> dict[str, str | None]:
         except OSError:
             found[path] = None
     return found
+
+
+def stop_build(proc: subprocess.Popen[str]) -> None:
+    """Stop a build with every process it started (its own process group: dev stops, and a
+    build must never outlive dev), by SIGTERM, then SIGKILL after a grace period."""
+    with contextlib.suppress(OSError):
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGTERM)
+        else:
+            proc.terminate()
+    try:
+        proc.wait(_BUILD_STOP_GRACE)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(OSError):
+            if os.name == "posix":
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                proc.kill()
 
 
 class Rebuilds:

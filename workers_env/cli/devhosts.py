@@ -45,7 +45,10 @@ def ready_lines(ip: str, port: int) -> list[str]:
     if ip in ("::", "*"):
         hosts += ["localhost", "[::1]"]
     if ip in _EVERYWHERE:
-        hosts += _ipv4_addresses()
+        try:
+            hosts += _ipv4_addresses()
+        except Exception:  # noqa: BLE001 - a platform's surprise must not stop dev: no lines of addresses then
+            pass
     return lines + [f"- http://{host}:{port}" for host in hosts]
 
 
@@ -90,7 +93,7 @@ def _ipv4_addresses() -> list[str]:
         addresses = ["127.0.0.1"]
         try:
             infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-        except OSError:
+        except (OSError, UnicodeError):  # a host name the resolver refuses (IDNA: a label over 63 characters)
             infos = []
         addresses += [str(info[4][0]) for info in infos]
         return list(dict.fromkeys(addresses))

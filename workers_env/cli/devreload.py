@@ -53,7 +53,7 @@ from typing import Any
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env._ownmodules import files_of
 from workers_env.cli.common import fail, message_of
-from workers_env.cli.devbuild import Rebuilds
+from workers_env.cli.devbuild import Rebuilds, stop_build
 from workers_env.config.uploads import uploads_of
 from workers_env.runtime.watch import Stamps, modified, scan, scan_folders, stamps_of, touched
 
@@ -77,8 +77,6 @@ _MAX_SHARE = 50
 #: that moment must not lose the edit (chokidar's ``atomic``, on by default in wrangler's
 #: watchers, takes a file re-added within 100 ms as changed; a look every 0.25 s needs longer)
 _GONE_GRACE = 1.0
-#: seconds a build gets to end after SIGTERM when the server stops, before SIGKILL
-_BUILD_STOP_GRACE = 2.0
 
 
 def poll_interval() -> float:
@@ -300,19 +298,7 @@ class Reloader:
         """Stop the build that is running, with every process it started (the server stops)."""
         for proc in list(self._builds):
             self._builds.remove(proc)  # the build then says nothing of its end
-            with contextlib.suppress(OSError):
-                if os.name == "posix":
-                    os.killpg(proc.pid, signal.SIGTERM)
-                else:
-                    proc.terminate()
-            try:
-                proc.wait(_BUILD_STOP_GRACE)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(OSError):
-                    if os.name == "posix":
-                        os.killpg(proc.pid, signal.SIGKILL)
-                    else:
-                        proc.kill()
+            stop_build(proc)
 
     async def _act(self, app: Any, loop: asyncio.AbstractEventLoop, pool: ThreadPoolExecutor, kind: str,
                    paths: list[str]) -> None:

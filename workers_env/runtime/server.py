@@ -728,7 +728,29 @@ class _Server(uvicorn.Server):
                 await self._task
             except asyncio.CancelledError:
                 pass
+        if self.stopped_by is not None:
+            # stopped by a signal, wrangler dev 4.164.0 exits at once (measured): a request under
+            # way is cut off, its client sees the connection close, rather than waited for (a
+            # streamed response might never end, and Ctrl+C would then do nothing)
+            for connection in list(self.server_state.connections):
+                transport = getattr(connection, "transport", None)
+                if transport is not None:
+                    transport.close()
+            for task in list(self.server_state.tasks):
+                task.cancel()
+            errors = logging.getLogger("uvicorn.error")
+            errors.addFilter(_not_cancelled)  # uvicorn says a cancelled request with its traceback
+            try:
+                await super().shutdown(sockets=sockets)
+            finally:
+                errors.removeFilter(_not_cancelled)
+            return
         await super().shutdown(sockets=sockets)
+
+
+def _not_cancelled(record: logging.LogRecord) -> bool:
+    """A log record that is not of a request cancelled as the server stops."""
+    return not (record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError))
 
 
 def serve(

@@ -1,0 +1,66 @@
+"""When closing the bindings' state fails as ``workers-env dev`` stops (a disk gone, say), dev
+says so in one line and still exits with wrangler's status for the signal (143 for SIGTERM);
+when the closing hangs, a second signal ends it, said too. Before, the failure escaped as a
+traceback with status 1, and a second Ctrl+C printed the CLI's ``Interrupted.``.
+
+The failure is put in by replacing ``Env.close`` before the CLI runs: no real store fails to
+close on demand."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dev_reload_helpers import python_project, answering
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+RUN = """import sys, time
+import workers_env._env as _env
+def close(self):
+    {body}
+_env.Env.close = close
+from workers_env.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _run(project: Path, body: str, signals: list[int]) -> tuple[int, str, str]:
+    environ = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    environ.pop("CLOUDFLARE_ENV", None)
+    proc = subprocess.Popen([sys.executable, "-c", RUN.format(body=body), "dev", str(project), "--ip", "127.0.0.1",
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ,
+                            cwd=project, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if "Ready on" in line:
+            break
+    for sig in signals:
+        proc.send_signal(sig)
+        time.sleep(0.5)
+    out, err = proc.communicate(timeout=20)
+    return proc.returncode, out, err
+
+
+def test_a_close_that_raises_is_said_and_dev_exits_with_the_signals_status(tmp_path: Path) -> None:
+    project = python_project(tmp_path / "app", answering("hi"))
+    code, _, err = _run(project, 'raise OSError(5, "Input/output error")', [signal.SIGTERM])
+    assert code == 143
+    assert err == "workers-env dev: closing the bindings' state failed: OSError: [Errno 5] Input/output error\n"
+
+
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["sigterm", "ctrl-c"])
+def test_a_second_signal_ends_a_close_that_hangs(tmp_path: Path, sig: int, status: int) -> None:
+    project = python_project(tmp_path / "app", answering("hi"))
+    started = time.monotonic()
+    code, _, err = _run(project, "time.sleep(60)", [sig, sig])
+    assert code == status
+    assert time.monotonic() - started < 20
+    assert err.startswith("workers-env dev: stopped again while closing the bindings' state"), err
+    assert "Traceback" not in err and "Interrupted." not in err

@@ -1,0 +1,82 @@
+"""SIGTERM and Ctrl+C stop ``workers-env dev`` while it starts -- its ``build.command`` running,
+the Worker's module importing -- as they stop it once it serves: at once, with wrangler
+4.164.0's status (143, 130: its launcher's ``128 + signal``, measured), nothing printed, and
+the build stopped with every process it started (wrangler: "a build must never outlive dev").
+Before, SIGTERM ended the process by its default action with the build left running, and
+Ctrl+C printed the CLI's ``Interrupted.``, the build again left running when the signal was
+sent to dev alone (``kill -INT``, a supervisor)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dev_reload_helpers import python_project, answering
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+
+def _start(project: Path) -> subprocess.Popen[str]:
+    environ = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    environ.pop("CLOUDFLARE_ENV", None)
+    return subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1",
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ,
+                            cwd=project, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
+def _wait_for_file(path: Path) -> None:
+    deadline = time.monotonic() + 20
+    while not path.exists() or not path.read_text().strip():
+        assert time.monotonic() < deadline, f"{path} never written"
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["sigterm", "ctrl-c"])
+def test_a_signal_during_the_first_build_stops_the_build_and_dev(tmp_path: Path, sig: int, status: int) -> None:
+    pid_file = tmp_path / "build.pid"
+    project = python_project(tmp_path / "app", answering("hi"),
+                             config_extra=f'[build]\ncommand = "sleep 30 & echo $! > {pid_file}; wait"\n')
+    proc = _start(project)
+    _wait_for_file(pid_file)
+    started = time.monotonic()
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == status, (out, err)
+    assert time.monotonic() - started < 5
+    assert err == ""
+    sleeper = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(sleeper) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(sleeper), "the build's process outlived dev"
+
+
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["sigterm", "ctrl-c"])
+def test_a_signal_while_the_worker_imports_stops_dev_without_a_traceback(tmp_path: Path, sig: int,
+                                                                          status: int) -> None:
+    marker = tmp_path / "importing"
+    entry = f"import pathlib, time\npathlib.Path({str(marker)!r}).write_text('yes')\ntime.sleep(30)\n" + answering("hi")
+    project = python_project(tmp_path / "app", entry)
+    proc = _start(project)
+    _wait_for_file(marker)
+    started = time.monotonic()
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == status, (out, err)
+    assert time.monotonic() - started < 5
+    assert err == ""
+    assert "Ready on" not in out
