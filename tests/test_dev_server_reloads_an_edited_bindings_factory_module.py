@@ -9,6 +9,7 @@ module that failed the first time it was named included."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from dev_reload_helpers import READY, DevServer, python_project
@@ -67,3 +68,30 @@ def test_a_factory_module_that_stops_importing_keeps_the_last_worker_until_fixed
         _reloaded(dev, project / "later.py", "def make():\n    return 'later'\n")
         assert dev.get() == (200, "later")
     assert "Traceback" not in dev.output, dev.output
+
+
+SITECUSTOMIZE = """import sysconfig
+_paths = sysconfig.get_paths
+def get_paths(*args, **kwargs):  # as a Python installed in the project folder reports itself
+    return {{**_paths(*args, **kwargs), "purelib": {lib!r}}}
+sysconfig.get_paths = get_paths
+"""
+
+
+def test_a_module_from_the_pythons_own_folders_inside_the_project_is_kept(tmp_path: Path) -> None:
+    # a Python installed inside the project folder (conda create -p ./env) has no pyvenv.cfg:
+    # its library folders are still not the project's, so their modules are neither dropped
+    # nor imported afresh on a reload
+    project = python_project(tmp_path / "app", ENTRY, files={
+        "pyproject.toml": TABLE.format("fakes"), "fakes.py": "from helper import PREFIX\n\n\ndef make():\n"
+        "    return PREFIX\n", "env/lib/helper.py": "PREFIX = 'installed'\n"})
+    boot = tmp_path / "boot"
+    boot.mkdir()
+    (boot / "sitecustomize.py").write_text(SITECUSTOMIZE.format(lib=str((project / "env/lib").resolve())))
+    environ = {**os.environ, "PYTHONPATH": os.pathsep.join([str(boot), str(project / "env/lib"),
+                                                            os.environ.get("PYTHONPATH", "")])}
+    with DevServer(project, environ=environ) as dev:
+        assert dev.get() == (200, "installed")
+        (project / "env/lib/helper.py").write_text("PREFIX = 'edited'\n")
+        _reloaded(dev, project / "pyproject.toml", TABLE.format("fakes") + "# an edit of the config\n")
+        assert dev.get() == (200, "installed")  # kept, as an installed package is

@@ -4,8 +4,8 @@
 again: a factory module imported from the project folder must then be imported afresh (Python
 keeps a module once imported, so an edit of it would go unseen), and an edit of such a module
 alone must rebuild the env (wrangler rebuilds a Worker when any module it bundles changes).
-Modules from site-packages, a virtualenv or the folders a watcher skips are not the
-project's: they are kept, and not watched.
+Modules from site-packages, a virtualenv, the running Python's own library folders or the
+folders a watcher skips are not the project's: they are kept, and not watched.
 
 For each project folder this keeps what the last import of its factories brought in from the
 folder -- module names, to forget before the next import, and files, for the watcher --
@@ -16,13 +16,25 @@ from __future__ import annotations
 
 import importlib
 import sys
+import sysconfig
 import traceback
+from functools import cache
 from pathlib import Path
 
 __all__ = ["files_of", "forget", "record"]
 
 #: folders that never hold the project's own code (as the watcher skips them)
 _NOT_OWN = frozenset({"site-packages", "dist-packages", "node_modules", ".git", ".wrangler", "__pycache__"})
+
+
+@cache
+def _interpreter_folders() -> tuple[Path, ...]:
+    """The running Python's standard library and package folders (a Python installed inside
+    the project folder, ``conda create -p ./env``, has no ``pyvenv.cfg`` to tell it by)."""
+    paths = sysconfig.get_paths()
+    found = {Path(paths[key]).resolve() for key in ("stdlib", "platstdlib", "purelib", "platlib") if key in paths}
+    return tuple(sorted(found))
+
 
 #: per resolved project folder: (module names, files) its factories' imports brought in
 _KNOWN: dict[str, tuple[list[str], list[Path]]] = {}
@@ -38,6 +50,8 @@ def _own(file: object, root: Path) -> Path | None:
     except (OSError, ValueError):
         return None
     if _NOT_OWN.intersection(inside.parts[:-1]):
+        return None
+    if any(path.is_relative_to(folder) for folder in _interpreter_folders()):
         return None
     folder = path.parent
     while folder != root and folder.is_relative_to(root):
