@@ -58,3 +58,24 @@ def test_a_build_writing_into_its_watch_dir_does_not_run_for_ever(tmp_path: Path
             # the first time, once more to learn what it writes; then once per edit
             assert 1 <= len(runs) <= (2 if word == "two" else 1), dev.lines[mark:]
             assert dev.lines[mark:].count(RELOADING) == 1, dev.lines[mark:]
+
+
+# writes a file of a new name into its watch_dir at every run (a timestamped bundle)
+NEW_NAME_EACH_RUN = SLOW.replace("time.sleep(1.5 if word == 'slow' else 0)\n",
+                                 "pathlib.Path(f'gen/out-{time.time_ns()}.txt').write_text(word)\n")
+
+
+def test_a_build_writing_new_files_into_its_watch_dir_stops_after_five_runs_and_says_why(tmp_path: Path) -> None:
+    project = _project(tmp_path, NEW_NAME_EACH_RUN)
+    with DevServer(project) as dev:
+        mark = len(dev.lines)
+        (project / "gen" / "word.txt").write_text("two")
+        said = dev.wait_for("▲ [WARNING] The build changed gen/out-", after=mark)
+        assert "in build.watch_dir again in each of its last 5 runs; not running it again until the next change" \
+            in dev.lines[said], dev.lines[said]
+        dev.wait_for(READY, after=said)
+        assert dev.get() == (200, "two")
+        time.sleep(1)  # time for a build that restarts itself to show
+        runs = [line for line in dev.lines[mark:] if line.startswith("[custom build] Running:")]
+        assert len(runs) == 5, dev.lines[mark:]
+        assert dev.lines[mark:].count(RELOADING) == 1, dev.lines[mark:]

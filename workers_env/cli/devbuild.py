@@ -12,7 +12,8 @@ into its ``watch_dir`` (the default ``./src``) would restart itself for ever und
 rule. A file the build wrote is told from an edit by running it again: a file two runs in a
 row wrote with the same bytes (or changed in three runs in a row) is the build's own output,
 and changes to it during a build are not edits from then on. So such a build runs twice the
-first time it writes there, once afterwards.
+first time it writes there, once afterwards. A build that writes a file of a new name there
+at every run stops after five runs in a row, with a warning, until the next change.
 """
 
 from __future__ import annotations
@@ -29,10 +30,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from workers_env.cli.common import warn
 from workers_env.config.wrangler import display_path
 from workers_env.runtime.watch import Stamps, scan_folders, touched
 
 __all__ = ["Rebuilds", "stop_build"]
+
+#: runs in a row one change may cause: a build writing a file of a new name into its watch_dir
+#: at every run (a timestamped bundle) is never learned as writing it, and would run for ever
+_MOST_RUNS = 5
 
 #: seconds a build gets to end after SIGTERM when dev stops, before SIGKILL
 _BUILD_STOP_GRACE = 2.0
@@ -90,7 +96,9 @@ class Rebuilds:
         before = await loop.run_in_executor(pool, look)
         previous: dict[str, str | None] = {}  # files the last run changed, with their bytes after it
         streak: dict[str, int] = {}  # runs in a row that changed each file
+        runs = 0
         while True:
+            runs += 1
             if changed is not None:
                 print(f"The file {display_path(changed)} changed, restarting build...", flush=True)
             built = await loop.run_in_executor(pool, self._build, table, folder, self._running)
@@ -105,5 +113,11 @@ class Rebuilds:
                 else:
                     edits.append(path)
             if not edits:
+                return built, after
+            if runs >= _MOST_RUNS:
+                warn(f"The build changed {display_path(edits[-1])} in build.watch_dir again in each of its last "
+                     f"{runs} runs; not running it again until the next change there.\n"
+                     "A build that writes into its watch_dir should write the same files each run, or write "
+                     "them outside watch_dir.")
                 return built, after
             changed, before, previous = edits[-1], after, now
