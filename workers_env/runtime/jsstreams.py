@@ -25,7 +25,7 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
-from workers_env.runtime.current import adopt_task, current_context
+from workers_env.runtime.current import adopt_task, counts_task, current_context
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
@@ -210,15 +210,17 @@ class LiveByteStream(ByteStream):
             self._draining = False
 
     def _reading(self) -> None:
-        """A read from a task outside the request (the dev server sending the response, the
-        reader ``worker.fetch`` starts): that task is one the request's outcome waits for, so
-        while it is busy elsewhere (a slow client) the request is not hung (runtime/stalls.py)."""
+        """A read from a task not of the request (the dev server sending the response, the
+        reader ``worker.fetch`` starts, a calling Worker's): that task is one the request's
+        outcome waits for, so while it is busy elsewhere (a slow client) the request is not
+        hung (runtime/stalls.py)."""
         if self._ctx is None:
             return
         task = asyncio.current_task()
-        if task is not None and task is not self._consumer and current_context() is None:
-            self._consumer = task
-            adopt_task(self._ctx, task, root=True)
+        if task is None or task is self._consumer or counts_task(self._ctx, task):
+            return
+        self._consumer = task
+        adopt_task(self._ctx, task, root=True)
 
     async def next_chunk(self) -> bytes | None:
         """The next chunk a live reader gets (``None`` at the end)."""
