@@ -15,7 +15,7 @@ from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["WorkerRuntime", "adopt_task", "current_context", "current_runtime", "enter", "handling", "leave", "pyodide_028",
+__all__ = ["WorkerRuntime", "adopt_task", "counts_task", "current_context", "current_runtime", "enter", "handling", "leave", "pyodide_028",
            "request_tasks", "set_current"]
 
 
@@ -106,6 +106,15 @@ def adopt_task(ctx: Any, task: asyncio.Task[Any], root: bool = False) -> None:
     except TypeError:  # a context object that takes no weak reference: not checked
         return
     tasks[task] = root or tasks.get(task, False)
+
+
+def counts_task(ctx: Any, task: asyncio.Task[Any]) -> bool:
+    """Whether ``task`` is already one of ``ctx``'s (see :func:`adopt_task`)."""
+    try:
+        tasks = _TASKS.get(ctx)
+    except TypeError:
+        return False
+    return tasks is not None and task in tasks
 
 
 def request_tasks(ctx: Any) -> dict[asyncio.Task[Any], bool]:

@@ -25,7 +25,7 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
-from workers_env.runtime.current import current_context
+from workers_env.runtime.current import adopt_task, counts_task, current_context
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
@@ -77,6 +77,11 @@ class LiveByteStream(ByteStream):
         self._aborted = False  # the writer's abort(): writes still waiting fail with its reason
         self._waiters: list[asyncio.Future[Any]] = []
         self._ctx = current_context()  # the request whose code writes and reads it (runtime/stalls.py)
+        #: a read waits for the next chunk (a write hands its chunk over at once, as workerd's
+        #: does to a pending read); ``_draining``: a whole read of the body takes every chunk
+        self._read_pending = False
+        self._draining = False
+        self._consumer: Any = None  # the last task outside the request that read it (the response's)
 
     @property
     def closed(self) -> bool:
@@ -90,8 +95,12 @@ class LiveByteStream(ByteStream):
             raise js_type_error("This WritableStream has been closed.")
         assert self._chunks is not None
         self._chunks.append(chunk)
+        index = len(self._chunks) - 1
+        if self._draining or (self._read_pending and self._taken == index):
+            self._taken = index + 1  # a read was waiting for it: taken as it is written
+            self._read_pending = False
         self._changed()
-        return len(self._chunks) - 1
+        return index
 
     def close(self, error: Any = None) -> None:
         self._open, self._error = False, error
@@ -186,17 +195,36 @@ class LiveByteStream(ByteStream):
         """Read the stream to its end as a body is read whole (``text()``, a binding given it),
         keeping the chunks for :meth:`take`: each write is taken as it comes, so the writer
         goes on; each time the chunks run out, the source is asked for more."""
-        while True:
-            written = len(self._chunks or [])
-            if self._taken < written:
-                self._taken = written
-                self._changed()
-            if not self._open:
-                return
-            await self._want_more(written)
+        self._reading()
+        self._draining = True
+        try:
+            while True:
+                written = len(self._chunks or [])
+                if self._taken < written:
+                    self._taken = written
+                    self._changed()
+                if not self._open:
+                    return
+                await self._want_more(written)
+        finally:
+            self._draining = False
+
+    def _reading(self) -> None:
+        """A read from a task not of the request (the dev server sending the response, the
+        reader ``worker.fetch`` starts, a calling Worker's): that task is one the request's
+        outcome waits for, so while it is busy elsewhere (a slow client) the request is not
+        hung (runtime/stalls.py)."""
+        if self._ctx is None:
+            return
+        task = asyncio.current_task()
+        if task is None or task is self._consumer or counts_task(self._ctx, task):
+            return
+        self._consumer = task
+        adopt_task(self._ctx, task, root=True)
 
     async def next_chunk(self) -> bytes | None:
         """The next chunk a live reader gets (``None`` at the end)."""
+        self._reading()
         while True:
             chunks = self._chunks or []
             if self._read_at < len(chunks):
@@ -210,7 +238,11 @@ class LiveByteStream(ByteStream):
                 if self._error is not None:
                     raise _error_of(self._error)
                 return None
-            await self._want_more(len(chunks))
+            self._read_pending = True
+            try:
+                await self._want_more(len(chunks))
+            finally:
+                self._read_pending = False
 
 
 class ByteSink(LiveByteStream):
