@@ -7,8 +7,13 @@ Vectorize store). CPython cannot suspend a stack, so when an event loop is alrea
 this thread the awaitable runs to completion on a helper thread with its own loop, in a copy
 of the caller's context (the running Worker and its era go along), and the caller waits. That
 is what it can do because every emulated binding is synchronous underneath, with no state in
-any event loop; an awaitable tied to the caller's own loop (a future or task of it) cannot
-settle while that loop waits, so it is refused with a message instead of hanging.
+any event loop. An awaitable tied to the caller's own loop -- a promise a stand-in returned
+(a stream writer's ``write()``/``close()``/``ready``, a pipe, ``js.fetch`` not awaited, a
+pending ``Promise``), or a task of that loop -- can only settle as that loop goes on, as the
+JSPI event loop does in production while the stack waits: the caller's loop is run from
+inside the call (its other tasks and timers go on) until the awaitable settles. A wait only
+stream code could end, nothing else able to run, is workerd's hung-request error
+(runtime/stalls.py), as in production, never a hang of the process.
 """
 
 from __future__ import annotations
@@ -18,15 +23,54 @@ import contextvars
 import inspect
 import threading
 from collections.abc import Awaitable
+from asyncio.tasks import _enter_task, _leave_task  # type: ignore[attr-defined]
 from typing import Any, TypeVar
+
+from workers_env._errors import NotEmulatedError
+from workers_env.runtime.jspromise import JsPromise
+from workers_env.runtime.stalls import suspended
 
 __all__ = ["can_run_sync", "run_sync"]
 
 T = TypeVar("T")
 
+_FOREIGN_LOOP = ("run_sync() of a promise or task of the running event loop is emulated by workers-env on asyncio's "
+                 "own event loop only (this one is another kind): await it instead")
+
 
 async def _settle(awaitable: Awaitable[T]) -> T:
     return await awaitable
+
+
+def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
+    """Run ``loop`` (running already, in this thread) from inside the caller until ``future``
+    settles, as production's event loop goes on while JSPI suspends the caller's stack."""
+    run_once = getattr(loop, "_run_once", None)
+    ready = getattr(loop, "_ready", None)
+    if run_once is None or ready is None:  # not asyncio's own loop: it cannot be run from inside
+        raise NotEmulatedError(_FOREIGN_LOOP)
+    caller = asyncio.current_task(loop)
+    # the loop step that runs the caller counted the handles queued then; they run now, so as
+    # many skipped ones stand in for them when it goes on (see asyncio's BaseEventLoop._run_once)
+    queued = len(ready)
+    if caller is not None:
+        _leave_task(loop, caller)
+    try:
+        with suspended(caller, future):
+            while not future.done():
+                run_once()
+    finally:
+        if caller is not None:
+            _enter_task(loop, caller)
+        for _ in range(queued):
+            skipped = asyncio.Handle(_nothing, (), loop)
+            skipped.cancel()
+            ready.appendleft(skipped)
+    return future.result()
+
+
+def _nothing() -> None:
+    pass
 
 
 def can_run_sync() -> bool:
@@ -47,11 +91,9 @@ def run_sync(awaitable: Awaitable[T]) -> T:
     if isinstance(awaitable, asyncio.Future) and awaitable.done():  # a settled promise (a binding call's)
         return awaitable.result()
     if isinstance(awaitable, asyncio.Future) and awaitable.get_loop() is caller_loop:
-        raise RuntimeError(
-            "run_sync() cannot wait here for a task or future of the event loop it blocks: under "
-            "workers-env the awaitable runs on another thread. Pass the coroutine itself "
-            "(run_sync(binding.method(...))) rather than a task created from it."
-        )
+        return _drive(caller_loop, awaitable)
+    if isinstance(awaitable, JsPromise):  # settled by code of this loop (a timer, a callback)
+        return _drive(caller_loop, asyncio.ensure_future(_settle(awaitable)))
     outcome: dict[str, Any] = {}
     context = contextvars.copy_context()
 
