@@ -57,6 +57,11 @@ QUEUES_JSON_MESSAGES = CompatFlag("queuesJsonMessages", "queues_json_messages", 
 #: ``brotliContentEncoding``: ``Content-Encoding: br`` bodies are decoded and encoded as ``gzip`` ones are.
 BROTLI_CONTENT_ENCODING = CompatFlag(
     "brotliContentEncoding", "brotli_content_encoding", "no_brotli_content_encoding", "2024-04-29")
+#: ``transformStreamJavaScriptControllers``: ``new TransformStream()`` is the standard one; before
+#: it an ``IdentityTransformStream`` (streams/transform.c++ ``TransformStream::constructor``).
+TRANSFORM_STREAM_STANDARD_CONSTRUCTOR = CompatFlag(
+    "transformStreamJavaScriptControllers", "transformstream_enable_standard_constructor",
+    "transformstream_disable_standard_constructor", "2022-11-30")
 #: ``fixupTransformStreamBackpressure``: a JavaScript ``TransformStream`` applies back-pressure
 #: after every chunk it passes on, not only once at its start (standard.c++ ``TransformStreamDefaultController::write``).
 FIXUP_TRANSFORM_STREAM_BACKPRESSURE = CompatFlag(

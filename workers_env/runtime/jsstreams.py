@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
+import weakref
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
@@ -691,6 +693,27 @@ def readable_stream_class() -> Any:
     return SimpleNamespace(new=lambda source=None, *_ignored: _SourcedReadableStream(source), name="ReadableStream")
 
 
+#: workerd's warning for arguments to the old TransformStream constructor (streams/transform.c++)
+_OLD_CONSTRUCTOR_ARGUMENTS = (
+    "To use the new TransformStream() constructor with a custom transformer, enable the "
+    "transformstream_enable_standard_constructor compatibility flag. Refer to the docs for more information: "
+    "https://developers.cloudflare.com/workers/platform/compatibility-dates/#compatibility-flags")
+_WARNED: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def _warn_once(text: str) -> None:
+    """Log ``text`` as a warning once per request, as workerd's ``logWarningOnce``."""
+    ctx = current_context()
+    try:
+        if ctx is not None and ctx in _WARNED:
+            return
+        if ctx is not None:
+            _WARNED.add(ctx)
+    except TypeError:  # a context that takes no weak reference: warned each time
+        pass
+    logging.getLogger("workers_env.runtime").warning(text)
+
+
 def transform_stream_class(name: str = "TransformStream") -> Any:
     """``js.TransformStream`` / ``js.IdentityTransformStream``: ``new()``; a transformer
     argument (chunks rewritten by JavaScript functions) is not emulated."""
@@ -698,7 +721,14 @@ def transform_stream_class(name: str = "TransformStream") -> Any:
 
     from workers_env._errors import NotEmulatedError
 
-    def new(transformer: Any = None, *_ignored: Any) -> JsTransformStream:
+    def new(transformer: Any = None, *strategies: Any) -> JsTransformStream:
+        runtime = current_runtime()
+        if name == "TransformStream" and runtime is not None and not runtime.transform_stream_standard:
+            # before 2022-11-30 workerd's TransformStream is an IdentityTransformStream, and
+            # arguments only bring a warning, once a request (streams/transform.c++)
+            if transformer is not None or any(s is not None for s in strategies):
+                _warn_once(_OLD_CONSTRUCTOR_ARGUMENTS)
+            return JsIdentityTransformStream()
         if transformer is not None and name == "TransformStream":
             raise NotEmulatedError("new TransformStream(transformer) with transform functions is not emulated by "
                                    "workers-env; new TransformStream() (chunks passed through) is")
