@@ -3,7 +3,9 @@ Python stack with JSPI while the event loop goes on, so a write (or ``close()``,
 resolves once a concurrent read takes its chunk, and with nothing reading it is workerd's
 hung-request error. The writer's promise is a future of the Worker's own loop, which run_sync
 refused with its own RuntimeError ('cannot wait here for a task or future of the event loop
-it blocks'); here the loop goes on from inside the call, as production's does."""
+it blocks'); a reader's ``read()`` (a coroutine) ran on a helper thread's loop, where no write
+of the Worker's loop could reach it. Here the loop goes on from inside the call, as
+production's does."""
 
 from __future__ import annotations
 
@@ -44,6 +46,16 @@ class Default(WorkerEntrypoint):
         if how == "nothing-reads":
             run_sync(writer.write(TextEncoder.new().encode("hello")))
             return JsResponse.new(stream.readable)
+        if how == "read-sync":
+            async def produce():
+                await writer.write(TextEncoder.new().encode("hi"))
+                await writer.close()
+            producing = asyncio.ensure_future(produce())
+            reader = stream.readable.getReader()
+            first = run_sync(reader.read())
+            end = run_sync(reader.read())
+            run_sync(producing)
+            return Response.json([bytes(first.value.to_bytes()).decode(), end.done])
         if how == "timer":
             late = Promise.new(lambda resolve, reject: setTimeout(create_once_callable(lambda: resolve("late")), 5))
             task = asyncio.ensure_future(asyncio.sleep(0.001, "task"))
@@ -74,6 +86,15 @@ def test_run_sync_of_a_write_nothing_reads_is_workerds_hung_request(worker, kind
             await asyncio.wait_for(worker.fetch(f"/nothing-reads/{kind}"), 10)
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("kind", ["identity", "transform"])
+def test_run_sync_of_a_read_while_a_task_writes(worker, kind):
+    async def scenario():
+        resp = await worker.fetch(f"/read-sync/{kind}")
+        return resp.status, await resp.json()
+
+    assert asyncio.run(scenario()) == (200, ["hi", True])
 
 
 def test_run_sync_of_a_promise_a_timer_settles_and_of_a_task_of_the_loop(worker):

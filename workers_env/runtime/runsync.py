@@ -3,17 +3,16 @@
 In a Python Worker, ``run_sync(awaitable)`` suspends the Python stack with JavaScript Promise
 Integration until the awaitable settles, while the event loop goes on; libraries use it to
 offer synchronous APIs over async bindings (``sqlalchemy-cloudflare-d1``, langmem's
-Vectorize store). CPython cannot suspend a stack, so when an event loop is already running in
-this thread the awaitable runs to completion on a helper thread with its own loop, in a copy
-of the caller's context (the running Worker and its era go along), and the caller waits. That
-is what it can do because every emulated binding is synchronous underneath, with no state in
-any event loop. An awaitable tied to the caller's own loop -- a promise a stand-in returned
-(a stream writer's ``write()``/``close()``/``ready``, a pipe, ``js.fetch`` not awaited, a
-pending ``Promise``), or a task of that loop -- can only settle as that loop goes on, as the
-JSPI event loop does in production while the stack waits: the caller's loop is run from
-inside the call (its other tasks and timers go on) until the awaitable settles. A wait only
-stream code could end, nothing else able to run, is workerd's hung-request error
-(runtime/stalls.py), as in production, never a hang of the process.
+Vectorize store). CPython cannot suspend a stack, so when an asyncio event loop is already
+running in this thread, that loop is run from inside the call until the awaitable settles:
+a coroutine (a binding call, a reader's ``read()``, the Worker's own) runs as a task of it, as
+Pyodide's ``run_sync`` makes it, and a promise or task of it (a stream writer's
+``write()``/``close()``/``ready``, a pipe, ``js.fetch`` not awaited, a pending ``Promise``)
+settles as the loop's other tasks, reads and timers go on. A wait only stream code could end,
+with nothing else able to run, is workerd's hung-request error (runtime/stalls.py), as in
+production, never a hang of the process. On an event loop of another kind, a coroutine runs
+on a helper thread with its own loop, in a copy of the caller's context, and a future of the
+caller's loop is refused.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from asyncio.tasks import _enter_task, _leave_task  # type: ignore[attr-defined]
 from typing import Any, TypeVar
 
 from workers_env._errors import NotEmulatedError
-from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.stalls import suspended
 
 __all__ = ["can_run_sync", "run_sync"]
@@ -69,6 +67,10 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
     return future.result()
 
 
+def _drivable(loop: asyncio.AbstractEventLoop) -> bool:
+    return hasattr(loop, "_run_once") and hasattr(loop, "_ready")
+
+
 def _nothing() -> None:
     pass
 
@@ -92,7 +94,9 @@ def run_sync(awaitable: Awaitable[T]) -> T:
         return awaitable.result()
     if isinstance(awaitable, asyncio.Future) and awaitable.get_loop() is caller_loop:
         return _drive(caller_loop, awaitable)
-    if isinstance(awaitable, JsPromise):  # settled by code of this loop (a timer, a callback)
+    if not isinstance(awaitable, asyncio.Future) and _drivable(caller_loop):
+        # a coroutine (a reader's read(), text(), the Worker's own) or a pending Promise runs
+        # as a task of the Worker's loop, as Pyodide's run_sync makes it, while the loop goes on
         return _drive(caller_loop, asyncio.ensure_future(_settle(awaitable)))
     outcome: dict[str, Any] = {}
     context = contextvars.copy_context()
