@@ -86,7 +86,7 @@ def test_run_sync_outside_a_running_loop_and_its_errors():
         run_sync(42)
 
 
-def test_inside_a_loop_the_context_goes_along_and_the_loops_own_tasks_are_refused():
+def test_inside_a_loop_the_context_goes_along_and_the_loops_own_tasks_settle():
     import contextvars
 
     marker = contextvars.ContextVar("marker", default=None)
@@ -99,9 +99,8 @@ def test_inside_a_loop_the_context_goes_along_and_the_loops_own_tasks_are_refuse
         marker.set("the running Worker")
         seen = run_sync(read_marker())  # from sync code called inside the loop
         task = asyncio.ensure_future(read_marker())
-        with pytest.raises(RuntimeError, match="cannot wait here for a task or future of the event loop"):
-            run_sync(task)
-        await task
+        # the loop goes on while the caller waits, as production's under JSPI (it was refused)
+        assert run_sync(task) == "the running Worker" and task.done()
         return seen
 
     assert asyncio.run(scenario()) == "the running Worker"

@@ -57,6 +57,16 @@ QUEUES_JSON_MESSAGES = CompatFlag("queuesJsonMessages", "queues_json_messages", 
 #: ``brotliContentEncoding``: ``Content-Encoding: br`` bodies are decoded and encoded as ``gzip`` ones are.
 BROTLI_CONTENT_ENCODING = CompatFlag(
     "brotliContentEncoding", "brotli_content_encoding", "no_brotli_content_encoding", "2024-04-29")
+#: ``transformStreamJavaScriptControllers``: ``new TransformStream()`` is the standard one; before
+#: it an ``IdentityTransformStream`` (streams/transform.c++ ``TransformStream::constructor``).
+TRANSFORM_STREAM_STANDARD_CONSTRUCTOR = CompatFlag(
+    "transformStreamJavaScriptControllers", "transformstream_enable_standard_constructor",
+    "transformstream_disable_standard_constructor", "2022-11-30")
+#: ``fixupTransformStreamBackpressure``: a JavaScript ``TransformStream`` applies back-pressure
+#: after every chunk it passes on, not only once at its start (standard.c++ ``TransformStreamDefaultController::write``).
+FIXUP_TRANSFORM_STREAM_BACKPRESSURE = CompatFlag(
+    "fixupTransformStreamBackpressure", "fixup-transform-stream-backpressure", "original-transform-stream-backpressure",
+    "2024-12-16")
 #: ``nodeJsCompatV2``: the Node.js globals ``Buffer`` and ``process`` exist everywhere; implied
 #: by ``nodejs_compat`` on a date from 2024-09-23 (``$impliedByAfterDate``), on for all from 2026-08-04.
 NODEJS_COMPAT_V2 = CompatFlag("nodeJsCompatV2", "nodejs_compat_v2", "no_nodejs_compat_v2", "2026-08-04")

@@ -35,6 +35,12 @@ class WorkerRuntime:
     cf_worker: str | None = None
     #: ``brotli_content_encoding`` (on from 2024-04-29): ``br`` bodies are decoded and encoded as ``gzip`` ones
     brotli_content_encoding: bool = True
+    #: ``fixup-transform-stream-backpressure`` (on from 2024-12-16): every write to a
+    #: ``TransformStream`` waits for a read, not only the first
+    transform_stream_backpressure: bool = True
+    #: ``transformstream_enable_standard_constructor`` (on from 2022-11-30): ``new
+    #: TransformStream()`` is the standard one, not an ``IdentityTransformStream``
+    transform_stream_standard: bool = True
     #: which files of its folder a deploy uploads (:class:`~workers_env.config.uploads.Uploads`; None: unchecked)
     uploads: Any = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives

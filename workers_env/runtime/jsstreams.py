@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
+import weakref
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
-from workers_env.runtime.current import adopt_task, counts_task, current_context
+from workers_env.runtime.current import adopt_task, counts_task, current_context, current_runtime
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
@@ -82,6 +84,12 @@ class LiveByteStream(ByteStream):
         self._read_pending = False
         self._draining = False
         self._consumer: Any = None  # the last task outside the request that read it (the response's)
+        #: a ``TransformStream`` before ``fixup-transform-stream-backpressure`` (2024-12-16):
+        #: back-pressure is set once at the start and lifted by the first read's pull, never
+        #: set again (standard.c++ ``TransformStreamDefaultController::write``), so from then
+        #: on each chunk is passed to the readable's queue at once and its write resolves
+        self.backpressure_once = False
+        self._pulled = False
 
     @property
     def closed(self) -> bool:
@@ -96,7 +104,7 @@ class LiveByteStream(ByteStream):
         assert self._chunks is not None
         self._chunks.append(chunk)
         index = len(self._chunks) - 1
-        if self._draining or (self._read_pending and self._taken == index):
+        if self._pulled or self._draining or (self._read_pending and self._taken == index):
             self._taken = index + 1  # a read was waiting for it: taken as it is written
             self._read_pending = False
         self._changed()
@@ -210,10 +218,16 @@ class LiveByteStream(ByteStream):
             self._draining = False
 
     def _reading(self) -> None:
-        """A read from a task not of the request (the dev server sending the response, the
+        """A read began. Before 2024-12-16 a ``TransformStream``'s first read lifts its
+        back-pressure for good (see ``backpressure_once``). A read from a task not of the request (the dev server sending the response, the
         reader ``worker.fetch`` starts, a calling Worker's): that task is one the request's
         outcome waits for, so while it is busy elsewhere (a slow client) the request is not
         hung (runtime/stalls.py)."""
+        if self.backpressure_once and not self._pulled:
+            self._pulled = True
+            if self._taken < len(self._chunks or []):
+                self._taken = len(self._chunks or [])  # the waiting writes go on into the readable's queue
+                self._changed()
         if self._ctx is None:
             return
         task = asyncio.current_task()
@@ -552,7 +566,10 @@ class JsTransformStream(JsProxy):
     _js_name = "TransformStream"
 
     def __init__(self, sink: LiveByteStream | None = None) -> None:
-        sink = LiveByteStream() if sink is None else sink
+        if sink is None:
+            sink = LiveByteStream()
+            runtime = current_runtime()
+            sink.backpressure_once = runtime is not None and not runtime.transform_stream_backpressure
         self.readable = _LiveReadableStream(sink)
         self.writable = JsWritableStream(sink)
 
@@ -676,6 +693,27 @@ def readable_stream_class() -> Any:
     return SimpleNamespace(new=lambda source=None, *_ignored: _SourcedReadableStream(source), name="ReadableStream")
 
 
+#: workerd's warning for arguments to the old TransformStream constructor (streams/transform.c++)
+_OLD_CONSTRUCTOR_ARGUMENTS = (
+    "To use the new TransformStream() constructor with a custom transformer, enable the "
+    "transformstream_enable_standard_constructor compatibility flag. Refer to the docs for more information: "
+    "https://developers.cloudflare.com/workers/platform/compatibility-dates/#compatibility-flags")
+_WARNED: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def _warn_once(text: str) -> None:
+    """Log ``text`` as a warning once per request, as workerd's ``logWarningOnce``."""
+    ctx = current_context()
+    try:
+        if ctx is not None and ctx in _WARNED:
+            return
+        if ctx is not None:
+            _WARNED.add(ctx)
+    except TypeError:  # a context that takes no weak reference: warned each time
+        pass
+    logging.getLogger("workers_env.runtime").warning(text)
+
+
 def transform_stream_class(name: str = "TransformStream") -> Any:
     """``js.TransformStream`` / ``js.IdentityTransformStream``: ``new()``; a transformer
     argument (chunks rewritten by JavaScript functions) is not emulated."""
@@ -683,7 +721,14 @@ def transform_stream_class(name: str = "TransformStream") -> Any:
 
     from workers_env._errors import NotEmulatedError
 
-    def new(transformer: Any = None, *_ignored: Any) -> JsTransformStream:
+    def new(transformer: Any = None, *strategies: Any) -> JsTransformStream:
+        runtime = current_runtime()
+        if name == "TransformStream" and runtime is not None and not runtime.transform_stream_standard:
+            # before 2022-11-30 workerd's TransformStream is an IdentityTransformStream, and
+            # arguments only bring a warning, once a request (streams/transform.c++)
+            if transformer is not None or any(s is not None for s in strategies):
+                _warn_once(_OLD_CONSTRUCTOR_ARGUMENTS)
+            return JsIdentityTransformStream()
         if transformer is not None and name == "TransformStream":
             raise NotEmulatedError("new TransformStream(transformer) with transform functions is not emulated by "
                                    "workers-env; new TransformStream() (chunks passed through) is")

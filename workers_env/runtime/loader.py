@@ -34,6 +34,8 @@ from workers_env._errors import ConfigError, JsException, WorkersEnvError
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     BROTLI_CONTENT_ENCODING,
+    FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
+    TRANSFORM_STREAM_STANDARD_CONSTRUCTOR,
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
     compatibility_date,
@@ -693,7 +695,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
     legacy_vendor = vendor.is_dir() and not main_only and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
     runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config),
                             cf_worker=cf_worker_zone(config), uploads=uploads,
-                            brotli_content_encoding=flag_enabled(BROTLI_CONTENT_ENCODING, config))
+                            brotli_content_encoding=flag_enabled(BROTLI_CONTENT_ENCODING, config),
+                            transform_stream_backpressure=flag_enabled(FIXUP_TRANSFORM_STREAM_BACKPRESSURE, config),
+                            transform_stream_standard=flag_enabled(TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, config))
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None)
     with scope:

@@ -3,12 +3,16 @@
 In a Python Worker, ``run_sync(awaitable)`` suspends the Python stack with JavaScript Promise
 Integration until the awaitable settles, while the event loop goes on; libraries use it to
 offer synchronous APIs over async bindings (``sqlalchemy-cloudflare-d1``, langmem's
-Vectorize store). CPython cannot suspend a stack, so when an event loop is already running in
-this thread the awaitable runs to completion on a helper thread with its own loop, in a copy
-of the caller's context (the running Worker and its era go along), and the caller waits. That
-is what it can do because every emulated binding is synchronous underneath, with no state in
-any event loop; an awaitable tied to the caller's own loop (a future or task of it) cannot
-settle while that loop waits, so it is refused with a message instead of hanging.
+Vectorize store). CPython cannot suspend a stack, so when an asyncio event loop is already
+running in this thread, that loop is run from inside the call until the awaitable settles:
+a coroutine (a binding call, a reader's ``read()``, the Worker's own) runs as a task of it, as
+Pyodide's ``run_sync`` makes it, and a promise or task of it (a stream writer's
+``write()``/``close()``/``ready``, a pipe, ``js.fetch`` not awaited, a pending ``Promise``)
+settles as the loop's other tasks, reads and timers go on. A wait only stream code could end,
+with nothing else able to run, is workerd's hung-request error (runtime/stalls.py), as in
+production, never a hang of the process. On an event loop of another kind, a coroutine runs
+on a helper thread with its own loop, in a copy of the caller's context, and a future of the
+caller's loop is refused.
 """
 
 from __future__ import annotations
@@ -18,15 +22,57 @@ import contextvars
 import inspect
 import threading
 from collections.abc import Awaitable
+from asyncio.tasks import _enter_task, _leave_task  # type: ignore[attr-defined]
 from typing import Any, TypeVar
+
+from workers_env._errors import NotEmulatedError
+from workers_env.runtime.stalls import suspended
 
 __all__ = ["can_run_sync", "run_sync"]
 
 T = TypeVar("T")
 
+_FOREIGN_LOOP = ("run_sync() of a promise or task of the running event loop is emulated by workers-env on asyncio's "
+                 "own event loop only (this one is another kind): await it instead")
+
 
 async def _settle(awaitable: Awaitable[T]) -> T:
     return await awaitable
+
+
+def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
+    """Run ``loop`` (running already, in this thread) from inside the caller until ``future``
+    settles, as production's event loop goes on while JSPI suspends the caller's stack."""
+    run_once = getattr(loop, "_run_once", None)
+    ready = getattr(loop, "_ready", None)
+    if run_once is None or ready is None:  # not asyncio's own loop: it cannot be run from inside
+        raise NotEmulatedError(_FOREIGN_LOOP)
+    caller = asyncio.current_task(loop)
+    # the loop step that runs the caller counted the handles queued then; they run now, so as
+    # many skipped ones stand in for them when it goes on (see asyncio's BaseEventLoop._run_once)
+    queued = len(ready)
+    if caller is not None:
+        _leave_task(loop, caller)
+    try:
+        with suspended(caller, future):
+            while not future.done():
+                run_once()
+    finally:
+        if caller is not None:
+            _enter_task(loop, caller)
+        for _ in range(queued):
+            skipped = asyncio.Handle(_nothing, (), loop)
+            skipped.cancel()
+            ready.appendleft(skipped)
+    return future.result()
+
+
+def _drivable(loop: asyncio.AbstractEventLoop) -> bool:
+    return hasattr(loop, "_run_once") and hasattr(loop, "_ready")
+
+
+def _nothing() -> None:
+    pass
 
 
 def can_run_sync() -> bool:
@@ -47,11 +93,11 @@ def run_sync(awaitable: Awaitable[T]) -> T:
     if isinstance(awaitable, asyncio.Future) and awaitable.done():  # a settled promise (a binding call's)
         return awaitable.result()
     if isinstance(awaitable, asyncio.Future) and awaitable.get_loop() is caller_loop:
-        raise RuntimeError(
-            "run_sync() cannot wait here for a task or future of the event loop it blocks: under "
-            "workers-env the awaitable runs on another thread. Pass the coroutine itself "
-            "(run_sync(binding.method(...))) rather than a task created from it."
-        )
+        return _drive(caller_loop, awaitable)
+    if not isinstance(awaitable, asyncio.Future) and _drivable(caller_loop):
+        # a coroutine (a reader's read(), text(), the Worker's own) or a pending Promise runs
+        # as a task of the Worker's loop, as Pyodide's run_sync makes it, while the loop goes on
+        return _drive(caller_loop, asyncio.ensure_future(_settle(awaitable)))
     outcome: dict[str, Any] = {}
     context = contextvars.copy_context()
 

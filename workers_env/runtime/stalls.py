@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import asyncio
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime.current import request_tasks
 
-__all__ = ["HANGING", "follows", "wait"]
+__all__ = ["HANGING", "follows", "suspended", "wait"]
 
 #: workerd's text when no task is left that could finish a response (here: close its stream)
 HANGING = ("The Workers runtime canceled this request because it detected that your Worker's code had hung and "
@@ -31,6 +33,8 @@ HANGING = ("The Workers runtime canceled this request because it detected that y
 _INTERNAL: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
 #: futures settled when a task goes on (a pipe's promise, an un-awaited call's PyodideFuture)
 _FOLLOWS: weakref.WeakKeyDictionary[asyncio.Future[Any], asyncio.Future[Any]] = weakref.WeakKeyDictionary()
+#: tasks whose stack waits (``run_sync``) on a future while their loop goes on
+_SUSPENDED: weakref.WeakKeyDictionary[asyncio.Future[Any], asyncio.Future[Any]] = weakref.WeakKeyDictionary()
 _FIRST_CHECK = 0.002
 _LONGEST_GAP = 0.05
 
@@ -38,6 +42,20 @@ _LONGEST_GAP = 0.05
 def follows(future: asyncio.Future[Any], task: asyncio.Future[Any]) -> None:
     """Mark ``future`` as settled by ``task``'s work: waiting on it is waiting on that task."""
     _FOLLOWS[future] = task
+
+
+@contextmanager
+def suspended(task: asyncio.Future[Any] | None, future: asyncio.Future[Any]) -> Iterator[None]:
+    """While ``task``'s stack waits on ``future`` in ``run_sync`` (no ``await``), it counts as
+    waiting on it."""
+    if task is None:
+        yield
+        return
+    _SUSPENDED[task] = future
+    try:
+        yield
+    finally:
+        _SUSPENDED.pop(task, None)
 
 
 async def wait(future: asyncio.Future[Any], ctx: Any) -> Any:
@@ -96,7 +114,7 @@ def _blocked(future: asyncio.Future[Any], seen: set[int]) -> bool:
     if followed is not None:
         return _blocked(followed, seen)
     if isinstance(future, asyncio.Task):
-        waiter = getattr(future, "_fut_waiter", None)
+        waiter = getattr(future, "_fut_waiter", None) or _SUSPENDED.get(future)
         return waiter is not None and _blocked(waiter, seen)
     children = getattr(future, "_children", None)  # asyncio.gather's future
     if isinstance(children, list):
