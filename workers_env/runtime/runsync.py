@@ -22,11 +22,15 @@ import contextvars
 import inspect
 import threading
 from collections.abc import Awaitable
-from asyncio.tasks import _enter_task, _leave_task  # type: ignore[attr-defined]
 from typing import Any, TypeVar
 
 from workers_env._errors import NotEmulatedError
 from workers_env.runtime.stalls import suspended
+
+try:  # asyncio's own bookkeeping of the current task, which _drive switches while it runs the loop
+    from asyncio.tasks import _enter_task, _leave_task  # type: ignore[attr-defined]
+except ImportError:  # a Python without them: run_sync falls back to its helper thread
+    _enter_task = _leave_task = None  # type: ignore[assignment]
 
 __all__ = ["can_run_sync", "run_sync"]
 
@@ -45,7 +49,7 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
     settles, as production's event loop goes on while JSPI suspends the caller's stack."""
     run_once = getattr(loop, "_run_once", None)
     ready = getattr(loop, "_ready", None)
-    if run_once is None or ready is None:  # not asyncio's own loop: it cannot be run from inside
+    if run_once is None or ready is None or _enter_task is None:  # not asyncio's own loop: not from inside
         raise NotEmulatedError(_FOREIGN_LOOP)
     caller = asyncio.current_task(loop)
     # the loop step that runs the caller counted the handles queued then; they run now, so as
@@ -68,7 +72,7 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
 
 
 def _drivable(loop: asyncio.AbstractEventLoop) -> bool:
-    return hasattr(loop, "_run_once") and hasattr(loop, "_ready")
+    return hasattr(loop, "_run_once") and hasattr(loop, "_ready") and _enter_task is not None
 
 
 def _nothing() -> None:

@@ -648,6 +648,7 @@ def _config(
         http=protocol, timeout_keep_alive=keep_alive_timeout, access_log=not log_requests,  # type: ignore[arg-type]
         ws="none",  # Upgrade requests reach the Worker (see _Protocol._should_upgrade)
         proxy_headers=False,  # X-Forwarded-For/-Proto are the Worker's to read, as in workerd: not the client address
+        loop="asyncio",  # the loop the pytest fixtures run Workers on (not uvloop where installed): run_sync drives it
     )
 
 
