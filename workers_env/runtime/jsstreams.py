@@ -60,6 +60,14 @@ STILL_WRITTEN = ("a ReadableStream still being written (a TransformStream's or F
 READER_RELEASED = "This ReadableStream reader has been released."
 
 
+#: every live stream not yet collected: binding calls look for open ones in their arguments
+#: only while there is any (:func:`open_sources`), so the usual call pays nothing for it
+_MADE: weakref.WeakSet[LiveByteStream] = weakref.WeakSet()
+
+#: values :func:`open_sources` need not look into
+_SCALARS = frozenset({int, float, str, bool, type(None)})
+
+
 class LiveByteStream(ByteStream):
     """Chunks a writer adds over time; closed (or errored) once. Readers wait for more, and a
     write waits until its chunk has been taken (by a reader, or by a whole read of the body)."""
@@ -90,6 +98,7 @@ class LiveByteStream(ByteStream):
         #: on each chunk is passed to the readable's queue at once and its write resolves
         self.backpressure_once = False
         self._pulled = False
+        _MADE.add(self)
 
     @property
     def closed(self) -> bool:
@@ -318,6 +327,8 @@ def open_sources(values: Any, limit: int = 100_000) -> list[LiveByteStream]:
     """The streams still being written anywhere in ``values`` (an argument list): in it, or
     nested in its JS objects, arrays and Python containers, each container looked at once
     (a cycle ends) and at most ``limit`` values in all."""
+    if not _MADE or all(stream.closed for stream in list(_MADE)):  # no stream is being written anywhere
+        return []
     from workers_env.runtime.jsproxy import JsDoubleProxy, JsLiteralMap
 
     found: list[LiveByteStream] = []
@@ -346,7 +357,8 @@ def open_sources(values: Any, limit: int = 100_000) -> list[LiveByteStream]:
             children = value
         if children is not None and id(value) not in seen:
             seen.add(id(value))
-            pending.extend(children)
+            if not _SCALARS.issuperset(map(type, children)):  # a vector of numbers holds no stream
+                pending.extend(child for child in children if type(child) not in _SCALARS)
     return found
 
 
