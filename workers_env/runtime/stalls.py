@@ -85,7 +85,7 @@ async def wait(future: asyncio.Future[Any], ctx: Any) -> Any:
 
 
 def _hung(ctx: Any, task: asyncio.Task[Any] | None, loop: asyncio.AbstractEventLoop) -> bool:
-    if task is None or getattr(loop, "_ready", None) or _timers_pending():
+    if task is None or getattr(loop, "_ready", None) or _timers_pending(ctx):
         return False
     members = request_tasks(ctx) if ctx is not None else {t: True for t in asyncio.all_tasks(loop)}
     reached: set[int] = set()
@@ -123,7 +123,8 @@ def _blocked(future: asyncio.Future[Any], seen: set[int]) -> bool:
     return False
 
 
-def _timers_pending() -> bool:
+def _timers_pending(ctx: Any) -> bool:
+    """A JS timer set in request ``ctx`` (any, for a stream of no request) is still to fire."""
     from workers_env.runtime.timers import pending_timers
 
-    return pending_timers()
+    return pending_timers(ctx)

@@ -18,6 +18,7 @@ import threading
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime.current import current_context
 from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import JsFunction
@@ -34,6 +35,9 @@ MAX_DELAY_MS = 3153600000000
 
 _ids = itertools.count(1)
 _timers: dict[int, asyncio.TimerHandle] = {}
+#: the request (its ExecutionContext, None outside one) each timer was set in: workerd's timers
+#: belong to the request's IoContext, so one request's timer is no work for another's wait
+_owners: dict[int, Any] = {}
 _lock = threading.Lock()
 
 
@@ -45,6 +49,7 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
     elif repeat is None:
         with _lock:
             _timers.pop(timer_id, None)
+            _owners.pop(timer_id, None)
     try:
         if not isinstance(callback, JsFunction):
             raise JsException(BORROWED, name="Error")
@@ -78,6 +83,7 @@ def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool)
     timer_id = next(_ids)
     with _lock:
         _timers[timer_id] = loop.call_later(seconds, _fire, timer_id, callback, args, seconds if repeat else None)
+        _owners[timer_id] = current_context()
     return timer_id
 
 
@@ -95,10 +101,15 @@ def clear_timer(timer_id: Any = None) -> None:
     """``clearTimeout`` / ``clearInterval``: an unknown id is ignored, as in JavaScript."""
     with _lock:
         handle = _timers.pop(timer_id, None) if isinstance(timer_id, int) else None
+        if isinstance(timer_id, int):
+            _owners.pop(timer_id, None)
     if handle is not None:
         handle.cancel()
 
 
-def pending_timers() -> bool:
-    """Whether a ``setTimeout``/``setInterval`` is still to fire (work a waiting request may get)."""
-    return any(not handle.cancelled() for handle in _timers.values())
+def pending_timers(ctx: Any = None) -> bool:
+    """Whether a ``setTimeout``/``setInterval`` is still to fire (work a waiting request may
+    get): one set in request ``ctx`` (its ExecutionContext), or any when ``ctx`` is None."""
+    with _lock:
+        owned = [(handle, _owners.get(timer_id)) for timer_id, handle in _timers.items()]
+    return any(not handle.cancelled() and (ctx is None or owner is ctx) for handle, owner in owned)
