@@ -119,9 +119,7 @@ async def test_a_fetch_without_accept_encoding_sends_none(tmp_path, origin):
 @pytest.mark.asyncio
 async def test_with_no_brotli_content_encoding_a_brotli_body_is_left_encoded(tmp_path, origin):
     url, seen = origin
-    folder = one_file_worker(tmp_path, ENTRY)
-    toml = folder / "wrangler.toml"
-    toml.write_text(toml.read_text().replace('["python_workers"]', '["python_workers", "no_brotli_content_encoding"]'))
+    folder = one_file_worker(tmp_path, ENTRY, flags=["no_brotli_content_encoding"])
     got = await seen_by_worker(folder, url + "/br")
     assert got == {"ce": "br", "cl": "22", "text": BROTLI_HELLO.decode("latin-1")}
     await seen_by_worker(folder, url + "/accept", "?accept=br,%20gzip")

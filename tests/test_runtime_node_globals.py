@@ -46,9 +46,7 @@ ABSENT = "ImportError: cannot import name 'Buffer' from 'js' (unknown location) 
     ("2026-08-10", ["no_nodejs_compat_v2"], ABSENT),
 ])
 async def test_node_globals_exist_where_workerd_has_them(tmp_path, date, flags, expected):
-    folder = one_file_worker(tmp_path, ENTRY, date=date)
-    toml = folder / "wrangler.toml"
-    toml.write_text(toml.read_text().replace('["python_workers"]', str(["python_workers", *flags]).replace("'", '"')))
+    folder = one_file_worker(tmp_path, ENTRY, date=date, flags=flags)
     assert await (await load_worker(folder).fetch("/")).text() == expected
 
 

@@ -10,12 +10,8 @@ workerd's own streams (``IdentityTransformStream``) wait for every read in both 
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from worker_helpers import one_file_worker
-
-from workers_env import load_worker
+from worker_helpers import json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
@@ -53,18 +49,9 @@ ONLY_THE_FIRST_WAITS = [False, "a", True, True, 1, "b", "c", True]
 
 
 def fetched(tmp_path, date, flags=(), path="/transform"):
-    extra = "".join(f', "{flag}"' for flag in ("python_no_global_handlers", *flags))  # a Default class on old dates
-    folder = one_file_worker(tmp_path, ENTRY, date=date)
-    toml = folder / "wrangler.toml"
-    toml.write_text(toml.read_text().replace('["python_workers"]', f'["python_workers"{extra}]'))
-    worker = load_worker(folder)
-
-    async def scenario():
-        resp = await asyncio.wait_for(worker.fetch(path), 10)
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    return asyncio.run(scenario())
+    # python_no_global_handlers: a Default class on old dates
+    folder = one_file_worker(tmp_path, ENTRY, date=date, flags=("python_no_global_handlers", *flags))
+    return json_answer(folder, path)
 
 
 @pytest.mark.parametrize(("date", "expected"), [("2024-12-15", ONLY_THE_FIRST_WAITS), ("2024-12-16", WAITS),

@@ -8,13 +8,10 @@ while a write waits; a transformer or strategy given then only brings workerd's 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import pytest
-from worker_helpers import one_file_worker
-
-from workers_env import load_worker
+from worker_helpers import json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
@@ -48,18 +45,9 @@ STANDARD = [0, "a", "passed on"]
 
 
 def fetched(tmp_path, date, flags=(), path="/plain"):
-    extra = "".join(f', "{flag}"' for flag in ("python_no_global_handlers", *flags))  # a Default class on old dates
-    folder = one_file_worker(tmp_path, ENTRY, date=date)
-    toml = folder / "wrangler.toml"
-    toml.write_text(toml.read_text().replace('["python_workers"]', f'["python_workers"{extra}]'))
-    worker = load_worker(folder)
-
-    async def scenario():
-        resp = await asyncio.wait_for(worker.fetch(path), 10)
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    return asyncio.run(scenario())
+    # python_no_global_handlers: a Default class on old dates
+    folder = one_file_worker(tmp_path, ENTRY, date=date, flags=("python_no_global_handlers", *flags))
+    return json_answer(folder, path)
 
 
 @pytest.mark.parametrize(("date", "flags", "expected"), [

@@ -1,25 +1,44 @@
-"""Shared by the runtime tests: a one-file Python Worker project in a folder."""
+"""Shared by the runtime tests: a one-file Python Worker project in a folder, and its JSON answer."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import http.server
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
+
+from workers_env import load_worker
 
 
-def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra: str = "") -> Path:
+def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra: str = "",
+                    flags: Iterable[str] = ()) -> Path:
     """``folder`` holding ``src/entry.py`` (``entry``, dedented) and a ``wrangler.toml`` dated
-    ``date`` with the ``python_workers`` flag (``extra`` appended to it); returns the folder."""
+    ``date`` with the ``python_workers`` flag and ``flags`` (``extra`` appended to it); returns
+    the folder."""
     (folder / "src").mkdir(parents=True, exist_ok=True)
     (folder / "src" / "entry.py").write_text(textwrap.dedent(entry))
+    listed = ", ".join(f'"{flag}"' for flag in ("python_workers", *flags))
     (folder / "wrangler.toml").write_text(
-        f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
+        f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = [{listed}]\n'
         + extra
     )
     return folder
+
+
+def json_answer(folder: Path, path: str) -> Any:
+    """The JSON body of the Worker in ``folder`` answering ``path`` (which must answer 200 within 10 s)."""
+    worker = load_worker(folder)
+
+    async def scenario() -> Any:
+        resp = await asyncio.wait_for(worker.fetch(path), 10)
+        assert resp.status == 200, await resp.text()
+        return await resp.json()
+
+    return asyncio.run(scenario())
 
 
 @contextlib.contextmanager
