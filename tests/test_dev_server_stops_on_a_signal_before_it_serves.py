@@ -37,6 +37,17 @@ def _wait_for_file(path: Path) -> None:
         time.sleep(0.05)
 
 
+def _stopped_at_once(proc: subprocess.Popen[str], sig: int, status: int) -> str:
+    """Send ``sig``; dev must exit with ``status`` within 5 s, nothing on stderr. Its stdout."""
+    started = time.monotonic()
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == status, (out, err)
+    assert time.monotonic() - started < 5
+    assert err == ""
+    return out
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -52,12 +63,7 @@ def test_a_signal_during_the_first_build_stops_the_build_and_dev(tmp_path: Path,
                              config_extra=f'[build]\ncommand = "sleep 30 & echo $! > {pid_file}; wait"\n')
     proc = _start(project)
     _wait_for_file(pid_file)
-    started = time.monotonic()
-    proc.send_signal(sig)
-    out, err = proc.communicate(timeout=20)
-    assert proc.returncode == status, (out, err)
-    assert time.monotonic() - started < 5
-    assert err == ""
+    _stopped_at_once(proc, sig, status)
     sleeper = int(pid_file.read_text())
     deadline = time.monotonic() + 5
     while _alive(sleeper) and time.monotonic() < deadline:
@@ -73,10 +79,5 @@ def test_a_signal_while_the_worker_imports_stops_dev_without_a_traceback(tmp_pat
     project = python_project(tmp_path / "app", entry)
     proc = _start(project)
     _wait_for_file(marker)
-    started = time.monotonic()
-    proc.send_signal(sig)
-    out, err = proc.communicate(timeout=20)
-    assert proc.returncode == status, (out, err)
-    assert time.monotonic() - started < 5
-    assert err == ""
+    out = _stopped_at_once(proc, sig, status)
     assert "Ready on" not in out
