@@ -34,22 +34,21 @@ BORROWED = ("This borrowed proxy was automatically destroyed at the end of a fun
 MAX_DELAY_MS = 3153600000000
 
 _ids = itertools.count(1)
-_timers: dict[int, asyncio.TimerHandle] = {}
-#: the request (its ExecutionContext, None outside one) each timer was set in: workerd's timers
-#: belong to the request's IoContext, so one request's timer is no work for another's wait
-_owners: dict[int, Any] = {}
+#: each timer's next run, and the request (its ExecutionContext, None outside one) it was set
+#: in: workerd's timers belong to the request's IoContext, so one request's timer is no work
+#: for another's wait
+_timers: dict[int, tuple[asyncio.TimerHandle, Any]] = {}
 _lock = threading.Lock()
 
 
 def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | None) -> None:
     loop = asyncio.get_running_loop()
-    if repeat is not None and timer_id in _timers:  # an interval: the next run first
-        with _lock:
-            _timers[timer_id] = loop.call_later(repeat, _fire, timer_id, callback, args, repeat)
-    elif repeat is None:
-        with _lock:
+    with _lock:
+        timer = _timers.get(timer_id)
+        if repeat is None:
             _timers.pop(timer_id, None)
-            _owners.pop(timer_id, None)
+        elif timer is not None:  # an interval not cleared: the next run first, for the same request
+            _timers[timer_id] = (loop.call_later(repeat, _fire, timer_id, callback, args, repeat), timer[1])
     try:
         if not isinstance(callback, JsFunction):
             raise JsException(BORROWED, name="Error")
@@ -82,8 +81,8 @@ def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool)
                           name="Error") from None
     timer_id = next(_ids)
     with _lock:
-        _timers[timer_id] = loop.call_later(seconds, _fire, timer_id, callback, args, seconds if repeat else None)
-        _owners[timer_id] = current_context()
+        handle = loop.call_later(seconds, _fire, timer_id, callback, args, seconds if repeat else None)
+        _timers[timer_id] = (handle, current_context())
     return timer_id
 
 
@@ -100,16 +99,14 @@ def set_interval(callback: Any = None, delay: Any = 0, *args: Any) -> int:
 def clear_timer(timer_id: Any = None) -> None:
     """``clearTimeout`` / ``clearInterval``: an unknown id is ignored, as in JavaScript."""
     with _lock:
-        handle = _timers.pop(timer_id, None) if isinstance(timer_id, int) else None
-        if isinstance(timer_id, int):
-            _owners.pop(timer_id, None)
-    if handle is not None:
-        handle.cancel()
+        timer = _timers.pop(timer_id, None) if isinstance(timer_id, int) else None
+    if timer is not None:
+        timer[0].cancel()
 
 
 def pending_timers(ctx: Any = None) -> bool:
     """Whether a ``setTimeout``/``setInterval`` is still to fire (work a waiting request may
     get): one set in request ``ctx`` (its ExecutionContext), or any when ``ctx`` is None."""
     with _lock:
-        owned = [(handle, _owners.get(timer_id)) for timer_id, handle in _timers.items()]
-    return any(not handle.cancelled() and (ctx is None or owner is ctx) for handle, owner in owned)
+        timers = list(_timers.values())
+    return any(not handle.cancelled() and (ctx is None or owner is ctx) for handle, owner in timers)
