@@ -699,7 +699,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             transform_stream_backpressure=flag_enabled(FIXUP_TRANSFORM_STREAM_BACKPRESSURE, config),
                             transform_stream_standard=flag_enabled(TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, config))
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
-                        project=getattr(config, "root", None), main_only=main_path.stem if main_only else None)
+                        project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
+                        root=uploads.root if uploads is not None else None)
     with scope:
         try:
             module = importlib.import_module(main_path.stem)

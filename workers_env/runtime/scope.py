@@ -9,7 +9,12 @@ off ``sys.path`` meanwhile: production uploads only ``main``'s folder, so a modu
 put back: modules the worker imported from its folder are kept by the scope, not by
 ``sys.modules``, so two workers with a ``utils.py`` each never see each other's. Under
 ``find_additional_modules = false`` wrangler uploads ``main`` alone: the folder's other modules
-then fail to import, as deployed. Entries are reference-counted, so nested and overlapping entries (concurrent requests)
+then fail to import, as deployed. A folder of the project outside what wrangler uploads is no
+place to import from either, even when the Worker puts it on ``sys.path`` itself (deployed, its
+files are ``/session/metadata/...``, so ``os.path.dirname(os.path.dirname(__file__))`` is
+``/session``): a top-level import searches past such folders, and a module only they hold is
+production's ``ModuleNotFoundError`` -- unless the uploaded ``python_modules/`` holds it, where
+production finds it. Entries are reference-counted, so nested and overlapping entries (concurrent requests)
 restore exactly once.
 """
 
@@ -21,10 +26,11 @@ import sys
 import threading
 import time
 import weakref
-from importlib.machinery import ModuleSpec
+from importlib.machinery import ModuleSpec, PathFinder
 from pathlib import Path
 from types import ModuleType, TracebackType
 
+from workers_env._errors import users_mistake
 from workers_env.runtime import current
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.standins import standin_modules
@@ -112,6 +118,30 @@ class _NotUploaded(importlib.abc.MetaPathFinder):
         return None  # not one of them: the next finder looks
 
 
+class _OutsideUpload(importlib.abc.MetaPathFinder):
+    """Just before ``PathFinder`` on ``sys.meta_path`` while a Worker's scope is entered: a
+    top-level import by the Worker's code searches ``sys.path`` without the project's folders
+    that wrangler does not upload (see :meth:`ImportScope.find_outside_upload`)."""
+
+    def __init__(self, scope: ImportScope) -> None:
+        self.scope = scope
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
+        if path is not None or current.current_runtime() is not self.scope.runtime:
+            return None  # a submodule (its package's own path), or another Worker's or a test's import
+        return self.scope.find_outside_upload(fullname)
+
+
+def _installed_folder(where: Path) -> bool:
+    """A folder of the interpreter or of installed packages (a virtualenv inside the project)."""
+    if "site-packages" in where.parts or "dist-packages" in where.parts:
+        return True
+    return any(where.is_relative_to(prefix) for prefix in _PREFIXES)
+
+
+_PREFIXES = tuple({Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
+
+
 def _is_under(module: ModuleType, folder: Path) -> bool:
     origin = getattr(module, "__file__", None)
     paths = [origin] if origin else list(getattr(module, "__path__", []) or [])
@@ -147,8 +177,12 @@ class ImportScope:
     """The worker's import namespace; use ``with scope:`` around every call into its code."""
 
     def __init__(self, folder: Path, runtime: object = None, *, vendor: Path | None = None,
-                 project: Path | None = None, main_only: str | None = None):
+                 project: Path | None = None, main_only: str | None = None, root: Path | None = None):
         self.folder = folder.resolve()
+        #: what wrangler uploads: ``base_dir``, else ``main``'s folder
+        self.root = root.resolve() if root is not None else self.folder
+        self._outside = _OutsideUpload(self)
+        self._outside_cache: dict[tuple[str, str], bool] = {}  # (entry, cwd) -> outside the upload
         #: ``main``'s module name when wrangler uploads it alone (``find_additional_modules = false``)
         self.main_only = main_only
         self._finder = _NotUploaded(self) if main_only is not None else None
@@ -184,6 +218,9 @@ class ImportScope:
                 sys.path.insert(0, str(self.folder))
                 if self._finder is not None:
                     sys.meta_path.insert(0, self._finder)
+                if self.project is not None:  # before PathFinder: the builtin and frozen finders come first
+                    at = sys.meta_path.index(PathFinder) if PathFinder in sys.meta_path else len(sys.meta_path)
+                    sys.meta_path.insert(at, self._outside)
                 if self.vendor is not None:  # after the Worker's folder, before site-packages
                     at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
                     sys.path.insert(at, str(self.vendor))
@@ -203,6 +240,8 @@ class ImportScope:
                 self._remove_path()
                 if self._finder is not None and self._finder in sys.meta_path:
                     sys.meta_path.remove(self._finder)
+                if self._outside in sys.meta_path:
+                    sys.meta_path.remove(self._outside)
                 self._unmask_project_path()
                 for name, module in self._hidden.items():
                     # another worker's module never lands globally, unless its scope is still
@@ -254,6 +293,62 @@ class ImportScope:
         error.add_note(f"workers-env: {shown.as_posix()} is beside main, but find_additional_modules = false makes "
                        "wrangler upload main alone; remove that line (or set it to true) so the Worker's "
                        "other modules are uploaded too")
+        return error
+
+    def _outside_upload(self, entry: object, cwd: str) -> bool:
+        """Whether the ``sys.path`` entry names a folder of the project that wrangler does not
+        upload (not the module root, not ``python_modules/``, not a virtualenv's)."""
+        if not isinstance(entry, str) or self.project is None:
+            return False
+        key = (entry, "" if os.path.isabs(entry) else cwd)
+        outside = self._outside_cache.get(key)
+        if outside is None:
+            try:
+                where = Path(cwd, entry).resolve()
+            except (OSError, TypeError, ValueError):
+                where = None
+            outside = (where is not None and where.is_relative_to(self.project) and not where.is_relative_to(self.root)
+                       and not where.is_relative_to(self.project / "python_modules") and not _installed_folder(where))
+            self._outside_cache[key] = outside
+        return outside
+
+    def find_outside_upload(self, fullname: str) -> ModuleSpec | None:
+        """The spec of top-level module ``fullname`` as production's search finds it: ``sys.path``
+        without the project's folders outside the upload (those stepped aside on entry, and any
+        the Worker added since). Found only there, it is the uploaded ``python_modules/`` copy,
+        or production's ``ModuleNotFoundError``. ``None``: the usual search goes on."""
+        cwd = os.getcwd()
+        absent = [entry for entry in sys.path if self._outside_upload(entry, cwd)]
+        absent += [entry for _, entry in self._masked]
+        if not absent:
+            return None
+        spec = PathFinder.find_spec(fullname, [entry for entry in sys.path if entry not in absent])
+        if spec is not None:
+            return spec
+        found = PathFinder.find_spec(fullname, absent)
+        if found is None:
+            return None
+        assert self.project is not None  # absent entries are folders of the project
+        vendored = PathFinder.find_spec(fullname, [str(self.project / "python_modules")])
+        if vendored is not None:
+            return vendored
+        raise users_mistake(self._outside_error(fullname, found))  # production's error: our frames step aside
+
+    def _outside_error(self, name: str, found: ModuleSpec) -> ModuleNotFoundError:
+        error = ModuleNotFoundError(f"No module named {name!r}", name=name)
+        if found.origin and os.path.basename(found.origin) == "__init__.py":
+            where = Path(found.origin).parent
+        elif found.origin and os.path.isabs(found.origin):
+            where = Path(found.origin)
+        else:  # a namespace package: a folder without __init__.py
+            where = Path(next(iter(found.submodule_search_locations or []), name))
+        shown = where.relative_to(self.project).as_posix() if self.project and where.is_relative_to(self.project) else str(where)
+        shown += "/" if where.is_dir() else ""
+        root = self.root.relative_to(self.project).as_posix() + "/" if self.project and self.root.is_relative_to(self.project) else str(self.root)
+        error.add_note(f"workers-env: {shown} is in the project but outside {root}, the folder wrangler uploads, so "
+                       "deployed it is not there to import (the Worker's files are under /session/metadata/; a "
+                       "folder added to sys.path from __file__ holds none of the project's others). Move it into "
+                       f"{root}, or have the build copy it into python_modules/, which is uploaded")
         return error
 
     def _hide_shadowed(self) -> None:
