@@ -190,6 +190,7 @@ NEWER = "@cf/meta/llama-3.3-70b-instruct-fp8-fast"  # a newer input schema in th
     (NEWER, "top_p", 0.001, 1, 0.0005, 1.01),  # the newer schemas have their own ranges
     (NEWER, "frequency_penalty", -2, 2, -2.1, 2.1),
     (NEWER, "presence_penalty", -2, 2, -2.1, 2.1),
+    (NEWER, "repetition_penalty", 0, 2, -0.5, 2.01),  # not -2..2 as the other two penalties there
     (NEWER, "temperature", 0, 5, -0.1, 5.1),
 ])
 def test_generation_option_ranges_on_both_sides(tmp_path, model, option, low, high, below, above):

@@ -10,6 +10,10 @@ A block is marked by an HTML comment on the line before its fence (invisible on 
     <!-- readme-test GROUP: fetch -->                 `$ curl ...` lines against the served port,
                                                       each followed by the expected JSON body
     <!-- readme-test GROUP: script, expect "TEXT" --> a Python script; prints exactly TEXT
+    <!-- readme-test GROUP: console -->               `$ COMMAND` lines, each run (exit 0) and
+                                                      followed by exactly what it prints, where a
+                                                      `...` line stands for any lines and a line
+                                                      ending in `…` for any line that starts so
 
 Each GROUP runs in its own empty folder, blocks in README order. Commands find ``python3``,
 ``pytest`` and ``workers-env`` on PATH as this interpreter with this checkout importable; the
@@ -82,7 +86,8 @@ def readme_blocks(text: str | None = None) -> list[Block]:
             assert rest == "" or expect, f"line {line}: expected ', expect \"TEXT\"' after {kind!r}, got {rest!r}"
             arg = expect["text"] if expect else ""
         else:
-            assert kind in ("install", "serve", "fetch") and rest == "", f"line {line}: unknown marker {kind}{rest}"
+            known = ("install", "serve", "fetch", "console")
+            assert kind in known and rest == "", f"line {line}: unknown marker {kind}{rest}"
             arg = ""
         blocks.append(Block(m["group"], kind, arg, m["body"], line))
     assert text.count("<!-- readme-test ") == len(blocks), "a readme-test marker is not right before a ``` block"
@@ -173,6 +178,44 @@ def run_script(project: Path, env: dict[str, str], block: Block, tmp_path: Path)
     assert done.stdout.strip() == block.arg, f"{block.where()} printed:\n{done.stdout}"
 
 
+def transcript(body: str) -> list[tuple[str, list[str]]]:
+    """A console block's commands, each with the output lines shown after it."""
+    steps: list[tuple[str, list[str]]] = []
+    for line in body.splitlines():
+        if line.startswith("$ "):
+            steps.append((line[2:], []))
+        else:
+            assert steps, f"the block must start with a `$ ` line, not {line!r}"
+            steps[-1][1].append(line)
+    return steps
+
+
+def shown_pattern(shown: list[str]) -> re.Pattern[str]:
+    """What a command must print for the lines shown: those lines exactly (trailing blank lines
+    aside), a `...` line any lines, a line ending in `…` any line that starts with the rest."""
+    parts = []
+    for line in shown:
+        if line == "...":
+            parts.append(r"(?:[^\n]*\n)*?")
+        elif line.endswith("…"):
+            parts.append(re.escape(line[:-1]) + r"[^\n]*\n")
+        else:
+            parts.append(re.escape(line) + r"\n")
+    return re.compile("".join(parts))
+
+
+def run_console(project: Path, env: dict[str, str], block: Block) -> None:
+    """Each command of a console block, its output (stdout and stderr as a terminal interleaves
+    them, line ends' spaces and the last blank lines aside) held to the lines shown."""
+    for command, shown in transcript(block.body):
+        done = subprocess.run(["bash", "-ec", command], cwd=project, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, timeout=TIMEOUT)
+        assert done.returncode == 0, f"{block.where()}: `{command}` exited {done.returncode}:\n{done.stdout}"
+        got = "".join(f"{line.rstrip()}\n" for line in done.stdout.rstrip().splitlines())
+        shown = [line.rstrip() for line in "\n".join(shown).rstrip().splitlines()]
+        assert shown_pattern(shown).fullmatch(got), f"{block.where()}: `{command}` printed:\n{done.stdout}"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -258,6 +301,8 @@ def run_group(name: str, tmp_path: Path) -> list[str]:
             run(project, env, block)
         elif block.kind == "script":
             run_script(project, env, block, tmp_path)
+        elif block.kind == "console":
+            run_console(project, env, block)
         elif block.kind == "serve":
             fetches = []
             while i + 1 < len(blocks) and blocks[i + 1].kind == "fetch":
@@ -313,3 +358,21 @@ def test_markers_are_parsed_strictly() -> None:
 def test_the_d1_section_runs_as_written(tmp_path: Path) -> None:
     kinds = run_group("d1", tmp_path)
     assert {"file", "run", "script"} <= set(kinds)
+
+
+def test_the_persisted_vectorize_section_runs_as_written(tmp_path: Path) -> None:
+    kinds = run_group("vectorize-state", tmp_path)
+    assert kinds == ["file", "console", "file", "script"]  # the CLI writes the state the binding then reads
+
+
+def test_a_console_block_is_matched_line_by_line() -> None:
+    (command, shown), = transcript("$ echo hi\nfirst\n...\nlast: …\n")
+    assert command == "echo hi"
+    pattern = shown_pattern(shown)
+    assert pattern.fullmatch("first\nlast: 9851\n")
+    assert pattern.fullmatch("first\nmiddle\nmore\nlast: \n")
+    assert not pattern.fullmatch("first\nlast: 9851\nextra\n")  # nothing past what is shown
+    assert not pattern.fullmatch("firsts\nlast: 1\n")  # a shown line is the whole line
+    assert shown_pattern([]).fullmatch("") and not shown_pattern([]).fullmatch("noise\n")
+    with pytest.raises(AssertionError):
+        transcript("output before any command\n$ true\n")

@@ -76,9 +76,10 @@ def no_such_model(model: Any) -> AiError:
 
 def not_emulated(model: str, task: str) -> NotEmulatedError:
     return NotEmulatedError(
-        f"workers-env does not emulate {model} ({task}) offline: it emulates the text embedding "
-        "models and the text generation models that answer {\"response\": ...}; see the README's "
-        "Workers AI section for the list."
+        f"workers-env does not emulate {model} ({task}) offline: it emulates the catalog's text "
+        "embedding models, @cf/baai/bge-reranker-base and the text generation models that answer in "
+        "the classic {\"response\"}, the chat-completions or gpt-oss's form; env.AI.models() lists "
+        "every one."
     )
 
 
