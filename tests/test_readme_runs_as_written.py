@@ -360,6 +360,11 @@ def test_the_d1_section_runs_as_written(tmp_path: Path) -> None:
     assert {"file", "run", "script"} <= set(kinds)
 
 
+def test_the_kv_section_runs_as_written(tmp_path: Path) -> None:
+    kinds = run_group("kv", tmp_path)
+    assert kinds == ["file", "script"]  # the script's printed line is matched to the marker's text
+
+
 def test_the_persisted_vectorize_section_runs_as_written(tmp_path: Path) -> None:
     kinds = run_group("vectorize-state", tmp_path)
     assert kinds == ["file", "console", "file", "script"]  # the CLI writes the state the binding then reads
