@@ -15,8 +15,8 @@ from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["WorkerRuntime", "adopt_task", "counts_task", "current_context", "current_runtime", "enter", "handling", "leave", "pyodide_028",
-           "request_tasks", "set_current"]
+__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "counts_task", "current_context", "current_runtime", "enter", "handling", "leave",
+           "pyodide_028", "request_tasks", "set_current"]
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,18 @@ def handling(ctx: Any) -> Iterator[None]:
             tasks = _TASKS.get(ctx) if _weak(ctx) else None
             if tasks is not None:
                 tasks.pop(task, None)
+
+
+@contextmanager
+def acting_for(ctx: Any) -> Iterator[None]:
+    """Mark ``ctx`` as the running request while code of it runs on another's behalf (a
+    stream's ``pull`` called by the task reading the body): the timers and tasks it starts are
+    ``ctx``'s, as in workerd, where that code runs in the stream's IoContext."""
+    token = _CONTEXT.set(ctx)
+    try:
+        yield
+    finally:
+        _CONTEXT.reset(token)
 
 
 def _weak(value: Any) -> bool:

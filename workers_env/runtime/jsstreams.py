@@ -13,13 +13,15 @@ for a read's pull while its readable side's highWaterMark is 0, standard.c++
 ``TransformStreamDefaultController::write``), so a write (or an awaited ``pipeTo``) nothing
 will read is workerd's hung-request error (runtime/stalls.py), as is a body whose writer can no
 longer be closed. ``new ReadableStream(source)`` fills the same kind of stream from the
-source's ``start``/``pull``. The texts and error rules were checked with probes under
-``wrangler dev`` 4.164.0.
+source's ``start``/``pull``, its ``pull`` run as code of the stream's request whichever task
+reads it, and a read it leaves empty checked by the same rule. The texts and error rules were
+checked with probes under ``wrangler dev`` 4.164.0.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 import weakref
@@ -27,7 +29,7 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
-from workers_env.runtime.current import adopt_task, counts_task, current_context, current_runtime
+from workers_env.runtime.current import acting_for, adopt_task, counts_task, current_context, current_runtime
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import (
@@ -81,6 +83,9 @@ class LiveByteStream(ByteStream):
         #: a ``ReadableStream``'s ``pull(controller)``: asked for more when a reader finds none
         self.puller: Any = None
         self._pulling = False
+        #: the last pull settled having enqueued nothing: not asked again until a chunk comes
+        #: (the spec's ``pullAgain`` is set by an enqueue or a read while it runs, no later)
+        self._pull_spent = False
         self.started: Any = None  # the task of an async ``start(controller)``, awaited before pulls
         #: what a write meets once the readable side was canceled (its reason)
         self._canceled: BaseException | None = None
@@ -112,6 +117,7 @@ class LiveByteStream(ByteStream):
             raise js_type_error("This WritableStream has been closed.")
         assert self._chunks is not None
         self._chunks.append(chunk)
+        self._pull_spent = False
         index = len(self._chunks) - 1
         if self._pulled or self._draining or (self._read_pending and self._taken == index):
             self._taken = index + 1  # a read was waiting for it: taken as it is written
@@ -185,28 +191,42 @@ class LiveByteStream(ByteStream):
 
     async def _want_more(self, seen: int) -> None:
         """A reader found no chunk past ``seen``: ask the source once (``pull``), else wait for
-        the writer; fail as workerd does when nothing is left that could add one or close."""
+        the writer; fail as workerd does when nothing is left that could add one or close.
+
+        A ``pull`` that settles having enqueued nothing is not asked again until something is
+        enqueued (the streams spec's ``pullAgain`` is set only by an enqueue or a read while it
+        runs; workerd's standard.c++ ``pullIfNeeded``): the read waits for other code of the
+        request to enqueue (a timer, a task holding the controller), and is workerd's
+        hung-request error (runtime/stalls.py) once none could."""
         if self.started is not None:
             started, self.started = self.started, None
             await started
             return
-        if self.puller is not None:
-            if not self._pulling:
-                self._pulling = True
-                try:
-                    result = self.puller()
-                    if inspect.isawaitable(result):
-                        await result
-                finally:
-                    self._pulling = False
-                if len(self._chunks or []) > seen or not self._open:
-                    return
-            await asyncio.sleep(0.001)  # a source's pull is asked again (it may add nothing this time)
-            if self._open and len(self._chunks or []) <= seen and _nothing_else_runs():
-                raise JsException(HANGING)
-            return
+        if self.puller is not None and not self._pulling and not self._pull_spent:
+            self._pulling = self._pull_spent = True  # spent unless it enqueues (push)
+            try:
+                result = self._as_request_code(self.puller)
+                if inspect.isawaitable(result):
+                    await result
+            finally:
+                self._pulling = False
+            if len(self._chunks or []) > seen or not self._open:
+                return
         if self._open and len(self._chunks or []) <= seen:
             await self._next_change()
+
+    def _as_request_code(self, call: Any) -> Any:
+        """``call()`` (a source's ``pull``) as code of the request the stream belongs to,
+        whichever task reads it (the dev server's, ``worker.fetch``'s reader): in its scope, its
+        timers and tasks the request's (a coroutine runs as a task of it), as in workerd, where
+        the stream's IoContext runs it."""
+        ctx = self._ctx
+        if ctx is None:
+            return call()
+        scope = getattr(ctx, "scope", None)
+        with acting_for(ctx), (scope if scope is not None else contextlib.nullcontext()):
+            result = call()
+            return asyncio.ensure_future(result) if asyncio.iscoroutine(result) else result
 
     async def settle(self) -> None:
         """Read the stream to its end as a body is read whole (``text()``, a binding given it),
@@ -295,14 +315,6 @@ class ByteSink(LiveByteStream):
             return buffer_bytes(chunk)
         except Exception:  # noqa: BLE001 - a number, null, an object: not a byte chunk
             raise js_type_error(_NOT_A_BYTE_CHUNK) from None
-
-
-def _nothing_else_runs() -> bool:
-    """Whether the running task is the only one left on its loop (so no writer can act)."""
-    try:
-        return len(asyncio.all_tasks()) <= 1
-    except RuntimeError:
-        return False
 
 
 def _bytes_of(chunk: Any) -> bytes:

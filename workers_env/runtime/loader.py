@@ -69,6 +69,7 @@ from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.tasks import scope_new_tasks
+from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.workers_api import (
     DurableObject,
@@ -108,7 +109,8 @@ def _no_global_handlers(config: Any) -> bool:
 
 @dataclass(eq=False)
 class ExecutionContext:
-    """``ctx``: ``waitUntil`` keeps work running after the response; tasks are awaited by :meth:`drain`."""
+    """``ctx``: ``waitUntil`` keeps work running after the response; tasks are awaited by
+    :meth:`drain`, and :meth:`finish` ends the request (its pending JS timers with it)."""
 
     scope: ImportScope
     tasks: list[asyncio.Future[Any]] = field(default_factory=list)
@@ -143,6 +145,32 @@ class ExecutionContext:
                 if isinstance(outcome, BaseException):
                     log.error("Uncaught exception in waitUntil()",
                               exc_info=(type(outcome), outcome, without_our_frames(outcome)))
+
+    async def finish(self) -> None:
+        """End the request once its response is out: wait for its ``waitUntil`` work (see
+        :meth:`drain`), then tear it down as workerd tears down its IoContext -- a JS timer it
+        set that is still pending never runs (runtime/timers.py)."""
+        try:
+            await self.drain()
+        finally:
+            end_request(self)
+
+    def finish_after(self, response_sent: asyncio.Future[Any]) -> None:
+        """:meth:`finish` once ``response_sent`` (the reading of a body still being written) is
+        done, however it ends: the request lives while its response streams."""
+        def closing(_: asyncio.Future[Any]) -> None:
+            if not self.tasks:  # no waitUntil work left: over at once
+                end_request(self)
+                return
+            task = asyncio.ensure_future(self.finish())
+            _CLOSING.add(task)
+            task.add_done_callback(_CLOSING.discard)
+
+        response_sent.add_done_callback(closing)
+
+
+#: requests being closed in the background (a reference, so their task is not collected)
+_CLOSING: set[asyncio.Future[Any]] = set()
 
 
 def _body_failed(live: Any, receiving: asyncio.Future[Any]) -> None:
@@ -302,14 +330,19 @@ class Worker:
         try:
             response = await self.dispatch(request, ctx)
         except BaseException:
-            await ctx.drain()
+            await ctx.finish()
             raise
         # a body still being written is read as it comes, as the client reads it while the
-        # waitUntil work runs (a write waits for its read): kept for the test to read
+        # waitUntil work runs (a write waits for its read): kept for the test to read. The
+        # request ends (its timers with it) once that body is read whole and waitUntil settled.
         live = response._live
-        if live is not None:
-            asyncio.ensure_future(live.settle()).add_done_callback(functools.partial(_body_failed, live))
+        if live is None:
+            await ctx.finish()
+            return Response(response)
+        settling = asyncio.ensure_future(live.settle())
+        settling.add_done_callback(functools.partial(_body_failed, live))
         await ctx.drain()
+        ctx.finish_after(settling)
         return Response(response)
 
     async def rpc(self, method: str, *args: Any, entrypoint: str = "Default", **kwargs: Any) -> Any:
@@ -339,7 +372,7 @@ class Worker:
                     result = await result
                 return python_from_rpc(python_to_rpc(result))
         finally:
-            await ctx.drain()
+            await ctx.finish()
 
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
@@ -358,7 +391,7 @@ class Worker:
         try:
             await self._run_event("scheduled", controller, ctx, sdk_value=controller)
         finally:
-            await ctx.drain()
+            await ctx.finish()
         return result
 
     async def queue(self, messages: Any, *, queue: str = "queue") -> QueueResult:
@@ -374,7 +407,7 @@ class Worker:
         try:
             await self._run_event("queue", batch, ctx, sdk_value=SdkMessageBatch(batch) if wraps else batch)
         finally:
-            await ctx.drain()
+            await ctx.finish()
         return result
 
     async def email(self, raw: bytes | str, *, from_: str, to: str) -> EmailResult:
@@ -398,7 +431,7 @@ class Worker:
                 message = ForwardableEmailMessage(data, from_, to, result)
             await self._run_event("email", message, ctx, sdk_value=message)
         finally:
-            await ctx.drain()
+            await ctx.finish()
         return result
 
     def _no_handler(self, name: str) -> Exception:

@@ -3,7 +3,9 @@
 Each HTTP request becomes the JS ``Request`` the worker's fetch handler receives; its
 response goes back with status, headers and body. An exception in the worker is logged
 with its traceback and answered with a 500, and the server keeps serving. ``waitUntil``
-work runs after the response has been sent.
+work runs after the response has been sent; once it has settled the request is over and its
+JS timers still pending never run (runtime/timers.py). A client that hangs up first ends its
+request as workerd does: the handler, or the sending of its body, is cancelled.
 
 The edges are workerd's HTTP server's (KJ's ``HttpServer``, which ``wrangler dev`` runs):
 a method it does not know gets its ``501``, a client that has not sent its first request's
@@ -34,6 +36,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H11Protocol
 from uvicorn.server import HANDLED_SIGNALS
 
+from workers_env._errors import JsException
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.jsglobals import JsDate, JsURL
@@ -43,6 +46,7 @@ from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
 from workers_env.runtime.statusline import (BARE_HEAD_HEADER, REASON_HEADER, ReasonConnection, default_status_text,
                                             reason_value)
+from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = [
@@ -63,6 +67,8 @@ Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _ERROR_BODY = b"Worker threw exception"
+#: workerd's reason when a request's client goes away (worker-entrypoint.c++, ``request.signal``'s)
+CLIENT_DISCONNECTED = "The client has disconnected"
 SCHEDULED_PATH = "/__scheduled"
 #: Miniflare's trigger path, which ``wrangler dev`` always serves (``?cron=``, ``?time=`` ms, ``?format=json``)
 LOCAL_SCHEDULED_PATH = "/cdn-cgi/local/scheduled"
@@ -201,10 +207,43 @@ class WorkerApp:
             return
         request = self._request(scope, body, url)
         ctx = worker.new_context()
+        answered: dict[str, Any] = {}
+        serving = asyncio.ensure_future(self._respond(scope, send, worker, request, ctx, answered))
+        watching = asyncio.ensure_future(_client_gone(receive))
+        try:
+            await asyncio.wait((serving, watching), return_when=asyncio.FIRST_COMPLETED)
+            if not serving.done() and watching.result():
+                await self._client_left(serving, answered.get("live"))
+            else:
+                await serving
+        except BaseException:  # the server stopping (or a bug of ours): the request is cut off
+            serving.cancel()
+            end_request(ctx)
+            raise
+        finally:
+            watching.cancel()
+        await ctx.finish()  # waitUntil work, then the request's timers end with it
+
+    @staticmethod
+    async def _client_left(serving: asyncio.Future[None], live: Any) -> None:
+        """The client hung up before its response was complete: as workerd cancels the request
+        (its handler, the pump of its body; the request's ``waitUntil`` work goes on), the
+        handler or the sending of the body is cancelled, and a body still being written is
+        canceled too, so a write waiting for it (or the next) fails rather than waits forever."""
+        serving.cancel()
+        await asyncio.wait((serving,))
+        if live is not None and not live.closed:
+            live.cancel(JsException(CLIENT_DISCONNECTED, name="AbortError"))
+
+    async def _respond(self, scope: Scope, send: Send, worker: Worker, request: JsRequest, ctx: Any,
+                       answered: dict[str, Any]) -> None:
+        """Dispatch ``request`` and send the answer (a body still being written as it comes);
+        ``answered["live"]`` is that body's stream, for :meth:`_client_left`."""
         started = time.monotonic()
         chunked = False
         try:
             response = await worker.dispatch(request, ctx)
+            answered["live"] = response._live
             headers, inner, encoding, changed = self._encoding(scope, response, worker)
             if encoding == UNSUPPORTED:
                 status, reason, body = 415, "Unsupported Media Type", b"Unsupported Media Type"
@@ -212,7 +251,6 @@ class WorkerApp:
             elif response._live is not None:  # a TransformStream's readable: sent as it is written
                 self._log(scope, response.status, response.statusText, started, request.url)
                 await self._stream(scope, send, response, headers, encoding)
-                await ctx.drain()
                 return
             else:
                 status, reason = response.status, response.statusText
@@ -233,7 +271,6 @@ class WorkerApp:
         self._log(scope, status, reason, started, request.url)
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
-        await ctx.drain()
 
     def _encoding(self, scope: Scope, response: Any, worker: Any) -> tuple[list[tuple[str, str]], str | None, str | None, bool]:
         """``(headers as sent, the encoding workerd gives the Worker's body, the encoding it goes
@@ -523,6 +560,17 @@ class WorkerApp:
         if bodiless and body:  # workerd's server hands on what the client sent; only `new Request` refuses it
             request._body = body
         return request
+
+
+async def _client_gone(receive: Receive) -> bool:
+    """Whether the client hangs up before its response is complete. Once a request's body has
+    been read, uvicorn's ``receive()`` waits and answers ``http.disconnect`` when the connection
+    is lost (or the response is complete, by when the answer is no longer awaited); ``False``
+    from a caller whose ``receive()`` answers anything else (or fails)."""
+    try:
+        return (await receive()).get("type") == "http.disconnect"
+    except Exception:  # noqa: BLE001 - no word of the client: it is taken as still there
+        return False
 
 
 def _head(headers: Iterable[tuple[str, str]], status_text: str, *, head: bool = False) -> list[tuple[bytes, bytes]]:

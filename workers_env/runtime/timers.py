@@ -5,6 +5,13 @@ function handed to ``setTimeout`` is a *borrowed* proxy, destroyed when ``setTim
 when the timer fires it fails with Pyodide's error (logged as an uncaught exception, as the
 runtime logs one). ``create_proxy(fn)`` / ``create_once_callable(fn)`` keep it alive. A
 callback that returns an awaitable (an ``async def``) has it scheduled on the loop.
+
+As in workerd, a timer belongs to the request (or event) whose code set it: its IoContext's
+``TimeoutManager`` (io-context.c++). Once the request is over -- its response sent and its
+``waitUntil`` work settled -- the IoContext is torn down and a timer still pending never runs
+(:func:`end_request`); a timer set by the request's code after that is never scheduled. At a
+Worker module's top level, outside any request, setting a timer is workerd's global-scope
+error (``IoContext::current()``).
 """
 
 from __future__ import annotations
@@ -15,15 +22,20 @@ import itertools
 import logging
 import math
 import threading
+import weakref
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env.runtime.current import current_context
+from workers_env.runtime.current import (
+    GLOBAL_SCOPE_ERROR,
+    current_context,
+    in_global_scope,
+)
 from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import JsFunction
 
-__all__ = ["clear_timer", "pending_timers", "set_interval", "set_timeout"]
+__all__ = ["clear_timer", "end_request", "pending_timers", "set_interval", "set_timeout"]
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -38,6 +50,8 @@ _ids = itertools.count(1)
 #: in: workerd's timers belong to the request's IoContext, so one request's timer is no work
 #: for another's wait
 _timers: dict[int, tuple[asyncio.TimerHandle, Any]] = {}
+#: requests that are over (their IoContext torn down): a timer their code sets is never scheduled
+_ended: weakref.WeakSet[Any] = weakref.WeakSet()
 _lock = threading.Lock()
 
 
@@ -74,16 +88,28 @@ def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool)
         raise js_type_error(f"Failed to execute '{method}' on 'ServiceWorkerGlobalScope': parameter 1 is not "
                             "of type 'function'.")
     seconds = _delay_seconds(delay)
+    if in_global_scope():  # the arguments are read first, then IoContext::current() (global-scope.c++)
+        raise JsException(GLOBAL_SCOPE_ERROR)
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         raise JsException("setTimeout/setInterval need a running event loop (call them from Worker code)",
                           name="Error") from None
     timer_id = next(_ids)
+    ctx = current_context()
     with _lock:
+        if ctx is not None and _is_ended(ctx):
+            return timer_id  # set by code of a request already over: its IoContext is gone
         handle = loop.call_later(seconds, _fire, timer_id, callback, args, seconds if repeat else None)
-        _timers[timer_id] = (handle, current_context())
+        _timers[timer_id] = (handle, ctx)
     return timer_id
+
+
+def _is_ended(ctx: Any) -> bool:
+    try:
+        return ctx in _ended
+    except TypeError:  # a context that takes no weak reference: never marked ended
+        return False
 
 
 def set_timeout(callback: Any = None, delay: Any = 0, *args: Any) -> int:
@@ -97,7 +123,10 @@ def set_interval(callback: Any = None, delay: Any = 0, *args: Any) -> int:
 
 
 def clear_timer(timer_id: Any = None) -> None:
-    """``clearTimeout`` / ``clearInterval``: an unknown id is ignored, as in JavaScript."""
+    """``clearTimeout`` / ``clearInterval``: an unknown id is ignored, as in JavaScript; given
+    an id at a module's top level, workerd's global-scope error (it asks ``IoContext::current()``)."""
+    if _safe_integer(timer_id) and in_global_scope():
+        raise JsException(GLOBAL_SCOPE_ERROR)
     with _lock:
         timer = _timers.pop(timer_id, None) if isinstance(timer_id, int) else None
     if timer is not None:
@@ -110,3 +139,25 @@ def pending_timers(ctx: Any = None) -> bool:
     with _lock:
         timers = list(_timers.values())
     return any(not handle.cancelled() and (ctx is None or owner is ctx) for handle, owner in timers)
+
+
+def _safe_integer(value: Any) -> bool:
+    """``Number.isSafeInteger``: what ``clearTimeout`` takes as an id (anything else is ignored)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value) and value == int(value) and abs(value) <= 2**53 - 1
+
+
+def end_request(ctx: Any) -> None:
+    """Request ``ctx`` is over (its response sent, its ``waitUntil`` work settled): the timers
+    its code set and that are still pending never run, as workerd tears down the request's
+    IoContext and its ``TimeoutManager`` with it; one set later is never scheduled."""
+    with _lock:
+        try:
+            _ended.add(ctx)
+        except TypeError:  # a context that takes no weak reference: only its pending timers end
+            pass
+        owned = [timer_id for timer_id, (_, owner) in _timers.items() if owner is ctx]
+        handles = [_timers.pop(timer_id)[0] for timer_id in owned]
+    for handle in handles:
+        handle.cancel()
