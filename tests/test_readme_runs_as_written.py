@@ -370,6 +370,11 @@ def test_the_persisted_vectorize_section_runs_as_written(tmp_path: Path) -> None
     assert kinds == ["file", "console", "file", "script"]  # the CLI writes the state the binding then reads
 
 
+def test_the_v1_query_format_by_date_section_runs_as_written(tmp_path: Path) -> None:
+    kinds = run_group("v1-format", tmp_path)
+    assert kinds == ["file", "script"]
+
+
 def test_a_console_block_is_matched_line_by_line() -> None:
     (command, shown), = transcript("$ echo hi\nfirst\n...\nlast: …\n")
     assert command == "echo hi"

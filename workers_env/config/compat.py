@@ -21,6 +21,7 @@ __all__ = [
     "PYTHON_NO_GLOBAL_HANDLERS",
     "PYTHON_RELEASES",
     "QUEUES_JSON_MESSAGES",
+    "VECTORIZE_QUERY_METADATA_OPTIONAL",
     "CompatFlag",
     "PythonRelease",
     "compatibility_date",
@@ -67,6 +68,12 @@ TRANSFORM_STREAM_STANDARD_CONSTRUCTOR = CompatFlag(
 FIXUP_TRANSFORM_STREAM_BACKPRESSURE = CompatFlag(
     "fixupTransformStreamBackpressure", "fixup-transform-stream-backpressure", "original-transform-stream-backpressure",
     "2024-12-16")
+#: ``vectorizeQueryMetadataOptional``: a v1 Vectorize index's ``query()`` takes ``returnValues`` and
+#: ``returnMetadata`` and answers flat matches ``{id, score, values?, metadata?}``; before it,
+#: ``returnVectors`` and ``{vectorId, score, vector?}`` (the binding sends ``compat:
+#: {queryMetadataOptional}``, vectorize-api.ts). v2 indexes are not affected.
+VECTORIZE_QUERY_METADATA_OPTIONAL = CompatFlag(
+    "vectorizeQueryMetadataOptional", "vectorize_query_metadata_optional", "vectorize_query_original", "2023-11-08")
 #: ``nodeJsCompatV2``: the Node.js globals ``Buffer`` and ``process`` exist everywhere; implied
 #: by ``nodejs_compat`` on a date from 2024-09-23 (``$impliedByAfterDate``), on for all from 2026-08-04.
 NODEJS_COMPAT_V2 = CompatFlag("nodeJsCompatV2", "nodejs_compat_v2", "no_nodejs_compat_v2", "2026-08-04")

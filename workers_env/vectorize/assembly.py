@@ -14,6 +14,7 @@ from typing import Any
 from workers_env._env import AssemblyContext
 from workers_env._errors import ConfigError, IndexDefinitionError
 from workers_env.config import WorkerConfig
+from workers_env.config.compat import VECTORIZE_QUERY_METADATA_OPTIONAL, flag_enabled
 from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.definitions import IndexDefinition, parse_index_definition
 from workers_env.vectorize.index import Index
@@ -77,6 +78,8 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
     opened: dict[str, Index] = {}
     bindings: dict[str, VectorizeBinding] = {}
     failures: list[ConfigError] = []
+    # a v1 index answers queries in the original format without this flag (before 2023-11-08)
+    metadata_optional = flag_enabled(VECTORIZE_QUERY_METADATA_OPTIONAL, config)
     for entry in config.vectorize:
         try:
             index = opened.get(entry.index_name)
@@ -90,7 +93,8 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
         except ConfigError as exc:
             failures.append(exc)
             continue
-        bindings[entry.binding] = VectorizeBinding(index, binding=entry.binding)
+        bindings[entry.binding] = VectorizeBinding(index, binding=entry.binding,
+                                                   query_metadata_optional=metadata_optional)
     if failures:
         problems = [problem for exc in failures for problem in exc.problems]
         cls = IndexDefinitionError if all(isinstance(e, IndexDefinitionError) for e in failures) else ConfigError

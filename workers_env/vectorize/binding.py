@@ -4,6 +4,12 @@ The method names, argument order, defaults, result shapes and errors are the Wor
 binding's (``VectorizeIndex`` for v1, ``Vectorize`` for v2). Each async method is a thin
 wrapper over synchronous work on the :class:`~workers_env.vectorize.index.Index`; results come back
 as :class:`~workers_env.JsDict` trees exactly as Pyodide hands them to Python.
+
+A v1 index of a Worker without workerd's ``vectorizeQueryMetadataOptional`` flag (compatibility
+date before 2023-11-08, or ``vectorize_query_original``) answers queries in the original format:
+``returnVectors`` instead of ``returnValues``/``returnMetadata``, and matches
+``{vectorId, score, vector?: {id, values, metadata}}`` (workerd ce4237abe, which introduced the
+flag, changed its mock and tests from that format to today's).
 """
 
 from __future__ import annotations
@@ -35,11 +41,11 @@ __all__ = ["VectorizeBinding"]
 _NO_VECTOR: list[Any] = []  # stands for a vector already converted, in query_request
 
 
-def _id_score_matches(pairs: Iterable[tuple[str, float]]) -> JsDict:
+def _id_score_matches(pairs: Iterable[tuple[str, float]], id_key: str = "id") -> JsDict:
     """The common query's result from ``(id, score)`` pairs: ids and scores only, the numbers
-    as Pyodide hands them over."""
+    as Pyodide hands them over. ``id_key``: ``"vectorId"`` in the original v1 format."""
     matches = [  # JsDict of a dict display: a third faster than of keywords
-        JsDict({"id": vid, "score": js_number(score) if score.is_integer() else score}) for vid, score in pairs
+        JsDict({id_key: vid, "score": js_number(score) if score.is_integer() else score}) for vid, score in pairs
     ]
     return JsDict(count=len(matches), matches=matches)
 
@@ -66,9 +72,13 @@ class VectorizeBinding:
     #: a Python list there gives its items, each as its PyProxy spreads.
     JS_MAPPED_ARGS = {"insert": 0, "upsert": 0}
 
-    def __init__(self, index: Index, *, binding: str | None = None):
+    def __init__(self, index: Index, *, binding: str | None = None, query_metadata_optional: bool = True):
         self._index = index
         self._binding = binding
+        #: the original v1 query format (workerd's ``vectorizeQueryMetadataOptional`` off); v2
+        #: indexes have one format whatever the flag (vectorize-api.ts sends ``compat`` for v1 only)
+        self._original = not query_metadata_optional and index.limits.version == "v1"
+        self._id_key = "vectorId" if self._original else "id"
 
     def __repr__(self) -> str:
         d = self._index.definition
@@ -142,7 +152,7 @@ class VectorizeBinding:
             pairs = core.nearest(values, top_k)
             if pairs is None:
                 pairs = [(vid, score) for _, vid, score in core.search(values, top_k)]
-        return _id_score_matches(pairs)
+        return _id_score_matches(pairs, self._id_key)
 
     async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
@@ -236,7 +246,7 @@ class VectorizeBinding:
         index = self._index
         with index.lock:  # the search and the results built from its rows see one state
             index.refresh()
-            opts = parse_query_options(options, limits=index.limits)
+            opts = parse_query_options(options, limits=index.limits, original=self._original)
             if values is None:
                 values = parse_query_vector(vector, dimensions=index.dimensions)
             elif values.shape[0] != index.dimensions:
@@ -281,6 +291,8 @@ class VectorizeBinding:
         if not hits:
             return JsDict(count=0, matches=[])
         return_metadata = opts.return_metadata
+        if self._original:
+            return self._original_matches(hits, with_vectors=opts.return_values)
         if not opts.return_values and return_metadata == "none" and not core.has_namespaces:
             return _id_score_matches((vid, score) for _, vid, score in hits)
         rows = [hit[0] for hit in hits]
@@ -298,6 +310,26 @@ class VectorizeBinding:
             elif return_metadata == "indexed":
                 match["metadata"] = to_py(indexed_metadata(index, row))
             matches.append(match)
+        return JsDict(count=len(matches), matches=matches)
+
+    def _original_matches(self, hits: list[tuple[int, str, float]], *, with_vectors: bool) -> JsDict:
+        """The original v1 format (before ``vectorize_query_metadata_optional``): ``{vectorId,
+        score}``, with ``returnVectors`` also ``vector``: the stored vector as the types'
+        ``VectorizeVector`` (``id``, ``values``, ``namespace`` when it has one, ``metadata``,
+        ``{}`` when none), in the order of workerd's old types and mock (lock held)."""
+        if not with_vectors:
+            return _id_score_matches(((vid, score) for _, vid, score in hits), "vectorId")
+        core = self._index.core
+        rows = [hit[0] for hit in hits]
+        values = float32_rows(core.values_of(rows))
+        namespaces = core.namespaces_of(rows)
+        matches = []
+        for i, (row, vid, score) in enumerate(hits):
+            vector = JsDict(id=vid, values=values[i])
+            if namespaces[i] is not None:
+                vector["namespace"] = namespaces[i]
+            vector["metadata"] = to_py(core.metadata_of(row))
+            matches.append(JsDict(vectorId=vid, score=js_number(score), vector=vector))
         return JsDict(count=len(matches), matches=matches)
 
     def describe_sync(self) -> JsDict:

@@ -440,8 +440,15 @@ def _is_whole(value: Any) -> bool:
     return isinstance(value, float) and math.isfinite(value) and value == int(value)
 
 
-def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> QueryOptions:
-    """Validate topK/namespace/returnValues/returnMetadata/filter; unknown keys are ignored."""
+def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits, original: bool = False) -> QueryOptions:
+    """Validate topK/namespace/returnValues/returnMetadata/filter; unknown keys are ignored.
+
+    ``original``: a v1 query in the format before ``vectorize_query_metadata_optional``
+    (compatibility date 2023-11-08), where ``returnVectors`` asks for values and metadata
+    together and the service does not read ``returnValues`` or ``returnMetadata``.
+    """
+    if original:
+        return _original_query_options(options, limits)
     # returnMetadata first: the binding's own JavaScript checks it before any request.
     # The binding's JavaScript (``requests``) refuses truthy values of the wrong kind before
     # any request; falsy ones (0, "", false on v2) reach the service, which cannot parse them.
@@ -469,14 +476,33 @@ def parse_query_options(options: Mapping[str, Any], *, limits: ApiLimits) -> Que
         else:
             raise _limits.return_metadata_false()
 
-    return_values = options.get("returnValues", False)
-    if return_values is None:
-        return_values = False
-    if not isinstance(return_values, bool):
-        raise _limits.bad_query_option(
-            f"Failed to parse the request body as JSON: returnValues: expected a boolean, got {_as_sent(return_values)}"
-        )
+    return_values = _boolean_option(options, "returnValues")
+    return _sized_query_options(options, limits, return_values, return_metadata)
 
+
+def _boolean_option(options: Mapping[str, Any], name: str) -> bool:
+    """A boolean query option (``returnValues``, ``returnVectors``): absent or null is false."""
+    value = options.get(name, False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise _limits.bad_query_option(
+            f"Failed to parse the request body as JSON: {name}: expected a boolean, got {_as_sent(value)}"
+        )
+    return value
+
+
+def _original_query_options(options: Mapping[str, Any], limits: ApiLimits) -> QueryOptions:
+    """The original v1 format's options: ``returnVectors`` stands for values and all metadata
+    (each match then carries the whole vector); ``returnValues`` and ``returnMetadata`` are
+    not read (workerd's compatibility-date.capnp, ``vectorizeQueryMetadataOptional``)."""
+    return_vectors = _boolean_option(options, "returnVectors")
+    return _sized_query_options(options, limits, return_vectors, "all" if return_vectors else "none")
+
+
+def _sized_query_options(options: Mapping[str, Any], limits: ApiLimits, return_values: bool,
+                         return_metadata: str) -> QueryOptions:
+    """topK, namespace and filter, checked against the limits for what the query returns."""
     top_k = options.get("topK")
     if top_k is None:
         top_k = limits.top_k_default
