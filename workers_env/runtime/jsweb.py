@@ -33,6 +33,7 @@ from workers_env.runtime.jsproxy import (
     JsLiteralMap,
     JsMap,
     JsObject,
+    JsObjectMap,
     JsProxy,
     JsReadableStream,
     JsTypedArray,
@@ -58,7 +59,8 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     """The init dictionary of a JS constructor call, as Pyodide builds it.
 
     Keyword arguments become one object appended as the last argument; the explicit init
-    may be a JS object or a ``Map`` (whose entries JavaScript does not see).
+    may be a JS object or a ``Map`` (whose entries JavaScript does not see); any other JS
+    object (an ``Array``, a ``Headers``) and ``null`` have none of the fields: the defaults.
     """
     options: dict[str, Any] = {}
     if isinstance(init, JsDoubleProxy):  # create_proxy(dict): the dict's PyProxy
@@ -77,10 +79,15 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
         options.update(init._props)
     elif isinstance(init, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
         options.update(init.read_properties())
+    elif isinstance(init, JsObjectMap):  # obj.as_object_map(): JavaScript is handed the object itself
+        options.update(init._object._props)
     elif isinstance(init, dict):  # a PyProxy: JavaScript reads none of its keys, the defaults apply
         options.update(pyproxy_options(init, "init object of this call", "a GET, status 200, no headers"))
-    elif init is not None and not isinstance(init, JsMap):
+    elif not (init is None or init is jsnull or isinstance(init, JsProxy)):
         raise js_type_error("Failed to construct: the init argument must be an object")
+    # else null, a Map, or another JS object -- an Array (what to_js(d, dict_converter=lambda e: e)
+    # makes), a Headers, a URL, a function: workerd's dictionary wrapper takes any object and reads
+    # the fields by name (jsg/struct.h StructWrapper::tryUnwrap), these have none, so the defaults apply
     options.update(kwargs)
     return options
 

@@ -93,6 +93,18 @@ _LEGACY_HANDLERS = {"on_fetch": "async def fetch(self, request)",
 _BASE_URL = "http://localhost"
 
 
+def _bare_handlers(module: Any) -> list[str]:
+    """The handler names the Worker's main module defines itself without the ``on_`` prefix
+    (``async def fetch(request, env)``): workerd looks for ``on_fetch`` or a ``Default`` class's
+    methods, never these -- a ``fetch`` imported from ``js`` is not one of them."""
+    found = []
+    for name in ("fetch", "scheduled", "queue"):
+        func = getattr(module, name, None)
+        if inspect.iscoroutinefunction(func) and getattr(func, "__module__", None) == module.__name__:
+            found.append(name)
+    return found
+
+
 #: the handlers workerd's entrypoint proxy calls ``on_<name>`` on a ``Default`` class before
 #: ``python_no_global_handlers`` (its ``SPECIAL_HANDLER_NAMES``)
 _RENAMED_HANDLERS = ("fetch", "connect")
@@ -300,9 +312,17 @@ class Worker:
                 f"dates from {NO_GLOBAL_HANDLERS_DATE} on no longer dispatch: define `class Default(WorkerEntrypoint)` "
                 f'with {methods} (env and ctx on self), or add "disable_python_no_global_handlers" to compatibility_flags'
             )
+        bare = _bare_handlers(module)
+        defined = " and ".join(f"`{h}`" for h in bare)
+        them, are = ("it", "is no handler") if len(bare) == 1 else ("them", "are no handlers")
         if no_global_handlers:
-            return f'Python entrypoint "{name}" does not define `class Default(WorkerEntrypoint)`'
-        return f'Python entrypoint "{name}" does not export a handler named "on_fetch"'
+            methods = " and ".join(f"`{_LEGACY_HANDLERS['on_' + h]}`" for h in bare)
+            hint = (f": its module-level {defined} {are} (workerd dispatches the methods of a `Default` "
+                    f"class); move {them} into `class Default(WorkerEntrypoint)` as {methods} (env and ctx on self)")
+            return f'Python entrypoint "{name}" does not define `class Default(WorkerEntrypoint)`' + (hint if bare else "")
+        wanted = " and ".join(f"`on_{h}`" for h in bare)
+        hint = f": its module-level {defined} {are} (workerd calls {wanted}); rename {them}"
+        return f'Python entrypoint "{name}" does not export a handler named "on_fetch"' + (hint if bare else "")
 
     @property
     def js_env(self) -> JsEnv:

@@ -1,0 +1,59 @@
+"""A Worker whose main module defines ``async def fetch(request, env)`` at module level (as a
+JavaScript Worker's ``fetch`` reads) has no handler: workerd looks for ``on_fetch`` before
+2025-08-14 and for a ``Default`` class's methods from then on (python-entrypoint-helper.ts),
+so each request answers "Handler does not export a fetch() function." The load is refused, as
+before; the message now names that function and the way out (Songjiayue0702/HR-'s worker.py).
+A ``fetch`` imported from ``js`` is not taken for one."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import ConfigError, load_worker
+
+BARE = '''
+from js import Response
+
+
+async def fetch(request, env):
+    return Response.new("never called")
+
+
+async def scheduled(controller, env, ctx):
+    pass
+'''
+
+IMPORTED = '''
+from js import fetch
+
+
+async def helper():
+    return await fetch("https://example.com/")
+'''
+
+
+def test_a_class_era_worker_is_told_to_move_its_module_level_fetch_into_default(tmp_path):
+    with pytest.raises(ConfigError) as refused:
+        load_worker(one_file_worker(tmp_path, BARE, date="2026-05-01"))
+    assert str(refused.value).startswith(
+        'Python entrypoint "entry.py" does not define `class Default(WorkerEntrypoint)`: its module-level '
+        "`fetch` and `scheduled` are no handlers (workerd dispatches the methods of a `Default` class); move them "
+        "into `class Default(WorkerEntrypoint)` as `async def fetch(self, request)` and "
+        "`async def scheduled(self, controller, env, ctx)` (env and ctx on self)")
+
+
+def test_a_legacy_era_worker_is_told_to_rename_its_module_level_fetch(tmp_path):
+    with pytest.raises(ConfigError) as refused:
+        load_worker(one_file_worker(tmp_path, BARE, date="2024-04-03"))
+    assert str(refused.value).startswith(
+        'Python entrypoint "entry.py" does not export a handler named "on_fetch": its module-level `fetch` and '
+        "`scheduled` are no handlers (workerd calls `on_fetch` and `on_scheduled`); rename them")
+
+
+@pytest.mark.parametrize("date", ["2024-04-03", "2026-05-01"])
+def test_a_fetch_imported_from_js_is_not_taken_for_a_handler(tmp_path, date):
+    with pytest.raises(ConfigError) as refused:
+        load_worker(one_file_worker(tmp_path, IMPORTED, date=date))
+    assert "module-level" not in str(refused.value)
+    assert str(refused.value).startswith('Python entrypoint "entry.py" does not ')
