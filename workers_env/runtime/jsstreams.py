@@ -20,6 +20,7 @@ source's ``start``/``pull``. The texts and error rules were checked with probes 
 from __future__ import annotations
 
 import asyncio
+import heapq
 import inspect
 import logging
 import weakref
@@ -85,7 +86,12 @@ class LiveByteStream(ByteStream):
         #: what a write meets once the readable side was canceled (its reason)
         self._canceled: BaseException | None = None
         self._aborted = False  # the writer's abort(): writes still waiting fail with its reason
+        #: what waits for any change (a read for the next chunk, ``ready``, ``closed``)
         self._waiters: list[asyncio.Future[Any]] = []
+        #: the writes waiting for a read to take their chunk, ``(index, n, future)`` by index: a
+        #: read wakes only those it satisfies (waking every one made n un-awaited writes O(n^2))
+        self._deliveries: list[tuple[int, int, asyncio.Future[Any]]] = []
+        self._delivery_count = 0
         self._ctx = current_context()  # the request whose code writes and reads it (runtime/stalls.py)
         #: a read waits for the next chunk (a write hands its chunk over at once, as workerd's
         #: does to a pending read); ``_draining``: a whole read of the body takes every chunk
@@ -114,14 +120,14 @@ class LiveByteStream(ByteStream):
         self._chunks.append(chunk)
         index = len(self._chunks) - 1
         if self._pulled or self._draining or (self._read_pending and self._taken == index):
-            self._taken = index + 1  # a read was waiting for it: taken as it is written
             self._read_pending = False
+            self._take(index + 1)  # a read was waiting for it: taken as it is written
         self._changed()
         return index
 
     def close(self, error: Any = None) -> None:
         self._open, self._error = False, error
-        self._changed()
+        self._wake_all()
 
     def abort(self, error: Any) -> None:
         """The writer's ``abort()``: errored, and writes still waiting fail with ``error``."""
@@ -140,13 +146,30 @@ class LiveByteStream(ByteStream):
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
             self._read_at = self._taken = 0
-        self._changed()
+        self._wake_all()
+
+    def _take(self, upto: int) -> None:
+        """Chunks up to ``upto`` (excluded) have been taken by a read: their writes resolve."""
+        if upto <= self._taken:
+            return
+        self._taken = upto
+        deliveries = self._deliveries
+        while deliveries and deliveries[0][0] < upto:
+            _wake(heapq.heappop(deliveries)[2], True)
+        self._changed()  # ``ready`` may resolve now
 
     def _changed(self) -> None:
+        """Wake what waits for any change (not the writes: :meth:`_take` wakes each of those)."""
         waiters, self._waiters = self._waiters, []
         for waiter in waiters:
-            if not waiter.done():
-                waiter.set_result(None)
+            _wake(waiter)
+
+    def _wake_all(self) -> None:
+        """The stream ended, errored or was canceled: every wait looks again."""
+        deliveries, self._deliveries = self._deliveries, []
+        for _index, _n, waiter in deliveries:
+            _wake(waiter)
+        self._changed()
 
     async def _next_change(self) -> None:
         """Wait until a chunk is written or taken, or the stream ends; workerd's hung-request
@@ -167,7 +190,11 @@ class LiveByteStream(ByteStream):
                 raise _error_of(self._error)
             if index >= len(self._chunks or []):
                 return  # dropped unread by a cancel after the close: nothing left to wait for
-            await self._next_change()
+            waiter = asyncio.get_running_loop().create_future()
+            self._delivery_count += 1
+            heapq.heappush(self._deliveries, (index, self._delivery_count, waiter))
+            if await wait(waiter, self._ctx):
+                return  # taken (a cancel right after may have reset the count: it stays written)
 
     async def all_delivered(self) -> None:
         """Wait until every chunk written so far has been taken (what ``close()`` waits for)."""
@@ -179,8 +206,7 @@ class LiveByteStream(ByteStream):
             raise NotEmulatedError(STILL_WRITTEN)
         if self._error is not None:
             raise _error_of(self._error)
-        self._taken = len(self._chunks or [])
-        self._changed()
+        self._take(len(self._chunks or []))
         return [_bytes_of(c) for c in super().take()]
 
     async def _want_more(self, seen: int) -> None:
@@ -217,9 +243,7 @@ class LiveByteStream(ByteStream):
         try:
             while True:
                 written = len(self._chunks or [])
-                if self._taken < written:
-                    self._taken = written
-                    self._changed()
+                self._take(written)
                 if not self._open:
                     return
                 await self._want_more(written)
@@ -234,9 +258,7 @@ class LiveByteStream(ByteStream):
         hung (runtime/stalls.py)."""
         if self.backpressure_once and not self._pulled:
             self._pulled = True
-            if self._taken < len(self._chunks or []):
-                self._taken = len(self._chunks or [])  # the waiting writes go on into the readable's queue
-                self._changed()
+            self._take(len(self._chunks or []))  # the waiting writes go on into the readable's queue
         if self._ctx is None:
             return
         task = asyncio.current_task()
@@ -251,11 +273,9 @@ class LiveByteStream(ByteStream):
         while True:
             chunks = self._chunks or []
             if self._read_at < len(chunks):
+                self._take(self._read_at + 1)
                 chunk = chunks[self._read_at]
                 self._read_at += 1
-                if self._taken < self._read_at:
-                    self._taken = self._read_at
-                    self._changed()
                 return _bytes_of(chunk)
             if not self._open:
                 if self._error is not None:
@@ -295,6 +315,11 @@ class ByteSink(LiveByteStream):
             return buffer_bytes(chunk)
         except Exception:  # noqa: BLE001 - a number, null, an object: not a byte chunk
             raise js_type_error(_NOT_A_BYTE_CHUNK) from None
+
+
+def _wake(waiter: asyncio.Future[Any], taken: bool | None = None) -> None:
+    if not waiter.done():
+        waiter.set_result(taken)
 
 
 def _nothing_else_runs() -> bool:
