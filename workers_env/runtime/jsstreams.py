@@ -204,9 +204,10 @@ class LiveByteStream(ByteStream):
         """Every chunk, once the writer has closed (as ``new Response(stream)`` reads it)."""
         if self._open:
             raise NotEmulatedError(STILL_WRITTEN)
+        if self._error is None:
+            self._take(len(self._chunks or []))  # may error the stream (a FixedLengthStream's count)
         if self._error is not None:
             raise _error_of(self._error)
-        self._take(len(self._chunks or []))
         return [_bytes_of(c) for c in super().take()]
 
     async def _want_more(self, seen: int) -> None:
@@ -273,7 +274,10 @@ class LiveByteStream(ByteStream):
         while True:
             chunks = self._chunks or []
             if self._read_at < len(chunks):
-                self._take(self._read_at + 1)
+                self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
+                chunks = self._chunks or []
+                if self._read_at >= len(chunks):
+                    continue
                 chunk = chunks[self._read_at]
                 self._read_at += 1
                 return _bytes_of(chunk)
@@ -527,10 +531,12 @@ class _Writer(JsProxy):
     @js_call
     async def close(self) -> None:
         sink = self._stream._sink
+        _refused_by_sink(sink)
         if sink.closed:
             raise js_type_error("This WritableStream has been closed.")
         sink.close()
         await sink.all_delivered()
+        _refused_by_sink(sink)
 
     @js_call
     async def abort(self, reason: Any = None) -> None:
@@ -564,6 +570,14 @@ class _Writer(JsProxy):
     @property
     def closed(self) -> Any:
         return as_promise(_closed(self._stream._sink))
+
+
+def _refused_by_sink(sink: LiveByteStream) -> None:
+    """An internal stream whose readable side failed it (a cancel, a FixedLengthStream's read of
+    too many bytes) refuses the close with that error, as its ``end()`` meets it
+    (identity-transform-stream.c++ ``writeHelper``): the writable side learns it only then."""
+    if isinstance(sink, ByteSink) and sink._canceled is not None:
+        raise sink._canceled
 
 
 async def _ready(writer: _Writer) -> None:
