@@ -296,8 +296,10 @@ class ByteSink(LiveByteStream):
     """The writable side of workerd's internal streams (``IdentityTransformStream``,
     ``FixedLengthStream``; internal.c++ ``WritableStreamInternalController::write``): a string
     is written as its UTF-8 bytes, ``undefined`` and an empty buffer write nothing, anything
-    else that is not bytes is refused with workerd's ``TypeError`` -- not passed on to fail
-    the reader, as a JavaScript ``TransformStream`` passes it."""
+    else that is not bytes -- a Python ``bytes`` too, which reaches JavaScript as a PyProxy --
+    is refused with workerd's ``TypeError`` (and its console warning,
+    ``throwTypeErrorAndConsoleWarn``), not passed on to fail the reader, as a JavaScript
+    ``TransformStream`` passes it."""
 
     def push(self, chunk: Any) -> int | None:
         data = self.chunk_bytes(chunk)
@@ -313,12 +315,41 @@ class ByteSink(LiveByteStream):
             return b""
         if isinstance(chunk, str):
             return chunk.encode("utf-8", "surrogatepass")
-        if isinstance(chunk, (bytes, bytearray, memoryview)):
+        if isinstance(chunk, (bytes, bytearray, memoryview)):  # the project's own chunks (a pipe's, a tee's)
             return bytes(chunk)
-        try:
-            return buffer_bytes(chunk)
-        except Exception:  # noqa: BLE001 - a number, null, an object: not a byte chunk
-            raise js_type_error(_NOT_A_BYTE_CHUNK) from None
+        if not isinstance(chunk, _PyProxyChunk):
+            try:
+                return buffer_bytes(chunk)
+            except Exception:  # noqa: BLE001, S110 - a number, null, an object: not a byte chunk
+                pass
+        logging.getLogger("workers_env.runtime").warning(_NOT_A_BYTE_CHUNK)
+        raise _with_hint(js_type_error(_NOT_A_BYTE_CHUNK), chunk) from None
+
+
+class _PyProxyChunk:
+    """A Python ``bytes``/``bytearray``/``memoryview`` that Worker code wrote to a stream (or
+    enqueued) unconverted: Pyodide converts only ``int``, ``float``, ``str``, ``bool`` and
+    ``None`` implicitly and proxies the rest, so JavaScript holds a PyProxy, not a buffer
+    (Pyodide's type-conversions docs; the SDKs convert nothing on this path)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+
+def _crossed_chunk(chunk: Any) -> Any:
+    """``chunk`` as a stream written by Worker code gets it from Pyodide (see :class:`_PyProxyChunk`)."""
+    return _PyProxyChunk(chunk) if isinstance(chunk, (bytes, bytearray, memoryview)) else chunk
+
+
+def _with_hint(error: JsException, chunk: Any) -> JsException:
+    """``error`` (workerd's text, unchanged), with a note saying how to write a Python buffer."""
+    if isinstance(chunk, _PyProxyChunk):
+        kind = type(chunk.value).__name__
+        error.add_note(f"workers-env: a Python {kind} reaches JavaScript as a PyProxy, not a Uint8Array (Pyodide "
+                       "converts only int, float, str, bool and None); write to_js(data) (from pyodide.ffi), which is one")
+    return error
 
 
 def _wake(waiter: asyncio.Future[Any], taken: bool | None = None) -> None:
@@ -337,10 +368,12 @@ def _nothing_else_runs() -> bool:
 def _bytes_of(chunk: Any) -> bytes:
     if isinstance(chunk, (bytes, bytearray, memoryview)):
         return bytes(chunk)
-    try:
-        return buffer_bytes(chunk)
-    except Exception:
-        raise js_type_error(_NOT_BYTES) from None
+    if not isinstance(chunk, _PyProxyChunk):
+        try:
+            return buffer_bytes(chunk)
+        except Exception:  # noqa: BLE001, S110 - not a buffer: workerd's error below
+            pass
+    raise _with_hint(js_type_error(_NOT_BYTES), chunk) from None
 
 
 def _error_of(reason: Any) -> BaseException:
@@ -526,7 +559,7 @@ class _Writer(JsProxy):
     @js_call
     async def write(self, chunk: Any = None, *_ignored: Any) -> None:
         sink = self._stream._sink
-        await sink.delivered(sink.push(chunk))
+        await sink.delivered(sink.push(_crossed_chunk(chunk)))
 
     @js_call
     async def close(self) -> None:
@@ -645,7 +678,7 @@ class _Controller(JsProxy):
     def enqueue(self, chunk: Any = None, *_ignored: Any) -> None:
         if self._sink.closed:
             raise js_type_error("Cannot enqueue to a closed ReadableStream.")
-        self._sink.push(chunk)
+        self._sink.push(_crossed_chunk(chunk))
 
     def close(self) -> None:
         if self._sink.closed:
