@@ -789,7 +789,8 @@ async def run(args: argparse.Namespace, report: Report) -> None:
         sizes = [(10_000, 384), (100_000, 768)] + ([] if args.no_1m else [(1_000_000, 768)])
         queries = {10_000: 200, 100_000: 40, 1_000_000: args.queries_1m}
         gated = {(100_000, 768), (1_000_000, 768)}
-    want = set(args.only.split(",")) if args.only else {"scan", "percall", "filter", "ingest", "memory", "open", "d1", "ai"}
+    want = set(args.only.split(",")) if args.only else {"scan", "percall", "filter", "ingest", "memory", "open", "d1", "ai",
+                                                        "streams"}
     if "d1" in want:
         from d1 import bench_d1
 
@@ -797,6 +798,11 @@ async def run(args: argparse.Namespace, report: Report) -> None:
         for persisted in (False, True):
             await bench_d1(report, 300 if args.quick else 3000, interleaved=interleaved, med=med, fmt_t=fmt_t,
                            persisted=persisted)
+    if "streams" in want:
+        from stream_writes import bench_stream_writes
+
+        settle(args, "streams")
+        await bench_stream_writes(report, [1_000, 10_000], 1 if args.quick else 3)
     if "ai" in want:
         settle(args, "ai")
         await bench_ai_embed(report, 1000, 40, 768, 3 if args.quick else 9)
@@ -825,7 +831,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes, few repetitions: a smoke run of every section")
     ap.add_argument("--no-1m", action="store_true", help="skip the 1M x 768 scans and memory figure (~10 GB RAM)")
     ap.add_argument("--no-faiss", action="store_true", help="skip FAISS even if installed")
-    ap.add_argument("--only", help="comma list of sections: scan,percall,filter,ingest,memory,open,d1,ai")
+    ap.add_argument("--only", help="comma list of sections: scan,percall,filter,ingest,memory,open,d1,ai,streams")
     ap.add_argument("--queries-1m", type=int, default=15, help="queries per metric at 1M x 768 (default 15)")
     ap.add_argument("--markdown", help="also write the summary as a markdown table to this file")
     ap.add_argument("--wait-quiet", type=float, default=0.0, metavar="SECONDS",

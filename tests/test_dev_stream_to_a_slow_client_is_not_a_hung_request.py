@@ -20,9 +20,10 @@ from workers_env.runtime.server import BackgroundServer
 
 ENTRY = """
 from js import IdentityTransformStream, TransformStream, ReadableStream, Response as JsResponse
+from pyodide.ffi import to_js
 from workers import WorkerEntrypoint
 
-CHUNK = b"x" * 65536
+CHUNK = to_js(b"x" * 65536)  # a Uint8Array: a Python bytes would reach the stream as a PyProxy
 COUNT = 100
 
 class Default(WorkerEntrypoint):

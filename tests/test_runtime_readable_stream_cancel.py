@@ -51,3 +51,30 @@ async def test_cancel_ends_the_readable_and_fails_the_next_write(tmp_path):
         locked, True, "Error: Stream was cancelled.", "Error: Stream was cancelled.",
         locked, True, "Error: enough", "Error: enough",
     ]
+
+
+CLOSE_ENTRY = """
+from js import FixedLengthStream, IdentityTransformStream
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for stream, reason in ((FixedLengthStream.new(5), None), (IdentityTransformStream.new(), "enough")):
+            writer = stream.writable.getWriter()
+            await stream.readable.cancel(reason)
+            try:
+                await writer.close()
+                out.append("closed")
+            except Exception as exc:
+                out.append(str(exc))
+        return Response.json(out)
+"""
+
+
+@pytest.mark.asyncio
+async def test_an_internal_streams_close_after_a_cancel_fails_with_the_reason(tmp_path):
+    """The sink's ``end()`` meets the error the cancel left (identity-transform-stream.c++
+    ``writeHelper``); it was ``This WritableStream has been closed.``"""
+    worker = load_worker(one_file_worker(tmp_path, CLOSE_ENTRY))
+    assert await (await worker.fetch("/")).json() == ["Error: Stream was cancelled.", "Error: enough"]

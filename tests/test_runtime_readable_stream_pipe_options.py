@@ -3,7 +3,8 @@ them: an already aborted ``signal`` rejects with its reason and pipes nothing; o
 mid-pipe stops it (the source canceled, the destination aborted with the reason); a closed
 destination is ``TypeError: This destination writable stream is closed.`` and cancels the
 source unless ``preventCancel``; a destination that fails a write (a ``FixedLengthStream``
-given too many bytes) rejects the pipe and cancels the source. A source piped to its end is
+whose reader took too many bytes: workerd counts them at the read) rejects the pipe and
+cancels the source. A source piped to its end is
 unlocked again. Options other than an object, or a ``signal`` that is no ``AbortSignal``, are
 jsg's TypeErrors. Before, ``signal`` was ignored and the closed destination's text was a
 write's; a TransformStream's readable stayed locked after its pipe."""
@@ -65,8 +66,11 @@ class Default(WorkerEntrypoint):
         small, body = FixedLengthStream.new(2), TransformStream.new()
         body_writer = body.writable.getWriter()
         body_writer.write(TextEncoder.new().encode("abc"))
-        out.append(await outcome(body.readable.pipeTo(small.writable)))
-        out.append(await outcome(body_writer.write(TextEncoder.new().encode("d"))))
+        piped = body.readable.pipeTo(small.writable)
+        out.append(await outcome(JsResponse.new(small.readable).text()))  # the read that takes "abc" fails
+        out.append(await outcome(body_writer.write(TextEncoder.new().encode("d"))))  # read by the pipe ...
+        out.append(await outcome(piped))  # ... whose write of it meets the error
+        out.append(await outcome(body_writer.write(TextEncoder.new().encode("e"))))  # the source was canceled
 
         source, target = TransformStream.new(), TransformStream.new()
         source_writer = source.writable.getWriter()
@@ -89,6 +93,7 @@ async def test_signal_closed_destination_failing_destination_and_option_types(tm
         "Error: stop", "Error: stop", "Error: stop",
         "TypeError: This destination writable stream is closed.", "",
         "TypeError: This destination writable stream is closed.", "left",
+        "TypeError: Attempt to write too many bytes through a FixedLengthStream.", "ok",
         "TypeError: Attempt to write too many bytes through a FixedLengthStream.",
         "TypeError: Attempt to write too many bytes through a FixedLengthStream.",
         [False, False],

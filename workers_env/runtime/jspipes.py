@@ -8,9 +8,9 @@ settles when the source has been read to its end. The options are workerd's ``Pi
 ``preventAbort`` (the source's error does not abort the destination), ``preventCancel`` (the
 destination's error or close does not cancel the source) and ``signal`` (an aborted one stops
 the pipe with its reason). ``FixedLengthStream`` is workerd's ``IdentityTransformStream`` with
-an expected byte count (``identity-transform-stream.c++``): more bytes, or a close before all
-of them, errors the stream with workerd's texts; a Response whose body it is goes out with
-that ``Content-Length`` (``tryGetLength``).
+an expected byte count (``identity-transform-stream.c++``), counted as reads take the bytes:
+more bytes, or a close before all of them, errors the stream with workerd's texts at that
+read; a Response whose body it is goes out with that ``Content-Length`` (``tryGetLength``).
 """
 
 from __future__ import annotations
@@ -188,6 +188,9 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
                 signal.removeEventListener("abort", on_abort)
             reader.releaseLock()
             writer.releaseLock()
+        if not prevent_close and isinstance(sink, ByteSink) and sink._canceled is not None:
+            promise._settle("rejected", sink._canceled)  # the close meets the error a read gave the sink
+            return
         if not prevent_close and not sink.closed:
             sink.close()
         promise._settle("fulfilled", None)
@@ -225,25 +228,50 @@ def pipe_through(stream: JsReadableStream, transform: Any, options: Any = None) 
 
 
 class _FixedLengthSink(ByteSink):
-    """The bytes of a ``FixedLengthStream``: exactly ``expected`` of them, or the stream errors."""
+    """The bytes of a ``FixedLengthStream``: exactly ``expected`` of them, or the stream errors.
+
+    workerd counts the bytes as reads take them (identity-transform-stream.c++
+    ``tryReadInternal``): the read that takes a chunk past the length fails with ``Attempt to
+    write too many bytes ...`` and cancels the stream with it, while that chunk's write has
+    resolved (the read took it); a write or ``close()`` after it fails with the same error. A
+    write nothing reads just waits, as any write does. Fewer bytes than expected: the reader
+    meets ``did not see all expected bytes`` at the end, and the writer's ``close()`` resolves."""
 
     def __init__(self, expected: int):
         super().__init__()
         self.expected_length = expected
-        self._left = expected
+        self._written = 0
+        self._left = expected  # what reads may still take
 
     def push(self, chunk: Any) -> int | None:
         data = self.chunk_bytes(chunk)
-        if data and self._open and self._canceled is None:
-            if len(data) > self._left:
-                error = js_type_error(_TOO_MANY)
-                super().close(error)
-                raise error
-            self._left -= len(data)
-        return super().push(data)
+        index = super().push(data)
+        if index is not None:
+            self._written += len(data)
+        return index
+
+    def _take(self, upto: int) -> None:
+        chunks = self._chunks or []
+        for index in range(self._taken, min(upto, len(chunks))):
+            size = len(chunks[index])
+            if size > self._left:
+                self._overflow(index)
+                return
+            self._left -= size
+        super()._take(upto)
+
+    def _overflow(self, index: int) -> None:
+        """A read took chunk ``index``, past the length: the stream errors (its reader meets the
+        error instead of the chunk) and is canceled with it (what the writer meets next)."""
+        error = js_type_error(_TOO_MANY)
+        self._chunks = (self._chunks or [])[:index]
+        self._canceled = self._error = error
+        self._open = self._read_pending = False
+        self._taken = index + 1  # that chunk was taken: its write resolves
+        self._wake_all()
 
     def close(self, error: Any = None) -> None:
-        if error is None and self._open and self._left != 0:
+        if error is None and self._open and self._written < self.expected_length:
             error = js_type_error(_TOO_FEW)
         super().close(error)
 

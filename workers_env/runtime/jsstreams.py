@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import heapq
 import inspect
 import logging
 import weakref
@@ -90,7 +91,12 @@ class LiveByteStream(ByteStream):
         #: what a write meets once the readable side was canceled (its reason)
         self._canceled: BaseException | None = None
         self._aborted = False  # the writer's abort(): writes still waiting fail with its reason
+        #: what waits for any change (a read for the next chunk, ``ready``, ``closed``)
         self._waiters: list[asyncio.Future[Any]] = []
+        #: the writes waiting for a read to take their chunk, ``(index, n, future)`` by index: a
+        #: read wakes only those it satisfies (waking every one made n un-awaited writes O(n^2))
+        self._deliveries: list[tuple[int, int, asyncio.Future[Any]]] = []
+        self._delivery_count = 0
         self._ctx = current_context()  # the request whose code writes and reads it (runtime/stalls.py)
         #: a read waits for the next chunk (a write hands its chunk over at once, as workerd's
         #: does to a pending read); ``_draining``: a whole read of the body takes every chunk
@@ -120,14 +126,14 @@ class LiveByteStream(ByteStream):
         self._pull_spent = False
         index = len(self._chunks) - 1
         if self._pulled or self._draining or (self._read_pending and self._taken == index):
-            self._taken = index + 1  # a read was waiting for it: taken as it is written
             self._read_pending = False
+            self._take(index + 1)  # a read was waiting for it: taken as it is written
         self._changed()
         return index
 
     def close(self, error: Any = None) -> None:
         self._open, self._error = False, error
-        self._changed()
+        self._wake_all()
 
     def abort(self, error: Any) -> None:
         """The writer's ``abort()``: errored, and writes still waiting fail with ``error``."""
@@ -146,13 +152,30 @@ class LiveByteStream(ByteStream):
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
             self._read_at = self._taken = 0
-        self._changed()
+        self._wake_all()
+
+    def _take(self, upto: int) -> None:
+        """Chunks up to ``upto`` (excluded) have been taken by a read: their writes resolve."""
+        if upto <= self._taken:
+            return
+        self._taken = upto
+        deliveries = self._deliveries
+        while deliveries and deliveries[0][0] < upto:
+            _wake(heapq.heappop(deliveries)[2], True)
+        self._changed()  # ``ready`` may resolve now
 
     def _changed(self) -> None:
+        """Wake what waits for any change (not the writes: :meth:`_take` wakes each of those)."""
         waiters, self._waiters = self._waiters, []
         for waiter in waiters:
-            if not waiter.done():
-                waiter.set_result(None)
+            _wake(waiter)
+
+    def _wake_all(self) -> None:
+        """The stream ended, errored or was canceled: every wait looks again."""
+        deliveries, self._deliveries = self._deliveries, []
+        for _index, _n, waiter in deliveries:
+            _wake(waiter)
+        self._changed()
 
     async def _next_change(self) -> None:
         """Wait until a chunk is written or taken, or the stream ends; workerd's hung-request
@@ -173,7 +196,11 @@ class LiveByteStream(ByteStream):
                 raise _error_of(self._error)
             if index >= len(self._chunks or []):
                 return  # dropped unread by a cancel after the close: nothing left to wait for
-            await self._next_change()
+            waiter = asyncio.get_running_loop().create_future()
+            self._delivery_count += 1
+            heapq.heappush(self._deliveries, (index, self._delivery_count, waiter))
+            if await wait(waiter, self._ctx):
+                return  # taken (a cancel right after may have reset the count: it stays written)
 
     async def all_delivered(self) -> None:
         """Wait until every chunk written so far has been taken (what ``close()`` waits for)."""
@@ -183,10 +210,10 @@ class LiveByteStream(ByteStream):
         """Every chunk, once the writer has closed (as ``new Response(stream)`` reads it)."""
         if self._open:
             raise NotEmulatedError(STILL_WRITTEN)
+        if self._error is None:
+            self._take(len(self._chunks or []))  # may error the stream (a FixedLengthStream's count)
         if self._error is not None:
             raise _error_of(self._error)
-        self._taken = len(self._chunks or [])
-        self._changed()
         return [_bytes_of(c) for c in super().take()]
 
     async def _want_more(self, seen: int) -> None:
@@ -237,9 +264,7 @@ class LiveByteStream(ByteStream):
         try:
             while True:
                 written = len(self._chunks or [])
-                if self._taken < written:
-                    self._taken = written
-                    self._changed()
+                self._take(written)
                 if not self._open:
                     return
                 await self._want_more(written)
@@ -254,9 +279,7 @@ class LiveByteStream(ByteStream):
         hung (runtime/stalls.py)."""
         if self.backpressure_once and not self._pulled:
             self._pulled = True
-            if self._taken < len(self._chunks or []):
-                self._taken = len(self._chunks or [])  # the waiting writes go on into the readable's queue
-                self._changed()
+            self._take(len(self._chunks or []))  # the waiting writes go on into the readable's queue
         if self._ctx is None:
             return
         task = asyncio.current_task()
@@ -271,11 +294,12 @@ class LiveByteStream(ByteStream):
         while True:
             chunks = self._chunks or []
             if self._read_at < len(chunks):
+                self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
+                chunks = self._chunks or []
+                if self._read_at >= len(chunks):
+                    continue
                 chunk = chunks[self._read_at]
                 self._read_at += 1
-                if self._taken < self._read_at:
-                    self._taken = self._read_at
-                    self._changed()
                 return _bytes_of(chunk)
             if not self._open:
                 if self._error is not None:
@@ -292,8 +316,10 @@ class ByteSink(LiveByteStream):
     """The writable side of workerd's internal streams (``IdentityTransformStream``,
     ``FixedLengthStream``; internal.c++ ``WritableStreamInternalController::write``): a string
     is written as its UTF-8 bytes, ``undefined`` and an empty buffer write nothing, anything
-    else that is not bytes is refused with workerd's ``TypeError`` -- not passed on to fail
-    the reader, as a JavaScript ``TransformStream`` passes it."""
+    else that is not bytes -- a Python ``bytes`` too, which reaches JavaScript as a PyProxy --
+    is refused with workerd's ``TypeError`` (and its console warning,
+    ``throwTypeErrorAndConsoleWarn``), not passed on to fail the reader, as a JavaScript
+    ``TransformStream`` passes it."""
 
     def push(self, chunk: Any) -> int | None:
         data = self.chunk_bytes(chunk)
@@ -309,21 +335,57 @@ class ByteSink(LiveByteStream):
             return b""
         if isinstance(chunk, str):
             return chunk.encode("utf-8", "surrogatepass")
-        if isinstance(chunk, (bytes, bytearray, memoryview)):
+        if isinstance(chunk, (bytes, bytearray, memoryview)):  # the project's own chunks (a pipe's, a tee's)
             return bytes(chunk)
-        try:
-            return buffer_bytes(chunk)
-        except Exception:  # noqa: BLE001 - a number, null, an object: not a byte chunk
-            raise js_type_error(_NOT_A_BYTE_CHUNK) from None
+        if not isinstance(chunk, _PyProxyChunk):
+            try:
+                return buffer_bytes(chunk)
+            except Exception:  # noqa: BLE001, S110 - a number, null, an object: not a byte chunk
+                pass
+        logging.getLogger("workers_env.runtime").warning(_NOT_A_BYTE_CHUNK)
+        raise _with_hint(js_type_error(_NOT_A_BYTE_CHUNK), chunk) from None
+
+
+class _PyProxyChunk:
+    """A Python ``bytes``/``bytearray``/``memoryview`` that Worker code wrote to a stream (or
+    enqueued) unconverted: Pyodide converts only ``int``, ``float``, ``str``, ``bool`` and
+    ``None`` implicitly and proxies the rest, so JavaScript holds a PyProxy, not a buffer
+    (Pyodide's type-conversions docs; the SDKs convert nothing on this path)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+
+def _crossed_chunk(chunk: Any) -> Any:
+    """``chunk`` as a stream written by Worker code gets it from Pyodide (see :class:`_PyProxyChunk`)."""
+    return _PyProxyChunk(chunk) if isinstance(chunk, (bytes, bytearray, memoryview)) else chunk
+
+
+def _with_hint(error: JsException, chunk: Any) -> JsException:
+    """``error`` (workerd's text, unchanged), with a note saying how to write a Python buffer."""
+    if isinstance(chunk, _PyProxyChunk):
+        kind = type(chunk.value).__name__
+        error.add_note(f"workers-env: a Python {kind} reaches JavaScript as a PyProxy, not a Uint8Array (Pyodide "
+                       "converts only int, float, str, bool and None); write to_js(data) (from pyodide.ffi), which is one")
+    return error
+
+
+def _wake(waiter: asyncio.Future[Any], taken: bool | None = None) -> None:
+    if not waiter.done():
+        waiter.set_result(taken)
 
 
 def _bytes_of(chunk: Any) -> bytes:
     if isinstance(chunk, (bytes, bytearray, memoryview)):
         return bytes(chunk)
-    try:
-        return buffer_bytes(chunk)
-    except Exception:
-        raise js_type_error(_NOT_BYTES) from None
+    if not isinstance(chunk, _PyProxyChunk):
+        try:
+            return buffer_bytes(chunk)
+        except Exception:  # noqa: BLE001, S110 - not a buffer: workerd's error below
+            pass
+    raise _with_hint(js_type_error(_NOT_BYTES), chunk) from None
 
 
 def _error_of(reason: Any) -> BaseException:
@@ -509,15 +571,17 @@ class _Writer(JsProxy):
     @js_call
     async def write(self, chunk: Any = None, *_ignored: Any) -> None:
         sink = self._stream._sink
-        await sink.delivered(sink.push(chunk))
+        await sink.delivered(sink.push(_crossed_chunk(chunk)))
 
     @js_call
     async def close(self) -> None:
         sink = self._stream._sink
+        _refused_by_sink(sink)
         if sink.closed:
             raise js_type_error("This WritableStream has been closed.")
         sink.close()
         await sink.all_delivered()
+        _refused_by_sink(sink)
 
     @js_call
     async def abort(self, reason: Any = None) -> None:
@@ -551,6 +615,14 @@ class _Writer(JsProxy):
     @property
     def closed(self) -> Any:
         return as_promise(_closed(self._stream._sink))
+
+
+def _refused_by_sink(sink: LiveByteStream) -> None:
+    """An internal stream whose readable side failed it (a cancel, a FixedLengthStream's read of
+    too many bytes) refuses the close with that error, as its ``end()`` meets it
+    (identity-transform-stream.c++ ``writeHelper``): the writable side learns it only then."""
+    if isinstance(sink, ByteSink) and sink._canceled is not None:
+        raise sink._canceled
 
 
 async def _ready(writer: _Writer) -> None:
@@ -618,7 +690,7 @@ class _Controller(JsProxy):
     def enqueue(self, chunk: Any = None, *_ignored: Any) -> None:
         if self._sink.closed:
             raise js_type_error("Cannot enqueue to a closed ReadableStream.")
-        self._sink.push(chunk)
+        self._sink.push(_crossed_chunk(chunk))
 
     def close(self) -> None:
         if self._sink.closed:

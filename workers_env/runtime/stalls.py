@@ -17,6 +17,7 @@ a ``waitUntil`` waits for (a promise nobody awaits just stays pending).
 from __future__ import annotations
 
 import asyncio
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,42 +65,124 @@ async def wait(future: asyncio.Future[Any], ctx: Any) -> Any:
     """Await ``future`` (settled by the stream code of request ``ctx``; ``None``: of no
     request): fails with :data:`HANGING` once nothing could settle it any more."""
     _INTERNAL.add(future)
-    loop = future.get_loop()
-    state: dict[str, Any] = {"hits": 0, "gap": _FIRST_CHECK}
-
-    def check() -> None:
-        if future.done():
-            return
-        # the task waiting: found when checked, as an un-awaited call's first step runs in its caller's
-        task = next((t for t in asyncio.all_tasks(loop) if getattr(t, "_fut_waiter", None) is future), None)
-        state["hits"] = state["hits"] + 1 if _hung(ctx, task, loop) else 0
-        if state["hits"] >= 2:  # twice in a row, some time apart: not a moment between two steps
-            future.set_exception(JsException(HANGING))
-            return
-        state["gap"] = min(state["gap"] * 2, _LONGEST_GAP)
-        state["handle"] = loop.call_later(state["gap"], check)
-
-    state["handle"] = loop.call_later(_FIRST_CHECK, check)
+    watch = _watch_of(future.get_loop())
+    watch.add(future, ctx)
     try:
         return await future
     finally:
-        state["handle"].cancel()
+        watch.waits.pop(future, None)
 
 
-def _hung(ctx: Any, task: asyncio.Task[Any] | None, loop: asyncio.AbstractEventLoop) -> bool:
-    if task is None or getattr(loop, "_ready", None) or _timers_pending(ctx):
-        return False
+class _Wait:
+    """One :func:`wait` in progress: its request, since when, and when a check first found it hung."""
+
+    __slots__ = ("ctx", "hung_since", "hung_tick", "since")
+
+    def __init__(self, ctx: Any, since: float):
+        self.ctx, self.since = ctx, since
+        self.hung_since = 0.0
+        self.hung_tick = -2  # the last check that found it hung (two in a row fail it)
+
+
+class _Watch:
+    """The hang check of one event loop's waits, all of them at once on one timer (a check of
+    each wait's own walked every task, so n waits cost O(n^2) a round: 10,000 un-awaited writes).
+    It runs ``_FIRST_CHECK`` after a new wait, then at doubling gaps up to ``_LONGEST_GAP`` --
+    and never more often than every 20 times its own cost, so that with many waits the check
+    stays a small part of the loop's time."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self._loop = weakref.ref(loop)  # held weakly: _WATCHES keeps a watch only while its loop lives
+        self.waits: dict[asyncio.Future[Any], _Wait] = {}
+        self.handle: asyncio.TimerHandle | None = None
+        self.gap = _FIRST_CHECK
+        self.cost = 0.0
+        self.tick = 0
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        loop = self._loop()
+        assert loop is not None  # a wait or a timer of the loop is what calls this
+        return loop
+
+    def add(self, future: asyncio.Future[Any], ctx: Any) -> None:
+        now = self.loop.time()
+        self.waits[future] = _Wait(ctx, now)
+        self.gap = _FIRST_CHECK
+        due = now + max(_FIRST_CHECK, 20 * self.cost)
+        if self.handle is None or self.handle.when() > due + _FIRST_CHECK / 2:
+            if self.handle is not None:
+                self.handle.cancel()
+            self.handle = self.loop.call_at(due, self.check)
+
+    def check(self) -> None:
+        self.handle = None
+        if not self.waits:
+            return
+        started = time.perf_counter()
+        self.tick += 1
+        if not getattr(self.loop, "_ready", None):  # something about to run: nothing is hung now
+            self._fail_hung()
+        self.cost = time.perf_counter() - started
+        self.gap = max(min(self.gap * 2, _LONGEST_GAP), 20 * self.cost)
+        if self.waits:
+            self.handle = self.loop.call_later(self.gap, self.check)
+
+    def _fail_hung(self) -> None:
+        """Fail with :data:`HANGING` each wait found hung twice in a row, some time apart (not
+        a moment between two steps), its first finding at least ``_FIRST_CHECK`` into it."""
+        now = self.loop.time()
+        by_ctx: dict[int, list[tuple[asyncio.Future[Any], _Wait]]] = {}
+        for future, state in list(self.waits.items()):
+            if not future.done() and now - state.since >= _FIRST_CHECK:
+                by_ctx.setdefault(id(state.ctx), []).append((future, state))
+        if not by_ctx:
+            return
+        # the task waiting on each: found now, as an un-awaited call's first step runs in its caller's
+        waiting = {t._fut_waiter: t for t in asyncio.all_tasks(self.loop)  # type: ignore[attr-defined]
+                   if getattr(t, "_fut_waiter", None) is not None}
+        for waits in by_ctx.values():
+            stuck = _stuck(waits[0][1].ctx, self.loop)
+            if stuck is None:
+                continue
+            members, reached = stuck
+            for future, state in waits:
+                task = waiting.get(future)
+                # a reader outside the request (the response's consumer) counts as a root
+                if task is None or (task in members and id(task) not in reached):
+                    continue
+                if state.hung_tick != self.tick - 1:
+                    state.hung_since = now
+                elif now - state.hung_since >= 2 * _FIRST_CHECK:
+                    future.set_exception(JsException(HANGING))
+                    continue
+                state.hung_tick = self.tick
+
+
+_WATCHES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Watch] = weakref.WeakKeyDictionary()
+
+
+def _watch_of(loop: asyncio.AbstractEventLoop) -> _Watch:
+    watch = _WATCHES.get(loop)
+    if watch is None:
+        watch = _WATCHES[loop] = _Watch(loop)
+    return watch
+
+
+def _stuck(ctx: Any, loop: asyncio.AbstractEventLoop) -> tuple[dict[asyncio.Task[Any], bool], set[int]] | None:
+    """When request ``ctx`` (``None``: the loop's tasks) can go on no more -- every task of it
+    waits on stream code, a pipe or another such task, and no JS timer of it is pending --
+    its tasks and the ids of what its roots (the response, ``waitUntil``) wait on; else ``None``."""
+    if _timers_pending(ctx):
+        return None
     members = request_tasks(ctx) if ctx is not None else {t: True for t in asyncio.all_tasks(loop)}
-    reached: set[int] = set()
     for member in members:
         if not _blocked(member, set()):
-            return False
-    roots = [t for t, root in members.items() if root]
-    if task not in members:  # a reader outside the request: the response's consumer
-        roots.append(task)
-    for root in roots:
+            return None
+    reached: set[int] = set()
+    for root in [t for t, root in members.items() if root]:
         _blocked(root, reached)
-    return id(task) in reached
+    return members, reached
 
 
 def _blocked(future: asyncio.Future[Any], seen: set[int]) -> bool:
