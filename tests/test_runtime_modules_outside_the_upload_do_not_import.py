@@ -12,7 +12,10 @@ the package there) imports as it does deployed.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import venv
 
 import pytest
 from worker_helpers import one_file_worker
@@ -23,7 +26,7 @@ ENTRY = """\
     import os
     import sys
 
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), *{under!r}))
 
     from workers import Response, WorkerEntrypoint
 
@@ -44,15 +47,15 @@ ENTRY = """\
 @pytest.fixture
 def project(tmp_path):
     yield tmp_path
-    while str(tmp_path) in sys.path:  # the Worker's own sys.path.insert outlives it, as deployed
-        sys.path.remove(str(tmp_path))
-    for name in ("app", "backend", "json_tools", "vendored_only"):
+    for entry in [e for e in sys.path if isinstance(e, str) and e.startswith(str(tmp_path))]:
+        sys.path.remove(entry)  # the Worker's own sys.path.insert outlives it, as deployed
+    for name in ("app", "backend", "json_tools", "vendored_only", "libmod"):
         for loaded in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
             sys.modules.pop(loaded, None)
 
 
-def _worker(folder, name):
-    one_file_worker(folder, ENTRY.format(name=name))
+def _worker(folder, name, under=()):
+    one_file_worker(folder, ENTRY.format(name=name, under=under))
     return load_worker(folder)
 
 
@@ -108,6 +111,20 @@ async def test_a_copy_in_python_modules_imports_as_deployed(project):
 
 
 @pytest.mark.asyncio
+async def test_no_copy_in_python_modules_when_main_is_uploaded_alone(project):
+    """``find_additional_modules = false``: wrangler uploads ``main`` alone, ``python_modules/``
+    neither (``noBundleWorker``), so the copy there is not found deployed and the note says so."""
+    (project / "vendored_only.py").write_text('X = "root"\n')
+    (project / "python_modules").mkdir()
+    (project / "python_modules" / "vendored_only.py").write_text('X = "vendored"\n')
+    one_file_worker(project, ENTRY.format(name="vendored_only", under=()), extra="find_additional_modules = false\n")
+    reply = await (await load_worker(project).fetch("/")).json()
+    assert reply["error"] == "ModuleNotFoundError: No module named 'vendored_only'"
+    assert "find_additional_modules = false" in reply["notes"][0]
+    assert "python_modules/, which is uploaded" not in reply["notes"][0]
+
+
+@pytest.mark.asyncio
 async def test_test_code_still_imports_it(project):
     (project / "app.py").write_text('X = "root app"\n')
     worker = _worker(project, "app")
@@ -118,3 +135,36 @@ async def test_test_code_still_imports_it(project):
     finally:
         sys.path.remove(str(project))
     assert app.X == "root app"
+
+
+@pytest.mark.asyncio
+async def test_a_module_a_test_imported_first_does_not_import_either(project):
+    """``lib/`` beside ``src/``: the test imports ``libmod`` from it before the Worker, which puts
+    ``lib/`` on ``sys.path`` itself; the Worker still does not get it, and the test keeps it."""
+    (project / "lib").mkdir()
+    (project / "lib" / "libmod.py").write_text('X = "lib"\n')
+    sys.path.insert(0, str(project / "lib"))
+    try:
+        import libmod
+    finally:
+        sys.path.remove(str(project / "lib"))
+    reply = await (await _worker(project, "libmod", under=("lib",)).fetch("/")).json()
+    assert reply["error"] == "ModuleNotFoundError: No module named 'libmod'"
+    assert "lib/libmod.py" in reply["notes"][0]
+    assert sys.modules["libmod"] is libmod
+
+
+def test_a_project_that_is_its_own_virtualenv(project):
+    """The project under the interpreter's prefix (``python -m venv .`` in it; ``/usr/src/app``
+    with a system Python in ``/usr``) is still the project, not an installed package."""
+    (project / "app.py").write_text('X = "root app"\n')
+    one_file_worker(project, ENTRY.format(name="app", under=()))
+    venv.create(project, with_pip=False)
+    code = ("import asyncio; from workers_env import load_worker\n"
+            "r = asyncio.run(load_worker('.').fetch('/'))\n"
+            "reply = asyncio.run(r.json())\n"
+            "print(r.status, reply.get('error', reply))\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    out = subprocess.run([str(project / "bin" / "python"), "-c", code], check=False, cwd=project,
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "500 ModuleNotFoundError: No module named 'app'", out.stderr

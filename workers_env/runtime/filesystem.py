@@ -19,7 +19,7 @@ from types import FrameType
 
 from workers_env.runtime import current
 
-__all__ = ["install_upload_check"]
+__all__ = ["done_for_the_worker", "install_upload_check"]
 
 _INSTALLED = False
 _LOCK = threading.Lock()
@@ -28,11 +28,11 @@ _PREFIXES = tuple({f(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec
                    for f in (os.path.abspath, os.path.realpath)})
 
 
-def _read_for_the_worker(frame: FrameType | None, root: str) -> bool:
-    """Whether the read is workers-env's, for the Worker (its assets, its state, a binding you
-    supplied): walking out from ``open``, workers-env's code comes before the Worker's own
-    (files under the module root); libraries between are neither (jinja2 reading a template
-    for the Worker is the Worker's read)."""
+def done_for_the_worker(frame: FrameType | None, root: str) -> bool:
+    """Whether a read (or an import) is workers-env's, for the Worker (its assets, its state, a
+    binding you supplied): walking out from ``frame``, workers-env's code comes before the
+    Worker's own (files under the module root); libraries between are neither (jinja2 reading a
+    template for the Worker is the Worker's read)."""
     while frame is not None:
         name = frame.f_code.co_filename
         if name.startswith(_PACKAGE):
@@ -80,7 +80,7 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
     if _installed(opened) or not os.path.isfile(opened):  # a virtualenv inside the module root
         return
     why = uploads.missing(opened)
-    if why is None or _read_for_the_worker(sys._getframe(1), root):
+    if why is None or done_for_the_worker(sys._getframe(1), root):
         return
     raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({why})", os.fsdecode(path))
 

@@ -4,7 +4,9 @@ Inside the scope, ``sys.modules`` holds the stand-in ``workers``/``js``/``pyodid
 modules and the worker's own modules, and the folder of ``main`` leads ``sys.path`` (as
 in production, modules beside the entry import without prefix). Folders of the project
 above ``main``'s (the config's folder, say, on ``sys.path`` as the current directory) step
-off ``sys.path`` meanwhile: production uploads only ``main``'s folder, so a module beside
+off ``sys.path`` meanwhile, and modules a test imported from any folder of the project outside
+the upload step out of ``sys.modules``: production uploads only ``main``'s folder (or
+``base_dir``'s: then only the folders above it step aside), so a module beside
 ``wrangler.toml`` must not import here either. On exit everything is
 put back: modules the worker imported from its folder are kept by the scope, not by
 ``sys.modules``, so two workers with a ``utils.py`` each never see each other's. Under
@@ -28,10 +30,11 @@ import time
 import weakref
 from importlib.machinery import ModuleSpec, PathFinder
 from pathlib import Path
-from types import ModuleType, TracebackType
+from types import FrameType, ModuleType, TracebackType
 
 from workers_env._errors import users_mistake
 from workers_env.runtime import current
+from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.standins import standin_modules
 
@@ -121,25 +124,55 @@ class _NotUploaded(importlib.abc.MetaPathFinder):
 class _OutsideUpload(importlib.abc.MetaPathFinder):
     """Just before ``PathFinder`` on ``sys.meta_path`` while a Worker's scope is entered: a
     top-level import by the Worker's code searches ``sys.path`` without the project's folders
-    that wrangler does not upload (see :meth:`ImportScope.find_outside_upload`)."""
+    that wrangler does not upload (see :meth:`ImportScope.find_outside_upload`); other code
+    importing a module the scope stepped aside gets that module (:meth:`ImportScope.given_back`)."""
 
     def __init__(self, scope: ImportScope) -> None:
         self.scope = scope
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
+        given = self.scope.given_back(fullname) if fullname in self.scope._hidden else None
+        if given is not None:
+            return given
         if path is not None or current.current_runtime() is not self.scope.runtime:
             return None  # a submodule (its package's own path), or another Worker's or a test's import
         return self.scope.find_outside_upload(fullname)
 
 
-def _installed_folder(where: Path) -> bool:
-    """A folder of the interpreter or of installed packages (a virtualenv inside the project)."""
+class _GivenBack(importlib.abc.Loader):
+    """Loads a module as it is: one a test imported from outside the upload, stepped out of
+    ``sys.modules`` while the Worker's code runs, that other code imports meanwhile."""
+
+    def __init__(self, module: ModuleType) -> None:
+        self.module = module
+        self.spec = getattr(module, "__spec__", None)
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
+        return self.module
+
+    def exec_module(self, module: ModuleType) -> None:
+        module.__spec__ = self.spec  # its own again: the import set the one naming this loader
+
+
+def _installed_folder(where: Path, project: Path) -> bool:
+    """A folder of installed packages, or of an interpreter installed inside ``project`` (a
+    virtualenv there). A prefix the project lies in does not count: ``python -m venv .`` in the
+    project, or ``/usr/src/app`` run by the system Python of ``/usr``, is still the project."""
     if "site-packages" in where.parts or "dist-packages" in where.parts:
         return True
-    return any(where.is_relative_to(prefix) for prefix in _PREFIXES)
+    return any(where.is_relative_to(prefix) for prefix in _PREFIXES if not project.is_relative_to(prefix))
 
 
 _PREFIXES = tuple({Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
+
+
+def _cwd() -> str:
+    """The current folder, or ``""`` once it was removed: a relative ``sys.path`` entry then
+    resolves to nothing, as Python's own search skips it."""
+    try:
+        return os.getcwd()
+    except OSError:
+        return ""
 
 
 def _is_under(module: ModuleType, folder: Path) -> bool:
@@ -195,15 +228,20 @@ class ImportScope:
         self._masked: list[tuple[int, str]] = []  # sys.path entries stepped aside, with their places
         self._path_cache: dict[tuple[str, str], bool] = {}  # (entry, cwd) -> is one of _above
         self._seen: set[str] = set()  # sys.modules names already looked at, and those found
-        self._root_tops: set[str] = set()  # there that were imported from a folder in _above
+        self._root_tops: set[str] = set()  # there that were imported from a folder outside the upload
+        self._root_packages: set[str] = set()  # those of them that are packages
         self._seen_mark: tuple[int, object] = (-1, None)  # sys.modules' size and newest name when last looked at
         self._local_cache: frozenset[str] = frozenset()  # _local_names of the folder, as of _local_stamp
         self._local_stamp: int | None = -1
         self._local_racy = True  # the stamp was too recent to trust when read
-        # the project's folders above main's: never uploaded, so never importable
+        project = self.project
+        #: whether the project has folders wrangler does not upload (none when the module root
+        #: holds it all: ``main`` beside the config, or ``base_dir`` there)
+        self.partial = project is not None and not project.is_relative_to(self.root)
+        # the project's folders above main's that are not uploaded (those above base_dir): never importable
         self._above: set[Path] = set()
-        if self.project is not None and self.project != self.folder and self.folder.is_relative_to(self.project):
-            self._above = {p for p in self.folder.parents if p.is_relative_to(self.project)}
+        if project is not None and self.partial and self.folder.is_relative_to(project):
+            self._above = {p for p in self.folder.parents if p.is_relative_to(project) and not p.is_relative_to(self.root)}
         self._before: set[str] = set()
 
     def __enter__(self) -> ImportScope:
@@ -218,7 +256,7 @@ class ImportScope:
                 sys.path.insert(0, str(self.folder))
                 if self._finder is not None:
                     sys.meta_path.insert(0, self._finder)
-                if self.project is not None:  # before PathFinder: the builtin and frozen finders come first
+                if self.partial:  # before PathFinder: the builtin and frozen finders come first
                     at = sys.meta_path.index(PathFinder) if PathFinder in sys.meta_path else len(sys.meta_path)
                     sys.meta_path.insert(at, self._outside)
                 if self.vendor is not None:  # after the Worker's folder, before site-packages
@@ -295,44 +333,73 @@ class ImportScope:
                        "other modules are uploaded too")
         return error
 
+    def _outside_folder(self, where: Path | None) -> bool:
+        """Whether the (resolved) folder is one of the project that wrangler does not upload (not
+        under the module root, not ``python_modules/``, not a virtualenv's)."""
+        return (where is not None and self.project is not None and where.is_relative_to(self.project)
+                and not where.is_relative_to(self.root) and not where.is_relative_to(self.project / "python_modules")
+                and not _installed_folder(where, self.project))
+
     def _outside_upload(self, entry: object, cwd: str) -> bool:
-        """Whether the ``sys.path`` entry names a folder of the project that wrangler does not
-        upload (not the module root, not ``python_modules/``, not a virtualenv's)."""
-        if not isinstance(entry, str) or self.project is None:
+        """Whether the ``sys.path`` entry names a folder of the project that wrangler does not upload."""
+        if not isinstance(entry, str) or not self.partial:
             return False
         key = (entry, "" if os.path.isabs(entry) else cwd)
         outside = self._outside_cache.get(key)
         if outside is None:
             try:
-                where = Path(cwd, entry).resolve()
+                where: Path | None = Path(cwd, entry).resolve()
             except (OSError, TypeError, ValueError):
                 where = None
-            outside = (where is not None and where.is_relative_to(self.project) and not where.is_relative_to(self.root)
-                       and not where.is_relative_to(self.project / "python_modules") and not _installed_folder(where))
+            outside = self._outside_folder(where)
             self._outside_cache[key] = outside
         return outside
 
     def find_outside_upload(self, fullname: str) -> ModuleSpec | None:
         """The spec of top-level module ``fullname`` as production's search finds it: ``sys.path``
         without the project's folders outside the upload (those stepped aside on entry, and any
-        the Worker added since). Found only there, it is the uploaded ``python_modules/`` copy,
-        or production's ``ModuleNotFoundError``. ``None``: the usual search goes on."""
-        cwd = os.getcwd()
+        the Worker added since). Found only there, it is the uploaded ``python_modules/`` copy
+        (not uploaded when ``main`` is, alone), or production's ``ModuleNotFoundError``. ``None``:
+        the usual search goes on."""
+        cwd = _cwd()
         absent = [entry for entry in sys.path if self._outside_upload(entry, cwd)]
         absent += [entry for _, entry in self._masked]
         if not absent:
             return None
+        found = PathFinder.find_spec(fullname, absent)  # a few folders: usually holding nothing,
+        if found is None:  # and then the usual search finds what production's would, at no cost
+            return None
         spec = PathFinder.find_spec(fullname, [entry for entry in sys.path if entry not in absent])
         if spec is not None:
             return spec
-        found = PathFinder.find_spec(fullname, absent)
-        if found is None:
-            return None
+        if not self._the_workers_import():
+            return None  # workers-env's for the Worker, or a binding's you supplied: not checked
         assert self.project is not None  # absent entries are folders of the project
-        vendored = PathFinder.find_spec(fullname, [str(self.project / "python_modules")])
-        if vendored is not None:
-            return vendored
+        if self.main_only is None:  # uploaded, unless main is, alone
+            vendored = PathFinder.find_spec(fullname, [str(self.project / "python_modules")])
+            if vendored is not None:
+                return vendored
         raise users_mistake(self._outside_error(fullname, found))  # production's error: our frames step aside
+
+    def _the_workers_import(self) -> bool:
+        """Whether the import under way is by the Worker's code: not by a test, nor by workers-env
+        or a binding you supplied for it (walking out from importlib's frames, past this module's)."""
+        if current.current_runtime() is not self.runtime:
+            return False
+        frame: FrameType | None = sys._getframe(1)
+        while frame is not None and frame.f_code.co_filename == __file__:
+            frame = frame.f_back
+        return not done_for_the_worker(frame, str(self.root) + os.sep)
+
+    def given_back(self, fullname: str) -> ModuleSpec | None:
+        """For an import of a module the scope stepped aside (a test's, from outside the upload)
+        by code other than the Worker's: that module itself, not a second copy. ``None``: the
+        Worker's own import, which searches on."""
+        module = self._hidden.get(fullname)
+        if module is None or fullname.partition(".")[0] not in self._root_tops or self._the_workers_import():
+            return None
+        return ModuleSpec(fullname, _GivenBack(module), origin=getattr(module, "__file__", None),
+                          is_package=hasattr(module, "__path__"))
 
     def _outside_error(self, name: str, found: ModuleSpec) -> ModuleNotFoundError:
         error = ModuleNotFoundError(f"No module named {name!r}", name=name)
@@ -345,6 +412,12 @@ class ImportScope:
         shown = where.relative_to(self.project).as_posix() if self.project and where.is_relative_to(self.project) else str(where)
         shown += "/" if where.is_dir() else ""
         root = self.root.relative_to(self.project).as_posix() + "/" if self.project and self.root.is_relative_to(self.project) else str(self.root)
+        if self.main_only is not None:
+            error.add_note(f"workers-env: {shown} is in the project but outside {root}, and find_additional_modules = "
+                           "false makes wrangler upload main alone (python_modules/ neither), so deployed it is not "
+                           f"there to import. Move it into {root} and remove that line (or set it to true) so the "
+                           "Worker's other modules are uploaded too")
+            return error
         error.add_note(f"workers-env: {shown} is in the project but outside {root}, the folder wrangler uploads, so "
                        "deployed it is not there to import (the Worker's files are under /session/metadata/; a "
                        "folder added to sys.path from __file__ holds none of the project's others). Move it into "
@@ -370,37 +443,46 @@ class ImportScope:
                     self._hidden[name] = sys.modules.pop(name)
 
     def _mask_project_path(self, mark: tuple[int, object]) -> None:
-        above = self._above
-        if not above:
+        if not self.partial:
             return
-        cwd = os.getcwd()
+        if self._above:
+            self._mask_above()
+        prefix = str(self.project) + os.sep
+        if self._seen_mark != mark:  # what was imported from outside the upload already (new names only)
+            for name in sys.modules.keys() - self._seen:
+                self._seen.add(name)
+                module = sys.modules[name]
+                if ("." not in name and str(getattr(module, "__file__", None) or "").startswith(prefix)
+                        and self._outside_folder(_top_folder(module))):
+                    self._root_tops.add(name)
+                    if hasattr(module, "__path__"):
+                        self._root_packages.add(name)
+            self._seen_mark = mark
+        tops = {name for name in self._root_tops if name in sys.modules}
+        if tops & self._root_packages:  # a package: its submodules step aside too
+            names = [name for name in sys.modules if name.partition(".")[0] in tops]
+        else:  # modules alone (a test folder's): no walk of sys.modules
+            names = sorted(tops)
+        for name in names:
+            if name not in self.modules:
+                self._hidden[name] = sys.modules.pop(name)
+
+    def _mask_above(self) -> None:
+        """The project's folders above main's step off ``sys.path``, keeping their places."""
+        cwd = _cwd()
         for index in range(len(sys.path) - 1, -1, -1):
             entry = sys.path[index]
             key = (entry, "" if os.path.isabs(entry) else cwd)
             masked = self._path_cache.get(key)
             if masked is None:
                 try:
-                    masked = Path(cwd, entry).resolve() in above
+                    masked = Path(cwd, entry).resolve() in self._above
                 except (OSError, TypeError, ValueError):
                     masked = False
                 self._path_cache[key] = masked
             if masked:
                 self._masked.append((index, entry))
                 del sys.path[index]
-        prefix = str(self.project) + os.sep
-        if self._seen_mark != mark:  # what was imported from there already (new names only)
-            for name in sys.modules.keys() - self._seen:
-                self._seen.add(name)
-                module = sys.modules[name]
-                if ("." not in name and str(getattr(module, "__file__", None) or "").startswith(prefix)
-                        and _top_folder(module) in above):
-                    self._root_tops.add(name)
-            self._seen_mark = mark
-        tops = [name for name in self._root_tops if name in sys.modules]
-        if tops:
-            for name in list(sys.modules):
-                if name.partition(".")[0] in tops and name not in self.modules:
-                    self._hidden[name] = sys.modules.pop(name)
 
     def _unmask_project_path(self) -> None:
         for index, entry in reversed(self._masked):
