@@ -2,11 +2,12 @@
 the other streams (runtime/stalls.py): hung when every task of the request waits on a stream
 and no JS timer of it is pending, with the same error text. A ``pull`` that settles having
 enqueued nothing is not asked again for that read (the streams spec's ``pullAgain``; workerd's
-standard.c++ ``pullIfNeeded``): the read waits for other code to enqueue. Once, such a pull was
-asked again every millisecond and the request was called hung only when its task was the last
-one on the whole event loop: under ``worker.fetch`` a source that can never enqueue read on for
-ever, and a pull that enqueues from a timer was asked again every millisecond while its timer
-was pending (36 times for three chunks), each asking setting another timer."""
+standard.c++ ``pullIfNeeded``): the read waits for other code to enqueue, and one whose promise
+is pending is not asked again until it settles. Once, such a pull was asked again every
+millisecond and the request was called hung only when its task was the last one on the whole
+event loop: under ``worker.fetch`` a source that can never enqueue read on for ever, and a pull
+that enqueues from a timer was asked again every millisecond while its timer was pending (36
+times for three chunks), each asking setting another timer."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ HANGING = ("Error: The Workers runtime canceled this request because it detected
 ENTRY = """
 import asyncio
 from urllib.parse import urlparse
-from js import Object, ReadableStream, TextEncoder, TransformStream, setTimeout
+from js import Object, Promise, ReadableStream, TextEncoder, TransformStream, setTimeout
 from pyodide.ffi import create_once_callable, create_proxy, to_js
 from workers import Response, WorkerEntrypoint
 
@@ -64,10 +65,26 @@ class Default(WorkerEntrypoint):
                 await asyncio.sleep(0.05)
                 next_or_close(controller)
             return Response(stream_of(pull))
-        if path == "/timer":  # the JavaScript way: the pull returns, a timer enqueues
+        if path == "/timer":  # the pull returns, a timer enqueues (one timer at a time)
+            armed = []
+            def fire():
+                armed.clear()
+                next_or_close(controller_of[0])
+            controller_of = []
+            def pull(controller):
+                controller_of[:] = [controller]
+                if not armed:
+                    armed.append(setTimeout(create_once_callable(fire), 20))
+            return Response(stream_of(pull))
+        if path == "/promise":  # the JavaScript way: the pull's promise settles once it has enqueued
             def pull(controller):
                 PULLS.append(1)
-                setTimeout(create_once_callable(lambda: next_or_close(controller)), 20)
+                def executor(resolve, reject):
+                    def fire():
+                        next_or_close(controller)
+                        resolve()
+                    setTimeout(create_once_callable(fire), 20)
+                return Promise.new(create_once_callable(executor))
             return Response(stream_of(pull))
         if path == "/other-task":  # the pull enqueues nothing; a waitUntil task does, later
             held = []
@@ -106,11 +123,11 @@ async def test_a_pull_source_nothing_can_fill_is_a_hung_request_as_the_other_str
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("path", ["/slow", "/timer", "/other-task"])
+@pytest.mark.parametrize("path", ["/slow", "/timer", "/promise", "/other-task"])
 async def test_a_slow_pull_source_that_goes_on_is_not_hung(tmp_path, path):
     worker = worker_in(tmp_path)
     assert await asyncio.wait_for((await worker.fetch(path)).text(), 30) == "abc"
-    if path == "/timer":  # asked once a read: three chunks and the close, each from one timer
+    if path == "/promise":  # not asked again while its promise is pending: once for each chunk and the close
         assert await (await worker.fetch("/pulls")).text() == "4"
 
 

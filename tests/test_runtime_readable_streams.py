@@ -5,6 +5,7 @@ the body unfinished, which is workerd's hung-request error."""
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 
 import pytest
@@ -59,7 +60,12 @@ async def test_start_and_pull_sources_fill_the_body(tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_a_reader_pulls_one_chunk_at_a_time_and_cancel_reaches_the_source():
+async def test_a_pull_source_is_asked_one_chunk_ahead_of_its_reader_and_cancel_reaches_it():
+    """workerd's ``pullIfNeeded`` (standard.c++): the source is asked as soon as its (absent)
+    ``start`` settles and whenever fewer chunks than the highWaterMark (1) wait unread and
+    nothing pulls; a read served from the queue asks nothing (queue.c++ ``handleRead``), one
+    that finds it empty asks, and the chunk handed to it leaves room, so the source is asked
+    again (``pullAgain``) -- not once per read, as workers-env once had it."""
     pulled, cancelled = [], []
 
     def pull(controller):
@@ -68,14 +74,19 @@ async def test_a_reader_pulls_one_chunk_at_a_time_and_cancel_reaches_the_source(
 
     source = to_js({"pull": pull, "cancel": cancelled.append}, dict_converter=js.Object.fromEntries)
     stream = js.ReadableStream.new(source)
+    assert pulled == [0]  # asked in the constructor, before any read
     reader = stream.getReader()
-    assert [(await reader.read()).value.to_bytes() for _ in range(2)] == [b"\x01", b"\x02"]
-    assert pulled == [0, 1]  # one pull per read, not ahead of the reader
+    assert (await reader.read()).value.to_bytes() == b"\x01"
+    await asyncio.sleep(0.01)
+    assert pulled == [0]  # taken from the queue: nothing asked
+    assert (await reader.read()).value.to_bytes() == b"\x02"
+    await asyncio.sleep(0.01)
+    assert pulled == [0, 1, 2]  # the empty queue asked, then once more to fill it again
     with pytest.raises(JsException, match="This ReadableStream is currently locked to a reader."):
         await stream.cancel("enough")  # workerd's readable.c++ cancel(): a locked stream refuses
     assert cancelled == []
     await reader.cancel("enough")  # its reader's cancel() is the way
-    assert cancelled == ["enough"] and (await reader.read()).done
+    assert cancelled == ["enough"] and (await reader.read()).done  # the chunk asked ahead is dropped
 
 
 

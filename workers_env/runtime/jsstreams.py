@@ -13,9 +13,11 @@ for a read's pull while its readable side's highWaterMark is 0, standard.c++
 ``TransformStreamDefaultController::write``), so a write (or an awaited ``pipeTo``) nothing
 will read is workerd's hung-request error (runtime/stalls.py), as is a body whose writer can no
 longer be closed. ``new ReadableStream(source)`` fills the same kind of stream from the
-source's ``start``/``pull``, its ``pull`` run as code of the stream's request whichever task
-reads it, and a read it leaves empty checked by the same rule. The texts and error rules were
-checked with probes under ``wrangler dev`` 4.164.0.
+source's ``start``/``pull``: asked as workerd asks it (``pullIfNeeded``, standard.c++) once
+``start`` settles and whenever a read finds nothing or fewer chunks than its highWaterMark wait,
+its ``pull`` run as code of the stream's request whichever task reads it, and a read it leaves
+empty checked by the same rule. The texts and error rules were checked with probes under
+``wrangler dev`` 4.164.0 and against workerd's sources.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import contextlib
 import heapq
 import inspect
 import logging
+import math
 import weakref
 from typing import Any
 
@@ -33,6 +36,7 @@ from workers_env._jsvalues import ByteStream
 from workers_env.runtime.current import acting_for, adopt_task, counts_task, current_context, current_runtime
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import (
     READER_LOCKED,
     TEE_LOCKED,
@@ -81,13 +85,15 @@ class LiveByteStream(ByteStream):
         self._error: Any = None
         self._read_at = 0  # chunks already handed to a live reader
         self._taken = 0  # chunks taken off the writer's hands (read, or kept for a whole read)
-        #: a ``ReadableStream``'s ``pull(controller)``: asked for more when a reader finds none
+        #: a ``ReadableStream``'s ``pull(controller)`` (see :meth:`pull_if_needed`)
         self.puller: Any = None
+        #: how many chunks waiting unread the source is asked to keep (its queuing strategy's)
+        self.high_water_mark = 1
         self._pulling = False
-        #: the last pull settled having enqueued nothing: not asked again until a chunk comes
-        #: (the spec's ``pullAgain`` is set by an enqueue or a read while it runs, no later)
-        self._pull_spent = False
-        self.started: Any = None  # the task of an async ``start(controller)``, awaited before pulls
+        #: asked for more while a pull ran: asked again once it settles (the spec's ``pullAgain``)
+        self._pull_again = False
+        #: the task of a ``start(controller)`` not settled yet: no pull before it is
+        self.started: Any = None
         #: what a write meets once the readable side was canceled (its reason)
         self._canceled: BaseException | None = None
         self._aborted = False  # the writer's abort(): writes still waiting fail with its reason
@@ -123,12 +129,12 @@ class LiveByteStream(ByteStream):
             raise js_type_error("This WritableStream has been closed.")
         assert self._chunks is not None
         self._chunks.append(chunk)
-        self._pull_spent = False
         index = len(self._chunks) - 1
         if self._pulled or self._draining or (self._read_pending and self._taken == index):
             self._read_pending = False
             self._take(index + 1)  # a read was waiting for it: taken as it is written
         self._changed()
+        self.pull_if_needed()  # workerd's enqueue ends with pullIfNeeded
         return index
 
     def close(self, error: Any = None) -> None:
@@ -216,42 +222,75 @@ class LiveByteStream(ByteStream):
             raise _error_of(self._error)
         return [_bytes_of(c) for c in super().take()]
 
-    async def _want_more(self, seen: int) -> None:
-        """A reader found no chunk past ``seen``: ask the source once (``pull``), else wait for
-        the writer; fail as workerd does when nothing is left that could add one or close.
-
-        A ``pull`` that settles having enqueued nothing is not asked again until something is
-        enqueued (the streams spec's ``pullAgain`` is set only by an enqueue or a read while it
-        runs; workerd's standard.c++ ``pullIfNeeded``): the read waits for other code of the
-        request to enqueue (a timer, a task holding the controller), and is workerd's
-        hung-request error (runtime/stalls.py) once none could."""
+    async def _want_more(self, seen: int, ask: bool = True) -> None:
+        """A reader found no chunk past ``seen``: the source is asked (``ask``: once a read, as
+        workerd's consumer asks its controller), then the read waits for a chunk or the end; it
+        fails as workerd does when nothing is left that could add one or close (a ``pull`` that
+        settled having enqueued nothing is not asked again until a chunk is enqueued or another
+        read comes, so the read waits for other code of the request: a timer, a task holding the
+        controller; runtime/stalls.py)."""
         if self.started is not None:
-            started, self.started = self.started, None
-            await started
+            if not isinstance(self.started, asyncio.Future):  # made where no loop ran: started now
+                self.start_with(self.started)
+            await asyncio.wait((self.started,))  # its settling asks the source for this read
             return
-        if self.puller is not None and not self._pulling and not self._pull_spent:
-            self._pulling = self._pull_spent = True  # spent unless it enqueues (push)
-            try:
-                result = self._as_request_code(self.puller)
-                if inspect.isawaitable(result):
-                    await result
-            finally:
-                self._pulling = False
-            if len(self._chunks or []) > seen or not self._open:
-                return
+        if ask:
+            self.pull_if_needed()
         if self._open and len(self._chunks or []) <= seen:
             await self._next_change()
+
+    def start_with(self, started: Any) -> None:
+        """``start(controller)`` returned ``started`` (an awaitable): no pull until it settles,
+        then the source is asked as workerd asks it after ``start`` (``ReadableImpl::start``)."""
+        task = asyncio.ensure_future(started)
+        self.started = task
+
+        def settled(_: Any) -> None:
+            self.started = None
+            self.pull_if_needed()
+
+        task.add_done_callback(settled)
+
+    def pull_if_needed(self) -> None:
+        """workerd's ``pullIfNeeded`` (standard.c++): once ``start`` has settled and while the
+        stream is open, ``pull`` is asked when a read waits or fewer chunks than the
+        highWaterMark (1 by default) wait unread -- so one chunk ahead of the reads; a pull
+        still running is asked again once it settles (``pullAgain``), which is a promise's
+        reaction for a ``pull`` that returns at once."""
+        if self.puller is None or self.started is not None or not self._open:
+            return
+        waiting = len(self._chunks or []) - self._taken
+        if not (self._read_pending or self._draining or waiting < self.high_water_mark):
+            return
+        if self._pulling:
+            self._pull_again = True
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # a stream made outside any event loop: asked at its first read
+            return
+        self._pulling = True
+        result = self._as_request_code(self.puller)
+        if isinstance(result, asyncio.Future):
+            result.add_done_callback(self._pull_settled)
+        else:
+            loop.call_soon(self._pull_settled, None)
+
+    def _pull_settled(self, _: Any) -> None:
+        self._pulling = False
+        if self._pull_again:
+            self._pull_again = False
+            self.pull_if_needed()
 
     def _as_request_code(self, call: Any) -> Any:
         """``call()`` (a source's ``pull``) as code of the request the stream belongs to,
         whichever task reads it (the dev server's, ``worker.fetch``'s reader): in its scope, its
-        timers and tasks the request's (a coroutine runs as a task of it), as in workerd, where
-        the stream's IoContext runs it."""
+        timers and tasks the request's, as in workerd, where the stream's IoContext runs it; a
+        coroutine it returns runs as a task (of the request)."""
         ctx = self._ctx
-        if ctx is None:
-            return call()
         scope = getattr(ctx, "scope", None)
-        with acting_for(ctx), (scope if scope is not None else contextlib.nullcontext()):
+        with (acting_for(ctx) if ctx is not None else contextlib.nullcontext()), \
+                (scope if scope is not None else contextlib.nullcontext()):
             result = call()
             return asyncio.ensure_future(result) if asyncio.iscoroutine(result) else result
 
@@ -261,13 +300,15 @@ class LiveByteStream(ByteStream):
         goes on; each time the chunks run out, the source is asked for more."""
         self._reading()
         self._draining = True
+        asked = -1
         try:
             while True:
                 written = len(self._chunks or [])
                 self._take(written)
                 if not self._open:
                     return
-                await self._want_more(written)
+                await self._want_more(written, ask=written != asked)  # each read asks once
+                asked = written
         finally:
             self._draining = False
 
@@ -291,6 +332,7 @@ class LiveByteStream(ByteStream):
     async def next_chunk(self) -> bytes | None:
         """The next chunk a live reader gets (``None`` at the end)."""
         self._reading()
+        asked = False
         while True:
             chunks = self._chunks or []
             if self._read_at < len(chunks):
@@ -307,9 +349,10 @@ class LiveByteStream(ByteStream):
                 return None
             self._read_pending = True
             try:
-                await self._want_more(len(chunks))
+                await self._want_more(len(chunks), ask=not asked)
             finally:
                 self._read_pending = False
+            asked = True
 
 
 class ByteSink(LiveByteStream):
@@ -513,7 +556,7 @@ class _TeeBranch(LiveByteStream):
         super().__init__()
         self._tee = tee
 
-    async def _want_more(self, seen: int) -> None:
+    async def _want_more(self, seen: int, ask: bool = True) -> None:
         await self._tee.pump(self, seen)
 
 
@@ -688,13 +731,13 @@ class _Controller(JsProxy):
         self._sink = sink
 
     def enqueue(self, chunk: Any = None, *_ignored: Any) -> None:
-        if self._sink.closed:
-            raise js_type_error("Cannot enqueue to a closed ReadableStream.")
+        if self._sink.closed:  # closed, canceled or errored (standard.c++ ``enqueue``)
+            raise js_type_error("Unable to enqueue")
         self._sink.push(_crossed_chunk(chunk))
 
     def close(self) -> None:
-        if self._sink.closed:
-            raise js_type_error("Cannot close a closed ReadableStream.")
+        if self._sink.closed:  # standard.c++ ``ReadableImpl::close``
+            raise js_type_error("This ReadableStream is closed.")
         self._sink.close()
 
     def error(self, reason: Any = _MISSING, *_ignored: Any) -> None:
@@ -705,14 +748,23 @@ class _Controller(JsProxy):
             self._sink.close(reason)
 
     @property
-    def desiredSize(self) -> int:  # noqa: N802 - JS name
-        return 0 if self._sink.closed else 1
+    def desiredSize(self) -> int | None:  # noqa: N802 - JS name
+        """workerd's: the highWaterMark less the chunks waiting unread; 0 once closed or
+        canceled, null once errored (standard.c++ ``getDesiredSize``)."""
+        sink = self._sink
+        if sink._error is not None:
+            return None
+        if sink.closed:
+            return 0
+        return sink.high_water_mark - (len(sink._chunks or []) - sink._taken)
 
 
-def _source_fields(source: Any) -> dict[str, Any]:
-    """An underlying source's ``start``/``pull``/``cancel`` as JavaScript reads them: a JS
-    object's properties; none of a ``Map`` (``to_js(dict)`` without ``dict_converter``); a
-    Python dict's keys as the Worker's Pyodide reads a PyProxy's; a Python object's attributes."""
+def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "cancel", "type"),
+                   where: str = "underlying source of a ReadableStream") -> dict[str, Any]:
+    """An underlying source's ``start``/``pull``/``cancel``/``type`` (or a queuing strategy's
+    ``names``) as JavaScript reads them: a JS object's properties; none of a ``Map``
+    (``to_js(dict)`` without ``dict_converter``); a Python dict's keys as the Worker's Pyodide
+    reads a PyProxy's; a Python object's attributes."""
     from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, pyproxy_options
 
     if isinstance(source, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
@@ -722,8 +774,24 @@ def _source_fields(source: Any) -> dict[str, Any]:
     if isinstance(source, JsObject):
         return dict(source._props)
     if type(source) is dict:
-        return pyproxy_options(source, "underlying source of a ReadableStream")
-    return {name: getattr(source, name) for name in ("start", "pull", "cancel") if hasattr(source, name)}
+        return pyproxy_options(source, where)
+    return {name: getattr(source, name) for name in names if hasattr(source, name)}
+
+
+def _high_water_mark(strategy: Any, source_type: Any) -> int:
+    """A queuing strategy's ``highWaterMark`` as workerd reads it, a ``uint64_t`` (jsg's
+    conversion, with its TypeErrors); without one 1, or 0 for a ``type: "bytes"`` source
+    (standard.c++ ``getHighWaterMark``). Its ``size`` is not read: each chunk counts 1."""
+    value = _source_fields(strategy, ("highWaterMark",), "queuing strategy of a ReadableStream").get("highWaterMark")
+    if value is None:  # undefined
+        return 0 if source_type == "bytes" else 1
+    number = to_number(value)
+    if not math.isfinite(number):
+        raise js_type_error("The value cannot be converted because it is not an integer.")
+    if number < 0:
+        raise js_type_error("The value cannot be converted because it is negative and this API expects a positive "
+                            "bigint.")
+    return int(number)
 
 
 def _guarded(sink: LiveByteStream, method: Any, controller: _Controller) -> Any:
@@ -753,24 +821,30 @@ def _guarded(sink: LiveByteStream, method: Any, controller: _Controller) -> Any:
 class _SourcedReadableStream(_LiveReadableStream):
     """``new ReadableStream(source)``: filled by the source's ``start`` and ``pull``."""
 
-    def __init__(self, source: Any = None):
-        super().__init__(LiveByteStream())
+    def __init__(self, source: Any = None, strategy: Any = None):
         fields = _source_fields(source)
+        high_water_mark = _high_water_mark(strategy, fields.get("type"))
+        super().__init__(LiveByteStream())
         controller = _Controller(self._source)  # type: ignore[arg-type]
         self._cancel_source = fields.get("cancel")
         sink: LiveByteStream = self._source  # type: ignore[assignment]
+        sink.high_water_mark = high_water_mark
         pull = fields.get("pull")
         if callable(pull):
             sink.puller = lambda: _guarded(sink, pull, controller)
         start = fields.get("start")
-        if callable(start):
-            result = _guarded(sink, start, controller)
-            if inspect.isawaitable(result):  # runs on the Worker's loop; awaited before the first pull
-                try:
-                    result = asyncio.ensure_future(result)
-                except RuntimeError:  # no running loop (outside a handler): awaited at the first read
-                    pass
-                sink.started = result
+        started = _guarded(sink, start, controller) if callable(start) else None
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # made outside any event loop: started (and the source asked) at the first read
+            sink.started = started if inspect.isawaitable(started) else None
+            return
+        if inspect.isawaitable(started):  # runs on the Worker's loop; no pull before it settles
+            sink.start_with(started)
+        elif callable(start):  # settled as a promise's reaction: after the code that made the stream
+            sink.start_with(asyncio.sleep(0))
+        else:  # without a start, workerd's start() settles at once: the source is asked now
+            sink.pull_if_needed()
 
     async def _cancel(self, reason: Any = None) -> None:
         if self._source.closed:  # type: ignore[attr-defined]
@@ -786,7 +860,8 @@ def readable_stream_class() -> Any:
     """``js.ReadableStream``: ``new(underlyingSource)`` with ``start``/``pull``/``cancel``."""
     from types import SimpleNamespace
 
-    return SimpleNamespace(new=lambda source=None, *_ignored: _SourcedReadableStream(source), name="ReadableStream")
+    return SimpleNamespace(new=lambda source=None, strategy=None, *_ignored: _SourcedReadableStream(source, strategy),
+                           name="ReadableStream")
 
 
 #: workerd's warning for arguments to the old TransformStream constructor (streams/transform.c++)

@@ -123,14 +123,21 @@ def set_interval(callback: Any = None, delay: Any = 0, *args: Any) -> int:
 
 
 def clear_timer(timer_id: Any = None) -> None:
-    """``clearTimeout`` / ``clearInterval``: an unknown id is ignored, as in JavaScript; given
-    an id at a module's top level, workerd's global-scope error (it asks ``IoContext::current()``)."""
-    if _safe_integer(timer_id) and in_global_scope():
+    """``clearTimeout`` / ``clearInterval``: a timer of the running request (the id a
+    JavaScript number: ``5.0`` is 5); an unknown id, or another request's, is ignored, as
+    workerd looks it up in the request's own ``TimeoutManager`` (io-context.c++); given an id at
+    a module's top level, workerd's global-scope error (it asks ``IoContext::current()``)."""
+    if not _safe_integer(timer_id):
+        return
+    if in_global_scope():
         raise JsException(GLOBAL_SCOPE_ERROR)
+    ctx = current_context()
     with _lock:
-        timer = _timers.pop(timer_id, None) if isinstance(timer_id, int) else None
-    if timer is not None:
-        timer[0].cancel()
+        timer = _timers.get(int(timer_id))
+        if timer is None or timer[1] is not ctx:
+            return
+        del _timers[int(timer_id)]
+    timer[0].cancel()
 
 
 def pending_timers(ctx: Any = None) -> bool:
