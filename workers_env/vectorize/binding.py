@@ -75,10 +75,11 @@ class VectorizeBinding:
     def __init__(self, index: Index, *, binding: str | None = None, query_metadata_optional: bool = True):
         self._index = index
         self._binding = binding
-        #: the original v1 query format (workerd's ``vectorizeQueryMetadataOptional`` off); v2
-        #: indexes have one format whatever the flag (vectorize-api.ts sends ``compat`` for v1 only)
-        self._original = not query_metadata_optional and index.limits.version == "v1"
-        self._id_key = "vectorId" if self._original else "id"
+        #: workerd's ``vectorizeQueryMetadataOptional`` off: a v1 index answers in the original
+        #: format. v2 indexes have one format whatever the flag (vectorize-api.ts sends ``compat``
+        #: for v1 only), and the version is read per query (:meth:`_original`): another process
+        #: may delete the index and create it again as the other version.
+        self._metadata_optional = query_metadata_optional
 
     def __repr__(self) -> str:
         d = self._index.definition
@@ -86,6 +87,11 @@ class VectorizeBinding:
             f"<VectorizeBinding {self._binding or ''} index={self._index.name!r} "
             f"{d.version} {d.dimensions}d {d.metric}>"
         )
+
+    def _original(self) -> bool:
+        """Whether this query answers in the original v1 format (call with the lock held,
+        after ``refresh``: the index's version as it is now)."""
+        return not self._metadata_optional and self._index.limits.version == "v1"
 
     @property
     def index(self) -> Index:
@@ -152,7 +158,8 @@ class VectorizeBinding:
             pairs = core.nearest(values, top_k)
             if pairs is None:
                 pairs = [(vid, score) for _, vid, score in core.search(values, top_k)]
-        return _id_score_matches(pairs, self._id_key)
+            id_key = "id" if self._metadata_optional or not self._original() else "vectorId"  # today's: one test
+        return _id_score_matches(pairs, id_key)
 
     async def queryById(self, vectorId: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:  # noqa: N802,N803
         """The nearest vectors to the stored vector ``vectorId`` (v2 only)."""
@@ -246,7 +253,7 @@ class VectorizeBinding:
         index = self._index
         with index.lock:  # the search and the results built from its rows see one state
             index.refresh()
-            opts = parse_query_options(options, limits=index.limits, original=self._original)
+            opts = parse_query_options(options, limits=index.limits, original=self._original())
             if values is None:
                 values = parse_query_vector(vector, dimensions=index.dimensions)
             elif values.shape[0] != index.dimensions:
@@ -291,7 +298,7 @@ class VectorizeBinding:
         if not hits:
             return JsDict(count=0, matches=[])
         return_metadata = opts.return_metadata
-        if self._original:
+        if not self._metadata_optional and self._original():  # today's format: one test
             return self._original_matches(hits, with_vectors=opts.return_values)
         if not opts.return_values and return_metadata == "none" and not core.has_namespaces:
             return _id_score_matches((vid, score) for _, vid, score in hits)
