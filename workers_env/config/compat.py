@@ -16,6 +16,7 @@ from typing import Any
 
 __all__ = [
     "BROTLI_CONTENT_ENCODING",
+    "KNOWN_FLAGS",
     "PYTHON_EXTERNAL_SDK",
     "PYTHON_FORCE_NEW_VENDOR_PATH",
     "PYTHON_NO_GLOBAL_HANDLERS",
@@ -26,6 +27,7 @@ __all__ = [
     "PythonRelease",
     "compatibility_date",
     "compatibility_date_problem",
+    "contradictory_flags_problem",
     "flag_enabled",
     "missing_date_warning",
     "python_release",
@@ -127,12 +129,15 @@ def compatibility_date_problem(config: Any) -> str | None:
 
 
 def flag_enabled(flag: CompatFlag, config: Any) -> bool:
-    """Whether ``flag`` is on for ``config``: explicit flags first, then the date."""
+    """Whether ``flag`` is on for ``config``: explicit flags first, then the date. With both
+    of its flags named the enable flag wins, as workerd compiles it (compatibility-date.c++:
+    ``enableByFlag || (enableByDate && !disableByFlag)``); a Worker does not start then
+    (:func:`contradictory_flags_problem`)."""
     flags = set(getattr(config, "compatibility_flags", None) or ())
-    if flag.disable and flag.disable in flags:
-        return False
     if flag.enable in flags:
         return True
+    if flag.disable and flag.disable in flags:
+        return False
     return flag.date is not None and compatibility_date(config) >= flag.date
 
 
@@ -161,6 +166,30 @@ PYTHON_RELEASES = (
         "pythonWorkers20250116", "python_workers_20250116", "no_python_workers_20250116", "2025-09-29")),
     PythonRelease((3, 12), "0.26.0a2", None),
 )
+
+
+#: Every flag workers-env reads, for the runtime's start-up check of both spellings of one.
+KNOWN_FLAGS = (
+    PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, BROTLI_CONTENT_ENCODING,
+    TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
+    NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH,
+    *(release.flag for release in PYTHON_RELEASES if release.flag is not None),
+)
+
+
+def contradictory_flags_problem(config: Any) -> str | None:
+    """Why the Workers runtime refuses to start with the config's ``compatibility_flags``
+    naming both the enable and the disable flag of one (workerd's compatibility-date.c++:
+    "Compatibility flags are mutually contradictory: ..."), or None. Checked for the flags
+    workers-env reads (:data:`KNOWN_FLAGS`)."""
+    flags = set(getattr(config, "compatibility_flags", None) or ())
+    clashes = [f for f in KNOWN_FLAGS if f.disable and f.enable in flags and f.disable in flags]
+    if not clashes:
+        return None
+    lines = [f"Compatibility flags are mutually contradictory: {f.enable} vs {f.disable}" for f in clashes]
+    return "\n".join(lines) + (
+        "\nKeep one of each pair in compatibility_flags (the first turns the behaviour on, the second off): "
+        "the Workers runtime does not start a Worker that names both.")
 
 
 def python_release(config: Any) -> PythonRelease:

@@ -40,6 +40,7 @@ from workers_env.config.compat import (
     PYTHON_NO_GLOBAL_HANDLERS,
     compatibility_date,
     compatibility_date_problem,
+    contradictory_flags_problem,
     flag_enabled,
     node_globals,
     python_release,
@@ -725,9 +726,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
         raise ConfigError("Main module needs to end with a .py file extension", path=str(main_path))
     if not main_path.is_file():
         raise ConfigError(_missing_main(config, main_path), path=str(main_path))
-    date_problem = compatibility_date_problem(config)
-    if date_problem is not None:  # the runtime would not start: wrangler dev and deploy refuse it
-        raise ConfigError(date_problem, path=str(getattr(config, "path", "")) or None)
+    start_problem = compatibility_date_problem(config) or contradictory_flags_problem(config)
+    if start_problem is not None:  # the runtime would not start: wrangler dev and deploy refuse it
+        raise ConfigError(start_problem, path=str(getattr(config, "path", "")) or None)
     if announce:
         _announce_not_emulated(env)
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
