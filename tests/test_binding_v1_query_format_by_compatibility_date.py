@@ -203,3 +203,38 @@ def test_validate_takes_both_flags_as_wrangler_does(tmp_path, monkeypatch, capsy
     monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
     assert main(["validate"]) == 0
     assert capsys.readouterr().out == "wrangler.toml is valid.\n"
+
+
+@pytest.mark.parametrize(("section", "original"), [
+    ('[env.old]\ncompatibility_date = "2023-11-07"\n', True),
+    ('[env.old]\ncompatibility_flags = ["python_workers", "vectorize_query_original"]\n', True),
+    ('[env.old]\ncompatibility_date = "2024-01-01"\n', False),
+])
+def test_an_environments_own_date_and_flags_decide(tmp_path, section, original):
+    """wrangler's ``compatibility_date`` and ``compatibility_flags`` are inheritable keys: an
+    ``[env.NAME]`` that sets its own decides for that environment."""
+    top = 'name = "w"\ncompatibility_date = "2024-06-01"\n[[vectorize]]\nbinding = "IDX"\nindex_name = "idx"\n'
+    if not original:
+        top = top.replace("2024-06-01", "2023-10-01")
+    (tmp_path / "wrangler.toml").write_text(top + section + '[[env.old.vectorize]]\nbinding = "IDX"\nindex_name = "idx"\n')
+    for environment, wanted in ((None, not original), ("old", original)):
+        env = load_env(tmp_path / "wrangler.toml", environment=environment,
+                       indexes={"idx": {"dimensions": 3, "metric": "cosine"}})
+        idx = env.unwrapped("IDX")
+        asyncio.run(idx.upsert(DOCS))
+        assert _query(idx, [1, 0, 0], topK=3) == (ORIGINAL_PLAIN if wanted else TODAYS_PLAIN), environment
+
+
+def test_the_cli_query_prints_todays_format_whatever_the_date(tmp_path, monkeypatch, capsys):
+    """``workers-env vectorize query`` stands for ``wrangler vectorize query``, which calls the
+    REST API: no Worker's compatibility date reaches it."""
+    (tmp_path / "wrangler.toml").write_text(_toml(ORIGINAL_DATE, ("vectorize_query_original",)))
+    (tmp_path / "v.ndjson").write_text('{"id": "a", "values": [1, 0, 0]}\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
+    assert main(["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1"]) == 0
+    assert main(["vectorize", "insert", "idx", "--file", "v.ndjson"]) == 0
+    capsys.readouterr()
+    assert main(["vectorize", "query", "idx", "--vector", "1", "0", "0"]) == 0
+    printed = capsys.readouterr().out
+    assert '"id": "a"' in printed and "vectorId" not in printed
