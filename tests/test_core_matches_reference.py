@@ -104,7 +104,7 @@ def scenarios(draw):
     return dims, metric, draw(st.lists(op, min_size=1, max_size=25))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_core_search_equals_reference_after_interleaved_writes(scenario):
     dims, metric, ops = scenario

@@ -66,7 +66,7 @@ def db(tmp_path_factory):
         yield binding
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(results())
 def test_rows_match_the_per_cell_reference(db, case):
     names, rows = case

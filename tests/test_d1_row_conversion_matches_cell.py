@@ -74,7 +74,7 @@ def typed(pairs):
     return [(k, type(v), v) for k, v in pairs]
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(results())
 def test_every_value_is_cell_of_what_sqlite_returns(db, case):
     names, rows = case

@@ -5,7 +5,9 @@ before the limit (``String(array)`` did on Python 3.11: its keyword-folding wrap
 ``func(*args)`` is not inlined there). Worker code can run in threads with small stacks
 (``threading.stack_size``, musl's 128 KiB default, run_sync's helper thread).
 
-Each case runs in a child interpreter, so a crash fails the test instead of ending the run."""
+The cases run in a child interpreter, so a crash fails the test instead of ending the run: one
+child for all of them, and when one crashes, a new child for the cases after it, so that a crash
+fails only the case it happened in."""
 
 from __future__ import annotations
 
@@ -62,23 +64,30 @@ from workers_env import load_env, load_worker
 
 env = load_env(sys.argv[1])
 worker = load_worker(env=env)
-got = []
 
-def fetch():
+def fetch(path, got):
     try:
-        response = asyncio.run(worker.fetch(sys.argv[2]))
+        response = asyncio.run(worker.fetch(path))
         got.append(f"{response.status} {asyncio.run(response.text())}")
     except Exception as exc:
         got.append(f"{type(exc).__name__}: {exc}")
 
-fetch()  # on the main thread's stack (8 MiB)
-threading.stack_size(256 * 1024)
-thread = threading.Thread(target=fetch)
-thread.start()
-thread.join()
-print(repr(got))
+for path in sys.argv[2:]:
+    print("START", path, flush=True)
+    got = []
+    fetch(path, got)  # on the main thread's stack (8 MiB)
+    threading.stack_size(256 * 1024)
+    thread = threading.Thread(target=fetch, args=(path, got))
+    thread.start()
+    thread.join()
+    threading.stack_size(0)
+    print("RESULT", path, repr(got), flush=True)
 env.close()
 """
+
+KINDS = ["list", "dict"]
+CASES = ["to_py", "stringify", "stringify_pyproxy", "str", "repr", "console_log", "kv_metadata"]
+TIMEOUT = 120
 
 
 @pytest.fixture(scope="module")
@@ -86,13 +95,46 @@ def project(tmp_path_factory) -> Path:
     return one_file_worker(tmp_path_factory.mktemp("deep"), ENTRY, extra=KV)
 
 
-@pytest.mark.parametrize("kind", ["list", "dict"])
-@pytest.mark.parametrize("case", ["to_py", "stringify", "stringify_pyproxy", "str", "repr", "console_log",
-                                  "kv_metadata"])
-def test_a_deep_value_converts_in_a_small_thread_stack(project, case, kind):
+@pytest.fixture(scope="module")
+def outcomes(project: Path) -> dict[str, tuple[int, str, str]]:
+    """Per case path, ``(exit status, the child's result line, the end of its stderr)``: 0 for
+    a case whose child went on past it; a crash's status for the case it was running (and the
+    cases after it are run again in a new child); a child that fails between or after its cases
+    fails every case it ran. Each child finishes at least one case, so this ends."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(CHILD), str(project), f"/{case}/{kind}"],
-                          capture_output=True, text=True, env=env, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    on_main, on_thread = eval(done.stdout.splitlines()[-1])  # noqa: S307 - our child's repr of two strings
+    paths = [f"/{case}/{kind}" for case in CASES for kind in KINDS]
+    found: dict[str, tuple[int, str, str]] = {}
+    while pending := [path for path in paths if path not in found]:
+        try:
+            done = subprocess.run([sys.executable, "-c", textwrap.dedent(CHILD), str(project), *pending],
+                                  capture_output=True, text=True, env=env, timeout=TIMEOUT)
+            code, out, err = done.returncode, done.stdout, done.stderr
+        except subprocess.TimeoutExpired as exc:
+            code = -1
+            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+            err = f"timed out after {TIMEOUT} s\n" + (exc.stderr.decode() if isinstance(exc.stderr, bytes)
+                                                      else exc.stderr or "")
+        ran = []
+        for line in out.splitlines():
+            word, _, rest = line.partition(" ")
+            path, _, said = rest.partition(" ")
+            if word == "START":
+                ran.append(path)
+            elif word == "RESULT":
+                found[path] = (0, said, "")
+        if code == 0 and all(path in found for path in pending):
+            continue
+        unfinished = [path for path in ran if path not in found]
+        why = err[-2000:] if code else "the child ended without this case's result\n" + err[-2000:]
+        for path in unfinished[:1] or ran or pending:  # the crashed case; else every case of that child
+            found[path] = (code or 1, "", why)
+    return found
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("case", CASES)
+def test_a_deep_value_converts_in_a_small_thread_stack(outcomes, case, kind):
+    code, said, err = outcomes[f"/{case}/{kind}"]
+    assert code == 0, err
+    on_main, on_thread = eval(said)  # noqa: S307 - our child's repr of two strings
     assert on_thread == on_main

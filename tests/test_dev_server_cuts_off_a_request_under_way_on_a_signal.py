@@ -24,6 +24,7 @@ from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
+        print("answering", flush=True)
         await asyncio.sleep(60)
         return Response("late")
 """
@@ -45,7 +46,7 @@ def test_a_signal_cuts_off_the_request_under_way_and_exits_at_once(tmp_path: Pat
 
         client = threading.Thread(target=ask)
         client.start()
-        time.sleep(1)  # the request is under way
+        dev.wait_for("answering")  # the request is under way
         mark = len(dev.lines)
         started = time.monotonic()
         dev.proc.send_signal(sig)

@@ -15,13 +15,15 @@ from pathlib import Path
 from dev_reload_helpers import READY, RELOADING, DevServer, answering, python_project
 
 BUILD = f'[build]\ncommand = \'"{sys.executable}" build.py\'\nwatch_dir = "gen"\n'
-# reads the word, says so, waits while a test edits it, then writes the Worker answering it
+# reads the word, says so, waits while a test edits it (until the word changes, 20 s at most),
+# then writes the Worker answering it
+WAIT = ("deadline = time.monotonic() + (20 if word == 'slow' else 0)\n"
+        "while time.monotonic() < deadline and pathlib.Path('gen/word.txt').read_text() == word:\n"
+        "    time.sleep(0.01)\n")
 SLOW = ("import pathlib, time\nword = pathlib.Path('gen/word.txt').read_text()\nprint('building', word, flush=True)\n"
-        "time.sleep(1.5 if word == 'slow' else 0)\n"
-        "pathlib.Path('src/entry.py').write_text(pathlib.Path('template.py').read_text().replace('WORD', word))\n")
+        + WAIT + "pathlib.Path('src/entry.py').write_text(pathlib.Path('template.py').read_text().replace('WORD', word))\n")
 # the same, and it writes into its own watch_dir too
-SELF_WRITING = SLOW.replace("time.sleep(1.5 if word == 'slow' else 0)\n",
-                            "pathlib.Path('gen/out.txt').write_text('built ' + word)\n")
+SELF_WRITING = SLOW.replace(WAIT, "pathlib.Path('gen/out.txt').write_text('built ' + word)\n")
 
 
 def _project(tmp_path: Path, build: str) -> Path:
@@ -36,7 +38,7 @@ def test_an_edit_while_the_build_runs_builds_again_and_reloads_the_last_result(t
         mark = len(dev.lines)
         (project / "gen" / "word.txt").write_text("slow")
         building = dev.wait_for("[custom build] building slow", after=mark)
-        (project / "gen" / "word.txt").write_text("final")  # while the build sleeps
+        (project / "gen" / "word.txt").write_text("final")  # while the build waits
         again = dev.wait_for("The file gen/word.txt changed, restarting build...", after=building)
         built = dev.wait_for("[custom build] building final", after=again)
         dev.wait_for(READY, after=built)
@@ -61,8 +63,7 @@ def test_a_build_writing_into_its_watch_dir_does_not_run_for_ever(tmp_path: Path
 
 
 # writes a file of a new name into its watch_dir at every run (a timestamped bundle)
-NEW_NAME_EACH_RUN = SLOW.replace("time.sleep(1.5 if word == 'slow' else 0)\n",
-                                 "pathlib.Path(f'gen/out-{time.time_ns()}.txt').write_text(word)\n")
+NEW_NAME_EACH_RUN = SLOW.replace(WAIT, "pathlib.Path(f'gen/out-{time.time_ns()}.txt').write_text(word)\n")
 
 
 def test_a_build_writing_new_files_into_its_watch_dir_stops_after_five_runs_and_says_why(tmp_path: Path) -> None:

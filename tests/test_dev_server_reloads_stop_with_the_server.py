@@ -34,12 +34,20 @@ def _exits(dev: DevServer, sig: int) -> int:
 
 
 def _gone(pid: int) -> bool:
+    """Whether ``pid`` ends within 5 s: a zombie (ended, its status not yet collected by init,
+    which adopts it once the build's shell is gone too) has."""
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
             return True
+        if Path("/proc/self/stat").exists():  # no /proc (macOS): only the kill above can tell
+            try:
+                if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True
+            except OSError:  # collected meanwhile
+                return True
         time.sleep(0.05)
     return False
 

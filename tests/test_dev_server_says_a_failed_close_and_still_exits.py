@@ -24,6 +24,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 RUN = """import sys, time
 import workers_env._env as _env
 def close(self):
+    print("closing", flush=True)
     {body}
 _env.Env.close = close
 from workers_env.cli import main
@@ -41,9 +42,12 @@ def _run(project: Path, body: str, signals: list[int]) -> tuple[int, str, str]:
     for line in proc.stdout:
         if "Ready on" in line:
             break
-    for sig in signals:
+    for sig in signals[:-1]:  # each but the last once dev is closing
         proc.send_signal(sig)
-        time.sleep(0.5)
+        for line in proc.stdout:
+            if line == "closing\n":
+                break
+    proc.send_signal(signals[-1])
     out, err = proc.communicate(timeout=20)
     return proc.returncode, out, err
 

@@ -53,7 +53,7 @@ def test_a_signal_closes_the_persisted_state_and_exits_with_wranglers_status(tmp
     state = project / ".wrangler" / "state" / "v3"
     with DevServer(project) as dev:
         assert dev.get() == (200, "filled")
-        dev.wait_for("GET / 200")  # the request's log line is read before the mark is taken
+        dev.wait_for("GET / 200 OK")  # the request's line, printed before its answer, read before the mark
         assert not list(state.glob("vectorize/snapshots/*.wevs"))  # written when the state is closed
         assert list(state.glob("**/*-wal"))  # SQLite's log, folded in and removed when it is closed
         code, said = _stop(dev, sig)

@@ -49,11 +49,18 @@ def _stopped_at_once(proc: subprocess.Popen[str], sig: int, status: int) -> str:
 
 
 def _alive(pid: int) -> bool:
+    """Whether ``pid`` still runs: a zombie (ended, its status not yet collected by init, which
+    adopts it once the build's shell is gone too) does not."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    return True
+    if not Path("/proc/self/stat").exists():  # no /proc (macOS): only the kill above can tell
+        return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:  # collected meanwhile
+        return False
 
 
 @pytest.mark.parametrize(("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["sigterm", "ctrl-c"])

@@ -252,7 +252,7 @@ index_types = st.builds(
 batch = st.dictionaries(st.sampled_from([f"v{i}" for i in range(40)]), metadata, min_size=4, max_size=25)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(
     initial=index_types,
     late=index_types,
@@ -308,7 +308,7 @@ def test_v2_filters_match_the_reference(
         assert matched_ids(b, flt, top_k=100) == want, flt
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(
     vectors=st.dictionaries(st.sampled_from([f"v{i}" for i in range(20)]), metadata, min_size=4, max_size=20),
     data=st.data(),
@@ -326,7 +326,7 @@ def test_v1_filters_match_the_reference(vectors: dict[str, dict[str, Any]], data
 RANGE_OPS = ("$lt", "$lte", "$gt", "$gte")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(
     stored=st.dictionaries(st.sampled_from([f"v{i}" for i in range(30)]), texts, min_size=2, max_size=30),
     data=st.data(),

@@ -110,7 +110,7 @@ _row_lists = st.integers(1, 12).flatmap(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_row_lists)
 def test_matches_the_slow_reference(rows):
     got, want = float_rows(rows), reference(rows)

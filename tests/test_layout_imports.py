@@ -9,6 +9,7 @@ too (they are dependencies all the same), except the package root's lazy names.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,14 @@ def area(module: str) -> str:
 LAYER = {"shared": 0, "config": 1, "env": 2, **{b: 3 for b in BINDINGS}, "runtime": 4, "cli": 5, "root": 6}
 
 
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """``path`` parsed, once for the tests here (each reads every module)."""
+    return ast.parse(path.read_text(), str(path))
+
+
 def imports(path: Path, *, top_level_only: bool = False) -> set[str]:
-    tree = ast.parse(path.read_text(), str(path))
+    tree = _tree(path)
     package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
     nodes = tree.body if top_level_only else list(ast.walk(tree))
     found: set[str] = set()

@@ -742,11 +742,39 @@ class _Server(uvicorn.Server):
         self._background = background
         self._task: asyncio.Task[None] | None = None
         self.stopped_by: int | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         if self.stopped_by is None:
             self.stopped_by = sig
         super().handle_exit(sig, frame)
+        self._wake_up()
+
+    def stop(self) -> None:
+        """Ask the server to stop, from any thread (:class:`BackgroundServer`)."""
+        self.should_exit = True
+        self._wake_up()
+
+    def _wake_up(self) -> None:
+        """End the main loop's wait now rather than at its next tick."""
+        loop, wake = self._loop, self._wake
+        if loop is not None and wake is not None:
+            with contextlib.suppress(RuntimeError):  # the loop already closed: nothing waits
+                loop.call_soon_threadsafe(wake.set)
+
+    async def main_loop(self) -> None:
+        """uvicorn's: a tick every 0.1 s (its clock for timed work, and the look at
+        ``should_exit``), but woken at once by :meth:`handle_exit` or :meth:`stop`, so a stop
+        does not wait for the next tick."""
+        self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
+        counter = 0
+        should_exit = await self.on_tick(counter)
+        while not should_exit:
+            counter = (counter + 1) % 864000
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), 0.1)
+            should_exit = await self.on_tick(counter)
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
@@ -777,6 +805,9 @@ class _Server(uvicorn.Server):
                 await self._task
             except asyncio.CancelledError:
                 pass
+        if not self.server_state.connections and not self.server_state.tasks:
+            await self._shutdown_idle(sockets)
+            return
         if self.stopped_by is not None:
             # stopped by a signal, wrangler dev 4.164.0 exits at once (measured): a request under
             # way is cut off, its client sees the connection close, rather than waited for (a
@@ -795,6 +826,19 @@ class _Server(uvicorn.Server):
                 errors.removeFilter(_not_cancelled)
             return
         await super().shutdown(sockets=sockets)
+
+    async def _shutdown_idle(self, sockets: list[socket.socket] | None) -> None:
+        """uvicorn's shutdown of a server with no connection open: the same steps, without the
+        0.1 s it gives open connections to wind down (there are none)."""
+        logging.getLogger("uvicorn.error").info("Shutting down")
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+        for server in self.servers:
+            await server.wait_closed()
+        if not self.force_exit:
+            await self.lifespan.shutdown()
 
 
 def _not_cancelled(record: logging.LogRecord) -> bool:
@@ -852,7 +896,7 @@ class BackgroundServer:
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind((self.host, 0))
         self.port: int = self._socket.getsockname()[1]
-        self._server = uvicorn.Server(_config(
+        self._server = _Server(_config(
             self.worker, host=self.host, port=self.port, log_level="warning", max_body_bytes=self.max_body_bytes,
             header_timeout=self.header_timeout, keep_alive_timeout=self.keep_alive_timeout,
             test_scheduled=self.test_scheduled,
@@ -874,6 +918,6 @@ class BackgroundServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._server.should_exit = True
+        self._server.stop()
         self._thread.join(self.timeout)
         self._socket.close()
