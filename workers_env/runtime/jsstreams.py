@@ -143,10 +143,12 @@ class LiveByteStream(ByteStream):
     def cancel(self, reason: Any = None) -> None:
         """The readable side canceled: what was not read yet is dropped (also after the writer
         closed), readers see the end, and a write from now on fails with ``reason`` (workerd's ``Stream was cancelled.``
-        when none is given, internal.c++ ``reasonToException``)."""
+        when none is given, internal.c++ ``reasonToException``) -- as do the writes still
+        waiting for a read, and a ``close()`` queued behind them (identity-transform-stream.c++
+        ``cancel`` rejects the pending write; the spec's TransformStream errors its writable)."""
         if self._error is not None:
             return  # an errored stream stays errored
-        if self._open:
+        if self._open or self._taken < len(self._chunks or []):
             self._canceled = cancel_error(reason)
             self._open = False
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
@@ -289,9 +291,12 @@ class LiveByteStream(ByteStream):
         adopt_task(self._ctx, task, root=True)
 
     async def next_chunk(self) -> bytes | None:
-        """The next chunk a live reader gets (``None`` at the end)."""
+        """The next chunk a live reader gets (``None`` at the end); none once the writer
+        aborted, whose reason errors the readable side (chunks not read yet dropped)."""
         self._reading()
         while True:
+            if self._aborted:
+                raise _error_of(self._error)
             chunks = self._chunks or []
             if self._read_at < len(chunks):
                 self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
