@@ -584,7 +584,8 @@ class _Writer(JsProxy):
 
     @js_call
     async def write(self, chunk: Any = None, *_ignored: Any) -> None:
-        self._unreleased()
+        if self._released:  # (not _unreleased(): a call less on the path of every chunk)
+            raise js_type_error(_WRITER_RELEASED)
         sink = self._stream._sink
         await sink.delivered(sink.push(_crossed_chunk(chunk)))
 

@@ -102,7 +102,7 @@ class _Watch:
         self.waits: dict[asyncio.Future[Any], _Wait] = {}
         self.handle: asyncio.TimerHandle | None = None
         self.gap = _FIRST_CHECK
-        self.cost = 0.0
+        self.backoff = 0.0  # 20 times the last run's cost, at most _LONGEST_BACKOFF
         self.tick = 0
 
     @property
@@ -115,7 +115,7 @@ class _Watch:
         now = self.loop.time()
         self.waits[future] = _Wait(ctx, now)
         self.gap = _FIRST_CHECK
-        due = now + max(_FIRST_CHECK, self._backoff())
+        due = now + max(_FIRST_CHECK, self.backoff)
         if self.handle is None or self.handle.when() > due + _FIRST_CHECK / 2:
             if self.handle is not None:
                 self.handle.cancel()
@@ -129,13 +129,10 @@ class _Watch:
         self.tick += 1
         # another callback about to run might settle a wait: not now
         suspects = self._fail_hung() if _only_tasks_ready(self.loop) else False
-        self.cost = time.perf_counter() - started
-        self.gap = max(min(self.gap * 2, _LONGEST_GAP), self._backoff())
+        self.backoff = min(20 * (time.perf_counter() - started), _LONGEST_BACKOFF)
+        self.gap = max(min(self.gap * 2, _LONGEST_GAP), self.backoff)
         if self.waits:  # a wait found hung once is looked at again soon: a second time fails it
             self.handle = self.loop.call_later(2 * _FIRST_CHECK if suspects else self.gap, self.check)
-
-    def _backoff(self) -> float:
-        return min(20 * self.cost, _LONGEST_BACKOFF)
 
     def _fail_hung(self) -> bool:
         """Fail with :data:`HANGING` each wait found hung twice in a row, some time apart (not
