@@ -129,7 +129,11 @@ def request_tasks(ctx: Any) -> dict[asyncio.Task[Any], bool]:
         tasks = _TASKS.get(ctx)
     except TypeError:
         return {}
-    return {task: root for task, root in (tasks or {}).items() if not task.done()}
+    if not tasks:
+        return {}
+    # read from a copy of the weak dict's own: no pair made per task (thousands, each hang check)
+    pairs = tasks.data.copy()  # type: ignore[attr-defined]  # weakref -> root, the weak dict's own store
+    return {task: root for ref, root in pairs.items() if (task := ref()) is not None and not task.done()}
 
 
 @contextmanager

@@ -242,6 +242,7 @@ class _FixedLengthSink(ByteSink):
         self.expected_length = expected
         self._written = 0
         self._left = expected  # what reads may still take
+        self._short: Any = None  # the error of a close before all the bytes, met at the end of the reads
 
     def push(self, chunk: Any) -> int | None:
         data = self.chunk_bytes(chunk)
@@ -272,8 +273,13 @@ class _FixedLengthSink(ByteSink):
 
     def close(self, error: Any = None) -> None:
         if error is None and self._open and self._written < self.expected_length:
-            error = js_type_error(_TOO_FEW)
+            error = self._short = js_type_error(_TOO_FEW)
         super().close(error)
+
+    def cancel(self, reason: Any = None) -> None:
+        if self._short is not None and self._error is self._short and self._taken < len(self._chunks or []):
+            self._error = None  # closed short, but no read met the end yet: its writes still wait, the cancel fails them
+        super().cancel(reason)
 
 
 class JsFixedLengthStream(JsTransformStream):

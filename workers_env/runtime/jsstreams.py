@@ -65,6 +65,8 @@ STILL_WRITTEN = ("a ReadableStream still being written (a TransformStream's or F
                  "would hang, as nothing reads the stream meanwhile")
 #: workerd's reader after ``releaseLock()`` (readable.c++ ``ReaderImpl::read``)
 READER_RELEASED = "This ReadableStream reader has been released."
+#: workerd's writer after ``releaseLock()`` (writable.c++ ``WritableStreamDefaultWriter``)
+_WRITER_RELEASED = "This WritableStream writer has been released."
 
 
 #: every live stream not yet collected: binding calls look for open ones in their arguments
@@ -149,10 +151,12 @@ class LiveByteStream(ByteStream):
     def cancel(self, reason: Any = None) -> None:
         """The readable side canceled: what was not read yet is dropped (also after the writer
         closed), readers see the end, and a write from now on fails with ``reason`` (workerd's ``Stream was cancelled.``
-        when none is given, internal.c++ ``reasonToException``)."""
+        when none is given, internal.c++ ``reasonToException``) -- as do the writes still
+        waiting for a read, and a ``close()`` queued behind them (identity-transform-stream.c++
+        ``cancel`` rejects the pending write; the spec's TransformStream errors its writable)."""
         if self._error is not None:
             return  # an errored stream stays errored
-        if self._open:
+        if self._open or self._taken < len(self._chunks or []):
             self._canceled = cancel_error(reason)
             self._open = False
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
@@ -330,10 +334,13 @@ class LiveByteStream(ByteStream):
         adopt_task(self._ctx, task, root=True)
 
     async def next_chunk(self) -> bytes | None:
-        """The next chunk a live reader gets (``None`` at the end)."""
+        """The next chunk a live reader gets (``None`` at the end); none once the writer
+        aborted, whose reason errors the readable side (chunks not read yet dropped)."""
         self._reading()
         asked = False
         while True:
+            if self._aborted:
+                raise _error_of(self._error)
             chunks = self._chunks or []
             if self._read_at < len(chunks):
                 self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
@@ -604,20 +611,30 @@ class _Writer(JsProxy):
 
     A write's promise resolves once a read has taken its chunk, ``close()``'s once every chunk
     has been (workerd queues the close behind the writes, internal.c++ ``closeImpl``). The
-    work begins at the call, as a JavaScript method's does, awaited or not."""
+    work begins at the call, as a JavaScript method's does, awaited or not. Once released,
+    the writer refuses everything with workerd's ``TypeError`` and its ``closed`` rejects with
+    it (writable.c++; writes made before go on)."""
 
     _js_name = "WritableStreamDefaultWriter"
 
     def __init__(self, stream: JsWritableStream):
         self._stream = stream
+        self._released = False
+
+    def _unreleased(self) -> None:
+        if self._released:
+            raise js_type_error(_WRITER_RELEASED)
 
     @js_call
     async def write(self, chunk: Any = None, *_ignored: Any) -> None:
+        if self._released:  # (not _unreleased(): a call less on the path of every chunk)
+            raise js_type_error(_WRITER_RELEASED)
         sink = self._stream._sink
         await sink.delivered(sink.push(_crossed_chunk(chunk)))
 
     @js_call
     async def close(self) -> None:
+        self._unreleased()
         sink = self._stream._sink
         _refused_by_sink(sink)
         if sink.closed:
@@ -628,12 +645,16 @@ class _Writer(JsProxy):
 
     @js_call
     async def abort(self, reason: Any = None) -> None:
+        self._unreleased()
         if not self._stream._sink.closed:
             self._stream._sink.abort(reason if reason is not None else JsException("The stream was aborted.",
                                                                                    name="AbortError"))
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
-        self._stream._writer = None
+        if self._stream._writer is self:
+            self._stream._writer = None
+            self._released = True
+            self._stream._sink._changed()  # a ``closed`` waiting rejects
 
     @property
     def desiredSize(self) -> int | None:  # noqa: N802 - JS name
@@ -641,6 +662,7 @@ class _Writer(JsProxy):
         (internal.c++ ``getDesiredSize``); a JavaScript ``TransformStream``'s writable, whose
         highWaterMark is 1, 1 less each chunk still waiting for a read; 0 once closed, null
         once errored."""
+        self._unreleased()
         sink = self._stream._sink
         if sink._error is not None or sink._canceled is not None:
             return None
@@ -657,7 +679,7 @@ class _Writer(JsProxy):
 
     @property
     def closed(self) -> Any:
-        return as_promise(_closed(self._stream._sink))
+        return as_promise(_closed(self))
 
 
 def _refused_by_sink(sink: LiveByteStream) -> None:
@@ -674,8 +696,10 @@ async def _ready(writer: _Writer) -> None:
         await sink._next_change()
 
 
-async def _closed(sink: LiveByteStream) -> None:
+async def _closed(writer: _Writer) -> None:
+    sink = writer._stream._sink
     while not sink.closed:
+        writer._unreleased()
         await sink._next_change()
 
 
@@ -694,7 +718,7 @@ class JsWritableStream(JsProxy):
 
     def getWriter(self) -> _Writer:  # noqa: N802 - JS name
         if self._writer is not None:
-            raise js_type_error("WritableStream is currently locked to a writer")
+            raise js_type_error("This WritableStream is currently locked to a writer.")  # writable.c++
         self._writer = _Writer(self)
         return self._writer
 

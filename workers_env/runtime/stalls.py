@@ -34,17 +34,21 @@ HANGING = ("The Workers runtime canceled this request because it detected that y
 
 #: futures only stream code of the request settles (a write's or a read's wait)
 _INTERNAL: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
-#: futures settled when a task goes on (a pipe's promise, an un-awaited call's PyodideFuture)
-_FOLLOWS: weakref.WeakKeyDictionary[asyncio.Future[Any], asyncio.Future[Any]] = weakref.WeakKeyDictionary()
+#: futures settled when a task goes on (a pipe's promise, an un-awaited call's PyodideFuture);
+#: the task held weakly too, as it holds its future (a loop closed with it pending is not kept)
+_FOLLOWS: weakref.WeakKeyDictionary[asyncio.Future[Any], weakref.ref[asyncio.Future[Any]]] = weakref.WeakKeyDictionary()
 #: tasks whose stack waits (``run_sync``) on a future while their loop goes on
 _SUSPENDED: weakref.WeakKeyDictionary[asyncio.Future[Any], asyncio.Future[Any]] = weakref.WeakKeyDictionary()
 _FIRST_CHECK = 0.002
 _LONGEST_GAP = 0.05
+#: the most the check backs off for its own cost (20 times it): with thousands of waits a
+#: hung request still fails within about twice this, plus two runs of the check
+_LONGEST_BACKOFF = 1.0
 
 
 def follows(future: asyncio.Future[Any], task: asyncio.Future[Any]) -> None:
     """Mark ``future`` as settled by ``task``'s work: waiting on it is waiting on that task."""
-    _FOLLOWS[future] = task
+    _FOLLOWS[future] = weakref.ref(task)
 
 
 @contextmanager
@@ -88,15 +92,17 @@ class _Watch:
     """The hang check of one event loop's waits, all of them at once on one timer (a check of
     each wait's own walked every task, so n waits cost O(n^2) a round: 10,000 un-awaited writes).
     It runs ``_FIRST_CHECK`` after a new wait, then at doubling gaps up to ``_LONGEST_GAP`` --
-    and never more often than every 20 times its own cost, so that with many waits the check
-    stays a small part of the loop's time."""
+    and never more often than every 20 times its own cost (up to ``_LONGEST_BACKOFF``), so that
+    with many waits the check stays a small part of the loop's time; a wait it finds hung is
+    looked at again ``2 * _FIRST_CHECK`` later, as the second finding fails it. The waits of a
+    request that is over are dropped: nothing could fail them, or wait for them."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop):
-        self._loop = weakref.ref(loop)  # held weakly: _WATCHES keeps a watch only while its loop lives
+        self._loop = weakref.ref(loop)  # the loop holds its watch (see _watch_of), not the other way
         self.waits: dict[asyncio.Future[Any], _Wait] = {}
         self.handle: asyncio.TimerHandle | None = None
         self.gap = _FIRST_CHECK
-        self.cost = 0.0
+        self.backoff = 0.0  # 20 times the last run's cost, at most _LONGEST_BACKOFF
         self.tick = 0
 
     @property
@@ -109,7 +115,7 @@ class _Watch:
         now = self.loop.time()
         self.waits[future] = _Wait(ctx, now)
         self.gap = _FIRST_CHECK
-        due = now + max(_FIRST_CHECK, 20 * self.cost)
+        due = now + max(_FIRST_CHECK, self.backoff)
         if self.handle is None or self.handle.when() > due + _FIRST_CHECK / 2:
             if self.handle is not None:
                 self.handle.cancel()
@@ -121,29 +127,40 @@ class _Watch:
             return
         started = time.perf_counter()
         self.tick += 1
-        if not getattr(self.loop, "_ready", None):  # something about to run: nothing is hung now
-            self._fail_hung()
-        self.cost = time.perf_counter() - started
-        self.gap = max(min(self.gap * 2, _LONGEST_GAP), 20 * self.cost)
-        if self.waits:
-            self.handle = self.loop.call_later(self.gap, self.check)
+        # another callback about to run might settle a wait: not now
+        suspects = self._fail_hung() if _only_tasks_ready(self.loop) else False
+        self.backoff = min(20 * (time.perf_counter() - started), _LONGEST_BACKOFF)
+        self.gap = max(min(self.gap * 2, _LONGEST_GAP), self.backoff)
+        if self.waits:  # a wait found hung once is looked at again soon: a second time fails it
+            self.handle = self.loop.call_later(2 * _FIRST_CHECK if suspects else self.gap, self.check)
 
-    def _fail_hung(self) -> None:
+    def _fail_hung(self) -> bool:
         """Fail with :data:`HANGING` each wait found hung twice in a row, some time apart (not
-        a moment between two steps), its first finding at least ``_FIRST_CHECK`` into it."""
+        a moment between two steps), its first finding at least ``_FIRST_CHECK`` into it;
+        whether some wait is found hung and not failed yet."""
         now = self.loop.time()
-        by_ctx: dict[int, list[tuple[asyncio.Future[Any], _Wait]]] = {}
-        for future, state in list(self.waits.items()):
-            if not future.done() and now - state.since >= _FIRST_CHECK:
-                by_ctx.setdefault(id(state.ctx), []).append((future, state))
-        if not by_ctx:
-            return
-        # the task waiting on each: found now, as an un-awaited call's first step runs in its caller's
-        waiting = {t._fut_waiter: t for t in asyncio.all_tasks(self.loop)  # type: ignore[attr-defined]
-                   if getattr(t, "_fut_waiter", None) is not None}
-        for waits in by_ctx.values():
-            stuck = _stuck(waits[0][1].ctx, self.loop)
-            if stuck is None:
+        suspects = False
+        # the requests first; the waits of one only if it is over or stuck, which few checks
+        # find: garbage made for every wait would have the collector move thousands of pending
+        # writes' objects to its oldest generation, and then walk them all (~0.1 s a time)
+        requests = {id(state.ctx): state.ctx for state in self.waits.values()}
+        waiting: dict[asyncio.Future[Any], asyncio.Task[Any]] | None = None
+        for ctx in requests.values():
+            ended = ctx is not None and _ended(ctx)
+            stuck = None if ended else _stuck(ctx, self.loop)
+            if not ended and stuck is None:
+                continue
+            waits = [(future, state) for future, state in self.waits.items()
+                     if state.ctx is ctx and not future.done() and now - state.since >= _FIRST_CHECK]
+            if waiting is None:  # the task waiting on each: found now, as an un-awaited call's first step runs in its caller's
+                waiting = {t._fut_waiter: t for t in asyncio.all_tasks(self.loop)  # type: ignore[attr-defined]
+                           if getattr(t, "_fut_waiter", None) is not None}
+            if stuck is None:  # its request is over: its writes left pending are no one's
+                for future, _state in waits:
+                    del self.waits[future]
+                    task = waiting.get(future)
+                    if task is not None:  # collected when nothing holds it, as workerd drops the request's promises
+                        task._log_destroy_pending = False  # type: ignore[attr-defined]
                 continue
             members, reached = stuck
             for future, state in waits:
@@ -157,16 +174,29 @@ class _Watch:
                     future.set_exception(JsException(HANGING))
                     continue
                 state.hung_tick = self.tick
-
-
-_WATCHES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Watch] = weakref.WeakKeyDictionary()
+                suspects = True
+        return suspects
 
 
 def _watch_of(loop: asyncio.AbstractEventLoop) -> _Watch:
-    watch = _WATCHES.get(loop)
+    """``loop``'s watch, kept on the loop itself: its timer handle and its waits' futures hold
+    the loop, so a watch kept anywhere else would keep every loop that ever waited alive
+    (pytest-asyncio makes one a test)."""
+    watch: _Watch | None = getattr(loop, "_workers_env_watch", None)
     if watch is None:
-        watch = _WATCHES[loop] = _Watch(loop)
+        watch = _Watch(loop)
+        setattr(loop, "_workers_env_watch", watch)  # noqa: B010 - an attribute of ours on asyncio's object
     return watch
+
+
+def _only_tasks_ready(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether what is about to run on ``loop`` is only tasks' steps (or nothing): a task about
+    to run is not blocked, which the check sees, so another request's busy task does not hold
+    back the check of a hung one; any other callback might settle a wait, so it waits then."""
+    for handle in getattr(loop, "_ready", ()):
+        if not handle.cancelled() and not isinstance(getattr(handle._callback, "__self__", None), asyncio.Task):
+            return False
+    return True
 
 
 def _stuck(ctx: Any, loop: asyncio.AbstractEventLoop) -> tuple[dict[asyncio.Task[Any], bool], set[int]] | None:
@@ -176,12 +206,14 @@ def _stuck(ctx: Any, loop: asyncio.AbstractEventLoop) -> tuple[dict[asyncio.Task
     if _timers_pending(ctx):
         return None
     members = request_tasks(ctx) if ctx is not None else {t: True for t in asyncio.all_tasks(loop)}
+    roots = [t for t, root in members.items() if root]
+    reached: set[int] = set()
+    for root in roots:  # the likeliest to be running: looked at first
+        if not _blocked(root, reached):
+            return None
     for member in members:
         if not _blocked(member, set()):
             return None
-    reached: set[int] = set()
-    for root in [t for t, root in members.items() if root]:
-        _blocked(root, reached)
     return members, reached
 
 
@@ -195,7 +227,8 @@ def _blocked(future: asyncio.Future[Any], seen: set[int]) -> bool:
     seen.add(id(future))
     if future in _INTERNAL:
         return True
-    followed = _FOLLOWS.get(future)
+    follow = _FOLLOWS.get(future)
+    followed = follow() if follow is not None else None
     if followed is not None:
         return _blocked(followed, seen)
     if isinstance(future, asyncio.Task):
@@ -206,6 +239,13 @@ def _blocked(future: asyncio.Future[Any], seen: set[int]) -> bool:
         pending = [c for c in children if not c.done()]
         return bool(pending) and all(_blocked(c, seen) for c in pending)
     return False
+
+
+def _ended(ctx: Any) -> bool:
+    """Request ``ctx`` is over (runtime/timers.py): its waits left pending are no one's."""
+    from workers_env.runtime.timers import request_ended
+
+    return request_ended(ctx)
 
 
 def _timers_pending(ctx: Any) -> bool:

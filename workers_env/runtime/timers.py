@@ -35,7 +35,7 @@ from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import JsFunction
 
-__all__ = ["clear_timer", "end_request", "pending_timers", "set_interval", "set_timeout"]
+__all__ = ["clear_timer", "end_request", "pending_timers", "request_ended", "set_interval", "set_timeout"]
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -98,14 +98,15 @@ def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool)
     timer_id = next(_ids)
     ctx = current_context()
     with _lock:
-        if ctx is not None and _is_ended(ctx):
+        if ctx is not None and request_ended(ctx):
             return timer_id  # set by code of a request already over: its IoContext is gone
         handle = loop.call_later(seconds, _fire, timer_id, callback, args, seconds if repeat else None)
         _timers[timer_id] = (handle, ctx)
     return timer_id
 
 
-def _is_ended(ctx: Any) -> bool:
+def request_ended(ctx: Any) -> bool:
+    """Whether request ``ctx`` is over (:func:`end_request`)."""
     try:
         return ctx in _ended
     except TypeError:  # a context that takes no weak reference: never marked ended

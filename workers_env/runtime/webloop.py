@@ -121,6 +121,9 @@ def _resumed(coro: Any, yielded: Any) -> Any:
     while True:
         try:
             sent = yield yielded
+        except GeneratorExit:  # closed (its task collected pending): the coroutine too, as ``yield from`` does
+            coro.close()
+            raise
         except BaseException as exc:  # noqa: BLE001 - the task's throw (a cancellation) goes to the coroutine
             try:
                 yielded = coro.throw(exc)

@@ -1,0 +1,61 @@
+"""What a writer's ``abort()`` and a reader's ``cancel()`` do to writes still waiting for a read,
+on an ``IdentityTransformStream``, a ``FixedLengthStream`` and a JavaScript ``TransformStream``:
+
+- ``abort(reason)``: the waiting writes reject with the reason, ``abort()`` resolves, and the
+  readable side is errored with it -- the reader's next read rejects, it does not get the chunks
+  of the writes that just failed (identity-transform-stream.c++ ``abort``; the spec's
+  TransformStream errors its readable, dropping its queue). workers-env handed them out.
+- ``cancel(reason)`` while the writer's ``close()`` waits behind its writes: the writes and the
+  close reject with the reason (identity-transform-stream.c++ ``cancel`` rejects the pending
+  write, and the queue behind it fails with it; the spec errors the writable). workers-env
+  resolved them all, and a FixedLengthStream closed short left them pending for good.
+"""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import json_answer, one_file_worker
+
+ENTRY = """
+import asyncio
+from js import FixedLengthStream, IdentityTransformStream, TransformStream, Uint8Array
+from workers import Response, WorkerEntrypoint
+
+def outcome(promise):
+    if not promise.done():
+        return "pending"
+    return f"rejected {promise.exception()}" if promise.exception() else "resolved"
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        kind, what = request.url.rsplit("/", 2)[1:]
+        stream = {"identity": IdentityTransformStream.new, "transform": TransformStream.new,
+                  "fixed": lambda: FixedLengthStream.new(5)}[kind]()
+        writer, reader = stream.writable.getWriter(), stream.readable.getReader()
+        writes = [asyncio.ensure_future(writer.write(Uint8Array.new(2))) for _ in range(2)]
+        await asyncio.sleep(0.01)
+        if what == "abort":
+            aborting = asyncio.ensure_future(writer.abort("stopped"))
+            reading = asyncio.ensure_future(reader.read())
+        else:
+            closing = asyncio.ensure_future(writer.close())
+            await asyncio.sleep(0.01)
+            await reader.cancel("gone")
+        await asyncio.sleep(0.01)
+        if what == "abort":
+            return Response.json([outcome(p) for p in (*writes, aborting, reading)])
+        return Response.json([outcome(p) for p in (*writes, closing)])
+"""
+
+KINDS = ["identity", "fixed", "transform"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_abort_fails_the_waiting_writes_and_the_next_read_with_its_reason(tmp_path, kind):
+    assert json_answer(one_file_worker(tmp_path, ENTRY), f"/{kind}/abort") == [
+        "rejected Error: stopped", "rejected Error: stopped", "resolved", "rejected Error: stopped"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_cancel_fails_the_waiting_writes_and_the_close_behind_them(tmp_path, kind):
+    assert json_answer(one_file_worker(tmp_path, ENTRY), f"/{kind}/cancel") == ["rejected Error: gone"] * 3
