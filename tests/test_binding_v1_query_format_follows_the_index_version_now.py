@@ -68,3 +68,29 @@ def test_a_v2_index_created_again_as_v1_answers_in_the_original_format(project, 
         {"vectorId": "a", "score": 1, "vector": {"id": "a", "values": [1, 0, 0], "metadata": {"t": "x"}}}]}
     with pytest.raises(VectorizeError, match="QueryById operation is not supported for v1 indexes."):
         asyncio.run(idx.queryById("a"))
+
+
+def test_the_first_plain_query_after_a_recreation_takes_the_new_versions_top_k_limits(project, capsys):
+    cli("vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine")  # v2: topK up to 100
+    idx = _binding(project)
+    asyncio.run(idx.upsert([{"id": str(i), "values": [1, i, 0]} for i in range(30)]))
+    assert asyncio.run(idx.query([1, 0, 0], topK=50))["count"] == 30
+
+    cli("vectorize", "delete", "idx", "--force")
+    cli("vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1")  # topK up to 20
+    cli("vectorize", "insert", "idx", "--file", "one.ndjson")
+    with pytest.raises(VectorizeError, match="max top K is 20, but got 50"):  # v1's, on the first query after
+        asyncio.run(idx.query([1, 0, 0], topK=50))
+    assert asyncio.run(idx.query([1, 0, 0])) == {"count": 1, "matches": [{"vectorId": "a", "score": 1}]}
+
+
+def test_the_first_plain_query_after_a_recreation_with_other_dimensions_is_refused(project, capsys):
+    cli("vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine")
+    idx = _binding(project)
+    asyncio.run(idx.upsert([{"id": "a", "values": [1, 0, 0]}]))
+    assert asyncio.run(idx.query([1, 0, 0]))["count"] == 1
+
+    cli("vectorize", "delete", "idx", "--force")
+    cli("vectorize", "create", "idx", "--dimensions", "2", "--metric", "cosine")
+    with pytest.raises(VectorizeError, match="dimension"):
+        asyncio.run(idx.query([1.0, 0.0, 0.0]))

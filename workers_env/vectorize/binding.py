@@ -114,44 +114,53 @@ class VectorizeBinding:
     # -- reads ---------------------------------------------------------------------------
     async def query(self, vector: Any = UNDEFINED, /, *options: Any, **kwargs: Any) -> JsDict:
         """The nearest vectors to ``vector``: ``{"count": n, "matches": [...]}``."""
-        top_k = self._plain_top_k(options, kwargs)
+        limits = self._index.limits
+        top_k = self._plain_top_k(options, kwargs, limits)
         if type(vector) is list:
             if top_k is not None:
                 values = float_row(vector)  # exact floats only; None for anything else
                 if values is not None and values.shape[0] == self._index.definition.dimensions:
-                    return self._plain_query(values, top_k)
+                    plain = self._plain_query(values, top_k, limits)
+                    if plain is not None:
+                        return plain
         else:
             values = query_array(vector)  # a float ndarray: converted in one step, same outcome
             if values is not None:
                 if top_k is not None and values.shape[0] == self._index.definition.dimensions:
-                    return self._plain_query(values, top_k)
+                    plain = self._plain_query(values, top_k, limits)
+                    if plain is not None:
+                        return plain
                 body = query_request(self._index.limits.version, _NO_VECTOR, options_object(options, kwargs))
                 del body["vector"]
                 return self._query(body, values=values)
         body = query_request(self._index.limits.version, vector, options_object(options, kwargs))
         return self._query(body, vector=body.pop("vector", None))
 
-    def _plain_top_k(self, options: tuple[Any, ...], kwargs: dict[str, Any]) -> int | None:
+    def _plain_top_k(self, options: tuple[Any, ...], kwargs: dict[str, Any], limits: _limits.ApiLimits) -> int | None:
         """``topK`` of the most common query -- at most an int ``topK``, as keyword or in one
         options dict -- which Pyodide, the binding's JavaScript and the service's parsing leave
-        unchanged. ``None`` for any other options: the general path takes them (and words any
-        error)."""
+        unchanged, within ``limits`` (the index's as last read). ``None`` for any other options:
+        the general path takes them (and words any error)."""
         if options:
             if kwargs or len(options) != 1 or type(options[0]) is not dict:
                 return None
             kwargs = options[0]
-        limits = self._index.limits
         if not kwargs:
             return limits.top_k_default
         if len(kwargs) != 1 or type(top_k := kwargs.get("topK")) is not int or not 1 <= top_k <= limits.top_k_max:
             return None
         return top_k
 
-    def _plain_query(self, values: np.ndarray, top_k: int) -> JsDict:
-        """The plain query of ``values`` (float32, the index's dimensions) straight to the search."""
+    def _plain_query(self, values: np.ndarray, top_k: int, limits: _limits.ApiLimits) -> JsDict | None:
+        """The plain query of ``values`` (float32, the index's dimensions) straight to the search.
+        ``None`` when the refresh finds the index created again by another process with other
+        limits or dimensions than ``top_k`` and ``values`` were checked against: the general
+        path then parses the query against the index as it is now."""
         index = self._index
         with index.lock:
             index.refresh()
+            if index.limits is not limits or values.shape[0] != index.definition.dimensions:
+                return None
             core = index.core
             if core.has_namespaces:  # matches name their namespace: the general builder
                 return self._matches(core.search(values, top_k), QueryOptions(top_k, None, False, "none", None))
