@@ -99,6 +99,10 @@ class LiveByteStream(ByteStream):
         #: what a write meets once the readable side was canceled (its reason)
         self._canceled: BaseException | None = None
         self._aborted = False  # the writer's abort(): writes still waiting fail with its reason
+        #: a write or close has met the cancel: an internal stream's writable learns of it only
+        #: then (identity-transform-stream.c++ ``cancel``: "TODO(conform): Proactively put
+        #: WritableStream into Errored state"), so its writer's ``closed`` rejects from then on
+        self._cancel_met = False
         #: what waits for any change (a read for the next chunk, ``ready``, ``closed``)
         self._waiters: list[asyncio.Future[Any]] = []
         #: the writes waiting for a read to take their chunk, ``(index, n, future)`` by index: a
@@ -119,14 +123,25 @@ class LiveByteStream(ByteStream):
         self._pulled = False
         _MADE.add(self)
 
+    #: a FixedLengthStream's close short of its length: its readable side's error, not its writer's
+    _short: Any = None
+
     @property
     def closed(self) -> bool:
         return not self._open
 
+    def met_cancel(self) -> BaseException:
+        """The cancel's error, which a write or close of the writer meets now."""
+        assert self._canceled is not None
+        if not self._cancel_met:
+            self._cancel_met = True
+            self._changed()  # a ``closed`` waiting rejects
+        return self._canceled
+
     def push(self, chunk: Any) -> int | None:
         """Add ``chunk``; its index, for :meth:`delivered`."""
         if self._canceled is not None:
-            raise self._canceled
+            raise self.met_cancel()
         if not self._open:
             raise js_type_error("This WritableStream has been closed.")
         assert self._chunks is not None
@@ -201,7 +216,7 @@ class LiveByteStream(ByteStream):
             return
         while self._taken <= index:
             if self._canceled is not None:
-                raise self._canceled
+                raise self.met_cancel()
             if self._aborted:
                 raise _error_of(self._error)
             if index >= len(self._chunks or []):
@@ -687,7 +702,7 @@ def _refused_by_sink(sink: LiveByteStream) -> None:
     too many bytes) refuses the close with that error, as its ``end()`` meets it
     (identity-transform-stream.c++ ``writeHelper``): the writable side learns it only then."""
     if isinstance(sink, ByteSink) and sink._canceled is not None:
-        raise sink._canceled
+        raise sink.met_cancel()
 
 
 async def _ready(writer: _Writer) -> None:
@@ -697,9 +712,25 @@ async def _ready(writer: _Writer) -> None:
 
 
 async def _closed(writer: _Writer) -> None:
+    """``writer.closed``: resolves once the writer's close is done (every chunk taken, as its
+    ``close()`` resolves), rejects once the stream errors: with the reason of an ``abort()``, of
+    the readable side's ``cancel()`` (a JavaScript ``TransformStream``'s errors its writable at
+    once, the spec's ``TransformStreamDefaultSourceCancelAlgorithm``; an internal stream's writer
+    learns it at its next write or close), of a pipe's source error (writable.c++, internal.c++
+    ``doError`` rejects the closed promise)."""
     sink = writer._stream._sink
-    while not sink.closed:
+    while True:
         writer._unreleased()
+        if sink._aborted:
+            raise _error_of(sink._error)
+        if sink._canceled is not None:
+            if sink._cancel_met or not isinstance(sink, ByteSink):
+                raise sink._canceled
+        elif sink.closed:
+            if sink._error is not None and sink._error is not sink._short:
+                raise _error_of(sink._error)
+            if sink._taken >= len(sink._chunks or []):
+                return
         await sink._next_change()
 
 
