@@ -245,6 +245,7 @@ class _FixedLengthSink(ByteSink):
         self._short: Any = None  # the error of a close before all the bytes, met at the end of the reads
 
     def push(self, chunk: Any) -> int | None:
+        self.refuse_when_done()
         data = self.chunk_bytes(chunk)
         index = super().push(data)
         if index is not None:

@@ -138,12 +138,24 @@ class LiveByteStream(ByteStream):
             self._changed()  # a ``closed`` waiting rejects
         return self._canceled
 
+    def refusal(self) -> BaseException | None:
+        """What a write meets now, if anything: the cancel's error, an abort's (or a pipe's
+        source error's: the stream errored, internal.c++ ``write``'s ``Errored`` case), or
+        ``This WritableStream has been closed.`` once closed or closing."""
+        if self._canceled is not None:
+            return self.met_cancel()
+        if self._open:
+            return None
+        if self._aborted or (self._error is not None and self._error is not self._short):
+            return _error_of(self._error)
+        return js_type_error("This WritableStream has been closed.")
+
     def push(self, chunk: Any) -> int | None:
         """Add ``chunk``; its index, for :meth:`delivered`."""
-        if self._canceled is not None:
-            raise self.met_cancel()
-        if not self._open:
-            raise js_type_error("This WritableStream has been closed.")
+        if self._canceled is not None or not self._open:
+            refusal = self.refusal()
+            assert refusal is not None
+            raise refusal
         assert self._chunks is not None
         self._chunks.append(chunk)
         index = len(self._chunks) - 1
@@ -386,12 +398,19 @@ class ByteSink(LiveByteStream):
     ``throwTypeErrorAndConsoleWarn``), not passed on to fail the reader, as a JavaScript
     ``TransformStream`` passes it."""
 
+    def refuse_when_done(self) -> None:
+        """Closed, closing or errored: the write is refused before its chunk is looked at
+        (internal.c++ ``write``); a cancel the writable learns only at the write, after that."""
+        if self._canceled is None and not self._open:
+            LiveByteStream.push(self, b"")
+
     def push(self, chunk: Any) -> int | None:
+        self.refuse_when_done()
         data = self.chunk_bytes(chunk)
         if data:
             return super().push(data)
-        if self._canceled is not None or not self._open:
-            super().push(b"")  # the closed or canceled stream's own error
+        if self._canceled is not None:
+            super().push(b"")  # the canceled stream's own error
         return None  # an empty write resolves at once (internal.c++ ``write``)
 
     @staticmethod
