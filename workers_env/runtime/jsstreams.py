@@ -32,10 +32,10 @@ import weakref
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env._jsvalues import ByteStream
+from workers_env._jsvalues import ByteStream, js_number
 from workers_env.runtime.current import acting_for, adopt_task, counts_task, current_context, current_runtime
 from workers_env.runtime.jsbase import JsProxy, js_type_error
-from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsbuffers import JsBufferSource, buffer_bytes
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import (
     READER_LOCKED,
@@ -53,6 +53,8 @@ __all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "open_sour
            "live_readable", "live_source", "readable_stream_class", "transform_stream_class"]
 
 _MISSING: Any = object()
+#: the end of a stream, as :meth:`LiveByteStream.next_value` says it (a chunk may be ``None``: ``undefined``)
+END: Any = object()
 _NOT_BYTES = "This ReadableStream did not return bytes."
 #: workerd's internal writable given neither bytes nor a string (internal.c++ ``write``)
 _NOT_A_BYTE_CHUNK = ("This TransformStream is being used as a byte stream, but received an object of "
@@ -361,8 +363,15 @@ class LiveByteStream(ByteStream):
         adopt_task(self._ctx, task, root=True)
 
     async def next_chunk(self) -> bytes | None:
-        """The next chunk a live reader gets (``None`` at the end); none once the writer
-        aborted, whose reason errors the readable side (chunks not read yet dropped)."""
+        """The next chunk as bytes (``None`` at the end), as the body pump and a whole read
+        need it: a chunk that is not a buffer is workerd's ``did not return bytes``."""
+        chunk = await self.next_value()
+        return None if chunk is END else _bytes_of(chunk)
+
+    async def next_value(self) -> Any:
+        """The next chunk as it was written (:data:`END` at the end), what a JavaScript reader
+        gets; none once the writer aborted, whose reason errors the readable side (chunks not
+        read yet dropped)."""
         self._reading()
         asked = False
         while True:
@@ -376,11 +385,11 @@ class LiveByteStream(ByteStream):
                     continue
                 chunk = chunks[self._read_at]
                 self._read_at += 1
-                return _bytes_of(chunk)
+                return chunk
             if not self._open:
                 if self._error is not None:
                     raise _error_of(self._error)
-                return None
+                return END
             self._read_pending = True
             try:
                 await self._want_more(len(chunks), ask=not asked)
@@ -472,6 +481,23 @@ def _bytes_of(chunk: Any) -> bytes:
     raise _with_hint(js_type_error(_NOT_BYTES), chunk) from None
 
 
+def _read_value(chunk: Any) -> Any:
+    """A chunk as a reader's ``read()`` gives it to Python: a buffer as a ``Uint8Array`` of
+    its bytes; any other value written to a JavaScript stream (a ``TransformStream``'s, a
+    ``ReadableStream``'s) as Pyodide hands the JS value back -- a ``str``, a number (a whole
+    one an ``int``), ``None`` for ``undefined``, the object itself -- as workerd's reader of a
+    JavaScript stream passes it on: only the body pump and whole reads need bytes (standard.c++
+    ``AllReader``). A Python ``bytes`` written unconverted (a PyProxy) is refused as a body
+    would refuse it, with the note saying to write ``to_js(data)``."""
+    if isinstance(chunk, (bytes, bytearray, memoryview)):
+        return JsTypedArray("Uint8Array", bytes(chunk))
+    if isinstance(chunk, _PyProxyChunk):
+        _bytes_of(chunk)  # raises
+    if isinstance(chunk, JsBufferSource):
+        return JsTypedArray("Uint8Array", chunk.to_bytes())
+    return js_number(chunk)
+
+
 def _error_of(reason: Any) -> BaseException:
     return reason if isinstance(reason, BaseException) else JsException(str(reason))
 
@@ -539,10 +565,10 @@ class _LiveReader(JsProxy):
     async def read(self) -> JsObject:
         if self._released:
             raise js_type_error(READER_RELEASED)
-        chunk = await self._source.next_chunk()
-        if chunk is None:
+        chunk = await self._source.next_value()
+        if chunk is END:
             return JsObject({"done": True, "value": None})
-        return JsObject({"done": False, "value": JsTypedArray("Uint8Array", chunk)})
+        return JsObject({"done": False, "value": _read_value(chunk)})
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
         """Unlock the stream: a new reader (or a pipe) may read on where this one stopped."""
@@ -575,7 +601,7 @@ class _Tee:
             if len(branch._chunks or []) > seen or branch.closed:  # the other branch pumped meanwhile
                 return
             try:
-                chunk = await self.source.next_chunk()
+                chunk = await self.source.next_value()
             except Exception as error:  # noqa: BLE001 - the source's error is each branch's
                 for each in self.branches:
                     if not each.closed:
@@ -584,10 +610,10 @@ class _Tee:
             for each in self.branches:
                 if each.closed:
                     continue
-                if chunk is None:
+                if chunk is END:
                     each.close()
                 else:
-                    each.push(chunk)
+                    each.push(chunk)  # as it was written: each branch's reader gets the same value
 
 
 class _TeeBranch(LiveByteStream):
