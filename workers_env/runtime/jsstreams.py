@@ -948,7 +948,11 @@ class _SourcedReadableStream(_LiveReadableStream):
 
     async def _cancel(self, reason: Any = None) -> None:
         if self._source.closed:  # type: ignore[attr-defined]
-            return  # the source's cancel runs only for a stream still open, as the spec has it
+            # closed by its controller: workerd cleared the source's algorithms then
+            # (standard.c++ ``ReadableImpl::close``, ``doClose``), so its cancel is not called, but
+            # the chunks still queued are dropped (``ValueReadable::cancel`` cancels the consumer)
+            self._source.cancel(reason)  # type: ignore[attr-defined]
+            return
         if callable(self._cancel_source):
             result = self._cancel_source(reason)
             if inspect.isawaitable(result):
