@@ -25,6 +25,7 @@ from workers_env._errors import JsException
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
 from workers_env.runtime.jsbase import js_type_error, jsnull
+from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.jsproxy import READER_LOCKED, JsLiteralMap, JsMap, JsObject, JsReadableStream, pyproxy_options
 from workers_env.runtime.jsstreams import ByteSink, JsTransformStream, JsWritableStream
@@ -172,6 +173,16 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
                     return
                 if result.done:
                     break
+                if isinstance(sink, ByteSink) and not _byte_chunk(result.value):
+                    # an internal writable takes only bytes or a string: workerd's pipe loop
+                    # aborts its sink (the readable side errors) and the pipe fails with that
+                    # error, the source canceled (internal.c++ ``Pipe::noBytesError``, ``pipeLoop``)
+                    error = js_type_error(_NO_BYTES)
+                    sink.abort(error)
+                    if not prevent_cancel:
+                        await reader.cancel(error)
+                    promise._settle("rejected", error)
+                    return
                 written = await step(writer.write(result.value))
                 if written is None:
                     await stop()
@@ -196,6 +207,21 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
         promise._settle("fulfilled", None)
 
     promise._settler = loop.create_task(run())  # type: ignore[attr-defined] # awaiting it waits on the pipe
+
+
+#: a pipe into an internal writable given a chunk that is neither bytes nor a string
+_NO_BYTES = "This WritableStream only supports writing byte types."
+
+
+def _byte_chunk(value: Any) -> bool:
+    """A chunk an internal writable's pipe takes: a buffer or a string (internal.c++ ``pipeLoop``)."""
+    if isinstance(value, (str, bytes, bytearray, memoryview)):
+        return True
+    try:
+        buffer_bytes(value)
+    except Exception:  # noqa: BLE001 - undefined, a number, an object: not bytes
+        return False
+    return True
 
 
 def _retrieved(future: asyncio.Future[Any]) -> None:
