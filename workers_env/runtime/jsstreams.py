@@ -697,8 +697,9 @@ class _Writer(JsProxy):
         self._unreleased()
         sink = self._stream._sink
         _refused_by_sink(sink)
-        if sink.closed:
-            raise js_type_error("This WritableStream has been closed.")
+        if sink.closed:  # an errored stream's close rejects with its error (standard.c++
+            # ``WritableImpl::close``, internal.c++ ``closeImpl``): an abort's or a cancel's reason
+            raise sink.refusal() or js_type_error("This WritableStream has been closed.")
         sink.close()
         await sink.all_delivered()
         _refused_by_sink(sink)
