@@ -58,7 +58,8 @@ async def test_a_hung_request_fails_while_another_keeps_the_loop_busy(tmp_path):
                                                                   timed(worker.fetch("/busy")))
     assert HUNG in hung
     assert busy == "busy True" and busy_after >= 2
-    assert hung_after < 1.0  # about 0.06 s; it came at the end of the busy one's 2 s
+    assert hung_after < busy_after  # answered while the other was still busy (about 0.06 s against 2 s);
+    # before, it came only at the end of the busy one's 2 s
 
 
 def test_under_dev_a_hung_request_is_answered_while_another_client_keeps_the_loop_busy(tmp_path):
@@ -81,4 +82,4 @@ def test_under_dev_a_hung_request_is_answered_while_another_client_keeps_the_loo
         for client in clients:
             client.join()
     assert answers["/busy"][0] == 200 and answers["/hung"][0] == 500
-    assert answers["/hung"][1] < 1.5
+    assert answers["/hung"][1] < answers["/busy"][1]  # answered while the other was still busy
