@@ -10,20 +10,14 @@ the chunk first, and a write after an abort said "has been closed"."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import OUTCOME, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
 from js import FixedLengthStream, IdentityTransformStream, Uint8Array
 from workers import Response, WorkerEntrypoint
 
-async def outcome(awaitable):
-    try:
-        await awaitable
-        return "resolved"
-    except Exception as exc:
-        return str(exc)
-
+""" + OUTCOME + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         make = (lambda: FixedLengthStream.new(0)) if "/fixed" in request.url else IdentityTransformStream.new

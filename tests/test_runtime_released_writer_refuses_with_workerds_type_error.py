@@ -8,20 +8,14 @@ released writer went on writing, its ``closed`` waited, and the lock's text was 
 from __future__ import annotations
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import OUTCOME, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
 from js import IdentityTransformStream, TransformStream, Uint8Array
 from workers import Response, WorkerEntrypoint
 
-async def outcome(awaitable):
-    try:
-        await awaitable
-        return "resolved"
-    except Exception as exc:
-        return str(exc)
-
+""" + OUTCOME + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         make = TransformStream.new if request.url.endswith("/transform") else IdentityTransformStream.new

@@ -7,19 +7,13 @@ its write and ``closed`` already gave the reason."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import OUTCOME, json_answer, one_file_worker
 
 ENTRY = """
 from js import FixedLengthStream, IdentityTransformStream, TransformStream
 from workers import Response, WorkerEntrypoint
 
-async def outcome(awaitable):
-    try:
-        await awaitable
-        return "resolved"
-    except Exception as exc:
-        return str(exc)
-
+""" + OUTCOME + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         make = {"transform": TransformStream.new, "identity": IdentityTransformStream.new,

@@ -9,20 +9,14 @@ once a close is done. workers-env's ``closed`` resolved in every one of these ca
 from __future__ import annotations
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import OUTCOME, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
 from js import IdentityTransformStream, TransformStream, Uint8Array
 from workers import Response, WorkerEntrypoint
 
-async def outcome(awaitable):
-    try:
-        await awaitable
-        return "resolved"
-    except Exception as exc:
-        return str(exc)
-
+""" + OUTCOME + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         make = TransformStream.new if "/transform" in request.url else IdentityTransformStream.new

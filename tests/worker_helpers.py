@@ -29,6 +29,18 @@ def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra
     return folder
 
 
+#: Worker source for the stream tests: ``await outcome(promise)`` is ``"resolved"`` or the
+#: rejection's text, so a Worker can report how each of its promises settled.
+OUTCOME = """
+async def outcome(awaitable):
+    try:
+        await awaitable
+        return "resolved"
+    except Exception as exc:
+        return str(exc)
+"""
+
+
 def json_answer(folder: Path, path: str) -> Any:
     """The JSON body of the Worker in ``folder`` answering ``path`` (which must answer 200 within 10 s)."""
     worker = load_worker(folder)
