@@ -25,10 +25,9 @@ from workers_env._errors import JsException
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
 from workers_env.runtime.jsbase import js_type_error, jsnull
-from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.jsproxy import READER_LOCKED, JsLiteralMap, JsMap, JsObject, JsReadableStream, pyproxy_options
-from workers_env.runtime.jsstreams import ByteSink, JsTransformStream, JsWritableStream
+from workers_env.runtime.jsstreams import ByteSink, JsTransformStream, JsWritableStream, buffer_of
 
 __all__ = ["fixed_length_stream_class", "pipe_through", "pipe_to"]
 
@@ -215,13 +214,7 @@ _NO_BYTES = "This WritableStream only supports writing byte types."
 
 def _byte_chunk(value: Any) -> bool:
     """A chunk an internal writable's pipe takes: a buffer or a string (internal.c++ ``pipeLoop``)."""
-    if isinstance(value, (str, bytes, bytearray, memoryview)):
-        return True
-    try:
-        buffer_bytes(value)
-    except Exception:  # noqa: BLE001 - undefined, a number, an object: not bytes
-        return False
-    return True
+    return isinstance(value, str) or buffer_of(value) is not None
 
 
 def _retrieved(future: asyncio.Future[Any]) -> None:

@@ -35,7 +35,7 @@ from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream, js_number
 from workers_env.runtime.current import acting_for, adopt_task, counts_task, current_context, current_runtime
 from workers_env.runtime.jsbase import JsProxy, js_type_error
-from workers_env.runtime.jsbuffers import JsBufferSource, buffer_bytes
+from workers_env.runtime.jsbuffers import JsBufferSource
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import (
     READER_LOCKED,
@@ -49,7 +49,7 @@ from workers_env.runtime.jsproxy import (
 from workers_env.runtime.stalls import HANGING, wait
 from workers_env.runtime.webloop import as_promise, js_call
 
-__all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
+__all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "buffer_of", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
            "live_readable", "live_source", "readable_stream_class", "transform_stream_class"]
 
 _MISSING: Any = object()
@@ -152,12 +152,15 @@ class LiveByteStream(ByteStream):
             return _error_of(self._error)
         return js_type_error("This WritableStream has been closed.")
 
+    def refuse(self) -> None:
+        """Raise what a write meets now, if anything (:meth:`refusal`)."""
+        refusal = self.refusal()
+        if refusal is not None:
+            raise refusal
+
     def push(self, chunk: Any) -> int | None:
         """Add ``chunk``; its index, for :meth:`delivered`."""
-        if self._canceled is not None or not self._open:
-            refusal = self.refusal()
-            assert refusal is not None
-            raise refusal
+        self.refuse()
         assert self._chunks is not None
         self._chunks.append(chunk)
         index = len(self._chunks) - 1
@@ -411,7 +414,7 @@ class ByteSink(LiveByteStream):
         """Closed, closing or errored: the write is refused before its chunk is looked at
         (internal.c++ ``write``); a cancel the writable learns only at the write, after that."""
         if self._canceled is None and not self._open:
-            LiveByteStream.push(self, b"")
+            self.refuse()
 
     def push(self, chunk: Any) -> int | None:
         self.refuse_when_done()
@@ -419,7 +422,7 @@ class ByteSink(LiveByteStream):
         if data:
             return super().push(data)
         if self._canceled is not None:
-            super().push(b"")  # the canceled stream's own error
+            self.refuse()  # the canceled stream's own error
         return None  # an empty write resolves at once (internal.c++ ``write``)
 
     @staticmethod
@@ -428,13 +431,9 @@ class ByteSink(LiveByteStream):
             return b""
         if isinstance(chunk, str):
             return chunk.encode("utf-8", "surrogatepass")
-        if isinstance(chunk, (bytes, bytearray, memoryview)):  # the project's own chunks (a pipe's, a tee's)
-            return bytes(chunk)
-        if not isinstance(chunk, _PyProxyChunk):
-            try:
-                return buffer_bytes(chunk)
-            except Exception:  # noqa: BLE001, S110 - a number, null, an object: not a byte chunk
-                pass
+        data = buffer_of(chunk)  # (bytes too: the project's own chunks, a pipe's, a tee's)
+        if data is not None:
+            return data
         logging.getLogger("workers_env.runtime").warning(_NOT_A_BYTE_CHUNK)
         raise _with_hint(js_type_error(_NOT_A_BYTE_CHUNK), chunk) from None
 
@@ -470,15 +469,21 @@ def _wake(waiter: asyncio.Future[Any], taken: bool | None = None) -> None:
         waiter.set_result(taken)
 
 
-def _bytes_of(chunk: Any) -> bytes:
+def buffer_of(chunk: Any) -> bytes | None:
+    """The bytes of a chunk that is a buffer (an ArrayBuffer or a view, or the project's own
+    ``bytes``); ``None`` for anything else, a Python ``bytes`` Worker code wrote (a PyProxy) too."""
     if isinstance(chunk, (bytes, bytearray, memoryview)):
         return bytes(chunk)
-    if not isinstance(chunk, _PyProxyChunk):
-        try:
-            return buffer_bytes(chunk)
-        except Exception:  # noqa: BLE001, S110 - not a buffer: workerd's error below
-            pass
-    raise _with_hint(js_type_error(_NOT_BYTES), chunk) from None
+    if isinstance(chunk, JsBufferSource):
+        return chunk.to_bytes()
+    return None
+
+
+def _bytes_of(chunk: Any) -> bytes:
+    data = buffer_of(chunk)
+    if data is None:
+        raise _with_hint(js_type_error(_NOT_BYTES), chunk)
+    return data
 
 
 def _read_value(chunk: Any) -> Any:
@@ -489,13 +494,10 @@ def _read_value(chunk: Any) -> Any:
     JavaScript stream passes it on: only the body pump and whole reads need bytes (standard.c++
     ``AllReader``). A Python ``bytes`` written unconverted (a PyProxy) is refused as a body
     would refuse it, with the note saying to write ``to_js(data)``."""
-    if isinstance(chunk, (bytes, bytearray, memoryview)):
-        return JsTypedArray("Uint8Array", bytes(chunk))
     if isinstance(chunk, _PyProxyChunk):
         _bytes_of(chunk)  # raises
-    if isinstance(chunk, JsBufferSource):
-        return JsTypedArray("Uint8Array", chunk.to_bytes())
-    return js_number(chunk)
+    data = buffer_of(chunk)
+    return js_number(chunk) if data is None else JsTypedArray("Uint8Array", data)
 
 
 def _error_of(reason: Any) -> BaseException:
