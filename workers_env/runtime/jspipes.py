@@ -22,6 +22,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env._jsvalues import MAX_SAFE_INTEGER
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
 from workers_env.runtime.jsbase import js_type_error, jsnull
@@ -37,7 +38,6 @@ _DESTINATION_CLOSED = "This destination writable stream is closed."  # internal.
 _TOO_MANY = "Attempt to write too many bytes through a FixedLengthStream."
 _TOO_FEW = "FixedLengthStream did not see all expected bytes before close()."
 _TOO_LONG = "FixedLengthStream requires an integer expected length less than 2^53."
-_MAX_SAFE_INTEGER = 2**53 - 1
 #: what jsg says of an argument that is not a ``Transform`` (jsg/struct.h: an undefined or null
 #: one is named by its C++ type, as ``typeid(T).name()`` gives it; util.c++ ``typeErrorMessage``)
 _TRANSFORM_MISSING = ("Cannot initialize N7workerd3api14ReadableStream9TransformE with required members from an "
@@ -343,7 +343,7 @@ def _expected_length(value: Any) -> int:
     check (identity-transform-stream.c++). A Python int past 2^53 reaches JavaScript as a
     BigInt (Pyodide's conversion), which jsg reads losslessly or refuses; any other value goes
     through ``ToNumber``."""
-    if type(value) is int and abs(value) > _MAX_SAFE_INTEGER:
+    if type(value) is int and abs(value) > MAX_SAFE_INTEGER:
         if not 0 <= value < 2**64:
             raise js_type_error("The value cannot be converted because it is either negative and this API expects a "
                                 "positive bigint, or the value would be truncated.")
@@ -356,7 +356,7 @@ def _expected_length(value: Any) -> int:
                             "bigint.")
     if number > 2.0**64:  # jsg compares with kj::maxValue as a double, 2^64
         raise js_type_error("Value out of range. Must be less than or equal to 18446744073709551615.")
-    if number > _MAX_SAFE_INTEGER:
+    if number > MAX_SAFE_INTEGER:
         raise js_type_error(_TOO_LONG)
     return int(number)
 

@@ -32,7 +32,7 @@ from workers_env.runtime.current import (
     in_global_scope,
 )
 from workers_env.runtime.jsbase import js_type_error
-from workers_env.runtime.jsnumbers import to_number
+from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.jsproxy import JsFunction
 
 __all__ = ["clear_timer", "end_request", "pending_timers", "request_ended", "set_interval", "set_timeout"]
@@ -128,7 +128,7 @@ def clear_timer(timer_id: Any = None) -> None:
     JavaScript number: ``5.0`` is 5); an unknown id, or another request's, is ignored, as
     workerd looks it up in the request's own ``TimeoutManager`` (io-context.c++); given an id at
     a module's top level, workerd's global-scope error (it asks ``IoContext::current()``)."""
-    if not _safe_integer(timer_id):
+    if not JsNumber.isSafeInteger(timer_id):  # what clearTimeout takes as an id; anything else is ignored
         return
     if in_global_scope():
         raise JsException(GLOBAL_SCOPE_ERROR)
@@ -147,13 +147,6 @@ def pending_timers(ctx: Any = None) -> bool:
     with _lock:
         timers = list(_timers.values())
     return any(not handle.cancelled() and (ctx is None or owner is ctx) for handle, owner in timers)
-
-
-def _safe_integer(value: Any) -> bool:
-    """``Number.isSafeInteger``: what ``clearTimeout`` takes as an id (anything else is ignored)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    return math.isfinite(value) and value == int(value) and abs(value) <= 2**53 - 1
 
 
 def end_request(ctx: Any) -> None:
