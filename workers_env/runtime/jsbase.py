@@ -212,6 +212,12 @@ class JsProxy(metaclass=_ProxyType):
     def __getattr__(self, name: str) -> Any:
         raise AttributeError(name)  # Pyodide's text for a property the JS value lacks: the name alone
 
+    @property
+    def js_id(self) -> int:
+        """Pyodide's ``JsProxy.js_id``: a number naming the JavaScript object, for a dict key
+        (``pyodide.ffi.wrappers`` keys its event listeners by it)."""
+        return id(self)
+
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         """Convert to Python the way Pyodide does (objects to ``dict``, arrays to ``list``)."""
         return self

@@ -1070,7 +1070,10 @@ class JsDoubleProxy(JsProxy):
 
 
 class JsOnceFunction(JsFunction):
-    """A Python callable handed to JavaScript by ``create_once_callable``: callable once."""
+    """A Python callable handed to JavaScript by ``create_once_callable``: callable once, as
+    Pyodide's wrapper (pyproxy.c ``create_once_callable``): a call destroys it (even one that
+    raises), a call after that -- or after ``destroy()`` -- throws ``OnceProxy can only be
+    called once``, and a second ``destroy()`` throws ``OnceProxy has already been destroyed``."""
 
     __slots__ = ("_called",)
 
@@ -1081,8 +1084,15 @@ class JsOnceFunction(JsFunction):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._called:
             raise JsException("OnceProxy can only be called once", name="Error")  # Pyodide's text
-        self._called = True
-        return super().__call__(*args, **kwargs)
+        try:
+            return self._func(*args, **kwargs)
+        finally:
+            self.destroy()
+
+    def destroy(self) -> None:
+        if self._called:
+            raise JsException("OnceProxy has already been destroyed", name="Error")  # Pyodide's text
+        self._called = self._destroyed = True
 
 
 def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False) -> JsOnceFunction:

@@ -22,6 +22,7 @@ from workers_env.runtime import (
     abort,
     cacheapi,
     envwrap,
+    ffiwrappers,
     forms,
     jsabc,
     jsbuffers,
@@ -58,7 +59,7 @@ __all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
 STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "workers.rpc", "workers.workflows", "asgi", "js", "pyodide",
-                 "pyodide.ffi", "pyodide.http", "pyodide.webloop")
+                 "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop")
 
 #: Where the README lists what the stand-ins cover (named by every "not emulated" error).
 COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
@@ -525,6 +526,15 @@ def _build() -> dict[str, ModuleType]:
     ffi.run_sync = runsync.run_sync  # type: ignore[attr-defined]
     ffi.can_run_sync = runsync.can_run_sync  # type: ignore[attr-defined]
 
+    # ``pyodide.ffi.wrappers``: Pyodide's Python module, on the runtime's timers (runtime/ffiwrappers.py)
+    wrappers = ModuleType("pyodide.ffi.wrappers", ffiwrappers.__doc__)
+    for name in (*ffiwrappers.__all__, "Destroyable", "DUMMY_DESTROYABLE", "EVENT_LISTENERS", "TIMEOUTS",
+                 "INTERVAL_CALLBACKS"):
+        setattr(wrappers, name, getattr(ffiwrappers, name))
+    wrappers.__all__ = list(ffiwrappers.__all__)  # type: ignore[attr-defined]
+    ffi.__path__ = []  # type: ignore[attr-defined]  # a package: ``import pyodide.ffi.wrappers``
+    ffi.wrappers = wrappers  # type: ignore[attr-defined]
+
     http = ModuleType("pyodide.http", "Stand-in for pyodide.http.")
     http.pyfetch = workers_api.fetch  # type: ignore[attr-defined]
     http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
@@ -545,7 +555,7 @@ def _build() -> dict[str, ModuleType]:
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "workers.workflows": workers_workflows,
         "asgi": _asgi_module("asgi"),
-        "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.http": http,
+        "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.ffi.wrappers": wrappers, "pyodide.http": http,
         "pyodide.webloop": webloop, "python_modules": _python_modules(),
     }
 
