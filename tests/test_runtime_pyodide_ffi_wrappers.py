@@ -145,8 +145,8 @@ def test_clearing_a_timeout_whose_callback_raised_destroys_its_once_callable_aga
 def test_set_interval_repeats_until_clear_interval_destroys_its_proxy(tmp_path, date):
     assert _answer(tmp_path, "/interval", date) == [
         True, "None", True, False, DESTROYED,
-        "JsException: TypeError: Failed to execute 'setInterval' on 'ServiceWorkerGlobalScope': parameter 1 is not "
-        "of type 'function'."]
+        ("JsException: TypeError: Failed to execute 'setInterval' on 'ServiceWorkerGlobalScope': parameter 1 is "
+         "not of type 'function'.")]
 
 
 @pytest.mark.parametrize("date", DATES)

@@ -29,7 +29,7 @@ from workers_env.runtime import timers
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsproxy import create_once_callable, create_proxy
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - Pyodide's order (its wrappers.__all__)
     "add_event_listener",
     "remove_event_listener",
     "set_timeout",
@@ -46,7 +46,7 @@ class Destroyable(Protocol):
         pass
 
 
-class DUMMY_DESTROYABLE:  # noqa: N801 - Pyodide's name
+class DUMMY_DESTROYABLE:
     """What ``TIMEOUTS.pop(id, DUMMY_DESTROYABLE)`` gives for a timer already done: a no-op ``destroy``."""
 
     @staticmethod
@@ -108,16 +108,16 @@ def _id_of(retval: Any) -> Any:
 def set_timeout(callback: Callable[[], None], timeout: int) -> Any:
     """Wrapper for JavaScript's ``setTimeout`` which automatically manages the lifetime of a
     JsProxy corresponding to the callback param."""
-    id = -1  # noqa: A001 - Pyodide's name
+    timer_id = -1
 
     def wrapper() -> None:
         callback()
-        TIMEOUTS.pop(id, None)  # type: ignore[arg-type]
+        TIMEOUTS.pop(timer_id, None)
 
     callable_ = create_once_callable(wrapper)
     timeout_retval = timers.set_timeout(callable_, timeout)
-    id = _id_of(timeout_retval)  # noqa: A001
-    TIMEOUTS[id] = callable_
+    timer_id = _id_of(timeout_retval)
+    TIMEOUTS[timer_id] = callable_
     return timeout_retval
 
 
