@@ -16,12 +16,14 @@ from typing import Any
 
 __all__ = [
     "BROTLI_CONTENT_ENCODING",
+    "ENABLE_REQUEST_SIGNAL",
     "KNOWN_FLAGS",
     "PYTHON_EXTERNAL_SDK",
     "PYTHON_FORCE_NEW_VENDOR_PATH",
     "PYTHON_NO_GLOBAL_HANDLERS",
     "PYTHON_RELEASES",
     "QUEUES_JSON_MESSAGES",
+    "REQUEST_SIGNAL_PASSTHROUGH",
     "VECTORIZE_QUERY_METADATA_OPTIONAL",
     "CompatFlag",
     "PythonRelease",
@@ -79,6 +81,13 @@ VECTORIZE_QUERY_METADATA_OPTIONAL = CompatFlag(
 #: ``nodeJsCompatV2``: the Node.js globals ``Buffer`` and ``process`` exist everywhere; implied
 #: by ``nodejs_compat`` on a date from 2024-09-23 (``$impliedByAfterDate``), on for all from 2026-08-04.
 NODEJS_COMPAT_V2 = CompatFlag("nodeJsCompatV2", "nodejs_compat_v2", "no_nodejs_compat_v2", "2026-08-04")
+#: ``enableRequestSignal``: an incoming request's ``signal`` aborts when its client disconnects
+#: while the handler runs (worker-entrypoint.c++); no enable date ("still experimental").
+ENABLE_REQUEST_SIGNAL = CompatFlag("enableRequestSignal", "enable_request_signal", "disable_request_signal", None)
+#: ``requestSignalPassthrough``: that signal goes on to the subrequests made from the request;
+#: without it a ``fetch()`` ignores it (basics.c++ ``isIgnoredForSubrequests``). No enable date.
+REQUEST_SIGNAL_PASSTHROUGH = CompatFlag(
+    "requestSignalPassthrough", "request_signal_passthrough", "no_request_signal_passthrough", None)
 
 
 def node_globals(config: Any) -> bool:
@@ -172,7 +181,7 @@ PYTHON_RELEASES = (
 KNOWN_FLAGS = (
     PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, BROTLI_CONTENT_ENCODING,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
-    NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH,
+    NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,
     *(release.flag for release in PYTHON_RELEASES if release.flag is not None),
 )
 

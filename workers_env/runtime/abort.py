@@ -23,9 +23,13 @@ from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import js_null, jsnull
 
-__all__ = ["JsAbortController", "JsAbortSignal", "abort_signal_class", "raise_reason"]
+__all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_on_disconnect", "abort_signal_class",
+           "incoming_request_signal", "raise_reason", "subrequest_signal"]
 
 _MISSING: Any = object()
+
+#: workerd's reason when a request's client goes away (worker-entrypoint.c++: a ``DOMAbortError``)
+CLIENT_DISCONNECTED = "The client has disconnected"
 
 
 def _aborted_error() -> JsException:
@@ -111,6 +115,9 @@ class JsAbortSignal(JsProxy):
         self._listeners: list[tuple[Any, Any]] = []  # (the listener as given, the function to call)
         self._followers: list[JsAbortSignal] = []
         self._onabort: Any = None
+        #: an incoming request's signal without ``request_signal_passthrough``: a ``fetch()`` of a
+        #: request carrying it does not see it (basics.c++ ``isIgnoredForSubrequests``)
+        self._ignored_for_subrequests = False
 
     @property
     def onabort(self) -> Any:
@@ -223,6 +230,28 @@ class JsAbortController(JsProxy):
         """Abort the signal (a second call changes nothing); ``undefined`` means workerd's
         ``AbortError``."""
         self.signal._trigger(_aborted_error() if reason is _MISSING or reason is None else reason)
+
+
+def incoming_request_signal(*, passthrough: bool) -> JsAbortSignal:
+    """The ``signal`` of a request reaching a Worker with ``enable_request_signal``: a signal
+    :func:`abort_on_disconnect` aborts (workerd's per-request ``AbortController``, made with
+    ``IGNORE_FOR_SUBREQUESTS`` unless ``request_signal_passthrough``)."""
+    signal = JsAbortSignal()
+    signal._ignored_for_subrequests = not passthrough
+    return signal
+
+
+async def abort_on_disconnect(signal: JsAbortSignal) -> None:
+    """Abort an incoming request's signal because its client went away while the handler ran:
+    workerd triggers it from a ``waitUntil`` task of the request, with ``AbortError: The client
+    has disconnected``; a listener's error is that task's (logged)."""
+    signal._trigger(JsException(CLIENT_DISCONNECTED, name="AbortError"))
+
+
+def subrequest_signal(signal: JsAbortSignal) -> JsAbortSignal:
+    """The signal a ``fetch()`` of a request carrying ``signal`` obeys: none (a signal that
+    never aborts) when it is an incoming request's kept from subrequests, else ``signal``."""
+    return JsAbortSignal() if getattr(signal, "_ignored_for_subrequests", False) else signal
 
 
 def _abort(reason: Any = _MISSING, *_ignored: Any) -> JsAbortSignal:

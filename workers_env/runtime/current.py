@@ -41,6 +41,11 @@ class WorkerRuntime:
     #: ``transformstream_enable_standard_constructor`` (on from 2022-11-30): ``new
     #: TransformStream()`` is the standard one, not an ``IdentityTransformStream``
     transform_stream_standard: bool = True
+    #: ``enable_request_signal`` (no date): an incoming request's ``signal`` aborts when its
+    #: client disconnects while the handler runs
+    request_signal: bool = False
+    #: ``request_signal_passthrough`` (no date): that signal reaches the request's subrequests
+    request_signal_passthrough: bool = False
     #: which files of its folder a deploy uploads (:class:`~workers_env.config.uploads.Uploads`; None: unchecked)
     uploads: Any = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives

@@ -34,7 +34,9 @@ from workers_env._errors import ConfigError, JsException, WorkersEnvError
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     BROTLI_CONTENT_ENCODING,
+    ENABLE_REQUEST_SIGNAL,
     FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
+    REQUEST_SIGNAL_PASSTHROUGH,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR,
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
@@ -49,6 +51,7 @@ from workers_env.config.routes import cf_worker_zone
 from workers_env.config.uploads import uploads_of
 from workers_env.config.wrangler import display_path
 from workers_env.runtime import threadpool
+from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, adopt_task, handling
 from workers_env.runtime.email_events import EmailResult, ForwardableEmailMessage, MissingEmailHandler, email_problem
@@ -275,6 +278,8 @@ class Worker:
         self.era: Era | None = runtime.era
         #: whether ``Content-Encoding: br`` is encoded and decoded as ``gzip`` is (runtime/contentencoding.py)
         self.brotli_content_encoding = runtime.brotli_content_encoding
+        #: ``enable_request_signal`` / ``request_signal_passthrough``: see :meth:`dispatch`
+        self._request_signal = (runtime.request_signal, runtime.request_signal_passthrough)
         self._no_global_handlers = no_global_handlers
         self._default = self._entrypoint_class(module, no_global_handlers)
         self._on_fetch = self._global_handler("on_fetch")
@@ -507,24 +512,43 @@ class Worker:
 
     async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
         """Answer a JS request as Cloudflare's router does: from the static assets when the
-        config has them and they answer it, otherwise with the Worker's fetch handler."""
+        config has them and they answer it, otherwise with the Worker's fetch handler.
+
+        With ``enable_request_signal`` the request's ``signal`` is the request's own, aborted
+        (``AbortError: The client has disconnected``, from a ``waitUntil`` task of the request)
+        when the handler is cancelled before it has answered -- its client hung up -- as
+        workerd's worker-entrypoint.c++ triggers it; an answer or an error from the handler
+        leaves it unaborted for good. Without the flag it never aborts."""
         if self.assets is not None:
             headers = dict(request.headers.items())
             if self.assets.to_assets(request.method, request.url, headers):
                 return from_plain(self.assets.respond(request.method, request.url, headers))
+        enabled, passthrough = self._request_signal
+        signal = incoming_request_signal(passthrough=passthrough) if enabled else None
+        if signal is not None:
+            request.signal = signal
         with self._scope, handling(ctx):
-            if self._default is None and self._on_fetch is None:
-                raise self._no_handler("fetch")
-            if self._default is not None:
-                instance = self._default(ctx, self._js_env)
-                method_name = self._method_name("fetch")
-                method = getattr(instance, method_name, None)
-                if not callable(method):
-                    raise _method_missing(instance, method_name)
-                result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
-            else:
-                result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
-            result = await _settled(result, class_handler=self._default is not None)
+            try:
+                return await self._handle(request, ctx)
+            except asyncio.CancelledError:  # the caller went away before the answer: workerd's disconnect
+                if signal is not None:
+                    ctx.waitUntil(abort_on_disconnect(signal))
+                raise
+
+    async def _handle(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
+        """The fetch handler's answer to ``request`` (in the Worker's scope)."""
+        if self._default is None and self._on_fetch is None:
+            raise self._no_handler("fetch")
+        if self._default is not None:
+            instance = self._default(ctx, self._js_env)
+            method_name = self._method_name("fetch")
+            method = getattr(instance, method_name, None)
+            if not callable(method):
+                raise _method_missing(instance, method_name)
+            result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
+        else:
+            result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+        result = await _settled(result, class_handler=self._default is not None)
         return _as_js_response(result)
 
 
@@ -751,7 +775,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             cf_worker=cf_worker_zone(config), uploads=uploads,
                             brotli_content_encoding=flag_enabled(BROTLI_CONTENT_ENCODING, config),
                             transform_stream_backpressure=flag_enabled(FIXUP_TRANSFORM_STREAM_BACKPRESSURE, config),
-                            transform_stream_standard=flag_enabled(TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, config))
+                            transform_stream_standard=flag_enabled(TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, config),
+                            request_signal=flag_enabled(ENABLE_REQUEST_SIGNAL, config),
+                            request_signal_passthrough=flag_enabled(REQUEST_SIGNAL_PASSTHROUGH, config))
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)

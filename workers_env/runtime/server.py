@@ -37,6 +37,7 @@ from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H
 from uvicorn.server import HANDLED_SIGNALS
 
 from workers_env._errors import JsException
+from workers_env.runtime import abort
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.jsglobals import JsDate, JsURL
@@ -67,8 +68,7 @@ Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _ERROR_BODY = b"Worker threw exception"
-#: workerd's reason when a request's client goes away (worker-entrypoint.c++, ``request.signal``'s)
-CLIENT_DISCONNECTED = "The client has disconnected"
+CLIENT_DISCONNECTED = abort.CLIENT_DISCONNECTED  # workerd's reason when a request's client goes away
 SCHEDULED_PATH = "/__scheduled"
 #: Miniflare's trigger path, which ``wrangler dev`` always serves (``?cron=``, ``?time=`` ms, ``?format=json``)
 LOCAL_SCHEDULED_PATH = "/cdn-cgi/local/scheduled"

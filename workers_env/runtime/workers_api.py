@@ -25,7 +25,7 @@ from typing import Any
 from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime import envwrap
-from workers_env.runtime.abort import raise_reason
+from workers_env.runtime.abort import raise_reason, subrequest_signal
 from workers_env.runtime.contentencoding import brotli_module, content_encoding, without_br
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
@@ -528,7 +528,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     workerd's errors (:func:`network_error`); an aborted ``signal`` fails it with the signal's reason, before or while
     it is under way (a timeout signal bounds the socket's wait too)."""
     body = js_request._body
-    signal = js_request.signal
+    signal = subrequest_signal(js_request.signal)  # an incoming request's, without request_signal_passthrough: none
     signal.throwIfAborted()
     left = signal.seconds_left()
     zone = getattr(current_runtime(), "cf_worker", None)  # read here: send() runs in a thread
