@@ -156,6 +156,28 @@ async def test_a_once_callable_runs_once_then_throws(tmp_path):
 
 
 @pytest.mark.asyncio
+async def test_a_once_callable_is_destroyed_by_its_call_and_destroyed_once(tmp_path):
+    """Pyodide's once-callable (pyproxy.c): a call destroys it even when it raises; a call after
+    ``destroy()`` is the "called once" error, a second ``destroy()`` "already been destroyed"
+    (Pyodide 0.26.0a4 and 0.28.2 under Node)."""
+    code = """
+    from pyodide.ffi import create_once_callable
+    def rec(f):
+        try:
+            return repr(f())
+        except BaseException as exc:
+            return f"{type(exc).__name__}: {exc}"
+    g = create_once_callable(lambda: 1)
+    h = create_once_callable(lambda: 1 / 0)
+    result = [rec(g.destroy), rec(g.destroy), rec(g), rec(h), rec(h), rec(h.destroy)]
+    """
+    assert await _run(_worker(tmp_path, PYODIDE_028), code) == [
+        "None", "JsException: Error: OnceProxy has already been destroyed",
+        "JsException: Error: OnceProxy can only be called once", "ZeroDivisionError: division by zero",
+        "JsException: Error: OnceProxy can only be called once", "JsException: Error: OnceProxy has already been destroyed"]
+
+
+@pytest.mark.asyncio
 async def test_a_registered_js_module_imports_as_the_object_itself(tmp_path):
     code = """
     from js import JSON
