@@ -57,6 +57,10 @@ class Default(WorkerEntrypoint):
         self.ctx.waitUntil(watch())
         if path == "/hang":
             await asyncio.sleep(30)
+        if path == "/own-cancel":  # the handler's own code meets a CancelledError: an error, no hang-up
+            chore = asyncio.ensure_future(asyncio.sleep(30))
+            chore.cancel()
+            await chore
         if path == "/stream":  # answered: a body still being written
             stream = TransformStream.new()
             stream.writable.getWriter().write(TextEncoder.new().encode("first chunk"))
@@ -135,3 +139,22 @@ def test_a_caller_that_stops_waiting_aborts_it_in_process(tmp_path):
         seen = asyncio.run(scenario())
     assert seen == {"/hang": "abort: AbortError: The client has disconnected", "/hang watch": "aborted, fetched 204",
                     "/answered watch": "not aborted, fetched 204"}
+
+
+def test_a_cancelled_error_of_the_handlers_own_code_does_not_abort_it(tmp_path):
+    """A ``CancelledError`` the handler's code raises (it awaited a task it had cancelled) while
+    its caller still waits is the handler failing, not the client going: workerd aborts the
+    signal only for a request neither answered nor failed (worker-entrypoint.c++
+    ``loggedExceptionEarlier``). Once, it aborted with "The client has disconnected"."""
+    with local_origin() as (origin, _):
+        worker = load_worker(_project(tmp_path, origin, [FLAG]))
+
+        async def scenario():
+            try:
+                await asyncio.wait_for(worker.fetch("/own-cancel"), 10)
+            except asyncio.CancelledError:  # how the handler's error reaches an in-process caller
+                pass
+            return await (await worker.fetch("/seen")).json()
+
+        seen = asyncio.run(scenario())
+    assert seen == {"/own-cancel watch": "not aborted, fetched 204"}

@@ -107,6 +107,10 @@ class JsAbortSignal(JsProxy):
     ``addEventListener("abort", ...)``."""
 
     _js_name = "AbortSignal"
+    #: an incoming request's signal without ``request_signal_passthrough``: a ``fetch()`` of a
+    #: request carrying it does not see it (basics.c++ ``isIgnoredForSubrequests``). A class
+    #: default, set on the one signal it concerns, so other signals cost nothing more to make
+    _ignored_for_subrequests = False
 
     def __init__(self) -> None:
         self._aborted = False
@@ -115,9 +119,6 @@ class JsAbortSignal(JsProxy):
         self._listeners: list[tuple[Any, Any]] = []  # (the listener as given, the function to call)
         self._followers: list[JsAbortSignal] = []
         self._onabort: Any = None
-        #: an incoming request's signal without ``request_signal_passthrough``: a ``fetch()`` of a
-        #: request carrying it does not see it (basics.c++ ``isIgnoredForSubrequests``)
-        self._ignored_for_subrequests = False
 
     @property
     def onabort(self) -> Any:
@@ -237,7 +238,8 @@ def incoming_request_signal(*, passthrough: bool) -> JsAbortSignal:
     :func:`abort_on_disconnect` aborts (workerd's per-request ``AbortController``, made with
     ``IGNORE_FOR_SUBREQUESTS`` unless ``request_signal_passthrough``)."""
     signal = JsAbortSignal()
-    signal._ignored_for_subrequests = not passthrough
+    if not passthrough:
+        signal._ignored_for_subrequests = True
     return signal
 
 

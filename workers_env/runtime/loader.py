@@ -278,8 +278,9 @@ class Worker:
         self.era: Era | None = runtime.era
         #: whether ``Content-Encoding: br`` is encoded and decoded as ``gzip`` is (runtime/contentencoding.py)
         self.brotli_content_encoding = runtime.brotli_content_encoding
-        #: ``enable_request_signal`` / ``request_signal_passthrough``: see :meth:`dispatch`
-        self._request_signal = (runtime.request_signal, runtime.request_signal_passthrough)
+        #: with ``enable_request_signal``, whether ``request_signal_passthrough`` too; None without
+        #: the flag (see :meth:`dispatch`)
+        self._request_signal = runtime.request_signal_passthrough if runtime.request_signal else None
         self._no_global_handlers = no_global_handlers
         self._default = self._entrypoint_class(module, no_global_handlers)
         self._on_fetch = self._global_handler("on_fetch")
@@ -517,39 +518,44 @@ class Worker:
         With ``enable_request_signal`` the request's ``signal`` is the request's own, aborted
         (``AbortError: The client has disconnected``, from a ``waitUntil`` task of the request)
         when the handler is cancelled before it has answered -- its client hung up -- as
-        workerd's worker-entrypoint.c++ triggers it; an answer or an error from the handler
-        leaves it unaborted for good. Without the flag it never aborts."""
+        workerd's worker-entrypoint.c++ triggers it; an answer or an error from the handler (a
+        ``CancelledError`` of its own code included) leaves it unaborted for good. Without the
+        flag it never aborts, and the request costs what it did before the flag was read."""
         if self.assets is not None:
             headers = dict(request.headers.items())
             if self.assets.to_assets(request.method, request.url, headers):
                 return from_plain(self.assets.respond(request.method, request.url, headers))
-        enabled, passthrough = self._request_signal
-        signal = incoming_request_signal(passthrough=passthrough) if enabled else None
-        if signal is not None:
-            request.signal = signal
+        signal = None
+        if self._request_signal is not None:  # enable_request_signal: None without it (no cost then)
+            signal = request.signal = incoming_request_signal(passthrough=self._request_signal)
         with self._scope, handling(ctx):
             try:
-                return await self._handle(request, ctx)
-            except asyncio.CancelledError:  # the caller went away before the answer: workerd's disconnect
-                if signal is not None:
+                if self._default is None and self._on_fetch is None:
+                    raise self._no_handler("fetch")
+                if self._default is not None:
+                    instance = self._default(ctx, self._js_env)
+                    method_name = self._method_name("fetch")
+                    method = getattr(instance, method_name, None)
+                    if not callable(method):
+                        raise _method_missing(instance, method_name)
+                    result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
+                else:
+                    result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+                result = await _settled(result, class_handler=self._default is not None)
+            except asyncio.CancelledError:
+                if signal is not None and _caller_gone():
                     ctx.waitUntil(abort_on_disconnect(signal))
                 raise
-
-    async def _handle(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
-        """The fetch handler's answer to ``request`` (in the Worker's scope)."""
-        if self._default is None and self._on_fetch is None:
-            raise self._no_handler("fetch")
-        if self._default is not None:
-            instance = self._default(ctx, self._js_env)
-            method_name = self._method_name("fetch")
-            method = getattr(instance, method_name, None)
-            if not callable(method):
-                raise _method_missing(instance, method_name)
-            result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
-        else:
-            result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
-        result = await _settled(result, class_handler=self._default is not None)
         return _as_js_response(result)
+
+
+def _caller_gone() -> bool:
+    """Whether the ``CancelledError`` being handled is the request's task being cancelled --
+    its caller went away (a dev client hanging up, a ``worker.fetch`` given up) -- rather than
+    one the handler's own code raised (it awaited a task it had cancelled): that is the handler
+    failing, for which workerd leaves the signal alone (``loggedExceptionEarlier``)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 #: workerd's words for an event whose handler the default export lacks (``scheduled``'s has no period)
