@@ -95,3 +95,29 @@ def test_every_request_has_a_signal_and_keeps_the_one_given():
     assert request.signal is controller.signal and request.clone().signal is controller.signal
     with pytest.raises(JsException, match="member signal is not of type 'AbortSignal'"):
         js.Request.new("https://e.com", signal="soon")
+
+
+def test_an_aborted_signal_lets_go_of_its_listeners():
+    """workerd's triggerAbort removes every handler once it has dispatched ("to prevent memory
+    leaks"): a listener, and whatever it holds, is not kept alive by an aborted signal."""
+    import gc
+    import weakref
+
+    class Listener:
+        def __init__(self, seen):
+            self.seen = seen
+
+        def handleEvent(self, event):  # noqa: N802 - JS name
+            self.seen.append(event.type)
+
+    controller = js.AbortController.new()
+    seen: list = []
+    listener = Listener(seen)
+    controller.signal.addEventListener("abort", listener)
+    kept = weakref.ref(listener)
+    del listener
+    gc.collect()
+    assert kept() is not None  # held while the signal may still abort
+    controller.abort()
+    gc.collect()
+    assert seen == ["abort"] and kept() is None

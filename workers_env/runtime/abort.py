@@ -143,8 +143,11 @@ class JsAbortSignal(JsProxy):
         calls = [call for _, call in self._listeners]
         if callable(self._onabort):
             calls.insert(0, self._onabort)
-        for call in calls:
-            call(event)
+        try:
+            for call in calls:
+                call(event)
+        finally:  # workerd's triggerAbort: KJ_DEFER(removeAllHandlers()), "to prevent memory leaks"
+            self._listeners = []
         for follower in self._followers:
             follower._trigger(reason)
 
