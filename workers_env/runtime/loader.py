@@ -69,7 +69,7 @@ from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
-from workers_env.runtime.tasks import scope_new_tasks
+from workers_env.runtime.tasks import in_scope, scope_new_tasks
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.workers_api import (
@@ -137,8 +137,7 @@ class ExecutionContext:
             return
 
         async def run() -> Any:
-            with self.scope:
-                return await awaitable
+            return await in_scope(awaitable, self.scope)
 
         task = asyncio.ensure_future(run())
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
@@ -381,17 +380,19 @@ class Worker:
                                   f"{entrypoint!r}")
         ctx = self.new_context()
         try:
-            with self._scope, handling(ctx):
-                instance = cls(ctx, self._js_env)
-                target = getattr(instance, method, None)
-                if not callable(target):
-                    raise js_type_error(f"Method {method} does not exist")
-                sent = [python_from_rpc(python_to_rpc(a)) for a in args]
-                named = {k: python_from_rpc(python_to_rpc(v)) for k, v in kwargs.items()}
-                result = target(*sent, **named)
+            with handling(ctx):
+                with self._scope:
+                    instance = cls(ctx, self._js_env)
+                    target = getattr(instance, method, None)
+                    if not callable(target):
+                        raise js_type_error(f"Method {method} does not exist")
+                    sent = [python_from_rpc(python_to_rpc(a)) for a in args]
+                    named = {k: python_from_rpc(python_to_rpc(v)) for k, v in kwargs.items()}
+                    result = target(*sent, **named)
                 if inspect.isawaitable(result):
-                    result = await result
-                return python_from_rpc(python_to_rpc(result))
+                    result = await in_scope(result, self._scope)
+                with self._scope:
+                    return python_from_rpc(python_to_rpc(result))
         finally:
             await ctx.finish()
 
@@ -489,20 +490,21 @@ class Worker:
         """Call ``Default.<name>(value, None, None)`` -- strictly, as workerd's entrypoint proxy
         calls every handler but ``fetch`` -- or the module-level ``on_<name>(value, env, ctx)``
         (relaxed, with the real env and ctx, as workerd calls global handlers)."""
-        with self._scope, handling(ctx):
-            if self._default is not None:
-                instance = self._default(ctx, self._js_env)
-                method_name = self._method_name(name)
-                method = getattr(instance, method_name, None)
-                if not callable(method):  # workerd's entrypoint proxy, as for fetch
-                    raise _method_missing(instance, method_name)
-                result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
-            else:
-                handler = self._global_handler(f"on_{name}")
-                if handler is None:
-                    raise self._no_handler(name)
-                result = call_relaxed(handler, js_value, self._js_env, ctx)
-            result = await _settled(result, class_handler=self._default is not None)
+        with handling(ctx):
+            with self._scope:
+                if self._default is not None:
+                    instance = self._default(ctx, self._js_env)
+                    method_name = self._method_name(name)
+                    method = getattr(instance, method_name, None)
+                    if not callable(method):  # workerd's entrypoint proxy, as for fetch
+                        raise _method_missing(instance, method_name)
+                    result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
+                else:
+                    handler = self._global_handler(f"on_{name}")
+                    if handler is None:
+                        raise self._no_handler(name)
+                    result = call_relaxed(handler, js_value, self._js_env, ctx)
+            result = await in_scope(_settled(result, class_handler=self._default is not None), self._scope)
         return result
 
     async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
@@ -512,19 +514,20 @@ class Worker:
             headers = dict(request.headers.items())
             if self.assets.to_assets(request.method, request.url, headers):
                 return from_plain(self.assets.respond(request.method, request.url, headers))
-        with self._scope, handling(ctx):
-            if self._default is None and self._on_fetch is None:
-                raise self._no_handler("fetch")
-            if self._default is not None:
-                instance = self._default(ctx, self._js_env)
-                method_name = self._method_name("fetch")
-                method = getattr(instance, method_name, None)
-                if not callable(method):
-                    raise _method_missing(instance, method_name)
-                result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
-            else:
-                result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
-            result = await _settled(result, class_handler=self._default is not None)
+        with handling(ctx):
+            with self._scope:
+                if self._default is None and self._on_fetch is None:
+                    raise self._no_handler("fetch")
+                if self._default is not None:
+                    instance = self._default(ctx, self._js_env)
+                    method_name = self._method_name("fetch")
+                    method = getattr(instance, method_name, None)
+                    if not callable(method):
+                        raise _method_missing(instance, method_name)
+                    result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
+                else:
+                    result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+            result = await in_scope(_settled(result, class_handler=self._default is not None), self._scope)
         return _as_js_response(result)
 
 
