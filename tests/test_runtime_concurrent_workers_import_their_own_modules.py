@@ -80,3 +80,48 @@ def test_code_outside_the_workers_does_not_see_their_modules_while_they_await(tm
         return (*seen, await (await request).text())
 
     assert asyncio.run(scenario()) == (False, False, "red")
+
+
+CALLBACKS = """
+import asyncio
+
+from js import Promise, setTimeout
+from pyodide.ffi import create_proxy
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        seen = []
+        done = asyncio.get_running_loop().create_future()
+
+        def later():
+            import helper
+
+            seen.append(helper.value())
+            done.set_result(None)
+
+        def then(_):
+            import helper
+
+            seen.append(helper.value())
+
+        setTimeout(create_proxy(later), 20)
+        Promise.resolve(1).then(create_proxy(then))
+        await asyncio.wait_for(done, 5)
+        await asyncio.sleep(0.02)
+        return Response(",".join(seen))
+"""
+
+
+def test_timer_and_promise_callbacks_import_their_workers_helper(tmp_path: Path) -> None:
+    """Callbacks the loop runs while the handler waits (a ``setTimeout``'s, a promise's
+    ``then``) run in their Worker's namespace too, with another Worker in flight."""
+    red = worker_answering(tmp_path / "red", CALLBACKS, "red")
+    blue = worker_answering(tmp_path / "blue", CALLBACKS, "blue")
+
+    async def both() -> list[str]:
+        answers = await asyncio.gather(red.fetch("/"), blue.fetch("/"))
+        return [await answer.text() for answer in answers]
+
+    assert asyncio.run(both()) == ["red,red", "blue,blue"]

@@ -380,21 +380,23 @@ class Worker:
                                   f"{entrypoint!r}")
         ctx = self.new_context()
         try:
-            with handling(ctx):
-                with self._scope:
-                    instance = cls(ctx, self._js_env)
-                    target = getattr(instance, method, None)
-                    if not callable(target):
-                        raise js_type_error(f"Method {method} does not exist")
-                    sent = [python_from_rpc(python_to_rpc(a)) for a in args]
-                    named = {k: python_from_rpc(python_to_rpc(v)) for k, v in kwargs.items()}
-                    result = target(*sent, **named)
-                if inspect.isawaitable(result):
-                    result = await in_scope(result, self._scope)
-                with self._scope:
-                    return python_from_rpc(python_to_rpc(result))
+            with handling(ctx):  # the scope around each step of the method only (runtime/tasks.py)
+                return await in_scope(self._rpc_method(cls, method, args, kwargs, ctx), self._scope)
         finally:
             await ctx.finish()
+
+    async def _rpc_method(self, cls: type, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],
+                          ctx: ExecutionContext) -> Any:
+        instance = cls(ctx, self._js_env)
+        target = getattr(instance, method, None)
+        if not callable(target):
+            raise js_type_error(f"Method {method} does not exist")
+        sent = [python_from_rpc(python_to_rpc(a)) for a in args]
+        named = {k: python_from_rpc(python_to_rpc(v)) for k, v in kwargs.items()}
+        result = target(*sent, **named)
+        if inspect.isawaitable(result):
+            result = await result
+        return python_from_rpc(python_to_rpc(result))
 
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
@@ -490,22 +492,23 @@ class Worker:
         """Call ``Default.<name>(value, None, None)`` -- strictly, as workerd's entrypoint proxy
         calls every handler but ``fetch`` -- or the module-level ``on_<name>(value, env, ctx)``
         (relaxed, with the real env and ctx, as workerd calls global handlers)."""
-        with handling(ctx):
-            with self._scope:
-                if self._default is not None:
-                    instance = self._default(ctx, self._js_env)
-                    method_name = self._method_name(name)
-                    method = getattr(instance, method_name, None)
-                    if not callable(method):  # workerd's entrypoint proxy, as for fetch
-                        raise _method_missing(instance, method_name)
-                    result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
-                else:
-                    handler = self._global_handler(f"on_{name}")
-                    if handler is None:
-                        raise self._no_handler(name)
-                    result = call_relaxed(handler, js_value, self._js_env, ctx)
-            result = await in_scope(_settled(result, class_handler=self._default is not None), self._scope)
-        return result
+        with handling(ctx):  # the scope around each step of the handler only (runtime/tasks.py)
+            return await in_scope(self._event_handler(name, js_value, ctx, sdk_value), self._scope)
+
+    async def _event_handler(self, name: str, js_value: Any, ctx: ExecutionContext, sdk_value: Any) -> Any:
+        if self._default is not None:
+            instance = self._default(ctx, self._js_env)
+            method_name = self._method_name(name)
+            method = getattr(instance, method_name, None)
+            if not callable(method):  # workerd's entrypoint proxy, as for fetch
+                raise _method_missing(instance, method_name)
+            result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
+        else:
+            handler = self._global_handler(f"on_{name}")
+            if handler is None:
+                raise self._no_handler(name)
+            result = call_relaxed(handler, js_value, self._js_env, ctx)
+        return await _settled(result, class_handler=self._default is not None)
 
     async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
         """Answer a JS request as Cloudflare's router does: from the static assets when the
@@ -514,21 +517,23 @@ class Worker:
             headers = dict(request.headers.items())
             if self.assets.to_assets(request.method, request.url, headers):
                 return from_plain(self.assets.respond(request.method, request.url, headers))
-        with handling(ctx):
-            with self._scope:
-                if self._default is None and self._on_fetch is None:
-                    raise self._no_handler("fetch")
-                if self._default is not None:
-                    instance = self._default(ctx, self._js_env)
-                    method_name = self._method_name("fetch")
-                    method = getattr(instance, method_name, None)
-                    if not callable(method):
-                        raise _method_missing(instance, method_name)
-                    result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
-                else:
-                    result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
-            result = await in_scope(_settled(result, class_handler=self._default is not None), self._scope)
+        with handling(ctx):  # the scope around each step of the handler only (runtime/tasks.py)
+            result = await in_scope(self._fetch_handler(request, ctx), self._scope)
         return _as_js_response(result)
+
+    async def _fetch_handler(self, request: JsRequest, ctx: ExecutionContext) -> Any:
+        if self._default is None and self._on_fetch is None:
+            raise self._no_handler("fetch")
+        if self._default is not None:
+            instance = self._default(ctx, self._js_env)
+            method_name = self._method_name("fetch")
+            method = getattr(instance, method_name, None)
+            if not callable(method):
+                raise _method_missing(instance, method_name)
+            result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
+        else:
+            result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+        return await _settled(result, class_handler=self._default is not None)
 
 
 #: workerd's words for an event whose handler the default export lacks (``scheduled``'s has no period)

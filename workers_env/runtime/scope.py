@@ -242,7 +242,10 @@ class ImportScope:
         self._above: set[Path] = set()
         if project is not None and self.partial and self.folder.is_relative_to(project):
             self._above = {p for p in self.folder.parents if p.is_relative_to(project) and not p.is_relative_to(self.root)}
-        self._before: set[str] = set()
+        self._before: tuple[int, object] = (0, None)  # sys.modules' size and newest name on entry
+        self._finders: list[object] = []  # finders of the Worker's own folders, as of _finders_mark
+        self._finders_mark = -1  # sys.path_importer_cache's size when they were listed
+        self._mask_plan: tuple[list[str], str, list[int]] | None = None  # sys.path, cwd -> indices to mask
 
     def __enter__(self) -> ImportScope:
         current.enter(self.runtime)  # type: ignore[arg-type]
@@ -265,7 +268,7 @@ class ImportScope:
                 self._invalidate_finders()
             self._layer.push(self.modules)
             if first:
-                self._before = set(sys.modules)
+                self._before = _modules_mark()
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
@@ -294,10 +297,13 @@ class ImportScope:
         """``importlib.invalidate_caches()`` for the Worker's own folders only: a module written
         there a moment ago (within the folder's mtime granularity) imports; the process's other
         finders keep their caches, which every request would otherwise rebuild."""
-        roots = tuple(str(p) for p in (self.folder, self.vendor) if p is not None)
-        for path, finder in list(sys.path_importer_cache.items()):
-            if finder is not None and path.startswith(roots) and hasattr(finder, "invalidate_caches"):
-                finder.invalidate_caches()
+        if self._finders_mark != len(sys.path_importer_cache):  # listed again once a folder was added
+            roots = tuple(str(p) for p in (self.folder, self.vendor) if p is not None)
+            self._finders = [finder for path, finder in list(sys.path_importer_cache.items())
+                             if finder is not None and path.startswith(roots) and hasattr(finder, "invalidate_caches")]
+            self._finders_mark = len(sys.path_importer_cache)
+        for finder in self._finders:
+            finder.invalidate_caches()  # type: ignore[attr-defined]
 
     def _local(self) -> frozenset[str]:
         """:func:`_local_names` of the Worker's folder, read again only when the folder changed (or its
@@ -470,6 +476,13 @@ class ImportScope:
     def _mask_above(self) -> None:
         """The project's folders above main's step off ``sys.path``, keeping their places."""
         cwd = _cwd()
+        plan = self._mask_plan
+        if plan is not None and plan[1] == cwd and plan[0] == sys.path:  # as last time: the same places
+            for index in plan[2]:
+                self._masked.append((index, sys.path[index]))
+                del sys.path[index]
+            return
+        path, indices = list(sys.path), []
         for index in range(len(sys.path) - 1, -1, -1):
             entry = sys.path[index]
             key = (entry, "" if os.path.isabs(entry) else cwd)
@@ -482,15 +495,38 @@ class ImportScope:
                 self._path_cache[key] = masked
             if masked:
                 self._masked.append((index, entry))
+                indices.append(index)
                 del sys.path[index]
+        self._mask_plan = (path, cwd, indices)
 
     def _unmask_project_path(self) -> None:
         for index, entry in reversed(self._masked):
             sys.path.insert(min(index, len(sys.path)), entry)
         self._masked = []
 
+    def _new_names(self) -> list[str] | None:
+        """The names imported since entry, newest first: those after the newest name of then (an
+        import appends its name); ``None`` when that tells nothing (a name was removed since, or
+        the newest one moved). O(imports), where a copy of ``sys.modules``' names is O(modules)."""
+        size, newest = self._before
+        grown = len(sys.modules) - size
+        if grown == 0 and next(reversed(sys.modules), None) == newest:
+            return []
+        names: list[str] = []
+        for name in reversed(sys.modules):
+            if name == newest:
+                return names if len(names) == grown else None
+            names.append(name)
+            if len(names) > grown:
+                return None
+        return None
+
     def _capture_new_modules(self) -> None:
-        for name in set(sys.modules) - self._before:
+        names = self._new_names()
+        if names is None:  # rare: every name of this folder's not yet the scope's
+            names = [name for name, module in list(sys.modules.items())
+                     if name not in self.modules and module not in _OWNED]
+        for name in names:
             module = sys.modules.get(name)
             if isinstance(module, JsProxy):  # a JS object imported through register_js_module
                 self.modules[name] = module  # type: ignore[assignment]
