@@ -246,6 +246,10 @@ class ImportScope:
         self._finders: list[object] = []  # finders of the Worker's own folders, as of _finders_mark
         self._finders_mark = -1  # sys.path_importer_cache's size when they were listed
         self._mask_plan: tuple[list[str], str, list[int]] | None = None  # sys.path, cwd -> indices to mask
+        #: ``sys.path`` entries the Worker's code added (``sys.path.insert(0, ...)`` at its top
+        #: level), with their places: on ``sys.path`` only while the scope is entered
+        self._own_path: list[tuple[int, str]] = []
+        self._path_on_entry: list[str] = []
 
     def __enter__(self) -> ImportScope:
         current.enter(self.runtime)  # type: ignore[arg-type]
@@ -265,6 +269,9 @@ class ImportScope:
                 if self.vendor is not None:  # after the Worker's folder, before site-packages
                     at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
                     sys.path.insert(at, str(self.vendor))
+                self._path_on_entry = list(sys.path)
+                for index, entry in self._own_path:  # what the Worker's code added, back in its places
+                    sys.path.insert(min(index, len(sys.path)), entry)
                 self._invalidate_finders()
             self._layer.push(self.modules)
             if first:
@@ -278,6 +285,7 @@ class ImportScope:
                 self._capture_new_modules()
             self._layer.pop(self.modules)
             if last:
+                self._take_own_path()
                 self._remove_path()
                 if self._finder is not None and self._finder in sys.meta_path:
                     sys.meta_path.remove(self._finder)
@@ -535,6 +543,19 @@ class ImportScope:
                 self.modules[name] = module
                 _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
+
+    def _take_own_path(self) -> None:
+        """``sys.path`` back as it was on entry: what the Worker's code changed lasts while its code
+        runs (only its steps run while the scope is entered). The entries it added are kept, with
+        their places, and go back on the next entry: its own imports, a lazy one in a handler
+        too, find them; other code never does."""
+        before, now = self._path_on_entry, sys.path
+        if now == before:
+            return
+        known = set(before)
+        self._own_path = [(index, entry) for index, entry in enumerate(now)
+                          if isinstance(entry, str) and entry not in known]
+        sys.path[:] = before
 
     def _remove_path(self) -> None:
         entry = str(self.folder)
