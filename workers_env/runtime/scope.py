@@ -18,6 +18,14 @@ files are ``/session/metadata/...``, so ``os.path.dirname(os.path.dirname(__file
 production's ``ModuleNotFoundError`` -- unless the uploaded ``python_modules/`` holds it, where
 production finds it. Entries are reference-counted, so nested and overlapping entries (concurrent requests)
 restore exactly once.
+
+The scope is entered around each step of the Worker's code, never across an ``await``
+(:func:`~workers_env.runtime.tasks.in_scope`): ``sys.modules`` is one for the process, so while a
+handler waits, another Worker's request (or a test's code) runs in its own namespace, and each
+``import`` -- a lazy one after an ``await`` too -- finds its own Worker's modules. Entries after
+the first are cheap: what changed since the last one is looked at, not all of ``sys.modules``.
+What the Worker's code adds to ``sys.path`` (``sys.path.insert(0, ...)`` at its top level) is
+kept by the scope likewise, on ``sys.path`` only while it is entered.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ import sys
 import threading
 import time
 import weakref
-from importlib.machinery import ModuleSpec, PathFinder
+from importlib.machinery import BuiltinImporter, FrozenImporter, ModuleSpec, PathFinder
 from pathlib import Path
 from types import FrameType, ModuleType, TracebackType
 
@@ -122,7 +130,8 @@ class _NotUploaded(importlib.abc.MetaPathFinder):
 
 
 class _OutsideUpload(importlib.abc.MetaPathFinder):
-    """Just before ``PathFinder`` on ``sys.meta_path`` while a Worker's scope is entered: a
+    """After the builtin and frozen finders on ``sys.meta_path`` while a Worker's scope is entered
+    (ahead of pytest's assertion-rewriting hook, which searches ``sys.path`` itself): a
     top-level import by the Worker's code searches ``sys.path`` without the project's folders
     that wrangler does not upload (see :meth:`ImportScope.find_outside_upload`); other code
     importing a module the scope stepped aside gets that module (:meth:`ImportScope.given_back`)."""
@@ -137,6 +146,16 @@ class _OutsideUpload(importlib.abc.MetaPathFinder):
         if path is not None or current.current_runtime() is not self.scope.runtime:
             return None  # a submodule (its package's own path), or another Worker's or a test's import
         return self.scope.find_outside_upload(fullname)
+
+
+def _after_builtins() -> int:
+    """Where the scope's search goes on ``sys.meta_path``: after the builtin and frozen finders
+    (and a :class:`_NotUploaded`), before any other -- pytest's assertion-rewriting hook, first
+    there under pytest, searches ``sys.path`` itself for ``test_*`` and ``conftest`` names."""
+    for index, finder in enumerate(sys.meta_path):
+        if finder not in (BuiltinImporter, FrozenImporter) and not isinstance(finder, _NotUploaded):
+            return index
+    return len(sys.meta_path)
 
 
 class _GivenBack(importlib.abc.Loader):
@@ -263,9 +282,8 @@ class ImportScope:
                 sys.path.insert(0, str(self.folder))
                 if self._finder is not None:
                     sys.meta_path.insert(0, self._finder)
-                if self.partial:  # before PathFinder: the builtin and frozen finders come first
-                    at = sys.meta_path.index(PathFinder) if PathFinder in sys.meta_path else len(sys.meta_path)
-                    sys.meta_path.insert(at, self._outside)
+                if self.partial:
+                    sys.meta_path.insert(_after_builtins(), self._outside)
                 if self.vendor is not None:  # after the Worker's folder, before site-packages
                     at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
                     sys.path.insert(at, str(self.vendor))
