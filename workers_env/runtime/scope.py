@@ -403,6 +403,7 @@ class ImportScope:
             return None
         spec = PathFinder.find_spec(fullname, [entry for entry in sys.path if entry not in absent])
         if spec is not None:
+            self._uploaded_portions_only(spec)
             return spec
         if not self._the_workers_import():
             return None  # workers-env's for the Worker, or a binding's you supplied: not checked
@@ -412,6 +413,21 @@ class ImportScope:
             if vendored is not None:
                 return vendored
         raise users_mistake(self._outside_error(fullname, found))  # production's error: our frames step aside
+
+    def _uploaded_portions_only(self, spec: ModuleSpec) -> None:
+        """A namespace package (``src/pkg/`` and a ``pkg/`` outside the upload, neither with an
+        ``__init__.py``) keeps only its uploaded portions: its ``__path__`` searches ``sys.path``
+        again whenever that changes, and would take in the other folder's then."""
+        locations = spec.submodule_search_locations
+        search = getattr(locations, "_path_finder", None)  # importlib's _NamespacePath
+        if search is None or spec.origin not in (None, "namespace"):
+            return
+
+        def uploaded_only(name: str, path: list[str]) -> ModuleSpec | None:
+            cwd = _cwd()
+            return search(name, [entry for entry in path if not self._outside_upload(entry, cwd)])
+
+        locations._path_finder = uploaded_only  # type: ignore[union-attr]
 
     def _the_workers_import(self) -> bool:
         """Whether the import under way is by the Worker's code: not by a test, nor by workers-env
