@@ -48,7 +48,7 @@ ENTRY = """\
 def project(tmp_path):
     yield tmp_path
     for entry in [e for e in sys.path if isinstance(e, str) and e.startswith(str(tmp_path))]:
-        sys.path.remove(entry)  # the Worker's own sys.path.insert outlives it, as deployed
+        sys.path.remove(entry)  # none: the Worker's own sys.path.insert leaves with its scope
     for name in ("app", "backend", "json_tools", "vendored_only", "libmod"):
         for loaded in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
             sys.modules.pop(loaded, None)

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from workers_env._errors import JsException
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsproxy import JsArray, JsObject
+from workers_env.runtime.tasks import scoped_callback
 
 __all__ = ["JsPromise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
            "promise_class"]
@@ -84,6 +85,7 @@ class JsPromise(JsProxy):
 
     def then(self, on_fulfilled: Any = None, on_rejected: Any = None) -> JsPromise:
         following = JsPromise()
+        on_fulfilled, on_rejected = scoped_callback(on_fulfilled), scoped_callback(on_rejected)
 
         def run() -> None:
             handler = on_fulfilled if self._state == "fulfilled" else on_rejected

@@ -72,7 +72,7 @@ from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
-from workers_env.runtime.tasks import scope_new_tasks
+from workers_env.runtime.tasks import in_scope, scope_new_tasks
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.workers_api import (
@@ -140,8 +140,7 @@ class ExecutionContext:
             return
 
         async def run() -> Any:
-            with self.scope:
-                return await awaitable
+            return await in_scope(awaitable, self.scope)
 
         task = asyncio.ensure_future(run())
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
@@ -387,19 +386,23 @@ class Worker:
                                   f"{entrypoint!r}")
         ctx = self.new_context()
         try:
-            with self._scope, handling(ctx):
-                instance = cls(ctx, self._js_env)
-                target = getattr(instance, method, None)
-                if not callable(target):
-                    raise js_type_error(f"Method {method} does not exist")
-                sent = [python_from_rpc(python_to_rpc(a)) for a in args]
-                named = {k: python_from_rpc(python_to_rpc(v)) for k, v in kwargs.items()}
-                result = target(*sent, **named)
-                if inspect.isawaitable(result):
-                    result = await result
-                return python_from_rpc(python_to_rpc(result))
+            with handling(ctx):  # the scope around each step of the method only (runtime/tasks.py)
+                return await in_scope(self._rpc_method(cls, method, args, kwargs, ctx), self._scope)
         finally:
             await ctx.finish()
+
+    async def _rpc_method(self, cls: type, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],
+                          ctx: ExecutionContext) -> Any:
+        instance = cls(ctx, self._js_env)
+        target = getattr(instance, method, None)
+        if not callable(target):
+            raise js_type_error(f"Method {method} does not exist")
+        sent = [python_from_rpc(python_to_rpc(a)) for a in args]
+        named = {k: python_from_rpc(python_to_rpc(v)) for k, v in kwargs.items()}
+        result = target(*sent, **named)
+        if inspect.isawaitable(result):
+            result = await result
+        return python_from_rpc(python_to_rpc(result))
 
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
@@ -495,21 +498,23 @@ class Worker:
         """Call ``Default.<name>(value, None, None)`` -- strictly, as workerd's entrypoint proxy
         calls every handler but ``fetch`` -- or the module-level ``on_<name>(value, env, ctx)``
         (relaxed, with the real env and ctx, as workerd calls global handlers)."""
-        with self._scope, handling(ctx):
-            if self._default is not None:
-                instance = self._default(ctx, self._js_env)
-                method_name = self._method_name(name)
-                method = getattr(instance, method_name, None)
-                if not callable(method):  # workerd's entrypoint proxy, as for fetch
-                    raise _method_missing(instance, method_name)
-                result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
-            else:
-                handler = self._global_handler(f"on_{name}")
-                if handler is None:
-                    raise self._no_handler(name)
-                result = call_relaxed(handler, js_value, self._js_env, ctx)
-            result = await _settled(result, class_handler=self._default is not None)
-        return result
+        with handling(ctx):  # the scope around each step of the handler only (runtime/tasks.py)
+            return await in_scope(self._event_handler(name, js_value, ctx, sdk_value), self._scope)
+
+    async def _event_handler(self, name: str, js_value: Any, ctx: ExecutionContext, sdk_value: Any) -> Any:
+        if self._default is not None:
+            instance = self._default(ctx, self._js_env)
+            method_name = self._method_name(name)
+            method = getattr(instance, method_name, None)
+            if not callable(method):  # workerd's entrypoint proxy, as for fetch
+                raise _method_missing(instance, method_name)
+            result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
+        else:
+            handler = self._global_handler(f"on_{name}")
+            if handler is None:
+                raise self._no_handler(name)
+            result = call_relaxed(handler, js_value, self._js_env, ctx)
+        return await _settled(result, class_handler=self._default is not None)
 
     async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
         """Answer a JS request as Cloudflare's router does: from the static assets when the
@@ -528,25 +533,28 @@ class Worker:
         signal = None
         if self._request_signal is not None:  # enable_request_signal: None without it (no cost then)
             signal = request.signal = incoming_request_signal(passthrough=self._request_signal)
-        with self._scope, handling(ctx):
+        with handling(ctx):  # the scope around each step of the handler only (runtime/tasks.py)
             try:
-                if self._default is None and self._on_fetch is None:
-                    raise self._no_handler("fetch")
-                if self._default is not None:
-                    instance = self._default(ctx, self._js_env)
-                    method_name = self._method_name("fetch")
-                    method = getattr(instance, method_name, None)
-                    if not callable(method):
-                        raise _method_missing(instance, method_name)
-                    result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
-                else:
-                    result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
-                result = await _settled(result, class_handler=self._default is not None)
+                result = await in_scope(self._fetch_handler(request, ctx), self._scope)
             except asyncio.CancelledError:
                 if signal is not None and _caller_gone():
                     ctx.waitUntil(abort_on_disconnect(signal))
                 raise
         return _as_js_response(result)
+
+    async def _fetch_handler(self, request: JsRequest, ctx: ExecutionContext) -> Any:
+        if self._default is None and self._on_fetch is None:
+            raise self._no_handler("fetch")
+        if self._default is not None:
+            instance = self._default(ctx, self._js_env)
+            method_name = self._method_name("fetch")
+            method = getattr(instance, method_name, None)
+            if not callable(method):
+                raise _method_missing(instance, method_name)
+            result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
+        else:
+            result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+        return await _settled(result, class_handler=self._default is not None)
 
 
 def _caller_gone() -> bool:

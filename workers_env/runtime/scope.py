@@ -18,6 +18,14 @@ files are ``/session/metadata/...``, so ``os.path.dirname(os.path.dirname(__file
 production's ``ModuleNotFoundError`` -- unless the uploaded ``python_modules/`` holds it, where
 production finds it. Entries are reference-counted, so nested and overlapping entries (concurrent requests)
 restore exactly once.
+
+The scope is entered around each step of the Worker's code, never across an ``await``
+(:func:`~workers_env.runtime.tasks.in_scope`): ``sys.modules`` is one for the process, so while a
+handler waits, another Worker's request (or a test's code) runs in its own namespace, and each
+``import`` -- a lazy one after an ``await`` too -- finds its own Worker's modules. Entries after
+the first are cheap: what changed since the last one is looked at, not all of ``sys.modules``.
+What the Worker's code adds to ``sys.path`` (``sys.path.insert(0, ...)`` at its top level) is
+kept by the scope likewise, on ``sys.path`` only while it is entered.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ import sys
 import threading
 import time
 import weakref
-from importlib.machinery import ModuleSpec, PathFinder
+from importlib.machinery import BuiltinImporter, FrozenImporter, ModuleSpec, PathFinder
 from pathlib import Path
 from types import FrameType, ModuleType, TracebackType
 
@@ -122,7 +130,8 @@ class _NotUploaded(importlib.abc.MetaPathFinder):
 
 
 class _OutsideUpload(importlib.abc.MetaPathFinder):
-    """Just before ``PathFinder`` on ``sys.meta_path`` while a Worker's scope is entered: a
+    """After the builtin and frozen finders on ``sys.meta_path`` while a Worker's scope is entered
+    (ahead of pytest's assertion-rewriting hook, which searches ``sys.path`` itself): a
     top-level import by the Worker's code searches ``sys.path`` without the project's folders
     that wrangler does not upload (see :meth:`ImportScope.find_outside_upload`); other code
     importing a module the scope stepped aside gets that module (:meth:`ImportScope.given_back`)."""
@@ -137,6 +146,16 @@ class _OutsideUpload(importlib.abc.MetaPathFinder):
         if path is not None or current.current_runtime() is not self.scope.runtime:
             return None  # a submodule (its package's own path), or another Worker's or a test's import
         return self.scope.find_outside_upload(fullname)
+
+
+def _after_builtins() -> int:
+    """Where the scope's search goes on ``sys.meta_path``: after the builtin and frozen finders
+    (and a :class:`_NotUploaded`), before any other -- pytest's assertion-rewriting hook, first
+    there under pytest, searches ``sys.path`` itself for ``test_*`` and ``conftest`` names."""
+    for index, finder in enumerate(sys.meta_path):
+        if finder not in (BuiltinImporter, FrozenImporter) and not isinstance(finder, _NotUploaded):
+            return index
+    return len(sys.meta_path)
 
 
 class _GivenBack(importlib.abc.Loader):
@@ -242,7 +261,14 @@ class ImportScope:
         self._above: set[Path] = set()
         if project is not None and self.partial and self.folder.is_relative_to(project):
             self._above = {p for p in self.folder.parents if p.is_relative_to(project) and not p.is_relative_to(self.root)}
-        self._before: set[str] = set()
+        self._before: tuple[int, object] = (0, None)  # sys.modules' size and newest name on entry
+        self._finders: list[object] = []  # finders of the Worker's own folders, as of _finders_mark
+        self._finders_mark = -1  # sys.path_importer_cache's size when they were listed
+        self._mask_plan: tuple[list[str], str, list[int]] | None = None  # sys.path, cwd -> indices to mask
+        #: ``sys.path`` entries the Worker's code added (``sys.path.insert(0, ...)`` at its top
+        #: level), with their places: on ``sys.path`` only while the scope is entered
+        self._own_path: list[tuple[int, str]] = []
+        self._path_on_entry: list[str] = []
 
     def __enter__(self) -> ImportScope:
         current.enter(self.runtime)  # type: ignore[arg-type]
@@ -256,16 +282,18 @@ class ImportScope:
                 sys.path.insert(0, str(self.folder))
                 if self._finder is not None:
                     sys.meta_path.insert(0, self._finder)
-                if self.partial:  # before PathFinder: the builtin and frozen finders come first
-                    at = sys.meta_path.index(PathFinder) if PathFinder in sys.meta_path else len(sys.meta_path)
-                    sys.meta_path.insert(at, self._outside)
+                if self.partial:
+                    sys.meta_path.insert(_after_builtins(), self._outside)
                 if self.vendor is not None:  # after the Worker's folder, before site-packages
                     at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
                     sys.path.insert(at, str(self.vendor))
+                self._path_on_entry = list(sys.path)
+                for index, entry in self._own_path:  # what the Worker's code added, back in its places
+                    sys.path.insert(min(index, len(sys.path)), entry)
                 self._invalidate_finders()
             self._layer.push(self.modules)
             if first:
-                self._before = set(sys.modules)
+                self._before = _modules_mark()
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
@@ -275,6 +303,7 @@ class ImportScope:
                 self._capture_new_modules()
             self._layer.pop(self.modules)
             if last:
+                self._take_own_path()
                 self._remove_path()
                 if self._finder is not None and self._finder in sys.meta_path:
                     sys.meta_path.remove(self._finder)
@@ -294,10 +323,13 @@ class ImportScope:
         """``importlib.invalidate_caches()`` for the Worker's own folders only: a module written
         there a moment ago (within the folder's mtime granularity) imports; the process's other
         finders keep their caches, which every request would otherwise rebuild."""
-        roots = tuple(str(p) for p in (self.folder, self.vendor) if p is not None)
-        for path, finder in list(sys.path_importer_cache.items()):
-            if finder is not None and path.startswith(roots) and hasattr(finder, "invalidate_caches"):
-                finder.invalidate_caches()
+        if self._finders_mark != len(sys.path_importer_cache):  # listed again once a folder was added
+            roots = tuple(str(p) for p in (self.folder, self.vendor) if p is not None)
+            self._finders = [finder for path, finder in list(sys.path_importer_cache.items())
+                             if finder is not None and path.startswith(roots) and hasattr(finder, "invalidate_caches")]
+            self._finders_mark = len(sys.path_importer_cache)
+        for finder in self._finders:
+            finder.invalidate_caches()  # type: ignore[attr-defined]
 
     def _local(self) -> frozenset[str]:
         """:func:`_local_names` of the Worker's folder, read again only when the folder changed (or its
@@ -371,6 +403,7 @@ class ImportScope:
             return None
         spec = PathFinder.find_spec(fullname, [entry for entry in sys.path if entry not in absent])
         if spec is not None:
+            self._uploaded_portions_only(spec)
             return spec
         if not self._the_workers_import():
             return None  # workers-env's for the Worker, or a binding's you supplied: not checked
@@ -380,6 +413,21 @@ class ImportScope:
             if vendored is not None:
                 return vendored
         raise users_mistake(self._outside_error(fullname, found))  # production's error: our frames step aside
+
+    def _uploaded_portions_only(self, spec: ModuleSpec) -> None:
+        """A namespace package (``src/pkg/`` and a ``pkg/`` outside the upload, neither with an
+        ``__init__.py``) keeps only its uploaded portions: its ``__path__`` searches ``sys.path``
+        again whenever that changes, and would take in the other folder's then."""
+        locations = spec.submodule_search_locations
+        search = getattr(locations, "_path_finder", None)  # importlib's _NamespacePath
+        if search is None or spec.origin not in (None, "namespace"):
+            return
+
+        def uploaded_only(name: str, path: list[str]) -> ModuleSpec | None:
+            cwd = _cwd()
+            return search(name, [entry for entry in path if not self._outside_upload(entry, cwd)])
+
+        locations._path_finder = uploaded_only  # type: ignore[union-attr]
 
     def _the_workers_import(self) -> bool:
         """Whether the import under way is by the Worker's code: not by a test, nor by workers-env
@@ -470,6 +518,13 @@ class ImportScope:
     def _mask_above(self) -> None:
         """The project's folders above main's step off ``sys.path``, keeping their places."""
         cwd = _cwd()
+        plan = self._mask_plan
+        if plan is not None and plan[1] == cwd and plan[0] == sys.path:  # as last time: the same places
+            for index in plan[2]:
+                self._masked.append((index, sys.path[index]))
+                del sys.path[index]
+            return
+        path, indices = list(sys.path), []
         for index in range(len(sys.path) - 1, -1, -1):
             entry = sys.path[index]
             key = (entry, "" if os.path.isabs(entry) else cwd)
@@ -482,15 +537,38 @@ class ImportScope:
                 self._path_cache[key] = masked
             if masked:
                 self._masked.append((index, entry))
+                indices.append(index)
                 del sys.path[index]
+        self._mask_plan = (path, cwd, indices)
 
     def _unmask_project_path(self) -> None:
         for index, entry in reversed(self._masked):
             sys.path.insert(min(index, len(sys.path)), entry)
         self._masked = []
 
+    def _new_names(self) -> list[str] | None:
+        """The names imported since entry, newest first: those after the newest name of then (an
+        import appends its name); ``None`` when that tells nothing (a name was removed since, or
+        the newest one moved). O(imports), where a copy of ``sys.modules``' names is O(modules)."""
+        size, newest = self._before
+        grown = len(sys.modules) - size
+        if grown == 0 and next(reversed(sys.modules), None) == newest:
+            return []
+        names: list[str] = []
+        for name in reversed(sys.modules):
+            if name == newest:
+                return names if len(names) == grown else None
+            names.append(name)
+            if len(names) > grown:
+                return None
+        return None
+
     def _capture_new_modules(self) -> None:
-        for name in set(sys.modules) - self._before:
+        names = self._new_names()
+        if names is None:  # rare: every name of this folder's not yet the scope's
+            names = [name for name, module in list(sys.modules.items())
+                     if name not in self.modules and module not in _OWNED]
+        for name in names:
             module = sys.modules.get(name)
             if isinstance(module, JsProxy):  # a JS object imported through register_js_module
                 self.modules[name] = module  # type: ignore[assignment]
@@ -499,6 +577,19 @@ class ImportScope:
                 self.modules[name] = module
                 _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
+
+    def _take_own_path(self) -> None:
+        """``sys.path`` back as it was on entry: what the Worker's code changed lasts while its code
+        runs (only its steps run while the scope is entered). The entries it added are kept, with
+        their places, and go back on the next entry: its own imports, a lazy one in a handler
+        too, find them; other code never does."""
+        before, now = self._path_on_entry, sys.path
+        if now == before:
+            return
+        known = set(before)
+        self._own_path = [(index, entry) for index, entry in enumerate(now)
+                          if isinstance(entry, str) and entry not in known]
+        sys.path[:] = before
 
     def _remove_path(self) -> None:
         entry = str(self.folder)

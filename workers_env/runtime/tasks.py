@@ -21,7 +21,7 @@ from typing import Any
 
 from workers_env.runtime.current import adopt_task, current_context
 
-__all__ = ["ScopedCoroutine", "scope_new_tasks"]
+__all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback"]
 
 
 class ScopedCoroutine(Coroutine[Any, Any, Any]):
@@ -61,6 +61,37 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
     def __repr__(self) -> str:
         return repr(self._coro)
+
+
+def in_scope(awaitable: Any, scope: Any) -> Any:
+    """``awaitable`` to await with ``scope`` entered around each of its steps only, not across
+    its waits: a handler's coroutine, so that another Worker's request running while it waits
+    (or a test's code) never sees its modules, nor it theirs. A future is awaited as it is (a
+    task Worker code started is scoped by the factory)."""
+    if isinstance(awaitable, asyncio.Future | ScopedCoroutine):
+        return awaitable
+    if not asyncio.iscoroutine(awaitable):
+        awaitable = _awaiting(awaitable)
+    return ScopedCoroutine(awaitable, scope)
+
+
+def scoped_callback(callback: Any) -> Any:
+    """``callback`` (a promise's ``then`` handler, say) to run in the import scope of the
+    request calling this, whenever it runs: the loop may call it between the handler's steps,
+    when the scope is not entered."""
+    scope = getattr(current_context(), "scope", None)
+    if scope is None or not callable(callback):
+        return callback
+
+    def run(*args: Any) -> Any:
+        with scope:
+            return callback(*args)
+
+    return run
+
+
+async def _awaiting(awaitable: Any) -> Any:
+    return await awaitable
 
 
 TaskFactory = Callable[..., "asyncio.Future[Any]"]

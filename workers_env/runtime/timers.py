@@ -17,6 +17,7 @@ error (``IoContext::current()``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import itertools
 import logging
@@ -63,10 +64,12 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             _timers.pop(timer_id, None)
         elif timer is not None:  # an interval not cleared: the next run first, for the same request
             _timers[timer_id] = (loop.call_later(repeat, _fire, timer_id, callback, args, repeat), timer[1])
+    scope = getattr(timer[1], "scope", None) if timer is not None else None
     try:
         if not isinstance(callback, JsFunction):
             raise JsException(BORROWED, name="Error")
-        result = callback(*args)
+        with scope if scope is not None else contextlib.nullcontext():  # the request's Worker's modules
+            result = callback(*args)
         if inspect.isawaitable(result):
             asyncio.ensure_future(result)
     except Exception:  # a timer's error is the runtime's uncaught exception: logged

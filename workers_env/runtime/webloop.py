@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
+from workers_env.runtime.tasks import scoped_callback
 
 __all__ = ["PyodideFuture", "as_promise", "js_call", "unawaited", "worker_code_running"]
 
@@ -27,6 +28,7 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
     def then(self, onfulfilled: Callable[[Any], Any] | None = None,
              onrejected: Callable[[BaseException], Any] | None = None) -> PyodideFuture:
         following = PyodideFuture(loop=self.get_loop())
+        onfulfilled, onrejected = scoped_callback(onfulfilled), scoped_callback(onrejected)
 
         def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
             if following.cancelled():
