@@ -466,6 +466,12 @@ class ByteSink(LiveByteStream):
     ``throwTypeErrorAndConsoleWarn``), not passed on to fail the reader, as a JavaScript
     ``TransformStream`` passes it."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        runtime = current_runtime()
+        #: ``internal_writable_stream_abort_clears_queue`` (see :meth:`_Writer.abort`)
+        self.abort_clears_queue = runtime is None or runtime.internal_abort_clears_queue
+
     def refuse_when_done(self) -> None:
         """Closed, closing or errored: the write is refused before its chunk is looked at
         (internal.c++ ``write``); a cancel the writable learns only at the write, after that."""
@@ -824,9 +830,16 @@ class _Writer(JsProxy):
         if isinstance(sink, ByteSink):
             if sink._error is not None and sink._error is not sink._short and sink._canceled is None:
                 return  # errored already
-            if sink._taken < len(sink._chunks or []):  # a write waits for a read: workerd cancels it,
-                # and the reads meet the canceled write's error (see _CONNECTION_LOST)
+            if sink._taken < len(sink._chunks or []) and sink.abort_clears_queue:  # a write waits for a
+                # read: workerd cancels it, and the reads meet the canceled write's error (_CONNECTION_LOST)
                 sink._readable_error = JsException(_CONNECTION_LOST)
+            elif sink._taken < len(sink._chunks or []):  # before 2024-09-02 the abort waits for the
+                # write in flight (a read taking its chunk), then fails the rest (internal.c++ ``doAbort``)
+                with contextlib.suppress(Exception):
+                    await sink.delivered(sink._taken)
+                if self._detached() or (sink._error is not None and sink._error is not sink._short
+                                        and sink._canceled is None):
+                    return
             sink._canceled = None  # the abort's error is the stream's now
             sink.abort(reason)
         elif not sink.closed:

@@ -35,6 +35,7 @@ from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     BROTLI_CONTENT_ENCODING,
     FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
+    INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR,
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
@@ -751,7 +752,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             cf_worker=cf_worker_zone(config), uploads=uploads,
                             brotli_content_encoding=flag_enabled(BROTLI_CONTENT_ENCODING, config),
                             transform_stream_backpressure=flag_enabled(FIXUP_TRANSFORM_STREAM_BACKPRESSURE, config),
-                            transform_stream_standard=flag_enabled(TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, config))
+                            transform_stream_standard=flag_enabled(TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, config),
+                            internal_abort_clears_queue=flag_enabled(INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
+                                                                     config))
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)
