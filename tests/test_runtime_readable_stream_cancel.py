@@ -1,8 +1,12 @@
 """``readable.cancel(reason)`` of a stream still being written (a ``TransformStream``'s or
-``FixedLengthStream``'s readable): the readable reads as ended, and the write still waiting
-for a read and its writer's next write fail with the reason -- workerd's ``Error: Stream was cancelled.`` when none was given
-(internal.c++ ``reasonToException``); a locked stream's ``cancel()`` is workerd's TypeError
-(readable.c++). It raised a bare ``RuntimeError: the stream is still being written``."""
+``FixedLengthStream``'s readable): the readable reads as ended, and the write still waiting for a
+read fails -- a ``FixedLengthStream``'s with the reason (workerd's ``Error: Stream was cancelled.``
+when none was given, internal.c++ ``reasonToException``), after which its writer is detached and
+refuses as closed; a ``TransformStream``'s with workerd's ``The readable side of this
+TransformStream is no longer readable.``, after which its writes fail with the reason. A locked
+stream's ``cancel()`` is workerd's TypeError (readable.c++). Each checked under wrangler dev
+(tools/wrangler/jsapi_differential.py). It raised a bare ``RuntimeError: the stream is still
+being written``."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ class Default(WorkerEntrypoint):
         out = []
         for stream, reason in ((FixedLengthStream.new(5), None), (TransformStream.new(), "enough")):
             writer = stream.writable.getWriter()
+            await writer.ready  # (the stream started: the write below is in flight)
             first = writer.write(TextEncoder.new().encode("hi"))  # waits for a read: the cancel fails it
             reader = stream.readable.getReader()
             try:
@@ -48,8 +53,8 @@ async def test_cancel_ends_the_readable_and_fails_the_next_write(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
     locked = "TypeError: This ReadableStream is currently locked to a reader."
     assert await (await worker.fetch("/")).json() == [
-        locked, True, "Error: Stream was cancelled.", "Error: Stream was cancelled.",
-        locked, True, "Error: enough", "Error: enough",
+        locked, True, "Error: Stream was cancelled.", "TypeError: This WritableStream has been closed.",
+        locked, True, "TypeError: The readable side of this TransformStream is no longer readable.", "Error: enough",
     ]
 
 

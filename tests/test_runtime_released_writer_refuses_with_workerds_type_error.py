@@ -1,7 +1,9 @@
 """A ``WritableStreamDefaultWriter`` after ``releaseLock()`` is workerd's (writable.c++):
 ``write``, ``close`` and ``abort`` reject with ``TypeError: This WritableStream writer has been
-released.``, ``desiredSize`` throws it, ``closed`` rejects with it; writes made before the
-release go on and resolve when read, and a new writer may be taken. ``getWriter()`` on a locked
+released.``, ``desiredSize`` throws it, ``closed`` rejects with it; the write in flight at the
+release goes on and resolves when read (an internal stream's other writes too; a JavaScript
+``TransformStream``'s queued ones fail, see test_runtime_transform_stream_release_drops_the_queued_writes),
+and a new writer may be taken. ``getWriter()`` on a locked
 stream is ``TypeError: This WritableStream is currently locked to a writer.``. workers-env's
 released writer went on writing, its ``closed`` waited, and the lock's text was not workerd's."""
 
@@ -21,6 +23,7 @@ class Default(WorkerEntrypoint):
         make = TransformStream.new if request.url.endswith("/transform") else IdentityTransformStream.new
         stream = make()
         writer = stream.writable.getWriter()
+        await writer.ready  # (the stream started: the write below is in flight)
         before = asyncio.ensure_future(writer.write(Uint8Array.new(3)))
         try:
             stream.writable.getWriter()

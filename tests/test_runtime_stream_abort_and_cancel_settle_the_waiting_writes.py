@@ -1,14 +1,18 @@
 """What a writer's ``abort()`` and a reader's ``cancel()`` do to writes still waiting for a read,
-on an ``IdentityTransformStream``, a ``FixedLengthStream`` and a JavaScript ``TransformStream``:
+on an ``IdentityTransformStream``, a ``FixedLengthStream`` and a JavaScript ``TransformStream``
+(each checked under wrangler dev, tools/wrangler/jsapi_differential.py):
 
 - ``abort(reason)``: the waiting writes reject with the reason, ``abort()`` resolves, and the
-  readable side is errored with it -- the reader's next read rejects, it does not get the chunks
-  of the writes that just failed (identity-transform-stream.c++ ``abort``; the spec's
-  TransformStream errors its readable, dropping its queue). workers-env handed them out.
-- ``cancel(reason)`` while the writer's ``close()`` waits behind its writes: the writes and the
-  close reject with the reason (identity-transform-stream.c++ ``cancel`` rejects the pending
-  write, and the queue behind it fails with it; the spec errors the writable). workers-env
-  resolved them all, and a FixedLengthStream closed short left them pending for good.
+  readable side is errored -- the reader's next read rejects, it does not get the chunks of the
+  writes that just failed. A ``TransformStream``'s read rejects with the reason (the spec errors
+  its readable); an internal stream's with ``Error: Network connection lost.``: workerd cancels
+  the write in flight, and the identity stream's read meets that canceled write's
+  ``DISCONNECTED`` error (identity-transform-stream.c++ ``readHelper``), not the reason.
+- ``cancel(reason)`` while the writer's ``close()`` waits behind its writes: an internal stream's
+  writes and close reject with the reason (identity-transform-stream.c++ ``cancel`` rejects the
+  pending write, and the queue behind it fails with it); a ``TransformStream``'s with ``TypeError:
+  The readable side of this TransformStream is no longer readable.`` (standard.c++
+  ``TransformStreamDefaultController::enqueue``), its ``closed`` with the reason.
 """
 
 from __future__ import annotations
@@ -50,12 +54,18 @@ class Default(WorkerEntrypoint):
 KINDS = ["identity", "fixed", "transform"]
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_an_abort_fails_the_waiting_writes_and_the_next_read_with_its_reason(tmp_path, kind):
+@pytest.mark.parametrize(("kind", "read"), [
+    ("identity", "Error: Network connection lost."), ("fixed", "Error: Network connection lost."),
+    ("transform", "Error: stopped"),
+])
+def test_an_abort_fails_the_waiting_writes_and_the_next_read(tmp_path, kind, read):
     assert json_answer(one_file_worker(tmp_path, ENTRY), f"/{kind}/abort") == [
-        "rejected Error: stopped", "rejected Error: stopped", "resolved", "rejected Error: stopped"]
+        "rejected Error: stopped", "rejected Error: stopped", "resolved", f"rejected {read}"]
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_a_cancel_fails_the_waiting_writes_and_the_close_behind_them(tmp_path, kind):
-    assert json_answer(one_file_worker(tmp_path, ENTRY), f"/{kind}/cancel") == ["rejected Error: gone"] * 3
+@pytest.mark.parametrize(("kind", "error"), [
+    ("identity", "Error: gone"), ("fixed", "Error: gone"),
+    ("transform", "TypeError: The readable side of this TransformStream is no longer readable."),
+])
+def test_a_cancel_fails_the_waiting_writes_and_the_close_behind_them(tmp_path, kind, error):
+    assert json_answer(one_file_worker(tmp_path, ENTRY), f"/{kind}/cancel") == [f"rejected {error}"] * 3

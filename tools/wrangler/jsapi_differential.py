@@ -22,7 +22,12 @@ Argument values: ``{"$hex": ...}`` is a ``Uint8Array`` (``to_js(bytes)``), ``{"$
 ``{"$bigint": "123"}`` a BigInt, ``{"$new": ["Name", *args]}`` / ``{"$call": ["A.b", *args]}`` the
 object that makes; ``{"$fn": true}`` a function that notes each call's arguments (a Python function
 here, a PyProxy under Pyodide), ``{"$handler": true}`` an object whose ``handleEvent`` is one, and the
-step ``"$calls"`` of a ``do`` reads the calls noted so far in the case (an ``Event`` argument shows
+step ``"$calls"`` of a ``do`` reads the calls noted so far in the case (a path ``"$calls.0.0.x"`` reaches
+into them: the first call's first argument's ``x``). A step ``["@name", path, *args]`` keeps what the
+call (or, for a property, the value) gives, unawaited, under ``name`` (a path ``"@name.x"`` reaches into
+it), its work begun at once as a JavaScript call's; ``["$settle", *names]`` waits 50 ms and gives how
+each kept promise stands: ``{"fulfilled": value}``, ``{"rejected": "<name>: <message>"}`` (a value that is
+not an Error as ``{"$thrown": value}``) or ``"pending"`` (an ``Event`` argument shows
 as ``{"$event": type}``; a ``ReadableStream`` result as its ``locked``, read whole when unlocked); a list is a JavaScript array (``to_js(list)``), any other object a plain
 JavaScript object (``to_js(d, dict_converter=js.Object.fromEntries)``). Results use the same
 markers. A case written as ``{"call": [...], "expected": "why"}`` may differ on purpose; it is
@@ -56,6 +61,7 @@ from casediff import report, run_under_wrangler_dev
 from workers_env import JsException, js, to_js
 from workers_env._jsvalues import BigInt
 from workers_env.runtime.jsproxy import JsReadableStream, jsnull  # pyodide.ffi.jsnull
+from workers_env.runtime.webloop import unawaited
 
 COMPATIBILITY_DATE = "2026-09-28"
 
@@ -86,6 +92,23 @@ def of(name: str, *items) -> dict:  # an argument: ``name.of(...items)``
 
 
 BYTES8 = "0102030405060708"
+#: the streams a writer writes to: JavaScript's TransformStream, workerd's two internal ones
+STREAM_KINDS = [("TransformStream",), ("IdentityTransformStream",), ("FixedLengthStream", 4)]
+UNDEFINED_REASON = ("abort() or a JavaScript stream's cancel() without a reason stores undefined, which JavaScript "
+                    "rejects with as it is; workers-env gives Python code an Error whose message is 'undefined' (as "
+                    "workerd's internal reader does)")
+INTERNAL_READ_BUFFER = ("an internal stream's read gives a view into its 4 KiB read buffer (bufferByteLength 4096); "
+                        "workers-env's the chunk's own bytes (README: a read takes one write's chunk whole)")
+
+
+def _expected_for_internal(case: list, kind: tuple, why: str):
+    """``case``, marked as differing on purpose for an internal stream kind."""
+    return case if kind == ("TransformStream",) else {"call": case, "expected": why}
+
+
+def _expected_for_js(case: list, kind: tuple, why: str):
+    """``case``, marked as differing on purpose for JavaScript's TransformStream."""
+    return {"call": case, "expected": why} if kind == ("TransformStream",) else case
 FF8 = "ff" * 8
 ZERO8 = "00" * 8
 
@@ -614,6 +637,91 @@ CASES: list = [
     ["do", {"$get": "caches.default"}, ["keys"]], ["do", {"$get": "caches.default"}, ["matchAll"]],
     ["do", {"$get": "caches"}, ["open", "x" * 1024]], ["do", {"$get": "caches"}, ["has", "x"]],
     ["do", {"$get": "caches"}, ["keys"]], ["do", {"$get": "caches"}, ["match", "https://c.test/a"]],
+    # --- writers and readers of each stream kind once it errors, is aborted, closed or released ---------
+    # (["@name", path, *args] keeps a call's promise unawaited, ["$settle", *names] says how each stands)
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["@c", "readable.cancel", new("Error", "boom")],
+       ["@r", "@w.ready"], ["@cl", "@w.closed"], ["$settle", "r0", "c", "r", "cl"], ["@x", "@w.write", X("01")],
+       ["@r2", "@w.ready"], ["@cl2", "@w.closed"], ["$settle", "x", "r2", "cl2"], ["@y", "@w.write", X("02")],
+       ["@c2", "@w.close"], ["@a2", "@w.abort"], "@w.desiredSize", ["$settle", "y", "c2", "a2"]] for kind in STREAM_KINDS],
+    # a FixedLengthStream's read past its length: the writer's next write meets the error, then it is detached
+    ["do", new("FixedLengthStream", 2), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"],
+     ["@x", "@w.write", X("010203")], ["@rr", "@rd.read"], ["$settle", "x", "rr"], ["@y", "@w.write", X("04")],
+     ["@c", "@w.close"], ["@rr2", "@rd.read"], ["$settle", "y", "c", "rr2"]],
+    ["do", new("FixedLengthStream", 2), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"],
+     ["@x", "@w.write", X("010203")], ["@rr", "@rd.read"], ["$settle", "x", "rr"], ["@y", "@w.write", X("04")],
+     ["$settle", "y"], ["@c", "@w.close"], ["@z", "@w.write", X("05")], ["$settle", "c", "z"]],
+    ["do", new("FixedLengthStream", 2), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"],
+     ["@x", "@w.write", X("010203")], ["@rr", "@rd.read"], ["$settle", "x", "rr"], ["@c", "@w.close"],
+     ["@y", "@w.write", X("04")], ["$settle", "c", "y"]],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@a", "@w.abort", new("Error", "why")], ["@r", "@w.ready"],
+       ["@x", "@w.write", X("01")], ["@cl", "@w.close"], ["@cd", "@w.closed"], ["@rd", "readable.getReader"],
+       ["@rr", "@rd.read"], ["@c", "readable.cancel"], ["$settle", "a", "r", "x", "cl", "cd", "rr", "c"]]
+      for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@r", "@w.ready"],
+       ["@a", "@w.abort", new("Error", "why")], ["$settle", "x", "r", "a"]] for kind in STREAM_KINDS],
+    *[{"call": ["do", new(*kind), ["@w", "writable.getWriter"], ["@a", "@w.abort"], ["@r", "@w.ready"],
+                ["@x", "@w.write", X("01")], ["@cl", "@w.close"], ["@cd", "@w.closed"], ["@rd", "readable.getReader"],
+                ["@rr", "@rd.read"], ["$settle", "a", "r", "x", "cl", "cd", "rr"]],
+       "expected": UNDEFINED_REASON} for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@c1", "@w.close"], ["@c2", "@w.close"], ["@x", "@w.write", X("01")],
+       ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["$settle", "c1", "c2", "x", "rr"]] for kind in STREAM_KINDS],
+    *[_expected_for_internal(["do", new(*kind), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+       ["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@rl", "@w.releaseLock"], ["@cd", "@w.closed"], ["@r", "@w.ready"], ["$settle", "x1", "x2", "cd", "r"],
+       ["@w2", "writable.getWriter"], ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["$settle", "x1", "x2", "rr"],
+       ["@rr2", "@rd.read"], ["$settle", "x1", "x2", "rr2"], ["@x3", "@w2.write", X("03")], ["@rr3", "@rd.read"],
+       ["$settle", "x3", "rr3"]], kind, INTERNAL_READ_BUFFER) for kind in STREAM_KINDS],
+    # after an abort: desiredSize, a second abort, a write; a TransformStream's ready while a write waits
+    # and the readable side is canceled; a close that completed, then a write and a close
+    *[_expected_for_js(["do", new(*kind), ["@w", "writable.getWriter"], ["@a", "@w.abort", new("Error", "why")],
+       "@w.desiredSize", ["@a2", "@w.abort", new("Error", "again")], ["@x", "@w.write", X("01")],
+       ["$settle", "a", "a2", "x"], "@w.desiredSize"], kind,
+       "workerd's JavaScript writer still reports desiredSize 1 in the turn of abort() (null from the next); "
+       "workers-env's is null at once") for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@r", "@w.ready"],
+       ["@c", "readable.cancel", new("Error", "boom")], ["@r2", "@w.ready"], ["$settle", "x", "r", "c", "r2"],
+       "@w.desiredSize"] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@c", "@w.close"], ["$settle", "c"], ["@x", "@w.write", X("01")],
+       ["@c2", "@w.close"], ["@a", "@w.abort", new("Error", "why")], ["@cd", "@w.closed"], "@w.desiredSize",
+       ["$settle", "x", "c2", "a", "cd"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    # a TransformStream's writes once its start has run: the readable canceled, the writer aborted
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@c", "readable.cancel", new("Error", "boom")],
+     ["@r", "@w.ready"], ["@cd", "@w.closed"], ["$settle", "x1", "x2", "c", "r", "cd"], ["@x3", "@w.write", X("03")],
+     ["$settle", "x3"]],
+    {"call": ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+              ["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@r", "@w.ready"],
+              ["@a", "@w.abort", new("Error", "why")], ["@r2", "@w.ready"], ["$settle", "x1", "x2", "r", "a", "r2"]],
+     "expected": "workerd's abort waits for the write in flight, which waits for a read: with none, the writes and "
+                 "the abort stay pending (awaited, a hung request); workers-env fails them with the reason at once "
+                 "(both reject ready with it)"},
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@x1", "@w.write", X("01")], ["@c1", "@w.close"],
+     ["@c2", "@w.close"], ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["$settle", "x1", "c1", "c2", "rr"]],
+    # two writes waiting for a read (the first one in flight), then an abort and a read, or a close and a cancel
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"], ["@r0", "@w.ready"],
+       ["$settle", "r0"], ["@x1", "@w.write", X("0102")], ["@x2", "@w.write", X("0304")], ["$settle", "x1", "x2"],
+       ["@a", "@w.abort", new("Error", "stopped")], ["@rr", "@rd.read"], ["$settle", "x1", "x2", "a", "rr"],
+       ["@rr2", "@rd.read"], ["$settle", "rr2"]] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"], ["@r0", "@w.ready"],
+       ["$settle", "r0"], ["@x1", "@w.write", X("0102")], ["@x2", "@w.write", X("0304")], ["@cl", "@w.close"],
+       ["$settle", "x1", "x2", "cl"], ["@c", "@rd.cancel", new("Error", "gone")], ["$settle", "x1", "x2", "cl", "c"]]
+      for kind in STREAM_KINDS],
+    # a write waiting for a read when the readable side is canceled (made at once, or once the stream started),
+    # then the writer's next write
+    *[_expected_for_js(["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("0102")],
+       ["@c", "readable.cancel", reason], ["$settle", "x", "c"], ["@y", "@w.write", X("03")], ["$settle", "y"]],
+       kind if reason == UNDEF else (), UNDEFINED_REASON) for kind in STREAM_KINDS for reason in (UNDEF, new("Error", "enough"))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"], ["@x", "@w.write", X("0102")],
+       ["@c", "readable.cancel", new("Error", "enough")], ["$settle", "x", "c"], ["@y", "@w.write", X("03")],
+       ["$settle", "y"]] for kind in STREAM_KINDS],
+    # the readable side's cancel() once the writer aborted (the stream errored)
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@a", "@w.abort", new("Error", "why")], ["$settle", "a"],
+       ["@c", "readable.cancel", new("Error", "other")], ["$settle", "c"]] for kind in STREAM_KINDS],
+    # a ReadableStream whose controller errored: cancel() (of the stream, of its reader) and read()
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.error", new("Error", "boom")],
+     ["@c", "cancel"], ["@c2", "cancel", new("Error", "other")], ["$settle", "c", "c2"]],
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["@rd", "getReader"], ["$calls.0.0.error", new("Error", "boom")],
+     ["@rr", "@rd.read"], ["@c", "@rd.cancel"], ["$settle", "rr", "c"]],
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.close"], ["@c", "cancel"], ["$settle", "c"]],
     {"call": ["do", new("Response", new("FormData")), ["text"]],
      "expected": "the boundary is 32 random hex digits on both sides; the shape (--<boundary>--, no line break) is the same"},
 ]
@@ -695,17 +803,45 @@ async function shape(v) {
   for (const [k, x] of Object.entries(v)) out[k] = await shape(x);
   return out;
 }
+let SLOTS = {};
+function reasonOf(e) { return e instanceof Error ? `${e.name}: ${e.message}` : { $thrown: e === undefined ? { $undefined: true } : e }; }
+function keep(name, value) {  // a slot: the value, and (a promise) how it settled
+  const slot = { value, outcome: "pending" };
+  SLOTS[name] = slot;
+  if (value && typeof value.then === "function")
+    value.then(async (v) => { slot.outcome = { fulfilled: await shape(v) }; }, (e) => { slot.outcome = { rejected: reasonOf(e) }; });
+}
+function where(target, path) {  // "$calls.0.0.x": in the calls noted; "@slot.x": in a kept value
+  if (path.startsWith("$calls.")) return resolve(CALLS, path.slice(7));
+  if (path.startsWith("@")) { const [name, ...rest] = path.slice(1).split("."); const v = SLOTS[name].value;
+    return rest.length ? resolve(v, rest.join(".")) : [v, undefined]; }
+  return resolve(target, path);
+}
 async function run([op, ...args]) {
   if (op === "new") return shape(decode({ $new: args }));
   if (op === "call") return shape(await decode({ $call: args }));
   if (op === "get") return shape(resolve(globalThis, args[0])[0]);
   if (op === "do") {
     CALLS = [];
+    SLOTS = {};
     const target = decode(args[0]);
     const results = [];
     for (const step of args.slice(1)) {
       if (step === "$calls") { results.push(await shape(CALLS)); continue; }
-      if (typeof step === "string") { results.push(await shape(resolve(target, step)[0])); continue; }
+      if (typeof step === "string") { results.push(await shape(where(target, step)[0])); continue; }
+      if (step[0] === "$settle") {  // a few ticks, then how each kept promise stands
+        await new Promise((r) => setTimeout(r, 50));
+        results.push(step.slice(1).map((n) => SLOTS[n].outcome));
+        continue;
+      }
+      if (step[0].startsWith("@")) {  // ["@name", path, ...args]: the call (or value) kept, not awaited
+        const [f, self] = where(target, step[1]);
+        try {
+          keep(step[0].slice(1), typeof f === "function" ? f.apply(self, decode(step.slice(2))) : f);
+          results.push("kept");
+        } catch (e) { SLOTS[step[0].slice(1)] = { value: undefined, outcome: { threw: reasonOf(e) } }; results.push({ threw: reasonOf(e) }); }
+        continue;
+      }
       const [path, ...stepArgs] = step;
       if (path.startsWith("=")) {
         const names = path.slice(1).split(".");
@@ -715,7 +851,7 @@ async function run([op, ...args]) {
         results.push({ $undefined: true });
         continue;
       }
-      const [f, self] = resolve(target, path);
+      const [f, self] = where(target, path);
       results.push(await shape(await f.apply(self, decode(stepArgs))));
     }
     return results;
@@ -754,8 +890,47 @@ def _attr(obj, name: str):
 def _resolve(root, path: str):
     value = root
     for name in path.split("."):
-        value = _attr(value, name)
+        value = value[int(name)] if isinstance(value, list) and name.isdigit() else _attr(value, name)
     return value
+
+
+_SLOTS: dict = {}
+
+
+def _reason_of(exc) -> object:
+    """A rejection as the Worker reports it: ``<name>: <message>`` of an Error."""
+    if isinstance(exc, JsException):
+        return f"{exc.name}: {exc.message}"
+    return f"(Python) {type(exc).__name__}: {exc}"
+
+
+async def _keep(name: str, value) -> None:
+    """A slot: the value, and (an awaitable) how it settled; its work begun at once up to its first
+    suspension, as a JavaScript call's is (and as Worker code's call is, webloop.unawaited)."""
+    if inspect.iscoroutine(value):
+        value = unawaited(value)
+    slot = {"value": value, "outcome": "pending"}
+    _SLOTS[name] = slot
+    if inspect.isawaitable(value):
+        async def settle():
+            try:
+                result = await value
+            except Exception as exc:  # noqa: BLE001 - each rejection is reported
+                slot["outcome"] = {"rejected": _reason_of(exc)}
+            else:
+                slot["outcome"] = {"fulfilled": await _py_shape(result)}
+        slot["task"] = asyncio.ensure_future(settle())
+
+
+def _where(target, path: str):
+    """``$calls.0.0.x``: in the calls noted; ``@slot.x``: in a kept value; else in the target."""
+    if path.startswith("$calls."):
+        return _resolve(_CALLS, path[len("$calls."):])
+    if path.startswith("@"):
+        name, *rest = path[1:].split(".")
+        value = _SLOTS[name]["value"]
+        return _resolve(value, ".".join(rest)) if rest else value
+    return _resolve(target, path)
 
 
 _CALLS: list = []
@@ -899,6 +1074,7 @@ async def _py_run(op, args):
         return await _py_shape(_resolve(js, args[0]))
     if op == "do":
         _CALLS.clear()
+        _SLOTS.clear()
         target = _py_value(args[0])
         results = []
         for step in args[1:]:
@@ -907,7 +1083,23 @@ async def _py_run(op, args):
                 continue
             if isinstance(step, str):  # a property missing here reads as {"$missing": name}
                 *parents, name = step.split(".")
-                results.append(await _py_shape(_get(_resolve(target, ".".join(parents)) if parents else target, name)))
+                results.append(await _py_shape(_get(_where(target, ".".join(parents)) if parents else target, name)))
+                continue
+            if step[0] == "$settle":
+                await asyncio.sleep(0.05)
+                results.append([_SLOTS[n]["outcome"] for n in step[1:]])
+                continue
+            if step[0].startswith("@"):
+                try:
+                    value = _where(target, step[1])
+                    if callable(value) and not inspect.isawaitable(value):
+                        value = value(*[_py_value(a) for a in step[2:]])
+                except JsException as exc:
+                    _SLOTS[step[0][1:]] = {"value": None, "outcome": {"threw": _reason_of(exc)}}
+                    results.append({"threw": _reason_of(exc)})
+                    continue
+                await _keep(step[0][1:], value)
+                results.append("kept")
                 continue
             path, *step_args = step
             if path.startswith("="):
@@ -915,7 +1107,7 @@ async def _py_run(op, args):
                 setattr(_resolve(target, ".".join(owner)) if owner else target, name, _py_value(step_args[0]))
                 results.append({"$undefined": True})
                 continue
-            result = _resolve(target, path)(*[_py_value(a) for a in step_args])
+            result = _where(target, path)(*[_py_value(a) for a in step_args])
             if inspect.isawaitable(result):
                 result = await result
             results.append(await _py_shape(result))

@@ -72,6 +72,12 @@ TRANSFORM_STREAM_STANDARD_CONSTRUCTOR = CompatFlag(
 FIXUP_TRANSFORM_STREAM_BACKPRESSURE = CompatFlag(
     "fixupTransformStreamBackpressure", "fixup-transform-stream-backpressure", "original-transform-stream-backpressure",
     "2024-12-16")
+#: ``internalWritableStreamAbortClearsQueue``: an internal stream's (``IdentityTransformStream``,
+#: ``FixedLengthStream``) ``abort()`` fails its queued writes at once; before it, the abort waits
+#: for the write in flight (internal.c++ ``doAbort``'s pending abort).
+INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE = CompatFlag(
+    "internalWritableStreamAbortClearsQueue", "internal_writable_stream_abort_clears_queue",
+    "internal_writable_stream_abort_does_not_clear_queue", "2024-09-02")
 #: ``vectorizeQueryMetadataOptional``: a v1 Vectorize index's ``query()`` takes ``returnValues`` and
 #: ``returnMetadata`` and answers flat matches ``{id, score, values?, metadata?}``; before it,
 #: ``returnVectors`` and ``{vectorId, score, vector?}`` (the binding sends ``compat:
@@ -181,6 +187,7 @@ PYTHON_RELEASES = (
 KNOWN_FLAGS = (
     PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, BROTLI_CONTENT_ENCODING,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
+    INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
     NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,
     *(release.flag for release in PYTHON_RELEASES if release.flag is not None),
 )

@@ -46,6 +46,9 @@ class WorkerRuntime:
     request_signal: bool = False
     #: ``request_signal_passthrough`` (no date): that signal reaches the request's subrequests
     request_signal_passthrough: bool = False
+    #: ``internal_writable_stream_abort_clears_queue`` (on from 2024-09-02): an internal stream's
+    #: ``abort()`` fails its waiting writes at once, not after the write in flight
+    internal_abort_clears_queue: bool = True
     #: which files of its folder a deploy uploads (:class:`~workers_env.config.uploads.Uploads`; None: unchecked)
     uploads: Any = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives

@@ -45,6 +45,7 @@ from workers_env.runtime.jsproxy import (
     JsReadableStream,
     JsTypedArray,
     byob_not_emulated,
+    js_null,
 )
 from workers_env.runtime.stalls import HANGING, wait
 from workers_env.runtime.webloop import as_promise, js_call
@@ -69,6 +70,22 @@ STILL_WRITTEN = ("a ReadableStream still being written (a TransformStream's or F
 READER_RELEASED = "This ReadableStream reader has been released."
 #: workerd's writer after ``releaseLock()`` (writable.c++ ``WritableStreamDefaultWriter``)
 _WRITER_RELEASED = "This WritableStream writer has been released."
+#: a writer's write or close once its stream closed -- or, for an internal stream, errored:
+#: workerd detaches an internal stream's writer then (internal.c++ ``doError`` drops the
+#: ``WriterLocked``, whose destructor detaches it) and the writer refuses (writable.c++)
+_CLOSED = "This WritableStream has been closed."
+#: a JavaScript ``TransformStream``'s write while its close is queued (standard.c++ ``WritableImpl::write``)
+_CLOSING_WRITE = "This ReadableStream is closed."
+#: its second ``close()`` while the first is queued (standard.c++ ``WritableImpl::close``)
+_CLOSING_CLOSE = "Cannot close a writer that is already being closed"
+#: a JavaScript ``TransformStream``'s writes still waiting when its readable side is canceled
+#: (standard.c++ ``TransformStreamDefaultController::enqueue``)
+_NO_LONGER_READABLE = "The readable side of this TransformStream is no longer readable."
+#: an internal stream's second read while one waits (internal.c++ ``ReadableStreamInternalController::read``)
+_ONE_READ_AT_A_TIME = "This ReadableStream only supports a single pending read request at a time."
+#: what an internal stream's reader meets once the writer aborted while a write waited for a
+#: read (identity-transform-stream.c++: the canceled write leaves a ``DISCONNECTED`` error)
+_CONNECTION_LOST = "Network connection lost."
 
 
 #: every live stream not yet collected: binding calls look for open ones in their arguments
@@ -127,6 +144,19 @@ class LiveByteStream(ByteStream):
 
     #: a FixedLengthStream's close short of its length: its readable side's error, not its writer's
     _short: Any = None
+    #: what the readable side meets instead of the abort's reason (see :data:`_CONNECTION_LOST`)
+    _readable_error: Any = None
+    #: the writer's ``close()`` has completed (every chunk taken): from then on a JavaScript
+    #: ``TransformStream``'s writer refuses with "has been closed", not the texts of a queued close
+    _close_done = False
+    #: an internal stream's writable errored by the cancel a write or close met (see :func:`_meeting_cancel`)
+    writer_detached = False
+    #: the writer's ``close()`` was called: an internal stream's writes are refused as closed
+    #: from then on, even while that close fails with a cancel's error (internal.c++ ``isClosedOrClosing``)
+    close_requested = False
+    #: a JavaScript ``TransformStream`` whose start has not settled yet (the turn that made it):
+    #: no write is in flight, every one is still queued
+    start_pending = False
 
     @property
     def closed(self) -> bool:
@@ -189,12 +219,38 @@ class LiveByteStream(ByteStream):
         if self._error is not None:
             return  # an errored stream stays errored
         if self._open or self._taken < len(self._chunks or []):
-            self._canceled = cancel_error(reason)
+            internal = isinstance(self, ByteSink)
+            self._canceled = cancel_error(reason) if internal or reason is not None else undefined_reason()
             self._open = False
+            if not internal and self.start_pending:  # writes made before its start settled: they resolve
+                self._take(len(self._chunks or []))  # (a wrangler dev probe), their chunks dropped below
+            elif not internal:  # the spec's TransformStream: its waiting writes (and a close behind
+                # them) fail at the enqueue of the readable side that is gone
+                self._fail_deliveries(lambda: js_type_error(_NO_LONGER_READABLE))
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
             self._read_at = self._taken = 0
         self._wake_all()
+
+    def _fail_deliveries(self, error: Any, after: int = -1) -> None:
+        """The writes waiting for chunks past index ``after`` fail with ``error()`` each."""
+        kept = [entry for entry in self._deliveries if entry[0] <= after]
+        for index, _n, waiter in self._deliveries:
+            if index > after and not waiter.done():
+                waiter.set_exception(error())
+        heapq.heapify(kept)
+        self._deliveries = kept
+
+    def drop_queued(self) -> None:
+        """A JavaScript ``TransformStream``'s writer released: the writes queued behind the one in
+        flight fail with the released writer's ``TypeError`` and their chunks are dropped; the one
+        in flight goes on (standard.c++ ``releaseWriter``: ``cancelPendingWrites``)."""
+        chunks = self._chunks or []
+        in_flight = 0 if self.start_pending else 1  # none before its start settled: every write is queued
+        if len(chunks) <= self._taken + in_flight:
+            return
+        self._fail_deliveries(lambda: js_type_error(_WRITER_RELEASED), after=self._taken + in_flight - 1)
+        del chunks[self._taken + in_flight:]
 
     def _take(self, upto: int) -> None:
         """Chunks up to ``upto`` (excluded) have been taken by a read: their writes resolve."""
@@ -255,7 +311,7 @@ class LiveByteStream(ByteStream):
         if self._error is None:
             self._take(len(self._chunks or []))  # may error the stream (a FixedLengthStream's count)
         if self._error is not None:
-            raise _error_of(self._error)
+            raise _error_of(self._readable_error if self._readable_error is not None else self._error)
         return [_bytes_of(c) for c in super().take()]
 
     async def _want_more(self, seen: int, ask: bool = True) -> None:
@@ -379,7 +435,7 @@ class LiveByteStream(ByteStream):
         asked = False
         while True:
             if self._aborted:
-                raise _error_of(self._error)
+                raise _error_of(self._readable_error if self._readable_error is not None else self._error)
             chunks = self._chunks or []
             if self._read_at < len(chunks):
                 self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
@@ -409,6 +465,12 @@ class ByteSink(LiveByteStream):
     is refused with workerd's ``TypeError`` (and its console warning,
     ``throwTypeErrorAndConsoleWarn``), not passed on to fail the reader, as a JavaScript
     ``TransformStream`` passes it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        runtime = current_runtime()
+        #: ``internal_writable_stream_abort_clears_queue`` (see :meth:`_Writer.abort`)
+        self.abort_clears_queue = runtime is None or runtime.internal_abort_clears_queue
 
     def refuse_when_done(self) -> None:
         """Closed, closing or errored: the write is refused before its chunk is looked at
@@ -504,6 +566,13 @@ def _error_of(reason: Any) -> BaseException:
     return reason if isinstance(reason, BaseException) else JsException(str(reason))
 
 
+def undefined_reason() -> JsException:
+    """``abort()`` without a reason: the stream's stored error is ``undefined`` (internal.c++
+    ``abort``, the spec's ``WritableStreamAbort``), which Python code gets as an ``Error``
+    carrying it, as an internal stream's reader meets it in workerd (``Error: undefined``)."""
+    return JsException("undefined")
+
+
 def cancel_error(reason: Any) -> BaseException:
     """The error a stream canceled with ``reason`` gives its writer (``None``: workerd's own)."""
     return JsException("Stream was cancelled.", name="Error") if reason is None else _error_of(reason)
@@ -563,11 +632,22 @@ class _LiveReader(JsProxy):
         self._source = source
         self._stream = stream
         self._released = False
+        self._pending = 0  # reads under way
+        self._turn: asyncio.Lock | None = None
 
     async def read(self) -> JsObject:
         if self._released:
             raise js_type_error(READER_RELEASED)
-        chunk = await self._source.next_value()
+        if self._pending and isinstance(self._source, ByteSink):
+            raise js_type_error(_ONE_READ_AT_A_TIME)
+        if self._turn is None:
+            self._turn = asyncio.Lock()
+        self._pending += 1
+        try:
+            async with self._turn:  # a JavaScript stream's reads are answered in the order made
+                chunk = await self._source.next_value()
+        finally:
+            self._pending -= 1
         if chunk is END:
             return JsObject({"done": True, "value": None})
         return JsObject({"done": False, "value": _read_value(chunk)})
@@ -660,7 +740,16 @@ class _LiveReadableStream(JsReadableStream):
             yield result.value
 
     async def _cancel(self, reason: Any = None) -> None:
+        _refuse_cancel_when_errored(self._source)  # type: ignore[arg-type]
         self._source.cancel(reason)  # type: ignore[attr-defined]
+
+
+def _refuse_cancel_when_errored(source: LiveByteStream) -> None:
+    """``cancel()`` of a JavaScript stream that errored (its controller's ``error()``, its
+    writer's abort) rejects with the stored error (standard.c++ ``ReadableImpl::cancel``); an
+    internal stream's resolves (a wrangler dev probe)."""
+    if not isinstance(source, ByteSink) and source._error is not None and not source._open:
+        raise _error_of(source._error)
 
 
 def live_readable(source: LiveByteStream) -> JsReadableStream:
@@ -675,7 +764,10 @@ class _Writer(JsProxy):
     has been (workerd queues the close behind the writes, internal.c++ ``closeImpl``). The
     work begins at the call, as a JavaScript method's does, awaited or not. Once released,
     the writer refuses everything with workerd's ``TypeError`` and its ``closed`` rejects with
-    it (writable.c++; writes made before go on)."""
+    it (writable.c++). An internal stream's writer (``IdentityTransformStream``,
+    ``FixedLengthStream``) is detached once its stream closes or errors: then its ``write`` and
+    ``close`` are ``This WritableStream has been closed.``, its ``abort`` resolves, its
+    ``desiredSize`` is 0 and its ``ready`` resolved (writable.c++, internal.c++ ``doError``)."""
 
     _js_name = "WritableStreamDefaultWriter"
 
@@ -687,62 +779,129 @@ class _Writer(JsProxy):
         if self._released:
             raise js_type_error(_WRITER_RELEASED)
 
+    def _detached(self) -> bool:
+        """An internal stream's writer once its writable side closed or errored (a write or
+        close has met the readable side's cancel, the writer aborted): it refuses as closed."""
+        sink = self._stream._sink
+        return isinstance(sink, ByteSink) and (sink._aborted or sink.writer_detached or sink._close_done)
+
     @js_call
     async def write(self, chunk: Any = None, *_ignored: Any) -> None:
         if self._released:  # (not _unreleased(): a call less on the path of every chunk)
             raise js_type_error(_WRITER_RELEASED)
         sink = self._stream._sink
-        await sink.delivered(sink.push(_crossed_chunk(chunk)))
+        if self._detached() or sink.close_requested and isinstance(sink, ByteSink):
+            raise js_type_error(_CLOSED)
+        if _closing(sink) and not isinstance(sink, ByteSink):
+            raise js_type_error(_CLOSING_WRITE)
+        async with _meeting_cancel(sink):
+            await sink.delivered(sink.push(_crossed_chunk(chunk)))
 
     @js_call
     async def close(self) -> None:
         self._unreleased()
         sink = self._stream._sink
-        _refused_by_sink(sink)
-        if sink.closed:  # an errored stream's close rejects with its error (standard.c++
-            # ``WritableImpl::close``, internal.c++ ``closeImpl``): an abort's or a cancel's reason
-            raise sink.refusal() or js_type_error("This WritableStream has been closed.")
-        sink.close()
-        await sink.all_delivered()
-        _refused_by_sink(sink)
+        if self._detached():
+            raise js_type_error(_CLOSED)
+        if isinstance(sink, ByteSink):
+            if sink.close_requested:  # a close already queued: resolved at once (internal.c++ ``closeImpl``)
+                return
+            sink.close_requested = True
+        elif _closing(sink):  # a JavaScript stream's is refused (standard.c++ ``WritableImpl::close``)
+            raise js_type_error(_CLOSING_CLOSE)
+        async with _meeting_cancel(sink):
+            _refused_by_sink(sink)
+            if sink.closed:  # an errored stream's close rejects with its error (standard.c++
+                # ``WritableImpl::close``, internal.c++ ``closeImpl``): an abort's or a cancel's reason
+                raise sink.refusal() or js_type_error(_CLOSED)
+            sink.close()
+            await sink.all_delivered()
+            _refused_by_sink(sink)
+        await asyncio.sleep(0)  # the close completes as a promise's reaction, after the calls made with it
+        sink._close_done = True
 
     @js_call
     async def abort(self, reason: Any = None) -> None:
         self._unreleased()
-        if not self._stream._sink.closed:
-            self._stream._sink.abort(reason if reason is not None else JsException("The stream was aborted.",
-                                                                                   name="AbortError"))
+        sink = self._stream._sink
+        if self._detached():
+            return
+        reason = undefined_reason() if reason is None else reason
+        if isinstance(sink, ByteSink):
+            if sink._error is not None and sink._error is not sink._short and sink._canceled is None:
+                return  # errored already
+            if sink._taken < len(sink._chunks or []) and sink.abort_clears_queue:  # a write waits for a
+                # read: workerd cancels it, and the reads meet the canceled write's error (_CONNECTION_LOST)
+                sink._readable_error = JsException(_CONNECTION_LOST)
+            elif sink._taken < len(sink._chunks or []):  # before 2024-09-02 the abort waits for the
+                # write in flight (a read taking its chunk), then fails the rest (internal.c++ ``doAbort``)
+                with contextlib.suppress(Exception):
+                    await sink.delivered(sink._taken)
+                if self._detached() or (sink._error is not None and sink._error is not sink._short
+                                        and sink._canceled is None):
+                    return
+            sink._canceled = None  # the abort's error is the stream's now
+            sink.abort(reason)
+        elif not sink.closed:
+            sink.abort(reason)
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
         if self._stream._writer is self:
             self._stream._writer = None
             self._released = True
-            self._stream._sink._changed()  # a ``closed`` waiting rejects
+            sink = self._stream._sink
+            if not isinstance(sink, ByteSink) and sink._open:
+                sink.drop_queued()
+            sink._changed()  # a ``closed`` waiting rejects
 
     @property
     def desiredSize(self) -> int | None:  # noqa: N802 - JS name
-        """workerd's: an internal stream without a highWaterMark reports 1 while writable
-        (internal.c++ ``getDesiredSize``); a JavaScript ``TransformStream``'s writable, whose
-        highWaterMark is 1, 1 less each chunk still waiting for a read; 0 once closed, null
-        once errored."""
+        """workerd's: an internal stream without a highWaterMark reports 1 while writable and 0
+        once its writer is detached (internal.c++ ``getDesiredSize``, writable.c++); a
+        JavaScript ``TransformStream``'s writable, whose highWaterMark is 1, 1 less each chunk
+        still waiting for a read; 0 once closed, null once errored."""
         self._unreleased()
         sink = self._stream._sink
+        if isinstance(sink, ByteSink):
+            return 0 if self._detached() or (sink.closed and sink._canceled is None) else 1
         if sink._error is not None or sink._canceled is not None:
-            return None
+            return js_null()
         if sink.closed:
             return 0
-        if isinstance(sink, ByteSink):
-            return 1
         return 1 - (len(sink._chunks or []) - sink._taken)
 
     @property
     def ready(self) -> Any:
-        """Resolved while ``desiredSize`` is above 0, else once a read brings it there."""
+        """Resolved while ``desiredSize`` is above 0, else once a read brings it there; an
+        internal stream's always resolved (its writer released, errored or closed too);
+        a JavaScript ``TransformStream``'s rejected once the writer aborted (standard.c++
+        ``startErroring``) or released."""
         return as_promise(_ready(self))
 
     @property
     def closed(self) -> Any:
         return as_promise(_closed(self))
+
+
+@contextlib.asynccontextmanager
+async def _meeting_cancel(sink: LiveByteStream) -> Any:
+    """A write or close of an internal stream that fails with the readable side's cancel (met
+    only now) errors the writable, detaching the writer, before its promise rejects -- as
+    workerd's write loop fails it (internal.c++ ``writeLoop``): a call made before that is
+    queued behind it and meets the same error, one made after is ``has been closed``."""
+    try:
+        yield
+    except BaseException as exc:
+        if isinstance(sink, ByteSink) and sink._cancel_met and exc is sink._canceled:
+            await asyncio.sleep(0)
+            sink.writer_detached = True
+        raise
+
+
+def _closing(sink: LiveByteStream) -> bool:
+    """The writer's ``close()`` is queued behind writes not yet taken (or has not completed)."""
+    return (not sink._open and not sink._close_done and sink._canceled is None and not sink._aborted
+            and (sink._error is None or sink._error is sink._short))
 
 
 def _refused_by_sink(sink: LiveByteStream) -> None:
@@ -755,7 +914,17 @@ def _refused_by_sink(sink: LiveByteStream) -> None:
 
 async def _ready(writer: _Writer) -> None:
     sink = writer._stream._sink
-    while (writer.desiredSize or 0) <= 0 and sink._open:
+    if isinstance(sink, ByteSink):
+        return
+    if sink.start_pending:  # it resolves once the stream's start has settled, a promise's reaction later
+        await asyncio.sleep(0)
+    while True:
+        writer._unreleased()
+        if sink._aborted:
+            raise _error_of(sink._error)
+        size = writer.desiredSize
+        if (isinstance(size, int) and size > 0) or not sink._open:
+            return
         await sink._next_change()
 
 
@@ -812,8 +981,15 @@ class JsTransformStream(JsProxy):
             sink = LiveByteStream()
             runtime = current_runtime()
             sink.backpressure_once = runtime is not None and not runtime.transform_stream_backpressure
+            with contextlib.suppress(RuntimeError):  # (made where no loop runs: started already at its use)
+                asyncio.get_running_loop().call_soon(_started, sink)
+                sink.start_pending = True
         self.readable = _LiveReadableStream(sink)
         self.writable = JsWritableStream(sink)
+
+
+def _started(sink: LiveByteStream) -> None:
+    sink.start_pending = False
 
 
 class JsIdentityTransformStream(JsTransformStream):
@@ -950,6 +1126,7 @@ class _SourcedReadableStream(_LiveReadableStream):
             sink.pull_if_needed()
 
     async def _cancel(self, reason: Any = None) -> None:
+        _refuse_cancel_when_errored(self._source)  # type: ignore[arg-type]
         if self._source.closed:  # type: ignore[attr-defined]
             # closed by its controller: workerd cleared the source's algorithms then
             # (standard.c++ ``ReadableImpl::close``, ``doClose``), so its cancel is not called, but
