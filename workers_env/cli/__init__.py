@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from workers_env.cli.common import error, fail, silence_stdout
+from workers_env.cli.common import InstalledVersion, error, fail, silence_stdout
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -163,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run and test Cloudflare Python Workers and their bindings (Vectorize, D1, KV, ...) locally.",
     )
     parser.add_argument(
-        "--version", "-v", action="version", version=installed_version(),
+        "--version", "-v", action=InstalledVersion,
         help="show the installed workers-env version and exit (as wrangler --version)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
