@@ -92,6 +92,7 @@ def test_bad_embedder_configuration_is_reported_at_load(tmp_path):
 
 def test_the_pytest_plugin_fixture_and_marker(pytester):
     pytester.makefile(".toml", wrangler=WRANGLER)
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(myembed=MODULE)
     pytester.makeconftest('''
 import pytest
@@ -124,5 +125,5 @@ async def test_replies_marker(env):
     res = await env.AI.run("@cf/meta/llama-3.1-8b-instruct", {"prompt": "hi"})
     assert res.response == "scripted"
 ''')
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")  # in-process, as the plugin tests run it
     result.assert_outcomes(passed=3)

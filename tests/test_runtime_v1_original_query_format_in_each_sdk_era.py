@@ -132,9 +132,17 @@ def answer(folder: Path, state: Path) -> Any:
     return asyncio.run(scenario())
 
 
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The index, written once for the module by another process; each test reads its own copy."""
+    folder = tmp_path_factory.mktemp("seed")
+    persist_in_another_process(folder / "state", folder)
+    return folder / "state"
+
+
 @pytest.fixture
-def state(tmp_path: Path) -> Path:
-    persist_in_another_process(tmp_path / "state", tmp_path)
+def state(tmp_path: Path, seed: Path) -> Path:
+    shutil.copytree(seed, tmp_path / "state")
     return tmp_path / "state"
 
 
@@ -163,12 +171,11 @@ def test_the_external_era_gets_dicts_of_the_original_format(tmp_path, state):
 
 
 @pytest.mark.parametrize("era_flags", [(), ("enable_python_external_sdk",)], ids=["builtin", "external"])
-def test_only_query_changes_with_the_date(tmp_path, era_flags):
-    persist_in_another_process(tmp_path / "seed", tmp_path)
+def test_only_query_changes_with_the_date(tmp_path, seed, era_flags):
     answers = []
     for date in ("2023-11-07", "2023-11-08"):
         state = tmp_path / date / "state"
-        shutil.copytree(tmp_path / "seed", state)  # one index each, written by the other process
+        shutil.copytree(seed, state)  # one index each, written by the other process
         folder = one_file_worker(tmp_path / date / "w", OTHER_METHODS, date=date, extra=VECTORIZE,
                                  flags=("python_no_global_handlers", *era_flags))
         answers.append(answer(folder, state))

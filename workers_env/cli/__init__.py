@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from workers_env.cli.common import error, fail, silence_stdout
+from workers_env.cli.common import InstalledVersion, error, fail, silence_stdout
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -157,17 +157,20 @@ def _given_twice(args: argparse.Namespace) -> str | None:
     return None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``workers-env`` parser, with every command, or with only ``command`` when that names
+    one: :func:`main` builds only the command its first argument names, as building every
+    command's options (hundreds of them) took most of a quick command's time."""
     parser = Parser(
         prog="workers-env",
         description="Run and test Cloudflare Python Workers and their bindings (Vectorize, D1, KV, ...) locally.",
     )
     parser.add_argument(
-        "--version", "-v", action="version", version=installed_version(),
+        "--version", "-v", action=InstalledVersion,
         help="show the installed workers-env version and exit (as wrangler --version)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _COMMAND_MODULES:
+    for name in (command,) if command in _COMMAND_MODULES else _COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(subparsers)
     return parser
 
@@ -183,7 +186,6 @@ def installed_version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None:  # started with stdout closed (`>&-`): the output goes nowhere
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     argv, cwds = _take_cwd(argv)
     if None in cwds:
@@ -192,6 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(cwds) > 1:
         error(str(_given_twice(argparse.Namespace(_given={'--cwd': cwds}))))
         return 1
+    # a first argument naming a command is that command (the top level has no option taking a
+    # value); anything else -- no command, an option, a misspelling -- gets every command's parser
+    parser = build_parser(argv[0] if argv else None)
     cwd = cwds[0] if cwds else None
     if cwd is None:
         return _run(parser, argv)

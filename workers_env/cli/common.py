@@ -21,6 +21,7 @@ from workers_env._jsvalues import json_text
 
 __all__ = [
     "CommandError",
+    "InstalledVersion",
     "add_version_option",
     "dump_json",
     "error",
@@ -178,11 +179,22 @@ def js_number(text: str) -> float:
     return 0.0 if t == "" else math.nan
 
 
+class InstalledVersion(argparse._VersionAction):
+    """argparse's ``version`` action printing the installed version, read only when the option
+    is given: reading the distribution's metadata takes milliseconds, and every command builds
+    the whole parser (three version options) before it parses."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        from workers_env.cli import installed_version
+
+        self.version = installed_version()
+        super().__call__(parser, namespace, values, option_string)
+
+
 def add_version_option(parser: argparse.ArgumentParser) -> None:
     """``-v``/``--version``, as every wrangler command has."""
-    from workers_env.cli import installed_version
-
-    parser.add_argument("-v", "--version", action="version", version=installed_version(), help="show version number")
+    parser.add_argument("-v", "--version", action=InstalledVersion, help="show version number")
 
 
 def reports_errors(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int]:
