@@ -682,10 +682,15 @@ class _LiveReader(JsProxy):
         internal stream's reader refuses while a read waits; a JavaScript stream's reads still
         waiting reject with the released reader's ``TypeError``, as its ``closed`` does unless
         it had settled (readable.c++, internal.c++ and standard.c++ ``releaseReader``)."""
+        if self._pending and isinstance(self._source, ByteSink) and self._stream is not None:
+            raise js_type_error(_RELEASE_WHILE_READING)
+        self.release()
+
+    def release(self) -> None:
+        """``releaseLock()`` without its check, as a pipe releases its source when it stops
+        (workerd's native pipe holds no JavaScript reader): a read waiting goes on."""
         if self._stream is None:
             return
-        if self._pending and isinstance(self._source, ByteSink):
-            raise js_type_error(_RELEASE_WHILE_READING)
         self._closed_kept = _reader_closed_now(self._source)
         stream, self._stream = self._stream, None
         self._released = True
