@@ -13,6 +13,7 @@ import asyncio
 import pytest
 
 from workers_env import JsException, js, to_js
+from workers_env.runtime.jsproxy import jsnull
 
 
 def stream_of(source: dict, strategy: dict | None = None):
@@ -47,7 +48,7 @@ async def test_desired_size_is_zero_once_closed_and_null_once_errored():
     closed.close()
     errored.error(JsException("boom"))
     assert closed.desiredSize == 0
-    assert errored.desiredSize is None
+    assert errored.desiredSize is jsnull  # null, not undefined (a wrangler dev probe): jsnull from Pyodide 0.28
 
 
 @pytest.mark.asyncio

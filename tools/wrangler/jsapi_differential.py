@@ -722,6 +722,50 @@ CASES: list = [
     ["do", new("ReadableStream", {"start": {"$fn": True}}), ["@rd", "getReader"], ["$calls.0.0.error", new("Error", "boom")],
      ["@rr", "@rd.read"], ["@c", "@rd.cancel"], ["$settle", "rr", "c"]],
     ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.close"], ["@c", "cancel"], ["$settle", "c"]],
+    # a reader's closed: as the stream is written and closed, aborted, released, canceled; a release while a read waits
+    *[_expected_for_internal(["do", new(*kind), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"],
+       ["@cd", "@rd.closed"], ["$settle", "cd"], ["@x", "@w.write", X("01")], ["@c", "@w.close"], ["$settle", "cd", "x", "c"],
+       ["@rr", "@rd.read"], ["$settle", "cd", "x", "c", "rr"], ["@rr2", "@rd.read"], ["$settle", "cd", "rr2"]],
+       kind, INTERNAL_READ_BUFFER) for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"], ["@cd", "@rd.closed"],
+       ["@a", "@w.abort", new("Error", "why")], ["$settle", "cd", "a"], ["@cd2", "@rd.closed"], ["$settle", "cd2"]]
+      for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@rd", "readable.getReader"], ["@cd", "@rd.closed"], ["@rl", "@rd.releaseLock"],
+       ["@cd2", "@rd.closed"], ["$settle", "cd", "cd2"], ["@rd2", "readable.getReader"], ["@cd3", "@rd2.closed"],
+       ["$settle", "cd3"]] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"], ["@c", "@w.close"],
+       ["@rr", "@rd.read"], ["$settle", "c", "rr"], ["@rl", "@rd.releaseLock"], ["@cd", "@rd.closed"], ["$settle", "cd"]]
+      for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"],
+       ["@a", "@w.abort", new("Error", "why")], ["$settle", "a"], ["@rl", "@rd.releaseLock"], ["@cd", "@rd.closed"],
+       ["$settle", "cd"]] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@rd", "readable.getReader"], ["@cd", "@rd.closed"], ["@c", "@rd.cancel", new("Error", "x")],
+       ["$settle", "cd", "c"]] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["@rl", "@rd.releaseLock"],
+       ["$settle", "rr", "rl"]] for kind in STREAM_KINDS],
+    # a ReadableStream's controller closing or erroring it (with an Error, with undefined): reader.closed, desiredSize
+    *[_expected_for_js(["do", new("ReadableStream", {"start": {"$fn": True}}), ["@rd", "getReader"], ["@cd", "@rd.closed"],
+       step, "$calls.0.0.desiredSize", ["@rr", "@rd.read"], ["$settle", "cd", "rr"]],
+       ("TransformStream",) if step[-1] == UNDEF else (), UNDEFINED_REASON)
+      for step in (["$calls.0.0.close"], ["$calls.0.0.error", new("Error", "boom")], ["$calls.0.0.error", UNDEF])],
+    {"call": ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.error", UNDEF], ["@c", "cancel"],
+              ["$settle", "c"]], "expected": UNDEFINED_REASON},
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.enqueue", X("01")],
+     ["$calls.0.0.error", new("Error", "boom")], ["$calls.0.0.error", new("Error", "again")], ["@rr", "getReader"],
+     ["@x", "@rr.read"], ["$settle", "x"]],
+    # a writer's desiredSize while its close waits behind a write no read has taken
+    *[_expected_for_internal(["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")],
+       ["@c", "@w.close"], "@w.desiredSize", ["$settle", "x", "c"], "@w.desiredSize", ["@rd", "readable.getReader"],
+       ["@rr", "@rd.read"], ["$settle", "x", "c", "rr"], "@w.desiredSize"], kind, INTERNAL_READ_BUFFER)
+      for kind in STREAM_KINDS],
+    # a TransformStream writer's ready at releaseLock (writable_stream_spec_compliant_writer, on at this date)
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@rl", "@w.releaseLock"], ["@r", "@w.ready"], ["@cd", "@w.closed"], ["$settle", "r0", "r", "cd"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["@rl", "@w.releaseLock"],
+     ["@r", "@w.ready"], ["$settle", "r0", "r"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x", "@w.write", X("01")], ["@r1", "@w.ready"], ["$settle", "r1"], ["@rl", "@w.releaseLock"], ["@r", "@w.ready"],
+     ["$settle", "x", "r1", "r"]],
     {"call": ["do", new("Response", new("FormData")), ["text"]],
      "expected": "the boundary is 32 random hex digits on both sides; the shape (--<boundary>--, no line break) is the same"},
 ]

@@ -78,6 +78,13 @@ FIXUP_TRANSFORM_STREAM_BACKPRESSURE = CompatFlag(
 INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE = CompatFlag(
     "internalWritableStreamAbortClearsQueue", "internal_writable_stream_abort_clears_queue",
     "internal_writable_stream_abort_does_not_clear_queue", "2024-09-02")
+#: ``writableStreamSpecCompliantWriter``: a JavaScript ``WritableStream``'s writer as the spec has
+#: it -- its ``ready`` resolved at ``getWriter()`` (not once the stream's start settled) and, at
+#: ``releaseLock()``, rejected even when it had resolved; before it, a resolved ``ready`` stays
+#: resolved (standard.c++ ``lockWriter``, ``releaseWriter``).
+WRITABLE_STREAM_SPEC_COMPLIANT_WRITER = CompatFlag(
+    "writableStreamSpecCompliantWriter", "writable_stream_spec_compliant_writer",
+    "no_writable_stream_spec_compliant_writer", "2026-03-24")
 #: ``vectorizeQueryMetadataOptional``: a v1 Vectorize index's ``query()`` takes ``returnValues`` and
 #: ``returnMetadata`` and answers flat matches ``{id, score, values?, metadata?}``; before it,
 #: ``returnVectors`` and ``{vectorId, score, vector?}`` (the binding sends ``compat:
@@ -187,7 +194,7 @@ PYTHON_RELEASES = (
 KNOWN_FLAGS = (
     PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, BROTLI_CONTENT_ENCODING,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
-    INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
+    INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
     NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,
     *(release.flag for release in PYTHON_RELEASES if release.flag is not None),
 )

@@ -49,6 +49,9 @@ class WorkerRuntime:
     #: ``internal_writable_stream_abort_clears_queue`` (on from 2024-09-02): an internal stream's
     #: ``abort()`` fails its waiting writes at once, not after the write in flight
     internal_abort_clears_queue: bool = True
+    #: ``writable_stream_spec_compliant_writer`` (on from 2026-03-24): a ``TransformStream``
+    #: writer's ``ready`` resolves at ``getWriter()`` and rejects at ``releaseLock()``, resolved or not
+    writable_stream_spec_compliant_writer: bool = True
     #: which files of its folder a deploy uploads (:class:`~workers_env.config.uploads.Uploads`; None: unchecked)
     uploads: Any = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives

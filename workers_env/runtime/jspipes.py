@@ -196,7 +196,7 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
         finally:
             if signal is not None:
                 signal.removeEventListener("abort", on_abort)
-            reader.releaseLock()
+            getattr(reader, "release", reader.releaseLock)()  # not refused while a read waits (jsstreams)
             writer.releaseLock()
         if not prevent_close and isinstance(sink, ByteSink) and sink._canceled is not None:
             promise._settle("rejected", sink._canceled)  # the close meets the error a read gave the sink

@@ -83,6 +83,8 @@ _CLOSING_CLOSE = "Cannot close a writer that is already being closed"
 _NO_LONGER_READABLE = "The readable side of this TransformStream is no longer readable."
 #: an internal stream's second read while one waits (internal.c++ ``ReadableStreamInternalController::read``)
 _ONE_READ_AT_A_TIME = "This ReadableStream only supports a single pending read request at a time."
+#: an internal stream reader's ``releaseLock()`` while a read waits (internal.c++ ``releaseReader``)
+_RELEASE_WHILE_READING = "Cannot call releaseLock() on a reader with outstanding read promises."
 #: what an internal stream's reader meets once the writer aborted while a write waited for a
 #: read (identity-transform-stream.c++: the canceled write leaves a ``DISCONNECTED`` error)
 _CONNECTION_LOST = "Network connection lost."
@@ -157,6 +159,9 @@ class LiveByteStream(ByteStream):
     #: a JavaScript ``TransformStream`` whose start has not settled yet (the turn that made it):
     #: no write is in flight, every one is still queued
     start_pending = False
+    #: an internal stream's state as its reads found it (see :func:`_reader_closed`): ``True``
+    #: a read met its end (or it was canceled), an error a read met it
+    _read_outcome: Any = None
 
     @property
     def closed(self) -> bool:
@@ -218,6 +223,8 @@ class LiveByteStream(ByteStream):
         ``cancel`` rejects the pending write; the spec's TransformStream errors its writable)."""
         if self._error is not None:
             return  # an errored stream stays errored
+        if self._read_outcome is None:
+            self._read_outcome = True  # its reader's ``closed`` resolves (the spec's ReadableStreamCancel)
         if self._open or self._taken < len(self._chunks or []):
             internal = isinstance(self, ByteSink)
             self._canceled = cancel_error(reason) if internal or reason is not None else undefined_reason()
@@ -427,15 +434,27 @@ class LiveByteStream(ByteStream):
         chunk = await self.next_value()
         return None if chunk is END else _bytes_of(chunk)
 
-    async def next_value(self) -> Any:
+    def _read_met(self, outcome: Any) -> Any:
+        """A read met the end (``True``) or an error: what an internal stream's reader's
+        ``closed`` settles with (internal.c++: its state becomes closed or errored at the read)."""
+        if self._read_outcome is None:
+            self._read_outcome = outcome
+            self._changed()
+        return outcome
+
+    async def next_value(self, give_up: Any = None) -> Any:
         """The next chunk as it was written (:data:`END` at the end), what a JavaScript reader
         gets; none once the writer aborted, whose reason errors the readable side (chunks not
-        read yet dropped)."""
+        read yet dropped). ``give_up()``, called each time the read looks, may raise instead
+        (a reader released while its read waits)."""
         self._reading()
         asked = False
         while True:
+            if give_up is not None:
+                give_up()
             if self._aborted:
-                raise _error_of(self._readable_error if self._readable_error is not None else self._error)
+                raise self._read_met(_error_of(self._readable_error if self._readable_error is not None
+                                               else self._error))
             chunks = self._chunks or []
             if self._read_at < len(chunks):
                 self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
@@ -447,7 +466,8 @@ class LiveByteStream(ByteStream):
                 return chunk
             if not self._open:
                 if self._error is not None:
-                    raise _error_of(self._error)
+                    raise self._read_met(_error_of(self._error))
+                self._read_met(True)
                 return END
             self._read_pending = True
             try:
@@ -634,10 +654,15 @@ class _LiveReader(JsProxy):
         self._released = False
         self._pending = 0  # reads under way
         self._turn: asyncio.Lock | None = None
+        #: how ``closed`` stood at ``releaseLock()`` (see :func:`_reader_closed`)
+        self._closed_kept: Any = None
 
-    async def read(self) -> JsObject:
+    def _unreleased(self) -> None:
         if self._released:
             raise js_type_error(READER_RELEASED)
+
+    async def read(self) -> JsObject:
+        self._unreleased()
         if self._pending and isinstance(self._source, ByteSink):
             raise js_type_error(_ONE_READ_AT_A_TIME)
         if self._turn is None:
@@ -645,7 +670,7 @@ class _LiveReader(JsProxy):
         self._pending += 1
         try:
             async with self._turn:  # a JavaScript stream's reads are answered in the order made
-                chunk = await self._source.next_value()
+                chunk = await self._source.next_value(self._unreleased)
         finally:
             self._pending -= 1
         if chunk is END:
@@ -653,11 +678,32 @@ class _LiveReader(JsProxy):
         return JsObject({"done": False, "value": _read_value(chunk)})
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
-        """Unlock the stream: a new reader (or a pipe) may read on where this one stopped."""
+        """Unlock the stream: a new reader (or a pipe) may read on where this one stopped. An
+        internal stream's reader refuses while a read waits; a JavaScript stream's reads still
+        waiting reject with the released reader's ``TypeError``, as its ``closed`` does unless
+        it had settled (readable.c++, internal.c++ and standard.c++ ``releaseReader``)."""
+        if self._pending and isinstance(self._source, ByteSink) and self._stream is not None:
+            raise js_type_error(_RELEASE_WHILE_READING)
+        self.release()
+
+    def release(self) -> None:
+        """``releaseLock()`` without its check, as a pipe releases its source when it stops
+        (workerd's native pipe holds no JavaScript reader): a read waiting goes on."""
+        if self._stream is None:
+            return
+        self._closed_kept = _reader_closed_now(self._source)
         stream, self._stream = self._stream, None
-        self._released = stream is not None
-        if stream is not None and stream._reader is self:
+        self._released = True
+        if stream._reader is self:
             stream._reader = None
+        self._source._changed()  # a read waiting rejects, a ``closed`` waiting settles
+
+    @property
+    def closed(self) -> Any:
+        """Resolves once the stream has closed and its chunks are read, rejects with its error
+        -- an internal stream's once a read has met its end or its error; after
+        ``releaseLock()`` the released reader's ``TypeError`` (see :func:`_reader_closed`)."""
+        return as_promise(_reader_closed(self))
 
     async def cancel(self, reason: Any = None) -> None:
         if self._released:
@@ -752,6 +798,39 @@ def _refuse_cancel_when_errored(source: LiveByteStream) -> None:
         raise _error_of(source._error)
 
 
+def _reader_closed_now(source: LiveByteStream) -> Any:
+    """How a reader's ``closed`` stands: ``True`` resolved, an error rejected, ``None`` pending.
+    A JavaScript stream is closed once its writer (or controller) closed it and every chunk has
+    been read, or it was canceled; errored at once (standard.c++ ``ReadableImpl``). An internal
+    stream is closed or errored only once a read has met that (internal.c++ ``doClose``,
+    ``doError`` from the read), or canceled."""
+    if isinstance(source, ByteSink):
+        return source._read_outcome
+    if source._read_outcome is not None and not isinstance(source._read_outcome, BaseException):
+        return True
+    if source._error is not None and source._error is not source._short and not source._open:
+        return _error_of(source._readable_error if source._readable_error is not None else source._error)
+    if not source._open and source._read_at >= len(source._chunks or []):
+        return True
+    return None
+
+
+async def _reader_closed(reader: _LiveReader) -> None:
+    """``reader.closed`` (:func:`_reader_closed_now`). Once released, as it stood then if it had
+    settled, else the released reader's ``TypeError`` (``maybeRejectPromise`` of a settled
+    promise leaves it as it was)."""
+    source = reader._source
+    while True:
+        state = reader._closed_kept if reader._released else _reader_closed_now(source)
+        if state is True:
+            return
+        if isinstance(state, BaseException):
+            raise state
+        if reader._released:
+            raise js_type_error(READER_RELEASED)
+        await source._next_change()
+
+
 def live_readable(source: LiveByteStream) -> JsReadableStream:
     """``response.body`` of a Response made from a live stream: that stream, readable as it fills."""
     return _LiveReadableStream(source)
@@ -774,6 +853,12 @@ class _Writer(JsProxy):
     def __init__(self, stream: JsWritableStream):
         self._stream = stream
         self._released = False
+        runtime = current_runtime()
+        #: ``writable_stream_spec_compliant_writer`` (see :func:`_ready`)
+        self._spec_writer = runtime is None or runtime.writable_stream_spec_compliant_writer
+        #: before that flag, how ``ready`` stood at ``releaseLock()`` (``True``: resolved, an
+        #: error: rejected with it, ``None``: pending, rejected by the release)
+        self._ready_kept: Any = None
 
     def _unreleased(self) -> None:
         if self._released:
@@ -847,6 +932,8 @@ class _Writer(JsProxy):
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
         if self._stream._writer is self:
+            if not self._spec_writer:
+                self._ready_kept = _ready_now(self)
             self._stream._writer = None
             self._released = True
             sink = self._stream._sink
@@ -863,7 +950,9 @@ class _Writer(JsProxy):
         self._unreleased()
         sink = self._stream._sink
         if isinstance(sink, ByteSink):
-            return 0 if self._detached() or (sink.closed and sink._canceled is None) else 1
+            if self._detached() or (sink.closed and sink._canceled is None and not _closing(sink)):
+                return 0
+            return 1  # a close queued behind writes leaves it writable until done (a wrangler dev probe)
         if sink._error is not None or sink._canceled is not None:
             return js_null()
         if sink.closed:
@@ -875,7 +964,8 @@ class _Writer(JsProxy):
         """Resolved while ``desiredSize`` is above 0, else once a read brings it there; an
         internal stream's always resolved (its writer released, errored or closed too);
         a JavaScript ``TransformStream``'s rejected once the writer aborted (standard.c++
-        ``startErroring``) or released."""
+        ``startErroring``) or released -- before ``writable_stream_spec_compliant_writer``
+        (2026-03-24) a ``ready`` that had resolved stays resolved after the release."""
         return as_promise(_ready(self))
 
     @property
@@ -912,14 +1002,42 @@ def _refused_by_sink(sink: LiveByteStream) -> None:
         raise sink.met_cancel()
 
 
+def _ready_now(writer: _Writer, started: bool = False) -> Any:
+    """How a JavaScript ``TransformStream`` writer's ``ready`` stands now (before
+    ``writable_stream_spec_compliant_writer``): ``True`` resolved, an error rejected, ``None``
+    pending -- as before the stream's start settled (standard.c++ ``lockWriter``: ``isStarted``;
+    ``started``: as if it had, the spec's writer)."""
+    sink = writer._stream._sink
+    if isinstance(sink, ByteSink):
+        return True
+    if sink._aborted:
+        return _error_of(sink._error)
+    if sink.start_pending and not started:
+        return None
+    size = writer.desiredSize
+    return True if (isinstance(size, int) and size > 0) or not sink._open else None
+
+
 async def _ready(writer: _Writer) -> None:
+    """``writer.ready``. From ``writable_stream_spec_compliant_writer`` (2026-03-24) it is
+    resolved at ``getWriter()`` while nothing waits, and the release rejects it even once
+    resolved; before it, it resolves once the stream's start has settled (a promise's reaction
+    later) and a release leaves a settled one as it was (standard.c++ ``lockWriter``,
+    ``releaseWriter``)."""
     sink = writer._stream._sink
     if isinstance(sink, ByteSink):
         return
-    if sink.start_pending:  # it resolves once the stream's start has settled, a promise's reaction later
+    if sink.start_pending:  # settled a promise's reaction later, after the stream's start
+        resolved = writer._spec_writer and not writer._released and _ready_now(writer, started=True) is True
         await asyncio.sleep(0)
+        if resolved:  # resolved at getWriter(): a release meanwhile does not change it
+            return
     while True:
-        writer._unreleased()
+        if writer._released:
+            kept = writer._ready_kept
+            if kept is True:
+                return
+            raise kept if isinstance(kept, BaseException) else js_type_error(_WRITER_RELEASED)
         if sink._aborted:
             raise _error_of(sink._error)
         size = writer.desiredSize
@@ -1023,16 +1141,15 @@ class _Controller(JsProxy):
         if reason is _MISSING:
             raise js_type_error("Failed to execute 'error' on 'ReadableStreamDefaultController': parameter 1 is not "
                                 "of type 'Value'.")
-        if not self._sink.closed:
-            self._sink.close(reason)
+        _error_stream(self._sink, undefined_reason() if reason is None else reason)
 
     @property
-    def desiredSize(self) -> int | None:  # noqa: N802 - JS name
+    def desiredSize(self) -> Any:  # noqa: N802 - JS name
         """workerd's: the highWaterMark less the chunks waiting unread; 0 once closed or
         canceled, null once errored (standard.c++ ``getDesiredSize``)."""
         sink = self._sink
         if sink._error is not None:
-            return None
+            return js_null()
         if sink.closed:
             return 0
         return sink.high_water_mark - (len(sink._chunks or []) - sink._taken)
@@ -1073,6 +1190,15 @@ def _high_water_mark(strategy: Any, source_type: Any) -> int:
     return int(number)
 
 
+def _error_stream(sink: LiveByteStream, reason: Any) -> None:
+    """A ``new ReadableStream``'s source errors it (``controller.error(reason)``, a ``start`` or
+    ``pull`` that throws): unless closed already, the chunks queued are dropped and reads reject
+    with ``reason`` -- ``undefined`` too (the spec's ``ReadableStreamDefaultControllerError``:
+    ``ResetQueue``; a wrangler dev probe)."""
+    if not sink.closed:
+        sink.abort(reason)
+
+
 def _guarded(sink: LiveByteStream, method: Any, controller: _Controller) -> Any:
     """Call a source's ``start``/``pull``: what it throws (at once or when awaited) errors the
     stream, unless the stream is already closed -- the constructor itself never throws, as in
@@ -1080,8 +1206,7 @@ def _guarded(sink: LiveByteStream, method: Any, controller: _Controller) -> Any:
     try:
         result = method(controller)
     except Exception as exc:  # noqa: BLE001 - any error of the source's code errors the stream
-        if not sink.closed:
-            sink.close(exc)
+        _error_stream(sink, exc)
         return None
     if not inspect.isawaitable(result):
         return result
@@ -1090,8 +1215,7 @@ def _guarded(sink: LiveByteStream, method: Any, controller: _Controller) -> Any:
         try:
             return await result
         except Exception as exc:  # noqa: BLE001
-            if not sink.closed:
-                sink.close(exc)
+            _error_stream(sink, exc)
             return None
 
     return settled()

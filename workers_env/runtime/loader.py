@@ -37,6 +37,7 @@ from workers_env.config.compat import (
     ENABLE_REQUEST_SIGNAL,
     FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
+    WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
     REQUEST_SIGNAL_PASSTHROUGH,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR,
     PYTHON_FORCE_NEW_VENDOR_PATH,
@@ -794,7 +795,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             request_signal=flag_enabled(ENABLE_REQUEST_SIGNAL, config),
                             request_signal_passthrough=flag_enabled(REQUEST_SIGNAL_PASSTHROUGH, config),
                             internal_abort_clears_queue=flag_enabled(INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
-                                                                     config))
+                                                                     config),
+                            writable_stream_spec_compliant_writer=flag_enabled(WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
+                                                                               config))
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)
