@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from workers_env.kv.namespace import KvNamespace
     from workers_env.runtime import (
         EmailResult,
+        HandlerCancelledError,
         MissingEmailHandler,
         QueueMessage,
         QueueResult,
@@ -55,6 +56,7 @@ __all__ = [
     "Env",
     "IndexDefinition",
     "IndexDefinitionError",
+    "HandlerCancelledError",
     "JsDict",
     "JsException",
     "KvNamespace",
@@ -90,6 +92,7 @@ _LAZY = {
     "Worker": "workers_env.runtime",
     "load_worker": "workers_env.runtime",
     "EmailResult": "workers_env.runtime",
+    "HandlerCancelledError": "workers_env.runtime",
     "MissingEmailHandler": "workers_env.runtime",
     "QueueMessage": "workers_env.runtime",
     "QueueResult": "workers_env.runtime",

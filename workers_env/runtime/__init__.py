@@ -11,11 +11,11 @@ worker's handlers. ``js`` and ``to_js`` are the stand-ins' ``js`` module and
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler
 from workers_env.runtime.events import QueueMessage, QueueResult, ScheduledResult
 from workers_env.runtime.jsproxy import to_js
-from workers_env.runtime.loader import ExecutionContext, Worker, load_worker
+from workers_env.runtime.loader import ExecutionContext, HandlerCancelledError, Worker, load_worker
 from workers_env.runtime.standins import standin_modules
 from workers_env.runtime.timezone import production_timezone
 
 js = standin_modules()["js"]
 
-__all__ = ["EmailResult", "ExecutionContext", "MissingEmailHandler", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "js", "load_worker",
+__all__ = ["EmailResult", "ExecutionContext", "HandlerCancelledError", "MissingEmailHandler", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "js", "load_worker",
            "production_timezone", "to_js"]

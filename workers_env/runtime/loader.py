@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from workers_env._env import env_clock
-from workers_env._errors import ConfigError, JsException, WorkersEnvError
+from workers_env._errors import ConfigError, JsException, WorkersEnvError, users_mistake
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     BROTLI_CONTENT_ENCODING,
@@ -87,7 +87,8 @@ from workers_env.runtime.workers_api import (
     python_to_rpc,
 )
 
-__all__ = ["NO_GLOBAL_HANDLERS_DATE", "ExecutionContext", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "load_worker", "reload_worker"]
+__all__ = ["NO_GLOBAL_HANDLERS_DATE", "ExecutionContext", "HandlerCancelledError", "QueueMessage", "QueueResult", "ScheduledResult", "Worker", "load_worker",
+           "reload_worker"]
 
 log = logging.getLogger("workers_env.worker")
 
@@ -142,7 +143,12 @@ class ExecutionContext:
             return
 
         async def run() -> Any:
-            return await in_scope(awaitable, self.scope)
+            try:
+                return await in_scope(awaitable, self.scope)
+            except asyncio.CancelledError as exc:
+                if _caller_gone():
+                    raise
+                raise _own_cancel(exc, "waitUntil() work") from exc
 
         task = asyncio.ensure_future(run())
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
@@ -160,8 +166,9 @@ class ExecutionContext:
             pending, self.tasks = self.tasks, []
             for outcome in await asyncio.gather(*pending, return_exceptions=True):
                 if isinstance(outcome, BaseException):
+                    shown = uncaught(outcome)
                     log.error("Uncaught exception in waitUntil()",
-                              exc_info=(type(outcome), outcome, without_our_frames(outcome)))
+                              exc_info=(type(shown), shown, without_our_frames(shown)))
 
     async def finish(self) -> None:
         """End the request once its response is out: wait for its ``waitUntil`` work (see
@@ -390,6 +397,10 @@ class Worker:
         try:
             with handling(ctx):  # the scope around each step of the method only (runtime/tasks.py)
                 return await in_scope(self._rpc_method(cls, method, args, kwargs, ctx), self._scope)
+        except asyncio.CancelledError as exc:
+            if _caller_gone():
+                raise
+            raise _own_cancel(exc, "RPC method") from exc
         finally:
             await ctx.finish()
 
@@ -501,7 +512,12 @@ class Worker:
         calls every handler but ``fetch`` -- or the module-level ``on_<name>(value, env, ctx)``
         (relaxed, with the real env and ctx, as workerd calls global handlers)."""
         with handling(ctx):  # the scope around each step of the handler only (runtime/tasks.py)
-            return await in_scope(self._event_handler(name, js_value, ctx, sdk_value), self._scope)
+            try:
+                return await in_scope(self._event_handler(name, js_value, ctx, sdk_value), self._scope)
+            except asyncio.CancelledError as exc:
+                if _caller_gone():
+                    raise
+                raise _own_cancel(exc, f"{name} handler") from exc
 
     async def _event_handler(self, name: str, js_value: Any, ctx: ExecutionContext, sdk_value: Any) -> Any:
         if self._default is not None:
@@ -527,7 +543,10 @@ class Worker:
         when the handler is cancelled before it has answered -- its client hung up -- as
         workerd's worker-entrypoint.c++ triggers it; an answer or an error from the handler (a
         ``CancelledError`` of its own code included) leaves it unaborted for good. Without the
-        flag it never aborts, and the request costs what it did before the flag was read."""
+        flag it never aborts, and the request costs what it did before the flag was read.
+
+        A ``CancelledError`` of the handler's own code, nobody having cancelled the request, is
+        its uncaught exception like any other: :class:`HandlerCancelledError`."""
         if self.assets is not None:
             headers = dict(request.headers.items())
             if self.assets.to_assets(request.method, request.url, headers):
@@ -538,8 +557,10 @@ class Worker:
         with handling(ctx):  # the scope around each step of the handler only (runtime/tasks.py)
             try:
                 result = await in_scope(self._fetch_handler(request, ctx), self._scope)
-            except asyncio.CancelledError:
-                if signal is not None and _caller_gone():
+            except asyncio.CancelledError as exc:
+                if not _caller_gone():  # the handler's own code: its error, not a hang-up
+                    raise _own_cancel(exc, "fetch handler") from exc
+                if signal is not None:
                     ctx.waitUntil(abort_on_disconnect(signal))
                 raise
         return _as_js_response(result)
@@ -566,6 +587,38 @@ def _caller_gone() -> bool:
     failing, for which workerd leaves the signal alone (``loggedExceptionEarlier``)."""
     task = asyncio.current_task()
     return task is not None and task.cancelling() > 0
+
+
+class HandlerCancelledError(WorkersEnvError):
+    """An ``asyncio.CancelledError`` the Worker's own code let out of a handler (it awaited a
+    task or future that had been cancelled) while nobody cancelled the request: in production an
+    uncaught exception like any other. The handler's coroutine ends as a cancelled future, and
+    Pyodide's conversion of it to the promise workerd awaits rejects that promise with a
+    ``PythonError`` of type ``CancelledError`` (``pyproxy.c`` ``FutureDoneCallback``: its
+    ``future.result()`` raises), so workerd fails the request with a 500 (or the event) and logs
+    the traceback. Raised ``from`` that ``CancelledError`` rather than it, which the caller would
+    take for its own task being cancelled (pytest-asyncio reports the test as cancelled)."""
+
+
+def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledError:
+    """The :class:`HandlerCancelledError` for ``error``, a ``CancelledError`` the Worker's
+    ``what`` raised itself; ``error``'s traceback loses workers-env's frames, as the dev server
+    shows a handler's error (runtime/tracebacks.py) -- always: its innermost frames are the
+    cancelled task's, stepped by runtime/tasks.py, which would read as a workers-env bug."""
+    error.with_traceback(without_our_frames(users_mistake(error)))
+    return HandlerCancelledError(
+        f"The Worker's {what} raised asyncio.CancelledError: its own code awaited a task or future that was "
+        "cancelled, and nobody cancelled the request. In production that is an uncaught exception like any "
+        "other (Pyodide rejects the handler's promise with a PythonError: CancelledError; a request answers "
+        "500). Catch it where the code cancels the task if the cancellation is expected.")
+
+
+def uncaught(error: BaseException) -> BaseException:
+    """The exception production logs for ``error``, a handler's: the Worker's own
+    ``CancelledError`` behind a :class:`HandlerCancelledError`, else ``error`` itself."""
+    if isinstance(error, HandlerCancelledError) and isinstance(error.__cause__, asyncio.CancelledError):
+        return error.__cause__
+    return error
 
 
 #: workerd's words for an event whose handler the default export lacks (``scheduled``'s has no period)

@@ -42,7 +42,7 @@ from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_en
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsweb import JsRequest
-from workers_env.runtime.loader import Worker
+from workers_env.runtime.loader import Worker, uncaught
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
 from workers_env.runtime.statusline import (BARE_HEAD_HEADER, REASON_HEADER, ReasonConnection, default_status_text,
@@ -256,8 +256,9 @@ class WorkerApp:
                 status, reason = response.status, response.statusText
                 body, chunked = self._body(response, inner, encoding, changed)
         except Exception as exc:  # logged with the Worker's frames, not workers-env's (runtime/tracebacks.py)
+            shown = uncaught(exc)  # the Worker's own CancelledError, as production logs it
             log.error("Uncaught exception in the worker while handling %s %s", request.method, request.url,
-                      exc_info=(type(exc), exc, without_our_frames(exc)))
+                      exc_info=(type(shown), shown, without_our_frames(shown)))
             status, headers, body = 500, [("content-type", "text/plain;charset=UTF-8")], _ERROR_BODY
             reason, chunked = "", False
         # the body's own length goes over the wire, whatever Content-Length the Worker's headers
@@ -374,8 +375,8 @@ class WorkerApp:
         try:
             await self.worker.scheduled(cron)
             status, body = 200, b"Ran scheduled event"
-        except Exception:
-            log.exception("Uncaught exception in the worker's scheduled handler (cron %r)", cron)
+        except Exception as exc:  # the Worker's own CancelledError as production logs it
+            log.error("Uncaught exception in the worker's scheduled handler (cron %r)", cron, exc_info=uncaught(exc))
             status, body = 500, _ERROR_BODY
         self._log(scope, status, None, started)  # wrangler's middleware runs inside the Worker: logged
         headers = [(b"content-type", b"text/plain;charset=UTF-8"), (b"content-length", str(len(body)).encode())]
@@ -393,8 +394,8 @@ class WorkerApp:
             when = int(at) if at.lstrip("-").isdigit() else None
             result = await self.worker.scheduled(cron, scheduled_time=when)
             outcome, no_retry = result.outcome, result.no_retry
-        except Exception:
-            log.exception("Uncaught exception in the worker's scheduled handler (cron %r)", cron)
+        except Exception as exc:  # the Worker's own CancelledError as production logs it
+            log.error("Uncaught exception in the worker's scheduled handler (cron %r)", cron, exc_info=uncaught(exc))
             outcome, no_retry = "exception", False
         status = 200 if outcome == "ok" else 500
         if (query.get("format") or [""])[0] == "json":
@@ -429,8 +430,8 @@ class WorkerApp:
                 await self._answer(scope, send, 500, b"Worker does not export an email() handler; message stored "
                                                      b"without delivery.")
             return
-        except Exception:
-            log.exception("Uncaught exception in the worker's email handler")
+        except Exception as exc:  # the Worker's own CancelledError as production logs it
+            log.error("Uncaught exception in the worker's email handler", exc_info=uncaught(exc))
             if not as_json:
                 await self._answer(scope, send, 500, b"Internal Server Error")
                 return

@@ -1,0 +1,83 @@
+"""``workers-env dev``: a ``CancelledError`` the Worker's own code lets out of its handler (it
+awaited a task it had cancelled) is an uncaught exception as in production, where Pyodide
+rejects the handler's promise with a ``PythonError: CancelledError`` carrying its traceback
+(``pyproxy.c`` ``FutureDoneCallback``; Pyodide 0.28.2 under Node): a 500 (``Worker threw
+exception``) and the traceback in the log, laid out as any other handler error's -- the Worker's
+frames and ``asyncio.exceptions.CancelledError``, without workers-env's -- and the server keeps
+serving. Its ``waitUntil`` work and a cron run (``--test-scheduled``) fail the same way. Once,
+the request was cut off as if its client had hung up."""
+
+from __future__ import annotations
+
+from dev_reload_helpers import DevServer
+from worker_helpers import one_file_worker
+
+ENTRY = """
+import asyncio
+from urllib.parse import urlparse
+from workers import Response, WorkerEntrypoint
+
+
+async def own_cancel():
+    chore = asyncio.ensure_future(asyncio.sleep(30))
+    chore.cancel()
+    await chore
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        path = urlparse(request.url).path
+        if path == "/own-cancel":
+            await own_cancel()
+        if path == "/value-error":
+            raise ValueError("bad")
+        if path == "/background":
+            self.ctx.waitUntil(own_cancel())
+        return Response("answered")
+
+    async def scheduled(self, controller, env, ctx):
+        await own_cancel()
+"""
+
+
+def _logged(server: DevServer, heading: str, last: str) -> list[str]:
+    """The log lines from the one starting with ``heading`` to the first one that is ``last``."""
+    start = server.wait_for(heading)
+    end = server.wait_for(last, after=start)
+    return server.lines[start:end + 1]
+
+
+def _shape(lines: list[str]) -> list[str]:
+    """A logged traceback's frames as ``function`` names, and its error line."""
+    return [line.rsplit(" in ", 1)[1] for line in lines if line.startswith('  File "')] + [lines[-1]]
+
+
+def test_a_request_answers_500_and_logs_the_workers_traceback(tmp_path):
+    with DevServer(one_file_worker(tmp_path, ENTRY)) as server:
+        assert server.get("/value-error") == (500, "Worker threw exception")
+        assert server.get("/own-cancel") == (500, "Worker threw exception")
+        assert server.get("/") == (200, "answered")
+        value_error = _logged(server, "Uncaught exception in the worker while handling GET "
+                                      f"{server.url}/value-error", "ValueError: bad")
+        cancelled = _logged(server, "Uncaught exception in the worker while handling GET "
+                                    f"{server.url}/own-cancel", "asyncio.exceptions.CancelledError")
+        log = server.output
+    assert value_error[1] == cancelled[1] == "Traceback (most recent call last):"
+    assert _shape(value_error) == ["fetch", "ValueError: bad"]
+    assert _shape(cancelled) == ["fetch", "own_cancel", "sleep", "asyncio.exceptions.CancelledError"]
+    assert "workers_env" not in "\n".join(cancelled)
+    assert "GET /own-cancel 500 Internal Server Error" in log
+    assert "HandlerCancelledError" not in log
+
+
+def test_wait_until_work_and_a_cron_run_fail_as_uncaught(tmp_path):
+    with DevServer(one_file_worker(tmp_path, ENTRY), "--test-scheduled") as server:
+        assert server.get("/background") == (200, "answered")
+        in_background = _logged(server, "Uncaught exception in waitUntil()", "asyncio.exceptions.CancelledError")
+        assert server.get("/__scheduled?cron=*+*+*+*+*")[0] == 500
+        scheduled = _logged(server, "Uncaught exception in the worker's scheduled handler",
+                            "asyncio.exceptions.CancelledError")
+        assert server.get("/") == (200, "answered")
+    assert _shape(in_background) == ["own_cancel", "sleep", "asyncio.exceptions.CancelledError"]
+    assert scheduled[1] == "Traceback (most recent call last):"
+    assert _shape(scheduled) == ["scheduled", "own_cancel", "sleep", "asyncio.exceptions.CancelledError"]
