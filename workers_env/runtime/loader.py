@@ -417,6 +417,27 @@ class Worker:
             result = await result
         return python_from_rpc(python_to_rpc(result))
 
+    async def call(self, func: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """Call ``func`` -- one of the Worker's own functions, ``worker.module.helper`` say --
+        inside the Worker's import scope, as code of a request runs: what it imports lazily (a
+        module beside it, a folder the Worker put on ``sys.path``, ``workers``, ``js``) is the
+        Worker's, and JS timers it sets belong to this call. A coroutine function's result is
+        awaited with the scope around each of its steps. Test code outside such a call is not the
+        Worker's and does not see its modules (as in production, where no test shares its isolate)."""
+        if not callable(func):
+            raise WorkersEnvError(f"worker.call() takes a function of the Worker to call, not {type(func).__name__}: "
+                                  "worker.call(worker.module.helper, arg)")
+        ctx = self.new_context()
+        try:
+            with handling(ctx):  # the scope around each step of the call only (runtime/tasks.py)
+                return await in_scope(_called(func, args, kwargs), self._scope)
+        except asyncio.CancelledError as exc:
+            if _caller_gone():
+                raise
+            raise _own_cancel(exc, "function called by worker.call()") from exc
+        finally:
+            await ctx.finish()
+
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
         return ExecutionContext(self._scope)
@@ -598,6 +619,13 @@ class HandlerCancelledError(WorkersEnvError):
     ``future.result()`` raises), so workerd fails the request with a 500 (or the event) and logs
     the traceback. Raised ``from`` that ``CancelledError`` rather than it, which the caller would
     take for its own task being cancelled (pytest-asyncio reports the test as cancelled)."""
+
+
+async def _called(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    result = func(*args, **kwargs)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
 
 
 def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledError:
