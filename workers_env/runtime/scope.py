@@ -303,7 +303,7 @@ class ImportScope:
     def _enter(self, fresh: bool) -> ImportScope:
         self._runtimes.append(current.swap(self.runtime))  # type: ignore[arg-type]
         with _LOCK:
-            if not fresh and self._replay():
+            if self._replay(fresh):
                 return self
             first = self._layer.depth == 0
             mark = _modules_mark()  # before the stand-ins re-insert their names at sys.modules' end
@@ -335,15 +335,18 @@ class ImportScope:
                 self._replayable = (*before, list(sys.path), list(sys.meta_path), list(self._masked)) if plain else None
         return self
 
-    def _replay(self) -> bool:
-        """:meth:`resume`'s entry when nothing it depends on changed since the full entry it
-        replays (nothing imported, ``sys.path`` and ``sys.meta_path`` as they were, the Worker's
-        own ``sys.path`` entries the same, no other scope entered): that entry's outcome is put
-        back as a whole, which a step of a handler that awaits pays instead of working it out."""
+    def _replay(self, fresh: bool) -> bool:
+        """The entry when nothing it depends on changed since the full entry it replays (nothing
+        imported, ``sys.path`` and ``sys.meta_path`` as they were, the Worker's own ``sys.path``
+        entries the same, no other scope entered, and -- ``fresh``, a first step -- the Worker's
+        folder holding the same names): that entry's outcome is put back as a whole, which each
+        step of a handler that awaits pays instead of working it out."""
         plan = self._replayable
         if plan is None or self._layer.depth or _STANDINS.depth:
             return False
         mark, path, meta, local, own, entered_path, entered_meta, masked = plan
+        if fresh:
+            self._local()  # the folder read again when it changed (or too recently to tell): a new listing
         if (local is not self._local_cache or own is not self._own_path or _modules_mark() != mark
                 or sys.path != path or sys.meta_path != meta):
             return False
@@ -357,6 +360,8 @@ class ImportScope:
         sys.path[:] = entered_path
         sys.meta_path[:] = entered_meta
         self._masked = list(masked)
+        if fresh:
+            self._invalidate_finders()
         self._before = _modules_mark()
         return True
 
