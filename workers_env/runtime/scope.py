@@ -124,6 +124,14 @@ def _local_names(folder: Path) -> set[str]:
     return names
 
 
+class _Runtimes(threading.local):
+    """The running Worker each of a scope's entries replaced, innermost last, for its exit to put
+    back: a thread's own, entries and exits pairing up within it."""
+
+    def __init__(self) -> None:
+        self.replaced: list[Any] = []
+
+
 class _NotUploaded(importlib.abc.MetaPathFinder):
     """First on ``sys.meta_path`` while a Worker uploaded as ``main`` alone runs: a top-level
     module of its folder other than ``main`` is not there once deployed."""
@@ -281,7 +289,7 @@ class ImportScope:
         #: level), with their places: on ``sys.path`` only while the scope is entered
         self._own_path: list[tuple[int, str]] = []
         self._path_on_entry: list[str] = []
-        self._runtimes: list[Any] = []  # the running Worker each entry replaced, innermost last
+        self._threads = _Runtimes()  # per thread, the running Worker each entry replaced, innermost last
         #: the last full entry: what it found (sys.modules' mark, sys.path, sys.meta_path, the
         #: folder's listing, the Worker's own entries) and what it left (sys.path, sys.meta_path,
         #: the entries it stepped aside); None when it had more to undo than its own names
@@ -301,17 +309,19 @@ class ImportScope:
         return self._enter(fresh=False)
 
     def _enter(self, fresh: bool) -> ImportScope:
-        self._runtimes.append(current.swap(self.runtime))  # type: ignore[arg-type]
+        self._threads.replaced.append(current.swap(self.runtime))  # type: ignore[arg-type]
         with _LOCK:
-            if self._replay(fresh):
-                return self
             first = self._layer.depth == 0
+            if first and fresh:
+                self._local()  # the folder read again when it changed (or too recently to tell)
+            if first and self._replay(fresh):
+                return self
             mark = _modules_mark()  # before the stand-ins re-insert their names at sys.modules' end
             if first:
                 before = (mark, list(sys.path), list(sys.meta_path), self._local_cache, self._own_path)
             _STANDINS.push(standin_modules())
             if first:
-                self._hide_shadowed(fresh)
+                self._hide_shadowed()
                 self._mask_project_path(mark)
                 sys.path.insert(0, str(self.folder))
                 if self._finder is not None:
@@ -345,8 +355,6 @@ class ImportScope:
         if plan is None or self._layer.depth or _STANDINS.depth:
             return False
         mark, path, meta, local, own, entered_path, entered_meta, masked = plan
-        if fresh:
-            self._local()  # the folder read again when it changed (or too recently to tell): a new listing
         if (local is not self._local_cache or own is not self._own_path or _modules_mark() != mark
                 or sys.path != path or sys.meta_path != meta):
             return False
@@ -370,7 +378,7 @@ class ImportScope:
             last = self._layer.depth == 1
             if last and self._undo_plain():
                 _STANDINS.pop(standin_modules())
-                current.restore(self._runtimes.pop())
+                current.restore(self._threads.replaced.pop())
                 return
             if last:
                 self._capture_new_modules()
@@ -390,7 +398,7 @@ class ImportScope:
                         sys.modules.setdefault(name, module)
                 self._hidden = {}
             _STANDINS.pop(standin_modules())
-        current.restore(self._runtimes.pop())
+        current.restore(self._threads.replaced.pop())
 
     def _undo_plain(self) -> bool:
         """The last exit of an entry that changed nothing while entered (nothing imported,
@@ -427,7 +435,9 @@ class ImportScope:
         except OSError:
             stamp = None
         if stamp is None or stamp != self._local_stamp or self._local_racy:
-            self._local_cache = frozenset(_local_names(self.folder) - sys.stdlib_module_names)
+            names = frozenset(_local_names(self.folder) - sys.stdlib_module_names)
+            if names != self._local_cache:  # the same listing kept as it is: an entry can be replayed
+                self._local_cache = names
             self._local_stamp = stamp
             self._local_racy = stamp is None or time.time_ns() - stamp < _RACY_NS
         return self._local_cache
@@ -560,11 +570,11 @@ class ImportScope:
                        f"{root}, or have the build copy it into python_modules/, which is uploaded")
         return error
 
-    def _hide_shadowed(self, fresh: bool = True) -> None:
+    def _hide_shadowed(self) -> None:
         """Modules loaded elsewhere under a name the worker's folder provides step aside, and
-        so do those of the folder a deploy leaves out (imported by a test, say). ``fresh``: the
-        folder is looked at again (else its listing as last read, see :meth:`resume`)."""
-        local = self._local() if fresh else self._local_cache  # a cached stdlib module wins, as in Pyodide
+        so do those of the folder a deploy leaves out (imported by a test, say). The folder's
+        listing as last read (on a first step's entry: see :meth:`resume`)."""
+        local = self._local_cache  # a cached stdlib module wins, as in Pyodide
         present = {top for top in local if top in sys.modules}  # usually none: no walk of sys.modules
         if not present:
             return
