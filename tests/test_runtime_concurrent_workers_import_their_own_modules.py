@@ -125,3 +125,42 @@ def test_timer_and_promise_callbacks_import_their_workers_helper(tmp_path: Path)
         return [await answer.text() for answer in answers]
 
     assert asyncio.run(both()) == ["red,red", "blue,blue"]
+
+
+ABORT_LISTENERS = """
+import asyncio
+
+from js import AbortSignal
+from pyodide.ffi import create_proxy
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        seen = []
+
+        def listener(_event):
+            import helper
+
+            seen.append(helper.value())
+
+        signal = AbortSignal.timeout(10)
+        signal.onabort = create_proxy(listener)
+        signal.addEventListener("abort", create_proxy(listener))
+        await asyncio.sleep(0.05)
+        return Response(",".join(seen))
+"""
+
+
+def test_a_timeout_signals_abort_listeners_import_their_workers_helper(tmp_path: Path) -> None:
+    """An ``AbortSignal.timeout``'s ``onabort`` and ``abort`` listeners, which the event loop
+    calls while the handler waits, run in their Worker's namespace, with another in flight."""
+    red = worker_answering(tmp_path / "red", ABORT_LISTENERS, "red")
+    blue = worker_answering(tmp_path / "blue", ABORT_LISTENERS, "blue")
+
+    async def both() -> list[str]:
+        answers = await asyncio.gather(red.fetch("/"), blue.fetch("/"))
+        return [await answer.text() for answer in answers]
+
+    assert asyncio.run(both()) == ["red,red", "blue,blue"]
+    assert "helper" not in sys.modules

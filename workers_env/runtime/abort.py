@@ -22,6 +22,7 @@ from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import js_null, jsnull
+from workers_env.runtime.tasks import scoped_callback
 
 __all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_on_disconnect", "abort_signal_class",
            "incoming_request_signal", "raise_reason", "subrequest_signal"]
@@ -119,6 +120,7 @@ class JsAbortSignal(JsProxy):
         self._listeners: list[tuple[Any, Any]] = []  # (the listener as given, the function to call)
         self._followers: list[JsAbortSignal] = []
         self._onabort: Any = None
+        self._onabort_call: Any = None  # the handler, run in the import scope of the request that set it
 
     @property
     def onabort(self) -> Any:
@@ -130,6 +132,7 @@ class JsAbortSignal(JsProxy):
         # workerd's setOnAbort keeps a function or an object and makes anything else null;
         # only a function is called (an object, even with handleEvent, is passed over)
         self._onabort = None if _primitive(handler) else handler
+        self._onabort_call = scoped_callback(handler) if callable(handler) else None
 
     def _check_deadline(self) -> None:
         if self._deadline is not None and not self._aborted and time.monotonic() >= self._deadline:
@@ -141,8 +144,8 @@ class JsAbortSignal(JsProxy):
         self._aborted, self._reason, self._deadline = True, reason, None
         event = _AbortEvent(self)
         calls = [call for _, call in self._listeners]
-        if callable(self._onabort):
-            calls.insert(0, self._onabort)
+        if self._onabort_call is not None:
+            calls.insert(0, self._onabort_call)
         try:
             for call in calls:
                 call(event)
@@ -187,7 +190,9 @@ class JsAbortSignal(JsProxy):
             if follow.aborted:  # an options.signal already aborted: nothing is added
                 return
             follow._listeners.append((object(), lambda _event: self._drop(listener)))  # its own key
-        self._listeners.append((listener, call))
+        # called in the import scope of the request adding it: a timeout signal's fires from the
+        # event loop, between the steps of the Worker's code (runtime/tasks.py)
+        self._listeners.append((listener, scoped_callback(call)))
 
     def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
                             *_ignored: Any) -> None:

@@ -31,6 +31,7 @@ kept by the scope likewise, on ``sys.path`` only while it is entered.
 from __future__ import annotations
 
 import importlib.abc
+import operator
 import os
 import sys
 import threading
@@ -39,6 +40,7 @@ import weakref
 from importlib.machinery import BuiltinImporter, FrozenImporter, ModuleSpec, PathFinder
 from pathlib import Path
 from types import FrameType, ModuleType, TracebackType
+from typing import Any
 
 from workers_env._errors import users_mistake
 from workers_env.runtime import current
@@ -57,7 +59,9 @@ _MISSING = object()
 
 
 class _Layer:
-    """Reference-counted ``sys.modules`` overrides: applied on first enter, undone on last exit."""
+    """Reference-counted ``sys.modules`` overrides: applied on first enter, undone on last exit.
+    Applied once per step of a Worker's code, so kept to C-level dict work where the names it
+    covers are not in ``sys.modules`` (the usual case): nothing to save, nothing to give back."""
 
     def __init__(self) -> None:
         self.depth = 0
@@ -65,24 +69,31 @@ class _Layer:
 
     def push(self, entries: dict[str, ModuleType]) -> None:
         if self.depth == 0:
-            self.saved = {name: sys.modules.get(name, _MISSING) for name in entries}
-            sys.modules.update(entries)
+            modules = sys.modules
+            # only names present are saved (absent ones are _MISSING by default in pop)
+            self.saved = {name: modules[name] for name in entries.keys() & modules.keys()}
+            modules.update(entries)
         self.depth += 1
 
     def pop(self, entries: dict[str, ModuleType]) -> None:
         self.depth -= 1
         if self.depth:
             return
-        for name, mine in entries.items():
-            if sys.modules.get(name) is mine:
-                del sys.modules[name]
-            previous = self.saved.get(name, _MISSING)
+        modules = sys.modules
+        if all(map(operator.is_, map(modules.get, entries), entries.values())):  # as pushed (checked in C)
+            for name in entries:
+                del modules[name]
+        else:
+            for name, mine in entries.items():
+                if modules.get(name) is mine:
+                    del modules[name]
+        saved, self.saved = self.saved, {}
+        for name, previous in saved.items():
             # another worker's module this one covered goes back only while that worker's scope
             # is still entered: once it has stepped out, it never lands globally
-            if previous is not _MISSING and name not in sys.modules and not (
+            if previous is not _MISSING and name not in modules and not (
                     isinstance(previous, ModuleType) and previous in _OWNED and not _owner_entered(previous)):
-                sys.modules[name] = previous  # type: ignore[assignment]
-        self.saved = {}
+                modules[name] = previous  # type: ignore[assignment]
 
 
 _STANDINS = _Layer()
@@ -111,6 +122,14 @@ def _local_names(folder: Path) -> set[str]:
         elif entry.is_dir() and entry.name.isidentifier() and entry.name != "__pycache__":
             names.add(entry.name)
     return names
+
+
+class _Runtimes(threading.local):
+    """The running Worker each of a scope's entries replaced, innermost last, for its exit to put
+    back: a thread's own, entries and exits pairing up within it."""
+
+    def __init__(self) -> None:
+        self.replaced: list[Any] = []
 
 
 class _NotUploaded(importlib.abc.MetaPathFinder):
@@ -264,17 +283,42 @@ class ImportScope:
         self._before: tuple[int, object] = (0, None)  # sys.modules' size and newest name on entry
         self._finders: list[object] = []  # finders of the Worker's own folders, as of _finders_mark
         self._finders_mark = -1  # sys.path_importer_cache's size when they were listed
-        self._mask_plan: tuple[list[str], str, list[int]] | None = None  # sys.path, cwd -> indices to mask
+        #: sys.path, cwd (None: its entries are all absolute) -> indices to mask
+        self._mask_plan: tuple[list[str], str | None, list[int]] | None = None
         #: ``sys.path`` entries the Worker's code added (``sys.path.insert(0, ...)`` at its top
         #: level), with their places: on ``sys.path`` only while the scope is entered
         self._own_path: list[tuple[int, str]] = []
         self._path_on_entry: list[str] = []
+        self._threads = _Runtimes()  # per thread, the running Worker each entry replaced, innermost last
+        #: the last full entry: what it found (sys.modules' mark, sys.path, sys.meta_path, the
+        #: folder's listing, the Worker's own entries) and what it left (sys.path, sys.meta_path,
+        #: the entries it stepped aside); None when it had more to undo than its own names
+        self._replayable: tuple[Any, ...] | None = None
 
     def __enter__(self) -> ImportScope:
-        current.enter(self.runtime)  # type: ignore[arg-type]
+        return self._enter(fresh=True)
+
+    def resume(self) -> ImportScope:
+        """Enter again for a later step of code that entered already (a handler's coroutine, after
+        an ``await``; see :class:`~workers_env.runtime.tasks.ScopedCoroutine`), then ``__exit__``.
+        The Worker's folder is not read again (its listing as of the first step is used, and its
+        finders keep their caches): as when the scope was held across the handler's awaits, a
+        file added to it while a request is under way is seen from the next request (or task) on.
+        Everything else is as on a first entry: what other code imported or put on ``sys.path``
+        between the steps is looked at."""
+        return self._enter(fresh=False)
+
+    def _enter(self, fresh: bool) -> ImportScope:
+        self._threads.replaced.append(current.swap(self.runtime))  # type: ignore[arg-type]
         with _LOCK:
             first = self._layer.depth == 0
+            if first and fresh:
+                self._local()  # the folder read again when it changed (or too recently to tell)
+            if first and self._replay(fresh):
+                return self
             mark = _modules_mark()  # before the stand-ins re-insert their names at sys.modules' end
+            if first:
+                before = (mark, list(sys.path), list(sys.meta_path), self._local_cache, self._own_path)
             _STANDINS.push(standin_modules())
             if first:
                 self._hide_shadowed()
@@ -290,15 +334,52 @@ class ImportScope:
                 self._path_on_entry = list(sys.path)
                 for index, entry in self._own_path:  # what the Worker's code added, back in its places
                     sys.path.insert(min(index, len(sys.path)), entry)
-                self._invalidate_finders()
+                if fresh:
+                    self._invalidate_finders()
             self._layer.push(self.modules)
             if first:
                 self._before = _modules_mark()
+                # replayed by resume() while what it depends on is as it was: nothing to give back
+                # on exit but the Worker's own names, nothing another scope entered holds
+                plain = _STANDINS.depth == 1 and not (_STANDINS.saved or self._layer.saved or self._hidden)
+                self._replayable = (*before, list(sys.path), list(sys.meta_path), list(self._masked)) if plain else None
         return self
+
+    def _replay(self, fresh: bool) -> bool:
+        """The entry when nothing it depends on changed since the full entry it replays (nothing
+        imported, ``sys.path`` and ``sys.meta_path`` as they were, the Worker's own ``sys.path``
+        entries the same, no other scope entered, and -- ``fresh``, a first step -- the Worker's
+        folder holding the same names): that entry's outcome is put back as a whole, which each
+        step of a handler that awaits pays instead of working it out."""
+        plan = self._replayable
+        if plan is None or self._layer.depth or _STANDINS.depth:
+            return False
+        mark, path, meta, local, own, entered_path, entered_meta, masked = plan
+        if (local is not self._local_cache or own is not self._own_path or _modules_mark() != mark
+                or sys.path != path or sys.meta_path != meta):
+            return False
+        relative = self._mask_plan[1] if self._mask_plan is not None else None
+        if relative is not None and relative != _cwd():  # a relative entry masked: the same folder?
+            return False
+        modules = sys.modules  # none of these names there (as at that entry): nothing to save
+        modules.update(standin_modules())
+        modules.update(self.modules)
+        _STANDINS.depth = self._layer.depth = 1
+        sys.path[:] = entered_path
+        sys.meta_path[:] = entered_meta
+        self._masked = list(masked)
+        if fresh:
+            self._invalidate_finders()
+        self._before = _modules_mark()
+        return True
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         with _LOCK:
             last = self._layer.depth == 1
+            if last and self._undo_plain():
+                _STANDINS.pop(standin_modules())
+                current.restore(self._threads.replaced.pop())
+                return
             if last:
                 self._capture_new_modules()
             self._layer.pop(self.modules)
@@ -317,7 +398,22 @@ class ImportScope:
                         sys.modules.setdefault(name, module)
                 self._hidden = {}
             _STANDINS.pop(standin_modules())
-        current.leave()
+        current.restore(self._threads.replaced.pop())
+
+    def _undo_plain(self) -> bool:
+        """The last exit of an entry that changed nothing while entered (nothing imported,
+        ``sys.path`` and ``sys.meta_path`` as the entry left them): both put back as they were
+        before it, at once -- what the exit's steps would come to."""
+        plan = self._replayable
+        if plan is None or _STANDINS.depth != 1 or self._hidden or self._layer.saved or _STANDINS.saved:
+            return False
+        if _modules_mark() != self._before or sys.path != plan[5] or sys.meta_path != plan[6]:
+            return False
+        self._layer.pop(self.modules)
+        sys.path[:] = plan[1]
+        sys.meta_path[:] = plan[2]
+        self._masked = []
+        return True
 
     def _invalidate_finders(self) -> None:
         """``importlib.invalidate_caches()`` for the Worker's own folders only: a module written
@@ -339,7 +435,9 @@ class ImportScope:
         except OSError:
             stamp = None
         if stamp is None or stamp != self._local_stamp or self._local_racy:
-            self._local_cache = frozenset(_local_names(self.folder) - sys.stdlib_module_names)
+            names = frozenset(_local_names(self.folder) - sys.stdlib_module_names)
+            if names != self._local_cache:  # the same listing kept as it is: an entry can be replayed
+                self._local_cache = names
             self._local_stamp = stamp
             self._local_racy = stamp is None or time.time_ns() - stamp < _RACY_NS
         return self._local_cache
@@ -474,12 +572,13 @@ class ImportScope:
 
     def _hide_shadowed(self) -> None:
         """Modules loaded elsewhere under a name the worker's folder provides step aside, and
-        so do those of the folder a deploy leaves out (imported by a test, say)."""
-        local = self._local()  # a cached stdlib module wins, as in Pyodide
+        so do those of the folder a deploy leaves out (imported by a test, say). The folder's
+        listing as last read (on a first step's entry: see :meth:`resume`)."""
+        local = self._local_cache  # a cached stdlib module wins, as in Pyodide
         present = {top for top in local if top in sys.modules}  # usually none: no walk of sys.modules
         if not present:
             return
-        left_out = self.not_uploaded()
+        left_out = local - {self.main_only} if self.main_only is not None else frozenset()  # not_uploaded()
         for name in list(sys.modules):
             top = name.partition(".")[0]
             if top in present and name not in self.modules:
@@ -495,8 +594,8 @@ class ImportScope:
             return
         if self._above:
             self._mask_above()
-        prefix = str(self.project) + os.sep
         if self._seen_mark != mark:  # what was imported from outside the upload already (new names only)
+            prefix = str(self.project) + os.sep
             for name in sys.modules.keys() - self._seen:
                 self._seen.add(name)
                 module = sys.modules[name]
@@ -506,6 +605,8 @@ class ImportScope:
                     if hasattr(module, "__path__"):
                         self._root_packages.add(name)
             self._seen_mark = mark
+        if not self._root_tops:  # the usual case: no test imported a module from outside the upload
+            return
         tops = {name for name in self._root_tops if name in sys.modules}
         if tops & self._root_packages:  # a package: its submodules step aside too
             names = [name for name in sys.modules if name.partition(".")[0] in tops]
@@ -517,13 +618,14 @@ class ImportScope:
 
     def _mask_above(self) -> None:
         """The project's folders above main's step off ``sys.path``, keeping their places."""
-        cwd = _cwd()
         plan = self._mask_plan
-        if plan is not None and plan[1] == cwd and plan[0] == sys.path:  # as last time: the same places
+        # as last time: the same places (the current folder read only when an entry is relative)
+        if plan is not None and plan[0] == sys.path and (plan[1] is None or plan[1] == _cwd()):
             for index in plan[2]:
                 self._masked.append((index, sys.path[index]))
                 del sys.path[index]
             return
+        cwd = _cwd()
         path, indices = list(sys.path), []
         for index in range(len(sys.path) - 1, -1, -1):
             entry = sys.path[index]
@@ -539,7 +641,8 @@ class ImportScope:
                 self._masked.append((index, entry))
                 indices.append(index)
                 del sys.path[index]
-        self._mask_plan = (path, cwd, indices)
+        relative = any(not (isinstance(entry, str) and os.path.isabs(entry)) for entry in path)
+        self._mask_plan = (path, cwd if relative else None, indices)
 
     def _unmask_project_path(self) -> None:
         for index, entry in reversed(self._masked):

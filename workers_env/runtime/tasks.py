@@ -25,27 +25,47 @@ __all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback"]
 
 
 class ScopedCoroutine(Coroutine[Any, Any, Any]):
-    """``coro`` driven inside ``scope``: each ``send``/``throw``/``close`` enters it. Other
-    attributes (``cr_frame``, ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so
-    ``inspect.getcoroutinestate`` and task names read as for the coroutine itself."""
+    """``coro`` driven inside ``scope``: each ``send``/``throw``/``close`` enters it -- the first
+    fully, later ones through the scope's cheaper ``resume`` when it has one (the Worker's
+    folder is looked at once per coroutine, see :meth:`ImportScope.resume
+    <workers_env.runtime.scope.ImportScope.resume>`). Other attributes (``cr_frame``,
+    ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
+    and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_scope")
+    __slots__ = ("_coro", "_enter", "_scope")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
         self._scope = scope
+        self._enter: Any = None  # the first step's scope.__enter__, then scope.resume
+
+    def _entered(self) -> Any:
+        enter = self._enter
+        if enter is None:
+            self._enter = getattr(self._scope, "resume", None) or self._scope.__enter__
+            return self._scope.__enter__()
+        return enter()
 
     def send(self, value: Any) -> Any:
-        with self._scope:
+        self._entered()
+        try:
             return self._coro.send(value)
+        finally:
+            self._scope.__exit__(None, None, None)
 
     def throw(self, *args: Any) -> Any:
-        with self._scope:
+        self._entered()
+        try:
             return self._coro.throw(*args)
+        finally:
+            self._scope.__exit__(None, None, None)
 
     def close(self) -> None:
-        with self._scope:
+        self._entered()
+        try:
             self._coro.close()
+        finally:
+            self._scope.__exit__(None, None, None)
 
     def __await__(self) -> Generator[Any, None, Any]:
         return self  # type: ignore[return-value]
