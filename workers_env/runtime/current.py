@@ -11,11 +11,11 @@ import asyncio
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar, Token
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "counts_task", "current_context", "current_runtime", "enter", "handling", "leave",
+__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "counts_task", "current_context", "current_runtime", "handling",
            "pyodide_028", "request_tasks", "restore", "set_current", "swap"]
 
 
@@ -61,46 +61,18 @@ class WorkerRuntime:
 _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)
 
 
-#: what each :func:`enter` of this context replaced, innermost last: :func:`leave` puts it back
-_ENTERED: ContextVar[tuple[tuple[Token[WorkerRuntime | None], WorkerRuntime | None], ...]] = ContextVar(
-    "workers_env_entered_workers", default=())
-
-
 def set_current(runtime: WorkerRuntime | None) -> None:
     """Mark ``runtime`` as running (``None``: no Worker) in this context, for good: each asyncio
-    task keeps its own. Code that calls into a Worker uses :func:`enter` / :func:`leave`."""
+    task keeps its own. Code that calls into a Worker uses :func:`swap` / :func:`restore`."""
     _CURRENT.set(runtime)
-
-
-def enter(runtime: WorkerRuntime | None) -> None:
-    """Mark ``runtime`` as running until the matching :func:`leave` in this context; entries
-    nest (a Worker calling another in-process), and code outside every Worker sees ``None``
-    again afterwards, whatever era the last Worker it called had."""
-    previous = _CURRENT.get()
-    _ENTERED.set((*_ENTERED.get(), (_CURRENT.set(runtime), previous)))
-
-
-def leave() -> None:
-    """Undo this context's innermost :func:`enter`."""
-    entered = _ENTERED.get()
-    if not entered:
-        return
-    _ENTERED.set(entered[:-1])
-    token, previous = entered[-1]
-    try:
-        _CURRENT.reset(token)
-    except ValueError:  # entered in another context (an async generator driven by two tasks)
-        _CURRENT.set(previous)
-    except RuntimeError:  # a token already used: Worker code restored a copied context's values
-        _CURRENT.set(previous)  # (asgiref's sync_to_async does, so Django's ASGI handler)
 
 
 def swap(runtime: WorkerRuntime | None) -> WorkerRuntime | None:
     """Mark ``runtime`` as running in this context; returns the one it replaces, for
     :func:`restore`. The pair an import scope's entry and exit use, around each step of a
-    Worker's code (a synchronous stretch: its exit runs in the context of its entry), cheaper
-    than :func:`enter` / :func:`leave`: no token (so Worker code restoring a copied context's
-    values, as asgiref's ``sync_to_async`` does, leaves nothing stale), no stack in the context."""
+    Worker's code (a synchronous stretch: its exit runs in the context of its entry): no
+    ContextVar token (so Worker code restoring a copied context's values, as asgiref's
+    ``sync_to_async`` does, leaves nothing stale), no stack in the context."""
     previous = _CURRENT.get()
     if previous is not runtime:
         _CURRENT.set(runtime)
