@@ -94,6 +94,9 @@ def of(name: str, *items) -> dict:  # an argument: ``name.of(...items)``
 BYTES8 = "0102030405060708"
 #: the streams a writer writes to: JavaScript's TransformStream, workerd's two internal ones
 STREAM_KINDS = [("TransformStream",), ("IdentityTransformStream",), ("FixedLengthStream", 4)]
+#: bodies (internal streams) whose readers are checked
+BODIES = [new("Response", "abc"), new("Response", X("00ff10")),
+          new("Request", "https://e.com", {"method": "POST", "body": "abc"})]
 UNDEFINED_REASON = ("abort() or a JavaScript stream's cancel() without a reason stores undefined, which JavaScript "
                     "rejects with as it is; workers-env gives Python code an Error whose message is 'undefined' (as "
                     "workerd's internal reader does)")
@@ -766,6 +769,25 @@ CASES: list = [
     ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
      ["@x", "@w.write", X("01")], ["@r1", "@w.ready"], ["$settle", "r1"], ["@rl", "@w.releaseLock"], ["@r", "@w.ready"],
      ["$settle", "x", "r1", "r"]],
+    # a body's reader (an internal stream): closed as reads meet the end, at releaseLock, at cancel;
+    # read, cancel and releaseLock of a released reader; a new reader after the end
+    *[["do", body, ["@rd", "body.getReader"], ["@cd", "@rd.closed"], ["$settle", "cd"], ["@r1", "@rd.read"],
+       ["$settle", "cd"], ["@r2", "@rd.read"], ["$settle", "cd", "r2"], ["@r3", "@rd.read"], ["$settle", "r3"],
+       ["@rl", "@rd.releaseLock"], ["@cd2", "@rd.closed"], ["@rd2", "body.getReader"], ["@cd3", "@rd2.closed"],
+       ["@r4", "@rd2.read"], ["$settle", "cd2", "cd3", "r4"], "bodyUsed"] for body in BODIES],
+    *[["do", body, ["@rd", "body.getReader"], ["@cd", "@rd.closed"], ["@rl", "@rd.releaseLock"], ["@cd2", "@rd.closed"],
+       ["$settle", "cd", "cd2"], ["@rr", "@rd.read"], ["@cc", "@rd.cancel"], ["@rl2", "@rd.releaseLock"],
+       ["$settle", "rr", "cc"], "body.locked", ["@rd2", "body.getReader"], ["@cd3", "@rd2.closed"], ["@r1", "@rd2.read"],
+       ["$settle", "cd3"], ["@r2", "@rd2.read"], ["$settle", "cd3", "r2"]] for body in BODIES],
+    *[["do", body, ["@rd", "body.getReader"], ["@cd", "@rd.closed"], ["@c", "@rd.cancel", new("Error", "x")],
+       ["$settle", "cd", "c"], ["@r", "@rd.read"], ["@c2", "@rd.cancel"], ["$settle", "r", "c2"], "bodyUsed"]
+      for body in BODIES],
+    *[["do", body, ["@c", "body.cancel"], ["$settle", "c"], "bodyUsed", "body.locked", ["@t", "text"], ["$settle", "t"]]
+      for body in BODIES],
+    {"call": ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@rl", "@rd.releaseLock"],
+              ["@cd", "@rd.closed"], ["$settle", "cd"]],
+     "expected": "a body's read settles at once here (its bytes are at hand), so releaseLock() right after it finds no "
+                 "read outstanding; in workerd the read waits for an I/O turn and the release throws"},
     {"call": ["do", new("Response", new("FormData")), ["text"]],
      "expected": "the boundary is 32 random hex digits on both sides; the shape (--<boundary>--, no line break) is the same"},
 ]

@@ -10,6 +10,7 @@ bindings take and return (:func:`to_plain`, :func:`from_plain`).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 import math
@@ -37,7 +38,7 @@ from workers_env._jsvalues import (
     js_number,
     number_list,
 )
-from workers_env.runtime.current import current_runtime, pyodide_028
+from workers_env.runtime.current import current_context, current_runtime, pyodide_028
 from workers_env.runtime.jsbase import (
     JsHostObject,
     JsNull,
@@ -53,6 +54,8 @@ from workers_env.runtime.jsbuffers import (
     JsTypedArray,
     relative_index,
 )
+from workers_env.runtime.stalls import wait
+from workers_env.runtime.webloop import as_promise
 
 __all__ = [
     "JsProxy",
@@ -844,6 +847,8 @@ class JsLiteralMap(JsMap):
 TEE_LOCKED = "This ReadableStream is currently locked to a reader,"  # (sic: workerd's tee())
 #: workerd's getReader() (and a locked stream read as a body): readable.c++
 READER_LOCKED = "This ReadableStream is currently locked to a reader."
+#: a released reader's read, cancel and pending ``closed`` (readable.c++, internal.c++ ``releaseReader``)
+READER_RELEASED = "This ReadableStream reader has been released."
 
 
 def byob_not_emulated(options: Any) -> None:
@@ -872,6 +877,9 @@ class JsReadableStream(JsProxy):
         #: the chunks not read yet, once a reader has started reading (None before: the
         #: stream is not disturbed until a reader's first ``read()``)
         self._pending: list[bytes] | None = None
+        #: a read met the end or the stream was canceled: closed, as workerd's internal stream
+        #: becomes only then (internal.c++ ``doClose``), which its reader's ``closed`` waits for
+        self._ended = False
 
     @property
     def locked(self) -> bool:
@@ -890,7 +898,17 @@ class JsReadableStream(JsProxy):
         """A reader's ``read()``: the next chunk, or None at the end."""
         if self._pending is None:
             self._pending = [] if self._source.consumed else self._take()
-        return self._pending.pop(0) if self._pending else None
+        if self._pending:
+            return self._pending.pop(0)
+        self._end()
+        return None
+
+    def _end(self) -> None:
+        """Closed (a read met the end, or a cancel): its reader's ``closed`` resolves."""
+        if not self._ended:
+            self._ended = True
+            if isinstance(self._reader, _StreamReader):
+                self._reader._changed()
 
     def tee(self) -> JsArray:
         """``[branch1, branch2]``: two streams of the same chunks; this one is locked. A stream
@@ -924,6 +942,11 @@ class JsReadableStream(JsProxy):
         if not self._source.consumed:
             self._source.take()
         self._pending = []
+        self._disturbed()
+        self._end()
+
+    def _disturbed(self) -> None:
+        """Canceled: disturbed, as a read makes it (internal.c++ ``cancel``); a body's marks its owner used."""
 
     def pipeTo(self, destination: Any = None, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
         """``pipeTo(writable)``: a promise; the pipe runs at once (see :mod:`jspipes`)."""
@@ -948,30 +971,69 @@ class JsReadableStream(JsProxy):
 
 
 class _StreamReader(JsProxy):
-    """``ReadableStreamDefaultReader``: ``await read()`` gives ``{done, value}``."""
+    """``ReadableStreamDefaultReader`` of a body (an internal stream, all its bytes at hand):
+    ``await read()`` gives ``{done, value}``; ``closed`` resolves once a read has met the end
+    or the stream was canceled (internal.c++ ``doClose``, from the read or ``doCancel``)."""
 
     _js_name = "ReadableStreamDefaultReader"
 
     def __init__(self, stream: JsReadableStream):
         self._stream: JsReadableStream | None = stream
+        #: how ``closed`` stood at ``releaseLock()``: resolved (``True``) or still pending
+        self._closed_kept = False
+        self._waiters: list[asyncio.Future[Any]] = []
+        self._ctx = current_context()  # the request whose code reads it (runtime/stalls.py)
 
     async def read(self) -> JsObject:
         if self._stream is None:
-            raise js_type_error("This ReadableStreamDefaultReader has been released.")
+            raise js_type_error(READER_RELEASED)
         chunk = self._stream._next_chunk()
         if chunk is None:
             return JsObject({"done": True, "value": None})
         return JsObject({"done": False, "value": JsTypedArray("Uint8Array", chunk)})
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
-        """Unlock the stream (a new reader may read on); this reader reads no more."""
+        """Unlock the stream (a new reader may read on); this reader reads no more, and its
+        ``closed`` rejects with workerd's TypeError unless it had resolved (internal.c++
+        ``releaseReader``: ``maybeRejectPromise`` leaves a settled promise as it was)."""
         stream, self._stream = self._stream, None
-        if stream is not None and stream._reader is self:
+        if stream is None:
+            return
+        self._closed_kept = stream._ended
+        if stream._reader is self:
             stream._reader = None
+        self._changed()
 
     async def cancel(self, reason: Any = None) -> None:
-        if self._stream is not None:
-            await self._stream._cancel(reason)
+        if self._stream is None:  # readable.c++ ``ReaderImpl::cancel``
+            raise js_type_error(READER_RELEASED)
+        await self._stream._cancel(reason)
+
+    @property
+    def closed(self) -> Any:
+        """Resolves once a read has met the end (or the stream was canceled); after
+        ``releaseLock()`` as it stood then if resolved, else workerd's released-reader TypeError."""
+        return as_promise(self._closed())
+
+    async def _closed(self) -> None:
+        while True:
+            stream = self._stream
+            if stream is None:
+                if self._closed_kept:
+                    return
+                raise js_type_error(READER_RELEASED)
+            if stream._ended:
+                return
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            await wait(waiter, self._ctx)  # workerd's hung-request error if nothing could end it
+
+    def _changed(self) -> None:
+        """The stream ended or this reader was released: a ``closed`` waiting looks again."""
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
 
 #: the Error a destroyed proxy throws when used (Pyodide's text outside its debug mode)

@@ -39,6 +39,7 @@ from workers_env.runtime.jsbuffers import JsBufferSource
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import (
     READER_LOCKED,
+    READER_RELEASED,
     TEE_LOCKED,
     JsArray,
     JsObject,
@@ -66,8 +67,6 @@ STILL_WRITTEN = ("a ReadableStream still being written (a TransformStream's or F
                  "an async binding method, which reads it as it is written, or read it first (await "
                  "Response.new(stream).arrayBuffer()) and pass the bytes; awaiting the pipe (or the writes) first "
                  "would hang, as nothing reads the stream meanwhile")
-#: workerd's reader after ``releaseLock()`` (readable.c++ ``ReaderImpl::read``)
-READER_RELEASED = "This ReadableStream reader has been released."
 #: workerd's writer after ``releaseLock()`` (writable.c++ ``WritableStreamDefaultWriter``)
 _WRITER_RELEASED = "This WritableStream writer has been released."
 #: a writer's write or close once its stream closed -- or, for an internal stream, errored:

@@ -331,6 +331,9 @@ class _BodyStream(JsReadableStream):
             raise js_type_error(READER_LOCKED)
         return super().getReader(options)
 
+    def _disturbed(self) -> None:
+        self._owner.bodyUsed = True  # canceled: bodyUsed, as workerd's (a wrangler dev probe)
+
     def _take(self) -> list[bytes]:
         if self._owner.bodyUsed:
             raise js_type_error("This ReadableStream is disturbed (has already been read from), and cannot be used "
