@@ -422,8 +422,9 @@ class Worker:
         inside the Worker's import scope, as code of a request runs: what it imports lazily (a
         module beside it, a folder the Worker put on ``sys.path``, ``workers``, ``js``) is the
         Worker's, and JS timers it sets belong to this call. A coroutine function's result is
-        awaited with the scope around each of its steps. Test code outside such a call is not the
-        Worker's and does not see its modules (as in production, where no test shares its isolate)."""
+        awaited with the scope around each of its steps; a generator for a result is refused (its
+        body would run after the call). Test code outside such a call is not the Worker's and does
+        not see its modules (as in production, where no test shares its isolate)."""
         if not callable(func):
             raise WorkersEnvError(f"worker.call() takes a function of the Worker to call, not {type(func).__name__}: "
                                   "worker.call(worker.module.helper, arg)")
@@ -625,7 +626,26 @@ async def _called(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> A
     result = func(*args, **kwargs)
     if inspect.isawaitable(result):
         result = await result
+    if inspect.isasyncgen(result) or inspect.isgenerator(result):
+        raise _generator_refused(func, result)
     return result
+
+
+def _generator_refused(func: Any, generator: Any) -> WorkersEnvError:
+    """The error for a ``worker.call`` whose result is a generator: its body would run as the
+    test iterates it, after the call, outside the Worker's import scope and request."""
+    name = getattr(func, "__name__", type(func).__name__)
+    if inspect.isasyncgen(generator):
+        kind = "an async generator"
+        fix = (f"async def collect(): return [item async for item in {name}(...)]`, then "
+               "`await worker.call(collect)`")
+    else:
+        generator.close()
+        kind, fix = "a generator", f"await worker.call(lambda: list({name}(...)))`"
+    return WorkersEnvError(
+        f"worker.call({name}) got {kind} back: its body runs only as it is iterated, after the call has "
+        "ended and outside the Worker's import scope, where its lazy imports would not find the Worker's "
+        f"modules. Iterate it inside the call: `{fix}.")
 
 
 def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledError:
