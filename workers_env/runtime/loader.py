@@ -55,7 +55,7 @@ from workers_env.config.wrangler import display_path
 from workers_env.runtime import threadpool
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
-from workers_env.runtime.current import WorkerRuntime, adopt_task, handling
+from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
 from workers_env.runtime.email_events import EmailResult, ForwardableEmailMessage, MissingEmailHandler, email_problem
 from workers_env.runtime.envwrap import JsEnv
 from workers_env.runtime.eras import Era, declared_packages, deploys_with_plain_wrangler, era_of
@@ -146,7 +146,7 @@ class ExecutionContext:
             try:
                 return await in_scope(awaitable, self.scope)
             except asyncio.CancelledError as exc:
-                if _caller_gone():
+                if caller_gone():
                     raise
                 raise _own_cancel(exc, "waitUntil() work") from exc
 
@@ -398,7 +398,7 @@ class Worker:
             with handling(ctx):  # the scope around each step of the method only (runtime/tasks.py)
                 return await in_scope(self._rpc_method(cls, method, args, kwargs, ctx), self._scope)
         except asyncio.CancelledError as exc:
-            if _caller_gone():
+            if caller_gone():
                 raise
             raise _own_cancel(exc, "RPC method") from exc
         finally:
@@ -433,7 +433,7 @@ class Worker:
             with handling(ctx):  # the scope around each step of the call only (runtime/tasks.py)
                 return await in_scope(_called(func, args, kwargs), self._scope)
         except asyncio.CancelledError as exc:
-            if _caller_gone():
+            if caller_gone():
                 raise
             raise _own_cancel(exc, "function called by worker.call()") from exc
         finally:
@@ -537,7 +537,7 @@ class Worker:
             try:
                 return await in_scope(self._event_handler(name, js_value, ctx, sdk_value), self._scope)
             except asyncio.CancelledError as exc:
-                if _caller_gone():
+                if caller_gone():
                     raise
                 raise _own_cancel(exc, f"{name} handler") from exc
 
@@ -580,7 +580,7 @@ class Worker:
             try:
                 result = await in_scope(self._fetch_handler(request, ctx), self._scope)
             except asyncio.CancelledError as exc:
-                if not _caller_gone():  # the handler's own code: its error, not a hang-up
+                if not caller_gone():  # the handler's own code: its error, not a hang-up
                     raise _own_cancel(exc, "fetch handler") from exc
                 if signal is not None:
                     ctx.waitUntil(abort_on_disconnect(signal))
@@ -600,15 +600,6 @@ class Worker:
         else:
             result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
         return await _settled(result, class_handler=self._default is not None)
-
-
-def _caller_gone() -> bool:
-    """Whether the ``CancelledError`` being handled is the request's task being cancelled --
-    its caller went away (a dev client hanging up, a ``worker.fetch`` given up) -- rather than
-    one the handler's own code raised (it awaited a task it had cancelled): that is the handler
-    failing, for which workerd leaves the signal alone (``loggedExceptionEarlier``)."""
-    task = asyncio.current_task()
-    return task is not None and task.cancelling() > 0
 
 
 class HandlerCancelledError(WorkersEnvError):
