@@ -425,6 +425,11 @@ class Worker:
         awaited with the scope around each of its steps; a generator for a result is refused (its
         body would run after the call). Test code outside such a call is not the Worker's and does
         not see its modules (as in production, where no test shares its isolate)."""
+        if inspect.iscoroutine(func):  # the function called already: its body not yet run, nor to be
+            name = getattr(func, "__name__", "helper")
+            func.close()
+            raise WorkersEnvError(f"worker.call() takes the Worker's function and its arguments, not a coroutine: "
+                                  f"worker.call({name}, ...), not worker.call({name}(...))")
         if not callable(func):
             raise WorkersEnvError(f"worker.call() takes a function of the Worker to call, not {type(func).__name__}: "
                                   "worker.call(worker.module.helper, arg)")
