@@ -74,7 +74,7 @@ def _sdk_version() -> tuple[int, ...]:
 STREAMS_FROM, DROPS_NULL_BODY_FROM, HEADER_PAIRS_FROM = (1, 1, 1), (1, 6, 1), (1, 6, 13)
 
 
-class _AppHung(Exception):  # noqa: N818 - not an error the Worker sees: asgi.fetch's signal to itself
+class _AppHung(Exception):  # not an error the Worker sees: asgi.fetch's signal to itself
     """The app's own ``CancelledError`` (its ``__cause__``) before its response existed. Both
     SDKs run the app in a task (``run_app``, which catches ``Exception`` only) and ``await result``,
     a future only ``send`` or that ``except`` settles: the app's task ends cancelled and the
