@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from workers_env._errors import JsException, NotEmulatedError
-from workers_env.runtime.current import current_runtime
+from workers_env._errors import JsException, NotEmulatedError, users_mistake
+from workers_env.runtime.current import caller_gone, current_context, current_runtime
 from workers_env.runtime.eras import NEWEST_SDK
 from workers_env.runtime.gateway import BaseOptions, with_options
 from workers_env.runtime.jsglobals import JsURL
@@ -72,6 +72,34 @@ def _sdk_version() -> tuple[int, ...]:
 #: the built-in one does), drops a null-body status's body from 1.6.1 and keeps repeated
 #: response headers from 1.6.13 (``Object.fromEntries`` before)
 STREAMS_FROM, DROPS_NULL_BODY_FROM, HEADER_PAIRS_FROM = (1, 1, 1), (1, 6, 1), (1, 6, 13)
+
+
+class _AppHung(Exception):  # not an error the Worker sees: asgi.fetch's signal to itself
+    """The app's own ``CancelledError`` (its ``__cause__``) before its response existed. Both
+    SDKs run the app in a task (``run_app``, which catches ``Exception`` only) and ``await result``,
+    a future only ``send`` or that ``except`` settles: the app's task ends cancelled and the
+    request waits on ``result`` forever, which workerd cancels as hung."""
+
+
+def _app_cancelled(error: asyncio.CancelledError) -> None:
+    """``error``, the app's own ``CancelledError`` after its response existed, as the SDKs'
+    ``wait_until(app_task)`` meets it: the request's ``waitUntil`` work failing (logged)."""
+    error.with_traceback(without_our_frames(users_mistake(error)))
+    ctx = current_context()
+    if ctx is None:
+        return
+
+    async def cancelled_task() -> None:
+        raise error
+
+    ctx.waitUntil(cancelled_task())
+
+
+def _hung(error: asyncio.CancelledError) -> _AppHung:
+    error.with_traceback(without_our_frames(users_mistake(error)))
+    hung = _AppHung()
+    hung.__cause__ = error
+    return hung
 
 
 def js_request_of(req: Any, caller: str = "asgi.fetch()") -> JsRequest:
@@ -212,6 +240,13 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
 
     try:
         await app(request_to_scope(req, env, state=state), receive, send)
+    except asyncio.CancelledError as exc:  # the app's own, not an Exception to run_app (see _AppHung)
+        if caller_gone():
+            raise
+        if status is None or not (chunks or finished.is_set()):
+            raise _hung(exc) from exc
+        _app_cancelled(exc)  # the response exists: the SDK's wait_until(app_task) sees it
+        finished.set()
     except Exception:
         if status is None or not (chunks or finished.is_set()):
             raise
@@ -278,6 +313,16 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
         await app(request_to_scope(req, env), receive, send)
         if not result.done():
             raise RuntimeError("The application did not generate a response")  # noqa: TRY301
+    except asyncio.CancelledError as exc:  # the app's own, not an Exception to run_app (see _AppHung)
+        if caller_gone():
+            raise
+        if not (result.done() or event_stream):
+            raise _hung(exc) from exc
+        if not event_stream:  # workerd's asgi.py awaits app_task after the response: its CancelledError
+            raise
+        _app_cancelled(exc)  # an event stream's ctx.waitUntil(app_task) sees it
+        if not result.done():
+            result.set_result(collected())
     except Exception as exc:
         if not (result.done() or event_stream):  # an event stream's response exists from its start
             raise
@@ -301,17 +346,22 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any =
     if built_in and not started:
         raise JsException(HANGING)
     first_message_only = built_in or _sdk_version() < STREAMS_FROM  # an SDK before 1.1.1 kept it too
+    hung: _AppHung | None = None
     try:
         if first_message_only:
             response = await _builtin_process_request(app, req, env, ctx)
         else:
             response = await _process_request(app, req, env, state)
+    except _AppHung as exc:  # the SDKs' request waits forever: no log, no lifespan shutdown
+        hung = exc
     except Exception:
         logger.exception("ASGI request failed")
         raise
     finally:
-        if not first_message_only:  # the external SDK shuts the lifespan down after every request
+        if not first_message_only and hung is None:  # the external SDK shuts the lifespan down after every request
             await shutdown()
+    if hung is not None:
+        raise JsException(HANGING) from hung.__cause__
     if first_message_only and not built_in:  # an SDK before 1.1.1: after a response only
         await shutdown()
     return with_options(response, options)

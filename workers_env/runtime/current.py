@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "counts_task", "current_context", "current_runtime", "handling",
+__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "counts_task", "current_context", "current_runtime", "handling",
            "pyodide_028", "request_tasks", "restore", "set_current", "swap"]
 
 
@@ -135,6 +135,15 @@ def request_tasks(ctx: Any) -> dict[asyncio.Task[Any], bool]:
     # read from a copy of the weak dict's own: no pair made per task (thousands, each hang check)
     pairs = tasks.data.copy()  # type: ignore[attr-defined]  # weakref -> root, the weak dict's own store
     return {task: root for ref, root in pairs.items() if (task := ref()) is not None and not task.done()}
+
+
+def caller_gone() -> bool:
+    """Whether the ``CancelledError`` being handled is the request's task being cancelled --
+    its caller went away (a dev client hanging up, a ``worker.fetch`` given up) -- rather than
+    one the handler's own code raised (it awaited a task it had cancelled): that is the handler
+    failing, for which workerd leaves the signal alone (``loggedExceptionEarlier``)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 @contextmanager

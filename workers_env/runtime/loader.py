@@ -55,7 +55,7 @@ from workers_env.config.wrangler import display_path
 from workers_env.runtime import threadpool
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
-from workers_env.runtime.current import WorkerRuntime, adopt_task, handling
+from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
 from workers_env.runtime.email_events import EmailResult, ForwardableEmailMessage, MissingEmailHandler, email_problem
 from workers_env.runtime.envwrap import JsEnv
 from workers_env.runtime.eras import Era, declared_packages, deploys_with_plain_wrangler, era_of
@@ -146,7 +146,7 @@ class ExecutionContext:
             try:
                 return await in_scope(awaitable, self.scope)
             except asyncio.CancelledError as exc:
-                if _caller_gone():
+                if caller_gone():
                     raise
                 raise _own_cancel(exc, "waitUntil() work") from exc
 
@@ -398,7 +398,7 @@ class Worker:
             with handling(ctx):  # the scope around each step of the method only (runtime/tasks.py)
                 return await in_scope(self._rpc_method(cls, method, args, kwargs, ctx), self._scope)
         except asyncio.CancelledError as exc:
-            if _caller_gone():
+            if caller_gone():
                 raise
             raise _own_cancel(exc, "RPC method") from exc
         finally:
@@ -422,8 +422,14 @@ class Worker:
         inside the Worker's import scope, as code of a request runs: what it imports lazily (a
         module beside it, a folder the Worker put on ``sys.path``, ``workers``, ``js``) is the
         Worker's, and JS timers it sets belong to this call. A coroutine function's result is
-        awaited with the scope around each of its steps. Test code outside such a call is not the
-        Worker's and does not see its modules (as in production, where no test shares its isolate)."""
+        awaited with the scope around each of its steps; a generator for a result is refused (its
+        body would run after the call). Test code outside such a call is not the Worker's and does
+        not see its modules (as in production, where no test shares its isolate)."""
+        if inspect.iscoroutine(func):  # the function called already: its body not yet run, nor to be
+            name = getattr(func, "__name__", "helper")
+            func.close()
+            raise WorkersEnvError(f"worker.call() takes the Worker's function and its arguments, not a coroutine: "
+                                  f"worker.call({name}, ...), not worker.call({name}(...))")
         if not callable(func):
             raise WorkersEnvError(f"worker.call() takes a function of the Worker to call, not {type(func).__name__}: "
                                   "worker.call(worker.module.helper, arg)")
@@ -432,7 +438,7 @@ class Worker:
             with handling(ctx):  # the scope around each step of the call only (runtime/tasks.py)
                 return await in_scope(_called(func, args, kwargs), self._scope)
         except asyncio.CancelledError as exc:
-            if _caller_gone():
+            if caller_gone():
                 raise
             raise _own_cancel(exc, "function called by worker.call()") from exc
         finally:
@@ -536,7 +542,7 @@ class Worker:
             try:
                 return await in_scope(self._event_handler(name, js_value, ctx, sdk_value), self._scope)
             except asyncio.CancelledError as exc:
-                if _caller_gone():
+                if caller_gone():
                     raise
                 raise _own_cancel(exc, f"{name} handler") from exc
 
@@ -579,7 +585,7 @@ class Worker:
             try:
                 result = await in_scope(self._fetch_handler(request, ctx), self._scope)
             except asyncio.CancelledError as exc:
-                if not _caller_gone():  # the handler's own code: its error, not a hang-up
+                if not caller_gone():  # the handler's own code: its error, not a hang-up
                     raise _own_cancel(exc, "fetch handler") from exc
                 if signal is not None:
                     ctx.waitUntil(abort_on_disconnect(signal))
@@ -601,15 +607,6 @@ class Worker:
         return await _settled(result, class_handler=self._default is not None)
 
 
-def _caller_gone() -> bool:
-    """Whether the ``CancelledError`` being handled is the request's task being cancelled --
-    its caller went away (a dev client hanging up, a ``worker.fetch`` given up) -- rather than
-    one the handler's own code raised (it awaited a task it had cancelled): that is the handler
-    failing, for which workerd leaves the signal alone (``loggedExceptionEarlier``)."""
-    task = asyncio.current_task()
-    return task is not None and task.cancelling() > 0
-
-
 class HandlerCancelledError(WorkersEnvError):
     """An ``asyncio.CancelledError`` the Worker's own code let out of a handler (it awaited a
     task or future that had been cancelled) while nobody cancelled the request: in production an
@@ -625,7 +622,26 @@ async def _called(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> A
     result = func(*args, **kwargs)
     if inspect.isawaitable(result):
         result = await result
+    if inspect.isasyncgen(result) or inspect.isgenerator(result):
+        raise _generator_refused(func, result)
     return result
+
+
+def _generator_refused(func: Any, generator: Any) -> WorkersEnvError:
+    """The error for a ``worker.call`` whose result is a generator: its body would run as the
+    test iterates it, after the call, outside the Worker's import scope and request."""
+    name = getattr(func, "__name__", type(func).__name__)
+    if inspect.isasyncgen(generator):
+        kind = "an async generator"
+        fix = (f"async def collect(): return [item async for item in {name}(...)]`, then "
+               "`await worker.call(collect)`")
+    else:
+        generator.close()
+        kind, fix = "a generator", f"await worker.call(lambda: list({name}(...)))`"
+    return WorkersEnvError(
+        f"worker.call({name}) got {kind} back: its body runs only as it is iterated, after the call has "
+        "ended and outside the Worker's import scope, where its lazy imports would not find the Worker's "
+        f"modules. Iterate it inside the call: `{fix}.")
 
 
 def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledError:
