@@ -113,3 +113,32 @@ async def test_a_transform_streams_readable_iterates_and_return_cancels_it(tmp_p
         "chunks": ["a", "b", "c"], "unlocked": True,
         "next": "a", "canceled": [False, "Error: enough"],
     }
+
+
+OPTIONS = """
+from js import Response as JsResponse
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for options in (5, "x", True):
+            body = JsResponse.new("hello").body
+            try:
+                body.values(options)
+                out.append("iterator")
+            except Exception as exc:
+                out.append([str(exc), body.locked])
+        body = JsResponse.new("hello").body
+        await body.values(preventCancel="yes").return_()  # any truthy value, as JavaScript reads it
+        out.append(bytes((await body.getReader().read()).value.to_py()).decode())
+        return Response.json(out)
+"""
+
+
+@pytest.mark.asyncio
+async def test_values_options_that_are_no_object_are_jsgs_type_error(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, OPTIONS))
+    refused = ["TypeError: Failed to execute 'values' on 'ReadableStream': parameter 1 is not of type 'ValuesOptions'.",
+               False]
+    assert await (await worker.fetch("/")).json() == [refused, refused, refused, "hello"]

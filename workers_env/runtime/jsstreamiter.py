@@ -19,10 +19,14 @@ import asyncio
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env.runtime.jsbase import JsProxy
+from workers_env._jsvalues import BigInt
+from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsproxy import JsObject
 
 __all__ = ["ReadableStreamAsyncIterator", "stream_values"]
+
+#: jsg's text for a ``values()`` argument that is not an object, ``undefined`` or ``null`` (wrangler dev)
+_NOT_OPTIONS = "Failed to execute 'values' on 'ReadableStream': parameter 1 is not of type 'ValuesOptions'."
 
 
 class ReadableStreamAsyncIterator(JsProxy):
@@ -83,6 +87,8 @@ class ReadableStreamAsyncIterator(JsProxy):
 
 def stream_values(stream: Any, options: Any = None) -> ReadableStreamAsyncIterator:
     """``stream.values(options)``: a reader taken now (a locked stream is getReader()'s TypeError)."""
+    if isinstance(options, (bool, int, float, str, BigInt)):  # jsg unwraps a struct from an object only
+        raise js_type_error(_NOT_OPTIONS)
     prevent = getattr(options, "preventCancel", None) if isinstance(options, JsObject) else None
     reader = stream.getReader()
     return ReadableStreamAsyncIterator(reader, prevent is not None and _jsvalues.js_truthy(prevent))
