@@ -100,6 +100,8 @@ BODIES = [new("Response", "abc"), new("Response", X("00ff10")),
 UNDEFINED_REASON = ("abort() or a JavaScript stream's cancel() without a reason stores undefined, which JavaScript "
                     "rejects with as it is; workers-env gives Python code an Error whose message is 'undefined' (as "
                     "workerd's internal reader does)")
+NON_ERROR_REASON = ("a JavaScript stream canceled with a reason that is not an Error rejects its writes with that "
+                    "value as it is; workers-env gives Python code an Error with its text (a JsException)")
 INTERNAL_READ_BUFFER = ("an internal stream's read gives a view into its 4 KiB read buffer (bufferByteLength 4096); "
                         "workers-env's the chunk's own bytes (README: a read takes one write's chunk whole)")
 
@@ -596,6 +598,38 @@ CASES: list = [
     ["do", new("Response", "hello"), ["body.tee"], ["body.tee"]],
     ["do", new("Response", "hello"), ["text"], ["body.tee"]],
     ["do", new("Response", "hello"), ["body.tee"], ["text"]],
+    # --- ReadableStream.values() / async iteration: locked until the end or return() ----------------
+    {"call": ["do", new("Response", "hello"), ["@it", "body.values"], "body.locked", "bodyUsed", ["@n1", "@it.next"],
+              ["@n2", "@it.next"], ["@n3", "@it.next"], ["$settle", "n1", "n2", "n3"], "body.locked", "bodyUsed"],
+     "expected": INTERNAL_READ_BUFFER},
+    ["do", new("Response", "hello"), ["@it", "body.values"], ["body.getReader"]],
+    ["do", new("Response", "hello"), ["body.getReader"], ["body.values"]],
+    ["do", new("Response", "hello"), ["text"], ["body.values"]],
+    ["do", new("Response", "hello"), ["body.values", 5], "body.locked"],
+    ["do", new("Response", "hello"), ["body.values", "x"], "body.locked"],
+    ["do", new("Response", "hello"), ["body.values", True], "body.locked"],
+    ["do", new("Response", "hello"), ["body.values", NULL], "body.locked"],
+    ["do", new("Response", "hello"), ["@it", "body.values", {"preventCancel": "yes"}], ["@r", "@it.return"],
+     ["$settle", "r"], "bodyUsed"],
+    ["do", new("Response", "hello"), ["@it", "body.values"], ["@r", "@it.return", "why"], ["$settle", "r"],
+     "body.locked", "bodyUsed", ["@rd", "body.getReader"], ["@rr", "@rd.read"], ["$settle", "rr"]],
+    {"call": ["do", new("Response", "hello"), ["@it", "body.values", {"preventCancel": True}], ["@r", "@it.return"],
+              ["$settle", "r"], "body.locked", "bodyUsed", ["@rd", "body.getReader"], ["@rr", "@rd.read"],
+              ["$settle", "rr"]], "expected": INTERNAL_READ_BUFFER},
+    {"call": ["do", new("Response", "hello"), ["@it", "body.values"], ["@n1", "@it.next"], ["@n2", "@it.next"],
+              ["@r", "@it.return", "late"], ["@n3", "@it.next"], ["$settle", "n1", "n2", "r", "n3"], "body.locked"],
+     "expected": INTERNAL_READ_BUFFER},
+    *[_expected_for_internal(["do", new(*kind), ["@w", "writable.getWriter"], ["@it", "readable.values"],
+       ["@n1", "@it.next"], ["@x", "@w.write", X("01020304")], ["@c", "@w.close"], ["@n2", "@it.next"],
+       ["$settle", "n1", "x", "c", "n2"], "readable.locked"], kind, INTERNAL_READ_BUFFER) for kind in STREAM_KINDS],
+    *[_expected_for_js(["do", new(*kind), ["@w", "writable.getWriter"], ["@it", "readable.values"],
+       ["@r", "@it.return", "why"], ["@x", "@w.write", X("01")], ["$settle", "r", "x"], "readable.locked"],
+       kind, NON_ERROR_REASON) for kind in STREAM_KINDS],
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.enqueue", X("01")], ["$calls.0.0.close"],
+     ["@it", "values"], ["@n1", "@it.next"], ["@n2", "@it.next"], ["$settle", "n1", "n2"], "locked"],
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.error", new("Error", "boom")],
+     ["@it", "values"], ["@n1", "@it.next"], ["@n2", "@it.next"], ["$settle", "n1", "n2"], "locked",
+     ["@r", "@it.return"], ["$settle", "r"], "locked"],
     # --- the Cache API (caches.default, as wrangler dev's Miniflare keeps it; each case its own URLs) ----
     ["do", {"$get": "caches.default"}, ["match", "https://c.test/none"], ["delete", "https://c.test/none"],
      ["put", "https://c.test/a", new("Response", "body-a", {"headers": {"cache-control": "max-age=60", "x-k": "1"}})],
@@ -1115,6 +1149,8 @@ async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER
     if isinstance(v, JsReadableStream):
         return {"$type": "ReadableStream", "locked": v.locked,
                 "text": None if v.locked else await js.Response.new(v).text()}
+    if kind == "ReadableStreamAsyncIterator":
+        return {}  # values()'s iterator: no own properties, as JSON shows workerd's
     if kind == "TextDecoder":
         return {"$type": "TextDecoder", **{k: await _py_shape(_get(v, k)) for k in ("encoding", "fatal", "ignoreBOM")}}
     if kind == "JsNumberObject":

@@ -866,7 +866,7 @@ class JsReadableStream(JsProxy):
     """A JS ``ReadableStream`` of bytes (what a binding's streamed result is), readable once.
 
     Worker code hands it to ``Response(stream)``, reads it with ``getReader().read()`` or
-    iterates it with ``async for chunk in stream`` (each chunk a ``Uint8Array``).
+    iterates it with ``async for chunk in stream`` or ``values()`` (each chunk a ``Uint8Array``).
     """
 
     _js_name = "ReadableStream"
@@ -960,14 +960,17 @@ class JsReadableStream(JsProxy):
 
         return pipe_through(self, transform, options)
 
-    async def __aiter__(self) -> Any:
-        """Each chunk as a ``Uint8Array``; the iterator's reader is released at the end."""
-        reader = self.getReader()
-        try:
-            while (chunk := self._next_chunk()) is not None:
-                yield JsTypedArray("Uint8Array", chunk)
-        finally:
-            reader.releaseLock()
+    def values(self, options: Any = None, *_ignored: Any) -> Any:
+        """``values({preventCancel})``: workerd's async iterator over the chunks, holding the
+        stream's lock until the end or its ``return()`` (see :mod:`jsstreamiter`)."""
+        from workers_env.runtime.jsstreamiter import stream_values
+
+        return stream_values(self, options)
+
+    def __aiter__(self) -> Any:
+        """``async for chunk in stream``: Pyodide calls ``[Symbol.asyncIterator]()``, which is
+        ``values()`` -- each chunk a ``Uint8Array``; leaving the loop early keeps the lock."""
+        return self.values()
 
 
 class _StreamReader(JsProxy):

@@ -776,14 +776,6 @@ class _LiveReadableStream(JsReadableStream):
         tee = _Tee(self._source)  # type: ignore[arg-type]
         return JsArray([_LiveReadableStream(branch) for branch in tee.branches])
 
-    async def __aiter__(self) -> Any:
-        reader = self.getReader()
-        while True:
-            result = await reader.read()
-            if result.done:
-                return
-            yield result.value
-
     async def _cancel(self, reason: Any = None) -> None:
         _refuse_cancel_when_errored(self._source)  # type: ignore[arg-type]
         self._source.cancel(reason)  # type: ignore[attr-defined]
