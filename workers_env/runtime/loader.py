@@ -394,15 +394,7 @@ class Worker:
             raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" exports no WorkerEntrypoint named '
                                   f"{entrypoint!r}")
         ctx = self.new_context()
-        try:
-            with handling(ctx):  # the scope around each step of the method only (runtime/tasks.py)
-                return await in_scope(self._rpc_method(cls, method, args, kwargs, ctx), self._scope)
-        except asyncio.CancelledError as exc:
-            if caller_gone():
-                raise
-            raise _own_cancel(exc, "RPC method") from exc
-        finally:
-            await ctx.finish()
+        return await self._run_in_request(ctx, self._rpc_method(cls, method, args, kwargs, ctx), "RPC method")
 
     async def _rpc_method(self, cls: type, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],
                           ctx: ExecutionContext) -> Any:
@@ -433,14 +425,20 @@ class Worker:
         if not callable(func):
             raise WorkersEnvError(f"worker.call() takes a function of the Worker to call, not {type(func).__name__}: "
                                   "worker.call(worker.module.helper, arg)")
-        ctx = self.new_context()
+        return await self._run_in_request(self.new_context(), _called(func, args, kwargs),
+                                          "function called by worker.call()")
+
+    async def _run_in_request(self, ctx: ExecutionContext, work: Any, what: str) -> Any:
+        """Await ``work`` (Worker code, ``what`` for messages) as request ``ctx``, with the scope
+        around each of its steps only (runtime/tasks.py); the request ends with it. A
+        ``CancelledError`` of its own is :class:`HandlerCancelledError`; the caller's stays one."""
         try:
-            with handling(ctx):  # the scope around each step of the call only (runtime/tasks.py)
-                return await in_scope(_called(func, args, kwargs), self._scope)
+            with handling(ctx):
+                return await in_scope(work, self._scope)
         except asyncio.CancelledError as exc:
             if caller_gone():
                 raise
-            raise _own_cancel(exc, "function called by worker.call()") from exc
+            raise _own_cancel(exc, what) from exc
         finally:
             await ctx.finish()
 
