@@ -55,7 +55,7 @@ from workers_env.runtime.jsbuffers import (
     relative_index,
 )
 from workers_env.runtime.stalls import wait
-from workers_env.runtime.webloop import as_promise
+from workers_env.runtime.webloop import handled_promise
 
 __all__ = [
     "JsProxy",
@@ -1016,7 +1016,7 @@ class _StreamReader(JsProxy):
     def closed(self) -> Any:
         """Resolves once a read has met the end (or the stream was canceled); after
         ``releaseLock()`` as it stood then if resolved, else workerd's released-reader TypeError."""
-        return as_promise(self._closed())
+        return handled_promise(self._closed())  # lockReader marks it handled (internal.c++)
 
     async def _closed(self) -> None:
         while True:

@@ -49,7 +49,7 @@ from workers_env.runtime.jsproxy import (
     js_null,
 )
 from workers_env.runtime.stalls import HANGING, wait
-from workers_env.runtime.webloop import as_promise, js_call
+from workers_env.runtime.webloop import as_promise, handled_promise, js_call
 
 __all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "buffer_of", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
            "live_readable", "live_source", "readable_stream_class", "transform_stream_class"]
@@ -702,7 +702,7 @@ class _LiveReader(JsProxy):
         """Resolves once the stream has closed and its chunks are read, rejects with its error
         -- an internal stream's once a read has met its end or its error; after
         ``releaseLock()`` the released reader's ``TypeError`` (see :func:`_reader_closed`)."""
-        return as_promise(_reader_closed(self))
+        return handled_promise(_reader_closed(self))  # lockReader marks it handled (internal.c++)
 
     async def cancel(self, reason: Any = None) -> None:
         if self._released:

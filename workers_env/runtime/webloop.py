@@ -18,7 +18,7 @@ from typing import Any
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.tasks import scoped_callback
 
-__all__ = ["PyodideFuture", "as_promise", "js_call", "unawaited", "worker_code_running"]
+__all__ = ["PyodideFuture", "as_promise", "handled_promise", "js_call", "unawaited", "worker_code_running"]
 
 
 class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
@@ -158,6 +158,20 @@ def as_promise(result: Any) -> Any:
     :class:`PyodideFuture` whose work has begun (:func:`unawaited`; a put nobody awaits still
     writes), in test code the plain coroutine (``asyncio.run(env.KV.get("k"))`` works)."""
     return unawaited(result) if worker_code_running() else result
+
+
+def handled_promise(result: Any) -> Any:
+    """:func:`as_promise` of a promise workerd marks as handled (``markAsHandled``: a reader's
+    ``closed``): a rejection nobody awaits is not reported (no "exception was never retrieved")."""
+    promise = as_promise(result)
+    if isinstance(promise, asyncio.Future):
+        promise.add_done_callback(_retrieve)
+    return promise
+
+
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 def js_call(function: Callable[..., Any]) -> Callable[..., Any]:
