@@ -818,6 +818,16 @@ CASES: list = [
       for body in BODIES],
     *[["do", body, ["@c", "body.cancel"], ["$settle", "c"], "bodyUsed", "body.locked", ["@t", "text"], ["$settle", "t"]]
       for body in BODIES],
+    # a body closed by a cancel or by reads to its end (its reader released) is not locked: clone() and tee()
+    # give closed (empty) streams (internal.c++ tee's Closed case); a locked one still refuses
+    *[["do", body, ["@c", "body.cancel"], ["$settle", "c"], ["@k", "clone"], "@k.bodyUsed", ["@kt", "@k.text"],
+       ["$settle", "kt"], "body.locked", ["@t", "body.tee"], "body.locked"] for body in BODIES],
+    *[["do", body, ["@rd", "body.getReader"], ["@cd", "@rd.closed"], ["@r1", "@rd.read"], ["$settle", "cd"],
+       ["@r2", "@rd.read"], ["$settle", "r2"], ["@rl", "@rd.releaseLock"], "bodyUsed", ["@k", "clone"], "bodyUsed",
+       ["@kt", "@k.text"], ["$settle", "kt"], ["@t", "body.tee"], "body.locked"] for body in BODIES],
+    ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@cd", "@rd.closed"], ["@r1", "@rd.read"],
+     ["$settle", "cd"], ["@r2", "@rd.read"], ["$settle", "r2"], ["@k", "clone"]],
+    ["do", new("Response", "abc"), ["@t", "text"], ["$settle", "t"], ["@k", "clone"]],
     {"call": ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@rl", "@rd.releaseLock"],
               ["@cd", "@rd.closed"], ["$settle", "cd"]],
      "expected": "a body's read settles at once here (its bytes are at hand), so releaseLock() right after it finds no "

@@ -912,7 +912,11 @@ class JsReadableStream(JsProxy):
 
     def tee(self) -> JsArray:
         """``[branch1, branch2]``: two streams of the same chunks; this one is locked. A stream
-        already read (a body used up by ``text()``) is refused as a locked one, as workerd does."""
+        already read (a body used up by ``text()``) is refused as a locked one, as workerd does;
+        one a cancel or a read to its end closed, unlocked, gives two empty ones."""
+        if self._reader is None and self._ended:  # closed by a read or a cancel: internal.c++ tee's Closed case
+            self._reader = _StreamReader(self)
+            return JsArray([JsReadableStream(ByteStream([])), JsReadableStream(ByteStream([]))])
         if self._reader is not None or self._source.consumed:
             raise js_type_error(TEE_LOCKED)
         chunks = self._take()

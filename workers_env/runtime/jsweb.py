@@ -309,8 +309,9 @@ class _BodyStream(JsReadableStream):
         return None if owner.bodyUsed or owner._live is not None else owner
 
     def tee(self) -> JsArray:
-        """A body already used (``text()``, ...) is refused as a locked stream, as workerd does."""
-        if self._owner.bodyUsed:
+        """A body already used (``text()``, ...) is refused as a locked stream, as workerd does
+        (not one a cancel or a read to its end closed, its reader released: two empty streams)."""
+        if self._owner.bodyUsed and not (self._ended and self._reader is None):
             raise js_type_error(TEE_LOCKED)
         return super().tee()
 
@@ -373,6 +374,16 @@ class _Body(JsProxy):
         if cell is None:
             cell = self.__dict__["_cell"] = _BodyCell()
         return cell
+
+    def _reopen_closed(self) -> None:
+        """Before ``clone()``: a body whose stream a cancel or a read to its end closed, its reader
+        released, is not locked, and workerd's clone tees it (http.c++ ``Body::clone``, internal.c++
+        ``tee``'s Closed case) into two closed streams, keeping one: both bodies empty, not used."""
+        stream = self.__dict__.get("_stream")
+        if self.bodyUsed and isinstance(stream, _BodyStream) and stream._ended and stream._reader is None:
+            self.__dict__["_cell"] = _BodyCell()
+            self.__dict__.pop("_stream", None)
+            self._body = b""
 
     def _share_body(self, other: _Body) -> None:
         """Take ``other``'s body as the same stream: one ``body`` object, one ``bodyUsed``."""
@@ -621,6 +632,7 @@ class JsRequest(_Body):
         )
 
     def clone(self) -> JsRequest:
+        self._reopen_closed()
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
         copy = JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
@@ -740,6 +752,7 @@ class JsResponse(_Body):
         return JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": location})}))
 
     def clone(self) -> JsResponse:
+        self._reopen_closed()
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
         copy = JsResponse(None, JsObject({"status": self.status, "statusText": self.statusText, "headers": self.headers}))
