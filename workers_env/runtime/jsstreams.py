@@ -666,6 +666,8 @@ class _LiveReader(JsProxy):
             raise js_type_error(_ONE_READ_AT_A_TIME)
         if self._turn is None:
             self._turn = asyncio.Lock()
+        if self._stream is not None:
+            self._stream.disturbed = True
         self._pending += 1
         try:
             async with self._turn:  # a JavaScript stream's reads are answered in the order made
@@ -773,6 +775,7 @@ class _LiveReadableStream(JsReadableStream):
         if self._reader is not None:
             raise js_type_error(TEE_LOCKED)
         self._reader = _LiveReader(self._source)  # type: ignore[assignment, arg-type]
+        self.disturbed = True
         tee = _Tee(self._source)  # type: ignore[arg-type]
         return JsArray([_LiveReadableStream(branch) for branch in tee.branches])
 

@@ -53,6 +53,8 @@ __all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 #: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
 _CLONE_USED = "This ReadableStream is currently locked to a reader,"
+#: a stream read from (or canceled, teed) as a body: http.c++ ``ExtractedBody``
+_DISTURBED = "This ReadableStream is disturbed (has already been read from), and cannot be used as a body."
 
 
 def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -237,6 +239,13 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
         return sorted(self._pairs, key=lambda pair: pair[0])
 
 
+def _refuse_disturbed(body: Any) -> None:
+    """A stream already read from (a chunk of it read, ``async for`` left early), canceled or
+    teed is workerd's TypeError as a body (http.c++ ``ExtractedBody``), whether locked or not."""
+    if isinstance(body, JsReadableStream) and body.disturbed:
+        raise js_type_error(_DISTURBED)
+
+
 def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
     """The fetch spec's "extract a body": the bytes and the ``Content-Type`` the body implies
     (text for a string, form-urlencoded for URLSearchParams, multipart for FormData, a Blob's
@@ -337,8 +346,7 @@ class _BodyStream(JsReadableStream):
 
     def _take(self) -> list[bytes]:
         if self._owner.bodyUsed:
-            raise js_type_error("This ReadableStream is disturbed (has already been read from), and cannot be used "
-                                "as a body.")
+            raise js_type_error(_DISTURBED)
         chunks = super()._take()
         self._owner.bodyUsed = True
         return chunks
@@ -562,6 +570,7 @@ class JsRequest(_Body):
     def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None,
                  redirect: str = "follow", signal: Any = None):
         method = str(method).upper()
+        _refuse_disturbed(body)
         source = body.handed_over() if isinstance(body, _BodyStream) else None
         data, implied_type = (source._body, None) if source is not None else _extract_body(body)
         if data is not None and method in ("GET", "HEAD"):
@@ -668,6 +677,7 @@ class JsResponse(_Body):
                 "Responses may only be constructed with status codes in the range 200 to 599, inclusive.",
                 name="RangeError",
             )
+        _refuse_disturbed(body)
         live = live_source(body)
         source = body.handed_over() if isinstance(body, _BodyStream) else None
         data, implied_type = ((None, None) if live is not None else (source._body, None) if source is not None
