@@ -881,7 +881,7 @@ class JsReadableStream(JsProxy):
         #: becomes only then (internal.c++ ``doClose``), which its reader's ``closed`` waits for
         self._ended = False
         #: read from, canceled or teed: workerd's ``disturbed`` (internal.c++), which a body refuses
-        self.disturbed = False
+        self._read_from = False
 
     @property
     def locked(self) -> bool:
@@ -898,7 +898,7 @@ class JsReadableStream(JsProxy):
 
     def _next_chunk(self) -> bytes | None:
         """A reader's ``read()``: the next chunk, or None at the end."""
-        self.disturbed = True
+        self._read_from = True
         if self._pending is None:
             self._pending = [] if self._source.consumed else self._take()
         if self._pending:
@@ -923,7 +923,7 @@ class JsReadableStream(JsProxy):
         if self._reader is not None or self._source.consumed:
             raise js_type_error(TEE_LOCKED)
         chunks = self._take()
-        self.disturbed = True
+        self._read_from = True
         self._reader = _StreamReader(self)  # locked, as tee() leaves it
         self._pending = []
         return JsArray([JsReadableStream(ByteStream(chunks)), JsReadableStream(ByteStream(chunks))])
@@ -950,7 +950,7 @@ class JsReadableStream(JsProxy):
         if not self._source.consumed:
             self._source.take()
         self._pending = []
-        self.disturbed = True
+        self._read_from = True
         self._disturbed()
         self._end()
 

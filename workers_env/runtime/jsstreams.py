@@ -667,7 +667,7 @@ class _LiveReader(JsProxy):
         if self._turn is None:
             self._turn = asyncio.Lock()
         if self._stream is not None:
-            self._stream.disturbed = True
+            self._stream._read_from = True
         self._pending += 1
         try:
             async with self._turn:  # a JavaScript stream's reads are answered in the order made
@@ -775,7 +775,7 @@ class _LiveReadableStream(JsReadableStream):
         if self._reader is not None:
             raise js_type_error(TEE_LOCKED)
         self._reader = _LiveReader(self._source)  # type: ignore[assignment, arg-type]
-        self.disturbed = True
+        self._read_from = True
         tee = _Tee(self._source)  # type: ignore[arg-type]
         return JsArray([_LiveReadableStream(branch) for branch in tee.branches])
 

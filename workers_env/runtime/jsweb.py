@@ -242,7 +242,7 @@ class JsHeaders(JsSetDeleteItems, JsProxy):
 def _refuse_disturbed(body: Any) -> None:
     """A stream already read from (a chunk of it read, ``async for`` left early), canceled or
     teed is workerd's TypeError as a body (http.c++ ``ExtractedBody``), whether locked or not."""
-    if isinstance(body, JsReadableStream) and body.disturbed:
+    if isinstance(body, JsReadableStream) and body._read_from:
         raise js_type_error(_DISTURBED)
 
 
