@@ -206,7 +206,7 @@ def _receiver(req: Any) -> tuple[Callable[[], Awaitable[dict[str, Any]]], asynci
     """The app's ``receive``: the request body as one ``http.request`` message, then
     ``http.disconnect`` once the response is finished (set the event)."""
     js_req = js_request_of(req)
-    body = js_req._consume() if js_req._body is not None else b""
+    body = js_req._iterated()  # the SDK: async for data in req.body
     messages = [{"type": "http.request", "body": body, "more_body": False}]
     finished = asyncio.Event()
 

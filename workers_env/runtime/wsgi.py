@@ -123,7 +123,7 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Optio
     in the SDK; ``options``' ``encode_body`` is the response's ``encodeBody``)."""
     js_req = js_request_of(req, "wsgi.fetch()")
     logger.debug("WSGI request: %s %s", js_req.method, js_req.url)
-    body = js_req._consume() if js_req._body is not None else b""
+    body = js_req._iterated()  # the SDK: async for data in req.body
     try:
         return with_options(_respond(app, build_environ(req, env, body)), options)
     except Exception:
