@@ -7,7 +7,7 @@ still holds (an ``async for`` left by ``break``: Pyodide calls no ``return()``) 
 used up (workerd's ``text()`` keeps the stream locked for good) is ``getReader()``'s ``TypeError:
 This ReadableStream is currently locked to a reader.``; one an ``async for`` read to its end (the
 lock released) gives the app an empty body. Both were "Body has already been used" here. An
-unread body reaches the app whole."""
+unread body reaches the app whole, and its stream is left unlocked (it was locked here)."""
 
 from __future__ import annotations
 
@@ -45,10 +45,13 @@ class Default(WorkerEntrypoint):
             await request.text()
         try:
             if how.endswith("wsgi"):
-                return await wsgi.fetch(wsgi_app, request, self.env)
-            return await asgi.fetch(app, request, self.env)
+                resp = await wsgi.fetch(wsgi_app, request, self.env)
+            else:
+                resp = await asgi.fetch(app, request, self.env)
         except Exception as exc:
             return Response(str(exc))
+        locked = request.body.locked  # values() released its reader at the end
+        return Response(f"{await resp.text()} {request.body_used} {locked}")
 """
 
 LOCKED = "TypeError: This ReadableStream is currently locked to a reader."
@@ -67,8 +70,8 @@ def test_the_bridges_read_the_request_body_through_its_stream(tmp_path):
         return out
 
     assert asyncio.run(scenario()) == {
-        "unread-asgi": "asgi got hello", "unread-wsgi": "wsgi got hello",
+        "unread-asgi": "asgi got hello True False", "unread-wsgi": "wsgi got hello True False",
         "break-asgi": LOCKED, "break-wsgi": LOCKED,
-        "end-asgi": "asgi got ", "end-wsgi": "wsgi got ",
+        "end-asgi": "asgi got  True False", "end-wsgi": "wsgi got  True False",
         "text-asgi": LOCKED, "text-wsgi": LOCKED,
     }

@@ -440,8 +440,9 @@ class _Body(JsProxy):
     def _iterated(self) -> bytes:
         """The body as the SDKs' ASGI and WSGI bridges read it, ``async for data in req.body``:
         a body a reader holds, or ``text()`` used up, is ``getReader()``'s locked TypeError; one
-        read to its end by a reader since released gives nothing more; an unread one all of it."""
-        if not self.bodyUsed or self._live is not None or self._body is None:
+        read to its end by a reader since released gives nothing more; an unread one all of it,
+        its stream left unlocked at the end (as ``values()`` leaves it)."""
+        if self._live is not None or self._body is None:
             return self._consume() if self._body is not None else b""
         stream = self.body
         reader = stream.getReader()  # values() takes a reader first
