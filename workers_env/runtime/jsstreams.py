@@ -959,12 +959,13 @@ class _Writer(JsProxy):
         internal stream's always resolved (its writer released, errored or closed too);
         a JavaScript ``TransformStream``'s rejected once the writer aborted (standard.c++
         ``startErroring``) or released -- before ``writable_stream_spec_compliant_writer``
-        (2026-03-24) a ``ready`` that had resolved stays resolved after the release."""
-        return as_promise(_ready(self))
+        (2026-03-24) a ``ready`` that had resolved stays resolved after the release. Marked
+        handled, as ``closed``: the writer's lock marks both (internal.c++, standard.c++)."""
+        return handled_promise(_ready(self))
 
     @property
     def closed(self) -> Any:
-        return as_promise(_closed(self))
+        return handled_promise(_closed(self))  # the lock marks it handled (internal.c++, standard.c++)
 
 
 @contextlib.asynccontextmanager

@@ -1,0 +1,51 @@
+"""A writer's ``ready`` and ``closed`` that nobody awaits reject silently when the stream errors.
+
+workerd marks both promises as handled when the writer locks the stream (internal.c++ and
+standard.c++: ``closedPrp.promise.markAsHandled(js)``, ``readyPrp.promise.markAsHandled(js)``),
+so an ``abort()`` rejecting them reports nothing when no code awaits them. Here merely reading
+``writer.ready``/``writer.closed`` before and after an abort logged asyncio's "PyodideFuture
+exception was never retrieved" with a traceback. Awaiting them still gives the abort's reason."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+
+from worker_helpers import OUTCOME, one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = OUTCOME + """
+import js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        for make in (js.TransformStream.new, js.IdentityTransformStream.new):
+            writer = make().writable.getWriter()
+            writer.ready, writer.closed  # touched, never awaited
+            await writer.abort("why")
+            writer.ready, writer.closed
+        writer = js.TransformStream.new().writable.getWriter()
+        await writer.abort("why")
+        return Response(await outcome(writer.closed))
+"""
+
+
+def test_unawaited_ready_and_closed_rejected_by_an_abort_are_not_reported(tmp_path, caplog):
+    folder = one_file_worker(tmp_path, ENTRY)
+
+    async def scenario():
+        worker = load_worker(folder)
+        resp = await asyncio.wait_for(worker.fetch("/"), 10)
+        text = await resp.text()
+        await asyncio.sleep(0.05)
+        gc.collect()
+        return text
+
+    gc.collect()  # what earlier tests left behind is reported before the watch starts
+    with caplog.at_level(logging.ERROR):
+        assert asyncio.run(scenario()) == "Error: why"  # a string reason, as Python sees it here
+        gc.collect()
+    assert "never retrieved" not in caplog.text
