@@ -10,7 +10,7 @@ the request was cut off as if its client had hung up."""
 from __future__ import annotations
 
 from dev_reload_helpers import DevServer
-from worker_helpers import one_file_worker
+from worker_helpers import OWN_CANCEL, one_file_worker
 
 ENTRY = """
 import asyncio
@@ -18,10 +18,7 @@ from urllib.parse import urlparse
 from workers import Response, WorkerEntrypoint
 
 
-async def own_cancel():
-    chore = asyncio.ensure_future(asyncio.sleep(30))
-    chore.cancel()
-    await chore
+""" + OWN_CANCEL + """
 
 
 class Default(WorkerEntrypoint):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from worker_helpers import OWN_CANCEL
 
 import workers_env.runtime  # noqa: F401 - imported before pytester's runs, which drop the modules each run imports
 
@@ -36,10 +37,7 @@ async def word(suffix):
     return fixture_call_vendored.WORD + fixture_call_sibling.WORD + suffix
 
 
-async def own_cancel():
-    chore = asyncio.ensure_future(asyncio.sleep(30))
-    chore.cancel()
-    await chore
+""" + OWN_CANCEL + """
 
 
 class Default(WorkerEntrypoint):

@@ -17,6 +17,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from worker_helpers import OWN_CANCEL
 
 from workers_env import HandlerCancelledError, JsException, load_worker
 
@@ -29,10 +30,7 @@ import asgi
 from workers import WorkerEntrypoint
 
 
-async def own_cancel():
-    chore = asyncio.ensure_future(asyncio.sleep(30))
-    chore.cancel()
-    await chore
+""" + OWN_CANCEL + """
 
 
 async def app(scope, receive, send):

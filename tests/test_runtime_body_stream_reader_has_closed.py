@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 
-from worker_helpers import OUTCOME, one_file_worker
+from worker_helpers import STATE, one_file_worker
 
 from workers_env import load_worker
 
@@ -21,12 +21,7 @@ import asyncio
 import js
 from workers import Response, WorkerEntrypoint
 
-""" + OUTCOME + """
-
-async def state(promise):
-    task = asyncio.ensure_future(outcome(promise))
-    await asyncio.sleep(0.01)
-    return task.result() if task.done() else "pending"
+""" + STATE + """
 
 async def read_to_end_then_closed(stream):
     reader = stream.getReader()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 
-from worker_helpers import OUTCOME, json_answer, one_file_worker
+from worker_helpers import STATE, json_answer, one_file_worker
 
 from workers_env import load_worker
 
@@ -22,12 +22,7 @@ import asyncio
 import js
 from workers import Response, WorkerEntrypoint
 
-""" + OUTCOME + """
-
-async def state(promise):
-    task = asyncio.ensure_future(outcome(promise))
-    await asyncio.sleep(0.01)
-    return task.result() if task.done() else "pending"
+""" + STATE + """
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):

@@ -15,7 +15,7 @@ import asyncio
 import logging
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import OWN_CANCEL, one_file_worker
 
 from workers_env import HandlerCancelledError, WorkersEnvError, load_worker
 
@@ -27,10 +27,7 @@ from workers import Response, WorkerEntrypoint
 SEEN = []
 
 
-async def own_cancel():
-    chore = asyncio.ensure_future(asyncio.sleep(30))
-    chore.cancel()
-    await chore
+""" + OWN_CANCEL + """
 
 
 class Default(WorkerEntrypoint):

@@ -10,21 +10,16 @@ with ``This ReadableStream reader has been released.`` and leaves a settled one 
 from __future__ import annotations
 
 import pytest
-from worker_helpers import OUTCOME, json_answer, one_file_worker
+from worker_helpers import STATE, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
 from js import Error, FixedLengthStream, IdentityTransformStream, ReadableStream, TransformStream, Uint8Array
 from workers import Response, WorkerEntrypoint
 
-""" + OUTCOME + """
+""" + STATE + """
 MAKE = {"transform": TransformStream.new, "identity": IdentityTransformStream.new,
         "fixed": lambda: FixedLengthStream.new(1)}
-
-async def state(promise):
-    task = asyncio.ensure_future(outcome(promise))
-    await asyncio.sleep(0.01)
-    return task.result() if task.done() else "pending"
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):

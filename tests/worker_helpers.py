@@ -40,6 +40,24 @@ async def outcome(awaitable):
         return str(exc)
 """
 
+#: Worker source for ``state(promise)``: the promise's outcome if it settles within 10 ms, else
+#: "pending" (with :data:`OUTCOME`; the Worker imports ``asyncio``)
+STATE = OUTCOME + """
+async def state(promise):
+    task = asyncio.ensure_future(outcome(promise))
+    await asyncio.sleep(0.01)
+    return task.result() if task.done() else "pending"
+"""
+
+#: Worker source for ``own_cancel()``: awaits a task it cancelled itself, so the Worker's own code
+#: meets a ``CancelledError`` nobody sent it (the Worker imports ``asyncio``)
+OWN_CANCEL = """
+async def own_cancel():
+    chore = asyncio.ensure_future(asyncio.sleep(30))
+    chore.cancel()
+    await chore
+"""
+
 
 def json_answer(folder: Path, path: str) -> Any:
     """The JSON body of the Worker in ``folder`` answering ``path`` (which must answer 200 within 10 s)."""
