@@ -142,15 +142,7 @@ class ExecutionContext:
         if not inspect.isawaitable(awaitable):
             return
 
-        async def run() -> Any:
-            try:
-                return await in_scope(awaitable, self.scope)
-            except asyncio.CancelledError as exc:
-                if caller_gone():
-                    raise
-                raise _own_cancel(exc, "waitUntil() work") from exc
-
-        task = asyncio.ensure_future(run())
+        task = asyncio.ensure_future(_worker_code(awaitable, self.scope, "waitUntil() work"))
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
         self.tasks.append(task)
 
@@ -429,16 +421,10 @@ class Worker:
                                           "function called by worker.call()")
 
     async def _run_in_request(self, ctx: ExecutionContext, work: Any, what: str) -> Any:
-        """Await ``work`` (Worker code, ``what`` for messages) as request ``ctx``, with the scope
-        around each of its steps only (runtime/tasks.py); the request ends with it. A
-        ``CancelledError`` of its own is :class:`HandlerCancelledError`; the caller's stays one."""
+        """:func:`_worker_code` of ``work`` as request ``ctx``, which ends with it."""
         try:
             with handling(ctx):
-                return await in_scope(work, self._scope)
-        except asyncio.CancelledError as exc:
-            if caller_gone():
-                raise
-            raise _own_cancel(exc, what) from exc
+                return await _worker_code(work, self._scope, what)
         finally:
             await ctx.finish()
 
@@ -536,13 +522,9 @@ class Worker:
         """Call ``Default.<name>(value, None, None)`` -- strictly, as workerd's entrypoint proxy
         calls every handler but ``fetch`` -- or the module-level ``on_<name>(value, env, ctx)``
         (relaxed, with the real env and ctx, as workerd calls global handlers)."""
-        with handling(ctx):  # the scope around each step of the handler only (runtime/tasks.py)
-            try:
-                return await in_scope(self._event_handler(name, js_value, ctx, sdk_value), self._scope)
-            except asyncio.CancelledError as exc:
-                if caller_gone():
-                    raise
-                raise _own_cancel(exc, f"{name} handler") from exc
+        with handling(ctx):
+            return await _worker_code(self._event_handler(name, js_value, ctx, sdk_value), self._scope,
+                                     f"{name} handler")
 
     async def _event_handler(self, name: str, js_value: Any, ctx: ExecutionContext, sdk_value: Any) -> Any:
         if self._default is not None:
@@ -579,7 +561,7 @@ class Worker:
         signal = None
         if self._request_signal is not None:  # enable_request_signal: None without it (no cost then)
             signal = request.signal = incoming_request_signal(passthrough=self._request_signal)
-        with handling(ctx):  # the scope around each step of the handler only (runtime/tasks.py)
+        with handling(ctx):  # _worker_code() inlined: one coroutine less per step of every request
             try:
                 result = await in_scope(self._fetch_handler(request, ctx), self._scope)
             except asyncio.CancelledError as exc:
@@ -640,6 +622,19 @@ def _generator_refused(func: Any, generator: Any) -> WorkersEnvError:
         f"worker.call({name}) got {kind} back: its body runs only as it is iterated, after the call has "
         "ended and outside the Worker's import scope, where its lazy imports would not find the Worker's "
         f"modules. Iterate it inside the call: `{fix}.")
+
+
+async def _worker_code(work: Any, scope: Any, what: str) -> Any:
+    """Await ``work`` (the Worker's ``what``: a handler, ``waitUntil`` work, a called function)
+    with ``scope`` around each of its steps only (runtime/tasks.py). A ``CancelledError`` of its
+    own, nobody having cancelled the caller, is its uncaught exception:
+    :class:`HandlerCancelledError`; the caller's cancellation stays one."""
+    try:
+        return await in_scope(work, scope)
+    except asyncio.CancelledError as exc:
+        if caller_gone():
+            raise
+        raise _own_cancel(exc, what) from exc
 
 
 def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledError:
