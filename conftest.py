@@ -1,6 +1,7 @@
 """Fixtures and settings for every test folder of the repository.
 
-- ``pytester`` for the tests that run pytest itself on a generated project (the plugin's);
+- ``pytester`` for the tests that run pytest itself on a generated project (the plugin's),
+  which runs as a user's plain ``pytest`` even inside a pytest-xdist worker (``_plain_inner_pytest``);
 - ``collect_ignore``: ``benchmarks/`` and ``example_worker/`` hold code that is run, not
   collected, so ``python3 -m pytest .`` from the root collects exactly ``tests/``;
 - ``project``: a throw-away Worker project (``wrangler.toml`` and any other files) in
@@ -22,6 +23,20 @@ pytest_plugins = ["pytester"]
 collect_ignore = ["benchmarks", "example_worker"]
 
 from workers_env import VectorizeBinding
+
+
+@pytest.fixture(autouse=True)
+def _plain_inner_pytest(request: pytest.FixtureRequest) -> None:
+    """Hide the xdist worker's environment from the pytest runs ``pytester`` makes.
+
+    The suite runs under pytest-xdist (``addopts``); its ``PYTEST_XDIST_*`` variables would tell
+    plugins in an inner run (pytest-benchmark, for one: a warning that ``-W error`` turns into
+    an INTERNALERROR) that they run in a worker, which a user's own ``pytest`` run never is.
+    """
+    if "pytester" in request.fixturenames:
+        monkeypatch = request.getfixturevalue("monkeypatch")
+        for name in ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID"):
+            monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

@@ -61,6 +61,8 @@ def pytest_configure(config: pytest.Config) -> None:
     for line in _MARKERS:
         config.addinivalue_line("markers", line)
     _check_options(config)
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_XdistWarnings(), "workers_env_xdist")
 
 
 def _exists(path: Path) -> bool:
@@ -676,6 +678,26 @@ def _note_config_warnings(config: pytest.Config, built: Env) -> None:
         warnings.append(undated)
     if warnings:
         config.stash.setdefault(_CONFIG_WARNINGS, {})[(str(read.path), read.environment)] = warnings
+
+
+_WORKER_OUTPUT_KEY = "workers_env_config_warnings"
+
+
+class _XdistWarnings:
+    """Under pytest-xdist the env fixture reads configs in the worker processes: each worker
+    hands its warnings over when it finishes, and the controller's summary lists them once."""
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        output = getattr(session.config, "workeroutput", None)  # set in a worker only
+        found = session.config.stash.get(_CONFIG_WARNINGS, None)
+        if output is not None and found:
+            output[_WORKER_OUTPUT_KEY] = [[path, environment, list(messages)]
+                                          for (path, environment), messages in found.items()]
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        for path, environment, messages in getattr(node, "workeroutput", {}).get(_WORKER_OUTPUT_KEY, []):
+            node.config.stash.setdefault(_CONFIG_WARNINGS, {})[(path, environment)] = messages
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
