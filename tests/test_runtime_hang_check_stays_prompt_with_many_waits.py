@@ -8,7 +8,6 @@ second request waited longer still."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 import pytest

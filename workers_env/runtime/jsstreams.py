@@ -49,7 +49,7 @@ from workers_env.runtime.jsproxy import (
     js_null,
 )
 from workers_env.runtime.stalls import HANGING, wait
-from workers_env.runtime.webloop import as_promise, handled_promise, js_call
+from workers_env.runtime.webloop import handled_promise, js_call
 
 __all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "buffer_of", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
            "live_readable", "live_source", "readable_stream_class", "transform_stream_class"]

@@ -36,7 +36,7 @@ from workers_env.runtime.eras import (
     FETCHER_WRAPPER_CONVERTS_FROM,
     WORKFLOW_WRAPPER_CONVERTS_FROM,
 )
-from workers_env.runtime.webloop import PyodideFuture, unawaited
+from workers_env.runtime.webloop import unawaited
 from workers_env.runtime.workers_api import (
     FetcherView,
     Response,
