@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from workers_env import load_env
-from workers_env.runtime.current import WorkerRuntime, set_current
+from workers_env.runtime.current import WorkerRuntime, acting_for, set_current
 from workers_env.runtime.envwrap import JsEnv
 from workers_env.runtime.eras import era_of
 from workers_env.runtime.standins import standin_modules
@@ -37,7 +37,9 @@ def env():
     set_current(_runtime(fresh))
     import workers
 
-    yield workers.env
+    # in workerd the suites run inside a request: binding I/O outside one is the global-scope error
+    with acting_for(object()):
+        yield workers.env
     fresh.close()
 
 
