@@ -25,12 +25,15 @@ here, a PyProxy under Pyodide), ``{"$handler": true}`` an object whose ``handleE
 step ``"$calls"`` of a ``do`` reads the calls noted so far in the case (a path ``"$calls.0.0.x"`` reaches
 into them: the first call's first argument's ``x``). A step ``["@name", path, *args]`` keeps what the
 call (or, for a property, the value) gives, unawaited, under ``name`` (a path ``"@name.x"`` reaches into
-it), its work begun at once as a JavaScript call's; ``["$settle", *names]`` waits 50 ms and gives how
+it), its work begun at once as a JavaScript call's (``["@name", "$new", "Name", *args]`` keeps ``new Name(...args)``,
+whose arguments may be ``{"$kept": name}``, a value kept before); ``["$settle", *names]`` waits 50 ms and gives how
 each kept promise stands: ``{"fulfilled": value}``, ``{"rejected": "<name>: <message>"}`` (a value that is
 not an Error as ``{"$thrown": value}``) or ``"pending"`` (an ``Event`` argument shows
 as ``{"$event": type}``; a ``ReadableStream`` result as its ``locked``, read whole when unlocked); a list is a JavaScript array (``to_js(list)``), any other object a plain
 JavaScript object (``to_js(d, dict_converter=js.Object.fromEntries)``). Results use the same
-markers. A case written as ``{"call": [...], "expected": "why"}`` may differ on purpose; it is
+markers. ``["$same", a, b]`` gives whether two kept values are the same object (JavaScript's ``===``,
+Python's ``is``: a property that gives the same promise each time it is read, as a reader's ``closed``).
+A case written as ``{"call": [...], "expected": "why"}`` may differ on purpose; it is
 reported apart.
 
     WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/jsapi_differential.py [--all]
@@ -860,6 +863,7 @@ function decode(v) {
     if ("$new" in v) { const [name, ...args] = v.$new; return new (resolve(globalThis, name)[0])(...decode(args)); }
     if ("$call" in v) { const [path, ...args] = v.$call; const [f, self] = resolve(globalThis, path); return f.apply(self, decode(args)); }
     if ("$get" in v) return resolve(globalThis, v.$get)[0];
+    if ("$kept" in v) return SLOTS[v.$kept].value;
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
   }
   return v;
@@ -939,14 +943,16 @@ async function run([op, ...args]) {
     for (const step of args.slice(1)) {
       if (step === "$calls") { results.push(await shape(CALLS)); continue; }
       if (typeof step === "string") { results.push(await shape(where(target, step)[0])); continue; }
+      if (step[0] === "$same") { results.push(SLOTS[step[1]].value === SLOTS[step[2]].value); continue; }
       if (step[0] === "$settle") {  // a few ticks, then how each kept promise stands
         await new Promise((r) => setTimeout(r, 50));
         results.push(step.slice(1).map((n) => SLOTS[n].outcome));
         continue;
       }
       if (step[0].startsWith("@")) {  // ["@name", path, ...args]: the call (or value) kept, not awaited
-        const [f, self] = where(target, step[1]);
         try {
+          if (step[1] === "$new") { keep(step[0].slice(1), decode({ $new: step.slice(2) })); results.push("kept"); continue; }
+          const [f, self] = where(target, step[1]);
           keep(step[0].slice(1), typeof f === "function" ? f.apply(self, decode(step.slice(2))) : f);
           results.push("kept");
         } catch (e) { SLOTS[step[0].slice(1)] = { value: undefined, outcome: { threw: reasonOf(e) } }; results.push({ threw: reasonOf(e) }); }
@@ -1080,6 +1086,8 @@ def _py_value(v):
             return _resolve(js, path)(*[_py_value(a) for a in args])
         if "$get" in v:
             return _resolve(js, v["$get"])
+        if "$kept" in v:
+            return _SLOTS[v["$kept"]]["value"]
         return to_js({k: _py_value(x) for k, x in v.items()}, dict_converter=js.Object.fromEntries)
     if isinstance(v, list):
         return to_js([_py_value(x) for x in v], dict_converter=js.Object.fromEntries)
@@ -1197,14 +1205,17 @@ async def _py_run(op, args):
                 *parents, name = step.split(".")
                 results.append(await _py_shape(_get(_where(target, ".".join(parents)) if parents else target, name)))
                 continue
+            if step[0] == "$same":
+                results.append(_SLOTS[step[1]]["value"] is _SLOTS[step[2]]["value"])
+                continue
             if step[0] == "$settle":
                 await asyncio.sleep(0.05)
                 results.append([_SLOTS[n]["outcome"] for n in step[1:]])
                 continue
             if step[0].startswith("@"):
                 try:
-                    value = _where(target, step[1])
-                    if callable(value) and not inspect.isawaitable(value):
+                    value = _py_value({"$new": step[2:]}) if step[1] == "$new" else _where(target, step[1])
+                    if step[1] != "$new" and callable(value) and not inspect.isawaitable(value):
                         value = value(*[_py_value(a) for a in step[2:]])
                 except JsException as exc:
                     _SLOTS[step[0][1:]] = {"value": None, "outcome": {"threw": _reason_of(exc)}}

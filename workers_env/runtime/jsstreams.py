@@ -780,6 +780,7 @@ class _LiveReadableStream(JsReadableStream):
         return JsArray([_LiveReadableStream(branch) for branch in tee.branches])
 
     async def _cancel(self, reason: Any = None) -> None:
+        self._read_from = True  # disturbed, whether or not it was read: a body refuses it (a wrangler dev probe)
         _refuse_cancel_when_errored(self._source)  # type: ignore[arg-type]
         self._source.cancel(reason)  # type: ignore[attr-defined]
 
@@ -1245,6 +1246,7 @@ class _SourcedReadableStream(_LiveReadableStream):
             sink.pull_if_needed()
 
     async def _cancel(self, reason: Any = None) -> None:
+        self._read_from = True  # disturbed (the spec's ReadableStreamCancel, first of all)
         _refuse_cancel_when_errored(self._source)  # type: ignore[arg-type]
         if self._source.closed:  # type: ignore[attr-defined]
             # closed by its controller: workerd cleared the source's algorithms then
