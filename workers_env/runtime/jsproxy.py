@@ -55,7 +55,7 @@ from workers_env.runtime.jsbuffers import (
     relative_index,
 )
 from workers_env.runtime.stalls import wait
-from workers_env.runtime.webloop import handled_promise
+from workers_env.runtime.webloop import kept_promise
 
 __all__ = [
     "JsProxy",
@@ -1025,7 +1025,7 @@ class _StreamReader(JsProxy):
     def closed(self) -> Any:
         """Resolves once a read has met the end (or the stream was canceled); after
         ``releaseLock()`` as it stood then if resolved, else workerd's released-reader TypeError."""
-        return handled_promise(self._closed())  # lockReader marks it handled (internal.c++)
+        return kept_promise(self, "_closed_promise", self._closed)  # the same each time; marked handled
 
     async def _closed(self) -> None:
         while True:
