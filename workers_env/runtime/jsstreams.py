@@ -881,6 +881,8 @@ class _Writer(JsProxy):
         #: how ``closed`` stood at ``releaseLock()``: one that had settled stays so (writable.c++,
         #: ``maybeRejectPromise`` of a settled promise does nothing), a pending one rejects
         self._closed_kept: Any = None
+        #: its first ``ready`` resolved at ``getWriter()`` but not settled yet (see :func:`_ready`)
+        self._ready_resolving = False
 
     def _unreleased(self) -> None:
         if self._released:
@@ -1019,6 +1021,10 @@ class _Writer(JsProxy):
         sink = self._stream._sink
         era = None if isinstance(sink, ByteSink) else (
             sink.backpressure_began, sink._aborted or sink.erroring is not None, self._released and self._spec_writer)
+        kept = self.__dict__.get("_ready_promise")
+        if self._ready_resolving and kept is not None and kept[1] != era:  # resolved at getWriter(), its
+            del self.__dict__["_ready_promise"]  # reaction still to run: replaced as a settled one is
+            self._ready_resolving = False
         return kept_promise(self, "_ready_promise", lambda: _ready(self), era)
 
     @property
@@ -1092,6 +1098,7 @@ async def _ready(writer: _Writer) -> None:
     began = sink.backpressure_began  # began again since: this promise resolved when it was lifted
     if sink.start_pending:  # settled a promise's reaction later, after the stream's start
         resolved = writer._spec_writer and not writer._released and _ready_now(writer, started=True) is True
+        writer._ready_resolving = resolved  # settled already as far as a replacement goes (see ``ready``)
         await asyncio.sleep(0)
         if resolved:  # resolved at getWriter(): a release meanwhile does not change it
             return
