@@ -684,6 +684,7 @@ class _LiveReader(JsProxy):
         if self._released:
             raise js_type_error(READER_RELEASED)
 
+    @js_call
     async def read(self) -> JsObject:
         self._unreleased()
         if self._pending and isinstance(self._source, ByteSink):
@@ -730,6 +731,7 @@ class _LiveReader(JsProxy):
         ``releaseLock()`` the released reader's ``TypeError`` (see :func:`_reader_closed`)."""
         return kept_promise(self, "_closed_promise", lambda: _reader_closed(self))  # the same each time
 
+    @js_call
     async def cancel(self, reason: Any = None) -> None:
         if self._released:
             raise js_type_error(READER_RELEASED)
