@@ -65,6 +65,13 @@ export default {
       ctx.waitUntil((async () => { await w.write(enc.encode("chunk1,")); await w.write(enc.encode("chunk2")); await w.close(); })());
       return new Response(ts.readable);
     }
+    if (path === "/canceled-body" || path === "/piped-body") {  // a stream canceled or piped: disturbed
+      const ts = new TransformStream();
+      if (path === "/canceled-body") await ts.readable.cancel();
+      else { const dest = new TransformStream(), w = dest.writable.getWriter(); await w.close(); w.releaseLock();
+             await ts.readable.pipeTo(dest.writable, { preventCancel: true }).catch(() => {}); }
+      try { return new Response(ts.readable); } catch (e) { return new Response(`${e.name}: ${e.message}`, { status: 500 }); }
+    }
     if (path === "/cookies") {
       const h = new Headers();
       h.append("Set-Cookie", "a=1; Path=/");
@@ -126,6 +133,23 @@ class Default(WorkerEntrypoint):
 
             self.ctx.waitUntil(create_proxy(pump)())
             return Response(ts.readable)
+        if path in ("/canceled-body", "/piped-body"):  # a stream canceled or piped: disturbed
+            ts = TransformStream.new()
+            if path == "/canceled-body":
+                await ts.readable.cancel()
+            else:
+                dest = TransformStream.new()
+                writer = dest.writable.getWriter()
+                await writer.close()
+                writer.releaseLock()
+                try:
+                    await ts.readable.pipeTo(dest.writable, preventCancel=True)
+                except Exception:
+                    pass
+            try:
+                return Response(ts.readable)
+            except Exception as e:
+                return Response(f"{e.name}: {e.message}", status=500)
         if path == "/cookies":
             h = Headers.new()
             h.append("Set-Cookie", "a=1; Path=/")
@@ -221,6 +245,8 @@ CASES: list[Any] = [
     ("GET /wrong-length", [req("GET /wrong-length HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /stream", [req("GET /stream HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /status-text", [req("GET /status-text HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /canceled-body", [req("GET /canceled-body HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /piped-body", [req("GET /piped-body HTTP/1.1", CLOSE)], ["GET"]),
     # --- request bodies ---------------------------------------------------------------------
     ("POST Content-Length", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 5", body=b"hello")], ["POST"]),
     ("POST chunked", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",

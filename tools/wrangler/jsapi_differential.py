@@ -25,12 +25,15 @@ here, a PyProxy under Pyodide), ``{"$handler": true}`` an object whose ``handleE
 step ``"$calls"`` of a ``do`` reads the calls noted so far in the case (a path ``"$calls.0.0.x"`` reaches
 into them: the first call's first argument's ``x``). A step ``["@name", path, *args]`` keeps what the
 call (or, for a property, the value) gives, unawaited, under ``name`` (a path ``"@name.x"`` reaches into
-it), its work begun at once as a JavaScript call's; ``["$settle", *names]`` waits 50 ms and gives how
+it), its work begun at once as a JavaScript call's (``["@name", "$new", "Name", *args]`` keeps ``new Name(...args)``,
+whose arguments may be ``{"$kept": name}``, a value kept before); ``["$settle", *names]`` waits 50 ms and gives how
 each kept promise stands: ``{"fulfilled": value}``, ``{"rejected": "<name>: <message>"}`` (a value that is
 not an Error as ``{"$thrown": value}``) or ``"pending"`` (an ``Event`` argument shows
 as ``{"$event": type}``; a ``ReadableStream`` result as its ``locked``, read whole when unlocked); a list is a JavaScript array (``to_js(list)``), any other object a plain
 JavaScript object (``to_js(d, dict_converter=js.Object.fromEntries)``). Results use the same
-markers. A case written as ``{"call": [...], "expected": "why"}`` may differ on purpose; it is
+markers. ``["$same", a, b]`` gives whether two kept values are the same object (JavaScript's ``===``,
+Python's ``is``: a property that gives the same promise each time it is read, as a reader's ``closed``).
+A case written as ``{"call": [...], "expected": "why"}`` may differ on purpose; it is
 reported apart.
 
     WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/jsapi_differential.py [--all]
@@ -709,11 +712,9 @@ CASES: list = [
        ["$settle", "x3", "rr3"]], kind, INTERNAL_READ_BUFFER) for kind in STREAM_KINDS],
     # after an abort: desiredSize, a second abort, a write; a TransformStream's ready while a write waits
     # and the readable side is canceled; a close that completed, then a write and a close
-    *[_expected_for_js(["do", new(*kind), ["@w", "writable.getWriter"], ["@a", "@w.abort", new("Error", "why")],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@a", "@w.abort", new("Error", "why")],
        "@w.desiredSize", ["@a2", "@w.abort", new("Error", "again")], ["@x", "@w.write", X("01")],
-       ["$settle", "a", "a2", "x"], "@w.desiredSize"], kind,
-       "workerd's JavaScript writer still reports desiredSize 1 in the turn of abort() (null from the next); "
-       "workers-env's is null at once") for kind in STREAM_KINDS],
+       ["$settle", "a", "a2", "x"], "@w.desiredSize"] for kind in STREAM_KINDS],
     *[["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@r", "@w.ready"],
        ["@c", "readable.cancel", new("Error", "boom")], ["@r2", "@w.ready"], ["$settle", "x", "r", "c", "r2"],
        "@w.desiredSize"] for kind in STREAM_KINDS],
@@ -725,12 +726,9 @@ CASES: list = [
      ["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@c", "readable.cancel", new("Error", "boom")],
      ["@r", "@w.ready"], ["@cd", "@w.closed"], ["$settle", "x1", "x2", "c", "r", "cd"], ["@x3", "@w.write", X("03")],
      ["$settle", "x3"]],
-    {"call": ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
-              ["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@r", "@w.ready"],
-              ["@a", "@w.abort", new("Error", "why")], ["@r2", "@w.ready"], ["$settle", "x1", "x2", "r", "a", "r2"]],
-     "expected": "workerd's abort waits for the write in flight, which waits for a read: with none, the writes and "
-                 "the abort stay pending (awaited, a hung request); workers-env fails them with the reason at once "
-                 "(both reject ready with it)"},
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@r", "@w.ready"],
+     ["@a", "@w.abort", new("Error", "why")], ["@r2", "@w.ready"], ["$settle", "x1", "x2", "r", "a", "r2"]],
     ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@x1", "@w.write", X("01")], ["@c1", "@w.close"],
      ["@c2", "@w.close"], ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["$settle", "x1", "c1", "c2", "rr"]],
     # two writes waiting for a read (the first one in flight), then an abort and a read, or a close and a cancel
@@ -834,6 +832,84 @@ CASES: list = [
                  "read outstanding; in workerd the read waits for an I/O turn and the release throws"},
     {"call": ["do", new("Response", new("FormData")), ["text"]],
      "expected": "the boundary is 32 random hex digits on both sides; the shape (--<boundary>--, no line break) is the same"},
+    # --- promise identity: a reader's and a writer's closed, a writer's ready (["$same", a, b]) ----------
+    # the same object at each read; a JavaScript stream's ready replaced when back-pressure begins, and a
+    # settled one at abort and release; an internal stream's never; a settled closed stays so at release
+    *[_expected_for_internal(
+        ["do", new(*kind), ["@w", "writable.getWriter"], ["@r1", "@w.ready"], ["@r2", "@w.ready"], ["$same", "r1", "r2"],
+         ["@cl1", "@w.closed"], ["@cl2", "@w.closed"], ["$same", "cl1", "cl2"], ["@rd", "readable.getReader"],
+         ["@rc1", "@rd.closed"], ["@rc2", "@rd.closed"], ["$same", "rc1", "rc2"], ["$settle", "r1"], ["@r1b", "@w.ready"],
+         ["$same", "r1", "r1b"], ["@x", "@w.write", X("01")], ["@r3", "@w.ready"], ["$same", "r1", "r3"],
+         ["@r4", "@w.ready"], ["$same", "r3", "r4"], ["@rr", "@rd.read"], ["$settle", "x", "r3", "rr"],
+         ["@r5", "@w.ready"], ["$same", "r3", "r5"], ["@c", "@w.close"], ["$settle", "c"], ["@cl3", "@w.closed"],
+         ["$same", "cl1", "cl3"], ["@rc3", "@rd.closed"], ["$same", "rc1", "rc3"], ["@r6", "@w.ready"],
+         ["$same", "r5", "r6"]], kind, INTERNAL_READ_BUFFER) for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["@cl", "@w.closed"], ["$settle", "r0"],
+       ["@a", "@w.abort", new("Error", "why")], ["@r1", "@w.ready"], ["$same", "r0", "r1"], ["@cl2", "@w.closed"],
+       ["$same", "cl", "cl2"], ["$settle", "a", "r1", "cl"], ["@r2", "@w.ready"], ["$same", "r1", "r2"],
+       ["@cl3", "@w.closed"], ["$same", "cl", "cl3"]] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["@cl0", "@w.closed"], ["$settle", "r0"],
+       ["@rl", "@w.releaseLock"], ["@r1", "@w.ready"], ["@cl1", "@w.closed"], ["$same", "r0", "r1"], ["$same", "cl0", "cl1"],
+       ["$settle", "r0", "r1", "cl0"], ["@rd", "readable.getReader"], ["@rc0", "@rd.closed"], ["@rrl", "@rd.releaseLock"],
+       ["@rc1", "@rd.closed"], ["$same", "rc0", "rc1"], ["$settle", "rc0"]] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@c", "@w.close"], ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
+       ["$settle", "c", "rr"], ["@rl", "@w.releaseLock"], ["@cl", "@w.closed"], ["@r", "@w.ready"], ["$settle", "cl", "r"]]
+      for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+       ["@k", "readable.cancel", new("Error", "gone")], ["@r1", "@w.ready"], ["$same", "r0", "r1"], ["@x", "@w.write", X("01")],
+       ["@r2", "@w.ready"], ["$same", "r1", "r2"], ["$settle", "r1", "x"]] for kind in STREAM_KINDS],
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["@rd", "getReader"], ["@c1", "@rd.closed"], ["@c2", "@rd.closed"],
+     ["$same", "c1", "c2"], ["$calls.0.0.close"], ["$settle", "c1"], ["@c3", "@rd.closed"], ["$same", "c1", "c3"]],
+    {"call": ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@c1", "@rd.closed"], ["@c2", "@rd.closed"],
+              ["$same", "c1", "c2"], ["@r1", "@rd.read"], ["$settle", "r1"], ["@r2", "@rd.read"], ["$settle", "c1", "r2"],
+              ["@c3", "@rd.closed"], ["$same", "c1", "c3"]], "expected": INTERNAL_READ_BUFFER},
+    # --- a TransformStream writer's abort() while a write is in flight and nothing reads: erroring (standard.c++
+    # startErroring): the write, the abort, closed and a close wait; ready rejects; a new write is refused;
+    # desiredSize still counts the chunks; then a read (the write fails, the readable side errors) or a cancel
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@r", "@w.ready"], "@w.desiredSize",
+     ["@a", "@w.abort", new("Error", "why")], "@w.desiredSize", ["@r2", "@w.ready"], ["@cd", "@w.closed"],
+     ["$settle", "x1", "x2", "r", "a", "r2", "cd"], "@w.desiredSize", ["@x3", "@w.write", X("03")], ["@c", "@w.close"],
+     ["@a2", "@w.abort", new("Error", "again")], ["$settle", "x3", "c", "a2"], "@w.desiredSize",
+     ["@rd", "readable.getReader"], ["@rc", "@rd.closed"], ["@rr", "@rd.read"],
+     ["$settle", "x1", "x2", "a", "cd", "rr", "rc", "a2", "c"], "@w.desiredSize", ["@rr2", "@rd.read"], ["$settle", "rr2"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@a", "@w.abort", new("Error", "why")], ["@cd", "@w.closed"], ["$settle", "x1", "a"],
+     ["@k", "readable.cancel", new("Error", "gone")], ["$settle", "x1", "a", "k", "cd"], "@w.desiredSize"],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@a", "@w.abort", new("Error", "why")], ["@rd", "readable.getReader"],
+     ["@rc", "@rd.closed"], ["$settle", "x1", "a", "rc"], ["@rr", "@rd.read"], ["$settle", "x1", "a", "rc", "rr"],
+     ["@rr2", "@rd.read"], ["$settle", "rr2"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@a", "@w.abort", new("Error", "why")], ["@rl", "@w.releaseLock"],
+     ["@cd", "@w.closed"], ["@r", "@w.ready"], ["$settle", "x1", "a", "cd", "r"]],
+    # desiredSize at abort(): null at once once the stream's start settled; before, the chunks counted in its turn
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@a", "@w.abort", new("Error", "why")], "@w.desiredSize", ["@r", "@w.ready"], ["$settle", "a", "r"], "@w.desiredSize"],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")],
+     ["@a", "@w.abort", new("Error", "why")], "@w.desiredSize", ["$settle", "x1", "x2", "a"], "@w.desiredSize"],
+    # a ReadableStream's controller.error() after close() while chunks wait: ignored, the chunks are read
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.enqueue", X("01")], ["$calls.0.0.close"],
+     ["$calls.0.0.error", new("Error", "boom")], "$calls.0.0.desiredSize", ["@rd", "getReader"], ["@cd", "@rd.closed"],
+     ["@rr", "@rd.read"], ["$settle", "cd", "rr"], ["@rr2", "@rd.read"], ["$settle", "rr2"]],
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.enqueue", X("01")], ["$calls.0.0.enqueue", X("02")],
+     ["@rd", "getReader"], ["@cd", "@rd.closed"], ["$calls.0.0.close"], ["@rr", "@rd.read"], ["$settle", "cd", "rr"],
+     ["$calls.0.0.error", new("Error", "boom")], "$calls.0.0.desiredSize", ["@rr2", "@rd.read"], ["$settle", "cd", "rr2"]],
+    ["do", new("ReadableStream", {"start": {"$fn": True}}), ["$calls.0.0.enqueue", X("01")], ["$calls.0.0.close"],
+     ["$calls.0.0.error", new("Error", "boom")], ["@c", "cancel", new("Error", "x")], ["$settle", "c"]],
+    # --- a stream canceled (read or not) or piped at all is disturbed: refused as a body -------------------
+    *[["do", new(*kind), ["@k", "readable.cancel"], ["$settle", "k"], ["@rs", "readable"],
+       ["@resp", "$new", "Response", {"$kept": "rs"}], "readable.locked"] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@rd", "readable.getReader"], ["@k", "@rd.cancel"], ["@rl", "@rd.releaseLock"], ["$settle", "k"],
+       ["@rs", "readable"], ["@resp", "$new", "Response", {"$kept": "rs"}]] for kind in STREAM_KINDS],
+    ["do", {"s": new("ReadableStream", {"start": {"$fn": True}})}, ["@k", "s.cancel"], ["$settle", "k"], ["@s", "s"],
+     ["@resp", "$new", "Response", {"$kept": "s"}]],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("6c656674")], ["@c", "@w.close"],
+       ["@d", "$new", "TransformStream"], ["@dw", "@d.writable.getWriter"], ["@dc", "@dw.close"], ["$settle", "dc"],
+       ["@rl", "@dw.releaseLock"], ["@dwr", "@d.writable"],
+       ["@p", "readable.pipeTo", {"$kept": "dwr"}, {"preventCancel": prevent}], ["$settle", "p", "x", "c"],
+       "readable.locked", ["@rs", "readable"], ["@resp", "$new", "Response", {"$kept": "rs"}], ["$settle", "x", "c"]]
+      for kind in STREAM_KINDS for prevent in (False, True)],
 ]
 
 WORKER_JS = r"""
@@ -860,6 +936,7 @@ function decode(v) {
     if ("$new" in v) { const [name, ...args] = v.$new; return new (resolve(globalThis, name)[0])(...decode(args)); }
     if ("$call" in v) { const [path, ...args] = v.$call; const [f, self] = resolve(globalThis, path); return f.apply(self, decode(args)); }
     if ("$get" in v) return resolve(globalThis, v.$get)[0];
+    if ("$kept" in v) return SLOTS[v.$kept].value;
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
   }
   return v;
@@ -939,14 +1016,16 @@ async function run([op, ...args]) {
     for (const step of args.slice(1)) {
       if (step === "$calls") { results.push(await shape(CALLS)); continue; }
       if (typeof step === "string") { results.push(await shape(where(target, step)[0])); continue; }
+      if (step[0] === "$same") { results.push(SLOTS[step[1]].value === SLOTS[step[2]].value); continue; }
       if (step[0] === "$settle") {  // a few ticks, then how each kept promise stands
         await new Promise((r) => setTimeout(r, 50));
         results.push(step.slice(1).map((n) => SLOTS[n].outcome));
         continue;
       }
       if (step[0].startsWith("@")) {  // ["@name", path, ...args]: the call (or value) kept, not awaited
-        const [f, self] = where(target, step[1]);
         try {
+          if (step[1] === "$new") { keep(step[0].slice(1), decode({ $new: step.slice(2) })); results.push("kept"); continue; }
+          const [f, self] = where(target, step[1]);
           keep(step[0].slice(1), typeof f === "function" ? f.apply(self, decode(step.slice(2))) : f);
           results.push("kept");
         } catch (e) { SLOTS[step[0].slice(1)] = { value: undefined, outcome: { threw: reasonOf(e) } }; results.push({ threw: reasonOf(e) }); }
@@ -1080,6 +1159,8 @@ def _py_value(v):
             return _resolve(js, path)(*[_py_value(a) for a in args])
         if "$get" in v:
             return _resolve(js, v["$get"])
+        if "$kept" in v:
+            return _SLOTS[v["$kept"]]["value"]
         return to_js({k: _py_value(x) for k, x in v.items()}, dict_converter=js.Object.fromEntries)
     if isinstance(v, list):
         return to_js([_py_value(x) for x in v], dict_converter=js.Object.fromEntries)
@@ -1197,14 +1278,17 @@ async def _py_run(op, args):
                 *parents, name = step.split(".")
                 results.append(await _py_shape(_get(_where(target, ".".join(parents)) if parents else target, name)))
                 continue
+            if step[0] == "$same":
+                results.append(_SLOTS[step[1]]["value"] is _SLOTS[step[2]]["value"])
+                continue
             if step[0] == "$settle":
                 await asyncio.sleep(0.05)
                 results.append([_SLOTS[n]["outcome"] for n in step[1:]])
                 continue
             if step[0].startswith("@"):
                 try:
-                    value = _where(target, step[1])
-                    if callable(value) and not inspect.isawaitable(value):
+                    value = _py_value({"$new": step[2:]}) if step[1] == "$new" else _where(target, step[1])
+                    if step[1] != "$new" and callable(value) and not inspect.isawaitable(value):
                         value = value(*[_py_value(a) for a in step[2:]])
                 except JsException as exc:
                     _SLOTS[step[0][1:]] = {"value": None, "outcome": {"threw": _reason_of(exc)}}

@@ -110,6 +110,8 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
     except RuntimeError:  # outside any handler: there is no request for the pipe's I/O
         promise._settle("rejected", JsException(GLOBAL_SCOPE_ERROR))
         return
+    stream._read_from = True  # piped at all: disturbed, a body refuses it (the spec's ReadableStreamPipeTo;
+    # a wrangler dev probe: also with preventCancel, also when the destination was closed already)
     if signal is not None and signal.aborted:
         promise._settle("rejected", signal.reason)
         return

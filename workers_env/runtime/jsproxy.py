@@ -55,7 +55,7 @@ from workers_env.runtime.jsbuffers import (
     relative_index,
 )
 from workers_env.runtime.stalls import wait
-from workers_env.runtime.webloop import handled_promise
+from workers_env.runtime.webloop import js_call, kept_promise
 
 __all__ = [
     "JsProxy",
@@ -939,6 +939,7 @@ class JsReadableStream(JsProxy):
             raise js_type_error(READER_LOCKED)
         return b"".join(self._take())
 
+    @js_call
     async def cancel(self, reason: Any = None) -> None:
         """``cancel(reason)``: the stream reads as ended; a locked one is workerd's TypeError
         (readable.c++ ``cancel``) -- its reader's ``cancel()`` is the way to cancel it then."""
@@ -996,6 +997,7 @@ class _StreamReader(JsProxy):
         self._waiters: list[asyncio.Future[Any]] = []
         self._ctx = current_context()  # the request whose code reads it (runtime/stalls.py)
 
+    @js_call
     async def read(self) -> JsObject:
         if self._stream is None:
             raise js_type_error(READER_RELEASED)
@@ -1016,6 +1018,7 @@ class _StreamReader(JsProxy):
             stream._reader = None
         self._changed()
 
+    @js_call
     async def cancel(self, reason: Any = None) -> None:
         if self._stream is None:  # readable.c++ ``ReaderImpl::cancel``
             raise js_type_error(READER_RELEASED)
@@ -1025,7 +1028,7 @@ class _StreamReader(JsProxy):
     def closed(self) -> Any:
         """Resolves once a read has met the end (or the stream was canceled); after
         ``releaseLock()`` as it stood then if resolved, else workerd's released-reader TypeError."""
-        return handled_promise(self._closed())  # lockReader marks it handled (internal.c++)
+        return kept_promise(self, "_closed_promise", self._closed)  # the same each time; marked handled
 
     async def _closed(self) -> None:
         while True:

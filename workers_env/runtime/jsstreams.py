@@ -49,7 +49,7 @@ from workers_env.runtime.jsproxy import (
     js_null,
 )
 from workers_env.runtime.stalls import HANGING, wait
-from workers_env.runtime.webloop import handled_promise, js_call
+from workers_env.runtime.webloop import js_call, kept_promise
 
 __all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "buffer_of", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
            "live_readable", "live_source", "readable_stream_class", "transform_stream_class"]
@@ -161,6 +161,14 @@ class LiveByteStream(ByteStream):
     #: an internal stream's state as its reads found it (see :func:`_reader_closed`): ``True``
     #: a read met its end (or it was canceled), an error a read met it
     _read_outcome: Any = None
+    #: how many times back-pressure began (a chunk written while none waited): a JavaScript
+    #: stream's writer gets a new ``ready`` promise each time (standard.c++ ``updateBackpressure``)
+    backpressure_began = 0
+    #: a JavaScript ``TransformStream``'s writer aborted while a write is in flight: the abort's
+    #: reason, kept until the stream errors (the spec's "erroring" state, standard.c++
+    #: ``startErroring``): the in-flight write waits for a read (which then fails it), ``ready``
+    #: rejects, new writes are refused, ``desiredSize`` still counts the chunks
+    erroring: Any = None
 
     @property
     def closed(self) -> bool:
@@ -198,6 +206,8 @@ class LiveByteStream(ByteStream):
         assert self._chunks is not None
         self._chunks.append(chunk)
         index = len(self._chunks) - 1
+        if index == self._taken:  # none waited: back-pressure begins (a pending read lifts it at once)
+            self.backpressure_began += 1
         if self._pulled or self._draining or (self._read_pending and self._taken == index):
             self._read_pending = False
             self._take(index + 1)  # a read was waiting for it: taken as it is written
@@ -214,6 +224,17 @@ class LiveByteStream(ByteStream):
         self._aborted = True
         self.close(error)
 
+    def finish_erroring(self) -> None:
+        """A read came while the writer's abort waited for the write in flight: that write fails
+        with the abort's reason (the spec's TransformStreamDefaultSinkWriteAlgorithm finds the
+        writable erroring), then the ones queued behind it, and the readable side errors with it
+        (``finishErroring``, then the sink's abort algorithm), so the read rejects."""
+        reason, self.erroring = self.erroring, None
+        if reason is None or self._aborted or not self._open:
+            return
+        self._fail_deliveries(lambda: _error_of(reason))
+        self.abort(reason)
+
     def cancel(self, reason: Any = None) -> None:
         """The readable side canceled: what was not read yet is dropped (also after the writer
         closed), readers see the end, and a write from now on fails with ``reason`` (workerd's ``Stream was cancelled.``
@@ -226,6 +247,7 @@ class LiveByteStream(ByteStream):
             self._read_outcome = True  # its reader's ``closed`` resolves (the spec's ReadableStreamCancel)
         if self._open or self._taken < len(self._chunks or []):
             internal = isinstance(self, ByteSink)
+            self.erroring = None  # an abort waiting for the write in flight: that write fails here
             self._canceled = cancel_error(reason) if internal or reason is not None else undefined_reason()
             self._open = False
             if not internal and self.start_pending:  # writes made before its start settled: they resolve
@@ -416,6 +438,8 @@ class LiveByteStream(ByteStream):
         reader ``worker.fetch`` starts, a calling Worker's): that task is one the request's
         outcome waits for, so while it is busy elsewhere (a slow client) the request is not
         hung (runtime/stalls.py)."""
+        if self.erroring is not None:
+            self.finish_erroring()
         if self.backpressure_once and not self._pulled:
             self._pulled = True
             self._take(len(self._chunks or []))  # the waiting writes go on into the readable's queue
@@ -660,6 +684,7 @@ class _LiveReader(JsProxy):
         if self._released:
             raise js_type_error(READER_RELEASED)
 
+    @js_call
     async def read(self) -> JsObject:
         self._unreleased()
         if self._pending and isinstance(self._source, ByteSink):
@@ -704,8 +729,9 @@ class _LiveReader(JsProxy):
         """Resolves once the stream has closed and its chunks are read, rejects with its error
         -- an internal stream's once a read has met its end or its error; after
         ``releaseLock()`` the released reader's ``TypeError`` (see :func:`_reader_closed`)."""
-        return handled_promise(_reader_closed(self))  # lockReader marks it handled (internal.c++)
+        return kept_promise(self, "_closed_promise", lambda: _reader_closed(self))  # the same each time
 
+    @js_call
     async def cancel(self, reason: Any = None) -> None:
         if self._released:
             raise js_type_error(READER_RELEASED)
@@ -780,6 +806,7 @@ class _LiveReadableStream(JsReadableStream):
         return JsArray([_LiveReadableStream(branch) for branch in tee.branches])
 
     async def _cancel(self, reason: Any = None) -> None:
+        self._read_from = True  # disturbed, whether or not it was read: a body refuses it (a wrangler dev probe)
         _refuse_cancel_when_errored(self._source)  # type: ignore[arg-type]
         self._source.cancel(reason)  # type: ignore[attr-defined]
 
@@ -853,6 +880,11 @@ class _Writer(JsProxy):
         #: before that flag, how ``ready`` stood at ``releaseLock()`` (``True``: resolved, an
         #: error: rejected with it, ``None``: pending, rejected by the release)
         self._ready_kept: Any = None
+        #: how ``closed`` stood at ``releaseLock()``: one that had settled stays so (writable.c++,
+        #: ``maybeRejectPromise`` of a settled promise does nothing), a pending one rejects
+        self._closed_kept: Any = None
+        #: its first ``ready`` resolved at ``getWriter()`` but not settled yet (see :func:`_ready`)
+        self._ready_resolving = False
 
     def _unreleased(self) -> None:
         if self._released:
@@ -871,6 +903,8 @@ class _Writer(JsProxy):
         sink = self._stream._sink
         if self._detached() or sink.close_requested and isinstance(sink, ByteSink):
             raise js_type_error(_CLOSED)
+        if sink.erroring is not None:  # the spec's writer write: an erroring stream's stored error
+            raise _error_of(sink.erroring)
         if _closing(sink) and not isinstance(sink, ByteSink):
             raise js_type_error(_CLOSING_WRITE)
         async with _meeting_cancel(sink):
@@ -888,6 +922,9 @@ class _Writer(JsProxy):
             sink.close_requested = True
         elif _closing(sink):  # a JavaScript stream's is refused (standard.c++ ``WritableImpl::close``)
             raise js_type_error(_CLOSING_CLOSE)
+        elif sink.erroring is not None:  # queued behind the abort: rejected once the stream errors
+            await _errored(sink)
+            raise sink.refusal() or js_type_error(_CLOSED)
         async with _meeting_cancel(sink):
             _refused_by_sink(sink)
             if sink.closed:  # an errored stream's close rejects with its error (standard.c++
@@ -921,13 +958,28 @@ class _Writer(JsProxy):
                     return
             sink._canceled = None  # the abort's error is the stream's now
             sink.abort(reason)
+        elif sink.erroring is not None:  # a second abort: settles with the first (standard.c++ ``abort``)
+            await _errored(sink)
         elif not sink.closed:
-            sink.abort(reason)
+            if sink._taken < len(sink._chunks or []) and not sink.start_pending:
+                # a write in flight: the stream errors once it is done (a read fails it, see
+                # :meth:`LiveByteStream.finish_erroring`) or the readable side is canceled
+                sink.erroring = reason
+                sink._changed()  # a ``ready`` waiting rejects
+                await _errored(sink)
+                return
+            sink.abort(reason)  # none in flight: errored now -- but before its start settled (the turn
+            if sink.start_pending:  # that made it) its ``desiredSize`` still counts the chunks till then
+                sink.erroring = reason
+                await asyncio.sleep(0)
+                if sink.erroring is reason:
+                    sink.erroring = None
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
         if self._stream._writer is self:
             if not self._spec_writer:
                 self._ready_kept = _ready_now(self)
+            self._closed_kept = _writer_closed_now(self._stream._sink)  # a settled ``closed`` stays so
             self._stream._writer = None
             self._released = True
             sink = self._stream._sink
@@ -947,6 +999,8 @@ class _Writer(JsProxy):
             if self._detached() or (sink.closed and sink._canceled is None and not _closing(sink)):
                 return 0
             return 1  # a close queued behind writes leaves it writable until done (a wrangler dev probe)
+        if sink.erroring is not None:  # standard.c++ ``getDesiredSize``: the chunks, until errored
+            return 1 - (len(sink._chunks or []) - sink._taken)
         if sink._error is not None or sink._canceled is not None:
             return js_null()
         if sink.closed:
@@ -960,12 +1014,25 @@ class _Writer(JsProxy):
         a JavaScript ``TransformStream``'s rejected once the writer aborted (standard.c++
         ``startErroring``) or released -- before ``writable_stream_spec_compliant_writer``
         (2026-03-24) a ``ready`` that had resolved stays resolved after the release. Marked
-        handled, as ``closed``: the writer's lock marks both (internal.c++, standard.c++)."""
-        return handled_promise(_ready(self))
+        handled, as ``closed``: the writer's lock marks both (internal.c++, standard.c++). The
+        same promise each time it is read until workerd replaces it: a JavaScript stream's when
+        back-pressure begins, and one already settled when the writer aborts or (from
+        ``writable_stream_spec_compliant_writer``) is released (standard.c++
+        ``updateBackpressure``, ``maybeRejectReadyPromise``, ``releaseWriter``); an internal
+        stream's never."""
+        sink = self._stream._sink
+        era = None if isinstance(sink, ByteSink) else (
+            sink.backpressure_began, sink._aborted or sink.erroring is not None, self._released and self._spec_writer)
+        kept = self.__dict__.get("_ready_promise")
+        if self._ready_resolving and kept is not None and kept[1] != era:  # resolved at getWriter(), its
+            del self.__dict__["_ready_promise"]  # reaction still to run: replaced as a settled one is
+            self._ready_resolving = False
+        return kept_promise(self, "_ready_promise", lambda: _ready(self), era)
 
     @property
     def closed(self) -> Any:
-        return handled_promise(_closed(self))  # the lock marks it handled (internal.c++, standard.c++)
+        """The same promise each time it is read (workerd's ``MemoizedIdentity``, never replaced)."""
+        return kept_promise(self, "_closed_promise", lambda: _closed(self))
 
 
 @contextlib.asynccontextmanager
@@ -981,6 +1048,14 @@ async def _meeting_cancel(sink: LiveByteStream) -> Any:
             await asyncio.sleep(0)
             sink.writer_detached = True
         raise
+
+
+async def _errored(sink: LiveByteStream) -> None:
+    """Wait until a JavaScript stream erroring (see ``LiveByteStream.erroring``) has errored:
+    aborted once a read met the write in flight, or its readable side canceled."""
+    while sink.erroring is not None and sink._open:
+        await sink._next_change()
+    sink.erroring = None
 
 
 def _closing(sink: LiveByteStream) -> bool:
@@ -1005,8 +1080,8 @@ def _ready_now(writer: _Writer, started: bool = False) -> Any:
     sink = writer._stream._sink
     if isinstance(sink, ByteSink):
         return True
-    if sink._aborted:
-        return _error_of(sink._error)
+    if sink._aborted or sink.erroring is not None:
+        return _error_of(sink._error if sink._aborted else sink.erroring)
     if sink.start_pending and not started:
         return None
     size = writer.desiredSize
@@ -1022,8 +1097,10 @@ async def _ready(writer: _Writer) -> None:
     sink = writer._stream._sink
     if isinstance(sink, ByteSink):
         return
+    began = sink.backpressure_began  # began again since: this promise resolved when it was lifted
     if sink.start_pending:  # settled a promise's reaction later, after the stream's start
         resolved = writer._spec_writer and not writer._released and _ready_now(writer, started=True) is True
+        writer._ready_resolving = resolved  # settled already as far as a replacement goes (see ``ready``)
         await asyncio.sleep(0)
         if resolved:  # resolved at getWriter(): a release meanwhile does not change it
             return
@@ -1033,10 +1110,10 @@ async def _ready(writer: _Writer) -> None:
             if kept is True:
                 return
             raise kept if isinstance(kept, BaseException) else js_type_error(_WRITER_RELEASED)
-        if sink._aborted:
-            raise _error_of(sink._error)
+        if sink._aborted or sink.erroring is not None:
+            raise _error_of(sink._error if sink._aborted else sink.erroring)
         size = writer.desiredSize
-        if (isinstance(size, int) and size > 0) or not sink._open:
+        if (isinstance(size, int) and size > 0) or not sink._open or sink.backpressure_began != began:
             return
         await sink._next_change()
 
@@ -1050,18 +1127,28 @@ async def _closed(writer: _Writer) -> None:
     ``doError`` rejects the closed promise)."""
     sink = writer._stream._sink
     while True:
+        state = writer._closed_kept if writer._released else _writer_closed_now(sink)
+        if state is True:
+            return
+        if isinstance(state, BaseException):
+            raise state
         writer._unreleased()
-        if sink._aborted:
-            raise _error_of(sink._error)
-        if sink._canceled is not None:
-            if sink._cancel_met or not isinstance(sink, ByteSink):
-                raise sink._canceled
-        elif sink.closed:
-            if sink._error is not None and sink._error is not sink._short:
-                raise _error_of(sink._error)
-            if sink._taken >= len(sink._chunks or []):
-                return
         await sink._next_change()
+
+
+def _writer_closed_now(sink: LiveByteStream) -> Any:
+    """How ``writer.closed`` stands (see :func:`_closed`): ``True`` resolved, an error rejected,
+    ``None`` pending."""
+    if sink._aborted:
+        return _error_of(sink._error)
+    if sink._canceled is not None:
+        return sink._canceled if sink._cancel_met or not isinstance(sink, ByteSink) else None
+    if sink.closed:
+        if sink._error is not None and sink._error is not sink._short:
+            return _error_of(sink._error)
+        if sink._taken >= len(sink._chunks or []):
+            return True
+    return None
 
 
 class JsWritableStream(JsProxy):
@@ -1245,6 +1332,7 @@ class _SourcedReadableStream(_LiveReadableStream):
             sink.pull_if_needed()
 
     async def _cancel(self, reason: Any = None) -> None:
+        self._read_from = True  # disturbed (the spec's ReadableStreamCancel, first of all)
         _refuse_cancel_when_errored(self._source)  # type: ignore[arg-type]
         if self._source.closed:  # type: ignore[attr-defined]
             # closed by its controller: workerd cleared the source's algorithms then

@@ -169,6 +169,25 @@ def handled_promise(result: Any) -> Any:
     return promise
 
 
+def kept_promise(owner: Any, slot: str, make: Callable[[], Any], era: Any = None) -> Any:
+    """A promise property as workerd keeps it (a ``MemoizedIdentity``: a reader's or writer's
+    ``closed``, a writer's ``ready``): the promise ``make()``'s coroutine settles, marked handled
+    (:func:`handled_promise`), and the same object at each read while it is pending or ``era``
+    (what would make workerd replace a settled one) is unchanged; kept in ``owner``'s ``slot``.
+    Outside any event loop (test code's ``asyncio.run(...)``) a new coroutine each time."""
+    kept = owner.__dict__.get(slot)
+    if kept is not None and (not kept[0].done() or kept[1] == era):
+        return kept[0]
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return make()
+    promise = unawaited(make())
+    promise.add_done_callback(_retrieve)
+    setattr(owner, slot, (promise, era))
+    return promise
+
+
 def _retrieve(future: asyncio.Future[Any]) -> None:
     if not future.cancelled():
         future.exception()
