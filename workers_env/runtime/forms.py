@@ -331,7 +331,9 @@ class FormData(MutableMapping):  # type: ignore[type-arg]
         yield from self.keys()
 
     def __len__(self) -> int:
-        return len(list(self._js_form_data.keys()))
+        # both SDKs' own line: ``keys()`` is a generator, so ``len(form)`` -- and ``bool(form)``,
+        # ``if form:`` -- is Python's ``TypeError: object of type 'generator' has no len()``
+        return len(self.keys())  # type: ignore[arg-type]
 
     def get_all(self, key: str) -> list[Any]:
         return [_to_py_value(v) for v in self._js_form_data.getAll(key)]
