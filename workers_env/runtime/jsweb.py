@@ -655,6 +655,16 @@ class JsRequest(_Body):
             signal=_signal(options.get("signal")),
         )
 
+    @property
+    def integrity(self) -> str:
+        """workerd checks no subresource integrity and answers the spec's default ``""``."""
+        return ""
+
+    @property
+    def keepalive(self) -> bool:
+        """workerd's hard-coded ``false`` (``http.h``: the standard property, kept without keepalive)."""
+        return False
+
     def clone(self) -> JsRequest:
         self._reopen_closed()
         if self.bodyUsed:

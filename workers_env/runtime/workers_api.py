@@ -347,6 +347,50 @@ class Request:
     def cf(self) -> Any:
         return self._js_request.cf
 
+    # Both SDKs' fetch-standard properties, each its JS Request's own: workerd has ``redirect``,
+    # ``integrity`` and ``keepalive``; ``mode``, ``credentials``, ``destination``, ``referrer``,
+    # ``referrerPolicy``, ``isHistoryNavigation`` and (without a ``cache`` option) ``cache`` it
+    # leaves out, so Pyodide's ``AttributeError`` naming the JS property answers them.
+    @property
+    def cache(self) -> Any:
+        return self._js_request.cache
+
+    @property
+    def credentials(self) -> Any:
+        return self._js_request.credentials
+
+    @property
+    def destination(self) -> Any:
+        return self._js_request.destination
+
+    @property
+    def integrity(self) -> str:
+        return self._js_request.integrity
+
+    @property
+    def is_history_navigation(self) -> Any:
+        return self._js_request.isHistoryNavigation
+
+    @property
+    def keepalive(self) -> bool:
+        return self._js_request.keepalive
+
+    @property
+    def mode(self) -> Any:
+        return self._js_request.mode
+
+    @property
+    def redirect(self) -> str:
+        return self._js_request.redirect
+
+    @property
+    def referrer(self) -> Any:
+        return self._js_request.referrer
+
+    @property
+    def referrer_policy(self) -> Any:
+        return self._js_request.referrerPolicy
+
     def _raise_if_failed(self) -> None:
         if self._js_request.bodyUsed:
             raise _body_used_error()
