@@ -23,6 +23,7 @@ from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
     JsBufferSource,
+    JsgObject,
     JsObject,
     JsProxy,
     JsTypedArray,
@@ -64,7 +65,7 @@ def _option(init: Any, name: str) -> Any:
     return None
 
 
-class JsBlob(JsProxy):
+class JsBlob(JsgObject, JsProxy):
     """``js.Blob``: immutable bytes with a MIME type."""
 
     _js_name = "Blob"

@@ -42,6 +42,7 @@ from workers_env.runtime.jsproxy import (
     READER_RELEASED,
     TEE_LOCKED,
     JsArray,
+    JsgObject,
     JsObject,
     JsReadableStream,
     JsTypedArray,
@@ -1064,7 +1065,7 @@ async def _closed(writer: _Writer) -> None:
         await sink._next_change()
 
 
-class JsWritableStream(JsProxy):
+class JsWritableStream(JsgObject, JsProxy):
     """The ``writable`` side of a ``TransformStream``."""
 
     _js_name = "WritableStream"
@@ -1084,7 +1085,7 @@ class JsWritableStream(JsProxy):
         return self._writer
 
 
-class JsTransformStream(JsProxy):
+class JsTransformStream(JsgObject, JsProxy):
     """``new TransformStream()`` (no transformer: chunks pass through as written)."""
 
     _js_name = "TransformStream"
