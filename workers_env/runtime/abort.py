@@ -21,7 +21,7 @@ from workers_env._jsvalues import js_truthy
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number
-from workers_env.runtime.jsproxy import js_null, jsnull
+from workers_env.runtime.jsproxy import JsgObject, js_null, jsnull
 from workers_env.runtime.tasks import scoped_callback
 
 __all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_on_disconnect", "abort_signal_class",
@@ -103,7 +103,7 @@ def _refuse_capture(method: str, as_boolean: bool, capture: bool) -> None:
         raise js_type_error(f"{method}(): {what} must be false.")
 
 
-class JsAbortSignal(JsProxy):
+class JsAbortSignal(JsgObject, JsProxy):
     """An ``AbortSignal``: ``aborted``, ``reason``, ``throwIfAborted()``, ``onabort`` and
     ``addEventListener("abort", ...)``."""
 
@@ -223,7 +223,7 @@ class _AbortEvent(JsProxy):
         self.target = self.currentTarget = target
 
 
-class JsAbortController(JsProxy):
+class JsAbortController(JsgObject, JsProxy):
     """An ``AbortController``: its ``signal`` and ``abort(reason)``."""
 
     _js_name = "AbortController"

@@ -20,9 +20,9 @@ from urllib.parse import parse_qsl
 
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
 from workers_env.runtime.jsproxy import (
-    JsArray,
     JsBuffer,
     JsBufferSource,
+    JsgObject,
     JsObject,
     JsProxy,
     JsTypedArray,
@@ -64,7 +64,7 @@ def _option(init: Any, name: str) -> Any:
     return None
 
 
-class JsBlob(JsProxy):
+class JsBlob(JsgObject, JsProxy):
     """``js.Blob``: immutable bytes with a MIME type."""
 
     _js_name = "Blob"
@@ -204,7 +204,36 @@ def parse_form(body: bytes, content_type: str | None) -> JsFormData:
 
 
 def _single(parts: Any) -> bool:
-    return isinstance(parts, (str, bytes, bytearray, memoryview, Blob, JsProxy)) and not isinstance(parts, JsArray)
+    """Not the SDKs' ``_is_iterable``: a ``str`` or ``bytes`` is one part, and so is anything
+    Python cannot iterate (a ``Blob``, a JS ``Blob``, a number); a list, a ``bytearray``, a
+    ``memoryview``, a JS array or typed array is a sequence of parts (a ``bytearray``'s are ints)."""
+    if isinstance(parts, (str, bytes)):
+        return True
+    try:
+        iter(parts)
+    except TypeError:
+        return True
+    return False
+
+
+def _sdk_part(part: Any) -> Any:
+    """The SDKs' ``_make_blob_entry``: a ``str``, a ``workers.Blob`` (its JS Blob), a JS
+    ``Blob``/``File``, or an object with Python's buffer protocol (its bytes); any other part --
+    a number, ``None``, a dict, a JS typed array or ``ArrayBuffer`` (Pyodide gives a JsProxy no
+    buffer protocol) -- is the SDKs' ``TypeError``, where ``js.Blob.new`` would take its text."""
+    if isinstance(part, str):
+        return part
+    if isinstance(part, Blob):
+        return part.js_object
+    if isinstance(part, JsBlob):
+        return part
+    try:
+        with memoryview(part) as view:
+            return view.tobytes()
+    except TypeError:
+        pass
+    shown = f"<class 'pyodide.ffi.{type(part).__name__}'>" if isinstance(part, JsProxy) else str(type(part))
+    raise TypeError(f"Don't know how to handle {shown} for Blob()")
 
 
 class Blob:
@@ -217,7 +246,7 @@ class Blob:
             if not content_type and isinstance(blob_parts, JsBlob):
                 content_type = blob_parts.type
             blob_parts = [blob_parts]
-        self._js_blob: JsBlob = JsBlob(list(blob_parts), JsObject({"type": content_type}))
+        self._js_blob: JsBlob = JsBlob([_sdk_part(part) for part in blob_parts], JsObject({"type": content_type}))
 
     @property
     def size(self) -> int:
@@ -238,7 +267,8 @@ class Blob:
         return (await self._js_blob.arrayBuffer()).to_bytes()
 
     def slice(self, start: int | None = None, end: int | None = None, content_type: str | None = None) -> Blob:
-        return Blob([self._js_blob.slice(start, end, content_type)], content_type)
+        # both SDKs wrap the JS slice in a new Blob of no type, so ``content_type`` ends up ""
+        return Blob([self._js_blob.slice(start, end, content_type)])
 
 
 class File(Blob):
@@ -256,7 +286,8 @@ class File(Blob):
                 if isinstance(blob_parts, JsFile) and not last_modified:
                     last_modified = blob_parts.lastModified
             blob_parts = [blob_parts]
-        self._js_blob = JsFile(list(blob_parts), filename, JsObject({"type": content_type, "lastModified": last_modified}))
+        self._js_blob = JsFile([_sdk_part(part) for part in blob_parts], filename,
+                               JsObject({"type": content_type, "lastModified": last_modified}))
 
     @property
     def name(self) -> str:
@@ -331,7 +362,9 @@ class FormData(MutableMapping):  # type: ignore[type-arg]
         yield from self.keys()
 
     def __len__(self) -> int:
-        return len(list(self._js_form_data.keys()))
+        # both SDKs' own line: ``keys()`` is a generator, so ``len(form)`` -- and ``bool(form)``,
+        # ``if form:`` -- is Python's ``TypeError: object of type 'generator' has no len()``
+        return len(self.keys())  # type: ignore[arg-type]
 
     def get_all(self, key: str) -> list[Any]:
         return [_to_py_value(v) for v in self._js_form_data.getAll(key)]

@@ -27,6 +27,7 @@ from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsproxy import (
     JsArray,
+    JsgObject,
     JsMap,
     JsObject,
     JsProxy,
@@ -67,7 +68,7 @@ def _form_encode(text: str) -> str:
     return "".join(chr(b) if b in _FORM_SAFE else "+" if b == 0x20 else f"%{b:02X}" for b in data)
 
 
-class JsEntryList(JsSetDeleteItems, JsProxy):
+class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
     """What ``URLSearchParams`` and ``FormData`` share: ordered ``(name, value)`` entries read
     by name (names are strings, as JavaScript coerces them) and iterated as ``[name, value]``."""
 
@@ -212,7 +213,7 @@ class JsURLSearchParams(JsEntryList):
 usv = _jsvalues.well_formed  #: a ``USVString`` argument: lone surrogates as U+FFFD
 
 
-class JsURL(JsProxy):
+class JsURL(JsgObject, JsProxy):
     """``URL``: a parsed absolute URL with the WHATWG accessors (``pathname``, ``searchParams`` ...).
 
     Parsed, serialized and changed by ada (the ``ada-url`` package), the URL parser workerd

@@ -69,6 +69,7 @@ __all__ = [
     "JsBufferSource",
     "JsDataView",
     "JsReadableStream",
+    "JsgObject",
     "JsNull",
     "jsnull",
     "to_js",
@@ -862,7 +863,23 @@ def byob_not_emulated(options: Any) -> None:
                                "getReader() (a default reader, whose read() gives each chunk) is")
 
 
-class JsReadableStream(JsProxy):
+class JsgObject:
+    """Pyodide's ``object_keys``/``object_values``/``object_entries`` (so ``Object.keys`` and
+    co.) of a workerd API object -- a ``Request``, ``Headers``, a ``URL``, a ``Blob``, a stream:
+    jsg defines its properties on the prototype (``workers_api_getters_setters_on_prototype``,
+    2022-01-31, older than any Python Worker), so it owns none and each is an empty array."""
+
+    def object_keys(self) -> JsArray:
+        return JsArray([])
+
+    def object_values(self) -> JsArray:
+        return JsArray([])
+
+    def object_entries(self) -> JsArray:
+        return JsArray([])
+
+
+class JsReadableStream(JsgObject, JsProxy):
     """A JS ``ReadableStream`` of bytes (what a binding's streamed result is), readable once.
 
     Worker code hands it to ``Response(stream)``, reads it with ``getReader().read()`` or

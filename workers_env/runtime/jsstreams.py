@@ -42,6 +42,7 @@ from workers_env.runtime.jsproxy import (
     READER_RELEASED,
     TEE_LOCKED,
     JsArray,
+    JsgObject,
     JsObject,
     JsReadableStream,
     JsTypedArray,
@@ -1151,7 +1152,7 @@ def _writer_closed_now(sink: LiveByteStream) -> Any:
     return None
 
 
-class JsWritableStream(JsProxy):
+class JsWritableStream(JsgObject, JsProxy):
     """The ``writable`` side of a ``TransformStream``."""
 
     _js_name = "WritableStream"
@@ -1171,7 +1172,7 @@ class JsWritableStream(JsProxy):
         return self._writer
 
 
-class JsTransformStream(JsProxy):
+class JsTransformStream(JsgObject, JsProxy):
     """``new TransformStream()`` (no transformer: chunks pass through as written)."""
 
     _js_name = "TransformStream"

@@ -30,6 +30,7 @@ from workers_env.runtime.jsproxy import (
     JsBuffer,
     JsBufferSource,
     JsDoubleProxy,
+    JsgObject,
     JsLiteralMap,
     JsMap,
     JsObject,
@@ -98,7 +99,7 @@ _BAD_NAME = re.compile(r'[ \t\r\n:()<>@,;\\"/\[\]?={}\x00]')  # not in a header 
 _BAD_VALUE = re.compile(r"[\r\n\x00]")  # not in a header value
 
 
-class JsHeaders(JsSetDeleteItems, JsProxy):
+class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     """The JS ``Headers`` class: names lower-cased, iteration sorted by name."""
 
     _js_name = "Headers"
@@ -363,7 +364,7 @@ class _BodyCell:
         self.used = False
 
 
-class _Body(JsProxy):
+class _Body(JsgObject, JsProxy):
     """The body mixin shared by ``Request`` and ``Response``: readable once."""
 
     _live: LiveByteStream | None = None  # a TransformStream's readable still being written
@@ -654,6 +655,16 @@ class JsRequest(_Body):
             redirect=redirect or "follow",
             signal=_signal(options.get("signal")),
         )
+
+    @property
+    def integrity(self) -> str:
+        """workerd checks no subresource integrity and answers the spec's default ``""``."""
+        return ""
+
+    @property
+    def keepalive(self) -> bool:
+        """workerd's hard-coded ``false`` (``http.h``: the standard property, kept without keepalive)."""
+        return False
 
     def clone(self) -> JsRequest:
         self._reopen_closed()

@@ -45,6 +45,7 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     from_plain,
+    object_from_entries,
     to_js,
 )
 from workers_env.runtime.jsweb import (
@@ -347,6 +348,50 @@ class Request:
     def cf(self) -> Any:
         return self._js_request.cf
 
+    # Both SDKs' fetch-standard properties, each its JS Request's own: workerd has ``redirect``,
+    # ``integrity`` and ``keepalive``; ``mode``, ``credentials``, ``destination``, ``referrer``,
+    # ``referrerPolicy``, ``isHistoryNavigation`` and (without a ``cache`` option) ``cache`` it
+    # leaves out, so Pyodide's ``AttributeError`` naming the JS property answers them.
+    @property
+    def cache(self) -> Any:
+        return self._js_request.cache
+
+    @property
+    def credentials(self) -> Any:
+        return self._js_request.credentials
+
+    @property
+    def destination(self) -> Any:
+        return self._js_request.destination
+
+    @property
+    def integrity(self) -> str:
+        return self._js_request.integrity
+
+    @property
+    def is_history_navigation(self) -> Any:
+        return self._js_request.isHistoryNavigation
+
+    @property
+    def keepalive(self) -> bool:
+        return self._js_request.keepalive
+
+    @property
+    def mode(self) -> Any:
+        return self._js_request.mode
+
+    @property
+    def redirect(self) -> str:
+        return self._js_request.redirect
+
+    @property
+    def referrer(self) -> Any:
+        return self._js_request.referrer
+
+    @property
+    def referrer_policy(self) -> Any:
+        return self._js_request.referrerPolicy
+
     def _raise_if_failed(self) -> None:
         if self._js_request.bodyUsed:
             raise _body_used_error()
@@ -387,14 +432,18 @@ class Request:
 
 
 async def fetch(resource: Any, **other_options: Any) -> Response:
-    """Outgoing HTTP request (``workers.fetch``), made with the standard library. The options
-    reach JavaScript as Pyodide's ``pyfetch`` sends them, ``to_js``-converted (a ``bytes`` body
-    is a Uint8Array), unlike ``workers.Request``'s keywords (``js.Request.new(url, **options)``)."""
-    if isinstance(other_options.get("body"), (bytes, bytearray, memoryview)):
-        other_options["body"] = to_js(other_options["body"])
+    """Outgoing HTTP request (``workers.fetch``), made with the standard library. As both SDKs
+    do, a ``workers.Request`` is its JS Request and the options go to Pyodide's ``pyfetch``, which
+    hands JavaScript's ``fetch(resource, init)`` one init of all of them, ``to_js``-converted (a
+    ``bytes`` body is a Uint8Array, a tuple of header pairs an Array): so they apply over a
+    Request given too, unlike ``workers.Request``'s keywords (``js.Request.new(url, **options)``)."""
+    if isinstance(resource, Request):
+        resource = resource.js_object
+    if isinstance(other_options.get("method"), HTTPMethod):
+        other_options["method"] = other_options["method"].value
     try:
-        request = resource if isinstance(resource, Request) else Request(resource, **other_options)
-        return Response(await send_request(request.js_object))
+        init = to_js(other_options, dict_converter=object_from_entries) if other_options else None
+        return Response(await send_request(JsRequest.from_options(resource, init_options(init, {}))))
     except JsException as exc:  # what JavaScript's fetch threw, as the SDKs' pyfetch raise it:
         raise (AbortError if pyodide_028() else OSError)(exc.message) from None  # OSError's subclass on 0.28
 
