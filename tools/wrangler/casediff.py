@@ -25,7 +25,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, calls: list[Any]) -> list[Any]:
+def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, calls: list[Any],
+                           compatibility_flags: tuple[str, ...] = ()) -> list[Any]:
     """POST ``calls`` (JSON) to ``worker_js`` served by ``wrangler dev`` (local workerd) and
     return its JSON answer; the Worker answers ``ready`` to a GET once it is up."""
     with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
@@ -34,7 +35,8 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
         (app / "src").mkdir(parents=True)
         (app / "src" / "index.js").write_text(worker_js)
         (app / "wrangler.toml").write_text(f'name = "{name}"\nmain = "src/index.js"\n'
-                                            f'compatibility_date = "{compatibility_date}"\n')
+                                            f'compatibility_date = "{compatibility_date}"\n'
+                                            f"compatibility_flags = {json.dumps(list(compatibility_flags))}\n")
         port, inspector = _free_port(), _free_port()
         log = (tmp / "wrangler.log").open("w")
         proc = subprocess.Popen([str(HERE / "wrangler"), "dev", "--ip", "127.0.0.1", "--port", str(port),

@@ -16,6 +16,9 @@ from typing import Any
 
 __all__ = [
     "BROTLI_CONTENT_ENCODING",
+    "CACHE_NO_CACHE",
+    "CACHE_OPTION_ENABLED",
+    "CACHE_RELOAD",
     "ENABLE_REQUEST_SIGNAL",
     "KNOWN_FLAGS",
     "PYTHON_EXTERNAL_SDK",
@@ -27,6 +30,7 @@ __all__ = [
     "VECTORIZE_QUERY_METADATA_OPTIONAL",
     "CompatFlag",
     "PythonRelease",
+    "cache_modes",
     "compatibility_date",
     "compatibility_date_problem",
     "contradictory_flags_problem",
@@ -101,6 +105,32 @@ ENABLE_REQUEST_SIGNAL = CompatFlag("enableRequestSignal", "enable_request_signal
 #: without it a ``fetch()`` ignores it (basics.c++ ``isIgnoredForSubrequests``). No enable date.
 REQUEST_SIGNAL_PASSTHROUGH = CompatFlag(
     "requestSignalPassthrough", "request_signal_passthrough", "no_request_signal_passthrough", None)
+
+
+#: ``cacheOptionEnabled``: a Request init may have a ``cache`` member (``"no-store"``) and a Request
+#: has a ``cache`` property; before it the member is an ``Error`` (http.c++ ``RequestInitializerDict::validate``).
+CACHE_OPTION_ENABLED = CompatFlag("cacheOptionEnabled", "cache_option_enabled", "cache_option_disabled", "2024-11-11")
+#: ``cacheNoCache``: ``cache: "no-cache"`` too. No date of its own: implied by ``cacheOptionEnabled``
+#: on dates from 2025-08-07 (``$impliedByAfterDate``), unless its disable flag is named.
+CACHE_NO_CACHE = CompatFlag("cacheNoCache", "cache_no_cache_enabled", "cache_no_cache_disabled", None)
+CACHE_NO_CACHE_IMPLIED_FROM = "2025-08-07"
+#: ``cacheReload``: ``cache: "reload"`` too; experimental, no date.
+CACHE_RELOAD = CompatFlag("cacheReload", "cache_reload_enabled", "cache_reload_disabled", None)
+
+
+def cache_modes(config: Any) -> frozenset[str] | None:
+    """The ``cache`` modes a Request init may name under ``config`` (workerd's http.c++
+    ``RequestInitializerDict::validate``), or None where the member is not implemented at all."""
+    if not flag_enabled(CACHE_OPTION_ENABLED, config):
+        return None
+    flags = set(getattr(config, "compatibility_flags", None) or ())
+    modes = {"no-store"}
+    implied = CACHE_NO_CACHE.disable not in flags and compatibility_date(config) >= CACHE_NO_CACHE_IMPLIED_FROM
+    if flag_enabled(CACHE_NO_CACHE, config) or implied:
+        modes.add("no-cache")
+    if flag_enabled(CACHE_RELOAD, config):
+        modes.add("reload")
+    return frozenset(modes)
 
 
 def node_globals(config: Any) -> bool:
@@ -196,6 +226,7 @@ KNOWN_FLAGS = (
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
     NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,
+    CACHE_OPTION_ENABLED, CACHE_NO_CACHE, CACHE_RELOAD,
     *(release.flag for release in PYTHON_RELEASES if release.flag is not None),
 )
 

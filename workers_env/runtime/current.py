@@ -52,6 +52,10 @@ class WorkerRuntime:
     #: ``writable_stream_spec_compliant_writer`` (on from 2026-03-24): a ``TransformStream``
     #: writer's ``ready`` resolves at ``getWriter()`` and rejects at ``releaseLock()``, resolved or not
     writable_stream_spec_compliant_writer: bool = True
+    #: the ``cache`` modes a Request init may name (``cache_option_enabled`` from 2024-11-11:
+    #: ``no-store``; ``no-cache`` from 2025-08-07; ``reload`` with ``cache_reload_enabled``);
+    #: None before ``cache_option_enabled``, where the member is refused and Request has no ``cache``
+    cache_modes: frozenset[str] | None = frozenset({"no-store", "no-cache"})
     #: which files of its folder a deploy uploads (:class:`~workers_env.config.uploads.Uploads`; None: unchecked)
     uploads: Any = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives

@@ -18,6 +18,7 @@ from workers_env._deep import more_room
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
+from workers_env.runtime.cachemode import cache_property, checked_cache, checked_integrity
 from workers_env.runtime.contentencoding import checked_mode, decode_body
 from workers_env.runtime.forms import encode_form
 from workers_env.runtime.jsglobals import JsURL, js_text
@@ -72,7 +73,7 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
         options.update(method=init.method, redirect=init.redirect, signal=init.signal, cf=init.cf,
                        headers=JsHeaders(init.headers),  # fields, its body not taken but shared: reading
                        body=None if init._body is None else JsBuffer(init._body), _body_of=init,  # one stream
-                       encodeResponseBody=init._encode_response_body)
+                       encodeResponseBody=init._encode_response_body, _cache_mode=init._cache_mode)
     elif isinstance(init, JsResponse):  # Response::Initializer: another Response's status, text, headers
         options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init.webSocket,
                        encodeBody=init._encode_body)  # and its encodeBody (workerd http.c++)
@@ -582,6 +583,8 @@ class JsRequest(_Body):
 
     #: the init's ``encodeResponseBody``: ``"manual"`` leaves the answer's body encoded
     _encode_response_body = "automatic"
+    #: the init's ``cache`` mode (``"no-store"``, ``"no-cache"``, ``"reload"``); None: none
+    _cache_mode: str | None = None
 
     def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None,
                  redirect: str = "follow", signal: Any = None):
@@ -617,15 +620,25 @@ class JsRequest(_Body):
             made = JsRequest.from_options(input, options)
             made._share_body(body_of)
             return made
+        # the init dictionary's validate(): cache (and cf.cacheControl), then encodeResponseBody;
+        # a Request given as the init is read as its fields, its cache mode unchecked (http.c++)
+        cache = options.pop("_cache_mode") if "_cache_mode" in options else checked_cache(options)
         mode = checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
         made = JsRequest._from_options(input, options)
         made._encode_response_body = mode  # an input Request's is not taken, only an init's (workerd)
+        if cache is not None:
+            made._cache_mode = cache
+        elif isinstance(input, JsRequest):  # the input Request's, unless the init names one
+            made._cache_mode = input._cache_mode
         return made
 
     @staticmethod
     def _from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
+        if not isinstance(input, JsRequest) and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", str(input)):
+            raise js_type_error(f"Invalid URL: {input}")
+        checked_integrity(options.get("integrity"))  # the first of the init's members read (http.c++)
         if "method" in options:
             options["method"] = _http_method(options["method"])
         redirect = options.get("redirect")
@@ -633,8 +646,6 @@ class JsRequest(_Body):
             raise js_type_error('Invalid redirect value, must be one of "follow" or "manual" ("error" won\'t be '
                                 'implemented since it does not make sense at the edge; use "manual" and check the '
                                 "response status code).")
-        if not isinstance(input, JsRequest) and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", str(input)):
-            raise js_type_error(f"Invalid URL: {input}")
         if isinstance(input, JsRequest):
             base = input
             return JsRequest(
@@ -657,6 +668,12 @@ class JsRequest(_Body):
         )
 
     @property
+    def cache(self) -> str | None:
+        """The init's ``cache`` mode (``undefined`` without one); no such property before
+        ``cache_option_enabled`` (2024-11-11), as workerd defines it only with that flag."""
+        return cache_property(self._cache_mode)
+
+    @property
     def integrity(self) -> str:
         """workerd checks no subresource integrity and answers the spec's default ``""``."""
         return ""
@@ -673,6 +690,7 @@ class JsRequest(_Body):
         copy = JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
                          redirect=self.redirect, signal=self.signal)
         copy._encode_response_body = self._encode_response_body
+        copy._cache_mode = self._cache_mode
         return copy
 
     def __repr__(self) -> str:

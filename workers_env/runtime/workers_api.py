@@ -26,6 +26,7 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import raise_reason, subrequest_signal
+from workers_env.runtime.cachemode import subrequest_cache_headers
 from workers_env.runtime.contentencoding import brotli_module, content_encoding, without_br
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
@@ -580,6 +581,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     signal = subrequest_signal(js_request.signal)  # an incoming request's, without request_signal_passthrough: none
     signal.throwIfAborted()
     left = signal.seconds_left()
+    extra: dict[str, str] = {}
+    subrequest_cache_headers(js_request._cache_mode, js_request.cf, extra)  # a cache mode's (http.c++)
     zone = getattr(current_runtime(), "cf_worker", None)  # read here: send() runs in a thread
     brotli_enabled = getattr(current_runtime(), "brotli_content_encoding", True)
 
@@ -588,6 +591,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         # a Worker's own CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker)
         dropped = ("host",) if zone is None else ("host", "cf-worker", "cf-connecting-ip")
         sent = {k: v for k, v in js_request.headers.items() if k not in dropped}
+        for name, value in extra.items():
+            sent.setdefault(name, value)  # the Worker's own Cache-Control or Pragma stays
         if zone is not None:
             sent["CF-Worker"] = zone
         if brotli_enabled and "accept-encoding" in sent and brotli_module() is None:
