@@ -492,6 +492,18 @@ CASES: list = [
     {"call": ["call", "fetch", "https://example.com/", {"signal": {"$call": ["AbortSignal.abort", "stop"]}}],
      "expected": "JavaScript rejects with the string itself (no name or message); Python code gets an Error carrying it"},
     ["new", "Request", "https://e.com", {"signal": {"$call": ["AbortSignal.abort"]}}],
+    # the init's cache (this date: no-store and no-cache, reload behind an experimental flag; the
+    # eras are cache_option_differential.py's) and integrity (undefined or "" only)
+    ["do", new("Request", "https://e.com", {"cache": "no-store"}), "cache", "integrity"],
+    ["do", new("Request", "https://e.com", {"cache": "no-cache"}), "cache", ["@c", "clone"], "@c.cache"],
+    ["do", new("Request", "https://e.com"), "cache", "integrity"],
+    ["new", "Request", "https://e.com", {"cache": "reload"}], ["new", "Request", "https://e.com", {"cache": "default"}],
+    ["new", "Request", "https://e.com", {"cache": NULL}],
+    ["new", "Request", "https://e.com", {"cache": "no-store", "cf": {"cacheControl": "no-cache"}}],
+    ["do", new("Request", new("Request", "https://e.com", {"cache": "no-store"}), {"method": "POST"}), "cache"],
+    ["new", "Request", "https://e.com", {"integrity": "sha256-x"}], ["new", "Request", "https://e.com", {"integrity": ""}],
+    ["call", "fetch", "https://example.com/", {"integrity": "sha256-x"}],
+    ["call", "fetch", "https://example.com/", {"cache": "no-store", "cf": {"cacheTtl": 60}}],
     # listeners: a function or an object with handleEvent is called with the abort Event; anything
     # else is jsg's TypeError when added (Handler is not optional on AbortSignal); onabort keeps
     # only a function or an object, and calls only a function

@@ -350,9 +350,10 @@ class Request:
         return self._js_request.cf
 
     # Both SDKs' fetch-standard properties, each its JS Request's own: workerd has ``redirect``,
-    # ``integrity`` and ``keepalive``; ``mode``, ``credentials``, ``destination``, ``referrer``,
-    # ``referrerPolicy``, ``isHistoryNavigation`` and (without a ``cache`` option) ``cache`` it
-    # leaves out, so Pyodide's ``AttributeError`` naming the JS property answers them.
+    # ``integrity``, ``keepalive`` and (from ``cache_option_enabled``, 2024-11-11) ``cache``;
+    # ``mode``, ``credentials``, ``destination``, ``referrer``, ``referrerPolicy``,
+    # ``isHistoryNavigation`` (and ``cache`` before that flag) it leaves out, so Pyodide's
+    # ``AttributeError`` naming the JS property answers them.
     @property
     def cache(self) -> Any:
         return self._js_request.cache
