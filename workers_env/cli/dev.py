@@ -23,7 +23,7 @@ from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.common import fail, message_of, warn_block
 from workers_env.cli.devbuild import stop_build
 from workers_env.cli.devhosts import ready_lines, scheduled_host
-from workers_env.cli.devstop import Stopped, stoppable
+from workers_env.cli.devstop import Stopped, held, stoppable
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
@@ -156,18 +156,24 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
         return True
     cwd = project / build["cwd"] if isinstance(build.get("cwd"), str) else project
     print(f"[custom build] Running: {command}", flush=True)
+    arrived: list[int] = []  # a stop signal while the build starts, raised once it can be stopped
     try:
-        proc = subprocess.Popen(command, shell=True, cwd=cwd, env={**os.environ, "WRANGLER_COMMAND": "dev"},
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
-                                start_new_session=os.name == "posix")
+        with held(arrived):
+            proc = subprocess.Popen(command, shell=True, cwd=cwd, env={**os.environ, "WRANGLER_COMMAND": "dev"},
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
+                                    start_new_session=os.name == "posix")
+            if running is not None:
+                running.append(proc)
     except OSError as exc:  # a cwd that does not exist, say: what and where, not Python's repr
         print(f"[custom build] {exc.strerror or exc}: {exc.filename or cwd}", flush=True)
+        if arrived:
+            raise Stopped(arrived[0]) from None
         code = 1
     else:
-        if running is not None:
-            running.append(proc)
         assert proc.stdout is not None
         try:
+            if arrived:
+                raise Stopped(arrived[0])
             for line in proc.stdout:
                 print(f"[custom build] {line.rstrip()}", flush=True)
             code = proc.wait()

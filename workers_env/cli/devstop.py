@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from types import FrameType
 
-__all__ = ["Stopped", "stoppable"]
+__all__ = ["Stopped", "held", "stoppable"]
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -33,8 +33,31 @@ class Stopped(BaseException):
         self.status = 128 + sig
 
 
+#: where a stop signal goes instead of being raised while :func:`held` lasts
+_holding: list[int] | None = None
+
+
 def _raise(sig: int, frame: FrameType | None) -> None:
+    if _holding is not None:
+        _holding.append(sig)
+        return
     raise Stopped(sig)
+
+
+@contextlib.contextmanager
+def held(arrived: list[int]) -> Iterator[None]:
+    """While this lasts, a stop signal is appended to ``arrived`` instead of raising: for a step
+    that must not be cut in two (starting the build: a signal inside ``Popen`` would leave a
+    build running that nothing knows of, so nothing stops). The caller raises it after."""
+    global _holding
+    if threading.current_thread() is not threading.main_thread() or _holding is not None:
+        yield
+        return
+    _holding = arrived
+    try:
+        yield
+    finally:
+        _holding = None
 
 
 @contextlib.contextmanager
