@@ -80,11 +80,11 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
         if init.statusText:
             options["statusText"] = init.statusText
     elif isinstance(init, JsObject):
-        options.update(init._props)
+        options.update(_present(init._props))
     elif isinstance(init, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
-        options.update(init.read_properties())
+        options.update(_present(init.read_properties()))
     elif isinstance(init, JsObjectMap):  # obj.as_object_map(): JavaScript is handed the object itself
-        options.update(init._object._props)
+        options.update(_present(init._object._props))
     elif isinstance(init, dict):  # a PyProxy: JavaScript reads none of its keys, the defaults apply
         options.update(pyproxy_options(init, "init object of this call", "a GET, status 200, no headers"))
     elif not (init is None or init is jsnull or isinstance(init, JsProxy)):
@@ -92,8 +92,15 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     # else null, a Map, or another JS object -- an Array (what to_js(d, dict_converter=lambda e: e)
     # makes), a Headers, a URL, a function: workerd's dictionary wrapper takes any object and reads
     # the fields by name (jsg/struct.h StructWrapper::tryUnwrap), these have none, so the defaults apply
-    options.update(kwargs)
+    options.update(_present(kwargs))
     return options
+
+
+def _present(members: dict[str, Any]) -> dict[str, Any]:
+    """The members a WebIDL dictionary reads: one whose value is ``undefined`` -- Python's ``None``,
+    as Pyodide converts it in ``to_js`` and in keyword arguments -- is absent, so its default (or
+    an input Request's own) applies: ``method=None`` is a GET, ``headers=None`` keeps a Request's."""
+    return {name: value for name, value in members.items() if value is not None}
 
 
 _BAD_NAME = re.compile(r'[ \t\r\n:()<>@,;\\"/\[\]?={}\x00]')  # not in a header name (workerd)
@@ -570,7 +577,7 @@ def _signal(value: Any) -> Any:
 
 
 def _http_method(method: Any) -> str:
-    text = str(method)
+    text = js_text(method)  # String() of it: a JS null is "null"
     if text.upper() not in _HTTP_METHODS:
         raise js_type_error(f"Invalid HTTP method string: {text}")
     return text.upper()

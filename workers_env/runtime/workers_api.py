@@ -25,7 +25,7 @@ from typing import Any
 from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime import envwrap
-from workers_env.runtime.abort import raise_reason, subrequest_signal
+from workers_env.runtime.abort import JsAbortSignal, raise_reason, subrequest_signal
 from workers_env.runtime.cachemode import subrequest_cache_headers
 from workers_env.runtime.contentencoding import brotli_module, content_encoding, without_br
 from workers_env.runtime.current import (
@@ -443,6 +443,11 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
         resource = resource.js_object
     if isinstance(other_options.get("method"), HTTPMethod):
         other_options["method"] = other_options["method"].value
+    if pyodide_028() and not other_options.get("signal"):
+        # Pyodide 0.28's pyfetch always puts its own AbortController's signal in the init
+        # (AbortSignal.any of it and a signal given), so a Request's own signal gives way to it;
+        # the built-in SDK's patched 0.26 pyfetch adds none (workerd _workers.py)
+        other_options["signal"] = JsAbortSignal()
     try:
         init = to_js(other_options, dict_converter=object_from_entries) if other_options else None
         return Response(await send_request(JsRequest.from_options(resource, init_options(init, {}))))
