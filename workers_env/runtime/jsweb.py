@@ -20,7 +20,7 @@ from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.cachemode import cache_property, checked_cache, checked_integrity
 from workers_env.runtime.contentencoding import checked_mode, decode_body
-from workers_env.runtime.forms import encode_form
+from workers_env.runtime.forms import Blob, FormData, encode_form
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
@@ -308,8 +308,8 @@ def _body_bytes(body: Any) -> bytes | None:
         return _jsvalues.js_string(list(body)).encode("utf-8")  # String([1, 2]) is "1,2"
     if isinstance(body, JsProxy):  # String() of another object: "[object Object]", "[object Headers]" ...
         return f"[object {body._js_name}]".encode()
-    if isinstance(body, (dict, list, tuple, set, frozenset)):  # a PyProxy: String() of it is Python's str()
-        return str(body).encode("utf-8")
+    if isinstance(body, (dict, list, tuple, set, frozenset, FormData, Blob)):  # a PyProxy: String() of it is
+        return str(body).encode("utf-8")  # Python's str() (a workers.FormData's too, not "[object Object]")
     return _jsvalues.js_string(body).encode("utf-8")  # JS stringifies other values (1.0 is "1", True "true")
 
 
