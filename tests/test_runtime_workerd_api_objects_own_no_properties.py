@@ -1,6 +1,7 @@
 """``Object.keys``/``values``/``entries`` of a workerd API object, and Pyodide's
 ``object_keys()``/``object_values()``/``object_entries()`` of its proxy, are empty arrays: jsg
-defines a ``Request``'s, ``Headers``', a ``URL``'s, a ``Blob``'s ... properties on the prototype
+defines a ``Request``'s, ``Headers``', a ``URL``'s, a ``Blob``'s, a stream reader's or writer's, a
+``TextEncoder``'s, ``crypto.subtle``'s, a ``Cache``'s ... properties on the prototype
 (``workers_api_getters_setters_on_prototype``, 2022-01-31), so the object owns none. A plain
 object (``request.cf``) still lists its own."""
 
@@ -23,6 +24,10 @@ class Default(WorkerEntrypoint):
             "params": js.URLSearchParams.new("b=1"), "blob": js.Blob.new(["a"]),
             "form": js.FormData.new(), "controller": controller, "signal": controller.signal,
             "body": js.Response.new("x").body, "transform": js.TransformStream.new(),
+            "reader": js.Response.new("x").body.getReader(),
+            "writer": js.TransformStream.new().writable.getWriter(), "encoder": js.TextEncoder.new(),
+            "decoder": js.TextDecoder.new(), "subtle": js.crypto.subtle, "caches": js.caches,
+            "cache": js.caches.default,
         }
         answer = {}
         for name, value in objects.items():
@@ -38,4 +43,6 @@ def test_workerd_api_objects_list_no_own_properties(tmp_path: Path) -> None:
     answer = json_answer(one_file_worker(tmp_path, WORKER), "/")
     assert answer.pop("cf has keys") is True
     assert answer == {name: [0] * 6 for name in ("request", "headers", "response", "url", "params", "blob",
-                                                  "form", "controller", "signal", "body", "transform")}
+                                                  "form", "controller", "signal", "body", "transform",
+                                                  "reader", "writer", "encoder", "decoder", "subtle",
+                                                  "caches", "cache")}

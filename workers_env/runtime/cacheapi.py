@@ -26,7 +26,7 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.jsglobals import js_text
-from workers_env.runtime.jsproxy import JsObject, JsProxy, js_type_error
+from workers_env.runtime.jsproxy import JsgObject, JsObject, JsProxy, js_type_error
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 
 __all__ = ["CacheStore", "JsCache", "JsCacheStorage"]
@@ -296,7 +296,7 @@ def _ranges(header: str, size: int) -> list[tuple[int, int]] | None:
     return out
 
 
-class JsCache(JsProxy):
+class JsCache(JsgObject, JsProxy):
     """A ``Cache``: ``match``, ``put`` and ``delete`` (the rest are workerd's "not implemented")."""
 
     _js_name = "Cache"
@@ -361,7 +361,7 @@ class JsCache(JsProxy):
     keys = _unimplemented("keys", "Cache")
 
 
-class JsCacheStorage(JsProxy):
+class JsCacheStorage(JsgObject, JsProxy):
     """``caches``: ``caches.default`` and ``await caches.open(name)``, one Worker's."""
 
     _js_name = "CacheStorage"

@@ -308,7 +308,7 @@ class JsURL(JsgObject, JsProxy):
         return f"URL {{ href: {self.href!r} }}"
 
 
-class TextEncoder(JsProxy):
+class TextEncoder(JsgObject, JsProxy):
     """``TextEncoder``: strings to UTF-8 ``Uint8Array`` (a lone surrogate is U+FFFD, as the
     ``USVString`` argument makes it)."""
 
@@ -353,7 +353,7 @@ def _option(options: Any, name: str) -> bool:
     return bool(getattr(options, name, False)) if isinstance(options, JsObject) else False
 
 
-class TextDecoder(JsProxy):
+class TextDecoder(JsgObject, JsProxy):
     """``TextDecoder``: bytes to a string (UTF-8 by default; invalid bytes become U+FFFD, or a
     ``TypeError`` when ``fatal``; a leading BOM is dropped unless ``ignoreBOM``)."""
 

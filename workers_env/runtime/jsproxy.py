@@ -1000,7 +1000,7 @@ class JsReadableStream(JsgObject, JsProxy):
         return self.values()
 
 
-class _StreamReader(JsProxy):
+class _StreamReader(JsgObject, JsProxy):
     """``ReadableStreamDefaultReader`` of a body (an internal stream, all its bytes at hand):
     ``await read()`` gives ``{done, value}``; ``closed`` resolves once a read has met the end
     or the stream was canceled (internal.c++ ``doClose``, from the read or ``doCancel``)."""

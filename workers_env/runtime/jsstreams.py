@@ -667,7 +667,7 @@ def live_source(body: Any) -> LiveByteStream | None:
     return source if isinstance(source, LiveByteStream) and not source.consumed else None
 
 
-class _LiveReader(JsProxy):
+class _LiveReader(JsgObject, JsProxy):
     """``ReadableStreamDefaultReader`` of a live stream: ``read()`` waits for the next chunk."""
 
     _js_name = "ReadableStreamDefaultReader"
@@ -858,7 +858,7 @@ def live_readable(source: LiveByteStream) -> JsReadableStream:
     return _LiveReadableStream(source)
 
 
-class _Writer(JsProxy):
+class _Writer(JsgObject, JsProxy):
     """``WritableStreamDefaultWriter``: ``write``, ``close``, ``abort``, ``releaseLock``.
 
     A write's promise resolves once a read has taken its chunk, ``close()``'s once every chunk

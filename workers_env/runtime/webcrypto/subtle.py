@@ -10,7 +10,7 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime.jsbuffers import buffer_bytes
-from workers_env.runtime.jsproxy import JsBuffer, JsObject, JsProxy, js_type_error
+from workers_env.runtime.jsproxy import JsBuffer, JsgObject, JsObject, JsProxy, js_type_error
 from workers_env.runtime.webcrypto.arguments import (
     DIGESTS,
     MODERN_FORMATS,
@@ -58,7 +58,7 @@ from workers_env.runtime.webcrypto.signatures import (
 )
 from workers_env.runtime.webcrypto.kdf import hkdf, pbkdf2
 
-class SubtleCrypto(JsProxy):
+class SubtleCrypto(JsgObject, JsProxy):
     """``crypto.subtle`` (the subset Workers code uses); every method is async, as in JavaScript."""
 
     _js_name = "SubtleCrypto"
