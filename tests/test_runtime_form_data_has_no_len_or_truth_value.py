@@ -33,12 +33,14 @@ class Default(WorkerEntrypoint):
             "all": form.get_all("a"),
             "in": "b" in form,
         })
+
+    on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
 """
 
 NO_LEN = "TypeError: object of type 'generator' has no len()"
 
 
-@pytest.mark.parametrize("date", ["2025-10-01", "2026-05-01"])  # the built-in SDK, then the external one
+@pytest.mark.parametrize("date", ["2025-08-13", "2025-10-01", "2026-05-01"])  # the built-in SDK on Pyodide 0.26, 0.28, the external one
 def test_len_and_truth_of_a_form_are_type_errors_in_both_sdk_eras(tmp_path: Path, date: str) -> None:
     worker = load_worker(one_file_worker(tmp_path, WORKER, date=date))
 

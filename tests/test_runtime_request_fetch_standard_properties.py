@@ -35,10 +35,12 @@ class Default(WorkerEntrypoint):
                        ("mode", "credentials", "destination", "referrer", "referrer_policy",
                         "is_history_navigation")],
         })
+
+    on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
 """
 
 
-@pytest.mark.parametrize("date", ["2025-10-01", "2026-05-01"])  # the built-in SDK, then the external one
+@pytest.mark.parametrize("date", ["2025-08-13", "2025-10-01", "2026-05-01"])  # the built-in SDK on Pyodide 0.26, 0.28, the external one
 def test_request_properties_are_the_js_requests_own(tmp_path: Path, date: str) -> None:
     worker = load_worker(one_file_worker(tmp_path, WORKER, date=date))
 

@@ -61,10 +61,12 @@ class Default(WorkerEntrypoint):
             await sent(fetch(URL, headers=(("x", "1"),))),
             await sent(fetch(Request(URL, method="PUT", body="q"))),
         ])
+
+    on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
 """
 
 
-@pytest.mark.parametrize("date", ["2025-10-01", "2026-05-01"])  # the built-in SDK, then the external one
+@pytest.mark.parametrize("date", ["2025-08-13", "2025-10-01", "2026-05-01"])  # the built-in SDK on Pyodide 0.26, 0.28, the external one
 def test_fetch_options_reach_javascript_as_one_init(tmp_path: Path, date: str) -> None:
     with echo_origin() as url:
         answer = json_answer(one_file_worker(tmp_path, WORKER.format(url=url), date=date), "/")
