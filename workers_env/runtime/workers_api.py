@@ -443,6 +443,11 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
         resource = resource.js_object
     if isinstance(other_options.get("method"), HTTPMethod):
         other_options["method"] = other_options["method"].value
+    # pyfetch's ``fetcher``, called in place of JavaScript's fetch: 0.28's ``fetcher or js.fetch``;
+    # the built-in SDK's patched 0.26 pyfetch calls it whenever given (so None is not callable)
+    # and leaves it in the init as undefined
+    fetcher_given = "fetcher" in other_options
+    fetcher = other_options.pop("fetcher", None)
     if pyodide_028() and not other_options.get("signal"):
         # Pyodide 0.28's pyfetch always puts its own AbortController's signal in the init
         # (AbortSignal.any of it and a signal given), so a Request's own signal gives way to it;
@@ -450,6 +455,8 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
         other_options["signal"] = JsAbortSignal()
     try:
         init = to_js(other_options, dict_converter=object_from_entries) if other_options else None
+        if fetcher is not None or (fetcher_given and not pyodide_028()):
+            return Response(await fetcher(resource, init))  # type: ignore[misc]
         return Response(await send_request(JsRequest.from_options(resource, init_options(init, {}))))
     except JsException as exc:  # what JavaScript's fetch threw, as the SDKs' pyfetch raise it:
         raise (AbortError if pyodide_028() else OSError)(exc.message) from None  # OSError's subclass on 0.28
