@@ -34,7 +34,10 @@ class Default(WorkerEntrypoint):
             "good": [attempt(lambda: Blob("abc")), attempt(lambda: Blob(b"ab")),
                      attempt(lambda: Blob([bytearray(b"ab"), memoryview(b"c"), js.Blob.new(["d"]), typed]))],
             "bad": [attempt(lambda: Blob([1])), attempt(lambda: Blob([None])), attempt(lambda: Blob(bytearray(b"ab"))),
-                    attempt(lambda: Blob([to_js(b"ab")])), attempt(lambda: File([{"a": 1}], "f.txt"))],
+                    attempt(lambda: Blob([to_js(b"ab")])), attempt(lambda: File([{"a": 1}], "f.txt")),
+                    attempt(lambda: Blob(memoryview(b"ab"))), attempt(lambda: Blob(js.Uint8Array.new(2))),
+                    attempt(lambda: Blob([js.ArrayBuffer.new(2)]))],
+            "lone dict": attempt(lambda: Blob({"ab": 1, "c": 2})),
         })
 
     on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
@@ -52,5 +55,9 @@ def test_blob_parts_and_slices_follow_the_sdks(tmp_path: Path, date: str) -> Non
                 "Don't know how to handle <class 'NoneType'> for Blob()",
                 "Don't know how to handle <class 'int'> for Blob()",
                 "Don't know how to handle <class 'pyodide.ffi.JsProxy'> for Blob()",
-                "Don't know how to handle <class 'dict'> for Blob()"],
+                "Don't know how to handle <class 'dict'> for Blob()",
+                "Don't know how to handle <class 'int'> for Blob()",
+                "Don't know how to handle <class 'int'> for Blob()",
+                "Don't know how to handle <class 'pyodide.ffi.JsProxy'> for Blob()"],
+        "lone dict": 3,
     }
