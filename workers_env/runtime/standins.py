@@ -252,6 +252,12 @@ def _object_namespace() -> SimpleNamespace:
     def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
         if type(obj) is dict:
             return JsObject({str(k): v for k, v in obj.items()} if jsproxy.reads_dict_keys() else {})
+        if isinstance(obj, str):  # a JS string: one property per UTF-16 unit, "0", "1", ...
+            units = obj.encode("utf-16-le", "surrogatepass")
+            return JsObject({str(i): units[2 * i: 2 * i + 2].decode("utf-16-le", "surrogatepass")
+                             for i in range(len(units) // 2)})
+        if isinstance(obj, (int, float)):  # a number or a boolean owns no properties
+            return JsObject({})
         return obj
 
     def keys(obj: JsObject) -> JsArray:
