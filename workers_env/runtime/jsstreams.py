@@ -170,6 +170,12 @@ class LiveByteStream(ByteStream):
     #: ``startErroring``): the in-flight write waits for a read (which then fails it), ``ready``
     #: rejects, new writes are refused, ``desiredSize`` still counts the chunks
     erroring: Any = None
+    #: the readable side was canceled while the stream was erroring: the abort's reason, which a
+    #: ``close()`` queued behind the write in flight rejects with (the spec's ``FinishErroring``)
+    erroring_canceled: Any = None
+    #: a JavaScript ``TransformStream``: a read that finds a write in flight settles a turn later
+    #: (its pull lifts the back-pressure; the transform then runs as a promise's reaction)
+    read_waits_for_transform = False
 
     @property
     def closed(self) -> bool:
@@ -231,7 +237,7 @@ class LiveByteStream(ByteStream):
         writable erroring), then the ones queued behind it, and the readable side errors with it
         (``finishErroring``, then the sink's abort algorithm), so the read rejects."""
         reason, self.erroring = self.erroring, None
-        if reason is None or self._aborted or not self._open:
+        if reason is None or self._aborted or not (self._open or _closing(self)):
             return
         self._fail_deliveries(lambda: _error_of(reason))
         self.abort(reason)
@@ -248,13 +254,19 @@ class LiveByteStream(ByteStream):
             self._read_outcome = True  # its reader's ``closed`` resolves (the spec's ReadableStreamCancel)
         if self._open or self._taken < len(self._chunks or []):
             internal = isinstance(self, ByteSink)
-            self.erroring = None  # an abort waiting for the write in flight: that write fails here
+            erroring, self.erroring = self.erroring, None  # an abort waiting for the write in flight: that write fails here
             self._canceled = cancel_error(reason) if internal or reason is not None else undefined_reason()
             self._open = False
             if not internal and self.start_pending:  # writes made before its start settled: they resolve
                 self._take(len(self._chunks or []))  # (a wrangler dev probe), their chunks dropped below
             elif not internal:  # the spec's TransformStream: its waiting writes (and a close behind
-                # them) fail at the enqueue of the readable side that is gone
+                # them) fail at the enqueue of the readable side that is gone -- when an abort waited
+                # for the write in flight, only that write: the stream then errors with the abort's
+                # reason, which the writes queued behind it and a close meet (``FinishErroring``;
+                # a wrangler dev probe)
+                if erroring is not None:
+                    self.erroring_canceled = erroring
+                    self._fail_deliveries(lambda: _error_of(erroring), after=self._taken)
                 self._fail_deliveries(lambda: js_type_error(_NO_LONGER_READABLE))
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
@@ -472,7 +484,7 @@ class LiveByteStream(ByteStream):
         read yet dropped). ``give_up()``, called each time the read looks, may raise instead
         (a reader released while its read waits)."""
         self._reading()
-        asked = False
+        asked = stepped = False
         while True:
             if give_up is not None:
                 give_up()
@@ -480,6 +492,17 @@ class LiveByteStream(ByteStream):
                 raise self._read_met(_error_of(self._readable_error if self._readable_error is not None
                                                else self._error))
             chunks = self._chunks or []
+            if self._read_at < len(chunks) and self._read_at >= self._taken and self.read_waits_for_transform \
+                    and not stepped:  # a write in flight: a releaseLock() or cancel() in this turn meets the read
+                stepped = True  # still pending (the write then goes on into the queue, or fails)
+                self._read_pending = True
+                try:
+                    await asyncio.sleep(0)
+                finally:
+                    self._read_pending = False
+                if self._open and self._read_at < len(self._chunks or []):
+                    self._take(self._read_at + 1)
+                continue
             if self._read_at < len(chunks):
                 self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
                 chunks = self._chunks or []
@@ -904,10 +927,10 @@ class _Writer(JsProxy):
         sink = self._stream._sink
         if self._detached() or sink.close_requested and isinstance(sink, ByteSink):
             raise js_type_error(_CLOSED)
+        if _closing(sink) and not isinstance(sink, ByteSink):  # before erroring (the spec's writer write)
+            raise js_type_error(_CLOSING_WRITE)
         if sink.erroring is not None:  # the spec's writer write: an erroring stream's stored error
             raise _error_of(sink.erroring)
-        if _closing(sink) and not isinstance(sink, ByteSink):
-            raise js_type_error(_CLOSING_WRITE)
         async with _meeting_cancel(sink):
             await sink.delivered(sink.push(_crossed_chunk(chunk)))
 
@@ -932,7 +955,12 @@ class _Writer(JsProxy):
                 # ``WritableImpl::close``, internal.c++ ``closeImpl``): an abort's or a cancel's reason
                 raise sink.refusal() or js_type_error(_CLOSED)
             sink.close()
-            await sink.all_delivered()
+            try:
+                await sink.all_delivered()
+            except Exception:
+                if sink.erroring_canceled is not None:  # canceled while an abort waited (see ``cancel``)
+                    raise _error_of(sink.erroring_canceled) from None
+                raise
             _refused_by_sink(sink)
         await asyncio.sleep(0)  # the close completes as a promise's reaction, after the calls made with it
         sink._close_done = True
@@ -961,10 +989,12 @@ class _Writer(JsProxy):
             sink.abort(reason)
         elif sink.erroring is not None:  # a second abort: settles with the first (standard.c++ ``abort``)
             await _errored(sink)
-        elif not sink.closed:
+        elif not sink.closed or (_closing(sink) and (sink._taken < len(sink._chunks or []) or sink.start_pending)):
             if sink._taken < len(sink._chunks or []) and not sink.start_pending:
                 # a write in flight: the stream errors once it is done (a read fails it, see
-                # :meth:`LiveByteStream.finish_erroring`) or the readable side is canceled
+                # :meth:`LiveByteStream.finish_erroring`) or the readable side is canceled -- also
+                # with a ``close()`` queued behind it, which then rejects with the reason (the
+                # spec's stream is still "writable" until its close is in flight: WritableStreamAbort)
                 sink.erroring = reason
                 sink._changed()  # a ``ready`` waiting rejects
                 await _errored(sink)
@@ -1054,7 +1084,7 @@ async def _meeting_cancel(sink: LiveByteStream) -> Any:
 async def _errored(sink: LiveByteStream) -> None:
     """Wait until a JavaScript stream erroring (see ``LiveByteStream.erroring``) has errored:
     aborted once a read met the write in flight, or its readable side canceled."""
-    while sink.erroring is not None and sink._open:
+    while sink.erroring is not None and (sink._open or _closing(sink)):
         await sink._next_change()
     sink.erroring = None
 
@@ -1180,6 +1210,7 @@ class JsTransformStream(JsgObject, JsProxy):
     def __init__(self, sink: LiveByteStream | None = None) -> None:
         if sink is None:
             sink = LiveByteStream()
+            sink.read_waits_for_transform = True
             runtime = current_runtime()
             sink.backpressure_once = runtime is not None and not runtime.transform_stream_backpressure
             with contextlib.suppress(RuntimeError):  # (made where no loop runs: started already at its use)
