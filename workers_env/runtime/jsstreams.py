@@ -173,9 +173,6 @@ class LiveByteStream(ByteStream):
     #: the readable side was canceled while the stream was erroring: the abort's reason, which a
     #: ``close()`` queued behind the write in flight rejects with (the spec's ``FinishErroring``)
     erroring_canceled: Any = None
-    #: a JavaScript ``TransformStream``: a read that finds a write in flight settles a turn later
-    #: (its pull lifts the back-pressure; the transform then runs as a promise's reaction)
-    read_waits_for_transform = False
 
     @property
     def closed(self) -> bool:
@@ -484,7 +481,7 @@ class LiveByteStream(ByteStream):
         read yet dropped). ``give_up()``, called each time the read looks, may raise instead
         (a reader released while its read waits)."""
         self._reading()
-        asked = stepped = False
+        asked = False
         while True:
             if give_up is not None:
                 give_up()
@@ -492,17 +489,6 @@ class LiveByteStream(ByteStream):
                 raise self._read_met(_error_of(self._readable_error if self._readable_error is not None
                                                else self._error))
             chunks = self._chunks or []
-            if self._read_at < len(chunks) and self._read_at >= self._taken and self.read_waits_for_transform \
-                    and not stepped:  # a write in flight: a releaseLock() or cancel() in this turn meets the read
-                stepped = True  # still pending (the write then goes on into the queue, or fails)
-                self._read_pending = True
-                try:
-                    await asyncio.sleep(0)
-                finally:
-                    self._read_pending = False
-                if self._open and self._read_at < len(self._chunks or []):
-                    self._take(self._read_at + 1)
-                continue
             if self._read_at < len(chunks):
                 self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
                 chunks = self._chunks or []
@@ -1210,7 +1196,6 @@ class JsTransformStream(JsgObject, JsProxy):
     def __init__(self, sink: LiveByteStream | None = None) -> None:
         if sink is None:
             sink = LiveByteStream()
-            sink.read_waits_for_transform = True
             runtime = current_runtime()
             sink.backpressure_once = runtime is not None and not runtime.transform_stream_backpressure
             with contextlib.suppress(RuntimeError):  # (made where no loop runs: started already at its use)
