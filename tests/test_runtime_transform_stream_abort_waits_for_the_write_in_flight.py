@@ -12,7 +12,8 @@ reason (``FinishErroring``). The same with a ``close()`` made before the abort, 
 write in flight (the spec's stream is still "writable" then): it waits, then rejects with the
 reason; a write after it is ``This ReadableStream is closed.`` (the close queued is looked at
 before the erroring state); in the turn that made the stream (before its start settled) the
-writes and that close reject with the reason at once. Each checked under wrangler dev
+writes and that close reject with the reason at once; a ``close()`` made after the abort rejects
+with the reason when the readable side's cancel ends the erroring (it had the cancel's). Each checked under wrangler dev
 (tools/wrangler/jsapi_differential.py). The writes and ``closed`` rejected at once here, and the
 abort resolved; with a close queued the abort did nothing, the chunk was read and the close resolved."""
 
@@ -119,6 +120,14 @@ class Default(WorkerEntrypoint):
         closing = writer.close()
         aborted = writer.abort(Error.new("why"))
         out["in the turn that made it"] = [await state(p) for p in (first, closing, aborted)] + [writer.desiredSize]
+
+        stream = TransformStream.new()
+        writer = await started(stream)
+        first = writer.write(Uint8Array.new([1]))
+        aborted = writer.abort(Error.new("why"))
+        closing = writer.close()
+        canceled = stream.readable.cancel(Error.new("gone"))
+        out["a close after the abort, canceled at once"] = [await state(p) for p in (first, aborted, closing, canceled)]
         return Response.json(out)
 """
 
@@ -133,4 +142,5 @@ def test_an_abort_waits_too_with_a_close_queued_behind_the_write_in_flight(tmp_p
         "after a cancel": [NO_LONGER_READABLE, WHY, WHY, "resolved", "resolved"],
         "close alone behind it, canceled": [NO_LONGER_READABLE, WHY, "resolved", "resolved"],
         "in the turn that made it": [WHY, WHY, "resolved", None],
+        "a close after the abort, canceled at once": [NO_LONGER_READABLE, "resolved", WHY, "resolved"],
     }

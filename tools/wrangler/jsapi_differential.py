@@ -959,6 +959,33 @@ CASES: list = [
               ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
               ["@k", "@rd.cancel", new("Error", "c")], ["$settle", "rr", "x", "k"]],
      "expected": TRANSFORM_READ_AT_ONCE},
+    # the same in one turn: a write woken by the close() queued behind it still fails as the waiting ones; a close
+    # after the abort rejects with its reason; a ready rejected in place by an abort stays the same promise
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@c", "@w.close"], ["@k", "readable.cancel", new("Error", "gone")], ["$settle", "x1", "c", "k"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@c", "@w.close"], ["@a", "@w.abort", new("Error", "why")],
+     ["@k", "readable.cancel", new("Error", "gone")], ["$settle", "x1", "c", "a", "k"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@a", "@w.abort", new("Error", "why")],
+     ["@k", "readable.cancel", new("Error", "gone")], ["$settle", "x1", "x2", "a", "k"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@a", "@w.abort", new("Error", "why")], ["@c", "@w.close"],
+     ["@k", "readable.cancel", new("Error", "gone")], ["$settle", "x1", "a", "c", "k"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@r1", "@w.ready"], ["@a", "@w.abort", new("Error", "why")], ["@r2", "@w.ready"],
+     ["$same", "r1", "r2"], ["$settle", "r1", "r2", "a"], ["@r3", "@w.ready"], ["$same", "r2", "r3"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x1", "@w.write", X("01")], ["@r1", "@w.ready"], ["@rl", "@w.releaseLock"], ["@r2", "@w.ready"],
+     ["$same", "r1", "r2"], ["$settle", "r1", "x1"], ["@r3", "@w.ready"], ["$same", "r2", "r3"]],
+    {"call": ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["@x1", "@w.write", X("01")],
+              ["@r1", "@w.ready"], ["$same", "r0", "r1"], ["$settle", "r0", "r1", "x1"], "@w.desiredSize", ["@r2", "@w.ready"],
+              ["$same", "r1", "r2"], ["@x2", "@w.write", X("02")], ["@r3", "@w.ready"], ["$same", "r2", "r3"],
+              ["$settle", "x2", "r3"], "@w.desiredSize", ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
+              ["$settle", "rr", "x1", "x2", "r3"], "@w.desiredSize"],
+     "expected": "workerd resolves the ready of a TransformStream written in the turn that made it once its start settles, "
+                 "desiredSize 0 or less, and a later write does not replace it; workers-env's waits for a read as after "
+                 "the start"},
     *[{"call": ["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"],
                 ["@rr", "@rd.read"], ["@rl", "@rd.releaseLock"], ["$settle", "rr", "x"], "readable.locked"],
        "expected": "an internal stream's read of a chunk written settles at once here, so releaseLock() right after it "

@@ -173,6 +173,10 @@ class LiveByteStream(ByteStream):
     #: the readable side was canceled while the stream was erroring: the abort's reason, which a
     #: ``close()`` queued behind the write in flight rejects with (the spec's ``FinishErroring``)
     erroring_canceled: Any = None
+    #: a JavaScript ``TransformStream`` canceled with writes waiting: how many chunks were written
+    #: then and which was in flight -- a write among them fails as :meth:`cancel` failed the
+    #: waiting ones, also one that was not waiting at that moment (woken by a ``close()``)
+    _waiting_at_cancel: tuple[int, int] | None = None
 
     @property
     def closed(self) -> bool:
@@ -265,6 +269,7 @@ class LiveByteStream(ByteStream):
                     self.erroring_canceled = erroring
                     self._fail_deliveries(lambda: _error_of(erroring), after=self._taken)
                 self._fail_deliveries(lambda: js_type_error(_NO_LONGER_READABLE))
+                self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
             self._read_at = self._taken = 0
@@ -327,6 +332,11 @@ class LiveByteStream(ByteStream):
             return
         while self._taken <= index:
             if self._canceled is not None:
+                waiting = self._waiting_at_cancel
+                if waiting is not None and index < waiting[0]:  # it was waiting: failed as the others
+                    if self.erroring_canceled is not None and index > waiting[1]:
+                        raise _error_of(self.erroring_canceled)
+                    raise js_type_error(_NO_LONGER_READABLE)
                 raise self.met_cancel()
             if self._aborted:
                 raise _error_of(self._error)
@@ -932,8 +942,10 @@ class _Writer(JsProxy):
             sink.close_requested = True
         elif _closing(sink):  # a JavaScript stream's is refused (standard.c++ ``WritableImpl::close``)
             raise js_type_error(_CLOSING_CLOSE)
-        elif sink.erroring is not None:  # queued behind the abort: rejected once the stream errors
-            await _errored(sink)
+        elif sink.erroring is not None:  # queued behind the abort: rejected once the stream errors --
+            await _errored(sink)  # with the abort's reason, also when the readable side's cancel ended it
+            if sink.erroring_canceled is not None:
+                raise _error_of(sink.erroring_canceled)
             raise sink.refusal() or js_type_error(_CLOSED)
         async with _meeting_cancel(sink):
             _refused_by_sink(sink)
@@ -1044,7 +1056,11 @@ class _Writer(JsProxy):
         if self._ready_resolving and kept is not None and kept[1] != era:  # resolved at getWriter(), its
             del self.__dict__["_ready_promise"]  # reaction still to run: replaced as a settled one is
             self._ready_resolving = False
-        return kept_promise(self, "_ready_promise", lambda: _ready(self), era)
+        # settled in place (an abort or release while it was pending): of the era it settled in -- but
+        # one resolved at getWriter() settled then, whatever its reaction found (see above)
+        return kept_promise(self, "_ready_promise", lambda: _ready(self), era, None if era is None else (
+            lambda made: made if self._ready_resolving else (
+                made[0], sink._aborted or sink.erroring is not None, self._released and self._spec_writer)))
 
     @property
     def closed(self) -> Any:
