@@ -179,13 +179,13 @@ def kept_promise(owner: Any, slot: str, make: Callable[[], Any], era: Any = None
     settles a pending one in place -- a ``ready`` rejected by an abort -- and replaces it only
     at a change after that). Outside any event loop (test code's ``asyncio.run(...)``) a new
     coroutine each time."""
-    kept = owner.__dict__.get(slot)
-    if kept is not None and (not kept[0].done() or kept[1] == era):
-        return kept[0]
     try:
-        asyncio.get_running_loop()
+        loop = asyncio.get_running_loop()
     except RuntimeError:
         return make()
+    kept = owner.__dict__.get(slot)
+    if kept is not None and (not kept[0].done() or kept[1] == era) and kept[0].get_loop() is loop:
+        return kept[0]  # (one made under another loop -- test code's earlier asyncio.run() -- is not kept)
     entry: list[Any] = [None, era]
     if settled_era is not None:
         making = era
