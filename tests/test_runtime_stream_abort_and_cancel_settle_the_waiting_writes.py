@@ -12,7 +12,9 @@ on an ``IdentityTransformStream``, a ``FixedLengthStream`` and a JavaScript ``Tr
   writes and close reject with the reason (identity-transform-stream.c++ ``cancel`` rejects the
   pending write, and the queue behind it fails with it); a ``TransformStream``'s with ``TypeError:
   The readable side of this TransformStream is no longer readable.`` (standard.c++
-  ``TransformStreamDefaultController::enqueue``), its ``closed`` with the reason.
+  ``TransformStreamDefaultController::enqueue``), its ``closed`` with the reason -- also when the
+  cancel comes in the turn of the ``close()`` (a ``TransformStream``'s first write, woken by that
+  close, rejected with the cancel's reason here, as a write made after the cancel does).
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ class Default(WorkerEntrypoint):
             reading = asyncio.ensure_future(reader.read())
         else:
             closing = asyncio.ensure_future(writer.close())
-            await asyncio.sleep(0.01)
+            if what == "cancel":
+                await asyncio.sleep(0.01)
             await reader.cancel("gone")
         await asyncio.sleep(0.01)
         if what == "abort":
@@ -69,3 +72,8 @@ def test_an_abort_fails_the_waiting_writes_and_the_next_read(tmp_path, kind, rea
 ])
 def test_a_cancel_fails_the_waiting_writes_and_the_close_behind_them(tmp_path, kind, error):
     assert json_answer(one_file_worker(tmp_path, ENTRY), f"/{kind}/cancel") == [f"rejected {error}"] * 3
+
+
+def test_a_cancel_in_the_turn_of_the_close_fails_a_transform_streams_writes_alike(tmp_path):
+    assert json_answer(one_file_worker(tmp_path, ENTRY), "/transform/cancel-at-once") == [
+        "rejected TypeError: The readable side of this TransformStream is no longer readable."] * 3

@@ -71,6 +71,24 @@ class Default(WorkerEntrypoint):
         return Response.json({"body": body, "released": [reader.closed is closed, await state(closed)]})
 """
 
+IN_PLACE = """
+import asyncio
+from js import Error, TransformStream, Uint8Array
+from workers import Response, WorkerEntrypoint
+
+""" + STATE + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        writer = TransformStream.new().writable.getWriter()
+        await writer.ready
+        writer.write(Uint8Array.new([1]))
+        waiting = writer.ready
+        writer.abort(Error.new("why"))
+        out = [writer.ready is waiting, await state(waiting)]
+        await asyncio.sleep(0.01)
+        return Response.json(out + [writer.ready is waiting])
+"""
+
 RELEASED = "TypeError: This ReadableStream reader has been released."
 
 
@@ -98,3 +116,9 @@ def test_an_internal_streams_ready_is_never_replaced(tmp_path, kind):
 def test_a_body_readers_closed_is_the_same_promise_released_or_not(tmp_path):
     assert json_answer(one_file_worker(tmp_path, BODY), "/") == {
         "body": [True, "resolved"], "released": [True, RELEASED]}
+
+
+def test_a_ready_rejected_in_place_by_an_abort_stays_the_same_promise(tmp_path):
+    """workerd rejects a pending ``ready`` in place at ``abort()`` and replaces only a settled one,
+    so it is the same promise after it settled too (here it was replaced then, as made before the abort)."""
+    assert json_answer(one_file_worker(tmp_path, IN_PLACE), "/") == [True, "Error: why", True]

@@ -170,6 +170,13 @@ class LiveByteStream(ByteStream):
     #: ``startErroring``): the in-flight write waits for a read (which then fails it), ``ready``
     #: rejects, new writes are refused, ``desiredSize`` still counts the chunks
     erroring: Any = None
+    #: the readable side was canceled while the stream was erroring: the abort's reason, which a
+    #: ``close()`` queued behind the write in flight rejects with (the spec's ``FinishErroring``)
+    erroring_canceled: Any = None
+    #: a JavaScript ``TransformStream`` canceled with writes waiting: how many chunks were written
+    #: then and which was in flight -- a write among them fails as :meth:`cancel` failed the
+    #: waiting ones, also one that was not waiting at that moment (woken by a ``close()``)
+    _waiting_at_cancel: tuple[int, int] | None = None
 
     @property
     def closed(self) -> bool:
@@ -231,7 +238,7 @@ class LiveByteStream(ByteStream):
         writable erroring), then the ones queued behind it, and the readable side errors with it
         (``finishErroring``, then the sink's abort algorithm), so the read rejects."""
         reason, self.erroring = self.erroring, None
-        if reason is None or self._aborted or not self._open:
+        if reason is None or self._aborted or not (self._open or _closing(self)):
             return
         self._fail_deliveries(lambda: _error_of(reason))
         self.abort(reason)
@@ -248,14 +255,21 @@ class LiveByteStream(ByteStream):
             self._read_outcome = True  # its reader's ``closed`` resolves (the spec's ReadableStreamCancel)
         if self._open or self._taken < len(self._chunks or []):
             internal = isinstance(self, ByteSink)
-            self.erroring = None  # an abort waiting for the write in flight: that write fails here
+            erroring, self.erroring = self.erroring, None  # an abort waiting for the write in flight: that write fails here
             self._canceled = cancel_error(reason) if internal or reason is not None else undefined_reason()
             self._open = False
             if not internal and self.start_pending:  # writes made before its start settled: they resolve
                 self._take(len(self._chunks or []))  # (a wrangler dev probe), their chunks dropped below
             elif not internal:  # the spec's TransformStream: its waiting writes (and a close behind
-                # them) fail at the enqueue of the readable side that is gone
+                # them) fail at the enqueue of the readable side that is gone -- when an abort waited
+                # for the write in flight, only that write: the stream then errors with the abort's
+                # reason, which the writes queued behind it and a close meet (``FinishErroring``;
+                # a wrangler dev probe)
+                if erroring is not None:
+                    self.erroring_canceled = erroring
+                    self._fail_deliveries(lambda: _error_of(erroring), after=self._taken)
                 self._fail_deliveries(lambda: js_type_error(_NO_LONGER_READABLE))
+                self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
             self._read_at = self._taken = 0
@@ -318,6 +332,11 @@ class LiveByteStream(ByteStream):
             return
         while self._taken <= index:
             if self._canceled is not None:
+                waiting = self._waiting_at_cancel
+                if waiting is not None and index < waiting[0]:  # it was waiting: failed as the others
+                    if self.erroring_canceled is not None and index > waiting[1]:
+                        raise _error_of(self.erroring_canceled)
+                    raise js_type_error(_NO_LONGER_READABLE)
                 raise self.met_cancel()
             if self._aborted:
                 raise _error_of(self._error)
@@ -904,10 +923,10 @@ class _Writer(JsgObject, JsProxy):
         sink = self._stream._sink
         if self._detached() or sink.close_requested and isinstance(sink, ByteSink):
             raise js_type_error(_CLOSED)
+        if _closing(sink) and not isinstance(sink, ByteSink):  # before erroring (the spec's writer write)
+            raise js_type_error(_CLOSING_WRITE)
         if sink.erroring is not None:  # the spec's writer write: an erroring stream's stored error
             raise _error_of(sink.erroring)
-        if _closing(sink) and not isinstance(sink, ByteSink):
-            raise js_type_error(_CLOSING_WRITE)
         async with _meeting_cancel(sink):
             await sink.delivered(sink.push(_crossed_chunk(chunk)))
 
@@ -923,8 +942,10 @@ class _Writer(JsgObject, JsProxy):
             sink.close_requested = True
         elif _closing(sink):  # a JavaScript stream's is refused (standard.c++ ``WritableImpl::close``)
             raise js_type_error(_CLOSING_CLOSE)
-        elif sink.erroring is not None:  # queued behind the abort: rejected once the stream errors
-            await _errored(sink)
+        elif sink.erroring is not None:  # queued behind the abort: rejected once the stream errors --
+            await _errored(sink)  # with the abort's reason, also when the readable side's cancel ended it
+            if sink.erroring_canceled is not None:
+                raise _error_of(sink.erroring_canceled)
             raise sink.refusal() or js_type_error(_CLOSED)
         async with _meeting_cancel(sink):
             _refused_by_sink(sink)
@@ -932,7 +953,12 @@ class _Writer(JsgObject, JsProxy):
                 # ``WritableImpl::close``, internal.c++ ``closeImpl``): an abort's or a cancel's reason
                 raise sink.refusal() or js_type_error(_CLOSED)
             sink.close()
-            await sink.all_delivered()
+            try:
+                await sink.all_delivered()
+            except Exception:
+                if sink.erroring_canceled is not None:  # canceled while an abort waited (see ``cancel``)
+                    raise _error_of(sink.erroring_canceled) from None
+                raise
             _refused_by_sink(sink)
         await asyncio.sleep(0)  # the close completes as a promise's reaction, after the calls made with it
         sink._close_done = True
@@ -961,10 +987,12 @@ class _Writer(JsgObject, JsProxy):
             sink.abort(reason)
         elif sink.erroring is not None:  # a second abort: settles with the first (standard.c++ ``abort``)
             await _errored(sink)
-        elif not sink.closed:
+        elif not sink.closed or (_closing(sink) and (sink._taken < len(sink._chunks or []) or sink.start_pending)):
             if sink._taken < len(sink._chunks or []) and not sink.start_pending:
                 # a write in flight: the stream errors once it is done (a read fails it, see
-                # :meth:`LiveByteStream.finish_erroring`) or the readable side is canceled
+                # :meth:`LiveByteStream.finish_erroring`) or the readable side is canceled -- also
+                # with a ``close()`` queued behind it, which then rejects with the reason (the
+                # spec's stream is still "writable" until its close is in flight: WritableStreamAbort)
                 sink.erroring = reason
                 sink._changed()  # a ``ready`` waiting rejects
                 await _errored(sink)
@@ -1028,7 +1056,11 @@ class _Writer(JsgObject, JsProxy):
         if self._ready_resolving and kept is not None and kept[1] != era:  # resolved at getWriter(), its
             del self.__dict__["_ready_promise"]  # reaction still to run: replaced as a settled one is
             self._ready_resolving = False
-        return kept_promise(self, "_ready_promise", lambda: _ready(self), era)
+        # settled in place (an abort or release while it was pending): of the era it settled in -- but
+        # one resolved at getWriter() settled then, whatever its reaction found (see above)
+        return kept_promise(self, "_ready_promise", lambda: _ready(self), era, None if era is None else (
+            lambda made: made if self._ready_resolving else (
+                made[0], sink._aborted or sink.erroring is not None, self._released and self._spec_writer)))
 
     @property
     def closed(self) -> Any:
@@ -1054,7 +1086,7 @@ async def _meeting_cancel(sink: LiveByteStream) -> Any:
 async def _errored(sink: LiveByteStream) -> None:
     """Wait until a JavaScript stream erroring (see ``LiveByteStream.erroring``) has errored:
     aborted once a read met the write in flight, or its readable side canceled."""
-    while sink.erroring is not None and sink._open:
+    while sink.erroring is not None and (sink._open or _closing(sink)):
         await sink._next_change()
     sink.erroring = None
 

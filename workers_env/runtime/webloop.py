@@ -169,22 +169,39 @@ def handled_promise(result: Any) -> Any:
     return promise
 
 
-def kept_promise(owner: Any, slot: str, make: Callable[[], Any], era: Any = None) -> Any:
+def kept_promise(owner: Any, slot: str, make: Callable[[], Any], era: Any = None,
+                 settled_era: Callable[[Any], Any] | None = None) -> Any:
     """A promise property as workerd keeps it (a ``MemoizedIdentity``: a reader's or writer's
     ``closed``, a writer's ``ready``): the promise ``make()``'s coroutine settles, marked handled
     (:func:`handled_promise`), and the same object at each read while it is pending or ``era``
     (what would make workerd replace a settled one) is unchanged; kept in ``owner``'s ``slot``.
-    Outside any event loop (test code's ``asyncio.run(...)``) a new coroutine each time."""
-    kept = owner.__dict__.get(slot)
-    if kept is not None and (not kept[0].done() or kept[1] == era):
-        return kept[0]
+    ``settled_era(era at its making)``, if given, is the era as the promise settles (workerd
+    settles a pending one in place -- a ``ready`` rejected by an abort -- and replaces it only
+    at a change after that). Outside any event loop (test code's ``asyncio.run(...)``) a new
+    coroutine each time."""
     try:
-        asyncio.get_running_loop()
+        loop = asyncio.get_running_loop()
     except RuntimeError:
         return make()
-    promise = unawaited(make())
+    kept = owner.__dict__.get(slot)
+    if kept is not None and (not kept[0].done() or kept[1] == era) and kept[0].get_loop() is loop:
+        return kept[0]  # (one made under another loop -- test code's earlier asyncio.run() -- is not kept)
+    entry: list[Any] = [None, era]
+    if settled_era is not None:
+        making = era
+
+        async def settled() -> Any:
+            try:
+                return await make()
+            finally:  # at the settling, before anything can read the property again
+                entry[1] = settled_era(making)
+
+        promise = unawaited(settled())
+    else:
+        promise = unawaited(make())
     promise.add_done_callback(_retrieve)
-    setattr(owner, slot, (promise, era))
+    entry[0] = promise
+    setattr(owner, slot, entry)
     return promise
 
 
