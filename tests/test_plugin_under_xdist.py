@@ -45,3 +45,18 @@ def test_fixtures_and_config_warnings_under_two_xdist_workers(pytester: pytest.P
                                  "Processing wrangler.toml configuration:",
                                  '  - Unexpected fields found in top-level field: "mian"'])
     assert result.stdout.str().count('"mian"') == 1
+
+
+def test_an_unknown_environment_is_one_usage_error_under_xdist(pytester: pytest.Pytester) -> None:
+    # found after collection, in the workers: raising there crashed xdist (an INTERNALERROR)
+    pytester.makefile(".toml", wrangler='name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "a"\n'
+                                        '[env.staging]\n[[env.staging.kv_namespaces]]\nbinding = "KV"\nid = "b"\n')
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(**{f"test_{n}": TESTS.split("@pytest.mark.asyncio\nasync def test_worker")[0].format(n=n)
+                           for n in ("a", "b")})
+    result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2", "--wrangler-env", "prod")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
+    result.stdout.fnmatch_lines(['ERROR: workers-env: --wrangler-env prod: no [[]env.prod[]] in the wrangler config of the '
+                                 'tests using env: wrangler.toml (2 tests) defines "staging". *'])
+    assert result.stdout.str().count("ERROR: workers-env") == 1

@@ -18,7 +18,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -109,7 +109,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     _check_environment(config, items)
 
 
-def _check_environment(config: pytest.Config, items: Sequence[pytest.Item]) -> None:
+def _check_environment(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Refuse ``--wrangler-env`` / ``workers_env_environment`` naming an environment that a
     config the collected tests' ``env`` reads does not define, once for the run (wrangler's
     rule: an error when the config defines other environments; with none defined, wrangler
@@ -151,10 +151,21 @@ def _check_environment(config: pytest.Config, items: Sequence[pytest.Item]) -> N
         missing.append(f"{_short_path(str(path))} ({tests}) defines {names}")
     if missing:
         given = f"--wrangler-env {environment}" if option else f"the workers_env_environment ini option {environment!r}"
-        raise pytest.UsageError(
-            f"workers-env: {given}: no [env.{environment}] in the wrangler config of the tests using env: "
+        _stop_after_collection(
+            config, items, f"workers-env: {given}: no [env.{environment}] in the wrangler config of the tests using env: "
             + "; ".join(missing) + ". Pass an environment the config defines, or none for its top level."
         )
+
+
+def _stop_after_collection(config: pytest.Config, items: list[pytest.Item], message: str) -> None:
+    """Stop the run with a usage error found in the collected tests (exit status 4). In a
+    pytest-xdist worker, where raising it would crash the worker (an INTERNALERROR), the worker
+    runs no test and hands the message to the controller, which says it and exits 4 alike."""
+    output = getattr(config, "workeroutput", None)
+    if output is None:
+        raise pytest.UsageError(message)
+    output[_USAGE_ERROR_KEY] = message
+    items.clear()
 
 
 def _collected_marker(item: pytest.Item) -> dict[str, Any]:
@@ -681,11 +692,15 @@ def _note_config_warnings(config: pytest.Config, built: Env) -> None:
 
 
 _WORKER_OUTPUT_KEY = "workers_env_config_warnings"
+_USAGE_ERROR_KEY = "workers_env_usage_error"
+#: a usage error a pytest-xdist worker found after collection, in the controller
+_USAGE_ERROR = pytest.StashKey[str]()
 
 
 class _XdistWarnings:
-    """Under pytest-xdist the env fixture reads configs in the worker processes: each worker
-    hands its warnings over when it finishes, and the controller's summary lists them once."""
+    """Under pytest-xdist the env fixture reads configs, and the checks after collection run, in
+    the worker processes: each worker hands its warnings and usage error over when it finishes,
+    and the controller lists the warnings once, says the error and exits 4, as without xdist."""
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         output = getattr(session.config, "workeroutput", None)  # set in a worker only
@@ -693,11 +708,20 @@ class _XdistWarnings:
         if output is not None and found:
             output[_WORKER_OUTPUT_KEY] = [[path, environment, list(messages)]
                                           for (path, environment), messages in found.items()]
+        message = session.config.stash.get(_USAGE_ERROR, None)
+        if output is None and message is not None:
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR
+            reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+            if reporter is not None:
+                reporter.write_line(f"ERROR: {message}", red=True)
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node: Any, error: Any) -> None:
-        for path, environment, messages in getattr(node, "workeroutput", {}).get(_WORKER_OUTPUT_KEY, []):
+        output = getattr(node, "workeroutput", {})
+        for path, environment, messages in output.get(_WORKER_OUTPUT_KEY, []):
             node.config.stash.setdefault(_CONFIG_WARNINGS, {})[(path, environment)] = messages
+        if output.get(_USAGE_ERROR_KEY):
+            node.config.stash[_USAGE_ERROR] = output[_USAGE_ERROR_KEY]
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
