@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
 from casediff import report, run_under_wrangler_dev
-from jsapi_differential import NULL, WORKER_JS, canonical, label, new, ours
+from jsapi_differential import NAN, NULL, UNDEF, WORKER_JS, canonical, label, new, ours
 
 from workers_env.config.compat import cache_modes
 from workers_env.runtime.current import WorkerRuntime, set_current
@@ -80,6 +80,42 @@ def cases(origin: str) -> list:
         ["call", "fetch", origin, {"cache": "no-cache", "cf": {"cacheTtl": 300}}],
         ["call", "fetch", new("Request", origin, {"cache": "no-store"})],
         ["call", "fetch", origin, {"integrity": "sha256-x"}],
+        # interplay: an input Request's mode under an init that names, omits or replaces it
+        ["do", new("Request", new("Request", url, {"cache": "no-store"}), {"cache": UNDEF}), "cache"],
+        ["do", new("Request", new("Request", url, {"cache": "no-store"}), {"cache": "no-cache"}), "cache"],
+        ["do", new("Request", new("Request", url, {"cache": "no-store"}), new("Request", url)), "cache"],
+        ["do", new("Request", new("Request", url), new("Request", url, {"cache": "no-store"})), "cache"],
+        ["new", "Request", new("Request", url, {"cache": "no-store"}), {"cache": NULL}],
+        ["do", new("Request", new("Request", url, {"cache": "no-store"}), {}), "cache", "integrity"],
+        ["new", "Request", new("Request", url, {"cache": "no-store"}), {"integrity": "x"}],
+        ["new", "Request", new("Request", url, {"cache": "no-store"}), {"integrity": NULL}],
+        ["do", new("Request", new("Request", url, {"cache": "no-store"}), {"cf": {"cacheControl": "max-age=5"}}),
+         "cache", "cf.cacheControl"],
+        ["new", "Request", url, {"cache": UNDEF, "cf": {"cacheControl": "max-age=5"}}],
+        ["new", "Request", url, {"cf": {"cacheControl": UNDEF, "cacheTtl": 5}}],
+        ["new", "Request", url, {"cf": {"cacheControl": NULL, "cacheTtl": 5}}],
+        ["new", "Request", url, {"cf": {"cacheControl": "max-age=5", "cacheTtl": UNDEF}}],
+        # the Worker's own Cache-Control / Pragma, any case
+        ["call", "fetch", origin, {"cache": "no-store", "headers": {"Cache-Control": "max-age=5"}}],
+        ["call", "fetch", origin, {"cache": "no-store", "headers": {"PRAGMA": "x"}}],
+        ["call", "fetch", origin, {"headers": {"Pragma": "x"}}],
+        ["call", "fetch", new("Request", origin, {"cache": "no-store", "headers": {"cache-control": "max-age=9"}}),
+         {"headers": {"x-a": "1"}}],
+        ["call", "fetch", new("Request", origin, {"cache": "no-store"}), new("Request", origin)],
+        # a redirect followed: the next hop is sent with them too
+        ["call", "fetch", origin + "redirect", {"cache": "no-store"}],
+        ["call", "fetch", origin + "redirect", {"cache": "no-store", "headers": {"cache-control": "max-age=1"}}],
+        # no-store's cacheTtl check: only the number -1 passes
+        ["call", "fetch", origin, {"cache": "no-store", "cf": {"cacheTtl": "-1"}}],
+        ["call", "fetch", origin, {"cache": "no-store", "cf": {"cacheTtl": -1.0}}],
+        ["call", "fetch", origin, {"cache": "no-store", "cf": {"cacheTtl": UNDEF}}],
+        ["call", "fetch", origin, {"cache": "no-store", "cf": {"cacheTtl": NULL}}],
+        ["call", "fetch", origin, {"cache": "no-store", "cf": {"cacheTtl": True}}],
+        ["call", "fetch", origin, {"cache": "no-store", "cf": {"cacheTtl": NAN}}],
+        ["call", "fetch", origin, {"cache": "no-store", "cf": {"cacheTtl": 0.5}}],
+        ["call", "fetch", new("Request", origin, {"cache": "no-store", "cf": {"cacheTtl": 300}})],
+        ["call", "fetch", new("Request", origin, {"cache": "no-store"}), {"cf": {"cacheTtl": 300}}],
+        ["call", "fetch", new("Request", origin, {"cf": {"cacheTtl": 300}}), {"cache": "no-store"}],
     ]
     return made
 
@@ -88,6 +124,12 @@ class _Echo(http.server.BaseHTTPRequestHandler):
     """Answers the cache headers it was sent, as JSON."""
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if self.path == "/redirect":  # a hop to / (which answers what the redirected request had)
+            self.send_response(302)
+            self.send_header("location", "/")
+            self.send_header("content-length", "0")
+            self.end_headers()
+            return
         seen = {"cache-control": self.headers.get("cache-control"), "pragma": self.headers.get("pragma")}
         body = json.dumps(seen, sort_keys=True).encode()
         self.send_response(200)

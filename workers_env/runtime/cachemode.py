@@ -12,10 +12,12 @@ mode: <value>`` (``RequestInitializerDict::validate``). A subrequest made with a
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime.current import current_runtime, pyodide_028
+from workers_env.runtime.jsbase import jsnull
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsproxy import JsLiteralMap, JsObject, js_type_error
 
@@ -63,6 +65,21 @@ def _cf_properties(cf: Any) -> dict[str, Any]:
     return {}
 
 
+def _json_cloned(value: Any) -> Any:
+    """A ``cf`` member as the Request's own ``cf`` holds it: workerd keeps a JSON clone of the
+    init's (cf-property.c++ ``deepClone``: ``jsonClone``), where ``undefined`` (and a function)
+    is no member (:data:`_DROPPED`) and ``NaN`` or an infinity is ``null``."""
+    if value is None or callable(value):
+        return _DROPPED
+    if isinstance(value, float) and not math.isfinite(value):
+        return jsnull
+    return value
+
+
+#: what :func:`_json_cloned` answers for a member JSON leaves out
+_DROPPED = object()
+
+
 def checked_cache(options: dict[str, Any]) -> str | None:
     """``RequestInitializerDict::validate`` of an init's members: its ``cache`` mode (None when
     ``undefined``), after refusing a mode the Worker's era does not take and a ``cf.cacheControl``
@@ -97,9 +114,8 @@ def subrequest_cache_headers(mode: str | None, cf: Any, headers: dict[str, str])
     ``cf.cacheTtl`` other than ``-1`` is a ``TypeError`` instead."""
     if mode is None:
         return
-    props = _cf_properties(cf)
-    if mode == "no-store" and "cacheTtl" in props:
-        ttl = props["cacheTtl"]
+    ttl = _json_cloned(_cf_properties(cf).get("cacheTtl"))
+    if mode == "no-store" and ttl is not _DROPPED:
         if not (isinstance(ttl, (int, float)) and not isinstance(ttl, bool) and ttl == _NO_CACHE_TTL):
             raise js_type_error(f"CacheTtl: {js_text(ttl)}, is not compatible with cache: {mode} header.")
     headers.setdefault("cache-control", "no-cache")

@@ -629,11 +629,12 @@ class JsRequest(_Body):
             return made
         # the init dictionary's validate(): cache (and cf.cacheControl), then encodeResponseBody;
         # a Request given as the init is read as its fields, its cache mode unchecked (http.c++)
-        cache = options.pop("_cache_mode") if "_cache_mode" in options else checked_cache(options)
+        init_is_request = "_cache_mode" in options
+        cache = options.pop("_cache_mode") if init_is_request else checked_cache(options)
         mode = checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
         made = JsRequest._from_options(input, options)
         made._encode_response_body = mode  # an input Request's is not taken, only an init's (workerd)
-        if cache is not None:
+        if cache is not None or init_is_request:  # a Request as the init gives its own, none too
             made._cache_mode = cache
         elif isinstance(input, JsRequest):  # the input Request's, unless the init names one
             made._cache_mode = input._cache_mode

@@ -26,7 +26,7 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import JsAbortSignal, raise_reason, subrequest_signal
-from workers_env.runtime.cachemode import subrequest_cache_headers
+from workers_env.runtime.cachemode import checked_cache, checked_integrity, subrequest_cache_headers
 from workers_env.runtime.contentencoding import brotli_module, content_encoding, without_br
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
@@ -505,6 +505,7 @@ class FetcherView:
                 resource = resource.js_object
             if isinstance(other_options.get("method"), HTTPMethod):
                 other_options["method"] = other_options["method"].value
+            _fetcher_init_checked(resource, other_options)
             answer = binding.fetch(resource, other_options) if other_options else binding.fetch(resource)
             if inspect.isawaitable(answer):
                 answer = await answer
@@ -518,6 +519,24 @@ class FetcherView:
 
         fetch.__qualname__ = "fetch"  # so a wrong call reads "fetch() takes ...", as the SDK's does
         return fetch(*args, **kwargs)
+
+
+def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
+    """What workerd's ``Fetcher.fetch(resource, init)`` refuses before the binding sees the
+    request, as it builds a Request of them for every Fetcher (http.c++ ``fetchImpl``): the init's
+    ``cache`` by era (and ``cf.cacheControl`` beside it), a non-empty ``integrity``, and
+    ``cache: "no-store"`` -- the init's or the Request's -- with a ``cf.cacheTtl`` other than ``-1``
+    (``serializeCfBlobJson``); raised as the SDKs' ``pyfetch`` raises what JavaScript threw. Only
+    checked: the binding still gets the Worker's arguments as given."""
+    try:
+        init = init_options(to_js(options, dict_converter=object_from_entries), {}) if options else {}
+        mode = checked_cache(init)
+        checked_integrity(init.get("integrity"))
+        if mode is None and isinstance(resource, JsRequest):
+            mode = resource._cache_mode
+        subrequest_cache_headers(mode, init["cf"] if "cf" in init else getattr(resource, "cf", None), {})
+    except JsException as exc:
+        raise (AbortError if pyodide_028() else OSError)(exc.message) from None
 
 
 @js_keywords("fetch()")
