@@ -1,6 +1,7 @@
 """Under pytest-xdist (``pytest -n 2``) the fixtures work in every worker process, each test with
 its own fresh state, and the wrangler config warnings the workers found are listed once, by the
-controller, as in a run without xdist (they were lost: each worker kept its own)."""
+controller, as in a run without xdist (they were lost: each worker kept its own). The inner runs
+keep pytest-benchmark out (``-p no:benchmark``): where it is installed it warns under xdist."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def test_fixtures_and_config_warnings_under_two_xdist_workers(pytester: pytest.P
     (pytester.path / "src" / "entry.py").write_text(WORKER)
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(**{f"test_{n}": TESTS.format(n=n) for n in ("a", "b", "c")})
-    result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:benchmark", "-n", "2")
     result.assert_outcomes(passed=6)
     result.stdout.fnmatch_lines(["2 workers [[]6 items[]]", "*workers-env: wrangler config warnings*",
                                  "Processing wrangler.toml configuration:",
@@ -54,7 +55,7 @@ def test_an_unknown_environment_is_one_usage_error_under_xdist(pytester: pytest.
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(**{f"test_{n}": TESTS.split("@pytest.mark.asyncio\nasync def test_worker")[0].format(n=n)
                            for n in ("a", "b")})
-    result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2", "--wrangler-env", "prod")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:benchmark", "-n", "2", "--wrangler-env", "prod")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
     result.stdout.fnmatch_lines(['ERROR: workers-env: --wrangler-env prod: no [[]env.prod[]] in the wrangler config of the '
