@@ -542,9 +542,11 @@ def _build() -> dict[str, ModuleType]:
     ffi.wrappers = wrappers  # type: ignore[attr-defined]
 
     http = ModuleType("pyodide.http", "Stand-in for pyodide.http.")
-    http.pyfetch = workers_api.fetch  # type: ignore[attr-defined]
+    http.pyfetch = workers_api.pyfetch  # type: ignore[attr-defined]
     http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
     http.AbortError = workers_api.AbortError  # type: ignore[attr-defined]
+    http.BodyUsedError = workers_api.BodyUsedError  # type: ignore[attr-defined]
+    http.HttpStatusError = workers_api.HttpStatusError  # type: ignore[attr-defined]
 
     webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
     webloop.PyodideFuture = pyodide_webloop.PyodideFuture  # type: ignore[attr-defined]
