@@ -57,6 +57,7 @@ from workers_env.runtime.jsweb import (
     JsResponse,
     init_options,
 )
+from workers_env.runtime.sdknames import SdkClass
 
 __all__ = [
     "Blob",
@@ -331,8 +332,10 @@ _RESPONSE_ACCEPTED_TYPES = frozenset({
 })
 
 
-class Response(FetchResponse):
+class Response(FetchResponse, metaclass=SdkClass):
     """``workers.Response(body=None, status=None, status_text="", headers=None)``."""
+
+    _sdk_class = True
 
     def __init__(
         self,
@@ -386,11 +389,17 @@ class Response(FetchResponse):
             parts.append(f"status_text={self.status_text!r}")
         if "content-type" in self.headers:
             parts.append(f"content_type={self.headers['content-type']!r}")
+        if self.js_response.url:  # both SDKs' (workerd ca60884f2, 2025-09-01)
+            parts.append(f"url={self.js_response.url!r}")
+        if self.js_response.type != "default":
+            parts.append(f"type={self.js_response.type!r}")
         return f"Response({', '.join(parts)})"
 
 
-class Request:
+class Request(metaclass=SdkClass):
     """``workers.Request``: an incoming request (``url``, ``method``, ``headers``, body readers)."""
+
+    _sdk_class = True
 
     def __init__(self, input: Any, **other_options: Any):  # noqa: A002 - SDK name
         if isinstance(input, JsRequest):
