@@ -52,6 +52,7 @@ from workers_env.runtime.jsproxy import (
     to_js,
 )
 from workers_env.runtime.jsweb import (
+    NEXT_FETCHER,
     JsHeaders,
     JsRequest,
     JsResponse,
@@ -806,6 +807,10 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     """Send a JS request with the standard library (in a thread); network failures are
     workerd's errors (:func:`network_error`); an aborted ``signal`` fails it with the signal's reason, before or while
     it is under way (a timeout signal bounds the socket's wait too)."""
+    routed = js_request._fetcher
+    if routed is not None and routed is not NEXT_FETCHER:  # a Request's own fetcher sends it (fetchImpl)
+        answer = routed.fetch(js_request)
+        return await answer if inspect.isawaitable(answer) else answer
     body = js_request._body
     signal = subrequest_signal(js_request.signal)  # an incoming request's, without request_signal_passthrough: none
     signal.throwIfAborted()
