@@ -124,7 +124,7 @@ def _abort_on_cancel(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awa
 
     @functools.wraps(method)
     async def wrapper(self: FetchResponse, *args: Any, **kwargs: Any) -> Any:
-        if not pyodide_028():
+        if current_runtime() is None or not pyodide_028():  # a test reading a Worker's answer: as it is
             return await method(self, *args, **kwargs)
         try:
             return await method(self, *args, **kwargs)
