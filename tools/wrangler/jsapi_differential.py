@@ -1034,6 +1034,10 @@ CASES: list = [
     *[["do", new(*kind), ["@d", "$new", "TransformStream"], ["@dw", "@d.writable"], ["@dww", "@dw.getWriter"],
        ["@p", "readable.pipeTo", {"$kept": "dw"}], ["$settle", "p"], "readable.locked", ["@rs", "readable"],
        ["@resp", "$new", "Response", {"$kept": "rs"}]] for kind in STREAM_KINDS],
+    # Object.keys/values/entries (Pyodide's object_keys & co.) of objects owning no enumerable property
+    *[["call", f"Object.{how}", value] for how in ("keys", "values", "entries")
+      for value in (new("Date", 0), {"$get": "console"}, new("Error", "x"), new("TypeError", "x"),
+                    {"$get": "crypto"}, {"$get": "JSON"}, {"$get": "crypto.subtle"})],
 ]
 
 WORKER_JS = r"""

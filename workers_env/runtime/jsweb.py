@@ -727,7 +727,8 @@ class JsNextFetcher(JsgObject, JsProxy):
     _js_name = "Fetcher"
 
     def fetch(self, resource: Any = None, init: Any = None) -> Any:
-        from workers_env.runtime.workers_api import js_fetch  # workers_api imports this module
+        # imported here: workers_api imports this module
+        from workers_env.runtime.workers_api import js_fetch
 
         return js_fetch(resource, init)
 
