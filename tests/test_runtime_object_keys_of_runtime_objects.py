@@ -1,7 +1,7 @@
 """``Object.keys``/``values``/``entries`` (Pyodide's ``object_keys`` and co.) of the runtime's own
 objects, as workerd gives them (measured under wrangler dev 4.164.0): none for a ``Date``, an
 ``Error``, ``crypto``, ``JSON``, a KV namespace or a D1 database; V8's 24 console methods for
-``console``; the ``Ai`` binding's four public class fields, ``null`` (workerd ``ai-api.ts``). The
+``console`` (workerd's own ``debug``/``error``/``info``/``log``/``warn`` nameless); the ``Ai`` binding's four public class fields, ``null`` (workerd ``ai-api.ts``). The
 Vectorize binding's own fields are internal ones workers-env does not have: a
 ``NotEmulatedError`` saying so. Each was an ``AttributeError`` before."""
 
@@ -35,7 +35,7 @@ class Default(WorkerEntrypoint):
         return Response.json({
             "Date": own(Date.new(0)), "Error": own(Error.new("x")), "crypto": own(crypto), "JSON": own(JSON),
             "console": own(console), "KV": own(env.KV), "DB": own(env.DB), "AI": own(env.AI),
-            "VEC": vectorize,
+            "VEC": vectorize, "console names": [f.name for f in Object.values(console)][4:7],
         })
 
     on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
@@ -75,5 +75,5 @@ def test_object_keys_of_runtime_objects(tmp_path: Path, date: str) -> None:
         "console": [CONSOLE, ["function"], True],
         "AI": [["lastRequestId", "aiGatewayLogId", "lastRequestHttpStatusCode", "lastRequestInternalStatusCode"],
                ["null"], True],
-        "VEC": "NotEmulatedError",
+        "VEC": "NotEmulatedError", "console names": ["", "dir", "dirxml"],  # workerd's own log methods: no name
     }

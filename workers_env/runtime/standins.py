@@ -254,6 +254,18 @@ _CONSOLE_KEYS = ("debug", "error", "info", "log", "warn", "dir", "dirxml", "tabl
                  "timeEnd", "timeStamp", "context", "createTask")
 
 
+class _ConsoleMethod(jsproxy.JsFunction):
+    """A console method as ``Object.values(console)`` gives it: a JS function whose ``name`` is
+    workerd's -- empty for the five logging methods workerd puts in V8's place (``debug``,
+    ``error``, ``info``, ``log``, ``warn``), the method's own for the others."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, func: Any, key: str):
+        super().__init__(func)
+        self.name = "" if key in ("debug", "error", "info", "log", "warn") else key
+
+
 def _object_namespace(js_json: Any) -> SimpleNamespace:
     def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
         if type(obj) is dict:
@@ -265,7 +277,7 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         if isinstance(obj, (int, float)):  # a number or a boolean owns no properties
             return JsObject({})
         if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
-            return JsObject({name: getattr(obj, name) for name in _CONSOLE_KEYS})
+            return JsObject({name: _ConsoleMethod(getattr(obj, name), name) for name in _CONSOLE_KEYS})
         if isinstance(obj, (jsglobals.JsDate, JsException)) or obj is js_json or obj is jsglobals.crypto:
             return JsObject({})  # a Date, an Error (message and stack are not enumerable), crypto, JSON: none
         return obj
