@@ -23,9 +23,9 @@ from workers_env import HandlerCancelledError, load_worker
 ENTRY = """
 import asyncio
 from urllib.parse import urlparse
-from js import TextEncoder, TransformStream
+from js import TextEncoder, TransformStream, fetch as js_fetch
 from pyodide.ffi.wrappers import add_event_listener
-from workers import Response, WorkerEntrypoint, fetch
+from workers import Response, WorkerEntrypoint
 
 SEEN = {}
 ORIGIN = "http://%s/"
@@ -49,10 +49,12 @@ class Default(WorkerEntrypoint):
                 await asyncio.sleep(0.02)
             outcome = "aborted" if signal.aborted else "not aborted"
             try:
-                reply = await fetch(ORIGIN, signal=signal)
+                # JavaScript's fetch: workers.fetch on Pyodide 0.28 hands fetch AbortSignal.any of
+                # the signal (pyfetch), a signal of its own, which no subrequest ignores
+                reply = await js_fetch(ORIGIN, signal=signal)
                 outcome += f", fetched {reply.status}"
             except Exception as exc:
-                outcome += f", fetch failed: {exc}"
+                outcome += f", fetch failed: {getattr(exc, 'message', exc)}"
             SEEN[path + " watch"] = outcome
         self.ctx.waitUntil(watch())
         if path == "/hang":

@@ -33,7 +33,7 @@ async def test_response_json_static_and_instance():
     assert resp.headers["content-type"] == "application/json"
     assert resp.headers.get("x-id") == "7"  # case-insensitive
     assert await resp.text() == '{"a": 1, "b": [1, 2]}'  # json.dumps, not JSON.stringify
-    with pytest.raises(OSError, match="Body already used"):
+    with pytest.raises(OSError, match="Response body is already used"):
         await resp.json()
     again = Response.json([1], headers={"content-type": "application/vnd.api+json"})
     assert again.headers["content-type"] == "application/vnd.api+json"

@@ -217,7 +217,7 @@ async def test_the_builtin_sdk_returns_workflow_instance_promises_unawaited_and_
     assert out["ns"] == "_DurableObjectNamespaceWrapper" and out["stub"] == "_FetcherWrapper"
     assert out["add"] == ["builtins.dict", "{'count': 1, 'item': {'item': 'x', 'tags': ['a', None]}, 'none': None}"]
     assert out["label"] == ["builtins.coroutine", "stub id:room"]  # every stub method is async here
-    assert out["fetch"] == ["workers_env.runtime.workers_api.Response", 202, "id:room https://do/path"]
+    assert out["fetch"] == ["workers._workers.Response", 202, "id:room https://do/path"]
     assert out["by_name"] == {"count": 1, "item": ["y"], "none": None}
     assert out["eu"] == ["_DurableObjectNamespaceWrapper", "_FetcherWrapper"]
     common_calls(workflow, namespace, {"type": "approve", "payload": 1})
@@ -243,7 +243,7 @@ async def test_the_external_sdk_converts_workflow_and_stub_calls_as_binding_wrap
     assert out["ns"] == "_DurableObjectNamespaceWrapper" and out["stub"] == "_FetcherWrapper"
     assert out["add"] == ["workers_env._jsvalues.JsDict", "{'count': 1, 'item': {'item': 'x', 'tags': ['a', None]}, 'none': None}"]
     assert out["label"] == ["builtins.str", "stub id:room"]
-    assert out["fetch"] == ["workers_env.runtime.workers_api.Response", 202, "id:room https://do/path"]
+    assert out["fetch"] == ["workers.response.Response", 202, "id:room https://do/path"]
     assert out["by_name"] == {"count": 1, "item": ["y"], "none": None}
     common_calls(workflow, namespace, {"type": "approve", "payload": 1})
 

@@ -1034,6 +1034,13 @@ CASES: list = [
     *[["do", new(*kind), ["@d", "$new", "TransformStream"], ["@dw", "@d.writable"], ["@dww", "@dw.getWriter"],
        ["@p", "readable.pipeTo", {"$kept": "dw"}], ["$settle", "p"], "readable.locked", ["@rs", "readable"],
        ["@resp", "$new", "Response", {"$kept": "rs"}]] for kind in STREAM_KINDS],
+    # Request.fetcher (http.h): null for a Request made without one, from another or cloned
+    ["do", new("Request", "https://e.com/"), "fetcher", ["clone"]],
+    ["do", {"r": new("Request", new("Request", "https://e.com/"), {"fetcher": NULL})}, "r.fetcher"],
+    # Object.keys/values/entries (Pyodide's object_keys & co.) of objects owning no enumerable property
+    *[["call", f"Object.{how}", value] for how in ("keys", "values", "entries")
+      for value in (new("Date", 0), {"$get": "console"}, new("Error", "x"), new("TypeError", "x"),
+                    {"$get": "crypto"}, {"$get": "JSON"}, {"$get": "crypto.subtle"})],
 ]
 
 WORKER_JS = r"""
@@ -1380,6 +1387,8 @@ async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER
         return [await _py_shape(x) for x in v]
     if isinstance(v, dict):
         return {k: await _py_shape(x) for k, x in v.items()}
+    if callable(v) and isinstance(getattr(v, "name", None), str):  # a JS function (console's methods)
+        return {"$function": v.name}
     return {"$python": f"{kind}: {v!r}"}
 
 

@@ -24,7 +24,7 @@ from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import JsgObject, js_null, jsnull
 from workers_env.runtime.tasks import scoped_callback
 
-__all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_on_disconnect", "abort_signal_class",
+__all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_on_disconnect", "any_signal", "abort_signal_class",
            "incoming_request_signal", "raise_reason", "subrequest_signal"]
 
 _MISSING: Any = object()
@@ -302,6 +302,10 @@ def _any(signals: Iterable[Any], *_ignored: Any) -> JsAbortSignal:
     for signal in items:
         signal._followers.append(follower)
     return follower
+
+
+#: ``AbortSignal.any(signals)`` for Python callers (Pyodide 0.28's ``pyfetch`` uses it)
+any_signal = _any
 
 
 def _illegal(*_args: Any, **_kwargs: Any) -> Any:

@@ -69,6 +69,18 @@ def _is_binding(value: Any) -> bool:
     return not (value is None or isinstance(value, (str, int, float, bool, dict, list)))
 
 
+#: the ``Ai`` binding's public class fields (workerd ``src/cloudflare/internal/ai-api.ts``)
+_AI_FIELDS = ("lastRequestId", "aiGatewayLogId", "lastRequestHttpStatusCode", "lastRequestInternalStatusCode")
+
+#: bindings that own no enumerable property (jsg objects; D1's wrapper keeps its fields private)
+_NO_OWN_PROPERTIES = frozenset({"KvNamespace", "D1Database", "R2Bucket", "Fetcher", "WorkerQueue"})
+
+
+def _js_null_of(nulls: Any) -> Any:
+    """JavaScript ``null`` as a binding's ``nulls`` setting hands it to Python."""
+    return from_plain(None, nulls)  # a binding result's None is its null
+
+
 class JsBinding(JsHostObject):
     """A binding as JavaScript code sees it: methods take JS values, promise JS values.
 
@@ -117,6 +129,34 @@ class JsBinding(JsHostObject):
     @property
     def _js_name(self) -> str:  # type: ignore[override]
         return self._js_class or type(self._binding).__name__
+
+    def _own_properties(self) -> JsObject:
+        """The binding's own enumerable properties (``Object.keys`` and co., Pyodide's
+        ``object_keys``): none for a jsg object (``KvNamespace``, ``R2Bucket``, ``Fetcher``,
+        ``WorkerQueue``) or D1's wrapper (its fields are private: measured under wrangler dev
+        4.164.0); the ``Ai`` wrapper's four public class fields (workerd ``ai-api.ts``), ``null``
+        until a run against Cloudflare's AI service fills them. ``VectorizeIndexImpl`` owns its
+        internal ``fetcher``, ``indexId``, ``indexVersion`` and ``useNdJson`` (``vectorize-api.ts``),
+        which workers-env does not have."""
+        if self._js_class == "Ai":
+            return JsObject({name: _js_null_of(self._nulls) for name in _AI_FIELDS})
+        if self._js_class == "VectorizeIndexImpl":
+            raise NotEmulatedError(
+                f"Object.keys/values/entries of the Vectorize binding {self._name} is not emulated by workers-env: "
+                "production lists the binding's internal fields (fetcher, indexId, indexVersion, useNdJson), which "
+                "workers-env does not have. Call its methods instead")
+        if self._js_class in _NO_OWN_PROPERTIES:
+            return JsObject({})
+        raise AttributeError("object_keys")
+
+    def object_keys(self) -> JsArray:
+        return self._own_properties().object_keys()
+
+    def object_values(self) -> JsArray:
+        return self._own_properties().object_values()
+
+    def object_entries(self) -> JsArray:
+        return self._own_properties().object_entries()
 
     def __getattr__(self, name: str) -> Any:
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has

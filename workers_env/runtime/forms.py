@@ -28,6 +28,7 @@ from workers_env.runtime.jsproxy import (
     JsTypedArray,
     js_type_error,
 )
+from workers_env.runtime.sdknames import SdkClass, default_repr
 
 __all__ = ["Blob", "File", "FormData", "JsBlob", "JsFile", "JsFormData", "parse_form"]
 
@@ -236,8 +237,13 @@ def _sdk_part(part: Any) -> Any:
     raise TypeError(f"Don't know how to handle {shown} for Blob()")
 
 
-class Blob:
-    """``workers.Blob``."""
+class Blob(metaclass=SdkClass):
+    """``workers.Blob`` (named as production names it: :mod:`.sdknames`)."""
+
+    _sdk_class = True
+
+    def __repr__(self) -> str:  # object's, with the SDK's module
+        return default_repr(self)
 
     def __init__(self, blob_parts: Any, content_type: str | None = None, endings: Any = None):
         if _single(blob_parts):
@@ -273,6 +279,8 @@ class Blob:
 
 class File(Blob):
     """``workers.File``."""
+
+    _sdk_class = True
 
     def __init__(self, blob_parts: Any, filename: str, content_type: str | None = None,
                  endings: Any = None, last_modified: int | None = None):
@@ -310,8 +318,13 @@ def _to_py_value(value: Any) -> Any:
     return value
 
 
-class FormData(MutableMapping):  # type: ignore[type-arg]
+class FormData(MutableMapping, metaclass=SdkClass):  # type: ignore[type-arg]
     """``workers.FormData``: a mutable mapping over a JS ``FormData`` (multidict-like)."""
+
+    _sdk_class = True
+
+    def __repr__(self) -> str:  # object's, with the SDK's module
+        return default_repr(self)
 
     def __init__(self, form_data: Any = None):
         if not form_data:

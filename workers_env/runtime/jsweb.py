@@ -73,7 +73,8 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
         options.update(method=init.method, redirect=init.redirect, signal=init.signal, cf=init.cf,
                        headers=JsHeaders(init.headers),  # fields, its body not taken but shared: reading
                        body=None if init._body is None else JsBuffer(init._body), _body_of=init,  # one stream
-                       encodeResponseBody=init._encode_response_body, _cache_mode=init._cache_mode)
+                       encodeResponseBody=init._encode_response_body, _cache_mode=init._cache_mode,
+                       fetcher=jsnull if init._fetcher is None else init._fetcher)
     elif isinstance(init, JsResponse):  # Response::Initializer: another Response's status, text, headers
         options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init.webSocket,
                        encodeBody=init._encode_body)  # and its encodeBody (workerd http.c++)
@@ -592,6 +593,8 @@ class JsRequest(_Body):
     _encode_response_body = "automatic"
     #: the init's ``cache`` mode (``"no-store"``, ``"no-cache"``, ``"reload"``); None: none
     _cache_mode: str | None = None
+    #: the init's ``fetcher`` (or the input Request's); None: none, ``fetcher`` reads ``null``
+    _fetcher: Any = None
 
     def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None,
                  redirect: str = "follow", signal: Any = None):
@@ -633,6 +636,10 @@ class JsRequest(_Body):
         cache = options.pop("_cache_mode") if init_is_request else checked_cache(options)
         mode = checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
         made = JsRequest._from_options(input, options)
+        if "fetcher" in options:  # an init's fetcher (null: none), else the input Request's (http.c++)
+            made._fetcher = None if options["fetcher"] is jsnull else options["fetcher"]
+        elif isinstance(input, JsRequest):
+            made._fetcher = input._fetcher
         made._encode_response_body = mode  # an input Request's is not taken, only an init's (workerd)
         if cache is not None or init_is_request:  # a Request as the init gives its own, none too
             made._cache_mode = cache
@@ -687,6 +694,13 @@ class JsRequest(_Body):
         return ""
 
     @property
+    def fetcher(self) -> Any:
+        """workerd's ``Request.fetcher`` (``http.h``, a ``kj::Maybe<jsg::Ref<Fetcher>>``): the
+        init's ``fetcher`` or the input Request's, else ``null`` -- ``None`` on Pyodide 0.26,
+        ``jsnull`` from 0.28."""
+        return js_null() if self._fetcher is None else self._fetcher
+
+    @property
     def keepalive(self) -> bool:
         """workerd's hard-coded ``false`` (``http.h``: the standard property, kept without keepalive)."""
         return False
@@ -699,10 +713,29 @@ class JsRequest(_Body):
                          redirect=self.redirect, signal=self.signal)
         copy._encode_response_body = self._encode_response_body
         copy._cache_mode = self._cache_mode
+        copy._fetcher = self._fetcher
         return copy
 
     def __repr__(self) -> str:
         return f"Request {{ method: {self.method!r}, url: {self.url!r} }}"
+
+
+class JsNextFetcher(JsgObject, JsProxy):
+    """The ``Fetcher`` an incoming request carries as its ``fetcher`` (workerd's
+    ``global-scope.c++``: one per global scope, on the ``NEXT_CLIENT_CHANNEL`` -- the network):
+    its ``fetch(resource, init)`` is the global ``fetch``. Its other methods are not emulated."""
+
+    _js_name = "Fetcher"
+
+    def fetch(self, resource: Any = None, init: Any = None) -> Any:
+        # imported here: workers_api imports this module
+        from workers_env.runtime.workers_api import js_fetch
+
+        return js_fetch(resource, init)
+
+
+#: the Fetcher every incoming request's ``fetcher`` is (and so a Request made from one)
+NEXT_FETCHER = JsNextFetcher()
 
 
 def _unsigned_short(value: Any) -> int:

@@ -72,7 +72,7 @@ from workers_env.runtime.events import (
 )
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
-from workers_env.runtime.jsweb import JsRequest, JsResponse
+from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest, JsResponse
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
@@ -261,7 +261,9 @@ def build_request(
     if isinstance(body, (str, bytes, bytearray, memoryview)) and not any(k.lower() == "content-length" for k, _ in pairs):
         size = len(body.encode("utf-8", errors="surrogatepass")) if isinstance(body, str) else memoryview(body).nbytes
         pairs.append(("content-length", str(size)))
-    return JsRequest(url, method=method, headers=pairs, body=body, cf=incoming_cf(cf, accept_encoding=accept_encoding))
+    request = JsRequest(url, method=method, headers=pairs, body=body, cf=incoming_cf(cf, accept_encoding=accept_encoding))
+    request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
+    return request
 
 
 class Worker:

@@ -41,7 +41,7 @@ from workers_env.runtime import abort
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.jsglobals import JsDate, JsURL
-from workers_env.runtime.jsweb import JsRequest
+from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest
 from workers_env.runtime.loader import Worker, uncaught
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
@@ -560,6 +560,7 @@ class WorkerApp:
                             cf=incoming_cf(accept_encoding=accept_encoding))
         if bodiless and body:  # workerd's server hands on what the client sent; only `new Request` refuses it
             request._body = body
+        request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
         return request
 
 

@@ -248,7 +248,25 @@ def _webloop_attribute(name: str) -> Any:
     raise _missing_attribute("pyodide.webloop", name)
 
 
-def _object_namespace() -> SimpleNamespace:
+#: ``Object.keys(console)`` in workerd (V8's console object, measured under wrangler dev 4.164.0)
+_CONSOLE_KEYS = ("debug", "error", "info", "log", "warn", "dir", "dirxml", "table", "trace", "group", "groupCollapsed",
+                 "groupEnd", "clear", "count", "countReset", "assert", "profile", "profileEnd", "time", "timeLog",
+                 "timeEnd", "timeStamp", "context", "createTask")
+
+
+class _ConsoleMethod(jsproxy.JsFunction):
+    """A console method as ``Object.values(console)`` gives it: a JS function whose ``name`` is
+    workerd's -- empty for the five logging methods workerd puts in V8's place (``debug``,
+    ``error``, ``info``, ``log``, ``warn``), the method's own for the others."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, func: Any, key: str):
+        super().__init__(func)
+        self.name = "" if key in ("debug", "error", "info", "log", "warn") else key
+
+
+def _object_namespace(js_json: Any) -> SimpleNamespace:
     def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
         if type(obj) is dict:
             return JsObject({str(k): v for k, v in obj.items()} if jsproxy.reads_dict_keys() else {})
@@ -258,6 +276,10 @@ def _object_namespace() -> SimpleNamespace:
                              for i in range(len(units) // 2)})
         if isinstance(obj, (int, float)):  # a number or a boolean owns no properties
             return JsObject({})
+        if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
+            return JsObject({name: _ConsoleMethod(getattr(obj, name), name) for name in _CONSOLE_KEYS})
+        if isinstance(obj, (jsglobals.JsDate, JsException)) or obj is js_json or obj is jsglobals.crypto:
+            return JsObject({})  # a Date, an Error (message and stack are not enumerable), crypto, JSON: none
         return obj
 
     def keys(obj: JsObject) -> JsArray:
@@ -450,8 +472,8 @@ def _build() -> dict[str, ModuleType]:
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
-    js.Object = _object_namespace()  # type: ignore[attr-defined]
     js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=jsproxy.json_stringify)  # type: ignore[attr-defined]
+    js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
     array_from = lambda it: JsArray(list(jsproxy.js_iterated(it)))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
     array_of = lambda *items: JsArray(list(items))  # noqa: E731 - ``Array.of`` and ``new Array(a, b)``
     js.Array = SimpleNamespace(  # type: ignore[attr-defined]
@@ -542,9 +564,11 @@ def _build() -> dict[str, ModuleType]:
     ffi.wrappers = wrappers  # type: ignore[attr-defined]
 
     http = ModuleType("pyodide.http", "Stand-in for pyodide.http.")
-    http.pyfetch = workers_api.fetch  # type: ignore[attr-defined]
+    http.pyfetch = workers_api.pyfetch  # type: ignore[attr-defined]
     http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
     http.AbortError = workers_api.AbortError  # type: ignore[attr-defined]
+    http.BodyUsedError = workers_api.BodyUsedError  # type: ignore[attr-defined]
+    http.HttpStatusError = workers_api.HttpStatusError  # type: ignore[attr-defined]
 
     webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
     webloop.PyodideFuture = pyodide_webloop.PyodideFuture  # type: ignore[attr-defined]

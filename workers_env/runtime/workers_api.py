@@ -16,16 +16,18 @@ import json as _json
 import logging
 import secrets
 import socket
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from http import HTTPMethod, HTTPStatus
 from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime import envwrap
-from workers_env.runtime.abort import JsAbortSignal, raise_reason, subrequest_signal
+from workers_env.runtime.abort import JsAbortController, JsAbortSignal, any_signal, raise_reason, subrequest_signal
 from workers_env.runtime.cachemode import checked_cache, checked_integrity, subrequest_cache_headers
 from workers_env.runtime.contentencoding import brotli_module, content_encoding, without_br
 from workers_env.runtime.current import (
@@ -50,11 +52,13 @@ from workers_env.runtime.jsproxy import (
     to_js,
 )
 from workers_env.runtime.jsweb import (
+    NEXT_FETCHER,
     JsHeaders,
     JsRequest,
     JsResponse,
     init_options,
 )
+from workers_env.runtime.sdknames import SdkClass
 
 __all__ = [
     "Blob",
@@ -106,12 +110,81 @@ def _body_used_error() -> OSError:
     return OSError("Body already used")
 
 
-class FetchResponse:
-    """A response wrapping a JS ``Response`` (Pyodide's ``FetchResponse`` surface)."""
+def _response_body_used() -> OSError:
+    """Pyodide's ``FetchResponse._raise_if_failed`` for a used body: 0.26's ``OSError``, 0.28's
+    subclass ``BodyUsedError`` -- the same text (not ``Request``'s "Body already used")."""
+    return BodyUsedError() if pyodide_028() else OSError("Response body is already used")
 
-    def __init__(self, url: str, js_response: JsResponse):
+
+def _abort_on_cancel(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """Pyodide 0.28's ``_abort_on_cancel`` around a ``FetchResponse`` body reader: what JavaScript
+    threw is ``AbortError`` of the response's signal's reason (of the error itself when it has no
+    signal -- a ``workers.fetch`` answer), and a cancelled read aborts its fetch's controller.
+    Pyodide 0.26 has neither: the JS error comes through as it is."""
+
+    @functools.wraps(method)
+    async def wrapper(self: FetchResponse, *args: Any, **kwargs: Any) -> Any:
+        if current_runtime() is None or not pyodide_028():  # a test reading a Worker's answer: as it is
+            return await method(self, *args, **kwargs)
+        try:
+            return await method(self, *args, **kwargs)
+        except JsException as exc:
+            # Pyodide reads ``signal.reason`` even while the signal is not aborted: undefined, so
+            # ``AbortError(None)`` fails on ``None.message`` -- an AttributeError, as in production
+            raise AbortError(self.abort_signal.reason if self.abort_signal else exc) from None
+        except asyncio.CancelledError as exc:
+            if self.abort_controller is not None:
+                self.abort_controller.abort(_construct_abort_reason(exc))
+            raise
+
+    return wrapper
+
+
+def _construct_abort_reason(exc: BaseException) -> Any:
+    """Pyodide 0.28's reason for a cancelled fetch: an ``AbortError`` error of the cancel message,
+    ``None`` (JavaScript's default ``AbortError``) when the cancel carried none."""
+    if not exc.args:
+        return None
+    return JsException("\n".join(map(str, exc.args)), name="AbortError")
+
+
+class FetchResponse:
+    """A response wrapping a JS ``Response`` (Pyodide's ``FetchResponse`` surface): on Pyodide 0.28
+    with ``abort_controller`` and ``abort_signal``, which ``pyodide.http.pyfetch`` sets and
+    ``workers.fetch`` leaves unset (both SDKs wrap pyfetch's JS response in a new ``Response``)."""
+
+    def __init__(self, url: str, js_response: JsResponse, abort_controller: JsAbortController | None = None,
+                 abort_signal: JsAbortSignal | None = None):
         self._url = url
         self.js_response = js_response
+        if pyodide_028():  # attributes of Pyodide 0.28's FetchResponse only
+            self.abort_controller = abort_controller
+            self.abort_signal = abort_signal
+
+    @property
+    def abort(self) -> Callable[..., None]:
+        """Pyodide 0.28's ``FetchResponse.abort(reason=None)``: abort the fetch (its body too)
+        through its controller; without one -- a ``workers.fetch`` answer -- ``ValueError``.
+        Pyodide 0.26's ``FetchResponse`` has no ``abort``."""
+        if not pyodide_028():
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute 'abort'")
+        controller = self.abort_controller
+
+        def abort(reason: Any = None) -> None:
+            if controller is None:
+                raise ValueError("abort_controller is not set")
+            controller.abort(None if reason is None else JsException(str(reason), name="AbortError"))
+
+        return abort
+
+    @_abort_on_cancel
+    async def unpack_archive(self, *, extract_dir: str | None = None, format: str | None = None) -> None:  # noqa: A002
+        """Pyodide's ``FetchResponse.unpack_archive``: the body as an archive ``shutil`` unpacks
+        into ``extract_dir`` (the working directory by default), its format ``format`` or the
+        extension of the last part of the URL (Pyodide's ``unpack_buffer``)."""
+        buffer = await self.buffer()
+        filename = self._url.rsplit("/", -1)[-1]
+        _unpack_buffer(buffer, filename=filename, format=format, extract_dir=extract_dir)
 
     @property
     def js_object(self) -> JsResponse:
@@ -161,24 +234,32 @@ class FetchResponse:
         return self.js_response.body
 
     def _raise_if_failed(self) -> None:
+        signal = getattr(self, "abort_signal", None)  # Pyodide 0.28: an aborted fetch's reason first
+        if signal is not None and signal.aborted:
+            raise AbortError(signal.reason)
         if self.js_response.bodyUsed:
-            raise _body_used_error()
+            raise _response_body_used()
 
+    @_abort_on_cancel
     async def text(self) -> str:
         self._raise_if_failed()
         return await self.js_response.text()
 
+    @_abort_on_cancel
     async def string(self) -> str:
         return await self.text()
 
+    @_abort_on_cancel
     async def bytes(self) -> bytes:
         self._raise_if_failed()
-        return (await self.js_response.arrayBuffer()).to_bytes()
+        return (await self.buffer()).to_bytes()
 
+    @_abort_on_cancel
     async def buffer(self) -> JsBuffer:
         self._raise_if_failed()
         return await self.js_response.arrayBuffer()
 
+    @_abort_on_cancel
     async def memoryview(self) -> memoryview:
         return memoryview(await self.bytes())
 
@@ -193,9 +274,10 @@ class FetchResponse:
         self._raise_if_failed()
         return Blob(await self.js_response.blob())
 
+    @_abort_on_cancel
     async def _read_json(self, **kwargs: Any) -> Any:
         self._raise_if_failed()
-        return _json.loads(await self.js_response.text(), **kwargs)
+        return _json.loads(await self.string(), **kwargs)
 
     def json(self, *args: Any, **kwargs: Any) -> Any:
         """On an instance: ``await resp.json()``. On the class: ``Response.json(data, ...)``."""
@@ -204,11 +286,15 @@ class FetchResponse:
         return Response.from_json(self, *args, **kwargs)
 
     def raise_for_status(self) -> None:
+        """Pyodide's: 0.28's ``HttpStatusError`` (an ``OSError``), 0.26's ``OSError``, same text."""
         if 400 <= self.status < 600:
+            if pyodide_028():
+                raise HttpStatusError(self.status, self.status_text, self.url)
             raise OSError(f"{self.status} {'Client' if self.status < 500 else 'Server'} Error: {self.status_text} for url: {self.url}")
 
     def clone(self) -> Response:
-        self._raise_if_failed()
+        if self.js_response.bodyUsed:  # Pyodide's clone asks bodyUsed only
+            raise _response_body_used()
         return Response(self.js_response.clone())
 
     @staticmethod
@@ -247,8 +333,10 @@ _RESPONSE_ACCEPTED_TYPES = frozenset({
 })
 
 
-class Response(FetchResponse):
+class Response(FetchResponse, metaclass=SdkClass):
     """``workers.Response(body=None, status=None, status_text="", headers=None)``."""
+
+    _sdk_class = True
 
     def __init__(
         self,
@@ -302,11 +390,17 @@ class Response(FetchResponse):
             parts.append(f"status_text={self.status_text!r}")
         if "content-type" in self.headers:
             parts.append(f"content_type={self.headers['content-type']!r}")
+        if self.js_response.url:  # both SDKs' (workerd ca60884f2, 2025-09-01)
+            parts.append(f"url={self.js_response.url!r}")
+        if self.js_response.type != "default":
+            parts.append(f"type={self.js_response.type!r}")
         return f"Response({', '.join(parts)})"
 
 
-class Request:
+class Request(metaclass=SdkClass):
     """``workers.Request``: an incoming request (``url``, ``method``, ``headers``, body readers)."""
+
+    _sdk_class = True
 
     def __init__(self, input: Any, **other_options: Any):  # noqa: A002 - SDK name
         if isinstance(input, JsRequest):
@@ -438,36 +532,119 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
     do, a ``workers.Request`` is its JS Request and the options go to Pyodide's ``pyfetch``, which
     hands JavaScript's ``fetch(resource, init)`` one init of all of them, ``to_js``-converted (a
     ``bytes`` body is a Uint8Array, a tuple of header pairs an Array): so they apply over a
-    Request given too, unlike ``workers.Request``'s keywords (``js.Request.new(url, **options)``)."""
+    Request given too, unlike ``workers.Request``'s keywords (``js.Request.new(url, **options)``).
+    The answer is a new ``Response`` over pyfetch's JS response, without its abort controller."""
     if isinstance(resource, Request):
         resource = resource.js_object
     if isinstance(other_options.get("method"), HTTPMethod):
         other_options["method"] = other_options["method"].value
+    js_response, _controller, _signal = await _pyfetch(resource, other_options, sdk_patched=True)
+    return Response(js_response)
+
+
+async def pyfetch(url: Any, /, **kwargs: Any) -> FetchResponse:
+    """``pyodide.http.pyfetch``: a ``FetchResponse`` of ``url``; on Pyodide 0.28 it keeps pyfetch's
+    abort controller and signal (``resp.abort()``, a cancelled read aborts the fetch)."""
+    js_response, controller, signal = await _pyfetch(url, kwargs, sdk_patched=False)
+    return FetchResponse(url, js_response, controller, signal)
+
+
+async def _pyfetch(resource: Any, options: dict[str, Any], *,
+                   sdk_patched: bool) -> tuple[JsResponse, JsAbortController | None, JsAbortSignal | None]:
+    """Pyodide's ``pyfetch`` -- on 0.26 the SDKs' patched copy (``sdk_patched``) or Pyodide's own --
+    answering the JS response, and on 0.28 its controller and signal.
+
+    Pyodide 0.28's always puts its own AbortController's signal in the init (``AbortSignal.any`` of
+    it and a ``signal=`` given), so a Request's own signal gives way to it, and aborts that controller
+    when the task awaiting it is cancelled: the subrequest is dropped and the ``CancelledError`` goes
+    on. Pyodide 0.26's has no controller: a cancelled await leaves the subrequest running."""
     # pyfetch's ``fetcher``, called in place of JavaScript's fetch: 0.28's ``fetcher or js.fetch``;
-    # the built-in SDK's patched 0.26 pyfetch calls it whenever given (so None is not callable)
-    # and leaves it in the init as undefined
-    fetcher_given = "fetcher" in other_options
-    fetcher = other_options.pop("fetcher", None)
-    if pyodide_028() and not other_options.get("signal"):
-        # Pyodide 0.28's pyfetch always puts its own AbortController's signal in the init
-        # (AbortSignal.any of it and a signal given), so a Request's own signal gives way to it;
-        # the built-in SDK's patched 0.26 pyfetch adds none (workerd _workers.py)
-        other_options["signal"] = JsAbortSignal()
+    # the SDKs' patched 0.26 pyfetch calls it whenever given (so None is not callable) and leaves
+    # it in the init as undefined; Pyodide 0.26's own pyfetch has no such parameter (a field of
+    # the init, which fetch ignores)
+    fetcher_given = "fetcher" in options
+    fetcher = options.pop("fetcher", None)
+    if not pyodide_028() and not sdk_patched:
+        fetcher_given, fetcher = False, None
+    controller: JsAbortController | None = None
+    signal: JsAbortSignal | None = None
+    if pyodide_028():
+        controller = JsAbortController()
+        given = options.get("signal")
+        signal = any_signal([given, controller.signal]) if given else controller.signal
+        options["signal"] = signal
     try:
-        init = to_js(other_options, dict_converter=object_from_entries) if other_options else None
+        init = to_js(options, dict_converter=object_from_entries) if options else None
         if fetcher is not None or (fetcher_given and not pyodide_028()):
-            return Response(await fetcher(resource, init))  # type: ignore[misc]
-        return Response(await send_request(JsRequest.from_options(resource, init_options(init, {}))))
-    except JsException as exc:  # what JavaScript's fetch threw, as the SDKs' pyfetch raise it:
-        raise (AbortError if pyodide_028() else OSError)(exc.message) from None  # OSError's subclass on 0.28
+            return await fetcher(resource, init), controller, signal  # type: ignore[misc]
+        return await send_request(JsRequest.from_options(resource, init_options(init, {}))), controller, signal
+    except asyncio.CancelledError as exc:
+        if controller is not None:
+            controller.abort(_construct_abort_reason(exc))
+        raise
+    except JsException as exc:  # what JavaScript's fetch threw, as pyfetch raises it:
+        raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None  # OSError's subclass on 0.28
 
 
 class AbortError(OSError):
-    """``pyodide.http.AbortError`` (Pyodide 0.28): how ``pyfetch`` -- and so ``workers.fetch``
-    -- raises what JavaScript's ``fetch`` threw (its message); the built-in SDK's patched
-    ``pyfetch`` of Pyodide 0.26 raises a plain ``OSError`` (workerd ``_workers.py``)."""
+    """``pyodide.http.AbortError(reason)`` (Pyodide 0.28): how ``pyfetch`` -- and so ``workers.fetch``
+    -- raises what JavaScript's ``fetch`` threw, and a read of an aborted response its signal's
+    reason (the error's ``message``); the built-in SDK's patched ``pyfetch`` of Pyodide 0.26
+    raises a plain ``OSError`` (workerd ``_workers.py``)."""
 
     __module__ = "pyodide.http"
+
+    def __init__(self, reason: Any) -> None:
+        super().__init__(reason.message)
+
+
+class HttpStatusError(OSError):
+    """``pyodide.http.HttpStatusError`` (Pyodide 0.28): ``raise_for_status()`` of a 4xx or 5xx."""
+
+    __module__ = "pyodide.http"
+
+    def __init__(self, status: int, status_text: str, url: str) -> None:
+        self.status, self.status_text, self.url = status, status_text, url
+        kind = "Client" if status < 500 else "Server"
+        super().__init__(f"{status} {kind} Error: {status_text} for url: {url}")
+
+
+class BodyUsedError(OSError):
+    """``pyodide.http.BodyUsedError`` (Pyodide 0.28): a ``FetchResponse`` body read twice."""
+
+    __module__ = "pyodide.http"
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__("Response body is already used")
+
+
+def _unpack_buffer(buffer: JsBuffer, *, filename: str, format: str | None,  # noqa: A002 - Pyodide's name
+                   extract_dir: str | None) -> None:
+    """Pyodide's ``_package_loader.unpack_buffer`` as ``unpack_archive`` calls it."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    if format:
+        format = _archive_format(format)
+    if not filename and format is None:
+        raise ValueError("At least one of filename and format must be provided")
+    extract_path = Path(extract_dir or ".")
+    filename = filename.rpartition("/")[-1]
+    extract_path.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(suffix=filename) as f:
+        f.write(buffer.to_bytes())
+        f.flush()
+        shutil.unpack_archive(f.name, extract_path, format)
+
+
+def _archive_format(format: str) -> str:  # noqa: A002 - Pyodide's name
+    import shutil
+
+    for fmt, extensions, _ in shutil.get_unpack_formats():
+        if format == fmt or format in extensions or "." + format in extensions:
+            return fmt
+    raise ValueError(f"Unrecognized format {format}")
 
 
 def _to_python_exception(exc: JsException) -> Exception:
@@ -554,9 +731,49 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class _Subrequest:
+    """The sockets of one subrequest under way, so that aborting its signal drops the connection
+    (the origin sees it closed), as workerd cancels an aborted fetch."""
+
+    def __init__(self) -> None:
+        self.sockets: list[socket.socket] = []
+        self.dropped = False
+        self._lock = threading.Lock()
+
+    def opened(self, sock: socket.socket) -> None:
+        with self._lock:
+            self.sockets.append(sock)
+            if self.dropped:
+                _shut(sock)
+
+    def drop(self, _event: Any = None) -> None:
+        with self._lock:
+            self.dropped = True
+            for sock in self.sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+#: the subrequest the thread sending it works for (set in that thread's context)
+_SUBREQUEST: ContextVar[_Subrequest | None] = ContextVar("workers_env_subrequest", default=None)
+
+
 class _NoAcceptEncoding:
     """An HTTP connection that sends ``Accept-Encoding`` only when the Worker's request has one:
-    http.client's own ``identity`` is not sent, as workerd's fetch sends none (wrangler dev 4.164.0)."""
+    http.client's own ``identity`` is not sent, as workerd's fetch sends none (wrangler dev 4.164.0).
+    Its socket is registered with the subrequest it sends, so an abort can drop it."""
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        subrequest = _SUBREQUEST.get()
+        if subrequest is not None:
+            subrequest.opened(self.sock)  # type: ignore[attr-defined]
 
     def putrequest(self, method: str, url: str, skip_host: bool = False, skip_accept_encoding: bool = False) -> None:
         super().putrequest(method, url, skip_host=skip_host, skip_accept_encoding=True)  # type: ignore[misc]
@@ -609,6 +826,10 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     """Send a JS request with the standard library (in a thread); network failures are
     workerd's errors (:func:`network_error`); an aborted ``signal`` fails it with the signal's reason, before or while
     it is under way (a timeout signal bounds the socket's wait too)."""
+    routed = js_request._fetcher
+    if routed is not None and routed is not NEXT_FETCHER:  # a Request's own fetcher sends it (fetchImpl)
+        answer = routed.fetch(js_request)
+        return await answer if inspect.isawaitable(answer) else answer
     body = js_request._body
     signal = subrequest_signal(js_request.signal)  # an incoming request's, without request_signal_passthrough: none
     signal.throwIfAborted()
@@ -618,7 +839,10 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     zone = getattr(current_runtime(), "cf_worker", None)  # read here: send() runs in a thread
     brotli_enabled = getattr(current_runtime(), "brotli_content_encoding", True)
 
+    subrequest = _Subrequest()
+
     def send() -> JsResponse:
+        _SUBREQUEST.set(subrequest)  # this thread's own context (a copy)
         # Host is a forbidden header to a Worker's fetch: the target URL's host is sent (workerd);
         # a Worker's own CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker)
         dropped = ("host",) if zone is None else ("host", "cf-worker", "cf-connecting-ip")
@@ -641,6 +865,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         except urllib.error.HTTPError as exc:
             status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), js_request.url
         except (urllib.error.URLError, OSError) as exc:
+            if subrequest.dropped:  # aborted: its signal's reason is what the Worker sees
+                raise network_error(exc) from None
             # production's error has no Python cause; the local reason goes to the log instead
             logging.getLogger("workers_env.fetch").warning("fetch %s %s failed here: %s", js_request.method,
                                                             js_request.url, exc)
@@ -655,13 +881,24 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         return response
 
     task = asyncio.ensure_future(asyncio.to_thread(send))
+    # an abort of the signal while the request is under way drops its connection, even once the
+    # Worker has stopped awaiting it (Pyodide 0.28's pyfetch aborts when its await is cancelled)
+    listener = (subrequest, subrequest.drop)
+    signal._listeners.append(listener)
+    task.add_done_callback(lambda _task: _forget(signal, listener))
     while True:  # watch the signal while the request is under way
         done, _ = await asyncio.wait({task}, timeout=0.02)
         if signal.aborted:
+            subrequest.drop()
             task.cancel()
             raise_reason(signal.reason)
         if done:
             return task.result()
+
+
+def _forget(signal: JsAbortSignal, listener: tuple[Any, Any]) -> None:
+    if listener in signal._listeners:
+        signal._listeners.remove(listener)
 
 
 def handler(func: Callable[..., Any]) -> Callable[..., Any]:
