@@ -713,7 +713,7 @@ def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
             mode = resource._cache_mode
         subrequest_cache_headers(mode, init["cf"] if "cf" in init else getattr(resource, "cf", None), {})
     except JsException as exc:
-        raise (AbortError if pyodide_028() else OSError)(exc.message) from None
+        raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
 
 
 @js_keywords("fetch()")
