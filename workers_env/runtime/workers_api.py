@@ -885,7 +885,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     # Worker has stopped awaiting it (Pyodide 0.28's pyfetch aborts when its await is cancelled)
     listener = (subrequest, subrequest.drop)
     signal._listeners.append(listener)
-    task.add_done_callback(lambda _task: _forget(signal, listener))
+    task.add_done_callback(lambda done: _settle(done, signal, listener))
     while True:  # watch the signal while the request is under way
         done, _ = await asyncio.wait({task}, timeout=0.02)
         if signal.aborted:
@@ -896,9 +896,15 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             return task.result()
 
 
-def _forget(signal: JsAbortSignal, listener: tuple[Any, Any]) -> None:
+def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, listener: tuple[Any, Any]) -> None:
+    """Once the thread sending a subrequest is done: stop listening to its signal, and take its
+    error -- a subrequest whose await was cancelled (dropped on Pyodide 0.28, left running on
+    0.26) has nobody left to read it, which asyncio would log as ``Task exception was never
+    retrieved`` (production says nothing)."""
     if listener in signal._listeners:
         signal._listeners.remove(listener)
+    if not task.cancelled():
+        task.exception()
 
 
 def handler(func: Callable[..., Any]) -> Callable[..., Any]:
