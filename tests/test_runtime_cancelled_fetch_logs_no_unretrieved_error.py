@@ -11,7 +11,10 @@ import logging
 from pathlib import Path
 
 import pytest
-from test_runtime_cancelled_fetch_aborts_the_subrequest_on_pyodide_028 import WORKER, slow_origin
+from test_runtime_cancelled_fetch_aborts_the_subrequest_on_pyodide_028 import (
+    WORKER,
+    slow_origin,
+)
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
