@@ -856,6 +856,8 @@ class JsResponse(_Body):
             copy.set_encoded(*encoded)
         else:
             copy._body = self._body
+        # workerd's clone copies the URL list, so the clone's url and redirected are the original's
+        copy.url, copy.redirected = self.url, self.redirected
         return copy
 
     def raw_body(self) -> bytes:

@@ -292,10 +292,16 @@ class FetchResponse:
                 raise HttpStatusError(self.status, self.status_text, self.url)
             raise OSError(f"{self.status} {'Client' if self.status < 500 else 'Server'} Error: {self.status_text} for url: {self.url}")
 
-    def clone(self) -> Response:
+    def clone(self) -> FetchResponse:
+        """Pyodide's ``clone``: a ``FetchResponse`` of the JS response's clone with this one's URL and,
+        on 0.28, its abort controller and signal (so ``abort()`` of either aborts both); a
+        ``workers.Response``'s clone is a ``workers.Response`` here (see README)."""
         if self.js_response.bodyUsed:  # Pyodide's clone asks bodyUsed only
             raise _response_body_used()
-        return Response(self.js_response.clone())
+        if isinstance(self, Response):
+            return Response(self.js_response.clone())
+        return FetchResponse(self._url, self.js_response.clone(), getattr(self, "abort_controller", None),
+                             getattr(self, "abort_signal", None))
 
     @staticmethod
     def redirect(url: str, status: HTTPStatus | int = HTTPStatus.FOUND) -> JsResponse:
