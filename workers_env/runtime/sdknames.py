@@ -12,12 +12,14 @@ class's ``repr`` and the default ``repr`` of an instance -- which is what a ``Fo
 
 from __future__ import annotations
 
+import copyreg
+import importlib
 from abc import ABCMeta
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
 
-__all__ = ["SdkClass", "sdk_module"]
+__all__ = ["SdkClass", "class_named", "sdk_module"]
 
 #: the ``workers-runtime-sdk`` release whose classes left ``workers._workers``
 SPLIT_SINCE = (1, 5, 2)
@@ -54,3 +56,20 @@ def default_repr(value: Any) -> str:
     """``object.__repr__`` with the class's module as :class:`SdkClass` gives it."""
     cls = type(value)
     return f"<{cls.__module__}.{cls.__qualname__} object at {hex(id(value))}>"
+
+
+def class_named(module: str, qualname: str) -> type:
+    """The class ``qualname`` of the (real) module ``module``: what :func:`_reduce_class` pickles."""
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return found  # type: ignore[no-any-return]
+
+
+def _reduce_class(cls: SdkClass) -> tuple[Any, tuple[str, str]]:
+    """``pickle`` of an SDK class (and so of an instance) by the module that defines it here: the
+    production name it shows is no module locally, as ``pickle`` would otherwise import it."""
+    return class_named, (cls.__dict__.get("__module__", ""), cls.__qualname__)
+
+
+copyreg.pickle(SdkClass, _reduce_class)  # type: ignore[arg-type]
