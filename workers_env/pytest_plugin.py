@@ -767,8 +767,10 @@ def _seed(env: Env, binding: Any, source: Any, namespace: str | None, base: Path
 
 def _binding(env: Env, binding: Any) -> Any:
     if not isinstance(binding, str) or binding not in env:
+        from workers_env._env import env_config, unknown_fields_note
+
         pytest.fail(f"workers-env: cannot seed {binding!r}: the env has {', '.join(env) or 'no bindings'}"
-                    f"{_config_named(env)}", pytrace=False)
+                    f"{_config_named(env)}{unknown_fields_note(env_config(env))}", pytrace=False)
     unwrapped = getattr(env, "unwrapped", None)
     target = unwrapped(binding) if callable(unwrapped) else env[binding]  # the emulator, whatever the era
     if not callable(getattr(target, "upsert_sync", None)):
