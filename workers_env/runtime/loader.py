@@ -205,7 +205,11 @@ async def _settled(result: Any, *, class_handler: bool) -> Any:
     ``wrapper_func``, which awaits once and refuses an awaitable left over as
     ``python_to_rpc`` does (built-in ``_workers.py``, workers-runtime-sdk ``rpc.py``)."""
     if inspect.isawaitable(result):
-        result = await result
+        try:
+            result = await result
+        except (TypeError, AttributeError) as exc:
+            _note_unawaited(exc)
+            raise
     if class_handler:
         if inspect.isawaitable(result):
             if inspect.iscoroutine(result):
@@ -215,6 +219,23 @@ async def _settled(result: Any, *, class_handler: bool) -> Any:
     while inspect.isawaitable(result):
         result = await result
     return result
+
+
+#: Python's words for an awaitable used as the value it would give (``res["matches"]``,
+#: ``res.matches``, ``for m in res``): a coroutine (the external SDK's wrapped bindings) or a
+#: ``PyodideFuture`` (a raw binding's promise, built-in SDK era); the call was not awaited
+_UNAWAITED = re.compile(r"^'(coroutine|PyodideFuture)' object "
+                        r"(is not subscriptable|has no attribute|is not iterable|is not callable)")
+UNAWAITED_NOTE = ("workers-env: an awaitable was used as the value it gives: a call was not awaited. A binding's "
+                  "methods are async (self.env.VECTORIZE.query(...), self.env.AI.run(...), stmt.all(), "
+                  "self.env.KV.get(...)): write `await` before the call")
+
+
+def _note_unawaited(exc: BaseException) -> None:
+    """The handler's ``TypeError: 'coroutine' object is not subscriptable`` (the text, kept)
+    gains a note saying the likely cause: a binding call without ``await``."""
+    if _UNAWAITED.match(str(exc)) and UNAWAITED_NOTE not in getattr(exc, "__notes__", ()):
+        exc.add_note(UNAWAITED_NOTE)
 
 
 def _as_js_response(result: Any) -> JsResponse:
