@@ -14,6 +14,7 @@ run the same way for Cron Triggers and queue deliveries. The config's era
 from __future__ import annotations
 
 import asyncio
+import difflib
 import functools
 import importlib
 import inspect
@@ -741,7 +742,22 @@ def _missing_main(config: Any, main_path: Path) -> str:
     if command:
         text += (f"\n(workers-env: the config's [build] command `{command}` has not run: load_worker and the pytest "
                  "fixtures never run it, workers-env dev does.)")
-    return text
+    return text + _near_main(config, main_path)
+
+
+def _near_main(config: Any, main_path: Path) -> str:
+    """A note naming the file beside a missing ``main`` whose name is close to it (a typo in
+    ``main = "src/entri.py"``), or nothing."""
+    try:
+        names = sorted(p.name for p in main_path.parent.iterdir() if p.is_file() and p.suffix == main_path.suffix)
+    except OSError:
+        return ""
+    near = difflib.get_close_matches(main_path.name, names, n=1)
+    if not near:
+        return ""
+    config_name = getattr(getattr(config, "path", None), "name", "the config")
+    return (f'\n(workers-env: did you mean "{display_path(main_path.with_name(near[0]))}"? `main` in {config_name} '
+            "names the file to run.)")
 
 
 def build_command(config: Any) -> str | None:
