@@ -211,6 +211,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         _hide_our_frames()
     outcome = yield
     report = outcome.get_result()
+    if report.when == "call" and report.failed and call.excinfo is not None:
+        hint = _unawaited_hint(call.excinfo.value, item)
+        if hint:
+            report.sections.append(("workers-env", hint))
     function = getattr(item, "obj", None)
     if (report.when != "call" or not (report.failed or report.skipped) or not inspect.iscoroutinefunction(function)
             or not _OUR_FIXTURES & set(getattr(item, "fixturenames", ()))):
@@ -221,6 +225,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     elif report.skipped and _ASYNC_SKIPPED in text:
         report.outcome = "failed"
         report.longrepr = f'pytest skipped this test without running it ("{_ASYNC_SKIPPED}")\n\n{_unrun_async_hint(item)}'
+
+
+def _unawaited_hint(error: BaseException, item: pytest.Item) -> str | None:
+    """What to say when a test of ours failed reading an awaitable as its value (``resp =
+    worker.fetch(...)`` then ``resp.status``): Python's "'coroutine' object has no attribute"
+    does not say that an ``await`` is missing. A Worker's own such error carries its note already."""
+    from workers_env.runtime.loader import UNAWAITED_NOTE, unawaited_error
+
+    if (not _OUR_FIXTURES & set(getattr(item, "fixturenames", ())) or not unawaited_error(error)
+            or UNAWAITED_NOTE in getattr(error, "__notes__", ())):
+        return None
+    return ("The test used an awaitable as the value it gives: a call was not awaited. worker.fetch(...) and every "
+            "binding method of env (env.VECTORIZE.query(...), env.KV.get(...), ...) are async: write `await` before "
+            "the call, in an `async def` test.")
 
 
 def _hidden_frame(excinfo: Any) -> bool:

@@ -232,10 +232,15 @@ UNAWAITED_NOTE = ("workers-env: an awaitable was used as the value it gives: a c
                   "self.env.KV.get(...)): write `await` before the call")
 
 
+def unawaited_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is Python's error for an awaitable used as its value."""
+    return isinstance(exc, (TypeError, AttributeError)) and _UNAWAITED.match(str(exc)) is not None
+
+
 def _note_unawaited(exc: BaseException) -> None:
     """The handler's ``TypeError: 'coroutine' object is not subscriptable`` (the text, kept)
     gains a note saying the likely cause: a binding call without ``await``."""
-    if _UNAWAITED.match(str(exc)) and UNAWAITED_NOTE not in getattr(exc, "__notes__", ()):
+    if unawaited_error(exc) and UNAWAITED_NOTE not in getattr(exc, "__notes__", ()):
         exc.add_note(UNAWAITED_NOTE)
 
 
