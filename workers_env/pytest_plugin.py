@@ -270,8 +270,8 @@ def _unrun_async_hint(item: pytest.Item) -> str:
         if item.get_closest_marker("asyncio") is not None:
             return "This test is `async def` and marked @pytest.mark.asyncio, but pytest-asyncio did not run it."
         return ("This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
-                "configuration) a test needs @pytest.mark.asyncio -- or set asyncio_mode = \"auto\" "
-                "under [tool.pytest.ini_options] (or [pytest]) to run every async test.")
+                "configuration) a test needs @pytest.mark.asyncio -- or set "
+                f"{_auto_mode_where(item.config)} to run every async test.")
     missing, fix = _why_no_pytest_asyncio(plugins)
     if plugins.hasplugin("anyio"):
         return (f"This test is `async def` but no plugin ran it: {missing}, and anyio's "
@@ -279,7 +279,21 @@ def _unrun_async_hint(item: pytest.Item) -> str:
                 f"\"asyncio\", what Workers run on), or {fix} and mark it @pytest.mark.asyncio.")
     return (f"This test is `async def` but no plugin ran it: {missing}: "
             f"{fix}, then mark the test "
-            "@pytest.mark.asyncio or set asyncio_mode = \"auto\" under [tool.pytest.ini_options].")
+            f"@pytest.mark.asyncio or set {_auto_mode_where(item.config)}.")
+
+
+def _auto_mode_where(config: pytest.Config) -> str:
+    """Where ``asyncio_mode = auto`` goes: the section of the file pytest read its settings from
+    (a ``pytest.ini`` beside ``pyproject.toml`` wins, and pyproject's table is then ignored)."""
+    inipath = getattr(config, "inipath", None)
+    name = inipath.name if inipath is not None else None
+    if name in ("pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg"):
+        section = "[tool:pytest]" if name == "setup.cfg" else "[pytest]"
+        ignored = " (pytest reads its settings from that file, not from pyproject.toml)" if name != "setup.cfg" else ""
+        return f"asyncio_mode = auto under {section} in {name}{ignored}"
+    if name in ("pytest.toml", ".pytest.toml"):
+        return f'asyncio_mode = "auto" under [pytest] in {name}'
+    return 'asyncio_mode = "auto" under [tool.pytest.ini_options] in pyproject.toml (or [pytest] in pytest.ini)'
 
 
 def _why_no_pytest_asyncio(plugins: pytest.PytestPluginManager) -> tuple[str, str]:
