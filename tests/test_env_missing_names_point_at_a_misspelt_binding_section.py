@@ -71,7 +71,7 @@ def test_a_seeding_marker_names_it_too(pytester):
         def test_seeded(env):
             pass
     """)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-n", "0")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")  # in-process
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(['*cannot seed \'VECTORIZE\': the env has no bindings (from *wrangler.toml); '
                                  'wrangler.toml has a field wrangler does not know at the top level, which makes '

@@ -35,6 +35,7 @@ __all__ = [
     "Env",
     "env_config",
     "missing_name",
+    "unknown_fields",
     "unknown_fields_note",
     "NotEmulatedBinding",
     "bindings_from_pyproject",
@@ -145,6 +146,23 @@ def missing_name(name: object, names: Iterable[str], *, config: WorkerConfig | N
 _UNEXPECTED_FIELDS = re.compile(r"^Unexpected fields found in (?P<where>\S+) field: (?P<fields>.+)$")
 
 
+def unknown_fields(warnings: Iterable[str], section: str | None = None) -> list[tuple[str, str, str | None]]:
+    """``(section, field, likely field or None)`` for each field of the top level or an
+    ``[env.NAME]`` that wrangler's "Unexpected fields found in ... field" warnings name (of
+    ``section`` only, when given: ``"top-level"`` or ``"env.NAME"``)."""
+    found = []
+    for warning in warnings:
+        m = _UNEXPECTED_FIELDS.match(warning)
+        if m is None or not re.fullmatch(r"top-level|env\.[^.\[]+", m["where"]):
+            continue
+        if section is not None and m["where"] != section:
+            continue
+        for field_name in re.findall(r'"((?:[^"\\]|\\.)*)"', m["fields"]):
+            close = difflib.get_close_matches(field_name, ENVIRONMENT_FIELDS, n=1, cutoff=0.75)
+            found.append((m["where"], field_name, close[0] if close else None))
+    return found
+
+
 def unknown_fields_note(config: WorkerConfig | None) -> str:
     """The fields of the selected section wrangler does not know (its "Unexpected fields"
     warning), each with the field it is likely a misspelling of: ``[[vectorise]]`` makes no
@@ -152,14 +170,8 @@ def unknown_fields_note(config: WorkerConfig | None) -> str:
     if config is None:
         return ""
     section = "top-level" if config.environment is None else f"env.{config.environment}"
-    fields = []
-    for warning in config.warnings:
-        m = _UNEXPECTED_FIELDS.match(warning)
-        if m is None or m["where"] != section:
-            continue
-        for field_name in re.findall(r'"((?:[^"\\]|\\.)*)"', m["fields"]):
-            close = difflib.get_close_matches(field_name, ENVIRONMENT_FIELDS, n=1, cutoff=0.75)
-            fields.append(f'"{field_name}"' + (f' (did you mean "{close[0]}"?)' if close else ""))
+    fields = [f'"{name}"' + (f' (did you mean "{close}"?)' if close else "")
+              for _, name, close in unknown_fields(config.warnings, section)]
     if not fields:
         return ""
     where = "at the top level" if config.environment is None else f"in [env.{config.environment}]"
