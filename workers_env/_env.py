@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -25,13 +26,17 @@ from workers_env._jsvalues import js_number
 from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError, users_mistake
 from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
+from workers_env.config.diagnostics import ENVIRONMENT_FIELDS
 from workers_env.config.devvars import has_secrets_table, secrets_kept
 
 __all__ = [
     "AssemblyContext",
     "BINDING_BUILDERS",
     "Env",
+    "env_config",
     "missing_name",
+    "unknown_fields",
+    "unknown_fields_note",
     "NotEmulatedBinding",
     "bindings_from_pyproject",
     "env_clock",
@@ -126,15 +131,57 @@ class NotEmulatedBinding:
         return f"<{self._kind} binding {self._name}: not emulated by workers-env; supply one with bindings=>"
 
 
-def missing_name(name: object, names: Iterable[str]) -> str:
-    """What to say when ``name`` is no binding or var of an env holding ``names``."""
+def missing_name(name: object, names: Iterable[str], *, config: WorkerConfig | None = None) -> str:
+    """What to say when ``name`` is no binding or var of an env holding ``names`` (read from
+    ``config``, whose misspelt binding sections are named: a likely reason it is missing)."""
     known = sorted(names)
     text = f"env has no binding or var named {name!r}; it has: {', '.join(known) or 'nothing'}"
-    if not isinstance(name, str):
-        return text
-    same_letters = [k for k in known if k.casefold() == name.casefold()]  # ``ai`` for ``AI``: names are case-sensitive
-    close = same_letters or difflib.get_close_matches(name, known, n=1)
-    return text + (f" (did you mean {close[0]!r}?)" if close else "")
+    if isinstance(name, str):
+        same_letters = [k for k in known if k.casefold() == name.casefold()]  # ``ai`` for ``AI``: names are case-sensitive
+        close = same_letters or difflib.get_close_matches(name, known, n=1)
+        text += f" (did you mean {close[0]!r}?)" if close else ""
+    return text + unknown_fields_note(config)
+
+
+_UNEXPECTED_FIELDS = re.compile(r"^Unexpected fields found in (?P<where>\S+) field: (?P<fields>.+)$")
+
+
+def unknown_fields(warnings: Iterable[str], section: str | None = None) -> list[tuple[str, str, str | None]]:
+    """``(section, field, likely field or None)`` for each field of the top level or an
+    ``[env.NAME]`` that wrangler's "Unexpected fields found in ... field" warnings name (of
+    ``section`` only, when given: ``"top-level"`` or ``"env.NAME"``)."""
+    found = []
+    for warning in warnings:
+        m = _UNEXPECTED_FIELDS.match(warning)
+        if m is None or not re.fullmatch(r"top-level|env\.[^.\[]+", m["where"]):
+            continue
+        if section is not None and m["where"] != section:
+            continue
+        for field_name in re.findall(r'"((?:[^"\\]|\\.)*)"', m["fields"]):
+            close = difflib.get_close_matches(field_name, ENVIRONMENT_FIELDS, n=1, cutoff=0.75)
+            found.append((m["where"], field_name, close[0] if close else None))
+    return found
+
+
+def unknown_fields_note(config: WorkerConfig | None) -> str:
+    """The fields of the selected section wrangler does not know (its "Unexpected fields"
+    warning), each with the field it is likely a misspelling of: ``[[vectorise]]`` makes no
+    binding, so a Worker reading ``env.VECTORIZE`` fails far from the typo."""
+    if config is None:
+        return ""
+    section = "top-level" if config.environment is None else f"env.{config.environment}"
+    fields = [f'"{name}"' + (f' (did you mean "{close}"?)' if close else "")
+              for _, name, close in unknown_fields(config.warnings, section)]
+    if not fields:
+        return ""
+    where = "at the top level" if config.environment is None else f"in [env.{config.environment}]"
+    return (f"; {config.path.name} has {'a field' if len(fields) == 1 else 'fields'} wrangler does not know "
+            f"{where}, which make{'s' if len(fields) == 1 else ''} no binding: {', '.join(fields)}")
+
+
+def env_config(env: object) -> WorkerConfig | None:
+    """The parsed config behind ``env`` when it is an :class:`Env` (``None`` for a mapping)."""
+    return object.__getattribute__(env, "_config") if isinstance(env, Env) else None
 
 
 class Env:
@@ -174,7 +221,7 @@ class Env:
         try:
             return self._values[name]
         except KeyError:
-            raise AttributeError(missing_name(name, self._values)) from None
+            raise AttributeError(missing_name(name, self._values, config=self._config)) from None
 
     def kind(self, name: str) -> str | None:
         """The binding kind of ``name`` (``"vectorize"``, ...), ``None`` for vars."""
@@ -186,7 +233,7 @@ class Env:
             return self._view(name)
         if name == "config":
             return object.__getattribute__(self, "_config")
-        raise users_mistake(AttributeError(missing_name(name, values)))
+        raise users_mistake(AttributeError(missing_name(name, values, config=object.__getattribute__(self, "_config"))))
 
     def __setattr__(self, name: str, value: Any) -> None:
         """A value set by hand (a fake binding, a var) is handed out exactly as given."""
@@ -197,7 +244,7 @@ class Env:
     def __getitem__(self, name: str) -> Any:
         if name not in self._values:
             error = users_mistake(KeyError(name))  # a Mapping's error; the note says what the env has
-            error.add_note(missing_name(name, self._values))
+            error.add_note(missing_name(name, self._values, config=self._config))
             raise error
         return self._view(name)
 

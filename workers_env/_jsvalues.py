@@ -85,10 +85,36 @@ class JsDict(dict):  # type: ignore[type-arg]
         try:
             return self[name]
         except KeyError:
-            raise AttributeError(name) from None
+            error = AttributeError(name)
+            if name in _OTHER_GENERATION:  # a set look-up: misses of other names stay as cheap as before
+                note = _generation_note(self, name)
+                if note:
+                    error.add_note(note)
+            raise error from None
 
     def __setattr__(self, name: str, value: Any) -> None:
         self[name] = value
+
+
+#: Vectorize result fields of one API generation, by the fields the other one has instead
+#: (``describe()``: v2's ``vectorCount``, v1's ``vectorsCount``; mutations: v2's
+#: ``mutationId``, v1's ``count`` and ``ids``)
+_V2_ONLY = frozenset({"vectorCount", "dimensions", "processedUpToDatetime", "processedUpToMutation", "mutationId"})
+_V1_ONLY = frozenset({"vectorsCount", "count", "ids"})
+_OTHER_GENERATION = _V2_ONLY | _V1_ONLY
+
+
+def _generation_note(result: dict[str, Any], name: str) -> str | None:
+    """The note for reading one Vectorize generation's field on the other's result: the index
+    is not the version the code expects (a definition without ``version = "v2"`` is v1)."""
+    if name in _V2_ONLY and ("vectorsCount" in result or "ids" in result):
+        return (f"workers-env: {name!r} is a v2 index's field and this is a v1 index's result (it has: "
+                f"{', '.join(map(str, result))}) -- a definition without version = \"v2\" is v1, while every "
+                "index created today is v2: add version = \"v2\" to its definition if the real index is v2")
+    if name in _V1_ONLY and ("vectorCount" in result or "mutationId" in result):
+        return (f"workers-env: {name!r} is a v1 index's field and this is a v2 index's result (it has: "
+                f"{', '.join(map(str, result))}); v2 answers describe() with vectorCount and writes with a mutationId")
+    return None
 
 
 class JsMapResult(JsDict):

@@ -211,6 +211,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         _hide_our_frames()
     outcome = yield
     report = outcome.get_result()
+    if report.when == "call" and report.failed and call.excinfo is not None:
+        hint = _unawaited_hint(call.excinfo.value, item)
+        if hint:
+            report.sections.append(("workers-env", hint))
     function = getattr(item, "obj", None)
     if (report.when != "call" or not (report.failed or report.skipped) or not inspect.iscoroutinefunction(function)
             or not _OUR_FIXTURES & set(getattr(item, "fixturenames", ()))):
@@ -221,6 +225,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     elif report.skipped and _ASYNC_SKIPPED in text:
         report.outcome = "failed"
         report.longrepr = f'pytest skipped this test without running it ("{_ASYNC_SKIPPED}")\n\n{_unrun_async_hint(item)}'
+
+
+def _unawaited_hint(error: BaseException, item: pytest.Item) -> str | None:
+    """What to say when a test of ours failed reading an awaitable as its value (``resp =
+    worker.fetch(...)`` then ``resp.status``): Python's "'coroutine' object has no attribute"
+    does not say that an ``await`` is missing. A Worker's own such error carries its note already."""
+    from workers_env.runtime.loader import UNAWAITED_NOTE, unawaited_error
+
+    if (not _OUR_FIXTURES & set(getattr(item, "fixturenames", ())) or not unawaited_error(error)
+            or UNAWAITED_NOTE in getattr(error, "__notes__", ())):
+        return None
+    return ("The test used an awaitable as the value it gives: a call was not awaited. worker.fetch(...) and every "
+            "binding method of env (env.VECTORIZE.query(...), env.KV.get(...), ...) are async: write `await` before "
+            "the call, in an `async def` test.")
 
 
 def _hidden_frame(excinfo: Any) -> bool:
@@ -252,8 +270,8 @@ def _unrun_async_hint(item: pytest.Item) -> str:
         if item.get_closest_marker("asyncio") is not None:
             return "This test is `async def` and marked @pytest.mark.asyncio, but pytest-asyncio did not run it."
         return ("This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
-                "configuration) a test needs @pytest.mark.asyncio -- or set asyncio_mode = \"auto\" "
-                "under [tool.pytest.ini_options] (or [pytest]) to run every async test.")
+                "configuration) a test needs @pytest.mark.asyncio -- or set "
+                f"{_auto_mode_where(item.config)} to run every async test.")
     missing, fix = _why_no_pytest_asyncio(plugins)
     if plugins.hasplugin("anyio"):
         return (f"This test is `async def` but no plugin ran it: {missing}, and anyio's "
@@ -261,7 +279,21 @@ def _unrun_async_hint(item: pytest.Item) -> str:
                 f"\"asyncio\", what Workers run on), or {fix} and mark it @pytest.mark.asyncio.")
     return (f"This test is `async def` but no plugin ran it: {missing}: "
             f"{fix}, then mark the test "
-            "@pytest.mark.asyncio or set asyncio_mode = \"auto\" under [tool.pytest.ini_options].")
+            f"@pytest.mark.asyncio or set {_auto_mode_where(item.config)}.")
+
+
+def _auto_mode_where(config: pytest.Config) -> str:
+    """Where ``asyncio_mode = auto`` goes: the section of the file pytest read its settings from
+    (a ``pytest.ini`` beside ``pyproject.toml`` wins, and pyproject's table is then ignored)."""
+    inipath = getattr(config, "inipath", None)
+    name = inipath.name if inipath is not None else None
+    if name in ("pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg"):
+        section = "[tool:pytest]" if name == "setup.cfg" else "[pytest]"
+        ignored = " (pytest reads its settings from that file, not from pyproject.toml)" if name != "setup.cfg" else ""
+        return f"asyncio_mode = auto under {section} in {name}{ignored}"
+    if name in ("pytest.toml", ".pytest.toml"):
+        return f'asyncio_mode = "auto" under [pytest] in {name}'
+    return 'asyncio_mode = "auto" under [tool.pytest.ini_options] in pyproject.toml (or [pytest] in pytest.ini)'
 
 
 def _why_no_pytest_asyncio(plugins: pytest.PytestPluginManager) -> tuple[str, str]:
@@ -767,8 +799,10 @@ def _seed(env: Env, binding: Any, source: Any, namespace: str | None, base: Path
 
 def _binding(env: Env, binding: Any) -> Any:
     if not isinstance(binding, str) or binding not in env:
+        from workers_env._env import env_config, unknown_fields_note
+
         pytest.fail(f"workers-env: cannot seed {binding!r}: the env has {', '.join(env) or 'no bindings'}"
-                    f"{_config_named(env)}", pytrace=False)
+                    f"{_config_named(env)}{unknown_fields_note(env_config(env))}", pytrace=False)
     unwrapped = getattr(env, "unwrapped", None)
     target = unwrapped(binding) if callable(unwrapped) else env[binding]  # the emulator, whatever the era
     if not callable(getattr(target, "upsert_sync", None)):

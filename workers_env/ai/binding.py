@@ -18,6 +18,7 @@ every ``run()``.
 
 from __future__ import annotations
 
+import difflib
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
@@ -301,7 +302,7 @@ class AiBinding:
         elif name in OTHER_MODELS:
             raise _limits.not_emulated(name, OTHER_MODELS[name])
         else:
-            raise _limits.no_such_model(name)
+            raise _no_such_model(name)
         return result
 
     def embed(self, model: str, texts: list[str], *, pooling: str | None = None) -> np.ndarray:
@@ -309,7 +310,7 @@ class AiBinding:
         tests and tools); ``pooling`` one the model takes."""
         spec = EMBEDDING_MODELS.get(model) if isinstance(model, str) else None
         if spec is None:
-            raise _limits.no_such_model(model)
+            raise _no_such_model(model)
         if isinstance(texts, str):
             texts = [texts]  # one text, as the service's {"text": "..."}
         elif isinstance(texts, (bytes, Mapping)) or not isinstance(texts, Iterable):
@@ -416,3 +417,20 @@ class AiBinding:
                 "properties": [{"property_id": k, "value": v} for k, v in listed],
             }))
         return out
+
+
+def _no_such_model(model: Any) -> AiError:
+    """The service's ``5007: No such model ... or task``, its text untouched, with a note naming
+    the catalog's model the name most likely means (a missing ``@cf/`` prefix, a dash, a version)."""
+    error = _limits.no_such_model(model)
+    if not isinstance(model, str):
+        return error
+    known = [*EMBEDDING_MODELS, *TEXT_GENERATION_MODELS, *RERANKER_MODELS, *OTHER_MODELS]
+    tail = model.rsplit("/", 1)[-1].casefold()
+    same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == tail]
+    close = same_tail or difflib.get_close_matches(model, known, n=1, cutoff=0.8)
+    lists = "env.AI.models() lists the models workers-env emulates, with their names"
+    error.add_note(f"did you mean {close[0]!r}? ({lists})" if close
+                   else f"{model!r} is no model of the Workers AI catalog as @cloudflare/workers-types "
+                        f"5.20261117.1 lists it; {lists}")
+    return error

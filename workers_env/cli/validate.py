@@ -12,6 +12,7 @@ import os
 import sys
 from typing import Any
 
+from workers_env._env import unknown_fields
 from workers_env._errors import ConfigError
 from workers_env.config import check_config
 from workers_env.vectorize.definitions import pyproject_diagnostics
@@ -81,6 +82,10 @@ def run(args: argparse.Namespace) -> int:
         rendered = report.render()
         if rendered:
             print(rendered)
+        for where, name, close in unknown_fields(d.message for d in report.warnings):
+            if close is not None:  # a misspelt binding section makes no binding, and the config still "is valid"
+                section = "at the top level" if where == "top-level" else f"in [{where}]"
+                print(f'(workers-env: "{name}" {section} is likely a misspelt "{close}": as written it is ignored)')
         if report.ok:
             where = f' (environment "{environment}")' if environment else ""
             print(f"{report.display_path()} is valid{where}.")

@@ -92,13 +92,33 @@ def open_database(entry: D1Entry, persist_to: Path | None) -> Database:
     return Database(database_file(persist_to, entry.local_name), name=entry.local_name)
 
 
-def _migrations_hint(database: Database, entry: D1Entry, root: Path) -> Callable[[str], str | None]:
-    """For a "no such table" error: the migrations of the entry's folder not applied yet."""
+def _migrations_hint(database: Database, entry: D1Entry, root: Path,
+                     persist_to: Path | None = None) -> Callable[[str], str | None]:
+    """For a "no such table" error: the migrations of the entry's folder not applied yet, and
+    the database of wrangler's state beside the config when ``persist_to`` is another folder (a
+    relative ``persist_to`` from a subfolder: a fresh database, while the one the migrations were
+    applied to sits beside the config)."""
     def hint(message: str) -> str | None:
         if "no such table" not in message:
             return None
-        return pending_note(database, entry.migrations_path(root), entry.migrations_table, entry.binding)
+        notes = [pending_note(database, entry.migrations_path(root), entry.migrations_table, entry.binding),
+                 _state_elsewhere(entry, root, persist_to)]
+        return "; ".join(note for note in notes if note) or None
     return hint
+
+
+def _state_elsewhere(entry: D1Entry, root: Path, persist_to: Path | None) -> str | None:
+    if persist_to is None:
+        return None
+    beside = root / ".wrangler" / "state"
+    try:
+        if persist_to.resolve() == beside.resolve() or not database_file(beside, entry.local_name).is_file():
+            return None
+    except OSError:
+        return None
+    return (f"this database is under persist_to={str(persist_to)!r} ({persist_to.resolve()}), while the state "
+            f"beside the config ({beside}, where workers-env d1 and wrangler write) holds one for {entry.binding} "
+            "too: a relative persist_to is read from the current folder, not the config's")
 
 
 def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:
@@ -112,5 +132,6 @@ def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:
             database = opened[entry.local_name] = open_database(entry, context.persist_to)
             context.on_close(database.close)
         bindings[entry.binding] = D1Database(database, binding=entry.binding,
-                                             hint=_migrations_hint(database, entry, context.config.root))
+                                             hint=_migrations_hint(database, entry, context.config.root,
+                                                                   context.persist_to))
     return bindings

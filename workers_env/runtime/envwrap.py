@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper
-from workers_env._env import missing_name
+from workers_env._env import env_config, missing_name
 from workers_env._errors import JsException, NotEmulatedError, users_mistake
 from workers_env._jsvalues import (
     UNDEFINED,
@@ -480,7 +480,7 @@ class JsEnv(JsProxy):
         env = self.__dict__["_env"]
         if name not in env:  # the Env's own helpers (``config``, ``close``) are not bindings
             error = users_mistake(AttributeError(name))  # production's text: the JS env has no such property
-            error.add_note(missing_name(name, env))
+            error.add_note(missing_name(name, env, config=env_config(env)))
             raise error
         unwrapped = getattr(env, "unwrapped", None)
         value = unwrapped(name) if callable(unwrapped) else env[name]

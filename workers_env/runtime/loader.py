@@ -14,6 +14,7 @@ run the same way for Cron Triggers and queue deliveries. The config's era
 from __future__ import annotations
 
 import asyncio
+import difflib
 import functools
 import importlib
 import inspect
@@ -205,7 +206,11 @@ async def _settled(result: Any, *, class_handler: bool) -> Any:
     ``wrapper_func``, which awaits once and refuses an awaitable left over as
     ``python_to_rpc`` does (built-in ``_workers.py``, workers-runtime-sdk ``rpc.py``)."""
     if inspect.isawaitable(result):
-        result = await result
+        try:
+            result = await result
+        except (TypeError, AttributeError) as exc:
+            _note_unawaited(exc)
+            raise
     if class_handler:
         if inspect.isawaitable(result):
             if inspect.iscoroutine(result):
@@ -215,6 +220,28 @@ async def _settled(result: Any, *, class_handler: bool) -> Any:
     while inspect.isawaitable(result):
         result = await result
     return result
+
+
+#: Python's words for an awaitable used as the value it would give (``res["matches"]``,
+#: ``res.matches``, ``for m in res``): a coroutine (the external SDK's wrapped bindings) or a
+#: ``PyodideFuture`` (a raw binding's promise, built-in SDK era); the call was not awaited
+_UNAWAITED = re.compile(r"^'(coroutine|PyodideFuture)' object "
+                        r"(is not subscriptable|has no attribute|is not iterable|is not callable)")
+UNAWAITED_NOTE = ("workers-env: an awaitable was used as the value it gives: a call was not awaited. A binding's "
+                  "methods are async (self.env.VECTORIZE.query(...), self.env.AI.run(...), stmt.all(), "
+                  "self.env.KV.get(...)): write `await` before the call")
+
+
+def unawaited_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is Python's error for an awaitable used as its value."""
+    return isinstance(exc, (TypeError, AttributeError)) and _UNAWAITED.match(str(exc)) is not None
+
+
+def _note_unawaited(exc: BaseException) -> None:
+    """The handler's ``TypeError: 'coroutine' object is not subscriptable`` (the text, kept)
+    gains a note saying the likely cause: a binding call without ``await``."""
+    if unawaited_error(exc) and UNAWAITED_NOTE not in getattr(exc, "__notes__", ()):
+        exc.add_note(UNAWAITED_NOTE)
 
 
 def _as_js_response(result: Any) -> JsResponse:
@@ -722,7 +749,22 @@ def _missing_main(config: Any, main_path: Path) -> str:
     if command:
         text += (f"\n(workers-env: the config's [build] command `{command}` has not run: load_worker and the pytest "
                  "fixtures never run it, workers-env dev does.)")
-    return text
+    return text + _near_main(config, main_path)
+
+
+def _near_main(config: Any, main_path: Path) -> str:
+    """A note naming the file beside a missing ``main`` whose name is close to it (a typo in
+    ``main = "src/entri.py"``), or nothing."""
+    try:
+        names = sorted(p.name for p in main_path.parent.iterdir() if p.is_file() and p.suffix == main_path.suffix)
+    except OSError:
+        return ""
+    near = difflib.get_close_matches(main_path.name, names, n=1)
+    if not near:
+        return ""
+    config_name = getattr(getattr(config, "path", None), "name", "the config")
+    return (f'\n(workers-env: did you mean "{display_path(main_path.with_name(near[0]))}"? `main` in {config_name} '
+            "names the file to run.)")
 
 
 def build_command(config: Any) -> str | None:

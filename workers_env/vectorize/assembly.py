@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from workers_env._env import AssemblyContext
@@ -32,8 +33,29 @@ def _definition_sources(config: WorkerConfig, indexes: Mapping[str, Any] | None)
     return sources
 
 
+def _state_elsewhere(config: WorkerConfig, persist_to: Path | None, index_name: str) -> str:
+    """A line for an index defined nowhere while the state beside the config holds it: a
+    relative ``persist_to`` (``.wrangler/state``) read from a subfolder is another state."""
+    if persist_to is None:
+        return ""
+    beside = config.root / ".wrangler" / "state"
+    try:
+        if persist_to.resolve() == beside.resolve():
+            return ""
+        from workers_env.vectorize.persistent import open_state
+
+        with open_state(beside, create=False) as other:
+            if other.get_definition(index_name) is None:
+                return ""
+    except (OSError, ConfigError):
+        return ""
+    return (f'The state beside the config ({beside}) holds the index "{index_name}", but persist_to='
+            f"{str(persist_to)!r} is {persist_to.resolve()}: a relative persist_to is read from the current "
+            "folder, not the config's.\n")
+
+
 def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, Mapping[str, Any]]],
-                        store: Any) -> IndexDefinition:
+                        store: Any, elsewhere: str = "") -> IndexDefinition:
     for where, table in sources:
         if index_name in table:
             return parse_index_definition(table[index_name], where=f'{where}, index "{index_name}"')
@@ -46,7 +68,7 @@ def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, 
     typo = "".join(f'{where} defines "{name}", not "{index_name}" (the index_name in wrangler.toml): a typo in '
                    "one of the two?\n" for where, name in defined if near and name == near[0])
     raise IndexDefinitionError(
-        typo + f'The Vectorize index "{index_name}" (binding {binding}) has no definition: wrangler.toml '
+        typo + elsewhere + f'The Vectorize index "{index_name}" (binding {binding}) has no definition: wrangler.toml '
         "does not hold its dimensions and metric. Define it, with the dimensions of the vectors you "
         "store (768 for @cf/baai/bge-base-en-v1.5's, 384 for bge-small's), in one of these ways:\n"
         f'  1. in pyproject.toml beside the config, read by load_env, the pytest fixtures and workers-env dev:\n'
@@ -84,7 +106,10 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
         try:
             index = opened.get(entry.index_name)
             if index is None:
-                definition = _resolve_definition(entry.index_name, entry.binding, sources, store)
+                definition = _resolve_definition(entry.index_name, entry.binding, sources, store,
+                                                 _state_elsewhere(config, context.persist_to, entry.index_name)
+                                                 if store is not None and store.get_definition(entry.index_name) is None
+                                                 else "")
                 if store is not None:
                     index = store.open_index(entry.index_name, definition)
                 else:

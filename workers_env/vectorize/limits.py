@@ -217,11 +217,24 @@ def js_error(message: str) -> VectorizeError:
 
 
 def query_by_id_unsupported() -> VectorizeError:
-    return js_error("QueryById operation is not supported for v1 indexes.")
+    error = js_error("QueryById operation is not supported for v1 indexes.")
+    error.add_note(V1_INDEX_NOTE)
+    return error
+
+
+#: the note on a v2-only call made on a v1 index: most likely the definition lacks its version
+V1_INDEX_NOTE = ("workers-env: this index is v1 -- a definition without version = \"v2\" is v1, while every index "
+                 "created today (and by workers-env vectorize create) is v2: add version = \"v2\" to its definition "
+                 "if the real index is v2")
 
 
 def return_metadata_not_boolean(value: object) -> VectorizeError:
-    return js_error(f"Invalid returnMetadata option. Expected boolean; got: {value}")
+    """A v1 index's refusal of a non-boolean ``returnMetadata``; v2's values (``"all"`` ...) get
+    a note that the index is v1."""
+    error = js_error(f"Invalid returnMetadata option. Expected boolean; got: {value}")
+    if value in ("all", "indexed", "none"):
+        error.add_note(f'{V1_INDEX_NOTE}, or pass returnMetadata=True on v1 ("{value}" is v2\'s)')
+    return error
 
 
 def return_metadata_invalid(value: object) -> VectorizeError:

@@ -13,6 +13,7 @@ and the ``workers-env vectorize`` commands.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -103,7 +104,7 @@ class PersistentIndex(Index):
         record = self._db.find_index(self.name)
         if record is None:
             self._data_version = None
-            raise StateError(f"no index named {self.name!r} in {self._db.path}")
+            raise _no_index(self.name, self._db)
         snap = None
         if self._db.snapshots:
             snap = read_snapshot(snapshot_path(self._db.path, record.id), uid=record.uid, index_id=record.id,
@@ -114,7 +115,7 @@ class PersistentIndex(Index):
             loaded = self._db.load_index(self.name)
             if loaded is None:
                 self._data_version = None
-                raise StateError(f"no index named {self.name!r} in {self._db.path}")
+                raise _no_index(self.name, self._db)
             record, rows = loaded
             self._start(record)
             self.core.adopt(rows.ids, rows.values, rows.namespaces, rows.metadata, rows.seqs)
@@ -343,7 +344,7 @@ class VectorizeStore:
         """The record of ``name``, or a :class:`StateError` saying it does not exist."""
         record = self.db.find_index(name)
         if record is None:
-            raise StateError(f"no index named {name!r} in {self.db.path}")
+            raise _no_index(name, self.db)
         return record
 
     def list_indexes(self) -> list[IndexRecord]:
@@ -463,3 +464,16 @@ def open_state(persist_to: str | Path, *, create: bool = True) -> VectorizeStore
     ``create=False`` state not there yet reads as empty and no file or folder is made.
     """
     return VectorizeStore(persist_to, create=create)
+
+
+def _no_index(name: str, db: StateDB) -> StateError:
+    """``no index named 'x' in <file>``, then which indexes the file holds (the nearest named),
+    or, when it holds none, the command that creates one."""
+    names = sorted(record.name for record in db.list_indexes())
+    text = f"no index named {name!r} in {db.path}"
+    if not names:
+        return StateError(f"{text}; it holds no index: create it with `workers-env vectorize create {name} "
+                          "--dimensions N --metric cosine`, or use the state it was created in (beside wrangler.toml, else in "
+                          "the folder the command ran in; --persist-to names another)")
+    close = difflib.get_close_matches(name, names, n=1)
+    return StateError(f"{text}; it holds: {', '.join(names)}" + (f" (did you mean {close[0]!r}?)" if close else ""))
