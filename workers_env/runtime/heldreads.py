@@ -36,7 +36,13 @@ class HeldRead(PyodideFuture):
 
     def __await__(self) -> Any:
         if not self.done():
-            self.holder.settle(self)
+            holder = self.holder
+            reads = holder.reads
+            if len(reads) == 1 and reads[0] is self:  # (the usual: a read awaited at once)
+                reads.clear()
+                holder._settle_one(self)
+            else:
+                holder.settle(self)
         return super().__await__()
 
     __iter__ = __await__

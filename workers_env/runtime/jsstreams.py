@@ -533,7 +533,7 @@ class LiveByteStream(ByteStream):
         gets; none once the writer aborted, whose reason errors the readable side (chunks not
         read yet dropped). ``give_up()``, called each time the read looks, may raise instead
         (a reader released while its read waits). ``hold``: a ``TransformStream``'s chunk of a
-        write in flight found at once is read but not taken, given as a :class:`_HeldChunk`
+        write in flight found at once is read but not taken, given as ``(_HELD, chunk, index)``
         (the read's promise is held, see :mod:`heldreads`)."""
         self._reading()
         asked = False
@@ -547,7 +547,7 @@ class LiveByteStream(ByteStream):
             if self._read_at < len(chunks):
                 if hold and self._read_at >= self._taken and self.holds_reads:
                     self._read_at += 1
-                    return _HeldChunk(chunks[self._read_at - 1], self._read_at - 1)
+                    return (_HELD, chunks[self._read_at - 1], self._read_at - 1)
                 self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
                 chunks = self._chunks or []
                 if self._read_at >= len(chunks):
@@ -568,13 +568,8 @@ class LiveByteStream(ByteStream):
             asked, hold = True, False
 
 
-class _HeldChunk:
-    """A chunk :meth:`LiveByteStream.next_value` read but did not take (its ``index``)."""
-
-    __slots__ = ("chunk", "index")
-
-    def __init__(self, chunk: Any, index: int) -> None:
-        self.chunk, self.index = chunk, index
+#: marks a chunk :meth:`LiveByteStream.next_value` read but did not take: ``(_HELD, chunk, index)``
+_HELD: Any = object()
 
 
 class ByteSink(LiveByteStream):
@@ -804,9 +799,12 @@ class _LiveReader(JsgObject, JsProxy):
                 chunk = await source.next_value(self._give_up, not internal and begun_at_once())
         finally:
             self._pending -= 1
-        if type(chunk) is _HeldChunk:
-            result = JsObject({"done": False, "value": _read_value(chunk.chunk)})
-            promise_instead(self._holds().hold(result, chunk.index))
+        if type(chunk) is tuple and chunk[0] is _HELD:
+            result = JsObject({"done": False, "value": _read_value(chunk[1])})
+            held = source.held
+            if held is None:
+                held = source.held = HeldReads(source.settle_one)
+            promise_instead(held.hold(result, chunk[2]))
             return result
         result = JsObject({"done": True, "value": None}) if chunk is END else JsObject(
             {"done": False, "value": _read_value(chunk)})

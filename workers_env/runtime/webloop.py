@@ -109,7 +109,7 @@ def unawaited(result: Any) -> Any:
         return future
     global _stepping, _instead
     outer = _stepping, _instead
-    _stepping, _instead = result.cr_frame, None
+    _stepping, _instead = result, None
     try:
         yielded = result.send(None)
     except StopIteration as stop:
@@ -127,8 +127,8 @@ def unawaited(result: Any) -> Any:
     return future
 
 
-#: the frame of the coroutine :func:`unawaited` runs now up to its first suspension, and the
-#: promise that coroutine asked to be handed out in place of one resolved with its value
+#: the coroutine :func:`unawaited` runs now up to its first suspension, and the promise that
+#: coroutine asked to be handed out in place of one resolved with its value
 _stepping: Any = None
 _instead: Any = None
 
@@ -137,7 +137,8 @@ def begun_at_once() -> bool:
     """Whether the calling coroutine runs now as :func:`unawaited` begins it -- so its promise
     has not been handed out yet and no one has seen its outcome (not when it is awaited
     directly, whose caller takes its value at once, nor once it has waited for anything)."""
-    return _stepping is sys._getframe(1)
+    stepping = _stepping
+    return stepping is not None and stepping.cr_frame is sys._getframe(1)
 
 
 def promise_instead(promise: asyncio.Future[Any]) -> None:
