@@ -6,11 +6,12 @@ workerd settles an internal stream's read (a body's, an ``IdentityTransformStrea
 promise's reaction later (the transform runs then, standard.c++). Until then the read is
 outstanding: a ``releaseLock()`` or ``cancel()`` of its reader in that turn still finds it
 pending. Here such a read takes its outcome at the call -- no task, no turn waited, so reading
-costs what it did -- and its promise is *held* (:class:`HeldRead`): it settles when Worker code
-awaits it (awaiting is what observes it) or at the end of the turn, whichever comes first; the
-reader can take back a read still held (:meth:`HeldReads.take_back`) and settle it as workerd's
-would have settled then. Only a read that :func:`webloop.unawaited` begins is held: one awaited
-directly (test code) has its value at once.
+costs about what it did -- and its promise is *held* (:class:`HeldRead`): it settles when Worker
+code awaits it (awaiting is what observes it) or at the end of the turn, whichever comes first:
+the end of the step of Worker code's task that made it (:data:`tasks.STEPS`), else a
+callback scheduled on the loop; the reader can take back a read still held
+(:meth:`HeldReads.take_back`) and settle it as workerd's would have settled then. Only a read that
+:func:`webloop.unawaited` begins is held: one awaited directly (test code) has its value at once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from workers_env.runtime import tasks
 from workers_env.runtime.webloop import PyodideFuture
 
 __all__ = ["HeldRead", "HeldReads", "resolve"]
@@ -64,7 +66,11 @@ class HeldReads:
         self.reads.append(read)
         if not self._due:  # one call at the turn's end settles every read held by then
             self._due = True
-            read.get_loop().call_soon(self._turn_ended)
+            steps = tasks.STEPS
+            if steps.count:  # in a step of Worker code: settled as it ends, no callback to schedule
+                steps.at_end.append(self._turn_ended)
+            else:
+                read.get_loop().call_soon(self._turn_ended)
         return read
 
     def _turn_ended(self) -> None:
