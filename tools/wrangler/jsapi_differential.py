@@ -105,10 +105,6 @@ UNDEFINED_REASON = ("abort() or a JavaScript stream's cancel() without a reason 
                     "workerd's internal reader does)")
 NON_ERROR_REASON = ("a JavaScript stream canceled with a reason that is not an Error rejects its writes with that "
                     "value as it is; workers-env gives Python code an Error with its text (a JsException)")
-TRANSFORM_READ_AT_ONCE = ("a TransformStream's read of a write in flight takes its chunk at once here; workerd's settles "
-                          "a turn later (the transform runs as a promise's reaction), so a releaseLock() or a reader's "
-                          "cancel() in that turn meets it pending (rejected as released, or done with the write failed); "
-                          "waiting that turn here doubled the handler time of benchmarks/stream_writes.py")
 INTERNAL_READ_BUFFER = ("an internal stream's read gives a view into its 4 KiB read buffer (bufferByteLength 4096); "
                         "workers-env's the chunk's own bytes (README: a read takes one write's chunk whole)")
 
@@ -842,10 +838,8 @@ CASES: list = [
     ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@cd", "@rd.closed"], ["@r1", "@rd.read"],
      ["$settle", "cd"], ["@r2", "@rd.read"], ["$settle", "r2"], ["@k", "clone"]],
     ["do", new("Response", "abc"), ["@t", "text"], ["$settle", "t"], ["@k", "clone"]],
-    {"call": ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@rl", "@rd.releaseLock"],
-              ["@cd", "@rd.closed"], ["$settle", "cd"]],
-     "expected": "a body's read settles at once here (its bytes are at hand), so releaseLock() right after it finds no "
-                 "read outstanding; in workerd the read waits for an I/O turn and the release throws"},
+    ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@rl", "@rd.releaseLock"],
+     ["@cd", "@rd.closed"], ["$settle", "cd"]],
     {"call": ["do", new("Response", new("FormData")), ["text"]],
      "expected": "the boundary is 32 random hex digits on both sides; the shape (--<boundary>--, no line break) is the same"},
     # --- promise identity: a reader's and a writer's closed, a writer's ready (["$same", a, b]) ----------
@@ -961,16 +955,36 @@ CASES: list = [
       for writes in ([["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")]],
                      [["@x1", "@w.write", X("01")], ["@c", "@w.close"]],
                      [["@x1", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@c", "@w.close"]])],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
+     ["@rr1", "@rd.read"], ["@rl", "@rd.releaseLock"], ["$settle", "rr", "rr1", "x", "x2"],
+     ["@rd2", "readable.getReader"], ["@rr2", "@rd2.read"], ["@rr3", "@rd2.read"], ["$settle", "rr2", "rr3", "x2"],
+     "@w.desiredSize"],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
+     ["@k", "@rd.cancel", new("Error", "c")], ["$settle", "rr", "x", "k"]],
+    # a read of a write in flight, then in its turn: the writer's abort (the transform meets the erroring
+    # stream), desiredSize (the write still counts), the reader's release (the chunk waits for the next
+    # reader, read at once), a close; the writer's release with a second read of the write queued behind
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
+     ["@a", "@w.abort", new("Error", "why")], ["$settle", "rr", "x", "a"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"], ["@rr", "@rd.read"], "@w.desiredSize",
+     ["$settle", "rr", "x"], "@w.desiredSize"],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["@rl", "@rd.releaseLock"],
+     ["$settle", "rr", "x"], ["@rd2", "readable.getReader"], ["@rr2", "@rd2.read"], ["@rl2", "@rd2.releaseLock"],
+     ["$settle", "rr2"], ["@rd3", "readable.getReader"], ["@rr3", "@rd3.read"], ["$settle", "rr3"]],
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
+     ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["@c", "@w.close"],
+     ["$settle", "rr", "x", "c"]],
     {"call": ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
               ["@x", "@w.write", X("01")], ["@x2", "@w.write", X("02")], ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
-              ["@rr1", "@rd.read"], ["@rl", "@rd.releaseLock"], ["$settle", "rr", "rr1", "x", "x2"],
-              ["@rd2", "readable.getReader"], ["@rr2", "@rd2.read"], ["@rr3", "@rd2.read"], ["$settle", "rr2", "rr3", "x2"],
-              "@w.desiredSize"],
-     "expected": TRANSFORM_READ_AT_ONCE},
-    {"call": ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
-              ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
-              ["@k", "@rd.cancel", new("Error", "c")], ["$settle", "rr", "x", "k"]],
-     "expected": TRANSFORM_READ_AT_ONCE},
+              ["@rr1", "@rd.read"], ["@rl", "@w.releaseLock"], ["$settle", "rr", "rr1", "x", "x2"]],
+     "expected": "a TransformStream's second read, made with the first in the turn, takes the chunk of the write queued "
+                 "behind the one in flight at once here, so the writer's releaseLock() in that turn finds it taken; in "
+                 "workerd that write is still queued, the release fails it and the read waits"},
     # the same in one turn: a write woken by the close() queued behind it still fails as the waiting ones; a close
     # after the abort rejects with its reason; a ready rejected in place by an abort stays the same promise
     ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
@@ -990,29 +1004,47 @@ CASES: list = [
     ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["$settle", "r0"],
      ["@x1", "@w.write", X("01")], ["@r1", "@w.ready"], ["@rl", "@w.releaseLock"], ["@r2", "@w.ready"],
      ["$same", "r1", "r2"], ["$settle", "r1", "x1"], ["@r3", "@w.ready"], ["$same", "r2", "r3"]],
-    {"call": ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["@x1", "@w.write", X("01")],
-              ["@r1", "@w.ready"], ["$same", "r0", "r1"], ["$settle", "r0", "r1", "x1"], "@w.desiredSize", ["@r2", "@w.ready"],
-              ["$same", "r1", "r2"], ["@x2", "@w.write", X("02")], ["@r3", "@w.ready"], ["$same", "r2", "r3"],
-              ["$settle", "x2", "r3"], "@w.desiredSize", ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
-              ["$settle", "rr", "x1", "x2", "r3"], "@w.desiredSize"],
-     "expected": "workerd resolves the ready of a TransformStream written in the turn that made it once its start settles, "
-                 "desiredSize 0 or less, and a later write does not replace it; workers-env's waits for a read as after "
-                 "the start"},
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@r0", "@w.ready"], ["@x1", "@w.write", X("01")],
+     ["@r1", "@w.ready"], ["$same", "r0", "r1"], ["$settle", "r0", "r1", "x1"], "@w.desiredSize", ["@r2", "@w.ready"],
+     ["$same", "r1", "r2"], ["@x2", "@w.write", X("02")], ["@r3", "@w.ready"], ["$same", "r2", "r3"],
+     ["$settle", "x2", "r3"], "@w.desiredSize", ["@rd", "readable.getReader"], ["@rr", "@rd.read"],
+     ["$settle", "rr", "x1", "x2", "r3"], "@w.desiredSize"],
+    # an internal stream's read of a chunk written waits for an I/O turn: a releaseLock() in its turn throws (also
+    # with a close queued), a second read is refused, a reader's cancel rejects it (with or without a reason), as
+    # it rejects a read waiting for a chunk; the writer's abort in its turn fails the write
     *[{"call": ["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"],
                 ["@rr", "@rd.read"], ["@rl", "@rd.releaseLock"], ["$settle", "rr", "x"], "readable.locked"],
-       "expected": "an internal stream's read of a chunk written settles at once here, so releaseLock() right after it "
-                   "finds no read outstanding; in workerd the read waits for an I/O turn and the release throws"}
+       "expected": INTERNAL_READ_BUFFER} for kind in STREAM_KINDS[1:]],
+    *[{"call": ["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"],
+                ["@rr", "@rd.read"], ["@c", "@w.close"], ["@rl", "@rd.releaseLock"], ["$settle", "rr", "x", "c"]],
+       "expected": INTERNAL_READ_BUFFER} for kind in STREAM_KINDS[1:]],
+    *[{"call": ["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"],
+                ["@rr", "@rd.read"], ["@rr2", "@rd.read"], ["$settle", "rr", "rr2", "x"]],
+       "expected": INTERNAL_READ_BUFFER} for kind in STREAM_KINDS[1:]],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"],
+       ["@rr", "@rd.read"], ["@k", "@rd.cancel", *reason], ["$settle", "rr", "x", "k"]]
+      for kind in STREAM_KINDS[1:] for reason in ([new("Error", "c")], [])],
+    *[["do", new(*kind), ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["@k", "@rd.cancel", *reason],
+       ["$settle", "rr", "k"]] for kind in STREAM_KINDS[1:] for reason in (["r"], [])],
+    *[["do", new(*kind), ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["@k", "@rd.cancel", new("Error", "c")],
+       ["@cd", "@rd.closed"], ["$settle", "rr", "k", "cd"], ["@rr2", "@rd.read"], ["$settle", "rr2"]]
       for kind in STREAM_KINDS[1:]],
     *[{"call": ["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"],
-                ["@rr", "@rd.read"], ["@k", "@rd.cancel", new("Error", "c")], ["$settle", "rr", "x", "k"]],
-       "expected": "an internal stream's read of a chunk written settles at once here; in workerd it waits for an I/O "
-                   "turn, and a reader's cancel(reason) in that turn rejects it with the reason"}
-      for kind in STREAM_KINDS[1:]],
-    *[{"call": ["do", new(*kind), ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["@k", "@rd.cancel", "r"],
-                ["$settle", "rr", "k"]],
-       "expected": "workerd's internal stream rejects a read waiting when its reader's cancel(reason) comes (with the "
-                   "reason); workers-env resolves it as done, as a JavaScript stream's"}
-      for kind in STREAM_KINDS[1:]],
+                ["@rr", "@rd.read"], ["@a", "@w.abort", new("Error", "why")], ["$settle", "rr", "x", "a"]],
+       "expected": "an internal stream's read takes the chunk of the write waiting at once here, which resolves that "
+                   "write; in workerd the write resolves an I/O turn later, so the writer's abort() in the read's turn "
+                   "fails it with the reason (the read still gets the chunk)"} for kind in STREAM_KINDS[1:]],
+    # a body's read likewise: cancel() in its turn rejects it, a second read is refused, a releaseLock() throws
+    # (also for the read that meets the end)
+    *[["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@k", "@rd.cancel", *reason],
+       ["$settle", "r1", "k"], "bodyUsed"] for reason in ([new("Error", "c")], [])],
+    {"call": ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@r2", "@rd.read"],
+              ["$settle", "r1", "r2"]], "expected": INTERNAL_READ_BUFFER},
+    {"call": ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["$settle", "r1"],
+              ["@r2", "@rd.read"], ["@rl", "@rd.releaseLock"], ["$settle", "r2"], "body.locked"],
+     "expected": INTERNAL_READ_BUFFER},
+    {"call": ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@rl", "@rd.releaseLock"],
+              ["$settle", "r1"], "body.locked", ["@r2", "@rd.read"], ["$settle", "r2"]], "expected": INTERNAL_READ_BUFFER},
     *[["do", new(*kind), ["@t", "readable.tee"], ["@t0", "@t.0"], ["@k", "@t0.cancel"], ["$settle", "k"],
        ["@resp", "$new", "Response", {"$kept": "t0"}], ["@t1", "@t.1"], ["@resp1", "$new", "Response", {"$kept": "t1"}]]
       for kind in STREAM_KINDS],

@@ -39,6 +39,8 @@ from workers_env._jsvalues import (
     number_list,
 )
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028
+from workers_env.runtime.heldreads import HeldReads
+from workers_env.runtime.heldreads import resolve as held_resolve
 from workers_env.runtime.jsbase import (
     JsHostObject,
     JsNull,
@@ -55,7 +57,12 @@ from workers_env.runtime.jsbuffers import (
     relative_index,
 )
 from workers_env.runtime.stalls import wait
-from workers_env.runtime.webloop import js_call, kept_promise
+from workers_env.runtime.webloop import (
+    begun_at_once,
+    js_call,
+    kept_promise,
+    promise_instead,
+)
 
 __all__ = [
     "JsProxy",
@@ -850,6 +857,10 @@ TEE_LOCKED = "This ReadableStream is currently locked to a reader,"  # (sic: wor
 READER_LOCKED = "This ReadableStream is currently locked to a reader."
 #: a released reader's read, cancel and pending ``closed`` (readable.c++, internal.c++ ``releaseReader``)
 READER_RELEASED = "This ReadableStream reader has been released."
+#: an internal stream's second read while one waits (internal.c++ ``ReadableStreamInternalController::read``)
+ONE_READ_AT_A_TIME = "This ReadableStream only supports a single pending read request at a time."
+#: an internal stream reader's ``releaseLock()`` while a read waits (internal.c++ ``releaseReader``)
+RELEASE_WHILE_READING = "Cannot call releaseLock() on a reader with outstanding read promises."
 
 
 def byob_not_emulated(options: Any) -> None:
@@ -1003,7 +1014,11 @@ class JsReadableStream(JsgObject, JsProxy):
 class _StreamReader(JsgObject, JsProxy):
     """``ReadableStreamDefaultReader`` of a body (an internal stream, all its bytes at hand):
     ``await read()`` gives ``{done, value}``; ``closed`` resolves once a read has met the end
-    or the stream was canceled (internal.c++ ``doClose``, from the read or ``doCancel``)."""
+    or the stream was canceled (internal.c++ ``doClose``, from the read or ``doCancel``). A
+    read of a stream not yet closed is held (see :mod:`heldreads`: workerd's waits for an I/O
+    turn, its bytes at hand or not): till it settles a second read is refused, ``releaseLock()``
+    throws and ``cancel(reason)`` rejects it with the reason (internal.c++ ``read``,
+    ``releaseReader``, ``doCancel``; wrangler dev probes)."""
 
     _js_name = "ReadableStreamDefaultReader"
 
@@ -1013,20 +1028,31 @@ class _StreamReader(JsgObject, JsProxy):
         self._closed_kept = False
         self._waiters: list[asyncio.Future[Any]] = []
         self._ctx = current_context()  # the request whose code reads it (runtime/stalls.py)
+        self._held = HeldReads(held_resolve)
 
     @js_call
     async def read(self) -> JsObject:
-        if self._stream is None:
+        stream = self._stream
+        if stream is None:
             raise js_type_error(READER_RELEASED)
-        chunk = self._stream._next_chunk()
+        if self._held.reads:
+            raise js_type_error(ONE_READ_AT_A_TIME)
+        readable = not stream._ended
+        chunk = stream._next_chunk()
         if chunk is None:
-            return JsObject({"done": True, "value": None})
-        return JsObject({"done": False, "value": JsTypedArray("Uint8Array", chunk)})
+            result = JsObject({"done": True, "value": None})
+        else:
+            result = JsObject({"done": False, "value": JsTypedArray("Uint8Array", chunk)})
+        if readable and begun_at_once():
+            promise_instead(self._held.hold(result))
+        return result
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
         """Unlock the stream (a new reader may read on); this reader reads no more, and its
         ``closed`` rejects with workerd's TypeError unless it had resolved (internal.c++
         ``releaseReader``: ``maybeRejectPromise`` leaves a settled promise as it was)."""
+        if self._held.reads and self._stream is not None:
+            raise js_type_error(RELEASE_WHILE_READING)
         stream, self._stream = self._stream, None
         if stream is None:
             return
@@ -1039,6 +1065,11 @@ class _StreamReader(JsgObject, JsProxy):
     async def cancel(self, reason: Any = None) -> None:
         if self._stream is None:  # readable.c++ ``ReaderImpl::cancel``
             raise js_type_error(READER_RELEASED)
+        if self._held.reads:
+            error = (JsException("Stream was cancelled.", name="Error") if reason is None  # internal.c++
+                     else reason if isinstance(reason, BaseException) else JsException(str(reason)))  # reasonToException
+            for read in self._held.take_back():
+                read.set_exception(error)
         await self._stream._cancel(reason)
 
     @property

@@ -33,13 +33,22 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream, js_number
-from workers_env.runtime.current import acting_for, adopt_task, counts_task, current_context, current_runtime
+from workers_env.runtime.current import (
+    acting_for,
+    adopt_task,
+    counts_task,
+    current_context,
+    current_runtime,
+)
+from workers_env.runtime.heldreads import HeldRead, HeldReads
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBufferSource
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import (
+    ONE_READ_AT_A_TIME,
     READER_LOCKED,
     READER_RELEASED,
+    RELEASE_WHILE_READING,
     TEE_LOCKED,
     JsArray,
     JsgObject,
@@ -50,7 +59,12 @@ from workers_env.runtime.jsproxy import (
     js_null,
 )
 from workers_env.runtime.stalls import HANGING, wait
-from workers_env.runtime.webloop import js_call, kept_promise
+from workers_env.runtime.webloop import (
+    begun_at_once,
+    js_call,
+    kept_promise,
+    promise_instead,
+)
 
 __all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "buffer_of", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
            "live_readable", "live_source", "readable_stream_class", "transform_stream_class"]
@@ -81,10 +95,8 @@ _CLOSING_CLOSE = "Cannot close a writer that is already being closed"
 #: a JavaScript ``TransformStream``'s writes still waiting when its readable side is canceled
 #: (standard.c++ ``TransformStreamDefaultController::enqueue``)
 _NO_LONGER_READABLE = "The readable side of this TransformStream is no longer readable."
-#: an internal stream's second read while one waits (internal.c++ ``ReadableStreamInternalController::read``)
-_ONE_READ_AT_A_TIME = "This ReadableStream only supports a single pending read request at a time."
-#: an internal stream reader's ``releaseLock()`` while a read waits (internal.c++ ``releaseReader``)
-_RELEASE_WHILE_READING = "Cannot call releaseLock() on a reader with outstanding read promises."
+_ONE_READ_AT_A_TIME = ONE_READ_AT_A_TIME
+_RELEASE_WHILE_READING = RELEASE_WHILE_READING
 #: what an internal stream's reader meets once the writer aborted while a write waited for a
 #: read (identity-transform-stream.c++: the canceled write leaves a ``DISCONNECTED`` error)
 _CONNECTION_LOST = "Network connection lost."
@@ -173,6 +185,11 @@ class LiveByteStream(ByteStream):
     #: the readable side was canceled while the stream was erroring: the abort's reason, which a
     #: ``close()`` queued behind the write in flight rejects with (the spec's ``FinishErroring``)
     erroring_canceled: Any = None
+    #: a JavaScript ``TransformStream``'s: a read of a write in flight settles a promise's reaction
+    #: later, as the transform runs (see :mod:`heldreads`)
+    holds_reads = False
+    #: its reader's reads held (:mod:`heldreads`), if any
+    held: HeldReads | None = None
     #: a JavaScript ``TransformStream`` canceled with writes waiting: how many chunks were written
     #: then and which was in flight -- a write among them fails as :meth:`cancel` failed the
     #: waiting ones, also one that was not waiting at that moment (woken by a ``close()``)
@@ -251,6 +268,7 @@ class LiveByteStream(ByteStream):
         ``cancel`` rejects the pending write; the spec's TransformStream errors its writable)."""
         if self._error is not None:
             return  # an errored stream stays errored
+        self.settle_held()  # (its reader's cancel took its reads back first)
         if self._read_outcome is None:
             self._read_outcome = True  # its reader's ``closed`` resolves (the spec's ReadableStreamCancel)
         if self._open or self._taken < len(self._chunks or []):
@@ -275,6 +293,30 @@ class LiveByteStream(ByteStream):
             self._read_at = self._taken = 0
         self._wake_all()
 
+    def settle_held(self) -> None:
+        """Settle the reads held now (see :mod:`heldreads`), before the stream changes under them."""
+        held = self.held
+        if held is not None and held.reads:
+            held.settle()
+
+    def settle_one(self, read: HeldRead) -> None:
+        """A held read settles: a JavaScript ``TransformStream``'s chunk is taken off the
+        writer's hands now (its write resolves) -- unless the writer's abort came in the read's
+        turn: the transform then finds the stream erroring, which fails the write in flight and
+        the read with the abort's reason (standard.c++, the spec's
+        TransformStreamDefaultSinkWriteAlgorithm; a wrangler dev probe)."""
+        index = read.index
+        if index >= 0:
+            if self.erroring is not None:
+                self._read_at = index
+                self.finish_erroring()
+            if self._aborted:
+                read.set_exception(_error_of(self._readable_error if self._readable_error is not None
+                                             else self._error))
+                return
+            self._take(index + 1)
+        read.set_result(read.outcome)
+
     def _fail_deliveries(self, error: Any, after: int = -1) -> None:
         """The writes waiting for chunks past index ``after`` fail with ``error()`` each."""
         kept = [entry for entry in self._deliveries if entry[0] <= after]
@@ -288,6 +330,7 @@ class LiveByteStream(ByteStream):
         """A JavaScript ``TransformStream``'s writer released: the writes queued behind the one in
         flight fail with the released writer's ``TypeError`` and their chunks are dropped; the one
         in flight goes on (standard.c++ ``releaseWriter``: ``cancelPendingWrites``)."""
+        self.settle_held()
         chunks = self._chunks or []
         in_flight = 0 if self.start_pending else 1  # none before its start settled: every write is queued
         if len(chunks) <= self._taken + in_flight:
@@ -485,11 +528,13 @@ class LiveByteStream(ByteStream):
             self._changed()
         return outcome
 
-    async def next_value(self, give_up: Any = None) -> Any:
+    async def next_value(self, give_up: Any = None, hold: bool = False) -> Any:
         """The next chunk as it was written (:data:`END` at the end), what a JavaScript reader
         gets; none once the writer aborted, whose reason errors the readable side (chunks not
         read yet dropped). ``give_up()``, called each time the read looks, may raise instead
-        (a reader released while its read waits)."""
+        (a reader released while its read waits). ``hold``: a ``TransformStream``'s chunk of a
+        write in flight found at once is read but not taken, given as ``(_HELD, chunk, index)``
+        (the read's promise is held, see :mod:`heldreads`)."""
         self._reading()
         asked = False
         while True:
@@ -500,6 +545,9 @@ class LiveByteStream(ByteStream):
                                                else self._error))
             chunks = self._chunks or []
             if self._read_at < len(chunks):
+                if hold and self._read_at >= self._taken and self.holds_reads:
+                    self._read_at += 1
+                    return (_HELD, chunks[self._read_at - 1], self._read_at - 1)
                 self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
                 chunks = self._chunks or []
                 if self._read_at >= len(chunks):
@@ -517,7 +565,11 @@ class LiveByteStream(ByteStream):
                 await self._want_more(len(chunks), ask=not asked)
             finally:
                 self._read_pending = False
-            asked = True
+            asked, hold = True, False
+
+
+#: marks a chunk :meth:`LiveByteStream.next_value` read but did not take: ``(_HELD, chunk, index)``
+_HELD: Any = object()
 
 
 class ByteSink(LiveByteStream):
@@ -699,44 +751,98 @@ class _LiveReader(JsgObject, JsProxy):
         self._turn: asyncio.Lock | None = None
         #: how ``closed`` stood at ``releaseLock()`` (see :func:`_reader_closed`)
         self._closed_kept: Any = None
+        #: an internal stream's reader canceled while a read waits: that read rejects with it
+        self._read_canceled: BaseException | None = None
 
     def _unreleased(self) -> None:
         if self._released:
             raise js_type_error(READER_RELEASED)
 
+    def _give_up(self) -> None:
+        """What a waiting read meets as it looks again: the release, an internal stream's cancel."""
+        if self._released:
+            raise js_type_error(READER_RELEASED)
+        canceled = self._read_canceled
+        if canceled is not None:
+            self._read_canceled = None
+            raise canceled
+
+    def _holding(self) -> bool:
+        """Whether a read is held (see :mod:`heldreads`)."""
+        held = self._source.held
+        return held is not None and bool(held.reads)
+
+    def _holds(self) -> HeldReads:
+        source = self._source
+        if source.held is None:
+            source.held = HeldReads(source.settle_one)
+        return source.held
+
     @js_call
     async def read(self) -> JsObject:
+        """The next chunk. Held (see :mod:`heldreads`) when it settles later in workerd: an
+        internal stream's read of a stream not yet closed or errored (it waits for an I/O turn,
+        internal.c++ ``read``), a ``TransformStream``'s read of a write in flight."""
         self._unreleased()
-        if self._pending and isinstance(self._source, ByteSink):
+        source = self._source
+        internal = isinstance(source, ByteSink)
+        if internal and (self._pending or self._holding()):
             raise js_type_error(_ONE_READ_AT_A_TIME)
         if self._turn is None:
             self._turn = asyncio.Lock()
         if self._stream is not None:
             self._stream._read_from = True
+        readable = source._read_outcome is None
         self._pending += 1
         try:
             async with self._turn:  # a JavaScript stream's reads are answered in the order made
-                chunk = await self._source.next_value(self._unreleased)
+                chunk = await source.next_value(self._give_up, not internal and begun_at_once())
         finally:
             self._pending -= 1
-        if chunk is END:
-            return JsObject({"done": True, "value": None})
-        return JsObject({"done": False, "value": _read_value(chunk)})
+        if type(chunk) is tuple and chunk[0] is _HELD:
+            result = JsObject({"done": False, "value": _read_value(chunk[1])})
+            held = source.held
+            if held is None:
+                held = source.held = HeldReads(source.settle_one)
+            promise_instead(held.hold(result, chunk[2]))
+            return result
+        result = JsObject({"done": True, "value": None}) if chunk is END else JsObject(
+            {"done": False, "value": _read_value(chunk)})
+        if internal and readable and begun_at_once():
+            promise_instead(self._holds().hold(result))
+        return result
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
         """Unlock the stream: a new reader (or a pipe) may read on where this one stopped. An
-        internal stream's reader refuses while a read waits; a JavaScript stream's reads still
-        waiting reject with the released reader's ``TypeError``, as its ``closed`` does unless
-        it had settled (readable.c++, internal.c++ and standard.c++ ``releaseReader``)."""
-        if self._pending and isinstance(self._source, ByteSink) and self._stream is not None:
+        internal stream's reader refuses while a read waits (or is held); a JavaScript stream's
+        reads still waiting (or held) reject with the released reader's ``TypeError``, as its
+        ``closed`` does unless it had settled (readable.c++, internal.c++ and standard.c++
+        ``releaseReader``)."""
+        if isinstance(self._source, ByteSink) and self._stream is not None and (self._pending or self._holding()):
             raise js_type_error(_RELEASE_WHILE_READING)
         self.release()
 
     def release(self) -> None:
         """``releaseLock()`` without its check, as a pipe releases its source when it stops
-        (workerd's native pipe holds no JavaScript reader): a read waiting goes on."""
+        (workerd's native pipe holds no JavaScript reader): a read waiting goes on. A
+        ``TransformStream``'s reads held are taken back: each rejects as released, the write in
+        flight is done all the same (the transform the first read's pull began runs) and its
+        chunk waits for the next reader (a wrangler dev probe)."""
         if self._stream is None:
             return
+        source = self._source
+        if self._holding():
+            if isinstance(source, ByteSink):
+                source.settle_held()
+            else:
+                reads = self._holds().take_back()
+                source._read_at = reads[0].index
+                if source.erroring is not None:
+                    source.finish_erroring()
+                elif not source.start_pending:
+                    source._take(reads[0].index + 1)
+                for read in reads:
+                    read.set_exception(js_type_error(READER_RELEASED))
         self._closed_kept = _reader_closed_now(self._source)
         stream, self._stream = self._stream, None
         self._released = True
@@ -753,12 +859,29 @@ class _LiveReader(JsgObject, JsProxy):
 
     @js_call
     async def cancel(self, reason: Any = None) -> None:
+        """Cancel the stream. Its reads held are taken back: an internal stream's reject with
+        the cancel's error, as one waiting does (internal.c++ ``doCancel`` cancels the read's
+        I/O), a ``TransformStream``'s are done, their chunks never read (the spec's
+        ReadableStreamCancel closes the stream before the transform runs; wrangler dev probes)."""
         if self._released:
             raise js_type_error(READER_RELEASED)
+        source = self._source
+        if isinstance(source, ByteSink) and source._error is None:
+            if self._pending:
+                self._read_canceled = cancel_error(reason)
+            if self._holding():
+                error = cancel_error(reason)
+                for read in self._holds().take_back():
+                    read.set_exception(error)
+        elif self._holding():
+            reads = self._holds().take_back()
+            source._read_at = reads[0].index
+            for read in reads:
+                read.set_result(JsObject({"done": True, "value": None}))
         if self._stream is not None:
             await self._stream._cancel(reason)
         else:
-            self._source.cancel(reason)
+            source.cancel(reason)
 
 
 class _Tee:
@@ -1137,6 +1260,9 @@ async def _ready(writer: _Writer) -> None:
         await asyncio.sleep(0)
         if resolved:  # resolved at getWriter(): a release meanwhile does not change it
             return
+        if not writer._released and not sink._aborted and sink.erroring is None:
+            return  # the start settled: workerd resolves the writer's ready then, whatever the desiredSize
+            # (standard.c++ ``WritableImpl::setup``: ``maybeResolveReadyPromise``; a wrangler dev probe)
     while True:
         if writer._released:
             kept = writer._ready_kept
@@ -1214,6 +1340,7 @@ class JsTransformStream(JsgObject, JsProxy):
             sink = LiveByteStream()
             runtime = current_runtime()
             sink.backpressure_once = runtime is not None and not runtime.transform_stream_backpressure
+            sink.holds_reads = True
             with contextlib.suppress(RuntimeError):  # (made where no loop runs: started already at its use)
                 asyncio.get_running_loop().call_soon(_started, sink)
                 sink.start_pending = True

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from workers_env._errors import NotEmulatedError
 from workers_env.runtime.stalls import suspended
+from workers_env.runtime.tasks import STEPS
 
 try:  # asyncio's own bookkeeping of the current task, which _drive switches while it runs the loop
     from asyncio.tasks import _enter_task, _leave_task  # type: ignore[attr-defined]
@@ -57,11 +58,15 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
     queued = len(ready)
     if caller is not None:
         _leave_task(loop, caller)
+    steps = STEPS  # the caller's step pauses here: its turn ends (reads it held settle, runtime/heldreads.py),
+    outer, steps.count = steps.count, 0  # and the steps the loop runs meanwhile are steps of their own
     try:
+        steps.ended()
         with suspended(caller, future):
             while not future.done():
                 run_once()
     finally:
+        steps.count = outer
         if caller is not None:
             _enter_task(loop, caller)
         for _ in range(queued):

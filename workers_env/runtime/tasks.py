@@ -16,12 +16,33 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
 from collections.abc import Callable, Coroutine, Generator
 from typing import Any
 
 from workers_env.runtime.current import adopt_task, current_context
 
 __all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback"]
+
+
+class _Steps(threading.local):
+    """In this thread: how many steps of Worker code's tasks run now (:class:`ScopedCoroutine`
+    counts them), and what is to run as the outermost one ends -- a stream read held in it
+    settles then, the end of its turn, with no callback to schedule (runtime/heldreads.py)."""
+
+    count = 0
+
+    def __init__(self) -> None:
+        self.at_end: list[Callable[[], None]] = []
+
+    def ended(self) -> None:
+        calls = self.at_end[:]
+        self.at_end.clear()
+        for call in calls:
+            call()
+
+
+STEPS = _Steps()
 
 
 class ScopedCoroutine(Coroutine[Any, Any, Any]):
@@ -48,16 +69,26 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
     def send(self, value: Any) -> Any:
         self._entered()
+        steps = STEPS
+        steps.count += 1
         try:
             return self._coro.send(value)
         finally:
+            steps.count -= 1
+            if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
+                steps.ended()
             self._scope.__exit__(None, None, None)
 
     def throw(self, *args: Any) -> Any:
         self._entered()
+        steps = STEPS
+        steps.count += 1
         try:
             return self._coro.throw(*args)
         finally:
+            steps.count -= 1
+            if steps.at_end and not steps.count:
+                steps.ended()
             self._scope.__exit__(None, None, None)
 
     def close(self) -> None:

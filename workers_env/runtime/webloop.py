@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import sys
 import types
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -18,7 +19,8 @@ from typing import Any
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.tasks import scoped_callback
 
-__all__ = ["PyodideFuture", "as_promise", "handled_promise", "js_call", "unawaited", "worker_code_running"]
+__all__ = ["PyodideFuture", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
+           "worker_code_running"]
 
 
 class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
@@ -105,16 +107,45 @@ def unawaited(result: Any) -> Any:
     if not inspect.iscoroutine(result):
         _settle_from(future, result)
         return future
+    global _stepping, _instead
+    outer = _stepping, _instead
+    _stepping, _instead = result, None
     try:
         yielded = result.send(None)
     except StopIteration as stop:
+        instead = _instead
+        if instead is not None:  # the coroutine settles its promise itself (:func:`promise_instead`)
+            return instead
         future.set_result(stop.value)
         return future
     except Exception as exc:  # noqa: BLE001 - a rejected promise
         future.set_exception(exc)
         return future
+    finally:
+        _stepping, _instead = outer
     _settle_from(future, _finish(_resumed(result, yielded)))
     return future
+
+
+#: the coroutine :func:`unawaited` runs now up to its first suspension, and the promise that
+#: coroutine asked to be handed out in place of one resolved with its value
+_stepping: Any = None
+_instead: Any = None
+
+
+def begun_at_once() -> bool:
+    """Whether the calling coroutine runs now as :func:`unawaited` begins it -- so its promise
+    has not been handed out yet and no one has seen its outcome (not when it is awaited
+    directly, whose caller takes its value at once, nor once it has waited for anything)."""
+    stepping = _stepping
+    return stepping is not None and stepping.cr_frame is sys._getframe(1)
+
+
+def promise_instead(promise: asyncio.Future[Any]) -> None:
+    """Called by a coroutine :func:`begun_at_once` just before it returns: :func:`unawaited`
+    hands out ``promise`` (which the caller settles) instead of one resolved with the value."""
+    global _instead
+    _instead = promise
 
 
 @types.coroutine
