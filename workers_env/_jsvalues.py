@@ -85,12 +85,9 @@ class JsDict(dict):  # type: ignore[type-arg]
         try:
             return self[name]
         except KeyError:
-            error = AttributeError(name)
             if name in _OTHER_GENERATION:  # a set look-up: misses of other names stay as cheap as before
-                note = _generation_note(self, name)
-                if note:
-                    error.add_note(note)
-            raise error from None
+                raise _generation_error(self, name) from None
+            raise AttributeError(name) from None  # no local holds it: no frame <-> traceback cycle for the GC
 
     def __setattr__(self, name: str, value: Any) -> None:
         self[name] = value
@@ -127,6 +124,15 @@ def _generation_note(result: dict[str, Any], name: str) -> str | None:
         return (f"workers-env: {name!r} is a v1 index's field and this is a v2 index's result (it has: "
                 f"{', '.join(map(str, result))}); v2 answers describe() with vectorCount and writes with a mutationId")
     return None
+
+
+def _generation_error(result: dict[str, Any], name: str) -> AttributeError:
+    """Python's ``AttributeError: name``, with the index-version note when it applies."""
+    error = AttributeError(name)
+    note = _generation_note(result, name)
+    if note:
+        error.add_note(note)
+    return error
 
 
 class JsMapResult(JsDict):
