@@ -8,6 +8,7 @@ bindings naming the same index share one index, as they would on Cloudflare.
 from __future__ import annotations
 
 import difflib
+import functools
 import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -110,8 +111,8 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
                 # the state beside the config is looked at only for the error: not on every build
                 definition = _resolve_definition(
                     entry.index_name, entry.binding, sources, store,
-                    lambda name=entry.index_name: _state_elsewhere(config, context.persist_to, name)
-                    if store is not None else "")
+                    functools.partial(_state_elsewhere, config, context.persist_to if store is not None else None,
+                                      entry.index_name))
                 if store is not None:
                     index = store.open_index(entry.index_name, definition)
                 else:
