@@ -12,7 +12,10 @@ import pytest
 from workers_env import AiError, VectorizeError
 from workers_env._errors import JsException
 from workers_env.ai.binding import _no_such_model
-from workers_env.vectorize.limits import query_by_id_unsupported, return_metadata_not_boolean
+from workers_env.vectorize.limits import (
+    query_by_id_unsupported,
+    return_metadata_not_boolean,
+)
 
 
 @pytest.mark.parametrize("error", [

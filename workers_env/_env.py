@@ -23,12 +23,17 @@ from typing import Any
 
 from workers_env import _ownmodules
 from workers_env._clock import SYSTEM_CLOCK, Clock
+from workers_env._errors import (
+    BindingNotEmulatedError,
+    ConfigError,
+    IndexDefinitionError,
+    users_mistake,
+)
 from workers_env._jsvalues import js_number
-from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError, users_mistake
 from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
-from workers_env.config.diagnostics import ENVIRONMENT_FIELDS
 from workers_env.config.devvars import has_secrets_table, secrets_kept
+from workers_env.config.diagnostics import ENVIRONMENT_FIELDS
 
 __all__ = [
     "AssemblyContext",
