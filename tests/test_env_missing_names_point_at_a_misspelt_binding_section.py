@@ -76,3 +76,22 @@ def test_a_seeding_marker_names_it_too(pytester):
     result.stdout.fnmatch_lines(['*cannot seed \'VECTORIZE\': the env has no bindings (from *wrangler.toml); '
                                  'wrangler.toml has a field wrangler does not know at the top level, which makes '
                                  'no binding: "vectorise" (did you mean "vectorize"?)'])
+
+
+def test_probing_an_optional_binding_reads_the_warnings_once(tmp_path, monkeypatch):
+    # hasattr(env, "CACHE") per request: the fields' note (difflib over wrangler's fields) is made once
+    import workers_env._env as env_module
+
+    extra = f"zz_{tmp_path.name.replace('-', '_')} = 1\n" + MISSPELT  # warnings of this config alone
+    env = load_env(one_file_worker(tmp_path, ENTRY, extra=extra))
+    read = []
+    unknown_fields = env_module.unknown_fields
+    monkeypatch.setattr(env_module, "unknown_fields", lambda *a: read.append(a) or unknown_fields(*a))
+    notes = []
+    for _ in range(3):
+        assert not hasattr(env, "CACHE")
+        with pytest.raises(AttributeError) as info:
+            env.CACHE
+        notes.append(str(info.value))
+    assert len(set(notes)) == 1 and '"vectorise" (did you mean "vectorize"?)' in notes[0]
+    assert len(read) == 1

@@ -41,3 +41,10 @@ def test_setup_cfg_gets_its_own_section_name(pytester: pytest.Pytester) -> None:
     (pytester.path / "setup.cfg").write_text("[tool:pytest]\nasyncio_default_fixture_loop_scope = function\n")
     out = _run(pytester)
     assert "or set asyncio_mode = auto under [tool:pytest] in setup.cfg to run every async test." in out
+
+
+def test_a_pytest_ini_without_a_pyproject_beside_it_says_nothing_of_pyproject(pytester: pytest.Pytester) -> None:
+    (pytester.path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    out = _run(pytester)
+    assert "or set asyncio_mode = auto under [pytest] in pytest.ini to run every async test." in out
+    assert "not from pyproject.toml" not in out

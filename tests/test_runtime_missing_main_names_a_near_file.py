@@ -41,3 +41,12 @@ def test_no_close_name_leaves_wranglers_text_alone(tmp_path, monkeypatch):
     with pytest.raises(ConfigError) as info:
         load_worker(_misnamed(tmp_path, "src/worker_main.py"))
     assert str(info.value) == WRANGLERS.replace("src/entri.py", "src/worker_main.py")
+
+
+def test_a_backup_copy_is_not_named_as_the_main_module(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = one_file_worker(tmp_path, ENTRY)
+    (folder / "src" / "entry.py").rename(folder / "src" / "entry.bak.py")  # ``entry.bak`` imports as no module
+    with pytest.raises(ConfigError) as info:
+        load_worker(folder)
+    assert str(info.value) == WRANGLERS.replace("src/entri.py", "src/entry.py")

@@ -65,3 +65,19 @@ async def test_worker_code_gets_the_note_too(tmp_path):
     folder = one_file_worker(tmp_path, ENTRY, extra=VECTORIZE)
     worker = load_worker(folder, env=_env(folder))
     assert await (await worker.fetch("/")).text() == f"vectorCount | {V1_NOTE}"
+
+
+D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "x"\n'
+
+
+def test_a_d1_row_with_a_vectorize_like_column_gets_no_note(tmp_path):
+    env = load_env(one_file_worker(tmp_path, ENTRY, extra=D1))
+    row = asyncio.run(env.DB.prepare("SELECT '1,2' AS ids, 'box' AS name").first())
+    assert row.ids == "1,2"
+    with pytest.raises(AttributeError) as info:
+        row.dimensions
+    assert str(info.value) == "dimensions" and not hasattr(info.value, "__notes__")
+    row = asyncio.run(env.DB.prepare("SELECT 'm1' AS mutationId, 3 AS total").first())
+    with pytest.raises(AttributeError) as info:
+        row.count
+    assert not hasattr(info.value, "__notes__")

@@ -48,3 +48,25 @@ def test_no_index_beside_the_config_leaves_the_message_as_it_was(tmp_path, monke
     with pytest.raises(IndexDefinitionError) as info:
         load_env(tmp_path, persist_to="elsewhere")
     assert str(info.value).startswith('The Vectorize index "docs" (binding VECTORIZE) has no definition')
+
+
+def test_a_damaged_state_beside_the_config_fails_nothing_when_the_index_is_defined(tmp_path, monkeypatch):
+    (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    (tmp_path / "pyproject.toml").write_text('[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\n')
+    beside = tmp_path / ".wrangler" / "state" / "v3" / "vectorize"
+    beside.mkdir(parents=True)
+    (beside / "workers-env-vectorize.sqlite").write_bytes(b"")  # a state the Worker does not use, damaged
+    monkeypatch.chdir(tmp_path)
+    with load_env(tmp_path, persist_to="elsewhere") as env:
+        assert "3d cosine" in repr(env.unwrapped("VECTORIZE"))
+
+
+def test_a_damaged_state_beside_the_config_leaves_the_no_definition_message_as_it_was(tmp_path, monkeypatch):
+    (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    beside = tmp_path / ".wrangler" / "state" / "v3" / "vectorize"
+    beside.mkdir(parents=True)
+    (beside / "workers-env-vectorize.sqlite").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(IndexDefinitionError) as info:
+        load_env(tmp_path, persist_to="elsewhere")
+    assert str(info.value).startswith('The Vectorize index "docs" (binding VECTORIZE) has no definition')

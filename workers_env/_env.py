@@ -10,6 +10,7 @@ each binding package is free to import :class:`AssemblyContext` from here.
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 import math
 import re
@@ -22,12 +23,17 @@ from typing import Any
 
 from workers_env import _ownmodules
 from workers_env._clock import SYSTEM_CLOCK, Clock
+from workers_env._errors import (
+    BindingNotEmulatedError,
+    ConfigError,
+    IndexDefinitionError,
+    users_mistake,
+)
 from workers_env._jsvalues import js_number
-from workers_env._errors import BindingNotEmulatedError, ConfigError, IndexDefinitionError, users_mistake
 from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
-from workers_env.config.diagnostics import ENVIRONMENT_FIELDS
 from workers_env.config.devvars import has_secrets_table, secrets_kept
+from workers_env.config.diagnostics import ENVIRONMENT_FIELDS
 
 __all__ = [
     "AssemblyContext",
@@ -169,13 +175,20 @@ def unknown_fields_note(config: WorkerConfig | None) -> str:
     binding, so a Worker reading ``env.VECTORIZE`` fails far from the typo."""
     if config is None:
         return ""
-    section = "top-level" if config.environment is None else f"env.{config.environment}"
+    return _fields_note(config.path.name, config.environment, tuple(config.warnings))
+
+
+@functools.lru_cache(maxsize=64)
+def _fields_note(config_name: str, environment: str | None, warnings: tuple[str, ...]) -> str:
+    """:func:`unknown_fields_note` of one config, computed once: ``hasattr(env, "CACHE")`` on an
+    optional binding, per request, pays for difflib over the fields only the first time."""
+    section = "top-level" if environment is None else f"env.{environment}"
     fields = [f'"{name}"' + (f' (did you mean "{close}"?)' if close else "")
-              for _, name, close in unknown_fields(config.warnings, section)]
+              for _, name, close in unknown_fields(warnings, section)]
     if not fields:
         return ""
-    where = "at the top level" if config.environment is None else f"in [env.{config.environment}]"
-    return (f"; {config.path.name} has {'a field' if len(fields) == 1 else 'fields'} wrangler does not know "
+    where = "at the top level" if environment is None else f"in [env.{environment}]"
+    return (f"; {config_name} has {'a field' if len(fields) == 1 else 'fields'} wrangler does not know "
             f"{where}, which make{'s' if len(fields) == 1 else ''} no binding: {', '.join(fields)}")
 
 

@@ -85,11 +85,25 @@ class JsException(WorkersEnvError):
         self.name = name
         self.message = message
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as it is (its ``args``, ``name``, ``code``, notes...): ``__init__``'s parameters
+        are not its ``args`` (``<name>: <message>``), so the default re-call doubled the name or
+        failed (``VectorizeError`` missing ``text``)."""
+        return (_restored, (type(self), self.args, self.__dict__))
+
     @property
     def stack(self) -> str:
         """The JS error's ``stack``: V8's first line, ``<name>: <message>`` (the ``at ...`` frames
         of JavaScript's own stack are not emulated)."""
         return f"{self.name}: {self.message}" if self.message else self.name
+
+
+def _restored(cls: type[JsException], args: tuple[Any, ...], state: dict[str, Any]) -> JsException:
+    """A :class:`JsException` unpickled: made without ``__init__``, then given its args and state."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class VectorizeError(JsException):

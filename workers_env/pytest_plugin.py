@@ -287,9 +287,11 @@ def _auto_mode_where(config: pytest.Config) -> str:
     (a ``pytest.ini`` beside ``pyproject.toml`` wins, and pyproject's table is then ignored)."""
     inipath = getattr(config, "inipath", None)
     name = inipath.name if inipath is not None else None
-    if name in ("pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg"):
+    if inipath is not None and name in ("pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg"):
         section = "[tool:pytest]" if name == "setup.cfg" else "[pytest]"
-        ignored = " (pytest reads its settings from that file, not from pyproject.toml)" if name != "setup.cfg" else ""
+        beside = inipath.parent / "pyproject.toml"  # the file the quick start writes, shadowed by this one
+        ignored = (" (pytest reads its settings from that file, not from pyproject.toml)"
+                   if name != "setup.cfg" and beside.is_file() else "")
         return f"asyncio_mode = auto under {section} in {name}{ignored}"
     if name in ("pytest.toml", ".pytest.toml"):
         return f'asyncio_mode = "auto" under [pytest] in {name}'

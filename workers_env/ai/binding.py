@@ -426,6 +426,10 @@ def _no_such_model(model: Any) -> AiError:
     if not isinstance(model, str):
         return error
     known = [*EMBEDDING_MODELS, *TEXT_GENERATION_MODELS, *RERANKER_MODELS, *OTHER_MODELS]
+    if model in known:  # embed() with a model of another task: the name is right, the task is not
+        error.add_note(f"{model!r} is no text embeddings model: embed() takes one of "
+                       f"{', '.join(EMBEDDING_MODELS)}")
+        return error
     tail = model.rsplit("/", 1)[-1].casefold()
     same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == tail]
     close = same_tail or difflib.get_close_matches(model, known, n=1, cutoff=0.8)

@@ -756,7 +756,9 @@ def _near_main(config: Any, main_path: Path) -> str:
     """A note naming the file beside a missing ``main`` whose name is close to it (a typo in
     ``main = "src/entri.py"``), or nothing."""
     try:
-        names = sorted(p.name for p in main_path.parent.iterdir() if p.is_file() and p.suffix == main_path.suffix)
+        # a stem with a dot (``entry.bak.py``) is no module the runtime can import as the main one
+        names = sorted(p.name for p in main_path.parent.iterdir()
+                       if p.suffix == main_path.suffix and "." not in p.stem and p.is_file())
     except OSError:
         return ""
     near = difflib.get_close_matches(main_path.name, names, n=1)

@@ -8,12 +8,14 @@ bindings naming the same index share one index, as they would on Cloudflare.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+import functools
+import sqlite3
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from workers_env._env import AssemblyContext
-from workers_env._errors import ConfigError, IndexDefinitionError
+from workers_env._errors import ConfigError, IndexDefinitionError, StateError
 from workers_env.config import WorkerConfig
 from workers_env.config.compat import VECTORIZE_QUERY_METADATA_OPTIONAL, flag_enabled
 from workers_env.vectorize.binding import VectorizeBinding
@@ -47,15 +49,15 @@ def _state_elsewhere(config: WorkerConfig, persist_to: Path | None, index_name: 
         with open_state(beside, create=False) as other:
             if other.get_definition(index_name) is None:
                 return ""
-    except (OSError, ConfigError):
-        return ""
+    except (OSError, ConfigError, StateError, sqlite3.Error):
+        return ""  # a note only: a damaged or foreign state the Worker does not use fails nothing
     return (f'The state beside the config ({beside}) holds the index "{index_name}", but persist_to='
             f"{str(persist_to)!r} is {persist_to.resolve()}: a relative persist_to is read from the current "
             "folder, not the config's.\n")
 
 
 def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, Mapping[str, Any]]],
-                        store: Any, elsewhere: str = "") -> IndexDefinition:
+                        store: Any, elsewhere: Callable[[], str] = lambda: "") -> IndexDefinition:
     for where, table in sources:
         if index_name in table:
             return parse_index_definition(table[index_name], where=f'{where}, index "{index_name}"')
@@ -68,7 +70,7 @@ def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, 
     typo = "".join(f'{where} defines "{name}", not "{index_name}" (the index_name in wrangler.toml): a typo in '
                    "one of the two?\n" for where, name in defined if near and name == near[0])
     raise IndexDefinitionError(
-        typo + elsewhere + f'The Vectorize index "{index_name}" (binding {binding}) has no definition: wrangler.toml '
+        typo + elsewhere() + f'The Vectorize index "{index_name}" (binding {binding}) has no definition: wrangler.toml '
         "does not hold its dimensions and metric. Define it, with the dimensions of the vectors you "
         "store (768 for @cf/baai/bge-base-en-v1.5's, 384 for bge-small's), in one of these ways:\n"
         f'  1. in pyproject.toml beside the config, read by load_env, the pytest fixtures and workers-env dev:\n'
@@ -106,10 +108,11 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
         try:
             index = opened.get(entry.index_name)
             if index is None:
-                definition = _resolve_definition(entry.index_name, entry.binding, sources, store,
-                                                 _state_elsewhere(config, context.persist_to, entry.index_name)
-                                                 if store is not None and store.get_definition(entry.index_name) is None
-                                                 else "")
+                # the state beside the config is looked at only for the error: not on every build
+                definition = _resolve_definition(
+                    entry.index_name, entry.binding, sources, store,
+                    functools.partial(_state_elsewhere, config, context.persist_to if store is not None else None,
+                                      entry.index_name))
                 if store is not None:
                     index = store.open_index(entry.index_name, definition)
                 else:
