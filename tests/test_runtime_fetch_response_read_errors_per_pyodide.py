@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import json_answer, one_file_worker, serving
 
 WORKER = """
 from pyodide.http import pyfetch
@@ -51,14 +50,8 @@ def bad_gzip_origin() -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.HTTPServer(("127.0.0.1", 0), Bad)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Bad) as url:
+        yield url
 
 
 ON_028 = ["AbortError: Gzip decompression failed.", "AttributeError: 'NoneType' object has no attribute 'message'"]

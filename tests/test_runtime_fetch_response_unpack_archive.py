@@ -10,13 +10,12 @@ from __future__ import annotations
 import contextlib
 import http.server
 import io
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import json_answer, one_file_worker, serving
 
 WORKER = """
 from pathlib import Path
@@ -75,14 +74,8 @@ def archive_origin() -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.HTTPServer(("127.0.0.1", 0), Archive)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Archive) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("date", "used"), [
