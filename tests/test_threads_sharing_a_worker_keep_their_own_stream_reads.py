@@ -11,7 +11,12 @@ import asyncio
 import threading
 from typing import Any
 
-from workers_env.runtime.webloop import PyodideFuture, begun_at_once, promise_instead, unawaited
+from workers_env.runtime.webloop import (
+    PyodideFuture,
+    begun_at_once,
+    promise_instead,
+    unawaited,
+)
 
 
 def _in_thread(body: Any, out: dict[str, Any], key: str) -> threading.Thread:
