@@ -49,6 +49,18 @@ class HeldRead(PyodideFuture):
 
     __iter__ = __await__
 
+    # Python code may cancel the future (``asyncio.wait_for(read, 0)``, a cancelled ``gather``);
+    # the JavaScript promise it stands for goes on all the same: the read still settles as its
+    # turn ends -- a ``TransformStream``'s chunk is taken, its write resolves -- only its outcome
+    # has nowhere to go (no ``InvalidStateError`` from a ``releaseLock()``/``cancel()``).
+    def set_result(self, result: Any) -> None:
+        if not self.cancelled():
+            super().set_result(result)
+
+    def set_exception(self, exception: Any) -> None:
+        if not self.cancelled():
+            super().set_exception(exception)
+
 
 class HeldReads:
     """The held reads of one reader, in the order made; ``settle_one(read)`` settles each."""
@@ -82,7 +94,7 @@ class HeldReads:
         reads = self.reads
         while reads:
             read = reads.pop(0)
-            if not read.done():
+            if not read.done() or read.cancelled():
                 self._settle_one(read)
             if read is upto:
                 return
