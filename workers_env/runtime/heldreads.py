@@ -62,6 +62,13 @@ class HeldRead(PyodideFuture):
             super().set_exception(exception)
 
 
+# Worker code sees an un-awaited call's promise, as any other (``type(promise)``, Python's
+# "'PyodideFuture' object has no attribute 'value'" -- which gains the missing-``await`` note,
+# runtime/loader.py -- and asyncio's "PyodideFuture exception was never retrieved").
+HeldRead.__name__ = HeldRead.__qualname__ = PyodideFuture.__name__
+HeldRead.__module__ = PyodideFuture.__module__
+
+
 class HeldReads:
     """The held reads of one reader, in the order made; ``settle_one(read)`` settles each."""
 
