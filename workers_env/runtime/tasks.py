@@ -29,15 +29,15 @@ class _Steps(threading.local):
     """In this thread: how many steps of Worker code's tasks run now (:class:`ScopedCoroutine`
     counts them), and what is to run as the outermost one ends -- a stream read held in it
     settles then, the end of its turn, with no callback to schedule (runtime/heldreads.py).
-    Also :func:`webloop.unawaited`'s coroutine stepping now and the promise it asked to hand
-    out instead (per thread: threads sharing a Worker each run their own loop)."""
+    Also ``calls``: :func:`webloop.unawaited`'s coroutine stepping now and the promise it asked
+    to hand out instead, ``[coroutine, promise]`` (per thread: threads sharing a Worker each run
+    their own loop; one list, so a call reads this thread's state once)."""
 
     count = 0
-    stepping: Any = None
-    instead: Any = None
 
     def __init__(self) -> None:
         self.at_end: list[Callable[[], None]] = []
+        self.calls: list[Any] = [None, None]
 
     def ended(self) -> None:
         calls = self.at_end[:]
