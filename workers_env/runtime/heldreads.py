@@ -8,7 +8,7 @@ outstanding: a ``releaseLock()`` or ``cancel()`` of its reader in that turn stil
 pending. Here such a read takes its outcome at the call -- no task, no turn waited, so reading
 costs about what it did -- and its promise is *held* (:class:`HeldRead`): it settles when Worker
 code awaits it (awaiting is what observes it) or at the end of the turn, whichever comes first:
-the end of the step of Worker code's task that made it (:data:`tasks.STEPS`), else a
+the end of the step of Worker code's task that made it (:data:`tasks.STEPS`'s ``steps``), else a
 callback scheduled on the loop; the reader can take back a read still held
 (:meth:`HeldReads.take_back`) and settle it as workerd's would have settled then. Only a read that
 :func:`webloop.unawaited` begins is held: one awaited directly (test code) has its value at once.
@@ -85,7 +85,7 @@ class HeldReads:
         self.reads.append(read)
         if not self._due:  # one call at the turn's end settles every read held by then
             self._due = True
-            steps = tasks.STEPS
+            steps = tasks.STEPS.steps
             if steps.count:  # in a step of Worker code: settled as it ends, no callback to schedule
                 steps.at_end.append(self._turn_ended)
             else:
