@@ -8,7 +8,7 @@ outstanding: a ``releaseLock()`` or ``cancel()`` of its reader in that turn stil
 pending. Here such a read takes its outcome at the call -- no task, no turn waited, so reading
 costs about what it did -- and its promise is *held* (:class:`HeldRead`): it settles when Worker
 code awaits it (awaiting is what observes it) or at the end of the turn, whichever comes first:
-the end of the step of Worker code's task that made it (:data:`tasks.STEPS`), else a
+the end of the step of Worker code's task that made it (:data:`tasks.STEPS`'s ``steps``), else a
 callback scheduled on the loop; the reader can take back a read still held
 (:meth:`HeldReads.take_back`) and settle it as workerd's would have settled then. Only a read that
 :func:`webloop.unawaited` begins is held: one awaited directly (test code) has its value at once.
@@ -49,6 +49,25 @@ class HeldRead(PyodideFuture):
 
     __iter__ = __await__
 
+    # Python code may cancel the future (``asyncio.wait_for(read, 0)``, a cancelled ``gather``);
+    # the JavaScript promise it stands for goes on all the same: the read still settles as its
+    # turn ends -- a ``TransformStream``'s chunk is taken, its write resolves -- only its outcome
+    # has nowhere to go (no ``InvalidStateError`` from a ``releaseLock()``/``cancel()``).
+    def set_result(self, result: Any) -> None:
+        if not self.cancelled():
+            super().set_result(result)
+
+    def set_exception(self, exception: Any) -> None:
+        if not self.cancelled():
+            super().set_exception(exception)
+
+
+# Worker code sees an un-awaited call's promise, as any other (``type(promise)``, Python's
+# "'PyodideFuture' object has no attribute 'value'" -- which gains the missing-``await`` note,
+# runtime/loader.py -- and asyncio's "PyodideFuture exception was never retrieved").
+HeldRead.__name__ = HeldRead.__qualname__ = PyodideFuture.__name__
+HeldRead.__module__ = PyodideFuture.__module__
+
 
 class HeldReads:
     """The held reads of one reader, in the order made; ``settle_one(read)`` settles each."""
@@ -66,7 +85,7 @@ class HeldReads:
         self.reads.append(read)
         if not self._due:  # one call at the turn's end settles every read held by then
             self._due = True
-            steps = tasks.STEPS
+            steps = tasks.STEPS.steps
             if steps.count:  # in a step of Worker code: settled as it ends, no callback to schedule
                 steps.at_end.append(self._turn_ended)
             else:
@@ -82,7 +101,7 @@ class HeldReads:
         reads = self.reads
         while reads:
             read = reads.pop(0)
-            if not read.done():
+            if not read.done() or read.cancelled():
                 self._settle_one(read)
             if read is upto:
                 return

@@ -58,7 +58,7 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
     queued = len(ready)
     if caller is not None:
         _leave_task(loop, caller)
-    steps = STEPS  # the caller's step pauses here: its turn ends (reads it held settle, runtime/heldreads.py),
+    steps = STEPS.steps  # the caller's step pauses here: its turn ends (reads it held settle, runtime/heldreads.py),
     outer, steps.count = steps.count, 0  # and the steps the loop runs meanwhile are steps of their own
     try:
         steps.ended()

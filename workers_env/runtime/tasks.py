@@ -25,14 +25,15 @@ from workers_env.runtime.current import adopt_task, current_context
 __all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback"]
 
 
-class _Steps(threading.local):
-    """In this thread: how many steps of Worker code's tasks run now (:class:`ScopedCoroutine`
+class Steps:
+    """One thread's steps of Worker code's tasks: how many run now (:class:`ScopedCoroutine`
     counts them), and what is to run as the outermost one ends -- a stream read held in it
     settles then, the end of its turn, with no callback to schedule (runtime/heldreads.py)."""
 
-    count = 0
+    __slots__ = ("count", "at_end")
 
     def __init__(self) -> None:
+        self.count = 0
         self.at_end: list[Callable[[], None]] = []
 
     def ended(self) -> None:
@@ -42,7 +43,18 @@ class _Steps(threading.local):
             call()
 
 
-STEPS = _Steps()
+class _PerThread(threading.local):
+    """This thread's :class:`Steps` (``steps``), and ``calls``: :func:`webloop.unawaited`'s
+    coroutine stepping now and the promise it asked to hand out instead, ``[coroutine,
+    promise]`` -- per thread, as threads sharing a Worker each run their own loop; plain
+    objects inside, so a step or a call reads the thread-local state once."""
+
+    def __init__(self) -> None:
+        self.steps = Steps()
+        self.calls: list[Any] = [None, None]
+
+
+STEPS = _PerThread()
 
 
 class ScopedCoroutine(Coroutine[Any, Any, Any]):
@@ -69,7 +81,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
     def send(self, value: Any) -> Any:
         self._entered()
-        steps = STEPS
+        steps = STEPS.steps
         steps.count += 1
         try:
             return self._coro.send(value)
@@ -81,7 +93,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
     def throw(self, *args: Any) -> Any:
         self._entered()
-        steps = STEPS
+        steps = STEPS.steps
         steps.count += 1
         try:
             return self._coro.throw(*args)

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
-from workers_env.runtime.tasks import scoped_callback
+from workers_env.runtime.tasks import STEPS, scoped_callback
 
 __all__ = ["PyodideFuture", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
            "worker_code_running"]
@@ -107,13 +107,14 @@ def unawaited(result: Any) -> Any:
     if not inspect.iscoroutine(result):
         _settle_from(future, result)
         return future
-    global _stepping, _instead
-    outer = _stepping, _instead
-    _stepping, _instead = result, None
+    calls = STEPS.calls
+    outer_stepping, outer_instead = calls
+    calls[0] = result
+    calls[1] = None
     try:
         yielded = result.send(None)
     except StopIteration as stop:
-        instead = _instead
+        instead = calls[1]
         if instead is not None:  # the coroutine settles its promise itself (:func:`promise_instead`)
             return instead
         future.set_result(stop.value)
@@ -122,30 +123,30 @@ def unawaited(result: Any) -> Any:
         future.set_exception(exc)
         return future
     finally:
-        _stepping, _instead = outer
+        calls[0] = outer_stepping
+        calls[1] = outer_instead
     _settle_from(future, _finish(_resumed(result, yielded)))
     return future
 
 
-#: the coroutine :func:`unawaited` runs now up to its first suspension, and the promise that
-#: coroutine asked to be handed out in place of one resolved with its value
-_stepping: Any = None
-_instead: Any = None
+# STEPS.calls: the coroutine :func:`unawaited` runs now up to its first suspension, and the
+# promise that coroutine asked to be handed out in place of one resolved with its value -- kept
+# per thread (runtime/tasks.py): a Worker shared by threads steps coroutines
+# in each at once, and a module global let one thread's read hand out another's promise.
 
 
 def begun_at_once() -> bool:
     """Whether the calling coroutine runs now as :func:`unawaited` begins it -- so its promise
     has not been handed out yet and no one has seen its outcome (not when it is awaited
     directly, whose caller takes its value at once, nor once it has waited for anything)."""
-    stepping = _stepping
+    stepping = STEPS.calls[0]
     return stepping is not None and stepping.cr_frame is sys._getframe(1)
 
 
 def promise_instead(promise: asyncio.Future[Any]) -> None:
     """Called by a coroutine :func:`begun_at_once` just before it returns: :func:`unawaited`
     hands out ``promise`` (which the caller settles) instead of one resolved with the value."""
-    global _instead
-    _instead = promise
+    STEPS.calls[1] = promise
 
 
 @types.coroutine
