@@ -10,20 +10,14 @@ empty body here, and a pipe's source as the rest of its chunks."""
 
 from __future__ import annotations
 
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import ATTEMPT, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
 import js
 from workers import Response, WorkerEntrypoint
 
-def attempt(make):
-    try:
-        make()
-        return "made"
-    except Exception as exc:
-        return str(exc)
-
+""" + ATTEMPT + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         out = {}

@@ -6,7 +6,7 @@ were coroutines that did nothing until awaited."""
 
 from __future__ import annotations
 
-from worker_helpers import STATE, json_answer, one_file_worker
+from worker_helpers import ATTEMPT, STATE, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
@@ -14,13 +14,7 @@ from js import Error, IdentityTransformStream, Response as JsResponse, Transform
 from workers import Response, WorkerEntrypoint
 
 """ + STATE + """
-def attempt(make):
-    try:
-        make()
-        return "made"
-    except Exception as exc:
-        return str(exc)
-
+""" + ATTEMPT + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         out = {}

@@ -9,20 +9,14 @@ said "locked" instead). An unread stream still makes a body."""
 
 from __future__ import annotations
 
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import ATTEMPT, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
 import js
 from workers import Response, WorkerEntrypoint
 
-def attempt(make):
-    try:
-        make()
-        return "made"
-    except Exception as exc:
-        return str(exc)
-
+""" + ATTEMPT + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         out = {}

@@ -40,6 +40,17 @@ async def outcome(awaitable):
         return str(exc)
 """
 
+#: Worker source for ``attempt(make)``: ``"made"`` when ``make()`` returns, else the text of what
+#: it raised, so a Worker can report which constructions workerd would refuse and how.
+ATTEMPT = """
+def attempt(make):
+    try:
+        make()
+        return "made"
+    except Exception as exc:
+        return str(exc)
+"""
+
 #: Worker source for ``state(promise)``: the promise's outcome if it settles within 50 turns of the
 #: loop and then 10 ms, else "pending" (with :data:`OUTCOME`; the Worker imports ``asyncio``). The
 #: turns come first so that what settles without I/O is seen however busy the host is.
