@@ -752,20 +752,78 @@ def _missing_main(config: Any, main_path: Path) -> str:
     return text + _near_main(config, main_path)
 
 
+_TOOLING_STEMS = frozenset({"conftest", "setup", "noxfile", "fabfile", "manage"})
+_NOT_SOURCE_DIRS = frozenset({"node_modules", "site-packages", "dist-packages", "__pycache__", "build", "dist"})
+_WALK_LIMIT = 400  # folders looked at for a misspelt folder of ``main``
+
+
+def _file_kind(name: str) -> str | None:
+    """What a file is when it is not a likely entry point: a dunder module (``__main__.py``,
+    ``__init__.py``), a hidden or private file, a test (``test_x.py``, ``x_test.py``) or a tool's
+    file (``conftest.py``, ``setup.py``); ``None`` for any other name."""
+    stem = name.split(".", 1)[0]
+    if stem.startswith("__") and stem.endswith("__"):
+        return "dunder"
+    if name.startswith((".", "_")):
+        return "hidden"
+    if stem.startswith("test_") or stem.endswith("_test") or stem in ("test", "tests"):
+        return "test"
+    if stem in _TOOLING_STEMS:
+        return "tooling"
+    return None
+
+
+def _entry_names(folder: Path, suffix: str, wanted_kind: str | None) -> list[str]:
+    """The files of ``folder`` a missing ``main`` may mean: importable as the main module (a
+    stem with a dot, ``entry.bak.py``, is not) and no test, dunder, hidden or tool file -- unless
+    ``main`` names one of that kind itself."""
+    return sorted(p.name for p in folder.iterdir()
+                  if p.suffix == suffix and "." not in p.stem and _file_kind(p.name) in (None, wanted_kind)
+                  and p.is_file())
+
+
+def _source_folders(root: Path) -> list[Path]:
+    """The project's folders under ``root`` (itself included), breadth first, leaving out hidden
+    ones, virtual environments (a ``pyvenv.cfg``), installed packages and build output."""
+    found, queue = [], [root]
+    while queue and len(found) < _WALK_LIMIT:
+        folder = queue.pop(0)
+        found.append(folder)
+        try:
+            children = sorted(p for p in folder.iterdir() if p.is_dir())
+        except OSError:
+            continue
+        queue.extend(p for p in children
+                     if not p.name.startswith(".") and p.name not in _NOT_SOURCE_DIRS
+                     and _file_kind(p.name) not in ("test", "dunder") and not (p / "pyvenv.cfg").exists())
+    return found
+
+
 def _near_main(config: Any, main_path: Path) -> str:
-    """A note naming the file beside a missing ``main`` whose name is close to it (a typo in
-    ``main = "src/entri.py"``), or nothing."""
+    """A note naming the file a missing ``main`` likely means (a typo in ``main =
+    "src/entri.py"``, or in its folder, ``"scr/entry.py"``), or nothing. Only files that can be an
+    entry point are named: not ``__main__.py``, tests, hidden files or those of a virtual
+    environment or installed package."""
+    wanted_kind = _file_kind(main_path.name)
+    near: list[str] = []
     try:
-        # a stem with a dot (``entry.bak.py``) is no module the runtime can import as the main one
-        names = sorted(p.name for p in main_path.parent.iterdir()
-                       if p.suffix == main_path.suffix and "." not in p.stem and p.is_file())
+        if main_path.parent.is_dir():
+            names = _entry_names(main_path.parent, main_path.suffix, wanted_kind)
+            near = [str(main_path.with_name(name)) for name in difflib.get_close_matches(main_path.name, names, n=1)]
+        else:
+            root = getattr(config, "root", None)
+            if isinstance(root, Path) and root.is_dir() and main_path.is_relative_to(root):
+                wanted = main_path.relative_to(root).as_posix()
+                paths = {(folder / name).relative_to(root).as_posix(): folder / name
+                         for folder in _source_folders(root)
+                         for name in _entry_names(folder, main_path.suffix, wanted_kind)}
+                near = [str(paths[p]) for p in difflib.get_close_matches(wanted, sorted(paths), n=1)]
     except OSError:
         return ""
-    near = difflib.get_close_matches(main_path.name, names, n=1)
     if not near:
         return ""
     config_name = getattr(getattr(config, "path", None), "name", "the config")
-    return (f'\n(workers-env: did you mean "{display_path(main_path.with_name(near[0]))}"? `main` in {config_name} '
+    return (f'\n(workers-env: did you mean "{display_path(Path(near[0]))}"? `main` in {config_name} '
             "names the file to run.)")
 
 
