@@ -785,7 +785,8 @@ def _entry_names(folder: Path, suffix: str, wanted_kind: str | None) -> list[str
 def _source_folders(root: Path) -> list[Path]:
     """The project's folders under ``root`` (itself included), breadth first, leaving out hidden
     ones, virtual environments (a ``pyvenv.cfg``), installed packages and build output."""
-    found, queue = [], [root]
+    found: list[Path] = []
+    queue = [root]
     while queue and len(found) < _WALK_LIMIT:
         folder = queue.pop(0)
         found.append(folder)
