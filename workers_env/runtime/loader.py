@@ -237,11 +237,33 @@ def unawaited_error(exc: BaseException) -> bool:
     return isinstance(exc, (TypeError, AttributeError)) and _UNAWAITED.match(str(exc)) is not None
 
 
+_ASYNC_CODE = inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR | inspect.CO_ITERABLE_COROUTINE
+_OWN_CODE = str(Path(__file__).resolve().parent.parent)
+
+
+def _plain_def_reader(exc: BaseException) -> str:
+    """Where the un-awaited result was read, when that is a plain ``def`` of the Worker's (a sync
+    handler, or a sync helper an async handler calls), in which ``await`` cannot be written: the
+    innermost frame of the traceback, Python's own error being raised there."""
+    tb = exc.__traceback__
+    if tb is None:
+        return ""
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    code = tb.tb_frame.f_code
+    if code.co_flags & _ASYNC_CODE or code.co_filename.startswith(_OWN_CODE) or code.co_name.startswith("<"):
+        return ""
+    return (f"; it was read in {code.co_qualname}() (line {tb.tb_lineno}), a plain `def`, where `await` cannot be "
+            f"written: make {code.co_name}() `async def`, then `await` the call there (and `await` {code.co_name}() "
+            "wherever your code calls it)")
+
+
 def _note_unawaited(exc: BaseException) -> None:
     """The handler's ``TypeError: 'coroutine' object is not subscriptable`` (the text, kept)
-    gains a note saying the likely cause: a binding call without ``await``."""
-    if unawaited_error(exc) and UNAWAITED_NOTE not in getattr(exc, "__notes__", ()):
-        exc.add_note(UNAWAITED_NOTE)
+    gains a note saying the likely cause: a binding call without ``await`` (and, when the result
+    was read in a plain ``def``, that it must become ``async def`` first)."""
+    if unawaited_error(exc) and not any(str(n).startswith(UNAWAITED_NOTE) for n in getattr(exc, "__notes__", ())):
+        exc.add_note(UNAWAITED_NOTE + _plain_def_reader(exc))
 
 
 def _as_js_response(result: Any) -> JsResponse:
@@ -563,12 +585,20 @@ class Worker:
             method = getattr(instance, method_name, None)
             if not callable(method):  # workerd's entrypoint proxy, as for fetch
                 raise _method_missing(instance, method_name)
-            result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
+            try:
+                result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
+            except (TypeError, AttributeError) as exc:  # a plain-def handler's own error
+                _note_unawaited(exc)
+                raise
         else:
             handler = self._global_handler(f"on_{name}")
             if handler is None:
                 raise self._no_handler(name)
-            result = call_relaxed(handler, js_value, self._js_env, ctx)
+            try:
+                result = call_relaxed(handler, js_value, self._js_env, ctx)
+            except (TypeError, AttributeError) as exc:
+                _note_unawaited(exc)
+                raise
         return await _settled(result, class_handler=self._default is not None)
 
     async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
@@ -611,9 +641,17 @@ class Worker:
             method = getattr(instance, method_name, None)
             if not callable(method):
                 raise _method_missing(instance, method_name)
-            result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
+            try:
+                result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
+            except (TypeError, AttributeError) as exc:  # a plain-def handler's own error
+                _note_unawaited(exc)
+                raise
         else:
-            result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+            try:
+                result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+            except (TypeError, AttributeError) as exc:
+                _note_unawaited(exc)
+                raise
         return await _settled(result, class_handler=self._default is not None)
 
 
