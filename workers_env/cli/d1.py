@@ -9,6 +9,7 @@ Output follows wrangler's (without its banner); ``--remote`` is refused.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import stat
 import sys
@@ -23,14 +24,16 @@ from workers_env.cli.common import (
     log,
     message_of,
     node_fs_error,
+    print_hint,
     render_table,
     reports_errors,
     warn,
+    with_hint,
 )
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
 from workers_env.d1 import migrations
-from workers_env.d1.assembly import D1Entry, find_entry, open_database
+from workers_env.d1.assembly import D1Entry, d1_entries, find_entry, open_database
 from workers_env.d1.database import Database, SqlFailure
 from workers_env.d1.export import export_lines
 from workers_env.d1.sqltext import file_statements
@@ -140,11 +143,28 @@ def _config(args: argparse.Namespace) -> Any:
 
 def _found(args: argparse.Namespace, config: Any, entry: D1Entry | None) -> D1Entry:
     if entry is None:  # wrangler's configFileName: "Wrangler configuration" without a file
-        raise CommandError(
+        raise with_hint(CommandError(
             f"Couldn't find a D1 DB with the name or binding '{args.database}' in your "
             f"{config.path.name if config is not None else 'Wrangler configuration'} file."
-        )
+        ), _near_database(args.database, config))
     return entry
+
+
+def _near_database(name: str, config: Any) -> str | None:
+    """For a database name the config lacks: the configured name or binding it likely misspells,
+    with every entry the config has (wrangler's text names none). Nothing without a close name,
+    so a name unlike any (wrangler's own text alone) is printed as wrangler prints it."""
+    entries = d1_entries(config) if config is not None else []
+    names = [n for e in entries for n in (e.database_name, e.binding) if n]
+    close = difflib.get_close_matches(name, names, n=1) or difflib.get_close_matches(
+        name.lower(), [n.lower() for n in names], n=1)
+    if not close:
+        return None
+    near = next(n for n in names if n.lower() == close[0].lower())
+    listed = ", ".join(f'{e.binding} (database_name "{e.database_name}")' if e.database_name else e.binding
+                       for e in entries)
+    return (f"did you mean '{near}'? {config.path.name}'s [[d1_databases]] are: {listed}; a database is named by "
+            "its database_name or its binding")
 
 
 def _context(args: argparse.Namespace, *, migrations: bool = False) -> tuple[Any, D1Entry]:
@@ -281,6 +301,7 @@ def _execute(args: argparse.Namespace) -> int:
             log(dump_json(message if isinstance(exc, _BothGiven) else {"error": {"text": message}}))
         else:
             fail(message)  # as wrangler's handleError reports what the command threw
+        print_hint(exc)
         return 1
     output: list[dict[str, Any]] = [
         {
@@ -353,6 +374,7 @@ def _export(args: argparse.Namespace) -> int:
             raise CommandError(node_fs_error(exc, "open", args.output)) from None
     except (WorkersEnvError, SqlFailure) as exc:
         fail(exc.message if isinstance(exc, SqlFailure) else message_of(exc))
+        print_hint(exc)
         return 1
     log("Done!")
     return 0
