@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -99,9 +100,28 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
         persist_to = config.root / ".wrangler" / "state"
     else:
         persist_to = default_persist_to(None)
+    elsewhere = _state_elsewhere(config, persist_to, namespace_id)
     namespace = KvNamespace(MiniflareStore(persist_to, namespace_id, open_now=False),
                             binding=args.binding or namespace_id, namespace_id=namespace_id)
     try:
         yield namespace, display
     finally:
         namespace._store.close()
+        if elsewhere:
+            print(f"(workers-env: {elsewhere})", file=sys.stderr, flush=True)
+
+
+def _state_elsewhere(config: Any, persist_to: Path, namespace_id: str) -> str | None:
+    """For a relative ``--persist-to`` (read from the current folder, as wrangler reads it) in
+    which the namespace is empty while the state beside the config holds keys of it: a line
+    saying so, printed after wrangler's output ("Value not found", ``[]``), which it leaves as
+    is."""
+    from workers_env._statebeside import other_state_beside
+    from workers_env.kv.persistent import holds_entries
+
+    beside = other_state_beside(config, persist_to) if config is not None else None
+    if beside is None or holds_entries(persist_to, namespace_id) or not holds_entries(beside, namespace_id):
+        return None
+    return (f"--persist-to {persist_to} is {persist_to.resolve()}, where this namespace was empty, while the state "
+            f"beside the config ({beside}) holds keys of it: a relative --persist-to is read from the current "
+            "folder, as wrangler reads it")
