@@ -1,7 +1,7 @@
 """A binding call's result read un-awaited in a plain ``def`` -- a sync handler, or a sync helper
 an async handler calls -- keeps Python's ``'coroutine' object is not subscriptable`` and gains the
-missing-await note, which then names that function and says to make it ``async def`` first (an
-``await`` cannot be written in a plain ``def``). Read in the async handler itself, the note is
+missing-await note, which then names that function (the one holding a comprehension that read
+it) and says to make it ``async def`` first (an ``await`` cannot be written in a plain ``def``). Read in the async handler itself, the note is
 the plain one, as before."""
 
 from __future__ import annotations
@@ -40,6 +40,20 @@ SYNC_HELPER = """\
 
         async def scheduled(self, controller, env, ctx):
             key_names(self.env)
+"""
+IN_A_COMPREHENSION = """\
+    from workers import Response, WorkerEntrypoint
+
+    def key_lists(env):
+        res = env.KV.list()
+        try:
+            return [res["keys"] for _ in range(1)]
+        finally:
+            res.close()
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response(str(key_lists(self.env)))
 """
 GLOBAL_SYNC_HANDLER = """\
     from workers import Response
@@ -86,3 +100,11 @@ async def test_a_sync_helper_of_an_async_handler_is_named(tmp_path):
     with pytest.raises(AttributeError) as event:
         await worker.scheduled()
     assert event.value.__notes__ == [_plain_def("key_names() (line 6)", "key_names")]
+
+
+@pytest.mark.asyncio
+async def test_a_read_inside_a_comprehension_names_the_function_holding_it(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, IN_A_COMPREHENSION, extra=KV))
+    with pytest.raises(TypeError) as info:
+        await worker.fetch("/")
+    assert info.value.__notes__ == [_plain_def("key_lists() (line 6)", "key_lists")]

@@ -22,6 +22,7 @@ import json as _json
 import logging
 import re
 import sys
+import sysconfig
 import threading
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
@@ -239,20 +240,26 @@ def unawaited_error(exc: BaseException) -> bool:
 
 _ASYNC_CODE = inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR | inspect.CO_ITERABLE_COROUTINE
 _OWN_CODE = str(Path(__file__).resolve().parent.parent)
+_INSTALLED_CODE = tuple({sysconfig.get_path(name) for name in ("stdlib", "platstdlib", "purelib", "platlib")})
+_COMPREHENSIONS = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>"})
 
 
 def _plain_def_reader(exc: BaseException) -> str:
     """Where the un-awaited result was read, when that is a plain ``def`` of the Worker's (a sync
     handler, or a sync helper an async handler calls), in which ``await`` cannot be written: the
     innermost frame of the traceback, Python's own error being raised there."""
-    tb = exc.__traceback__
-    if tb is None:
-        return ""
-    while tb.tb_next is not None:
+    tb, reader = exc.__traceback__, None
+    while tb is not None:  # the innermost frame, a comprehension's read as its function's
+        if tb.tb_frame.f_code.co_name not in _COMPREHENSIONS:
+            reader = tb
         tb = tb.tb_next
-    code = tb.tb_frame.f_code
-    if code.co_flags & _ASYNC_CODE or code.co_filename.startswith(_OWN_CODE) or code.co_name.startswith("<"):
+    if reader is None:
         return ""
+    code = reader.tb_frame.f_code
+    if (code.co_flags & _ASYNC_CODE or code.co_name.startswith("<")
+            or code.co_filename.startswith((_OWN_CODE, *_INSTALLED_CODE))):
+        return ""  # an async function (the plain note fits), a lambda, module code, or no code of the Worker's
+    tb = reader
     return (f"; it was read in {code.co_qualname}() (line {tb.tb_lineno}), a plain `def`, where `await` cannot be "
             f"written: make {code.co_name}() `async def`, then `await` the call there (and `await` {code.co_name}() "
             "wherever your code calls it)")
