@@ -31,7 +31,7 @@ def test_empty_state_says_how_to_create_the_index(tmp_path, capsys):
     state = tmp_path / "state"
     assert run(capsys, state, "create", "other", "--dimensions", "3", "--metric", "cosine")[0] == 0
     assert run(capsys, state, "delete", "other", "--force")[0] == 0
-    code, err = run(capsys, state, "get", "docs")
+    code, err = run(capsys, state, "create-metadata-index", "docs", "--property-name", "p", "--type", "string")
     assert code == 1
     assert ("; it holds no index: create it with `workers-env vectorize create docs --dimensions N --metric "
             "cosine`, or use the state it was created in (beside wrangler.toml, else in the folder the command "

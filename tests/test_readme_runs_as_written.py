@@ -362,7 +362,8 @@ def test_the_d1_section_runs_as_written(tmp_path: Path) -> None:
 
 def test_the_kv_section_runs_as_written(tmp_path: Path) -> None:
     kinds = run_group("kv", tmp_path)
-    assert kinds == ["file", "script"]  # the script's printed line is matched to the marker's text
+    # the script's printed line is matched to the marker's text; the CLI then reads the bulk files
+    assert kinds == ["file", "script", "file", "file", "console"]
 
 
 def test_the_persisted_vectorize_section_runs_as_written(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ __all__ = [
     "NotEmulatedError",
     "UnindexedFilterWarning",
     "PyProxyWarning",
+    "StateElsewhereWarning",
 ]
 
 
@@ -190,3 +191,11 @@ class PyProxyWarning(UserWarning):
     failure.
     """
 
+
+class StateElsewhereWarning(UserWarning):
+    """A relative ``persist_to`` (read from the current folder, as wrangler's ``--persist-to``)
+    names a state that lacks a KV namespace or Vectorize index the state beside the config holds:
+    a script run from a subfolder of the project then reads an empty namespace or index, where
+    production-like code gets no error. ``-W error::workers_env.StateElsewhereWarning`` makes it
+    a failure.
+    """

@@ -14,7 +14,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from workers_env._errors import WorkersEnvError
 from workers_env._jsvalues import json_text
@@ -37,6 +37,8 @@ __all__ = [
     "warn",
     "warn_block",
 ]
+
+_Error = TypeVar("_Error", bound=BaseException)
 
 
 class CommandError(WorkersEnvError):
@@ -206,11 +208,27 @@ def reports_errors(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[
             return int(fn(args) or 0)
         except WorkersEnvError as exc:
             fail(message_of(exc))
+            print_hint(exc)
             return 1
 
     run.__name__ = fn.__name__
     run.__doc__ = fn.__doc__
     return run
+
+
+def with_hint(error: _Error, hint: str | None) -> _Error:
+    """``error`` carrying a line of workers-env's own, printed on stderr after the error wrangler
+    prints (:func:`print_hint`), whose text stays wrangler's."""
+    if hint:
+        error.workers_env_hint = hint  # type: ignore[attr-defined]
+    return error
+
+
+def print_hint(exc: BaseException) -> None:
+    """The ``(workers-env: ...)`` line :func:`with_hint` gave ``exc``, if any, on stderr."""
+    hint = getattr(exc, "workers_env_hint", None)
+    if isinstance(hint, str):
+        print(f"(workers-env: {hint})", file=sys.stderr, flush=True)
 
 
 def message_of(exc: WorkersEnvError) -> str:

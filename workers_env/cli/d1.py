@@ -9,7 +9,10 @@ Output follows wrangler's (without its banner); ``--remote`` is refused.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import os
+import sqlite3
 import stat
 import sys
 from pathlib import Path
@@ -23,14 +26,16 @@ from workers_env.cli.common import (
     log,
     message_of,
     node_fs_error,
+    print_hint,
     render_table,
     reports_errors,
     warn,
+    with_hint,
 )
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
 from workers_env.d1 import migrations
-from workers_env.d1.assembly import D1Entry, find_entry, open_database
+from workers_env.d1.assembly import D1Entry, d1_entries, find_entry, open_database
 from workers_env.d1.database import Database, SqlFailure
 from workers_env.d1.export import export_lines
 from workers_env.d1.sqltext import file_statements
@@ -140,11 +145,28 @@ def _config(args: argparse.Namespace) -> Any:
 
 def _found(args: argparse.Namespace, config: Any, entry: D1Entry | None) -> D1Entry:
     if entry is None:  # wrangler's configFileName: "Wrangler configuration" without a file
-        raise CommandError(
+        raise with_hint(CommandError(
             f"Couldn't find a D1 DB with the name or binding '{args.database}' in your "
             f"{config.path.name if config is not None else 'Wrangler configuration'} file."
-        )
+        ), _near_database(args.database, config))
     return entry
+
+
+def _near_database(name: str, config: Any) -> str | None:
+    """For a database name the config lacks: the configured name or binding it likely misspells,
+    with every entry the config has (wrangler's text names none). Nothing without a close name,
+    so a name unlike any (wrangler's own text alone) is printed as wrangler prints it."""
+    entries = d1_entries(config) if config is not None else []
+    names = [n for e in entries for n in (e.database_name, e.binding) if n]
+    close = difflib.get_close_matches(name, names, n=1) or difflib.get_close_matches(
+        name.lower(), [n.lower() for n in names], n=1)
+    if not close:
+        return None
+    near = next(n for n in names if n.lower() == close[0].lower())
+    listed = ", ".join(f'{e.binding} (database_name "{e.database_name}")' if e.database_name else e.binding
+                       for e in entries)
+    return (f"did you mean '{near}'? {config.path.name}'s [[d1_databases]] are: {listed}; a database is named by "
+            "its database_name or its binding")
 
 
 def _context(args: argparse.Namespace, *, migrations: bool = False) -> tuple[Any, D1Entry]:
@@ -195,8 +217,40 @@ def _confirmed(question: str) -> None:
     log(f"? {question}\n🤖 Using fallback value in non-interactive context: yes")
 
 
-def _open(entry: D1Entry, persist_to: Path) -> Database:
+def _open(entry: D1Entry, persist_to: Path, config: Any = None) -> Database:
+    """The entry's database under ``persist_to``; first, for a relative ``--persist-to`` (read
+    from the current folder, as wrangler reads it) where the database has no table while the
+    state beside the config holds one that has, a ``(workers-env: ...)`` line on stderr saying so
+    (wrangler's output, a "no such table" or an empty result, follows as it prints it)."""
+    if config is not None:
+        hint = _state_elsewhere(entry, persist_to, config)
+        if hint:
+            print(f"(workers-env: {hint})", file=sys.stderr, flush=True)
     return open_database(entry, persist_to)
+
+
+def _has_tables(path: Path) -> bool:
+    """Whether the SQLite file at ``path`` holds a table (read-only; anything unreadable: no)."""
+    if not path.is_file():
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.1)) as db:
+            return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
+    except (OSError, ValueError, sqlite3.Error):
+        return False
+
+
+def _state_elsewhere(entry: D1Entry, persist_to: Path, config: Any) -> str | None:
+    from workers_env._statebeside import other_state_beside
+    from workers_env.d1.layout import database_file
+
+    beside = other_state_beside(config, persist_to)
+    if (beside is None or _has_tables(database_file(persist_to, entry.local_name))
+            or not _has_tables(database_file(beside, entry.local_name))):
+        return None
+    return (f"--persist-to {persist_to} is {persist_to.resolve()}, where the database of {entry.binding} has no "
+            f"table, while the state beside the config ({beside}) holds one that has: a relative --persist-to is "
+            "read from the current folder, as wrangler reads it")
 
 
 def _blob_text(value: Any) -> Any:
@@ -267,7 +321,7 @@ def _execute(args: argparse.Namespace) -> int:
         if not args.json:
             _executing(args, entry, persist_to)
         statements = _statements(args)
-        db = _open(entry, persist_to)
+        db = _open(entry, persist_to, config)
         try:
             results = db.query([(sql, ()) for sql in statements])
         finally:
@@ -281,6 +335,7 @@ def _execute(args: argparse.Namespace) -> int:
             log(dump_json(message if isinstance(exc, _BothGiven) else {"error": {"text": message}}))
         else:
             fail(message)  # as wrangler's handleError reports what the command threw
+        print_hint(exc)
         return 1
     output: list[dict[str, Any]] = [
         {
@@ -340,7 +395,7 @@ def _export(args: argparse.Namespace) -> int:
         log(f"🌀 Exporting local database {args.database} ({entry.local_name}) from "
             f"{_readable(persist_to / 'v3' / 'd1')}:")
         log("🌀 To export your remote database, add a --remote flag to your wrangler command.")
-        db = _open(entry, persist_to)
+        db = _open(entry, persist_to, config)
         try:
             log(f"🌀 Exporting SQL to {args.output}...")
             lines = export_lines(db, no_schema=not args.schema, no_data=not args.data, tables=args.table or ())
@@ -353,6 +408,7 @@ def _export(args: argparse.Namespace) -> int:
             raise CommandError(node_fs_error(exc, "open", args.output)) from None
     except (WorkersEnvError, SqlFailure) as exc:
         fail(exc.message if isinstance(exc, SqlFailure) else message_of(exc))
+        print_hint(exc)
         return 1
     log("Done!")
     return 0
@@ -414,7 +470,7 @@ def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path]:
 @reports_errors  # each reads the config itself, once
 def _list(args: argparse.Namespace) -> int:
     config, entry, directory = _pending_context(args)
-    db = _open(entry, _persist_to(args, config))
+    db = _open(entry, _persist_to(args, config), config)
     try:
         pending = migrations.unapplied_migrations(db, directory, entry.migrations_table)
     except SqlFailure as exc:
@@ -433,7 +489,7 @@ def _list(args: argparse.Namespace) -> int:
 def _apply(args: argparse.Namespace) -> int:
     config, entry, directory = _pending_context(args)
     persist_to = _persist_to(args, config)
-    db = _open(entry, persist_to)
+    db = _open(entry, persist_to, config)
     try:
         pending = migrations.unapplied_migrations(db, directory, entry.migrations_table)
         if not pending:

@@ -28,6 +28,24 @@ def local_namespace_id(entry: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _warn_if_beside_only(context: AssemblyContext, namespace_id: str, binding: str) -> None:
+    """Warn when a relative ``persist_to`` holds no key of a namespace of which the state beside
+    the config holds some: a subfolder's run would read an empty namespace without an error."""
+    from workers_env._statebeside import other_state_beside, warn_state_elsewhere
+    from workers_env.kv.persistent import holds_entries
+
+    persist_to = context.persist_to
+    beside = other_state_beside(context.config, persist_to)
+    if persist_to is None or beside is None:
+        return
+    try:
+        if holds_entries(persist_to, namespace_id) or not holds_entries(beside, namespace_id):
+            return
+    except OSError:
+        return
+    warn_state_elsewhere(f'the KV namespace "{namespace_id}"', binding, persist_to, beside)
+
+
 def build_bindings(context: AssemblyContext) -> dict[str, KvNamespace]:
     """One :class:`KvNamespace` per well-formed ``[[kv_namespaces]]`` entry."""
     entries = [e for e in context.config.entries("kv_namespaces") if isinstance(e, Mapping) and isinstance(e.get("binding"), str)]
@@ -45,6 +63,7 @@ def build_bindings(context: AssemblyContext) -> dict[str, KvNamespace]:
                     MiniflareStore,  # only when state is on disk
                 )
 
+                _warn_if_beside_only(context, namespace_id, entry["binding"])
                 store = MiniflareStore(context.persist_to, namespace_id)
                 context.on_close(store.close)
             else:

@@ -35,7 +35,7 @@ from pathlib import Path
 from workers_env._errors import StateError, reason
 from workers_env.kv.store import Entry, KeyInfo, Store
 
-__all__ = ["MiniflareStore", "kv_root", "namespace_object_id", "sanitise_path"]
+__all__ = ["MiniflareStore", "holds_entries", "kv_root", "namespace_object_id", "sanitise_path"]
 
 OBJECT_CLASS = "KVNamespaceObject"
 UNIQUE_KEY = f"miniflare-{OBJECT_CLASS}"
@@ -62,6 +62,19 @@ def namespace_object_id(namespace_id: str) -> str:
     base = hmac.new(key, namespace_id.encode("utf-8"), hashlib.sha256).digest()[:16]
     mac = hmac.new(key, base, hashlib.sha256).digest()[:16]
     return (base + mac).hex()
+
+
+def holds_entries(persist_to: Path, namespace_id: str) -> bool:
+    """Whether the namespace has a row under ``persist_to`` (read-only; a missing, locked or
+    damaged file reads as no row, and nothing is created)."""
+    path = kv_root(persist_to) / UNIQUE_KEY / f"{namespace_object_id(namespace_id)}.sqlite"
+    if not path.is_file():
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.1)) as db:
+            return db.execute("SELECT 1 FROM _mf_entries LIMIT 1").fetchone() is not None
+    except (OSError, ValueError, sqlite3.Error):
+        return False
 
 
 _DOTS = re.compile(r"(^|/|\\)(\.+)(/|\\|$)")

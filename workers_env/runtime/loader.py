@@ -22,6 +22,7 @@ import json as _json
 import logging
 import re
 import sys
+import sysconfig
 import threading
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
@@ -237,11 +238,39 @@ def unawaited_error(exc: BaseException) -> bool:
     return isinstance(exc, (TypeError, AttributeError)) and _UNAWAITED.match(str(exc)) is not None
 
 
+_ASYNC_CODE = inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR | inspect.CO_ITERABLE_COROUTINE
+_OWN_CODE = str(Path(__file__).resolve().parent.parent)
+_INSTALLED_CODE = tuple({sysconfig.get_path(name) for name in ("stdlib", "platstdlib", "purelib", "platlib")})
+_COMPREHENSIONS = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>"})
+
+
+def _plain_def_reader(exc: BaseException) -> str:
+    """Where the un-awaited result was read, when that is a plain ``def`` of the Worker's (a sync
+    handler, or a sync helper an async handler calls), in which ``await`` cannot be written: the
+    innermost frame of the traceback, Python's own error being raised there."""
+    tb, reader = exc.__traceback__, None
+    while tb is not None:  # the innermost frame, a comprehension's read as its function's
+        if tb.tb_frame.f_code.co_name not in _COMPREHENSIONS:
+            reader = tb
+        tb = tb.tb_next
+    if reader is None:
+        return ""
+    code = reader.tb_frame.f_code
+    if (code.co_flags & _ASYNC_CODE or code.co_name.startswith("<")
+            or code.co_filename.startswith((_OWN_CODE, *_INSTALLED_CODE))):
+        return ""  # an async function (the plain note fits), a lambda, module code, or no code of the Worker's
+    tb = reader
+    return (f"; it was read in {code.co_qualname}() (line {tb.tb_lineno}), a plain `def`, where `await` cannot be "
+            f"written: make {code.co_name}() `async def`, then `await` the call there (and `await` {code.co_name}() "
+            "wherever your code calls it)")
+
+
 def _note_unawaited(exc: BaseException) -> None:
     """The handler's ``TypeError: 'coroutine' object is not subscriptable`` (the text, kept)
-    gains a note saying the likely cause: a binding call without ``await``."""
-    if unawaited_error(exc) and UNAWAITED_NOTE not in getattr(exc, "__notes__", ()):
-        exc.add_note(UNAWAITED_NOTE)
+    gains a note saying the likely cause: a binding call without ``await`` (and, when the result
+    was read in a plain ``def``, that it must become ``async def`` first)."""
+    if unawaited_error(exc) and not any(str(n).startswith(UNAWAITED_NOTE) for n in getattr(exc, "__notes__", ())):
+        exc.add_note(UNAWAITED_NOTE + _plain_def_reader(exc))
 
 
 def _as_js_response(result: Any) -> JsResponse:
@@ -563,12 +592,20 @@ class Worker:
             method = getattr(instance, method_name, None)
             if not callable(method):  # workerd's entrypoint proxy, as for fetch
                 raise _method_missing(instance, method_name)
-            result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
+            try:
+                result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
+            except (TypeError, AttributeError) as exc:  # a plain-def handler's own error
+                _note_unawaited(exc)
+                raise
         else:
             handler = self._global_handler(f"on_{name}")
             if handler is None:
                 raise self._no_handler(name)
-            result = call_relaxed(handler, js_value, self._js_env, ctx)
+            try:
+                result = call_relaxed(handler, js_value, self._js_env, ctx)
+            except (TypeError, AttributeError) as exc:
+                _note_unawaited(exc)
+                raise
         return await _settled(result, class_handler=self._default is not None)
 
     async def dispatch(self, request: JsRequest, ctx: ExecutionContext) -> JsResponse:
@@ -611,9 +648,17 @@ class Worker:
             method = getattr(instance, method_name, None)
             if not callable(method):
                 raise _method_missing(instance, method_name)
-            result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
+            try:
+                result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
+            except (TypeError, AttributeError) as exc:  # a plain-def handler's own error
+                _note_unawaited(exc)
+                raise
         else:
-            result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+            try:
+                result = call_relaxed(self._on_fetch, request, self._js_env, ctx)  # type: ignore[arg-type]
+            except (TypeError, AttributeError) as exc:
+                _note_unawaited(exc)
+                raise
         return await _settled(result, class_handler=self._default is not None)
 
 
@@ -752,20 +797,79 @@ def _missing_main(config: Any, main_path: Path) -> str:
     return text + _near_main(config, main_path)
 
 
+_TOOLING_STEMS = frozenset({"conftest", "setup", "noxfile", "fabfile", "manage"})
+_NOT_SOURCE_DIRS = frozenset({"node_modules", "site-packages", "dist-packages", "__pycache__", "build", "dist"})
+_WALK_LIMIT = 400  # folders looked at for a misspelt folder of ``main``
+
+
+def _file_kind(name: str) -> str | None:
+    """What a file is when it is not a likely entry point: a dunder module (``__main__.py``,
+    ``__init__.py``), a hidden or private file, a test (``test_x.py``, ``x_test.py``) or a tool's
+    file (``conftest.py``, ``setup.py``); ``None`` for any other name."""
+    stem = name.split(".", 1)[0]
+    if stem.startswith("__") and stem.endswith("__"):
+        return "dunder"
+    if name.startswith((".", "_")):
+        return "hidden"
+    if stem.startswith("test_") or stem.endswith("_test") or stem in ("test", "tests"):
+        return "test"
+    if stem in _TOOLING_STEMS:
+        return "tooling"
+    return None
+
+
+def _entry_names(folder: Path, suffix: str, wanted_kind: str | None) -> list[str]:
+    """The files of ``folder`` a missing ``main`` may mean: importable as the main module (a
+    stem with a dot, ``entry.bak.py``, is not) and no test, dunder, hidden or tool file -- unless
+    ``main`` names one of that kind itself."""
+    return sorted(p.name for p in folder.iterdir()
+                  if p.suffix == suffix and "." not in p.stem and _file_kind(p.name) in (None, wanted_kind)
+                  and p.is_file())
+
+
+def _source_folders(root: Path) -> list[Path]:
+    """The project's folders under ``root`` (itself included), breadth first, leaving out hidden
+    ones, virtual environments (a ``pyvenv.cfg``), installed packages and build output."""
+    found: list[Path] = []
+    queue = [root]
+    while queue and len(found) < _WALK_LIMIT:
+        folder = queue.pop(0)
+        found.append(folder)
+        try:
+            children = sorted(p for p in folder.iterdir() if p.is_dir())
+        except OSError:
+            continue
+        queue.extend(p for p in children
+                     if not p.name.startswith(".") and p.name not in _NOT_SOURCE_DIRS
+                     and _file_kind(p.name) not in ("test", "dunder") and not (p / "pyvenv.cfg").exists())
+    return found
+
+
 def _near_main(config: Any, main_path: Path) -> str:
-    """A note naming the file beside a missing ``main`` whose name is close to it (a typo in
-    ``main = "src/entri.py"``), or nothing."""
+    """A note naming the file a missing ``main`` likely means (a typo in ``main =
+    "src/entri.py"``, or in its folder, ``"scr/entry.py"``), or nothing. Only files that can be an
+    entry point are named: not ``__main__.py``, tests, hidden files or those of a virtual
+    environment or installed package."""
+    wanted_kind = _file_kind(main_path.name)
+    near: list[str] = []
     try:
-        # a stem with a dot (``entry.bak.py``) is no module the runtime can import as the main one
-        names = sorted(p.name for p in main_path.parent.iterdir()
-                       if p.suffix == main_path.suffix and "." not in p.stem and p.is_file())
+        if main_path.parent.is_dir():
+            names = _entry_names(main_path.parent, main_path.suffix, wanted_kind)
+            near = [str(main_path.with_name(name)) for name in difflib.get_close_matches(main_path.name, names, n=1)]
+        else:
+            root = getattr(config, "root", None)
+            if isinstance(root, Path) and root.is_dir() and main_path.is_relative_to(root):
+                wanted = main_path.relative_to(root).as_posix()
+                paths = {(folder / name).relative_to(root).as_posix(): folder / name
+                         for folder in _source_folders(root)
+                         for name in _entry_names(folder, main_path.suffix, wanted_kind)}
+                near = [str(paths[p]) for p in difflib.get_close_matches(wanted, sorted(paths), n=1)]
     except OSError:
         return ""
-    near = difflib.get_close_matches(main_path.name, names, n=1)
     if not near:
         return ""
     config_name = getattr(getattr(config, "path", None), "name", "the config")
-    return (f'\n(workers-env: did you mean "{display_path(main_path.with_name(near[0]))}"? `main` in {config_name} '
+    return (f'\n(workers-env: did you mean "{display_path(Path(near[0]))}"? `main` in {config_name} '
             "names the file to run.)")
 
 

@@ -56,6 +56,29 @@ def _state_elsewhere(config: WorkerConfig, persist_to: Path | None, index_name: 
             "folder, not the config's.\n")
 
 
+def _warn_if_beside_only(config: WorkerConfig, persist_to: Path | None, index_name: str, binding: str,
+                         store: Any) -> None:
+    """Warn when a relative ``persist_to`` holds no vector of an index (defined in pyproject.toml
+    or ``indexes=``) of which the state beside the config holds some: a subfolder's run would
+    query an empty index without an error."""
+    from workers_env._statebeside import other_state_beside, warn_state_elsewhere
+
+    beside = other_state_beside(config, persist_to)
+    if persist_to is None or beside is None:
+        return
+    try:
+        if store.count_vectors(index_name):
+            return
+        from workers_env.vectorize.persistent import open_state
+
+        with open_state(beside, create=False) as other:
+            if other.get_definition(index_name) is None or not other.count_vectors(index_name):
+                return
+    except (OSError, ConfigError, StateError, sqlite3.Error):
+        return  # a warning only: a damaged or foreign state the Worker does not use fails nothing
+    warn_state_elsewhere(f'the Vectorize index "{index_name}"', binding, persist_to, beside)
+
+
 def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, Mapping[str, Any]]],
                         store: Any, elsewhere: Callable[[], str] = lambda: "") -> IndexDefinition:
     for where, table in sources:
@@ -115,6 +138,7 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
                                       entry.index_name))
                 if store is not None:
                     index = store.open_index(entry.index_name, definition)
+                    _warn_if_beside_only(config, context.persist_to, entry.index_name, entry.binding, store)
                 else:
                     index = Index(entry.index_name, definition)
                 opened[entry.index_name] = index

@@ -17,6 +17,7 @@ import difflib
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from workers_env._errors import ConfigError, StateError
 from workers_env.vectorize import limits as _limits
@@ -47,7 +48,10 @@ from workers_env.vectorize.store.snapshot import (
     write_snapshot,
 )
 
-__all__ = ["PersistentIndex", "VectorizeStore", "default_persist_to", "open_state"]
+__all__ = ["NoIndexPurpose", "PersistentIndex", "VectorizeStore", "default_persist_to", "open_state"]
+
+NoIndexPurpose = Literal["write", "read", "delete"]
+"""What a command wanted of an index the state lacks: the message's advice fits it."""
 
 
 def default_persist_to(config: str | Path | None = None) -> Path:
@@ -340,11 +344,12 @@ class VectorizeStore:
     def record(self, name: str) -> IndexRecord | None:
         return self.db.find_index(name)
 
-    def require(self, name: str) -> IndexRecord:
-        """The record of ``name``, or a :class:`StateError` saying it does not exist."""
+    def require(self, name: str, *, purpose: NoIndexPurpose = "write") -> IndexRecord:
+        """The record of ``name``, or a :class:`StateError` saying it does not exist (and, when
+        the state holds no index, what fits ``purpose``: see :func:`_no_index`)."""
         record = self.db.find_index(name)
         if record is None:
-            raise _no_index(name, self.db)
+            raise _no_index(name, self.db, purpose)
         return record
 
     def list_indexes(self) -> list[IndexRecord]:
@@ -466,14 +471,24 @@ def open_state(persist_to: str | Path, *, create: bool = True) -> VectorizeStore
     return VectorizeStore(persist_to, create=create)
 
 
-def _no_index(name: str, db: StateDB) -> StateError:
+_ELSEWHERE = "beside wrangler.toml, else in the folder the command ran in; --persist-to names another"
+
+
+def _no_index(name: str, db: StateDB, purpose: NoIndexPurpose = "write") -> StateError:
     """``no index named 'x' in <file>``, then which indexes the file holds (the nearest named),
-    or, when it holds none, the command that creates one."""
+    or, when it holds none, what fits the command: for a write (insert, upsert, a metadata index)
+    the command that creates the index, for a delete that there is nothing to delete, for a read
+    only where an index created elsewhere lives (creating an empty one answers no read)."""
     names = sorted(record.name for record in db.list_indexes())
     text = f"no index named {name!r} in {db.path}"
     if not names:
+        if purpose == "delete":
+            return StateError(f"{text}; it holds no index, so there is nothing to delete (an index created "
+                              f"elsewhere is in the state it was created in: {_ELSEWHERE})")
+        if purpose == "read":
+            return StateError(f"{text}; it holds no index: an index created elsewhere is in the state it was "
+                              f"created in ({_ELSEWHERE})")
         return StateError(f"{text}; it holds no index: create it with `workers-env vectorize create {name} "
-                          "--dimensions N --metric cosine`, or use the state it was created in (beside wrangler.toml, else in "
-                          "the folder the command ran in; --persist-to names another)")
+                          f"--dimensions N --metric cosine`, or use the state it was created in ({_ELSEWHERE})")
     close = difflib.get_close_matches(name, names, n=1)
     return StateError(f"{text}; it holds: {', '.join(names)}" + (f" (did you mean {close[0]!r}?)" if close else ""))

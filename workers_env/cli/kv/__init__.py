@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, WorkersEnvError
-from workers_env.cli.common import CommandError, js_number
+from workers_env.cli.common import CommandError, js_number, print_hint
 
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
 from .files import _deep_reading
@@ -148,6 +148,7 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False)
             return 1
         except WorkersEnvError as exc:
             _error(str(exc))
+            print_hint(exc)
             return 1
         return 0
 

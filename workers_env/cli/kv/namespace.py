@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
-from workers_env.cli.common import CommandError
+from workers_env._env import unknown_fields
+from workers_env.cli.common import CommandError, with_hint
 from workers_env.cli.wrangler_config import read_config
 
 
@@ -18,6 +20,19 @@ def _config(args: argparse.Namespace) -> Any:
     runner reads the config, then each kv handler reads it again; None when there is none
     anywhere (no ``--config``): ``--namespace-id`` still works then, ``--binding`` says why not."""
     return read_config(args, reads=2)
+
+
+def _misspelt_section(config: Any) -> str | None:
+    """For a config with no ``kv_namespaces``: the section of the selected environment that likely
+    misspells it (``[[kv_namespace]]``), which wrangler only warns of as an unexpected field."""
+    if config is None:
+        return None
+    section = "top-level" if config.environment is None else f"env.{config.environment}"
+    names = [name for _, name, close in unknown_fields(config.warnings, section) if close == "kv_namespaces"]
+    if not names:
+        return None
+    return (f'"{names[0]}" in {config.path.name} is likely a misspelt "kv_namespaces": as written it is ignored, '
+            "so the config has no KV namespace")
 
 
 def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
@@ -29,10 +44,10 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
     # kv_namespaces), so its "Cannot resolve `--binding` without a wrangler config file" never shows
     entries = [e for e in config.entries("kv_namespaces") if isinstance(e, Mapping)] if config is not None else []
     if not entries:
-        raise CommandError(
+        raise with_hint(CommandError(
             'No KV namespaces are configured in your wrangler config file. Use `--namespace-id` to specify the '
             'namespace directly, or add a "kv_namespaces" entry to your config.'
-        )
+        ), _misspelt_section(config))
     entry = next((e for e in entries if e.get("binding") == args.binding), None)
     if entry is None:
         raise CommandError(
@@ -85,9 +100,28 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
         persist_to = config.root / ".wrangler" / "state"
     else:
         persist_to = default_persist_to(None)
+    elsewhere = _state_elsewhere(config, persist_to, namespace_id)
     namespace = KvNamespace(MiniflareStore(persist_to, namespace_id, open_now=False),
                             binding=args.binding or namespace_id, namespace_id=namespace_id)
     try:
         yield namespace, display
     finally:
         namespace._store.close()
+        if elsewhere:
+            print(f"(workers-env: {elsewhere})", file=sys.stderr, flush=True)
+
+
+def _state_elsewhere(config: Any, persist_to: Path, namespace_id: str) -> str | None:
+    """For a relative ``--persist-to`` (read from the current folder, as wrangler reads it) in
+    which the namespace is empty while the state beside the config holds keys of it: a line
+    saying so, printed after wrangler's output ("Value not found", ``[]``), which it leaves as
+    is."""
+    from workers_env._statebeside import other_state_beside
+    from workers_env.kv.persistent import holds_entries
+
+    beside = other_state_beside(config, persist_to) if config is not None else None
+    if beside is None or holds_entries(persist_to, namespace_id) or not holds_entries(beside, namespace_id):
+        return None
+    return (f"--persist-to {persist_to} is {persist_to.resolve()}, where this namespace was empty, while the state "
+            f"beside the config ({beside}) holds keys of it: a relative --persist-to is read from the current "
+            "folder, as wrangler reads it")

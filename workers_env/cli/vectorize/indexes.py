@@ -146,7 +146,7 @@ def _confirm(question: str) -> bool:
 def delete(args: argparse.Namespace) -> int:
     """Delete an index and all its vectors."""
     with open_store(args) as store:
-        store.require(args.name)
+        store.require(args.name, purpose="delete")
         log(f"Deleting Vectorize index {args.name}")
         if not args.force and not _confirm(f"OK to delete the index '{args.name}'?"):
             log("Deletion cancelled.")
@@ -160,7 +160,7 @@ def delete(args: argparse.Namespace) -> int:
 def get(args: argparse.Namespace) -> int:
     """Show one index's configuration."""
     with open_store(args) as store:
-        record = store.require(args.name)
+        record = store.require(args.name, purpose="read")
     if args.json:
         log(dump_json(_index_json(record)))
     else:
@@ -199,7 +199,7 @@ def info(args: argparse.Namespace) -> int:
     if not args.json:
         log("📋 Fetching index info...")
     with open_store(args) as store:
-        record = store.require(args.name)
+        record = store.require(args.name, purpose="read")
         count = store.count_vectors(args.name)
     details = {
         "dimensions": record.dimensions,

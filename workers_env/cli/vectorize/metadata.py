@@ -34,7 +34,7 @@ def list_metadata_index(args: argparse.Namespace) -> int:
     if not args.json:
         log("📋 Fetching metadata indexes...")
     with open_store(args) as store:
-        record = store.require(args.name)
+        record = store.require(args.name, purpose="read")
     indexes = [{"propertyName": m.property, "indexType": m.type} for m in record.metadata_indexes]
     if args.json:
         log(dump_json(indexes))
@@ -53,6 +53,7 @@ def list_metadata_index(args: argparse.Namespace) -> int:
 def delete_metadata_index(args: argparse.Namespace) -> int:
     log("📋 Deleting metadata index...")
     with open_store(args) as store:
+        store.require(args.name, purpose="read")
         mutation = store.delete_metadata_index(args.name, args.property_name)
     log(
         "✅ Successfully enqueued metadata index deletion request. "

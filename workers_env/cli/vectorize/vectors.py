@@ -21,7 +21,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import WorkersEnvError
 from workers_env._jsvalues import js_truthy
@@ -40,6 +40,9 @@ from workers_env.vectorize.ndjson import iter_numbered_vectors
 from workers_env.vectorize.store import state_dir
 
 from .common import command, open_store, persist_to_of
+
+if TYPE_CHECKING:
+    from workers_env.vectorize.persistent import NoIndexPurpose
 
 __all__ = ["register", "encode_cursor", "decode_cursor"]
 
@@ -65,8 +68,8 @@ def _whole_number(text: str) -> int:
     return int(value)
 
 
-def _binding(store: Any, name: str) -> VectorizeBinding:
-    store.require(name)
+def _binding(store: Any, name: str, purpose: NoIndexPurpose = "read") -> VectorizeBinding:
+    store.require(name, purpose=purpose)
     return VectorizeBinding(store.open_index(name), binding=None)
 
 
@@ -166,7 +169,7 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
         raise CommandError(f"🚨 Cannot read invalid or empty file: {args.file}.")
     verb = "insertion" if op == "insert" else "upsertion"
     with open_store(args) as store, _StopRequest() as stop:
-        binding = _binding(store, args.name)
+        binding = _binding(store, args.name, "write")
         v1 = binding.index.limits.version == "v1"
         if op == "insert" and v1 and args.batch_size > _limits.MAX_VECTORS_PER_WRITE:
             raise CommandError(
@@ -446,7 +449,7 @@ def list_vectors(args: argparse.Namespace) -> int:
     now = datetime.datetime.now(datetime.timezone.utc)
     folder = _snapshot_dir(args)
     with open_store(args) as store:
-        record = store.require(args.name)
+        record = store.require(args.name, purpose="read")
         if position is None:
             token, offset = uuid.uuid4().hex, 0
             ids, _, _ = store.list_vector_ids(args.name, after=None, limit=2**62)
