@@ -548,11 +548,30 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
     return Response(js_response)
 
 
-async def pyfetch(url: Any, /, **kwargs: Any) -> FetchResponse:
+async def pyfetch(*args: Any, **kwargs: Any) -> FetchResponse:
     """``pyodide.http.pyfetch``: a ``FetchResponse`` of ``url``; on Pyodide 0.28 it keeps pyfetch's
-    abort controller and signal (``resp.abort()``, a cancelled read aborts the fetch)."""
+    abort controller and signal (``resp.abort()``, a cancelled read aborts the fetch). Its
+    arguments are read as the running Worker's Pyodide declares them: 0.26's ``pyfetch(url,
+    **kwargs)`` takes ``url=`` too, 0.28's ``pyfetch(url, /, *, signal=None, fetcher=None,
+    **kwargs)`` only by position; a wrong call is Python's ``TypeError`` of Pyodide's signature,
+    raised when awaited (Pyodide's when called: workers-env reads the era then, keeping ``pyfetch``
+    a coroutine function)."""
+    return await (_pyfetch_028 if pyodide_028() else _pyfetch_026)(*args, **kwargs)
+
+
+async def _pyfetch_026(url: Any, **kwargs: Any) -> FetchResponse:
     js_response, controller, signal = await _pyfetch(url, kwargs, sdk_patched=False)
     return FetchResponse(url, js_response, controller, signal)
+
+
+async def _pyfetch_028(url: Any, /, **kwargs: Any) -> FetchResponse:
+    js_response, controller, signal = await _pyfetch(url, kwargs, sdk_patched=False)
+    return FetchResponse(url, js_response, controller, signal)
+
+
+# a wrong call's TypeError names Pyodide's function: "pyfetch() missing 1 required positional argument"
+_pyfetch_026.__name__ = _pyfetch_026.__qualname__ = "pyfetch"
+_pyfetch_028.__name__ = _pyfetch_028.__qualname__ = "pyfetch"
 
 
 async def _pyfetch(resource: Any, options: dict[str, Any], *,
