@@ -908,9 +908,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     task = asyncio.ensure_future(asyncio.to_thread(send))
     # an abort of the signal while the request is under way drops its connection, even once the
     # Worker has stopped awaiting it (Pyodide 0.28's pyfetch aborts when its await is cancelled)
-    listener = (subrequest, subrequest.drop)
-    signal._listeners.append(listener)
-    task.add_done_callback(lambda done: _settle(done, signal, listener))
+    signal._listen(subrequest, subrequest.drop)
+    task.add_done_callback(lambda done: _settle(done, signal, subrequest))
     while True:  # watch the signal while the request is under way
         done, _ = await asyncio.wait({task}, timeout=0.02)
         if signal.aborted:
@@ -921,13 +920,12 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             return task.result()
 
 
-def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, listener: tuple[Any, Any]) -> None:
+def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest) -> None:
     """Once the thread sending a subrequest is done: stop listening to its signal, and take its
     error -- a subrequest whose await was cancelled (dropped on Pyodide 0.28, left running on
     0.26) has nobody left to read it, which asyncio would log as ``Task exception was never
     retrieved`` (production says nothing)."""
-    if listener in signal._listeners:
-        signal._listeners.remove(listener)
+    signal._unlisten(subrequest)
     if not task.cancelled():
         task.exception()
 
