@@ -59,6 +59,7 @@ from workers_env.runtime.jsweb import (
     init_options,
 )
 from workers_env.runtime.sdknames import SdkClass
+from workers_env.runtime.timers import ends_with_request
 
 __all__ = [
     "Blob",
@@ -909,7 +910,10 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     # an abort of the signal while the request is under way drops its connection, even once the
     # Worker has stopped awaiting it (Pyodide 0.28's pyfetch aborts when its await is cancelled)
     signal._listen(subrequest, subrequest.drop)
-    task.add_done_callback(lambda done: _settle(done, signal, subrequest))
+    # and it ends with the request that made it, as workerd cancels a torn-down IoContext's I/O:
+    # a subrequest the Worker stopped awaiting (Pyodide 0.26, js.fetch) is dropped then
+    forget = ends_with_request(current_context(), subrequest.drop)
+    task.add_done_callback(lambda done: _settle(done, signal, subrequest, forget))
     while True:  # watch the signal while the request is under way
         done, _ = await asyncio.wait({task}, timeout=0.02)
         if signal.aborted:
@@ -920,12 +924,15 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             return task.result()
 
 
-def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest) -> None:
-    """Once the thread sending a subrequest is done: stop listening to its signal, and take its
+def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest,
+            forget: Callable[[], None]) -> None:
+    """Once the thread sending a subrequest is done: stop listening to its signal and to its
+    request's end, and take its
     error -- a subrequest whose await was cancelled (dropped on Pyodide 0.28, left running on
     0.26) has nobody left to read it, which asyncio would log as ``Task exception was never
     retrieved`` (production says nothing)."""
     signal._unlisten(subrequest)
+    forget()
     if not task.cancelled():
         task.exception()
 
