@@ -20,6 +20,7 @@ from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.cachemode import cache_property, checked_cache, checked_integrity
 from workers_env.runtime.contentencoding import checked_mode, decode_body
+from workers_env.runtime.current import current_runtime
 from workers_env.runtime.forms import Blob, FormData, encode_form
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
@@ -551,9 +552,30 @@ def _js_value(data: Any) -> Any:
     return data
 
 
+def _request_url(text: str) -> str:
+    """The URL ``new Request(text)`` keeps: parsed and serialized by the WHATWG parser, a URL it
+    cannot parse (no scheme, a space in the host, ...) being ``TypeError: Invalid URL: <text>``
+    (http.c++); before ``fetch_standard_url`` (2024-06-03) the string as given, whatever it is,
+    which ``fetch`` parses its own way (runtime/legacyurl.py)."""
+    if not _standard_url():
+        return text
+    try:
+        return JsURL(text).href
+    except JsException:
+        raise js_type_error(f"Invalid URL: {text}") from None
+
+
+def _standard_url() -> bool:
+    """Whether the running Worker has ``fetch_standard_url`` (outside a Worker: yes)."""
+    return getattr(current_runtime(), "fetch_standard_url", True)
+
+
 def _serialized(url: str) -> str:
     """A request URL as ``new Request(url).url`` gives it back: parsed and serialized (scheme and
-    host lower-cased, the default port and ``.``/``..`` segments dropped, WHATWG's escapes)."""
+    host lower-cased, the default port and ``.``/``..`` segments dropped, WHATWG's escapes); one
+    kept as given before ``fetch_standard_url``, as workerd keeps every Request's then."""
+    if not _standard_url():
+        return url
     try:
         return JsURL(url).href
     except JsException:
@@ -651,8 +673,7 @@ class JsRequest(_Body):
     def _from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
-        if not isinstance(input, JsRequest) and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", str(input)):
-            raise js_type_error(f"Invalid URL: {input}")
+        url = input.url if isinstance(input, JsRequest) else _request_url(str(input))
         checked_integrity(options.get("integrity"))  # the first of the init's members read (http.c++)
         if "method" in options:
             options["method"] = _http_method(options["method"])
@@ -664,7 +685,7 @@ class JsRequest(_Body):
         if isinstance(input, JsRequest):
             base = input
             return JsRequest(
-                base.url,
+                url,
                 method=options.get("method", base.method),
                 headers=options.get("headers", base.headers),
                 body=options.get("body", base._body),
@@ -673,7 +694,7 @@ class JsRequest(_Body):
                 signal=_signal(options.get("signal", base.signal)),
             )
         return JsRequest(
-            str(input),
+            url,
             method=options.get("method", "GET"),
             headers=options.get("headers"),
             body=options.get("body"),

@@ -40,6 +40,7 @@ from workers_env.runtime.current import (
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords
+from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -58,6 +59,7 @@ from workers_env.runtime.jsweb import (
     JsResponse,
     init_options,
 )
+from workers_env.runtime.legacyurl import fetch_cannot_load, parse_legacy_url
 from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.timers import ends_with_request
 
@@ -804,6 +806,11 @@ class _NoAcceptEncoding:
     def putrequest(self, method: str, url: str, skip_host: bool = False, skip_accept_encoding: bool = False) -> None:
         super().putrequest(method, url, skip_host=skip_host, skip_accept_encoding=True)  # type: ignore[misc]
 
+    def _encode_request(self, request: str) -> bytes:
+        # a legacy-era URL's non-ASCII characters go as their UTF-8 bytes (runtime/legacyurl.py);
+        # a WHATWG-serialized one has none
+        return request.encode("utf-8")
+
 
 class _HTTPConnection(_NoAcceptEncoding, http.client.HTTPConnection):
     pass
@@ -857,6 +864,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         answer = routed.fetch(js_request)
         return await answer if inspect.isawaitable(answer) else answer
     body = js_request._body
+    sent_url = _sendable_url(js_request.url)  # Fetcher::parseUrl, before the request is sent
     signal = subrequest_signal(js_request.signal)  # an incoming request's, without request_signal_passthrough: none
     signal.throwIfAborted()
     left = signal.seconds_left()
@@ -883,13 +891,13 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             sent["accept-encoding"] = without_br(sent["accept-encoding"])
             if not sent["accept-encoding"]:
                 del sent["accept-encoding"]
-        raw = urllib.request.Request(js_request.url, data=body, method=js_request.method, headers=sent)
+        raw = urllib.request.Request(sent_url, data=body, method=js_request.method, headers=sent)
         opener = _MANUAL_REDIRECTS if js_request.redirect == "manual" else _FOLLOW_REDIRECTS
         try:
             with opener.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001)) as reply:
                 status, reason, headers, data, url = reply.status, reply.reason, reply.headers.items(), reply.read(), reply.url
         except urllib.error.HTTPError as exc:
-            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), js_request.url
+            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), sent_url
         except (urllib.error.URLError, OSError) as exc:
             if subrequest.dropped:  # aborted: its signal's reason is what the Worker sees
                 raise network_error(exc) from None
@@ -902,8 +910,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         if encoding is not None and data and js_request.method != "HEAD":
             response.set_encoded(encoding, data)  # read decoded, as workerd decodes it; headers as received
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
-        response.url = url
-        response.redirected = url != js_request.url
+        response.redirected = url.partition("#")[0] != sent_url.partition("#")[0]
+        response.url = url if response.redirected else js_request.url
         return response
 
     task = asyncio.ensure_future(asyncio.to_thread(send))
@@ -922,6 +930,26 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             raise_reason(signal.reason)
         if done:
             return task.result()
+
+
+def _sendable_url(url: str) -> str:
+    """The URL ``fetch`` sends for a Request's ``url``, as workerd's ``Fetcher::parseUrl`` reads
+    it: a scheme other than ``http``/``https`` is ``TypeError: Fetch API cannot load: <url>``
+    (``fetch_refuses_unknown_protocols``, 2021-11-10) and user info is not sent; before
+    ``fetch_standard_url`` the string kj's parser reads (runtime/legacyurl.py), what it cannot
+    parse being that TypeError too."""
+    if getattr(current_runtime(), "fetch_standard_url", True):
+        parsed = JsURL(url)
+        if parsed.protocol not in ("http:", "https:"):
+            raise JsException(fetch_cannot_load(url), name="TypeError")
+        parsed.username = parsed.password = ""
+        return parsed.href
+    legacy = parse_legacy_url(url)
+    if legacy is None or legacy.scheme not in ("http", "https"):
+        raise JsException(fetch_cannot_load(url), name="TypeError")
+    if not legacy.host or legacy.refused():  # measured under wrangler dev: workerd's internal error
+        raise network_error(socket.gaierror())
+    return legacy.sendable()
 
 
 def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest,
