@@ -11,7 +11,7 @@ A signal ``any`` made is held by the signals it follows only while its abort can
 without a reference to it -- while it has listeners or an ``onabort`` function: workerd keeps
 every one until its source aborts (basics.c++ ``AbortSignal::any``, ``followingSignal``), which
 can be told apart only by memory, so a long-lived source (a module-level controller's, every
-request passing it to ``pyfetch``) does not gather the signals of requests long gone.
+request passing it to ``pyfetch``) does not gather the signals of requests long gone here.
 """
 
 from __future__ import annotations
