@@ -17,6 +17,7 @@ request passing it to ``pyfetch``) does not gather the signals of requests long 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import math
 import time
 import weakref
@@ -178,8 +179,10 @@ class JsAbortSignal(JsgObject, JsProxy):
         finally:  # workerd's triggerAbort: KJ_DEFER(removeAllHandlers()), "to prevent memory leaks"
             self._listeners = []
             self._stop_following()
-        followers, self._followers = list(self._followers.values()), {}  # once handlers, as workerd adds them
-        for following in followers:
+        # once handlers, as workerd adds them; taken whole first, so that a follower collected
+        # meanwhile (its weak reference's callback) leaves the new, empty table
+        followers, self._followers = self._followers, {}
+        for following in list(followers.values()):
             follower = following.follower()
             if follower is not None:
                 follower._trigger(reason)
@@ -255,11 +258,10 @@ class _Following:
 
     __slots__ = ("follower", "held", "key", "source")
 
-    _keys = 0
+    _keys = itertools.count(1)
 
     def __init__(self, source: JsAbortSignal, follower: JsAbortSignal) -> None:
-        _Following._keys += 1
-        self.key = _Following._keys
+        self.key = next(_Following._keys)
         self.source = weakref.ref(source)
         self.follower = weakref.ref(follower, lambda _gone: self.leave())
         self.held: JsAbortSignal | None = None
