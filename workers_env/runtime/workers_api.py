@@ -937,7 +937,10 @@ def _sendable_url(url: str) -> str:
     it: a scheme other than ``http``/``https`` is ``TypeError: Fetch API cannot load: <url>``
     (``fetch_refuses_unknown_protocols``, 2021-11-10) and user info is not sent; before
     ``fetch_standard_url`` the string kj's parser reads (runtime/legacyurl.py), what it cannot
-    parse being that TypeError too."""
+    parse being that TypeError too. A ``data:`` URL, which workerd answers itself before this
+    (http.c++ ``DataUrl``), is passed on as it is (not emulated: urllib's handler takes it)."""
+    if url[:5].lower() == "data:":
+        return url
     if getattr(current_runtime(), "fetch_standard_url", True):
         parsed = JsURL(url)
         if parsed.protocol not in ("http:", "https:"):
