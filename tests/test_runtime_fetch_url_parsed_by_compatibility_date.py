@@ -125,18 +125,19 @@ def test_request_url_and_what_fetch_sends_per_date(tmp_path: Path, date: str, ex
 
 def test_the_legacy_parser_follows_the_flags(tmp_path: Path) -> None:
     """``fetch_legacy_url`` keeps the old reading after the date, ``fetch_standard_url`` takes the
-    new one before it."""
+    new one before it; a Request made of another, and a clone, keep its URL as it is."""
     worker = """
     import js
     from workers import Response, WorkerEntrypoint
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
-            return Response.json(js.Request.new("HTTP://Example.com/a b").url)
+            made = js.Request.new("HTTP://Example.com/a b")
+            return Response.json([made.url, js.Request.new(made).url, made.clone().url])
 
         on_fetch = fetch
     """
     late = one_file_worker(tmp_path / "late", worker, date="2025-01-01", flags=["fetch_legacy_url"])
     early = one_file_worker(tmp_path / "early", worker, date="2024-05-01", flags=["fetch_standard_url"])
-    assert json_answer(late, "/") == "HTTP://Example.com/a b"
-    assert json_answer(early, "/") == "http://example.com/a%20b"
+    assert json_answer(late, "/") == ["HTTP://Example.com/a b"] * 3
+    assert json_answer(early, "/") == ["http://example.com/a%20b"] * 3

@@ -572,10 +572,7 @@ def _standard_url() -> bool:
 
 def _serialized(url: str) -> str:
     """A request URL as ``new Request(url).url`` gives it back: parsed and serialized (scheme and
-    host lower-cased, the default port and ``.``/``..`` segments dropped, WHATWG's escapes); one
-    kept as given before ``fetch_standard_url``, as workerd keeps every Request's then."""
-    if not _standard_url():
-        return url
+    host lower-cased, the default port and ``.``/``..`` segments dropped, WHATWG's escapes)."""
     try:
         return JsURL(url).href
     except JsException:
@@ -684,7 +681,7 @@ class JsRequest(_Body):
                                 "response status code).")
         if isinstance(input, JsRequest):
             base = input
-            return JsRequest(
+            made = JsRequest(
                 url,
                 method=options.get("method", base.method),
                 headers=options.get("headers", base.headers),
@@ -693,15 +690,18 @@ class JsRequest(_Body):
                 redirect=redirect or base.redirect,
                 signal=_signal(options.get("signal", base.signal)),
             )
-        return JsRequest(
-            url,
-            method=options.get("method", "GET"),
-            headers=options.get("headers"),
-            body=options.get("body"),
-            cf=options.get("cf"),
-            redirect=redirect or "follow",
-            signal=_signal(options.get("signal")),
-        )
+        else:
+            made = JsRequest(
+                url,
+                method=options.get("method", "GET"),
+                headers=options.get("headers"),
+                body=options.get("body"),
+                cf=options.get("cf"),
+                redirect=redirect or "follow",
+                signal=_signal(options.get("signal")),
+            )
+        made.url = url  # as read above: before fetch_standard_url, the string as given
+        return made
 
     @property
     def cache(self) -> str | None:
@@ -732,6 +732,7 @@ class JsRequest(_Body):
             raise js_type_error(_CLONE_USED)
         copy = JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
                          redirect=self.redirect, signal=self.signal)
+        copy.url = self.url  # the same string (one kept as given, before fetch_standard_url)
         copy._encode_response_body = self._encode_response_body
         copy._cache_mode = self._cache_mode
         copy._fetcher = self._fetcher
