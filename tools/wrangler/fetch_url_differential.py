@@ -156,7 +156,10 @@ class Origin:
             conn.settimeout(10)
             data = b""
             while b"\r\n\r\n" not in data:
-                chunk = conn.recv(65536)
+                try:
+                    chunk = conn.recv(65536)
+                except OSError:  # a client that never finished its head (a refused fetch's)
+                    return
                 if not chunk:
                     return
                 data += chunk
