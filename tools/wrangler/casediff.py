@@ -26,9 +26,11 @@ def _free_port() -> int:
 
 
 def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, calls: list[Any],
-                           compatibility_flags: tuple[str, ...] = ()) -> list[Any]:
+                           compatibility_flags: tuple[str, ...] = (), extra_config: str = "") -> list[Any]:
     """POST ``calls`` (JSON) to ``worker_js`` served by ``wrangler dev`` (local workerd) and
-    return its JSON answer; the Worker answers ``ready`` to a GET once it is up."""
+    return its JSON answer; the Worker answers ``ready`` to a GET once it is up. ``extra_config``
+    is appended to its ``wrangler.toml`` (``no_bundle = true``: without wrangler's injected
+    ``checked-fetch`` wrapper of ``fetch``, which production does not have)."""
     with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
         tmp = Path(folder)
         app = tmp / "app"
@@ -36,7 +38,8 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
         (app / "src" / "index.js").write_text(worker_js)
         (app / "wrangler.toml").write_text(f'name = "{name}"\nmain = "src/index.js"\n'
                                             f'compatibility_date = "{compatibility_date}"\n'
-                                            f"compatibility_flags = {json.dumps(list(compatibility_flags))}\n")
+                                            f"compatibility_flags = {json.dumps(list(compatibility_flags))}\n"
+                                            + extra_config)
         port, inspector = _free_port(), _free_port()
         log = (tmp / "wrangler.log").open("w")
         proc = subprocess.Popen([str(HERE / "wrangler"), "dev", "--ip", "127.0.0.1", "--port", str(port),

@@ -20,6 +20,7 @@ __all__ = [
     "CACHE_OPTION_ENABLED",
     "CACHE_RELOAD",
     "ENABLE_REQUEST_SIGNAL",
+    "FETCH_STANDARD_URL",
     "KNOWN_FLAGS",
     "PYTHON_EXTERNAL_SDK",
     "PYTHON_FORCE_NEW_VENDOR_PATH",
@@ -66,6 +67,9 @@ QUEUES_JSON_MESSAGES = CompatFlag("queuesJsonMessages", "queues_json_messages", 
 #: ``brotliContentEncoding``: ``Content-Encoding: br`` bodies are decoded and encoded as ``gzip`` ones are.
 BROTLI_CONTENT_ENCODING = CompatFlag(
     "brotliContentEncoding", "brotli_content_encoding", "no_brotli_content_encoding", "2024-04-29")
+#: ``fetchStandardUrl``: ``new Request(url)`` parses its URL with the WHATWG parser; before it the
+#: string is kept as given, and ``fetch`` parses it with kj's own parser (http.c++ ``Fetcher::parseUrl``).
+FETCH_STANDARD_URL = CompatFlag("fetchStandardUrl", "fetch_standard_url", "fetch_legacy_url", "2024-06-03")
 #: ``transformStreamJavaScriptControllers``: ``new TransformStream()`` is the standard one; before
 #: it an ``IdentityTransformStream`` (streams/transform.c++ ``TransformStream::constructor``).
 TRANSFORM_STREAM_STANDARD_CONSTRUCTOR = CompatFlag(
@@ -222,7 +226,7 @@ PYTHON_RELEASES = (
 
 #: Every flag workers-env reads, for the runtime's start-up check of both spellings of one.
 KNOWN_FLAGS = (
-    PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, BROTLI_CONTENT_ENCODING,
+    PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, BROTLI_CONTENT_ENCODING, FETCH_STANDARD_URL,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
     NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,

@@ -6,13 +6,21 @@ A signal aborts once, with a reason: ``abort()``'s own value, else workerd's
 when the signal is read, and fired on the running event loop when there is one).
 ``AbortSignal.any(signals)`` follows the first to abort. ``fetch`` and ``Request`` take one as
 ``signal``: an aborted signal fails the fetch with its reason, before or during the request.
+
+A signal ``any`` made is held by the signals it follows only while its abort can be seen
+without a reference to it -- while it has listeners or an ``onabort`` function: workerd keeps
+every one until its source aborts (basics.c++ ``AbortSignal::any``, ``followingSignal``), which
+can be told apart only by memory, so a long-lived source (a module-level controller's, every
+request passing it to ``pyfetch``) does not gather the signals of requests long gone here.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import math
 import time
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -118,7 +126,8 @@ class JsAbortSignal(JsgObject, JsProxy):
         self._reason: Any = None
         self._deadline: float | None = None  # time.monotonic() at which a timeout signal aborts
         self._listeners: list[tuple[Any, Any]] = []  # (the listener as given, the function to call)
-        self._followers: list[JsAbortSignal] = []
+        self._followers: dict[int, _Following] = {}  # the signals AbortSignal.any made of this one, in order
+        self._following: list[_Following] = []  # how this one, made by AbortSignal.any, follows its sources
         self._onabort: Any = None
         self._onabort_call: Any = None  # the handler, run in the import scope of the request that set it
 
@@ -133,6 +142,24 @@ class JsAbortSignal(JsgObject, JsProxy):
         # only a function is called (an object, even with handleEvent, is passed over)
         self._onabort = None if _primitive(handler) else handler
         self._onabort_call = scoped_callback(handler) if callable(handler) else None
+        self._held_while_heard()
+
+    def _listen(self, key: Any, call: Any) -> None:
+        """Call ``call(event)`` when this signal aborts (``key`` names it for :meth:`_unlisten`)."""
+        self._listeners.append((key, call))
+        self._held_while_heard()
+
+    def _unlisten(self, key: Any) -> None:
+        self._listeners = [(given, call) for given, call in self._listeners if given is not key]
+        self._held_while_heard()
+
+    def _held_while_heard(self) -> None:
+        """A signal ``any`` made is held by its sources while something hears its abort (a
+        listener or an ``onabort`` function), else only weakly, so nothing keeps it once the
+        Worker's code lets go of it."""
+        heard = bool(self._listeners) or self._onabort_call is not None
+        for following in self._following:
+            following.held = self if heard else None
 
     def _check_deadline(self) -> None:
         if self._deadline is not None and not self._aborted and time.monotonic() >= self._deadline:
@@ -151,8 +178,20 @@ class JsAbortSignal(JsgObject, JsProxy):
                 call(event)
         finally:  # workerd's triggerAbort: KJ_DEFER(removeAllHandlers()), "to prevent memory leaks"
             self._listeners = []
-        for follower in self._followers:
-            follower._trigger(reason)
+            self._stop_following()
+        # once handlers, as workerd adds them; taken whole first, so that a follower collected
+        # meanwhile (its weak reference's callback) leaves the new, empty table
+        followers, self._followers = self._followers, {}
+        for following in list(followers.values()):
+            follower = following.follower()
+            if follower is not None:
+                follower._trigger(reason)
+
+    def _stop_following(self) -> None:
+        """Once aborted, a signal ``any`` made leaves its sources (nothing it hears is left)."""
+        for following in self._following:
+            following.leave()
+        self._following = []
 
     @property
     def aborted(self) -> bool:
@@ -189,10 +228,10 @@ class JsAbortSignal(JsgObject, JsProxy):
         if follow is not None:
             if follow.aborted:  # an options.signal already aborted: nothing is added
                 return
-            follow._listeners.append((object(), lambda _event: self._drop(listener)))  # its own key
+            follow._listen(object(), lambda _event: self._drop(listener))  # its own key
         # called in the import scope of the request adding it: a timeout signal's fires from the
         # event loop, between the steps of the Worker's code (runtime/tasks.py)
-        self._listeners.append((listener, scoped_callback(call)))
+        self._listen(listener, scoped_callback(call))
 
     def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
                             *_ignored: Any) -> None:
@@ -207,10 +246,32 @@ class JsAbortSignal(JsgObject, JsProxy):
             self._drop(listener)
 
     def _drop(self, listener: Any) -> None:
-        self._listeners = [(given, call) for given, call in self._listeners if given is not listener]
+        self._unlisten(listener)
 
     def __repr__(self) -> str:
         return f"AbortSignal {{ aborted: {'true' if self.aborted else 'false'} }}"
+
+
+class _Following:
+    """How a signal ``AbortSignal.any`` made follows one source: by a weak reference, and a strong
+    one (``held``) while its abort is heard; it leaves the source's followers when collected."""
+
+    __slots__ = ("follower", "held", "key", "source")
+
+    _keys = itertools.count(1)
+
+    def __init__(self, source: JsAbortSignal, follower: JsAbortSignal) -> None:
+        self.key = next(_Following._keys)
+        self.source = weakref.ref(source)
+        self.follower = weakref.ref(follower, lambda _gone: self.leave())
+        self.held: JsAbortSignal | None = None
+        source._followers[self.key] = self
+
+    def leave(self) -> None:
+        source = self.source()
+        if source is not None:
+            source._followers.pop(self.key, None)
+        self.held = None
 
 
 class _AbortEvent(JsProxy):
@@ -299,9 +360,20 @@ def _any(signals: Iterable[Any], *_ignored: Any) -> JsAbortSignal:
     follower = JsAbortSignal()
     deadlines = [s._deadline for s in items if s._deadline is not None]
     follower._deadline = min(deadlines) if deadlines else None
+    sources: dict[int, JsAbortSignal] = {}
     for signal in items:
-        signal._followers.append(follower)
+        # a signal any made is followed through its own sources (the DOM standard's "source
+        # signals"), so no chain of them needs holding for the last one to hear an abort
+        for source in _sources_of(signal):
+            sources.setdefault(id(source), source)
+    follower._following = [_Following(source, follower) for source in sources.values()]
     return follower
+
+
+def _sources_of(signal: JsAbortSignal) -> list[JsAbortSignal]:
+    if not signal._following:
+        return [signal]
+    return [source for source in (following.source() for following in signal._following) if source is not None]
 
 
 #: ``AbortSignal.any(signals)`` for Python callers (Pyodide 0.28's ``pyfetch`` uses it)

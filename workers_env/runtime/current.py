@@ -35,6 +35,9 @@ class WorkerRuntime:
     cf_worker: str | None = None
     #: ``brotli_content_encoding`` (on from 2024-04-29): ``br`` bodies are decoded and encoded as ``gzip`` ones
     brotli_content_encoding: bool = True
+    #: ``fetch_standard_url`` (on from 2024-06-03): a Request's URL is parsed with the WHATWG
+    #: parser; before it kept as given, and parsed by ``fetch`` with kj's (runtime/legacyurl.py)
+    fetch_standard_url: bool = True
     #: ``fixup-transform-stream-backpressure`` (on from 2024-12-16): every write to a
     #: ``TransformStream`` waits for a read, not only the first
     transform_stream_backpressure: bool = True

@@ -20,6 +20,7 @@ from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.cachemode import cache_property, checked_cache, checked_integrity
 from workers_env.runtime.contentencoding import checked_mode, decode_body
+from workers_env.runtime.current import current_runtime
 from workers_env.runtime.forms import Blob, FormData, encode_form
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
@@ -551,6 +552,24 @@ def _js_value(data: Any) -> Any:
     return data
 
 
+def _request_url(text: str) -> str:
+    """The URL ``new Request(text)`` keeps: parsed and serialized by the WHATWG parser, a URL it
+    cannot parse (no scheme, a space in the host, ...) being ``TypeError: Invalid URL: <text>``
+    (http.c++); before ``fetch_standard_url`` (2024-06-03) the string as given, whatever it is,
+    which ``fetch`` parses its own way (runtime/legacyurl.py)."""
+    if not _standard_url():
+        return text
+    try:
+        return JsURL(text).href
+    except JsException:
+        raise js_type_error(f"Invalid URL: {text}") from None
+
+
+def _standard_url() -> bool:
+    """Whether the running Worker has ``fetch_standard_url`` (outside a Worker: yes)."""
+    return getattr(current_runtime(), "fetch_standard_url", True)
+
+
 def _serialized(url: str) -> str:
     """A request URL as ``new Request(url).url`` gives it back: parsed and serialized (scheme and
     host lower-cased, the default port and ``.``/``..`` segments dropped, WHATWG's escapes)."""
@@ -651,8 +670,7 @@ class JsRequest(_Body):
     def _from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
-        if not isinstance(input, JsRequest) and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", str(input)):
-            raise js_type_error(f"Invalid URL: {input}")
+        url = input.url if isinstance(input, JsRequest) else _request_url(str(input))
         checked_integrity(options.get("integrity"))  # the first of the init's members read (http.c++)
         if "method" in options:
             options["method"] = _http_method(options["method"])
@@ -663,8 +681,8 @@ class JsRequest(_Body):
                                 "response status code).")
         if isinstance(input, JsRequest):
             base = input
-            return JsRequest(
-                base.url,
+            made = JsRequest(
+                url,
                 method=options.get("method", base.method),
                 headers=options.get("headers", base.headers),
                 body=options.get("body", base._body),
@@ -672,15 +690,18 @@ class JsRequest(_Body):
                 redirect=redirect or base.redirect,
                 signal=_signal(options.get("signal", base.signal)),
             )
-        return JsRequest(
-            str(input),
-            method=options.get("method", "GET"),
-            headers=options.get("headers"),
-            body=options.get("body"),
-            cf=options.get("cf"),
-            redirect=redirect or "follow",
-            signal=_signal(options.get("signal")),
-        )
+        else:
+            made = JsRequest(
+                url,
+                method=options.get("method", "GET"),
+                headers=options.get("headers"),
+                body=options.get("body"),
+                cf=options.get("cf"),
+                redirect=redirect or "follow",
+                signal=_signal(options.get("signal")),
+            )
+        made.url = url  # as read above: before fetch_standard_url, the string as given
+        return made
 
     @property
     def cache(self) -> str | None:
@@ -711,6 +732,7 @@ class JsRequest(_Body):
             raise js_type_error(_CLONE_USED)
         copy = JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
                          redirect=self.redirect, signal=self.signal)
+        copy.url = self.url  # the same string (one kept as given, before fetch_standard_url)
         copy._encode_response_body = self._encode_response_body
         copy._cache_mode = self._cache_mode
         copy._fetcher = self._fetcher

@@ -36,6 +36,7 @@ from workers_env._errors import ConfigError, JsException, WorkersEnvError, users
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     BROTLI_CONTENT_ENCODING,
+    FETCH_STANDARD_URL,
     ENABLE_REQUEST_SIGNAL,
     FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
@@ -1031,6 +1032,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config),
                             cf_worker=cf_worker_zone(config), uploads=uploads,
                             brotli_content_encoding=flag_enabled(BROTLI_CONTENT_ENCODING, config),
+                            fetch_standard_url=flag_enabled(FETCH_STANDARD_URL, config),
                             transform_stream_backpressure=flag_enabled(FIXUP_TRANSFORM_STREAM_BACKPRESSURE, config),
                             transform_stream_standard=flag_enabled(TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, config),
                             request_signal=flag_enabled(ENABLE_REQUEST_SIGNAL, config),

@@ -24,6 +24,7 @@ import logging
 import math
 import threading
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException
@@ -36,7 +37,8 @@ from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.jsproxy import JsFunction
 
-__all__ = ["clear_timer", "end_request", "pending_timers", "request_ended", "set_interval", "set_timeout"]
+__all__ = ["clear_timer", "end_request", "ends_with_request", "pending_timers", "request_ended", "set_interval",
+           "set_timeout"]
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -53,6 +55,8 @@ _ids = itertools.count(1)
 _timers: dict[int, tuple[asyncio.TimerHandle, Any]] = {}
 #: requests that are over (their IoContext torn down): a timer their code sets is never scheduled
 _ended: weakref.WeakSet[Any] = weakref.WeakSet()
+#: other I/O of a request that its end cancels (its subrequests under way), by the request's id
+_closing: dict[int, tuple[Any, dict[int, Callable[[], None]]]] = {}
 _lock = threading.Lock()
 
 
@@ -155,7 +159,8 @@ def pending_timers(ctx: Any = None) -> bool:
 def end_request(ctx: Any) -> None:
     """Request ``ctx`` is over (its response sent, its ``waitUntil`` work settled): the timers
     its code set and that are still pending never run, as workerd tears down the request's
-    IoContext and its ``TimeoutManager`` with it; one set later is never scheduled."""
+    IoContext and its ``TimeoutManager`` with it; one set later is never scheduled; its other
+    I/O still under way is closed (:func:`ends_with_request`)."""
     with _lock:
         try:
             _ended.add(ctx)
@@ -163,5 +168,29 @@ def end_request(ctx: Any) -> None:
             pass
         owned = [timer_id for timer_id, (_, owner) in _timers.items() if owner is ctx]
         handles = [_timers.pop(timer_id)[0] for timer_id in owned]
+        closing = _closing.pop(id(ctx), (None, {}))[1]
     for handle in handles:
         handle.cancel()
+    for close in closing.values():
+        close()
+
+
+def ends_with_request(ctx: Any, close: Callable[[], None]) -> Callable[[], None]:
+    """Call ``close()`` when request ``ctx`` ends (:func:`end_request`), as workerd cancels the
+    I/O still under way when it tears down the request's IoContext; answers the function that
+    forgets it (the I/O is done). Outside a request (``ctx`` None) nothing is noted."""
+    if ctx is None:
+        return lambda: None
+    key = id(close)
+    with _lock:
+        _closing.setdefault(id(ctx), (ctx, {}))[1][key] = close
+
+    def forget() -> None:
+        with _lock:
+            entry = _closing.get(id(ctx))
+            if entry is not None and entry[0] is ctx:
+                entry[1].pop(key, None)
+                if not entry[1]:
+                    del _closing[id(ctx)]
+
+    return forget

@@ -40,6 +40,7 @@ from workers_env.runtime.current import (
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords
+from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -58,7 +59,9 @@ from workers_env.runtime.jsweb import (
     JsResponse,
     init_options,
 )
+from workers_env.runtime.legacyurl import fetch_cannot_load, parse_legacy_url
 from workers_env.runtime.sdknames import SdkClass
+from workers_env.runtime.timers import ends_with_request
 
 __all__ = [
     "Blob",
@@ -548,11 +551,30 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
     return Response(js_response)
 
 
-async def pyfetch(url: Any, /, **kwargs: Any) -> FetchResponse:
+async def pyfetch(*args: Any, **kwargs: Any) -> FetchResponse:
     """``pyodide.http.pyfetch``: a ``FetchResponse`` of ``url``; on Pyodide 0.28 it keeps pyfetch's
-    abort controller and signal (``resp.abort()``, a cancelled read aborts the fetch)."""
+    abort controller and signal (``resp.abort()``, a cancelled read aborts the fetch). Its
+    arguments are read as the running Worker's Pyodide declares them: 0.26's ``pyfetch(url,
+    **kwargs)`` takes ``url=`` too, 0.28's ``pyfetch(url, /, *, signal=None, fetcher=None,
+    **kwargs)`` only by position; a wrong call is Python's ``TypeError`` of Pyodide's signature,
+    raised when awaited (Pyodide's when called: workers-env reads the era then, keeping ``pyfetch``
+    a coroutine function)."""
+    return await (_pyfetch_028 if pyodide_028() else _pyfetch_026)(*args, **kwargs)
+
+
+async def _pyfetch_026(url: Any, **kwargs: Any) -> FetchResponse:
     js_response, controller, signal = await _pyfetch(url, kwargs, sdk_patched=False)
     return FetchResponse(url, js_response, controller, signal)
+
+
+async def _pyfetch_028(url: Any, /, **kwargs: Any) -> FetchResponse:
+    js_response, controller, signal = await _pyfetch(url, kwargs, sdk_patched=False)
+    return FetchResponse(url, js_response, controller, signal)
+
+
+# a wrong call's TypeError names Pyodide's function: "pyfetch() missing 1 required positional argument"
+_pyfetch_026.__name__ = _pyfetch_026.__qualname__ = "pyfetch"
+_pyfetch_028.__name__ = _pyfetch_028.__qualname__ = "pyfetch"
 
 
 async def _pyfetch(resource: Any, options: dict[str, Any], *,
@@ -784,6 +806,11 @@ class _NoAcceptEncoding:
     def putrequest(self, method: str, url: str, skip_host: bool = False, skip_accept_encoding: bool = False) -> None:
         super().putrequest(method, url, skip_host=skip_host, skip_accept_encoding=True)  # type: ignore[misc]
 
+    def _encode_request(self, request: str) -> bytes:
+        # a legacy-era URL's non-ASCII characters go as their UTF-8 bytes (runtime/legacyurl.py);
+        # a WHATWG-serialized one has none
+        return request.encode("utf-8")
+
 
 class _HTTPConnection(_NoAcceptEncoding, http.client.HTTPConnection):
     pass
@@ -837,6 +864,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         answer = routed.fetch(js_request)
         return await answer if inspect.isawaitable(answer) else answer
     body = js_request._body
+    sent_url = _sendable_url(js_request.url)  # Fetcher::parseUrl, before the request is sent
     signal = subrequest_signal(js_request.signal)  # an incoming request's, without request_signal_passthrough: none
     signal.throwIfAborted()
     left = signal.seconds_left()
@@ -863,13 +891,13 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             sent["accept-encoding"] = without_br(sent["accept-encoding"])
             if not sent["accept-encoding"]:
                 del sent["accept-encoding"]
-        raw = urllib.request.Request(js_request.url, data=body, method=js_request.method, headers=sent)
+        raw = urllib.request.Request(sent_url, data=body, method=js_request.method, headers=sent)
         opener = _MANUAL_REDIRECTS if js_request.redirect == "manual" else _FOLLOW_REDIRECTS
         try:
             with opener.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001)) as reply:
                 status, reason, headers, data, url = reply.status, reply.reason, reply.headers.items(), reply.read(), reply.url
         except urllib.error.HTTPError as exc:
-            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), js_request.url
+            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), sent_url
         except (urllib.error.URLError, OSError) as exc:
             if subrequest.dropped:  # aborted: its signal's reason is what the Worker sees
                 raise network_error(exc) from None
@@ -882,16 +910,18 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         if encoding is not None and data and js_request.method != "HEAD":
             response.set_encoded(encoding, data)  # read decoded, as workerd decodes it; headers as received
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
-        response.url = url
-        response.redirected = url != js_request.url
+        response.redirected = url.partition("#")[0] != sent_url.partition("#")[0]
+        response.url = url if response.redirected else js_request.url
         return response
 
     task = asyncio.ensure_future(asyncio.to_thread(send))
     # an abort of the signal while the request is under way drops its connection, even once the
     # Worker has stopped awaiting it (Pyodide 0.28's pyfetch aborts when its await is cancelled)
-    listener = (subrequest, subrequest.drop)
-    signal._listeners.append(listener)
-    task.add_done_callback(lambda done: _settle(done, signal, listener))
+    signal._listen(subrequest, subrequest.drop)
+    # and it ends with the request that made it, as workerd cancels a torn-down IoContext's I/O:
+    # a subrequest the Worker stopped awaiting (Pyodide 0.26, js.fetch) is dropped then
+    forget = ends_with_request(current_context(), subrequest.drop)
+    task.add_done_callback(lambda done: _settle(done, signal, subrequest, forget))
     while True:  # watch the signal while the request is under way
         done, _ = await asyncio.wait({task}, timeout=0.02)
         if signal.aborted:
@@ -902,13 +932,38 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             return task.result()
 
 
-def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, listener: tuple[Any, Any]) -> None:
-    """Once the thread sending a subrequest is done: stop listening to its signal, and take its
+def _sendable_url(url: str) -> str:
+    """The URL ``fetch`` sends for a Request's ``url``, as workerd's ``Fetcher::parseUrl`` reads
+    it: a scheme other than ``http``/``https`` is ``TypeError: Fetch API cannot load: <url>``
+    (``fetch_refuses_unknown_protocols``, 2021-11-10) and user info is not sent; before
+    ``fetch_standard_url`` the string kj's parser reads (runtime/legacyurl.py), what it cannot
+    parse being that TypeError too. A ``data:`` URL, which workerd answers itself before this
+    (http.c++ ``DataUrl``), is passed on as it is (not emulated: urllib's handler takes it)."""
+    if url[:5].lower() == "data:":
+        return url
+    if getattr(current_runtime(), "fetch_standard_url", True):
+        parsed = JsURL(url)
+        if parsed.protocol not in ("http:", "https:"):
+            raise JsException(fetch_cannot_load(url), name="TypeError")
+        parsed.username = parsed.password = ""
+        return parsed.href
+    legacy = parse_legacy_url(url)
+    if legacy is None or legacy.scheme not in ("http", "https"):
+        raise JsException(fetch_cannot_load(url), name="TypeError")
+    if not legacy.host or legacy.refused():  # measured under wrangler dev: workerd's internal error
+        raise network_error(socket.gaierror())
+    return legacy.sendable()
+
+
+def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest,
+            forget: Callable[[], None]) -> None:
+    """Once the thread sending a subrequest is done: stop listening to its signal and to its
+    request's end, and take its
     error -- a subrequest whose await was cancelled (dropped on Pyodide 0.28, left running on
     0.26) has nobody left to read it, which asyncio would log as ``Task exception was never
     retrieved`` (production says nothing)."""
-    if listener in signal._listeners:
-        signal._listeners.remove(listener)
+    signal._unlisten(subrequest)
+    forget()
     if not task.cancelled():
         task.exception()
 

@@ -1,0 +1,66 @@
+"""A subrequest the Worker stopped awaiting -- on Pyodide 0.26, whose ``pyfetch`` has no abort
+controller, a cancelled ``workers.fetch`` or ``js.fetch`` goes on -- lives no longer than the
+request that made it: once its response is sent and its ``waitUntil`` work done, workerd tears
+the request's IoContext down and cancels its I/O, so the origin sees the connection close (and
+the thread sending it here ends then, not at its 30 s timeout)."""
+
+from __future__ import annotations
+
+import asyncio
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from worker_helpers import one_file_worker, serving
+
+from workers_env import load_worker
+
+WORKER = """
+import asyncio
+import js
+from workers import Response, WorkerEntrypoint, fetch
+
+URL = "{url}"
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        sent = asyncio.ensure_future({call})
+        await asyncio.sleep(0.05)
+        sent.cancel()  # on 0.26 the subrequest goes on; on 0.28 pyfetch aborts it
+        await asyncio.sleep(0.05)
+        return Response.json("answered")
+
+    on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
+"""
+
+
+@pytest.mark.parametrize("call", ["fetch(URL)", "js.fetch(URL)"])
+@pytest.mark.parametrize("date", ["2025-08-13", "2025-10-01"])  # Pyodide 0.26, 0.28
+def test_a_subrequest_still_running_is_dropped_when_its_request_ends(tmp_path: Path, call: str, date: str) -> None:
+    requested, closed = threading.Event(), threading.Event()
+
+    class Silent(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            requested.set()
+            self.connection.settimeout(40)  # never answers; reads until the client closes
+            try:
+                if self.rfile.read(1) == b"":
+                    closed.set()
+            except OSError:
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    async def scenario() -> tuple[object, bool]:
+        resp = await worker.fetch("/")
+        answer = await resp.json()  # the response is out: the request ends
+        # while the loop still runs (asyncio.run's end would wait for the thread sending it)
+        return answer, await asyncio.to_thread(closed.wait, 10)
+
+    with serving(Silent) as url:
+        worker = load_worker(one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date))
+        answer, dropped = asyncio.run(scenario())
+        assert (answer, requested.is_set()) == ("answered", True)
+        assert dropped, "the origin's connection was still open after the request ended"

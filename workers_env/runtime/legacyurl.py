@@ -1,0 +1,96 @@
+"""How ``fetch`` reads a URL before ``fetch_standard_url`` (compatibility dates before 2024-06-03).
+
+workerd then keeps ``new Request(url)``'s string as given and parses it only when sending, with
+kj's own URL parser (``kj::Url::tryParse`` in the ``REMOTE_HREF`` context, without percent-decoding,
+empty path parts allowed: http.c++ ``Fetcher::parseUrl``): a scheme (letters first, lower-cased),
+``//``, an authority whose host holds only letters, digits and ``.-:[]_`` (lower-cased; user info
+before an ``@`` allowed), path parts with ``.`` and ``..`` collapsed (``%2e%2e`` is not), a query,
+a fragment (dropped). Anything else is ``TypeError: Fetch API cannot load: <url>``, as is a scheme
+other than ``http``/``https``.
+
+What goes into the request line is kj's text, which ``wrangler dev`` 4.164.0's local workerd then
+sends with a space or control character percent-encoded (``%20``, ``%09``), other non-ASCII as
+its UTF-8 bytes, and ``"``, ``<``, ``>`` or DEL refused as ``Error: internal error; reference =
+...`` (measured by ``tools/wrangler/fetch_url_differential.py``; kj's source does not say).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["LegacyUrl", "fetch_cannot_load", "parse_legacy_url"]
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*\Z")
+_HOST = re.compile(r"[A-Za-z0-9.:\[\]_-]*\Z")
+#: what the request line cannot carry as it is: refused (wrangler dev's local workerd)
+_REFUSED = frozenset('"<>\x7f')
+
+
+@dataclass(frozen=True)
+class LegacyUrl:
+    """A URL as kj parsed it: what a fetch sends."""
+
+    scheme: str
+    host: str
+    path: tuple[str, ...]
+    trailing_slash: bool
+    query: str | None  # after the "?", as given (kj's parts joined again are the same text)
+
+    def target(self) -> str:
+        """The request target kj writes (``/`` for an empty path)."""
+        path = "".join("/" + part for part in self.path)
+        if self.trailing_slash or not self.path:
+            path += "/"
+        return path + ("" if self.query is None else "?" + self.query)
+
+    def sendable(self) -> str:
+        """The URL to send: ``scheme://host`` and the target, a space or control character
+        percent-encoded (non-ASCII stays as its characters, sent as UTF-8)."""
+        return f"{self.scheme}://{self.host}" + "".join(
+            f"%{ord(c):02X}" if ord(c) <= 0x20 else c for c in self.target())
+
+    def refused(self) -> bool:
+        """Whether the request line would hold a character workerd does not send."""
+        return any(c in _REFUSED for c in self.target())
+
+
+def fetch_cannot_load(url: str) -> str:
+    return f"Fetch API cannot load: {url}"
+
+
+def parse_legacy_url(text: str) -> LegacyUrl | None:
+    """``kj::Url::tryParse(text, REMOTE_HREF, {percentDecode: false, allowEmpty: true})``, or None."""
+    scheme, colon, rest = text.partition(":")
+    if not colon or not _SCHEME.match(scheme) or not rest.startswith("//"):
+        return None
+    rest = rest[2:]
+    end = _first_of(rest, "/?#")
+    authority, rest = rest[:end], rest[end:]
+    host = authority.partition("@")[2] if "@" in authority else authority
+    if not _HOST.match(host):
+        return None
+    path: list[str] = []
+    trailing = False
+    while rest.startswith("/"):
+        rest = rest[1:]
+        end = _first_of(rest, "/?#")
+        part, rest = rest[:end], rest[end:]
+        if part == "..":
+            if path:
+                path.pop()
+            trailing = True
+        elif (part == "" and not rest) or part == ".":  # the last empty part, "/./"
+            trailing = True
+        else:
+            path.append(part)
+            trailing = False
+    query = None
+    if rest.startswith("?"):
+        end = _first_of(rest, "#")
+        query, rest = rest[1:end], rest[end:]
+    return LegacyUrl(scheme.lower(), host.lower(), tuple(path), trailing, query)
+
+
+def _first_of(text: str, chars: str) -> int:
+    return next((i for i, c in enumerate(text) if c in chars), len(text))
