@@ -26,15 +26,19 @@ __all__ = ["other_state_beside", "warn_state_elsewhere"]
 
 
 def other_state_beside(config: WorkerConfig, persist_to: Path | None) -> Path | None:
-    """The state beside the config when ``persist_to`` is relative and names another folder."""
+    """The state beside the config when ``persist_to`` is relative, names that state read from the
+    config's folder (``.wrangler/state``) and another folder read from the current one (a run from
+    a subfolder). A relative ``persist_to`` naming another state from the config's folder too
+    (``scratch``) is a state chosen on purpose, as an absolute one is."""
     if persist_to is None or persist_to.is_absolute():
         return None
     beside = config.root / ".wrangler" / "state"
     try:
-        if persist_to.resolve() == beside.resolve():
+        wanted = beside.resolve()
+        if (config.root / persist_to).resolve() != wanted or persist_to.resolve() == wanted:
             return None
-    except OSError:
-        return None
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, on Python 3.11 and 3.12
+        return None  # the store's own error says what is wrong with the folder
     return beside
 
 

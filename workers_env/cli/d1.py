@@ -231,9 +231,9 @@ def _open(entry: D1Entry, persist_to: Path, config: Any = None) -> Database:
 
 def _has_tables(path: Path) -> bool:
     """Whether the SQLite file at ``path`` holds a table (read-only; anything unreadable: no)."""
-    if not path.is_file():
-        return False
     try:
+        if not path.is_file():  # raises for a folder that cannot be searched (EACCES)
+            return False
         with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.1)) as db:
             return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
     except (OSError, ValueError, sqlite3.Error):

@@ -14,12 +14,14 @@ run the same way for Cron Triggers and queue deliveries. The config's era
 from __future__ import annotations
 
 import asyncio
+import collections
 import difflib
 import functools
 import importlib
 import inspect
 import json as _json
 import logging
+import os
 import re
 import sys
 import sysconfig
@@ -832,12 +834,13 @@ def _source_folders(root: Path) -> list[Path]:
     """The project's folders under ``root`` (itself included), breadth first, leaving out hidden
     ones, virtual environments (a ``pyvenv.cfg``), installed packages and build output."""
     found: list[Path] = []
-    queue = [root]
+    queue = collections.deque([root])
     while queue and len(found) < _WALK_LIMIT:
-        folder = queue.pop(0)
+        folder = queue.popleft()
         found.append(folder)
-        try:
-            children = sorted(p for p in folder.iterdir() if p.is_dir())
+        try:  # the entry's type as the folder listing gives it: no stat per file of a data folder
+            with os.scandir(folder) as entries:
+                children = sorted(folder / entry.name for entry in entries if entry.is_dir())
         except OSError:
             continue
         queue.extend(p for p in children
