@@ -426,7 +426,7 @@ def _js_getattr(name: str) -> Any:
 
 def _asgi_module(name: str) -> ModuleType:
     module = ModuleType(name, asgi_bridge.__doc__)
-    for attr in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "logger"):
+    for attr in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger"):
         setattr(module, attr, getattr(asgi_bridge, attr))
 
     def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else "not emulated"
@@ -451,7 +451,7 @@ def _build() -> dict[str, ModuleType]:
     # the external SDK's submodules; ``workers.__getattr__`` hands them out in an era that has them
     workers_asgi = _ExternalSdkModule(
         "asgi", asgi_bridge.__doc__,
-        {a: getattr(asgi_bridge, a) for a in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "logger")},
+        {a: getattr(asgi_bridge, a) for a in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger")},
         fallback=asgi_bridge.__getattr__)
     workers_wsgi = _ExternalSdkModule(
         "wsgi", wsgi_bridge.__doc__,

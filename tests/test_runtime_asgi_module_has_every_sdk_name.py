@@ -1,0 +1,103 @@
+"""The ``asgi`` module has every public name both SDKs' ``asgi`` modules define (workerd's
+built-in ``asgi.py``; workers-runtime-sdk 1.9.5 ``workers/asgi.py``): ``process_websocket``,
+``acquire_js_buffer``, ``start_application``, ``process_request`` and ``background_tasks`` beside
+``fetch``/``request_to_scope``/``run_in_background``, and the external SDK's ``DEFAULT_OPTIONS``
+and ``close_stream_quietly``. A Worker importing one at its top (thecapacity/cheeremoji:
+``from asgi import process_websocket as app, request_to_scope``) loads and serves its other
+routes, as deployed; only calling ``process_websocket`` raises, WebSockets being not emulated.
+``start_application`` and ``process_request`` return what each SDK's return: the built-in one
+a shutdown and the ``Response``, the external one ``(shutdown, state)`` and ``(Response, task)``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import NotEmulatedError, load_worker
+
+BUILT_IN, EXTERNAL = "2024-12-30", "2026-05-01"
+
+ENTRY = '''
+import json
+
+from asgi import (acquire_js_buffer, background_tasks, process_request, process_websocket as ws_app,
+                  request_to_scope, start_application)
+from js import Response
+from workers import WorkerEntrypoint
+
+
+async def app(scope, receive, send):
+    if scope["type"] == "lifespan":
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            else:
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+    await send({"type": "http.response.start", "status": 201, "headers": [(b"x-path", scope["path"].encode())]})
+    await send({"type": "http.response.body", "body": b"made by hand"})
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await serve(request, self.env)
+
+    on_fetch = fetch  # before 2025-08-14 workerd calls Default.on_fetch
+
+
+async def serve(request, env):
+    if request.url.endswith("/ws"):
+        return await ws_app(app, request)
+    if request.url.endswith("/bridge"):
+        started = await start_application(app)
+        shutdown = started[0] if isinstance(started, tuple) else started
+        made = await process_request(app, request, env, None)
+        response = made[0] if isinstance(made, tuple) else made
+        await shutdown()
+        return Response.new(json.dumps([isinstance(started, tuple), isinstance(made, tuple), response.status,
+                                        response.headers.get("x-path"), await response.text()]))
+    with acquire_js_buffer(b"abc") as buffer:
+        seen = [buffer.length, buffer.to_bytes().decode()]
+    scope = request_to_scope(request, env)
+    return Response.new(json.dumps([seen, scope["type"], isinstance(background_tasks, set)]))
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_worker_importing_process_websocket_loads_and_serves_its_other_routes(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date=BUILT_IN))
+    assert json.loads(await (await worker.fetch("/")).text()) == [[3, "abc"], "http", True]
+    with pytest.raises(NotEmulatedError, match=r"asgi\.process_websocket\(\) is not emulated by workers-env"):
+        await worker.fetch("/ws")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "tuples"), [(BUILT_IN, False), (EXTERNAL, True)])
+async def test_start_application_and_process_request_return_what_each_sdk_returns(tmp_path, date, tuples):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
+    got = json.loads(await (await worker.fetch("/bridge")).text())
+    assert got == [tuples, tuples, 201, "/bridge", "made by hand"]
+
+
+@pytest.mark.asyncio
+async def test_the_external_sdks_own_names_import_from_workers_asgi(tmp_path):
+    entry = '''
+    from workers import Response, WorkerEntrypoint
+    from workers.asgi import DEFAULT_OPTIONS, close_stream_quietly, process_websocket
+
+
+    class Closes:
+        async def close(self):
+            raise RuntimeError("already closed")
+
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            await close_stream_quietly(Closes())  # logged, not raised
+            return Response(DEFAULT_OPTIONS.encode_body)
+    '''
+    worker = load_worker(one_file_worker(tmp_path, entry, date=EXTERNAL))
+    assert await (await worker.fetch("/")).text() == "automatic"
