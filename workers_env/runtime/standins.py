@@ -241,6 +241,33 @@ def _ffi_attribute(name: str) -> Any:
     raise AttributeError(f"module 'pyodide.ffi' has no attribute {name!r}")
 
 
+#: ``pyodide.http.__all__`` on Pyodide 0.26 (``http.py``); 0.28 adds its three exception classes
+_HTTP_ALL_026 = ("open_url", "pyfetch", "FetchResponse")
+_HTTP_ERRORS_028 = ("HttpStatusError", "BodyUsedError", "AbortError")
+
+
+def _open_url(url: str) -> Any:
+    """``pyodide.http.open_url``: a synchronous ``XMLHttpRequest``, which workerd does not have --
+    Pyodide's ``from js import XMLHttpRequest`` at import failed quietly, so the call is a
+    ``NameError``, as in production."""
+    error = NameError("name 'XMLHttpRequest' is not defined")
+    error.add_note("pyodide.http.open_url needs the browser's XMLHttpRequest, which the Workers runtime does not "
+                   "have (Pyodide imports it only where it exists); use `await pyodide.http.pyfetch(url)` or "
+                   "`workers.fetch` instead")
+    raise error
+
+
+def _http_attribute(name: str) -> Any:
+    """``pyodide.http``'s names that depend on the Worker's Pyodide: ``HttpStatusError``,
+    ``BodyUsedError`` and ``AbortError`` exist from 0.28 (compatibility dates from 2025-09-29);
+    on 0.26 importing one is an ``ImportError``, as in production. Outside a Worker: the newest."""
+    if name == "__all__":
+        return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ())]
+    if name in _HTTP_ERRORS_028 and pyodide_028():
+        return getattr(workers_api, name)
+    raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
+
+
 def _webloop_attribute(name: str) -> Any:
     """``pyodide.webloop`` has only ``PyodideFuture`` here (what an un-awaited promise is)."""
     if name.startswith("__"):
@@ -566,9 +593,8 @@ def _build() -> dict[str, ModuleType]:
     http = ModuleType("pyodide.http", "Stand-in for pyodide.http.")
     http.pyfetch = workers_api.pyfetch  # type: ignore[attr-defined]
     http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
-    http.AbortError = workers_api.AbortError  # type: ignore[attr-defined]
-    http.BodyUsedError = workers_api.BodyUsedError  # type: ignore[attr-defined]
-    http.HttpStatusError = workers_api.HttpStatusError  # type: ignore[attr-defined]
+    http.open_url = _open_url  # type: ignore[attr-defined]
+    http.__getattr__ = _http_attribute  # type: ignore[method-assign]  # the 0.28-only exception classes
 
     webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
     webloop.PyodideFuture = pyodide_webloop.PyodideFuture  # type: ignore[attr-defined]
