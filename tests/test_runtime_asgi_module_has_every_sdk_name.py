@@ -6,7 +6,9 @@ and ``close_stream_quietly``. A Worker importing one at its top (thecapacity/che
 ``from asgi import process_websocket as app, request_to_scope``) loads and serves its other
 routes, as deployed; only calling ``process_websocket`` raises, WebSockets being not emulated.
 ``start_application`` and ``process_request`` return what each SDK's return: the built-in one
-a shutdown and the ``Response``, the external one ``(shutdown, state)`` and ``(Response, task)``."""
+a shutdown and the ``Response``, the external one ``(shutdown, state)`` (from 1.6.14) and
+``(Response, task)`` (from 1.8.0); ``close_stream_quietly`` came with 1.6.10, ``DEFAULT_OPTIONS``
+with 1.9.5 (read in each release's wheel)."""
 
 from __future__ import annotations
 
@@ -75,11 +77,26 @@ async def test_a_worker_importing_process_websocket_loads_and_serves_its_other_r
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("date", "tuples"), [(BUILT_IN, False), (EXTERNAL, True)])
-async def test_start_application_and_process_request_return_what_each_sdk_returns(tmp_path, date, tuples):
-    worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
-    got = json.loads(await (await worker.fetch("/bridge")).text())
-    assert got == [tuples, tuples, 201, "/bridge", "made by hand"]
+@pytest.mark.parametrize(("date", "sdk", "state", "task"), [
+    (BUILT_IN, None, False, False),
+    (EXTERNAL, None, True, True),  # the newest SDK (1.9.5)
+    (EXTERNAL, "1.7.0", True, False),  # (shutdown, state) from 1.6.14, (response, task) from 1.8.0
+    (EXTERNAL, "1.6.13", False, False),
+])
+async def test_start_application_and_process_request_return_what_each_sdk_returns(tmp_path, date, sdk, state, task):
+    one_file_worker(tmp_path, ENTRY, date=date)
+    if sdk:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    got = json.loads(await (await load_worker(tmp_path).fetch("/bridge")).text())
+    assert got == [state, task, 201, "/bridge", "made by hand"]
+
+
+@pytest.mark.asyncio
+async def test_the_external_sdks_later_names_need_their_release(tmp_path):
+    one_file_worker(tmp_path, "from workers.asgi import DEFAULT_OPTIONS\n", date=EXTERNAL)
+    (tmp_path / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.9.4"\n')
+    with pytest.raises(ImportError, match=r"DEFAULT_OPTIONS.*came with workers-runtime-sdk 1\.9\.5"):
+        load_worker(tmp_path)
 
 
 @pytest.mark.asyncio

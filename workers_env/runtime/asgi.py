@@ -92,6 +92,9 @@ def _sdk_version() -> tuple[int, ...]:
 #: the built-in one does), drops a null-body status's body from 1.6.1 and keeps repeated
 #: response headers from 1.6.13 (``Object.fromEntries`` before)
 STREAMS_FROM, DROPS_NULL_BODY_FROM, HEADER_PAIRS_FROM = (1, 1, 1), (1, 6, 1), (1, 6, 13)
+#: the external SDK's ``start_application`` returns ``(shutdown, state)`` from 1.6.14 (the shutdown
+#: alone before), its ``process_request`` ``(response, task)`` from 1.8.0 (the response alone before)
+STATE_FROM, TASK_FROM = (1, 6, 14), (1, 8, 0)
 
 
 class _AppHung(Exception):  # not an error the Worker sees: asgi.fetch's signal to itself
@@ -357,13 +360,13 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
 
 async def start_application(app: Any) -> Any:
     """The SDKs' ``asgi.start_application``: one lifespan startup. The external SDK returns the
-    shutdown coroutine function and the lifespan state; the built-in one (workerd's
+    shutdown coroutine function and the lifespan state (from 1.6.14; the shutdown alone before); the built-in one (workerd's
     ``asgi.py``) returns a shutdown that never reaches the app (its lifespan ``receive`` waits
     on a future nothing resolves) and waits forever for an app that does not complete the
     startup, which workerd ends with its hung-request error."""
     shutdown, state, started = await _start_application(app)
     if _external_sdk():
-        return shutdown, state
+        return (shutdown, state) if _sdk_version() >= STATE_FROM else shutdown
     if not started:
         raise JsException(HANGING)
 
@@ -377,7 +380,8 @@ async def process_request(app: Any, req: Any, env: Any, ctx: Any = None, state: 
                           options: Any = None) -> Any:
     """The SDKs' ``asgi.process_request``, the request half of ``asgi.fetch`` (no lifespan):
     the built-in bridge returns the ``Response``; the external SDK returns the ``Response`` and
-    the future of the app's task (done here: the body is collected whole)."""
+    the future of the app's task from 1.8.0 (done here: the body is collected whole), the
+    ``Response`` alone before."""
     external = _external_sdk()
     try:
         if not external or _sdk_version() < STREAMS_FROM:
@@ -386,8 +390,8 @@ async def process_request(app: Any, req: Any, env: Any, ctx: Any = None, state: 
             response = await _process_request(app, req, env, state or {})
     except _AppHung as exc:
         raise JsException(HANGING) from exc.__cause__
-    if not external:
-        return response
+    if not external or _sdk_version() < TASK_FROM:
+        return with_options(response, options)
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     done.set_result(None)
     return with_options(response, options), done

@@ -114,6 +114,7 @@ def _era_lacks(submodule: str) -> str | None:
 
 #: names of the external SDK's submodules that came after the submodule itself
 _LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5),
+                ("asgi", "DEFAULT_OPTIONS"): (1, 9, 5), ("asgi", "close_stream_quietly"): (1, 6, 10),
                 ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5)}  # read in each release's wheel
 
 
