@@ -269,6 +269,48 @@ def _http_attribute(name: str) -> Any:
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
 
 
+class _ConstructorOnly:
+    """A JavaScript class as Worker code sees it on ``js``: ``X.new(...)`` constructs, its static
+    members (``Response.json``, ``URL.canParse``, ...) and ``isinstance`` are the class's, and
+    calling it as a function is what JavaScript answers, since Pyodide calls a JS function
+    without ``new`` (``jsproxy_call.c``: ``JsvFunction_CallBound`` unless a signature says to
+    construct): workerd's classes throw jsg's ``throwIfConstructorCalledAsFunction`` TypeError,
+    V8's ``ArrayBuffer``/``DataView`` theirs."""
+
+    __slots__ = ("_cls", "_message")
+
+    def __init__(self, cls: Any, message: str):
+        self._cls = cls
+        self._message = message
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise jsproxy.js_type_error(self._message)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cls, name)
+
+    def __instancecheck__(self, obj: Any) -> bool:
+        return isinstance(obj, self._cls) if isinstance(self._cls, type) else False
+
+    def __repr__(self) -> str:
+        return repr(self._cls)
+
+
+def _workerd_class(cls: Any, name: str) -> _ConstructorOnly:
+    return _ConstructorOnly(cls, f"Failed to construct '{name}': Please use the 'new' operator, this object "
+                                 "constructor cannot be called as a function.")
+
+
+def _v8_builtin(cls: Any, name: str) -> _ConstructorOnly:
+    return _ConstructorOnly(cls, f"Constructor {name} requires 'new'")
+
+
+#: workerd's (jsg) classes on ``js`` that Worker code constructs with ``.new``
+_WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
+                    "TransformStream", "ReadableStream", "IdentityTransformStream", "FixedLengthStream",
+                    "AbortController", "Response", "Request", "Headers")
+
+
 def _webloop_attribute(name: str) -> Any:
     """``pyodide.webloop`` has only ``PyodideFuture`` here (what an un-awaited promise is)."""
     if name.startswith("__"):
@@ -557,6 +599,10 @@ def _build() -> dict[str, ModuleType]:
     js.setInterval = timers.set_interval  # type: ignore[attr-defined]
     js.clearTimeout = timers.clear_timer  # type: ignore[attr-defined]
     js.clearInterval = timers.clear_timer  # type: ignore[attr-defined]
+    for name in _WORKERD_CLASSES:  # called without .new: workerd's TypeError, as Pyodide calls it
+        setattr(js, name, _workerd_class(getattr(js, name), name))
+    for name in ("ArrayBuffer", "DataView"):
+        setattr(js, name, _v8_builtin(getattr(js, name), name))
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
