@@ -4,12 +4,14 @@ operator, this object constructor cannot be called as a function.`` (jsg
 ``throwIfConstructorCalledAsFunction``): Pyodide calls a JS function without ``new``
 (``jsproxy_call.c``'s default signature does not construct), so only ``Response.new("")``
 constructs. V8's ``ArrayBuffer`` and ``DataView`` answer ``Constructor ArrayBuffer requires 'new'``.
-The class's static members and ``isinstance`` are unchanged. Found running CakeVoid/bar-software,
+``Date()`` as a function is the current date's string, as in JavaScript. The class's static
+members and ``isinstance`` are unchanged. Found running CakeVoid/bar-software,
 whose CORS preflights call ``Response("")``."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from worker_helpers import one_file_worker
@@ -34,6 +36,7 @@ class Default(WorkerEntrypoint):
                 out[name] = "constructed"
             except Exception as error:
                 out[name] = f"{type(error).__name__}: {error}"
+        out["Date()"] = [type(js.Date(0)).__name__, js.Date(0), js.Date.new(0).getTime()]  # the current date's string
         made = Response.new("made")
         out["new"] = [made.status, isinstance(made, js.Response), isinstance(made, js.Headers)]
         out["static"] = (await Response.json(js.JSON.parse('{"a": 1}')).text())
@@ -54,3 +57,6 @@ async def test_js_classes_called_as_functions_throw_workerds_type_error(tmp_path
     assert got["ArrayBuffer"] == "JsException: TypeError: Constructor ArrayBuffer requires 'new'"
     assert got["new"] == [200, True, False]
     assert got["static"] == '{"a":1}'
+    kind, text, epoch = got["Date()"]
+    assert (kind, epoch) == ("str", 0)
+    assert re.fullmatch(r"\w{3} \w{3} \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT\+0000 \(Coordinated Universal Time\)", text)

@@ -296,6 +296,15 @@ class _ConstructorOnly:
         return repr(self._cls)
 
 
+class _DateFunction(_ConstructorOnly):
+    """``Date``: called as a function it is the current date's string (ECMAScript), arguments ignored."""
+
+    __slots__ = ()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._cls.new().toString()
+
+
 def _workerd_class(cls: Any, name: str) -> _ConstructorOnly:
     return _ConstructorOnly(cls, f"Failed to construct '{name}': Please use the 'new' operator, this object "
                                  "constructor cannot be called as a function.")
@@ -603,6 +612,7 @@ def _build() -> dict[str, ModuleType]:
         setattr(js, name, _workerd_class(getattr(js, name), name))
     for name in ("ArrayBuffer", "DataView"):
         setattr(js, name, _v8_builtin(getattr(js, name), name))
+    js.Date = _DateFunction(js.Date, "")  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
