@@ -91,6 +91,14 @@ async def test_start_application_and_process_request_return_what_each_sdk_return
     assert got == [state, task, 201, "/bridge", "made by hand"]
 
 
+@pytest.mark.parametrize(("date", "module"), [(BUILT_IN, "asgi"), (EXTERNAL, "asgi"), (EXTERNAL, "workers.asgi")])
+def test_a_name_no_sdk_has_is_pythons_import_error(tmp_path, date, module):
+    one_file_worker(tmp_path, f"from {module} import no_such_name\n", date=date)
+    with pytest.raises(ImportError, match=rf"cannot import name 'no_such_name' from '{module}'") as error:
+        load_worker(tmp_path)
+    assert "not emulated" not in str(error.value)  # no claim that production has it
+
+
 @pytest.mark.asyncio
 async def test_the_external_sdks_later_names_need_their_release(tmp_path):
     one_file_worker(tmp_path, "from workers.asgi import DEFAULT_OPTIONS\n", date=EXTERNAL)

@@ -160,6 +160,8 @@ class _ExternalSdkModule(ModuleType):
             return self._names[attr]
         if self._fallback is not None and attr == "env":
             return self._fallback(attr)
+        if self._submodule == "asgi":  # every public name the SDK's asgi has is here: Python's own error
+            raise AttributeError(f"module {self.__name__!r} has no attribute {attr!r}")
         raise _missing_attribute(self.__name__, attr)
 
 
@@ -508,10 +510,10 @@ def _asgi_module(name: str) -> ModuleType:
     for attr in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger"):
         setattr(module, attr, getattr(asgi_bridge, attr))
 
-    def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else "not emulated"
-        if attr == "env" or attr.startswith("__"):
+    def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else Python's own error:
+        if attr == "env" or attr.startswith("__"):  # every public name the SDKs' asgi has is here
             return asgi_bridge.__getattr__(attr)
-        raise _missing_attribute(name, attr)
+        raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
     module.__getattr__ = missing  # type: ignore[method-assign]
     module.__all__ = list(asgi_bridge.__all__)  # type: ignore[attr-defined]
