@@ -165,9 +165,9 @@ async def test_the_binding_from_load_env_and_its_404(tmp_path):
 
 def test_directories_wrangler_refuses(tmp_path, capsys):
     root = project(tmp_path)
-    (root / "public" / "_headers").write_text("/*\n  X-Frame-Options: DENY\n")
+    (root / "public" / "_redirects").write_text("/old /new 301\n")
     load_worker(root)
-    assert "_headers in" in capsys.readouterr().err  # said once: its rules are not applied
+    assert "_redirects in" in capsys.readouterr().err  # said once: its rules are not applied
     big = root / "public" / "big.bin"
     with open(big, "wb") as out:
         out.truncate(25 * 1024 * 1024 + 1)  # sparse: no 25 MiB written

@@ -8,7 +8,8 @@ GET/HEAD on an asset is 405; a path whose canonical (re-encoded) form differs, o
 ``html_handling`` redirect, is a 307 keeping the query; ``If-None-Match`` with the ETag is a
 304; otherwise 200 (404 for a ``404-page``) with ``ETag``, ``Content-Type``, ``Cache-Control:
 public, max-age=0, must-revalidate`` (unless the request has ``Authorization`` or ``Range``)
-and ``CF-Cache-Status: HIT`` (a local read is always fast); HEAD has no body.
+and ``CF-Cache-Status: HIT`` (a local read is always fast); HEAD has no body. Every answer then
+gets the ``_headers`` rules that match its path (:mod:`workers_env.assets.headers`).
 
 The router: ``run_worker_first = true`` sends everything to the Worker; a list of patterns
 (``/api/*``, ``!/api/docs``) sends matches to the Worker and negated matches to the assets;
@@ -26,6 +27,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from workers_env._errors import ConfigError
 from workers_env._jsvalues import HttpResponse
+from workers_env.assets.headers import HeaderRules
 from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
 from workers_env.config.diagnostics.assets import (
@@ -162,8 +164,14 @@ class AssetServer:
         """The asset worker's response (a 404 with no body where it has no answer)."""
         pathname, decoded, intent, looked = self._intent(url, not_found=self.not_found_handling)
         if intent is None:
-            return HttpResponse(404, "Not Found", (), None)
-        return self._answer(method, url, headers, pathname, decoded, intent, looked)
+            response = HttpResponse(404, "Not Found", (), None)
+        else:
+            response = self._answer(method, url, headers, pathname, decoded, intent, looked)
+        rules = HeaderRules.read(self.manifest.directory)  # read at each request, as the assets are
+        if rules is None:
+            return response
+        return HttpResponse(response.status, response.status_text, tuple(rules.apply(url, pathname, list(response.headers))),
+                            response.body)
 
     def _intent(self, url: str, *, not_found: str) -> tuple[str, str, Intent | None, dict[str, AssetFile]]:
         """(the URL's pathname as URL parsing encodes it, its decoded form, the intent, the files

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
@@ -26,12 +27,15 @@ from workers_env._errors import JsException, NotEmulatedError, users_mistake
 from workers_env.runtime.current import caller_gone, current_context, current_runtime
 from workers_env.runtime.eras import NEWEST_SDK
 from workers_env.runtime.gateway import BaseOptions, with_options
+from workers_env.runtime.jsbuffers import JsTypedArray
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsstreams import HANGING
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 from workers_env.runtime.tracebacks import without_our_frames
 
-__all__ = ["ASGI", "Options", "entrypoint", "fetch", "request_to_scope", "run_in_background", "websocket"]
+__all__ = ["ASGI", "DEFAULT_OPTIONS", "Options", "acquire_js_buffer", "close_stream_quietly", "entrypoint", "fetch",
+           "process_request", "process_websocket", "request_to_scope", "run_in_background", "start_application",
+           "websocket"]
 
 ASGI = {"spec_version": "2.0", "version": "3.0"}
 NULL_BODY_STATUSES = frozenset({101, 103, 204, 205, 304})
@@ -56,6 +60,22 @@ def run_in_background(coro: Any) -> None:
     future.add_done_callback(done)
 
 
+@contextmanager
+def acquire_js_buffer(pybuffer: Any) -> Iterator[JsTypedArray]:
+    """The SDKs' ``asgi.acquire_js_buffer``: a JS ``Uint8Array`` of a bytes-like object's bytes
+    for the ``with`` block (there, Pyodide's ``getBuffer().data``; here, a copy)."""
+    yield JsTypedArray("Uint8Array", memoryview(pybuffer).cast("B"))
+
+
+async def close_stream_quietly(writer: Any) -> None:
+    """The external SDK's ``asgi.close_stream_quietly``: ``await writer.close()``, a failure
+    logged at debug level instead of raised."""
+    try:
+        await writer.close()
+    except Exception:  # noqa: BLE001 - as the SDK: a closed or errored stream is not the app's error
+        logger.debug("Closing the response stream failed", exc_info=True)
+
+
 def _external_sdk() -> bool:
     runtime = current_runtime()
     era = getattr(runtime, "era", None)
@@ -72,6 +92,9 @@ def _sdk_version() -> tuple[int, ...]:
 #: the built-in one does), drops a null-body status's body from 1.6.1 and keeps repeated
 #: response headers from 1.6.13 (``Object.fromEntries`` before)
 STREAMS_FROM, DROPS_NULL_BODY_FROM, HEADER_PAIRS_FROM = (1, 1, 1), (1, 6, 1), (1, 6, 13)
+#: the external SDK's ``start_application`` returns ``(shutdown, state)`` from 1.6.14 (the shutdown
+#: alone before), its ``process_request`` ``(response, task)`` from 1.8.0 (the response alone before)
+STATE_FROM, TASK_FROM = (1, 6, 14), (1, 8, 0)
 
 
 class _AppHung(Exception):  # not an error the Worker sees: asgi.fetch's signal to itself
@@ -335,6 +358,45 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
     return result.result()
 
 
+async def start_application(app: Any) -> Any:
+    """The SDKs' ``asgi.start_application``: one lifespan startup. The external SDK returns the
+    shutdown coroutine function and the lifespan state (from 1.6.14; the shutdown alone before); the built-in one (workerd's
+    ``asgi.py``) returns a shutdown that never reaches the app (its lifespan ``receive`` waits
+    on a future nothing resolves) and waits forever for an app that does not complete the
+    startup, which workerd ends with its hung-request error."""
+    shutdown, state, started = await _start_application(app)
+    if _external_sdk():
+        return (shutdown, state) if _sdk_version() >= STATE_FROM else shutdown
+    if not started:
+        raise JsException(HANGING)
+
+    async def never_heard() -> None:
+        await asyncio.sleep(0)
+
+    return never_heard
+
+
+async def process_request(app: Any, req: Any, env: Any, ctx: Any = None, state: dict[str, Any] | None = None,
+                          options: Any = None) -> Any:
+    """The SDKs' ``asgi.process_request``, the request half of ``asgi.fetch`` (no lifespan):
+    the built-in bridge returns the ``Response``; the external SDK returns the ``Response`` and
+    the future of the app's task from 1.8.0 (done here: the body is collected whole), the
+    ``Response`` alone before."""
+    external = _external_sdk()
+    try:
+        if not external or _sdk_version() < STREAMS_FROM:
+            response = await _builtin_process_request(app, req, env, ctx)
+        else:
+            response = await _process_request(app, req, env, state or {})
+    except _AppHung as exc:
+        raise JsException(HANGING) from exc.__cause__
+    if not external or _sdk_version() < TASK_FROM:
+        return with_options(response, options)
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    done.set_result(None)
+    return with_options(response, options), done
+
+
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any = None) -> JsResponse:
     """Serve ``req`` with the ASGI ``app``; returns the JS ``Response``."""
     logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))
@@ -367,6 +429,15 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any =
     return with_options(response, options)
 
 
+async def process_websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
+    """The SDKs' ``asgi.process_websocket``: WebSockets are not emulated by workers-env, so it
+    imports (as from both SDKs' ``asgi``) and raises when called."""
+    raise NotEmulatedError(
+        "asgi.process_websocket() is not emulated by workers-env (WebSockets are not supported locally); "
+        "serve the WebSocket route from the deployed Worker or `wrangler dev`"
+    )
+
+
 async def websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
     """WebSockets are not emulated by workers-env."""
     raise NotEmulatedError(
@@ -378,6 +449,10 @@ async def websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
 @dataclass(frozen=True, kw_only=True)
 class Options(BaseOptions):
     """Options for the ASGI adapter (``workers.asgi.Options``)."""
+
+
+#: the external SDK's ``asgi.DEFAULT_OPTIONS``
+DEFAULT_OPTIONS = Options()
 
 
 def entrypoint(app: Any, *, options: Any = None) -> type:

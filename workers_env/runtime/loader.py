@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, users_mistake
+from workers_env.assets.headers import HeaderRules
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     BROTLI_CONTENT_ENCODING,
@@ -42,11 +43,11 @@ from workers_env.config.compat import (
     ENABLE_REQUEST_SIGNAL,
     FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
-    WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
-    REQUEST_SIGNAL_PASSTHROUGH,
-    TRANSFORM_STREAM_STANDARD_CONSTRUCTOR,
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
+    REQUEST_SIGNAL_PASSTHROUGH,
+    TRANSFORM_STREAM_STANDARD_CONSTRUCTOR,
+    WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
     cache_modes,
     compatibility_date,
     compatibility_date_problem,
@@ -62,10 +63,19 @@ from workers_env.runtime import threadpool
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
-from workers_env.runtime.email_events import EmailResult, ForwardableEmailMessage, MissingEmailHandler, email_problem
+from workers_env.runtime.email_events import (
+    EmailResult,
+    ForwardableEmailMessage,
+    MissingEmailHandler,
+    email_problem,
+)
 from workers_env.runtime.envwrap import JsEnv
-from workers_env.runtime.eras import Era, declared_packages, deploys_with_plain_wrangler, era_of
-from workers_env.runtime.filesystem import install_upload_check
+from workers_env.runtime.eras import (
+    Era,
+    declared_packages,
+    deploys_with_plain_wrangler,
+    era_of,
+)
 from workers_env.runtime.events import (
     JsMessageBatch,
     JsScheduledController,
@@ -75,6 +85,7 @@ from workers_env.runtime.events import (
     SdkMessageBatch,
     queue_messages,
 )
+from workers_env.runtime.filesystem import install_upload_check
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
 from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest, JsResponse
@@ -948,10 +959,27 @@ def _asset_server(config: Any) -> AssetServer | None:
             f'The directory specified by the "assets.directory" field in your configuration file does not exist:\n'
             f"{directory}", path=str(getattr(config, "path", "")))
     server.manifest.check_limits()
-    unapplied = [name for name in ("_redirects", "_headers") if (directory / name).is_file()]
-    if unapplied:
-        print(f"workers-env: static assets are served, but {' and '.join(unapplied)} in {directory} "
-              "is not applied (its redirects and headers rules are not emulated)", file=sys.stderr, flush=True)
+    if (directory / "_redirects").is_file():
+        print(f"workers-env: static assets are served, but _redirects in {directory} "
+              "is not applied (its redirect rules are not emulated)", file=sys.stderr, flush=True)
+    rules = HeaderRules.read(directory)
+    if rules is not None:  # wrangler's lines as it reads the file (the path as from the config's folder)
+        try:
+            where = (directory / "_headers").relative_to(Path(config.root).resolve())
+        except ValueError:
+            where = directory / "_headers"
+        if rules.valid:
+            print(f"✨ Parsed {rules.valid} valid header rule{'' if rules.valid == 1 else 's'}.", file=sys.stderr,
+                  flush=True)
+        if rules.invalid:
+            count = len(rules.invalid)
+            listed = ""
+            for bad in rules.invalid:
+                listed += f"▶︎ {bad.message}\n"
+                if bad.line:
+                    listed += f"    at {where}{f':{bad.line_number}' if bad.line_number else ''} | {bad.line}\n\n"
+            print(f"▲ [WARNING] Found {count} invalid header rule{'' if count == 1 else 's'}:\n{listed}",
+                  file=sys.stderr, flush=True)
     return server
 
 

@@ -114,6 +114,7 @@ def _era_lacks(submodule: str) -> str | None:
 
 #: names of the external SDK's submodules that came after the submodule itself
 _LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5),
+                ("asgi", "DEFAULT_OPTIONS"): (1, 9, 5), ("asgi", "close_stream_quietly"): (1, 6, 10),
                 ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5)}  # read in each release's wheel
 
 
@@ -159,6 +160,8 @@ class _ExternalSdkModule(ModuleType):
             return self._names[attr]
         if self._fallback is not None and attr == "env":
             return self._fallback(attr)
+        if self._submodule == "asgi":  # every public name the SDK's asgi has is here: Python's own error
+            raise AttributeError(f"module {self.__name__!r} has no attribute {attr!r}")
         raise _missing_attribute(self.__name__, attr)
 
 
@@ -239,6 +242,84 @@ def _ffi_attribute(name: str) -> Any:
         if name in jsabc.ABSTRACT_TYPES:
             return jsabc.ABSTRACT_TYPES[name][0]
     raise AttributeError(f"module 'pyodide.ffi' has no attribute {name!r}")
+
+
+#: ``pyodide.http.__all__`` on Pyodide 0.26 (``http.py``); 0.28 adds its three exception classes
+_HTTP_ALL_026 = ("open_url", "pyfetch", "FetchResponse")
+_HTTP_ERRORS_028 = ("HttpStatusError", "BodyUsedError", "AbortError")
+
+
+def _open_url(url: str) -> Any:
+    """``pyodide.http.open_url``: a synchronous ``XMLHttpRequest``, which workerd does not have --
+    Pyodide's ``from js import XMLHttpRequest`` at import failed quietly, so the call is a
+    ``NameError``, as in production."""
+    error = NameError("name 'XMLHttpRequest' is not defined")
+    error.add_note("pyodide.http.open_url needs the browser's XMLHttpRequest, which the Workers runtime does not "
+                   "have (Pyodide imports it only where it exists); use `await pyodide.http.pyfetch(url)` or "
+                   "`workers.fetch` instead")
+    raise error
+
+
+def _http_attribute(name: str) -> Any:
+    """``pyodide.http``'s names that depend on the Worker's Pyodide: ``HttpStatusError``,
+    ``BodyUsedError`` and ``AbortError`` exist from 0.28 (compatibility dates from 2025-09-29);
+    on 0.26 importing one is an ``ImportError``, as in production. Outside a Worker: the newest."""
+    if name == "__all__":
+        return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ())]
+    if name in _HTTP_ERRORS_028 and pyodide_028():
+        return getattr(workers_api, name)
+    raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
+
+
+class _ConstructorOnly:
+    """A JavaScript class as Worker code sees it on ``js``: ``X.new(...)`` constructs, its static
+    members (``Response.json``, ``URL.canParse``, ...) and ``isinstance`` are the class's, and
+    calling it as a function is what JavaScript answers, since Pyodide calls a JS function
+    without ``new`` (``jsproxy_call.c``: ``JsvFunction_CallBound`` unless a signature says to
+    construct): workerd's classes throw jsg's ``throwIfConstructorCalledAsFunction`` TypeError,
+    V8's ``ArrayBuffer``/``DataView`` theirs."""
+
+    __slots__ = ("_cls", "_message")
+
+    def __init__(self, cls: Any, message: str):
+        self._cls = cls
+        self._message = message
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise jsproxy.js_type_error(self._message)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cls, name)
+
+    def __instancecheck__(self, obj: Any) -> bool:
+        return isinstance(obj, self._cls) if isinstance(self._cls, type) else False
+
+    def __repr__(self) -> str:
+        return repr(self._cls)
+
+
+class _DateFunction(_ConstructorOnly):
+    """``Date``: called as a function it is the current date's string (ECMAScript), arguments ignored."""
+
+    __slots__ = ()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._cls.new().toString()
+
+
+def _workerd_class(cls: Any, name: str) -> _ConstructorOnly:
+    return _ConstructorOnly(cls, f"Failed to construct '{name}': Please use the 'new' operator, this object "
+                                 "constructor cannot be called as a function.")
+
+
+def _v8_builtin(cls: Any, name: str) -> _ConstructorOnly:
+    return _ConstructorOnly(cls, f"Constructor {name} requires 'new'")
+
+
+#: workerd's (jsg) classes on ``js`` that Worker code constructs with ``.new``
+_WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
+                    "TransformStream", "ReadableStream", "IdentityTransformStream", "FixedLengthStream",
+                    "AbortController", "Response", "Request", "Headers")
 
 
 def _webloop_attribute(name: str) -> Any:
@@ -426,13 +507,13 @@ def _js_getattr(name: str) -> Any:
 
 def _asgi_module(name: str) -> ModuleType:
     module = ModuleType(name, asgi_bridge.__doc__)
-    for attr in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "logger"):
+    for attr in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger"):
         setattr(module, attr, getattr(asgi_bridge, attr))
 
-    def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else "not emulated"
-        if attr == "env" or attr.startswith("__"):
+    def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else Python's own error:
+        if attr == "env" or attr.startswith("__"):  # every public name the SDKs' asgi has is here
             return asgi_bridge.__getattr__(attr)
-        raise _missing_attribute(name, attr)
+        raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
     module.__getattr__ = missing  # type: ignore[method-assign]
     module.__all__ = list(asgi_bridge.__all__)  # type: ignore[attr-defined]
@@ -451,7 +532,7 @@ def _build() -> dict[str, ModuleType]:
     # the external SDK's submodules; ``workers.__getattr__`` hands them out in an era that has them
     workers_asgi = _ExternalSdkModule(
         "asgi", asgi_bridge.__doc__,
-        {a: getattr(asgi_bridge, a) for a in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "logger")},
+        {a: getattr(asgi_bridge, a) for a in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger")},
         fallback=asgi_bridge.__getattr__)
     workers_wsgi = _ExternalSdkModule(
         "wsgi", wsgi_bridge.__doc__,
@@ -529,6 +610,11 @@ def _build() -> dict[str, ModuleType]:
     js.setInterval = timers.set_interval  # type: ignore[attr-defined]
     js.clearTimeout = timers.clear_timer  # type: ignore[attr-defined]
     js.clearInterval = timers.clear_timer  # type: ignore[attr-defined]
+    for name in _WORKERD_CLASSES:  # called without .new: workerd's TypeError, as Pyodide calls it
+        setattr(js, name, _workerd_class(getattr(js, name), name))
+    for name in ("ArrayBuffer", "DataView"):
+        setattr(js, name, _v8_builtin(getattr(js, name), name))
+    js.Date = _DateFunction(js.Date, "")  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
@@ -566,9 +652,8 @@ def _build() -> dict[str, ModuleType]:
     http = ModuleType("pyodide.http", "Stand-in for pyodide.http.")
     http.pyfetch = workers_api.pyfetch  # type: ignore[attr-defined]
     http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
-    http.AbortError = workers_api.AbortError  # type: ignore[attr-defined]
-    http.BodyUsedError = workers_api.BodyUsedError  # type: ignore[attr-defined]
-    http.HttpStatusError = workers_api.HttpStatusError  # type: ignore[attr-defined]
+    http.open_url = _open_url  # type: ignore[attr-defined]
+    http.__getattr__ = _http_attribute  # type: ignore[method-assign]  # the 0.28-only exception classes
 
     webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
     webloop.PyodideFuture = pyodide_webloop.PyodideFuture  # type: ignore[attr-defined]

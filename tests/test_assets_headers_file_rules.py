@@ -1,0 +1,116 @@
+"""An assets directory's ``_headers`` file applies to every asset-worker answer as wrangler reads
+it and the asset worker applies it (workers-sdk ``parseHeaders.ts``, ``asset-worker`` ``headers.ts``
+and ``rules-engine.ts``): rules in file order, a header set by a rule replacing the response's own
+and appended to by later rules, ``! Name`` removing one, ``*`` and ``:placeholder`` captures
+replaced in values, rules for a host (``https://:sub.example.com/*``), a later rule for the same
+path taking the earlier one's place, and the lines wrangler skips named in its warning. Found
+running MKej88/otello-tracker, whose CI checks its ``_headers`` CSP under ``wrangler dev``."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from workers_env import load_worker
+
+ENTRY = '''
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("from the worker", headers={"x-frame-options": "SAMEORIGIN"})
+'''
+
+HEADERS = """
+X-Orphan: no path
+# comment
+/*
+  X-Frame-Options: DENY
+  X-Robots-Tag: noindex
+
+/assets/*
+  Cache-Control: public, max-age=31536000, immutable
+  X-Robots-Tag: noarchive
+  X-Asset: :splat
+
+/blog/:slug
+  ! X-Frame-Options
+  Link: </blog/:slug/more>; rel=preload
+
+https://:sub.example.com/*
+  X-Host: :sub
+
+/twice
+  X-Twice: first
+/twice
+  X-Twice: second
+  X-Twice: third
+  X-After-A-Blank-Line: still /twice's
+
+/nothing
+/a/*/b/*
+  X-Never: set
+  X-Not: either
+"""
+
+
+def project(root: Path) -> Path:
+    for name, text in {"index.html": "home", "assets/app.js": "js", "blog/hello.html": "post",
+                       "twice.html": "twice", "_headers": textwrap.dedent(HEADERS)}.items():
+        (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "public" / name).write_text(text)
+    (root / "src").mkdir(parents=True, exist_ok=True)
+    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
+    (root / "wrangler.json").write_text(json.dumps({
+        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
+        "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
+    return root
+
+
+def headers_of(resp) -> dict[str, str]:
+    return {k.lower(): v for k, v in resp.headers.items()}
+
+
+@pytest.mark.asyncio
+async def test_matching_rules_set_append_and_remove_headers(tmp_path):
+    worker = load_worker(project(tmp_path))
+    home = headers_of(await worker.fetch("/"))
+    assert (home["x-frame-options"], home["x-robots-tag"]) == ("DENY", "noindex")
+    assert home["cache-control"] == "public, max-age=0, must-revalidate"  # the asset worker's own
+    asset = headers_of(await worker.fetch("/assets/app.js"))
+    assert asset["cache-control"] == "public, max-age=31536000, immutable"  # replaces the asset worker's
+    assert asset["x-robots-tag"] == "noindex, noarchive"  # a later rule appends
+    assert asset["x-asset"] == "app.js"  # :splat is what * matched
+    post = headers_of(await worker.fetch("/blog/hello"))
+    assert "x-frame-options" not in post and post["link"] == "</blog/hello/more>; rel=preload"
+    hosted = headers_of(await worker.fetch("https://docs.example.com/"))
+    assert hosted["x-host"] == "docs"
+    assert "x-host" not in headers_of(await worker.fetch("https://example.org/"))
+    twice = headers_of(await worker.fetch("/twice"))
+    assert (twice["x-twice"], twice["x-after-a-blank-line"]) == ("second, third", "still /twice's")
+    assert "x-never" not in headers_of(await worker.fetch("/a/1/b/2"))  # two wildcards: the rule is skipped
+
+
+@pytest.mark.asyncio
+async def test_only_the_asset_workers_answers_get_them(tmp_path):
+    worker = load_worker(project(tmp_path))
+    resp = await worker.fetch("/no/such/page")  # no asset: the Worker answers, its headers untouched
+    assert (await resp.text(), headers_of(resp)["x-frame-options"]) == ("from the worker", "SAMEORIGIN")
+    assert "x-robots-tag" not in headers_of(resp)
+    redirect = await worker.fetch("/index.html")  # the asset worker's 307 gets them too
+    assert (redirect.status, headers_of(redirect)["x-frame-options"]) == (307, "DENY")
+
+
+def test_the_lines_wrangler_skips_are_named_in_its_warning(tmp_path, capsys):
+    load_worker(project(tmp_path))
+    err = capsys.readouterr().err
+    assert "✨ Parsed 6 valid header rules." in err  # /twice counted twice, as wrangler counts it
+    assert "▲ [WARNING] Found 3 invalid header rules:" in err
+    assert "    at public/_headers:28 | /nothing\n" in err  # wrangler's line number: the next path's
+    assert "▶︎ Path should come before header (x-orphan: no path)" in err
+    assert "▶︎ No headers specified" in err
+    assert "▶︎ Only one wildcard is allowed per rule. Use a named placeholder (e.g. :project) instead. Skipping /a/*/b/*." in err
+    assert "_headers in" not in err  # applied, so not named as unapplied

@@ -1,0 +1,128 @@
+"""The ``asgi`` module has every public name both SDKs' ``asgi`` modules define (workerd's
+built-in ``asgi.py``; workers-runtime-sdk 1.9.5 ``workers/asgi.py``): ``process_websocket``,
+``acquire_js_buffer``, ``start_application``, ``process_request`` and ``background_tasks`` beside
+``fetch``/``request_to_scope``/``run_in_background``, and the external SDK's ``DEFAULT_OPTIONS``
+and ``close_stream_quietly``. A Worker importing one at its top (thecapacity/cheeremoji:
+``from asgi import process_websocket as app, request_to_scope``) loads and serves its other
+routes, as deployed; only calling ``process_websocket`` raises, WebSockets being not emulated.
+``start_application`` and ``process_request`` return what each SDK's return: the built-in one
+a shutdown and the ``Response``, the external one ``(shutdown, state)`` (from 1.6.14) and
+``(Response, task)`` (from 1.8.0); ``close_stream_quietly`` came with 1.6.10, ``DEFAULT_OPTIONS``
+with 1.9.5 (read in each release's wheel)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import NotEmulatedError, load_worker
+
+BUILT_IN, EXTERNAL = "2024-12-30", "2026-05-01"
+
+ENTRY = '''
+import json
+
+from asgi import (acquire_js_buffer, background_tasks, process_request, process_websocket as ws_app,
+                  request_to_scope, start_application)
+from js import Response
+from workers import WorkerEntrypoint
+
+
+async def app(scope, receive, send):
+    if scope["type"] == "lifespan":
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            else:
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+    await send({"type": "http.response.start", "status": 201, "headers": [(b"x-path", scope["path"].encode())]})
+    await send({"type": "http.response.body", "body": b"made by hand"})
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await serve(request, self.env)
+
+    on_fetch = fetch  # before 2025-08-14 workerd calls Default.on_fetch
+
+
+async def serve(request, env):
+    if request.url.endswith("/ws"):
+        return await ws_app(app, request)
+    if request.url.endswith("/bridge"):
+        started = await start_application(app)
+        shutdown = started[0] if isinstance(started, tuple) else started
+        made = await process_request(app, request, env, None)
+        response = made[0] if isinstance(made, tuple) else made
+        await shutdown()
+        return Response.new(json.dumps([isinstance(started, tuple), isinstance(made, tuple), response.status,
+                                        response.headers.get("x-path"), await response.text()]))
+    with acquire_js_buffer(b"abc") as buffer:
+        seen = [buffer.length, buffer.to_bytes().decode()]
+    scope = request_to_scope(request, env)
+    return Response.new(json.dumps([seen, scope["type"], isinstance(background_tasks, set)]))
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_worker_importing_process_websocket_loads_and_serves_its_other_routes(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date=BUILT_IN))
+    assert json.loads(await (await worker.fetch("/")).text()) == [[3, "abc"], "http", True]
+    with pytest.raises(NotEmulatedError, match=r"asgi\.process_websocket\(\) is not emulated by workers-env"):
+        await worker.fetch("/ws")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "sdk", "state", "task"), [
+    (BUILT_IN, None, False, False),
+    (EXTERNAL, None, True, True),  # the newest SDK (1.9.5)
+    (EXTERNAL, "1.7.0", True, False),  # (shutdown, state) from 1.6.14, (response, task) from 1.8.0
+    (EXTERNAL, "1.6.13", False, False),
+])
+async def test_start_application_and_process_request_return_what_each_sdk_returns(tmp_path, date, sdk, state, task):
+    one_file_worker(tmp_path, ENTRY, date=date)
+    if sdk:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    got = json.loads(await (await load_worker(tmp_path).fetch("/bridge")).text())
+    assert got == [state, task, 201, "/bridge", "made by hand"]
+
+
+@pytest.mark.parametrize(("date", "module"), [(BUILT_IN, "asgi"), (EXTERNAL, "asgi"), (EXTERNAL, "workers.asgi")])
+def test_a_name_no_sdk_has_is_pythons_import_error(tmp_path, date, module):
+    one_file_worker(tmp_path, f"from {module} import no_such_name\n", date=date)
+    with pytest.raises(ImportError, match=rf"cannot import name 'no_such_name' from '{module}'") as error:
+        load_worker(tmp_path)
+    assert "not emulated" not in str(error.value)  # no claim that production has it
+
+
+@pytest.mark.asyncio
+async def test_the_external_sdks_later_names_need_their_release(tmp_path):
+    one_file_worker(tmp_path, "from workers.asgi import DEFAULT_OPTIONS\n", date=EXTERNAL)
+    (tmp_path / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.9.4"\n')
+    with pytest.raises(ImportError, match=r"DEFAULT_OPTIONS.*came with workers-runtime-sdk 1\.9\.5"):
+        load_worker(tmp_path)
+
+
+@pytest.mark.asyncio
+async def test_the_external_sdks_own_names_import_from_workers_asgi(tmp_path):
+    entry = '''
+    from workers import Response, WorkerEntrypoint
+    from workers.asgi import DEFAULT_OPTIONS, close_stream_quietly, process_websocket
+
+
+    class Closes:
+        async def close(self):
+            raise RuntimeError("already closed")
+
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            await close_stream_quietly(Closes())  # logged, not raised
+            return Response(DEFAULT_OPTIONS.encode_body)
+    '''
+    worker = load_worker(one_file_worker(tmp_path, entry, date=EXTERNAL))
+    assert await (await worker.fetch("/")).text() == "automatic"

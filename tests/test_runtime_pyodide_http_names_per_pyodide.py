@@ -1,0 +1,54 @@
+"""``pyodide.http`` has the names the Worker's Pyodide has (``src/py/pyodide/http.py``):
+``open_url``, ``pyfetch`` and ``FetchResponse`` on 0.26 and 0.28, ``HttpStatusError``,
+``BodyUsedError`` and ``AbortError`` from 0.28 only (compatibility dates from 2025-09-29), so
+importing one on 0.26 is an ``ImportError``, as in production. ``open_url`` imports -- a Worker
+importing it at its top loads -- and calling it is Pyodide's ``NameError`` for the
+``XMLHttpRequest`` workerd does not have."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+PYODIDE_026, PYODIDE_028 = "2025-09-01", "2025-10-01"
+
+ENTRY = '''
+import json
+
+import pyodide.http
+from pyodide.http import open_url
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        errors = {}
+        for name in ("HttpStatusError", "BodyUsedError", "AbortError"):
+            try:
+                exec(f"from pyodide.http import {name}", {})
+                errors[name] = "imports"
+            except ImportError as exc:
+                errors[name] = str(exc)
+        try:
+            open_url("https://example.com/")
+            called = "returned"
+        except NameError as exc:
+            called = str(exc)
+        return Response(json.dumps([sorted(pyodide.http.__all__), errors, called]))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "newer"), [(PYODIDE_026, False), (PYODIDE_028, True)])
+async def test_pyodide_http_has_each_pyodides_names(tmp_path, date, newer):
+    names, errors, called = json.loads(await (await load_worker(one_file_worker(tmp_path, ENTRY, date=date)).fetch("/")).text())
+    extra = ["AbortError", "BodyUsedError", "HttpStatusError"] if newer else []
+    assert names == sorted(["FetchResponse", "open_url", "pyfetch", *extra])
+    for name in ("HttpStatusError", "BodyUsedError", "AbortError"):
+        want = "imports" if newer else f"cannot import name '{name}' from 'pyodide.http'"  # production adds the file
+        assert errors[name].startswith(want)
+    assert called == "name 'XMLHttpRequest' is not defined"
