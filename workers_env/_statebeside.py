@@ -11,6 +11,7 @@ namespace or index that is empty in the other state. Only a relative ``persist_t
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -45,7 +46,7 @@ def other_state_beside(config: WorkerConfig, persist_to: Path | None) -> Path | 
 def _caller_level() -> int:
     """The ``stacklevel`` that points a warning at the first frame outside workers-env (the
     ``load_env`` call)."""
-    package = str(Path(__file__).parent)
+    package = str(Path(__file__).parent) + os.sep  # a sibling folder (workers_env_extra/) is outside it
     frame: FrameType | None = sys._getframe(1)
     level = 1
     while frame is not None and frame.f_code.co_filename.startswith(package):
