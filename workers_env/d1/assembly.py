@@ -118,8 +118,11 @@ def _migrations_hint(database: Database, entry: D1Entry, config: WorkerConfig,
     def hint(message: str) -> str | None:
         if "no such table" not in message:
             return None
-        notes = [pending_note(database, entry.migrations_path(config.root), entry.migrations_table, entry.binding),
-                 _state_elsewhere(entry, config, persist_to)]
+        try:
+            pending = pending_note(database, entry.migrations_path(config.root), entry.migrations_table, entry.binding)
+        except (OSError, RuntimeError):  # a migrations folder that cannot be read (RuntimeError: a symlink loop)
+            pending = None  # a note only: D1's error stays as it was
+        notes = [pending, _state_elsewhere(entry, config, persist_to)]
         return "; ".join(note for note in notes if note) or None
     return hint
 
