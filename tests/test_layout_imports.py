@@ -39,6 +39,16 @@ def area(module: str) -> str:
 LAYER = {"shared": 0, "config": 1, "env": 2, **{b: 3 for b in BINDINGS}, "runtime": 4, "cli": 5, "root": 6}
 
 
+def layer(module: str) -> int:
+    """The layer of ``module``'s area; a module of no known area fails saying where to add it."""
+    where = area(module)
+    assert where in LAYER, (
+        f"{module} is in no known area ({where!r}): add it to the area map in area() of "
+        "tests/test_layout_imports.py (a root module beside _env.py: \"env\"; shared by every layer: SHARED), "
+        "or move it into the folder of its layer (config, env, a binding, runtime, cli)")
+    return LAYER[where]
+
+
 @functools.cache
 def _tree(path: Path) -> ast.Module:
     """``path`` parsed, once for the tests here (each reads every module)."""
@@ -87,9 +97,14 @@ def test_imports_run_one_way(path: Path):
         there = area(target)
         if target == "workers_env":
             pytest.fail(f"{here} imports the package root; import the module that owns the name")
-        assert LAYER[there] <= LAYER[area(here)], f"{here} ({area(here)}) imports {target} ({there})"
+        assert layer(target) <= layer(here), f"{here} ({area(here)}) imports {target} ({there})"
         if area(here) in BINDINGS and there in BINDINGS:
             assert there == area(here), f"binding {area(here)} imports binding {there} ({target})"
+
+
+def test_a_module_of_no_known_area_is_named_with_where_to_add_it():
+    with pytest.raises(AssertionError, match=r"workers_env\._newmodule is in no known area .*add it to the area map"):
+        layer("workers_env._newmodule")
 
 
 def test_no_import_cycles_at_module_level():

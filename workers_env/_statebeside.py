@@ -11,18 +11,28 @@ namespace or index that is empty in the other state. Only a relative ``persist_t
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sqlite3
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from workers_env._errors import StateElsewhereWarning
 
 if TYPE_CHECKING:
     from workers_env.config import WorkerConfig
 
-__all__ = ["other_state_beside", "warn_state_elsewhere"]
+__all__ = ["other_state_beside", "read_quietly", "shown", "warn_state_elsewhere"]
+
+T = TypeVar("T")
+
+#: How long a look at the state beside the config waits on another process's lock: a few ms
+#: (the stores' own connections wait up to 15 or 30 s), then the guidance is left out.
+QUIET_TIMEOUT_S = 0.005
 
 
 def other_state_beside(config: WorkerConfig, persist_to: Path | None) -> Path | None:
@@ -42,10 +52,44 @@ def other_state_beside(config: WorkerConfig, persist_to: Path | None) -> Path | 
     return beside
 
 
+def shown(path: Path) -> Path:
+    """``path`` resolved for a message, or made absolute where resolving fails (a symlink loop,
+    a folder that cannot be searched): a note never fails in place of the error it notes."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def read_quietly(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """``read`` run on the SQLite file at ``path`` opened read-only, for guidance alone: it waits
+    at most a few ms on another process's lock, and creates no file -- a read-only connection to
+    a WAL database leaves a ``-wal`` and a ``-shm`` file behind, so one with neither beside it (no
+    connection has it open) is read as immutable, and one with only one of them (a writer in
+    exclusive locking mode) is skipped. ``None`` when the file is missing, cannot be searched for
+    or read, is locked, damaged, or not what ``read`` expects."""
+    try:
+        if not path.is_file():  # raises for a folder that cannot be searched (EACCES)
+            return None
+        with path.open("rb") as handle:
+            wal_mode = handle.read(100)[18:20] == b"\x02\x02"  # the header's read and write versions
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        if wal_mode:
+            beside = [path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm")]
+            if not any(beside):
+                uri += "&immutable=1"
+            elif not all(beside):
+                return None
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=QUIET_TIMEOUT_S)) as db:
+            return read(db)
+    except (OSError, RuntimeError, ValueError, sqlite3.Error):  # RuntimeError: a symlink loop (3.11, 3.12)
+        return None
+
+
 def _caller_level() -> int:
     """The ``stacklevel`` that points a warning at the first frame outside workers-env (the
     ``load_env`` call)."""
-    package = str(Path(__file__).parent)
+    package = str(Path(__file__).parent) + os.sep  # a sibling folder (workers_env_extra/) is outside it
     frame: FrameType | None = sys._getframe(1)
     level = 1
     while frame is not None and frame.f_code.co_filename.startswith(package):
@@ -57,7 +101,7 @@ def warn_state_elsewhere(what: str, binding: str, persist_to: Path, beside: Path
     """Warn that ``what`` (``the KV namespace "id"``) is empty under ``persist_to`` while the
     state beside the config holds entries of it."""
     warnings.warn(
-        f"{what} (binding {binding}) is empty under persist_to={str(persist_to)!r} ({persist_to.resolve()}), "
+        f"{what} (binding {binding}) is empty under persist_to={str(persist_to)!r} ({shown(persist_to)}), "
         f"while the state beside the config ({beside}, where workers-env and wrangler write) holds some: "
         "a relative persist_to is read from the current folder, not the config's (an absolute "
         "persist_to reads the same state from any folder)",

@@ -9,10 +9,8 @@ Output follows wrangler's (without its banner); ``--remote`` is refused.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import difflib
 import os
-import sqlite3
 import stat
 import sys
 from pathlib import Path
@@ -35,7 +33,13 @@ from workers_env.cli.common import (
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
 from workers_env.d1 import migrations
-from workers_env.d1.assembly import D1Entry, d1_entries, find_entry, open_database
+from workers_env.d1.assembly import (
+    D1Entry,
+    d1_entries,
+    find_entry,
+    has_user_tables,
+    open_database,
+)
 from workers_env.d1.database import Database, SqlFailure
 from workers_env.d1.export import export_lines
 from workers_env.d1.sqltext import file_statements
@@ -229,26 +233,13 @@ def _open(entry: D1Entry, persist_to: Path, config: Any = None) -> Database:
     return open_database(entry, persist_to)
 
 
-def _has_tables(path: Path) -> bool:
-    """Whether the SQLite file at ``path`` holds a table (read-only; anything unreadable: no)."""
-    try:
-        if not path.is_file():  # raises for a folder that cannot be searched (EACCES)
-            return False
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.1)) as db:
-            return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
-    except (OSError, ValueError, sqlite3.Error):
-        return False
-
-
 def _state_elsewhere(entry: D1Entry, persist_to: Path, config: Any) -> str | None:
-    from workers_env._statebeside import other_state_beside
-    from workers_env.d1.layout import database_file
+    from workers_env._statebeside import other_state_beside, shown
 
     beside = other_state_beside(config, persist_to)
-    if (beside is None or _has_tables(database_file(persist_to, entry.local_name))
-            or not _has_tables(database_file(beside, entry.local_name))):
+    if beside is None or has_user_tables(persist_to, entry) or not has_user_tables(beside, entry):
         return None
-    return (f"--persist-to {persist_to} is {persist_to.resolve()}, where the database of {entry.binding} has no "
+    return (f"--persist-to {persist_to} is {shown(persist_to)}, where the database of {entry.binding} has no "
             f"table, while the state beside the config ({beside}) holds one that has: a relative --persist-to is "
             "read from the current folder, as wrangler reads it")
 

@@ -8,6 +8,7 @@ share it.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from workers_env.d1.database import Database
 from workers_env.d1.layout import database_file, local_database_name
 from workers_env.d1.migrations import pending_note
 
-__all__ = ["D1Entry", "d1_entries", "find_entry", "build_bindings"]
+__all__ = ["D1Entry", "d1_entries", "find_entry", "has_user_tables", "build_bindings"]
 
 _FIELDS = ("binding", "database_name", "database_id", "preview_database_id", "migrations_dir", "migrations_table")
 
@@ -92,31 +93,49 @@ def open_database(entry: D1Entry, persist_to: Path | None) -> Database:
     return Database(database_file(persist_to, entry.local_name), name=entry.local_name)
 
 
-def _migrations_hint(database: Database, entry: D1Entry, root: Path,
+def has_user_tables(persist_to: Path, entry: D1Entry) -> bool:
+    """Whether the entry's database under ``persist_to`` holds a table of the user's: not one of
+    SQLite's (``sqlite_sequence``, ``sqlite_stat1``), D1's or workerd's (``_cf_KV``, any ``_cf_``
+    name) nor the migrations table (``migrations list`` makes an empty one). Read as guidance
+    only (read-only, no wait on a lock, no file made): a missing, locked or unreadable file has none."""
+    from workers_env._statebeside import read_quietly
+
+    def read(db: sqlite3.Connection) -> bool:
+        return db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+            "AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' AND lower(name) <> lower(?) LIMIT 1",
+            (entry.migrations_table,)).fetchone() is not None
+
+    return bool(read_quietly(database_file(persist_to, entry.local_name), read))
+
+
+def _migrations_hint(database: Database, entry: D1Entry, config: WorkerConfig,
                      persist_to: Path | None = None) -> Callable[[str], str | None]:
     """For a "no such table" error: the migrations of the entry's folder not applied yet, and
-    the database of wrangler's state beside the config when ``persist_to`` is another folder (a
-    relative ``persist_to`` from a subfolder: a fresh database, while the one the migrations were
-    applied to sits beside the config)."""
+    the database of wrangler's state beside the config when a relative ``persist_to`` read from a
+    subfolder is another state (a fresh database, while the one the migrations were applied to
+    sits beside the config)."""
     def hint(message: str) -> str | None:
         if "no such table" not in message:
             return None
-        notes = [pending_note(database, entry.migrations_path(root), entry.migrations_table, entry.binding),
-                 _state_elsewhere(entry, root, persist_to)]
+        try:
+            pending = pending_note(database, entry.migrations_path(config.root), entry.migrations_table, entry.binding)
+        except (OSError, RuntimeError):  # a migrations folder that cannot be read (RuntimeError: a symlink loop)
+            pending = None  # a note only: D1's error stays as it was
+        notes = [pending, _state_elsewhere(entry, config, persist_to)]
         return "; ".join(note for note in notes if note) or None
     return hint
 
 
-def _state_elsewhere(entry: D1Entry, root: Path, persist_to: Path | None) -> str | None:
-    if persist_to is None:
+def _state_elsewhere(entry: D1Entry, config: WorkerConfig, persist_to: Path | None) -> str | None:
+    """The note, on :func:`~workers_env._statebeside.other_state_beside`'s condition, when the
+    state beside the config holds the entry's database with a table of the user's in it."""
+    from workers_env._statebeside import other_state_beside, shown
+
+    beside = other_state_beside(config, persist_to)
+    if persist_to is None or beside is None or not has_user_tables(beside, entry):
         return None
-    beside = root / ".wrangler" / "state"
-    try:
-        if persist_to.resolve() == beside.resolve() or not database_file(beside, entry.local_name).is_file():
-            return None
-    except OSError:
-        return None
-    return (f"this database is under persist_to={str(persist_to)!r} ({persist_to.resolve()}), while the state "
+    return (f"this database is under persist_to={str(persist_to)!r} ({shown(persist_to)}), while the state "
             f"beside the config ({beside}, where workers-env d1 and wrangler write) holds one for {entry.binding} "
             "too: a relative persist_to is read from the current folder, not the config's")
 
@@ -132,6 +151,5 @@ def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:
             database = opened[entry.local_name] = open_database(entry, context.persist_to)
             context.on_close(database.close)
         bindings[entry.binding] = D1Database(database, binding=entry.binding,
-                                             hint=_migrations_hint(database, entry, context.config.root,
-                                                                   context.persist_to))
+                                             hint=_migrations_hint(database, entry, context.config, context.persist_to))
     return bindings

@@ -67,14 +67,10 @@ def namespace_object_id(namespace_id: str) -> str:
 def holds_entries(persist_to: Path, namespace_id: str) -> bool:
     """Whether the namespace has a row under ``persist_to`` (read-only; a missing, locked or
     damaged file reads as no row, and nothing is created)."""
+    from workers_env._statebeside import read_quietly
+
     path = kv_root(persist_to) / UNIQUE_KEY / f"{namespace_object_id(namespace_id)}.sqlite"
-    try:
-        if not path.is_file():  # raises for a folder that cannot be searched (EACCES)
-            return False
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.1)) as db:
-            return db.execute("SELECT 1 FROM _mf_entries LIMIT 1").fetchone() is not None
-    except (OSError, ValueError, sqlite3.Error):
-        return False
+    return bool(read_quietly(path, lambda db: db.execute("SELECT 1 FROM _mf_entries LIMIT 1").fetchone() is not None))
 
 
 _DOTS = re.compile(r"(^|/|\\)(\.+)(/|\\|$)")

@@ -841,9 +841,11 @@ def _entry_names(folder: Path, suffix: str, wanted_kind: str | None) -> list[str
                   and p.is_file())
 
 
-def _source_folders(root: Path) -> list[Path]:
+def _source_folders(root: Path, wanted_kinds: frozenset[str | None] = frozenset()) -> list[Path]:
     """The project's folders under ``root`` (itself included), breadth first, leaving out hidden
-    ones, virtual environments (a ``pyvenv.cfg``), installed packages and build output."""
+    ones, virtual environments (a ``pyvenv.cfg``), installed packages and build output, and test
+    and dunder folders (``tests``, ``__app__``) unless ``main`` names a folder of that kind itself
+    (``wanted_kinds``, as :func:`_entry_names` keeps such files when ``main`` names one)."""
     found: list[Path] = []
     queue = collections.deque([root])
     while queue and len(found) < _WALK_LIMIT:
@@ -856,7 +858,8 @@ def _source_folders(root: Path) -> list[Path]:
             continue
         queue.extend(p for p in children
                      if not p.name.startswith(".") and p.name not in _NOT_SOURCE_DIRS
-                     and _file_kind(p.name) not in ("test", "dunder") and not (p / "pyvenv.cfg").exists())
+                     and (_file_kind(p.name) not in ("test", "dunder") or _file_kind(p.name) in wanted_kinds)
+                     and not (p / "pyvenv.cfg").exists())
     return found
 
 
@@ -875,8 +878,9 @@ def _near_main(config: Any, main_path: Path) -> str:
             root = getattr(config, "root", None)
             if isinstance(root, Path) and root.is_dir() and main_path.is_relative_to(root):
                 wanted = main_path.relative_to(root).as_posix()
+                folder_kinds = frozenset(_file_kind(part) for part in main_path.relative_to(root).parent.parts)
                 paths = {(folder / name).relative_to(root).as_posix(): folder / name
-                         for folder in _source_folders(root)
+                         for folder in _source_folders(root, folder_kinds)
                          for name in _entry_names(folder, main_path.suffix, wanted_kind)}
                 near = [str(paths[p]) for p in difflib.get_close_matches(wanted, sorted(paths), n=1)]
     except OSError:

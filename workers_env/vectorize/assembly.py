@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -37,22 +36,17 @@ def _definition_sources(config: WorkerConfig, indexes: Mapping[str, Any] | None)
 
 def _state_elsewhere(config: WorkerConfig, persist_to: Path | None, index_name: str) -> str:
     """A line for an index defined nowhere while the state beside the config holds it: a
-    relative ``persist_to`` (``.wrangler/state``) read from a subfolder is another state."""
-    if persist_to is None:
-        return ""
-    beside = config.root / ".wrangler" / "state"
-    try:
-        if persist_to.resolve() == beside.resolve():
-            return ""
-        from workers_env.vectorize.persistent import open_state
+    relative ``persist_to`` (``.wrangler/state``) read from a subfolder is another state. That
+    state is read as guidance only (read-only, no wait on a lock, no file made), and a state
+    unreadable, locked or not there is no line: the error stays as it was."""
+    from workers_env._statebeside import other_state_beside, shown
+    from workers_env.vectorize.store import peek_vector_count
 
-        with open_state(beside, create=False) as other:
-            if other.get_definition(index_name) is None:
-                return ""
-    except (OSError, ConfigError, StateError, sqlite3.Error):
-        return ""  # a note only: a damaged or foreign state the Worker does not use fails nothing
+    beside = other_state_beside(config, persist_to)
+    if persist_to is None or beside is None or peek_vector_count(beside, index_name) is None:
+        return ""
     return (f'The state beside the config ({beside}) holds the index "{index_name}", but persist_to='
-            f"{str(persist_to)!r} is {persist_to.resolve()}: a relative persist_to is read from the current "
+            f"{str(persist_to)!r} is {shown(persist_to)}: a relative persist_to is read from the current "
             "folder, not the config's.\n")
 
 
@@ -62,6 +56,7 @@ def _warn_if_beside_only(config: WorkerConfig, persist_to: Path | None, index_na
     or ``indexes=``) of which the state beside the config holds some: a subfolder's run would
     query an empty index without an error."""
     from workers_env._statebeside import other_state_beside, warn_state_elsewhere
+    from workers_env.vectorize.store import peek_vector_count
 
     beside = other_state_beside(config, persist_to)
     if persist_to is None or beside is None:
@@ -69,14 +64,10 @@ def _warn_if_beside_only(config: WorkerConfig, persist_to: Path | None, index_na
     try:
         if store.count_vectors(index_name):
             return
-        from workers_env.vectorize.persistent import open_state
-
-        with open_state(beside, create=False) as other:
-            if other.get_definition(index_name) is None or not other.count_vectors(index_name):
-                return
-    except (OSError, ConfigError, StateError, sqlite3.Error):
-        return  # a warning only: a damaged or foreign state the Worker does not use fails nothing
-    warn_state_elsewhere(f'the Vectorize index "{index_name}"', binding, persist_to, beside)
+    except StateError:
+        return  # a warning only: the Worker's own state says what is wrong with it when used
+    if peek_vector_count(beside, index_name):
+        warn_state_elsewhere(f'the Vectorize index "{index_name}"', binding, persist_to, beside)
 
 
 def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, Mapping[str, Any]]],

@@ -116,12 +116,12 @@ def _state_elsewhere(config: Any, persist_to: Path, namespace_id: str) -> str | 
     which the namespace is empty while the state beside the config holds keys of it: a line
     saying so, printed after wrangler's output ("Value not found", ``[]``), which it leaves as
     is."""
-    from workers_env._statebeside import other_state_beside
+    from workers_env._statebeside import other_state_beside, shown
     from workers_env.kv.persistent import holds_entries
 
     beside = other_state_beside(config, persist_to) if config is not None else None
     if beside is None or holds_entries(persist_to, namespace_id) or not holds_entries(beside, namespace_id):
         return None
-    return (f"--persist-to {persist_to} is {persist_to.resolve()}, where this namespace was empty, while the state "
+    return (f"--persist-to {persist_to} is {shown(persist_to)}, where this namespace was empty, while the state "
             f"beside the config ({beside}) holds keys of it: a relative --persist-to is read from the current "
             "folder, as wrangler reads it")

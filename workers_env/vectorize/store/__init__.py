@@ -22,6 +22,7 @@ from workers_env.vectorize.store.db import (
     SCHEMA_VERSION,
     StateDB,
     WriteTxn,
+    peek_vector_count,
 )
 from workers_env.vectorize.store.names import (
     DB_FILENAME,
@@ -51,5 +52,6 @@ __all__ = [
     "WriteTxn",
     "check_index_name",
     "encode_metadata",
+    "peek_vector_count",
     "state_dir",
 ]

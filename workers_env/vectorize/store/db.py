@@ -17,6 +17,7 @@ import numpy as np
 
 from workers_env._clock import utc_now_iso
 from workers_env._errors import StateError
+from workers_env._statebeside import read_quietly
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.definitions import IndexDefinition
 from workers_env.vectorize.store.names import DB_FILENAME, check_index_name, state_dir
@@ -27,7 +28,7 @@ from workers_env.vectorize.store.records import (
     VectorRows,
 )
 
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS", "StateDB", "WriteTxn"]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS", "StateDB", "WriteTxn", "peek_vector_count"]
 
 APPLICATION_ID = 0x57455643  # "WEVC": workers-env Vectorize state
 SCHEMA_VERSION = 1
@@ -118,6 +119,22 @@ _RECORD_COLUMNS = (
     "uid, id, name, dimensions, metric, version, description, preset, created_on, modified_on, "
     "seq, mutation_id, mutation_time"
 )
+
+
+def peek_vector_count(persist_to: str | Path, name: str) -> int | None:
+    """How many vectors the state under ``persist_to`` holds for the index ``name``, for guidance
+    about another state only (:func:`~workers_env._statebeside.read_quietly`: read-only, no wait
+    on a lock, no file made); ``None`` when it holds no such index, or is missing, locked,
+    unreadable or not workers-env Vectorize state."""
+    def read(conn: sqlite3.Connection) -> int | None:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return None
+        row = conn.execute("SELECT uid FROM indexes WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        return int(conn.execute("SELECT count(*) FROM vectors WHERE index_uid = ?", (row[0],)).fetchone()[0])
+
+    return read_quietly(state_dir(persist_to) / DB_FILENAME, read)
 
 
 # -- the database ------------------------------------------------------------------------------
