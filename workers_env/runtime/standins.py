@@ -505,18 +505,35 @@ def _js_getattr(name: str) -> Any:
     raise _missing_attribute("js", name)
 
 
+#: the public names of workerd's built-in ``asgi`` module (src/pyodide/internal/workers-api/src/asgi.py),
+#: the top-level ``asgi`` of the built-in SDK era; the external SDK's (``workers/asgi.py``) adds
+#: the rest of ``asgi_bridge.__all__`` and ``NULL_BODY_STATUSES``
+_BUILTIN_ASGI_NAMES = ("ASGI", "acquire_js_buffer", "background_tasks", "fetch", "logger", "process_request",
+                       "process_websocket", "request_to_scope", "run_in_background", "start_application", "websocket")
+_EXTERNAL_ASGI_NAMES = (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger")
+
+
 def _asgi_module(name: str) -> ModuleType:
+    """The top-level ``asgi``: in the built-in SDK era workerd's module, with only its names
+    (``process_request`` wanting ``ctx``); else the external SDK's ``workers.asgi``."""
     module = ModuleType(name, asgi_bridge.__doc__)
-    for attr in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger"):
-        setattr(module, attr, getattr(asgi_bridge, attr))
+    for attr in _BUILTIN_ASGI_NAMES:  # in both eras, the same objects
+        if attr != "process_request":
+            setattr(module, attr, getattr(asgi_bridge, attr))
 
     def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else Python's own error:
-        if attr == "env" or attr.startswith("__"):  # every public name the SDKs' asgi has is here
+        if attr == "env":  # every public name the SDKs' asgi has is here
             return asgi_bridge.__getattr__(attr)
+        built_in = not asgi_bridge.external_sdk()
+        if attr == "__all__":  # workerd's module has none: ``import *`` takes its public names
+            return list(_BUILTIN_ASGI_NAMES if built_in else asgi_bridge.__all__)
+        if attr == "process_request":
+            return asgi_bridge.builtin_era_process_request if built_in else asgi_bridge.process_request
+        if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES:
+            return getattr(asgi_bridge, attr)
         raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
     module.__getattr__ = missing  # type: ignore[method-assign]
-    module.__all__ = list(asgi_bridge.__all__)  # type: ignore[attr-defined]
     return module
 
 
