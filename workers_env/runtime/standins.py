@@ -35,6 +35,7 @@ from workers_env.runtime import (
     jsproxy,
     jsstreams,
     jsweb,
+    pyodidecode,
     runsync,
     sdktypes,
     sdkwrappers,
@@ -59,7 +60,7 @@ __all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
 STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "workers.rpc", "workers.workflows", "asgi", "js", "pyodide",
-                 "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop")
+                 "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop", "pyodide.code")
 
 #: Where the README lists what the stand-ins cover (named by every "not emulated" error).
 COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
@@ -676,19 +677,26 @@ def _build() -> dict[str, ModuleType]:
     webloop.PyodideFuture = pyodide_webloop.PyodideFuture  # type: ignore[attr-defined]
     webloop.__getattr__ = _webloop_attribute  # type: ignore[method-assign]
 
+    # ``pyodide.code``: Pyodide's own Python (eval_code, CodeRunner, ...); run_js as workerd allows eval
+    code = ModuleType("pyodide.code", pyodidecode.__doc__)
+    for name in pyodidecode.__all__:
+        setattr(code, name, getattr(pyodidecode, name))
+    code.__all__ = list(pyodidecode.__all__)  # type: ignore[attr-defined]
+
     pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
     pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works
     pyodide.__version__ = PYODIDE_VERSION  # type: ignore[attr-defined]
     pyodide.ffi = ffi  # type: ignore[attr-defined]
     pyodide.http = http  # type: ignore[attr-defined]
     pyodide.webloop = webloop  # type: ignore[attr-defined]
+    pyodide.code = code  # type: ignore[attr-defined]
     sys.meta_path.append(_JsAttributeFinder(js))
     return {
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "workers.workflows": workers_workflows,
         "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.ffi.wrappers": wrappers, "pyodide.http": http,
-        "pyodide.webloop": webloop, "python_modules": _python_modules(),
+        "pyodide.webloop": webloop, "pyodide.code": code, "python_modules": _python_modules(),
     }
 
 
