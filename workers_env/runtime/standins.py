@@ -324,7 +324,7 @@ _WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blo
 
 
 def _webloop_attribute(name: str) -> Any:
-    """``pyodide.webloop`` has only ``PyodideFuture`` here (what an un-awaited promise is)."""
+    """``pyodide.webloop``'s other names (Pyodide's module has only its ``__all__`` public)."""
     if name.startswith("__"):
         raise AttributeError(name)
     raise _missing_attribute("pyodide.webloop", name)
@@ -674,7 +674,9 @@ def _build() -> dict[str, ModuleType]:
     http.__getattr__ = _http_attribute  # type: ignore[method-assign]  # the 0.28-only exception classes
 
     webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
-    webloop.PyodideFuture = pyodide_webloop.PyodideFuture  # type: ignore[attr-defined]
+    for name in ("PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy"):  # Pyodide 0.26's and 0.28's __all__
+        setattr(webloop, name, getattr(pyodide_webloop, name))
+    webloop.__all__ = ["WebLoop", "WebLoopPolicy", "PyodideFuture", "PyodideTask"]  # type: ignore[attr-defined]
     webloop.__getattr__ = _webloop_attribute  # type: ignore[method-assign]
 
     # ``pyodide.code``: Pyodide's own Python (eval_code, CodeRunner, ...); run_js as workerd allows eval
