@@ -75,7 +75,7 @@ def test_pyodide_026_eval_code_takes_no_dont_inherit(tmp_path):
 
 def test_run_js_at_the_top_level_is_not_emulated_where_production_evaluates_it(tmp_path):
     one_file_worker(tmp_path, "from pyodide.code import run_js\nrun_js('globalThis.x = 1')\n", date="2025-06-10")
-    with pytest.raises(NotEmulatedError, match=r"run_js\(\) is not emulated by workers-env.*from js import"):
+    with pytest.raises(NotEmulatedError, match=r"eval \(pyodide\.code\.run_js\(\), js\.eval\(\)\) is not emulated by workers-env.*from js import"):
         load_worker(tmp_path)
 
 

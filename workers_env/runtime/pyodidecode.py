@@ -32,8 +32,8 @@ from typing import Any, Literal, ParamSpec, TypeVar
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028
 
-__all__ = ["CodeRunner", "eval_code", "eval_code_async", "find_imports", "relaxed_call", "relaxed_wrap", "run_js",
-           "should_quiet"]
+__all__ = ["CodeRunner", "eval_code", "eval_code_async", "find_imports", "js_eval", "relaxed_call", "relaxed_wrap",
+           "run_js", "should_quiet"]
 
 #: workerd's message when JavaScript code generates code from a string outside startup
 EVAL_REFUSED = "Code generation from strings disallowed for this context"
@@ -265,20 +265,29 @@ def find_imports(source: str) -> list[str]:
     return sorted(imports)
 
 
-def run_js(code: str, /) -> Any:
-    """``js.eval(code)`` after a type check: workerd's ``EvalError`` while handling a request
-    (as deployed); ``NotEmulatedError`` where production would evaluate it (module docstring)."""
+def js_eval(code: Any = None, *_: Any) -> Any:
+    """The global ``eval`` (``js.eval``): a non-string comes back as it is, as JavaScript's does;
+    a string is workerd's ``EvalError`` while handling a request (or at the top level before
+    2025-06-01), else ``NotEmulatedError`` -- no JavaScript engine here."""
     if not isinstance(code, str):
-        raise TypeError(f"argument should have type 'string' not type '{type(code).__name__}'")
+        return code
     runtime = current_runtime()
     startup = runtime is not None and current_context() is None
     if runtime is not None and not (startup and getattr(runtime, "eval_during_startup", True)):
         raise JsException(EVAL_REFUSED, name="EvalError")
     raise NotEmulatedError(
-        "pyodide.code.run_js() is not emulated by workers-env: there is no JavaScript engine to evaluate "
-        f"{code[:60]!r}{'...' if len(code) > 60 else ''} (production evaluates it only at a Worker's top level, "
-        "from compatibility date 2025-06-01; while handling a request workerd refuses it with EvalError). "
-        "Use the `js` module's objects from Python instead (`from js import JSON, Object`)")
+        "JavaScript's eval (pyodide.code.run_js(), js.eval()) is not emulated by workers-env: there is no "
+        f"JavaScript engine to evaluate {code[:60]!r}{'...' if len(code) > 60 else ''} (production evaluates it only "
+        "at a Worker's top level, from compatibility date 2025-06-01; while handling a request workerd refuses it "
+        "with EvalError). Use the `js` module's objects from Python instead (`from js import JSON, Object`)")
+
+
+def run_js(code: str, /) -> Any:
+    """``js.eval(code)`` after a type check: workerd's ``EvalError`` while handling a request
+    (as deployed); ``NotEmulatedError`` where production would evaluate it (module docstring)."""
+    if not isinstance(code, str):
+        raise TypeError(f"argument should have type 'string' not type '{type(code).__name__}'")
+    return js_eval(code)
 
 
 def _relaxed_call_sig(func: Callable[..., Any]) -> Signature | None:

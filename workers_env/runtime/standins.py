@@ -597,6 +597,7 @@ def _build() -> dict[str, ModuleType]:
     js.TextEncoder = jsglobals.TextEncoder  # type: ignore[attr-defined]
     js.TextDecoder = jsglobals.TextDecoder  # type: ignore[attr-defined]
     js.atob = jsglobals.atob  # type: ignore[attr-defined]
+    js.eval = pyodidecode.js_eval  # type: ignore[attr-defined]  # workerd's refusal (runtime/pyodidecode.py)
     js.btoa = jsglobals.btoa  # type: ignore[attr-defined]
     for name, constructor in jsglobals.ERROR_CONSTRUCTORS.items():  # Error, TypeError, RangeError, ...
         setattr(js, name, constructor)
@@ -681,9 +682,10 @@ def _build() -> dict[str, ModuleType]:
 
     # ``pyodide.code``: Pyodide's own Python (eval_code, CodeRunner, ...); run_js as workerd allows eval
     code = ModuleType("pyodide.code", pyodidecode.__doc__)
-    for name in pyodidecode.__all__:
+    code_names = [name for name in pyodidecode.__all__ if name != "js_eval"]
+    for name in code_names:
         setattr(code, name, getattr(pyodidecode, name))
-    code.__all__ = list(pyodidecode.__all__)  # type: ignore[attr-defined]
+    code.__all__ = code_names  # type: ignore[attr-defined]
 
     pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
     pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works
