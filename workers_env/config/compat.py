@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 __all__ = [
+    "ALLOW_EVAL_DURING_STARTUP",
     "BROTLI_CONTENT_ENCODING",
     "CACHE_NO_CACHE",
     "CACHE_OPTION_ENABLED",
@@ -58,6 +59,13 @@ PYTHON_NO_GLOBAL_HANDLERS = CompatFlag(
 #: ``pythonExternalSDK``: the Python SDK is the vendored ``workers-runtime-sdk``, not workerd's own.
 PYTHON_EXTERNAL_SDK = CompatFlag(
     "pythonExternalSDK", "enable_python_external_sdk", "disable_python_external_sdk", "2026-04-21"
+)
+
+
+#: ``allowEvalDuringStartup``: JavaScript ``eval()``/``new Function()`` at a Worker's top level
+#: (never while handling a request), so ``pyodide.code.run_js`` there
+ALLOW_EVAL_DURING_STARTUP = CompatFlag(
+    "allowEvalDuringStartup", "allow_eval_during_startup", "disallow_eval_during_startup", "2025-06-01"
 )
 
 
@@ -230,7 +238,7 @@ KNOWN_FLAGS = (
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
     NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,
-    CACHE_OPTION_ENABLED, CACHE_NO_CACHE, CACHE_RELOAD,
+    CACHE_OPTION_ENABLED, CACHE_NO_CACHE, CACHE_RELOAD, ALLOW_EVAL_DURING_STARTUP,
     *(release.flag for release in PYTHON_RELEASES if release.flag is not None),
 )
 

@@ -76,7 +76,8 @@ async def close_stream_quietly(writer: Any) -> None:
         logger.debug("Closing the response stream failed", exc_info=True)
 
 
-def _external_sdk() -> bool:
+def external_sdk() -> bool:
+    """Whether the running Worker's SDK is the external one (outside a Worker: the newest, so yes)."""
     runtime = current_runtime()
     era = getattr(runtime, "era", None)
     return era is None or bool(era.external_sdk)
@@ -140,7 +141,7 @@ def request_to_scope(req: Any, env: Any, ws: bool = False, state: dict[str, Any]
     js_req = js_request_of(req)
     headers = [(k.lower().encode(), v.encode()) for k, v in js_req.headers.items()]
     url = JsURL(js_req.url)
-    external = _external_sdk()
+    external = external_sdk()
     scope: dict[str, Any] = {
         "asgi": ASGI,
         "headers": headers,
@@ -365,7 +366,7 @@ async def start_application(app: Any) -> Any:
     on a future nothing resolves) and waits forever for an app that does not complete the
     startup, which workerd ends with its hung-request error."""
     shutdown, state, started = await _start_application(app)
-    if _external_sdk():
+    if external_sdk():
         return (shutdown, state) if _sdk_version() >= STATE_FROM else shutdown
     if not started:
         raise JsException(HANGING)
@@ -382,7 +383,7 @@ async def process_request(app: Any, req: Any, env: Any, ctx: Any = None, state: 
     the built-in bridge returns the ``Response``; the external SDK returns the ``Response`` and
     the future of the app's task from 1.8.0 (done here: the body is collected whole), the
     ``Response`` alone before."""
-    external = _external_sdk()
+    external = external_sdk()
     try:
         if not external or _sdk_version() < STREAMS_FROM:
             response = await _builtin_process_request(app, req, env, ctx)
@@ -397,11 +398,21 @@ async def process_request(app: Any, req: Any, env: Any, ctx: Any = None, state: 
     return with_options(response, options), done
 
 
+async def builtin_era_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Any:
+    """workerd's built-in ``asgi.process_request(app, req, env, ctx)``: ``ctx`` is required
+    there (no default), so a call without it is Python's ``TypeError`` naming ``ctx``."""
+    return await process_request(app, req, env, ctx)
+
+
+builtin_era_process_request.__name__ = builtin_era_process_request.__qualname__ = "process_request"
+builtin_era_process_request.__module__ = "asgi"
+
+
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any = None) -> JsResponse:
     """Serve ``req`` with the ASGI ``app``; returns the JS ``Response``."""
     logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))
     shutdown, state, started = await _start_application(app)
-    built_in = not _external_sdk()
+    built_in = not external_sdk()
     # workerd's asgi.py: its lifespan receive() waits on a future nothing resolves, so the app never
     # hears lifespan.shutdown, and an app that does not complete the startup leaves the request
     # waiting for it forever, which workerd ends with its hung-request error

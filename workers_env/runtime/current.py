@@ -55,6 +55,9 @@ class WorkerRuntime:
     #: ``writable_stream_spec_compliant_writer`` (on from 2026-03-24): a ``TransformStream``
     #: writer's ``ready`` resolves at ``getWriter()`` and rejects at ``releaseLock()``, resolved or not
     writable_stream_spec_compliant_writer: bool = True
+    #: ``allow_eval_during_startup`` (on from 2025-06-01): JavaScript ``eval`` (``pyodide.code.run_js``)
+    #: may run at a Worker's top level; while handling a request it never may
+    eval_during_startup: bool = True
     #: the ``cache`` modes a Request init may name (``cache_option_enabled`` from 2024-11-11:
     #: ``no-store``; ``no-cache`` from 2025-08-07; ``reload`` with ``cache_reload_enabled``);
     #: None before ``cache_option_enabled``, where the member is refused and Request has no ``cache``

@@ -38,6 +38,7 @@ from workers_env._errors import ConfigError, JsException, WorkersEnvError, users
 from workers_env.assets.headers import HeaderRules
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
+    ALLOW_EVAL_DURING_STARTUP,
     BROTLI_CONTENT_ENCODING,
     FETCH_STANDARD_URL,
     ENABLE_REQUEST_SIGNAL,
@@ -1076,7 +1077,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             internal_abort_clears_queue=flag_enabled(INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
                                                                      config),
                             writable_stream_spec_compliant_writer=flag_enabled(WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
-                                                                               config))
+                                                                               config),
+                            eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config))
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)

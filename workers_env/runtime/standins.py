@@ -35,6 +35,7 @@ from workers_env.runtime import (
     jsproxy,
     jsstreams,
     jsweb,
+    pyodidecode,
     runsync,
     sdktypes,
     sdkwrappers,
@@ -59,7 +60,7 @@ __all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
 STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "workers.rpc", "workers.workflows", "asgi", "js", "pyodide",
-                 "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop")
+                 "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop", "pyodide.code")
 
 #: Where the README lists what the stand-ins cover (named by every "not emulated" error).
 COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
@@ -323,7 +324,7 @@ _WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blo
 
 
 def _webloop_attribute(name: str) -> Any:
-    """``pyodide.webloop`` has only ``PyodideFuture`` here (what an un-awaited promise is)."""
+    """``pyodide.webloop``'s other names (Pyodide's module has only its ``__all__`` public)."""
     if name.startswith("__"):
         raise AttributeError(name)
     raise _missing_attribute("pyodide.webloop", name)
@@ -505,18 +506,35 @@ def _js_getattr(name: str) -> Any:
     raise _missing_attribute("js", name)
 
 
+#: the public names of workerd's built-in ``asgi`` module (src/pyodide/internal/workers-api/src/asgi.py),
+#: the top-level ``asgi`` of the built-in SDK era; the external SDK's (``workers/asgi.py``) adds
+#: the rest of ``asgi_bridge.__all__`` and ``NULL_BODY_STATUSES``
+_BUILTIN_ASGI_NAMES = ("ASGI", "acquire_js_buffer", "background_tasks", "fetch", "logger", "process_request",
+                       "process_websocket", "request_to_scope", "run_in_background", "start_application", "websocket")
+_EXTERNAL_ASGI_NAMES = (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger")
+
+
 def _asgi_module(name: str) -> ModuleType:
+    """The top-level ``asgi``: in the built-in SDK era workerd's module, with only its names
+    (``process_request`` wanting ``ctx``); else the external SDK's ``workers.asgi``."""
     module = ModuleType(name, asgi_bridge.__doc__)
-    for attr in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger"):
-        setattr(module, attr, getattr(asgi_bridge, attr))
+    for attr in _BUILTIN_ASGI_NAMES:  # in both eras, the same objects
+        if attr != "process_request":
+            setattr(module, attr, getattr(asgi_bridge, attr))
 
     def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else Python's own error:
-        if attr == "env" or attr.startswith("__"):  # every public name the SDKs' asgi has is here
+        if attr == "env":  # every public name the SDKs' asgi has is here
             return asgi_bridge.__getattr__(attr)
+        built_in = not asgi_bridge.external_sdk()
+        if attr == "__all__":  # workerd's module has none: ``import *`` takes its public names
+            return list(_BUILTIN_ASGI_NAMES if built_in else asgi_bridge.__all__)
+        if attr == "process_request":
+            return asgi_bridge.builtin_era_process_request if built_in else asgi_bridge.process_request
+        if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES:
+            return getattr(asgi_bridge, attr)
         raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
     module.__getattr__ = missing  # type: ignore[method-assign]
-    module.__all__ = list(asgi_bridge.__all__)  # type: ignore[attr-defined]
     return module
 
 
@@ -579,6 +597,7 @@ def _build() -> dict[str, ModuleType]:
     js.TextEncoder = jsglobals.TextEncoder  # type: ignore[attr-defined]
     js.TextDecoder = jsglobals.TextDecoder  # type: ignore[attr-defined]
     js.atob = jsglobals.atob  # type: ignore[attr-defined]
+    js.eval = pyodidecode.js_eval  # type: ignore[attr-defined]  # workerd's refusal (runtime/pyodidecode.py)
     js.btoa = jsglobals.btoa  # type: ignore[attr-defined]
     for name, constructor in jsglobals.ERROR_CONSTRUCTORS.items():  # Error, TypeError, RangeError, ...
         setattr(js, name, constructor)
@@ -656,8 +675,17 @@ def _build() -> dict[str, ModuleType]:
     http.__getattr__ = _http_attribute  # type: ignore[method-assign]  # the 0.28-only exception classes
 
     webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
-    webloop.PyodideFuture = pyodide_webloop.PyodideFuture  # type: ignore[attr-defined]
+    for name in ("PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy"):  # Pyodide 0.26's and 0.28's __all__
+        setattr(webloop, name, getattr(pyodide_webloop, name))
+    webloop.__all__ = ["WebLoop", "WebLoopPolicy", "PyodideFuture", "PyodideTask"]  # type: ignore[attr-defined]
     webloop.__getattr__ = _webloop_attribute  # type: ignore[method-assign]
+
+    # ``pyodide.code``: Pyodide's own Python (eval_code, CodeRunner, ...); run_js as workerd allows eval
+    code = ModuleType("pyodide.code", pyodidecode.__doc__)
+    code_names = [name for name in pyodidecode.__all__ if name != "js_eval"]
+    for name in code_names:
+        setattr(code, name, getattr(pyodidecode, name))
+    code.__all__ = code_names  # type: ignore[attr-defined]
 
     pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
     pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works
@@ -665,13 +693,14 @@ def _build() -> dict[str, ModuleType]:
     pyodide.ffi = ffi  # type: ignore[attr-defined]
     pyodide.http = http  # type: ignore[attr-defined]
     pyodide.webloop = webloop  # type: ignore[attr-defined]
+    pyodide.code = code  # type: ignore[attr-defined]
     sys.meta_path.append(_JsAttributeFinder(js))
     return {
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "workers.workflows": workers_workflows,
         "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.ffi.wrappers": wrappers, "pyodide.http": http,
-        "pyodide.webloop": webloop, "python_modules": _python_modules(),
+        "pyodide.webloop": webloop, "pyodide.code": code, "python_modules": _python_modules(),
     }
 
 

@@ -178,7 +178,14 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
         scope = getattr(ctx, "scope", None)
         if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):
             coro = ScopedCoroutine(coro, scope)
-        task = previous(loop, coro, **kwargs) if previous is not None else _TASK(coro, loop=loop, **kwargs)
+        if previous is not None:
+            task = previous(loop, coro, **kwargs)
+        elif ctx is not None:  # Worker code's: a PyodideTask (then/catch/finally_), as Pyodide's WebLoop makes
+            from workers_env.runtime.webloop import PyodideTask
+
+            task = PyodideTask(coro, loop=loop, **kwargs)
+        else:
+            task = _TASK(coro, loop=loop, **kwargs)
         if ctx is not None and isinstance(task, asyncio.Task):
             adopt_task(ctx, task)  # one of the request's tasks, for workerd's hang check (runtime/stalls.py)
         return task

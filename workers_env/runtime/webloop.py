@@ -8,6 +8,7 @@ running it at once up to its first suspension and on as a task from there.
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import functools
 import inspect
@@ -19,7 +20,7 @@ from typing import Any
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.tasks import STEPS, scoped_callback
 
-__all__ = ["PyodideFuture", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
+__all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
            "worker_code_running"]
 
 
@@ -74,6 +75,66 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
 
 
 PyodideFuture.__module__ = "pyodide.webloop"
+
+
+class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
+    """``pyodide.webloop.PyodideTask``: an ``asyncio.Task`` that is also a :class:`PyodideFuture`
+    (``then``/``catch``/``finally_``) -- what ``asyncio.create_task`` makes in Worker code
+    (runtime/tasks.py), as Pyodide's ``WebLoop.create_task`` does."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._num_done_callbacks = 0
+
+    def add_done_callback(self, cb: Any, *, context: Any = None) -> None:
+        super().add_done_callback(cb, context=context)
+        self._num_done_callbacks += 1
+
+    if sys.version_info[:3] == (3, 13, 0):  # its create_task names a factory's task 'None' (runtime/tasks.py)
+        def set_name(self, value: object) -> None:
+            if value is not None:
+                super().set_name(value)
+
+
+PyodideTask.__module__ = "pyodide.webloop"
+
+
+class _RunningStandIn(abc.ABCMeta):
+    """The metaclass of :class:`WebLoop` and :class:`WebLoopPolicy`: workers-env runs Worker code
+    on asyncio's own loop, so while a Worker's code runs the running loop (and the event loop
+    policy) count as instances, as production's are; constructing one is not emulated."""
+
+    def __instancecheck__(cls, obj: Any) -> bool:
+        if super().__instancecheck__(obj):
+            return True
+        if current_runtime() is None:
+            return False
+        if cls.__name__ == "WebLoop":
+            return obj is not None and obj is asyncio._get_running_loop()
+        return obj is asyncio.get_event_loop_policy()
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        from workers_env._errors import NotEmulatedError
+
+        raise NotEmulatedError(
+            f"pyodide.webloop.{cls.__name__}() is not emulated by workers-env: Worker code runs on asyncio's own "
+            f"event loop here (while it runs, isinstance(asyncio.get_running_loop(), WebLoop) is true, as in "
+            "production); use asyncio.get_running_loop() / asyncio.get_event_loop_policy() instead of making one")
+
+
+class WebLoop(asyncio.AbstractEventLoop, metaclass=_RunningStandIn):
+    """``pyodide.webloop.WebLoop``: Pyodide's event loop on the JavaScript one. Here the loop
+    running a Worker's code is an instance (``isinstance``); none can be made."""
+
+
+class WebLoopPolicy(metaclass=_RunningStandIn):
+    """``pyodide.webloop.WebLoopPolicy``: the policy of Pyodide's :class:`WebLoop` (an
+    ``asyncio.DefaultEventLoopPolicy`` there; not a subclass here, that name being deprecated
+    from Python 3.14). The event loop policy is an instance while a Worker's code runs; none
+    can be made."""
+
+
+WebLoop.__module__ = WebLoopPolicy.__module__ = "pyodide.webloop"
 
 
 def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # type: ignore[type-arg]
