@@ -2,7 +2,9 @@
 worker's answer to a request (workers-sdk ``asset-worker/src/handler.ts``) and the router's
 choice between the assets and the Worker (``router-worker/src/worker.ts``).
 
-The answer: the path is decoded segment by segment (repeated slashes collapsed); the intent
+The answer: a ``_redirects`` rule first (:mod:`workers_env.assets.redirects`: a redirect
+status answers at once, a 200 swaps the path looked up); the path is decoded segment by segment
+(repeated slashes collapsed); the intent
 (:mod:`workers_env.assets.intent`) names an asset, a redirect or nothing; a method other than
 GET/HEAD on an asset is 405; a path whose canonical (re-encoded) form differs, or an
 ``html_handling`` redirect, is a 307 keeping the query; ``If-None-Match`` with the ETag is a

@@ -962,7 +962,11 @@ def _asset_server(config: Any) -> AssetServer | None:
     server.manifest.check_limits()
     redirects = RedirectRules.read(directory, server.html_handling)
     if redirects is not None:  # wrangler dev's lines as it reads the file (the path as from the working folder)
-        for line in redirects.report(os.path.relpath(directory / "_redirects")):
+        try:
+            named = os.path.relpath(directory / "_redirects")
+        except ValueError:  # another drive
+            named = str(directory / "_redirects")
+        for line in redirects.report(named):
             print(line, file=sys.stderr, flush=True)
     rules = HeaderRules.read(directory)
     if rules is not None:  # wrangler's lines as it reads the file (the path as from the config's folder)
