@@ -108,3 +108,18 @@ async def test_not_applied_where_the_worker_runs_first(tmp_path):
     assert await answer(worker, "/old") == (301, "/new")  # outside the pattern: the assets, their rules
     worker = load_worker(project(tmp_path, {"run_worker_first": True}))
     assert (await (await worker.fetch("/old")).text()).startswith("worker GET ")
+
+
+def test_the_dev_server_answers_them_over_http(tmp_path):
+    import http.client
+
+    from workers_env.runtime.server import BackgroundServer
+
+    with BackgroundServer(load_worker(project(tmp_path))) as server:
+        host, port = server.url.split("//")[1].split(":")
+        conn = http.client.HTTPConnection(host, int(port), timeout=10)
+        conn.request("GET", "/blog/a?b=1")
+        resp = conn.getresponse()
+        assert (resp.status, resp.reason, resp.getheader("location"), resp.read()) == (
+            301, "Moved Permanently", "/posts/a?b=1", b"")
+        conn.close()

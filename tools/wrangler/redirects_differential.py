@@ -63,12 +63,21 @@ REDIRECTS = """\
 /static-after-dynamic /about 302
 /deep/* /deep2//:splat/ 302
 /catch/* https://example.com/c/:splat 302
+/café /about 301
+/src-query?x=1 /about 302
+/twice/:a/:a /about 302
+/assets/* /docs/:splat 200
+/dots/* /a/../about 302
+/frag /about#top 302
+/proto //example.com/p 302
+/plain-host https://Example.COM:443/p 302
 """
 PATHS = ["/old", "/old?a=1", "/old-file.txt", "/q", "/q?a=1", "/keep", "/ext", "/ext?a=1", "/ext-q?a=2", "/see",
          "/rewrite", "/rewrite?a=1", "/rewrite-folder", "/rewrite-missing", "/rewrite-query", "/no-leading", "/bad",
          "/", "/index.html", "/dup", "/blog/a/b", "/blog/", "/blog", "/users/42", "/users/42/x", "/shop/toys/ball",
          "/spaces", "/static-after-dynamic", "/deep/x", "/catch/y?z=1", "/about", "/nope", "/Old", "/old/",
-         "/%6Fld", "/abs-200"]
+         "/%6Fld", "/abs-200", "/caf%C3%A9", "/src-query", "/src-query?x=1", "/twice/1/1",
+         "/assets/index.html", "/assets/", "/dots/x", "/frag?q=1", "/proto?q=2", "/plain-host"]
 CONFIGS = [{}, {"html_handling": "none"}, {"html_handling": "drop-trailing-slash"},
            {"html_handling": "force-trailing-slash", "not_found_handling": "404-page"},
            {"not_found_handling": "single-page-application"},
