@@ -63,3 +63,17 @@ def test_the_root_to_index_rule_is_kept_without_html_handling(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "[wrangler:info] ✨ Parsed 5 valid redirect rules.\n" in err  # / /index is no loop then
     assert err.count("▶︎ Infinite loop detected") == 1
+
+
+def test_the_limits_on_rules_and_lines(tmp_path, capsys):
+    root = project(tmp_path)
+    lines = ([f"/s{i} /t" for i in range(2001)] + ["/long/" + "x" * 2000 + " /t"]
+             + [f"/d{i}/* /t" for i in range(101)] + ["/after /t"])
+    (root / "public" / "_redirects").write_text("\n".join(lines) + "\n")
+    load_worker(root)
+    err = capsys.readouterr().err  # as wrangler dev 4.164.0 printed it for this very file
+    assert ("[wrangler:info] ✨ Parsed 2100 valid redirect rules.\n"
+            "[wrangler:warn] Found 3 invalid redirect rules:\n"
+            "▶︎ Maximum number of static rules supported is 2000. Skipping line.\n"
+            "▶︎ Ignoring line 2002 as it exceeds the maximum allowed length of 2000.\n"
+            "▶︎ Maximum number of dynamic rules supported is 100. Skipping remaining 3 lines of file.\n") in err
