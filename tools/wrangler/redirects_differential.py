@@ -4,9 +4,9 @@ asset server and router, on the same directory, config and requests.
 Serves ``FILES`` with ``REDIRECTS`` as ``public/_redirects`` (every kind of rule: static and
 dynamic, each status, ``*``/``:splat``, ``:placeholder``, query strings, an absolute target, 200
 rewrites to files, folders and nothing, rules over existing files, and invalid lines) under each
-of ``CONFIGS``, and compares every response of ``PATHS`` x methods -- status, ``Location``,
-``Content-Type``, ``Cache-Control``, ``CF-Cache-Status``, ``ETag`` present, body -- as
-``assets_differential.py`` does; then wrangler's startup lines on the file against
+of ``CONFIGS`` (a Worker with assets) and ``ASSETS_ONLY`` (no ``main``), and compares every
+response of ``PATHS`` x methods -- status, ``Location``, ``Content-Type``, ``Cache-Control``,
+``CF-Cache-Status``, ``ETag`` present, body -- as ``assets_differential.py`` does; then wrangler's startup lines on the file against
 ``RedirectRules.report``.
 
     WORKERS_ENV_WRANGLER_DIR=/path/to/wrangler python tools/wrangler/redirects_differential.py
@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-from assets_differential import WORKER, free_port, ours, real  # noqa: E402
+from assets_differential import WORKER, free_port, ours, real, shape  # noqa: E402
 
 from workers_env.assets import AssetServer  # noqa: E402
 from workers_env.assets.redirects import RedirectRules  # noqa: E402
@@ -82,6 +82,7 @@ CONFIGS = [{}, {"html_handling": "none"}, {"html_handling": "drop-trailing-slash
            {"html_handling": "force-trailing-slash", "not_found_handling": "404-page"},
            {"not_found_handling": "single-page-application"},
            {"run_worker_first": ["/rewrite*", "/blog/*"]}, {"run_worker_first": True}]
+ASSETS_ONLY = [{}, {"html_handling": "none", "not_found_handling": "404-page"}]  # no main: the assets answer all
 
 
 def startup_lines(output: str) -> list[str]:
@@ -102,11 +103,11 @@ def main() -> int:
         (root / "public" / "_redirects").write_text(REDIRECTS)
         (root / "src").mkdir()
         (root / "src" / "index.js").write_text(WORKER)
-        for config in CONFIGS:
+        for config, assets_only in [(c, False) for c in CONFIGS] + [(c, True) for c in ASSETS_ONLY]:
             table = {"directory": "public", **config}
+            main = {} if assets_only else {"main": "src/index.js"}
             (root / "wrangler.json").write_text(json.dumps(
-                {"name": "redirects-diff", "main": "src/index.js", "compatibility_date": "2026-09-01",
-                 "assets": table}))
+                {"name": "redirects-diff", **main, "compatibility_date": "2026-09-01", "assets": table}))
             port = free_port()
             proc = subprocess.Popen([str(wrangler), "dev", "--ip", "127.0.0.1", "--port", str(port)], cwd=root,
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -134,17 +135,23 @@ def main() -> int:
                     for method, headers in (("GET", {}), ("HEAD", {}), ("POST", {}),
                                             ("GET", {"Sec-Fetch-Mode": "navigate"})):
                         want = real(port, method, path, headers)
-                        got = ours(server, method, path, headers)
+                        if assets_only:  # no Worker: the router hands every request to the asset worker
+                            r = server.respond(method, "http://localhost" + path, headers)
+                            got = shape(r.status, {k.lower(): v for k, v in r.headers}, r.body or b"")
+                        else:
+                            got = ours(server, method, path, headers)
                         total += 1
                         if got == want:
                             same += 1
                         else:
-                            print(f"DIFF {json.dumps(config)} {method} {path} {headers}\n  wrangler {want}\n"
+                            kind = " assets only" if assets_only else ""
+                            print(f"DIFF {json.dumps(config)}{kind} {method} {path} {headers}\n  wrangler {want}\n"
                                   f"  ours     {got}")
             finally:
                 proc.terminate()
                 proc.wait(timeout=20)
-    print(f"{len(CONFIGS)} configs x {len(PATHS)} paths x 4 requests + startup lines: {same} of {total} the same "
+    print(f"{len(CONFIGS)} Worker + {len(ASSETS_ONLY)} assets-only configs x {len(PATHS)} paths x 4 requests "
+          f"+ startup lines: {same} of {total} the same "
           f"({100 * same / total:.1f}%)")
     return 0 if same == total else 1
 
