@@ -6,8 +6,8 @@ dynamic, each status, ``*``/``:splat``, ``:placeholder``, query strings, an abso
 rewrites to files, folders and nothing, rules over existing files, and invalid lines) under each
 of ``CONFIGS`` (a Worker with assets) and ``ASSETS_ONLY`` (no ``main``), and compares every
 response of ``PATHS`` x methods -- status, ``Location``, ``Content-Type``, ``Cache-Control``,
-``CF-Cache-Status``, ``ETag`` present, body -- as ``assets_differential.py`` does; then wrangler's startup lines on the file against
-``RedirectRules.report``.
+``CF-Cache-Status``, ``ETag`` present, body -- as ``assets_differential.py`` does; then
+wrangler's startup lines on the file against ``RedirectRules.report``.
 
     WORKERS_ENV_WRANGLER_DIR=/path/to/wrangler python tools/wrangler/redirects_differential.py
 
