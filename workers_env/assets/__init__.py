@@ -3,7 +3,7 @@ router and asset worker do, and ``env.ASSETS`` when the table names a ``binding`
 
 ``manifest`` (the directory's servable files), ``intent`` (which file a path names under
 ``html_handling`` / ``not_found_handling``), ``server`` (the asset worker's responses and the
-router's choice), ``binding`` (``env.ASSETS``), ``limits`` (limits and error texts),
+router's choice), ``redirects`` (the ``_redirects`` file), ``binding`` (``env.ASSETS``), ``limits`` (limits and error texts),
 ``assembly``.
 """
 

@@ -2,7 +2,9 @@
 worker's answer to a request (workers-sdk ``asset-worker/src/handler.ts``) and the router's
 choice between the assets and the Worker (``router-worker/src/worker.ts``).
 
-The answer: the path is decoded segment by segment (repeated slashes collapsed); the intent
+The answer: a ``_redirects`` rule first (:mod:`workers_env.assets.redirects`: a redirect
+status answers at once, a 200 swaps the path looked up); the path is decoded segment by segment
+(repeated slashes collapsed); the intent
 (:mod:`workers_env.assets.intent`) names an asset, a redirect or nothing; a method other than
 GET/HEAD on an asset is 405; a path whose canonical (re-encoded) form differs, or an
 ``html_handling`` redirect, is a 307 keeping the query; ``If-None-Match`` with the ETag is a
@@ -30,6 +32,7 @@ from workers_env._jsvalues import HttpResponse
 from workers_env.assets.headers import HeaderRules
 from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
+from workers_env.assets.redirects import STATUS_TEXT, RedirectRules
 from workers_env.config.diagnostics.assets import (
     ASSETS_HTML_HANDLING,
     ASSETS_NOT_FOUND_HANDLING,
@@ -141,6 +144,7 @@ class AssetServer:
         enable, disable, since = _NAVIGATION_FLAG
         flags = set(compatibility_flags)
         self.navigation_prefers_assets = enable in flags or (disable not in flags and compatibility_date >= since)
+        self._redirects: tuple[str, RedirectRules] | None = None
 
     # -- the router ------------------------------------------------------------------------
     def to_assets(self, method: str, url: str, headers: Mapping[str, str]) -> bool:
@@ -157,26 +161,49 @@ class AssetServer:
         keep = self.static_routing is not None or (
             self.navigation_prefers_assets and _header(headers, "sec-fetch-mode") == "navigate")
         # canFetch: any answer but "no intent" (a 405 or a redirect too) goes to the assets
-        return self._intent(url, not_found="none" if not keep else self.not_found_handling)[2] is not None
+        redirected, pathname, proxied = self._redirect(url)
+        if redirected is not None:
+            return True
+        intent = self._intent(pathname, not_found="none" if not keep else self.not_found_handling)[1]
+        return intent is not None or proxied  # a 200 rewrite's missing asset is the asset worker's 404
 
     # -- the asset worker ------------------------------------------------------------------
     def respond(self, method: str, url: str, headers: Mapping[str, str]) -> HttpResponse:
         """The asset worker's response (a 404 with no body where it has no answer)."""
-        pathname, decoded, intent, looked = self._intent(url, not_found=self.not_found_handling)
-        if intent is None:
-            response = HttpResponse(404, "Not Found", (), None)
-        else:
-            response = self._answer(method, url, headers, pathname, decoded, intent, looked)
+        response, pathname, _ = self._redirect(url)
+        if response is None:
+            decoded, intent, looked = self._intent(pathname, not_found=self.not_found_handling)
+            if intent is None:
+                response = HttpResponse(404, "Not Found", (), None)
+            else:
+                response = self._answer(method, url, headers, pathname, decoded, intent, looked)
+        pathname = _pathname(url)  # _headers rules match the request's own path, a 200 rewrite's too
         rules = HeaderRules.read(self.manifest.directory)  # read at each request, as the assets are
         if rules is None:
             return response
         return HttpResponse(response.status, response.status_text, tuple(rules.apply(url, pathname, list(response.headers))),
                             response.body)
 
-    def _intent(self, url: str, *, not_found: str) -> tuple[str, str, Intent | None, dict[str, AssetFile]]:
-        """(the URL's pathname as URL parsing encodes it, its decoded form, the intent, the files
-        looked at by ETag -- as the asset worker reads an asset back by its ETag)."""
-        pathname = quote(urlsplit(url).path or "/", safe="/%:@!$&'()*+,;=-._~[]|^")
+    def _redirect(self, url: str) -> tuple[HttpResponse | None, str, bool]:
+        """``handleRedirects``: the ``_redirects`` rule's answer (a redirect status), or the
+        pathname to look up (a 200 rule's target, else the URL's own) and whether it is a 200's."""
+        pathname = _pathname(url)
+        text = _read(self.manifest.directory / "_redirects")
+        if text is None:
+            return None, pathname, False
+        if self._redirects is None or self._redirects[0] != text:  # read at each request, as the assets are
+            self._redirects = (text, RedirectRules(text, self.html_handling))
+        found = self._redirects[1].match(url, pathname)
+        if found is None:
+            return None, pathname, False
+        status, location = found
+        if status == 200:
+            return None, location, True
+        return HttpResponse(status, STATUS_TEXT[status], (("Location", location),), None), pathname, False
+
+    def _intent(self, pathname: str, *, not_found: str) -> tuple[str, Intent | None, dict[str, AssetFile]]:
+        """(the encoded ``pathname``'s decoded form, the intent, the files looked at by ETag --
+        as the asset worker reads an asset back by its ETag)."""
         decoded = _decode(pathname)
         looked: dict[str, AssetFile] = {}
 
@@ -188,7 +215,7 @@ class AssetServer:
             return found.etag
 
         intent = get_intent(decoded, exists, html_handling=self.html_handling, not_found_handling=not_found)
-        return pathname, decoded, intent, looked
+        return decoded, intent, looked
 
     def _answer(self, method: str, url: str, headers: Mapping[str, str], pathname: str, decoded: str,
                 intent: Intent, looked: dict[str, AssetFile]) -> HttpResponse:
@@ -212,6 +239,18 @@ class AssetServer:
         if intent.status == 404:
             return HttpResponse(404, "Not Found", tuple(out), body)
         return HttpResponse(200, "", tuple(out), body)
+
+
+def _pathname(url: str) -> str:
+    """The URL's pathname as URL parsing encodes it."""
+    return quote(urlsplit(url).path or "/", safe="/%:@!$&'()*+,;=-._~[]|^")
+
+
+def _read(path: Any) -> str | None:
+    try:
+        return str(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, users_mistake
 from workers_env.assets.headers import HeaderRules
+from workers_env.assets.redirects import RedirectRules
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     ALLOW_EVAL_DURING_STARTUP,
@@ -951,8 +952,8 @@ def _announce_unvendored(config: Any) -> None:
 
 def _asset_server(config: Any) -> AssetServer | None:
     """The config's static assets, served in front of the Worker (``None`` without a
-    ``directory``); a directory the upload would refuse is refused here too, and the routing
-    files workers-env does not apply are named once on stderr."""
+    ``directory``); a directory the upload would refuse is refused here too, and wrangler dev's
+    lines on the ``_redirects`` and ``_headers`` files go to stderr."""
     table = assets_config(config)
     if table is None:
         return None
@@ -964,9 +965,14 @@ def _asset_server(config: Any) -> AssetServer | None:
             f'The directory specified by the "assets.directory" field in your configuration file does not exist:\n'
             f"{directory}", path=str(getattr(config, "path", "")))
     server.manifest.check_limits()
-    if (directory / "_redirects").is_file():
-        print(f"workers-env: static assets are served, but _redirects in {directory} "
-              "is not applied (its redirect rules are not emulated)", file=sys.stderr, flush=True)
+    redirects = RedirectRules.read(directory, server.html_handling)
+    if redirects is not None:  # wrangler dev's lines as it reads the file (the path as from the working folder)
+        try:
+            named = os.path.relpath(directory / "_redirects")
+        except ValueError:  # another drive
+            named = str(directory / "_redirects")
+        for line in redirects.report(named):
+            print(line, file=sys.stderr, flush=True)
     rules = HeaderRules.read(directory)
     if rules is not None:  # wrangler's lines as it reads the file (the path as from the config's folder)
         try:
