@@ -59,6 +59,7 @@ from workers_env.runtime.jsweb import (
     JsResponse,
     init_options,
 )
+from workers_env.runtime.dataurl import DataUrl, parse_data_url
 from workers_env.runtime.legacyurl import fetch_cannot_load, parse_legacy_url
 from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.timers import ends_with_request
@@ -859,6 +860,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     """Send a JS request with the standard library (in a thread); network failures are
     workerd's errors (:func:`network_error`); an aborted ``signal`` fails it with the signal's reason, before or while
     it is under way (a timeout signal bounds the socket's wait too)."""
+    data_url = parse_data_url(js_request.url)  # answered before any fetcher (http.c++ DataUrl)
+    if data_url is not None:
+        return _data_url_response(js_request, data_url)
     routed = js_request._fetcher
     if routed is not None and routed is not NEXT_FETCHER:  # a Request's own fetcher sends it (fetchImpl)
         answer = routed.fetch(js_request)
@@ -932,15 +936,20 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             return task.result()
 
 
+def _data_url_response(js_request: JsRequest, data_url: DataUrl) -> JsResponse:
+    """What workerd's ``fetch`` answers for a ``data:`` URL (runtime/dataurl.py): ``200 OK``,
+    the ``content-type`` of its MIME type, its bytes as the body of a GET (a null body else)."""
+    body = data_url.data if js_request.method == "GET" else None
+    return JsResponse(body, None, status=200, statusText="OK", headers=[("content-type", data_url.mime_type)])
+
+
 def _sendable_url(url: str) -> str:
     """The URL ``fetch`` sends for a Request's ``url``, as workerd's ``Fetcher::parseUrl`` reads
     it: a scheme other than ``http``/``https`` is ``TypeError: Fetch API cannot load: <url>``
     (``fetch_refuses_unknown_protocols``, 2021-11-10) and user info is not sent; before
     ``fetch_standard_url`` the string kj's parser reads (runtime/legacyurl.py), what it cannot
-    parse being that TypeError too. A ``data:`` URL, which workerd answers itself before this
-    (http.c++ ``DataUrl``), is passed on as it is (not emulated: urllib's handler takes it)."""
-    if url[:5].lower() == "data:":
-        return url
+    parse being that TypeError too (a ``data:`` URL without a comma among them: one with a
+    comma never gets here, :func:`_data_url_response`)."""
     if getattr(current_runtime(), "fetch_standard_url", True):
         parsed = JsURL(url)
         if parsed.protocol not in ("http:", "https:"):
