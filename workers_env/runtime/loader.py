@@ -36,8 +36,8 @@ from workers_env._errors import ConfigError, JsException, WorkersEnvError, users
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     BROTLI_CONTENT_ENCODING,
-    FETCH_STANDARD_URL,
     ENABLE_REQUEST_SIGNAL,
+    FETCH_STANDARD_URL,
     FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
     WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
