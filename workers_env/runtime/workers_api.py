@@ -18,6 +18,7 @@ import secrets
 import socket
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
@@ -961,7 +962,12 @@ def _sendable_url(url: str) -> str:
         raise JsException(fetch_cannot_load(url), name="TypeError")
     if not legacy.host or legacy.refused():  # measured under wrangler dev: workerd's internal error
         raise network_error(socket.gaierror())
-    return legacy.sendable()
+    sendable = legacy.sendable()
+    try:  # a host kj takes but no address is made of ("[::1", "a:b:c", "h:99999"): the same
+        urllib.parse.urlsplit(sendable).port  # noqa: B018 - read for its ValueError
+    except ValueError:
+        raise network_error(socket.gaierror()) from None
+    return sendable
 
 
 def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest,
