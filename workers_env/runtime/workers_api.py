@@ -869,7 +869,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         answer = routed.fetch(js_request)
         return await answer if inspect.isawaitable(answer) else answer
     body = js_request._body
-    sent_url = _sendable_url(js_request.url)  # Fetcher::parseUrl, before the request is sent
+    sent_url, shown_url = _fetch_urls(js_request.url)  # Fetcher::parseUrl, before the request is sent
     signal = subrequest_signal(js_request.signal)  # an incoming request's, without request_signal_passthrough: none
     signal.throwIfAborted()
     left = signal.seconds_left()
@@ -902,7 +902,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             with opener.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001)) as reply:
                 status, reason, headers, data, url = reply.status, reply.reason, reply.headers.items(), reply.read(), reply.url
         except urllib.error.HTTPError as exc:
-            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), sent_url
+            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), exc.filename
         except (urllib.error.URLError, OSError) as exc:
             if subrequest.dropped:  # aborted: its signal's reason is what the Worker sees
                 raise network_error(exc) from None
@@ -916,7 +916,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             response.set_encoded(encoding, data)  # read decoded, as workerd decodes it; headers as received
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
         response.redirected = url.partition("#")[0] != sent_url.partition("#")[0]
-        response.url = url if response.redirected else js_request.url
+        # the last URL of the list, without its fragment (makeHttpResponse)
+        response.url = url.partition("#")[0] if response.redirected else shown_url
         return response
 
     task = asyncio.ensure_future(asyncio.to_thread(send))
@@ -944,9 +945,10 @@ def _data_url_response(js_request: JsRequest, data_url: DataUrl) -> JsResponse:
     return JsResponse(body, None, status=200, statusText="OK", headers=[("content-type", data_url.mime_type)])
 
 
-def _sendable_url(url: str) -> str:
-    """The URL ``fetch`` sends for a Request's ``url``, as workerd's ``Fetcher::parseUrl`` reads
-    it: a scheme other than ``http``/``https`` is ``TypeError: Fetch API cannot load: <url>``
+def _fetch_urls(url: str) -> tuple[str, str]:
+    """The URL ``fetch`` sends for a Request's ``url``, and the one its response has unless
+    redirected (kj's serialization without the fragment, user info kept: wrangler dev 4.164.0),
+    as workerd's ``Fetcher::parseUrl`` reads it: a scheme other than ``http``/``https`` is ``TypeError: Fetch API cannot load: <url>``
     (``fetch_refuses_unknown_protocols``, 2021-11-10) and user info is not sent; before
     ``fetch_standard_url`` the string kj's parser reads (runtime/legacyurl.py), what it cannot
     parse being that TypeError too (a ``data:`` URL without a comma among them: one with a
@@ -955,8 +957,9 @@ def _sendable_url(url: str) -> str:
         parsed = JsURL(url)
         if parsed.protocol not in ("http:", "https:"):
             raise JsException(fetch_cannot_load(url), name="TypeError")
+        shown = parsed.href.partition("#")[0]
         parsed.username = parsed.password = ""
-        return parsed.href
+        return parsed.href, shown
     legacy = parse_legacy_url(url)
     if legacy is None or legacy.scheme not in ("http", "https"):
         raise JsException(fetch_cannot_load(url), name="TypeError")
@@ -967,7 +970,7 @@ def _sendable_url(url: str) -> str:
         urllib.parse.urlsplit(sendable).port  # noqa: B018 - read for its ValueError
     except ValueError:
         raise network_error(socket.gaierror()) from None
-    return sendable
+    return sendable, legacy.href()
 
 
 def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest,
