@@ -75,9 +75,9 @@ def parse_legacy_url(text: str) -> LegacyUrl | None:
     rest = rest[2:]
     end = _first_of(rest, "/?#")
     authority, rest = rest[:end], rest[end:]
-    userinfo, at, host = authority.partition("@")
-    if not at:
-        userinfo, host = None, authority
+    before, at, host = authority.partition("@")
+    userinfo = before if at else None
+    host = host if at else authority
     if not _HOST.match(host):
         return None
     path: list[str] = []
