@@ -3,8 +3,7 @@ without its fragment (http.c++ ``makeHttpResponse``): from ``fetch_standard_url`
 the WHATWG serialization, before it kj's -- scheme and host lower-cased, ``.``/``..`` parts
 collapsed, characters as given, no ``/`` after a bare host -- user info kept in both; a redirect
 followed to an error status is ``redirected`` too, with that URL. Every case as ``wrangler dev``
-4.164.0 answered it (the redirect to an error by the source: ``redirected`` is a list of more
-than one URL)."""
+4.164.0 answered it (``tools/wrangler/fetch_edges_probe.py``)."""
 
 from __future__ import annotations
 
