@@ -38,6 +38,7 @@ from workers_env.runtime.current import (
     in_global_scope,
     pyodide_028,
 )
+from workers_env.runtime.dataurl import DataUrl, parse_data_url
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords
@@ -60,7 +61,6 @@ from workers_env.runtime.jsweb import (
     JsResponse,
     init_options,
 )
-from workers_env.runtime.dataurl import DataUrl, parse_data_url
 from workers_env.runtime.legacyurl import fetch_cannot_load, parse_legacy_url
 from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.timers import ends_with_request
