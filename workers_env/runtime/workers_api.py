@@ -768,6 +768,7 @@ class _Subrequest:
     def __init__(self) -> None:
         self.sockets: list[socket.socket] = []
         self.dropped = False
+        self.ended = False  # dropped because the request that made it ended
         self._lock = threading.Lock()
 
     def opened(self, sock: socket.socket) -> None:
@@ -781,6 +782,12 @@ class _Subrequest:
             self.dropped = True
             for sock in self.sockets:
                 _shut(sock)
+
+    def end(self) -> None:
+        """The request that made it is over (runtime/timers.py): dropped, and whatever still
+        awaits it cancelled (see :func:`send_request`)."""
+        self.ended = True
+        self.drop()
 
 
 def _shut(sock: socket.socket) -> None:
@@ -926,7 +933,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     signal._listen(subrequest, subrequest.drop)
     # and it ends with the request that made it, as workerd cancels a torn-down IoContext's I/O:
     # a subrequest the Worker stopped awaiting (Pyodide 0.26, js.fetch) is dropped then
-    forget = ends_with_request(current_context(), subrequest.drop)
+    forget = ends_with_request(current_context(), subrequest.end)
     task.add_done_callback(lambda done: _settle(done, signal, subrequest, forget))
     while True:  # watch the signal while the request is under way
         done, _ = await asyncio.wait({task}, timeout=0.02)
@@ -935,6 +942,12 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             task.cancel()
             raise_reason(signal.reason)
         if done:
+            if subrequest.ended and task.exception() is not None:
+                # dropped with its request: workerd never settles the promise of a torn-down
+                # IoContext's fetch, and nothing of the request awaits it; cancelled, the task
+                # left running (never awaited, say) ends without asyncio's "exception was never
+                # retrieved" and its traceback
+                raise asyncio.CancelledError
             return task.result()
 
 
