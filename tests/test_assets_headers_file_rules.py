@@ -114,3 +114,17 @@ def test_the_lines_wrangler_skips_are_named_in_its_warning(tmp_path, capsys):
     assert "▶︎ No headers specified" in err
     assert "▶︎ Only one wildcard is allowed per rule. Use a named placeholder (e.g. :project) instead. Skipping /a/*/b/*." in err
     assert "_headers in" not in err  # applied, so not named as unapplied
+
+
+@pytest.mark.asyncio
+async def test_a_file_saved_with_a_bom_and_crlf_is_read_as_wrangler_reads_it(tmp_path):
+    # Node reads _headers as UTF-8 keeping the BOM, and parseHeaders' String.trim() drops it
+    # (Python's str.strip() does not); a line of 2000 UTF-16 units is the longest kept
+    root = project(tmp_path)
+    long_value = "\U0001F600" * 997  # 1994 UTF-16 units, 997 code points
+    (root / "public" / "_headers").write_bytes(
+        "\ufeff/*\r\n  X-Bom: read\r\n  X-Long: {}\r\n".format(long_value).encode())
+    worker = load_worker(root)
+    home = headers_of(await worker.fetch("/"))
+    assert home["x-bom"] == "read"
+    assert "x-long" not in home  # "X-Long: " and 1994 units is 2002 > 2000 (1005 code points): skipped

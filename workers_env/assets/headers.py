@@ -29,6 +29,9 @@ _HOST_WITH_PORT = re.compile(r".*:\d+$")
 _ESCAPED = re.compile(r"[-/\\^$*+?.()|[\]{}]")
 _PLACEHOLDER = re.compile(r":([A-Za-z]\w*)", re.ASCII)
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|^"
+# JavaScript's String.prototype.trim: its WhiteSpace (with the BOM) and LineTerminator, not
+# Python's str.strip (which keeps a leading BOM and strips \x1c-\x1f and \x85)
+_JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
 @dataclass(frozen=True)
@@ -86,10 +89,10 @@ def parse_headers(text: str) -> tuple[list[_Rule], list[InvalidRule]]:
     rule: _Rule | None = None
     skip_until_next_path = False
     for i, raw in enumerate(lines):
-        line = raw.strip()
+        line = raw.strip(_JS_WHITESPACE)
         if not line or line.startswith("#"):
             continue
-        if len(line) > MAX_LINE_LENGTH:
+        if len(line.encode("utf-16-le")) // 2 > MAX_LINE_LENGTH:  # JavaScript's length: UTF-16 units
             invalid.append(InvalidRule(f"Ignoring line {i + 1} as it exceeds the maximum allowed length of "
                                        f"{MAX_LINE_LENGTH}."))
             continue
@@ -123,7 +126,7 @@ def parse_headers(text: str) -> tuple[list[_Rule], list[InvalidRule]]:
                 invalid.append(InvalidRule("Expected a colon-separated header pair (e.g. name: value)", line, i + 1))
             continue
         raw_name, _, raw_value = line.partition(":")
-        name, value = raw_name.strip().lower(), raw_value.strip()
+        name, value = raw_name.strip(_JS_WHITESPACE).lower(), raw_value.strip(_JS_WHITESPACE)
         if " " in name:
             invalid.append(InvalidRule("Header name cannot include spaces", line, i + 1))
         elif not name:
