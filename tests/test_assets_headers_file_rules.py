@@ -128,3 +128,20 @@ async def test_a_file_saved_with_a_bom_and_crlf_is_read_as_wrangler_reads_it(tmp
     home = headers_of(await worker.fetch("/"))
     assert home["x-bom"] == "read"
     assert "x-long" not in home  # "X-Long: " and 1994 units is 2002 > 2000 (1005 code points): skipped
+
+
+@pytest.mark.asyncio
+async def test_a_value_ending_in_an_empty_capture_is_trimmed_as_headers_set_trims_it(tmp_path):
+    # "/:first/*" on /about/ captures an empty :splat; workerd's Headers.set() strips the value's
+    # leading and trailing whitespace (wrangler dev 4.164.0: "about and"), the binding's answer too
+    from workers_env import load_env
+
+    root = project(tmp_path)
+    (root / "public" / "about.html").write_text("about")
+    (root / "public" / "_headers").write_text("/:first/*\n  X-First: :first and :splat\n")
+    config = json.loads((root / "wrangler.json").read_text())
+    (root / "wrangler.json").write_text(json.dumps({**config, "assets": {"directory": "public", "binding": "ASSETS"}}))
+    env = load_env(root)
+    raw = env.unwrapped("ASSETS")
+    answer = await raw.fetch("http://localhost/about/")
+    assert (answer.status, answer.header("x-first")) == (307, "about and")

@@ -211,6 +211,7 @@ class HeaderRules:
             for name, value in rule.headers:
                 for key, replacement in groups.items():
                     value = value.replace(f":{key}", replacement)
+                value = value.strip(" \t\r\n")  # Headers.set/append normalize (an empty :splat leaves a space)
                 if name.lower() not in seen:
                     out = [(k, v) for k, v in out if k.lower() != name.lower()]
                     seen.add(name.lower())
