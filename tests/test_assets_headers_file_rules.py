@@ -145,3 +145,13 @@ async def test_a_value_ending_in_an_empty_capture_is_trimmed_as_headers_set_trim
     raw = env.unwrapped("ASSETS")
     answer = await raw.fetch("http://localhost/about/")
     assert (answer.status, answer.header("x-first")) == (307, "about and")
+
+
+@pytest.mark.asyncio
+async def test_bytes_that_are_not_utf8_are_replaced_as_node_reads_them(tmp_path):
+    # wrangler's readFileSync(path, "utf8") decodes a Latin-1 value to U+FFFD and goes on
+    root = project(tmp_path)
+    (root / "public" / "_headers").write_bytes(b"/*\n  X-Name: caf\xe9\n  X-Next: kept\n")
+    worker = load_worker(root)
+    home = headers_of(await worker.fetch("/"))
+    assert home["x-next"] == "kept"

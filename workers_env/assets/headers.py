@@ -192,7 +192,8 @@ class HeaderRules:
     def read(cls, directory: Path) -> HeaderRules | None:
         """The directory's ``_headers`` rules (``None`` without the file)."""
         try:
-            return cls((directory / "_headers").read_text(encoding="utf-8"))
+            # readFileSync(path, "utf8"): bad bytes become U+FFFD, a lone \r is no line end
+            return cls((directory / "_headers").read_bytes().decode("utf-8", "replace"))
         except (FileNotFoundError, NotADirectoryError):
             return None
 
