@@ -155,3 +155,28 @@ async def test_bytes_that_are_not_utf8_are_replaced_as_node_reads_them(tmp_path)
     worker = load_worker(root)
     home = headers_of(await worker.fetch("/"))
     assert home["x-next"] == "kept"
+
+
+@pytest.mark.asyncio
+async def test_the_file_is_parsed_again_only_when_it_changes(tmp_path, monkeypatch):
+    # an edit applies at the next request (as wrangler dev's reload makes it), but an unchanged
+    # file is not read and parsed at every request
+    import os
+
+    from workers_env.assets import headers as headers_module
+
+    root = project(tmp_path)
+    worker = load_worker(root)
+    parsed = []
+    real_parse = headers_module.parse_headers
+    monkeypatch.setattr(headers_module, "parse_headers", lambda text: parsed.append(text) or real_parse(text))
+    for _ in range(3):
+        assert headers_of(await worker.fetch("/"))["x-frame-options"] == "DENY"
+    assert len(parsed) <= 1
+    file = root / "public" / "_headers"
+    file.write_text("/*\n  X-Frame-Options: SAME\n")  # (a different size)
+    assert headers_of(await worker.fetch("/"))["x-frame-options"] == "SAME"
+    file.write_text("/*\n  X-Frame-Options: ALLO\n")  # the same size, a later mtime
+    stat = file.stat()
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert headers_of(await worker.fetch("/"))["x-frame-options"] == "ALLO"
