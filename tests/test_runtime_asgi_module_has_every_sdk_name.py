@@ -126,3 +126,27 @@ async def test_the_external_sdks_own_names_import_from_workers_asgi(tmp_path):
     '''
     worker = load_worker(one_file_worker(tmp_path, entry, date=EXTERNAL))
     assert await (await worker.fetch("/")).text() == "automatic"
+
+
+@pytest.mark.parametrize(("date", "sdk", "name"), [
+    (BUILT_IN, None, "DEFAULT_OPTIONS"),  # workerd's built-in asgi.py defines none of these
+    (BUILT_IN, None, "close_stream_quietly"),
+    (BUILT_IN, None, "NULL_BODY_STATUSES"),
+    (BUILT_IN, None, "entrypoint"),
+    (EXTERNAL, "1.9.4", "DEFAULT_OPTIONS"),  # the top-level asgi of an external SDK: its release's names
+    (EXTERNAL, "1.6.0", "NULL_BODY_STATUSES"),
+])
+def test_the_top_level_asgi_has_only_its_sdks_names(tmp_path, date, sdk, name):
+    one_file_worker(tmp_path, f"from asgi import {name}\n", date=date)
+    if sdk:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    with pytest.raises(ImportError, match=rf"cannot import name '{name}' from 'asgi'"):
+        load_worker(tmp_path)
+
+
+def test_the_top_level_asgi_of_the_newest_external_sdk_has_them(tmp_path, capsys):
+    entry = "from asgi import DEFAULT_OPTIONS, NULL_BODY_STATUSES, close_stream_quietly, entrypoint\n"
+    one_file_worker(tmp_path, entry, date=EXTERNAL)
+    with pytest.raises(Exception) as error:  # imported: only the missing Default class is refused
+        load_worker(tmp_path)
+    assert "Default" in str(error.value)

@@ -116,6 +116,7 @@ def _era_lacks(submodule: str) -> str | None:
 #: names of the external SDK's submodules that came after the submodule itself
 _LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5),
                 ("asgi", "DEFAULT_OPTIONS"): (1, 9, 5), ("asgi", "close_stream_quietly"): (1, 6, 10),
+                ("asgi", "NULL_BODY_STATUSES"): (1, 6, 1), ("wsgi", "NULL_BODY_STATUSES"): (1, 6, 8),
                 ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5)}  # read in each release's wheel
 
 
@@ -530,7 +531,8 @@ def _asgi_module(name: str) -> ModuleType:
             return list(_BUILTIN_ASGI_NAMES if built_in else asgi_bridge.__all__)
         if attr == "process_request":
             return asgi_bridge.builtin_era_process_request if built_in else asgi_bridge.process_request
-        if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES:
+        if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES \
+                and _late_name("asgi", attr) is None:  # the external SDK's: from their release
             return getattr(asgi_bridge, attr)
         raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
