@@ -150,3 +150,46 @@ def test_the_top_level_asgi_of_the_newest_external_sdk_has_them(tmp_path, capsys
     with pytest.raises(Exception) as error:  # imported: only the missing Default class is refused
         load_worker(tmp_path)
     assert "Default" in str(error.value)
+
+
+BACKGROUND = '''
+import asyncio
+
+from asgi import run_in_background
+from js import Response
+from workers import WorkerEntrypoint
+
+
+async def job():
+    return 7
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        made = run_in_background(job())
+        got = "None" if made is None else str(await made)
+        return Response.new(got)
+
+    on_fetch = fetch
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "sdk", "expected"), [
+    (BUILT_IN, None, "None"),  # workerd's asgi.py: no return
+    (EXTERNAL, "1.7.0", "None"),
+    (EXTERNAL, "1.8.0", "7"),  # workers-runtime-sdk 1.8.0 returns the future
+    (EXTERNAL, None, "7"),
+])
+async def test_run_in_background_returns_what_each_sdk_returns(tmp_path, date, sdk, expected):
+    one_file_worker(tmp_path, BACKGROUND, date=date)
+    if sdk:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    assert await (await load_worker(tmp_path).fetch("/")).text() == expected
+
+
+def test_workers_wsgi_null_body_statuses_came_with_1_6_8(tmp_path):
+    one_file_worker(tmp_path, "from workers.wsgi import NULL_BODY_STATUSES\n", date=EXTERNAL)
+    (tmp_path / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.6.7"\n')
+    with pytest.raises(ImportError, match=r"NULL_BODY_STATUSES.*came with workers-runtime-sdk 1\.6\.8"):
+        load_worker(tmp_path)

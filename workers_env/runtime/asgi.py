@@ -45,9 +45,10 @@ logger = logging.getLogger("asgi")
 background_tasks: set[asyncio.Future[Any]] = set()
 
 
-def run_in_background(coro: Any) -> None:
+def run_in_background(coro: Any) -> asyncio.Future[Any] | None:
     """The SDKs' ``asgi.run_in_background``: schedule ``coro`` on the running loop, keep a
-    reference until it ends, and log an exception it ends with."""
+    reference until it ends, and log an exception it ends with. The external SDK returns the
+    task's future from 1.8.0; before, and the built-in SDK, ``None``."""
     future = asyncio.ensure_future(coro)
     background_tasks.add(future)
 
@@ -58,6 +59,7 @@ def run_in_background(coro: Any) -> None:
             logger.error("Unhandled exception in background task", exc_info=(type(error), error, without_our_frames(error)))
 
     future.add_done_callback(done)
+    return future if external_sdk() and _sdk_version() >= TASK_FROM else None
 
 
 @contextmanager
