@@ -180,3 +180,14 @@ async def test_the_file_is_parsed_again_only_when_it_changes(tmp_path, monkeypat
     stat = file.stat()
     os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert headers_of(await worker.fetch("/"))["x-frame-options"] == "ALLO"
+
+
+def test_a_file_of_only_invalid_lines_says_it_parsed_0_rules(tmp_path, capsys):
+    # wrangler dev 4.164.0 on this file: "✨ Parsed 0 valid header rules." then the warning
+    root = project(tmp_path)
+    (root / "public" / "_headers").write_text("X-Orphan: x\n/nothing\n/a/*/b/*\n  X-A: 1\n")
+    load_worker(root)
+    err = capsys.readouterr().err
+    assert "✨ Parsed 0 valid header rules.\n" in err
+    assert "Found 3 invalid header rules:" in err
+    assert "    at public/_headers:3 | /nothing\n" in err and "    at public/_headers:3 | /a/*/b/*\n" in err

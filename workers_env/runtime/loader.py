@@ -979,9 +979,9 @@ def _asset_server(config: Any) -> AssetServer | None:
             where = (directory / "_headers").relative_to(Path(config.root).resolve())
         except ValueError:
             where = directory / "_headers"
-        if rules.valid:
-            print(f"✨ Parsed {rules.valid} valid header rule{'' if rules.valid == 1 else 's'}.", file=sys.stderr,
-                  flush=True)
+        # said even of 0 rules (constructHeaders logs it unconditionally)
+        print(f"✨ Parsed {rules.valid} valid header rule{'' if rules.valid == 1 else 's'}.", file=sys.stderr,
+              flush=True)
         if rules.invalid:
             count = len(rules.invalid)
             listed = ""
