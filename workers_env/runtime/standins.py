@@ -309,6 +309,20 @@ class _DateFunction(_ConstructorOnly):
         return self._cls.new().toString()
 
 
+class _CalledAsNew(_ConstructorOnly):
+    """``Object`` and ``Array``: called as a function, what ECMAScript makes of it -- ``Object()``
+    a new object (``Object(obj)`` that object), ``Array(...)`` as ``new Array(...)``."""
+
+    __slots__ = ()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._message(*args)  # type: ignore[operator]  # (here the function, not a message)
+
+
+def _object_called(value: Any = None, *_: Any) -> Any:
+    return JsObject() if value is None or value is jsproxy.jsnull else value
+
+
 def _workerd_class(cls: Any, name: str) -> _ConstructorOnly:
     return _ConstructorOnly(cls, f"Failed to construct '{name}': Please use the 'new' operator, this object "
                                  "constructor cannot be called as a function.")
@@ -636,6 +650,11 @@ def _build() -> dict[str, ModuleType]:
     for name in ("ArrayBuffer", "DataView"):
         setattr(js, name, _v8_builtin(getattr(js, name), name))
     js.Date = _DateFunction(js.Date, "")  # type: ignore[attr-defined]
+    for name in ("Map", "Set", *jsbuffers.TYPED_ARRAY_NAMES):  # V8's, called without new
+        setattr(js, name, _v8_builtin(getattr(js, name), name))
+    js.Promise = _ConstructorOnly(js.Promise, "Promise constructor cannot be invoked without 'new'")  # type: ignore[attr-defined]
+    js.Object = _CalledAsNew(js.Object, _object_called)  # type: ignore[arg-type, attr-defined]
+    js.Array = _CalledAsNew(js.Array, js.Array.new)  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
