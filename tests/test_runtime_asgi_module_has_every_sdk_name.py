@@ -193,3 +193,71 @@ def test_workers_wsgi_null_body_statuses_came_with_1_6_8(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.6.7"\n')
     with pytest.raises(ImportError, match=r"NULL_BODY_STATUSES.*came with workers-runtime-sdk 1\.6\.8"):
         load_worker(tmp_path)
+
+
+NO_LIFESPAN = '''
+from asgi import start_application
+from js import Response
+from workers import WorkerEntrypoint
+
+
+async def app(scope, receive, send):
+    assert scope["type"] == "http"  # no lifespan support
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        started = await start_application(app)
+        return Response.new(type(started).__name__)
+
+    on_fetch = fetch
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "sdk", "served"), [
+    (BUILT_IN, None, False),  # workerd's asgi.py awaits lifespan.startup.complete: the request hangs
+    (EXTERNAL, "1.6.0", False),  # 1.5.4 and 1.6.0 ship the built-in start_application
+    (EXTERNAL, "1.6.1", True),  # from 1.6.1 an app without lifespan gets a no-op shutdown
+])
+async def test_start_application_of_an_app_without_lifespan_per_sdk(tmp_path, date, sdk, served):
+    one_file_worker(tmp_path, NO_LIFESPAN, date=date)
+    if sdk:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    worker = load_worker(tmp_path)
+    if served:
+        assert await (await worker.fetch("/")).text() == "function"
+    else:
+        with pytest.raises(Exception, match="had hung"):
+            await worker.fetch("/")
+
+
+FETCH_NO_LIFESPAN = '''
+import asgi
+from workers import WorkerEntrypoint
+
+
+async def app(scope, receive, send):
+    assert scope["type"] == "http"  # no lifespan support
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"served"})
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await asgi.fetch(app, request.js_object, self.env)
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("sdk", "served"), [("1.6.0", False), ("1.6.1", True)])
+async def test_asgi_fetch_of_an_app_without_lifespan_per_external_sdk(tmp_path, sdk, served):
+    # 1.6.0's fetch awaits the built-in start_application: lifespan.startup.complete or nothing
+    one_file_worker(tmp_path, FETCH_NO_LIFESPAN, date=EXTERNAL)
+    (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    worker = load_worker(tmp_path)
+    if served:
+        assert await (await worker.fetch("/")).text() == "served"
+    else:
+        with pytest.raises(Exception, match="had hung"):
+            await worker.fetch("/")
