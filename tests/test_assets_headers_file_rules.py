@@ -191,3 +191,18 @@ def test_a_file_of_only_invalid_lines_says_it_parsed_0_rules(tmp_path, capsys):
     assert "✨ Parsed 0 valid header rules.\n" in err
     assert "Found 3 invalid header rules:" in err
     assert "    at public/_headers:3 | /nothing\n" in err and "    at public/_headers:3 | /a/*/b/*\n" in err
+
+
+@pytest.mark.asyncio
+async def test_a_dollar_in_the_matched_path_is_a_replacement_pattern_as_in_javascript(tmp_path):
+    # the asset worker's replacer is value.replaceAll(":splat", matched): JavaScript reads "$$" and
+    # "$&" in the matched text as patterns (node: "v=:splat".replaceAll(":splat", "a$$b$&c") is
+    # "v=a$b:splatc")
+    from workers_env import load_env
+
+    root = project(tmp_path)
+    (root / "public" / "_headers").write_text("/x/*\n  X-Got: v=:splat\n")
+    config = json.loads((root / "wrangler.json").read_text())
+    (root / "wrangler.json").write_text(json.dumps({**config, "assets": {"directory": "public", "binding": "ASSETS"}}))
+    answer = await load_env(root).unwrapped("ASSETS").fetch("http://localhost/x/a$$b$&c")
+    assert (answer.status, answer.header("x-got")) == (404, "v=a$b:splatc")

@@ -145,6 +145,31 @@ def parse_headers(text: str) -> tuple[list[_Rule], list[InvalidRule]]:
     return rules, invalid
 
 
+def _js_replace_all(text: str, search: str, template: str) -> str:
+    """JavaScript's ``text.replaceAll(search, template)`` with a string ``search``: the template's
+    ``$$``, ``$&``, ``$```, ``$'`` are substitutions (GetSubstitution; no captures, so ``$1`` and
+    ``$<`` stay as written) -- ``replacer`` hands it what the path matched, so a ``$`` in a URL counts."""
+    positions, at = [], text.find(search)
+    while at != -1:
+        positions.append(at)
+        at = text.find(search, at + max(1, len(search)))
+    out, end = [], 0
+    for at in positions:
+        out.append(text[end:at])
+        i = 0
+        while i < len(template):
+            pair = template[i:i + 2]
+            if pair in ("$$", "$&", "$`", "$'"):
+                out.append({"$$": "$", "$&": search, "$`": text[:at], "$'": text[at + len(search):]}[pair])
+                i += 2
+            else:
+                out.append(template[i])
+                i += 1
+        end = at + len(search)
+    out.append(text[end:])
+    return "".join(out)
+
+
 def _rule_regex(path: str) -> re.Pattern[str]:
     """``generateRuleRegExp``: ``*`` captures ``splat``; a ``:name`` in the host captures up to a
     ``/`` or ``.``, in the path up to a ``/``. Raises ``re.error`` where JavaScript's RegExp
@@ -211,7 +236,7 @@ class HeaderRules:
                 out = [(k, v) for k, v in out if k.lower() != name.lower()]
             for name, value in rule.headers:
                 for key, replacement in groups.items():
-                    value = value.replace(f":{key}", replacement)
+                    value = _js_replace_all(value, f":{key}", replacement)
                 value = value.strip(" \t\r\n")  # Headers.set/append normalize (an empty :splat leaves a space)
                 if name.lower() not in seen:
                     out = [(k, v) for k, v in out if k.lower() != name.lower()]
