@@ -104,11 +104,13 @@ async def test_only_the_asset_workers_answers_get_them(tmp_path):
     assert (redirect.status, headers_of(redirect)["x-frame-options"]) == (307, "DENY")
 
 
-def test_the_lines_wrangler_skips_are_named_in_its_warning(tmp_path, capsys):
+def test_the_lines_wrangler_skips_are_named_in_its_warning(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the file is named from the working folder, as wrangler dev names it
     load_worker(project(tmp_path))
     err = capsys.readouterr().err
-    assert "✨ Parsed 6 valid header rules." in err  # /twice counted twice, as wrangler counts it
-    assert "▲ [WARNING] Found 3 invalid header rules:" in err
+    # wrangler dev's lines (its log's prefixes), as it prints the _redirects ones
+    assert "[wrangler:info] ✨ Parsed 6 valid header rules." in err  # /twice counted twice, as wrangler counts it
+    assert "[wrangler:warn] Found 3 invalid header rules:" in err
     assert "    at public/_headers:28 | /nothing\n" in err  # wrangler's line number: the next path's
     assert "▶︎ Path should come before header (x-orphan: no path)" in err
     assert "▶︎ No headers specified" in err
@@ -182,14 +184,15 @@ async def test_the_file_is_parsed_again_only_when_it_changes(tmp_path, monkeypat
     assert headers_of(await worker.fetch("/"))["x-frame-options"] == "ALLO"
 
 
-def test_a_file_of_only_invalid_lines_says_it_parsed_0_rules(tmp_path, capsys):
+def test_a_file_of_only_invalid_lines_says_it_parsed_0_rules(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     # wrangler dev 4.164.0 on this file: "✨ Parsed 0 valid header rules." then the warning
     root = project(tmp_path)
     (root / "public" / "_headers").write_text("X-Orphan: x\n/nothing\n/a/*/b/*\n  X-A: 1\n")
     load_worker(root)
     err = capsys.readouterr().err
-    assert "✨ Parsed 0 valid header rules.\n" in err
-    assert "Found 3 invalid header rules:" in err
+    assert "[wrangler:info] ✨ Parsed 0 valid header rules.\n" in err
+    assert "[wrangler:warn] Found 3 invalid header rules:" in err
     assert "    at public/_headers:3 | /nothing\n" in err and "    at public/_headers:3 | /a/*/b/*\n" in err
 
 

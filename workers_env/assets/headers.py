@@ -222,6 +222,20 @@ class HeaderRules:
         except (FileNotFoundError, NotADirectoryError):
             return None
 
+    def report(self, where: str) -> list[str]:
+        """What wrangler dev logs as it reads the file (``where``: the file's path from the working
+        folder): ``✨ Parsed N valid header rules.`` (0 too) and the skipped lines."""
+        lines = [f"[wrangler:info] ✨ Parsed {self.valid} valid header rule{'' if self.valid == 1 else 's'}."]
+        if self.invalid:
+            listed = ""
+            for bad in self.invalid:
+                listed += f"▶︎ {bad.message}\n"
+                if bad.line:
+                    listed += f"    at {where}{f':{bad.line_number}' if bad.line_number else ''} | {bad.line}\n\n"
+            count = len(self.invalid)
+            lines.append(f"[wrangler:warn] Found {count} invalid header rule{'' if count == 1 else 's'}:\n{listed}")
+        return lines
+
     def apply(self, url: str, pathname: str, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """``attachCustomHeaders``: ``headers`` with every matching rule's unsets and sets applied."""
         test_host = f"https://{(urlsplit(url).hostname or '')}{pathname}"
