@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-__all__ = ["HeaderRules", "InvalidRule", "parse_headers"]
+__all__ = ["JS_WHITESPACE", "HeaderRules", "InvalidRule", "parse_headers", "read_like_node"]
 
 MAX_RULES, MAX_LINE_LENGTH = 100, 2000
 _UNSET = "! "
@@ -31,7 +31,16 @@ _PLACEHOLDER = re.compile(r":([A-Za-z]\w*)", re.ASCII)
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|^"
 # JavaScript's String.prototype.trim: its WhiteSpace (with the BOM) and LineTerminator, not
 # Python's str.strip (which keeps a leading BOM and strips \x1c-\x1f and \x85)
-_JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def read_like_node(path: Path) -> str | None:
+    """A file as wrangler's ``readFileSync(path, "utf8")`` reads it (bad bytes become U+FFFD, a
+    BOM is kept, a lone ``\r`` is no line end); ``None`` when it is not there."""
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -89,7 +98,7 @@ def parse_headers(text: str) -> tuple[list[_Rule], list[InvalidRule]]:
     rule: _Rule | None = None
     skip_until_next_path = False
     for i, raw in enumerate(lines):
-        line = raw.strip(_JS_WHITESPACE)
+        line = raw.strip(JS_WHITESPACE)
         if not line or line.startswith("#"):
             continue
         if len(line.encode("utf-16-le")) // 2 > MAX_LINE_LENGTH:  # JavaScript's length: UTF-16 units
@@ -126,7 +135,7 @@ def parse_headers(text: str) -> tuple[list[_Rule], list[InvalidRule]]:
                 invalid.append(InvalidRule("Expected a colon-separated header pair (e.g. name: value)", line, i + 1))
             continue
         raw_name, _, raw_value = line.partition(":")
-        name, value = raw_name.strip(_JS_WHITESPACE).lower(), raw_value.strip(_JS_WHITESPACE)
+        name, value = raw_name.strip(JS_WHITESPACE).lower(), raw_value.strip(JS_WHITESPACE)
         if " " in name:
             invalid.append(InvalidRule("Header name cannot include spaces", line, i + 1))
         elif not name:
@@ -216,11 +225,8 @@ class HeaderRules:
     @classmethod
     def read(cls, directory: Path) -> HeaderRules | None:
         """The directory's ``_headers`` rules (``None`` without the file)."""
-        try:
-            # readFileSync(path, "utf8"): bad bytes become U+FFFD, a lone \r is no line end
-            return cls((directory / "_headers").read_bytes().decode("utf-8", "replace"))
-        except (FileNotFoundError, NotADirectoryError):
-            return None
+        text = read_like_node(directory / "_headers")
+        return None if text is None else cls(text)
 
     def report(self, where: str) -> list[str]:
         """What wrangler dev logs as it reads the file (``where``: the file's path from the working

@@ -29,7 +29,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from workers_env._errors import ConfigError
 from workers_env._jsvalues import HttpResponse
-from workers_env.assets.headers import HeaderRules
+from workers_env.assets.headers import HeaderRules, read_like_node
 from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
 from workers_env.assets.redirects import STATUS_TEXT, RedirectRules
@@ -260,10 +260,7 @@ def _pathname(url: str) -> str:
 
 
 def _read(path: Any) -> str | None:
-    try:
-        return str(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-        return None
+    return read_like_node(path)
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
