@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from workers_env.assets.headers import _rule_regex
+from workers_env.assets.headers import JS_WHITESPACE, _rule_regex, read_like_node
 
 __all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects"]
 
@@ -134,11 +134,11 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
     static = dynamic = 0
     can_be_static = True
     for i, raw in enumerate(lines):
-        line = raw.strip()
+        line = raw.strip(JS_WHITESPACE)  # String.trim(): a BOM too
         number = i + 1
         if not line or line.startswith("#"):
             continue
-        if len(line) > MAX_LINE_LENGTH:
+        if len(line.encode("utf-16-le")) // 2 > MAX_LINE_LENGTH:  # JavaScript's length: UTF-16 units
             invalid.append(InvalidRedirect(f"Ignoring line {number} as it exceeds the maximum allowed length of "
                                            f"{MAX_LINE_LENGTH}."))
             continue
@@ -257,10 +257,8 @@ class RedirectRules:
     @classmethod
     def read(cls, directory: Path, html_handling: str = "auto-trailing-slash") -> RedirectRules | None:
         """The directory's ``_redirects`` rules (``None`` without the file)."""
-        try:
-            return cls((directory / "_redirects").read_text(encoding="utf-8"), html_handling)
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-            return None
+        text = read_like_node(directory / "_redirects")
+        return None if text is None else cls(text, html_handling)
 
     def report(self, where: str) -> list[str]:
         """What wrangler dev logs as it reads the file (``where``: the file's path from the working

@@ -116,6 +116,7 @@ def _era_lacks(submodule: str) -> str | None:
 #: names of the external SDK's submodules that came after the submodule itself
 _LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5),
                 ("asgi", "DEFAULT_OPTIONS"): (1, 9, 5), ("asgi", "close_stream_quietly"): (1, 6, 10),
+                ("asgi", "NULL_BODY_STATUSES"): (1, 6, 1), ("wsgi", "NULL_BODY_STATUSES"): (1, 6, 8),
                 ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5)}  # read in each release's wheel
 
 
@@ -306,6 +307,20 @@ class _DateFunction(_ConstructorOnly):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._cls.new().toString()
+
+
+class _CalledAsNew(_ConstructorOnly):
+    """``Object`` and ``Array``: called as a function, what ECMAScript makes of it -- ``Object()``
+    a new object (``Object(obj)`` that object), ``Array(...)`` as ``new Array(...)``."""
+
+    __slots__ = ()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._message(*args)  # type: ignore[operator]  # (here the function, not a message)
+
+
+def _object_called(value: Any = None, *_: Any) -> Any:
+    return JsObject() if value is None or value is jsproxy.jsnull else value
 
 
 def _workerd_class(cls: Any, name: str) -> _ConstructorOnly:
@@ -530,7 +545,8 @@ def _asgi_module(name: str) -> ModuleType:
             return list(_BUILTIN_ASGI_NAMES if built_in else asgi_bridge.__all__)
         if attr == "process_request":
             return asgi_bridge.builtin_era_process_request if built_in else asgi_bridge.process_request
-        if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES:
+        if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES \
+                and _late_name("asgi", attr) is None:  # the external SDK's: from their release
             return getattr(asgi_bridge, attr)
         raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
@@ -634,6 +650,11 @@ def _build() -> dict[str, ModuleType]:
     for name in ("ArrayBuffer", "DataView"):
         setattr(js, name, _v8_builtin(getattr(js, name), name))
     js.Date = _DateFunction(js.Date, "")  # type: ignore[attr-defined]
+    for name in ("Map", "Set", *jsbuffers.TYPED_ARRAY_NAMES):  # V8's, called without new
+        setattr(js, name, _v8_builtin(getattr(js, name), name))
+    js.Promise = _ConstructorOnly(js.Promise, "Promise constructor cannot be invoked without 'new'")  # type: ignore[attr-defined]
+    js.Object = _CalledAsNew(js.Object, _object_called)  # type: ignore[arg-type, attr-defined]
+    js.Array = _CalledAsNew(js.Array, js.Array.new)  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
