@@ -51,8 +51,8 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
             except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
                 following.set_exception(exc)
                 return
-            if inspect.isawaitable(value):
-                _settle_from(following, value)
+            if inspect.isawaitable(value):  # awaited until it is none, as Pyodide's ``then`` does
+                _settle_from(following, _awaited_fully(value))
             else:
                 following.set_result(value)
 
@@ -63,13 +63,27 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
         return self.then(None, onrejected)
 
     def finally_(self, onfinally: Callable[[], Any]) -> PyodideFuture:
+        """As Pyodide's: ``onfinally()`` (awaited if it returns an awaitable, so an ``async def``
+        runs), then this future's outcome passed on -- or ``onfinally``'s own error."""
+        def after(outcome: Callable[[], Any]) -> Any:
+            waiting = onfinally()
+            if not inspect.isawaitable(waiting):
+                return outcome()
+
+            async def waited() -> Any:
+                await _awaited_fully(waiting)
+                return outcome()
+
+            return waited()
+
         def passing(value: Any) -> Any:
-            onfinally()
-            return value
+            return after(lambda: value)
 
         def failing(error: BaseException) -> Any:
-            onfinally()
-            raise error
+            def again() -> Any:
+                raise error
+
+            return after(again)
 
         return self.then(passing, failing)
 
@@ -135,6 +149,13 @@ class WebLoopPolicy(metaclass=_RunningStandIn):
 
 
 WebLoop.__module__ = WebLoopPolicy.__module__ = "pyodide.webloop"
+
+
+async def _awaited_fully(value: Any) -> Any:
+    """``value`` awaited until what it gives is not awaitable (Pyodide's ``while isawaitable(r): r = await r``)."""
+    while inspect.isawaitable(value):
+        value = await value
+    return value
 
 
 def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # type: ignore[type-arg]
