@@ -17,7 +17,7 @@ import types
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.tasks import STEPS, scoped_callback
 
 __all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
@@ -101,7 +101,10 @@ class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
         self._num_done_callbacks = 0
 
     def add_done_callback(self, cb: Any, *, context: Any = None) -> None:
-        super().add_done_callback(cb, context=context)
+        if context is None and not pyodide_028():  # 0.26's PyodideTask has asyncio's own: the context copied now
+            super().add_done_callback(cb)
+        else:  # 0.28's passes context=None on, so the callback runs in a copy of the context it is scheduled in
+            super().add_done_callback(cb, context=context)
         self._num_done_callbacks += 1
 
     if sys.version_info[:3] == (3, 13, 0):  # its create_task names a factory's task 'None' (runtime/tasks.py)
