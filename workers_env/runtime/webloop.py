@@ -96,9 +96,9 @@ class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
     (``then``/``catch``/``finally_``) -- what ``asyncio.create_task`` makes in Worker code
     (runtime/tasks.py), as Pyodide's ``WebLoop.create_task`` does."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._num_done_callbacks = 0
+    #: Pyodide 0.28's count of done callbacks (set in ``__init__`` there; a class default here,
+    #: the same to read, and no Python ``__init__`` to run for each task)
+    _num_done_callbacks = 0
 
     def add_done_callback(self, cb: Any, *, context: Any = None) -> None:
         if context is None and not pyodide_028():  # 0.26's PyodideTask has asyncio's own: the context copied now
