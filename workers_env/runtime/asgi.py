@@ -381,9 +381,11 @@ async def start_application(app: Any) -> Any:
     return never_heard
 
 
-async def process_request(app: Any, req: Any, env: Any, ctx: Any = None, state: dict[str, Any] | None = None,
+async def process_request(app: Any, req: Any, env: Any, ctx: Any, state: dict[str, Any] | None = None,
                           options: Any = None) -> Any:
-    """The SDKs' ``asgi.process_request``, the request half of ``asgi.fetch`` (no lifespan):
+    """The SDKs' ``asgi.process_request``, the request half of ``asgi.fetch`` (no lifespan);
+    ``ctx`` is required, as in each SDK (workerd's built-in one and every workers-runtime-sdk
+    release from 1.5.4 to 1.9.5 give it no default, though they use it no more):
     the built-in bridge returns the ``Response``; the external SDK returns the ``Response`` and
     the future of the app's task from 1.8.0 (done here: the body is collected whole), the
     ``Response`` alone before."""

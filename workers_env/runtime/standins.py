@@ -147,7 +147,12 @@ class _ExternalSdkModule(ModuleType):
         self._submodule = submodule
         self._names = names
         self._fallback = fallback  # asgi's module __getattr__ (``asgi.env``)
-        self.__all__ = [n for n in names if not n.startswith("_")]
+
+    @property
+    def __all__(self) -> list[str]:  # type: ignore[override]
+        """The public names the running Worker's SDK has (what ``import *`` takes: one it lacks
+        would make ``from workers.asgi import *`` fail on an older SDK)."""
+        return [n for n in self._names if not n.startswith("_") and _late_name(self._submodule, n) is None]
 
     def __getattr__(self, attr: str) -> Any:
         if attr.startswith("__"):
@@ -542,11 +547,14 @@ def _asgi_module(name: str) -> ModuleType:
             return asgi_bridge.__getattr__(attr)
         built_in = not asgi_bridge.external_sdk()
         if attr == "__all__":  # workerd's module has none: ``import *`` takes its public names
-            return list(_BUILTIN_ASGI_NAMES if built_in else asgi_bridge.__all__)
+            return list(_BUILTIN_ASGI_NAMES) if built_in else [n for n in asgi_bridge.__all__
+                                                                if _late_name("asgi", n) is None]
         if attr == "process_request":
             return asgi_bridge.builtin_era_process_request if built_in else asgi_bridge.process_request
-        if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES \
-                and _late_name("asgi", attr) is None:  # the external SDK's: from their release
+        if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES:
+            late = _late_name("asgi", attr)  # the running SDK's own asgi has it not yet, as workers.asgi
+            if late is not None:
+                raise _absent(late.replace("module 'workers.asgi'", f"module {name!r}", 1), attr)
             return getattr(asgi_bridge, attr)
         raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
