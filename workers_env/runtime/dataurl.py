@@ -9,6 +9,11 @@ percent-decoded, and base64-decoded when the MIME type ends ``;base64`` (lenient
 outside the alphabet skipped). Its ``url`` is ``""``. One without a comma is not a data URL to
 it: ``Fetch API cannot load: <url>``, as any other scheme. Measured under ``wrangler dev``
 4.164.0, the same at 2024-06-02 and 2025-09-01.
+
+Every fetcher goes through that function, so a binding's own ``fetch`` -- ``env.ASSETS``, a
+service binding, a Durable Object's stub (``Fetcher::fetch`` is ``fetchImpl(js, JSG_THIS, ...)``)
+-- answers a ``data:`` URL the same way without the binding seeing it
+(:func:`fetcher_data_url_answer`; measured under ``wrangler dev`` 4.164.0 for all three).
 """
 
 from __future__ import annotations
@@ -17,10 +22,14 @@ import base64
 import binascii
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import ada_url
 
-__all__ = ["DataUrl", "parse_data_url"]
+from workers_env.runtime.jsglobals import JsURL
+from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
+
+__all__ = ["DataUrl", "data_url_response", "fetcher_data_url_answer", "fetches_data_url", "parse_data_url"]
 
 _TOKEN = frozenset("!#$%&'*+\\-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MIME_WHITESPACE = "\r\n\t "
@@ -62,6 +71,33 @@ def parse_data_url(url: str) -> DataUrl | None:
         label = "text/plain" + label
     mime = _mime_type(label)
     return DataUrl(_PLAINTEXT_ASCII if mime is None else mime, decoded)
+
+
+def data_url_response(js_request: JsRequest, data_url: DataUrl) -> JsResponse:
+    """What workerd's ``fetch`` answers for a ``data:`` URL: ``200 OK``, the ``content-type`` of
+    its MIME type, its bytes as the body of a GET (a null body else)."""
+    body = data_url.data if js_request.method == "GET" else None
+    return JsResponse(body, None, status=200, statusText="OK", headers=[("content-type", data_url.mime_type)])
+
+
+def fetches_data_url(resource: Any) -> bool:
+    """Whether ``fetch(resource)`` is of a ``data:`` URL (a string, a ``URL`` or a Request's)."""
+    if isinstance(resource, JsRequest):
+        return parse_data_url(resource.url) is not None
+    return isinstance(resource, (str, JsURL)) and parse_data_url(str(resource)) is not None
+
+
+def fetcher_data_url_answer(resource: Any, init: Any = None) -> JsResponse | None:
+    """A Fetcher binding's ``fetch(resource, init)`` of a ``data:`` URL as workerd answers it
+    (``fetchImplNoOutputLock``: the Request made of them -- its errors raised first -- then
+    ``DataUrl::tryParse`` before the fetcher is asked); None for any other URL, which the binding
+    answers. The Request is made only for a ``data:`` URL, so that another's body is left to the
+    binding."""
+    if not fetches_data_url(resource):
+        return None
+    js_request = JsRequest.from_options(resource, init_options(init, {}))
+    data_url = parse_data_url(js_request.url)
+    return None if data_url is None else data_url_response(js_request, data_url)
 
 
 def _percent_decode(data: bytes) -> bytes:
