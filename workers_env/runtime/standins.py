@@ -26,6 +26,7 @@ from workers_env.runtime import (
     forms,
     jsabc,
     jsbuffers,
+    jsconversions,
     jsglobals,
     jsinspect,
     jsmodules,
@@ -458,12 +459,12 @@ def _caches() -> Any:
 #: production, so a Worker that uses one on some paths only loads and serves the others) and
 #: raise :class:`~workers_env.NotEmulatedError` when used
 WORKERD_GLOBALS_NOT_EMULATED = frozenset({
-    "AggregateError", "BigInt", "Boolean", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
+    "AggregateError", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
     "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DOMException", "DecompressionStream",
     "DigestStream", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
     "Function", "HTMLRewriter", "Intl", "Iterator", "Math", "MessageChannel",
     "MessagePort", "Navigator", "Proxy", "ReadableStreamDefaultReader",
-    "Reflect", "RegExp", "String", "Symbol", "TextDecoderStream", "TextEncoderStream",
+    "Reflect", "RegExp", "TextDecoderStream", "TextEncoderStream",
     "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
     "WebSocketPair", "WritableStream", "escape", "performance", "queueMicrotask", "reportError",
     "scheduler", "structuredClone", "unescape",
@@ -598,6 +599,10 @@ def _build() -> dict[str, ModuleType]:
         setattr(js, name, jsbuffers.typed_array_class(name))
     js.ArrayBuffer = jsbuffers.array_buffer_class()  # type: ignore[attr-defined]
     js.Number = jsnumbers.JsNumber()  # type: ignore[attr-defined]
+    js.String = jsconversions.JsStringFunction()  # type: ignore[attr-defined]  # conversion functions called
+    js.Boolean = jsconversions.JsBooleanFunction()  # type: ignore[attr-defined]  # without new, as Pyodide
+    js.BigInt = jsconversions.JsBigIntFunction()  # type: ignore[attr-defined]  # calls them
+    js.Symbol = jsconversions.JsSymbolFunction()  # type: ignore[attr-defined]
     js.parseInt = jsnumbers.parse_int  # type: ignore[attr-defined]
     js.parseFloat = jsnumbers.parse_float  # type: ignore[attr-defined]
     js.isNaN = jsnumbers.is_nan  # type: ignore[attr-defined]
