@@ -95,3 +95,13 @@ def test_bigint_is_not_a_constructor():
     with pytest.raises(JsException) as caught:
         js.BigInt.new(1)
     assert str(caught.value) == "TypeError: BigInt is not a constructor"
+
+
+def test_wrapper_objects_in_json_console_and_object_keys(capsys):
+    """``JSON.stringify`` writes a wrapper object as its value and ``console.log`` shows it as
+    Node does (``[String: 'ab']``); ``Object.keys`` of ``new String`` is its indices."""
+    wrapped = to_js([js.String.new("a"), js.Number.new(2), js.Boolean.new(0)])
+    assert js.JSON.stringify(wrapped) == '["a",2,false]'
+    js.console.log(js.String.new("ab"), js.Boolean.new(0), wrapped)
+    assert capsys.readouterr().out == "[String: 'ab'] [Boolean: false] [ [String: 'a'], [Number: 2], [Boolean: false] ]\n"
+    assert js.Object.keys(js.String.new("ab")).to_py() == ["0", "1"]

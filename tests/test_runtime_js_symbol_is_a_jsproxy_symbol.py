@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers_env import JsException, js
+from workers_env import JsException, js, to_js
 
 
 def test_a_symbol_is_a_jsproxy_compared_by_identity():
@@ -27,3 +27,16 @@ def test_a_missing_property_and_new_are_errors():
     with pytest.raises(JsException) as caught:
         js.Symbol.new("s")
     assert str(caught.value) == "TypeError: Symbol is not a constructor"
+
+
+def test_json_number_and_object_keys_of_a_symbol():
+    """``JSON.stringify`` writes a symbol as ``undefined`` (``null`` in an array, left out of an
+    object); ``Number(symbol)`` is V8's TypeError; a symbol owns no keys (Node and Pyodide)."""
+    s = js.Symbol("s")
+    assert js.JSON.stringify(s) is None
+    assert js.JSON.stringify(to_js([s, 1])) == "[null,1]"
+    assert js.JSON.stringify(to_js({"a": s, "b": 1}, dict_converter=js.Object.fromEntries)) == '{"b":1}'
+    assert js.Object.keys(s).to_py() == []
+    with pytest.raises(JsException) as caught:
+        js.Number(s)
+    assert str(caught.value) == "TypeError: Cannot convert a Symbol value to a number"

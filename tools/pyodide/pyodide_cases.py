@@ -492,5 +492,10 @@ CASES = {
         "js.Symbol('a') == js.Symbol('a')", "s = js.Symbol('a')\ns == s", "js.Symbol.new('s')",
         "js.Symbol.for_('k') == js.Symbol.for_('k')", "js.Symbol.keyFor(js.Symbol.for_('k'))",
         "js.Symbol.keyFor(js.Symbol('k'))", "str(js.Symbol('s'))", "js.Symbol.name",
+        "JSON.stringify(js.Symbol('s'))", "JSON.stringify(to_js({'a': js.Symbol('s'), 'b': 1}, dict_converter=js.Object.fromEntries))",
+        "JSON.stringify(to_js([js.Symbol('s'), js.String.new('a'), js.Number.new(2), js.Boolean.new(0)]))",
+        "js.Number(js.Symbol('s'))", "Object.keys(js.Symbol('s')).to_py()", "Object.keys(js.String.new('ab')).to_py()",
+        "Object.keys(js.Boolean.new(1)).to_py()", "js.String.new(js.Symbol('s'))",
+        ("hasattr(js.Symbol('s'), 'x')", "`hasattr(symbol, name)` is `False`, where Pyodide raises that TypeError"),
     ],
 }

@@ -210,6 +210,15 @@ class JsBigIntFunction:
         raise JsException("BigInt is not a constructor", name="TypeError")
 
 
+class _NoSymbolProperty(JsException, AttributeError):  # type: ignore[misc]  # both have a name
+    """Pyodide's error for a property a symbol lacks; an ``AttributeError`` too, so that
+    ``getattr(symbol, name, default)`` -- workers-env's own probes, ``hasattr`` -- answers the
+    default (Pyodide's ``hasattr`` raises it)."""
+
+
+_NoSymbolProperty.__name__ = _NoSymbolProperty.__qualname__ = "JsException"  # as Pyodide names it
+
+
 class JsSymbol(JsProxy):
     """A JavaScript symbol, which Pyodide hands to Python as a JsProxy: ``description``,
     ``toString()`` (``Symbol(desc)``), compared by identity. A property it lacks --
@@ -237,7 +246,8 @@ class JsSymbol(JsProxy):
         raise self._no_property(name)
 
     def _no_property(self, name: str) -> JsException:
-        return JsException(f"Cannot use 'in' operator to search for '{name}' in {self.toString()}", name="TypeError")
+        return _NoSymbolProperty(f"Cannot use 'in' operator to search for '{name}' in {self.toString()}",
+                                 name="TypeError")
 
     def __repr__(self) -> str:
         return self.toString()

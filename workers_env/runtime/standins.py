@@ -376,6 +376,10 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             return JsObject({})
         if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
             return JsObject({name: _ConsoleMethod(getattr(obj, name), name) for name in _CONSOLE_KEYS})
+        if isinstance(obj, jsconversions.JsSymbol):  # a symbol owns no properties either
+            return JsObject({})
+        if isinstance(obj, (jsconversions.JsStringObject, jsconversions.JsBooleanObject)):
+            return plain(obj.valueOf())  # new String("ab"): its indices, as the string's
         if isinstance(obj, (jsglobals.JsDate, JsException)) or obj is js_json or obj is jsglobals.crypto:
             return JsObject({})  # a Date, an Error (message and stack are not enumerable), crypto, JSON: none
         return obj
