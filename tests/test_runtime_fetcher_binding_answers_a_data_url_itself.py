@@ -3,7 +3,7 @@ Durable Object's stub -- is answered as workerd answers it, before the binding i
 ``Fetcher::fetch`` is ``fetchImpl(js, JSG_THIS, ...)`` (api/http.c++), whose
 ``DataUrl::tryParse`` branch comes before any fetcher's dispatch. ``200 OK``, the MIME type's
 ``content-type``, the data as a GET's body (a POST's null), ``url`` ``""``; the binding never sees
-the request. A ``data:`` URL without a comma is not a data URL and goes on as before. Measured
+the request (one without a comma is no data URL: test_runtime_fetcher_binding_refuses_what_fetch_cannot_load.py). Measured
 under ``wrangler dev`` 4.164.0 (a JavaScript Worker calling ``env.ASSETS.fetch``, a service
 binding to itself and a Durable Object stub), the same at 2024-06-02 and 2025-09-01:
 tools/wrangler/fetch_edges_probe.py ``bindings``."""
@@ -96,23 +96,3 @@ async def test_a_fetcher_binding_answers_a_data_url_before_the_binding(tmp_path,
     assert resp.status == 200, await resp.text()
     assert json.loads(await resp.text()) == [MEASURED, MEASURED, MEASURED]
     assert service.fetched == []  # neither the service nor the stub was asked
-
-
-@pytest.mark.asyncio
-async def test_a_data_url_without_a_comma_is_no_data_url_to_the_assets_binding(tmp_path):
-    """``data:nocomma`` is no data URL to workerd: ``Fetcher::parseUrl`` refuses it (measured:
-    ``TypeError: Fetch API cannot load: data:nocomma``), as the assets binding does."""
-    entry = """
-from workers import Response, WorkerEntrypoint
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        try:
-            return Response(await (await self.env.ASSETS.fetch("data:nocomma")).text())
-        except Exception as exc:
-            return Response(str(exc))
-"""
-    service = Service()
-    env = load_env(project(tmp_path, entry, "2026-05-01"), bindings={"SVC": service, "DO": service})
-    resp = await load_worker(env=env).fetch("/")
-    assert await resp.text() == "TypeError: Fetch API cannot load: data:nocomma"

@@ -4,9 +4,9 @@ workerd), printed as JSON to compare with the tests' expectations by eye.
 
 - ``data``: ``fetch`` of ``data:`` URLs, by method (tests/test_runtime_fetch_of_a_data_url_answers_it.py),
   at 2024-06-02 and 2025-09-01;
-- ``bindings``: ``data:`` URLs fetched through ``env.ASSETS``, a service binding to itself and a
-  Durable Object stub (tests/test_runtime_fetcher_binding_answers_a_data_url_itself.py), at
-  2024-06-02 and 2025-09-01;
+- ``bindings``: ``data:`` URLs and other schemes fetched through ``env.ASSETS``, a service
+  binding to itself and a Durable Object stub (tests/test_runtime_fetcher_binding_answers_a_data_url_itself.py,
+  tests/test_runtime_fetcher_binding_refuses_what_fetch_cannot_load.py), at 2024-06-02 and 2025-09-01;
 - ``hosts``: before ``fetch_standard_url``, hosts kj's parser takes that name no address
   (tests/test_runtime_fetch_legacy_url_with_a_host_kj_takes_and_no_address.py);
 - ``urls``: a fetched response's ``url`` and ``redirected`` against a local origin, at
@@ -125,7 +125,9 @@ new_sqlite_classes = ["Obj"]
 
 BINDING_CALLS = [[b, url, method] for b in ("ASSETS", "SELF", "DO")
                  for url, method in (("data:,hi", "GET"), ("data:text/html;base64,PGI+", "GET"), ("data:,hi", "POST"),
-                                     ("data:nocomma", "GET"), ("http://x/index.js", "GET"))]
+                                     ("data:nocomma", "GET"), ("http://x/index.js", "GET"), ("ftp://x/a", "GET"),
+                                     ("about:blank", "GET"), ("mailto:a@b", "GET"), ("/rel", "GET"),
+                                     ("HTTPS://x/up", "GET"), ("ws://x/w", "GET"))]
 
 DATA = [["data:text/plain,Hello%2C%20World!", "GET"],
         ['  DATA:text/plain;a="b";base64,\t\nSGVsbG8sIFdvcmxkIQ%3D%3D', "GET"],

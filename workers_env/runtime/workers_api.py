@@ -38,7 +38,7 @@ from workers_env.runtime.current import (
     in_global_scope,
     pyodide_028,
 )
-from workers_env.runtime.dataurl import data_url_response, fetcher_data_url_answer, parse_data_url
+from workers_env.runtime.dataurl import answered_before_the_binding, data_url_response, fetcher_answer, parse_data_url
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords
@@ -713,7 +713,7 @@ class FetcherView:
             if isinstance(other_options.get("method"), HTTPMethod):
                 other_options["method"] = other_options["method"].value
             _fetcher_init_checked(resource, other_options)
-            answered = _fetcher_data_url(resource, other_options)
+            answered = _fetcher_answer(resource, other_options)
             if answered is not None:  # workerd answers it before the binding is asked (runtime/dataurl.py)
                 return Response(answered)
             answer = binding.fetch(resource, other_options) if other_options else binding.fetch(resource)
@@ -749,13 +749,16 @@ def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
         raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
 
 
-def _fetcher_data_url(resource: Any, options: dict[str, Any]) -> JsResponse | None:
-    """workerd's answer to a Fetcher's ``fetch`` of a ``data:`` URL, made of the keywords as
-    ``pyfetch`` hands them to JavaScript (None for another URL); what JavaScript threw making its
-    Request raised as ``pyfetch`` raises it."""
+def _fetcher_answer(resource: Any, options: dict[str, Any]) -> JsResponse | None:
+    """workerd's answer to a Fetcher's ``fetch`` of a ``data:`` URL, or its refusal of another
+    URL that is not ``http``/``https`` (runtime/dataurl.py), made of the keywords as ``pyfetch``
+    hands them to JavaScript (None: the binding answers); what JavaScript threw raised as
+    ``pyfetch`` raises it."""
+    if not answered_before_the_binding(resource):
+        return None
     try:
         init = to_js(options, dict_converter=object_from_entries) if options else None
-        return fetcher_data_url_answer(resource, init)
+        return fetcher_answer(resource, init)
     except JsException as exc:
         raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
 
