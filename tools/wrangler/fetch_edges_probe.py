@@ -4,6 +4,9 @@ workerd), printed as JSON to compare with the tests' expectations by eye.
 
 - ``data``: ``fetch`` of ``data:`` URLs, by method (tests/test_runtime_fetch_of_a_data_url_answers_it.py),
   at 2024-06-02 and 2025-09-01;
+- ``bindings``: ``data:`` URLs and other schemes fetched through ``env.ASSETS``, a service
+  binding to itself and a Durable Object stub (tests/test_runtime_fetcher_binding_answers_a_data_url_itself.py,
+  tests/test_runtime_fetcher_binding_refuses_what_fetch_cannot_load.py), at 2024-06-02 and 2025-09-01;
 - ``hosts``: before ``fetch_standard_url``, hosts kj's parser takes that name no address
   (tests/test_runtime_fetch_legacy_url_with_a_host_kj_takes_and_no_address.py);
 - ``urls``: a fetched response's ``url`` and ``redirected`` against a local origin, at
@@ -84,6 +87,48 @@ export default {
 };
 """
 
+BINDINGS = r"""
+import { DurableObject } from "cloudflare:workers";
+export class Obj extends DurableObject { async fetch(r) { return new Response("do:" + r.url); } }
+export default {
+  async fetch(request, env) {
+    if (request.method === "GET") {
+      return new Response(new URL(request.url).pathname === "/" ? "ready" : "svc:" + request.url);
+    }
+    const out = [];
+    for (const [b, url, method] of await request.json()) {
+      const f = b === "DO" ? env.DO.get(env.DO.idFromName("x")) : env[b];
+      try {
+        const r = await f.fetch(url, {method});
+        const body = r.body === null ? null : await r.text();
+        out.push([b, url, method, r.status, r.statusText, [...r.headers], body, r.url]);
+      } catch (e) { out.push([b, url, method, `${e.name}: ${e.message}`]); }
+    }
+    return Response.json(out);
+  }
+};
+"""
+
+BINDINGS_CONFIG = """no_bundle = true
+services = [{ binding = "SELF", service = "fetcherdata-probe" }]
+[assets]
+directory = "src"
+binding = "ASSETS"
+run_worker_first = true
+[[durable_objects.bindings]]
+name = "DO"
+class_name = "Obj"
+[[migrations]]
+tag = "v1"
+new_sqlite_classes = ["Obj"]
+"""
+
+BINDING_CALLS = [[b, url, method] for b in ("ASSETS", "SELF", "DO")
+                 for url, method in (("data:,hi", "GET"), ("data:text/html;base64,PGI+", "GET"), ("data:,hi", "POST"),
+                                     ("data:nocomma", "GET"), ("http://x/index.js", "GET"), ("ftp://x/a", "GET"),
+                                     ("about:blank", "GET"), ("mailto:a@b", "GET"), ("/rel", "GET"),
+                                     ("HTTPS://x/up", "GET"), ("ws://x/w", "GET"))]
+
 DATA = [["data:text/plain,Hello%2C%20World!", "GET"],
         ['  DATA:text/plain;a="b";base64,\t\nSGVsbG8sIFdvcmxkIQ%3D%3D', "GET"],
         ["data:,a b", "GET"], ["data:nocomma", "GET"], ["data:;base64,!!!", "GET"],
@@ -122,6 +167,9 @@ def main() -> None:
     unbundled = "no_bundle = true\n"  # without wrangler's checked-fetch wrapper, which production lacks
     for date in ("2024-06-02", "2025-09-01"):
         print("data", date, json.dumps(run_under_wrangler_dev(FETCHES, "data-probe", date, DATA, extra_config=unbundled)))
+    for date in ("2024-06-02", "2025-09-01"):
+        print("bindings", date, json.dumps(run_under_wrangler_dev(BINDINGS, "fetcherdata-probe", date, BINDING_CALLS,
+                                                                  extra_config=BINDINGS_CONFIG)))
     print("hosts 2024-06-02", json.dumps(run_under_wrangler_dev(FETCHES, "host-probe", "2024-06-02", HOSTS,
                                                                extra_config=unbundled)))
     for date in ("2024-06-02", "2024-06-03"):

@@ -34,6 +34,7 @@ from workers_env._jsvalues import (
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
+from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.jsproxy import (
     DICT_ATTRIBUTES,
     NULL_AS_NONE,
@@ -196,6 +197,14 @@ class JsBinding(JsHostObject):
             js_args = [a.unwrap() if isinstance(a, JsDoubleProxy) else a for a in args]
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
+            if name == "fetch" and self._js_class in _FETCHER_CLASSES and js_args and \
+                    answered_before_the_binding(js_args[0]):  # workerd answers or refuses it, not the binding
+                try:
+                    answer = fetcher_answer(*js_args[:2])
+                except JsException as error:
+                    return as_promise(_settled(as_pyodide_error(error)))
+                if answer is not None:
+                    return as_promise(_settled(answer))
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
                 self._check_queue_messages(name, js_args)
@@ -428,6 +437,17 @@ def rest_argument(value: Any, where: str) -> Any:
     if _unconverted_container(value):
         return PyProxyArgument(value)
     return to_plain(value, where=where)
+
+
+#: the classes whose ``fetch`` is workerd's ``Fetcher::fetch`` (a Durable Object's stub is a Fetcher)
+_FETCHER_CLASSES = frozenset({"Fetcher", "DurableObject"})
+
+
+async def _settled(outcome: Any) -> Any:
+    """A promise settled with ``outcome``: rejected with it if it is an exception."""
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
 
 
 async def _resolve(binding: JsBinding, pending: Awaitable[Any], method: str = "") -> Any:

@@ -124,6 +124,8 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
     name = getattr(value, "_js_name", None)
     if name == "Date":
         return value.toISOString() if value.getTime() == value.getTime() else "Invalid Date"
+    if name in ("Number", "String", "Boolean") and callable(getattr(value, "valueOf", None)):
+        return f"[{name}: {inspect(value.valueOf(), nested=True)}]"  # a wrapper object: [String: 'ab']
     if isinstance(value, JsTypedArray):
         numbers = value.numbers()
         items = [inner(v) for v in numbers[:_MAX_ITEMS]] + _more(len(numbers))

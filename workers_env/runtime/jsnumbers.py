@@ -10,6 +10,7 @@ import re
 import sys
 from typing import Any
 
+from workers_env._errors import JsException
 from workers_env._jsvalues import (
     DECIMAL_LITERAL,
     JS_WHITESPACE,
@@ -32,6 +33,8 @@ def to_number(value: Any) -> float | int:
     """JavaScript's ``ToNumber`` of a value as it reaches JS (a BigInt refuses, as in V8)."""
     if isinstance(value, JsNull):
         return 0
+    if isinstance(value, JsProxy) and type(value).typeof == "symbol":
+        raise JsException("Cannot convert a Symbol value to a number", name="TypeError")
     if isinstance(value, JsProxy) and getattr(value, "_js_name", None) == "Array":
         return to_number(_string(list(value)))  # ToPrimitive: [] is "" is 0, [5] is "5" is 5
     return js_to_number(value)

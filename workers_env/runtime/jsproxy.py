@@ -1667,7 +1667,7 @@ def json_stringify(value: Any, replacer: Any = None, space: Any = None, *_ignore
     characters of a string, per level, as JavaScript indents. ``undefined`` (``None``) gives
     ``undefined``; numbers are written as JavaScript writes them (``1e-7``), lone surrogates
     escaped (well-formed ``JSON.stringify``)."""
-    if value is None:
+    if value is None or _is_symbol(value):
         return None
     if is_python_container(value):  # an unconverted Python container: a PyProxy
         value = pyproxy_json(value, "call to JSON.stringify()")
@@ -1720,6 +1720,14 @@ def _circular(stack: list[tuple[Any, Any]], value: Any, key: Any) -> JsException
     return js_type_error("Converting circular structure to JSON" + "".join(lines))
 
 
+#: the wrapper objects ``JSON.stringify`` writes as their primitive (SerializeJSONProperty)
+_WRAPPERS = frozenset({"Number", "String", "Boolean"})
+
+
+def _is_symbol(value: Any) -> bool:
+    return isinstance(value, JsProxy) and type(value).typeof == "symbol"
+
+
 def _jsonable(value: Any, stack: list[tuple[Any, Any]] | None = None, key: Any = None) -> Any:
     """A JS value as the JSON tree ``JSON.stringify`` writes: ``toJSON()`` where there is one
     (``URL``, ``Date``), ``{}`` for an object with no own properties (``Headers``, ``Map``),
@@ -1745,11 +1753,16 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and (
             isinstance(value, _jsvalues.BigInt) or not _jsvalues.is_safe_int(value)):
         raise js_type_error("Do not know how to serialize a BigInt")
+    if _is_symbol(value):  # as undefined: null in an array, left out of an object
+        return None
     to_json = getattr(value, "toJSON", None) if isinstance(value, JsProxy) else None
     if callable(to_json):
         return _jsonable(to_json(), stack)
+    if getattr(value, "_js_name", None) in _WRAPPERS and callable(getattr(value, "valueOf", None)):
+        return _jsonable(value.valueOf(), stack)  # new Number/String/Boolean: its primitive
     if isinstance(value, JsObject):  # an undefined property is left out, a null one kept
-        return {k: _jsonable(v, stack, k) for k, v in value._props.items() if v is not None or value._nulls}
+        return {k: _jsonable(v, stack, k) for k, v in value._props.items()
+                if (v is not None or value._nulls) and not _is_symbol(v)}
     if isinstance(value, JsArray):
         return [_jsonable(v, stack, i) for i, v in enumerate(value._items)]
     if isinstance(value, JsTypedArray):

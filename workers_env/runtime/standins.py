@@ -26,6 +26,7 @@ from workers_env.runtime import (
     forms,
     jsabc,
     jsbuffers,
+    jsconversions,
     jsglobals,
     jsinspect,
     jsmodules,
@@ -380,6 +381,10 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             return JsObject({})
         if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
             return JsObject({name: _ConsoleMethod(getattr(obj, name), name) for name in _CONSOLE_KEYS})
+        if isinstance(obj, jsconversions.JsSymbol):  # a symbol owns no properties either
+            return JsObject({})
+        if isinstance(obj, (jsconversions.JsStringObject, jsconversions.JsBooleanObject)):
+            return plain(obj.valueOf())  # new String("ab"): its indices, as the string's
         if isinstance(obj, (jsglobals.JsDate, JsException)) or obj is js_json or obj is jsglobals.crypto:
             return JsObject({})  # a Date, an Error (message and stack are not enumerable), crypto, JSON: none
         return obj
@@ -463,12 +468,12 @@ def _caches() -> Any:
 #: production, so a Worker that uses one on some paths only loads and serves the others) and
 #: raise :class:`~workers_env.NotEmulatedError` when used
 WORKERD_GLOBALS_NOT_EMULATED = frozenset({
-    "AggregateError", "BigInt", "Boolean", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
+    "AggregateError", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
     "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DOMException", "DecompressionStream",
     "DigestStream", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
     "Function", "HTMLRewriter", "Intl", "Iterator", "Math", "MessageChannel",
     "MessagePort", "Navigator", "Proxy", "ReadableStreamDefaultReader",
-    "Reflect", "RegExp", "String", "Symbol", "TextDecoderStream", "TextEncoderStream",
+    "Reflect", "RegExp", "TextDecoderStream", "TextEncoderStream",
     "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
     "WebSocketPair", "WritableStream", "escape", "performance", "queueMicrotask", "reportError",
     "scheduler", "structuredClone", "unescape",
@@ -606,6 +611,10 @@ def _build() -> dict[str, ModuleType]:
         setattr(js, name, jsbuffers.typed_array_class(name))
     js.ArrayBuffer = jsbuffers.array_buffer_class()  # type: ignore[attr-defined]
     js.Number = jsnumbers.JsNumber()  # type: ignore[attr-defined]
+    js.String = jsconversions.JsStringFunction()  # type: ignore[attr-defined]  # conversion functions called
+    js.Boolean = jsconversions.JsBooleanFunction()  # type: ignore[attr-defined]  # without new, as Pyodide
+    js.BigInt = jsconversions.JsBigIntFunction()  # type: ignore[attr-defined]  # calls them
+    js.Symbol = jsconversions.JsSymbolFunction()  # type: ignore[attr-defined]
     js.parseInt = jsnumbers.parse_int  # type: ignore[attr-defined]
     js.parseFloat = jsnumbers.parse_float  # type: ignore[attr-defined]
     js.isNaN = jsnumbers.is_nan  # type: ignore[attr-defined]

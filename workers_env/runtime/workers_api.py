@@ -38,7 +38,7 @@ from workers_env.runtime.current import (
     in_global_scope,
     pyodide_028,
 )
-from workers_env.runtime.dataurl import DataUrl, parse_data_url
+from workers_env.runtime.dataurl import answered_before_the_binding, data_url_response, fetcher_answer, parse_data_url
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords
@@ -713,6 +713,9 @@ class FetcherView:
             if isinstance(other_options.get("method"), HTTPMethod):
                 other_options["method"] = other_options["method"].value
             _fetcher_init_checked(resource, other_options)
+            answered = _fetcher_answer(resource, other_options)
+            if answered is not None:  # workerd answers it before the binding is asked (runtime/dataurl.py)
+                return Response(answered)
             answer = binding.fetch(resource, other_options) if other_options else binding.fetch(resource)
             if inspect.isawaitable(answer):
                 answer = await answer
@@ -742,6 +745,20 @@ def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
         if mode is None and isinstance(resource, JsRequest):
             mode = resource._cache_mode
         subrequest_cache_headers(mode, init["cf"] if "cf" in init else getattr(resource, "cf", None), {})
+    except JsException as exc:
+        raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
+
+
+def _fetcher_answer(resource: Any, options: dict[str, Any]) -> JsResponse | None:
+    """workerd's answer to a Fetcher's ``fetch`` of a ``data:`` URL, or its refusal of another
+    URL that is not ``http``/``https`` (runtime/dataurl.py), made of the keywords as ``pyfetch``
+    hands them to JavaScript (None: the binding answers); what JavaScript threw raised as
+    ``pyfetch`` raises it."""
+    if not answered_before_the_binding(resource):
+        return None
+    try:
+        init = to_js(options, dict_converter=object_from_entries) if options else None
+        return fetcher_answer(resource, init)
     except JsException as exc:
         raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
 
@@ -870,7 +887,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     it is under way (a timeout signal bounds the socket's wait too)."""
     data_url = parse_data_url(js_request.url)  # answered before any fetcher (http.c++ DataUrl)
     if data_url is not None:
-        return _data_url_response(js_request, data_url)
+        return data_url_response(js_request, data_url)
     routed = js_request._fetcher
     if routed is not None and routed is not NEXT_FETCHER:  # a Request's own fetcher sends it (fetchImpl)
         answer = routed.fetch(js_request)
@@ -951,13 +968,6 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             return task.result()
 
 
-def _data_url_response(js_request: JsRequest, data_url: DataUrl) -> JsResponse:
-    """What workerd's ``fetch`` answers for a ``data:`` URL (runtime/dataurl.py): ``200 OK``,
-    the ``content-type`` of its MIME type, its bytes as the body of a GET (a null body else)."""
-    body = data_url.data if js_request.method == "GET" else None
-    return JsResponse(body, None, status=200, statusText="OK", headers=[("content-type", data_url.mime_type)])
-
-
 def _fetch_urls(url: str) -> tuple[str, str]:
     """The URL ``fetch`` sends for a Request's ``url``, and the one its response has unless
     redirected (kj's serialization without the fragment, user info kept: wrangler dev 4.164.0),
@@ -965,7 +975,7 @@ def _fetch_urls(url: str) -> tuple[str, str]:
     (``fetch_refuses_unknown_protocols``, 2021-11-10) and user info is not sent; before
     ``fetch_standard_url`` the string kj's parser reads (runtime/legacyurl.py), what it cannot
     parse being that TypeError too (a ``data:`` URL without a comma among them: one with a
-    comma never gets here, :func:`_data_url_response`)."""
+    comma never gets here, :func:`~workers_env.runtime.dataurl.data_url_response`)."""
     if getattr(current_runtime(), "fetch_standard_url", True):
         parsed = JsURL(url)
         if parsed.protocol not in ("http:", "https:"):

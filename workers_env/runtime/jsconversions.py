@@ -1,0 +1,289 @@
+"""``js.String``, ``js.Boolean``, ``js.BigInt`` and ``js.Symbol``: the conversion functions
+they are when JavaScript calls them without ``new`` -- as Pyodide calls every JS function from
+Python -- with the results Pyodide hands back (a ``str``, a ``bool``, an ``int``; a symbol stays
+a JsProxy), and their ``new`` wrapper objects.
+
+A Python argument reaches JavaScript as Pyodide converts it: ``None`` is ``undefined``, ``str``,
+``bool``, ``int`` (a BigInt from magnitude 2**53) and ``float`` are primitives, a JS value is
+itself, and anything else (a ``list``, a ``dict``, ``bytes``, a class) is a PyProxy, whose
+``toString`` is Python's ``str()``: ``String([1, 2])`` is ``"[1, 2]"``, where a JS Array's
+is ``"1,2"``. Texts as V8 words them (Pyodide 0.26.0a4, 0.26.2 and 0.28.2 under Node:
+tools/pyodide/pyodide_cases.py ``conversion-functions``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env._jsvalues import JS_WHITESPACE, JsTypedArray, base_value, js_string
+from workers_env.runtime.jsbase import JsNull, JsProxy
+from workers_env.runtime.jsnumbers import JsNumberObject, to_number
+
+__all__ = ["JsBigIntFunction", "JsBooleanFunction", "JsBooleanObject", "JsStringFunction", "JsStringObject",
+           "JsSymbol", "JsSymbolFunction", "to_boolean", "to_js_string"]
+
+_NO_ARGUMENT: Any = object()  # a call without the argument (String() is "", String(undefined) "undefined")
+_BIGINT_DECIMAL = re.compile(r"[+-]?[0-9]+")
+_BIGINT_PREFIXED = {"0x": (16, re.compile(r"[0-9a-fA-F]+")), "0o": (8, re.compile(r"[0-7]+")),
+                    "0b": (2, re.compile(r"[01]+"))}
+
+
+def _number_text(value: float | int) -> str:
+    return js_string(float(value)) if isinstance(value, float) else str(value)
+
+
+def to_js_string(value: Any) -> str:
+    """JavaScript's ``String(value)`` of ``value`` as Pyodide passes it (a symbol included)."""
+    if value is None:
+        return "undefined"
+    if isinstance(value, JsNull):
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        value = base_value(value)  # a subclass (a str Enum) crosses as its base value
+        return value if isinstance(value, str) else _number_text(value)
+    if isinstance(value, JsTypedArray):
+        return js_string(value)
+    if isinstance(value, JsException):  # Error.prototype.toString: "<name>: <message>", the name alone without one
+        return f"{value.name}: {value.message}" if value.message else value.name
+    if isinstance(value, JsProxy):
+        to_string = getattr(value, "toString", None)
+        return str(to_string()) if callable(to_string) else repr(value)
+    return str(value)  # a PyProxy: its toString is Python's str()
+
+
+def to_boolean(value: Any) -> bool:
+    """JavaScript's ``ToBoolean``: ``undefined``, ``null``, ``false``, ``0``, ``-0``, ``NaN``,
+    ``0n`` and ``""`` are false; every object -- a PyProxy of an empty list too -- is true."""
+    if value is None or isinstance(value, JsNull):
+        return False
+    if isinstance(value, (bool, int, float, str)):
+        return bool(base_value(value)) and not (isinstance(value, float) and math.isnan(value))
+    return True
+
+
+class JsStringObject(JsProxy):
+    """``new String(value)``: a wrapper object (``typeof`` object) around a string; Pyodide
+    leaves it a JsProxy (``to_py()`` too), shown as its string."""
+
+    _js_name = "String"
+
+    def __init__(self, value: str):
+        self._value = value
+
+    @property
+    def length(self) -> int:
+        return len(self._value.encode("utf-16-le", "surrogatepass")) // 2
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return self._value
+
+    valueOf = toString  # noqa: N815 - JS name
+
+    def __repr__(self) -> str:
+        return self._value
+
+    __str__ = __repr__
+
+
+class JsBooleanObject(JsProxy):
+    """``new Boolean(value)``: a wrapper object (true itself, as every object); a JsProxy shown
+    as ``true``/``false``."""
+
+    _js_name = "Boolean"
+
+    def __init__(self, value: bool):
+        self._value = value
+
+    def valueOf(self) -> bool:  # noqa: N802 - JS name
+        return self._value
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return "true" if self._value else "false"
+
+    def __repr__(self) -> str:
+        return self.toString()
+
+    __str__ = __repr__
+
+
+class JsStringFunction:
+    """``js.String``: ``String(value)`` converts (:func:`to_js_string`); ``new``,
+    ``fromCharCode``, ``fromCodePoint`` and ``raw``."""
+
+    name = "String"
+
+    def __call__(self, value: Any = _NO_ARGUMENT, *_ignored: Any) -> str:
+        return "" if value is _NO_ARGUMENT else to_js_string(value)
+
+    def new(self, value: Any = _NO_ARGUMENT, *_ignored: Any) -> JsStringObject:
+        if isinstance(value, JsSymbol):
+            raise JsException("Cannot convert a Symbol value to a string", name="TypeError")
+        return JsStringObject(self(value))
+
+    @staticmethod
+    def fromCharCode(*codes: Any) -> str:  # noqa: N802 - JS name
+        """UTF-16 code units, each ``ToUint16`` of its argument (a pair of surrogates one character)."""
+        units = [int(n) % 65536 if math.isfinite(n := to_number(c)) else 0 for c in codes]
+        return b"".join(u.to_bytes(2, "little") for u in units).decode("utf-16-le", "surrogatepass")
+
+    @staticmethod
+    def fromCodePoint(*points: Any) -> str:  # noqa: N802 - JS name
+        out = []
+        for point in points:
+            number = to_number(point)
+            if not (math.isfinite(number) and float(number).is_integer() and 0 <= number <= 0x10FFFF):
+                raise JsException(f"Invalid code point {_number_text(number)}", name="RangeError")
+            out.append(chr(int(number)))
+        return "".join(out)
+
+    @staticmethod
+    def raw(template: Any = None, *substitutions: Any) -> str:
+        """``String.raw(strings, ...subs)``: ``strings.raw``'s items with the substitutions between."""
+        raw = getattr(template, "raw", None) if template is not None and not isinstance(template, JsNull) else None
+        if raw is None or isinstance(raw, JsNull):
+            raise JsException("Cannot convert undefined or null to object", name="TypeError")
+        pieces = list(raw)
+        out: list[str] = []
+        for i, piece in enumerate(pieces):
+            out.append(to_js_string(piece))
+            if i + 1 < len(pieces) and i < len(substitutions):
+                out.append(to_js_string(substitutions[i]))
+        return "".join(out)
+
+
+class JsBooleanFunction:
+    """``js.Boolean``: ``Boolean(value)`` is :func:`to_boolean`; ``new`` its wrapper object."""
+
+    name = "Boolean"
+
+    def __call__(self, value: Any = None, *_ignored: Any) -> bool:
+        return to_boolean(value)
+
+    def new(self, value: Any = None, *_ignored: Any) -> JsBooleanObject:
+        return JsBooleanObject(to_boolean(value))
+
+
+def _string_to_bigint(text: str) -> int:
+    """V8's ``StringToBigInt``: whitespace trimmed, ``""`` is 0, a signed decimal or an unsigned
+    ``0x``/``0o``/``0b`` literal; else ``SyntaxError: Cannot convert <text> to a BigInt``."""
+    body = text.strip(JS_WHITESPACE)
+    if not body:
+        return 0
+    prefixed = _BIGINT_PREFIXED.get(body[:2].lower())
+    if prefixed is not None and prefixed[1].fullmatch(body[2:]):
+        return int(body[2:], prefixed[0])
+    if _BIGINT_DECIMAL.fullmatch(body):
+        return int(body)
+    raise JsException(f"Cannot convert {text} to a BigInt", name="SyntaxError")
+
+
+class JsBigIntFunction:
+    """``js.BigInt``: ``BigInt(value)`` as V8 converts, the result an ``int`` (as Pyodide hands
+    a BigInt back); ``BigInt.new`` is V8's ``TypeError: BigInt is not a constructor``."""
+
+    name = "BigInt"
+
+    def __call__(self, value: Any = None, *_ignored: Any) -> int:
+        if isinstance(value, (JsNumberObject, JsStringObject, JsBooleanObject)):
+            value = value.valueOf()  # ToPrimitive of a wrapper object
+        if value is None or isinstance(value, JsNull):
+            raise JsException(f"Cannot convert {to_js_string(value)} to a BigInt", name="TypeError")
+        if isinstance(value, JsSymbol):
+            raise JsException(f"Cannot convert {value.toString()} to a BigInt", name="TypeError")
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, int):
+            return int(base_value(value))
+        if isinstance(value, float):
+            if not (math.isfinite(value) and value.is_integer()):
+                raise JsException(f"The number {_number_text(value)} cannot be converted to a BigInt because it is not "
+                                  "an integer", name="RangeError")
+            return int(value)
+        return _string_to_bigint(to_js_string(value))
+
+    def new(self, *_args: Any) -> Any:
+        raise JsException("BigInt is not a constructor", name="TypeError")
+
+
+class _NoSymbolProperty(JsException, AttributeError):  # type: ignore[misc]  # both have a name
+    """Pyodide's error for a property a symbol lacks; an ``AttributeError`` too, so that
+    ``getattr(symbol, name, default)`` -- workers-env's own probes, ``hasattr`` -- answers the
+    default (Pyodide's ``hasattr`` raises it)."""
+
+
+_NoSymbolProperty.__name__ = _NoSymbolProperty.__qualname__ = "JsException"  # as Pyodide names it
+
+
+class JsSymbol(JsProxy):
+    """A JavaScript symbol, which Pyodide hands to Python as a JsProxy: ``description``,
+    ``toString()`` (``Symbol(desc)``), compared by identity. A property it lacks --
+    ``description`` of one made without -- is Pyodide's ``TypeError: Cannot use 'in' operator to
+    search for '<name>' in Symbol(...)``, as its ``getattr`` checks ``name in`` the primitive."""
+
+    _js_name = "Symbol"
+    typeof = "symbol"
+
+    def __init__(self, description: str | None):
+        self._description = description
+
+    @property
+    def description(self) -> str:
+        if self._description is None:
+            raise self._no_property("description")
+        return self._description
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return f"Symbol({self._description or ''})"
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise self._no_property(name)
+
+    def _no_property(self, name: str) -> JsException:
+        return _NoSymbolProperty(f"Cannot use 'in' operator to search for '{name}' in {self.toString()}",
+                                 name="TypeError")
+
+    def __repr__(self) -> str:
+        return self.toString()
+
+    __str__ = __repr__
+
+
+class JsSymbolFunction:
+    """``js.Symbol``: ``Symbol(description)`` a new symbol; ``for_``/``for`` the registry's,
+    ``keyFor``; ``Symbol.new`` is V8's ``TypeError: Symbol is not a constructor``."""
+
+    name = "Symbol"
+
+    def __init__(self) -> None:
+        self._registry: dict[str, JsSymbol] = {}
+
+    def __call__(self, description: Any = None, *_ignored: Any) -> JsSymbol:
+        if isinstance(description, JsSymbol):
+            raise JsException("Cannot convert a Symbol value to a string", name="TypeError")
+        return JsSymbol(None if description is None else to_js_string(description))
+
+    def new(self, *_args: Any) -> Any:
+        raise JsException("Symbol is not a constructor", name="TypeError")
+
+    def for_(self, key: Any = None, *_ignored: Any) -> JsSymbol:
+        """``Symbol.for(key)`` (Pyodide reads ``for_`` as ``for``): one symbol per key string."""
+        if isinstance(key, JsSymbol):
+            raise JsException("Cannot convert a Symbol value to a string", name="TypeError")
+        text = to_js_string(key)
+        return self._registry.setdefault(text, JsSymbol(text))
+
+    def keyFor(self, symbol: Any = None, *_ignored: Any) -> str | None:  # noqa: N802 - JS name
+        if not isinstance(symbol, JsSymbol):
+            raise JsException(f"{to_js_string(symbol)} is not a symbol", name="TypeError")
+        key = symbol._description
+        return key if key is not None and self._registry.get(key) is symbol else None
+
+
+setattr(JsSymbolFunction, "for", JsSymbolFunction.for_)  # noqa: B010 - ``for`` is a Python keyword
