@@ -121,7 +121,7 @@ def _status(text: str) -> int | None:
     text = text.strip()
     if not _JS_NUMBER.fullmatch(text):
         return None
-    value = float(int(text, 0)) if text[1:2].isalpha() else float(text)
+    value = float(int(text, 0)) if text[:2].lower() in ("0x", "0o", "0b") else float(text)
     return int(value) if value in PERMITTED_STATUS_CODES else None
 
 
