@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from workers_env.assets.headers import _rule_regex
 
-__all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects"]
+__all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects", "read_redirects"]
 
 MAX_STATIC_RULES, MAX_DYNAMIC_RULES, MAX_LINE_LENGTH = 2000, 100, 2000
 PERMITTED_STATUS_CODES = frozenset({200, 301, 302, 303, 307, 308})
@@ -191,6 +191,16 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
     return rules, invalid
 
 
+def read_redirects(directory: Path) -> str | None:
+    """The directory's ``_redirects`` as wrangler's ``readFileSync(path, "utf8")`` reads it (bytes
+    that are not UTF-8 as U+FFFD, a lone CR no line end); ``None`` when there is no file or it
+    cannot be read (a folder of that name, no permission): its rules are then not applied."""
+    try:
+        return (directory / "_redirects").read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
 def _normalize_target(target: str, groups: dict[str, str]) -> str:
     """``normalizeRedirectTarget``: captures substituted; a relative target's repeated slashes
     (before any ``?``/``#``) collapsed."""
@@ -256,11 +266,9 @@ class RedirectRules:
 
     @classmethod
     def read(cls, directory: Path, html_handling: str = "auto-trailing-slash") -> RedirectRules | None:
-        """The directory's ``_redirects`` rules (``None`` without the file)."""
-        try:
-            return cls((directory / "_redirects").read_text(encoding="utf-8"), html_handling)
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-            return None
+        """The directory's ``_redirects`` rules (``None`` without a file it can read)."""
+        text = read_redirects(directory)
+        return None if text is None else cls(text, html_handling)
 
     def report(self, where: str) -> list[str]:
         """What wrangler dev logs as it reads the file (``where``: the file's path from the working

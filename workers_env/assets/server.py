@@ -32,7 +32,7 @@ from workers_env._jsvalues import HttpResponse
 from workers_env.assets.headers import HeaderRules
 from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
-from workers_env.assets.redirects import STATUS_TEXT, RedirectRules
+from workers_env.assets.redirects import STATUS_TEXT, RedirectRules, read_redirects
 from workers_env.config.diagnostics.assets import (
     ASSETS_HTML_HANDLING,
     ASSETS_NOT_FOUND_HANDLING,
@@ -188,7 +188,7 @@ class AssetServer:
         """``handleRedirects``: the ``_redirects`` rule's answer (a redirect status), or the
         pathname to look up (a 200 rule's target, else the URL's own) and whether it is a 200's."""
         pathname = _pathname(url)
-        text = _read(self.manifest.directory / "_redirects")
+        text = read_redirects(self.manifest.directory)
         if text is None:
             return None, pathname, False
         if self._redirects is None or self._redirects[0] != text:  # read at each request, as the assets are
@@ -244,13 +244,6 @@ class AssetServer:
 def _pathname(url: str) -> str:
     """The URL's pathname as URL parsing encodes it."""
     return quote(urlsplit(url).path or "/", safe="/%:@!$&'()*+,;=-._~[]|^")
-
-
-def _read(path: Any) -> str | None:
-    try:
-        return str(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-        return None
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
