@@ -33,7 +33,11 @@ _DYNAMIC = re.compile(r"\*|:[A-Za-z]\w*", re.ASCII)
 _LOOPS_TO_INDEX = re.compile(r"/index(.html)?$")
 _EXTERNAL = re.compile(r"^(?:\w+://|//[^/\\\s?#])", re.ASCII)
 _PROTOCOL = re.compile(r"^\w+://", re.ASCII)
-_INLINE_COMMENT = re.compile(r"\s+#.*$", re.DOTALL)
+# JavaScript's whitespace (String.prototype.trim, \s): with the BOM, without Python's \x1c-\x1f and \x85
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_JS_STRIP = "".join(chr(c) for c in range(0x2000, 0x200B)) + "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"
+_TOKEN_GAP = re.compile(f"[{_JS_SPACE}]+")
+_INLINE_COMMENT = re.compile(f"[{_JS_SPACE}]+#[^\n\r\u2028\u2029]*\\Z")
 _PATH_SAFE = "!$%&'()*+,-./:;=@[\\]^_|~"
 _QUERY_SAFE = "!$%&'()*+,-./:;=?@[\\]^_`{|}~"
 _FRAGMENT_SAFE = "!#$%&'()*+,-./:;=?@[\\]^_{|}~"
@@ -134,15 +138,15 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
     static = dynamic = 0
     can_be_static = True
     for i, raw in enumerate(lines):
-        line = raw.strip()
+        line = raw.strip(_JS_STRIP)  # a BOM too: Node's readFileSync keeps it, String.trim() drops it
         number = i + 1
         if not line or line.startswith("#"):
             continue
-        if len(line) > MAX_LINE_LENGTH:
+        if len(line.encode("utf-16-le")) // 2 > MAX_LINE_LENGTH:  # JavaScript's length: UTF-16 units
             invalid.append(InvalidRedirect(f"Ignoring line {number} as it exceeds the maximum allowed length of "
                                            f"{MAX_LINE_LENGTH}."))
             continue
-        tokens = re.split(r"\s+", _INLINE_COMMENT.sub("", line))
+        tokens = _TOKEN_GAP.split(_INLINE_COMMENT.sub("", line))
         if not 2 <= len(tokens) <= 3:
             invalid.append(InvalidRedirect(f"Expected exactly 2 or 3 whitespace-separated tokens. Got {len(tokens)}.",
                                            line, number))
