@@ -144,7 +144,7 @@ class AssetServer:
         enable, disable, since = _NAVIGATION_FLAG
         flags = set(compatibility_flags)
         self.navigation_prefers_assets = enable in flags or (disable not in flags and compatibility_date >= since)
-        self._redirects: tuple[str, RedirectRules] | None = None
+        self._redirects: tuple[tuple[int, ...], RedirectRules | None] | None = None
 
     # -- the router ------------------------------------------------------------------------
     def to_assets(self, method: str, url: str, headers: Mapping[str, str]) -> bool:
@@ -188,18 +188,29 @@ class AssetServer:
         """``handleRedirects``: the ``_redirects`` rule's answer (a redirect status), or the
         pathname to look up (a 200 rule's target, else the URL's own) and whether it is a 200's."""
         pathname = _pathname(url)
-        text = read_redirects(self.manifest.directory)
-        if text is None:
+        rules = self._redirect_rules()
+        if rules is None:
             return None, pathname, False
-        if self._redirects is None or self._redirects[0] != text:  # read at each request, as the assets are
-            self._redirects = (text, RedirectRules(text, self.html_handling))
-        found = self._redirects[1].match(url, pathname)
+        found = rules.match(url, pathname)
         if found is None:
             return None, pathname, False
         status, location = found
         if status == 200:
             return None, location, True
         return HttpResponse(status, STATUS_TEXT[status], (("Location", location),), None), pathname, False
+
+    def _redirect_rules(self) -> RedirectRules | None:
+        """The ``_redirects`` rules, read and parsed again only when the file's stat changes: an
+        edit applies at the next request, as the assets do, without reading the file at each."""
+        try:
+            info = (self.manifest.directory / "_redirects").stat()
+        except OSError:
+            return None
+        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        if self._redirects is None or self._redirects[0] != stamp:
+            text = read_redirects(self.manifest.directory)
+            self._redirects = (stamp, None if text is None else RedirectRules(text, self.html_handling))
+        return self._redirects[1]
 
     def _intent(self, pathname: str, *, not_found: str) -> tuple[str, Intent | None, dict[str, AssetFile]]:
         """(the encoded ``pathname``'s decoded form, the intent, the files looked at by ETag --
