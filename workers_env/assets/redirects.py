@@ -38,8 +38,11 @@ _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\
 _JS_STRIP = "".join(chr(c) for c in range(0x2000, 0x200B)) + "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"
 _TOKEN_GAP = re.compile(f"[{_JS_SPACE}]+")
 _INLINE_COMMENT = re.compile(f"[{_JS_SPACE}]+#[^\n\r\u2028\u2029]*\\Z")
-_PATH_SAFE = "!$%&'()*+,-./:;=@[\\]^_|~"
+# WHATWG's percent-encode sets, as Node's and workerd's URL parsers apply them: the path's takes
+# "^" too; a special URL's query (the target resolved against the request's http(s) URL) "'" too
+_PATH_SAFE = "!$%&'()*+,-./:;=@[\\]_|~"
 _QUERY_SAFE = "!$%&'()*+,-./:;=?@[\\]^_`{|}~"
+_SPECIAL_QUERY_SAFE = _QUERY_SAFE.replace("'", "")
 _FRAGMENT_SAFE = "!#$%&'()*+,-./:;=?@[\\]^_{|}~"
 _LOOP_MESSAGE = ("Infinite loop detected in this rule and has been ignored. This will cause a redirect to strip "
                  "`.html` or `/index` and end up triggering this rule again. Please fix or remove this rule to "
@@ -235,7 +238,7 @@ def _resolve(target: str, base: str) -> tuple[str, str, str, str]:
     if default and netloc.endswith(default):
         netloc = netloc[: -len(default)]
     pathname = quote(_remove_dots(parts.path or "/"), safe=_PATH_SAFE + "\\")
-    search = "?" + quote(parts.query, safe=_QUERY_SAFE) if parts.query else ""
+    search = "?" + quote(parts.query, safe=_SPECIAL_QUERY_SAFE) if parts.query else ""
     fragment = "#" + quote(parts.fragment, safe=_FRAGMENT_SAFE) if parts.fragment else ""
     return f"{scheme}://{netloc}", pathname, search, fragment
 
