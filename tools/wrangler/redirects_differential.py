@@ -110,6 +110,9 @@ https://example.com/* /about 301
 /Case /about 301
 /same-origin http://localhost/about 301
 /r-head /about 200
+/caret^x /to^y|z 301
+/squote /about?x='q'&y="r"#'f' 301
+/sq/* /about?x=':splat' 302
 """
 PATHS = ["/old", "/old?a=1", "/old-file.txt", "/q", "/q?a=1", "/keep", "/ext", "/ext?a=1", "/ext-q?a=2", "/see",
          "/rewrite", "/rewrite?a=1", "/rewrite-folder", "/rewrite-missing", "/rewrite-query", "/no-leading", "/bad",
@@ -121,7 +124,8 @@ PATHS = ["/old", "/old?a=1", "/old-file.txt", "/q", "/q?a=1", "/keep", "/ext", "
          "/slash", "/slash/", "/r-index", "/r-index?z=1", "/r-docs", "/r-docs-slash", "/r-about-slash", "/r-cafe",
          "/go-api", "/api/x", "/https-src", "/hex", "/exp", "/plus", "/tab", "/Case", "/case", "/CASE",
          "/same-origin", "/r-head", "/sub", "/docs/sub", "/docs/_redirects", "/_redirects", "/_headers",
-         "/caf%C3%A9.html", "/old/../old", "/old%2F", "//old"]
+         "/caf%C3%A9.html", "/old/../old", "/old%2F", "//old",
+         "/caret^x", "/caret%5Ex", "/squote", "/sq/a'b", "/sq/a%27b"]
 # one-file variants under the default config: bytes wrangler reads as it does (BOM, CRLF, not UTF-8,
 # JavaScript's whitespace, lines at the 2,000 limit counted in UTF-16 units, status spellings)
 LONG = "/long /" + "a" * 1993  # 2000 characters
