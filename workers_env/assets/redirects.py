@@ -14,10 +14,11 @@ asked). ``*`` captures ``:splat``, ``:name`` one path segment; both are substitu
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from workers_env.assets.headers import _rule_regex
 
@@ -26,7 +27,11 @@ __all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects", "r
 MAX_STATIC_RULES, MAX_DYNAMIC_RULES, MAX_LINE_LENGTH = 2000, 100, 2000
 PERMITTED_STATUS_CODES = frozenset({200, 301, 302, 303, 307, 308})
 STATUS_TEXT = {301: "Moved Permanently", 302: "Found", 303: "See Other", 307: "Temporary Redirect",
-               308: "Permanent Redirect"}
+               308: "Permanent Redirect", 500: "Internal Server Error"}
+#: what :meth:`RedirectRules.match` answers for a target whose host URL parsing refuses (the asset
+#: worker's ``new URL(to, request.url)`` throws ``TypeError: Invalid URL string.``: a 500)
+INVALID_TARGET = 500
+_FORBIDDEN_HOST = frozenset("\x00\t\n\r #/:<>?@[\\]^|%\x7f") | frozenset(map(chr, range(0x20)))
 _URL = re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)", re.DOTALL)
 _HOST_WITH_PORT = re.compile(r".*:\d+$")
 _DYNAMIC = re.compile(r"\*|:[A-Za-z]\w*", re.ASCII)
@@ -222,21 +227,55 @@ def _normalize_target(target: str, groups: dict[str, str]) -> str:
     return re.sub(r"[/\\]+", "/", path) + suffix
 
 
-def _resolve(target: str, base: str) -> tuple[str, str, str, str]:
-    """``new URL(target, base)``: (origin, pathname, search, hash) -- for the targets a rule can
-    hold (``https://host/...``, ``//host/...``, ``/path``)."""
-    here = urlsplit(base)
-    if _PROTOCOL.match(target):
-        parts = urlsplit(target)
-    elif target.startswith("//"):
-        parts = urlsplit(f"{here.scheme}:{target}")
+def _netloc(netloc: str, scheme: str) -> str | None:
+    """A special URL's ``user@host:port`` as WHATWG URL parsing writes it (the host
+    percent-decoded, IDNA-encoded, lowercased; a default or empty port dropped), or ``None``
+    where it throws (a forbidden host code point, a bad IPv6 literal, a port not a number up to
+    65535)."""
+    userinfo, at, hostport = netloc.rpartition("@")
+    if hostport.startswith("["):
+        end = hostport.find("]")
+        host, port = hostport[:end + 1], hostport[end + 1:]
+        if end < 0 or (port and not port.startswith(":")):
+            return None
+        try:
+            host = f"[{ipaddress.IPv6Address(host[1:-1]).compressed}]"
+        except ValueError:
+            return None
+        port = port[1:]
     else:
-        parts = urlsplit(f"{here.scheme}://{here.netloc}{target}")
+        host, _, port = hostport.partition(":")
+        host = unquote(host)
+        if not host or any(c in _FORBIDDEN_HOST for c in host):
+            return None
+        try:
+            host = host.lower() if host.isascii() else host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    if port and (not port.isascii() or not port.isdigit() or int(port) > 65535):
+        return None
+    if port and int(port) == {"http": 80, "https": 443}.get(scheme):
+        port = ""
+    return f"{userinfo}{at}{host}{f':{int(port)}' if port else ''}"
+
+
+def _resolve(target: str, base: str) -> tuple[str, str, str, str] | None:
+    """``new URL(target, base)``: (origin, pathname, search, hash) -- for the targets a rule can
+    hold (``https://host/...``, ``//host/...``, ``/path``); ``None`` where it throws."""
+    here = urlsplit(base)
+    try:
+        if _PROTOCOL.match(target):
+            parts = urlsplit(target)
+        elif target.startswith("//"):
+            parts = urlsplit(f"{here.scheme}:{target}")
+        else:
+            parts = urlsplit(f"{here.scheme}://{here.netloc}{target}")
+    except ValueError:  # an unclosed "[" in the host
+        return None
     scheme = parts.scheme.lower()
-    netloc = parts.netloc.lower()
-    default = {"http": ":80", "https": ":443"}.get(scheme)
-    if default and netloc.endswith(default):
-        netloc = netloc[: -len(default)]
+    netloc = _netloc(parts.netloc, scheme)
+    if netloc is None:
+        return None
     pathname = quote(_remove_dots(parts.path or "/"), safe=_PATH_SAFE + "\\")
     search = "?" + quote(parts.query, safe=_SPECIAL_QUERY_SAFE) if parts.query else ""
     fragment = "#" + quote(parts.fragment, safe=_FRAGMENT_SAFE) if parts.fragment else ""
@@ -244,7 +283,8 @@ def _resolve(target: str, base: str) -> tuple[str, str, str, str]:
 
 
 def _origin(url: str) -> str:
-    return _resolve(urlsplit(url).path or "/", url)[0]
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 class RedirectRules:
@@ -293,8 +333,8 @@ class RedirectRules:
 
     def match(self, url: str, pathname: str) -> tuple[int, str] | None:
         """(status, location) of the redirect for ``url`` (``pathname`` its encoded path): the
-        ``Location`` for a redirect status, the pathname to serve instead for a 200; ``None``
-        when no rule matches."""
+        ``Location`` for a redirect status, the pathname to serve instead for a 200;
+        (``INVALID_TARGET``, "") for a target URL parsing refuses; ``None`` when no rule matches."""
         found: tuple[int, str] | None = None
         rule = self.static.get(pathname)
         if rule is not None:
@@ -308,7 +348,10 @@ class RedirectRules:
         if found is None:
             return None
         status, target = found
-        origin, path, search, fragment = _resolve(target, url)
+        resolved = _resolve(target, url)
+        if resolved is None:
+            return INVALID_TARGET, ""
+        origin, path, search, fragment = resolved
         if status == 200:
             return 200, path
         query = urlsplit(url).query

@@ -32,7 +32,7 @@ from workers_env._jsvalues import HttpResponse
 from workers_env.assets.headers import HeaderRules
 from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
-from workers_env.assets.redirects import STATUS_TEXT, RedirectRules, read_redirects
+from workers_env.assets.redirects import INVALID_TARGET, STATUS_TEXT, RedirectRules, read_redirects
 from workers_env.config.diagnostics.assets import (
     ASSETS_HTML_HANDLING,
     ASSETS_NOT_FOUND_HANDLING,
@@ -197,6 +197,8 @@ class AssetServer:
         status, location = found
         if status == 200:
             return None, location, True
+        if status == INVALID_TARGET:  # the asset worker's TypeError: Invalid URL string.
+            return HttpResponse(status, STATUS_TEXT[status], (), None), pathname, False
         return HttpResponse(status, STATUS_TEXT[status], (("Location", location),), None), pathname, False
 
     def _redirect_rules(self) -> RedirectRules | None:
