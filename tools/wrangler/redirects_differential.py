@@ -11,7 +11,8 @@ response of ``PATHS`` x methods -- status, ``Location``, ``Content-Type``, ``Cac
 ``_headers`` rules' ``X-Rule``/``X-All`` (on redirects and 200 rewrites too); then wrangler's
 startup lines on the file against ``RedirectRules.report``. ``VARIANTS`` then serve other bytes as
 ``_redirects`` (BOM and CRLF, not UTF-8, JavaScript's whitespace, the line limit, status
-spellings) under the default config. Our side gets the URL as ``load_worker``'s router does
+spellings, absolute targets' hosts) under the default config; where wrangler answers a 500 (its
+asset worker threw) only the status is compared. Our side gets the URL as ``load_worker``'s router does
 (``JsRequest``: dot segments resolved).
 
     WORKERS_ENV_WRANGLER_DIR=/path/to/wrangler python tools/wrangler/redirects_differential.py
@@ -136,9 +137,15 @@ VARIANTS = {
     "limits": "\n".join([LONG, LONG.replace("/long", "/lon1") + "b", LONG.replace("/long", "/emo1")[:-2] + "\U0001f600",
                           LONG.replace("/long", "/emo2")[:-1] + "\U0001f600", "/z /about 301"]).encode(),
     "status": b"/e1 /about 3e2\n/e2 /about 1E2\n/e3 /about 301e0\n/z /about 301\n",
+    # absolute targets' hosts: decoded, IDNA, a default port, and ones URL parsing refuses (a 500)
+    "hosts": "".join(f"/h{i} {t} 301\n" for i, t in enumerate([
+        "https://[::1/x", "https://a]/", "//[x/p", "https://a:b:c/", "https://a%/", "https://%zz/",
+        "https://a:99999/x", "https://[::1]/x", "https://ex%41mple.com/", "https://\u4f8b\u3048.jp/x",
+        "//\u4f8b\u3048.jp/p", "https://EX.com:443/", "https://a:b@c/x", "https://xn--/", "https://a:/x",
+        "https://[0:0::1]:8080/"])).encode(),
 }
 VARIANT_PATHS = ["/old", "/x", "/caf%C3%A9", "/caf%EF%BF%BD", "/y%EF%BF%BD", "/z", "/fs", "/nbsp", "/nel", "/long",
-                 "/lon1", "/emo1", "/emo2", "/e1", "/e2", "/e3"]
+                 "/lon1", "/emo1", "/emo2", "/e1", "/e2", "/e3"] + [f"/h{i}" for i in range(16)]
 CONFIGS = [{}, {"html_handling": "none"}, {"html_handling": "drop-trailing-slash"},
            {"html_handling": "force-trailing-slash", "not_found_handling": "404-page"},
            {"not_found_handling": "single-page-application"},
@@ -239,6 +246,8 @@ def main() -> int:
                             got = ours_with_headers(server, method, path, headers, assets_only)
                         except Exception as error:  # noqa: BLE001 -- a traceback is a difference too
                             got = (f"{type(error).__name__}: {error}",)
+                        if want[0] == 500:  # the asset worker threw: wrangler dev's error page, ours a bare 500
+                            want, got = want[:1], got[:1]
                         total += 1
                         if got == want:
                             same += 1
