@@ -1,6 +1,6 @@
 """An absolute ``_redirects`` target's host is written as the asset worker's ``new URL(to,
 request.url)`` writes it -- percent-decoded, IDNA-encoded, lowercased, the default port dropped
--- and a host URL parsing refuses (an unclosed ``[``, a port that is no number up to 65535, a
+-- its user and password percent-encoded -- and a host URL parsing refuses (an unclosed ``[``, a port that is no number up to 65535, a
 ``%`` left after decoding) is a 500, as the asset worker's ``TypeError: Invalid URL string.``
 is under ``wrangler dev`` 4.164.0; it was a ``ValueError`` out of the request (an unclosed
 ``[``) or a ``Location`` wrangler never sends."""
@@ -29,6 +29,7 @@ TARGETS = {
     "https://ex%41mple.com/": (301, "https://example.com/"), "https://\u4f8b\u3048.jp/x": (301, "https://xn--r8jz45g.jp/x"),
     "//\u4f8b\u3048.jp/p": (301, "http://xn--r8jz45g.jp/p"), "https://EX.com:443/": (301, "https://ex.com/"),
     "https://a:b@c/x": (301, "https://a:b@c/x"), "https://xn--/": (301, "https://xn--/"),
+    "https://\u00fc@x.com/": (301, "https://%C3%BC@x.com/"), "https://u@v@x.com/": (301, "https://u%40v@x.com/"),
 }
 
 

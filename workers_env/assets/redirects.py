@@ -256,6 +256,8 @@ def _netloc(netloc: str, scheme: str) -> str | None:
         return None
     if port and int(port) == {"http": 80, "https": 443}.get(scheme):
         port = ""
+    if userinfo:  # user and password percent-encoded with WHATWG's userinfo set
+        userinfo = ":".join(quote(part, safe="!$%&'()*+,-._~") for part in userinfo.split(":", 1))
     return f"{userinfo}{at}{host}{f':{int(port)}' if port else ''}"
 
 
