@@ -142,10 +142,10 @@ VARIANTS = {
         "https://[::1/x", "https://a]/", "//[x/p", "https://a:b:c/", "https://a%/", "https://%zz/",
         "https://a:99999/x", "https://[::1]/x", "https://ex%41mple.com/", "https://\u4f8b\u3048.jp/x",
         "//\u4f8b\u3048.jp/p", "https://EX.com:443/", "https://a:b@c/x", "https://xn--/", "https://a:/x",
-        "https://[0:0::1]:8080/"])).encode(),
+        "https://[0:0::1]:8080/", "https://\u00fc@x.com/", "https://u@v@x.com/"])).encode(),
 }
 VARIANT_PATHS = ["/old", "/x", "/caf%C3%A9", "/caf%EF%BF%BD", "/y%EF%BF%BD", "/z", "/fs", "/nbsp", "/nel", "/long",
-                 "/lon1", "/emo1", "/emo2", "/e1", "/e2", "/e3"] + [f"/h{i}" for i in range(16)]
+                 "/lon1", "/emo1", "/emo2", "/e1", "/e2", "/e3"] + [f"/h{i}" for i in range(18)]
 CONFIGS = [{}, {"html_handling": "none"}, {"html_handling": "drop-trailing-slash"},
            {"html_handling": "force-trailing-slash", "not_found_handling": "404-page"},
            {"not_found_handling": "single-page-application"},
