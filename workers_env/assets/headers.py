@@ -28,7 +28,7 @@ _URL = re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)")
 _HOST_WITH_PORT = re.compile(r".*:\d+$")
 _ESCAPED = re.compile(r"[-/\\^$*+?.()|[\]{}]")
 _PLACEHOLDER = re.compile(r":([A-Za-z]\w*)", re.ASCII)
-_PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|^"
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|"  # WHATWG's path set encodes "^" (the request's URL does too)
 
 
 @dataclass(frozen=True)
