@@ -32,7 +32,12 @@ from workers_env._jsvalues import HttpResponse
 from workers_env.assets.headers import HeaderRules
 from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
-from workers_env.assets.redirects import INVALID_TARGET, STATUS_TEXT, RedirectRules, read_redirects
+from workers_env.assets.redirects import (
+    INVALID_TARGET,
+    STATUS_TEXT,
+    RedirectRules,
+    read_redirects,
+)
 from workers_env.config.diagnostics.assets import (
     ASSETS_HTML_HANDLING,
     ASSETS_NOT_FOUND_HANDLING,
