@@ -123,3 +123,14 @@ def test_the_dev_server_answers_them_over_http(tmp_path):
         assert (resp.status, resp.reason, resp.getheader("location"), resp.read()) == (
             301, "Moved Permanently", "/posts/a?b=1", b"")
         conn.close()
+
+
+@pytest.mark.asyncio
+async def test_a_file_saved_with_a_bom_or_bytes_not_utf8_is_read_as_wrangler_reads_it(tmp_path):
+    # Node reads _redirects as UTF-8 keeping the BOM (String.trim() then drops it) and bad bytes
+    # as U+FFFD; Python's str.strip() kept the BOM and read_text() raised UnicodeDecodeError
+    root = project(tmp_path)
+    (root / "public" / "_redirects").write_bytes("\ufeff/old /new 301\r\n".encode() + b"/caf\xe9 /about 302\r\n")
+    worker = load_worker(root)
+    assert await answer(worker, "/old") == (301, "/new")
+    assert await answer(worker, "/caf%EF%BF%BD") == (302, "/about")

@@ -126,3 +126,141 @@ async def test_the_external_sdks_own_names_import_from_workers_asgi(tmp_path):
     '''
     worker = load_worker(one_file_worker(tmp_path, entry, date=EXTERNAL))
     assert await (await worker.fetch("/")).text() == "automatic"
+
+
+@pytest.mark.parametrize(("date", "sdk", "name"), [
+    (BUILT_IN, None, "DEFAULT_OPTIONS"),  # workerd's built-in asgi.py defines none of these
+    (BUILT_IN, None, "close_stream_quietly"),
+    (BUILT_IN, None, "NULL_BODY_STATUSES"),
+    (BUILT_IN, None, "entrypoint"),
+    (EXTERNAL, "1.9.4", "DEFAULT_OPTIONS"),  # the top-level asgi of an external SDK: its release's names
+    (EXTERNAL, "1.6.0", "NULL_BODY_STATUSES"),
+])
+def test_the_top_level_asgi_has_only_its_sdks_names(tmp_path, date, sdk, name):
+    one_file_worker(tmp_path, f"from asgi import {name}\n", date=date)
+    if sdk:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    # the built-in era: Python's own text; an older external SDK: the release that brought the name
+    expected = rf"cannot import name '{name}' from 'asgi'" if sdk is None else \
+        rf"module 'asgi' has no attribute '{name}' \(it came with workers-runtime-sdk [\d.]+; this Worker runs {sdk}\)"
+    with pytest.raises(ImportError, match=expected):
+        load_worker(tmp_path)
+
+
+def test_the_top_level_asgi_of_the_newest_external_sdk_has_them(tmp_path, capsys):
+    entry = "from asgi import DEFAULT_OPTIONS, NULL_BODY_STATUSES, close_stream_quietly, entrypoint\n"
+    one_file_worker(tmp_path, entry, date=EXTERNAL)
+    with pytest.raises(Exception) as error:  # imported: only the missing Default class is refused
+        load_worker(tmp_path)
+    assert "Default" in str(error.value)
+
+
+BACKGROUND = '''
+import asyncio
+
+from asgi import run_in_background
+from js import Response
+from workers import WorkerEntrypoint
+
+
+async def job():
+    return 7
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        made = run_in_background(job())
+        got = "None" if made is None else str(await made)
+        return Response.new(got)
+
+    on_fetch = fetch
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "sdk", "expected"), [
+    (BUILT_IN, None, "None"),  # workerd's asgi.py: no return
+    (EXTERNAL, "1.7.0", "None"),
+    (EXTERNAL, "1.8.0", "7"),  # workers-runtime-sdk 1.8.0 returns the future
+    (EXTERNAL, None, "7"),
+])
+async def test_run_in_background_returns_what_each_sdk_returns(tmp_path, date, sdk, expected):
+    one_file_worker(tmp_path, BACKGROUND, date=date)
+    if sdk:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    assert await (await load_worker(tmp_path).fetch("/")).text() == expected
+
+
+def test_workers_wsgi_null_body_statuses_came_with_1_6_8(tmp_path):
+    one_file_worker(tmp_path, "from workers.wsgi import NULL_BODY_STATUSES\n", date=EXTERNAL)
+    (tmp_path / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.6.7"\n')
+    with pytest.raises(ImportError, match=r"NULL_BODY_STATUSES.*came with workers-runtime-sdk 1\.6\.8"):
+        load_worker(tmp_path)
+
+
+NO_LIFESPAN = '''
+from asgi import start_application
+from js import Response
+from workers import WorkerEntrypoint
+
+
+async def app(scope, receive, send):
+    assert scope["type"] == "http"  # no lifespan support
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        started = await start_application(app)
+        return Response.new(type(started).__name__)
+
+    on_fetch = fetch
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "sdk", "served"), [
+    (BUILT_IN, None, False),  # workerd's asgi.py awaits lifespan.startup.complete: the request hangs
+    (EXTERNAL, "1.6.0", False),  # 1.5.4 and 1.6.0 ship the built-in start_application
+    (EXTERNAL, "1.6.1", True),  # from 1.6.1 an app without lifespan gets a no-op shutdown
+])
+async def test_start_application_of_an_app_without_lifespan_per_sdk(tmp_path, date, sdk, served):
+    one_file_worker(tmp_path, NO_LIFESPAN, date=date)
+    if sdk:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    worker = load_worker(tmp_path)
+    if served:
+        assert await (await worker.fetch("/")).text() == "function"
+    else:
+        with pytest.raises(Exception, match="had hung"):
+            await worker.fetch("/")
+
+
+FETCH_NO_LIFESPAN = '''
+import asgi
+from workers import WorkerEntrypoint
+
+
+async def app(scope, receive, send):
+    assert scope["type"] == "http"  # no lifespan support
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"served"})
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await asgi.fetch(app, request.js_object, self.env)
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("sdk", "served"), [("1.6.0", False), ("1.6.1", True)])
+async def test_asgi_fetch_of_an_app_without_lifespan_per_external_sdk(tmp_path, sdk, served):
+    # 1.6.0's fetch awaits the built-in start_application: lifespan.startup.complete or nothing
+    one_file_worker(tmp_path, FETCH_NO_LIFESPAN, date=EXTERNAL)
+    (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    worker = load_worker(tmp_path)
+    if served:
+        assert await (await worker.fetch("/")).text() == "served"
+    else:
+        with pytest.raises(Exception, match="had hung"):
+            await worker.fetch("/")

@@ -60,3 +60,47 @@ async def test_js_classes_called_as_functions_throw_workerds_type_error(tmp_path
     kind, text, epoch = got["Date()"]
     assert (kind, epoch) == ("str", 0)
     assert re.fullmatch(r"\w{3} \w{3} \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT\+0000 \(Coordinated Universal Time\)", text)
+
+
+V8_BUILTINS = '''
+import json
+
+import js
+from js import Array, Map, Object, Promise, Set, Uint8Array
+from workers import WorkerEntrypoint
+
+
+def outcome(call):
+    try:
+        return repr(call())
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        made = Object.new()
+        out = {
+            "Map": outcome(lambda: Map()), "Set": outcome(lambda: Set()), "Uint8Array": outcome(lambda: Uint8Array(2)),
+            "Promise": outcome(lambda: Promise(lambda *a: None)),
+            # Object() and Array() are callable in JavaScript: a new object / array
+            "Object()": [Object(made) is made, len(Object.keys(Object()))],
+            "Array()": [Array().length, Array(1, 2).to_py(), Array.isArray(Array())],
+            "static": [Map.new().size, Object.keys(js.JSON.parse('{"a": 1}')).to_py(), Array.of(3).to_py()],
+        }
+        return js.Response.new(json.dumps(out))
+
+    on_fetch = fetch
+'''
+
+
+@pytest.mark.asyncio
+async def test_v8s_builtins_called_as_functions_answer_as_v8(tmp_path):
+    # Pyodide 0.28.2 under Node (tools/pyodide/pyodide_differential.py, group called-without-new)
+    got = json.loads(await (await load_worker(one_file_worker(tmp_path, V8_BUILTINS, date="2025-10-01")).fetch("/")).text())
+    for name in ("Map", "Set", "Uint8Array"):
+        assert got[name] == f"JsException: TypeError: Constructor {name} requires 'new'"
+    assert got["Promise"] == "JsException: TypeError: Promise constructor cannot be invoked without 'new'"
+    assert got["Object()"] == [True, 0]
+    assert got["Array()"] == [0, [1, 2], True]
+    assert got["static"] == [0, ["a"], [3]]

@@ -7,7 +7,11 @@ request of ``REQUESTS`` to it, and compares what comes back -- status, ``Locatio
 ``Content-Type``, ``Cache-Control``, ``CF-Cache-Status``, whether an ``ETag`` is there, and the
 body -- with ``AssetServer`` (``to_assets`` then ``respond``, or ``worker <path>``).
 
-    WORKERS_ENV_WRANGLER_DIR=/path/to/wrangler python tools/wrangler/assets_differential.py
+    WORKERS_ENV_WRANGLER_DIR=/path/to/wrangler python tools/wrangler/assets_differential.py [--headers]
+
+``--headers`` also writes ``HEADERS`` as the directory's ``_headers`` file (a BOM and CRLF line
+ends included) and compares the ``X-H-*``, ``Set-Cookie`` and ``Cache-Control`` headers it adds,
+removes and appends to.
 
 Not part of the test run (it needs Node, wrangler and a free port); offline once installed.
 """
@@ -42,6 +46,18 @@ CONFIGS = [
     for nf in ("none", "404-page", "single-page-application")
 ] + [{"run_worker_first": ["/api/*", "!/api/docs"], "not_found_handling": "404-page"},
      {"run_worker_first": True}]
+HEADERS = "\ufeff" + "\r\n".join([
+    "/*", "  X-H-All: all", "  Set-Cookie: a=1",
+    "/blog/*", "  X-H-Splat: :splat", "  Set-Cookie: b=2", "  X-H-All: blog",
+    "/blog/:name", "  X-H-Name: :name", "  ! Cache-Control",
+    "/about", "  Cache-Control: no-store", "  ! CF-Cache-Status", "  X-H-About: one", "  x-h-about: two",
+    "/:first/*", "  X-H-First: :first and :splat",
+    "https://:a.0.0.1/*", "  X-H-Host: :a",
+    "https://localhost/*", "  X-H-Localhost: yes",
+    "/docs/", "  ! X-H-All",
+    "/nope", "/app", "  X-H-App: app", "/api/*/x/*", "  X-H-Never: two wildcards",
+    "X-H-Orphan: before a path", "",
+])
 WORKER = 'export default { async fetch(r) { return new Response("worker " + new URL(r.url).pathname); } };\n'
 
 
@@ -51,7 +67,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def shape(status: int, headers: dict[str, str], body: bytes) -> tuple:
+WITH_HEADERS = "--headers" in sys.argv[1:]
+
+
+def shape(status: int, headers: dict[str, str], body: bytes, pairs: list[tuple[str, str]] = ()) -> tuple:
+    if WITH_HEADERS:
+        joined: dict[str, list[str]] = {}  # as a Headers object joins a repeated name (but Set-Cookie)
+        for k, v in pairs:
+            joined.setdefault(k.lower(), []).append(v)
+        added = sorted((k, v) for k, vs in joined.items() for v in (vs if k == "set-cookie" else [", ".join(vs)])
+                       if k.startswith("x-h-") or k == "set-cookie")
+        return (status, headers.get("location"), headers.get("cache-control"), headers.get("cf-cache-status"),
+                tuple(added))
     return (status, headers.get("location"), headers.get("content-type"), headers.get("cache-control"),
             headers.get("cf-cache-status"), "etag" in headers, body.decode("utf-8", "replace"))
 
@@ -63,16 +90,16 @@ def real(port: int, method: str, path: str, headers: dict[str, str]) -> tuple:
     got = {k.lower(): v for k, v in resp.getheaders()}
     body = resp.read()
     conn.close()
-    return shape(resp.status, got, body)
+    return shape(resp.status, got, body, resp.getheaders())
 
 
 def ours(server: AssetServer, method: str, path: str, headers: dict[str, str]) -> tuple:
-    url = "http://localhost" + path
+    url = "http://127.0.0.1" + path
     if not server.to_assets(method, url, headers):
         body = ("worker " + (urlsplit(url).path or "/")).encode()
         return shape(200, {"content-type": "text/plain;charset=UTF-8"}, b"" if method == "HEAD" else body)
     r = server.respond(method, url, headers)
-    return shape(r.status, {k.lower(): v for k, v in r.headers}, r.body or b"")
+    return shape(r.status, {k.lower(): v for k, v in r.headers}, r.body or b"", list(r.headers))
 
 
 def main() -> int:
@@ -83,6 +110,8 @@ def main() -> int:
         for name, text in FILES.items():
             (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
             (root / "public" / name).write_text(text + "\n")
+        if WITH_HEADERS:
+            (root / "public" / "_headers").write_bytes(HEADERS.encode())
         (root / "src").mkdir()
         (root / "src" / "index.js").write_text(WORKER)
         for config in CONFIGS:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-__all__ = ["HeaderRules", "InvalidRule", "parse_headers"]
+__all__ = ["JS_WHITESPACE", "HeaderRules", "InvalidRule", "parse_headers", "read_like_node"]
 
 MAX_RULES, MAX_LINE_LENGTH = 100, 2000
 _UNSET = "! "
@@ -29,6 +29,19 @@ _HOST_WITH_PORT = re.compile(r".*:\d+$")
 _ESCAPED = re.compile(r"[-/\\^$*+?.()|[\]{}]")
 _PLACEHOLDER = re.compile(r":([A-Za-z]\w*)", re.ASCII)
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|"  # WHATWG's path set encodes "^" (the request's URL does too)
+# JavaScript's String.prototype.trim: its WhiteSpace (with the BOM) and LineTerminator, not
+# Python's str.strip (which keeps a leading BOM and strips \x1c-\x1f and \x85)
+JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def read_like_node(path: Path) -> str | None:
+    """A file as wrangler's ``readFileSync(path, "utf8")`` reads it (bad bytes become U+FFFD, a
+    BOM is kept, a lone ``\r`` is no line end); ``None`` when it is not there or cannot be read
+    (a folder, a symlink loop, no permission)."""
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -86,10 +99,10 @@ def parse_headers(text: str) -> tuple[list[_Rule], list[InvalidRule]]:
     rule: _Rule | None = None
     skip_until_next_path = False
     for i, raw in enumerate(lines):
-        line = raw.strip()
+        line = raw.strip(JS_WHITESPACE)
         if not line or line.startswith("#"):
             continue
-        if len(line) > MAX_LINE_LENGTH:
+        if len(line.encode("utf-16-le")) // 2 > MAX_LINE_LENGTH:  # JavaScript's length: UTF-16 units
             invalid.append(InvalidRule(f"Ignoring line {i + 1} as it exceeds the maximum allowed length of "
                                        f"{MAX_LINE_LENGTH}."))
             continue
@@ -123,7 +136,7 @@ def parse_headers(text: str) -> tuple[list[_Rule], list[InvalidRule]]:
                 invalid.append(InvalidRule("Expected a colon-separated header pair (e.g. name: value)", line, i + 1))
             continue
         raw_name, _, raw_value = line.partition(":")
-        name, value = raw_name.strip().lower(), raw_value.strip()
+        name, value = raw_name.strip(JS_WHITESPACE).lower(), raw_value.strip(JS_WHITESPACE)
         if " " in name:
             invalid.append(InvalidRule("Header name cannot include spaces", line, i + 1))
         elif not name:
@@ -140,6 +153,31 @@ def parse_headers(text: str) -> tuple[list[_Rule], list[InvalidRule]]:
         else:
             invalid.append(InvalidRule("No headers specified", rule.line))
     return rules, invalid
+
+
+def _js_replace_all(text: str, search: str, template: str) -> str:
+    """JavaScript's ``text.replaceAll(search, template)`` with a string ``search``: the template's
+    ``$$``, ``$&``, ``$```, ``$'`` are substitutions (GetSubstitution; no captures, so ``$1`` and
+    ``$<`` stay as written) -- ``replacer`` hands it what the path matched, so a ``$`` in a URL counts."""
+    positions, at = [], text.find(search)
+    while at != -1:
+        positions.append(at)
+        at = text.find(search, at + max(1, len(search)))
+    out, end = [], 0
+    for at in positions:
+        out.append(text[end:at])
+        i = 0
+        while i < len(template):
+            pair = template[i:i + 2]
+            if pair in ("$$", "$&", "$`", "$'"):
+                out.append({"$$": "$", "$&": search, "$`": text[:at], "$'": text[at + len(search):]}[pair])
+                i += 2
+            else:
+                out.append(template[i])
+                i += 1
+        end = at + len(search)
+    out.append(text[end:])
+    return "".join(out)
 
 
 def _rule_regex(path: str) -> re.Pattern[str]:
@@ -188,10 +226,22 @@ class HeaderRules:
     @classmethod
     def read(cls, directory: Path) -> HeaderRules | None:
         """The directory's ``_headers`` rules (``None`` without the file)."""
-        try:
-            return cls((directory / "_headers").read_text(encoding="utf-8"))
-        except (FileNotFoundError, NotADirectoryError):
-            return None
+        text = read_like_node(directory / "_headers")
+        return None if text is None else cls(text)
+
+    def report(self, where: str) -> list[str]:
+        """What wrangler dev logs as it reads the file (``where``: the file's path from the working
+        folder): ``✨ Parsed N valid header rules.`` (0 too) and the skipped lines."""
+        lines = [f"[wrangler:info] ✨ Parsed {self.valid} valid header rule{'' if self.valid == 1 else 's'}."]
+        if self.invalid:
+            listed = ""
+            for bad in self.invalid:
+                listed += f"▶︎ {bad.message}\n"
+                if bad.line:
+                    listed += f"    at {where}{f':{bad.line_number}' if bad.line_number else ''} | {bad.line}\n\n"
+            count = len(self.invalid)
+            lines.append(f"[wrangler:warn] Found {count} invalid header rule{'' if count == 1 else 's'}:\n{listed}")
+        return lines
 
     def apply(self, url: str, pathname: str, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """``attachCustomHeaders``: ``headers`` with every matching rule's unsets and sets applied."""
@@ -207,7 +257,8 @@ class HeaderRules:
                 out = [(k, v) for k, v in out if k.lower() != name.lower()]
             for name, value in rule.headers:
                 for key, replacement in groups.items():
-                    value = value.replace(f":{key}", replacement)
+                    value = _js_replace_all(value, f":{key}", replacement)
+                value = value.strip(" \t\r\n")  # Headers.set/append normalize (an empty :splat leaves a space)
                 if name.lower() not in seen:
                     out = [(k, v) for k, v in out if k.lower() != name.lower()]
                     seen.add(name.lower())

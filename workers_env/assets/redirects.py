@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from workers_env.assets.headers import _rule_regex
+from workers_env.assets.headers import JS_WHITESPACE, _rule_regex, read_like_node
 
 __all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects", "read_redirects"]
 
@@ -39,10 +39,8 @@ _LOOPS_TO_INDEX = re.compile(r"/index(.html)?$")
 _EXTERNAL = re.compile(r"^(?:\w+://|//[^/\\\s?#])", re.ASCII)
 _PROTOCOL = re.compile(r"^\w+://", re.ASCII)
 # JavaScript's whitespace (String.prototype.trim, \s): with the BOM, without Python's \x1c-\x1f and \x85
-_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_JS_STRIP = "".join(chr(c) for c in range(0x2000, 0x200B)) + "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"
-_TOKEN_GAP = re.compile(f"[{_JS_SPACE}]+")
-_INLINE_COMMENT = re.compile(f"[{_JS_SPACE}]+#[^\n\r\u2028\u2029]*\\Z")
+_TOKEN_GAP = re.compile(f"[{JS_WHITESPACE}]+")
+_INLINE_COMMENT = re.compile(f"[{JS_WHITESPACE}]+#[^\n\r\u2028\u2029]*\\Z")
 # WHATWG's percent-encode sets, as Node's and workerd's URL parsers apply them: the path's takes
 # "^" too; a special URL's query (the target resolved against the request's http(s) URL) "'" too
 _PATH_SAFE = "!$%&'()*+,-./:;=@[\\]_|~"
@@ -146,7 +144,7 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
     static = dynamic = 0
     can_be_static = True
     for i, raw in enumerate(lines):
-        line = raw.strip(_JS_STRIP)  # a BOM too: Node's readFileSync keeps it, String.trim() drops it
+        line = raw.strip(JS_WHITESPACE)  # a BOM too: Node's readFileSync keeps it, String.trim() drops it
         number = i + 1
         if not line or line.startswith("#"):
             continue
@@ -204,13 +202,10 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
 
 
 def read_redirects(directory: Path) -> str | None:
-    """The directory's ``_redirects`` as wrangler's ``readFileSync(path, "utf8")`` reads it (bytes
-    that are not UTF-8 as U+FFFD, a lone CR no line end); ``None`` when there is no file or it
-    cannot be read (a folder of that name, no permission): its rules are then not applied."""
-    try:
-        return (directory / "_redirects").read_bytes().decode("utf-8", "replace")
-    except OSError:
-        return None
+    """The directory's ``_redirects`` as wrangler's ``readFileSync(path, "utf8")`` reads it
+    (:func:`read_like_node`); ``None`` when there is no file or it cannot be read (a folder of
+    that name, no permission): its rules are then not applied."""
+    return read_like_node(directory / "_redirects")
 
 
 def _normalize_target(target: str, groups: dict[str, str]) -> str:

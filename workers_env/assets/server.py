@@ -143,6 +143,7 @@ class AssetServer:
                 raise ConfigError(f'Expected "assets.{key}" field to be one of {js_json(list(allowed))} '
                                   f"but got {js_json(value)}.")
         self.manifest = Manifest(root / table["directory"])
+        self._headers_file: tuple[tuple[int, int], HeaderRules | None] | None = None
         first = table.get("run_worker_first", False)
         self.worker_first = first is True
         self.static_routing = _static_routing(first) if isinstance(first, list) else None
@@ -183,7 +184,7 @@ class AssetServer:
             else:
                 response = self._answer(method, url, headers, pathname, decoded, intent, looked)
         pathname = _pathname(url)  # _headers rules match the request's own path, a 200 rewrite's too
-        rules = HeaderRules.read(self.manifest.directory)  # read at each request, as the assets are
+        rules = self._header_rules()
         if rules is None:
             return response
         return HttpResponse(response.status, response.status_text, tuple(rules.apply(url, pathname, list(response.headers))),
@@ -218,6 +219,18 @@ class AssetServer:
             text = read_redirects(self.manifest.directory)
             self._redirects = (stamp, None if text is None else RedirectRules(text, self.html_handling))
         return self._redirects[1]
+
+    def _header_rules(self) -> HeaderRules | None:
+        """The ``_headers`` rules, parsed again only when the file's (mtime, size) changes -- an
+        edit applies at the next request, as the assets do, without a parse per request."""
+        try:
+            info = (self.manifest.directory / "_headers").stat()
+        except OSError:  # none, or a symlink loop: no rules
+            return None
+        stamp = (info.st_mtime_ns, info.st_size)
+        if self._headers_file is None or self._headers_file[0] != stamp:
+            self._headers_file = (stamp, HeaderRules.read(self.manifest.directory))
+        return self._headers_file[1]
 
     def _intent(self, pathname: str, *, not_found: str) -> tuple[str, Intent | None, dict[str, AssetFile]]:
         """(the encoded ``pathname``'s decoded form, the intent, the files looked at by ETag --

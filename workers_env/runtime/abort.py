@@ -36,6 +36,8 @@ __all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_o
            "incoming_request_signal", "raise_reason", "subrequest_signal"]
 
 _MISSING: Any = object()
+#: the key of the listener an ``onabort`` function is called through (see ``onabort``)
+_ONABORT: Any = object()
 
 #: workerd's reason when a request's client goes away (worker-entrypoint.c++: a ``DOMAbortError``)
 CLIENT_DISCONNECTED = "The client has disconnected"
@@ -142,7 +144,18 @@ class JsAbortSignal(JsgObject, JsProxy):
         # only a function is called (an object, even with handleEvent, is passed over)
         self._onabort = None if _primitive(handler) else handler
         self._onabort_call = scoped_callback(handler) if callable(handler) else None
+        # called in the order of the listeners, where it was first set, as an event handler's
+        # listener is added (the DOM standard; wrangler dev 4.164.0); null takes it out
+        present = any(key is _ONABORT for key, _ in self._listeners)
+        if self._onabort is None and present:
+            self._listeners = [(key, call) for key, call in self._listeners if key is not _ONABORT]
+        elif self._onabort is not None and not present:
+            self._listeners.append((_ONABORT, self._call_onabort))
         self._held_while_heard()
+
+    def _call_onabort(self, event: Any) -> None:
+        if self._onabort_call is not None:  # an object, even with handleEvent, is passed over
+            self._onabort_call(event)
 
     def _listen(self, key: Any, call: Any) -> None:
         """Call ``call(event)`` when this signal aborts (``key`` names it for :meth:`_unlisten`)."""
@@ -157,7 +170,9 @@ class JsAbortSignal(JsgObject, JsProxy):
         """A signal ``any`` made is held by its sources while something hears its abort (a
         listener or an ``onabort`` function), else only weakly, so nothing keeps it once the
         Worker's code lets go of it."""
-        heard = bool(self._listeners) or self._onabort_call is not None
+        if not self._following:
+            return
+        heard = self._onabort_call is not None or any(key is not _ONABORT for key, _ in self._listeners)
         for following in self._following:
             following.held = self if heard else None
 
@@ -166,26 +181,41 @@ class JsAbortSignal(JsgObject, JsProxy):
             self._trigger(_timeout_error())
 
     def _trigger(self, reason: Any) -> None:
+        """The DOM standard's "signal abort", as wrangler dev 4.164.0 runs it: this signal and
+        every signal ``any`` made of it are aborted with ``reason`` first, then this one's
+        listeners are called, then theirs, in the order they were made; a listener's error
+        stops the rest (the signals stay aborted) and is thrown to the caller."""
         if self._aborted:
             return
+        dependents = self._mark(reason)
+        self._dispatch()
+        for dependent in dependents:
+            dependent._dispatch()
+
+    def _mark(self, reason: Any) -> list[JsAbortSignal]:
+        """Abort this signal and its followers without telling anyone; answers the followers."""
         self._aborted, self._reason, self._deadline = True, reason, None
+        # taken whole first, so that a follower collected meanwhile (its weak reference's
+        # callback) leaves the new, empty table
+        followers, self._followers = self._followers, {}
+        dependents: list[JsAbortSignal] = []
+        for following in list(followers.values()):
+            follower = following.follower()
+            if follower is not None and not follower._aborted:
+                dependents.append(follower)
+                dependents.extend(follower._mark(reason))
+        return dependents
+
+    def _dispatch(self) -> None:
+        """Call this aborted signal's listeners (and ``onabort``, in its place among them)."""
         event = _AbortEvent(self)
         calls = [call for _, call in self._listeners]
-        if self._onabort_call is not None:
-            calls.insert(0, self._onabort_call)
         try:
             for call in calls:
                 call(event)
         finally:  # workerd's triggerAbort: KJ_DEFER(removeAllHandlers()), "to prevent memory leaks"
             self._listeners = []
             self._stop_following()
-        # once handlers, as workerd adds them; taken whole first, so that a follower collected
-        # meanwhile (its weak reference's callback) leaves the new, empty table
-        followers, self._followers = self._followers, {}
-        for following in list(followers.values()):
-            follower = following.follower()
-            if follower is not None:
-                follower._trigger(reason)
 
     def _stop_following(self) -> None:
         """Once aborted, a signal ``any`` made leaves its sources (nothing it hears is left)."""

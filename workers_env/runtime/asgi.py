@@ -45,9 +45,10 @@ logger = logging.getLogger("asgi")
 background_tasks: set[asyncio.Future[Any]] = set()
 
 
-def run_in_background(coro: Any) -> None:
+def run_in_background(coro: Any) -> asyncio.Future[Any] | None:
     """The SDKs' ``asgi.run_in_background``: schedule ``coro`` on the running loop, keep a
-    reference until it ends, and log an exception it ends with."""
+    reference until it ends, and log an exception it ends with. The external SDK returns the
+    task's future from 1.8.0; before, and the built-in SDK, ``None``."""
     future = asyncio.ensure_future(coro)
     background_tasks.add(future)
 
@@ -58,6 +59,7 @@ def run_in_background(coro: Any) -> None:
             logger.error("Unhandled exception in background task", exc_info=(type(error), error, without_our_frames(error)))
 
     future.add_done_callback(done)
+    return future if external_sdk() and _sdk_version() >= TASK_FROM else None
 
 
 @contextmanager
@@ -96,6 +98,8 @@ STREAMS_FROM, DROPS_NULL_BODY_FROM, HEADER_PAIRS_FROM = (1, 1, 1), (1, 6, 1), (1
 #: the external SDK's ``start_application`` returns ``(shutdown, state)`` from 1.6.14 (the shutdown
 #: alone before), its ``process_request`` ``(response, task)`` from 1.8.0 (the response alone before)
 STATE_FROM, TASK_FROM = (1, 6, 14), (1, 8, 0)
+#: before 1.6.1 the external SDK's ``start_application`` is the built-in one's (lifespan required)
+LIFESPAN_OPTIONAL_FROM = (1, 6, 1)
 
 
 class _AppHung(Exception):  # not an error the Worker sees: asgi.fetch's signal to itself
@@ -366,7 +370,7 @@ async def start_application(app: Any) -> Any:
     on a future nothing resolves) and waits forever for an app that does not complete the
     startup, which workerd ends with its hung-request error."""
     shutdown, state, started = await _start_application(app)
-    if external_sdk():
+    if external_sdk() and _sdk_version() >= LIFESPAN_OPTIONAL_FROM:
         return (shutdown, state) if _sdk_version() >= STATE_FROM else shutdown
     if not started:
         raise JsException(HANGING)
@@ -377,9 +381,11 @@ async def start_application(app: Any) -> Any:
     return never_heard
 
 
-async def process_request(app: Any, req: Any, env: Any, ctx: Any = None, state: dict[str, Any] | None = None,
+async def process_request(app: Any, req: Any, env: Any, ctx: Any, state: dict[str, Any] | None = None,
                           options: Any = None) -> Any:
-    """The SDKs' ``asgi.process_request``, the request half of ``asgi.fetch`` (no lifespan):
+    """The SDKs' ``asgi.process_request``, the request half of ``asgi.fetch`` (no lifespan);
+    ``ctx`` is required, as in each SDK (workerd's built-in one and every workers-runtime-sdk
+    release from 1.5.4 to 1.9.5 give it no default, though they use it no more):
     the built-in bridge returns the ``Response``; the external SDK returns the ``Response`` and
     the future of the app's task from 1.8.0 (done here: the body is collected whole), the
     ``Response`` alone before."""
@@ -413,10 +419,12 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any =
     logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))
     shutdown, state, started = await _start_application(app)
     built_in = not external_sdk()
-    # workerd's asgi.py: its lifespan receive() waits on a future nothing resolves, so the app never
-    # hears lifespan.shutdown, and an app that does not complete the startup leaves the request
-    # waiting for it forever, which workerd ends with its hung-request error
-    if built_in and not started:
+    # workerd's asgi.py (and the external SDK's before 1.6.1): its lifespan receive() waits on a
+    # future nothing resolves, so the app never hears lifespan.shutdown, and an app that does not
+    # complete the startup leaves the request waiting for it forever, which workerd ends with its
+    # hung-request error
+    lifespan_required = built_in or _sdk_version() < LIFESPAN_OPTIONAL_FROM
+    if lifespan_required and not started:
         raise JsException(HANGING)
     first_message_only = built_in or _sdk_version() < STREAMS_FROM  # an SDK before 1.1.1 kept it too
     hung: _AppHung | None = None
@@ -431,8 +439,8 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any =
         logger.exception("ASGI request failed")
         raise
     finally:
-        if not first_message_only and hung is None:  # the external SDK shuts the lifespan down after every request
-            await shutdown()
+        if not first_message_only and hung is None and not lifespan_required:  # the external SDK shuts
+            await shutdown()  # the lifespan down after every request (from 1.6.1: a shutdown the app hears)
     if hung is not None:
         raise JsException(HANGING) from hung.__cause__
     if first_message_only and not built_in:  # an SDK before 1.1.1: after a response only

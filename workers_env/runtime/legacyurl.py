@@ -36,6 +36,7 @@ class LegacyUrl:
     path: tuple[str, ...]
     trailing_slash: bool
     query: str | None  # after the "?", as given (kj's parts joined again are the same text)
+    userinfo: str | None = None  # before the "@", as given (not sent; kept in the response's URL)
 
     def target(self) -> str:
         """The request target kj writes (``/`` for an empty path)."""
@@ -43,6 +44,13 @@ class LegacyUrl:
         if self.trailing_slash or not self.path:
             path += "/"
         return path + ("" if self.query is None else "?" + self.query)
+
+    def href(self) -> str:
+        """kj's ``toString(REMOTE_HREF)`` without the fragment, the ``url`` of the response: user
+        info kept, no ``/`` for an empty path without one, characters as given."""
+        path = "".join("/" + part for part in self.path) + ("/" if self.trailing_slash else "")
+        userinfo = "" if self.userinfo is None else self.userinfo + "@"
+        return f"{self.scheme}://{userinfo}{self.host}{path}" + ("" if self.query is None else "?" + self.query)
 
     def sendable(self) -> str:
         """The URL to send: ``scheme://host`` and the target, a space or control character
@@ -67,7 +75,9 @@ def parse_legacy_url(text: str) -> LegacyUrl | None:
     rest = rest[2:]
     end = _first_of(rest, "/?#")
     authority, rest = rest[:end], rest[end:]
-    host = authority.partition("@")[2] if "@" in authority else authority
+    before, at, host = authority.partition("@")
+    userinfo = before if at else None
+    host = host if at else authority
     if not _HOST.match(host):
         return None
     path: list[str] = []
@@ -89,7 +99,7 @@ def parse_legacy_url(text: str) -> LegacyUrl | None:
     if rest.startswith("?"):
         end = _first_of(rest, "#")
         query, rest = rest[1:end], rest[end:]
-    return LegacyUrl(scheme.lower(), host.lower(), tuple(path), trailing, query)
+    return LegacyUrl(scheme.lower(), host.lower(), tuple(path), trailing, query, userinfo)
 
 
 def _first_of(text: str, chars: str) -> int:

@@ -41,8 +41,8 @@ from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     ALLOW_EVAL_DURING_STARTUP,
     BROTLI_CONTENT_ENCODING,
-    FETCH_STANDARD_URL,
     ENABLE_REQUEST_SIGNAL,
+    FETCH_STANDARD_URL,
     FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
     PYTHON_FORCE_NEW_VENDOR_PATH,
@@ -977,23 +977,13 @@ def _asset_server(config: Any) -> AssetServer | None:
         print(f"workers-env: {directory / '_redirects'} cannot be read as a file: its redirect rules are not applied",
               file=sys.stderr, flush=True)
     rules = HeaderRules.read(directory)
-    if rules is not None:  # wrangler's lines as it reads the file (the path as from the config's folder)
+    if rules is not None:  # wrangler dev's lines as it reads the file (the path as from the working folder)
         try:
-            where = (directory / "_headers").relative_to(Path(config.root).resolve())
-        except ValueError:
-            where = directory / "_headers"
-        if rules.valid:
-            print(f"✨ Parsed {rules.valid} valid header rule{'' if rules.valid == 1 else 's'}.", file=sys.stderr,
-                  flush=True)
-        if rules.invalid:
-            count = len(rules.invalid)
-            listed = ""
-            for bad in rules.invalid:
-                listed += f"▶︎ {bad.message}\n"
-                if bad.line:
-                    listed += f"    at {where}{f':{bad.line_number}' if bad.line_number else ''} | {bad.line}\n\n"
-            print(f"▲ [WARNING] Found {count} invalid header rule{'' if count == 1 else 's'}:\n{listed}",
-                  file=sys.stderr, flush=True)
+            where = os.path.relpath(directory / "_headers")
+        except ValueError:  # another drive
+            where = str(directory / "_headers")
+        for line in rules.report(where):
+            print(line, file=sys.stderr, flush=True)
     return server
 
 

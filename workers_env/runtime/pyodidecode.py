@@ -14,7 +14,9 @@ Where production would evaluate the JavaScript (a Worker's top level, from 2025-
 workers-env has no JavaScript engine: ``NotEmulatedError``.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: ``compile()`` (``dont_inherit=False``, Pyodide's
+# default) takes the future flags of the module calling it, and Pyodide's ``_base.py`` has none, so
+# ``eval_code("x: int = 1")`` keeps ``int`` itself in ``__annotations__``, not the string ``'int'``.
 
 import ast
 import builtins
@@ -150,7 +152,7 @@ class CodeRunner:
                                            flags=flags, dont_inherit=dont_inherit, optimize=optimize)
         self.ast = next(self._gen)
 
-    def compile(self) -> CodeRunner:
+    def compile(self) -> "CodeRunner":
         """Compile ``self.ast`` into ``self.code``; once only. Returns ``self``."""
         if self._compiled:
             raise RuntimeError("Already compiled")

@@ -116,6 +116,7 @@ def _era_lacks(submodule: str) -> str | None:
 #: names of the external SDK's submodules that came after the submodule itself
 _LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5),
                 ("asgi", "DEFAULT_OPTIONS"): (1, 9, 5), ("asgi", "close_stream_quietly"): (1, 6, 10),
+                ("asgi", "NULL_BODY_STATUSES"): (1, 6, 1), ("wsgi", "NULL_BODY_STATUSES"): (1, 6, 8),
                 ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5)}  # read in each release's wheel
 
 
@@ -146,7 +147,12 @@ class _ExternalSdkModule(ModuleType):
         self._submodule = submodule
         self._names = names
         self._fallback = fallback  # asgi's module __getattr__ (``asgi.env``)
-        self.__all__ = [n for n in names if not n.startswith("_")]
+
+    @property
+    def __all__(self) -> list[str]:  # type: ignore[override]
+        """The public names the running Worker's SDK has (what ``import *`` takes: one it lacks
+        would make ``from workers.asgi import *`` fail on an older SDK)."""
+        return [n for n in self._names if not n.startswith("_") and _late_name(self._submodule, n) is None]
 
     def __getattr__(self, attr: str) -> Any:
         if attr.startswith("__"):
@@ -306,6 +312,20 @@ class _DateFunction(_ConstructorOnly):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._cls.new().toString()
+
+
+class _CalledAsNew(_ConstructorOnly):
+    """``Object`` and ``Array``: called as a function, what ECMAScript makes of it -- ``Object()``
+    a new object (``Object(obj)`` that object), ``Array(...)`` as ``new Array(...)``."""
+
+    __slots__ = ()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._message(*args)  # type: ignore[operator]  # (here the function, not a message)
+
+
+def _object_called(value: Any = None, *_: Any) -> Any:
+    return JsObject() if value is None or value is jsproxy.jsnull else value
 
 
 def _workerd_class(cls: Any, name: str) -> _ConstructorOnly:
@@ -527,10 +547,14 @@ def _asgi_module(name: str) -> ModuleType:
             return asgi_bridge.__getattr__(attr)
         built_in = not asgi_bridge.external_sdk()
         if attr == "__all__":  # workerd's module has none: ``import *`` takes its public names
-            return list(_BUILTIN_ASGI_NAMES if built_in else asgi_bridge.__all__)
+            return list(_BUILTIN_ASGI_NAMES) if built_in else [n for n in asgi_bridge.__all__
+                                                                if _late_name("asgi", n) is None]
         if attr == "process_request":
             return asgi_bridge.builtin_era_process_request if built_in else asgi_bridge.process_request
         if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES:
+            late = _late_name("asgi", attr)  # the running SDK's own asgi has it not yet, as workers.asgi
+            if late is not None:
+                raise _absent(late.replace("module 'workers.asgi'", f"module {name!r}", 1), attr)
             return getattr(asgi_bridge, attr)
         raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
@@ -634,6 +658,11 @@ def _build() -> dict[str, ModuleType]:
     for name in ("ArrayBuffer", "DataView"):
         setattr(js, name, _v8_builtin(getattr(js, name), name))
     js.Date = _DateFunction(js.Date, "")  # type: ignore[attr-defined]
+    for name in ("Map", "Set", *jsbuffers.TYPED_ARRAY_NAMES):  # V8's, called without new
+        setattr(js, name, _v8_builtin(getattr(js, name), name))
+    js.Promise = _ConstructorOnly(js.Promise, "Promise constructor cannot be invoked without 'new'")  # type: ignore[attr-defined]
+    js.Object = _CalledAsNew(js.Object, _object_called)  # type: ignore[arg-type, attr-defined]
+    js.Array = _CalledAsNew(js.Array, js.Array.new)  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),

@@ -172,6 +172,19 @@ class _NamedTask(asyncio.Task):  # type: ignore[type-arg]
 _TASK: type[asyncio.Task] = _NamedTask if sys.version_info[:3] == (3, 13, 0) else asyncio.Task  # type: ignore[type-arg]
 
 
+_PYODIDE_TASK: Any = None
+
+
+def _pyodide_task() -> Any:
+    """``webloop.PyodideTask`` (webloop.py imports this module), looked up once: an import
+    statement in the factory cost each task more than the class's own extra work."""
+    global _PYODIDE_TASK
+    from workers_env.runtime.webloop import PyodideTask
+
+    _PYODIDE_TASK = PyodideTask
+    return PyodideTask
+
+
 def _factory(previous: TaskFactory | None) -> TaskFactory:
     def factory(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> asyncio.Future[Any]:
         ctx = current_context()
@@ -181,9 +194,7 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
         if previous is not None:
             task = previous(loop, coro, **kwargs)
         elif ctx is not None:  # Worker code's: a PyodideTask (then/catch/finally_), as Pyodide's WebLoop makes
-            from workers_env.runtime.webloop import PyodideTask
-
-            task = PyodideTask(coro, loop=loop, **kwargs)
+            task = (_PYODIDE_TASK or _pyodide_task())(coro, loop=loop, **kwargs)
         else:
             task = _TASK(coro, loop=loop, **kwargs)
         if ctx is not None and isinstance(task, asyncio.Task):

@@ -17,7 +17,7 @@ import types
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.tasks import STEPS, scoped_callback
 
 __all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
@@ -36,9 +36,8 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
         def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
             if following.cancelled():
                 return
-            if done.cancelled():
-                following.cancel()
-                return
+            if done.cancelled():  # Pyodide's callback raises at ``fut.exception()``: the promise
+                return  # it returned never settles (0.26.0a4 and 0.28.2 under Node)
             error = done.exception()
             handler = onrejected if error is not None else onfulfilled
             try:
@@ -51,8 +50,8 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
             except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
                 following.set_exception(exc)
                 return
-            if inspect.isawaitable(value):
-                _settle_from(following, value)
+            if inspect.isawaitable(value):  # awaited until it is none, as Pyodide's ``then`` does
+                _settle_from(following, _awaited_fully(value))
             else:
                 following.set_result(value)
 
@@ -63,13 +62,27 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
         return self.then(None, onrejected)
 
     def finally_(self, onfinally: Callable[[], Any]) -> PyodideFuture:
+        """As Pyodide's: ``onfinally()`` (awaited if it returns an awaitable, so an ``async def``
+        runs), then this future's outcome passed on -- or ``onfinally``'s own error."""
+        def after(outcome: Callable[[], Any]) -> Any:
+            waiting = onfinally()
+            if not inspect.isawaitable(waiting):
+                return outcome()
+
+            async def waited() -> Any:
+                await _awaited_fully(waiting)
+                return outcome()
+
+            return waited()
+
         def passing(value: Any) -> Any:
-            onfinally()
-            return value
+            return after(lambda: value)
 
         def failing(error: BaseException) -> Any:
-            onfinally()
-            raise error
+            def again() -> Any:
+                raise error
+
+            return after(again)
 
         return self.then(passing, failing)
 
@@ -82,12 +95,15 @@ class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
     (``then``/``catch``/``finally_``) -- what ``asyncio.create_task`` makes in Worker code
     (runtime/tasks.py), as Pyodide's ``WebLoop.create_task`` does."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._num_done_callbacks = 0
+    #: Pyodide 0.28's count of done callbacks (set in ``__init__`` there; a class default here,
+    #: the same to read, and no Python ``__init__`` to run for each task)
+    _num_done_callbacks = 0
 
     def add_done_callback(self, cb: Any, *, context: Any = None) -> None:
-        super().add_done_callback(cb, context=context)
+        if context is None and not pyodide_028():  # 0.26's PyodideTask has asyncio's own: the context copied now
+            super().add_done_callback(cb)
+        else:  # 0.28's passes context=None on, so the callback runs in a copy of the context it is scheduled in
+            super().add_done_callback(cb, context=context)
         self._num_done_callbacks += 1
 
     if sys.version_info[:3] == (3, 13, 0):  # its create_task names a factory's task 'None' (runtime/tasks.py)
@@ -135,6 +151,13 @@ class WebLoopPolicy(metaclass=_RunningStandIn):
 
 
 WebLoop.__module__ = WebLoopPolicy.__module__ = "pyodide.webloop"
+
+
+async def _awaited_fully(value: Any) -> Any:
+    """``value`` awaited until what it gives is not awaitable (Pyodide's ``while isawaitable(r): r = await r``)."""
+    while inspect.isawaitable(value):
+        value = await value
+    return value
 
 
 def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # type: ignore[type-arg]

@@ -18,6 +18,7 @@ import secrets
 import socket
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
@@ -37,6 +38,7 @@ from workers_env.runtime.current import (
     in_global_scope,
     pyodide_028,
 )
+from workers_env.runtime.dataurl import DataUrl, parse_data_url
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords
@@ -766,6 +768,7 @@ class _Subrequest:
     def __init__(self) -> None:
         self.sockets: list[socket.socket] = []
         self.dropped = False
+        self.ended = False  # dropped because the request that made it ended
         self._lock = threading.Lock()
 
     def opened(self, sock: socket.socket) -> None:
@@ -779,6 +782,12 @@ class _Subrequest:
             self.dropped = True
             for sock in self.sockets:
                 _shut(sock)
+
+    def end(self) -> None:
+        """The request that made it is over (runtime/timers.py): dropped, and whatever still
+        awaits it cancelled (see :func:`send_request`)."""
+        self.ended = True
+        self.drop()
 
 
 def _shut(sock: socket.socket) -> None:
@@ -859,12 +868,15 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     """Send a JS request with the standard library (in a thread); network failures are
     workerd's errors (:func:`network_error`); an aborted ``signal`` fails it with the signal's reason, before or while
     it is under way (a timeout signal bounds the socket's wait too)."""
+    data_url = parse_data_url(js_request.url)  # answered before any fetcher (http.c++ DataUrl)
+    if data_url is not None:
+        return _data_url_response(js_request, data_url)
     routed = js_request._fetcher
     if routed is not None and routed is not NEXT_FETCHER:  # a Request's own fetcher sends it (fetchImpl)
         answer = routed.fetch(js_request)
         return await answer if inspect.isawaitable(answer) else answer
     body = js_request._body
-    sent_url = _sendable_url(js_request.url)  # Fetcher::parseUrl, before the request is sent
+    sent_url, shown_url = _fetch_urls(js_request.url)  # Fetcher::parseUrl, before the request is sent
     signal = subrequest_signal(js_request.signal)  # an incoming request's, without request_signal_passthrough: none
     signal.throwIfAborted()
     left = signal.seconds_left()
@@ -897,7 +909,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             with opener.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001)) as reply:
                 status, reason, headers, data, url = reply.status, reply.reason, reply.headers.items(), reply.read(), reply.url
         except urllib.error.HTTPError as exc:
-            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), sent_url
+            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), exc.filename
         except (urllib.error.URLError, OSError) as exc:
             if subrequest.dropped:  # aborted: its signal's reason is what the Worker sees
                 raise network_error(exc) from None
@@ -911,7 +923,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             response.set_encoded(encoding, data)  # read decoded, as workerd decodes it; headers as received
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
         response.redirected = url.partition("#")[0] != sent_url.partition("#")[0]
-        response.url = url if response.redirected else js_request.url
+        # the last URL of the list, without its fragment (makeHttpResponse)
+        response.url = url.partition("#")[0] if response.redirected else shown_url
         return response
 
     task = asyncio.ensure_future(asyncio.to_thread(send))
@@ -920,7 +933,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     signal._listen(subrequest, subrequest.drop)
     # and it ends with the request that made it, as workerd cancels a torn-down IoContext's I/O:
     # a subrequest the Worker stopped awaiting (Pyodide 0.26, js.fetch) is dropped then
-    forget = ends_with_request(current_context(), subrequest.drop)
+    forget = ends_with_request(current_context(), subrequest.end)
     task.add_done_callback(lambda done: _settle(done, signal, subrequest, forget))
     while True:  # watch the signal while the request is under way
         done, _ = await asyncio.wait({task}, timeout=0.02)
@@ -929,30 +942,48 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             task.cancel()
             raise_reason(signal.reason)
         if done:
+            if subrequest.ended and task.exception() is not None:
+                # dropped with its request: workerd never settles the promise of a torn-down
+                # IoContext's fetch, and nothing of the request awaits it; cancelled, the task
+                # left running (never awaited, say) ends without asyncio's "exception was never
+                # retrieved" and its traceback
+                raise asyncio.CancelledError
             return task.result()
 
 
-def _sendable_url(url: str) -> str:
-    """The URL ``fetch`` sends for a Request's ``url``, as workerd's ``Fetcher::parseUrl`` reads
-    it: a scheme other than ``http``/``https`` is ``TypeError: Fetch API cannot load: <url>``
+def _data_url_response(js_request: JsRequest, data_url: DataUrl) -> JsResponse:
+    """What workerd's ``fetch`` answers for a ``data:`` URL (runtime/dataurl.py): ``200 OK``,
+    the ``content-type`` of its MIME type, its bytes as the body of a GET (a null body else)."""
+    body = data_url.data if js_request.method == "GET" else None
+    return JsResponse(body, None, status=200, statusText="OK", headers=[("content-type", data_url.mime_type)])
+
+
+def _fetch_urls(url: str) -> tuple[str, str]:
+    """The URL ``fetch`` sends for a Request's ``url``, and the one its response has unless
+    redirected (kj's serialization without the fragment, user info kept: wrangler dev 4.164.0),
+    as workerd's ``Fetcher::parseUrl`` reads it: a scheme other than ``http``/``https`` is ``TypeError: Fetch API cannot load: <url>``
     (``fetch_refuses_unknown_protocols``, 2021-11-10) and user info is not sent; before
     ``fetch_standard_url`` the string kj's parser reads (runtime/legacyurl.py), what it cannot
-    parse being that TypeError too. A ``data:`` URL, which workerd answers itself before this
-    (http.c++ ``DataUrl``), is passed on as it is (not emulated: urllib's handler takes it)."""
-    if url[:5].lower() == "data:":
-        return url
+    parse being that TypeError too (a ``data:`` URL without a comma among them: one with a
+    comma never gets here, :func:`_data_url_response`)."""
     if getattr(current_runtime(), "fetch_standard_url", True):
         parsed = JsURL(url)
         if parsed.protocol not in ("http:", "https:"):
             raise JsException(fetch_cannot_load(url), name="TypeError")
+        shown = parsed.href.partition("#")[0]
         parsed.username = parsed.password = ""
-        return parsed.href
+        return parsed.href, shown
     legacy = parse_legacy_url(url)
     if legacy is None or legacy.scheme not in ("http", "https"):
         raise JsException(fetch_cannot_load(url), name="TypeError")
     if not legacy.host or legacy.refused():  # measured under wrangler dev: workerd's internal error
         raise network_error(socket.gaierror())
-    return legacy.sendable()
+    sendable = legacy.sendable()
+    try:  # a host kj takes but no address is made of ("[::1", "a:b:c", "h:99999"): the same
+        urllib.parse.urlsplit(sendable).port  # noqa: B018 - read for its ValueError
+    except ValueError:
+        raise network_error(socket.gaierror()) from None
+    return sendable, legacy.href()
 
 
 def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest,

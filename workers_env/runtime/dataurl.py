@@ -1,0 +1,173 @@
+"""``fetch`` of a ``data:`` URL, answered by the runtime itself as workerd answers it.
+
+workerd's ``fetchImplNoOutputLock`` (http.c++) reads a request's URL with ``DataUrl::tryParse``
+(data-url.c++) before any fetcher or ``Fetcher::parseUrl``: a ``data:`` URL with a comma is a
+``200 OK`` response whose only header is the ``content-type`` of its MIME type (workerd's
+``MimeType`` parser and serializer, util/mimetype.c++; ``text/plain;charset=US-ASCII`` when it
+cannot be parsed) and whose body -- a GET's only, any other method's is null -- is the data
+percent-decoded, and base64-decoded when the MIME type ends ``;base64`` (leniently: characters
+outside the alphabet skipped). Its ``url`` is ``""``. One without a comma is not a data URL to
+it: ``Fetch API cannot load: <url>``, as any other scheme. Measured under ``wrangler dev``
+4.164.0, the same at 2024-06-02 and 2025-09-01.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+
+import ada_url
+
+__all__ = ["DataUrl", "parse_data_url"]
+
+_TOKEN = frozenset("!#$%&'*+\\-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_MIME_WHITESPACE = "\r\n\t "
+_ASCII_WHITESPACE = "\t\n\f\r "
+_PLAINTEXT_ASCII = "text/plain;charset=US-ASCII"
+_PERCENT = re.compile(rb"%([0-9A-Fa-f]{2})")
+_BASE64_ALPHABET = re.compile(rb"[^A-Za-z0-9+/]")
+
+
+@dataclass(frozen=True)
+class DataUrl:
+    """A parsed ``data:`` URL: its serialized MIME type and its bytes."""
+
+    mime_type: str
+    data: bytes
+
+
+def parse_data_url(url: str) -> DataUrl | None:
+    """``DataUrl::tryParse(url)``: None when ``url`` is not a ``data:`` URL with a comma."""
+    if "," not in url:  # no data URL, and no parse for the common fetch
+        return None
+    try:
+        parsed = ada_url.URL(url)
+    except ValueError:
+        return None
+    if parsed.protocol != "data:":
+        return None
+    href = parsed.href.partition("#")[0][5:]  # IGNORE_FRAGMENTS, then "data:" dropped
+    label, comma, data = href.partition(",")
+    if not comma:
+        return None
+    label = label.strip(_ASCII_WHITESPACE)
+    decoded = _percent_decode(data.encode("utf-8"))
+    semicolon = label.rfind(";")
+    if semicolon >= 0 and label[semicolon + 1:].strip(_ASCII_WHITESPACE).lower() == "base64":
+        label = label[:semicolon]
+        decoded = _lenient_base64(decoded)
+    if label.startswith(";"):
+        label = "text/plain" + label
+    mime = _mime_type(label)
+    return DataUrl(_PLAINTEXT_ASCII if mime is None else mime, decoded)
+
+
+def _percent_decode(data: bytes) -> bytes:
+    """``jsg::Url::percentDecode``: ``%XX`` as its byte, a ``%`` not followed by two hex digits as is."""
+    return _PERCENT.sub(lambda m: bytes([int(m.group(1), 16)]), data)
+
+
+def _lenient_base64(data: bytes) -> bytes:
+    """data-url.c++ ``decodeDataUrlBase64``: bytes outside the alphabet (padding too) skipped, a
+    final lone character dropped, the rest decoded with loose tails; a failure is no bytes."""
+    kept = _BASE64_ALPHABET.sub(b"", data)
+    if len(kept) % 4 == 1:
+        kept = kept[:-1]
+    try:
+        return base64.b64decode(kept + b"=" * (-len(kept) % 4))
+    except (binascii.Error, ValueError):
+        return b""
+
+
+def _mime_type(text: str) -> str | None:
+    """workerd's ``MimeType::tryParse(text).toString()``, or None when it cannot be parsed."""
+    text = text.lstrip(_MIME_WHITESPACE)
+    kind, slash, text = text.partition("/")
+    if not slash or not _is_token(kind) or not text:
+        return None
+    subtype, semicolon, text = text.partition(";")
+    subtype = subtype.rstrip(_MIME_WHITESPACE)
+    if not _is_token(subtype):
+        return None
+    params: dict[str, str] = {}
+    while text:
+        text = text.lstrip(_MIME_WHITESPACE)
+        if not text:
+            break
+        delimiter = next((i for i, c in enumerate(text) if c in ";="), None)
+        if delimiter is None:  # neither: what is left is ignored
+            break
+        if text[delimiter] == ";":
+            text = text[delimiter + 1:]
+            continue
+        name, text = text[:delimiter], text[delimiter + 1:]
+        if not _is_token(name):  # skipped to the next parameter
+            _, semicolon, text = text.partition(";")
+            if not semicolon:
+                break
+            continue
+        if not text:
+            break
+        if text[0] == '"':
+            value, text = _quoted(text[1:])
+            _add_param(params, name, value)
+            _, semicolon, text = text.partition(";")
+            if not semicolon:
+                break
+            continue
+        value, semicolon, text = text.partition(";")
+        value = value.rstrip(_MIME_WHITESPACE)
+        if value and all(_quoted_string_char(c) for c in value):
+            _add_param(params, name, value)
+        if not semicolon:
+            break
+    serialized = f"{kind.lower()}/{subtype.lower()}"
+    if params:
+        serialized += ";" + ";".join(f"{' ' if key == 'boundary' else ''}{key}={_param_value(value)}"
+                                     for key, value in params.items())
+    return serialized
+
+
+def _quoted(text: str) -> tuple[str, str]:
+    """An HTTP quoted string's value (its opening quote already read) and what follows it."""
+    value: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        i += 1
+        if c == '"':
+            break
+        if c == "\\":
+            if i == len(text):  # a trailing backslash is itself
+                value.append("\\")
+                break
+            value.append(text[i])
+            i += 1
+        else:
+            value.append(c)
+    return "".join(value), text[i:]
+
+
+def _add_param(params: dict[str, str], name: str, value: str) -> None:
+    """``MimeType::addParam``: a value with a character a quoted string cannot hold is dropped;
+    the first of a name stays."""
+    if all(_quoted_string_char(c) for c in value):
+        params.setdefault(name.lower(), value)
+
+
+def _param_value(value: str) -> str:
+    if not value:
+        return '""'
+    if _is_token(value):
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _is_token(text: str) -> bool:
+    return bool(text) and all(c in _TOKEN for c in text)
+
+
+def _quoted_string_char(c: str) -> bool:
+    return c == "\t" or " " <= c <= "~" or "\x80" <= c < "\xff"
