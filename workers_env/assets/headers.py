@@ -28,7 +28,7 @@ _URL = re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)")
 _HOST_WITH_PORT = re.compile(r".*:\d+$")
 _ESCAPED = re.compile(r"[-/\\^$*+?.()|[\]{}]")
 _PLACEHOLDER = re.compile(r":([A-Za-z]\w*)", re.ASCII)
-_PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|^"
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|"  # WHATWG's path set encodes "^" (the request's URL does too)
 # JavaScript's String.prototype.trim: its WhiteSpace (with the BOM) and LineTerminator, not
 # Python's str.strip (which keeps a leading BOM and strips \x1c-\x1f and \x85)
 JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -36,10 +36,11 @@ JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u20
 
 def read_like_node(path: Path) -> str | None:
     """A file as wrangler's ``readFileSync(path, "utf8")`` reads it (bad bytes become U+FFFD, a
-    BOM is kept, a lone ``\r`` is no line end); ``None`` when it is not there."""
+    BOM is kept, a lone ``\r`` is no line end); ``None`` when it is not there or cannot be read
+    (a folder, a symlink loop, no permission)."""
     try:
         return path.read_bytes().decode("utf-8", "replace")
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+    except OSError:
         return None
 
 

@@ -14,28 +14,38 @@ asked). ``*`` captures ``:splat``, ``:name`` one path segment; both are substitu
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from workers_env.assets.headers import JS_WHITESPACE, _rule_regex, read_like_node
 
-__all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects"]
+__all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects", "read_redirects"]
 
 MAX_STATIC_RULES, MAX_DYNAMIC_RULES, MAX_LINE_LENGTH = 2000, 100, 2000
 PERMITTED_STATUS_CODES = frozenset({200, 301, 302, 303, 307, 308})
 STATUS_TEXT = {301: "Moved Permanently", 302: "Found", 303: "See Other", 307: "Temporary Redirect",
-               308: "Permanent Redirect"}
+               308: "Permanent Redirect", 500: "Internal Server Error"}
+#: what :meth:`RedirectRules.match` answers for a target whose host URL parsing refuses (the asset
+#: worker's ``new URL(to, request.url)`` throws ``TypeError: Invalid URL string.``: a 500)
+INVALID_TARGET = 500
+_FORBIDDEN_HOST = frozenset("\x00\t\n\r #/:<>?@[\\]^|%\x7f") | frozenset(map(chr, range(0x20)))
 _URL = re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)", re.DOTALL)
 _HOST_WITH_PORT = re.compile(r".*:\d+$")
 _DYNAMIC = re.compile(r"\*|:[A-Za-z]\w*", re.ASCII)
 _LOOPS_TO_INDEX = re.compile(r"/index(.html)?$")
 _EXTERNAL = re.compile(r"^(?:\w+://|//[^/\\\s?#])", re.ASCII)
 _PROTOCOL = re.compile(r"^\w+://", re.ASCII)
-_INLINE_COMMENT = re.compile(r"\s+#.*$", re.DOTALL)
-_PATH_SAFE = "!$%&'()*+,-./:;=@[\\]^_|~"
+# JavaScript's whitespace (String.prototype.trim, \s): with the BOM, without Python's \x1c-\x1f and \x85
+_TOKEN_GAP = re.compile(f"[{JS_WHITESPACE}]+")
+_INLINE_COMMENT = re.compile(f"[{JS_WHITESPACE}]+#[^\n\r\u2028\u2029]*\\Z")
+# WHATWG's percent-encode sets, as Node's and workerd's URL parsers apply them: the path's takes
+# "^" too; a special URL's query (the target resolved against the request's http(s) URL) "'" too
+_PATH_SAFE = "!$%&'()*+,-./:;=@[\\]_|~"
 _QUERY_SAFE = "!$%&'()*+,-./:;=?@[\\]^_`{|}~"
+_SPECIAL_QUERY_SAFE = _QUERY_SAFE.replace("'", "")
 _FRAGMENT_SAFE = "!#$%&'()*+,-./:;=?@[\\]^_{|}~"
 _LOOP_MESSAGE = ("Infinite loop detected in this rule and has been ignored. This will cause a redirect to strip "
                  "`.html` or `/index` and end up triggering this rule again. Please fix or remove this rule to "
@@ -121,7 +131,7 @@ def _status(text: str) -> int | None:
     text = text.strip()
     if not _JS_NUMBER.fullmatch(text):
         return None
-    value = float(int(text, 0)) if text[1:2].isalpha() else float(text)
+    value = float(int(text, 0)) if text[:2].lower() in ("0x", "0o", "0b") else float(text)
     return int(value) if value in PERMITTED_STATUS_CODES else None
 
 
@@ -134,7 +144,7 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
     static = dynamic = 0
     can_be_static = True
     for i, raw in enumerate(lines):
-        line = raw.strip(JS_WHITESPACE)  # String.trim(): a BOM too
+        line = raw.strip(JS_WHITESPACE)  # a BOM too: Node's readFileSync keeps it, String.trim() drops it
         number = i + 1
         if not line or line.startswith("#"):
             continue
@@ -142,7 +152,7 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
             invalid.append(InvalidRedirect(f"Ignoring line {number} as it exceeds the maximum allowed length of "
                                            f"{MAX_LINE_LENGTH}."))
             continue
-        tokens = re.split(r"\s+", _INLINE_COMMENT.sub("", line))
+        tokens = _TOKEN_GAP.split(_INLINE_COMMENT.sub("", line))
         if not 2 <= len(tokens) <= 3:
             invalid.append(InvalidRedirect(f"Expected exactly 2 or 3 whitespace-separated tokens. Got {len(tokens)}.",
                                            line, number))
@@ -191,6 +201,13 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
     return rules, invalid
 
 
+def read_redirects(directory: Path) -> str | None:
+    """The directory's ``_redirects`` as wrangler's ``readFileSync(path, "utf8")`` reads it
+    (:func:`read_like_node`); ``None`` when there is no file or it cannot be read (a folder of
+    that name, no permission): its rules are then not applied."""
+    return read_like_node(directory / "_redirects")
+
+
 def _normalize_target(target: str, groups: dict[str, str]) -> str:
     """``normalizeRedirectTarget``: captures substituted; a relative target's repeated slashes
     (before any ``?``/``#``) collapsed."""
@@ -205,29 +222,66 @@ def _normalize_target(target: str, groups: dict[str, str]) -> str:
     return re.sub(r"[/\\]+", "/", path) + suffix
 
 
-def _resolve(target: str, base: str) -> tuple[str, str, str, str]:
-    """``new URL(target, base)``: (origin, pathname, search, hash) -- for the targets a rule can
-    hold (``https://host/...``, ``//host/...``, ``/path``)."""
-    here = urlsplit(base)
-    if _PROTOCOL.match(target):
-        parts = urlsplit(target)
-    elif target.startswith("//"):
-        parts = urlsplit(f"{here.scheme}:{target}")
+def _netloc(netloc: str, scheme: str) -> str | None:
+    """A special URL's ``user@host:port`` as WHATWG URL parsing writes it (the host
+    percent-decoded, IDNA-encoded, lowercased; a default or empty port dropped), or ``None``
+    where it throws (a forbidden host code point, a bad IPv6 literal, a port not a number up to
+    65535)."""
+    userinfo, at, hostport = netloc.rpartition("@")
+    if hostport.startswith("["):
+        end = hostport.find("]")
+        host, port = hostport[:end + 1], hostport[end + 1:]
+        if end < 0 or (port and not port.startswith(":")):
+            return None
+        try:
+            host = f"[{ipaddress.IPv6Address(host[1:-1]).compressed}]"
+        except ValueError:
+            return None
+        port = port[1:]
     else:
-        parts = urlsplit(f"{here.scheme}://{here.netloc}{target}")
+        host, _, port = hostport.partition(":")
+        host = unquote(host)
+        if not host or any(c in _FORBIDDEN_HOST for c in host):
+            return None
+        try:
+            host = host.lower() if host.isascii() else host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    if port and (not port.isascii() or not port.isdigit() or int(port) > 65535):
+        return None
+    if port and int(port) == {"http": 80, "https": 443}.get(scheme):
+        port = ""
+    if userinfo:  # user and password percent-encoded with WHATWG's userinfo set
+        userinfo = ":".join(quote(part, safe="!$%&'()*+,-._~") for part in userinfo.split(":", 1))
+    return f"{userinfo}{at}{host}{f':{int(port)}' if port else ''}"
+
+
+def _resolve(target: str, base: str) -> tuple[str, str, str, str] | None:
+    """``new URL(target, base)``: (origin, pathname, search, hash) -- for the targets a rule can
+    hold (``https://host/...``, ``//host/...``, ``/path``); ``None`` where it throws."""
+    here = urlsplit(base)
+    try:
+        if _PROTOCOL.match(target):
+            parts = urlsplit(target)
+        elif target.startswith("//"):
+            parts = urlsplit(f"{here.scheme}:{target}")
+        else:
+            parts = urlsplit(f"{here.scheme}://{here.netloc}{target}")
+    except ValueError:  # an unclosed "[" in the host
+        return None
     scheme = parts.scheme.lower()
-    netloc = parts.netloc.lower()
-    default = {"http": ":80", "https": ":443"}.get(scheme)
-    if default and netloc.endswith(default):
-        netloc = netloc[: -len(default)]
+    netloc = _netloc(parts.netloc, scheme)
+    if netloc is None:
+        return None
     pathname = quote(_remove_dots(parts.path or "/"), safe=_PATH_SAFE + "\\")
-    search = "?" + quote(parts.query, safe=_QUERY_SAFE) if parts.query else ""
+    search = "?" + quote(parts.query, safe=_SPECIAL_QUERY_SAFE) if parts.query else ""
     fragment = "#" + quote(parts.fragment, safe=_FRAGMENT_SAFE) if parts.fragment else ""
     return f"{scheme}://{netloc}", pathname, search, fragment
 
 
 def _origin(url: str) -> str:
-    return _resolve(urlsplit(url).path or "/", url)[0]
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 class RedirectRules:
@@ -256,8 +310,8 @@ class RedirectRules:
 
     @classmethod
     def read(cls, directory: Path, html_handling: str = "auto-trailing-slash") -> RedirectRules | None:
-        """The directory's ``_redirects`` rules (``None`` without the file)."""
-        text = read_like_node(directory / "_redirects")
+        """The directory's ``_redirects`` rules (``None`` without a file it can read)."""
+        text = read_redirects(directory)
         return None if text is None else cls(text, html_handling)
 
     def report(self, where: str) -> list[str]:
@@ -276,8 +330,8 @@ class RedirectRules:
 
     def match(self, url: str, pathname: str) -> tuple[int, str] | None:
         """(status, location) of the redirect for ``url`` (``pathname`` its encoded path): the
-        ``Location`` for a redirect status, the pathname to serve instead for a 200; ``None``
-        when no rule matches."""
+        ``Location`` for a redirect status, the pathname to serve instead for a 200;
+        (``INVALID_TARGET``, "") for a target URL parsing refuses; ``None`` when no rule matches."""
         found: tuple[int, str] | None = None
         rule = self.static.get(pathname)
         if rule is not None:
@@ -291,7 +345,10 @@ class RedirectRules:
         if found is None:
             return None
         status, target = found
-        origin, path, search, fragment = _resolve(target, url)
+        resolved = _resolve(target, url)
+        if resolved is None:
+            return INVALID_TARGET, ""
+        origin, path, search, fragment = resolved
         if status == 200:
             return 200, path
         query = urlsplit(url).query

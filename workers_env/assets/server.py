@@ -29,10 +29,15 @@ from urllib.parse import quote, unquote, urlsplit
 
 from workers_env._errors import ConfigError
 from workers_env._jsvalues import HttpResponse
-from workers_env.assets.headers import HeaderRules, read_like_node
+from workers_env.assets.headers import HeaderRules
 from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
-from workers_env.assets.redirects import STATUS_TEXT, RedirectRules
+from workers_env.assets.redirects import (
+    INVALID_TARGET,
+    STATUS_TEXT,
+    RedirectRules,
+    read_redirects,
+)
 from workers_env.config.diagnostics.assets import (
     ASSETS_HTML_HANDLING,
     ASSETS_NOT_FOUND_HANDLING,
@@ -145,7 +150,7 @@ class AssetServer:
         enable, disable, since = _NAVIGATION_FLAG
         flags = set(compatibility_flags)
         self.navigation_prefers_assets = enable in flags or (disable not in flags and compatibility_date >= since)
-        self._redirects: tuple[str, RedirectRules] | None = None
+        self._redirects: tuple[tuple[int, ...], RedirectRules | None] | None = None
 
     # -- the router ------------------------------------------------------------------------
     def to_assets(self, method: str, url: str, headers: Mapping[str, str]) -> bool:
@@ -189,25 +194,38 @@ class AssetServer:
         """``handleRedirects``: the ``_redirects`` rule's answer (a redirect status), or the
         pathname to look up (a 200 rule's target, else the URL's own) and whether it is a 200's."""
         pathname = _pathname(url)
-        text = _read(self.manifest.directory / "_redirects")
-        if text is None:
+        rules = self._redirect_rules()
+        if rules is None:
             return None, pathname, False
-        if self._redirects is None or self._redirects[0] != text:  # read at each request, as the assets are
-            self._redirects = (text, RedirectRules(text, self.html_handling))
-        found = self._redirects[1].match(url, pathname)
+        found = rules.match(url, pathname)
         if found is None:
             return None, pathname, False
         status, location = found
         if status == 200:
             return None, location, True
+        if status == INVALID_TARGET:  # the asset worker's TypeError: Invalid URL string.
+            return HttpResponse(status, STATUS_TEXT[status], (), None), pathname, False
         return HttpResponse(status, STATUS_TEXT[status], (("Location", location),), None), pathname, False
+
+    def _redirect_rules(self) -> RedirectRules | None:
+        """The ``_redirects`` rules, read and parsed again only when the file's stat changes: an
+        edit applies at the next request, as the assets do, without reading the file at each."""
+        try:
+            info = (self.manifest.directory / "_redirects").stat()
+        except OSError:
+            return None
+        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        if self._redirects is None or self._redirects[0] != stamp:
+            text = read_redirects(self.manifest.directory)
+            self._redirects = (stamp, None if text is None else RedirectRules(text, self.html_handling))
+        return self._redirects[1]
 
     def _header_rules(self) -> HeaderRules | None:
         """The ``_headers`` rules, parsed again only when the file's (mtime, size) changes -- an
         edit applies at the next request, as the assets do, without a parse per request."""
         try:
             info = (self.manifest.directory / "_headers").stat()
-        except (FileNotFoundError, NotADirectoryError):
+        except OSError:  # none, or a symlink loop: no rules
             return None
         stamp = (info.st_mtime_ns, info.st_size)
         if self._headers_file is None or self._headers_file[0] != stamp:
@@ -257,10 +275,6 @@ class AssetServer:
 def _pathname(url: str) -> str:
     """The URL's pathname as URL parsing encodes it."""
     return quote(urlsplit(url).path or "/", safe="/%:@!$&'()*+,;=-._~[]|^")
-
-
-def _read(path: Any) -> str | None:
-    return read_like_node(path)
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:

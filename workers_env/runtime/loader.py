@@ -973,6 +973,9 @@ def _asset_server(config: Any) -> AssetServer | None:
             named = str(directory / "_redirects")
         for line in redirects.report(named):
             print(line, file=sys.stderr, flush=True)
+    elif os.path.lexists(directory / "_redirects"):  # wrangler dev stops on it (EISDIR, EACCES): said, not applied
+        print(f"workers-env: {directory / '_redirects'} cannot be read as a file: its redirect rules are not applied",
+              file=sys.stderr, flush=True)
     rules = HeaderRules.read(directory)
     if rules is not None:  # wrangler dev's lines as it reads the file (the path as from the working folder)
         try:
