@@ -36,7 +36,6 @@ from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.jsproxy import (
     DICT_ATTRIBUTES,
-    DestroyedProxy,
     NULL_AS_NONE,
     JsArray,
     JsDoubleProxy,
@@ -47,6 +46,7 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     PYPROXY_NOTES,
+    DestroyedProxy,
     call_relaxed,
     era_hint,
     from_plain,
