@@ -1,8 +1,10 @@
 """A value ``to_js`` made of a Python value that holds itself keeps its cycle (Pyodide's
 conversion cache), and a binding's JavaScript meets that cycle as V8 does: ``JSON.stringify``
 (Vectorize, Workers AI) throws its circular-structure ``TypeError``, ``String()`` of the array
-(D1's bind refusal, a KV option's ``ToNumber``) joins it as ``""`` -- in both SDK eras, never a
-Python ``RecursionError`` from following the cycle, and nothing is written. Reading such a value
+(D1's bind refusal, a KV option's ``ToNumber``) joins it as ``""``, and nothing is written. The
+one Python ``RecursionError``: a cyclic JS *array* handed straight to a binding in the external
+SDK era, whose ``_raise_on_disabled_type`` iterates arrays (not objects) and follows the cycle
+(measured: workers-runtime-sdk 1.9.5's ``python_to_rpc`` under Pyodide 0.28.2 in Node). Reading such a value
 walks without recursion, so a deep one (400 levels) meets the binding's own nesting limit.
 """
 
@@ -68,7 +70,10 @@ async def test_a_cycle_made_by_to_js_meets_the_bindings_javascript(tmp_path, dat
     assert got["query topK"] == CIRCULAR
     assert got["insert id"] == CIRCULAR
     assert got["ai text"] == CIRCULAR
-    assert got["d1 bind"] == "JsException: Error: D1_TYPE_ERROR: Type 'object' not supported for value 'x,'"
+    if date == "2025-11-01":  # raw binding: D1 reads the array as String() does
+        assert got["d1 bind"] == "JsException: Error: D1_TYPE_ERROR: Type 'object' not supported for value 'x,'"
+    else:  # the SDK's check iterates the array into its own cycle
+        assert got["d1 bind"].startswith("RecursionError: maximum recursion depth exceeded")
     assert got["kv ttl"] == (
         "JsException: Error: KV PUT failed: 400 Invalid expiration_ttl of 0. Please specify integer greater than 0.")
     assert (got["stored"], got["keys"]) == (0, 0)

@@ -9,12 +9,14 @@ each binding package is free to import :class:`AssemblyContext` from here.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import importlib
 import math
 import re
 import sys
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
@@ -360,6 +362,7 @@ def _assemble(context: AssemblyContext) -> Env:
     secrets = read_dev_vars(config.root, config.environment, secrets_table=has_secrets_table(config.merged),
                             env_files=context.options.get("env_files"))
     values.update(secrets_kept(secrets, config.merged, config.vars))
+    values.update(_version_metadata(config, context.options.get("clock") or SYSTEM_CLOCK))
     kinds: dict[str, str] = {}
     failures: list[ConfigError] = []
     for kind, target in BINDING_BUILDERS:
@@ -381,6 +384,19 @@ def _assemble(context: AssemblyContext) -> Env:
         if declared.name not in values:
             values[declared.name] = NotEmulatedBinding(declared.name, declared.kind, declared.field)
     return Env(values, config=config, context=context, kinds=kinds)
+
+
+def _version_metadata(config: WorkerConfig, clock: Clock) -> dict[str, Any]:
+    """``version_metadata = {binding = NAME}`` as ``wrangler dev`` makes it: a JSON binding
+    ``{id, tag, timestamp}`` -- a random UUID, an empty tag and the time the bindings were made
+    (``toISOString()``), new on every load (Miniflare's ``plugins/version-metadata``). A
+    deployed Worker reads its version's own values there, which no local run can know."""
+    names = [d.name for d in declared_bindings(config.merged) if d.field == "version_metadata"]
+    if not names:
+        return {}
+    stamp = datetime.datetime.fromtimestamp(clock.now_ms() / 1000, tz=datetime.timezone.utc)
+    timestamp = stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}Z"
+    return {name: {"id": str(uuid.uuid4()), "tag": "", "timestamp": timestamp} for name in names}
 
 
 def _var_value(value: Any, where: str, config: WorkerConfig) -> Any:

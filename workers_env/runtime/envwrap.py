@@ -47,6 +47,7 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     PYPROXY_NOTES,
+    DestroyedProxy,
     call_relaxed,
     era_hint,
     from_plain,
@@ -608,6 +609,34 @@ def _sdk_walk(level: int, what: str, walk: Callable[[], Any]) -> Any:
     return walk() if level < ROOMY_FROM else deeper(level, lambda: _sdk_recursion(what), walk, SDK_DEPTH)
 
 
+#: the values a JS array holds as themselves; any other Python object in one is a PyProxy
+#: (what ``to_js`` leaves of an object it cannot convert, such as the SDK's own binding wrapper)
+_JS_ITEMS = (str, int, float, bool, bytes, JsProxy, JsDate, JsOpaque, JsNull, ByteStream, list, dict)
+
+
+def _iterated(value: Any, level: int = 1) -> Any:
+    """A JS array argument as the binding reads it after the SDK's ``_raise_on_disabled_type``
+    iterated it (workers-runtime-sdk ``workers/rpc.py``; workerd's built-in ``_workers.py``):
+    ``for v in value`` over a JsProxy array converts each PyProxy item back to its Python object
+    and destroys the proxy -- checked with Pyodide 0.28.2 and the SDK 1.9.5 under Node -- so
+    a statement list made with ``to_js([db.prepare(...).bind(...), ...])`` reaches ``batch()``
+    as destroyed proxies. Nested arrays are iterated alike; objects are not (not iterable)."""
+    if not isinstance(value, JsArray):
+        return value
+    items = value._items
+    if _PLAIN.issuperset(map(type, items)):  # a vector: nothing to destroy, at C speed
+        return value
+
+    def walk() -> list[Any]:
+        return [_iterated(v, level + 1) if isinstance(v, JsArray)
+                else v if v is None or v is UNDEFINED or isinstance(v, _JS_ITEMS) else DestroyedProxy(v) for v in items]
+
+    read = _sdk_walk(level, "an argument for a binding", walk)
+    if all(a is b for a, b in zip(read, items)):
+        return value
+    return JsArray(read, nulls=value._nulls)
+
+
 def _refuse_unsendable(value: Any, level: int = 1) -> None:
     """The SDK's check before ``to_js``: tuples and bytearrays cannot cross RPC."""
     if isinstance(value, (JsProxy, _BindingWrapper)) or (callable(value) and not isinstance(value, type)):
@@ -647,7 +676,7 @@ def python_to_rpc(value: Any) -> Any:
         return jsnull
     if isinstance(value, _BindingWrapper):
         return value._binding
-    value = _none_to_null(value)
+    value = _iterated(_none_to_null(value))
     _refuse_unsendable(value)
     return to_js(value, dict_converter=object_from_entries, default_converter=_rpc_default)
 
@@ -657,6 +686,7 @@ def builtin_python_to_rpc(value: Any) -> Any:
     RPC", 2025-04): the unsendable types refused, then ``to_js`` with the same default converter
     as the external SDK's -- an object with ``js_object`` (a ``Request``, a ``Response``) that
     object, a ``datetime`` a ``Date``, an ``Exception`` an ``Error`` -- and dicts as ``Map``s."""
+    value = _iterated(value)
     _refuse_unsendable(value)
     return to_js(value, dict_converter=lambda entries: JsMap({e[0]: e[1] for e in entries}),
                  default_converter=_rpc_default)

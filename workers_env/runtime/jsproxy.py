@@ -65,6 +65,7 @@ from workers_env.runtime.webloop import (
 )
 
 __all__ = [
+    "DestroyedProxy",
     "JsProxy",
     "JsHostObject",
     "JsObject",
@@ -1459,9 +1460,32 @@ class _Plain:
         return made, ((functools.partial(made.__setitem__, k), v) for k, v in props)
 
 
+#: what JavaScript reading a PyProxy destroyed by Python's iteration of the JS array holding it
+#: throws (Pyodide 0.28.2 under Node, not in debug mode, as production runs it)
+ITERATED_PROXY = ("This borrowed proxy was automatically destroyed at the end of a generator\n"
+                  "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+
+
+class DestroyedProxy:
+    """A PyProxy item of a JS array that Python code iterated before handing the array on (the
+    SDKs' ``_raise_on_disabled_type`` iterates every iterable argument of a binding call):
+    Pyodide destroys the proxy of each item the iteration converted back to its Python object,
+    so the JavaScript that later reads the item throws :data:`ITERATED_PROXY`."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"<destroyed PyProxy of {type(self.value).__name__}>"
+
+
 def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
     """``to_plain`` of a value that is not a plain JS object or array."""
     where = plain.where
+    if isinstance(value, DestroyedProxy):
+        raise JsException(ITERATED_PROXY)
     if isinstance(value, JsSet):
         return JsSet(plain.convert(v) for v in value)
     if isinstance(value, JsTypedArray):

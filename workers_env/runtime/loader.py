@@ -61,7 +61,7 @@ from workers_env.config.compat import (
 from workers_env.config.routes import cf_worker_zone
 from workers_env.config.uploads import uploads_of
 from workers_env.config.wrangler import display_path
-from workers_env.runtime import threadpool
+from workers_env.runtime import sockets, threadpool
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
@@ -1049,6 +1049,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     if announce:
         _announce_not_emulated(env)
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
+    sockets.install()  # Emscripten's fake DNS for socket.gethostbyname & co (runtime/sockets.py)
     era = era_of(config)
     null_is_none = python_release(config).pyodide.startswith("0.26")  # Pyodide 0.28 made null jsnull
     caches = JsCacheStorage(CacheStore(env_clock(env).now_ms))  # the Worker's own Cache API, on its clock
