@@ -13,21 +13,25 @@ does not resolve')`` (``gethostbyaddr``: ``OSError('unknown address family')``),
 ``gethostbyname_ex("")`` ``herror(1, 'Host not found')``, ``gethostname()`` ``'emscripten'``.
 :func:`install` gives ``socket.gethostbyname``, ``gethostbyname_ex``, ``gethostbyaddr`` and
 ``gethostname`` that behaviour for calls made from Worker code (``socket.getfqdn`` follows, as it
-calls ``gethostbyaddr``); other callers, test code included, keep the host's resolver.
+calls ``gethostbyaddr``); other callers keep the host's resolver: test code, and workers-env's
+own code or a binding you supplied running for the Worker.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import math
+import os
 import re
 import socket
+import sys
 import threading
 import weakref
 from collections.abc import Callable
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
+from workers_env.runtime.filesystem import done_for_the_worker
 
 __all__ = ["install"]
 
@@ -149,10 +153,19 @@ def _resolve(runtime: Any, name: str, family_any: bool) -> str:
     return _inet_pton4(_lookup_name(runtime, name)) or "0.0.0.0"
 
 
+def _for_the_worker(runtime: Any) -> bool:
+    """Whether the lookup under way is workers-env's or a binding you supplied, done for the
+    running Worker (its frames come before the Worker's own, as for its file reads)."""
+    uploads = getattr(runtime, "uploads", None)
+    if uploads is None:
+        return False
+    return done_for_the_worker(sys._getframe(2), str(uploads.root) + os.sep)
+
+
 def _wrap(original: Callable[..., Any], emulated: Callable[..., Any]) -> Callable[..., Any]:
     def call(*args: Any, **kwargs: Any) -> Any:
         runtime = current_runtime()
-        if runtime is None:  # not Worker code: the host's resolver
+        if runtime is None or _for_the_worker(runtime):  # not Worker code: the host's resolver
             return original(*args, **kwargs)
         return emulated(runtime, *args, **kwargs)
 
