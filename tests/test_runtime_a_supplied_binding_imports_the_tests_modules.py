@@ -44,6 +44,8 @@ def project(tmp_path):
     (tmp_path / "tests" / "fakes_late.py").write_text('X = "late"\n')
     (tmp_path / "tests" / "fakes_shared.py").write_text("COUNTER = []\n")
     sys.path.insert(0, str(tmp_path / "tests"))  # as pytest puts a test folder without __init__.py
+    for name in ("fakes", "fakes_late", "fakes_shared"):  # another test's module of that name
+        sys.modules.pop(name, None)  # (test_supplied_bindings.py's pyproject factory ``fakes``)
     yield tmp_path
     sys.path.remove(str(tmp_path / "tests"))
     for name in ("fakes", "fakes_late", "fakes_shared"):

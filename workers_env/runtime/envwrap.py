@@ -620,7 +620,20 @@ def _iterated(value: Any, level: int = 1) -> Any:
     ``for v in value`` over a JsProxy array converts each PyProxy item back to its Python object
     and destroys the proxy -- checked with Pyodide 0.28.2 and the SDK 1.9.5 under Node -- so
     a statement list made with ``to_js([db.prepare(...).bind(...), ...])`` reaches ``batch()``
-    as destroyed proxies. Nested arrays are iterated alike; objects are not (not iterable)."""
+    as destroyed proxies. Nested arrays are iterated alike, and so are arrays inside a Python
+    dict's values or list (the check walks into those first); JS objects are not (not iterable).
+    Returns ``value`` itself when nothing was destroyed (a dict or list: a copy otherwise)."""
+    if isinstance(value, dict):
+        if _PLAIN.issuperset(map(type, value.values())):  # a flat object, at C speed
+            return value
+        read_dict = _sdk_walk(level, "an argument for a binding",
+                              lambda: {k: _iterated(v, level + 1) for k, v in value.items()})
+        return value if all(read_dict[k] is v for k, v in value.items()) else read_dict
+    if type(value) is list:  # a JsSet (a list subclass) is JavaScript: not one of these
+        if _PLAIN.issuperset(map(type, value)):  # a vector, at C speed
+            return value
+        read_list = _sdk_walk(level, "an argument for a binding", lambda: [_iterated(v, level + 1) for v in value])
+        return value if all(a is b for a, b in zip(read_list, value)) else read_list
     if not isinstance(value, JsArray):
         return value
     items = value._items
