@@ -20,7 +20,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env._jsvalues import JS_WHITESPACE, JsTypedArray, base_value, js_string
 from workers_env.runtime.jsbase import JsNull, JsProxy
-from workers_env.runtime.jsnumbers import JsNumberObject, to_number
+from workers_env.runtime.jsnumbers import to_number, to_primitive
 
 __all__ = ["JsBigIntFunction", "JsBooleanFunction", "JsBooleanObject", "JsStringFunction", "JsStringObject",
            "JsSymbol", "JsSymbolFunction", "to_boolean", "to_js_string"]
@@ -50,6 +50,8 @@ def to_js_string(value: Any) -> str:
         return js_string(value)
     if isinstance(value, JsException):  # Error.prototype.toString: "<name>: <message>", the name alone without one
         return f"{value.name}: {value.message}" if value.message else value.name
+    if isinstance(value, JsProxy) and (primitive := to_primitive(value, "string")) is not value:
+        return to_js_string(primitive)  # an object's own toString (or valueOf), a wrapper's value
     if isinstance(value, JsProxy):
         to_string = getattr(value, "toString", None)
         return str(to_string()) if callable(to_string) else repr(value)
@@ -189,8 +191,7 @@ class JsBigIntFunction:
     name = "BigInt"
 
     def __call__(self, value: Any = None, *_ignored: Any) -> int:
-        if isinstance(value, (JsNumberObject, JsStringObject, JsBooleanObject)):
-            value = value.valueOf()  # ToPrimitive of a wrapper object
+        value = to_primitive(value, "number")  # a wrapper's value, a Date's time, an object's own valueOf
         if value is None or isinstance(value, JsNull):
             raise JsException(f"Cannot convert {to_js_string(value)} to a BigInt", name="TypeError")
         if isinstance(value, JsSymbol):
