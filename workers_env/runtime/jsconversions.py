@@ -68,6 +68,18 @@ def to_boolean(value: Any) -> bool:
     return True
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _as_returned(text: str) -> str:
+    """A JS string as Pyodide hands it back to Python: its UTF-16 code units decoded, so a
+    surrogate pair -- ``"\\ud83d\\ude00"`` sent as two Python characters -- comes back as one
+    character, a lone surrogate as itself."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 class JsStringObject(JsProxy):
     """``new String(value)``: a wrapper object (``typeof`` object) around a string; Pyodide
     leaves it a JsProxy (``to_py()`` too), shown as its string."""
@@ -80,6 +92,9 @@ class JsStringObject(JsProxy):
     @property
     def length(self) -> int:
         return len(self._value.encode("utf-16-le", "surrogatepass")) // 2
+
+    def __len__(self) -> int:  # Pyodide's len() of a JsProxy with a length
+        return self.length
 
     def toString(self) -> str:  # noqa: N802 - JS name
         return self._value
@@ -120,7 +135,7 @@ class JsStringFunction:
     name = "String"
 
     def __call__(self, value: Any = _NO_ARGUMENT, *_ignored: Any) -> str:
-        return "" if value is _NO_ARGUMENT else to_js_string(value)
+        return "" if value is _NO_ARGUMENT else _as_returned(to_js_string(value))
 
     def new(self, value: Any = _NO_ARGUMENT, *_ignored: Any) -> JsStringObject:
         if isinstance(value, JsSymbol):
@@ -288,3 +303,9 @@ class JsSymbolFunction:
 
 
 setattr(JsSymbolFunction, "for", JsSymbolFunction.for_)  # noqa: B010 - ``for`` is a Python keyword
+
+#: the well-known symbols, ``Symbol.iterator`` and the rest (description ``Symbol.iterator``), one each
+#: for the process as for an isolate; none is in the ``for`` registry
+for _well_known in ("asyncIterator", "hasInstance", "isConcatSpreadable", "iterator", "match", "matchAll", "replace",
+                    "search", "species", "split", "toPrimitive", "toStringTag", "unscopables"):
+    setattr(JsSymbolFunction, _well_known, JsSymbol(f"Symbol.{_well_known}"))
