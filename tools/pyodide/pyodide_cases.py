@@ -496,7 +496,7 @@ CASES = {
         "JSON.stringify(to_js([js.Symbol('s'), js.String.new('a'), js.Number.new(2), js.Boolean.new(0)]))",
         "js.Number(js.Symbol('s'))", "Object.keys(js.Symbol('s')).to_py()", "Object.keys(js.String.new('ab')).to_py()",
         "Object.keys(js.Boolean.new(1)).to_py()", "js.String.new(js.Symbol('s'))",
-        ("hasattr(js.Symbol('s'), 'x')", "`hasattr(symbol, name)` is `False`, where Pyodide raises that TypeError"),
+        "hasattr(js.Symbol('s'), 'x')",
 
         # rev-edges: big ints, lone surrogates, JS objects' own toString/valueOf, holes, wrapper objects
         "js.String(2**53)", "js.String(2**53 - 1)", "js.String(-(2**53) + 1)", "js.String(10**30)",

@@ -226,15 +226,6 @@ class JsBigIntFunction:
         raise JsException("BigInt is not a constructor", name="TypeError")
 
 
-class _NoSymbolProperty(JsException, AttributeError):  # type: ignore[misc]  # both have a name
-    """Pyodide's error for a property a symbol lacks; an ``AttributeError`` too, so that
-    ``getattr(symbol, name, default)`` -- workers-env's own probes, ``hasattr`` -- answers the
-    default (Pyodide's ``hasattr`` raises it)."""
-
-
-_NoSymbolProperty.__name__ = _NoSymbolProperty.__qualname__ = "JsException"  # as Pyodide names it
-
-
 class JsSymbol(JsProxy):
     """A JavaScript symbol, which Pyodide hands to Python as a JsProxy: ``description``,
     ``toString()`` (``Symbol(desc)``), compared by identity. A property it lacks --
@@ -262,8 +253,8 @@ class JsSymbol(JsProxy):
         raise self._no_property(name)
 
     def _no_property(self, name: str) -> JsException:
-        return _NoSymbolProperty(f"Cannot use 'in' operator to search for '{name}' in {self.toString()}",
-                                 name="TypeError")
+        # a JsException only, not an AttributeError: Pyodide's hasattr/getattr(symbol, name, default) raise it
+        return JsException(f"Cannot use 'in' operator to search for '{name}' in {self.toString()}", name="TypeError")
 
     def __repr__(self) -> str:
         return self.toString()
