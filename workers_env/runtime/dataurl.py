@@ -31,7 +31,11 @@ from workers_env._errors import JsException
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
-from workers_env.runtime.legacyurl import fetch_cannot_load, parse_legacy_url
+from workers_env.runtime.legacyurl import (
+    fetch_cannot_load,
+    is_legacy_http_url,
+    parse_legacy_url,
+)
 
 __all__ = ["DataUrl", "answered_before_the_binding", "data_url_response", "fetcher_answer", "fetches_data_url",
            "parse_data_url"]
@@ -114,8 +118,7 @@ def answered_before_the_binding(resource: Any) -> bool:
             return ada_url.URL(url).protocol not in ("http:", "https:")
         except ValueError:
             return True
-    legacy = parse_legacy_url(url)
-    return legacy is None or legacy.scheme not in ("http", "https")
+    return not is_legacy_http_url(url)
 
 
 _HTTP_PREFIXES = ("https://", "http://")
