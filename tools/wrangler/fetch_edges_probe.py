@@ -6,7 +6,8 @@ workerd), printed as JSON to compare with the tests' expectations by eye.
   at 2024-06-02 and 2025-09-01;
 - ``bindings``: ``data:`` URLs and other schemes fetched through ``env.ASSETS``, a service
   binding to itself and a Durable Object stub (tests/test_runtime_fetcher_binding_answers_a_data_url_itself.py,
-  tests/test_runtime_fetcher_binding_refuses_what_fetch_cannot_load.py), at 2024-06-02 and 2025-09-01;
+  tests/test_runtime_fetcher_binding_refuses_what_fetch_cannot_load.py,
+  tests/test_runtime_fetcher_binding_reads_its_url_as_the_era_does.py), at 2024-06-02 and 2025-09-01;
 - ``hosts``: before ``fetch_standard_url``, hosts kj's parser takes that name no address
   (tests/test_runtime_fetch_legacy_url_with_a_host_kj_takes_and_no_address.py);
 - ``urls``: a fetched response's ``url`` and ``redirected`` against a local origin, at
@@ -127,7 +128,8 @@ BINDING_CALLS = [[b, url, method] for b in ("ASSETS", "SELF", "DO")
                  for url, method in (("data:,hi", "GET"), ("data:text/html;base64,PGI+", "GET"), ("data:,hi", "POST"),
                                      ("data:nocomma", "GET"), ("http://x/index.js", "GET"), ("ftp://x/a", "GET"),
                                      ("about:blank", "GET"), ("mailto:a@b", "GET"), ("/rel", "GET"),
-                                     ("HTTPS://x/up", "GET"), ("ws://x/w", "GET"))]
+                                     ("HTTPS://x/up", "GET"), ("ws://x/w", "GET"), ("http://x\\back", "GET"),
+                                     ("http://%41/", "GET"), ("http://h:99999/", "GET"), ("http://x/a b", "GET"))]
 
 DATA = [["data:text/plain,Hello%2C%20World!", "GET"],
         ['  DATA:text/plain;a="b";base64,\t\nSGVsbG8sIFdvcmxkIQ%3D%3D', "GET"],

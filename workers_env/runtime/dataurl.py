@@ -31,7 +31,11 @@ from workers_env._errors import JsException
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
-from workers_env.runtime.legacyurl import fetch_cannot_load, parse_legacy_url
+from workers_env.runtime.legacyurl import (
+    fetch_cannot_load,
+    is_legacy_http_url,
+    parse_legacy_url,
+)
 
 __all__ = ["DataUrl", "answered_before_the_binding", "data_url_response", "fetcher_answer", "fetches_data_url",
            "parse_data_url"]
@@ -99,15 +103,25 @@ def _url_of(resource: Any) -> str | None:
 
 def answered_before_the_binding(resource: Any) -> bool:
     """Whether a Fetcher binding's ``fetch(resource)`` never reaches the binding in workerd: its
-    URL is not an absolute ``http``/``https`` one (a ``data:`` URL, another scheme, one that does
-    not parse) -- :func:`fetcher_answer` answers or refuses it."""
+    URL is not an absolute ``http``/``https`` one as the era reads it (a ``data:`` URL, another
+    scheme, one that does not parse) -- :func:`fetcher_answer` answers or refuses it. From
+    ``fetch_standard_url`` the WHATWG parser's reading; before it kj's (``Fetcher::parseUrl``),
+    which refuses ``http://x\\back`` and ``http://%41/`` and takes ``http://h:99999/`` (measured
+    under ``wrangler dev`` 4.164.0 for ``env.ASSETS``, a service binding and a Durable Object stub)."""
     url = _url_of(resource)
     if url is None:
         return False
-    try:
-        return ada_url.URL(url).protocol not in ("http:", "https:")
-    except ValueError:
-        return True
+    if getattr(current_runtime(), "fetch_standard_url", True):
+        if url.startswith(_HTTP_PREFIXES) and ada_url.check_url(url):
+            return False  # the common case, without building a URL
+        try:
+            return ada_url.URL(url).protocol not in ("http:", "https:")
+        except ValueError:
+            return True
+    return not is_legacy_http_url(url)
+
+
+_HTTP_PREFIXES = ("https://", "http://")
 
 
 def fetcher_answer(resource: Any, init: Any = None) -> JsResponse | None:

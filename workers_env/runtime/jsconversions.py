@@ -20,7 +20,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env._jsvalues import JS_WHITESPACE, JsTypedArray, base_value, js_string
 from workers_env.runtime.jsbase import JsNull, JsProxy
-from workers_env.runtime.jsnumbers import JsNumberObject, to_number
+from workers_env.runtime.jsnumbers import to_number, to_primitive
 
 __all__ = ["JsBigIntFunction", "JsBooleanFunction", "JsBooleanObject", "JsStringFunction", "JsStringObject",
            "JsSymbol", "JsSymbolFunction", "to_boolean", "to_js_string"]
@@ -50,6 +50,8 @@ def to_js_string(value: Any) -> str:
         return js_string(value)
     if isinstance(value, JsException):  # Error.prototype.toString: "<name>: <message>", the name alone without one
         return f"{value.name}: {value.message}" if value.message else value.name
+    if isinstance(value, JsProxy) and (primitive := to_primitive(value, "string")) is not value:
+        return to_js_string(primitive)  # an object's own toString (or valueOf), a wrapper's value
     if isinstance(value, JsProxy):
         to_string = getattr(value, "toString", None)
         return str(to_string()) if callable(to_string) else repr(value)
@@ -66,6 +68,18 @@ def to_boolean(value: Any) -> bool:
     return True
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _as_returned(text: str) -> str:
+    """A JS string as Pyodide hands it back to Python: its UTF-16 code units decoded, so a
+    surrogate pair -- ``"\\ud83d\\ude00"`` sent as two Python characters -- comes back as one
+    character, a lone surrogate as itself."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 class JsStringObject(JsProxy):
     """``new String(value)``: a wrapper object (``typeof`` object) around a string; Pyodide
     leaves it a JsProxy (``to_py()`` too), shown as its string."""
@@ -78,6 +92,9 @@ class JsStringObject(JsProxy):
     @property
     def length(self) -> int:
         return len(self._value.encode("utf-16-le", "surrogatepass")) // 2
+
+    def __len__(self) -> int:  # Pyodide's len() of a JsProxy with a length
+        return self.length
 
     def toString(self) -> str:  # noqa: N802 - JS name
         return self._value
@@ -118,7 +135,7 @@ class JsStringFunction:
     name = "String"
 
     def __call__(self, value: Any = _NO_ARGUMENT, *_ignored: Any) -> str:
-        return "" if value is _NO_ARGUMENT else to_js_string(value)
+        return "" if value is _NO_ARGUMENT else _as_returned(to_js_string(value))
 
     def new(self, value: Any = _NO_ARGUMENT, *_ignored: Any) -> JsStringObject:
         if isinstance(value, JsSymbol):
@@ -189,8 +206,7 @@ class JsBigIntFunction:
     name = "BigInt"
 
     def __call__(self, value: Any = None, *_ignored: Any) -> int:
-        if isinstance(value, (JsNumberObject, JsStringObject, JsBooleanObject)):
-            value = value.valueOf()  # ToPrimitive of a wrapper object
+        value = to_primitive(value, "number")  # a wrapper's value, a Date's time, an object's own valueOf
         if value is None or isinstance(value, JsNull):
             raise JsException(f"Cannot convert {to_js_string(value)} to a BigInt", name="TypeError")
         if isinstance(value, JsSymbol):
@@ -208,15 +224,6 @@ class JsBigIntFunction:
 
     def new(self, *_args: Any) -> Any:
         raise JsException("BigInt is not a constructor", name="TypeError")
-
-
-class _NoSymbolProperty(JsException, AttributeError):  # type: ignore[misc]  # both have a name
-    """Pyodide's error for a property a symbol lacks; an ``AttributeError`` too, so that
-    ``getattr(symbol, name, default)`` -- workers-env's own probes, ``hasattr`` -- answers the
-    default (Pyodide's ``hasattr`` raises it)."""
-
-
-_NoSymbolProperty.__name__ = _NoSymbolProperty.__qualname__ = "JsException"  # as Pyodide names it
 
 
 class JsSymbol(JsProxy):
@@ -246,8 +253,8 @@ class JsSymbol(JsProxy):
         raise self._no_property(name)
 
     def _no_property(self, name: str) -> JsException:
-        return _NoSymbolProperty(f"Cannot use 'in' operator to search for '{name}' in {self.toString()}",
-                                 name="TypeError")
+        # a JsException only, not an AttributeError: Pyodide's hasattr/getattr(symbol, name, default) raise it
+        return JsException(f"Cannot use 'in' operator to search for '{name}' in {self.toString()}", name="TypeError")
 
     def __repr__(self) -> str:
         return self.toString()
@@ -287,3 +294,9 @@ class JsSymbolFunction:
 
 
 setattr(JsSymbolFunction, "for", JsSymbolFunction.for_)  # noqa: B010 - ``for`` is a Python keyword
+
+#: the well-known symbols, ``Symbol.iterator`` and the rest (description ``Symbol.iterator``), one each
+#: for the process as for an isolate; none is in the ``for`` registry
+for _well_known in ("asyncIterator", "hasInstance", "isConcatSpreadable", "iterator", "match", "matchAll", "replace",
+                    "search", "species", "split", "toPrimitive", "toStringTag", "unscopables"):
+    setattr(JsSymbolFunction, _well_known, JsSymbol(f"Symbol.{_well_known}"))

@@ -23,7 +23,8 @@ from workers_env._jsvalues import (
 )
 from workers_env.runtime.jsbase import JsNull, JsProxy
 
-__all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "parse_float", "parse_int", "to_number"]
+__all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "parse_float", "parse_int",
+           "to_number", "to_primitive"]
 
 _DECIMAL_PREFIX = re.compile(DECIMAL_LITERAL.pattern, re.ASCII)
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -37,7 +38,43 @@ def to_number(value: Any) -> float | int:
         raise JsException("Cannot convert a Symbol value to a number", name="TypeError")
     if isinstance(value, JsProxy) and getattr(value, "_js_name", None) == "Array":
         return to_number(_string(list(value)))  # ToPrimitive: [] is "" is 0, [5] is "5" is 5
+    if isinstance(value, JsProxy) and (primitive := to_primitive(value, "number")) is not value:
+        return to_number(primitive)  # new String("5") is 5, a Date its time
     return js_to_number(value)
+
+
+#: the wrapper objects whose ``valueOf`` is their primitive (``new Number``/``String``/``Boolean``)
+_WRAPPERS = frozenset({"Number", "String", "Boolean"})
+
+
+def to_primitive(value: Any, hint: str) -> Any:
+    """JavaScript's ``ToPrimitive(value, hint)`` (``"number"`` or ``"string"``) of the objects
+    that have their own answer: a wrapper object's value, a Date's time (its text for
+    ``"string"``), a plain object's own ``valueOf``/``toString`` -- ``valueOf`` first for
+    ``"number"`` -- the first that answers a primitive (``TypeError: Cannot convert object to
+    primitive value`` if neither does). Anything else is returned as it is."""
+    if not isinstance(value, JsProxy):
+        return value
+    name = getattr(value, "_js_name", None)
+    if name in _WRAPPERS and callable(getattr(value, "valueOf", None)):
+        return value.valueOf()
+    if name == "Date":
+        return value.getTime() if hint == "number" else value.toString()
+    props = getattr(value, "_props", None)  # a plain object's own properties
+    if not isinstance(props, dict) or not ("valueOf" in props or "toString" in props):
+        return value
+    for method in ("valueOf", "toString") if hint == "number" else ("toString", "valueOf"):
+        if method not in props:  # Object.prototype's: valueOf the object itself, toString its tag
+            if method == "toString":
+                return "[object Object]"
+            continue
+        function = props[method]
+        if callable(function):
+            result = function()
+            if result is None or isinstance(result, (bool, int, float, str, JsNull)) or (
+                    isinstance(result, JsProxy) and type(result).typeof == "symbol"):
+                return result
+    raise JsException("Cannot convert object to primitive value", name="TypeError")
 
 
 def _string(value: Any) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["LegacyUrl", "fetch_cannot_load", "parse_legacy_url"]
+__all__ = ["LegacyUrl", "fetch_cannot_load", "is_legacy_http_url", "parse_legacy_url"]
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*\Z")
 _HOST = re.compile(r"[A-Za-z0-9.:\[\]_-]*\Z")
@@ -65,6 +65,18 @@ class LegacyUrl:
 
 def fetch_cannot_load(url: str) -> str:
     return f"Fetch API cannot load: {url}"
+
+
+#: what :func:`parse_legacy_url` reads as an ``http``/``https`` URL, in one match: the scheme,
+#: ``//``, user info up to the first ``@``, a host of the characters kj takes, then the path,
+#: query or fragment (anything) or the end
+_HTTP = re.compile(r"(?i:https?)://(?:[^/?#@]*@)?[A-Za-z0-9.:\[\]_-]*(?:[/?#]|\Z)")
+
+
+def is_legacy_http_url(text: str) -> bool:
+    """Whether kj's parser reads ``text`` as an ``http``/``https`` URL (what
+    ``parse_legacy_url(text).scheme`` would say, without building it)."""
+    return _HTTP.match(text) is not None
 
 
 def parse_legacy_url(text: str) -> LegacyUrl | None:

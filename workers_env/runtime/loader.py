@@ -290,7 +290,10 @@ def _note_unawaited(exc: BaseException) -> None:
 
 
 def _as_js_response(result: Any) -> JsResponse:
-    response = getattr(result, "js_object", None)
+    try:
+        response = getattr(result, "js_object", None)
+    except JsException:  # a JS value whose every property read throws (a symbol): no Response either
+        response = None
     if isinstance(response, JsResponse):
         return response
     if isinstance(result, JsResponse):
