@@ -41,10 +41,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import make_ai_env, make_env  # noqa: E402
 
-from workers_env.vectorize.index import VectorBatch  # noqa: E402
 from workers_env.ai.binding import _numbers as rows_of_indices  # noqa: E402
 from workers_env.ai.catalog import EMBEDDING_MODELS  # noqa: E402
 from workers_env.ai.embedder import embed_indices  # noqa: E402
+from workers_env.vectorize.index import VectorBatch  # noqa: E402
 
 try:
     import faiss  # type: ignore[import-not-found]

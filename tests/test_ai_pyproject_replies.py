@@ -10,8 +10,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from ai_helpers import WRANGLER, ai_env, run
+
 from workers_env import ConfigError, load_worker
 from workers_env.runtime.server import BackgroundServer
 

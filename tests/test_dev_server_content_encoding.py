@@ -23,7 +23,6 @@ from worker_helpers import BROTLI_HELLO, encoding_origin
 from workers_env.runtime import load_worker
 from workers_env.runtime.server import BackgroundServer
 
-
 ENTRY = """
 import asyncio
 from urllib.parse import urlparse

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from dev_reload_helpers import DevServer, python_project
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")

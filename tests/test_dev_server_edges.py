@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from test_dev_server import exchange, make_project, request, split_answer
 
 import workers_env
-from test_dev_server import exchange, make_project, request, split_answer
 from workers_env.cli import build_parser
 from workers_env.runtime import load_worker
 from workers_env.runtime.server import HEADER_TIMEOUT, KNOWN_METHODS, MAX_BODY_BYTES, BackgroundServer

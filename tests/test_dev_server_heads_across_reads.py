@@ -11,7 +11,6 @@ import socket
 import time
 
 import pytest
-
 from test_dev_server import TIMEOUT, serving, split_answer
 
 ENTRY = """

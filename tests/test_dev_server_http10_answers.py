@@ -5,9 +5,7 @@ closed even when the client asks to keep it, and the answer says so."""
 
 from __future__ import annotations
 
-
 import pytest
-
 from test_dev_server import exchange, serving, split_answer
 
 ENTRY = """

@@ -13,9 +13,7 @@ import json
 import logging
 
 import pytest
-
 from test_dev_server import exchange, serving, split_answer
-
 
 ENTRY = """
 import asyncio

@@ -14,7 +14,6 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from dev_reload_helpers import DevServer, answering, python_project
 
 

@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from dev_reload_helpers import DevServer, answering, python_project
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")

@@ -4,7 +4,6 @@ like ``Set-Cookie``; inside the Worker, ``headers.get`` still joins them with ``
 
 from __future__ import annotations
 
-
 from test_dev_server import exchange, serving
 
 ENTRY = """

@@ -10,7 +10,6 @@ from urllib.parse import quote
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from test_dev_server import exchange, serving, split_answer
 
 ENTRY = """

@@ -6,9 +6,7 @@ still fails the request, as it fails wrangler dev's."""
 
 from __future__ import annotations
 
-
 import pytest
-
 from test_dev_server import exchange, serving, split_answer
 
 ENTRY = """

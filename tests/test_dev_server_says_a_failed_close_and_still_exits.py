@@ -16,8 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from dev_reload_helpers import python_project, answering
+from dev_reload_helpers import answering, python_project
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 

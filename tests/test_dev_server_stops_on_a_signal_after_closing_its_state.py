@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from dev_reload_helpers import DevServer, python_project
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from worker_helpers import one_file_worker
+
 from workers_env import load_worker
 
 ENTRY = """

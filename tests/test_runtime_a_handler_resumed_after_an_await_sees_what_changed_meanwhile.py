@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from worker_helpers import one_file_worker
+
 from workers_env import load_worker
 
 WAITING = """

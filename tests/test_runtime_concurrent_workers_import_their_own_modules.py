@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from worker_helpers import one_file_worker
+
 from workers_env import load_worker
 
 LAZY = """

@@ -5,7 +5,6 @@ spent, and leaving the Worker's scope must not trip over them."""
 
 from __future__ import annotations
 
-
 import pytest
 from worker_helpers import one_file_worker
 

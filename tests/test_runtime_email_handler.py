@@ -10,8 +10,7 @@ import json
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import load_worker
-from workers_env import MissingEmailHandler
+from workers_env import MissingEmailHandler, load_worker
 from workers_env.runtime.server import WorkerApp
 
 MESSAGE = (b"From: sender@example.com\r\nTo: recipient@example.com\r\nBcc: hidden@example.com\r\n"

@@ -5,7 +5,6 @@ what workers-env cannot do; other modules only inside a handler (production's JS
 
 from __future__ import annotations
 
-
 import pytest
 from worker_helpers import one_file_worker
 

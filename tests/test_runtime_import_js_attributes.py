@@ -4,7 +4,6 @@ Node); a missing one is ``ModuleNotFoundError: No module named 'js.<name>'``."""
 
 from __future__ import annotations
 
-
 import pytest
 from worker_helpers import one_file_worker
 

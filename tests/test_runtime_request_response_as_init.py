@@ -5,7 +5,6 @@ the new one uses both."""
 
 from __future__ import annotations
 
-
 import pytest
 from worker_helpers import one_file_worker
 

@@ -9,10 +9,10 @@ import builtins
 import hashlib
 
 import pytest
-from worker_helpers import one_file_worker
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from worker_helpers import one_file_worker
 
 from workers_env import JsException, NotEmulatedError, js, load_worker, to_js
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from test_core_matches_reference import ReferenceIndex, assert_same_results
 
 from workers_env.vectorize.core import IndexCore, _rows_within

@@ -206,8 +206,9 @@ async def test_worker_sends_values_as_production_does(tmp_path: Path) -> None:
 @pytest.mark.asyncio
 async def test_stored_values_of_typed_arrays_and_bytes(tmp_path: Path) -> None:
     vec = load_env(write_project(tmp_path)).VEC
-    import numpy as np
     from array import array
+
+    import numpy as np
 
     await vec.upsert([
         {"id": "f32", "values": np.array([0.5, 0, 0], dtype=np.float32)},

@@ -28,8 +28,8 @@ from workers_env._errors import (
 )
 
 if TYPE_CHECKING:
-    from workers_env._env import Env, load_env
     from workers_env._clock import ManualClock
+    from workers_env._env import Env, load_env
     from workers_env._jsvalues import JsDict
     from workers_env.d1.binding import D1Database
     from workers_env.kv.namespace import KvNamespace

@@ -208,9 +208,9 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env
     from workers_env.cli.devreload import Reloader
     from workers_env.config import load_config
-    from workers_env.vectorize.definitions import pyproject_diagnostics
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import bind, serve
+    from workers_env.vectorize.definitions import pyproject_diagnostics
     from workers_env.vectorize.persistent import default_persist_to
 
     environment = args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")

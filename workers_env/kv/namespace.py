@@ -27,6 +27,7 @@ from typing import Any
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import JsException
 from workers_env._jsvalues import (
+    UNDEFINED,
     ByteStream,
     JsDict,
     JsMapResult,
@@ -36,12 +37,11 @@ from workers_env._jsvalues import (
     converted,
     js_key,
     js_key_order,
+    js_string,
     js_to_number,
     json_text,
     json_value,
     parse_json,
-    UNDEFINED,
-    js_string,
     to_py,
     well_formed,
 )

@@ -38,6 +38,8 @@ from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_ans
 from workers_env.runtime.jsproxy import (
     DICT_ATTRIBUTES,
     NULL_AS_NONE,
+    PYPROXY_NOTES,
+    DestroyedProxy,
     JsArray,
     JsDoubleProxy,
     JsHostObject,
@@ -46,8 +48,6 @@ from workers_env.runtime.jsproxy import (
     JsNull,
     JsObject,
     JsProxy,
-    PYPROXY_NOTES,
-    DestroyedProxy,
     call_relaxed,
     era_hint,
     from_plain,

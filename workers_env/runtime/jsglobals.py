@@ -22,9 +22,9 @@ import ada_url
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
+from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsdate import JsDate
-from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsgObject,

@@ -22,9 +22,9 @@ from workers_env.runtime.cachemode import cache_property, checked_cache, checked
 from workers_env.runtime.contentencoding import checked_mode, decode_body
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.forms import Blob, FormData, encode_form
+from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
-from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsproxy import (
     READER_LOCKED,
     TEE_LOCKED,

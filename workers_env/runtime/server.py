@@ -45,8 +45,13 @@ from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest
 from workers_env.runtime.loader import Worker, uncaught
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
-from workers_env.runtime.statusline import (BARE_HEAD_HEADER, REASON_HEADER, ReasonConnection, default_status_text,
-                                            reason_value)
+from workers_env.runtime.statusline import (
+    BARE_HEAD_HEADER,
+    REASON_HEADER,
+    ReasonConnection,
+    default_status_text,
+    reason_value,
+)
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 

@@ -11,6 +11,17 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import JsBuffer, JsgObject, JsObject, JsProxy, js_type_error
+from workers_env.runtime.webcrypto.aes import (
+    AES_BITS,
+    AES_MODES,
+    AES_USAGES,
+    aes_cbc,
+    aes_ctr,
+    aes_export,
+    aes_gcm,
+    aes_jwk,
+    aes_length,
+)
 from workers_env.runtime.webcrypto.arguments import (
     DIGESTS,
     MODERN_FORMATS,
@@ -26,27 +37,17 @@ from workers_env.runtime.webcrypto.arguments import (
     not_emulated,
     plain,
 )
+from workers_env.runtime.webcrypto.kdf import hkdf, pbkdf2
 from workers_env.runtime.webcrypto.keys import (
-    CryptoKey,
     DERIVED_KEY_TYPES,
     GENERATED_KEY_TYPES,
+    CryptoKey,
     check_usages,
     hmac_jwk,
     hmac_length,
     secret_jwk,
     usage_names,
     with_usages,
-)
-from workers_env.runtime.webcrypto.aes import (
-    AES_BITS,
-    AES_MODES,
-    AES_USAGES,
-    aes_cbc,
-    aes_ctr,
-    aes_export,
-    aes_gcm,
-    aes_jwk,
-    aes_length,
 )
 from workers_env.runtime.webcrypto.signatures import (
     ASYMMETRIC,
@@ -56,7 +57,7 @@ from workers_env.runtime.webcrypto.signatures import (
     pss_salt,
     pss_sign,
 )
-from workers_env.runtime.webcrypto.kdf import hkdf, pbkdf2
+
 
 class SubtleCrypto(JsgObject, JsProxy):
     """``crypto.subtle`` (the subset Workers code uses); every method is async, as in JavaScript."""
