@@ -43,6 +43,8 @@ def _inline(era: Any) -> bool:
 
 #: the standard library's folder: its frames (threading, concurrent.futures, asyncio) are walked past
 _STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
+#: workers-env's own folder: its frames are never the Worker's, even in a root that holds it
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
 def _worker_frame_calls(frame: FrameType | None) -> bool:
@@ -57,7 +59,7 @@ def _worker_frame_calls(frame: FrameType | None) -> bool:
     while frame is not None:
         name = frame.f_code.co_filename
         if not (name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
-            return name.startswith(root) and "-packages" not in name
+            return name.startswith(root) and "-packages" not in name and not name.startswith(_PACKAGE)
         frame = frame.f_back
     return False
 
