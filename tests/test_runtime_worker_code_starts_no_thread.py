@@ -81,3 +81,33 @@ async def test_test_code_still_starts_threads(tmp_path):
     assert seen == ["mine"]
     name = await asyncio.to_thread(lambda: threading.current_thread().name)
     assert name != threading.main_thread().name
+
+
+LIBRARY_ENTRY = '''
+import threadinglib
+
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(threadinglib.in_a_thread())
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_librarys_own_thread_is_kept(tmp_path, monkeypatch):
+    # a library may start threads under CPython where its Pyodide build does not: only the
+    # Worker's own frames are refused (README, "Where we had to choose")
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "threadinglib.py").write_text(
+        "import threading\n\ndef in_a_thread():\n    seen = []\n"
+        "    t = threading.Thread(target=lambda: seen.append('ran'))\n    t.start()\n    t.join()\n    return seen[0]\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    (tmp_path / "w" / "src").mkdir(parents=True)
+    (tmp_path / "w" / "src" / "entry.py").write_text(LIBRARY_ENTRY)
+    (tmp_path / "w" / "wrangler.json").write_text(json.dumps({"name": "t", "main": "src/entry.py",
+                                                              "compatibility_date": "2026-03-24",
+                                                              "compatibility_flags": ["python_workers"]}))
+    resp = await load_worker(tmp_path / "w").fetch("/")
+    assert await resp.text() == "ran"
