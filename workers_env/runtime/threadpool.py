@@ -7,12 +7,25 @@ FastAPI's ``run_in_threadpool`` -- every plain ``def`` route, sync dependency, `
 function inline (``_workers_sdk_package_patches.py``). :func:`install` gives ``anyio.to_thread``
 the same behaviour for calls made from Worker code (a request or event being handled); other
 callers, test code included, keep anyio's threads.
+
+:func:`install` also refuses the threads the Worker's own code starts (``threading.Thread.start``,
+so ``ThreadPoolExecutor.submit`` too) with that error, and runs ``loop.run_in_executor`` (so
+``asyncio.to_thread``) when the Worker's own code calls it as Pyodide's ``WebLoop`` does: the
+function called at once, whatever the executor, its outcome in an already settled
+``PyodideFuture``. "The Worker's own code" is the first frame, walking out past the standard
+library's, in the Worker's folder (the upload root): workers-env's own threads (``fetch``,
+``run_sync``), a library's (which may take another path in Pyodide) and test code's are kept.
 """
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import os
+import sys
+import threading
 from collections.abc import Callable
+from types import FrameType
 from typing import Any
 
 from workers_env.runtime.current import current_context, current_runtime
@@ -28,8 +41,34 @@ def _inline(era: Any) -> bool:
     return era is not None and era.sdk_at_least(INLINE_FROM)
 
 
+#: the standard library's folder: its frames (threading, concurrent.futures, asyncio) are walked past
+_STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
+#: workers-env's own folder: its frames are never the Worker's, even in a root that holds it
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+def _worker_frame_calls(frame: FrameType | None) -> bool:
+    """Whether the first frame out from ``frame`` that is not the standard library's (nor
+    frozen importlib's) is the running Worker's own: a file under its upload root, not an
+    installed package's. Nothing outside Worker code, nor where the root is unknown."""
+    runtime = current_runtime()
+    uploads = getattr(runtime, "uploads", None)
+    if uploads is None:
+        return False
+    root = str(uploads.root) + os.sep
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if not (name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
+            return name.startswith(root) and "-packages" not in name and not name.startswith(_PACKAGE)
+        frame = frame.f_back
+    return False
+
+
 def install() -> None:
-    """Wrap ``anyio.to_thread.run_sync`` (once; nothing when anyio is not installed)."""
+    """Wrap ``anyio.to_thread.run_sync`` (once; nothing when anyio is not installed), and
+    ``threading.Thread.start`` and asyncio's ``run_in_executor`` (once)."""
+    _install_threads()
+    _install_executor()
     try:
         to_thread: Any = importlib.import_module("anyio.to_thread")  # patched below
     except ImportError:
@@ -48,3 +87,41 @@ def install() -> None:
     run_sync.workers_env_original = original  # type: ignore[attr-defined]
     run_sync.__doc__ = original.__doc__
     to_thread.run_sync = run_sync
+
+
+def _install_threads() -> None:
+    original = threading.Thread.start
+    if getattr(original, "workers_env_original", None) is not None:
+        return
+
+    def start(self: threading.Thread) -> None:
+        if current_runtime() is not None and _worker_frame_calls(sys._getframe(1)):
+            raise RuntimeError(NO_THREADS)  # Pyodide 0.26 and 0.28: no thread can start
+        original(self)
+
+    start.workers_env_original = original  # type: ignore[attr-defined]
+    start.__doc__ = original.__doc__
+    threading.Thread.start = start  # type: ignore[method-assign]
+
+
+def _install_executor() -> None:
+    base: Any = asyncio.BaseEventLoop
+    original = base.run_in_executor
+    if getattr(original, "workers_env_original", None) is not None:
+        return
+
+    def run_in_executor(self: asyncio.AbstractEventLoop, executor: Any, func: Callable[..., Any], *args: Any) -> Any:
+        if current_runtime() is None or not _worker_frame_calls(sys._getframe(1)):
+            return original(self, executor, func, *args)
+        from workers_env.runtime.webloop import PyodideFuture
+
+        future = PyodideFuture(loop=self)  # Pyodide's WebLoop.run_in_executor (0.26 and 0.28):
+        try:  # the executor unused, the function run now
+            future.set_result(func(*args))
+        except BaseException as exc:  # noqa: BLE001 - as Pyodide's, into the future
+            future.set_exception(exc)
+        return future
+
+    run_in_executor.workers_env_original = original  # type: ignore[attr-defined]
+    run_in_executor.__doc__ = original.__doc__
+    base.run_in_executor = run_in_executor
