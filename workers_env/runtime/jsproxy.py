@@ -483,7 +483,14 @@ class JsArray(JsProxy):
         proxied_by(self._proxied, value)
 
     def extend(self, values: Any) -> None:
-        self._items.extend(values._items if isinstance(values, JsArray) else list(values))
+        if isinstance(values, JsArray):
+            self._items.extend(values._items)
+            self._proxied.update(values._proxied)
+            return
+        added = list(values)
+        self._items.extend(added)
+        for value in added:
+            proxied_by(self._proxied, value)
 
     def insert(self, index: int, value: Any) -> None:
         self._items.insert(index, value)
