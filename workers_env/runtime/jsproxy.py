@@ -191,10 +191,12 @@ def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> 
 class JsObject(JsProxy):
     """A plain JS object: properties read and write as attributes."""
 
-    __slots__ = ("_props", "_nulls")
+    __slots__ = ("_props", "_nulls", "_proxied")
 
     def __init__(self, props: dict[str, Any] | None = None):
         object.__setattr__(self, "_props", {} if props is None else props)
+        #: the Python containers Python code set on it (PyProxies there): see :func:`proxied_by`
+        object.__setattr__(self, "_proxied", {})
         #: whether a ``None`` property is ``null`` (plain binding data) rather than ``undefined``
         #: (what Pyodide makes of a Python ``None``)
         object.__setattr__(self, "_nulls", False)
@@ -218,6 +220,7 @@ class JsObject(JsProxy):
 
     def __setattr__(self, name: str, value: Any) -> None:
         self._props[name] = value
+        proxied_by(self._proxied, value)
 
     def __delattr__(self, name: str) -> None:
         self._props.pop(name, None)  # JavaScript's delete: a missing property is no error
@@ -354,6 +357,7 @@ class JsObjectMap(JsProxy):
 
     def __setitem__(self, key: Any, value: Any) -> None:
         self._object._props[_jsvalues.js_key(key)] = value
+        proxied_by(self._object._proxied, value)
 
     def __delitem__(self, key: Any) -> None:
         if key not in self._object._props:
@@ -400,10 +404,11 @@ class JsArray(JsProxy):
     _js_name = "Array"
     #: Pyodide's Python list methods of a JS array (its keyword arguments are Python's)
     _python_methods = ("index", "count", "append", "extend", "insert", "remove", "pop", "reverse")
-    __slots__ = ("_items", "_nulls")
+    __slots__ = ("_items", "_nulls", "_proxied")
 
     def __init__(self, items: list[Any] | None = None, *, nulls: Any = False):
         self._items = [] if items is None else items
+        self._proxied: dict[int, bool] = {}  # as JsObject's
         self._nulls = nulls  # as JsObject's: None items are null (plain binding data)
 
     def __getattr__(self, name: str) -> Any:
@@ -439,6 +444,7 @@ class JsArray(JsProxy):
             self._items[index] = value
         except IndexError:
             raise IndexError(index) from None
+        proxied_by(self._proxied, value)
 
     def __delitem__(self, index: Any) -> None:
         try:
@@ -474,12 +480,21 @@ class JsArray(JsProxy):
 
     def append(self, value: Any) -> None:
         self._items.append(value)
+        proxied_by(self._proxied, value)
 
     def extend(self, values: Any) -> None:
-        self._items.extend(values._items if isinstance(values, JsArray) else list(values))
+        if isinstance(values, JsArray):
+            self._items.extend(values._items)
+            self._proxied.update(values._proxied)
+            return
+        added = list(values)
+        self._items.extend(added)
+        for value in added:
+            proxied_by(self._proxied, value)
 
     def insert(self, index: int, value: Any) -> None:
         self._items.insert(index, value)
+        proxied_by(self._proxied, value)
 
     def remove(self, value: Any) -> None:
         del self._items[self.index(value)]
@@ -498,10 +513,14 @@ class JsArray(JsProxy):
     # -- Array.prototype ---------------------------------------------------------------------
     def push(self, *values: Any) -> int:
         self._items.extend(values)
+        for value in values:
+            proxied_by(self._proxied, value, borrowed=True)
         return len(self._items)
 
     def unshift(self, *values: Any) -> int:
         self._items[:0] = values
+        for value in values:
+            proxied_by(self._proxied, value, borrowed=True)
         return len(self._items)
 
     def shift(self) -> Any:
@@ -1579,6 +1598,32 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
     return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
 
 
+def proxied_by(proxied: dict[int, bool], value: Any, borrowed: bool = False) -> None:
+    """Note in a JS object's or array's ``proxied`` that Python code stored the Python container
+    ``value`` in it: JavaScript holds its PyProxy, not plain data (which binding results hold
+    unconverted too). ``borrowed``: handed over as a JS function's argument (``push``,
+    ``Array.of``), whose proxy Pyodide destroys when the call returns."""
+    if is_python_container(value):
+        proxied[id(value)] = borrowed
+
+
+_BORROWED_CALL = ("This borrowed proxy was automatically destroyed at the end of a function call. "
+                  "Try using create_proxy or create_once_callable.\n"
+                  "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+
+
+def _as_stored(parent: JsObject | JsArray, value: Any) -> Any:
+    """A property or item of a JS object or array as ``JSON.stringify`` reads it: a Python
+    container Python code stored there is its PyProxy, written as at top level
+    (:func:`pyproxy_json`: this Pyodide's rules); one passed to a JS function (``push``,
+    ``Array.of``) a destroyed proxy, Pyodide's error; anything else as it is."""
+    if not is_python_container(value) or id(value) not in parent._proxied:
+        return value
+    if parent._proxied[id(value)]:
+        raise JsException(_BORROWED_CALL)
+    return pyproxy_json(value, "call to JSON.stringify() (inside a JS object)")
+
+
 def _stringified_list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
     """A list's PyProxy under ``JSON.stringify``: its items, unless one is a container -- the
     proxy of an item read after the list's iterator is exhausted is already destroyed."""
@@ -1785,10 +1830,10 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
     if getattr(value, "_js_name", None) in _WRAPPERS and callable(getattr(value, "valueOf", None)):
         return _jsonable(value.valueOf(), stack)  # new Number/String/Boolean: its primitive
     if isinstance(value, JsObject):  # an undefined property is left out, a null one kept
-        return {k: _jsonable(v, stack, k) for k, v in value._props.items()
+        return {k: _jsonable(_as_stored(value, v), stack, k) for k, v in value._props.items()
                 if (v is not None or value._nulls) and not _is_symbol(v)}
     if isinstance(value, JsArray):
-        return [_jsonable(v, stack, i) for i, v in enumerate(value._items)]
+        return [_jsonable(_as_stored(value, v), stack, i) for i, v in enumerate(value._items)]
     if isinstance(value, JsTypedArray):
         return {str(i): v for i, v in enumerate(value.numbers())}
     if isinstance(value, JsSet):  # a Set has no own enumerable properties

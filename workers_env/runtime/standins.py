@@ -603,7 +603,12 @@ def _build() -> dict[str, ModuleType]:
     js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=jsproxy.json_stringify)  # type: ignore[attr-defined]
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
     array_from = lambda it: JsArray(list(jsproxy.js_iterated(it)))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
-    array_of = lambda *items: JsArray(list(items))  # noqa: E731 - ``Array.of`` and ``new Array(a, b)``
+
+    def array_of(*items: Any) -> JsArray:  # ``Array.of`` and ``new Array(a, b)``
+        made = JsArray()
+        made.push(*items)  # a Python container: a borrowed proxy, as any call's argument
+        return made
+
     js.Array = SimpleNamespace(  # type: ignore[attr-defined]
         new=array_of, from_=array_from, **{"from": array_from}, of=array_of,
         isArray=lambda value=None, *_: isinstance(value, JsArray))
