@@ -196,7 +196,7 @@ class JsObject(JsProxy):
     def __init__(self, props: dict[str, Any] | None = None):
         object.__setattr__(self, "_props", {} if props is None else props)
         #: the Python containers Python code set on it (PyProxies there): see :func:`proxied_by`
-        object.__setattr__(self, "_proxied", {})
+        object.__setattr__(self, "_proxied", None)  # made at the first one
         #: whether a ``None`` property is ``null`` (plain binding data) rather than ``undefined``
         #: (what Pyodide makes of a Python ``None``)
         object.__setattr__(self, "_nulls", False)
@@ -220,7 +220,7 @@ class JsObject(JsProxy):
 
     def __setattr__(self, name: str, value: Any) -> None:
         self._props[name] = value
-        proxied_by(self._proxied, value)
+        proxied_by(self, value)
 
     def __delattr__(self, name: str) -> None:
         self._props.pop(name, None)  # JavaScript's delete: a missing property is no error
@@ -357,7 +357,7 @@ class JsObjectMap(JsProxy):
 
     def __setitem__(self, key: Any, value: Any) -> None:
         self._object._props[_jsvalues.js_key(key)] = value
-        proxied_by(self._object._proxied, value)
+        proxied_by(self._object, value)
 
     def __delitem__(self, key: Any) -> None:
         if key not in self._object._props:
@@ -408,7 +408,7 @@ class JsArray(JsProxy):
 
     def __init__(self, items: list[Any] | None = None, *, nulls: Any = False):
         self._items = [] if items is None else items
-        self._proxied: dict[int, bool] = {}  # as JsObject's
+        self._proxied: dict[int, tuple[bool, Any]] | None = None  # as JsObject's
         self._nulls = nulls  # as JsObject's: None items are null (plain binding data)
 
     def __getattr__(self, name: str) -> Any:
@@ -444,7 +444,7 @@ class JsArray(JsProxy):
             self._items[index] = value
         except IndexError:
             raise IndexError(index) from None
-        proxied_by(self._proxied, value)
+        proxied_by(self, value)
 
     def __delitem__(self, index: Any) -> None:
         try:
@@ -480,21 +480,22 @@ class JsArray(JsProxy):
 
     def append(self, value: Any) -> None:
         self._items.append(value)
-        proxied_by(self._proxied, value)
+        proxied_by(self, value)
 
     def extend(self, values: Any) -> None:
         if isinstance(values, JsArray):
             self._items.extend(values._items)
-            self._proxied.update(values._proxied)
+            for borrowed, value in (values._proxied or {}).values():
+                proxied_by(self, value, borrowed)
             return
         added = list(values)
         self._items.extend(added)
         for value in added:
-            proxied_by(self._proxied, value)
+            proxied_by(self, value)
 
     def insert(self, index: int, value: Any) -> None:
         self._items.insert(index, value)
-        proxied_by(self._proxied, value)
+        proxied_by(self, value)
 
     def remove(self, value: Any) -> None:
         del self._items[self.index(value)]
@@ -514,13 +515,13 @@ class JsArray(JsProxy):
     def push(self, *values: Any) -> int:
         self._items.extend(values)
         for value in values:
-            proxied_by(self._proxied, value, borrowed=True)
+            proxied_by(self, value, borrowed=True)
         return len(self._items)
 
     def unshift(self, *values: Any) -> int:
         self._items[:0] = values
         for value in values:
-            proxied_by(self._proxied, value, borrowed=True)
+            proxied_by(self, value, borrowed=True)
         return len(self._items)
 
     def shift(self) -> Any:
@@ -1598,13 +1599,17 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
     return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
 
 
-def proxied_by(proxied: dict[int, bool], value: Any, borrowed: bool = False) -> None:
+def proxied_by(owner: JsObject | JsArray, value: Any, borrowed: bool = False) -> None:
     """Note in a JS object's or array's ``proxied`` that Python code stored the Python container
     ``value`` in it: JavaScript holds its PyProxy, not plain data (which binding results hold
     unconverted too). ``borrowed``: handed over as a JS function's argument (``push``,
     ``Array.of``), whose proxy Pyodide destroys when the call returns."""
     if is_python_container(value):
-        proxied[id(value)] = borrowed
+        marks = owner._proxied
+        if marks is None:  # most objects never hold one: no dict for them
+            marks = {}
+            object.__setattr__(owner, "_proxied", marks)
+        marks[id(value)] = (borrowed, value)  # the value kept: its id is never another's meanwhile
 
 
 _BORROWED_CALL = ("This borrowed proxy was automatically destroyed at the end of a function call. "
@@ -1617,9 +1622,11 @@ def _as_stored(parent: JsObject | JsArray, value: Any) -> Any:
     container Python code stored there is its PyProxy, written as at top level
     (:func:`pyproxy_json`: this Pyodide's rules); one passed to a JS function (``push``,
     ``Array.of``) a destroyed proxy, Pyodide's error; anything else as it is."""
-    if not is_python_container(value) or id(value) not in parent._proxied:
+    marks = parent._proxied
+    mark = None if marks is None or not is_python_container(value) else marks.get(id(value))
+    if mark is None or mark[1] is not value:
         return value
-    if parent._proxied[id(value)]:
+    if mark[0]:
         raise JsException(_BORROWED_CALL)
     return pyproxy_json(value, "call to JSON.stringify() (inside a JS object)")
 
