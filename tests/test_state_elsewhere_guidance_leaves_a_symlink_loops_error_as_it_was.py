@@ -42,3 +42,13 @@ def test_the_cli_prints_the_stores_error(tmp_path, capsys, monkeypatch, command)
     result = run_main(capsys, *command, "--local", "--persist-to", ".wrangler/state")
     assert result.returncode == 1
     assert "symbolic links" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_load_env_gives_no_empty_state_warning_for_a_symlink_loop(tmp_path, capsys, monkeypatch, recwarn):
+    """Python 3.13's ``resolve()`` leaves a loop unresolved without an error: the guidance must
+    still see that the folder cannot be read, not call it an empty state."""
+    project = _project(tmp_path, capsys, monkeypatch)
+    (project / "wrangler.toml").write_text(WRANGLER.split("[[d1_databases]]")[0])
+    with pytest.raises(StateError, match="symbolic links"):
+        load_env(project, persist_to=".wrangler/state")
+    assert [str(w.message) for w in recwarn.list if "empty under persist_to" in str(w.message)] == []

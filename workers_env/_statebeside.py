@@ -47,6 +47,9 @@ def other_state_beside(config: WorkerConfig, persist_to: Path | None) -> Path | 
         wanted = beside.resolve()
         if (config.root / persist_to).resolve() != wanted or persist_to.resolve() == wanted:
             return None
+        persist_to.stat()  # a symlink loop: Python 3.13's resolve() leaves it unresolved, silently
+    except FileNotFoundError:
+        pass  # a state not made yet reads as empty: the guidance stands
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop, on Python 3.11 and 3.12
         return None  # the store's own error says what is wrong with the folder
     return beside
