@@ -7,6 +7,7 @@ keep working."""
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import threading
 from pathlib import Path
@@ -17,6 +18,7 @@ from workers_env import load_worker
 
 ENTRY = '''
 import asyncio
+import importlib.util
 import concurrent.futures
 import threading
 
@@ -111,3 +113,19 @@ async def test_a_librarys_own_thread_is_kept(tmp_path, monkeypatch):
                                                               "compatibility_flags": ["python_workers"]}))
     resp = await load_worker(tmp_path / "w").fetch("/")
     assert await resp.text() == "ran"
+
+
+@pytest.mark.asyncio
+async def test_a_module_of_the_workers_folder_called_by_test_code_starts_threads(tmp_path):
+    # the file is the Worker's (under its upload root), but test code calls it outside any
+    # request: the refusal follows the running Worker, not the file alone
+    w = worker(tmp_path)
+    (tmp_path / "src" / "helper.py").write_text(
+        "import threading\n\ndef in_a_thread():\n    seen = []\n"
+        "    t = threading.Thread(target=lambda: seen.append('ran'))\n    t.start()\n    t.join()\n    return seen\n")
+    await w.fetch("/")
+    spec = importlib.util.spec_from_file_location("workers_folder_helper", tmp_path / "src" / "helper.py")
+    assert spec is not None and spec.loader is not None
+    helper = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(helper)
+    assert helper.in_a_thread() == ["ran"]
