@@ -15,7 +15,6 @@ and called.
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import threading
 from collections.abc import Callable, Coroutine, Generator
@@ -26,9 +25,10 @@ from workers_env.runtime.current import adopt_task, current_context
 
 __all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_worker_frame_check"]
 
-#: the standard library's folder: a task's coroutine there (``asyncio.to_thread``'s, made into a
-#: task by ``gather``, ``create_task``, 3.11's ``wait_for``) runs as Worker code when Worker code made it
-_STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
+#: the standard library's coroutines that call ``run_in_executor`` (``asyncio.to_thread``, the
+#: loop's ``getaddrinfo``, ...): made into a task by Worker code (``gather``, ``create_task``,
+#: 3.11's ``wait_for``) they run as its code; other coroutines (``asyncio.sleep``) are not looked at
+_EXECUTOR_CALLERS = frozenset({asyncio.threads.__file__, asyncio.base_events.__file__})
 #: whether a frame, walked out past the standard library's, is the running Worker's own
 #: (runtime/threadpool.py sets it: that module imports this one)
 _WORKER_FRAME: Callable[[FrameType | None], bool] | None = None
@@ -211,7 +211,7 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
         if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):
             coro = ScopedCoroutine(coro, scope)
             code = getattr(coro._coro, "cr_code", None)
-            if _WORKER_FRAME is not None and code is not None and code.co_filename.startswith(_STDLIB):
+            if _WORKER_FRAME is not None and code is not None and code.co_filename in _EXECUTOR_CALLERS:
                 coro.by_worker = _WORKER_FRAME(sys._getframe(1))
         if previous is not None:
             task = previous(loop, coro, **kwargs)
