@@ -136,10 +136,10 @@ async def test_a_package_vendored_in_the_workers_folder_is_the_workers_own(tmp_p
     # vendor/ beside main is uploaded and, before 2025-08-11, on Pyodide's sys.path: the same
     # pure-Python file runs there, where no thread starts (README, "Where we had to choose")
     (tmp_path / "src" / "vendor").mkdir(parents=True)
-    (tmp_path / "src" / "vendor" / "threadinglib.py").write_text(
+    (tmp_path / "src" / "vendor" / "vendoredthreads.py").write_text(
         "import threading\n\ndef in_a_thread():\n    try:\n        threading.Thread(target=lambda: None).start()\n"
         "    except RuntimeError as exc:\n        return str(exc)\n    return 'started'\n")
-    (tmp_path / "src" / "entry.py").write_text(LIBRARY_ENTRY)
+    (tmp_path / "src" / "entry.py").write_text(LIBRARY_ENTRY.replace("threadinglib", "vendoredthreads"))
     (tmp_path / "wrangler.json").write_text(json.dumps({"name": "t", "main": "src/entry.py",
                                                         "compatibility_date": "2025-06-01",
                                                         "compatibility_flags": ["python_workers",
