@@ -68,3 +68,36 @@ async def test_test_code_keeps_the_executors(tmp_path):
         name = await loop.run_in_executor(pool, lambda: threading.current_thread().name)
     assert name.startswith("mine")
     assert not await loop.run_in_executor(None, lambda: threading.current_thread() is threading.main_thread())
+
+
+TASKS_ENTRY = '''
+import asyncio
+import threading
+
+from workers import Response, WorkerEntrypoint
+
+
+def on_main():
+    return threading.current_thread() is threading.main_thread()
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        gathered = await asyncio.gather(asyncio.to_thread(on_main), asyncio.to_thread(on_main))
+        task = await asyncio.create_task(asyncio.to_thread(on_main))
+        waited = await asyncio.wait_for(asyncio.to_thread(on_main), 5)
+        return Response.json({"gathered": gathered, "task": task, "wait_for": waited})
+'''
+
+
+@pytest.mark.asyncio
+async def test_to_thread_made_a_task_by_worker_code_runs_inline(tmp_path):
+    # gather/create_task wrap to_thread's coroutine in a task: its steps are the loop's, yet the
+    # Worker's own code made it, and Pyodide's loop runs it inline like any other
+    (tmp_path / "src").mkdir(parents=True)
+    (tmp_path / "src" / "entry.py").write_text(TASKS_ENTRY)
+    (tmp_path / "wrangler.json").write_text(json.dumps({"name": "t", "main": "src/entry.py",
+                                                        "compatibility_date": "2026-03-24",
+                                                        "compatibility_flags": ["python_workers"]}))
+    resp = await load_worker(tmp_path).fetch("/")
+    assert await resp.json() == {"gathered": [True, True], "task": True, "wait_for": True}

@@ -7,6 +7,7 @@ keep working."""
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import threading
 from pathlib import Path
@@ -17,6 +18,7 @@ from workers_env import load_worker
 
 ENTRY = '''
 import asyncio
+import importlib.util
 import concurrent.futures
 import threading
 
@@ -111,3 +113,36 @@ async def test_a_librarys_own_thread_is_kept(tmp_path, monkeypatch):
                                                               "compatibility_flags": ["python_workers"]}))
     resp = await load_worker(tmp_path / "w").fetch("/")
     assert await resp.text() == "ran"
+
+
+@pytest.mark.asyncio
+async def test_a_module_of_the_workers_folder_called_by_test_code_starts_threads(tmp_path):
+    # the file is the Worker's (under its upload root), but test code calls it outside any
+    # request: the refusal follows the running Worker, not the file alone
+    w = worker(tmp_path)
+    (tmp_path / "src" / "helper.py").write_text(
+        "import threading\n\ndef in_a_thread():\n    seen = []\n"
+        "    t = threading.Thread(target=lambda: seen.append('ran'))\n    t.start()\n    t.join()\n    return seen\n")
+    await w.fetch("/")
+    spec = importlib.util.spec_from_file_location("workers_folder_helper", tmp_path / "src" / "helper.py")
+    assert spec is not None and spec.loader is not None
+    helper = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(helper)
+    assert helper.in_a_thread() == ["ran"]
+
+
+@pytest.mark.asyncio
+async def test_a_package_vendored_in_the_workers_folder_is_the_workers_own(tmp_path):
+    # vendor/ beside main is uploaded and, before 2025-08-11, on Pyodide's sys.path: the same
+    # pure-Python file runs there, where no thread starts (README, "Where we had to choose")
+    (tmp_path / "src" / "vendor").mkdir(parents=True)
+    (tmp_path / "src" / "vendor" / "vendoredthreads.py").write_text(
+        "import threading\n\ndef in_a_thread():\n    try:\n        threading.Thread(target=lambda: None).start()\n"
+        "    except RuntimeError as exc:\n        return str(exc)\n    return 'started'\n")
+    (tmp_path / "src" / "entry.py").write_text(LIBRARY_ENTRY.replace("threadinglib", "vendoredthreads"))
+    (tmp_path / "wrangler.json").write_text(json.dumps({"name": "t", "main": "src/entry.py",
+                                                        "compatibility_date": "2025-06-01",
+                                                        "compatibility_flags": ["python_workers",
+                                                                                "python_no_global_handlers"]}))
+    resp = await load_worker(tmp_path).fetch("/")
+    assert await resp.text() == "can't start new thread"

@@ -18,11 +18,27 @@ import asyncio
 import sys
 import threading
 from collections.abc import Callable, Coroutine, Generator
+from types import FrameType
 from typing import Any
 
 from workers_env.runtime.current import adopt_task, current_context
 
-__all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback"]
+__all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_worker_frame_check"]
+
+#: the standard library's coroutines that call ``run_in_executor`` (``asyncio.to_thread``, the
+#: loop's ``getaddrinfo``, ...): made into a task by Worker code (``gather``, ``create_task``,
+#: 3.11's ``wait_for``) they run as its code; other coroutines (``asyncio.sleep``) are not looked at
+_EXECUTOR_CALLERS = frozenset({asyncio.threads.__file__, asyncio.base_events.__file__})
+#: whether a frame, walked out past the standard library's, is the running Worker's own
+#: (runtime/threadpool.py sets it: that module imports this one)
+_WORKER_FRAME: Callable[[FrameType | None], bool] | None = None
+
+
+def set_worker_frame_check(check: Callable[[FrameType | None], bool]) -> None:
+    """Let :class:`ScopedCoroutine` record whether the Worker's own code made a task of a
+    standard library coroutine (see runtime/threadpool.py)."""
+    global _WORKER_FRAME
+    _WORKER_FRAME = check
 
 
 class Steps:
@@ -65,12 +81,15 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
     ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
     and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_enter", "_scope")
+    __slots__ = ("_coro", "_enter", "_scope", "by_worker")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
         self._scope = scope
         self._enter: Any = None  # the first step's scope.__enter__, then scope.resume
+        #: a standard library coroutine the Worker's own code made a task of: its steps call
+        #: ``run_in_executor``/``Thread.start`` for the Worker (runtime/threadpool.py)
+        self.by_worker = False
 
     def _entered(self) -> Any:
         enter = self._enter
@@ -191,6 +210,9 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
         scope = getattr(ctx, "scope", None)
         if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):
             coro = ScopedCoroutine(coro, scope)
+            code = getattr(coro._coro, "cr_code", None)
+            if _WORKER_FRAME is not None and code is not None and code.co_filename in _EXECUTOR_CALLERS:
+                coro.by_worker = _WORKER_FRAME(sys._getframe(1))
         if previous is not None:
             task = previous(loop, coro, **kwargs)
         elif ctx is not None:  # Worker code's: a PyodideTask (then/catch/finally_), as Pyodide's WebLoop makes

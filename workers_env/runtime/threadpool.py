@@ -28,6 +28,7 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from workers_env.runtime import tasks
 from workers_env.runtime.current import current_context, current_runtime
 
 __all__ = ["INLINE_FROM", "install"]
@@ -45,6 +46,9 @@ def _inline(era: Any) -> bool:
 _STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
 #: workers-env's own folder: its frames are never the Worker's, even in a root that holds it
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+#: the frames of a Worker task's steps: a standard library coroutine's (``asyncio.to_thread``
+#: made a task by ``gather``) are the Worker's when the Worker's own code made that task
+_STEPS = frozenset({tasks.ScopedCoroutine.send.__code__, tasks.ScopedCoroutine.throw.__code__})
 
 
 def _worker_frame_calls(frame: FrameType | None) -> bool:
@@ -59,6 +63,8 @@ def _worker_frame_calls(frame: FrameType | None) -> bool:
     while frame is not None:
         name = frame.f_code.co_filename
         if not (name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
+            if frame.f_code in _STEPS:
+                return bool(getattr(frame.f_locals.get("self"), "by_worker", False))
             return name.startswith(root) and "-packages" not in name and not name.startswith(_PACKAGE)
         frame = frame.f_back
     return False
@@ -69,6 +75,7 @@ def install() -> None:
     ``threading.Thread.start`` and asyncio's ``run_in_executor`` (once)."""
     _install_threads()
     _install_executor()
+    tasks.set_worker_frame_check(_worker_frame_calls)
     try:
         to_thread: Any = importlib.import_module("anyio.to_thread")  # patched below
     except ImportError:
