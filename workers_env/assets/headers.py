@@ -15,11 +15,13 @@ replaces the response's own, later rules append -- with ``:placeholder`` and ``:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
-__all__ = ["JS_WHITESPACE", "HeaderRules", "InvalidRule", "parse_headers", "read_like_node"]
+__all__ = ["JS_WHITESPACE", "HeaderRules", "InvalidRule", "parse_headers", "parse_report", "read_like_node"]
 
 MAX_RULES, MAX_LINE_LENGTH = 100, 2000
 _UNSET = "! "
@@ -59,6 +61,23 @@ class _Rule:
     line: str
     headers: dict[str, str] = field(default_factory=dict)
     unset: list[str] = field(default_factory=list)
+
+
+def parse_report(kind: str, valid: int, invalid: Sequence[Any], where: str) -> list[str]:
+    """What wrangler dev logs as it reads a ``_headers`` or ``_redirects`` file (``kind``:
+    ``header`` or ``redirect``): ``✨ Parsed N valid <kind> rules.`` (0 too), then the skipped
+    lines (an :class:`InvalidRule` or ``redirects.InvalidRedirect``: ``message``, ``line``,
+    ``line_number``), each with its message and, where it names one, ``at <where>:<n> | <line>``."""
+    lines = [f"[wrangler:info] ✨ Parsed {valid} valid {kind} rule{'' if valid == 1 else 's'}."]
+    if invalid:
+        listed = ""
+        for bad in invalid:
+            listed += f"▶︎ {bad.message}\n"
+            if bad.line:
+                listed += f"    at {where}{f':{bad.line_number}' if bad.line_number else ''} | {bad.line}\n\n"
+        count = len(invalid)
+        lines.append(f"[wrangler:warn] Found {count} invalid {kind} rule{'' if count == 1 else 's'}:\n{listed}")
+    return lines
 
 
 def _pathname(path: str) -> str:
@@ -232,16 +251,7 @@ class HeaderRules:
     def report(self, where: str) -> list[str]:
         """What wrangler dev logs as it reads the file (``where``: the file's path from the working
         folder): ``✨ Parsed N valid header rules.`` (0 too) and the skipped lines."""
-        lines = [f"[wrangler:info] ✨ Parsed {self.valid} valid header rule{'' if self.valid == 1 else 's'}."]
-        if self.invalid:
-            listed = ""
-            for bad in self.invalid:
-                listed += f"▶︎ {bad.message}\n"
-                if bad.line:
-                    listed += f"    at {where}{f':{bad.line_number}' if bad.line_number else ''} | {bad.line}\n\n"
-            count = len(self.invalid)
-            lines.append(f"[wrangler:warn] Found {count} invalid header rule{'' if count == 1 else 's'}:\n{listed}")
-        return lines
+        return parse_report("header", self.valid, self.invalid, where)
 
     def apply(self, url: str, pathname: str, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """``attachCustomHeaders``: ``headers`` with every matching rule's unsets and sets applied."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from workers_env.assets.headers import JS_WHITESPACE, _rule_regex, read_like_node
+from workers_env.assets.headers import JS_WHITESPACE, _rule_regex, parse_report, read_like_node
 
 __all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects", "read_redirects"]
 
@@ -317,16 +317,8 @@ class RedirectRules:
     def report(self, where: str) -> list[str]:
         """What wrangler dev logs as it reads the file (``where``: the file's path from the working
         folder): ``✨ Parsed N valid redirect rules.``, the skipped lines, the performance notes."""
-        lines = [f"[wrangler:info] ✨ Parsed {self.valid} valid redirect rule{'' if self.valid == 1 else 's'}."]
-        if self.invalid:
-            listed = ""
-            for bad in self.invalid:
-                listed += f"▶︎ {bad.message}\n"
-                if bad.line:
-                    listed += f"    at {where}{f':{bad.line_number}' if bad.line_number else ''} | {bad.line}\n\n"
-            count = len(self.invalid)
-            lines.append(f"[wrangler:warn] Found {count} invalid redirect rule{'' if count == 1 else 's'}:\n{listed}")
-        return lines + [f"[wrangler:info] {note}" for note in self.notes]
+        return parse_report("redirect", self.valid, self.invalid, where) + [
+            f"[wrangler:info] {note}" for note in self.notes]
 
     def match(self, url: str, pathname: str) -> tuple[int, str] | None:
         """(status, location) of the redirect for ``url`` (``pathname`` its encoded path): the
