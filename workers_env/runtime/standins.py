@@ -604,13 +604,21 @@ def _build() -> dict[str, ModuleType]:
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
     array_from = lambda it: JsArray(list(jsproxy.js_iterated(it)))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
 
-    def array_of(*items: Any) -> JsArray:  # ``Array.of`` and ``new Array(a, b)``
+    def array_of(*items: Any) -> JsArray:  # ``Array.of`` (and ``new Array(a, b)``: array_new)
         made = JsArray()
         made.push(*items)  # a Python container: a borrowed proxy, as any call's argument
         return made
 
+    def array_new(*items: Any) -> JsArray:  # ``new Array(...)`` and ``Array(...)``
+        if len(items) == 1 and type(items[0]) in (int, float):  # one number: the length (holes,
+            length = items[0]  # read as undefined), as ECMAScript's Array constructor takes it
+            if not (0 <= length < 2**32 and length == int(length)):
+                raise JsException("Invalid array length", name="RangeError")
+            return JsArray([None] * int(length))
+        return array_of(*items)
+
     js.Array = SimpleNamespace(  # type: ignore[attr-defined]
-        new=array_of, from_=array_from, **{"from": array_from}, of=array_of,
+        new=array_new, from_=array_from, **{"from": array_from}, of=array_of,
         isArray=lambda value=None, *_: isinstance(value, JsArray))
     for name in jsbuffers.TYPED_ARRAY_NAMES:
         setattr(js, name, jsbuffers.typed_array_class(name))
