@@ -5,32 +5,15 @@
 
 from __future__ import annotations
 
-import json
-import textwrap
-
 import pytest
+from worker_helpers import assets_site
 
 from workers_env import load_worker
-
-ENTRY = '''
-from workers import Response, WorkerEntrypoint
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response("worker")
-'''
 
 
 @pytest.mark.asyncio
 async def test_a_caret_in_a_rules_path(tmp_path):
-    (tmp_path / "public").mkdir()
-    (tmp_path / "public" / "a^b.html").write_text("a")
-    (tmp_path / "public" / "_headers").write_text("/a^b\n  X-A: 1\n")
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
+    assets_site(tmp_path, {"a^b.html": "a", "_headers": "/a^b\n  X-A: 1\n"})
     worker = load_worker(tmp_path)
     for path in ("/a^b", "/a%5Eb"):
         resp = await worker.fetch(path)

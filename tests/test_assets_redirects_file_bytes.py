@@ -6,34 +6,18 @@ rules are not applied (said once at load)."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import assets_site
 
 from workers_env import load_worker
 
-ENTRY = '''
-from workers import Response, WorkerEntrypoint
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response("worker")
-'''
-
 
 def project(root: Path) -> Path:
-    (root / "public").mkdir()
-    (root / "public" / "about.html").write_text("about")
-    (root / "src").mkdir()
-    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (root / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
-    return root
+    return assets_site(root, {"about.html": "about"})
 
 
 async def answer(worker, path: str) -> tuple[int, str | None]:

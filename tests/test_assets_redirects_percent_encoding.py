@@ -6,33 +6,16 @@ query set). Each compared with ``wrangler dev`` 4.164.0 (``redirects_differentia
 
 from __future__ import annotations
 
-import json
-import textwrap
-
 import pytest
+from worker_helpers import assets_site
 
 from workers_env import load_worker
-
-ENTRY = '''
-from workers import Response, WorkerEntrypoint
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response("worker")
-'''
 
 
 @pytest.mark.asyncio
 async def test_caret_in_a_path_and_quote_in_a_query(tmp_path):
-    (tmp_path / "public").mkdir()
-    (tmp_path / "public" / "about.html").write_text("about")
-    (tmp_path / "public" / "_redirects").write_text(
-        "/caret^x /to^y|z 301\n/squote /about?x='q'&y=\"r\"#'f' 301\n/sq/* /about?x=':splat' 302\n")
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
+    assets_site(tmp_path, {"about.html": "about", "_redirects": (
+        "/caret^x /to^y|z 301\n/squote /about?x='q'&y=\"r\"#'f' 301\n/sq/* /about?x=':splat' 302\n")})
     worker = load_worker(tmp_path)
     for path in ("/caret^x", "/caret%5Ex"):
         resp = await worker.fetch(path)

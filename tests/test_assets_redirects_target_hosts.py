@@ -7,20 +7,11 @@ is under ``wrangler dev`` 4.164.0; it was a ``ValueError`` out of the request (a
 
 from __future__ import annotations
 
-import json
-import textwrap
-
 import pytest
+from worker_helpers import assets_site
 
 from workers_env import load_worker
 
-ENTRY = '''
-from workers import Response, WorkerEntrypoint
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response("worker")
-'''
 # each target with wrangler dev 4.164.0's answer (status, Location)
 TARGETS = {
     "https://[::1/x": (500, None), "https://a]/": (500, None), "//[x/p": (500, None),
@@ -35,13 +26,7 @@ TARGETS = {
 
 @pytest.mark.asyncio
 async def test_hosts_as_url_parsing_writes_or_refuses_them(tmp_path):
-    (tmp_path / "public").mkdir()
-    (tmp_path / "public" / "_redirects").write_text("".join(f"/h{i} {t} 301\n" for i, t in enumerate(TARGETS)))
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (tmp_path / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
+    assets_site(tmp_path, {"_redirects": "".join(f"/h{i} {t} 301\n" for i, t in enumerate(TARGETS))})
     worker = load_worker(tmp_path)
     got = {}
     for i, target in enumerate(TARGETS):

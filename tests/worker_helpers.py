@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import http.server
+import json
 import textwrap
 import threading
 from collections.abc import Iterable, Iterator
@@ -175,3 +176,25 @@ class RecordingQueue:
 
     async def sendBatch(self, messages: list[dict[str, object]], options: object = None) -> None:  # noqa: N802
         self.sent.extend(m["body"] for m in messages)
+
+
+ASSETS_ENTRY = """from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("worker")
+"""
+
+
+def assets_site(root: Path, files: dict[str, str] | None = None) -> Path:
+    """A Python Worker answering "worker" behind the static assets of ``public/`` (``files``: the
+    files written there, name -> text; the folder may exist already), in a ``wrangler.json``."""
+    (root / "public").mkdir(exist_ok=True)
+    for name, text in (files or {}).items():
+        (root / "public" / name).write_text(text)
+    (root / "src").mkdir(exist_ok=True)
+    (root / "src" / "entry.py").write_text(ASSETS_ENTRY)
+    (root / "wrangler.json").write_text(json.dumps({
+        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
+        "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
+    return root
