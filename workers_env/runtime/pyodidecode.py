@@ -173,8 +173,9 @@ class CodeRunner:
         source = self._source
         linecache.cache[filename] = [lambda: source]  # type: ignore[assignment]  # as Pyodide does
 
-    def run(self, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> Any:
-        """Run ``self.code`` (no top-level ``await``: :meth:`run_async`)."""
+    def _evaluate(self, globals: dict[str, Any] | None, locals: dict[str, Any] | None) -> Any:
+        """``self.code`` evaluated in ``globals`` (a new namespace by default) and ``locals`` (the
+        globals by default): the coroutine of code that awaits at top level, else ``None``."""
         if globals is None:
             globals = {}
         if locals is None:
@@ -184,9 +185,12 @@ class CodeRunner:
         if self.code is None:
             return None
         self._set_linecache()
+        return eval(self.code, globals, locals)  # noqa: S307 - what eval_code is for
+
+    def run(self, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> Any:
+        """Run ``self.code`` (no top-level ``await``: :meth:`run_async`)."""
         try:
-            coroutine = eval(self.code, globals, locals)  # noqa: S307 - what eval_code is for
-            if coroutine:
+            if self._evaluate(globals, locals):
                 raise RuntimeError("Used eval_code with TOP_LEVEL_AWAIT. Use run_async for this instead.")
         except EvalCodeResultException as e:
             return e.value
@@ -194,17 +198,8 @@ class CodeRunner:
 
     async def run_async(self, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> Any:
         """Run ``self.code``, awaiting it when it uses top-level ``await``."""
-        if globals is None:
-            globals = {}
-        if locals is None:
-            locals = globals
-        if not self._compiled:
-            raise RuntimeError("Not yet compiled")
-        if self.code is None:
-            return None
-        self._set_linecache()
         try:
-            coroutine = eval(self.code, globals, locals)  # noqa: S307 - what eval_code_async is for
+            coroutine = self._evaluate(globals, locals)
             if coroutine:
                 await coroutine
         except EvalCodeResultException as e:
