@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import http.server
 import logging
 import threading
 from pathlib import Path
 
 import pytest
-from worker_helpers import one_file_worker, serving
+from worker_helpers import one_file_worker, serving, silent_origin
 
 from workers_env import load_worker
 
@@ -40,18 +39,7 @@ class Default(WorkerEntrypoint):
 def test_a_subrequest_dropped_with_its_request_logs_nothing(tmp_path: Path, caplog: pytest.LogCaptureFixture,
                                                             call: str, date: str) -> None:
     closed = threading.Event()
-
-    class Silent(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            self.connection.settimeout(40)  # never answers; reads until the client closes
-            try:
-                if self.rfile.read(1) == b"":
-                    closed.set()
-            except OSError:
-                pass
-
-        def log_message(self, *args: object) -> None:
-            pass
+    silent = silent_origin(threading.Event(), closed)  # never answers; reads until the client closes
 
     async def scenario() -> tuple[str, bool]:
         resp = await worker.fetch("/")
@@ -62,7 +50,7 @@ def test_a_subrequest_dropped_with_its_request_logs_nothing(tmp_path: Path, capl
         gc.collect()  # the task left, done: asyncio would log its unretrieved error now
         return answer, dropped
 
-    with serving(Silent) as url:
+    with serving(silent) as url:
         worker = load_worker(one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date))
         with caplog.at_level(logging.ERROR):
             answer, dropped = asyncio.run(scenario())

@@ -7,12 +7,11 @@ the thread sending it here ends then, not at its 30 s timeout)."""
 from __future__ import annotations
 
 import asyncio
-import http.server
 import threading
 from pathlib import Path
 
 import pytest
-from worker_helpers import one_file_worker, serving
+from worker_helpers import one_file_worker, serving, silent_origin
 
 from workers_env import load_worker
 
@@ -39,19 +38,7 @@ class Default(WorkerEntrypoint):
 @pytest.mark.parametrize("date", ["2025-08-13", "2025-10-01"])  # Pyodide 0.26, 0.28
 def test_a_subrequest_still_running_is_dropped_when_its_request_ends(tmp_path: Path, call: str, date: str) -> None:
     requested, closed = threading.Event(), threading.Event()
-
-    class Silent(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            requested.set()
-            self.connection.settimeout(40)  # never answers; reads until the client closes
-            try:
-                if self.rfile.read(1) == b"":
-                    closed.set()
-            except OSError:
-                pass
-
-        def log_message(self, *args: object) -> None:
-            pass
+    silent = silent_origin(requested, closed)  # never answers; reads until the client closes
 
     async def scenario() -> tuple[object, bool]:
         resp = await worker.fetch("/")
@@ -59,7 +46,7 @@ def test_a_subrequest_still_running_is_dropped_when_its_request_ends(tmp_path: P
         # while the loop still runs (asyncio.run's end would wait for the thread sending it)
         return answer, await asyncio.to_thread(closed.wait, 10)
 
-    with serving(Silent) as url:
+    with serving(silent) as url:
         worker = load_worker(one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date))
         answer, dropped = asyncio.run(scenario())
         assert (answer, requested.is_set()) == ("answered", True)

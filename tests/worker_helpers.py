@@ -118,6 +118,26 @@ def serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
         server.server_close()
 
 
+def silent_origin(requested: threading.Event, closed: threading.Event) -> type[http.server.BaseHTTPRequestHandler]:
+    """A handler for :func:`serving` that never answers a GET: it sets ``requested``, then reads
+    until the client closes the connection (up to 40 s) and sets ``closed`` when it does."""
+
+    class Silent(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            requested.set()
+            self.connection.settimeout(40)
+            try:
+                if self.rfile.read(1) == b"":
+                    closed.set()
+            except OSError:
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Silent
+
+
 #: ``{"hello": "world"}`` as node's zlib.brotliCompressSync gives it (no brotli module needed)
 BROTLI_HELLO = bytes.fromhex("8b08807b2268656c6c6f223a2022776f726c64227d03")
 
