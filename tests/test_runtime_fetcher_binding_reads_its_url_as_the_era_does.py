@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+from worker_helpers import RecordingService
 
 from workers_env import load_env, load_worker
 
@@ -50,25 +51,6 @@ async def on_fetch(request, env):
 """
 
 
-class Service:
-    """A service binding and a Durable Object namespace whose stub is itself: records every fetch."""
-
-    def __init__(self) -> None:
-        self.fetched: list[object] = []
-
-    async def fetch(self, resource, init=None):
-        from workers_env import js
-
-        self.fetched.append(getattr(resource, "url", resource))
-        return js.Response.new("from the binding", status=201)
-
-    def idFromName(self, name):  # noqa: N802 - JavaScript's name
-        return name
-
-    def get(self, _id):
-        return self
-
-
 def project(root: Path, entry: str, date: str) -> Path:
     (root / "src").mkdir(parents=True)
     (root / "src" / "entry.py").write_text(entry)
@@ -91,7 +73,7 @@ STANDARD = [201, 201, "Invalid URL: http://h:99999/", 201]
 ], ids=["wrapped-2024-06-02", "raw-2024-06-02", "wrapped-2025-09-01"])
 async def test_a_fetcher_binding_asks_the_binding_for_what_the_eras_parser_reads_as_http(tmp_path, entry, date,
                                                                                        answers, asked):
-    service = Service()
+    service = RecordingService()
     worker = load_worker(env=load_env(project(tmp_path, entry, date), bindings={"SVC": service, "DO": service}))
     resp = await worker.fetch("/")
     assert resp.status == 200, await resp.text()

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+from worker_helpers import RecordingService
 
 from workers_env import load_env, load_worker
 
@@ -64,25 +65,6 @@ def refused(relative: str) -> list[object]:
     return [*cannot, relative, "Fetch API cannot load: ws://x/w", "Fetch API cannot load: data:nocomma"]
 
 
-class Service:
-    """A service binding and a Durable Object namespace whose stub is itself: records every fetch."""
-
-    def __init__(self) -> None:
-        self.fetched: list[object] = []
-
-    async def fetch(self, resource, init=None):
-        from workers_env import js
-
-        self.fetched.append(getattr(resource, "url", resource))
-        return js.Response.new("from the binding", status=201)
-
-    def idFromName(self, name):  # noqa: N802 - JavaScript's name
-        return name
-
-    def get(self, _id):
-        return self
-
-
 def project(root: Path, entry: str, date: str) -> Path:
     (root / "src" / "static").mkdir(parents=True)
     (root / "src" / "static" / "up").write_text("up")
@@ -102,7 +84,7 @@ def project(root: Path, entry: str, date: str) -> Path:
     (RAW, "2024-06-02", "Fetch API cannot load: /rel"),
 ])
 async def test_a_fetcher_binding_refuses_what_fetch_cannot_load_before_the_binding(tmp_path, entry, date, relative):
-    service = Service()
+    service = RecordingService()
     worker = load_worker(env=load_env(project(tmp_path, entry, date), bindings={"SVC": service, "DO": service}))
     resp = await worker.fetch("/")
     assert resp.status == 200, await resp.text()

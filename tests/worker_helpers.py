@@ -218,3 +218,23 @@ def assets_site(root: Path, files: dict[str, str] | None = None) -> Path:
         "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
         "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
     return root
+
+
+class RecordingService:
+    """A supplied service binding and Durable Object namespace whose stub is itself: records the
+    URL (or the string) of every fetch it is asked and answers ``from the binding`` with 201."""
+
+    def __init__(self) -> None:
+        self.fetched: list[object] = []
+
+    async def fetch(self, resource: Any, init: Any = None) -> Any:
+        from workers_env import js
+
+        self.fetched.append(getattr(resource, "url", resource))
+        return js.Response.new("from the binding", status=201)
+
+    def idFromName(self, name: str) -> str:  # noqa: N802 - JavaScript's name
+        return name
+
+    def get(self, _id: object) -> RecordingService:
+        return self
