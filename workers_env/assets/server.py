@@ -23,7 +23,7 @@ counts only for browser navigations (``Sec-Fetch-Mode: navigate``, from compatib
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -143,14 +143,14 @@ class AssetServer:
                 raise ConfigError(f'Expected "assets.{key}" field to be one of {js_json(list(allowed))} '
                                   f"but got {js_json(value)}.")
         self.manifest = Manifest(root / table["directory"])
-        self._headers_file: tuple[tuple[int, int], HeaderRules | None] | None = None
+        #: each routing file's stat stamp and its rules (:meth:`_rules_of`)
+        self._rule_files: dict[str, tuple[tuple[int, ...], Any]] = {}
         first = table.get("run_worker_first", False)
         self.worker_first = first is True
         self.static_routing = _static_routing(first) if isinstance(first, list) else None
         enable, disable, since = _NAVIGATION_FLAG
         flags = set(compatibility_flags)
         self.navigation_prefers_assets = enable in flags or (disable not in flags and compatibility_date >= since)
-        self._redirects: tuple[tuple[int, ...], RedirectRules | None] | None = None
 
     # -- the router ------------------------------------------------------------------------
     def to_assets(self, method: str, url: str, headers: Mapping[str, str]) -> bool:
@@ -184,7 +184,7 @@ class AssetServer:
             else:
                 response = self._answer(method, url, headers, pathname, decoded, intent, looked)
         pathname = _pathname(url)  # _headers rules match the request's own path, a 200 rewrite's too
-        rules = self._header_rules()
+        rules = self.header_rules()
         if rules is None:
             return response
         return HttpResponse(response.status, response.status_text, tuple(rules.apply(url, pathname, list(response.headers))),
@@ -194,7 +194,7 @@ class AssetServer:
         """``handleRedirects``: the ``_redirects`` rule's answer (a redirect status), or the
         pathname to look up (a 200 rule's target, else the URL's own) and whether it is a 200's."""
         pathname = _pathname(url)
-        rules = self._redirect_rules()
+        rules = self.redirect_rules()
         if rules is None:
             return None, pathname, False
         found = rules.match(url, pathname)
@@ -207,30 +207,29 @@ class AssetServer:
             return HttpResponse(status, STATUS_TEXT[status], (), None), pathname, False
         return HttpResponse(status, STATUS_TEXT[status], (("Location", location),), None), pathname, False
 
-    def _redirect_rules(self) -> RedirectRules | None:
-        """The ``_redirects`` rules, read and parsed again only when the file's stat changes: an
-        edit applies at the next request, as the assets do, without reading the file at each."""
-        try:
-            info = (self.manifest.directory / "_redirects").stat()
-        except OSError:
-            return None
-        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
-        if self._redirects is None or self._redirects[0] != stamp:
-            text = read_redirects(self.manifest.directory)
-            self._redirects = (stamp, None if text is None else RedirectRules(text, self.html_handling))
-        return self._redirects[1]
+    def redirect_rules(self) -> RedirectRules | None:
+        """The ``_redirects`` rules (``None`` without a file that can be read)."""
+        directory = self.manifest.directory
+        return self._rules_of("_redirects", lambda: None if (text := read_redirects(directory)) is None
+                              else RedirectRules(text, self.html_handling))
 
-    def _header_rules(self) -> HeaderRules | None:
-        """The ``_headers`` rules, parsed again only when the file's (mtime, size) changes -- an
-        edit applies at the next request, as the assets do, without a parse per request."""
+    def header_rules(self) -> HeaderRules | None:
+        """The ``_headers`` rules (``None`` without a file that can be read)."""
+        return self._rules_of("_headers", lambda: HeaderRules.read(self.manifest.directory))
+
+    def _rules_of(self, name: str, parse: Callable[[], Any]) -> Any:
+        """A routing file's rules, read and parsed again only when its stat changes: an edit
+        applies at the next request, as the assets do, without reading the file at each; the
+        loader's startup lines come from the same parse as the first request's rules."""
         try:
-            info = (self.manifest.directory / "_headers").stat()
+            info = (self.manifest.directory / name).stat()
         except OSError:  # none, or a symlink loop: no rules
             return None
-        stamp = (info.st_mtime_ns, info.st_size)
-        if self._headers_file is None or self._headers_file[0] != stamp:
-            self._headers_file = (stamp, HeaderRules.read(self.manifest.directory))
-        return self._headers_file[1]
+        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        cached = self._rule_files.get(name)
+        if cached is None or cached[0] != stamp:
+            cached = self._rule_files[name] = (stamp, parse())
+        return cached[1]
 
     def _intent(self, pathname: str, *, not_found: str) -> tuple[str, Intent | None, dict[str, AssetFile]]:
         """(the encoded ``pathname``'s decoded form, the intent, the files looked at by ETag --

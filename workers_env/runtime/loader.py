@@ -35,8 +35,6 @@ from urllib.parse import urlsplit
 
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, users_mistake
-from workers_env.assets.headers import HeaderRules
-from workers_env.assets.redirects import RedirectRules
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     ALLOW_EVAL_DURING_STARTUP,
@@ -968,7 +966,7 @@ def _asset_server(config: Any) -> AssetServer | None:
             f'The directory specified by the "assets.directory" field in your configuration file does not exist:\n'
             f"{directory}", path=str(getattr(config, "path", "")))
     server.manifest.check_limits()
-    redirects = RedirectRules.read(directory, server.html_handling)
+    redirects = server.redirect_rules()  # the parse the first request uses too
     if redirects is not None:  # wrangler dev's lines as it reads the file (the path as from the working folder)
         try:
             named = os.path.relpath(directory / "_redirects")
@@ -979,7 +977,7 @@ def _asset_server(config: Any) -> AssetServer | None:
     elif os.path.lexists(directory / "_redirects"):  # wrangler dev stops on it (EISDIR, EACCES): said, not applied
         print(f"workers-env: {directory / '_redirects'} cannot be read as a file: its redirect rules are not applied",
               file=sys.stderr, flush=True)
-    rules = HeaderRules.read(directory)
+    rules = server.header_rules()
     if rules is not None:  # wrangler dev's lines as it reads the file (the path as from the working folder)
         try:
             where = os.path.relpath(directory / "_headers")
