@@ -38,11 +38,8 @@ def _warn_if_beside_only(context: AssemblyContext, namespace_id: str, binding: s
     beside = other_state_beside(context.config, persist_to)
     if persist_to is None or beside is None:
         return
-    try:
-        if holds_entries(persist_to, namespace_id) or not holds_entries(beside, namespace_id):
-            return
-    except OSError:
-        return
+    if holds_entries(persist_to, namespace_id) or not holds_entries(beside, namespace_id):
+        return  # (holds_entries reads a missing, locked or unreadable file as no row)
     warn_state_elsewhere(f'the KV namespace "{namespace_id}"', binding, persist_to, beside)
 
 
