@@ -227,6 +227,16 @@ class JsObject(JsProxy):
     def __delattr__(self, name: str) -> None:
         self._props.pop(name, None)  # JavaScript's delete: a missing property is no error
 
+    def another_proxy(self) -> JsObject:
+        """A second JsProxy of this JS object (what a JS function returning it hands Python: a
+        new proxy each time): the same properties and PyProxies, not the same Python object."""
+        if self._proxied is None:
+            object.__setattr__(self, "_proxied", {})  # shared from now on, so a mark made on either is on both
+        other = JsObject(self._props)
+        object.__setattr__(other, "_proxied", self._proxied)
+        object.__setattr__(other, "_nulls", self._nulls)
+        return other
+
     def hasOwnProperty(self, name: Any) -> bool:  # noqa: N802 - JS name
         return _jsvalues.js_key(name) in self._props
 

@@ -400,7 +400,41 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
     def entries(obj: JsObject) -> JsArray:
         return plain(obj).object_entries()
 
-    return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=JsObject)
+    def assign(target: Any = None, *sources: Any) -> Any:
+        """``Object.assign(target, ...sources)``: each source's own enumerable properties copied
+        onto ``target`` in order, as JavaScript reads them: a JS object's (a Python container
+        stored there stays its PyProxy: read back, the object itself), an array's or a string's
+        indices, a LiteralMap's string keys, a Python dict's keys from Pyodide 0.28 (but those
+        named like a dict method; none on 0.26); ``undefined``/``null`` and other values own none."""
+        if target is None or target is jsproxy.jsnull:
+            raise jsproxy.js_type_error("Cannot convert undefined or null to object")
+        if not isinstance(target, JsObject):
+            raise _errors.NotEmulatedError(
+                f"Object.assign() onto a JS {getattr(target, '_js_name', type(target).__name__)} is not emulated "
+                "by workers-env: assign onto a plain object (js.Object.new() or to_js(d, "
+                "dict_converter=Object.fromEntries)) instead")
+        for source in sources:
+            if isinstance(source, JsObject):
+                for key, value in source._props.items():
+                    setattr(target, key, value)
+                jsproxy.marked_like(source, target)
+            elif isinstance(source, jsproxy.JsLiteralMap):
+                for key, value in source.read_properties().items():
+                    setattr(target, key, value)
+            elif type(source) is dict and jsproxy.reads_dict_keys():
+                for key, value in jsproxy.pyproxy_options(source, "source of Object.assign()").items():
+                    setattr(target, key, value)
+            elif isinstance(source, str):  # one property per UTF-16 unit
+                for key, value in plain(source)._props.items():
+                    setattr(target, key, value)
+            elif isinstance(source, JsArray):
+                for i, value in enumerate(source._items):
+                    target._props[str(i)] = value
+                jsproxy.marked_like(source, target)
+        return target.another_proxy()  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
+
+    return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=JsObject,
+                           assign=assign)
 
 
 def _workers_getattr(name: str) -> Any:
