@@ -1206,6 +1206,8 @@ def _wrap_child(value: Any, nulls: Any = False) -> Any:
         return JsObject.plain(value, nulls or True)
     if type(value) is list:  # a JsSet (a list subclass) stays a Set
         return JsArray(value, nulls=nulls or True)
+    if isinstance(value, JsDoubleProxy) and not value._roundtrip:  # a PyProxy (to_js past its depth): the object
+        return value.unwrap()
     return js_number(value)
 
 
@@ -1231,11 +1233,14 @@ class JsDoubleProxy(JsProxy):
     object is; JavaScript sees the object."""
 
     _js_name = "Object"
-    __slots__ = ("_obj", "_destroyed")
+    __slots__ = ("_obj", "_destroyed", "_roundtrip")
 
-    def __init__(self, obj: Any):
+    def __init__(self, obj: Any, *, roundtrip: bool = True):
         self._obj = obj
         self._destroyed = False
+        #: what Python reads back from a JS value holding it: this proxy (``create_proxy``'s
+        #: default), or the object itself (``roundtrip=False``, and what ``to_js`` leaves past its depth)
+        self._roundtrip = roundtrip
 
     def destroy(self) -> None:
         self._destroyed = True
@@ -1300,7 +1305,7 @@ ConversionError.__module__ = "pyodide.ffi"
 def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
     """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object (``destroy()``
     ends it, as Pyodide's does)."""
-    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj)
+    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj, roundtrip=roundtrip)
 
 
 def to_js(
@@ -1350,7 +1355,7 @@ def to_js(
         if id(value) in cache and isinstance(value, (dict, list, tuple, set)):
             return cache[id(value)]
         if level == 0:  # past ``depth``: Pyodide hands JavaScript the Python object's PyProxy
-            return JsDoubleProxy(value) if isinstance(value, (dict, list, tuple, set)) else value
+            return JsDoubleProxy(value, roundtrip=False) if isinstance(value, (dict, list, tuple, set)) else value
         if isinstance(value, (dict, list, tuple, set)):
             alive.append(value)
             nesting[0] += 1
@@ -1917,6 +1922,8 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
         raise js_type_error("Do not know how to serialize a BigInt")
     if _is_symbol(value):  # as undefined: null in an array, left out of an object
         return None
+    if isinstance(value, JsDoubleProxy) and is_python_container(value._obj):  # to_js past its depth, create_proxy
+        return _jsonable(pyproxy_json(value.unwrap(), "call to JSON.stringify()"), stack)
     to_json = getattr(value, "toJSON", None) if isinstance(value, JsProxy) else None
     if callable(to_json):
         return _jsonable(to_json(), stack)
