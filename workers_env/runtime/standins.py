@@ -212,10 +212,14 @@ _V8_CONSOLE_SILENT = ("assert", "clear", "context", "count", "countReset", "crea
 
 
 class _Console(SimpleNamespace):
-    """``js.console``: a member it lacks is Pyodide's ``AttributeError`` (the name alone)."""
+    """``js.console``: a member it lacks is Pyodide's ``AttributeError`` (the name alone);
+    ``str()``/``String()`` of it V8's ``[object console]`` (its ``Symbol.toStringTag``)."""
 
     def __getattr__(self, name: str) -> Any:
         raise AttributeError(name)
+
+    def __repr__(self) -> str:
+        return "[object console]"
 
 
 class _InternalError(Exception):
@@ -546,6 +550,32 @@ class NotEmulatedGlobal(jsproxy.JsProxy):
         return f"function {self._name}() {{ [native code] }}"
 
 
+#: the not-emulated globals that are namespace objects, not functions (ECMAScript's and WebAssembly's)
+NAMESPACE_GLOBALS = frozenset({"Intl", "Math", "Reflect", "WebAssembly"})
+
+
+class NotEmulatedNamespace(NotEmulatedGlobal):
+    """A not-emulated global that is a namespace object (:data:`NAMESPACE_GLOBALS`): its members
+    refused as :class:`NotEmulatedGlobal`'s, but ``String()``/``str()`` of it V8's ``[object Math]``,
+    which needs no runtime (real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+
+    _props = None  # no own properties a conversion could read (jsnumbers.to_primitive)
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        object.__setattr__(self, "_js_name", name)
+
+    @property
+    def constructor(self) -> Any:
+        return JsObject().constructor  # a plain object's: Object
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return f"[object {self._name}]"
+
+    def __repr__(self) -> str:
+        return self.toString()
+
+
 _NOT_EMULATED_GLOBALS: dict[str, NotEmulatedGlobal] = {}
 
 
@@ -555,7 +585,8 @@ def _js_getattr(name: str) -> Any:
     if name.startswith("__"):
         raise AttributeError(name)
     if name in WORKERD_GLOBALS_NOT_EMULATED:
-        return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
+        return _NOT_EMULATED_GLOBALS.setdefault(
+            name, NotEmulatedNamespace(name) if name in NAMESPACE_GLOBALS else NotEmulatedGlobal(name))
     if name in NODE_GLOBALS:
         if getattr(current_runtime(), "node_globals", True):  # outside a Worker: today's workerd
             return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
@@ -634,7 +665,8 @@ def _build() -> dict[str, ModuleType]:
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
-    js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=jsproxy.json_stringify)  # type: ignore[attr-defined]
+    js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
+        "JSON", parse=jsweb.json_parse, stringify=jsproxy.json_stringify)
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
     array_from = lambda it: JsArray(list(jsproxy.js_iterated(it)))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
 
