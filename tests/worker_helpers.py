@@ -97,7 +97,7 @@ def run(code):
     tree = ast.parse(code)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     space = {"js": js, "JSON": JSON, "Array": Array, "Object": Object, "to_js": to_js,
-             "create_proxy": create_proxy, "arr": arr}
+             "create_proxy": create_proxy, "arr": arr, "JsProxy": JsProxy}
     try:
         exec(compile(tree, "<snippet>", "exec"), space)
         value = eval(compile(ast.Expression(last.value), "<snippet>", "eval"), space) if last else None

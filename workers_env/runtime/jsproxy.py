@@ -18,7 +18,7 @@ import sys
 import threading
 import warnings
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
 from contextvars import ContextVar
 from types import FrameType
 from typing import Any
@@ -66,6 +66,8 @@ from workers_env.runtime.webloop import (
 
 __all__ = [
     "DestroyedProxy",
+    "JsIterator",
+    "ffi_to_js",
     "JsProxy",
     "JsHostObject",
     "JsObject",
@@ -299,8 +301,8 @@ def _element_text(value: Any) -> str:
         return value._joined(None)
     if isinstance(value, JsObject):
         return "[object Object]"
-    if is_stored_as_proxy(value):  # read back from a PyProxy: its toString is the object's repr
-        return repr(value)
+    if is_stored_as_proxy(value):  # read back from a PyProxy: its toString is the object's str()
+        return str(value)
     return _jsvalues.js_string(value, nested=True)  # (plain data: null/undefined empty, objects, numbers)
 
 
@@ -387,14 +389,15 @@ class JsObjectMap(JsProxy):
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._object._props))
 
-    def keys(self) -> list[str]:
-        return list(self._object._props)
+    # Mapping's views, live over the object, as Pyodide's (collections.abc) Mapping mixin gives them
+    def keys(self) -> KeysView[str]:
+        return KeysView(self)  # type: ignore[arg-type]
 
-    def values(self) -> list[Any]:
-        return [self[k] for k in list(self._object._props)]
+    def values(self) -> ValuesView[Any]:
+        return ValuesView(self)  # type: ignore[arg-type]
 
-    def items(self) -> list[tuple[str, Any]]:
-        return [(k, self[k]) for k in list(self._object._props)]
+    def items(self) -> ItemsView[str, Any]:
+        return ItemsView(self)  # type: ignore[arg-type]
 
     def get(self, key: Any, default: Any = None) -> Any:
         return self[key] if key in self._object._props else default
@@ -404,6 +407,37 @@ class JsObjectMap(JsProxy):
 
     def __repr__(self) -> str:
         return repr(self._object)
+
+
+class JsIterator(JsProxy):
+    """A JS iterator (``array.values()``, ``array.entries()``, ``map.entries()``) as Pyodide hands
+    it over: a JsProxy that Python iterates (``next(it)``, ``for``, ``list``), with JavaScript's
+    ``next()`` beside it (``{value, done}``), shown as V8 writes it (``[object Array Iterator]``);
+    ``isinstance`` of ``JsIterable`` and ``JsIterator`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
+
+    __slots__ = ("_source", "_tag")
+
+    def __init__(self, items: Iterable[Any], tag: str):
+        self._source = iter(items)
+        self._tag = tag  # its Symbol.toStringTag: "Array Iterator", "Map Iterator"
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        return next(self._source)
+
+    def next(self, *_ignored: Any) -> JsObject:
+        """JavaScript's ``it.next()``: ``{value, done}``, ``done`` once the items are all read."""
+        step = JsObject({"value": None, "done": True})
+        for value in self._source:
+            step.done = False
+            step.value = value  # (a Python value read back from a PyProxy stays that object)
+            break
+        return step
+
+    def __repr__(self) -> str:
+        return f"[object {self._tag}]"
 
 
 class JsArray(JsProxy):
@@ -723,11 +757,12 @@ class JsArray(JsProxy):
             proxied_by(self, value, borrowed=True)
         return removed
 
-    def entries(self) -> Iterator[JsArray]:
-        return iter([marked_like(self, JsArray([i, raw], nulls=self._nulls)) for i, raw in enumerate(self._items)])
+    def entries(self) -> JsIterator:
+        return JsIterator([marked_like(self, JsArray([i, raw], nulls=self._nulls)) for i, raw in enumerate(self._items)],
+                          "Array Iterator")
 
-    def values(self) -> Iterator[Any]:
-        return iter(self)
+    def values(self) -> JsIterator:
+        return JsIterator(iter(self), "Array Iterator")
 
     def object_keys(self) -> JsArray:
         """``Object.keys(array)``: its indices as strings."""
@@ -799,9 +834,9 @@ class JsMap(JsProxy):
     def clear(self) -> None:
         self._entries.clear()
 
-    def entries(self) -> Iterator[JsArray]:
+    def entries(self) -> JsIterator:
         """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays."""
-        return iter([JsArray([k, v]) for k, v in self._entries.items()])
+        return JsIterator([marked_like(self, JsArray([k, v])) for k, v in self._entries.items()], "Map Iterator")
 
     def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
         """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them;
@@ -811,11 +846,12 @@ class JsMap(JsProxy):
         for key, value in list(self._entries.items()):
             callback(self._read(value), key, self)
 
-    def values(self) -> list[Any]:
-        return [self._read(v) for v in self._entries.values()]
+    # Mapping's views, live over the map, as Pyodide's (collections.abc) Mapping mixin gives them
+    def values(self) -> ValuesView[Any]:
+        return ValuesView(self)  # type: ignore[arg-type]
 
-    def items(self) -> list[tuple[Any, Any]]:
-        return [(k, self._read(v)) for k, v in self._entries.items()]
+    def items(self) -> ItemsView[Any, Any]:
+        return ItemsView(self)  # type: ignore[arg-type]
 
     def __getitem__(self, key: Any) -> Any:
         return self._read(self._entries[key])
@@ -827,7 +863,7 @@ class JsMap(JsProxy):
     def __delitem__(self, key: Any) -> None:
         del self._entries[key]
 
-    def js_iteration(self) -> Iterator[JsArray]:
+    def js_iteration(self) -> Iterator[Any]:
         """What JavaScript's iteration protocol yields (``for...of``, ``Array.from``,
         ``Object.fromEntries``, ``new Map(map)``): the entries, not the keys Python iterates."""
         return self.entries()
@@ -841,8 +877,8 @@ class JsMap(JsProxy):
     def __iter__(self) -> Iterator[Any]:
         return iter(list(self._entries))
 
-    def keys(self) -> list[Any]:
-        return list(self._entries)
+    def keys(self) -> KeysView[Any]:
+        return KeysView(self)  # type: ignore[arg-type]
 
     def object_keys(self) -> JsArray:
         """``Object.keys(map)``: a ``Map``'s entries are no properties."""
@@ -1184,6 +1220,9 @@ class JsFunction(JsProxy):
     def destroy(self) -> None:
         self._destroyed = True
 
+    def __repr__(self) -> str:
+        return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
+
 
 #: what ``to_py`` converts itself (a JS object, array, Map, buffer); anything else goes to a
 #: ``default_converter`` when one is given
@@ -1254,7 +1293,11 @@ class JsDoubleProxy(JsProxy):
         return self.unwrap().__await__()
 
     def __repr__(self) -> str:
-        return repr(self._obj)  # String() of a PyProxy is the Python object's repr
+        return str(self._obj)  # String() of a PyProxy is the Python object's str() (Decimal(1): "1")
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        """The proxy itself for a ``create_proxy`` (roundtrip), else the object (``to_js(object())``)."""
+        return self if self._roundtrip else self.unwrap()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unwrap(), name)
@@ -1419,6 +1462,22 @@ def to_js(
         elif isinstance(parent, JsLiteralMap):
             parent._entries[key] = made
     return result
+
+
+def ffi_to_js(obj: Any, **options: Any) -> Any:
+    """``pyodide.ffi.to_js`` as Worker code calls it: :func:`to_js`, and a value it has no
+    conversion for (an ``object()``, a ``Decimal``, a function) is handed back as the JsProxy of
+    its PyProxy, as Pyodide does (``typeof`` ``object``, ``function`` for a callable; ``unwrap()``
+    the object), where workers-env's own callers of :func:`to_js` keep the object."""
+    result = to_js(obj, **options)
+    if result is not obj or obj is None or obj is jsnull or isinstance(
+            obj, (JsProxy, *_PRIMITIVES, JsDate, JsOpaque, JsSet, dict, list, tuple, set)):
+        return result
+    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj, roundtrip=False)
+
+
+ffi_to_js.__name__ = ffi_to_js.__qualname__ = "to_js"  # its errors name Pyodide's function
+ffi_to_js.__signature__ = inspect.signature(to_js)  # type: ignore[attr-defined]
 
 
 def _typed(value: Any) -> Any:

@@ -372,6 +372,9 @@ class _ConsoleMethod(jsproxy.JsFunction):
         super().__init__(func)
         self.name = "" if key in ("debug", "error", "info", "log", "warn") else key
 
+    def __repr__(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
+
 
 def _object_namespace(js_json: Any) -> SimpleNamespace:
     def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
@@ -758,7 +761,7 @@ def _build() -> dict[str, ModuleType]:
     )
 
     ffi = ModuleType("pyodide.ffi", "Stand-in for pyodide.ffi.")
-    ffi.to_js = jsproxy.to_js  # type: ignore[attr-defined]
+    ffi.to_js = jsproxy.ffi_to_js  # type: ignore[attr-defined]
     ffi.create_proxy = jsproxy.create_proxy  # type: ignore[attr-defined]
     ffi.create_once_callable = jsproxy.create_once_callable  # type: ignore[attr-defined]
     ffi.destroy_proxies = lambda proxies: [p.destroy() for p in proxies if hasattr(p, "destroy")]  # type: ignore[attr-defined]
