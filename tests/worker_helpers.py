@@ -75,6 +75,50 @@ async def own_cancel():
 """
 
 
+#: Worker source answering any request with the JSON list of what each snippet of ``SNIPPETS``
+#: (a list of Python source strings the Worker defines after this) gives, as the Pyodide
+#: differential describes it: ``"<repr> (<type name>)"`` of its last expression (``JsProxy`` for
+#: any JS value), or ``"<error type>: <first line of its message>"``
+SNIPPET_RUNNER = """
+import ast
+import json
+
+import js
+from js import JSON, Array, Object, Response
+from pyodide.ffi import JsProxy, create_proxy, to_js
+from workers import WorkerEntrypoint
+
+
+def arr():
+    return JSON.parse("[3,1,2]")
+
+
+def run(code):
+    tree = ast.parse(code)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    space = {"js": js, "JSON": JSON, "Array": Array, "Object": Object, "to_js": to_js,
+             "create_proxy": create_proxy, "arr": arr, "JsProxy": JsProxy}
+    try:
+        exec(compile(tree, "<snippet>", "exec"), space)
+        value = eval(compile(ast.Expression(last.value), "<snippet>", "eval"), space) if last else None
+    except Exception as exc:
+        return f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
+    return f"{value!r} ({'JsProxy' if isinstance(value, JsProxy) else type(value).__name__})"
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response.new(json.dumps([run(code) for code in SNIPPETS]))
+"""
+
+
+def snippet_answers(folder: Path, snippets: list[str], date: str) -> list[str]:
+    """What each of ``snippets`` gives inside a Worker of compatibility date ``date`` (see
+    :data:`SNIPPET_RUNNER`), run in the project folder ``folder``."""
+    one_file_worker(folder, SNIPPET_RUNNER + f"\nSNIPPETS = {snippets!r}\n", date=date)
+    return json_answer(folder, "/")
+
+
 def json_answer(folder: Path, path: str) -> Any:
     """The JSON body of the Worker in ``folder`` answering ``path`` (which must answer 200 within 10 s)."""
     worker = load_worker(folder)

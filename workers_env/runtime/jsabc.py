@@ -24,6 +24,7 @@ from workers_env.runtime.jsproxy import (
 )
 from workers_env.runtime.jsproxy import (
     JsFunction,
+    JsIterator,
     JsObjectMap,
     JsOnceFunction,
     JsReadableStream,
@@ -52,6 +53,8 @@ def js_flags(value: Any) -> frozenset[str]:
         return frozenset({"IS_DOUBLE_PROXY", "IS_CALLABLE"})
     if isinstance(value, _Array):
         flags |= {"IS_ARRAY", "IS_ITERABLE", "HAS_LENGTH"}
+    if isinstance(value, JsIterator):
+        flags |= {"IS_ITERABLE", "IS_ITERATOR"}
     if isinstance(value, JsTypedArray):
         flags |= {"IS_TYPEDARRAY", "IS_ITERABLE", "HAS_LENGTH"}
     if isinstance(value, JsBufferSource):

@@ -39,8 +39,28 @@ from workers_env.runtime.jsproxy import (
 )
 from workers_env.runtime.webcrypto import SubtleCrypto
 
-__all__ = ["ERROR_CONSTRUCTORS", "JsDate", "JsErrorConstructor", "JsURL", "JsURLSearchParams", "TextDecoder", "TextEncoder", "atob",
-           "btoa", "crypto"]
+__all__ = ["ERROR_CONSTRUCTORS", "JsDate", "JsErrorConstructor", "JsNamespaceObject", "JsURL", "JsURLSearchParams",
+           "TextDecoder", "TextEncoder", "atob", "btoa", "crypto"]
+
+
+class JsNamespaceObject(JsProxy):
+    """A JavaScript namespace object (``JSON``): its functions as attributes, and ``String()``,
+    ``str()`` and ``repr()`` of it V8's ``Object.prototype.toString``, ``[object JSON]`` (its
+    ``Symbol.toStringTag``; real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+
+    def __init__(self, tag: str, **members: Any):
+        self._js_name = tag
+        self.__dict__.update(members)
+
+    @property
+    def constructor(self) -> Any:
+        return JsObject().constructor  # a plain object's: Object
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return f"[object {self._js_name}]"
+
+    def __str__(self) -> str:
+        return self.toString()
 
 
 def set_entry(entries: list[tuple[str, Any]], name: str, value: Any) -> list[tuple[str, Any]]:

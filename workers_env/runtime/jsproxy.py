@@ -18,7 +18,7 @@ import sys
 import threading
 import warnings
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
 from contextvars import ContextVar
 from types import FrameType
 from typing import Any
@@ -66,6 +66,8 @@ from workers_env.runtime.webloop import (
 
 __all__ = [
     "DestroyedProxy",
+    "JsIterator",
+    "ffi_to_js",
     "JsProxy",
     "JsHostObject",
     "JsObject",
@@ -213,6 +215,8 @@ class JsObject(JsProxy):
         props = object.__getattribute__(self, "_props")
         if name in props:
             child = props[name]
+            if _marked(self, child):  # a Python object Python code stored: its PyProxy converts back to it
+                return read_stored(self, child, self._nulls)
             if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
                 child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
             return _wrap_child(child, self._nulls)
@@ -224,6 +228,16 @@ class JsObject(JsProxy):
 
     def __delattr__(self, name: str) -> None:
         self._props.pop(name, None)  # JavaScript's delete: a missing property is no error
+
+    def another_proxy(self) -> JsObject:
+        """A second JsProxy of this JS object (what a JS function returning it hands Python: a
+        new proxy each time): the same properties and PyProxies, not the same Python object."""
+        if self._proxied is None:
+            object.__setattr__(self, "_proxied", {})  # shared from now on, so a mark made on either is on both
+        other = JsObject(self._props)
+        object.__setattr__(other, "_proxied", self._proxied)
+        object.__setattr__(other, "_nulls", self._nulls)
+        return other
 
     def hasOwnProperty(self, name: Any) -> bool:  # noqa: N802 - JS name
         return _jsvalues.js_key(name) in self._props
@@ -240,7 +254,7 @@ class JsObject(JsProxy):
         nulls = self._nulls
         props = self._props
         return _converted(props, {}, lambda made: made.update(
-            {k: _py(_wrap_child(v, nulls), depth - 1, default_converter) for k, v in props.items()}))
+            {k: _py(read_stored(self, v, nulls), depth - 1, default_converter) for k, v in props.items()}))
 
     def as_object_map(self) -> JsObjectMap:
         """Pyodide's live mapping view of the object's own properties."""
@@ -250,10 +264,10 @@ class JsObject(JsProxy):
         return JsArray(list(self._props))
 
     def object_values(self) -> JsArray:
-        return JsArray(list(self._props.values()), nulls=self._nulls)
+        return marked_like(self, JsArray(list(self._props.values()), nulls=self._nulls))
 
     def object_entries(self) -> JsArray:
-        return JsArray([JsArray([k, v], nulls=self._nulls) for k, v in self._props.items()])
+        return JsArray([marked_like(self, JsArray([k, v], nulls=self._nulls)) for k, v in self._props.items()])
 
     def __repr__(self) -> str:
         return f"[object {self._js_name}]"
@@ -287,6 +301,8 @@ def _element_text(value: Any) -> str:
         return value._joined(None)
     if isinstance(value, JsObject):
         return "[object Object]"
+    if is_stored_as_proxy(value):  # read back from a PyProxy: its toString is the object's str()
+        return str(value)
     return _jsvalues.js_string(value, nested=True)  # (plain data: null/undefined empty, objects, numbers)
 
 
@@ -373,14 +389,15 @@ class JsObjectMap(JsProxy):
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._object._props))
 
-    def keys(self) -> list[str]:
-        return list(self._object._props)
+    # Mapping's views, live over the object, as Pyodide's (collections.abc) Mapping mixin gives them
+    def keys(self) -> KeysView[str]:
+        return KeysView(self)  # type: ignore[arg-type]
 
-    def values(self) -> list[Any]:
-        return [self[k] for k in list(self._object._props)]
+    def values(self) -> ValuesView[Any]:
+        return ValuesView(self)  # type: ignore[arg-type]
 
-    def items(self) -> list[tuple[str, Any]]:
-        return [(k, self[k]) for k in list(self._object._props)]
+    def items(self) -> ItemsView[str, Any]:
+        return ItemsView(self)  # type: ignore[arg-type]
 
     def get(self, key: Any, default: Any = None) -> Any:
         return self[key] if key in self._object._props else default
@@ -390,6 +407,37 @@ class JsObjectMap(JsProxy):
 
     def __repr__(self) -> str:
         return repr(self._object)
+
+
+class JsIterator(JsProxy):
+    """A JS iterator (``array.values()``, ``array.entries()``, ``map.entries()``) as Pyodide hands
+    it over: a JsProxy that Python iterates (``next(it)``, ``for``, ``list``), with JavaScript's
+    ``next()`` beside it (``{value, done}``), shown as V8 writes it (``[object Array Iterator]``);
+    ``isinstance`` of ``JsIterable`` and ``JsIterator`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
+
+    __slots__ = ("_source", "_tag")
+
+    def __init__(self, items: Iterable[Any], tag: str):
+        self._source = iter(items)
+        self._tag = tag  # its Symbol.toStringTag: "Array Iterator", "Map Iterator"
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        return next(self._source)
+
+    def next(self, *_ignored: Any) -> JsObject:
+        """JavaScript's ``it.next()``: ``{value, done}``, ``done`` once the items are all read."""
+        step = JsObject({"value": None, "done": True})
+        for value in self._source:
+            step.done = False
+            step.value = value  # (a Python value read back from a PyProxy stays that object)
+            break
+        return step
+
+    def __repr__(self) -> str:
+        return f"[object {self._tag}]"
 
 
 class JsArray(JsProxy):
@@ -419,7 +467,7 @@ class JsArray(JsProxy):
         return len(self._items)
 
     def _at(self, raw: Any) -> Any:
-        return _wrap_child(raw, self._nulls)
+        return read_stored(self, raw, self._nulls)
 
     # -- the Python sequence (Pyodide's JsArray) -------------------------------------------
     def __len__(self) -> int:
@@ -427,7 +475,7 @@ class JsArray(JsProxy):
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
-            return JsArray(self._items[index], nulls=self._nulls)
+            return marked_like(self, JsArray(self._items[index], nulls=self._nulls))
         if isinstance(index, bool) or not isinstance(index, int):
             raise TypeError(f"list indices must be integers or slices, not {type(index).__name__}")
         if not -len(self._items) <= index < len(self._items):
@@ -454,11 +502,11 @@ class JsArray(JsProxy):
 
     def __iter__(self) -> Iterator[Any]:
         nulls = self._nulls
-        return (_wrap_child(v, nulls) for v in self._items)
+        return (read_stored(self, v, nulls) for v in self._items)
 
     def __reversed__(self) -> Iterator[Any]:
         nulls = self._nulls
-        return (_wrap_child(v, nulls) for v in reversed(self._items))
+        return (read_stored(self, v, nulls) for v in reversed(self._items))
 
     def __contains__(self, value: Any) -> bool:
         return any(item is value or item == value for item in self)
@@ -572,13 +620,23 @@ class JsArray(JsProxy):
     def slice(self, start: Any = None, end: Any = None) -> JsArray:
         length = len(self._items)
         begin, stop = relative_index(start, length, 0), relative_index(end, length, length)
-        return JsArray(self._items[begin:stop], nulls=self._nulls)
+        return marked_like(self, JsArray(self._items[begin:stop], nulls=self._nulls))
 
     def concat(self, *values: Any) -> JsArray:
-        items = list(self._items)
-        for value in values:  # an Array is spread; anything else (a PyProxy too) is one element
-            items.extend(value._items) if isinstance(value, JsArray) else items.append(value)
-        return JsArray(items, nulls=self._nulls)
+        """An Array is spread, and so is a Python list or tuple (its PyProxy is concat-spreadable:
+        Pyodide 0.26 and 0.28 under Node), whose items JavaScript reads as their PyProxies;
+        anything else is one element."""
+        made = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
+        for value in values:
+            if isinstance(value, JsArray):
+                marked_like(value, made)
+                made._items.extend(value._items)
+            elif type(value) in (list, tuple):
+                made.extend(value)  # each item read through the PyProxy: its own PyProxy, kept
+            else:
+                made._items.append(value)
+                proxied_by(made, value, borrowed=True)
+        return made
 
     def flat(self, depth: int = 1) -> JsArray:
         def spread(items: list[Any], level: int) -> list[Any]:
@@ -596,8 +654,8 @@ class JsArray(JsProxy):
 
     def filter(self, callback: Any = None, *_this: Any) -> JsArray:
         call = _callable(callback)
-        return JsArray([raw for i, (raw, item) in enumerate(zip(self._items, self, strict=True))
-                        if _jsvalues.js_truthy(call(item, i, self))], nulls=self._nulls)
+        return marked_like(self, JsArray([raw for i, (raw, item) in enumerate(zip(self._items, self, strict=True))
+                                          if _jsvalues.js_truthy(call(item, i, self))], nulls=self._nulls))
 
     def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
         call = _callable(callback)
@@ -686,21 +744,25 @@ class JsArray(JsProxy):
         length = len(self._items)
         for i in range(relative_index(start, length, 0), relative_index(end, length, length)):
             self._items[i] = value
+        proxied_by(self, value, borrowed=True)  # a call's argument: Pyodide destroys its proxy at the return
         return self
 
     def splice(self, start: Any, *rest: Any) -> JsArray:
         length = len(self._items)
         begin = relative_index(start, length, 0)
         count = length - begin if not rest else max(0, min(int(rest[0]), length - begin))
-        removed = self._items[begin:begin + count]
+        removed = marked_like(self, JsArray(self._items[begin:begin + count], nulls=self._nulls))
         self._items[begin:begin + count] = list(rest[1:])
-        return JsArray(removed, nulls=self._nulls)
+        for value in rest[1:]:  # a call's arguments: Pyodide destroys their proxies at the return
+            proxied_by(self, value, borrowed=True)
+        return removed
 
-    def entries(self) -> Iterator[JsArray]:
-        return iter([JsArray([i, raw], nulls=self._nulls) for i, raw in enumerate(self._items)])
+    def entries(self) -> JsIterator:
+        return JsIterator([marked_like(self, JsArray([i, raw], nulls=self._nulls)) for i, raw in enumerate(self._items)],
+                          "Array Iterator")
 
-    def values(self) -> Iterator[Any]:
-        return iter(self)
+    def values(self) -> JsIterator:
+        return JsIterator(iter(self), "Array Iterator")
 
     def object_keys(self) -> JsArray:
         """``Object.keys(array)``: its indices as strings."""
@@ -716,7 +778,7 @@ class JsArray(JsProxy):
         nulls = self._nulls
         items = self._items
         return _converted(items, [], lambda made: made.extend(
-            [_py(_wrap_child(v, nulls), depth - 1, default_converter) for v in list(items)]))
+            [_py(read_stored(self, v, nulls), depth - 1, default_converter) for v in list(items)]))
 
     def __repr__(self) -> str:
         return self.toString()  # Pyodide: JavaScript's String(array)
@@ -733,10 +795,14 @@ class JsMap(JsProxy):
 
     _js_name = "Map"
     _python_methods = ("get", "keys", "values", "items")  # Pyodide's Mapping methods
-    __slots__ = ("_entries",)
+    __slots__ = ("_entries", "_proxied")
 
     def __init__(self, entries: dict[Any, Any] | None = None):
         self._entries = {} if entries is None else entries
+        self._proxied: dict[int, tuple[bool, Any]] | None = None  # as JsObject's
+
+    def _read(self, raw: Any) -> Any:
+        return read_stored(self, raw)
 
     # Pyodide's JsMap: the Python mapping protocol (``keys``/``values``/``items``/``get``, ``[]``,
     # ``in``, ``len``, iteration over keys) over the JavaScript methods of a ``Map``
@@ -745,13 +811,21 @@ class JsMap(JsProxy):
         return len(self._entries)
 
     def get(self, key: Any, default: Any = None) -> Any:
-        return _wrap_child(self._entries[key]) if key in self._entries else default
+        """Pyodide's ``JsMap.get``: the default too for a value whose proxy JavaScript destroyed
+        (a Python container given to ``map.set``; 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+        if key not in self._entries:
+            return default
+        try:
+            return self._read(self._entries[key])
+        except JsException:
+            return default
 
     def has(self, key: Any) -> bool:
         return key in self._entries
 
     def set(self, key: Any, value: Any) -> JsMap:
         self._entries[key] = value
+        proxied_by(self, value, borrowed=True)  # a call's argument: Pyodide destroys its proxy at the return
         return self
 
     def delete(self, key: Any) -> bool:
@@ -760,9 +834,9 @@ class JsMap(JsProxy):
     def clear(self) -> None:
         self._entries.clear()
 
-    def entries(self) -> Iterator[JsArray]:
+    def entries(self) -> JsIterator:
         """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays."""
-        return iter([JsArray([k, v]) for k, v in self._entries.items()])
+        return JsIterator([marked_like(self, JsArray([k, v])) for k, v in self._entries.items()], "Map Iterator")
 
     def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
         """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them;
@@ -770,24 +844,26 @@ class JsMap(JsProxy):
         if not callable(callback):
             raise _jsvalues.not_a_function(callback)
         for key, value in list(self._entries.items()):
-            callback(_wrap_child(value), key, self)
+            callback(self._read(value), key, self)
 
-    def values(self) -> list[Any]:
-        return [_wrap_child(v) for v in self._entries.values()]
+    # Mapping's views, live over the map, as Pyodide's (collections.abc) Mapping mixin gives them
+    def values(self) -> ValuesView[Any]:
+        return ValuesView(self)  # type: ignore[arg-type]
 
-    def items(self) -> list[tuple[Any, Any]]:
-        return [(k, _wrap_child(v)) for k, v in self._entries.items()]
+    def items(self) -> ItemsView[Any, Any]:
+        return ItemsView(self)  # type: ignore[arg-type]
 
     def __getitem__(self, key: Any) -> Any:
-        return _wrap_child(self._entries[key])
+        return self._read(self._entries[key])
 
     def __setitem__(self, key: Any, value: Any) -> None:
         self._entries[key] = value
+        proxied_by(self, value)
 
     def __delitem__(self, key: Any) -> None:
         del self._entries[key]
 
-    def js_iteration(self) -> Iterator[JsArray]:
+    def js_iteration(self) -> Iterator[Any]:
         """What JavaScript's iteration protocol yields (``for...of``, ``Array.from``,
         ``Object.fromEntries``, ``new Map(map)``): the entries, not the keys Python iterates."""
         return self.entries()
@@ -801,8 +877,8 @@ class JsMap(JsProxy):
     def __iter__(self) -> Iterator[Any]:
         return iter(list(self._entries))
 
-    def keys(self) -> list[Any]:
-        return list(self._entries)
+    def keys(self) -> KeysView[Any]:
+        return KeysView(self)  # type: ignore[arg-type]
 
     def object_keys(self) -> JsArray:
         """``Object.keys(map)``: a ``Map``'s entries are no properties."""
@@ -817,7 +893,7 @@ class JsMap(JsProxy):
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         entries = self._entries
         return _converted(entries, {}, lambda made: made.update(
-            {k: _py(_wrap_child(v), depth - 1, default_converter) for k, v in entries.items()}))
+            {k: _py(self._read(v), depth - 1, default_converter) for k, v in entries.items()}))
 
 
 
@@ -839,7 +915,7 @@ class JsLiteralMap(JsMap):
     def __getattr__(self, name: str) -> Any:
         entries = object.__getattribute__(self, "_entries")
         if name in entries:
-            return _wrap_child(entries[name])
+            return self._read(entries[name])
         raise AttributeError(name)
 
     def __repr__(self) -> str:
@@ -1144,6 +1220,9 @@ class JsFunction(JsProxy):
     def destroy(self) -> None:
         self._destroyed = True
 
+    def __repr__(self) -> str:
+        return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
+
 
 #: what ``to_py`` converts itself (a JS object, array, Map, buffer); anything else goes to a
 #: ``default_converter`` when one is given
@@ -1166,6 +1245,8 @@ def _wrap_child(value: Any, nulls: Any = False) -> Any:
         return JsObject.plain(value, nulls or True)
     if type(value) is list:  # a JsSet (a list subclass) stays a Set
         return JsArray(value, nulls=nulls or True)
+    if isinstance(value, JsDoubleProxy) and not value._roundtrip:  # a PyProxy (to_js past its depth): the object
+        return value.unwrap()
     return js_number(value)
 
 
@@ -1191,11 +1272,14 @@ class JsDoubleProxy(JsProxy):
     object is; JavaScript sees the object."""
 
     _js_name = "Object"
-    __slots__ = ("_obj", "_destroyed")
+    __slots__ = ("_obj", "_destroyed", "_roundtrip")
 
-    def __init__(self, obj: Any):
+    def __init__(self, obj: Any, *, roundtrip: bool = True):
         self._obj = obj
         self._destroyed = False
+        #: what Python reads back from a JS value holding it: this proxy (``create_proxy``'s
+        #: default), or the object itself (``roundtrip=False``, and what ``to_js`` leaves past its depth)
+        self._roundtrip = roundtrip
 
     def destroy(self) -> None:
         self._destroyed = True
@@ -1209,7 +1293,11 @@ class JsDoubleProxy(JsProxy):
         return self.unwrap().__await__()
 
     def __repr__(self) -> str:
-        return repr(self._obj)  # String() of a PyProxy is the Python object's repr
+        return str(self._obj)  # String() of a PyProxy is the Python object's str() (Decimal(1): "1")
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        """The proxy itself for a ``create_proxy`` (roundtrip), else the object (``to_js(object())``)."""
+        return self if self._roundtrip else self.unwrap()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unwrap(), name)
@@ -1260,7 +1348,7 @@ ConversionError.__module__ = "pyodide.ffi"
 def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
     """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object (``destroy()``
     ends it, as Pyodide's does)."""
-    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj)
+    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj, roundtrip=roundtrip)
 
 
 def to_js(
@@ -1310,7 +1398,7 @@ def to_js(
         if id(value) in cache and isinstance(value, (dict, list, tuple, set)):
             return cache[id(value)]
         if level == 0:  # past ``depth``: Pyodide hands JavaScript the Python object's PyProxy
-            return JsDoubleProxy(value) if isinstance(value, (dict, list, tuple, set)) else value
+            return JsDoubleProxy(value, roundtrip=False) if isinstance(value, (dict, list, tuple, set)) else value
         if isinstance(value, (dict, list, tuple, set)):
             alive.append(value)
             nesting[0] += 1
@@ -1374,6 +1462,22 @@ def to_js(
         elif isinstance(parent, JsLiteralMap):
             parent._entries[key] = made
     return result
+
+
+def ffi_to_js(obj: Any, **options: Any) -> Any:
+    """``pyodide.ffi.to_js`` as Worker code calls it: :func:`to_js`, and a value it has no
+    conversion for (an ``object()``, a ``Decimal``, a function) is handed back as the JsProxy of
+    its PyProxy, as Pyodide does (``typeof`` ``object``, ``function`` for a callable; ``unwrap()``
+    the object), where workers-env's own callers of :func:`to_js` keep the object."""
+    result = to_js(obj, **options)
+    if result is not obj or obj is None or obj is jsnull or isinstance(
+            obj, (JsProxy, *_PRIMITIVES, JsDate, JsOpaque, JsSet, dict, list, tuple, set)):
+        return result
+    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj, roundtrip=False)
+
+
+ffi_to_js.__name__ = ffi_to_js.__qualname__ = "to_js"  # its errors name Pyodide's function
+ffi_to_js.__signature__ = inspect.signature(to_js)  # type: ignore[attr-defined]
 
 
 def _typed(value: Any) -> Any:
@@ -1599,12 +1703,58 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
     return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
 
 
-def proxied_by(owner: JsObject | JsArray, value: Any, borrowed: bool = False) -> None:
+#: the Python values a JS container holds as PyProxies when Python code stores them (to_js
+#: converts none of them implicitly) and that binding data would read as JS objects otherwise
+_PROXIED_TYPES = (dict, list, tuple, JsDict, bytes, bytearray)
+
+
+def is_stored_as_proxy(value: Any) -> bool:
+    """A Python value that JavaScript holds as its PyProxy once Python code stores it in a JS
+    object, array or Map, and that Python reads back as the object itself: a container
+    (:func:`is_python_container`) or a ``bytes``/``bytearray``."""
+    return type(value) in _PROXIED_TYPES
+
+
+def _marked(owner: Any, raw: Any) -> bool:
+    marks = owner._proxied
+    if marks is None:
+        return False
+    mark = marks.get(id(raw))
+    return mark is not None and mark[1] is raw
+
+
+def read_stored(owner: Any, raw: Any, nulls: Any = False) -> Any:
+    """A property, item or entry of a JS object, array or Map as Python reads it: a Python value
+    Python code stored there (``o.x = [1, 2]``, ``a.append(d)``, ``m["k"] = l``) is its PyProxy,
+    which Pyodide converts back to that very object (a ``list``, not a JsProxy); one handed to a
+    JS function (``push``, ``splice``, ``fill``, ``map.set``, ``Array.of``) is a proxy Pyodide
+    destroyed when the call returned, so reading it is the ``borrowed proxy`` error (0.26.0a4
+    and 0.26.2 under Node; 0.28.2 raises a ``SystemError`` there); anything else as
+    :func:`_wrap_child` reads it."""
+    if _marked(owner, raw):
+        if owner._proxied[id(raw)][0]:
+            raise JsException(_BORROWED_CALL)
+        return raw
+    return _wrap_child(raw, nulls)
+
+
+def marked_like(source: Any, made: Any) -> Any:
+    """``made`` (a JS array copied from ``source``'s items: ``slice``, ``filter``, ``concat``)
+    holding the same PyProxies as ``source``: its marks copied. Returns ``made``."""
+    marks = source._proxied
+    if marks:
+        if made._proxied is None:
+            made._proxied = {}
+        made._proxied.update(marks)
+    return made
+
+
+def proxied_by(owner: JsObject | JsArray | JsMap, value: Any, borrowed: bool = False) -> None:
     """Note in a JS object's or array's ``proxied`` that Python code stored the Python container
     ``value`` in it: JavaScript holds its PyProxy, not plain data (which binding results hold
     unconverted too). ``borrowed``: handed over as a JS function's argument (``push``,
     ``Array.of``), whose proxy Pyodide destroys when the call returns."""
-    if is_python_container(value):
+    if is_stored_as_proxy(value):
         marks = owner._proxied
         if marks is None:  # most objects never hold one: no dict for them
             marks = {}
@@ -1623,7 +1773,7 @@ def _as_stored(parent: JsObject | JsArray, value: Any) -> Any:
     (:func:`pyproxy_json`: this Pyodide's rules); one passed to a JS function (``push``,
     ``Array.of``) a destroyed proxy, Pyodide's error; anything else as it is."""
     marks = parent._proxied
-    mark = None if marks is None or not is_python_container(value) else marks.get(id(value))
+    mark = None if marks is None or not is_stored_as_proxy(value) else marks.get(id(value))
     if mark is None or mark[1] is not value:
         return value
     if mark[0]:
@@ -1831,6 +1981,8 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
         raise js_type_error("Do not know how to serialize a BigInt")
     if _is_symbol(value):  # as undefined: null in an array, left out of an object
         return None
+    if isinstance(value, JsDoubleProxy) and is_python_container(value._obj):  # to_js past its depth, create_proxy
+        return _jsonable(pyproxy_json(value.unwrap(), "call to JSON.stringify()"), stack)
     to_json = getattr(value, "toJSON", None) if isinstance(value, JsProxy) else None
     if callable(to_json):
         return _jsonable(to_json(), stack)

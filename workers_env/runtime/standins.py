@@ -212,10 +212,14 @@ _V8_CONSOLE_SILENT = ("assert", "clear", "context", "count", "countReset", "crea
 
 
 class _Console(SimpleNamespace):
-    """``js.console``: a member it lacks is Pyodide's ``AttributeError`` (the name alone)."""
+    """``js.console``: a member it lacks is Pyodide's ``AttributeError`` (the name alone);
+    ``str()``/``String()`` of it V8's ``[object console]`` (its ``Symbol.toStringTag``)."""
 
     def __getattr__(self, name: str) -> Any:
         raise AttributeError(name)
+
+    def __repr__(self) -> str:
+        return "[object console]"
 
 
 class _InternalError(Exception):
@@ -368,6 +372,9 @@ class _ConsoleMethod(jsproxy.JsFunction):
         super().__init__(func)
         self.name = "" if key in ("debug", "error", "info", "log", "warn") else key
 
+    def __repr__(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
+
 
 def _object_namespace(js_json: Any) -> SimpleNamespace:
     def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
@@ -400,7 +407,41 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
     def entries(obj: JsObject) -> JsArray:
         return plain(obj).object_entries()
 
-    return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=JsObject)
+    def assign(target: Any = None, *sources: Any) -> Any:
+        """``Object.assign(target, ...sources)``: each source's own enumerable properties copied
+        onto ``target`` in order, as JavaScript reads them: a JS object's (a Python container
+        stored there stays its PyProxy: read back, the object itself), an array's or a string's
+        indices, a LiteralMap's string keys, a Python dict's keys from Pyodide 0.28 (but those
+        named like a dict method; none on 0.26); ``undefined``/``null`` and other values own none."""
+        if target is None or target is jsproxy.jsnull:
+            raise jsproxy.js_type_error("Cannot convert undefined or null to object")
+        if not isinstance(target, JsObject):
+            raise _errors.NotEmulatedError(
+                f"Object.assign() onto a JS {getattr(target, '_js_name', type(target).__name__)} is not emulated "
+                "by workers-env: assign onto a plain object (js.Object.new() or to_js(d, "
+                "dict_converter=Object.fromEntries)) instead")
+        for source in sources:
+            if isinstance(source, JsObject):
+                for key, value in source._props.items():
+                    setattr(target, key, value)
+                jsproxy.marked_like(source, target)
+            elif isinstance(source, jsproxy.JsLiteralMap):
+                for key, value in source.read_properties().items():
+                    setattr(target, key, value)
+            elif type(source) is dict and jsproxy.reads_dict_keys():
+                for key, value in jsproxy.pyproxy_options(source, "source of Object.assign()").items():
+                    setattr(target, key, value)
+            elif isinstance(source, str):  # one property per UTF-16 unit
+                for key, value in plain(source)._props.items():
+                    setattr(target, key, value)
+            elif isinstance(source, JsArray):
+                for i, value in enumerate(source._items):
+                    target._props[str(i)] = value
+                jsproxy.marked_like(source, target)
+        return target.another_proxy()  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
+
+    return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=JsObject,
+                           assign=assign)
 
 
 def _workers_getattr(name: str) -> Any:
@@ -512,6 +553,32 @@ class NotEmulatedGlobal(jsproxy.JsProxy):
         return f"function {self._name}() {{ [native code] }}"
 
 
+#: the not-emulated globals that are namespace objects, not functions (ECMAScript's and WebAssembly's)
+NAMESPACE_GLOBALS = frozenset({"Intl", "Math", "Reflect", "WebAssembly"})
+
+
+class NotEmulatedNamespace(NotEmulatedGlobal):
+    """A not-emulated global that is a namespace object (:data:`NAMESPACE_GLOBALS`): its members
+    refused as :class:`NotEmulatedGlobal`'s, but ``String()``/``str()`` of it V8's ``[object Math]``,
+    which needs no runtime (real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+
+    _props = None  # no own properties a conversion could read (jsnumbers.to_primitive)
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        object.__setattr__(self, "_js_name", name)
+
+    @property
+    def constructor(self) -> Any:
+        return JsObject().constructor  # a plain object's: Object
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return f"[object {self._name}]"
+
+    def __repr__(self) -> str:
+        return self.toString()
+
+
 _NOT_EMULATED_GLOBALS: dict[str, NotEmulatedGlobal] = {}
 
 
@@ -521,7 +588,8 @@ def _js_getattr(name: str) -> Any:
     if name.startswith("__"):
         raise AttributeError(name)
     if name in WORKERD_GLOBALS_NOT_EMULATED:
-        return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
+        return _NOT_EMULATED_GLOBALS.setdefault(
+            name, NotEmulatedNamespace(name) if name in NAMESPACE_GLOBALS else NotEmulatedGlobal(name))
     if name in NODE_GLOBALS:
         if getattr(current_runtime(), "node_globals", True):  # outside a Worker: today's workerd
             return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
@@ -600,7 +668,8 @@ def _build() -> dict[str, ModuleType]:
 
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
-    js.JSON = SimpleNamespace(parse=jsweb.json_parse, stringify=jsproxy.json_stringify)  # type: ignore[attr-defined]
+    js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
+        "JSON", parse=jsweb.json_parse, stringify=jsproxy.json_stringify)
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
     array_from = lambda it: JsArray(list(jsproxy.js_iterated(it)))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
 
@@ -692,7 +761,7 @@ def _build() -> dict[str, ModuleType]:
     )
 
     ffi = ModuleType("pyodide.ffi", "Stand-in for pyodide.ffi.")
-    ffi.to_js = jsproxy.to_js  # type: ignore[attr-defined]
+    ffi.to_js = jsproxy.ffi_to_js  # type: ignore[attr-defined]
     ffi.create_proxy = jsproxy.create_proxy  # type: ignore[attr-defined]
     ffi.create_once_callable = jsproxy.create_once_callable  # type: ignore[attr-defined]
     ffi.destroy_proxies = lambda proxies: [p.destroy() for p in proxies if hasattr(p, "destroy")]  # type: ignore[attr-defined]
