@@ -833,11 +833,15 @@ class _NoAcceptEncoding:
     http.client's own ``identity`` is not sent, as workerd's fetch sends none (wrangler dev 4.164.0).
     Its socket is registered with the subrequest it sends, so an abort can drop it."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_registered  # http.client's hook for socket.create_connection
+
     def connect(self) -> None:
         super().connect()  # type: ignore[misc]
         subrequest = _SUBREQUEST.get()
-        if subrequest is not None:
-            subrequest.opened(self.sock)  # type: ignore[attr-defined]
+        if subrequest is not None and self.sock not in subrequest.sockets:  # type: ignore[attr-defined]
+            subrequest.opened(self.sock)  # type: ignore[attr-defined]  # HTTPS: the TLS socket it became
 
     def putrequest(self, method: str, url: str, skip_host: bool = False, skip_accept_encoding: bool = False) -> None:
         super().putrequest(method, url, skip_host=skip_host, skip_accept_encoding=True)  # type: ignore[misc]
@@ -846,6 +850,36 @@ class _NoAcceptEncoding:
         # a legacy-era URL's non-ASCII characters go as their UTF-8 bytes (runtime/legacyurl.py);
         # a WHATWG-serialized one has none
         return request.encode("utf-8")
+
+
+def _connect_registered(address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
+                        source_address: tuple[str, int] | None = None) -> socket.socket:
+    """``socket.create_connection``, each socket registered with the subrequest it sends before
+    it connects: a request that ends -- or a signal that aborts -- while the connect is still
+    pending (an address that never answers, a listener whose backlog is full) shuts it down,
+    which ends the connect at once, instead of leaving the thread sending it blocked until its
+    timeout (workerd cancels a torn-down IoContext's connect with the rest of its I/O)."""
+    subrequest = _SUBREQUEST.get()
+    if subrequest is None:
+        return socket.create_connection(address, timeout, source_address)
+    host, port = address
+    error: OSError | None = None
+    for family, kind, proto, _, where in socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM):
+        sock = socket.socket(family, kind, proto)
+        subrequest.opened(sock)  # shut at once when the subrequest is dropped already
+        try:
+            if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:  # type: ignore[attr-defined]
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(where)
+            return sock
+        except OSError as exc:
+            error = exc
+            sock.close()
+            if subrequest.dropped:
+                break
+    raise error if error is not None else OSError("getaddrinfo returns an empty list")
 
 
 class _HTTPConnection(_NoAcceptEncoding, http.client.HTTPConnection):
