@@ -553,11 +553,17 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
     hands JavaScript's ``fetch(resource, init)`` one init of all of them, ``to_js``-converted (a
     ``bytes`` body is a Uint8Array, a tuple of header pairs an Array): so they apply over a
     Request given too, unlike ``workers.Request``'s keywords (``js.Request.new(url, **options)``).
-    The answer is a new ``Response`` over pyfetch's JS response, without its abort controller."""
+    The answer is a new ``Response`` over pyfetch's JS response, without its abort controller.
+    On Pyodide 0.26 a ``request=`` keyword is the ``TypeError`` of the SDKs' patched pyfetch,
+    whose first parameter has that name; on 0.28 it is one more field of the init, ignored."""
     if isinstance(resource, Request):
         resource = resource.js_object
     if isinstance(other_options.get("method"), HTTPMethod):
         other_options["method"] = other_options["method"].value
+    if "request" in other_options and not pyodide_028():
+        # on Pyodide 0.26 both SDKs call their patched copy of pyfetch, whose first parameter is
+        # named ``request`` (``_pyfetch_patched(request, **kwargs)``), with the options as keywords
+        raise TypeError("_pyfetch_patched() got multiple values for argument 'request'")
     js_response, _controller, _signal = await _pyfetch(resource, other_options, sdk_patched=True)
     return Response(js_response)
 
