@@ -85,6 +85,11 @@ CASES = [
     " http://{origin}/leading-space",
     "ftp://{origin}/ftp",
     "http://{origin}:/empty-port",
+    "http://localhost:80x/bad-port",
+    "http://127.0.0.1:99999/port-out-of-range",
+    "http://[::1]:0x50/hex-port",
+    "http://h.invalid:80x/unresolved-bad-port",
+    "http://localhost:80:80/two-ports",
 ]
 
 JS_WORKER = r"""

@@ -78,6 +78,11 @@ BROTLI_CONTENT_ENCODING = CompatFlag(
 #: ``fetchStandardUrl``: ``new Request(url)`` parses its URL with the WHATWG parser; before it the
 #: string is kept as given, and ``fetch`` parses it with kj's own parser (http.c++ ``Fetcher::parseUrl``).
 FETCH_STANDARD_URL = CompatFlag("fetchStandardUrl", "fetch_standard_url", "fetch_legacy_url", "2024-06-03")
+#: ``stripAuthorizationOnCrossOriginRedirect``: a redirect ``fetch`` follows to another origin
+#: drops the request's ``Authorization`` header (http.c++ ``handleHttpRedirectResponse``).
+STRIP_AUTHORIZATION_ON_CROSS_ORIGIN_REDIRECT = CompatFlag(
+    "stripAuthorizationOnCrossOriginRedirect", "strip_authorization_on_cross_origin_redirect",
+    "retain_authorization_on_cross_origin_redirect", "2025-09-01")
 #: ``transformStreamJavaScriptControllers``: ``new TransformStream()`` is the standard one; before
 #: it an ``IdentityTransformStream`` (streams/transform.c++ ``TransformStream::constructor``).
 TRANSFORM_STREAM_STANDARD_CONSTRUCTOR = CompatFlag(
@@ -235,6 +240,7 @@ PYTHON_RELEASES = (
 #: Every flag workers-env reads, for the runtime's start-up check of both spellings of one.
 KNOWN_FLAGS = (
     PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, BROTLI_CONTENT_ENCODING, FETCH_STANDARD_URL,
+    STRIP_AUTHORIZATION_ON_CROSS_ORIGIN_REDIRECT,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
     NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,

@@ -38,6 +38,9 @@ class WorkerRuntime:
     #: ``fetch_standard_url`` (on from 2024-06-03): a Request's URL is parsed with the WHATWG
     #: parser; before it kept as given, and parsed by ``fetch`` with kj's (runtime/legacyurl.py)
     fetch_standard_url: bool = True
+    #: ``strip_authorization_on_cross_origin_redirect`` (on from 2025-09-01): a redirect ``fetch``
+    #: follows to another origin drops the request's ``Authorization``
+    strip_authorization_on_redirect: bool = True
     #: ``fixup-transform-stream-backpressure`` (on from 2024-12-16): every write to a
     #: ``TransformStream`` waits for a read, not only the first
     transform_stream_backpressure: bool = True

@@ -37,6 +37,7 @@ class LegacyUrl:
     trailing_slash: bool
     query: str | None  # after the "?", as given (kj's parts joined again are the same text)
     userinfo: str | None = None  # before the "@", as given (not sent; kept in the response's URL)
+    fragment: str | None = None  # after the "#", as given (never sent; named in "Too many redirects.")
 
     def target(self) -> str:
         """The request target kj writes (``/`` for an empty path)."""
@@ -51,6 +52,74 @@ class LegacyUrl:
         path = "".join("/" + part for part in self.path) + ("/" if self.trailing_slash else "")
         userinfo = "" if self.userinfo is None else self.userinfo + "@"
         return f"{self.scheme}://{userinfo}{self.host}{path}" + ("" if self.query is None else "?" + self.query)
+
+    def full_href(self) -> str:
+        """kj's ``toString(REMOTE_HREF)``, fragment and all."""
+        return self.href() + ("" if self.fragment is None else "#" + self.fragment)
+
+    def resolve(self, location: str) -> LegacyUrl | None:
+        """``kj::Url::tryParseRelative(location)``: a redirect's ``Location`` as workerd reads it
+        before ``fetch_standard_url``, or None where kj cannot (a host of other characters). Unlike
+        :func:`parse_legacy_url` it takes any scheme as written (``HTTP``, ``mailto``, even an
+        empty one) and no ``//``; a missing part comes from this URL -- the scheme, the
+        authority with its user info, the path (a relative one from this path's last ``/``),
+        the query when there is neither authority nor path --; empty path parts are collapsed
+        and empty query parameters dropped (``?a&&b`` is ``?a&b``, ``?`` no query)."""
+        text, scheme = location, self.scheme
+        for i, c in enumerate(text):
+            if c == ":":
+                scheme, text = text[:i], text[i + 1:]
+                break
+            if not (c.isascii() and (c.isalnum() or c in "+-.")):
+                break
+        host, userinfo = self.host, self.userinfo
+        new_authority = text.startswith("//")
+        if new_authority:
+            text = text[2:]
+            end = _first_of(text, "/?#")
+            authority, text = text[:end], text[end:]
+            before, at, host = authority.partition("@")
+            userinfo = before if at else None
+            host = host if at else authority
+            if not _HOST.match(host):
+                return None
+            host = host.lower()
+        path: list[str] = []
+        trailing = False
+        new_path = bool(text) and text[0] not in "?#"
+        if new_path:
+            if text[0] == "/":
+                text = text[1:]
+                trailing = True
+            elif self.path:
+                path = list(self.path if self.trailing_slash else self.path[:-1])
+                trailing = True
+            while True:
+                end = _first_of(text, "/?#")
+                part, text = text[:end], text[end:]
+                if part == "..":
+                    if path:
+                        path.pop()
+                    trailing = True
+                elif part in ("", "."):
+                    trailing = True
+                else:
+                    path.append(part)
+                    trailing = False
+                if not text.startswith("/"):
+                    break
+                text = text[1:]
+        elif not new_authority:
+            path, trailing = list(self.path), self.trailing_slash
+        query = None
+        if text.startswith("?"):
+            end = _first_of(text, "#")
+            query = "&".join(part for part in text[1:end].split("&") if part) or None
+            text = text[end:]
+        elif not new_authority and not new_path:
+            query = self.query
+        fragment = text[1:] if text.startswith("#") else None
+        return LegacyUrl(scheme, host, tuple(path), trailing, query, userinfo, fragment)
 
     def sendable(self) -> str:
         """The URL to send: ``scheme://host`` and the target, a space or control character
@@ -111,7 +180,8 @@ def parse_legacy_url(text: str) -> LegacyUrl | None:
     if rest.startswith("?"):
         end = _first_of(rest, "#")
         query, rest = rest[1:end], rest[end:]
-    return LegacyUrl(scheme.lower(), host.lower(), tuple(path), trailing, query, userinfo)
+    fragment = rest[1:] if rest.startswith("#") else None
+    return LegacyUrl(scheme.lower(), host.lower(), tuple(path), trailing, query, userinfo, fragment)
 
 
 def _first_of(text: str, chars: str) -> int:

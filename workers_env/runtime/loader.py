@@ -46,6 +46,7 @@ from workers_env.config.compat import (
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
     REQUEST_SIGNAL_PASSTHROUGH,
+    STRIP_AUTHORIZATION_ON_CROSS_ORIGIN_REDIRECT,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR,
     WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
     cache_modes,
@@ -1070,6 +1071,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             cf_worker=cf_worker_zone(config), uploads=uploads,
                             brotli_content_encoding=flag_enabled(BROTLI_CONTENT_ENCODING, config),
                             fetch_standard_url=flag_enabled(FETCH_STANDARD_URL, config),
+                            strip_authorization_on_redirect=flag_enabled(
+                                STRIP_AUTHORIZATION_ON_CROSS_ORIGIN_REDIRECT, config),
                             transform_stream_backpressure=flag_enabled(FIXUP_TRANSFORM_STREAM_BACKPRESSURE, config),
                             transform_stream_standard=flag_enabled(TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, config),
                             request_signal=flag_enabled(ENABLE_REQUEST_SIGNAL, config),

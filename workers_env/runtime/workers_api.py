@@ -40,6 +40,15 @@ from workers_env.runtime.current import (
 )
 from workers_env.runtime.dataurl import answered_before_the_binding, data_url_response, fetcher_answer, parse_data_url
 from workers_env.runtime.envwrap import EnvWrapper
+from workers_env.runtime.fetchredirect import (
+    MAX_REDIRECT_COUNT,
+    REDIRECT_STATUSES,
+    crosses_origin,
+    location_url,
+    method_after,
+    scheme_refusal,
+    too_many_redirects,
+)
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsglobals import JsURL
@@ -61,7 +70,7 @@ from workers_env.runtime.jsweb import (
     JsResponse,
     init_options,
 )
-from workers_env.runtime.legacyurl import fetch_cannot_load, parse_legacy_url
+from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.timers import ends_with_request
 
@@ -544,11 +553,17 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
     hands JavaScript's ``fetch(resource, init)`` one init of all of them, ``to_js``-converted (a
     ``bytes`` body is a Uint8Array, a tuple of header pairs an Array): so they apply over a
     Request given too, unlike ``workers.Request``'s keywords (``js.Request.new(url, **options)``).
-    The answer is a new ``Response`` over pyfetch's JS response, without its abort controller."""
+    The answer is a new ``Response`` over pyfetch's JS response, without its abort controller.
+    On Pyodide 0.26 a ``request=`` keyword is the ``TypeError`` of the SDKs' patched pyfetch,
+    whose first parameter has that name; on 0.28 it is one more field of the init, ignored."""
     if isinstance(resource, Request):
         resource = resource.js_object
     if isinstance(other_options.get("method"), HTTPMethod):
         other_options["method"] = other_options["method"].value
+    if "request" in other_options and not pyodide_028():
+        # on Pyodide 0.26 both SDKs call their patched copy of pyfetch, whose first parameter is
+        # named ``request`` (``_pyfetch_patched(request, **kwargs)``), with the options as keywords
+        raise TypeError("_pyfetch_patched() got multiple values for argument 'request'")
     js_response, _controller, _signal = await _pyfetch(resource, other_options, sdk_patched=True)
     return Response(js_response)
 
@@ -772,7 +787,8 @@ async def js_fetch(resource: Any, init: Any = None) -> JsResponse:
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """``redirect: "manual"``: a 3xx answer is the response, ``Location`` and all."""
+    """A 3xx answer is an answer, ``Location`` and all: :func:`send_request` follows it as
+    workerd does, unless ``redirect: "manual"``."""
 
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None
@@ -823,11 +839,15 @@ class _NoAcceptEncoding:
     http.client's own ``identity`` is not sent, as workerd's fetch sends none (wrangler dev 4.164.0).
     Its socket is registered with the subrequest it sends, so an abort can drop it."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_registered  # http.client's hook for socket.create_connection
+
     def connect(self) -> None:
         super().connect()  # type: ignore[misc]
         subrequest = _SUBREQUEST.get()
-        if subrequest is not None:
-            subrequest.opened(self.sock)  # type: ignore[attr-defined]
+        if subrequest is not None and self.sock not in subrequest.sockets:  # type: ignore[attr-defined]
+            subrequest.opened(self.sock)  # type: ignore[attr-defined]  # HTTPS: the TLS socket it became
 
     def putrequest(self, method: str, url: str, skip_host: bool = False, skip_accept_encoding: bool = False) -> None:
         super().putrequest(method, url, skip_host=skip_host, skip_accept_encoding=True)  # type: ignore[misc]
@@ -836,6 +856,36 @@ class _NoAcceptEncoding:
         # a legacy-era URL's non-ASCII characters go as their UTF-8 bytes (runtime/legacyurl.py);
         # a WHATWG-serialized one has none
         return request.encode("utf-8")
+
+
+def _connect_registered(address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
+                        source_address: tuple[str, int] | None = None) -> socket.socket:
+    """``socket.create_connection``, each socket registered with the subrequest it sends before
+    it connects: a request that ends -- or a signal that aborts -- while the connect is still
+    pending (an address that never answers, a listener whose backlog is full) shuts it down,
+    which ends the connect at once, instead of leaving the thread sending it blocked until its
+    timeout (workerd cancels a torn-down IoContext's connect with the rest of its I/O)."""
+    subrequest = _SUBREQUEST.get()
+    if subrequest is None:
+        return socket.create_connection(address, timeout, source_address)
+    host, port = address
+    error: OSError | None = None
+    for family, kind, proto, _, where in socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM):
+        sock = socket.socket(family, kind, proto)
+        subrequest.opened(sock)  # shut at once when the subrequest is dropped already
+        try:
+            if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:  # type: ignore[attr-defined]
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(where)
+            return sock
+        except OSError as exc:
+            error = exc
+            sock.close()
+            if subrequest.dropped:
+                break
+    raise error if error is not None else OSError("getaddrinfo returns an empty list")
 
 
 class _HTTPConnection(_NoAcceptEncoding, http.client.HTTPConnection):
@@ -860,11 +910,11 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         return super().do_open(_CONNECTIONS.get(http_class, http_class), req, **kwargs)
 
 
-_FOLLOW_REDIRECTS = urllib.request.build_opener(_HTTPHandler, _HTTPSHandler)
-_MANUAL_REDIRECTS = urllib.request.build_opener(_HTTPHandler, _HTTPSHandler, _NoRedirects())
+#: redirects are followed by :func:`send_request` (runtime/fetchredirect.py), not by urllib
+_OPENER = urllib.request.build_opener(_HTTPHandler, _HTTPSHandler, _NoRedirects())
 # workerd adds no User-Agent to a Worker's fetch (a probe under wrangler dev 4.164.0): without
 # urllib's own, an API that requires one refuses the request here as it does in production
-_FOLLOW_REDIRECTS.addheaders = _MANUAL_REDIRECTS.addheaders = []
+_OPENER.addheaders = []
 
 
 _REFERENCE_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -893,14 +943,17 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         answer = routed.fetch(js_request)
         return await answer if inspect.isawaitable(answer) else answer
     body = js_request._body
-    sent_url, shown_url = _fetch_urls(js_request.url)  # Fetcher::parseUrl, before the request is sent
+    first = _fetch_url(js_request.url)  # Fetcher::parseUrl, before the request is sent
     signal = subrequest_signal(js_request.signal)  # an incoming request's, without request_signal_passthrough: none
     signal.throwIfAborted()
     left = signal.seconds_left()
     extra: dict[str, str] = {}
     subrequest_cache_headers(js_request._cache_mode, js_request.cf, extra)  # a cache mode's (http.c++)
-    zone = getattr(current_runtime(), "cf_worker", None)  # read here: send() runs in a thread
-    brotli_enabled = getattr(current_runtime(), "brotli_content_encoding", True)
+    runtime = current_runtime()  # read here: send() runs in a thread
+    zone = getattr(runtime, "cf_worker", None)
+    brotli_enabled = getattr(runtime, "brotli_content_encoding", True)
+    standard = getattr(runtime, "fetch_standard_url", True)
+    strip_authorization = getattr(runtime, "strip_authorization_on_redirect", True)
 
     subrequest = _Subrequest()
 
@@ -920,28 +973,35 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             sent["accept-encoding"] = without_br(sent["accept-encoding"])
             if not sent["accept-encoding"]:
                 del sent["accept-encoding"]
-        raw = urllib.request.Request(sent_url, data=body, method=js_request.method, headers=sent)
-        opener = _MANUAL_REDIRECTS if js_request.redirect == "manual" else _FOLLOW_REDIRECTS
-        try:
-            with opener.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001)) as reply:
-                status, reason, headers, data, url = reply.status, reply.reason, reply.headers.items(), reply.read(), reply.url
-        except urllib.error.HTTPError as exc:
-            status, reason, headers, data, url = exc.code, exc.reason, exc.headers.items(), exc.read(), exc.filename
-        except (urllib.error.URLError, OSError) as exc:
-            if subrequest.dropped:  # aborted: its signal's reason is what the Worker sees
-                raise network_error(exc) from None
-            # production's error has no Python cause; the local reason goes to the log instead
-            logging.getLogger("workers_env.fetch").warning("fetch %s %s failed here: %s", js_request.method,
-                                                            js_request.url, exc)
-            raise network_error(exc) from None
-        response = JsResponse(data or None, None, status=status, statusText=reason, headers=list(headers))
+        method, data = js_request.method, body
+        urls = [first]  # the URL list: the last is the one sent (runtime/fetchredirect.py)
+        while True:
+            url = urls[-1]
+            unreachable = _address_error(url)
+            if unreachable is not None:
+                raise unreachable
+            status, reason, headers, payload = _exchange(url.sendable(), method, data, sent, left, js_request)
+            location = _location(headers) if status in REDIRECT_STATUSES and js_request.redirect == "follow" else ""
+            if not location:
+                break
+            target = location_url(url, location, standard)
+            if len(urls) - 1 >= MAX_REDIRECT_COUNT:
+                raise too_many_redirects(urls)
+            if strip_authorization and crosses_origin(url, location):
+                sent = {k: v for k, v in sent.items() if k.lower() != "authorization"}
+            urls.append(target)
+            if method_after(status, method) is not None:
+                method, data = "GET", None
+            refusal = scheme_refusal(target)
+            if refusal is not None:
+                raise refusal
+        response = JsResponse(payload or None, None, status=status, statusText=reason, headers=headers)
         encoding = content_encoding(response.headers, js_request._encode_response_body, brotli_enabled)
-        if encoding is not None and data and js_request.method != "HEAD":
-            response.set_encoded(encoding, data)  # read decoded, as workerd decodes it; headers as received
+        if encoding is not None and payload and method != "HEAD":
+            response.set_encoded(encoding, payload)  # read decoded, as workerd decodes it; headers as received
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
-        response.redirected = url.partition("#")[0] != sent_url.partition("#")[0]
-        # the last URL of the list, without its fragment (makeHttpResponse)
-        response.url = url.partition("#")[0] if response.redirected else shown_url
+        response.redirected = len(urls) > 1
+        response.url = urls[-1].href()  # the last URL of the list, without its fragment (makeHttpResponse)
         return response
 
     task = asyncio.ensure_future(asyncio.to_thread(send))
@@ -968,32 +1028,93 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             return task.result()
 
 
-def _fetch_urls(url: str) -> tuple[str, str]:
-    """The URL ``fetch`` sends for a Request's ``url``, and the one its response has unless
-    redirected (kj's serialization without the fragment, user info kept: wrangler dev 4.164.0),
-    as workerd's ``Fetcher::parseUrl`` reads it: a scheme other than ``http``/``https`` is ``TypeError: Fetch API cannot load: <url>``
-    (``fetch_refuses_unknown_protocols``, 2021-11-10) and user info is not sent; before
-    ``fetch_standard_url`` the string kj's parser reads (runtime/legacyurl.py), what it cannot
-    parse being that TypeError too (a ``data:`` URL without a comma among them: one with a
-    comma never gets here, :func:`~workers_env.runtime.dataurl.data_url_response`)."""
+def _fetch_url(url: str) -> LegacyUrl:
+    """A Request's ``url`` as workerd's ``Fetcher::parseUrl`` reads it for ``fetch``: with kj's
+    parser (runtime/legacyurl.py) -- from ``fetch_standard_url`` the WHATWG parser's
+    serialization of it --, what it cannot parse or a scheme other than ``http``/``https`` being
+    ``TypeError: Fetch API cannot load: <url>`` (``fetch_refuses_unknown_protocols``, 2021-11-10;
+    a ``data:`` URL without a comma among them: one with a comma never gets here,
+    :func:`~workers_env.runtime.dataurl.data_url_response`). What is sent is its
+    :meth:`~LegacyUrl.sendable` (no user info, no fragment), the response's ``url`` unless
+    redirected its :meth:`~LegacyUrl.href` (kj's serialization without the fragment, user info
+    kept: wrangler dev 4.164.0)."""
     if getattr(current_runtime(), "fetch_standard_url", True):
         parsed = JsURL(url)
         if parsed.protocol not in ("http:", "https:"):
             raise JsException(fetch_cannot_load(url), name="TypeError")
-        shown = parsed.href.partition("#")[0]
-        parsed.username = parsed.password = ""
-        return parsed.href, shown
-    legacy = parse_legacy_url(url)
+        legacy = parse_legacy_url(parsed.href)
+    else:
+        legacy = parse_legacy_url(url)
     if legacy is None or legacy.scheme not in ("http", "https"):
         raise JsException(fetch_cannot_load(url), name="TypeError")
-    if not legacy.host or legacy.refused():  # measured under wrangler dev: workerd's internal error
-        raise network_error(socket.gaierror())
-    sendable = legacy.sendable()
-    try:  # a host kj takes but no address is made of ("[::1", "a:b:c", "h:99999"): the same
-        urllib.parse.urlsplit(sendable).port  # noqa: B018 - read for its ValueError
+    return legacy
+
+
+def _address_error(url: LegacyUrl) -> JsException | None:
+    """What workerd's fetch fails with for a URL whose host names no address it can send to
+    (measured under wrangler dev 4.164.0, tools/wrangler/fetch_url_differential.py and
+    fetch_redirect_differential.py), or None: no host, or a request target with ``"``, ``<``,
+    ``>`` or DEL, is ``Error: internal error; reference = ...``; so is a host kj takes that
+    the standard library reads no host and port of (``[::1``, ``a:b:c``, ``h:99999``) -- unless
+    its name resolves and only its port is wrong (``localhost:80x``, ``127.0.0.1:99999``,
+    ``[::1]:0x50``), which is ``Error: Network connection lost.``, as workerd resolves the name
+    before it reads the port. Called in the sending thread: it may look the name up."""
+    if not url.host or url.refused():
+        return network_error(socket.gaierror())
+    try:
+        urllib.parse.urlsplit(url.sendable()).port  # noqa: B018 - read for its ValueError
     except ValueError:
-        raise network_error(socket.gaierror()) from None
-    return sendable, legacy.href()
+        pass
+    else:
+        return None
+    name, port = _name_and_port(url.host)
+    if name is None or (port is not None and port.isascii() and port.isdigit() and int(port) <= 65535):
+        return network_error(socket.gaierror())
+    try:
+        socket.getaddrinfo(name, None)
+    except (OSError, UnicodeError) as exc:
+        return network_error(exc if isinstance(exc, socket.gaierror) else socket.gaierror())
+    return network_error(ConnectionError())
+
+
+def _name_and_port(host: str) -> tuple[str | None, str | None]:
+    """A host's name (without an IPv6 address's brackets; None when a bracket is not closed or
+    something but a port follows it) and the text after its port's ``:`` (None: no port)."""
+    if host.startswith("["):
+        end = host.find("]")
+        rest = host[end + 1:]
+        if end < 0 or (rest and not rest.startswith(":")):
+            return None, None
+        return host[1:end], rest[1:] if rest else None
+    name, colon, port = host.rpartition(":")
+    return (name, port) if colon else (host, None)
+
+
+def _location(headers: list[tuple[str, str]]) -> str:
+    """A redirect's ``Location`` (empty: none), its bytes read as UTF-8 (http.client reads
+    header values as Latin-1)."""
+    value = next((v for k, v in headers if k.lower() == "location"), "")
+    return value.encode("latin-1", "replace").decode("utf-8", "replace")
+
+
+def _exchange(url: str, method: str, data: bytes | None, headers: dict[str, str], left: float | None,
+              js_request: JsRequest) -> tuple[int, str, list[tuple[str, str]], bytes]:
+    """One request and its answer (a redirect among them: runtime/fetchredirect.py follows it),
+    network failures as workerd's errors (:func:`network_error`)."""
+    raw = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with _OPENER.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001)) as reply:
+            return reply.status, reply.reason, reply.headers.items(), reply.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.reason, exc.headers.items(), exc.read()
+    except (urllib.error.URLError, OSError) as exc:
+        subrequest = _SUBREQUEST.get()
+        if subrequest is None or not subrequest.dropped:
+            # production's error has no Python cause; the local reason goes to the log instead
+            # (an aborted one's reason is what the Worker sees, and says it)
+            logging.getLogger("workers_env.fetch").warning("fetch %s %s failed here: %s", method,
+                                                            js_request.url, exc)
+        raise network_error(exc) from None
 
 
 def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest,

@@ -1,0 +1,83 @@
+"""A subrequest whose connection is still being made when its request ends -- an address that
+never answers, here a local listener whose backlog is full and that never accepts -- is dropped
+then, as workerd cancels a torn-down IoContext's I/O: the connect is abandoned at once, so no
+thread is left blocked in it until its 30 s timeout (which ``asyncio.run`` would wait for as it
+shuts its threads down)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import select
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+WORKER = """
+import asyncio
+import js
+from workers import Response, WorkerEntrypoint, fetch
+
+URL = "{url}"
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        asyncio.ensure_future({call})  # neither awaited nor handed to waitUntil
+        await asyncio.sleep(0.05)
+        return Response.json("answered")
+
+    on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
+"""
+
+
+@contextlib.contextmanager
+def unaccepting_listener() -> Iterator[str]:
+    """``http://127.0.0.1:<port>`` of a listener that never accepts, its backlog filled: connects
+    are made to it until one is left waiting (the kernel drops the SYN of a connect to a full
+    backlog), as every later one will be."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    address = server.getsockname()
+    fillers: list[socket.socket] = []
+    try:
+        while len(fillers) < 64:
+            filler = socket.socket()
+            fillers.append(filler)
+            filler.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                filler.connect(address)
+            if not select.select([], [filler], [], 0.5)[1]:  # still connecting: the backlog is full
+                break
+        else:
+            pytest.fail("a listener that never accepts took every connect: its backlog never filled")
+        yield f"http://127.0.0.1:{address[1]}"
+    finally:
+        for filler in fillers:
+            filler.close()
+        server.close()
+
+
+@pytest.mark.parametrize("call", ["fetch(URL)", "js.fetch(URL)"])
+@pytest.mark.parametrize("date", ["2025-08-13", "2025-10-01"])  # Pyodide 0.26, 0.28
+def test_a_subrequest_still_connecting_is_dropped_when_its_request_ends(tmp_path: Path, call: str, date: str) -> None:
+    answers: list[object] = []
+
+    async def scenario() -> None:
+        resp = await worker.fetch("/")
+        answers.append(await resp.json())  # the response is out: the request ends
+
+    with unaccepting_listener() as url:
+        worker = load_worker(one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date))
+        # asyncio.run ends by waiting for the threads it lent: the one connecting must be free
+        running = threading.Thread(target=asyncio.run, args=(scenario(),), daemon=True)
+        running.start()
+        running.join(10)
+        assert answers == ["answered"]
+        assert not running.is_alive(), "the subrequest's connect was still pending after its request ended"

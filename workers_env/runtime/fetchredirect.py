@@ -1,0 +1,88 @@
+"""How ``fetch`` follows a redirect, as workerd's http.c++ ``handleHttpRedirectResponse`` does.
+
+An answer of status 301, 302, 303, 307 or 308 with a non-empty ``Location`` (an empty one is no
+``Location``: the answer is the response, as ``wrangler dev`` 4.164.0 gives it) is followed unless
+the request said ``redirect: "manual"``. Its ``Location`` is read against the current URL -- from
+``fetch_standard_url`` (2024-06-03) by the WHATWG parser, whose ``href`` kj's parser then reads
+again; before it by kj's own ``Url::tryParseRelative`` (runtime/legacyurl.py) -- and what cannot
+be read is ``TypeError: Invalid Location header; unable to follow redirect.``. After 20 redirects
+the next is ``TypeError: Too many redirects.`` followed by the URLs so far. From
+``strip_authorization_on_cross_origin_redirect`` (2025-09-01) a redirect to another origin drops
+the request's ``Authorization``. A POST meeting 301 or 302, or anything but HEAD meeting 303, goes
+on as a GET without its body (its headers, ``Content-Type`` among them, kept); any other request
+is sent again as it was. Measured by ``tools/wrangler/fetch_redirect_differential.py``.
+"""
+
+from __future__ import annotations
+
+from workers_env._errors import JsException
+from workers_env.runtime.jsglobals import JsURL
+from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
+
+__all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "location_url", "method_after",
+           "scheme_refusal", "too_many_redirects"]
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECT_COUNT = 20  # http.c++ MAX_REDIRECT_COUNT
+
+
+def _type_error(message: str) -> JsException:
+    return JsException(message, name="TypeError")
+
+
+def _invalid_location() -> JsException:
+    return _type_error("Invalid Location header; unable to follow redirect.")
+
+
+def location_url(current: LegacyUrl, location: str, standard: bool) -> LegacyUrl:
+    """The URL a redirect from ``current`` to ``location`` goes to, as kj holds it; an unreadable
+    ``location`` is workerd's ``TypeError``."""
+    if standard:
+        try:
+            href = JsURL(location, current.full_href()).href
+        except JsException:
+            raise _invalid_location() from None
+        resolved = parse_legacy_url(href)
+    else:
+        resolved = current.resolve(location)
+    if resolved is None:
+        raise _invalid_location()
+    return resolved
+
+
+def too_many_redirects(urls: list[LegacyUrl]) -> JsException:
+    """workerd's error for the redirect after the 20th: its message runs on into the URL list
+    (kj's exception details, each URL as kj writes it)."""
+    return _type_error("Too many redirects." + ", ".join(url.full_href() for url in urls))
+
+
+def crosses_origin(current: LegacyUrl, location: str) -> bool:
+    """Whether ``location`` names another origin than ``current`` (both read by the WHATWG
+    parser, as workerd does for ``strip_authorization_on_cross_origin_redirect`` in either era)."""
+    base = current.full_href()
+    try:
+        here = JsURL(base)
+    except JsException:
+        raise _type_error("Invalid current URL; unable to follow redirect.") from None
+    try:
+        there = JsURL(location, base)
+    except JsException:
+        raise _invalid_location() from None
+    return bool(here.origin != there.origin)
+
+
+def method_after(status: int, method: str) -> str | None:
+    """``GET`` when the redirect turns the request into a GET without its body, else None (the
+    request is sent again as it was)."""
+    if (status in (301, 302) and method == "POST") or (status == 303 and method != "HEAD"):
+        return "GET"
+    return None
+
+
+def scheme_refusal(url: LegacyUrl) -> JsException | None:
+    """A redirect to a scheme other than ``http``/``https`` (in any case: kj keeps ``HTTP`` as
+    written, and it is sent) fails as ``TypeError: Fetch API cannot load: <url>``, measured under
+    ``wrangler dev`` 4.164.0 (``ftp://...``; ``mailto:x@y`` before ``fetch_standard_url``)."""
+    if url.scheme.lower() in ("http", "https"):
+        return None
+    return _type_error(fetch_cannot_load(url.href()))
