@@ -20,6 +20,7 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet
 from workers_env.runtime import (
     abort,
+    asgieras,
     cacheapi,
     envwrap,
     ffiwrappers,
@@ -165,6 +166,8 @@ class _ExternalSdkModule(ModuleType):
             late = _late_name(self._submodule, attr)
             if late is not None:
                 raise _absent(late, attr)
+            if self._submodule == "asgi" and attr in asgieras.VARIED:  # the running SDK's own signature
+                return asgieras.for_era(attr)
             return self._names[attr]
         if self._fallback is not None and attr == "env":
             return self._fallback(attr)
@@ -543,8 +546,8 @@ def _asgi_module(name: str) -> ModuleType:
     """The top-level ``asgi``: in the built-in SDK era workerd's module, with only its names
     (``process_request`` wanting ``ctx``); else the external SDK's ``workers.asgi``."""
     module = ModuleType(name, asgi_bridge.__doc__)
-    for attr in _BUILTIN_ASGI_NAMES:  # in both eras, the same objects
-        if attr != "process_request":
+    for attr in _BUILTIN_ASGI_NAMES:  # in both eras, the same objects (those whose parameters
+        if attr not in asgieras.VARIED:  # changed: each SDK's own, through ``missing``)
             setattr(module, attr, getattr(asgi_bridge, attr))
 
     def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else Python's own error:
@@ -554,13 +557,13 @@ def _asgi_module(name: str) -> ModuleType:
         if attr == "__all__":  # workerd's module has none: ``import *`` takes its public names
             return list(_BUILTIN_ASGI_NAMES) if built_in else [n for n in asgi_bridge.__all__
                                                                 if _late_name("asgi", n) is None]
-        if attr == "process_request":
-            return asgi_bridge.builtin_era_process_request if built_in else asgi_bridge.process_request
+        if built_in and attr in asgieras.VARIED and attr in _BUILTIN_ASGI_NAMES:
+            return asgieras.for_era(attr)
         if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES:
             late = _late_name("asgi", attr)  # the running SDK's own asgi has it not yet, as workers.asgi
             if late is not None:
                 raise _absent(late.replace("module 'workers.asgi'", f"module {name!r}", 1), attr)
-            return getattr(asgi_bridge, attr)
+            return asgieras.for_era(attr) if attr in asgieras.VARIED else getattr(asgi_bridge, attr)
         raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
     module.__getattr__ = missing  # type: ignore[method-assign]
