@@ -9,7 +9,9 @@ the same behaviour for calls made from Worker code (a request or event being han
 callers, test code included, keep anyio's threads.
 
 :func:`install` also refuses the threads the Worker's own code starts (``threading.Thread.start``,
-so ``ThreadPoolExecutor.submit`` too) with that error, and runs ``loop.run_in_executor`` (so
+so ``ThreadPoolExecutor.submit`` too, and the low-level ``_thread.start_new_thread`` /
+``start_new`` / ``start_joinable_thread`` after their own argument checks, as Pyodide 0.26 and
+0.28 refuse them) with that error, and runs ``loop.run_in_executor`` (so
 ``asyncio.to_thread``) when the Worker's own code calls it as Pyodide's ``WebLoop`` does: the
 function called at once, whatever the executor, its outcome in an already settled
 ``PyodideFuture``. "The Worker's own code" is the first frame, walking out past the standard
@@ -19,6 +21,7 @@ library's, in the Worker's folder (the upload root): workers-env's own threads (
 
 from __future__ import annotations
 
+import _thread
 import asyncio
 import importlib
 import os
@@ -72,8 +75,9 @@ def _worker_frame_calls(frame: FrameType | None) -> bool:
 
 def install() -> None:
     """Wrap ``anyio.to_thread.run_sync`` (once; nothing when anyio is not installed), and
-    ``threading.Thread.start`` and asyncio's ``run_in_executor`` (once)."""
+    ``threading.Thread.start``, ``_thread``'s thread starters and asyncio's ``run_in_executor`` (once)."""
     _install_threads()
+    _install_low_level_threads()
     _install_executor()
     tasks.set_worker_frame_check(_worker_frame_calls)
     try:
@@ -109,6 +113,55 @@ def _install_threads() -> None:
     start.workers_env_original = original  # type: ignore[attr-defined]
     start.__doc__ = original.__doc__
     threading.Thread.start = start  # type: ignore[method-assign]
+
+
+#: the audit events ``_thread``'s starters raise after checking their arguments (Python 3.12 on;
+#: ``start_joinable_thread``, 3.13 on, raises the second)
+_START_EVENTS = frozenset({"_thread.start_new_thread", "_thread.start_joinable_thread"})
+_hooked = False
+
+
+def _refuse_worker_threads(event: str, args: tuple[Any, ...]) -> None:
+    """An audit hook: a thread starter called by the Worker's own code fails as in Pyodide."""
+    if event in _START_EVENTS and current_runtime() is not None and _worker_frame_calls(sys._getframe(1)):
+        raise RuntimeError(NO_THREADS)
+
+
+def _install_low_level_threads() -> None:
+    """``_thread.start_new_thread`` (and its alias ``start_new``, and ``start_joinable_thread``)
+    called by the Worker's own code: ``RuntimeError: can't start new thread`` once the arguments
+    pass the function's own checks (a non-callable is still its ``TypeError``), as Pyodide 0.26
+    and 0.28 answer. From Python 3.12 they raise an audit event right after those checks; 3.11's
+    ``start_new_thread`` raises none, so there it is wrapped, with its checks as CPython words them."""
+    global _hooked
+    if sys.version_info >= (3, 12):
+        if not _hooked:
+            _hooked = True
+            sys.addaudithook(_refuse_worker_threads)
+        return
+    for name in ("start_new_thread", "start_new"):
+        original = getattr(_thread, name, None)
+        if original is None or getattr(original, "workers_env_original", None) is not None:
+            continue
+        setattr(_thread, name, _refusing_start_new_thread(original))
+
+
+def _refusing_start_new_thread(original: Callable[..., Any]) -> Callable[..., Any]:
+    def start_new_thread(*args: Any, **kwargs: Any) -> Any:
+        if kwargs or not 2 <= len(args) <= 3 or current_runtime() is None or not _worker_frame_calls(sys._getframe(1)):
+            return original(*args, **kwargs)  # a wrong call is its own TypeError, before any thread
+        function, arguments, keywords = (*args, None)[:3] if len(args) == 2 else args
+        if not callable(function):
+            raise TypeError("first arg must be callable")
+        if not isinstance(arguments, tuple):
+            raise TypeError("2nd arg must be a tuple")
+        if len(args) == 3 and not isinstance(keywords, dict):
+            raise TypeError("optional 3rd arg must be a dictionary")
+        raise RuntimeError(NO_THREADS)
+
+    start_new_thread.workers_env_original = original  # type: ignore[attr-defined]
+    start_new_thread.__doc__ = original.__doc__
+    return start_new_thread
 
 
 def _install_executor() -> None:
