@@ -115,6 +115,14 @@ class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
 PyodideTask.__module__ = "pyodide.webloop"
 
 
+def _event_loop_policy() -> Any:
+    """asyncio's event loop policy, without the ``DeprecationWarning`` Python 3.14 gives
+    ``asyncio.get_event_loop_policy()`` (3.14 keeps the quiet ``asyncio.events._get_event_loop_policy``
+    it calls; before 3.14 the public function is the quiet one)."""
+    quiet = getattr(asyncio.events, "_get_event_loop_policy", None)
+    return quiet() if quiet is not None else asyncio.events.get_event_loop_policy()
+
+
 class _RunningStandIn(abc.ABCMeta):
     """The metaclass of :class:`WebLoop` and :class:`WebLoopPolicy`: workers-env runs Worker code
     on asyncio's own loop, so while a Worker's code runs the running loop (and the event loop
@@ -127,7 +135,7 @@ class _RunningStandIn(abc.ABCMeta):
             return False
         if cls.__name__ == "WebLoop":
             return obj is not None and obj is asyncio._get_running_loop()
-        return obj is asyncio.get_event_loop_policy()
+        return obj is _event_loop_policy()
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
         from workers_env._errors import NotEmulatedError
