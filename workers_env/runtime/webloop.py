@@ -30,32 +30,35 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
 
     def then(self, onfulfilled: Callable[[Any], Any] | None = None,
              onrejected: Callable[[BaseException], Any] | None = None) -> PyodideFuture:
+        """As Pyodide's (0.26 and 0.28): when this future is done, its done callback starts a task
+        (``asyncio.ensure_future``) that calls the handler -- a loop turn after the callback, so
+        after a ``call_soon`` made before -- and awaits what it returns until that is not
+        awaitable. The handler's ``Exception`` rejects the returned future; a ``BaseException``
+        (``CancelledError``) ends that task instead and the returned future never settles, as
+        does this future's cancellation (``fut.exception()`` raises in the task); a returned
+        future cancelled meanwhile is the task's ``InvalidStateError``, the handler having run."""
         following = PyodideFuture(loop=self.get_loop())
         onfulfilled, onrejected = scoped_callback(onfulfilled), scoped_callback(onrejected)
 
-        def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
-            if following.cancelled():
-                return
-            if done.cancelled():  # Pyodide's callback raises at ``fut.exception()``: the promise
-                return  # it returned never settles (0.26.0a4 and 0.28.2 under Node)
+        async def callback(done: asyncio.Future) -> None:  # type: ignore[type-arg]
             error = done.exception()
-            handler = onrejected if error is not None else onfulfilled
             try:
-                if handler is None:
-                    if error is not None:
+                if error is not None:
+                    if onrejected is None:
                         raise error
-                    following.set_result(done.result())
-                    return
-                value = handler(error if error is not None else done.result())
-            except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
+                    value = onrejected(error)
+                else:
+                    value = done.result() if onfulfilled is None else onfulfilled(done.result())
+                value = await _awaited_fully(value)
+            except Exception as exc:  # noqa: BLE001 - as Pyodide's: a throwing handler rejects the next promise
                 following.set_exception(exc)
                 return
-            if inspect.isawaitable(value):  # awaited until it is none, as Pyodide's ``then`` does
-                _settle_from(following, _awaited_fully(value))
-            else:
-                following.set_result(value)
+            following.set_result(value)
 
-        self.add_done_callback(settle)
+        def wrapper(done: asyncio.Future) -> None:  # type: ignore[type-arg]
+            asyncio.ensure_future(callback(done), loop=done.get_loop())
+
+        self.add_done_callback(wrapper)
         return following
 
     def catch(self, onrejected: Callable[[BaseException], Any]) -> PyodideFuture:
