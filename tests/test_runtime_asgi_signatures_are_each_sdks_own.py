@@ -124,3 +124,16 @@ async def test_a_newer_sdks_argument_is_a_type_error_in_the_built_in_era(tmp_pat
 async def test_the_newest_sdk_takes_options(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, CALLS, date=EXTERNAL))
     assert await (await worker.fetch("/options")).text() == "served"
+
+
+@pytest.mark.parametrize(("sdk", "has"), [("1.5.4", False), ("1.6.13", False), ("1.6.14", True)])
+def test_workers_asgi_exists_from_the_release_that_moved_asgi_into_workers(tmp_path, sdk, has):
+    """The wheels before 1.6.14 ship only the top-level ``asgi.py`` (workers-py #194 moved it
+    into ``workers/``), so ``from workers import asgi`` is an ImportError there."""
+    one_file_worker(tmp_path, "import asgi\nfrom workers import asgi as sdk_asgi\n" + DEFAULT, date=EXTERNAL)
+    (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    if has:
+        assert callable(load_worker(tmp_path).module.sdk_asgi.fetch)
+    else:
+        with pytest.raises(ImportError, match=r"workers\.asgi does not exist in workers-runtime-sdk .*came with 1\.6\.14"):
+            load_worker(tmp_path)

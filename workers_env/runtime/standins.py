@@ -94,7 +94,8 @@ _IMPORT_OPS = {dis.opmap[name] for name in ("IMPORT_FROM", "IMPORT_NAME") if nam
 
 #: the external SDK's submodules of ``workers`` (workerd's built-in SDK has none of them), with
 #: the workers-runtime-sdk release each came with
-_EXTERNAL_SUBMODULES = {"asgi": (1, 0, 0), "rpc": (1, 0, 0), "wsgi": (1, 6, 0)}
+_EXTERNAL_SUBMODULES = {"asgi": (1, 6, 14), "rpc": (1, 0, 0), "wsgi": (1, 6, 0)}  # asgi: the wheels before
+# 1.6.14 ship only the top-level asgi.py (workers-py #194 moved it into workers/, leaving a shim)
 
 
 def _era_lacks(submodule: str) -> str | None:
@@ -110,8 +111,9 @@ def _era_lacks(submodule: str) -> str | None:
                 f"enable_python_external_sdk flag){hint}")
     since = _EXTERNAL_SUBMODULES[submodule]
     if era.sdk_version is not None and not era.sdk_at_least(since):
+        hint = "; before it use the top-level `import asgi`" if submodule == "asgi" else ""
         return (f"workers.{submodule} does not exist in workers-runtime-sdk {era.sdk_text}: it came with "
-                f"{version_text(since)}")
+                f"{version_text(since)}{hint}")
     return None
 
 
