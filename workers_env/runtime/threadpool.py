@@ -14,7 +14,8 @@ so ``ThreadPoolExecutor.submit`` too, and the low-level ``_thread.start_new_thre
 0.28 refuse them) with that error, and runs ``loop.run_in_executor`` (so
 ``asyncio.to_thread``) when the Worker's own code calls it as Pyodide's ``WebLoop`` does: the
 function called at once, whatever the executor, its outcome in an already settled
-``PyodideFuture``. "The Worker's own code" is the first frame, walking out past the standard
+``PyodideFuture``; and ``loop.create_future()`` while Worker code runs makes a ``PyodideFuture``,
+as ``WebLoop``'s does. "The Worker's own code" is the first frame, walking out past the standard
 library's, in the Worker's folder (the upload root): workers-env's own threads (``fetch``,
 ``run_sync``), a library's (which may take another path in Pyodide) and test code's are kept.
 """
@@ -33,6 +34,7 @@ from typing import Any
 
 from workers_env.runtime import tasks
 from workers_env.runtime.current import current_context, current_runtime
+from workers_env.runtime.webloop import PyodideFuture
 
 __all__ = ["INLINE_FROM", "install"]
 
@@ -164,7 +166,27 @@ def _refusing_start_new_thread(original: Callable[..., Any]) -> Callable[..., An
     return start_new_thread
 
 
+def _install_create_future() -> None:
+    """``loop.create_future()`` while Worker code runs is a ``PyodideFuture`` (``then``/``catch``/
+    ``finally_``), as Pyodide's ``WebLoop.create_future`` makes one for every caller (0.26 and
+    0.28 under Node); elsewhere asyncio's own ``Future``."""
+    base: Any = asyncio.BaseEventLoop
+    original = base.create_future
+    if getattr(original, "workers_env_original", None) is not None:
+        return
+
+    def create_future(self: asyncio.AbstractEventLoop) -> asyncio.Future[Any]:
+        if current_runtime() is None:
+            return original(self)  # type: ignore[no-any-return]
+        return PyodideFuture(loop=self)
+
+    create_future.workers_env_original = original  # type: ignore[attr-defined]
+    create_future.__doc__ = original.__doc__
+    base.create_future = create_future
+
+
 def _install_executor() -> None:
+    _install_create_future()
     base: Any = asyncio.BaseEventLoop
     original = base.run_in_executor
     if getattr(original, "workers_env_original", None) is not None:
@@ -173,8 +195,6 @@ def _install_executor() -> None:
     def run_in_executor(self: asyncio.AbstractEventLoop, executor: Any, func: Callable[..., Any], *args: Any) -> Any:
         if current_runtime() is None or not _worker_frame_calls(sys._getframe(1)):
             return original(self, executor, func, *args)
-        from workers_env.runtime.webloop import PyodideFuture
-
         future = PyodideFuture(loop=self)  # Pyodide's WebLoop.run_in_executor (0.26 and 0.28):
         try:  # the executor unused, the function run now
             future.set_result(func(*args))
