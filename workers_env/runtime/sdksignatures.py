@@ -1,17 +1,21 @@
-"""Each Python SDK's own signatures of the ``asgi`` functions whose parameters changed.
+"""Each Python SDK's own signatures of the ``asgi`` and ``workers.wsgi`` functions whose
+parameters changed.
 
-The bridge in :mod:`workers_env.runtime.asgi` takes the newest SDK's parameters (``state``,
-``options``, a WebSocket ``env``); a Worker calls the functions of *its* SDK, where an
-argument the module does not have yet is Python's ``TypeError``, as it is in production.
-Read in workerd's built-in ``src/pyodide/internal/workers-api/src/asgi.py`` and in each
-``workers-runtime-sdk`` wheel's ``asgi.py`` / ``workers/asgi.py``:
+The bridges in :mod:`workers_env.runtime.asgi` and :mod:`workers_env.runtime.wsgi` take the
+newest SDK's parameters (``state``, ``options``, a WebSocket ``env``); a Worker calls the
+functions of *its* SDK, where an argument the module does not have yet is Python's
+``TypeError``, as it is in production. Read in workerd's built-in
+``src/pyodide/internal/workers-api/src/asgi.py`` and in each ``workers-runtime-sdk`` wheel's
+``asgi.py`` / ``workers/asgi.py`` / ``workers/wsgi.py``:
 
 - built-in: ``fetch(app, req, env, ctx=None)``, ``process_request(app, req, env, ctx)``,
   ``request_to_scope(req, env, ws=False)``, ``process_websocket(app, req)``, ``websocket(app, req)``;
 - external: ``request_to_scope`` and ``process_request`` take ``state=None`` from 1.6.14;
   ``process_websocket`` and ``websocket`` take ``env=None`` from 1.6.15; ``fetch`` and
   ``entrypoint`` take the keyword-only ``options=None`` and ``process_request``
-  ``options=DEFAULT_OPTIONS`` from 1.9.5.
+  ``options=DEFAULT_OPTIONS`` from 1.9.5;
+- ``workers.wsgi`` (1.6.0 on): ``fetch`` and ``entrypoint`` (1.8.0 on) take ``options=None`` and
+  ``process_request`` ``options=DEFAULT_OPTIONS`` from 1.9.5.
 """
 
 from __future__ import annotations
@@ -19,11 +23,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from workers_env.runtime import asgi
+from workers_env.runtime import asgi, wsgi
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.eras import NEWEST_SDK
 
-__all__ = ["VARIED", "for_era"]
+__all__ = ["VARIED", "WSGI_VARIED", "for_era"]
 
 
 def _named(module: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -80,6 +84,21 @@ def without_options__entrypoint(app: Any) -> type:
     return asgi.entrypoint(app)
 
 
+@_named("workers.wsgi")
+async def wsgi_without_options__fetch(app: Any, req: Any, env: Any, ctx: Any = None) -> Any:
+    return await wsgi.fetch(app, req, env, ctx)
+
+
+@_named("workers.wsgi")
+def wsgi_without_options__process_request(app: Any, req: Any, env: Any, body: Any) -> Any:
+    return wsgi.process_request(app, req, env, body)
+
+
+@_named("workers.wsgi")
+def wsgi_without_options__entrypoint(app: Any) -> type:
+    return wsgi.entrypoint(app)
+
+
 #: per name, the SDK releases' signatures, oldest first: ``(first release, function)``; the
 #: built-in SDK's is the first one's function
 _RELEASES: dict[str, tuple[tuple[tuple[int, ...], Callable[..., Any]], ...]] = {
@@ -92,13 +111,21 @@ _RELEASES: dict[str, tuple[tuple[tuple[int, ...], Callable[..., Any]], ...]] = {
     "entrypoint": (((0,), without_options__entrypoint), ((1, 9, 5), asgi.entrypoint)),
 }
 
+_WSGI_RELEASES: dict[str, tuple[tuple[tuple[int, ...], Callable[..., Any]], ...]] = {
+    "fetch": (((0,), wsgi_without_options__fetch), ((1, 9, 5), wsgi.fetch)),
+    "process_request": (((0,), wsgi_without_options__process_request), ((1, 9, 5), wsgi.process_request)),
+    "entrypoint": (((0,), wsgi_without_options__entrypoint), ((1, 9, 5), wsgi.entrypoint)),
+}
+
 #: the names whose signature depends on the running Worker's SDK
 VARIED = frozenset(_RELEASES)
+WSGI_VARIED = frozenset(_WSGI_RELEASES)
 
 
-def for_era(name: str) -> Callable[..., Any]:
-    """``asgi.<name>`` as the running Worker's SDK defines it (outside a Worker: the newest)."""
-    releases = _RELEASES[name]
+def for_era(name: str, submodule: str = "asgi") -> Callable[..., Any]:
+    """``asgi.<name>`` (or ``workers.wsgi.<name>``) as the running Worker's SDK defines it
+    (outside a Worker: the newest)."""
+    releases = (_RELEASES if submodule == "asgi" else _WSGI_RELEASES)[name]
     era = getattr(current_runtime(), "era", None)
     if era is not None and not era.external_sdk:
         return releases[0][1]

@@ -3,7 +3,8 @@ built-in ``src/pyodide/internal/workers-api/src/asgi.py`` and in each workers-ru
 wheel (``asgi.py`` / ``workers/asgi.py``, checked with ``inspect.signature``): the built-in
 module has no ``options``, ``state`` or WebSocket ``env``, so passing one there is Python's
 ``TypeError`` as deployed; the external SDK gained ``state`` in 1.6.14, the WebSocket ``env`` in
-1.6.15 and ``options`` in 1.9.5."""
+1.6.15 and ``options`` in 1.9.5; ``workers.wsgi`` (1.6.0 on) gained ``options`` in 1.9.5 too and
+has ``process_request`` (and ``DEFAULT_OPTIONS`` from 1.9.5) as each wheel does."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from workers_env import load_worker
 BUILT_IN, EXTERNAL = "2025-09-01", "2026-05-01"
 
 SIGNATURES = '''
+import importlib
 import inspect
 
-import asgi
+asgi = importlib.import_module(MODULE)
 
 
 def _shown(func):
@@ -63,8 +65,8 @@ SDK_SIGNATURES = {
 }
 
 
-def _signatures(folder, date, sdk, names):
-    one_file_worker(folder, f"NAMES = {names!r}\n" + SIGNATURES + DEFAULT, date=date)
+def _signatures(folder, date, sdk, names, module="asgi"):
+    one_file_worker(folder, f"MODULE = {module!r}\nNAMES = {names!r}\n" + SIGNATURES + DEFAULT, date=date)
     if sdk is not None:
         (folder / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
     return load_worker(folder).module.SIGNATURES
@@ -137,3 +139,50 @@ def test_workers_asgi_exists_from_the_release_that_moved_asgi_into_workers(tmp_p
     else:
         with pytest.raises(ImportError, match=r"workers\.asgi does not exist in workers-runtime-sdk .*came with 1\.6\.14"):
             load_worker(tmp_path)
+
+
+WSGI_SIGNATURES = {
+    "1.6.0": {"fetch": "(app, req, env, ctx=None)", "process_request": "(app, req, env, body)",
+              "build_environ": "(req, env, body)"},
+    "1.8.0": {"fetch": "(app, req, env, ctx=None)", "process_request": "(app, req, env, body)",
+              "build_environ": "(req, env, body)", "entrypoint": "(app)"},
+    "1.9.5": {"fetch": "(app, req, env, ctx=None, *, options=None)",
+              "process_request": "(app, req, env, body, options=DEFAULT_OPTIONS)",
+              "build_environ": "(req, env, body)", "entrypoint": "(app, *, options=None)"},
+}
+
+
+@pytest.mark.parametrize("sdk", sorted(WSGI_SIGNATURES))
+def test_each_sdk_releases_wsgi_has_its_wheels_signatures(tmp_path, sdk):
+    expected = WSGI_SIGNATURES[sdk]
+    assert _signatures(tmp_path, EXTERNAL, sdk, sorted(expected), module="workers.wsgi") == expected
+
+
+WSGI_CALLS = '''
+from workers import WorkerEntrypoint, wsgi
+
+
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [environ["wsgi.input"].read() or b"served"]
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        if request.url.endswith("/process"):
+            return wsgi.process_request(app, request, self.env, b"given body")
+        if request.url.endswith("/options"):
+            return await wsgi.fetch(app, request, self.env, options=None)
+        return await wsgi.fetch(app, request, self.env)
+'''
+
+
+@pytest.mark.asyncio
+async def test_wsgi_process_request_serves_a_read_body_and_options_came_with_1_9_5(tmp_path):
+    one_file_worker(tmp_path, WSGI_CALLS, date=EXTERNAL)
+    (tmp_path / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.9.4"\n')
+    worker = load_worker(tmp_path)
+    assert await (await worker.fetch("/process")).text() == "given body"
+    assert await (await worker.fetch("/")).text() == "served"
+    with pytest.raises(TypeError, match=r"fetch\(\) got an unexpected keyword argument 'options'"):
+        await worker.fetch("/options")
