@@ -337,7 +337,8 @@ def test_workers_wsgi_came_with_sdk_1_6(tmp_path):
     for version, present in (((1, 5, 4), False), ((1, 6, 0), True)):
         set_current(WorkerRuntime(None, eras.Era(date=EXTERNAL, external_sdk=True, sdk_version=version)))
         try:
-            assert hasattr(workers, "wsgi") is present and hasattr(workers, "asgi")
+            # workers.asgi came later still, with 1.6.14 (the wheels before ship only the top-level asgi.py)
+            assert hasattr(workers, "wsgi") is present and not hasattr(workers, "asgi")
             if not present:
                 with pytest.raises(AttributeError, match=r"^workers\.wsgi does not exist in workers-runtime-sdk 1\.5\.4: "
                                                          r"it came with 1\.6\.0$"):

@@ -404,16 +404,6 @@ async def process_request(app: Any, req: Any, env: Any, ctx: Any, state: dict[st
     return with_options(response, options), done
 
 
-async def builtin_era_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Any:
-    """workerd's built-in ``asgi.process_request(app, req, env, ctx)``: ``ctx`` is required
-    there (no default), so a call without it is Python's ``TypeError`` naming ``ctx``."""
-    return await process_request(app, req, env, ctx)
-
-
-builtin_era_process_request.__name__ = builtin_era_process_request.__qualname__ = "process_request"
-builtin_era_process_request.__module__ = "asgi"
-
-
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any = None) -> JsResponse:
     """Serve ``req`` with the ASGI ``app``; returns the JS ``Response``."""
     logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))

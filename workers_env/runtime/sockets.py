@@ -10,9 +10,11 @@ IDNA-encodes a ``str``. Checked with Pyodide 0.26.0a4 and 0.28.2 under Node:
 ``gethostbyname("example.com")`` is ``'172.29.1.0'`` and ``gethostbyaddr`` of it
 ``('example.com', ['example.com'], ['172.29.1.0'])``; an IPv6 literal is ``gaierror(-2, 'Name
 does not resolve')`` (``gethostbyaddr``: ``OSError('unknown address family')``),
-``gethostbyname_ex("")`` ``herror(1, 'Host not found')``, ``gethostname()`` ``'emscripten'``.
+``gethostbyname_ex("")`` ``herror(1, 'Host not found')``, ``gethostname()`` ``'emscripten'``;
+``getnameinfo(("172.29.1.0", 80), 0)`` ``('172.29.1.0', '80')``, and ``('example.com', '80')``
+once ``example.com`` was looked up; ``getservbyname("http")`` ``OSError('service/proto not found')``.
 :func:`install` gives ``socket.gethostbyname``, ``gethostbyname_ex``, ``gethostbyaddr`` and
-``gethostname`` that behaviour for calls made from Worker code (``socket.getfqdn`` follows, as it
+``gethostname`` (and ``getnameinfo``, ``getservbyname``, ``getservbyport``, whose arguments CPython's own code checks, stopped at its audit event) that behaviour for calls made from Worker code (``socket.getfqdn`` follows, as it
 calls ``gethostbyaddr``); other callers keep the host's resolver: test code, and workers-env's
 own code or a binding you supplied running for the Worker.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import math
+import operator
 import os
 import re
 import socket
@@ -199,7 +202,126 @@ def _gethostname(runtime: Any) -> str:
     return "emscripten"
 
 
+#: ``getnameinfo``'s flags, as Emscripten (musl) numbers them
+_NI_NUMERICHOST, _NI_NAMEREQD = 1, 8
+_NO_NAME = (-2, "Name does not resolve")  # EAI_NONAME, as Pyodide words it
+#: what a wasm32 ``long`` cannot hold (CPython's ``i`` format reads a ``long`` first, 32-bit there)
+_HOST_INT_OVERFLOW = ("signed integer is greater than maximum", "signed integer is less than minimum")
+
+
+class _Checked(Exception):  # noqa: N818 - not an error: the audit hook's signal that CPython's checks passed
+    """CPython's ``getnameinfo`` parsed its arguments (its ``socket.getnameinfo`` audit event)."""
+
+
+_CHECKING = threading.local()
+
+
+def _stop_after_the_checks(event: str, args: tuple[Any, ...]) -> None:
+    if getattr(_CHECKING, "on", None) == event:
+        raise _Checked
+
+
+def _checked(function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Run CPython's own ``socket.<function>`` up to its audit event, after it parsed its
+    arguments and before any lookup: a wrong call is its own error, worded as there (an int a
+    wasm32 ``long`` cannot hold as Pyodide words it)."""
+    current = getattr(socket, function)
+    original = getattr(current, "workers_env_original", current)
+    _CHECKING.on = f"socket.{function}"
+    try:
+        original(*args, **kwargs)
+    except _Checked:
+        return
+    except OverflowError as exc:
+        if str(exc) in _HOST_INT_OVERFLOW:
+            raise OverflowError("Python int too large to convert to C long") from None
+        raise
+    finally:
+        _CHECKING.on = None
+
+
+def _inet_ntop6(packed: bytes) -> str:
+    """Emscripten's ``inetNtop6``: an IPv4-mapped address as ``::ffff:1.2.3.4``, one whose first
+    six words are zero as ``::1.2.3.4`` (``::`` and ``::1`` themselves), else the longest run
+    (the first of equal ones) of two or more zero words as ``::``, words in lower-case hex."""
+    words = [int.from_bytes(packed[i:i + 2], "big") for i in range(0, 16, 2)]
+    if not any(words[:5]):
+        v4 = ".".join(str(b) for b in packed[12:])
+        if words[5] == 0xFFFF:
+            return "::ffff:" + v4
+        if words[5] == 0:
+            return "::" + {"0.0.0.0": "", "0.0.0.1": "1"}.get(v4, v4)
+    longest = length = zstart = lastzero = 0
+    for i, word in enumerate(words):  # Emscripten's own run counting
+        if word == 0:
+            if i - lastzero > 1:
+                length = 0
+            lastzero = i
+            length += 1
+        if length > longest:
+            longest, zstart = length, i - length + 1
+    out = ""
+    for i, word in enumerate(words):
+        if longest > 1 and word == 0 and zstart <= i < zstart + longest:
+            if i == zstart:
+                out += "::" if zstart == 0 else ":"
+            continue
+        out += format(word, "x") + (":" if i < 7 else "")
+    return out
+
+
+def _htons_read_back(port: int) -> int:
+    """The port as Emscripten's ``getaddrinfo`` stores it and ``getnameinfo`` reads it back:
+    wasm's ``htons`` swaps the bytes of the whole 32-bit value before the store keeps 16 bits
+    (``0``-``65535`` come back as given; ``70000`` as ``4465``, ``-1`` as ``65535``)."""
+    wide = port & 0xFFFFFFFF
+    stored = ((wide << 8) | (wide >> 8)) & 0xFFFF
+    return ((stored & 0xFF) << 8) | (stored >> 8)
+
+
+def _getnameinfo(runtime: Any, *args: Any, **kwargs: Any) -> tuple[str, str]:
+    """CPython's ``getnameinfo`` on Emscripten's: the host part read as a numeric address only
+    (``getaddrinfo`` with ``AI_NUMERICHOST``: a name, ``""`` or ``<broadcast>`` is
+    ``gaierror(-2, 'Name does not resolve')``), an IPv4 one given as a 2-tuple; then the name
+    Emscripten's DNS made up for that address (``DNS.lookup_addr``), else the address
+    (``NI_NAMEREQD``: that gaierror), and the port as a number (no service names)."""
+    _checked("getnameinfo", args, kwargs)
+    sockaddr, flags = args
+    host, port = sockaddr[0], _htons_read_back(operator.index(sockaddr[1]))
+    addr = _inet_pton4(host)
+    if addr is not None:
+        if len(sockaddr) != 2:
+            raise OSError("IPv4 sockaddr must be 2 tuple")
+    elif _is_ipv6(host):
+        addr = _inet_ntop6(ipaddress.IPv6Address(host).packed)
+    else:
+        raise socket.gaierror(*_NO_NAME)
+    flags = operator.index(flags)
+    name = None
+    if not flags & _NI_NUMERICHOST:
+        with _LOCK:
+            name = _table(runtime).names.get(addr)
+    if name is None and flags & _NI_NAMEREQD:
+        raise socket.gaierror(*_NO_NAME)
+    return name or addr, str(port)
+
+
+def _getservbyname(runtime: Any, *args: Any, **kwargs: Any) -> int:
+    """Pyodide has no services database: every name is ``OSError('service/proto not found')``."""
+    _checked("getservbyname", args, kwargs)
+    raise OSError("service/proto not found")
+
+
+def _getservbyport(runtime: Any, *args: Any, **kwargs: Any) -> str:
+    """Pyodide has no services database: every port is ``OSError('port/proto not found')``."""
+    _checked("getservbyport", args, kwargs)
+    raise OSError("port/proto not found")
+
+
 _EMULATED: dict[str, Callable[..., Any]] = {
+    "getservbyname": _getservbyname,
+    "getservbyport": _getservbyport,
+    "getnameinfo": _getnameinfo,
     "gethostbyname": _gethostbyname,
     "gethostbyname_ex": _gethostbyname_ex,
     "gethostbyaddr": _gethostbyaddr,
@@ -207,8 +329,15 @@ _EMULATED: dict[str, Callable[..., Any]] = {
 }
 
 
+_hooked = False
+
+
 def install() -> None:
     """Wrap the ``socket`` module's lookups (once)."""
+    global _hooked
+    if not _hooked:
+        _hooked = True
+        sys.addaudithook(_stop_after_the_checks)
     for name, emulated in _EMULATED.items():
         original = getattr(socket, name)
         if getattr(original, "workers_env_original", None) is not None:

@@ -38,6 +38,7 @@ from workers_env.runtime import (
     jsweb,
     pyodidecode,
     runsync,
+    sdksignatures,
     sdktypes,
     sdkwrappers,
     timers,
@@ -93,7 +94,8 @@ _IMPORT_OPS = {dis.opmap[name] for name in ("IMPORT_FROM", "IMPORT_NAME") if nam
 
 #: the external SDK's submodules of ``workers`` (workerd's built-in SDK has none of them), with
 #: the workers-runtime-sdk release each came with
-_EXTERNAL_SUBMODULES = {"asgi": (1, 0, 0), "rpc": (1, 0, 0), "wsgi": (1, 6, 0)}
+_EXTERNAL_SUBMODULES = {"asgi": (1, 6, 14), "rpc": (1, 0, 0), "wsgi": (1, 6, 0)}  # asgi: the wheels before
+# 1.6.14 ship only the top-level asgi.py (workers-py #194 moved it into workers/, leaving a shim)
 
 
 def _era_lacks(submodule: str) -> str | None:
@@ -109,8 +111,9 @@ def _era_lacks(submodule: str) -> str | None:
                 f"enable_python_external_sdk flag){hint}")
     since = _EXTERNAL_SUBMODULES[submodule]
     if era.sdk_version is not None and not era.sdk_at_least(since):
+        hint = "; before it use the top-level `import asgi`" if submodule == "asgi" else ""
         return (f"workers.{submodule} does not exist in workers-runtime-sdk {era.sdk_text}: it came with "
-                f"{version_text(since)}")
+                f"{version_text(since)}{hint}")
     return None
 
 
@@ -118,7 +121,8 @@ def _era_lacks(submodule: str) -> str | None:
 _LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5),
                 ("asgi", "DEFAULT_OPTIONS"): (1, 9, 5), ("asgi", "close_stream_quietly"): (1, 6, 10),
                 ("asgi", "NULL_BODY_STATUSES"): (1, 6, 1), ("wsgi", "NULL_BODY_STATUSES"): (1, 6, 8),
-                ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5)}  # read in each release's wheel
+                ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5),
+                ("wsgi", "DEFAULT_OPTIONS"): (1, 9, 5)}  # read in each release's wheel
 
 
 def _late_name(submodule: str, name: str) -> str | None:
@@ -165,6 +169,10 @@ class _ExternalSdkModule(ModuleType):
             late = _late_name(self._submodule, attr)
             if late is not None:
                 raise _absent(late, attr)
+            if self._submodule == "asgi" and attr in sdksignatures.VARIED:  # the running SDK's own signature
+                return sdksignatures.for_era(attr)
+            if self._submodule == "wsgi" and attr in sdksignatures.WSGI_VARIED:
+                return sdksignatures.for_era(attr, "wsgi")
             return self._names[attr]
         if self._fallback is not None and attr == "env":
             return self._fallback(attr)
@@ -611,8 +619,8 @@ def _asgi_module(name: str) -> ModuleType:
     """The top-level ``asgi``: in the built-in SDK era workerd's module, with only its names
     (``process_request`` wanting ``ctx``); else the external SDK's ``workers.asgi``."""
     module = ModuleType(name, asgi_bridge.__doc__)
-    for attr in _BUILTIN_ASGI_NAMES:  # in both eras, the same objects
-        if attr != "process_request":
+    for attr in _BUILTIN_ASGI_NAMES:  # in both eras, the same objects (those whose parameters
+        if attr not in sdksignatures.VARIED:  # changed: each SDK's own, through ``missing``)
             setattr(module, attr, getattr(asgi_bridge, attr))
 
     def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else Python's own error:
@@ -622,13 +630,13 @@ def _asgi_module(name: str) -> ModuleType:
         if attr == "__all__":  # workerd's module has none: ``import *`` takes its public names
             return list(_BUILTIN_ASGI_NAMES) if built_in else [n for n in asgi_bridge.__all__
                                                                 if _late_name("asgi", n) is None]
-        if attr == "process_request":
-            return asgi_bridge.builtin_era_process_request if built_in else asgi_bridge.process_request
+        if built_in and attr in sdksignatures.VARIED and attr in _BUILTIN_ASGI_NAMES:
+            return sdksignatures.for_era(attr)
         if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES:
             late = _late_name("asgi", attr)  # the running SDK's own asgi has it not yet, as workers.asgi
             if late is not None:
                 raise _absent(late.replace("module 'workers.asgi'", f"module {name!r}", 1), attr)
-            return getattr(asgi_bridge, attr)
+            return sdksignatures.for_era(attr) if attr in sdksignatures.VARIED else getattr(asgi_bridge, attr)
         raise AttributeError(f"module {name!r} has no attribute {attr!r}")
 
     module.__getattr__ = missing  # type: ignore[method-assign]

@@ -9,16 +9,20 @@ the same behaviour for calls made from Worker code (a request or event being han
 callers, test code included, keep anyio's threads.
 
 :func:`install` also refuses the threads the Worker's own code starts (``threading.Thread.start``,
-so ``ThreadPoolExecutor.submit`` too) with that error, and runs ``loop.run_in_executor`` (so
+so ``ThreadPoolExecutor.submit`` too, and the low-level ``_thread.start_new_thread`` /
+``start_new`` / ``start_joinable_thread`` after their own argument checks, as Pyodide 0.26 and
+0.28 refuse them) with that error, and runs ``loop.run_in_executor`` (so
 ``asyncio.to_thread``) when the Worker's own code calls it as Pyodide's ``WebLoop`` does: the
 function called at once, whatever the executor, its outcome in an already settled
-``PyodideFuture``. "The Worker's own code" is the first frame, walking out past the standard
+``PyodideFuture``; and ``loop.create_future()`` while Worker code runs makes a ``PyodideFuture``,
+as ``WebLoop``'s does. "The Worker's own code" is the first frame, walking out past the standard
 library's, in the Worker's folder (the upload root): workers-env's own threads (``fetch``,
 ``run_sync``), a library's (which may take another path in Pyodide) and test code's are kept.
 """
 
 from __future__ import annotations
 
+import _thread
 import asyncio
 import importlib
 import os
@@ -30,6 +34,7 @@ from typing import Any
 
 from workers_env.runtime import tasks
 from workers_env.runtime.current import current_context, current_runtime
+from workers_env.runtime.webloop import PyodideFuture
 
 __all__ = ["INLINE_FROM", "install"]
 
@@ -72,8 +77,9 @@ def _worker_frame_calls(frame: FrameType | None) -> bool:
 
 def install() -> None:
     """Wrap ``anyio.to_thread.run_sync`` (once; nothing when anyio is not installed), and
-    ``threading.Thread.start`` and asyncio's ``run_in_executor`` (once)."""
+    ``threading.Thread.start``, ``_thread``'s thread starters and asyncio's ``run_in_executor`` (once)."""
     _install_threads()
+    _install_low_level_threads()
     _install_executor()
     tasks.set_worker_frame_check(_worker_frame_calls)
     try:
@@ -111,7 +117,76 @@ def _install_threads() -> None:
     threading.Thread.start = start  # type: ignore[method-assign]
 
 
+#: the audit events ``_thread``'s starters raise after checking their arguments (Python 3.12 on;
+#: ``start_joinable_thread``, 3.13 on, raises the second)
+_START_EVENTS = frozenset({"_thread.start_new_thread", "_thread.start_joinable_thread"})
+_hooked = False
+
+
+def _refuse_worker_threads(event: str, args: tuple[Any, ...]) -> None:
+    """An audit hook: a thread starter called by the Worker's own code fails as in Pyodide."""
+    if event in _START_EVENTS and current_runtime() is not None and _worker_frame_calls(sys._getframe(1)):
+        raise RuntimeError(NO_THREADS)
+
+
+def _install_low_level_threads() -> None:
+    """``_thread.start_new_thread`` (and its alias ``start_new``, and ``start_joinable_thread``)
+    called by the Worker's own code: ``RuntimeError: can't start new thread`` once the arguments
+    pass the function's own checks (a non-callable is still its ``TypeError``), as Pyodide 0.26
+    and 0.28 answer. From Python 3.12 they raise an audit event right after those checks; 3.11's
+    ``start_new_thread`` raises none, so there it is wrapped, with its checks as CPython words them."""
+    global _hooked
+    if sys.version_info >= (3, 12):
+        if not _hooked:
+            _hooked = True
+            sys.addaudithook(_refuse_worker_threads)
+        return
+    for name in ("start_new_thread", "start_new"):
+        original = getattr(_thread, name, None)
+        if original is None or getattr(original, "workers_env_original", None) is not None:
+            continue
+        setattr(_thread, name, _refusing_start_new_thread(original))
+
+
+def _refusing_start_new_thread(original: Callable[..., Any]) -> Callable[..., Any]:
+    def start_new_thread(*args: Any, **kwargs: Any) -> Any:
+        if kwargs or not 2 <= len(args) <= 3 or current_runtime() is None or not _worker_frame_calls(sys._getframe(1)):
+            return original(*args, **kwargs)  # a wrong call is its own TypeError, before any thread
+        function, arguments, keywords = (*args, None)[:3] if len(args) == 2 else args
+        if not callable(function):
+            raise TypeError("first arg must be callable")
+        if not isinstance(arguments, tuple):
+            raise TypeError("2nd arg must be a tuple")
+        if len(args) == 3 and not isinstance(keywords, dict):
+            raise TypeError("optional 3rd arg must be a dictionary")
+        raise RuntimeError(NO_THREADS)
+
+    start_new_thread.workers_env_original = original  # type: ignore[attr-defined]
+    start_new_thread.__doc__ = original.__doc__
+    return start_new_thread
+
+
+def _install_create_future() -> None:
+    """``loop.create_future()`` while Worker code runs is a ``PyodideFuture`` (``then``/``catch``/
+    ``finally_``), as Pyodide's ``WebLoop.create_future`` makes one for every caller (0.26 and
+    0.28 under Node); elsewhere asyncio's own ``Future``."""
+    base: Any = asyncio.BaseEventLoop
+    original = base.create_future
+    if getattr(original, "workers_env_original", None) is not None:
+        return
+
+    def create_future(self: asyncio.AbstractEventLoop) -> asyncio.Future[Any]:
+        if current_runtime() is None:
+            return original(self)  # type: ignore[no-any-return]
+        return PyodideFuture(loop=self)
+
+    create_future.workers_env_original = original  # type: ignore[attr-defined]
+    create_future.__doc__ = original.__doc__
+    base.create_future = create_future
+
+
 def _install_executor() -> None:
+    _install_create_future()
     base: Any = asyncio.BaseEventLoop
     original = base.run_in_executor
     if getattr(original, "workers_env_original", None) is not None:
@@ -120,8 +195,6 @@ def _install_executor() -> None:
     def run_in_executor(self: asyncio.AbstractEventLoop, executor: Any, func: Callable[..., Any], *args: Any) -> Any:
         if current_runtime() is None or not _worker_frame_calls(sys._getframe(1)):
             return original(self, executor, func, *args)
-        from workers_env.runtime.webloop import PyodideFuture
-
         future = PyodideFuture(loop=self)  # Pyodide's WebLoop.run_in_executor (0.26 and 0.28):
         try:  # the executor unused, the function run now
             future.set_result(func(*args))

@@ -30,32 +30,35 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
 
     def then(self, onfulfilled: Callable[[Any], Any] | None = None,
              onrejected: Callable[[BaseException], Any] | None = None) -> PyodideFuture:
+        """As Pyodide's (0.26 and 0.28): when this future is done, its done callback starts a task
+        (``asyncio.ensure_future``) that calls the handler -- a loop turn after the callback, so
+        after a ``call_soon`` made before -- and awaits what it returns until that is not
+        awaitable. The handler's ``Exception`` rejects the returned future; a ``BaseException``
+        (``CancelledError``) ends that task instead and the returned future never settles, as
+        does this future's cancellation (``fut.exception()`` raises in the task); a returned
+        future cancelled meanwhile is the task's ``InvalidStateError``, the handler having run."""
         following = PyodideFuture(loop=self.get_loop())
         onfulfilled, onrejected = scoped_callback(onfulfilled), scoped_callback(onrejected)
 
-        def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
-            if following.cancelled():
-                return
-            if done.cancelled():  # Pyodide's callback raises at ``fut.exception()``: the promise
-                return  # it returned never settles (0.26.0a4 and 0.28.2 under Node)
+        async def callback(done: asyncio.Future) -> None:  # type: ignore[type-arg]
             error = done.exception()
-            handler = onrejected if error is not None else onfulfilled
             try:
-                if handler is None:
-                    if error is not None:
+                if error is not None:
+                    if onrejected is None:
                         raise error
-                    following.set_result(done.result())
-                    return
-                value = handler(error if error is not None else done.result())
-            except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
+                    value = onrejected(error)
+                else:
+                    value = done.result() if onfulfilled is None else onfulfilled(done.result())
+                value = await _awaited_fully(value)
+            except Exception as exc:  # noqa: BLE001 - as Pyodide's: a throwing handler rejects the next promise
                 following.set_exception(exc)
                 return
-            if inspect.isawaitable(value):  # awaited until it is none, as Pyodide's ``then`` does
-                _settle_from(following, _awaited_fully(value))
-            else:
-                following.set_result(value)
+            following.set_result(value)
 
-        self.add_done_callback(settle)
+        def wrapper(done: asyncio.Future) -> None:  # type: ignore[type-arg]
+            asyncio.ensure_future(callback(done), loop=done.get_loop())
+
+        self.add_done_callback(wrapper)
         return following
 
     def catch(self, onrejected: Callable[[BaseException], Any]) -> PyodideFuture:
@@ -115,6 +118,14 @@ class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
 PyodideTask.__module__ = "pyodide.webloop"
 
 
+def _event_loop_policy() -> Any:
+    """asyncio's event loop policy, without the ``DeprecationWarning`` Python 3.14 gives
+    ``asyncio.get_event_loop_policy()`` (3.14 keeps the quiet ``asyncio.events._get_event_loop_policy``
+    it calls; before 3.14 the public function is the quiet one)."""
+    quiet = getattr(asyncio.events, "_get_event_loop_policy", None)
+    return quiet() if quiet is not None else asyncio.events.get_event_loop_policy()
+
+
 class _RunningStandIn(abc.ABCMeta):
     """The metaclass of :class:`WebLoop` and :class:`WebLoopPolicy`: workers-env runs Worker code
     on asyncio's own loop, so while a Worker's code runs the running loop (and the event loop
@@ -127,7 +138,7 @@ class _RunningStandIn(abc.ABCMeta):
             return False
         if cls.__name__ == "WebLoop":
             return obj is not None and obj is asyncio._get_running_loop()
-        return obj is asyncio.get_event_loop_policy()
+        return obj is _event_loop_policy()
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
         from workers_env._errors import NotEmulatedError

@@ -25,7 +25,7 @@ from workers_env.runtime.asgi import NULL_BODY_STATUSES, js_request_of
 from workers_env.runtime.gateway import BaseOptions, with_options
 from workers_env.runtime.jsweb import JsHeaders, JsResponse
 
-__all__ = ["Options", "build_environ", "entrypoint", "fetch"]
+__all__ = ["DEFAULT_OPTIONS", "Options", "build_environ", "entrypoint", "fetch", "process_request"]
 
 logger = logging.getLogger("wsgi")
 
@@ -35,8 +35,9 @@ def _native(text: str) -> str:
     return text.encode("utf-8").decode("latin-1")
 
 
-def build_environ(req: Any, env: Any, body: bytes) -> dict[str, Any]:
-    """The WSGI environ of ``req`` with its (already read) ``body``."""
+def build_environ(req: Any, env: Any, body: bytes | io.IOBase) -> dict[str, Any]:
+    """The WSGI environ of ``req`` with its (already read) ``body``, or a file-like ``wsgi.input``
+    (as the SDK: then no ``CONTENT_LENGTH`` is made up when the request named none)."""
     js_req = js_request_of(req, "wsgi.fetch()")
     url = urlsplit(js_req.url)
     if not url.scheme:
@@ -51,7 +52,7 @@ def build_environ(req: Any, env: Any, body: bytes) -> dict[str, Any]:
         "SERVER_PROTOCOL": "HTTP/1.1",
         "wsgi.version": (1, 0),
         "wsgi.url_scheme": url.scheme,
-        "wsgi.input": io.BytesIO(body),
+        "wsgi.input": io.BytesIO(body) if isinstance(body, (bytes, bytearray)) else body,
         "wsgi.errors": sys.stderr,
         "wsgi.multithread": False,
         "wsgi.multiprocess": False,
@@ -66,7 +67,7 @@ def build_environ(req: Any, env: Any, body: bytes) -> dict[str, Any]:
             environ["HTTP_" + key] += "," + value
         else:
             environ["HTTP_" + key] = value
-    if "CONTENT_LENGTH" not in environ and body:
+    if "CONTENT_LENGTH" not in environ and isinstance(body, (bytes, bytearray)) and body:
         environ["CONTENT_LENGTH"] = str(len(body))
     return environ
 
@@ -116,6 +117,17 @@ def _respond(app: Any, environ: dict[str, Any]) -> JsResponse:
 @dataclass(frozen=True, kw_only=True)
 class Options(BaseOptions):
     """Options for the WSGI adapter (``workers.wsgi.Options``, workers-runtime-sdk 1.9.5 on)."""
+
+
+#: the SDK's ``wsgi.DEFAULT_OPTIONS`` (workers-runtime-sdk 1.9.5 on)
+DEFAULT_OPTIONS = Options()
+
+
+def process_request(app: Any, req: Any, env: Any, body: bytes | io.IOBase, options: Options = DEFAULT_OPTIONS) -> JsResponse:
+    """The SDK's ``wsgi.process_request``, the synchronous half of ``fetch``: ``app`` called with
+    the environ of ``req`` and its already read ``body`` (bytes or a file-like ``wsgi.input``);
+    returns the JS ``Response`` (``options`` from 1.9.5)."""
+    return with_options(_respond(app, build_environ(req, env, body)), options)
 
 
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Options | None = None) -> JsResponse:
