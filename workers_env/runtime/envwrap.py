@@ -61,6 +61,7 @@ from workers_env.runtime.jsproxy import (
     warn_pyproxy,
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
+from workers_env.runtime.sdknames import SdkClass, sdk_module
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -883,8 +884,10 @@ def _named(coro: Any, binding: Any, method: str) -> Any:
     return coro
 
 
-class _EnvWrapper:
+class _EnvWrapper(metaclass=SdkClass):
     """``self.env``: attribute access only; bindings wrapped, vars as JavaScript gives them."""
+
+    _sdk_class = True  # named as production names it (sdknames)
 
     def __new__(cls, env: Any) -> _EnvWrapper:
         if isinstance(env, _EnvWrapper):
@@ -895,6 +898,12 @@ class _EnvWrapper:
         if env is self:
             return
         self._env = env
+
+    def __repr__(self) -> str:
+        # object.__repr__, with the module production defines the class in: print(self.env) in a
+        # Worker writes <workers._workers._EnvWrapper object at 0x...> (workers.rpc from
+        # workers-runtime-sdk 1.6.4), as it does deployed
+        return f"<{sdk_module('_EnvWrapper', self._sdk_era())}._EnvWrapper object at {hex(id(self))}>"
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):

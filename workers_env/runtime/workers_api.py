@@ -1023,7 +1023,7 @@ def handler(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class DurableObject:
+class DurableObject(metaclass=SdkClass):
     """Base class of a Durable Object (``class Counter(DurableObject)``), as both SDKs define it.
 
     Importable so that a Worker defining one loads and serves its other routes; Durable Object
@@ -1031,6 +1031,7 @@ class DurableObject:
     workers-env never builds one itself -- a test may, as ``Counter(ctx, env)``.
     """
 
+    _sdk_class = True  # named as production names it (sdknames)
     ctx: Any
     env: Any
 
@@ -1039,10 +1040,11 @@ class DurableObject:
         self.env = EnvWrapper(env)
 
 
-class WorkflowEntrypoint:
+class WorkflowEntrypoint(metaclass=SdkClass):
     """Base class of a Workflow (``class MyFlow(WorkflowEntrypoint)``), as both SDKs define it:
     importable, as :class:`DurableObject` is; Workflows are not emulated."""
 
+    _sdk_class = True  # named as production names it (sdknames)
     ctx: Any
     env: Any
 
@@ -1056,13 +1058,14 @@ class NonRetryableError(Exception):
     as both SDKs define it (importable, so a Worker defining a Workflow loads)."""
 
 
-class WorkerEntrypoint:
+class WorkerEntrypoint(metaclass=SdkClass):
     """Base class of a Worker's entry point: ``class Default(WorkerEntrypoint)``.
 
     Constructed as ``Default(ctx, env)`` for each request; ``self.env`` is wrapped so
     binding calls convert arguments and results (subclass ``__init__`` receives it wrapped).
     """
 
+    _sdk_class = True  # named as production names it (sdknames)
     ctx: Any
     env: Any
 
