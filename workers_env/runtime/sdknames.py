@@ -34,7 +34,8 @@ ENTRYPOINTS_SPLIT_SINCE = (1, 6, 4)
 _OWN_MODULES = {"Blob": "workers.blob", "File": "workers.blob", "FormData": "workers.formdata",
                 "Request": "workers.request", "Response": "workers.response",
                 "WorkerEntrypoint": "workers.entrypoints", "DurableObject": "workers.entrypoints",
-                "WorkflowEntrypoint": "workers.entrypoints", "_EnvWrapper": "workers.rpc"}
+                "WorkflowEntrypoint": "workers.entrypoints", "_EnvWrapper": "workers.rpc",
+                "_BindingWrapper": "workers.rpc"}
 
 _SPLIT_SINCE = {name: ENTRYPOINTS_SPLIT_SINCE if module in {"workers.entrypoints", "workers.rpc"}
                 else SPLIT_SINCE for name, module in _OWN_MODULES.items()}
