@@ -5,7 +5,9 @@ that ``self.env`` is in ``workers._workers`` (workerd's ``_workers.py``), as
 ``workers.entrypoints`` and ``workers.rpc``. A Worker that logs ``self.env``
 (``print("env:", self.env)``, as squary13/bookingapp's D1 helpers do) writes
 ``<workers._workers._EnvWrapper object at 0x...>`` deployed; a Worker's own subclass keeps its
-module."""
+module. The built-in SDK's base classes declare no class annotations, so
+``typing.get_type_hints`` of a Worker's entrypoint class finds none there (it would look them up
+in a module that production names and no local module is)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ import pytest
 from worker_helpers import json_answer, one_file_worker
 
 WORKER = """
+import typing
+
 from workers import DurableObject, Response, WorkerEntrypoint, WorkflowEntrypoint
 
 class Default(WorkerEntrypoint):
@@ -24,6 +28,7 @@ class Default(WorkerEntrypoint):
             "classes": [repr(WorkerEntrypoint), repr(DurableObject), repr(WorkflowEntrypoint)],
             "env": [type(self.env).__module__, type(self.env).__qualname__, repr(self.env), str(self.env)],
             "mine": [type(self).__module__, repr(self).split(" ")[0]],
+            "hints": sorted(typing.get_type_hints(Default)),
         })
 
     on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
@@ -50,3 +55,5 @@ def test_entrypoint_classes_and_env_are_named_as_in_production(
     assert re.fullmatch(rf"<{re.escape(rpc)}\._EnvWrapper object at 0x[0-9a-f]+>", shown)
     assert printed == shown
     assert got["mine"] == ["entry", "<entry.Default"]
+    if entrypoints == "workers._workers" and vendored is None:  # the built-in SDK
+        assert got["hints"] == []

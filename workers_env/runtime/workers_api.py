@@ -1031,9 +1031,9 @@ class DurableObject(metaclass=SdkClass):
     workers-env never builds one itself -- a test may, as ``Counter(ctx, env)``.
     """
 
+    # no class annotations, as the built-in SDK's have none: typing.get_type_hints() of a
+    # Worker's subclass resolves them through this class's module, which production names
     _sdk_class = True  # named as production names it (sdknames)
-    ctx: Any
-    env: Any
 
     def __init__(self, ctx: Any, env: Any):
         self.ctx = ctx
@@ -1044,9 +1044,9 @@ class WorkflowEntrypoint(metaclass=SdkClass):
     """Base class of a Workflow (``class MyFlow(WorkflowEntrypoint)``), as both SDKs define it:
     importable, as :class:`DurableObject` is; Workflows are not emulated."""
 
+    # no class annotations, as the built-in SDK's have none: typing.get_type_hints() of a
+    # Worker's subclass resolves them through this class's module, which production names
     _sdk_class = True  # named as production names it (sdknames)
-    ctx: Any
-    env: Any
 
     def __init__(self, ctx: Any, env: Any):
         self.ctx = ctx
@@ -1065,9 +1065,9 @@ class WorkerEntrypoint(metaclass=SdkClass):
     binding calls convert arguments and results (subclass ``__init__`` receives it wrapped).
     """
 
+    # no class annotations, as the built-in SDK's have none: typing.get_type_hints() of a
+    # Worker's subclass resolves them through this class's module, which production names
     _sdk_class = True  # named as production names it (sdknames)
-    ctx: Any
-    env: Any
 
     def __init__(self, ctx: Any, env: Any):
         self.ctx = ctx
