@@ -61,6 +61,7 @@ from workers_env.runtime.jsproxy import (
     warn_pyproxy,
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
+from workers_env.runtime.sdknames import SdkClass, sdk_module
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -248,8 +249,12 @@ class JsBinding(JsHostObject):
         call.__name__ = name
         return call
 
+    @property
+    def _to_string_tag(self) -> str:
+        return TO_STRING_TAGS.get(self._js_name, self._js_name)
+
     def __repr__(self) -> str:
-        return f"[object {self._js_name}]"
+        return f"[object {self._to_string_tag}]"
 
     def _argument(self, value: Any, where: str, *, options: bool, stringified: bool, mapped: bool, what: str) -> Any:
         """One argument as the binding's JavaScript reads it. ``options``: an options object (a
@@ -350,6 +355,21 @@ def _option_value(options: Any, key: str, nulls: Any) -> Any:
 
 
 #: ``constructor.name`` of the objects a supplied binding's methods return, by (binding class, method)
+#: ``String(x)`` of a binding, or of an object one hands out, where it is not ``[object
+#: <constructor.name>]`` -- and so Pyodide's ``str``/``repr`` of its proxy (``print(env.DB)``).
+#: workerd's own (jsg) classes carry their name as ``Symbol.toStringTag`` (``KvNamespace``,
+#: ``R2Bucket``, ``WorkerQueue``, ``Fetcher``, ``DurableObjectNamespace``, ``DurableObject``:
+#: measured under wrangler dev 4.164.0); its TypeScript wrappers that extend the native
+#: ``WrappedBinding`` (``d1-api.ts``, ``ai-api.ts``, ``workflows-api.ts``; workerd b3b584c26,
+#: 2026-06-29, for every compatibility date) write ``[object WrappedBinding]`` (D1's measured), and
+#: its plain TypeScript classes ``[object Object]`` (a D1 statement and session measured;
+#: ``vectorize-api.ts``' ``VectorizeIndexImpl``, a Workflow's ``InstanceImpl`` by the source).
+TO_STRING_TAGS: dict[str, str] = {
+    "D1Database": "WrappedBinding", "Ai": "WrappedBinding", "WorkflowImpl": "WrappedBinding",
+    "D1PreparedStatement": "Object", "D1DatabaseSession": "Object", "VectorizeIndexImpl": "Object",
+    "InstanceImpl": "Object",
+}
+
 _CHILD_CLASSES: dict[tuple[str | None, str], str] = {
     **{("DurableObjectNamespace", m): "DurableObject" for m in ("get", "getByName", "getExisting")},
     **{("DurableObjectNamespace", m): "DurableObjectId" for m in ("idFromName", "idFromString", "newUniqueId")},
@@ -820,7 +840,9 @@ class _BindingWrapper:
         return call
 
     def __repr__(self) -> str:
-        return f"<binding {self._binding._name}>"
+        # object.__repr__ of the SDK's class (it defines none): print(self.env.DB) in the external
+        # SDK's era writes <workers.rpc._BindingWrapper object at 0x...>
+        return f"<{sdk_module('_BindingWrapper')}.{type(self).__name__} object at {hex(id(self))}>"
 
     # the SDK's _BindingWrapper protocol methods: errors name the JavaScript class
     @property
@@ -883,8 +905,10 @@ def _named(coro: Any, binding: Any, method: str) -> Any:
     return coro
 
 
-class _EnvWrapper:
+class _EnvWrapper(metaclass=SdkClass):
     """``self.env``: attribute access only; bindings wrapped, vars as JavaScript gives them."""
+
+    _sdk_class = True  # named as production names it (sdknames)
 
     def __new__(cls, env: Any) -> _EnvWrapper:
         if isinstance(env, _EnvWrapper):
@@ -895,6 +919,12 @@ class _EnvWrapper:
         if env is self:
             return
         self._env = env
+
+    def __repr__(self) -> str:
+        # object.__repr__, with the module production defines the class in: print(self.env) in a
+        # Worker writes <workers._workers._EnvWrapper object at 0x...> (workers.rpc from
+        # workers-runtime-sdk 1.6.4), as it does deployed
+        return f"<{sdk_module('_EnvWrapper', self._sdk_era())}._EnvWrapper object at {hex(id(self))}>"
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):

@@ -222,8 +222,15 @@ class JsProxy(metaclass=_ProxyType):
         """Convert to Python the way Pyodide does (objects to ``dict``, arrays to ``list``)."""
         return self
 
+    @property
+    def _to_string_tag(self) -> str:
+        """What ``String(x)`` writes between ``[object `` and ``]`` (Pyodide's ``str`` and
+        ``repr`` of a proxy are JavaScript's ``toString``): the class's name unless it says
+        otherwise."""
+        return self._js_name
+
     def __repr__(self) -> str:
-        return f"[object {self._js_name}]"
+        return f"[object {self._to_string_tag}]"
 
 
 class JsSetDeleteItems:

@@ -270,7 +270,7 @@ class JsObject(JsProxy):
         return JsArray([marked_like(self, JsArray([k, v], nulls=self._nulls)) for k, v in self._props.items()])
 
     def __repr__(self) -> str:
-        return f"[object {self._js_name}]"
+        return f"[object {self._to_string_tag}]"
 
 
 def _callable(value: Any) -> Callable[..., Any]:
@@ -323,7 +323,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, _jsvalues.JsSet):  # js.Set.new(): a list underneath
         return "#<Set>"
     if isinstance(value, JsProxy):
-        return f"[object {value._js_name}]" if hasattr(type(value), "toString") else f"#<{value._js_name}>"
+        return f"[object {value._to_string_tag}]" if hasattr(type(value), "toString") else f"#<{value._js_name}>"
     return _element_text(value)
 
 

@@ -309,7 +309,7 @@ def _body_bytes(body: Any) -> bytes | None:
     if isinstance(body, JsArray):
         return _jsvalues.js_string(list(body)).encode("utf-8")  # String([1, 2]) is "1,2"
     if isinstance(body, JsProxy):  # String() of another object: "[object Object]", "[object Headers]" ...
-        return f"[object {body._js_name}]".encode()
+        return f"[object {body._to_string_tag}]".encode()
     if isinstance(body, (dict, list, tuple, set, frozenset, FormData, Blob)):  # a PyProxy: String() of it is
         return str(body).encode("utf-8")  # Python's str() (a workers.FormData's too, not "[object Object]")
     return _jsvalues.js_string(body).encode("utf-8")  # JS stringifies other values (1.0 is "1", True "true")

@@ -1,5 +1,6 @@
 """The module production names the SDK classes Worker code sees (``workers.FormData``,
-``Blob``, ``File``, ``Request``, ``Response``), per the Worker's SDK.
+``Blob``, ``File``, ``Request``, ``Response``, the entry-point base classes and ``self.env``'s
+wrapper), per the Worker's SDK.
 
 The built-in SDK defines them all in ``workers._workers`` (workerd's
 ``src/pyodide/internal/workers-api/src/workers/_workers.py``), and so did ``workers-runtime-sdk``
@@ -8,6 +9,10 @@ definitions") each has a module of its own: ``workers.formdata``, ``workers.blob
 ``workers.request``, ``workers.response``. A Worker sees the name in ``type(x).__module__``, the
 class's ``repr`` and the default ``repr`` of an instance -- which is what a ``FormData`` or a
 ``Blob`` passed unconverted as a fetch body sends (``<workers._workers.FormData object at ...>``).
+The entry-point base classes (``WorkerEntrypoint``, ``DurableObject``, ``WorkflowEntrypoint``) and
+``self.env``'s ``_EnvWrapper`` stayed in ``workers._workers`` until 1.6.3; from 1.6.4 (workers-py
+988167b, "refactor bindings and entrypoints") they are ``workers.entrypoints`` and ``workers.rpc``
+-- so ``print(self.env)`` writes ``<workers.rpc._EnvWrapper object at ...>`` there.
 """
 
 from __future__ import annotations
@@ -23,16 +28,25 @@ __all__ = ["SdkClass", "class_named", "sdk_module"]
 
 #: the ``workers-runtime-sdk`` release whose classes left ``workers._workers``
 SPLIT_SINCE = (1, 5, 2)
+#: the release whose entry-point base classes and ``_EnvWrapper`` left it too
+ENTRYPOINTS_SPLIT_SINCE = (1, 6, 4)
 
 _OWN_MODULES = {"Blob": "workers.blob", "File": "workers.blob", "FormData": "workers.formdata",
-                "Request": "workers.request", "Response": "workers.response"}
+                "Request": "workers.request", "Response": "workers.response",
+                "WorkerEntrypoint": "workers.entrypoints", "DurableObject": "workers.entrypoints",
+                "WorkflowEntrypoint": "workers.entrypoints", "_EnvWrapper": "workers.rpc",
+                "_BindingWrapper": "workers.rpc"}
+
+_SPLIT_SINCE = {name: ENTRYPOINTS_SPLIT_SINCE if module in {"workers.entrypoints", "workers.rpc"}
+                else SPLIT_SINCE for name, module in _OWN_MODULES.items()}
 
 
-def sdk_module(name: str) -> str:
-    """The module of the SDK class ``name`` for the running Worker (outside Worker code, the
-    newest SDK's)."""
-    era = getattr(current_runtime(), "era", None)
-    if era is not None and not era.sdk_at_least(SPLIT_SINCE):
+def sdk_module(name: str, era: Any = None) -> str:
+    """The module of the SDK class ``name`` for ``era``, else the running Worker's (outside
+    Worker code, the newest SDK's)."""
+    if era is None:
+        era = getattr(current_runtime(), "era", None)
+    if era is not None and not era.sdk_at_least(_SPLIT_SINCE[name]):
         return "workers._workers"
     return _OWN_MODULES[name]
 

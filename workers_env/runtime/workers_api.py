@@ -1144,7 +1144,7 @@ def handler(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class DurableObject:
+class DurableObject(metaclass=SdkClass):
     """Base class of a Durable Object (``class Counter(DurableObject)``), as both SDKs define it.
 
     Importable so that a Worker defining one loads and serves its other routes; Durable Object
@@ -1152,20 +1152,22 @@ class DurableObject:
     workers-env never builds one itself -- a test may, as ``Counter(ctx, env)``.
     """
 
-    ctx: Any
-    env: Any
+    # no class annotations, as the built-in SDK's have none: typing.get_type_hints() of a
+    # Worker's subclass resolves them through this class's module, which production names
+    _sdk_class = True  # named as production names it (sdknames)
 
     def __init__(self, ctx: Any, env: Any):
         self.ctx = ctx
         self.env = EnvWrapper(env)
 
 
-class WorkflowEntrypoint:
+class WorkflowEntrypoint(metaclass=SdkClass):
     """Base class of a Workflow (``class MyFlow(WorkflowEntrypoint)``), as both SDKs define it:
     importable, as :class:`DurableObject` is; Workflows are not emulated."""
 
-    ctx: Any
-    env: Any
+    # no class annotations, as the built-in SDK's have none: typing.get_type_hints() of a
+    # Worker's subclass resolves them through this class's module, which production names
+    _sdk_class = True  # named as production names it (sdknames)
 
     def __init__(self, ctx: Any, env: Any):
         self.ctx = ctx
@@ -1177,15 +1179,16 @@ class NonRetryableError(Exception):
     as both SDKs define it (importable, so a Worker defining a Workflow loads)."""
 
 
-class WorkerEntrypoint:
+class WorkerEntrypoint(metaclass=SdkClass):
     """Base class of a Worker's entry point: ``class Default(WorkerEntrypoint)``.
 
     Constructed as ``Default(ctx, env)`` for each request; ``self.env`` is wrapped so
     binding calls convert arguments and results (subclass ``__init__`` receives it wrapped).
     """
 
-    ctx: Any
-    env: Any
+    # no class annotations, as the built-in SDK's have none: typing.get_type_hints() of a
+    # Worker's subclass resolves them through this class's module, which production names
+    _sdk_class = True  # named as production names it (sdknames)
 
     def __init__(self, ctx: Any, env: Any):
         self.ctx = ctx
