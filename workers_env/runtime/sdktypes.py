@@ -22,9 +22,9 @@ class Context(Protocol):
 
 
 # the SDK's own text: js, JsBuffer and FormData are Pyodide's and the SDK's, with no stubs here
-JSBody: TypeAlias = "js.Blob | JsBuffer | js.FormData | js.ReadableStream | js.URLSearchParams"  # type: ignore[name-defined]
-Body: TypeAlias = "str | FormData | JSBody"  # type: ignore[name-defined]
-Headers: TypeAlias = "dict[str, str] | list[tuple[str, str]] | js.Headers"  # type: ignore[name-defined]
+JSBody: TypeAlias = "js.Blob | JsBuffer | js.FormData | js.ReadableStream | js.URLSearchParams"  # type: ignore[name-defined]  # noqa: F821
+Body: TypeAlias = "str | FormData | JSBody"  # type: ignore[name-defined]  # noqa: F821
+Headers: TypeAlias = "dict[str, str] | list[tuple[str, str]] | js.Headers"  # type: ignore[name-defined]  # noqa: F821
 BlobValue = "str | bytes | js.ArrayBuffer | js.TypedArray | js.DataView | js.Blob | Blob | File"
 FormDataValue = "str | js.Blob | Blob"
 
