@@ -533,8 +533,7 @@ class JsArray(JsProxy):
     def extend(self, values: Any) -> None:
         if isinstance(values, JsArray):
             self._items.extend(values._items)
-            for borrowed, value in (values._proxied or {}).values():
-                proxied_by(self, value, borrowed)
+            marked_like(values, self)
             return
         added = list(values)
         self._items.extend(added)
@@ -629,8 +628,8 @@ class JsArray(JsProxy):
         made = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
         for value in values:
             if isinstance(value, JsArray):
-                marked_like(value, made)
                 made._items.extend(value._items)
+                marked_like(value, made)
             elif type(value) in (list, tuple):
                 made.extend(value)  # each item read through the PyProxy: its own PyProxy, kept
             else:
@@ -1738,14 +1737,25 @@ def read_stored(owner: Any, raw: Any, nulls: Any = False) -> Any:
     return _wrap_child(raw, nulls)
 
 
+def _held(owner: Any) -> Iterable[Any]:
+    """The raw values a JS object, array or Map holds (its properties, items or entries' values)."""
+    if isinstance(owner, JsArray):
+        return owner._items
+    if isinstance(owner, JsMap):
+        return owner._entries.values()
+    return owner._props.values()
+
+
 def marked_like(source: Any, made: Any) -> Any:
-    """``made`` (a JS array copied from ``source``'s items: ``slice``, ``filter``, ``concat``)
-    holding the same PyProxies as ``source``: its marks copied. Returns ``made``."""
+    """``made`` (a JS container copied from ``source``'s items: ``slice``, ``filter``, ``concat``)
+    holding the same PyProxies as ``source``: the marks of the values it holds copied (only
+    those, so copying stays as cheap as the copy itself). Returns ``made``."""
     marks = source._proxied
     if marks:
-        if made._proxied is None:
-            made._proxied = {}
-        made._proxied.update(marks)
+        for raw in _held(made):
+            mark = marks.get(id(raw))
+            if mark is not None and mark[1] is raw:
+                _mark(made, raw, mark[0])
     return made
 
 
@@ -1755,11 +1765,29 @@ def proxied_by(owner: JsObject | JsArray | JsMap, value: Any, borrowed: bool = F
     unconverted too). ``borrowed``: handed over as a JS function's argument (``push``,
     ``Array.of``), whose proxy Pyodide destroys when the call returns."""
     if is_stored_as_proxy(value):
-        marks = owner._proxied
-        if marks is None:  # most objects never hold one: no dict for them
-            marks = {}
-            object.__setattr__(owner, "_proxied", marks)
-        marks[id(value)] = (borrowed, value)  # the value kept: its id is never another's meanwhile
+        _mark(owner, value, borrowed)
+
+
+def _mark(owner: Any, value: Any, borrowed: bool) -> None:
+    """One mark (see :func:`proxied_by`), keyed by ``id(value)`` and holding ``value`` (so its id
+    is never another object's while the mark lives). The same object stored both ways in one
+    container (``a.append(l)`` and ``a.push(l)``) keeps its live mark: a mark cannot tell the
+    slots apart, and reading a live proxy as destroyed would fail code that works in Pyodide.
+    Marks of values the container no longer holds are dropped once they outnumber what it
+    holds, so a container written over and over keeps no more than it holds alive."""
+    marks = owner._proxied
+    if marks is None:  # most objects never hold one: no dict for them
+        marks = {}
+        object.__setattr__(owner, "_proxied", marks)
+    mark = marks.get(id(value))
+    if borrowed and mark is not None and mark[1] is value and not mark[0]:
+        return
+    marks[id(value)] = (borrowed, value)
+    held = _held(owner)
+    if len(marks) > 2 * len(held) + 8:  # type: ignore[arg-type]
+        present = {id(raw) for raw in held}
+        for key in [key for key in marks if key not in present]:
+            del marks[key]
 
 
 _BORROWED_CALL = ("This borrowed proxy was automatically destroyed at the end of a function call. "
