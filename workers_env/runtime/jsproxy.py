@@ -531,7 +531,9 @@ class JsArray(JsProxy):
         proxied_by(self, value)
 
     def extend(self, values: Any) -> None:
-        if isinstance(values, JsArray):
+        if isinstance(values, JsArray):  # Python iterates it: a destroyed proxy there raises, as in Pyodide
+            for raw in values._items:
+                read_stored(values, raw)
             self._items.extend(values._items)
             marked_like(values, self)
             return
