@@ -484,7 +484,10 @@ class JsArray(JsProxy):
 
     def __setitem__(self, index: Any, value: Any) -> None:
         if isinstance(index, slice):
-            self._items[index] = list(value)
+            added = list(value)
+            self._items[index] = added
+            for item in added:
+                proxied_by(self, item)
             return
         if isinstance(index, int) and index >= len(self._items):  # JS: the array grows, with holes
             self._items.extend([None] * (index - len(self._items) + 1))
@@ -512,10 +515,15 @@ class JsArray(JsProxy):
         return any(item is value or item == value for item in self)
 
     def __add__(self, other: Any) -> JsArray:
-        return JsArray([*self._items, *(other._items if isinstance(other, JsArray) else other)], nulls=self._nulls)
+        made = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
+        if isinstance(other, JsArray):
+            made._items.extend(other._items)
+            return marked_like(other, made)
+        made.extend(other)
+        return made
 
     def __mul__(self, times: int) -> JsArray:
-        return JsArray(self._items * times, nulls=self._nulls)
+        return marked_like(self, JsArray(self._items * times, nulls=self._nulls))
 
     def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
         for position, item in enumerate(self):
@@ -640,18 +648,31 @@ class JsArray(JsProxy):
         return made
 
     def flat(self, depth: int = 1) -> JsArray:
-        def spread(items: list[Any], level: int) -> list[Any]:
-            out: list[Any] = []
-            for item in items:
-                inner = item._items if isinstance(item, JsArray) else item if type(item) is list else None
-                out.extend(spread(inner, level - 1) if inner is not None and level > 0 else [item])
-            return out
+        """Arrays spread ``depth`` levels deep; a Python list stored there is a PyProxy, which is
+        no Array (``Array.isArray`` is false), so it stays one item, as in Pyodide."""
+        made = JsArray([], nulls=self._nulls)
 
-        return JsArray(spread(self._items, int(depth)), nulls=self._nulls)
+        def spread(owner: JsArray, items: list[Any], level: int) -> None:
+            for item in items:
+                if level > 0 and isinstance(item, JsArray):
+                    spread(item, item._items, level - 1)
+                elif level > 0 and type(item) is list and not _marked(owner, item):  # plain binding data
+                    spread(owner, item, level - 1)
+                else:
+                    made._items.append(item)
+                    carry_mark(owner, made, item)
+
+        spread(self, self._items, int(depth))
+        return made
 
     def map(self, callback: Any = None, *_this: Any) -> JsArray:
+        """The callback's results; a Python container it returns is its (live) PyProxy there,
+        read back as the object (Pyodide 0.26 and 0.28 under Node)."""
         call = _callable(callback)
-        return JsArray([call(item, i, self) for i, item in enumerate(self)])
+        made = JsArray([call(item, i, self) for i, item in enumerate(self)])
+        for value in made._items:
+            proxied_by(made, value)
+        return made
 
     def filter(self, callback: Any = None, *_this: Any) -> JsArray:
         call = _callable(callback)
@@ -716,10 +737,10 @@ class JsArray(JsProxy):
 
     def toSorted(self, compare: Any = None) -> JsArray:  # noqa: N802 - JS name
         """A sorted copy (``sort``'s order and its refusal of a comparison that is not a function)."""
-        return JsArray(list(self._items), nulls=self._nulls).sort(compare)
+        return marked_like(self, JsArray(list(self._items), nulls=self._nulls)).sort(compare)
 
     def toReversed(self) -> JsArray:  # noqa: N802 - JS name
-        return JsArray(self._items[::-1], nulls=self._nulls)
+        return marked_like(self, JsArray(self._items[::-1], nulls=self._nulls))
 
     def sort(self, compare: Any = None) -> JsArray:
         """In place, as JS sorts: by the elements' strings (UTF-16 order), ``undefined`` last;
@@ -1503,6 +1524,7 @@ def js_iterated(value: Any) -> Iterable[Any]:
 def object_from_entries(entries: Iterable[Any]) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
     props: dict[str, Any] = {}
+    made = JsObject(props)
     raw = js_iterated(entries)
     for entry in raw:
         pair = entry._items if isinstance(entry, JsArray) else list(entry)
@@ -1512,7 +1534,8 @@ def object_from_entries(entries: Iterable[Any]) -> JsObject:
         elif type(value) is float:
             value = js_number(value)  # one JS number type: 0.0 is the 0 Python reads back
         props["null" if key is jsnull else _jsvalues.js_key(key)] = value
-    return JsObject(props)
+        carry_mark(entry, made, value)  # a PyProxy in the entry (Object.entries(o)): the same one here
+    return made
 
 
 def to_plain(value: Any, *, where: str = "argument") -> Any:
@@ -1759,6 +1782,15 @@ def marked_like(source: Any, made: Any) -> Any:
             if mark is not None and mark[1] is raw:
                 _mark(made, raw, mark[0])
     return made
+
+
+def carry_mark(source: Any, made: Any, raw: Any) -> None:
+    """``raw``, copied from the JS container ``source`` into ``made`` (``flat``, ``new Map(entries)``,
+    ``Object.fromEntries``), is the same PyProxy there: its mark, if it has one, copied."""
+    marks = source._proxied if isinstance(source, (JsObject, JsArray, JsMap)) else None
+    mark = None if marks is None else marks.get(id(raw))
+    if mark is not None and mark[1] is raw:
+        _mark(made, raw, mark[0])
 
 
 def proxied_by(owner: JsObject | JsArray | JsMap, value: Any, borrowed: bool = False) -> None:

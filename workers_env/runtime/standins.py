@@ -177,11 +177,13 @@ def _new_map(entries: Any = None) -> jsproxy.JsMap:
     """``new Map(iterable)``: one entry per ``[key, value]`` item JavaScript iterates out of it."""
     if entries is None or entries is jsproxy.jsnull:
         return jsproxy.JsMap({})
-    pairs = {}
+    pairs: dict[Any, Any] = {}
+    made = jsproxy.JsMap(pairs)
     for item in jsproxy.js_iterated(entries):
         key, value = (list(jsproxy.js_iterated(item)) + [None, None])[:2]
         pairs[key] = value
-    return jsproxy.JsMap(pairs)
+        jsproxy.carry_mark(item, made, value)  # a PyProxy in the entry: the same one in the Map
+    return made
 
 
 def _new_set(items: Any = None) -> JsSet:
@@ -671,7 +673,9 @@ def _build() -> dict[str, ModuleType]:
     js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
         "JSON", parse=jsweb.json_parse, stringify=jsproxy.json_stringify)
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
-    array_from = lambda it: JsArray(list(jsproxy.js_iterated(it)))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
+    def array_from(it: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
+        made = JsArray(list(jsproxy.js_iterated(it)))
+        return jsproxy.marked_like(it, made) if isinstance(it, JsArray) else made  # its PyProxies, the same ones
 
     def array_of(*items: Any) -> JsArray:  # ``Array.of`` (and ``new Array(a, b)``: array_new)
         made = JsArray()
