@@ -239,6 +239,19 @@ class JsObject(JsProxy):
         object.__setattr__(other, "_nulls", self._nulls)
         return other
 
+    def __eq__(self, other: object) -> bool:
+        """JavaScript's ``===``, as Pyodide compares two JsProxies: the same JS object (the same
+        properties), whichever proxy of it each is (``Object.assign(t, s) == t``)."""
+        return self is other or (isinstance(other, JsObject) and other._props is self._props)
+
+    def __hash__(self) -> int:
+        return id(self._props)  # (equal proxies, equal hashes)
+
+    @property
+    def js_id(self) -> int:
+        """The same number for every proxy of this JS object (Pyodide's ``js_id``)."""
+        return id(self._props)
+
     def hasOwnProperty(self, name: Any) -> bool:  # noqa: N802 - JS name
         return _jsvalues.js_key(name) in self._props
 
