@@ -394,8 +394,9 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             return JsObject({})
         if isinstance(obj, (jsconversions.JsStringObject, jsconversions.JsBooleanObject)):
             return plain(obj.valueOf())  # new String("ab"): its indices, as the string's
-        if isinstance(obj, (jsglobals.JsDate, JsException)) or obj is js_json or obj is jsglobals.crypto:
-            return JsObject({})  # a Date, an Error (message and stack are not enumerable), crypto, JSON: none
+        if isinstance(obj, (jsglobals.JsDate, JsException, jsproxy.JsIterator)) or obj is js_json \
+                or obj is jsglobals.crypto:
+            return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto, JSON: none
         return obj
 
     def keys(obj: JsObject) -> JsArray:
