@@ -560,26 +560,16 @@ class NotEmulatedGlobal(jsproxy.JsProxy):
 NAMESPACE_GLOBALS = frozenset({"Intl", "Math", "Reflect", "WebAssembly"})
 
 
-class NotEmulatedNamespace(NotEmulatedGlobal):
+class NotEmulatedNamespace(jsglobals.NamespaceStrings, NotEmulatedGlobal):
     """A not-emulated global that is a namespace object (:data:`NAMESPACE_GLOBALS`): its members
-    refused as :class:`NotEmulatedGlobal`'s, but ``String()``/``str()`` of it V8's ``[object Math]``,
-    which needs no runtime (real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+    refused as :class:`NotEmulatedGlobal`'s, but its strings (``[object Math]``) and constructor
+    :class:`jsglobals.NamespaceStrings`', which need no runtime."""
 
     _props = None  # no own properties a conversion could read (jsnumbers.to_primitive)
 
     def __init__(self, name: str):
         super().__init__(name)
         object.__setattr__(self, "_js_name", name)
-
-    @property
-    def constructor(self) -> Any:
-        return JsObject().constructor  # a plain object's: Object
-
-    def toString(self) -> str:  # noqa: N802 - JS name
-        return f"[object {self._name}]"
-
-    def __repr__(self) -> str:
-        return self.toString()
 
 
 _NOT_EMULATED_GLOBALS: dict[str, NotEmulatedGlobal] = {}
