@@ -341,7 +341,12 @@ def _shown(value: Any) -> str:
 
 
 def _same(a: Any, b: Any, *, nan_equal: bool) -> bool:
-    """``===`` (``indexOf``) or SameValueZero (``includes``: NaN equals NaN) of two elements."""
+    """``===`` (``indexOf``) or SameValueZero (``includes``: NaN equals NaN) of an element ``a`` and
+    the value ``b`` Python searches for. A Python container ``b`` reaches JavaScript as a new
+    PyProxy, the same as nothing stored (Pyodide 0.26 and 0.28: ``a.append(l); a.includes(l)``
+    is ``False``)."""
+    if is_stored_as_proxy(b):
+        return False
     a, b = _backing(a), _backing(b)
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b
@@ -525,7 +530,9 @@ class JsArray(JsProxy):
         return (read_stored(self, v, nulls) for v in reversed(self._items))
 
     def __contains__(self, value: Any) -> bool:
-        return any(item is value or item == value for item in self)
+        """Pyodide asks JavaScript (``includes``): a Python container is a new PyProxy there, in no
+        array (``l in a`` is ``False`` even after ``a.append(l)``; ``a.index(l)`` finds it)."""
+        return not is_stored_as_proxy(value) and any(item is value or item == value for item in self)
 
     def __add__(self, other: Any) -> JsArray:
         made = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
