@@ -776,6 +776,12 @@ CASES = {
         "js.String(arr().values())",
         "JSON.stringify(arr().values())",
         "it = arr().values()\n(it.typeof, js.Object.keys(it).to_py())",
+        "m = js.Map.new()\nm['a'] = 1\nit = m.entries()\nm['b'] = 2\n[list(e) for e in it]",
+        "a = arr()\nit = a.entries()\na.append(9)\n[list(e) for e in it]",
+        "a = arr()\nit = a.entries()\na[0] = 7\nlist(next(it))",
+        "m = js.Map.new()\nm['a'] = 1\nit = m.entries()\nm['a'] = 5\nlist(next(it))",
+        "m = js.Map.new()\nm['a'] = 1\nm['b'] = 2\nm['c'] = 3\nit = m.entries()\nfirst = list(next(it))\nm.delete('b')\nm['d'] = 4\n[first] + [list(e) for e in it]",
+        "m = js.Map.new()\nm['a'] = 1\nit = m.entries()\n(it.next().value.to_py(), it.next().done)",
         # Map and object-map views after mutation
         "m = js.Map.new()\nm['a'] = 1\nk = m.keys()\nv = m.values()\ni = m.items()\nm['b'] = 2\n(list(k), list(v), list(i), len(k))",
         "m = js.Map.new()\nm['a'] = 1\n(('a', 1) in m.items(), 1 in m.values(), 'a' in m.keys())",

@@ -800,8 +800,15 @@ class JsArray(JsProxy):
         return removed
 
     def entries(self) -> JsIterator:
-        return JsIterator([marked_like(self, JsArray([i, raw], nulls=self._nulls)) for i, raw in enumerate(self._items)],
-                          "Array Iterator")
+        """``[index, item]`` arrays, read as the iteration reaches them (a JS array iterator is
+        live: an item set or appended meanwhile is seen, as ``values()``'s)."""
+        def live() -> Iterator[JsArray]:
+            i = 0
+            while i < len(self._items):
+                yield marked_like(self, JsArray([i, self._items[i]], nulls=self._nulls))
+                i += 1
+
+        return JsIterator(live(), "Array Iterator")
 
     def values(self) -> JsIterator:
         return JsIterator(iter(self), "Array Iterator")
@@ -877,8 +884,24 @@ class JsMap(JsProxy):
         self._entries.clear()
 
     def entries(self) -> JsIterator:
-        """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays."""
-        return JsIterator([marked_like(self, JsArray([k, v])) for k, v in self._entries.items()], "Map Iterator")
+        """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays, live as a JS Map
+        iterator is -- a value set meanwhile is read as it is then, an entry added meanwhile is
+        visited, one deleted before the iteration reaches it is not (Pyodide 0.26 and 0.28)."""
+        entries = self._entries
+
+        def live() -> Iterator[JsArray]:
+            visited: set[Any] = set()
+            while True:
+                try:
+                    for key in entries:
+                        if key not in visited:
+                            visited.add(key)
+                            yield marked_like(self, JsArray([key, entries[key]]))
+                    return
+                except RuntimeError:  # the map changed size under the walk: on from the first key not yet visited
+                    continue
+
+        return JsIterator(live(), "Map Iterator")
 
     def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
         """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them;
