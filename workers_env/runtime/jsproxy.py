@@ -18,7 +18,7 @@ import sys
 import threading
 import warnings
 from array import array
-from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, MutableMapping, ValuesView
 from contextvars import ContextVar
 from types import FrameType
 from typing import Any
@@ -843,8 +843,12 @@ class JsMap(JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
 
     _js_name = "Map"
-    _python_methods = ("get", "keys", "values", "items")  # Pyodide's Mapping methods
+    #: Pyodide's (Mutable)Mapping methods: Python's, taking Python's keyword arguments
+    _python_methods = ("get", "keys", "values", "items", "pop", "popitem", "setdefault", "update")
     __slots__ = ("_entries", "_proxied")
+
+    # Pyodide's JsMutableMap's Python methods, as real Pyodide 0.26.0a4 and 0.28.2 answer them
+    popitem = MutableMapping.popitem  # the first entry (a destroyed borrowed value: the error)
 
     def __init__(self, entries: dict[Any, Any] | None = None):
         self._entries = {} if entries is None else entries
@@ -868,6 +872,36 @@ class JsMap(JsProxy):
             return self._read(self._entries[key])
         except JsException:
             return default
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        """Python's ``pop``; as :meth:`get`, a value whose proxy JavaScript destroyed (given to
+        ``map.set``) is missing when a default is given -- the default, the entry left -- and
+        the borrowed-proxy error without one (Pyodide 0.26.0a4 and 0.28.2 under Node)."""
+        if key not in self._entries:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        try:
+            value = self._read(self._entries[key])
+        except JsException:
+            if default:
+                return default[0]
+            raise
+        del self._entries[key]
+        return value
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        """Python's ``setdefault``: the value (``default`` for a destroyed one, as :meth:`get`),
+        else ``default``, stored as Python stores it (``m[key] = default``)."""
+        if key in self._entries:
+            return self.get(key, default)
+        self[key] = default
+        return default
+
+    def update(self, other: Any = (), /, **_dropped: Any) -> None:
+        """Python's ``update`` from a mapping or ``(key, value)`` pairs, each stored as ``m[k] = v``;
+        keyword arguments are dropped, as Pyodide drops them (``m.update(b=2)`` adds nothing)."""
+        MutableMapping.update(self, other)  # type: ignore[arg-type]
 
     def has(self, key: Any) -> bool:
         return key in self._entries
