@@ -837,6 +837,12 @@ CASES = {
         "m = js.Map.new()\nm.update(b=2)\nm.size",
         "m = js.Map.new()\nm.set('a', [1])\nm.popitem()",
         "m = js.Map.new()\nm.set('a', [1])\nm.setdefault('a', 3)",
+        "o = Object.new()\nm = o.as_object_map()\nm.update({'a': [1]})\n(o.a, type(o.a).__name__)",
+        "o = Object.new()\no.a = 1\nm = o.as_object_map()\n(m.pop('a'), hasattr(o, 'a'))",
+        "o = Object.new()\nm = o.as_object_map()\n(m.setdefault('a', 2), o.a)",
+        "o = Object.new()\no.a = 1\nm = o.as_object_map()\n(m.popitem(), len(m))",
+        "o = Object.new()\nm = o.as_object_map()\nm.update(b=2)\nlen(m)",
+        "o = Object.new()\nm = o.as_object_map()\nm.pop('zz')",
         # pyodide.ffi.to_js of values it does not convert
         "type(to_js(object())).__name__",
         "to_js(object()).typeof",

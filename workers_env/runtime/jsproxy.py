@@ -366,13 +366,61 @@ def _backing(value: Any) -> Any:
     return value
 
 
-class JsObjectMap(JsProxy):
+class MutableMappingMethods:
+    """Pyodide's JsMutableMap Python methods of a JS ``Map`` and an ``as_object_map()``, over the
+    class's ``[]``, ``del``, ``in``, iteration and ``get``: live ``keys``/``values``/``items`` views
+    (``collections.abc``'s, as Pyodide's Mapping mixin gives them), ``pop``, ``popitem``,
+    ``setdefault`` and ``update`` as real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 answer them."""
+
+    def keys(self) -> KeysView[Any]:
+        return KeysView(self)  # type: ignore[arg-type]
+
+    def values(self) -> ValuesView[Any]:
+        return ValuesView(self)  # type: ignore[arg-type]
+
+    def items(self) -> ItemsView[Any, Any]:
+        return ItemsView(self)  # type: ignore[arg-type]
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        """Python's ``pop``; as ``get``, a value whose proxy JavaScript destroyed (given to
+        ``map.set``) is missing when a default is given -- the default, the entry left -- and
+        the borrowed-proxy error without one."""
+        if key not in self:  # type: ignore[operator]
+            if default:
+                return default[0]
+            raise KeyError(key)
+        try:
+            value = self[key]  # type: ignore[index]
+        except JsException:
+            if default:
+                return default[0]
+            raise
+        del self[key]  # type: ignore[attr-defined]
+        return value
+
+    popitem = MutableMapping.popitem  # the first entry (a destroyed borrowed value: the error)
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        """Python's ``setdefault``: the value (``default`` for a destroyed one, as ``get``), else
+        ``default``, stored as Python stores it (``m[key] = default``)."""
+        if key in self:  # type: ignore[operator]
+            return self.get(key, default)  # type: ignore[attr-defined]
+        self[key] = default  # type: ignore[index]
+        return default
+
+    def update(self, other: Any = (), /, **_dropped: Any) -> None:
+        """Python's ``update`` from a mapping or ``(key, value)`` pairs, each stored as ``m[k] = v``;
+        keyword arguments are dropped, as Pyodide drops them (``m.update(b=2)`` adds nothing)."""
+        MutableMapping.update(self, other)  # type: ignore[call-overload]
+
+
+class JsObjectMap(MutableMappingMethods, JsProxy):
     """``obj.as_object_map()``: the same JS object read as a Python mapping of its own
     properties (``m["a"]``, ``m["a"] = 1`` and ``del m["a"]`` write the object, ``len``, ``in``,
-    iteration over the names, ``keys``/``values``/``items``/``get``), attributes as the object's."""
+    iteration over the names, :class:`MutableMappingMethods`), attributes as the object's."""
 
     __slots__ = ("_object",)
-    _python_methods = ("get", "keys", "values", "items")  # Pyodide's Mapping methods
+    _python_methods = ("get",)  # Pyodide's Mapping method (the others are MutableMappingMethods')
 
     def __init__(self, obj: JsObject):
         object.__setattr__(self, "_object", obj)
@@ -406,16 +454,6 @@ class JsObjectMap(JsProxy):
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._object._props))
-
-    # Mapping's views, live over the object, as Pyodide's (collections.abc) Mapping mixin gives them
-    def keys(self) -> KeysView[str]:
-        return KeysView(self)  # type: ignore[arg-type]
-
-    def values(self) -> ValuesView[Any]:
-        return ValuesView(self)  # type: ignore[arg-type]
-
-    def items(self) -> ItemsView[str, Any]:
-        return ItemsView(self)  # type: ignore[arg-type]
 
     def get(self, key: Any, default: Any = None) -> Any:
         return self[key] if key in self._object._props else default
@@ -839,16 +877,13 @@ class JsArray(JsProxy):
 _ABSENT: Any = object()
 
 
-class JsMap(JsProxy):
+class JsMap(MutableMappingMethods, JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
 
     _js_name = "Map"
-    #: Pyodide's (Mutable)Mapping methods: Python's, taking Python's keyword arguments
-    _python_methods = ("get", "keys", "values", "items", "pop", "popitem", "setdefault", "update")
+    _python_methods = ("get",)  # Pyodide's Mapping method (the others are MutableMappingMethods')
     __slots__ = ("_entries", "_proxied")
 
-    # Pyodide's JsMutableMap's Python methods, as real Pyodide 0.26.0a4 and 0.28.2 answer them
-    popitem = MutableMapping.popitem  # the first entry (a destroyed borrowed value: the error)
 
     def __init__(self, entries: dict[Any, Any] | None = None):
         self._entries = {} if entries is None else entries
@@ -872,36 +907,6 @@ class JsMap(JsProxy):
             return self._read(self._entries[key])
         except JsException:
             return default
-
-    def pop(self, key: Any, *default: Any) -> Any:
-        """Python's ``pop``; as :meth:`get`, a value whose proxy JavaScript destroyed (given to
-        ``map.set``) is missing when a default is given -- the default, the entry left -- and
-        the borrowed-proxy error without one (Pyodide 0.26.0a4 and 0.28.2 under Node)."""
-        if key not in self._entries:
-            if default:
-                return default[0]
-            raise KeyError(key)
-        try:
-            value = self._read(self._entries[key])
-        except JsException:
-            if default:
-                return default[0]
-            raise
-        del self._entries[key]
-        return value
-
-    def setdefault(self, key: Any, default: Any = None) -> Any:
-        """Python's ``setdefault``: the value (``default`` for a destroyed one, as :meth:`get`),
-        else ``default``, stored as Python stores it (``m[key] = default``)."""
-        if key in self._entries:
-            return self.get(key, default)
-        self[key] = default
-        return default
-
-    def update(self, other: Any = (), /, **_dropped: Any) -> None:
-        """Python's ``update`` from a mapping or ``(key, value)`` pairs, each stored as ``m[k] = v``;
-        keyword arguments are dropped, as Pyodide drops them (``m.update(b=2)`` adds nothing)."""
-        MutableMapping.update(self, other)  # type: ignore[arg-type]
 
     def has(self, key: Any) -> bool:
         return key in self._entries
@@ -945,13 +950,6 @@ class JsMap(JsProxy):
         for key, value in list(self._entries.items()):
             callback(self._read(value), key, self)
 
-    # Mapping's views, live over the map, as Pyodide's (collections.abc) Mapping mixin gives them
-    def values(self) -> ValuesView[Any]:
-        return ValuesView(self)  # type: ignore[arg-type]
-
-    def items(self) -> ItemsView[Any, Any]:
-        return ItemsView(self)  # type: ignore[arg-type]
-
     def __getitem__(self, key: Any) -> Any:
         return self._read(self._entries[key])
 
@@ -975,9 +973,6 @@ class JsMap(JsProxy):
 
     def __iter__(self) -> Iterator[Any]:
         return iter(list(self._entries))
-
-    def keys(self) -> KeysView[Any]:
-        return KeysView(self)  # type: ignore[arg-type]
 
     def object_keys(self) -> JsArray:
         """``Object.keys(map)``: a ``Map``'s entries are no properties."""
