@@ -843,6 +843,11 @@ CASES = {
         "o = Object.new()\no.a = 1\nm = o.as_object_map()\n(m.popitem(), len(m))",
         "o = Object.new()\nm = o.as_object_map()\nm.update(b=2)\nlen(m)",
         "o = Object.new()\nm = o.as_object_map()\nm.pop('zz')",
+        "js.String(js.JSON.parse)", "js.String(js.JSON.stringify)", "js.JSON.parse.name",
+        "(js.JSON.parse.typeof, isinstance(js.JSON.parse, JsProxy))",
+        "hasattr(js.JSON.parse, 'destroy')",
+        "import pyodide.ffi as f\n[n for n in ('JsCallable', 'JsDoubleProxy') if isinstance(js.JSON.stringify, getattr(f, n))]",
+        "import pyodide.ffi as f\n[n for n in ('JsCallable', 'JsDoubleProxy') if isinstance(Object.values(js.console)[0], getattr(f, n))]",
         # pyodide.ffi.to_js of values it does not convert
         "type(to_js(object())).__name__",
         "to_js(object()).typeof",

@@ -67,6 +67,7 @@ from workers_env.runtime.webloop import (
 __all__ = [
     "DestroyedProxy",
     "JsIterator",
+    "JsNativeFunction",
     "ffi_to_js",
     "JsProxy",
     "JsHostObject",
@@ -1395,6 +1396,27 @@ class JsDoubleProxy(JsProxy):
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unwrap(), name)
+
+
+class JsNativeFunction(JsFunction):
+    """A built-in JavaScript function workers-env implements in Python (``JSON.parse``, a
+    ``console`` method): a JsProxy Python calls, with V8's ``name`` and ``String()``,
+    ``function parse() { [native code] }`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, func: Callable[..., Any], name: str):
+        super().__init__(func)
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
+
+    @property
+    def destroy(self) -> Any:  # type: ignore[override]
+        """None, as a JS function's JsProxy has none (Pyodide's ``AttributeError: destroy``): the
+        built-in is shared by every Worker of the process, so nothing may end it."""
+        raise AttributeError("destroy")
 
 
 class JsOnceFunction(JsFunction):

@@ -363,19 +363,11 @@ _CONSOLE_KEYS = ("debug", "error", "info", "log", "warn", "dir", "dirxml", "tabl
                  "timeEnd", "timeStamp", "context", "createTask")
 
 
-class _ConsoleMethod(jsproxy.JsFunction):
+def _console_method(func: Any, key: str) -> jsproxy.JsNativeFunction:
     """A console method as ``Object.values(console)`` gives it: a JS function whose ``name`` is
     workerd's -- empty for the five logging methods workerd puts in V8's place (``debug``,
     ``error``, ``info``, ``log``, ``warn``), the method's own for the others."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, func: Any, key: str):
-        super().__init__(func)
-        self.name = "" if key in ("debug", "error", "info", "log", "warn") else key
-
-    def __repr__(self) -> str:
-        return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
+    return jsproxy.JsNativeFunction(func, "" if key in ("debug", "error", "info", "log", "warn") else key)
 
 
 def _object_namespace(js_json: Any) -> SimpleNamespace:
@@ -389,7 +381,7 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         if isinstance(obj, (int, float)):  # a number or a boolean owns no properties
             return JsObject({})
         if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
-            return JsObject({name: _ConsoleMethod(getattr(obj, name), name) for name in _CONSOLE_KEYS})
+            return JsObject({name: _console_method(getattr(obj, name), name) for name in _CONSOLE_KEYS})
         if isinstance(obj, jsconversions.JsSymbol):  # a symbol owns no properties either
             return JsObject({})
         if isinstance(obj, (jsconversions.JsStringObject, jsconversions.JsBooleanObject)):
@@ -662,7 +654,8 @@ def _build() -> dict[str, ModuleType]:
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
-        "JSON", parse=jsweb.json_parse, stringify=jsproxy.json_stringify)
+        "JSON", parse=jsproxy.JsNativeFunction(jsweb.json_parse, "parse"),
+        stringify=jsproxy.JsNativeFunction(jsproxy.json_stringify, "stringify"))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
     def array_from(it: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
         made = JsArray(list(jsproxy.js_iterated(it)))
