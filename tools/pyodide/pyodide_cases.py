@@ -846,6 +846,8 @@ CASES = {
         "js.String(js.JSON.parse)", "js.String(js.JSON.stringify)", "js.JSON.parse.name",
         "(js.JSON.parse.typeof, isinstance(js.JSON.parse, JsProxy))",
         "hasattr(js.JSON.parse, 'destroy')",
+        "from pyodide.ffi import create_once_callable\njs.String(create_once_callable(lambda: 1))",
+        "from pyodide.ffi import create_once_callable\nc = create_once_callable(lambda: 1)\n(c.typeof, c.name, c.length)",
         "import pyodide.ffi as f\n[n for n in ('JsCallable', 'JsDoubleProxy') if isinstance(js.JSON.stringify, getattr(f, n))]",
         "import pyodide.ffi as f\n[n for n in ('JsCallable', 'JsDoubleProxy') if isinstance(Object.values(js.console)[0], getattr(f, n))]",
         # pyodide.ffi.to_js of values it does not convert

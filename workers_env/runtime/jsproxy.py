@@ -1444,6 +1444,16 @@ class JsOnceFunction(JsFunction):
             raise JsException("OnceProxy has already been destroyed", name="Error")  # Pyodide's text
         self._called = self._destroyed = True
 
+    #: Pyodide's wrapper function as ``String()`` writes it (0.28's; 0.26.0a4's calls ``...MaybeSuspending``)
+    _WRAPPER = ('function wrapper(...args){if(alreadyCalled){throw new Error("OnceProxy can only be called once")}'
+                'try{if(may_syncify){return Module.callPyObjectMaybe%s(obj,args)}else{return '
+                'Module.callPyObject(obj,args)}}finally{wrapper.destroy()}}')
+    name = "wrapper"  # the JS function's name and its declared parameters, as Pyodide's
+    length = 0
+
+    def __repr__(self) -> str:
+        return self._WRAPPER % ("Promising" if pyodide_028() else "Suspending")
+
 
 def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False) -> JsOnceFunction:
     """``pyodide.ffi.create_once_callable``: a JS function that calls ``obj`` once; a second
