@@ -25,6 +25,7 @@ from workers_env.runtime.jsproxy import (
 from workers_env.runtime.jsproxy import (
     JsFunction,
     JsIterator,
+    JsNativeFunction,
     JsObjectMap,
     JsOnceFunction,
     JsReadableStream,
@@ -47,7 +48,7 @@ def js_flags(value: Any) -> frozenset[str]:
             if hasattr(obj, method):
                 flags.add(flag)
         return frozenset(flags)
-    if isinstance(value, JsOnceFunction):  # create_once_callable(callable): a JS function
+    if isinstance(value, (JsOnceFunction, JsNativeFunction)):  # create_once_callable(callable), JSON.parse: JS functions
         return frozenset({"IS_CALLABLE"})
     if isinstance(value, JsFunction):  # create_proxy(callable)
         return frozenset({"IS_DOUBLE_PROXY", "IS_CALLABLE"})

@@ -271,6 +271,9 @@ class JsTypedArray(JsBufferSource):
     def toString(self) -> str:  # noqa: N802 - JS name
         return self.join(",")
 
+    def __repr__(self) -> str:
+        return self.toString()  # Pyodide: JavaScript's String(typed array), "97,98"
+
     # -- Python's side (Pyodide's JsTypedArray: a sequence and a buffer) --------------------
     def __len__(self) -> int:
         return self._length

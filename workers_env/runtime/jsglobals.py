@@ -39,18 +39,18 @@ from workers_env.runtime.jsproxy import (
 )
 from workers_env.runtime.webcrypto import SubtleCrypto
 
-__all__ = ["ERROR_CONSTRUCTORS", "JsDate", "JsErrorConstructor", "JsNamespaceObject", "JsURL", "JsURLSearchParams",
+__all__ = ["ERROR_CONSTRUCTORS", "JsDate", "JsErrorConstructor", "JsNamespaceObject", "JsURL", "NamespaceStrings", "JsURLSearchParams",
            "TextDecoder", "TextEncoder", "atob", "btoa", "crypto"]
 
 
-class JsNamespaceObject(JsProxy):
-    """A JavaScript namespace object (``JSON``): its functions as attributes, and ``String()``,
-    ``str()`` and ``repr()`` of it V8's ``Object.prototype.toString``, ``[object JSON]`` (its
-    ``Symbol.toStringTag``; real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+class NamespaceStrings:
+    """What a JavaScript namespace object (``JSON``, ``Math``, ``Intl`` ...) shows whether or not
+    workers-env emulates its members: ``constructor`` a plain object's (``Object``), and
+    ``toString()``, ``String()``, ``str()`` and ``repr()`` V8's ``Object.prototype.toString``,
+    ``[object JSON]`` (its ``Symbol.toStringTag`` -- ``_js_name`` here; real Pyodide 0.26.0a4,
+    0.26.2 and 0.28.2 under Node)."""
 
-    def __init__(self, tag: str, **members: Any):
-        self._js_name = tag
-        self.__dict__.update(members)
+    _js_name: str
 
     @property
     def constructor(self) -> Any:
@@ -59,8 +59,20 @@ class JsNamespaceObject(JsProxy):
     def toString(self) -> str:  # noqa: N802 - JS name
         return f"[object {self._js_name}]"
 
+    def __repr__(self) -> str:
+        return self.toString()
+
     def __str__(self) -> str:
         return self.toString()
+
+
+class JsNamespaceObject(NamespaceStrings, JsProxy):
+    """A JavaScript namespace object workers-env emulates (``JSON``): its functions as
+    attributes, its strings :class:`NamespaceStrings`'."""
+
+    def __init__(self, tag: str, **members: Any):
+        self._js_name = tag
+        self.__dict__.update(members)
 
 
 def set_entry(entries: list[tuple[str, Any]], name: str, value: Any) -> list[tuple[str, Any]]:

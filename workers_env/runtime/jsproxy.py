@@ -18,7 +18,7 @@ import sys
 import threading
 import warnings
 from array import array
-from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, MutableMapping, ValuesView
 from contextvars import ContextVar
 from types import FrameType
 from typing import Any
@@ -67,6 +67,7 @@ from workers_env.runtime.webloop import (
 __all__ = [
     "DestroyedProxy",
     "JsIterator",
+    "JsNativeFunction",
     "ffi_to_js",
     "JsProxy",
     "JsHostObject",
@@ -239,6 +240,19 @@ class JsObject(JsProxy):
         object.__setattr__(other, "_nulls", self._nulls)
         return other
 
+    def __eq__(self, other: object) -> bool:
+        """JavaScript's ``===``, as Pyodide compares two JsProxies: the same JS object (the same
+        properties), whichever proxy of it each is (``Object.assign(t, s) == t``)."""
+        return self is other or (isinstance(other, JsObject) and other._props is self._props)
+
+    def __hash__(self) -> int:
+        return id(self._props)  # (equal proxies, equal hashes)
+
+    @property
+    def js_id(self) -> int:
+        """The same number for every proxy of this JS object (Pyodide's ``js_id``)."""
+        return id(self._props)
+
     def hasOwnProperty(self, name: Any) -> bool:  # noqa: N802 - JS name
         return _jsvalues.js_key(name) in self._props
 
@@ -328,7 +342,12 @@ def _shown(value: Any) -> str:
 
 
 def _same(a: Any, b: Any, *, nan_equal: bool) -> bool:
-    """``===`` (``indexOf``) or SameValueZero (``includes``: NaN equals NaN) of two elements."""
+    """``===`` (``indexOf``) or SameValueZero (``includes``: NaN equals NaN) of an element ``a`` and
+    the value ``b`` Python searches for. A Python container ``b`` reaches JavaScript as a new
+    PyProxy, the same as nothing stored (Pyodide 0.26 and 0.28: ``a.append(l); a.includes(l)``
+    is ``False``)."""
+    if is_stored_as_proxy(b):
+        return False
     a, b = _backing(a), _backing(b)
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b
@@ -348,13 +367,61 @@ def _backing(value: Any) -> Any:
     return value
 
 
-class JsObjectMap(JsProxy):
+class MutableMappingMethods:
+    """Pyodide's JsMutableMap Python methods of a JS ``Map`` and an ``as_object_map()``, over the
+    class's ``[]``, ``del``, ``in``, iteration and ``get``: live ``keys``/``values``/``items`` views
+    (``collections.abc``'s, as Pyodide's Mapping mixin gives them), ``pop``, ``popitem``,
+    ``setdefault`` and ``update`` as real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 answer them."""
+
+    def keys(self) -> KeysView[Any]:
+        return KeysView(self)  # type: ignore[arg-type]
+
+    def values(self) -> ValuesView[Any]:
+        return ValuesView(self)  # type: ignore[arg-type]
+
+    def items(self) -> ItemsView[Any, Any]:
+        return ItemsView(self)  # type: ignore[arg-type]
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        """Python's ``pop``; as ``get``, a value whose proxy JavaScript destroyed (given to
+        ``map.set``) is missing when a default is given -- the default, the entry left -- and
+        the borrowed-proxy error without one."""
+        if key not in self:  # type: ignore[operator]
+            if default:
+                return default[0]
+            raise KeyError(key)
+        try:
+            value = self[key]  # type: ignore[index]
+        except JsException:
+            if default:
+                return default[0]
+            raise
+        del self[key]  # type: ignore[attr-defined]
+        return value
+
+    popitem = MutableMapping.popitem  # the first entry (a destroyed borrowed value: the error)
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        """Python's ``setdefault``: the value (``default`` for a destroyed one, as ``get``), else
+        ``default``, stored as Python stores it (``m[key] = default``)."""
+        if key in self:  # type: ignore[operator]
+            return self.get(key, default)  # type: ignore[attr-defined]
+        self[key] = default  # type: ignore[index]
+        return default
+
+    def update(self, other: Any = (), /, **_dropped: Any) -> None:
+        """Python's ``update`` from a mapping or ``(key, value)`` pairs, each stored as ``m[k] = v``;
+        keyword arguments are dropped, as Pyodide drops them (``m.update(b=2)`` adds nothing)."""
+        MutableMapping.update(self, other)  # type: ignore[call-overload]
+
+
+class JsObjectMap(MutableMappingMethods, JsProxy):
     """``obj.as_object_map()``: the same JS object read as a Python mapping of its own
     properties (``m["a"]``, ``m["a"] = 1`` and ``del m["a"]`` write the object, ``len``, ``in``,
-    iteration over the names, ``keys``/``values``/``items``/``get``), attributes as the object's."""
+    iteration over the names, :class:`MutableMappingMethods`), attributes as the object's."""
 
     __slots__ = ("_object",)
-    _python_methods = ("get", "keys", "values", "items")  # Pyodide's Mapping methods
+    _python_methods = ("get",)  # Pyodide's Mapping method (the others are MutableMappingMethods')
 
     def __init__(self, obj: JsObject):
         object.__setattr__(self, "_object", obj)
@@ -388,16 +455,6 @@ class JsObjectMap(JsProxy):
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._object._props))
-
-    # Mapping's views, live over the object, as Pyodide's (collections.abc) Mapping mixin gives them
-    def keys(self) -> KeysView[str]:
-        return KeysView(self)  # type: ignore[arg-type]
-
-    def values(self) -> ValuesView[Any]:
-        return ValuesView(self)  # type: ignore[arg-type]
-
-    def items(self) -> ItemsView[str, Any]:
-        return ItemsView(self)  # type: ignore[arg-type]
 
     def get(self, key: Any, default: Any = None) -> Any:
         return self[key] if key in self._object._props else default
@@ -484,7 +541,10 @@ class JsArray(JsProxy):
 
     def __setitem__(self, index: Any, value: Any) -> None:
         if isinstance(index, slice):
-            self._items[index] = list(value)
+            added = list(value)
+            self._items[index] = added
+            for item in added:
+                proxied_by(self, item)
             return
         if isinstance(index, int) and index >= len(self._items):  # JS: the array grows, with holes
             self._items.extend([None] * (index - len(self._items) + 1))
@@ -509,13 +569,20 @@ class JsArray(JsProxy):
         return (read_stored(self, v, nulls) for v in reversed(self._items))
 
     def __contains__(self, value: Any) -> bool:
-        return any(item is value or item == value for item in self)
+        """Pyodide asks JavaScript (``includes``): a Python container is a new PyProxy there, in no
+        array (``l in a`` is ``False`` even after ``a.append(l)``; ``a.index(l)`` finds it)."""
+        return not is_stored_as_proxy(value) and any(item is value or item == value for item in self)
 
     def __add__(self, other: Any) -> JsArray:
-        return JsArray([*self._items, *(other._items if isinstance(other, JsArray) else other)], nulls=self._nulls)
+        made = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
+        if isinstance(other, JsArray):
+            made._items.extend(other._items)
+            return marked_like(other, made)
+        made.extend(other)
+        return made
 
     def __mul__(self, times: int) -> JsArray:
-        return JsArray(self._items * times, nulls=self._nulls)
+        return marked_like(self, JsArray(self._items * times, nulls=self._nulls))
 
     def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
         for position, item in enumerate(self):
@@ -531,10 +598,11 @@ class JsArray(JsProxy):
         proxied_by(self, value)
 
     def extend(self, values: Any) -> None:
-        if isinstance(values, JsArray):
+        if isinstance(values, JsArray):  # Python iterates it: a destroyed proxy there raises, as in Pyodide
+            for raw in values._items:
+                read_stored(values, raw)
             self._items.extend(values._items)
-            for borrowed, value in (values._proxied or {}).values():
-                proxied_by(self, value, borrowed)
+            marked_like(values, self)
             return
         added = list(values)
         self._items.extend(added)
@@ -629,8 +697,8 @@ class JsArray(JsProxy):
         made = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
         for value in values:
             if isinstance(value, JsArray):
-                marked_like(value, made)
                 made._items.extend(value._items)
+                marked_like(value, made)
             elif type(value) in (list, tuple):
                 made.extend(value)  # each item read through the PyProxy: its own PyProxy, kept
             else:
@@ -639,18 +707,31 @@ class JsArray(JsProxy):
         return made
 
     def flat(self, depth: int = 1) -> JsArray:
-        def spread(items: list[Any], level: int) -> list[Any]:
-            out: list[Any] = []
-            for item in items:
-                inner = item._items if isinstance(item, JsArray) else item if type(item) is list else None
-                out.extend(spread(inner, level - 1) if inner is not None and level > 0 else [item])
-            return out
+        """Arrays spread ``depth`` levels deep; a Python list stored there is a PyProxy, which is
+        no Array (``Array.isArray`` is false), so it stays one item, as in Pyodide."""
+        made = JsArray([], nulls=self._nulls)
 
-        return JsArray(spread(self._items, int(depth)), nulls=self._nulls)
+        def spread(owner: JsArray, items: list[Any], level: int) -> None:
+            for item in items:
+                if level > 0 and isinstance(item, JsArray):
+                    spread(item, item._items, level - 1)
+                elif level > 0 and type(item) is list and not _marked(owner, item):  # plain binding data
+                    spread(owner, item, level - 1)
+                else:
+                    made._items.append(item)
+                    carry_mark(owner, made, item)
+
+        spread(self, self._items, int(depth))
+        return made
 
     def map(self, callback: Any = None, *_this: Any) -> JsArray:
+        """The callback's results; a Python container it returns is its (live) PyProxy there,
+        read back as the object (Pyodide 0.26 and 0.28 under Node)."""
         call = _callable(callback)
-        return JsArray([call(item, i, self) for i, item in enumerate(self)])
+        made = JsArray([call(item, i, self) for i, item in enumerate(self)])
+        for value in made._items:
+            proxied_by(made, value)
+        return made
 
     def filter(self, callback: Any = None, *_this: Any) -> JsArray:
         call = _callable(callback)
@@ -715,10 +796,10 @@ class JsArray(JsProxy):
 
     def toSorted(self, compare: Any = None) -> JsArray:  # noqa: N802 - JS name
         """A sorted copy (``sort``'s order and its refusal of a comparison that is not a function)."""
-        return JsArray(list(self._items), nulls=self._nulls).sort(compare)
+        return marked_like(self, JsArray(list(self._items), nulls=self._nulls)).sort(compare)
 
     def toReversed(self) -> JsArray:  # noqa: N802 - JS name
-        return JsArray(self._items[::-1], nulls=self._nulls)
+        return marked_like(self, JsArray(self._items[::-1], nulls=self._nulls))
 
     def sort(self, compare: Any = None) -> JsArray:
         """In place, as JS sorts: by the elements' strings (UTF-16 order), ``undefined`` last;
@@ -758,8 +839,15 @@ class JsArray(JsProxy):
         return removed
 
     def entries(self) -> JsIterator:
-        return JsIterator([marked_like(self, JsArray([i, raw], nulls=self._nulls)) for i, raw in enumerate(self._items)],
-                          "Array Iterator")
+        """``[index, item]`` arrays, read as the iteration reaches them (a JS array iterator is
+        live: an item set or appended meanwhile is seen, as ``values()``'s)."""
+        def live() -> Iterator[JsArray]:
+            i = 0
+            while i < len(self._items):
+                yield marked_like(self, JsArray([i, self._items[i]], nulls=self._nulls))
+                i += 1
+
+        return JsIterator(live(), "Array Iterator")
 
     def values(self) -> JsIterator:
         return JsIterator(iter(self), "Array Iterator")
@@ -790,12 +878,13 @@ class JsArray(JsProxy):
 _ABSENT: Any = object()
 
 
-class JsMap(JsProxy):
+class JsMap(MutableMappingMethods, JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
 
     _js_name = "Map"
-    _python_methods = ("get", "keys", "values", "items")  # Pyodide's Mapping methods
+    _python_methods = ("get",)  # Pyodide's Mapping method (the others are MutableMappingMethods')
     __slots__ = ("_entries", "_proxied")
+
 
     def __init__(self, entries: dict[Any, Any] | None = None):
         self._entries = {} if entries is None else entries
@@ -835,8 +924,24 @@ class JsMap(JsProxy):
         self._entries.clear()
 
     def entries(self) -> JsIterator:
-        """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays."""
-        return JsIterator([marked_like(self, JsArray([k, v])) for k, v in self._entries.items()], "Map Iterator")
+        """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays, live as a JS Map
+        iterator is -- a value set meanwhile is read as it is then, an entry added meanwhile is
+        visited, one deleted before the iteration reaches it is not (Pyodide 0.26 and 0.28)."""
+        entries = self._entries
+
+        def live() -> Iterator[JsArray]:
+            visited: set[Any] = set()
+            while True:
+                try:
+                    for key in entries:
+                        if key not in visited:
+                            visited.add(key)
+                            yield marked_like(self, JsArray([key, entries[key]]))
+                    return
+                except RuntimeError:  # the map changed size under the walk: on from the first key not yet visited
+                    continue
+
+        return JsIterator(live(), "Map Iterator")
 
     def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
         """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them;
@@ -845,13 +950,6 @@ class JsMap(JsProxy):
             raise _jsvalues.not_a_function(callback)
         for key, value in list(self._entries.items()):
             callback(self._read(value), key, self)
-
-    # Mapping's views, live over the map, as Pyodide's (collections.abc) Mapping mixin gives them
-    def values(self) -> ValuesView[Any]:
-        return ValuesView(self)  # type: ignore[arg-type]
-
-    def items(self) -> ItemsView[Any, Any]:
-        return ItemsView(self)  # type: ignore[arg-type]
 
     def __getitem__(self, key: Any) -> Any:
         return self._read(self._entries[key])
@@ -876,9 +974,6 @@ class JsMap(JsProxy):
 
     def __iter__(self) -> Iterator[Any]:
         return iter(list(self._entries))
-
-    def keys(self) -> KeysView[Any]:
-        return KeysView(self)  # type: ignore[arg-type]
 
     def object_keys(self) -> JsArray:
         """``Object.keys(map)``: a ``Map``'s entries are no properties."""
@@ -1303,6 +1398,27 @@ class JsDoubleProxy(JsProxy):
         return getattr(self.unwrap(), name)
 
 
+class JsNativeFunction(JsFunction):
+    """A built-in JavaScript function workers-env implements in Python (``JSON.parse``, a
+    ``console`` method): a JsProxy Python calls, with V8's ``name`` and ``String()``,
+    ``function parse() { [native code] }`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, func: Callable[..., Any], name: str):
+        super().__init__(func)
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
+
+    @property
+    def destroy(self) -> Any:  # type: ignore[override]
+        """None, as a JS function's JsProxy has none (Pyodide's ``AttributeError: destroy``): the
+        built-in is shared by every Worker of the process, so nothing may end it."""
+        raise AttributeError("destroy")
+
+
 class JsOnceFunction(JsFunction):
     """A Python callable handed to JavaScript by ``create_once_callable``: callable once, as
     Pyodide's wrapper (pyproxy.c ``create_once_callable``): a call destroys it (even one that
@@ -1327,6 +1443,16 @@ class JsOnceFunction(JsFunction):
         if self._called:
             raise JsException("OnceProxy has already been destroyed", name="Error")  # Pyodide's text
         self._called = self._destroyed = True
+
+    #: Pyodide's wrapper function as ``String()`` writes it (0.28's; 0.26.0a4's calls ``...MaybeSuspending``)
+    _WRAPPER = ('function wrapper(...args){if(alreadyCalled){throw new Error("OnceProxy can only be called once")}'
+                'try{if(may_syncify){return Module.callPyObjectMaybe%s(obj,args)}else{return '
+                'Module.callPyObject(obj,args)}}finally{wrapper.destroy()}}')
+    name = "wrapper"  # the JS function's name and its declared parameters, as Pyodide's
+    length = 0
+
+    def __repr__(self) -> str:
+        return self._WRAPPER % ("Promising" if pyodide_028() else "Suspending")
 
 
 def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False) -> JsOnceFunction:
@@ -1502,6 +1628,7 @@ def js_iterated(value: Any) -> Iterable[Any]:
 def object_from_entries(entries: Iterable[Any]) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
     props: dict[str, Any] = {}
+    made = JsObject(props)
     raw = js_iterated(entries)
     for entry in raw:
         pair = entry._items if isinstance(entry, JsArray) else list(entry)
@@ -1511,7 +1638,8 @@ def object_from_entries(entries: Iterable[Any]) -> JsObject:
         elif type(value) is float:
             value = js_number(value)  # one JS number type: 0.0 is the 0 Python reads back
         props["null" if key is jsnull else _jsvalues.js_key(key)] = value
-    return JsObject(props)
+        carry_mark(entry, made, value)  # a PyProxy in the entry (Object.entries(o)): the same one here
+    return made
 
 
 def to_plain(value: Any, *, where: str = "argument") -> Any:
@@ -1738,15 +1866,35 @@ def read_stored(owner: Any, raw: Any, nulls: Any = False) -> Any:
     return _wrap_child(raw, nulls)
 
 
+def _held(owner: Any) -> Iterable[Any]:
+    """The raw values a JS object, array or Map holds (its properties, items or entries' values)."""
+    if isinstance(owner, JsArray):
+        return owner._items
+    if isinstance(owner, JsMap):
+        return owner._entries.values()
+    return owner._props.values()
+
+
 def marked_like(source: Any, made: Any) -> Any:
-    """``made`` (a JS array copied from ``source``'s items: ``slice``, ``filter``, ``concat``)
-    holding the same PyProxies as ``source``: its marks copied. Returns ``made``."""
+    """``made`` (a JS container copied from ``source``'s items: ``slice``, ``filter``, ``concat``)
+    holding the same PyProxies as ``source``: the marks of the values it holds copied (only
+    those, so copying stays as cheap as the copy itself). Returns ``made``."""
     marks = source._proxied
     if marks:
-        if made._proxied is None:
-            made._proxied = {}
-        made._proxied.update(marks)
+        for raw in _held(made):
+            mark = marks.get(id(raw))
+            if mark is not None and mark[1] is raw:
+                _mark(made, raw, mark[0])
     return made
+
+
+def carry_mark(source: Any, made: Any, raw: Any) -> None:
+    """``raw``, copied from the JS container ``source`` into ``made`` (``flat``, ``new Map(entries)``,
+    ``Object.fromEntries``), is the same PyProxy there: its mark, if it has one, copied."""
+    marks = source._proxied if isinstance(source, (JsObject, JsArray, JsMap)) else None
+    mark = None if marks is None else marks.get(id(raw))
+    if mark is not None and mark[1] is raw:
+        _mark(made, raw, mark[0])
 
 
 def proxied_by(owner: JsObject | JsArray | JsMap, value: Any, borrowed: bool = False) -> None:
@@ -1755,11 +1903,29 @@ def proxied_by(owner: JsObject | JsArray | JsMap, value: Any, borrowed: bool = F
     unconverted too). ``borrowed``: handed over as a JS function's argument (``push``,
     ``Array.of``), whose proxy Pyodide destroys when the call returns."""
     if is_stored_as_proxy(value):
-        marks = owner._proxied
-        if marks is None:  # most objects never hold one: no dict for them
-            marks = {}
-            object.__setattr__(owner, "_proxied", marks)
-        marks[id(value)] = (borrowed, value)  # the value kept: its id is never another's meanwhile
+        _mark(owner, value, borrowed)
+
+
+def _mark(owner: Any, value: Any, borrowed: bool) -> None:
+    """One mark (see :func:`proxied_by`), keyed by ``id(value)`` and holding ``value`` (so its id
+    is never another object's while the mark lives). The same object stored both ways in one
+    container (``a.append(l)`` and ``a.push(l)``) keeps its live mark: a mark cannot tell the
+    slots apart, and reading a live proxy as destroyed would fail code that works in Pyodide.
+    Marks of values the container no longer holds are dropped once they outnumber what it
+    holds, so a container written over and over keeps no more than it holds alive."""
+    marks = owner._proxied
+    if marks is None:  # most objects never hold one: no dict for them
+        marks = {}
+        object.__setattr__(owner, "_proxied", marks)
+    mark = marks.get(id(value))
+    if borrowed and mark is not None and mark[1] is value and not mark[0]:
+        return
+    marks[id(value)] = (borrowed, value)
+    held = _held(owner)
+    if len(marks) > 2 * len(held) + 8:  # type: ignore[arg-type]
+        present = {id(raw) for raw in held}
+        for key in [key for key in marks if key not in present]:
+            del marks[key]
 
 
 _BORROWED_CALL = ("This borrowed proxy was automatically destroyed at the end of a function call. "

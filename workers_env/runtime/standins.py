@@ -185,11 +185,13 @@ def _new_map(entries: Any = None) -> jsproxy.JsMap:
     """``new Map(iterable)``: one entry per ``[key, value]`` item JavaScript iterates out of it."""
     if entries is None or entries is jsproxy.jsnull:
         return jsproxy.JsMap({})
-    pairs = {}
+    pairs: dict[Any, Any] = {}
+    made = jsproxy.JsMap(pairs)
     for item in jsproxy.js_iterated(entries):
         key, value = (list(jsproxy.js_iterated(item)) + [None, None])[:2]
         pairs[key] = value
-    return jsproxy.JsMap(pairs)
+        jsproxy.carry_mark(item, made, value)  # a PyProxy in the entry: the same one in the Map
+    return made
 
 
 def _new_set(items: Any = None) -> JsSet:
@@ -369,19 +371,11 @@ _CONSOLE_KEYS = ("debug", "error", "info", "log", "warn", "dir", "dirxml", "tabl
                  "timeEnd", "timeStamp", "context", "createTask")
 
 
-class _ConsoleMethod(jsproxy.JsFunction):
+def _console_method(func: Any, key: str) -> jsproxy.JsNativeFunction:
     """A console method as ``Object.values(console)`` gives it: a JS function whose ``name`` is
     workerd's -- empty for the five logging methods workerd puts in V8's place (``debug``,
     ``error``, ``info``, ``log``, ``warn``), the method's own for the others."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, func: Any, key: str):
-        super().__init__(func)
-        self.name = "" if key in ("debug", "error", "info", "log", "warn") else key
-
-    def __repr__(self) -> str:
-        return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
+    return jsproxy.JsNativeFunction(func, "" if key in ("debug", "error", "info", "log", "warn") else key)
 
 
 def _object_namespace(js_json: Any) -> SimpleNamespace:
@@ -395,13 +389,14 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         if isinstance(obj, (int, float)):  # a number or a boolean owns no properties
             return JsObject({})
         if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
-            return JsObject({name: _ConsoleMethod(getattr(obj, name), name) for name in _CONSOLE_KEYS})
+            return JsObject({name: _console_method(getattr(obj, name), name) for name in _CONSOLE_KEYS})
         if isinstance(obj, jsconversions.JsSymbol):  # a symbol owns no properties either
             return JsObject({})
         if isinstance(obj, (jsconversions.JsStringObject, jsconversions.JsBooleanObject)):
             return plain(obj.valueOf())  # new String("ab"): its indices, as the string's
-        if isinstance(obj, (jsglobals.JsDate, JsException)) or obj is js_json or obj is jsglobals.crypto:
-            return JsObject({})  # a Date, an Error (message and stack are not enumerable), crypto, JSON: none
+        if isinstance(obj, (jsglobals.JsDate, JsException, jsproxy.JsIterator)) or obj is js_json \
+                or obj is jsglobals.crypto:
+            return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto, JSON: none
         return obj
 
     def keys(obj: JsObject) -> JsArray:
@@ -565,26 +560,16 @@ class NotEmulatedGlobal(jsproxy.JsProxy):
 NAMESPACE_GLOBALS = frozenset({"Intl", "Math", "Reflect", "WebAssembly"})
 
 
-class NotEmulatedNamespace(NotEmulatedGlobal):
+class NotEmulatedNamespace(jsglobals.NamespaceStrings, NotEmulatedGlobal):
     """A not-emulated global that is a namespace object (:data:`NAMESPACE_GLOBALS`): its members
-    refused as :class:`NotEmulatedGlobal`'s, but ``String()``/``str()`` of it V8's ``[object Math]``,
-    which needs no runtime (real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+    refused as :class:`NotEmulatedGlobal`'s, but its strings (``[object Math]``) and constructor
+    :class:`jsglobals.NamespaceStrings`', which need no runtime."""
 
     _props = None  # no own properties a conversion could read (jsnumbers.to_primitive)
 
     def __init__(self, name: str):
         super().__init__(name)
         object.__setattr__(self, "_js_name", name)
-
-    @property
-    def constructor(self) -> Any:
-        return JsObject().constructor  # a plain object's: Object
-
-    def toString(self) -> str:  # noqa: N802 - JS name
-        return f"[object {self._name}]"
-
-    def __repr__(self) -> str:
-        return self.toString()
 
 
 _NOT_EMULATED_GLOBALS: dict[str, NotEmulatedGlobal] = {}
@@ -677,9 +662,12 @@ def _build() -> dict[str, ModuleType]:
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
-        "JSON", parse=jsweb.json_parse, stringify=jsproxy.json_stringify)
+        "JSON", parse=jsproxy.JsNativeFunction(jsweb.json_parse, "parse"),
+        stringify=jsproxy.JsNativeFunction(jsproxy.json_stringify, "stringify"))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
-    array_from = lambda it: JsArray(list(jsproxy.js_iterated(it)))  # noqa: E731 - ``Array.from``; Pyodide reads ``from_`` as ``from``
+    def array_from(it: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
+        made = JsArray(list(jsproxy.js_iterated(it)))
+        return jsproxy.marked_like(it, made) if isinstance(it, JsArray) else made  # its PyProxies, the same ones
 
     def array_of(*items: Any) -> JsArray:  # ``Array.of`` (and ``new Array(a, b)``: array_new)
         made = JsArray()
