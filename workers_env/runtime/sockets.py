@@ -33,6 +33,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.filesystem import done_for_the_worker
 
@@ -209,35 +210,18 @@ _NO_NAME = (-2, "Name does not resolve")  # EAI_NONAME, as Pyodide words it
 _HOST_INT_OVERFLOW = ("signed integer is greater than maximum", "signed integer is less than minimum")
 
 
-class _Checked(Exception):  # noqa: N818 - not an error: the audit hook's signal that CPython's checks passed
-    """CPython's ``getnameinfo`` parsed its arguments (its ``socket.getnameinfo`` audit event)."""
-
-
-_CHECKING = threading.local()
-
-
-def _stop_after_the_checks(event: str, args: tuple[Any, ...]) -> None:
-    if getattr(_CHECKING, "on", None) == event:
-        raise _Checked
-
-
 def _checked(function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Run CPython's own ``socket.<function>`` up to its audit event, after it parsed its
     arguments and before any lookup: a wrong call is its own error, worded as there (an int a
     wasm32 ``long`` cannot hold as Pyodide words it)."""
     current = getattr(socket, function)
     original = getattr(current, "workers_env_original", current)
-    _CHECKING.on = f"socket.{function}"
     try:
-        original(*args, **kwargs)
-    except _Checked:
-        return
+        until_event(f"socket.{function}", original, *args, **kwargs)
     except OverflowError as exc:
         if str(exc) in _HOST_INT_OVERFLOW:
             raise OverflowError("Python int too large to convert to C long") from None
         raise
-    finally:
-        _CHECKING.on = None
 
 
 def _inet_ntop6(packed: bytes) -> str:
@@ -329,15 +313,8 @@ _EMULATED: dict[str, Callable[..., Any]] = {
 }
 
 
-_hooked = False
-
-
 def install() -> None:
     """Wrap the ``socket`` module's lookups (once)."""
-    global _hooked
-    if not _hooked:
-        _hooked = True
-        sys.addaudithook(_stop_after_the_checks)
     for name, emulated in _EMULATED.items():
         original = getattr(socket, name)
         if getattr(original, "workers_env_original", None) is not None:

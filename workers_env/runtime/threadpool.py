@@ -33,6 +33,7 @@ from types import FrameType
 from typing import Any
 
 from workers_env.runtime import tasks
+from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.current import current_context, current_runtime
 from workers_env.runtime.webloop import PyodideFuture
 
@@ -117,53 +118,53 @@ def _install_threads() -> None:
     threading.Thread.start = start  # type: ignore[method-assign]
 
 
-#: the audit events ``_thread``'s starters raise after checking their arguments (Python 3.12 on;
-#: ``start_joinable_thread``, 3.13 on, raises the second)
-_START_EVENTS = frozenset({"_thread.start_new_thread", "_thread.start_joinable_thread"})
-_hooked = False
-
-
-def _refuse_worker_threads(event: str, args: tuple[Any, ...]) -> None:
-    """An audit hook: a thread starter called by the Worker's own code fails as in Pyodide."""
-    if event in _START_EVENTS and current_runtime() is not None and _worker_frame_calls(sys._getframe(1)):
-        raise RuntimeError(NO_THREADS)
+#: the audit event each of ``_thread``'s starters raises once its arguments passed its checks
+#: (Python 3.12 on; ``start_new`` is ``start_new_thread``'s alias, ``start_joinable_thread`` 3.13 on)
+_START_EVENTS = {"start_new_thread": "_thread.start_new_thread", "start_new": "_thread.start_new_thread",
+                 "start_joinable_thread": "_thread.start_joinable_thread"}
 
 
 def _install_low_level_threads() -> None:
     """``_thread.start_new_thread`` (and its alias ``start_new``, and ``start_joinable_thread``)
     called by the Worker's own code: ``RuntimeError: can't start new thread`` once the arguments
     pass the function's own checks (a non-callable is still its ``TypeError``), as Pyodide 0.26
-    and 0.28 answer. From Python 3.12 they raise an audit event right after those checks; 3.11's
-    ``start_new_thread`` raises none, so there it is wrapped, with its checks as CPython words them."""
-    global _hooked
-    if sys.version_info >= (3, 12):
-        if not _hooked:
-            _hooked = True
-            sys.addaudithook(_refuse_worker_threads)
-        return
-    for name in ("start_new_thread", "start_new"):
+    and 0.28 answer. From Python 3.12 the function itself runs up to the audit event it raises
+    right after those checks (runtime/auditstop.py); 3.11's ``start_new_thread`` raises none, so
+    there its checks are made as CPython words them. Only the ``_thread`` module's names are
+    wrapped: ``threading`` took its own at import (its ``Thread.start`` is wrapped above)."""
+    for name in _START_EVENTS:
         original = getattr(_thread, name, None)
         if original is None or getattr(original, "workers_env_original", None) is not None:
             continue
-        setattr(_thread, name, _refusing_start_new_thread(original))
+        setattr(_thread, name, _refusing(name, original))
 
 
-def _refusing_start_new_thread(original: Callable[..., Any]) -> Callable[..., Any]:
-    def start_new_thread(*args: Any, **kwargs: Any) -> Any:
-        if kwargs or not 2 <= len(args) <= 3 or current_runtime() is None or not _worker_frame_calls(sys._getframe(1)):
+def _refusing(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+    def starter(*args: Any, **kwargs: Any) -> Any:
+        if current_runtime() is None or not _worker_frame_calls(sys._getframe(1)):
+            return original(*args, **kwargs)
+        if sys.version_info >= (3, 12):
+            until_event(_START_EVENTS[name], original, *args, **kwargs)  # its own TypeError, else stopped
+        elif kwargs or not 2 <= len(args) <= 3:
             return original(*args, **kwargs)  # a wrong call is its own TypeError, before any thread
-        function, arguments, keywords = (*args, None)[:3] if len(args) == 2 else args
-        if not callable(function):
-            raise TypeError("first arg must be callable")
-        if not isinstance(arguments, tuple):
-            raise TypeError("2nd arg must be a tuple")
-        if len(args) == 3 and not isinstance(keywords, dict):
-            raise TypeError("optional 3rd arg must be a dictionary")
+        else:
+            _check_start_new_thread(args)
         raise RuntimeError(NO_THREADS)
 
-    start_new_thread.workers_env_original = original  # type: ignore[attr-defined]
-    start_new_thread.__doc__ = original.__doc__
-    return start_new_thread
+    starter.__name__ = starter.__qualname__ = name
+    starter.workers_env_original = original  # type: ignore[attr-defined]
+    starter.__doc__ = original.__doc__
+    return starter
+
+
+def _check_start_new_thread(args: tuple[Any, ...]) -> None:
+    """Python 3.11's ``start_new_thread(function, args[, kwargs])`` checks, worded as there."""
+    if not callable(args[0]):
+        raise TypeError("first arg must be callable")
+    if not isinstance(args[1], tuple):
+        raise TypeError("2nd arg must be a tuple")
+    if len(args) == 3 and not isinstance(args[2], dict):  # a given None too
+        raise TypeError("optional 3rd arg must be a dictionary")
 
 
 def _install_create_future() -> None:

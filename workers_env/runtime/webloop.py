@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from workers_env.runtime.current import current_runtime, pyodide_028
+from workers_env.runtime.stalls import follows
 from workers_env.runtime.tasks import STEPS, scoped_callback
 
 __all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
@@ -38,6 +39,7 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
         does this future's cancellation (``fut.exception()`` raises in the task); a returned
         future cancelled meanwhile is the task's ``InvalidStateError``, the handler having run."""
         following = PyodideFuture(loop=self.get_loop())
+        follows(following, self)  # waiting on it is waiting on this future, then on the handler's task (runtime/stalls.py)
         onfulfilled, onrejected = scoped_callback(onfulfilled), scoped_callback(onrejected)
 
         async def callback(done: asyncio.Future) -> None:  # type: ignore[type-arg]
@@ -56,7 +58,7 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
             following.set_result(value)
 
         def wrapper(done: asyncio.Future) -> None:  # type: ignore[type-arg]
-            asyncio.ensure_future(callback(done), loop=done.get_loop())
+            follows(following, asyncio.ensure_future(callback(done), loop=done.get_loop()))
 
         self.add_done_callback(wrapper)
         return following
@@ -173,8 +175,6 @@ async def _awaited_fully(value: Any) -> Any:
 
 def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # type: ignore[type-arg]
     """Resolve ``future`` as ``awaitable`` settles, running it at once as a task."""
-    from workers_env.runtime.stalls import follows
-
     task = asyncio.ensure_future(awaitable)
     follows(future, task)  # waiting on the promise is waiting on the task (runtime/stalls.py)
 
