@@ -329,9 +329,15 @@ def _close_envs(reloader: Reloader | None, env: Any) -> bool:
     return closed
 
 
+#: The config fields whose bindings workers-env emulates locally, ``remote = true`` or not.
+_LOCAL_KINDS = frozenset({"ai", "vectorize", "d1_databases", "kv_namespaces"})
+
+
 def _announce(config: Any, env: Any, environment: str | None, env_files: list[str] | None) -> None:
     """What dev says of a config once it is read, at start and after an edit of it: where the
-    secrets come from, those missing, a missing compatibility date (wrangler's lines)."""
+    secrets come from, those missing, a missing compatibility date (wrangler's lines), and the
+    bindings ``remote = true`` would send to Cloudflare under wrangler dev."""
+    from workers_env.config.bindings import remote_bindings
     from workers_env.config.compat import missing_date_warning
 
     secrets, sources = local_secrets(config.root, environment, secrets_table=has_secrets_table(config.merged),
@@ -345,6 +351,12 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
     warning = missing_date_warning(env.config)
     if warning:
         warn_block(warning)
+    remote = remote_bindings(config.merged, _LOCAL_KINDS)
+    if remote:  # wrangler dev's binding table says "remote" for these
+        names = ", ".join(f"{b.name} ({b.kind})" for b in remote)
+        print(f"workers-env dev: remote = true on {names}: wrangler dev binds your Cloudflare account's own "
+              "resources for these (and, without a login, stops with \"Failed to start the remote proxy session\"); "
+              "workers-env runs them locally as it runs every binding, on the local state", file=sys.stderr, flush=True)
 
 
 def _reload_failed(exc: BaseException, project: Path) -> None:

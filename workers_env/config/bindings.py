@@ -13,7 +13,7 @@ from typing import Any
 
 from workers_env.config.diagnostics.fields import _FRIENDLY_BINDING_NAMES
 
-__all__ = ["BINDING_KINDS", "DeclaredBinding", "declared_bindings"]
+__all__ = ["BINDING_KINDS", "DeclaredBinding", "declared_bindings", "remote_bindings"]
 
 #: Fields that are not bindings of a module Worker: vars are values, and Wasm/text/data
 #: blobs exist only in the service-worker format (a Python Worker cannot have them).
@@ -61,3 +61,17 @@ def _names(field: str, value: Any) -> list[str]:
         else:
             names = [value.get("binding")]
     return [n for n in names if isinstance(n, str) and n]
+
+
+def remote_bindings(merged: Mapping[str, Any], fields: frozenset[str]) -> list[DeclaredBinding]:
+    """The bindings of the given config fields whose entry says ``remote = true`` (in wrangler's
+    kind order): those ``wrangler dev`` binds to the Cloudflare account's real resources."""
+    found: list[DeclaredBinding] = []
+    for field, kind in BINDING_KINDS:
+        value = merged.get(field) if field in fields else None
+        if isinstance(value, Mapping):  # a single-binding field such as ``[ai]``
+            value = [value]
+        for entry in value if isinstance(value, list) else []:
+            if isinstance(entry, Mapping) and entry.get("remote") is True:
+                found.extend(DeclaredBinding(name, field, kind) for name in _names(field, [entry]))
+    return found
