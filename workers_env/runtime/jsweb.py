@@ -614,6 +614,10 @@ class JsRequest(_Body):
     _cache_mode: str | None = None
     #: the init's ``fetcher`` (or the input Request's); None: none, ``fetcher`` reads ``null``
     _fetcher: Any = None
+    #: a body ``fetch`` cannot send again (http.c++ ``Body::canRewindBody``: not buffer-backed):
+    #: one given as a stream -- a ReadableStream, another body's ``body`` -- or an incoming
+    #: request's; a redirect that would send it again fails (runtime/fetchredirect.py)
+    _one_time_body: bool = False
 
     def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None,
                  redirect: str = "follow", signal: Any = None):
@@ -633,6 +637,7 @@ class JsRequest(_Body):
         self.bodyUsed = False
         self.redirect = redirect
         self.signal = signal if signal is not None else JsAbortSignal()  # every Request has one
+        self._one_time_body = data is not None and isinstance(body, JsReadableStream)
         if source is not None:
             self._share_body(source)
 
@@ -648,6 +653,7 @@ class JsRequest(_Body):
         if body_of is not None:
             made = JsRequest.from_options(input, options)
             made._share_body(body_of)
+            made._one_time_body = body_of._one_time_body  # the same body, rewindable or not
             return made
         # the init dictionary's validate(): cache (and cf.cacheControl), then encodeResponseBody;
         # a Request given as the init is read as its fields, its cache mode unchecked (http.c++)
@@ -690,6 +696,8 @@ class JsRequest(_Body):
                 redirect=redirect or base.redirect,
                 signal=_signal(options.get("signal", base.signal)),
             )
+            if "body" not in options:  # the input Request's body, rewindable or not
+                made._one_time_body = base._one_time_body
         else:
             made = JsRequest(
                 url,
@@ -736,6 +744,7 @@ class JsRequest(_Body):
         copy._encode_response_body = self._encode_response_body
         copy._cache_mode = self._cache_mode
         copy._fetcher = self._fetcher
+        copy._one_time_body = self._one_time_body  # a tee of a stream is a stream
         return copy
 
     def __repr__(self) -> str:

@@ -337,6 +337,7 @@ def build_request(
         pairs.append(("content-length", str(size)))
     request = JsRequest(url, method=method, headers=pairs, body=body, cf=incoming_cf(cf, accept_encoding=accept_encoding))
     request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
+    request._one_time_body = request._body is not None  # a stream from the client (global-scope.c++)
     return request
 
 

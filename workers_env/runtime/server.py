@@ -566,6 +566,7 @@ class WorkerApp:
         if bodiless and body:  # workerd's server hands on what the client sent; only `new Request` refuses it
             request._body = body
         request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
+        request._one_time_body = request._body is not None  # a stream from the client (global-scope.c++)
         return request
 
 

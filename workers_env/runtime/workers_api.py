@@ -46,6 +46,7 @@ from workers_env.runtime.fetchredirect import (
     crosses_origin,
     location_url,
     method_after,
+    one_time_body_refusal,
     scheme_refusal,
     too_many_redirects,
 )
@@ -990,6 +991,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             if strip_authorization and crosses_origin(url, location):
                 sent = {k: v for k, v in sent.items() if k.lower() != "authorization"}
             urls.append(target)
+            refusal = one_time_body_refusal(status, js_request._one_time_body and data is not None)
+            if refusal is not None:
+                raise refusal
             if method_after(status, method) is not None:
                 method, data = "GET", None
             refusal = scheme_refusal(target)
