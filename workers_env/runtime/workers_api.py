@@ -961,8 +961,11 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     def send() -> JsResponse:
         _SUBREQUEST.set(subrequest)  # this thread's own context (a copy)
         # Host is a forbidden header to a Worker's fetch: the target URL's host is sent (workerd);
+        # so are a Worker's Content-Length and Transfer-Encoding: kj frames the body it sends
+        # itself (a wrong length does not cut it, a GET a 303 made keeps none: wrangler dev 4.164.0);
         # a Worker's own CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker)
-        dropped = ("host",) if zone is None else ("host", "cf-worker", "cf-connecting-ip")
+        framing = ("host", "content-length", "transfer-encoding")
+        dropped = framing if zone is None else (*framing, "cf-worker", "cf-connecting-ip")
         sent = {k: v for k, v in js_request.headers.items() if k not in dropped}
         for name, value in extra.items():
             sent.setdefault(name, value)  # the Worker's own Cache-Control or Pragma stays
