@@ -901,12 +901,25 @@ _CONNECTIONS: dict[type, type] = {http.client.HTTPConnection: _HTTPConnection,
                                   http.client.HTTPSConnection: _HTTPSConnection}
 
 
-class _HTTPHandler(urllib.request.HTTPHandler):
+class _NoDefaultContentType:
+    """A handler that sends a body without a ``Content-Type`` without one: urllib's own
+    ``application/x-www-form-urlencoded`` is not added, as workerd adds none to a Worker's fetch
+    of a stream or buffer (wrangler dev 4.164.0)."""
+
+    def do_request_(self, request: urllib.request.Request) -> urllib.request.Request:
+        request = super().do_request_(request)  # type: ignore[misc]
+        request.unredirected_hdrs.pop("Content-type", None)  # only urllib's default is kept there
+        return request
+
+    http_request = https_request = do_request_
+
+
+class _HTTPHandler(_NoDefaultContentType, urllib.request.HTTPHandler):
     def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
         return super().do_open(_CONNECTIONS.get(http_class, http_class), req, **kwargs)
 
 
-class _HTTPSHandler(urllib.request.HTTPSHandler):
+class _HTTPSHandler(_NoDefaultContentType, urllib.request.HTTPSHandler):
     def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
         return super().do_open(_CONNECTIONS.get(http_class, http_class), req, **kwargs)
 
