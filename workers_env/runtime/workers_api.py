@@ -16,6 +16,7 @@ import json as _json
 import logging
 import secrets
 import socket
+import ssl
 import threading
 import urllib.error
 import urllib.parse
@@ -825,9 +826,13 @@ class _Subrequest:
 
 
 def _shut(sock: socket.socket) -> None:
+    """Shut ``sock`` down for both directions: a connect, TLS handshake or read under way on it
+    in another thread ends at once. A TLS socket is shut as the socket it is (``SSLSocket``'s
+    own ``shutdown`` drops its TLS state first, so that thread's next step would fail with
+    ``AttributeError`` or ``ValueError`` rather than the ``OSError`` of a lost connection)."""
     try:
-        sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:  # closed already (its fd -1), or never connected
         pass
 
 
@@ -838,17 +843,12 @@ _SUBREQUEST: ContextVar[_Subrequest | None] = ContextVar("workers_env_subrequest
 class _NoAcceptEncoding:
     """An HTTP connection that sends ``Accept-Encoding`` only when the Worker's request has one:
     http.client's own ``identity`` is not sent, as workerd's fetch sends none (wrangler dev 4.164.0).
-    Its socket is registered with the subrequest it sends, so an abort can drop it."""
+    Its socket is registered with the subrequest it sends before it connects (an HTTPS one
+    again as the TLS socket it becomes, before its handshake), so an abort can drop it."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._create_connection = _connect_registered  # http.client's hook for socket.create_connection
-
-    def connect(self) -> None:
-        super().connect()  # type: ignore[misc]
-        subrequest = _SUBREQUEST.get()
-        if subrequest is not None and self.sock not in subrequest.sockets:  # type: ignore[attr-defined]
-            subrequest.opened(self.sock)  # type: ignore[attr-defined]  # HTTPS: the TLS socket it became
 
     def putrequest(self, method: str, url: str, skip_host: bool = False, skip_accept_encoding: bool = False) -> None:
         super().putrequest(method, url, skip_host=skip_host, skip_accept_encoding=True)  # type: ignore[misc]
@@ -894,7 +894,35 @@ class _HTTPConnection(_NoAcceptEncoding, http.client.HTTPConnection):
 
 
 class _HTTPSConnection(_NoAcceptEncoding, http.client.HTTPSConnection):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        context: ssl.SSLContext = self._context  # type: ignore[has-type]
+        self._context = _HandshakeRegistered(context)  # type: ignore[assignment]  # what connect() wraps with
+
+
+class _HandshakeRegistered:
+    """An ``ssl.SSLContext`` whose ``wrap_socket`` registers the TLS socket with the subrequest
+    it sends before the handshake: the TCP socket it wraps is detached by then, so without it a
+    request that ends -- or a signal that aborts -- during the handshake (a server that accepts
+    and never answers it) could not shut it down, and the thread would wait out its timeout."""
+
+    def __init__(self, context: ssl.SSLContext) -> None:
+        self._context = context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._context, name)
+
+    def wrap_socket(self, sock: socket.socket, server_hostname: str | None = None) -> ssl.SSLSocket:
+        tls = self._context.wrap_socket(sock, server_hostname=server_hostname, do_handshake_on_connect=False)
+        subrequest = _SUBREQUEST.get()
+        if subrequest is not None:
+            subrequest.opened(tls)  # shut at once when the subrequest is dropped already
+        try:
+            tls.do_handshake()
+        except BaseException:
+            tls.close()  # as ssl's own wrap_socket closes a socket whose handshake failed
+            raise
+        return tls
 
 
 _CONNECTIONS: dict[type, type] = {http.client.HTTPConnection: _HTTPConnection,
