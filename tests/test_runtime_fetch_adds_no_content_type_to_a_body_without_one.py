@@ -5,31 +5,19 @@ the Worker's own type go as they are. As ``wrangler dev`` 4.164.0 sent them."""
 
 from __future__ import annotations
 
-import http.server
-import json
 from pathlib import Path
 
-from worker_helpers import json_answer, one_file_worker, serving
+from worker_helpers import BODY_INITS, EchoOrigin, json_answer, one_file_worker, serving
 
-WORKER = """
+WORKER = BODY_INITS + """
 import json
-import js
-from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
-
-ORIGIN = "{origin}"
-
-def init(**members):
-    return to_js(members, dict_converter=js.Object.fromEntries)
-
-def stream():
-    return js.ReadableStream.new(init(start=lambda c: (c.enqueue(js.Uint8Array.new([97, 98])), c.close())))
 
 BODIES = [
     init(method="POST", body=js.Uint8Array.new([1, 2])),
     init(method="POST", body=stream(), duplex="half"),
     init(method="POST", body="abc"),
-    init(method="POST", body=js.Uint8Array.new([1, 2]), headers=init(**{{"content-type": "a/b"}})),
+    init(method="POST", body=js.Uint8Array.new([1, 2]), headers=init(**{"content-type": "a/b"})),
 ]
 
 class Default(WorkerEntrypoint):
@@ -40,22 +28,8 @@ class Default(WorkerEntrypoint):
 """
 
 
-class Origin(http.server.BaseHTTPRequestHandler):
-    """Answers the request's body length and ``Content-Type`` (null: none)."""
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
-        body = self.rfile.read(int(self.headers.get("content-length") or 0))
-        seen = json.dumps([len(body), self.headers.get("content-type")]).encode()
-        self.send_response(200)
-        self.send_header("content-length", str(len(seen)))
-        self.end_headers()
-        self.wfile.write(seen)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def test_fetch_adds_no_content_type_to_a_body_without_one(tmp_path: Path) -> None:
-    with serving(Origin) as url:
-        answers = json_answer(one_file_worker(tmp_path, WORKER.format(origin=url)), "/")
-    assert answers == [[2, None], [2, None], [3, "text/plain;charset=UTF-8"], [2, "a/b"]]
+    with serving(EchoOrigin) as url:
+        answers = json_answer(one_file_worker(tmp_path, f"ORIGIN = {url!r}\n" + WORKER), "/")
+    assert [framing.get("content-type") for _, _, framing in answers] == [None, None, "text/plain;charset=UTF-8", "a/b"]
+    assert [body for _, body, _ in answers] == ["\x01\x02", "ab", "abc", "\x01\x02"]
