@@ -51,7 +51,8 @@ from workers_env.runtime.jsproxy import (
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 
-__all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
+__all__ = ["JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
+           "json_parse"]
 
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 #: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
@@ -596,11 +597,22 @@ def _signal(value: Any) -> Any:
     return value
 
 
-def _http_method(method: Any) -> str:
+def checked_method(method: Any) -> str:
+    """An init's ``method``, upper-cased; one workerd does not know is its ``TypeError``."""
     text = js_text(method)  # String() of it: a JS null is "null"
     if text.upper() not in _HTTP_METHODS:
         raise js_type_error(f"Invalid HTTP method string: {text}")
     return text.upper()
+
+
+def checked_redirect(redirect: Any) -> Any:
+    """An init's ``redirect``: ``"follow"``, ``"manual"`` or none; another (``"error"`` too) is
+    workerd's ``TypeError`` (http.c++ ``Request::constructor``)."""
+    if redirect is not None and redirect not in ("follow", "manual"):
+        raise js_type_error('Invalid redirect value, must be one of "follow" or "manual" ("error" won\'t be '
+                            'implemented since it does not make sense at the edge; use "manual" and check the '
+                            "response status code).")
+    return redirect
 
 
 class JsRequest(_Body):
@@ -679,12 +691,8 @@ class JsRequest(_Body):
         url = input.url if isinstance(input, JsRequest) else _request_url(str(input))
         checked_integrity(options.get("integrity"))  # the first of the init's members read (http.c++)
         if "method" in options:
-            options["method"] = _http_method(options["method"])
-        redirect = options.get("redirect")
-        if redirect is not None and redirect not in ("follow", "manual"):
-            raise js_type_error('Invalid redirect value, must be one of "follow" or "manual" ("error" won\'t be '
-                                'implemented since it does not make sense at the edge; use "manual" and check the '
-                                "response status code).")
+            options["method"] = checked_method(options["method"])
+        redirect = checked_redirect(options.get("redirect"))
         if isinstance(input, JsRequest):
             base = input
             made = JsRequest(

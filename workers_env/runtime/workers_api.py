@@ -70,6 +70,8 @@ from workers_env.runtime.jsweb import (
     JsHeaders,
     JsRequest,
     JsResponse,
+    checked_method,
+    checked_redirect,
     init_options,
 )
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
@@ -751,14 +753,18 @@ class FetcherView:
 def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
     """What workerd's ``Fetcher.fetch(resource, init)`` refuses before the binding sees the
     request, as it builds a Request of them for every Fetcher (http.c++ ``fetchImpl``): the init's
-    ``cache`` by era (and ``cf.cacheControl`` beside it), a non-empty ``integrity``, and
+    ``cache`` by era (and ``cf.cacheControl`` beside it), a non-empty ``integrity``, a ``method``
+    it does not know, a ``redirect`` other than ``"follow"``/``"manual"``, and
     ``cache: "no-store"`` -- the init's or the Request's -- with a ``cf.cacheTtl`` other than ``-1``
     (``serializeCfBlobJson``); raised as the SDKs' ``pyfetch`` raises what JavaScript threw. Only
     checked: the binding still gets the Worker's arguments as given."""
     try:
         init = init_options(to_js(options, dict_converter=object_from_entries), {}) if options else {}
         mode = checked_cache(init)
-        checked_integrity(init.get("integrity"))
+        checked_integrity(init.get("integrity"))  # then the constructor's own checks, in its order
+        if "method" in init:
+            checked_method(init["method"])
+        checked_redirect(init.get("redirect"))
         if mode is None and isinstance(resource, JsRequest):
             mode = resource._cache_mode
         subrequest_cache_headers(mode, init["cf"] if "cf" in init else getattr(resource, "cf", None), {})
