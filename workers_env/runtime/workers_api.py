@@ -626,7 +626,7 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
         init = to_js(options, dict_converter=object_from_entries) if options else None
         if fetcher is not None or (fetcher_given and not pyodide_028()):
             return await fetcher(resource, init), controller, signal  # type: ignore[misc]
-        return await send_request(JsRequest.from_options(resource, init_options(init, {}))), controller, signal
+        return await send_request(_fetch_request(resource, init)), controller, signal
     except asyncio.CancelledError as exc:
         if controller is not None:
             controller.abort(_construct_abort_reason(exc))
@@ -791,7 +791,21 @@ async def js_fetch(resource: Any, init: Any = None) -> JsResponse:
     """The global ``fetch`` of JavaScript (``from js import fetch``): resolves to a JS ``Response``."""
     if isinstance(resource, Request):
         resource = resource.js_object
-    return await send_request(JsRequest.from_options(resource, init_options(init, {})))
+    return await send_request(_fetch_request(resource, init))
+
+
+def _fetch_request(resource: Any, init: Any) -> JsRequest:
+    """The Request ``fetch(resource, init)`` makes and sends (http.c++ ``fetchImpl`` calls the
+    Request constructor): a Request given as ``resource`` (without an init body) or as ``init``
+    has its body taken, so it is left used -- ``bodyUsed``, and reading or sending it again is
+    the used-body error -- as ``wrangler dev`` 4.164.0 leaves it, even once the fetch is over."""
+    options = init_options(init, {})
+    takes_resource_body = "body" not in options
+    made = JsRequest.from_options(resource, options)
+    for given in (resource if takes_resource_body else None, init):
+        if isinstance(given, JsRequest) and given._body is not None:
+            given.bodyUsed = True
+    return made
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
