@@ -1,8 +1,9 @@
 """A subrequest whose connection is still being made when its request ends -- an address that
-never answers, here a local listener whose backlog is full and that never accepts -- is dropped
-then, as workerd cancels a torn-down IoContext's I/O: the connect is abandoned at once, so no
-thread is left blocked in it until its 30 s timeout (which ``asyncio.run`` would wait for as it
-shuts its threads down)."""
+never answers, here a local listener whose backlog is full and that never accepts, or an
+``https://`` server that accepts and never answers the TLS handshake -- is dropped then, as
+workerd cancels a torn-down IoContext's I/O: the connect or handshake is abandoned at once (each
+socket, the TLS one too, is registered before it is used), so no thread is left blocked in it
+until its 30 s timeout (which ``asyncio.run`` would wait for as it shuts its threads down)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import contextlib
 import select
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from worker_helpers import one_file_worker
@@ -64,16 +66,41 @@ def unaccepting_listener() -> Iterator[str]:
         server.close()
 
 
+@contextlib.contextmanager
+def silent_tls_server() -> Iterator[str]:
+    """``https://127.0.0.1:<port>`` of a server that accepts connections and never says a word,
+    so a client's TLS handshake waits for the server's hello."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    accepted: list[socket.socket] = []
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                accepted.append(server.accept()[0])
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield f"https://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        server.close()
+        for conn in accepted:
+            conn.close()
+
+
+@pytest.mark.parametrize("listener", [unaccepting_listener, silent_tls_server])
 @pytest.mark.parametrize("call", ["fetch(URL)", "js.fetch(URL)"])
 @pytest.mark.parametrize("date", ["2025-08-13", "2025-10-01"])  # Pyodide 0.26, 0.28
-def test_a_subrequest_still_connecting_is_dropped_when_its_request_ends(tmp_path: Path, call: str, date: str) -> None:
+def test_a_subrequest_still_connecting_is_dropped_when_its_request_ends(tmp_path: Path, call: str, date: str,
+                                                                        listener: Callable[[], Any]) -> None:
     answers: list[object] = []
 
     async def scenario() -> None:
         resp = await worker.fetch("/")
         answers.append(await resp.json())  # the response is out: the request ends
 
-    with unaccepting_listener() as url:
+    with listener() as url:
         worker = load_worker(one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date))
         # asyncio.run ends by waiting for the threads it lent: the one connecting must be free
         running = threading.Thread(target=asyncio.run, args=(scenario(),), daemon=True)

@@ -282,3 +282,47 @@ class RecordingService:
 
     def get(self, _id: object) -> RecordingService:
         return self
+
+
+#: Worker source for ``init(**members)`` (a JS init object, as ``to_js`` makes it) and
+#: ``stream()`` (a new ReadableStream of the bytes ``ab``), for Workers that send bodies
+BODY_INITS = """
+import js
+from pyodide.ffi import to_js
+
+def init(**members):
+    return to_js(members, dict_converter=js.Object.fromEntries)
+
+def stream():
+    return js.ReadableStream.new(init(start=lambda c: (c.enqueue(js.Uint8Array.new([97, 98])), c.close())))
+"""
+
+
+class EchoOrigin(http.server.BaseHTTPRequestHandler):
+    """For :func:`serving`: ``/<status>`` (three digits) redirects to ``/landed``; any other path
+    answers what it received as JSON: the method, the body (read by its ``Content-Length``,
+    waiting at most 5 s for a promised body that never comes) and the ``Content-Length``,
+    ``Transfer-Encoding`` and ``Content-Type`` headers it came with."""
+
+    def _answer(self) -> None:
+        self.connection.settimeout(5)
+        body = self.rfile.read(int(self.headers.get("content-length") or 0))
+        status = self.path[1:]
+        if len(status) == 3 and status.isdigit():
+            self.send_response(int(status))
+            self.send_header("location", "/landed")
+            self.send_header("content-length", "0")
+            self.end_headers()
+            return
+        framing = {k.lower(): v for k, v in self.headers.items()
+                   if k.lower() in ("content-length", "transfer-encoding", "content-type")}
+        seen = json.dumps([self.command, body.decode("latin-1"), framing]).encode()
+        self.send_response(200)
+        self.send_header("content-length", str(len(seen)))
+        self.end_headers()
+        self.wfile.write(seen)
+
+    do_GET = do_POST = do_PUT = _answer  # noqa: N815 - http.server's names
+
+    def log_message(self, *args: object) -> None:
+        pass

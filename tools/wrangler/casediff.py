@@ -1,15 +1,21 @@
 """What the case differentials of this folder share (``jsapi_differential.py``,
-``webcrypto_differential.py``): run the cases in a JavaScript Worker under ``wrangler dev`` and
-report them beside workers-env's answers. Not collected by pytest."""
+``webcrypto_differential.py``, ``fetch_url_differential.py``, ``fetch_redirect_differential.py``):
+run the cases in a JavaScript Worker under ``wrangler dev`` and in a Python Worker under
+workers-env, a local origin for their fetches, and report the answers side by side. Not
+collected by pytest."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
 import tempfile
+import textwrap
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -75,6 +81,74 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
             log.close()
+
+
+def run_python_worker(source: str, name: str, compatibility_date: str, calls: list[Any]) -> list[Any]:
+    """workers-env's side of :func:`run_under_wrangler_dev`: POST ``calls`` (JSON) to the Python
+    Worker ``source`` (dedented; its ``fetch`` answers them) loaded at ``compatibility_date`` with
+    the ``python_workers`` flag, and return its JSON answer (the caller puts the repository on
+    ``sys.path``)."""
+    from workers_env import load_worker
+
+    with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
+        root = Path(folder)
+        (root / "src").mkdir()
+        (root / "src" / "entry.py").write_text(textwrap.dedent(source))
+        (root / "wrangler.toml").write_text(f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = '
+                                            f'"{compatibility_date}"\ncompatibility_flags = ["python_workers"]\n')
+        worker = load_worker(root)
+
+        async def scenario() -> list[Any]:
+            resp = await worker.fetch("/", method="POST", body=json.dumps(calls))
+            return json.loads(await resp.text())
+
+        return asyncio.run(scenario())
+
+
+def without_reference(value: Any) -> str:
+    """``value`` as JSON, equal on both sides but for the random id of workerd's ``internal error;
+    reference = ...``."""
+    return re.sub(r"reference = \w+", "reference = ...", json.dumps(value))
+
+
+class RawOrigin:
+    """A local origin on a raw socket (it sees a request line as sent, which ``http.server``
+    would refuse or rewrite): each connection is handed to :meth:`answer` in its own thread."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(10)
+            data = b""
+            while b"\r\n\r\n" not in data:
+                try:
+                    chunk = conn.recv(65536)
+                except OSError:  # a client that never finished its head (a refused fetch's)
+                    return
+                if not chunk:
+                    return
+                data += chunk
+            head, _, body = data.partition(b"\r\n\r\n")
+            self.answer(conn, head.decode("latin-1").split("\r\n"), body)
+
+    def answer(self, conn: socket.socket, head: list[str], body: bytes) -> None:
+        """Answer on ``conn`` the request whose head lines are ``head`` (the request line first)
+        and whose body starts with ``body``."""
+        raise NotImplementedError
 
 
 def print_cases(labels: list[str], why: dict[int, str], theirs: list[Any], ours: list[Any], *,

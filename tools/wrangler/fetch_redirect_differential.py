@@ -19,14 +19,10 @@ Not collected by pytest (needs Node and wrangler's node_modules).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import socket
 import sys
-import tempfile
-import textwrap
-import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,9 +30,7 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
-from casediff import run_under_wrangler_dev
-
-from workers_env import load_worker
+from casediff import RawOrigin, run_python_worker, run_under_wrangler_dev, without_reference
 
 #: the day before ``fetch_standard_url``, its first day, and the first of
 #: ``strip_authorization_on_cross_origin_redirect``
@@ -135,20 +129,16 @@ _LOOP = re.compile(r"/loop/(\d+)\Z")
 METHOD_STATUSES = [301, 302, 303, 307, 308]
 
 
-class Origin:
+class Origin(RawOrigin):
     """A local origin: ``/start/<case>/<status>/...`` answers once with the redirect (``reset()``
     before each run), ``/post/<status>`` with a redirect to ``/landed``, ``/loop/<n>`` with one to
     ``/loop/<n + 1>``, anything else with its method, request target, ``Host``, ``Authorization``
     and body length."""
 
     def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
+        super().__init__()
         self.locations = [loc.format(origin=f"127.0.0.1:{self.port}", port=self.port) for loc in LOCATIONS]
         self.seen: set[str] = set()
-        threading.Thread(target=self._serve, daemon=True).start()
 
     def reset(self) -> None:
         self.seen = set()
@@ -165,81 +155,39 @@ class Origin:
                    ("endless redirects", [f"{base}/loop/0", "GET", None]),
                    ("20 redirects", [f"{base}/loop/1", "GET", None])])
 
-    def _serve(self) -> None:
-        while True:
+    def answer(self, conn: socket.socket, head: list[str], body: bytes) -> None:
+        method, rest = head[0].split(" ", 1)
+        target = rest.rsplit(" ", 1)[0]
+        fields = {line.split(":", 1)[0].strip().lower(): line.split(":", 1)[1].strip()
+                  for line in head[1:] if ":" in line}
+        length = int(fields.get("content-length", "0") or 0)
+        while len(body) < length:
             try:
-                conn, _ = self.sock.accept()
+                chunk = conn.recv(65536)
             except OSError:
                 return
-            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
-
-    def _answer(self, conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(10)
-            data = b""
-            while b"\r\n\r\n" not in data:
-                try:
-                    chunk = conn.recv(65536)
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                data += chunk
-            head_bytes, _, body = data.partition(b"\r\n\r\n")
-            head = head_bytes.decode("latin-1").split("\r\n")
-            method, rest = head[0].split(" ", 1)
-            target = rest.rsplit(" ", 1)[0]
-            fields = {line.split(":", 1)[0].strip().lower(): line.split(":", 1)[1].strip()
-                      for line in head[1:] if ":" in line}
-            length = int(fields.get("content-length", "0") or 0)
-            while len(body) < length:
-                try:
-                    chunk = conn.recv(65536)
-                except OSError:
-                    return
-                if not chunk:
-                    break
-                body += chunk
-            location = None
-            start, loop = _START.match(target), _LOOP.match(target)
-            if start and target not in self.seen:
-                self.seen.add(target)
-                status, location = start.group(2), self.locations[int(start.group(1))]
-            elif target.startswith("/post/"):
-                status, location = target[len("/post/"):], "/landed"
-            elif loop and int(loop.group(1)) <= 21 and target != "/loop/21":
-                status, location = "302", f"/loop/{int(loop.group(1)) + 1}"
-            if location is not None:
-                conn.sendall(b"HTTP/1.1 " + status.encode() + b" Moved\r\nlocation: " + location.encode("utf-8")
-                             + b"\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
-                return
-            seen = {"method": method, "target": target, "host": fields.get("host"), "body": len(body),
-                    **({"authorization": fields["authorization"]} if "authorization" in fields else {}),
-                    **({"content-type": fields["content-type"]} if "content-type" in fields else {})}
-            answer = json.dumps(seen).encode()
-            conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n"
-                         b"content-length: " + str(len(answer)).encode() + b"\r\n\r\n" + answer)
-
-
-def ours(date: str, calls: list[list]) -> list:
-    with tempfile.TemporaryDirectory(prefix="fetch-redirect-") as folder:
-        root = Path(folder)
-        (root / "src").mkdir()
-        (root / "src" / "entry.py").write_text(textwrap.dedent(PY_WORKER))
-        (root / "wrangler.toml").write_text(f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
-        worker = load_worker(root)
-
-        async def scenario() -> list:
-            resp = await worker.fetch("/", method="POST", body=json.dumps(calls))
-            return json.loads(await resp.text())
-
-        return asyncio.run(scenario())
-
-
-def _key(value: object) -> str:
-    """Equal but for the random id of workerd's ``internal error; reference = ...``."""
-    return re.sub(r"reference = \w+", "reference = ...", json.dumps(value))
+            if not chunk:
+                break
+            body += chunk
+        location = None
+        start, loop = _START.match(target), _LOOP.match(target)
+        if start and target not in self.seen:
+            self.seen.add(target)
+            status, location = start.group(2), self.locations[int(start.group(1))]
+        elif target.startswith("/post/"):
+            status, location = target[len("/post/"):], "/landed"
+        elif loop and int(loop.group(1)) <= 21 and target != "/loop/21":
+            status, location = "302", f"/loop/{int(loop.group(1)) + 1}"
+        if location is not None:
+            conn.sendall(b"HTTP/1.1 " + status.encode() + b" Moved\r\nlocation: " + location.encode("utf-8")
+                         + b"\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            return
+        seen = {"method": method, "target": target, "host": fields.get("host"), "body": len(body),
+                **({"authorization": fields["authorization"]} if "authorization" in fields else {}),
+                **({"content-type": fields["content-type"]} if "content-type" in fields else {})}
+        answer = json.dumps(seen).encode()
+        conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n"
+                     b"content-length: " + str(len(answer)).encode() + b"\r\n\r\n" + answer)
 
 
 def main(argv: list[str]) -> int:
@@ -252,14 +200,14 @@ def main(argv: list[str]) -> int:
         if "--save" in argv:  # the measurement, for writing tests
             Path(f"/tmp/fetch_redirect_{date}.json").write_text(json.dumps([labels, theirs]))
         origin.reset()
-        mine = ours(date, list(urls))
+        mine = run_python_worker(PY_WORKER, "fetch-redirect", date, list(urls))
         print(f"== {date}")
         for label, x, y in zip(labels, theirs, mine, strict=True):
-            same = _key(x) == _key(y)
+            same = without_reference(x) == without_reference(y)
             differing += not same
             if not same or "--all" in argv:
                 print(f"{'  ' if same else '! '}{label}\n    workerd     {x}\n    workers-env {y}")
-        print(f"   {sum(_key(a) == _key(b) for a, b in zip(theirs, mine))}/{len(urls)} agree")
+        print(f"   {sum(without_reference(a) == without_reference(b) for a, b in zip(theirs, mine))}/{len(urls)} agree")
     return 1 if differing else 0
 
 

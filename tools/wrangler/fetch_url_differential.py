@@ -17,14 +17,9 @@ Not collected by pytest (needs Node and wrangler's node_modules).
 
 from __future__ import annotations
 
-import asyncio
 import json
-import re
 import socket
 import sys
-import tempfile
-import textwrap
-import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,9 +27,7 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
-from casediff import run_under_wrangler_dev
-
-from workers_env import load_worker
+from casediff import RawOrigin, run_python_worker, run_under_wrangler_dev, without_reference
 
 #: the day before ``fetch_standard_url`` and its first day
 DATES = ["2024-06-02", "2024-06-03"]
@@ -137,68 +130,17 @@ class Default(WorkerEntrypoint):
 """
 
 
-class Origin:
+class Origin(RawOrigin):
     """A local origin answering each request with its request line's target and ``Host``."""
 
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
-
-    @staticmethod
-    def _answer(conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(10)
-            data = b""
-            while b"\r\n\r\n" not in data:
-                try:
-                    chunk = conn.recv(65536)
-                except OSError:  # a client that never finished its head (a refused fetch's)
-                    return
-                if not chunk:
-                    return
-                data += chunk
-            head = data.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
-            host = next((line.split(":", 1)[1].strip() for line in head[1:] if line.lower().startswith("host:")), None)
-            auth = next((line.split(":", 1)[1].strip() for line in head[1:]
-                         if line.lower().startswith("authorization:")), None)
-            body = json.dumps({"target": head[0].split(" ", 1)[1].rsplit(" ", 1)[0], "host": host,
-                               **({"authorization": auth} if auth else {})}).encode()
-            conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n"
-                         b"content-length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
-
-
-def ours(date: str, urls: list[str]) -> list:
-    with tempfile.TemporaryDirectory(prefix="fetch-url-") as folder:
-        root = Path(folder)
-        (root / "src").mkdir()
-        (root / "src" / "entry.py").write_text(textwrap.dedent(PY_WORKER))
-        (root / "wrangler.toml").write_text(f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
-                                            'compatibility_flags = ["python_workers"]\n')
-        worker = load_worker(root)
-
-        async def scenario() -> list:
-            resp = await worker.fetch("/", method="POST", body=json.dumps(urls))
-            return json.loads(await resp.text())
-
-        return asyncio.run(scenario())
-
-
-def _same(x: list, y: list) -> bool:
-    """Equal but for the random id of workerd's ``internal error; reference = ...``."""
-    def key(v: list) -> str:
-        return re.sub(r"reference = \w+", "reference = ...", json.dumps(v))
-    return key(x) == key(y)
+    def answer(self, conn: socket.socket, head: list[str], body: bytes) -> None:
+        host = next((line.split(":", 1)[1].strip() for line in head[1:] if line.lower().startswith("host:")), None)
+        auth = next((line.split(":", 1)[1].strip() for line in head[1:]
+                     if line.lower().startswith("authorization:")), None)
+        seen = json.dumps({"target": head[0].split(" ", 1)[1].rsplit(" ", 1)[0], "host": host,
+                           **({"authorization": auth} if auth else {})}).encode()
+        conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n"
+                     b"content-length: " + str(len(seen)).encode() + b"\r\n\r\n" + seen)
 
 
 def main(argv: list[str]) -> int:
@@ -209,14 +151,14 @@ def main(argv: list[str]) -> int:
         # without bundling, so without wrangler's checked-fetch (its `new URL(request.url)` would
         # refuse, as "Invalid URL string.", what production's fetch() parses its own way)
         theirs = run_under_wrangler_dev(JS_WORKER, "fetch-url", date, urls, extra_config="no_bundle = true\n")
-        mine = ours(date, urls)
+        mine = run_python_worker(PY_WORKER, "fetch-url", date, urls)
         print(f"== {date}")
         for url, x, y in zip(urls, theirs, mine, strict=True):
-            same = _same(x, y)
+            same = without_reference(x) == without_reference(y)
             differing += not same
             if not same or "--all" in argv:
                 print(f"{'  ' if same else '! '}{url!r}\n    workerd     {x}\n    workers-env {y}")
-        print(f"   {sum(_same(a, b) for a, b in zip(theirs, mine))}/{len(urls)} agree")
+        print(f"   {sum(without_reference(a) == without_reference(b) for a, b in zip(theirs, mine))}/{len(urls)} agree")
     return 1 if differing else 0
 
 

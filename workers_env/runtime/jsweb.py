@@ -51,7 +51,8 @@ from workers_env.runtime.jsproxy import (
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 
-__all__ = ["JsHeaders", "JsRequest", "JsResponse", "init_options", "json_parse"]
+__all__ = ["JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
+           "json_parse"]
 
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 #: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
@@ -596,11 +597,22 @@ def _signal(value: Any) -> Any:
     return value
 
 
-def _http_method(method: Any) -> str:
+def checked_method(method: Any) -> str:
+    """An init's ``method``, upper-cased; one workerd does not know is its ``TypeError``."""
     text = js_text(method)  # String() of it: a JS null is "null"
     if text.upper() not in _HTTP_METHODS:
         raise js_type_error(f"Invalid HTTP method string: {text}")
     return text.upper()
+
+
+def checked_redirect(redirect: Any) -> Any:
+    """An init's ``redirect``: ``"follow"``, ``"manual"`` or none; another (``"error"`` too) is
+    workerd's ``TypeError`` (http.c++ ``Request::constructor``)."""
+    if redirect is not None and redirect not in ("follow", "manual"):
+        raise js_type_error('Invalid redirect value, must be one of "follow" or "manual" ("error" won\'t be '
+                            'implemented since it does not make sense at the edge; use "manual" and check the '
+                            "response status code).")
+    return redirect
 
 
 class JsRequest(_Body):
@@ -614,6 +626,10 @@ class JsRequest(_Body):
     _cache_mode: str | None = None
     #: the init's ``fetcher`` (or the input Request's); None: none, ``fetcher`` reads ``null``
     _fetcher: Any = None
+    #: a body ``fetch`` cannot send again (http.c++ ``Body::canRewindBody``: not buffer-backed):
+    #: one given as a stream -- a ReadableStream, another body's ``body`` -- or an incoming
+    #: request's; a redirect that would send it again fails (runtime/fetchredirect.py)
+    _one_time_body: bool = False
 
     def __init__(self, url: str, *, method: str = "GET", headers: Any = None, body: Any = None, cf: Any = None,
                  redirect: str = "follow", signal: Any = None):
@@ -633,6 +649,7 @@ class JsRequest(_Body):
         self.bodyUsed = False
         self.redirect = redirect
         self.signal = signal if signal is not None else JsAbortSignal()  # every Request has one
+        self._one_time_body = data is not None and isinstance(body, JsReadableStream)
         if source is not None:
             self._share_body(source)
 
@@ -648,6 +665,7 @@ class JsRequest(_Body):
         if body_of is not None:
             made = JsRequest.from_options(input, options)
             made._share_body(body_of)
+            made._one_time_body = body_of._one_time_body  # the same body, rewindable or not
             return made
         # the init dictionary's validate(): cache (and cf.cacheControl), then encodeResponseBody;
         # a Request given as the init is read as its fields, its cache mode unchecked (http.c++)
@@ -673,12 +691,8 @@ class JsRequest(_Body):
         url = input.url if isinstance(input, JsRequest) else _request_url(str(input))
         checked_integrity(options.get("integrity"))  # the first of the init's members read (http.c++)
         if "method" in options:
-            options["method"] = _http_method(options["method"])
-        redirect = options.get("redirect")
-        if redirect is not None and redirect not in ("follow", "manual"):
-            raise js_type_error('Invalid redirect value, must be one of "follow" or "manual" ("error" won\'t be '
-                                'implemented since it does not make sense at the edge; use "manual" and check the '
-                                "response status code).")
+            options["method"] = checked_method(options["method"])
+        redirect = checked_redirect(options.get("redirect"))
         if isinstance(input, JsRequest):
             base = input
             made = JsRequest(
@@ -690,6 +704,8 @@ class JsRequest(_Body):
                 redirect=redirect or base.redirect,
                 signal=_signal(options.get("signal", base.signal)),
             )
+            if "body" not in options:  # the input Request's body, rewindable or not
+                made._one_time_body = base._one_time_body
         else:
             made = JsRequest(
                 url,
@@ -736,6 +752,7 @@ class JsRequest(_Body):
         copy._encode_response_body = self._encode_response_body
         copy._cache_mode = self._cache_mode
         copy._fetcher = self._fetcher
+        copy._one_time_body = self._one_time_body  # a tee of a stream is a stream
         return copy
 
     def __repr__(self) -> str:

@@ -75,14 +75,10 @@ class LegacyUrl:
         host, userinfo = self.host, self.userinfo
         new_authority = text.startswith("//")
         if new_authority:
-            text = text[2:]
-            end = _first_of(text, "/?#")
-            authority, text = text[:end], text[end:]
-            before, at, host = authority.partition("@")
-            userinfo = before if at else None
-            host = host if at else authority
-            if not _HOST.match(host):
+            split = _authority(text[2:])
+            if split is None:
                 return None
+            userinfo, host, text = split
             host = host.lower()
         path: list[str] = []
         trailing = False
@@ -153,14 +149,10 @@ def parse_legacy_url(text: str) -> LegacyUrl | None:
     scheme, colon, rest = text.partition(":")
     if not colon or not _SCHEME.match(scheme) or not rest.startswith("//"):
         return None
-    rest = rest[2:]
-    end = _first_of(rest, "/?#")
-    authority, rest = rest[:end], rest[end:]
-    before, at, host = authority.partition("@")
-    userinfo = before if at else None
-    host = host if at else authority
-    if not _HOST.match(host):
+    split = _authority(rest[2:])
+    if split is None:
         return None
+    userinfo, host, rest = split
     path: list[str] = []
     trailing = False
     while rest.startswith("/"):
@@ -182,6 +174,17 @@ def parse_legacy_url(text: str) -> LegacyUrl | None:
         query, rest = rest[1:end], rest[end:]
     fragment = rest[1:] if rest.startswith("#") else None
     return LegacyUrl(scheme.lower(), host.lower(), tuple(path), trailing, query, userinfo, fragment)
+
+
+def _authority(text: str) -> tuple[str | None, str, str] | None:
+    """The user info (None: no ``@``), host and rest of ``text``, the URL after its ``//``, as
+    both of kj's parses split it; None for a host of characters kj does not take."""
+    end = _first_of(text, "/?#")
+    authority, rest = text[:end], text[end:]
+    before, at, host = authority.partition("@")
+    if not at:
+        return (None, authority, rest) if _HOST.match(authority) else None
+    return (before, host, rest) if _HOST.match(host) else None
 
 
 def _first_of(text: str, chars: str) -> int:

@@ -335,8 +335,12 @@ def build_request(
     if isinstance(body, (str, bytes, bytearray, memoryview)) and not any(k.lower() == "content-length" for k, _ in pairs):
         size = len(body.encode("utf-8", errors="surrogatepass")) if isinstance(body, str) else memoryview(body).nbytes
         pairs.append(("content-length", str(size)))
-    request = JsRequest(url, method=method, headers=pairs, body=body, cf=incoming_cf(cf, accept_encoding=accept_encoding))
+    # redirect "manual", as workerd makes every incoming Request (global-scope.c++): a Worker
+    # that hands it to fetch() passes a redirect on rather than following it
+    request = JsRequest(url, method=method, headers=pairs, body=body, cf=incoming_cf(cf, accept_encoding=accept_encoding),
+                        redirect="manual")
     request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
+    request._one_time_body = request._body is not None  # a stream from the client (global-scope.c++)
     return request
 
 

@@ -562,10 +562,11 @@ class WorkerApp:
             headers.append(("cf-connecting-ip", str(client[0])))
         bodiless = method in ("GET", "HEAD")
         request = JsRequest(url, method=method, headers=headers, body=None if bodiless else body,
-                            cf=incoming_cf(accept_encoding=accept_encoding))
+                            cf=incoming_cf(accept_encoding=accept_encoding), redirect="manual")  # as workerd's
         if bodiless and body:  # workerd's server hands on what the client sent; only `new Request` refuses it
             request._body = body
         request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
+        request._one_time_body = request._body is not None  # a stream from the client (global-scope.c++)
         return request
 
 

@@ -16,6 +16,7 @@ import json as _json
 import logging
 import secrets
 import socket
+import ssl
 import threading
 import urllib.error
 import urllib.parse
@@ -46,6 +47,7 @@ from workers_env.runtime.fetchredirect import (
     crosses_origin,
     location_url,
     method_after,
+    one_time_body_refusal,
     scheme_refusal,
     too_many_redirects,
 )
@@ -68,6 +70,8 @@ from workers_env.runtime.jsweb import (
     JsHeaders,
     JsRequest,
     JsResponse,
+    checked_method,
+    checked_redirect,
     init_options,
 )
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
@@ -622,7 +626,7 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
         init = to_js(options, dict_converter=object_from_entries) if options else None
         if fetcher is not None or (fetcher_given and not pyodide_028()):
             return await fetcher(resource, init), controller, signal  # type: ignore[misc]
-        return await send_request(JsRequest.from_options(resource, init_options(init, {}))), controller, signal
+        return await send_request(_fetch_request(resource, init)), controller, signal
     except asyncio.CancelledError as exc:
         if controller is not None:
             controller.abort(_construct_abort_reason(exc))
@@ -749,14 +753,18 @@ class FetcherView:
 def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
     """What workerd's ``Fetcher.fetch(resource, init)`` refuses before the binding sees the
     request, as it builds a Request of them for every Fetcher (http.c++ ``fetchImpl``): the init's
-    ``cache`` by era (and ``cf.cacheControl`` beside it), a non-empty ``integrity``, and
+    ``cache`` by era (and ``cf.cacheControl`` beside it), a non-empty ``integrity``, a ``method``
+    it does not know, a ``redirect`` other than ``"follow"``/``"manual"``, and
     ``cache: "no-store"`` -- the init's or the Request's -- with a ``cf.cacheTtl`` other than ``-1``
     (``serializeCfBlobJson``); raised as the SDKs' ``pyfetch`` raises what JavaScript threw. Only
     checked: the binding still gets the Worker's arguments as given."""
     try:
         init = init_options(to_js(options, dict_converter=object_from_entries), {}) if options else {}
         mode = checked_cache(init)
-        checked_integrity(init.get("integrity"))
+        checked_integrity(init.get("integrity"))  # then the constructor's own checks, in its order
+        if "method" in init:
+            checked_method(init["method"])
+        checked_redirect(init.get("redirect"))
         if mode is None and isinstance(resource, JsRequest):
             mode = resource._cache_mode
         subrequest_cache_headers(mode, init["cf"] if "cf" in init else getattr(resource, "cf", None), {})
@@ -783,7 +791,21 @@ async def js_fetch(resource: Any, init: Any = None) -> JsResponse:
     """The global ``fetch`` of JavaScript (``from js import fetch``): resolves to a JS ``Response``."""
     if isinstance(resource, Request):
         resource = resource.js_object
-    return await send_request(JsRequest.from_options(resource, init_options(init, {})))
+    return await send_request(_fetch_request(resource, init))
+
+
+def _fetch_request(resource: Any, init: Any) -> JsRequest:
+    """The Request ``fetch(resource, init)`` makes and sends (http.c++ ``fetchImpl`` calls the
+    Request constructor): a Request given as ``resource`` (without an init body) or as ``init``
+    has its body taken, so it is left used -- ``bodyUsed``, and reading or sending it again is
+    the used-body error -- as ``wrangler dev`` 4.164.0 leaves it, even once the fetch is over."""
+    options = init_options(init, {})
+    takes_resource_body = "body" not in options
+    made = JsRequest.from_options(resource, options)
+    for given in (resource if takes_resource_body else None, init):
+        if isinstance(given, JsRequest) and given._body is not None:
+            given.bodyUsed = True
+    return made
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -824,9 +846,13 @@ class _Subrequest:
 
 
 def _shut(sock: socket.socket) -> None:
+    """Shut ``sock`` down for both directions: a connect, TLS handshake or read under way on it
+    in another thread ends at once. A TLS socket is shut as the socket it is (``SSLSocket``'s
+    own ``shutdown`` drops its TLS state first, so that thread's next step would fail with
+    ``AttributeError`` or ``ValueError`` rather than the ``OSError`` of a lost connection)."""
     try:
-        sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:  # closed already (its fd -1), or never connected
         pass
 
 
@@ -837,17 +863,12 @@ _SUBREQUEST: ContextVar[_Subrequest | None] = ContextVar("workers_env_subrequest
 class _NoAcceptEncoding:
     """An HTTP connection that sends ``Accept-Encoding`` only when the Worker's request has one:
     http.client's own ``identity`` is not sent, as workerd's fetch sends none (wrangler dev 4.164.0).
-    Its socket is registered with the subrequest it sends, so an abort can drop it."""
+    Its socket is registered with the subrequest it sends before it connects (an HTTPS one
+    again as the TLS socket it becomes, before its handshake), so an abort can drop it."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._create_connection = _connect_registered  # http.client's hook for socket.create_connection
-
-    def connect(self) -> None:
-        super().connect()  # type: ignore[misc]
-        subrequest = _SUBREQUEST.get()
-        if subrequest is not None and self.sock not in subrequest.sockets:  # type: ignore[attr-defined]
-            subrequest.opened(self.sock)  # type: ignore[attr-defined]  # HTTPS: the TLS socket it became
 
     def putrequest(self, method: str, url: str, skip_host: bool = False, skip_accept_encoding: bool = False) -> None:
         super().putrequest(method, url, skip_host=skip_host, skip_accept_encoding=True)  # type: ignore[misc]
@@ -893,19 +914,60 @@ class _HTTPConnection(_NoAcceptEncoding, http.client.HTTPConnection):
 
 
 class _HTTPSConnection(_NoAcceptEncoding, http.client.HTTPSConnection):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        context: ssl.SSLContext = self._context  # type: ignore[has-type]
+        self._context = _HandshakeRegistered(context)  # type: ignore[assignment]  # what connect() wraps with
+
+
+class _HandshakeRegistered:
+    """An ``ssl.SSLContext`` whose ``wrap_socket`` registers the TLS socket with the subrequest
+    it sends before the handshake: the TCP socket it wraps is detached by then, so without it a
+    request that ends -- or a signal that aborts -- during the handshake (a server that accepts
+    and never answers it) could not shut it down, and the thread would wait out its timeout."""
+
+    def __init__(self, context: ssl.SSLContext) -> None:
+        self._context = context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._context, name)
+
+    def wrap_socket(self, sock: socket.socket, server_hostname: str | None = None) -> ssl.SSLSocket:
+        tls = self._context.wrap_socket(sock, server_hostname=server_hostname, do_handshake_on_connect=False)
+        subrequest = _SUBREQUEST.get()
+        if subrequest is not None:
+            subrequest.opened(tls)  # shut at once when the subrequest is dropped already
+        try:
+            tls.do_handshake()
+        except BaseException:
+            tls.close()  # as ssl's own wrap_socket closes a socket whose handshake failed
+            raise
+        return tls
 
 
 _CONNECTIONS: dict[type, type] = {http.client.HTTPConnection: _HTTPConnection,
                                   http.client.HTTPSConnection: _HTTPSConnection}
 
 
-class _HTTPHandler(urllib.request.HTTPHandler):
+class _NoDefaultContentType:
+    """A handler that sends a body without a ``Content-Type`` without one: urllib's own
+    ``application/x-www-form-urlencoded`` is not added, as workerd adds none to a Worker's fetch
+    of a stream or buffer (wrangler dev 4.164.0)."""
+
+    def do_request_(self, request: urllib.request.Request) -> urllib.request.Request:
+        request = super().do_request_(request)  # type: ignore[misc]
+        request.unredirected_hdrs.pop("Content-type", None)  # only urllib's default is kept there
+        return request
+
+    http_request = https_request = do_request_
+
+
+class _HTTPHandler(_NoDefaultContentType, urllib.request.HTTPHandler):
     def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
         return super().do_open(_CONNECTIONS.get(http_class, http_class), req, **kwargs)
 
 
-class _HTTPSHandler(urllib.request.HTTPSHandler):
+class _HTTPSHandler(_NoDefaultContentType, urllib.request.HTTPSHandler):
     def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
         return super().do_open(_CONNECTIONS.get(http_class, http_class), req, **kwargs)
 
@@ -960,8 +1022,11 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     def send() -> JsResponse:
         _SUBREQUEST.set(subrequest)  # this thread's own context (a copy)
         # Host is a forbidden header to a Worker's fetch: the target URL's host is sent (workerd);
+        # so are a Worker's Content-Length and Transfer-Encoding: kj frames the body it sends
+        # itself (a wrong length does not cut it, a GET a 303 made keeps none: wrangler dev 4.164.0);
         # a Worker's own CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker)
-        dropped = ("host",) if zone is None else ("host", "cf-worker", "cf-connecting-ip")
+        framing = ("host", "content-length", "transfer-encoding")
+        dropped = framing if zone is None else (*framing, "cf-worker", "cf-connecting-ip")
         sent = {k: v for k, v in js_request.headers.items() if k not in dropped}
         for name, value in extra.items():
             sent.setdefault(name, value)  # the Worker's own Cache-Control or Pragma stays
@@ -990,6 +1055,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             if strip_authorization and crosses_origin(url, location):
                 sent = {k: v for k, v in sent.items() if k.lower() != "authorization"}
             urls.append(target)
+            refusal = one_time_body_refusal(status, js_request._one_time_body and data is not None)
+            if refusal is not None:
+                raise refusal
             if method_after(status, method) is not None:
                 method, data = "GET", None
             refusal = scheme_refusal(target)
