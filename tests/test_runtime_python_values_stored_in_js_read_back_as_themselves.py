@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from worker_helpers import snippet_answers
 
+from workers_env import PyProxyWarning
+
 #: (snippet, what every Pyodide version gave)
 READS = [
     ("o = Object.new()\no.x = [1, 2]\n(o.x, type(o.x).__name__)", "([1, 2], 'list') (tuple)"),
@@ -65,5 +67,7 @@ def test_pyodide_028_writes_the_stored_values_json(tmp_path):
 
 
 def test_pyodide_026_writes_them_as_empty_objects(tmp_path):
-    assert snippet_answers(tmp_path, JSON_CASES, "2025-09-01") == [
+    with pytest.warns(PyProxyWarning, match=r"JSON.stringify writes \{\} for it on this Pyodide \(0.26\)"):
+        answers = snippet_answers(tmp_path, JSON_CASES, "2025-09-01")
+    assert answers == [
         "'{\"x\":{}}' (str)", "'{\"x\":{}}' (str)", "'[{}]' (str)"]
