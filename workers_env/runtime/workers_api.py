@@ -45,6 +45,7 @@ from workers_env.runtime.fetchredirect import (
     MAX_REDIRECT_COUNT,
     REDIRECT_STATUSES,
     crosses_origin,
+    follow_through_fetcher,
     location_url,
     method_after,
     one_time_body_refusal,
@@ -735,15 +736,25 @@ class FetcherView:
             answered = _fetcher_answer(resource, other_options)
             if answered is not None:  # workerd answers it before the binding is asked (runtime/dataurl.py)
                 return Response(answered)
-            answer = binding.fetch(resource, other_options) if other_options else binding.fetch(resource)
-            if inspect.isawaitable(answer):
-                answer = await answer
-            if isinstance(answer, FetchResponse):
-                answer = answer.js_object
-            answer = from_plain(answer)
-            if not isinstance(answer, JsResponse):
-                raise TypeError(f"{name}.fetch() must answer a Response (a js.Response, a workers Response or an "
-                                f"HttpResponse), got {type(answer).__name__}")
+            init = to_js(other_options, dict_converter=object_from_entries) if other_options else None
+
+            async def asked(*arguments: Any) -> JsResponse:
+                answer = binding.fetch(*arguments)
+                if inspect.isawaitable(answer):
+                    answer = await answer
+                if isinstance(answer, FetchResponse):
+                    answer = answer.js_object
+                answer = from_plain(answer)
+                if not isinstance(answer, JsResponse):
+                    raise TypeError(f"{name}.fetch() must answer a Response (a js.Response, a workers Response or "
+                                    f"an HttpResponse), got {type(answer).__name__}")
+                return answer
+
+            answer = await (asked(resource, other_options) if other_options else asked(resource))
+            try:  # its redirects followed through the same binding (runtime/fetchredirect.py)
+                answer = await follow_through_fetcher(resource, init, answer, asked)
+            except JsException as exc:
+                raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
             return Response(answer)
 
         fetch.__qualname__ = "fetch"  # so a wrong call reads "fetch() takes ...", as the SDK's does
