@@ -21,7 +21,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextvars import ContextVar
 from http import HTTPMethod, HTTPStatus
 from typing import Any
@@ -1050,13 +1050,16 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             if not sent["accept-encoding"]:
                 del sent["accept-encoding"]
         method, data = js_request.method, body
+        chunked = js_request._length_unknown
         urls = [first]  # the URL list: the last is the one sent (runtime/fetchredirect.py)
         while True:
             url = urls[-1]
             unreachable = _address_error(url)
             if unreachable is not None:
                 raise unreachable
-            status, reason, headers, payload = _exchange(url.sendable(), method, data, sent, left, js_request)
+            # a body of unknown length goes chunked, once (a redirect cannot send it again)
+            status, reason, headers, payload = _exchange(url.sendable(), method, iter([data]) if chunked and data
+                                                         is not None else data, sent, left, js_request)
             location = _location(headers) if status in REDIRECT_STATUSES and js_request.redirect == "follow" else ""
             if not location:
                 break
@@ -1079,6 +1082,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         if encoding is not None and payload and method != "HEAD":
             response.set_encoded(encoding, payload)  # read decoded, as workerd decodes it; headers as received
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
+        # its body's length known to a fetch that sends it on only when it came with a Content-Length
+        response._length_unknown = payload is not None and (
+            encoding is not None or not any(k.lower() == "content-length" for k, _ in headers))
         response.redirected = len(urls) > 1
         response.url = urls[-1].href()  # the last URL of the list, without its fragment (makeHttpResponse)
         return response
@@ -1176,7 +1182,7 @@ def _location(headers: list[tuple[str, str]]) -> str:
     return value.encode("latin-1", "replace").decode("utf-8", "replace")
 
 
-def _exchange(url: str, method: str, data: bytes | None, headers: dict[str, str], left: float | None,
+def _exchange(url: str, method: str, data: bytes | Iterator[bytes] | None, headers: dict[str, str], left: float | None,
               js_request: JsRequest) -> tuple[int, str, list[tuple[str, str]], bytes]:
     """One request and its answer (a redirect among them: runtime/fetchredirect.py follows it),
     network failures as workerd's errors (:func:`network_error`)."""
