@@ -849,6 +849,13 @@ class _Subrequest:
             for sock in self.sockets:
                 _shut(sock)
 
+    def check(self) -> None:
+        """Raise ``ConnectionAbortedError`` once it is dropped: checked before each step that would
+        open or use a connection (a name lookup, a connect), so that a subrequest dropped before
+        its socket exists -- during the lookup -- connects nothing."""
+        if self.dropped:
+            raise ConnectionAbortedError("the subrequest was dropped (aborted, or its request ended)")
+
     def end(self) -> None:
         """The request that made it is over (runtime/timers.py): dropped, and whatever still
         awaits it cancelled (see :func:`send_request`)."""
@@ -901,8 +908,10 @@ def _connect_registered(address: tuple[str, int], timeout: Any = socket._GLOBAL_
     if subrequest is None:
         return socket.create_connection(address, timeout, source_address)
     host, port = address
+    subrequest.check()  # dropped before the name lookup
     error: OSError | None = None
     for family, kind, proto, _, where in socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM):
+        subrequest.check()  # dropped during the lookup (or a connect before): nothing is connected
         sock = socket.socket(family, kind, proto)
         subrequest.opened(sock)  # shut at once when the subrequest is dropped already
         try:
@@ -910,7 +919,9 @@ def _connect_registered(address: tuple[str, int], timeout: Any = socket._GLOBAL_
                 sock.settimeout(timeout)
             if source_address:
                 sock.bind(source_address)
+            subrequest.check()
             sock.connect(where)
+            subrequest.check()  # dropped while it connected (a shutdown cannot stop a connect not yet begun)
             return sock
         except OSError as exc:
             error = exc
@@ -1054,6 +1065,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         urls = [first]  # the URL list: the last is the one sent (runtime/fetchredirect.py)
         while True:
             url = urls[-1]
+            if subrequest.dropped:  # before this hop (a redirect's) was sent: nothing more is connected
+                raise network_error(ConnectionAbortedError())
             unreachable = _address_error(url)
             if unreachable is not None:
                 raise unreachable
