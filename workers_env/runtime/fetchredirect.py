@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import JsReadableStream
@@ -140,10 +140,16 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
     the 21st redirect ``Too many redirects.`` -- unless ``redirect: "manual"``. The answer's
     ``url`` is the last URL asked (the request's own when there was no redirect, without its
     fragment) and ``redirected`` whether there was more than one."""
-    request, one_time = _binding_request(resource, init)
+    redirect = answer.status in REDIRECT_STATUSES and bool(answer.headers.get("location"))
+    try:
+        request, one_time = _binding_request(resource, init)
+    except (JsException, NotEmulatedError):
+        if redirect:
+            raise
+        return answer  # what the binding took as it was (a body still being written, say) is answered as is
     first = parse_legacy_url(request.url)
     answer.url = request.url if first is None else first.href()
-    if request.redirect != "follow" or first is None:
+    if not redirect or request.redirect != "follow" or first is None:
         return answer
     runtime = current_runtime()
     standard = getattr(runtime, "fetch_standard_url", True)
