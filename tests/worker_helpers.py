@@ -300,13 +300,20 @@ def stream():
 
 class EchoOrigin(http.server.BaseHTTPRequestHandler):
     """For :func:`serving`: ``/<status>`` (three digits) redirects to ``/landed``; any other path
-    answers what it received as JSON: the method, the body (read by its ``Content-Length``,
+    answers what it received as JSON: the method, the body (read by its ``Content-Length`` or chunked,
     waiting at most 5 s for a promised body that never comes) and the ``Content-Length``,
     ``Transfer-Encoding`` and ``Content-Type`` headers it came with."""
 
     def _answer(self) -> None:
         self.connection.settimeout(5)
-        body = self.rfile.read(int(self.headers.get("content-length") or 0))
+        if "chunked" in (self.headers.get("transfer-encoding") or "").lower():
+            body = b""
+            while size := int(self.rfile.readline().split(b";")[0], 16):
+                body += self.rfile.read(size)
+                self.rfile.readline()
+            self.rfile.readline()  # the line after the last chunk
+        else:
+            body = self.rfile.read(int(self.headers.get("content-length") or 0))
         status = self.path[1:]
         if len(status) == 3 and status.isdigit():
             self.send_response(int(status))

@@ -35,6 +35,7 @@ from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
+from workers_env.runtime.fetchredirect import follow_through_fetcher
 from workers_env.runtime.jsproxy import (
     DICT_ATTRIBUTES,
     NULL_AS_NONE,
@@ -61,6 +62,7 @@ from workers_env.runtime.jsproxy import (
     warn_pyproxy,
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
+from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.sdknames import SdkClass, sdk_module
 from workers_env.runtime.webloop import as_promise
 
@@ -195,11 +197,13 @@ class JsBinding(JsHostObject):
             finally:
                 PYPROXY_NOTES.reset(token)
 
-        def convert_and_call(notes: list[str], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Awaitable[Any]:
+        def convert_and_call(notes: list[str], args: tuple[Any, ...], kwargs: dict[str, Any],
+                             follow: bool = True) -> Awaitable[Any]:
             js_args = [a.unwrap() if isinstance(a, JsDoubleProxy) else a for a in args]
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
-            if name == "fetch" and self._js_class in _FETCHER_CLASSES and js_args and \
+            fetcher_fetch = name == "fetch" and self._js_class in _FETCHER_CLASSES
+            if fetcher_fetch and js_args and \
                     answered_before_the_binding(js_args[0]):  # workerd answers or refuses it, not the binding
                 try:
                     answer = fetcher_answer(*js_args[:2])
@@ -243,6 +247,9 @@ class JsBinding(JsHostObject):
                 raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
             if inspect.isawaitable(result):
                 pending = _resolve(self, result, name)
+                if fetcher_fetch and follow and js_args:  # its redirects, through this same binding
+                    pending = _followed(pending, js_args[0], js_args[1] if len(js_args) > 1 else None,
+                                        lambda request: convert_and_call([], (request,), {}, follow=False))
                 return as_promise(_noting(pending, notes) if notes else pending)
             return self._from_binding(result, name)
 
@@ -469,6 +476,19 @@ async def _settled(outcome: Any) -> Any:
     if isinstance(outcome, BaseException):
         raise outcome
     return outcome
+
+
+async def _followed(pending: Awaitable[Any], resource: Any, init: Any,
+                    send: Callable[[JsRequest], Awaitable[Any]]) -> Any:
+    """A Fetcher binding's answer to ``fetch(resource, init)`` with its redirects followed
+    through the same binding (runtime/fetchredirect.py), errors as Pyodide names them."""
+    answer = await pending
+    if not isinstance(answer, JsResponse):
+        return answer
+    try:
+        return await follow_through_fetcher(resource, init, answer, send)
+    except JsException as error:
+        raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
 
 
 async def _resolve(binding: JsBinding, pending: Awaitable[Any], method: str = "") -> Any:

@@ -13,16 +13,29 @@ or an incoming request's (``JsRequest._one_time_body``) -- fails at any redirect
 one that would drop the body) with workerd's ``TypeError`` saying so. A POST meeting 301 or 302, or anything but HEAD meeting 303, goes
 on as a GET without its body (its headers, ``Content-Type`` among them, kept); any other request
 is sent again as it was. Measured by ``tools/wrangler/fetch_redirect_differential.py``.
+
+A Fetcher binding's answer (``env.ASSETS``, a service binding, a Durable Object stub) is followed
+the same way, each ``Location`` fetched again through that same binding
+(:func:`follow_through_fetcher`): even one naming another host or scheme -- the binding is asked
+for ``http://other.example/...`` or ``ftp://x/y``, nothing leaves it for the network, and no
+scheme is refused (measured under ``wrangler dev`` 4.164.0 with a service binding and
+``env.ASSETS``).
 """
 
 from __future__ import annotations
 
-from workers_env._errors import JsException
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
+from workers_env.runtime.jsproxy import JsReadableStream
+from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 
-__all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "location_url", "method_after",
-           "one_time_body_refusal", "scheme_refusal", "too_many_redirects"]
+__all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "follow_through_fetcher", "location_url",
+           "method_after", "one_time_body_refusal", "scheme_refusal", "too_many_redirects"]
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECT_COUNT = 20  # http.c++ MAX_REDIRECT_COUNT
@@ -99,3 +112,68 @@ def scheme_refusal(url: LegacyUrl) -> JsException | None:
     if url.scheme.lower() in ("http", "https"):
         return None
     return _type_error(fetch_cannot_load(url.href()))
+
+
+def _binding_request(resource: Any, init: Any) -> tuple[JsRequest, bool]:
+    """The Request a Fetcher's ``fetch(resource, init)`` made (http.c++ ``fetchImpl``), rebuilt
+    once the binding has answered a redirect, and whether its body was one-time-use (a stream:
+    the binding has read it, so the rebuilt one has none)."""
+    options = init_options(init, {})
+    given = options.get("_body_of")
+    if "body" in options:
+        body = options["body"]
+        one_time = isinstance(body, JsReadableStream) or (isinstance(given, JsRequest) and given._one_time_body)
+    else:
+        one_time = isinstance(resource, JsRequest) and resource._one_time_body and resource._body is not None
+    if one_time:
+        options.pop("_body_of", None)
+        options["body"] = None
+    return JsRequest.from_options(resource, options), one_time
+
+
+async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
+                                 send: Callable[[JsRequest], Awaitable[JsResponse]]) -> JsResponse:
+    """A Fetcher binding's ``answer`` to ``fetch(resource, init)``, its redirects followed as
+    workerd follows them -- each sent by ``send`` through the same binding, as a Request to the
+    ``Location`` (any host, any scheme: nothing leaves the binding), with :func:`method_after`'s
+    method, without ``Authorization`` across origins, a one-time body refused as for ``fetch`` and
+    the 21st redirect ``Too many redirects.`` -- unless ``redirect: "manual"``. The answer's
+    ``url`` is the last URL asked (the request's own when there was no redirect, without its
+    fragment) and ``redirected`` whether there was more than one."""
+    redirect = answer.status in REDIRECT_STATUSES and bool(answer.headers.get("location"))
+    try:
+        request, one_time = _binding_request(resource, init)
+    except (JsException, NotEmulatedError):
+        if redirect:
+            raise
+        return answer  # what the binding took as it was (a body still being written, say) is answered as is
+    first = parse_legacy_url(request.url)
+    answer.url = request.url if first is None else first.href()
+    if not redirect or request.redirect != "follow" or first is None:
+        return answer
+    runtime = current_runtime()
+    standard = getattr(runtime, "fetch_standard_url", True)
+    strip_authorization = getattr(runtime, "strip_authorization_on_redirect", True)
+    urls = [first]
+    method, headers, data = request.method, request.headers, request._body
+    while True:
+        location = answer.headers.get("location") if answer.status in REDIRECT_STATUSES else None
+        if not location:
+            break
+        url = urls[-1]
+        target = location_url(url, location, standard)
+        if len(urls) - 1 >= MAX_REDIRECT_COUNT:
+            raise too_many_redirects(urls)
+        if strip_authorization and crosses_origin(url, location):
+            headers = type(headers)([(k, v) for k, v in headers.items() if k.lower() != "authorization"])
+        urls.append(target)
+        refusal = one_time_body_refusal(answer.status, one_time)
+        if refusal is not None:
+            raise refusal
+        if method_after(answer.status, method) is not None:
+            method, data, one_time = "GET", None, False
+        answer = await send(JsRequest(target.href(), method=method, headers=headers, body=data, cf=request.cf,
+                                      redirect="manual", signal=request.signal))
+    answer.redirected = len(urls) > 1
+    answer.url = urls[-1].href()
+    return answer

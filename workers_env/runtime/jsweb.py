@@ -276,6 +276,20 @@ def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
     return data, None
 
 
+def _length_unknown(body: Any, source: _Body | None) -> bool:
+    """Whether a body given as ``body`` has no known length (``source``: the Request or Response
+    whose ``body`` it is): any stream but a FixedLengthStream's readable (its ``expected_length``)
+    or a body's own ``body`` of known length (measured under ``wrangler dev`` 4.164.0: a
+    ``new ReadableStream``, a TransformStream's or IdentityTransformStream's readable go chunked; a
+    FixedLengthStream's, ``new Response("abc").body``, an incoming request's or a fetch answer's
+    body that came with a ``Content-Length`` go with one)."""
+    if not isinstance(body, JsReadableStream):
+        return False
+    if source is not None:
+        return source._length_unknown
+    return getattr(getattr(body, "_source", None), "expected_length", None) is None
+
+
 def _crossed_body(body: Any) -> Any:
     """A body Worker code handed a JS constructor (``js.Request.new``, ``js.Response.new``,
     ``js.fetch``) as Pyodide passes it: a Python ``bytes``/``bytearray``/``memoryview`` not
@@ -379,6 +393,11 @@ class _Body(JsgObject, JsProxy):
     """The body mixin shared by ``Request`` and ``Response``: readable once."""
 
     _live: LiveByteStream | None = None  # a TransformStream's readable still being written
+    #: a body given as a stream whose length is not known -- one JavaScript made (``new
+    #: ReadableStream``, a TransformStream's readable), an incoming request's sent chunked, a
+    #: ``fetch()`` answer's without ``Content-Length`` -- which ``fetch`` sends chunked, as
+    #: workerd does (not a FixedLengthStream's, nor a buffer-backed body's ``body``)
+    _length_unknown: bool = False
 
     @property
     def bodyUsed(self) -> bool:  # noqa: N802 - JS name
@@ -408,6 +427,7 @@ class _Body(JsgObject, JsProxy):
     def _share_body(self, other: _Body) -> None:
         """Take ``other``'s body as the same stream: one ``body`` object, one ``bodyUsed``."""
         self.__dict__["_cell"] = other._body_cell()
+        self._length_unknown = other._length_unknown
         if other._live is None and other._body is not None:
             self.__dict__["_stream"] = other.body
 
@@ -650,6 +670,7 @@ class JsRequest(_Body):
         self.redirect = redirect
         self.signal = signal if signal is not None else JsAbortSignal()  # every Request has one
         self._one_time_body = data is not None and isinstance(body, JsReadableStream)
+        self._length_unknown = data is not None and _length_unknown(body, source)
         if source is not None:
             self._share_body(source)
 
@@ -704,8 +725,9 @@ class JsRequest(_Body):
                 redirect=redirect or base.redirect,
                 signal=_signal(options.get("signal", base.signal)),
             )
-            if "body" not in options:  # the input Request's body, rewindable or not
+            if "body" not in options:  # the input Request's body, rewindable or not, its length known or not
                 made._one_time_body = base._one_time_body
+                made._length_unknown = base._length_unknown and made._body is not None
         else:
             made = JsRequest(
                 url,
@@ -753,6 +775,7 @@ class JsRequest(_Body):
         copy._cache_mode = self._cache_mode
         copy._fetcher = self._fetcher
         copy._one_time_body = self._one_time_body  # a tee of a stream is a stream
+        copy._length_unknown = self._length_unknown
         return copy
 
     def __repr__(self) -> str:
@@ -831,6 +854,7 @@ class JsResponse(_Body):
             self.headers.set("content-type", implied_type)
         self._body = data
         self._live = live
+        self._length_unknown = (data is not None or live is not None) and _length_unknown(body, source)
         self.bodyUsed = False
         self.url = ""
         self.type = "default"
@@ -897,6 +921,7 @@ class JsResponse(_Body):
             copy._body = self._body
         # workerd's clone copies the URL list, so the clone's url and redirected are the original's
         copy.url, copy.redirected = self.url, self.redirected
+        copy._length_unknown = self._length_unknown
         return copy
 
     def raw_body(self) -> bytes:

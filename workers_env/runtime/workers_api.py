@@ -21,7 +21,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextvars import ContextVar
 from http import HTTPMethod, HTTPStatus
 from typing import Any
@@ -45,6 +45,7 @@ from workers_env.runtime.fetchredirect import (
     MAX_REDIRECT_COUNT,
     REDIRECT_STATUSES,
     crosses_origin,
+    follow_through_fetcher,
     location_url,
     method_after,
     one_time_body_refusal,
@@ -735,15 +736,25 @@ class FetcherView:
             answered = _fetcher_answer(resource, other_options)
             if answered is not None:  # workerd answers it before the binding is asked (runtime/dataurl.py)
                 return Response(answered)
-            answer = binding.fetch(resource, other_options) if other_options else binding.fetch(resource)
-            if inspect.isawaitable(answer):
-                answer = await answer
-            if isinstance(answer, FetchResponse):
-                answer = answer.js_object
-            answer = from_plain(answer)
-            if not isinstance(answer, JsResponse):
-                raise TypeError(f"{name}.fetch() must answer a Response (a js.Response, a workers Response or an "
-                                f"HttpResponse), got {type(answer).__name__}")
+            init = to_js(other_options, dict_converter=object_from_entries) if other_options else None
+
+            async def asked(*arguments: Any) -> JsResponse:
+                answer = binding.fetch(*arguments)
+                if inspect.isawaitable(answer):
+                    answer = await answer
+                if isinstance(answer, FetchResponse):
+                    answer = answer.js_object
+                answer = from_plain(answer)
+                if not isinstance(answer, JsResponse):
+                    raise TypeError(f"{name}.fetch() must answer a Response (a js.Response, a workers Response or "
+                                    f"an HttpResponse), got {type(answer).__name__}")
+                return answer
+
+            answer = await (asked(resource, other_options) if other_options else asked(resource))
+            try:  # its redirects followed through the same binding (runtime/fetchredirect.py)
+                answer = await follow_through_fetcher(resource, init, answer, asked)
+            except JsException as exc:
+                raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
             return Response(answer)
 
         fetch.__qualname__ = "fetch"  # so a wrong call reads "fetch() takes ...", as the SDK's does
@@ -838,6 +849,13 @@ class _Subrequest:
             for sock in self.sockets:
                 _shut(sock)
 
+    def check(self) -> None:
+        """Raise ``ConnectionAbortedError`` once it is dropped: checked before each step that would
+        open or use a connection (a name lookup, a connect), so that a subrequest dropped before
+        its socket exists -- during the lookup -- connects nothing."""
+        if self.dropped:
+            raise ConnectionAbortedError("the subrequest was dropped (aborted, or its request ended)")
+
     def end(self) -> None:
         """The request that made it is over (runtime/timers.py): dropped, and whatever still
         awaits it cancelled (see :func:`send_request`)."""
@@ -890,8 +908,10 @@ def _connect_registered(address: tuple[str, int], timeout: Any = socket._GLOBAL_
     if subrequest is None:
         return socket.create_connection(address, timeout, source_address)
     host, port = address
+    subrequest.check()  # dropped before the name lookup
     error: OSError | None = None
     for family, kind, proto, _, where in socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM):
+        subrequest.check()  # dropped during the lookup (or a connect before): nothing is connected
         sock = socket.socket(family, kind, proto)
         subrequest.opened(sock)  # shut at once when the subrequest is dropped already
         try:
@@ -899,7 +919,9 @@ def _connect_registered(address: tuple[str, int], timeout: Any = socket._GLOBAL_
                 sock.settimeout(timeout)
             if source_address:
                 sock.bind(source_address)
+            subrequest.check()
             sock.connect(where)
+            subrequest.check()  # dropped while it connected (a shutdown cannot stop a connect not yet begun)
             return sock
         except OSError as exc:
             error = exc
@@ -1039,13 +1061,18 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             if not sent["accept-encoding"]:
                 del sent["accept-encoding"]
         method, data = js_request.method, body
+        chunked = js_request._length_unknown
         urls = [first]  # the URL list: the last is the one sent (runtime/fetchredirect.py)
         while True:
             url = urls[-1]
+            if subrequest.dropped:  # before this hop (a redirect's) was sent: nothing more is connected
+                raise network_error(ConnectionAbortedError())
             unreachable = _address_error(url)
             if unreachable is not None:
                 raise unreachable
-            status, reason, headers, payload = _exchange(url.sendable(), method, data, sent, left, js_request)
+            # a body of unknown length goes chunked, once (a redirect cannot send it again)
+            status, reason, headers, payload = _exchange(url.sendable(), method, iter([data]) if chunked and data
+                                                         is not None else data, sent, left, js_request)
             location = _location(headers) if status in REDIRECT_STATUSES and js_request.redirect == "follow" else ""
             if not location:
                 break
@@ -1068,6 +1095,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         if encoding is not None and payload and method != "HEAD":
             response.set_encoded(encoding, payload)  # read decoded, as workerd decodes it; headers as received
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
+        # its body's length known to a fetch that sends it on only when it came with a Content-Length
+        response._length_unknown = payload is not None and (
+            encoding is not None or not any(k.lower() == "content-length" for k, _ in headers))
         response.redirected = len(urls) > 1
         response.url = urls[-1].href()  # the last URL of the list, without its fragment (makeHttpResponse)
         return response
@@ -1165,7 +1195,7 @@ def _location(headers: list[tuple[str, str]]) -> str:
     return value.encode("latin-1", "replace").decode("utf-8", "replace")
 
 
-def _exchange(url: str, method: str, data: bytes | None, headers: dict[str, str], left: float | None,
+def _exchange(url: str, method: str, data: bytes | Iterator[bytes] | None, headers: dict[str, str], left: float | None,
               js_request: JsRequest) -> tuple[int, str, list[tuple[str, str]], bytes]:
     """One request and its answer (a redirect among them: runtime/fetchredirect.py follows it),
     network failures as workerd's errors (:func:`network_error`)."""
