@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from workers_env import JsDict, JsException, PyProxyWarning, js, load_env, load_worker, to_js
-from workers_env.config.compat import compatibility_date, missing_date_warning, today
+from workers_env.config.compat import compatibility_date, missing_date_warning
 from workers_env.runtime import eras
 from workers_env.runtime.envwrap import JsBinding
 from workers_env.runtime.jsproxy import JsArray, JsObject
@@ -114,13 +114,14 @@ def test_the_installed_sdk_version_decides_which_bindings_are_wrapped(monkeypatc
     assert eras.era_of(config(EXTERNAL)).wraps("some_new_kind")  # today's SDK wraps the kinds it knows
 
 
-def test_a_missing_date_is_today_with_wranglers_warning():
-    assert compatibility_date(config(None)) == today()
+def test_a_missing_date_is_wranglers_default_date_with_its_warning():
+    # wrangler 4.164.0's DEFAULT_COMPAT_DATE, its workerd's release date -- not today's date
+    assert compatibility_date(config(None)) == "2026-11-17"
     assert eras.era_of(config(None)).external_sdk  # not as if it were very old
     warning = missing_date_warning(config(None))
-    assert warning.startswith(f"No compatibility_date was specified. Using the default compatibility date: {today()}.\n")
-    assert f'Add one to your wrangler.toml file: compatibility_date = "{today()}", or' in warning
-    assert f"--compatibility-date={today()}" in warning
+    assert warning.startswith("No compatibility_date was specified. Using the default compatibility date: 2026-11-17.\n")
+    assert 'Add one to your wrangler.toml file: compatibility_date = "2026-11-17", or' in warning
+    assert "--compatibility-date=2026-11-17" in warning
     assert missing_date_warning(config(BUILTIN)) is None
 
 

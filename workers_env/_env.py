@@ -148,7 +148,24 @@ def missing_name(name: object, names: Iterable[str], *, config: WorkerConfig | N
         same_letters = [k for k in known if k.casefold() == name.casefold()]  # ``ai`` for ``AI``: names are case-sensitive
         close = same_letters or difflib.get_close_matches(name, known, n=1)
         text += f" (did you mean {close[0]!r}?)" if close else ""
+        text += _not_inherited_note(name, config)
     return text + unknown_fields_note(config)
+
+
+def _not_inherited_note(name: str, config: WorkerConfig | None) -> str:
+    """Why ``name``, declared at the top level, is missing under a selected ``[env.NAME]``:
+    wrangler does not let an environment inherit bindings or vars (its "not inherited" warning)."""
+    if config is None or config.environment is None or not isinstance(config.raw, Mapping):
+        return ""
+    top = config.raw
+    declared = {b.name: b.field for b in declared_bindings(top)}
+    if isinstance(top.get("vars"), Mapping):
+        declared.update({key: "vars" for key in top["vars"] if isinstance(key, str)})
+    if name not in declared:
+        return ""
+    return (f"; {name!r} is declared at the top level of {config.path.name} ({declared[name]}), but an environment "
+            f'does not inherit bindings or vars: add it to "env.{config.environment}" too, as wrangler\'s '
+            f'"not inherited" warning says')
 
 
 _UNEXPECTED_FIELDS = re.compile(r"^Unexpected fields found in (?P<where>\S+) field: (?P<fields>.+)$")

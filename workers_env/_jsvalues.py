@@ -16,7 +16,7 @@ from array import array
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Protocol, cast, overload
+from typing import Any, Protocol, TypeVar, cast, overload
 
 import numpy as np
 
@@ -92,6 +92,13 @@ class JsDict(dict):  # type: ignore[type-arg]
     def __setattr__(self, name: str, value: Any) -> None:
         self[name] = value
 
+    def __missing__(self, key: Any) -> Any:
+        """``res["mutationId"]`` of a v1 write (a missing key): Python's ``KeyError``, with the
+        index-version note ``res.mutationId`` gets (called on misses only, by ``dict``)."""
+        if key in _OTHER_GENERATION:
+            raise _noted(KeyError(key), _generation_note(self, key))  # no local holds it: no GC cycle
+        raise KeyError(key)
+
 
 #: Vectorize result fields of one API generation, by the fields the other one has instead
 #: (``describe()``: v2's ``vectorCount``, v1's ``vectorsCount``; mutations: v2's
@@ -128,8 +135,14 @@ def _generation_note(result: dict[str, Any], name: str) -> str | None:
 
 def _generation_error(result: dict[str, Any], name: str) -> AttributeError:
     """Python's ``AttributeError: name``, with the index-version note when it applies."""
-    error = AttributeError(name)
-    note = _generation_note(result, name)
+    return _noted(AttributeError(name), _generation_note(result, name))
+
+
+_E = TypeVar("_E", bound=BaseException)
+
+
+def _noted(error: _E, note: str | None) -> _E:
+    """``error`` with ``note`` added, when there is one."""
     if note:
         error.add_note(note)
     return error

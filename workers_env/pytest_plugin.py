@@ -15,6 +15,7 @@ without a wrangler config are not affected.
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import os
 import sys
@@ -561,7 +562,8 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
         entries = d1_entries(env.config) if env.config else []
         names = [e.binding for e in entries]
         named = next((e.binding for e in entries if e.database_name == binding), None)
-        hint = f" ({binding!r} is the database_name of {named}: pass the binding's name)" if named else ""
+        hint = (f" ({binding!r} is the database_name of {named}: pass the binding's name)" if named
+                else _near_binding(binding, names))
         raise pytest.UsageError(f"workers-env: {binding!r} is not a D1 binding of this env{hint}; its D1 bindings: "
                                 f"{', '.join(names) or 'none'}{_config_named(env)}")
     if source is None:
@@ -799,12 +801,21 @@ def _seed(env: Env, binding: Any, source: Any, namespace: str | None, base: Path
         _fail(f"workers-env: {what}: {exc}")
 
 
+def _near_binding(name: Any, names: list[str]) -> str:
+    """`` (did you mean 'VECTORIZE'?)`` for a binding name a marker misspelt, else ``""``."""
+    if not isinstance(name, str):
+        return ""
+    close = [n for n in names if n.casefold() == name.casefold()] or difflib.get_close_matches(name, names, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _binding(env: Env, binding: Any) -> Any:
     if not isinstance(binding, str) or binding not in env:
         from workers_env._env import env_config, unknown_fields_note
 
-        pytest.fail(f"workers-env: cannot seed {binding!r}: the env has {', '.join(env) or 'no bindings'}"
-                    f"{_config_named(env)}{unknown_fields_note(env_config(env))}", pytrace=False)
+        pytest.fail(f"workers-env: cannot seed {binding!r}{_near_binding(binding, list(env))}: the env has "
+                    f"{', '.join(env) or 'no bindings'}{_config_named(env)}{unknown_fields_note(env_config(env))}",
+                    pytrace=False)
     unwrapped = getattr(env, "unwrapped", None)
     target = unwrapped(binding) if callable(unwrapped) else env[binding]  # the emulator, whatever the era
     if not callable(getattr(target, "upsert_sync", None)):

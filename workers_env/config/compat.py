@@ -173,10 +173,17 @@ def today() -> str:
     return datetime.now(timezone.utc).date().isoformat()
 
 
+#: wrangler 4.164.0's ``DEFAULT_COMPAT_DATE`` (workers-utils/src/default-compat-date.ts): the
+#: release date of the workerd it pins, which ``wrangler dev`` runs a config without a date on.
+#: Not today's date: that workerd refuses any date after 2026-11-24 ("This Worker requires
+#: compatibility date ..., but the newest date supported by this server binary is ...").
+WRANGLER_DEFAULT_COMPAT_DATE = "2026-11-17"
+
+
 def compatibility_date(config: Any) -> str:
-    """The config's ``compatibility_date``, or today's date when it names none."""
+    """The config's ``compatibility_date``, or wrangler's default date when it names none."""
     date = getattr(config, "compatibility_date", None)
-    return str(date) if date else today()
+    return str(date) if date else WRANGLER_DEFAULT_COMPAT_DATE
 
 
 def compatibility_date_problem(config: Any) -> str | None:
@@ -190,7 +197,8 @@ def compatibility_date_problem(config: Any) -> str | None:
     shape = re.fullmatch(r"2\d{3}-(\d{2})-(\d{2})", date)
     if shape is None or not (1 <= int(shape.group(1)) <= 12 and 1 <= int(shape.group(2)) <= 31):
         return (f"Invalid compatibility date: {date}\n"
-                f'Write it as YYYY-MM-DD, e.g. compatibility_date = "{today()}" (the Workers runtime takes no other form).')
+                f'Write it as YYYY-MM-DD, e.g. compatibility_date = "{WRANGLER_DEFAULT_COMPAT_DATE}" (the Workers runtime '
+                "takes no other form).")
     if date > today():
         return (f'Compatibility date "{date}" is in the future and unsupported\n'
                 f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require.")

@@ -433,7 +433,14 @@ class Worker:
         has finished when this returns. ``cf`` sets ``request.cf`` properties (``{"country":
         "DE"}``) over the ones ``wrangler dev`` gives offline.
         """
-        request = build_request(url, method=method, headers=headers, body=body, json=json, cf=cf)
+        try:
+            request = build_request(url, method=method, headers=headers, body=body, json=json, cf=cf)
+        except JsException as exc:
+            if str(exc).endswith("Request with a GET or HEAD method cannot have a body."):
+                exc.add_note(f"workers-env: worker.fetch() sends a {method.upper()} request unless method= says "
+                             "otherwise; pass method=\"POST\" (or PUT, PATCH, ...) to send this "
+                             f"{'json' if json is not None else 'body'}")
+            raise
         ctx = self.new_context()
         try:
             response = await self.dispatch(request, ctx)

@@ -71,7 +71,8 @@ def _warn_if_beside_only(config: WorkerConfig, persist_to: Path | None, index_na
 
 
 def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, Mapping[str, Any]]],
-                        store: Any, elsewhere: Callable[[], str] = lambda: "") -> IndexDefinition:
+                        store: Any, elsewhere: Callable[[], str] = lambda: "",
+                        config_name: str = "wrangler.toml") -> IndexDefinition:
     for where, table in sources:
         if index_name in table:
             return parse_index_definition(table[index_name], where=f'{where}, index "{index_name}"')
@@ -81,10 +82,10 @@ def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, 
             return persisted
     defined = [(where, name) for where, table in sources for name in table if isinstance(name, str)]
     near = difflib.get_close_matches(index_name, [name for _, name in defined], n=1, cutoff=0.8)
-    typo = "".join(f'{where} defines "{name}", not "{index_name}" (the index_name in wrangler.toml): a typo in '
+    typo = "".join(f'{where} defines "{name}", not "{index_name}" (the index_name in {config_name}): a typo in '
                    "one of the two?\n" for where, name in defined if near and name == near[0])
     raise IndexDefinitionError(
-        typo + elsewhere() + f'The Vectorize index "{index_name}" (binding {binding}) has no definition: wrangler.toml '
+        typo + elsewhere() + f'The Vectorize index "{index_name}" (binding {binding}) has no definition: {config_name} '
         "does not hold its dimensions and metric. Define it, with the dimensions of the vectors you "
         "store (768 for @cf/baai/bge-base-en-v1.5's, 384 for bge-small's), in one of these ways:\n"
         f'  1. in pyproject.toml beside the config, read by load_env, the pytest fixtures and workers-env dev:\n'
@@ -126,7 +127,8 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
                 definition = _resolve_definition(
                     entry.index_name, entry.binding, sources, store,
                     functools.partial(_state_elsewhere, config, context.persist_to if store is not None else None,
-                                      entry.index_name))
+                                      entry.index_name),
+                    getattr(getattr(config, "path", None), "name", None) or "wrangler.toml")
                 if store is not None:
                     index = store.open_index(entry.index_name, definition)
                     _warn_if_beside_only(config, context.persist_to, entry.index_name, entry.binding, store)

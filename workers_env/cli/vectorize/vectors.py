@@ -33,6 +33,7 @@ from workers_env.cli.common import (
     log,
     render_table,
     warn,
+    with_hint,
 )
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.binding import VectorizeBinding
@@ -322,7 +323,9 @@ def query(args: argparse.Namespace) -> int:
             warn("🚨 Invalid query filter. Please use the recommended format.")
             filter_ = None
     vector = None
+    dropped: list[str] = []
     if args.vector is not None:  # yargs' coerce keeps the items that are numbers
+        dropped = [v for v in args.vector if js_number(v) != js_number(v)]
         vector = [js_number(v) for v in args.vector]
         vector = [v for v in vector if v == v]
         vector = [int(v) if v.is_integer() and abs(v) < 2**53 else v for v in vector]
@@ -348,7 +351,10 @@ def query(args: argparse.Namespace) -> int:
             raise CommandError("🚨 Either vector or vector-id parameter must be provided, but not both.")
         log("📋 Searching for relevant vectors...")
         if vector is not None:
-            result = asyncio.run(binding.query(vector, options))
+            try:
+                result = asyncio.run(binding.query(vector, options))
+            except WorkersEnvError as exc:
+                raise with_hint(exc, _dropped_items_hint(dropped)) from None
         else:
             result = asyncio.run(binding.queryById(args.vector_id, options))
     if result["count"] == 0:
@@ -356,6 +362,16 @@ def query(args: argparse.Namespace) -> int:
         return 0
     log(dump_json(result))
     return 0
+
+
+def _dropped_items_hint(dropped: list[str]) -> str | None:
+    """What a refused ``--vector`` lost: the items that are not numbers, which wrangler drops
+    without a word (a comma-separated or bracketed list is one such item)."""
+    if not dropped:
+        return None
+    shown = ", ".join(repr(item) for item in dropped[:3]) + (", ..." if len(dropped) > 3 else "")
+    return (f"--vector dropped {shown}: not a number, as wrangler drops it. Give the numbers "
+            "separated by spaces: --vector 0.1 0.5 0.7")
 
 
 # -- get-vectors / delete-vectors ------------------------------------------------------------------

@@ -1,0 +1,34 @@
+"""A config without ``compatibility_date`` runs, as under ``wrangler dev`` 4.164.0, on wrangler's
+``DEFAULT_COMPAT_DATE`` -- 2026-11-17, the release date of the workerd it pins -- not on today's
+date, which that workerd refuses ("the newest date supported by this server binary is
+2026-11-24"): so the date the warning tells you to add is one wrangler dev starts with."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dev_reload_helpers import DevServer
+
+import workers_env
+
+WORKER = """\
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("ok")
+"""
+
+
+def test_the_warning_and_the_worker_use_wranglers_default_date(tmp_path: Path) -> None:
+    (tmp_path / "wrangler.jsonc").write_text('{"name": "w", "main": "src/entry.py", "compatibility_flags": ["python_workers"]}')
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(WORKER)
+    environ = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
+    with DevServer(tmp_path, environ=environ) as server:
+        assert server.get("/") == (200, "ok")
+        out = server.output
+    assert "No compatibility_date was specified. Using the default compatibility date: 2026-11-17." in out
+    assert 'Add one to your wrangler.jsonc file: {"compatibility_date":"2026-11-17"}, or' in out
+    assert "(compatibility date 2026-11-17:" in out
