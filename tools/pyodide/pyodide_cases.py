@@ -876,4 +876,14 @@ CASES = {
         "JSON.stringify(create_proxy({'a': 1}))",
         "o = Object.new()\no.x = create_proxy({'a': 1})\nJSON.stringify(o)",
     ],
+    "promise-order": [  # "# async" snippets: when a JS promise's then handler runs among call_soon callbacks and tasks
+        "# async\nimport asyncio\nout = []\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\njs.Promise.resolve(1).then(lambda v: out.append('then'))\nout.append('sync')\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nloop.call_soon(lambda: out.append('soon1'))\np = js.Promise.resolve(1)\np.then(lambda v: out.append('then1')).then(lambda v: out.append('then2'))\nloop.call_soon(lambda: out.append('soon2'))\nasync def t():\n    out.append('task')\nasyncio.create_task(t())\nasync def aw():\n    await p\n    out.append('awaited')\nasyncio.create_task(aw())\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nres = []\np = js.Promise.new(lambda r, j: res.append(r))\np.then(lambda v: out.append('then'))\nloop.call_soon(lambda: out.append('soon-before-resolve'))\nres[0](1)\nloop.call_soon(lambda: out.append('soon-after-resolve'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\njs.Promise.resolve(1).then(lambda v: out.append('then'))\nawait js.Promise.resolve(2)\nout.append('after-await')\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\njs.Promise.reject(js.Error.new('x')).catch(lambda e: out.append('catch'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\njs.Promise.resolve(1).finally_(lambda: out.append('finally'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\njs.Promise.resolve(1).then(lambda v: v + 1).then(lambda v: out.append(v))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nres = []\np = js.Promise.new(lambda r, j: res.append(r))\np.then(lambda v: out.append('then'))\nasyncio.get_running_loop().call_soon(lambda: (out.append('soon'), res[0](1)))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon2'))\nawait asyncio.sleep(0.05)\nout",
+    ],
 }

@@ -23,6 +23,7 @@ from workers_env._errors import JsException
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsproxy import JsArray, JsObject
 from workers_env.runtime.tasks import scoped_callback
+from workers_env.runtime.webloop import PyodideFuture, worker_code_running
 
 __all__ = ["JsPromise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
            "promise_class"]
@@ -218,8 +219,60 @@ def promise_class() -> Any:
     """``js.Promise``: ``new(executor)``, ``resolve``, ``reject``, ``all``, ``allSettled``, ``race``."""
     from types import SimpleNamespace
 
-    return SimpleNamespace(new=_new, resolve=_resolve, reject=_reject, all=_all, allSettled=_all_settled,
-                           race=_race, name="Promise")
+    return SimpleNamespace(new=_new, resolve=_called(_resolve), reject=_called(_reject), all=_called(_all),
+                           allSettled=_called(_all_settled), race=_called(_race), name="Promise")
+
+
+class _CalledFuture(PyodideFuture):
+    """The ``PyodideFuture`` Pyodide hands Python for the promise a JavaScript *call* returns
+    (``Promise.resolve(1)``; ``Promise.new(...)`` gives the promise's JsProxy instead), measured on
+    0.26 and 0.28: the promise's outcome reaches it in a microtask after the calling code's step,
+    so its ``then`` handlers run a loop turn (and a task step) later, after ``call_soon``
+    callbacks made before, and awaiting it in the step that made it waits one loop turn."""
+
+    _fresh = True
+
+    def __await__(self) -> Any:
+        if self._fresh and self.done():  # the awaiting task is woken a loop turn later (call_soon)
+            turn = self.get_loop().create_future()
+            turn.set_result(None)
+            turn._asyncio_future_blocking = True
+            yield turn
+        return (yield from super().__await__())
+
+    __iter__ = __await__
+
+
+_CalledFuture.__name__ = _CalledFuture.__qualname__ = "PyodideFuture"
+_CalledFuture.__module__ = "pyodide.webloop"
+
+
+def _called(make: Callable[..., JsPromise]) -> Callable[..., Any]:
+    """``js.Promise.resolve`` and the others as Worker code calls them: a :class:`_CalledFuture`."""
+
+    @functools.wraps(make)
+    def call(*args: Any) -> Any:
+        promise = make(*args)
+        if not worker_code_running():
+            return promise
+        future = _CalledFuture()
+
+        def settle() -> None:
+            if future.done():
+                return
+            if promise._state == "fulfilled":
+                future.set_result(promise._value)
+            else:
+                future.set_exception(_as_error(promise._value))
+
+        def age() -> None:
+            future._fresh = False
+
+        promise._on_settle(settle)
+        future.get_loop().call_soon(age)
+        return future
+
+    return call
 
 
 # -- URI functions -------------------------------------------------------------------------------
