@@ -1587,6 +1587,8 @@ def to_js(
             parent._items[key] = made
         elif isinstance(parent, JsLiteralMap):
             parent._entries[key] = made
+    if isinstance(result, BigInt):  # the BigInt reaches Python again as an int, as Pyodide's to_js returns it
+        return int(result)
     return result
 
 
