@@ -65,6 +65,7 @@ from workers_env.runtime.webloop import (
 )
 
 __all__ = [
+    "DestroyedAttribute",
     "DestroyedProxy",
     "JsIterator",
     "JsNativeFunction",
@@ -216,8 +217,8 @@ class JsObject(JsProxy):
         props = object.__getattribute__(self, "_props")
         if name in props:
             child = props[name]
-            if _marked(self, child):  # a Python object Python code stored: its PyProxy converts back to it
-                return read_stored(self, child, self._nulls)
+            if _marked(self, child) or isinstance(child, DestroyedAttribute):  # a Python object Python code
+                return read_stored(self, child, self._nulls)  # stored: its PyProxy converts back to it
             if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
                 child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
             return _wrap_child(child, self._nulls)
@@ -1735,6 +1736,24 @@ class DestroyedProxy:
         return f"<destroyed PyProxy of {type(self.value).__name__}>"
 
 
+BORROWED_ATTRIBUTE = ("This borrowed attribute proxy was automatically destroyed in the process of destroying the "
+                      "proxy it was borrowed from. Try using the 'copy' method.\n"
+                      "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+
+
+class DestroyedAttribute:
+    """What ``Object.assign(o, d)`` copies for a key of the Python dict ``d`` named like a dict
+    attribute (``items``, ``keys``, ``get`` ...) from Pyodide 0.28: JavaScript read the dict's
+    PyProxy's property, which is that bound method's proxy, destroyed with the dict's borrowed
+    proxy when the call returned, so reading it (``o.items``, ``JSON.stringify(o)``,
+    ``o.to_py()``) throws :data:`BORROWED_ATTRIBUTE` (0.28.2 under Node)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<destroyed borrowed attribute proxy>"
+
+
 def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
     """``to_plain`` of a value that is not a plain JS object or array."""
     where = plain.where
@@ -1789,6 +1808,11 @@ def era_hint() -> str:
 #: the names a dict's PyProxy answers with its own attributes before its items (Pyodide 0.28)
 #: names a dict's PyProxy answers with the dict's own attribute (a method), not an item
 DICT_ATTRIBUTES = frozenset(dir(dict))
+
+#: the JavaScript methods of a dict's PyProxy (``get``, ``toJs`` ...): ``Object.assign`` reads a
+#: key of these names as that method (a function, which ``JSON.stringify`` leaves out)
+PYPROXY_DICT_METHODS = frozenset({"get", "set", "has", "delete", "toString", "destroy", "copy", "toJs",
+                                  "constructor", "valueOf"})
 
 
 def reads_dict_keys(nulls: Any = True) -> bool:
@@ -1861,6 +1885,8 @@ def read_stored(owner: Any, raw: Any, nulls: Any = False) -> Any:
     destroyed when the call returned, so reading it is the ``borrowed proxy`` error (0.26.0a4
     and 0.26.2 under Node; 0.28.2 raises a ``SystemError`` there); anything else as
     :func:`_wrap_child` reads it."""
+    if isinstance(raw, DestroyedAttribute):
+        raise JsException(BORROWED_ATTRIBUTE)
     if _marked(owner, raw):
         if owner._proxied[id(raw)][0]:
             raise JsException(_BORROWED_CALL)
@@ -1940,6 +1966,8 @@ def _as_stored(parent: JsObject | JsArray, value: Any) -> Any:
     container Python code stored there is its PyProxy, written as at top level
     (:func:`pyproxy_json`: this Pyodide's rules); one passed to a JS function (``push``,
     ``Array.of``) a destroyed proxy, Pyodide's error; anything else as it is."""
+    if isinstance(value, DestroyedAttribute):
+        raise JsException(BORROWED_ATTRIBUTE)
     marks = parent._proxied
     mark = None if marks is None or not is_stored_as_proxy(value) else marks.get(id(value))
     if mark is None or mark[1] is not value:
