@@ -917,4 +917,17 @@ CASES = {
         "JSON.stringify({'values': 1, 'a': 2})",
         "JSON.stringify({'pop': 1})",
     ],
+    "array-extras": [
+        "arr().toSpliced(1, 1).to_py()",
+        "arr().toSpliced(1, 0, 7, 8).to_py()",
+        "arr().toSpliced().to_py()",
+        "arr().toSpliced(-1).to_py()",
+        "a = arr()\na.toSpliced(0, 2)\na.to_py()",
+        "arr().with_(0, 9).to_py()",
+        "arr().with_(-1, 9).to_py()",
+        "arr().with_(1.5, 9).to_py()",
+        "arr().with_(5, 9)",
+        "arr().with_(-4, 9)",
+        "a = arr()\na.with_(0, 9)\na.to_py()",
+    ],
 }

@@ -802,6 +802,28 @@ class JsArray(JsProxy):
     def toReversed(self) -> JsArray:  # noqa: N802 - JS name
         return marked_like(self, JsArray(self._items[::-1], nulls=self._nulls))
 
+    def toSpliced(self, *args: Any) -> JsArray:  # noqa: N802 - JS name
+        """A copy with ``splice(*args)`` applied (no arguments: a plain copy); this array unchanged."""
+        copy = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
+        if args:
+            copy.splice(*args)
+        return copy
+
+    def with_(self, index: Any, value: Any = None) -> JsArray:
+        """JavaScript's ``with`` (Pyodide's name ``with_``, ``with`` being a Python keyword): a copy
+        with the item at ``index`` (negative from the end) replaced; out of range is V8's
+        ``RangeError: Invalid index : <index>``."""
+        length = len(self._items)
+        at = _integer_or_infinity(index)
+        position = at + length if at < 0 else at
+        if not 0 <= position < length:
+            raise JsException(f"Invalid index : {_number_shown(at)}", name="RangeError")
+        position = int(position)
+        copy = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
+        copy._items[position] = value
+        proxied_by(copy, value, borrowed=True)  # a call's argument: Pyodide destroys its proxy at the return
+        return copy
+
     def sort(self, compare: Any = None) -> JsArray:
         """In place, as JS sorts: by the elements' strings (UTF-16 order), ``undefined`` last;
         or by ``compare(a, b)``'s sign."""
@@ -2209,3 +2231,20 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
 
 
 set_keyword_folding(JsObject, warn_pyproxy)  # a call's keyword arguments: one JS object (jsbase.folded)
+
+
+def _integer_or_infinity(value: Any) -> float:
+    """JavaScript's ``ToIntegerOrInfinity`` (``undefined``, ``NaN`` and a non-numeric string are 0)."""
+    from workers_env.runtime.jsnumbers import to_number
+
+    number = 0.0 if value is None else float(to_number(value))
+    if math.isnan(number):
+        return 0
+    return number if math.isinf(number) else math.trunc(number)
+
+
+def _number_shown(value: float) -> str:
+    """A whole number as V8 writes it in an error text (``5``, ``-4``, ``Infinity``)."""
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return str(int(value))
