@@ -930,4 +930,16 @@ CASES = {
         "arr().with_(-4, 9)",
         "a = arr()\na.with_(0, 9)\na.to_py()",
     ],
+    "hash-identity": [
+        "hash(obj())", "hash(arr())", "hash(obj().d)", "hash(JSON.parse)", "hash(js.Map.new())",
+        "type(hash(js.Promise.resolve(1))).__name__", "hash(Object.new())", ("hash(Object)", "js.Object is a namespace here, hashable (README: Where we had to choose)"),
+        "hash(js.Uint8Array.new(2))",
+        "hash(pobj())", "hash(to_js({'a': 1}))",
+        ("o = obj()\n(o.d is o.d, o.d == o.d)", "a repeated read can be the same proxy here (README: Where we had to choose)"),
+        ("o = JSON.parse('{\"f\": [1]}')\n(o.f is o.f, o.f == o.f)",
+         "a repeated read can be the same proxy here (README: Where we had to choose)"),
+        "o = obj()\n{o.d, o.d}",
+        "o = obj()\n{o: 1}",
+        "o = obj()\no.d in [o.d]",
+    ],
 }

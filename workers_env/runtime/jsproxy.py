@@ -246,8 +246,7 @@ class JsObject(JsProxy):
         properties), whichever proxy of it each is (``Object.assign(t, s) == t``)."""
         return self is other or (isinstance(other, JsObject) and other._props is self._props)
 
-    def __hash__(self) -> int:
-        return id(self._props)  # (equal proxies, equal hashes)
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy (see UNHASHABLE)
 
     @property
     def js_id(self) -> int:
@@ -506,6 +505,8 @@ class JsArray(JsProxy):
     ``sort``, ...; callbacks get ``(element, index, array)``), and ``str()`` its JS ``toString``.
     Where a Python and a JS method share a name (``pop``, ``reverse``) Python's wins, as in
     Pyodide."""
+
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
 
     _js_name = "Array"
     #: Pyodide's Python list methods of a JS array (its keyword arguments are Python's)
@@ -903,6 +904,8 @@ _ABSENT: Any = object()
 
 class JsMap(MutableMappingMethods, JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
+
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
 
     _js_name = "Map"
     _python_methods = ("get",)  # Pyodide's Mapping method (the others are MutableMappingMethods')
@@ -1321,6 +1324,8 @@ _DESTROYED = ("Object has already been destroyed\n"
 
 class JsFunction(JsProxy):
     """A Python callable handed to JavaScript (``create_proxy``)."""
+
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
 
     _js_name = "Function"
     typeof = "function"
