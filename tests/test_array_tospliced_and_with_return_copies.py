@@ -26,3 +26,11 @@ SNIPPETS = {
 
 def test_tospliced_and_with_copy_and_refuse_out_of_range(tmp_path: Path) -> None:
     assert snippet_answers(tmp_path, list(SNIPPETS), "2025-10-01") == list(SNIPPETS.values())
+
+
+def test_a_values_constructor_has_its_classs_static_members(tmp_path: Path) -> None:
+    snippets = ["Object.new().constructor.fromEntries([['a', 1]]).to_py()",
+                "Object.new().constructor.keys(JSON.parse('{\"a\": 1}')).to_py()",
+                "arr().constructor.isArray(arr())", "arr().constructor.name"]
+    assert snippet_answers(tmp_path, snippets, "2025-10-01") == [
+        "{'a': 1} (dict)", "['a'] (list)", "True (bool)", "'Array' (str)"]

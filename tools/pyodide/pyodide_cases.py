@@ -929,6 +929,9 @@ CASES = {
         "arr().with_(5, 9)",
         "arr().with_(-4, 9)",
         "a = arr()\na.with_(0, 9)\na.to_py()",
+        "Object.new().constructor.fromEntries([['a', 1]]).to_py()",
+        "Object.new().constructor.keys(obj()).to_py()",
+        "arr().constructor.isArray(arr())",
     ],
     "hash-identity": [
         "hash(obj())", "hash(arr())", "hash(obj().d)", "hash(JSON.parse)", "hash(js.Map.new())",
