@@ -34,3 +34,12 @@ def test_a_values_constructor_has_its_classs_static_members(tmp_path: Path) -> N
                 "arr().constructor.isArray(arr())", "arr().constructor.name"]
     assert snippet_answers(tmp_path, snippets, "2025-10-01") == [
         "{'a': 1} (dict)", "['a'] (list)", "True (bool)", "'Array' (str)"]
+
+
+def test_array_from_a_python_list_destroys_its_container_items(tmp_path: Path) -> None:
+    exhausted = "JsException: Error: This borrowed proxy was automatically destroyed when an iterator was exhausted."
+    snippets = ["getattr(Array, 'from')([[1]]).to_py()", "getattr(Array, 'from')([[1]])[0]",
+                "getattr(Array, 'from')([[1]]).length", "JSON.stringify(getattr(Array, 'from')([{'a': 1}]))",
+                "getattr(Array, 'from')([1, 2]).to_py()", "getattr(Array, 'from')([[1]], lambda x, i: 5).to_py()"]
+    assert snippet_answers(tmp_path, snippets, "2025-09-01") == [
+        exhausted, exhausted, "1 (int)", exhausted, "[1, 2] (list)", "[5] (list)"]

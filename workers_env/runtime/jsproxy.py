@@ -66,6 +66,7 @@ from workers_env.runtime.webloop import (
 
 __all__ = [
     "DestroyedAttribute",
+    "ExhaustedIteratorItem",
     "DestroyedProxy",
     "JsIterator",
     "JsNativeFunction",
@@ -1776,9 +1777,28 @@ class DestroyedAttribute:
     ``o.to_py()``) throws :data:`BORROWED_ATTRIBUTE` (0.28.2 under Node)."""
 
     __slots__ = ()
+    message = BORROWED_ATTRIBUTE
 
     def __repr__(self) -> str:
         return "<destroyed borrowed attribute proxy>"
+
+
+EXHAUSTED_ITERATOR = ("This borrowed proxy was automatically destroyed when an iterator was exhausted.\n"
+                      "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+
+
+class ExhaustedIteratorItem(DestroyedAttribute):
+    """An item ``Array.from`` took from a Python list or tuple (a PyProxy there) that is a Python
+    container: the proxy Pyodide made for it was borrowed from the list's iterator and destroyed
+    when the iterator was exhausted, so reading it, ``to_py()``, ``repr`` and ``JSON.stringify``
+    throw :data:`EXHAUSTED_ITERATOR` (0.26.0a4 and 0.28.2 under Node; 0.28.2's item read is a
+    ``SystemError``)."""
+
+    __slots__ = ()
+    message = EXHAUSTED_ITERATOR
+
+    def __repr__(self) -> str:
+        return "<destroyed proxy of an exhausted iterator's item>"
 
 
 def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
@@ -1913,7 +1933,7 @@ def read_stored(owner: Any, raw: Any, nulls: Any = False) -> Any:
     and 0.26.2 under Node; 0.28.2 raises a ``SystemError`` there); anything else as
     :func:`_wrap_child` reads it."""
     if isinstance(raw, DestroyedAttribute):
-        raise JsException(BORROWED_ATTRIBUTE)
+        raise JsException(raw.message)
     if _marked(owner, raw):
         if owner._proxied[id(raw)][0]:
             raise JsException(_BORROWED_CALL)
@@ -1994,7 +2014,7 @@ def _as_stored(parent: JsObject | JsArray, value: Any) -> Any:
     (:func:`pyproxy_json`: this Pyodide's rules); one passed to a JS function (``push``,
     ``Array.of``) a destroyed proxy, Pyodide's error; anything else as it is."""
     if isinstance(value, DestroyedAttribute):
-        raise JsException(BORROWED_ATTRIBUTE)
+        raise JsException(value.message)
     marks = parent._proxied
     mark = None if marks is None or not is_stored_as_proxy(value) else marks.get(id(value))
     if mark is None or mark[1] is not value:

@@ -675,8 +675,13 @@ def _build() -> dict[str, ModuleType]:
         "JSON", parse=jsproxy.JsNativeFunction(jsweb.json_parse, "parse"),
         stringify=jsproxy.JsNativeFunction(jsproxy.json_stringify, "stringify"))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
-    def array_from(it: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
-        made = JsArray(list(jsproxy.js_iterated(it)))
+    def array_from(it: Any, map_fn: Any = None, *_: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
+        items = list(jsproxy.js_iterated(it))
+        if map_fn is not None:  # ``Array.from(items, (item, index) => ...)``
+            return JsArray([jsproxy.call_relaxed(map_fn, v, i) for i, v in enumerate(items)])
+        if type(it) in (list, tuple):  # a PyProxy: a container item's proxy dies with the list's iterator
+            items = [jsproxy.ExhaustedIteratorItem() if isinstance(v, (dict, list, tuple)) else v for v in items]
+        made = JsArray(items)
         return jsproxy.marked_like(it, made) if isinstance(it, JsArray) else made  # its PyProxies, the same ones
 
     def array_of(*items: Any) -> JsArray:  # ``Array.of`` (and ``new Array(a, b)``: array_new)
