@@ -2,7 +2,8 @@
 ``reject``, ``all``) runs where Pyodide runs it, measured on 0.26.0a4 and 0.28.2
 (tools/pyodide/pyodide_cases.py, group ``promise-order``): that promise is a ``PyodideFuture``, so
 the handler runs a loop turn and a task step later -- after ``call_soon`` callbacks, tasks and an
-``await`` queued before -- while ``Promise.new(...)``'s JsProxy runs it before them."""
+``await`` queued before -- while ``Promise.new(...)``'s JsProxy runs it as a JavaScript microtask:
+after the running code's step, before them."""
 
 from __future__ import annotations
 
@@ -87,6 +88,22 @@ async def constructed():
     return out
 
 
+async def microtasks():
+    out = []
+    res = []
+    p = js.Promise.new(lambda r, j: res.append(r))
+    p.then(lambda v: out.append("then1")).then(lambda v: out.append("then2"))
+    p.then(lambda v: out.append("thenB"))
+    asyncio.get_running_loop().call_soon(lambda: out.append("soon"))
+    res[0](1)
+    out.append("after-resolve")
+    q = js.Promise.new(lambda r, j: r(2))
+    q.then(lambda v: out.append("q-then"))
+    out.append("after-q")
+    await asyncio.sleep(0.01)
+    return out
+
+
 async def types():
     return [type(js.Promise.resolve(1)).__name__, type(js.Promise.all([])).__name__,
             isinstance(js.Promise.resolve(1), asyncio.Future)]
@@ -94,7 +111,7 @@ async def types():
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        names = [settled_then, chain_task_await, then_then_await, hops, constructed, types]
+        names = [settled_then, chain_task_await, then_then_await, hops, constructed, microtasks, types]
         return Response(json.dumps({f.__name__: await f() for f in names}))
 '''
 
@@ -124,6 +141,10 @@ def test_then_and_catch_run_two_loop_turns_later(answers: dict[str, list[object]
 
 def test_a_constructed_promises_then_runs_at_its_resolution(answers: dict[str, list[object]]) -> None:
     assert answers["constructed"] == ["then", "soon-before-resolve"]
+
+
+def test_a_constructed_promises_handlers_run_as_microtasks(answers: dict[str, list[object]]) -> None:
+    assert answers["microtasks"] == ["after-resolve", "after-q", "then1", "thenB", "q-then", "then2", "soon"]
 
 
 def test_a_called_promise_is_a_pyodide_future(answers: dict[str, list[object]]) -> None:

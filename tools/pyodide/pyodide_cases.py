@@ -890,6 +890,8 @@ CASES = {
         "# async\nimport asyncio\nout = []\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\njs.Promise.resolve(1).finally_(lambda: out.append('finally'))\nawait asyncio.sleep(0.05)\nout",
         "# async\nimport asyncio\nout = []\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\njs.Promise.resolve(1).then(lambda v: v + 1).then(lambda v: out.append(v))\nawait asyncio.sleep(0.05)\nout",
         "# async\nimport asyncio\nout = []\nres = []\np = js.Promise.new(lambda r, j: res.append(r))\np.then(lambda v: out.append('then'))\nasyncio.get_running_loop().call_soon(lambda: (out.append('soon'), res[0](1)))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon2'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nres = []\np = js.Promise.new(lambda r, j: res.append(r))\np.then(lambda v: out.append('then1')).then(lambda v: out.append('then2'))\np.then(lambda v: out.append('thenB'))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nres[0](1)\nout.append('after-resolve')\nq = js.Promise.new(lambda r, j: r(2))\nq.then(lambda v: out.append('q-then'))\nout.append('after-q')\nawait asyncio.sleep(0.02)\nout",
+        "# async\nimport asyncio\nout = []\nq = js.Promise.new(lambda r, j: r(2))\nq.then(lambda v: out.append('then'))\nout.append('sync')\nawait asyncio.sleep(0)\nout",
     ],
     "big-ints-and-keys": [
         "(type(to_js(2**70)).__name__, js.Number.isInteger(to_js(2**70)), js.Number.isInteger(to_js(2**40)))",

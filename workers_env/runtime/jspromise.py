@@ -13,6 +13,7 @@ standard's sets and throw its ``URIError: URI malformed``.
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
 import inspect
 from collections.abc import Callable
@@ -98,7 +99,7 @@ class JsPromise(JsProxy):
             except Exception as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
                 following._settle("rejected", exc)
 
-        self._on_settle(run)
+        self._on_settle(lambda: microtask(run))
         return following
 
     def catch(self, on_rejected: Any = None) -> JsPromise:
@@ -119,6 +120,40 @@ class JsPromise(JsProxy):
 
     def __repr__(self) -> str:
         return f"Promise {{ <{self._state}> }}"
+
+
+#: each running loop's queued microtasks (see :func:`microtask`)
+_MICROTASKS: dict[asyncio.AbstractEventLoop, collections.deque[Callable[[], None]]] = {}
+
+
+def microtask(job: Callable[[], None]) -> None:
+    """Run ``job`` as JavaScript runs a promise reaction: once the code running now (this loop
+    callback or task step) is done, before any callback queued earlier (``call_soon``, a task's
+    next step), in the order queued, a job queued by a job running in the same drain. Outside a
+    running loop, at once."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        job()
+        return
+    queue = _MICROTASKS.get(loop)
+    if queue is None:
+        queue = _MICROTASKS[loop] = collections.deque()
+        ready = getattr(loop, "_ready", None)  # asyncio's own loops: the next callback to run
+        if isinstance(ready, collections.deque):
+            ready.appendleft(asyncio.Handle(_drain, (loop,), loop))
+        else:
+            loop.call_soon(_drain, loop)
+    queue.append(job)
+
+
+def _drain(loop: asyncio.AbstractEventLoop) -> None:
+    queue = _MICROTASKS[loop]
+    try:
+        while queue:
+            queue.popleft()()
+    finally:
+        _MICROTASKS.pop(loop, None)
 
 
 def _follow(promise: JsPromise, awaitable: Any) -> None:
