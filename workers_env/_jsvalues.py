@@ -316,7 +316,10 @@ def js_key_order(names: Iterable[str]) -> list[str]:
 
 
 def js_number(value: Any) -> Any:
-    """A JS number as Pyodide hands it to Python: safe whole numbers become ``int``."""
+    """A JS number as Pyodide hands it to Python: safe whole numbers become ``int``, and a BigInt
+    an ``int`` (``to_js({'a': 2**70}).get('a')``, as 0.26.0a4 and 0.28.2 read it back)."""
+    if type(value) is BigInt:
+        return int(value)
     if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:  # NaN, inf: not integers
         return int(value)
     return value

@@ -58,6 +58,8 @@ ERA_DATES = {"0.26": "2025-09-01", "0.28": "2025-10-01"}
 PYODIDE_DIR = Path(os.environ.get("WORKERS_ENV_PYODIDE_DIR", Path.home() / ".cache" / "workers-env" / "pyodide"))
 
 ENTRY = '''\
+import json
+
 from workers import Response, WorkerEntrypoint
 
 import snippet_runner
@@ -65,7 +67,10 @@ import snippet_runner
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        return Response(snippet_runner.run_json(await request.text()))
+        codes = await request.text()
+        results = json.loads(snippet_runner.run_json(codes))
+        later = json.loads(await snippet_runner.run_json_async(codes))
+        return Response(json.dumps([b if a is None else a for a, b in zip(results, later)]))
 '''
 
 

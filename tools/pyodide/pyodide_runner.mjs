@@ -22,6 +22,12 @@ async function fresh() {
 const py = await fresh();
 const codes = JSON.parse(fs.readFileSync(casesPath, "utf8"));
 const results = JSON.parse(py.globals.get("run_json")(JSON.stringify(codes)));
+// the "# async" snippets (run_json leaves them null): awaited one by one in Pyodide's WebLoop
+if (codes.some((code) => code.startsWith("# async"))) {
+  py.globals.set("async_cases", JSON.stringify(codes));
+  const later = JSON.parse(await py.runPythonAsync("await run_json_async(async_cases)"));
+  later.forEach((result, i) => { if (result !== null) results[i] = result; });
+}
 for (let i = 0; i < results.length; i++) {
   const first = results[i];
   for (let attempt = 0; attempt < 3 && results[i].error === "SystemError"; attempt++) {

@@ -5,6 +5,10 @@ A snippet is Python source run in a fresh namespace after :data:`PRELUDE`; if it
 is an expression, that is the result (as in a REPL), else ``None``. A result is described as
 ``{"repr": repr(value), "type": type(value).__name__}``, an exception as
 ``{"error": type(exc).__name__, "message": str(exc)}``. Standard library only (it runs in Pyodide).
+
+A snippet starting ``# async`` may use top-level ``await`` (the order of event-loop callbacks,
+promise handlers and tasks): :func:`run_json` leaves it out and :func:`run_json_async`, awaited
+inside the running event loop (Pyodide's WebLoop, the Worker's loop), runs it.
 """
 
 import ast
@@ -57,6 +61,16 @@ def _describe_value(value):
     return {"repr": text, "type": type(value).__name__, "jsproxy": proxy}
 
 
+ASYNC = "# async"
+
+
+def _error(exc):
+    message = str(exc)
+    if len(message) > MAX_REPR:
+        message = message[:MAX_REPR] + "..."
+    return {"error": type(exc).__name__, "message": message}
+
+
 def run_case(code):
     """One snippet's result, described (see the module docstring)."""
     namespace = {"__name__": "__snippet__"}
@@ -69,13 +83,40 @@ def run_case(code):
         exec(compile(tree, "<snippet>", "exec"), namespace)
         value = eval(compile(last, "<snippet>", "eval"), namespace) if last is not None else None
     except BaseException as exc:  # noqa: BLE001 - every error is a result to compare
-        message = str(exc)
-        if len(message) > MAX_REPR:
-            message = message[:MAX_REPR] + "..."
-        return {"error": type(exc).__name__, "message": message}
+        return _error(exc)
+    return _describe_value(value)
+
+
+async def run_case_async(code):
+    """One ``# async`` snippet's result: top-level ``await`` allowed, run in the running loop."""
+    namespace = {"__name__": "__snippet__"}
+    try:
+        exec(compile(PRELUDE, "<prelude>", "exec"), namespace)
+        tree = ast.parse(code, "<snippet>", "exec")
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr):
+            last = ast.Expression(tree.body.pop().value)
+        body = eval(compile(tree, "<snippet>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT), namespace)
+        if body is not None:
+            await body
+        value = None
+        if last is not None:
+            value = eval(compile(last, "<snippet>", "eval", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT), namespace)
+            if type(value).__name__ == "coroutine":
+                value = await value
+    except BaseException as exc:  # noqa: BLE001 - every error is a result to compare
+        return _error(exc)
     return _describe_value(value)
 
 
 def run_json(cases_json):
-    """``[code, ...]`` (JSON) -> ``[result, ...]`` (JSON)."""
-    return json.dumps([run_case(code) for code in json.loads(cases_json)])
+    """``[code, ...]`` (JSON) -> ``[result, ...]`` (JSON); an ``# async`` snippet is ``null``."""
+    return json.dumps([None if code.startswith(ASYNC) else run_case(code) for code in json.loads(cases_json)])
+
+
+async def run_json_async(cases_json):
+    """``[code, ...]`` (JSON) -> ``[result, ...]`` (JSON) of the ``# async`` snippets only (else ``null``)."""
+    results = []
+    for code in json.loads(cases_json):
+        results.append(await run_case_async(code) if code.startswith(ASYNC) else None)
+    return json.dumps(results)

@@ -73,6 +73,17 @@ class _Constructor:
     def __repr__(self) -> str:
         return f"[Function: {self.name}]"
 
+    def __getattr__(self, name: str) -> Any:
+        """The class's static members, as the Worker's ``js`` has them (``o.constructor.fromEntries``
+        is ``Object.fromEntries``)."""
+        import sys
+
+        scope = sys.modules.get("js")
+        cls = getattr(scope, self.name, None) if scope is not None else None
+        if cls is None or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(cls, name)
+
 
 def _pyodide_to_py(method: Callable[..., Any]) -> Callable[..., Any]:
     """``method`` with the arguments of Pyodide's ``JsProxy.to_py(*, depth=-1,

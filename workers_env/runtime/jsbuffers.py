@@ -114,6 +114,8 @@ def relative_index(value: Any, length: int, default: int) -> int:
 class JsBufferSource(JsProxy):
     """What Pyodide's ``JsBuffer`` offers Python code on any buffer-backed JS value."""
 
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
+
     __slots__ = ()
     _js_name = "ArrayBuffer"
     _format = "B"

@@ -13,6 +13,7 @@ standard's sets and throw its ``URIError: URI malformed``.
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
 import inspect
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from workers_env._errors import JsException
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsproxy import JsArray, JsObject
 from workers_env.runtime.tasks import scoped_callback
+from workers_env.runtime.webloop import PyodideFuture, worker_code_running
 
 __all__ = ["JsPromise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
            "promise_class"]
@@ -97,7 +99,7 @@ class JsPromise(JsProxy):
             except Exception as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
                 following._settle("rejected", exc)
 
-        self._on_settle(run)
+        self._on_settle(lambda: microtask(run))
         return following
 
     def catch(self, on_rejected: Any = None) -> JsPromise:
@@ -118,6 +120,40 @@ class JsPromise(JsProxy):
 
     def __repr__(self) -> str:
         return f"Promise {{ <{self._state}> }}"
+
+
+#: each running loop's queued microtasks (see :func:`microtask`)
+_MICROTASKS: dict[asyncio.AbstractEventLoop, collections.deque[Callable[[], None]]] = {}
+
+
+def microtask(job: Callable[[], None]) -> None:
+    """Run ``job`` as JavaScript runs a promise reaction: once the code running now (this loop
+    callback or task step) is done, before any callback queued earlier (``call_soon``, a task's
+    next step), in the order queued, a job queued by a job running in the same drain. Outside a
+    running loop, at once."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        job()
+        return
+    queue = _MICROTASKS.get(loop)
+    if queue is None:
+        queue = _MICROTASKS[loop] = collections.deque()
+        ready = getattr(loop, "_ready", None)  # asyncio's own loops: the next callback to run
+        if isinstance(ready, collections.deque):
+            ready.appendleft(asyncio.Handle(_drain, (loop,), loop))
+        else:
+            loop.call_soon(_drain, loop)
+    queue.append(job)
+
+
+def _drain(loop: asyncio.AbstractEventLoop) -> None:
+    queue = _MICROTASKS[loop]
+    try:
+        while queue:
+            queue.popleft()()
+    finally:
+        _MICROTASKS.pop(loop, None)
 
 
 def _follow(promise: JsPromise, awaitable: Any) -> None:
@@ -218,8 +254,60 @@ def promise_class() -> Any:
     """``js.Promise``: ``new(executor)``, ``resolve``, ``reject``, ``all``, ``allSettled``, ``race``."""
     from types import SimpleNamespace
 
-    return SimpleNamespace(new=_new, resolve=_resolve, reject=_reject, all=_all, allSettled=_all_settled,
-                           race=_race, name="Promise")
+    return SimpleNamespace(new=_new, resolve=_called(_resolve), reject=_called(_reject), all=_called(_all),
+                           allSettled=_called(_all_settled), race=_called(_race), name="Promise")
+
+
+class _CalledFuture(PyodideFuture):
+    """The ``PyodideFuture`` Pyodide hands Python for the promise a JavaScript *call* returns
+    (``Promise.resolve(1)``; ``Promise.new(...)`` gives the promise's JsProxy instead), measured on
+    0.26 and 0.28: the promise's outcome reaches it in a microtask after the calling code's step,
+    so its ``then`` handlers run a loop turn (and a task step) later, after ``call_soon``
+    callbacks made before, and awaiting it in the step that made it waits one loop turn."""
+
+    _fresh = True
+
+    def __await__(self) -> Any:
+        if self._fresh and self.done():  # the awaiting task is woken a loop turn later (call_soon)
+            turn = self.get_loop().create_future()
+            turn.set_result(None)
+            turn._asyncio_future_blocking = True
+            yield turn
+        return (yield from super().__await__())
+
+    __iter__ = __await__
+
+
+_CalledFuture.__name__ = _CalledFuture.__qualname__ = "PyodideFuture"
+_CalledFuture.__module__ = "pyodide.webloop"
+
+
+def _called(make: Callable[..., JsPromise]) -> Callable[..., Any]:
+    """``js.Promise.resolve`` and the others as Worker code calls them: a :class:`_CalledFuture`."""
+
+    @functools.wraps(make)
+    def call(*args: Any) -> Any:
+        promise = make(*args)
+        if not worker_code_running():
+            return promise
+        future = _CalledFuture()
+
+        def settle() -> None:
+            if future.done():
+                return
+            if promise._state == "fulfilled":
+                future.set_result(promise._value)
+            else:
+                future.set_exception(_as_error(promise._value))
+
+        def age() -> None:
+            future._fresh = False
+
+        promise._on_settle(settle)
+        future.get_loop().call_soon(age)
+        return future
+
+    return call
 
 
 # -- URI functions -------------------------------------------------------------------------------

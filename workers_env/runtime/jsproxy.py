@@ -65,6 +65,8 @@ from workers_env.runtime.webloop import (
 )
 
 __all__ = [
+    "DestroyedAttribute",
+    "ExhaustedIteratorItem",
     "DestroyedProxy",
     "JsIterator",
     "JsNativeFunction",
@@ -216,8 +218,8 @@ class JsObject(JsProxy):
         props = object.__getattribute__(self, "_props")
         if name in props:
             child = props[name]
-            if _marked(self, child):  # a Python object Python code stored: its PyProxy converts back to it
-                return read_stored(self, child, self._nulls)
+            if _marked(self, child) or isinstance(child, DestroyedAttribute):  # a Python object Python code
+                return read_stored(self, child, self._nulls)  # stored: its PyProxy converts back to it
             if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
                 child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
             return _wrap_child(child, self._nulls)
@@ -245,8 +247,7 @@ class JsObject(JsProxy):
         properties), whichever proxy of it each is (``Object.assign(t, s) == t``)."""
         return self is other or (isinstance(other, JsObject) and other._props is self._props)
 
-    def __hash__(self) -> int:
-        return id(self._props)  # (equal proxies, equal hashes)
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy (see UNHASHABLE)
 
     @property
     def js_id(self) -> int:
@@ -505,6 +506,8 @@ class JsArray(JsProxy):
     ``sort``, ...; callbacks get ``(element, index, array)``), and ``str()`` its JS ``toString``.
     Where a Python and a JS method share a name (``pop``, ``reverse``) Python's wins, as in
     Pyodide."""
+
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
 
     _js_name = "Array"
     #: Pyodide's Python list methods of a JS array (its keyword arguments are Python's)
@@ -801,6 +804,28 @@ class JsArray(JsProxy):
     def toReversed(self) -> JsArray:  # noqa: N802 - JS name
         return marked_like(self, JsArray(self._items[::-1], nulls=self._nulls))
 
+    def toSpliced(self, *args: Any) -> JsArray:  # noqa: N802 - JS name
+        """A copy with ``splice(*args)`` applied (no arguments: a plain copy); this array unchanged."""
+        copy = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
+        if args:
+            copy.splice(*args)
+        return copy
+
+    def with_(self, index: Any, value: Any = None) -> JsArray:
+        """JavaScript's ``with`` (Pyodide's name ``with_``, ``with`` being a Python keyword): a copy
+        with the item at ``index`` (negative from the end) replaced; out of range is V8's
+        ``RangeError: Invalid index : <index>``."""
+        length = len(self._items)
+        at = _integer_or_infinity(index)
+        position = at + length if at < 0 else at
+        if not 0 <= position < length:
+            raise JsException(f"Invalid index : {_number_shown(at)}", name="RangeError")
+        position = int(position)
+        copy = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
+        copy._items[position] = value
+        proxied_by(copy, value, borrowed=True)  # a call's argument: Pyodide destroys its proxy at the return
+        return copy
+
     def sort(self, compare: Any = None) -> JsArray:
         """In place, as JS sorts: by the elements' strings (UTF-16 order), ``undefined`` last;
         or by ``compare(a, b)``'s sign."""
@@ -880,6 +905,8 @@ _ABSENT: Any = object()
 
 class JsMap(MutableMappingMethods, JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
+
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
 
     _js_name = "Map"
     _python_methods = ("get",)  # Pyodide's Mapping method (the others are MutableMappingMethods')
@@ -1299,6 +1326,8 @@ _DESTROYED = ("Object has already been destroyed\n"
 class JsFunction(JsProxy):
     """A Python callable handed to JavaScript (``create_proxy``)."""
 
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
+
     _js_name = "Function"
     typeof = "function"
     __slots__ = ("_func", "_destroyed")
@@ -1587,6 +1616,8 @@ def to_js(
             parent._items[key] = made
         elif isinstance(parent, JsLiteralMap):
             parent._entries[key] = made
+    if isinstance(result, BigInt):  # the BigInt reaches Python again as an int, as Pyodide's to_js returns it
+        return int(result)
     return result
 
 
@@ -1733,6 +1764,43 @@ class DestroyedProxy:
         return f"<destroyed PyProxy of {type(self.value).__name__}>"
 
 
+BORROWED_ATTRIBUTE = ("This borrowed attribute proxy was automatically destroyed in the process of destroying the "
+                      "proxy it was borrowed from. Try using the 'copy' method.\n"
+                      "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+
+
+class DestroyedAttribute:
+    """What ``Object.assign(o, d)`` copies for a key of the Python dict ``d`` named like a dict
+    attribute (``items``, ``keys``, ``get`` ...) from Pyodide 0.28: JavaScript read the dict's
+    PyProxy's property, which is that bound method's proxy, destroyed with the dict's borrowed
+    proxy when the call returned, so reading it (``o.items``, ``JSON.stringify(o)``,
+    ``o.to_py()``) throws :data:`BORROWED_ATTRIBUTE` (0.28.2 under Node)."""
+
+    __slots__ = ()
+    message = BORROWED_ATTRIBUTE
+
+    def __repr__(self) -> str:
+        return "<destroyed borrowed attribute proxy>"
+
+
+EXHAUSTED_ITERATOR = ("This borrowed proxy was automatically destroyed when an iterator was exhausted.\n"
+                      "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+
+
+class ExhaustedIteratorItem(DestroyedAttribute):
+    """An item ``Array.from`` took from a Python list or tuple (a PyProxy there) that is a Python
+    container: the proxy Pyodide made for it was borrowed from the list's iterator and destroyed
+    when the iterator was exhausted, so reading it, ``to_py()``, ``repr`` and ``JSON.stringify``
+    throw :data:`EXHAUSTED_ITERATOR` (0.26.0a4 and 0.28.2 under Node; 0.28.2's item read is a
+    ``SystemError``)."""
+
+    __slots__ = ()
+    message = EXHAUSTED_ITERATOR
+
+    def __repr__(self) -> str:
+        return "<destroyed proxy of an exhausted iterator's item>"
+
+
 def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
     """``to_plain`` of a value that is not a plain JS object or array."""
     where = plain.where
@@ -1787,6 +1855,11 @@ def era_hint() -> str:
 #: the names a dict's PyProxy answers with its own attributes before its items (Pyodide 0.28)
 #: names a dict's PyProxy answers with the dict's own attribute (a method), not an item
 DICT_ATTRIBUTES = frozenset(dir(dict))
+
+#: the JavaScript methods of a dict's PyProxy (``get``, ``toJs`` ...): ``Object.assign`` reads a
+#: key of these names as that method (a function, which ``JSON.stringify`` leaves out)
+PYPROXY_DICT_METHODS = frozenset({"get", "set", "has", "delete", "toString", "destroy", "copy", "toJs",
+                                  "constructor", "valueOf"})
 
 
 def reads_dict_keys(nulls: Any = True) -> bool:
@@ -1859,6 +1932,8 @@ def read_stored(owner: Any, raw: Any, nulls: Any = False) -> Any:
     destroyed when the call returned, so reading it is the ``borrowed proxy`` error (0.26.0a4
     and 0.26.2 under Node; 0.28.2 raises a ``SystemError`` there); anything else as
     :func:`_wrap_child` reads it."""
+    if isinstance(raw, DestroyedAttribute):
+        raise JsException(raw.message)
     if _marked(owner, raw):
         if owner._proxied[id(raw)][0]:
             raise JsException(_BORROWED_CALL)
@@ -1938,6 +2013,8 @@ def _as_stored(parent: JsObject | JsArray, value: Any) -> Any:
     container Python code stored there is its PyProxy, written as at top level
     (:func:`pyproxy_json`: this Pyodide's rules); one passed to a JS function (``push``,
     ``Array.of``) a destroyed proxy, Pyodide's error; anything else as it is."""
+    if isinstance(value, DestroyedAttribute):
+        raise JsException(value.message)
     marks = parent._proxied
     mark = None if marks is None or not is_stored_as_proxy(value) else marks.get(id(value))
     if mark is None or mark[1] is not value:
@@ -2179,3 +2256,20 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
 
 
 set_keyword_folding(JsObject, warn_pyproxy)  # a call's keyword arguments: one JS object (jsbase.folded)
+
+
+def _integer_or_infinity(value: Any) -> float:
+    """JavaScript's ``ToIntegerOrInfinity`` (``undefined``, ``NaN`` and a non-numeric string are 0)."""
+    from workers_env.runtime.jsnumbers import to_number
+
+    number = 0.0 if value is None else float(to_number(value))
+    if math.isnan(number):
+        return 0
+    return number if math.isinf(number) else math.trunc(number)
+
+
+def _number_shown(value: float) -> str:
+    """A whole number as V8 writes it in an error text (``5``, ``-4``, ``Infinity``)."""
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return str(int(value))

@@ -414,8 +414,9 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         """``Object.assign(target, ...sources)``: each source's own enumerable properties copied
         onto ``target`` in order, as JavaScript reads them: a JS object's (a Python container
         stored there stays its PyProxy: read back, the object itself), an array's or a string's
-        indices, a LiteralMap's string keys, a Python dict's keys from Pyodide 0.28 (but those
-        named like a dict method; none on 0.26); ``undefined``/``null`` and other values own none."""
+        indices, a LiteralMap's string keys, a Python dict's str and int keys from Pyodide 0.28 (one
+        named like a dict method copies a destroyed proxy of that method: reading it throws; none
+        on 0.26); ``undefined``/``null`` and other values own none."""
         if target is None or target is jsproxy.jsnull:
             raise jsproxy.js_type_error("Cannot convert undefined or null to object")
         if not isinstance(target, JsObject):
@@ -432,7 +433,16 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
                 for key, value in source.read_properties().items():
                     setattr(target, key, value)
             elif type(source) is dict and jsproxy.reads_dict_keys():
-                for key, value in jsproxy.pyproxy_options(source, "source of Object.assign()").items():
+                jsproxy.pyproxy_options(source, "source of Object.assign()")  # its PyProxyWarning
+                for key, value in source.items():  # the PyProxy's own keys: str ones and ints (as text)
+                    if type(key) is int:
+                        key = str(key)
+                    elif not isinstance(key, str) or key in jsproxy.PYPROXY_DICT_METHODS:
+                        continue  # (a PyProxy method: a function there, not copied here; README)
+                    if key in jsproxy.DICT_ATTRIBUTES:
+                        value = jsproxy.DestroyedAttribute()
+                    elif key in ("type", "length"):  # the PyProxy's own ``type`` and ``length``
+                        value = "dict" if key == "type" else len(source)
                     setattr(target, key, value)
             elif isinstance(source, str):  # one property per UTF-16 unit
                 for key, value in plain(source)._props.items():
@@ -665,8 +675,13 @@ def _build() -> dict[str, ModuleType]:
         "JSON", parse=jsproxy.JsNativeFunction(jsweb.json_parse, "parse"),
         stringify=jsproxy.JsNativeFunction(jsproxy.json_stringify, "stringify"))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
-    def array_from(it: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
-        made = JsArray(list(jsproxy.js_iterated(it)))
+    def array_from(it: Any, map_fn: Any = None, *_: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
+        items = list(jsproxy.js_iterated(it))
+        if map_fn is not None:  # ``Array.from(items, (item, index) => ...)``
+            return JsArray([jsproxy.call_relaxed(map_fn, v, i) for i, v in enumerate(items)])
+        if type(it) in (list, tuple):  # a PyProxy: a container item's proxy dies with the list's iterator
+            items = [jsproxy.ExhaustedIteratorItem() if isinstance(v, (dict, list, tuple)) else v for v in items]
+        made = JsArray(items)
         return jsproxy.marked_like(it, made) if isinstance(it, JsArray) else made  # its PyProxies, the same ones
 
     def array_of(*items: Any) -> JsArray:  # ``Array.of`` (and ``new Array(a, b)``: array_new)
