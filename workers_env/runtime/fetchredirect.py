@@ -139,7 +139,8 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
     method, without ``Authorization`` across origins, a one-time body refused as for ``fetch`` and
     the 21st redirect ``Too many redirects.`` -- unless ``redirect: "manual"``. The answer's
     ``url`` is the last URL asked (the request's own when there was no redirect, without its
-    fragment) and ``redirected`` whether there was more than one."""
+    fragment) and ``redirected`` whether there was more than one -- not the ``url`` or
+    ``redirected`` of the Response the binding made (one of its own ``fetch``, say)."""
     redirect = answer.status in REDIRECT_STATUSES and bool(answer.headers.get("location"))
     try:
         request, one_time = _binding_request(resource, init)
@@ -148,7 +149,8 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
             raise
         return answer  # what the binding took as it was (a body still being written, say) is answered as is
     first = parse_legacy_url(request.url)
-    answer.url = request.url if first is None else first.href()
+    # the caller's own Response (makeHttpResponse): not what the Response the binding made said
+    answer.url, answer.redirected = request.url if first is None else first.href(), False
     if not redirect or request.redirect != "follow" or first is None:
         return answer
     runtime = current_runtime()
