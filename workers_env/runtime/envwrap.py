@@ -481,8 +481,13 @@ async def _settled(outcome: Any) -> Any:
 async def _followed(pending: Awaitable[Any], resource: Any, init: Any,
                     send: Callable[[JsRequest], Awaitable[Any]]) -> Any:
     """A Fetcher binding's answer to ``fetch(resource, init)`` with its redirects followed
-    through the same binding (runtime/fetchredirect.py), errors as Pyodide names them."""
+    through the same binding (runtime/fetchredirect.py), errors as Pyodide names them; a
+    ``workers`` Response the binding answered is the JavaScript Response it wraps, as a Fetcher
+    answers a ``Response`` whatever the Worker on its other side returned."""
     answer = await pending
+    made = getattr(answer, "js_object", None)  # a ``workers`` Response the binding made: its JS Response
+    if isinstance(made, JsResponse):
+        answer = made
     if not isinstance(answer, JsResponse):
         return answer
     try:
