@@ -28,6 +28,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime.abort import subrequest_signal
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import JsReadableStream
@@ -137,9 +138,10 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
     workerd follows them -- each sent by ``send`` through the same binding, as a Request to the
     ``Location`` (any host, any scheme: nothing leaves the binding), with :func:`method_after`'s
     method, without ``Authorization`` across origins, a one-time body refused as for ``fetch`` and
-    the 21st redirect ``Too many redirects.`` -- unless ``redirect: "manual"``. The answer's
-    ``url`` is the last URL asked (the request's own when there was no redirect, without its
-    fragment) and ``redirected`` whether there was more than one -- not the ``url`` or
+    the 21st redirect ``Too many redirects.`` -- unless ``redirect: "manual"``; a ``signal``
+    aborted by the time an answer comes fails it with the signal's reason, the next hop unasked.
+    The answer's ``url`` is the last URL asked (the request's own when there was no redirect,
+    without its fragment) and ``redirected`` whether there was more than one -- not the ``url`` or
     ``redirected`` of the Response the binding made (one of its own ``fetch``, say)."""
     redirect = answer.status in REDIRECT_STATUSES and bool(answer.headers.get("location"))
     try:
@@ -148,6 +150,8 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
         if redirect:
             raise
         return answer  # what the binding took as it was (a body still being written, say) is answered as is
+    signal = subrequest_signal(request.signal)
+    signal.throwIfAborted()  # aborted by the time the binding answered (http.c++ handleHttpResponse)
     first = parse_legacy_url(request.url)
     # the caller's own Response (makeHttpResponse): not what the Response the binding made said
     answer.url, answer.redirected = request.url if first is None else first.href(), False
@@ -176,6 +180,7 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
             method, data, one_time = "GET", None, False
         answer = await send(JsRequest(target.href(), method=method, headers=headers, body=data, cf=request.cf,
                                       redirect="manual", signal=request.signal))
+        signal.throwIfAborted()  # nothing more is asked once it is aborted
     answer.redirected = len(urls) > 1
     answer.url = urls[-1].href()
     return answer
