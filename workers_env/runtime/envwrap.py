@@ -198,12 +198,14 @@ class JsBinding(JsHostObject):
                 PYPROXY_NOTES.reset(token)
 
         def convert_and_call(notes: list[str], args: tuple[Any, ...], kwargs: dict[str, Any],
-                             follow: bool = True) -> Awaitable[Any]:
+                             hop: bool = False) -> Awaitable[Any]:
+            """``hop``: a redirect's next request, which workerd asks of the binding whatever
+            its URL (``handleHttpRedirectResponse`` parses no URL as ``Fetcher::fetch`` does)."""
             js_args = [a.unwrap() if isinstance(a, JsDoubleProxy) else a for a in args]
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
             fetcher_fetch = name == "fetch" and self._js_class in _FETCHER_CLASSES
-            if fetcher_fetch and js_args and \
+            if fetcher_fetch and not hop and js_args and \
                     answered_before_the_binding(js_args[0]):  # workerd answers or refuses it, not the binding
                 try:
                     answer = fetcher_answer(*js_args[:2])
@@ -247,9 +249,9 @@ class JsBinding(JsHostObject):
                 raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
             if inspect.isawaitable(result):
                 pending = _resolve(self, result, name)
-                if fetcher_fetch and follow and js_args:  # its redirects, through this same binding
+                if fetcher_fetch and not hop and js_args:  # its redirects, through this same binding
                     pending = _followed(pending, js_args[0], js_args[1] if len(js_args) > 1 else None,
-                                        lambda request: convert_and_call([], (request,), {}, follow=False))
+                                        lambda request: convert_and_call([], (request,), {}, hop=True))
                 return as_promise(_noting(pending, notes) if notes else pending)
             return self._from_binding(result, name)
 
