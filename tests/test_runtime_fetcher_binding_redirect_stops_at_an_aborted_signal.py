@@ -2,7 +2,7 @@
 fails with the signal's reason and the binding is not asked for the ``Location``, as workerd
 checks the signal on each answer and before each hop (http.c++ ``handleHttpResponse``,
 ``fetchImplNoOutputLock``); one aborted before the binding answered fails even without a
-redirect. Through ``self.env``'s wrapper (``AbortError`` on Pyodide 0.28) and the JavaScript
+redirect, and one aborted before the call asks the binding nothing. Through ``self.env``'s wrapper (``AbortError`` on Pyodide 0.28) and the JavaScript
 ``env`` (the reason itself)."""
 
 from __future__ import annotations
@@ -53,7 +53,11 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         raw = import_from_javascript("cloudflare:workers").env.SVC
         timeout = lambda: js.AbortSignal.timeout(50)
+        aborted = js.AbortController.new()
+        aborted.abort()
         return Response.json([
+            await seen(lambda: self.env.SVC.fetch("http://b/never", signal=aborted.signal)),
+            await seen(lambda: raw.fetch("http://b/never", to_js({"signal": aborted.signal}, dict_converter=js.Object.fromEntries))),
             await seen(lambda: self.env.SVC.fetch("http://b/slow/r", signal=timeout())),
             await seen(lambda: raw.fetch("http://b/slow/r", to_js({"signal": timeout()}, dict_converter=js.Object.fromEntries))),
             await seen(lambda: self.env.SVC.fetch("http://b/slow/ok", signal=timeout())),
@@ -73,6 +77,7 @@ async def test_a_binding_redirect_is_not_followed_once_the_signal_aborted(tmp_pa
     resp = await worker.fetch("/")
     assert resp.status == 200, await resp.text()
     assert json.loads(await resp.text()) == [
+        "AbortError: The operation was aborted", "JsException: AbortError: The operation was aborted",
         f"AbortError: {TIMED_OUT}", f"JsException: TimeoutError: {TIMED_OUT}", f"AbortError: {TIMED_OUT}",
         [200, "http://b/landed"]]  # not aborted: followed
     assert service.asked == ["http://b/slow/r", "http://b/slow/r", "http://b/slow/ok", "http://b/r", "http://b/landed"]

@@ -35,7 +35,7 @@ from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
-from workers_env.runtime.fetchredirect import follow_through_fetcher
+from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
 from workers_env.runtime.jsproxy import (
     DICT_ATTRIBUTES,
     NULL_AS_NONE,
@@ -213,6 +213,11 @@ class JsBinding(JsHostObject):
                     return as_promise(_settled(as_pyodide_error(error)))
                 if answer is not None:
                     return as_promise(_settled(answer))
+            if fetcher_fetch and not hop and js_args:
+                try:  # a signal aborted already: the binding is not asked
+                    refuse_if_aborted(js_args[0], js_args[1] if len(js_args) > 1 else None)
+                except Exception as error:  # noqa: BLE001 - the reason, whatever the Worker aborted it with
+                    return as_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
                 self._check_queue_messages(name, js_args)

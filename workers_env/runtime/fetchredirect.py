@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env.runtime.abort import subrequest_signal
+from workers_env.runtime.abort import JsAbortSignal, subrequest_signal
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import JsReadableStream
@@ -36,7 +36,7 @@ from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 
 __all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "follow_through_fetcher", "location_url",
-           "method_after", "one_time_body_refusal", "scheme_refusal", "too_many_redirects"]
+           "method_after", "one_time_body_refusal", "refuse_if_aborted", "scheme_refusal", "too_many_redirects"]
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECT_COUNT = 20  # http.c++ MAX_REDIRECT_COUNT
@@ -113,6 +113,15 @@ def scheme_refusal(url: LegacyUrl) -> JsException | None:
     if url.scheme.lower() in ("http", "https"):
         return None
     return _type_error(fetch_cannot_load(url.href()))
+
+
+def refuse_if_aborted(resource: Any, init: Any) -> None:
+    """Throw the reason of the ``signal`` a Fetcher binding's ``fetch(resource, init)`` carries
+    (the init's, else the Request's) when it has aborted already: workerd asks the binding
+    nothing then (http.c++ ``fetchImplNoOutputLock``); an incoming request's is none, as for ``fetch``."""
+    signal = init_options(init, {}).get("signal", getattr(resource, "signal", None))
+    if isinstance(signal, JsAbortSignal):
+        subrequest_signal(signal).throwIfAborted()
 
 
 def _binding_request(resource: Any, init: Any) -> tuple[JsRequest, bool]:
