@@ -14,25 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import UNAWAITED_FETCH, one_file_worker
 
 from workers_env import load_worker
-
-WORKER = """
-import asyncio
-import js
-from workers import Response, WorkerEntrypoint, fetch
-
-URL = "http://slow-lookup.test:{port}/"
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        asyncio.ensure_future({call})  # neither awaited nor handed to waitUntil
-        await asyncio.sleep(0.05)
-        return Response.json("answered")
-
-    on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
-"""
 
 
 @pytest.mark.parametrize("call", ["fetch(URL)", "js.fetch(URL)"])
@@ -63,7 +47,7 @@ def test_a_subrequest_dropped_during_its_name_lookup_connects_nothing(tmp_path: 
         answered.set()
 
     try:
-        worker = load_worker(one_file_worker(tmp_path, WORKER.format(port=port, call=call), date=date))
+        worker = load_worker(one_file_worker(tmp_path, UNAWAITED_FETCH.format(url=f"http://slow-lookup.test:{port}/", call=call), date=date))
         # asyncio.run ends by waiting for the threads it lent: the one looking the name up among them
         running = threading.Thread(target=asyncio.run, args=(scenario(),), daemon=True)
         running.start()

@@ -17,25 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import UNAWAITED_FETCH, one_file_worker
 
 from workers_env import load_worker
-
-WORKER = """
-import asyncio
-import js
-from workers import Response, WorkerEntrypoint, fetch
-
-URL = "{url}"
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        asyncio.ensure_future({call})  # neither awaited nor handed to waitUntil
-        await asyncio.sleep(0.05)
-        return Response.json("answered")
-
-    on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
-"""
 
 
 @contextlib.contextmanager
@@ -101,7 +85,7 @@ def test_a_subrequest_still_connecting_is_dropped_when_its_request_ends(tmp_path
         answers.append(await resp.json())  # the response is out: the request ends
 
     with listener() as url:
-        worker = load_worker(one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date))
+        worker = load_worker(one_file_worker(tmp_path, UNAWAITED_FETCH.format(url=url, call=call), date=date))
         # asyncio.run ends by waiting for the threads it lent: the one connecting must be free
         running = threading.Thread(target=asyncio.run, args=(scenario(),), daemon=True)
         running.start()

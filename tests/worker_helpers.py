@@ -284,6 +284,26 @@ class RecordingService:
         return self
 
 
+#: Worker source (``.format(url=..., call=...)``) that starts ``call`` -- ``fetch(URL)`` or
+#: ``js.fetch(URL)`` -- without awaiting it or handing it to ``waitUntil``, and answers
+#: ``"answered"`` 50 ms later, so its request ends while the subrequest is under way
+UNAWAITED_FETCH = """
+import asyncio
+import js
+from workers import Response, WorkerEntrypoint, fetch
+
+URL = "{url}"
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        asyncio.ensure_future({call})  # neither awaited nor handed to waitUntil
+        await asyncio.sleep(0.05)
+        return Response.json("answered")
+
+    on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
+"""
+
+
 #: Worker source for ``init(**members)`` (a JS init object, as ``to_js`` makes it) and
 #: ``stream()`` (a new ReadableStream of the bytes ``ab``), for Workers that send bodies
 BODY_INITS = """

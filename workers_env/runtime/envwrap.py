@@ -35,7 +35,7 @@ from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
-from workers_env.runtime.fetchredirect import follow_through_fetcher
+from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
 from workers_env.runtime.jsproxy import (
     DICT_ATTRIBUTES,
     NULL_AS_NONE,
@@ -198,12 +198,14 @@ class JsBinding(JsHostObject):
                 PYPROXY_NOTES.reset(token)
 
         def convert_and_call(notes: list[str], args: tuple[Any, ...], kwargs: dict[str, Any],
-                             follow: bool = True) -> Awaitable[Any]:
+                             hop: bool = False) -> Awaitable[Any]:
+            """``hop``: a redirect's next request, which workerd asks of the binding whatever
+            its URL (``handleHttpRedirectResponse`` parses no URL as ``Fetcher::fetch`` does)."""
             js_args = [a.unwrap() if isinstance(a, JsDoubleProxy) else a for a in args]
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
             fetcher_fetch = name == "fetch" and self._js_class in _FETCHER_CLASSES
-            if fetcher_fetch and js_args and \
+            if fetcher_fetch and not hop and js_args and \
                     answered_before_the_binding(js_args[0]):  # workerd answers or refuses it, not the binding
                 try:
                     answer = fetcher_answer(*js_args[:2])
@@ -211,6 +213,11 @@ class JsBinding(JsHostObject):
                     return as_promise(_settled(as_pyodide_error(error)))
                 if answer is not None:
                     return as_promise(_settled(answer))
+            if fetcher_fetch and not hop and js_args:
+                try:  # a signal aborted already: the binding is not asked
+                    refuse_if_aborted(js_args[0], js_args[1] if len(js_args) > 1 else None)
+                except Exception as error:  # noqa: BLE001 - the reason, whatever the Worker aborted it with
+                    return as_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
                 self._check_queue_messages(name, js_args)
@@ -247,9 +254,9 @@ class JsBinding(JsHostObject):
                 raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
             if inspect.isawaitable(result):
                 pending = _resolve(self, result, name)
-                if fetcher_fetch and follow and js_args:  # its redirects, through this same binding
+                if fetcher_fetch and not hop and js_args:  # its redirects, through this same binding
                     pending = _followed(pending, js_args[0], js_args[1] if len(js_args) > 1 else None,
-                                        lambda request: convert_and_call([], (request,), {}, follow=False))
+                                        lambda request: convert_and_call([], (request,), {}, hop=True))
                 return as_promise(_noting(pending, notes) if notes else pending)
             return self._from_binding(result, name)
 
@@ -481,8 +488,13 @@ async def _settled(outcome: Any) -> Any:
 async def _followed(pending: Awaitable[Any], resource: Any, init: Any,
                     send: Callable[[JsRequest], Awaitable[Any]]) -> Any:
     """A Fetcher binding's answer to ``fetch(resource, init)`` with its redirects followed
-    through the same binding (runtime/fetchredirect.py), errors as Pyodide names them."""
+    through the same binding (runtime/fetchredirect.py), errors as Pyodide names them; a
+    ``workers`` Response the binding answered is the JavaScript Response it wraps, as a Fetcher
+    answers a ``Response`` whatever the Worker on its other side returned."""
     answer = await pending
+    made = getattr(answer, "js_object", None)  # a ``workers`` Response the binding made: its JS Response
+    if isinstance(made, JsResponse):
+        answer = made
     if not isinstance(answer, JsResponse):
         return answer
     try:

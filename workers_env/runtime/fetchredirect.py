@@ -28,6 +28,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime.abort import JsAbortSignal, subrequest_signal
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import JsReadableStream
@@ -35,7 +36,7 @@ from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 
 __all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "follow_through_fetcher", "location_url",
-           "method_after", "one_time_body_refusal", "scheme_refusal", "too_many_redirects"]
+           "method_after", "one_time_body_refusal", "refuse_if_aborted", "scheme_refusal", "too_many_redirects"]
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECT_COUNT = 20  # http.c++ MAX_REDIRECT_COUNT
@@ -114,6 +115,15 @@ def scheme_refusal(url: LegacyUrl) -> JsException | None:
     return _type_error(fetch_cannot_load(url.href()))
 
 
+def refuse_if_aborted(resource: Any, init: Any) -> None:
+    """Throw the reason of the ``signal`` a Fetcher binding's ``fetch(resource, init)`` carries
+    (the init's, else the Request's) when it has aborted already: workerd asks the binding
+    nothing then (http.c++ ``fetchImplNoOutputLock``); an incoming request's is none, as for ``fetch``."""
+    signal = init_options(init, {}).get("signal", getattr(resource, "signal", None))
+    if isinstance(signal, JsAbortSignal):
+        subrequest_signal(signal).throwIfAborted()
+
+
 def _binding_request(resource: Any, init: Any) -> tuple[JsRequest, bool]:
     """The Request a Fetcher's ``fetch(resource, init)`` made (http.c++ ``fetchImpl``), rebuilt
     once the binding has answered a redirect, and whether its body was one-time-use (a stream:
@@ -137,9 +147,11 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
     workerd follows them -- each sent by ``send`` through the same binding, as a Request to the
     ``Location`` (any host, any scheme: nothing leaves the binding), with :func:`method_after`'s
     method, without ``Authorization`` across origins, a one-time body refused as for ``fetch`` and
-    the 21st redirect ``Too many redirects.`` -- unless ``redirect: "manual"``. The answer's
-    ``url`` is the last URL asked (the request's own when there was no redirect, without its
-    fragment) and ``redirected`` whether there was more than one."""
+    the 21st redirect ``Too many redirects.`` -- unless ``redirect: "manual"``; a ``signal``
+    aborted by the time an answer comes fails it with the signal's reason, the next hop unasked.
+    The answer's ``url`` is the last URL asked (the request's own when there was no redirect,
+    without its fragment) and ``redirected`` whether there was more than one -- not the ``url`` or
+    ``redirected`` of the Response the binding made (one of its own ``fetch``, say)."""
     redirect = answer.status in REDIRECT_STATUSES and bool(answer.headers.get("location"))
     try:
         request, one_time = _binding_request(resource, init)
@@ -147,8 +159,11 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
         if redirect:
             raise
         return answer  # what the binding took as it was (a body still being written, say) is answered as is
+    signal = subrequest_signal(request.signal)
+    signal.throwIfAborted()  # aborted by the time the binding answered (http.c++ handleHttpResponse)
     first = parse_legacy_url(request.url)
-    answer.url = request.url if first is None else first.href()
+    # the caller's own Response (makeHttpResponse): not what the Response the binding made said
+    answer.url, answer.redirected = request.url if first is None else first.href(), False
     if not redirect or request.redirect != "follow" or first is None:
         return answer
     runtime = current_runtime()
@@ -174,6 +189,7 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
             method, data, one_time = "GET", None, False
         answer = await send(JsRequest(target.href(), method=method, headers=headers, body=data, cf=request.cf,
                                       redirect="manual", signal=request.signal))
+        signal.throwIfAborted()  # nothing more is asked once it is aborted
     answer.redirected = len(urls) > 1
     answer.url = urls[-1].href()
     return answer

@@ -49,6 +49,7 @@ from workers_env.runtime.fetchredirect import (
     location_url,
     method_after,
     one_time_body_refusal,
+    refuse_if_aborted,
     scheme_refusal,
     too_many_redirects,
 )
@@ -737,6 +738,10 @@ class FetcherView:
             if answered is not None:  # workerd answers it before the binding is asked (runtime/dataurl.py)
                 return Response(answered)
             init = to_js(other_options, dict_converter=object_from_entries) if other_options else None
+            try:
+                refuse_if_aborted(resource, init)
+            except JsException as exc:
+                raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
 
             async def asked(*arguments: Any) -> JsResponse:
                 answer = binding.fetch(*arguments)
