@@ -18,8 +18,9 @@ import asyncio
 import os
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "libs"))
-sys.path.append(os.path.join(os.path.dirname(__file__), "more"))
+MINE = [os.path.join(os.path.dirname(__file__), name) for name in ("libs", "more")]
+sys.path.insert(0, MINE[0])
+sys.path.append(MINE[1])
 
 import eager_lib_own_path
 from workers import Response, WorkerEntrypoint
@@ -30,7 +31,7 @@ class Default(WorkerEntrypoint):
         await asyncio.sleep(0)
         import lazy_lib_own_path
 
-        libs = [os.path.basename(p) for p in sys.path if p.endswith(("libs", "more"))]
+        libs = [os.path.basename(p) for p in sys.path if p in MINE]  # exactly its own: any other may end so too
         return Response(f"{eager_lib_own_path.WORD} {lazy_lib_own_path.WORD} {libs}")
 """
 

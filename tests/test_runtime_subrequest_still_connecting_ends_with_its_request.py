@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import select
 import socket
+import struct
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,27 +23,40 @@ from worker_helpers import UNAWAITED_FETCH, one_file_worker
 from workers_env import load_worker
 
 
+def accept_queue(server: socket.socket) -> tuple[int, int]:
+    """How many connections listening ``server`` holds unaccepted, and the most it holds:
+    Linux's ``TCP_INFO`` of a listening socket (``tcpi_unacked``, ``tcpi_sacked``)."""
+    return struct.unpack_from("II", server.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104), 24)
+
+
 @contextlib.contextmanager
 def unaccepting_listener() -> Iterator[str]:
     """``http://127.0.0.1:<port>`` of a listener that never accepts, its backlog filled: connects
-    are made to it until one is left waiting (the kernel drops the SYN of a connect to a full
-    backlog), as every later one will be."""
+    are made to it, each once the kernel holds the one before, until it holds more than its
+    backlog (the kernel drops the SYN of a connect to a full backlog), as every later one will be.
+    Full is what the kernel says (it used to be guessed from a connect still pending after 0.5 s,
+    which on a loaded machine may be one merely slow)."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(0)
     address = server.getsockname()
     fillers: list[socket.socket] = []
+    deadline = time.monotonic() + 10
     try:
-        while len(fillers) < 64:
+        while True:
+            held, most = accept_queue(server)
+            if held > most:
+                break
+            if len(fillers) >= 64 or time.monotonic() > deadline:
+                pytest.fail(f"a listener that never accepts holds {held} of {len(fillers)} connects: its backlog never filled")
+            if held < len(fillers):  # the last filler's handshake is still under way
+                time.sleep(0.001)
+                continue
             filler = socket.socket()
             fillers.append(filler)
             filler.setblocking(False)
             with contextlib.suppress(BlockingIOError):
                 filler.connect(address)
-            if not select.select([], [filler], [], 0.5)[1]:  # still connecting: the backlog is full
-                break
-        else:
-            pytest.fail("a listener that never accepts took every connect: its backlog never filled")
         yield f"http://127.0.0.1:{address[1]}"
     finally:
         for filler in fillers:

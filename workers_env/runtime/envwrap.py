@@ -250,8 +250,17 @@ class JsBinding(JsHostObject):
                 raise JsException(GLOBAL_SCOPE_ERROR)
             try:
                 result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
-            except JsException as error:
-                raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
+            except Exception as error:  # noqa: BLE001 - whatever a plain ``def fetch`` raised
+                named = as_pyodide_error(error) if isinstance(error, JsException) else error
+                if fetcher_fetch:  # a rejected promise, as Fetcher.fetch's always is
+                    return as_promise(_settled(named))
+                if named is not error:
+                    raise named  # noqa: B904 - the same exception, as Pyodide names it
+                raise
+            if fetcher_fetch and not inspect.isawaitable(result):
+                # a plain ``def fetch`` answered at once: Fetcher.fetch returns a promise whatever
+                # the binding is, and follows its redirects (below) as for an ``async def`` one
+                result = _settled(result)
             if inspect.isawaitable(result):
                 pending = _resolve(self, result, name)
                 if fetcher_fetch and not hop and js_args:  # its redirects, through this same binding

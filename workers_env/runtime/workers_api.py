@@ -857,7 +857,9 @@ class _Subrequest:
     def check(self) -> None:
         """Raise ``ConnectionAbortedError`` once it is dropped: checked before each step that would
         open or use a connection (a name lookup, a connect), so that a subrequest dropped before
-        its socket exists -- during the lookup -- connects nothing."""
+        its socket exists -- during the lookup -- connects nothing. One dropped after the last
+        check and before ``connect()`` begins may still connect (a shutdown cannot stop a connect
+        not yet begun): the check after ``connect()`` closes that socket, nothing sent on it."""
         if self.dropped:
             raise ConnectionAbortedError("the subrequest was dropped (aborted, or its request ended)")
 
