@@ -903,6 +903,34 @@ class JsArray(JsProxy):
 _ABSENT: Any = object()
 
 
+class SameJsValue:
+    """How a ``Map`` keeps a key that is a JS object, array, ``Map``, function or buffer: JavaScript
+    compares such keys by identity (SameValueZero) while their proxies are unhashable in Python,
+    as Pyodide's, so the entry is kept under this (hashed by the proxy's ``js_id``) and read back
+    as the proxy (``m.set(Object.new(), 1)``, ``new Map([[obj, 1]])``)."""
+
+    __slots__ = ("_id", "value")
+
+    def __init__(self, value: Any):
+        self.value, self._id = value, value.js_id
+
+    def __hash__(self) -> int:
+        return hash(self._id)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is SameJsValue and other._id == self._id
+
+
+def map_key(key: Any) -> Any:
+    """``key`` as a ``Map``'s entries hold it (see :class:`SameJsValue`)."""
+    return SameJsValue(key) if isinstance(key, JsProxy) and type(key).__hash__ is None else key
+
+
+def map_key_read(key: Any) -> Any:
+    """A ``Map`` entry's key as JavaScript hands it out (the inverse of :func:`map_key`)."""
+    return key.value if type(key) is SameJsValue else key
+
+
 class JsMap(MutableMappingMethods, JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
 
@@ -929,6 +957,7 @@ class JsMap(MutableMappingMethods, JsProxy):
     def get(self, key: Any, default: Any = None) -> Any:
         """Pyodide's ``JsMap.get``: the default too for a value whose proxy JavaScript destroyed
         (a Python container given to ``map.set``; 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+        key = map_key(key)
         if key not in self._entries:
             return default
         try:
@@ -937,15 +966,15 @@ class JsMap(MutableMappingMethods, JsProxy):
             return default
 
     def has(self, key: Any) -> bool:
-        return key in self._entries
+        return map_key(key) in self._entries
 
     def set(self, key: Any, value: Any) -> JsMap:
-        self._entries[key] = value
+        self._entries[map_key(key)] = value
         proxied_by(self, value, borrowed=True)  # a call's argument: Pyodide destroys its proxy at the return
         return self
 
     def delete(self, key: Any) -> bool:
-        return self._entries.pop(key, _ABSENT) is not _ABSENT
+        return self._entries.pop(map_key(key), _ABSENT) is not _ABSENT
 
     def clear(self) -> None:
         self._entries.clear()
@@ -963,7 +992,7 @@ class JsMap(MutableMappingMethods, JsProxy):
                     for key in entries:
                         if key not in visited:
                             visited.add(key)
-                            yield marked_like(self, JsArray([key, entries[key]]))
+                            yield marked_like(self, JsArray([map_key_read(key), entries[key]]))
                     return
                 except RuntimeError:  # the map changed size under the walk: on from the first key not yet visited
                     continue
@@ -976,17 +1005,17 @@ class JsMap(MutableMappingMethods, JsProxy):
         if not callable(callback):
             raise _jsvalues.not_a_function(callback)
         for key, value in list(self._entries.items()):
-            callback(self._read(value), key, self)
+            callback(self._read(value), map_key_read(key), self)
 
     def __getitem__(self, key: Any) -> Any:
-        return self._read(self._entries[key])
+        return self._read(self._entries[map_key(key)])
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self._entries[key] = value
+        self._entries[map_key(key)] = value
         proxied_by(self, value)
 
     def __delitem__(self, key: Any) -> None:
-        del self._entries[key]
+        del self._entries[map_key(key)]
 
     def js_iteration(self) -> Iterator[Any]:
         """What JavaScript's iteration protocol yields (``for...of``, ``Array.from``,
@@ -994,13 +1023,13 @@ class JsMap(MutableMappingMethods, JsProxy):
         return self.entries()
 
     def __contains__(self, key: Any) -> bool:
-        return key in self._entries
+        return map_key(key) in self._entries
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(list(self._entries))
+        return iter([map_key_read(key) for key in self._entries])
 
     def object_keys(self) -> JsArray:
         """``Object.keys(map)``: a ``Map``'s entries are no properties."""
@@ -1015,7 +1044,7 @@ class JsMap(MutableMappingMethods, JsProxy):
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         entries = self._entries
         return _converted(entries, {}, lambda made: made.update(
-            {k: _py(self._read(v), depth - 1, default_converter) for k, v in entries.items()}))
+            {map_key_read(k): _py(self._read(v), depth - 1, default_converter) for k, v in entries.items()}))
 
 
 
