@@ -23,6 +23,7 @@ from urllib.parse import quote
 from workers_env._errors import JsException
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsproxy import JsArray, JsObject
+from workers_env.runtime.stalls import follows
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.webloop import PyodideFuture, worker_code_running
 
@@ -77,8 +78,6 @@ class JsPromise(JsProxy):
             self._on_settle(wake)
             settler = getattr(self, "_settler", None)  # the task whose work settles it (a pipe's)
             if settler is not None:
-                from workers_env.runtime.stalls import follows
-
                 follows(future, settler)
             yield from future.__await__()
         if self._state == "rejected":
@@ -159,6 +158,9 @@ def _drain(loop: asyncio.AbstractEventLoop) -> None:
 def _follow(promise: JsPromise, awaitable: Any) -> None:
     """Settle ``promise`` as ``awaitable`` settles."""
     if isinstance(awaitable, JsPromise):
+        settler = getattr(awaitable, "_settler", None)
+        if settler is not None:  # (a pipe's promise adopted: awaiting this waits on the pipe too)
+            promise._settler = settler  # type: ignore[attr-defined]
         awaitable._on_settle(lambda: promise._settle(awaitable._state, awaitable._value))
         return
 
@@ -168,7 +170,7 @@ def _follow(promise: JsPromise, awaitable: Any) -> None:
         except Exception as exc:  # noqa: BLE001
             promise._settle("rejected", exc)
 
-    asyncio.ensure_future(wait())
+    promise._settler = asyncio.ensure_future(wait())  # type: ignore[attr-defined] # awaiting it waits on this
 
 
 def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
@@ -305,6 +307,9 @@ def _called(make: Callable[..., JsPromise]) -> Callable[..., Any]:
 
         promise._on_settle(settle)
         future.get_loop().call_soon(age)
+        settler = getattr(promise, "_settler", None)  # a pipe's promise: awaiting the future waits on the pipe
+        if settler is not None:
+            follows(future, settler)
         return future
 
     return call
