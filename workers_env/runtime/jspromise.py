@@ -95,8 +95,10 @@ class JsPromise(JsProxy):
                 return
             try:
                 following._settle("fulfilled", handler(self._value))
-            except Exception as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
-                following._settle("rejected", exc)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise (a
+                following._settle("rejected", exc)  # CancelledError too: in JavaScript any throw does)
 
         self._on_settle(lambda: microtask(run))
         return following
@@ -153,6 +155,8 @@ def _drain(loop: asyncio.AbstractEventLoop) -> None:
             queue.popleft()()
     finally:
         _MICROTASKS.pop(loop, None)
+        for job in queue:  # a job raised past its promise (SystemExit): the others still run, next
+            microtask(job)
 
 
 def _follow(promise: JsPromise, awaitable: Any) -> None:
