@@ -38,6 +38,7 @@ def _as_error(reason: Any) -> BaseException:
 class JsPromise(JsProxy):
     """A settled-once value or reason, awaitable from any event loop."""
 
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy of a promise
     _js_name = "Promise"
 
     def __init__(self) -> None:
