@@ -16,6 +16,7 @@ import asyncio
 import collections
 import functools
 import inspect
+import weakref
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -124,8 +125,10 @@ class JsPromise(JsProxy):
         return f"Promise {{ <{self._state}> }}"
 
 
-#: each running loop's queued microtasks (see :func:`microtask`)
-_MICROTASKS: dict[asyncio.AbstractEventLoop, collections.deque[Callable[[], None]]] = {}
+#: each running loop's queued microtasks (see :func:`microtask`); held weakly, as a loop closed
+#: before its drain ran (stopped in the step that queued them) must still be collected
+_MICROTASKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, collections.deque[Callable[[], None]]] = (
+    weakref.WeakKeyDictionary())
 
 
 def microtask(job: Callable[[], None]) -> None:
