@@ -416,6 +416,17 @@ class MutableMappingMethods:
         MutableMapping.update(self, other)  # type: ignore[call-overload]
 
 
+#: what an ``as_object_map()`` looks a JS value up as: no property's name
+_NO_PROPERTY: Any = object()
+
+
+def _property_name(key: Any) -> Any:
+    """``key`` as an ``as_object_map()`` looks it up: a JS object, array or function (unhashable)
+    names no property -- Pyodide 0.26.0a4 and 0.28.2 find none by it, ``get`` gives the default,
+    ``[]`` and ``del`` a ``KeyError`` --; any other as it is."""
+    return _NO_PROPERTY if type(key).__hash__ is None else key
+
+
 class JsObjectMap(MutableMappingMethods, JsProxy):
     """``obj.as_object_map()``: the same JS object read as a Python mapping of its own
     properties (``m["a"]``, ``m["a"] = 1`` and ``del m["a"]`` write the object, ``len``, ``in``,
@@ -435,7 +446,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
 
     def __getitem__(self, key: Any) -> Any:
         props = self._object._props
-        if key not in props:
+        if _property_name(key) not in props:
             raise KeyError(key)
         return getattr(self._object, key)
 
@@ -444,12 +455,12 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         proxied_by(self._object, value)
 
     def __delitem__(self, key: Any) -> None:
-        if key not in self._object._props:
+        if _property_name(key) not in self._object._props:
             raise KeyError(key)
         del self._object._props[key]
 
     def __contains__(self, key: Any) -> bool:
-        return key in self._object._props
+        return _property_name(key) in self._object._props
 
     def __len__(self) -> int:
         return len(self._object._props)
@@ -458,7 +469,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         return iter(list(self._object._props))
 
     def get(self, key: Any, default: Any = None) -> Any:
-        return self[key] if key in self._object._props else default
+        return self[key] if _property_name(key) in self._object._props else default
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         return self._object.to_py(depth=depth, default_converter=default_converter)
