@@ -1053,7 +1053,12 @@ class JsMap(MutableMappingMethods, JsProxy):
         return JsArray([])
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        """A ``dict`` of the entries; a key that is a JS object, array or function is Pyodide's
+        ``Cannot use key of type Object as a key to a Python dict`` (0.26.0a4 and 0.28.2)."""
         entries = self._entries
+        for key in entries:
+            if type(key) is SameJsValue:
+                raise JsException(f"Cannot use key of type {key.value._js_name} as a key to a Python dict")
         return _converted(entries, {}, lambda made: made.update(
             {map_key_read(k): _py(self._read(v), depth - 1, default_converter) for k, v in entries.items()}))
 
