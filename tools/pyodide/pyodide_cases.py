@@ -960,6 +960,12 @@ CASES = {
         "o = obj()\n{o.d, o.d}",
         "o = obj()\n{o: 1}",
         "o = obj()\no.d in [o.d]",
+        "o = Object.new()\nm = JSON.parse('{\"a\": 1}').as_object_map()\n(m.get(o), o in m, m.get(o, 'none'))",
+        "m = JSON.parse('{\"[object Object]\": 7}').as_object_map()\n(m.get(Object.new()), m[Object.new()])",
+        "m = JSON.parse('{\"1,2\": 3}').as_object_map()\ndel m[JSON.parse('[1, 2]')]\nlen(m)",
+        "m = js.Map.new()\nm.set(Object.new(), 1)\nm.to_py()",
+        "m = js.Map.new()\nm.set(JSON.parse('[1]'), 1)\nm.to_py()",
+        "m = js.Map.new()\nm.set('a', 1).set(2, JSON.parse('[3]'))\nm.to_py()",
     ],
     "promise-edges": [  # then chains mixing Promise.new and calls, rejections, gather, big ints nested, Map keys
         "# async\nimport asyncio\nout = []\np = js.Promise.new(lambda r, j: r(1))\njs.Promise.resolve(p).then(lambda v: out.append(('resolve', v)))\np.then(lambda v: out.append(('new', v)))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
