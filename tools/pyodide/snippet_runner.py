@@ -71,15 +71,22 @@ def _error(exc):
     return {"error": type(exc).__name__, "message": message}
 
 
+def _prepared(code):
+    """A fresh namespace with :data:`PRELUDE` run in it, the snippet's statements, and its last
+    statement's expression (``None`` when it is not one)."""
+    namespace = {"__name__": "__snippet__"}
+    exec(compile(PRELUDE, "<prelude>", "exec"), namespace)
+    tree = ast.parse(code, "<snippet>", "exec")
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        last = ast.Expression(tree.body.pop().value)
+    return namespace, tree, last
+
+
 def run_case(code):
     """One snippet's result, described (see the module docstring)."""
-    namespace = {"__name__": "__snippet__"}
     try:
-        exec(compile(PRELUDE, "<prelude>", "exec"), namespace)
-        tree = ast.parse(code, "<snippet>", "exec")
-        last = None
-        if tree.body and isinstance(tree.body[-1], ast.Expr):
-            last = ast.Expression(tree.body.pop().value)
+        namespace, tree, last = _prepared(code)
         exec(compile(tree, "<snippet>", "exec"), namespace)
         value = eval(compile(last, "<snippet>", "eval"), namespace) if last is not None else None
     except BaseException as exc:  # noqa: BLE001 - every error is a result to compare
@@ -89,13 +96,8 @@ def run_case(code):
 
 async def run_case_async(code):
     """One ``# async`` snippet's result: top-level ``await`` allowed, run in the running loop."""
-    namespace = {"__name__": "__snippet__"}
     try:
-        exec(compile(PRELUDE, "<prelude>", "exec"), namespace)
-        tree = ast.parse(code, "<snippet>", "exec")
-        last = None
-        if tree.body and isinstance(tree.body[-1], ast.Expr):
-            last = ast.Expression(tree.body.pop().value)
+        namespace, tree, last = _prepared(code)
         body = eval(compile(tree, "<snippet>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT), namespace)
         if body is not None:
             await body

@@ -53,6 +53,7 @@ from workers_env.runtime.jsproxy import (
     era_hint,
     from_plain,
     jsnull,
+    map_key_read,
     object_from_entries,
     pyproxy_json,
     pyproxy_options,
@@ -428,7 +429,7 @@ def rpc_argument(value: Any, where: str) -> Any:
     built-in SDK makes of a ``dict``) a ``dict``, at any depth, and a ``Date``, ``Error``,
     ``Request``, ... what its default converter makes of it; the rest as :func:`to_plain`."""
     if isinstance(value, JsMap) and not isinstance(value, JsLiteralMap):
-        return {rpc_argument(k, where): rpc_argument(v, where) for k, v in value._entries.items()}
+        return {rpc_argument(map_key_read(k), where): rpc_argument(v, where) for k, v in value._entries.items()}
     if isinstance(value, JsObject):
         return {k: rpc_argument(v, where) for k, v in value._props.items()}
     if isinstance(value, JsArray) and not all(type(v) in (int, float) for v in value._items):

@@ -16,6 +16,7 @@ import asyncio
 import collections
 import functools
 import inspect
+import weakref
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -23,6 +24,7 @@ from urllib.parse import quote
 from workers_env._errors import JsException
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsproxy import JsArray, JsObject
+from workers_env.runtime.stalls import follows
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.webloop import PyodideFuture, worker_code_running
 
@@ -37,6 +39,7 @@ def _as_error(reason: Any) -> BaseException:
 class JsPromise(JsProxy):
     """A settled-once value or reason, awaitable from any event loop."""
 
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy of a promise
     _js_name = "Promise"
 
     def __init__(self) -> None:
@@ -77,8 +80,6 @@ class JsPromise(JsProxy):
             self._on_settle(wake)
             settler = getattr(self, "_settler", None)  # the task whose work settles it (a pipe's)
             if settler is not None:
-                from workers_env.runtime.stalls import follows
-
                 follows(future, settler)
             yield from future.__await__()
         if self._state == "rejected":
@@ -96,8 +97,10 @@ class JsPromise(JsProxy):
                 return
             try:
                 following._settle("fulfilled", handler(self._value))
-            except Exception as exc:  # noqa: BLE001 - a throwing handler rejects the next promise
-                following._settle("rejected", exc)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise (a
+                following._settle("rejected", exc)  # CancelledError too: in JavaScript any throw does)
 
         self._on_settle(lambda: microtask(run))
         return following
@@ -122,8 +125,10 @@ class JsPromise(JsProxy):
         return f"Promise {{ <{self._state}> }}"
 
 
-#: each running loop's queued microtasks (see :func:`microtask`)
-_MICROTASKS: dict[asyncio.AbstractEventLoop, collections.deque[Callable[[], None]]] = {}
+#: each running loop's queued microtasks (see :func:`microtask`); held weakly, as a loop closed
+#: before its drain ran (stopped in the step that queued them) must still be collected
+_MICROTASKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, collections.deque[Callable[[], None]]] = (
+    weakref.WeakKeyDictionary())
 
 
 def microtask(job: Callable[[], None]) -> None:
@@ -154,11 +159,16 @@ def _drain(loop: asyncio.AbstractEventLoop) -> None:
             queue.popleft()()
     finally:
         _MICROTASKS.pop(loop, None)
+        for job in queue:  # a job raised past its promise (SystemExit): the others still run, next
+            microtask(job)
 
 
 def _follow(promise: JsPromise, awaitable: Any) -> None:
     """Settle ``promise`` as ``awaitable`` settles."""
     if isinstance(awaitable, JsPromise):
+        settler = getattr(awaitable, "_settler", None)
+        if settler is not None:  # (a pipe's promise adopted: awaiting this waits on the pipe too)
+            promise._settler = settler  # type: ignore[attr-defined]
         awaitable._on_settle(lambda: promise._settle(awaitable._state, awaitable._value))
         return
 
@@ -168,7 +178,7 @@ def _follow(promise: JsPromise, awaitable: Any) -> None:
         except Exception as exc:  # noqa: BLE001
             promise._settle("rejected", exc)
 
-    asyncio.ensure_future(wait())
+    promise._settler = asyncio.ensure_future(wait())  # type: ignore[attr-defined] # awaiting it waits on this
 
 
 def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
@@ -305,6 +315,9 @@ def _called(make: Callable[..., JsPromise]) -> Callable[..., Any]:
 
         promise._on_settle(settle)
         future.get_loop().call_soon(age)
+        settler = getattr(promise, "_settler", None)  # a pipe's promise: awaiting the future waits on the pipe
+        if settler is not None:
+            follows(future, settler)
         return future
 
     return call

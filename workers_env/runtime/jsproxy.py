@@ -416,6 +416,17 @@ class MutableMappingMethods:
         MutableMapping.update(self, other)  # type: ignore[call-overload]
 
 
+#: what an ``as_object_map()`` looks a JS value up as: no property's name
+_NO_PROPERTY: Any = object()
+
+
+def _property_name(key: Any) -> Any:
+    """``key`` as an ``as_object_map()`` looks it up: a JS object, array or function (unhashable)
+    names no property -- Pyodide 0.26.0a4 and 0.28.2 find none by it, ``get`` gives the default,
+    ``[]`` and ``del`` a ``KeyError`` --; any other as it is."""
+    return _NO_PROPERTY if type(key).__hash__ is None else key
+
+
 class JsObjectMap(MutableMappingMethods, JsProxy):
     """``obj.as_object_map()``: the same JS object read as a Python mapping of its own
     properties (``m["a"]``, ``m["a"] = 1`` and ``del m["a"]`` write the object, ``len``, ``in``,
@@ -435,7 +446,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
 
     def __getitem__(self, key: Any) -> Any:
         props = self._object._props
-        if key not in props:
+        if _property_name(key) not in props:
             raise KeyError(key)
         return getattr(self._object, key)
 
@@ -444,12 +455,12 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         proxied_by(self._object, value)
 
     def __delitem__(self, key: Any) -> None:
-        if key not in self._object._props:
+        if _property_name(key) not in self._object._props:
             raise KeyError(key)
         del self._object._props[key]
 
     def __contains__(self, key: Any) -> bool:
-        return key in self._object._props
+        return _property_name(key) in self._object._props
 
     def __len__(self) -> int:
         return len(self._object._props)
@@ -458,7 +469,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         return iter(list(self._object._props))
 
     def get(self, key: Any, default: Any = None) -> Any:
-        return self[key] if key in self._object._props else default
+        return self[key] if _property_name(key) in self._object._props else default
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         return self._object.to_py(depth=depth, default_converter=default_converter)
@@ -903,6 +914,34 @@ class JsArray(JsProxy):
 _ABSENT: Any = object()
 
 
+class SameJsValue:
+    """How a ``Map`` keeps a key that is a JS object, array, ``Map``, function or buffer: JavaScript
+    compares such keys by identity (SameValueZero) while their proxies are unhashable in Python,
+    as Pyodide's, so the entry is kept under this (hashed by the proxy's ``js_id``) and read back
+    as the proxy (``m.set(Object.new(), 1)``, ``new Map([[obj, 1]])``)."""
+
+    __slots__ = ("_id", "value")
+
+    def __init__(self, value: Any):
+        self.value, self._id = value, value.js_id
+
+    def __hash__(self) -> int:
+        return hash(self._id)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is SameJsValue and other._id == self._id
+
+
+def map_key(key: Any) -> Any:
+    """``key`` as a ``Map``'s entries hold it (see :class:`SameJsValue`)."""
+    return SameJsValue(key) if isinstance(key, JsProxy) and type(key).__hash__ is None else key
+
+
+def map_key_read(key: Any) -> Any:
+    """A ``Map`` entry's key as JavaScript hands it out (the inverse of :func:`map_key`)."""
+    return key.value if type(key) is SameJsValue else key
+
+
 class JsMap(MutableMappingMethods, JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
 
@@ -929,6 +968,7 @@ class JsMap(MutableMappingMethods, JsProxy):
     def get(self, key: Any, default: Any = None) -> Any:
         """Pyodide's ``JsMap.get``: the default too for a value whose proxy JavaScript destroyed
         (a Python container given to ``map.set``; 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+        key = map_key(key)
         if key not in self._entries:
             return default
         try:
@@ -937,15 +977,15 @@ class JsMap(MutableMappingMethods, JsProxy):
             return default
 
     def has(self, key: Any) -> bool:
-        return key in self._entries
+        return map_key(key) in self._entries
 
     def set(self, key: Any, value: Any) -> JsMap:
-        self._entries[key] = value
+        self._entries[map_key(key)] = value
         proxied_by(self, value, borrowed=True)  # a call's argument: Pyodide destroys its proxy at the return
         return self
 
     def delete(self, key: Any) -> bool:
-        return self._entries.pop(key, _ABSENT) is not _ABSENT
+        return self._entries.pop(map_key(key), _ABSENT) is not _ABSENT
 
     def clear(self) -> None:
         self._entries.clear()
@@ -963,7 +1003,7 @@ class JsMap(MutableMappingMethods, JsProxy):
                     for key in entries:
                         if key not in visited:
                             visited.add(key)
-                            yield marked_like(self, JsArray([key, entries[key]]))
+                            yield marked_like(self, JsArray([map_key_read(key), entries[key]]))
                     return
                 except RuntimeError:  # the map changed size under the walk: on from the first key not yet visited
                     continue
@@ -976,17 +1016,17 @@ class JsMap(MutableMappingMethods, JsProxy):
         if not callable(callback):
             raise _jsvalues.not_a_function(callback)
         for key, value in list(self._entries.items()):
-            callback(self._read(value), key, self)
+            callback(self._read(value), map_key_read(key), self)
 
     def __getitem__(self, key: Any) -> Any:
-        return self._read(self._entries[key])
+        return self._read(self._entries[map_key(key)])
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self._entries[key] = value
+        self._entries[map_key(key)] = value
         proxied_by(self, value)
 
     def __delitem__(self, key: Any) -> None:
-        del self._entries[key]
+        del self._entries[map_key(key)]
 
     def js_iteration(self) -> Iterator[Any]:
         """What JavaScript's iteration protocol yields (``for...of``, ``Array.from``,
@@ -994,13 +1034,13 @@ class JsMap(MutableMappingMethods, JsProxy):
         return self.entries()
 
     def __contains__(self, key: Any) -> bool:
-        return key in self._entries
+        return map_key(key) in self._entries
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(list(self._entries))
+        return iter([map_key_read(key) for key in self._entries])
 
     def object_keys(self) -> JsArray:
         """``Object.keys(map)``: a ``Map``'s entries are no properties."""
@@ -1013,9 +1053,14 @@ class JsMap(MutableMappingMethods, JsProxy):
         return JsArray([])
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        """A ``dict`` of the entries; a key that is a JS object, array or function is Pyodide's
+        ``Cannot use key of type Object as a key to a Python dict`` (0.26.0a4 and 0.28.2)."""
         entries = self._entries
+        for key in entries:
+            if type(key) is SameJsValue:
+                raise JsException(f"Cannot use key of type {key.value._js_name} as a key to a Python dict")
         return _converted(entries, {}, lambda made: made.update(
-            {k: _py(self._read(v), depth - 1, default_converter) for k, v in entries.items()}))
+            {map_key_read(k): _py(self._read(v), depth - 1, default_converter) for k, v in entries.items()}))
 
 
 

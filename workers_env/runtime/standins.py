@@ -189,7 +189,7 @@ def _new_map(entries: Any = None) -> jsproxy.JsMap:
     made = jsproxy.JsMap(pairs)
     for item in jsproxy.js_iterated(entries):
         key, value = (list(jsproxy.js_iterated(item)) + [None, None])[:2]
-        pairs[key] = value
+        pairs[jsproxy.map_key(key)] = value  # an object key by identity, as JavaScript's
         jsproxy.carry_mark(item, made, value)  # a PyProxy in the entry: the same one in the Map
     return made
 

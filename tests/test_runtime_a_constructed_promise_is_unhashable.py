@@ -1,0 +1,44 @@
+"""The JsProxy ``js.Promise.new(...)`` gives is unhashable, as Pyodide's is (0.26.0a4 and 0.28.2
+under Node, tools/pyodide/pyodide_cases.py group ``promise-edges``): ``hash()`` of it, a set
+holding it, and ``asyncio.gather`` of it (which keys a dict by each argument) raise
+``TypeError: unhashable type: 'pyodide.ffi.JsProxy'``; the ``PyodideFuture`` a JS call returns
+(``js.Promise.resolve(1)``) stays hashable, as there. It was the one JS value left hashable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.worker_helpers import json_answer, one_file_worker, snippet_answers
+
+UNHASHABLE = "TypeError: unhashable type: 'pyodide.ffi.JsProxy'"
+
+SNIPPETS = {
+    "hash(js.Promise.new(lambda resolve, reject: resolve(1)))": UNHASHABLE,
+    "{js.Promise.new(lambda resolve, reject: resolve(1))}": UNHASHABLE,
+    "type(hash(js.Promise.resolve(1))).__name__": "'int' (str)",
+}
+
+GATHER = '''
+import asyncio
+
+import js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            await asyncio.gather(js.Promise.resolve(1), js.Promise.new(lambda resolve, reject: resolve(2)))
+        except TypeError as exc:
+            return Response.json([str(exc)])
+        return Response.json(["gathered"])
+'''
+
+
+def test_a_constructed_promise_is_unhashable(tmp_path: Path) -> None:
+    assert snippet_answers(tmp_path, list(SNIPPETS), "2025-10-01") == list(SNIPPETS.values())
+
+
+def test_gather_of_a_constructed_promise_fails_as_in_pyodide(tmp_path: Path) -> None:
+    one_file_worker(tmp_path, GATHER, date="2025-10-01")
+    assert json_answer(tmp_path, "/") == ["unhashable type: 'pyodide.ffi.JsProxy'"]
