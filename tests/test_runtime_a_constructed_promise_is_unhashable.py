@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.worker_helpers import json_answer, one_file_worker, snippet_answers
+from worker_helpers import json_answer, one_file_worker, snippet_answers
 
 UNHASHABLE = "TypeError: unhashable type: 'pyodide.ffi.JsProxy'"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.worker_helpers import json_answer, one_file_worker
+from worker_helpers import json_answer, one_file_worker
 
 ENTRY = '''
 import asyncio

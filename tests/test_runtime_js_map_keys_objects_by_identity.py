@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.worker_helpers import snippet_answers
+from worker_helpers import snippet_answers
 
 SNIPPETS = {
     "o = Object.new()\nm = js.Map.new()\nm.set(o, 1)\n(m.get(o), m.has(o), m.has(Object.new()), m.size, m[o], o in m)":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.worker_helpers import snippet_answers
+from worker_helpers import snippet_answers
 
 SNIPPETS = {
     "o = Object.new()\nm = JSON.parse('{\"a\": 1}').as_object_map()\n(m.get(o), o in m, m.get(o, 'none'))":

@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from tests.worker_helpers import json_answer, one_file_worker
+from worker_helpers import json_answer, one_file_worker
 
 ENTRY = '''
 import asyncio

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.worker_helpers import snippet_answers
+from worker_helpers import snippet_answers
 
 UNHASHABLE = "TypeError: unhashable type: 'pyodide.ffi.JsProxy'"
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from tests.worker_helpers import snippet_answers
+from worker_helpers import snippet_answers
 
 SNIPPETS = {
     "to_js(2**70)": "1180591620717411303424 (int)",
