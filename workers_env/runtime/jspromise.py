@@ -16,7 +16,6 @@ import asyncio
 import collections
 import functools
 import inspect
-import logging
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -32,8 +31,6 @@ from workers_env.runtime.webloop import PyodideFuture, worker_code_running
 __all__ = ["JsPromise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
            "promise_class"]
 
-log = logging.getLogger("workers_env.runtime")
-
 
 def _as_error(reason: Any) -> BaseException:
     return reason if isinstance(reason, BaseException) else JsException(str(reason))
@@ -44,15 +41,11 @@ class JsPromise(JsProxy):
 
     __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy of a promise
     _js_name = "Promise"
-    #: whether a rejection nobody handles is logged (``Promise.new``'s and ``then``'s; the
-    #: runtime's own promises, a pipe's, are marked handled as workerd marks them)
-    _reports_unhandled = False
 
     def __init__(self) -> None:
         self._state = "pending"
         self._value: Any = None
         self._callbacks: list[Callable[[], None]] = []
-        self._handled = False  # a reaction was attached (then/catch/finally_, await, Promise.all, ...)
 
     def _settle(self, state: str, value: Any) -> None:
         if self._state != "pending":
@@ -64,18 +57,14 @@ class JsPromise(JsProxy):
         callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:
             callback()
-        if state == "rejected" and self._reports_unhandled and not self._handled:
-            _watch_unhandled(self)
 
     def _on_settle(self, callback: Callable[[], None]) -> None:
-        self._handled = True
         if self._state == "pending":
             self._callbacks.append(callback)
         else:
             callback()
 
     def __await__(self) -> Any:
-        self._handled = True
         if self._state == "pending":
             loop = asyncio.get_running_loop()
             future = loop.create_future()
@@ -99,7 +88,6 @@ class JsPromise(JsProxy):
 
     def then(self, on_fulfilled: Any = None, on_rejected: Any = None) -> JsPromise:
         following = JsPromise()
-        following._reports_unhandled = True  # its rejection nobody handles is logged, as any promise's
         on_fulfilled, on_rejected = scoped_callback(on_fulfilled), scoped_callback(on_rejected)
 
         def run() -> None:
@@ -193,44 +181,10 @@ def _follow(promise: JsPromise, awaitable: Any) -> None:
     promise._settler = asyncio.ensure_future(wait())  # type: ignore[attr-defined] # awaiting it waits on this
 
 
-def _watch_unhandled(promise: JsPromise) -> None:
-    """Log ``promise``'s rejection if no reaction is attached by the end of this loop turn (its
-    microtasks included), as workerd reports a rejection still unhandled after the microtask
-    checkpoint (jsg/promise.c++ ``UnhandledRejectionHandler``): ``Uncaught (in promise)
-    <reason>``, once. Outside a running loop, nothing is logged."""
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return
-
-    def check() -> None:
-        if not promise._handled:
-            promise._handled = True  # reported once
-            log.error("Uncaught (in promise) %s", _reason_text(promise._value))
-
-    loop.call_soon(check)
-
-
-def _reason_text(reason: Any) -> str:
-    """A rejection's reason as the log shows it: a JS error as ``Error: message``, a Python
-    exception as Pyodide's ``PythonError`` names it, anything else as JavaScript's ``String()``."""
-    if isinstance(reason, JsException):
-        return str(reason)
-    if isinstance(reason, BaseException):
-        return f"PythonError: {type(reason).__name__}: {reason}"
-    from workers_env.runtime.jsconversions import to_js_string
-
-    try:
-        return str(to_js_string(reason))
-    except Exception:  # noqa: BLE001 - a value String() refuses (a symbol's own rules): its Python text
-        return str(reason)
-
-
 def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
     if not callable(executor):
         raise JsException("Promise resolver undefined is not a function", name="TypeError")
     promise = JsPromise()
-    promise._reports_unhandled = True
     try:
         executor(lambda value=None, *_: promise._settle("fulfilled", value),
                  lambda reason=None, *_: promise._settle("rejected", reason))
