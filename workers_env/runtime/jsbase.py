@@ -74,13 +74,17 @@ class _Constructor:
         return f"[Function: {self.name}]"
 
     def __getattr__(self, name: str) -> Any:
-        """The class's static members, as the Worker's ``js`` has them (``o.constructor.fromEntries``
-        is ``Object.fromEntries``)."""
-        import sys
+        """The class's static members, as ``js`` has them (``o.constructor.fromEntries`` is
+        ``Object.fromEntries``): read from the ``js`` stand-in itself, not whatever
+        ``sys.modules["js"]`` holds (nothing outside Worker code, or a module another Worker or a
+        test put there); what a static does that depends on the era (``keys`` of a dict) is the
+        running Worker's, as any ``js`` call's."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        from workers_env.runtime.standins import standin_modules  # standins builds on this module
 
-        scope = sys.modules.get("js")
-        cls = getattr(scope, self.name, None) if scope is not None else None
-        if cls is None or name.startswith("__"):
+        cls = getattr(standin_modules()["js"], self.name, None)
+        if cls is None:
             raise AttributeError(name)
         return getattr(cls, name)
 

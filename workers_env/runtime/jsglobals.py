@@ -445,7 +445,7 @@ def js_text(value: Any) -> str:
     return value if isinstance(value, str) else _jsvalues.js_string(value)
 
 
-def btoa(data: Any = _MISSING) -> str:
+def btoa(data: Any = _MISSING, *_ignored: Any) -> str:
     if data is _MISSING:
         raise js_type_error("Failed to execute 'btoa' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'String'.")
     text = js_text(data)
@@ -455,7 +455,7 @@ def btoa(data: Any = _MISSING) -> str:
     return base64.b64encode(text.encode("latin-1")).decode("ascii")
 
 
-def atob(data: Any = _MISSING) -> str:
+def atob(data: Any = _MISSING, *_ignored: Any) -> str:
     if data is _MISSING:
         raise js_type_error("Failed to execute 'atob' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'String'.")
     text = "".join(js_text(data).split())

@@ -83,7 +83,7 @@ def _string(value: Any) -> str:
     return value if isinstance(value, str) else js_string(None if isinstance(value, JsNull) else value)
 
 
-def parse_float(value: Any = None) -> float | int:
+def parse_float(value: Any = None, *_ignored: Any) -> float | int:
     """``parseFloat``: the longest leading decimal literal of ``String(value)``, else NaN."""
     match = _DECIMAL_PREFIX.match(_string(value).lstrip(JS_WHITESPACE))
     if match is None:
@@ -91,7 +91,7 @@ def parse_float(value: Any = None) -> float | int:
     return js_number(float(match.group().replace("Infinity", "inf")))
 
 
-def parse_int(value: Any = None, radix: Any = None) -> float | int:
+def parse_int(value: Any = None, radix: Any = None, *_ignored: Any) -> float | int:
     """``parseInt``: the leading digits of ``String(value)`` in ``radix`` (2-36; 16 after a
     ``0x``; 10 by default), else NaN."""
     text = _string(value).lstrip(JS_WHITESPACE)
@@ -113,13 +113,13 @@ def parse_int(value: Any = None, radix: Any = None) -> float | int:
     return js_number(float(sign * int(text[:end], base)))
 
 
-def is_nan(value: Any = None) -> bool:
+def is_nan(value: Any = None, *_ignored: Any) -> bool:
     """The global ``isNaN`` (coerces with ``ToNumber``; ``Number.isNaN`` does not)."""
     number = to_number(value)
     return number != number
 
 
-def is_finite(value: Any = None) -> bool:
+def is_finite(value: Any = None, *_ignored: Any) -> bool:
     """The global ``isFinite`` (coerces with ``ToNumber``)."""
     return math.isfinite(to_number(value))
 
@@ -165,7 +165,7 @@ class JsNumber:
     parseFloat = staticmethod(parse_float)  # noqa: N815 - JS names
     parseInt = staticmethod(parse_int)  # noqa: N815
 
-    def __call__(self, value: Any = 0) -> float | int:
+    def __call__(self, value: Any = 0, *_ignored: Any) -> float | int:
         """``Number(value)``: ``ToNumber``, except that a BigInt converts (``Number(10n)`` is 10)."""
         if isinstance(value, BigInt) or (type(value) is int and not is_safe_int(value)):
             return js_number(float(value))
@@ -177,17 +177,17 @@ class JsNumber:
         return JsNumberObject(self(value))
 
     @staticmethod
-    def isInteger(value: Any = None) -> bool:  # noqa: N802 - JS name
+    def isInteger(value: Any = None, *_ignored: Any) -> bool:  # noqa: N802 - JS name
         return _is_number(value) and math.isfinite(value) and float(value).is_integer()
 
     @staticmethod
-    def isSafeInteger(value: Any = None) -> bool:  # noqa: N802 - JS name
+    def isSafeInteger(value: Any = None, *_ignored: Any) -> bool:  # noqa: N802 - JS name
         return JsNumber.isInteger(value) and abs(value) <= MAX_SAFE_INTEGER
 
     @staticmethod
-    def isFinite(value: Any = None) -> bool:  # noqa: N802 - JS name
+    def isFinite(value: Any = None, *_ignored: Any) -> bool:  # noqa: N802 - JS name
         return _is_number(value) and math.isfinite(value)
 
     @staticmethod
-    def isNaN(value: Any = None) -> bool:  # noqa: N802 - JS name
+    def isNaN(value: Any = None, *_ignored: Any) -> bool:  # noqa: N802 - JS name
         return _is_number(value) and value != value

@@ -1701,7 +1701,7 @@ def js_iterated(value: Any) -> Iterable[Any]:
     return iteration(value) if iteration is not None else value
 
 
-def object_from_entries(entries: Iterable[Any]) -> JsObject:
+def object_from_entries(entries: Iterable[Any], *_ignored: Any) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
     props: dict[str, Any] = {}
     made = JsObject(props)
@@ -2175,26 +2175,37 @@ def js_json_dumps(value: Any) -> str:
     return _jsvalues.json_text(_jsonable(value))
 
 
-def json_stringify(value: Any, replacer: Any = None, space: Any = None, *_ignored: Any) -> str | None:
-    """``JSON.stringify(value, replacer, space)``: ``replacer`` an array of the property names
-    to keep (at every depth) or null; ``space`` up to 10 spaces (a number) or the first 10
-    characters of a string, per level, as JavaScript indents. ``undefined`` (``None``) gives
+def json_stringify(value: Any = None, replacer: Any = None, space: Any = None, *_ignored: Any) -> str | None:
+    """``JSON.stringify(value, replacer, space)`` as ECMAScript reads its arguments
+    (SerializeJSON): ``replacer`` an array of the property names to keep (at every depth; its
+    strings and numbers, ``new String``/``new Number`` ones too, others skipped), anything else
+    that is not a function ignored (``.map(JSON.stringify)`` passes the index there); ``space``
+    a number (``new Number`` too) -- up to 10 spaces -- or the first 10 characters of a string
+    (``new String`` too), per level, anything else no indent. ``undefined`` (``None``) gives
     ``undefined``; numbers are written as JavaScript writes them (``1e-7``), lone surrogates
     escaped (well-formed ``JSON.stringify``)."""
+    from workers_env.runtime.jsconversions import JsStringObject
+    from workers_env.runtime.jsnumbers import JsNumberObject
+
     if value is None or _is_symbol(value):
         return None
     if is_python_container(value):  # an unconverted Python container: a PyProxy
         value = pyproxy_json(value, "call to JSON.stringify()")
     tree = _jsonable(value)
-    if replacer is not None and replacer is not jsnull:
-        if callable(replacer) and not isinstance(replacer, (JsArray, list)):
-            raise NotEmulatedError("JSON.stringify with a replacer function is not emulated by workers-env: "
-                                   "convert with json.dumps(value.to_py(), default=...) instead")
-        keep = [_jsvalues.js_key(k) for k in (replacer._items if isinstance(replacer, JsArray) else list(replacer))]
+    if callable(replacer) and not isinstance(replacer, (JsArray, list)):
+        raise NotEmulatedError("JSON.stringify with a replacer function is not emulated by workers-env: "
+                               "convert with json.dumps(value.to_py(), default=...) instead")
+    if isinstance(replacer, (JsArray, list)):
+        keep = [_jsvalues.js_key(k.valueOf() if isinstance(k, (JsStringObject, JsNumberObject)) else k)
+                for k in (replacer._items if isinstance(replacer, JsArray) else list(replacer))
+                if isinstance(k, (str, JsStringObject, JsNumberObject))
+                or (isinstance(k, (int, float)) and not isinstance(k, bool))]
         tree = _kept(tree, dict.fromkeys(keep))
+    if isinstance(space, (JsNumberObject, JsStringObject)):
+        space = space.valueOf()
     indent = ""
     if isinstance(space, (int, float)) and not isinstance(space, bool):
-        indent = " " * min(int(space), 10) if space >= 1 else ""
+        indent = " " * int(min(space, 10)) if space >= 1 else ""  # NaN and below 1: none
     elif isinstance(space, str):
         indent = space[:10]
     return _jsvalues.json_text(tree, indent)

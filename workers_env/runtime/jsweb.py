@@ -538,10 +538,14 @@ class _Body(JsgObject, JsProxy):
         return JsBlob([self._consume()], JsObject({"type": content_type}))
 
 
-def json_parse(text: Any = None) -> Any:
+def json_parse(text: Any = None, reviver: Any = None, *_ignored: Any) -> Any:
     """``JSON.parse``: the JS value tree for ``String(text)`` -- no argument or ``None`` is
     ``undefined`` (``"undefined"``, a ``SyntaxError``), ``jsnull`` ``"null"``; bad JSON is V8's
-    ``SyntaxError``."""
+    ``SyntaxError``. A ``reviver`` that is not a function is ignored, as ECMAScript's
+    JSON.parse ignores it (``.map(JSON.parse)`` passes the index there, and the array after)."""
+    if callable(reviver) and not isinstance(reviver, (JsArray, JsObject)):
+        raise NotEmulatedError("JSON.parse with a reviver function is not emulated by workers-env: parse, "
+                               "then change the value (json.loads(text, object_hook=...) for Python data)")
     data = _jsvalues.parse_json(js_text(text))
     try:
         return _top(_js_value(data))

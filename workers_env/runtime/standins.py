@@ -399,15 +399,15 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto, JSON: none
         return obj
 
-    def keys(obj: JsObject) -> JsArray:
+    def keys(obj: JsObject, *_ignored: Any) -> JsArray:
         if obj is None or obj is jsproxy.jsnull:
             raise jsproxy.js_type_error("Cannot convert undefined or null to object")
         return plain(obj).object_keys()
 
-    def values(obj: JsObject) -> JsArray:
+    def values(obj: JsObject, *_ignored: Any) -> JsArray:
         return plain(obj).object_values()
 
-    def entries(obj: JsObject) -> JsArray:
+    def entries(obj: JsObject, *_ignored: Any) -> JsArray:
         return plain(obj).object_entries()
 
     def assign(target: Any = None, *sources: Any) -> Any:
