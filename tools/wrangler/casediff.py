@@ -18,6 +18,7 @@ import textwrap
 import threading
 import time
 import urllib.request
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -111,7 +112,7 @@ def without_reference(value: Any) -> str:
     return re.sub(r"reference = \w+", "reference = ...", json.dumps(value))
 
 
-class RawOrigin:
+class RawOrigin(ABC):
     """A local origin on a raw socket (it sees a request line as sent, which ``http.server``
     would refuse or rewrite): each connection is handed to :meth:`answer` in its own thread."""
 
@@ -145,10 +146,10 @@ class RawOrigin:
             head, _, body = data.partition(b"\r\n\r\n")
             self.answer(conn, head.decode("latin-1").split("\r\n"), body)
 
+    @abstractmethod
     def answer(self, conn: socket.socket, head: list[str], body: bytes) -> None:
         """Answer on ``conn`` the request whose head lines are ``head`` (the request line first)
-        and whose body starts with ``body``."""
-        raise NotImplementedError
+        and whose body starts with ``body`` (each script's origin defines it)."""
 
 
 def print_cases(labels: list[str], why: dict[int, str], theirs: list[Any], ours: list[Any], *,
