@@ -36,7 +36,8 @@ from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 
 __all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "follow_through_fetcher", "location_url",
-           "method_after", "one_time_body_refusal", "refuse_if_aborted", "scheme_refusal", "too_many_redirects"]
+           "method_after", "one_time_body_refusal", "redirect_hop", "refuse_if_aborted", "scheme_refusal",
+           "too_many_redirects"]
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECT_COUNT = 20  # http.c++ MAX_REDIRECT_COUNT
@@ -104,6 +105,25 @@ def method_after(status: int, method: str) -> str | None:
     if (status in (301, 302) and method == "POST") or (status == 303 and method != "HEAD"):
         return "GET"
     return None
+
+
+def redirect_hop(urls: list[LegacyUrl], status: int, location: str, method: str, *, one_time_body: bool,
+                 standard: bool, strip_authorization: bool) -> tuple[bool, bool]:
+    """One redirect of the URL list ``urls`` (http.c++ ``handleHttpRedirectResponse``): the
+    ``Location``'s URL appended, after refusing an unparsable one, a 21st redirect and a one-time
+    body that would be sent again. Returns whether ``Authorization`` goes (across origins, when
+    ``strip_authorization``) and whether the request becomes a GET without its body
+    (:func:`method_after`). Both ``fetch`` and a Fetcher binding's redirects take this step."""
+    url = urls[-1]
+    target = location_url(url, location, standard)
+    if len(urls) - 1 >= MAX_REDIRECT_COUNT:
+        raise too_many_redirects(urls)
+    drop_authorization = strip_authorization and crosses_origin(url, location)
+    urls.append(target)
+    refusal = one_time_body_refusal(status, one_time_body)
+    if refusal is not None:
+        raise refusal
+    return drop_authorization, method_after(status, method) is not None
 
 
 def scheme_refusal(url: LegacyUrl) -> JsException | None:
@@ -175,19 +195,13 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
         location = answer.headers.get("location") if answer.status in REDIRECT_STATUSES else None
         if not location:
             break
-        url = urls[-1]
-        target = location_url(url, location, standard)
-        if len(urls) - 1 >= MAX_REDIRECT_COUNT:
-            raise too_many_redirects(urls)
-        if strip_authorization and crosses_origin(url, location):
+        drop_authorization, to_get = redirect_hop(urls, answer.status, location, method, one_time_body=one_time,
+                                                  standard=standard, strip_authorization=strip_authorization)
+        if drop_authorization:
             headers = type(headers)([(k, v) for k, v in headers.items() if k.lower() != "authorization"])
-        urls.append(target)
-        refusal = one_time_body_refusal(answer.status, one_time)
-        if refusal is not None:
-            raise refusal
-        if method_after(answer.status, method) is not None:
+        if to_get:
             method, data, one_time = "GET", None, False
-        answer = await send(JsRequest(target.href(), method=method, headers=headers, body=data, cf=request.cf,
+        answer = await send(JsRequest(urls[-1].href(), method=method, headers=headers, body=data, cf=request.cf,
                                       redirect="manual", signal=request.signal))
         signal.throwIfAborted()  # nothing more is asked once it is aborted
     answer.redirected = len(urls) > 1

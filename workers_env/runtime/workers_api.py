@@ -42,16 +42,11 @@ from workers_env.runtime.current import (
 from workers_env.runtime.dataurl import answered_before_the_binding, data_url_response, fetcher_answer, parse_data_url
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.fetchredirect import (
-    MAX_REDIRECT_COUNT,
     REDIRECT_STATUSES,
-    crosses_origin,
     follow_through_fetcher,
-    location_url,
-    method_after,
-    one_time_body_refusal,
+    redirect_hop,
     refuse_if_aborted,
     scheme_refusal,
-    too_many_redirects,
 )
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords
@@ -1083,18 +1078,14 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             location = _location(headers) if status in REDIRECT_STATUSES and js_request.redirect == "follow" else ""
             if not location:
                 break
-            target = location_url(url, location, standard)
-            if len(urls) - 1 >= MAX_REDIRECT_COUNT:
-                raise too_many_redirects(urls)
-            if strip_authorization and crosses_origin(url, location):
+            drop_authorization, to_get = redirect_hop(
+                urls, status, location, method, one_time_body=js_request._one_time_body and data is not None,
+                standard=standard, strip_authorization=strip_authorization)
+            if drop_authorization:
                 sent = {k: v for k, v in sent.items() if k.lower() != "authorization"}
-            urls.append(target)
-            refusal = one_time_body_refusal(status, js_request._one_time_body and data is not None)
-            if refusal is not None:
-                raise refusal
-            if method_after(status, method) is not None:
+            if to_get:
                 method, data = "GET", None
-            refusal = scheme_refusal(target)
+            refusal = scheme_refusal(urls[-1])
             if refusal is not None:
                 raise refusal
         response = JsResponse(payload or None, None, status=status, statusText=reason, headers=headers)
