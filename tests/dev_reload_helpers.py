@@ -24,6 +24,29 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def dev_start_output(project: Path, *args: str, environ: dict[str, str] | None = None) -> str:
+    """What ``python -m workers_env dev *args --port 0 --ip 127.0.0.1`` run in ``project`` prints
+    up to its ``[wrangler:info] Ready on`` line (or its end; at most 30 s), the server stopped
+    after. ``environ`` defaults to this process's environment without ``CLOUDFLARE_*``."""
+    if environ is None:
+        environ = {k: v for k, v in os.environ.items() if not k.startswith("CLOUDFLARE_")}
+    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", *args, "--port", "0", "--ip", "127.0.0.1"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**environ, "PYTHONUNBUFFERED": "1"})
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline() if proc.stdout else ""
+            lines.append(line)
+            if not line or line.startswith("[wrangler:info] Ready on"):
+                break
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=20)
+    return "".join(lines)
+
+
 class DevServer:
     """``python -m workers_env dev PROJECT`` on a free port and ``--ip ip`` (in ``environ``,
     default this process's environment); ``lines`` is its output so far."""

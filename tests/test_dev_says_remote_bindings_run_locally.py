@@ -7,32 +7,10 @@ example marks its AI and Vectorize bindings so."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
+from dev_reload_helpers import dev_start_output
 
 ENTRY = ("from workers import Response, WorkerEntrypoint\n\nclass Default(WorkerEntrypoint):\n"
          "    async def fetch(self, request):\n        return Response('ok')\n")
-
-
-def _dev_start_lines(project) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CLOUDFLARE_")}
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--port", "0", "--ip", "127.0.0.1"],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**env, "PYTHONUNBUFFERED": "1"})
-    lines = []
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline() if proc.stdout else ""
-            lines.append(line)
-            if not line or line.startswith("[wrangler:info] Ready on"):
-                break
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=20)
-    return "".join(lines)
 
 
 def _project(tmp_path, bindings: str):
@@ -52,7 +30,7 @@ def test_remote_true_bindings_are_named_as_run_locally(tmp_path):
                                  ' "kv_namespaces": [{"binding": "LOCAL_KV", "id": "k", "remote": false}],'
                                  ' "d1_databases": [{"binding": "DB", "database_name": "d", "database_id": "x",'
                                  ' "remote": true}]')
-    text = _dev_start_lines(project)
+    text = dev_start_output(project)
     assert ("workers-env dev: remote = true on DB (D1 Database), VECTORIZE (Vectorize Index), AI (AI): "
             "wrangler dev binds your Cloudflare account's own resources for these") in text
     assert "LOCAL_KV" not in text  # remote = false is local under wrangler dev too
@@ -61,6 +39,6 @@ def test_remote_true_bindings_are_named_as_run_locally(tmp_path):
 
 def test_no_line_without_remote_bindings(tmp_path):
     project = _project(tmp_path, '"ai": {"binding": "AI"}, "kv_namespaces": [{"binding": "KV", "id": "k"}]')
-    text = _dev_start_lines(project)
+    text = dev_start_output(project)
     assert "[wrangler:info] Ready on" in text
     assert "remote = true" not in text

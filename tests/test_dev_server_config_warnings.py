@@ -4,10 +4,9 @@ a binding kind that environments do not inherit, here."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from pathlib import Path
+
+from dev_reload_helpers import dev_start_output
 
 CONFIG = '''name = "wprobe"
 main = "src/entry.py"
@@ -38,23 +37,7 @@ def test_dev_warns_about_the_config_before_it_starts(tmp_path):
     (tmp_path / "src" / "entry.py").write_text("from js import Response\n\nasync def on_fetch(request, env):\n"
                                                "    return Response.new('ok')\n")
     (tmp_path / "wrangler.toml").write_text(CONFIG)
-    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--env", "local", "--port", "0",
-                             "--ip", "127.0.0.1"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, env=env)
-    lines: list[str] = []
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line:
-                break
-            lines.append(line)
-            if line.startswith("[wrangler:info] Ready on"):
-                break
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=10)
-    out = "".join(lines)
+    environ = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    out = dev_start_output(tmp_path, "--env", "local", environ=environ)
     assert WARNING in out, out
     assert out.index("[WARNING] Processing wrangler.toml") < out.index("Loaded wprobe-local")

@@ -11,12 +11,8 @@ overrides a var), and ``workers-env dev`` warns of required ones missing.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-
 import pytest
+from dev_reload_helpers import dev_start_output
 
 from workers_env import ConfigError, load_env
 
@@ -85,21 +81,7 @@ def test_dev_warns_of_missing_required_secrets(project):
     (project / "src" / "entry.py").write_text(
         "from workers import Response, WorkerEntrypoint\n\nclass Default(WorkerEntrypoint):\n"
         "    async def fetch(self, request):\n        return Response('ok')\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CLOUDFLARE_")}
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--port", "0", "--ip", "127.0.0.1"], cwd=project,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**env, "PYTHONUNBUFFERED": "1"})
-    lines = []
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline() if proc.stdout else ""
-            lines.append(line)
-            if not line or line.startswith("[wrangler:info] Ready on"):
-                break
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=20)
-    text = "".join(lines)
+    text = dev_start_output(project)
     assert ("▲ [WARNING] Missing required secrets: MISSING. Add them to .dev.vars, .env, or set as environment "
             "variables.") in text
 
