@@ -66,7 +66,7 @@ def test_worker_code_sees_the_runtime_surface(project):
     assert body["models"] == [
         "@cf/baai/bge-small-en-v1.5", "@cf/baai/bge-base-en-v1.5", "@cf/baai/bge-large-en-v1.5",
         "@cf/baai/bge-m3", "@cf/google/embeddinggemma-300m", "@cf/qwen/qwen3-embedding-0.6b",
-        "@cf/pfnet/plamo-embedding-1b",
+        "@cf/pfnet/plamo-embedding-1b", "@cf/baai/omni-bge-base-en-v1.5",
     ]
     assert body["dims"] == ["384"]
     assert body["shape"] == [2, 1024]

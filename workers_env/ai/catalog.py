@@ -89,9 +89,9 @@ class EmbeddingModel:
         return self.name.split("/")[1]
 
 
-def _bge(size: str, dimensions: int) -> EmbeddingModel:
+def _bge(size: str, dimensions: int, prefix: str = "") -> EmbeddingModel:
     return EmbeddingModel(
-        name=f"@cf/baai/bge-{size}-en-v1.5",
+        name=f"@cf/baai/{prefix}bge-{size}-en-v1.5",
         dimensions=dimensions,
         description=(
             f"BAAI general embedding ({size.capitalize()}) model that transforms any given text into a "
@@ -152,6 +152,9 @@ EMBEDDING_MODELS: dict[str, EmbeddingModel] = {
             min_length=0,
             schema="plamo-embedding",
         ),
+        # cloudflare-docs omni-bge-base-en-v1.5.json (bc81a02196f8, created 2025-08-24): bge-base's
+        # description, properties and input schema under another name; not in AiModels
+        _bge("base", 768, prefix="omni-"),
     )
 }
 
