@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ALIASED_MODELS",
+    "DEPRECATED_MODELS",
     "EMBEDDING_MODELS",
     "OTHER_MODELS",
     "RERANKER_MODELS",
@@ -399,3 +401,32 @@ OTHER_MODELS: dict[str, str] = {
     "@cf/moondream/moondream3.1-9B-A2B": "Image-to-Text",
     "@cf/facebook/detr-resnet-50": "Object Detection",
 }
+
+#: Models the service retired, with the date: run() answers ``5028: This model was deprecated on
+#: <date>. Please use an alternative model`` (the service's text, cloudflare-docs issue #32501).
+#: The list: cloudflare-docs' changelog "Planned model deprecations on Workers AI"
+#: (2026-05-08-planned-model-deprecations.mdx at 8440dd31962b), every model "deprecated on May
+#: 30, 2026" but kimi-k2.5, which is aliased (below). Their ``-fast`` and ``-lora`` variants stay.
+DEPRECATED_MODELS: dict[str, str] = dict.fromkeys((
+    "@hf/meta-llama/meta-llama-3-8b-instruct",
+    "@cf/meta/llama-3-8b-instruct",
+    "@cf/meta/llama-3-8b-instruct-awq",
+    "@cf/meta/llama-3.1-8b-instruct",
+    "@cf/meta/llama-3.1-8b-instruct-awq",
+    "@cf/meta/llama-3.1-70b-instruct",
+    "@cf/meta/llama-2-7b-chat-int8",
+    "@cf/meta/llama-2-7b-chat-fp16",
+    "@cf/mistral/mistral-7b-instruct-v0.1",
+    "@hf/mistral/mistral-7b-instruct-v0.2",
+    "@hf/google/gemma-7b-it",
+    "@cf/google/gemma-3-12b-it",
+    "@hf/nousresearch/hermes-2-pro-mistral-7b",
+    "@cf/microsoft/phi-2",
+    "@cf/defog/sqlcoder-7b-2",
+    "@cf/unum/uform-gen2-qwen-500m",
+    "@cf/facebook/bart-large-cnn",
+), "2026-05-30")
+
+#: Retired models whose requests the service answers with another model (same changelog: "Requests
+#: will be automatically aliased to Kimi K2.6 on May 30, 2026").
+ALIASED_MODELS: dict[str, str] = {"@cf/moonshotai/kimi-k2.5": "@cf/moonshotai/kimi-k2.6"}
