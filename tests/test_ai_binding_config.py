@@ -66,7 +66,7 @@ def test_worker_code_sees_the_runtime_surface(project):
     assert body["models"] == [
         "@cf/baai/bge-small-en-v1.5", "@cf/baai/bge-base-en-v1.5", "@cf/baai/bge-large-en-v1.5",
         "@cf/baai/bge-m3", "@cf/google/embeddinggemma-300m", "@cf/qwen/qwen3-embedding-0.6b",
-        "@cf/pfnet/plamo-embedding-1b",
+        "@cf/pfnet/plamo-embedding-1b", "@cf/baai/omni-bge-base-en-v1.5",
     ]
     assert body["dims"] == ["384"]
     assert body["shape"] == [2, 1024]
@@ -139,7 +139,7 @@ def test_before_the_external_sdk_env_ai_is_the_raw_js_binding(project):
     res = asyncio.run(env.AI.run("@cf/baai/bge-small-en-v1.5", to_js({"text": ["a", "b"]}, dict_converter=js.Object.fromEntries)))
     assert res.data.length == 2 and res.shape.to_py() == [2, 384]
     env.unwrapped("AI").reply("scripted")  # Python-side scripting goes through the emulator itself
-    out = asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct", to_js({"prompt": "hi"}, dict_converter=js.Object.fromEntries)))
+    out = asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct-fast", to_js({"prompt": "hi"}, dict_converter=js.Object.fromEntries)))
     assert out.response == "scripted"
 
 
@@ -154,7 +154,7 @@ def test_a_plain_dict_as_ai_inputs_is_what_json_stringify_writes_of_it(project):
     assert res.shape.to_py() == [2, 384]
     assert env.unwrapped("AI").calls[-1].inputs == {"text": ["a", "b"], "pooling": "cls"}
     with pytest.raises(JsException, match="borrowed proxy was automatically destroyed"):
-        asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct", {"messages": [{"role": "user", "content": "hi"}]}))
+        asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct-fast", {"messages": [{"role": "user", "content": "hi"}]}))
 
 
 FAILING = '''

@@ -68,7 +68,7 @@ def test_messages_read_as_cabidela_builds_them():
     assert validate({"type": "string", "enum": ["a", "b"]}, "c") == "enum c not in a,b at '/'"
 
 
-LLAMA = "@cf/meta/llama-3.1-8b-instruct"
+LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
 R1 = "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b"  # a chat template whose content is a oneOf
 
 

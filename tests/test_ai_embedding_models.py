@@ -16,6 +16,7 @@ DIMENSIONS = {
     "@cf/baai/bge-small-en-v1.5": 384,
     "@cf/baai/bge-base-en-v1.5": 768,
     "@cf/baai/bge-large-en-v1.5": 1024,
+    "@cf/baai/omni-bge-base-en-v1.5": 768,
     "@cf/baai/bge-m3": 1024,
     "@cf/google/embeddinggemma-300m": 768,
     "@cf/qwen/qwen3-embedding-0.6b": 1024,
@@ -26,6 +27,7 @@ POOLING = {
     "@cf/baai/bge-small-en-v1.5": "mean",
     "@cf/baai/bge-base-en-v1.5": "mean",
     "@cf/baai/bge-large-en-v1.5": "mean",
+    "@cf/baai/omni-bge-base-en-v1.5": "mean",
     "@cf/baai/bge-m3": "cls",
 }
 
@@ -109,3 +111,15 @@ def test_the_default_embedder_is_not_the_binding_of_another_env(tmp_path):
     first = run(ai_env(tmp_path), "@cf/baai/bge-small-en-v1.5", {"text": ["hello world"]})
     second = run(ai_env(tmp_path), "@cf/baai/bge-small-en-v1.5", {"text": ["hello world"]})
     assert first == second
+
+
+def test_omni_bge_base_takes_bge_base_s_inputs_and_gives_its_shape(env):
+    """cloudflare-docs' omni-bge-base-en-v1.5.json: bge-base's schema and 768 dimensions under
+    another name (README, Embedding models); its vectors are its own, as every model's are."""
+    omni = "@cf/baai/omni-bge-base-en-v1.5"
+    res = run(env, omni, {"text": ["a cat on a mat"], "pooling": "cls"})
+    assert res.shape == [1, 768] and res.pooling == "cls"
+    with pytest.raises(Exception, match="more than maxItems 100"):
+        run(env, omni, {"text": ["x"] * 101})
+    base = run(env, "@cf/baai/bge-base-en-v1.5", {"text": ["a cat on a mat"], "pooling": "cls"})
+    assert res.data != base.data

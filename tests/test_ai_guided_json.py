@@ -12,7 +12,7 @@ from ai_helpers import ai_env, run, worker_json
 
 MISTRAL = "@cf/mistralai/mistral-small-3.1-24b-instruct"
 SCOUT = "@cf/meta/llama-4-scout-17b-16e-instruct"
-GUIDED = ("@cf/mistralai/mistral-small-3.1-24b-instruct", "@cf/qwen/qwq-32b", "@cf/google/gemma-3-12b-it", SCOUT)
+GUIDED = ("@cf/mistralai/mistral-small-3.1-24b-instruct", "@cf/qwen/qwq-32b", SCOUT)  # and gemma-3-12b-it, retired
 COUNTRY = {"type": "object", "properties": {"name": {"type": "string"}, "population": {"type": "integer", "minimum": 1}},
            "required": ["name", "population"]}
 ASK = {"messages": [{"role": "user", "content": "Name a country."}]}
@@ -56,7 +56,7 @@ def test_json_mode_wins_where_a_model_takes_both(tmp_path):
 
 def test_models_whose_types_lack_it_ignore_it(tmp_path):
     # llama-3.2-11b-vision's input check is Gemma 3's template here, but its ai.d.ts types name no guided_json
-    for model in ("@cf/meta/llama-3.1-8b-instruct", "@cf/meta/llama-3.2-11b-vision-instruct"):
+    for model in ("@cf/meta/llama-3.1-8b-instruct-fast", "@cf/meta/llama-3.2-11b-vision-instruct"):
         res = run(ai_env(tmp_path), model, {**ASK, "guided_json": COUNTRY})
         assert res.response.startswith(f"[workers-env offline reply from {model}]"), model
 

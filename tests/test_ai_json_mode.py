@@ -12,8 +12,8 @@ from ai_helpers import ai_env, run, worker_json
 from workers_env import AiError
 from workers_env.ai.catalog import TEXT_GENERATION_MODELS
 
-LLAMA = "@cf/meta/llama-3.1-8b-instruct"
-MISTRAL = "@cf/mistral/mistral-7b-instruct-v0.1"  # not on Cloudflare's JSON Mode list
+LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
+MISTRAL = "@hf/thebloke/zephyr-7b-beta-awq"  # a Mistral fine-tune not on Cloudflare's JSON Mode list
 COUNTRY = {  # the example of Cloudflare's JSON Mode page
     "type": "object",
     "properties": {"name": {"type": "string"}, "capital": {"type": "string"},
@@ -98,7 +98,7 @@ from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        result = await self.env.AI.run("@cf/meta/llama-3.1-8b-instruct", {
+        result = await self.env.AI.run("@cf/meta/llama-3.1-8b-instruct-fast", {
             "messages": [{"role": "user", "content": "Tell me about India."}],
             "response_format": {"type": "json_schema", "json_schema": {
                 "type": "object", "properties": {"name": {"type": "string"}, "capital": {"type": "string"}}}},

@@ -9,7 +9,7 @@ from ai_helpers import ai_env, run
 from workers_env import AiError, JsException, NotEmulatedError
 
 BGE = "@cf/baai/bge-base-en-v1.5"
-LLAMA = "@cf/meta/llama-3.1-8b-instruct"
+LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
 
 
 @pytest.fixture
@@ -307,7 +307,7 @@ def test_catalog_models_in_other_forms_say_they_are_not_emulated(tmp_path, model
         run(ai_env(tmp_path), model, {"prompt": "hi"})
 
 
-@pytest.mark.parametrize("model", ["@hf/meta-llama/meta-llama-3-8b-instruct", "@hf/thebloke/llamaguard-7b-awq"])
+@pytest.mark.parametrize("model", ["@cf/meta/llama-3.1-8b-instruct-fast", "@hf/thebloke/llamaguard-7b-awq"])
 def test_catalog_models_answering_response_are_emulated(tmp_path, model):
     assert run(ai_env(tmp_path), model, {"prompt": "hi"}).response.startswith(f"[workers-env offline reply from {model}]")
 

@@ -78,7 +78,7 @@ def test_the_shape_is_checked_with_a_clear_error(tmp_path):
 
 def test_bad_embedder_configuration_is_reported_at_load(tmp_path):
     with pytest.raises(ConfigError) as info:
-        ai_env(tmp_path, embedders={"@cf/meta/llama-3.1-8b-instruct": fake, BGE: "nowhere_module:embed",
+        ai_env(tmp_path, embedders={"@cf/meta/llama-3.1-8b-instruct-fast": fake, BGE: "nowhere_module:embed",
                                     "@cf/baai/bge-large-en-v1.5": "no-colon", "@cf/baai/bge-m3": 42})
     problems = info.value.problems
     assert len(problems) == 4
@@ -122,7 +122,7 @@ async def test_marker(env):
 @pytest.mark.workers_env(ai_replies="scripted")
 @pytest.mark.asyncio
 async def test_replies_marker(env):
-    res = await env.AI.run("@cf/meta/llama-3.1-8b-instruct", {"prompt": "hi"})
+    res = await env.AI.run("@cf/meta/llama-3.1-8b-instruct-fast", {"prompt": "hi"})
     assert res.response == "scripted"
 ''')
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")  # in-process, as the plugin tests run it

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ai_helpers import ai_env, run
 
-LLAMA = "@cf/meta/llama-3.1-8b-instruct"
+LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
 OTHER = "@cf/meta/llama-3.2-3b-instruct"
 
 

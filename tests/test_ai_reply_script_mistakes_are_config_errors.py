@@ -14,7 +14,7 @@ from ai_helpers import ai_env, run
 
 from workers_env import AiError, ConfigError
 
-LLAMA = "@cf/meta/llama-3.1-8b-instruct"
+LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
 GPT_OSS = "@cf/openai/gpt-oss-20b"
 QWEN = "@cf/qwen/qwen3-30b-a3b-fp8"  # chat-completions for a prompt too
 HI = {"prompt": "hi"}

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from workers_env import AiError, JsException, WorkersEnvError
 
 BGE = "@cf/baai/bge-base-en-v1.5"
-LLAMA = "@cf/meta/llama-3.1-8b-instruct"
+LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
 
 
 def error(env, model, inputs, options=None) -> WorkersEnvError:

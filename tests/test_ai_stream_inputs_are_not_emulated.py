@@ -24,11 +24,11 @@ class Default(WorkerEntrypoint):
         out = []
         for model, inputs, options in [
             ("@cf/black-forest-labs/flux-2-klein-4b", {"multipart": {"body": serialized.body, "contentType": content_type}}, None),
-            ("@cf/meta/llama-3.1-8b-instruct", {"multipart": {"body": Response(form).body, "contentType": content_type}}, None),
-            ("@cf/meta/llama-3.1-8b-instruct", {"multipart": {"body": Response(form).body}}, None),
-            ("@cf/meta/llama-3.1-8b-instruct", {"audio": Response(form).body}, None),
-            ("@cf/meta/llama-3.1-8b-instruct", {"multipart": {"body": JsFormData.new(), "contentType": "x"}}, None),
-            ("@cf/meta/llama-3.1-8b-instruct", {"multipart": {"body": Response(form).body, "contentType": "x"}},
+            ("@cf/meta/llama-3.1-8b-instruct-fast", {"multipart": {"body": Response(form).body, "contentType": content_type}}, None),
+            ("@cf/meta/llama-3.1-8b-instruct-fast", {"multipart": {"body": Response(form).body}}, None),
+            ("@cf/meta/llama-3.1-8b-instruct-fast", {"audio": Response(form).body}, None),
+            ("@cf/meta/llama-3.1-8b-instruct-fast", {"multipart": {"body": JsFormData.new(), "contentType": "x"}}, None),
+            ("@cf/meta/llama-3.1-8b-instruct-fast", {"multipart": {"body": Response(form).body, "contentType": "x"}},
              {"gateway": {"id": "g"}}),
         ]:
             try:

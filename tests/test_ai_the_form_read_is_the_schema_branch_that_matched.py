@@ -10,7 +10,7 @@ from ai_helpers import ai_env, run
 
 from workers_env import AiError
 
-LLAMA = "@cf/meta/llama-3.1-8b-instruct"
+LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
 GPT_OSS = "@cf/openai/gpt-oss-20b"
 M3 = "@cf/baai/bge-m3"
 USER = [{"role": "user", "content": "from messages"}]

@@ -37,8 +37,8 @@ def test_a_name_like_no_model_says_where_the_names_are(tmp_path):
 def test_embed_with_a_model_of_another_task_says_the_task_not_did_you_mean_the_same_name(tmp_path):
     binding = ai_env(tmp_path).unwrapped("AI")
     with pytest.raises(AiError) as info:
-        binding.embed("@cf/meta/llama-3.1-8b-instruct", ["x"])
-    assert str(info.value) == "AiError: 5007: No such model @cf/meta/llama-3.1-8b-instruct or task"
+        binding.embed("@cf/meta/llama-3.1-8b-instruct-fast", ["x"])
+    assert str(info.value) == "AiError: 5007: No such model @cf/meta/llama-3.1-8b-instruct-fast or task"
     [note] = info.value.__notes__
-    assert note.startswith("'@cf/meta/llama-3.1-8b-instruct' is no text embeddings model: embed() takes one of ")
+    assert note.startswith("'@cf/meta/llama-3.1-8b-instruct-fast' is no text embeddings model: embed() takes one of ")
     assert "@cf/baai/bge-base-en-v1.5" in note and "did you mean" not in note

@@ -24,7 +24,7 @@ TOML = (
 )
 INDEXES = {"idx": {"dimensions": 3, "metric": "cosine"}}
 EMBEDDER = "@cf/baai/bge-small-en-v1.5"
-LLM = "@cf/meta/llama-3.1-8b-instruct"
+LLM = "@cf/meta/llama-3.1-8b-instruct-fast"
 
 
 def _env(tmp_path, date):

@@ -110,7 +110,7 @@ async def test_ask_answers_from_the_retrieved_notes(worker, env):
     resp = await worker.fetch("/ask", method="POST", json={"question": "where did the cat sit", "topK": 1})
     assert await resp.json() == {"answer": "On the mat.", "sources": ["cat"]}
     call = env.AI.calls[-1]
-    assert call.model == "@cf/meta/llama-3.1-8b-instruct"
+    assert call.model == "@cf/meta/llama-3.1-8b-instruct-fast"
     assert call.inputs["messages"][1] == {"role": "user", "content": "where did the cat sit"}
 
 
@@ -180,7 +180,7 @@ def test_under_workers_env_dev(tmp_path):
         status, body = _http(url + "/search", "POST", {"query": "where did the cat sit", "topK": 2})
         assert status == 200 and body["matches"][0]["id"] == "cat"
         status, body = _http(url + "/ask", "POST", {"question": "where did the cat sit"})
-        assert status == 200 and body["answer"].startswith("[workers-env offline reply from @cf/meta/llama-3.1-8b-instruct]")
+        assert status == 200 and body["answer"].startswith("[workers-env offline reply from @cf/meta/llama-3.1-8b-instruct-fast]")
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=10)

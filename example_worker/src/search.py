@@ -3,7 +3,7 @@
 from urllib.parse import parse_qs
 
 EMBEDDING_MODEL = "@cf/baai/bge-base-en-v1.5"  # 768 dimensions, like the index
-ANSWER_MODEL = "@cf/meta/llama-3.1-8b-instruct"
+ANSWER_MODEL = "@cf/meta/llama-3.1-8b-instruct-fast"
 MAX_TEXTS_PER_CALL = 100  # the embedding model takes at most 100 texts per call
 
 

@@ -40,6 +40,8 @@ from workers_env._jsvalues import (
 )
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import (
+    ALIASED_MODELS,
+    DEPRECATED_MODELS,
     EMBEDDING_MODELS,
     OTHER_MODELS,
     RERANKER_MODELS,
@@ -278,7 +280,7 @@ class AiBinding:
         try:
             result = self._answer(name, body)
         except AiError as error:
-            self.lastRequestHttpStatusCode = 400  # the service's status for 5006 and 5007
+            self.lastRequestHttpStatusCode = 400  # the service's status for 5006 and 5007 (5028's: README)
             if error.code is not None:
                 self.lastRequestInternalStatusCode = error.code
             raise
@@ -289,12 +291,16 @@ class AiBinding:
     def _answer(self, name: str, inputs: Any) -> Any:
         """The result of ``run(model, inputs)`` for a known model (``name`` as its header
         names it, ``inputs`` as the body carries them), or the service's error."""
-        embedding = EMBEDDING_MODELS.get(name)
+        retired = DEPRECATED_MODELS.get(name)
+        if retired is not None:
+            raise _limits.model_deprecated(retired)
+        serving = ALIASED_MODELS.get(name, name)  # the model that answers (a reply scripted for `name` still applies)
+        embedding = EMBEDDING_MODELS.get(serving)
         result: JsDict | ByteStream
         if embedding is not None:
             result = self._embed(embedding, parse_embedding(embedding, inputs))
-        elif name in TEXT_GENERATION_MODELS:
-            request = parse_generation(TEXT_GENERATION_MODELS[name], inputs)
+        elif serving in TEXT_GENERATION_MODELS:
+            request = parse_generation(TEXT_GENERATION_MODELS[serving], inputs)
             reply = self._script.reply(name, request)
             result = sse_stream(request, reply) if request.stream else to_py(generation_result(request, reply))
         elif name in RERANKER_MODELS:

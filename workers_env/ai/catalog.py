@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ALIASED_MODELS",
+    "DEPRECATED_MODELS",
     "EMBEDDING_MODELS",
     "OTHER_MODELS",
     "RERANKER_MODELS",
@@ -89,9 +91,9 @@ class EmbeddingModel:
         return self.name.split("/")[1]
 
 
-def _bge(size: str, dimensions: int) -> EmbeddingModel:
+def _bge(size: str, dimensions: int, prefix: str = "") -> EmbeddingModel:
     return EmbeddingModel(
-        name=f"@cf/baai/bge-{size}-en-v1.5",
+        name=f"@cf/baai/{prefix}bge-{size}-en-v1.5",
         dimensions=dimensions,
         description=(
             f"BAAI general embedding ({size.capitalize()}) model that transforms any given text into a "
@@ -152,6 +154,9 @@ EMBEDDING_MODELS: dict[str, EmbeddingModel] = {
             min_length=0,
             schema="plamo-embedding",
         ),
+        # cloudflare-docs omni-bge-base-en-v1.5.json (bc81a02196f8, created 2025-08-24): bge-base's
+        # description, properties and input schema under another name; not in AiModels
+        _bge("base", 768, prefix="omni-"),
     )
 }
 
@@ -396,3 +401,32 @@ OTHER_MODELS: dict[str, str] = {
     "@cf/moondream/moondream3.1-9B-A2B": "Image-to-Text",
     "@cf/facebook/detr-resnet-50": "Object Detection",
 }
+
+#: Models the service retired, with the date: run() answers ``5028: This model was deprecated on
+#: <date>. Please use an alternative model`` (the service's text, cloudflare-docs issue #32501).
+#: The list: cloudflare-docs' changelog "Planned model deprecations on Workers AI"
+#: (2026-05-08-planned-model-deprecations.mdx at 8440dd31962b), every model "deprecated on May
+#: 30, 2026" but kimi-k2.5, which is aliased (below). Their ``-fast`` and ``-lora`` variants stay.
+DEPRECATED_MODELS: dict[str, str] = dict.fromkeys((
+    "@hf/meta-llama/meta-llama-3-8b-instruct",
+    "@cf/meta/llama-3-8b-instruct",
+    "@cf/meta/llama-3-8b-instruct-awq",
+    "@cf/meta/llama-3.1-8b-instruct",
+    "@cf/meta/llama-3.1-8b-instruct-awq",
+    "@cf/meta/llama-3.1-70b-instruct",
+    "@cf/meta/llama-2-7b-chat-int8",
+    "@cf/meta/llama-2-7b-chat-fp16",
+    "@cf/mistral/mistral-7b-instruct-v0.1",
+    "@hf/mistral/mistral-7b-instruct-v0.2",
+    "@hf/google/gemma-7b-it",
+    "@cf/google/gemma-3-12b-it",
+    "@hf/nousresearch/hermes-2-pro-mistral-7b",
+    "@cf/microsoft/phi-2",
+    "@cf/defog/sqlcoder-7b-2",
+    "@cf/unum/uform-gen2-qwen-500m",
+    "@cf/facebook/bart-large-cnn",
+), "2026-05-30")
+
+#: Retired models whose requests the service answers with another model (same changelog: "Requests
+#: will be automatically aliased to Kimi K2.6 on May 30, 2026").
+ALIASED_MODELS: dict[str, str] = {"@cf/moonshotai/kimi-k2.5": "@cf/moonshotai/kimi-k2.6"}

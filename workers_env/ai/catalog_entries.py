@@ -94,6 +94,20 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
         ),
         (),
     ),
+    '@cf/baai/omni-bge-base-en-v1.5': (
+        '09e0e83d-b055-49c9-81a5-c13250a176a7',
+        1,
+        (
+            'BAAI general embedding (Base) model that transforms any given text into a '
+            '768-dimensional vector'
+        ),
+        (
+            ('async_queue', 'true'),
+            ('info', 'https://huggingface.co/BAAI/bge-base-en-v1.5'),
+            ('max_input_tokens', '512'),
+            ('output_dimensions', '768'),
+        ),
+    ),
     '@cf/meta/llama-3.1-8b-instruct': (
         '41975cc2-c82e-4e98-b7b8-88ffb186a545',
         1,

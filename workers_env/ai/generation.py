@@ -259,13 +259,19 @@ def _check_spec(spec: Any, where: str) -> None:
 
 def _check_model(model: Any, where: str) -> None:
     """A reply is scripted for a text generation model (by its catalog name) or every model."""
-    from workers_env.ai.catalog import TEXT_GENERATION_MODELS
+    from workers_env.ai.catalog import DEPRECATED_MODELS, TEXT_GENERATION_MODELS
 
     if model is not None and model != ReplyScript.ANY and model not in TEXT_GENERATION_MODELS:
         raise ConfigError(
             f'{where}: {model!r} is not a Workers AI text generation model workers-env emulates, so nothing '
             'would ever use this reply; give a model name from workers_env.ai.catalog.TEXT_GENERATION_MODELS '
-            '(e.g. "@cf/meta/llama-3.1-8b-instruct"), or no model for every model'
+            '(e.g. "@cf/meta/llama-3.1-8b-instruct-fast"), or no model for every model'
+        )
+    if model in DEPRECATED_MODELS:
+        raise ConfigError(
+            f"{where}: {model!r} was deprecated on {DEPRECATED_MODELS[model]}: run() answers the service's 5028 "
+            "error for it, so nothing would ever use this reply; script the model that replaces it "
+            "(workers_env.ai.catalog.DEPRECATED_MODELS lists the retired ones)"
         )
 
 

@@ -23,9 +23,11 @@ from workers_env.ai.cabidela import get_metadata
 __all__ = [
     "BAD_INPUT",
     "DEFAULT_MAX_TOKENS",
+    "MODEL_DEPRECATED",
     "NO_SUCH_MODEL",
     "bad_input",
     "json_type",
+    "model_deprecated",
     "no_such_model",
     "not_emulated",
     "not_emulated_method",
@@ -39,6 +41,8 @@ __all__ = [
 #: internal codes (Cloudflare's "Workers AI errors" table)
 BAD_INPUT = 5006
 NO_SUCH_MODEL = 5007
+#: a model the service retired (not in the table; the code and text users quote, cloudflare-docs #32501)
+MODEL_DEPRECATED = 5028
 
 #: text generation: the default ``max_tokens`` (the catalog schemas' default)
 DEFAULT_MAX_TOKENS = 256
@@ -72,6 +76,12 @@ def bad_input(text: str) -> AiError:
 def no_such_model(model: Any) -> AiError:
     """``5007: No such model <model> or task`` -- the service's text for an unknown model."""
     return AiError(f"No such model {model} or task", code=NO_SUCH_MODEL)
+
+
+def model_deprecated(date: str) -> AiError:
+    """``5028: This model was deprecated on <date>. Please use an alternative model`` -- the
+    service's answer for a retired model, whatever the inputs."""
+    return AiError(f"This model was deprecated on {date}. Please use an alternative model", code=MODEL_DEPRECATED)
 
 
 def not_emulated(model: str, task: str) -> NotEmulatedError:
