@@ -1,6 +1,6 @@
 """The models Cloudflare retired on 2026-05-30 (changelog "Planned model deprecations on Workers
 AI"): run() answers the service's ``5028: This model was deprecated on 2026-05-30. Please use an
-alternative model`` whatever the inputs; kimi-k2.5's requests are answered by kimi-k2.6; the
+alternative model.`` whatever the inputs; kimi-k2.5's requests are answered by kimi-k2.6; the
 ``-fast`` and ``-lora`` variants stay (README, Text generation)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from ai_helpers import ai_env, run
 from workers_env import AiError, ConfigError
 from workers_env.ai.catalog import DEPRECATED_MODELS, TEXT_GENERATION_MODELS
 
-RETIRED = "This model was deprecated on 2026-05-30. Please use an alternative model"
+RETIRED = "This model was deprecated on 2026-05-30. Please use an alternative model."
 
 
 def test_the_changelog_s_seventeen_models_and_one_alias():

@@ -16,7 +16,7 @@ LISTS = "env.AI.models() lists the models workers-env emulates, with their names
 @pytest.mark.parametrize(("wrong", "meant"), [
     ("bge-base-en-v1.5", "@cf/baai/bge-base-en-v1.5"),            # without the @cf/<author>/ prefix
     ("BAAI/bge-base-en-v1.5", "@cf/baai/bge-base-en-v1.5"),       # Hugging Face's name for it
-    ("@cf/meta/llama3-8b-instruct", "@cf/meta/llama-3-8b-instruct"),
+    ("@cf/meta/llama3.2-3b-instruct", "@cf/meta/llama-3.2-3b-instruct"),
     ("@cf/baai/bge-base-en-v9", "@cf/baai/bge-base-en-v1.5"),
 ])
 def test_a_near_miss_is_noted_with_the_model_it_likely_means(tmp_path, wrong, meant):
@@ -24,6 +24,19 @@ def test_a_near_miss_is_noted_with_the_model_it_likely_means(tmp_path, wrong, me
         run(ai_env(tmp_path), wrong, {"text": "x"})
     assert str(info.value) == f"AiError: 5007: No such model {wrong} or task"
     assert info.value.__notes__ == [f"did you mean {meant!r}? ({LISTS})"]
+
+
+@pytest.mark.parametrize(("wrong", "meant"), [
+    ("@cf/meta/llama3-8b-instruct", "@cf/meta/llama-3-8b-instruct"),
+    ("meta/llama-3.1-8b-instruct", "@cf/meta/llama-3.1-8b-instruct"),
+])
+def test_a_near_miss_of_a_retired_model_says_it_was_retired(tmp_path, wrong, meant):
+    """The right name would only move the Worker on to 5028: the note says so."""
+    with pytest.raises(AiError) as info:
+        run(ai_env(tmp_path), wrong, {"prompt": "x"})
+    assert str(info.value) == f"AiError: 5007: No such model {wrong} or task"
+    assert info.value.__notes__ == [f"did you mean {meant!r}? It was retired on 2026-05-30: run() answers it with "
+                                    f"the service's 5028 error; use an active model ({LISTS})"]
 
 
 def test_a_name_like_no_model_says_where_the_names_are(tmp_path):

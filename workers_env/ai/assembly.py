@@ -13,7 +13,7 @@ from typing import Any
 from workers_env._env import AssemblyContext
 from workers_env._errors import ConfigError
 from workers_env.ai.binding import AiBinding
-from workers_env.ai.catalog import TEXT_GENERATION_MODELS
+from workers_env.ai.catalog import DEPRECATED_MODELS, TEXT_GENERATION_MODELS
 from workers_env.ai.embedders import import_target, resolve_embedders
 from workers_env.ai.generation import ReplyScript
 
@@ -66,6 +66,10 @@ def _pyproject_replies(table: Any, root: Any) -> dict[str, Any] | None:
         if model != ReplyScript.ANY and model not in TEXT_GENERATION_MODELS:
             raise ConfigError(f'{where}: "{model}" is not a Workers AI text generation model (or "*" for every '
                               "model); see workers_env.ai.catalog.TEXT_GENERATION_MODELS")
+        if model in DEPRECATED_MODELS:  # refused here too: ai_replies= replaces the table unread
+            raise ConfigError(f'{where}: "{model}" was deprecated on {DEPRECATED_MODELS[model]}: run() answers the '
+                              "service's 5028 error for it, so nothing would ever use this reply; script the model "
+                              "that replaces it (workers_env.ai.catalog.DEPRECATED_MODELS lists the retired ones)")
         replies[model] = _reply_spec(value, f'{where}, "{model}"', root)
     return replies
 

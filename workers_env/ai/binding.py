@@ -23,7 +23,7 @@ import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 import numpy as np
 
@@ -275,18 +275,29 @@ class AiBinding:
                     raise _limits.unsupported_option(option)
         if inputs is None:  # workerd reads Object.entries(inputs) before sending anything
             raise js_type_error("Cannot convert undefined or null to object")
-        body = request_inputs(inputs, options)  # what the service receives, or what JS threw first
-        name = model_header(model)
+        def retired_for_stream_inputs() -> None:
+            """Inputs sent as a stream are not emulated, but a retired model's answer reads none of
+            them: after ai-api.ts's own checks (and the headers fetch() checks), the service's 5028."""
+            retired = DEPRECATED_MODELS.get(model_header(model))
+            if retired is not None:
+                self._refused(_limits.model_deprecated(retired))
+
+        body = request_inputs(inputs, options, before_refusing_streams=retired_for_stream_inputs)
+        name = model_header(model)  # what the service receives, or what JS threw first
         try:
             result = self._answer(name, body)
         except AiError as error:
-            self.lastRequestHttpStatusCode = 400  # the service's status for 5006 and 5007 (5028's: README)
-            if error.code is not None:
-                self.lastRequestInternalStatusCode = error.code
-            raise
+            self._refused(error)
         self.lastRequestHttpStatusCode = 200
         self.lastRequestId = str(uuid.uuid4())
         return result
+
+    def _refused(self, error: AiError) -> NoReturn:
+        """The service refused the call: its status and code follow, as workerd records them."""
+        self.lastRequestHttpStatusCode = 400  # the service's status for 5006, 5007 and 5028 (README)
+        if error.code is not None:
+            self.lastRequestInternalStatusCode = error.code
+        raise error
 
     def _answer(self, name: str, inputs: Any) -> Any:
         """The result of ``run(model, inputs)`` for a known model (``name`` as its header
@@ -301,7 +312,7 @@ class AiBinding:
             result = self._embed(embedding, parse_embedding(embedding, inputs))
         elif serving in TEXT_GENERATION_MODELS:
             request = parse_generation(TEXT_GENERATION_MODELS[serving], inputs)
-            reply = self._script.reply(name, request)
+            reply = self._script.reply(name, request, serving=serving)
             result = sse_stream(request, reply) if request.stream else to_py(generation_result(request, reply))
         elif name in RERANKER_MODELS:
             result = self._rerank(RERANKER_MODELS[name], parse_rerank(inputs))
@@ -440,7 +451,12 @@ def _no_such_model(model: Any) -> AiError:
     same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == tail]
     close = same_tail or difflib.get_close_matches(model, known, n=1, cutoff=0.8)
     lists = "env.AI.models() lists the models workers-env emulates, with their names"
-    error.add_note(f"did you mean {close[0]!r}? ({lists})" if close
-                   else f"{model!r} is no model of the Workers AI catalog as @cloudflare/workers-types "
-                        f"5.20261117.1 lists it; {lists}")
+    retired = DEPRECATED_MODELS.get(close[0]) if close else None
+    if retired is not None:  # the right name would only move the Worker on to 5028
+        error.add_note(f"did you mean {close[0]!r}? It was retired on {retired}: run() answers it with the "
+                       f"service's 5028 error; use an active model ({lists})")
+    else:
+        error.add_note(f"did you mean {close[0]!r}? ({lists})" if close
+                       else f"{model!r} is no model of the Workers AI catalog as @cloudflare/workers-types "
+                            f"5.20261117.1 lists it; {lists}")
     return error

@@ -403,7 +403,7 @@ OTHER_MODELS: dict[str, str] = {
 }
 
 #: Models the service retired, with the date: run() answers ``5028: This model was deprecated on
-#: <date>. Please use an alternative model`` (the service's text, cloudflare-docs issue #32501).
+#: <date>. Please use an alternative model.`` (the service's text as users quote it, README).
 #: The list: cloudflare-docs' changelog "Planned model deprecations on Workers AI"
 #: (2026-05-08-planned-model-deprecations.mdx at 8440dd31962b), every model "deprecated on May
 #: 30, 2026" but kimi-k2.5, which is aliased (below). Their ``-fast`` and ``-lora`` variants stay.

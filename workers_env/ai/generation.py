@@ -334,19 +334,23 @@ class ReplyScript:
             self._fixed.clear()
             self._queues.clear()
 
-    def _next(self, model: str) -> Any:
+    def _next(self, keys: tuple[str, ...]) -> Any:
         with self._lock:
-            for key in (model, self.ANY):
+            for key in keys:
                 queue = self._queues.get(key)
                 if queue:
                     return queue.popleft()
-            for key in (model, self.ANY):
+            for key in keys:
                 if key in self._fixed:
                     return self._fixed[key]
         return None
 
-    def reply(self, model: str, request: GenerationRequest) -> str | dict[str, Any]:
-        spec = self._next(model)
+    def reply(self, model: str, request: GenerationRequest, *, serving: str | None = None) -> str | dict[str, Any]:
+        """The reply for a call to ``model``: scripted for ``model``, else for ``serving`` (the
+        model the service answers an aliased name with: kimi-k2.5's calls, k2.6), else for every
+        model, else the default."""
+        keys = (model, serving, self.ANY) if serving and serving != model else (model, self.ANY)
+        spec = self._next(keys)
         if spec is None:
             return default_reply(model, request)
         if callable(spec) and not isinstance(spec, Mapping):

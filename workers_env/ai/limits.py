@@ -41,7 +41,8 @@ __all__ = [
 #: internal codes (Cloudflare's "Workers AI errors" table)
 BAD_INPUT = 5006
 NO_SUCH_MODEL = 5007
-#: a model the service retired (not in the table; the code and text users quote, cloudflare-docs #32501)
+#: a model the service retired (not in the table; the code and text users quote from production:
+#: cloudflare-docs #32501 and the Workers' logs and mocks of several projects, README)
 MODEL_DEPRECATED = 5028
 
 #: text generation: the default ``max_tokens`` (the catalog schemas' default)
@@ -79,9 +80,10 @@ def no_such_model(model: Any) -> AiError:
 
 
 def model_deprecated(date: str) -> AiError:
-    """``5028: This model was deprecated on <date>. Please use an alternative model`` -- the
-    service's answer for a retired model, whatever the inputs."""
-    return AiError(f"This model was deprecated on {date}. Please use an alternative model", code=MODEL_DEPRECATED)
+    """``5028: This model was deprecated on <date>. Please use an alternative model.`` -- the
+    service's answer for a retired model, whatever the inputs. The closing full stop is in
+    every verbatim quote but one (cloudflare-docs #32501 drops it; README, "Where we had to choose")."""
+    return AiError(f"This model was deprecated on {date}. Please use an alternative model.", code=MODEL_DEPRECATED)
 
 
 def not_emulated(model: str, task: str) -> NotEmulatedError:

@@ -13,7 +13,7 @@ as index-keyed objects, sets as ``{}``, dict keys as strings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
@@ -73,9 +73,11 @@ def _stream_keys(inputs: Any) -> list[str]:
             if _is_stream(value) or (isinstance(value, Mapping) and _is_stream(value.get("body")))]
 
 
-def _refuse_stream_inputs(inputs: Mapping[str, Any], keys: list[str], options: Any) -> None:
+def _refuse_stream_inputs(inputs: Mapping[str, Any], keys: list[str], options: Any,
+                          before_refusing: Callable[[], None] | None = None) -> None:
     """ai-api.ts's ``#generateStreamFetch`` sends the first such input as the request body with
-    its ``contentType`` (the other inputs go in the query): its own checks first, then the
+    its ``contentType`` (the other inputs go in the query): its own checks first, then
+    ``before_refusing`` (an answer that reads no input, such as a retired model's), then the
     request workers-env cannot answer offline."""
     stream = inputs[keys[0]]
     gateway = options.get("gateway") if isinstance(options, Mapping) else None
@@ -83,6 +85,8 @@ def _refuse_stream_inputs(inputs: Mapping[str, Any], keys: list[str], options: A
         raise JsException("AI Gateway does not support ReadableStreams yet.", name="AiInternalError")
     if not (isinstance(stream, Mapping) and stream.get("contentType")):
         raise JsException("Content-Type is required with ReadableStream inputs", name="AiInternalError")
+    if before_refusing is not None:
+        before_refusing()
     raise NotEmulatedError(
         f"workers-env does not emulate Workers AI inputs sent as a stream: the {keys[0]!r} input's "
         f"{'FormData' if not isinstance(stream['body'], ByteStream) else 'ReadableStream'} body goes to the "
@@ -91,13 +95,14 @@ def _refuse_stream_inputs(inputs: Mapping[str, Any], keys: list[str], options: A
     )
 
 
-def request_inputs(inputs: Any, options: Any) -> Any:
+def request_inputs(inputs: Any, options: Any, *, before_refusing_streams: Callable[[], None] | None = None) -> Any:
     """The ``inputs`` the service receives: the body ``JSON.stringify`` writes (BigInt and
     circles throw there), after the headers ``fetch`` refuses; inputs holding a stream are
-    sent another way (:func:`_refuse_stream_inputs`)."""
+    sent another way (:func:`_refuse_stream_inputs`, which calls ``before_refusing_streams``
+    after ai-api.ts's own checks)."""
     streams = _stream_keys(inputs)
     if streams:
-        _refuse_stream_inputs(inputs, streams, options)
+        _refuse_stream_inputs(inputs, streams, options, before_refusing_streams)
     body = _json(converted(inputs), "inputs")
     spread = js_spread(to_js(options)) if options is not None and options is not UNDEFINED else {}
     _json({k: v for k, v in spread.items() if k not in _NOT_IN_BODY}, "options")
