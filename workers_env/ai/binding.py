@@ -7,9 +7,12 @@ service's (``AiError: 5006: ...``, ``AiError: 5007: No such model ... or task``)
 ``autorag()``, ``aiSearch()``, ``toMarkdown()``, ``fetch()``) need Cloudflare's services and
 raise :class:`~workers_env.NotEmulatedError` naming themselves; the deprecated ``getLogs()``
 returns ``[]`` as it does in production. Each async
-method is a thin wrapper over synchronous work; results are plain data (``JsDict``), or a
+method is a thin wrapper over synchronous work; results are plain data (``JsDict``), a
 :class:`~workers_env._jsvalues.ByteStream` for ``stream: true``, which the runtime hands to
-Worker code as a ``ReadableStream``.
+Worker code as a ``ReadableStream``, or for ``returnRawResponse`` the service's answer as an
+:class:`~workers_env._jsvalues.HttpResponse`, which it hands over as a JS ``Response``.
+``lastRequestId`` / ``aiGatewayLogId`` read the answer's ``cf-ai-req-id`` / ``cf-aig-log-id``,
+here local ids the same in every run (:func:`local_id`, :func:`gateway_log_id`).
 
 Python-side only (not reachable from Worker code): :meth:`AiBinding.reply` and
 :meth:`AiBinding.queue_replies` script text generation, :attr:`AiBinding.calls` records
