@@ -209,8 +209,8 @@ def test_what_is_not_emulated_is_said_and_is_not_a_js_error(tmp_path):
         run(env, "@cf/black-forest-labs/flux-1-schnell", {"prompt": "a cat"})
     with pytest.raises(NotEmulatedError, match=r"does not emulate @cf/nvidia/nemotron-speech-streaming-en-0\.6b"):
         run(env, "@cf/nvidia/nemotron-speech-streaming-en-0.6b", {"audio": "UklGRg=="})  # newest in workers-types
-    with pytest.raises(NotEmulatedError, match="returnRawResponse"):
-        run(env, BGE, {"text": "a"}, {"returnRawResponse": True})
+    with pytest.raises(NotEmulatedError, match="websocket"):
+        run(env, BGE, {"text": "a"}, {"websocket": True})
     with pytest.raises(NotEmulatedError, match="asynchronous batch"):
         run(env, BGE, {"requests": [{"text": "a"}]})
     with pytest.raises(NotEmulatedError, match="asynchronous batch"):  # llama-3.3 and llama-4 take batches too

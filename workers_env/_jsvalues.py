@@ -186,21 +186,24 @@ class JsMapArgument(dict):  # type: ignore[type-arg]
 
 @dataclass(frozen=True)
 class HttpResponse:
-    """An HTTP response a binding answers with (a Fetcher's, such as ``env.ASSETS``): Worker
-    code receives it as a JS ``Response``; called directly, read ``status``, ``headers``,
-    :meth:`text` or ``body``."""
+    """An HTTP response a binding answers with (a Fetcher's, such as ``env.ASSETS``, or Workers
+    AI's ``returnRawResponse``): Worker code receives it as a JS ``Response``; called directly,
+    read ``status``, ``headers``, :meth:`text` or ``body`` (bytes, or a :class:`ByteStream`
+    for a body sent in chunks, which a Worker receives as the Response's ``ReadableStream``)."""
 
     status: int
     status_text: str
     headers: tuple[tuple[str, str], ...]
-    body: bytes | None
+    body: bytes | ByteStream | None
 
     def header(self, name: str) -> str | None:
         """The first value of header ``name`` (case-insensitive), or ``None``."""
         return next((v for k, v in self.headers if k.lower() == name.lower()), None)
 
     def text(self) -> str:
-        return (self.body or b"").decode("utf-8", errors="replace")
+        """The body as text (a :class:`ByteStream` body is read, once, as a stream is)."""
+        body = b"".join(self.body.take()) if isinstance(self.body, ByteStream) else self.body
+        return (body or b"").decode("utf-8", errors="replace")
 
 
 class ByteStream:

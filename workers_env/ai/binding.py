@@ -7,9 +7,12 @@ service's (``AiError: 5006: ...``, ``AiError: 5007: No such model ... or task``)
 ``autorag()``, ``aiSearch()``, ``toMarkdown()``, ``fetch()``) need Cloudflare's services and
 raise :class:`~workers_env.NotEmulatedError` naming themselves; the deprecated ``getLogs()``
 returns ``[]`` as it does in production. Each async
-method is a thin wrapper over synchronous work; results are plain data (``JsDict``), or a
+method is a thin wrapper over synchronous work; results are plain data (``JsDict``), a
 :class:`~workers_env._jsvalues.ByteStream` for ``stream: true``, which the runtime hands to
-Worker code as a ``ReadableStream``.
+Worker code as a ``ReadableStream``, or for ``returnRawResponse`` the service's answer as an
+:class:`~workers_env._jsvalues.HttpResponse`, which it hands over as a JS ``Response``.
+``lastRequestId`` / ``aiGatewayLogId`` read the answer's ``cf-ai-req-id`` / ``cf-aig-log-id``,
+here local ids the same in every run (:func:`local_id`, :func:`gateway_log_id`).
 
 Python-side only (not reachable from Worker code): :meth:`AiBinding.reply` and
 :meth:`AiBinding.queue_replies` script text generation, :attr:`AiBinding.calls` records
@@ -23,7 +26,7 @@ import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, NoReturn, cast
+from typing import Any, cast
 
 import numpy as np
 
@@ -31,11 +34,15 @@ from workers_env._errors import AiError, ConfigError, JsException
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
+    HttpResponse,
     JsDict,
     check_sendable,
+    converted,
     js_number,
     js_string,
+    js_truthy,
     js_type_error,
+    json_text,
     to_py,
 )
 from workers_env.ai import limits as _limits
@@ -55,7 +62,7 @@ from workers_env.ai.catalog_entries import CATALOG_ENTRIES
 from workers_env.ai.embedder import INDEX_LEVELS, LEVELS, embed_indices, embed_rows
 from workers_env.ai.embedders import PluggedEmbedder
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
-from workers_env.ai.requests import model_header, request_inputs
+from workers_env.ai.requests import model_header, prefix_option, request_inputs
 from workers_env.ai.validation import (
     EmbeddingRequest,
     RerankRequest,
@@ -67,7 +74,48 @@ from workers_env.ai.validation import (
 __all__ = ["AiBinding", "AiCall"]
 
 #: run() options that need Cloudflare's network (refused with NotEmulatedError when truthy)
-_NETWORK_OPTIONS = ("returnRawResponse", "websocket", "queueRequest")
+_NETWORK_OPTIONS = ("websocket", "queueRequest")
+#: the namespaces of the local ids that stand in for the service's (UUID5s of binding and call number)
+_REQUEST_IDS = uuid.UUID("0b4b7c53-3f4e-5a43-9f0c-6c6f63616c41")
+_GATEWAY_LOG_IDS = uuid.UUID("0b4b7c53-3f4e-5a43-9f0c-6c6f63616c42")
+#: Crockford's base 32, the alphabet of AI Gateway's log ids (ULIDs)
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def local_id(binding: str | None, number: int) -> str:
+    """The ``cf-ai-req-id`` of the binding's ``number``-th answered call: a UUID as the
+    service's are, the same in every run (a UUID5 of the binding's name and the number)."""
+    return str(uuid.uuid5(_REQUEST_IDS, f"{binding or ''}/{number}"))
+
+
+def gateway_log_id(binding: str | None, number: int) -> str:
+    """The ``cf-aig-log-id`` of a call sent through an AI Gateway: 26 characters of Crockford
+    base 32 as AI Gateway's log ids (ULIDs) are, the same in every run."""
+    value = uuid.uuid5(_GATEWAY_LOG_IDS, f"{binding or ''}/{number}").int >> 2  # 126 bits: 26 characters less 4 bits
+    return "".join(_CROCKFORD[(value >> (5 * k)) & 31] for k in reversed(range(26)))
+
+
+def _logged(options: Any) -> bool:
+    """``cleanedOptions.gateway?.id`` is truthy: the call goes through AI Gateway, which logs it."""
+    gateway = options.get("gateway") if isinstance(options, Mapping) else None
+    return isinstance(gateway, Mapping) and js_truthy(converted(gateway.get("id", UNDEFINED)))
+
+
+def _raw_response(status: int, answer: Any, headers: list[tuple[str, str]]) -> HttpResponse:
+    """The service's answer as ``returnRawResponse`` hands it over (workerd returns the fetch's
+    ``Response``): a JSON result as ``application/json``, a stream as ``text/event-stream``, an
+    error as its JSON body ``{internalCode, message, name, description}`` with status 400."""
+    if isinstance(answer, AiError):
+        body: bytes | ByteStream = json_text({
+            "internalCode": answer.code, "message": f"{answer.name}: {answer.description}",
+            "name": answer.name, "description": answer.description,
+        }).encode()
+        kind = "application/json"
+    elif isinstance(answer, ByteStream):
+        body, kind = answer, "text/event-stream"
+    else:
+        body, kind = json_text(answer).encode(), "application/json"
+    return HttpResponse(status, "OK" if status == 200 else "Bad Request", (("content-type", kind), *headers), body)
 
 
 @dataclass(frozen=True)
@@ -171,6 +219,7 @@ class AiBinding:
         self._script = script or ReplyScript()
         self._calls: list[AiCall] = []
         self._lock = threading.Lock()
+        self._answers = 0  # calls the service answered: numbers the local request ids
         self.lastRequestId: str | None = None
         self.aiGatewayLogId: str | None = None
         #: the HTTP status of the last ``run()`` (200, or 400 for a refused input or model)
@@ -275,26 +324,52 @@ class AiBinding:
                     raise _limits.unsupported_option(option)
         if inputs is None:  # workerd reads Object.entries(inputs) before sending anything
             raise js_type_error("Cannot convert undefined or null to object")
+        prefix = prefix_option(options)
+        raw = isinstance(options, Mapping) and js_truthy(converted(options.get("returnRawResponse", UNDEFINED)))
+
         def retired_for_stream_inputs() -> None:
             """Inputs sent as a stream are not emulated, but a retired model's answer reads none of
             them: after ai-api.ts's own checks (and the headers fetch() checks), the service's 5028."""
-            retired = DEPRECATED_MODELS.get(model_header(model))
+            retired = DEPRECATED_MODELS.get(model_header(model, prefix))
             if retired is not None:
-                self._refused(_limits.model_deprecated(retired))
+                raise _limits.model_deprecated(retired)
 
-        body = request_inputs(inputs, options, before_refusing_streams=retired_for_stream_inputs)
-        name = model_header(model)  # what the service receives, or what JS threw first
         try:
+            body = request_inputs(inputs, options, before_refusing_streams=retired_for_stream_inputs)
+            name = model_header(model, prefix)  # what the service receives, or what JS threw first
             result = self._answer(name, body)
         except AiError as error:
-            self._refused(error)
-        self.lastRequestHttpStatusCode = 200
-        self.lastRequestId = str(uuid.uuid4())
-        return result
+            if error.code == _limits.NO_SUCH_MODEL and js_truthy(converted(prefix)):
+                error.add_note(f"the service looked for the model {model_header(model, prefix)!r}: ai-api.ts "
+                               "sends the run() option prefix before the model's name, as '<prefix>:<model>'")
+            return self._refused(error, raw=raw, logged=_logged(options))
+        self._answered(200, logged=_logged(options))
+        return _raw_response(200, result, self._answer_headers()) if raw else result
 
-    def _refused(self, error: AiError) -> NoReturn:
-        """The service refused the call: its status and code follow, as workerd records them."""
-        self.lastRequestHttpStatusCode = 400  # the service's status for 5006, 5007 and 5028 (README)
+    def _answered(self, status: int, *, logged: bool) -> None:
+        """The service answered: workerd reads ``lastRequestId`` from the answer's ``cf-ai-req-id``,
+        ``aiGatewayLogId`` from its ``cf-aig-log-id`` (``null`` when absent) and the status."""
+        with self._lock:
+            self._answers += 1
+            number = self._answers
+        self.lastRequestId = local_id(self._binding, number)
+        self.aiGatewayLogId = gateway_log_id(self._binding, number) if logged else None
+        self.lastRequestHttpStatusCode = status
+
+    def _answer_headers(self) -> list[tuple[str, str]]:
+        """The headers of the last answer beside its content type, as the fields read them."""
+        headers = [("cf-ai-req-id", self.lastRequestId or "")]
+        if self.aiGatewayLogId is not None:
+            headers.append(("cf-aig-log-id", self.aiGatewayLogId))
+        return headers
+
+    def _refused(self, error: AiError, *, raw: bool = False, logged: bool = False) -> HttpResponse:
+        """The service refused the call with a 400 and its error body. workerd records the status,
+        then either returns that ``Response`` (``returnRawResponse``) or throws the body as an
+        error, recording its ``internalCode`` only then (``_parseError``)."""
+        self._answered(400, logged=logged)  # the service's status for 5006, 5007 and 5028 (README)
+        if raw:
+            return _raw_response(400, error, self._answer_headers())
         if error.code is not None:
             self.lastRequestInternalStatusCode = error.code
         raise error

@@ -25,13 +25,14 @@ from workers_env._jsvalues import (
     converted,
     js_spread,
     js_string,
+    js_truthy,
     js_type_error,
     json_value,
     nests_deeper_than,
     to_js,
 )
 
-__all__ = ["model_header", "request_inputs"]
+__all__ = ["model_header", "prefix_option", "request_inputs"]
 
 #: the options ai-api.ts keeps out of the request body
 _NOT_IN_BODY = ("prefix", "extraHeaders", "sessionOptions", "signal")
@@ -85,6 +86,10 @@ def _refuse_stream_inputs(inputs: Mapping[str, Any], keys: list[str], options: A
         raise JsException("AI Gateway does not support ReadableStreams yet.", name="AiInternalError")
     if not (isinstance(stream, Mapping) and stream.get("contentType")):
         raise JsException("Content-Type is required with ReadableStream inputs", name="AiInternalError")
+    # the other inputs go in the query as JSON.stringify({...userInputs}); then fetch() builds the
+    # headers (extraHeaders first) before anything reaches the service
+    _json(converted({k: v for k, v in inputs.items() if k != keys[0]}), "inputs")
+    _check_extra_headers(options)
     if before_refusing is not None:
         before_refusing()
     raise NotEmulatedError(
@@ -106,12 +111,19 @@ def request_inputs(inputs: Any, options: Any, *, before_refusing_streams: Callab
     body = _json(converted(inputs), "inputs")
     spread = js_spread(to_js(options)) if options is not None and options is not UNDEFINED else {}
     _json({k: v for k, v in spread.items() if k not in _NOT_IN_BODY}, "options")
+    _check_extra_headers(options)
+    return body
+
+
+def _check_extra_headers(options: Any) -> None:
+    """The headers ``fetch`` builds from the options: the deprecated ``sessionOptions.extraHeaders``
+    spread in, then ``extraHeaders`` (workerd's ``Headers`` refuses a bad name or value)."""
+    spread = js_spread(to_js(options)) if options is not None and options is not UNDEFINED else {}
     session = spread.get("sessionOptions")
     for extra in (js_spread(session).get("extraHeaders") if isinstance(session, Mapping) else None,
                   spread.get("extraHeaders")):
         for name, value in js_spread(extra).items():
             _check_header(name, js_string(value))
-    return body
 
 
 def _check_header(name: str, value: str) -> None:
@@ -127,24 +139,33 @@ def _check_header(name: str, value: str) -> None:
         raise error
 
 
-def model_header(model: Any) -> str:
-    """The ``cf-consn-model-id`` header the service reads the model from: ``${model}`` of the
-    converted argument (``undefined`` for none, ``[object Object]`` for an object, a list's
-    items joined with commas), trimmed of HTTP whitespace as ``Headers`` trims a value."""
-    if isinstance(model, str):
-        text = model
-    elif model is None or model is UNDEFINED:
-        text = "undefined"
-    else:
-        as_js = converted(model)
-        if isinstance(as_js, JsSet):
-            text = "[object Set]"
-        elif isinstance(as_js, JsTypedArray):
-            text = ",".join(js_string(v) for v in as_js)
-        elif isinstance(as_js, (dict, list, str, int, float)):
-            text = js_string(as_js)
-        else:  # a PyProxy prints as the object's str()
-            text = str(model)
+def _template(value: Any) -> str:
+    """``${value}`` of a converted argument (``undefined`` for none, ``[object Object]`` for an
+    object, a list's items joined with commas)."""
+    if isinstance(value, str):
+        return value
+    if value is None or value is UNDEFINED:
+        return "undefined"
+    as_js = converted(value)
+    if isinstance(as_js, JsSet):
+        return "[object Set]"
+    if isinstance(as_js, JsTypedArray):
+        return ",".join(js_string(v) for v in as_js)
+    if isinstance(as_js, (dict, list, str, int, float)):
+        return js_string(as_js)
+    return str(value)  # a PyProxy prints as the object's str()
+
+
+def prefix_option(options: Any) -> Any:
+    """The ``prefix`` run() option, or ``UNDEFINED``."""
+    return options.get("prefix", UNDEFINED) if isinstance(options, Mapping) else UNDEFINED
+
+
+def model_header(model: Any, prefix: Any = UNDEFINED) -> str:
+    """The ``cf-consn-model-id`` header the service reads the model from:
+    ``${prefix ? `${prefix}:` : ''}${model}`` of the converted arguments (ai-api.ts), trimmed
+    of HTTP whitespace as ``Headers`` trims a value."""
+    text = (f"{_template(prefix)}:" if js_truthy(converted(prefix)) else "") + _template(model)
     trimmed = text.strip(_HTTP_WHITESPACE)
     if any(c in "\0\r\n" for c in trimmed):
         raise js_type_error("Invalid header value.")

@@ -2159,7 +2159,8 @@ def from_plain(value: Any, nulls: Any = True) -> Any:
             JsResponse,
         )
 
-        return JsResponse(value.body, None, status=value.status, statusText=value.status_text or None,
+        body = JsReadableStream(value.body) if isinstance(value.body, ByteStream) else value.body
+        return JsResponse(body, None, status=value.status, statusText=value.status_text or None,
                           headers=JsHeaders([list(pair) for pair in value.headers]))
     if isinstance(value, dict):
         return JsObject.plain(value, nulls)
