@@ -70,7 +70,7 @@ from workers_env.runtime.email_events import (
     MissingEmailHandler,
     email_problem,
 )
-from workers_env.runtime.envwrap import JsEnv
+from workers_env.runtime.envwrap import JsEnv, as_pyodide_error
 from workers_env.runtime.eras import (
     Era,
     declared_packages,
@@ -756,9 +756,13 @@ def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledErr
 
 def uncaught(error: BaseException) -> BaseException:
     """The exception production logs for ``error``, a handler's: the Worker's own
-    ``CancelledError`` behind a :class:`HandlerCancelledError`, else ``error`` itself."""
+    ``CancelledError`` behind a :class:`HandlerCancelledError`, a JavaScript error named as
+    Pyodide names every one (``pyodide.ffi.JsException``: the runtime's own, such as a failed
+    ``js.fetch`` or a destroyed proxy, kept workers-env's module name), else ``error`` itself."""
     if isinstance(error, HandlerCancelledError) and isinstance(error.__cause__, asyncio.CancelledError):
         return error.__cause__
+    if isinstance(error, JsException):
+        return as_pyodide_error(error)
     return error
 
 
