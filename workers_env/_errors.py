@@ -6,7 +6,10 @@ subclasses the builtin that fits it best, so ``except ValueError`` keeps working
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
+from types import FrameType
 from typing import Any, TypeVar
 
 _E = TypeVar("_E", bound=BaseException)
@@ -25,6 +28,21 @@ __all__ = [
     "PyProxyWarning",
     "StateElsewhereWarning",
 ]
+
+
+#: workers-env's own folder (with a trailing separator): a frame of a file under it is ours
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def caller_level() -> int:
+    """The ``stacklevel`` that points a warning raised by the function calling this at the first
+    frame outside workers-env -- the user's call (the Worker's, a test's, ``load_env``'s caller) --
+    whatever the depth of workers-env's code in between."""
+    frame: FrameType | None = sys._getframe(1)
+    level = 1
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def reason(exc: BaseException) -> str:
