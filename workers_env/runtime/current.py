@@ -15,6 +15,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from workers_env import _errors
+
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "counts_task", "current_context", "current_runtime", "handling",
            "pyodide_028", "request_tasks", "restore", "set_current", "swap"]
 
@@ -75,6 +77,7 @@ class WorkerRuntime:
 
 
 _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)
+_errors.worker_running = lambda: _CURRENT.get() is not None  # JsException's module, as Worker code sees it
 
 
 def set_current(runtime: WorkerRuntime | None) -> None:
