@@ -35,7 +35,7 @@ class Default(WorkerEntrypoint):
     on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
 """
 
-JS_ERROR = ["workers_env._errors.JsException", "Error", "Error: Network connection lost."]
+JS_ERROR = ["pyodide.ffi.JsException", "Error", "Error: Network connection lost."]
 
 
 @pytest.mark.parametrize(("date", "flags", "sdk_error"), [

@@ -6,7 +6,12 @@ subclasses the builtin that fits it best, so ``except ValueError`` keeps working
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import copyreg
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from types import FrameType
 from typing import Any, TypeVar
 
 _E = TypeVar("_E", bound=BaseException)
@@ -25,6 +30,21 @@ __all__ = [
     "PyProxyWarning",
     "StateElsewhereWarning",
 ]
+
+
+#: workers-env's own folder (with a trailing separator): a frame of a file under it is ours
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def caller_level() -> int:
+    """The ``stacklevel`` that points a warning raised by the function calling this at the first
+    frame outside workers-env -- the user's call (the Worker's, a test's, ``load_env``'s caller) --
+    whatever the depth of workers-env's code in between."""
+    frame: FrameType | None = sys._getframe(1)
+    level = 1
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def reason(exc: BaseException) -> str:
@@ -73,11 +93,51 @@ class StateError(WorkersEnvError, RuntimeError):
     """Persisted local state that cannot be read: damaged, foreign or out of bounds."""
 
 
-class JsException(WorkersEnvError):
+#: whether a Worker's code is running now (runtime/current.py makes it so): then
+#: :class:`JsException` shows production's module, ``pyodide.ffi``
+worker_running: Callable[[], bool] = lambda: False
+
+
+class _JsExceptionType(type):
+    """Metaclass of :class:`JsException`: while a Worker's code runs, the class's ``__module__``
+    (and so a traceback's last line, ``type(e).__module__``, ``repr(type(e))``) is production's
+    ``pyodide.ffi``, as Pyodide names every JavaScript error; outside, workers-env's own. Its
+    subclasses (``VectorizeError``, ``AiError``) keep theirs: the bindings name theirs as Worker
+    code sees them (runtime/envwrap.py's ``as_pyodide_error``)."""
+
+    @property
+    def __module__(cls) -> str:  # type: ignore[override]  # a computed name is the point
+        own: str = cls.__dict__.get("__module__", "")
+        return "pyodide.ffi" if cls.__dict__.get("_pyodide_named") and worker_running() else own
+
+    def __repr__(cls) -> str:
+        return f"<class '{cls.__module__}.{cls.__qualname__}'>"
+
+
+def _class_named(module: str, qualname: str) -> type:
+    """The class ``qualname`` of module ``module``: what a pickled :class:`JsException` class is."""
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return found  # type: ignore[no-any-return]
+
+
+def _reduce_js_class(cls: _JsExceptionType) -> tuple[Any, tuple[str, str]]:
+    """``pickle`` of a :class:`JsException` class by the module that defines it here: the
+    ``pyodide.ffi`` it shows in a Worker is no module outside one."""
+    return _class_named, (cls.__dict__.get("__module__", ""), cls.__qualname__)
+
+
+copyreg.pickle(_JsExceptionType, _reduce_js_class)  # type: ignore[arg-type]
+
+
+class JsException(WorkersEnvError, metaclass=_JsExceptionType):
     """What Python Worker code sees when a JavaScript API throws (``pyodide.ffi.JsException``).
 
     ``str()`` reads ``<name>: <message>`` exactly as Pyodide renders a JS ``Error``.
     """
+
+    _pyodide_named = True  # this class itself, not its subclasses: see _JsExceptionType
 
     cause: Any  # set only on an Error made with ``options.cause`` (jsglobals)
 

@@ -12,16 +12,13 @@ namespace or index that is empty in the other state. Only a relative ``persist_t
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, TypeVar
 
-from workers_env._errors import StateElsewhereWarning
+from workers_env._errors import StateElsewhereWarning, caller_level
 
 if TYPE_CHECKING:
     from workers_env.config import WorkerConfig
@@ -89,17 +86,6 @@ def read_quietly(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | Non
         return None
 
 
-def _caller_level() -> int:
-    """The ``stacklevel`` that points a warning at the first frame outside workers-env (the
-    ``load_env`` call)."""
-    package = str(Path(__file__).parent) + os.sep  # a sibling folder (workers_env_extra/) is outside it
-    frame: FrameType | None = sys._getframe(1)
-    level = 1
-    while frame is not None and frame.f_code.co_filename.startswith(package):
-        frame, level = frame.f_back, level + 1
-    return level
-
-
 def warn_state_elsewhere(what: str, binding: str, persist_to: Path, beside: Path) -> None:
     """Warn that ``what`` (``the KV namespace "id"``) is empty under ``persist_to`` while the
     state beside the config holds entries of it."""
@@ -108,4 +94,4 @@ def warn_state_elsewhere(what: str, binding: str, persist_to: Path, beside: Path
         f"while the state beside the config ({beside}, where workers-env and wrangler write) holds some: "
         "a relative persist_to is read from the current folder, not the config's (an absolute "
         "persist_to reads the same state from any folder)",
-        StateElsewhereWarning, stacklevel=_caller_level())
+        StateElsewhereWarning, stacklevel=caller_level())

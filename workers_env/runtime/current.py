@@ -15,6 +15,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from workers_env import _errors
+
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "counts_task", "current_context", "current_runtime", "handling",
            "pyodide_028", "request_tasks", "restore", "set_current", "swap"]
 
@@ -67,11 +69,15 @@ class WorkerRuntime:
     cache_modes: frozenset[str] | None = frozenset({"no-store", "no-cache"})
     #: which files of its folder a deploy uploads (:class:`~workers_env.config.uploads.Uploads`; None: unchecked)
     uploads: Any = None
+    #: the folder of its main module, with a trailing separator: code in files there gets
+    #: production's ``hash()`` (runtime/pyhash.py); None: no code is the Worker's
+    code_folder: str | None = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives
     js_modules: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)
+_errors.worker_running = lambda: _CURRENT.get() is not None  # JsException's module, as Worker code sees it
 
 
 def set_current(runtime: WorkerRuntime | None) -> None:

@@ -14,18 +14,16 @@ import asyncio
 import functools
 import inspect
 import math
-import sys
 import threading
 import warnings
 from array import array
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, MutableMapping, ValuesView
 from contextvars import ContextVar
-from types import FrameType
 from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._deep import ROOMY_FROM, deeper
-from workers_env._errors import JsException, NotEmulatedError, PyProxyWarning
+from workers_env._errors import JsException, NotEmulatedError, PyProxyWarning, caller_level
 from workers_env._jsvalues import (
     BigInt,
     ByteStream,
@@ -2131,17 +2129,6 @@ def warn_pyproxy(message: str) -> None:
     if notes is not None:
         notes.append(message)
     warnings.warn(message, PyProxyWarning, stacklevel=caller_level())
-
-
-def caller_level() -> int:
-    """The ``stacklevel`` that points a warning at the first frame outside workers-env (the
-    Worker's call), whatever the depth of the stand-in code in between."""
-    package = __file__.rsplit("runtime", 1)[0]
-    frame: FrameType | None = sys._getframe(1)
-    level = 1
-    while frame is not None and frame.f_code.co_filename.startswith(package):
-        frame, level = frame.f_back, level + 1
-    return level
 
 
 def from_plain(value: Any, nulls: Any = True) -> Any:

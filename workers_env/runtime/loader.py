@@ -70,7 +70,7 @@ from workers_env.runtime.email_events import (
     MissingEmailHandler,
     email_problem,
 )
-from workers_env.runtime.envwrap import JsEnv
+from workers_env.runtime.envwrap import JsEnv, as_pyodide_error
 from workers_env.runtime.eras import (
     Era,
     declared_packages,
@@ -90,6 +90,7 @@ from workers_env.runtime.filesystem import install_upload_check
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
 from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest, JsResponse
+from workers_env.runtime.pyhash import install_production_hash
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
@@ -756,9 +757,13 @@ def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledErr
 
 def uncaught(error: BaseException) -> BaseException:
     """The exception production logs for ``error``, a handler's: the Worker's own
-    ``CancelledError`` behind a :class:`HandlerCancelledError`, else ``error`` itself."""
+    ``CancelledError`` behind a :class:`HandlerCancelledError`, a JavaScript error named as
+    Pyodide names every one (``pyodide.ffi.JsException``: the runtime's own, such as a failed
+    ``js.fetch`` or a destroyed proxy, kept workers-env's module name), else ``error`` itself."""
     if isinstance(error, HandlerCancelledError) and isinstance(error.__cause__, asyncio.CancelledError):
         return error.__cause__
+    if isinstance(error, JsException):
+        return as_pyodide_error(error)
     return error
 
 
@@ -1093,7 +1098,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
                                                                      config),
                             writable_stream_spec_compliant_writer=flag_enabled(WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
                                                                                config),
-                            eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config))
+                            eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config),
+                            code_folder=os.path.join(str(main_path.parent), ""))
+    install_production_hash()
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)

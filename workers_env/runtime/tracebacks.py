@@ -2,8 +2,10 @@
 
 An error workers-env raises as its answer to the user's code (a binding's refusal, a config
 problem: a ``WorkersEnvError``), or one the user's code raised and workers-env's plumbing only
-carried, reads best as production shows it: the user's frames and the error. One that starts
-inside workers-env for another reason is most likely a workers-env bug, and keeps every frame.
+carried, reads best as production shows it: the user's frames and the error. So does a miss a
+stand-in answers for the user's own lookup (``res.nope`` on a JS object or an SDK ``JsDict``:
+Pyodide and the SDK raise that ``AttributeError``/``KeyError``). One that starts inside
+workers-env for another reason is most likely a workers-env bug, and keeps every frame.
 The pytest plugin applies this through ``__tracebackhide__``; ``workers-env dev`` to the
 tracebacks it logs.
 """
@@ -31,12 +33,37 @@ def _library(filename: str) -> bool:
     return filename.startswith(_LIBRARIES) or filename.startswith("<frozen ")
 
 
+#: the lookup methods of workers-env's stand-ins for JS values and the SDK's ``JsDict``, and the
+#: error each answers a miss with (what Pyodide's ``JsProxy`` or the SDK raises for it)
+_LOOKUPS: dict[str, type[BaseException]] = {
+    "__getattr__": AttributeError, "__getattribute__": AttributeError, "__delattr__": AttributeError,
+    "__getitem__": LookupError, "__missing__": LookupError, "__delitem__": LookupError}
+
+
+def _ours(tb: TracebackType) -> bool:
+    return tb.tb_frame.f_code.co_filename.startswith(PACKAGE_DIR)
+
+
+def _lookup_miss(error: BaseException, tb: TracebackType | None) -> bool:
+    """Whether ``error`` is a stand-in's answer to a lookup that missed: raised in one of our
+    lookup methods itself (not deeper), of the kind it answers misses with, called straight from
+    a frame that is not ours (the user's ``res.nope``, or a library's ``getattr``)."""
+    caller = inner = None
+    while tb is not None:
+        caller, inner, tb = inner, tb, tb.tb_next
+    if inner is None or caller is None or not _ours(inner) or _ours(caller):
+        return False
+    kind = _LOOKUPS.get(inner.tb_frame.f_code.co_name)
+    return kind is not None and isinstance(error, kind)
+
+
 def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
     """Whether ``error`` (raised along ``tb``) is shown without workers-env's frames: it is
-    workers-env's answer (a ``WorkersEnvError``, or a builtin error marked ``users_mistake``), or the innermost frame that is neither the
-    interpreter's nor an installed library's is the user's (a workers-env bug that fails inside
-    ``json`` or ``asyncio`` keeps its frames)."""
-    if is_users_mistake(error):
+    workers-env's answer (a ``WorkersEnvError``, or a builtin error marked ``users_mistake``), a
+    stand-in's answer to a lookup of code not ours that missed (:func:`_lookup_miss`), or the
+    innermost frame that is neither the interpreter's nor an installed library's is the user's
+    (a workers-env bug that fails inside ``json`` or ``asyncio`` keeps its frames)."""
+    if is_users_mistake(error) or _lookup_miss(error, tb):
         return True
     innermost: str | None = None
     while tb is not None:

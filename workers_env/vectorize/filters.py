@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._errors import UnindexedFilterWarning
+from workers_env._errors import UnindexedFilterWarning, caller_level
 from workers_env._jsvalues import MAX_NESTING_DEPTH, JsOpaque, nests_deeper_than
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.core import (
@@ -198,7 +198,7 @@ def compile_filter(raw: Any, *, limits: ApiLimits, metadata_indexes: Mapping[str
     typed = dict(metadata_indexes) if limits.filter_needs_metadata_index else None
     plan = FilterPlan(keys=tuple(keys), typed=typed)
     for key in plan.unindexed_keys:
-        warnings.warn(_limits.unindexed_filter_warning(key), UnindexedFilterWarning, stacklevel=4)
+        warnings.warn(_limits.unindexed_filter_warning(key), UnindexedFilterWarning, stacklevel=caller_level())
     return plan
 
 
