@@ -43,6 +43,7 @@ from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, e
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest
 from workers_env.runtime.loader import Worker, uncaught
+from workers_env.runtime.requestbody import IncomingBody, Upload
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
 from workers_env.runtime.statusline import (
@@ -195,11 +196,16 @@ class WorkerApp:
                       self._target(scope).decode("latin-1"), host)
             await self._refuse(send, *_INTERNAL_ERROR, content_type=None)
             return
+        if self._streams_body(scope):
+            if self._declared_too_large(scope):
+                await self._too_large(scope, send)
+                return
+            await self._serve(worker, scope, receive, send, url)
+            return
         try:
             body = await self._read_body(scope, receive, self.max_body_bytes)
         except _TooLarge:
-            log.warning("Refused %s %s: the request body is over %d bytes", scope["method"], scope["path"], self.max_body_bytes)
-            await self._refuse(send, 413, _TOO_LARGE, content_type=b"text/html", reason=b"Request Entity Too Large")
+            await self._too_large(scope, send)
             return
         if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
             await self._scheduled(scope, send)
@@ -218,6 +224,86 @@ class WorkerApp:
         try:
             await asyncio.wait((serving, watching), return_when=asyncio.FIRST_COMPLETED)
             if not serving.done() and watching.result():
+                await self._client_left(serving, answered.get("live"))
+            else:
+                await serving
+        except BaseException:  # the server stopping (or a bug of ours): the request is cut off
+            serving.cancel()
+            end_request(ctx)
+            raise
+        finally:
+            watching.cancel()
+        await ctx.finish()  # waitUntil work, then the request's timers end with it
+
+    def _too_large(self, scope: Scope, send: Send) -> Awaitable[None]:
+        log.warning("Refused %s %s: the request body is over %d bytes", scope["method"], scope["path"], self.max_body_bytes)
+        return self._refuse(send, 413, _TOO_LARGE, content_type=b"text/html", reason=b"Request Entity Too Large")
+
+    def _declared_too_large(self, scope: Scope) -> bool:
+        declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
+        return declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes
+
+    def _streams_body(self, scope: Scope) -> bool:
+        """Whether the request's body goes to the Worker as it arrives: one is coming (chunked,
+        or a ``Content-Length`` over 0) for a fetch handler (not GET or HEAD, whose rare body is
+        read first, nor wrangler's trigger paths, which take the body whole)."""
+        if scope["method"] in ("GET", "HEAD") or trigger_path(scope["path"]) in (LOCAL_SCHEDULED_PATH, LOCAL_EMAIL_PATH):
+            return False
+        if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
+            return False
+        for key, value in scope["headers"]:
+            if key == b"transfer-encoding" or (key == b"content-length" and value.strip(b"0")):
+                return True
+        return False
+
+    async def _serve(self, worker: Worker, scope: Scope, receive: Receive, send: Send, url: str) -> None:
+        """Dispatch a request whose body is still arriving, as workerd does: the Worker runs once
+        the head is in, its ``request.body`` fed as the client sends (runtime/requestbody.py).
+        The answer goes out when the Worker gives it, read body or not. A body not all in by
+        the end of the answer is discarded while it keeps coming without a pause, else the
+        connection is closed after the answer (an empty answer says ``Connection: close``), as
+        wrangler dev 4.164.0 does. A client that hangs up mid-body fails the body's reads with
+        ``Error: Network connection lost.`` and the handler goes on (its answer goes nowhere); one
+        that hangs up once the body is in cancels the handler (:meth:`_client_left`). A body over
+        the limit cuts the request off: the 413 page when nothing was answered yet."""
+        live = IncomingBody()
+        request = self._request(scope, b"", url, streamed=True)
+        request._live = live
+        request._one_time_body = True
+        upload = Upload(receive, live, self.max_body_bytes)
+        state: dict[str, Any] = {}
+        abort = scope.get("extensions", {}).get(ABORT_EXTENSION)
+
+        async def answer(message: MutableMapping[str, Any]) -> None:
+            close = False
+            if message["type"] == "http.response.start":
+                state["started"] = True
+                empty = any(k == b"content-length" and v == b"0" for k, v in message.get("headers", ()))
+                if not upload.complete and empty:
+                    message = {**message, "headers": [*message["headers"], (b"connection", b"close")]}
+            elif message["type"] == "http.response.body" and not message.get("more_body", False):
+                close = not await upload.rest_in() and abort is not None
+            await send(message)
+            if close:
+                abort()
+
+        ctx = worker.new_context()
+        answered: dict[str, Any] = {}
+        serving = asyncio.ensure_future(self._respond(scope, answer, worker, request, ctx, answered))
+        watching = asyncio.ensure_future(upload.pump())
+        try:
+            await asyncio.wait((serving, watching), return_when=asyncio.FIRST_COMPLETED)
+            outcome = watching.result() if watching.done() else None
+            if outcome == "lost":
+                await serving  # its reads of the body fail; what it answers goes nowhere
+            elif outcome == "too large" and not serving.done():
+                await self._client_left(serving, answered.get("live"))
+                if state.get("started") or abort is None:
+                    if abort is not None:
+                        abort()
+                else:
+                    await self._too_large(scope, send)
+            elif outcome == "gone" and not serving.done():
                 await self._client_left(serving, answered.get("live"))
             else:
                 await serving
@@ -531,7 +617,7 @@ class WorkerApp:
         return _href(f"{scope.get('scheme', 'http')}://{host}{target}")
 
     @staticmethod
-    def _request(scope: Scope, body: bytes, url: str) -> JsRequest:
+    def _request(scope: Scope, body: bytes, url: str, *, streamed: bool = False) -> JsRequest:
         """The ``Request`` the Worker gets, with the headers workerd's HTTP layer leaves it: no
         connection-level ones (``Connection``, ``Keep-Alive``, ``TE``, ``Upgrade`` but for a
         WebSocket handshake), ``Transfer-Encoding: chunked`` for a chunked body (and no
@@ -548,6 +634,8 @@ class WorkerApp:
         method = scope["method"]
         if chunked:
             headers.append(("transfer-encoding", "chunked"))
+        elif streamed:  # the body still to come: its length as the client declared it
+            headers.append(("content-length", next(v for k, v in pairs if k == "content-length").strip()))
         elif declared or method not in ("GET", "HEAD"):
             headers.append(("content-length", str(len(body))))
         headers.append(("host", urlsplit(url).netloc))
