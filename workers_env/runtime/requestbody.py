@@ -48,6 +48,10 @@ class IncomingBody(ByteSink):
     next piece waits on the network, not on the request's own code: never workerd's hung-request
     error (runtime/stalls.py)."""
 
+    #: the ``Content-Length`` the client declared (``None``: sent chunked), which the body keeps
+    #: when handed on (``fetch(url, {body: request.body})``, ``new Response(request.body)``)
+    expected_length: int | None = None
+
     async def _next_change(self) -> None:
         waiter = asyncio.get_running_loop().create_future()
         self._waiters.append(waiter)
@@ -99,7 +103,7 @@ class Upload:
     async def pump(self) -> str:
         """Receive the body, then wait for the client to hang up: ``"lost"`` (it hung up
         mid-body: the body's readers meet ``Error: Network connection lost.``), ``"too large"``
-        (over ``limit``), ``"gone"`` (it hung up once the body was in), ``"done"`` (the response
+        (over ``limit``; the body is left open for the caller to end), ``"gone"`` (it hung up once the body was in), ``"done"`` (the response
         is complete, or the caller's ``receive()`` answered something else)."""
         while not self.complete:
             try:
@@ -112,8 +116,7 @@ class Upload:
                 return "lost"
             data = message.get("body", b"")
             self.received += len(data)
-            if self.received > self.limit:
-                self.body.ended(JsException(CONNECTION_LOST))
+            if self.received > self.limit:  # the caller cuts the request off, then ends the body
                 self._moved()
                 return "too large"
             if data:

@@ -43,7 +43,7 @@ from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, e
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest
 from workers_env.runtime.loader import Worker, uncaught
-from workers_env.runtime.requestbody import IncomingBody, Upload
+from workers_env.runtime.requestbody import CONNECTION_LOST, IncomingBody, Upload
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
 from workers_env.runtime.statusline import (
@@ -268,6 +268,8 @@ class WorkerApp:
         the limit cuts the request off: the 413 page when nothing was answered yet."""
         live = IncomingBody()
         request = self._request(scope, b"", url, streamed=True)
+        if not request._length_unknown:
+            live.expected_length = int(request.headers.get("content-length"))
         request._live = live
         request._one_time_body = True
         upload = Upload(receive, live, self.max_body_bytes)
@@ -298,6 +300,7 @@ class WorkerApp:
                 await serving  # its reads of the body fail; what it answers goes nowhere
             elif outcome == "too large" and not serving.done():
                 await self._client_left(serving, answered.get("live"))
+                live.ended(JsException(CONNECTION_LOST))  # for waitUntil work still reading it
                 if state.get("started") or abort is None:
                     if abort is not None:
                         abort()
