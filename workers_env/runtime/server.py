@@ -291,8 +291,10 @@ class WorkerApp:
 
         ctx = worker.new_context()
         answered: dict[str, Any] = {}
-        serving = asyncio.ensure_future(self._respond(scope, answer, worker, request, ctx, answered))
+        # the pump first: its first receive() sends a ``100 Continue`` asked for before the Worker
+        # can answer, as workerd sends it whether or not the Worker reads the body (wrangler dev 4.164.0)
         watching = asyncio.ensure_future(upload.pump())
+        serving = asyncio.ensure_future(self._respond(scope, answer, worker, request, ctx, answered))
         try:
             await asyncio.wait((serving, watching), return_when=asyncio.FIRST_COMPLETED)
             outcome = watching.result() if watching.done() else None
