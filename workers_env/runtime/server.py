@@ -5,7 +5,8 @@ response goes back with status, headers and body. An exception in the worker is 
 with its traceback and answered with a 500, and the server keeps serving. ``waitUntil``
 work runs after the response has been sent; once it has settled the request is over and its
 JS timers still pending never run (runtime/timers.py). A client that hangs up first ends its
-request as workerd does: the handler, or the sending of its body, is cancelled.
+request as workerd does: the handler, or the sending of its body, is cancelled. The Worker runs
+once a request's head is in, its body fed to ``request.body`` as it arrives (runtime/requestbody.py).
 
 The edges are workerd's HTTP server's (KJ's ``HttpServer``, which ``wrangler dev`` runs):
 a method it does not know gets its ``501``, a client that has not sent its first request's
