@@ -98,6 +98,8 @@ class Upload:
     limit: int
     received: int = 0
     complete: bool = False
+    #: the client hung up mid-body
+    lost: bool = False
     _progress: asyncio.Event = field(default_factory=asyncio.Event)
 
     async def pump(self) -> str:
@@ -111,6 +113,7 @@ class Upload:
             except Exception:  # noqa: BLE001 - no word of the client: the body is cut off
                 message = {"type": "http.disconnect"}
             if message.get("type") != "http.request":
+                self.lost = True  # before the body's readers hear of it
                 self.body.ended(JsException(CONNECTION_LOST))
                 self._moved()
                 return "lost"

@@ -291,7 +291,7 @@ class WorkerApp:
                 abort()
 
         ctx = worker.new_context()
-        answered: dict[str, Any] = {}
+        answered: dict[str, Any] = {"upload": upload}
         # the pump first: its first receive() sends a ``100 Continue`` asked for before the Worker
         # can answer, as workerd sends it whether or not the Worker reads the body (wrangler dev 4.164.0)
         watching = asyncio.ensure_future(upload.pump())
@@ -335,7 +335,8 @@ class WorkerApp:
     async def _respond(self, scope: Scope, send: Send, worker: Worker, request: JsRequest, ctx: Any,
                        answered: dict[str, Any]) -> None:
         """Dispatch ``request`` and send the answer (a body still being written as it comes);
-        ``answered["live"]`` is that body's stream, for :meth:`_client_left`."""
+        ``answered["live"]`` is that body's stream, for :meth:`_client_left`; ``answered["upload"]``:
+        the body as it arrives (:class:`Upload`), whose client gone mid-body leaves the answer unlogged."""
         started = time.monotonic()
         chunked = False
         try:
@@ -346,7 +347,8 @@ class WorkerApp:
                 status, reason, body = 415, "Unsupported Media Type", b"Unsupported Media Type"
                 headers = [("accept-encoding", "br, gzip"), ("content-type", "text/plain;charset=UTF-8")]
             elif response._live is not None:  # a TransformStream's readable: sent as it is written
-                self._log(scope, response.status, response.statusText, started, request.url)
+                if not _unheard(answered):
+                    self._log(scope, response.status, response.statusText, started, request.url)
                 await self._stream(scope, send, response, headers, encoding)
                 return
             else:
@@ -366,7 +368,8 @@ class WorkerApp:
             body = b""
         elif not (status in (204, 304) or status < 200 or chunked):
             raw_headers.append((b"content-length", str(len(body)).encode()))
-        self._log(scope, status, reason, started, request.url)
+        if not _unheard(answered):  # a client gone mid-body: no request line, as wrangler dev logs none
+            self._log(scope, status, reason, started, request.url)
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -664,6 +667,12 @@ class WorkerApp:
         # its length known when the client sent a Content-Length (else it came chunked)
         request._length_unknown = request._body is not None and not any(k == "content-length" for k, _ in headers)
         return request
+
+
+def _unheard(answered: dict[str, Any]) -> bool:
+    """Whether the request's client hung up mid-body (its answer goes nowhere, unlogged)."""
+    upload = answered.get("upload")
+    return upload is not None and upload.lost
 
 
 async def _client_gone(receive: Receive) -> bool:
