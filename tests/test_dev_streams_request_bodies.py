@@ -55,6 +55,15 @@ class Default(WorkerEntrypoint):
                 seen["error"] = str(error)
                 raise
             return Response("read")
+        if path == "used":
+            before = request.js_object.bodyUsed
+            await request.body.getReader().read()
+            try:
+                await request.js_object.text()
+                refused = "nothing"
+            except Exception as error:
+                refused = str(error)
+            return Response(f"{before} {request.js_object.bodyUsed} {refused}")
         if path == "seen":
             return Response(str(seen["error"]))
         if path == "clone":  # synchronous code that needs the whole body while it still arrives
@@ -177,3 +186,13 @@ def test_a_100_continue_asked_for_goes_out_before_an_answer_that_does_not_read_t
     interim, _, answer = raw.partition(b"\r\n\r\n")
     assert interim == b"HTTP/1.1 100 Continue"
     assert answer.startswith(b"HTTP/1.1 401 Unauthorized\r\n") and answer.endswith(b"\r\n\r\nno")
+
+
+def test_a_body_read_through_its_stream_is_used_as_workerd_has_it(server: BackgroundServer) -> None:
+    """``bodyUsed`` once a read took a piece; ``text()`` then refuses the body at once (not once the
+    rest has come), as wrangler dev 4.164.0 answered a JavaScript Worker."""
+    with connect(server) as sock:
+        sock.sendall(b"POST /used HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n\r\nabc")
+        status, _, body = read_answer(sock)
+    assert (status, body.decode()) == ("HTTP/1.1 200 OK", "False True TypeError: Body has already been used. It can "
+                                       "only be used once. Use tee() first if you need to read it twice.")

@@ -470,7 +470,7 @@ class _Body(JsgObject, JsProxy):
         return None if self.bodyUsed else self.__dict__.get("_encoded")
 
     async def _settle(self) -> None:
-        if self._live is not None:
+        if self._live is not None and not self.bodyUsed:  # a used body is refused at once, not waited for
             await self._live.settle()
 
     def _iterated(self) -> bytes:

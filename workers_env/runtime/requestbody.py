@@ -51,6 +51,21 @@ class IncomingBody(ByteSink):
     #: the ``Content-Length`` the client declared (``None``: sent chunked), which the body keeps
     #: when handed on (``fetch(url, {body: request.body})``, ``new Response(request.body)``)
     expected_length: int | None = None
+    #: the ``bodyUsed`` of the Request whose body this is (its ``_BodyCell``): a read or a cancel
+    #: of the stream uses the body up, as it disturbs workerd's stream (``text()`` then refuses it)
+    owner: Any = None
+
+    async def next_value(self, give_up: Any = None, hold: bool = False) -> Any:
+        self._used()
+        return await super().next_value(give_up, hold)
+
+    def cancel(self, reason: Any = None) -> None:
+        self._used()
+        super().cancel(reason)
+
+    def _used(self) -> None:
+        if self.owner is not None:
+            self.owner.used = True
 
     async def _next_change(self) -> None:
         waiter = asyncio.get_running_loop().create_future()

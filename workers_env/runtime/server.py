@@ -272,6 +272,7 @@ class WorkerApp:
         if not request._length_unknown:
             live.expected_length = int(request.headers.get("content-length"))
         request._live = live
+        live.owner = request._body_cell()
         request._one_time_body = True
         upload = Upload(receive, live, self.max_body_bytes)
         state: dict[str, Any] = {}
