@@ -285,7 +285,10 @@ class WorkerApp:
                 empty = any(k == b"content-length" and v == b"0" for k, v in message.get("headers", ()))
                 if not upload.complete and empty:
                     message = {**message, "headers": [*message["headers"], (b"connection", b"close")]}
-            elif message["type"] == "http.response.body" and not message.get("more_body", False):
+            elif message["type"] == "http.response.body" and not message.get("more_body", False) and not upload.complete:
+                if message.get("body"):  # the answer's bytes go now; only its end waits for the rest of the body
+                    await send({**message, "more_body": True})
+                    message = {"type": "http.response.body", "body": b"", "more_body": False}
                 close = not await upload.rest_in() and abort is not None
             await send(message)
             if close:
