@@ -283,9 +283,11 @@ class WorkerApp:
             if message["type"] == "http.response.start":
                 state["started"] = True
                 empty = any(k == b"content-length" and v == b"0" for k, v in message.get("headers", ()))
-                if not upload.complete and empty:
+                if not upload.complete and empty:  # closed after it, the rest of the body not waited for
                     message = {**message, "headers": [*message["headers"], (b"connection", b"close")]}
-            elif message["type"] == "http.response.body" and not message.get("more_body", False) and not upload.complete:
+                    state["closing"] = True
+            elif message["type"] == "http.response.body" and not message.get("more_body", False) \
+                    and not upload.complete and not state.get("closing"):
                 if message.get("body"):  # the answer's bytes go now; only its end waits for the rest of the body
                     await send({**message, "more_body": True})
                     message = {"type": "http.response.body", "body": b"", "more_body": False}
@@ -323,6 +325,8 @@ class WorkerApp:
             raise
         finally:
             watching.cancel()
+            if not upload.complete:  # the connection is closed: waitUntil work reading the body meets that
+                live.ended(JsException(CONNECTION_LOST))
         await ctx.finish()  # waitUntil work, then the request's timers end with it
 
     @staticmethod
