@@ -27,12 +27,18 @@ from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.jsstreams import ByteSink
 from workers_env.runtime.runsync import can_run_sync, run_sync
 
-__all__ = ["CONNECTION_LOST", "UPLOAD_GRACE", "IncomingBody", "Upload", "whole"]
+__all__ = ["CONNECTION_LOST", "REQUEST_BODY_AFTER_EXCEPTION", "REQUEST_BODY_AFTER_RESPONSE", "UPLOAD_GRACE",
+           "IncomingBody", "Upload", "whole"]
 
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 
 #: what a read of the body meets once the client has gone mid-body (wrangler dev 4.164.0)
 CONNECTION_LOST = "Network connection lost."
+#: what a read of a body not all in meets once the answer is sent (workerd's global-scope.c++
+#: ``makeNeuterException``: the request body is neutered when the response is done) ...
+REQUEST_BODY_AFTER_RESPONSE = "Can't read from request stream after response has been sent."
+#: ... or once the handler threw (answered with the 500)
+REQUEST_BODY_AFTER_EXCEPTION = "Can't read from request stream after responding with an exception."
 #: after the answer, the rest of a body not read is discarded while it keeps coming with gaps no
 #: longer than this (seconds); a pause longer than this closes the connection instead
 UPLOAD_GRACE = 0.05

@@ -41,10 +41,17 @@ from workers_env._errors import JsException
 from workers_env.runtime import abort
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
+from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest
 from workers_env.runtime.loader import Worker, uncaught
-from workers_env.runtime.requestbody import CONNECTION_LOST, IncomingBody, Upload
+from workers_env.runtime.requestbody import (
+    CONNECTION_LOST,
+    REQUEST_BODY_AFTER_EXCEPTION,
+    REQUEST_BODY_AFTER_RESPONSE,
+    IncomingBody,
+    Upload,
+)
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
 from workers_env.runtime.statusline import (
@@ -287,11 +294,15 @@ class WorkerApp:
                     message = {**message, "headers": [*message["headers"], (b"connection", b"close")]}
                     state["closing"] = True
             elif message["type"] == "http.response.body" and not message.get("more_body", False) \
-                    and not upload.complete and not state.get("closing"):
-                if message.get("body"):  # the answer's bytes go now; only its end waits for the rest of the body
-                    await send({**message, "more_body": True})
-                    message = {"type": "http.response.body", "body": b"", "more_body": False}
-                close = not await upload.rest_in() and abort is not None
+                    and not upload.complete:
+                if not state.get("closing"):
+                    if message.get("body"):  # the answer's bytes go now; only its end waits for the rest
+                        await send({**message, "more_body": True})
+                        message = {"type": "http.response.body", "body": b"", "more_body": False}
+                    close = not await upload.rest_in() and abort is not None
+                if not upload.complete:  # what a read of the rest meets from now on (workerd's neutered body)
+                    live.ended(js_type_error(REQUEST_BODY_AFTER_EXCEPTION if answered.get("threw")
+                                             else REQUEST_BODY_AFTER_RESPONSE))
             await send(message)
             if close:
                 abort()
@@ -363,6 +374,7 @@ class WorkerApp:
                 status, reason = response.status, response.statusText
                 body, chunked = self._body(response, inner, encoding, changed)
         except Exception as exc:  # logged with the Worker's frames, not workers-env's (runtime/tracebacks.py)
+            answered["threw"] = True
             shown = uncaught(exc)  # the Worker's own CancelledError, as production logs it
             log.error("Uncaught exception in the worker while handling %s %s", request.method, request.url,
                       exc_info=(type(shown), shown, without_our_frames(shown)))
