@@ -50,6 +50,7 @@ from workers_env.runtime.jsproxy import (
     pyproxy_options,
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
+from workers_env.runtime.requestbody import whole
 
 __all__ = ["JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
            "json_parse"]
@@ -313,6 +314,8 @@ def _body_bytes(body: Any) -> bytes | None:
         return body.to_bytes()
     if isinstance(body, JsReadableStream):
         live = live_source(body)
+        if live is not None:
+            whole(live)
         if live is not None and not live.closed:
             raise NotEmulatedError("a Request body read from a TransformStream still being written is not emulated "
                                    "by workers-env (a Response's is): close the writer first, or pass the bytes")
@@ -439,6 +442,7 @@ class _Body(JsgObject, JsProxy):
         fails it."""
         live = self._live
         if live is not None:
+            whole(live)  # an incoming request's body still arriving: waited for
             if not live.closed:  # clone(), a body taken whole at once: the async body methods wait
                 raise NotEmulatedError(STILL_WRITTEN)
             self.__dict__["_data"] = b"".join(live.take())
@@ -466,7 +470,7 @@ class _Body(JsgObject, JsProxy):
         return None if self.bodyUsed else self.__dict__.get("_encoded")
 
     async def _settle(self) -> None:
-        if self._live is not None:
+        if self._live is not None and not self.bodyUsed:  # a used body is refused at once, not waited for
             await self._live.settle()
 
     def _iterated(self) -> bytes:

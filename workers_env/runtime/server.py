@@ -5,7 +5,8 @@ response goes back with status, headers and body. An exception in the worker is 
 with its traceback and answered with a 500, and the server keeps serving. ``waitUntil``
 work runs after the response has been sent; once it has settled the request is over and its
 JS timers still pending never run (runtime/timers.py). A client that hangs up first ends its
-request as workerd does: the handler, or the sending of its body, is cancelled.
+request as workerd does: the handler, or the sending of its body, is cancelled. The Worker runs
+once a request's head is in, its body fed to ``request.body`` as it arrives (runtime/requestbody.py).
 
 The edges are workerd's HTTP server's (KJ's ``HttpServer``, which ``wrangler dev`` runs):
 a method it does not know gets its ``501``, a client that has not sent its first request's
@@ -40,9 +41,17 @@ from workers_env._errors import JsException
 from workers_env.runtime import abort
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
+from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest
 from workers_env.runtime.loader import Worker, uncaught
+from workers_env.runtime.requestbody import (
+    CONNECTION_LOST,
+    REQUEST_BODY_AFTER_EXCEPTION,
+    REQUEST_BODY_AFTER_RESPONSE,
+    IncomingBody,
+    Upload,
+)
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
 from workers_env.runtime.statusline import (
@@ -195,11 +204,16 @@ class WorkerApp:
                       self._target(scope).decode("latin-1"), host)
             await self._refuse(send, *_INTERNAL_ERROR, content_type=None)
             return
+        if self._streams_body(scope):
+            if self._declared_too_large(scope):
+                await self._too_large(scope, send)
+                return
+            await self._serve(worker, scope, receive, send, url)
+            return
         try:
             body = await self._read_body(scope, receive, self.max_body_bytes)
         except _TooLarge:
-            log.warning("Refused %s %s: the request body is over %d bytes", scope["method"], scope["path"], self.max_body_bytes)
-            await self._refuse(send, 413, _TOO_LARGE, content_type=b"text/html", reason=b"Request Entity Too Large")
+            await self._too_large(scope, send)
             return
         if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
             await self._scheduled(scope, send)
@@ -229,6 +243,103 @@ class WorkerApp:
             watching.cancel()
         await ctx.finish()  # waitUntil work, then the request's timers end with it
 
+    def _too_large(self, scope: Scope, send: Send) -> Awaitable[None]:
+        log.warning("Refused %s %s: the request body is over %d bytes", scope["method"], scope["path"], self.max_body_bytes)
+        return self._refuse(send, 413, _TOO_LARGE, content_type=b"text/html", reason=b"Request Entity Too Large")
+
+    def _declared_too_large(self, scope: Scope) -> bool:
+        declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
+        return declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes
+
+    def _streams_body(self, scope: Scope) -> bool:
+        """Whether the request's body goes to the Worker as it arrives: one is coming (chunked,
+        or a ``Content-Length`` over 0) for a fetch handler (not GET or HEAD, whose rare body is
+        read first, nor wrangler's trigger paths, which take the body whole)."""
+        if scope["method"] in ("GET", "HEAD") or trigger_path(scope["path"]) in (LOCAL_SCHEDULED_PATH, LOCAL_EMAIL_PATH):
+            return False
+        if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
+            return False
+        for key, value in scope["headers"]:
+            if key == b"transfer-encoding" or (key == b"content-length" and value.strip(b"0")):
+                return True
+        return False
+
+    async def _serve(self, worker: Worker, scope: Scope, receive: Receive, send: Send, url: str) -> None:
+        """Dispatch a request whose body is still arriving, as workerd does: the Worker runs once
+        the head is in, its ``request.body`` fed as the client sends (runtime/requestbody.py).
+        The answer goes out when the Worker gives it, read body or not. A body not all in by
+        the end of the answer is discarded while it keeps coming without a pause, else the
+        connection is closed after the answer (an empty answer says ``Connection: close``), as
+        wrangler dev 4.164.0 does. A client that hangs up mid-body fails the body's reads with
+        ``Error: Network connection lost.`` and the handler goes on (its answer goes nowhere); one
+        that hangs up once the body is in cancels the handler (:meth:`_client_left`). A body over
+        the limit cuts the request off: the 413 page when nothing was answered yet."""
+        live = IncomingBody()
+        request = self._request(scope, b"", url, streamed=True)
+        if not request._length_unknown:
+            live.expected_length = int(request.headers.get("content-length"))
+        request._live = live
+        live.owner = request._body_cell()
+        request._one_time_body = True
+        upload = Upload(receive, live, self.max_body_bytes)
+        state: dict[str, Any] = {}
+        abort = scope.get("extensions", {}).get(ABORT_EXTENSION)
+
+        async def answer(message: MutableMapping[str, Any]) -> None:
+            close = False
+            if message["type"] == "http.response.start":
+                state["started"] = True
+                empty = any(k == b"content-length" and v == b"0" for k, v in message.get("headers", ()))
+                if not upload.complete and empty:  # closed after it, the rest of the body not waited for
+                    message = {**message, "headers": [*message["headers"], (b"connection", b"close")]}
+                    state["closing"] = True
+            elif message["type"] == "http.response.body" and not message.get("more_body", False) \
+                    and not upload.complete:
+                if not state.get("closing"):
+                    if message.get("body"):  # the answer's bytes go now; only its end waits for the rest
+                        await send({**message, "more_body": True})
+                        message = {"type": "http.response.body", "body": b"", "more_body": False}
+                    close = not await upload.rest_in() and abort is not None
+                if not upload.complete:  # what a read of the rest meets from now on (workerd's neutered body)
+                    live.ended(js_type_error(REQUEST_BODY_AFTER_EXCEPTION if answered.get("threw")
+                                             else REQUEST_BODY_AFTER_RESPONSE))
+            await send(message)
+            if close:
+                abort()
+
+        ctx = worker.new_context()
+        answered: dict[str, Any] = {"upload": upload}
+        # the pump first: its first receive() sends a ``100 Continue`` asked for before the Worker
+        # can answer, as workerd sends it whether or not the Worker reads the body (wrangler dev 4.164.0)
+        watching = asyncio.ensure_future(upload.pump())
+        serving = asyncio.ensure_future(self._respond(scope, answer, worker, request, ctx, answered))
+        try:
+            await asyncio.wait((serving, watching), return_when=asyncio.FIRST_COMPLETED)
+            outcome = watching.result() if watching.done() else None
+            if outcome == "lost":
+                await serving  # its reads of the body fail; what it answers goes nowhere
+            elif outcome == "too large" and not serving.done():
+                await self._client_left(serving, answered.get("live"))
+                live.ended(JsException(CONNECTION_LOST))  # for waitUntil work still reading it
+                if state.get("started") or abort is None:
+                    if abort is not None:
+                        abort()
+                else:
+                    await self._too_large(scope, send)
+            elif outcome == "gone" and not serving.done():
+                await self._client_left(serving, answered.get("live"))
+            else:
+                await serving
+        except BaseException:  # the server stopping (or a bug of ours): the request is cut off
+            serving.cancel()
+            end_request(ctx)
+            raise
+        finally:
+            watching.cancel()
+            if not upload.complete:  # the connection is closed: waitUntil work reading the body meets that
+                live.ended(JsException(CONNECTION_LOST))
+        await ctx.finish()  # waitUntil work, then the request's timers end with it
+
     @staticmethod
     async def _client_left(serving: asyncio.Future[None], live: Any) -> None:
         """The client hung up before its response was complete: as workerd cancels the request
@@ -243,7 +354,8 @@ class WorkerApp:
     async def _respond(self, scope: Scope, send: Send, worker: Worker, request: JsRequest, ctx: Any,
                        answered: dict[str, Any]) -> None:
         """Dispatch ``request`` and send the answer (a body still being written as it comes);
-        ``answered["live"]`` is that body's stream, for :meth:`_client_left`."""
+        ``answered["live"]`` is that body's stream, for :meth:`_client_left`; ``answered["upload"]``:
+        the body as it arrives (:class:`Upload`), whose client gone mid-body leaves the answer unlogged."""
         started = time.monotonic()
         chunked = False
         try:
@@ -254,13 +366,15 @@ class WorkerApp:
                 status, reason, body = 415, "Unsupported Media Type", b"Unsupported Media Type"
                 headers = [("accept-encoding", "br, gzip"), ("content-type", "text/plain;charset=UTF-8")]
             elif response._live is not None:  # a TransformStream's readable: sent as it is written
-                self._log(scope, response.status, response.statusText, started, request.url)
+                if not _unheard(answered):
+                    self._log(scope, response.status, response.statusText, started, request.url)
                 await self._stream(scope, send, response, headers, encoding)
                 return
             else:
                 status, reason = response.status, response.statusText
                 body, chunked = self._body(response, inner, encoding, changed)
         except Exception as exc:  # logged with the Worker's frames, not workers-env's (runtime/tracebacks.py)
+            answered["threw"] = True
             shown = uncaught(exc)  # the Worker's own CancelledError, as production logs it
             log.error("Uncaught exception in the worker while handling %s %s", request.method, request.url,
                       exc_info=(type(shown), shown, without_our_frames(shown)))
@@ -274,7 +388,8 @@ class WorkerApp:
             body = b""
         elif not (status in (204, 304) or status < 200 or chunked):
             raw_headers.append((b"content-length", str(len(body)).encode()))
-        self._log(scope, status, reason, started, request.url)
+        if not _unheard(answered):  # a client gone mid-body: no request line, as wrangler dev logs none
+            self._log(scope, status, reason, started, request.url)
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -531,7 +646,7 @@ class WorkerApp:
         return _href(f"{scope.get('scheme', 'http')}://{host}{target}")
 
     @staticmethod
-    def _request(scope: Scope, body: bytes, url: str) -> JsRequest:
+    def _request(scope: Scope, body: bytes, url: str, *, streamed: bool = False) -> JsRequest:
         """The ``Request`` the Worker gets, with the headers workerd's HTTP layer leaves it: no
         connection-level ones (``Connection``, ``Keep-Alive``, ``TE``, ``Upgrade`` but for a
         WebSocket handshake), ``Transfer-Encoding: chunked`` for a chunked body (and no
@@ -548,6 +663,8 @@ class WorkerApp:
         method = scope["method"]
         if chunked:
             headers.append(("transfer-encoding", "chunked"))
+        elif streamed:  # the body still to come: its length as the client declared it
+            headers.append(("content-length", next(v for k, v in pairs if k == "content-length").strip()))
         elif declared or method not in ("GET", "HEAD"):
             headers.append(("content-length", str(len(body))))
         headers.append(("host", urlsplit(url).netloc))
@@ -570,6 +687,12 @@ class WorkerApp:
         # its length known when the client sent a Content-Length (else it came chunked)
         request._length_unknown = request._body is not None and not any(k == "content-length" for k, _ in headers)
         return request
+
+
+def _unheard(answered: dict[str, Any]) -> bool:
+    """Whether the request's client hung up mid-body (its answer goes nowhere, unlogged)."""
+    upload = answered.get("upload")
+    return upload is not None and upload.lost
 
 
 async def _client_gone(receive: Receive) -> bool:
