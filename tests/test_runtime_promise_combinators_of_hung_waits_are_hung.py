@@ -1,0 +1,76 @@
+"""``Promise.all``/``race``/``allSettled``/``any`` of stream waits nobody can finish are workerd's
+hung request when awaited, as each wait awaited alone is: a combinator's promise is settled by
+its inputs, so it is hung when every input still pending is. Measured under wrangler dev
+4.164.0 with a JavaScript Worker doing the same (``await Promise.all([w.write(x), w2.write(y)])``
+over ``new TransformStream()`` writables nothing reads): each of these is the 500 with ``The
+Workers runtime canceled this request because it detected that your Worker's code had hung ...``
+-- one input already settled (``Promise.all([Promise.resolve(1), write])``), nested
+combinators, and an ``all`` with a timer's promise once the timer fired too -- while a ``race``
+with a timer's promise settles when the timer fires. Before, such a request waited forever."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import JsException, load_worker
+
+ENTRY = """
+import js
+from js import Promise, TransformStream, TextEncoder, ReadableStream, setTimeout
+from workers import Response, WorkerEntrypoint
+
+
+def write():
+    writer = TransformStream.new().writable.getWriter()
+    return writer.write(TextEncoder.new().encode("nobody reads this"))
+
+
+def pipe():  # a source that never closes, piped: the pipe never ends
+    return ReadableStream.new().pipeTo(TransformStream.new().writable)
+
+
+def timer():
+    return Promise.new(lambda resolve, reject: setTimeout(resolve, 50))
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        how = request.url.rsplit("/", 1)[1]
+        if how == "all":
+            await Promise.all([write(), write()])
+        elif how == "all-one-settled":
+            await Promise.all([Promise.resolve(1), write()])
+        elif how == "race":
+            await Promise.race([write(), pipe()])
+        elif how == "allSettled":
+            await Promise.allSettled([write(), pipe()])
+        elif how == "any":
+            await Promise.any([write(), write()])
+        elif how == "nested":
+            await Promise.all([Promise.race([write()]), write()])
+        elif how == "all-timer":
+            await Promise.all([write(), timer()])
+        elif how == "then":
+            await Promise.all([write()]).then(lambda v: v)
+        elif how == "race-timer":
+            await Promise.race([write(), timer()])
+        return Response("done " + how)
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("how", ["all", "all-one-settled", "race", "allSettled", "any", "nested", "all-timer", "then"])
+async def test_a_combinator_of_hung_waits_is_a_hung_request(tmp_path, how):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    with pytest.raises(JsException, match="your Worker's code had hung and would never generate a response"):
+        await asyncio.wait_for(worker.fetch(f"/{how}"), 30)  # the bound only keeps a miss from waiting forever
+
+
+@pytest.mark.asyncio
+async def test_a_race_with_a_timer_settles_when_the_timer_fires(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    resp = await asyncio.wait_for(worker.fetch("/race-timer"), 30)
+    assert (resp.status, await resp.text()) == (200, "done race-timer")
