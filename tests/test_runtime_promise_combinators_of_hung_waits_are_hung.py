@@ -1,12 +1,14 @@
 """``Promise.all``/``race``/``allSettled``/``any`` of stream waits nobody can finish are workerd's
 hung request when awaited, as each wait awaited alone is: a combinator's promise is settled by
 its inputs, so it is hung when every input still pending is. Measured under wrangler dev
-4.164.0 with a JavaScript Worker doing the same (``await Promise.all([w.write(x), w2.write(y)])``
+4.164.0 with a JavaScript Worker doing the same (``await Promise.all(to_js([w.write(x), w2.write(y)]))``
 over ``new TransformStream()`` writables nothing reads): each of these is the 500 with ``The
 Workers runtime canceled this request because it detected that your Worker's code had hung ...``
--- one input already settled (``Promise.all([Promise.resolve(1), write])``), nested
+-- one input already settled (``Promise.all(to_js([Promise.resolve(1), write]))``), nested
 combinators, and an ``all`` with a timer's promise once the timer fired too -- while a ``race``
-with a timer's promise settles when the timer fires. Before, such a request waited forever."""
+with a timer's promise settles when the timer fires. Before, such a request waited forever. The
+inputs are a JS array (``to_js``): a Python list's futures are borrowed proxies in production,
+which reject at once (tests/test_runtime_promise_combinators_of_python_lists.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from workers_env import JsException, load_worker
 ENTRY = """
 import js
 from js import Promise, TransformStream, TextEncoder, ReadableStream, setTimeout
+from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
 
 
@@ -40,23 +43,23 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         how = request.url.rsplit("/", 1)[1]
         if how == "all":
-            await Promise.all([write(), write()])
+            await Promise.all(to_js([write(), write()]))
         elif how == "all-one-settled":
-            await Promise.all([Promise.resolve(1), write()])
+            await Promise.all(to_js([Promise.resolve(1), write()]))
         elif how == "race":
-            await Promise.race([write(), pipe()])
+            await Promise.race(to_js([write(), pipe()]))
         elif how == "allSettled":
-            await Promise.allSettled([write(), pipe()])
+            await Promise.allSettled(to_js([write(), pipe()]))
         elif how == "any":
-            await Promise.any([write(), write()])
+            await Promise.any(to_js([write(), write()]))
         elif how == "nested":
-            await Promise.all([Promise.race([write()]), write()])
+            await Promise.all(to_js([Promise.race(to_js([write()])), write()]))
         elif how == "all-timer":
-            await Promise.all([write(), timer()])
+            await Promise.all(to_js([write(), timer()]))
         elif how == "then":
-            await Promise.all([write()]).then(lambda v: v)
+            await Promise.all(to_js([write()])).then(lambda v: v)
         elif how == "race-timer":
-            await Promise.race([write(), timer()])
+            await Promise.race(to_js([write(), timer()]))
         return Response("done " + how)
 """
 

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from workers_env._errors import JsException
 from workers_env.runtime.jsbase import JsProxy
-from workers_env.runtime.jsproxy import JsArray, JsNativeFunction, JsObject
+from workers_env.runtime.jsproxy import EXHAUSTED_ITERATOR, JsArray, JsNativeFunction, JsObject
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.webloop import PyodideFuture, worker_code_running
@@ -210,10 +210,18 @@ def _reject(reason: Any = None, *_ignored: Any) -> JsPromise:
     return promise
 
 
+# A Python list or tuple reaches JavaScript as a PyProxy: a Python awaitable in it (a call's
+# ``PyodideFuture``, a coroutine) is a thenable PyProxy borrowed from the list's iterator, destroyed
+# once the combinator has iterated the list -- before the promise job that calls its ``then``
+# runs, so that input rejects with the borrowed-proxy error (Pyodide 0.26.0a4 and 0.28.2 under
+# Node: ``Promise.all([Promise.resolve(1), 2])``); a JS promise in it (``Promise.new``) is a JS
+# value, and a JS array (``to_js([...])``) holds proxies that stay.
 def _gather(items: Any, settle_each: Callable[[JsPromise, list[Any], int, JsPromise], None],
             empty: Callable[[JsPromise], None] | None = None) -> JsPromise:
-    promises = [_resolve(item) if not inspect.isawaitable(item) or isinstance(item, JsPromise) else _adopt(item)
-                for item in list(items)]
+    listed = type(items) in (list, tuple)
+    promises = [_resolve(item) if not inspect.isawaitable(item) or isinstance(item, JsPromise)
+                else _reject(JsException(EXHAUSTED_ITERATOR)) if listed and not isinstance(item, JsProxy)
+                else _adopt(item) for item in list(items)]
     combined = _Combined(promises)
     results: list[Any] = [None] * len(promises)
     if not promises:
