@@ -1,7 +1,7 @@
 """``Promise`` and the URI functions of JavaScript's global scope, as Python Worker code uses them.
 
-``Promise.new(executor)``, ``Promise.resolve``, ``reject``, ``all``, ``allSettled``, ``race``
-and ``then``/``catch``/``finally_`` -- a promise is awaitable, as Pyodide makes a JavaScript
+``Promise.new(executor)``, ``Promise.resolve``, ``reject``, ``all``, ``allSettled``, ``race``,
+``any`` and ``then``/``catch``/``finally_`` -- a promise is awaitable, as Pyodide makes a JavaScript
 promise (``await Promise.new(lambda resolve, reject: setTimeout(resolve, 100))``, and
 ``run_sync(Promise.resolve())``, the JSPI check libraries make). A rejection reaches Python as
 the reason itself when it is an error, else as a ``JsException`` carrying its string.

@@ -9,8 +9,9 @@ resolves only when a read takes the chunk (identity-transform-stream.c++ ``write
 such a wait, and so is a read of a ``new ReadableStream({pull})`` whose ``pull`` settled having
 enqueued nothing (it is not asked again until something is, or another read comes). Here each
 such wait (:func:`wait`) is checked now and then: the request is hung when every task of it
-(:func:`~workers_env.runtime.current.request_tasks`) waits on a stream, on another such task or
-on a pipe's promise, no JS timer of it is pending, and the waiting task is one the response or
+(:func:`~workers_env.runtime.current.request_tasks`) waits on a stream, on another such task,
+on a pipe's promise or on a promise combinator whose pending inputs all are such waits
+(:func:`gathers`), no JS timer of it is pending, and the waiting task is one the response or
 a ``waitUntil`` waits for (a promise nobody awaits just stays pending).
 """
 
