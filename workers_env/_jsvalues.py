@@ -599,6 +599,8 @@ def _v8_described(value: Any) -> str:
         return "undefined"
     if type(value).__name__ == "JsNull":  # the runtime's jsnull (defined above this module's layer)
         return "object null"
+    if getattr(type(value), "typeof", None) == "symbol":  # the runtime's symbols (``js.Symbol.iterator``)
+        return "symbol"
     if isinstance(value, bool):
         return f"boolean {'true' if value else 'false'}"
     if isinstance(value, BigInt) or (isinstance(value, int) and not is_safe_int(value)):

@@ -1,7 +1,7 @@
 """``Promise`` and the URI functions of JavaScript's global scope, as Python Worker code uses them.
 
-``Promise.new(executor)``, ``Promise.resolve``, ``reject``, ``all``, ``allSettled``, ``race``
-and ``then``/``catch``/``finally_`` -- a promise is awaitable, as Pyodide makes a JavaScript
+``Promise.new(executor)``, ``Promise.resolve``, ``reject``, ``all``, ``allSettled``, ``race``,
+``any`` and ``then``/``catch``/``finally_`` -- a promise is awaitable, as Pyodide makes a JavaScript
 promise (``await Promise.new(lambda resolve, reject: setTimeout(resolve, 100))``, and
 ``run_sync(Promise.resolve())``, the JSPI check libraries make). A rejection reaches Python as
 the reason itself when it is an error, else as a ``JsException`` carrying its string.
@@ -23,12 +23,12 @@ from urllib.parse import quote
 
 from workers_env._errors import JsException
 from workers_env.runtime.jsbase import JsProxy
-from workers_env.runtime.jsproxy import JsArray, JsObject
-from workers_env.runtime.stalls import follows
+from workers_env.runtime.jsproxy import EXHAUSTED_ITERATOR, JsArray, JsNativeFunction, JsObject
+from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.webloop import PyodideFuture, worker_code_running
 
-__all__ = ["JsPromise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
+__all__ = ["JsPromise", "called_promise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
            "promise_class"]
 
 
@@ -185,9 +185,12 @@ def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
     if not callable(executor):
         raise JsException("Promise resolver undefined is not a function", name="TypeError")
     promise = JsPromise()
+    # the resolving functions are JavaScript's (anonymous built-ins): handed on to ``setTimeout``
+    # they stay callable, as in Pyodide (0.26.0a4 and 0.28.2), unlike a Python function's proxy
+    resolve = JsNativeFunction(lambda value=None, *_: promise._settle("fulfilled", value), "")
+    reject = JsNativeFunction(lambda reason=None, *_: promise._settle("rejected", reason), "")
     try:
-        executor(lambda value=None, *_: promise._settle("fulfilled", value),
-                 lambda reason=None, *_: promise._settle("rejected", reason))
+        executor(resolve, reject)
     except Exception as exc:  # noqa: BLE001 - a throwing executor rejects the promise
         promise._settle("rejected", exc)
     return promise
@@ -207,16 +210,82 @@ def _reject(reason: Any = None, *_ignored: Any) -> JsPromise:
     return promise
 
 
-def _gather(items: Any, settle_each: Callable[[JsPromise, list[Any], int, JsPromise], None]) -> JsPromise:
-    promises = [_resolve(item) if not inspect.isawaitable(item) or isinstance(item, JsPromise) else _adopt(item)
-                for item in list(items)]
-    combined = JsPromise()
+# A Python list or tuple reaches JavaScript as a PyProxy: a Python awaitable in it (a call's
+# ``PyodideFuture``, a coroutine) is a thenable PyProxy borrowed from the list's iterator, destroyed
+# once the combinator has iterated the list -- before the promise job that calls its ``then``
+# runs, so that input rejects with the borrowed-proxy error (Pyodide 0.26.0a4 and 0.28.2 under
+# Node: ``Promise.all([Promise.resolve(1), 2])``); a JS promise in it (``Promise.new``) is a JS
+# value, and a JS array (``to_js([...])``) holds proxies that stay.
+def _gather(items: Any, settle_each: Callable[[JsPromise, list[Any], int, JsPromise], None],
+            empty: Callable[[JsPromise], None] | None = None) -> JsPromise:
+    listed = type(items) in (list, tuple)
+    promises = [_resolve(item) if not inspect.isawaitable(item) or isinstance(item, JsPromise)
+                else _reject(JsException(EXHAUSTED_ITERATOR)) if listed and not isinstance(item, JsProxy)
+                else _adopt(item) for item in list(items)]
+    combined = _Combined(promises)
     results: list[Any] = [None] * len(promises)
     if not promises:
-        combined._settle("fulfilled", JsArray([]))
+        if empty is not None:
+            empty(combined)
+        else:
+            combined._settle("fulfilled", JsArray([]))
     for index, promise in enumerate(promises):
-        promise._on_settle(functools.partial(settle_each, promise, results, index, combined))
+        promise._on_settle(functools.partial(_settle_input, settle_each, promise, results, index, combined))
+    combined._gate()
     return combined
+
+
+def _settle_input(settle_each: Callable[[JsPromise, list[Any], int, JsPromise], None], promise: JsPromise,
+                  results: list[Any], index: int, combined: JsPromise) -> None:
+    """One input settled: as the combinator says, but a wait the hang check failed fails the
+    combined promise with it whatever the combinator (workerd cancels the whole request: an
+    ``allSettled`` or ``any`` does not get to read it as one rejection among others)."""
+    if promise._state == "rejected" and is_hang(promise._value):
+        combined._settle("rejected", promise._value)
+        return
+    settle_each(promise, results, index, combined)
+
+
+class _Combined(JsPromise):
+    """The promise of ``Promise.all``/``race``/``allSettled``/``any``: settled by one of its
+    inputs, so for workerd's hung-request check (runtime/stalls.py) it is hung when every input
+    still pending is -- measured under wrangler dev 4.164.0: ``await Promise.all([write, write])``,
+    ``race``, ``allSettled``, ``any`` and nestings of them over writes nobody reads are the
+    hung-request error; a ``race`` with a timer's promise settles when the timer fires."""
+
+    def __init__(self, inputs: list[JsPromise]) -> None:
+        super().__init__()
+        self._inputs = inputs
+
+    def _gate(self) -> None:
+        """Give the promise a settler the hang check follows: a future settled with it."""
+        if self._state != "pending":
+            return
+        try:
+            gate = asyncio.get_running_loop().create_future()
+        except RuntimeError:  # no event loop: nothing to check
+            return
+
+        def done() -> None:
+            if not gate.done():
+                gate.set_result(None)
+
+        gathers(gate, self)
+        self._settler = gate  # type: ignore[attr-defined] # awaiting the promise waits on the gate
+        self._on_settle(done)
+
+    def stall_parts(self) -> list[Any] | None:
+        """The futures the pending inputs settle from; ``None`` when one has none (it could be
+        settled by any code: the request is not called hung)."""
+        parts = []
+        for promise in self._inputs:
+            if promise._state != "pending":
+                continue
+            settler = getattr(promise, "_settler", None)
+            if settler is None:
+                return None
+            parts.append(settler)
+        return parts
 
 
 def _adopt(awaitable: Any) -> JsPromise:
@@ -260,12 +329,35 @@ def _race(items: Any = (), *_ignored: Any) -> JsPromise:
     return _gather(items, settle)
 
 
+def _any(items: Any = (), *_ignored: Any) -> JsPromise:
+    """``Promise.any``: the first fulfilment; when every input rejects (or there is none), V8's
+    ``AggregateError: All promises were rejected`` carrying the reasons in ``errors``."""
+    rejected: list[int] = []
+
+    def settle(promise: JsPromise, results: list[Any], index: int, combined: JsPromise) -> None:
+        if promise._state == "fulfilled":
+            combined._settle("fulfilled", promise._value)
+            return
+        results[index] = promise._value
+        rejected.append(index)
+        if len(rejected) == len(results):
+            combined._settle("rejected", _aggregate_error(results))
+
+    return _gather(items, settle, empty=lambda combined: combined._settle("rejected", _aggregate_error([])))
+
+
+def _aggregate_error(reasons: list[Any]) -> JsException:
+    error = JsException("All promises were rejected", name="AggregateError")
+    error.errors = JsArray(list(reasons))  # type: ignore[attr-defined]
+    return error
+
+
 def promise_class() -> Any:
-    """``js.Promise``: ``new(executor)``, ``resolve``, ``reject``, ``all``, ``allSettled``, ``race``."""
+    """``js.Promise``: ``new(executor)``, ``resolve``, ``reject``, ``all``, ``allSettled``, ``race``, ``any``."""
     from types import SimpleNamespace
 
     return SimpleNamespace(new=_new, resolve=_called(_resolve), reject=_called(_reject), all=_called(_all),
-                           allSettled=_called(_all_settled), race=_called(_race), name="Promise")
+                           allSettled=_called(_all_settled), race=_called(_race), any=_called(_any), name="Promise")
 
 
 class _CalledFuture(PyodideFuture):
@@ -297,30 +389,36 @@ def _called(make: Callable[..., JsPromise]) -> Callable[..., Any]:
 
     @functools.wraps(make)
     def call(*args: Any) -> Any:
-        promise = make(*args)
-        if not worker_code_running():
-            return promise
-        future = _CalledFuture()
-
-        def settle() -> None:
-            if future.done():
-                return
-            if promise._state == "fulfilled":
-                future.set_result(promise._value)
-            else:
-                future.set_exception(_as_error(promise._value))
-
-        def age() -> None:
-            future._fresh = False
-
-        promise._on_settle(settle)
-        future.get_loop().call_soon(age)
-        settler = getattr(promise, "_settler", None)  # a pipe's promise: awaiting the future waits on the pipe
-        if settler is not None:
-            follows(future, settler)
-        return future
+        return called_promise(make(*args))
 
     return call
+
+
+def called_promise(promise: JsPromise) -> Any:
+    """``promise``, returned by a JavaScript call, as Python code holds it: in Worker code the
+    :class:`_CalledFuture` Pyodide makes of it (``Promise.resolve(1)``, ``stream.pipeTo(w)``;
+    measured on 0.26.0a4 and 0.28.2), outside Worker code the promise itself."""
+    if not worker_code_running():
+        return promise
+    future = _CalledFuture()
+
+    def settle() -> None:
+        if future.done():
+            return
+        if promise._state == "fulfilled":
+            future.set_result(promise._value)
+        else:
+            future.set_exception(_as_error(promise._value))
+
+    def age() -> None:
+        future._fresh = False
+
+    promise._on_settle(settle)
+    future.get_loop().call_soon(age)
+    settler = getattr(promise, "_settler", None)  # a pipe's promise: awaiting the future waits on the pipe
+    if settler is not None:
+        follows(future, settler)
+    return future
 
 
 # -- URI functions -------------------------------------------------------------------------------

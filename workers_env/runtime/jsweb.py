@@ -25,6 +25,7 @@ from workers_env.runtime.forms import Blob, FormData, encode_form
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsnumbers import to_number
+from workers_env.runtime.jsonreviver import json_sources, revive
 from workers_env.runtime.jsproxy import (
     READER_LOCKED,
     TEE_LOCKED,
@@ -545,21 +546,25 @@ class _Body(JsgObject, JsProxy):
 def json_parse(text: Any = None, reviver: Any = None, *_ignored: Any) -> Any:
     """``JSON.parse``: the JS value tree for ``String(text)`` -- no argument or ``None`` is
     ``undefined`` (``"undefined"``, a ``SyntaxError``), ``jsnull`` ``"null"``; bad JSON is V8's
-    ``SyntaxError``. A ``reviver`` that is not a function is ignored, as ECMAScript's
-    JSON.parse ignores it (``.map(JSON.parse)`` passes the index there, and the array after)."""
-    if callable(reviver) and not isinstance(reviver, (JsArray, JsObject)):
-        raise NotEmulatedError("JSON.parse with a reviver function is not emulated by workers-env: parse, "
-                               "then change the value (json.loads(text, object_hook=...) for Python data)")
-    data = _jsvalues.parse_json(js_text(text))
+    ``SyntaxError``. A ``reviver`` function walks the value as ECMAScript's does (see
+    :mod:`.jsonreviver`); one that is not a function is ignored, as ECMAScript's JSON.parse
+    ignores it (``.map(JSON.parse)`` passes the index there, and the array after)."""
+    source = js_text(text)
+    data = _jsvalues.parse_json(source)
+    revived = callable(reviver) and not isinstance(reviver, (JsArray, JsObject))
     try:
-        return _top(_js_value(data))
+        return _top(_revived(source, data, reviver) if revived else _js_value(data))
     except RecursionError:  # json parsed deeper than this walk could go from the caller's stack
         pass
     try:
         with more_room():
-            return _top(_js_value(data))
+            return _top(_revived(source, data, reviver) if revived else _js_value(data))
     except RecursionError:
         raise NotEmulatedError(_jsvalues.DEEP_JSON) from None
+
+
+def _revived(source: str, data: Any, reviver: Any) -> Any:
+    return revive(_js_value(data), json_sources(source), reviver)
 
 
 def _top(value: Any) -> Any:
@@ -574,11 +579,21 @@ def _js_value(data: Any) -> Any:
     """Parsed JSON as the JS value tree a worker would hold."""
     if data is None:
         return jsnull
-    if isinstance(data, dict):
-        return JsObject({k: _js_value(v) for k, v in data.items()})
+    if isinstance(data, dict):  # integer keys first, ascending, as a JS object orders its own properties
+        return JsObject({k: _js_value(data[k]) for k in _property_order(data)})
     if isinstance(data, list):
         return JsArray([_js_value(v) for v in data])
     return data
+
+
+def _property_order(data: dict[str, Any]) -> list[str]:
+    """A JS object's own property order for ``data``'s keys: array indices (the canonical
+    numbers 0 .. 2**32 - 2) first in ascending order, then the other keys as inserted."""
+    indices = [k for k in data if k.isdigit() and k.isascii() and (k == "0" or k[0] != "0") and int(k) < 2**32 - 1]
+    if not indices:
+        return list(data)
+    chosen = set(indices)
+    return sorted(indices, key=int) + [k for k in data if k not in chosen]
 
 
 def _request_url(text: str) -> str:

@@ -9,8 +9,9 @@ resolves only when a read takes the chunk (identity-transform-stream.c++ ``write
 such a wait, and so is a read of a ``new ReadableStream({pull})`` whose ``pull`` settled having
 enqueued nothing (it is not asked again until something is, or another read comes). Here each
 such wait (:func:`wait`) is checked now and then: the request is hung when every task of it
-(:func:`~workers_env.runtime.current.request_tasks`) waits on a stream, on another such task or
-on a pipe's promise, no JS timer of it is pending, and the waiting task is one the response or
+(:func:`~workers_env.runtime.current.request_tasks`) waits on a stream, on another such task,
+on a pipe's promise or on a promise combinator whose pending inputs all are such waits
+(:func:`gathers`), no JS timer of it is pending, and the waiting task is one the response or
 a ``waitUntil`` waits for (a promise nobody awaits just stays pending).
 """
 
@@ -26,7 +27,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.current import request_tasks
 
-__all__ = ["HANGING", "follows", "suspended", "wait"]
+__all__ = ["HANGING", "follows", "gathers", "is_hang", "suspended", "wait"]
 
 #: workerd's text when no task is left that could finish a response (here: close its stream)
 HANGING = ("The Workers runtime canceled this request because it detected that your Worker's code had hung and "
@@ -37,6 +38,9 @@ _INTERNAL: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
 #: futures settled when a task goes on (a pipe's promise, an un-awaited call's PyodideFuture);
 #: the task held weakly too, as it holds its future (a loop closed with it pending is not kept)
 _FOLLOWS: weakref.WeakKeyDictionary[asyncio.Future[Any], weakref.ref[asyncio.Future[Any]]] = weakref.WeakKeyDictionary()
+#: futures settled when the first of some others does (a ``Promise.all``/``race``/``allSettled``/
+#: ``any``): the combined promise, held weakly, whose ``stall_parts()`` names them
+_GATHERED: weakref.WeakKeyDictionary[asyncio.Future[Any], weakref.ref[Any]] = weakref.WeakKeyDictionary()
 #: tasks whose stack waits (``run_sync``) on a future while their loop goes on
 _SUSPENDED: weakref.WeakKeyDictionary[asyncio.Future[Any], asyncio.Future[Any]] = weakref.WeakKeyDictionary()
 _FIRST_CHECK = 0.002
@@ -49,6 +53,19 @@ _LONGEST_BACKOFF = 1.0
 def follows(future: asyncio.Future[Any], task: asyncio.Future[Any]) -> None:
     """Mark ``future`` as settled by ``task``'s work: waiting on it is waiting on that task."""
     _FOLLOWS[future] = weakref.ref(task)
+
+
+def is_hang(error: Any) -> bool:
+    """Whether ``error`` is the one a hung wait fails with (:data:`HANGING`)."""
+    return isinstance(error, JsException) and error.message == HANGING
+
+
+def gathers(future: asyncio.Future[Any], combined: Any) -> None:
+    """Mark ``future`` as settled with ``combined`` (a promise combinator's promise): waiting on
+    it is waiting on each input still pending, as ``combined.stall_parts()`` lists them -- the
+    future each settles from, or ``None`` when one could be settled by anything (a
+    ``Promise.new`` whose resolve functions are out there): it is hung when all of them are."""
+    _GATHERED[future] = weakref.ref(combined)
 
 
 @contextmanager
@@ -231,6 +248,11 @@ def _blocked(future: asyncio.Future[Any], seen: set[int]) -> bool:
     followed = follow() if follow is not None else None
     if followed is not None:
         return _blocked(followed, seen)
+    gathered = _GATHERED.get(future)
+    combined = gathered() if gathered is not None else None
+    if combined is not None:  # a Promise.all/race/allSettled/any: hung when every pending input is
+        parts = combined.stall_parts()
+        return bool(parts) and all(_blocked(part, seen) for part in parts)
     if isinstance(future, asyncio.Task):
         waiter = getattr(future, "_fut_waiter", None) or _SUSPENDED.get(future)
         return waiter is not None and _blocked(waiter, seen)

@@ -17,7 +17,7 @@ from typing import Any
 from workers_env import _errors
 from workers_env._clock import SYSTEM_CLOCK
 from workers_env._errors import JsException
-from workers_env._jsvalues import JsSet
+from workers_env._jsvalues import JsSet, not_a_function
 from workers_env.runtime import (
     abort,
     cacheapi,
@@ -388,6 +388,10 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
                              for i in range(len(units) // 2)})
         if isinstance(obj, (int, float)):  # a number or a boolean owns no properties
             return JsObject({})
+        if isinstance(obj, jsproxy.JsDoubleProxy) and type(obj.unwrap()) in (dict, list, tuple, set, frozenset):
+            return plain(obj.unwrap())  # create_proxy(container): the same PyProxy JavaScript sees
+        if type(obj) in (list, tuple, set, frozenset):
+            return JsObject({})  # a PyProxy of a list, tuple or set owns none (measured, Pyodide 0.26 and 0.28)
         if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
             return JsObject({name: _console_method(getattr(obj, name), name) for name in _CONSOLE_KEYS})
         if isinstance(obj, jsconversions.JsSymbol):  # a symbol owns no properties either
@@ -676,6 +680,8 @@ def _build() -> dict[str, ModuleType]:
         stringify=jsproxy.JsNativeFunction(jsproxy.json_stringify, "stringify"))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
     def array_from(it: Any, map_fn: Any = None, *_: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
+        if map_fn is not None and not callable(map_fn):  # checked before ``items`` is read, as ECMAScript does
+            raise not_a_function(map_fn)
         items = list(jsproxy.js_iterated(it))
         if map_fn is not None:  # ``Array.from(items, (item, index) => ...)``
             return JsArray([jsproxy.call_relaxed(map_fn, v, i) for i, v in enumerate(items)])

@@ -1,0 +1,42 @@
+"""The ``resolve``/``reject`` a ``js.Promise.new`` executor gets are JavaScript's anonymous
+built-in functions, as Pyodide 0.26.0a4 and 0.28.2 hand them over (measured under Node by
+tools/pyodide, group ``pipe-to-and-promises``): ``repr`` ``function () { [native code] }``,
+``name`` empty, and handed on to ``setTimeout`` they stay callable -- ``await
+Promise.new(lambda resolve, reject: setTimeout(resolve, 10))`` settles. Before, they were Python
+lambdas, which ``setTimeout`` treats as borrowed proxies (destroyed when it returns), so the
+timer logged the borrowed-proxy error and the promise never settled."""
+
+from __future__ import annotations
+
+import asyncio
+
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = """
+import json
+from js import Promise, setTimeout
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        seen = []
+        Promise.new(lambda resolve, reject: seen.append([repr(resolve), resolve.name, repr(reject)]))
+        waited = await Promise.new(lambda resolve, reject: setTimeout(resolve, 10))
+        return Response(json.dumps({"seen": seen, "waited": waited}))
+"""
+
+
+def test_resolving_functions_are_js_functions(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+
+    async def scenario():
+        resp = await asyncio.wait_for(worker.fetch("/"), 10)
+        return resp.status, await resp.json()
+
+    status, answer = asyncio.run(scenario())
+    assert status == 200
+    native = "function () { [native code] }"
+    assert answer == {"seen": [[native, "", native]], "waited": None}
