@@ -570,5 +570,5 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--count", type=_js_number, default=None,
                    help=f"maximum number of vectors to return (1-{LIST_VECTORS_MAX_COUNT}, default {LIST_VECTORS_DEFAULT_COUNT})")
     p.add_argument("--cursor", help="cursor for the next page of results")
-    p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as clean JSON")
+    p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
     p.set_defaults(handler=list_vectors)
