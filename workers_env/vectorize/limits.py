@@ -32,6 +32,7 @@ MAX_ID_BYTES = 64
 MAX_METADATA_BYTES = 10240
 MAX_VECTORS_PER_WRITE = 1000  # per binding call ("1000 (Workers) / 5000 (HTTP API)")
 MAX_VECTORS_PER_HTTP_WRITE = 5000  # per HTTP API batch (v2), what `wrangler vectorize insert` sends
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # v2 "Maximum vectors upload size: 100 MB" per HTTP API upload
 MAX_NAMESPACES_PER_INDEX = 50_000  # v2; v1 indexes allow 1,000 (Cloudflare's v1 limits table)
 MAX_NAMESPACES_PER_INDEX_V1 = 1_000
 
@@ -178,6 +179,19 @@ def too_many_namespaces(op: str, limit: int, would_have: int) -> VectorizeError:
 
 def too_many_ids(op: str, limit: int, got: int) -> VectorizeError:
     return VectorizeError(op, f"too many ids in payload; max id count is {limit}, got {got}", code=40007)
+
+
+def upload_too_large(vectors: int, got_bytes: int, fits: int) -> str:
+    """The text of a ``workers-env vectorize insert/upsert`` batch over the HTTP API's upload
+    size (v2's limits table: 100 MB); the service's own wording is not public [D]."""
+    if fits < 1:
+        advice = "one vector's line alone is over the limit: write fewer digits or less whitespace"
+    else:
+        advice = f"use a smaller --batch-size, such as {fits}"
+    return (
+        f"🚨 This batch of {vectors} vectors is {got_bytes:,} bytes of NDJSON; Vectorize takes at most "
+        f"{MAX_UPLOAD_BYTES:,} bytes (100 MB) per upload: {advice}."
+    )
 
 
 def wrong_query_dimensions(expected: int, got: int) -> VectorizeError:

@@ -15,7 +15,7 @@ from typing import Any
 
 from workers_env._errors import ConfigError
 
-__all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "read_ndjson_vectors"]
+__all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "iter_sized_vectors", "read_ndjson_vectors"]
 
 
 def _js_int(text: str) -> int | float:
@@ -28,6 +28,14 @@ def _js_int(text: str) -> int | float:
 def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line number, vector object)`` per non-blank line; a bad line raises
     :class:`ConfigError` naming the file and the line (and the column or byte)."""
+    for number, obj, _ in iter_sized_vectors(path):
+        yield number, obj
+
+
+def iter_sized_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[str, Any], int]]:
+    """Yield ``(line number, vector object, bytes)`` per non-blank line, ``bytes`` being the
+    line's size without its line break, as ``wrangler vectorize insert`` uploads it (its
+    readline keeps a leading byte order mark, so the size does too)."""
     file = Path(path)
     try:
         handle = file.open("rb")
@@ -35,6 +43,7 @@ def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict
         raise ConfigError(f"cannot read vectors file {file}: {exc.strerror or exc}") from None
     with handle:
         for number, raw in enumerate(handle, start=1):
+            size = len(raw) - (2 if raw.endswith(b"\r\n") else 1 if raw.endswith(b"\n") else 0)
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM (Windows editors write
                 raw = raw[3:]  # one) is no character of the file, as wrangler's JSON readers skip it
             try:
@@ -54,7 +63,7 @@ def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict
                 raise ConfigError(f"{file}:{number}: the JSON nests too deeply to read") from None
             if not isinstance(obj, dict):
                 raise ConfigError(f"{file}:{number}: each line must be a JSON object with id and values")
-            yield number, obj
+            yield number, obj, size
 
 
 def iter_ndjson_vectors(path: str | PathLike[str]) -> Iterator[dict[str, Any]]:

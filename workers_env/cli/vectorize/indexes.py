@@ -220,7 +220,7 @@ def info(args: argparse.Namespace) -> int:
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as clean JSON")
+    parser.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
 
 
 def _v1_flag(parser: argparse.ArgumentParser, help_text: str) -> None:

@@ -79,7 +79,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("list-metadata-index", parents=[common],
                        help="list metadata properties on which metadata filtering is enabled")
     p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as clean JSON")
+    p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
     p.set_defaults(handler=list_metadata_index)
 
     p = sub.add_parser("delete-metadata-index", parents=[common], help="delete metadata indexes")

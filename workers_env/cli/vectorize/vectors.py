@@ -37,7 +37,7 @@ from workers_env.cli.common import (
 )
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.binding import VectorizeBinding
-from workers_env.vectorize.ndjson import iter_numbered_vectors
+from workers_env.vectorize.ndjson import iter_sized_vectors
 from workers_env.vectorize.store import state_dir
 
 from .common import command, open_store, persist_to_of
@@ -75,17 +75,21 @@ def _binding(store: Any, name: str, purpose: NoIndexPurpose = "read") -> Vectori
 
 
 # -- insert / upsert -----------------------------------------------------------------------------
-def _batches(path: Path, size: int) -> Iterator[tuple[list[dict[str, Any]], int]]:
-    """Batches of vectors, each with the file line of its last vector."""
+def _batches(path: Path, size: int) -> Iterator[tuple[list[dict[str, Any]], int, int]]:
+    """Batches of vectors, each with the file line of its last vector and its size as
+    wrangler uploads it (the vectors' lines joined by line feeds)."""
     batch: list[dict[str, Any]] = []
     number = 0
-    for number, vector in iter_numbered_vectors(path):
+    nbytes = -1  # no separator before the first line
+    for number, vector, line_bytes in iter_sized_vectors(path):
         batch.append(vector)
+        nbytes += line_bytes + 1
         if len(batch) >= size:
-            yield batch, number
+            yield batch, number, nbytes
             batch = []
+            nbytes = -1
     if batch:
-        yield batch, number
+        yield batch, number, nbytes
 
 
 def _count_lines(path: Path) -> int:
@@ -197,7 +201,10 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
             limit = _limits.MAX_VECTORS_PER_WRITE if v1 else _limits.MAX_VECTORS_PER_HTTP_WRITE
             # upsert checks no v1 limit (wrangler has no v1 upsert): a v1 index takes 1000 at a time
             size = min(args.batch_size, _limits.MAX_VECTORS_PER_WRITE) if v1 else args.batch_size
-            for batch, line in _batches(path, size):
+            for batch, line, nbytes in _batches(path, size):
+                if not v1 and nbytes > _limits.MAX_UPLOAD_BYTES:  # refused before the service reads it
+                    fits = len(batch) * _limits.MAX_UPLOAD_BYTES // nbytes
+                    raise CommandError(_limits.upload_too_large(len(batch), nbytes, fits))
                 result = write(batch, max_vectors=limit)  # the HTTP API takes the NDJSON as sent
                 last_line = line
                 # progress only once the batch is committed (wrangler prints v1's line before)
@@ -563,5 +570,5 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--count", type=_js_number, default=None,
                    help=f"maximum number of vectors to return (1-{LIST_VECTORS_MAX_COUNT}, default {LIST_VECTORS_DEFAULT_COUNT})")
     p.add_argument("--cursor", help="cursor for the next page of results")
-    p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as clean JSON")
+    p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
     p.set_defaults(handler=list_vectors)
