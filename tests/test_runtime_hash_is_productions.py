@@ -56,7 +56,8 @@ utc = datetime.timezone.utc
 plus2 = datetime.timezone(datetime.timedelta(hours=2))
 #: the types whose hash CPython builds from other hashes or its 32-bit numeric rule (read from
 #: Pyodide 0.26.2 and 0.28.2 under Node, both the same): frozensets, complex numbers, ranges, Enum
-#: members (``hash(self._name_)``), Fractions, Decimals, and the datetime module's values
+#: members (``hash(self._name_)``), Fractions, Decimals, the datetime module's values, and read-only
+#: byte memoryviews
 MORE = [(frozenset(), -1572407560), (frozenset({'a'}), -144484801), (frozenset({1, 2, 3}), -2021384008),
         (frozenset({'x', 1, (2, 'y')}), 717005459), (frozenset({frozenset({1}), frozenset()}), 1797502617),
         (frozenset(range(100)), -1621633729), (frozenset(['ab', 'cd', '日本']), -307693363), (1 + 2j, 2000007),
@@ -76,7 +77,9 @@ MORE = [(frozenset(), -1572407560), (frozenset({'a'}), -144484801), (frozenset({
         (datetime.datetime(2024, 5, 6, 1, 8, 9, tzinfo=plus2), -1990720873),
         (datetime.datetime(2024, 5, 6, 7, 8, 9, fold=1), 800043604), (datetime.time(1, 2, 3, 4), -559348755),
         (datetime.time(1, 2, 3, tzinfo=plus2), 635690303), (datetime.time(), 85876960), (utc, 909832034),
-        ((frozenset({1}), 1j, range(3)), 1272263051)]
+        ((frozenset({1}), 1j, range(3)), 1272263051),
+        (memoryview(b"xyz"), 790470620), (memoryview(b""), 0), (memoryview(b"abcdef")[1:4], 794221626),
+        (range(-5), 862634636), (frozenset({None}), -388260)]
 
 
 ALL = [*zip(STRS, STR_HASHES), *OTHERS, *MORE]
