@@ -15,6 +15,7 @@ import decimal
 import enum
 import fractions
 import pickle
+import uuid
 
 import pytest
 from worker_helpers import one_file_worker
@@ -57,7 +58,7 @@ plus2 = datetime.timezone(datetime.timedelta(hours=2))
 #: the types whose hash CPython builds from other hashes or its 32-bit numeric rule (read from
 #: Pyodide 0.26.2 and 0.28.2 under Node, both the same): frozensets, complex numbers, ranges, Enum
 #: members (``hash(self._name_)``), Fractions, Decimals, the datetime module's values, and read-only
-#: byte memoryviews
+#: byte memoryviews and UUIDs (``hash(self.int)``)
 MORE = [(frozenset(), -1572407560), (frozenset({'a'}), -144484801), (frozenset({1, 2, 3}), -2021384008),
         (frozenset({'x', 1, (2, 'y')}), 717005459), (frozenset({frozenset({1}), frozenset()}), 1797502617),
         (frozenset(range(100)), -1621633729), (frozenset(['ab', 'cd', '日本']), -307693363), (1 + 2j, 2000007),
@@ -79,7 +80,8 @@ MORE = [(frozenset(), -1572407560), (frozenset({'a'}), -144484801), (frozenset({
         (datetime.time(1, 2, 3, tzinfo=plus2), 635690303), (datetime.time(), 85876960), (utc, 909832034),
         ((frozenset({1}), 1j, range(3)), 1272263051),
         (memoryview(b"xyz"), 790470620), (memoryview(b""), 0), (memoryview(b"abcdef")[1:4], 794221626),
-        (range(-5), 862634636), (frozenset({None}), -388260)]
+        (range(-5), 862634636), (frozenset({None}), -388260),
+        (uuid.UUID("12345678-1234-5678-1234-567812345678"), 286331146), (uuid.UUID(int=5), 5)]
 
 
 ALL = [*zip(STRS, STR_HASHES), *OTHERS, *MORE]

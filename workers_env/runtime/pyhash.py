@@ -10,7 +10,8 @@ number in every isolate and every deploy -- ``1200133617`` -- where the host's C
 :func:`production_hash` computes production's value for ``str``, ``bytes`` (and a read-only
 byte ``memoryview``), ``int`` (and ``bool``), ``float``, ``complex``, ``None``, tuples,
 frozensets and ranges of them, ``Enum`` members (``hash(self._name_)``), ``Fraction`` and
-``Decimal``, and the ``datetime`` module's dates, datetimes, times, timedeltas and timezones --
+``Decimal``, ``uuid.UUID``, and the ``datetime`` module's dates, datetimes, times, timedeltas
+and timezones --
 CPython's ``fnv``, ``long_hash``, ``_Py_HashDouble``'s numeric rule with the modulus
 ``2**31 - 1``, ``none_hash``'s constant, ``tuplehash``'s 32-bit xxHash, ``frozenset_hash``,
 ``range_hash`` and ``_datetime``'s packed-field hashes, with the secret ``lcg_urandom(111)``
@@ -18,7 +19,10 @@ makes; every value checked against Pyodide 0.26.2 and 0.28.2 under Node with
 ``PYTHONHASHSEED=111`` (tests/test_runtime_hash_is_productions.py). Anything else keeps its
 own hash, brought into the 32-bit range as production brings an oversized ``__hash__`` result
 (the ``int`` rule) -- right for a class whose ``__hash__`` calls ``hash()`` in the Worker's
-files, the host's number for one whose ``__hash__`` lives in a library.
+files, the host's number for one whose ``__hash__`` lives in a library (``pathlib``'s paths,
+``ipaddress``'s addresses: not production's). Such a ``__hash__`` is not run with production's
+``hash()`` inside: several cache their first answer (``PurePath``'s ``_hash``), and an object
+keeping production's number would then be missed by a dict lookup of an equal one.
 
 :func:`install_production_hash` puts a ``builtins.hash`` in place that answers
 :func:`production_hash` to a call from a Worker's own files -- under the main module's folder of
@@ -241,6 +245,8 @@ def production_hash(obj: Any, /) -> int:
         return _fnv(obj.tobytes())
     elif obj is None:
         return _signed(_NONE)
+    elif (uuids := sys.modules.get("uuid")) is not None and method is uuids.UUID.__hash__:
+        return _int_hash(obj.int)  # UUID.__hash__ is hash(self.int)
     if found is not None:
         return found
     own = _host_hash(obj)
