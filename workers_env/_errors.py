@@ -107,11 +107,31 @@ class _JsExceptionType(type):
 
     @property
     def __module__(cls) -> str:  # type: ignore[override]  # a computed name is the point
-        own: str = cls.__dict__.get("__module__", "")
-        return "pyodide.ffi" if cls.__dict__.get("_pyodide_named") and worker_running() else own
+        return _shown_module(cls)
 
     def __repr__(cls) -> str:
         return f"<class '{cls.__module__}.{cls.__qualname__}'>"
+
+
+def _own_module(cls: type) -> str:
+    """The module that defines ``cls`` here (its ``__dict__``'s, :class:`_ModuleName`'s own)."""
+    own = cls.__dict__.get("__module__", "")
+    return own.own if isinstance(own, _ModuleName) else str(own)
+
+
+def _shown_module(cls: type) -> str:
+    return "pyodide.ffi" if cls.__dict__.get("_pyodide_named") and worker_running() else _own_module(cls)
+
+
+class _ModuleName:
+    """:class:`JsException`'s ``__module__`` as an instance reads it (``e.__module__``): Pyodide's
+    ``pyodide.ffi`` while a Worker's code runs, as the class's (:class:`_JsExceptionType`)."""
+
+    def __init__(self, own: str):
+        self.own = own
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        return _shown_module(owner if owner is not None else type(instance))
 
 
 def _class_named(module: str, qualname: str) -> type:
@@ -125,7 +145,7 @@ def _class_named(module: str, qualname: str) -> type:
 def _reduce_js_class(cls: _JsExceptionType) -> tuple[Any, tuple[str, str]]:
     """``pickle`` of a :class:`JsException` class by the module that defines it here: the
     ``pyodide.ffi`` it shows in a Worker is no module outside one."""
-    return _class_named, (cls.__dict__.get("__module__", ""), cls.__qualname__)
+    return _class_named, (_own_module(cls), cls.__qualname__)
 
 
 copyreg.pickle(_JsExceptionType, _reduce_js_class)  # type: ignore[arg-type]
@@ -138,6 +158,7 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
     """
 
     _pyodide_named = True  # this class itself, not its subclasses: see _JsExceptionType
+    __module__ = _ModuleName(__name__)  # type: ignore[assignment]  # an instance's e.__module__ too
 
     cause: Any  # set only on an Error made with ``options.cause`` (jsglobals)
 

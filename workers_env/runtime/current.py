@@ -69,9 +69,6 @@ class WorkerRuntime:
     cache_modes: frozenset[str] | None = frozenset({"no-store", "no-cache"})
     #: which files of its folder a deploy uploads (:class:`~workers_env.config.uploads.Uploads`; None: unchecked)
     uploads: Any = None
-    #: the folder of its main module, with a trailing separator: code in files there gets
-    #: production's ``hash()`` (runtime/pyhash.py); None: no code is the Worker's
-    code_folder: str | None = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives
     js_modules: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

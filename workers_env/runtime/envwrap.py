@@ -10,6 +10,7 @@ options object) and convert results back to Python (``JsDict``, ``None``, ``int`
 
 from __future__ import annotations
 
+import copyreg
 import datetime
 import inspect
 from collections.abc import Awaitable, Callable, Mapping
@@ -17,7 +18,7 @@ from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._env import env_config, missing_name
-from workers_env._errors import JsException, NotEmulatedError, users_mistake
+from workers_env._errors import JsException, NotEmulatedError, _JsExceptionType, users_mistake
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -524,21 +525,39 @@ async def _resolve(binding: JsBinding, pending: Awaitable[Any], method: str = ""
 _PYODIDE_FACES: dict[type, type] = {}
 
 
+class _PyodideFace(_JsExceptionType):
+    """The metaclass of :func:`as_pyodide_error`'s classes: one pickles as the face of the class
+    it shows (:func:`_pyodide_face`), as ``pyodide.ffi`` is no module outside a Worker."""
+
+
+def _pyodide_face(cls: type) -> type:
+    """The subclass of ``cls`` (a :class:`JsException` class) that Worker code sees, named
+    ``pyodide.ffi.JsException``: one per class, made on first use (and when unpickled)."""
+    face = _PYODIDE_FACES.get(cls)
+    if face is None:
+        face = _PYODIDE_FACES.setdefault(cls, _PyodideFace("JsException", (cls,), {
+            "__module__": "pyodide.ffi", "__qualname__": "JsException",
+            "__doc__": f"A {cls.__name__} as Pyodide hands it to Worker code."}))
+    return face
+
+
+def _reduce_face(face: type) -> tuple[Any, tuple[type]]:
+    return _pyodide_face, (face.__bases__[0],)
+
+
+copyreg.pickle(_PyodideFace, _reduce_face)  # type: ignore[arg-type]
+
+
 def as_pyodide_error(error: JsException) -> JsException:
     """``error`` as Worker code catches it in production: every JavaScript error reaches Python
     as ``pyodide.ffi.JsException``, so a binding's :class:`VectorizeError`, :class:`AiError` or
     plain :class:`JsException` (D1's, KV's) takes a subclass named ``JsException`` in module
     ``pyodide.ffi`` (``type(e).__name__`` as production logs it; still an instance of its own
-    class, with its attributes and traceback)."""
+    class, with its attributes and traceback; it pickles, and unpickles as that face again)."""
     cls = type(error)
     if cls.__module__ == "pyodide.ffi":  # already as Pyodide names it
         return error
-    face = _PYODIDE_FACES.get(cls)
-    if face is None:
-        face = _PYODIDE_FACES.setdefault(cls, type("JsException", (cls,), {
-            "__module__": "pyodide.ffi", "__qualname__": "JsException",
-            "__doc__": f"A {cls.__name__} as Pyodide hands it to Worker code."}))
-    error.__class__ = face
+    error.__class__ = _pyodide_face(cls)
     return error
 
 

@@ -1098,9 +1098,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
                                                                      config),
                             writable_stream_spec_compliant_writer=flag_enabled(WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
                                                                                config),
-                            eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config),
-                            code_folder=os.path.join(str(main_path.parent), ""))
-    install_production_hash()
+                            eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config))
+    install_production_hash(main_path.parent)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sysconfig
-from types import TracebackType
+from types import FrameType, TracebackType
 
 from workers_env._errors import is_users_mistake
 
@@ -54,7 +54,28 @@ def _lookup_miss(error: BaseException, tb: TracebackType | None) -> bool:
     if inner is None or caller is None or not _ours(inner) or _ours(caller):
         return False
     kind = _LOOKUPS.get(inner.tb_frame.f_code.co_name)
-    return kind is not None and isinstance(error, kind)
+    return kind is not None and isinstance(error, kind) and _about_the_asked(error, inner.tb_frame)
+
+
+def _about_the_asked(error: BaseException, frame: FrameType) -> bool:
+    """Whether ``error`` names what the lookup method was asked for (its first argument after
+    ``self``): ``AttributeError: nope`` for ``res.nope``, ``KeyError('nope')`` for ``res['nope']``
+    -- not an attribute or key of workers-env's own that the method's body failed to find (a
+    missing ``self._props``: a bug, whose frames are kept)."""
+    code = frame.f_code
+    if code.co_argcount < 2:
+        return False
+    asked = frame.f_locals.get(code.co_varnames[1], _NOTHING)
+    if isinstance(error, AttributeError):
+        return error.name is None or error.name == asked
+    named = error.args[0] if len(error.args) == 1 else _NOTHING
+    try:  # a Map's key may be held wrapped (jsproxy.SameJsValue: .value)
+        return named is asked or getattr(named, "value", _NOTHING) is asked or bool(named == asked)
+    except Exception:
+        return False
+
+
+_NOTHING = object()
 
 
 def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
