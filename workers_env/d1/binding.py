@@ -79,28 +79,30 @@ class D1DatabaseSession:
             error.add_note(note)
         return error
 
-    def _seen(self) -> None:
-        bookmark = self._database.bookmark
-        if self._bookmark is None or self._bookmark < bookmark:
+    def _seen(self, bookmark: str) -> None:
+        """d1-api.ts's ``_updateBookmark``: keep the answer's bookmark when it is later than
+        the session's (or the session has none yet: a constraint is no bookmark)."""
+        bookmark = bookmark.strip()
+        if bookmark and (self._bookmark is None or self._bookmark < bookmark):
             self._bookmark = bookmark
+
+    def _ask(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
+        """One request to D1 carrying the session's constraint or bookmark: the answer's
+        bookmark is kept (Miniflare answers a session's every request with one)."""
+        results, bookmark = self._database.query_in_session(queries)
+        self._seen(bookmark)
+        return results
 
     def run_queries(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
         """The synchronous core of every call: D1's message on failure, nothing written."""
         try:
-            results = self._database.query(queries)
+            return self._ask(queries)
         except SqlFailure as exc:
             raise self._noted(limits.d1_error(exc.message), exc.message) from None
-        self._seen()
-        return results
 
     def run_query(self, sql: str, params: tuple[Any, ...]) -> QueryResult:
         """:meth:`run_queries` of one query (a statement's ``first``/``all``/``run``/``raw``)."""
-        try:
-            result = self._database.query_one(sql, params)
-        except SqlFailure as exc:
-            raise self._noted(limits.d1_error(exc.message), exc.message) from None
-        self._seen()
-        return result
+        return self.run_queries([(sql, params)])[0]
 
     def batch_sync(self, statements: Any) -> list[JsDict]:
         if not isinstance(statements, (list, tuple)):
@@ -139,8 +141,15 @@ class D1Database(D1DatabaseSession):
     def getBookmark(self, *_ignored: Any, **_options: Any) -> None:  # noqa: N802 - the always-primary session has none
         return None
 
-    def _seen(self) -> None:
-        return None
+    def _ask(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
+        # the always-primary session sends no bookmark and keeps none
+        return self._database.query(queries)
+
+    def run_query(self, sql: str, params: tuple[Any, ...]) -> QueryResult:
+        try:
+            return self._database.query_one(sql, params)
+        except SqlFailure as exc:
+            raise self._noted(limits.d1_error(exc.message), exc.message) from None
 
     def withSession(self, *args: Any, **kwargs: Any) -> D1DatabaseSession:  # noqa: N802
         """A session starting at ``"first-unconstrained"`` (default), ``"first-primary"`` or a bookmark."""
