@@ -22,19 +22,22 @@ const mf = new Miniflare(convertV4MiniflareOptions({
     return v;
   }
   function stmt(db, s) { const p = db.prepare(s.sql); return s.bind ? p.bind(...s.bind.map(val)) : p; }
+  const sessions = {};  // "session" cases: one D1DatabaseSession per name, kept across cases
   export default { async fetch(req, env) {
     const c = await req.json();
+    const db = c.session === undefined ? env.DB
+      : (sessions[c.session] ??= (c.constraint === undefined ? env.DB.withSession() : env.DB.withSession(c.constraint)));
+    const withBookmark = (o) => c.session === undefined ? o : { ...o, bookmark: db.getBookmark() };
     try {
       let r;
-      const db = env.DB;
       if (c.op === "batch") r = await db.batch(c.stmts.map((s) => stmt(db, s)));
       else if (c.op === "exec") r = await db.exec(c.sql);
       else if (c.op === "first") r = c.column === undefined ? await stmt(db, c).first() : await stmt(db, c).first(c.column);
       else if (c.op === "raw") r = await stmt(db, c).raw(c.options);
       else if (c.op === "bind") { const s = stmt(db, c); r = {statement: s.statement, params: s.params}; }
       else r = await stmt(db, c)[c.op]();
-      return Response.json({ ok: r === undefined ? "undefined" : r });
-    } catch (e) { return Response.json({ error: String(e), cause: e.cause ? String(e.cause) : null }); }
+      return Response.json(withBookmark({ ok: r === undefined ? "undefined" : r }));
+    } catch (e) { return Response.json(withBookmark({ error: String(e), cause: e.cause ? String(e.cause) : null })); }
   } };`,
 }));
 for (const c of cases) {

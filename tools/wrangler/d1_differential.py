@@ -4,6 +4,8 @@ Runs the same cases through ``tools/wrangler/d1_binding_reference.mjs`` and thro
 workers-env's binding (a fresh in-memory database each), then prints every difference in
 results and error texts. ``duration``/``timings`` are left out (clock values), and so are
 ``rows_read``/``rows_written`` unless ``--counters`` is given (workers-env approximates them).
+A case with ``"session": NAME`` (and optionally ``"constraint"``) runs on that session, made
+by ``withSession`` at its first case, and also compares ``getBookmark()`` afterwards.
 
     WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/d1_differential.py [cases.json]
 
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from workers_env.d1.binding import D1Database
 from workers_env.d1.database import Database
@@ -36,7 +39,20 @@ def _value(v):
     return v
 
 
-async def _ours(db: D1Database, case: dict):
+async def _ours(binding: D1Database, case: dict, sessions: dict[str, Any]):
+    db: Any = binding
+    if "session" in case:  # one session per name, kept across cases (as the reference does)
+        if case["session"] not in sessions:
+            sessions[case["session"]] = (binding.withSession() if "constraint" not in case
+                                         else binding.withSession(case["constraint"]))
+        db = sessions[case["session"]]
+    answer = await _answer(db, case)
+    if "session" in case:
+        answer["bookmark"] = db.getBookmark()
+    return answer
+
+
+async def _answer(db: Any, case: dict) -> dict:
     def stmt(s):
         p = db.prepare(s["sql"])
         return p.bind(*[_value(v) for v in s["bind"]]) if "bind" in s else p
@@ -85,7 +101,8 @@ def main(argv: list[str]) -> int:
             r["error"] = r["error"]
         r.pop("cause", None)
     db = D1Database(Database(None, name="reference-db"))
-    ours = [asyncio.run(_ours(db, c)) for c in cases]
+    sessions: dict[str, Any] = {}
+    ours = [asyncio.run(_ours(db, c, sessions)) for c in cases]
     differences = 0
     for case, theirs, mine in zip(cases, reference, ours):
         a, b = _strip(theirs, counters), _strip(json.loads(json.dumps(mine, default=str)), counters)
