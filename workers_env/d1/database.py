@@ -86,8 +86,25 @@ class QueryResult:
         """``meta`` as the local runtime fills it, in its order."""
         return self.meta_as(dict)
 
-    def meta_as(self, kind: type[dict[str, Any]]) -> dict[str, Any]:
-        """:attr:`meta` built with ``kind`` for itself and ``timings`` (the binding's JsDict)."""
+    def meta_as(self, kind: type[dict[str, Any]], *, rpc: bool = False) -> dict[str, Any]:
+        """:attr:`meta` built with ``kind`` for itself and ``timings`` (the binding's JsDict).
+
+        ``rpc``: as the ``d1_binding_jsrpc`` path hands it over, in the order of Miniflare's
+        schema (``D1MetaSchema``), which parses it on the way: ``total_attempts`` last."""
+        if rpc:
+            return kind(
+                served_by="miniflare.db",
+                served_by_primary=True,
+                timings=kind(sql_duration_ms=self.duration),
+                duration=self.duration,
+                changes=self.changes,
+                last_row_id=self.last_row_id,
+                changed_db=self.changed_db,
+                size_after=self.size_after,
+                rows_read=len(self.rows),
+                rows_written=self.rows_written,
+                total_attempts=1,
+            )
         return kind(
             served_by="miniflare.db",
             served_by_primary=True,
