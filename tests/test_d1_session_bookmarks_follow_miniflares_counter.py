@@ -64,6 +64,9 @@ async def test_env_db_and_failed_requests_leave_the_counter(db):
         await session.prepare("SELECT * FROM nope").all()
     with pytest.raises(JsException, match="No SQL statements detected."):
         await session.prepare("-- nothing").all()
+    with pytest.raises(JsException, match="SQL code did not contain a statement."):
+        await session.prepare("INSERT INTO t VALUES (9);\0 junk").run()  # as without a session
+    assert await db.prepare("SELECT count(*) AS n FROM t WHERE a = 9").first("n") == 0
     with pytest.raises(JsException, match="UNIQUE constraint failed"):
         await session.batch([session.prepare("CREATE TABLE u (a UNIQUE)"),
                              session.prepare("INSERT INTO u VALUES (1), (1)")])

@@ -307,6 +307,8 @@ class Database:
         in the database file's ``_cf_METADATA`` table (key 2), so it is shared with wrangler and
         keeps growing across runs. A query that fails advances nothing.
         """
+        if any("\0" in sql for sql, _ in queries):
+            self._query_to_nul(queries)  # (always raises: nothing is run to the end, no bookmark)
         try:
             return self._query_many(queries, session=True)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
