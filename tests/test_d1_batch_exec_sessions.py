@@ -94,7 +94,8 @@ async def test_sessions_keep_the_latest_bookmark(db):
     second = session.getBookmark()
     assert second > first
     await session.prepare("SELECT * FROM notes").all()
-    assert session.getBookmark() == second  # reads do not move it
+    third = session.getBookmark()
+    assert third > second  # every request of a session moves it, reads too (Miniflare's counter)
     resumed = db.withSession(second)
     assert resumed.getBookmark() == second
     assert await resumed.prepare("SELECT a FROM notes").first("a") == 1

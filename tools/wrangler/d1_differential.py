@@ -4,8 +4,13 @@ Runs the same cases through ``tools/wrangler/d1_binding_reference.mjs`` and thro
 workers-env's binding (a fresh in-memory database each), then prints every difference in
 results and error texts. ``duration``/``timings`` are left out (clock values), and so are
 ``rows_read``/``rows_written`` unless ``--counters`` is given (workers-env approximates them).
+A case with ``"session": NAME`` (and optionally ``"constraint"``) runs on that session, made
+by ``withSession`` at its first case, and also compares ``getBookmark()`` afterwards.
 
-    WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/d1_differential.py [cases.json]
+    WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/d1_differential.py [cases.json] [--jsrpc]
+
+``--jsrpc`` runs both with the experimental ``d1_binding_jsrpc`` flag (``d1_jsrpc_cases.json``
+holds ``query`` cases: ``{"op": "query", "request": {...}}``).
 
 Not collected by pytest (needs Node and wrangler's node_modules).
 """
@@ -18,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from workers_env.d1.binding import D1Database
 from workers_env.d1.database import Database
@@ -36,7 +42,29 @@ def _value(v):
     return v
 
 
-async def _ours(db: D1Database, case: dict):
+def _request(value):
+    """A ``query()`` request with the reference's ``$bytes``/``$bigint``/... forms decoded."""
+    if isinstance(value, dict) and not any(k.startswith("$") for k in value):
+        return {k: _request(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_request(v) for v in value]
+    return _value(value)
+
+
+async def _ours(binding: D1Database, case: dict, sessions: dict[str, Any]):
+    db: Any = binding
+    if "session" in case:  # one session per name, kept across cases (as the reference does)
+        if case["session"] not in sessions:
+            sessions[case["session"]] = (binding.withSession() if "constraint" not in case
+                                         else binding.withSession(case["constraint"]))
+        db = sessions[case["session"]]
+    answer = await _answer(db, case)
+    if "session" in case:
+        answer["bookmark"] = db.getBookmark()
+    return answer
+
+
+async def _answer(db: Any, case: dict) -> dict:
     def stmt(s):
         p = db.prepare(s["sql"])
         return p.bind(*[_value(v) for v in s["bind"]]) if "bind" in s else p
@@ -46,6 +74,8 @@ async def _ours(db: D1Database, case: dict):
             r = await db.batch([stmt(s) for s in case["stmts"]])
         elif op == "exec":
             r = await db.exec(case["sql"])
+        elif op == "query":
+            r = await db.query(_request(case["request"]))
         elif op == "first":
             r = await (stmt(case).first(case["column"]) if "column" in case else stmt(case).first())
         elif op == "raw":
@@ -73,23 +103,26 @@ def _strip(value, counters: bool):
 
 def main(argv: list[str]) -> int:
     counters = "--counters" in argv
+    jsrpc = "--jsrpc" in argv
     paths = [a for a in argv if not a.startswith("--")]
     cases_path = Path(paths[0]) if paths else DEFAULT_CASES
     cases = json.loads(cases_path.read_text())
     with tempfile.TemporaryDirectory(prefix="d1-diff-") as tmp:
-        out = subprocess.run([str(HERE / "node"), str(HERE / "d1_binding_reference.mjs"), tmp],
+        out = subprocess.run([str(HERE / "node"), str(HERE / "d1_binding_reference.mjs"), tmp,
+                              *(["--jsrpc"] if jsrpc else [])],
                              input=cases_path.read_text(), capture_output=True, text=True, check=True)
     reference = [json.loads(line)["result"] for line in out.stdout.splitlines()]
     for r in reference:  # the reference script reports errors as "Error: <message>"
         if "error" in r:
             r["error"] = r["error"]
         r.pop("cause", None)
-    db = D1Database(Database(None, name="reference-db"))
-    ours = [asyncio.run(_ours(db, c)) for c in cases]
+    db = D1Database(Database(None, name="reference-db"), jsrpc=jsrpc)
+    sessions: dict[str, Any] = {}
+    ours = [asyncio.run(_ours(db, c, sessions)) for c in cases]
     differences = 0
     for case, theirs, mine in zip(cases, reference, ours):
         a, b = _strip(theirs, counters), _strip(json.loads(json.dumps(mine, default=str)), counters)
-        if a != b:
+        if a != b or json.dumps(a) != json.dumps(b):  # objects' key order too (meta's differs by path)
             differences += 1
             print("DIFF", json.dumps(case)[:200])
             print("  wrangler   :", json.dumps(a)[:400])

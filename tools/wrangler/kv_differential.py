@@ -105,6 +105,14 @@ OPS: list[list] = [
     ["put", "k", "v", {"expirationTtl": "\u00a0 120\u2028"}], ["put", "k", "v", {"expirationTtl": "\u180e120"}],
     ["put", "k", "v", {"expirationTtl": "+.5e2"}], ["put", "k", "v", {"expirationTtl": "infinity"}],
     ["put", "k", "v", {"expirationTtl": [[120]]}], ["put", "k", "v", {"expirationTtl": [True]}],
+    # bulk getWithMetadata of falsy values (Miniflare keeps their metadata since 2026-07, workers-sdk
+    # #14784) and of JSON null, which it answers bare, without {value, metadata}
+    ["put", "jnull", "null", {"metadata": {"m": 1}}], ["put", "jzero", "0", {"metadata": {"m": 2}}],
+    ["put", "jfalse", "false", {"metadata": {"m": 3}}], ["put", "jempty", "", {"metadata": {"m": 4}}],
+    ["put", "jnometa", "null"],
+    ["getWithMetadata", ["jnull", "jzero", "jfalse", "jnometa", "missing"], "json"],
+    ["getWithMetadata", ["jempty", "jnull", "jzero"]], ["getWithMetadata", ["jempty"], "json"],
+    ["get", ["jnull", "jzero"], "json"], ["getWithMetadata", "jnull", "json"], ["getWithMetadata", "jempty"],
 ]
 
 # The built-in SDK era: Pyodide sends a Python None as undefined, so each of these options

@@ -17,7 +17,7 @@ from typing import Any
 from workers_env._env import AssemblyContext
 from workers_env._errors import ConfigError
 from workers_env.config import WorkerConfig
-from workers_env.d1.binding import D1Database
+from workers_env.d1.binding import JSRPC_FLAG, D1Database
 from workers_env.d1.database import Database
 from workers_env.d1.layout import database_file, local_database_name
 from workers_env.d1.migrations import pending_note
@@ -143,6 +143,7 @@ def _state_elsewhere(entry: D1Entry, config: WorkerConfig, persist_to: Path | No
 def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:
     """One :class:`D1Database` per ``[[d1_databases]]`` entry."""
     entries = d1_entries(context.config)
+    flags = set(getattr(context.config, "compatibility_flags", None) or ())
     opened: dict[str, Database] = {}
     bindings: dict[str, D1Database] = {}
     for entry in entries:
@@ -151,5 +152,6 @@ def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:
             database = opened[entry.local_name] = open_database(entry, context.persist_to)
             context.on_close(database.close)
         bindings[entry.binding] = D1Database(database, binding=entry.binding,
-                                             hint=_migrations_hint(database, entry, context.config, context.persist_to))
+                                             hint=_migrations_hint(database, entry, context.config, context.persist_to),
+                                             jsrpc=JSRPC_FLAG in flags)
     return bindings

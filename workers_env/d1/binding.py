@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import UNDEFINED, JsDict, base_value, js_string, js_truthy
+from workers_env._jsvalues import UNDEFINED, JsDict, JsMapArgument, base_value, js_string, js_truthy
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
@@ -24,10 +24,64 @@ __all__ = ["D1Database", "D1DatabaseSession", "D1PreparedStatement"]
 
 FIRST_UNCONSTRAINED = "first-unconstrained"
 FIRST_PRIMARY = "first-primary"
+#: The compatibility flag (experimental) that sends every query over JSRPC (``fetcher.query``)
+#: and makes ``D1Database.query()`` callable.
+JSRPC_FLAG = "d1_binding_jsrpc"
 
 
-def _result(result: QueryResult) -> JsDict:
-    return JsDict(success=True, meta=result.meta_as(JsDict), results=row_objects(result.columns, result.rows))
+def _result(result: QueryResult, rpc: bool = False) -> JsDict:
+    return JsDict(success=True, meta=result.meta_as(JsDict, rpc=rpc), results=row_objects(result.columns, result.rows))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not (
+        isinstance(value, int) and abs(value) > 2**53 - 1)  # beyond: a BigInt in JavaScript
+
+
+def _byte(value: float) -> int:
+    """``new Uint8Array([value])[0]``: ToUint8 (NaN and infinities 0, else truncated mod 256)."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return 0
+    return int(value) & 0xFF
+
+
+def _request_param(value: Any) -> Any:
+    """One of a ``query()`` request's params as Miniflare's schema takes it (a number, string,
+    null or array of numbers -- bytes) and its database converts it; ``None`` if refused."""
+    if value is None or isinstance(value, str):
+        return base_value(value) if value is not None else None
+    if _is_number(value):
+        return base_value(value)
+    if isinstance(value, (list, tuple)) and all(_is_number(v) for v in value):
+        return bytes(_byte(v) for v in value)
+    raise limits.query_request_error()
+
+
+def _object(value: Any) -> Mapping[str, Any]:
+    """A JavaScript object's properties (a ``Map`` has none); not an object: the schema's refusal."""
+    if isinstance(value, JsMapArgument):
+        return {}
+    if isinstance(value, Mapping):
+        return value
+    raise limits.query_request_error()
+
+
+def _query_request(request: Any) -> tuple[list[tuple[str, tuple[Any, ...]]], str | None]:
+    """``D1Database.query()``'s request checked as Miniflare's ``D1RpcRequestSchema`` checks it:
+    ``{queries: [{sql, params?}], bookmark?}``; the queries as the database runs them."""
+    fields = _object(request)
+    queries = fields.get("queries")
+    bookmark = fields.get("bookmark", UNDEFINED)
+    if not isinstance(queries, (list, tuple)) or (bookmark is not UNDEFINED and not isinstance(bookmark, str)):
+        raise limits.query_request_error()
+    checked = []
+    for query in queries:
+        item = _object(query)
+        sql, params = item.get("sql"), item.get("params")
+        if not isinstance(sql, str) or not (params is None or isinstance(params, (list, tuple))):
+            raise limits.query_request_error()
+        checked.append((base_value(sql), tuple(_request_param(p) for p in params or ())))
+    return checked, None if bookmark is UNDEFINED else bookmark
 
 
 def _sql_text(sql: Any) -> str:
@@ -51,9 +105,10 @@ class D1DatabaseSession:
     JS_METHODS = frozenset({"prepare", "batch", "getBookmark"})
 
     def __init__(self, database: Database, constraint: str | None, *,
-                 hint: Callable[[str], str | None] | None = None):
+                 hint: Callable[[str], str | None] | None = None, jsrpc: bool = False):
         self._database = database
         self._hint = hint  # a note for an error's message (unapplied migrations), or None
+        self._jsrpc = jsrpc  # the d1_binding_jsrpc compatibility flag is on
         self._bookmark: str | None = None
         if constraint is not None:
             constraint = constraint.strip()
@@ -72,6 +127,11 @@ class D1DatabaseSession:
         """The latest bookmark seen by this session (``None`` before its first query)."""
         return self._bookmark
 
+    def _failure(self, message: str) -> JsException:
+        """The error a refused query raises (its text depends on the path the flag picks), noted."""
+        error = limits.rpc_error(message) if self._jsrpc else limits.d1_error(message)
+        return self._noted(error, message)
+
     def _noted(self, error: JsException, message: str) -> JsException:
         """``error`` with a note saying how to fix it, where one applies (D1's text unchanged)."""
         note = self._hint(message) if self._hint is not None else None
@@ -79,28 +139,30 @@ class D1DatabaseSession:
             error.add_note(note)
         return error
 
-    def _seen(self) -> None:
-        bookmark = self._database.bookmark
-        if self._bookmark is None or self._bookmark < bookmark:
+    def _seen(self, bookmark: str) -> None:
+        """d1-api.ts's ``_updateBookmark``: keep the answer's bookmark when it is later than
+        the session's (or the session has none yet: a constraint is no bookmark)."""
+        bookmark = bookmark.strip()
+        if bookmark and (self._bookmark is None or self._bookmark < bookmark):
             self._bookmark = bookmark
+
+    def _ask(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
+        """One request to D1 carrying the session's constraint or bookmark: the answer's
+        bookmark is kept (Miniflare answers a session's every request with one)."""
+        results, bookmark = self._database.query_in_session(queries)
+        self._seen(bookmark)
+        return results
 
     def run_queries(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
         """The synchronous core of every call: D1's message on failure, nothing written."""
         try:
-            results = self._database.query(queries)
+            return self._ask(queries)
         except SqlFailure as exc:
-            raise self._noted(limits.d1_error(exc.message), exc.message) from None
-        self._seen()
-        return results
+            raise self._failure(exc.message) from None
 
     def run_query(self, sql: str, params: tuple[Any, ...]) -> QueryResult:
         """:meth:`run_queries` of one query (a statement's ``first``/``all``/``run``/``raw``)."""
-        try:
-            result = self._database.query_one(sql, params)
-        except SqlFailure as exc:
-            raise self._noted(limits.d1_error(exc.message), exc.message) from None
-        self._seen()
-        return result
+        return self.run_queries([(sql, params)])[0]
 
     def batch_sync(self, statements: Any) -> list[JsDict]:
         if not isinstance(statements, (list, tuple)):
@@ -111,7 +173,7 @@ class D1DatabaseSession:
                 raise JsException(f"batch() takes statements from prepare(), got {type(s).__name__}",
                                   name="TypeError")
         queries = [s._query() for s in statements]
-        return [_result(r) for r in self.run_queries(queries)]
+        return [_result(r, self._jsrpc) for r in self.run_queries(queries)]
 
     async def batch(self, *args: Any, **kwargs: Any) -> list[JsDict]:
         """Run the statements in one transaction; if one fails, none is applied."""
@@ -122,10 +184,11 @@ class D1Database(D1DatabaseSession):
     """``env.DB``: every query goes to the primary (no bookmark is kept)."""
 
     JS_METHODS = frozenset({"prepare", "batch", "exec", "withSession", "dump", "query"})
+    JS_OPTION_ARGS = {"query": 0}  # query(request): an object d1-api.ts hands over as it is
 
     def __init__(self, database: Database, *, binding: str | None = None,
-                 hint: Callable[[str], str | None] | None = None):
-        super().__init__(database, None, hint=hint)
+                 hint: Callable[[str], str | None] | None = None, jsrpc: bool = False):
+        super().__init__(database, None, hint=hint, jsrpc=jsrpc)
         self.binding = binding
 
     def __repr__(self) -> str:
@@ -139,8 +202,15 @@ class D1Database(D1DatabaseSession):
     def getBookmark(self, *_ignored: Any, **_options: Any) -> None:  # noqa: N802 - the always-primary session has none
         return None
 
-    def _seen(self) -> None:
-        return None
+    def _ask(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
+        # the always-primary session sends no bookmark and keeps none
+        return self._database.query(queries)
+
+    def run_query(self, sql: str, params: tuple[Any, ...]) -> QueryResult:
+        try:
+            return self._database.query_one(sql, params)
+        except SqlFailure as exc:
+            raise self._failure(exc.message) from None
 
     def withSession(self, *args: Any, **kwargs: Any) -> D1DatabaseSession:  # noqa: N802
         """A session starting at ``"first-unconstrained"`` (default), ``"first-primary"`` or a bookmark."""
@@ -148,7 +218,7 @@ class D1Database(D1DatabaseSession):
         if constraintOrBookmark is not None and not isinstance(constraintOrBookmark, str):
             raise JsException("constraintOrBookmark?.trim is not a function", name="TypeError")
         value = (constraintOrBookmark or "").strip()
-        return D1DatabaseSession(self._database, value or FIRST_UNCONSTRAINED, hint=self._hint)
+        return D1DatabaseSession(self._database, value or FIRST_UNCONSTRAINED, hint=self._hint, jsrpc=self._jsrpc)
 
     def exec_sync(self, query: Any) -> JsDict:
         sql = _sql_text(query)
@@ -157,7 +227,8 @@ class D1Database(D1DatabaseSession):
         try:
             results = self._database.query(queries)
         except SqlFailure as exc:
-            raise self._noted(limits.exec_error(lines[0], exc.message), exc.message) from None
+            error = limits.rpc_exec_error(exc.message) if self._jsrpc else limits.exec_error(lines[0], exc.message)
+            raise self._noted(error, exc.message) from None
         duration = sum(r.duration for r in results)
         return JsDict(count=len(results), duration=duration)
 
@@ -169,11 +240,35 @@ class D1Database(D1DatabaseSession):
         """Deprecated (alpha databases only); the local runtime answers 404 as here."""
         raise JsException("D1_DUMP_ERROR: Status + 404")
 
-    async def query(self, *_ignored: Any, **_options: Any) -> Any:
-        raise limits.d1_error(
-            "D1Database.query() requires the d1_binding_jsrpc compatibility flag. "
-            "Enable d1_binding_jsrpc before calling query()."
-        )
+    def query_sync(self, request: Any) -> JsDict:
+        if not self._jsrpc:
+            raise limits.d1_error(
+                f"D1Database.query() requires the {JSRPC_FLAG} compatibility flag. "
+                f"Enable {JSRPC_FLAG} before calling query()."
+            )
+        queries, bookmark = _query_request(request)
+        try:
+            # Miniflare sends the bookmark as a header, which drops the blanks around it; one
+            # left then is a session's request, answered with the next bookmark
+            if bookmark is not None and bookmark.strip(" \t\r\n"):
+                results, token = self._database.query_in_session(queries)
+            else:
+                results, token = self._database.query(queries), None
+        except SqlFailure as exc:
+            raise self._noted(limits.d1_error(exc.message), exc.message) from None
+        answer = JsDict(results=[
+            JsDict(meta=r.meta_as(JsDict, rpc=True),
+                   data=JsDict(kind="raw", columns=list(r.columns), rows=row_lists(r.rows)))
+            for r in results])
+        if token is not None:
+            answer["bookmark"] = token
+        return answer
+
+    async def query(self, *args: Any, **kwargs: Any) -> JsDict:
+        """``{results: [{meta, data: {kind: "raw", columns, rows}}], bookmark?}`` for
+        ``{queries: [{sql, params?}], bookmark?}``, run in one transaction; only with the
+        ``d1_binding_jsrpc`` compatibility flag (without it, D1's ``D1_ERROR`` saying so)."""
+        return self.query_sync(_argument(args, kwargs))
 
 
 class D1PreparedStatement:
@@ -219,7 +314,7 @@ class D1PreparedStatement:
     # synchronous cores
 
     def all_sync(self) -> JsDict:
-        return _result(self._one())
+        return _result(self._one(), self._session._jsrpc)
 
     def first_sync(self, column: Any = UNDEFINED) -> Any:
         """The first row, or its ``column``. ``None`` is JavaScript's ``null`` (the external SDK's
@@ -251,11 +346,11 @@ class D1PreparedStatement:
 
     async def all(self, *_ignored: Any, **_options: Any) -> JsDict:
         """``{success, meta, results}`` with every row as an object."""
-        return _result(self._one())
+        return _result(self._one(), self._session._jsrpc)
 
     async def run(self, *_ignored: Any, **_options: Any) -> JsDict:
         """As :meth:`all` (the runtime returns the rows here too)."""
-        return _result(self._one())
+        return _result(self._one(), self._session._jsrpc)
 
     async def raw(self, options: Any = None, /, *_ignored: Any, **kwargs: Any) -> list[list[Any]]:
         """Rows as arrays; ``{"columnNames": True}`` puts the column names first."""

@@ -23,7 +23,7 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from time import perf_counter
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from workers_env._errors import StateError, reason
 from workers_env._jsvalues import well_formed
@@ -44,6 +44,13 @@ _PRIMARY_CODES = (
 # their (trusted) prepared form from the statement cache.
 _INTERNAL = " /* workers-env internal */"
 _CLOSED = "the database is closed (its env was closed)"
+# workerd's SqliteMetadata table (Durable Object alarm at key 1, local bookmark counter at key 2)
+_METADATA_TABLE = """
+      CREATE TABLE IF NOT EXISTS _cf_METADATA (
+        key INTEGER PRIMARY KEY,
+        value BLOB
+      );
+    """.strip().rstrip(";")
 _NAME = itemgetter(0)  # a column's name in ``cursor.description``
 _T = TypeVar("_T")
 
@@ -79,8 +86,25 @@ class QueryResult:
         """``meta`` as the local runtime fills it, in its order."""
         return self.meta_as(dict)
 
-    def meta_as(self, kind: type[dict[str, Any]]) -> dict[str, Any]:
-        """:attr:`meta` built with ``kind`` for itself and ``timings`` (the binding's JsDict)."""
+    def meta_as(self, kind: type[dict[str, Any]], *, rpc: bool = False) -> dict[str, Any]:
+        """:attr:`meta` built with ``kind`` for itself and ``timings`` (the binding's JsDict).
+
+        ``rpc``: as the ``d1_binding_jsrpc`` path hands it over, in the order of Miniflare's
+        schema (``D1MetaSchema``), which parses it on the way: ``total_attempts`` last."""
+        if rpc:
+            return kind(
+                served_by="miniflare.db",
+                served_by_primary=True,
+                timings=kind(sql_duration_ms=self.duration),
+                duration=self.duration,
+                changes=self.changes,
+                last_row_id=self.last_row_id,
+                changed_db=self.changed_db,
+                size_after=self.size_after,
+                rows_read=len(self.rows),
+                rows_written=self.rows_written,
+                total_attempts=1,
+            )
         return kind(
             served_by="miniflare.db",
             served_by_primary=True,
@@ -213,7 +237,6 @@ class Database:
         conn.set_authorizer(self._authorize)
         self._last_row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
         self._size = self._database_size()
-        self._writes = 0
         self.closed = False
 
     def close(self) -> None:
@@ -261,11 +284,6 @@ class Database:
 
     # -- queries -------------------------------------------------------------------------
 
-    @property
-    def bookmark(self) -> str:
-        """A session bookmark naming the latest write this database object has seen."""
-        return f"{self._writes:08x}-00000000-00000000-{abs(hash(self.name)) & 0xFFFFFFFF:08x}"
-
     def query(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
         """Run ``queries`` (``(sql, params)``; params already SQLite values) in one transaction.
 
@@ -279,6 +297,22 @@ class Database:
             return run(queries)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
             return run([_well_formed(sql, params) for sql, params in queries])
+
+    def query_in_session(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> tuple[list[QueryResult], str]:
+        """:meth:`query` as a session's request runs: in the same transaction, after the
+        queries, the database's bookmark counter advances and its new value is returned.
+
+        That is Miniflare's answer to a request carrying a session's constraint or bookmark
+        (``storage.getCurrentBookmark()``, workerd's local-development bookmark): a counter kept
+        in the database file's ``_cf_METADATA`` table (key 2), so it is shared with wrangler and
+        keeps growing across runs. A query that fails advances nothing.
+        """
+        if any("\0" in sql for sql, _ in queries):
+            self._query_to_nul(queries)  # (always raises: nothing is run to the end, no bookmark)
+        try:
+            return self._query_many(queries, session=True)
+        except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
+            return self._query_many([_well_formed(sql, params) for sql, params in queries], session=True)
 
     def query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""
@@ -294,7 +328,7 @@ class Database:
 
     def _query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         if "\0" in sql:
-            return self._query_to_nul([(sql, params)])[0]
+            return self._query_to_nul([(sql, params)])[0]  # (always raises)
         single = _single_statement(sql)
         if single is None:
             return self._query_many([(sql, params)])[0]
@@ -311,10 +345,20 @@ class Database:
         at = next(i for i, (sql, _) in enumerate(queries) if "\0" in sql)
         sql, params = queries[at]
         head = [*queries[:at], (sql[: sql.index("\0")], params)]
-        return self._query_many(head, then_fail=limits.NOT_A_STATEMENT)  # (always raises then_fail's error)
+        self._query_many(head, then_fail=limits.NOT_A_STATEMENT)  # (always raises then_fail's error)
+        raise AssertionError("then_fail was not raised")  # pragma: no cover
+
+    @overload
+    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
+                    then_fail: str | None = None, session: Literal[False] = False) -> list[QueryResult]: ...
+
+    @overload
+    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
+                    then_fail: str | None = None, session: Literal[True]) -> tuple[list[QueryResult], str]: ...
 
     def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    then_fail: str | None = None) -> list[QueryResult]:
+                    then_fail: str | None = None,
+                    session: bool = False) -> list[QueryResult] | tuple[list[QueryResult], str]:
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
         # (with then_fail the last query is cut at a NUL: its whole text was never blank)
@@ -326,7 +370,7 @@ class Database:
         for statements, _ in plans:
             if not statements:
                 raise SqlFailure(limits.NOT_A_STATEMENT)
-        single = len(plans) == 1 and len(plans[0][0]) == 1 and then_fail is None
+        single = len(plans) == 1 and len(plans[0][0]) == 1 and then_fail is None and not session
         with self._lock:
             if self.closed:
                 raise SqlFailure(_CLOSED)
@@ -338,13 +382,36 @@ class Database:
                 results = [self._run(statements, params) for statements, params in plans]
                 if then_fail is not None:
                     raise SqlFailure(then_fail)
+                token = self._next_bookmark() if session else ""
                 self._transaction_step("COMMIT")
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK" + _INTERNAL)
                 self._refresh_after_rollback()
                 raise
+            if session:
+                # The counter's row and table are the connection's writes too: the next
+                # query's last_row_id and size_after show them, as they do under Miniflare.
+                self._last_row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
+                self._size = self._database_size()
+                return results, token
             return results
+
+    def _next_bookmark(self) -> str:
+        """workerd's ``ActorSqlite::getCurrentBookmark`` (local development): the counter in
+        ``_cf_METADATA`` key 2 advanced (0 the first time), written as
+        ``<n / (2**32-1):08x>-<n % (2**32-1):08x>-00000000-<32 zeros>``."""
+        conn = self._conn
+        try:
+            conn.execute(_METADATA_TABLE + _INTERNAL)
+            row = conn.execute("SELECT value FROM _cf_METADATA WHERE key = 2" + _INTERNAL).fetchone()
+            count = 0 if row is None or row[0] is None else int(row[0]) + 1
+            conn.execute("INSERT INTO _cf_METADATA VALUES(2, ?) ON CONFLICT DO UPDATE SET value = excluded.value"
+                         + _INTERNAL, (count,))
+        except sqlite3.Error as exc:  # Miniflare's wording when getCurrentBookmark() fails
+            raise SqlFailure(f"Failed to get session commit token: {self._describe(exc, '')}") from None
+        high, low = divmod(count, 0xFFFFFFFF)  # workerd divides by uint32 max, not 2**32
+        return f"{high:08x}-{low:08x}-00000000-{'0' * 32}"
 
     def _transaction_step(self, sql: str) -> None:
         """``BEGIN IMMEDIATE`` or ``COMMIT`` of a batch; SQLite's refusal (another process holding
@@ -378,8 +445,6 @@ class Database:
             size = self._database_size()
             changed = bool(changes) or row_id != self._last_row_id or size != self._size
             self._last_row_id, self._size = row_id, size
-            if changed:
-                self._writes += 1
         columns = list(map(_NAME, description)) if description is not None else []
         if self._renamed is not None:
             columns = self._original_columns(columns)

@@ -134,6 +134,26 @@ def exec_error(first_line: str, message: str) -> JsException:
     return JsException(f"D1_EXEC_ERROR: Error in line 1: {first_line}: {message}")
 
 
+def rpc_error(message: str) -> JsException:
+    """A refusal on the ``d1_binding_jsrpc`` path: the D1 service's error crosses JSRPC as an
+    error whose message already says ``D1_ERROR: <message>``, and d1-api.ts prefixes it again."""
+    return JsException(f"D1_ERROR: D1_ERROR: {message}")
+
+
+def rpc_exec_error(message: str) -> JsException:
+    """``exec()``'s error on the ``d1_binding_jsrpc`` path: no line, the service's text prefixed."""
+    return JsException(f"D1_EXEC_ERROR: D1_ERROR: {message}")
+
+
+def query_request_error() -> JsException:
+    """``query()`` of a request Miniflare's schema refuses (``D1RpcRequestSchema``): its
+    ZodError reaches the Worker as an ``Error`` whose message is only ``ZodError``."""
+    error = JsException("ZodError")
+    error.add_note("query() takes {queries: [{sql: str, params?: [number | str | None | list of byte values]}], "
+                   "bookmark?: str}")
+    return error
+
+
 def type_error(js_type: str, shown: str) -> JsException:
     """``bind()`` of a value D1 cannot store."""
     return JsException(f"D1_TYPE_ERROR: Type '{js_type}' not supported for value '{shown}'")
