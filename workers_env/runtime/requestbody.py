@@ -175,15 +175,7 @@ class Upload:
     lost: bool = False
     #: the answer is done with the body: the rest is taken in as it comes (see :meth:`rest_in`)
     discarding: bool = False
-    #: the connection is gone (:meth:`hung_up`): the next ``receive()`` says so
-    gone: bool = False
     _progress: asyncio.Event = field(default_factory=asyncio.Event)
-
-    def hung_up(self) -> None:
-        """The client's connection closed (told by the server's protocol): the pump, waiting for
-        the Worker to want more, looks at once rather than when the Worker next reads."""
-        self.gone = True
-        self.body.nudge()
 
     def discard(self) -> None:
         """The answer is done with the body: what still comes is taken in without waiting for reads."""
@@ -193,8 +185,10 @@ class Upload:
     async def _demand(self) -> None:
         """Wait until the next piece is wanted: no more than :data:`READ_AHEAD` bytes are taken in
         ahead of the Worker's reads, so a slow reader holds the client back rather than filling
-        memory (uvicorn stops reading the socket while ``receive()`` is not called)."""
-        while not (self.discarding or self.gone or self.body.wants_more()):
+        memory (uvicorn stops reading the socket while ``receive()`` is not called). A client
+        hanging up meanwhile is heard of at the next ``receive()``: a paused socket is not read,
+        so not even its end is seen."""
+        while not (self.discarding or self.body.wants_more()):
             await self.body.read_on()
 
     async def pump(self) -> str:

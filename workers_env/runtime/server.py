@@ -127,9 +127,6 @@ _CONNECTION_HEADERS = frozenset({"connection", "keep-alive", "te", "trailer", "u
 #: the connection without finishing the response (a Worker's body stream that failed)
 TARGET_EXTENSION = "workers_env.target"
 ABORT_EXTENSION = "workers_env.abort"
-#: a request's ``scope["extensions"]`` key: ``watch(callback)``, ``callback()`` called when the
-#: connection closes (the last one given per connection)
-HANG_UP_EXTENSION = "workers_env.hang_up"
 _HEADER_TIMEOUT = b"ERROR: Your client took too long to send HTTP headers."
 _TOO_LARGE = (  # what Cloudflare's edge answers for a body over the plan's limit
     b"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
@@ -287,9 +284,6 @@ class WorkerApp:
         upload = Upload(receive, live, self.max_body_bytes)
         state: dict[str, Any] = {}
         abort = scope.get("extensions", {}).get(ABORT_EXTENSION)
-        watch = scope.get("extensions", {}).get(HANG_UP_EXTENSION)
-        if watch is not None:
-            watch(upload.hung_up)
 
         async def answer(message: MutableMapping[str, Any]) -> None:
             close = False
@@ -740,8 +734,6 @@ class _Protocol(H11Protocol):
     """
 
     header_timeout: float = HEADER_TIMEOUT
-    #: told when the connection closes (see :meth:`_watch_hang_up`)
-    _on_hang_up: Callable[[], None] | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         if not isinstance(self.conn, ReasonConnection):
@@ -755,7 +747,6 @@ class _Protocol(H11Protocol):
                     extensions = scope.setdefault("extensions", {})
                     extensions[TARGET_EXTENSION] = getattr(self.conn, "target", None)
                     extensions[ABORT_EXTENSION] = self._abort_response
-                    extensions[HANG_UP_EXTENSION] = self._watch_hang_up
                 await inner(scope, receive, send)
 
             self.app = app
@@ -784,13 +775,6 @@ class _Protocol(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_header_timer()
         super().connection_lost(exc)
-        told, self._on_hang_up = self._on_hang_up, None
-        if told is not None:
-            told()
-
-    def _watch_hang_up(self, callback: Callable[[], None]) -> None:
-        """``callback()`` once the connection closes (replacing the one given before)."""
-        self._on_hang_up = callback
 
     def send_400_response(self, msg: str) -> None:
         """A request whose head h11 refused: answered as wrangler dev answers it
