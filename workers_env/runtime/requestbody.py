@@ -7,8 +7,10 @@ piece by piece as it comes (``request.body.getReader()``, ``async for chunk in r
 server (runtime/server.py, :class:`Upload`) as each piece of the body is received, and read by
 the Worker's code like any other stream -- ``await request.text()`` (``json()``, ``bytes()``...)
 waits for its end. Code that needs the whole body at once from synchronous code (``clone()``,
-``new Request(url, request)``, a ``fetch`` of it, the SDK's ASGI and WSGI bridges) waits for the
-rest as ``run_sync`` waits (runtime/runsync.py), the event loop going on meanwhile.
+``new Request(url, request)``, a ``fetch`` of it) waits for the rest as ``run_sync`` waits
+(runtime/runsync.py), the event loop going on meanwhile. The server takes the body in only as
+it is read, :data:`READ_AHEAD` bytes ahead of the reads (:meth:`Upload._demand`): a slow reader
+holds the client back rather than the body piling up in memory, and a piece once read is not kept.
 
 Checked against ``wrangler dev`` 4.164.0 serving a Worker without wrangler's bundling (as it serves
 a Python Worker: no ``ensure-req-body-drained`` middleware): the answer of a Worker that does not
