@@ -115,3 +115,24 @@ async def test_a_whole_read_takes_in_the_body_past_the_read_ahead(app: WorkerApp
     client = Client()
     await app(scope(path), client.receive, client.send)
     assert client.answer() == str(PIECE * PIECES).encode()
+
+
+@pytest.mark.asyncio
+async def test_the_body_keeps_no_more_than_the_read_ahead_and_no_piece_once_read() -> None:
+    """The incoming body itself, read slowly: what it holds (``kept_bytes()``) stays within the
+    read-ahead, as pieces read are let go."""
+    from workers_env.runtime.jsstreams import END
+    from workers_env.runtime.requestbody import IncomingBody, Upload
+
+    client = Client()
+    body = IncomingBody()
+    pump = asyncio.ensure_future(Upload(client.receive, body, limit=10 * PIECE * PIECES).pump())
+    kept, read = 0, 0
+    while (chunk := await body.next_value()) is not END:
+        read += len(chunk)
+        for _ in range(5):  # a slow reader
+            await asyncio.sleep(0)
+        kept = max(kept, body.kept_bytes())
+    pump.cancel()
+    assert read == PIECE * PIECES
+    assert kept <= READ_AHEAD + PIECE
