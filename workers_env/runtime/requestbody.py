@@ -51,7 +51,8 @@ READ_AHEAD = 65536
 UPLOAD_GRACE = 0.05
 
 _STILL_ARRIVING = ("the incoming request's body is still arriving, and waiting for it from synchronous code is "
-                   "emulated by workers-env on asyncio's own event loop only: await request.text() (or "
+                   "emulated by workers-env only on the event loop it arrives on (not from another thread): await "
+                   "request.text() (or "
                    "arrayBuffer()) first, then use the bytes")
 
 
