@@ -3,8 +3,8 @@
 Serves one request with an ASGI application (FastAPI, Starlette, ...) as the Python SDK's
 bridge does: a lifespan startup before the request and a shutdown after it, a scope with
 ``type``, ``method``, ``scheme``, ``path``, ``query_string``, lower-cased byte ``headers``
-and the Worker's ``env`` under ``scope["env"]``; the request body as one ``http.request``
-message; the response collected into a JS ``Response``. The external SDK (compatibility
+and the Worker's ``env`` under ``scope["env"]``; the request body read first, each chunk of its
+stream an ``http.request`` message with ``more_body``, then an empty last one; the response collected into a JS ``Response``. The external SDK (compatibility
 dates from 2026-04-21) percent-decodes ``path``, adds ``raw_path``, shares lifespan ``state``
 and answers a null-body status without the body; the built-in one (workerd's ``asgi.py``) does
 none of that, makes the first body message the whole response (a later one fails inside the
@@ -230,12 +230,17 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any], bool]:
     return shutdown, state, supported
 
 
-def _receiver(req: Any) -> tuple[Callable[[], Awaitable[dict[str, Any]]], asyncio.Event]:
-    """The app's ``receive``: the request body as one ``http.request`` message, then
-    ``http.disconnect`` once the response is finished (set the event)."""
+async def _receiver(req: Any) -> tuple[Callable[[], Awaitable[dict[str, Any]]], asyncio.Event]:
+    """The app's ``receive``, as both SDKs make it: each chunk of the request body's stream
+    (read to its end first, ``async for data in req.body``) as an ``http.request`` message with
+    ``more_body``, then an empty last one; then ``http.disconnect`` once the response is
+    finished (set the event)."""
     js_req = js_request_of(req)
-    body = js_req._iterated()  # the SDK: async for data in req.body
-    messages = [{"type": "http.request", "body": body, "more_body": False}]
+    messages: list[dict[str, Any]] = []
+    if js_req.body:
+        async for data in js_req.body:
+            messages.append({"type": "http.request", "body": data.to_bytes(), "more_body": True})
+    messages.append({"type": "http.request", "body": b"", "more_body": False})
     finished = asyncio.Event()
 
     async def receive() -> dict[str, Any]:
@@ -251,7 +256,7 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
     """The external SDK's bridge, the body collected whole; from 1.6.1 a null-body status
     (101/103/204/205/304) answers without the body the app sent, from 1.6.13 repeated
     response headers are kept (before: ``Object.fromEntries``, the last one wins)."""
-    receive, finished = _receiver(req)
+    receive, finished = await _receiver(req)
     status: int | None = None
     headers: list[tuple[str, str]] = []
     chunks: list[bytes] = []
@@ -309,7 +314,7 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
     inside the app's ``send``, logged), so a streamed body is cut to its first chunk
     (workers-py issue #67); headers go through ``Object.fromEntries`` (a repeated one keeps its
     last value). A server-sent-event response (collected whole here) needs ``ctx``."""
-    receive, finished = _receiver(req)
+    receive, finished = await _receiver(req)
     result: asyncio.Future[JsResponse] = asyncio.get_running_loop().create_future()
     status: int | None = None
     headers: list[tuple[str, str]] = []

@@ -474,21 +474,6 @@ class _Body(JsgObject, JsProxy):
         if self._live is not None and not self.bodyUsed:  # a used body is refused at once, not waited for
             await self._live.settle()
 
-    def _iterated(self) -> bytes:
-        """The body as the SDKs' ASGI and WSGI bridges read it, ``async for data in req.body``:
-        a body a reader holds, or ``text()`` used up, is ``getReader()``'s locked TypeError; one
-        read to its end by a reader since released gives nothing more; an unread one all of it,
-        its stream left unlocked at the end (as ``values()`` leaves it)."""
-        if self._live is not None or self._body is None:
-            return self._consume() if self._body is not None else b""
-        stream = self.body
-        reader = stream.getReader()  # values() takes a reader first
-        chunks = []
-        while (chunk := stream._next_chunk()) is not None:
-            chunks.append(chunk)
-        reader.releaseLock()  # the read that meets the end releases it
-        return b"".join(chunks)
-
     def _consume(self) -> bytes:
         if self.bodyUsed:
             raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")

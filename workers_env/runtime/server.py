@@ -295,6 +295,7 @@ class WorkerApp:
                     state["closing"] = True
             elif message["type"] == "http.response.body" and not message.get("more_body", False) \
                     and not upload.complete:
+                upload.discard()  # the rest is taken in (and kept for waitUntil work) while it comes
                 if not state.get("closing"):
                     if message.get("body"):  # the answer's bytes go now; only its end waits for the rest
                         await send({**message, "more_body": True})

@@ -6,9 +6,12 @@ The environ is PEP 3333's, built as the SDK builds it: ``PATH_INFO`` percent-dec
 given as a WSGI native string (UTF-8 bytes read as latin-1), ``QUERY_STRING`` as sent,
 ``SERVER_NAME``/``SERVER_PORT`` from the URL (443 or 80 by scheme), each header as
 ``HTTP_<NAME>`` (repeated ones joined with ``,``; ``CONTENT_TYPE`` and ``CONTENT_LENGTH``
-bare), and the Worker's env under ``environ["workers.env"]``. The body is read whole first,
-as the SDK does where it cannot stream (so ``CONTENT_LENGTH`` is its length when the request
-named none); the response, ``write()`` output first, is collected whole into a JS
+bare), and the Worker's env under ``environ["workers.env"]``. ``wsgi.input`` reads the
+request body's stream as the application reads it (each read a ``run_sync`` of the reader's
+``read()``), as every SDK release with ``wsgi`` does (its ``_make_wsgi_input``; its
+pre-buffering fallback is never taken): so no ``CONTENT_LENGTH`` is made up for a chunked
+request (Werkzeug then reads an empty body, as in production), and a body still arriving is
+read as it comes; the rest of a body the application left unread is canceled. The response, ``write()`` output first, is collected whole into a JS
 ``Response`` (no body for the null-body statuses), and the application's iterable is closed.
 """
 
@@ -24,10 +27,56 @@ from urllib.parse import unquote, urlsplit
 from workers_env.runtime.asgi import NULL_BODY_STATUSES, js_request_of
 from workers_env.runtime.gateway import BaseOptions, with_options
 from workers_env.runtime.jsweb import JsHeaders, JsResponse
+from workers_env.runtime.runsync import run_sync
 
 __all__ = ["DEFAULT_OPTIONS", "Options", "build_environ", "entrypoint", "fetch", "process_request"]
 
 logger = logging.getLogger("wsgi")
+
+
+class _StreamInput(io.RawIOBase):
+    """The SDK's ``_ReadableStreamInput``: a blocking ``wsgi.input`` over the body's stream,
+    reading no more than the application asks for; closed, it releases its reader (the body
+    read to its end) or cancels the rest."""
+
+    def __init__(self, js_body: Any) -> None:
+        self._reader = js_body.getReader()
+        self._buf = bytearray()
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self._buf and not self._eof:
+            result = run_sync(self._reader.read())
+            if result.done:
+                self._eof = True
+            elif result.value is not None:
+                self._buf.extend(result.value.to_bytes())
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        del self._buf[:n]
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            try:
+                if self._eof:
+                    self._reader.releaseLock()
+                else:
+                    run_sync(self._reader.cancel())
+            except Exception:  # noqa: BLE001 - as the SDK: best-effort cleanup
+                pass
+        super().close()
+
+
+def _wsgi_input(req: Any) -> io.IOBase:
+    """The SDK's ``_make_wsgi_input``: an empty stream for no body, else the lazy one."""
+    body = req.body
+    if not body:
+        return io.BytesIO(b"")
+    return io.BufferedReader(_StreamInput(body))
 
 
 def _native(text: str) -> str:
@@ -135,12 +184,14 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Optio
     in the SDK; ``options``' ``encode_body`` is the response's ``encodeBody``)."""
     js_req = js_request_of(req, "wsgi.fetch()")
     logger.debug("WSGI request: %s %s", js_req.method, js_req.url)
-    body = js_req._iterated()  # the SDK: async for data in req.body
+    body = _wsgi_input(js_req)  # the SDK: _make_wsgi_input(req), before its try
     try:
         return with_options(_respond(app, build_environ(req, env, body)), options)
     except Exception:
         logger.exception("WSGI request failed")
         raise
+    finally:
+        body.close()  # (the SDK's is closed when collected, with the environ: here at once)
 
 
 def entrypoint(app: Any, *, options: Options | None = None) -> type:
