@@ -39,6 +39,8 @@ def _value(v):
         return bytes(v["$buffer"])
     if isinstance(v, dict) and "$bigint" in v:
         return int(v["$bigint"])  # a Python int beyond 2**53 reaches JS as a BigInt
+    if isinstance(v, dict) and "$number" in v:
+        return float(v["$number"])  # NaN, Infinity, -0 (JSON has none of them)
     return v
 
 
@@ -111,7 +113,7 @@ def main(argv: list[str]) -> int:
         out = subprocess.run([str(HERE / "node"), str(HERE / "d1_binding_reference.mjs"), tmp,
                               *(["--jsrpc"] if jsrpc else [])],
                              input=cases_path.read_text(), capture_output=True, text=True, check=True)
-    reference = [json.loads(line)["result"] for line in out.stdout.splitlines()]
+    reference = [json.loads(line)["result"] for line in out.stdout.split("\n") if line]
     for r in reference:  # the reference script reports errors as "Error: <message>"
         if "error" in r:
             r["error"] = r["error"]
