@@ -11,6 +11,10 @@ by ``withSession`` at its first case, and also compares ``getBookmark()`` afterw
 
 ``--jsrpc`` runs both with the experimental ``d1_binding_jsrpc`` flag (``d1_jsrpc_cases.json``
 holds ``query`` cases: ``{"op": "query", "request": {...}}``).
+``d1_session_cases.json`` (run with and without ``--jsrpc``) holds sessions against the schema
+and ``_cf_METADATA`` (what ``sqlite_master``/``PRAGMA table_list`` show, what the authorizer
+refuses), ``last_row_id`` after the counter's writes and bookmarks no HTTP header can carry.
+A value JSON has no literal for (NaN, the infinities, -0) is written ``{"$number": "NaN"}``.
 
 Not collected by pytest (needs Node and wrangler's node_modules).
 """
