@@ -11,6 +11,10 @@ by ``withSession`` at its first case, and also compares ``getBookmark()`` afterw
 
 ``--jsrpc`` runs both with the experimental ``d1_binding_jsrpc`` flag (``d1_jsrpc_cases.json``
 holds ``query`` cases: ``{"op": "query", "request": {...}}``).
+``d1_session_cases.json`` (run with and without ``--jsrpc``) holds sessions against the schema
+and ``_cf_METADATA`` (what ``sqlite_master``/``PRAGMA table_list`` show, what the authorizer
+refuses), ``last_row_id`` after the counter's writes and bookmarks no HTTP header can carry.
+A value JSON has no literal for (NaN, the infinities, -0) is written ``{"$number": "NaN"}``.
 
 Not collected by pytest (needs Node and wrangler's node_modules).
 """
@@ -39,6 +43,8 @@ def _value(v):
         return bytes(v["$buffer"])
     if isinstance(v, dict) and "$bigint" in v:
         return int(v["$bigint"])  # a Python int beyond 2**53 reaches JS as a BigInt
+    if isinstance(v, dict) and "$number" in v:
+        return float(v["$number"])  # NaN, Infinity, -0 (JSON has none of them)
     return v
 
 
@@ -111,7 +117,7 @@ def main(argv: list[str]) -> int:
         out = subprocess.run([str(HERE / "node"), str(HERE / "d1_binding_reference.mjs"), tmp,
                               *(["--jsrpc"] if jsrpc else [])],
                              input=cases_path.read_text(), capture_output=True, text=True, check=True)
-    reference = [json.loads(line)["result"] for line in out.stdout.splitlines()]
+    reference = [json.loads(line)["result"] for line in out.stdout.split("\n") if line]
     for r in reference:  # the reference script reports errors as "Error: <message>"
         if "error" in r:
             r["error"] = r["error"]

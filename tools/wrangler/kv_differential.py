@@ -113,6 +113,16 @@ OPS: list[list] = [
     ["getWithMetadata", ["jnull", "jzero", "jfalse", "jnometa", "missing"], "json"],
     ["getWithMetadata", ["jempty", "jnull", "jzero"]], ["getWithMetadata", ["jempty"], "json"],
     ["get", ["jnull", "jzero"], "json"], ["getWithMetadata", "jnull", "json"], ["getWithMetadata", "jempty"],
+    # bulk reads of mixed kinds: JSON of every type, text, bytes that are not UTF-8, numbers and
+    # booleans put as JavaScript prints them, metadata of several kinds
+    ["put", "marr", "[1,\"a\",null]", {"metadata": [1, 2]}], ["put", "mstr", "\"s\"", {"metadata": "m"}],
+    ["put", "mtrue", "true", {"metadata": True}], ["put", "mnum", 1.5], ["put", "mbool", False, {"metadata": 0}],
+    ["put", "mbin", {"$bytes": "00ff10"}, {"metadata": None}], ["put", "mtext", "plain", {"metadata": {"z": {"y": [None]}}}],
+    ["get", ["marr", "mstr", "mtrue", "mnum", "mbool", "jnull", "doc", "missing"], "json"],
+    ["getWithMetadata", ["marr", "mstr", "mtrue", "mnum", "mbool", "jnull", "doc", "missing"], "json"],
+    ["getWithMetadata", ["marr", "mbin", "mtext", "mnum", "mbool", "jempty", "missing"]],
+    ["get", ["marr", "mbin", "mtext"], "text"], ["get", ["mtext", "marr"], "json"], ["get", ["mbin"], "json"],
+    ["getWithMetadata", ["marr", "mtext"], "json"], ["getWithMetadata", ["mbin", "mnum"], {"type": "text", "cacheTtl": 60}],
 ]
 
 # The built-in SDK era: Pyodide sends a Python None as undefined, so each of these options

@@ -10,11 +10,21 @@ the rest are coroutines, thin wrappers over the synchronous core (:mod:`.databas
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from math import isfinite
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import UNDEFINED, JsDict, JsMapArgument, base_value, js_string, js_truthy
+from workers_env._jsvalues import (
+    JS_WHITESPACE,
+    UNDEFINED,
+    JsDict,
+    JsMapArgument,
+    base_value,
+    js_string,
+    js_truthy,
+)
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
@@ -27,6 +37,10 @@ FIRST_PRIMARY = "first-primary"
 #: The compatibility flag (experimental) that sends every query over JSRPC (``fetcher.query``)
 #: and makes ``D1Database.query()`` callable.
 JSRPC_FLAG = "d1_binding_jsrpc"
+# What ``Headers.set`` refuses in a value (after dropping the HTTP whitespace around it): a
+# bookmark travels as the ``x-cf-d1-session-commit-token`` header.
+_NOT_IN_HEADER = re.compile("[\0\r\n]")
+_HTTP_WHITESPACE = " \t\r\n"
 
 
 def _result(result: QueryResult, rpc: bool = False) -> JsDict:
@@ -34,8 +48,14 @@ def _result(result: QueryResult, rpc: bool = False) -> JsDict:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and not (
-        isinstance(value, int) and abs(value) > 2**53 - 1)  # beyond: a BigInt in JavaScript
+    """A JavaScript number Miniflare's schema takes (``z.number()``: finite)."""
+    if isinstance(value, float):
+        return isfinite(value)
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= 2**53 - 1  # beyond: a BigInt
+
+
+def _not_finite(value: Any) -> bool:
+    return isinstance(value, float) and not isfinite(value)
 
 
 def _byte(value: float) -> int:
@@ -111,7 +131,7 @@ class D1DatabaseSession:
         self._jsrpc = jsrpc  # the d1_binding_jsrpc compatibility flag is on
         self._bookmark: str | None = None
         if constraint is not None:
-            constraint = constraint.strip()
+            constraint = constraint.strip(JS_WHITESPACE)
             if not constraint:
                 raise limits.session_error()
             if constraint not in (FIRST_UNCONSTRAINED, FIRST_PRIMARY):
@@ -142,9 +162,18 @@ class D1DatabaseSession:
     def _seen(self, bookmark: str) -> None:
         """d1-api.ts's ``_updateBookmark``: keep the answer's bookmark when it is later than
         the session's (or the session has none yet: a constraint is no bookmark)."""
-        bookmark = bookmark.strip()
+        bookmark = bookmark.strip(JS_WHITESPACE)
         if bookmark and (self._bookmark is None or self._bookmark < bookmark):
             self._bookmark = bookmark
+
+    def _before_request(self, params: Iterable[Sequence[Any]]) -> None:
+        """What fails before a request reaches D1, nothing run, the bookmark unchanged: with
+        ``d1_binding_jsrpc`` a bound NaN or infinity (Miniflare's schema refuses it; JSON made it
+        ``null``), then a bookmark no HTTP header can carry."""
+        if self._jsrpc and any(_not_finite(value) for values in params for value in values):
+            raise limits.non_finite_parameter()
+        if self._bookmark is not None and _NOT_IN_HEADER.search(self._bookmark):
+            raise limits.invalid_header_value(jsrpc=self._jsrpc)
 
     def _ask(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
         """One request to D1 carrying the session's constraint or bookmark: the answer's
@@ -172,6 +201,7 @@ class D1DatabaseSession:
             if not isinstance(s, D1PreparedStatement):
                 raise JsException(f"batch() takes statements from prepare(), got {type(s).__name__}",
                                   name="TypeError")
+        self._before_request(s.params for s in statements)
         queries = [s._query() for s in statements]
         return [_result(r, self._jsrpc) for r in self.run_queries(queries)]
 
@@ -217,7 +247,7 @@ class D1Database(D1DatabaseSession):
         constraintOrBookmark = _argument(args, kwargs)  # noqa: N806 - the JavaScript name
         if constraintOrBookmark is not None and not isinstance(constraintOrBookmark, str):
             raise JsException("constraintOrBookmark?.trim is not a function", name="TypeError")
-        value = (constraintOrBookmark or "").strip()
+        value = (constraintOrBookmark or "").strip(JS_WHITESPACE)
         return D1DatabaseSession(self._database, value or FIRST_UNCONSTRAINED, hint=self._hint, jsrpc=self._jsrpc)
 
     def exec_sync(self, query: Any) -> JsDict:
@@ -247,10 +277,14 @@ class D1Database(D1DatabaseSession):
                 f"Enable {JSRPC_FLAG} before calling query()."
             )
         queries, bookmark = _query_request(request)
+        # Miniflare's entry sends a non-empty bookmark as a header (HTTP whitespace around it
+        # dropped; a NUL, CR or LF refused); D1's object answers with the next bookmark when
+        # the header's value, trimmed as JavaScript trims, is not empty
+        header = bookmark.strip(_HTTP_WHITESPACE) if bookmark else None
+        if header is not None and _NOT_IN_HEADER.search(header):
+            raise limits.invalid_header_value(jsrpc=True, request=True)
         try:
-            # Miniflare sends the bookmark as a header, which drops the blanks around it; one
-            # left then is a session's request, answered with the next bookmark
-            if bookmark is not None and bookmark.strip(" \t\r\n"):
+            if header is not None and header.strip(JS_WHITESPACE):
                 results, token = self._database.query_in_session(queries)
             else:
                 results, token = self._database.query(queries), None
@@ -307,9 +341,12 @@ class D1PreparedStatement:
         return _sql_text(self.statement), self._sqlite_params
 
     def _one(self) -> QueryResult:
+        session = self._session
+        if session._jsrpc or session._bookmark is not None:
+            session._before_request((self.params,))
         statement = self.statement  # (``_query()`` inlined: this is every call's path)
         sql = statement if type(statement) is str else _sql_text(statement)
-        return self._session.run_query(sql, self._sqlite_params)
+        return session.run_query(sql, self._sqlite_params)
 
     # synchronous cores
 

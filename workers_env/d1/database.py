@@ -254,10 +254,13 @@ class Database:
         return sqlite3.SQLITE_OK if _allowed(self, action, arg1, arg2, db_name) else sqlite3.SQLITE_DENY
 
     def _database_size(self) -> int:
+        """Bytes in use (pages less free ones). At least one page: D1's file always has its
+        header page (wrangler's fresh database reports 4096), where an untouched in-memory
+        database has none yet."""
         row = self._conn.execute(
             "SELECT (SELECT * FROM pragma_page_count) - (SELECT * FROM pragma_freelist_count)" + _INTERNAL
         ).fetchone()
-        return int(row[0]) * self._page_size
+        return max(int(row[0]), 1) * self._page_size
 
     def read_snapshot(self, reader: Callable[[Callable[[str], list[tuple[Any, ...]]]], _T]) -> _T:
         """``reader(rows)``, where ``rows(sql)`` runs internal SQL (not the user's: no D1 rules)

@@ -31,6 +31,8 @@ __all__ = [
     "type_error",
     "column_not_found",
     "session_error",
+    "invalid_header_value",
+    "non_finite_parameter",
 ]
 
 #: Bound parameters per query (``?NNN`` may go up to ``?100``).
@@ -166,3 +168,26 @@ def column_not_found(column: str) -> JsException:
 
 def session_error() -> JsException:
     return JsException("D1_SESSION_ERROR: invalid bookmark or constraint")
+
+
+def invalid_header_value(*, jsrpc: bool, request: bool = False) -> JsException:
+    """A session's bookmark (or ``query()``'s) holding a NUL, CR or LF: it travels as the
+    ``x-cf-d1-session-commit-token`` header, and ``Headers.set`` refuses it before anything
+    runs. d1-api.ts lets the ``TypeError`` through, its ``d1_binding_jsrpc`` path wraps it as
+    ``D1_ERROR: <message>``; ``query()``'s own request (``request``) gets it bare."""
+    if jsrpc and not request:
+        error = JsException("D1_ERROR: Invalid header value.")
+    else:
+        error = JsException("Invalid header value.", name="TypeError")
+    error.add_note("a D1 bookmark is sent as an HTTP header value: pass one getBookmark() returned "
+                   "(no NUL, CR or LF in it)")
+    return error
+
+
+def non_finite_parameter() -> JsException:
+    """With ``d1_binding_jsrpc``, a statement bound to NaN or an infinity: the value crosses JSRPC
+    as it is (JSON would have made it ``null``) and Miniflare's schema (``z.number()``) refuses it."""
+    error = JsException("D1_ERROR: ZodError")
+    error.add_note("with the d1_binding_jsrpc flag D1 refuses NaN and infinities as bound values: "
+                   "bind None (NULL) instead")
+    return error
