@@ -17,11 +17,12 @@ import collections
 import functools
 import inspect
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
 from workers_env._errors import JsException
+from workers_env._jsvalues import JsSet
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsproxy import EXHAUSTED_ITERATOR, JsArray, JsNativeFunction, JsObject
 from workers_env.runtime.stalls import follows, gathers, is_hang
@@ -210,15 +211,24 @@ def _reject(reason: Any = None, *_ignored: Any) -> JsPromise:
     return promise
 
 
-# A Python list or tuple reaches JavaScript as a PyProxy: a Python awaitable in it (a call's
-# ``PyodideFuture``, a coroutine) is a thenable PyProxy borrowed from the list's iterator, destroyed
-# once the combinator has iterated the list -- before the promise job that calls its ``then``
-# runs, so that input rejects with the borrowed-proxy error (Pyodide 0.26.0a4 and 0.28.2 under
-# Node: ``Promise.all([Promise.resolve(1), 2])``); a JS promise in it (``Promise.new``) is a JS
-# value, and a JS array (``to_js([...])``) holds proxies that stay.
+# A Python iterable reaches JavaScript as a PyProxy: a Python awaitable in it (a call's
+# ``PyodideFuture``, a coroutine) is a thenable PyProxy borrowed from the iterator JavaScript makes
+# of it, destroyed once the combinator has iterated it -- before the promise job that calls its
+# ``then`` runs, so that input rejects with the borrowed-proxy error (Pyodide 0.26.0a4 and 0.28.2
+# under Node: ``Promise.all([Promise.resolve(1), 2])``, a tuple, set, frozenset, dict, dict view,
+# deque or a class's ``__iter__`` alike); a Python *iterator* (a generator, ``iter(list)``) hands
+# each item over as its own proxy, which stays; a JS promise in it (``Promise.new``) is a JS
+# value, and a JS array (``to_js([...])``) or ``Set`` holds proxies that stay.
+def _borrows_items(items: Any) -> bool:
+    """Whether JavaScript iterating ``items`` borrows each Python item (see above)."""
+    if isinstance(items, (JsProxy, JsSet, Iterator)):
+        return False
+    return type(items).__module__.partition(".")[0] not in ("workers_env", "js", "pyodide")
+
+
 def _gather(items: Any, settle_each: Callable[[JsPromise, list[Any], int, JsPromise], None],
             empty: Callable[[JsPromise], None] | None = None) -> JsPromise:
-    listed = type(items) in (list, tuple)
+    listed = _borrows_items(items)
     promises = [_resolve(item) if not inspect.isawaitable(item) or isinstance(item, JsPromise)
                 else _reject(JsException(EXHAUSTED_ITERATOR)) if listed and not isinstance(item, JsProxy)
                 else _adopt(item) for item in list(items)]

@@ -454,6 +454,7 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             elif isinstance(source, JsArray):
                 for i, value in enumerate(source._items):
                     target._props[str(i)] = value
+                jsproxy.reorder_in_place(target._props)  # its indices before the target's other keys
                 jsproxy.marked_like(source, target)
         return target.another_proxy()  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
 
