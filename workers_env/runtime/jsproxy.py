@@ -485,6 +485,8 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         return getattr(self._object, key)
 
     def __setitem__(self, key: Any, value: Any) -> None:
+        if not isinstance(key, str):  # Pyodide 0.26.0a4 and 0.28.2 (m[0] = 2)
+            raise TypeError("Can only assign keys of type string to JavaScript object map")
         props = self._object._props
         name = _jsvalues.js_key(key)
         new_index = isinstance(name, str) and name[:1].isdigit() and name not in props
