@@ -54,6 +54,9 @@ class JsPromise(JsProxy):
         if state == "fulfilled" and (isinstance(value, JsPromise) or inspect.isawaitable(value)):
             _follow(self, value)  # resolving with a promise adopts its outcome
             return
+        if state == "fulfilled" and _thenable(value):
+            _call_then(self, value)  # a JS object with a ``then`` function: adopted, as ECMAScript does
+            return
         self._state, self._value = state, value
         callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:
@@ -180,6 +183,37 @@ def _follow(promise: JsPromise, awaitable: Any) -> None:
             promise._settle("rejected", exc)
 
     promise._settler = asyncio.ensure_future(wait())  # type: ignore[attr-defined] # awaiting it waits on this
+
+
+def _thenable(value: Any) -> bool:
+    """A plain JS object whose ``then`` is a function (ECMAScript's thenable; a JsObject only:
+    the runtime's other values with a Python ``then`` are promises or futures, adopted as such)."""
+    return type(value) is JsObject and callable(value._props.get("then"))
+
+
+def _call_then(promise: JsPromise, thenable: JsObject) -> None:
+    """ECMAScript's NewPromiseResolveThenableJob: in a microtask, ``thenable.then(resolve,
+    reject)`` with the promise's resolving functions (JS functions, as ``Promise.new`` hands
+    them); a ``then`` that throws rejects it unless it has settled."""
+    then = getattr(thenable, "then")
+    done: list[bool] = []
+
+    def settling(state: str) -> Any:
+        def settle(value: Any = None, *_: Any) -> None:
+            if not done:
+                done.append(True)
+                promise._settle(state, value)
+
+        return JsNativeFunction(settle, "")
+
+    def job() -> None:
+        resolve, reject = settling("fulfilled"), settling("rejected")
+        try:
+            then(resolve, reject)
+        except Exception as exc:  # noqa: BLE001 - a throwing then rejects the promise
+            reject(exc)
+
+    microtask(job)
 
 
 def _new(executor: Any = None, *_ignored: Any) -> JsPromise:

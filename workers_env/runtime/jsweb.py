@@ -554,7 +554,8 @@ def json_parse(text: Any = None, reviver: Any = None, *_ignored: Any) -> Any:
     revived = callable(reviver) and not isinstance(reviver, (JsArray, JsObject))
     parsed = _tree(source, data, revived)
     if revived:  # walked once, outside the retry: the reviver's calls and its own RecursionError are its
-        return _top(revive(*parsed, reviver))
+        tree, sources = parsed
+        return _top(revive(tree, sources, reviver))
     return _top(parsed)
 
 
