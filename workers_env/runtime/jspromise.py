@@ -182,7 +182,11 @@ def _follow(promise: JsPromise, awaitable: Any) -> None:
         except Exception as exc:  # noqa: BLE001
             promise._settle("rejected", exc)
 
-    promise._settler = asyncio.ensure_future(wait())  # type: ignore[attr-defined] # awaiting it waits on this
+    task = asyncio.ensure_future(wait())
+    # the runtime's own helper: one left pending when its request ends (a race's loser waiting on a
+    # write nobody reads) is collected without asyncio's "Task was destroyed but it is pending!"
+    task._log_destroy_pending = False  # type: ignore[attr-defined]
+    promise._settler = task  # type: ignore[attr-defined] # awaiting it waits on this
 
 
 def _thenable(value: Any) -> bool:
