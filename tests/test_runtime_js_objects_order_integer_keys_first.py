@@ -4,7 +4,9 @@ array indices -- the canonical text of a whole number 0 .. 2**32 - 2 -- first, a
 the other keys as inserted, whatever made the object: ``Object.fromEntries``, ``to_js(dict,
 dict_converter=Object.fromEntries)``, a property set later (``setattr``, ``as_object_map()[k] =``),
 ``Object.assign`` of an array. ``Object.keys``, ``JSON.stringify`` and ``to_py()`` all read that
-order. Before, only ``JSON.parse`` ordered them; ``"01"``, ``"-1"``, ``"1.5"``, ``"+1"``,
+order. A Python dict is a PyProxy -- a JS Proxy, whose own keys are as its ``ownKeys`` trap lists
+them -- so ``Object.keys`` and ``JSON.stringify`` of one keep the dict's order (Pyodide 0.28.2),
+and ``Object.keys`` of ``bytes`` is empty. Before, only ``JSON.parse`` ordered them; ``"01"``, ``"-1"``, ``"1.5"``, ``"+1"``,
 ``"4294967295"`` and non-ASCII digits are not indices and stay where they were inserted."""
 
 from __future__ import annotations
@@ -35,6 +37,20 @@ SNIPPETS = {
 
 def test_integer_keys_come_first_in_every_js_object(tmp_path: Path) -> None:
     assert snippet_answers(tmp_path, list(SNIPPETS), "2026-05-01") == list(SNIPPETS.values())
+
+
+PROXIES = {
+    "Object.keys({'a': 1, '2': 3}).to_py()": "['a', '2'] (list)",
+    "Object.keys(create_proxy({'a': 1, '2': 3})).to_py()": "['a', '2'] (list)",
+    "JSON.stringify({'a': 1, '2': 3})": """'{"a":1,"2":3}' (str)""",
+    "JSON.stringify(create_proxy({'a': 1, '2': {'b': 1, '1': 2}}))": """'{"a":1,"2":{"b":1,"1":2}}' (str)""",
+    "Object.keys(Object.assign(Object.new(), {'a': 1, '2': 3})).to_py()": "['2', 'a'] (list)",
+    "Object.keys(b'ab').to_py()": "[] (list)",
+}
+
+
+def test_a_python_dicts_pyproxy_keeps_the_dicts_order(tmp_path: Path) -> None:
+    assert snippet_answers(tmp_path, list(PROXIES), "2026-05-01") == list(PROXIES.values())
 
 
 def test_a_python_dict_converted_keeps_its_own_order(tmp_path: Path) -> None:

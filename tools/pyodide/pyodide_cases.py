@@ -1134,9 +1134,16 @@ CASES = {
         "# async\no = Object.new()\no.then = create_proxy(lambda res, rej: res(7))\nawait js.Promise.all(to_js([o]))",
         "# async\no = Object.new()\no.then = create_proxy(lambda res, rej: res(7))\nawait js.Promise.resolve(o)",
         "m = JSON.parse('{}').as_object_map()\nm[0] = 2",
+        "Object.keys({'a': 1, '2': 3}).to_py()",
+        "Object.keys(create_proxy({'a': 1, '2': 3})).to_py()",
+        "JSON.stringify({'a': 1, '2': 3})",
+        "JSON.stringify(create_proxy({'a': 1, '2': {'b': 1, '1': 2}}))",
+        "Object.keys(Object.assign(Object.new(), {'a': 1, '2': 3})).to_py()",
+        "Object.keys(b'ab').to_py()",
+        "Object.values(bytearray(b'ab')).to_py()",
         ("# async\no = Object.new()\no.then = create_proxy(lambda res, rej: res(7))\nawait js.Promise.new(lambda res, rej: res(1)).then(lambda v: o)",
-         "0.28.2 answers 0 for a then handler returning a JS thenable, 0.26.0a4 the thenable's 7; workers-env adopts it "
-         "as ECMAScript's then does (README: Where we had to choose)", "0.28"),
+         "0.28.2 and 0.26.2 answer 0 for a then handler returning a JS thenable, 0.26.0a4 the thenable's 7; workers-env "
+         "adopts it as ECMAScript's then does (README: Where we had to choose)"),
         "# async\no = Object.new()\no.then = create_proxy(lambda res, rej: res(7))\nawait js.Promise.resolve(1).then(lambda v: o)",
         "# async\no = Object.new()\no.then = create_proxy(lambda res, rej: res(7))\nawait js.Promise.new(lambda res, rej: res(o))",
         "# async\no = Object.new()\no.then = create_proxy(lambda res, rej: rej(js.Error.new('refused')))\ntry:\n    await js.Promise.resolve(o)\nexcept Exception as e:\n    r = str(e)\nr",

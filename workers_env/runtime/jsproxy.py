@@ -244,6 +244,15 @@ class JsObject(JsProxy):
         object.__setattr__(obj, "_nulls", nulls)
         return obj
 
+    @classmethod
+    def unordered(cls, props: dict[str, Any]) -> JsObject:
+        """An object whose own keys are ``props``' in its order, integer keys not put first: what
+        ``Object.keys`` reads of a PyProxy of a dict (a JS Proxy, whose ``ownKeys`` trap lists the
+        dict's keys as Python orders them; Pyodide 0.28.2)."""
+        obj = cls()
+        object.__setattr__(obj, "_props", props)
+        return obj
+
     def __getattr__(self, name: str) -> Any:
         props = object.__getattribute__(self, "_props")
         if name in props:
@@ -1755,6 +1764,16 @@ def js_iterated(value: Any) -> Iterable[Any]:
 
 def object_from_entries(entries: Iterable[Any], *_ignored: Any) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
+    return _from_entries(entries, ordered=True)
+
+
+def _proxy_from_entries(entries: Iterable[Any]) -> JsObject:
+    """What JavaScript reads of a PyProxy of a dict: its keys in the dict's order (a Proxy's
+    ``ownKeys``; Pyodide 0.28.2 ``JSON.stringify({'a': 1, '2': 3})`` is ``{"a":1,"2":3}``)."""
+    return _from_entries(entries, ordered=False)
+
+
+def _from_entries(entries: Iterable[Any], *, ordered: bool) -> JsObject:
     props: dict[str, Any] = {}
     made = JsObject(props)
     raw = js_iterated(entries)
@@ -1767,7 +1786,8 @@ def object_from_entries(entries: Iterable[Any], *_ignored: Any) -> JsObject:
             value = js_number(value)  # one JS number type: 0.0 is the 0 Python reads back
         props["null" if key is jsnull else _jsvalues.js_key(key)] = value
         carry_mark(entry, made, value)  # a PyProxy in the entry (Object.entries(o)): the same one here
-    reorder_in_place(props)  # integer keys first, as every JS object orders its own properties
+    if ordered:
+        reorder_in_place(props)  # integer keys first, as every JS object orders its own properties
     return made
 
 
@@ -1993,7 +2013,7 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
                 f"its keys on this Pyodide, so production writes {{}}, and so does workers-env. Convert it with "
                 f"to_js(value, dict_converter=Object.fromEntries)")
             return JsObject({})
-        return to_js(_stringified_dict(value), dict_converter=object_from_entries)
+        return to_js(_stringified_dict(value), dict_converter=_proxy_from_entries)
     if not reads_dict_keys(nulls):  # production's 0.26.0a2 predates the list proxy's JSON (0.26.0a5)
         warn_pyproxy(
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
