@@ -204,6 +204,13 @@ def index_first(props: dict[str, Any]) -> dict[str, Any] | None:
     """``props`` in a JS object's own property order (OrdinaryOwnPropertyKeys; V8 for every object:
     ``JSON.parse``, ``Object.fromEntries``, a property set later): array indices first, ascending,
     then the other keys as inserted; ``None`` when ``props`` is in that order already."""
+    if not props:
+        return None
+    try:
+        if min(props)[:1] > "9":  # (a C loop) every key starts after the digits: no index
+            return None
+    except TypeError:  # keys of other types than str among them
+        pass
     indices = [k for k in props if k.__class__ is str and k[:1].isdigit() and is_array_index(k)]
     if not indices:
         return None
@@ -266,10 +273,12 @@ class JsObject(JsProxy):
 
     def __setattr__(self, name: str, value: Any) -> None:
         props = self._props
-        new_index = name[:1].isdigit() and name not in props
-        props[name] = value
-        if new_index:
-            reorder_in_place(props)  # an array index goes before the other keys (JS property order)
+        if name[:1] > "9" or name in props:  # (an identifier starts after the digits)
+            props[name] = value
+        else:
+            props[name] = value
+            if name[:1].isdigit():
+                reorder_in_place(props)  # an array index goes before the other keys (JS property order)
         proxied_by(self, value)
 
     def __delattr__(self, name: str) -> None:
