@@ -15,7 +15,8 @@ Measured against Pyodide 0.26.0a4 and 0.28.2 (under Node 24, V8 13.6):
 - what it returns replaces the value in its holder; ``None`` (``undefined``) deletes the
   property (an array keeps its length: the item reads back ``None``); a Python container it
   returns is a PyProxy JavaScript keeps (not a borrowed one), read back as that very object;
-- an exception it raises propagates as itself.
+- an exception it raises propagates as itself (a ``RecursionError`` too: the walk runs once,
+  with room for its own levels as workers-env's conversions have -- :mod:`workers_env._deep`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from collections.abc import Callable
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (typeshed leaves it out)
 from typing import Any
 
+from workers_env._deep import ROOMY_FROM, deeper
+from workers_env._errors import NotEmulatedError
+from workers_env._jsvalues import DEEP_JSON
 from workers_env.runtime.jsproxy import JsArray, JsObject, read_stored
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -92,19 +96,27 @@ def revive(value: Any, sources: Sources, reviver: Callable[..., Any]) -> Any:
     primitives, ``jsnull`` for null) walked with ``reviver`` (the module docstring): the value
     of the last call, with key ``""``, as the Python value a JS function returning it hands back."""
     holder = JsObject({"": value})
-    return _internalize(holder, "", sources, reviver)
+    return _internalize(holder, "", sources, reviver, 1)
 
 
-def _internalize(holder: JsObject | JsArray, key: str, sources: Sources, reviver: Callable[..., Any]) -> Any:
+def _internalize(holder: JsObject | JsArray, key: str, sources: Sources, reviver: Callable[..., Any],
+                 level: int) -> Any:
     if isinstance(holder, JsArray):
         index = int(key)
         raw = holder._items[index] if index < len(holder._items) else None
     else:
         raw = holder._props.get(key)
+    if level >= ROOMY_FROM and isinstance(raw, (JsArray, JsObject)):  # deep: the levels below get room
+        return deeper(level, lambda: NotEmulatedError(DEEP_JSON), lambda: _walk(holder, raw, key, sources, reviver, level))
+    return _walk(holder, raw, key, sources, reviver, level)
+
+
+def _walk(holder: JsObject | JsArray, raw: Any, key: str, sources: Sources, reviver: Callable[..., Any],
+          level: int) -> Any:
     if isinstance(raw, JsArray):
         for i in range(len(raw._items)):  # the length read once, as ECMAScript does
             below = sources[i] if isinstance(sources, list) and i < len(sources) else None
-            revived = _internalize(raw, str(i), below, reviver)
+            revived = _internalize(raw, str(i), below, reviver, level + 1)
             if revived is None:  # ``delete array[i]``: a hole, which reads back undefined
                 raw._items[i] = None
             else:
@@ -112,7 +124,7 @@ def _internalize(holder: JsObject | JsArray, key: str, sources: Sources, reviver
     elif isinstance(raw, JsObject):
         for name in list(raw._props):
             below = sources.get(name) if isinstance(sources, dict) else None
-            revived = _internalize(raw, name, below, reviver)
+            revived = _internalize(raw, name, below, reviver, level + 1)
             if revived is None:
                 raw._props.pop(name, None)
             else:

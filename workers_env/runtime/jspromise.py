@@ -17,11 +17,12 @@ import collections
 import functools
 import inspect
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
 from workers_env._errors import JsException
+from workers_env._jsvalues import JsSet
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsproxy import EXHAUSTED_ITERATOR, JsArray, JsNativeFunction, JsObject
 from workers_env.runtime.stalls import follows, gathers, is_hang
@@ -52,6 +53,9 @@ class JsPromise(JsProxy):
             return
         if state == "fulfilled" and (isinstance(value, JsPromise) or inspect.isawaitable(value)):
             _follow(self, value)  # resolving with a promise adopts its outcome
+            return
+        if state == "fulfilled" and _thenable(value):
+            _call_then(self, value)  # a JS object with a ``then`` function: adopted, as ECMAScript does
             return
         self._state, self._value = state, value
         callbacks, self._callbacks = self._callbacks, []
@@ -178,7 +182,42 @@ def _follow(promise: JsPromise, awaitable: Any) -> None:
         except Exception as exc:  # noqa: BLE001
             promise._settle("rejected", exc)
 
-    promise._settler = asyncio.ensure_future(wait())  # type: ignore[attr-defined] # awaiting it waits on this
+    task = asyncio.ensure_future(wait())
+    # the runtime's own helper: one left pending when its request ends (a race's loser waiting on a
+    # write nobody reads) is collected without asyncio's "Task was destroyed but it is pending!"
+    task._log_destroy_pending = False  # type: ignore[attr-defined]
+    promise._settler = task  # type: ignore[attr-defined] # awaiting it waits on this
+
+
+def _thenable(value: Any) -> bool:
+    """A plain JS object whose ``then`` is a function (ECMAScript's thenable; a JsObject only:
+    the runtime's other values with a Python ``then`` are promises or futures, adopted as such)."""
+    return type(value) is JsObject and callable(value._props.get("then"))
+
+
+def _call_then(promise: JsPromise, thenable: JsObject) -> None:
+    """ECMAScript's NewPromiseResolveThenableJob: in a microtask, ``thenable.then(resolve,
+    reject)`` with the promise's resolving functions (JS functions, as ``Promise.new`` hands
+    them); a ``then`` that throws rejects it unless it has settled."""
+    then = getattr(thenable, "then")
+    done: list[bool] = []
+
+    def settling(state: str) -> Any:
+        def settle(value: Any = None, *_: Any) -> None:
+            if not done:
+                done.append(True)
+                promise._settle(state, value)
+
+        return JsNativeFunction(settle, "")
+
+    def job() -> None:
+        resolve, reject = settling("fulfilled"), settling("rejected")
+        try:
+            then(resolve, reject)
+        except Exception as exc:  # noqa: BLE001 - a throwing then rejects the promise
+            reject(exc)
+
+    microtask(job)
 
 
 def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
@@ -210,15 +249,24 @@ def _reject(reason: Any = None, *_ignored: Any) -> JsPromise:
     return promise
 
 
-# A Python list or tuple reaches JavaScript as a PyProxy: a Python awaitable in it (a call's
-# ``PyodideFuture``, a coroutine) is a thenable PyProxy borrowed from the list's iterator, destroyed
-# once the combinator has iterated the list -- before the promise job that calls its ``then``
-# runs, so that input rejects with the borrowed-proxy error (Pyodide 0.26.0a4 and 0.28.2 under
-# Node: ``Promise.all([Promise.resolve(1), 2])``); a JS promise in it (``Promise.new``) is a JS
-# value, and a JS array (``to_js([...])``) holds proxies that stay.
+# A Python iterable reaches JavaScript as a PyProxy: a Python awaitable in it (a call's
+# ``PyodideFuture``, a coroutine) is a thenable PyProxy borrowed from the iterator JavaScript makes
+# of it, destroyed once the combinator has iterated it -- before the promise job that calls its
+# ``then`` runs, so that input rejects with the borrowed-proxy error (Pyodide 0.26.0a4 and 0.28.2
+# under Node: ``Promise.all([Promise.resolve(1), 2])``, a tuple, set, frozenset, dict, dict view,
+# deque or a class's ``__iter__`` alike); a Python *iterator* (a generator, ``iter(list)``) hands
+# each item over as its own proxy, which stays; a JS promise in it (``Promise.new``) is a JS
+# value, and a JS array (``to_js([...])``) or ``Set`` holds proxies that stay.
+def _borrows_items(items: Any) -> bool:
+    """Whether JavaScript iterating ``items`` borrows each Python item (see above)."""
+    if isinstance(items, (JsProxy, JsSet, Iterator)):
+        return False
+    return type(items).__module__.partition(".")[0] not in ("workers_env", "js", "pyodide")
+
+
 def _gather(items: Any, settle_each: Callable[[JsPromise, list[Any], int, JsPromise], None],
             empty: Callable[[JsPromise], None] | None = None) -> JsPromise:
-    listed = type(items) in (list, tuple)
+    listed = _borrows_items(items)
     promises = [_resolve(item) if not inspect.isawaitable(item) or isinstance(item, JsPromise)
                 else _reject(JsException(EXHAUSTED_ITERATOR)) if listed and not isinstance(item, JsProxy)
                 else _adopt(item) for item in list(items)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import itertools
 import math
 import threading
 import warnings
@@ -191,13 +192,51 @@ def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> 
     return js_number(value)
 
 
+def is_array_index(key: Any) -> bool:
+    """Whether ``key`` is an array index as ECMAScript orders an object's own keys by: the
+    canonical text of a whole number 0 .. 2**32 - 2 (``"01"``, ``"-1"``, ``"4294967295"``, ``"1.5"``
+    and non-ASCII digits are not)."""
+    return (type(key) is str and 0 < len(key) <= 10 and key.isdigit() and key.isascii()
+            and (key[0] != "0" or key == "0") and int(key) < 4294967295)
+
+
+def index_first(props: dict[str, Any]) -> dict[str, Any] | None:
+    """``props`` in a JS object's own property order (OrdinaryOwnPropertyKeys; V8 for every object:
+    ``JSON.parse``, ``Object.fromEntries``, a property set later): array indices first, ascending,
+    then the other keys as inserted; ``None`` when ``props`` is in that order already."""
+    if not props:
+        return None
+    try:
+        if min(props)[:1] > "9":  # (a C loop) every key starts after the digits: no index
+            return None
+    except TypeError:  # keys of other types than str among them
+        pass
+    indices = [k for k in props if k.__class__ is str and k[:1].isdigit() and is_array_index(k)]
+    if not indices:
+        return None
+    indices.sort(key=int)
+    if list(itertools.islice(props, len(indices))) == indices:
+        return None
+    return {**{k: props[k] for k in indices}, **props}
+
+
+def reorder_in_place(props: dict[str, Any]) -> None:
+    """Put ``props`` in a JS object's own property order (:func:`index_first`), the dict kept."""
+    ordered = index_first(props)
+    if ordered is not None:
+        props.clear()
+        props.update(ordered)
+
+
 class JsObject(JsProxy):
     """A plain JS object: properties read and write as attributes."""
 
     __slots__ = ("_props", "_nulls", "_proxied")
 
     def __init__(self, props: dict[str, Any] | None = None):
-        object.__setattr__(self, "_props", {} if props is None else props)
+        # integer keys first, as a JS object orders its own properties (a dict out of that order
+        # is copied in order: a caller's dict is not reordered under it)
+        object.__setattr__(self, "_props", {} if props is None else index_first(props) or props)
         #: the Python containers Python code set on it (PyProxies there): see :func:`proxied_by`
         object.__setattr__(self, "_proxied", None)  # made at the first one
         #: whether a ``None`` property is ``null`` (plain binding data) rather than ``undefined``
@@ -212,6 +251,15 @@ class JsObject(JsProxy):
         object.__setattr__(obj, "_nulls", nulls)
         return obj
 
+    @classmethod
+    def unordered(cls, props: dict[str, Any]) -> JsObject:
+        """An object whose own keys are ``props``' in its order, integer keys not put first: what
+        ``Object.keys`` reads of a PyProxy of a dict (a JS Proxy, whose ``ownKeys`` trap lists the
+        dict's keys as Python orders them; Pyodide 0.28.2)."""
+        obj = cls()
+        object.__setattr__(obj, "_props", props)
+        return obj
+
     def __getattr__(self, name: str) -> Any:
         props = object.__getattribute__(self, "_props")
         if name in props:
@@ -224,7 +272,13 @@ class JsObject(JsProxy):
         raise AttributeError(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        self._props[name] = value
+        props = self._props
+        if name[:1] > "9" or name in props:  # (an identifier starts after the digits)
+            props[name] = value
+        else:
+            props[name] = value
+            if name[:1].isdigit():
+                reorder_in_place(props)  # an array index goes before the other keys (JS property order)
         proxied_by(self, value)
 
     def __delattr__(self, name: str) -> None:
@@ -449,7 +503,14 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         return getattr(self._object, key)
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self._object._props[_jsvalues.js_key(key)] = value
+        if not isinstance(key, str):  # Pyodide 0.26.0a4 and 0.28.2 (m[0] = 2)
+            raise TypeError("Can only assign keys of type string to JavaScript object map")
+        props = self._object._props
+        name = _jsvalues.js_key(key)
+        new_index = isinstance(name, str) and name[:1].isdigit() and name not in props
+        props[name] = value
+        if new_index:
+            reorder_in_place(props)  # an array index goes before the other keys (JS property order)
         proxied_by(self._object, value)
 
     def __delitem__(self, key: Any) -> None:
@@ -1712,6 +1773,16 @@ def js_iterated(value: Any) -> Iterable[Any]:
 
 def object_from_entries(entries: Iterable[Any], *_ignored: Any) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
+    return _from_entries(entries, ordered=True)
+
+
+def _proxy_from_entries(entries: Iterable[Any]) -> JsObject:
+    """What JavaScript reads of a PyProxy of a dict: its keys in the dict's order (a Proxy's
+    ``ownKeys``; Pyodide 0.28.2 ``JSON.stringify({'a': 1, '2': 3})`` is ``{"a":1,"2":3}``)."""
+    return _from_entries(entries, ordered=False)
+
+
+def _from_entries(entries: Iterable[Any], *, ordered: bool) -> JsObject:
     props: dict[str, Any] = {}
     made = JsObject(props)
     raw = js_iterated(entries)
@@ -1724,6 +1795,8 @@ def object_from_entries(entries: Iterable[Any], *_ignored: Any) -> JsObject:
             value = js_number(value)  # one JS number type: 0.0 is the 0 Python reads back
         props["null" if key is jsnull else _jsvalues.js_key(key)] = value
         carry_mark(entry, made, value)  # a PyProxy in the entry (Object.entries(o)): the same one here
+    if ordered:
+        reorder_in_place(props)  # integer keys first, as every JS object orders its own properties
     return made
 
 
@@ -1949,7 +2022,7 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
                 f"its keys on this Pyodide, so production writes {{}}, and so does workers-env. Convert it with "
                 f"to_js(value, dict_converter=Object.fromEntries)")
             return JsObject({})
-        return to_js(_stringified_dict(value), dict_converter=object_from_entries)
+        return to_js(_stringified_dict(value), dict_converter=_proxy_from_entries)
     if not reads_dict_keys(nulls):  # production's 0.26.0a2 predates the list proxy's JSON (0.26.0a5)
         warn_pyproxy(
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "

@@ -537,19 +537,25 @@ def json_parse(text: Any = None, reviver: Any = None, *_ignored: Any) -> Any:
     source = js_text(text)
     data = _jsvalues.parse_json(source)
     revived = callable(reviver) and not isinstance(reviver, (JsArray, JsObject))
+    parsed = _tree(source, data, revived)
+    if revived:  # walked once, outside the retry: the reviver's calls and its own RecursionError are its
+        tree, sources = parsed
+        return _top(revive(tree, sources, reviver))
+    return _top(parsed)
+
+
+def _tree(source: str, data: Any, revived: bool) -> Any:
+    """The JS value tree of ``data`` (with the sources a reviver gets when ``revived``), built
+    again with room when the caller's stack is too short for it: no Worker code runs here."""
     try:
-        return _top(_revived(source, data, reviver) if revived else _js_value(data))
+        return (_js_value(data), json_sources(source)) if revived else _js_value(data)
     except RecursionError:  # json parsed deeper than this walk could go from the caller's stack
         pass
     try:
         with more_room():
-            return _top(_revived(source, data, reviver) if revived else _js_value(data))
+            return (_js_value(data), json_sources(source)) if revived else _js_value(data)
     except RecursionError:
         raise NotEmulatedError(_jsvalues.DEEP_JSON) from None
-
-
-def _revived(source: str, data: Any, reviver: Any) -> Any:
-    return revive(_js_value(data), json_sources(source), reviver)
 
 
 def _top(value: Any) -> Any:
@@ -564,21 +570,11 @@ def _js_value(data: Any) -> Any:
     """Parsed JSON as the JS value tree a worker would hold."""
     if data is None:
         return jsnull
-    if isinstance(data, dict):  # integer keys first, ascending, as a JS object orders its own properties
-        return JsObject({k: _js_value(data[k]) for k in _property_order(data)})
+    if isinstance(data, dict):  # (JsObject puts integer keys first, as a JS object orders its own properties)
+        return JsObject({k: _js_value(v) for k, v in data.items()})
     if isinstance(data, list):
         return JsArray([_js_value(v) for v in data])
     return data
-
-
-def _property_order(data: dict[str, Any]) -> list[str]:
-    """A JS object's own property order for ``data``'s keys: array indices (the canonical
-    numbers 0 .. 2**32 - 2) first in ascending order, then the other keys as inserted."""
-    indices = [k for k in data if k.isdigit() and k.isascii() and (k == "0" or k[0] != "0") and int(k) < 2**32 - 1]
-    if not indices:
-        return list(data)
-    chosen = set(indices)
-    return sorted(indices, key=int) + [k for k in data if k not in chosen]
 
 
 def _request_url(text: str) -> str:

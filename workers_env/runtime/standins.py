@@ -380,8 +380,8 @@ def _console_method(func: Any, key: str) -> jsproxy.JsNativeFunction:
 
 def _object_namespace(js_json: Any) -> SimpleNamespace:
     def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
-        if type(obj) is dict:
-            return JsObject({str(k): v for k, v in obj.items()} if jsproxy.reads_dict_keys() else {})
+        if type(obj) is dict:  # in the dict's order: a Proxy's own keys are as its ownKeys trap lists them
+            return jsproxy.JsObject.unordered({str(k): v for k, v in obj.items()} if jsproxy.reads_dict_keys() else {})
         if isinstance(obj, str):  # a JS string: one property per UTF-16 unit, "0", "1", ...
             units = obj.encode("utf-16-le", "surrogatepass")
             return JsObject({str(i): units[2 * i: 2 * i + 2].decode("utf-16-le", "surrogatepass")
@@ -390,8 +390,8 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             return JsObject({})
         if isinstance(obj, jsproxy.JsDoubleProxy) and type(obj.unwrap()) in (dict, list, tuple, set, frozenset):
             return plain(obj.unwrap())  # create_proxy(container): the same PyProxy JavaScript sees
-        if type(obj) in (list, tuple, set, frozenset):
-            return JsObject({})  # a PyProxy of a list, tuple or set owns none (measured, Pyodide 0.26 and 0.28)
+        if type(obj) in (list, tuple, set, frozenset, bytes, bytearray):
+            return JsObject({})  # a PyProxy of a list, tuple, set or bytes owns none (measured, Pyodide 0.26 and 0.28)
         if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
             return JsObject({name: _console_method(getattr(obj, name), name) for name in _CONSOLE_KEYS})
         if isinstance(obj, jsconversions.JsSymbol):  # a symbol owns no properties either
@@ -454,6 +454,7 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             elif isinstance(source, JsArray):
                 for i, value in enumerate(source._items):
                     target._props[str(i)] = value
+                jsproxy.reorder_in_place(target._props)  # its indices before the target's other keys
                 jsproxy.marked_like(source, target)
         return target.another_proxy()  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
 
