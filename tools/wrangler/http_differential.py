@@ -1,7 +1,8 @@
 """Differential check of ``workers-env dev`` against ``wrangler dev`` (local workerd) at the HTTP level.
 
 The same Worker is written twice -- in JavaScript for ``wrangler dev`` (which cannot run a Python
-Worker offline) and in Python for ``workers-env dev`` -- and both servers get the SAME raw bytes on
+Worker offline: workerd fetches its Pyodide bundle from pyodide-capnp-bin.edgeworker.net at start)
+and in Python for ``workers-env dev`` -- and both servers get the SAME raw bytes on
 a socket: HEAD requests, empty, fixed-length and streamed bodies, chunked and ``Content-Length``
 request bodies, ``Expect: 100-continue``, odd targets (percent-encoded and non-ASCII query bytes,
 ``..`` and ``//``, absolute-form, ``*``), duplicate request headers, several ``Set-Cookie``, a
@@ -10,6 +11,11 @@ request bodies, ``Expect: 100-continue``, odd targets (percent-encoded and non-A
 The Worker echoes what it saw of the request (method, URL, headers in iteration order,
 ``headers.get`` of a duplicated header, body length and text) as JSON, so the request side is
 compared as well as the response.
+
+The JavaScript Worker is served with ``no_bundle = true``, as wrangler serves every Python Worker
+(``applyPythonConfig``): a bundled one would get the middleware wrangler's bundler wraps it in
+for dev -- a drain of the request body it left unread, Miniflare's JSON error (the pretty error
+page), ``/__scheduled`` -- that a Python Worker never has.
 
 Each response is compared by its status line, its headers (names and values, the order of a
 name's values; ``Date`` and the other per-instance values left out), its framing (``Content-Length``, chunked, until
@@ -443,6 +449,24 @@ CASES: list[Any] = [
      ["POST"]),
     ("HTTP/1.0 POST body", [req("POST / HTTP/1.0", "Content-Length: 5", body=b"hello")], ["POST"]),
     ("HTTP/1.0 Set-Cookie twice", [req("GET /cookies HTTP/1.0")], ["GET"]),
+    # --- a body the Worker leaves unread (a bundled Worker's ensure-req-body-drained middleware reads it;
+    # a Python Worker is served unbundled, so nothing does) -------------------------------------------
+    ("unread body, keep-alive", [req("POST /length HTTP/1.1", "Content-Length: 5", body=b"hello")
+                                 + req("GET /empty-null HTTP/1.1", CLOSE)], ["POST", "GET"]),
+    ("unread chunked body, keep-alive", [req("POST /length HTTP/1.1", "Transfer-Encoding: chunked",
+                                             body=b"5\r\nhello\r\n0\r\n\r\n")
+                                         + req("GET /empty-null HTTP/1.1", CLOSE)], ["POST", "GET"]),
+    ("unread body 1 MiB, keep-alive", [req("POST /length HTTP/1.1", "Content-Length: 1048576", body=b"x" * 1048576)
+                                       + req("GET /empty-null HTTP/1.1", CLOSE)], ["POST", "GET"]),
+    ("unread body sent late", [req("POST /length HTTP/1.1", "Content-Length: 5") + b"hel",
+                               b"lo" + req("GET /empty-null HTTP/1.1", CLOSE)], ["POST", "GET"]),
+    ("unread body, Expect: 100-continue", [req("POST /length HTTP/1.1", "Content-Length: 5", "Expect: 100-continue"),
+                                           b"hello" + req("GET /empty-null HTTP/1.1", CLOSE)], ["POST", "GET"]),
+    ("unread body, 204", [req("POST /204 HTTP/1.1", "Content-Length: 5", body=b"hello")
+                          + req("GET /empty-null HTTP/1.1", CLOSE)], ["POST", "GET"]),
+    {"case": ("throw, unread body, keep-alive", [req("POST /throw HTTP/1.1", "Content-Length: 5", body=b"hello")
+                                                 + req("GET /empty-null HTTP/1.1", CLOSE)], ["POST", "GET"]),
+     "expected": THREW},
 ]
 
 
@@ -636,8 +660,11 @@ def run_both(cases: list[tuple[str, list[bytes], list[str]]]) -> tuple[list[dict
         js_app, py_app = tmp / "js", tmp / "py"
         (js_app / "src").mkdir(parents=True)
         (js_app / "src" / "index.js").write_text(JS_WORKER)
+        # served unbundled, as wrangler serves a Python Worker (applyPythonConfig sets no_bundle): so
+        # none of the middleware wrangler's bundler adds in dev (ensure-req-body-drained,
+        # miniflare3-json-error, --test-scheduled's) and no checked-fetch (README, Dev server)
         (js_app / "wrangler.toml").write_text(f'name = "http-diff"\nmain = "src/index.js"\n'
-                                              f'compatibility_date = "{COMPATIBILITY_DATE}"\n')
+                                              f'compatibility_date = "{COMPATIBILITY_DATE}"\nno_bundle = true\n')
         (py_app / "src").mkdir(parents=True)
         (py_app / "src" / "entry.py").write_text(PY_WORKER)
         (py_app / "wrangler.toml").write_text(f'name = "http-diff"\nmain = "src/entry.py"\n'
