@@ -61,6 +61,7 @@ from workers_env.runtime.statusline import (
     default_status_text,
     reason_value,
 )
+from workers_env.runtime.thrownerror import thrown_body
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 
@@ -378,7 +379,10 @@ class WorkerApp:
             shown = uncaught(exc)  # the Worker's own CancelledError, as production logs it
             log.error("Uncaught exception in the worker while handling %s %s", request.method, request.url,
                       exc_info=(type(shown), shown, without_our_frames(shown)))
-            status, headers, body = 500, [("content-type", "text/plain;charset=UTF-8")], _ERROR_BODY
+            # Miniflare's entry worker answers the rejection with its stack (runtime/thrownerror.py): a
+            # length known to workerd, so Content-Length even to HEAD
+            body = thrown_body(shown)
+            status, headers = 500, [("content-length", str(len(body))), ("content-type", "text/plain;charset=UTF-8")]
             reason, chunked = "", False
         # the body's own length goes over the wire, whatever Content-Length the Worker's headers
         # hold (a copied origin's, say), as workerd sends it (wrangler dev 4.164.0); none for
