@@ -19,7 +19,9 @@ page), ``/__scheduled`` -- that a Python Worker never has.
 
 Each response is compared by its status line, its headers (names and values, the order of a
 name's values; ``Date`` and the other per-instance values left out), its framing (``Content-Length``, chunked, until
-close), its body bytes (a gzip body by what it decodes to), any interim ``100 Continue`` and
+close), its body bytes (a gzip body by what it decodes to; a 500's stack without the frame
+Miniflare's entry worker adds, which names a file of wrangler's install, and its
+``Content-Length`` by whether it is the body's), any interim ``100 Continue`` and
 whether the connection is still open afterwards. A case written ``{"case": ..., "expected":
 "why"}`` may differ on purpose (README, "Where we had to choose"); it is reported apart.
 
