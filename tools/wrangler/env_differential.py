@@ -206,7 +206,8 @@ def wrangler_env(folder: Path, spec: dict[str, Any], timeout: float) -> tuple[di
         command += ["--env", spec["env"]]
     for pair in spec["var"]:
         command += ["--var", pair]
-    log = folder / "wrangler.log"
+    # beside the project, not in it: unbundled, wrangler dev reloads on any change under the module root
+    log = folder.parent / f"{folder.name}.wrangler.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(command, cwd=folder, env={**base_environ(), **spec["process"]}, stdout=out,
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)

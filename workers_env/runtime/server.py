@@ -156,8 +156,10 @@ def _href(text: str) -> str | None:
 class WorkerApp:
     """An ASGI application that hands every HTTP request to a worker's fetch handler.
 
-    With ``test_scheduled`` (``workers-env dev --test-scheduled``, as wrangler's flag),
-    ``/__scheduled?cron=...`` runs the worker's ``scheduled`` handler instead.
+    With ``test_scheduled``, ``/__scheduled?cron=...`` runs the worker's ``scheduled`` handler
+    instead, as wrangler's ``--test-scheduled`` middleware does for a bundled JavaScript Worker;
+    ``workers-env dev`` never sets it, since wrangler serves a Python Worker unbundled, without
+    that middleware (its ``--test-scheduled`` only warns).
     """
 
     def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES, test_scheduled: bool = False,
@@ -492,7 +494,7 @@ class WorkerApp:
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def _scheduled(self, scope: Scope, send: Send) -> None:
-        """wrangler's ``--test-scheduled`` middleware: run ``scheduled`` with ``?cron=``."""
+        """wrangler's ``--test-scheduled`` middleware (a bundled JavaScript Worker's): run ``scheduled`` with ``?cron=``."""
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         cron = (query.get("cron") or [""])[0]
         started = time.monotonic()
