@@ -1,10 +1,10 @@
 """``workers-env dev``: a ``CancelledError`` the Worker's own code lets out of its handler (it
 awaited a task it had cancelled) is an uncaught exception as in production, where Pyodide
 rejects the handler's promise with a ``PythonError: CancelledError`` carrying its traceback
-(``pyproxy.c`` ``FutureDoneCallback``; Pyodide 0.28.2 under Node): a 500 (``Worker threw
-exception``) and the traceback in the log, laid out as any other handler error's -- the Worker's
+(``pyproxy.c`` ``FutureDoneCallback``; Pyodide 0.28.2 under Node): a 500 (that ``PythonError``'s
+stack, as wrangler dev's entry worker answers it) and the traceback in the log, laid out as any other handler error's -- the Worker's
 frames and ``asyncio.exceptions.CancelledError``, without workers-env's -- and the server keeps
-serving. Its ``waitUntil`` work and a cron run (``--test-scheduled``) fail the same way. Once,
+serving. Its ``waitUntil`` work and a cron run (``/cdn-cgi/handler/scheduled``) fail the same way. Once,
 the request was cut off as if its client had hung up."""
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ def _shape(lines: list[str]) -> list[str]:
 
 def test_a_request_answers_500_and_logs_the_workers_traceback(tmp_path):
     with DevServer(one_file_worker(tmp_path, ENTRY)) as server:
-        assert server.get("/value-error") == (500, "Worker threw exception")
-        assert server.get("/own-cancel") == (500, "Worker threw exception")
+        value_status, value_body = server.get("/value-error")
+        cancel_status, cancel_body = server.get("/own-cancel")
         assert server.get("/") == (200, "answered")
         value_error = _logged(server, "Uncaught exception in the worker while handling GET "
                                       f"{server.url}/value-error", "ValueError: bad")
@@ -62,6 +62,11 @@ def test_a_request_answers_500_and_logs_the_workers_traceback(tmp_path):
         # server's output may not have reached it when the traceback's last line is read
         server.wait_for("GET /own-cancel 500 Internal Server Error")
         log = server.output
+    assert (value_status, cancel_status) == (500, 500)
+    assert value_body.startswith("PythonError: Traceback (most recent call last):\n")
+    assert value_body.endswith("\nValueError: bad\n")
+    assert cancel_body.startswith("PythonError: Traceback (most recent call last):\n")
+    assert cancel_body.endswith("\nasyncio.exceptions.CancelledError\n") and "workers_env" not in cancel_body
     assert value_error[1] == cancelled[1] == "Traceback (most recent call last):"
     assert _shape(value_error) == ["fetch", "ValueError: bad"]
     assert _shape(cancelled) == ["fetch", "own_cancel", "sleep", "asyncio.exceptions.CancelledError"]
@@ -70,10 +75,10 @@ def test_a_request_answers_500_and_logs_the_workers_traceback(tmp_path):
 
 
 def test_wait_until_work_and_a_cron_run_fail_as_uncaught(tmp_path):
-    with DevServer(one_file_worker(tmp_path, ENTRY), "--test-scheduled") as server:
+    with DevServer(one_file_worker(tmp_path, ENTRY)) as server:
         assert server.get("/background") == (200, "answered")
         in_background = _logged(server, "Uncaught exception in waitUntil()", "asyncio.exceptions.CancelledError")
-        assert server.get("/__scheduled?cron=*+*+*+*+*")[0] == 500
+        assert server.get("/cdn-cgi/handler/scheduled?cron=*+*+*+*+*") == (500, "exception")
         scheduled = _logged(server, "Uncaught exception in the worker's scheduled handler",
                             "asyncio.exceptions.CancelledError")
         assert server.get("/") == (200, "answered")

@@ -120,7 +120,8 @@ def test_an_exception_gives_500_with_traceback_in_log_and_server_keeps_serving(t
     worker = load_worker(make_project(tmp_path))
     with caplog.at_level(logging.ERROR, logger="workers_env.dev"), BackgroundServer(worker) as server:
         status, _, body = request(server.url + "/boom")
-        assert status == 500 and body == b"Worker threw exception"
+        assert status == 500 and body.startswith(b"PythonError: Traceback (most recent call last):\n")
+        assert b"kaboom" in body
         assert request(server.url + "/echo", method="POST", body=b"still")[2] == b"still"
     record = next(r for r in caplog.records if r.name == "workers_env.dev")
     assert "GET" in record.getMessage() and "/boom" in record.getMessage()

@@ -105,7 +105,7 @@ def test_the_dev_server_answers_it_with_a_500_and_keeps_serving(tmp_path, caplog
         for _ in range(2):
             with pytest.raises(urllib.error.HTTPError) as answered:
                 urllib.request.urlopen(server.url + "/", timeout=10)
-            assert (answered.value.code, answered.value.read()) == (500, b"Worker threw exception")
+            assert (answered.value.code, answered.value.read()) == (500, b"Error: Handler does not export a fetch() function.")
     assert "Handler does not export a fetch() function." in caplog.text
 
 

@@ -116,8 +116,9 @@ def main() -> int:
         (root / "src" / "index.js").write_text(WORKER)
         for config in CONFIGS:
             table = {"directory": "public", **config}
-            (root / "wrangler.json").write_text(json.dumps(
-                {"name": "assets-diff", "main": "src/index.js", "compatibility_date": "2026-09-01", "assets": table}))
+            (root / "wrangler.json").write_text(json.dumps(  # unbundled, as wrangler serves a Python Worker
+                {"name": "assets-diff", "main": "src/index.js", "compatibility_date": "2026-09-01",
+                 "no_bundle": True, "assets": table}))
             port = free_port()
             proc = subprocess.Popen([str(wrangler), "dev", "--ip", "127.0.0.1", "--port", str(port)], cwd=root,
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -36,8 +36,10 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
                            compatibility_flags: tuple[str, ...] = (), extra_config: str = "") -> list[Any]:
     """POST ``calls`` (JSON) to ``worker_js`` served by ``wrangler dev`` (local workerd) and
     return its JSON answer; the Worker answers ``ready`` to a GET once it is up. ``extra_config``
-    is appended to its ``wrangler.toml`` (``no_bundle = true``: without wrangler's injected
-    ``checked-fetch`` wrapper of ``fetch``, which production does not have)."""
+    is appended to its ``wrangler.toml``. The Worker is served with ``no_bundle = true``, as wrangler
+    serves every Python Worker (``applyPythonConfig``): without the ``checked-fetch`` wrapper of
+    ``fetch`` and the dev middleware (request body drain, Miniflare's JSON error) wrangler's
+    bundler adds, none of which a Python Worker (or production) has."""
     with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
         tmp = Path(folder)
         app = tmp / "app"
@@ -46,6 +48,7 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
         (app / "wrangler.toml").write_text(f'name = "{name}"\nmain = "src/index.js"\n'
                                             f'compatibility_date = "{compatibility_date}"\n'
                                             f"compatibility_flags = {json.dumps(list(compatibility_flags))}\n"
+                                            + ("" if "no_bundle" in extra_config else "no_bundle = true\n")
                                             + extra_config)
         port, inspector = _free_port(), _free_port()
         log = (tmp / "wrangler.log").open("w")

@@ -45,8 +45,10 @@ from workers_env.cli.dev import _vars  # noqa: E402
 WRANGLER = ROOT / "tools" / "wrangler" / "wrangler"
 WORKER = ("export default { async fetch(request, env) { const o = {}; "
           "for (const k of Object.keys(env)) o[k] = env[k]; return Response.json(o); } };\n")
-HEAD = 'name = "envdiff"\nmain = "worker.js"\ncompatibility_date = "2025-01-01"\n'
-JSONC_HEAD = '  "name": "envdiff", // a comment\n  "main": "worker.js",\n  "compatibility_date": "2025-01-01",\n'
+#: the Worker served unbundled, as wrangler serves a Python Worker (applyPythonConfig sets no_bundle)
+HEAD = 'name = "envdiff"\nmain = "worker.js"\ncompatibility_date = "2025-01-01"\nno_bundle = true\n'
+JSONC_HEAD = ('  "name": "envdiff", // a comment\n  "main": "worker.js",\n  "compatibility_date": "2025-01-01",\n'
+              '  "no_bundle": true,\n')
 SWITCHES = ("CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV", "CLOUDFLARE_INCLUDE_PROCESS_ENV", "CLOUDFLARE_ENV")
 
 
@@ -204,7 +206,8 @@ def wrangler_env(folder: Path, spec: dict[str, Any], timeout: float) -> tuple[di
         command += ["--env", spec["env"]]
     for pair in spec["var"]:
         command += ["--var", pair]
-    log = folder / "wrangler.log"
+    # beside the project, not in it: unbundled, wrangler dev reloads on any change under the module root
+    log = folder.parent / f"{folder.name}.wrangler.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(command, cwd=folder, env={**base_environ(), **spec["process"]}, stdout=out,
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)

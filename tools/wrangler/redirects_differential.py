@@ -187,7 +187,8 @@ def serve(root: Path, config: dict, assets_only: bool) -> tuple[subprocess.Popen
     """``wrangler dev`` on ``root`` with this assets table: (the process, its port, its output
     up to ``Ready``)."""
     table = {"directory": "public", **config}
-    main = {} if assets_only else {"main": "src/index.js"}
+    # unbundled, as wrangler serves a Python Worker (applyPythonConfig): no dev middleware around it
+    main = {} if assets_only else {"main": "src/index.js", "no_bundle": True}
     (root / "wrangler.json").write_text(json.dumps(
         {"name": "redirects-diff", **main, "compatibility_date": "2026-09-01", "assets": table}))
     port = free_port()

@@ -62,7 +62,8 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--test-scheduled", dest="test_scheduled", action="store_true",
-        help="run the scheduled handler on requests to /__scheduled?cron=... (as wrangler dev --test-scheduled)",
+        help="accepted as wrangler dev's; it serves a Python Worker no /__scheduled (wrangler runs Python Workers "
+             "unbundled, without that middleware): trigger scheduled with /cdn-cgi/handler/scheduled?cron=...",
     )
     parser.add_argument("--config", "-c", dest="config", default=None, metavar="PATH",
                         help="the wrangler config file (as wrangler's -c; the same as PATH)")
@@ -291,8 +292,15 @@ def _run(args: argparse.Namespace) -> int:
                       f'  curl "http://{scheduled_host(args.ip)}:{port}/cdn-cgi/local/scheduled"\n'
                       "For more details, see https://developers.cloudflare.com/workers/configuration/cron-triggers/"
                       "#test-cron-triggers-locally")
+            if args.test_scheduled:  # wrangler says nothing; its /__scheduled is bundling-time middleware
+                warn_block("--test-scheduled adds no /__scheduled route to a Python Worker: wrangler serves Python "
+                           "Workers unbundled, without the middleware that answers it, so /__scheduled reaches your "
+                           "fetch handler (as under wrangler dev 4.164.0).\n"
+                           "To trigger a scheduled event, run:\n"
+                           f'  curl "http://{scheduled_host(args.ip)}:{port}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*"')
 
-        stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=args.test_scheduled, on_ready=ready,
+        # a Python Worker gets no --test-scheduled middleware under wrangler dev (served unbundled)
+        stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=False, on_ready=ready,
                            background=reloader.run)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)

@@ -61,6 +61,7 @@ from workers_env.runtime.statusline import (
     default_status_text,
     reason_value,
 )
+from workers_env.runtime.thrownerror import thrown_body
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 
@@ -155,8 +156,10 @@ def _href(text: str) -> str | None:
 class WorkerApp:
     """An ASGI application that hands every HTTP request to a worker's fetch handler.
 
-    With ``test_scheduled`` (``workers-env dev --test-scheduled``, as wrangler's flag),
-    ``/__scheduled?cron=...`` runs the worker's ``scheduled`` handler instead.
+    With ``test_scheduled``, ``/__scheduled?cron=...`` runs the worker's ``scheduled`` handler
+    instead, as wrangler's ``--test-scheduled`` middleware does for a bundled JavaScript Worker;
+    ``workers-env dev`` never sets it, since wrangler serves a Python Worker unbundled, without
+    that middleware (its ``--test-scheduled`` only warns).
     """
 
     def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES, test_scheduled: bool = False,
@@ -379,7 +382,10 @@ class WorkerApp:
             shown = uncaught(exc)  # the Worker's own CancelledError, as production logs it
             log.error("Uncaught exception in the worker while handling %s %s", request.method, request.url,
                       exc_info=(type(shown), shown, without_our_frames(shown)))
-            status, headers, body = 500, [("content-type", "text/plain;charset=UTF-8")], _ERROR_BODY
+            # Miniflare's entry worker answers the rejection with its stack (runtime/thrownerror.py): a
+            # length known to workerd, so Content-Length even to HEAD
+            body = thrown_body(shown)
+            status, headers = 500, [("content-length", str(len(body))), ("content-type", "text/plain;charset=UTF-8")]
             reason, chunked = "", False
         # the body's own length goes over the wire, whatever Content-Length the Worker's headers
         # hold (a copied origin's, say), as workerd sends it (wrangler dev 4.164.0); none for
@@ -489,7 +495,7 @@ class WorkerApp:
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def _scheduled(self, scope: Scope, send: Send) -> None:
-        """wrangler's ``--test-scheduled`` middleware: run ``scheduled`` with ``?cron=``."""
+        """wrangler's ``--test-scheduled`` middleware (a bundled JavaScript Worker's): run ``scheduled`` with ``?cron=``."""
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         cron = (query.get("cron") or [""])[0]
         started = time.monotonic()

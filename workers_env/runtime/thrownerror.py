@@ -1,0 +1,37 @@
+"""The body of the 500 ``wrangler dev`` answers when a Python Worker's handler throws.
+
+wrangler serves a Python Worker unbundled (``applyPythonConfig`` sets ``no_bundle``), so it gets
+none of the middleware wrangler's bundler wraps a JavaScript Worker in for dev -- not
+``miniflare3-json-error``, whose JSON error Miniflare turns into its pretty error page. The
+handler's rejection reaches Miniflare's entry worker, which answers
+``new Response(e?.stack ?? String(e), {status: 500})``: ``500 Internal Server Error``,
+``text/plain;charset=UTF-8``, the error's ``stack`` (wrangler dev 4.164.0, measured with an
+unbundled JavaScript Worker).
+
+What a Python handler rejects with is Pyodide's ``PythonError`` (``name`` ``PythonError``,
+``message`` the traceback as ``traceback.format_exception`` writes it) -- except a JavaScript
+error the Worker's code let through (a ``JsException``), which Pyodide hands back to JavaScript
+as the original error. The ``stack`` reads ``<name>: <message>`` and then the entry worker's own
+frame, ``at async Object.fetch (file:///.../miniflare/dist/src/workers/core/entry.worker.js:...)``,
+which names a file of wrangler's install: left out here.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+from workers_env._errors import JsException
+from workers_env.runtime.tracebacks import without_our_frames
+
+__all__ = ["thrown_body"]
+
+
+def thrown_body(error: BaseException) -> bytes:
+    """The 500's body for ``error``, the exception production reports for a handler (what
+    ``loader.uncaught`` gives): a JavaScript error's ``<name>: <message>``, else
+    ``PythonError: `` and the traceback -- the Worker's frames, not workers-env's."""
+    if isinstance(error, JsException):
+        text = f"{error.name}: {error.message}" if error.message else error.name
+    else:
+        text = "PythonError: " + "".join(traceback.format_exception(type(error), error, without_our_frames(error)))
+    return text.encode("utf-8")
