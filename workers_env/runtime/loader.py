@@ -587,8 +587,9 @@ class Worker:
         class, and workerd throws its own ``Error`` (``global-scope.c++``, ``queue.c++``), a 500
         for a request."""
         if not self._no_global_handlers:
-            return WorkersEnvError(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
+            return MissingPythonHandler(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
         error = JsException(_NO_HANDLER[name])
+        error.thrown_by_workerd = True  # type: ignore[attr-defined]  # logged by its JS name (uncaught)
         method = _LEGACY_HANDLERS[f"on_{name}"]
         if callable(getattr(self.module, f"on_{name}", None)):
             error.add_note(f"workers-env: the module-level on_{name} of {self.main_path.name} is not dispatched from "
@@ -762,9 +763,38 @@ def uncaught(error: BaseException) -> BaseException:
     ``js.fetch`` or a destroyed proxy, kept workers-env's module name), else ``error`` itself."""
     if isinstance(error, HandlerCancelledError) and isinstance(error.__cause__, asyncio.CancelledError):
         return error.__cause__
+    if isinstance(error, MethodMissing):
+        return _as_js_error(error, "TypeError", str(error))
+    if isinstance(error, MissingPythonHandler):
+        return _as_js_error(error, "PythonUserError", str(error))
+    if isinstance(error, JsException) and getattr(error, "thrown_by_workerd", False):
+        return _as_js_error(error, error.name, error.message)
     if isinstance(error, JsException):
         return as_pyodide_error(error)
     return error
+
+
+#: the classes an error workerd's JavaScript throws is shown as: Python's own ``TypeError``, else
+#: one named as the JS error is (``PythonUserError``, ``Error``), made once per name
+_JS_ERROR_CLASSES: dict[str, type[Exception]] = {"TypeError": TypeError}
+
+
+def _as_js_error(error: BaseException, name: str, message: str) -> Exception:
+    """``error`` as production logs it when workerd's JavaScript threw it before any Python code
+    ran (its Python entrypoint's dispatch: ``TypeError: Method fetch does not exist``,
+    ``PythonUserError: Python entrypoint ... does not export a handler named "on_fetch"``, or the
+    ``Error: Handler does not export a fetch() function.`` of ``global-scope.c++``): a JS error's
+    ``name: message``, never a Python exception, so neither workers-env's class nor Pyodide's
+    ``pyodide.ffi.JsException`` -- an exception only to be logged, with ``error``'s traceback and notes."""
+    cls = _JS_ERROR_CLASSES.get(name)
+    if cls is None:
+        cls = _JS_ERROR_CLASSES.setdefault(name, type(name, (Exception,), {
+            "__module__": "builtins",  # printed bare, as the JS error's name
+            "__doc__": f"A JavaScript {name} workerd threw, as a log shows it (runtime/loader.py)."}))
+    shown = users_mistake(cls(message)).with_traceback(error.__traceback__)
+    for note in getattr(error, "__notes__", ()):
+        shown.add_note(note)
+    return shown
 
 
 #: workerd's words for an event whose handler the default export lacks (``scheduled``'s has no period)
@@ -792,6 +822,12 @@ def _entrypoint_classes(module: Any) -> list[str]:
 class MethodMissing(WorkersEnvError, TypeError):
     """workerd's ``TypeError: Method <name> does not exist``: the ``Default`` class lacks the
     handler an event calls (a ``TypeError``, as test code catches it)."""
+
+
+class MissingPythonHandler(WorkersEnvError):
+    """workerd's ``PythonUserError: Python entrypoint "<main>" does not export a handler named
+    "on_<event>"`` (``python-entrypoint-helper.ts``): before ``python_no_global_handlers`` an event
+    whose module-level ``on_<event>`` the Worker's main module lacks."""
 
 
 def _method_missing(instance: Any, method_name: str) -> MethodMissing:

@@ -503,7 +503,9 @@ class WorkerApp:
             await self.worker.scheduled(cron)
             status, body = 200, b"Ran scheduled event"
         except Exception as exc:  # the Worker's own CancelledError as production logs it
-            log.error("Uncaught exception in the worker's scheduled handler (cron %r)", cron, exc_info=uncaught(exc))
+            shown = uncaught(exc)
+            log.error("Uncaught exception in the worker's scheduled handler (cron %r)", cron,
+                      exc_info=(type(shown), shown, without_our_frames(shown)))
             status, body = 500, _ERROR_BODY
         self._log(scope, status, None, started)  # wrangler's middleware runs inside the Worker: logged
         headers = [(b"content-type", b"text/plain;charset=UTF-8"), (b"content-length", str(len(body)).encode())]
@@ -522,7 +524,9 @@ class WorkerApp:
             result = await self.worker.scheduled(cron, scheduled_time=when)
             outcome, no_retry = result.outcome, result.no_retry
         except Exception as exc:  # the Worker's own CancelledError as production logs it
-            log.error("Uncaught exception in the worker's scheduled handler (cron %r)", cron, exc_info=uncaught(exc))
+            shown = uncaught(exc)
+            log.error("Uncaught exception in the worker's scheduled handler (cron %r)", cron,
+                      exc_info=(type(shown), shown, without_our_frames(shown)))
             outcome, no_retry = "exception", False
         status = 200 if outcome == "ok" else 500
         if (query.get("format") or [""])[0] == "json":
