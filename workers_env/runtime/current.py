@@ -11,13 +11,14 @@ import asyncio
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import Context, ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env import _errors
 
-__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "counts_task", "current_context", "current_runtime", "handling",
+__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "context_in", "counts_task", "current_context", "current_runtime",
+           "handling",
            "pyodide_028", "request_tasks", "restore", "set_current", "swap"]
 
 
@@ -220,3 +221,11 @@ def in_global_scope() -> bool:
 def current_context() -> Any:
     """The ``ExecutionContext`` of the request or event being handled, or ``None``."""
     return _CONTEXT.get()
+
+
+def context_in(context: Context) -> tuple[Any, bool]:
+    """What ``context`` (the copy of the context vars a callback was scheduled with: an asyncio
+    handle's) says of its code: the ``ExecutionContext`` of its request or event (``None``
+    outside one), and whether it is a Worker's code (a request's, or a module's top level)."""
+    request = context.get(_CONTEXT)
+    return request, request is not None or context.get(_CURRENT) is not None

@@ -16,6 +16,8 @@ import asyncio
 import collections
 import functools
 import inspect
+import os
+import traceback
 import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -23,14 +25,16 @@ from urllib.parse import quote
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet
-from workers_env.runtime.jsbase import JsProxy
-from workers_env.runtime.jsproxy import EXHAUSTED_ITERATOR, JsArray, JsNativeFunction, JsObject
+from workers_env.runtime.current import pyodide_028
+from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsproxy import EXHAUSTED_ITERATOR, JsArray, JsFunction, JsNativeFunction, JsObject
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
+from workers_env.runtime.tracebacks import PACKAGE_DIR
 from workers_env.runtime.webloop import PyodideFuture, worker_code_running
 
 __all__ = ["JsPromise", "called_promise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
-           "promise_class"]
+           "promise_class", "python_error", "queue_microtask"]
 
 
 def _as_error(reason: Any) -> BaseException:
@@ -93,6 +97,10 @@ class JsPromise(JsProxy):
     def then(self, on_fulfilled: Any = None, on_rejected: Any = None) -> JsPromise:
         following = JsPromise()
         on_fulfilled, on_rejected = scoped_callback(on_fulfilled), scoped_callback(on_rejected)
+        # what a Python handler raises: Pyodide 0.26.0a4 rejects with its PythonError; 0.28.2 does
+        # not reject at all (the promise settles as if the handler had returned), which workers-env
+        # does not follow: it passes the exception itself on (README: Where we had to choose)
+        passed_on = pyodide_028()
 
         def run() -> None:
             handler = on_fulfilled if self._state == "fulfilled" else on_rejected
@@ -104,7 +112,8 @@ class JsPromise(JsProxy):
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise (a
-                following._settle("rejected", exc)  # CancelledError too: in JavaScript any throw does)
+                # CancelledError too: in JavaScript any throw does); under 0.26 with its PythonError
+                following._settle("rejected", exc if passed_on or isinstance(exc, JsException) else python_error(exc))
 
         self._on_settle(lambda: microtask(run))
         return following
@@ -121,7 +130,7 @@ class JsPromise(JsProxy):
         def failing(reason: Any) -> Any:
             if callable(on_finally):
                 on_finally()
-            raise _as_error(reason)
+            return _reject(reason)  # the reason passed on as it is (not as a handler's own error)
 
         return self.then(passing, failing)
 
@@ -156,6 +165,33 @@ def microtask(job: Callable[[], None]) -> None:
     queue.append(job)
 
 
+def queue_microtask(callback: Any = None, *_ignored: Any) -> None:
+    """``queueMicrotask(callback)``, a global of workerd: ``callback()`` runs as a microtask
+    (:func:`microtask`: after the code running now, in order with promise reactions -- measured
+    under wrangler dev 4.164.0: ``sync, micro, then, timeout``), with no argument. Not a
+    function: jsg's ``TypeError`` for its parameter, as workerd throws it. A plain Python function
+    is a borrowed proxy destroyed when the call returns, as Pyodide hands it over (pass
+    ``create_proxy(fn)``): the microtask fails with Pyodide's error. What the callback raises is
+    an uncaught error, logged, as workerd reports one (``Uncaught Error: ...``); the code after it
+    and the other microtasks run on."""
+    from workers_env.runtime.timers import BORROWED, log
+
+    if not callable(callback):
+        raise js_type_error("Failed to execute 'queueMicrotask' on 'ServiceWorkerGlobalScope': parameter 1 is not "
+                            "of type 'function'.")
+    scoped = scoped_callback(callback)
+
+    def job() -> None:
+        try:
+            if not isinstance(callback, JsFunction):
+                raise JsException(BORROWED, name="Error")
+            scoped()
+        except Exception:  # an uncaught error of a microtask: reported, and the event loop goes on
+            log.exception("Uncaught exception in a queueMicrotask callback")
+
+    microtask(job)
+
+
 def _drain(loop: asyncio.AbstractEventLoop) -> None:
     queue = _MICROTASKS[loop]
     try:
@@ -179,14 +215,38 @@ def _follow(promise: JsPromise, awaitable: Any) -> None:
     async def wait() -> None:
         try:
             promise._settle("fulfilled", await awaitable)
-        except Exception as exc:  # noqa: BLE001
-            promise._settle("rejected", exc)
+        except Exception as exc:  # noqa: BLE001 - JavaScript's reason: the PythonError Pyodide makes of it
+            promise._settle("rejected", python_error(exc))
 
     task = asyncio.ensure_future(wait())
     # the runtime's own helper: one left pending when its request ends (a race's loser waiting on a
     # write nobody reads) is collected without asyncio's "Task was destroyed but it is pending!"
     task._log_destroy_pending = False  # type: ignore[attr-defined]
     promise._settler = task  # type: ignore[attr-defined] # awaiting it waits on this
+
+
+def python_error(error: BaseException) -> BaseException:
+    """The reason JavaScript sees for ``error``, raised by Python code a promise adopted (a
+    coroutine's or future's exception, a Python ``then`` or executor that raised): Pyodide's
+    ``PythonError`` (0.26.0a4 and 0.28.2 alike), a JS ``Error`` named ``PythonError`` whose
+    ``message`` is the traceback as Python formats it (``Traceback (most recent call last):``,
+    the frames the error passed through, ``ValueError: boom``; without frames, the last line
+    only) and whose ``type`` is the exception's class name -- so Python reading it back gets a
+    ``JsException``, ``str()`` ``PythonError: Traceback ...``. workers-env's own frames and
+    asyncio's are left out (Pyodide's are not Python frames). The hung-request error is passed
+    on as it is (workerd cancels the request)."""
+    if is_hang(error):
+        return error
+    shown = traceback.TracebackException.from_exception(error)
+    shown.stack = traceback.StackSummary.from_list(
+        [frame for frame in shown.stack if not frame.filename.startswith(_NOT_SHOWN)])
+    wrapped = JsException("".join(shown.format()), name="PythonError")
+    wrapped.type = type(error).__name__  # type: ignore[attr-defined]
+    return wrapped
+
+
+#: the folders whose frames a PythonError's traceback leaves out: workers-env's and asyncio's
+_NOT_SHOWN = (PACKAGE_DIR, os.path.join(os.path.dirname(asyncio.__file__), ""))
 
 
 def _thenable(value: Any) -> bool:
@@ -214,8 +274,8 @@ def _call_then(promise: JsPromise, thenable: JsObject) -> None:
         resolve, reject = settling("fulfilled"), settling("rejected")
         try:
             then(resolve, reject)
-        except Exception as exc:  # noqa: BLE001 - a throwing then rejects the promise
-            reject(exc)
+        except Exception as exc:  # noqa: BLE001 - a throwing then rejects the promise (a Python one's: its PythonError)
+            reject(exc if isinstance(exc, JsException) else python_error(exc))
 
     microtask(job)
 
@@ -230,8 +290,8 @@ def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
     reject = JsNativeFunction(lambda reason=None, *_: promise._settle("rejected", reason), "")
     try:
         executor(resolve, reject)
-    except Exception as exc:  # noqa: BLE001 - a throwing executor rejects the promise
-        promise._settle("rejected", exc)
+    except Exception as exc:  # noqa: BLE001 - a throwing executor rejects the promise (a Python one's: its PythonError)
+        promise._settle("rejected", exc if isinstance(exc, JsException) else python_error(exc))
     return promise
 
 

@@ -11,7 +11,9 @@ enqueued nothing (it is not asked again until something is, or another read come
 such wait (:func:`wait`) is checked now and then: the request is hung when every task of it
 (:func:`~workers_env.runtime.current.request_tasks`) waits on a stream, on another such task,
 on a pipe's promise or on a promise combinator whose pending inputs all are such waits
-(:func:`gathers`), no JS timer of it is pending, and the waiting task is one the response or
+(:func:`gathers`), no timer of it is pending -- a JS ``setTimeout``/``setInterval``, or any
+asyncio timer its code set on the loop (``loop.call_later``/``call_at``, ``asyncio.sleep``, an
+``asyncio.timeout``), as each is a ``setTimeout`` under Pyodide's WebLoop -- and the waiting task is one the response or
 a ``waitUntil`` waits for (a promise nobody awaits just stays pending).
 """
 
@@ -25,7 +27,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env.runtime.current import request_tasks
+from workers_env.runtime.current import context_in, request_tasks
 
 __all__ = ["HANGING", "follows", "gathers", "is_hang", "suspended", "wait"]
 
@@ -161,10 +163,11 @@ class _Watch:
         # find: garbage made for every wait would have the collector move thousands of pending
         # writes' objects to its oldest generation, and then walk them all (~0.1 s a time)
         requests = {id(state.ctx): state.ctx for state in self.waits.values()}
+        timed = _Timed(self.loop)
         waiting: dict[asyncio.Future[Any], asyncio.Task[Any]] | None = None
         for ctx in requests.values():
             ended = ctx is not None and _ended(ctx)
-            stuck = None if ended else _stuck(ctx, self.loop)
+            stuck = None if ended else _stuck(ctx, self.loop, timed)
             if not ended and stuck is None:
                 continue
             waits = [(future, state) for future, state in self.waits.items()
@@ -216,11 +219,41 @@ def _only_tasks_ready(loop: asyncio.AbstractEventLoop) -> bool:
     return True
 
 
-def _stuck(ctx: Any, loop: asyncio.AbstractEventLoop) -> tuple[dict[asyncio.Task[Any], bool], set[int]] | None:
+class _Timed:
+    """The requests with a timer pending on ``loop``: every asyncio ``TimerHandle`` not cancelled
+    (``call_later``/``call_at``, so ``setTimeout``, ``asyncio.sleep``, an ``asyncio.timeout``'s
+    deadline) but the hang check's own, each of the request current in the context it was
+    scheduled with -- Pyodide's WebLoop makes each a JavaScript ``setTimeout``, which workerd
+    counts as work pending in the request's IoContext (one set by Python code outside any
+    Worker -- the dev server's, a test's -- is no request's)."""
+
+    __slots__ = ("any_worker", "requests")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self.requests: set[int] = set()
+        self.any_worker = False  # some Worker code's timer is pending (what a wait of no request counts)
+        for handle in getattr(loop, "_scheduled", ()):  # asyncio's heap of timers (uvloop: none seen)
+            if handle.cancelled() or getattr(handle._callback, "__func__", None) is _Watch.check:
+                continue
+            context = getattr(handle, "_context", None)
+            if context is None:
+                continue
+            request, worker = context_in(context)
+            self.any_worker = self.any_worker or worker
+            if request is not None:
+                self.requests.add(id(request))
+
+    def pending(self, ctx: Any) -> bool:
+        return self.any_worker if ctx is None else id(ctx) in self.requests
+
+
+def _stuck(ctx: Any, loop: asyncio.AbstractEventLoop,
+           timed: _Timed | None = None) -> tuple[dict[asyncio.Task[Any], bool], set[int]] | None:
     """When request ``ctx`` (``None``: the loop's tasks) can go on no more -- every task of it
-    waits on stream code, a pipe or another such task, and no JS timer of it is pending --
-    its tasks and the ids of what its roots (the response, ``waitUntil``) wait on; else ``None``."""
-    if _timers_pending(ctx):
+    waits on stream code, a pipe or another such task, and no timer of it is pending (a JS
+    one, or an asyncio one: :class:`_Timed`) -- its tasks and the ids of what its roots (the
+    response, ``waitUntil``) wait on; else ``None``."""
+    if _timers_pending(ctx) or (timed if timed is not None else _Timed(loop)).pending(ctx):
         return None
     members = request_tasks(ctx) if ctx is not None else {t: True for t in asyncio.all_tasks(loop)}
     roots = [t for t, root in members.items() if root]

@@ -534,7 +534,7 @@ WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "MessagePort", "Navigator", "Proxy", "ReadableStreamDefaultReader",
     "Reflect", "RegExp", "TextDecoderStream", "TextEncoderStream",
     "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
-    "WebSocketPair", "WritableStream", "escape", "performance", "queueMicrotask", "reportError",
+    "WebSocketPair", "WritableStream", "escape", "performance", "reportError",
     "scheduler", "structuredClone", "unescape",
 })
 
@@ -762,6 +762,7 @@ def _build() -> dict[str, ModuleType]:
     js.setInterval = timers.set_interval  # type: ignore[attr-defined]
     js.clearTimeout = timers.clear_timer  # type: ignore[attr-defined]
     js.clearInterval = timers.clear_timer  # type: ignore[attr-defined]
+    js.queueMicrotask = jspromise.queue_microtask  # type: ignore[attr-defined]
     for name in _WORKERD_CLASSES:  # called without .new: workerd's TypeError, as Pyodide calls it
         setattr(js, name, _workerd_class(getattr(js, name), name))
     for name in ("ArrayBuffer", "DataView"):
