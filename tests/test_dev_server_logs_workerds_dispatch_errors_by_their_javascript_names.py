@@ -89,3 +89,19 @@ async def test_tests_calling_the_worker_still_catch_workers_env_errors(tmp_path)
     do_only = load_worker(one_file_worker(tmp_path / "c", DO_ONLY, extra=DO_BINDING))
     with pytest.raises(JsException, match=r"^Error: Handler does not export a fetch\(\) function\."):
         await do_only.fetch("/")
+
+
+@pytest.mark.parametrize(("entry", "date", "extra", "body"), [
+    (CRON_ONLY, "2026-12-01", "", b"TypeError: Method fetch does not exist"),
+    (LEGACY_CRON_ONLY, "2024-04-01", "",
+     b'PythonUserError: Python entrypoint "entry.py" does not export a handler named "on_fetch"'),
+    (DO_ONLY, "2026-12-01", DO_BINDING, b"Error: Handler does not export a fetch() function."),
+], ids=["Default-scheduled-only", "module-on_scheduled-only", "durable-object-only"])
+def test_the_500_answers_the_javascript_error_line_not_a_python_error(tmp_path, entry, date, extra, body):
+    # Miniflare's entry worker answers an unbundled Worker's rejection with its stack: a JS
+    # error workerd threw before any Python ran is `name: message`, not `PythonError: ...`
+    worker = load_worker(one_file_worker(tmp_path, entry, date=date, extra=extra))
+    with BackgroundServer(worker) as server:
+        with pytest.raises(urllib.error.HTTPError) as answered:
+            urllib.request.urlopen(server.url + "/", timeout=10).read()
+    assert (answered.value.code, answered.value.read()) == (500, body)

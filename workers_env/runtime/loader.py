@@ -792,6 +792,7 @@ def _as_js_error(error: BaseException, name: str, message: str) -> Exception:
             "__module__": "builtins",  # printed bare, as the JS error's name
             "__doc__": f"A JavaScript {name} workerd threw, as a log shows it (runtime/loader.py)."}))
     shown = users_mistake(cls(message)).with_traceback(error.__traceback__)
+    setattr(shown, "js_error_text", f"{name}: {message}")  # what the dev server's 500 answers (thrownerror.py)
     for note in getattr(error, "__notes__", ()):
         shown.add_note(note)
     return shown

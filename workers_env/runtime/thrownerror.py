@@ -28,8 +28,12 @@ __all__ = ["thrown_body"]
 
 def thrown_body(error: BaseException) -> bytes:
     """The 500's body for ``error``, the exception production reports for a handler (what
-    ``loader.uncaught`` gives): a JavaScript error's ``<name>: <message>``, else
+    ``loader.uncaught`` gives): a JavaScript error's ``<name>: <message>`` (workerd's own
+    dispatch errors too: ``Error: Handler does not export a fetch() function.``), else
     ``PythonError: `` and the traceback -- the Worker's frames, not workers-env's."""
+    workerd_text = getattr(error, "js_error_text", None)  # workerd's own dispatch error (loader.uncaught)
+    if isinstance(workerd_text, str):
+        return workerd_text.encode("utf-8")
     if isinstance(error, JsException):
         text = f"{error.name}: {error.message}" if error.message else error.name
     else:
