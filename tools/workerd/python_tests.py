@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextvars
 import json
 import os
 import re
@@ -193,6 +194,7 @@ class BuildEntry:
     folder: str
     compat_date: str = "2000-01-01"
     skip: list[str] = field(default_factory=list)
+    sidecar: bool = False
 
 
 def build_entries(mirror: Mirror) -> dict[str, BuildEntry]:
@@ -214,6 +216,7 @@ def build_entries(mirror: Mirror) -> dict[str, BuildEntry]:
         date = re.search(r'compat_date\s*=\s*"([^"]+)"', body)
         if date:
             entry.compat_date = date.group(1)
+        entry.sidecar = "sidecar" in body
         skip = re.search(r"skip_python_flags\s*=\s*\[(.*?)\]", body, re.S)
         if skip:
             entry.skip = re.findall(r'"([^"]+)"', skip.group(1))
@@ -267,23 +270,39 @@ class ServiceBinding:
 
     async def fetch(self, resource: Any, init: Any = None) -> Any:
         from workers_env import js
+        from workers_env.runtime.standins import standin_modules
 
         worker = self._worker()
-        request = js.Request.new(resource, init) if init is not None else js.Request.new(resource)
-        ctx = worker.new_context()
-        try:
-            response = await worker.dispatch(request, ctx)
-        except BaseException:
-            await ctx.finish()
-            raise
-        live = response._live
-        if live is None:
-            await ctx.finish()
-        else:
-            settling = asyncio.ensure_future(live.settle())
-            await ctx.drain()
-            ctx.finish_after(settling)
-        return response
+        if init is None:
+            request = js.Request.new(resource)
+        else:  # the keywords the Worker passed arrive as a dict: as the JS object they were
+            to_js = standin_modules()["pyodide.ffi"].to_js
+            request = js.Request.new(resource, to_js(init, dict_converter=js.Object.fromEntries))
+
+        async def dispatched() -> Any:
+            ctx = worker.new_context()
+            try:
+                response = await worker.dispatch(request, ctx)
+            except BaseException:
+                await ctx.finish()
+                raise
+            live = response._live
+            if live is None:
+                await ctx.finish()
+            else:
+                settling = asyncio.ensure_future(live.settle())
+                await ctx.drain()
+                ctx.finish_after(settling)
+            return response
+
+        # the other Worker's request runs as its own, not inside the caller's context
+        return await asyncio.get_running_loop().create_task(dispatched(), context=contextvars.Context())
+
+    async def scheduled(self, options: Any = None) -> Any:
+        """``service_binding_extra_handlers``: ``env.SVC.scheduled({scheduledTime, cron})``."""
+        opts = dict(options or {})
+        result = await self._worker().scheduled(opts.get("cron", ""), scheduled_time=opts.get("scheduledTime"))
+        return {"outcome": result.outcome, "noRetry": result.no_retry}
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_") or name == "then":
@@ -317,6 +336,7 @@ def write_worker(root: Path, mirror: Mirror, folder: str, name: str, worker: dic
         raise Skip("not emulated", f"service {name!r} is a JavaScript Worker ({main['name']}); workers-env "
                                    "runs Python Workers only")
     project = root / name
+    script_name = re.sub(r"[^a-z0-9-]", "-", re.sub(r"([a-z])([A-Z])", r"\1-\2", name).lower())
     for module in modules:
         mod_name = module["name"]
         kind = _kind(module)
@@ -353,11 +373,15 @@ def write_worker(root: Path, mirror: Mirror, folder: str, name: str, worker: dic
                                        "(workers-env: supply your own)")
         # other kinds (memoryCache, ...) are left out: the tests here do not use them
     date = worker.get("compatibilityDate", date)
-    lines = [f"name = {json.dumps(name)}", f"main = {json.dumps('src/' + main['name'])}",
+    lines = [f"name = {json.dumps(script_name)}", f"main = {json.dumps('src/' + main['name'])}",
              f"compatibility_date = {json.dumps(date)}", f"compatibility_flags = {_toml(worker_flags)}"]
     if vars_:
         lines.append("[vars]")
         lines += [f"{json.dumps(k)} = {_toml(v)}" for k, v in vars_.items()]
+    for binding, (target, entrypoint) in services.items():  # declared, so Worker code gets a Fetcher
+        lines += ["[[services]]", f"binding = {json.dumps(binding)}", f"service = {json.dumps(target.lower())}"]
+        if entrypoint:
+            lines.append(f"entrypoint = {json.dumps(entrypoint)}")
     (project / "wrangler.toml").write_text("\n".join(lines) + "\n")
     return project / "wrangler.toml", services
 
@@ -397,6 +421,9 @@ async def run_one(mirror: Mirror, folder: str, entry: BuildEntry, variant: str) 
     files = [f for f in mirror.files(f"{TESTS}/{folder}") if f.endswith(".wd-test")]
     if not files:
         raise Skip("not applicable", "no .wd-test")
+    if entry.sidecar:
+        raise Skip("not applicable", "talks to a sidecar server (BUILD.bazel's sidecar=, socket-server.js) "
+                                   "that this script does not start")
     consts = parse_capnp(mirror.read(files[0]).decode())
     config = next(v for v in consts.values() if isinstance(v, dict) and "services" in v)
     flags = variant_flags(variant)

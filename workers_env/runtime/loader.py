@@ -380,7 +380,12 @@ class Worker:
         return handler if callable(handler) else None
 
     def _has_other_handler(self) -> bool:
-        return any(self._global_handler(h) is not None for h in ("on_scheduled", "on_queue"))
+        """A module-level handler besides ``on_fetch``. Before ``python_no_global_handlers`` a
+        module-level ``test`` is one too: workerd's Python entrypoint exports it as the Worker's
+        ``test`` handler (``handlers.test = makeHandler('test')``, python-entrypoint-helper.ts),
+        so a Worker defining only ``test`` starts (workerd's own env-param and undefined-handler
+        tests), and a request to it meets the missing ``on_fetch`` error."""
+        return any(self._global_handler(h) is not None for h in ("on_scheduled", "on_queue", "test"))
 
     def _entrypoint_class(self, module: Any, no_global_handlers: bool) -> type | None:
         default = getattr(module, "Default", None)
