@@ -1074,7 +1074,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
     sockets.install()  # Emscripten's fake DNS for socket.gethostbyname & co (runtime/sockets.py)
     era = era_of(config)
-    null_is_none = python_release(config).pyodide.startswith("0.26")  # Pyodide 0.28 made null jsnull
+    pyodide_version = python_release(config).pyodide
+    null_is_none = pyodide_version.startswith("0.26")  # Pyodide 0.28 made null jsnull
     caches = JsCacheStorage(CacheStore(env_clock(env).now_ms))  # the Worker's own Cache API, on its clock
     merged = getattr(config, "merged", None)
     uploads = uploads_of(merged, config.root, main_path, config.path) if isinstance(merged, dict) else None
@@ -1103,7 +1104,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
                                                                      config),
                             writable_stream_spec_compliant_writer=flag_enabled(WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
                                                                                config),
-                            eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config))
+                            eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config),
+                            pyodide_version=pyodide_version)
     install_production_hash(main_path.parent)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,

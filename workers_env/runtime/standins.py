@@ -358,6 +358,16 @@ _WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blo
                     "AbortController", "Response", "Request", "Headers")
 
 
+def _pyodide_attribute(name: str) -> Any:
+    """``pyodide.__version__``: the Pyodide of the running Worker's Python release (0.26.0a2
+    before 2025-09-29, 0.28.2 from then or with ``python_workers_20250116``, 314.0.x with the
+    3.14 flags), as production's bundle reports it; outside Worker code, the newest 0.28's."""
+    if name == "__version__":
+        runtime = current_runtime()
+        return PYODIDE_VERSION if runtime is None else runtime.pyodide_version
+    raise AttributeError(f"module 'pyodide' has no attribute '{name}'")
+
+
 def _webloop_attribute(name: str) -> Any:
     """``pyodide.webloop``'s other names (Pyodide's module has only its ``__all__`` public)."""
     if name.startswith("__"):
@@ -826,7 +836,7 @@ def _build() -> dict[str, ModuleType]:
 
     pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
     pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works
-    pyodide.__version__ = PYODIDE_VERSION  # type: ignore[attr-defined]
+    pyodide.__getattr__ = _pyodide_attribute  # type: ignore[method-assign]  # __version__: the Worker's
     pyodide.ffi = ffi  # type: ignore[attr-defined]
     pyodide.http = http  # type: ignore[attr-defined]
     pyodide.webloop = webloop  # type: ignore[attr-defined]
