@@ -805,6 +805,17 @@ async def js_fetch(resource: Any, init: Any = None) -> JsResponse:
     return await send_request(_fetch_request(resource, init))
 
 
+@functools.wraps(js_fetch)
+def global_fetch(*args: Any, **kwargs: Any) -> Any:
+    """``js.fetch`` as Worker code calls it: at a module's top level it throws workerd's
+    ``Disallowed operation called within global scope`` at the call, before the resource is
+    read (http.c++ ``fetchImpl`` asks ``IoContext::current()`` first; workerd's ``hello`` test
+    catches it around ``js.fetch("example.com")``); otherwise :func:`js_fetch`'s coroutine."""
+    if in_global_scope():
+        raise JsException(GLOBAL_SCOPE_ERROR)
+    return js_fetch(*args, **kwargs)
+
+
 def _fetch_request(resource: Any, init: Any) -> JsRequest:
     """The Request ``fetch(resource, init)`` makes and sends (http.c++ ``fetchImpl`` calls the
     Request constructor): a Request given as ``resource`` (without an init body) or as ``init``
