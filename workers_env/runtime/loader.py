@@ -60,7 +60,7 @@ from workers_env.config.compat import (
 from workers_env.config.routes import cf_worker_zone
 from workers_env.config.uploads import uploads_of
 from workers_env.config.wrangler import display_path
-from workers_env.runtime import sockets, threadpool
+from workers_env.runtime import sockets, threadpool, timers
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
@@ -1116,6 +1116,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
         except SyntaxError as exc:
             _note_python_version(exc, config)
             raise
+        finally:  # its setTimeout(cb, 0) calls, once the top level has run (dropped if it failed)
+            timers.run_top_level_microtasks(run=sys.exc_info()[0] is None)
     worker = Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config))
     worker.assets = _asset_server(config)
     return worker
