@@ -1328,9 +1328,12 @@ def wait_until(awaitable: Any) -> None:
 def import_from_javascript(module_name: str) -> Any:
     """``workers.import_from_javascript``: ``cloudflare:workers`` (``env``, ``waitUntil``) and
     ``cloudflare:sockets`` anywhere, as both SDKs import them ahead (``connect`` raises
-    :class:`NotEmulatedError`); ``cloudflare:vectorize``'s constants inside a handler, where
-    production imports other modules; at module top any other name is production's
-    ``ImportError``."""
+    :class:`NotEmulatedError`). Other modules production imports with ``run_sync`` (JSPI): on
+    Pyodide 0.26 (before 2025-09-29) ``pyodide.ffi`` has no ``run_sync``, so any other name is the
+    SDK's ``ImportError`` wherever it is called; from 0.28 on, anywhere -- the module's top level
+    too, which workerd imports with ``callPromising`` (``pyimportMainModule``,
+    python-entrypoint-helper.ts; workerd's ``top-level-tests``) -- ``cloudflare:vectorize``'s
+    constants among them."""
     from types import SimpleNamespace
 
     if module_name == "cloudflare:workers":
@@ -1338,9 +1341,9 @@ def import_from_javascript(module_name: str) -> Any:
         return SimpleNamespace(env=getattr(runtime, "js_env", None), waitUntil=wait_until)
     if module_name == "cloudflare:sockets":
         return SimpleNamespace(connect=_sockets_connect)
-    if current_context() is None:  # the module's top level: no JSPI suspender there
+    if not pyodide_028():  # the SDK's ``from pyodide.ffi import run_sync`` fails on 0.26
         raise ImportError(f"Failed to import '{module_name}': Only 'cloudflare:workers' and 'cloudflare:sockets' are "
-                          "available in the global scope.")
+                          "available until the next python runtime version.")
     if module_name == "cloudflare:vectorize":  # constant tables (workerd src/cloudflare/vectorize.ts)
         return SimpleNamespace(
             KnownModel=JsObject({m: m for m in ("openai/text-embedding-ada-002", "cohere/embed-multilingual-v2.0",
