@@ -70,6 +70,7 @@ from workers_env.runtime.email_events import (
     MissingEmailHandler,
     email_problem,
 )
+from workers_env.runtime.entropy import top_level_entropy
 from workers_env.runtime.envwrap import JsEnv, as_pyodide_error
 from workers_env.runtime.eras import (
     Era,
@@ -1110,7 +1111,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)
-    with scope:
+    with scope, top_level_entropy():  # random, os.urandom as production's top level has them
         try:
             module = importlib.import_module(main_path.stem)
         except SyntaxError as exc:
