@@ -49,7 +49,7 @@ from workers_env.runtime.fetchredirect import (
     scheme_refusal,
 )
 from workers_env.runtime.forms import Blob, File, FormData
-from workers_env.runtime.jsbase import js_keywords
+from workers_env.runtime.jsbase import js_keywords, jsnull
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import (
     JsArray,
@@ -400,6 +400,15 @@ class Response(FetchResponse, metaclass=SdkClass):
         if web_socket:
             options["webSocket"] = web_socket
         return options
+
+    @property
+    def body(self) -> Any:
+        """The JS ``ReadableStream``, or ``None`` for a response without a body (``Response(None,
+        status=204)``): both SDKs' ``_jsnull_to_none(self.js_response.body)`` (workerd's built-in
+        SDK, workers-runtime-sdk from 1.5.4; workerd's ``sdk`` test asserts ``body is None``), where
+        the JS response's own ``body`` is ``jsnull`` from Pyodide 0.28."""
+        body = self.js_response.body
+        return None if body is jsnull else body
 
     def replace_body(self, body: Any) -> Response:
         """A new response with this one's status and headers and another body."""
