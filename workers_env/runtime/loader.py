@@ -56,6 +56,7 @@ from workers_env.config.compat import (
     flag_enabled,
     node_globals,
     python_release,
+    workerd_flag_values,
 )
 from workers_env.config.routes import cf_worker_zone
 from workers_env.config.uploads import uploads_of
@@ -1106,7 +1107,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             writable_stream_spec_compliant_writer=flag_enabled(WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
                                                                                config),
                             eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config),
-                            pyodide_version=pyodide_version)
+                            pyodide_version=pyodide_version, compat_flags=workerd_flag_values(config))
     install_production_hash(main_path.parent)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
