@@ -1,7 +1,9 @@
 """``workers.import_from_javascript``: ``cloudflare:workers`` and ``cloudflare:sockets`` import
 anywhere (both SDKs import them ahead: workers-runtime-sdk ``utils.py``), ``connect`` being
-what workers-env cannot do; other modules only inside a handler (production's JSPI import),
-``cloudflare:vectorize``'s constants among them; at module top production's ``ImportError``."""
+what workers-env cannot do; other modules through production's JSPI import (``run_sync``),
+``cloudflare:vectorize``'s constants among them: from Pyodide 0.28 anywhere, the module's top
+level too (workerd imports the main module with ``callPromising``; its ``top-level-tests``
+asserts it), while Pyodide 0.26 has no ``run_sync`` and the SDK answers ``ImportError`` anywhere."""
 
 from __future__ import annotations
 
@@ -33,12 +35,37 @@ class Default(WorkerEntrypoint):
 
 
 @pytest.mark.asyncio
-async def test_javascript_modules_import_where_production_imports_them(tmp_path):
-    one_file_worker(tmp_path, ENTRY, date="2026-05-01")
+@pytest.mark.parametrize("date", ["2025-10-01", "2026-05-01"])
+async def test_javascript_modules_import_where_production_imports_them(tmp_path, date):
+    one_file_worker(tmp_path, ENTRY, date=date)
     worker = load_worker(tmp_path)
     assert await (await worker.fetch("/")).json() == {
-        "top": "Failed to import 'cloudflare:vectorize': Only 'cloudflare:workers' and 'cloudflare:sockets' are "
-               "available in the global scope.",
-        "cosine": "cosine", "all": "all", "bge": "@cf/baai/bge-base-en-v1.5"}
+        "top": "imported", "cosine": "cosine", "all": "all", "bge": "@cf/baai/bge-base-en-v1.5"}
     with pytest.raises(NotEmulatedError, match="cloudflare:sockets connect"):
         await worker.fetch("/connect")
+
+
+PYODIDE_026 = '''
+from workers import Response, import_from_javascript
+
+def attempt():
+    try:
+        import_from_javascript("cloudflare:vectorize")
+        return "imported"
+    except ImportError as exc:
+        return str(exc)
+
+TOP_LEVEL = attempt()
+env_module = import_from_javascript("cloudflare:workers")
+
+async def on_fetch(request, env):
+    return Response.json([TOP_LEVEL, attempt(), env_module.env.NAME])
+'''
+
+
+@pytest.mark.asyncio
+async def test_on_pyodide_026_only_workers_and_sockets_import_anywhere(tmp_path):
+    one_file_worker(tmp_path, PYODIDE_026, date="2025-06-01", extra='[vars]\nNAME = "n"\n')
+    message = ("Failed to import 'cloudflare:vectorize': Only 'cloudflare:workers' and 'cloudflare:sockets' are "
+               "available until the next python runtime version.")
+    assert await (await load_worker(tmp_path).fetch("/")).json() == [message, message, "n"]

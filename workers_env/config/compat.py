@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from workers_env.config.workerd_flags import FLAGS as WORKERD_FLAGS
+
 __all__ = [
     "ALLOW_EVAL_DURING_STARTUP",
     "BROTLI_CONTENT_ENCODING",
@@ -184,6 +186,28 @@ def compatibility_date(config: Any) -> str:
     """The config's ``compatibility_date``, or wrangler's default date when it names none."""
     date = getattr(config, "compatibility_date", None)
     return str(date) if date else WRANGLER_DEFAULT_COMPAT_DATE
+
+
+def workerd_flag_values(config: Any) -> dict[str, bool]:
+    """Every enable flag of workerd (``compatibility-date.capnp``, :data:`WORKERD_FLAGS`) and
+    whether it is on for ``config``, as workerd compiles them (compatibility-date.c++: the enable
+    flag, else the date unless the disable flag is named; then a flag implied by another one
+    that is on, from the implying date) -- what a Python Worker's ``_cloudflare_compat_flags``
+    module holds (``PyodideMetadataReader::getCompatibilityFlags``: enable names only)."""
+    named = set(getattr(config, "compatibility_flags", None) or ())
+    date = compatibility_date(config)
+    values: dict[str, bool] = {}
+    implied: list[tuple[str, str]] = []
+    for enable, disable, on_date, all_dates, implied_by in WORKERD_FLAGS:
+        switched_off = disable is not None and disable in named
+        by_date = all_dates or (on_date is not None and date >= on_date)
+        values[enable] = enable in named or (by_date and not switched_off)
+        if not switched_off:
+            implied += [(enable, other) for other, since in implied_by if date >= since]
+    for enable, other in implied:
+        if values.get(other):
+            values[enable] = True
+    return values
 
 
 def compatibility_date_problem(config: Any) -> str | None:

@@ -72,6 +72,10 @@ class WorkerRuntime:
     uploads: Any = None
     #: ``pyodide.ffi.register_js_module``'s registry: name -> the JS object ``import name`` gives
     js_modules: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: ``pyodide.__version__`` of the Worker's Python release (``build/python_metadata.bzl``)
+    pyodide_version: str = "0.28.2"
+    #: workerd's enable flags and whether each is on (``_cloudflare_compat_flags``; None: unknown)
+    compat_flags: dict[str, bool] | None = field(default=None, compare=False, repr=False)
 
 
 _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)

@@ -56,11 +56,12 @@ from workers_env.config.compat import (
     flag_enabled,
     node_globals,
     python_release,
+    workerd_flag_values,
 )
 from workers_env.config.routes import cf_worker_zone
 from workers_env.config.uploads import uploads_of
 from workers_env.config.wrangler import display_path
-from workers_env.runtime import sockets, threadpool
+from workers_env.runtime import sockets, threadpool, timers
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
@@ -70,6 +71,7 @@ from workers_env.runtime.email_events import (
     MissingEmailHandler,
     email_problem,
 )
+from workers_env.runtime.entropy import top_level_entropy
 from workers_env.runtime.envwrap import JsEnv, as_pyodide_error
 from workers_env.runtime.eras import (
     Era,
@@ -380,7 +382,12 @@ class Worker:
         return handler if callable(handler) else None
 
     def _has_other_handler(self) -> bool:
-        return any(self._global_handler(h) is not None for h in ("on_scheduled", "on_queue"))
+        """A module-level handler besides ``on_fetch``. Before ``python_no_global_handlers`` a
+        module-level ``test`` is one too: workerd's Python entrypoint exports it as the Worker's
+        ``test`` handler (``handlers.test = makeHandler('test')``, python-entrypoint-helper.ts),
+        so a Worker defining only ``test`` starts (workerd's own env-param and undefined-handler
+        tests), and a request to it meets the missing ``on_fetch`` error."""
+        return any(self._global_handler(h) is not None for h in ("on_scheduled", "on_queue", "test"))
 
     def _entrypoint_class(self, module: Any, no_global_handlers: bool) -> type | None:
         default = getattr(module, "Default", None)
@@ -1106,7 +1113,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
     sockets.install()  # Emscripten's fake DNS for socket.gethostbyname & co (runtime/sockets.py)
     era = era_of(config)
-    null_is_none = python_release(config).pyodide.startswith("0.26")  # Pyodide 0.28 made null jsnull
+    pyodide_version = python_release(config).pyodide
+    null_is_none = pyodide_version.startswith("0.26")  # Pyodide 0.28 made null jsnull
     caches = JsCacheStorage(CacheStore(env_clock(env).now_ms))  # the Worker's own Cache API, on its clock
     merged = getattr(config, "merged", None)
     uploads = uploads_of(merged, config.root, main_path, config.path) if isinstance(merged, dict) else None
@@ -1135,17 +1143,20 @@ def _load(env: Any, *, announce: bool) -> Worker:
                                                                      config),
                             writable_stream_spec_compliant_writer=flag_enabled(WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
                                                                                config),
-                            eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config))
+                            eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config),
+                            pyodide_version=pyodide_version, compat_flags=workerd_flag_values(config))
     install_production_hash(main_path.parent)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)
-    with scope:
+    with scope, top_level_entropy():  # random, os.urandom as production's top level has them
         try:
             module = importlib.import_module(main_path.stem)
         except SyntaxError as exc:
             _note_python_version(exc, config)
             raise
+        finally:  # its setTimeout(cb, 0) calls, once the top level has run (dropped if it failed)
+            timers.run_top_level_microtasks(run=sys.exc_info()[0] is None)
     worker = Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config))
     worker.assets = _asset_server(config)
     return worker

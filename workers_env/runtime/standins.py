@@ -62,7 +62,8 @@ __all__ = ["STANDIN_NAMES", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
 STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "workers.rpc", "workers.workflows", "asgi", "js", "pyodide",
-                 "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop", "pyodide.code")
+                 "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop", "pyodide.code",
+                 "_cloudflare_compat_flags")
 
 #: Where the README lists what the stand-ins cover (named by every "not emulated" error).
 COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
@@ -356,6 +357,26 @@ def _v8_builtin(cls: Any, name: str) -> _ConstructorOnly:
 _WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
                     "TransformStream", "ReadableStream", "IdentityTransformStream", "FixedLengthStream",
                     "AbortController", "Response", "Request", "Headers")
+
+
+def _compat_flag(name: str) -> Any:
+    """``_cloudflare_compat_flags.<enable flag>``: whether the running Worker has it on. workerd
+    registers the object of every enable flag as this module (``setupPatches``,
+    python-entrypoint-helper.ts); a name that is no enable flag is no attribute."""
+    flags = getattr(current_runtime(), "compat_flags", None)
+    if name.startswith("__") or flags is None or name not in flags:
+        raise AttributeError(f"module '_cloudflare_compat_flags' has no attribute '{name}'")
+    return flags[name]
+
+
+def _pyodide_attribute(name: str) -> Any:
+    """``pyodide.__version__``: the Pyodide of the running Worker's Python release (0.26.0a2
+    before 2025-09-29, 0.28.2 from then or with ``python_workers_20250116``, 314.0.x with the
+    3.14 flags), as production's bundle reports it; outside Worker code, the newest 0.28's."""
+    if name == "__version__":
+        runtime = current_runtime()
+        return PYODIDE_VERSION if runtime is None else runtime.pyodide_version
+    raise AttributeError(f"module 'pyodide' has no attribute '{name}'")
 
 
 def _webloop_attribute(name: str) -> Any:
@@ -724,7 +745,7 @@ def _build() -> dict[str, ModuleType]:
     js.DataView = jsbuffers.data_view_class()  # type: ignore[attr-defined]
     js.URL = jsglobals.JsURL  # type: ignore[attr-defined]
     js.URLSearchParams = jsglobals.JsURLSearchParams  # type: ignore[attr-defined]
-    js.fetch = pyodide_webloop.js_call(workers_api.js_fetch)  # type: ignore[attr-defined]  # a PyodideFuture
+    js.fetch = pyodide_webloop.js_call(workers_api.global_fetch)  # type: ignore[attr-defined]  # a PyodideFuture
     js.Date = jsglobals.JsDate  # type: ignore[attr-defined]
     js.crypto = jsglobals.crypto  # type: ignore[attr-defined]
     js.TextEncoder = jsglobals.TextEncoder  # type: ignore[attr-defined]
@@ -826,9 +847,13 @@ def _build() -> dict[str, ModuleType]:
         setattr(code, name, getattr(pyodidecode, name))
     code.__all__ = code_names  # type: ignore[attr-defined]
 
+    compat_flags = ModuleType("_cloudflare_compat_flags", "workerd's compatibility flags of the running Worker.")
+    compat_flags.__getattr__ = _compat_flag  # type: ignore[method-assign]
+    compat_flags.__dir__ = lambda: sorted(getattr(current_runtime(), "compat_flags", None) or ())  # type: ignore[method-assign]
+
     pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
     pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works
-    pyodide.__version__ = PYODIDE_VERSION  # type: ignore[attr-defined]
+    pyodide.__getattr__ = _pyodide_attribute  # type: ignore[method-assign]  # __version__: the Worker's
     pyodide.ffi = ffi  # type: ignore[attr-defined]
     pyodide.http = http  # type: ignore[attr-defined]
     pyodide.webloop = webloop  # type: ignore[attr-defined]
@@ -840,6 +865,7 @@ def _build() -> dict[str, ModuleType]:
         "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.ffi.wrappers": wrappers, "pyodide.http": http,
         "pyodide.webloop": webloop, "pyodide.code": code, "python_modules": _python_modules(),
+        "_cloudflare_compat_flags": compat_flags,
     }
 
 

@@ -33,12 +33,12 @@ from workers_env.runtime.current import (
     current_context,
     in_global_scope,
 )
-from workers_env.runtime.jsbase import js_type_error
+from workers_env.runtime.jsbase import js_type_error, jsnull
 from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.jsproxy import JsFunction
 
-__all__ = ["clear_timer", "end_request", "ends_with_request", "pending_timers", "request_ended", "set_interval",
-           "set_timeout"]
+__all__ = ["clear_timer", "end_request", "ends_with_request", "pending_timers", "request_ended",
+           "run_top_level_microtasks", "set_interval", "set_timeout"]
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -96,6 +96,9 @@ def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool)
                             "of type 'function'.")
     seconds = _delay_seconds(delay)
     if in_global_scope():  # the arguments are read first, then IoContext::current() (global-scope.c++)
+        if not repeat and not _truthy(delay):  # Python Workers' top-level setTimeout(cb, 0): a microtask
+            _top_level_microtasks.append(callback)
+            return 0
         raise JsException(GLOBAL_SCOPE_ERROR)
     try:
         loop = asyncio.get_running_loop()
@@ -110,6 +113,40 @@ def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool)
         handle = loop.call_later(seconds, _fire, timer_id, callback, args, seconds if repeat else None)
         _timers[timer_id] = (handle, ctx)
     return timer_id
+
+
+#: callbacks of ``setTimeout(cb, 0)`` called at a Worker's top level, run once it has run
+_top_level_microtasks: list[Any] = []
+
+
+def _truthy(value: Any) -> bool:
+    """JavaScript's truthiness of a delay: ``0``, ``NaN``, ``""``, ``undefined``/``null`` are false."""
+    if value is None or value is jsnull or value is False:
+        return False
+    if isinstance(value, (int, float)):
+        return not (value == 0 or math.isnan(value))
+    if isinstance(value, str):
+        return value != ""
+    return True
+
+
+def run_top_level_microtasks(*, run: bool = True) -> None:
+    """Run the callbacks the Worker's top level gave ``setTimeout`` without a delay, as workerd's
+    Python runtime does: while the top level runs, its ``setTimeout`` is a patch
+    (``setTimeoutTopLevelPatch``, python.ts) that queues a falsy delay's handler as a microtask,
+    called without arguments, and returns 0 (a delay given goes to workerd's own ``setTimeout``,
+    the global-scope error). An error is logged as an uncaught one. ``run=False`` (the top level
+    failed): dropped."""
+    if not run:
+        _top_level_microtasks.clear()
+    while _top_level_microtasks:
+        callback = _top_level_microtasks.pop(0)
+        try:
+            if not isinstance(callback, JsFunction):
+                raise JsException(BORROWED, name="Error")
+            callback()
+        except Exception:
+            log.exception("Uncaught exception in a timer callback")
 
 
 def request_ended(ctx: Any) -> bool:

@@ -49,7 +49,7 @@ from workers_env.runtime.fetchredirect import (
     scheme_refusal,
 )
 from workers_env.runtime.forms import Blob, File, FormData
-from workers_env.runtime.jsbase import js_keywords
+from workers_env.runtime.jsbase import js_keywords, jsnull
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import (
     JsArray,
@@ -400,6 +400,15 @@ class Response(FetchResponse, metaclass=SdkClass):
         if web_socket:
             options["webSocket"] = web_socket
         return options
+
+    @property
+    def body(self) -> Any:
+        """The JS ``ReadableStream``, or ``None`` for a response without a body (``Response(None,
+        status=204)``): both SDKs' ``_jsnull_to_none(self.js_response.body)`` (workerd's built-in
+        SDK, workers-runtime-sdk from 1.5.4; workerd's ``sdk`` test asserts ``body is None``), where
+        the JS response's own ``body`` is ``jsnull`` from Pyodide 0.28."""
+        body = self.js_response.body
+        return None if body is jsnull else body
 
     def replace_body(self, body: Any) -> Response:
         """A new response with this one's status and headers and another body."""
@@ -803,6 +812,17 @@ async def js_fetch(resource: Any, init: Any = None) -> JsResponse:
     if isinstance(resource, Request):
         resource = resource.js_object
     return await send_request(_fetch_request(resource, init))
+
+
+@functools.wraps(js_fetch)
+def global_fetch(*args: Any, **kwargs: Any) -> Any:
+    """``js.fetch`` as Worker code calls it: at a module's top level it throws workerd's
+    ``Disallowed operation called within global scope`` at the call, before the resource is
+    read (http.c++ ``fetchImpl`` asks ``IoContext::current()`` first; workerd's ``hello`` test
+    catches it around ``js.fetch("example.com")``); otherwise :func:`js_fetch`'s coroutine."""
+    if in_global_scope():
+        raise JsException(GLOBAL_SCOPE_ERROR)
+    return js_fetch(*args, **kwargs)
 
 
 def _fetch_request(resource: Any, init: Any) -> JsRequest:
@@ -1317,9 +1337,12 @@ def wait_until(awaitable: Any) -> None:
 def import_from_javascript(module_name: str) -> Any:
     """``workers.import_from_javascript``: ``cloudflare:workers`` (``env``, ``waitUntil``) and
     ``cloudflare:sockets`` anywhere, as both SDKs import them ahead (``connect`` raises
-    :class:`NotEmulatedError`); ``cloudflare:vectorize``'s constants inside a handler, where
-    production imports other modules; at module top any other name is production's
-    ``ImportError``."""
+    :class:`NotEmulatedError`). Other modules production imports with ``run_sync`` (JSPI): on
+    Pyodide 0.26 (before 2025-09-29) ``pyodide.ffi`` has no ``run_sync``, so any other name is the
+    SDK's ``ImportError`` wherever it is called; from 0.28 on, anywhere -- the module's top level
+    too, which workerd imports with ``callPromising`` (``pyimportMainModule``,
+    python-entrypoint-helper.ts; workerd's ``top-level-tests``) -- ``cloudflare:vectorize``'s
+    constants among them."""
     from types import SimpleNamespace
 
     if module_name == "cloudflare:workers":
@@ -1327,9 +1350,9 @@ def import_from_javascript(module_name: str) -> Any:
         return SimpleNamespace(env=getattr(runtime, "js_env", None), waitUntil=wait_until)
     if module_name == "cloudflare:sockets":
         return SimpleNamespace(connect=_sockets_connect)
-    if current_context() is None:  # the module's top level: no JSPI suspender there
+    if not pyodide_028():  # the SDK's ``from pyodide.ffi import run_sync`` fails on 0.26
         raise ImportError(f"Failed to import '{module_name}': Only 'cloudflare:workers' and 'cloudflare:sockets' are "
-                          "available in the global scope.")
+                          "available until the next python runtime version.")
     if module_name == "cloudflare:vectorize":  # constant tables (workerd src/cloudflare/vectorize.ts)
         return SimpleNamespace(
             KnownModel=JsObject({m: m for m in ("openai/text-embedding-ada-002", "cohere/embed-multilingual-v2.0",
