@@ -333,7 +333,8 @@ CASES: list[Any] = [
     ("hung", [req("GET /hang HTTP/1.1", CLOSE)], ["GET"]),  # workerd's own Error
     ("aborted", [req("GET /aborted HTTP/1.1", CLOSE)], ["GET"]),  # a DOMException let through
     {"case": ("throw, an Error named PythonError", [req("GET /custom-name HTTP/1.1", CLOSE)], ["GET"]),
-     "expected": THREW},
+     "expected": "an error's own name reaches the entry worker's answer (the JavaScript Worker's Error named "
+                 "PythonError reads `PythonError: custom`); the Python Worker's PythonError message is its traceback"},
     # --- HTTP/1.0 and connections -----------------------------------------------------------------
     ("HTTP/1.0", [req("GET / HTTP/1.0")], ["GET"]),
     ("HTTP/1.0 stream", [req("GET /stream HTTP/1.0")], ["GET"]),
