@@ -95,6 +95,10 @@ export default {
     if (path === "/redirect") return Response.redirect("https://example.com/to?x=1", 302);
     if (path === "/redirect-301") return Response.redirect("https://example.com/moved", 301);
     if (path === "/throw") throw new Error("boom");
+    if (path === "/not-response") return "hello";
+    if (path === "/hang") { await new Promise(() => {}); }
+    if (path === "/aborted") AbortSignal.abort().throwIfAborted();
+    if (path === "/custom-name") { const e = new Error("custom"); e.name = "PythonError"; throw e; }
     if (path === "/text") return new Response("hello world ".repeat(200), { headers: { "content-type": "text/plain" } });
     if (path === "/json") return new Response(JSON.stringify({ a: "b".repeat(500) }), { headers: { "content-type": "application/json" } });
     if (path === "/png") return new Response("x".repeat(2000), { headers: { "content-type": "image/png" } });
@@ -112,7 +116,7 @@ PY_WORKER = r'''
 import json
 from urllib.parse import urlparse
 
-from js import Headers, TextEncoder, TransformStream
+from js import AbortSignal, Headers, TextEncoder, TransformStream
 from pyodide.ffi import create_proxy
 from workers import Response, WorkerEntrypoint
 
@@ -178,6 +182,14 @@ class Default(WorkerEntrypoint):
             return Response.redirect("https://example.com/moved", 301)
         if path == "/throw":
             raise ValueError("boom")
+        if path == "/not-response":
+            return "hello"
+        if path == "/aborted":  # a DOMException let through
+            AbortSignal.abort().throwIfAborted()
+        if path == "/hang":  # a read nothing will ever answer: workerd's hang
+            await TransformStream.new().readable.getReader().read()
+        if path == "/custom-name":
+            raise ValueError("custom")
         if path == "/text":
             return Response("hello world " * 200, headers={"content-type": "text/plain"})
         if path == "/json":
@@ -317,6 +329,12 @@ CASES: list[Any] = [
      "expected": THREW},
     {"case": ("throw, HEAD", [req("HEAD /throw HTTP/1.1", CLOSE)], ["HEAD"]),
      "expected": THREW},
+    ("not a Response", [req("GET /not-response HTTP/1.1", CLOSE)], ["GET"]),  # workerd's own TypeError
+    ("hung", [req("GET /hang HTTP/1.1", CLOSE)], ["GET"]),  # workerd's own Error
+    ("aborted", [req("GET /aborted HTTP/1.1", CLOSE)], ["GET"]),  # a DOMException let through
+    {"case": ("throw, an Error named PythonError", [req("GET /custom-name HTTP/1.1", CLOSE)], ["GET"]),
+     "expected": "an error's own name reaches the entry worker's answer (the JavaScript Worker's Error named "
+                 "PythonError reads `PythonError: custom`); the Python Worker's PythonError message is its traceback"},
     # --- HTTP/1.0 and connections -----------------------------------------------------------------
     ("HTTP/1.0", [req("GET / HTTP/1.0")], ["GET"]),
     ("HTTP/1.0 stream", [req("GET /stream HTTP/1.0")], ["GET"]),

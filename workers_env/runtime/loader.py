@@ -300,7 +300,10 @@ def _as_js_response(result: Any) -> JsResponse:
         return response
     if isinstance(result, JsResponse):
         return result
-    raise TypeError("Incorrect type for Promise: the Promise did not resolve to 'Response'.")
+    # workerd's own (jsg's) TypeError, as a JS error: logged and answered by its name (uncaught)
+    error = TypeError("Incorrect type for Promise: the Promise did not resolve to 'Response'.")
+    error.thrown_by_workerd = True  # type: ignore[attr-defined]
+    raise error
 
 
 def build_request(
@@ -776,6 +779,8 @@ def uncaught(error: BaseException) -> BaseException:
         return _as_js_error(error, "PythonUserError", str(error))
     if isinstance(error, JsException) and getattr(error, "thrown_by_workerd", False):
         return _as_js_error(error, error.name, error.message)
+    if isinstance(error, TypeError) and getattr(error, "thrown_by_workerd", False):  # a handler's non-Response
+        return _as_js_error(error, "TypeError", str(error))
     if isinstance(error, JsException):
         return as_pyodide_error(error)
     return error
@@ -799,7 +804,7 @@ def _as_js_error(error: BaseException, name: str, message: str) -> Exception:
             "__module__": "builtins",  # printed bare, as the JS error's name
             "__doc__": f"A JavaScript {name} workerd threw, as a log shows it (runtime/loader.py)."}))
     shown = users_mistake(cls(message)).with_traceback(error.__traceback__)
-    setattr(shown, "js_error_text", f"{name}: {message}")  # what the dev server's 500 answers (thrownerror.py)
+    shown.thrown_by_workerd = True  # type: ignore[attr-defined]  # a JS error: answered `name: message` (thrownerror.py)
     for note in getattr(error, "__notes__", ()):
         shown.add_note(note)
     return shown

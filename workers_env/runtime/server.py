@@ -377,7 +377,11 @@ class WorkerApp:
             else:
                 status, reason = response.status, response.statusText
                 body, chunked = self._body(response, inner, encoding, changed)
-        except Exception as exc:  # logged with the Worker's frames, not workers-env's (runtime/tracebacks.py)
+        except BaseException as exc:  # logged with the Worker's frames, not workers-env's (runtime/tracebacks.py)
+            if isinstance(exc, asyncio.CancelledError):  # ours (the client left, the server stops); the
+                raise  # Worker's own arrives as a HandlerCancelledError
+            # a KeyboardInterrupt or SystemExit the Worker raised is a rejected handler too, as
+            # Pyodide's asyncio settles the handler's future with it: not the end of the server
             answered["threw"] = True
             shown = uncaught(exc)  # the Worker's own CancelledError, as production logs it
             log.error("Uncaught exception in the worker while handling %s %s", request.method, request.url,

@@ -13,7 +13,12 @@ What a Python handler rejects with is Pyodide's ``PythonError`` (``name`` ``Pyth
 error the Worker's code let through (a ``JsException``), which Pyodide hands back to JavaScript
 as the original error. The ``stack`` reads ``<name>: <message>`` and then the entry worker's own
 frame, ``at async Object.fetch (file:///.../miniflare/dist/src/workers/core/entry.worker.js:...)``,
-which names a file of wrangler's install: left out here.
+which names a file of wrangler's install: left out here. An error workerd's own JavaScript
+throws (``TypeError: Method fetch does not exist``, a handler's non-``Response``: ``loader.uncaught``
+marks them ``thrown_by_workerd``) reads the same way, by its JavaScript name.
+
+The body is the JavaScript string as ``new Response`` encodes it: UTF-8, a lone surrogate (a
+Python message may hold one; Pyodide hands its code points over one by one) as U+FFFD.
 """
 
 from __future__ import annotations
@@ -31,11 +36,16 @@ def thrown_body(error: BaseException) -> bytes:
     ``loader.uncaught`` gives): a JavaScript error's ``<name>: <message>`` (workerd's own
     dispatch errors too: ``Error: Handler does not export a fetch() function.``), else
     ``PythonError: `` and the traceback -- the Worker's frames, not workers-env's."""
-    workerd_text = getattr(error, "js_error_text", None)  # workerd's own dispatch error (loader.uncaught)
-    if isinstance(workerd_text, str):
-        return workerd_text.encode("utf-8")
     if isinstance(error, JsException):
         text = f"{error.name}: {error.message}" if error.message else error.name
+    elif getattr(error, "thrown_by_workerd", False):  # loader._as_js_error's: its class is the JS name
+        text = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     else:
         text = "PythonError: " + "".join(traceback.format_exception(type(error), error, without_our_frames(error)))
-    return text.encode("utf-8")
+    return _as_usv(text).encode("utf-8")
+
+
+def _as_usv(text: str) -> str:
+    """``text`` as a JavaScript string's UTF-8 encoding reads it: a surrogate pair is its one
+    character, a lone surrogate U+FFFD (the WHATWG encoder's replacement)."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
