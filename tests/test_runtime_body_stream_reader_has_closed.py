@@ -3,7 +3,7 @@
 
 A gap left by 255ad1d, which added ``reader.closed`` to the readers of ``TransformStream``/
 ``ReadableStream``/``IdentityTransformStream``/``FixedLengthStream`` (runtime/jsstreams.py) but not
-to runtime/jsproxy.py's ``_StreamReader``, the reader of a buffered body: a bare ``AttributeError:
+to runtime/jsreadable.py's ``_StreamReader``, the reader of a buffered body: a bare ``AttributeError:
 closed``. In workerd every ``ReadableStreamDefaultReader`` has ``closed`` (readable.c++
 ``ReaderImpl::getClosed``); a body is an internal stream, whose ``closed`` settles when a read meets
 the end (internal.c++ ``doClose``), checked under wrangler dev (tools/wrangler/jsapi_differential.py)."""

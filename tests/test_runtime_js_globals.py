@@ -283,7 +283,7 @@ async def test_create_proxy_of_an_object_can_be_destroyed_and_reads_as_the_objec
     init objects read the object itself."""
     import asyncio
 
-    from workers_env.runtime.jsproxy import create_proxy
+    from workers_env.runtime.jsfunctions import create_proxy
 
     async def job():
         return 5

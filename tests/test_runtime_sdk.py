@@ -11,14 +11,8 @@ import pytest
 from workers_env import JsException
 from workers_env.runtime import jsproxy
 from workers_env.runtime.envwrap import python_from_rpc, python_to_rpc
-from workers_env.runtime.jsproxy import (
-    JsArray,
-    JsMap,
-    JsObject,
-    JsTypedArray,
-    jsnull,
-    to_js,
-)
+from workers_env.runtime.jsconvert import to_js
+from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject, JsTypedArray, jsnull
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 from workers_env.runtime.standins import standin_modules
 from workers_env.runtime.workers_api import HTTPMethod, Request, Response
@@ -106,7 +100,7 @@ async def test_an_empty_body_with_a_null_body_status_is_no_body_and_a_warning(ca
     assert "null body status (204) and a non-null, zero-length body" in caplog.text
     assert js.Response.new(to_js(b""), status=304).status == 304  # a zero-length Uint8Array
     from workers_env._jsvalues import ByteStream
-    from workers_env.runtime.jsproxy import JsReadableStream
+    from workers_env.runtime.jsreadable import JsReadableStream
 
     with pytest.raises(JsException, match="cannot have a body"):  # an (empty) stream is no buffer
         js.Response.new(JsReadableStream(ByteStream([])), status=205)

@@ -392,7 +392,8 @@ class TestController:
 
 async def call_test(worker: Any) -> None:
     """The ``test`` handler as python-entrypoint-helper.ts calls it."""
-    from workers_env.runtime.jsproxy import call_relaxed, js_type_error
+    from workers_env.runtime.jsfunctions import call_relaxed
+    from workers_env.runtime.jsproxy import js_type_error
 
     ctx = worker.new_context()
     default = worker._default

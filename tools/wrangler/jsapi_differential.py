@@ -63,7 +63,8 @@ from casediff import report, run_under_wrangler_dev
 
 from workers_env import JsException, js, to_js
 from workers_env._jsvalues import BigInt
-from workers_env.runtime.jsproxy import JsReadableStream, jsnull  # pyodide.ffi.jsnull
+from workers_env.runtime.jsproxy import jsnull  # pyodide.ffi.jsnull
+from workers_env.runtime.jsreadable import JsReadableStream
 from workers_env.runtime.webloop import unawaited
 
 COMPATIBILITY_DATE = "2026-09-28"

@@ -10,7 +10,7 @@ worker's handlers. ``js`` and ``to_js`` are the stand-ins' ``js`` module and
 
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler
 from workers_env.runtime.events import QueueMessage, QueueResult, ScheduledResult
-from workers_env.runtime.jsproxy import to_js
+from workers_env.runtime.jsconvert import to_js
 from workers_env.runtime.loader import ExecutionContext, HandlerCancelledError, Worker, load_worker
 from workers_env.runtime.standins import standin_modules
 from workers_env.runtime.timezone import production_timezone

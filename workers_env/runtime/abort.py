@@ -29,7 +29,8 @@ from workers_env._jsvalues import js_truthy
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number
-from workers_env.runtime.jsproxy import JsgObject, js_null, jsnull
+from workers_env.runtime.jsproxy import js_null, jsnull
+from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
 
 __all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_on_disconnect", "any_signal", "abort_signal_class",

@@ -26,7 +26,8 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.jsglobals import js_text
-from workers_env.runtime.jsproxy import JsgObject, JsObject, JsProxy, js_type_error
+from workers_env.runtime.jsproxy import JsObject, JsProxy, js_type_error
+from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 
 __all__ = ["CacheStore", "JsCache", "JsCacheStorage"]

@@ -37,30 +37,28 @@ from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
+from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
+from workers_env.runtime.jsdestroyed import DestroyedProxy
+from workers_env.runtime.jsfunctions import JsDoubleProxy, call_relaxed
 from workers_env.runtime.jsproxy import (
-    DICT_ATTRIBUTES,
     NULL_AS_NONE,
-    PYPROXY_NOTES,
-    DestroyedProxy,
     JsArray,
-    JsDoubleProxy,
     JsHostObject,
     JsLiteralMap,
     JsMap,
     JsNull,
     JsObject,
     JsProxy,
-    call_relaxed,
-    era_hint,
     from_plain,
     jsnull,
     map_key_read,
-    object_from_entries,
+)
+from workers_env.runtime.jspyproxies import (
+    DICT_ATTRIBUTES,
+    PYPROXY_NOTES,
     pyproxy_json,
     pyproxy_options,
     reads_dict_keys,
-    to_js,
-    to_plain,
     warn_pyproxy,
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources

@@ -18,16 +18,9 @@ from typing import Any
 
 from workers_env._errors import WorkersEnvError
 from workers_env.runtime.envwrap import python_from_rpc
+from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
-from workers_env.runtime.jsproxy import (
-    JsArray,
-    JsObject,
-    JsProxy,
-    js_type_error,
-    jsnull,
-    object_from_entries,
-    to_js,
-)
+from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy, js_type_error, jsnull
 
 __all__ = [
     "JsMessageBatch",

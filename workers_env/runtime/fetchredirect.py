@@ -31,7 +31,7 @@ from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.abort import JsAbortSignal, subrequest_signal
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
-from workers_env.runtime.jsproxy import JsReadableStream
+from workers_env.runtime.jsreadable import JsReadableStream
 from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 

@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from workers_env._errors import NotEmulatedError
 from workers_env.runtime import timers
 from workers_env.runtime.current import pyodide_028
-from workers_env.runtime.jsproxy import create_once_callable, create_proxy
+from workers_env.runtime.jsfunctions import create_once_callable, create_proxy
 
 __all__ = [  # noqa: RUF022 - Pyodide's order (its wrappers.__all__)
     "add_event_listener",

@@ -19,15 +19,8 @@ from typing import Any, cast
 from urllib.parse import parse_qsl
 
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
-from workers_env.runtime.jsproxy import (
-    JsBuffer,
-    JsBufferSource,
-    JsgObject,
-    JsObject,
-    JsProxy,
-    JsTypedArray,
-    js_type_error,
-)
+from workers_env.runtime.jsproxy import JsBuffer, JsBufferSource, JsObject, JsProxy, JsTypedArray, js_type_error
+from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.sdknames import SdkClass, default_repr
 
 __all__ = ["Blob", "File", "FormData", "JsBlob", "JsFile", "JsFormData", "parse_form"]

@@ -15,24 +15,17 @@ from typing import Any, Protocol
 
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsbuffers import JsBufferSource, JsTypedArray
+from workers_env.runtime.jsfunctions import JsDoubleProxy as _DoubleProxy
+from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction, JsOnceFunction
 from workers_env.runtime.jspromise import JsPromise as _Promise
 from workers_env.runtime.jsproxy import (
     JsArray as _Array,
 )
-from workers_env.runtime.jsproxy import (
-    JsDoubleProxy as _DoubleProxy,
-)
-from workers_env.runtime.jsproxy import (
-    JsFunction,
-    JsIterator,
-    JsNativeFunction,
-    JsObjectMap,
-    JsOnceFunction,
-    JsReadableStream,
-)
+from workers_env.runtime.jsproxy import JsIterator, JsObjectMap
 from workers_env.runtime.jsproxy import (
     JsMap as _Map,
 )
+from workers_env.runtime.jsreadable import JsReadableStream
 
 __all__ = ["ABSTRACT_TYPES", "js_flags"]
 

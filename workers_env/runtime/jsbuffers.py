@@ -435,9 +435,7 @@ def typed_array_class(name: str) -> SimpleNamespace:
         return JsTypedArray(name, items)
 
     def from_(source: Any, map_fn: Callable[..., Any] | None = None) -> JsTypedArray:
-        from workers_env.runtime.jsproxy import (
-            call_relaxed,  # (jsproxy builds on this module)
-        )
+        from workers_env.runtime.jsfunctions import call_relaxed
 
         items = list(_iterate(source))
         if map_fn is not None:

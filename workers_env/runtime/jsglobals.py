@@ -24,19 +24,10 @@ from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsconvert import js_iterated
 from workers_env.runtime.jsdate import JsDate
-from workers_env.runtime.jsproxy import (
-    JsArray,
-    JsgObject,
-    JsMap,
-    JsObject,
-    JsProxy,
-    JsTypedArray,
-    js_iterated,
-    js_null,
-    js_type_error,
-    jsnull,
-)
+from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject, JsProxy, JsTypedArray, js_null, js_type_error, jsnull
+from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.webcrypto import SubtleCrypto
 
 __all__ = ["ERROR_CONSTRUCTORS", "JsDate", "JsErrorConstructor", "JsNamespaceObject", "JsURL", "NamespaceStrings", "JsURLSearchParams",

@@ -27,7 +27,9 @@ from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
 from workers_env.runtime.jsbase import js_type_error, jsnull
 from workers_env.runtime.jspromise import JsPromise
-from workers_env.runtime.jsproxy import READER_LOCKED, JsLiteralMap, JsMap, JsObject, JsReadableStream, pyproxy_options
+from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, JsObject
+from workers_env.runtime.jspyproxies import pyproxy_options
+from workers_env.runtime.jsreadable import READER_LOCKED, JsReadableStream
 from workers_env.runtime.jsstreams import ByteSink, JsTransformStream, JsWritableStream, buffer_of
 
 __all__ = ["fixed_length_stream_class", "pipe_through", "pipe_to"]

@@ -27,7 +27,9 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsbase import JsProxy, js_type_error
-from workers_env.runtime.jsproxy import EXHAUSTED_ITERATOR, JsArray, JsFunction, JsNativeFunction, JsObject
+from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
+from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction
+from workers_env.runtime.jsproxy import JsArray, JsObject
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import PACKAGE_DIR

@@ -44,19 +44,16 @@ from workers_env.runtime.heldreads import HeldRead, HeldReads
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBufferSource
 from workers_env.runtime.jsnumbers import to_number
-from workers_env.runtime.jsproxy import (
+from workers_env.runtime.jsproxy import JsArray, JsObject, JsTypedArray, js_null
+from workers_env.runtime.jsreadable import (
     ONE_READ_AT_A_TIME,
     READER_LOCKED,
     READER_RELEASED,
     RELEASE_WHILE_READING,
     TEE_LOCKED,
-    JsArray,
     JsgObject,
-    JsObject,
     JsReadableStream,
-    JsTypedArray,
     byob_not_emulated,
-    js_null,
 )
 from workers_env.runtime.stalls import HANGING, wait
 from workers_env.runtime.webloop import (
@@ -699,7 +696,8 @@ def open_sources(values: Any, limit: int = 100_000) -> list[LiveByteStream]:
     (a cycle ends) and at most ``limit`` values in all."""
     if not _MADE or all(stream.closed for stream in list(_MADE)):  # no stream is being written anywhere
         return []
-    from workers_env.runtime.jsproxy import JsDoubleProxy, JsLiteralMap
+    from workers_env.runtime.jsfunctions import JsDoubleProxy
+    from workers_env.runtime.jsproxy import JsLiteralMap
 
     found: list[LiveByteStream] = []
     seen: set[int] = set()
@@ -1403,7 +1401,8 @@ def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "canc
     ``names``) as JavaScript reads them: a JS object's properties; none of a ``Map``
     (``to_js(dict)`` without ``dict_converter``); a Python dict's keys as the Worker's Pyodide
     reads a PyProxy's; a Python object's attributes."""
-    from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, pyproxy_options
+    from workers_env.runtime.jsproxy import JsLiteralMap, JsMap
+    from workers_env.runtime.jspyproxies import pyproxy_options
 
     if isinstance(source, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
         return source.read_properties()

@@ -23,33 +23,28 @@ from workers_env.runtime.contentencoding import checked_mode, decode_body
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.forms import Blob, FormData, encode_form
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
+from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsglobals import JsURL, js_text
+from workers_env.runtime.jsjson import js_json_dumps
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsonreviver import json_sources, revive
 from workers_env.runtime.jsproxy import (
-    READER_LOCKED,
-    TEE_LOCKED,
     JsArray,
     JsBuffer,
     JsBufferSource,
-    JsDoubleProxy,
-    JsgObject,
     JsLiteralMap,
     JsMap,
     JsObject,
     JsObjectMap,
     JsProxy,
-    JsReadableStream,
     JsTypedArray,
-    is_python_container,
-    js_json_dumps,
     js_null,
     js_number,
     js_type_error,
     jsnull,
-    pyproxy_json,
-    pyproxy_options,
 )
+from workers_env.runtime.jspyproxies import is_python_container, pyproxy_json, pyproxy_options
+from workers_env.runtime.jsreadable import READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 from workers_env.runtime.requestbody import whole
 

@@ -89,8 +89,9 @@ from workers_env.runtime.events import (
     queue_messages,
 )
 from workers_env.runtime.filesystem import install_upload_check
+from workers_env.runtime.jsfunctions import call_relaxed
 from workers_env.runtime.jsglobals import JsDate
-from workers_env.runtime.jsproxy import call_relaxed, from_plain, js_type_error
+from workers_env.runtime.jsproxy import from_plain, js_type_error
 from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest, JsResponse
 from workers_env.runtime.pyhash import install_production_hash
 from workers_env.runtime.requestcf import incoming_cf

@@ -27,13 +27,18 @@ from workers_env.runtime import (
     jsabc,
     jsbuffers,
     jsconversions,
+    jsconvert,
+    jsdestroyed,
+    jsfunctions,
     jsglobals,
     jsinspect,
+    jsjson,
     jsmodules,
     jsnumbers,
     jspipes,
     jspromise,
     jsproxy,
+    jspyproxies,
     jsstreams,
     jsweb,
     pyodidecode,
@@ -51,12 +56,8 @@ from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
 from workers_env.runtime.jsbase import js_keywords
-from workers_env.runtime.jsproxy import (
-    JsArray,
-    JsObject,
-    JsProxy,
-    object_from_entries,
-)
+from workers_env.runtime.jsconvert import object_from_entries
+from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 
 __all__ = ["STANDIN_NAMES", "standin_modules"]
 
@@ -188,8 +189,8 @@ def _new_map(entries: Any = None) -> jsproxy.JsMap:
         return jsproxy.JsMap({})
     pairs: dict[Any, Any] = {}
     made = jsproxy.JsMap(pairs)
-    for item in jsproxy.js_iterated(entries):
-        key, value = (list(jsproxy.js_iterated(item)) + [None, None])[:2]
+    for item in jsconvert.js_iterated(entries):
+        key, value = (list(jsconvert.js_iterated(item)) + [None, None])[:2]
         pairs[jsproxy.map_key(key)] = value  # an object key by identity, as JavaScript's
         jsproxy.carry_mark(item, made, value)  # a PyProxy in the entry: the same one in the Map
     return made
@@ -198,7 +199,7 @@ def _new_map(entries: Any = None) -> jsproxy.JsMap:
 def _new_set(items: Any = None) -> JsSet:
     """``new Set(iterable)``: the distinct items, in first-seen order."""
     out = JsSet()
-    for item in jsproxy.js_iterated(items) if items is not None else ():
+    for item in jsconvert.js_iterated(items) if items is not None else ():
         out.add(item)
     return out
 
@@ -392,24 +393,24 @@ _CONSOLE_KEYS = ("debug", "error", "info", "log", "warn", "dir", "dirxml", "tabl
                  "timeEnd", "timeStamp", "context", "createTask")
 
 
-def _console_method(func: Any, key: str) -> jsproxy.JsNativeFunction:
+def _console_method(func: Any, key: str) -> jsfunctions.JsNativeFunction:
     """A console method as ``Object.values(console)`` gives it: a JS function whose ``name`` is
     workerd's -- empty for the five logging methods workerd puts in V8's place (``debug``,
     ``error``, ``info``, ``log``, ``warn``), the method's own for the others."""
-    return jsproxy.JsNativeFunction(func, "" if key in ("debug", "error", "info", "log", "warn") else key)
+    return jsfunctions.JsNativeFunction(func, "" if key in ("debug", "error", "info", "log", "warn") else key)
 
 
 def _object_namespace(js_json: Any) -> SimpleNamespace:
     def plain(obj: Any) -> Any:  # a Python dict is a PyProxy: its keys are its own properties from Pyodide 0.28
         if type(obj) is dict:  # in the dict's order: a Proxy's own keys are as its ownKeys trap lists them
-            return jsproxy.JsObject.unordered({str(k): v for k, v in obj.items()} if jsproxy.reads_dict_keys() else {})
+            return jsproxy.JsObject.unordered({str(k): v for k, v in obj.items()} if jspyproxies.reads_dict_keys() else {})
         if isinstance(obj, str):  # a JS string: one property per UTF-16 unit, "0", "1", ...
             units = obj.encode("utf-16-le", "surrogatepass")
             return JsObject({str(i): units[2 * i: 2 * i + 2].decode("utf-16-le", "surrogatepass")
                              for i in range(len(units) // 2)})
         if isinstance(obj, (int, float)):  # a number or a boolean owns no properties
             return JsObject({})
-        if isinstance(obj, jsproxy.JsDoubleProxy) and type(obj.unwrap()) in (dict, list, tuple, set, frozenset):
+        if isinstance(obj, jsfunctions.JsDoubleProxy) and type(obj.unwrap()) in (dict, list, tuple, set, frozenset):
             return plain(obj.unwrap())  # create_proxy(container): the same PyProxy JavaScript sees
         if type(obj) in (list, tuple, set, frozenset, bytes, bytearray):
             return JsObject({})  # a PyProxy of a list, tuple, set or bytes owns none (measured, Pyodide 0.26 and 0.28)
@@ -457,15 +458,15 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             elif isinstance(source, jsproxy.JsLiteralMap):
                 for key, value in source.read_properties().items():
                     setattr(target, key, value)
-            elif type(source) is dict and jsproxy.reads_dict_keys():
-                jsproxy.pyproxy_options(source, "source of Object.assign()")  # its PyProxyWarning
+            elif type(source) is dict and jspyproxies.reads_dict_keys():
+                jspyproxies.pyproxy_options(source, "source of Object.assign()")  # its PyProxyWarning
                 for key, value in source.items():  # the PyProxy's own keys: str ones and ints (as text)
                     if type(key) is int:
                         key = str(key)
-                    elif not isinstance(key, str) or key in jsproxy.PYPROXY_DICT_METHODS:
+                    elif not isinstance(key, str) or key in jspyproxies.PYPROXY_DICT_METHODS:
                         continue  # (a PyProxy method: a function there, not copied here; README)
-                    if key in jsproxy.DICT_ATTRIBUTES:
-                        value = jsproxy.DestroyedAttribute()
+                    if key in jspyproxies.DICT_ATTRIBUTES:
+                        value = jsdestroyed.DestroyedAttribute()
                     elif key in ("type", "length"):  # the PyProxy's own ``type`` and ``length``
                         value = "dict" if key == "type" else len(source)
                     setattr(target, key, value)
@@ -698,17 +699,17 @@ def _build() -> dict[str, ModuleType]:
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
-        "JSON", parse=jsproxy.JsNativeFunction(jsweb.json_parse, "parse"),
-        stringify=jsproxy.JsNativeFunction(jsproxy.json_stringify, "stringify"))
+        "JSON", parse=jsfunctions.JsNativeFunction(jsweb.json_parse, "parse"),
+        stringify=jsfunctions.JsNativeFunction(jsjson.json_stringify, "stringify"))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
     def array_from(it: Any, map_fn: Any = None, *_: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
         if map_fn is not None and not callable(map_fn):  # checked before ``items`` is read, as ECMAScript does
             raise not_a_function(map_fn)
-        items = list(jsproxy.js_iterated(it))
+        items = list(jsconvert.js_iterated(it))
         if map_fn is not None:  # ``Array.from(items, (item, index) => ...)``
-            return JsArray([jsproxy.call_relaxed(map_fn, v, i) for i, v in enumerate(items)])
+            return JsArray([jsfunctions.call_relaxed(map_fn, v, i) for i, v in enumerate(items)])
         if type(it) in (list, tuple):  # a PyProxy: a container item's proxy dies with the list's iterator
-            items = [jsproxy.ExhaustedIteratorItem() if isinstance(v, (dict, list, tuple)) else v for v in items]
+            items = [jsdestroyed.ExhaustedIteratorItem() if isinstance(v, (dict, list, tuple)) else v for v in items]
         made = JsArray(items)
         return jsproxy.marked_like(it, made) if isinstance(it, JsArray) else made  # its PyProxies, the same ones
 
@@ -801,13 +802,13 @@ def _build() -> dict[str, ModuleType]:
     )
 
     ffi = ModuleType("pyodide.ffi", "Stand-in for pyodide.ffi.")
-    ffi.to_js = jsproxy.ffi_to_js  # type: ignore[attr-defined]
-    ffi.create_proxy = jsproxy.create_proxy  # type: ignore[attr-defined]
-    ffi.create_once_callable = jsproxy.create_once_callable  # type: ignore[attr-defined]
+    ffi.to_js = jsconvert.ffi_to_js  # type: ignore[attr-defined]
+    ffi.create_proxy = jsfunctions.create_proxy  # type: ignore[attr-defined]
+    ffi.create_once_callable = jsfunctions.create_once_callable  # type: ignore[attr-defined]
     ffi.destroy_proxies = lambda proxies: [p.destroy() for p in proxies if hasattr(p, "destroy")]  # type: ignore[attr-defined]
     ffi.JsProxy = JsProxy  # type: ignore[attr-defined]
     ffi.JsException = JsException  # type: ignore[attr-defined]
-    ffi.ConversionError = jsproxy.ConversionError  # type: ignore[attr-defined]
+    ffi.ConversionError = jsconvert.ConversionError  # type: ignore[attr-defined]
     ffi.InternalError = _InternalError  # type: ignore[attr-defined]
     ffi.IN_BROWSER = True  # type: ignore[attr-defined]  # Pyodide's "_pyodide_core" in sys.modules, true in workerd
     ffi.register_js_module = jsmodules.register_js_module  # type: ignore[attr-defined]

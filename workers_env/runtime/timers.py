@@ -34,8 +34,8 @@ from workers_env.runtime.current import (
     in_global_scope,
 )
 from workers_env.runtime.jsbase import js_type_error, jsnull
+from workers_env.runtime.jsfunctions import JsFunction
 from workers_env.runtime.jsnumbers import JsNumber, to_number
-from workers_env.runtime.jsproxy import JsFunction
 
 __all__ = ["clear_timer", "end_request", "ends_with_request", "pending_timers", "request_ended",
            "run_top_level_microtasks", "set_interval", "set_timeout"]

@@ -50,18 +50,9 @@ from workers_env.runtime.fetchredirect import (
 )
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords, jsnull
+from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsURL
-from workers_env.runtime.jsproxy import (
-    JsArray,
-    JsBuffer,
-    JsBufferSource,
-    JsMap,
-    JsObject,
-    JsProxy,
-    from_plain,
-    object_from_entries,
-    to_js,
-)
+from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsBufferSource, JsMap, JsObject, JsProxy, from_plain
 from workers_env.runtime.jsweb import (
     NEXT_FETCHER,
     JsHeaders,

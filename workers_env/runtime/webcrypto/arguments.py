@@ -9,15 +9,8 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.jsbuffers import JsBufferSource
-from workers_env.runtime.jsproxy import (
-    JsArray,
-    JsLiteralMap,
-    JsMap,
-    JsObject,
-    js_type_error,
-    pyproxy_options,
-    reads_dict_keys,
-)
+from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, js_type_error
+from workers_env.runtime.jspyproxies import pyproxy_options, reads_dict_keys
 
 _HASHES = {"SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512"}
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime.jsbuffers import buffer_bytes
-from workers_env.runtime.jsproxy import js_type_error, to_js
+from workers_env.runtime.jsconvert import to_js
+from workers_env.runtime.jsproxy import js_type_error
 from workers_env.runtime.webcrypto.arguments import (
     hash_instance,
     hash_key_of,

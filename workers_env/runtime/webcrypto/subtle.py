@@ -10,7 +10,8 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime.jsbuffers import buffer_bytes
-from workers_env.runtime.jsproxy import JsBuffer, JsgObject, JsObject, JsProxy, js_type_error
+from workers_env.runtime.jsproxy import JsBuffer, JsObject, JsProxy, js_type_error
+from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.webcrypto.aes import (
     AES_BITS,
     AES_MODES,

@@ -1,0 +1,174 @@
+"""JS functions as Python Worker code holds them: a JS function proxy (``JsFunction``), the
+PyProxy of a Python callable (``JsDoubleProxy``, :func:`create_proxy`), JS built-in functions
+(``JsNativeFunction``) and ``create_once_callable``'s one-shot proxy."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env.runtime.current import pyodide_028
+from workers_env.runtime.jsbase import JsProxy
+
+__all__ = [
+    "JsNativeFunction",
+    "JsDoubleProxy",
+    "JsOnceFunction",
+    "create_proxy",
+    "create_once_callable",
+    "call_relaxed",
+]
+
+
+#: the Error a destroyed proxy throws when used (Pyodide's text outside its debug mode)
+_DESTROYED = ("Object has already been destroyed\n"
+              "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+
+
+class JsFunction(JsProxy):
+    """A Python callable handed to JavaScript (``create_proxy``)."""
+
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
+
+    _js_name = "Function"
+    typeof = "function"
+    __slots__ = ("_func", "_destroyed")
+
+    def __init__(self, func: Callable[..., Any]):
+        self._func = func
+        self._destroyed = False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._destroyed:
+            raise JsException(_DESTROYED, name="Error")
+        return self._func(*args, **kwargs)
+
+    def destroy(self) -> None:
+        self._destroyed = True
+
+    def __repr__(self) -> str:
+        return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
+
+
+def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
+    """Call ``func`` with as many leading positional arguments as it takes.
+
+    JavaScript functions ignore extra arguments, and workerd calls Python handlers the
+    same way (``callRelaxed``): ``fetch(self)`` and ``fetch(self, request, env, ctx)`` both work.
+    """
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return func(*args)
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return func(*args)
+    positional = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+    return func(*args[:positional])
+
+
+class JsDoubleProxy(JsProxy):
+    """``create_proxy(obj)`` of an object that is not callable (a task handed to
+    ``ctx.waitUntil``, say): a handle with ``destroy()`` and ``unwrap()``, awaitable when the
+    object is; JavaScript sees the object."""
+
+    _js_name = "Object"
+    __slots__ = ("_obj", "_destroyed", "_roundtrip")
+
+    def __init__(self, obj: Any, *, roundtrip: bool = True):
+        self._obj = obj
+        self._destroyed = False
+        #: what Python reads back from a JS value holding it: this proxy (``create_proxy``'s
+        #: default), or the object itself (``roundtrip=False``, and what ``to_js`` leaves past its depth)
+        self._roundtrip = roundtrip
+
+    def destroy(self) -> None:
+        self._destroyed = True
+
+    def unwrap(self) -> Any:
+        if self._destroyed:
+            raise JsException(_DESTROYED, name="Error")
+        return self._obj
+
+    def __await__(self) -> Any:
+        return self.unwrap().__await__()
+
+    def __repr__(self) -> str:
+        return str(self._obj)  # String() of a PyProxy is the Python object's str() (Decimal(1): "1")
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        """The proxy itself for a ``create_proxy`` (roundtrip), else the object (``to_js(object())``)."""
+        return self if self._roundtrip else self.unwrap()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unwrap(), name)
+
+
+class JsNativeFunction(JsFunction):
+    """A built-in JavaScript function workers-env implements in Python (``JSON.parse``, a
+    ``console`` method): a JsProxy Python calls, with V8's ``name`` and ``String()``,
+    ``function parse() { [native code] }`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, func: Callable[..., Any], name: str):
+        super().__init__(func)
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
+
+    @property
+    def destroy(self) -> Any:  # type: ignore[override]
+        """None, as a JS function's JsProxy has none (Pyodide's ``AttributeError: destroy``): the
+        built-in is shared by every Worker of the process, so nothing may end it."""
+        raise AttributeError("destroy")
+
+
+class JsOnceFunction(JsFunction):
+    """A Python callable handed to JavaScript by ``create_once_callable``: callable once, as
+    Pyodide's wrapper (pyproxy.c ``create_once_callable``): a call destroys it (even one that
+    raises), a call after that -- or after ``destroy()`` -- throws ``OnceProxy can only be
+    called once``, and a second ``destroy()`` throws ``OnceProxy has already been destroyed``."""
+
+    __slots__ = ("_called",)
+
+    def __init__(self, func: Callable[..., Any]):
+        super().__init__(func)
+        self._called = False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._called:
+            raise JsException("OnceProxy can only be called once", name="Error")  # Pyodide's text
+        try:
+            return self._func(*args, **kwargs)
+        finally:
+            self.destroy()
+
+    def destroy(self) -> None:
+        if self._called:
+            raise JsException("OnceProxy has already been destroyed", name="Error")  # Pyodide's text
+        self._called = self._destroyed = True
+
+    #: Pyodide's wrapper function as ``String()`` writes it (0.28's; 0.26.0a4's calls ``...MaybeSuspending``)
+    _WRAPPER = ('function wrapper(...args){if(alreadyCalled){throw new Error("OnceProxy can only be called once")}'
+                'try{if(may_syncify){return Module.callPyObjectMaybe%s(obj,args)}else{return '
+                'Module.callPyObject(obj,args)}}finally{wrapper.destroy()}}')
+    name = "wrapper"  # the JS function's name and its declared parameters, as Pyodide's
+    length = 0
+
+    def __repr__(self) -> str:
+        return self._WRAPPER % ("Promising" if pyodide_028() else "Suspending")
+
+
+def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False) -> JsOnceFunction:
+    """``pyodide.ffi.create_once_callable``: a JS function that calls ``obj`` once; a second
+    call throws ``Error: OnceProxy can only be called once``."""
+    return JsOnceFunction(obj)
+
+
+def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
+    """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object (``destroy()``
+    ends it, as Pyodide's does)."""
+    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj, roundtrip=roundtrip)

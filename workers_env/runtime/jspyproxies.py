@@ -1,0 +1,140 @@
+"""Python containers JavaScript holds as PyProxies: which dict attributes a PyProxy shows, how
+bindings read a PyProxy handed as options or JSON (this Pyodide's rules), and the notes
+they leave."""
+
+from __future__ import annotations
+
+import warnings
+from contextvars import ContextVar
+from typing import Any
+
+from workers_env._deep import ROOMY_FROM, deeper
+from workers_env._errors import JsException, PyProxyWarning, caller_level
+from workers_env._jsvalues import JsDict
+from workers_env.runtime.current import pyodide_028
+from workers_env.runtime.jsconvert import _proxy_from_entries, era_hint, to_js
+from workers_env.runtime.jsproxy import NULL_AS_NONE, JsObject
+
+__all__ = [
+    "DICT_ATTRIBUTES",
+    "is_python_container",
+    "pyproxy_json",
+    "pyproxy_options",
+    "reads_dict_keys",
+]
+
+
+#: the names a dict's PyProxy answers with its own attributes before its items (Pyodide 0.28)
+#: names a dict's PyProxy answers with the dict's own attribute (a method), not an item
+DICT_ATTRIBUTES = frozenset(dir(dict))
+
+#: the JavaScript methods of a dict's PyProxy (``get``, ``toJs`` ...): ``Object.assign`` reads a
+#: key of these names as that method (a function, which ``JSON.stringify`` leaves out)
+PYPROXY_DICT_METHODS = frozenset({"get", "set", "has", "delete", "toString", "destroy", "copy", "toJs",
+                                  "constructor", "valueOf"})
+
+
+def reads_dict_keys(nulls: Any = True) -> bool:
+    """Whether JavaScript reads a Python dict's keys through its PyProxy: from Pyodide 0.28
+    (compatibility dates from 2025-09-29) a property read falls back to ``__getitem__``
+    (pyodide#5674) and the keys are its own enumerable properties; on 0.26 a PyProxy's
+    properties are only the dict's attributes. ``nulls`` names the Pyodide as
+    :func:`from_plain` does (``True``: the running Worker's; the newest outside one)."""
+    if nulls is True:
+        return pyodide_028()
+    return nulls != NULL_AS_NONE
+
+
+def is_python_container(value: Any) -> bool:
+    """A Python dict, list or tuple (a ``JsDict`` result too): what reaches JavaScript as a
+    PyProxy when not converted -- not the JS values workers-env models on those types (a
+    ``Set``, a typed array, a ``Map`` result)."""
+    return type(value) in (dict, list, tuple, JsDict)
+
+
+def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str, nulls: Any = True) -> Any:
+    """An unconverted Python container that JavaScript ``JSON.stringify``s (a PyProxy: in
+    ``JSON.stringify(d)``, ``Response.json(d)``, a raw Queue's ``send(d)``), as the JS value
+    whose JSON production writes: on Pyodide 0.28 a dict's keys (``None`` values and keys named
+    like dict methods dropped, as JavaScript's ``undefined`` and functions are), a list of
+    numbers and strings its JSON, a list holding a dict or list Pyodide's borrowed-proxy error
+    (0.28.2 under Node); on 0.26 ``{}`` for either, with a warning -- production's 0.26.0a2, as
+    0.26.0a4 under Node, predates the proxies' JSON support (pyodide 5679e7ca6, 0.26.0a5)."""
+    if isinstance(value, dict):
+        if not reads_dict_keys(nulls):
+            warn_pyproxy(
+                f"a Python dict reached JavaScript as a PyProxy in this {where}: JSON.stringify sees none of "
+                f"its keys on this Pyodide, so production writes {{}}, and so does workers-env. Convert it with "
+                f"to_js(value, dict_converter=Object.fromEntries)")
+            return JsObject({})
+        return to_js(_stringified_dict(value), dict_converter=_proxy_from_entries)
+    if not reads_dict_keys(nulls):  # production's 0.26.0a2 predates the list proxy's JSON (0.26.0a5)
+        warn_pyproxy(
+            f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
+            f"writes {{}} for it on this Pyodide (0.26), and so does workers-env. Convert it with to_js(value)")
+        return JsObject({})
+    return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
+
+
+def _stringified_list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
+    """A list's PyProxy under ``JSON.stringify``: its items, unless one is a container -- the
+    proxy of an item read after the list's iterator is exhausted is already destroyed."""
+    if any(isinstance(item, (dict, list, tuple)) for item in value):
+        raise JsException("This borrowed proxy was automatically destroyed when an iterator was exhausted.\n"
+                          "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+    return list(value)
+
+
+def _stringified_dict(value: dict[Any, Any], level: int = 1) -> dict[str, Any]:
+    """What ``JSON.parse(JSON.stringify(p))`` gives for a dict's PyProxy ``p`` on Pyodide 0.28:
+    its string keys but those named like a dict method (a function there), ``None`` values
+    dropped (``undefined``), nested dicts alike, and lists of scalars (whose ``None`` is ``null``).
+    ``level``: how deep ``value`` is (the depth limit of :mod:`workers_env._deep`)."""
+
+    def inner(item: Any) -> Any:
+        if isinstance(item, dict):
+            return _stringified_dict(item, level + 1)
+        if isinstance(item, (list, tuple)):
+            return _stringified_list(item)
+        return item
+
+    def walk() -> dict[str, Any]:
+        return {k: inner(v) for k, v in value.items()
+                if isinstance(k, str) and k not in DICT_ATTRIBUTES and v is not None}
+
+    return walk() if level < ROOMY_FROM else deeper(level, "JSON.stringify()", walk)
+
+
+def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True) -> dict[str, Any]:
+    """A Python ``dict`` handed to JavaScript as an options/init object (a PyProxy) as
+    JavaScript reads it. Pyodide 0.28 on: its keys, except those named like a dict attribute
+    (``get``, ``items``, ``keys`` ...: those read the method; a ``PyProxyWarning`` says so).
+    Pyodide 0.26: none of its keys -- the defaults apply, with a ``PyProxyWarning`` naming the
+    keys production ignores (none for an empty dict)."""
+    if reads_dict_keys(nulls):
+        shadowed = [k for k in value if k in DICT_ATTRIBUTES]
+        if shadowed:
+            warn_pyproxy(
+                f"a Python dict reached JavaScript as a PyProxy as the {where}: its keys {', '.join(shadowed)} "
+                "read as the dict's methods of those names, not as the values (Pyodide's property access tries "
+                "attributes first). Convert it with to_js(value, dict_converter=Object.fromEntries)")
+        return {k: v for k, v in value.items() if isinstance(k, str) and k not in DICT_ATTRIBUTES}
+    if value:
+        warn_pyproxy(
+            f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
+            f"({', '.join(map(str, value))}), so the defaults apply{f' ({defaults})' if defaults else ''}, here too. "
+            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{era_hint()}")
+    return {}
+
+
+#: the PyProxyWarnings said while a binding call's arguments are read: its error carries them
+PYPROXY_NOTES: ContextVar[list[str] | None] = ContextVar("workers_env_pyproxy_notes", default=None)
+
+
+def warn_pyproxy(message: str) -> None:
+    """A :class:`PyProxyWarning` pointed at the Worker's line, kept for the call's error too:
+    the service's refusal ("required properties ... 'text'") is what the user sees first."""
+    notes = PYPROXY_NOTES.get()
+    if notes is not None:
+        notes.append(message)
+    warnings.warn(message, PyProxyWarning, stacklevel=caller_level())

@@ -1,0 +1,282 @@
+"""A JS ``ReadableStream`` as Python Worker code holds it (a binding's body stream) and its
+default reader, with workerd's lock and read-request errors."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from workers_env import _jsvalues
+from workers_env._errors import JsException, NotEmulatedError
+from workers_env._jsvalues import ByteStream
+from workers_env.runtime.current import current_context
+from workers_env.runtime.heldreads import HeldReads
+from workers_env.runtime.heldreads import resolve as held_resolve
+from workers_env.runtime.jsbase import (
+    JsProxy,
+    js_type_error,
+)
+from workers_env.runtime.jsbuffers import JsTypedArray
+from workers_env.runtime.jsproxy import JsArray, JsObject
+from workers_env.runtime.stalls import wait
+from workers_env.runtime.webloop import (
+    begun_at_once,
+    js_call,
+    kept_promise,
+    promise_instead,
+)
+
+__all__ = [
+    "JsReadableStream",
+    "JsgObject",
+]
+
+
+#: workerd's text (readable.c++ ``tee``), comma and all
+TEE_LOCKED = "This ReadableStream is currently locked to a reader,"  # (sic: workerd's tee())
+#: workerd's getReader() (and a locked stream read as a body): readable.c++
+READER_LOCKED = "This ReadableStream is currently locked to a reader."
+#: a released reader's read, cancel and pending ``closed`` (readable.c++, internal.c++ ``releaseReader``)
+READER_RELEASED = "This ReadableStream reader has been released."
+#: an internal stream's second read while one waits (internal.c++ ``ReadableStreamInternalController::read``)
+ONE_READ_AT_A_TIME = "This ReadableStream only supports a single pending read request at a time."
+#: an internal stream reader's ``releaseLock()`` while a read waits (internal.c++ ``releaseReader``)
+RELEASE_WHILE_READING = "Cannot call releaseLock() on a reader with outstanding read promises."
+
+
+def byob_not_emulated(options: Any) -> None:
+    """``getReader({mode: "byob"})`` (or ``getReader(mode="byob")``): a BYOB reader, which
+    workers-env does not emulate -- said so rather than handing out a default reader."""
+    mode = getattr(options, "mode", None) if isinstance(options, JsObject) else None
+    if mode is not None and _jsvalues.js_string(mode) != "byob":  # workerd readable.c++ getReader
+        raise js_type_error("mode must be undefined or 'byob' in call to getReader().")
+    if mode is not None:
+        raise NotEmulatedError('getReader({mode: "byob"}) (a BYOB reader) is not emulated by workers-env; '
+                               "getReader() (a default reader, whose read() gives each chunk) is")
+
+
+class JsgObject:
+    """Pyodide's ``object_keys``/``object_values``/``object_entries`` (so ``Object.keys`` and
+    co.) of a workerd API object -- a ``Request``, ``Headers``, a ``URL``, a ``Blob``, a stream:
+    jsg defines its properties on the prototype (``workers_api_getters_setters_on_prototype``,
+    2022-01-31, older than any Python Worker), so it owns none and each is an empty array."""
+
+    def object_keys(self) -> JsArray:
+        return JsArray([])
+
+    def object_values(self) -> JsArray:
+        return JsArray([])
+
+    def object_entries(self) -> JsArray:
+        return JsArray([])
+
+
+class JsReadableStream(JsgObject, JsProxy):
+    """A JS ``ReadableStream`` of bytes (what a binding's streamed result is), readable once.
+
+    Worker code hands it to ``Response(stream)``, reads it with ``getReader().read()`` or
+    iterates it with ``async for chunk in stream`` or ``values()`` (each chunk a ``Uint8Array``).
+    """
+
+    _js_name = "ReadableStream"
+
+    def __init__(self, source: ByteStream):
+        self._source = source
+        self._reader: _StreamReader | None = None
+        #: the chunks not read yet, once a reader has started reading (None before: the
+        #: stream is not disturbed until a reader's first ``read()``)
+        self._pending: list[bytes] | None = None
+        #: a read met the end or the stream was canceled: closed, as workerd's internal stream
+        #: becomes only then (internal.c++ ``doClose``), which its reader's ``closed`` waits for
+        self._ended = False
+        #: read from, canceled or teed: workerd's ``disturbed`` (internal.c++), which a body refuses
+        self._read_from = False
+
+    @property
+    def locked(self) -> bool:
+        return self._reader is not None
+
+    def getReader(self, options: Any = None, *_ignored: Any) -> _StreamReader:  # noqa: N802 - JS name
+        """A reader; the stream is locked to it until ``releaseLock()``, and read from at its
+        first ``read()`` (a new reader after a release goes on where the last one stopped)."""
+        if self._reader is not None:
+            raise js_type_error(READER_LOCKED)
+        byob_not_emulated(options)
+        self._reader = _StreamReader(self)
+        return self._reader
+
+    def _next_chunk(self) -> bytes | None:
+        """A reader's ``read()``: the next chunk, or None at the end."""
+        self._read_from = True
+        if self._pending is None:
+            self._pending = [] if self._source.consumed else self._take()
+        if self._pending:
+            return self._pending.pop(0)
+        self._end()
+        return None
+
+    def _end(self) -> None:
+        """Closed (a read met the end, or a cancel): its reader's ``closed`` resolves."""
+        if not self._ended:
+            self._ended = True
+            if isinstance(self._reader, _StreamReader):
+                self._reader._changed()
+
+    def tee(self) -> JsArray:
+        """``[branch1, branch2]``: two streams of the same chunks; this one is locked. A stream
+        already read (a body used up by ``text()``) is refused as a locked one, as workerd does;
+        one a cancel or a read to its end closed, unlocked, gives two empty ones."""
+        if self._reader is None and self._ended:  # closed by a read or a cancel: internal.c++ tee's Closed case
+            self._reader = _StreamReader(self)
+            return JsArray([JsReadableStream(ByteStream([])), JsReadableStream(ByteStream([]))])
+        if self._reader is not None or self._source.consumed:
+            raise js_type_error(TEE_LOCKED)
+        chunks = self._take()
+        self._read_from = True
+        self._reader = _StreamReader(self)  # locked, as tee() leaves it
+        self._pending = []
+        return JsArray([JsReadableStream(ByteStream(chunks)), JsReadableStream(ByteStream(chunks))])
+
+    def _take(self) -> list[bytes]:
+        if self._source.consumed:
+            raise js_type_error("This ReadableStream is disturbed (has already been read from), and cannot be used as a body.")
+        return self._source.take()
+
+    def read_all(self) -> bytes:
+        """The whole body (what ``new Response(stream)`` reads)."""
+        if self._reader is not None:
+            raise js_type_error(READER_LOCKED)
+        return b"".join(self._take())
+
+    @js_call
+    async def cancel(self, reason: Any = None) -> None:
+        """``cancel(reason)``: the stream reads as ended; a locked one is workerd's TypeError
+        (readable.c++ ``cancel``) -- its reader's ``cancel()`` is the way to cancel it then."""
+        if self._reader is not None:
+            raise js_type_error(READER_LOCKED)
+        await self._cancel(reason)
+
+    async def _cancel(self, reason: Any = None) -> None:
+        if not self._source.consumed:
+            self._source.take()
+        self._pending = []
+        self._read_from = True
+        self._disturbed()
+        self._end()
+
+    def _disturbed(self) -> None:
+        """Canceled: disturbed, as a read makes it (internal.c++ ``cancel``); a body's marks its owner used."""
+
+    def pipeTo(self, destination: Any = None, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
+        """``pipeTo(writable)``: a promise, which Worker code holds as the ``PyodideFuture``
+        Pyodide makes of a call's promise; the pipe runs at once (see :mod:`jspipes`)."""
+        from workers_env.runtime.jspipes import pipe_to
+        from workers_env.runtime.jspromise import called_promise
+
+        return called_promise(pipe_to(self, destination, options))
+
+    def pipeThrough(self, transform: Any = None, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
+        """``pipeThrough({writable, readable})``: pipes into ``writable``, gives ``readable``."""
+        from workers_env.runtime.jspipes import pipe_through
+
+        return pipe_through(self, transform, options)
+
+    def values(self, options: Any = None, *_ignored: Any) -> Any:
+        """``values({preventCancel})``: workerd's async iterator over the chunks, holding the
+        stream's lock until the end or its ``return()`` (see :mod:`jsstreamiter`)."""
+        from workers_env.runtime.jsstreamiter import stream_values
+
+        return stream_values(self, options)
+
+    def __aiter__(self) -> Any:
+        """``async for chunk in stream``: Pyodide calls ``[Symbol.asyncIterator]()``, which is
+        ``values()`` -- each chunk a ``Uint8Array``; leaving the loop early keeps the lock."""
+        return self.values()
+
+
+class _StreamReader(JsgObject, JsProxy):
+    """``ReadableStreamDefaultReader`` of a body (an internal stream, all its bytes at hand):
+    ``await read()`` gives ``{done, value}``; ``closed`` resolves once a read has met the end
+    or the stream was canceled (internal.c++ ``doClose``, from the read or ``doCancel``). A
+    read of a stream not yet closed is held (see :mod:`heldreads`: workerd's waits for an I/O
+    turn, its bytes at hand or not): till it settles a second read is refused, ``releaseLock()``
+    throws and ``cancel(reason)`` rejects it with the reason (internal.c++ ``read``,
+    ``releaseReader``, ``doCancel``; wrangler dev probes)."""
+
+    _js_name = "ReadableStreamDefaultReader"
+
+    def __init__(self, stream: JsReadableStream):
+        self._stream: JsReadableStream | None = stream
+        #: how ``closed`` stood at ``releaseLock()``: resolved (``True``) or still pending
+        self._closed_kept = False
+        self._waiters: list[asyncio.Future[Any]] = []
+        self._ctx = current_context()  # the request whose code reads it (runtime/stalls.py)
+        self._held = HeldReads(held_resolve)
+
+    @js_call
+    async def read(self) -> JsObject:
+        stream = self._stream
+        if stream is None:
+            raise js_type_error(READER_RELEASED)
+        if self._held.reads:
+            raise js_type_error(ONE_READ_AT_A_TIME)
+        readable = not stream._ended
+        chunk = stream._next_chunk()
+        if chunk is None:
+            result = JsObject({"done": True, "value": None})
+        else:
+            result = JsObject({"done": False, "value": JsTypedArray("Uint8Array", chunk)})
+        if readable and begun_at_once():
+            promise_instead(self._held.hold(result))
+        return result
+
+    def releaseLock(self) -> None:  # noqa: N802 - JS name
+        """Unlock the stream (a new reader may read on); this reader reads no more, and its
+        ``closed`` rejects with workerd's TypeError unless it had resolved (internal.c++
+        ``releaseReader``: ``maybeRejectPromise`` leaves a settled promise as it was)."""
+        if self._held.reads and self._stream is not None:
+            raise js_type_error(RELEASE_WHILE_READING)
+        stream, self._stream = self._stream, None
+        if stream is None:
+            return
+        self._closed_kept = stream._ended
+        if stream._reader is self:
+            stream._reader = None
+        self._changed()
+
+    @js_call
+    async def cancel(self, reason: Any = None) -> None:
+        if self._stream is None:  # readable.c++ ``ReaderImpl::cancel``
+            raise js_type_error(READER_RELEASED)
+        if self._held.reads:
+            error = (JsException("Stream was cancelled.", name="Error") if reason is None  # internal.c++
+                     else reason if isinstance(reason, BaseException) else JsException(str(reason)))  # reasonToException
+            for read in self._held.take_back():
+                read.set_exception(error)
+        await self._stream._cancel(reason)
+
+    @property
+    def closed(self) -> Any:
+        """Resolves once a read has met the end (or the stream was canceled); after
+        ``releaseLock()`` as it stood then if resolved, else workerd's released-reader TypeError."""
+        return kept_promise(self, "_closed_promise", self._closed)  # the same each time; marked handled
+
+    async def _closed(self) -> None:
+        while True:
+            stream = self._stream
+            if stream is None:
+                if self._closed_kept:
+                    return
+                raise js_type_error(READER_RELEASED)
+            if stream._ended:
+                return
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            await wait(waiter, self._ctx)  # workerd's hung-request error if nothing could end it
+
+    def _changed(self) -> None:
+        """The stream ended or this reader was released: a ``closed`` waiting looks again."""
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
