@@ -8,6 +8,11 @@ other function raises ``RuntimeError("Cannot use random.<name>() outside of requ
 when called before the first request. Before the first request all of it is undone; the
 proxy that ``import random`` / ``from random import choice`` handed out stays in the Worker's
 globals and passes calls through from then on. workerd's ``random`` test pins the messages.
+
+``sys.modules`` is one for the process: a thread of the test (or of the Worker's thread pool, or
+another Worker's step) that runs ``import random`` while a Worker loads gets the proxy too. It
+blocks only code running as the Worker being loaded (:func:`~workers_env.runtime.current.current_runtime`
+is its runtime, as the import scope marks it); anything else goes straight to the module.
 """
 
 from __future__ import annotations
@@ -19,16 +24,23 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from workers_env.runtime.current import current_runtime
+
 __all__ = ["BlockedCallModule", "top_level_entropy"]
 
 _ALLOWED = ("Random", "SystemRandom")  # entropy_import_context.py's allowlist for ``random``
 
 
 class _Gate:
-    """Whether the top level is over: production's ``IN_REQUEST_CONTEXT``, one per load."""
+    """Whether the top level is over: production's ``IN_REQUEST_CONTEXT``, one per load, for
+    the code of the Worker being loaded (``runtime``) only."""
 
-    def __init__(self) -> None:
+    def __init__(self, runtime: object) -> None:
         self.open = False
+        self.runtime = runtime
+
+    def blocks(self) -> bool:
+        return not self.open and current_runtime() is self.runtime
 
 
 class BlockedCallModule:
@@ -44,12 +56,12 @@ class BlockedCallModule:
         mod = object.__getattribute__(self, "_mod")
         orig = getattr(mod, key)
         gate = object.__getattribute__(self, "_gate")
-        if gate.open or not callable(orig) or key in object.__getattribute__(self, "_allow_list"):
+        if not gate.blocks() or not callable(orig) or key in object.__getattribute__(self, "_allow_list"):
             return orig
 
         @functools.wraps(orig)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if not gate.open:
+            if gate.blocks():
                 raise RuntimeError(f"Cannot use {mod.__name__}.{key}() outside of request context")
             return orig(*args, **kwargs)
 
@@ -63,7 +75,7 @@ class BlockedCallModule:
 
 
 @contextlib.contextmanager
-def top_level_entropy() -> Iterator[None]:
+def top_level_entropy(runtime: object) -> Iterator[None]:
     """Around the import of a Worker's main module: ``random`` in ``sys.modules`` is the blocking
     proxy, so ``import random`` / ``from random import choice`` there get it (or its wrappers);
     the module is put back afterwards and the proxies handed out pass calls through from then on.
@@ -71,7 +83,7 @@ def top_level_entropy() -> Iterator[None]:
     imports of some packages draw entropy -- ``multiprocessing``, ``numpy.random``,
     ``pydantic_core``, ... in ``entropy_import_context*.py`` -- an allowance per module that a
     process whose modules are already imported could not follow.)"""
-    gate = _Gate()
+    gate = _Gate(runtime)
     real_random = sys.modules.get("random", random)
     sys.modules["random"] = BlockedCallModule(real_random, _ALLOWED, gate)  # type: ignore[assignment]
     try:
