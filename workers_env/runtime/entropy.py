@@ -74,21 +74,105 @@ class BlockedCallModule:
         return dir(object.__getattribute__(self, "_mod"))
 
 
+#: ``block_calls`` of ``entropy_import_context.py`` and ``entropy_import_context_packages.py``:
+#: module -> the names it lets through. (Production blocks ``numpy.random.mtrand`` too; blocked
+#: here, ``numpy.random``'s ``from .mtrand import *`` would bind its wrappers in ``numpy.random``
+#: for the whole process. ``numpy.random``'s proxy refuses the same calls.)
+_BLOCKED: dict[str, tuple[str, ...]] = {
+    "random": _ALLOWED,
+    "numpy.random": ("default_rng", "RandomState"),
+}
+
+
+def _attribute(package: str, name: str) -> Any:
+    """``package``'s own attribute ``name`` (no module ``__getattr__``: numpy's imports the
+    submodule it is asked for), or None."""
+    return getattr(sys.modules.get(package), "__dict__", {}).get(name)
+
+
+class _Blocking:
+    """One load's proxies: of the modules above already imported when the load starts, and --
+    as production's ``PatchFinder`` does -- of those the top level imports, once executed (the
+    import then binds the proxy, as ``numpy.random``, to its package too)."""
+
+    def __init__(self, gate: _Gate) -> None:
+        self.gate = gate
+        self.proxies: dict[str, tuple[Any, BlockedCallModule]] = {}  # name -> (module, its proxy)
+
+    def block(self, name: str, module: Any) -> BlockedCallModule:
+        if isinstance(module, BlockedCallModule):  # another load's, under way: the module itself
+            module = object.__getattribute__(module, "_mod")
+        proxy = BlockedCallModule(module, _BLOCKED[name], self.gate)
+        self.proxies[name] = (module, proxy)
+        sys.modules[name] = proxy  # type: ignore[assignment]
+        parent, _, child = name.rpartition(".")
+        if parent and _attribute(parent, child) is module:  # an import binds it once it has run
+            setattr(sys.modules[parent], child, proxy)
+        return proxy
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname not in _BLOCKED or fullname in self.proxies:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(fullname, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        if spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        spec.loader = _BlockingLoader(spec.loader, self, fullname)
+        return spec
+
+    def unblock(self) -> None:
+        for name, (module, proxy) in self.proxies.items():
+            if sys.modules.get(name) is proxy:
+                sys.modules[name] = module
+            parent, _, child = name.rpartition(".")
+            if parent and _attribute(parent, child) is proxy:
+                setattr(sys.modules[parent], child, module)
+
+
+class _BlockingLoader:
+    """``PatchLoader``: the module's own loader, its proxy put in place once it has run."""
+
+    def __init__(self, loader: Any, blocking: _Blocking, name: str) -> None:
+        self._loader, self._blocking, self._name = loader, blocking, name
+
+    def __getattr__(self, key: str) -> Any:
+        return getattr(self._loader, key)
+
+    def create_module(self, spec: Any) -> Any:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        self._loader.exec_module(module)
+        self._blocking.block(self._name, module)
+
+
 @contextlib.contextmanager
 def top_level_entropy(runtime: object) -> Iterator[None]:
-    """Around the import of a Worker's main module: ``random`` in ``sys.modules`` is the blocking
-    proxy, so ``import random`` / ``from random import choice`` there get it (or its wrappers);
-    the module is put back afterwards and the proxies handed out pass calls through from then on.
-    (``os.urandom`` and ``Random.seed(None)`` are left as they are: production lets the top-level
-    imports of some packages draw entropy -- ``multiprocessing``, ``numpy.random``,
-    ``pydantic_core``, ... in ``entropy_import_context*.py`` -- an allowance per module that a
-    process whose modules are already imported could not follow.)"""
-    gate = _Gate(runtime)
-    real_random = sys.modules.get("random", random)
-    sys.modules["random"] = BlockedCallModule(real_random, _ALLOWED, gate)  # type: ignore[assignment]
+    """Around the import of a Worker's main module: ``random`` and ``numpy.random`` (imported
+    already or by the top level) are production's blocking
+    proxies in ``sys.modules`` (and as their package's attribute: ``np.random``), so ``import
+    random`` / ``from random import choice`` / ``np.random.rand`` there get them (or their
+    wrappers); the modules are put back afterwards and the proxies handed out pass calls through
+    from then on. (``os.urandom`` and ``Random.seed(None)`` are left as they are: production lets
+    the top-level imports of some packages draw entropy -- ``multiprocessing``,
+    ``numpy.random.mtrand``, ``pydantic_core``, ... in ``entropy_import_context*.py`` -- an
+    allowance per module that a process whose modules are already imported could not follow.)"""
+    blocking = _Blocking(_Gate(runtime))
+    blocking.block("random", sys.modules.get("random", random))
+    if "numpy.random" in sys.modules:
+        blocking.block("numpy.random", sys.modules["numpy.random"])
+    sys.meta_path.insert(0, blocking)  # type: ignore[arg-type]
     try:
         yield
     finally:
-        gate.open = True
-        if isinstance(sys.modules.get("random"), BlockedCallModule):
-            sys.modules["random"] = real_random
+        blocking.gate.open = True
+        if blocking in sys.meta_path:
+            sys.meta_path.remove(blocking)  # type: ignore[arg-type]
+        blocking.unblock()
