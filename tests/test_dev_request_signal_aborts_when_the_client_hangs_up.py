@@ -1,5 +1,5 @@
 """``request.signal`` under ``workers-env dev`` is workerd's (worker-entrypoint.c++,
-compatibility-date.capnp): with ``enable_request_signal`` (no enable date) it aborts with
+compatibility-date.capnp): with ``enable_request_signal`` (on from 2026-11-17; the tests here name it) it aborts with
 ``AbortError: The client has disconnected`` when the client hangs up while the handler is still
 running -- from a ``waitUntil`` task of the request, so the request's other ``waitUntil`` work
 sees it -- and not once the handler has answered (a body still streaming included); without the

@@ -119,7 +119,10 @@ VECTORIZE_QUERY_METADATA_OPTIONAL = CompatFlag(
 NODEJS_COMPAT_V2 = CompatFlag("nodeJsCompatV2", "nodejs_compat_v2", "no_nodejs_compat_v2", "2026-08-04")
 #: ``enableRequestSignal``: an incoming request's ``signal`` aborts when its client disconnects
 #: while the handler runs (worker-entrypoint.c++); no enable date ("still experimental").
-ENABLE_REQUEST_SIGNAL = CompatFlag("enableRequestSignal", "enable_request_signal", "disable_request_signal", None)
+# on from 2026-11-17 in workerd 1.20261117.1 (wrangler 4.164.0's; ``Cloudflare.compatibilityFlags``
+# false at 2026-11-16, true at 2026-11-17); no date at 6552d99
+ENABLE_REQUEST_SIGNAL = CompatFlag("enableRequestSignal", "enable_request_signal", "disable_request_signal",
+                                   "2026-11-17")
 #: ``requestSignalPassthrough``: that signal goes on to the subrequests made from the request;
 #: without it a ``fetch()`` ignores it (basics.c++ ``isIgnoredForSubrequests``). No enable date.
 REQUEST_SIGNAL_PASSTHROUGH = CompatFlag(
@@ -188,8 +191,43 @@ def compatibility_date(config: Any) -> str:
     return str(date) if date else WRANGLER_DEFAULT_COMPAT_DATE
 
 
+#: What workerd 1.20261117.1 (the one wrangler 4.164.0 ships) changed in the table generated from
+#: 6552d99 (:data:`WORKERD_FLAGS`): its embedded ``compatibility-date.capnp`` schema (the binary's
+#: strings) and ``Cloudflare.compatibilityFlags`` at each date and the day before agree on these
+#: flags, dates, disable flags and implications; an entry replaces the table's of its name.
+WORKERD_FLAGS_SINCE_6552D99: tuple[tuple[str, str | None, str | None, bool, tuple[tuple[str, str], ...]], ...] = (
+    ("new_module_registry", "legacy_module_registry", "2026-11-17", False, ()),
+    ("enable_request_signal", "disable_request_signal", "2026-11-17", False, ()),
+    ("python_workers_314", "no_python_workers_314", None, False, (("python_workers", "2026-09-08"),)),
+    ("spec_compliant_dispatch_exceptions", "no_spec_compliant_dispatch_exceptions", "2026-09-15", False, ()),
+    ("auto_inject_python_workers", "no_auto_inject_python_workers", None, False, ()),
+    ("durable_object_io_tasks_prevent_eviction", "durable_object_io_tasks_do_not_prevent_eviction", "2026-10-01",
+     False, ()),
+    ("webcrypto_modern_algorithms", None, None, False, ()),
+    ("wasm_esm_integration_builtins", None, None, False, ()),
+    ("pipe_to_backward_propagation", "no_pipe_to_backward_propagation", "2026-11-17", False, ()),
+    ("cache_option_preserves_cache_control", "cache_option_overrides_cache_control", "2026-11-17", False, ()),
+    ("durable_object_snapshots", None, None, False, ()),
+    ("connect_handler_starttls", None, None, False, ()),
+    ("offpeak_location_hint", None, None, False, ()),
+    ("python_shared_standard_library", None, None, False, (("python_workers", "2026-11-19"),)),
+    ("wasm_source_url_support", "no_wasm_source_url_support", "2026-12-01", False, ()),
+    ("temporal", "no_temporal", "2026-12-01", False, ()),
+    ("python_zstd_snapshot", None, None, False, ()),
+    ("nodejs_process_version_24", "no_nodejs_process_version_24", "2026-11-24", False, ()),
+    ("r2_binding_jsrpc", None, None, False, ()),
+    ("rpc_dispose_cancels_call", None, None, False, ()),
+    ("expose_serialization_test_class", None, None, False, ()),
+    ("python_dedicated_snapshot_keep_import_caches", "no_python_dedicated_snapshot_keep_import_caches", None, False,
+     ()),
+)
+_NEWER = {entry[0] for entry in WORKERD_FLAGS_SINCE_6552D99}
+_ALL_WORKERD_FLAGS = tuple(entry for entry in WORKERD_FLAGS if entry[0] not in _NEWER) + WORKERD_FLAGS_SINCE_6552D99
+
+
 def workerd_flag_values(config: Any) -> dict[str, bool]:
-    """Every enable flag of workerd (``compatibility-date.capnp``, :data:`WORKERD_FLAGS`) and
+    """Every enable flag of workerd (``compatibility-date.capnp``, :data:`WORKERD_FLAGS` with
+    :data:`WORKERD_FLAGS_SINCE_6552D99`) and
     whether it is on for ``config``, as workerd compiles them (compatibility-date.c++: the enable
     flag, else the date unless the disable flag is named; then a flag implied by another one
     that is on, from the implying date) -- what a Python Worker's ``_cloudflare_compat_flags``
@@ -198,7 +236,7 @@ def workerd_flag_values(config: Any) -> dict[str, bool]:
     date = compatibility_date(config)
     values: dict[str, bool] = {}
     implied: list[tuple[str, str]] = []
-    for enable, disable, on_date, all_dates, implied_by in WORKERD_FLAGS:
+    for enable, disable, on_date, all_dates, implied_by in _ALL_WORKERD_FLAGS:
         switched_off = disable is not None and disable in named
         by_date = all_dates or (on_date is not None and date >= on_date)
         values[enable] = enable in named or (by_date and not switched_off)

@@ -8,6 +8,11 @@ other function raises ``RuntimeError("Cannot use random.<name>() outside of requ
 when called before the first request. Before the first request all of it is undone; the
 proxy that ``import random`` / ``from random import choice`` handed out stays in the Worker's
 globals and passes calls through from then on. workerd's ``random`` test pins the messages.
+
+``sys.modules`` is one for the process: a thread of the test (or of the Worker's thread pool, or
+another Worker's step) that runs ``import random`` while a Worker loads gets the proxy too. It
+blocks only code running as the Worker being loaded (:func:`~workers_env.runtime.current.current_runtime`
+is its runtime, as the import scope marks it); anything else goes straight to the module.
 """
 
 from __future__ import annotations
@@ -19,16 +24,23 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from workers_env.runtime.current import current_runtime
+
 __all__ = ["BlockedCallModule", "top_level_entropy"]
 
 _ALLOWED = ("Random", "SystemRandom")  # entropy_import_context.py's allowlist for ``random``
 
 
 class _Gate:
-    """Whether the top level is over: production's ``IN_REQUEST_CONTEXT``, one per load."""
+    """Whether the top level is over: production's ``IN_REQUEST_CONTEXT``, one per load, for
+    the code of the Worker being loaded (``runtime``) only."""
 
-    def __init__(self) -> None:
+    def __init__(self, runtime: object) -> None:
         self.open = False
+        self.runtime = runtime
+
+    def blocks(self) -> bool:
+        return not self.open and current_runtime() is self.runtime
 
 
 class BlockedCallModule:
@@ -44,12 +56,12 @@ class BlockedCallModule:
         mod = object.__getattribute__(self, "_mod")
         orig = getattr(mod, key)
         gate = object.__getattribute__(self, "_gate")
-        if gate.open or not callable(orig) or key in object.__getattribute__(self, "_allow_list"):
+        if not gate.blocks() or not callable(orig) or key in object.__getattribute__(self, "_allow_list"):
             return orig
 
         @functools.wraps(orig)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if not gate.open:
+            if gate.blocks():
                 raise RuntimeError(f"Cannot use {mod.__name__}.{key}() outside of request context")
             return orig(*args, **kwargs)
 
@@ -62,21 +74,105 @@ class BlockedCallModule:
         return dir(object.__getattribute__(self, "_mod"))
 
 
+#: ``block_calls`` of ``entropy_import_context.py`` and ``entropy_import_context_packages.py``:
+#: module -> the names it lets through. (Production blocks ``numpy.random.mtrand`` too; blocked
+#: here, ``numpy.random``'s ``from .mtrand import *`` would bind its wrappers in ``numpy.random``
+#: for the whole process. ``numpy.random``'s proxy refuses the same calls.)
+_BLOCKED: dict[str, tuple[str, ...]] = {
+    "random": _ALLOWED,
+    "numpy.random": ("default_rng", "RandomState"),
+}
+
+
+def _attribute(package: str, name: str) -> Any:
+    """``package``'s own attribute ``name`` (no module ``__getattr__``: numpy's imports the
+    submodule it is asked for), or None."""
+    return getattr(sys.modules.get(package), "__dict__", {}).get(name)
+
+
+class _Blocking:
+    """One load's proxies: of the modules above already imported when the load starts, and --
+    as production's ``PatchFinder`` does -- of those the top level imports, once executed (the
+    import then binds the proxy, as ``numpy.random``, to its package too)."""
+
+    def __init__(self, gate: _Gate) -> None:
+        self.gate = gate
+        self.proxies: dict[str, tuple[Any, BlockedCallModule]] = {}  # name -> (module, its proxy)
+
+    def block(self, name: str, module: Any) -> BlockedCallModule:
+        if isinstance(module, BlockedCallModule):  # another load's, under way: the module itself
+            module = object.__getattribute__(module, "_mod")
+        proxy = BlockedCallModule(module, _BLOCKED[name], self.gate)
+        self.proxies[name] = (module, proxy)
+        sys.modules[name] = proxy  # type: ignore[assignment]
+        parent, _, child = name.rpartition(".")
+        if parent and _attribute(parent, child) is module:  # an import binds it once it has run
+            setattr(sys.modules[parent], child, proxy)
+        return proxy
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname not in _BLOCKED or fullname in self.proxies:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(fullname, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        if spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        spec.loader = _BlockingLoader(spec.loader, self, fullname)
+        return spec
+
+    def unblock(self) -> None:
+        for name, (module, proxy) in self.proxies.items():
+            if sys.modules.get(name) is proxy:
+                sys.modules[name] = module
+            parent, _, child = name.rpartition(".")
+            if parent and _attribute(parent, child) is proxy:
+                setattr(sys.modules[parent], child, module)
+
+
+class _BlockingLoader:
+    """``PatchLoader``: the module's own loader, its proxy put in place once it has run."""
+
+    def __init__(self, loader: Any, blocking: _Blocking, name: str) -> None:
+        self._loader, self._blocking, self._name = loader, blocking, name
+
+    def __getattr__(self, key: str) -> Any:
+        return getattr(self._loader, key)
+
+    def create_module(self, spec: Any) -> Any:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        self._loader.exec_module(module)
+        self._blocking.block(self._name, module)
+
+
 @contextlib.contextmanager
-def top_level_entropy() -> Iterator[None]:
-    """Around the import of a Worker's main module: ``random`` in ``sys.modules`` is the blocking
-    proxy, so ``import random`` / ``from random import choice`` there get it (or its wrappers);
-    the module is put back afterwards and the proxies handed out pass calls through from then on.
-    (``os.urandom`` and ``Random.seed(None)`` are left as they are: production lets the top-level
-    imports of some packages draw entropy -- ``multiprocessing``, ``numpy.random``,
-    ``pydantic_core``, ... in ``entropy_import_context*.py`` -- an allowance per module that a
-    process whose modules are already imported could not follow.)"""
-    gate = _Gate()
-    real_random = sys.modules.get("random", random)
-    sys.modules["random"] = BlockedCallModule(real_random, _ALLOWED, gate)  # type: ignore[assignment]
+def top_level_entropy(runtime: object) -> Iterator[None]:
+    """Around the import of a Worker's main module: ``random`` and ``numpy.random`` (imported
+    already or by the top level) are production's blocking
+    proxies in ``sys.modules`` (and as their package's attribute: ``np.random``), so ``import
+    random`` / ``from random import choice`` / ``np.random.rand`` there get them (or their
+    wrappers); the modules are put back afterwards and the proxies handed out pass calls through
+    from then on. (``os.urandom`` and ``Random.seed(None)`` are left as they are: production lets
+    the top-level imports of some packages draw entropy -- ``multiprocessing``,
+    ``numpy.random.mtrand``, ``pydantic_core``, ... in ``entropy_import_context*.py`` -- an
+    allowance per module that a process whose modules are already imported could not follow.)"""
+    blocking = _Blocking(_Gate(runtime))
+    blocking.block("random", sys.modules.get("random", random))
+    if "numpy.random" in sys.modules:
+        blocking.block("numpy.random", sys.modules["numpy.random"])
+    sys.meta_path.insert(0, blocking)  # type: ignore[arg-type]
     try:
         yield
     finally:
-        gate.open = True
-        if isinstance(sys.modules.get("random"), BlockedCallModule):
-            sys.modules["random"] = real_random
+        blocking.gate.open = True
+        if blocking in sys.meta_path:
+            sys.meta_path.remove(blocking)  # type: ignore[arg-type]
+        blocking.unblock()

@@ -1155,7 +1155,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)
-    with scope, top_level_entropy():  # random, os.urandom as production's top level has them
+    with scope, top_level_entropy(runtime):  # random, os.urandom as production's top level has them
         try:
             module = importlib.import_module(main_path.stem)
         except SyntaxError as exc:
