@@ -43,6 +43,7 @@ from workers_env.config.compat import (
     FETCH_STANDARD_URL,
     FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
+    PIPE_TO_BACKWARD_PROPAGATION,
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
     REQUEST_SIGNAL_PASSTHROUGH,
@@ -1150,6 +1151,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             writable_stream_spec_compliant_writer=flag_enabled(WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
                                                                                config),
                             eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config),
+                            pipe_to_backward_propagation=flag_enabled(PIPE_TO_BACKWARD_PROPAGATION, config),
                             pyodide_version=pyodide_version, compat_flags=workerd_flag_values(config))
     install_production_hash(main_path.parent)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
