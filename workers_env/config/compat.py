@@ -114,6 +114,13 @@ WRITABLE_STREAM_SPEC_COMPLIANT_WRITER = CompatFlag(
 #: 4.164.0, workerd 1.20261117.1: ``ok`` at 2026-11-16, ``Error: rcancel`` at 2026-11-17).
 PIPE_TO_BACKWARD_PROPAGATION = CompatFlag(
     "pipeToBackwardPropagation", "pipe_to_backward_propagation", "no_pipe_to_backward_propagation", "2026-11-17")
+#: ``specCompliantDispatchExceptions``: an event the runtime dispatches (an ``AbortSignal``'s
+#: abort) reports a listener's error (``Uncaught Error: ...``) and calls the other listeners;
+#: before it, the first error ends the dispatch and ``abort()`` throws it (workerd
+#: 1.20261117.1's ``effectiveExceptionPolicy``; wrangler dev 4.164.0 at 2026-09-14 and -15).
+SPEC_COMPLIANT_DISPATCH_EXCEPTIONS = CompatFlag(
+    "specCompliantDispatchExceptions", "spec_compliant_dispatch_exceptions",
+    "no_spec_compliant_dispatch_exceptions", "2026-09-15")
 #: ``vectorizeQueryMetadataOptional``: a v1 Vectorize index's ``query()`` takes ``returnValues`` and
 #: ``returnMetadata`` and answers flat matches ``{id, score, values?, metadata?}``; before it,
 #: ``returnVectors`` and ``{vectorId, score, vector?}`` (the binding sends ``compat:
@@ -319,6 +326,7 @@ KNOWN_FLAGS = (
     STRIP_AUTHORIZATION_ON_CROSS_ORIGIN_REDIRECT,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER, PIPE_TO_BACKWARD_PROPAGATION,
+    SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
     NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,
     CACHE_OPTION_ENABLED, CACHE_NO_CACHE, CACHE_RELOAD, ALLOW_EVAL_DURING_STARTUP,
     *(release.flag for release in PYTHON_RELEASES if release.flag is not None),
