@@ -108,6 +108,19 @@ INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE = CompatFlag(
 WRITABLE_STREAM_SPEC_COMPLIANT_WRITER = CompatFlag(
     "writableStreamSpecCompliantWriter", "writable_stream_spec_compliant_writer",
     "no_writable_stream_spec_compliant_writer", "2026-03-24")
+#: ``pipeToBackwardPropagation``: a ``pipeTo`` waiting on its source whose destination errors
+#: (a JavaScript ``TransformStream`` whose readable side is canceled) cancels the source and
+#: rejects with the error; before it the source is canceled too but the pipe resolves (wrangler dev
+#: 4.164.0, workerd 1.20261117.1: ``ok`` at 2026-11-16, ``Error: rcancel`` at 2026-11-17).
+PIPE_TO_BACKWARD_PROPAGATION = CompatFlag(
+    "pipeToBackwardPropagation", "pipe_to_backward_propagation", "no_pipe_to_backward_propagation", "2026-11-17")
+#: ``specCompliantDispatchExceptions``: an event the runtime dispatches (an ``AbortSignal``'s
+#: abort) reports a listener's error (``Uncaught Error: ...``) and calls the other listeners;
+#: before it, the first error ends the dispatch and ``abort()`` throws it (workerd
+#: 1.20261117.1's ``effectiveExceptionPolicy``; wrangler dev 4.164.0 at 2026-09-14 and -15).
+SPEC_COMPLIANT_DISPATCH_EXCEPTIONS = CompatFlag(
+    "specCompliantDispatchExceptions", "spec_compliant_dispatch_exceptions",
+    "no_spec_compliant_dispatch_exceptions", "2026-09-15")
 #: ``vectorizeQueryMetadataOptional``: a v1 Vectorize index's ``query()`` takes ``returnValues`` and
 #: ``returnMetadata`` and answers flat matches ``{id, score, values?, metadata?}``; before it,
 #: ``returnVectors`` and ``{vectorId, score, vector?}`` (the binding sends ``compat:
@@ -312,7 +325,8 @@ KNOWN_FLAGS = (
     PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, BROTLI_CONTENT_ENCODING, FETCH_STANDARD_URL,
     STRIP_AUTHORIZATION_ON_CROSS_ORIGIN_REDIRECT,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
-    INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
+    INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER, PIPE_TO_BACKWARD_PROPAGATION,
+    SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
     NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,
     CACHE_OPTION_ENABLED, CACHE_NO_CACHE, CACHE_RELOAD, ALLOW_EVAL_DURING_STARTUP,
     *(release.flag for release in PYTHON_RELEASES if release.flag is not None),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import math
 import time
 import weakref
@@ -26,12 +27,15 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import js_truthy
+from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import js_null, jsnull
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
+
+log = logging.getLogger("workers_env.runtime")
 
 __all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_on_disconnect", "any_signal", "abort_signal_class",
            "incoming_request_signal", "raise_reason", "subrequest_signal"]
@@ -184,8 +188,10 @@ class JsAbortSignal(JsgObject, JsProxy):
     def _trigger(self, reason: Any) -> None:
         """The DOM standard's "signal abort", as wrangler dev 4.164.0 runs it: this signal and
         every signal ``any`` made of it are aborted with ``reason`` first, then this one's
-        listeners are called, then theirs, in the order they were made; a listener's error
-        stops the rest (the signals stay aborted) and is thrown to the caller."""
+        listeners are called, then theirs, in the order they were made. A listener's error is
+        reported (logged as ``Uncaught``) and the rest run, from ``spec_compliant_dispatch_exceptions``
+        (2026-09-15); before it, it stops the rest (the signals stay aborted) and is thrown to
+        the caller (``abort()``, or the timer of ``AbortSignal.timeout``)."""
         if self._aborted:
             return
         dependents = self._mark(reason)
@@ -211,9 +217,17 @@ class JsAbortSignal(JsgObject, JsProxy):
         """Call this aborted signal's listeners (and ``onabort``, in its place among them)."""
         event = _AbortEvent(self)
         calls = [call for _, call in self._listeners]
+        runtime = current_runtime()
+        report = runtime is None or runtime.spec_compliant_dispatch_exceptions
         try:
             for call in calls:
-                call(event)
+                if not report:
+                    call(event)
+                    continue
+                try:
+                    call(event)
+                except Exception:  # the spec's "inner invoke": reported, the next listener runs
+                    log.exception("Uncaught exception in an abort event listener")
         finally:  # workerd's triggerAbort: KJ_DEFER(removeAllHandlers()), "to prevent memory leaks"
             self._listeners = []
             self._stop_following()

@@ -61,6 +61,13 @@ class WorkerRuntime:
     #: ``writable_stream_spec_compliant_writer`` (on from 2026-03-24): a ``TransformStream``
     #: writer's ``ready`` resolves at ``getWriter()`` and rejects at ``releaseLock()``, resolved or not
     writable_stream_spec_compliant_writer: bool = True
+    #: ``pipe_to_backward_propagation`` (on from 2026-11-17): a ``pipeTo`` whose destination errors
+    #: while it waits on the source rejects with that error; before it, the pipe resolves
+    pipe_to_backward_propagation: bool = True
+    #: ``spec_compliant_dispatch_exceptions`` (on from 2026-09-15): an ``AbortSignal``'s abort
+    #: event reports a listener's error and runs the rest; before it, the error ends the
+    #: dispatch and is thrown to ``abort()``
+    spec_compliant_dispatch_exceptions: bool = True
     #: ``allow_eval_during_startup`` (on from 2025-06-01): JavaScript ``eval`` (``pyodide.code.run_js``)
     #: may run at a Worker's top level; while handling a request it never may
     eval_during_startup: bool = True

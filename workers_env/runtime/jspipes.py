@@ -24,13 +24,19 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env._jsvalues import MAX_SAFE_INTEGER
 from workers_env.runtime.abort import JsAbortSignal
-from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
+from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.jsbase import js_type_error, jsnull
 from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, JsObject
 from workers_env.runtime.jspyproxies import pyproxy_options
 from workers_env.runtime.jsreadable import READER_LOCKED, JsReadableStream
-from workers_env.runtime.jsstreams import ByteSink, JsTransformStream, JsWritableStream, buffer_of
+from workers_env.runtime.jsstreams import (
+    ByteSink,
+    JsTransformStream,
+    JsWritableStream,
+    _writer_closed_now,
+    buffer_of,
+)
 
 __all__ = ["fixed_length_stream_class", "pipe_through", "pipe_to"]
 
@@ -127,18 +133,37 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
         return
     reader, writer = stream.getReader(), destination.getWriter()
 
+    runtime = current_runtime()
+    backward = runtime is None or runtime.pipe_to_backward_propagation
+
     async def run() -> None:
         aborted = loop.create_future()
+        nonlocal_error: list[BaseException | None] = [None]  # the destination's error met during a read
 
         def on_abort(_event: Any) -> None:
             if not aborted.done():
                 aborted.set_result(None)
 
-        async def step(awaitable: Any) -> asyncio.Future[Any] | None:
+        async def step(awaitable: Any, watch: bool = False) -> asyncio.Future[Any] | None:
             """``awaitable`` run as a future, awaited until it settles or the signal aborts
             (``None`` then); without a signal it is awaited directly, so a write nothing reads
-            is seen as waiting on that read (runtime/stalls.py)."""
+            is seen as waiting on that read (runtime/stalls.py). ``watch`` (a read): the
+            destination erroring meanwhile ends the wait too (``None``, its error in ``nonlocal_error``)."""
             future = asyncio.ensure_future(awaitable)
+            if watch:
+                watcher = loop.create_task(_destination_error(sink))
+                waited = {future, watcher} | ({aborted} if signal is not None else set())
+                await asyncio.wait(waited, return_when=asyncio.FIRST_COMPLETED)
+                if not watcher.done():
+                    watcher.cancel()
+                elif watcher.result() is not None and not future.done():
+                    nonlocal_error[0] = watcher.result()
+                    future.add_done_callback(_retrieved)
+                    return None
+                if future.done():
+                    return future
+                future.add_done_callback(_retrieved)
+                return None
             if signal is None:
                 try:
                     await future
@@ -163,7 +188,19 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
             signal.addEventListener("abort", on_abort)
         try:
             while True:
-                read = await step(reader.read())
+                read = await step(reader.read(), watch=True)
+                if read is None and nonlocal_error[0] is not None:
+                    # the destination errored while the source had nothing to give: the source is
+                    # canceled with its error and, from ``pipe_to_backward_propagation``, the pipe
+                    # rejects with it; before it, the pipe resolves (wrangler dev 4.164.0)
+                    error = nonlocal_error[0]
+                    if not prevent_cancel:
+                        await reader.cancel(error)
+                    if backward:
+                        promise._settle("rejected", error)
+                    else:
+                        promise._settle("fulfilled", None)
+                    return
                 if read is None:
                     await stop()
                     return
@@ -219,6 +256,23 @@ _NO_BYTES = "This WritableStream only supports writing byte types."
 def _byte_chunk(value: Any) -> bool:
     """A chunk an internal writable's pipe takes: a buffer or a string (internal.c++ ``pipeLoop``)."""
     return isinstance(value, str) or buffer_of(value) is not None
+
+
+async def _destination_error(sink: Any) -> BaseException | None:
+    """The error a pipe's destination comes to hold (as its writer's ``closed`` rejects): a
+    JavaScript ``TransformStream`` errors its writable at once when its readable side is
+    canceled; an internal stream learns that only at its next write (see jsstreams
+    ``_writer_closed_now``). ``None`` when it closes instead or nothing can change any more."""
+    try:
+        while True:
+            state = _writer_closed_now(sink)
+            if isinstance(state, BaseException):
+                return state
+            if state is True:
+                return None
+            await sink._next_change()
+    except Exception:  # noqa: BLE001 - a hung stream: the read the pipe waits on reports it
+        return None
 
 
 def _retrieved(future: asyncio.Future[Any]) -> None:

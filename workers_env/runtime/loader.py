@@ -43,9 +43,11 @@ from workers_env.config.compat import (
     FETCH_STANDARD_URL,
     FIXUP_TRANSFORM_STREAM_BACKPRESSURE,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE,
+    PIPE_TO_BACKWARD_PROPAGATION,
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
     REQUEST_SIGNAL_PASSTHROUGH,
+    SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
     STRIP_AUTHORIZATION_ON_CROSS_ORIGIN_REDIRECT,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR,
     WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
@@ -1150,6 +1152,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             writable_stream_spec_compliant_writer=flag_enabled(WRITABLE_STREAM_SPEC_COMPLIANT_WRITER,
                                                                                config),
                             eval_during_startup=flag_enabled(ALLOW_EVAL_DURING_STARTUP, config),
+                            pipe_to_backward_propagation=flag_enabled(PIPE_TO_BACKWARD_PROPAGATION, config),
+                            spec_compliant_dispatch_exceptions=flag_enabled(SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
+                                                                            config),
                             pyodide_version=pyodide_version, compat_flags=workerd_flag_values(config))
     install_production_hash(main_path.parent)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,

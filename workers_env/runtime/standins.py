@@ -565,6 +565,11 @@ WORKERD_GLOBALS_NOT_EMULATED = frozenset({
 #: 2026-08-04 (``nodeJsCompatV2``): not emulated either, and importable only where they exist
 NODE_GLOBALS = frozenset({"Buffer", "process"})
 
+#: workerd globals there only with an enable flag and not emulated: ``Temporal`` with ``temporal``
+#: (workerd 1.20261117.1, on by date only from 2026-12-01, after the newest date it takes, so off
+#: outside a Worker; wrangler dev 4.164.0: ``typeof Temporal`` "object" with the flag, else "undefined")
+FLAG_GLOBALS = {"Temporal": "temporal"}
+
 
 class NotEmulatedGlobal(jsproxy.JsProxy):
     """A workerd global the stand-in lacks (:data:`WORKERD_GLOBALS_NOT_EMULATED`): importable,
@@ -620,6 +625,11 @@ def _js_getattr(name: str) -> Any:
     if name in WORKERD_GLOBALS_NOT_EMULATED:
         return _NOT_EMULATED_GLOBALS.setdefault(
             name, NotEmulatedNamespace(name) if name in NAMESPACE_GLOBALS else NotEmulatedGlobal(name))
+    if name in FLAG_GLOBALS:
+        if (getattr(current_runtime(), "compat_flags", None) or {}).get(FLAG_GLOBALS[name]):
+            return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedNamespace(name))
+        raise _absent(f"cannot import name {name!r} from 'js' (unknown location)", name) if _importing() else \
+            AttributeError(name)
     if name in NODE_GLOBALS:
         if getattr(current_runtime(), "node_globals", True):  # outside a Worker: today's workerd
             return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
