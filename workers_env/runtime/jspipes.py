@@ -37,6 +37,7 @@ from workers_env.runtime.jsstreams import (
     _writer_closed_now,
     buffer_of,
 )
+from workers_env.runtime.stalls import gathers
 
 __all__ = ["fixed_length_stream_class", "pipe_through", "pipe_to"]
 
@@ -152,8 +153,7 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
             future = asyncio.ensure_future(awaitable)
             if watch:
                 watcher = loop.create_task(_destination_error(sink))
-                waited = {future, watcher} | ({aborted} if signal is not None else set())
-                await asyncio.wait(waited, return_when=asyncio.FIRST_COMPLETED)
+                await _first_of([future, watcher] + ([aborted] if signal is not None else []))
                 if not watcher.done():
                     watcher.cancel()
                 elif watcher.result() is not None and not future.done():
@@ -273,6 +273,38 @@ async def _destination_error(sink: Any) -> BaseException | None:
             await sink._next_change()
     except Exception:  # noqa: BLE001 - a hung stream: the read the pipe waits on reports it
         return None
+
+
+class _FirstOf:
+    """The inputs a :func:`_first_of` wait settles from, as the hung-request check reads a
+    promise combinator's (``stall_parts``): the read a pipe waits on and the watch on its
+    destination are both stream waits, so a pipe whose source never gives is still hung."""
+
+    def __init__(self, parts: list[asyncio.Future[Any]]):
+        self.parts = parts
+
+    def stall_parts(self) -> list[asyncio.Future[Any]]:
+        return [part for part in self.parts if not part.done()]
+
+
+async def _first_of(parts: list[asyncio.Future[Any]]) -> None:
+    """Wait until the first of ``parts`` settles -- ``asyncio.wait(FIRST_COMPLETED)``, but on a
+    future the hung-request check sees through (runtime/stalls.py ``gathers``)."""
+    either = asyncio.get_running_loop().create_future()
+    inputs = _FirstOf(parts)
+
+    def settled(_: asyncio.Future[Any]) -> None:
+        if not either.done():
+            either.set_result(None)
+
+    for part in parts:
+        part.add_done_callback(settled)
+    gathers(either, inputs)
+    try:
+        await either
+    finally:
+        for part in parts:
+            part.remove_done_callback(settled)
 
 
 def _retrieved(future: asyncio.Future[Any]) -> None:
