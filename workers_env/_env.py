@@ -29,6 +29,7 @@ from workers_env._errors import (
     BindingNotEmulatedError,
     ConfigError,
     IndexDefinitionError,
+    add_hint,
     users_mistake,
 )
 from workers_env._jsvalues import js_number
@@ -276,7 +277,7 @@ class Env:
     def __getitem__(self, name: str) -> Any:
         if name not in self._values:
             error = users_mistake(KeyError(name))  # a Mapping's error; the note says what the env has
-            error.add_note(missing_name(name, self._values, config=self._config))
+            add_hint(error, missing_name(name, self._values, config=self._config))
             raise error
         return self._view(name)
 

@@ -63,6 +63,20 @@ def users_mistake(error: _E) -> _E:
     return error
 
 
+class HintNote(str):
+    """A note workers-env adds to an exception to say how to fix the mistake (``env`` lacks a
+    name, a coroutine was not awaited, ...). Production's exception carries no such note, so the
+    ``PythonError`` body ``workers-env dev`` answers leaves these out; the dev log and pytest keep
+    them. A Worker's own ``add_note`` notes are plain ``str``s and stay everywhere."""
+
+    __slots__ = ()
+
+
+def add_hint(error: BaseException, note: str) -> None:
+    """``error.add_note(note)``, the note marked as workers-env's (a :class:`HintNote`)."""
+    error.add_note(HintNote(note))
+
+
 def is_users_mistake(error: BaseException) -> bool:
     """Whether ``error`` is workers-env's answer to the user's code (see :func:`users_mistake`)."""
     return isinstance(error, WorkersEnvError) or getattr(error, "workers_env_answer", False) is True

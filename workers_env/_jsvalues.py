@@ -21,7 +21,7 @@ from typing import Any, Protocol, TypeVar, cast, overload
 import numpy as np
 
 from workers_env._deep import ROOMY_FROM, deeper, more_room
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError, add_hint
 
 __all__ = [
     "JS_WHITESPACE",
@@ -144,7 +144,7 @@ _E = TypeVar("_E", bound=BaseException)
 def _noted(error: _E, note: str | None) -> _E:
     """``error`` with ``note`` added, when there is one."""
     if note:
-        error.add_note(note)
+        add_hint(error, note)
     return error
 
 

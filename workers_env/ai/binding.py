@@ -30,7 +30,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from workers_env._errors import AiError, ConfigError, JsException
+from workers_env._errors import AiError, ConfigError, JsException, add_hint
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -340,7 +340,7 @@ class AiBinding:
             result = self._answer(name, body)
         except AiError as error:
             if error.code == _limits.NO_SUCH_MODEL and js_truthy(converted(prefix)):
-                error.add_note(f"the service looked for the model {model_header(model, prefix)!r}: ai-api.ts "
+                add_hint(error, f"the service looked for the model {model_header(model, prefix)!r}: ai-api.ts "
                                "sends the run() option prefix before the model's name, as '<prefix>:<model>'")
             return self._refused(error, raw=raw, logged=_logged(options))
         self._answered(200, logged=_logged(options))
@@ -519,7 +519,7 @@ def _no_such_model(model: Any) -> AiError:
         return error
     known = [*EMBEDDING_MODELS, *TEXT_GENERATION_MODELS, *RERANKER_MODELS, *OTHER_MODELS]
     if model in known:  # embed() with a model of another task: the name is right, the task is not
-        error.add_note(f"{model!r} is no text embeddings model: embed() takes one of "
+        add_hint(error, f"{model!r} is no text embeddings model: embed() takes one of "
                        f"{', '.join(EMBEDDING_MODELS)}")
         return error
     tail = model.rsplit("/", 1)[-1].casefold()
@@ -528,10 +528,10 @@ def _no_such_model(model: Any) -> AiError:
     lists = "env.AI.models() lists the models workers-env emulates, with their names"
     retired = DEPRECATED_MODELS.get(close[0]) if close else None
     if retired is not None:  # the right name would only move the Worker on to 5028
-        error.add_note(f"did you mean {close[0]!r}? It was retired on {retired}: run() answers it with the "
+        add_hint(error, f"did you mean {close[0]!r}? It was retired on {retired}: run() answers it with the "
                        f"service's 5028 error; use an active model ({lists})")
     else:
-        error.add_note(f"did you mean {close[0]!r}? ({lists})" if close
+        add_hint(error, f"did you mean {close[0]!r}? ({lists})" if close
                        else f"{model!r} is no model of the Workers AI catalog as @cloudflare/workers-types "
                             f"5.20261117.1 lists it; {lists}")
     return error

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -131,11 +131,11 @@ def _check_header(name: str, value: str) -> None:
     whitespace) without NUL, CR or LF."""
     if any(c in _SEPARATORS or ord(c) < 0x20 or c == "\x7f" for c in name):
         error = js_type_error("Invalid header name.")
-        error.add_note(f"AI.run()'s extraHeaders name {name!r}: a header name is letters, digits and !#$%&'*+-.^_`|~")
+        add_hint(error, f"AI.run()'s extraHeaders name {name!r}: a header name is letters, digits and !#$%&'*+-.^_`|~")
         raise error
     if any(c in "\0\r\n" for c in value.strip(_HTTP_WHITESPACE)):
         error = js_type_error("Invalid header value.")
-        error.add_note(f"AI.run()'s extraHeaders value of {name!r} holds a NUL, CR or LF character")
+        add_hint(error, f"AI.run()'s extraHeaders value of {name!r} holds a NUL, CR or LF character")
         raise error
 
 

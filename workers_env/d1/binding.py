@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from math import isfinite
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import (
     JS_WHITESPACE,
     UNDEFINED,
@@ -156,7 +156,7 @@ class D1DatabaseSession:
         """``error`` with a note saying how to fix it, where one applies (D1's text unchanged)."""
         note = self._hint(message) if self._hint is not None else None
         if note:
-            error.add_note(note)
+            add_hint(error, note)
         return error
 
     def _seen(self, bookmark: str) -> None:
@@ -333,7 +333,7 @@ class D1PreparedStatement:
         try:
             bound = bind_values((*values, named))  # the trailing object: D1 refuses it
         except JsException as error:
-            error.add_note(limits.BIND_BY_POSITION)
+            add_hint(error, limits.BIND_BY_POSITION)
             raise
         return D1PreparedStatement(self._session, self.statement, *bound)
 

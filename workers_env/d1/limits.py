@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, add_hint
 
 __all__ = [
     "MAX_BOUND_PARAMETERS",
@@ -151,7 +151,7 @@ def query_request_error() -> JsException:
     """``query()`` of a request Miniflare's schema refuses (``D1RpcRequestSchema``): its
     ZodError reaches the Worker as an ``Error`` whose message is only ``ZodError``."""
     error = JsException("ZodError")
-    error.add_note("query() takes {queries: [{sql: str, params?: [number | str | None | list of byte values]}], "
+    add_hint(error, "query() takes {queries: [{sql: str, params?: [number | str | None | list of byte values]}], "
                    "bookmark?: str}")
     return error
 
@@ -179,7 +179,7 @@ def invalid_header_value(*, jsrpc: bool, request: bool = False) -> JsException:
         error = JsException("D1_ERROR: Invalid header value.")
     else:
         error = JsException("Invalid header value.", name="TypeError")
-    error.add_note("a D1 bookmark is sent as an HTTP header value: pass one getBookmark() returned "
+    add_hint(error, "a D1 bookmark is sent as an HTTP header value: pass one getBookmark() returned "
                    "(no NUL, CR or LF in it)")
     return error
 
@@ -188,6 +188,6 @@ def non_finite_parameter() -> JsException:
     """With ``d1_binding_jsrpc``, a statement bound to NaN or an infinity: the value crosses JSRPC
     as it is (JSON would have made it ``null``) and Miniflare's schema (``z.number()``) refuses it."""
     error = JsException("D1_ERROR: ZodError")
-    error.add_note("with the d1_binding_jsrpc flag D1 refuses NaN and infinities as bound values: "
+    add_hint(error, "with the d1_binding_jsrpc flag D1 refuses NaN and infinities as bound values: "
                    "bind None (NULL) instead")
     return error

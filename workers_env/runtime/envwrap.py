@@ -18,7 +18,7 @@ from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._env import env_config, missing_name
-from workers_env._errors import JsException, NotEmulatedError, _JsExceptionType, users_mistake
+from workers_env._errors import JsException, NotEmulatedError, _JsExceptionType, add_hint, users_mistake
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -580,7 +580,7 @@ class JsEnv(JsProxy):
         env = self.__dict__["_env"]
         if name not in env:  # the Env's own helpers (``config``, ``close``) are not bindings
             error = users_mistake(AttributeError(name))  # production's text: the JS env has no such property
-            error.add_note(missing_name(name, env, config=env_config(env)))
+            add_hint(error, missing_name(name, env, config=env_config(env)))
             raise error
         unwrapped = getattr(env, "unwrapped", None)
         value = unwrapped(name) if callable(unwrapped) else env[name]
@@ -934,7 +934,7 @@ def _with_notes(error: JsException, notes: list[str]) -> JsException:
     """``error`` carrying the PyProxyWarnings its call's arguments gave: the service's refusal
     comes first on screen, the warning that explains it only in pytest's summary."""
     for note in notes:
-        error.add_note(f"workers-env: {note}")
+        add_hint(error, f"workers-env: {note}")
     return error
 
 

@@ -31,7 +31,7 @@ import math
 import weakref
 from typing import Any
 
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env._jsvalues import ByteStream, js_number
 from workers_env.runtime.current import (
     acting_for,
@@ -633,7 +633,7 @@ def _with_hint(error: JsException, chunk: Any) -> JsException:
     """``error`` (workerd's text, unchanged), with a note saying how to write a Python buffer."""
     if isinstance(chunk, _PyProxyChunk):
         kind = type(chunk.value).__name__
-        error.add_note(f"workers-env: a Python {kind} reaches JavaScript as a PyProxy, not a Uint8Array (Pyodide "
+        add_hint(error, f"workers-env: a Python {kind} reaches JavaScript as a PyProxy, not a Uint8Array (Pyodide "
                        "converts only int, float, str, bool and None); write to_js(data) (from pyodide.ffi), which is one")
     return error
 

@@ -34,7 +34,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from workers_env._env import env_clock
-from workers_env._errors import ConfigError, JsException, WorkersEnvError, users_mistake
+from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     ALLOW_EVAL_DURING_STARTUP,
@@ -291,7 +291,7 @@ def _note_unawaited(exc: BaseException) -> None:
     gains a note saying the likely cause: a binding call without ``await`` (and, when the result
     was read in a plain ``def``, that it must become ``async def`` first)."""
     if unawaited_error(exc) and not any(str(n).startswith(UNAWAITED_NOTE) for n in getattr(exc, "__notes__", ())):
-        exc.add_note(UNAWAITED_NOTE + _plain_def_reader(exc))
+        add_hint(exc, UNAWAITED_NOTE + _plain_def_reader(exc))
 
 
 def _as_js_response(result: Any) -> JsResponse:
@@ -451,7 +451,7 @@ class Worker:
             request = build_request(url, method=method, headers=headers, body=body, json=json, cf=cf)
         except JsException as exc:
             if str(exc).endswith("Request with a GET or HEAD method cannot have a body."):
-                exc.add_note(f"workers-env: worker.fetch() sends a {method.upper()} request unless method= says "
+                add_hint(exc, f"workers-env: worker.fetch() sends a {method.upper()} request unless method= says "
                              "otherwise; pass method=\"POST\" (or PUT, PATCH, ...) to send this "
                              f"{'json' if json is not None else 'body'}")
             raise
@@ -605,11 +605,11 @@ class Worker:
         error.thrown_by_workerd = True  # type: ignore[attr-defined]  # logged by its JS name (uncaught)
         method = _LEGACY_HANDLERS[f"on_{name}"]
         if callable(getattr(self.module, f"on_{name}", None)):
-            error.add_note(f"workers-env: the module-level on_{name} of {self.main_path.name} is not dispatched from "
+            add_hint(error, f"workers-env: the module-level on_{name} of {self.main_path.name} is not dispatched from "
                            f"compatibility date {NO_GLOBAL_HANDLERS_DATE} on (python_no_global_handlers): define "
                            f"`class Default(WorkerEntrypoint)` with `{method}`.")
         else:
-            error.add_note(f"workers-env: {self.main_path.name} defines no `class Default(WorkerEntrypoint)`; "
+            add_hint(error, f"workers-env: {self.main_path.name} defines no `class Default(WorkerEntrypoint)`; "
                            f"define one with `{method}` to handle this event.")
         return error
 
@@ -849,7 +849,7 @@ class MissingPythonHandler(WorkersEnvError):
 def _method_missing(instance: Any, method_name: str) -> MethodMissing:
     error = MethodMissing(f"Method {method_name} does not exist")
     if method_name.startswith("on_") and callable(getattr(instance, method_name[3:], None)):
-        error.add_note(
+        add_hint(error, 
             f"Before compatibility date 2025-08-14 (python_no_global_handlers), workerd calls a Default "
             f"class's `{method_name[3:]}` handler as `{method_name}`: set compatibility_date to 2025-08-14 or "
             f'later (or add "python_no_global_handlers" to compatibility_flags), or rename the method to '
@@ -1061,7 +1061,7 @@ def _note_python_version(exc: SyntaxError, config: Any) -> None:
     """Say so when the Worker's code may be newer than this interpreter: production runs it on
     the Python of its compatibility era (3.12 to 3.14), workers-env on the one it runs under."""
     if "(unicode error)" in str(exc.msg) or "Non-UTF-8" in str(exc.msg):  # bytes, not syntax: no Python fixes it
-        exc.add_note("Save the file as UTF-8: production's Python reads Worker modules as UTF-8 as well.")
+        add_hint(exc, "Save the file as UTF-8: production's Python reads Worker modules as UTF-8 as well.")
         return
     release = python_release(config)
     if sys.version_info[:2] >= release.python:
@@ -1072,7 +1072,7 @@ def _note_python_version(exc: SyntaxError, config: Any) -> None:
             f"production runs it on Python {wanted} (Pyodide {release.pyodide}, {era} at compatibility date "
             f"{compatibility_date(config)}). If this syntax is newer than this interpreter, run workers-env under "
             f"Python {wanted}.")
-    exc.add_note(note)
+    add_hint(exc, note)
 
 
 def load_worker(

@@ -42,7 +42,7 @@ from pathlib import Path
 from types import FrameType, ModuleType, TracebackType
 from typing import Any
 
-from workers_env._errors import users_mistake
+from workers_env._errors import add_hint, users_mistake
 from workers_env.runtime import current
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
@@ -458,7 +458,7 @@ class ImportScope:
         shown = where
         if self.project is not None and where.is_relative_to(self.project):
             shown = where.relative_to(self.project)
-        error.add_note(f"workers-env: {shown.as_posix()} is beside main, but find_additional_modules = false makes "
+        add_hint(error, f"workers-env: {shown.as_posix()} is beside main, but find_additional_modules = false makes "
                        "wrangler upload main alone; remove that line (or set it to true) so the Worker's "
                        "other modules are uploaded too")
         return error
@@ -559,12 +559,12 @@ class ImportScope:
         shown += "/" if where.is_dir() else ""
         root = self.root.relative_to(self.project).as_posix() + "/" if self.project and self.root.is_relative_to(self.project) else str(self.root)
         if self.main_only is not None:
-            error.add_note(f"workers-env: {shown} is in the project but outside {root}, and find_additional_modules = "
+            add_hint(error, f"workers-env: {shown} is in the project but outside {root}, and find_additional_modules = "
                            "false makes wrangler upload main alone (python_modules/ neither), so deployed it is not "
                            f"there to import. Move it into {root} and remove that line (or set it to true) so the "
                            "Worker's other modules are uploaded too")
             return error
-        error.add_note(f"workers-env: {shown} is in the project but outside {root}, the folder wrangler uploads, so "
+        add_hint(error, f"workers-env: {shown} is in the project but outside {root}, the folder wrangler uploads, so "
                        "deployed it is not there to import (the Worker's files are under /session/metadata/; a "
                        "folder added to sys.path from __file__ holds none of the project's others). Move it into "
                        f"{root}, or have the build copy it into python_modules/, which is uploaded")

@@ -16,7 +16,7 @@ from typing import Any
 
 from workers_env import _errors
 from workers_env._clock import SYSTEM_CLOCK
-from workers_env._errors import JsException
+from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import JsSet, not_a_function
 from workers_env.runtime import (
     abort,
@@ -278,7 +278,7 @@ def _open_url(url: str) -> Any:
     Pyodide's ``from js import XMLHttpRequest`` at import failed quietly, so the call is a
     ``NameError``, as in production."""
     error = NameError("name 'XMLHttpRequest' is not defined")
-    error.add_note("pyodide.http.open_url needs the browser's XMLHttpRequest, which the Workers runtime does not "
+    add_hint(error, "pyodide.http.open_url needs the browser's XMLHttpRequest, which the Workers runtime does not "
                    "have (Pyodide imports it only where it exists); use `await pyodide.http.pyfetch(url)` or "
                    "`workers.fetch` instead")
     raise error

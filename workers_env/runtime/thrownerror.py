@@ -11,7 +11,9 @@ unbundled JavaScript Worker).
 What a Python handler rejects with is Pyodide's ``PythonError`` (``name`` ``PythonError``,
 ``message`` the traceback as ``traceback.format_exception`` writes it) -- except a JavaScript
 error the Worker's code let through (a ``JsException``), which Pyodide hands back to JavaScript
-as the original error. The ``stack`` reads ``<name>: <message>`` and then the entry worker's own
+as the original error. The notes workers-env adds to say how to fix a mistake are no part of
+production's error and are left out (the dev log keeps them); the Worker's own ``add_note`` notes
+stay, as ``format_exception`` writes them. The ``stack`` reads ``<name>: <message>`` and then the entry worker's own
 frame, ``at async Object.fetch (file:///.../miniflare/dist/src/workers/core/entry.worker.js:...)``,
 which names a file of wrangler's install: left out here. An error workerd's own JavaScript
 throws (``TypeError: Method fetch does not exist``, a handler's non-``Response``: ``loader.uncaught``
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import traceback
 
-from workers_env._errors import JsException
+from workers_env._errors import HintNote, JsException
 from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = ["thrown_body"]
@@ -35,14 +37,34 @@ def thrown_body(error: BaseException) -> bytes:
     """The 500's body for ``error``, the exception production reports for a handler (what
     ``loader.uncaught`` gives): a JavaScript error's ``<name>: <message>`` (workerd's own
     dispatch errors too: ``Error: Handler does not export a fetch() function.``), else
-    ``PythonError: `` and the traceback -- the Worker's frames, not workers-env's."""
+    ``PythonError: `` and the traceback -- the Worker's frames and notes, not workers-env's."""
     if isinstance(error, JsException):
         text = f"{error.name}: {error.message}" if error.message else error.name
     elif getattr(error, "thrown_by_workerd", False):  # loader._as_js_error's: its class is the JS name
         text = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     else:
-        text = "PythonError: " + "".join(traceback.format_exception(type(error), error, without_our_frames(error)))
+        shown = traceback.TracebackException(type(error), error, without_our_frames(error))
+        text = "PythonError: " + "".join(_without_hints(shown).format())
     return _as_usv(text).encode("utf-8")
+
+
+def _without_hints(shown: traceback.TracebackException) -> traceback.TracebackException:
+    """``shown`` with the notes workers-env added (:class:`HintNote`) left out, in every chained
+    and grouped exception too: production's traceback has only the Worker's own notes."""
+    seen: set[int] = set()
+    todo = [shown]
+    while todo:
+        each = todo.pop()
+        if id(each) in seen:
+            continue
+        seen.add(id(each))
+        notes = each.__notes__
+        if notes is not None and not isinstance(notes, str):
+            kept = [note for note in notes if not isinstance(note, HintNote)]
+            each.__notes__ = kept if kept or not notes else None  # type: ignore[assignment]
+        todo.extend(chained for chained in (each.__cause__, each.__context__, *(each.exceptions or ()))
+                    if chained is not None)
+    return shown
 
 
 def _as_usv(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workers_env._errors import VectorizeError
+from workers_env._errors import VectorizeError, add_hint
 
 # -- index definitions (spec §5, §6) ------------------------------------------------
 MIN_DIMENSIONS = 1
@@ -232,7 +232,7 @@ def js_error(message: str) -> VectorizeError:
 
 def query_by_id_unsupported() -> VectorizeError:
     error = js_error("QueryById operation is not supported for v1 indexes.")
-    error.add_note(V1_INDEX_NOTE)
+    add_hint(error, V1_INDEX_NOTE)
     return error
 
 
@@ -247,7 +247,7 @@ def return_metadata_not_boolean(value: object) -> VectorizeError:
     a note that the index is v1."""
     error = js_error(f"Invalid returnMetadata option. Expected boolean; got: {value}")
     if value in ("all", "indexed", "none"):
-        error.add_note(f'{V1_INDEX_NOTE}, or pass returnMetadata=True on v1 ("{value}" is v2\'s)')
+        add_hint(error, f'{V1_INDEX_NOTE}, or pass returnMetadata=True on v1 ("{value}" is v2\'s)')
     return error
 
 

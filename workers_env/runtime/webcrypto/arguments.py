@@ -7,7 +7,7 @@ import base64
 import binascii
 from typing import Any
 
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env.runtime.jsbuffers import JsBufferSource
 from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, js_type_error
 from workers_env.runtime.jspyproxies import pyproxy_options, reads_dict_keys
@@ -66,7 +66,7 @@ def name_of(algorithm: dict[str, Any]) -> str:
 def fail(error: JsException, given: Any) -> JsException:
     """``error``, with a note when the algorithm was a Python dict Pyodide 0.26 reads as empty."""
     if type(given) is dict and not reads_dict_keys() and hasattr(error, "add_note"):
-        error.add_note("workers-env: the algorithm is a Python dict, which reaches JavaScript as a PyProxy "
+        add_hint(error, "workers-env: the algorithm is a Python dict, which reaches JavaScript as a PyProxy "
                        "whose fields read undefined; convert it with to_js(value, dict_converter=Object.fromEntries)")
     return error
 
