@@ -279,24 +279,8 @@ class ServiceBinding:
             to_js = standin_modules()["pyodide.ffi"].to_js
             request = js.Request.new(resource, to_js(init, dict_converter=js.Object.fromEntries))
 
-        async def dispatched() -> Any:
-            ctx = worker.new_context()
-            try:
-                response = await worker.dispatch(request, ctx)
-            except BaseException:
-                await ctx.finish()
-                raise
-            live = response._live
-            if live is None:
-                await ctx.finish()
-            else:
-                settling = asyncio.ensure_future(live.settle())
-                await ctx.drain()
-                ctx.finish_after(settling)
-            return response
-
         # the other Worker's request runs as its own, not inside the caller's context
-        return await asyncio.get_running_loop().create_task(dispatched(), context=contextvars.Context())
+        return await asyncio.get_running_loop().create_task(worker._answer(request), context=contextvars.Context())
 
     async def scheduled(self, options: Any = None) -> Any:
         """``service_binding_extra_handlers``: ``env.SVC.scheduled({scheduledTime, cron})``."""

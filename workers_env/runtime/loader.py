@@ -455,6 +455,11 @@ class Worker:
                              "otherwise; pass method=\"POST\" (or PUT, PATCH, ...) to send this "
                              f"{'json' if json is not None else 'body'}")
             raise
+        return Response(await self._answer(request))
+
+    async def _answer(self, request: JsRequest) -> JsResponse:
+        """The fetch handler's JS response to ``request`` in a request context of its own (what
+        :meth:`fetch` wraps, and what a caller holding a JS ``Request`` already awaits)."""
         ctx = self.new_context()
         try:
             response = await self.dispatch(request, ctx)
@@ -462,17 +467,17 @@ class Worker:
             await ctx.finish()
             raise
         # a body still being written is read as it comes, as the client reads it while the
-        # waitUntil work runs (a write waits for its read): kept for the test to read. The
+        # waitUntil work runs (a write waits for its read): kept for the caller to read. The
         # request ends (its timers with it) once that body is read whole and waitUntil settled.
         live = response._live
         if live is None:
             await ctx.finish()
-            return Response(response)
+            return response
         settling = asyncio.ensure_future(live.settle())
         settling.add_done_callback(functools.partial(_body_failed, live))
         await ctx.drain()
         ctx.finish_after(settling)
-        return Response(response)
+        return response
 
     async def rpc(self, method: str, *args: Any, entrypoint: str = "Default", **kwargs: Any) -> Any:
         """Call ``method`` of the ``entrypoint`` class (a ``WorkerEntrypoint``) as a service
