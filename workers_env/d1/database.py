@@ -91,21 +91,7 @@ class QueryResult:
 
         ``rpc``: as the ``d1_binding_jsrpc`` path hands it over, in the order of Miniflare's
         schema (``D1MetaSchema``), which parses it on the way: ``total_attempts`` last."""
-        if rpc:
-            return kind(
-                served_by="miniflare.db",
-                served_by_primary=True,
-                timings=kind(sql_duration_ms=self.duration),
-                duration=self.duration,
-                changes=self.changes,
-                last_row_id=self.last_row_id,
-                changed_db=self.changed_db,
-                size_after=self.size_after,
-                rows_read=len(self.rows),
-                rows_written=self.rows_written,
-                total_attempts=1,
-            )
-        return kind(
+        fields = dict(
             served_by="miniflare.db",
             served_by_primary=True,
             total_attempts=1,
@@ -118,6 +104,9 @@ class QueryResult:
             rows_read=len(self.rows),
             rows_written=self.rows_written,
         )
+        if rpc:
+            fields["total_attempts"] = fields.pop("total_attempts")  # last, as Miniflare's schema gives it
+        return kind(**fields)
 
 
 def _error_offset_reader() -> Any:
