@@ -54,6 +54,7 @@ from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
 
 __all__ = [
+    "OwnsNoProperties",
     "JsIterator",
     "JsProxy",
     "JsHostObject",
@@ -974,8 +975,23 @@ def map_key_read(key: Any) -> Any:
     return key.value if type(key) is SameJsValue else key
 
 
-class JsMap(MutableMappingMethods, JsProxy):
-    """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``."""
+class OwnsNoProperties:
+    """Pyodide's ``object_keys``/``object_values``/``object_entries`` (so ``Object.keys`` and co.)
+    of a JS object that owns no properties of its own: each is an empty array."""
+
+    def object_keys(self) -> JsArray:
+        return JsArray([])
+
+    def object_values(self) -> JsArray:
+        return JsArray([])
+
+    def object_entries(self) -> JsArray:
+        return JsArray([])
+
+
+class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
+    """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``; its entries are
+    no properties, so ``Object.keys(map)`` and co. are empty."""
 
     __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
 
@@ -1073,16 +1089,6 @@ class JsMap(MutableMappingMethods, JsProxy):
 
     def __iter__(self) -> Iterator[Any]:
         return iter([map_key_read(key) for key in self._entries])
-
-    def object_keys(self) -> JsArray:
-        """``Object.keys(map)``: a ``Map``'s entries are no properties."""
-        return JsArray([])
-
-    def object_values(self) -> JsArray:
-        return JsArray([])
-
-    def object_entries(self) -> JsArray:
-        return JsArray([])
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         """A ``dict`` of the entries; a key that is a JS object, array or function is Pyodide's

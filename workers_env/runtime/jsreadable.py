@@ -17,7 +17,7 @@ from workers_env.runtime.jsbase import (
     js_type_error,
 )
 from workers_env.runtime.jsbuffers import JsTypedArray
-from workers_env.runtime.jsproxy import JsArray, JsObject
+from workers_env.runtime.jsproxy import JsArray, JsObject, OwnsNoProperties
 from workers_env.runtime.stalls import wait
 from workers_env.runtime.webloop import (
     begun_at_once,
@@ -55,20 +55,10 @@ def byob_not_emulated(options: Any) -> None:
                                "getReader() (a default reader, whose read() gives each chunk) is")
 
 
-class JsgObject:
-    """Pyodide's ``object_keys``/``object_values``/``object_entries`` (so ``Object.keys`` and
-    co.) of a workerd API object -- a ``Request``, ``Headers``, a ``URL``, a ``Blob``, a stream:
-    jsg defines its properties on the prototype (``workers_api_getters_setters_on_prototype``,
-    2022-01-31, older than any Python Worker), so it owns none and each is an empty array."""
-
-    def object_keys(self) -> JsArray:
-        return JsArray([])
-
-    def object_values(self) -> JsArray:
-        return JsArray([])
-
-    def object_entries(self) -> JsArray:
-        return JsArray([])
+class JsgObject(OwnsNoProperties):
+    """A workerd API object -- a ``Request``, ``Headers``, a ``URL``, a ``Blob``, a stream: jsg
+    defines its properties on the prototype (``workers_api_getters_setters_on_prototype``,
+    2022-01-31, older than any Python Worker), so it owns none: ``Object.keys`` and co. are empty."""
 
 
 class JsReadableStream(JsgObject, JsProxy):
