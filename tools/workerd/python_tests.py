@@ -51,8 +51,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 
-from workers_env import load_env, load_worker  # noqa: E402
-from workers_env import NotEmulatedError  # noqa: E402
+from workers_env import NotEmulatedError, load_env, load_worker  # noqa: E402
 
 TESTS = "src/workerd/server/tests/python"
 
