@@ -29,7 +29,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.current import context_in, request_tasks
 
-__all__ = ["HANGING", "follows", "gathers", "is_hang", "suspended", "wait"]
+__all__ = ["HANGING", "follows", "gathers", "is_hang", "is_hang_check", "suspended", "wait"]
 
 #: workerd's text when no task is left that could finish a response (here: close its stream)
 HANGING = ("The Workers runtime canceled this request because it detected that your Worker's code had hung and "
@@ -50,6 +50,11 @@ _LONGEST_GAP = 0.05
 #: the most the check backs off for its own cost (20 times it): with thousands of waits a
 #: hung request still fails within about twice this, plus two runs of the check
 _LONGEST_BACKOFF = 1.0
+
+
+def is_hang_check(handle: asyncio.Handle) -> bool:
+    """Whether ``handle`` is the hang check's own next run (no Worker's timer)."""
+    return getattr(handle._callback, "__func__", None) is _Watch.check  # type: ignore[attr-defined]
 
 
 def follows(future: asyncio.Future[Any], task: asyncio.Future[Any]) -> None:
@@ -233,7 +238,7 @@ class _Timed:
         self.requests: set[int] = set()
         self.any_worker = False  # some Worker code's timer is pending (what a wait of no request counts)
         for handle in getattr(loop, "_scheduled", ()):  # asyncio's heap of timers (uvloop: none seen)
-            if handle.cancelled() or getattr(handle._callback, "__func__", None) is _Watch.check:
+            if handle.cancelled() or is_hang_check(handle):
                 continue
             context = getattr(handle, "_context", None)
             if context is None:

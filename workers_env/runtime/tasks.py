@@ -15,6 +15,7 @@ and called.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 import threading
 from collections.abc import Callable, Coroutine, Generator
@@ -22,6 +23,9 @@ from types import FrameType
 from typing import Any
 
 from workers_env.runtime.current import adopt_task, current_context
+from workers_env.runtime.tracebacks import without_our_frames
+
+log = logging.getLogger("workers_env.runtime")
 
 __all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_worker_frame_check"]
 
@@ -104,6 +108,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         steps.count += 1
         try:
             return self._coro.send(value)
+        except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
+            return self._ended_by(error)
         finally:
             steps.count -= 1
             if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
@@ -116,11 +122,30 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         steps.count += 1
         try:
             return self._coro.throw(*args)
+        except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
+            return self._ended_by(error)
         finally:
             steps.count -= 1
             if steps.at_end and not steps.count:
                 steps.ended()
             self._scope.__exit__(None, None, None)
+
+    def _ended_by(self, error: BaseException) -> Any:
+        """A ``KeyboardInterrupt``/``SystemExit`` out of a step of the task this coroutine runs
+        (one Worker code started): settled as Pyodide's asyncio settles it -- the task done with
+        that exception, what awaits it gets it -- and logged as the uncaught error production
+        logs when its ``Task.__step`` re-raises it into the JavaScript callback that ran the step;
+        but the loop, the dev server's, goes on. Raised by a coroutine awaited inside another
+        (a handler's), it goes up as it is, to whatever awaits it."""
+        task = asyncio.current_task()
+        if task is None or task.get_coro() is not self:
+            raise error
+        log.error("Uncaught exception in a task the Worker started",
+                  exc_info=(type(error), error, without_our_frames(error)))
+        asyncio.Future.set_exception(task, error)  # Task.__step's super().set_exception(exc)
+        never = task.get_loop().create_future()  # the step's end: the task is done, nothing wakes it
+        never._asyncio_future_blocking = True
+        return never
 
     def close(self) -> None:
         self._entered()

@@ -9,7 +9,10 @@ callback that returns an awaitable (an ``async def``) has it scheduled on the lo
 As in workerd, a timer belongs to the request (or event) whose code set it: its IoContext's
 ``TimeoutManager`` (io-context.c++). Once the request is over -- its response sent and its
 ``waitUntil`` work settled -- the IoContext is torn down and a timer still pending never runs
-(:func:`end_request`); a timer set by the request's code after that is never scheduled. At a
+(:func:`end_request`); a timer set by the request's code after that is never scheduled. The
+same holds for the asyncio timers the request's code set on the loop (``loop.call_later``/
+``call_at``, ``asyncio.sleep``, an ``asyncio.timeout``): Pyodide's WebLoop makes each a
+JavaScript ``setTimeout``, so the request's end cancels those still pending. At a
 Worker module's top level, outside any request, setting a timer is workerd's global-scope
 error (``IoContext::current()``).
 """
@@ -30,12 +33,14 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
+    context_in,
     current_context,
     in_global_scope,
 )
 from workers_env.runtime.jsbase import js_type_error, jsnull
 from workers_env.runtime.jsfunctions import JsFunction
 from workers_env.runtime.jsnumbers import JsNumber, to_number
+from workers_env.runtime.stalls import is_hang_check
 
 __all__ = ["clear_timer", "end_request", "ends_with_request", "pending_timers", "request_ended",
            "run_top_level_microtasks", "set_interval", "set_timeout"]
@@ -196,7 +201,9 @@ def pending_timers(ctx: Any = None) -> bool:
 def end_request(ctx: Any) -> None:
     """Request ``ctx`` is over (its response sent, its ``waitUntil`` work settled): the timers
     its code set and that are still pending never run, as workerd tears down the request's
-    IoContext and its ``TimeoutManager`` with it; one set later is never scheduled; its other
+    IoContext and its ``TimeoutManager`` with it -- the asyncio timers its code set on the loop
+too, as each is a ``setTimeout`` under Pyodide's WebLoop (one its code sets on the loop later
+is cancelled as it is set); one set later is never scheduled; its other
     I/O still under way is closed (:func:`ends_with_request`)."""
     with _lock:
         try:
@@ -206,10 +213,52 @@ def end_request(ctx: Any) -> None:
         owned = [timer_id for timer_id, (_, owner) in _timers.items() if owner is ctx]
         handles = [_timers.pop(timer_id)[0] for timer_id in owned]
         closing = _closing.pop(id(ctx), (None, {}))[1]
-    for handle in handles:
+    for handle in [*handles, *_asyncio_timers(ctx)]:
         handle.cancel()
     for close in closing.values():
         close()
+
+
+def _asyncio_timers(ctx: Any) -> list[asyncio.TimerHandle]:
+    """The asyncio timers still pending on the running loop that code of request ``ctx`` set
+    (read off the context vars each handle was scheduled with), the hang check's own aside."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return []
+    owned = []
+    _refuse_after_the_end(loop)
+    for handle in list(getattr(loop, "_scheduled", ())):  # asyncio's heap of timers (uvloop: none seen)
+        context = getattr(handle, "_context", None)
+        if (context is not None and not handle.cancelled() and not is_hang_check(handle)
+                and context_in(context)[0] is ctx):
+            owned.append(handle)
+    return owned
+
+
+def _refuse_after_the_end(loop: asyncio.AbstractEventLoop) -> None:
+    """Make ``loop`` cancel at once an asyncio timer that code of a request already over sets
+    (a task it left running): that request's IoContext is gone, so its ``setTimeout`` never
+    fires. Done once per loop, on its ``call_at`` (``call_later`` goes through it); a loop
+    that takes no such attribute (uvloop's) is left as it is."""
+    if getattr(loop, "_workers_env_timers_end", False):
+        return
+    schedule = loop.call_at
+
+    def call_at(when: float, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> asyncio.TimerHandle:
+        handle = schedule(when, callback, *args, **kwargs)
+        context = getattr(handle, "_context", None)
+        if context is not None:
+            request = context_in(context)[0]
+            if request is not None and request_ended(request):
+                handle.cancel()
+        return handle
+
+    try:
+        loop.call_at = call_at  # type: ignore[method-assign,assignment]
+        loop._workers_env_timers_end = True  # type: ignore[attr-defined]
+    except (AttributeError, TypeError):
+        pass
 
 
 def ends_with_request(ctx: Any, close: Callable[[], None]) -> Callable[[], None]:
