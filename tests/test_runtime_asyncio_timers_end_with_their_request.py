@@ -51,6 +51,16 @@ class Default(WorkerEntrypoint):
                 loop.call_later(0.01, RAN.append, "after-the-end")
             RUNNING.append(asyncio.ensure_future(later()))
             return Response("answered at once")
+        if path == "/started-after-the-end":  # the same timer, set by a task that one started after the end
+            async def timer():
+                loop.call_later(0.01, RAN.append, "started-after-the-end")
+
+            async def later():
+                for _ in range(20):
+                    await asyncio.sleep(0)
+                RUNNING.append(asyncio.ensure_future(timer()))
+            RUNNING.append(asyncio.ensure_future(later()))
+            return Response("answered at once")
         if path == "/waited":  # the same timer, while waitUntil work is pending
             done = asyncio.Event()
             loop.call_later(0.05, lambda: (RAN.append("waited"), done.set()))
@@ -61,7 +71,7 @@ class Default(WorkerEntrypoint):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("path", ["/call-later", "/call-at", "/sleep", "/after-the-end"])
+@pytest.mark.parametrize("path", ["/call-later", "/call-at", "/sleep", "/after-the-end", "/started-after-the-end"])
 async def test_an_asyncio_timer_the_request_left_behind_never_runs(tmp_path, path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
     assert await (await worker.fetch(path)).text() == "answered at once"

@@ -20,6 +20,7 @@ a ``waitUntil`` waits for (a promise nobody awaits just stays pending).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import time
 import weakref
 from collections.abc import Iterator
@@ -140,12 +141,16 @@ class _Watch:
         self.waits[future] = _Wait(ctx, now)
         self.gap = _FIRST_CHECK
         due = now + max(_FIRST_CHECK, self.backoff)
-        if self.handle is None or self.handle.when() > due + _FIRST_CHECK / 2:
+        if self.handle is None or self.handle.cancelled() or self.handle.when() > due + _FIRST_CHECK / 2:
             if self.handle is not None:
                 self.handle.cancel()
-            self.handle = self.loop.call_at(due, self.check)
+            self.handle = self.loop.call_at(due, self.check, context=contextvars.Context())
 
     def check(self) -> None:
+        """The check's run, scheduled in an empty context (a new one each time: one context
+        cannot run on two threads' loops at once): it is no request's code, so its next run is
+        no timer of the request whose wait it first looked at -- the end of that request would
+        cancel it (runtime/timers.py), and no check would run again on the loop."""
         self.handle = None
         if not self.waits:
             return
@@ -156,7 +161,8 @@ class _Watch:
         self.backoff = min(20 * (time.perf_counter() - started), _LONGEST_BACKOFF)
         self.gap = max(min(self.gap * 2, _LONGEST_GAP), self.backoff)
         if self.waits:  # a wait found hung once is looked at again soon: a second time fails it
-            self.handle = self.loop.call_later(2 * _FIRST_CHECK if suspects else self.gap, self.check)
+            self.handle = self.loop.call_later(2 * _FIRST_CHECK if suspects else self.gap, self.check,
+                                               context=contextvars.Context())
 
     def _fail_hung(self) -> bool:
         """Fail with :data:`HANGING` each wait found hung twice in a row, some time apart (not

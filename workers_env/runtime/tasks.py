@@ -85,7 +85,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
     ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
     and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_enter", "_scope", "by_worker")
+    __slots__ = ("_coro", "_enter", "_scope", "by_worker", "outlived")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
@@ -94,6 +94,9 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         #: a standard library coroutine the Worker's own code made a task of: its steps call
         #: ``run_in_executor``/``Thread.start`` for the Worker (runtime/threadpool.py)
         self.by_worker = False
+        #: the task's request is over (runtime/timers.py's ``end_request`` marks it): each step
+        #: ends by cancelling the asyncio timers it set, as that request's ``setTimeout``s are gone
+        self.outlived = False
 
     def _entered(self) -> Any:
         enter = self._enter
@@ -114,6 +117,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             steps.count -= 1
             if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
                 steps.ended()
+            if self.outlived:
+                _outlived_step_ended()
             self._scope.__exit__(None, None, None)
 
     def throw(self, *args: Any) -> Any:
@@ -128,6 +133,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             steps.count -= 1
             if steps.at_end and not steps.count:
                 steps.ended()
+            if self.outlived:
+                _outlived_step_ended()
             self._scope.__exit__(None, None, None)
 
     def _ended_by(self, error: BaseException) -> Any:
@@ -168,6 +175,14 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
     def __repr__(self) -> str:
         return repr(self._coro)
+
+
+def _outlived_step_ended() -> None:
+    """runtime/timers.py's (it imports this module): looked up when a step of a task that
+    outlived its request ends, which few steps do."""
+    from workers_env.runtime.timers import outlived_step_ended
+
+    outlived_step_ended()
 
 
 def in_scope(awaitable: Any, scope: Any) -> Any:
