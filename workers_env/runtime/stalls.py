@@ -20,6 +20,7 @@ a ``waitUntil`` waits for (a promise nobody awaits just stays pending).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import time
 import weakref
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.current import context_in, request_tasks
 
-__all__ = ["HANGING", "follows", "gathers", "is_hang", "suspended", "wait"]
+__all__ = ["HANGING", "follows", "gathers", "is_hang", "is_hang_check", "suspended", "wait"]
 
 #: workerd's text when no task is left that could finish a response (here: close its stream)
 HANGING = ("The Workers runtime canceled this request because it detected that your Worker's code had hung and "
@@ -50,6 +51,11 @@ _LONGEST_GAP = 0.05
 #: the most the check backs off for its own cost (20 times it): with thousands of waits a
 #: hung request still fails within about twice this, plus two runs of the check
 _LONGEST_BACKOFF = 1.0
+
+
+def is_hang_check(handle: asyncio.Handle) -> bool:
+    """Whether ``handle`` is the hang check's own next run (no Worker's timer)."""
+    return getattr(handle._callback, "__func__", None) is _Watch.check  # type: ignore[attr-defined]
 
 
 def follows(future: asyncio.Future[Any], task: asyncio.Future[Any]) -> None:
@@ -135,12 +141,16 @@ class _Watch:
         self.waits[future] = _Wait(ctx, now)
         self.gap = _FIRST_CHECK
         due = now + max(_FIRST_CHECK, self.backoff)
-        if self.handle is None or self.handle.when() > due + _FIRST_CHECK / 2:
+        if self.handle is None or self.handle.cancelled() or self.handle.when() > due + _FIRST_CHECK / 2:
             if self.handle is not None:
                 self.handle.cancel()
-            self.handle = self.loop.call_at(due, self.check)
+            self.handle = self.loop.call_at(due, self.check, context=contextvars.Context())
 
     def check(self) -> None:
+        """The check's run, scheduled in an empty context (a new one each time: one context
+        cannot run on two threads' loops at once): it is no request's code, so its next run is
+        no timer of the request whose wait it first looked at -- the end of that request would
+        cancel it (runtime/timers.py), and no check would run again on the loop."""
         self.handle = None
         if not self.waits:
             return
@@ -151,7 +161,8 @@ class _Watch:
         self.backoff = min(20 * (time.perf_counter() - started), _LONGEST_BACKOFF)
         self.gap = max(min(self.gap * 2, _LONGEST_GAP), self.backoff)
         if self.waits:  # a wait found hung once is looked at again soon: a second time fails it
-            self.handle = self.loop.call_later(2 * _FIRST_CHECK if suspects else self.gap, self.check)
+            self.handle = self.loop.call_later(2 * _FIRST_CHECK if suspects else self.gap, self.check,
+                                               context=contextvars.Context())
 
     def _fail_hung(self) -> bool:
         """Fail with :data:`HANGING` each wait found hung twice in a row, some time apart (not
@@ -233,7 +244,7 @@ class _Timed:
         self.requests: set[int] = set()
         self.any_worker = False  # some Worker code's timer is pending (what a wait of no request counts)
         for handle in getattr(loop, "_scheduled", ()):  # asyncio's heap of timers (uvloop: none seen)
-            if handle.cancelled() or getattr(handle._callback, "__func__", None) is _Watch.check:
+            if handle.cancelled() or is_hang_check(handle):
                 continue
             context = getattr(handle, "_context", None)
             if context is None:

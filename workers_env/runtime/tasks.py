@@ -15,6 +15,7 @@ and called.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 import threading
 from collections.abc import Callable, Coroutine, Generator
@@ -22,6 +23,9 @@ from types import FrameType
 from typing import Any
 
 from workers_env.runtime.current import adopt_task, current_context
+from workers_env.runtime.tracebacks import without_our_frames
+
+log = logging.getLogger("workers_env.runtime")
 
 __all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_worker_frame_check"]
 
@@ -81,7 +85,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
     ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
     and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_enter", "_scope", "by_worker")
+    __slots__ = ("_coro", "_enter", "_scope", "by_worker", "outlived")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
@@ -90,6 +94,9 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         #: a standard library coroutine the Worker's own code made a task of: its steps call
         #: ``run_in_executor``/``Thread.start`` for the Worker (runtime/threadpool.py)
         self.by_worker = False
+        #: the task's request is over (runtime/timers.py's ``end_request`` marks it): each step
+        #: ends by cancelling the asyncio timers it set, as that request's ``setTimeout``s are gone
+        self.outlived = False
 
     def _entered(self) -> Any:
         enter = self._enter
@@ -104,10 +111,14 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         steps.count += 1
         try:
             return self._coro.send(value)
+        except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
+            return self._ended_by(error)
         finally:
             steps.count -= 1
             if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
                 steps.ended()
+            if self.outlived:
+                _outlived_step_ended()
             self._scope.__exit__(None, None, None)
 
     def throw(self, *args: Any) -> Any:
@@ -116,11 +127,32 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         steps.count += 1
         try:
             return self._coro.throw(*args)
+        except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
+            return self._ended_by(error)
         finally:
             steps.count -= 1
             if steps.at_end and not steps.count:
                 steps.ended()
+            if self.outlived:
+                _outlived_step_ended()
             self._scope.__exit__(None, None, None)
+
+    def _ended_by(self, error: BaseException) -> Any:
+        """A ``KeyboardInterrupt``/``SystemExit`` out of a step of the task this coroutine runs
+        (one Worker code started): settled as Pyodide's asyncio settles it -- the task done with
+        that exception, what awaits it gets it -- and logged as the uncaught error production
+        logs when its ``Task.__step`` re-raises it into the JavaScript callback that ran the step;
+        but the loop, the dev server's, goes on. Raised by a coroutine awaited inside another
+        (a handler's), it goes up as it is, to whatever awaits it."""
+        task = asyncio.current_task()
+        if task is None or task.get_coro() is not self:
+            raise error
+        log.error("Uncaught exception in a task the Worker started",
+                  exc_info=(type(error), error, without_our_frames(error)))
+        asyncio.Future.set_exception(task, error)  # Task.__step's super().set_exception(exc)
+        never = task.get_loop().create_future()  # the step's end: the task is done, nothing wakes it
+        never._asyncio_future_blocking = True
+        return never
 
     def close(self) -> None:
         self._entered()
@@ -143,6 +175,14 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
     def __repr__(self) -> str:
         return repr(self._coro)
+
+
+def _outlived_step_ended() -> None:
+    """runtime/timers.py's (it imports this module): looked up when a step of a task that
+    outlived its request ends, which few steps do."""
+    from workers_env.runtime.timers import outlived_step_ended
+
+    outlived_step_ended()
 
 
 def in_scope(awaitable: Any, scope: Any) -> Any:

@@ -9,7 +9,12 @@ callback that returns an awaitable (an ``async def``) has it scheduled on the lo
 As in workerd, a timer belongs to the request (or event) whose code set it: its IoContext's
 ``TimeoutManager`` (io-context.c++). Once the request is over -- its response sent and its
 ``waitUntil`` work settled -- the IoContext is torn down and a timer still pending never runs
-(:func:`end_request`); a timer set by the request's code after that is never scheduled. At a
+(:func:`end_request`); a timer set by the request's code after that is never scheduled. The
+same holds for the asyncio timers the request's code set on the loop (``loop.call_later``/
+``call_at``, ``asyncio.sleep``, an ``asyncio.timeout``): Pyodide's WebLoop makes each a
+JavaScript ``setTimeout``, so the request's end cancels those still pending, and one that a
+task the request left running sets later is cancelled at the end of the step that set it
+(:func:`outlived_step_ended`, the runtime's hook on the steps of Worker code's tasks). At a
 Worker module's top level, outside any request, setting a timer is workerd's global-scope
 error (``IoContext::current()``).
 """
@@ -30,12 +35,16 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
+    context_in,
     current_context,
     in_global_scope,
+    request_tasks,
 )
 from workers_env.runtime.jsbase import js_type_error, jsnull
 from workers_env.runtime.jsfunctions import JsFunction
 from workers_env.runtime.jsnumbers import JsNumber, to_number
+from workers_env.runtime.stalls import is_hang_check
+from workers_env.runtime.tasks import ScopedCoroutine
 
 __all__ = ["clear_timer", "end_request", "ends_with_request", "pending_timers", "request_ended",
            "run_top_level_microtasks", "set_interval", "set_timeout"]
@@ -196,8 +205,11 @@ def pending_timers(ctx: Any = None) -> bool:
 def end_request(ctx: Any) -> None:
     """Request ``ctx`` is over (its response sent, its ``waitUntil`` work settled): the timers
     its code set and that are still pending never run, as workerd tears down the request's
-    IoContext and its ``TimeoutManager`` with it; one set later is never scheduled; its other
-    I/O still under way is closed (:func:`ends_with_request`)."""
+    IoContext and its ``TimeoutManager`` with it -- the asyncio timers its code set on the loop
+    too, as each is a ``setTimeout`` under Pyodide's WebLoop; one set later is never scheduled
+    (an asyncio one, by a task the request left running: cancelled as set, see
+    :func:`outlived_step_ended`); its other I/O still under way is closed
+    (:func:`ends_with_request`)."""
     with _lock:
         try:
             _ended.add(ctx)
@@ -206,10 +218,50 @@ def end_request(ctx: Any) -> None:
         owned = [timer_id for timer_id, (_, owner) in _timers.items() if owner is ctx]
         handles = [_timers.pop(timer_id)[0] for timer_id in owned]
         closing = _closing.pop(id(ctx), (None, {}))[1]
-    for handle in handles:
+    for handle in [*handles, *_asyncio_timers(ctx)]:
         handle.cancel()
+    _outlive(ctx)
     for close in closing.values():
         close()
+
+
+def _asyncio_timers(ctx: Any) -> list[asyncio.TimerHandle]:
+    """The asyncio timers still pending on the running loop that code of request ``ctx`` set
+    (read off the context vars each handle was scheduled with), the hang check's own aside."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return []
+    owned = []
+    for handle in list(getattr(loop, "_scheduled", ())):  # asyncio's heap of timers (uvloop: none seen)
+        context = getattr(handle, "_context", None)
+        if (context is not None and not handle.cancelled() and not is_hang_check(handle)
+                and context_in(context)[0] is ctx):
+            owned.append(handle)
+    return owned
+
+
+def _outlive(ctx: Any) -> None:
+    """Mark the tasks request ``ctx`` (over) leaves running, so that each of their steps ends in
+    :func:`outlived_step_ended` (the runtime's hook on the steps of Worker code's tasks,
+    :class:`~workers_env.runtime.tasks.ScopedCoroutine`; the loop itself is left as it is)."""
+    for task in request_tasks(ctx):
+        coro = task.get_coro()
+        if isinstance(coro, ScopedCoroutine):
+            coro.outlived = True
+
+
+def outlived_step_ended() -> None:
+    """A step of a task whose request is over has run: the asyncio timers it set on the loop
+    (an ``asyncio.sleep``, a ``call_later``) are cancelled as they were set -- that request's
+    IoContext is gone, so its ``setTimeout`` never fires -- and the tasks it started outlive the
+    request as it does."""
+    ctx = current_context()
+    if ctx is None or not request_ended(ctx):
+        return
+    for handle in _asyncio_timers(ctx):
+        handle.cancel()
+    _outlive(ctx)
 
 
 def ends_with_request(ctx: Any, close: Callable[[], None]) -> Callable[[], None]:
