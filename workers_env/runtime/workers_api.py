@@ -533,12 +533,11 @@ class Request(metaclass=SdkClass):
         self._raise_if_failed()
         return Request(self._js_request.clone())
 
+    # No ``formData`` alias here: both SDKs keep the JS name on ``Response`` only, so a Worker's
+    # ``await request.formData()`` is Python's AttributeError, as deployed.
     async def form_data(self) -> FormData:
         self._raise_if_failed()
         return FormData(await self._js_request.formData())
-
-    async def formData(self) -> FormData:  # both SDKs keep the JS name too
-        return await self.form_data()
 
     async def blob(self) -> Blob:
         self._raise_if_failed()
