@@ -60,10 +60,42 @@ class Parser(argparse.ArgumentParser):
         out as wrangler's logger lays out every error (:func:`~workers_env.cli.common.error`)."""
         self.print_usage(sys.stderr)
         error(_yargs_text(self, message))
+        note = _account_only_note(self, message)
+        if note is not None:
+            print(f"(workers-env: {note})", file=sys.stderr, flush=True)
         raise SystemExit(1)
 
 
 _CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
+
+
+_KV_NAMESPACES = ("`kv namespace create|list|delete|rename` manage namespaces in your Cloudflare account through "
+                  "its API, with no local mode, so workers-env has none of them; running locally needs no "
+                  "namespace made first: `workers-env dev` and `workers-env kv` keep each kv_namespaces binding's "
+                  "keys under the namespace wrangler dev binds (its preview_id, else its id, else the binding's "
+                  "name), whatever the value (run the command with wrangler to deploy)")
+_D1_DATABASES = ("`d1 create|list|info|delete` manage databases in your Cloudflare account through its API, with "
+                 "no local mode, so workers-env has none of them; running locally needs no database made first: "
+                 "`workers-env d1 execute DB --local --file schema.sql` (or `workers-env dev`) opens the "
+                 "d1_databases binding's local one, as `wrangler d1 execute --local` does (run the command with "
+                 "wrangler to deploy)")
+
+#: wrangler's commands that act on the Cloudflare account only (the word after ``kv``/``d1`` that
+#: yargs then calls unknown here), each with the line saying so and what works locally instead
+_ACCOUNT_ONLY: dict[tuple[str, str], str] = {
+    ("kv", "namespace"): _KV_NAMESPACES,
+    **{("d1", word): _D1_DATABASES for word in ("create", "list", "info", "delete")},
+}
+
+
+def _account_only_note(parser: argparse.ArgumentParser, message: str) -> str | None:
+    """The ``(workers-env: ...)`` line for a wrangler command that only acts on the Cloudflare
+    account (:data:`_ACCOUNT_ONLY`) given where argparse wanted a subcommand, else None."""
+    choice = _CHOICE.match(message)
+    if choice is None:
+        return None
+    given = choice["given"].strip().strip("'\"")
+    return _ACCOUNT_ONLY.get((parser.prog.split()[-1], given))
 
 
 def _key(spellings: str) -> str:

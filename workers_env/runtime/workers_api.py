@@ -27,7 +27,7 @@ from http import HTTPMethod, HTTPStatus
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError, add_hint, users_mistake
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import JsAbortController, JsAbortSignal, any_signal, raise_reason, subrequest_signal
 from workers_env.runtime.cachemode import checked_cache, checked_integrity, subrequest_cache_headers
@@ -90,6 +90,19 @@ class HTTPMessageMapping(http.client.HTTPMessage, Mapping):  # type: ignore[misc
 #: the external SDK release whose responses' ``headers`` became an ``HTTPMessageMapping``
 #: (workers-py e627c11, runtime-sdk 1.5.1)
 _HEADER_MESSAGES_SINCE = (1, 5, 1)
+
+#: the external SDK release that gave ``Request`` its ``cf`` (workers-py 5777f80, runtime-sdk
+#: 1.2.0, 2026-06-12); workerd's built-in SDK never had it
+_REQUEST_CF_SINCE = (1, 2, 0)
+
+
+def _no_cf(request: Request, sdk_text: str) -> AttributeError:
+    """Python's miss of ``request.cf`` on an SDK whose ``Request`` has none, with a note."""
+    error = AttributeError("'Request' object has no attribute 'cf'", name="cf", obj=request)
+    runs = f"workers-runtime-sdk {sdk_text}" if sdk_text else "the runtime's built-in SDK"
+    add_hint(error, f"workers.Request.cf came with workers-runtime-sdk 1.2.0 and this Worker runs {runs}: "
+                    "read request.js_object.cf (the JS Request's), which every era has")
+    return users_mistake(error)
 
 
 def _headers_to_message(js_headers: JsHeaders) -> HTTPMessageMapping:
@@ -462,6 +475,9 @@ class Request(metaclass=SdkClass):
 
     @property
     def cf(self) -> Any:
+        era = getattr(current_runtime(), "era", None)
+        if era is not None and not era.sdk_at_least(_REQUEST_CF_SINCE):
+            raise _no_cf(self, era.sdk_text)
         return self._js_request.cf
 
     # Both SDKs' fetch-standard properties, each its JS Request's own: workerd has ``redirect``,
@@ -533,12 +549,11 @@ class Request(metaclass=SdkClass):
         self._raise_if_failed()
         return Request(self._js_request.clone())
 
+    # No ``formData`` alias here: both SDKs keep the JS name on ``Response`` only, so a Worker's
+    # ``await request.formData()`` is Python's AttributeError, as deployed.
     async def form_data(self) -> FormData:
         self._raise_if_failed()
         return FormData(await self._js_request.formData())
-
-    async def formData(self) -> FormData:  # both SDKs keep the JS name too
-        return await self.form_data()
 
     async def blob(self) -> Blob:
         self._raise_if_failed()

@@ -1,0 +1,46 @@
+"""wrangler's commands that manage resources in the Cloudflare account through its API --
+``kv namespace create|list|delete|rename``, ``d1 create|list|info|delete`` -- have no local mode
+and workers-env has none of them. Projects' READMEs have one run first (Cloudflare's own
+``url-shortener`` example: ``uv run pywrangler kv namespace create LINKS``), so after yargs'
+``Unknown argument`` a ``(workers-env: ...)`` line says why and that running locally needs none:
+the local state is keyed by what the config gives. A word no wrangler command has keeps the
+bare error."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers_env.cli import main
+
+
+def usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 1
+    out = capsys.readouterr()
+    assert out.out == "" and "Traceback" not in out.err
+    return out.err[out.err.index("✘ [ERROR] "):]
+
+
+@pytest.mark.parametrize(("argv", "word", "says"), [
+    (["kv", "namespace", "create", "LINKS"], "namespace", "kv_namespaces binding's keys under the namespace wrangler dev binds"),
+    (["kv", "namespace", "list"], "namespace", "kv_namespaces binding's keys under the namespace wrangler dev binds"),
+    (["d1", "create", "cloudflare-shop-db", "--location=apac"], "create", "workers-env d1 execute"),
+    (["d1", "list"], "list", "workers-env d1 execute"),
+    (["d1", "info", "db"], "info", "workers-env d1 execute"),
+    (["d1", "delete", "db"], "delete", "workers-env d1 execute"),
+])
+def test_an_account_only_command_is_named_as_such(tmp_path, monkeypatch, capsys, argv, word, says):
+    monkeypatch.chdir(tmp_path)
+    err = usage_error(argv, capsys)
+    first, _, rest = err.partition("\n")
+    assert first == f"✘ [ERROR] Unknown argument: {word}"
+    note = next(line for line in rest.splitlines() if line.startswith("(workers-env: "))
+    assert "Cloudflare account" in note and "no local mode" in note and says in note
+
+
+def test_a_word_no_wrangler_command_has_keeps_the_bare_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    err = usage_error(["kv", "namespaces", "list"], capsys)
+    assert err.startswith("✘ [ERROR] Unknown argument: namespaces") and "(workers-env: " not in err
