@@ -29,6 +29,8 @@ __all__ = [
     "JsBufferSource",
     "JsDataView",
     "JsTypedArray",
+    "READ_BUFFER_SIZE",
+    "read_buffer_view",
     "array_buffer_class",
     "buffer_bytes",
     "data_view_class",
@@ -309,6 +311,23 @@ class JsTypedArray(JsBufferSource):
         if self._format in "qQ":
             return [BigInt(v) for v in items]
         return items
+
+
+#: the size of the buffer an internal stream's default reader reads into: workerd allocates a
+#: ``Uint8Array`` of ``DEFAULT_AUTO_ALLOCATE_CHUNK_SIZE`` for each read (streams/common.h, 4096;
+#: 16 KiB only under the ``UPDATED_AUTO_ALLOCATE_CHUNK_SIZE`` autogate, off in wrangler dev) and
+#: gives a view of the bytes the read put at its start (internal.c++ ``read``)
+READ_BUFFER_SIZE = 4096
+
+
+def read_buffer_view(data: Any) -> JsTypedArray:
+    """What an internal stream's default read gives: a ``Uint8Array`` of ``data`` (at most
+    :data:`READ_BUFFER_SIZE` bytes) at offset 0 of a buffer of its own, :data:`READ_BUFFER_SIZE` long."""
+    buffer = JsBuffer()
+    raw = buffer._bytes = bytearray(READ_BUFFER_SIZE)
+    size = len(data)
+    raw[:size] = data
+    return JsTypedArray("Uint8Array", buffer=buffer, offset=0, length=size)
 
 
 class JsDataView(JsBufferSource):
