@@ -1029,11 +1029,18 @@ CASES: list = [
     *[["do", new(*kind), ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["@k", "@rd.cancel", new("Error", "c")],
        ["@cd", "@rd.closed"], ["$settle", "rr", "k", "cd"], ["@rr2", "@rd.read"], ["$settle", "rr2"]]
       for kind in STREAM_KINDS[1:]],
-    *[{"call": ["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"],
-                ["@rr", "@rd.read"], ["@a", "@w.abort", new("Error", "why")], ["$settle", "rr", "x", "a"]],
-       "expected": "an internal stream's read takes the chunk of the write waiting at once here, which resolves that "
-                   "write; in workerd the write resolves an I/O turn later, so the writer's abort() in the read's turn "
-                   "fails it with the reason (the read still gets the chunk)"} for kind in STREAM_KINDS[1:]],
+    # (the write a read took resolves an I/O turn later: an abort in a later turn leaves it resolved; one in the turn
+    # of a read that took only a piece of a bigger write fails that write too)
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"],
+       ["@rr", "@rd.read"], ["@a", "@w.abort", new("Error", "why")], ["$settle", "rr", "x", "a"]]
+      for kind in STREAM_KINDS[1:]],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X("01")], ["@rd", "readable.getReader"],
+       ["@rr", "@rd.read"], ["$settle", "rr"], ["@a", "@w.abort", new("Error", "why")], ["$settle", "rr", "x", "a"]]
+      for kind in STREAM_KINDS[1:]],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@x", "@w.write", X(pattern_hex(5000))],
+       ["@rd", "readable.getReader"], ["@rr", "@rd.read"], ["@a", "@w.abort", new("Error", "why")],
+       ["$settle", "rr", "x", "a"], ["@rr2", "@rd.read"], ["$settle", "rr2"]]
+      for kind in (("IdentityTransformStream",), ("FixedLengthStream", 5000))],
     # a body's read likewise: cancel() in its turn rejects it, a second read is refused, a releaseLock() throws
     # (also for the read that meets the end)
     *[["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@k", "@rd.cancel", *reason],

@@ -192,6 +192,12 @@ class LiveByteStream(ByteStream):
     holds_reads = False
     #: its reader's reads held (:mod:`heldreads`), if any
     held: HeldReads | None = None
+    #: an internal stream's held read that took the last piece of a write, and that chunk's index:
+    #: workerd resolves the write an I/O turn after the read took it (the read's ``awaitIo``), so
+    #: the writer's abort in the read's turn still fails it (see :meth:`delivered`)
+    held_take: tuple[int, HeldRead] | None = None
+    #: the write so failed: its chunk's index and the abort's reason
+    _write_failed: tuple[int, Any] | None = None
     #: a JavaScript ``TransformStream`` canceled with writes waiting: how many chunks were written
     #: then and which was in flight -- a write among them fails as :meth:`cancel` failed the
     #: waiting ones, also one that was not waiting at that moment (woken by a ``close()``)
@@ -398,7 +404,10 @@ class LiveByteStream(ByteStream):
             self._delivery_count += 1
             heapq.heappush(self._deliveries, (index, self._delivery_count, waiter))
             if await wait(waiter, self._ctx):
-                return  # taken (a cancel right after may have reset the count: it stays written)
+                break  # taken (a cancel right after may have reset the count: it stays written)
+        failed = self._write_failed
+        if failed is not None and failed[0] == index:  # taken by a read whose turn the writer's abort came in
+            raise _error_of(failed[1])
 
     async def all_delivered(self) -> None:
         """Wait until every chunk written so far has been taken (what ``close()`` waits for)."""
@@ -843,7 +852,10 @@ class _LiveReader(JsgObject, JsProxy):
         result = JsObject({"done": True, "value": None}) if chunk is END else JsObject(
             {"done": False, "value": read_buffer_view(chunk) if buffered else _read_value(chunk)})
         if internal and readable and begun_at_once():
-            promise_instead(self._holds().hold(result))
+            promise = self._holds().hold(result)
+            if chunk is not END and source._piece_at == 0:  # it took the last piece of a write
+                source.held_take = (source._read_at - 1, promise)
+            promise_instead(promise)
         return result
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
@@ -1142,6 +1154,9 @@ class _Writer(JsgObject, JsProxy):
                 if self._detached() or (sink._error is not None and sink._error is not sink._short
                                         and sink._canceled is None):
                     return
+            taken = sink.held_take
+            if taken is not None and not taken[1].done() and sink.abort_clears_queue:
+                sink._write_failed = (taken[0], reason)  # a write a read took in this turn fails too
             sink._canceled = None  # the abort's error is the stream's now
             sink.abort(reason)
         elif sink.erroring is not None:  # a second abort: settles with the first (standard.c++ ``abort``)
