@@ -10,6 +10,7 @@ copy), ``to_bytes()``, ``to_string()``, ``assign()``/``assign_to()`` with Pyodid
 
 from __future__ import annotations
 
+import contextlib
 import math
 import struct
 from collections.abc import Callable, Iterable, Iterator
@@ -193,9 +194,13 @@ class JsTypedArray(JsBufferSource):
         fmt = _FORMATS[name]
         self._name = name
         if buffer is None:
+            data = None
             if name in ("Uint8Array", "Uint8ClampedArray") and isinstance(values, (bytes, bytearray, memoryview)):
                 data = bytes(values)
-            else:
+            elif name == "Uint8Array" and isinstance(values, list):  # (``to_js(bytes)``'s plain model)
+                with contextlib.suppress(TypeError, ValueError):  # only ints 0-255 (and bools) are taken as they are
+                    data = bytes(values)
+            if data is None:
                 data = b"".join(struct.pack(fmt, _element(fmt, name == "Uint8ClampedArray", v)) for v in values)
             buffer, offset, length = JsBuffer(data), 0, len(data) // struct.calcsize(fmt)
         self._buffer, self._offset = buffer, offset
