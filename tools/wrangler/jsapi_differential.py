@@ -1103,6 +1103,13 @@ CASES: list = [
     *[["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"], ["@r", "@rd.read"],
        ["@x", "@w.write", chunk], ["$settle", "r", "x"]]
       for chunk in (new("Uint8Array", B(BYTES8), 2, 3), B("0102"), new("DataView", B(BYTES8), 1, 2))],
+    # a body made over an internal stream reads as that stream, over a JavaScript stream its chunks as enqueued
+    ["do", new("IdentityTransformStream"), ["@w", "writable.getWriter"], ["@x", "@w.write", X(pattern_hex(5000))],
+     ["@c", "@w.close"], ["@rs", "readable"], ["@resp", "$new", "Response", {"$kept": "rs"}], ["@rd", "@resp.body.getReader"],
+     *reads("rd", 3), ["$settle", "x", "c"]],
+    ["do", {"s": new("ReadableStream", {"start": {"$fn": True}})}, ["$calls.0.0.enqueue", new("Uint8Array", B(BYTES8), 2, 3)],
+     ["$calls.0.0.close"], ["@rs", "s"], ["@resp", "$new", "Response", {"$kept": "rs"}], ["@rd", "@resp.body.getReader"],
+     *reads("rd", 2)],
     # a BYOB reader's read fills the buffer given (at most its size, 8192 bytes too), giving a Uint8Array of it
     # (its buffer detached and taken); at the end a zero-length one at its start, done
     *[{"call": ["do", new("Response", pattern_text(n)), ["@rd", "body.getReader", {"mode": "byob"}],
