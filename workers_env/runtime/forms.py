@@ -18,9 +18,10 @@ from email.policy import HTTP
 from typing import Any, cast
 from urllib.parse import parse_qsl
 
+from workers_env._jsvalues import ByteStream
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
 from workers_env.runtime.jsproxy import JsBuffer, JsBufferSource, JsObject, JsProxy, JsTypedArray, js_type_error
-from workers_env.runtime.jsreadable import JsgObject
+from workers_env.runtime.jsreadable import JsgObject, JsReadableStream
 from workers_env.runtime.sdknames import SdkClass, default_repr
 
 __all__ = ["Blob", "File", "FormData", "JsBlob", "JsFile", "JsFormData", "parse_form"]
@@ -86,6 +87,11 @@ class JsBlob(JsgObject, JsProxy):
 
     async def bytes(self) -> JsTypedArray:
         return JsTypedArray("Uint8Array", self._data)
+
+    def stream(self) -> JsReadableStream:
+        """Its bytes as a ``ReadableStream``: workerd's memory source (blob.c++ ``stream``), read
+        as a body is, at most 4 KiB a read."""
+        return JsReadableStream(ByteStream([self._data]))
 
     def slice(self, start: Any = None, end: Any = None, content_type: Any = None) -> JsBlob:
         blob = JsBlob([self._data[slice(start, end)]])

@@ -10,6 +10,7 @@ copy), ``to_bytes()``, ``to_string()``, ``assign()``/``assign_to()`` with Pyodid
 
 from __future__ import annotations
 
+import contextlib
 import math
 import struct
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +30,8 @@ __all__ = [
     "JsBufferSource",
     "JsDataView",
     "JsTypedArray",
+    "READ_BUFFER_SIZE",
+    "read_buffer_view",
     "array_buffer_class",
     "buffer_bytes",
     "data_view_class",
@@ -191,9 +194,13 @@ class JsTypedArray(JsBufferSource):
         fmt = _FORMATS[name]
         self._name = name
         if buffer is None:
+            data = None
             if name in ("Uint8Array", "Uint8ClampedArray") and isinstance(values, (bytes, bytearray, memoryview)):
                 data = bytes(values)
-            else:
+            elif name == "Uint8Array" and isinstance(values, list):  # (``to_js(bytes)``'s plain model)
+                with contextlib.suppress(TypeError, ValueError):  # only ints 0-255 (and bools) are taken as they are
+                    data = bytes(values)
+            if data is None:
                 data = b"".join(struct.pack(fmt, _element(fmt, name == "Uint8ClampedArray", v)) for v in values)
             buffer, offset, length = JsBuffer(data), 0, len(data) // struct.calcsize(fmt)
         self._buffer, self._offset = buffer, offset
@@ -309,6 +316,23 @@ class JsTypedArray(JsBufferSource):
         if self._format in "qQ":
             return [BigInt(v) for v in items]
         return items
+
+
+#: the size of the buffer an internal stream's default reader reads into: workerd allocates a
+#: ``Uint8Array`` of ``DEFAULT_AUTO_ALLOCATE_CHUNK_SIZE`` for each read (streams/common.h, 4096;
+#: 16 KiB only under the ``UPDATED_AUTO_ALLOCATE_CHUNK_SIZE`` autogate, off in wrangler dev) and
+#: gives a view of the bytes the read put at its start (internal.c++ ``read``)
+READ_BUFFER_SIZE = 4096
+
+
+def read_buffer_view(data: Any) -> JsTypedArray:
+    """What an internal stream's default read gives: a ``Uint8Array`` of ``data`` (at most
+    :data:`READ_BUFFER_SIZE` bytes) at offset 0 of a buffer of its own, :data:`READ_BUFFER_SIZE` long."""
+    buffer = JsBuffer()
+    raw = buffer._bytes = bytearray(READ_BUFFER_SIZE)
+    size = len(data)
+    raw[:size] = data
+    return JsTypedArray("Uint8Array", buffer=buffer, offset=0, length=size)
 
 
 class JsDataView(JsBufferSource):

@@ -340,9 +340,10 @@ class _FixedLengthSink(ByteSink):
     """The bytes of a ``FixedLengthStream``: exactly ``expected`` of them, or the stream errors.
 
     workerd counts the bytes as reads take them (identity-transform-stream.c++
-    ``tryReadInternal``): the read that takes a chunk past the length fails with ``Attempt to
-    write too many bytes ...`` and cancels the stream with it, while that chunk's write has
-    resolved (the read took it); a write or ``close()`` after it fails with the same error. A
+    ``tryReadInternal``): the read that takes a chunk (or a piece of it: a read takes at most its
+    buffer's 4 KiB) past the length fails with ``Attempt to write too many bytes ...`` and
+    cancels the stream with it; that chunk's write resolves if the read took all that was left
+    of it, else fails with the error; a write or ``close()`` after it fails with the same error. A
     write nothing reads just waits, as any write does. Fewer bytes than expected: the reader
     meets ``did not see all expected bytes`` at the end, and the writer's ``close()`` resolves."""
 
@@ -364,21 +365,32 @@ class _FixedLengthSink(ByteSink):
     def _take(self, upto: int) -> None:
         chunks = self._chunks or []
         for index in range(self._taken, min(upto, len(chunks))):
-            size = len(chunks[index])
+            size = len(chunks[index]) - (self._piece_at if index == self._read_at else 0)
             if size > self._left:
-                self._overflow(index)
+                self._overflow(index, whole=True)
                 return
             self._left -= size
         super()._take(upto)
 
-    def _overflow(self, index: int) -> None:
-        """A read took chunk ``index``, past the length: the stream errors (its reader meets the
-        error instead of the chunk) and is canceled with it (what the writer meets next)."""
+    def _take_piece(self, size: int) -> bool:
+        if size > self._left:
+            self._overflow(self._read_at, whole=False)
+            return False
+        self._left -= size
+        return True
+
+    def _overflow(self, index: int, whole: bool) -> None:
+        """A read took (the rest of, when ``whole``) chunk ``index`` or a piece of it, past the
+        length: the stream errors (its reader meets the error instead of the bytes) and is
+        canceled with it (what the writer meets next). The chunk's write resolves when the read
+        took all that was left of it, else fails with the error (identity-transform-stream.c++
+        ``tryReadInternal``: ``cancel`` rejects the write still waiting)."""
         error = js_type_error(_TOO_MANY)
         self._chunks = (self._chunks or [])[:index]
         self._canceled = self._error = error
         self._open = self._read_pending = False
-        self._taken = index + 1  # that chunk was taken: its write resolves
+        self._taken = index + 1 if whole else index  # taken whole: its write resolves
+        self._piece_at = 0
         self._wake_all()
 
     def close(self, error: Any = None) -> None:

@@ -4,6 +4,7 @@ default reader, with workerd's lock and read-request errors."""
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from typing import Any
 
 from workers_env import _jsvalues
@@ -16,7 +17,7 @@ from workers_env.runtime.jsbase import (
     JsProxy,
     js_type_error,
 )
-from workers_env.runtime.jsbuffers import JsTypedArray
+from workers_env.runtime.jsbuffers import READ_BUFFER_SIZE, read_buffer_view
 from workers_env.runtime.jsproxy import JsArray, JsObject, OwnsNoProperties
 from workers_env.runtime.stalls import wait
 from workers_env.runtime.webloop import (
@@ -74,8 +75,10 @@ class JsReadableStream(JsgObject, JsProxy):
         self._source = source
         self._reader: _StreamReader | None = None
         #: the chunks not read yet, once a reader has started reading (None before: the
-        #: stream is not disturbed until a reader's first ``read()``)
-        self._pending: list[bytes] | None = None
+        #: stream is not disturbed until a reader's first ``read()``), and how many bytes of the
+        #: first one were read
+        self._pending: deque[bytes] | None = None
+        self._pending_at = 0
         #: a read met the end or the stream was canceled: closed, as workerd's internal stream
         #: becomes only then (internal.c++ ``doClose``), which its reader's ``closed`` waits for
         self._ended = False
@@ -95,15 +98,30 @@ class JsReadableStream(JsgObject, JsProxy):
         self._reader = _StreamReader(self)
         return self._reader
 
-    def _next_chunk(self) -> bytes | None:
-        """A reader's ``read()``: the next chunk, or None at the end."""
+    def _next_chunk(self) -> bytes | memoryview | None:
+        """A reader's ``read()``: the next bytes, or None at the end -- at most a read buffer's
+        worth (:data:`READ_BUFFER_SIZE`) of one chunk, the rest left for the next read. A body
+        made from one buffer is one chunk, read 4 KiB at a time as workerd's memory source is
+        (streams/common.c++ ``MemoryInputStream``); a binding's stream in chunks (what arrives
+        over the network in workerd) gives each chunk to reads of its own, as a network read
+        takes what has arrived."""
         self._read_from = True
-        if self._pending is None:
-            self._pending = [] if self._source.consumed else self._take()
-        if self._pending:
-            return self._pending.pop(0)
-        self._end()
-        return None
+        pending = self._pending
+        if pending is None:
+            pending = self._pending = deque([] if self._source.consumed else self._take())
+            self._pending_at = 0
+        while pending and not pending[0]:
+            pending.popleft()
+        if not pending:
+            self._end()
+            return None
+        chunk, at = pending[0], self._pending_at
+        if len(chunk) - at > READ_BUFFER_SIZE:
+            self._pending_at = at + READ_BUFFER_SIZE
+            return memoryview(chunk)[at:at + READ_BUFFER_SIZE]
+        pending.popleft()
+        self._pending_at = 0
+        return chunk if at == 0 else memoryview(chunk)[at:]
 
     def _end(self) -> None:
         """Closed (a read met the end, or a cancel): its reader's ``closed`` resolves."""
@@ -124,7 +142,7 @@ class JsReadableStream(JsgObject, JsProxy):
         chunks = self._take()
         self._read_from = True
         self._reader = _StreamReader(self)  # locked, as tee() leaves it
-        self._pending = []
+        self._pending = deque()
         return JsArray([JsReadableStream(ByteStream(chunks)), JsReadableStream(ByteStream(chunks))])
 
     def _take(self) -> list[bytes]:
@@ -149,7 +167,7 @@ class JsReadableStream(JsgObject, JsProxy):
     async def _cancel(self, reason: Any = None) -> None:
         if not self._source.consumed:
             self._source.take()
-        self._pending = []
+        self._pending = deque()
         self._read_from = True
         self._disturbed()
         self._end()
@@ -215,7 +233,7 @@ class _StreamReader(JsgObject, JsProxy):
         if chunk is None:
             result = JsObject({"done": True, "value": None})
         else:
-            result = JsObject({"done": False, "value": JsTypedArray("Uint8Array", chunk)})
+            result = JsObject({"done": False, "value": read_buffer_view(chunk)})
         if readable and begun_at_once():
             promise_instead(self._held.hold(result))
         return result

@@ -42,7 +42,7 @@ from workers_env.runtime.current import (
 )
 from workers_env.runtime.heldreads import HeldRead, HeldReads
 from workers_env.runtime.jsbase import JsProxy, js_type_error
-from workers_env.runtime.jsbuffers import JsBufferSource
+from workers_env.runtime.jsbuffers import READ_BUFFER_SIZE, JsBufferSource, read_buffer_view
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsTypedArray, js_null
 from workers_env.runtime.jsreadable import (
@@ -144,6 +144,11 @@ class LiveByteStream(ByteStream):
         #: does to a pending read); ``_draining``: a whole read of the body takes every chunk
         self._read_pending = False
         self._draining = False
+        #: how many bytes the read waiting can take (``None``: a whole chunk), see :meth:`next_value`
+        self._read_limit: int | None = None
+        #: how many bytes of chunk ``_read_at`` reads have taken already (an internal stream's read
+        #: takes at most its buffer's size of a chunk: the rest waits for the next read)
+        self._piece_at = 0
         self._consumer: Any = None  # the last task outside the request that read it (the response's)
         #: a ``TransformStream`` before ``fixup-transform-stream-backpressure`` (2024-12-16):
         #: back-pressure is set once at the start and lifted by the first read's pull, never
@@ -187,10 +192,21 @@ class LiveByteStream(ByteStream):
     holds_reads = False
     #: its reader's reads held (:mod:`heldreads`), if any
     held: HeldReads | None = None
+    #: an internal stream's held read that took the last piece of a write, and that chunk's index:
+    #: workerd resolves the write an I/O turn after the read took it (the read's ``awaitIo``), so
+    #: the writer's abort in the read's turn still fails it (see :meth:`delivered`)
+    held_take: tuple[int, HeldRead] | None = None
+    #: the write so failed: its chunk's index and the abort's reason
+    _write_failed: tuple[int, Any] | None = None
     #: a JavaScript ``TransformStream`` canceled with writes waiting: how many chunks were written
     #: then and which was in flight -- a write among them fails as :meth:`cancel` failed the
     #: waiting ones, also one that was not waiting at that moment (woken by a ``close()``)
     _waiting_at_cancel: tuple[int, int] | None = None
+
+    #: an internal stream (workerd's ``ReadableStreamInternalController``): a read fills a 4 KiB buffer
+    #: of its own with at most that much of a chunk (see :meth:`next_value`), a JavaScript stream's
+    #: read gives the chunk as it was written
+    read_buffered = False
 
     @property
     def closed(self) -> bool:
@@ -230,9 +246,11 @@ class LiveByteStream(ByteStream):
         index = len(self._chunks) - 1
         if index == self._taken:  # none waited: back-pressure begins (a pending read lifts it at once)
             self.backpressure_began += 1
-        if self._pulled or self._draining or (self._read_pending and self._taken == index):
+        if self._pulled or self._draining or (self._read_pending and self._taken == index and (
+                self._read_limit is None or len(chunk) <= self._read_limit)):
             self._read_pending = False
-            self._take(index + 1)  # a read was waiting for it: taken as it is written
+            self._take(index + 1)  # a read was waiting for it: taken as it is written (a bigger one
+            # than an internal stream's read holds is taken by the reads of its pieces, see next_value)
         self._changed()
         self.pull_if_needed()  # workerd's enqueue ends with pullIfNeeded
         return index
@@ -287,7 +305,7 @@ class LiveByteStream(ByteStream):
                 self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
-            self._read_at = self._taken = 0
+            self._read_at = self._taken = self._piece_at = 0
         self._wake_all()
 
     def settle_held(self) -> None:
@@ -386,7 +404,10 @@ class LiveByteStream(ByteStream):
             self._delivery_count += 1
             heapq.heappush(self._deliveries, (index, self._delivery_count, waiter))
             if await wait(waiter, self._ctx):
-                return  # taken (a cancel right after may have reset the count: it stays written)
+                break  # taken (a cancel right after may have reset the count: it stays written)
+        failed = self._write_failed
+        if failed is not None and failed[0] == index:  # taken by a read whose turn the writer's abort came in
+            raise _error_of(failed[1])
 
     async def all_delivered(self) -> None:
         """Wait until every chunk written so far has been taken (what ``close()`` waits for)."""
@@ -525,13 +546,21 @@ class LiveByteStream(ByteStream):
             self._changed()
         return outcome
 
-    async def next_value(self, give_up: Any = None, hold: bool = False) -> Any:
+    def _take_piece(self, size: int) -> bool:
+        """A read took ``size`` bytes of chunk ``_read_at``, not all of what is left of it;
+        ``False`` when that errored the stream instead (a ``FixedLengthStream`` past its length)."""
+        return True
+
+    async def next_value(self, give_up: Any = None, hold: bool = False, limit: int | None = None) -> Any:
         """The next chunk as it was written (:data:`END` at the end), what a JavaScript reader
         gets; none once the writer aborted, whose reason errors the readable side (chunks not
         read yet dropped). ``give_up()``, called each time the read looks, may raise instead
         (a reader released while its read waits). ``hold``: a ``TransformStream``'s chunk of a
         write in flight found at once is read but not taken, given as ``(_HELD, chunk, index)``
-        (the read's promise is held, see :mod:`heldreads`)."""
+        (the read's promise is held, see :mod:`heldreads`). ``limit``: an internal stream's read,
+        which takes at most that many bytes of a chunk (its buffer's size), the rest left for the
+        next read and the chunk's write resolving once its last piece is read
+        (identity-transform-stream.c++ ``readHelper``); a piece as a ``memoryview``."""
         self._reading()
         asked = False
         while True:
@@ -545,11 +574,19 @@ class LiveByteStream(ByteStream):
                 if hold and self._read_at >= self._taken and self.holds_reads:
                     self._read_at += 1
                     return (_HELD, chunks[self._read_at - 1], self._read_at - 1)
+                at = self._piece_at
+                if limit is not None and len(chunks[self._read_at]) - at > limit:
+                    if not self._take_piece(limit):
+                        continue  # it went past a FixedLengthStream's length: the stream errored
+                    self._piece_at = at + limit
+                    return memoryview(chunks[self._read_at])[at:at + limit]
                 self._take(self._read_at + 1)  # may error the stream instead (a FixedLengthStream's count)
                 chunks = self._chunks or []
                 if self._read_at >= len(chunks):
                     continue
-                chunk = chunks[self._read_at]
+                chunk: Any = chunks[self._read_at]
+                if self._piece_at:  # the last piece of a chunk read in pieces
+                    chunk, self._piece_at = memoryview(chunk)[self._piece_at:], 0
                 self._read_at += 1
                 return chunk
             if not self._open:
@@ -557,11 +594,11 @@ class LiveByteStream(ByteStream):
                     raise self._read_met(_error_of(self._error))
                 self._read_met(True)
                 return END
-            self._read_pending = True
+            self._read_pending, self._read_limit = True, limit
             try:
                 await self._want_more(len(chunks), ask=not asked)
             finally:
-                self._read_pending = False
+                self._read_pending, self._read_limit = False, None
             asked, hold = True, False
 
 
@@ -577,6 +614,8 @@ class ByteSink(LiveByteStream):
     is refused with workerd's ``TypeError`` (and its console warning,
     ``throwTypeErrorAndConsoleWarn``), not passed on to fail the reader, as a JavaScript
     ``TransformStream`` passes it."""
+
+    read_buffered = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -661,8 +700,10 @@ def _bytes_of(chunk: Any) -> bytes:
 
 
 def _read_value(chunk: Any) -> Any:
-    """A chunk as a reader's ``read()`` gives it to Python: a buffer as a ``Uint8Array`` of
-    its bytes; any other value written to a JavaScript stream (a ``TransformStream``'s, a
+    """A chunk as a reader's ``read()`` gives it to Python: a JS buffer (an ``ArrayBuffer``, a
+    view) as it was written -- the same object, its offset and buffer kept (a wrangler dev probe;
+    a pipe from an internal stream passes on each read's view of its 4 KiB buffer) --, the
+    project's own ``bytes`` as a ``Uint8Array`` of them; any other value written to a JavaScript stream (a ``TransformStream``'s, a
     ``ReadableStream``'s) as Pyodide hands the JS value back -- a ``str``, a number (a whole
     one an ``int``), ``None`` for ``undefined``, the object itself -- as workerd's reader of a
     JavaScript stream passes it on: only the body pump and whole reads need bytes (standard.c++
@@ -670,6 +711,8 @@ def _read_value(chunk: Any) -> Any:
     would refuse it, with the note saying to write ``to_js(data)``."""
     if isinstance(chunk, _PyProxyChunk):
         _bytes_of(chunk)  # raises
+    if isinstance(chunk, JsBufferSource):
+        return chunk
     data = buffer_of(chunk)
     return js_number(chunk) if data is None else JsTypedArray("Uint8Array", data)
 
@@ -791,10 +834,12 @@ class _LiveReader(JsgObject, JsProxy):
         if self._stream is not None:
             self._stream._read_from = True
         readable = source._read_outcome is None
+        buffered = source.read_buffered
         self._pending += 1
         try:
             async with self._turn:  # a JavaScript stream's reads are answered in the order made
-                chunk = await source.next_value(self._give_up, not internal and begun_at_once())
+                chunk = await source.next_value(self._give_up, not internal and begun_at_once(),
+                                                READ_BUFFER_SIZE if buffered else None)
         finally:
             self._pending -= 1
         if type(chunk) is tuple and chunk[0] is _HELD:
@@ -805,9 +850,12 @@ class _LiveReader(JsgObject, JsProxy):
             promise_instead(held.hold(result, chunk[2]))
             return result
         result = JsObject({"done": True, "value": None}) if chunk is END else JsObject(
-            {"done": False, "value": _read_value(chunk)})
+            {"done": False, "value": read_buffer_view(chunk) if buffered else _read_value(chunk)})
         if internal and readable and begun_at_once():
-            promise_instead(self._holds().hold(result))
+            promise = self._holds().hold(result)
+            if chunk is not END and source._piece_at == 0:  # it took the last piece of a write
+                source.held_take = (source._read_at - 1, promise)
+            promise_instead(promise)
         return result
 
     def releaseLock(self) -> None:  # noqa: N802 - JS name
@@ -896,8 +944,9 @@ class _Tee:
         async with self.lock:
             if len(branch._chunks or []) > seen or branch.closed:  # the other branch pumped meanwhile
                 return
-            try:
-                chunk = await self.source.next_value()
+            source = self.source
+            try:  # an internal stream's branches read it as its reader would, 4 KiB at most at a time
+                chunk = await source.next_value(limit=READ_BUFFER_SIZE if source.read_buffered else None)
             except Exception as error:  # noqa: BLE001 - the source's error is each branch's
                 for each in self.branches:
                     if not each.closed:
@@ -909,7 +958,7 @@ class _Tee:
                 if chunk is END:
                     each.close()
                 else:
-                    each.push(chunk)  # as it was written: each branch's reader gets the same value
+                    each.push(bytes(chunk) if type(chunk) is memoryview else chunk)  # as it was written: each branch's reader gets the same value
 
 
 class _TeeBranch(LiveByteStream):
@@ -918,6 +967,7 @@ class _TeeBranch(LiveByteStream):
     def __init__(self, tee: _Tee):
         super().__init__()
         self._tee = tee
+        self.read_buffered = tee.source.read_buffered  # an internal stream's branches are internal streams
 
     async def _want_more(self, seen: int, ask: bool = True) -> None:
         await self._tee.pump(self, seen)
@@ -1104,6 +1154,9 @@ class _Writer(JsgObject, JsProxy):
                 if self._detached() or (sink._error is not None and sink._error is not sink._short
                                         and sink._canceled is None):
                     return
+            taken = sink.held_take
+            if taken is not None and not taken[1].done() and sink.abort_clears_queue:
+                sink._write_failed = (taken[0], reason)  # a write a read took in this turn fails too
             sink._canceled = None  # the abort's error is the stream's now
             sink.abort(reason)
         elif sink.erroring is not None:  # a second abort: settles with the first (standard.c++ ``abort``)

@@ -80,9 +80,9 @@ class IncomingBody(ByteSink):
         except RuntimeError:
             self._loop = None
 
-    async def next_value(self, give_up: Any = None, hold: bool = False) -> Any:
+    async def next_value(self, give_up: Any = None, hold: bool = False, limit: int | None = None) -> Any:
         self._used()
-        value = await super().next_value(give_up, hold)
+        value = await super().next_value(give_up, hold, limit)
         if self._read_at and self._chunks:  # a piece read is not kept: only what waits unread is held
             self._chunks[self._read_at - 1] = b""
         return value
