@@ -5,7 +5,7 @@ bridge does: a lifespan startup before the request and a shutdown after it, a sc
 ``type``, ``method``, ``scheme``, ``path``, ``query_string``, lower-cased byte ``headers``
 and the Worker's ``env`` under ``scope["env"]``; the request body read first, each chunk of its
 stream an ``http.request`` message with ``more_body``, then an empty last one; the response collected into a JS ``Response``. The external SDK (compatibility
-dates from 2026-04-21) percent-decodes ``path``, adds ``raw_path``, shares lifespan ``state``
+dates from 2026-04-21) percent-decodes ``path`` and adds ``raw_path`` (from 1.6.6), shares lifespan ``state``
 and answers a null-body status without the body; the built-in one (workerd's ``asgi.py``) does
 none of that, makes the first body message the whole response (a later one fails inside the
 app's ``send``), wants ``ctx`` for server-sent events, never shuts the lifespan down and
@@ -100,6 +100,9 @@ STREAMS_FROM, DROPS_NULL_BODY_FROM, HEADER_PAIRS_FROM = (1, 1, 1), (1, 6, 1), (1
 STATE_FROM, TASK_FROM = (1, 6, 14), (1, 8, 0)
 #: before 1.6.1 the external SDK's ``start_application`` is the built-in one's (lifespan required)
 LIFESPAN_OPTIONAL_FROM = (1, 6, 1)
+#: the external SDK percent-decodes ``scope["path"]`` and adds ``raw_path`` from 1.6.6 (workers-py
+#: #169, 2026-08-03); before, as in the built-in SDK, ``path`` is ``URL.pathname`` as sent
+DECODES_PATH_FROM = (1, 6, 6)
 
 
 class _AppHung(Exception):  # not an error the Worker sees: asgi.fetch's signal to itself
@@ -146,19 +149,21 @@ def request_to_scope(req: Any, env: Any, ws: bool = False, state: dict[str, Any]
     headers = [(k.lower().encode(), v.encode()) for k, v in js_req.headers.items()]
     url = JsURL(js_req.url)
     external = external_sdk()
+    decoded = external and _sdk_version() >= DECODES_PATH_FROM
     scope: dict[str, Any] = {
         "asgi": ASGI,
         "headers": headers,
         "http_version": "1.1",
         "method": js_req.method,
         "scheme": url.protocol[:-1],
-        "path": unquote(url.pathname) if external else url.pathname,
+        "path": unquote(url.pathname) if decoded else url.pathname,
         "query_string": url.search[1:].encode(),
         "type": "websocket" if ws else "http",
         "env": env,
     }
-    if external:
+    if decoded:
         scope["raw_path"] = url.pathname.encode()
+    if external:
         if state is not None:
             scope["state"] = dict(state)
     return scope

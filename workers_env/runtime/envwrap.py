@@ -37,6 +37,7 @@ from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
+from workers_env.runtime.jsbase import _Constructor
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
 from workers_env.runtime.jsdestroyed import DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, call_relaxed
@@ -876,23 +877,49 @@ def rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], 
     return [python_to_rpc(a) for a in args], {k: python_to_rpc(v) for k, v in kwargs.items()}
 
 
+#: ``workers-runtime-sdk`` releases that changed ``_BindingWrapper`` (each read in the
+#: release's wheel and workers-py's history): 1.4.1 (workers-py #128) stopped wrapping a result
+#: that is a ``ReadableStream``, ``Headers`` or other body type -- in 1.3.0 and 1.4.0 every proxy
+#: a call returned was wrapped, so ``Response(await env.KV.get(key, "stream"))`` was
+#: ``AttributeError: 'function' object has no attribute 'name'``; 1.4.2 (#127) added ``__iter__``,
+#: ``__len__`` and integer ``__getitem__`` (before, ``len()`` is Python's own refusal and
+#: iterating reads ``getattr(binding, 0)``); 1.6.5 (#160) added ``__bool__`` -- from 1.4.2 until
+#: then ``bool(self.env.KV)`` (``if self.env.KV:``) fell back to ``__len__`` and raised
+#: ``TypeError: 'KvNamespace' object has no len()``.
+PASSES_BODIES_FROM, ITERABLE_FROM, BOOL_FROM = (1, 4, 1), (1, 4, 2), (1, 6, 5)
+
+
+def _sdk_before(era: Any, version: tuple[int, ...]) -> bool:
+    """Whether ``era`` (``None``: the running Worker's) runs an external SDK older than ``version``."""
+    if era is None:
+        era = getattr(current_runtime(), "era", None)
+    if era is None or not era.external_sdk or era.sdk_version is None:
+        return False
+    return not era.sdk_at_least(version)
+
+
 class _BindingWrapper:
     """A binding as ``self.env`` hands it out: every call converts like production."""
 
-    def __init__(self, binding: Any):  # a JsBinding; Worker code may wrap any JS object, as with the SDK's
+    def __init__(self, binding: Any, era: Any = None):  # a JsBinding; Worker code may wrap any JS object, as with the SDK's
         self._binding = binding
+        self._era = era  # the SDK era whose wrapper this is (None: the running Worker's)
+
+    def _before(self, version: tuple[int, ...]) -> bool:
+        return _sdk_before(self.__dict__.get("_era"), version)
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._binding, name)
-        if not callable(attr):
-            return python_from_rpc(attr)
+        era = self.__dict__.get("_era")
+        if not callable(attr) and not isinstance(attr, _Constructor):  # a JS constructor is a function
+            return _wrap_result(attr, era) if _sdk_before(era, PASSES_BODIES_FROM) else python_from_rpc(attr)
 
         def call(*args: Any, **kwargs: Any) -> Any:
             js_args, js_kwargs = rpc_args(args, kwargs)
             result = attr(*js_args, **js_kwargs)
             if inspect.isawaitable(result):
-                return _named(_convert(result), self._binding, name)
-            return _wrap_result(result)
+                return _named(_convert(result, era), self._binding, name)
+            return _wrap_result(result, era)
 
         call.__name__ = name
         setattr(self, name, call)
@@ -909,15 +936,35 @@ class _BindingWrapper:
         return self._binding._js_name
 
     def __getitem__(self, key: Any) -> Any:
+        if self._before(ITERABLE_FROM):  # getattr(binding, key) whatever the key: an int is a TypeError
+            return python_from_rpc(getattr(self._binding, key))
         return python_from_rpc(self._binding[key] if isinstance(key, int) else getattr(self._binding, key))
 
     def __iter__(self) -> Any:
+        if self._before(ITERABLE_FROM):  # no __iter__ yet: Python iterates __getitem__(0), (1), ...
+            return self._by_index()
         raise TypeError(f"'{self._real_name}' object is not iterable")
 
+    def _by_index(self) -> Any:
+        index = 0
+        while True:
+            try:
+                item = self[index]
+            except IndexError:
+                return
+            yield item
+            index += 1
+
     def __bool__(self) -> bool:
+        if self._before(ITERABLE_FROM):  # neither __bool__ nor __len__: object's truth
+            return True
+        if self._before(BOOL_FROM):  # no __bool__ yet: Python falls back to __len__
+            return len(self) != 0
         return self._binding is not None
 
     def __len__(self) -> int:
+        if self._before(ITERABLE_FROM):
+            raise TypeError(f"object of type '{type(self).__name__}' has no len()")
         raise TypeError(f"'{self._real_name}' object has no len()")
 
 
@@ -927,7 +974,8 @@ class _RpcStubWrapper(_BindingWrapper):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         js_args, js_kwargs = rpc_args(args, kwargs)
         result = self._binding(*js_args, **js_kwargs)
-        return _convert(result) if inspect.isawaitable(result) else _wrap_result(result)
+        era = self.__dict__.get("_era")
+        return _convert(result, era) if inspect.isawaitable(result) else _wrap_result(result, era)
 
 
 def _with_notes(error: JsException, notes: list[str]) -> JsException:
@@ -945,16 +993,20 @@ async def _noting(pending: Awaitable[Any], notes: list[str]) -> Any:
         raise _with_notes(error, notes)  # noqa: B904 - the same exception
 
 
-def _wrap_result(value: Any) -> Any:
+def _wrap_result(value: Any, era: Any = None) -> Any:
     """As the SDK's ``_convert_result``: a JS object that stays a proxy (a D1 statement) is
-    wrapped again, so its methods convert like the binding's."""
+    wrapped again, so its methods convert like the binding's; in workers-runtime-sdk 1.3.0 and
+    1.4.0 any proxy ``python_from_rpc`` leaves (a KV ``"stream"`` read's ``ReadableStream``) too."""
     if isinstance(value, JsBinding):
-        return _BindingWrapper(value)
-    return python_from_rpc(value)
+        return _BindingWrapper(value, era)
+    converted = python_from_rpc(value)
+    if isinstance(converted, JsProxy) and _sdk_before(era, PASSES_BODIES_FROM):
+        return _BindingWrapper(converted, era)
+    return converted
 
 
-async def _convert(pending: Awaitable[Any]) -> Any:
-    return _wrap_result(await pending)
+async def _convert(pending: Awaitable[Any], era: Any = None) -> Any:
+    return _wrap_result(await pending, era)
 
 
 def _named(coro: Any, binding: Any, method: str) -> Any:
@@ -996,7 +1048,7 @@ class _EnvWrapper(metaclass=SdkClass):
 
             value = sdk_wrapper(name, value, self._sdk_era())
         elif isinstance(value, JsBinding) and value._sdk_wraps:
-            value = _BindingWrapper(value)
+            value = _BindingWrapper(value, self._sdk_era())
         setattr(self, name, value)
         return value
 

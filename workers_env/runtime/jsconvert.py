@@ -61,6 +61,22 @@ class ConversionError(Exception):
 ConversionError.__module__ = "pyodide.ffi"
 
 
+
+def _dict_items(value: dict[Any, Any]) -> list[tuple[Any, Any]]:
+    """The pairs Pyodide's ``to_js`` reads from a dict: from 0.26.2 (pyodide #4637, "Fix toJs on
+    dict subclasses"; workerd's 0.28 era) what ``value.items()`` yields, each a tuple (else
+    Pyodide's ``TypeError: expected tuple``); workerd's 0.26.0a2 walks the dict's own storage
+    (``PyDict_Next``), whatever a subclass's ``items()`` or ``__getitem__`` say -- so a
+    ``class D(ChainMap, dict)`` converts as ``{}`` and a Werkzeug ``MultiDict`` as lists there."""
+    if not pyodide_028():
+        return list(dict.items(value))
+    pairs = []
+    for item in value.items():
+        if not isinstance(item, tuple):
+            raise TypeError("expected tuple")
+        pairs.append((item[0], item[1]))
+    return pairs
+
 def to_js(
     obj: Any,
     *,
@@ -125,7 +141,7 @@ def to_js(
             cache[id(value)] = _IN_PROGRESS
             slot = object()  # this dict's place in ``later`` until it is made
             pairs: list[tuple[Any, Any]] = []
-            for k, v in list(value.items()):
+            for k, v in _dict_items(value):
                 item = child(v, level - 1, slot, key_of(k))
                 if item is not _IN_PROGRESS:
                     pairs.append((key_of(k), item))

@@ -250,15 +250,22 @@ _FFI_ALL_028 = ("run_sync", "JsNull", "jsnull")
 
 
 def _ffi_attribute(name: str) -> Any:
-    """``pyodide.ffi``'s names that depend on the Worker's Pyodide: ``jsnull``, ``JsNull``,
-    ``JsOnceCallable``, ``JsCallableDoubleProxy``, ``JsWeakRef`` and ``ToJsConverter`` exist
-    from 0.28 (compatibility dates from 2025-09-29); on 0.26 importing one is an
-    ``ImportError``, as in production. Outside a Worker: the newest Pyodide."""
+    """``pyodide.ffi``'s names that depend on the Worker's Pyodide: ``run_sync``,
+    ``can_run_sync``, ``jsnull``, ``JsNull``, ``JsOnceCallable``, ``JsCallableDoubleProxy``,
+    ``JsWeakRef`` and ``ToJsConverter`` exist from 0.28 (compatibility dates from 2025-09-29);
+    on 0.26 importing one is an ``ImportError``, as in production (workerd's 0.26.0a2 has no
+    ``run_sync``: its SDK's ``import_from_javascript`` catches that very ``ImportError``, and
+    ``dir(pyodide.ffi)`` printed by a deployed Worker in workerd #3322 lists neither). Outside a
+    Worker: the newest Pyodide."""
     if name == "__all__":
         newest = pyodide_028()
         types = [n for n, (_, since) in jsabc.ABSTRACT_TYPES.items() if since == "0.26" or newest]
         return [*_FFI_ALL_026, *types, *(_FFI_ALL_028 if newest else ())]
     if pyodide_028():
+        if name == "run_sync":
+            return runsync.run_sync
+        if name == "can_run_sync":
+            return runsync.can_run_sync
         if name == "jsnull":
             return jsproxy.jsnull
         if name == "JsNull":
@@ -827,8 +834,7 @@ def _build() -> dict[str, ModuleType]:
         if since == "0.26":  # the 0.28-only ones resolve in _ffi_attribute
             setattr(ffi, name, abstract)
     ffi.__getattr__ = _ffi_attribute  # type: ignore[method-assign]  # jsnull, JsNull, ...: from Pyodide 0.28 only
-    ffi.run_sync = runsync.run_sync  # type: ignore[attr-defined]
-    ffi.can_run_sync = runsync.can_run_sync  # type: ignore[attr-defined]
+    # run_sync / can_run_sync: from Pyodide 0.28 only (_ffi_attribute)
 
     # ``pyodide.ffi.wrappers``: Pyodide's Python module, on the runtime's timers (runtime/ffiwrappers.py)
     wrappers = ModuleType("pyodide.ffi.wrappers", ffiwrappers.__doc__)

@@ -378,6 +378,10 @@ class Response(FetchResponse, metaclass=SdkClass):
             return
         if isinstance(body, FormData):  # the SDK's _get_js_body: its JS FormData
             body = body.js_object
+        if isinstance(body, envwrap._BindingWrapper):
+            # a stream workers-runtime-sdk 1.3.0/1.4.0 wrapped (workers-py #128): the SDK's check reads
+            # body.constructor.name, and the wrapper's constructor is a Python function (AttributeError)
+            raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
         if isinstance(body, JsProxy):
             if body.constructor.name not in _RESPONSE_ACCEPTED_TYPES and not isinstance(body, JsBufferSource):
                 raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
