@@ -27,7 +27,8 @@ from workers_env.runtime.tracebacks import without_our_frames
 
 log = logging.getLogger("workers_env.runtime")
 
-__all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_worker_frame_check"]
+__all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_request_end_hooks",
+           "set_worker_frame_check"]
 
 #: the standard library's coroutines that call ``run_in_executor`` (``asyncio.to_thread``, the
 #: loop's ``getaddrinfo``, ...): made into a task by Worker code (``gather``, ``create_task``,
@@ -43,6 +44,23 @@ def set_worker_frame_check(check: Callable[[FrameType | None], bool]) -> None:
     standard library coroutine (see runtime/threadpool.py)."""
     global _WORKER_FRAME
     _WORKER_FRAME = check
+
+
+#: runtime/timers.py's (it imports this module, see :func:`set_request_end_hooks`): whether a
+#: request is over, the loop's count of timers as a step begins, and the end of a step of a task
+#: whose request is over given that count
+_REQUEST_OVER: Callable[[Any], bool] | None = None
+_TIMER_COUNT: Callable[[], int] = lambda: -1  # noqa: E731
+_OUTLIVED_STEP_ENDED: Callable[[int], None] = lambda _count: None  # noqa: E731
+
+
+def set_request_end_hooks(over: Callable[[Any], bool], timer_count: Callable[[], int],
+                          step_ended: Callable[[int], None]) -> None:
+    """Let the factory mark a task that code of a request already over starts as outliving it,
+    and each step of such a task end in ``step_ended(timer_count() as it began)`` (see
+    runtime/timers.py's ``outlived_step_ended``)."""
+    global _REQUEST_OVER, _TIMER_COUNT, _OUTLIVED_STEP_ENDED
+    _REQUEST_OVER, _TIMER_COUNT, _OUTLIVED_STEP_ENDED = over, timer_count, step_ended
 
 
 class Steps:
@@ -94,8 +112,9 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         #: a standard library coroutine the Worker's own code made a task of: its steps call
         #: ``run_in_executor``/``Thread.start`` for the Worker (runtime/threadpool.py)
         self.by_worker = False
-        #: the task's request is over (runtime/timers.py's ``end_request`` marks it): each step
-        #: ends by cancelling the asyncio timers it set, as that request's ``setTimeout``s are gone
+        #: the task's request is over (runtime/timers.py's ``end_request`` marks it, the factory
+        #: a task started once it is): each step that set asyncio timers ends by cancelling them,
+        #: as that request's ``setTimeout``s are gone
         self.outlived = False
 
     def _entered(self) -> Any:
@@ -109,6 +128,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         self._entered()
         steps = STEPS.steps
         steps.count += 1
+        timers = _TIMER_COUNT() if self.outlived else -1
         try:
             return self._coro.send(value)
         except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
@@ -118,13 +138,14 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
                 steps.ended()
             if self.outlived:
-                _outlived_step_ended()
+                _OUTLIVED_STEP_ENDED(timers)
             self._scope.__exit__(None, None, None)
 
     def throw(self, *args: Any) -> Any:
         self._entered()
         steps = STEPS.steps
         steps.count += 1
+        timers = _TIMER_COUNT() if self.outlived else -1
         try:
             return self._coro.throw(*args)
         except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
@@ -134,7 +155,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             if steps.at_end and not steps.count:
                 steps.ended()
             if self.outlived:
-                _outlived_step_ended()
+                _OUTLIVED_STEP_ENDED(timers)
             self._scope.__exit__(None, None, None)
 
     def _ended_by(self, error: BaseException) -> Any:
@@ -150,7 +171,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         log.error("Uncaught exception in a task the Worker started",
                   exc_info=(type(error), error, without_our_frames(error)))
         asyncio.Future.set_exception(task, error)  # Task.__step's super().set_exception(exc)
-        never = task.get_loop().create_future()  # the step's end: the task is done, nothing wakes it
+        never = _Ended(loop=task.get_loop())  # the step's end: the task is done, nothing wakes it
         never._asyncio_future_blocking = True
         return never
 
@@ -177,12 +198,17 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         return repr(self._coro)
 
 
-def _outlived_step_ended() -> None:
-    """runtime/timers.py's (it imports this module): looked up when a step of a task that
-    outlived its request ends, which few steps do."""
-    from workers_env.runtime.timers import outlived_step_ended
+class _Ended(asyncio.Future):  # type: ignore[type-arg]
+    """What the step of a task that a ``KeyboardInterrupt``/``SystemExit`` settled answers, for
+    the task to wait on: it never settles, keeps no callback (no wakeup of a task already done)
+    and refuses cancelling -- a ``cancel()`` the task asked for during that step finds it done,
+    rather than being passed on to this future and waking the task again."""
 
-    outlived_step_ended()
+    def add_done_callback(self, fn: Any, *, context: Any = None) -> None:
+        pass
+
+    def cancel(self, msg: Any = None) -> bool:
+        return False
 
 
 def in_scope(awaitable: Any, scope: Any) -> Any:
@@ -250,6 +276,8 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
         scope = getattr(ctx, "scope", None)
         if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):
             coro = ScopedCoroutine(coro, scope)
+            if _REQUEST_OVER is not None and _REQUEST_OVER(ctx):  # started by code of a request over
+                coro.outlived = True
             code = getattr(coro._coro, "cr_code", None)
             if _WORKER_FRAME is not None and code is not None and code.co_filename in _EXECUTOR_CALLERS:
                 coro.by_worker = _WORKER_FRAME(sys._getframe(1))
