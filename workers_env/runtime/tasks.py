@@ -22,7 +22,7 @@ from collections.abc import Callable, Coroutine, Generator
 from types import FrameType
 from typing import Any
 
-from workers_env.runtime.current import adopt_task, current_context
+from workers_env.runtime.current import acting_for, adopt_task, current_context
 from workers_env.runtime.tracebacks import without_our_frames
 
 log = logging.getLogger("workers_env.runtime")
@@ -103,7 +103,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
     ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
     and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_enter", "_scope", "by_worker", "outlived")
+    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "outlived")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
@@ -116,6 +116,9 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         #: a task started once it is): each step that set asyncio timers ends by cancelling them,
         #: as that request's ``setTimeout``s are gone
         self.outlived = False
+        #: what the task, outliving its request, waits on: settled by code of a request still
+        #: live, the task's next step runs as that request's code (see :meth:`_outlived_step`)
+        self._waited: Any = None
 
     def _entered(self) -> Any:
         enter = self._enter
@@ -125,10 +128,11 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         return enter()
 
     def send(self, value: Any) -> Any:
+        if self.outlived:
+            return self._outlived_step(self._coro.send, value)
         self._entered()
         steps = STEPS.steps
         steps.count += 1
-        timers = _TIMER_COUNT() if self.outlived else -1
         try:
             return self._coro.send(value)
         except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
@@ -137,15 +141,16 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             steps.count -= 1
             if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
                 steps.ended()
-            if self.outlived:
-                _OUTLIVED_STEP_ENDED(timers)
+            if self.outlived:  # its request ended during the step
+                _OUTLIVED_STEP_ENDED(-1)
             self._scope.__exit__(None, None, None)
 
     def throw(self, *args: Any) -> Any:
+        if self.outlived:
+            return self._outlived_step(self._coro.throw, *args)
         self._entered()
         steps = STEPS.steps
         steps.count += 1
-        timers = _TIMER_COUNT() if self.outlived else -1
         try:
             return self._coro.throw(*args)
         except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
@@ -155,8 +160,56 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             if steps.at_end and not steps.count:
                 steps.ended()
             if self.outlived:
-                _OUTLIVED_STEP_ENDED(timers)
+                _OUTLIVED_STEP_ENDED(-1)
             self._scope.__exit__(None, None, None)
+
+    def _outlived_step(self, step: Callable[..., Any], *args: Any) -> Any:
+        """A step of a task whose request is over. Woken by code of another request of the
+        Worker still live (what it waited on settled by that code: a queue's ``put``), it runs
+        as that request's code -- in production its wakeup is a ``setTimeout``/message of that
+        request's IoContext, so the step runs there and the timers it sets are that request's.
+        Otherwise it runs as code of its own request, over: the asyncio timers it sets are
+        cancelled as it ends (runtime/timers.py's ``outlived_step_ended``)."""
+        waker = self._waker()
+        acting = acting_for(waker) if waker is not None else None
+        if acting is not None:
+            acting.__enter__()
+        self._entered()
+        steps = STEPS.steps
+        steps.count += 1
+        timers = _TIMER_COUNT()
+        try:
+            result = step(*args)
+        except (KeyboardInterrupt, SystemExit) as error:
+            return self._ended_by(error)
+        finally:
+            steps.count -= 1
+            if steps.at_end and not steps.count:
+                steps.ended()
+            _OUTLIVED_STEP_ENDED(timers)
+            self._scope.__exit__(None, None, None)
+            if acting is not None:
+                acting.__exit__(None, None, None)
+        if getattr(result, "_asyncio_future_blocking", False):  # the future it waits on now
+            self.waits_on(result)
+        return result
+
+    def waits_on(self, future: Any) -> None:
+        """Note ``future`` as what the task, outliving its request, waits on: a plain
+        ``PyodideFuture`` notes then whose code settles it (runtime/webloop.py); other futures
+        (asyncio's own, a task) are not followed."""
+        note = getattr(future, "workers_env_note_settler", None)
+        if note is not None and note():
+            self._waited = future
+
+    def _waker(self) -> Any:
+        """The live request of this Worker whose code settled what the task waited on, if any."""
+        waited, self._waited = self._waited, None
+        waker = getattr(waited, "workers_env_settled_in", None)
+        if (waker is None or _REQUEST_OVER is None or _REQUEST_OVER(waker)
+                or getattr(waker, "scope", None) is not self._scope):
+            return None
+        return waker
 
     def _ended_by(self, error: BaseException) -> Any:
         """A ``KeyboardInterrupt``/``SystemExit`` out of a step of the task this coroutine runs

@@ -14,7 +14,9 @@ same holds for the asyncio timers the request's code set on the loop (``loop.cal
 ``call_at``, ``asyncio.sleep``, an ``asyncio.timeout``): Pyodide's WebLoop makes each a
 JavaScript ``setTimeout``, so the request's end cancels those still pending, and one that a
 task the request left running sets later is cancelled at the end of the step that set it
-(:func:`outlived_step_ended`, the runtime's hook on the steps of Worker code's tasks). At a
+(:func:`outlived_step_ended`, the runtime's hook on the steps of Worker code's tasks) -- unless
+code of another request, live, woke that step: it then runs as that request's code, whose timers
+they are (runtime/tasks.py's ``ScopedCoroutine._outlived_step``). At a
 Worker module's top level, outside any request, setting a timer is workerd's global-scope
 error (``IoContext::current()``).
 """
@@ -262,12 +264,16 @@ def _cancel(handles: list[asyncio.Handle], stepping: asyncio.Task[Any] | None = 
 def _outlive(ctx: Any) -> None:
     """Mark the tasks request ``ctx`` (over) leaves running, so that each of their steps ends in
     :func:`outlived_step_ended` (the runtime's hook on the steps of Worker code's tasks,
-    :class:`~workers_env.runtime.tasks.ScopedCoroutine`; the loop itself is left as it is); the
-    tasks their code starts later are marked as they start (runtime/tasks.py's factory)."""
+    :class:`~workers_env.runtime.tasks.ScopedCoroutine`; the loop itself is left as it is), and
+    what each waits on already, to learn whose code wakes it; the tasks their code starts later
+    are marked as they start (runtime/tasks.py's factory)."""
     for task in request_tasks(ctx):
         coro = task.get_coro()
         if isinstance(coro, ScopedCoroutine):
             coro.outlived = True
+            waiter = getattr(task, "_fut_waiter", None)  # what it waits on already
+            if waiter is not None:
+                coro.waits_on(waiter)
 
 
 def _timer_count() -> int:
