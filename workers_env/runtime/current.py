@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import Context, ContextVar
 from dataclasses import dataclass, field
@@ -19,7 +19,7 @@ from workers_env import _errors
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "context_in", "counts_task", "current_context", "current_runtime",
            "handling",
-           "pyodide_028", "request_tasks", "restore", "set_current", "swap"]
+           "pyodide_028", "request_tasks", "restore", "scheduled_by", "set_current", "swap"]
 
 
 @dataclass(frozen=True)
@@ -232,6 +232,15 @@ def in_global_scope() -> bool:
 def current_context() -> Any:
     """The ``ExecutionContext`` of the request or event being handled, or ``None``."""
     return _CONTEXT.get()
+
+
+def scheduled_by(ctx: Any, handles: Iterable[asyncio.Handle]) -> list[asyncio.Handle]:
+    """Those of ``handles`` (asyncio's, each with the copy of the context vars it was scheduled
+    with) still pending that code of request ``ctx`` scheduled: one read of each handle's context,
+    as a loop's whole heap of timers is walked so (runtime/timers.py)."""
+    var = _CONTEXT
+    return [handle for handle in handles
+            if handle._context.get(var) is ctx and not handle._cancelled]  # type: ignore[attr-defined]
 
 
 def context_in(context: Context) -> tuple[Any, bool]:

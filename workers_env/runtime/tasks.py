@@ -22,12 +22,13 @@ from collections.abc import Callable, Coroutine, Generator
 from types import FrameType
 from typing import Any
 
-from workers_env.runtime.current import adopt_task, current_context
+from workers_env.runtime.current import acting_for, adopt_task, current_context
 from workers_env.runtime.tracebacks import without_our_frames
 
 log = logging.getLogger("workers_env.runtime")
 
-__all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_worker_frame_check"]
+__all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_request_end_hooks",
+           "set_worker_frame_check"]
 
 #: the standard library's coroutines that call ``run_in_executor`` (``asyncio.to_thread``, the
 #: loop's ``getaddrinfo``, ...): made into a task by Worker code (``gather``, ``create_task``,
@@ -43,6 +44,23 @@ def set_worker_frame_check(check: Callable[[FrameType | None], bool]) -> None:
     standard library coroutine (see runtime/threadpool.py)."""
     global _WORKER_FRAME
     _WORKER_FRAME = check
+
+
+#: runtime/timers.py's (it imports this module, see :func:`set_request_end_hooks`): whether a
+#: request is over, the loop's count of timers as a step begins, and the end of a step of a task
+#: whose request is over given that count
+_REQUEST_OVER: Callable[[Any], bool] | None = None
+_TIMER_COUNT: Callable[[], int] = lambda: -1  # noqa: E731
+_OUTLIVED_STEP_ENDED: Callable[[int], None] = lambda _count: None  # noqa: E731
+
+
+def set_request_end_hooks(over: Callable[[Any], bool], timer_count: Callable[[], int],
+                          step_ended: Callable[[int], None]) -> None:
+    """Let the factory mark a task that code of a request already over starts as outliving it,
+    and each step of such a task end in ``step_ended(timer_count() as it began)`` (see
+    runtime/timers.py's ``outlived_step_ended``)."""
+    global _REQUEST_OVER, _TIMER_COUNT, _OUTLIVED_STEP_ENDED
+    _REQUEST_OVER, _TIMER_COUNT, _OUTLIVED_STEP_ENDED = over, timer_count, step_ended
 
 
 class Steps:
@@ -85,7 +103,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
     ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
     and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_enter", "_scope", "by_worker", "outlived")
+    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "outlived")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
@@ -94,9 +112,13 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         #: a standard library coroutine the Worker's own code made a task of: its steps call
         #: ``run_in_executor``/``Thread.start`` for the Worker (runtime/threadpool.py)
         self.by_worker = False
-        #: the task's request is over (runtime/timers.py's ``end_request`` marks it): each step
-        #: ends by cancelling the asyncio timers it set, as that request's ``setTimeout``s are gone
+        #: the task's request is over (runtime/timers.py's ``end_request`` marks it, the factory
+        #: a task started once it is): each step that set asyncio timers ends by cancelling them,
+        #: as that request's ``setTimeout``s are gone
         self.outlived = False
+        #: what the task, outliving its request, waits on: settled by code of a request still
+        #: live, the task's next step runs as that request's code (see :meth:`_outlived_step`)
+        self._waited: Any = None
 
     def _entered(self) -> Any:
         enter = self._enter
@@ -106,6 +128,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         return enter()
 
     def send(self, value: Any) -> Any:
+        if self.outlived:
+            return self._outlived_step(self._coro.send, value)
         self._entered()
         steps = STEPS.steps
         steps.count += 1
@@ -117,11 +141,13 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             steps.count -= 1
             if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
                 steps.ended()
-            if self.outlived:
-                _outlived_step_ended()
+            if self.outlived:  # its request ended during the step
+                _OUTLIVED_STEP_ENDED(-1)
             self._scope.__exit__(None, None, None)
 
     def throw(self, *args: Any) -> Any:
+        if self.outlived:
+            return self._outlived_step(self._coro.throw, *args)
         self._entered()
         steps = STEPS.steps
         steps.count += 1
@@ -134,8 +160,56 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             if steps.at_end and not steps.count:
                 steps.ended()
             if self.outlived:
-                _outlived_step_ended()
+                _OUTLIVED_STEP_ENDED(-1)
             self._scope.__exit__(None, None, None)
+
+    def _outlived_step(self, step: Callable[..., Any], *args: Any) -> Any:
+        """A step of a task whose request is over. Woken by code of another request of the
+        Worker still live (what it waited on settled by that code: a queue's ``put``), it runs
+        as that request's code -- in production its wakeup is a ``setTimeout``/message of that
+        request's IoContext, so the step runs there and the timers it sets are that request's.
+        Otherwise it runs as code of its own request, over: the asyncio timers it sets are
+        cancelled as it ends (runtime/timers.py's ``outlived_step_ended``)."""
+        waker = self._waker()
+        acting = acting_for(waker) if waker is not None else None
+        if acting is not None:
+            acting.__enter__()
+        self._entered()
+        steps = STEPS.steps
+        steps.count += 1
+        timers = _TIMER_COUNT()
+        try:
+            result = step(*args)
+        except (KeyboardInterrupt, SystemExit) as error:
+            return self._ended_by(error)
+        finally:
+            steps.count -= 1
+            if steps.at_end and not steps.count:
+                steps.ended()
+            _OUTLIVED_STEP_ENDED(timers)
+            self._scope.__exit__(None, None, None)
+            if acting is not None:
+                acting.__exit__(None, None, None)
+        if getattr(result, "_asyncio_future_blocking", False):  # the future it waits on now
+            self.waits_on(result)
+        return result
+
+    def waits_on(self, future: Any) -> None:
+        """Note ``future`` as what the task, outliving its request, waits on: a plain
+        ``PyodideFuture`` notes then whose code settles it (runtime/webloop.py); other futures
+        (asyncio's own, a task) are not followed."""
+        note = getattr(future, "workers_env_note_settler", None)
+        if note is not None and note():
+            self._waited = future
+
+    def _waker(self) -> Any:
+        """The live request of this Worker whose code settled what the task waited on, if any."""
+        waited, self._waited = self._waited, None
+        waker = getattr(waited, "workers_env_settled_in", None)
+        if (waker is None or _REQUEST_OVER is None or _REQUEST_OVER(waker)
+                or getattr(waker, "scope", None) is not self._scope):
+            return None
+        return waker
 
     def _ended_by(self, error: BaseException) -> Any:
         """A ``KeyboardInterrupt``/``SystemExit`` out of a step of the task this coroutine runs
@@ -150,7 +224,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         log.error("Uncaught exception in a task the Worker started",
                   exc_info=(type(error), error, without_our_frames(error)))
         asyncio.Future.set_exception(task, error)  # Task.__step's super().set_exception(exc)
-        never = task.get_loop().create_future()  # the step's end: the task is done, nothing wakes it
+        never = _Ended(loop=task.get_loop())  # the step's end: the task is done, nothing wakes it
         never._asyncio_future_blocking = True
         return never
 
@@ -177,12 +251,17 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         return repr(self._coro)
 
 
-def _outlived_step_ended() -> None:
-    """runtime/timers.py's (it imports this module): looked up when a step of a task that
-    outlived its request ends, which few steps do."""
-    from workers_env.runtime.timers import outlived_step_ended
+class _Ended(asyncio.Future):  # type: ignore[type-arg]
+    """What the step of a task that a ``KeyboardInterrupt``/``SystemExit`` settled answers, for
+    the task to wait on: it never settles, keeps no callback (no wakeup of a task already done)
+    and refuses cancelling -- a ``cancel()`` the task asked for during that step finds it done,
+    rather than being passed on to this future and waking the task again."""
 
-    outlived_step_ended()
+    def add_done_callback(self, fn: Any, *, context: Any = None) -> None:
+        pass
+
+    def cancel(self, msg: Any = None) -> bool:
+        return False
 
 
 def in_scope(awaitable: Any, scope: Any) -> Any:
@@ -250,6 +329,8 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
         scope = getattr(ctx, "scope", None)
         if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):
             coro = ScopedCoroutine(coro, scope)
+            if _REQUEST_OVER is not None and _REQUEST_OVER(ctx):  # started by code of a request over
+                coro.outlived = True
             code = getattr(coro._coro, "cr_code", None)
             if _WORKER_FRAME is not None and code is not None and code.co_filename in _EXECUTOR_CALLERS:
                 coro.by_worker = _WORKER_FRAME(sys._getframe(1))

@@ -14,7 +14,9 @@ same holds for the asyncio timers the request's code set on the loop (``loop.cal
 ``call_at``, ``asyncio.sleep``, an ``asyncio.timeout``): Pyodide's WebLoop makes each a
 JavaScript ``setTimeout``, so the request's end cancels those still pending, and one that a
 task the request left running sets later is cancelled at the end of the step that set it
-(:func:`outlived_step_ended`, the runtime's hook on the steps of Worker code's tasks). At a
+(:func:`outlived_step_ended`, the runtime's hook on the steps of Worker code's tasks) -- unless
+code of another request, live, woke that step: it then runs as that request's code, whose timers
+they are (runtime/tasks.py's ``ScopedCoroutine._outlived_step``). At a
 Worker module's top level, outside any request, setting a timer is workerd's global-scope
 error (``IoContext::current()``).
 """
@@ -35,16 +37,16 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
-    context_in,
     current_context,
     in_global_scope,
     request_tasks,
+    scheduled_by,
 )
 from workers_env.runtime.jsbase import js_type_error, jsnull
 from workers_env.runtime.jsfunctions import JsFunction
 from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.stalls import is_hang_check
-from workers_env.runtime.tasks import ScopedCoroutine
+from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
 
 __all__ = ["clear_timer", "end_request", "ends_with_request", "pending_timers", "request_ended",
            "run_top_level_microtasks", "set_interval", "set_timeout"]
@@ -218,50 +220,87 @@ def end_request(ctx: Any) -> None:
         owned = [timer_id for timer_id, (_, owner) in _timers.items() if owner is ctx]
         handles = [_timers.pop(timer_id)[0] for timer_id in owned]
         closing = _closing.pop(id(ctx), (None, {}))[1]
-    for handle in [*handles, *_asyncio_timers(ctx)]:
+    for handle in handles:
         handle.cancel()
+    _cancel(_asyncio_timers(ctx))
     _outlive(ctx)
     for close in closing.values():
         close()
 
 
-def _asyncio_timers(ctx: Any) -> list[asyncio.TimerHandle]:
+def _asyncio_timers(ctx: Any) -> list[asyncio.Handle]:
     """The asyncio timers still pending on the running loop that code of request ``ctx`` set
     (read off the context vars each handle was scheduled with), the hang check's own aside."""
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         return []
-    owned = []
-    for handle in list(getattr(loop, "_scheduled", ())):  # asyncio's heap of timers (uvloop: none seen)
-        context = getattr(handle, "_context", None)
-        if (context is not None and not handle.cancelled() and not is_hang_check(handle)
-                and context_in(context)[0] is ctx):
-            owned.append(handle)
-    return owned
+    # asyncio's heap of timers (uvloop: none seen); the hang check's run is in a context of its own
+    scheduled = list(getattr(loop, "_scheduled", ()))
+    return [handle for handle in scheduled_by(ctx, scheduled) if not is_hang_check(handle)]
+
+
+def _cancel(handles: list[asyncio.Handle], stepping: asyncio.Task[Any] | None = None) -> None:
+    """Cancel asyncio timers of a request that is over. A task waiting on what one would have
+    settled (its ``asyncio.sleep``'s future, ``wait_for``'s waiter; ``stepping``, the task whose
+    step just set the timer, is about to) now waits for good, and is collected, when nothing
+    holds it, without asyncio's ``Task was destroyed but it is pending!``: in production its
+    ``setTimeout``'s callback, holding it, is let go (if ever) by JavaScript's collector once
+    the request's IoContext is gone, not when Python's runs."""
+    for handle in handles:
+        # ``sleep``'s ``(future, result)``; the future of a ``call_later(delay, future.set_result, ...)``
+        callback = getattr(handle, "_callback", None)
+        settles = [*(getattr(handle, "_args", None) or ()), getattr(callback, "__self__", None)]
+        for arg in settles:
+            if isinstance(arg, asyncio.Future) and not arg.done():
+                waiting = [getattr(done_callback, "__self__", None)  # a task's wakeup: it awaits ``arg``
+                           for done_callback, _context in list(getattr(arg, "_callbacks", None) or ())]
+                for task in [*waiting, stepping]:
+                    if isinstance(task, asyncio.Task):
+                        task._log_destroy_pending = False  # type: ignore[attr-defined]
+        handle.cancel()
 
 
 def _outlive(ctx: Any) -> None:
     """Mark the tasks request ``ctx`` (over) leaves running, so that each of their steps ends in
     :func:`outlived_step_ended` (the runtime's hook on the steps of Worker code's tasks,
-    :class:`~workers_env.runtime.tasks.ScopedCoroutine`; the loop itself is left as it is)."""
+    :class:`~workers_env.runtime.tasks.ScopedCoroutine`; the loop itself is left as it is), and
+    what each waits on already, to learn whose code wakes it; the tasks their code starts later
+    are marked as they start (runtime/tasks.py's factory)."""
     for task in request_tasks(ctx):
         coro = task.get_coro()
         if isinstance(coro, ScopedCoroutine):
             coro.outlived = True
+            waiter = getattr(task, "_fut_waiter", None)  # what it waits on already
+            if waiter is not None:
+                coro.waits_on(waiter)
 
 
-def outlived_step_ended() -> None:
+def _timer_count() -> int:
+    """How many timers the running loop holds (-1: unknown), read as a step of a task whose
+    request is over begins: a step that leaves it as it was set no timer (the heap only grows
+    while a step runs; handles leave it between steps)."""
+    try:
+        scheduled = getattr(asyncio.get_running_loop(), "_scheduled", None)
+    except RuntimeError:
+        return -1
+    return -1 if scheduled is None else len(scheduled)
+
+
+def outlived_step_ended(timers: int = -1) -> None:
     """A step of a task whose request is over has run: the asyncio timers it set on the loop
     (an ``asyncio.sleep``, a ``call_later``) are cancelled as they were set -- that request's
-    IoContext is gone, so its ``setTimeout`` never fires -- and the tasks it started outlive the
-    request as it does."""
+    IoContext is gone, so its ``setTimeout`` never fires. ``timers``: the loop's count of
+    timers as the step began (:func:`_timer_count`); a step that set none walks none of them."""
     ctx = current_context()
     if ctx is None or not request_ended(ctx):
         return
-    for handle in _asyncio_timers(ctx):
-        handle.cancel()
-    _outlive(ctx)
+    if timers >= 0 and _timer_count() == timers:
+        return
+    _cancel(_asyncio_timers(ctx), asyncio.current_task())
+
+
+set_request_end_hooks(request_ended, _timer_count, outlived_step_ended)
 
 
 def ends_with_request(ctx: Any, close: Callable[[], None]) -> Callable[[], None]:

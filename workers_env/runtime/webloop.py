@@ -17,7 +17,7 @@ import types
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from workers_env.runtime.current import current_runtime, pyodide_028
+from workers_env.runtime.current import current_context, current_runtime, pyodide_028
 from workers_env.runtime.stalls import follows
 from workers_env.runtime.tasks import STEPS, scoped_callback
 
@@ -28,6 +28,16 @@ __all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promi
 class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
     """What Pyodide hands Python for a JavaScript promise nobody awaited yet (``pyodide.webloop``):
     an ``asyncio.Future`` with the promise's ``then``/``catch``/``finally_``."""
+
+    def workers_env_note_settler(self) -> bool:
+        """Note, from now on, the request whose code settles this future
+        (``workers_env_settled_in``): a task that outlived its request waits on it
+        (runtime/tasks.py), and in production the task's wakeup belongs to that request's
+        IoContext. Only a plain ``PyodideFuture`` (a queue's, an event's, a sleep's) is
+        followed, made one of :class:`_SettlerNoted` -- no cost to any other future."""
+        if type(self) is PyodideFuture:
+            self.__class__ = _SettlerNoted
+        return type(self) is _SettlerNoted
 
     def then(self, onfulfilled: Callable[[Any], Any] | None = None,
              onrejected: Callable[[BaseException], Any] | None = None) -> PyodideFuture:
@@ -93,6 +103,31 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
 
 
 PyodideFuture.__module__ = "pyodide.webloop"
+
+
+class _SettlerNoted(PyodideFuture):
+    """A :class:`PyodideFuture` that notes the request whose code settles it (see
+    :meth:`PyodideFuture.workers_env_note_settler`); named as the class it stands for."""
+
+    workers_env_settled_in: Any = None
+
+    def set_result(self, result: Any) -> None:
+        super().set_result(result)
+        self.workers_env_settled_in = current_context()
+
+    def set_exception(self, exception: Any) -> None:
+        super().set_exception(exception)
+        self.workers_env_settled_in = current_context()
+
+    def cancel(self, msg: Any = None) -> bool:
+        cancelled = super().cancel(msg)
+        if cancelled:
+            self.workers_env_settled_in = current_context()
+        return cancelled
+
+
+_SettlerNoted.__name__ = _SettlerNoted.__qualname__ = "PyodideFuture"
+_SettlerNoted.__module__ = "pyodide.webloop"
 
 
 class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
