@@ -70,9 +70,17 @@ _UNIGRAM, _STOPWORD, _TRIGRAMS, _BIGRAM = 1.0, 0.2, 0.5, 0.5
 
 def _h64_array(prefix: str, items: list[str]) -> np.ndarray:
     """The feature hash of ``prefix + item`` for every item, as ``uint64``: the first 8 bytes of
-    its BLAKE2b, little-endian. One conversion of all the digests (new words come in batches)."""
-    digests = b"".join([blake2b((prefix + item).encode("utf-8"), digest_size=8).digest() for item in items])
-    return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
+    its BLAKE2b, little-endian. Each item's hash continues a copy of the prefix's hash state
+    (the same digest as hashing ``prefix + item``, with a third less work per item than a new
+    ``blake2b``), and all the digests are converted at once (new words come in batches)."""
+    copy = blake2b(prefix.encode("utf-8"), digest_size=8).copy
+    digests = []
+    add = digests.append
+    for item in items:
+        state = copy()
+        state.update(item.encode("utf-8"))
+        add(state.digest())
+    return np.frombuffer(b"".join(digests), dtype="<u8").astype(np.uint64)
 
 
 def _h64(feature: str) -> int:
@@ -97,34 +105,6 @@ def _stem(word: str) -> str:
 def approx_tokens(text: str) -> int:
     """An approximate token count (words and punctuation marks) for usage figures."""
     return len(_TOKEN.findall(text))
-
-
-class _Ids(dict):
-    """token -> word id; a token seen for the first time is given the next id on lookup (its
-    features are hashed later, with the batch's other new words), so a batch is one C-level
-    ``map`` over its tokens however many of them are new."""
-
-    __slots__ = ("vocabulary",)
-    vocabulary: _Vocabulary
-
-    def __missing__(self, token: str) -> int:
-        return self.vocabulary.add(token)
-
-
-_SLICES: dict[int, list[slice]] = {}
-_SLICES_KEPT = 64  # word lengths whose slices are kept; a longer token's are made for it alone
-
-
-def _trigram_slices(length: int) -> list[slice]:
-    """The slices that cut a string of ``length`` characters into its trigrams (kept for
-    word-sized lengths: building every shorter length too made a 12,000-character token cost
-    72 million slices and half a minute)."""
-    slices = _SLICES.get(length)
-    if slices is None:
-        slices = [slice(i, i + 3) for i in range(length - 2)]
-        if length <= _SLICES_KEPT:
-            _SLICES[length] = slices
-    return slices
 
 
 class _GramWeights(dict):
@@ -160,6 +140,22 @@ class _Growing:
         return self.data[: self.size]
 
 
+def _first_of_each(values: np.ndarray) -> np.ndarray:
+    """The index of each distinct value's first occurrence, in the order of the values (as
+    ``np.unique(values, return_index=True)[1]``)."""
+    order = np.argsort(values, kind="stable")
+    return order[_firsts(values[order])]
+
+
+def _firsts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array starts (``np.unique`` without its
+    hash table, which costs several times a sort here, and without importing ``numpy.ma``)."""
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return first
+
+
 class _Vocabulary:
     """Every word seen so far and its hashed features, as flat arrays (CSR by word id).
 
@@ -169,8 +165,7 @@ class _Vocabulary:
     """
 
     def __init__(self) -> None:
-        self.ids = _Ids({_SEP: _SEP_ID})  # the text separator of a batch
-        self.ids.vocabulary = self
+        self.ids: dict[str, int] = {_SEP: _SEP_ID}  # token -> word id; the text separator of a batch
         self._queued: list[str] = []
         # per word: unigram hash, unigram weight, first feature, feature count;
         # per feature: hash, weight (a word's unigram first, then its sorted distinct trigrams)
@@ -178,66 +173,121 @@ class _Vocabulary:
                         _Growing(np.uint64), _Growing(np.float64))
         self._words = 0
         self._features = 0
-        self._gram_hashes: dict[str, int] = {}  # character trigram -> its feature hash
+        # every character trigram hashed so far (its key: 21 bits per code point), sorted, and its hash
+        self._gram_keys = np.zeros(0, dtype=np.uint64)
+        self._gram_values = np.zeros(0, dtype=np.uint64)
         self._lock = threading.RLock()
 
-    def add(self, token: str) -> int:
-        """The id of a token not seen yet (queued: its features are hashed by :meth:`arrays`)."""
-        with self._lock:
-            got = dict.get(self.ids, token)
-            if got is None:  # (else another thread added it meanwhile)
-                got = self.ids[token] = self._words
-                self._words += 1
-                self._queued.append(token)
-            return got
+    def ids_of(self, tokens: list[str]) -> list[int]:
+        """The id of every token; a token not seen yet is given the next id (in the order the
+        tokens first appear) and queued: its features are hashed by :meth:`arrays`, with the
+        other new words. A few C-level passes over the tokens, however many of them are new."""
+        ids = self.ids
+        if not all(map(ids.__contains__, tokens)):
+            with self._lock:
+                fresh = [token for token in dict.fromkeys(tokens) if token not in ids]  # (another thread may have added some)
+                ids.update(zip(fresh, range(self._words, self._words + len(fresh))))
+                self._words += len(fresh)
+                self._queued += fresh
+        return list(map(ids.__getitem__, tokens))
 
     def _hash_queued(self) -> None:
-        """Hash the queued words' features (once per process) and append them to the arrays."""
+        """Hash the queued words' features (once per process) and append them to the arrays.
+
+        Vectorised over the batch's new words: every word's padded trigrams are cut from one
+        array of the batch's code points, keyed by their three code points (21 bits each, so
+        the keys sort as the trigram strings do), made distinct and sorted per word by one
+        ``np.unique``; only trigrams never met before are hashed, in one pass."""
         tokens, self._queued = self._queued, []
         words = list(map(_stem, tokens))
         unigrams = _h64_array("w\x1f", words)
-        weights: list[float] = []
-        counts: list[int] = []
-        grams: list[str] = []  # every queued word's sorted distinct trigrams, one after another
-        gram_weights: list[float] = []
-        for token, word in zip(tokens, words):
-            if token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
-                weights.append(_STOPWORD)
-                counts.append(1)
-            elif len(word) < 3:
-                weights.append(_UNIGRAM)
-                counts.append(1)
-            else:
-                weights.append(_UNIGRAM)
-                padded = f"<{word}>"
-                mine = sorted(set(map(padded.__getitem__, _trigram_slices(len(padded)))))
-                grams += mine
-                gram_weights += [_GRAM_WEIGHT[len(mine)]] * len(mine)
-                counts.append(1 + len(mine))
-        count = np.array(counts, dtype=np.int64)
+        n = len(tokens)
+        lengths = np.fromiter(map(len, words), dtype=np.intp, count=n)
+        stop = np.fromiter(map(STOPWORDS.__contains__, tokens), dtype=bool, count=n)
+        stop |= np.fromiter(map(STOPWORDS.__contains__, words), dtype=bool, count=n)
+        single = np.flatnonzero(lengths == 1)
+        if len(single):  # a lone letter (not a digit) weighs as a function word
+            stop[single] |= ~np.fromiter((words[i].isdigit() for i in single.tolist()), dtype=bool, count=len(single))
+        weights = np.where(stop, _STOPWORD, _UNIGRAM)
+        gram_count = np.zeros(n, dtype=np.int64)
+        full = np.flatnonzero(~stop & (lengths >= 3))  # the words with trigrams
+        if len(full):
+            word_at, gram_at = self._grams([words[i] for i in full.tolist()], lengths[full])
+            per_word = np.bincount(word_at, minlength=len(full))
+            gram_count[full] = per_word
+            # each trigram of a word with k distinct ones weighs _TRIGRAMS / sqrt(k)
+            ks = np.sort(per_word)
+            ks = ks[_firsts(ks)]
+            gram_weight = np.array([_GRAM_WEIGHT[k] for k in ks.tolist()])[np.searchsorted(ks, per_word[word_at])]
+            gram_hash = self._gram_values[gram_at]
+        count = gram_count + 1
         start = np.cumsum(count) - count
-        total = len(grams) + len(tokens)
+        total = int(start[-1] + count[-1])
         feat_hash = np.empty(total, dtype=np.uint64)
         feat_weight = np.empty(total, dtype=np.float64)
-        is_gram = np.ones(total, dtype=bool)
-        is_gram[start] = False
         feat_hash[start] = unigrams
         feat_weight[start] = weights
-        gram_hashes = self._gram_hashes
-        new_grams = [gram for gram in grams if gram not in gram_hashes]
-        if new_grams:
-            new_grams = list(dict.fromkeys(new_grams))
-            gram_hashes.update(zip(new_grams, _h64_array("c\x1f", new_grams).tolist()))
-        feat_hash[is_gram] = list(map(gram_hashes.__getitem__, grams))
-        feat_weight[is_gram] = gram_weights
+        if len(full):  # a word's unigram first, then its sorted distinct trigrams
+            is_gram = np.ones(total, dtype=bool)
+            is_gram[start] = False
+            feat_hash[is_gram] = gram_hash
+            feat_weight[is_gram] = gram_weight
         word_hash, word_weight, feat_start, feat_count, all_hash, all_weight = self._arrays
         word_hash.extend(unigrams)
-        word_weight.extend(np.array(weights, dtype=np.float64))
+        word_weight.extend(weights)
         feat_start.extend(start + self._features)
         feat_count.extend(count)
         all_hash.extend(feat_hash)
         all_weight.extend(feat_weight)
         self._features += total
+
+    def _grams(self, words: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct trigrams of each of ``words`` (each of 3+ characters, padded ``<word>``),
+        sorted per word as strings sort: for each, its word's position in ``words`` and its
+        index in ``self._gram_keys`` (trigrams never met before are hashed and added there)."""
+        joined = "<" + "><".join(words) + ">"
+        if joined.isascii():
+            points = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).astype(np.uint64)
+        else:
+            points = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+        # the key of the trigram starting at every position (those across two words are never used)
+        keys = points[:-2] << np.uint64(42)
+        keys |= points[1:-1] << np.uint64(21)
+        keys |= points[2:]
+        # a word of k characters has k trigrams, starting at its "<"
+        firsts = np.cumsum(lengths + 2) - (lengths + 2)
+        at = np.arange(int(lengths.sum()))
+        within = np.cumsum(lengths) - lengths
+        at += np.repeat(firsts - within, lengths)
+        # the batch's distinct trigrams, sorted (as the strings sort), and which one each is
+        keys = keys[at]
+        order = np.argsort(keys)
+        keys = keys[order]
+        first = _firsts(keys)
+        distinct = keys[first]
+        gram_of = np.empty(len(keys), dtype=np.intp)
+        gram_of[order] = np.cumsum(first) - 1
+        # (word, trigram) pairs, sorted: per word, its distinct trigrams in order
+        pairs = np.repeat(np.arange(len(words)), lengths) * len(distinct) + gram_of
+        pairs.sort()
+        word_at, gram_at = np.divmod(pairs[_firsts(pairs)], len(distinct))
+        known = self._gram_keys
+        found = np.searchsorted(known, distinct)
+        new = found == len(known)
+        new[~new] = known[found[~new]] != distinct[~new]
+        if new.any():
+            fresh = distinct[new]
+            three = np.empty((len(fresh), 3), dtype="<u4")
+            three[:, 0] = fresh >> np.uint64(42)
+            three[:, 1] = (fresh >> np.uint64(21)) & np.uint64(0x1FFFFF)
+            three[:, 2] = fresh & np.uint64(0x1FFFFF)
+            text = three.tobytes().decode("utf-32-le")
+            hashes = _h64_array("c\x1f", [text[i : i + 3] for i in range(0, len(text), 3)])
+            where = found[new]
+            self._gram_keys = np.insert(known, where, fresh)
+            self._gram_values = np.insert(self._gram_values, where, hashes)
+            found = np.searchsorted(self._gram_keys, distinct)
+        return word_at, found[gram_at]
 
     def arrays(self) -> tuple[np.ndarray, ...]:
         """(word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight), every
@@ -321,7 +371,7 @@ _LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 _K2 = np.uint64(0x9E3779B97F4A7C15)
 #: from this many new words on, the table places them in vectorised rounds (a round costs a few
 #: numpy calls, so a few words are cheaper probed one by one)
-_PLACE_MANY = 1024
+_PLACE_MANY = 16
 
 
 class _AsciiIds:
@@ -346,7 +396,7 @@ class _AsciiIds:
         with np.errstate(over="ignore"):
             return (_mix(k1 ^ (k2 * _K2)) & np.uint64(mask)).astype(np.intp)
 
-    def lookup(self, raw: bytes, ids: dict) -> np.ndarray:
+    def lookup(self, raw: bytes) -> np.ndarray:
         """The id of every token of ``raw`` (translated ASCII: words, spaces, ``\\x00``)."""
         in_token = np.frombuffer(b" " + raw + b" ", dtype=np.uint8) != 32  # padded: every token has two edges
         bounds = np.flatnonzero(in_token[1:] != in_token[:-1])  # start, end, start, end, ...
@@ -381,7 +431,7 @@ class _AsciiIds:
         if len(missed_at):
             at = starts[missed_at]
             tokens = [raw[a:b].decode("ascii") for a, b in zip(at.tolist(), (at + lengths[missed_at]).tolist())]
-            out[missed_at] = list(map(ids.__getitem__, tokens))
+            out[missed_at] = _VOCABULARY.ids_of(tokens)
             short = missed_at[lengths[missed_at] <= _KEY_BYTES]
             if len(short):
                 self._add(k1[short], k2[short], out[short])
@@ -400,7 +450,7 @@ class _AsciiIds:
                 self._place(*grown, table_k1[old], table_k2[old], table_ids[old])
                 table_k1, table_k2, table_ids = grown
             if len(wids) >= _PLACE_MANY:
-                _, once = np.unique(wids, return_index=True)  # a word missed twice in one batch: one entry
+                once = _first_of_each(wids)  # a word missed twice in one batch: one entry
                 self._place(table_k1, table_k2, table_ids, k1[once], k2[once], wids[once])
             else:  # a few new words (the common case once a vocabulary is known): probe one by one
                 mask = len(table_ids) - 1
@@ -425,7 +475,9 @@ class _AsciiIds:
         while len(todo):
             free = table_ids[slot] < 0
             placed = ~free & (table_k1[slot] == k1[todo]) & (table_k2[slot] == k2[todo])
-            taken, first = np.unique(slot[free], return_index=True)
+            claims = slot[free]
+            first = _first_of_each(claims)
+            taken = claims[first]
             winners = todo[free][first]
             table_k1[taken], table_k2[taken] = k1[winners], k2[winners]
             table_ids[taken] = wids[winners]
@@ -443,9 +495,9 @@ def _token_ids(texts: list[str]) -> np.ndarray:
     if joined.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
         joined = _JOIN.join(t.replace(_SEP, " ") for t in texts)
     if joined.isascii():  # the common case: bytes.translate, then a numpy look-up of the bytes
-        return _ASCII_IDS.lookup(joined.encode("ascii").translate(_ASCII_SPLIT), _VOCABULARY.ids)
+        return _ASCII_IDS.lookup(joined.encode("ascii").translate(_ASCII_SPLIT))
     tokens = _WORD_OR_SEP.findall(_normalise(joined))
-    return np.array(list(map(_VOCABULARY.ids.__getitem__, tokens)), dtype=np.intp)
+    return np.array(_VOCABULARY.ids_of(tokens), dtype=np.intp)
 
 
 def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = "",
