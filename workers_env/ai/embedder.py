@@ -35,6 +35,8 @@ import numpy as np
 __all__ = ["INDEX_LEVELS", "LEVELS", "STOPWORDS", "approx_tokens", "embed_indices", "embed_levels", "embed_rows",
            "embed_texts"]
 
+#: from this many new words in a batch on, their features are made vectorised
+_VECTORISE_FROM = 64
 _SEP = "\x00"
 _SEP_ID = -1
 #: ASCII text (as bytes): every character outside \w but the separator becomes a space, and
@@ -74,7 +76,7 @@ def _h64_array(prefix: str, items: list[str]) -> np.ndarray:
     (the same digest as hashing ``prefix + item``, with a third less work per item than a new
     ``blake2b``), and all the digests are converted at once (new words come in batches)."""
     copy = blake2b(prefix.encode("utf-8"), digest_size=8).copy
-    digests = []
+    digests: list[bytes] = []
     add = digests.append
     for item in items:
         state = copy()
@@ -105,6 +107,22 @@ def _stem(word: str) -> str:
 def approx_tokens(text: str) -> int:
     """An approximate token count (words and punctuation marks) for usage figures."""
     return len(_TOKEN.findall(text))
+
+
+_SLICES: dict[int, list[slice]] = {}
+_SLICES_KEPT = 64  # word lengths whose slices are kept; a longer token's are made for it alone
+
+
+def _trigram_slices(length: int) -> list[slice]:
+    """The slices that cut a string of ``length`` characters into its trigrams (kept for
+    word-sized lengths: building every shorter length too made a 12,000-character token cost
+    72 million slices and half a minute)."""
+    slices = _SLICES.get(length)
+    if slices is None:
+        slices = [slice(i, i + 3) for i in range(length - 2)]
+        if length <= _SLICES_KEPT:
+            _SLICES[length] = slices
+    return slices
 
 
 class _GramWeights(dict):
@@ -173,9 +191,11 @@ class _Vocabulary:
                         _Growing(np.uint64), _Growing(np.float64))
         self._words = 0
         self._features = 0
-        # every character trigram hashed so far (its key: 21 bits per code point), sorted, and its hash
+        # character trigram -> its feature hash, kept: two memos of the same function, by the
+        # trigram for a few new words, and for many by its key (21 bits per code point), sorted
+        self._gram_hashes: dict[str, int] = {}
         self._gram_keys = np.zeros(0, dtype=np.uint64)
-        self._gram_values = np.zeros(0, dtype=np.uint64)
+        self._gram_key_hashes = np.zeros(0, dtype=np.uint64)
         self._lock = threading.RLock()
 
     def ids_of(self, tokens: list[str]) -> list[int]:
@@ -192,15 +212,70 @@ class _Vocabulary:
         return list(map(ids.__getitem__, tokens))
 
     def _hash_queued(self) -> None:
-        """Hash the queued words' features (once per process) and append them to the arrays.
-
-        Vectorised over the batch's new words: every word's padded trigrams are cut from one
-        array of the batch's code points, keyed by their three code points (21 bits each, so
-        the keys sort as the trigram strings do), made distinct and sorted per word by one
-        ``np.unique``; only trigrams never met before are hashed, in one pass."""
+        """Hash the queued words' features (once per process) and append them to the arrays:
+        a word's unigram first, then its sorted distinct trigrams. Many new words at once (a
+        process's first batches) are done vectorised, a few word by word (where the numpy calls'
+        fixed cost would outweigh the words); the two give the same arrays."""
         tokens, self._queued = self._queued, []
         words = list(map(_stem, tokens))
         unigrams = _h64_array("w\x1f", words)
+        features = self._features_of_many if len(tokens) >= _VECTORISE_FROM else self._features_of_few
+        weights, count, feat_hash, feat_weight = features(tokens, words, unigrams)
+        start = np.cumsum(count) - count
+        word_hash, word_weight, feat_start, feat_count, all_hash, all_weight = self._arrays
+        word_hash.extend(unigrams)
+        word_weight.extend(weights)
+        feat_start.extend(start + self._features)
+        feat_count.extend(count)
+        all_hash.extend(feat_hash)
+        all_weight.extend(feat_weight)
+        self._features += len(feat_hash)
+
+    def _features_of_few(self, tokens: list[str], words: list[str],
+                         unigrams: np.ndarray) -> tuple[np.ndarray, ...]:
+        """(word weight, feature count per word, feature hashes, feature weights), word by word."""
+        weights: list[float] = []
+        counts: list[int] = []
+        grams: list[str] = []  # every word's sorted distinct trigrams, one after another
+        gram_weights: list[float] = []
+        for token, word in zip(tokens, words):
+            if token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+                weights.append(_STOPWORD)
+                counts.append(1)
+            elif len(word) < 3:
+                weights.append(_UNIGRAM)
+                counts.append(1)
+            else:
+                weights.append(_UNIGRAM)
+                padded = f"<{word}>"
+                mine = sorted(set(map(padded.__getitem__, _trigram_slices(len(padded)))))
+                grams += mine
+                gram_weights += [_GRAM_WEIGHT[len(mine)]] * len(mine)
+                counts.append(1 + len(mine))
+        count = np.array(counts, dtype=np.int64)
+        start = np.cumsum(count) - count
+        total = len(grams) + len(tokens)
+        feat_hash = np.empty(total, dtype=np.uint64)
+        feat_weight = np.empty(total, dtype=np.float64)
+        is_gram = np.ones(total, dtype=bool)
+        is_gram[start] = False
+        feat_hash[start] = unigrams
+        feat_weight[start] = weights
+        gram_hashes = self._gram_hashes
+        new_grams = [gram for gram in grams if gram not in gram_hashes]
+        if new_grams:
+            new_grams = list(dict.fromkeys(new_grams))
+            gram_hashes.update(zip(new_grams, _h64_array("c\x1f", new_grams).tolist()))
+        feat_hash[is_gram] = list(map(gram_hashes.__getitem__, grams))
+        feat_weight[is_gram] = gram_weights
+        return np.array(weights, dtype=np.float64), count, feat_hash, feat_weight
+
+    def _features_of_many(self, tokens: list[str], words: list[str],
+                          unigrams: np.ndarray) -> tuple[np.ndarray, ...]:
+        """:meth:`_features_of_few`, vectorised over the words: every word's padded trigrams are
+        cut from one array of their code points, keyed by their three code points (21 bits
+        each, so the keys sort as the trigram strings do) and made distinct and sorted per word
+        by two sorts; only trigrams never met before are hashed, in one pass."""
         n = len(tokens)
         lengths = np.fromiter(map(len, words), dtype=np.intp, count=n)
         stop = np.fromiter(map(STOPWORDS.__contains__, tokens), dtype=bool, count=n)
@@ -209,42 +284,33 @@ class _Vocabulary:
         if len(single):  # a lone letter (not a digit) weighs as a function word
             stop[single] |= ~np.fromiter((words[i].isdigit() for i in single.tolist()), dtype=bool, count=len(single))
         weights = np.where(stop, _STOPWORD, _UNIGRAM)
-        gram_count = np.zeros(n, dtype=np.int64)
+        count = np.ones(n, dtype=np.int64)
         full = np.flatnonzero(~stop & (lengths >= 3))  # the words with trigrams
-        if len(full):
-            word_at, gram_at = self._grams([words[i] for i in full.tolist()], lengths[full])
-            per_word = np.bincount(word_at, minlength=len(full))
-            gram_count[full] = per_word
-            # each trigram of a word with k distinct ones weighs _TRIGRAMS / sqrt(k)
-            ks = np.sort(per_word)
-            ks = ks[_firsts(ks)]
-            gram_weight = np.array([_GRAM_WEIGHT[k] for k in ks.tolist()])[np.searchsorted(ks, per_word[word_at])]
-            gram_hash = self._gram_values[gram_at]
-        count = gram_count + 1
+        if not len(full):
+            return weights, count, unigrams, weights
+        word_at, gram_hash = self._grams([words[i] for i in full.tolist()], lengths[full])
+        per_word = np.bincount(word_at, minlength=len(full))
+        count[full] += per_word
+        # each trigram of a word with k distinct ones weighs _TRIGRAMS / sqrt(k)
+        ks = np.sort(per_word)
+        ks = ks[_firsts(ks)]
+        gram_weight = np.array([_GRAM_WEIGHT[k] for k in ks.tolist()])[np.searchsorted(ks, per_word[word_at])]
         start = np.cumsum(count) - count
         total = int(start[-1] + count[-1])
         feat_hash = np.empty(total, dtype=np.uint64)
         feat_weight = np.empty(total, dtype=np.float64)
         feat_hash[start] = unigrams
         feat_weight[start] = weights
-        if len(full):  # a word's unigram first, then its sorted distinct trigrams
-            is_gram = np.ones(total, dtype=bool)
-            is_gram[start] = False
-            feat_hash[is_gram] = gram_hash
-            feat_weight[is_gram] = gram_weight
-        word_hash, word_weight, feat_start, feat_count, all_hash, all_weight = self._arrays
-        word_hash.extend(unigrams)
-        word_weight.extend(weights)
-        feat_start.extend(start + self._features)
-        feat_count.extend(count)
-        all_hash.extend(feat_hash)
-        all_weight.extend(feat_weight)
-        self._features += total
+        is_gram = np.ones(total, dtype=bool)
+        is_gram[start] = False
+        feat_hash[is_gram] = gram_hash
+        feat_weight[is_gram] = gram_weight
+        return weights, count, feat_hash, feat_weight
 
     def _grams(self, words: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The distinct trigrams of each of ``words`` (each of 3+ characters, padded ``<word>``),
         sorted per word as strings sort: for each, its word's position in ``words`` and its
-        index in ``self._gram_keys`` (trigrams never met before are hashed and added there)."""
+        feature hash (kept by the trigram's key, so a trigram is hashed once)."""
         joined = "<" + "><".join(words) + ">"
         if joined.isascii():
             points = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).astype(np.uint64)
@@ -271,23 +337,29 @@ class _Vocabulary:
         pairs = np.repeat(np.arange(len(words)), lengths) * len(distinct) + gram_of
         pairs.sort()
         word_at, gram_at = np.divmod(pairs[_firsts(pairs)], len(distinct))
-        known = self._gram_keys
+        known, known_hashes = self._gram_keys, self._gram_key_hashes
         found = np.searchsorted(known, distinct)
         new = found == len(known)
         new[~new] = known[found[~new]] != distinct[~new]
-        if new.any():
+        hashes = np.empty(len(distinct), dtype=np.uint64)
+        hashes[~new] = known_hashes[found[~new]]
+        if new.any():  # trigrams never met in a batch this size: hashed once, in one pass
             fresh = distinct[new]
             three = np.empty((len(fresh), 3), dtype="<u4")
             three[:, 0] = fresh >> np.uint64(42)
             three[:, 1] = (fresh >> np.uint64(21)) & np.uint64(0x1FFFFF)
             three[:, 2] = fresh & np.uint64(0x1FFFFF)
             text = three.tobytes().decode("utf-32-le")
-            hashes = _h64_array("c\x1f", [text[i : i + 3] for i in range(0, len(text), 3)])
-            where = found[new]
-            self._gram_keys = np.insert(known, where, fresh)
-            self._gram_values = np.insert(self._gram_values, where, hashes)
-            found = np.searchsorted(self._gram_keys, distinct)
-        return word_at, found[gram_at]
+            hashes[new] = _h64_array("c\x1f", [text[i : i + 3] for i in range(0, len(text), 3)])
+            # merged into the sorted memo (both sorted: each fresh key goes where searchsorted put it)
+            at = found[new] + np.arange(len(fresh))
+            is_fresh = np.zeros(len(known) + len(fresh), dtype=bool)
+            is_fresh[at] = True
+            merged, merged_hashes = np.empty(len(is_fresh), dtype=np.uint64), np.empty(len(is_fresh), dtype=np.uint64)
+            merged[at], merged_hashes[at] = fresh, hashes[new]
+            merged[~is_fresh], merged_hashes[~is_fresh] = known, known_hashes
+            self._gram_keys, self._gram_key_hashes = merged, merged_hashes
+        return word_at, hashes[gram_at]
 
     def arrays(self) -> tuple[np.ndarray, ...]:
         """(word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight), every
@@ -371,7 +443,7 @@ _LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 _K2 = np.uint64(0x9E3779B97F4A7C15)
 #: from this many new words on, the table places them in vectorised rounds (a round costs a few
 #: numpy calls, so a few words are cheaper probed one by one)
-_PLACE_MANY = 16
+_PLACE_MANY = 256
 
 
 class _AsciiIds:
@@ -429,9 +501,14 @@ class _AsciiIds:
             todo, slot = todo[more], (slot[more] + 1) & mask
         missed_at = np.concatenate(missed)
         if len(missed_at):
-            at = starts[missed_at]
-            tokens = [raw[a:b].decode("ascii") for a, b in zip(at.tolist(), (at + lengths[missed_at]).tolist())]
-            out[missed_at] = _VOCABULARY.ids_of(tokens)
+            # the missed tokens' bytes, each with the space after it, gathered into one string and
+            # split there: no Python slice per token
+            with_space = lengths[missed_at] + 1
+            ends = np.cumsum(with_space)
+            at = np.arange(int(ends[-1]))
+            at += np.repeat(starts[missed_at] - (ends - with_space), with_space)
+            spaced = np.frombuffer(raw + b" ", dtype=np.uint8)[at].tobytes().decode("ascii")
+            out[missed_at] = _VOCABULARY.ids_of(spaced.split(" ")[:-1])
             short = missed_at[lengths[missed_at] <= _KEY_BYTES]
             if len(short):
                 self._add(k1[short], k2[short], out[short])
