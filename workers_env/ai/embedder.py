@@ -13,9 +13,10 @@ Components are whole multiples of ``2**-15``; one that no feature reaches is ``+
 fixed sign per column), never ``0``, so vectors are dense like a real model's and every
 component reaches Python as a ``float``.
 
-Speed: each distinct word's features are hashed once per process and kept (a word met for
-the first time gets its id from the id dictionary's ``__missing__`` and is hashed with the
-batch's other new words); an ASCII batch finds its words' ids by their bytes in a numpy hash
+Speed: each distinct word's features are hashed once per process and kept (a batch's new
+words get their ids together and are hashed together: many of them -- a process's first
+batches -- with their trigrams cut, sorted and made distinct in numpy, each trigram hashed once
+per process); an ASCII batch finds its words' ids by their bytes in a numpy hash
 table in front of that dictionary, without a Python string per word; a batch is then a few
 numpy gathers, one cumulative sum and one ``bincount``, and the binding turns
 :func:`embed_indices` into Python numbers with one gather.
