@@ -445,6 +445,7 @@ _K2 = np.uint64(0x9E3779B97F4A7C15)
 #: from this many new words on, the table places them in vectorised rounds (a round costs a few
 #: numpy calls, so a few words are cheaper probed one by one)
 _PLACE_MANY = 256
+_PROBE_REST = 64  # ... and when this few are left, the rest are placed one by one
 
 
 class _AsciiIds:
@@ -531,26 +532,35 @@ class _AsciiIds:
                 once = _first_of_each(wids)  # a word missed twice in one batch: one entry
                 self._place(table_k1, table_k2, table_ids, k1[once], k2[once], wids[once])
             else:  # a few new words (the common case once a vocabulary is known): probe one by one
-                mask = len(table_ids) - 1
-                homes = self._home(k1, k2, mask)
-                for a, b, wid, slot in zip(k1.tolist(), k2.tolist(), wids.tolist(), homes.tolist()):
-                    while table_ids[slot] >= 0 and not (table_k1[slot] == a and table_k2[slot] == b):
-                        slot = (slot + 1) & mask
-                    if table_ids[slot] < 0:
-                        table_k1[slot], table_k2[slot] = a, b
-                        table_ids[slot] = wid  # last: the entry is whole once its id is there
-                        self._count += 1
+                homes = self._home(k1, k2, len(table_ids) - 1)
+                self._probe_each(table_k1, table_k2, table_ids, k1, k2, wids, homes)
             self._table = (table_k1, table_k2, table_ids)
+
+    def _probe_each(self, table_k1: np.ndarray, table_k2: np.ndarray, table_ids: np.ndarray,
+                    k1: np.ndarray, k2: np.ndarray, wids: np.ndarray, slots: np.ndarray) -> None:
+        """Insert keys one by one, each probing on from its slot (a key already there is left)."""
+        mask = len(table_ids) - 1
+        for a, b, wid, slot in zip(k1.tolist(), k2.tolist(), wids.tolist(), slots.tolist()):
+            while table_ids[slot] >= 0 and not (table_k1[slot] == a and table_k2[slot] == b):
+                slot = (slot + 1) & mask
+            if table_ids[slot] < 0:
+                table_k1[slot], table_k2[slot] = a, b
+                table_ids[slot] = wid  # last: the entry is whole once its id is there
+                self._count += 1
 
     def _place(self, table_k1: np.ndarray, table_k2: np.ndarray, table_ids: np.ndarray,
                k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
         """Insert distinct keys, vectorised. Each round a key whose slot already holds it is done
         (another thread added it), the first claimant of every free slot takes it, and the others
-        move one slot on. Keys, then ids, are written: an entry is whole once its id is there."""
+        move one slot on; the last few keys (a round costs the same for few) go one by one. Keys,
+        then ids, are written: an entry is whole once its id is there."""
         mask = len(table_ids) - 1
         slot = self._home(k1, k2, mask)
         todo = np.arange(len(wids))
         while len(todo):
+            if len(todo) <= _PROBE_REST:
+                self._probe_each(table_k1, table_k2, table_ids, k1[todo], k2[todo], wids[todo], slot)
+                break
             free = table_ids[slot] < 0
             placed = ~free & (table_k1[slot] == k1[todo]) & (table_k2[slot] == k2[todo])
             claims = slot[free]
