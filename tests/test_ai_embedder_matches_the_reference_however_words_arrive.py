@@ -80,3 +80,13 @@ def test_words_first_met_few_then_many_and_the_reverse(empty_vocabulary):
     _check(embed_levels(batch, 64, model=MODEL), batch, 64)
     extra = [_texts(8)[0]]
     _check(embed_levels(extra, 64, model=MODEL), extra, 64)
+
+
+def test_the_sums_are_the_same_with_or_without_a_fast_add_at(monkeypatch):
+    """Cells are summed by ``np.add.at`` into a reused array where numpy makes that a plain loop
+    (1.25 on), by ``np.bincount`` before: the same additions in the same order."""
+    texts = _texts(9)
+    fast = embed_levels(texts, 192, model=MODEL)
+    monkeypatch.setattr(embedder, "_FAST_ADD_AT", not embedder._FAST_ADD_AT)
+    assert (embed_levels(texts, 192, model=MODEL) == fast).all()
+    _check(fast, texts, 192)

@@ -18,7 +18,8 @@ words get their ids together and are hashed together: many of them -- a process'
 batches -- with their trigrams cut, sorted and made distinct in numpy, each trigram hashed once
 per process); an ASCII batch finds its words' ids by their bytes in a numpy hash
 table in front of that dictionary, without a Python string per word; a batch is then a few
-numpy gathers, one cumulative sum and one ``bincount``, and the binding turns
+numpy gathers, one cumulative sum and one pass adding each cell's values (into working arrays
+kept per thread: fresh memory costs a page fault per 4 KB), and the binding turns
 :func:`embed_indices` into Python numbers with one gather.
 ``benchmarks/run.py --only ai`` holds it to the cost of upserting the same vectors into
 Vectorize.
@@ -593,9 +594,49 @@ def _token_ids(texts: list[str]) -> np.ndarray:
     return np.array(_VOCABULARY.ids_of(tokens), dtype=np.intp)
 
 
+class _Scratch(threading.local):
+    """Each thread's working arrays, kept between batches."""
+
+    def __init__(self) -> None:
+        self.arrays: dict[str, np.ndarray] = {}
+
+
+_SCRATCH = _Scratch()
+_SCRATCH_KEPT = 1 << 20  # elements: a longer working array is made for its batch alone
+
+
+def _scratch(name: str, size: int, dtype: type) -> np.ndarray:
+    """This thread's working array ``name`` of ``size`` elements (contents undefined), reused from
+    batch to batch: the memory a batch frees goes back to the system, and touching fresh
+    memory again costs a page fault per 4 KB -- a quarter of a batch's time, measured."""
+    kept = _SCRATCH.arrays.get(name)
+    if kept is None or len(kept) < size:
+        kept = np.empty(size + size // 4, dtype=dtype)  # some room for the next batch's size
+        if size <= _SCRATCH_KEPT:
+            _SCRATCH.arrays[name] = kept
+    return kept[:size]
+
+
+#: numpy 1.25 made ``ufunc.at`` a plain loop (before, it cost many times ``np.bincount``)
+_FAST_ADD_AT = np.lib.NumpyVersion(np.__version__) >= "1.25.0"
+
+
+def _sums(cells: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """``np.bincount(cells, weights=values, minlength=size)``: each cell's values added in
+    order, from 0. With a fast ``np.add.at``, the same additions into this thread's working
+    array instead of fresh memory."""
+    if not _FAST_ADD_AT:
+        return np.bincount(cells, weights=values, minlength=size)
+    sums = _scratch("sums", size, np.float64)
+    sums.fill(0.0)
+    np.add.at(sums, cells, values)
+    return sums
+
+
 def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = "",
              max_words: int | None = None) -> tuple[np.ndarray, _Projection]:
-    """Every text's levels (float64 whole numbers, 0 where no feature reaches) and the projection."""
+    """Every text's levels (float64 whole numbers, 0 where no feature reaches) and the projection.
+    The levels are this thread's working array: read them before its next batch."""
     n = len(texts)
     projection = _projection(model, variant, dimensions)
     if n == 0:
@@ -626,11 +667,12 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
     same = row[1:] == row[:-1]  # word pairs within a text
     pairs = int(np.count_nonzero(same))
     empty = np.flatnonzero(lengths == 0)
-    cells = np.empty(total + pairs + len(empty), dtype=np.intp)
-    values = np.empty(len(cells), dtype=np.float64)
+    cells = _scratch("cells", total + pairs + len(empty), np.intp)
+    values = _scratch("values", len(cells), np.float64)
     if total:
         # the features' offsets, one cumulative sum: +1 within a word, a jump between words
-        offsets = np.ones(total, dtype=np.intp)
+        offsets = _scratch("offsets", total, np.intp)
+        offsets.fill(1)
         starts = feat_start[tid]
         offsets[0] = starts[0]
         offsets[ends[:-1]] = starts[1:] - (starts[:-1] + counts[:-1]) + 1
@@ -657,7 +699,7 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
         cells[total + pairs :] = empty * dimensions + cols
         values[total + pairs :] = signs
 
-    matrix: np.ndarray = np.bincount(cells, weights=values, minlength=n * dimensions).reshape(n, dimensions)  # float64
+    matrix = _sums(cells, values, n * dimensions).reshape(n, dimensions)  # float64
     norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
     norms[norms == 0] = LEVELS  # features cancelling out exactly: leave the zero row
     # v / (norm / LEVELS) is exactly round-to-nearest of v * LEVELS / norm (LEVELS is a power of 2)
