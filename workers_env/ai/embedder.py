@@ -199,7 +199,8 @@ class _Vocabulary:
         self._words = 0
         self._features = 0
         # character trigram -> its feature hash, kept: two memos of the same function, by the
-        # trigram for a few new words, and for many by its key (21 bits per code point), sorted
+        # trigram (every trigram hashed so far) for a few new words, and for many by its key
+        # (21 bits per code point, sorted; the trigrams met in batches of many new words)
         self._gram_hashes: dict[str, int] = {}
         self._gram_keys = np.zeros(0, dtype=np.uint64)
         self._gram_key_hashes = np.zeros(0, dtype=np.uint64)
@@ -357,7 +358,9 @@ class _Vocabulary:
             three[:, 1] = (fresh >> np.uint64(21)) & np.uint64(0x1FFFFF)
             three[:, 2] = fresh & np.uint64(0x1FFFFF)
             text = three.tobytes().decode("utf-32-le")
-            hashes[new] = _h64_array("c\x1f", [text[i : i + 3] for i in range(0, len(text), 3)])
+            grams = [text[i : i + 3] for i in range(0, len(text), 3)]
+            hashes[new] = fresh_hashes = _h64_array("c\x1f", grams)
+            self._gram_hashes.update(zip(grams, fresh_hashes.tolist()))  # the word-by-word path's memo too
             # merged into the sorted memo (both sorted: each fresh key goes where searchsorted put it)
             at = found[new] + np.arange(len(fresh))
             is_fresh = np.zeros(len(known) + len(fresh), dtype=bool)
