@@ -90,3 +90,28 @@ def test_the_sums_are_the_same_with_or_without_a_fast_add_at(monkeypatch):
     monkeypatch.setattr(embedder, "_FAST_ADD_AT", not embedder._FAST_ADD_AT)
     assert (embed_levels(texts, 192, model=MODEL) == fast).all()
     _check(fast, texts, 192)
+
+
+def test_trigrams_hashed_for_many_new_words_are_not_hashed_again_for_a_few(empty_vocabulary, monkeypatch):
+    many = _texts(10)
+    embed_levels(many, 64, model=MODEL)  # many new words: their trigrams hashed vectorised
+    # words whose trigrams were hashed there (plain lower-case words, no plural to strip)
+    known = {word for text in many for word in text.split() if word.isascii() and word.isalpha()
+             and word.islower() and len(word) >= 3 and word not in STOPWORDS and not word.endswith("s")}
+    few = [word[:-1] + "q" + word[-1] for word in sorted(known) if len(word) >= 4][:5]  # new words, known trigrams mostly
+    hashed: list[str] = []
+    real = embedder._h64_array
+
+    def spy(prefix: str, items: list[str]):
+        hashed.extend(prefix + item for item in items)
+        return real(prefix, items)
+
+    monkeypatch.setattr(embedder, "_h64_array", spy)
+    text = " ".join(few)
+    _check(embed_levels([text], 64, model=MODEL), [text], 64)  # a few new words: made word by word
+
+    def trigrams(words):
+        return {f"<{w}>"[i : i + 3] for w in words for i in range(len(w))}
+
+    hashed_grams = {h[2:] for h in hashed if h.startswith("c\x1f")}
+    assert hashed_grams and hashed_grams <= trigrams(few) - trigrams(known)  # only the ones never met
