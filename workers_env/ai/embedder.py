@@ -610,13 +610,14 @@ _SCRATCH_KEPT = 1 << 20  # elements: a longer working array is made for its batc
 
 def _scratch(name: str, size: int, dtype: type) -> np.ndarray:
     """This thread's working array ``name`` of ``size`` elements (contents undefined), reused from
-    batch to batch: the memory a batch frees goes back to the system, and touching fresh
-    memory again costs a page fault per 4 KB -- a quarter of a batch's time, measured."""
+    batch to batch: memory a batch frees may go back to the system, and touching fresh memory
+    again costs a page fault per 4 KB (in a process with a small heap, a quarter of a batch's
+    time, measured)."""
     kept = _SCRATCH.arrays.get(name)
     if kept is None or len(kept) < size:
-        kept = np.empty(size + size // 4, dtype=dtype)  # some room for the next batch's size
-        if size <= _SCRATCH_KEPT:
-            _SCRATCH.arrays[name] = kept
+        if size > _SCRATCH_KEPT:
+            return np.empty(size, dtype=dtype)
+        kept = _SCRATCH.arrays[name] = np.empty(size + size // 4, dtype=dtype)  # room for the next batch
     return kept[:size]
 
 
