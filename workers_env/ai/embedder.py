@@ -13,11 +13,13 @@ Components are whole multiples of ``2**-15``; one that no feature reaches is ``+
 fixed sign per column), never ``0``, so vectors are dense like a real model's and every
 component reaches Python as a ``float``.
 
-Speed: each distinct word's features are hashed once per process and kept (a word met for
-the first time gets its id from the id dictionary's ``__missing__`` and is hashed with the
-batch's other new words); an ASCII batch finds its words' ids by their bytes in a numpy hash
+Speed: each distinct word's features are hashed once per process and kept (a batch's new
+words get their ids together and are hashed together: many of them -- a process's first
+batches -- with their trigrams cut, sorted and made distinct in numpy, each trigram hashed once
+per process); an ASCII batch finds its words' ids by their bytes in a numpy hash
 table in front of that dictionary, without a Python string per word; a batch is then a few
-numpy gathers, one cumulative sum and one ``bincount``, and the binding turns
+numpy gathers, one cumulative sum and one pass adding each cell's values (into working arrays
+kept per thread: fresh memory costs a page fault per 4 KB), and the binding turns
 :func:`embed_indices` into Python numbers with one gather.
 ``benchmarks/run.py --only ai`` holds it to the cost of upserting the same vectors into
 Vectorize.
@@ -35,6 +37,8 @@ import numpy as np
 __all__ = ["INDEX_LEVELS", "LEVELS", "STOPWORDS", "approx_tokens", "embed_indices", "embed_levels", "embed_rows",
            "embed_texts"]
 
+#: from this many new words in a batch on, their features are made vectorised
+_VECTORISE_FROM = 64
 _SEP = "\x00"
 _SEP_ID = -1
 #: ASCII text (as bytes): every character outside \w but the separator becomes a space, and
@@ -70,9 +74,22 @@ _UNIGRAM, _STOPWORD, _TRIGRAMS, _BIGRAM = 1.0, 0.2, 0.5, 0.5
 
 def _h64_array(prefix: str, items: list[str]) -> np.ndarray:
     """The feature hash of ``prefix + item`` for every item, as ``uint64``: the first 8 bytes of
-    its BLAKE2b, little-endian. One conversion of all the digests (new words come in batches)."""
-    digests = b"".join([blake2b((prefix + item).encode("utf-8"), digest_size=8).digest() for item in items])
-    return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
+    its BLAKE2b, little-endian. Each item's hash continues a copy of the prefix's hash state
+    (the same digest as hashing ``prefix + item``, with a third less work per item than a new
+    ``blake2b``), and all the digests are converted at once (new words come in batches)."""
+    copy = blake2b(prefix.encode("utf-8"), digest_size=8).copy
+    joined = "\x00".join(items)
+    if joined.count("\x00") == len(items) - 1:  # (no item holds a NUL: encoded at once, split there)
+        encoded = joined.encode("utf-8").split(b"\x00")
+    else:
+        encoded = [item.encode("utf-8") for item in items]
+    digests: list[bytes] = []
+    add = digests.append
+    for data in encoded:
+        state = copy()
+        state.update(data)
+        add(state.digest())
+    return np.frombuffer(b"".join(digests), dtype="<u8").astype(np.uint64)
 
 
 def _h64(feature: str) -> int:
@@ -97,18 +114,6 @@ def _stem(word: str) -> str:
 def approx_tokens(text: str) -> int:
     """An approximate token count (words and punctuation marks) for usage figures."""
     return len(_TOKEN.findall(text))
-
-
-class _Ids(dict):
-    """token -> word id; a token seen for the first time is given the next id on lookup (its
-    features are hashed later, with the batch's other new words), so a batch is one C-level
-    ``map`` over its tokens however many of them are new."""
-
-    __slots__ = ("vocabulary",)
-    vocabulary: _Vocabulary
-
-    def __missing__(self, token: str) -> int:
-        return self.vocabulary.add(token)
 
 
 _SLICES: dict[int, list[slice]] = {}
@@ -160,6 +165,22 @@ class _Growing:
         return self.data[: self.size]
 
 
+def _first_of_each(values: np.ndarray) -> np.ndarray:
+    """The index of each distinct value's first occurrence, in the order of the values (as
+    ``np.unique(values, return_index=True)[1]``)."""
+    order = np.argsort(values, kind="stable")
+    return order[_firsts(values[order])]
+
+
+def _firsts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array starts (``np.unique`` without its
+    hash table, which costs several times a sort here, and without importing ``numpy.ma``)."""
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return first
+
+
 class _Vocabulary:
     """Every word seen so far and its hashed features, as flat arrays (CSR by word id).
 
@@ -169,8 +190,7 @@ class _Vocabulary:
     """
 
     def __init__(self) -> None:
-        self.ids = _Ids({_SEP: _SEP_ID})  # the text separator of a batch
-        self.ids.vocabulary = self
+        self.ids: dict[str, int] = {_SEP: _SEP_ID}  # token -> word id; the text separator of a batch
         self._queued: list[str] = []
         # per word: unigram hash, unigram weight, first feature, feature count;
         # per feature: hash, weight (a word's unigram first, then its sorted distinct trigrams)
@@ -178,27 +198,53 @@ class _Vocabulary:
                         _Growing(np.uint64), _Growing(np.float64))
         self._words = 0
         self._features = 0
-        self._gram_hashes: dict[str, int] = {}  # character trigram -> its feature hash
+        # character trigram -> its feature hash, kept: two memos of the same function, by the
+        # trigram (every trigram hashed so far) for a few new words, and for many by its key
+        # (21 bits per code point, sorted; the trigrams met in batches of many new words)
+        self._gram_hashes: dict[str, int] = {}
+        self._gram_keys = np.zeros(0, dtype=np.uint64)
+        self._gram_key_hashes = np.zeros(0, dtype=np.uint64)
         self._lock = threading.RLock()
 
-    def add(self, token: str) -> int:
-        """The id of a token not seen yet (queued: its features are hashed by :meth:`arrays`)."""
-        with self._lock:
-            got = dict.get(self.ids, token)
-            if got is None:  # (else another thread added it meanwhile)
-                got = self.ids[token] = self._words
-                self._words += 1
-                self._queued.append(token)
-            return got
+    def ids_of(self, tokens: list[str]) -> list[int]:
+        """The id of every token; a token not seen yet is given the next id (in the order the
+        tokens first appear) and queued: its features are hashed by :meth:`arrays`, with the
+        other new words. A few C-level passes over the tokens, however many of them are new."""
+        ids = self.ids
+        if not all(map(ids.__contains__, tokens)):
+            with self._lock:
+                fresh = [token for token in dict.fromkeys(tokens) if token not in ids]  # (another thread may have added some)
+                ids.update(zip(fresh, range(self._words, self._words + len(fresh))))
+                self._words += len(fresh)
+                self._queued += fresh
+        return list(map(ids.__getitem__, tokens))
 
     def _hash_queued(self) -> None:
-        """Hash the queued words' features (once per process) and append them to the arrays."""
+        """Hash the queued words' features (once per process) and append them to the arrays:
+        a word's unigram first, then its sorted distinct trigrams. Many new words at once (a
+        process's first batches) are done vectorised, a few word by word (where the numpy calls'
+        fixed cost would outweigh the words); the two give the same arrays."""
         tokens, self._queued = self._queued, []
         words = list(map(_stem, tokens))
         unigrams = _h64_array("w\x1f", words)
+        features = self._features_of_many if len(tokens) >= _VECTORISE_FROM else self._features_of_few
+        weights, count, feat_hash, feat_weight = features(tokens, words, unigrams)
+        start = np.cumsum(count) - count
+        word_hash, word_weight, feat_start, feat_count, all_hash, all_weight = self._arrays
+        word_hash.extend(unigrams)
+        word_weight.extend(weights)
+        feat_start.extend(start + self._features)
+        feat_count.extend(count)
+        all_hash.extend(feat_hash)
+        all_weight.extend(feat_weight)
+        self._features += len(feat_hash)
+
+    def _features_of_few(self, tokens: list[str], words: list[str],
+                         unigrams: np.ndarray) -> tuple[np.ndarray, ...]:
+        """(word weight, feature count per word, feature hashes, feature weights), word by word."""
         weights: list[float] = []
         counts: list[int] = []
-        grams: list[str] = []  # every queued word's sorted distinct trigrams, one after another
+        grams: list[str] = []  # every word's sorted distinct trigrams, one after another
         gram_weights: list[float] = []
         for token, word in zip(tokens, words):
             if token in STOPWORDS or word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
@@ -230,14 +276,100 @@ class _Vocabulary:
             gram_hashes.update(zip(new_grams, _h64_array("c\x1f", new_grams).tolist()))
         feat_hash[is_gram] = list(map(gram_hashes.__getitem__, grams))
         feat_weight[is_gram] = gram_weights
-        word_hash, word_weight, feat_start, feat_count, all_hash, all_weight = self._arrays
-        word_hash.extend(unigrams)
-        word_weight.extend(np.array(weights, dtype=np.float64))
-        feat_start.extend(start + self._features)
-        feat_count.extend(count)
-        all_hash.extend(feat_hash)
-        all_weight.extend(feat_weight)
-        self._features += total
+        return np.array(weights, dtype=np.float64), count, feat_hash, feat_weight
+
+    def _features_of_many(self, tokens: list[str], words: list[str],
+                          unigrams: np.ndarray) -> tuple[np.ndarray, ...]:
+        """:meth:`_features_of_few`, vectorised over the words: every word's padded trigrams are
+        cut from one array of their code points, keyed by their three code points (21 bits
+        each, so the keys sort as the trigram strings do) and made distinct and sorted per word
+        by two sorts; only trigrams never met before are hashed, in one pass."""
+        n = len(tokens)
+        lengths = np.fromiter(map(len, words), dtype=np.intp, count=n)
+        stop = np.fromiter(map(STOPWORDS.__contains__, tokens), dtype=bool, count=n)
+        stop |= np.fromiter(map(STOPWORDS.__contains__, words), dtype=bool, count=n)
+        single = np.flatnonzero(lengths == 1)
+        if len(single):  # a lone letter (not a digit) weighs as a function word
+            stop[single] |= ~np.fromiter((words[i].isdigit() for i in single.tolist()), dtype=bool, count=len(single))
+        weights = np.where(stop, _STOPWORD, _UNIGRAM)
+        count = np.ones(n, dtype=np.int64)
+        full = np.flatnonzero(~stop & (lengths >= 3))  # the words with trigrams
+        if not len(full):
+            return weights, count, unigrams, weights
+        word_at, gram_hash = self._grams([words[i] for i in full.tolist()], lengths[full])
+        per_word = np.bincount(word_at, minlength=len(full))
+        count[full] += per_word
+        # each trigram of a word with k distinct ones weighs _TRIGRAMS / sqrt(k)
+        ks = np.sort(per_word)
+        ks = ks[_firsts(ks)]
+        gram_weight = np.array([_GRAM_WEIGHT[k] for k in ks.tolist()])[np.searchsorted(ks, per_word[word_at])]
+        start = np.cumsum(count) - count
+        total = int(start[-1] + count[-1])
+        feat_hash = np.empty(total, dtype=np.uint64)
+        feat_weight = np.empty(total, dtype=np.float64)
+        feat_hash[start] = unigrams
+        feat_weight[start] = weights
+        is_gram = np.ones(total, dtype=bool)
+        is_gram[start] = False
+        feat_hash[is_gram] = gram_hash
+        feat_weight[is_gram] = gram_weight
+        return weights, count, feat_hash, feat_weight
+
+    def _grams(self, words: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct trigrams of each of ``words`` (each of 3+ characters, padded ``<word>``),
+        sorted per word as strings sort: for each, its word's position in ``words`` and its
+        feature hash (kept by the trigram's key, so a trigram is hashed once)."""
+        joined = "<" + "><".join(words) + ">"
+        if joined.isascii():
+            points = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).astype(np.uint64)
+        else:
+            points = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+        # the key of the trigram starting at every position (those across two words are never used)
+        keys = points[:-2] << np.uint64(42)
+        keys |= points[1:-1] << np.uint64(21)
+        keys |= points[2:]
+        # a word of k characters has k trigrams, starting at its "<"
+        firsts = np.cumsum(lengths + 2) - (lengths + 2)
+        at = np.arange(int(lengths.sum()))
+        within = np.cumsum(lengths) - lengths
+        at += np.repeat(firsts - within, lengths)
+        # the batch's distinct trigrams, sorted (as the strings sort), and which one each is
+        keys = keys[at]
+        order = np.argsort(keys)
+        keys = keys[order]
+        first = _firsts(keys)
+        distinct = keys[first]
+        gram_of = np.empty(len(keys), dtype=np.intp)
+        gram_of[order] = np.cumsum(first) - 1
+        # (word, trigram) pairs, sorted: per word, its distinct trigrams in order
+        pairs = np.repeat(np.arange(len(words)), lengths) * len(distinct) + gram_of
+        pairs.sort()
+        word_at, gram_at = np.divmod(pairs[_firsts(pairs)], len(distinct))
+        known, known_hashes = self._gram_keys, self._gram_key_hashes
+        found = np.searchsorted(known, distinct)
+        new = found == len(known)
+        new[~new] = known[found[~new]] != distinct[~new]
+        hashes = np.empty(len(distinct), dtype=np.uint64)
+        hashes[~new] = known_hashes[found[~new]]
+        if new.any():  # trigrams never met in a batch this size: hashed once, in one pass
+            fresh = distinct[new]
+            three = np.empty((len(fresh), 3), dtype="<u4")
+            three[:, 0] = fresh >> np.uint64(42)
+            three[:, 1] = (fresh >> np.uint64(21)) & np.uint64(0x1FFFFF)
+            three[:, 2] = fresh & np.uint64(0x1FFFFF)
+            text = three.tobytes().decode("utf-32-le")
+            grams = [text[i : i + 3] for i in range(0, len(text), 3)]
+            hashes[new] = fresh_hashes = _h64_array("c\x1f", grams)
+            self._gram_hashes.update(zip(grams, fresh_hashes.tolist()))  # the word-by-word path's memo too
+            # merged into the sorted memo (both sorted: each fresh key goes where searchsorted put it)
+            at = found[new] + np.arange(len(fresh))
+            is_fresh = np.zeros(len(known) + len(fresh), dtype=bool)
+            is_fresh[at] = True
+            merged, merged_hashes = np.empty(len(is_fresh), dtype=np.uint64), np.empty(len(is_fresh), dtype=np.uint64)
+            merged[at], merged_hashes[at] = fresh, hashes[new]
+            merged[~is_fresh], merged_hashes[~is_fresh] = known, known_hashes
+            self._gram_keys, self._gram_key_hashes = merged, merged_hashes
+        return word_at, hashes[gram_at]
 
     def arrays(self) -> tuple[np.ndarray, ...]:
         """(word_hash, word_weight, feat_start, feat_count, feat_hash, feat_weight), every
@@ -321,7 +453,8 @@ _LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 _K2 = np.uint64(0x9E3779B97F4A7C15)
 #: from this many new words on, the table places them in vectorised rounds (a round costs a few
 #: numpy calls, so a few words are cheaper probed one by one)
-_PLACE_MANY = 1024
+_PLACE_MANY = 256
+_PROBE_REST = 64  # ... and when this few are left, the rest are placed one by one
 
 
 class _AsciiIds:
@@ -346,7 +479,7 @@ class _AsciiIds:
         with np.errstate(over="ignore"):
             return (_mix(k1 ^ (k2 * _K2)) & np.uint64(mask)).astype(np.intp)
 
-    def lookup(self, raw: bytes, ids: dict) -> np.ndarray:
+    def lookup(self, raw: bytes) -> np.ndarray:
         """The id of every token of ``raw`` (translated ASCII: words, spaces, ``\\x00``)."""
         in_token = np.frombuffer(b" " + raw + b" ", dtype=np.uint8) != 32  # padded: every token has two edges
         bounds = np.flatnonzero(in_token[1:] != in_token[:-1])  # start, end, start, end, ...
@@ -379,9 +512,14 @@ class _AsciiIds:
             todo, slot = todo[more], (slot[more] + 1) & mask
         missed_at = np.concatenate(missed)
         if len(missed_at):
-            at = starts[missed_at]
-            tokens = [raw[a:b].decode("ascii") for a, b in zip(at.tolist(), (at + lengths[missed_at]).tolist())]
-            out[missed_at] = list(map(ids.__getitem__, tokens))
+            # the missed tokens' bytes, each with the space after it, gathered into one string and
+            # split there: no Python slice per token
+            with_space = lengths[missed_at] + 1
+            ends = np.cumsum(with_space)
+            at = np.arange(int(ends[-1]))
+            at += np.repeat(starts[missed_at] - (ends - with_space), with_space)
+            spaced = np.frombuffer(raw + b" ", dtype=np.uint8)[at].tobytes().decode("ascii")
+            out[missed_at] = _VOCABULARY.ids_of(spaced.split(" ")[:-1])
             short = missed_at[lengths[missed_at] <= _KEY_BYTES]
             if len(short):
                 self._add(k1[short], k2[short], out[short])
@@ -400,32 +538,43 @@ class _AsciiIds:
                 self._place(*grown, table_k1[old], table_k2[old], table_ids[old])
                 table_k1, table_k2, table_ids = grown
             if len(wids) >= _PLACE_MANY:
-                _, once = np.unique(wids, return_index=True)  # a word missed twice in one batch: one entry
+                once = _first_of_each(wids)  # a word missed twice in one batch: one entry
                 self._place(table_k1, table_k2, table_ids, k1[once], k2[once], wids[once])
             else:  # a few new words (the common case once a vocabulary is known): probe one by one
-                mask = len(table_ids) - 1
-                homes = self._home(k1, k2, mask)
-                for a, b, wid, slot in zip(k1.tolist(), k2.tolist(), wids.tolist(), homes.tolist()):
-                    while table_ids[slot] >= 0 and not (table_k1[slot] == a and table_k2[slot] == b):
-                        slot = (slot + 1) & mask
-                    if table_ids[slot] < 0:
-                        table_k1[slot], table_k2[slot] = a, b
-                        table_ids[slot] = wid  # last: the entry is whole once its id is there
-                        self._count += 1
+                homes = self._home(k1, k2, len(table_ids) - 1)
+                self._probe_each(table_k1, table_k2, table_ids, k1, k2, wids, homes)
             self._table = (table_k1, table_k2, table_ids)
+
+    def _probe_each(self, table_k1: np.ndarray, table_k2: np.ndarray, table_ids: np.ndarray,
+                    k1: np.ndarray, k2: np.ndarray, wids: np.ndarray, slots: np.ndarray) -> None:
+        """Insert keys one by one, each probing on from its slot (a key already there is left)."""
+        mask = len(table_ids) - 1
+        for a, b, wid, slot in zip(k1.tolist(), k2.tolist(), wids.tolist(), slots.tolist()):
+            while table_ids[slot] >= 0 and not (table_k1[slot] == a and table_k2[slot] == b):
+                slot = (slot + 1) & mask
+            if table_ids[slot] < 0:
+                table_k1[slot], table_k2[slot] = a, b
+                table_ids[slot] = wid  # last: the entry is whole once its id is there
+                self._count += 1
 
     def _place(self, table_k1: np.ndarray, table_k2: np.ndarray, table_ids: np.ndarray,
                k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
         """Insert distinct keys, vectorised. Each round a key whose slot already holds it is done
         (another thread added it), the first claimant of every free slot takes it, and the others
-        move one slot on. Keys, then ids, are written: an entry is whole once its id is there."""
+        move one slot on; the last few keys (a round costs the same for few) go one by one. Keys,
+        then ids, are written: an entry is whole once its id is there."""
         mask = len(table_ids) - 1
         slot = self._home(k1, k2, mask)
         todo = np.arange(len(wids))
         while len(todo):
+            if len(todo) <= _PROBE_REST:
+                self._probe_each(table_k1, table_k2, table_ids, k1[todo], k2[todo], wids[todo], slot)
+                break
             free = table_ids[slot] < 0
             placed = ~free & (table_k1[slot] == k1[todo]) & (table_k2[slot] == k2[todo])
-            taken, first = np.unique(slot[free], return_index=True)
+            claims = slot[free]
+            first = _first_of_each(claims)
+            taken = claims[first]
             winners = todo[free][first]
             table_k1[taken], table_k2[taken] = k1[winners], k2[winners]
             table_ids[taken] = wids[winners]
@@ -443,14 +592,55 @@ def _token_ids(texts: list[str]) -> np.ndarray:
     if joined.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
         joined = _JOIN.join(t.replace(_SEP, " ") for t in texts)
     if joined.isascii():  # the common case: bytes.translate, then a numpy look-up of the bytes
-        return _ASCII_IDS.lookup(joined.encode("ascii").translate(_ASCII_SPLIT), _VOCABULARY.ids)
+        return _ASCII_IDS.lookup(joined.encode("ascii").translate(_ASCII_SPLIT))
     tokens = _WORD_OR_SEP.findall(_normalise(joined))
-    return np.array(list(map(_VOCABULARY.ids.__getitem__, tokens)), dtype=np.intp)
+    return np.array(_VOCABULARY.ids_of(tokens), dtype=np.intp)
+
+
+class _Scratch(threading.local):
+    """Each thread's working arrays, kept between batches."""
+
+    def __init__(self) -> None:
+        self.arrays: dict[str, np.ndarray] = {}
+
+
+_SCRATCH = _Scratch()
+_SCRATCH_KEPT = 1 << 20  # elements: a longer working array is made for its batch alone
+
+
+def _scratch(name: str, size: int, dtype: type) -> np.ndarray:
+    """This thread's working array ``name`` of ``size`` elements (contents undefined), reused from
+    batch to batch: memory a batch frees may go back to the system, and touching fresh memory
+    again costs a page fault per 4 KB (in a process with a small heap, a quarter of a batch's
+    time, measured)."""
+    kept = _SCRATCH.arrays.get(name)
+    if kept is None or len(kept) < size:
+        if size > _SCRATCH_KEPT:
+            return np.empty(size, dtype=dtype)
+        kept = _SCRATCH.arrays[name] = np.empty(size + size // 4, dtype=dtype)  # room for the next batch
+    return kept[:size]
+
+
+#: numpy 1.25 made ``ufunc.at`` a plain loop (before, it cost many times ``np.bincount``)
+_FAST_ADD_AT = np.lib.NumpyVersion(np.__version__) >= "1.25.0"
+
+
+def _sums(cells: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """``np.bincount(cells, weights=values, minlength=size)``: each cell's values added in
+    order, from 0. With a fast ``np.add.at``, the same additions into this thread's working
+    array instead of fresh memory."""
+    if not _FAST_ADD_AT:
+        return np.bincount(cells, weights=values, minlength=size)
+    sums = _scratch("sums", size, np.float64)
+    sums.fill(0.0)
+    np.add.at(sums, cells, values)
+    return sums
 
 
 def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = "",
              max_words: int | None = None) -> tuple[np.ndarray, _Projection]:
-    """Every text's levels (float64 whole numbers, 0 where no feature reaches) and the projection."""
+    """Every text's levels (float64 whole numbers, 0 where no feature reaches) and the projection.
+    The levels are this thread's working array: read them before its next batch."""
     n = len(texts)
     projection = _projection(model, variant, dimensions)
     if n == 0:
@@ -481,11 +671,12 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
     same = row[1:] == row[:-1]  # word pairs within a text
     pairs = int(np.count_nonzero(same))
     empty = np.flatnonzero(lengths == 0)
-    cells = np.empty(total + pairs + len(empty), dtype=np.intp)
-    values = np.empty(len(cells), dtype=np.float64)
+    cells = _scratch("cells", total + pairs + len(empty), np.intp)
+    values = _scratch("values", len(cells), np.float64)
     if total:
         # the features' offsets, one cumulative sum: +1 within a word, a jump between words
-        offsets = np.ones(total, dtype=np.intp)
+        offsets = _scratch("offsets", total, np.intp)
+        offsets.fill(1)
         starts = feat_start[tid]
         offsets[0] = starts[0]
         offsets[ends[:-1]] = starts[1:] - (starts[:-1] + counts[:-1]) + 1
@@ -512,7 +703,7 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
         cells[total + pairs :] = empty * dimensions + cols
         values[total + pairs :] = signs
 
-    matrix: np.ndarray = np.bincount(cells, weights=values, minlength=n * dimensions).reshape(n, dimensions)  # float64
+    matrix = _sums(cells, values, n * dimensions).reshape(n, dimensions)  # float64
     norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
     norms[norms == 0] = LEVELS  # features cancelling out exactly: leave the zero row
     # v / (norm / LEVELS) is exactly round-to-nearest of v * LEVELS / norm (LEVELS is a power of 2)
