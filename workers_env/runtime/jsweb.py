@@ -345,8 +345,8 @@ class _BodyStream(JsReadableStream):
     def tee(self) -> JsArray:
         """A body already used (``text()``, ...) is refused as a locked stream, as workerd does
         (not one a cancel or a read to its end closed, its reader released: two empty streams)."""
-        if self._owner.bodyUsed and not (self._ended and self._reader is None):
-            raise js_type_error(TEE_LOCKED)
+        if self._used_by_the_body() and not (self._ended and self._reader is None):
+            raise js_type_error(TEE_LOCKED)  # (one a reader of its own read from and released: the rest)
         return super().tee()
 
     def _used_by_the_body(self) -> bool:
