@@ -423,7 +423,8 @@ class LiveByteStream(ByteStream):
             self._take(len(self._chunks or []))  # may error the stream (a FixedLengthStream's count)
         if self._error is not None:
             raise _error_of(self._readable_error if self._readable_error is not None else self._error)
-        chunks, start, at = super().take(), self._read_at, self._piece_at
+        chunks: list[Any] = super().take()
+        start, at = self._read_at, self._piece_at
         if start or at:
             chunks = chunks[start:]
             if at and chunks:
