@@ -1099,6 +1099,13 @@ CASES: list = [
        ["@t", "readable.tee"], ["@t0", "@t.0"], ["@a", "@t0.getReader"], *reads("a", 4), ["$settle", "x", "c"]]
       for kind in (("IdentityTransformStream",), ("FixedLengthStream", 10000))],
     ["do", new("Blob", [pattern_text(10000)]), ["@s", "stream"], ["@rd", "@s.getReader"], *reads("rd", 4)],
+    # tee() of an internal stream a released reader read 4 KiB of: the branches give the rest (internal.c++
+    # tee looks at no ``disturbed``)
+    ["do", new("Response", pattern_text(10000)), ["@rd", "body.getReader"], *reads("rd", 1), ["@rl", "@rd.releaseLock"],
+     ["@t", "body.tee"], ["@t0", "@t.0"], ["@a", "@t0.getReader"], *reads("a", 3), "bodyUsed"],
+    ["do", new("IdentityTransformStream"), ["@w", "writable.getWriter"], ["@x", "@w.write", X(pattern_hex(10000))],
+     ["@c", "@w.close"], ["@rd", "readable.getReader"], *reads("rd", 1), ["@rl", "@rd.releaseLock"],
+     ["@t", "readable.tee"], ["@t0", "@t.0"], ["@a", "@t0.getReader"], *reads("a", 3), ["$settle", "x", "c"]],
     # a JavaScript TransformStream's read gives the chunk written itself: a view as it is (its offset and buffer)
     *[["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"], ["@r", "@rd.read"],
        ["@x", "@w.write", chunk], ["$settle", "r", "x"]]
