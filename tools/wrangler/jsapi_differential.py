@@ -841,6 +841,11 @@ CASES: list = [
     ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@cd", "@rd.closed"], ["@r1", "@rd.read"],
      ["$settle", "cd"], ["@r2", "@rd.read"], ["$settle", "r2"], ["@k", "clone"]],
     ["do", new("Response", "abc"), ["@t", "text"], ["$settle", "t"], ["@k", "clone"]],
+    # one a released reader read 4 KiB of: clone() tees the rest (http.c++ Body::clone looks at no bodyUsed)
+    *[["do", body, ["@rd", "body.getReader"], *reads("rd", 1), ["@rl", "@rd.releaseLock"], "bodyUsed", ["@k", "clone"],
+       "bodyUsed", "@k.bodyUsed", ["@kt", "@k.text"], ["@t", "text"], ["$settle", "kt", "t"]]
+      for body in (new("Response", pattern_text(10000)),
+                   new("Request", "https://example.com/", {"method": "POST", "body": pattern_text(10000)}))],
     ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@rl", "@rd.releaseLock"],
      ["@cd", "@rd.closed"], ["$settle", "cd"]],
     {"call": ["do", new("Response", new("FormData")), ["text"]],

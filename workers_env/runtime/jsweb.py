@@ -416,12 +416,19 @@ class _Body(JsgObject, JsProxy):
     def _reopen_closed(self) -> None:
         """Before ``clone()``: a body whose stream a cancel or a read to its end closed, its reader
         released, is not locked, and workerd's clone tees it (http.c++ ``Body::clone``, internal.c++
-        ``tee``'s Closed case) into two closed streams, keeping one: both bodies empty, not used."""
+        ``tee``'s Closed case) into two closed streams, keeping one: both bodies empty, not used. One
+        a reader of its own read part of, then released, is teed the same way: both bodies are what
+        the reads left (the rest of a chunk they took part of first), not used."""
         stream = self.__dict__.get("_stream")
-        if self.bodyUsed and isinstance(stream, _BodyStream) and stream._ended and stream._reader is None:
+        if not (self.bodyUsed and isinstance(stream, _BodyStream) and stream._reader is None):
+            return
+        if stream._ended or stream._pending is not None:
             self.__dict__["_cell"] = _BodyCell()
             self.__dict__.pop("_stream", None)
-            self._body = b""
+            rest = b"" if stream._ended else b"".join(stream._unread())
+            if not stream._ended:
+                stream.tee()  # the old stream teed: locked, as workerd's tee leaves it
+            self._body = rest
 
     def _share_body(self, other: _Body) -> None:
         """Take ``other``'s body as the same stream: one ``body`` object, one ``bodyUsed``."""
