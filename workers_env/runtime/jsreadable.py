@@ -42,6 +42,8 @@ READER_RELEASED = "This ReadableStream reader has been released."
 #: a pump of an internal stream already read from, canceled or teed: a binding handed it whole
 #: (KV's ``put``, R2's: ``pumpTo``; internal.c++ ``removeSource``)
 PUMP_DISTURBED = "This ReadableStream is disturbed."
+#: ... and of one locked to a reader (readable.c++ ``ReadableStream::pumpTo``)
+PUMP_LOCKED = "The ReadableStream has been locked to a reader."
 #: an internal stream's second read while one waits (internal.c++ ``ReadableStreamInternalController::read``)
 ONE_READ_AT_A_TIME = "This ReadableStream only supports a single pending read request at a time."
 #: an internal stream reader's ``releaseLock()`` while a read waits (internal.c++ ``releaseReader``)
@@ -167,11 +169,14 @@ class JsReadableStream(JsgObject, JsProxy):
         return b"".join(self._take())
 
     def pump_all(self) -> bytes:
-        """The bytes a binding handed the stream whole reads (workerd's ``pumpTo``): an internal
-        stream -- a body, a binding's, an ``IdentityTransformStream``'s readable -- only if nothing
-        read from it, canceled or teed it (internal.c++ ``removeSource``); a JavaScript stream's
-        pump goes on from where its reads stopped (standard.c++ ``pumpTo`` looks at no ``disturbed``)."""
-        if self._reader is None and self._read_from and getattr(self._source, "read_buffered", True):
+        """The bytes a binding handed the stream whole reads (workerd's ``pumpTo``): none of one
+        locked to a reader; of an internal stream -- a body, a binding's, an
+        ``IdentityTransformStream``'s readable -- only if nothing read from it, canceled or teed it
+        (internal.c++ ``removeSource``); a JavaScript stream's pump goes on from where its reads
+        stopped (standard.c++ ``pumpTo`` looks at no ``disturbed``)."""
+        if self.locked:  # (a body ``text()`` used up too: its stream stays locked)
+            raise js_type_error(PUMP_LOCKED)
+        if self._read_from and getattr(self._source, "read_buffered", True):
             raise js_type_error(PUMP_DISTURBED)
         return self.read_all()
 
