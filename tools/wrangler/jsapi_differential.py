@@ -841,6 +841,11 @@ CASES: list = [
     ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@cd", "@rd.closed"], ["@r1", "@rd.read"],
      ["$settle", "cd"], ["@r2", "@rd.read"], ["$settle", "r2"], ["@k", "clone"]],
     ["do", new("Response", "abc"), ["@t", "text"], ["$settle", "t"], ["@k", "clone"]],
+    # one a released reader read 4 KiB of: clone() tees the rest (http.c++ Body::clone looks at no bodyUsed)
+    *[["do", body, ["@rd", "body.getReader"], *reads("rd", 1), ["@rl", "@rd.releaseLock"], "bodyUsed", ["@k", "clone"],
+       "bodyUsed", "@k.bodyUsed", ["@kt", "@k.text"], ["@t", "text"], ["$settle", "kt", "t"]]
+      for body in (new("Response", pattern_text(10000)),
+                   new("Request", "https://example.com/", {"method": "POST", "body": pattern_text(10000)}))],
     ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@rl", "@rd.releaseLock"],
      ["@cd", "@rd.closed"], ["$settle", "cd"]],
     {"call": ["do", new("Response", new("FormData")), ["text"]],
@@ -1099,6 +1104,13 @@ CASES: list = [
        ["@t", "readable.tee"], ["@t0", "@t.0"], ["@a", "@t0.getReader"], *reads("a", 4), ["$settle", "x", "c"]]
       for kind in (("IdentityTransformStream",), ("FixedLengthStream", 10000))],
     ["do", new("Blob", [pattern_text(10000)]), ["@s", "stream"], ["@rd", "@s.getReader"], *reads("rd", 4)],
+    # tee() of an internal stream a released reader read 4 KiB of: the branches give the rest (internal.c++
+    # tee looks at no ``disturbed``)
+    ["do", new("Response", pattern_text(10000)), ["@rd", "body.getReader"], *reads("rd", 1), ["@rl", "@rd.releaseLock"],
+     ["@t", "body.tee"], ["@t0", "@t.0"], ["@a", "@t0.getReader"], *reads("a", 3), "bodyUsed"],
+    ["do", new("IdentityTransformStream"), ["@w", "writable.getWriter"], ["@x", "@w.write", X(pattern_hex(10000))],
+     ["@c", "@w.close"], ["@rd", "readable.getReader"], *reads("rd", 1), ["@rl", "@rd.releaseLock"],
+     ["@t", "readable.tee"], ["@t0", "@t.0"], ["@a", "@t0.getReader"], *reads("a", 3), ["$settle", "x", "c"]],
     # a JavaScript TransformStream's read gives the chunk written itself: a view as it is (its offset and buffer)
     *[["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@rd", "readable.getReader"], ["@r", "@rd.read"],
        ["@x", "@w.write", chunk], ["$settle", "r", "x"]]

@@ -21,6 +21,7 @@ import numpy as np
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import BigInt, is_safe_int, js_number, js_string
+from workers_env._jsvalues import JsTypedArray as _PlainTypedArray
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsnumbers import JS_WHITESPACE, RADIX_LITERAL, to_number
 
@@ -197,8 +198,10 @@ class JsTypedArray(JsBufferSource):
             data = None
             if name in ("Uint8Array", "Uint8ClampedArray") and isinstance(values, (bytes, bytearray, memoryview)):
                 data = bytes(values)
-            elif name == "Uint8Array" and isinstance(values, list):  # (``to_js(bytes)``'s plain model)
-                with contextlib.suppress(TypeError, ValueError):  # only ints 0-255 (and bools) are taken as they are
+            elif name == "Uint8Array" and isinstance(values, _PlainTypedArray):  # ``to_js(bytes)``'s plain
+                # model, a buffer's numbers: taken in one step (not any list: a Python object there is a
+                # PyProxy to JavaScript, whose number is its ``str()``'s, whatever its ``__index__``)
+                with contextlib.suppress(TypeError, ValueError):  # only ints 0-255 are taken as they are
                     data = bytes(values)
             if data is None:
                 data = b"".join(struct.pack(fmt, _element(fmt, name == "Uint8ClampedArray", v)) for v in values)

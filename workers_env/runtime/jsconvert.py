@@ -338,7 +338,7 @@ def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
     if isinstance(value, JsBufferSource):  # an ArrayBuffer or a DataView: its bytes
         return value.to_bytes()
     if isinstance(value, JsReadableStream):  # a stream handed back (a KV put value)
-        return ByteStream([value.read_all()])
+        return ByteStream([value.pump_all()])
     if isinstance(value, ByteStream):
         return value
     if isinstance(value, JsMap):

@@ -39,6 +39,11 @@ TEE_LOCKED = "This ReadableStream is currently locked to a reader,"  # (sic: wor
 READER_LOCKED = "This ReadableStream is currently locked to a reader."
 #: a released reader's read, cancel and pending ``closed`` (readable.c++, internal.c++ ``releaseReader``)
 READER_RELEASED = "This ReadableStream reader has been released."
+#: a pump of an internal stream already read from, canceled or teed: a binding handed it whole
+#: (KV's ``put``, R2's: ``pumpTo``; internal.c++ ``removeSource``)
+PUMP_DISTURBED = "This ReadableStream is disturbed."
+#: ... and of one locked to a reader (readable.c++ ``ReadableStream::pumpTo``)
+PUMP_LOCKED = "The ReadableStream has been locked to a reader."
 #: an internal stream's second read while one waits (internal.c++ ``ReadableStreamInternalController::read``)
 ONE_READ_AT_A_TIME = "This ReadableStream only supports a single pending read request at a time."
 #: an internal stream reader's ``releaseLock()`` while a read waits (internal.c++ ``releaseReader``)
@@ -137,13 +142,20 @@ class JsReadableStream(JsgObject, JsProxy):
         if self._reader is None and self._ended:  # closed by a read or a cancel: internal.c++ tee's Closed case
             self._reader = _StreamReader(self)
             return JsArray([JsReadableStream(ByteStream([])), JsReadableStream(ByteStream([]))])
-        if self._reader is not None or self._source.consumed:
+        if self._reader is not None or (self._source.consumed and self._pending is None):
             raise js_type_error(TEE_LOCKED)
-        chunks = self._take()
+        chunks = self._take() if self._pending is None else self._unread()  # (internal.c++ tee: disturbed or not)
         self._read_from = True
         self._reader = _StreamReader(self)  # locked, as tee() leaves it
         self._pending = deque()
         return JsArray([JsReadableStream(ByteStream(chunks)), JsReadableStream(ByteStream(chunks))])
+
+    def _unread(self) -> list[bytes]:
+        """What a released reader's reads left (the rest of a chunk they took part of first)."""
+        chunks, at = list(self._pending or ()), self._pending_at
+        if at and chunks:
+            chunks[0] = chunks[0][at:]
+        return chunks
 
     def _take(self) -> list[bytes]:
         if self._source.consumed:
@@ -155,6 +167,18 @@ class JsReadableStream(JsgObject, JsProxy):
         if self._reader is not None:
             raise js_type_error(READER_LOCKED)
         return b"".join(self._take())
+
+    def pump_all(self) -> bytes:
+        """The bytes a binding handed the stream whole reads (workerd's ``pumpTo``): none of one
+        locked to a reader; of an internal stream -- a body, a binding's, an
+        ``IdentityTransformStream``'s readable -- only if nothing read from it, canceled or teed it
+        (internal.c++ ``removeSource``); a JavaScript stream's pump goes on from where its reads
+        stopped (standard.c++ ``pumpTo`` looks at no ``disturbed``)."""
+        if self.locked:  # (a body ``text()`` used up too: its stream stays locked)
+            raise js_type_error(PUMP_LOCKED)
+        if self._read_from and getattr(self._source, "read_buffered", True):
+            raise js_type_error(PUMP_DISTURBED)
+        return self.read_all()
 
     @js_call
     async def cancel(self, reason: Any = None) -> None:

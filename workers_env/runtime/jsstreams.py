@@ -414,14 +414,22 @@ class LiveByteStream(ByteStream):
         await self.delivered(len(self._chunks or []) - 1 if self._chunks else None)
 
     def take(self) -> list[bytes]:
-        """Every chunk, once the writer has closed (as ``new Response(stream)`` reads it)."""
+        """Every chunk no reader has had yet, once the writer has closed (as ``new Response(stream)``
+        reads it, a binding's pump of a JavaScript stream a released reader read from goes on): what
+        reads took -- chunks, and pieces of one -- is not given again."""
         if self._open:
             raise NotEmulatedError(STILL_WRITTEN)
         if self._error is None:
             self._take(len(self._chunks or []))  # may error the stream (a FixedLengthStream's count)
         if self._error is not None:
             raise _error_of(self._readable_error if self._readable_error is not None else self._error)
-        return [_bytes_of(c) for c in super().take()]
+        chunks: list[Any] = super().take()
+        start, at = self._read_at, self._piece_at
+        if start or at:
+            chunks = chunks[start:]
+            if at and chunks:
+                chunks[0] = memoryview(chunks[0])[at:]
+        return [_bytes_of(c) for c in chunks]
 
     async def _want_more(self, seen: int, ask: bool = True) -> None:
         """A reader found no chunk past ``seen``: the source is asked (``ask``: once a read, as

@@ -345,8 +345,8 @@ class _BodyStream(JsReadableStream):
     def tee(self) -> JsArray:
         """A body already used (``text()``, ...) is refused as a locked stream, as workerd does
         (not one a cancel or a read to its end closed, its reader released: two empty streams)."""
-        if self._owner.bodyUsed and not (self._ended and self._reader is None):
-            raise js_type_error(TEE_LOCKED)
+        if self._used_by_the_body() and not (self._ended and self._reader is None):
+            raise js_type_error(TEE_LOCKED)  # (one a reader of its own read from and released: the rest)
         return super().tee()
 
     def _used_by_the_body(self) -> bool:
@@ -416,12 +416,19 @@ class _Body(JsgObject, JsProxy):
     def _reopen_closed(self) -> None:
         """Before ``clone()``: a body whose stream a cancel or a read to its end closed, its reader
         released, is not locked, and workerd's clone tees it (http.c++ ``Body::clone``, internal.c++
-        ``tee``'s Closed case) into two closed streams, keeping one: both bodies empty, not used."""
+        ``tee``'s Closed case) into two closed streams, keeping one: both bodies empty, not used. One
+        a reader of its own read part of, then released, is teed the same way: both bodies are what
+        the reads left (the rest of a chunk they took part of first), not used."""
         stream = self.__dict__.get("_stream")
-        if self.bodyUsed and isinstance(stream, _BodyStream) and stream._ended and stream._reader is None:
+        if not (self.bodyUsed and isinstance(stream, _BodyStream) and stream._reader is None):
+            return
+        if stream._ended or stream._pending is not None:
             self.__dict__["_cell"] = _BodyCell()
             self.__dict__.pop("_stream", None)
-            self._body = b""
+            rest = b"" if stream._ended else b"".join(stream._unread())
+            if not stream._ended:
+                stream.tee()  # the old stream teed: locked, as workerd's tee leaves it
+            self._body = rest
 
     def _share_body(self, other: _Body) -> None:
         """Take ``other``'s body as the same stream: one ``body`` object, one ``bodyUsed``."""
