@@ -1,6 +1,6 @@
 """wrangler's commands that manage resources in the Cloudflare account through its API --
-``kv namespace create|list|delete|rename``, ``d1 create|list|info|delete`` -- have no local mode
-and workers-env has none of them. Projects' READMEs have one run first (Cloudflare's own
+``kv namespace create|list|delete|rename``, ``d1 create|list|info|delete|insights|time-travel`` --
+have no local mode and workers-env has none of them. Projects' READMEs have one run first (Cloudflare's own
 ``url-shortener`` example: ``uv run pywrangler kv namespace create LINKS``), so after yargs'
 ``Unknown argument`` a ``(workers-env: ...)`` line says why and that running locally needs none:
 the local state is keyed by what the config gives. A word no wrangler command has keeps the
@@ -30,6 +30,9 @@ def usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (["d1", "list"], "list", "workers-env d1 execute"),
     (["d1", "info", "db"], "info", "workers-env d1 execute"),
     (["d1", "delete", "db"], "delete", "workers-env d1 execute"),
+    # wrangler 4.164.0's other two: "This command acts on remote D1 Databases." (--help)
+    (["d1", "insights", "db"], "insights", "workers-env d1 execute"),
+    (["d1", "time-travel", "info", "db"], "time-travel", "workers-env d1 execute"),
 ])
 def test_an_account_only_command_is_named_as_such(tmp_path, monkeypatch, capsys, argv, word, says):
     monkeypatch.chdir(tmp_path)

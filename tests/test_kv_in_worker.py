@@ -50,7 +50,8 @@ class Default(WorkerEntrypoint):
         if path == "/protocol":  # the SDK's _BindingWrapper: errors name the JavaScript class
             from workers.rpc import _BindingWrapper
             out = [bool(kv) and isinstance(kv, _BindingWrapper)]
-            for probe in (lambda: iter(kv), lambda: len(kv)):
+            # __iter__ is a generator in the SDK: iter(kv) is fine, its first item the TypeError
+            for probe in (lambda: next(iter(kv)), lambda: len(kv)):
                 try:
                     probe()
                 except TypeError as exc:

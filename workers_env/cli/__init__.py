@@ -74,9 +74,9 @@ _KV_NAMESPACES = ("`kv namespace create|list|delete|rename` manage namespaces in
                   "namespace made first: `workers-env dev` and `workers-env kv` keep each kv_namespaces binding's "
                   "keys under the namespace wrangler dev binds (its preview_id, else its id, else the binding's "
                   "name), whatever the value (run the command with wrangler to deploy)")
-_D1_DATABASES = ("`d1 create|list|info|delete` manage databases in your Cloudflare account through its API, with "
-                 "no local mode, so workers-env has none of them; running locally needs no database made first: "
-                 "`workers-env d1 execute DB --local --file schema.sql` (or `workers-env dev`) opens the "
+_D1_DATABASES = ("`d1 create|list|info|delete|insights|time-travel` act on databases in your Cloudflare account "
+                 "through its API, with no local mode, so workers-env has none of them; running locally needs no "
+                 "database made first: `workers-env d1 execute DB --local --file schema.sql` (or `workers-env dev`) opens the "
                  "d1_databases binding's local one, as `wrangler d1 execute --local` does (run the command with "
                  "wrangler to deploy)")
 
@@ -84,7 +84,7 @@ _D1_DATABASES = ("`d1 create|list|info|delete` manage databases in your Cloudfla
 #: yargs then calls unknown here), each with the line saying so and what works locally instead
 _ACCOUNT_ONLY: dict[tuple[str, str], str] = {
     ("kv", "namespace"): _KV_NAMESPACES,
-    **{("d1", word): _D1_DATABASES for word in ("create", "list", "info", "delete")},
+    **{("d1", word): _D1_DATABASES for word in ("create", "list", "info", "delete", "insights", "time-travel")},
 }
 
 

@@ -940,10 +940,26 @@ class _BindingWrapper:
             return python_from_rpc(getattr(self._binding, key))
         return python_from_rpc(self._binding[key] if isinstance(key, int) else getattr(self._binding, key))
 
+    def _answers_every_name(self) -> bool:
+        """Whether the wrapped JS object has a property of any name: workerd's ``Fetcher`` and
+        Durable Object stub (``JSG_WILDCARD_PROPERTY(getRpcMethod)``, an RPC method for every
+        name but ``then``), so the SDK's ``hasattr(binding, "length")`` / ``"__iter__"`` probes
+        find one there."""
+        return getattr(self._binding, "_js_class", None) in _FETCHER_CLASSES
+
     def __iter__(self) -> Any:
         if self._before(ITERABLE_FROM):  # no __iter__ yet: Python iterates __getitem__(0), (1), ...
             return self._by_index()
+        return self._not_iterable()
+
+    def _not_iterable(self) -> Any:
+        """The SDK's ``__iter__``, a generator: the error comes with the first item. A binding
+        that answers every name has ``__iter__`` as far as ``hasattr`` sees, and Pyodide's
+        ``for item in binding`` then refuses the proxy."""
+        if self._answers_every_name():
+            raise TypeError("'pyodide.ffi.JsProxy' object is not iterable")
         raise TypeError(f"'{self._real_name}' object is not iterable")
+        yield  # a generator, as the SDK's
 
     def _by_index(self) -> Any:
         index = 0
@@ -965,6 +981,9 @@ class _BindingWrapper:
     def __len__(self) -> int:
         if self._before(ITERABLE_FROM):
             raise TypeError(f"object of type '{type(self).__name__}' has no len()")
+        if self._before(BOOL_FROM) and self._answers_every_name():
+            # 1.4.2..1.6.4 return ``binding.length`` once hasattr finds it: an RPC method proxy
+            raise TypeError("'pyodide.ffi.JsProxy' object cannot be interpreted as an integer")
         raise TypeError(f"'{self._real_name}' object has no len()")
 
 

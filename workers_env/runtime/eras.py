@@ -118,7 +118,10 @@ WORKFLOW_WRAPPER_CONVERTS_FROM = (1, 5, 3)
 
 
 def _parse_version(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+    """``major.minor.patch`` of a version, a missing part 0 as pip reads it (``1.2`` is
+    ``1.2.0``, so it compares equal to the release, not before it); ``()`` for none."""
+    parts = tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+    return (parts + (0, 0))[:3] if parts else ()
 
 
 def version_text(version: tuple[int, ...]) -> str:

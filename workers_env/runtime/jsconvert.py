@@ -61,11 +61,10 @@ class ConversionError(Exception):
 ConversionError.__module__ = "pyodide.ffi"
 
 
-
 def _dict_items(value: dict[Any, Any]) -> list[tuple[Any, Any]]:
-    """The pairs Pyodide's ``to_js`` reads from a dict: from 0.26.2 (pyodide #4637, "Fix toJs on
-    dict subclasses"; workerd's 0.28 era) what ``value.items()`` yields, each a tuple (else
-    Pyodide's ``TypeError: expected tuple``); workerd's 0.26.0a2 walks the dict's own storage
+    """The pairs Pyodide's ``to_js`` reads from a dict: from 0.26.0a5 (pyodide #4637, "Fix toJs on
+    dict subclasses", fd07a6a10; so in workerd's 0.28 era) what ``value.items()`` yields, each a
+    tuple (else Pyodide's ``TypeError: expected tuple``); workerd's 0.26.0a2 walks the dict's own storage
     (``PyDict_Next``), whatever a subclass's ``items()`` or ``__getitem__`` say -- so a
     ``class D(ChainMap, dict)`` converts as ``{}`` and a Werkzeug ``MultiDict`` as lists there."""
     if not pyodide_028():
@@ -76,6 +75,7 @@ def _dict_items(value: dict[Any, Any]) -> list[tuple[Any, Any]]:
             raise TypeError("expected tuple")
         pairs.append((item[0], item[1]))
     return pairs
+
 
 def to_js(
     obj: Any,
