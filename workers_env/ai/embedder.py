@@ -181,6 +181,50 @@ def _firsts(ordered: np.ndarray) -> np.ndarray:
     return first
 
 
+class _SortedRuns:
+    """A memo of ``uint64`` keys to ``uint64`` values, as sorted runs, each more than twice the
+    size of the next (a log-structured merge): new keys make a run of their own, merged with the
+    runs not more than twice its size. A key is moved O(log n) times as the memo grows to n keys,
+    not once per addition (one sorted array copied whole for every batch of new keys made a
+    vocabulary that keeps meeting new trigrams cost more per batch the longer a process ran), and
+    a look-up searches O(log n) runs, the largest first."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[np.ndarray, np.ndarray]] = []  # (keys, values), largest first
+
+    def get(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(which of ``keys`` are not kept, the value of each kept one -- the others undefined)."""
+        values = np.empty(len(keys), dtype=np.uint64)
+        todo = np.arange(len(keys))
+        for run_keys, run_values in self.runs:
+            if not len(todo):
+                break
+            at = np.searchsorted(run_keys, keys[todo])
+            np.minimum(at, len(run_keys) - 1, out=at)
+            hit = run_keys[at] == keys[todo]
+            values[todo[hit]] = run_values[at[hit]]
+            todo = todo[~hit]
+        missing = np.zeros(len(keys), dtype=bool)
+        missing[todo] = True
+        return missing, values
+
+    def add(self, keys: np.ndarray, values: np.ndarray) -> None:
+        """Keep ``keys`` (sorted, distinct, none kept yet) and their values."""
+        while self.runs and len(self.runs[-1][0]) <= 2 * len(keys):
+            run_keys, run_values = self.runs.pop()
+            # both sorted and disjoint: each key of the new run goes where searchsorted puts it
+            at = np.searchsorted(run_keys, keys) + np.arange(len(keys))
+            is_new = np.zeros(len(run_keys) + len(keys), dtype=bool)
+            is_new[at] = True
+            merged, merged_values = np.empty(len(is_new), dtype=np.uint64), np.empty(len(is_new), dtype=np.uint64)
+            merged[at], merged_values[at] = keys, values
+            merged[~is_new], merged_values[~is_new] = run_keys, run_values
+            keys, values = merged, merged_values
+        self.runs.append((keys, values))
+
+
 class _Vocabulary:
     """Every word seen so far and its hashed features, as flat arrays (CSR by word id).
 
@@ -202,8 +246,7 @@ class _Vocabulary:
         # trigram (every trigram hashed so far) for a few new words, and for many by its key
         # (21 bits per code point, sorted; the trigrams met in batches of many new words)
         self._gram_hashes: dict[str, int] = {}
-        self._gram_keys = np.zeros(0, dtype=np.uint64)
-        self._gram_key_hashes = np.zeros(0, dtype=np.uint64)
+        self._gram_keys = _SortedRuns()
         self._lock = threading.RLock()
 
     def ids_of(self, tokens: list[str]) -> list[int]:
@@ -345,12 +388,7 @@ class _Vocabulary:
         pairs = np.repeat(np.arange(len(words)), lengths) * len(distinct) + gram_of
         pairs.sort()
         word_at, gram_at = np.divmod(pairs[_firsts(pairs)], len(distinct))
-        known, known_hashes = self._gram_keys, self._gram_key_hashes
-        found = np.searchsorted(known, distinct)
-        new = found == len(known)
-        new[~new] = known[found[~new]] != distinct[~new]
-        hashes = np.empty(len(distinct), dtype=np.uint64)
-        hashes[~new] = known_hashes[found[~new]]
+        new, hashes = self._gram_keys.get(distinct)
         if new.any():  # trigrams never met in a batch this size: hashed once, in one pass
             fresh = distinct[new]
             three = np.empty((len(fresh), 3), dtype="<u4")
@@ -361,14 +399,7 @@ class _Vocabulary:
             grams = [text[i : i + 3] for i in range(0, len(text), 3)]
             hashes[new] = fresh_hashes = _h64_array("c\x1f", grams)
             self._gram_hashes.update(zip(grams, fresh_hashes.tolist()))  # the word-by-word path's memo too
-            # merged into the sorted memo (both sorted: each fresh key goes where searchsorted put it)
-            at = found[new] + np.arange(len(fresh))
-            is_fresh = np.zeros(len(known) + len(fresh), dtype=bool)
-            is_fresh[at] = True
-            merged, merged_hashes = np.empty(len(is_fresh), dtype=np.uint64), np.empty(len(is_fresh), dtype=np.uint64)
-            merged[at], merged_hashes[at] = fresh, hashes[new]
-            merged[~is_fresh], merged_hashes[~is_fresh] = known, known_hashes
-            self._gram_keys, self._gram_key_hashes = merged, merged_hashes
+            self._gram_keys.add(fresh, fresh_hashes)
         return word_at, hashes[gram_at]
 
     def arrays(self) -> tuple[np.ndarray, ...]:
