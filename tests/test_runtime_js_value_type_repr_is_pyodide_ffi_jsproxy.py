@@ -6,7 +6,7 @@ and makes each JsProxy subtype with that dotted name (``JsProxy_create_subtype``
 "Guard against JsNull content from Workers AI binding" in nicolad/nomadically.work's Python
 Worker -- so the comparison holds here as deployed, in both Pyodide eras. A class holding a JS
 value still pickles outside Worker code (by workers-env's own module, as ``pyodide.ffi`` is no
-module there)."""
+module there). `jsnull` (Pyodide 0.28) is of `_pyodide._core_docs.JsNull`, where 0.28 defines it."""
 
 from __future__ import annotations
 
@@ -53,3 +53,28 @@ def test_proxy_classes_pickle_by_workers_envs_own_module() -> None:
     for cls in (JsProxy, JsObject):
         assert pickle.loads(pickle.dumps(cls)) is cls
     assert repr(JsObject) == "<class 'pyodide.ffi.JsProxy'>"
+
+
+JSNULL = """
+from workers import WorkerEntrypoint, Response
+from js import JSON
+from pyodide.ffi import JsNull
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        value = JSON.parse("null")
+        return Response.json([repr(value), repr(type(value)), repr(JsNull)])
+"""
+
+
+def test_jsnull_type_is_pyodide_028s_core_docs_class(tmp_path: Path) -> None:
+    # Pyodide 0.28.3's _pyodide/_core_docs.py defines ``class JsNull`` (0.26 has none)
+    got = json_answer(one_file_worker(tmp_path, JSNULL, date="2025-10-01"), "/")
+    assert got == ["jsnull", "<class '_pyodide._core_docs.JsNull'>", "<class '_pyodide._core_docs.JsNull'>"]
+
+
+def test_jsnull_pickles_as_itself() -> None:
+    from workers_env.runtime.jsbase import jsnull
+
+    assert pickle.loads(pickle.dumps(jsnull)) is jsnull

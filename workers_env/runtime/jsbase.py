@@ -314,7 +314,18 @@ class JsNull:
     def __repr__(self) -> str:
         return "jsnull"
 
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return _the_jsnull, ()  # the class's module below is no module outside a Worker
 
+
+def _the_jsnull() -> JsNull:
+    """What ``pickle`` of ``jsnull`` reads back: the one ``jsnull``."""
+    return JsNull()
+
+
+# Pyodide 0.28 defines the class in _pyodide/_core_docs.py: repr(type(jsnull)) is
+# <class '_pyodide._core_docs.JsNull'> (0.26 has no jsnull: JS null is None there)
+JsNull.__module__ = "_pyodide._core_docs"
 jsnull = JsNull()
 
 
