@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import copyreg
 import functools
+import importlib
 import inspect
 import json.encoder
 import operator
@@ -199,12 +201,21 @@ class _ProxyType(type):
     is not subscriptable``, ``object of type '...' has no len()``), as tracebacks and logs show
     them in production. A Python class cannot give both from ``__name__`` alone (error texts
     read the C-level type name, which ``__name__`` also sets), so each proxy class sets that
-    name to ``pyodide.ffi.JsProxy`` and answers ``__name__`` here; ``__qualname__`` (and the
-    ``repr`` of the class) keep the class's own name for debugging."""
+    name to ``pyodide.ffi.JsProxy`` and answers ``__name__`` here. Its ``__module__`` and
+    ``__qualname__`` are Pyodide's too (``pyodide.ffi``, ``JsProxy``: the type's dotted C name
+    split as CPython splits it), so ``repr(type(x))`` is ``<class 'pyodide.ffi.JsProxy'>`` --
+    Worker code compares ``str(type(x))`` with that text (pyodide #4010, 2023, before 0.26).
+    workers-env's own module and class name stay in ``_own_name`` (for debugging, and for
+    ``pickle``, which finds the class by them)."""
+
+    _own_name: tuple[str, str]
 
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         super().__init__(name, bases, namespace, **kwargs)
+        type.__setattr__(cls, "_own_name", (namespace.get("__module__", ""), cls.__qualname__))
         type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsProxy")  # the C-level name error texts use
+        type.__dict__["__qualname__"].__set__(cls, "JsProxy")
+        type.__dict__["__module__"].__set__(cls, "pyodide.ffi")
         if "to_py" in namespace:  # every class's to_py takes its arguments as Pyodide's does
             type.__setattr__(cls, "to_py", _pyodide_to_py(namespace["to_py"]))
         _fold_keywords(cls, namespace)
@@ -212,6 +223,22 @@ class _ProxyType(type):
     @property
     def __name__(cls) -> str:  # type: ignore[override]
         return "JsProxy"
+
+
+def _proxy_class_named(module: str, qualname: str) -> type:
+    """The proxy class ``qualname`` of workers-env's module ``module``: what ``pickle`` of a proxy
+    class (or of a value holding one) reads back, as ``pyodide.ffi`` is no module outside a Worker."""
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return found  # type: ignore[no-any-return]
+
+
+def _reduce_proxy_class(cls: _ProxyType) -> tuple[Any, tuple[str, str]]:
+    return _proxy_class_named, cls._own_name
+
+
+copyreg.pickle(_ProxyType, _reduce_proxy_class)  # type: ignore[arg-type]
 
 
 class JsProxy(metaclass=_ProxyType):
@@ -287,7 +314,18 @@ class JsNull:
     def __repr__(self) -> str:
         return "jsnull"
 
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return _the_jsnull, ()  # the class's module below is no module outside a Worker
 
+
+def _the_jsnull() -> JsNull:
+    """What ``pickle`` of ``jsnull`` reads back: the one ``jsnull``."""
+    return JsNull()
+
+
+# Pyodide 0.28 defines the class in _pyodide/_core_docs.py: repr(type(jsnull)) is
+# <class '_pyodide._core_docs.JsNull'> (0.26 has no jsnull: JS null is None there)
+JsNull.__module__ = "_pyodide._core_docs"
 jsnull = JsNull()
 
 

@@ -323,7 +323,7 @@ def _borrows_items(items: Any) -> bool:
     """Whether JavaScript iterating ``items`` borrows each Python item (see above)."""
     if isinstance(items, (JsProxy, JsSet, Iterator)):
         return False
-    return type(items).__module__.partition(".")[0] not in ("workers_env", "js", "pyodide")
+    return type(items).__module__.partition(".")[0] not in ("workers_env", "js", "pyodide", "_pyodide")
 
 
 def _gather(items: Any, settle_each: Callable[[JsPromise, list[Any], int, JsPromise], None],

@@ -27,7 +27,6 @@ import sys
 import sysconfig
 import threading
 from collections.abc import Awaitable, Mapping
-from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -91,6 +90,7 @@ from workers_env.runtime.events import (
     queue_messages,
 )
 from workers_env.runtime.filesystem import install_upload_check
+from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsfunctions import call_relaxed
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import from_plain, js_type_error
@@ -150,15 +150,19 @@ def _no_global_handlers(config: Any) -> bool:
     return flag_enabled(PYTHON_NO_GLOBAL_HANDLERS, config)
 
 
-@dataclass(eq=False)
-class ExecutionContext:
+class ExecutionContext(JsProxy):
     """``ctx``: ``waitUntil`` keeps work running after the response; tasks are awaited by
-    :meth:`drain`, and :meth:`finish` ends the request (its pending JS timers with it)."""
+    :meth:`drain`, and :meth:`finish` ends the request (its pending JS timers with it). To
+    Worker code a JavaScript object, as workerd's ``ExecutionContext`` is in Pyodide: a
+    ``JsProxy`` (``type(ctx)`` is ``pyodide.ffi.JsProxy``)."""
 
-    scope: ImportScope
-    tasks: list[asyncio.Future[Any]] = field(default_factory=list)
-    pass_through_on_exception: bool = False
-    props: dict[str, Any] = field(default_factory=dict)
+    _js_name = "ExecutionContext"
+
+    def __init__(self, scope: ImportScope) -> None:
+        self.scope = scope
+        self.tasks: list[asyncio.Future[Any]] = []
+        self.pass_through_on_exception = False
+        self.props: dict[str, Any] = {}
 
     def waitUntil(self, awaitable: Awaitable[Any]) -> None:  # noqa: N802 - JS name
         """Keep the request alive for ``awaitable``; anything else is JavaScript's

@@ -1,0 +1,79 @@
+"""The ``ctx`` a handler receives is workerd's ``ExecutionContext``, a JavaScript object, so
+in Pyodide it is a ``JsProxy``: ``isinstance(ctx, JsProxy)``, ``type(ctx).__name__`` is
+``"JsProxy"`` and ``repr(type(ctx))`` ``<class 'pyodide.ffi.JsProxy'>`` (one C type for every
+JS value, pyodide #4010), as for ``request`` and ``env`` -- in a module-level ``on_fetch``,
+an ``@handler`` cron handler and a ``WorkerEntrypoint``'s ``self.ctx``. ``waitUntil`` still
+keeps the request's work running."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from worker_helpers import json_answer, one_file_worker
+
+from workers_env import load_worker
+
+MODULE = """
+import json
+from js import Response
+from pyodide.ffi import JsProxy
+
+DONE = []
+
+def kind(v):
+    return [isinstance(v, JsProxy), type(v).__name__, repr(type(v))]
+
+async def on_fetch(request, env, ctx):
+    async def later():
+        DONE.append(1)
+    ctx.waitUntil(later())
+    return Response.new(json.dumps({"ctx": kind(ctx), "request": kind(request)}))
+"""
+
+CLASS = """
+from workers import WorkerEntrypoint, Response
+from pyodide.ffi import JsProxy
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response.json({"ctx": [isinstance(self.ctx, JsProxy), type(self.ctx).__name__,
+                                      repr(type(self.ctx))]})
+"""
+
+CRON = """
+from workers import handler
+from pyodide.ffi import JsProxy
+
+SEEN = []
+
+@handler
+async def on_scheduled(controller, env, ctx):
+    SEEN.append([isinstance(ctx, JsProxy), type(ctx).__name__, repr(type(ctx))])
+"""
+
+AS_JS = [True, "JsProxy", "<class 'pyodide.ffi.JsProxy'>"]
+
+
+def test_module_level_handlers_ctx_is_a_jsproxy(tmp_path: Path) -> None:
+    worker = load_worker(one_file_worker(tmp_path, MODULE, date="2025-04-22"))
+
+    async def scenario() -> object:
+        response = await worker.fetch("/")
+        return await response.json()
+
+    assert asyncio.run(scenario()) == {"ctx": AS_JS, "request": AS_JS}
+    assert worker.module.DONE == [1]  # the waitUntil work ran
+
+
+@pytest.mark.parametrize("date", ["2025-10-01", "2026-05-01"])
+def test_worker_entrypoints_self_ctx_is_a_jsproxy(tmp_path: Path, date: str) -> None:
+    assert json_answer(one_file_worker(tmp_path, CLASS, date=date), "/") == {"ctx": AS_JS}
+
+
+def test_cron_handlers_ctx_is_a_jsproxy(tmp_path: Path) -> None:
+    worker = load_worker(one_file_worker(tmp_path, CRON, date="2025-04-22"))
+    result = asyncio.run(worker.scheduled("* * * * *"))
+    assert result.outcome == "ok"
+    assert worker.module.SEEN == [AS_JS]
