@@ -11,6 +11,15 @@ What collection made (the test modules, what they import, hypothesis' strategies
 whole run: it is moved out of the garbage collector's reach once collected, so the full
 collections the run's allocations start do not walk it again each time (about half the GC
 time of the suite). Objects the tests make are collected as before.
+
+At the end of a worker's run the garbage the run left is collected (its finalizers' errors are
+still reported, as pytest reports any), and what survives is frozen again, before the worker
+tells the controller it has finished. pytest then collects five times more as it unconfigures,
+and the controller gives a worker 5 s from there to end, after which execnet sends the worker a
+SIGINT (execnet's WorkerGateway._terminate_execution): five full collections of a worker's heap
+took that long under load, and the SIGINT landed in hypothesis' gc callback
+(PytestUnraisableExceptionWarning: ... gc_callback ... KeyboardInterrupt) -- or, anywhere else,
+would have ended the worker with a traceback. Frozen, those collections walk almost nothing.
 """
 
 from __future__ import annotations
@@ -33,5 +42,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
+@pytest.hookimpl(trylast=True)  # after the other plugins' own finishing; before xdist's report
 def pytest_sessionfinish(session: pytest.Session) -> None:
     gc.unfreeze()
+    for _ in range(5):  # pytest's count: a finalizer can leave more garbage
+        if not gc.collect():
+            break
+    gc.freeze()
