@@ -8,13 +8,12 @@ to nobody for as long as dev ran."""
 
 from __future__ import annotations
 
-import http.client
 import logging
 import socket
 import time
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, served_text
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -63,21 +62,11 @@ class Default(WorkerEntrypoint):
 """
 
 
-def get(server: BackgroundServer, path: str) -> str:
-    host, port = server.url.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=10)
-    try:
-        connection.request("GET", path)
-        return connection.getresponse().read().decode()
-    finally:
-        connection.close()
-
-
 def test_a_timer_a_handler_left_behind_never_runs(tmp_path):
     with BackgroundServer(load_worker(one_file_worker(tmp_path, ENTRY, extra=KV))) as server:
-        assert get(server, "/left-behind") == "answered at once"
+        assert served_text(server, "/left-behind") == "answered at once"
         time.sleep(1.0)  # twenty times the timer's delay
-        assert get(server, "/kv") == "None"
+        assert served_text(server, "/kv") == "None"
 
 
 @pytest.mark.parametrize("path", ["/interval", "/loop"])
@@ -91,14 +80,14 @@ def test_an_event_stream_stops_when_its_client_hangs_up(tmp_path, caplog, path):
         while received.count(b"data: ") < 3:
             received += client.recv(65536)
         client.close()
-        ticks, deadline = int(get(server, "/ticks")), time.monotonic() + 20
+        ticks, deadline = int(served_text(server, "/ticks")), time.monotonic() + 20
         while True:  # until dev has seen the client go (a count that stays put a while)
             time.sleep(0.3)
-            now = int(get(server, "/ticks"))
+            now = int(served_text(server, "/ticks"))
             if now == ticks or time.monotonic() > deadline:
                 break
             ticks = now
         assert now == ticks, "the stream is still being written after its client left"
         time.sleep(1.0)  # a hundred times its period
-        assert int(get(server, "/ticks")) == ticks
+        assert int(served_text(server, "/ticks")) == ticks
     assert "had hung" not in caplog.text

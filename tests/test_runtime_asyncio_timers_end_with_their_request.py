@@ -9,11 +9,10 @@ request had ended, under ``workers-env dev`` as under ``worker.fetch``."""
 from __future__ import annotations
 
 import asyncio
-import http.client
 import time
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, served_text
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -86,23 +85,13 @@ async def test_an_asyncio_timer_due_while_wait_until_work_is_pending_runs(tmp_pa
     assert await (await worker.fetch("/ran")).text() == "waited"  # worker.fetch returns once waitUntil settled
 
 
-def get(server: BackgroundServer, path: str) -> str:
-    host, port = server.url.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=10)
-    try:
-        connection.request("GET", path)
-        return connection.getresponse().read().decode()
-    finally:
-        connection.close()
-
-
 def test_under_dev_a_left_behind_call_later_never_runs_and_a_waited_one_does(tmp_path):
     with BackgroundServer(load_worker(one_file_worker(tmp_path, ENTRY))) as server:
-        assert get(server, "/call-later") == "answered at once"
+        assert served_text(server, "/call-later") == "answered at once"
         time.sleep(1.0)  # twenty times the timer's delay
-        assert get(server, "/ran") == ""
-        assert get(server, "/waited") == "answered at once"
+        assert served_text(server, "/ran") == ""
+        assert served_text(server, "/waited") == "answered at once"
         deadline = time.monotonic() + 20
-        while get(server, "/ran") != "waited" and time.monotonic() < deadline:
+        while served_text(server, "/ran") != "waited" and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert get(server, "/ran") == "waited"
+        assert served_text(server, "/ran") == "waited"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import http.client
 import http.server
 import json
 import textwrap
@@ -353,3 +354,14 @@ class EchoOrigin(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+def served_text(server: Any, path: str) -> str:
+    """The body of ``GET path`` from a running :class:`~workers_env.runtime.server.BackgroundServer`, as text."""
+    host, port = server.url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().read().decode()
+    finally:
+        connection.close()
