@@ -634,12 +634,16 @@ class _JsSetType(type):
         return "JsProxy"
 
 
-def _the_set_class() -> type:
+def _the_set_class() -> _JsSetType:
     """What ``pickle`` of the Set class reads back (``pyodide.ffi`` is no module outside a Worker)."""
     return JsSet
 
 
-copyreg.pickle(_JsSetType, lambda cls: (_the_set_class, ()))  # type: ignore[arg-type]
+def _reduce_set_class(cls: _JsSetType) -> tuple[Any, tuple[()]]:
+    return _the_set_class, ()
+
+
+copyreg.pickle(_JsSetType, _reduce_set_class)
 
 
 def _set_of(items: list[Any]) -> JsSet:
