@@ -104,3 +104,27 @@ def test_ctx_props_is_an_empty_js_object(tmp_path: Path, date: str) -> None:
     # the AttributeError naming it
     got = json_answer(one_file_worker(tmp_path, PROPS, date=date), "/")
     assert got == [True, "[object Object]", {}, "AttributeError: userId", True]
+
+
+SNAKE = """
+from workers import WorkerEntrypoint, Response
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            self.ctx.wait_until
+            got = "found"
+        except AttributeError as exc:
+            got = f"AttributeError: {exc}"
+        return Response.json([got, hasattr(self.ctx, "wait_until"), callable(self.ctx.waitUntil)])
+"""
+
+
+@pytest.mark.parametrize("date", ["2025-08-14", "2026-05-01"])
+def test_ctx_has_no_snake_case_wait_until(tmp_path: Path, date: str) -> None:
+    # workerd's ExecutionContext has waitUntil only (global-scope.h), and neither SDK wraps ctx
+    # (workers-py entrypoints.py keeps it as given; no wait_until in workerd's src/pyodide):
+    # ctx.wait_until is the missing property's AttributeError; `from workers import wait_until` is the snake-case one
+    got = json_answer(one_file_worker(tmp_path, SNAKE, date=date), "/")
+    assert got == ["AttributeError: wait_until", False, True]

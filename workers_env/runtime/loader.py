@@ -174,7 +174,6 @@ class ExecutionContext(JsProxy):
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
         self.tasks.append(task)
 
-    wait_until = waitUntil
 
     def passThroughOnException(self) -> None:  # noqa: N802 - JS name
         """Recorded only: locally there is no origin to fall through to."""
