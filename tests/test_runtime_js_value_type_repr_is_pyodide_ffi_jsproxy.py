@@ -102,12 +102,12 @@ def test_a_js_sets_type_is_pyodide_ffi_jsproxy_too(tmp_path: Path, date: str) ->
     assert got == [["<class 'pyodide.ffi.JsProxy'>", "pyodide.ffi", "JsProxy", "JsProxy"]] * 2
 
 
-def test_a_js_set_still_pickles_and_copies_outside_worker_code() -> None:
+def test_the_js_set_class_still_pickles_outside_worker_code_but_a_set_does_not() -> None:
     import copy
 
     from workers_env._jsvalues import JsSet
 
-    value = JsSet([1, "a"])
-    for again in (pickle.loads(pickle.dumps(value)), copy.deepcopy(value), copy.copy(value)):
-        assert type(again) is JsSet and list(again) == [1, "a"] and again is not value
     assert pickle.loads(pickle.dumps(JsSet)) is JsSet
+    for refused in (pickle.dumps, copy.deepcopy, copy.copy):  # as no JsProxy does (Pyodide 0.26.0a4, 0.28.2)
+        with pytest.raises(TypeError, match="cannot pickle 'pyodide.ffi.JsProxy' object"):
+            refused(JsSet([1, "a"]))

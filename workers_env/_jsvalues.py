@@ -621,7 +621,7 @@ class _JsSetType(type):
     runtime/jsbase.py names its proxy classes (``repr(type(s))`` ``<class 'pyodide.ffi.JsProxy'>``,
     ``__module__`` ``pyodide.ffi``, ``__qualname__`` and ``__name__`` ``JsProxy``; real Pyodide
     0.26.0a4 and 0.28.2, tools/pyodide group "type-names"). A Set is a ``list`` underneath here,
-    so it cannot be one of those classes; it pickles by this module (:meth:`JsSet.__reduce__`)."""
+    so it cannot be one of those classes; the class pickles by this module (:func:`_the_set_class`)."""
 
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         super().__init__(name, bases, namespace, **kwargs)
@@ -646,17 +646,13 @@ def _reduce_set_class(cls: _JsSetType) -> tuple[Any, tuple[()]]:
 copyreg.pickle(_JsSetType, _reduce_set_class)
 
 
-def _set_of(items: list[Any]) -> JsSet:
-    """What ``pickle`` (and ``copy``) of a Set reads back: a Set of ``items``."""
-    return JsSet(items)
-
-
 class JsSet(list, metaclass=_JsSetType):  # type: ignore[type-arg]
     """A JavaScript ``Set`` (from a Python ``set``, or ``js.Set.new``): iterable in insertion
     order, ``JSON.stringify`` gives ``{}``; ``size``/``has``/``add``/``delete`` as in JavaScript."""
 
-    def __reduce__(self) -> tuple[Any, tuple[list[Any]]]:
-        return _set_of, (list(self),)  # by this module: the class's own reads pyodide.ffi
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """A Set does not pickle, nor copy, as no JsProxy does (runtime/jsbase.py ``JsProxy``)."""
+        raise TypeError("cannot pickle 'pyodide.ffi.JsProxy' object")
 
     @property
     def size(self) -> int:
