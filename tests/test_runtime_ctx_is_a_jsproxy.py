@@ -77,3 +77,54 @@ def test_cron_handlers_ctx_is_a_jsproxy(tmp_path: Path) -> None:
     result = asyncio.run(worker.scheduled("* * * * *"))
     assert result.outcome == "ok"
     assert worker.module.SEEN == [AS_JS]
+
+
+PROPS = """
+from workers import WorkerEntrypoint, Response
+from pyodide.ffi import JsProxy
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        props = self.ctx.props
+        try:
+            props.userId
+            missing = "found"
+        except AttributeError as exc:
+            missing = f"AttributeError: {exc}"
+        return Response.json([isinstance(props, JsProxy), repr(props), props.to_py(), missing,
+                              self.ctx.props is props])
+"""
+
+
+@pytest.mark.parametrize("date", ["2025-08-14", "2026-05-01"])
+def test_ctx_props_is_an_empty_js_object(tmp_path: Path, date: str) -> None:
+    # workerd (global-scope.h): ExecutionContext's props default to js.obj(), an empty JS object,
+    # a lazy instance property (one object); in Pyodide a JsProxy, to_py() {}, a missing property
+    # the AttributeError naming it
+    got = json_answer(one_file_worker(tmp_path, PROPS, date=date), "/")
+    assert got == [True, "[object Object]", {}, "AttributeError: userId", True]
+
+
+SNAKE = """
+from workers import WorkerEntrypoint, Response
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            self.ctx.wait_until
+            got = "found"
+        except AttributeError as exc:
+            got = f"AttributeError: {exc}"
+        return Response.json([got, hasattr(self.ctx, "wait_until"), callable(self.ctx.waitUntil)])
+"""
+
+
+@pytest.mark.parametrize("date", ["2025-08-14", "2026-05-01"])
+def test_ctx_has_no_snake_case_wait_until(tmp_path: Path, date: str) -> None:
+    # workerd's ExecutionContext has waitUntil only (global-scope.h), and neither SDK wraps ctx
+    # (workers-py entrypoints.py keeps it as given; no wait_until in workerd's src/pyodide):
+    # ctx.wait_until is the missing property's AttributeError; `from workers import wait_until` is the snake-case one
+    got = json_answer(one_file_worker(tmp_path, SNAKE, date=date), "/")
+    assert got == ["AttributeError: wait_until", False, True]

@@ -78,3 +78,36 @@ def test_jsnull_pickles_as_itself() -> None:
     from workers_env.runtime.jsbase import jsnull
 
     assert pickle.loads(pickle.dumps(jsnull)) is jsnull
+
+
+SETS = """
+from workers import WorkerEntrypoint, Response
+from js import Set
+from pyodide.ffi import to_js
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        values = [Set.new(), to_js({1, 2})]
+        return Response.json([[repr(type(v)), type(v).__module__, type(v).__qualname__, type(v).__name__]
+                              for v in values])
+"""
+
+
+@pytest.mark.parametrize("date", ["2025-08-14", "2025-10-01"])
+def test_a_js_sets_type_is_pyodide_ffi_jsproxy_too(tmp_path: Path, date: str) -> None:
+    # real Pyodide 0.28.2 and 0.26.0a4 (tools/pyodide, group "type-names"): js.Set.new()'s type
+    # is <class 'pyodide.ffi.JsProxy'> as every JS value's; workers-env's Set is a list underneath
+    got = json_answer(one_file_worker(tmp_path, SETS, date=date), "/")
+    assert got == [["<class 'pyodide.ffi.JsProxy'>", "pyodide.ffi", "JsProxy", "JsProxy"]] * 2
+
+
+def test_the_js_set_class_still_pickles_outside_worker_code_but_a_set_does_not() -> None:
+    import copy
+
+    from workers_env._jsvalues import JsSet
+
+    assert pickle.loads(pickle.dumps(JsSet)) is JsSet
+    for refused in (pickle.dumps, copy.deepcopy, copy.copy):  # as no JsProxy does (Pyodide 0.26.0a4, 0.28.2)
+        with pytest.raises(TypeError, match="cannot pickle 'pyodide.ffi.JsProxy' object"):
+            refused(JsSet([1, "a"]))

@@ -8,6 +8,7 @@ reproduces both directions so code that breaks in production breaks here too.
 
 from __future__ import annotations
 
+import copyreg
 import datetime as _dt
 import json
 import math
@@ -615,9 +616,43 @@ def _v8_described(value: Any) -> str:
     return "object"
 
 
-class JsSet(list):  # type: ignore[type-arg]
+class _JsSetType(type):
+    """The class of a JS ``Set`` as Worker code sees it: Pyodide's one JsProxy type, named as
+    runtime/jsbase.py names its proxy classes (``repr(type(s))`` ``<class 'pyodide.ffi.JsProxy'>``,
+    ``__module__`` ``pyodide.ffi``, ``__qualname__`` and ``__name__`` ``JsProxy``; real Pyodide
+    0.26.0a4 and 0.28.2, tools/pyodide group "type-names"). A Set is a ``list`` underneath here,
+    so it cannot be one of those classes; the class pickles by this module (:func:`_the_set_class`)."""
+
+    def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
+        super().__init__(name, bases, namespace, **kwargs)
+        type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsProxy")  # the C-level name error texts use
+        type.__dict__["__qualname__"].__set__(cls, "JsProxy")
+        type.__dict__["__module__"].__set__(cls, "pyodide.ffi")
+
+    @property
+    def __name__(cls) -> str:  # type: ignore[override]
+        return "JsProxy"
+
+
+def _the_set_class() -> _JsSetType:
+    """What ``pickle`` of the Set class reads back (``pyodide.ffi`` is no module outside a Worker)."""
+    return JsSet
+
+
+def _reduce_set_class(cls: _JsSetType) -> tuple[Any, tuple[()]]:
+    return _the_set_class, ()
+
+
+copyreg.pickle(_JsSetType, _reduce_set_class)
+
+
+class JsSet(list, metaclass=_JsSetType):  # type: ignore[type-arg]
     """A JavaScript ``Set`` (from a Python ``set``, or ``js.Set.new``): iterable in insertion
     order, ``JSON.stringify`` gives ``{}``; ``size``/``has``/``add``/``delete`` as in JavaScript."""
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """A Set does not pickle, nor copy, as no JsProxy does (runtime/jsbase.py ``JsProxy``)."""
+        raise TypeError("cannot pickle 'pyodide.ffi.JsProxy' object")
 
     @property
     def size(self) -> int:

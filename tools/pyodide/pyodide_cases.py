@@ -1180,6 +1180,16 @@ CASES = {
         ("# async\nasync def f():\n    raise ValueError('boom')\ntry:\n    await js.Promise.new(lambda r, j: r(1)).then(lambda v: f())\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
          '0.28.2 does not reject the promise of a Python then handler that raises (or returns a failing coroutine); workers-env rejects it, with the exception itself or (a returned coroutine) its PythonError, as 0.26.0a4 does with its PythonError (README: Where we had to choose)', "0.28"),
     ],
+    "type-names": [  # repr/__module__/__qualname__/__name__ of a JS value's type: Worker code compares str(type(x))
+        "[repr(type(v)) for v in (arr(), obj(), pobj(), js.Map.new(), js.Set.new(), to_js({1}), js.Uint8Array.new(2), js.ArrayBuffer.new(2), js.Response.new('x'), create_proxy(lambda: 1), arr().values())]",
+        "[(type(v).__module__, type(v).__qualname__, type(v).__name__) for v in (arr(), obj(), js.Map.new(), js.Set.new(), create_proxy([1]))]",
+        "type(arr()) is type(obj())",
+        "import pyodide.ffi as f\n(repr(f.JsProxy), f.JsProxy.__module__, f.JsProxy.__qualname__)",
+        "import pyodide.ffi as f\n(repr(f.JsArray), f.JsArray.__module__)",
+        "type(js.Promise.resolve(1)).__qualname__",
+        "try:\n    len(obj())\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
+        "object.__repr__(obj())[:30]",
+    ],
     "hangleft-queue-microtask": [  # js.queueMicrotask: a microtask, no argument; the TypeError is workerd's
         "# async\nimport asyncio\nout = []\njs.queueMicrotask(create_proxy(lambda: out.append('micro')))\njs.Promise.resolve(1)\nout.append('sync')\nawait asyncio.sleep(0.01)\nout",
         'js.queueMicrotask(create_proxy(lambda *a: None))',

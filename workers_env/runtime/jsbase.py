@@ -274,6 +274,12 @@ class JsProxy(metaclass=_ProxyType):
     def __repr__(self) -> str:
         return f"[object {self._to_string_tag}]"
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """A JS value does not pickle, nor copy (``copy`` asks this too): CPython's own
+        ``TypeError`` for a C type with no way to be rebuilt, as Pyodide's JsProxy gives it
+        (0.26.0a4 and 0.28.2). The classes themselves still pickle (see :class:`_ProxyType`)."""
+        raise TypeError("cannot pickle 'pyodide.ffi.JsProxy' object")
+
 
 class JsSetDeleteItems:
     """Pyodide's item assignment and deletion on a JS object that has ``set`` and ``delete``

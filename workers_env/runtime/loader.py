@@ -162,7 +162,7 @@ class ExecutionContext(JsProxy):
         self.scope = scope
         self.tasks: list[asyncio.Future[Any]] = []
         self.pass_through_on_exception = False
-        self.props: dict[str, Any] = {}
+        self.props: Any = from_plain({})  # workerd's default props: js.obj(), an empty JS object, one per ctx
 
     def waitUntil(self, awaitable: Awaitable[Any]) -> None:  # noqa: N802 - JS name
         """Keep the request alive for ``awaitable``; anything else is JavaScript's
@@ -174,7 +174,6 @@ class ExecutionContext(JsProxy):
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
         self.tasks.append(task)
 
-    wait_until = waitUntil
 
     def passThroughOnException(self) -> None:  # noqa: N802 - JS name
         """Recorded only: locally there is no origin to fall through to."""
