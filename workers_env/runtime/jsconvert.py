@@ -167,8 +167,8 @@ def to_js(
 
     def leaf(value: Any, level: int) -> Any:
         if isinstance(value, (bytes, bytearray, memoryview, array)) or hasattr(value, "__array_interface__"):
-            if isinstance(value, bytearray):  # a buffer like bytes: a Uint8Array of a copy
-                value = bytes(value)
+            if isinstance(value, (bytes, bytearray)):  # a Uint8Array of a copy, made in one step (what
+                return JsTypedArray("Uint8Array", bytes(value))  # the general path below gives, no int list)
             return _typed(_jsvalues.to_js(value))  # Pyodide's buffer conversion (float16: an Error)
         if default_converter is not None:
             return default_converter(value, lambda v: convert(v, level - 1), None)
