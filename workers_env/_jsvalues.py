@@ -625,6 +625,8 @@ class _JsSetType(type):
 
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         super().__init__(name, bases, namespace, **kwargs)
+        # workers-env's own module and name, as the proxy classes keep theirs (for debugging, tools)
+        type.__setattr__(cls, "_own_name", (namespace.get("__module__", ""), cls.__qualname__))
         type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsProxy")  # the C-level name error texts use
         type.__dict__["__qualname__"].__set__(cls, "JsProxy")
         type.__dict__["__module__"].__set__(cls, "pyodide.ffi")

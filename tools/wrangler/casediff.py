@@ -155,6 +155,13 @@ class RawOrigin(ABC):
         and whose body starts with ``body`` (each script's origin defines it)."""
 
 
+def own_class(value: Any) -> str:
+    """workers-env's own class name of ``value``: a JS value's class reads as Pyodide's
+    (``__name__``/``__qualname__`` ``JsProxy``), its own name kept in ``_own_name``."""
+    cls = type(value)
+    return getattr(cls, "_own_name", ("", cls.__qualname__))[1]
+
+
 def print_cases(labels: list[str], why: dict[int, str], theirs: list[Any], ours: list[Any], *,
                 key: Callable[[Any], Any], show: Callable[[Any], str], theirs_name: str,
                 show_all: bool = False) -> list[bool]:

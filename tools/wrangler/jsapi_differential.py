@@ -59,7 +59,7 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
-from casediff import report, run_under_wrangler_dev
+from casediff import own_class, report, run_under_wrangler_dev
 
 from workers_env import JsException, js, to_js
 from workers_env._jsvalues import BigInt
@@ -1306,7 +1306,7 @@ def _resolve(root, path: str):
     value = root
     for name in path.split("."):
         # a list, or a JS array (``tee()``'s branches): indexed, as JavaScript's ``a.0`` path reads ``a[0]``
-        indexed = name.isdigit() and (isinstance(value, list) or type(value).__qualname__ == "JsArray")
+        indexed = name.isdigit() and (isinstance(value, list) or own_class(value) == "JsArray")
         value = value[int(name)] if indexed else _attr(value, name)
     return value
 
@@ -1403,7 +1403,7 @@ def _get(obj, name: str):
 
 
 async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER_JS
-    kind = type(v).__qualname__  # workers-env's own class (every JS value's __name__ is JsProxy, as in Pyodide)
+    kind = own_class(v)  # workers-env's own class (every JS value's type reads as JsProxy, as in Pyodide)
     if isinstance(v, dict) and "$missing" in v:
         return v
     if v is None:

@@ -36,7 +36,7 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
-from casediff import report, run_under_wrangler_dev
+from casediff import own_class, report, run_under_wrangler_dev
 
 from workers_env import JsException, js, to_js
 from workers_env.runtime.jsproxy import jsnull  # pyodide.ffi.jsnull
@@ -652,9 +652,9 @@ AES_PARAMS = {
 
 async def _py_shape(v, random=False):
     subtle = js.crypto.subtle
-    if type(v).__qualname__ == "JsBuffer":  # __name__ is JsProxy for every JS value, as in Pyodide
+    if own_class(v) == "JsBuffer":  # every JS value's type reads as JsProxy, as in Pyodide
         return {"$hex": v.to_bytes().hex()}
-    if type(v).__qualname__ == "CryptoKey":
+    if own_class(v) == "CryptoKey":
         usages = list(_py_plain(v.usages))
         out = {"type": v.type, "algorithm": _py_plain(v.algorithm), "extractable": v.extractable, "usages": usages}
         if random:
