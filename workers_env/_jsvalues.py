@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copyreg
 import datetime as _dt
+import importlib
 import json
 import math
 import re
@@ -616,16 +617,24 @@ def _v8_described(value: Any) -> str:
     return "object"
 
 
-class _JsSetType(type):
-    """The class of a JS ``Set`` as Worker code sees it: Pyodide's one JsProxy type, named as
-    runtime/jsbase.py names its proxy classes (``repr(type(s))`` ``<class 'pyodide.ffi.JsProxy'>``,
-    ``__module__`` ``pyodide.ffi``, ``__qualname__`` and ``__name__`` ``JsProxy``; real Pyodide
-    0.26.0a4 and 0.28.2, tools/pyodide group "type-names"). A Set is a ``list`` underneath here,
-    so it cannot be one of those classes; the class pickles by this module (:func:`_the_set_class`)."""
+class PyodideProxyType(type):
+    """The class of a JS value as Worker code sees it: Pyodide gives every JS value one C type,
+    ``pyodide.ffi.JsProxy``, so ``type(x).__name__`` is ``"JsProxy"``, ``repr(type(x))`` is
+    ``<class 'pyodide.ffi.JsProxy'>`` (``__module__`` ``pyodide.ffi``, ``__qualname__``
+    ``JsProxy``: the type's dotted C name split as CPython splits it; real Pyodide 0.26.0a4 and
+    0.28.2, tools/pyodide group "type-names") and Python's own TypeErrors name
+    ``'pyodide.ffi.JsProxy'`` -- Worker code compares ``str(type(x))`` with that text (pyodide
+    #4010). A Python class cannot give both from ``__name__`` alone (error texts read the C-level
+    type name, which ``__name__`` also sets), so the C-level name is set to
+    ``pyodide.ffi.JsProxy`` and ``__name__`` answered here. workers-env's own module and class
+    name stay in ``_own_name``, for debugging and tools, and for ``pickle``, which finds the class
+    by them (``pyodide.ffi`` is no module outside a Worker). The metaclass of runtime/jsbase.py's
+    proxy classes builds on it, and of :class:`JsSet`, a ``list`` underneath."""
+
+    _own_name: tuple[str, str]
 
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         super().__init__(name, bases, namespace, **kwargs)
-        # workers-env's own module and name, as the proxy classes keep theirs (for debugging, tools)
         type.__setattr__(cls, "_own_name", (namespace.get("__module__", ""), cls.__qualname__))
         type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsProxy")  # the C-level name error texts use
         type.__dict__["__qualname__"].__set__(cls, "JsProxy")
@@ -636,19 +645,25 @@ class _JsSetType(type):
         return "JsProxy"
 
 
-def _the_set_class() -> _JsSetType:
-    """What ``pickle`` of the Set class reads back (``pyodide.ffi`` is no module outside a Worker)."""
-    return JsSet
+def _class_by_own_name(module: str, qualname: str) -> type:
+    """The class ``qualname`` of workers-env's module ``module``: what ``pickle`` of a JS value's
+    class (or of a value holding one) reads back."""
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return found  # type: ignore[no-any-return]
 
 
-def _reduce_set_class(cls: _JsSetType) -> tuple[Any, tuple[()]]:
-    return _the_set_class, ()
+def reduce_by_own_name(cls: PyodideProxyType) -> tuple[Any, tuple[str, str]]:
+    """``pickle``'s reduction of a JS value's class, registered per metaclass (copyreg looks up
+    the exact type)."""
+    return _class_by_own_name, cls._own_name
 
 
-copyreg.pickle(_JsSetType, _reduce_set_class)
+copyreg.pickle(PyodideProxyType, reduce_by_own_name)  # type: ignore[arg-type]
 
 
-class JsSet(list, metaclass=_JsSetType):  # type: ignore[type-arg]
+class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
     """A JavaScript ``Set`` (from a Python ``set``, or ``js.Set.new``): iterable in insertion
     order, ``JSON.stringify`` gives ``{}``; ``size``/``has``/``add``/``delete`` as in JavaScript."""
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copyreg
 import functools
-import importlib
 import inspect
 import json.encoder
 import operator
@@ -14,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env._jsvalues import PyodideProxyType, reduce_by_own_name
 
 __all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "js_keywords", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull", "js_type_error"]
 
@@ -195,50 +195,20 @@ def _fold_keywords(cls: type, namespace: dict[str, Any]) -> None:
         type.__setattr__(cls, name, kind(wrapped) if kind is not None else wrapped)
 
 
-class _ProxyType(type):
-    """Pyodide gives every JS value one C type, ``pyodide.ffi.JsProxy``: ``type(x).__name__``
-    is ``"JsProxy"`` and Python's own TypeErrors name ``'pyodide.ffi.JsProxy'`` (``'...' object
-    is not subscriptable``, ``object of type '...' has no len()``), as tracebacks and logs show
-    them in production. A Python class cannot give both from ``__name__`` alone (error texts
-    read the C-level type name, which ``__name__`` also sets), so each proxy class sets that
-    name to ``pyodide.ffi.JsProxy`` and answers ``__name__`` here. Its ``__module__`` and
-    ``__qualname__`` are Pyodide's too (``pyodide.ffi``, ``JsProxy``: the type's dotted C name
-    split as CPython splits it), so ``repr(type(x))`` is ``<class 'pyodide.ffi.JsProxy'>`` --
-    Worker code compares ``str(type(x))`` with that text (pyodide #4010, 2023, before 0.26).
-    workers-env's own module and class name stay in ``_own_name`` (for debugging, and for
-    ``pickle``, which finds the class by them)."""
-
-    _own_name: tuple[str, str]
+class _ProxyType(PyodideProxyType):
+    """The proxy classes' metaclass: named as Pyodide's one C type, ``pyodide.ffi.JsProxy``
+    (:class:`~workers_env._jsvalues.PyodideProxyType`), so tracebacks, logs and
+    ``str(type(x))`` read as in production; and every class's ``to_py`` takes its arguments as
+    Pyodide's does, its methods JavaScript's keyword-free calls."""
 
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         super().__init__(name, bases, namespace, **kwargs)
-        type.__setattr__(cls, "_own_name", (namespace.get("__module__", ""), cls.__qualname__))
-        type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsProxy")  # the C-level name error texts use
-        type.__dict__["__qualname__"].__set__(cls, "JsProxy")
-        type.__dict__["__module__"].__set__(cls, "pyodide.ffi")
         if "to_py" in namespace:  # every class's to_py takes its arguments as Pyodide's does
             type.__setattr__(cls, "to_py", _pyodide_to_py(namespace["to_py"]))
         _fold_keywords(cls, namespace)
 
-    @property
-    def __name__(cls) -> str:  # type: ignore[override]
-        return "JsProxy"
 
-
-def _proxy_class_named(module: str, qualname: str) -> type:
-    """The proxy class ``qualname`` of workers-env's module ``module``: what ``pickle`` of a proxy
-    class (or of a value holding one) reads back, as ``pyodide.ffi`` is no module outside a Worker."""
-    found: Any = importlib.import_module(module)
-    for part in qualname.split("."):
-        found = getattr(found, part)
-    return found  # type: ignore[no-any-return]
-
-
-def _reduce_proxy_class(cls: _ProxyType) -> tuple[Any, tuple[str, str]]:
-    return _proxy_class_named, cls._own_name
-
-
-copyreg.pickle(_ProxyType, _reduce_proxy_class)  # type: ignore[arg-type]
+copyreg.pickle(_ProxyType, reduce_by_own_name)  # type: ignore[arg-type]
 
 
 class JsProxy(metaclass=_ProxyType):
