@@ -1,0 +1,120 @@
+"""``clone()`` of a Response whose body is a stream still being written (a TransformStream's or
+IdentityTransformStream's readable) tees that stream, as workerd's ``Body::clone`` does (http.c++:
+``bodyStream.tee()``, one branch kept, the other the clone's): the clone and the original each
+read every chunk not read yet -- after a reader since released read part of it, the rest -- and
+neither is used. A body a reader holds, or one a ``text()`` is reading, refuses. workers-env
+refused every such clone as not emulated; a partly read body's ``bodyUsed`` was ``False``
+(workerd's is its stream's ``isDisturbed()``). Checked under wrangler dev
+(tools/wrangler/jsapi_differential.py)."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = """
+import asyncio
+from js import IdentityTransformStream, Response as JsResponse, TransformStream
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        kind = TransformStream if request.url.endswith("/js") else IdentityTransformStream
+        stream = kind.new()
+        writer = stream.writable.getWriter()
+        made = JsResponse.new(stream.readable)
+
+        async def write():
+            await writer.write(to_js(b"hello "))
+            await writer.write(to_js(b"world"))
+            await writer.close()
+
+        writing = asyncio.ensure_future(write())
+        reader = made.body.getReader()
+        first = bytes((await reader.read()).value.to_py()).decode()
+        read_from = made.bodyUsed
+        try:
+            made.clone()
+            locked = "cloned"
+        except Exception as error:
+            locked = str(error)
+        reader.releaseLock()
+        copy = made.clone()
+        state = [made.bodyUsed, copy.bodyUsed]
+        again = copy.clone()
+        texts = await asyncio.gather(made.text(), copy.text(), again.text())
+        await writing
+        return Response.json([first, read_from, locked, state, texts])
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("kind", ["js", "internal"])
+async def test_the_clone_and_the_original_each_read_the_rest(tmp_path, kind):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    assert await (await worker.fetch(f"/{kind}")).json() == [
+        "hello ", True, "TypeError: This ReadableStream is currently locked to a reader,", [False, False],
+        ["world", "world", "world"]]
+
+
+WHILE_READ = """
+import asyncio
+from js import Response as JsResponse, TransformStream
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        stream = TransformStream.new()
+        writer = stream.writable.getWriter()
+        made = JsResponse.new(stream.readable)
+        text = asyncio.ensure_future(made.text())
+        await asyncio.sleep(0)
+        try:
+            made.clone()
+            refused = None
+        except Exception as error:
+            refused = str(error)
+        await writer.write(to_js(b"ab"))
+        await writer.close()
+        return Response.json([refused, await text])
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_body_being_read_whole_refuses_a_clone(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, WHILE_READ))
+    assert await (await worker.fetch("/")).json() == ["TypeError: This ReadableStream is currently locked to a reader,", "ab"]
+
+
+SENT = """
+import asyncio
+from js import Response as JsResponse, TransformStream
+from pyodide.ffi import to_js
+from workers import WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        stream = TransformStream.new()
+        writer = stream.writable.getWriter()
+        made = JsResponse.new(stream.readable)
+        copy = made.clone()
+
+        async def write():
+            for piece in (b"one ", b"two"):
+                await writer.write(to_js(piece))
+            await writer.close()
+
+        self.ctx.waitUntil(asyncio.ensure_future(write()))
+        self.ctx.waitUntil(asyncio.ensure_future(copy.text()))
+        return made
+"""
+
+
+@pytest.mark.asyncio
+async def test_the_original_is_sent_while_the_clone_is_read(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, SENT))
+    assert await (await worker.fetch("/")).text() == "one two"
