@@ -2,17 +2,22 @@
 IdentityTransformStream's readable) tees that stream, as workerd's ``Body::clone`` does (http.c++:
 ``bodyStream.tee()``, one branch kept, the other the clone's): the clone and the original each
 read every chunk not read yet -- after a reader since released read part of it, the rest -- and
-neither is used. A body a reader holds, or one a ``text()`` is reading, refuses. workers-env
+neither is used. A body a reader holds, or one a ``text()`` is reading, refuses. An incoming
+request's body a released reader read part of clones the same way. workers-env
 refused every such clone as not emulated; a partly read body's ``bodyUsed`` was ``False``
 (workerd's is its stream's ``isDisturbed()``). Checked under wrangler dev
 (tools/wrangler/jsapi_differential.py)."""
 
 from __future__ import annotations
 
+import http.client
+import json
+
 import pytest
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
+from workers_env.runtime.server import BackgroundServer
 
 ENTRY = """
 import asyncio
@@ -118,3 +123,39 @@ class Default(WorkerEntrypoint):
 async def test_the_original_is_sent_while_the_clone_is_read(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, SENT))
     assert await (await worker.fetch("/")).text() == "one two"
+
+
+INCOMING = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        made = request.js_object
+        reader = made.body.getReader()
+        if request.url.endswith("/cancel"):
+            await reader.cancel()
+            first = 0
+        else:
+            first = (await reader.read()).value.byteLength
+        reader.releaseLock()
+        used = made.bodyUsed
+        copy = made.clone()
+        state = [made.bodyUsed, copy.bodyUsed]
+        rest, copied = await made.text(), await copy.text()
+        return Response.json([first, used, state, len(rest), len(copied)])
+"""
+
+
+@pytest.mark.parametrize("path, answer", [("/read", [4096, True, [False, False], 5904, 5904]),
+                                          ("/cancel", [0, True, [False, False], 0, 0])])
+def test_an_incoming_request_read_in_part_clones_to_the_rest(tmp_path, path, answer):
+    """An incoming request's body (sent over HTTP) a released reader read part of, or canceled:
+    the clone and the original each read what is left (workerd tees it). workers-env refused
+    the clone as locked."""
+    with BackgroundServer(load_worker(one_file_worker(tmp_path, INCOMING))) as server:
+        host, port = server.url.removeprefix("http://").split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=10)
+        connection.request("POST", path, body=b"x" * 10000)
+        body = connection.getresponse().read()
+        connection.close()
+    assert json.loads(body) == answer

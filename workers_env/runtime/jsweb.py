@@ -444,7 +444,10 @@ class _Body(JsgObject, JsProxy):
         under way), is refused as workerd's ``tee()`` refuses it. ``None``: no such body (an
         incoming request's body still arriving is waited for instead, see :meth:`_body`)."""
         live = self._live
-        if live is None or not live._open or isinstance(live, IncomingBody):
+        if isinstance(live, IncomingBody):
+            self._reopen_incoming(live)
+            return None
+        if live is None or not live._open:
             return None
         if live._draining:
             raise js_type_error(_CLONE_USED)
@@ -453,6 +456,20 @@ class _Body(JsgObject, JsProxy):
         self.__dict__["_live_stream"] = kept
         self._live = kept._source  # type: ignore[assignment]
         return given  # type: ignore[no-any-return]
+
+    def _reopen_incoming(self, live: IncomingBody) -> None:
+        """Before ``clone()`` of an incoming request whose body a reader since released read part
+        of (or canceled): the rest, waited for whole as the clone's copy is, is what both read --
+        workerd tees the stream (http.c++ ``Body::clone``), so neither is used; a reader still
+        holding it is left to refuse the clone as locked."""
+        stream = self.__dict__.get("_live_stream")
+        if not self.bodyUsed or stream is None or stream._reader is not None:
+            return
+        whole(live)
+        rest = b"".join(live.take())
+        self.__dict__["_cell"] = _BodyCell()
+        self.__dict__.pop("_live_stream", None)
+        self._body = rest
 
     def _take_live(self, stream: JsReadableStream) -> None:
         """Make ``stream`` (a tee branch of a body still being written) this body."""
@@ -800,6 +817,7 @@ class JsRequest(_Body):
         return False
 
     def clone(self) -> JsRequest:
+        self._tee_live()  # (an incoming body a released reader read part of: the rest, read whole)
         self._reopen_closed()
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
