@@ -125,6 +125,38 @@ async def test_the_original_is_sent_while_the_clone_is_read(tmp_path):
     assert await (await worker.fetch("/")).text() == "one two"
 
 
+PULLED = """
+from js import Object, ReadableStream, Response as JsResponse
+from pyodide.ffi import create_proxy, to_js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        pulls = [0]
+
+        def pull(controller):
+            pulls[0] += 1
+            if pulls[0] > 3:
+                controller.close()
+            else:
+                controller.enqueue(to_js(f"c{pulls[0]} ".encode()))
+
+        source = to_js({"pull": create_proxy(pull)}, dict_converter=Object.fromEntries)
+        made = JsResponse.new(ReadableStream.new(source))
+        reader = made.body.getReader()
+        first = bytes((await reader.read()).value.to_py()).decode()
+        reader.releaseLock()
+        copy = made.clone()
+        return Response.json([first, made.bodyUsed, copy.bodyUsed, await made.text(), await copy.text()])
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_pulled_stream_is_teed_too(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, PULLED))
+    assert await (await worker.fetch("/")).json() == ["c1 ", False, False, "c2 c3 ", "c2 c3 "]
+
+
 INCOMING = """
 from workers import Response, WorkerEntrypoint
 
