@@ -107,12 +107,3 @@ def test_a_request_body_from_an_open_stream_says_it_is_not_emulated():
     stream = js.TransformStream.new()
     with pytest.raises(Exception, match="Request body read from a TransformStream still being written is not emulated"):
         js.Request.new("https://e.com", method="POST", body=stream.readable)
-
-
-def test_a_clone_of_a_response_still_being_written_says_it_is_not_emulated():
-    """It was a bare ``RuntimeError: the body's stream is still being written``."""
-    from workers_env import NotEmulatedError
-
-    response = js.Response.new(js.TransformStream.new().readable)
-    with pytest.raises(NotEmulatedError, match="still being written .* is not emulated by workers-env"):
-        response.clone()

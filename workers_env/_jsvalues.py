@@ -785,7 +785,7 @@ def _typed_array(value: Any) -> Any:
             raise JsException("Javascript has no Float16 support.")
         names = {"b": "Int8Array", "B": "Uint8Array", "c": "Uint8Array", "h": "Int16Array", "H": "Uint16Array",
                  "i": "Int32Array", "l": "Int32Array", "I": "Uint32Array", "L": "Uint32Array", "f": "Float32Array",
-                 "d": "Float64Array", "q": "BigInt64Array", "Q": "BigUint64Array"}
+                 "d": "Float64Array", "q": "BigInt64Array", "Q": "BigUint64Array", "?": "Array"}  # "?": booleans
         if fmt not in names:
             raise JsException(f"Unrecognized format character '{fmt}'.")
         items = view.tolist() if view.ndim else [

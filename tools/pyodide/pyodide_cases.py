@@ -24,6 +24,15 @@ ITEM_READ = ("0.28.2 hands back a JsProxy of the destroyed proxy whose every use
              "result with an exception set'); workers-env raises the exhausted-iterator JsException 0.26.0a4 raises "
              "at the read (README: Where we had to choose)")
 
+#: why to_js of a 64-bit integer buffer differs on 0.26 (a ``why``)
+BIGINT_ARRAY_026 = ("Pyodide 0.26 cannot hand a BigInt64Array/BigUint64Array to Python at all (RuntimeError: Unknown "
+                    "typed array type, a js.BigInt64Array.new(2) too); workers-env gives the typed array 0.28 gives "
+                    "(README: Where we had to choose)")
+
+#: why to_js of a ctypes array differs (a ``why``)
+CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer with a stride of 0 (ctypes gives no strides), so every "
+                 "item is the first one's; workers-env gives the array's items (README: Where we had to choose)")
+
 #: group -> [code | (code, why)]
 CASES = {
     "array-js-methods": [
@@ -1189,6 +1198,39 @@ CASES = {
         "type(js.Promise.resolve(1)).__qualname__",
         "try:\n    len(obj())\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
         "object.__repr__(obj())[:30]",
+    ],
+    "buffer-to-js": [  # to_js of buffers: the typed array by the buffer's format (python2js_buffer.js), rows nested
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('b', [1, 2, 3])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('B', [1, 2, 3])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('h', [1, 2, 3])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('H', [1, 2, 3])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('i', [1, 2, 3])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('I', [1, 2, 3])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('l', [1, 2, 3])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('L', [1, 2, 3])))",
+        ("import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('q', [1, 2, 3])))", BIGINT_ARRAY_026, "0.26"),
+        ("import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('Q', [1, 2, 3])))", BIGINT_ARRAY_026, "0.26"),
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('f', [1, 2, 3])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('d', [1, 2, 3])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('d', [1.5, -0.0, float('inf'), float('nan')])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('b', [-128, 127])))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('f', [0.1])))",
+        ("import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('q', [-2**63, 2**53 + 1])))", BIGINT_ARRAY_026, "0.26"),
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('d')))",
+        "def seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(bytes(range(10)))[::3]))",
+        "def seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(bytes(range(8))).cast('h')))",
+        "def seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(bytes(range(8))).cast('d')))",
+        "def seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(b'ab').cast('c')))",
+        "def seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(bytes(range(8))).cast('i', []).cast('B').cast('i')))",
+        "def seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nx = to_js(memoryview(bytes(range(6))).cast('B', [2, 3]))\n(x.constructor.name, x.length, [seen(r) for r in x])",
+        "def seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nx = to_js(memoryview(bytes(range(24))).cast('h', [2, 3, 2]))\n(x.length, [[seen(r) for r in row] for row in x])",
+        "to_js(memoryview(b'\\x00\\x01').cast('?'))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nb = bytearray(b'abc')\nu = to_js(memoryview(b))\nb[0] = 122\nu[1] = 121\n(seen(u), bytes(b))",
+        "import array\na = array.array('i', [1, 2])\nu = to_js(a)\na[0] = 9\n(u[0], a[0])",
+        "import pickle\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(pickle.PickleBuffer(b'ab')))",
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_int32 * 3)(1, -2, 3)))", CTYPES_BUFFER),
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_double * 2)(0.5, 2.0)))", CTYPES_BUFFER),
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\n[seen(v) for v in to_js([memoryview(b'a'), array.array('H', [7])])]",
     ],
     "hangleft-queue-microtask": [  # js.queueMicrotask: a microtask, no argument; the TypeError is workerd's
         "# async\nimport asyncio\nout = []\njs.queueMicrotask(create_proxy(lambda: out.append('micro')))\njs.Promise.resolve(1)\nout.append('sync')\nawait asyncio.sleep(0.01)\nout",

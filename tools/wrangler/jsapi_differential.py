@@ -848,6 +848,31 @@ CASES: list = [
                    new("Request", "https://example.com/", {"method": "POST", "body": pattern_text(10000)}))],
     ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@r1", "@rd.read"], ["@rl", "@rd.releaseLock"],
      ["@cd", "@rd.closed"], ["$settle", "cd"]],
+    # a body still being written (a writer's stream's readable): clone() tees it, after a released reader's
+    # read too -- the clone and the original each read every chunk not read yet, neither used; a locked
+    # one, or one a text() is reading, refuses
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@x1", "@w.write", X("0102")], ["@rd", "@b.body.getReader"], ["@r1", "@rd.read"], ["$settle", "r1"],
+       "@b.bodyUsed", ["@rl", "@rd.releaseLock"], ["@k", "@b.clone"], "@b.bodyUsed", "@k.bodyUsed",
+       ["@x2", "@w.write", X("03")], ["@c", "@w.close"], ["@kt", "@k.text"], ["@t", "@b.text"],
+       ["$settle", "x1", "x2", "c", "kt", "t"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@k", "@b.clone"], "@b.bodyUsed", "@k.bodyUsed", ["@x1", "@w.write", X("0102")], ["@x2", "@w.write", X("0304")],
+       ["@c", "@w.close"], ["@kb", "@k.arrayBuffer"], ["@t", "@b.arrayBuffer"], ["$settle", "x1", "x2", "c", "kb", "t"]]
+      for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@rd", "@b.body.getReader"], ["@k", "@b.clone"]] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@t", "@b.text"], ["@k", "@b.clone"], ["@x1", "@w.write", X("01")], ["@c", "@w.close"], ["$settle", "t"]]
+      for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@x1", "@w.write", X("0102")], ["@rd", "@b.body.getReader"], ["@r1", "@rd.read"], ["$settle", "r1"],
+       ["@rl", "@rd.releaseLock"], ["@t", "@b.text"], ["$settle", "t"], "@b.bodyUsed"]
+      for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    # a clone of the clone of a stream still being written
+    ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@rs", "readable"],
+     ["@b", "$new", "Response", {"$kept": "rs"}], ["@k", "@b.clone"], ["@k2", "@k.clone"], ["@x1", "@w.write", X("0a")],
+     ["@c", "@w.close"], ["@t", "@b.text"], ["@kt", "@k.text"], ["@k2t", "@k2.text"], ["$settle", "x1", "c", "t", "kt", "k2t"]],
     {"call": ["do", new("Response", new("FormData")), ["text"]],
      "expected": "the boundary is 32 random hex digits on both sides; the shape (--<boundary>--, no line break) is the same"},
     # --- promise identity: a reader's and a writer's closed, a writer's ready (["$same", a, b]) ----------

@@ -22,6 +22,7 @@ from workers_env._jsvalues import (
     is_safe_int,
     js_number,
 )
+from workers_env.runtime.buffertojs import buffer_in_one_step
 from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.jsbase import (
     JsHostObject,
@@ -166,9 +167,15 @@ def to_js(
         return made
 
     def leaf(value: Any, level: int) -> Any:
-        if isinstance(value, (bytes, bytearray, memoryview, array)) or hasattr(value, "__array_interface__"):
+        if isinstance(value, (bytes, bytearray, memoryview, array)) or hasattr(value, "__array_interface__") \
+                or _has_buffer(value):
             if isinstance(value, (bytes, bytearray)):  # a Uint8Array of a copy, made in one step (what
                 return JsTypedArray("Uint8Array", bytes(value))  # the general path below gives, no int list)
+            made = buffer_in_one_step(value)  # the typed array of a copy of the bytes, no number list
+            if made is not None:
+                return made
+            if not isinstance(value, (memoryview, array)) and not hasattr(value, "__array_interface__"):
+                value = memoryview(value)  # another object with the buffer protocol (an mmap, a ctypes array)
             return _typed(_jsvalues.to_js(value))  # Pyodide's buffer conversion (float16: an Error)
         if default_converter is not None:
             return default_converter(value, lambda v: convert(v, level - 1), None)
@@ -206,6 +213,16 @@ def ffi_to_js(obj: Any, **options: Any) -> Any:
 
 ffi_to_js.__name__ = ffi_to_js.__qualname__ = "to_js"  # its errors name Pyodide's function
 ffi_to_js.__signature__ = inspect.signature(to_js)  # type: ignore[attr-defined]
+
+
+def _has_buffer(value: Any) -> bool:
+    """Whether ``value`` has the buffer protocol (Pyodide's ``PyObject_CheckBuffer``, which its
+    ``to_js`` asks after dicts, lists, tuples and sets, before any ``default_converter``)."""
+    try:
+        memoryview(value).release()
+    except TypeError:
+        return False
+    return True
 
 
 def _typed(value: Any) -> Any:

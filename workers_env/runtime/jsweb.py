@@ -46,7 +46,7 @@ from workers_env.runtime.jsproxy import (
 from workers_env.runtime.jspyproxies import is_python_container, pyproxy_json, pyproxy_options
 from workers_env.runtime.jsreadable import READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
-from workers_env.runtime.requestbody import whole
+from workers_env.runtime.requestbody import IncomingBody, whole
 
 __all__ = ["JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
            "json_parse"]
@@ -400,8 +400,13 @@ class _Body(JsgObject, JsProxy):
 
     @property
     def bodyUsed(self) -> bool:  # noqa: N802 - JS name
+        """workerd's ``isDisturbed()`` of the body's stream (http.c++ ``getBodyUsed``): read whole,
+        or a stream still being written that a reader read from, a cancel or a tee disturbed."""
         cell = self.__dict__.get("_cell")
-        return cell is not None and cell.used
+        if cell is not None and cell.used:
+            return True
+        stream = self.__dict__.get("_live_stream")
+        return stream is not None and self._live is not None and stream._read_from
 
     @bodyUsed.setter
     def bodyUsed(self, value: bool) -> None:  # noqa: N802 - JS name
@@ -429,6 +434,47 @@ class _Body(JsgObject, JsProxy):
             if not stream._ended:
                 stream.tee()  # the old stream teed: locked, as workerd's tee leaves it
             self._body = rest
+
+    def _tee_live(self) -> JsReadableStream | None:
+        """Before ``clone()``: a body still being written (a TransformStream's readable, a ``new
+        ReadableStream``'s) is teed, as workerd's ``Body::clone`` tees its stream (http.c++,
+        looking at no ``bodyUsed``): this body keeps one branch, a fresh stream not used, and the
+        returned one is the clone's -- each reads every chunk no read has had yet (what a reader
+        since released left). A stream locked to a reader, or being read whole (``text()``...
+        under way), is refused as workerd's ``tee()`` refuses it. ``None``: no such body (an
+        incoming request's body still arriving is waited for instead, see :meth:`_body`)."""
+        live = self._live
+        if isinstance(live, IncomingBody):
+            self._reopen_incoming(live)
+            return None
+        if live is None or not live._open:
+            return None
+        if live._draining:
+            raise js_type_error(_CLONE_USED)
+        kept, given = self.body.tee()
+        self.__dict__["_cell"] = _BodyCell()
+        self.__dict__["_live_stream"] = kept
+        self._live = kept._source  # type: ignore[assignment]
+        return given  # type: ignore[no-any-return]
+
+    def _reopen_incoming(self, live: IncomingBody) -> None:
+        """Before ``clone()`` of an incoming request whose body a reader since released read part
+        of (or canceled): the rest, waited for whole as the clone's copy is, is what both read --
+        workerd tees the stream (http.c++ ``Body::clone``), so neither is used; a reader still
+        holding it is left to refuse the clone as locked."""
+        stream = self.__dict__.get("_live_stream")
+        if not self.bodyUsed or stream is None or stream._reader is not None:
+            return
+        whole(live)
+        rest = b"".join(live.take())
+        self.__dict__["_cell"] = _BodyCell()
+        self.__dict__.pop("_live_stream", None)
+        self._body = rest
+
+    def _take_live(self, stream: JsReadableStream) -> None:
+        """Make ``stream`` (a tee branch of a body still being written) this body."""
+        self.__dict__["_live_stream"] = stream
+        self._live = stream._source  # type: ignore[assignment]
 
     def _share_body(self, other: _Body) -> None:
         """Take ``other``'s body as the same stream: one ``body`` object, one ``bodyUsed``."""
@@ -771,6 +817,7 @@ class JsRequest(_Body):
         return False
 
     def clone(self) -> JsRequest:
+        self._tee_live()  # (an incoming body a released reader read part of: the rest, read whole)
         self._reopen_closed()
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
@@ -916,12 +963,15 @@ class JsResponse(_Body):
         return JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": location})}))
 
     def clone(self) -> JsResponse:
+        branch = self._tee_live()
         self._reopen_closed()
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
         copy = JsResponse(None, JsObject({"status": self.status, "statusText": self.statusText, "headers": self.headers}))
         encoded = self.encoded()  # workerd tees the stream as received; encodeBody is not copied
-        if encoded is not None:
+        if branch is not None:
+            copy._take_live(branch)
+        elif encoded is not None:
             copy.set_encoded(*encoded)
         else:
             copy._body = self._body

@@ -224,8 +224,38 @@ def end_request(ctx: Any) -> None:
         handle.cancel()
     _cancel(_asyncio_timers(ctx))
     _outlive(ctx)
+    _end_later_timers()
     for close in closing.values():
         close()
+
+
+def _end_later_timers() -> None:
+    """Once a request on the running loop is over: every asyncio timer set from then on by code
+    running as a request already over -- a plain callback it left behind (``loop.call_soon``, a
+    future's done callback it added) as much as a task's step -- is cancelled as it is set, as
+    production runs that code in the request's IoContext, gone, where its ``setTimeout`` never
+    fires. The loop's ``call_at`` (which ``call_later``, so ``asyncio.sleep``, goes through) is
+    wrapped once per loop for it; the timer is set in the code's context as before, and a
+    request still live, or code outside any request, is left alone. (A task's step is looked
+    at again as it ends, :func:`outlived_step_ended`: a loop whose ``call_at`` is not asyncio's
+    Python one -- uvloop's -- goes on without this.)"""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    if "call_at" in vars(loop):  # wrapped already (or by another's instance attribute: left alone)
+        return
+    call_at = loop.call_at
+
+    def ending_call_at(when: float, callback: Callable[..., Any], *args: Any,
+                       context: Any = None) -> asyncio.TimerHandle:
+        handle = call_at(when, callback, *args, context=context)
+        ctx = current_context()
+        if ctx is not None and request_ended(ctx) and not is_hang_check(handle):  # (the check's first run
+            _cancel([handle], asyncio.current_task())  # may be set from an ended request's wait: no Worker's timer)
+        return handle
+
+    loop.call_at = ending_call_at  # type: ignore[method-assign,assignment]
 
 
 def _asyncio_timers(ctx: Any) -> list[asyncio.Handle]:
