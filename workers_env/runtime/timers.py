@@ -30,11 +30,11 @@ import itertools
 import logging
 import math
 import threading
-import weakref
 from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime.byidentity import WeakIdentitySet
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
     current_context,
@@ -65,7 +65,7 @@ _ids = itertools.count(1)
 #: for another's wait
 _timers: dict[int, tuple[asyncio.TimerHandle, Any]] = {}
 #: requests that are over (their IoContext torn down): a timer their code sets is never scheduled
-_ended: weakref.WeakSet[Any] = weakref.WeakSet()
+_ended: WeakIdentitySet[Any] = WeakIdentitySet()  # (by identity: a ctx is an unhashable JsProxy)
 #: other I/O of a request that its end cancels (its subrequests under way), by the request's id
 _closing: dict[int, tuple[Any, dict[int, Callable[[], None]]]] = {}
 _lock = threading.Lock()
