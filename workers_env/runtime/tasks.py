@@ -207,7 +207,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         waited, self._waited = self._waited, None
         waker = getattr(waited, "workers_env_settled_in", None)
         if (waker is None or _REQUEST_OVER is None or _REQUEST_OVER(waker)
-                or getattr(waker, "scope", None) is not self._scope):
+                or getattr(waker, "_scope", None) is not self._scope):
             return None
         return waker
 

@@ -79,7 +79,7 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             _timers.pop(timer_id, None)
         elif timer is not None:  # an interval not cleared: the next run first, for the same request
             _timers[timer_id] = (loop.call_later(repeat, _fire, timer_id, callback, args, repeat), timer[1])
-    scope = getattr(timer[1], "scope", None) if timer is not None else None
+    scope = getattr(timer[1], "_scope", None) if timer is not None else None
     try:
         if not isinstance(callback, JsFunction):
             raise JsException(BORROWED, name="Error")
