@@ -37,6 +37,8 @@ class Default(WorkerEntrypoint):
                                or n in ("__dict__", "__weakref__", "__getattr__")}),
             "response": sorted(set(dir(made)) & {"status", "headers", "text", "encoded", "raw_body", "set_encoded"}),
             "object": sorted(set(dir(obj)) & {"a", "constructor", "to_py", "hasOwnProperty", "plain", "unordered"}),
+            "classes": [sorted(set(dir(js.Object)) & {"keys", "fromEntries", "name", "new", "__call__"}),
+                        sorted(set(dir(js.Response)) & {"redirect", "error", "text", "status", "clone"})],
             "constructors": [repr(obj.constructor), obj.constructor == js.Object, isinstance(obj.constructor, JsProxy),
                              str(type(obj.constructor)), js.JSON.parse("[1]").constructor == js.Array,
                              repr(ctx.constructor), made.constructor == js.Response, js.Set.new().constructor == js.Set],
@@ -54,6 +56,7 @@ def test_dir_shows_pyodides_names_and_none_of_workers_envs(tmp_path: Path, date:
         "private": [],
         "response": ["headers", "status", "text"],
         "object": ["a", "constructor", "hasOwnProperty", "to_py"],
+        "classes": [["__call__", "fromEntries", "keys", "name", "new"], ["error", "redirect"]],
         "constructors": ["function Object() { [native code] }", True, True, "<class 'pyodide.ffi.JsProxy'>", True,
                          "function ExecutionContext() { [native code] }", True, True],
     }

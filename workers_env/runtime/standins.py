@@ -336,7 +336,13 @@ class JsGlobalFunction(jsproxy.JsProxy):
         return f"function {self.name}() {{ [native code] }}"
 
     def __dir__(self) -> list[str]:
-        return sorted({*super().__dir__(), *(n for n in dir(self._target) if not n.startswith("_"))})
+        """The proxy's own names and the function's static members (of a class: its static and
+        class methods, ``Response.json``; not what its instances have, ``text``)."""
+        target = self._target
+        names = [n for n in dir(target) if not n.startswith("_")]
+        if isinstance(target, type):
+            names = [n for n in names if isinstance(inspect.getattr_static(target, n), (staticmethod, classmethod))]
+        return sorted({*super().__dir__(), *names})
 
 
 def _as_js_member(value: Any, name: str) -> Any:
