@@ -355,7 +355,7 @@ def _as_js_member(value: Any, name: str) -> Any:
 
 
 class JsGlobalObject(jsproxy.JsProxy):
-    """A JavaScript object on ``js`` that is no function (``crypto``, ``navigator``): a
+    """A JavaScript object on ``js`` that is no function and owns no properties (``crypto``): a
     ``JsProxy`` as Pyodide holds it, ``String()`` ``[object Crypto]``, its constructor the
     class of that name; its members ``target``'s (functions as JS functions)."""
 
@@ -378,6 +378,18 @@ class JsGlobalObject(jsproxy.JsProxy):
 
     def __dir__(self) -> list[str]:
         return sorted({*super().__dir__(), *(n for n in dir(self._target) if not n.startswith("_"))})
+
+
+class _Navigator(JsObject):
+    """``js.navigator``: workerd's ``Navigator``, whose properties are its own (``Object.keys``
+    and ``JSON.stringify`` list them: ``languages``, ``language``, ``platform``,
+    ``hardwareConcurrency``, ``userAgent``), ``String()`` ``[object Navigator]`` (measured under
+    ``wrangler dev`` 4.164.0)."""
+
+    _js_name = "Navigator"
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return "[object Navigator]"
 
 
 class _ConstructorOnly(JsGlobalFunction):
@@ -498,7 +510,7 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             return plain(obj.valueOf())  # new String("ab"): its indices, as the string's
         if isinstance(obj, (jsglobals.JsDate, JsException, jsproxy.JsIterator, JsGlobalObject)) or obj is js_json:
             return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto,
-            # navigator, JSON: none
+            # JSON: none
         return obj
 
     def keys(obj: JsObject, *_ignored: Any) -> JsArray:
@@ -856,7 +868,9 @@ def _build() -> dict[str, ModuleType]:
     js.encodeURI = jspromise.encode_uri  # type: ignore[attr-defined]
     js.decodeURIComponent = jspromise.decode_uri_component  # type: ignore[attr-defined]
     js.decodeURI = jspromise.decode_uri  # type: ignore[attr-defined]
-    js.navigator = SimpleNamespace(userAgent="Cloudflare-Workers", hardwareConcurrency=1)  # type: ignore[attr-defined]
+    js.navigator = _Navigator({  # type: ignore[attr-defined]
+        "languages": JsArray(["en"]), "language": "en", "platform": "", "hardwareConcurrency": 1,
+        "userAgent": "Cloudflare-Workers"})
     js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=_new_map)  # type: ignore[attr-defined]
     js.__getattr__ = _js_getattr  # type: ignore[method-assign]
@@ -888,7 +902,6 @@ def _build() -> dict[str, ModuleType]:
         setattr(js, name, JsGlobalFunction(getattr(js, name), name))  # a JS function, as Pyodide holds one
     js.AbortSignal = _workerd_class(js.AbortSignal, "AbortSignal")  # type: ignore[attr-defined]
     js.crypto = JsGlobalObject(js.crypto, "Crypto")  # type: ignore[attr-defined]
-    js.navigator = JsGlobalObject(js.navigator, "Navigator")  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
