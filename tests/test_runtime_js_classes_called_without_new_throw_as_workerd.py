@@ -38,7 +38,11 @@ class Default(WorkerEntrypoint):
                 out[name] = f"{type(error).__name__}: {error}"
         out["Date()"] = [type(js.Date(0)).__name__, js.Date(0), js.Date.new(0).getTime()]  # the current date's string
         made = Response.new("made")
-        out["new"] = [made.status, isinstance(made, js.Response), isinstance(made, js.Headers)]
+        try:
+            isinstance(made, js.Response)
+            out["new"] = [made.status, "isinstance answered"]
+        except TypeError as error:  # a JS class is no Python type (Pyodide 0.26.0a4 and 0.28.2)
+            out["new"] = [made.status, str(error)]
         out["static"] = (await Response.json(js.JSON.parse('{"a": 1}')).text())
         return Response.new(json.dumps(out))
 
@@ -55,7 +59,7 @@ async def test_js_classes_called_as_functions_throw_workerds_type_error(tmp_path
         assert got[name] == (f"JsException: TypeError: Failed to construct '{name}': Please use the 'new' operator, "
                              "this object constructor cannot be called as a function.")
     assert got["ArrayBuffer"] == "JsException: TypeError: Constructor ArrayBuffer requires 'new'"
-    assert got["new"] == [200, True, False]
+    assert got["new"] == [200, "isinstance() arg 2 must be a type, a tuple of types, or a union"]
     assert got["static"] == '{"a":1}'
     kind, text, epoch = got["Date()"]
     assert (kind, epoch) == ("str", 0)

@@ -667,6 +667,8 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
     """A JavaScript ``Set`` (from a Python ``set``, or ``js.Set.new``): iterable in insertion
     order, ``JSON.stringify`` gives ``{}``; ``size``/``has``/``add``/``delete`` as in JavaScript."""
 
+    _js_name = "Set"
+
     def __reduce_ex__(self, protocol: Any) -> Any:
         """A Set does not pickle, nor copy, as no JsProxy does (runtime/jsbase.py ``JsProxy``)."""
         raise TypeError("cannot pickle 'pyodide.ffi.JsProxy' object")

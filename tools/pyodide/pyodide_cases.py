@@ -960,7 +960,7 @@ CASES = {
     ],
     "hash-identity": [
         "hash(obj())", "hash(arr())", "hash(obj().d)", "hash(JSON.parse)", "hash(js.Map.new())",
-        "type(hash(js.Promise.resolve(1))).__name__", "hash(Object.new())", ("hash(Object)", "js.Object is a namespace here, hashable (README: Where we had to choose)"),
+        "type(hash(js.Promise.resolve(1))).__name__", "hash(Object.new())", "hash(Object)",
         "hash(js.Uint8Array.new(2))",
         "hash(pobj())", "hash(to_js({'a': 1}))",
         ("o = obj()\n(o.d is o.d, o.d == o.d)", "a repeated read can be the same proxy here (README: Where we had to choose)"),
@@ -1231,6 +1231,91 @@ CASES = {
         ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_int32 * 3)(1, -2, 3)))", CTYPES_BUFFER),
         ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_double * 2)(0.5, 2.0)))", CTYPES_BUFFER),
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\n[seen(v) for v in to_js([memoryview(b'a'), array.array('H', [7])])]",
+    ],
+    # ``js``'s functions, classes and objects (fetch, console, Object, Response, ...) and ``x.constructor`` are
+    # JsProxies as any JS value: their type, repr, hash, dir; reprs only of V8's own (Node's workerd-named
+    # classes are Node's JavaScript classes, whose String() is their source: not workerd's)
+    "js-globals-are-jsproxies": [
+        "names = ('fetch', 'console', 'Object', 'Array', 'Response', 'Request', 'Headers', 'URL', 'URLSearchParams', "
+        "'Promise', 'Map', 'Set', 'JSON', 'Date', 'Error', 'TypeError', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', "
+        "'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'atob', 'btoa', 'crypto', "
+        "'navigator', 'Uint8Array', 'ArrayBuffer', 'DataView', 'TextEncoder', 'TextDecoder', 'AbortController', "
+        "'AbortSignal', 'ReadableStream', 'TransformStream', 'FormData', 'Blob', 'File', 'parseInt', 'parseFloat', "
+        "'isNaN', 'isFinite', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI')\n"
+        "[n for n in names if not (isinstance(getattr(js, n), JsProxy) and repr(type(getattr(js, n))) == "
+        "\"<class 'pyodide.ffi.JsProxy'>\")]",
+        "names = ('fetch', 'Object', 'Array', 'Response', 'Request', 'Headers', 'URL', 'Promise', 'Map', 'Set', 'Date', "
+        "'Error', 'Number', 'String', 'setTimeout', 'atob', 'Uint8Array', 'TextEncoder', 'AbortController', 'AbortSignal', "
+        "'parseInt', 'encodeURIComponent')\n"
+        "[(n, callable(getattr(js, n)), getattr(js, n).typeof) for n in names if not callable(getattr(js, n)) "
+        "or getattr(js, n).typeof != 'function']",
+        "[(n, callable(getattr(js, n)), getattr(js, n).typeof) for n in ('console', 'crypto', 'JSON')]",
+        "[repr(getattr(js, n)) for n in ('Object', 'Array', 'Promise', 'Map', 'Set', 'Date', 'Error', 'TypeError', "
+        "'RangeError', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Uint8Array', 'Float64Array', 'ArrayBuffer', "
+        "'DataView')]",
+        "[repr(getattr(js, n)) for n in ('parseInt', 'parseFloat', 'isNaN', 'isFinite', 'encodeURIComponent', "
+        "'decodeURIComponent', 'encodeURI', 'decodeURI')]",
+        "[str(getattr(js, n)) for n in ('Object', 'Promise', 'parseInt')]",
+        "(repr(JSON.parse), repr(Object.keys), repr(Object.fromEntries), repr(js.Promise.resolve), "
+        "repr(js.Number.isInteger), repr(js.Array.isArray))",
+        "(repr(js.console), str(js.console), repr(js.console.log), repr(js.console.error))",
+        "[type(x).__name__ for x in (Object.keys, js.Promise.resolve, js.console.log, js.Number.isInteger, "
+        "js.crypto.getRandomValues)]",
+        "[isinstance(x, JsProxy) for x in (Object.keys, js.Promise.resolve, js.console.log, js.crypto.randomUUID)]",
+        "Object.keys is Object.keys",
+        "(Object.name, js.Promise.name, js.Error.name, js.fetch.name, js.parseInt.name, js.Uint8Array.name, "
+        "Object.keys.name)",
+        "hash(js.fetch)", "hash(js.console)", "hash(js.Promise)", "hash(js.Error)", "hash(js.crypto)",
+        "hash(js.console.log)", "hash(Object.keys)", "hash(obj().constructor)", "hash(js.Response.new('x'))",
+        "hash(js.Headers.new())", "hash(js.URL.new('https://a.example/'))", "hash(js.TextEncoder.new())",
+        "hash(js.AbortController.new())", "hash(js.Date.new(0))", "hash(js.Blob.new([]))", "hash(js.ReadableStream.new())",
+        "hash(js.crypto.subtle)", "hash(arr().values())", "hash(create_proxy(object()))", "hash(js.Symbol('s'))",
+        "hash(js.String.new('s'))", "hash(JSON)",
+        "try:\n    {js.Response.new('x'): 1}\nexcept TypeError as e:\n    r = str(e)\nr",
+        "(repr(obj().constructor), str(type(obj().constructor)), isinstance(obj().constructor, JsProxy))",
+        "(obj().constructor == Object, arr().constructor == Array, obj().constructor == Array, obj().constructor.name)",
+        "(repr(arr().constructor), repr(js.Map.new().constructor), repr(js.Uint8Array.new(1).constructor), "
+        "repr(js.Date.new(0).constructor))",
+        "(js.Map.new().constructor == js.Map, js.Date.new(0).constructor == js.Date, js.Set.new().constructor == js.Set)",
+        "(repr(JSON.parse.constructor), JSON.parse.constructor.name, Object.constructor.name, js.fetch.constructor.name, "
+        "js.console.constructor.name)",
+        "(js.Response.new('x').constructor == js.Response, js.Headers.new().constructor.name, "
+        "js.URL.new('https://a.example/').constructor == js.URL)",
+        "obj().constructor.keys(obj()).to_py()", "callable(obj().constructor)", "obj().constructor().to_py()",
+        "arr().constructor(1, 2).to_py()",
+        "to_js(Object) is Object", "to_js(js.fetch).name", "to_js([Object]).length",
+        "JSON.stringify(to_js({'f': Object.keys, 'a': 1}, dict_converter=Object.fromEntries))",
+        "JSON.stringify(to_js([Object.keys, 1]))", "JSON.stringify(js.fetch)", "JSON.stringify(js.console)",
+        "js.String(Object)", "js.String(js.console)",
+        "Object.fromEntries(to_js([['a', 1]])).to_py()", "to_js({'a': 1}, dict_converter=Object.fromEntries).a",
+        "js.Array.from_(arr()).to_py()", "arr().map(js.String).to_py()", "arr().map(js.Number).to_py()",
+        "JSON.parse('[\"1\",\"2\"]').map(js.parseInt).to_py()", "js.Object.keys(js.console).length > 0",
+        "'constructor' in dir(obj())",
+        "sorted(set(dir(Object.new())) & {'to_py', 'js_id', 'typeof', 'constructor', 'object_keys', 'hasOwnProperty', "
+        "'toString', 'as_object_map', '__dict__', '__getattr__', '__weakref__', '__slots__'})",
+        "sorted(set(dir(js.console)) & {'log', 'error', 'warn', 'info', 'debug', 'constructor', 'to_py', '__dict__', "
+        "'_js_name'})",
+        "sorted(set(dir(js.Response.new('x'))) & {'status', 'headers', 'text', 'json', 'clone', 'body', 'ok', 'encoded', "
+        "'raw_body', 'set_encoded', '_data', 'to_py', '__dict__'})",
+        "sorted(set(dir(js.Headers.new())) & {'get', 'set', 'has', 'append', 'delete', 'lines', 'items', '_pairs', "
+        "'entries', 'keys', 'values', 'forEach'})",
+        "sorted(set(dir(js.Request.new('https://a.example/'))) & {'url', 'method', 'headers', 'fetcher', "
+        "'from_options', 'encoded', 'text', 'clone', 'signal', '_data'})",
+        "sorted(set(dir(JSON.parse)) & {'to_py', 'js_id', 'typeof', 'constructor', 'name', 'destroy', '_func', "
+        "'__dict__', '__call__'})",
+        "'__dict__' in dir(arr())",
+        "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(js.fetch)", "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(js.console)", "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(js.Response)", "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(obj().constructor)",
+        "js.Object.to_py() == js.Object", "js.fetch.to_py() == js.fetch",
+        "(js.console == js.console, js.console != Object, Object == Object)",
+        "(js.Error('x').message, js.Error.new('y').message, js.TypeError.new('z').name)",
+        "(js.Number('3'), js.String(3), js.Boolean(0), js.BigInt(3), js.parseInt('12px'), js.isNaN('x'), "
+        "js.encodeURIComponent('a b'))",
+        "(js.Number.MAX_SAFE_INTEGER, js.Number.isInteger(3), js.Symbol.iterator.toString())",
+        "js.atob(js.btoa('hi'))",
+        "isinstance(js.Response.new('x'), js.Response)", "isinstance(obj(), Object)", "isinstance(arr(), js.Array)",
+        "try:\n    js.console.nope\nexcept AttributeError as e:\n    r = ('AttributeError', str(e))\nr",
+        "try:\n    js.crypto.nope\nexcept AttributeError as e:\n    r = ('AttributeError', str(e))\nr",
+        "len(js.crypto.randomUUID())", "js.crypto.getRandomValues(js.Uint8Array.new(4)).length",
     ],
     "hangleft-queue-microtask": [  # js.queueMicrotask: a microtask, no argument; the TypeError is workerd's
         "# async\nimport asyncio\nout = []\njs.queueMicrotask(create_proxy(lambda: out.append('micro')))\njs.Promise.resolve(1)\nout.append('sync')\nawait asyncio.sleep(0.01)\nout",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env import _errors
+from workers_env.runtime.byidentity import WeakIdentityDict
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "context_in", "counts_task", "current_context", "current_runtime",
            "handling",
@@ -131,7 +132,8 @@ _CONTEXT: ContextVar[Any] = ContextVar("workers_env_current_request", default=No
 
 #: the tasks of each request or event: ``True`` for those its outcome waits for (the task
 #: running its handler, while it does; a ``waitUntil``'s), ``False`` for others it started
-_TASKS: weakref.WeakKeyDictionary[Any, weakref.WeakKeyDictionary[asyncio.Task[Any], bool]] = weakref.WeakKeyDictionary()
+#: (by identity: a ``ctx`` is a JsProxy, unhashable)
+_TASKS: WeakIdentityDict[Any, weakref.WeakKeyDictionary[asyncio.Task[Any], bool]] = WeakIdentityDict()
 
 
 def adopt_task(ctx: Any, task: asyncio.Task[Any], root: bool = False) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import PyodideProxyType, reduce_by_own_name
+from workers_env._jsvalues import JsSet, PyodideProxyType, reduce_by_own_name
 
 __all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "js_keywords", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull", "js_type_error"]
 
@@ -62,33 +62,6 @@ def jsg_sequence(value: Any) -> list[Any]:
         return list(value)
     except TypeError:
         raise js_type_error("Incorrect type: the provided value is not of type 'Sequence'.") from None
-
-
-class _Constructor:
-    """What ``proxy.constructor`` reads as: only ``.name`` is used by worker code and the SDK."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"[Function: {self.name}]"
-
-    def __getattr__(self, name: str) -> Any:
-        """The class's static members, as ``js`` has them (``o.constructor.fromEntries`` is
-        ``Object.fromEntries``): read from the ``js`` stand-in itself, not whatever
-        ``sys.modules["js"]`` holds (nothing outside Worker code, or a module another Worker or a
-        test put there); what a static does that depends on the era (``keys`` of a dict) is the
-        running Worker's, as any ``js`` call's."""
-        if name.startswith("__"):
-            raise AttributeError(name)
-        from workers_env.runtime.standins import standin_modules  # standins builds on this module
-
-        cls = getattr(standin_modules()["js"], self.name, None)
-        if cls is None:
-            raise AttributeError(name)
-        return getattr(cls, name)
 
 
 def _pyodide_to_py(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -211,18 +184,45 @@ class _ProxyType(PyodideProxyType):
 copyreg.pickle(_ProxyType, reduce_by_own_name)  # type: ignore[arg-type]
 
 
+#: dunders a workers-env class has and Pyodide's C type ``JsProxy`` has not (it keeps no
+#: ``__dict__``; a missing property is its ``__getattribute__``'s, not a ``__getattr__``)
+_NOT_PYODIDES = frozenset({"__dict__", "__weakref__", "__slots__", "__getattr__", "__annotations__",
+                           "__orig_bases__", "__parameters__", "__abstractmethods__", "__instancecheck__"})
+
+
 class JsProxy(metaclass=_ProxyType):
     """Base class of every JS value held from Python (``pyodide.ffi.JsProxy``)."""
 
     _js_name = "Object"
     typeof = "object"
 
+    #: unhashable, as every Pyodide JsProxy but a promise's (``TypeError: unhashable type:
+    #: 'pyodide.ffi.JsProxy'``; real Pyodide 0.26.0a4 and 0.28.2): a ``ctx``, a ``Response``, a
+    #: JS function -- workers-env's own bookkeeping keys them by ``id()``
+    __hash__ = None  # type: ignore[assignment]
+
     @property
-    def constructor(self) -> _Constructor:
-        return _Constructor(self._js_name)
+    def constructor(self) -> JsProxy:
+        """The JS function that made this value, as ``js`` holds it (``obj.constructor`` is
+        ``js.Object``: ``==`` and the same ``repr``, ``function Object() { [native code] }``);
+        a class ``js`` lacks is a :class:`_Constructor` of its name."""
+        made_by = vars(_js_module()).get(self._js_name)
+        return made_by if isinstance(made_by, JsProxy) and made_by.typeof == "function" else _Constructor(self._js_name)
 
     def __getattr__(self, name: str) -> Any:
         raise AttributeError(name)  # Pyodide's text for a property the JS value lacks: the name alone
+
+    #: public names of a class's that are workers-env's own, no JS property nor Pyodide method:
+    #: left out of ``dir()`` (each class lists its own; see :meth:`__dir__`)
+    _not_js: frozenset[str] = frozenset()
+
+    def __dir__(self) -> list[str]:
+        """``dir()`` as Pyodide's: the proxy's Python attributes (its dunders, Pyodide's methods
+        such as ``to_py``) and the JS value's properties -- never workers-env's own (a name with
+        one leading underscore, a class's ``_not_js``, a dunder Pyodide's C type lacks)."""
+        hidden = _NOT_PYODIDES.union(*(vars(cls).get("_not_js", ()) for cls in type(self).__mro__))
+        return sorted(name for name in object.__dir__(self) if name not in hidden
+                      and (not name.startswith("_") or (name.startswith("__") and name.endswith("__"))))
 
     @property
     def js_id(self) -> int:
@@ -249,6 +249,56 @@ class JsProxy(metaclass=_ProxyType):
         ``TypeError`` for a C type with no way to be rebuilt, as Pyodide's JsProxy gives it
         (0.26.0a4 and 0.28.2). The classes themselves still pickle (see :class:`_ProxyType`)."""
         raise TypeError("cannot pickle 'pyodide.ffi.JsProxy' object")
+
+
+class _Constructor(JsProxy):
+    """What ``x.constructor`` reads as when ``js`` has no such function (``ExecutionContext``,
+    ``Function``): a JS function as Pyodide holds one -- ``repr`` V8's ``function Name() {
+    [native code] }``, callable (workerd's ``Illegal constructor``), its ``name`` the class's and
+    its static members ``js``'s."""
+
+    _js_name = "Function"
+    typeof = "function"
+
+    def __init__(self, name: str):
+        object.__setattr__(self, "name", name)
+
+    def __repr__(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"
+
+    def __eq__(self, other: object) -> bool:
+        """JavaScript's ``===``: the same class (one function object per name)."""
+        return type(other) is _Constructor and other.name == self.name
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise js_type_error("Illegal constructor")
+
+    def __getattr__(self, name: str) -> Any:
+        """The class's static members, as ``js`` has them (``o.constructor.fromEntries`` is
+        ``Object.fromEntries``): read from the ``js`` stand-in itself, not whatever
+        ``sys.modules["js"]`` holds (nothing outside Worker code, or a module another Worker or a
+        test put there); what a static does that depends on the era (``keys`` of a dict) is the
+        running Worker's, as any ``js`` call's."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        cls = vars(_js_module()).get(self.name)
+        if cls is None:
+            raise AttributeError(name)
+        return getattr(cls, name)
+
+
+def _js_module() -> Any:
+    """The ``js`` stand-in module (standins builds on this module: imported when first used)."""
+    from workers_env.runtime.standins import standin_modules
+
+    return standin_modules()["js"]
+
+
+#: a JS ``Set`` (a class of the shared ``_jsvalues``, which knows no ``js``) reads its
+#: constructor as every other JS value does: ``js.Set``
+JsSet.constructor = JsProxy.constructor  # type: ignore[attr-defined]
 
 
 class JsSetDeleteItems:

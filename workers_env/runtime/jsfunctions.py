@@ -111,6 +111,7 @@ class JsNativeFunction(JsFunction):
     ``function parse() { [native code] }`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
 
     __slots__ = ("name",)
+    _not_js = frozenset({"destroy"})  # no member of a JS function's proxy (``dir()`` leaves it out)
 
     def __init__(self, func: Callable[..., Any], name: str):
         super().__init__(func)

@@ -159,6 +159,8 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
         return _join("{", entries, "}", level)
     if isinstance(value, BaseException):
         return str(value)
+    if isinstance(value, JsProxy) and type(value).typeof == "function" and isinstance(getattr(value, "name", None), str):
+        return f"[Function: {value.name}]" if value.name else "[Function (anonymous)]"  # util.inspect's
     return repr(value) if isinstance(value, JsProxy) else str(value)
 
 

@@ -129,7 +129,9 @@ _WRAPPERS = frozenset({"Number", "String", "Boolean"})
 
 
 def _is_symbol(value: Any) -> bool:
-    return isinstance(value, JsProxy) and type(value).typeof == "symbol"
+    """A symbol or a JS function (``Object.keys``, ``js.fetch``): what ``JSON.stringify`` writes
+    as ``undefined`` -- ``null`` in an array, left out of an object."""
+    return isinstance(value, JsProxy) and type(value).typeof in ("symbol", "function")
 
 
 def _jsonable(value: Any, stack: list[tuple[Any, Any]] | None = None, key: Any = None) -> Any:
@@ -157,7 +159,7 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and (
             isinstance(value, _jsvalues.BigInt) or not _jsvalues.is_safe_int(value)):
         raise js_type_error("Do not know how to serialize a BigInt")
-    if _is_symbol(value):  # as undefined: null in an array, left out of an object
+    if _is_symbol(value):  # (or a function) as undefined: null in an array, left out of an object
         return None
     if isinstance(value, JsDoubleProxy) and is_python_container(value._obj):  # to_js past its depth, create_proxy
         return _jsonable(pyproxy_json(value.unwrap(), "call to JSON.stringify()"), stack)

@@ -277,8 +277,11 @@ class JsObject(JsProxy):
     def toString(self) -> str:  # noqa: N802 - JS name
         return "[object Object]"
 
+    _not_js = frozenset({"another_proxy", "plain", "unordered"})
+
     def __dir__(self) -> list[str]:
-        return [*self._props, "to_py", "as_object_map", "object_entries", "object_keys", "object_values"]
+        """Pyodide's ``dir()``: the proxy's own Python attributes and the object's properties."""
+        return sorted({*super().__dir__(), *(key for key in self._props if isinstance(key, str))})
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         if depth == 0:  # Pyodide: nothing converted, the proxy itself

@@ -33,6 +33,7 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env._jsvalues import ByteStream, js_number
+from workers_env.runtime.byidentity import WeakIdentitySet
 from workers_env.runtime.current import (
     acting_for,
     adopt_task,
@@ -497,7 +498,7 @@ class LiveByteStream(ByteStream):
         timers and tasks the request's, as in workerd, where the stream's IoContext runs it; a
         coroutine it returns runs as a task (of the request)."""
         ctx = self._ctx
-        scope = getattr(ctx, "scope", None)
+        scope = getattr(ctx, "_scope", None)
         with (acting_for(ctx) if ctx is not None else contextlib.nullcontext()), \
                 (scope if scope is not None else contextlib.nullcontext()):
             result = call()
@@ -1580,7 +1581,7 @@ _OLD_CONSTRUCTOR_ARGUMENTS = (
     "To use the new TransformStream() constructor with a custom transformer, enable the "
     "transformstream_enable_standard_constructor compatibility flag. Refer to the docs for more information: "
     "https://developers.cloudflare.com/workers/platform/compatibility-dates/#compatibility-flags")
-_WARNED: weakref.WeakSet[Any] = weakref.WeakSet()
+_WARNED: WeakIdentitySet[Any] = WeakIdentitySet()  # requests (a ctx is an unhashable JsProxy)
 
 
 def _warn_once(text: str) -> None:

@@ -111,6 +111,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     """The JS ``Headers`` class: names lower-cased, iteration sorted by name."""
 
     _js_name = "Headers"
+    _not_js = frozenset({"items", "lines"})  # workers-env's reads of the lines (``dir()`` leaves them out)
 
     def __init__(self, init: Any = None):
         self._pairs: list[tuple[str, str]] = []
@@ -390,6 +391,8 @@ class _BodyCell:
 
 class _Body(JsgObject, JsProxy):
     """The body mixin shared by ``Request`` and ``Response``: readable once."""
+
+    _not_js = frozenset({"encoded", "set_encoded"})  # workers-env's own (``dir()`` leaves them out)
 
     _live: LiveByteStream | None = None  # a TransformStream's readable still being written
     #: a body given as a stream whose length is not known -- one JavaScript made (``new
@@ -691,6 +694,7 @@ class JsRequest(_Body):
     """The JS ``Request`` an incoming HTTP request becomes."""
 
     _js_name = "Request"
+    _not_js = frozenset({"fetcher", "from_options"})  # workers-env's own (``dir()`` leaves them out)
 
     #: the init's ``encodeResponseBody``: ``"manual"`` leaves the answer's body encoded
     _encode_response_body = "automatic"
@@ -868,6 +872,7 @@ class JsResponse(_Body):
     """The JS ``Response`` a handler returns."""
 
     _js_name = "Response"
+    _not_js = frozenset({"raw_body"})  # workers-env's own (``dir()`` leaves them out)
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs)

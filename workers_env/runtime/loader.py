@@ -152,16 +152,16 @@ def _no_global_handlers(config: Any) -> bool:
 
 class ExecutionContext(JsProxy):
     """``ctx``: ``waitUntil`` keeps work running after the response; tasks are awaited by
-    :meth:`drain`, and :meth:`finish` ends the request (its pending JS timers with it). To
+    :meth:`_drain`, and :meth:`_finish` ends the request (its pending JS timers with it). To
     Worker code a JavaScript object, as workerd's ``ExecutionContext`` is in Pyodide: a
     ``JsProxy`` (``type(ctx)`` is ``pyodide.ffi.JsProxy``)."""
 
     _js_name = "ExecutionContext"
 
     def __init__(self, scope: ImportScope) -> None:
-        self.scope = scope
-        self.tasks: list[asyncio.Future[Any]] = []
-        self.pass_through_on_exception = False
+        self._scope = scope
+        self._tasks: list[asyncio.Future[Any]] = []
+        self._pass_through_on_exception = False
         self.props: Any = from_plain({})  # workerd's default props: js.obj(), an empty JS object, one per ctx
 
     def waitUntil(self, awaitable: Awaitable[Any]) -> None:  # noqa: N802 - JS name
@@ -170,42 +170,42 @@ class ExecutionContext(JsProxy):
         if not inspect.isawaitable(awaitable):
             return
 
-        task = asyncio.ensure_future(_worker_code(awaitable, self.scope, "waitUntil() work"))
+        task = asyncio.ensure_future(_worker_code(awaitable, self._scope, "waitUntil() work"))
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
-        self.tasks.append(task)
+        self._tasks.append(task)
 
 
     def passThroughOnException(self) -> None:  # noqa: N802 - JS name
         """Recorded only: locally there is no origin to fall through to."""
-        self.pass_through_on_exception = True
+        self._pass_through_on_exception = True
 
-    async def drain(self) -> None:
+    async def _drain(self) -> None:
         """Wait for every ``waitUntil`` task; failures are logged, as production logs them."""
-        while self.tasks:
-            pending, self.tasks = self.tasks, []
+        while self._tasks:
+            pending, self._tasks = self._tasks, []
             for outcome in await asyncio.gather(*pending, return_exceptions=True):
                 if isinstance(outcome, BaseException):
                     shown = uncaught(outcome)
                     log.error("Uncaught exception in waitUntil()",
                               exc_info=(type(shown), shown, without_our_frames(shown)))
 
-    async def finish(self) -> None:
+    async def _finish(self) -> None:
         """End the request once its response is out: wait for its ``waitUntil`` work (see
-        :meth:`drain`), then tear it down as workerd tears down its IoContext -- a JS timer it
+        :meth:`_drain`), then tear it down as workerd tears down its IoContext -- a JS timer it
         set that is still pending never runs (runtime/timers.py)."""
         try:
-            await self.drain()
+            await self._drain()
         finally:
             end_request(self)
 
-    def finish_after(self, response_sent: asyncio.Future[Any]) -> None:
-        """:meth:`finish` once ``response_sent`` (the reading of a body still being written) is
+    def _finish_after(self, response_sent: asyncio.Future[Any]) -> None:
+        """:meth:`_finish` once ``response_sent`` (the reading of a body still being written) is
         done, however it ends: the request lives while its response streams."""
         def closing(_: asyncio.Future[Any]) -> None:
-            if not self.tasks:  # no waitUntil work left: over at once
+            if not self._tasks:  # no waitUntil work left: over at once
                 end_request(self)
                 return
-            task = asyncio.ensure_future(self.finish())
+            task = asyncio.ensure_future(self._finish())
             _CLOSING.add(task)
             task.add_done_callback(_CLOSING.discard)
 
@@ -467,19 +467,19 @@ class Worker:
         try:
             response = await self.dispatch(request, ctx)
         except BaseException:
-            await ctx.finish()
+            await ctx._finish()
             raise
         # a body still being written is read as it comes, as the client reads it while the
         # waitUntil work runs (a write waits for its read): kept for the caller to read. The
         # request ends (its timers with it) once that body is read whole and waitUntil settled.
         live = response._live
         if live is None:
-            await ctx.finish()
+            await ctx._finish()
             return response
         settling = asyncio.ensure_future(live.settle())
         settling.add_done_callback(functools.partial(_body_failed, live))
-        await ctx.drain()
-        ctx.finish_after(settling)
+        await ctx._drain()
+        ctx._finish_after(settling)
         return response
 
     async def rpc(self, method: str, *args: Any, entrypoint: str = "Default", **kwargs: Any) -> Any:
@@ -536,7 +536,7 @@ class Worker:
             with handling(ctx):
                 return await _worker_code(work, self._scope, what)
         finally:
-            await ctx.finish()
+            await ctx._finish()
 
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
@@ -555,7 +555,7 @@ class Worker:
         try:
             await self._run_event("scheduled", controller, ctx, sdk_value=controller)
         finally:
-            await ctx.finish()
+            await ctx._finish()
         return result
 
     async def queue(self, messages: Any, *, queue: str = "queue") -> QueueResult:
@@ -571,7 +571,7 @@ class Worker:
         try:
             await self._run_event("queue", batch, ctx, sdk_value=SdkMessageBatch(batch) if wraps else batch)
         finally:
-            await ctx.finish()
+            await ctx._finish()
         return result
 
     async def email(self, raw: bytes | str, *, from_: str, to: str) -> EmailResult:
@@ -595,7 +595,7 @@ class Worker:
                 message = ForwardableEmailMessage(data, from_, to, result)
             await self._run_event("email", message, ctx, sdk_value=message)
         finally:
-            await ctx.finish()
+            await ctx._finish()
         return result
 
     def _no_handler(self, name: str) -> Exception:

@@ -244,7 +244,7 @@ class WorkerApp:
             raise
         finally:
             watching.cancel()
-        await ctx.finish()  # waitUntil work, then the request's timers end with it
+        await ctx._finish()  # waitUntil work, then the request's timers end with it
 
     def _too_large(self, scope: Scope, send: Send) -> Awaitable[None]:
         log.warning("Refused %s %s: the request body is over %d bytes", scope["method"], scope["path"], self.max_body_bytes)
@@ -342,7 +342,7 @@ class WorkerApp:
             watching.cancel()
             if not upload.complete:  # the connection is closed: waitUntil work reading the body meets that
                 live.ended(JsException(CONNECTION_LOST))
-        await ctx.finish()  # waitUntil work, then the request's timers end with it
+        await ctx._finish()  # waitUntil work, then the request's timers end with it
 
     @staticmethod
     async def _client_left(serving: asyncio.Future[None], live: Any) -> None:

@@ -29,18 +29,18 @@ import re
 import socket
 import sys
 import threading
-import weakref
 from collections.abc import Callable
 from typing import Any
 
 from workers_env.runtime.auditstop import until_event
+from workers_env.runtime.byidentity import WeakIdentityDict
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.filesystem import done_for_the_worker
 
 __all__ = ["install"]
 
 #: the fake addresses of one Worker's isolate: name -> address, address -> name, the next id
-_TABLES: weakref.WeakKeyDictionary[Any, _Table] = weakref.WeakKeyDictionary()
+_TABLES: WeakIdentityDict[Any, _Table] = WeakIdentityDict()  # (by identity: a runtime holds unhashable JsProxies)
 _LOCK = threading.Lock()  # Worker code in threads (anyio's pool, a test's executor) shares the table
 
 

@@ -10,6 +10,7 @@ import dis
 import functools
 import importlib.abc
 import importlib.machinery
+import inspect
 import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -223,12 +224,17 @@ _V8_CONSOLE_SILENT = ("assert", "clear", "context", "count", "countReset", "crea
                       "timeStamp", "trace")
 
 
-class _Console(SimpleNamespace):
-    """``js.console``: a member it lacks is Pyodide's ``AttributeError`` (the name alone);
-    ``str()``/``String()`` of it V8's ``[object console]`` (its ``Symbol.toStringTag``)."""
+class _Console(jsproxy.JsProxy):
+    """``js.console``: V8's console object as Pyodide holds it, a ``JsProxy`` (unhashable, made
+    by ``Object``); its methods JS functions (:func:`_console_method`), a member it lacks
+    Pyodide's ``AttributeError`` (the name alone); ``str()``/``String()`` of it V8's
+    ``[object console]`` (its ``Symbol.toStringTag``)."""
 
-    def __getattr__(self, name: str) -> Any:
-        raise AttributeError(name)
+    _to_string_tag = "console"  # type: ignore[assignment]
+
+    def __init__(self, **methods: Any):
+        for key, func in methods.items():
+            object.__setattr__(self, key, _console_method(func, key))
 
     def __repr__(self) -> str:
         return "[object console]"
@@ -302,31 +308,106 @@ def _http_attribute(name: str) -> Any:
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
 
 
-class _ConstructorOnly:
+class JsGlobalFunction(jsproxy.JsProxy):
+    """A JavaScript function on ``js`` (``fetch``, ``setTimeout``, ``String``, ``Error``, a
+    class): what Pyodide hands Worker code for it, a ``JsProxy`` (``type()`` ``pyodide.ffi.JsProxy``,
+    unhashable, ``repr`` V8's ``function fetch() { [native code] }``) that calls ``target``;
+    its other members (``Response.json``, ``URL.canParse``, ``Number.isInteger``) are
+    ``target``'s. No Python type, so ``isinstance(x, js.Response)`` is Python's ``TypeError``
+    (``isinstance() arg 2 must be a type, ...``), as in Pyodide 0.26.0a4 and 0.28.2."""
+
+    _js_name = "Function"
+    typeof = "function"
+    __slots__ = ("_target", "name")
+
+    def __init__(self, target: Any, name: str):
+        object.__setattr__(self, "_target", target)
+        object.__setattr__(self, "name", name)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._target(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return _as_js_member(getattr(self._target, name), name)
+
+    def __repr__(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"
+
+    def __dir__(self) -> list[str]:
+        """The proxy's own names and the function's static members (of a class: its static and
+        class methods, ``Response.json``; not what its instances have, ``text``)."""
+        target = self._target
+        names = [n for n in dir(target) if not n.startswith("_")]
+        if isinstance(target, type):
+            names = [n for n in names if isinstance(inspect.getattr_static(target, n), (staticmethod, classmethod))]
+        return sorted({*super().__dir__(), *names})
+
+
+def _as_js_member(value: Any, name: str) -> Any:
+    """A member of a JS global as Pyodide reads it: a function (``Object.keys``,
+    ``Response.json``, ``crypto.randomUUID``) a JsProxy of a JS function, made anew at each read
+    as Pyodide makes one; ``new`` stays Pyodide's own method of the proxy, other values as they are."""
+    if name != "new" and (inspect.isfunction(value) or inspect.ismethod(value) or inspect.isbuiltin(value)):
+        return jsfunctions.JsNativeFunction(value, name.rstrip("_"))  # ``from_`` is JavaScript's ``from``
+    return value
+
+
+class JsGlobalObject(jsproxy.JsProxy):
+    """A JavaScript object on ``js`` that is no function and owns no properties (``crypto``): a
+    ``JsProxy`` as Pyodide holds it, ``String()`` ``[object Crypto]``, its constructor the
+    class of that name; its members ``target``'s (functions as JS functions)."""
+
+    __slots__ = ("_target", "_js_name")
+
+    def __init__(self, target: Any, class_name: str):
+        object.__setattr__(self, "_target", target)
+        object.__setattr__(self, "_js_name", class_name)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            return _as_js_member(getattr(self._target, name), name)
+        except AttributeError:
+            raise AttributeError(name) from None  # Pyodide's text: the name alone
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._target, name, value)
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *(n for n in dir(self._target) if not n.startswith("_"))})
+
+
+class _Navigator(JsObject):
+    """``js.navigator``: workerd's ``Navigator``, whose properties are its own (``Object.keys``
+    and ``JSON.stringify`` list them: ``languages``, ``language``, ``platform``,
+    ``hardwareConcurrency``, ``userAgent``), ``String()`` ``[object Navigator]`` (measured under
+    ``wrangler dev`` 4.164.0)."""
+
+    _js_name = "Navigator"
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return "[object Navigator]"
+
+
+class _ConstructorOnly(JsGlobalFunction):
     """A JavaScript class as Worker code sees it on ``js``: ``X.new(...)`` constructs, its static
-    members (``Response.json``, ``URL.canParse``, ...) and ``isinstance`` are the class's, and
+    members (``Response.json``, ``URL.canParse``, ...) are the class's, and
     calling it as a function is what JavaScript answers, since Pyodide calls a JS function
     without ``new`` (``jsproxy_call.c``: ``JsvFunction_CallBound`` unless a signature says to
     construct): workerd's classes throw jsg's ``throwIfConstructorCalledAsFunction`` TypeError,
     V8's ``ArrayBuffer``/``DataView`` theirs."""
 
-    __slots__ = ("_cls", "_message")
+    __slots__ = ("_message",)
 
-    def __init__(self, cls: Any, message: str):
-        self._cls = cls
-        self._message = message
+    def __init__(self, cls: Any, message: Any, name: str):
+        super().__init__(cls, name)
+        object.__setattr__(self, "_message", message)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         raise jsproxy.js_type_error(self._message)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._cls, name)
-
-    def __instancecheck__(self, obj: Any) -> bool:
-        return isinstance(obj, self._cls) if isinstance(self._cls, type) else False
-
-    def __repr__(self) -> str:
-        return repr(self._cls)
 
 
 class _DateFunction(_ConstructorOnly):
@@ -335,7 +416,7 @@ class _DateFunction(_ConstructorOnly):
     __slots__ = ()
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._cls.new().toString()
+        return self._target.new().toString()
 
 
 class _CalledAsNew(_ConstructorOnly):
@@ -345,7 +426,7 @@ class _CalledAsNew(_ConstructorOnly):
     __slots__ = ()
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._message(*args)  # type: ignore[operator]  # (here the function, not a message)
+        return self._message(*args)  # (here the function, not a message)
 
 
 def _object_called(value: Any = None, *_: Any) -> Any:
@@ -354,11 +435,11 @@ def _object_called(value: Any = None, *_: Any) -> Any:
 
 def _workerd_class(cls: Any, name: str) -> _ConstructorOnly:
     return _ConstructorOnly(cls, f"Failed to construct '{name}': Please use the 'new' operator, this object "
-                                 "constructor cannot be called as a function.")
+                                 "constructor cannot be called as a function.", name)
 
 
 def _v8_builtin(cls: Any, name: str) -> _ConstructorOnly:
-    return _ConstructorOnly(cls, f"Constructor {name} requires 'new'")
+    return _ConstructorOnly(cls, f"Constructor {name} requires 'new'", name)
 
 
 #: workerd's (jsg) classes on ``js`` that Worker code constructs with ``.new``
@@ -422,14 +503,14 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         if type(obj) in (list, tuple, set, frozenset, bytes, bytearray):
             return JsObject({})  # a PyProxy of a list, tuple, set or bytes owns none (measured, Pyodide 0.26 and 0.28)
         if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
-            return JsObject({name: _console_method(getattr(obj, name), name) for name in _CONSOLE_KEYS})
+            return JsObject({name: getattr(obj, name) for name in _CONSOLE_KEYS})
         if isinstance(obj, jsconversions.JsSymbol):  # a symbol owns no properties either
             return JsObject({})
         if isinstance(obj, (jsconversions.JsStringObject, jsconversions.JsBooleanObject)):
             return plain(obj.valueOf())  # new String("ab"): its indices, as the string's
-        if isinstance(obj, (jsglobals.JsDate, JsException, jsproxy.JsIterator)) or obj is js_json \
-                or obj is jsglobals.crypto:
-            return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto, JSON: none
+        if isinstance(obj, (jsglobals.JsDate, JsException, jsproxy.JsIterator, JsGlobalObject)) or obj is js_json:
+            return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto,
+            # JSON: none
         return obj
 
     def keys(obj: JsObject, *_ignored: Any) -> JsArray:
@@ -787,7 +868,9 @@ def _build() -> dict[str, ModuleType]:
     js.encodeURI = jspromise.encode_uri  # type: ignore[attr-defined]
     js.decodeURIComponent = jspromise.decode_uri_component  # type: ignore[attr-defined]
     js.decodeURI = jspromise.decode_uri  # type: ignore[attr-defined]
-    js.navigator = SimpleNamespace(userAgent="Cloudflare-Workers", hardwareConcurrency=1)  # type: ignore[attr-defined]
+    js.navigator = _Navigator({  # type: ignore[attr-defined]
+        "languages": JsArray(["en"]), "language": "en", "platform": "", "hardwareConcurrency": 1,
+        "userAgent": "Cloudflare-Workers"})
     js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=_new_map)  # type: ignore[attr-defined]
     js.__getattr__ = _js_getattr  # type: ignore[method-assign]
@@ -806,12 +889,19 @@ def _build() -> dict[str, ModuleType]:
         setattr(js, name, _workerd_class(getattr(js, name), name))
     for name in ("ArrayBuffer", "DataView"):
         setattr(js, name, _v8_builtin(getattr(js, name), name))
-    js.Date = _DateFunction(js.Date, "")  # type: ignore[attr-defined]
+    js.Date = _DateFunction(js.Date, "", "Date")  # type: ignore[attr-defined]
     for name in ("Map", "Set", *jsbuffers.TYPED_ARRAY_NAMES):  # V8's, called without new
         setattr(js, name, _v8_builtin(getattr(js, name), name))
-    js.Promise = _ConstructorOnly(js.Promise, "Promise constructor cannot be invoked without 'new'")  # type: ignore[attr-defined]
-    js.Object = _CalledAsNew(js.Object, _object_called)  # type: ignore[arg-type, attr-defined]
-    js.Array = _CalledAsNew(js.Array, js.Array.new)  # type: ignore[attr-defined]
+    js.Promise = _ConstructorOnly(  # type: ignore[attr-defined]
+        js.Promise, "Promise constructor cannot be invoked without 'new'", "Promise")
+    js.Object = _CalledAsNew(js.Object, _object_called, "Object")  # type: ignore[attr-defined]
+    js.Array = _CalledAsNew(js.Array, js.Array.new, "Array")  # type: ignore[attr-defined]
+    for name in ("fetch", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask", "atob", "btoa",
+                 "encodeURIComponent", "encodeURI", "decodeURIComponent", "decodeURI", "parseInt", "parseFloat", "isNaN",
+                 "isFinite", "eval", "Number", "String", "Boolean", "BigInt", "Symbol", *jsglobals.ERROR_CONSTRUCTORS):
+        setattr(js, name, JsGlobalFunction(getattr(js, name), name))  # a JS function, as Pyodide holds one
+    js.AbortSignal = _workerd_class(js.AbortSignal, "AbortSignal")  # type: ignore[attr-defined]
+    js.crypto = JsGlobalObject(js.crypto, "Crypto")  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),

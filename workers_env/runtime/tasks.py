@@ -207,7 +207,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         waited, self._waited = self._waited, None
         waker = getattr(waited, "workers_env_settled_in", None)
         if (waker is None or _REQUEST_OVER is None or _REQUEST_OVER(waker)
-                or getattr(waker, "scope", None) is not self._scope):
+                or getattr(waker, "_scope", None) is not self._scope):
             return None
         return waker
 
@@ -280,7 +280,7 @@ def scoped_callback(callback: Any) -> Any:
     """``callback`` (a promise's ``then`` handler, say) to run in the import scope of the
     request calling this, whenever it runs: the loop may call it between the handler's steps,
     when the scope is not entered."""
-    scope = getattr(current_context(), "scope", None)
+    scope = getattr(current_context(), "_scope", None)
     if scope is None or not callable(callback):
         return callback
 
@@ -326,7 +326,7 @@ def _pyodide_task() -> Any:
 def _factory(previous: TaskFactory | None) -> TaskFactory:
     def factory(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> asyncio.Future[Any]:
         ctx = current_context()
-        scope = getattr(ctx, "scope", None)
+        scope = getattr(ctx, "_scope", None)
         if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):
             coro = ScopedCoroutine(coro, scope)
             if _REQUEST_OVER is not None and _REQUEST_OVER(ctx):  # started by code of a request over

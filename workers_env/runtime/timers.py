@@ -30,11 +30,11 @@ import itertools
 import logging
 import math
 import threading
-import weakref
 from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime.byidentity import WeakIdentitySet
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
     current_context,
@@ -65,7 +65,7 @@ _ids = itertools.count(1)
 #: for another's wait
 _timers: dict[int, tuple[asyncio.TimerHandle, Any]] = {}
 #: requests that are over (their IoContext torn down): a timer their code sets is never scheduled
-_ended: weakref.WeakSet[Any] = weakref.WeakSet()
+_ended: WeakIdentitySet[Any] = WeakIdentitySet()  # (by identity: a ctx is an unhashable JsProxy)
 #: other I/O of a request that its end cancels (its subrequests under way), by the request's id
 _closing: dict[int, tuple[Any, dict[int, Callable[[], None]]]] = {}
 _lock = threading.Lock()
@@ -79,7 +79,7 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             _timers.pop(timer_id, None)
         elif timer is not None:  # an interval not cleared: the next run first, for the same request
             _timers[timer_id] = (loop.call_later(repeat, _fire, timer_id, callback, args, repeat), timer[1])
-    scope = getattr(timer[1], "scope", None) if timer is not None else None
+    scope = getattr(timer[1], "_scope", None) if timer is not None else None
     try:
         if not isinstance(callback, JsFunction):
             raise JsException(BORROWED, name="Error")

@@ -1,0 +1,62 @@
+"""``dir()`` of a JS value lists what Pyodide's lists of a JsProxy -- its Python attributes
+(dunders, ``to_py``, ``js_id``, ``typeof``, ``constructor``) and the JS value's properties --
+and none of workers-env's own bookkeeping: ``dir(ctx)`` has ``waitUntil``,
+``passThroughOnException`` and ``props`` but no ``scope``, ``tasks``, ``drain`` or ``finish``,
+which are no attributes of ``ctx`` either (``AttributeError``, as workerd's ``ExecutionContext``
+has none); a ``Response``'s has no ``encoded``/``raw_body``; no name with one leading underscore
+and no ``__dict__`` (Pyodide's C type keeps none). ``x.constructor`` is the JS function that made
+it, a JsProxy (``obj.constructor == js.Object``, ``repr`` V8's ``function Object() { [native
+code] }``, real Pyodide 0.26.0a4 and 0.28.2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from worker_helpers import json_answer, one_file_worker
+
+ENTRY = """
+import js
+from workers import Response, WorkerEntrypoint
+from pyodide.ffi import JsProxy
+
+INTERNAL = ("scope", "tasks", "drain", "finish", "finish_after", "pass_through_on_exception")
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        ctx = self.ctx
+        obj = js.JSON.parse('{"a": 1}')
+        made = js.Response.new("x")
+        return Response.json({
+            "ctx_internal": [n for n in INTERNAL if n in dir(ctx) or hasattr(ctx, n)],
+            "ctx_js": [n for n in ("waitUntil", "passThroughOnException", "props", "constructor", "to_py", "js_id",
+                                   "typeof", "__class__", "__repr__") if n in dir(ctx)],
+            "private": sorted({n for v in (ctx, obj, made, js.Headers.new(), js.fetch, js.console, js.Object)
+                               for n in dir(v) if (n.startswith("_") and not n.startswith("__"))
+                               or n in ("__dict__", "__weakref__", "__getattr__")}),
+            "response": sorted(set(dir(made)) & {"status", "headers", "text", "encoded", "raw_body", "set_encoded"}),
+            "object": sorted(set(dir(obj)) & {"a", "constructor", "to_py", "hasOwnProperty", "plain", "unordered"}),
+            "classes": [sorted(set(dir(js.Object)) & {"keys", "fromEntries", "name", "new", "__call__"}),
+                        sorted(set(dir(js.Response)) & {"redirect", "error", "text", "status", "clone"})],
+            "constructors": [repr(obj.constructor), obj.constructor == js.Object, isinstance(obj.constructor, JsProxy),
+                             str(type(obj.constructor)), js.JSON.parse("[1]").constructor == js.Array,
+                             repr(ctx.constructor), made.constructor == js.Response, js.Set.new().constructor == js.Set],
+        })
+"""
+
+
+@pytest.mark.parametrize("date", ["2025-08-14", "2025-10-01"])
+def test_dir_shows_pyodides_names_and_none_of_workers_envs(tmp_path: Path, date: str) -> None:
+    got = json_answer(one_file_worker(tmp_path, ENTRY, date=date), "/")
+    assert got == {
+        "ctx_internal": [],
+        "ctx_js": ["waitUntil", "passThroughOnException", "props", "constructor", "to_py", "js_id", "typeof",
+                   "__class__", "__repr__"],
+        "private": [],
+        "response": ["headers", "status", "text"],
+        "object": ["a", "constructor", "hasOwnProperty", "to_py"],
+        "classes": [["__call__", "fromEntries", "keys", "name", "new"], ["error", "redirect"]],
+        "constructors": ["function Object() { [native code] }", True, True, "<class 'pyodide.ffi.JsProxy'>", True,
+                         "function ExecutionContext() { [native code] }", True, True],
+    }
