@@ -83,6 +83,9 @@ def parse_index_definition(raw: Any, *, where: str) -> IndexDefinition:
     description = raw.get("description")
     if description is not None and not isinstance(description, str):
         problems.append(f"{where}: description must be a string, got {description!r}")
+    elif description is not None and (surrogate := _limits.lone_surrogate(description)) is not None:
+        problems.append(f"{where}: description {description!r} is not valid Unicode: it holds {surrogate}; "
+                        f"use a description of UTF-8 text")
 
     metadata_indexes = raw.get("metadata_indexes", {}) or {}
     if not isinstance(metadata_indexes, Mapping):
