@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from workers_env import WorkersEnvError
 
-#: bounded: each fuzz test runs at most this many examples, so the files stay fast
-FUZZ = settings(max_examples=40, deadline=None, database=None,
+#: bounded: each fuzz test runs at most this many examples, so the files stay fast; derandomized,
+#: so every run tries the same inputs (a failure is reproducible, never a flaky run)
+FUZZ = settings(max_examples=40, deadline=None, database=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 

@@ -67,8 +67,9 @@ def app(project: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFix
 def answered_cleanly(capsys: pytest.CaptureFixture[str], argv: list[str]) -> Any:
     done = run_main(capsys, *argv)  # an exception escaping main() fails the test here
     assert "Traceback" not in done.stderr + done.stdout, (argv, done.stderr)
-    if done.returncode != 0:
-        assert "✘ [ERROR]" in done.stderr or "usage:" in done.stderr, (argv, done.stderr)
+    if done.returncode != 0:  # wrangler's error line, a usage error, or (--json) the error as JSON on stdout
+        assert ("✘ [ERROR]" in done.stderr or "usage:" in done.stderr
+                or ("--json" in argv and '"error"' in done.stdout)), (argv, done.stderr, done.stdout)
     return done
 
 
