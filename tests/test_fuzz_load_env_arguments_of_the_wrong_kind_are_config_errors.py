@@ -67,3 +67,18 @@ def test_any_arguments_load_an_env_or_raise_a_config_error(root: Path, arguments
     except BaseException as error:  # noqa: BLE001 - judged just below
         if not refused_properly(error):
             raise
+
+
+@pytest.mark.parametrize(("definition", "message"), [
+    ({"dimensions": "x", "metric": 5}, "dimensions must be a whole number from 1 to 1536, got 'x'"),  # ValueError: unknown metric 5
+    ({"dimensions": -3, "metric": "cosine"}, "dimensions must be a whole number from 1 to 1536, got -3"),  # OverflowError
+    ({"dimensions": 3, "metric": "cosine", "version": "v9"}, 'version must be "v1" or "v2", got \'v9\''),  # KeyError: 'v9'
+    ({"dimensions": 3, "metric": "cosine", "version": "v2", "metadata_indexes": {"a": 5}}, "metadata index 'a' has type 5"),
+])
+def test_an_index_definition_object_is_checked_as_a_dict_is(root: Path, definition: dict[str, Any], message: str) -> None:
+    """``IndexDefinition`` is a dataclass, which checks nothing: ``load_env`` used one as given."""
+    from workers_env import IndexDefinition
+
+    with pytest.raises(ConfigError, match="the indexes= argument") as info:
+        load_env(root, indexes={"idx": IndexDefinition(**definition)})
+    assert message in str(info.value)
