@@ -66,7 +66,7 @@ class ManualClock(Clock):
     def advance(self, seconds: float) -> float:
         """Move the clock forward by ``seconds``; returns the new time."""
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
-            raise TypeError(f"ManualClock.advance() takes a number of seconds, got {seconds!r}")
+            raise TypeError(f"ManualClock.advance() takes a number of seconds, got {type(seconds).__name__}")
         if not seconds >= 0:
             raise ValueError(f"ManualClock.advance() takes a number of seconds >= 0, got {seconds!r}")
         with self._lock:
@@ -76,7 +76,7 @@ class ManualClock(Clock):
     def set(self, when: float) -> None:
         """Jump to ``when`` (seconds since the epoch), which must not be in this clock's past."""
         if isinstance(when, bool) or not isinstance(when, (int, float)):
-            raise TypeError(f"ManualClock.set() takes seconds since the epoch, got {when!r}")
+            raise TypeError(f"ManualClock.set() takes seconds since the epoch, got {type(when).__name__}")
         with self._lock:
             if when < self._now:
                 raise ValueError(f"ManualClock.set({when!r}) would move time backwards (now {self._now!r})")

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from workers_env._errors import NotEmulatedError
 
-__all__ = ["MAX_CONVERSION_DEPTH", "ROOMY_FROM", "deeper", "more_room", "too_deep"]
+__all__ = ["MAX_CONVERSION_DEPTH", "ROOMY_FROM", "deeper", "more_room", "python_str", "too_deep"]
 
 #: The deepest nesting (containers within containers) workers-env converts between Python
 #: and JavaScript: to_js, to_py, JSON.stringify, String(), console.log. Our choice: deeper than
@@ -96,3 +96,14 @@ def deeper(level: int, what: str | Callable[[], BaseException], walk: Callable[[
         with more_room(limit - level):
             return walk()
     return walk()
+
+
+def python_str(value: object, what: str = "String()") -> str:
+    """Python's ``str(value)``, as ``String()`` of a PyProxy gives it, with room for a value nested
+    :data:`MAX_CONVERSION_DEPTH` levels deep; one nested too deep for that (a dict in a dict ...
+    thousands of times) raises :func:`too_deep` for ``what`` rather than a bare ``RecursionError``."""
+    try:
+        with more_room():
+            return str(value)
+    except RecursionError:
+        raise too_deep(what) from None

@@ -343,6 +343,11 @@ def load_env(
     local secrets from those files (relative to the config's folder) instead of ``.dev.vars`` or
     the default ``.env`` files, as ``wrangler dev --env-file`` does.
     """
+    _check_path("path", path, "a wrangler config file or a folder to search from")
+    _check_path("persist_to", persist_to, "the folder to keep local state in")
+    if environment is not None and not isinstance(environment, str):
+        raise ConfigError(f"environment= must be the name of an [env.NAME] section (a str), got {type(environment).__name__}")
+    files = _check_env_files(env_files)
     if indexes is not None and not isinstance(indexes, Mapping):
         raise ConfigError(
             f"indexes= must map index names to definitions, got {type(indexes).__name__}"
@@ -350,14 +355,15 @@ def load_env(
     supplied = _check_supplied(bindings)
     if clock is not None and not callable(getattr(clock, "now", None)):
         raise ConfigError(
-            f"clock= must be a clock object with a now() method (e.g. workers_env.ManualClock()), got {clock!r}"
+            f"clock= must be a clock object with a now() method (e.g. workers_env.ManualClock()), "
+            f"got {type(clock).__name__}"
         )
     config = load_config(path, environment=environment)
     context = AssemblyContext(
         config=config,
         persist_to=None if persist_to is None else Path(persist_to),
         options={"indexes": indexes, "clock": clock, "bindings": supplied, "embedders": embedders,
-                 "ai_replies": ai_replies, "env_files": list(env_files) if env_files else None},
+                 "ai_replies": ai_replies, "env_files": files},
     )
     try:
         return _assemble(context)
@@ -455,6 +461,34 @@ def _var_leaf(value: Any, path: tuple[Any, str], config: WorkerConfig) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53 - 1:
         return float(value)  # a JSON config's big integer: the nearest double, as JavaScript reads it
     return value
+
+
+def _check_path(name: str, value: Any, what: str) -> None:
+    """``load_env``'s ``path=``/``persist_to=``: None, or a path (``str`` or ``os.PathLike``) without a NUL."""
+    if value is None:
+        return
+    if not isinstance(value, (str, PathLike)):
+        raise ConfigError(f"{name}= must be {what} (a str or os.PathLike), got {type(value).__name__}")
+    if "\0" in str(value):
+        raise ConfigError(f"{name}= {str(value)!r} holds a NUL character, which no file name can: it must be {what}")
+
+
+def _check_env_files(env_files: Any) -> list[Any] | None:
+    """``env_files=``: None, or a list of dotenv file names (an empty one is None); a bare name
+    is refused rather than read as a list of its characters."""
+    if isinstance(env_files, (str, PathLike)):
+        raise ConfigError(f"env_files= takes a list of dotenv file names: env_files=[{str(env_files)!r}]")
+    if env_files is None or (isinstance(env_files, (list, tuple)) and not env_files):
+        return None
+    if not isinstance(env_files, (list, tuple)):
+        raise ConfigError(f"env_files= must be a list of dotenv file names (relative to the config's folder), "
+                          f"got {type(env_files).__name__}")
+    for item in env_files:
+        if item is None:
+            raise ConfigError("env_files= must be a list of dotenv file names (relative to the config's folder), "
+                              "got None in it")
+        _check_path("env_files", item, "a list of dotenv file names (relative to the config's folder)")
+    return list(env_files)
 
 
 def _check_supplied(bindings: Any) -> dict[str, Any]:

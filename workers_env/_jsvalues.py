@@ -22,8 +22,8 @@ from typing import Any, Protocol, TypeVar, cast, overload
 
 import numpy as np
 
-from workers_env._deep import ROOMY_FROM, deeper, more_room
-from workers_env._errors import JsException, NotEmulatedError, add_hint
+from workers_env._deep import ROOMY_FROM, deeper, more_room, python_str
+from workers_env._errors import JsException, NotEmulatedError, add_hint, users_mistake
 
 __all__ = [
     "JS_WHITESPACE",
@@ -46,6 +46,7 @@ __all__ = [
     "array_from",
     "base_value",
     "check_sendable",
+    "unsendable",
     "converted",
     "js_string",
     "js_to_number",
@@ -165,7 +166,7 @@ class PyProxyArgument:
         self.value = value
 
     def __str__(self) -> str:
-        return str(self.value)
+        return python_str(self.value)
 
     def __repr__(self) -> str:
         return f"PyProxyArgument({self.value!r})"
@@ -471,6 +472,16 @@ def circular_structure_error(path: list[tuple[Any, Any]], start: int, key: Any) 
     return _circular(path, start, key)
 
 
+def unsendable(value: Any) -> TypeError:
+    """The Python Workers SDK's ``TypeError`` for a tuple or bytearray in a binding's argument,
+    with workers-env's note on what to send instead (the SDK's text says only what failed)."""
+    error = users_mistake(TypeError(f"{type(value)} cannot be sent over RPC."))
+    instead = "bytes(...) of it (a Uint8Array)" if isinstance(value, bytearray) else "list(...) of it"
+    add_hint(error, f"workers-env: the Python Workers SDK sends lists, dicts, bytes and scalars to a binding, "
+                    f"never a {type(value).__name__}: send {instead} instead")
+    return error
+
+
 def check_sendable(value: Any) -> None:
     """Raise what a value cannot cross into a binding with.
 
@@ -482,7 +493,7 @@ def check_sendable(value: Any) -> None:
     reaches that depth is searched for a circle.
     """
     if isinstance(value, _UNSENDABLE):
-        raise TypeError(f"{type(value)} cannot be sent over RPC.")
+        raise unsendable(value)
     if isinstance(value, (set, frozenset)):  # the SDK walks every iterable
         _refuse_in_set(value)
     if isinstance(value, (dict, list)) and _walk(value, 1):
@@ -492,7 +503,7 @@ def check_sendable(value: Any) -> None:
 def _refuse_in_set(items: Any) -> None:
     for item in items:  # a set holds only hashable values: tuples are the ones to refuse
         if isinstance(item, _UNSENDABLE):
-            raise TypeError(f"{type(item)} cannot be sent over RPC.")
+            raise unsendable(item)
 
 
 def _walk(container: Any, depth: int) -> bool:
@@ -502,7 +513,7 @@ def _walk(container: Any, depth: int) -> bool:
         if type(child) in _SCALARS:
             continue
         if isinstance(child, _UNSENDABLE):
-            raise TypeError(f"{type(child)} cannot be sent over RPC.")
+            raise unsendable(child)
         if isinstance(child, (set, frozenset)):
             _refuse_in_set(child)
         if isinstance(child, (dict, list)):

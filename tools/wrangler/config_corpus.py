@@ -154,6 +154,10 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("fuzz-build-array-and-dev-protocol", "wrangler.json", '{"name": "w", "build": [0, 1], "dev": {"local_protocol": "ftp"}, "rules": {}}', None),
     ("fuzz-define-secrets-tail", "wrangler.json", '{"name": "w", "define": {"A": "1"}, "secrets": {"required": [1], "x": 1}, "tail_consumers": [{"environment": "x"}], "env": {"s": {"define": {"B": 2}}}}', "s"),
     ("fuzz-pages-unknown-env", "wrangler.toml", 'name = "w"\npages_build_output_dir = "dist"\n', "missing"),
+    ("fuzz-pages-assets-name", "wrangler.toml", 'name = "w"\npages_build_output_dir = false\nsecrets = { required = ["ASSETS"] }\n'
+     'kv_namespaces = [{ binding = "ASSETS", id = "a" }]\n[assets]\ndirectory = "./public"\nbinding = "ASSETS"\n', None),
+    ("fuzz-env-queue-producers", "wrangler.toml", BASE + '[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n'
+     '[[env.production.queues.producers]]\nbinding = "P"\nqueue = "p"\n', "production"),
     # nesting: wrangler's jsonc-parser overflows Node's stack between 4,502 and 5,002 levels in a fresh process,
     # deeper once warmed up (6,000 reads after this corpus's other cases, 10,000 never): workers-env reads 5,000
     ("deep-json-1000", "wrangler.json", '{"name": "w", "vars": {"DEEP": ' + "[" * 998 + "1" + "]" * 998 + "}}", None),

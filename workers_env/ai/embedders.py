@@ -156,7 +156,8 @@ def resolve_embedders(argument: Any, pyproject: Any, *, root: Path | None) -> di
                 problems.append(str(exc))
                 continue
             if not callable(function):
-                problems.append(f"{label}: {function!r} is not callable; give a function list[str] -> array (n, d)")
+                shown = repr(function) if isinstance(function, (int, float, bool, type(None))) else f"a {type(function).__name__}"
+                problems.append(f"{label}: {shown} is not callable; give a function list[str] -> array (n, d)")
                 continue
             if inspect.iscoroutinefunction(function):
                 problems.append(f"{label}: {getattr(function, '__name__', function)!r} is an async function; give a "

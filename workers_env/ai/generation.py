@@ -283,6 +283,9 @@ def _json_result(result: Mapping[str, Any], where: str) -> dict[str, Any]:
         return dict(json.loads(json.dumps(result, allow_nan=False, default=_scalar)))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{where}: a scripted result is JSON data, as the service's results are: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{where}: a scripted result is JSON data, as the service's results are: this one nests "
+                          "lists or dicts deeper than Python's json writes (about 1,000 levels); nest it less") from None
 
 
 def _scalar(value: Any) -> Any:

@@ -19,6 +19,7 @@ from math import hypot, isfinite
 from operator import is_not, setitem
 from typing import Any
 
+from workers_env._deep import python_str
 from workers_env._jsvalues import UNDEFINED, JsDict, JsLiteralMapArgument, JsMapArgument, base_value, js_string
 from workers_env.d1 import limits
 
@@ -54,7 +55,7 @@ def js_bind_value(value: Any) -> Any:
     if isinstance(value, dict):  # String() of it: a Map's tag is Map (to_js without dict_converter)
         tag = "Map" if isinstance(value, (JsMapArgument, JsLiteralMapArgument)) else "Object"
         raise limits.type_error("object", f"[object {tag}]")
-    raise limits.type_error("object", str(value))
+    raise limits.type_error("object", python_str(value))
 
 
 def sqlite_param(value: Any) -> Any:

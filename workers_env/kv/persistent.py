@@ -170,6 +170,9 @@ class MiniflareStore(Store):
             return path.read_bytes()
         except FileNotFoundError:
             return None
+        except OSError as exc:  # a folder or an unreadable file where the value's file goes
+            raise StateError(f"the local KV state at {self.blob_dir}: {reason(exc)}; a stored value's file cannot "
+                             "be read: check that it is a readable file, or delete the key") from None
 
     def _remove_blob(self, blob_id: str | None) -> None:
         if blob_id and os.path.basename(blob_id) == blob_id:
@@ -231,7 +234,11 @@ class MiniflareStore(Store):
             except OSError as exc:
                 raise StateError(f"the local KV state at {self.blob_dir}: {reason(exc)}; check that the folder "
                                  "is writable; nothing was changed") from None
-            path.write_bytes(entry.value)
+            try:
+                path.write_bytes(entry.value)
+            except OSError as exc:  # a full disk, a folder where the value's file goes
+                raise StateError(f"the local KV state at {self.blob_dir}: {reason(exc)}; check that the folder "
+                                 "is writable and has room; nothing was changed") from None
             try:
                 db.execute("BEGIN IMMEDIATE")
                 old = db.execute("SELECT blob_id FROM _mf_entries WHERE key = ?", (key,)).fetchone()

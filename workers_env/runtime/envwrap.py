@@ -31,6 +31,7 @@ from workers_env._jsvalues import (
     JsSet,
     PyProxyArgument,
     to_py,
+    unsendable,
 )
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
@@ -735,7 +736,7 @@ def _refuse_unsendable(value: Any, level: int = 1) -> None:
     if isinstance(value, (JsProxy, _BindingWrapper)) or (callable(value) and not isinstance(value, type)):
         return
     if isinstance(value, (tuple, bytearray)):
-        raise users_mistake(TypeError(f"{type(value)} cannot be sent over RPC."))
+        raise unsendable(value)
     if inspect.isawaitable(value):
         raise users_mistake(TypeError(f"Awaitable {type(value)} cannot be sent over RPC."))
     if isinstance(value, (dict, list, set, frozenset)):

@@ -8,6 +8,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
+from workers_env._deep import python_str
 from workers_env._errors import JsException
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsbase import JsProxy
@@ -95,7 +96,7 @@ class JsDoubleProxy(JsProxy):
         return self.unwrap().__await__()
 
     def __repr__(self) -> str:
-        return str(self._obj)  # String() of a PyProxy is the Python object's str() (Decimal(1): "1")
+        return python_str(self._obj)  # String() of a PyProxy is the Python object's str() (Decimal(1): "1")
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         """The proxy itself for a ``create_proxy`` (roundtrip), else the object (``to_js(object())``)."""

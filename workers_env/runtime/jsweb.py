@@ -48,7 +48,7 @@ from workers_env.runtime.jsreadable import READER_LOCKED, TEE_LOCKED, JsgObject,
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 from workers_env.runtime.requestbody import IncomingBody, whole
 
-__all__ = ["JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
+__all__ = ["HTTP_METHODS", "JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
            "json_parse"]
 
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
@@ -656,7 +656,8 @@ def _serialized(url: str) -> str:
 
 
 #: the methods workerd's ``Request`` takes (kj's HTTP methods but CONNECT), case-insensitively
-_HTTP_METHODS = frozenset({
+#: the methods workerd (kj's HttpMethod) knows: an init's other method is its TypeError
+HTTP_METHODS = frozenset({
     "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "PURGE", "OPTIONS", "TRACE", "COPY", "LOCK", "MKCOL", "MOVE",
     "PROPFIND", "PROPPATCH", "SEARCH", "UNLOCK", "ACL", "REPORT", "MKACTIVITY", "CHECKOUT", "MERGE", "M-SEARCH",
     "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE",
@@ -675,7 +676,7 @@ def _signal(value: Any) -> Any:
 def checked_method(method: Any) -> str:
     """An init's ``method``, upper-cased; one workerd does not know is its ``TypeError``."""
     text = js_text(method)  # String() of it: a JS null is "null"
-    if text.upper() not in _HTTP_METHODS:
+    if text.upper() not in HTTP_METHODS:
         raise js_type_error(f"Invalid HTTP method string: {text}")
     return text.upper()
 

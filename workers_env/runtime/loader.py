@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import datetime
 import difflib
 import functools
 import importlib
@@ -94,7 +95,7 @@ from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsfunctions import call_relaxed
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import from_plain, js_type_error
-from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest, JsResponse
+from workers_env.runtime.jsweb import HTTP_METHODS, NEXT_FETCHER, JsRequest, JsResponse
 from workers_env.runtime.pyhash import install_production_hash
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
@@ -312,6 +313,41 @@ def _as_js_response(result: Any) -> JsResponse:
     raise error
 
 
+def _misused(call: str, takes: str, value: Any) -> TypeError:
+    """The ``TypeError`` for a test's call of the :class:`Worker` API with an argument of the
+    wrong kind (``worker.fetch(method=None)``), saying what the argument takes; marked as the
+    user's mistake, so a traceback ends at the test's line."""
+    return users_mistake(TypeError(f"{call} takes {takes}, got {type(value).__name__}"))
+
+
+def _check_request_arguments(url: Any, method: Any, headers: Any) -> None:
+    """``worker.fetch()``'s arguments, checked before a request is built from them."""
+    if not isinstance(url, str):
+        raise _misused("worker.fetch()", 'the URL or path as a str (worker.fetch("/search"))', url)
+    if not isinstance(method, str):
+        raise _misused("worker.fetch(method=...)", 'an HTTP method as a str ("POST")', method)
+    if method.upper() not in HTTP_METHODS and method.upper() != "CONNECT":
+        raise users_mistake(ValueError(f"worker.fetch(method=...) takes an HTTP method workerd receives "
+                                       f"({', '.join(sorted(HTTP_METHODS))}), got {_shown(method)}"))
+    pairs = headers.items() if isinstance(headers, Mapping) else headers if isinstance(headers, (list, tuple)) else None
+    if headers is not None and (pairs is None or not all(
+            (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)) if isinstance(headers, Mapping)
+            else (isinstance(pair, (list, tuple)) and len(pair) == 2 and isinstance(pair[0], str)) for pair in pairs)):
+        raise users_mistake(TypeError(
+            "worker.fetch(headers=...) takes a dict of header names (str) to values, or a list of (name, value) "
+            f"pairs; got {type(headers).__name__} {_shown(headers)}"))
+
+
+def _shown(value: Any) -> str:
+    """A short text of ``value`` for a message: its repr cut to 80 characters, or its type
+    where that repr cannot be made (a value nested past the recursion limit)."""
+    try:
+        text = repr(value)
+    except RecursionError:
+        return f"(a {type(value).__name__} nested too deeply to show)"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def build_request(
     url: str = "/",
     *,
@@ -340,8 +376,13 @@ def build_request(
     pairs = [(k, v) for k, v in pairs if k.lower() != "accept-encoding"] + [("accept-encoding", "br, gzip")]
     if json is not None:
         if body is not None:
-            raise ValueError("give either body or json, not both")
-        body = _json.dumps(json)
+            raise users_mistake(ValueError("give either body or json, not both"))
+        try:
+            body = _json.dumps(json)
+        except (TypeError, ValueError, RecursionError) as exc:
+            reason = "it nests deeper than Python's json writes" if isinstance(exc, RecursionError) else str(exc)
+            raise users_mistake(TypeError(f"worker.fetch(json=...) takes JSON data (dicts, lists, str, numbers, "
+                                          f"booleans, None): {reason}")) from None
         if not any(k.lower() == "content-type" for k, _ in pairs):
             pairs.append(("content-type", "application/json"))
     if isinstance(body, (str, bytes, bytearray, memoryview)) and not any(k.lower() == "content-length" for k, _ in pairs):
@@ -450,6 +491,7 @@ class Worker:
         has finished when this returns. ``cf`` sets ``request.cf`` properties (``{"country":
         "DE"}``) over the ones ``wrangler dev`` gives offline.
         """
+        _check_request_arguments(url, method, headers)  # cf= is incoming_cf's to check
         try:
             request = build_request(url, method=method, headers=headers, body=body, json=json, cf=cf)
         except JsException as exc:
@@ -491,6 +533,10 @@ class Worker:
         method is called strictly (not relaxed, unlike ``fetch``) and its result crosses back the
         same way; a name the instance lacks is ``TypeError: Method <name> does not exist``.
         """
+        if not isinstance(method, str):
+            raise _misused("worker.rpc()", 'the name of the method to call as a str (worker.rpc("hello", ...))', method)
+        if not isinstance(entrypoint, str):
+            raise _misused("worker.rpc(entrypoint=...)", "the name of a WorkerEntrypoint class as a str", entrypoint)
         cls = getattr(self.module, entrypoint, None)
         if not (isinstance(cls, type) and issubclass(cls, WorkerEntrypoint)):
             raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" exports no WorkerEntrypoint named '
@@ -548,6 +594,12 @@ class Worker:
         ``scheduled_time`` is a ``datetime`` or milliseconds since the epoch (default: now).
         Exceptions raised by the worker propagate; ``waitUntil`` work has finished on return.
         """
+        if not isinstance(cron, str):
+            raise _misused("worker.scheduled()", 'the cron pattern as a str ("*/5 * * * *")', cron)
+        if scheduled_time is not None and (isinstance(scheduled_time, bool)
+                                           or not isinstance(scheduled_time, (int, float, datetime.datetime))):
+            raise _misused("worker.scheduled(scheduled_time=...)", "a datetime or milliseconds since the epoch",
+                           scheduled_time)
         result = ScheduledResult()
         when = (JsDate() if scheduled_time is None else JsDate(scheduled_time)).getTime()  # None: now
         controller = JsScheduledController(str(cron), when, result)
@@ -581,10 +633,15 @@ class Worker:
         delivery raises ``ValueError`` with Miniflare's text, a Worker's exception propagates,
         and a Worker without a ``Default`` class (module-level handlers have no ``email``) raises
         :class:`~workers_env.runtime.email_events.MissingEmailHandler`."""
-        data = raw.encode() if isinstance(raw, str) else bytes(raw)
+        if not isinstance(raw, (str, bytes, bytearray, memoryview)):
+            raise _misused("worker.email()", "the raw message as bytes or a str", raw)
+        for name, address in (("from_", from_), ("to", to)):
+            if not isinstance(address, str):
+                raise _misused(f"worker.email({name}=...)", "an email address as a str", address)
+        data = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw)  # a lone surrogate: U+FFFD, as JS encodes it
         problem = email_problem(data, from_, to)
         if problem is not None:
-            raise ValueError(problem)
+            raise users_mistake(ValueError(problem))
         result = EmailResult()
         if self._default is None:
             raise MissingEmailHandler(f'Python entrypoint "{self.main_path.name}" has no email handler: define '

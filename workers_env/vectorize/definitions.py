@@ -8,7 +8,7 @@ or an index created earlier in persisted local state.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workers_env._errors import ConfigError
@@ -37,8 +37,13 @@ def parse_index_definition(raw: Any, *, where: str) -> IndexDefinition:
 
     Every problem is collected, so a broken definition is reported in one go.
     """
-    if isinstance(raw, IndexDefinition):
-        return raw
+    if isinstance(raw, IndexDefinition):  # a dataclass checks nothing: its fields, checked as a dict's
+        checked = parse_index_definition({"dimensions": raw.dimensions, "metric": raw.metric, "version": raw.version,
+                                          "metadata_indexes": raw.metadata_indexes, "description": raw.description},
+                                         where=where)
+        if raw.preset is not None and (not isinstance(raw.preset, str) or raw.preset not in _limits.PRESETS):
+            raise ConfigError(f"{where}: unknown preset {raw.preset!r}; known presets: {', '.join(_limits.PRESETS)}")
+        return replace(checked, preset=raw.preset)
     if not isinstance(raw, Mapping):
         raise ConfigError(
             f"{where}: an index definition must be a table/dict such as "
@@ -83,6 +88,9 @@ def parse_index_definition(raw: Any, *, where: str) -> IndexDefinition:
     description = raw.get("description")
     if description is not None and not isinstance(description, str):
         problems.append(f"{where}: description must be a string, got {description!r}")
+    elif description is not None and (surrogate := _limits.lone_surrogate(description)) is not None:
+        problems.append(f"{where}: description {description!r} is not valid Unicode: it holds {surrogate}; "
+                        f"use a description of UTF-8 text")
 
     metadata_indexes = raw.get("metadata_indexes", {}) or {}
     if not isinstance(metadata_indexes, Mapping):

@@ -43,14 +43,29 @@ FILTER_OPERATORS = ("$eq", "$ne", "$in", "$nin", "$lt", "$lte", "$gt", "$gte")
 
 
 def is_property_name(name: object) -> bool:
-    """A metadata property a filter can name: 1-512 characters, no ``"``, no empty or
-    ``$``-led dot-separated part [D]; the rule for metadata index property names."""
+    """A metadata property a filter can name: 1-512 characters of Unicode text (no lone
+    surrogate, which neither JSON to the service nor local state can carry), no ``"``, no empty
+    or ``$``-led dot-separated part [D]; the rule for metadata index property names."""
     return (
         isinstance(name, str)
         and 0 < len(name) <= MAX_FILTER_KEY_CHARS
         and '"' not in name
+        and lone_surrogate(name) is None
         and all(part and not part.startswith("$") for part in name.split("."))
     )
+
+
+def lone_surrogate(text: str) -> str | None:
+    """What makes ``text`` not Unicode (``the lone surrogate U+DCFF (the byte 0xFF, which is not
+    UTF-8)``), or None when it is: U+DC80..U+DCFF is how Python carries a byte of a command-line
+    argument that is not UTF-8."""
+    if text.isascii():
+        return None
+    code = next((ord(c) for c in text if 0xD800 <= ord(c) <= 0xDFFF), None)
+    if code is None:
+        return None
+    origin = f" (the byte 0x{code - 0xDC00:02X}, which is not UTF-8)" if 0xDC80 <= code <= 0xDCFF else ""
+    return f"the lone surrogate U+{code:04X}{origin}"
 
 
 @dataclass(frozen=True)
@@ -408,6 +423,10 @@ def bad_metadata_index_type(property_name: str, type_: object) -> VectorizeError
 
 
 def bad_metadata_index_property(property_name: object) -> VectorizeError:
+    surrogate = lone_surrogate(property_name) if isinstance(property_name, str) else None
+    if surrogate is not None:
+        return js_error(f"metadata index property name {property_name!r} is not valid Unicode: it holds "
+                        f"{surrogate}; use a property name of UTF-8 text")
     return js_error(
         f"metadata index property name {property_name!r} is invalid: it must be a non-empty string of "
         f"at most {MAX_FILTER_KEY_CHARS} characters, without '\"', whose dot-separated parts are "

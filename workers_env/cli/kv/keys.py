@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from workers_env._jsvalues import json_text
+from workers_env.cli.common import dump_json
 
 from .files import _unreadable
 from .namespace import _opened, _resolve
@@ -59,7 +59,7 @@ def _key_list(args: argparse.Namespace) -> None:
             if page["list_complete"]:
                 break
             cursor = page["cursor"]
-    _log(json.dumps(keys, indent=2, ensure_ascii=False))
+    _log(dump_json(keys))  # wrangler: JSON.stringify(result, undefined, 2)
 
 
 def _key_delete(args: argparse.Namespace) -> None:

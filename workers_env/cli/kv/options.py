@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
-from workers_env._jsvalues import json_int
+from workers_env._errors import JsException
+from workers_env._jsvalues import parse_json
 from workers_env.cli.common import CommandError
 
 
@@ -28,9 +28,9 @@ def _put_options_of(args: argparse.Namespace) -> dict[str, Any]:
     if args.expiration is not None:
         options["expiration"] = args.expiration
     if args.metadata is not None:
-        try:
-            metadata = json.loads(args.metadata, parse_int=json_int)  # JSON.parse: numbers are doubles
-        except ValueError:
+        try:  # JSON.parse: numbers are doubles, NaN is no JSON, any depth (past Python's: NotEmulatedError)
+            metadata = parse_json(args.metadata)
+        except JsException:
             raise CommandError(f"--metadata must be valid JSON. Received: {args.metadata}") from None
         if not isinstance(metadata, dict):
             raise CommandError(f"--metadata must be a JSON object. Received: {args.metadata}")

@@ -89,6 +89,8 @@ def _validate_queues(p: _Pass, value: Any) -> None:
             for i, consumer in enumerate(value["consumers"]):
                 _queue_consumer(p.sink, f"{field_path}.consumers[{i}]", consumer)
     if "producers" in value:
-        top = p.top("queues")
-        sub = _Pass(p.sink, p.env, {"queues.producers": top.get("producers") if isinstance(top, dict) else None}, p.strict)
+        # wrangler's validateBindingArray compares with the top level's ``config["queues.producers"]``,
+        # a key no normalised config has: an environment's producers are never compared with the
+        # top level's, so there is no "at the top level, but not on" warning for them
+        sub = _Pass(p.sink, p.env, {}, p.strict)
         _validate_binding_array(sub, "queues.producers", value["producers"], _queue_entry)

@@ -66,20 +66,28 @@ def _validate_dev(sink: _Sink, raw_dev: Any) -> None:
             sink.error(f"dev.{name}", f'Expected "dev.{name}" field to be one of {js_json(list(choices))} but got {js_json(value)}.')
 
 
-def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any]) -> None:
-    """wrangler's ``validateBindingsHaveUniqueNames`` over the selected, merged config."""
+def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any], *, pages: bool = False) -> None:
+    """wrangler's ``validateBindingsHaveUniqueNames`` over the selected, merged config; ``pages``:
+    the config is a Pages project's (``isPagesConfig``: it has ``pages_build_output_dir``, of any
+    value), where every binding named ``ASSETS`` is an error of its own, met as the names are grouped."""
     grouped: dict[str, list[str]] = {}
+
+    def group(name: str, kind: str) -> None:
+        if name == "ASSETS" and pages:
+            sink.error(name, f"The name 'ASSETS' is reserved in Pages projects. Please use a different name for your {kind} binding.")
+        grouped.setdefault(name, []).append(kind)
+
     kinds = list(_FRIENDLY_BINDING_NAMES)
     for config_field, kind in kinds:
         value = merged.get(config_field)
         if config_field == "queues":
             value = value.get("producers") if isinstance(value, dict) else None
         for name in _binding_names(value):
-            grouped.setdefault(name, []).append(kind)
+            group(name, kind)
     secrets = merged.get("secrets")
     required = secrets.get("required") if isinstance(secrets, dict) else None
     for name in required if isinstance(required, list) else []:
-        grouped.setdefault(_js_key(name), []).append("Secret")
+        group(_js_key(name), "Secret")
 
     has_duplicates = False
     for name in js_key_order(list(grouped)):
@@ -188,7 +196,7 @@ def validate(
 
     if "dev" in raw:
         _validate_dev(top, raw["dev"])
-    _validate_unique_names(top, merged)
+    _validate_unique_names(top, merged, pages="pages_build_output_dir" in raw)
     top.unexpected_fields(
         "top-level",
         [k for k in _keys(raw) if k not in ("legacy_env", "node_compat")],
