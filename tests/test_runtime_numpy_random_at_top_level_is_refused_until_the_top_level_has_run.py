@@ -1,8 +1,8 @@
 """``numpy.random`` at a Python Worker's top level is production's blocking proxy too
 (``entropy_import_context_packages.py``: ``block_calls(numpy_random, allowlist=("default_rng",
 "RandomState"))``): ``np.random.rand()`` and ``from numpy.random import rand`` called there raise
-``RuntimeError('Cannot use numpy.random.rand() outside of request context')`` -- whether the
-process imported ``numpy.random`` before or the top level imports it -- while
+``RuntimeError('Cannot use numpy.random.rand() outside of request context.
+<TOP_LEVEL_ENTROPY_ERROR>')`` -- whether the process imported ``numpy.random`` before or the top level imports it -- while
 ``default_rng(seed)`` and ``RandomState(seed)`` work, and everything works in handlers. Test
 code keeps the real module."""
 
@@ -17,6 +17,15 @@ import textwrap
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
+
+#: workerd 2026-11-17's ``TOP_LEVEL_ENTROPY_ERROR`` (``topLevelEntropy/allow_entropy.py``), which
+#: ends the blocked call's message
+TOP_LEVEL_ENTROPY_ERROR = (
+    "Randomness is not allowed while a Worker is starting because startup "
+    "values will be repeated across Worker instances, making them predictable. "
+    "If this error occurs from importing a package, import the package from a "
+    "function to load it after the Worker starts."
+)
 
 ENTRY = """
 import numpy as np
@@ -38,8 +47,8 @@ async def on_fetch(request):
 """
 
 EXPECTED = repr([[
-    "RuntimeError('Cannot use numpy.random.rand() outside of request context')",
-    "RuntimeError('Cannot use numpy.random.rand() outside of request context')",
+    "RuntimeError('Cannot use numpy.random.rand() outside of request context. " + TOP_LEVEL_ENTROPY_ERROR + "')",
+    "RuntimeError('Cannot use numpy.random.rand() outside of request context. " + TOP_LEVEL_ENTROPY_ERROR + "')",
     "ran", "ran"], True, True])
 
 

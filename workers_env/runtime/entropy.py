@@ -4,8 +4,10 @@ Production runs the main module's top level before any request, when the isolate
 draw real entropy (workerd ``src/pyodide/internal/topLevelEntropy``): once ``random`` is
 imported there, ``entropy_import_context.py`` puts a proxy of it in ``sys.modules``
 (``import_patch_manager.block_calls``, allowlist ``Random`` and ``SystemRandom``) whose every
-other function raises ``RuntimeError("Cannot use random.<name>() outside of request context")``
-when called before the first request. Before the first request all of it is undone; the
+other function raises ``RuntimeError("Cannot use random.<name>() outside of request context.
+<TOP_LEVEL_ENTROPY_ERROR>")`` when called before the first request (the text of workerd
+2026-11-17, whose ``allow_entropy.py`` gives the same ``TOP_LEVEL_ENTROPY_ERROR`` to the
+``OSError`` its patched ``os.urandom`` raises). Before the first request all of it is undone; the
 proxy that ``import random`` / ``from random import choice`` handed out stays in the Worker's
 globals and passes calls through from then on. workerd's ``random`` test pins the messages.
 
@@ -29,6 +31,15 @@ from workers_env.runtime.current import current_runtime
 __all__ = ["BlockedCallModule", "top_level_entropy"]
 
 _ALLOWED = ("Random", "SystemRandom")  # entropy_import_context.py's allowlist for ``random``
+
+#: ``allow_entropy.py``'s ``TOP_LEVEL_ENTROPY_ERROR`` as workerd 2026-11-17 (wrangler 4.164.0)
+#: ships it: the ``OSError``'s text, and the end of the blocked ``random`` calls' ``RuntimeError``
+TOP_LEVEL_ENTROPY_ERROR = (
+    "Randomness is not allowed while a Worker is starting because startup "
+    "values will be repeated across Worker instances, making them predictable. "
+    "If this error occurs from importing a package, import the package from a "
+    "function to load it after the Worker starts."
+)
 
 
 class _Gate:
@@ -62,7 +73,8 @@ class BlockedCallModule:
         @functools.wraps(orig)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if gate.blocks():
-                raise RuntimeError(f"Cannot use {mod.__name__}.{key}() outside of request context")
+                raise RuntimeError(f"Cannot use {mod.__name__}.{key}() outside of request context. "
+                                   f"{TOP_LEVEL_ENTROPY_ERROR}")
             return orig(*args, **kwargs)
 
         return wrapper
