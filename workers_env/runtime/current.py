@@ -126,6 +126,15 @@ def pyodide_028() -> bool:
     return runtime is None or not runtime.null_is_none
 
 
+def pyodide_029() -> bool:
+    """Whether the running Worker's Pyodide is 0.29 or later -- the 314.0.x bundles of Python 3.14
+    (``python_workers_314``, compatibility dates from 2026-09-08) -- where ``to_js(dict)`` makes
+    a plain JS ``Object`` (pyodide#5912; workerd sets no ``toJsLiteralMap``). Outside Worker
+    code, as in the 0.28 era (``pyodide.__version__`` is ``"0.28.2"`` there)."""
+    runtime = _CURRENT.get()
+    return runtime is not None and not runtime.pyodide_version.startswith("0.")
+
+
 _CONTEXT: ContextVar[Any] = ContextVar("workers_env_current_request", default=None)
 
 
