@@ -441,10 +441,13 @@ class MutableMappingMethods:
         self[key] = default  # type: ignore[index]
         return default
 
-    def update(self, other: Any = (), /, **_dropped: Any) -> None:
+    def update(self, other: Any = (), /, **kwargs: Any) -> None:
         """Python's ``update`` from a mapping or ``(key, value)`` pairs, each stored as ``m[k] = v``;
-        keyword arguments are dropped, as Pyodide drops them (``m.update(b=2)`` adds nothing)."""
+        keyword arguments are dropped before Pyodide 0.29, as Pyodide 0.26 and 0.28 drop them
+        (``m.update(b=2)`` adds nothing), and stored from 0.29 (the 314.0.x era), as it does."""
         MutableMapping.update(self, other)  # type: ignore[call-overload]
+        if kwargs and pyodide_029():
+            MutableMapping.update(self, kwargs)  # type: ignore[call-overload]
 
 
 #: what an ``as_object_map()`` looks a JS value up as: no property's name
