@@ -55,6 +55,7 @@ from workers_env.runtime import wsgi as wsgi_bridge
 from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
+from workers_env.runtime.hashlibera import install_hashlib_era
 from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
@@ -940,5 +941,7 @@ def _python_modules() -> ModuleType:
 
 @functools.lru_cache(maxsize=1)
 def standin_modules() -> dict[str, ModuleType]:
-    """The stand-in modules by import name (built once per process)."""
+    """The stand-in modules by import name (built once per process); ``hashlib`` learns the
+    Python 3.14 era's missing OpenSSL functions (:mod:`~workers_env.runtime.hashlibera`)."""
+    install_hashlib_era()
     return _build()
