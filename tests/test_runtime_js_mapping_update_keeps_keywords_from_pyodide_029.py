@@ -15,6 +15,7 @@ SNIPPETS = [
 ]
 
 
+@pytest.mark.filterwarnings("ignore:JsProxy.as_object_map:RuntimeWarning")  # 314's own deprecation
 @pytest.mark.parametrize(("date", "expected"), [
     ("2025-10-01", ["0 (int)", "['a'] (list)", "['a', 'c'] (list)"]),
     ("2026-09-08", ["1 (int)", "['a', 'b'] (list)", "['a', 'c', 'd'] (list)"]),
