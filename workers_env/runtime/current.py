@@ -15,7 +15,7 @@ from contextvars import Context, ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from workers_env import _errors
+from workers_env import _errors, _jsvalues
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "context_in", "counts_task", "current_context", "current_runtime",
            "handling",
@@ -133,6 +133,10 @@ def pyodide_029() -> bool:
     code, as in the 0.28 era (``pyodide.__version__`` is ``"0.28.2"`` there)."""
     runtime = _CURRENT.get()
     return runtime is not None and not runtime.pyodide_version.startswith("0.")
+
+
+# a JavaScript BigInt reads as pyodide.ffi.JsBigInt from Pyodide 0.29 (pyodide#6022), as int before
+_jsvalues.bigint_reads_as = lambda: _jsvalues.JsBigInt if pyodide_029() else int
 
 
 _CONTEXT: ContextVar[Any] = ContextVar("workers_env_current_request", default=None)

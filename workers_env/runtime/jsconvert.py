@@ -158,7 +158,7 @@ def to_js(
             cache[id(value)] = made
             return made
         if isinstance(value, (list, tuple)):
-            if all(type(v) in (int, float) for v in value):
+            if all(type(v) is float or (type(v) is int and is_safe_int(v)) for v in value):  # numbers only
                 cache[id(value)] = made = JsArray(list(value))
                 return made
             cache[id(value)] = made = JsArray([])

@@ -14,7 +14,7 @@ import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
-from workers_env import _errors
+from workers_env import _errors, _jsvalues
 from workers_env._clock import SYSTEM_CLOCK
 from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import JsSet, not_a_function
@@ -264,9 +264,11 @@ def _ffi_attribute(name: str) -> Any:
         newest = pyodide_028()
         types = [n for n, (_, since) in jsabc.ABSTRACT_TYPES.items() if since == "0.26" or newest]
         names = [*_FFI_ALL_026, *types, *(_FFI_ALL_028 if newest else ())]
-        return [("IN_PYODIDE" if n == "IN_BROWSER" else n) for n in names] if pyodide_029() else names
+        return [*[("IN_PYODIDE" if n == "IN_BROWSER" else n) for n in names], "JsBigInt"] if pyodide_029() else names
     if name == ("IN_PYODIDE" if pyodide_029() else "IN_BROWSER"):  # Pyodide 0.29 renamed it
         return True
+    if name == "JsBigInt" and pyodide_029():  # pyodide#6022 (0.29 on): how a JS BigInt reads
+        return _jsvalues.JsBigInt
     if pyodide_028():
         if name == "run_sync":
             return runsync.run_sync
