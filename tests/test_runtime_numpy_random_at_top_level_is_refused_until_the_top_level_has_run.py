@@ -1,9 +1,12 @@
 """``numpy.random`` at a Python Worker's top level is production's blocking proxy too
 (``entropy_import_context_packages.py``: ``block_calls(numpy_random, allowlist=("default_rng",
 "RandomState"))``): ``np.random.rand()`` and ``from numpy.random import rand`` called there raise
-``RuntimeError('Cannot use numpy.random.rand() outside of request context')`` -- whether the
-process imported ``numpy.random`` before or the top level imports it -- while
-``default_rng(seed)`` and ``RandomState(seed)`` work, and everything works in handlers. Test
+``RuntimeError('Cannot use numpy.random.rand() outside of request context.
+<TOP_LEVEL_ENTROPY_ERROR>')`` -- whether the process imported ``numpy.random`` before or the top level imports it -- while
+``default_rng(seed)`` works, and everything works in handlers. ``RandomState(seed)`` passes the
+proxy but first builds an unseeded ``MT19937``, whose ``SeedSequence()`` draws 128 bits through
+``secrets.randbits`` -- ``random``'s ``_urandom``, which production patched before the top level
+imported ``random`` -- so the Worker's own call there is production's ``OSError(29, ...)``. Test
 code keeps the real module."""
 
 from __future__ import annotations
@@ -18,6 +21,15 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
+#: workerd 2026-11-17's ``TOP_LEVEL_ENTROPY_ERROR`` (``topLevelEntropy/allow_entropy.py``), which
+#: ends the blocked call's message
+TOP_LEVEL_ENTROPY_ERROR = (
+    "Randomness is not allowed while a Worker is starting because startup "
+    "values will be repeated across Worker instances, making them predictable. "
+    "If this error occurs from importing a package, import the package from a "
+    "function to load it after the Worker starts."
+)
+
 ENTRY = """
 import numpy as np
 from numpy.random import rand
@@ -27,7 +39,7 @@ def attempt(call):
     try:
         call()
         return "ran"
-    except RuntimeError as e:
+    except (RuntimeError, OSError) as e:
         return repr(e)
 
 AT_TOP = [attempt(lambda: np.random.rand()), attempt(rand), attempt(lambda: np.random.default_rng(1).random()),
@@ -38,9 +50,9 @@ async def on_fetch(request):
 """
 
 EXPECTED = repr([[
-    "RuntimeError('Cannot use numpy.random.rand() outside of request context')",
-    "RuntimeError('Cannot use numpy.random.rand() outside of request context')",
-    "ran", "ran"], True, True])
+    "RuntimeError('Cannot use numpy.random.rand() outside of request context. " + TOP_LEVEL_ENTROPY_ERROR + "')",
+    "RuntimeError('Cannot use numpy.random.rand() outside of request context. " + TOP_LEVEL_ENTROPY_ERROR + "')",
+    "ran", repr(OSError(29, TOP_LEVEL_ENTROPY_ERROR))], True, True])
 
 
 def test_numpy_random_is_refused_at_the_top_level_when_the_process_has_it_already(tmp_path):

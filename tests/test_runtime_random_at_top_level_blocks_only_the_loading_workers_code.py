@@ -14,6 +14,15 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
+#: workerd 2026-11-17's ``TOP_LEVEL_ENTROPY_ERROR`` (``topLevelEntropy/allow_entropy.py``), which
+#: ends the blocked call's message
+TOP_LEVEL_ENTROPY_ERROR = (
+    "Randomness is not allowed while a Worker is starting because startup "
+    "values will be repeated across Worker instances, making them predictable. "
+    "If this error occurs from importing a package, import the package from a "
+    "function to load it after the Worker starts."
+)
+
 ENTRY = """
 import sys
 import random
@@ -62,4 +71,4 @@ async def test_a_test_thread_importing_random_while_a_worker_loads_draws_numbers
         del sys.modules[probe.__name__]
     assert seen == ["float", "7"]
     assert await (await worker.fetch("/")).text() == (
-        "RuntimeError('Cannot use random.random() outside of request context')")
+        "RuntimeError('Cannot use random.random() outside of request context. " + TOP_LEVEL_ENTROPY_ERROR + "')")

@@ -1,8 +1,9 @@
 """At a Python Worker's top level ``random`` is workerd's blocking proxy (``block_calls`` in
 ``topLevelEntropy/import_patch_manager.py``, allowlist ``Random`` and ``SystemRandom``): calling
 ``random.random()``, ``randbytes``, ``choice`` ... there raises ``RuntimeError('Cannot use
-random.random() outside of request context')`` -- workerd's ``random`` test pins these texts --
-while the functions it handed out (``from random import choice``) work once the top level has
+random.random() outside of request context. <TOP_LEVEL_ENTROPY_ERROR>')`` -- the text of workerd
+2026-11-17's ``import_patch_manager.py`` (workerd#7283 added the explanation after the sentence
+workerd's ``random`` test pinned) -- while the functions it handed out (``from random import choice``) work once the top level has
 run, in handlers, as the proxy then passes calls through. Test code is never affected."""
 
 from __future__ import annotations
@@ -13,6 +14,15 @@ import pytest
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
+
+#: workerd 2026-11-17's ``TOP_LEVEL_ENTROPY_ERROR`` (``topLevelEntropy/allow_entropy.py``), which
+#: ends the blocked call's message
+TOP_LEVEL_ENTROPY_ERROR = (
+    "Randomness is not allowed while a Worker is starting because startup "
+    "values will be repeated across Worker instances, making them predictable. "
+    "If this error occurs from importing a package, import the package from a "
+    "function to load it after the Worker starts."
+)
 
 ENTRY = """
 import random as top_random
@@ -42,9 +52,9 @@ async def test_random_is_refused_at_the_top_level_and_its_functions_work_afterwa
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
     answer = await (await worker.fetch("/")).text()
     assert answer == repr([[
-        "RuntimeError('Cannot use random.random() outside of request context')",
-        "RuntimeError('Cannot use random.randbytes() outside of request context')",
-        "RuntimeError('Cannot use random.choice() outside of request context')",
+        "RuntimeError('Cannot use random.random() outside of request context. " + TOP_LEVEL_ENTROPY_ERROR + "')",
+        "RuntimeError('Cannot use random.randbytes() outside of request context. " + TOP_LEVEL_ENTROPY_ERROR + "')",
+        "RuntimeError('Cannot use random.choice() outside of request context. " + TOP_LEVEL_ENTROPY_ERROR + "')",
         "ran", "type"], 5, 3, round(random.Random(7).random(), 3)])
     import sys
 

@@ -15,7 +15,7 @@ import json
 import math
 import re
 from array import array
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar, cast, overload
@@ -33,6 +33,8 @@ __all__ = [
     "json_text",
     "PyProxyArgument",
     "BigInt",
+    "JsBigInt",
+    "bigint_reads_as",
     "ByteStream",
     "HttpResponse",
     "JsDate",
@@ -325,7 +327,7 @@ def js_number(value: Any) -> Any:
     """A JS number as Pyodide hands it to Python: safe whole numbers become ``int``, and a BigInt
     an ``int`` (``to_js({'a': 2**70}).get('a')``, as 0.26.0a4 and 0.28.2 read it back)."""
     if type(value) is BigInt:
-        return int(value)
+        return bigint_reads_as()(value)
     if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:  # NaN, inf: not integers
         return int(value)
     return value
@@ -586,6 +588,40 @@ class BigInt(int):
 
     def __repr__(self) -> str:
         return f"{int(self)}n"
+
+
+class JsBigInt(BigInt):
+    """``pyodide.ffi.JsBigInt`` (Pyodide 0.29 on: the 314.0.x era): how a JavaScript BigInt reads
+    in Python there -- an ``int`` whose arithmetic stays a ``JsBigInt`` and which goes back to
+    JavaScript as a BigInt, whatever its size (it is a :class:`BigInt` to every conversion)."""
+
+    __repr__ = __str__ = int.__repr__
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (int, (int(self),))  # pickles as the number (pyodide.ffi is no module outside a Worker)
+
+
+def _keeps_js_bigint(name: str) -> Any:
+    method = getattr(int, name)
+
+    def operator(self: JsBigInt, *args: Any) -> Any:
+        result = method(self, *args)
+        return JsBigInt(result) if type(result) is int else result
+
+    operator.__name__ = name
+    return operator
+
+
+for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__floordiv__", "__rfloordiv__",
+              "__mod__", "__rmod__", "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__invert__", "__and__",
+              "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__lshift__", "__rlshift__", "__rshift__",
+              "__rrshift__"):
+    setattr(JsBigInt, _name, _keeps_js_bigint(_name))
+JsBigInt.__module__ = "pyodide.ffi"
+
+#: the class a JavaScript BigInt reads as in Python: ``int`` (Pyodide 0.26, 0.28), ``JsBigInt``
+#: (0.29 on); runtime/current.py answers it for the running Worker
+bigint_reads_as: Callable[[], type[int]] = lambda: int
 
 
 class JsTypedArray(list):  # type: ignore[type-arg]

@@ -15,7 +15,7 @@ from contextvars import Context, ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from workers_env import _errors
+from workers_env import _errors, _jsvalues
 from workers_env.runtime.byidentity import WeakIdentityDict
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "context_in", "counts_task", "current_context", "current_runtime",
@@ -125,6 +125,19 @@ def pyodide_028() -> bool:
     PyProxy and ``pyodide.ffi.jsnull`` depend on."""
     runtime = _CURRENT.get()
     return runtime is None or not runtime.null_is_none
+
+
+def pyodide_029() -> bool:
+    """Whether the running Worker's Pyodide is 0.29 or later -- the 314.0.x bundles of Python 3.14
+    (``python_workers_314``, compatibility dates from 2026-09-08) -- where ``to_js(dict)`` makes
+    a plain JS ``Object`` (pyodide#5912; workerd sets no ``toJsLiteralMap``). Outside Worker
+    code, as in the 0.28 era (``pyodide.__version__`` is ``"0.28.2"`` there)."""
+    runtime = _CURRENT.get()
+    return runtime is not None and not runtime.pyodide_version.startswith("0.")
+
+
+# a JavaScript BigInt reads as pyodide.ffi.JsBigInt from Pyodide 0.29 (pyodide#6022), as int before
+_jsvalues.bigint_reads_as = lambda: _jsvalues.JsBigInt if pyodide_029() else int
 
 
 _CONTEXT: ContextVar[Any] = ContextVar("workers_env_current_request", default=None)

@@ -4,8 +4,10 @@ Production runs the main module's top level before any request, when the isolate
 draw real entropy (workerd ``src/pyodide/internal/topLevelEntropy``): once ``random`` is
 imported there, ``entropy_import_context.py`` puts a proxy of it in ``sys.modules``
 (``import_patch_manager.block_calls``, allowlist ``Random`` and ``SystemRandom``) whose every
-other function raises ``RuntimeError("Cannot use random.<name>() outside of request context")``
-when called before the first request. Before the first request all of it is undone; the
+other function raises ``RuntimeError("Cannot use random.<name>() outside of request context.
+<TOP_LEVEL_ENTROPY_ERROR>")`` when called before the first request (the text of workerd
+2026-11-17, whose ``allow_entropy.py`` gives the same ``TOP_LEVEL_ENTROPY_ERROR`` to the
+``OSError`` its patched ``os.urandom`` raises). Before the first request all of it is undone; the
 proxy that ``import random`` / ``from random import choice`` handed out stays in the Worker's
 globals and passes calls through from then on. workerd's ``random`` test pins the messages.
 
@@ -13,22 +15,48 @@ globals and passes calls through from then on. workerd's ``random`` test pins th
 another Worker's step) that runs ``import random`` while a Worker loads gets the proxy too. It
 blocks only code running as the Worker being loaded (:func:`~workers_env.runtime.current.current_runtime`
 is its runtime, as the import scope marks it); anything else goes straight to the module.
+
+Production also patches ``os.urandom`` and ``_random.Random.seed`` for the top level
+(``entropy_patches.py``): a draw of entropy there -- ``os.urandom(16)``, ``uuid.uuid4()``,
+``secrets.token_hex()``, ``random.SystemRandom().random()``, an unseeded ``random.Random()`` --
+raises ``OSError(29, TOP_LEVEL_ENTROPY_ERROR)``, and the Worker does not deploy, except inside
+the imports of the packages ``entropy_import_context*.py`` grants a set number of draws
+(``multiprocessing``, ``numpy.random.mtrand``, ``pydantic_core``, ``aiohttp``, ...). A process
+whose packages are imported already, or import differently under CPython, cannot follow those
+grants call for call, so here a draw is refused only for the Worker's own code: the module being
+executed nearest the call (the innermost ``<module>`` frame) is one of the Worker's files (not a
+package vendored in ``python_modules/`` or ``vendor/``); a draw made while a package's module is
+being imported, by ``tempfile`` (production names its temporary files deterministically at the
+top level) or by workers-env itself goes through.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import random
 import sys
+import tempfile
 from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
+from workers_env.runtime.pyhash import workers_own_file
 
-__all__ = ["BlockedCallModule", "top_level_entropy"]
+__all__ = ["TOP_LEVEL_ENTROPY_ERROR", "BlockedCallModule", "top_level_entropy"]
 
 _ALLOWED = ("Random", "SystemRandom")  # entropy_import_context.py's allowlist for ``random``
+
+#: ``allow_entropy.py``'s ``TOP_LEVEL_ENTROPY_ERROR`` as workerd 2026-11-17 (wrangler 4.164.0)
+#: ships it: the ``OSError``'s text, and the end of the blocked ``random`` calls' ``RuntimeError``
+TOP_LEVEL_ENTROPY_ERROR = (
+    "Randomness is not allowed while a Worker is starting because startup "
+    "values will be repeated across Worker instances, making them predictable. "
+    "If this error occurs from importing a package, import the package from a "
+    "function to load it after the Worker starts."
+)
 
 
 class _Gate:
@@ -62,7 +90,8 @@ class BlockedCallModule:
         @functools.wraps(orig)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if gate.blocks():
-                raise RuntimeError(f"Cannot use {mod.__name__}.{key}() outside of request context")
+                raise RuntimeError(f"Cannot use {mod.__name__}.{key}() outside of request context. "
+                                   f"{TOP_LEVEL_ENTROPY_ERROR}")
             return orig(*args, **kwargs)
 
         return wrapper
@@ -153,6 +182,81 @@ class _BlockingLoader:
         self._blocking.block(self._name, module)
 
 
+#: files whose draws of entropy at the top level production lets through: ``tempfile``'s (its
+#: deterministic name sequence) and workers-env's own package (its own use of entropy)
+_LET_THROUGH = (os.path.abspath(tempfile.__file__),)
+_PACKAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "")
+#: folders of a Worker's code that hold packages a deploy uploads (pywrangler's, the legacy
+#: ``vendor/``): an import from there is a package's, not the Worker's own code
+_VENDORED = frozenset({"python_modules", "vendor"})
+
+
+def _drawn_by_the_workers_own_code(gate: _Gate) -> bool:
+    """Whether a draw of entropy now is one production refuses: the top level of the Worker
+    being loaded runs, and the innermost module being executed is one of the Worker's own files
+    (not a package's import, ``tempfile``'s names, nor workers-env's own code on the way)."""
+    if not gate.blocks():
+        return False
+    frame: FrameType | None = sys._getframe(2)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if filename in _LET_THROUGH or filename.startswith(_PACKAGE):
+            return False
+        if frame.f_code.co_name == "<module>":
+            if filename[:1] == "<":  # code made by exec: its module's
+                filename = frame.f_globals.get("__file__") or filename
+            return workers_own_file(filename) and _VENDORED.isdisjoint(filename.split(os.sep)[:-1])
+        frame = frame.f_back
+    return False
+
+
+def _refusal() -> OSError:
+    """``allow_entropy.raise_unless_entropy_allowed``'s error (``EIO = 29`` there)."""
+    return OSError(29, TOP_LEVEL_ENTROPY_ERROR)
+
+
+class _EntropyPatches:
+    """``entropy_patches.py``'s ``os.urandom`` and ``_random.Random.seed`` patches for one load,
+    and ``random``'s own ``_urandom`` (``SystemRandom`` and ``secrets`` draw through it; production
+    imports ``random`` after patching ``os.urandom``, so its alias is the patched function)."""
+
+    def __init__(self, gate: _Gate) -> None:
+        self.gate = gate
+        self.urandom = os.urandom
+        self.random_urandom = getattr(random, "_urandom", None)
+        self.seed = random.Random.seed
+
+    def install(self) -> None:
+        gate, urandom, seed = self.gate, self.urandom, self.seed
+
+        @functools.wraps(urandom)
+        def patched_urandom(size: int, /) -> bytes:
+            if _drawn_by_the_workers_own_code(gate):
+                raise _refusal()
+            return urandom(size)
+
+        @functools.wraps(seed)
+        def patched_seed(self: random.Random, a: Any = None, version: int = 2) -> None:
+            if a is None and _drawn_by_the_workers_own_code(gate):
+                raise _refusal()
+            return seed(self, a, version)
+
+        self.patched = (patched_urandom, patched_seed)
+        os.urandom = patched_urandom
+        if self.random_urandom is not None:
+            random._urandom = patched_urandom  # type: ignore[attr-defined]
+        random.Random.seed = patched_seed  # type: ignore[method-assign]
+
+    def remove(self) -> None:
+        patched_urandom, patched_seed = self.patched
+        if os.urandom is patched_urandom:
+            os.urandom = self.urandom
+        if getattr(random, "_urandom", None) is patched_urandom:
+            random._urandom = self.random_urandom  # type: ignore[attr-defined]
+        if random.Random.__dict__.get("seed") is patched_seed:
+            random.Random.seed = self.seed  # type: ignore[method-assign]
+
+
 @contextlib.contextmanager
 def top_level_entropy(runtime: object) -> Iterator[None]:
     """Around the import of a Worker's main module: ``random`` and ``numpy.random`` (imported
@@ -160,11 +264,11 @@ def top_level_entropy(runtime: object) -> Iterator[None]:
     proxies in ``sys.modules`` (and as their package's attribute: ``np.random``), so ``import
     random`` / ``from random import choice`` / ``np.random.rand`` there get them (or their
     wrappers); the modules are put back afterwards and the proxies handed out pass calls through
-    from then on. (``os.urandom`` and ``Random.seed(None)`` are left as they are: production lets
-    the top-level imports of some packages draw entropy -- ``multiprocessing``,
-    ``numpy.random.mtrand``, ``pydantic_core``, ... in ``entropy_import_context*.py`` -- an
-    allowance per module that a process whose modules are already imported could not follow.)"""
+    from then on. ``os.urandom``, ``random``'s ``_urandom`` and ``Random.seed(None)`` refuse the
+    Worker's own code's draws meanwhile (see the module's docstring)."""
     blocking = _Blocking(_Gate(runtime))
+    patches = _EntropyPatches(blocking.gate)
+    patches.install()
     blocking.block("random", sys.modules.get("random", random))
     if "numpy.random" in sys.modules:
         blocking.block("numpy.random", sys.modules["numpy.random"])
@@ -173,6 +277,7 @@ def top_level_entropy(runtime: object) -> Iterator[None]:
         yield
     finally:
         blocking.gate.open = True
+        patches.remove()
         if blocking in sys.meta_path:
             sys.meta_path.remove(blocking)  # type: ignore[arg-type]
         blocking.unblock()

@@ -17,6 +17,7 @@ import math
 import re
 from typing import Any
 
+from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env._jsvalues import JS_WHITESPACE, JsTypedArray, base_value, js_string
 from workers_env.runtime.jsbase import JsNull, JsProxy
@@ -206,6 +207,10 @@ class JsBigIntFunction:
     name = "BigInt"
 
     def __call__(self, value: Any = None, *_ignored: Any) -> int:
+        """The BigInt as the Worker's Pyodide reads it back (``JsBigInt`` from 0.29, else ``int``)."""
+        return _jsvalues.bigint_reads_as()(self._bigint(value))
+
+    def _bigint(self, value: Any) -> int:
         value = to_primitive(value, "number")  # a wrapper's value, a Date's time, an object's own valueOf
         if value is None or isinstance(value, JsNull):
             raise JsException(f"Cannot convert {to_js_string(value)} to a BigInt", name="TypeError")

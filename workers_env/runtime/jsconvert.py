@@ -21,9 +21,10 @@ from workers_env._jsvalues import (
     JsSet,
     is_safe_int,
     js_number,
+    js_string,
 )
 from workers_env.runtime.buffertojs import buffer_in_one_step
-from workers_env.runtime.current import current_runtime, pyodide_028
+from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import (
     JsHostObject,
     JsProxy,
@@ -98,12 +99,13 @@ def to_js(
     # holding itself -- is the JS value already made for it, so a cycle is kept, not followed
     # without end; a dict is "in progress" (``_IN_PROGRESS``) until its converter has run, and
     # a value that is that dict is filled in afterwards (``later``), as Pyodide's postprocess
-    # list does: into an array's slot or a LiteralMap's entry; anywhere else Pyodide writes
+    # list does: into an array's slot, a LiteralMap's entry or (0.29 on) an Object's property; anywhere else Pyodide writes
     # ``parent[key] = value``, a property JavaScript's Map and ``dict_converter`` never read.
     cache: dict[int, Any] = {}
     later: list[tuple[Any, Any, Any]] = []
     alive: list[Any] = []  # each collection cached, so its id is not reused during the conversion
     nesting = [0]  # containers being converted within each other (workers_env._deep)
+    objects: set[int] = set()  # the Objects Pyodide 0.29 made of dicts (not a dict_converter's)
 
     def key_of(key: Any) -> Any:
         if key is None or key is jsnull or isinstance(key, (int, float, str, BigInt)):
@@ -146,15 +148,18 @@ def to_js(
                 item = child(v, level - 1, slot, key_of(k))
                 if item is not _IN_PROGRESS:
                     pairs.append((key_of(k), item))
-            if dict_converter is None:  # Pyodide 0.27 on: a LiteralMap; 0.26: a plain Map
-                made: Any = JsLiteralMap(dict(pairs)) if pyodide_028() else JsMap(dict(pairs))
+            if dict_converter is None and pyodide_029():  # Pyodide 0.29 on (314.0.x): a plain Object
+                made: Any = JsObject({k if type(k) is str else js_string(k): v for k, v in pairs})
+                objects.add(id(made))
+            elif dict_converter is None:  # Pyodide 0.27 and 0.28: a LiteralMap; 0.26: a plain Map
+                made = JsLiteralMap(dict(pairs)) if pyodide_028() else JsMap(dict(pairs))
             else:
                 made = dict_converter(JsArray([JsArray([k, v]) for k, v in pairs]))
             later[:] = [(made if p is slot else p, k, c) for p, k, c in later]
             cache[id(value)] = made
             return made
         if isinstance(value, (list, tuple)):
-            if all(type(v) in (int, float) for v in value):
+            if all(type(v) is float or (type(v) is int and is_safe_int(v)) for v in value):  # numbers only
                 cache[id(value)] = made = JsArray(list(value))
                 return made
             cache[id(value)] = made = JsArray([])
@@ -194,6 +199,8 @@ def to_js(
             parent._items[key] = made
         elif isinstance(parent, JsLiteralMap):
             parent._entries[key] = made
+        elif id(parent) in objects:  # Pyodide 0.29's Object for a dict: ``parent[key] = value``
+            object.__getattribute__(parent, "_props")[key if type(key) is str else js_string(key)] = made
     if isinstance(result, BigInt):  # the BigInt reaches Python again as an int, as Pyodide's to_js returns it
         return int(result)
     return result

@@ -22,6 +22,7 @@ import ada_url
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
+from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsconvert import js_iterated
@@ -467,12 +468,21 @@ def getRandomValues(array: Any, *_ignored: Any) -> Any:  # noqa: N802 - JS name 
     if array.byteLength > 65536:
         raise JsException(f"getRandomValues() only accepts buffers of size <= 64K but provided {array.byteLength} "
                           "bytes.", name="QuotaExceededError")
+    if in_global_scope():  # the checks above first, then IoContext::current()'s (crypto.c++)
+        raise JsException(GLOBAL_SCOPE_ERROR)
     array.assign(os.urandom(array.byteLength))
     return array
 
 
+def randomUUID(*_ignored: Any) -> str:  # noqa: N802 - JS name
+    """A version 4 UUID; at a Worker's top level workerd's ``IoContext::current()`` error."""
+    if in_global_scope():
+        raise JsException(GLOBAL_SCOPE_ERROR)
+    return str(uuid.uuid4())
+
+
 crypto = SimpleNamespace(
-    randomUUID=lambda *_ignored: str(uuid.uuid4()),
+    randomUUID=randomUUID,
     getRandomValues=getRandomValues,
     subtle=SubtleCrypto(),
 )

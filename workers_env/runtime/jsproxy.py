@@ -18,6 +18,7 @@ import functools
 import itertools
 import math
 import threading
+import warnings
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, MutableMapping, ValuesView
 from contextvars import ContextVar
 from typing import Any
@@ -35,7 +36,7 @@ from workers_env._jsvalues import (
     js_number,
     number_list,
 )
-from workers_env.runtime.current import pyodide_028
+from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import (
     JsHostObject,
     JsNull,
@@ -292,8 +293,21 @@ class JsObject(JsProxy):
             {k: _py(read_stored(self, v, nulls), depth - 1, default_converter) for k, v in props.items()}))
 
     def as_object_map(self) -> JsObjectMap:
-        """Pyodide's live mapping view of the object's own properties."""
+        """Pyodide's live mapping view of the object's own properties (deprecated from Pyodide
+        0.29, the 314.0.x era, which warns so)."""
+        if pyodide_029():
+            warnings.warn("JsProxy.as_object_map() is deprecated. Use as_py_json() instead.", RuntimeWarning,
+                          stacklevel=2)
         return JsObjectMap(self)
+
+    @property
+    def as_py_json(self) -> Callable[[], JsPyJsonMap]:
+        """``as_py_json()`` (Pyodide 0.27 on: compatibility dates from 2025-09-29; 0.26 has none):
+        the object as a live Python mapping whose plain objects and arrays read as mappings and
+        sequences too, at any depth."""
+        if not pyodide_028():
+            raise AttributeError("as_py_json")
+        return lambda: JsPyJsonMap(self)
 
     def object_keys(self) -> JsArray:
         return JsArray(list(self._props))
@@ -430,10 +444,13 @@ class MutableMappingMethods:
         self[key] = default  # type: ignore[index]
         return default
 
-    def update(self, other: Any = (), /, **_dropped: Any) -> None:
+    def update(self, other: Any = (), /, **kwargs: Any) -> None:
         """Python's ``update`` from a mapping or ``(key, value)`` pairs, each stored as ``m[k] = v``;
-        keyword arguments are dropped, as Pyodide drops them (``m.update(b=2)`` adds nothing)."""
+        keyword arguments are dropped before Pyodide 0.29, as Pyodide 0.26 and 0.28 drop them
+        (``m.update(b=2)`` adds nothing), and stored from 0.29 (the 314.0.x era), as it does."""
         MutableMapping.update(self, other)  # type: ignore[call-overload]
+        if kwargs and pyodide_029():
+            MutableMapping.update(self, kwargs)  # type: ignore[call-overload]
 
 
 #: what an ``as_object_map()`` looks a JS value up as: no property's name
@@ -505,6 +522,60 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         return repr(self._object)
 
 
+def _py_json(value: Any) -> Any:
+    """A value read through ``as_py_json()``: a plain object or an array is its JSON view too."""
+    if type(value) is JsObject:
+        return JsPyJsonMap(value)
+    if type(value) is JsArray:
+        return JsPyJsonArray(value)
+    return value
+
+
+class JsPyJsonMap(JsObjectMap):
+    """``obj.as_py_json()`` (Pyodide 0.27 on): :class:`JsObjectMap` whose values that are plain
+    objects or arrays read as their own JSON views (``o.as_py_json()["x"]["y"]``)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: Any) -> Any:
+        return _py_json(super().__getitem__(key))
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self[key] if _property_name(key) in self._object._props else default
+
+
+class JsPyJsonArray(JsProxy):
+    """``array.as_py_json()`` (Pyodide 0.27 on): the array as a live Python sequence whose plain
+    objects and arrays read as their JSON views; writes go to the array."""
+
+    __slots__ = ("_array",)
+
+    def __init__(self, array: JsArray):
+        object.__setattr__(self, "_array", array)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(object.__getattribute__(self, "_array"), name)
+
+    def __len__(self) -> int:
+        return len(self._array)
+
+    def __getitem__(self, index: Any) -> Any:
+        item = self._array[index]
+        return [_py_json(v) for v in item] if isinstance(index, slice) else _py_json(item)
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        self._array[index] = value
+
+    def __iter__(self) -> Iterator[Any]:
+        return (_py_json(v) for v in self._array)
+
+    def __repr__(self) -> str:
+        return repr(self._array)
+
+    def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
+        return self._array.to_py(depth=depth, default_converter=default_converter)
+
+
 class JsIterator(JsProxy):
     """A JS iterator (``array.values()``, ``array.entries()``, ``map.entries()``) as Pyodide hands
     it over: a JsProxy that Python iterates (``next(it)``, ``for``, ``list``), with JavaScript's
@@ -559,6 +630,14 @@ class JsArray(JsProxy):
 
     def __getattr__(self, name: str) -> Any:
         raise AttributeError(name)  # Pyodide's text: the name alone
+
+    @property
+    def as_py_json(self) -> Callable[[], JsPyJsonArray]:
+        """``as_py_json()`` (Pyodide 0.27 on; 0.26 has none): the array as a live Python
+        sequence whose plain objects and arrays read as their JSON views."""
+        if not pyodide_028():
+            raise AttributeError("as_py_json")
+        return lambda: JsPyJsonArray(self)
 
     @property
     def length(self) -> int:

@@ -47,7 +47,7 @@ import os
 import sys
 from typing import Any
 
-__all__ = ["install_production_hash", "production_hash"]
+__all__ = ["install_production_hash", "production_hash", "workers_own_file"]
 
 _MASK = 0xFFFFFFFF
 #: ``_PyHASH_MODULUS`` of a 32-bit build: ``2**_PyHASH_BITS - 1`` with 31 bits
@@ -296,6 +296,15 @@ def _workers_file(filename: str) -> bool:
     return not filename.startswith(_PACKAGE) and any(
         filename.startswith(folder) and _INSTALLED.isdisjoint(filename[len(folder):].split(os.sep)[:-1])
         for folder in _FOLDERS)
+
+
+def workers_own_file(filename: str) -> bool:
+    """Whether ``filename`` is one of the Worker's own files (see :func:`_workers_file`),
+    remembered for the life of the process as :func:`hash` remembers it."""
+    own = _OWN.get(filename)
+    if own is None:
+        own = _OWN[filename] = _workers_file(filename)
+    return own
 
 
 def install_production_hash(folder: str | os.PathLike[str]) -> None:

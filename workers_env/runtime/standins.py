@@ -15,7 +15,7 @@ import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
-from workers_env import _errors
+from workers_env import _errors, _jsvalues
 from workers_env._clock import SYSTEM_CLOCK
 from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import JsSet, not_a_function
@@ -53,9 +53,10 @@ from workers_env.runtime import (
 from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import webloop as pyodide_webloop
 from workers_env.runtime import wsgi as wsgi_bridge
-from workers_env.runtime.current import current_runtime, pyodide_028
+from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
+from workers_env.runtime.hashlibera import install_hashlib_era
 from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
@@ -259,6 +260,8 @@ def _ffi_attribute(name: str) -> Any:
     """``pyodide.ffi``'s names that depend on the Worker's Pyodide: ``run_sync``,
     ``can_run_sync``, ``jsnull``, ``JsNull``, ``JsOnceCallable``, ``JsCallableDoubleProxy``,
     ``JsWeakRef`` and ``ToJsConverter`` exist from 0.28 (compatibility dates from 2025-09-29);
+    ``IN_BROWSER`` is ``IN_PYODIDE`` from 0.29 (the 314.0.x bundles: dates from 2026-09-08), where
+    ``from pyodide.ffi import IN_BROWSER`` is an ``ImportError``;
     on 0.26 importing one is an ``ImportError``, as in production (workerd's 0.26.0a2 has no
     ``run_sync``: its SDK's ``import_from_javascript`` catches that very ``ImportError``, and
     ``dir(pyodide.ffi)`` printed by a deployed Worker in workerd #3322 lists neither). Outside a
@@ -266,7 +269,12 @@ def _ffi_attribute(name: str) -> Any:
     if name == "__all__":
         newest = pyodide_028()
         types = [n for n, (_, since) in jsabc.ABSTRACT_TYPES.items() if since == "0.26" or newest]
-        return [*_FFI_ALL_026, *types, *(_FFI_ALL_028 if newest else ())]
+        names = [*_FFI_ALL_026, *types, *(_FFI_ALL_028 if newest else ())]
+        return [*[("IN_PYODIDE" if n == "IN_BROWSER" else n) for n in names], "JsBigInt"] if pyodide_029() else names
+    if name == ("IN_PYODIDE" if pyodide_029() else "IN_BROWSER"):  # Pyodide 0.29 renamed it
+        return True
+    if name == "JsBigInt" and pyodide_029():  # pyodide#6022 (0.29 on): how a JS BigInt reads
+        return _jsvalues.JsBigInt
     if pyodide_028():
         if name == "run_sync":
             return runsync.run_sync
@@ -917,13 +925,16 @@ def _build() -> dict[str, ModuleType]:
     ffi.JsException = JsException  # type: ignore[attr-defined]
     ffi.ConversionError = jsconvert.ConversionError  # type: ignore[attr-defined]
     ffi.InternalError = _InternalError  # type: ignore[attr-defined]
-    ffi.IN_BROWSER = True  # type: ignore[attr-defined]  # Pyodide's "_pyodide_core" in sys.modules, true in workerd
+    # IN_BROWSER (0.26, 0.28) / IN_PYODIDE (0.29 on): Pyodide's "_pyodide_core" in sys.modules,
+    # true in workerd -- resolved in _ffi_attribute by the Worker's Pyodide
     ffi.register_js_module = jsmodules.register_js_module  # type: ignore[attr-defined]
     ffi.unregister_js_module = jsmodules.unregister_js_module  # type: ignore[attr-defined]
     for name, (abstract, since) in jsabc.ABSTRACT_TYPES.items():
         if since == "0.26":  # the 0.28-only ones resolve in _ffi_attribute
             setattr(ffi, name, abstract)
     ffi.__getattr__ = _ffi_attribute  # type: ignore[method-assign]  # jsnull, JsNull, ...: from Pyodide 0.28 only
+    ffi.__dir__ = lambda: sorted({*vars(ffi), *_ffi_attribute("__all__"),  # type: ignore[method-assign]
+                                  *(("can_run_sync",) if pyodide_028() else ())} - {"__getattr__", "__dir__"})
     # run_sync / can_run_sync: from Pyodide 0.28 only (_ffi_attribute)
 
     # ``pyodide.ffi.wrappers``: Pyodide's Python module, on the runtime's timers (runtime/ffiwrappers.py)
@@ -1022,5 +1033,7 @@ def _python_modules() -> ModuleType:
 
 @functools.lru_cache(maxsize=1)
 def standin_modules() -> dict[str, ModuleType]:
-    """The stand-in modules by import name (built once per process)."""
+    """The stand-in modules by import name (built once per process); ``hashlib`` learns the
+    Python 3.14 era's missing OpenSSL functions (:mod:`~workers_env.runtime.hashlibera`)."""
+    install_hashlib_era()
     return _build()

@@ -1,0 +1,85 @@
+"""At a Python Worker's top level production patches ``os.urandom`` and ``_random.Random.seed``
+(workerd ``topLevelEntropy/entropy_patches.py``): a draw of entropy there -- ``os.urandom``,
+``uuid.uuid4()``, ``secrets.token_hex()``, ``random.SystemRandom().random()``, an unseeded
+``random.Random()`` -- raises ``OSError(29, TOP_LEVEL_ENTROPY_ERROR)`` (``allow_entropy.py``; the
+``OSError: [Errno 29] Randomness is not allowed while a Worker is starting`` public Workers meet
+when they deploy), uncaught it fails the load, and in handlers all of it works. Draws made while a
+package is being imported go through (production grants some packages' imports a set number of
+draws), as do ``tempfile``'s names (production makes them deterministic there) and a seeded
+``random.Random(3)``; test code keeps the real functions."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+#: workerd 2026-11-17's ``TOP_LEVEL_ENTROPY_ERROR`` (``topLevelEntropy/allow_entropy.py``)
+TOP_LEVEL_ENTROPY_ERROR = (
+    "Randomness is not allowed while a Worker is starting because startup "
+    "values will be repeated across Worker instances, making them predictable. "
+    "If this error occurs from importing a package, import the package from a "
+    "function to load it after the Worker starts."
+)
+REFUSED = f"OSError: [Errno 29] {TOP_LEVEL_ENTROPY_ERROR}"
+
+ENTRY = """
+import os, random, secrets, tempfile, uuid
+from workers import Response, WorkerEntrypoint
+
+def attempt(call):
+    try:
+        call()
+        return "ran"
+    except Exception as e:
+        return f"{type(e).__name__}: {e}"
+
+AT_TOP = [attempt(lambda: os.urandom(4)), attempt(uuid.uuid4), attempt(lambda: secrets.token_hex(4)),
+          attempt(lambda: random.SystemRandom().random()), attempt(random.Random),
+          attempt(lambda: __import__("helper")),
+          attempt(lambda: random.Random(3).random()), attempt(lambda: tempfile.NamedTemporaryFile().close()),
+          attempt(lambda: __import__("drawing_library"))]
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        drawn = [len(os.urandom(4)), len(str(uuid.uuid4())), len(secrets.token_hex(4)),
+                 random.SystemRandom().random() < 1, random.Random().random() < 1]
+        return Response.json([AT_TOP, drawn])
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-09-01", "2026-05-01"])
+async def test_the_workers_own_draws_are_refused_at_the_top_level_and_work_in_handlers(tmp_path, monkeypatch, date):
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "drawing_library.py").write_text("import os\nKEY = os.urandom(8)\n")
+    monkeypatch.syspath_prepend(str(library))
+    folder = one_file_worker(tmp_path / "w", ENTRY, date=date)
+    (folder / "src" / "helper.py").write_text("import secrets\nTOKEN = secrets.token_hex(8)\n")
+    urandom, seed = os.urandom, random.Random.seed
+    worker = load_worker(folder)
+    at_top, drawn = await (await worker.fetch("/")).json()
+    assert at_top == [REFUSED] * 6 + ["ran"] * 3
+    assert drawn == [4, 36, 8, True, True]
+    assert (os.urandom, random.Random.seed) == (urandom, seed)  # the test's own, as before the load
+
+
+def test_an_uncaught_draw_fails_the_load(tmp_path):
+    folder = one_file_worker(tmp_path, """
+import uuid
+from workers import Response, WorkerEntrypoint
+
+INSTANCE = str(uuid.uuid4())
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(INSTANCE)
+""")
+    with pytest.raises(OSError) as caught:
+        load_worker(folder)
+    assert (caught.value.errno, caught.value.strerror) == (29, TOP_LEVEL_ENTROPY_ERROR)
