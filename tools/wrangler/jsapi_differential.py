@@ -869,6 +869,28 @@ CASES: list = [
        ["@x1", "@w.write", X("0102")], ["@rd", "@b.body.getReader"], ["@r1", "@rd.read"], ["$settle", "r1"],
        ["@rl", "@rd.releaseLock"], ["@t", "@b.text"], ["$settle", "t"], "@b.bodyUsed"]
       for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    # a body over such a stream no longer open clones too (workerd's tee takes any state): canceled, or
+    # read to its end by a reader since released, two empty bodies, neither used; errored, both reads reject
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@bc", "@b.body.cancel"], ["$settle", "bc"], "@b.bodyUsed", ["@k", "@b.clone"], "@b.bodyUsed", "@k.bodyUsed",
+       ["@kt", "@k.text"], ["@t", "@b.text"], ["$settle", "kt", "t"]]
+      for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@x1", "@w.write", X("01")], ["@c", "@w.close"], ["@rd", "@b.body.getReader"], ["@r1", "@rd.read"],
+       ["@r2", "@rd.read"], ["$settle", "r1", "r2", "x1", "c"], ["@rl", "@rd.releaseLock"], "@b.bodyUsed",
+       ["@k", "@b.clone"], "@b.bodyUsed", "@k.bodyUsed", ["@kt", "@k.text"], ["@t", "@b.text"], ["$settle", "kt", "t"]]
+      for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       *([["@x1", "@w.write", X("01")]] if write else []), ["@a", "@w.abort", new("Error", "boom")], ["$settle", "a"],
+       ["@k", "@b.clone"], ["@kt", "@k.text"], ["@t", "@b.text"], ["$settle", "kt", "t"]]
+      for kind in (("TransformStream",), ("IdentityTransformStream",)) for write in (False, True)],
+    # a clone canceled, the original read; a clone and the original read while the writer aborts
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@k", "@b.clone"], ["@kc", "@k.body.cancel", "x"], ["@x1", "@w.write", X("01")], ["@c", "@w.close"],
+       ["@t", "@b.text"], ["$settle", "kc", "x1", "c", "t"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@k", "@b.clone"], ["@kt", "@k.text"], ["@t", "@b.text"], ["@a", "@w.abort", new("Error", "boom")],
+       ["$settle", "a", "kt", "t"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
     # a clone of the clone of a stream still being written
     ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@rs", "readable"],
      ["@b", "$new", "Response", {"$kept": "rs"}], ["@k", "@b.clone"], ["@k2", "@k.clone"], ["@x1", "@w.write", X("0a")],
