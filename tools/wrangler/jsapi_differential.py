@@ -891,6 +891,21 @@ CASES: list = [
     *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
        ["@k", "@b.clone"], ["@kt", "@k.text"], ["@t", "@b.text"], ["@a", "@w.abort", new("Error", "boom")],
        ["$settle", "a", "kt", "t"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    # every branch of a tee (a body and its clones) canceled: a JavaScript stream is canceled with the last
+    # reason (its source's cancel called, its writer's writes failing); an internal stream's writes wait on
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@k", "@b.clone"], ["@kc", "@k.body.cancel", new("Error", "x")], ["@bc", "@b.body.cancel", new("Error", "y")],
+       ["@x1", "@w.write", X("01")], ["$settle", "kc", "bc", "x1"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@k", "@b.clone"], ["@k2", "@k.clone"], ["@kc", "@k.body.cancel", new("Error", "x")],
+       ["@bc", "@b.body.cancel", new("Error", "y")], ["@x1", "@w.write", X("01")], ["$settle", "kc", "bc", "x1"],
+       ["@k2c", "@k2.body.cancel", new("Error", "z")], ["@x2", "@w.write", X("02")], ["$settle", "k2c", "x1", "x2"]]
+      for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@t", "@rs.tee"],
+       ["@c0", "@t.0.cancel", new("Error", "x")], ["@c1", "@t.1.cancel", new("Error", "y")], ["@x1", "@w.write", X("01")],
+       ["$settle", "c0", "c1", "x1"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    ["do", new("ReadableStream", {"cancel": {"$fn": True}}), ["@t", "tee"], ["@c0", "@t.0.cancel", "x"], "$calls",
+     ["@c1", "@t.1.cancel", "y"], ["$settle", "c0", "c1"], "$calls"],
     # a clone of the clone of a stream still being written
     ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@rs", "readable"],
      ["@b", "$new", "Response", {"$kept": "rs"}], ["@k", "@b.clone"], ["@k2", "@k.clone"], ["@x1", "@w.write", X("0a")],
