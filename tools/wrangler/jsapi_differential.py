@@ -906,6 +906,18 @@ CASES: list = [
        ["$settle", "c0", "c1", "x1"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
     ["do", new("ReadableStream", {"cancel": {"$fn": True}}), ["@t", "tee"], ["@c0", "@t.0.cancel", "x"], "$calls",
      ["@c1", "@t.1.cancel", "y"], ["$settle", "c0", "c1"], "$calls"],
+    # a Response over a stream keeps that stream as its body: the same object, whose cancel (its reader's too,
+    # or the last of the body and its clone) calls the source's cancel
+    *[["do", new("Response", new("ReadableStream", {"cancel": {"$fn": True}})), *steps]
+      for steps in ([["@bc", "body.cancel", "y"], ["$settle", "bc"], "$calls"],
+                    [["@k", "clone"], ["@kc", "@k.body.cancel", "x"], "$calls", ["@bc", "body.cancel", "y"],
+                     ["$settle", "kc", "bc"], "$calls"],
+                    [["@rd", "body.getReader"], ["@c", "@rd.cancel", "y"], ["$settle", "c"], "$calls"])],
+    *[["do", new(*kind), ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}], ["@bb", "@b.body"],
+       ["$same", "rs", "bb"], "readable.locked"] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@rd", "@rs.getReader"], "@b.bodyUsed", ["@x1", "@w.write", X("0102")], ["@r1", "@rd.read"], ["$settle", "r1"],
+       "@b.bodyUsed", ["@t", "@b.text"], ["$settle", "t"]] for kind in STREAM_KINDS],
     # a clone of the clone of a stream still being written
     ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@rs", "readable"],
      ["@b", "$new", "Response", {"$kept": "rs"}], ["@k", "@b.clone"], ["@k2", "@k.clone"], ["@x1", "@w.write", X("0a")],

@@ -909,6 +909,8 @@ class JsResponse(_Body):
             self.headers.set("content-type", implied_type)
         self._body = data
         self._live = live
+        if live is not None and isinstance(body, JsReadableStream):  # the stream given is the body's own
+            self.__dict__["_live_stream"] = body  # (workerd keeps the ReadableStream: its source's cancel...)
         self._length_unknown = (data is not None or live is not None) and _length_unknown(body, source)
         self.bodyUsed = False
         self.url = ""
