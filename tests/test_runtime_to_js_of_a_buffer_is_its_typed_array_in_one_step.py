@@ -186,3 +186,35 @@ def test_a_masked_numpy_array_gives_the_values_its_buffer_holds():
     (999999) for a masked item."""
     masked = np.ma.masked_array(np.array([1, 2, 3], dtype="int32"), mask=[False, True, False])
     assert seen(to_js(masked)) == expected("i", [1, 2, 3], (3,))
+
+
+def test_a_format_of_more_than_two_characters_is_pyodides_error():
+    """A ctypes Structure array's buffer (format ``'T{<i:a:}'``): Pyodide's
+    ``processBufferFormatString`` refuses a format longer than two characters before reading its
+    last one (workers-env said ``Unrecognized format character '}'``)."""
+
+    class Point(ctypes.Structure):
+        _fields_ = [("a", ctypes.c_int32)]
+
+    with pytest.raises(Exception) as raised:
+        to_js((Point * 2)())
+    cause = raised.value.__cause__
+    assert (_named(raised.value), str(raised.value), type(cause).__name__, str(cause)) == (
+        "pyodide.ffi.ConversionError", "Conversion from python to javascript failed", "JsException",
+        "Error: Expected format string to have length <= 2, got 'T{<i:a:}'.")
+
+
+@pytest.mark.parametrize("value, error", [(array.array("u", "ab"), "Error: Unrecognized format character 'w'."),
+                                          (np.zeros(2, dtype="float16"), "Error: Javascript has no Float16 support.")],
+                         ids=["array-u", "float16"])
+def test_a_buffer_pyodide_cannot_convert_is_a_conversion_error(value, error):
+    """As python2js.c wraps any failure of ``to_js``: ``ConversionError: Conversion from python to
+    javascript failed``, the JS Error of python2js_buffer.js as its cause (Pyodide 0.26.0a4 and
+    0.28.2, tools/pyodide group "buffer-to-js"); workers-env raised the JsException itself."""
+    with pytest.raises(Exception, match="^Conversion from python to javascript failed$") as raised:
+        to_js(value)
+    assert (_named(raised.value), str(raised.value.__cause__)) == ("pyodide.ffi.ConversionError", error)
+
+
+def _named(error):
+    return f"{type(error).__module__}.{type(error).__name__}"

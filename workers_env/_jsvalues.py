@@ -760,6 +760,16 @@ def _datetime_ms(value: _dt.datetime) -> float:
 _NUMPY_BIGINT_KINDS = frozenset("iu")
 
 
+class ConversionError(Exception):
+    """``pyodide.ffi.ConversionError``: a conversion between JavaScript and Python failed."""
+
+
+ConversionError.__module__ = "pyodide.ffi"
+
+#: python2js.c's message for any failure of ``to_js`` (the error as its cause)
+CONVERSION_FAILED = "Conversion from python to javascript failed"
+
+
 def _typed_array(value: Any) -> Any:
     """Pyodide's buffer conversion: a typed array named after the buffer's format, nested
     Arrays for more than one dimension, an ``Error`` for float16."""
@@ -782,6 +792,10 @@ def _typed_array(value: Any) -> Any:
     with memoryview(value) as view:
         fmt = view.format[-1:] if view.format else "B"
         order = view.format[:-1]
+        if len(view.format) > 2:  # processBufferFormatString's checks, in its order (a ctypes Structure's 'T{...}')
+            raise JsException(f"Expected format string to have length <= 2, got '{view.format}'.")
+        if order not in ("", "@", "=", "<", ">", "!"):
+            raise JsException(f"Unrecognized alignment character {order}.")
         if fmt == "e":
             raise JsException("Javascript has no Float16 support.")
         names = {"b": "Int8Array", "B": "Uint8Array", "c": "Uint8Array", "h": "Int16Array", "H": "Uint16Array",
@@ -1043,7 +1057,10 @@ def _to_js(value: Any, level: int = 1) -> Any:
         return _to_js_container(value, level) if level < ROOMY_FROM else deeper(
             level, "to_js()", lambda: _to_js_container(value, level))
     if isinstance(value, (bytes, memoryview, np.ndarray, np.generic, array)):
-        return _typed_array(value)
+        try:
+            return _typed_array(value)
+        except JsException as error:  # python2js.c: a failure of the conversion is a ConversionError,
+            raise ConversionError(CONVERSION_FAILED) from error  # the JS Error saying why its cause
     if isinstance(value, _dt.datetime):
         return JsDate(_datetime_ms(value))
     if isinstance(value, BaseException):

@@ -1239,6 +1239,9 @@ CASES = {
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(array.array('l', [1, -2])).cast('B').cast('n')))",
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(array.array('L', [1, 2])).cast('B').cast('N')))",
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(array.array('L', [1, 2])).cast('B').cast('P')))",
+        "import ctypes\nclass P(ctypes.Structure):\n    _fields_ = [('a', ctypes.c_int32)]\nto_js((P * 2)())",
+        "import array\nto_js(array.array('u', 'ab'))",
+        "import ctypes\nclass P(ctypes.Structure):\n    _fields_ = [('a', ctypes.c_int32)]\ntry:\n    to_js((P * 2)())\nexcept Exception as e:\n    r = (type(e).__module__, type(e).__name__, type(e.__cause__).__name__, str(e.__cause__)[:44], e.__context__ is e.__cause__)\nr",
     ],
     "hangleft-queue-microtask": [  # js.queueMicrotask: a microtask, no argument; the TypeError is workerd's
         "# async\nimport asyncio\nout = []\njs.queueMicrotask(create_proxy(lambda: out.append('micro')))\njs.Promise.resolve(1)\nout.append('sync')\nawait asyncio.sleep(0.01)\nout",
