@@ -30,8 +30,9 @@ BIGINT_ARRAY_026 = ("Pyodide 0.26 cannot hand a BigInt64Array/BigUint64Array to 
                     "(README: Where we had to choose)")
 
 #: why to_js of a ctypes array differs (a ``why``)
-CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer with a stride of 0 (ctypes gives no strides), so every "
-                 "item is the first one's; workers-env gives the array's items (README: Where we had to choose)")
+CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer at strides ctypes does not fill in, so past the first item "
+                 "it reads whatever memory is there (every item the first one's in one run, other bytes in another); "
+                 "workers-env gives the array's items (README: Where we had to choose)")
 
 #: group -> [code | (code, why)]
 CASES = {
@@ -1231,6 +1232,17 @@ CASES = {
         ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_int32 * 3)(1, -2, 3)))", CTYPES_BUFFER),
         ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_double * 2)(0.5, 2.0)))", CTYPES_BUFFER),
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\n[seen(v) for v in to_js([memoryview(b'a'), array.array('H', [7])])]",
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_int32.__ctype_be__ * 3)(258, 258, 258)))", CTYPES_BUFFER),
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_double.__ctype_be__ * 2)(1.5, 1.5)))", CTYPES_BUFFER),
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_uint16.__ctype_be__ * 2)(513, 513)))", CTYPES_BUFFER),
+        ("import ctypes\nto_js((ctypes.c_bool * 2)(True, True))", CTYPES_BUFFER),
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_void_p * 2)()))", CTYPES_BUFFER),
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(array.array('l', [1, -2])).cast('B').cast('n')))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(array.array('L', [1, 2])).cast('B').cast('N')))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(array.array('L', [1, 2])).cast('B').cast('P')))",
+        "import ctypes\nclass P(ctypes.Structure):\n    _fields_ = [('a', ctypes.c_int32)]\nto_js((P * 2)())",
+        "import array\nto_js(array.array('u', 'ab'))",
+        "import ctypes\nclass P(ctypes.Structure):\n    _fields_ = [('a', ctypes.c_int32)]\ntry:\n    to_js((P * 2)())\nexcept Exception as e:\n    r = (type(e).__module__, type(e).__name__, type(e.__cause__).__name__, str(e.__cause__)[:44], e.__context__ is e.__cause__)\nr",
     ],
     # ``js``'s functions, classes and objects (fetch, console, Object, Response, ...) and ``x.constructor`` are
     # JsProxies as any JS value: their type, repr, hash, dir; reprs only of V8's own (Node's workerd-named
