@@ -28,7 +28,7 @@ from workers_env._jsvalues import JsSet
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
-from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction
+from workers_env.runtime.jsfunctions import JsNativeFunction
 from workers_env.runtime.jsproxy import JsArray, JsObject
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
@@ -185,7 +185,7 @@ def queue_microtask(callback: Any = None, *_ignored: Any) -> None:
 
     def job() -> None:
         try:
-            if not isinstance(callback, JsFunction):
+            if not isinstance(callback, JsProxy):  # a JS function (create_proxy's, js.fetch) runs
                 raise JsException(BORROWED, name="Error")
             scoped()
         except Exception:  # an uncaught error of a microtask: reported, and the event loop goes on

@@ -3,8 +3,9 @@
 Timers run on the Worker's event loop (``loop.call_later``). As in Pyodide, a plain Python
 function handed to ``setTimeout`` is a *borrowed* proxy, destroyed when ``setTimeout`` returns:
 when the timer fires it fails with Pyodide's error (logged as an uncaught exception, as the
-runtime logs one). ``create_proxy(fn)`` / ``create_once_callable(fn)`` keep it alive. A
-callback that returns an awaitable (an ``async def``) has it scheduled on the loop.
+runtime logs one). ``create_proxy(fn)`` / ``create_once_callable(fn)`` keep it alive; a JS
+function (``js.queueMicrotask``, ``Object.keys``, a value's ``constructor``) is handed over as
+itself and runs. A callback that returns an awaitable (an ``async def``) has it scheduled on the loop.
 
 As in workerd, a timer belongs to the request (or event) whose code set it: its IoContext's
 ``TimeoutManager`` (io-context.c++). Once the request is over -- its response sent and its
@@ -42,8 +43,7 @@ from workers_env.runtime.current import (
     request_tasks,
     scheduled_by,
 )
-from workers_env.runtime.jsbase import js_type_error, jsnull
-from workers_env.runtime.jsfunctions import JsFunction
+from workers_env.runtime.jsbase import JsProxy, js_type_error, jsnull
 from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.stalls import is_hang_check
 from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
@@ -81,7 +81,7 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             _timers[timer_id] = (loop.call_later(repeat, _fire, timer_id, callback, args, repeat), timer[1])
     scope = getattr(timer[1], "_scope", None) if timer is not None else None
     try:
-        if not isinstance(callback, JsFunction):
+        if not isinstance(callback, JsProxy):  # a JS function (create_proxy's, js.fetch) runs
             raise JsException(BORROWED, name="Error")
         with scope if scope is not None else contextlib.nullcontext():  # the request's Worker's modules
             result = callback(*args)
@@ -153,7 +153,7 @@ def run_top_level_microtasks(*, run: bool = True) -> None:
     while _top_level_microtasks:
         callback = _top_level_microtasks.pop(0)
         try:
-            if not isinstance(callback, JsFunction):
+            if not isinstance(callback, JsProxy):  # a JS function (create_proxy's, js.fetch) runs
                 raise JsException(BORROWED, name="Error")
             callback()
         except Exception:
