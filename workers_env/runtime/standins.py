@@ -318,11 +318,12 @@ class JsGlobalFunction(jsproxy.JsProxy):
 
     _js_name = "Function"
     typeof = "function"
-    __slots__ = ("_target", "name")
+    __slots__ = ("_target", "name", "_members")
 
     def __init__(self, target: Any, name: str):
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "name", name)
+        object.__setattr__(self, "_members", {})
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._target(*args, **kwargs)
@@ -330,7 +331,11 @@ class JsGlobalFunction(jsproxy.JsProxy):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        return _as_js_member(getattr(self._target, name), name)
+        try:
+            value = getattr(self._target, name)
+        except AttributeError:
+            raise AttributeError(name) from None  # Pyodide's text: the name alone
+        return _as_js_member(value, name, self._members)
 
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"
@@ -345,12 +350,18 @@ class JsGlobalFunction(jsproxy.JsProxy):
         return sorted({*super().__dir__(), *names})
 
 
-def _as_js_member(value: Any, name: str) -> Any:
+def _as_js_member(value: Any, name: str, members: dict[str, Any]) -> Any:
     """A member of a JS global as Pyodide reads it: a function (``Object.keys``,
     ``Response.json``, ``crypto.randomUUID``) a JsProxy of a JS function, made anew at each read
-    as Pyodide makes one; ``new`` stays Pyodide's own method of the proxy, other values as they are."""
+    as Pyodide makes one, of one function each time (``members``, the global's: the function
+    first read under that name while it is the same), so two reads are ``==``, one ``js_id``
+    and one key of a JS ``Map``; ``new`` stays Pyodide's own method of the proxy, other values
+    as they are."""
     if name != "new" and (inspect.isfunction(value) or inspect.ismethod(value) or inspect.isbuiltin(value)):
-        return jsfunctions.JsNativeFunction(value, name.rstrip("_"))  # ``from_`` is JavaScript's ``from``
+        first = members.get(name)
+        if first is None or first != value:  # (a bound method is read anew each time: == is its function and self)
+            members[name] = first = value
+        return jsfunctions.JsNativeFunction(first, name.rstrip("_"))  # ``from_`` is JavaScript's ``from``
     return value
 
 
@@ -359,19 +370,21 @@ class JsGlobalObject(jsproxy.JsProxy):
     ``JsProxy`` as Pyodide holds it, ``String()`` ``[object Crypto]``, its constructor the
     class of that name; its members ``target``'s (functions as JS functions)."""
 
-    __slots__ = ("_target", "_js_name")
+    __slots__ = ("_target", "_js_name", "_members")
 
     def __init__(self, target: Any, class_name: str):
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "_js_name", class_name)
+        object.__setattr__(self, "_members", {})
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
         try:
-            return _as_js_member(getattr(self._target, name), name)
+            value = getattr(self._target, name)
         except AttributeError:
             raise AttributeError(name) from None  # Pyodide's text: the name alone
+        return _as_js_member(value, name, self._members)
 
     def __setattr__(self, name: str, value: Any) -> None:
         setattr(self._target, name, value)
@@ -511,6 +524,10 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         if isinstance(obj, (jsglobals.JsDate, JsException, jsproxy.JsIterator, JsGlobalObject)) or obj is js_json:
             return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto,
             # JSON: none
+        if isinstance(obj, JsProxy) and type(obj).typeof == "function" and not isinstance(obj, jsfunctions.JsFunction) \
+                or isinstance(obj, jsfunctions.JsNativeFunction):
+            return JsObject({})  # a JS function (js.fetch, a class, Object.keys, x.constructor): name, length,
+            # prototype and statics are not enumerable
         return obj
 
     def keys(obj: JsObject, *_ignored: Any) -> JsArray:

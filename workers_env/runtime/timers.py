@@ -48,7 +48,7 @@ from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.stalls import is_hang_check
 from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
 
-__all__ = ["clear_timer", "end_request", "ends_with_request", "pending_timers", "request_ended",
+__all__ = ["clear_timer", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
            "run_top_level_microtasks", "set_interval", "set_timeout"]
 
 log = logging.getLogger("workers_env.runtime")
@@ -81,7 +81,7 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             _timers[timer_id] = (loop.call_later(repeat, _fire, timer_id, callback, args, repeat), timer[1])
     scope = getattr(timer[1], "_scope", None) if timer is not None else None
     try:
-        if not isinstance(callback, JsProxy):  # a JS function (create_proxy's, js.fetch) runs
+        if is_borrowed(callback):
             raise JsException(BORROWED, name="Error")
         with scope if scope is not None else contextlib.nullcontext():  # the request's Worker's modules
             result = callback(*args)
@@ -89,6 +89,13 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             asyncio.ensure_future(result)
     except Exception:  # a timer's error is the runtime's uncaught exception: logged
         log.exception("Uncaught exception in a timer callback")
+
+
+def is_borrowed(callback: Any) -> bool:
+    """Whether ``callback``, handed to a JS function, is a borrowed proxy destroyed when that
+    call returned: a plain Python callable is; a JS function (a ``create_proxy``, ``js.fetch``,
+    ``Object.keys``, a value's ``constructor``) is handed over as itself."""
+    return not isinstance(callback, JsProxy)
 
 
 def _delay_seconds(delay: Any) -> float:
@@ -153,7 +160,7 @@ def run_top_level_microtasks(*, run: bool = True) -> None:
     while _top_level_microtasks:
         callback = _top_level_microtasks.pop(0)
         try:
-            if not isinstance(callback, JsProxy):  # a JS function (create_proxy's, js.fetch) runs
+            if is_borrowed(callback):
                 raise JsException(BORROWED, name="Error")
             callback()
         except Exception:
