@@ -1336,6 +1336,8 @@ CASES = {
         "to_js([Object.keys]).indexOf(Object.keys)",
         "(Object.keys(js.fetch).length, Object.values(js.parseInt).length, Object.entries(Object.keys).length, "
         "Object.keys(js.Object).length, Object.keys(js.Date).length, Object.keys(obj().constructor).length)",
+        "(js.parseInt.toString(), Object.keys.toString(), js.console.toString(), js.Object.toString(), "
+        "obj().constructor.toString(), js.Promise.resolve.toString(), js.String(js.console.log) == js.console.log.toString())",
         "try:\n    r = js.fetch.nope\nexcept AttributeError as e:\n    r = str(e)\nr",
         "try:\n    r = js.Object.nope\nexcept AttributeError as e:\n    r = str(e)\nr",
         "try:\n    r = obj().constructor.nope\nexcept AttributeError as e:\n    r = str(e)\nr",

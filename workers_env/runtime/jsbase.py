@@ -271,6 +271,9 @@ class _Constructor(JsProxy):
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"
 
+    def toString(self) -> str:  # noqa: N802 - JS name (Function.prototype.toString)
+        return repr(self)
+
     def __eq__(self, other: object) -> bool:
         """JavaScript's ``===``: the same class (one function object per name)."""
         return type(other) is _Constructor and other.name == self.name

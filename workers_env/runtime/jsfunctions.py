@@ -120,6 +120,9 @@ class JsNativeFunction(JsFunction):
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
 
+    def toString(self) -> str:  # noqa: N802 - JS name (Function.prototype.toString)
+        return repr(self)
+
     def __eq__(self, other: object) -> bool:
         """JavaScript's ``===``: the same built-in, whichever proxy of it each is (two reads of
         ``Object.keys`` are two proxies of one function, as in Pyodide)."""

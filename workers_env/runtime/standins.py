@@ -239,6 +239,9 @@ class _Console(jsproxy.JsProxy):
     def __repr__(self) -> str:
         return "[object console]"
 
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return "[object console]"
+
 
 class _InternalError(Exception):
     """``pyodide.ffi.InternalError``: a recoverable assertion error in Pyodide's own code."""
@@ -340,6 +343,9 @@ class JsGlobalFunction(jsproxy.JsProxy):
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"
 
+    def toString(self) -> str:  # noqa: N802 - JS name (Function.prototype.toString: V8's text)
+        return repr(self)
+
     def enumerable_statics(self) -> dict[str, Any]:
         """The function's own enumerable properties, ``Object.keys``'s: a workerd class's static
         methods (jsg makes them enumerable, V8's built-ins and functions have none), in
@@ -408,6 +414,9 @@ class JsGlobalObject(jsproxy.JsProxy):
 
     def __setattr__(self, name: str, value: Any) -> None:
         setattr(self._target, name, value)
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return f"[object {self._js_name}]"
 
     def __dir__(self) -> list[str]:
         return sorted({*super().__dir__(), *(n for n in dir(self._target) if not n.startswith("_"))})
