@@ -161,7 +161,7 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
         return str(value)
     if isinstance(value, JsProxy) and type(value).typeof == "function" and isinstance(getattr(value, "name", None), str):
         function = f"[Function: {value.name}]" if value.name else "[Function (anonymous)]"  # util.inspect's
-        statics = value.enumerable_statics() if callable(getattr(type(value), "enumerable_statics", None)) else {}
+        statics = value._enumerable_statics() if callable(getattr(type(value), "_enumerable_statics", None)) else {}
         if not statics or level > _DEPTH:
             return function
         # a workerd class's enumerable statics after it (wrangler dev 4.164.0: ``[Function: Response] { error: ... }``)

@@ -346,7 +346,7 @@ class JsGlobalFunction(jsproxy.JsProxy):
     def toString(self) -> str:  # noqa: N802 - JS name (Function.prototype.toString: V8's text)
         return repr(self)
 
-    def enumerable_statics(self) -> dict[str, Any]:
+    def _enumerable_statics(self) -> dict[str, Any]:
         """The function's own enumerable properties, ``Object.keys``'s: a workerd class's static
         methods (jsg makes them enumerable, V8's built-ins and functions have none), in
         workerd's order, those workers-env has (:data:`_ENUMERABLE_STATICS`)."""
@@ -365,7 +365,7 @@ class JsGlobalFunction(jsproxy.JsProxy):
         names = [n for n in dir(target) if not n.startswith("_")]
         if isinstance(target, type):
             names = [n for n in names if isinstance(inspect.getattr_static(target, n), (staticmethod, classmethod))]
-        return sorted({*super().__dir__(), *names})
+        return sorted({*super().__dir__(), *names, *self._enumerable_statics()})  # Response.json too
 
 
 #: ``Object.keys`` of workerd's classes that have enumerable statics, measured under wrangler dev
@@ -554,7 +554,7 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto,
             # JSON: none
         if isinstance(obj, JsGlobalFunction):  # a workerd class's statics are enumerable (Response's error,
-            return JsObject(obj.enumerable_statics())  # redirect, json), a function's name, length, prototype not
+            return JsObject(obj._enumerable_statics())  # redirect, json), a function's name, length, prototype not
         if isinstance(obj, JsProxy) and type(obj).typeof == "function" and not isinstance(obj, jsfunctions.JsFunction) \
                 or isinstance(obj, jsfunctions.JsNativeFunction):
             return JsObject({})  # any other JS function (Object.keys, x.constructor) owns none
