@@ -1335,4 +1335,31 @@ CASES = {
         ('try:\n    js.queueMicrotask(1)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr',
          "Node's own TypeError for a non-function; workers-env gives workerd's, measured under wrangler dev 4.164.0 (README: Where we had to choose)"),
     ],
+
+    # a JS function read twice is one function (==, js_id, a Map's or Set's key); Object.keys of a
+    # function; the name alone in a missing member's AttributeError; JS functions given to timers
+    "revjsp-review": [
+        "(Object.keys == Object.keys, js.Promise.resolve == js.Promise.resolve, js.console.log == js.console.log, "
+        "Object.keys == Object.values, js.fetch == js.fetch)",
+        "a, b = Object.keys, Object.keys\n(a.js_id == b.js_id, a is b)",
+        "m = js.Map.new()\nm.set(Object.keys, 1)\nm.set(js.fetch, 2)\nm.set(obj().constructor, 3)\n"
+        "(m.get(Object.keys), m.get(js.fetch), m.get(Object), m.size)",
+        "s = js.Set.new()\ns.add(js.fetch)\ns.add(js.fetch)\ns.add(Object.keys)\ns.add(Object.keys)\ns.size",
+        "to_js([Object.keys]).indexOf(Object.keys)",
+        "(Object.keys(js.fetch).length, Object.values(js.parseInt).length, Object.entries(Object.keys).length, "
+        "Object.keys(js.Object).length, Object.keys(js.Date).length, Object.keys(obj().constructor).length)",
+        "(js.parseInt.toString(), Object.keys.toString(), js.console.toString(), js.Object.toString(), "
+        "obj().constructor.toString(), js.Promise.resolve.toString(), js.String(js.console.log) == js.console.log.toString())",
+        "try:\n    r = js.fetch.nope\nexcept AttributeError as e:\n    r = str(e)\nr",
+        "try:\n    r = js.Object.nope\nexcept AttributeError as e:\n    r = str(e)\nr",
+        "try:\n    r = obj().constructor.nope\nexcept AttributeError as e:\n    r = str(e)\nr",
+        "# async\nimport asyncio\nout = []\njs.setTimeout(js.queueMicrotask, 0, create_proxy(lambda: out.append('m')))\n"
+        "js.setTimeout(js.setTimeout, 0, create_proxy(lambda: out.append('t')), 0)\nawait asyncio.sleep(0.05)\nsorted(out)",
+        "type(hash(js.Promise.new(lambda resolve, reject: resolve(1)))).__name__",
+        "# async\nimport asyncio\nlist(await asyncio.gather(js.Promise.new(lambda resolve, reject: resolve(1)), "
+        "js.Promise.resolve(2)))",
+        "# async\nimport asyncio\np = js.Promise.new(lambda resolve, reject: resolve(3))\nlist(await asyncio.gather(p, p))",
+        "# async\nimport asyncio\nt = Object.new()\njs.setTimeout(Object.assign, 0, t, to_js({'a': 1}, "
+        "dict_converter=Object.fromEntries))\nawait asyncio.sleep(0.05)\nt.to_py()",
+    ],
 }
