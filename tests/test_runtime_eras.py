@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import JsDict, JsException, PyProxyWarning, js, load_env, load_worker, to_js
 from workers_env.config.compat import compatibility_date, missing_date_warning
@@ -77,6 +78,7 @@ def project(root: Path, entry: str, *, date: str | None, flags: tuple[str, ...] 
         f'name = "era"\nmain = "src/entry.py"\n{dated}compatibility_flags = {json.dumps(list(flags))}\n'
         '[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
     )
+    typical_pyproject(root)
     (root / "pyproject.toml").write_text('[tool.workers-env.indexes."idx"]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n')
     (root / "src" / "entry.py").write_text(textwrap.dedent(entry))
     return root
@@ -280,6 +282,7 @@ def test_str_and_int_subclasses_cross_as_their_base_values(tmp_path, date):
         f'name = "sub"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "0f1e2d3c-0000-4000-8000-00000000000b"\n'
     )
+    typical_pyproject(tmp_path)
     worker = load_worker(tmp_path)
 
     async def scenario():
@@ -374,5 +377,6 @@ class Default(WorkerEntrypoint):
     (tmp_path / "wrangler.toml").write_text(
         f'name = "x"\nmain = "src/entry.py"\ncompatibility_date = "{EXTERNAL}"\ncompatibility_flags = ["python_workers"]\n'
         '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
+    typical_pyproject(tmp_path)
     out = await (await load_worker(tmp_path).fetch("/")).json()
     assert out == {"type": "JsDict", "name": "k", "inner": "JsDict", "complete": True, "keys": True, "a": None}

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import JsDict, JsException, PyProxyWarning, VectorizeError, load_env
 from workers_env._errors import ConfigError
@@ -36,6 +37,7 @@ def make_worker(
         f"compatibility_flags = [{flag_list}]\n"
         '[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n' + extra_toml
     )
+    typical_pyproject(root)
     (root / "pyproject.toml").write_text(
         '[tool.workers-env.indexes."idx"]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
         'metadata_indexes = { kind = "string" }\n'
@@ -209,6 +211,7 @@ def test_main_must_be_a_python_file(tmp_path):
     make_worker(tmp_path, CLASS_WORKER)
     text = (tmp_path / "wrangler.toml").read_text().replace("src/entry.py", "src/index.js")
     (tmp_path / "wrangler.toml").write_text(text)
+    typical_pyproject(tmp_path)
     with pytest.raises(ConfigError):
         load_worker(tmp_path)
 
