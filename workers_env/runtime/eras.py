@@ -18,7 +18,9 @@ workerd puts the uploaded ``python_modules/`` on ``sys.path`` before its built-i
 vendored SDK under ``disable_python_external_sdk``), and pywrangler 1.9 and later always puts
 the SDK there. :func:`vendored_sdk_version` reads that from the project: a
 ``python_modules/workers_runtime_sdk-*.dist-info``, a ``pylock.toml`` or ``uv.lock`` entry,
-or a ``[project].dependencies`` requirement.
+or a ``[project].dependencies`` requirement. In the external-SDK era a project that vendors none
+has no SDK at all, and its Worker does not start: :func:`missing_sdk_reason` says when the files
+show that (:mod:`.nosdk` fails the load as production does).
 """
 
 from __future__ import annotations
