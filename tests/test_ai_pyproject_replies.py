@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from ai_helpers import WRANGLER, ai_env, run
-from worker_helpers import typical_pyproject
 
 from workers_env import ConfigError, load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -22,7 +21,6 @@ QWEN = "@cf/qwen/qwen1.5-14b-chat-awq"
 
 def project(folder: Path, table: str) -> Path:
     (folder / "wrangler.toml").write_text(WRANGLER)
-    typical_pyproject(folder)
     (folder / "pyproject.toml").write_text(textwrap.dedent(table))
     return folder
 

@@ -15,7 +15,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from worker_helpers import typical_pyproject
 
 from workers_env import JsException, load_env
 from workers_env.runtime import load_worker
@@ -83,7 +82,6 @@ class Default(WorkerEntrypoint):
 def make_project(root: Path, entry: str = RAG_WORKER, date: str = "2026-05-01") -> Path:
     (root / "src").mkdir(parents=True, exist_ok=True)
     (root / "wrangler.toml").write_text(WRANGLER.format(date=date))
-    typical_pyproject(root)
     (root / "pyproject.toml").write_text(PYPROJECT)
     (root / "migrations").mkdir(exist_ok=True)
     (root / "migrations" / "0001_notes.sql").write_text(SCHEMA)

@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from worker_helpers import typical_pyproject
 
 from workers_env.cli import build_parser
 from workers_env.runtime import load_worker
@@ -63,7 +62,6 @@ def make_project(root: Path) -> Path:
         'name = "dev-test"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
         'compatibility_flags = ["python_workers"]\n[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
     )
-    typical_pyproject(root)
     (root / "pyproject.toml").write_text('[tool.workers-env.indexes.idx]\ndimensions = 2\nmetric = "cosine"\nversion = "v2"\n')
     return root
 

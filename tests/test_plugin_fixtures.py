@@ -6,7 +6,6 @@ import json
 import textwrap
 
 import pytest
-from worker_helpers import typical_pyproject
 
 WRANGLER = """\
 name = "plugin-test"
@@ -174,7 +173,6 @@ def test_config_from_option_ini_and_environment(pytester: pytest.Pytester) -> No
     (app / "src" / "entry.py").write_text(ENTRY)
     (app / "wrangler.toml").write_text(WRANGLER + '\n[env.staging.vars]\nGREETING = "staging"\n'
                                        '[[env.staging.vectorize]]\nbinding = "VECTORIZE"\nindex_name = "docs"\n')
-    typical_pyproject(app)
     (app / "pyproject.toml").write_text(PYPROJECT)
     pytester.makeini('[pytest]\nworkers_env_config = app\nasyncio_mode = auto\nasyncio_default_fixture_loop_scope = function\n')
     pytester.makepyfile(

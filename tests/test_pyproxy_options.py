@@ -48,7 +48,6 @@ def load(tmp_path, date):
         f'name = "p"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n[[vectorize]]\nbinding = "VEC"\nindex_name = "i"\n'
     )
-    typical_pyproject(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.workers-env.indexes.i]\ndimensions = 2\nmetric = "cosine"\nversion = "v2"\n')
     return load_worker(tmp_path)
 

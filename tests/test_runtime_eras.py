@@ -78,7 +78,6 @@ def project(root: Path, entry: str, *, date: str | None, flags: tuple[str, ...] 
         f'name = "era"\nmain = "src/entry.py"\n{dated}compatibility_flags = {json.dumps(list(flags))}\n'
         '[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
     )
-    typical_pyproject(root)
     (root / "pyproject.toml").write_text('[tool.workers-env.indexes."idx"]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n')
     (root / "src" / "entry.py").write_text(textwrap.dedent(entry))
     return root

@@ -8,7 +8,6 @@ import asyncio
 import textwrap
 
 import pytest
-from worker_helpers import typical_pyproject
 
 from workers_env import JsException, load_worker
 from workers_env.runtime.runsync import can_run_sync, run_sync
@@ -59,7 +58,6 @@ def test_a_worker_waits_synchronously_for_d1_and_vectorize(tmp_path):
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(WORKER))
     (tmp_path / "wrangler.toml").write_text(WRANGLER.format(date="2026-05-01"))
-    typical_pyproject(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.workers-env.indexes."idx"]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n')
     worker = load_worker(tmp_path)
 

@@ -37,7 +37,6 @@ def make_worker(
         f"compatibility_flags = [{flag_list}]\n"
         '[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n' + extra_toml
     )
-    typical_pyproject(root)
     (root / "pyproject.toml").write_text(
         '[tool.workers-env.indexes."idx"]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
         'metadata_indexes = { kind = "string" }\n'

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from worker_helpers import typical_pyproject
 
 from workers_env import JsException, VectorizeError, load_env
 from workers_env.runtime import load_worker
@@ -164,7 +163,6 @@ def write_project(root: Path) -> Path:
         'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
         'compatibility_flags = ["python_workers"]\n[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
     )
-    typical_pyproject(root)
     (root / "pyproject.toml").write_text(
         '[tool.workers-env.indexes."idx"]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
         'metadata_indexes = { kind = "string" }\n'
