@@ -5,7 +5,9 @@ A Worker's top level runs with process-wide state swapped in: its folder's modul
 production's stub ``workers`` in place of the SDK (test_runtime_worker_without_a_vendored_sdk_...).
 ``load_worker`` called from two threads imports one Worker's top level at a time, so neither
 meets the other's: a Worker that starts deployed loads while another that does not fails beside
-it, and two Workers' own ``helper`` modules stay their own.
+it, and two Workers' own ``helper`` modules stay their own. The stub ``workers`` is the loading
+thread's alone: a request of a Worker that has its SDK, served on another thread meanwhile,
+imports ``workers`` and ``asgi`` as usual.
 """
 
 from __future__ import annotations
@@ -109,4 +111,24 @@ def test_two_workers_keep_their_own_modules(tmp_path):
         (folder / "src" / "helper.py").write_text(f"NAME = {name!r}\n")
         folders.append(folder)
     assert _in_threads(*map(_served, folders)) == ["200 a", "200 b"]
+    os.environ.pop("WORKERS_ENV_TEST_TOP_LEVEL", None)
+
+
+LAZY = """\
+    from workers import WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            import asgi  # imported at request time, on this request's thread
+            from workers import Response
+            return Response("b" if asgi.__name__ == "asgi" else "?")
+"""
+
+
+def test_a_request_on_another_thread_imports_the_sdk_while_a_worker_without_one_loads(tmp_path):
+    without = one_file_worker(tmp_path / "a", SLOW, pyproject=False)
+    loaded = load_worker(one_file_worker(tmp_path / "b", LAZY))
+    failed, served = _in_threads(_served(without), lambda: asyncio.run(_text(loaded)))
+    assert isinstance(failed, ModuleNotFoundError) and str(failed) == "No module named 'workers'"
+    assert served == "200 b"
     os.environ.pop("WORKERS_ENV_TEST_TOP_LEVEL", None)
