@@ -146,3 +146,15 @@ def test_workers_env_dev_exits_with_the_error(tmp_path):
     assert "workers-env dev: the Worker failed to load:" in done.stderr
     assert "ModuleNotFoundError: No module named 'workers'\n" + PRODUCTION_NOTE + "\n" in done.stderr
     assert "the project has no pyproject.toml" in done.stderr
+
+
+def test_python_sdk_built_in_in_the_external_era_has_no_sdk(tmp_path):
+    """``python-sdk = "built-in"`` says nothing vendors the SDK; from 2026-04-21 workerd has no
+    built-in one to fall back on (only its stub ``workers``), unless disable_python_external_sdk."""
+    folder = one_file_worker(tmp_path, ENTRY)
+    (folder / "pyproject.toml").write_text(PYPROJECT + '\n[tool.workers-env]\npython-sdk = "built-in"\n')
+    notes = _refused(folder)
+    assert '[tool.workers-env] python-sdk = "built-in"' in notes[1] and '"disable_python_external_sdk"' in notes[1]
+    flagged = one_file_worker(tmp_path / "flagged", ENTRY, flags=["disable_python_external_sdk"])
+    (flagged / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "built-in"\n')
+    assert load_worker(flagged).era.external_sdk is False

@@ -448,9 +448,16 @@ def missing_sdk_reason(config: Any) -> str | None:
     ``uv.lock`` pins a pywrangler before 1.9 (which vendors no SDK), or when its CI deploys with
     plain wrangler (:func:`deploys_with_plain_wrangler`). Any other project with a
     ``pyproject.toml`` counts as deployed with pywrangler (a global or ``uvx`` one too), which
-    from 1.9 vendors the SDK. ``[tool.workers-env] python-sdk`` says otherwise and wins; a
-    config without a project folder tells nothing."""
-    if _chosen_sdk(config) is not None or not flag_enabled(PYTHON_EXTERNAL_SDK, config):
+    from 1.9 vendors the SDK. ``[tool.workers-env] python-sdk`` says otherwise and wins: a version
+    has the SDK, ``"built-in"`` none (this era's runtime has no built-in one); a config without a
+    project folder tells nothing."""
+    if not flag_enabled(PYTHON_EXTERNAL_SDK, config):
+        return None
+    chosen = _chosen_sdk(config)
+    if chosen == ():  # nothing vendored, and this era's runtime has no built-in SDK to fall back on
+        return ('[tool.workers-env] python-sdk = "built-in" in pyproject.toml: nothing vendors the SDK, and '
+                "the runtime has no built-in one unless compatibility_flags has disable_python_external_sdk")
+    if chosen is not None:
         return None
     root = getattr(config, "root", None)
     if root is None:
