@@ -158,3 +158,21 @@ def test_python_sdk_built_in_in_the_external_era_has_no_sdk(tmp_path):
     flagged = one_file_worker(tmp_path / "flagged", ENTRY, flags=["disable_python_external_sdk"])
     (flagged / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "built-in"\n')
     assert load_worker(flagged).era.external_sdk is False
+
+
+@pytest.mark.parametrize("lock", ["uv.lock", "pylock.toml"])
+def test_a_ci_that_deploys_with_plain_wrangler_vendors_nothing_whatever_the_lock_says(tmp_path, lock):
+    """A lock file is what ``pywrangler sync`` would install; a CI that never runs pywrangler
+    never syncs, so only a committed python_modules/ holding the SDK gives the Worker one."""
+    folder = one_file_worker(tmp_path, ENTRY)
+    (folder / lock).write_text(
+        'version = 1\n\n[[package]]\nname = "workers-py"\nversion = "1.9.2"\n' if lock == "uv.lock" else
+        'lock-version = "1.0"\n\n[[packages]]\nname = "workers-runtime-sdk"\nversion = "1.9.5"\n')
+    (folder / ".git").mkdir()
+    (folder / ".github" / "workflows").mkdir(parents=True)
+    (folder / ".github" / "workflows" / "deploy.yml").write_text(
+        "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n")
+    notes = _refused(folder)
+    assert "its CI (.github/workflows) deploys with plain wrangler" in notes[1]
+    (folder / "python_modules" / "workers_runtime_sdk-1.9.5.dist-info").mkdir(parents=True)  # committed: it starts
+    assert load_worker(folder).era.sdk_version == (1, 9, 5)

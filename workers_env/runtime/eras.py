@@ -446,7 +446,8 @@ def missing_sdk_reason(config: Any) -> str | None:
     has no ``pyproject.toml`` (pywrangler refuses to run: only plain wrangler deploys it; a
     ``[build] command`` running pywrangler vendors the SDK, though), when its
     ``uv.lock`` pins a pywrangler before 1.9 (which vendors no SDK), or when its CI deploys with
-    plain wrangler (:func:`deploys_with_plain_wrangler`). Any other project with a
+    plain wrangler (:func:`deploys_with_plain_wrangler`: nothing syncs, so a lock file tells
+    nothing; only a committed ``python_modules/`` holding the SDK gives it one). Any other project with a
     ``pyproject.toml`` counts as deployed with pywrangler (a global or ``uvx`` one too), which
     from 1.9 vendors the SDK. ``[tool.workers-env] python-sdk`` says otherwise and wins: a version
     has the SDK, ``"built-in"`` none (this era's runtime has no built-in one); a config without a
@@ -466,19 +467,22 @@ def missing_sdk_reason(config: Any) -> str | None:
     if uploads_main_only(config):
         return "find_additional_modules = false: wrangler uploads main alone, without python_modules/"
     build = getattr(config, "merged", {}).get("build") if isinstance(getattr(config, "merged", None), dict) else None
-    if vendored_sdk_version(root) is not None or (
+    vendored = vendored_sdk_version(root)
+    if (vendored is not None and vendored[1] == "python_modules/") or (
             isinstance(build, dict) and "pywrangler" in str(build.get("command") or "")):  # its build syncs
         return None
     if not (root / "pyproject.toml").is_file():
         return ("the project has no pyproject.toml: `pywrangler deploy` stops at \"pyproject.toml not found\", and "
                 "`wrangler deploy` uploads no python_modules/")
+    if deploys_with_plain_wrangler(root):  # nothing syncs, whatever a lock file says pywrangler would install
+        return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
+                "python_modules/ holding the SDK is committed")
+    if vendored is not None:
+        return None
     pywrangler = _uv_lock_packages(root / "uv.lock").get("workers-py")
     if pywrangler is not None:
         return (f"its uv.lock pins workers-py {pywrangler.get('version', '?')}, a pywrangler from before 1.9, "
                 "which does not vendor the SDK")
-    if deploys_with_plain_wrangler(root):
-        return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
-                "python_modules/ holding the SDK is committed")
     return None
 
 
