@@ -176,3 +176,14 @@ def test_a_ci_that_deploys_with_plain_wrangler_vendors_nothing_whatever_the_lock
     assert "its CI (.github/workflows) deploys with plain wrangler" in notes[1]
     (folder / "python_modules" / "workers_runtime_sdk-1.9.5.dist-info").mkdir(parents=True)  # committed: it starts
     assert load_worker(folder).era.sdk_version == (1, 9, 5)
+
+
+def test_a_pyproject_only_in_a_parent_folder_vendors_nothing_into_the_worker(tmp_path):
+    """pywrangler takes the folder of the pyproject.toml it finds (the cwd's, else a parent's) as
+    the project: it wants the wrangler config there and vendors into its python_modules/, while
+    wrangler uploads the python_modules/ beside the Worker's config (workers-py's utils.py,
+    sync.py; wrangler's projectRoot)."""
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    notes = _refused(one_file_worker(tmp_path / "worker", ENTRY, pyproject=False))
+    assert f"the one in {tmp_path} is not this Worker's" in notes[1]
+    assert "uv add --dev workers-py" in notes[1]

@@ -472,6 +472,12 @@ def missing_sdk_reason(config: Any) -> str | None:
             isinstance(build, dict) and "pywrangler" in str(build.get("command") or "")):  # its build syncs
         return None
     if not (root / "pyproject.toml").is_file():
+        above = next((folder for folder in root.resolve().parents if (folder / "pyproject.toml").is_file()), None)
+        if above is not None:  # pywrangler's project is that folder (workers-py's find_pyproject_toml)
+            return (f"the project has no pyproject.toml beside its wrangler config, and the one in {above} is not this "
+                    "Worker's: pywrangler takes that folder as the project, wants the wrangler config there and "
+                    f"vendors into {above / 'python_modules'}/, while wrangler uploads the python_modules/ beside "
+                    "this Worker's config")
         return ("the project has no pyproject.toml: `pywrangler deploy` stops at \"pyproject.toml not found\", and "
                 "`wrangler deploy` uploads no python_modules/")
     if deploys_with_plain_wrangler(root):  # nothing syncs, whatever a lock file says pywrangler would install
