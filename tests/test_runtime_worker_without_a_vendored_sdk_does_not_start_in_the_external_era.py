@@ -187,3 +187,17 @@ def test_a_pyproject_only_in_a_parent_folder_vendors_nothing_into_the_worker(tmp
     notes = _refused(one_file_worker(tmp_path / "worker", ENTRY, pyproject=False))
     assert f"the one in {tmp_path} is not this Worker's" in notes[1]
     assert "uv add --dev workers-py" in notes[1]
+
+
+def test_a_monorepo_ci_deploying_other_workers_with_plain_wrangler_does_not_stop_this_one(tmp_path):
+    """A repository whose CI deploys another folder's Worker with wrangler-action says nothing
+    about how this Worker, in a folder the workflows never name, is deployed."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
+        "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n"
+        "        with:\n          workingDirectory: workers/js-api\n")
+    python = one_file_worker(tmp_path / "workers" / "py-api", ENTRY)
+    assert load_worker(python).era.external_sdk
+    named = one_file_worker(tmp_path / "workers" / "js-api", ENTRY)  # the folder the workflow deploys
+    assert "deploys with plain wrangler" in _refused(named)[1]

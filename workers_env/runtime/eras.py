@@ -261,6 +261,28 @@ def deploys_with_plain_wrangler(root: Path) -> bool:
     return _plain_wrangler_in(tuple(stamps))
 
 
+def _ci_names_worker(root: Path) -> bool:
+    """Whether the repository's CI workflows can be about the Worker at ``root``: it is the
+    repository's root, or they name its folder (``workingDirectory: workers/api``,
+    ``cd workers/api``); a monorepo's workflow deploying other folders' Workers says nothing of it."""
+    folder = _ci_workflows_folder(root)
+    if folder is None:
+        return False
+    try:
+        relative = root.resolve().relative_to(folder.parent.parent.resolve()).as_posix()
+    except ValueError:
+        return True
+    if relative == ".":
+        return True
+    texts = []
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+    return relative in _YAML_COMMENT.sub("", "\n".join(texts))
+
+
 @functools.lru_cache(maxsize=64)
 def _plain_wrangler_in(workflows: tuple[tuple[str, int, int], ...]) -> bool:
     """:func:`deploys_with_plain_wrangler` of these workflow files, read once per state of them
@@ -480,7 +502,7 @@ def missing_sdk_reason(config: Any) -> str | None:
                     "this Worker's config")
         return ("the project has no pyproject.toml: `pywrangler deploy` stops at \"pyproject.toml not found\", and "
                 "`wrangler deploy` uploads no python_modules/")
-    if deploys_with_plain_wrangler(root):  # nothing syncs, whatever a lock file says pywrangler would install
+    if deploys_with_plain_wrangler(root) and _ci_names_worker(root):  # nothing syncs, whatever a lock file says
         return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
                 "python_modules/ holding the SDK is committed")
     if vendored is not None:
