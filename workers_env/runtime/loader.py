@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
+from workers_env._jsvalues import surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     ALLOW_EVAL_DURING_STARTUP,
@@ -638,7 +639,8 @@ class Worker:
         for name, address in (("from_", from_), ("to", to)):
             if not isinstance(address, str):
                 raise _misused(f"worker.email({name}=...)", "an email address as a str", address)
-        data = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw)  # a lone surrogate: U+FFFD, as JS encodes it
+        # a str: the UTF-8 TextEncoder writes for it (a surrogate pair one character, a lone surrogate U+FFFD)
+        data = well_formed(surrogate_pairs_joined(raw)).encode() if isinstance(raw, str) else bytes(raw)
         problem = email_problem(data, from_, to)
         if problem is not None:
             raise users_mistake(ValueError(problem))
