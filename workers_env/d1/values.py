@@ -20,7 +20,15 @@ from operator import is_not, setitem
 from typing import Any
 
 from workers_env._deep import python_str
-from workers_env._jsvalues import UNDEFINED, JsDict, JsLiteralMapArgument, JsMapArgument, base_value, js_key_order, js_string
+from workers_env._jsvalues import (
+    UNDEFINED,
+    JsDict,
+    JsLiteralMapArgument,
+    JsMapArgument,
+    base_value,
+    js_key_order,
+    js_string,
+)
 from workers_env.d1 import limits
 
 __all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_objects", "row_lists", "in_object_order"]
