@@ -349,6 +349,12 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def _text_sent(text: str) -> str:
+    """``text`` as the UTF-8 a JavaScript string converts to holds it: a surrogate pair the one
+    character it stands for, a lone surrogate U+FFFD."""
+    return text if text.isascii() else well_formed(surrogate_pairs_joined(text))
+
+
 def build_request(
     url: str = "/",
     *,
@@ -367,6 +373,10 @@ def build_request(
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):  # a path (its query may hold "://")
         url = _BASE_URL + (url if url.startswith("/") else "/" + url)
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
+    # a str's lone surrogate (no HTTP client sends one) is U+FFFD, as a JS string converts to bytes
+    pairs = [(k, _text_sent(v) if isinstance(v, str) else v) for k, v in pairs]
+    if isinstance(body, str):
+        body = _text_sent(body)
     if not any(k.lower() == "host" for k, _ in pairs):
         host = urlsplit(url).netloc.rpartition("@")[2]
         if host:
@@ -639,8 +649,7 @@ class Worker:
         for name, address in (("from_", from_), ("to", to)):
             if not isinstance(address, str):
                 raise _misused(f"worker.email({name}=...)", "an email address as a str", address)
-        # a str: the UTF-8 TextEncoder writes for it (a surrogate pair one character, a lone surrogate U+FFFD)
-        data = well_formed(surrogate_pairs_joined(raw)).encode() if isinstance(raw, str) else bytes(raw)
+        data = _text_sent(raw).encode() if isinstance(raw, str) else bytes(raw)  # as TextEncoder writes it
         problem = email_problem(data, from_, to)
         if problem is not None:
             raise users_mistake(ValueError(problem))
