@@ -321,8 +321,17 @@ def _misused(call: str, takes: str, value: Any) -> TypeError:
     return users_mistake(TypeError(f"{call} takes {takes}, got {type(value).__name__}"))
 
 
-def _check_request_arguments(url: Any, method: Any, headers: Any) -> None:
+def _check_request_arguments(url: Any, method: Any, headers: Any, cf: Any = None) -> None:
     """``worker.fetch()``'s arguments, checked before a request is built from them."""
+    if cf is not None:
+        takes = 'a dict of request.cf properties ({"country": "DE"})'
+        if not isinstance(cf, Mapping):
+            raise _misused("worker.fetch(cf=...)", takes, cf)
+        try:  # request.cf is JSON data in production (Cloudflare's, Miniflare's): JSON.parse of it
+            _json.dumps(dict(cf))
+        except (TypeError, ValueError, RecursionError) as exc:
+            reason = "it nests deeper than Python's json writes" if isinstance(exc, RecursionError) else str(exc)
+            raise users_mistake(TypeError(f"worker.fetch(cf=...) takes {takes} of JSON data: {reason}")) from None
     if not isinstance(url, str):
         raise _misused("worker.fetch()", 'the URL or path as a str (worker.fetch("/search"))', url)
     if not isinstance(method, str):
@@ -502,7 +511,7 @@ class Worker:
         has finished when this returns. ``cf`` sets ``request.cf`` properties (``{"country":
         "DE"}``) over the ones ``wrangler dev`` gives offline.
         """
-        _check_request_arguments(url, method, headers)  # cf= is incoming_cf's to check
+        _check_request_arguments(url, method, headers, cf)
         try:
             request = build_request(url, method=method, headers=headers, body=body, json=json, cf=cf)
         except JsException as exc:
