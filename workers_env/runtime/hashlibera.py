@@ -69,7 +69,7 @@ class _HashlibOfTheEra(ModuleType):
         return super().__getattribute__(name)
 
     def __dir__(self) -> list[str]:
-        names = super().__dir__()
+        names = list(super().__dir__())
         return [n for n in names if n not in _OPENSSL_ONLY] if _era_applies() else names
 
 
