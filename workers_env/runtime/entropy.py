@@ -44,7 +44,7 @@ from types import FrameType
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
-from workers_env.runtime.pyhash import workers_own_file
+from workers_env.runtime.pyhash import workers_own_subfolders
 
 __all__ = ["TOP_LEVEL_ENTROPY_ERROR", "BlockedCallModule", "top_level_entropy"]
 
@@ -206,7 +206,8 @@ def _drawn_by_the_workers_own_code() -> bool:
         if frame.f_code.co_name == "<module>":
             if filename[:1] == "<":  # code made by exec: its module's
                 filename = frame.f_globals.get("__file__") or filename
-            return workers_own_file(filename) and _VENDORED.isdisjoint(filename.split(os.sep)[:-1])
+            below = workers_own_subfolders(filename)  # a folder above the Worker's is no package's
+            return below is not None and _VENDORED.isdisjoint(below)
         frame = frame.f_back
     return False
 
