@@ -121,6 +121,13 @@ async def _run_workers_env(date: str, codes: list[str], tmp: Path) -> list[dict]
     shutil.copy(HERE / "snippet_runner.py", app / "src" / "snippet_runner.py")
     (app / "wrangler.toml").write_text(f'name = "pyodide-diff"\nmain = "src/entry.py"\n'
                                        f'compatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n')
+    # from 2026-04-21 (the external-SDK era: the 3.14 era's dates) a pywrangler project (workers-py
+    # among its dev dependencies), as production's Workers are: without one the Worker has no SDK
+    # there; before, plain wrangler's project on the runtime's built-in SDK, as before
+    if date >= "2026-04-21":
+        (app / "pyproject.toml").write_text('[project]\nname = "pyodide-diff"\nversion = "0.1.0"\n'
+                                            'requires-python = ">=3.12"\ndependencies = []\n\n'
+                                            '[dependency-groups]\ndev = ["workers-py", "workers-runtime-sdk"]\n')
     worker = load_worker(app)
     resp = await worker.fetch("/", method="POST", body=json.dumps(codes))
     text = await resp.text()
