@@ -1063,11 +1063,6 @@ def build_command(config: Any) -> str | None:
     return command if isinstance(command, str) and command else None
 
 
-#: held while a Worker's top level runs: its folder's modules and, without an SDK deployed,
-#: production's stub ``workers`` (:mod:`.nosdk`) are process-wide while it does, so ``load_worker``
-#: called from several threads imports one Worker at a time (re-entrant: a top level may load one)
-_TOP_LEVEL_LOCK = threading.RLock()
-
 _ANNOUNCED: set[tuple[str, Path]] = set()  # (which line, project root): each said once per process
 _ANNOUNCED_LOCK = threading.Lock()
 
@@ -1279,8 +1274,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     # no SDK deployed: `import workers` raises as production's stub does, and so does the start
     no_sdk = without_sdk(_missing_sdk_hint(config, missing), python_release(config).python) \
         if missing is not None else contextlib.nullcontext()
-    # one Worker's top level at a time; random, os.urandom as production's top level has them
-    with _TOP_LEVEL_LOCK, scope, top_level_entropy(runtime), no_sdk:
+    with scope, top_level_entropy(runtime), no_sdk:  # random, os.urandom as production's top level has them
         try:
             module = importlib.import_module(main_path.stem)
         except SyntaxError as exc:

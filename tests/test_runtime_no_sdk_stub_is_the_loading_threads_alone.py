@@ -1,13 +1,8 @@
-"""Workers loaded from several threads at once each get what they would get alone.
-
-A Worker's top level runs with process-wide state swapped in: its folder's modules in
-``sys.modules``, and, for a Worker of the external-SDK era that nothing vendors the SDK into,
-production's stub ``workers`` in place of the SDK (test_runtime_worker_without_a_vendored_sdk_...).
-``load_worker`` called from two threads imports one Worker's top level at a time, so neither
-meets the other's: a Worker that starts deployed loads while another that does not fails beside
-it, and two Workers' own ``helper`` modules stay their own. The stub ``workers`` is the loading
-thread's alone: a request of a Worker that has its SDK, served on another thread meanwhile,
-imports ``workers`` and ``asgi`` as usual.
+"""A Worker of the external-SDK era that nothing vendors the SDK into meets production's stub
+``workers`` in its loading thread alone
+(test_runtime_worker_without_a_vendored_sdk_does_not_start_in_the_external_era.py): a Worker
+that has its SDK, loading on another thread meanwhile, starts, and a request of one, served on
+another thread meanwhile, imports ``workers`` and ``asgi`` as usual.
 """
 
 from __future__ import annotations
@@ -30,19 +25,6 @@ SLOW = """\
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
             return Response("a")
-"""
-
-HELPER = """\
-    import os, time
-    import helper
-    os.environ["WORKERS_ENV_TEST_TOP_LEVEL"] = "running"
-    time.sleep({pause})
-    import helper as again
-    from workers import Response, WorkerEntrypoint
-
-    class Default(WorkerEntrypoint):
-        async def fetch(self, request):
-            return Response(helper.NAME + ("" if again is helper else " (swapped)"))
 """
 
 PLAIN = """\
@@ -101,16 +83,6 @@ def test_a_worker_with_an_sdk_loads_while_one_without_fails_beside_it(tmp_path):
     failed, served = _in_threads(_served(without), _served(with_sdk))
     assert isinstance(failed, ModuleNotFoundError) and str(failed) == "No module named 'workers'"
     assert served == "200 b"
-    os.environ.pop("WORKERS_ENV_TEST_TOP_LEVEL", None)
-
-
-def test_two_workers_keep_their_own_modules(tmp_path):
-    folders = []
-    for name, pause in (("a", 0.4), ("b", 0.0)):
-        folder = one_file_worker(tmp_path / name, HELPER.format(pause=pause))
-        (folder / "src" / "helper.py").write_text(f"NAME = {name!r}\n")
-        folders.append(folder)
-    assert _in_threads(*map(_served, folders)) == ["200 a", "200 b"]
     os.environ.pop("WORKERS_ENV_TEST_TOP_LEVEL", None)
 
 
