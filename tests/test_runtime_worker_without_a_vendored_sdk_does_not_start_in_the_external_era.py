@@ -146,3 +146,58 @@ def test_workers_env_dev_exits_with_the_error(tmp_path):
     assert "workers-env dev: the Worker failed to load:" in done.stderr
     assert "ModuleNotFoundError: No module named 'workers'\n" + PRODUCTION_NOTE + "\n" in done.stderr
     assert "the project has no pyproject.toml" in done.stderr
+
+
+def test_python_sdk_built_in_in_the_external_era_has_no_sdk(tmp_path):
+    """``python-sdk = "built-in"`` says nothing vendors the SDK; from 2026-04-21 workerd has no
+    built-in one to fall back on (only its stub ``workers``), unless disable_python_external_sdk."""
+    folder = one_file_worker(tmp_path, ENTRY)
+    (folder / "pyproject.toml").write_text(PYPROJECT + '\n[tool.workers-env]\npython-sdk = "built-in"\n')
+    notes = _refused(folder)
+    assert '[tool.workers-env] python-sdk = "built-in"' in notes[1] and '"disable_python_external_sdk"' in notes[1]
+    flagged = one_file_worker(tmp_path / "flagged", ENTRY, flags=["disable_python_external_sdk"])
+    (flagged / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "built-in"\n')
+    assert load_worker(flagged).era.external_sdk is False
+
+
+@pytest.mark.parametrize("lock", ["uv.lock", "pylock.toml"])
+def test_a_ci_that_deploys_with_plain_wrangler_vendors_nothing_whatever_the_lock_says(tmp_path, lock):
+    """A lock file is what ``pywrangler sync`` would install; a CI that never runs pywrangler
+    never syncs, so only a committed python_modules/ holding the SDK gives the Worker one."""
+    folder = one_file_worker(tmp_path, ENTRY)
+    (folder / lock).write_text(
+        'version = 1\n\n[[package]]\nname = "workers-py"\nversion = "1.9.2"\n' if lock == "uv.lock" else
+        'lock-version = "1.0"\n\n[[packages]]\nname = "workers-runtime-sdk"\nversion = "1.9.5"\n')
+    (folder / ".git").mkdir()
+    (folder / ".github" / "workflows").mkdir(parents=True)
+    (folder / ".github" / "workflows" / "deploy.yml").write_text(
+        "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n")
+    notes = _refused(folder)
+    assert "its CI (.github/workflows) deploys with plain wrangler" in notes[1]
+    (folder / "python_modules" / "workers_runtime_sdk-1.9.5.dist-info").mkdir(parents=True)  # committed: it starts
+    assert load_worker(folder).era.sdk_version == (1, 9, 5)
+
+
+def test_a_pyproject_only_in_a_parent_folder_vendors_nothing_into_the_worker(tmp_path):
+    """pywrangler takes the folder of the pyproject.toml it finds (the cwd's, else a parent's) as
+    the project: it wants the wrangler config there and vendors into its python_modules/, while
+    wrangler uploads the python_modules/ beside the Worker's config (workers-py's utils.py,
+    sync.py; wrangler's projectRoot)."""
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    notes = _refused(one_file_worker(tmp_path / "worker", ENTRY, pyproject=False))
+    assert f"the one in {tmp_path} is not this Worker's" in notes[1]
+    assert "uv add --dev workers-py" in notes[1]
+
+
+def test_a_monorepo_ci_deploying_other_workers_with_plain_wrangler_does_not_stop_this_one(tmp_path):
+    """A repository whose CI deploys another folder's Worker with wrangler-action says nothing
+    about how this Worker, in a folder the workflows never name, is deployed."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
+        "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n"
+        "        with:\n          workingDirectory: workers/js-api\n")
+    python = one_file_worker(tmp_path / "workers" / "py-api", ENTRY)
+    assert load_worker(python).era.external_sdk
+    named = one_file_worker(tmp_path / "workers" / "js-api", ENTRY)  # the folder the workflow deploys
+    assert "deploys with plain wrangler" in _refused(named)[1]

@@ -261,6 +261,28 @@ def deploys_with_plain_wrangler(root: Path) -> bool:
     return _plain_wrangler_in(tuple(stamps))
 
 
+def _ci_names_worker(root: Path) -> bool:
+    """Whether the repository's CI workflows can be about the Worker at ``root``: it is the
+    repository's root, or they name its folder (``workingDirectory: workers/api``,
+    ``cd workers/api``); a monorepo's workflow deploying other folders' Workers says nothing of it."""
+    folder = _ci_workflows_folder(root)
+    if folder is None:
+        return False
+    try:
+        relative = root.resolve().relative_to(folder.parent.parent.resolve()).as_posix()
+    except ValueError:
+        return True
+    if relative == ".":
+        return True
+    texts = []
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+    return relative in _YAML_COMMENT.sub("", "\n".join(texts))
+
+
 @functools.lru_cache(maxsize=64)
 def _plain_wrangler_in(workflows: tuple[tuple[str, int, int], ...]) -> bool:
     """:func:`deploys_with_plain_wrangler` of these workflow files, read once per state of them
@@ -446,11 +468,19 @@ def missing_sdk_reason(config: Any) -> str | None:
     has no ``pyproject.toml`` (pywrangler refuses to run: only plain wrangler deploys it; a
     ``[build] command`` running pywrangler vendors the SDK, though), when its
     ``uv.lock`` pins a pywrangler before 1.9 (which vendors no SDK), or when its CI deploys with
-    plain wrangler (:func:`deploys_with_plain_wrangler`). Any other project with a
+    plain wrangler (:func:`deploys_with_plain_wrangler`: nothing syncs, so a lock file tells
+    nothing; only a committed ``python_modules/`` holding the SDK gives it one). Any other project with a
     ``pyproject.toml`` counts as deployed with pywrangler (a global or ``uvx`` one too), which
-    from 1.9 vendors the SDK. ``[tool.workers-env] python-sdk`` says otherwise and wins; a
-    config without a project folder tells nothing."""
-    if _chosen_sdk(config) is not None or not flag_enabled(PYTHON_EXTERNAL_SDK, config):
+    from 1.9 vendors the SDK. ``[tool.workers-env] python-sdk`` says otherwise and wins: a version
+    has the SDK, ``"built-in"`` none (this era's runtime has no built-in one); a config without a
+    project folder tells nothing."""
+    if not flag_enabled(PYTHON_EXTERNAL_SDK, config):
+        return None
+    chosen = _chosen_sdk(config)
+    if chosen == ():  # nothing vendored, and this era's runtime has no built-in SDK to fall back on
+        return ('[tool.workers-env] python-sdk = "built-in" in pyproject.toml: nothing vendors the SDK, and '
+                "the runtime has no built-in one unless compatibility_flags has disable_python_external_sdk")
+    if chosen is not None:
         return None
     root = getattr(config, "root", None)
     if root is None:
@@ -459,19 +489,28 @@ def missing_sdk_reason(config: Any) -> str | None:
     if uploads_main_only(config):
         return "find_additional_modules = false: wrangler uploads main alone, without python_modules/"
     build = getattr(config, "merged", {}).get("build") if isinstance(getattr(config, "merged", None), dict) else None
-    if vendored_sdk_version(root) is not None or (
+    vendored = vendored_sdk_version(root)
+    if (vendored is not None and vendored[1] == "python_modules/") or (
             isinstance(build, dict) and "pywrangler" in str(build.get("command") or "")):  # its build syncs
         return None
     if not (root / "pyproject.toml").is_file():
+        above = next((folder for folder in root.resolve().parents if (folder / "pyproject.toml").is_file()), None)
+        if above is not None:  # pywrangler's project is that folder (workers-py's find_pyproject_toml)
+            return (f"the project has no pyproject.toml beside its wrangler config, and the one in {above} is not this "
+                    "Worker's: pywrangler takes that folder as the project, wants the wrangler config there and "
+                    f"vendors into {above / 'python_modules'}/, while wrangler uploads the python_modules/ beside "
+                    "this Worker's config")
         return ("the project has no pyproject.toml: `pywrangler deploy` stops at \"pyproject.toml not found\", and "
                 "`wrangler deploy` uploads no python_modules/")
+    if deploys_with_plain_wrangler(root) and _ci_names_worker(root):  # nothing syncs, whatever a lock file says
+        return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
+                "python_modules/ holding the SDK is committed")
+    if vendored is not None:
+        return None
     pywrangler = _uv_lock_packages(root / "uv.lock").get("workers-py")
     if pywrangler is not None:
         return (f"its uv.lock pins workers-py {pywrangler.get('version', '?')}, a pywrangler from before 1.9, "
                 "which does not vendor the SDK")
-    if deploys_with_plain_wrangler(root):
-        return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
-                "python_modules/ holding the SDK is committed")
     return None
 
 

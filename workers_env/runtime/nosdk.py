@@ -14,17 +14,19 @@ without one, the Worker's ``from workers import ...`` raises that, and a Worker 
 ``workers`` fails all the same right after its top level has run: workerd's own
 ``introspection.py`` does ``from workers import DurableObject, WorkerEntrypoint, ...`` to find
 the Worker's entrypoint classes. So the Worker never starts (deploy's validation and
-``wrangler dev`` fail). :func:`without_sdk` makes the Worker's import here meet the same.
+``wrangler dev`` fail). :func:`without_sdk` makes the Worker's import here meet the same: in the
+loading thread only (``builtins.__import__`` is wrapped while one is entered), so another thread
+running a Worker that has its SDK keeps importing workers-env's stand-ins from ``sys.modules``.
 """
 
 from __future__ import annotations
 
+import builtins
 import contextlib
-import sys
-from collections.abc import Iterator
-from importlib.abc import Loader, MetaPathFinder
-from importlib.machinery import ModuleSpec
+import threading
+from collections.abc import Callable, Iterator
 from types import ModuleType
+from typing import Any
 
 from workers_env._errors import add_hint, users_mistake
 
@@ -43,69 +45,66 @@ _TEMPLATE = "\n".join([
 #: the modules workerd stubs: the SDK's package and its top-level ``asgi``
 _STUBBED = ("workers", "asgi")
 
-
-def _stubbed(name: str) -> bool:
-    return name in _STUBBED or name.startswith("workers.")
-
-
-class _StubLoader(Loader):
-    """Runs workerd's stub as the module's code (under the path production's file has), and adds
-    workers-env's ``hint`` to what it raises."""
-
-    def __init__(self, hint: str) -> None:
-        self.hint = hint
-
-    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
-        return None
-
-    def exec_module(self, module: ModuleType) -> None:
-        origin = module.__spec__.origin if module.__spec__ is not None else None
-        code = compile(_TEMPLATE.replace("$MODNAME", module.__name__), origin or module.__name__, "exec")
-        try:
-            exec(code, module.__dict__)  # noqa: S102 - workerd's own stub, verbatim
-        except ModuleNotFoundError as error:
-            add_hint(error, self.hint)
-            users_mistake(error)
-            raise
+#: thread ident -> (workers-env's note, site-packages folder) of each thread inside :func:`without_sdk`
+_THREADS: dict[int, tuple[str, str]] = {}
+_GUARD = threading.Lock()
+#: ``builtins.__import__`` as found when the first thread entered (``None``: not wrapped)
+_wrapped: Callable[..., Any] | None = None
 
 
-class _StubFinder(MetaPathFinder):
-    """Finds ``workers`` and ``asgi`` as production's site-packages holds them in this era."""
+def _run_stub(name: str, hint: str, site_packages: str) -> None:
+    """Runs workerd's stub for ``name`` under the path production's file has; what it raises
+    gets ``hint`` as workers-env's note."""
+    origin = f"{site_packages}/workers/__init__.py" if name == "workers" else f"{site_packages}/{name}.py"
+    module = ModuleType(name)
+    module.__file__ = origin
+    try:
+        exec(compile(_TEMPLATE.replace("$MODNAME", name), origin, "exec"), module.__dict__)  # noqa: S102 - workerd's stub
+    except ModuleNotFoundError as error:
+        add_hint(error, hint)
+        users_mistake(error)
+        raise
 
-    def __init__(self, hint: str, site_packages: str) -> None:
-        self.loader = _StubLoader(hint)
-        self.site_packages = site_packages
 
-    def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
-        if fullname == "workers":
-            spec = ModuleSpec(fullname, self.loader, origin=f"{self.site_packages}/workers/__init__.py",
-                              is_package=True)
-            spec.has_location = True
-            return spec
-        if fullname == "asgi":
-            spec = ModuleSpec(fullname, self.loader, origin=f"{self.site_packages}/asgi.py")
-            spec.has_location = True
-            return spec
-        return None
+def _import(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0) -> Any:
+    """``builtins.__import__`` while a thread is inside :func:`without_sdk`: that thread's
+    ``import workers`` (``workers.<sub>``, ``asgi``) runs production's stub; anything else, and
+    every other thread, imports as before."""
+    if level == 0 and _THREADS:
+        entry = _THREADS.get(threading.get_ident())
+        top = name.partition(".")[0]
+        if entry is not None and top in _STUBBED:
+            _run_stub(top, *entry)
+    assert _wrapped is not None
+    return _wrapped(name, globals, locals, fromlist, level)
 
 
 @contextlib.contextmanager
 def without_sdk(hint: str, python: tuple[int, int]) -> Iterator[None]:
-    """While entered, ``import workers`` and ``import asgi`` raise production's
-    ``ModuleNotFoundError`` (with ``hint`` as workers-env's note), the stand-ins stepping aside;
-    on exit the calls end with that error too when the Worker's code never imported ``workers``
-    (workerd's introspection does, once the top level has run). ``python`` names the
-    site-packages folder of the era's Pyodide (``/lib/python3.12/site-packages``)."""
-    modules = sys.modules
-    saved = {name: modules.pop(name) for name in [n for n in modules if _stubbed(n)]}
-    finder = _StubFinder(hint, f"/lib/python{python[0]}.{python[1]}/site-packages")
-    sys.meta_path.insert(0, finder)
+    """While entered, the calling thread's ``import workers`` and ``import asgi`` raise
+    production's ``ModuleNotFoundError`` (with ``hint`` as workers-env's note), the stand-ins in
+    ``sys.modules`` left to other threads; on exit the calls end with that error too when the
+    Worker's code never imported ``workers`` (workerd's introspection does, once the top level has
+    run). ``python`` names the site-packages folder of the era's Pyodide
+    (``/lib/python3.12/site-packages``)."""
+    global _wrapped
+    site_packages = f"/lib/python{python[0]}.{python[1]}/site-packages"
+    ident = threading.get_ident()
+    with _GUARD:
+        outer = _THREADS.get(ident)
+        _THREADS[ident] = (hint, site_packages)
+        if _wrapped is None:
+            _wrapped = builtins.__import__
+            builtins.__import__ = _import
     try:
         yield
-        __import__("workers")  # introspection.py's `from workers import (...)`: raises
+        _run_stub("workers", hint, site_packages)  # introspection.py's `from workers import (...)`: raises
     finally:
-        if finder in sys.meta_path:
-            sys.meta_path.remove(finder)
-        for name in [n for n in modules if _stubbed(n)]:  # none is left by a failed import; to be sure
-            del modules[name]
-        modules.update(saved)
+        with _GUARD:
+            if outer is not None:
+                _THREADS[ident] = outer
+            else:
+                del _THREADS[ident]
+            if not _THREADS and _wrapped is not None and builtins.__import__ is _import:
+                builtins.__import__ = _wrapped
+                _wrapped = None
