@@ -13,6 +13,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from worker_helpers import typical_pyproject
+
 TIMEOUT = 20
 RELOADING = "\u2394 Reloading local server..."
 READY = "\u2394 Local server updated and ready"
@@ -123,7 +125,7 @@ def python_project(root: Path, entry: str, *, config_extra: str = "", files: dic
     for name, text in (files or {}).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text)
-    return root
+    return typical_pyproject(root)  # the external-SDK era: pywrangler's layout, or the Worker does not start
 
 
 def answering(text: str) -> str:

@@ -18,6 +18,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from worker_helpers import typical_pyproject
+
 from workers_env.cli import main
 
 ENTRY = """
@@ -35,7 +37,7 @@ def make_project(root: Path) -> Path:
     (root / "wrangler.toml").write_text(
         'name = "dev-vars"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
         'compatibility_flags = ["python_workers"]\n[vars]\nGREETING = "from config"\nOTHER = "kept"\n')
-    return root
+    return typical_pyproject(root)  # pywrangler's layout: the external-SDK era needs it
 
 
 def _free_port() -> int:

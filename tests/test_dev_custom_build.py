@@ -15,6 +15,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from worker_helpers import typical_pyproject
+
 ENTRY = """
 from workers import Response, WorkerEntrypoint
 
@@ -33,7 +35,7 @@ def _project(root: Path, command: str, cwd: str | None = None) -> Path:
     build = f"[build]\ncommand = '''{command}'''\n" + (f'cwd = "{cwd}"\n' if cwd else "")
     (root / "wrangler.toml").write_text('name = "b"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
                                         'compatibility_flags = ["python_workers"]\n' + build)
-    return root
+    return typical_pyproject(root)  # pywrangler's layout: the external-SDK era needs it
 
 
 def _free_port() -> int:
