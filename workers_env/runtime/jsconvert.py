@@ -37,7 +37,15 @@ from workers_env.runtime.jsbuffers import (
 )
 from workers_env.runtime.jsdestroyed import ITERATED_PROXY, DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
-from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, carry_mark, reorder_in_place
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsLiteralMap,
+    JsMap,
+    JsObject,
+    JsObjectMap,
+    carry_mark,
+    reorder_in_place,
+)
 from workers_env.runtime.jsreadable import JsReadableStream
 
 __all__ = [
@@ -251,8 +259,29 @@ def js_iterated(value: Any) -> Iterable[Any]:
     return iteration(value) if iteration is not None else value
 
 
+def js_iterable(value: Any) -> Iterable[Any]:
+    """:func:`js_iterated` of a value JavaScript's iteration protocol takes (``Object.fromEntries``,
+    ``new Map``, ``new Set``): one without ``[Symbol.iterator]`` -- ``undefined``, ``null``, a
+    number, a boolean, a plain object (``to_js(dict)`` from Pyodide 0.29, ``JSON.parse('{}')``) --
+    is V8's ``TypeError: object is not iterable (cannot read property Symbol(Symbol.iterator))``
+    (measured on Pyodide 0.28.2 and 314.0.6), not Python's own ``TypeError``."""
+    if not_js_iterable(value):
+        raise JsException(f"{_jsvalues._v8_described(value)} is not iterable "
+                          "(cannot read property Symbol(Symbol.iterator))", name="TypeError")
+    return js_iterated(value)
+
+
+def not_js_iterable(value: Any) -> bool:
+    """Whether ``value`` has no ``[Symbol.iterator]`` to JavaScript: ``undefined``/``null``, a
+    number or boolean, a plain object (its ``as_object_map()``/``as_py_json()`` view too)."""
+    return (value is None or value is jsnull or isinstance(value, (bool, int, float, JsObject, JsObjectMap))) \
+        and not isinstance(value, str)
+
+
 def object_from_entries(entries: Iterable[Any], *_ignored: Any) -> JsObject:
-    """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
+    """``Object.fromEntries``: a plain object from ``[key, value]`` pairs (a value JavaScript
+    cannot iterate: :func:`js_iterable`'s ``TypeError``)."""
+    js_iterable(entries)
     return _from_entries(entries, ordered=True)
 
 

@@ -11,6 +11,7 @@ import functools
 import importlib.abc
 import importlib.machinery
 import inspect
+import math
 import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -191,17 +192,35 @@ def _new_map(entries: Any = None) -> jsproxy.JsMap:
         return jsproxy.JsMap({})
     pairs: dict[Any, Any] = {}
     made = jsproxy.JsMap(pairs)
-    for item in jsconvert.js_iterated(entries):
+    for item in jsconvert.js_iterable(entries):  # a plain object: V8's TypeError
         key, value = (list(jsconvert.js_iterated(item)) + [None, None])[:2]
         pairs[jsproxy.map_key(key)] = value  # an object key by identity, as JavaScript's
         jsproxy.carry_mark(item, made, value)  # a PyProxy in the entry: the same one in the Map
     return made
 
 
+def _array_like_items(value: Any) -> list[Any]:
+    """What ``Array.from`` reads of a value JavaScript cannot iterate: ``ToLength(value.length)``
+    items ``value[0]``, ``value[1]``, ... (``undefined`` where absent); ``[]`` for a number, a
+    boolean or an object without a ``length``; ``undefined``/``null`` are V8's ``TypeError``."""
+    if value is None or value is jsproxy.jsnull:
+        jsconvert.js_iterable(value)  # raises
+    if isinstance(value, jsproxy.JsObjectMap):
+        value = object.__getattribute__(value, "_object")
+    if not isinstance(value, jsproxy.JsObject):
+        return []
+    props = object.__getattribute__(value, "_props")
+    length = jsnumbers.to_number(props.get("length"))
+    count = 0 if math.isnan(length) or length <= 0 else int(min(length, 2**53 - 1))
+    if count > 2**32 - 1:
+        raise JsException("Invalid array length", name="RangeError")
+    return [getattr(value, str(i), None) for i in range(count)]
+
+
 def _new_set(items: Any = None) -> JsSet:
     """``new Set(iterable)``: the distinct items, in first-seen order."""
     out = JsSet()
-    for item in jsconvert.js_iterated(items) if items is not None else ():
+    for item in jsconvert.js_iterable(items) if items is not None and items is not jsproxy.jsnull else ():
         out.add(item)
     return out
 
@@ -811,7 +830,10 @@ def _build() -> dict[str, ModuleType]:
     def array_from(it: Any, map_fn: Any = None, *_: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
         if map_fn is not None and not callable(map_fn):  # checked before ``items`` is read, as ECMAScript does
             raise not_a_function(map_fn)
-        items = list(jsconvert.js_iterated(it))
+        if jsconvert.not_js_iterable(it):  # no [Symbol.iterator]: read as an array-like (ECMAScript's
+            items = _array_like_items(it)  # Array.from), a plain object without a length is []
+        else:
+            items = list(jsconvert.js_iterated(it))
         if map_fn is not None:  # ``Array.from(items, (item, index) => ...)``
             return JsArray([jsfunctions.call_relaxed(map_fn, v, i) for i, v in enumerate(items)])
         if type(it) in (list, tuple):  # a PyProxy: a container item's proxy dies with the list's iterator
