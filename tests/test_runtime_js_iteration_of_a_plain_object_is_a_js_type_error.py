@@ -39,3 +39,11 @@ def test_to_js_of_a_dict_is_not_iterable_from_the_python_314_era(tmp_path):
     assert snippet_answers(tmp_path, snippets, "2026-10-01") == [NOT_ITERABLE, NOT_ITERABLE, "'[]' (str)"]
     assert snippet_answers(tmp_path, snippets, "2026-09-07") == [
         "[object Object] (JsProxy)", "[object Map] (JsProxy)", "'[[\"a\",1]]' (str)"]
+
+
+def test_object_from_entries_of_undefined_or_a_boolean(tmp_path):
+    assert snippet_answers(tmp_path, ["Object.fromEntries(js.undefined)", "Object.fromEntries(True)",
+                                      "js.Set.new(True)"], "2026-10-01") == [
+        "JsException: TypeError: undefined is not iterable",
+        "JsException: TypeError: boolean true is not iterable (cannot read property Symbol(Symbol.iterator))",
+        "JsException: TypeError: boolean true is not iterable (cannot read property Symbol(Symbol.iterator))"]

@@ -280,7 +280,10 @@ def not_js_iterable(value: Any) -> bool:
 
 def object_from_entries(entries: Iterable[Any], *_ignored: Any) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs (a value JavaScript
-    cannot iterate: :func:`js_iterable`'s ``TypeError``)."""
+    cannot iterate: :func:`js_iterable`'s ``TypeError``; ``undefined`` and ``null`` V8's shorter
+    ``undefined is not iterable``, measured under Node 24)."""
+    if entries is None or entries is jsnull:
+        raise JsException("undefined is not iterable", name="TypeError")
     js_iterable(entries)
     return _from_entries(entries, ordered=True)
 

@@ -14,7 +14,7 @@ import inspect
 import math
 import sys
 from types import ModuleType, SimpleNamespace
-from typing import Any
+from typing import Any, TypedDict
 
 from workers_env import _errors, _jsvalues
 from workers_env._clock import SYSTEM_CLOCK
@@ -324,14 +324,84 @@ def _open_url(url: str) -> Any:
     raise error
 
 
+class XHRError(OSError):
+    """``pyodide.http.pyxhr.XHRError`` (Pyodide 0.29 on)."""
+
+    __module__ = "pyodide.http._exceptions"
+
+
+class XHRNetworkError(XHRError):
+    """``pyodide.http.pyxhr.XHRNetworkError`` (Pyodide 0.29 on)."""
+
+    __module__ = "pyodide.http._exceptions"
+
+    def __init__(self, message: str = "Network error occurred") -> None:
+        super().__init__(message)
+
+
+class XHRRequestParams(TypedDict, total=False):
+    """``pyodide.http.pyxhr.XHRRequestParams``: a request's keyword arguments."""
+
+    headers: dict[str, str]
+    params: dict[str, str]
+    data: Any
+    json: Any
+    auth: tuple[str, str]
+    timeout: int
+
+
+class XHRResponse:
+    """``pyodide.http.pyxhr.XHRResponse``: never made in a Worker (no ``XMLHttpRequest``)."""
+
+    __module__ = "pyodide.http.pyxhr"
+
+
+def _pyxhr_request(method: str) -> Any:
+    def request(url: str, **_kwargs: Any) -> Any:
+        """A synchronous ``XMLHttpRequest``, which workerd does not have: Pyodide's ``from js
+        import XMLHttpRequest`` at import failed quietly, so the call is a ``NameError``."""
+        error = NameError("name 'XMLHttpRequest' is not defined")
+        add_hint(error, f"pyodide.http.pyxhr.{method} needs the browser's XMLHttpRequest, which the Workers runtime "
+                        "does not have (Pyodide imports it only where it exists); use `await "
+                        "pyodide.http.pyfetch(url)` or `workers.fetch` instead")
+        raise error
+
+    request.__name__ = request.__qualname__ = method
+    request.__module__ = "pyodide.http.pyxhr"
+    return request
+
+
+def _pyxhr_module() -> ModuleType:
+    """``pyodide.http.pyxhr`` (Pyodide 0.29's ``XMLHttpRequest`` client: the 314.0.x era): it
+    imports in a Worker, its requests fail as :func:`_open_url` does."""
+    module = ModuleType("pyodide.http.pyxhr", "XMLHttpRequest-based HTTP client for Pyodide (no XMLHttpRequest in "
+                                              "the Workers runtime: every request is a NameError).")
+    methods = ("delete", "get", "head", "options", "patch", "post", "put")
+    for method in methods:
+        setattr(module, method, _pyxhr_request(method))
+    module.XHRError = XHRError  # type: ignore[attr-defined]
+    module.XHRNetworkError = XHRNetworkError  # type: ignore[attr-defined]
+    module.XHRRequestParams = XHRRequestParams  # type: ignore[attr-defined]
+    module.XHRResponse = XHRResponse  # type: ignore[attr-defined]
+    module.__all__ = [*methods, "XHRError", "XHRNetworkError", "XHRRequestParams",  # type: ignore[attr-defined]
+                      "XHRResponse"]
+    return module
+
+
+_PYXHR = _pyxhr_module()
+
+
 def _http_attribute(name: str) -> Any:
     """``pyodide.http``'s names that depend on the Worker's Pyodide: ``HttpStatusError``,
     ``BodyUsedError`` and ``AbortError`` exist from 0.28 (compatibility dates from 2025-09-29);
-    on 0.26 importing one is an ``ImportError``, as in production. Outside a Worker: the newest."""
+    on 0.26 importing one is an ``ImportError``, as in production; ``pyxhr`` from 0.29 (the
+    314.0.x era, dates from 2026-09-08). Outside a Worker: 0.28's names."""
     if name == "__all__":
-        return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ())]
+        return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ()), *(("pyxhr",) if pyodide_029() else ())]
     if name in _HTTP_ERRORS_028 and pyodide_028():
         return getattr(workers_api, name)
+    if name == "pyxhr" and pyodide_029():
+        return _PYXHR
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
 
 
