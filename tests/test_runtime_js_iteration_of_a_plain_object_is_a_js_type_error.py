@@ -8,7 +8,7 @@ as an array-like instead (its ``length``; ``[]`` without one). Every answer is r
 
 from __future__ import annotations
 
-from worker_helpers import snippet_answers
+from worker_helpers import STATE, json_answer, one_file_worker, snippet_answers
 
 NOT_ITERABLE = "JsException: TypeError: object is not iterable (cannot read property Symbol(Symbol.iterator))"
 
@@ -47,3 +47,23 @@ def test_object_from_entries_of_undefined_or_a_boolean(tmp_path):
         "JsException: TypeError: undefined is not iterable",
         "JsException: TypeError: boolean true is not iterable (cannot read property Symbol(Symbol.iterator))",
         "JsException: TypeError: boolean true is not iterable (cannot read property Symbol(Symbol.iterator))"]
+
+
+
+def test_promise_all_of_a_plain_object_rejects(tmp_path):
+    """``Promise.all(plain object)`` is a promise rejected with that TypeError, not a Python raise."""
+    one_file_worker(tmp_path, """
+import asyncio
+import json
+
+from js import JSON, Promise, Response
+from workers import WorkerEntrypoint
+""" + STATE + """
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        promise = Promise.all(JSON.parse('{"a": 1}'))
+        return Response.new(json.dumps([type(promise).__name__, await state(promise)]))
+""", date="2026-10-01")
+    assert json_answer(tmp_path, "/") == [
+        "PyodideFuture", "TypeError: object is not iterable (cannot read property Symbol(Symbol.iterator))"]

@@ -266,8 +266,7 @@ def js_iterable(value: Any) -> Iterable[Any]:
     is V8's ``TypeError: object is not iterable (cannot read property Symbol(Symbol.iterator))``
     (measured on Pyodide 0.28.2 and 314.0.6), not Python's own ``TypeError``."""
     if not_js_iterable(value):
-        raise JsException(f"{_jsvalues._v8_described(value)} is not iterable "
-                          "(cannot read property Symbol(Symbol.iterator))", name="TypeError")
+        raise _jsvalues.not_iterable(value)
     return js_iterated(value)
 
 
