@@ -1374,5 +1374,12 @@ CASES = {
         "a = Array.new()\na.push(2**60)\ntype(a[0]).__name__",
         "o = Object.new()\no.x = 2**60\n(type(o.x).__name__, o.x)",
         "import pyodide.ffi as f\n[c.__name__ for c in getattr(f, 'JsBigInt', int).__mro__]",
+        "# async\nimport asyncio\nasync def f():\n    await asyncio.sleep(10)\nt = asyncio.ensure_future(f())\nout = []\ng = t.then(lambda v: out.append('ok'), lambda e: out.append('err'))\nh = t.finally_(lambda: out.append('finally'))\nawait asyncio.sleep(0)\nt.cancel()\nawait asyncio.sleep(0.05)\n(type(t).__name__, out, g.cancelled(), h.cancelled(), g.done(), h.done())",
+        "# async\nimport asyncio\nasync def f():\n    await asyncio.sleep(10)\nt = asyncio.ensure_future(f())\ndef boom():\n    raise ValueError('fin')\nh = t.finally_(boom)\nawait asyncio.sleep(0)\nt.cancel()\nawait asyncio.sleep(0.05)\n(h.done(), h.done() and not h.cancelled() and repr(h.exception()))",
+        '# async\nimport asyncio\nasync def f():\n    return 5\nt = asyncio.ensure_future(f())\nout = []\ng = t.then(lambda v: out.append(v))\nawait asyncio.sleep(0.05)\n(out, g.done())',
+        "import pyodide.http as h\n'pyxhr' in h.__all__",
+        "from pyodide.http import pyxhr\n(sorted(pyxhr.__all__), issubclass(pyxhr.XHRNetworkError, OSError))",
+        "from pyodide.http import pyxhr\npyxhr.get('https://example.com/')",
+        "# async\ntry:\n    await js.Promise.all(JSON.parse('{\"a\": 1}'))\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
     ],
 }
