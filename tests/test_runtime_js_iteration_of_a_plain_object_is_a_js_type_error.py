@@ -67,3 +67,11 @@ class Default(WorkerEntrypoint):
 """, date="2026-10-01")
     assert json_answer(tmp_path, "/") == [
         "PyodideFuture", "TypeError: object is not iterable (cannot read property Symbol(Symbol.iterator))"]
+
+
+def test_an_iterated_item_that_is_no_object_is_not_an_entry(tmp_path):
+    assert snippet_answers(tmp_path, ["Object.fromEntries('ab')", "Object.fromEntries(to_js([['a', 1], 7]))",
+                                      "js.Map.new(to_js([5]))"], "2025-10-01") == [
+        "JsException: TypeError: Iterator value a is not an entry object",
+        "JsException: TypeError: Iterator value 7 is not an entry object",
+        "JsException: TypeError: Iterator value 5 is not an entry object"]

@@ -277,6 +277,17 @@ def not_js_iterable(value: Any) -> bool:
         and not isinstance(value, str)
 
 
+def check_entry(entry: Any) -> None:
+    """An item ``Object.fromEntries``/``new Map`` iterated must be an object: a string, number,
+    boolean, ``null`` or ``undefined`` is V8's ``TypeError: Iterator value a is not an entry
+    object`` (``Object.fromEntries('ab')``; measured under Node 24), not pairs of its characters."""
+    if entry is None or entry is jsnull or isinstance(entry, (str, bool, int, float)):
+        shown = "undefined" if entry is None else "null" if entry is jsnull else \
+            ("true" if entry else "false") if isinstance(entry, bool) else \
+            entry if isinstance(entry, str) else _jsvalues.js_string(entry)
+        raise JsException(f"Iterator value {shown} is not an entry object", name="TypeError")
+
+
 def object_from_entries(entries: Iterable[Any], *_ignored: Any) -> JsObject:
     """``Object.fromEntries``: a plain object from ``[key, value]`` pairs (a value JavaScript
     cannot iterate: :func:`js_iterable`'s ``TypeError``; ``undefined`` and ``null`` V8's shorter
@@ -298,6 +309,7 @@ def _from_entries(entries: Iterable[Any], *, ordered: bool) -> JsObject:
     made = JsObject(props)
     raw = js_iterated(entries)
     for entry in raw:
+        check_entry(entry)
         pair = entry._items if isinstance(entry, JsArray) else list(entry)
         key, value = (list(pair) + [None, None])[:2]
         if value is None and isinstance(entry, JsArray) and entry._nulls:

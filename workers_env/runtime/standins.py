@@ -193,6 +193,7 @@ def _new_map(entries: Any = None) -> jsproxy.JsMap:
     pairs: dict[Any, Any] = {}
     made = jsproxy.JsMap(pairs)
     for item in jsconvert.js_iterable(entries):  # a plain object: V8's TypeError
+        jsconvert.check_entry(item)
         key, value = (list(jsconvert.js_iterated(item)) + [None, None])[:2]
         pairs[jsproxy.map_key(key)] = value  # an object key by identity, as JavaScript's
         jsproxy.carry_mark(item, made, value)  # a PyProxy in the entry: the same one in the Map
