@@ -45,7 +45,8 @@ def project(tmp_path: Path) -> Callable[..., Path]:
 
     Keyword names are file paths with ``__`` for ``/`` and ``_DOT_`` for ``.``
     (``src__entry_DOT_py="..."``); use ``files={"src/entry.py": "..."}`` for any other name.
-    Returns the folder.
+    Unless ``pyproject.toml`` is among them, a config of the external-SDK era gets the usual
+    one (pywrangler a dev dependency: worker_helpers.typical_pyproject). Returns the folder.
     """
 
     def write(wrangler_toml: str, *, files: dict[str, str] | None = None, **named: str) -> Path:
@@ -56,7 +57,9 @@ def project(tmp_path: Path) -> Callable[..., Path]:
             target = tmp_path / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text)
-        return tmp_path
+        from worker_helpers import typical_pyproject  # tests/ is on sys.path once its tests import
+
+        return typical_pyproject(tmp_path)
 
     return write
 

@@ -6,6 +6,8 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+from worker_helpers import typical_pyproject
+
 from workers_env import load_env
 
 WRANGLER = """\
@@ -23,6 +25,7 @@ def ai_env(folder: Path, **options: Any) -> Any:
     """An env whose ``env.AI`` is the Workers AI binding (``load_env`` options pass through)."""
     if not (folder / "wrangler.toml").exists():
         (folder / "wrangler.toml").write_text(WRANGLER)
+        typical_pyproject(folder)
     return load_env(folder, **options)
 
 
@@ -38,6 +41,7 @@ def worker_json(folder: Path, entry: str, *, reply: Any = None, date: str = "202
     from workers_env import load_worker
 
     (folder / "wrangler.toml").write_text(WRANGLER.replace("2026-05-01", date))
+    typical_pyproject(folder)
     (folder / "src").mkdir(exist_ok=True)
     (folder / "src" / "entry.py").write_text(entry)
     worker = load_worker(folder)

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from ai_helpers import ai_env, run
+from worker_helpers import typical_pyproject
 
 from workers_env import ConfigError
 from workers_env._jsvalues import ByteStream
@@ -169,6 +170,7 @@ def test_a_legacy_handler_passes_the_raw_stream_on(tmp_path):
         'name = "x"\nmain = "src/entry.py"\ncompatibility_date = "2024-09-01"\n'
         'compatibility_flags = ["python_workers"]\n[ai]\nbinding = "AI"\n'
     )
+    typical_pyproject(tmp_path)
     worker = load_worker(tmp_path)
     worker.env.unwrapped("AI").reply("Legacy ok")  # env.AI is the raw JS binding in this era
 

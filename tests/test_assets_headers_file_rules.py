@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 
@@ -67,6 +68,7 @@ def project(root: Path) -> Path:
     (root / "wrangler.json").write_text(json.dumps({
         "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
         "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
+    typical_pyproject(root)
     return root
 
 
@@ -143,6 +145,7 @@ async def test_a_value_ending_in_an_empty_capture_is_trimmed_as_headers_set_trim
     (root / "public" / "_headers").write_text("/:first/*\n  X-First: :first and :splat\n")
     config = json.loads((root / "wrangler.json").read_text())
     (root / "wrangler.json").write_text(json.dumps({**config, "assets": {"directory": "public", "binding": "ASSETS"}}))
+    typical_pyproject(root)
     env = load_env(root)
     raw = env.unwrapped("ASSETS")
     answer = await raw.fetch("http://localhost/about/")
@@ -207,5 +210,6 @@ async def test_a_dollar_in_the_matched_path_is_a_replacement_pattern_as_in_javas
     (root / "public" / "_headers").write_text("/x/*\n  X-Got: v=:splat\n")
     config = json.loads((root / "wrangler.json").read_text())
     (root / "wrangler.json").write_text(json.dumps({**config, "assets": {"directory": "public", "binding": "ASSETS"}}))
+    typical_pyproject(root)
     answer = await load_env(root).unwrapped("ASSETS").fetch("http://localhost/x/a$$b$&c")
     assert (answer.status, answer.header("x-got")) == (404, "v=a$b:splatc")

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import ConfigError, load_env, load_worker
 
@@ -51,6 +52,7 @@ def project(root: Path, *, entry: str = ENTRY, date: str = "2026-09-01", **asset
     (root / "wrangler.json").write_text(json.dumps({
         "name": "site", "main": "src/entry.py", "compatibility_date": date, "compatibility_flags": ["python_workers"],
         "assets": {"directory": "public", "binding": "ASSETS", **assets}}))
+    typical_pyproject(root)
     return root
 
 
@@ -178,6 +180,7 @@ def test_directories_wrangler_refuses(tmp_path, capsys):
     data = json.loads((root / "wrangler.json").read_text())
     data["assets"]["directory"] = "dist"
     (root / "wrangler.json").write_text(json.dumps(data))
+    typical_pyproject(root)
     with pytest.raises(ConfigError, match=r'The directory specified by the "assets.directory" field in your '
                                           r"configuration file does not exist:\n.*dist"):
         load_worker(root)

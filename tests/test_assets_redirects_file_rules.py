@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 
@@ -51,6 +52,7 @@ def project(root: Path, assets: dict | None = None) -> Path:
     (root / "wrangler.json").write_text(json.dumps({
         "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
         "compatibility_flags": ["python_workers"], "assets": {"directory": "public", **(assets or {})}}))
+    typical_pyproject(root)
     return root
 
 

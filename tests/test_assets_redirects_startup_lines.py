@@ -10,6 +10,8 @@ import json
 import textwrap
 from pathlib import Path
 
+from worker_helpers import typical_pyproject
+
 from workers_env import load_worker
 
 REDIRECTS = """
@@ -37,6 +39,7 @@ def project(root: Path, assets: dict | None = None) -> Path:
     (root / "wrangler.json").write_text(json.dumps({
         "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
         "compatibility_flags": ["python_workers"], "assets": {"directory": "public", **(assets or {})}}))
+    typical_pyproject(root)
     return root
 
 

@@ -8,6 +8,7 @@ absent option. ``load_env``'s env of each era does what that era's Worker code d
 from __future__ import annotations
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import JsException, js, load_env, load_worker, to_js
 
@@ -29,6 +30,7 @@ LLM = "@cf/meta/llama-3.1-8b-instruct-fast"
 
 def _env(tmp_path, date):
     (tmp_path / "wrangler.toml").write_text(TOML.format(date=date))
+    typical_pyproject(tmp_path)
     return load_env(tmp_path / "wrangler.toml", indexes=INDEXES)
 
 

@@ -19,7 +19,7 @@ import asyncio
 
 import numpy as np
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, typical_pyproject
 
 from workers_env import VectorizeError, load_env, load_worker
 from workers_env.cli import main
@@ -44,6 +44,7 @@ def _index(tmp_path, date, flags=(), version="v1"):
     """``env.unwrapped("IDX")`` (plain data in and out) of a config with ``date`` and ``flags``,
     seeded with DOCS."""
     (tmp_path / "wrangler.toml").write_text(_toml(date, tuple(flags)))
+    typical_pyproject(tmp_path)
     env = load_env(tmp_path / "wrangler.toml", indexes={"idx": {"dimensions": 3, "metric": "cosine",
                                                                   "version": version}})
     idx = env.unwrapped("IDX")
@@ -110,6 +111,7 @@ def test_the_flags_decide_whatever_the_date(tmp_path, date, flag, original):
 
 def test_a_config_without_a_date_gets_todays_format(tmp_path):
     (tmp_path / "wrangler.toml").write_text('name = "w"\n[[vectorize]]\nbinding = "IDX"\nindex_name = "idx"\n')
+    typical_pyproject(tmp_path)
     env = load_env(tmp_path / "wrangler.toml", indexes={"idx": {"dimensions": 3, "metric": "cosine"}})
     idx = env.unwrapped("IDX")
     asyncio.run(idx.upsert(DOCS))
@@ -160,6 +162,7 @@ def test_the_bindings_own_return_metadata_check_still_runs(tmp_path):
 
 def test_the_env_of_the_configs_era_hands_out_the_original_format(tmp_path):
     (tmp_path / "wrangler.toml").write_text(_toml(ORIGINAL_DATE))
+    typical_pyproject(tmp_path)
     env = load_env(tmp_path / "wrangler.toml", indexes={"idx": {"dimensions": 3, "metric": "cosine"}})
     asyncio.run(env.unwrapped("IDX").upsert(DOCS))
     res = asyncio.run(env.IDX.query([1, 0, 0], topK=1, returnVectors=True))  # raw JavaScript in this era
@@ -199,6 +202,7 @@ def test_a_worker_gets_the_format_of_its_date(tmp_path, date, expected):
 @pytest.mark.parametrize("flag", ["vectorize_query_original", "vectorize_query_metadata_optional"])
 def test_validate_takes_both_flags_as_wrangler_does(tmp_path, monkeypatch, capsys, flag):
     (tmp_path / "wrangler.toml").write_text(_toml("2024-09-23", (flag,)))
+    typical_pyproject(tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
     assert main(["validate"]) == 0
@@ -217,6 +221,7 @@ def test_an_environments_own_date_and_flags_decide(tmp_path, section, original):
     if not original:
         top = top.replace("2024-06-01", "2023-10-01")
     (tmp_path / "wrangler.toml").write_text(top + section + '[[env.old.vectorize]]\nbinding = "IDX"\nindex_name = "idx"\n')
+    typical_pyproject(tmp_path)
     for environment, wanted in ((None, not original), ("old", original)):
         env = load_env(tmp_path / "wrangler.toml", environment=environment,
                        indexes={"idx": {"dimensions": 3, "metric": "cosine"}})
@@ -229,6 +234,7 @@ def test_the_cli_query_prints_todays_format_whatever_the_date(tmp_path, monkeypa
     """``workers-env vectorize query`` stands for ``wrangler vectorize query``, which calls the
     REST API: no Worker's compatibility date reaches it."""
     (tmp_path / "wrangler.toml").write_text(_toml(ORIGINAL_DATE, ("vectorize_query_original",)))
+    typical_pyproject(tmp_path)
     (tmp_path / "v.ndjson").write_text('{"id": "a", "values": [1, 0, 0]}\n')
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)

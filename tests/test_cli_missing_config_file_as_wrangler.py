@@ -29,7 +29,7 @@ def text(app, given: str, node: str = "ENOENT: no such file or directory", resol
 
 
 def nothing_written(app) -> bool:
-    return sorted(p.name for p in app.iterdir()) == ["afile", "b.json", "wrangler.toml"]
+    return sorted(p.name for p in app.iterdir()) == ["afile", "b.json", "pyproject.toml", "wrangler.toml"]
 
 
 @pytest.mark.parametrize("argv", [

@@ -10,6 +10,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -49,6 +50,7 @@ def server(tmp_path_factory):
     (root / "src" / "entry.py").write_text(ENTRY)
     (root / "wrangler.toml").write_text('name = "s"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
                                         'compatibility_flags = ["python_workers"]\n')
+    typical_pyproject(root)
     with BackgroundServer(load_worker(root)) as running:
         yield running
 

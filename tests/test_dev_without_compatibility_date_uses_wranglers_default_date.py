@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from dev_reload_helpers import DevServer
+from worker_helpers import typical_pyproject
 
 import workers_env
 
@@ -23,6 +24,7 @@ class Default(WorkerEntrypoint):
 
 def test_the_warning_and_the_worker_use_wranglers_default_date(tmp_path: Path) -> None:
     (tmp_path / "wrangler.jsonc").write_text('{"name": "w", "main": "src/entry.py", "compatibility_flags": ["python_workers"]}')
+    typical_pyproject(tmp_path)
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(WORKER)
     environ = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}

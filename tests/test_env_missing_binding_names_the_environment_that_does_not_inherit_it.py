@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_env, load_worker
 
@@ -44,6 +45,7 @@ class Default(WorkerEntrypoint):
 @pytest.fixture
 def project(tmp_path):
     (tmp_path / "wrangler.toml").write_text(CONFIG)
+    typical_pyproject(tmp_path)
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(WORKER)
     return tmp_path

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import ConfigError, JsException, VectorizeError, load_env, load_worker
 from workers_env._jsvalues import MAX_NESTING_DEPTH
@@ -64,6 +65,7 @@ def circular() -> dict[str, Any]:
 def idx(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     version, persisted = request.param
     (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    typical_pyproject(tmp_path)
     definition = {"dimensions": 2, "metric": "cosine", "version": version}
     if version == "v2":
         definition["metadata_indexes"] = {"a": "string"}
@@ -267,6 +269,7 @@ class Default(WorkerEntrypoint):
 
 def test_self_env_with_a_circular_value_fails_as_the_sdk_does(tmp_path: Path) -> None:
     (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    typical_pyproject(tmp_path)
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(ENTRY)
     env = load_env(tmp_path, indexes={"idx": {"dimensions": 2, "metric": "cosine"}})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import JsException, PyProxyWarning, load_worker
 
@@ -113,6 +114,7 @@ async def test_the_external_sdk_hint_is_given_only_where_the_worker_lacks_that_s
     (external / "wrangler.toml").write_text(
         'name = "p"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n'
         '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "d"\ndatabase_id = "x"\n')
+    typical_pyproject(external)
     # the SDK's own check iterates the JS array first, destroying the wrappers' proxies: D1 then
     # throws Pyodide's borrowed-proxy error (measured: SDK 1.9.5 + Pyodide 0.28.2 under Node)
     with pytest.raises(JsException, match="borrowed proxy was automatically destroyed") as raised:
@@ -154,6 +156,7 @@ async def test_d1_raw_reads_column_names_from_a_dict_as_the_workers_pyodide_does
     (tmp_path / "wrangler.toml").write_text(
         f'name = "p"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "d"\ndatabase_id = "x"\n')
+    typical_pyproject(tmp_path)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PyProxyWarning)
         response = await load_worker(tmp_path).fetch("/")

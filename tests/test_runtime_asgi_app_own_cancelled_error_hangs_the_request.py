@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from worker_helpers import OWN_CANCEL
+from worker_helpers import OWN_CANCEL, typical_pyproject
 
 from workers_env import HandlerCancelledError, JsException, load_worker
 
@@ -63,6 +63,7 @@ def _worker(root: Path, date: str):
         "name": "asgi-cancel", "main": "src/worker.py", "compatibility_date": date,
         "compatibility_flags": ["python_workers"],
     }))
+    typical_pyproject(root)
     return load_worker(root)
 
 

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import JsException, load_worker
 
@@ -79,6 +80,7 @@ def worker_at(root: Path, date: str):
         "name": "asgi-bridge", "main": "src/worker.py", "compatibility_date": date,
         "compatibility_flags": ["python_workers"],
     }))
+    typical_pyproject(root)
     return load_worker(root)
 
 

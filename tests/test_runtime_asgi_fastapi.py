@@ -8,6 +8,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -74,6 +75,7 @@ def make(root: Path, date: str) -> Path:
         "name": "fastapi-worker", "main": "src/worker.py", "compatibility_date": date,
         "compatibility_flags": ["python_workers", "python_dedicated_snapshot"], "vars": {"MESSAGE": "My env var"},
     }))
+    typical_pyproject(root)
     (root / "src" / "worker.py").write_text(textwrap.dedent(ENTRY))
     return root
 

@@ -60,3 +60,27 @@ def test_dir_shows_pyodides_names_and_none_of_workers_envs(tmp_path: Path, date:
         "constructors": ["function Object() { [native code] }", True, True, "<class 'pyodide.ffi.JsProxy'>", True,
                          "function ExecutionContext() { [native code] }", True, True],
     }
+
+
+CLASSES = """
+import js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response.json({name: [n for n in dir(getattr(js, name)) if not n.startswith("__")]
+                              for name in ("Response", "AbortSignal", "fetch")})
+"""
+
+
+@pytest.mark.parametrize("date", ["2025-08-14", "2025-10-01"])
+def test_dir_of_a_js_class_lists_its_statics_and_no_workers_env_method(tmp_path: Path, date: str) -> None:
+    """A workerd class's statics, ``Response.json`` among them (a name its instances have too),
+    and the members of every JS function's proxy -- none of workers-env's (its listing of a
+    class's enumerable statics for ``Object.keys``)."""
+    got = json_answer(one_file_worker(tmp_path, CLASSES, date=date), "/")
+    function = ["constructor", "js_id", "name", "toString", "to_py", "typeof"]
+    assert got == {"Response": sorted([*function, "new", "error", "redirect", "json"]),
+                   "AbortSignal": sorted([*function, "new", "abort", "timeout", "any"]),
+                   "fetch": function}

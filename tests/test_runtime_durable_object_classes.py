@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import BindingNotEmulatedError, load_worker
 
@@ -51,6 +52,7 @@ async def test_a_worker_defining_a_durable_object_loads_and_serves(tmp_path, dat
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (tmp_path / "wrangler.toml").write_text(WRANGLER.replace("DATE", date))
+    typical_pyproject(tmp_path)
     worker = load_worker(tmp_path)
     response = await worker.fetch("/")
     assert (response.status, await response.text()) == (200, "hello")

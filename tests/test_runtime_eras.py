@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import JsDict, JsException, PyProxyWarning, js, load_env, load_worker, to_js
 from workers_env.config.compat import compatibility_date, missing_date_warning
@@ -280,6 +281,7 @@ def test_str_and_int_subclasses_cross_as_their_base_values(tmp_path, date):
         f'name = "sub"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "0f1e2d3c-0000-4000-8000-00000000000b"\n'
     )
+    typical_pyproject(tmp_path)
     worker = load_worker(tmp_path)
 
     async def scenario():
@@ -374,5 +376,6 @@ class Default(WorkerEntrypoint):
     (tmp_path / "wrangler.toml").write_text(
         f'name = "x"\nmain = "src/entry.py"\ncompatibility_date = "{EXTERNAL}"\ncompatibility_flags = ["python_workers"]\n'
         '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
+    typical_pyproject(tmp_path)
     out = await (await load_worker(tmp_path).fetch("/")).json()
     assert out == {"type": "JsDict", "name": "k", "inner": "JsDict", "complete": True, "keys": True, "a": None}

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_env, load_worker
 
@@ -83,6 +84,7 @@ def project(root: Path, entry: str, date: str, flags: tuple[str, ...] = ()) -> P
         "assets": {"directory": "src/static", "binding": "ASSETS"},
         "services": [{"binding": "SVC", "service": "other"}],
         "durable_objects": {"bindings": [{"name": "DO", "class_name": "Obj", "script_name": "other"}]}}))
+    typical_pyproject(root)
     return root
 
 

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
-from worker_helpers import RecordingService
+from worker_helpers import RecordingService, typical_pyproject
 
 from workers_env import load_env, load_worker
 
@@ -74,6 +74,7 @@ def project(root: Path, entry: str, date: str) -> Path:
         "assets": {"directory": "src/static", "binding": "ASSETS"},
         "services": [{"binding": "SVC", "service": "other"}],
         "durable_objects": {"bindings": [{"name": "DO", "class_name": "Obj", "script_name": "other"}]}}))
+    typical_pyproject(root)
     return root
 
 

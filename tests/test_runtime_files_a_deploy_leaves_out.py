@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, typical_pyproject
 
 from workers_env import load_env, load_worker
 
@@ -36,8 +36,8 @@ ENTRY = """\
 """
 
 
-def _project(tmp_path, extra=""):
-    folder = one_file_worker(tmp_path, ENTRY, extra=extra)
+def _project(tmp_path, extra="", date="2026-05-01"):
+    folder = one_file_worker(tmp_path, ENTRY, extra=extra, date=date)
     src = folder / "src"
     (src / "content").mkdir()
     (src / "content" / "about.md").write_text("# About\n")
@@ -96,7 +96,8 @@ async def test_a_rule_without_fallthrough_shadows_the_defaults_of_its_type(tmp_p
 
 @pytest.mark.asyncio
 async def test_without_additional_modules_only_main_is_there(tmp_path):
-    worker = load_worker(_project(tmp_path, extra="find_additional_modules = false\n"))
+    # (dated before the external SDK's date: uploaded alone, main has an SDK only with the built-in one)
+    worker = load_worker(_project(tmp_path, extra="find_additional_modules = false\n", date="2026-03-01"))
     status, text = await _read(worker, "note.txt")
     assert status == 404 and "find_additional_modules = false uploads only main" in text
     assert (await _read(worker, "entry.py"))[0] == 200
@@ -151,6 +152,7 @@ async def test_the_config_file_is_never_uploaded(tmp_path):
     (tmp_path / "wrangler.toml").write_text(
         'name = "w"\nmain = "entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n'
         '[[rules]]\ntype = "Text"\nglobs = ["**/*.toml"]\nfallthrough = true\n')
+    typical_pyproject(tmp_path)
     (tmp_path / "other.toml").write_text("x = 1\n")
     worker = load_worker(tmp_path)
     assert await _read(worker, "other.toml") == (200, "x = 1\n")

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import QueueMessage, WorkersEnvError, load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -71,6 +72,7 @@ def make(root: Path, entry: str, date: str) -> Path:
         f'name = "h"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[vars]\nGREETING = "hi"\n'
     )
+    typical_pyproject(root)
     (root / "src" / "entry.py").write_text(textwrap.dedent(entry))
     return root
 
@@ -216,6 +218,7 @@ def test_dev_warns_about_crons_as_wrangler_does(tmp_path):
 
     root = make(tmp_path, SCHEDULED, NEW)
     (root / "wrangler.toml").write_text((root / "wrangler.toml").read_text() + '[triggers]\ncrons = ["*/5 * * * *"]\n')
+    typical_pyproject(root)
     env = {"PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
     proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(root), "--ip", "127.0.0.1", "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)

@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 
@@ -59,6 +60,7 @@ def make(root: Path, entry: str = ENTRY, date: str = "2026-05-01") -> Path:
         f'name = "g"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[vars]\nNAME = "globals"\n'
     )
+    typical_pyproject(root)
     (root / "src" / "entry.py").write_text(textwrap.dedent(entry))
     return root
 

@@ -103,3 +103,32 @@ def test_console_log_writes_a_js_function_as_util_inspect(tmp_path: Path, capsys
 
     assert asyncio.run(scenario()) == "ok"
     assert "[Function: Object] [Function: fetch] [ [Function: parse] ]" in capsys.readouterr().out
+
+
+STATICS_LOG = """
+import js
+from workers import WorkerEntrypoint, Response
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        js.console.log(js.Response)
+        js.console.log([js.AbortSignal], js.Request)
+        return Response("ok")
+"""
+
+
+def test_console_log_writes_a_workerd_class_with_its_enumerable_statics(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """As workerd's console.log under wrangler dev 4.164.0: jsg's statics are enumerable, so
+    util.inspect lists them after the function (a class without statics, ``Request``, alone)."""
+    worker = load_worker(one_file_worker(tmp_path, STATICS_LOG, date="2025-10-01"))
+
+    async def scenario() -> str:
+        return await (await worker.fetch("/")).text()
+
+    assert asyncio.run(scenario()) == "ok"
+    assert ("[Function: Response] {\n  error: [Function: error],\n  redirect: [Function: redirect],\n"
+            "  json: [Function: json]\n}\n"
+            "[\n  [Function: AbortSignal] {\n    abort: [Function: abort],\n    timeout: [Function: timeout],\n"
+            "    any: [Function: any]\n  }\n] [Function: Request]\n") in capsys.readouterr().out

@@ -4,7 +4,8 @@ From wrangler 4.102 a Python Worker's ``no_bundle`` deploy honours the setting: 
 --dry-run`` lists no module but ``main`` (no sibling ``.py``, no ``python_modules/``). Deployed,
 ``import helper`` is ``ModuleNotFoundError``; here too, with a note saying why, while a Worker
 without the line imports its modules as before. The vendored SDK is not uploaded either, so the
-era follows the date; and declared packages are named on stderr once.
+era follows the date (a Worker of the external-SDK era then has no SDK and does not start: these
+Workers are dated before it); and declared packages are named on stderr once.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import asyncio
 import sys
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, typical_pyproject
 
 from workers_env import load_env, load_worker
 from workers_env.runtime.eras import era_of
@@ -31,8 +32,15 @@ ENTRY = """\
 """
 
 
+#: a date before the external SDK's: uploaded alone, main has the runtime's built-in SDK (from
+#: 2026-04-21 nothing would vendor one, and the Worker would not start:
+#: test_runtime_worker_without_a_vendored_sdk_does_not_start_in_the_external_era.py)
+BUILT_IN = "2026-03-01"
+
+
 def _project(tmp_path, extra=""):
-    folder = one_file_worker(tmp_path, ENTRY, extra=extra)
+    main_only = "find_additional_modules = false" in extra
+    folder = one_file_worker(tmp_path, ENTRY, extra=extra, date=BUILT_IN if main_only else "2026-05-01")
     (folder / "src" / "helper.py").write_text('GREETING = "hello from helper"\n')
     return folder
 
@@ -56,7 +64,7 @@ async def test_sibling_module_is_not_there_when_main_is_uploaded_alone(tmp_path)
 
 @pytest.mark.asyncio
 async def test_a_package_folder_beside_main_is_not_there_either(tmp_path):
-    folder = one_file_worker(tmp_path, ENTRY, extra="find_additional_modules = false\n")
+    folder = one_file_worker(tmp_path, ENTRY, extra="find_additional_modules = false\n", date=BUILT_IN)
     (folder / "src" / "helper").mkdir()
     (folder / "src" / "helper" / "__init__.py").write_text('GREETING = "package"\n')
     response = await load_worker(folder).fetch("/")
@@ -93,6 +101,7 @@ def test_the_vendored_sdk_is_not_uploaded_with_main_alone(tmp_path):
     dist.mkdir(parents=True)
     assert era_of(load_env(folder).config).sdk_version == (1, 7, 0)
     (folder / "wrangler.toml").write_text((folder / "wrangler.toml").read_text() + "find_additional_modules = false\n")
+    typical_pyproject(folder)
     era = era_of(load_env(folder).config)
     assert (era.external_sdk, era.sdk_version, era.vendored) == (False, None, None)
 
@@ -129,7 +138,7 @@ LAZY = """\
 
 @pytest.mark.asyncio
 async def test_another_worker_imports_as_usual_while_one_uploaded_alone_awaits(tmp_path):
-    lean = one_file_worker(tmp_path / "a", SLOW, extra="find_additional_modules = false\n")
+    lean = one_file_worker(tmp_path / "a", SLOW, extra="find_additional_modules = false\n", date=BUILT_IN)
     (lean / "src" / "utils_b.py").write_text('NAME = "a\'s, not uploaded"\n')  # beside the lean Worker's main
     other = one_file_worker(tmp_path / "b", LAZY)
     (other / "src" / "utils_b.py").write_text('NAME = "b\'s own"\n')

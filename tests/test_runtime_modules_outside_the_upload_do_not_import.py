@@ -117,7 +117,8 @@ async def test_no_copy_in_python_modules_when_main_is_uploaded_alone(project):
     (project / "vendored_only.py").write_text('X = "root"\n')
     (project / "python_modules").mkdir()
     (project / "python_modules" / "vendored_only.py").write_text('X = "vendored"\n')
-    one_file_worker(project, ENTRY.format(name="vendored_only", under=()), extra="find_additional_modules = false\n")
+    one_file_worker(project, ENTRY.format(name="vendored_only", under=()), extra="find_additional_modules = false\n",
+                    date="2026-03-01")  # uploaded alone, main has an SDK only before the external SDK's date
     reply = await (await load_worker(project).fetch("/")).json()
     assert reply["error"] == "ModuleNotFoundError: No module named 'vendored_only'"
     assert "find_additional_modules = false" in reply["notes"][0]

@@ -12,6 +12,7 @@ import sys
 import textwrap
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 
@@ -49,6 +50,7 @@ def _worker(folder, main, base_dir):
     (folder / "wrangler.toml").write_text(
         f'name = "w"\nmain = "{main}"\nbase_dir = "{base_dir}"\ncompatibility_date = "2026-05-01"\n'
         'compatibility_flags = ["python_workers"]\n')
+    typical_pyproject(folder)
     return load_worker(folder)
 
 

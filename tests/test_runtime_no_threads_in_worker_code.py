@@ -12,6 +12,7 @@ from pathlib import Path
 
 import anyio.to_thread
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 
@@ -47,6 +48,7 @@ def worker(root: Path, date: str, *, lock: str | None = None):
     (root / "src" / "entry.py").write_text(ENTRY)
     (root / "wrangler.json").write_text(json.dumps({"name": "t", "main": "src/entry.py", "compatibility_date": date,
                                                     "compatibility_flags": ["python_workers"]}))
+    typical_pyproject(root)
     if lock is not None:
         (root / "pylock.toml").write_text(f'[[packages]]\nname = "workers-runtime-sdk"\nversion = "{lock}"\n')
     return load_worker(root)

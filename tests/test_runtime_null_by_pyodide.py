@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 
@@ -50,6 +51,7 @@ def _worker(root: Path, date: str):
         '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "x"\n'
         '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n'
     )
+    typical_pyproject(root)
     return load_worker(root)
 
 
@@ -89,6 +91,7 @@ async def test_load_envs_raw_bindings_convert_null_as_the_configs_pyodide(tmp_pa
     (tmp_path / "wrangler.toml").write_text(
         f'name = "n"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "x"\n')
+    typical_pyproject(tmp_path)
     want = jsnull if null == "jsnull" else None
     env = load_env(tmp_path)
     row = await env.DB.prepare("SELECT 1 AS a, NULL AS b").first()
@@ -120,6 +123,7 @@ class Default(WorkerEntrypoint):
     (tmp_path / "src" / "entry.py").write_text(entry)
     (tmp_path / "wrangler.toml").write_text(f'name = "n"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
                                             'compatibility_flags = ["python_workers"]\n')
+    typical_pyproject(tmp_path)
     assert await (await load_worker(tmp_path).fetch("/")).text() == imported
 
 
@@ -142,4 +146,5 @@ class Default(WorkerEntrypoint):
     (tmp_path / "src" / "entry.py").write_text(entry)
     (tmp_path / "wrangler.toml").write_text('name = "n"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
                                             'compatibility_flags = ["python_workers"]\n')
+    typical_pyproject(tmp_path)
     assert await (await load_worker(tmp_path).fetch("/")).text() == '{"k":null,"a":1}'

@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, typical_pyproject
 
 from workers_env import load_worker
 
@@ -91,6 +91,7 @@ async def test_main_at_the_root_keeps_the_root(tmp_path, monkeypatch):
     (tmp_path / "helper.py").write_text('X = "root helper"\n')
     (tmp_path / "wrangler.toml").write_text(
         'name = "w"\nmain = "entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n')
+    typical_pyproject(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     worker = load_worker(tmp_path)
     assert await (await worker.fetch("/")).text() == "root helper"  # main's folder is what is uploaded

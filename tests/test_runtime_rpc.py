@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import JsDict, JsException, WorkersEnvError, load_worker
 
@@ -47,6 +48,7 @@ def project(root: Path, date: str) -> Path:
     (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (root / "wrangler.toml").write_text(f'name = "rpc"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
                                         'compatibility_flags = ["python_workers"]\n[vars]\nGREETING = "hi"\n')
+    typical_pyproject(root)
     return root
 
 

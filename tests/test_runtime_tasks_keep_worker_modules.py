@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 
@@ -74,6 +75,7 @@ def make(root: Path) -> Path:
     (root / "src" / "worker.py").write_text(ENTRY)
     (root / "wrangler.toml").write_text('name = "tasks"\nmain = "src/worker.py"\ncompatibility_date = "2026-05-01"\n'
                                         'compatibility_flags = ["python_workers"]\n')
+    typical_pyproject(root)
     return root
 
 

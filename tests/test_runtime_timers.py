@@ -7,6 +7,7 @@ import asyncio
 import textwrap
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 
@@ -45,6 +46,7 @@ async def test_timers_run_on_the_workers_loop(tmp_path, caplog):
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (tmp_path / "wrangler.toml").write_text(
         'name = "t"\nmain = "src/entry.py"\ncompatibility_date = "2026-09-01"\ncompatibility_flags = ["python_workers"]\n')
+    typical_pyproject(tmp_path)
     worker = load_worker(tmp_path)
     with caplog.at_level("ERROR", logger="workers_env.runtime"):
         body = await (await worker.fetch("/")).json()

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 
@@ -36,6 +37,7 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "src" / "helper_two_workers.py").write_text('WORD = "helped"\n')
     (tmp_path / "wrangler.toml").write_text('name = "two"\nmain = "src/entry_two_workers.py"\n'
                                             'compatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n')
+    typical_pyproject(tmp_path)
     return tmp_path
 
 

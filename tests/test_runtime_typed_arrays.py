@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from worker_helpers import typical_pyproject
 
 from workers_env import JsException, js, load_worker, to_js
 
@@ -195,6 +196,7 @@ def worker(tmp_path_factory: pytest.TempPathFactory):
     (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (root / "wrangler.toml").write_text('name = "b"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
                                         'compatibility_flags = ["python_workers"]\n')
+    typical_pyproject(root)
     return load_worker(root)
 
 

@@ -17,7 +17,7 @@ import json
 import warnings
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, typical_pyproject
 
 from workers_env import load_env, load_worker
 
@@ -76,6 +76,7 @@ async def test_external_sdk_a_binding_call_is_a_coroutine_whose_call_was_made(tm
 
 def test_test_codes_env_keeps_plain_coroutines(tmp_path):
     (tmp_path / "wrangler.toml").write_text('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
+    typical_pyproject(tmp_path)
     env = load_env(tmp_path / "wrangler.toml")
     asyncio.run(env.KV.put("a", "1"))
     assert asyncio.run(env.KV.get("a")) == "1"

@@ -10,7 +10,7 @@ that runs pywrangler keeps it away. And a ``main`` that is not there reads as wr
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, typical_pyproject
 
 from workers_env import ConfigError, load_worker
 
@@ -25,7 +25,9 @@ PLAIN = "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@
 
 
 def _project(root, workflow=PLAIN):
-    folder = one_file_worker(root, ENTRY)
+    # dated before the external SDK's date: with nothing vendoring workers-runtime-sdk, a Worker of
+    # its era would not start at all (test_runtime_worker_without_a_vendored_sdk_does_not_start_...)
+    folder = one_file_worker(root, ENTRY, date="2026-03-01")
     (folder / ".git").mkdir()
     (folder / ".github" / "workflows").mkdir(parents=True)
     (folder / ".github" / "workflows" / "deploy.yml").write_text(workflow)
@@ -46,6 +48,7 @@ def test_a_build_that_runs_pywrangler_is_not_named(tmp_path, capsys):
     folder = _project(tmp_path)
     (folder / "wrangler.toml").write_text((folder / "wrangler.toml").read_text()
                                           + '[build]\ncommand = "uv run pywrangler sync"\n')
+    typical_pyproject(folder)
     load_worker(folder)
     assert "deploys with plain wrangler" not in capsys.readouterr().err
 
@@ -67,6 +70,7 @@ def test_a_missing_main_reads_as_wrangler_says_it(tmp_path, monkeypatch):
         load_worker(folder)
     assert str(error.value).startswith('The entry-point file at "src/entry.py" was not found.\n\nThis might mean')
     (folder / "wrangler.toml").write_text((folder / "wrangler.toml").read_text() + '[build]\ncommand = "make"\n')
+    typical_pyproject(folder)
     with pytest.raises(ConfigError) as unbuilt:  # load_worker never runs the build: it says so
         load_worker(folder)
     assert str(unbuilt.value).endswith("(workers-env: the config's [build] command `make` has not run: load_worker "

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import JsDict, JsException, PyProxyWarning, VectorizeError, load_env
 from workers_env._errors import ConfigError
@@ -209,6 +210,7 @@ def test_main_must_be_a_python_file(tmp_path):
     make_worker(tmp_path, CLASS_WORKER)
     text = (tmp_path / "wrangler.toml").read_text().replace("src/entry.py", "src/index.js")
     (tmp_path / "wrangler.toml").write_text(text)
+    typical_pyproject(tmp_path)
     with pytest.raises(ConfigError):
         load_worker(tmp_path)
 

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
 from workers_env.runtime.jsweb import JsRequest
@@ -56,6 +57,7 @@ def make(root: Path) -> Path:
     (root / "wrangler.jsonc").write_text(json.dumps({
         "name": "wsgi", "main": "src/entry.py", "compatibility_date": "2026-09-01",
         "compatibility_flags": ["python_workers"], "vars": {"MESSAGE": "hello"}}))
+    typical_pyproject(root)
     return root
 
 

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import js, load_env, load_worker
 
@@ -72,6 +73,7 @@ def _worker(tmp_path: Path, date: str):
     (tmp_path / "wrangler.toml").write_text(
         f'name = "r2"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[[r2_buckets]]\nbinding = "BUCKET"\nbucket_name = "files"\n')
+    typical_pyproject(tmp_path)
     return load_worker(tmp_path, env=load_env(tmp_path / "wrangler.toml", bindings={"BUCKET": FakeBucket()}))
 
 

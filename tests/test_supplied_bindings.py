@@ -8,6 +8,7 @@ import json
 import textwrap
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import ConfigError, load_env, load_worker
 
@@ -313,5 +314,6 @@ async def test_a_stream_nested_in_a_supplied_bindings_result_is_a_readable_strea
     (tmp_path / "wrangler.toml").write_text('name = "r2"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-02"\n'
                                             'compatibility_flags = ["python_workers"]\n'
                                             '[[r2_buckets]]\nbinding = "BUCKET"\nbucket_name = "bucket"\n')
+    typical_pyproject(tmp_path)
     worker = load_worker(env=load_env(tmp_path, bindings={"BUCKET": FakeR2()}))
     assert await (await worker.fetch("/")).text() == "JsProxy abc True JsProxy"

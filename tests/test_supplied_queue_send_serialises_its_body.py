@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from worker_helpers import RecordingQueue
+from worker_helpers import RecordingQueue, typical_pyproject
 
 from workers_env import load_env, load_worker
 
@@ -45,6 +45,7 @@ def worker(root: Path, date: str, queue: RecordingQueue):
         f'name = "q"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
         'compatibility_flags = ["python_workers", "disable_python_no_global_handlers"]\n'
         '[[queues.producers]]\nbinding = "Q"\nqueue = "jobs"\n')
+    typical_pyproject(root)
     return load_worker(env=load_env(root, bindings={"Q": queue}))
 
 
@@ -94,6 +95,7 @@ async def test_the_external_sdk_converts_the_body_first(tmp_path):
     (tmp_path / "wrangler.toml").write_text(
         'name = "q"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n'
         '[[queues.producers]]\nbinding = "Q"\nqueue = "jobs"\n')
+    typical_pyproject(tmp_path)
     w = load_worker(env=load_env(tmp_path, bindings={"Q": queue}))
     assert await (await w.fetch("/")).text() == "sent"
     assert queue.sent == [[1, 2, 3], {"a": 1}]

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import load_env, load_worker
 
@@ -55,6 +56,7 @@ def project(root: Path, date: str) -> Path:
     (root / "wrangler.json").write_text(json.dumps({
         "name": "svc", "main": "src/entry.py", "compatibility_date": date, "compatibility_flags": ["python_workers"],
         "services": [{"binding": "SVC", "service": "other"}]}))
+    typical_pyproject(root)
     return root
 
 
@@ -102,6 +104,7 @@ async def test_requests_dates_and_errors_cross_as_the_python_entrypoint_receives
     (tmp_path / "wrangler.toml").write_text(
         f'name = "t"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n'
         '[[services]]\nbinding = "SVC"\nservice = "other"\n')
+    typical_pyproject(tmp_path)
     worker = load_worker(tmp_path, env=load_env(tmp_path / "wrangler.toml", bindings={"SVC": Echo()}))
     reply = await (await worker.fetch("/p")).text()
     assert reply.split(" | ") == ["Request http://localhost/p", "datetime datetime.datetime(2026, 1, 1, 8, 30)",

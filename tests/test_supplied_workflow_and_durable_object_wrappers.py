@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import js as js_module
 from workers_env import load_env, load_worker
@@ -165,6 +166,7 @@ def project(root: Path, date: str, *, entry: str = ENTRY, sdk_lock: str | None =
         "durable_objects": {"bindings": [{"name": "NS", "class_name": "Room"}]},
         "workflows": [{"name": "flow", "binding": "WF", "class_name": "Flow"}],
     }))
+    typical_pyproject(root)
     if sdk_lock is not None:  # what `pywrangler sync` writes: the project vendors this SDK
         (root / "pylock.toml").write_text(f'lock-version = "1.0"\n\n[[packages]]\nname = "workers-runtime-sdk"\n'
                                           f'version = "{sdk_lock}"\n')

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env import ManualClock, load_env, load_worker
 
@@ -29,6 +30,7 @@ class Default(WorkerEntrypoint):
 
 def test_the_binding_is_a_random_uuid_an_empty_tag_and_the_load_time(tmp_path):
     (tmp_path / "wrangler.toml").write_text(TOML.format(date="2026-01-01"))
+    typical_pyproject(tmp_path)
     clock = ManualClock(start=1_767_225_600.25)  # 2026-01-01T00:00:00.250Z
     meta = load_env(tmp_path / "wrangler.toml", clock=clock).CF_VERSION_METADATA
     assert uuid.UUID(meta["id"]).version == 4  # load_env hands JSON vars over as Python values
@@ -37,6 +39,7 @@ def test_the_binding_is_a_random_uuid_an_empty_tag_and_the_load_time(tmp_path):
 
 def test_each_load_makes_a_new_id(tmp_path):
     (tmp_path / "wrangler.toml").write_text(TOML.format(date="2026-01-01"))
+    typical_pyproject(tmp_path)
     first = load_env(tmp_path / "wrangler.toml").CF_VERSION_METADATA["id"]
     second = load_env(tmp_path / "wrangler.toml").CF_VERSION_METADATA["id"]
     assert first != second

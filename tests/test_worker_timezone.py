@@ -7,6 +7,7 @@ import calendar
 import time
 
 import pytest
+from worker_helpers import PYPROJECT
 
 WRANGLER = 'name = "tz"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n'
 
@@ -51,7 +52,7 @@ def host_far_from_utc(monkeypatch: pytest.MonkeyPatch):
 @pytest.mark.parametrize("ini, want", [("", 0), ("workers_env_timezone = local", 19800), ("workers_env_timezone = UTC", 0)])
 def test_worker_fixture_runs_worker_code_in_utc_unless_told(pytester: pytest.Pytester, host_far_from_utc, ini, want):
     assert calendar.timegm((2025, 7, 8, 4, 30, 0)) == 1751949000
-    pytester.makefile(".toml", wrangler=WRANGLER)
+    pytester.makefile(".toml", wrangler=WRANGLER, pyproject=PYPROJECT)
     pytester.path.joinpath("src").mkdir()
     pytester.path.joinpath("src", "entry.py").write_text(ENTRY)
     pytester.makeini(f"[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n{ini}\n")

@@ -15,12 +15,27 @@ from typing import Any
 
 from workers_env import load_worker
 
+#: the ``pyproject.toml`` of a Python Worker project as ``pywrangler init`` and every
+#: ``cloudflare/python-workers-examples`` folder have it: pywrangler (``workers-py``) a dev
+#: dependency, so ``uv run pywrangler deploy`` vendors ``workers-runtime-sdk``
+PYPROJECT = """\
+[project]
+name = "w"
+version = "0.1.0"
+requires-python = ">=3.12"
+dependencies = []
+
+[dependency-groups]
+dev = ["workers-py", "workers-runtime-sdk"]
+"""
+
 
 def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra: str = "",
-                    flags: Iterable[str] = ()) -> Path:
+                    flags: Iterable[str] = (), pyproject: bool = True) -> Path:
     """``folder`` holding ``src/entry.py`` (``entry``, dedented) and a ``wrangler.toml`` dated
-    ``date`` with the ``python_workers`` flag and ``flags`` (``extra`` appended to it); returns
-    the folder."""
+    ``date`` with the ``python_workers`` flag and ``flags`` (``extra`` appended to it), and, with
+    ``pyproject``, :func:`typical_pyproject`'s (without one, a Worker of the external-SDK era has
+    no SDK deployed and does not start); returns the folder."""
     (folder / "src").mkdir(parents=True, exist_ok=True)
     (folder / "src" / "entry.py").write_text(textwrap.dedent(entry))
     listed = ", ".join(f'"{flag}"' for flag in ("python_workers", *flags))
@@ -28,7 +43,7 @@ def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra
         f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = [{listed}]\n'
         + extra
     )
-    return folder
+    return typical_pyproject(folder) if pyproject else folder
 
 
 #: Worker source for the stream tests: ``await outcome(promise)`` is ``"resolved"`` or the
@@ -262,7 +277,7 @@ def assets_site(root: Path, files: dict[str, str] | None = None) -> Path:
     (root / "wrangler.json").write_text(json.dumps({
         "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
         "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
-    return root
+    return typical_pyproject(root)
 
 
 class RecordingService:
@@ -365,3 +380,29 @@ def served_text(server: Any, path: str) -> str:
         return connection.getresponse().read().decode()
     finally:
         connection.close()
+
+
+def typical_pyproject(folder: Path) -> Path:
+    """``folder`` given the usual :data:`PYPROJECT` when its wrangler config is of the
+    external-SDK era (from 2026-04-21, or ``enable_python_external_sdk``): there a Worker needs
+    pywrangler to vendor ``workers-runtime-sdk``, or it does not start. Before it, the folder is
+    left as plain ``wrangler deploy`` deploys it, on the runtime's built-in SDK (pywrangler 1.9
+    would vendor the external SDK whatever the date). A folder with a ``pyproject.toml``
+    already is left alone. Returns the folder."""
+    if (folder / "pyproject.toml").exists() or not _external_era(folder):
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pyproject.toml").write_text(PYPROJECT)
+    return folder
+
+
+def _external_era(folder: Path) -> bool:
+    """Whether the wrangler config in ``folder`` is of the external-SDK era (``True`` when it
+    cannot be read: the usual date)."""
+    from workers_env.config import load_config
+    from workers_env.config.compat import PYTHON_EXTERNAL_SDK, flag_enabled
+
+    try:
+        return flag_enabled(PYTHON_EXTERNAL_SDK, load_config(folder))
+    except Exception:  # noqa: BLE001 - a config a test makes unreadable on purpose
+        return True

@@ -822,6 +822,16 @@ def _datetime_ms(value: _dt.datetime) -> float:
 _NUMPY_BIGINT_KINDS = frozenset("iu")
 
 
+class ConversionError(Exception):
+    """``pyodide.ffi.ConversionError``: a conversion between JavaScript and Python failed."""
+
+
+ConversionError.__module__ = "pyodide.ffi"
+
+#: python2js.c's message for any failure of ``to_js`` (the error as its cause)
+CONVERSION_FAILED = "Conversion from python to javascript failed"
+
+
 def _typed_array(value: Any) -> Any:
     """Pyodide's buffer conversion: a typed array named after the buffer's format, nested
     Arrays for more than one dimension, an ``Error`` for float16."""
@@ -843,17 +853,26 @@ def _typed_array(value: Any) -> Any:
         return _nest(name, items, shape)
     with memoryview(value) as view:
         fmt = view.format[-1:] if view.format else "B"
+        order = view.format[:-1]
+        if len(view.format) > 2:  # processBufferFormatString's checks, in its order (a ctypes Structure's 'T{...}')
+            raise JsException(f"Expected format string to have length <= 2, got '{view.format}'.")
+        if order not in ("", "@", "=", "<", ">", "!"):
+            raise JsException(f"Unrecognized alignment character {order}.")
         if fmt == "e":
             raise JsException("Javascript has no Float16 support.")
         names = {"b": "Int8Array", "B": "Uint8Array", "c": "Uint8Array", "h": "Int16Array", "H": "Uint16Array",
-                 "i": "Int32Array", "l": "Int32Array", "I": "Uint32Array", "L": "Uint32Array", "f": "Float32Array",
-                 "d": "Float64Array", "q": "BigInt64Array", "Q": "BigUint64Array", "?": "Array"}  # "?": booleans
+                 "i": "Int32Array", "l": "Int32Array", "n": "Int32Array", "I": "Uint32Array", "L": "Uint32Array",
+                 "N": "Uint32Array", "P": "Uint32Array", "f": "Float32Array", "d": "Float64Array",
+                 "q": "BigInt64Array", "Q": "BigUint64Array", "?": "Array"}  # "?": booleans; n/N/P 4 bytes on wasm32
         if fmt not in names:
             raise JsException(f"Unrecognized format character '{fmt}'.")
-        items = view.tolist() if view.ndim else [
-            view.cast("B").cast(view.format).tolist()[0]  # type: ignore[call-overload]  # the buffer's own format
-        ] if view.nbytes else []
-        if view.ndim > 1:
+        if order not in ("", "@"):  # a byte order named ('<', '>', '!', '='; a ctypes array's): Pyodide
+            items = _ordered_items(view, order, fmt)  # swaps a big-endian buffer's bytes, so its items are
+        else:  # the buffer's (memoryview.tolist reads native formats only)
+            items = view.tolist() if view.ndim else [
+                view.cast("B").cast(view.format).tolist()[0]  # type: ignore[call-overload]  # the buffer's own format
+            ] if view.nbytes else []
+        if view.ndim > 1 and order in ("", "@"):
             items = np.asarray(items).reshape(-1).tolist()
         if isinstance(items, (bytes, bytearray)):
             items = list(items)
@@ -861,6 +880,19 @@ def _typed_array(value: Any) -> Any:
             items = [BigInt(v) for v in items]
         shape = view.shape or (1,)  # () for a 0-d view
         return _nest(names[fmt], items, shape)
+
+
+#: a format character's numpy kind (``'c'`` read as its byte's number, ``'?'`` as booleans)
+_FORMAT_KINDS = {"b": "i", "h": "i", "i": "i", "l": "i", "q": "i", "n": "i", "B": "u", "H": "u", "I": "u", "L": "u",
+                 "Q": "u", "N": "u", "P": "u", "c": "u", "f": "f", "d": "f", "?": "b"}
+
+
+def _ordered_items(view: memoryview, order: str, fmt: str) -> list[Any]:
+    """The items (flat, C order) of a buffer whose format names its byte order, read at the
+    view's own item size."""
+    endian = ">" if order in (">", "!") else "<" if order == "<" else "="
+    dtype = np.dtype(f"{endian}{_FORMAT_KINDS[fmt]}{view.itemsize}")
+    return np.frombuffer(view.tobytes(), dtype=dtype).tolist()  # type: ignore[no-any-return]
 
 
 def _nest(name: str, items: list[Any], shape: tuple[int, ...]) -> Any:
@@ -1087,7 +1119,10 @@ def _to_js(value: Any, level: int = 1) -> Any:
         return _to_js_container(value, level) if level < ROOMY_FROM else deeper(
             level, "to_js()", lambda: _to_js_container(value, level))
     if isinstance(value, (bytes, memoryview, np.ndarray, np.generic, array)):
-        return _typed_array(value)
+        try:
+            return _typed_array(value)
+        except JsException as error:  # python2js.c: a failure of the conversion is a ConversionError,
+            raise ConversionError(CONVERSION_FAILED) from error  # the JS Error saying why its cause
     if isinstance(value, _dt.datetime):
         return JsDate(_datetime_ms(value))
     if isinstance(value, BaseException):

@@ -39,8 +39,9 @@ BIGINT_ARRAY_026 = ("Pyodide 0.26 cannot hand a BigInt64Array/BigUint64Array to 
                     "(README: Where we had to choose)")
 
 #: why to_js of a ctypes array differs (a ``why``)
-CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer with a stride of 0 (ctypes gives no strides), so every "
-                 "item is the first one's; workers-env gives the array's items (README: Where we had to choose)")
+CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer at strides ctypes does not fill in, so past the first item "
+                 "it reads whatever memory is there (every item the first one's in one run, other bytes in another); "
+                 "workers-env gives the array's items (README: Where we had to choose)")
 
 #: group -> [code | (code, why)]
 CASES = {
@@ -1240,6 +1241,17 @@ CASES = {
         ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_int32 * 3)(1, -2, 3)))", CTYPES_BUFFER),
         ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_double * 2)(0.5, 2.0)))", CTYPES_BUFFER),
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\n[seen(v) for v in to_js([memoryview(b'a'), array.array('H', [7])])]",
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_int32.__ctype_be__ * 3)(258, 258, 258)))", CTYPES_BUFFER),
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_double.__ctype_be__ * 2)(1.5, 1.5)))", CTYPES_BUFFER),
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_uint16.__ctype_be__ * 2)(513, 513)))", CTYPES_BUFFER),
+        ("import ctypes\nto_js((ctypes.c_bool * 2)(True, True))", CTYPES_BUFFER),
+        ("import ctypes\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js((ctypes.c_void_p * 2)()))", CTYPES_BUFFER),
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(array.array('l', [1, -2])).cast('B').cast('n')))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(array.array('L', [1, 2])).cast('B').cast('N')))",
+        "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(memoryview(array.array('L', [1, 2])).cast('B').cast('P')))",
+        "import ctypes\nclass P(ctypes.Structure):\n    _fields_ = [('a', ctypes.c_int32)]\nto_js((P * 2)())",
+        "import array\nto_js(array.array('u', 'ab'))",
+        "import ctypes\nclass P(ctypes.Structure):\n    _fields_ = [('a', ctypes.c_int32)]\ntry:\n    to_js((P * 2)())\nexcept Exception as e:\n    r = (type(e).__module__, type(e).__name__, type(e.__cause__).__name__, str(e.__cause__)[:44], e.__context__ is e.__cause__)\nr",
     ],
     # ``js``'s functions, classes and objects (fetch, console, Object, Response, ...) and ``x.constructor`` are
     # JsProxies as any JS value: their type, repr, hash, dir; reprs only of V8's own (Node's workerd-named
@@ -1413,5 +1425,32 @@ CASES = {
         'create_proxy(5)[0]',
         'len(create_proxy(5))',
         "# async\ntry:\n    await js.Promise.all(JSON.parse('{\"a\": 1}'))\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
+    ],
+
+    # a JS function read twice is one function (==, js_id, a Map's or Set's key); Object.keys of a
+    # function; the name alone in a missing member's AttributeError; JS functions given to timers
+    "revjsp-review": [
+        "(Object.keys == Object.keys, js.Promise.resolve == js.Promise.resolve, js.console.log == js.console.log, "
+        "Object.keys == Object.values, js.fetch == js.fetch)",
+        "a, b = Object.keys, Object.keys\n(a.js_id == b.js_id, a is b)",
+        "m = js.Map.new()\nm.set(Object.keys, 1)\nm.set(js.fetch, 2)\nm.set(obj().constructor, 3)\n"
+        "(m.get(Object.keys), m.get(js.fetch), m.get(Object), m.size)",
+        "s = js.Set.new()\ns.add(js.fetch)\ns.add(js.fetch)\ns.add(Object.keys)\ns.add(Object.keys)\ns.size",
+        "to_js([Object.keys]).indexOf(Object.keys)",
+        "(Object.keys(js.fetch).length, Object.values(js.parseInt).length, Object.entries(Object.keys).length, "
+        "Object.keys(js.Object).length, Object.keys(js.Date).length, Object.keys(obj().constructor).length)",
+        "(js.parseInt.toString(), Object.keys.toString(), js.console.toString(), js.Object.toString(), "
+        "obj().constructor.toString(), js.Promise.resolve.toString(), js.String(js.console.log) == js.console.log.toString())",
+        "try:\n    r = js.fetch.nope\nexcept AttributeError as e:\n    r = str(e)\nr",
+        "try:\n    r = js.Object.nope\nexcept AttributeError as e:\n    r = str(e)\nr",
+        "try:\n    r = obj().constructor.nope\nexcept AttributeError as e:\n    r = str(e)\nr",
+        "# async\nimport asyncio\nout = []\njs.setTimeout(js.queueMicrotask, 0, create_proxy(lambda: out.append('m')))\n"
+        "js.setTimeout(js.setTimeout, 0, create_proxy(lambda: out.append('t')), 0)\nawait asyncio.sleep(0.05)\nsorted(out)",
+        "type(hash(js.Promise.new(lambda resolve, reject: resolve(1)))).__name__",
+        "# async\nimport asyncio\nlist(await asyncio.gather(js.Promise.new(lambda resolve, reject: resolve(1)), "
+        "js.Promise.resolve(2)))",
+        "# async\nimport asyncio\np = js.Promise.new(lambda resolve, reject: resolve(3))\nlist(await asyncio.gather(p, p))",
+        "# async\nimport asyncio\nt = Object.new()\njs.setTimeout(Object.assign, 0, t, to_js({'a': 1}, "
+        "dict_converter=Object.fromEntries))\nawait asyncio.sleep(0.05)\nt.to_py()",
     ],
 }

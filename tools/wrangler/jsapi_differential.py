@@ -869,6 +869,55 @@ CASES: list = [
        ["@x1", "@w.write", X("0102")], ["@rd", "@b.body.getReader"], ["@r1", "@rd.read"], ["$settle", "r1"],
        ["@rl", "@rd.releaseLock"], ["@t", "@b.text"], ["$settle", "t"], "@b.bodyUsed"]
       for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    # a body over such a stream no longer open clones too (workerd's tee takes any state): canceled, or
+    # read to its end by a reader since released, two empty bodies, neither used; errored, both reads reject
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@bc", "@b.body.cancel"], ["$settle", "bc"], "@b.bodyUsed", ["@k", "@b.clone"], "@b.bodyUsed", "@k.bodyUsed",
+       ["@kt", "@k.text"], ["@t", "@b.text"], ["$settle", "kt", "t"]]
+      for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@x1", "@w.write", X("01")], ["@c", "@w.close"], ["@rd", "@b.body.getReader"], ["@r1", "@rd.read"],
+       ["@r2", "@rd.read"], ["$settle", "r1", "r2", "x1", "c"], ["@rl", "@rd.releaseLock"], "@b.bodyUsed",
+       ["@k", "@b.clone"], "@b.bodyUsed", "@k.bodyUsed", ["@kt", "@k.text"], ["@t", "@b.text"], ["$settle", "kt", "t"]]
+      for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       *([["@x1", "@w.write", X("01")]] if write else []), ["@a", "@w.abort", new("Error", "boom")], ["$settle", "a"],
+       ["@k", "@b.clone"], ["@kt", "@k.text"], ["@t", "@b.text"], ["$settle", "kt", "t"]]
+      for kind in (("TransformStream",), ("IdentityTransformStream",)) for write in (False, True)],
+    # a clone canceled, the original read; a clone and the original read while the writer aborts
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@k", "@b.clone"], ["@kc", "@k.body.cancel", "x"], ["@x1", "@w.write", X("01")], ["@c", "@w.close"],
+       ["@t", "@b.text"], ["$settle", "kc", "x1", "c", "t"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@k", "@b.clone"], ["@kt", "@k.text"], ["@t", "@b.text"], ["@a", "@w.abort", new("Error", "boom")],
+       ["$settle", "a", "kt", "t"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    # every branch of a tee (a body and its clones) canceled: a JavaScript stream is canceled with the last
+    # reason (its source's cancel called, its writer's writes failing); an internal stream's writes wait on
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@k", "@b.clone"], ["@kc", "@k.body.cancel", new("Error", "x")], ["@bc", "@b.body.cancel", new("Error", "y")],
+       ["@x1", "@w.write", X("01")], ["$settle", "kc", "bc", "x1"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@k", "@b.clone"], ["@k2", "@k.clone"], ["@kc", "@k.body.cancel", new("Error", "x")],
+       ["@bc", "@b.body.cancel", new("Error", "y")], ["@x1", "@w.write", X("01")], ["$settle", "kc", "bc", "x1"],
+       ["@k2c", "@k2.body.cancel", new("Error", "z")], ["@x2", "@w.write", X("02")], ["$settle", "k2c", "x1", "x2"]]
+      for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@t", "@rs.tee"],
+       ["@c0", "@t.0.cancel", new("Error", "x")], ["@c1", "@t.1.cancel", new("Error", "y")], ["@x1", "@w.write", X("01")],
+       ["$settle", "c0", "c1", "x1"]] for kind in (("TransformStream",), ("IdentityTransformStream",))],
+    ["do", new("ReadableStream", {"cancel": {"$fn": True}}), ["@t", "tee"], ["@c0", "@t.0.cancel", "x"], "$calls",
+     ["@c1", "@t.1.cancel", "y"], ["$settle", "c0", "c1"], "$calls"],
+    # a Response over a stream keeps that stream as its body: the same object, whose cancel (its reader's too,
+    # or the last of the body and its clone) calls the source's cancel
+    *[["do", new("Response", new("ReadableStream", {"cancel": {"$fn": True}})), *steps]
+      for steps in ([["@bc", "body.cancel", "y"], ["$settle", "bc"], "$calls"],
+                    [["@k", "clone"], ["@kc", "@k.body.cancel", "x"], "$calls", ["@bc", "body.cancel", "y"],
+                     ["$settle", "kc", "bc"], "$calls"],
+                    [["@rd", "body.getReader"], ["@c", "@rd.cancel", "y"], ["$settle", "c"], "$calls"])],
+    *[["do", new(*kind), ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}], ["@bb", "@b.body"],
+       ["$same", "rs", "bb"], "readable.locked"] for kind in STREAM_KINDS],
+    *[["do", new(*kind), ["@w", "writable.getWriter"], ["@rs", "readable"], ["@b", "$new", "Response", {"$kept": "rs"}],
+       ["@rd", "@rs.getReader"], "@b.bodyUsed", ["@x1", "@w.write", X("0102")], ["@r1", "@rd.read"], ["$settle", "r1"],
+       "@b.bodyUsed", ["@t", "@b.text"], ["$settle", "t"]] for kind in STREAM_KINDS],
     # a clone of the clone of a stream still being written
     ["do", new("TransformStream"), ["@w", "writable.getWriter"], ["@rs", "readable"],
      ["@b", "$new", "Response", {"$kept": "rs"}], ["@k", "@b.clone"], ["@k2", "@k.clone"], ["@x1", "@w.write", X("0a")],

@@ -55,7 +55,8 @@ def js_bind_value(value: Any) -> Any:
     if isinstance(value, dict):  # String() of it: a Map's tag is Map (to_js without dict_converter)
         tag = "Map" if isinstance(value, (JsMapArgument, JsLiteralMapArgument)) else "Object"
         raise limits.type_error("object", f"[object {tag}]")
-    raise limits.type_error("object", python_str(value))
+    # a function (js.fetch, a create_proxy of a Python one) is typeof "function", as d1-api.ts reads it
+    raise limits.type_error("function" if callable(value) else "object", python_str(value))
 
 
 def sqlite_param(value: Any) -> Any:

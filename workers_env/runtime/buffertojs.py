@@ -51,7 +51,8 @@ def buffer_in_one_step(value: Any) -> Any:
         name = _NUMPY_ARRAYS.get((dtype.kind, dtype.itemsize))
         if name is None or dtype.byteorder not in _LITTLE:
             return None
-        return _nested(name, dtype.itemsize, value.tobytes(), value.shape or (1,))
+        # ndarray's own tobytes: the bytes its buffer holds (a masked array's fills its masked items)
+        return _nested(name, dtype.itemsize, np.ndarray.tobytes(value), value.shape or (1,))
     try:
         view = memoryview(value)
     except TypeError:

@@ -18,7 +18,9 @@ workerd puts the uploaded ``python_modules/`` on ``sys.path`` before its built-i
 vendored SDK under ``disable_python_external_sdk``), and pywrangler 1.9 and later always puts
 the SDK there. :func:`vendored_sdk_version` reads that from the project: a
 ``python_modules/workers_runtime_sdk-*.dist-info``, a ``pylock.toml`` or ``uv.lock`` entry,
-or a ``[project].dependencies`` requirement.
+or a ``[project].dependencies`` requirement. In the external-SDK era a project that vendors none
+has no SDK at all, and its Worker does not start: :func:`missing_sdk_reason` says when the files
+show that (:mod:`.nosdk` fails the load as production does).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ __all__ = [
     "deploys_with_plain_wrangler",
     "era_of",
     "installed_sdk_version",
+    "missing_sdk_reason",
     "uploads_main_only",
     "vendored_sdk_version",
     "version_text",
@@ -430,6 +433,46 @@ def era_of(config: Any, *, sdk_version: tuple[int, ...] | None = None) -> Era:
     if external:
         version = sdk_version or installed_sdk_version() or NEWEST_SDK
     return Era(date=compatibility_date(config), external_sdk=external, sdk_version=version)
+
+
+def missing_sdk_reason(config: Any) -> str | None:
+    """Why production's Worker of ``config`` has no Python SDK at all, or ``None`` when it has one
+    (or the files cannot tell).
+
+    In the external-SDK era (:data:`PYTHON_EXTERNAL_SDK`) workerd leaves its built-in SDK out, so a
+    Worker deployed with nothing vendoring ``workers-runtime-sdk`` has no ``workers`` module and
+    does not start (:mod:`.nosdk`). That is so, unless :func:`vendored_sdk_version` finds the SDK,
+    when wrangler uploads ``main`` alone (``find_additional_modules = false``), when the project
+    has no ``pyproject.toml`` (pywrangler refuses to run: only plain wrangler deploys it; a
+    ``[build] command`` running pywrangler vendors the SDK, though), when its
+    ``uv.lock`` pins a pywrangler before 1.9 (which vendors no SDK), or when its CI deploys with
+    plain wrangler (:func:`deploys_with_plain_wrangler`). Any other project with a
+    ``pyproject.toml`` counts as deployed with pywrangler (a global or ``uvx`` one too), which
+    from 1.9 vendors the SDK. ``[tool.workers-env] python-sdk`` says otherwise and wins; a
+    config without a project folder tells nothing."""
+    if _chosen_sdk(config) is not None or not flag_enabled(PYTHON_EXTERNAL_SDK, config):
+        return None
+    root = getattr(config, "root", None)
+    if root is None:
+        return None
+    root = Path(root)
+    if uploads_main_only(config):
+        return "find_additional_modules = false: wrangler uploads main alone, without python_modules/"
+    build = getattr(config, "merged", {}).get("build") if isinstance(getattr(config, "merged", None), dict) else None
+    if vendored_sdk_version(root) is not None or (
+            isinstance(build, dict) and "pywrangler" in str(build.get("command") or "")):  # its build syncs
+        return None
+    if not (root / "pyproject.toml").is_file():
+        return ("the project has no pyproject.toml: `pywrangler deploy` stops at \"pyproject.toml not found\", and "
+                "`wrangler deploy` uploads no python_modules/")
+    pywrangler = _uv_lock_packages(root / "uv.lock").get("workers-py")
+    if pywrangler is not None:
+        return (f"its uv.lock pins workers-py {pywrangler.get('version', '?')}, a pywrangler from before 1.9, "
+                "which does not vendor the SDK")
+    if deploys_with_plain_wrangler(root):
+        return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
+                "python_modules/ holding the SDK is committed")
+    return None
 
 
 def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:

@@ -207,7 +207,12 @@ class JsProxy(metaclass=_ProxyType):
         ``js.Object``: ``==`` and the same ``repr``, ``function Object() { [native code] }``);
         a class ``js`` lacks is a :class:`_Constructor` of its name."""
         made_by = vars(_js_module()).get(self._js_name)
-        return made_by if isinstance(made_by, JsProxy) and made_by.typeof == "function" else _Constructor(self._js_name)
+        if isinstance(made_by, JsProxy) and made_by.typeof == "function":
+            return made_by
+        made_by = _CONSTRUCTORS.get(self._js_name)
+        if made_by is None:  # one function per class, as JavaScript has (one ``js_id``, one Map key)
+            made_by = _CONSTRUCTORS.setdefault(self._js_name, _Constructor(self._js_name))
+        return made_by
 
     def __getattr__(self, name: str) -> Any:
         raise AttributeError(name)  # Pyodide's text for a property the JS value lacks: the name alone
@@ -266,6 +271,9 @@ class _Constructor(JsProxy):
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"
 
+    def toString(self) -> str:  # noqa: N802 - JS name (Function.prototype.toString)
+        return repr(self)
+
     def __eq__(self, other: object) -> bool:
         """JavaScript's ``===``: the same class (one function object per name)."""
         return type(other) is _Constructor and other.name == self.name
@@ -287,6 +295,10 @@ class _Constructor(JsProxy):
         if cls is None:
             raise AttributeError(name)
         return getattr(cls, name)
+
+
+#: the :class:`_Constructor` of each class name ``js`` lacks, made when first read
+_CONSTRUCTORS: dict[str, _Constructor] = {}
 
 
 def _js_module() -> Any:

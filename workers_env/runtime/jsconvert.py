@@ -16,6 +16,7 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import (
     BigInt,
     ByteStream,
+    ConversionError,
     JsDate,
     JsOpaque,
     JsSet,
@@ -64,11 +65,6 @@ _PRIMITIVES = (str, int, float, bool)
 _IN_PROGRESS = object()  # to_js's mark for a dict whose conversion has not finished
 
 
-class ConversionError(Exception):
-    """``pyodide.ffi.ConversionError``: a conversion between JavaScript and Python failed."""
-
-
-ConversionError.__module__ = "pyodide.ffi"
 
 
 def _dict_items(value: dict[Any, Any]) -> list[tuple[Any, Any]]:
@@ -184,12 +180,18 @@ def to_js(
                 or _has_buffer(value):
             if isinstance(value, (bytes, bytearray)):  # a Uint8Array of a copy, made in one step (what
                 return JsTypedArray("Uint8Array", bytes(value))  # the general path below gives, no int list)
-            made = buffer_in_one_step(value)  # the typed array of a copy of the bytes, no number list
-            if made is not None:
-                return made
-            if not isinstance(value, (memoryview, array)) and not hasattr(value, "__array_interface__"):
-                value = memoryview(value)  # another object with the buffer protocol (an mmap, a ctypes array)
-            return _typed(_jsvalues.to_js(value))  # Pyodide's buffer conversion (float16: an Error)
+            try:
+                made = buffer_in_one_step(value)  # the typed array of a copy of the bytes, no number list
+                if made is not None:
+                    return made
+                if not isinstance(value, (memoryview, array)) and not hasattr(value, "__array_interface__"):
+                    value = memoryview(value)  # another object with the buffer protocol (an mmap, a ctypes array)
+                return _typed(_jsvalues.to_js(value))  # Pyodide's buffer conversion (float16: an Error)
+            except ConversionError:
+                raise
+            except Exception as error:  # python2js.c: the failure (the JS Error of python2js_buffer.js, an
+                # unreadable buffer's) is the cause of a ConversionError
+                raise ConversionError(_jsvalues.CONVERSION_FAILED) from error
         if default_converter is not None:
             return default_converter(value, lambda v: convert(v, level - 1), None)
         if not create_pyproxies:

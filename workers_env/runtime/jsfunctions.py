@@ -193,6 +193,21 @@ class JsNativeFunction(JsFunction):
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
 
+    def toString(self) -> str:  # noqa: N802 - JS name (Function.prototype.toString)
+        return repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        """JavaScript's ``===``: the same built-in, whichever proxy of it each is (two reads of
+        ``Object.keys`` are two proxies of one function, as in Pyodide)."""
+        return isinstance(other, JsNativeFunction) and other._func is self._func
+
+    __hash__ = None  # type: ignore[assignment] # unhashable, as Pyodide's JsProxy
+
+    @property
+    def js_id(self) -> int:
+        """The same number for every proxy of this function (Pyodide's ``js_id``)."""
+        return id(self._func)
+
     @property
     def destroy(self) -> Any:  # type: ignore[override]
         """None, as a JS function's JsProxy has none (Pyodide's ``AttributeError: destroy``): the

@@ -160,7 +160,12 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
     if isinstance(value, BaseException):
         return str(value)
     if isinstance(value, JsProxy) and type(value).typeof == "function" and isinstance(getattr(value, "name", None), str):
-        return f"[Function: {value.name}]" if value.name else "[Function (anonymous)]"  # util.inspect's
+        function = f"[Function: {value.name}]" if value.name else "[Function (anonymous)]"  # util.inspect's
+        statics = value._enumerable_statics() if callable(getattr(type(value), "_enumerable_statics", None)) else {}
+        if not statics or level > _DEPTH:
+            return function
+        # a workerd class's enumerable statics after it (wrangler dev 4.164.0: ``[Function: Response] { error: ... }``)
+        return _join(f"{function} {{", [f"{_key(k)}: {inner(v)}" for k, v in statics.items()], "}", level)
     return repr(value) if isinstance(value, JsProxy) else str(value)
 
 

@@ -28,7 +28,7 @@ from workers_env._jsvalues import JsSet, not_iterable
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
-from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction
+from workers_env.runtime.jsfunctions import JsNativeFunction
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsObjectMap
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
@@ -176,7 +176,7 @@ def queue_microtask(callback: Any = None, *_ignored: Any) -> None:
     ``create_proxy(fn)``): the microtask fails with Pyodide's error. What the callback raises is
     an uncaught error, logged, as workerd reports one (``Uncaught Error: ...``); the code after it
     and the other microtasks run on."""
-    from workers_env.runtime.timers import BORROWED, log
+    from workers_env.runtime.timers import BORROWED, is_borrowed, log
 
     if not callable(callback):
         raise js_type_error("Failed to execute 'queueMicrotask' on 'ServiceWorkerGlobalScope': parameter 1 is not "
@@ -185,7 +185,7 @@ def queue_microtask(callback: Any = None, *_ignored: Any) -> None:
 
     def job() -> None:
         try:
-            if not isinstance(callback, JsFunction):
+            if is_borrowed(callback):
                 raise JsException(BORROWED, name="Error")
             scoped()
         except Exception:  # an uncaught error of a microtask: reported, and the event loop goes on

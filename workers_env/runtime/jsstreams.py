@@ -942,10 +942,25 @@ class _LiveReader(JsgObject, JsProxy):
 class _Tee:
     """The two branches of a live stream's ``tee()`` and the one reading of the stream they share."""
 
-    def __init__(self, source: LiveByteStream):
+    def __init__(self, source: LiveByteStream, stream: _LiveReadableStream | None = None):
         self.source = source
         self.branches = (_TeeBranch(self), _TeeBranch(self))
         self.lock = asyncio.Lock()
+        #: the stream teed, and the branches canceled so far (see :meth:`branch_canceled`)
+        self.stream = stream
+        self.canceled: set[int] = set()
+
+    async def branch_canceled(self, branch: _TeeBranch, reason: Any) -> None:
+        """``branch`` was canceled. Once both are, a JavaScript stream teed is canceled with
+        this last reason -- its source's ``cancel`` called, a writer's writes failing: workerd's
+        branches are consumers of the stream's one queue, and the last consumer's cancel cancels
+        the stream (standard.c++ ``ReadableImpl::cancel``). An internal stream's tee leaves its
+        source as it is (a write waits on, as under wrangler dev)."""
+        self.canceled.add(id(branch))
+        if len(self.canceled) < len(self.branches) or self.stream is None or self.source.read_buffered:
+            return
+        stream, self.stream = self.stream, None
+        await stream._cancel(reason)
 
     async def pump(self, branch: LiveByteStream, seen: int) -> None:
         """``branch`` found no chunk past ``seen``: the source's next chunk (or its end, or its
@@ -1002,13 +1017,15 @@ class _LiveReadableStream(JsReadableStream):
             raise js_type_error(TEE_LOCKED)
         self._reader = _LiveReader(self._source)  # type: ignore[assignment, arg-type]
         self._read_from = True
-        tee = _Tee(self._source)  # type: ignore[arg-type]
+        tee = _Tee(self._source, self)  # type: ignore[arg-type]
         return JsArray([_LiveReadableStream(branch) for branch in tee.branches])
 
     async def _cancel(self, reason: Any = None) -> None:
         self._read_from = True  # disturbed, whether or not it was read: a body refuses it (a wrangler dev probe)
         _refuse_cancel_when_errored(self._source)  # type: ignore[arg-type]
         self._source.cancel(reason)  # type: ignore[attr-defined]
+        if isinstance(self._source, _TeeBranch):  # a tee's branch: the last one canceled cancels the stream teed
+            await self._source._tee.branch_canceled(self._source, reason)
 
 
 def _refuse_cancel_when_errored(source: LiveByteStream) -> None:

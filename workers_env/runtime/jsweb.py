@@ -443,14 +443,16 @@ class _Body(JsgObject, JsProxy):
         ReadableStream``'s) is teed, as workerd's ``Body::clone`` tees its stream (http.c++,
         looking at no ``bodyUsed``): this body keeps one branch, a fresh stream not used, and the
         returned one is the clone's -- each reads every chunk no read has had yet (what a reader
-        since released left). A stream locked to a reader, or being read whole (``text()``...
+        since released left). A stream no longer open is teed too, as workerd's ``tee()`` takes
+        any state: canceled or read to its end, two empty branches; errored, two that error so.
+        A stream locked to a reader, or being read whole (``text()``...
         under way), is refused as workerd's ``tee()`` refuses it. ``None``: no such body (an
         incoming request's body still arriving is waited for instead, see :meth:`_body`)."""
         live = self._live
         if isinstance(live, IncomingBody):
             self._reopen_incoming(live)
             return None
-        if live is None or not live._open:
+        if live is None:
             return None
         if live._draining:
             raise js_type_error(_CLONE_USED)
@@ -913,6 +915,8 @@ class JsResponse(_Body):
             self.headers.set("content-type", implied_type)
         self._body = data
         self._live = live
+        if live is not None and isinstance(body, JsReadableStream):  # the stream given is the body's own
+            self.__dict__["_live_stream"] = body  # (workerd keeps the ReadableStream: its source's cancel...)
         self._length_unknown = (data is not None or live is not None) and _length_unknown(body, source)
         self.bodyUsed = False
         self.url = ""

@@ -260,6 +260,9 @@ class _Console(jsproxy.JsProxy):
     def __repr__(self) -> str:
         return "[object console]"
 
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return "[object console]"
+
 
 class _InternalError(Exception):
     """``pyodide.ffi.InternalError``: a recoverable assertion error in Pyodide's own code."""
@@ -416,11 +419,12 @@ class JsGlobalFunction(jsproxy.JsProxy):
 
     _js_name = "Function"
     typeof = "function"
-    __slots__ = ("_target", "name")
+    __slots__ = ("_target", "name", "_members")
 
     def __init__(self, target: Any, name: str):
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "name", name)
+        object.__setattr__(self, "_members", {})
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._target(*args, **kwargs)
@@ -428,10 +432,29 @@ class JsGlobalFunction(jsproxy.JsProxy):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        return _as_js_member(getattr(self._target, name), name)
+        try:
+            value = getattr(self._target, name)
+        except AttributeError:
+            raise AttributeError(name) from None  # Pyodide's text: the name alone
+        return _as_js_member(value, name, self._members)
 
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"
+
+    def toString(self) -> str:  # noqa: N802 - JS name (Function.prototype.toString: V8's text)
+        return repr(self)
+
+    def _enumerable_statics(self) -> dict[str, Any]:
+        """The function's own enumerable properties, ``Object.keys``'s: a workerd class's static
+        methods (jsg makes them enumerable, V8's built-ins and functions have none), in
+        workerd's order, those workers-env has (:data:`_ENUMERABLE_STATICS`)."""
+        found = {}
+        for name in _ENUMERABLE_STATICS.get(self.name, ()):
+            try:
+                found[name] = getattr(self, name)
+            except AttributeError:
+                continue  # not emulated (URL.createObjectURL)
+        return found
 
     def __dir__(self) -> list[str]:
         """The proxy's own names and the function's static members (of a class: its static and
@@ -440,15 +463,29 @@ class JsGlobalFunction(jsproxy.JsProxy):
         names = [n for n in dir(target) if not n.startswith("_")]
         if isinstance(target, type):
             names = [n for n in names if isinstance(inspect.getattr_static(target, n), (staticmethod, classmethod))]
-        return sorted({*super().__dir__(), *names})
+        return sorted({*super().__dir__(), *names, *self._enumerable_statics()})  # Response.json too
 
 
-def _as_js_member(value: Any, name: str) -> Any:
+#: ``Object.keys`` of workerd's classes that have enumerable statics, measured under wrangler dev
+#: 4.164.0 (``Object.keys(Response)``: ``error``, ``redirect``, ``json``); every other class and
+#: function on ``js`` owns none
+_ENUMERABLE_STATICS = {"Response": ("error", "redirect", "json"),
+                       "URL": ("canParse", "parse", "createObjectURL", "revokeObjectURL"),
+                       "AbortSignal": ("abort", "timeout", "any"), "ReadableStream": ("from",)}
+
+
+def _as_js_member(value: Any, name: str, members: dict[str, Any]) -> Any:
     """A member of a JS global as Pyodide reads it: a function (``Object.keys``,
     ``Response.json``, ``crypto.randomUUID``) a JsProxy of a JS function, made anew at each read
-    as Pyodide makes one; ``new`` stays Pyodide's own method of the proxy, other values as they are."""
+    as Pyodide makes one, of one function each time (``members``, the global's: the function
+    first read under that name while it is the same), so two reads are ``==``, one ``js_id``
+    and one key of a JS ``Map``; ``new`` stays Pyodide's own method of the proxy, other values
+    as they are."""
     if name != "new" and (inspect.isfunction(value) or inspect.ismethod(value) or inspect.isbuiltin(value)):
-        return jsfunctions.JsNativeFunction(value, name.rstrip("_"))  # ``from_`` is JavaScript's ``from``
+        first = members.get(name)
+        if first is None or first != value:  # (a bound method is read anew each time: == is its function and self)
+            members[name] = first = value
+        return jsfunctions.JsNativeFunction(first, name.rstrip("_"))  # ``from_`` is JavaScript's ``from``
     return value
 
 
@@ -457,22 +494,27 @@ class JsGlobalObject(jsproxy.JsProxy):
     ``JsProxy`` as Pyodide holds it, ``String()`` ``[object Crypto]``, its constructor the
     class of that name; its members ``target``'s (functions as JS functions)."""
 
-    __slots__ = ("_target", "_js_name")
+    __slots__ = ("_target", "_js_name", "_members")
 
     def __init__(self, target: Any, class_name: str):
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "_js_name", class_name)
+        object.__setattr__(self, "_members", {})
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
         try:
-            return _as_js_member(getattr(self._target, name), name)
+            value = getattr(self._target, name)
         except AttributeError:
             raise AttributeError(name) from None  # Pyodide's text: the name alone
+        return _as_js_member(value, name, self._members)
 
     def __setattr__(self, name: str, value: Any) -> None:
         setattr(self._target, name, value)
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return f"[object {self._js_name}]"
 
     def __dir__(self) -> list[str]:
         return sorted({*super().__dir__(), *(n for n in dir(self._target) if not n.startswith("_"))})
@@ -609,6 +651,11 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         if isinstance(obj, (jsglobals.JsDate, JsException, jsproxy.JsIterator, JsGlobalObject)) or obj is js_json:
             return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto,
             # JSON: none
+        if isinstance(obj, JsGlobalFunction):  # a workerd class's statics are enumerable (Response's error,
+            return JsObject(obj._enumerable_statics())  # redirect, json), a function's name, length, prototype not
+        if isinstance(obj, JsProxy) and type(obj).typeof == "function" and not isinstance(obj, jsfunctions.JsFunction) \
+                or isinstance(obj, jsfunctions.JsNativeFunction):
+            return JsObject({})  # any other JS function (Object.keys, x.constructor) owns none
         return obj
 
     def keys(obj: JsObject, *_ignored: Any) -> JsArray:

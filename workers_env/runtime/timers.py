@@ -3,8 +3,9 @@
 Timers run on the Worker's event loop (``loop.call_later``). As in Pyodide, a plain Python
 function handed to ``setTimeout`` is a *borrowed* proxy, destroyed when ``setTimeout`` returns:
 when the timer fires it fails with Pyodide's error (logged as an uncaught exception, as the
-runtime logs one). ``create_proxy(fn)`` / ``create_once_callable(fn)`` keep it alive. A
-callback that returns an awaitable (an ``async def``) has it scheduled on the loop.
+runtime logs one). ``create_proxy(fn)`` / ``create_once_callable(fn)`` keep it alive; a JS
+function (``js.queueMicrotask``, ``Object.keys``, a value's ``constructor``) is handed over as
+itself and runs. A callback that returns an awaitable (an ``async def``) has it scheduled on the loop.
 
 As in workerd, a timer belongs to the request (or event) whose code set it: its IoContext's
 ``TimeoutManager`` (io-context.c++). Once the request is over -- its response sent and its
@@ -42,13 +43,12 @@ from workers_env.runtime.current import (
     request_tasks,
     scheduled_by,
 )
-from workers_env.runtime.jsbase import js_type_error, jsnull
-from workers_env.runtime.jsfunctions import JsFunction
+from workers_env.runtime.jsbase import JsProxy, js_type_error, jsnull
 from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.stalls import is_hang_check
 from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
 
-__all__ = ["clear_timer", "end_request", "ends_with_request", "pending_timers", "request_ended",
+__all__ = ["clear_timer", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
            "run_top_level_microtasks", "set_interval", "set_timeout"]
 
 log = logging.getLogger("workers_env.runtime")
@@ -81,7 +81,7 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             _timers[timer_id] = (loop.call_later(repeat, _fire, timer_id, callback, args, repeat), timer[1])
     scope = getattr(timer[1], "_scope", None) if timer is not None else None
     try:
-        if not isinstance(callback, JsFunction):
+        if is_borrowed(callback):
             raise JsException(BORROWED, name="Error")
         with scope if scope is not None else contextlib.nullcontext():  # the request's Worker's modules
             result = callback(*args)
@@ -89,6 +89,13 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             asyncio.ensure_future(result)
     except Exception:  # a timer's error is the runtime's uncaught exception: logged
         log.exception("Uncaught exception in a timer callback")
+
+
+def is_borrowed(callback: Any) -> bool:
+    """Whether ``callback``, handed to a JS function, is a borrowed proxy destroyed when that
+    call returned: a plain Python callable is; a JS function (a ``create_proxy``, ``js.fetch``,
+    ``Object.keys``, a value's ``constructor``) is handed over as itself."""
+    return not isinstance(callback, JsProxy)
 
 
 def _delay_seconds(delay: Any) -> float:
@@ -153,7 +160,7 @@ def run_top_level_microtasks(*, run: bool = True) -> None:
     while _top_level_microtasks:
         callback = _top_level_microtasks.pop(0)
         try:
-            if not isinstance(callback, JsFunction):
+            if is_borrowed(callback):
                 raise JsException(BORROWED, name="Error")
             callback()
         except Exception:

@@ -1,0 +1,148 @@
+"""From compatibility date 2026-04-21 (or ``enable_python_external_sdk``) workerd leaves its built-in
+Python SDK out: a Worker gets one only from ``workers-runtime-sdk`` vendored into
+``python_modules/`` (pywrangler 1.9 and later does it). Without one, workerd's stand-in ``workers``
+package raises ``ModuleNotFoundError: No module named 'workers'`` with the note "You need to
+update to workers-py >= 1.9 or to pass disable_python_external_sdk" (``injectWorkersApi``,
+src/pyodide/python-entrypoint-helper.ts; the same text in wrangler 4.164.0's workerd binary), and
+its own ``introspection.py`` imports ``workers`` after the Worker's top level: the Worker never
+starts (cloudflare/workers-py#212: a plain ``wrangler deploy`` of a one-file Worker). workers-env
+fails the same way where nothing vendors the SDK, with a note saying how to fix it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from worker_helpers import PYPROJECT, one_file_worker
+
+import workers_env
+from workers_env import load_env, load_worker
+
+ENTRY = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response("ok")
+"""
+
+PRODUCTION_NOTE = "You need to update to workers-py >= 1.9 or to pass disable_python_external_sdk"
+
+
+def _refused(folder: Path, name: str = "workers") -> list[str]:
+    with pytest.raises(ModuleNotFoundError) as error:
+        load_worker(folder)
+    assert (str(error.value), error.value.name) == (f"No module named '{name}'", name)
+    notes = error.value.__notes__
+    assert notes[0] == PRODUCTION_NOTE
+    return notes
+
+
+def test_a_one_file_worker_without_pyproject_does_not_start(tmp_path):
+    notes = _refused(one_file_worker(tmp_path, ENTRY, pyproject=False))
+    assert "the project has no pyproject.toml" in notes[1]
+    for fix in ("uv add --dev workers-py", "uv run pywrangler deploy", "python_modules/",
+                '"disable_python_external_sdk"', "[tool.workers-env] python-sdk"):
+        assert fix in notes[1]
+
+
+def test_the_error_comes_from_productions_stub_file(tmp_path):
+    with pytest.raises(ModuleNotFoundError) as error:
+        load_worker(one_file_worker(tmp_path, ENTRY, pyproject=False))
+    files = [str(entry.path) for entry in error.traceback]
+    assert files[-1] == "/lib/python3.13/site-packages/workers/__init__.py"  # Pyodide 0.28 at 2026-05-01
+    assert any(name.endswith("src/entry.py") for name in files)  # from the Worker's own import line
+
+
+def test_a_worker_that_never_imports_workers_fails_all_the_same(tmp_path):
+    """workerd's introspection does ``from workers import DurableObject, ...`` after the top level."""
+    entry = "from js import Response\n\ndef on_fetch(request, env):\n    return Response.new('ok')\n"
+    _refused(one_file_worker(tmp_path, entry, pyproject=False))
+
+
+def test_asgi_is_stubbed_too(tmp_path):
+    _refused(one_file_worker(tmp_path, "import asgi\n", pyproject=False), name="asgi")
+
+
+def test_catching_the_import_error_does_not_help(tmp_path):
+    """The Worker's own ``except`` passes; the start's import of ``workers`` still raises."""
+    entry = "try:\n    from workers import WorkerEntrypoint\nexcept ImportError:\n    WorkerEntrypoint = object\n"
+    _refused(one_file_worker(tmp_path, entry, pyproject=False))
+
+
+def test_the_enable_flag_at_an_older_date_is_named(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, date="2026-03-01", flags=["enable_python_external_sdk"], pyproject=False)
+    notes = _refused(folder)
+    assert "the enable_python_external_sdk flag leaves the runtime's built-in Python SDK out" in notes[1]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("how", ["disable flag", "built-in date", "pyproject", "python_modules", "python-sdk",
+                                 "pywrangler build"])
+async def test_a_worker_with_an_sdk_starts(tmp_path, how):
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=how == "pyproject",
+                             date="2026-03-01" if how == "built-in date" else "2026-05-01",
+                             flags=["disable_python_external_sdk"] if how == "disable flag" else (),
+                             extra='[build]\ncommand = "uv run pywrangler sync"\n' if how == "pywrangler build" else "")
+    if how == "python_modules":
+        (folder / "python_modules" / "workers_runtime_sdk-1.9.5.dist-info").mkdir(parents=True)
+    if how == "python-sdk":
+        (folder / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.9.5"\n')
+    response = await load_worker(folder).fetch("/")
+    assert (response.status, await response.text()) == (200, "ok")
+
+
+def test_main_uploaded_alone_has_no_sdk(tmp_path):
+    notes = _refused(one_file_worker(tmp_path, ENTRY, extra="find_additional_modules = false\n"))
+    assert "find_additional_modules = false: wrangler uploads main alone" in notes[1]
+
+
+def test_a_ci_that_deploys_with_plain_wrangler_vendors_nothing(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY)  # the usual pyproject.toml, but pywrangler never runs
+    (folder / ".git").mkdir()
+    (folder / ".github" / "workflows").mkdir(parents=True)
+    (folder / ".github" / "workflows" / "deploy.yml").write_text(
+        "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n")
+    notes = _refused(folder)
+    assert "its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler" in notes[1]
+
+
+def test_a_uv_lock_pinning_a_pywrangler_before_1_9_vendors_nothing(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY)
+    (folder / "uv.lock").write_text('version = 1\n\n[[package]]\nname = "workers-py"\nversion = "1.8.2"\n')
+    notes = _refused(folder)
+    assert "its uv.lock pins workers-py 1.8.2, a pywrangler from before 1.9" in notes[1]
+
+
+def test_load_env_still_hands_out_the_dates_bindings(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=False, extra='[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
+    assert load_env(folder).KV is not None  # the env alone is not a Worker start: no error
+
+
+def test_the_worker_fixture_fails_the_same_way(pytester: pytest.Pytester):
+    pytester.makefile(".toml", wrangler='name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
+                                         'compatibility_flags = ["python_workers"]\n')
+    pytester.path.joinpath("src").mkdir()
+    pytester.path.joinpath("src", "entry.py").write_text(textwrap.dedent(ENTRY))
+    pytester.makeini("[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(test_w="def test_it(worker):\n    pass\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*ModuleNotFoundError: No module named 'workers'*", f"*{PRODUCTION_NOTE}*"])
+    pytester.makefile(".toml", pyproject=PYPROJECT)
+    pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest").assert_outcomes(passed=1)
+
+
+def test_workers_env_dev_exits_with_the_error(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=False)
+    environ = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-m", "workers_env", "dev", "--port", "0"], cwd=folder, env=environ,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "workers-env dev: the Worker failed to load:" in done.stderr
+    assert "ModuleNotFoundError: No module named 'workers'\n" + PRODUCTION_NOTE + "\n" in done.stderr
+    assert "the project has no pyproject.toml" in done.stderr
