@@ -1447,9 +1447,9 @@ CASES = {
         "# async\nimport asyncio\nout = []\njs.setTimeout(js.queueMicrotask, 0, create_proxy(lambda: out.append('m')))\n"
         "js.setTimeout(js.setTimeout, 0, create_proxy(lambda: out.append('t')), 0)\nawait asyncio.sleep(0.05)\nsorted(out)",
         "type(hash(js.Promise.new(lambda resolve, reject: resolve(1)))).__name__",
-        "# async\nimport asyncio\nlist(await asyncio.gather(js.Promise.new(lambda resolve, reject: resolve(1)), "
-        "js.Promise.resolve(2)))",
-        "# async\nimport asyncio\np = js.Promise.new(lambda resolve, reject: resolve(3))\nlist(await asyncio.gather(p, p))",
+        ("# async\nimport asyncio\nlist(await asyncio.gather(js.Promise.new(lambda resolve, reject: resolve(1)), "
+        "js.Promise.resolve(2)))", HOST_TEXT_314, "314"),
+        ("# async\nimport asyncio\np = js.Promise.new(lambda resolve, reject: resolve(3))\nlist(await asyncio.gather(p, p))", HOST_TEXT_314, "314"),
         "# async\nimport asyncio\nt = Object.new()\njs.setTimeout(Object.assign, 0, t, to_js({'a': 1}, "
         "dict_converter=Object.fromEntries))\nawait asyncio.sleep(0.05)\nt.to_py()",
     ],
