@@ -67,8 +67,11 @@ def app(project: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFix
 def answered_cleanly(capsys: pytest.CaptureFixture[str], argv: list[str]) -> Any:
     done = run_main(capsys, *argv)  # an exception escaping main() fails the test here
     assert "Traceback" not in done.stderr + done.stdout, (argv, done.stderr)
-    if done.returncode != 0:  # wrangler's error line, a usage error, or (--json) the error as JSON on stdout
+    if done.returncode != 0:  # wrangler's error line, a usage error, validate's own report (it has no wrangler
+        # counterpart: "workers-env validate: Configuration file not found: ..." on stderr, or its findings on
+        # stdout, "Unsupported configuration file ..."), or (--json) the error as JSON
         assert ("✘ [ERROR]" in done.stderr or "usage:" in done.stderr
+                or (argv[0] == "validate" and (done.stderr.startswith("workers-env validate: ") or done.stdout.strip()))
                 or ("--json" in argv and '"error"' in done.stdout)), (argv, done.stderr, done.stdout)
     return done
 

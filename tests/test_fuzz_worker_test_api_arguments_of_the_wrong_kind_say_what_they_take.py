@@ -21,7 +21,9 @@ WRANGLER = 'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"
 ENTRY = '''from workers import WorkerEntrypoint, Response
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        return Response("ok " + str(request.method))
+        # the JS Request's method: the SDK's request.method is HTTPMethod[...], whose KeyError for a
+        # method workerd takes but Python's enum lacks (PROPFIND, as in production) is the Worker's own
+        return Response("ok " + str(request.js_object.method))
     async def scheduled(self, controller, env, ctx):
         pass
     async def email(self, message, env, ctx):
@@ -55,6 +57,8 @@ def answered_or_refused_clearly(call: Any) -> BaseException | None:
     (lambda w: w.fetch("/", method="POST", json={"a": b"x"}), "worker.fetch(json=...) takes JSON data (dicts, lists, str, numbers, "
                                                                "booleans, None): Object of type bytes is not JSON serializable"),
     (lambda w: w.fetch("/", method="POST", json=nested(3000, False)), "worker.fetch(json=...) takes JSON data"),
+    (lambda w: w.fetch("/", cf=[]), "worker.fetch(cf=...) takes a dict of request.cf properties ({\"country\": \"DE\"}), got list"),
+    (lambda w: w.fetch("/", cf={"a": nested(3000, True)}), "worker.fetch(cf=...) takes"),
     (lambda w: w.rpc({}), 'worker.rpc() takes the name of the method to call as a str (worker.rpc("hello", ...)), got dict'),
     (lambda w: w.scheduled(nested(3000, True)), 'worker.scheduled() takes the cron pattern as a str ("*/5 * * * *"), got dict'),
     (lambda w: w.scheduled("* * * * *", scheduled_time=nested(3000, True)),

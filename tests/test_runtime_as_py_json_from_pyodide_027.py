@@ -39,3 +39,17 @@ def test_pyodide_026_has_no_as_py_json(tmp_path):
     assert answers[2] == "False (bool)"
     assert [a for i, a in enumerate(answers) if i not in (2, 8)] == ["AttributeError: as_py_json"] * 7
     assert answers[8] == "[] (list)"
+
+
+#: a view handed back to JavaScript is the object or array itself (real 0.28.2 and 314.0.6)
+HANDED_BACK = {
+    """JSON.stringify(JSON.parse('{"a": 1}').as_py_json())""": """'{"a":1}' (str)""",
+    """JSON.stringify(JSON.parse('[1, {"a": 2}]').as_py_json())""": """'[1,{"a":2}]' (str)""",
+    """JSON.stringify(JSON.parse('{"a": 1}').as_object_map())""": """'{"a":1}' (str)""",
+}
+
+
+@pytest.mark.filterwarnings("ignore:JsProxy.as_object_map:RuntimeWarning")  # 0.29's, as production gives it
+@pytest.mark.parametrize("date", ["2025-10-01", "2026-09-08"])
+def test_json_stringify_of_a_view_writes_the_object(tmp_path, date):
+    assert snippet_answers(tmp_path, list(HANDED_BACK), date) == list(HANDED_BACK.values())

@@ -83,3 +83,22 @@ class Default(WorkerEntrypoint):
     with pytest.raises(OSError) as caught:
         load_worker(folder)
     assert (caught.value.errno, caught.value.strerror) == (29, TOP_LEVEL_ENTROPY_ERROR)
+
+
+@pytest.mark.parametrize("above", ["vendor", "python_modules"])
+def test_a_worker_whose_project_lies_under_a_folder_named_like_a_vendor_one_is_refused_too(tmp_path, above):
+    """Only the folders below the Worker's code hold packages: a checkout at ``~/vendor/proj`` is
+    still the Worker's own code."""
+    folder = one_file_worker(tmp_path / above / "proj", """
+import os
+from workers import Response, WorkerEntrypoint
+
+KEY = os.urandom(8)
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("loaded")
+""", date="2026-09-08")
+    with pytest.raises(OSError) as caught:
+        load_worker(folder)
+    assert caught.value.errno == 29

@@ -40,6 +40,25 @@ def test_the_python_314_era_has_no_openssl_hash_functions(tmp_path):
     assert hashlib.pbkdf2_hmac("sha256", b"p", b"s", 2).hex()[:8] == "1998f3d3"  # the test's own hashlib
 
 
+#: what real Pyodide 314.0.6 answers to each (npm pyodide 314.0.6 under Node, tools/pyodide's runner)
+NAMES = {
+    "import hashlib\n'pbkdf2_hmac' in hashlib.__all__": "False (bool)",
+    "import hashlib\n'pbkdf2_hmac' in dir(hashlib) or 'scrypt' in dir(hashlib)": "False (bool)",
+    "space = {}\nexec('from hashlib import *', space)\nsorted(k for k in space if not k.startswith('_'))[:3]":
+        "['algorithms_available', 'algorithms_guaranteed', 'blake2b'] (list)",
+    "import hashlib\nhashlib.new('SHA256').name": "'sha256' (str)",
+    "import hashlib\nhashlib.new('Sha256').name": "ValueError: unsupported hash type Sha256",
+    "import hashlib\nhashlib.new('SHA3_256').name": "ValueError: unsupported hash type SHA3_256",
+    "import hashlib\nhashlib.new(b'sha256')": "TypeError: can only concatenate str (not \"bytes\") to str",
+}
+
+
+def test_the_python_314_era_lists_no_openssl_names_and_star_imports(tmp_path):
+    """``from hashlib import *`` works there (its ``__all__`` has no ``pbkdf2_hmac``); ``new`` takes
+    the names ``__get_builtin_constructor`` knows, as they are spelled there."""
+    assert snippet_answers(tmp_path, list(NAMES), "2026-09-08") == list(NAMES.values())
+
+
 def test_the_python_313_era_keeps_them(tmp_path):
     answers = snippet_answers(tmp_path, SNIPPETS, "2026-09-07")
     assert "ripemd160" in answers[0]

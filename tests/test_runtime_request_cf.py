@@ -63,7 +63,7 @@ async def test_request_cf_is_wrangler_devs_offline_one_and_a_test_can_set_its_ow
     gzip = await (await worker.fetch("/", headers={"Accept-Encoding": "gzip"})).json()
     assert gzip["cf"]["clientAcceptEncoding"] == "gzip"  # the client's own, as Miniflare keeps it
     assert await (await worker.fetch("/")).json() == EXPECTED  # each request has its own, unchanged
-    with pytest.raises(TypeError, match="cf= must be a mapping"):
+    with pytest.raises(TypeError, match=r"worker.fetch\(cf=...\) takes a dict of request.cf properties .*, got str"):
         await worker.fetch("/", cf="DE")
 
 

@@ -45,6 +45,37 @@ def test_to_js_of_a_dict_is_a_plain_object_in_the_pyodide_314_era(tmp_path):
     ]
 
 
+#: keys -> what real Pyodide 314.0.6 answers: its ``_JsObject_Set`` (python2js.c) refuses a key
+#: already ``in`` the object -- one of ``Object.prototype``'s, or two Python keys naming one
+#: property -- naming the key as JavaScript hands it back; ``None`` names ``"undefined"``
+COLLISIONS = {
+    "JSON.stringify(to_js({'constructor': 1}))":
+        "ConversionError: Key collision when converting Python dictionary to JavaScript. Key: 'constructor'",
+    "JSON.stringify(to_js({'a': {'__proto__': 1}}))":
+        "ConversionError: Key collision when converting Python dictionary to JavaScript. Key: '__proto__'",
+    "JSON.stringify(to_js({'toString': 1}))":
+        "ConversionError: Key collision when converting Python dictionary to JavaScript. Key: 'toString'",
+    "JSON.stringify(to_js({1: 'a', '1': 'b'}))":
+        "ConversionError: Key collision when converting Python dictionary to JavaScript. Key: '1'",
+    "JSON.stringify(to_js({'1': 'a', 1: 'b'}))":
+        "ConversionError: Key collision when converting Python dictionary to JavaScript. Key: 1",
+    "JSON.stringify(to_js({'b': 1, True: 1, 'true': 2}))":
+        "ConversionError: Key collision when converting Python dictionary to JavaScript. Key: 'true'",
+    "JSON.stringify(to_js({'1.5': 1, 1.5: 2}))":
+        "ConversionError: Key collision when converting Python dictionary to JavaScript. Key: 1.5",
+    "JSON.stringify(to_js({'undefined': 1, None: 2}))":
+        "ConversionError: Key collision when converting Python dictionary to JavaScript. Key: None",
+    "JSON.stringify(to_js({None: 1}))": "'{\"undefined\":1}' (str)",
+    "JSON.stringify(to_js({'Constructor': 1, 'prototype': 2, 'length': 3}))":
+        "'{\"Constructor\":1,\"prototype\":2,\"length\":3}' (str)",
+    "JSON.stringify(to_js({'constructor': 1}, dict_converter=js.Object.fromEntries))": "'{\"constructor\":1}' (str)",
+}
+
+
+def test_a_key_the_object_already_has_is_a_conversion_error_in_the_pyodide_314_era(tmp_path):
+    assert snippet_answers(tmp_path, list(COLLISIONS), "2026-09-08") == list(COLLISIONS.values())
+
+
 def test_the_pyodide_028_era_keeps_its_literal_map(tmp_path):
     assert snippet_answers(tmp_path, SNIPPETS[:3], "2026-09-07") == [
         "'LiteralMap' (str)", "'[object Map]' (str)", "1 (int)"]

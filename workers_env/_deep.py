@@ -99,11 +99,43 @@ def deeper(level: int, what: str | Callable[[], BaseException], walk: Callable[[
 
 
 def python_str(value: object, what: str = "String()") -> str:
-    """Python's ``str(value)``, as ``String()`` of a PyProxy gives it, with room for a value nested
-    :data:`MAX_CONVERSION_DEPTH` levels deep; one nested too deep for that (a dict in a dict ...
-    thousands of times) raises :func:`too_deep` for ``what`` rather than a bare ``RecursionError``."""
+    """Python's ``str(value)``, as ``String()`` of a PyProxy gives it, for a value nested up to
+    :data:`MAX_CONVERSION_DEPTH` levels deep (lists, dicts, tuples, sets within each other; the
+    value itself is level 1); a deeper one raises :func:`too_deep` for ``what``, as does one whose
+    own ``__str__`` recurses past the room given, rather than a bare ``RecursionError``."""
+    if _nested_deeper_than(value, MAX_CONVERSION_DEPTH):
+        raise too_deep(what)
     try:
         with more_room():
             return str(value)
     except RecursionError:
         raise too_deep(what) from None
+
+
+_CONTAINERS = (dict, list, tuple, set, frozenset)
+
+
+def _nested_deeper_than(value: object, limit: int) -> bool:
+    """Whether ``value`` holds containers nested more than ``limit`` levels deep, walked without
+    recursion; a container within itself is not followed again (``str()`` writes it ``[...]``)."""
+    if not isinstance(value, _CONTAINERS):
+        return False
+    deepest: dict[int, int] = {}  # a container's id: the deepest level it was walked at
+    on_path: set[int] = set()
+    stack: list[tuple[object, int, bool]] = [(value, 1, False)]
+    while stack:
+        item, level, leaving = stack.pop()
+        if leaving:
+            on_path.discard(id(item))
+            continue
+        if level > limit:
+            return True
+        if id(item) in on_path or deepest.get(id(item), 0) >= level:
+            continue
+        deepest[id(item)] = level
+        on_path.add(id(item))
+        stack.append((item, level, True))
+        children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+        stack.extend((child, level + 1, False) for child in children  # type: ignore[attr-defined]
+                     if isinstance(child, _CONTAINERS))
+    return False

@@ -1227,23 +1227,32 @@ def json_int(digits: str) -> int | float:
     return js_number(float(digits)) if len(digits) > 15 else int(digits)
 
 
+def _js_object(parsed: dict[str, Any]) -> dict[str, Any]:
+    """A JSON object as ``JSON.parse`` makes it: a JavaScript object, its array-index keys
+    (``"0"`` .. ``"4294967294"``) first and ascending, then the others as written (a key written
+    twice keeps its first place and its last value, as a dict does)."""
+    if not any(key[:1].isdigit() for key in parsed):
+        return parsed
+    return {key: parsed[key] for key in js_key_order(parsed)}
+
+
 def parse_json(text: str) -> Any:
-    """``JSON.parse`` as plain data: JS numbers (integers beyond 2^53 lose precision), no
-    NaN/Infinity, V8's ``SyntaxError`` texts. Python's ``json`` parses; V8's message is worked
+    """``JSON.parse`` as plain data: JS numbers (integers beyond 2^53 lose precision), objects'
+    keys in a JavaScript object's order (array indices first), no NaN/Infinity, V8's ``SyntaxError`` texts. Python's ``json`` parses; V8's message is worked
     out only when it fails."""
 
     def refuse(name: str) -> Any:
         raise json.JSONDecodeError("NaN and Infinity are not JSON", text, text.find(name))
 
     try:
-        return json.loads(text, parse_int=json_int, parse_constant=refuse)
+        return json.loads(text, parse_int=json_int, parse_constant=refuse, object_hook=_js_object)
     except json.JSONDecodeError:
         pass
     except RecursionError:  # V8 parses any depth; Python's json stops where the caller's stack ends
         if _v8_json_error(text) is None:
             try:  # again with room for about 1,000 levels, whatever the caller's stack (json's C
                 with more_room(frames_per_level=1):  # scanner counts one per level; C stack bounds it)
-                    return json.loads(text, parse_int=json_int, parse_constant=refuse)
+                    return json.loads(text, parse_int=json_int, parse_constant=refuse, object_hook=_js_object)
             except RecursionError:
                 raise NotEmulatedError(DEEP_JSON) from None
     raise json_syntax_error(text)

@@ -57,21 +57,6 @@ from pyodide_cases import CASES  # noqa: E402
 #: (314.0.x: the Python 3.14 bundles, ``python_workers_314``, from 2026-09-08; run with
 #: ``--versions 314.0.6`` once ``install.sh 314.0.6`` put it in place)
 ERA_DATES = {"0.26": "2025-09-01", "0.28": "2025-10-01", "314.0": "2026-09-08"}
-#: the compatibility date from which workerd leaves the built-in Python SDK out (``python_external_sdk``)
-EXTERNAL_SDK_FROM = "2026-04-21"
-
-#: the ``pyproject.toml`` of a Worker of that era: pywrangler a dev dependency, as ``pywrangler init`` writes it
-PYPROJECT = """\
-[project]
-name = "pyodide-diff"
-version = "0.1.0"
-requires-python = ">=3.12"
-dependencies = []
-
-[dependency-groups]
-dev = ["workers-py"]
-"""
-
 PYODIDE_DIR = Path(os.environ.get("WORKERS_ENV_PYODIDE_DIR", Path.home() / ".cache" / "workers-env" / "pyodide"))
 
 ENTRY = '''\
@@ -136,8 +121,13 @@ async def _run_workers_env(date: str, codes: list[str], tmp: Path) -> list[dict]
     shutil.copy(HERE / "snippet_runner.py", app / "src" / "snippet_runner.py")
     (app / "wrangler.toml").write_text(f'name = "pyodide-diff"\nmain = "src/entry.py"\n'
                                        f'compatibility_date = "{date}"\ncompatibility_flags = ["python_workers"]\n')
-    if date >= EXTERNAL_SDK_FROM:  # the 314 era: a project pywrangler deploys, which vendors the SDK (without
-        (app / "pyproject.toml").write_text(PYPROJECT)  # one such a Worker does not start, as deployed)
+    # from 2026-04-21 (the external-SDK era: the 3.14 era's dates) a pywrangler project (workers-py
+    # among its dev dependencies), as production's Workers are: without one the Worker has no SDK
+    # there; before, plain wrangler's project on the runtime's built-in SDK, as before
+    if date >= "2026-04-21":
+        (app / "pyproject.toml").write_text('[project]\nname = "pyodide-diff"\nversion = "0.1.0"\n'
+                                            'requires-python = ">=3.12"\ndependencies = []\n\n'
+                                            '[dependency-groups]\ndev = ["workers-py", "workers-runtime-sdk"]\n')
     worker = load_worker(app)
     resp = await worker.fetch("/", method="POST", body=json.dumps(codes))
     text = await resp.text()

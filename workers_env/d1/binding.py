@@ -28,7 +28,7 @@ from workers_env._jsvalues import (
 from workers_env.d1 import limits
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
-from workers_env.d1.values import bind_values, cell, row_lists, row_objects
+from workers_env.d1.values import bind_values, cell, in_object_order, row_lists, row_objects
 
 __all__ = ["D1Database", "D1DatabaseSession", "D1PreparedStatement"]
 
@@ -360,7 +360,7 @@ class D1PreparedStatement:
         rows = result.rows
         if not rows:
             return None
-        row = JsDict(zip(result.columns, map(cell, rows[0])))  # row_objects() of one row, inlined
+        row = in_object_order(result.columns, JsDict(zip(result.columns, map(cell, rows[0]))))  # row_objects() of one row
         if column is UNDEFINED:
             return row
         key = column if type(column) is str else js_string(column)  # JavaScript's property key

@@ -20,10 +20,18 @@ from operator import is_not, setitem
 from typing import Any
 
 from workers_env._deep import python_str
-from workers_env._jsvalues import UNDEFINED, JsDict, JsLiteralMapArgument, JsMapArgument, base_value, js_string
+from workers_env._jsvalues import (
+    UNDEFINED,
+    JsDict,
+    JsLiteralMapArgument,
+    JsMapArgument,
+    base_value,
+    js_key_order,
+    js_string,
+)
 from workers_env.d1 import limits
 
-__all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_objects", "row_lists"]
+__all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_objects", "row_lists", "in_object_order"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -212,7 +220,7 @@ def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list
     on the way to Worker code are replaced, column by column (:func:`_column_fixes`).
     """
     if len(rows) <= 1:  # a point query: cell() on each value of its row
-        return [JsDict(zip(columns, map(cell, row))) for row in rows]
+        return [in_object_order(columns, JsDict(zip(columns, map(cell, row)))) for row in rows]
     template = dict.fromkeys(columns)
     objects = _row_filler(len(columns))(rows, template, *columns)
     if columns:
@@ -221,7 +229,25 @@ def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list
             fix = _column_fixes(values[i])
             if fix is not None:
                 deque(map(setitem, compress(objects, fix[0]), repeat(name), fix[1]), 0)
+    order = _object_order(columns)
+    if order is not None:
+        return [JsDict({name: row[name] for name in order}) for row in objects]
     return objects
+
+
+def _object_order(columns: Sequence[str]) -> list[str] | None:
+    """The order a JavaScript object built from ``columns`` lists its keys in, when it is not
+    the columns' own: array-index names (``"1"``, ``"2"``) first, ascending."""
+    if not any(name[:1].isdigit() for name in columns):
+        return None
+    order = js_key_order(columns)
+    return None if order == list(dict.fromkeys(columns)) else order
+
+
+def in_object_order(columns: Sequence[str], row: JsDict) -> JsDict:
+    """``row`` (one object of ``columns``) with its keys in a JavaScript object's order."""
+    order = _object_order(columns)
+    return row if order is None else JsDict({name: row[name] for name in order})
 
 
 def row_lists(rows: Sequence[tuple[Any, ...]]) -> list[list[Any]]:

@@ -26,7 +26,7 @@ from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.jsglobals import js_text
-from workers_env.runtime.jsproxy import JsObject, JsProxy, js_type_error
+from workers_env.runtime.jsproxy import JsObject, JsProxy, js_type_error, options_member
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 
@@ -221,7 +221,7 @@ def _key(request: JsRequest) -> str:
 
 
 def _ignore_method(options: Any) -> bool:
-    return bool(options._props.get("ignoreMethod")) if isinstance(options, JsObject) else False
+    return bool(options_member(options, "ignoreMethod"))
 
 
 def _match_response(request: JsRequest, entry: CachedResponse) -> JsResponse:

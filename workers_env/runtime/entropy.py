@@ -38,12 +38,13 @@ import os
 import random
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
-from workers_env.runtime.pyhash import workers_own_file
+from workers_env.runtime.pyhash import workers_own_subfolders
 
 __all__ = ["TOP_LEVEL_ENTROPY_ERROR", "BlockedCallModule", "top_level_entropy"]
 
@@ -191,11 +192,11 @@ _PACKAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 _VENDORED = frozenset({"python_modules", "vendor"})
 
 
-def _drawn_by_the_workers_own_code(gate: _Gate) -> bool:
-    """Whether a draw of entropy now is one production refuses: the top level of the Worker
-    being loaded runs, and the innermost module being executed is one of the Worker's own files
-    (not a package's import, ``tempfile``'s names, nor workers-env's own code on the way)."""
-    if not gate.blocks():
+def _drawn_by_the_workers_own_code() -> bool:
+    """Whether a draw of entropy now is one production refuses: the top level of a Worker being
+    loaded runs (as that Worker), and the innermost module being executed is one of the Worker's
+    own files (not a package's import, ``tempfile``'s names, nor workers-env's own code on the way)."""
+    if not any(gate.blocks() for gate in tuple(_LOADING)):
         return False
     frame: FrameType | None = sys._getframe(2)
     while frame is not None:
@@ -205,7 +206,8 @@ def _drawn_by_the_workers_own_code(gate: _Gate) -> bool:
         if frame.f_code.co_name == "<module>":
             if filename[:1] == "<":  # code made by exec: its module's
                 filename = frame.f_globals.get("__file__") or filename
-            return workers_own_file(filename) and _VENDORED.isdisjoint(filename.split(os.sep)[:-1])
+            below = workers_own_subfolders(filename)  # a folder above the Worker's is no package's
+            return below is not None and _VENDORED.isdisjoint(below)
         frame = frame.f_back
     return False
 
@@ -215,33 +217,42 @@ def _refusal() -> OSError:
     return OSError(29, TOP_LEVEL_ENTROPY_ERROR)
 
 
-class _EntropyPatches:
-    """``entropy_patches.py``'s ``os.urandom`` and ``_random.Random.seed`` patches for one load,
-    and ``random``'s own ``_urandom`` (``SystemRandom`` and ``secrets`` draw through it; production
-    imports ``random`` after patching ``os.urandom``, so its alias is the patched function)."""
+#: the gates of the loads under way (in any thread): while there is one, the process's
+#: ``os.urandom``, ``random._urandom`` and ``random.Random.seed`` are the patches below, put in
+#: place by the first load and taken out by the last, whichever order loads overlap in
+_LOADING: list[_Gate] = []
+_PATCHES_LOCK = threading.Lock()
+_patches: _EntropyPatches | None = None
 
-    def __init__(self, gate: _Gate) -> None:
-        self.gate = gate
+
+class _EntropyPatches:
+    """``entropy_patches.py``'s ``os.urandom`` and ``_random.Random.seed`` patches, and
+    ``random``'s own ``_urandom`` (``SystemRandom`` and ``secrets`` draw through it; production
+    imports ``random`` after patching ``os.urandom``, so its alias is the patched function): in
+    place while any Worker loads, each refusing only the loading Worker's own draws."""
+
+    def __init__(self) -> None:
         self.urandom = os.urandom
         self.random_urandom = getattr(random, "_urandom", None)
         self.seed = random.Random.seed
-
-    def install(self) -> None:
-        gate, urandom, seed = self.gate, self.urandom, self.seed
+        urandom, seed = self.urandom, self.seed
 
         @functools.wraps(urandom)
         def patched_urandom(size: int, /) -> bytes:
-            if _drawn_by_the_workers_own_code(gate):
+            if _drawn_by_the_workers_own_code():
                 raise _refusal()
             return urandom(size)
 
         @functools.wraps(seed)
         def patched_seed(self: random.Random, a: Any = None, version: int = 2) -> None:
-            if a is None and _drawn_by_the_workers_own_code(gate):
+            if a is None and _drawn_by_the_workers_own_code():
                 raise _refusal()
             return seed(self, a, version)
 
         self.patched = (patched_urandom, patched_seed)
+
+    def install(self) -> None:
+        patched_urandom, patched_seed = self.patched
         os.urandom = patched_urandom
         if self.random_urandom is not None:
             random._urandom = patched_urandom  # type: ignore[attr-defined]
@@ -257,6 +268,24 @@ class _EntropyPatches:
             random.Random.seed = self.seed  # type: ignore[method-assign]
 
 
+def _start_loading(gate: _Gate) -> None:
+    global _patches
+    with _PATCHES_LOCK:
+        if not _LOADING:
+            _patches = _EntropyPatches()
+            _patches.install()
+        _LOADING.append(gate)
+
+
+def _stop_loading(gate: _Gate) -> None:
+    global _patches
+    with _PATCHES_LOCK:
+        _LOADING.remove(gate)
+        if not _LOADING and _patches is not None:
+            _patches.remove()
+            _patches = None
+
+
 @contextlib.contextmanager
 def top_level_entropy(runtime: object) -> Iterator[None]:
     """Around the import of a Worker's main module: ``random`` and ``numpy.random`` (imported
@@ -267,8 +296,7 @@ def top_level_entropy(runtime: object) -> Iterator[None]:
     from then on. ``os.urandom``, ``random``'s ``_urandom`` and ``Random.seed(None)`` refuse the
     Worker's own code's draws meanwhile (see the module's docstring)."""
     blocking = _Blocking(_Gate(runtime))
-    patches = _EntropyPatches(blocking.gate)
-    patches.install()
+    _start_loading(blocking.gate)
     blocking.block("random", sys.modules.get("random", random))
     if "numpy.random" in sys.modules:
         blocking.block("numpy.random", sys.modules["numpy.random"])
@@ -277,7 +305,7 @@ def top_level_entropy(runtime: object) -> Iterator[None]:
         yield
     finally:
         blocking.gate.open = True
-        patches.remove()
+        _stop_loading(blocking.gate)
         if blocking in sys.meta_path:
             sys.meta_path.remove(blocking)  # type: ignore[arg-type]
         blocking.unblock()

@@ -20,7 +20,7 @@ from workers_env._errors import WorkersEnvError
 from workers_env.runtime.envwrap import python_from_rpc
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
-from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy, js_type_error, jsnull
+from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, JsProxy, js_type_error, jsnull
 
 __all__ = [
     "JsMessageBatch",
@@ -81,6 +81,10 @@ def _delay(options: Any) -> dict[str, Any]:
         return {}
     if isinstance(options, JsObject):
         options = options.to_py()
+    elif isinstance(options, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
+        options = dict(options.read_properties())
+    elif isinstance(options, JsMap):  # to_js(dict) on 0.26: an object with no delaySeconds member
+        return {}
     if not isinstance(options, dict):
         raise js_type_error("retry() options must be an object")
     delay = options.get("delaySeconds")

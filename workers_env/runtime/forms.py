@@ -20,7 +20,15 @@ from urllib.parse import parse_qsl
 
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
-from workers_env.runtime.jsproxy import JsBuffer, JsBufferSource, JsObject, JsProxy, JsTypedArray, js_type_error
+from workers_env.runtime.jsproxy import (
+    JsBuffer,
+    JsBufferSource,
+    JsObject,
+    JsProxy,
+    JsTypedArray,
+    js_type_error,
+    options_member,
+)
 from workers_env.runtime.jsreadable import JsgObject, JsReadableStream
 from workers_env.runtime.sdknames import SdkClass, default_repr
 
@@ -54,9 +62,7 @@ _MISSING: Any = object()
 
 
 def _option(init: Any, name: str) -> Any:
-    if isinstance(init, JsObject):
-        return init._props.get(name)
-    return None
+    return options_member(init, name)
 
 
 class JsBlob(JsgObject, JsProxy):

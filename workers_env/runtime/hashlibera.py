@@ -29,16 +29,22 @@ __all__ = ["BUILT_IN_ALGORITHMS", "install_hashlib_era"]
 BUILT_IN_ALGORITHMS = frozenset({
     "blake2b", "blake2s", "md5", "sha1", "sha224", "sha256", "sha384", "sha3_224", "sha3_256", "sha3_384",
     "sha3_512", "sha512", "shake_128", "shake_256"})
-#: the names Pyodide 314's ``hashlib`` has not: they come from OpenSSL's ``_hashlib``
+#: the names Pyodide 314's ``hashlib`` has not: they come from OpenSSL's ``_hashlib`` (nor does
+#: its ``__all__`` list ``pbkdf2_hmac``, so ``from hashlib import *`` works there)
 _OPENSSL_ONLY = frozenset({"pbkdf2_hmac", "scrypt"})
+#: the spellings ``hashlib.__get_builtin_constructor`` knows (3.14): upper case for the sha1/md5/
+#: sha2 ones only
+_BUILT_IN_NAMES = BUILT_IN_ALGORITHMS | {"SHA1", "MD5", "SHA224", "SHA256", "SHA384", "SHA512"}
 _PACKAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "")
 _new = hashlib.new
 
 
 def _new_built_in(name: str, data: bytes = b"", **kwargs: Any) -> Any:
-    """``hashlib.new`` without OpenSSL: only the built-in algorithms (``__get_builtin_constructor``)."""
-    if not isinstance(name, str) or name.lower() not in BUILT_IN_ALGORITHMS:
-        raise ValueError(f"unsupported hash type {name}")
+    """``hashlib.new`` without OpenSSL: only the built-in algorithms, by the names
+    ``__get_builtin_constructor`` knows (its message is ``'unsupported hash type ' + name``: a
+    name that is not a string is the ``TypeError`` of that concatenation, as there)."""
+    if name not in _BUILT_IN_NAMES:
+        raise ValueError("unsupported hash type " + name)
     return _new(name, data, **kwargs)
 
 
@@ -51,14 +57,20 @@ class _HashlibOfTheEra(ModuleType):
     """``hashlib``'s class while Workers run: the 314 era's names for that era's Worker code."""
 
     def __getattribute__(self, name: str) -> Any:
-        if name in _OPENSSL_ONLY or name in ("algorithms_available", "new"):
+        if name in _OPENSSL_ONLY or name in ("algorithms_available", "new", "__all__"):
             if _era_applies():
                 if name == "new":
                     return _new_built_in
                 if name == "algorithms_available":
                     return set(BUILT_IN_ALGORITHMS)
+                if name == "__all__":
+                    return tuple(n for n in super().__getattribute__(name) if n not in _OPENSSL_ONLY)
                 raise AttributeError(f"module 'hashlib' has no attribute {name!r}")
         return super().__getattribute__(name)
+
+    def __dir__(self) -> list[str]:
+        names = list(super().__dir__())
+        return [n for n in names if n not in _OPENSSL_ONLY] if _era_applies() else names
 
 
 def install_hashlib_era() -> None:

@@ -83,6 +83,28 @@ def _dict_items(value: dict[Any, Any]) -> list[tuple[Any, Any]]:
     return pairs
 
 
+#: ``Object.prototype``'s own properties: ``key in obj`` is true of them for any plain object
+_OBJECT_PROTOTYPE = frozenset({
+    "constructor", "__defineGetter__", "__defineSetter__", "hasOwnProperty", "__lookupGetter__", "__lookupSetter__",
+    "isPrototypeOf", "propertyIsEnumerable", "toString", "valueOf", "__proto__", "toLocaleString"})
+
+
+def _object_properties(pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
+    """A dict's converted pairs as Pyodide 0.29's ``_JsObject_Set`` writes them into a new
+    ``Object``: each key as JavaScript names the property (``None`` is ``undefined``), and a key
+    already ``in`` the object -- two Python keys naming one property, or one of
+    ``Object.prototype``'s (``constructor``, ``toString``, ``__proto__``, ...) -- a
+    ``ConversionError`` naming the key as JavaScript hands it back (python2js.c)."""
+    props: dict[str, Any] = {}
+    for key, value in pairs:
+        name = "undefined" if key is None else key if type(key) is str else js_string(key)
+        if name in props or name in _OBJECT_PROTOTYPE:
+            read = js_number(key) if isinstance(key, (int, float)) and not isinstance(key, bool) else key
+            raise ConversionError(f"Key collision when converting Python dictionary to JavaScript. Key: {read!r}")
+        props[name] = value
+    return props
+
+
 def to_js(
     obj: Any,
     *,
@@ -153,7 +175,7 @@ def to_js(
                 if item is not _IN_PROGRESS:
                     pairs.append((key_of(k), item))
             if dict_converter is None and pyodide_029():  # Pyodide 0.29 on (314.0.x): a plain Object
-                made: Any = JsObject({k if type(k) is str else js_string(k): v for k, v in pairs})
+                made: Any = JsObject(_object_properties(pairs))
                 objects.add(id(made))
             elif dict_converter is None:  # Pyodide 0.27 and 0.28: a LiteralMap; 0.26: a plain Map
                 made = JsLiteralMap(dict(pairs)) if pyodide_028() else JsMap(dict(pairs))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import time
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from workers_env._errors import JsException
@@ -198,6 +198,23 @@ def _legacy_ms(text: str) -> float:
     return _make(year, month, day, hour, minute, 0, round(second * 1000)) - offset * 60_000
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _datetime_ms(value: datetime) -> int:
+    """Milliseconds since the epoch of ``value`` (a naive one in local time), exact for every
+    datetime from year 1 to 9999 (a ``float`` timestamp rounds far ones), a part of a millisecond
+    dropped as ``new Date(ms)`` drops it; a naive one at the
+    ends of that range, which local time cannot place (``astimezone()``'s ``ValueError``), is read as UTC."""
+    if value.tzinfo is None:
+        try:
+            value = value.astimezone()
+        except (ValueError, OverflowError):
+            value = value.replace(tzinfo=timezone.utc)
+    whole, part = divmod(value - _EPOCH, timedelta(milliseconds=1))
+    return whole + 1 if part and whole < 0 else whole  # a part of a millisecond: towards zero, as Date's TimeClip
+
+
 class JsDate(JsProxy):
     """``Date``: a point in time in milliseconds since the epoch (UTC)."""
 
@@ -216,8 +233,7 @@ class JsDate(JsProxy):
         elif isinstance(value, JsDate):
             self._ms = value._ms
         elif isinstance(value, datetime):
-            moment = value if value.tzinfo else value.astimezone()
-            self._ms = _time_clip(round(moment.timestamp() * 1000))
+            self._ms = _time_clip(_datetime_ms(value))
         elif isinstance(value, str):
             self._ms = parse_date(value)
         else:

@@ -27,7 +27,17 @@ from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_seque
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsconvert import js_iterated
 from workers_env.runtime.jsdate import JsDate
-from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject, JsProxy, JsTypedArray, js_null, js_type_error, jsnull
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsMap,
+    JsObject,
+    JsProxy,
+    JsTypedArray,
+    js_null,
+    js_type_error,
+    jsnull,
+    options_member,
+)
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.webcrypto import SubtleCrypto
 
@@ -374,7 +384,9 @@ _LABELS = {"utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "latin1": "windows-125
 
 
 def _option(options: Any, name: str) -> bool:
-    return bool(getattr(options, name, False)) if isinstance(options, JsObject) else False
+    if isinstance(options, JsObject):
+        return bool(getattr(options, name, False))
+    return bool(options_member(options, name, False))  # a LiteralMap's (Pyodide 0.27 on), else False
 
 
 class TextDecoder(JsgObject, JsProxy):

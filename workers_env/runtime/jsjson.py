@@ -24,7 +24,16 @@ from workers_env.runtime.jsbuffers import (
 )
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
-from workers_env.runtime.jsproxy import _BORROWED_CALL, JsArray, JsLiteralMap, JsMap, JsObject, is_stored_as_proxy
+from workers_env.runtime.jsproxy import (
+    _BORROWED_CALL,
+    JsArray,
+    JsLiteralMap,
+    JsMap,
+    JsObject,
+    JsObjectMap,
+    JsPyJsonArray,
+    is_stored_as_proxy,
+)
 from workers_env.runtime.jspyproxies import is_python_container, pyproxy_json, warn_pyproxy
 
 __all__ = [
@@ -139,6 +148,10 @@ def _jsonable(value: Any, stack: list[tuple[Any, Any]] | None = None, key: Any =
     (``URL``, ``Date``), ``{}`` for an object with no own properties (``Headers``, ``Map``),
     a BigInt refused as V8 refuses it, a structure holding itself refused as V8 refuses it
     (``stack``: the objects being written, each with the key it was reached by)."""
+    if isinstance(value, JsObjectMap):  # obj.as_object_map() / as_py_json(): JavaScript gets the object
+        value = value._object
+    elif isinstance(value, JsPyJsonArray):  # array.as_py_json(): the array itself
+        value = value._array
     if isinstance(value, (JsObject, JsArray, JsLiteralMap, dict, list, tuple)):
         stack = [] if stack is None else stack
         if any(obj is value for obj, _ in stack):

@@ -63,6 +63,7 @@ __all__ = [
     "JsArray",
     "JsMap",
     "JsLiteralMap",
+    "options_member",
     "JsTypedArray",
     "JsBuffer",
     "JsBufferSource",
@@ -1234,6 +1235,18 @@ class JsLiteralMap(JsMap):
 
     def object_entries(self) -> JsArray:
         return JsArray([JsArray([k, v]) for k, v in self.properties().items()])
+
+
+def options_member(options: Any, name: str, default: Any = None) -> Any:
+    """An options dictionary's member ``name`` as a Web API reads it (``options.name``): a JS
+    object's own property, or -- ``to_js(dict)`` from Pyodide 0.27, whose keys are properties --
+    a ``LiteralMap``'s (real Pyodide 0.28.2: ``new Blob([], to_js({"type": ...}))`` has that type);
+    ``default`` for anything else (a ``Map``, a PyProxy: JavaScript reads no member of those)."""
+    if isinstance(options, JsObject):
+        return options._props.get(name, default)
+    if isinstance(options, JsLiteralMap):
+        return options.read_properties().get(name, default)
+    return default
 
 
 #: what ``to_py`` converts itself (a JS object, array, Map, buffer); anything else goes to a

@@ -18,7 +18,7 @@ from workers_env.runtime.jsbase import (
     js_type_error,
 )
 from workers_env.runtime.jsbuffers import READ_BUFFER_SIZE, read_buffer_view
-from workers_env.runtime.jsproxy import JsArray, JsObject, OwnsNoProperties
+from workers_env.runtime.jsproxy import JsArray, JsObject, OwnsNoProperties, options_member
 from workers_env.runtime.stalls import wait
 from workers_env.runtime.webloop import (
     begun_at_once,
@@ -53,7 +53,7 @@ RELEASE_WHILE_READING = "Cannot call releaseLock() on a reader with outstanding 
 def byob_not_emulated(options: Any) -> None:
     """``getReader({mode: "byob"})`` (or ``getReader(mode="byob")``): a BYOB reader, which
     workers-env does not emulate -- said so rather than handing out a default reader."""
-    mode = getattr(options, "mode", None) if isinstance(options, JsObject) else None
+    mode = getattr(options, "mode", None) if isinstance(options, JsObject) else options_member(options, "mode")
     if mode is not None and _jsvalues.js_string(mode) != "byob":  # workerd readable.c++ getReader
         raise js_type_error("mode must be undefined or 'byob' in call to getReader().")
     if mode is not None:

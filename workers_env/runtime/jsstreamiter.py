@@ -21,7 +21,7 @@ from typing import Any
 from workers_env import _jsvalues
 from workers_env._jsvalues import BigInt
 from workers_env.runtime.jsbase import JsProxy, js_type_error
-from workers_env.runtime.jsproxy import JsObject
+from workers_env.runtime.jsproxy import JsObject, options_member
 
 __all__ = ["ReadableStreamAsyncIterator", "stream_values"]
 
@@ -89,6 +89,7 @@ def stream_values(stream: Any, options: Any = None) -> ReadableStreamAsyncIterat
     """``stream.values(options)``: a reader taken now (a locked stream is getReader()'s TypeError)."""
     if isinstance(options, (bool, int, float, str, BigInt)):  # jsg unwraps a struct from an object only
         raise js_type_error(_NOT_OPTIONS)
-    prevent = getattr(options, "preventCancel", None) if isinstance(options, JsObject) else None
+    prevent = getattr(options, "preventCancel", None) if isinstance(options, JsObject) else options_member(
+        options, "preventCancel")
     reader = stream.getReader()
     return ReadableStreamAsyncIterator(reader, prevent is not None and _jsvalues.js_truthy(prevent))

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
+from workers_env._jsvalues import surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.compat import (
     ALLOW_EVAL_DURING_STARTUP,
@@ -326,8 +327,17 @@ def _misused(call: str, takes: str, value: Any) -> TypeError:
     return users_mistake(TypeError(f"{call} takes {takes}, got {type(value).__name__}"))
 
 
-def _check_request_arguments(url: Any, method: Any, headers: Any) -> None:
+def _check_request_arguments(url: Any, method: Any, headers: Any, cf: Any = None) -> None:
     """``worker.fetch()``'s arguments, checked before a request is built from them."""
+    if cf is not None:
+        takes = 'a dict of request.cf properties ({"country": "DE"})'
+        if not isinstance(cf, Mapping):
+            raise _misused("worker.fetch(cf=...)", takes, cf)
+        try:  # request.cf is JSON data in production (Cloudflare's, Miniflare's): JSON.parse of it
+            _json.dumps(dict(cf))
+        except (TypeError, ValueError, RecursionError) as exc:
+            reason = "it nests deeper than Python's json writes" if isinstance(exc, RecursionError) else str(exc)
+            raise users_mistake(TypeError(f"worker.fetch(cf=...) takes {takes} of JSON data: {reason}")) from None
     if not isinstance(url, str):
         raise _misused("worker.fetch()", 'the URL or path as a str (worker.fetch("/search"))', url)
     if not isinstance(method, str):
@@ -354,6 +364,12 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def _text_sent(text: str) -> str:
+    """``text`` as the UTF-8 a JavaScript string converts to holds it: a surrogate pair the one
+    character it stands for, a lone surrogate U+FFFD."""
+    return text if text.isascii() else well_formed(surrogate_pairs_joined(text))
+
+
 def build_request(
     url: str = "/",
     *,
@@ -372,6 +388,10 @@ def build_request(
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", url):  # a path (its query may hold "://")
         url = _BASE_URL + (url if url.startswith("/") else "/" + url)
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
+    # a str's lone surrogate (no HTTP client sends one) is U+FFFD, as a JS string converts to bytes
+    pairs = [(k, _text_sent(v) if isinstance(v, str) else v) for k, v in pairs]
+    if isinstance(body, str):
+        body = _text_sent(body)
     if not any(k.lower() == "host" for k, _ in pairs):
         host = urlsplit(url).netloc.rpartition("@")[2]
         if host:
@@ -497,7 +517,7 @@ class Worker:
         has finished when this returns. ``cf`` sets ``request.cf`` properties (``{"country":
         "DE"}``) over the ones ``wrangler dev`` gives offline.
         """
-        _check_request_arguments(url, method, headers)  # cf= is incoming_cf's to check
+        _check_request_arguments(url, method, headers, cf)
         try:
             request = build_request(url, method=method, headers=headers, body=body, json=json, cf=cf)
         except JsException as exc:
@@ -644,7 +664,7 @@ class Worker:
         for name, address in (("from_", from_), ("to", to)):
             if not isinstance(address, str):
                 raise _misused(f"worker.email({name}=...)", "an email address as a str", address)
-        data = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw)  # a lone surrogate: U+FFFD, as JS encodes it
+        data = _text_sent(raw).encode() if isinstance(raw, str) else bytes(raw)  # as TextEncoder writes it
         problem = email_problem(data, from_, to)
         if problem is not None:
             raise users_mistake(ValueError(problem))

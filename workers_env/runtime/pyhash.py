@@ -47,7 +47,7 @@ import os
 import sys
 from typing import Any
 
-__all__ = ["install_production_hash", "production_hash", "workers_own_file"]
+__all__ = ["install_production_hash", "production_hash", "workers_own_file", "workers_own_subfolders"]
 
 _MASK = 0xFFFFFFFF
 #: ``_PyHASH_MODULUS`` of a 32-bit build: ``2**_PyHASH_BITS - 1`` with 31 bits
@@ -305,6 +305,15 @@ def workers_own_file(filename: str) -> bool:
     if own is None:
         own = _OWN[filename] = _workers_file(filename)
     return own
+
+
+def workers_own_subfolders(filename: str) -> list[str] | None:
+    """The folders of ``filename`` below the Worker's code folder holding it (the innermost one
+    when folders nest), or None when it is not a Worker's own file."""
+    if not workers_own_file(filename):
+        return None
+    holding = max((folder for folder in _FOLDERS if filename.startswith(folder)), key=len)
+    return filename[len(holding):].split(os.sep)[:-1]
 
 
 def install_production_hash(folder: str | os.PathLike[str]) -> None:

@@ -9,7 +9,7 @@ request's ``cf`` over its fallback.
 
 from __future__ import annotations
 
-import copy
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -65,5 +65,5 @@ def incoming_cf(overrides: Mapping[str, Any] | None = None, *, accept_encoding: 
     if overrides is not None:
         if not isinstance(overrides, Mapping):
             raise TypeError(f"cf= must be a mapping of request.cf properties, got {type(overrides).__name__}")
-        props.update(copy.deepcopy(dict(overrides)))
+        props.update(json.loads(json.dumps(dict(overrides))))  # its own copy, as JSON data (any depth json writes)
     return JsObject.plain(props)

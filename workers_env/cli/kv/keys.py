@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._jsvalues import json_text
-from workers_env.cli.common import dump_json
+from workers_env.cli.common import CommandError, dump_json
 
 from .files import _unreadable
 from .namespace import _opened, _resolve
@@ -33,7 +33,24 @@ def _key_put(args: argparse.Namespace) -> None:
             _log(f'Writing the contents of {args.path} to the key "{args.key}" on namespace {display}{meta}.')
         else:
             _log(f'Writing the value "{value}" to key "{args.key}" on namespace {display}{meta}.')
+        if "metadata" in options and _has_proto_key(options["metadata"]):  # Miniflare's proxy (devalue) refuses it
+            raise CommandError("Cannot stringify objects with __proto__ keys")
         namespace.put_sync(args.key, value, options)
+
+
+def _has_proto_key(metadata: Any) -> bool:
+    """Whether ``JSON.parse``'s ``metadata`` has an object key ``__proto__`` at any depth (walked
+    without recursion: it may nest as deep as the parser reads)."""
+    stack = [metadata]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if "__proto__" in item:
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _key_get(args: argparse.Namespace) -> None:
