@@ -14,6 +14,7 @@ import importlib
 import json
 import math
 import re
+from abc import ABCMeta
 from array import array
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ __all__ = [
     "json_value",
     "nests_deeper_than",
     "not_a_function",
+    "not_iterable",
     "number_list",
     "sendable_json",
     "to_js",
@@ -326,8 +328,8 @@ def js_key_order(names: Iterable[str]) -> list[str]:
 def js_number(value: Any) -> Any:
     """A JS number as Pyodide hands it to Python: safe whole numbers become ``int``, and a BigInt
     an ``int`` (``to_js({'a': 2**70}).get('a')``, as 0.26.0a4 and 0.28.2 read it back)."""
-    if type(value) is BigInt:
-        return bigint_reads_as()(value)
+    if type(value) is BigInt or (type(value) is int and not is_safe_int(value)):  # a Python int stored
+        return bigint_reads_as()(value)  # past 2**53 - 1 went to JavaScript as a BigInt: JsBigInt from 0.29
     if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:  # NaN, inf: not integers
         return int(value)
     return value
@@ -583,14 +585,16 @@ def nests_deeper_than(value: Any, limit: int = MAX_NESTING_DEPTH) -> bool:
 # list = Array, None = null, and the small classes for what has no plain Python twin.
 
 
-class BigInt(int):
-    """A JavaScript BigInt: what Pyodide makes of an int with magnitude >= 2**53 - 1."""
+class BigInt(int, metaclass=ABCMeta):
+    """A JavaScript BigInt: what Pyodide makes of an int with magnitude >= 2**53 - 1. An ABC so
+    that :class:`JsBigInt`, a direct ``int`` subclass as Pyodide's (``JsBigInt.__mro__`` is
+    ``(JsBigInt, int, object)``), still counts as one to every conversion (registered below)."""
 
     def __repr__(self) -> str:
         return f"{int(self)}n"
 
 
-class JsBigInt(BigInt):
+class JsBigInt(int):
     """``pyodide.ffi.JsBigInt`` (Pyodide 0.29 on: the 314.0.x era): how a JavaScript BigInt reads
     in Python there -- an ``int`` whose arithmetic stays a ``JsBigInt`` and which goes back to
     JavaScript as a BigInt, whatever its size (it is a :class:`BigInt` to every conversion)."""
@@ -618,6 +622,7 @@ for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__
               "__rrshift__"):
     setattr(JsBigInt, _name, _keeps_js_bigint(_name))
 JsBigInt.__module__ = "pyodide.ffi"
+BigInt.register(JsBigInt)
 
 #: the class a JavaScript BigInt reads as in Python: ``int`` (Pyodide 0.26, 0.28), ``JsBigInt``
 #: (0.29 on); runtime/current.py answers it for the running Worker
@@ -637,6 +642,14 @@ def not_a_function(value: Any) -> JsException:
     """V8's TypeError for an Array method's or a ``Set``/``Map`` ``forEach`` callback that is not
     a function (``number 5 is not a function``, ``object null ...``; measured against workerd)."""
     return JsException(f"{_v8_described(value)} is not a function", name="TypeError")
+
+
+def not_iterable(value: Any) -> JsException:
+    """V8's TypeError for iterating a value without ``[Symbol.iterator]`` (``Object.fromEntries``,
+    ``new Map``, ``new Set``, ``Promise.all``): ``object is not iterable (cannot read property
+    Symbol(Symbol.iterator))``, ``number 5 ...`` (measured on Pyodide 0.28.2 and 314.0.6, Node 24)."""
+    return JsException(f"{_v8_described(value)} is not iterable (cannot read property Symbol(Symbol.iterator))",
+                       name="TypeError")
 
 
 def _v8_described(value: Any) -> str:

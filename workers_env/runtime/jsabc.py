@@ -7,14 +7,19 @@ comparing the class's flag expressions with the value's flags (``_pyodide/_core_
 a class without flags of its own (``JsFetchResponse``, ``JsDomElement``, ``JsWeakRef``) matches
 every JS value, and ``create_proxy([1])`` is a ``JsMap`` (a list's PyProxy has ``get`` and
 ``length`` and is iterable), as under Pyodide 0.28.2 and 0.26 (``tools/pyodide/``, ``ffi-types``).
+From Pyodide 0.29 (the 314.0.x era) ``JsArray`` also matches array-likes (``IS_ARRAY_LIKE``: a
+``length`` and ``[Symbol.iterator]``, no ``next`` -- a String object, a PyProxy of a list, tuple,
+dict or str), as its ``_core_docs.py`` says.
 """
 
 from __future__ import annotations
 
 from typing import Any, Protocol
 
+from workers_env.runtime.current import pyodide_029
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsbuffers import JsBufferSource, JsTypedArray
+from workers_env.runtime.jsconversions import JsStringObject
 from workers_env.runtime.jsfunctions import JsDoubleProxy as _DoubleProxy
 from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction, JsOnceFunction
 from workers_env.runtime.jspromise import JsPromise as _Promise
@@ -40,6 +45,8 @@ def js_flags(value: Any) -> frozenset[str]:
                              ("IS_ITERABLE", "__iter__")):
             if hasattr(obj, method):
                 flags.add(flag)
+        if {"HAS_LENGTH", "IS_ITERABLE"} <= flags and not hasattr(obj, "__next__"):
+            flags.add("IS_ARRAY_LIKE")  # a length and [Symbol.iterator], no next(): pyodide#5991
         return frozenset(flags)
     if isinstance(value, (JsOnceFunction, JsNativeFunction)):  # create_once_callable(callable), JSON.parse: JS functions
         return frozenset({"IS_CALLABLE"})
@@ -47,6 +54,8 @@ def js_flags(value: Any) -> frozenset[str]:
         return frozenset({"IS_DOUBLE_PROXY", "IS_CALLABLE"})
     if isinstance(value, _Array):
         flags |= {"IS_ARRAY", "IS_ITERABLE", "HAS_LENGTH"}
+    if isinstance(value, JsStringObject):  # new String(): a length and [Symbol.iterator]
+        flags |= {"IS_ARRAY_LIKE", "IS_ITERABLE", "HAS_LENGTH"}
     if isinstance(value, JsIterator):
         flags |= {"IS_ITERABLE", "IS_ITERATOR"}
     if isinstance(value, JsTypedArray):
@@ -77,7 +86,10 @@ class _JsProxyMeta(type):
         if not isinstance(instance, JsProxy):
             return False
         flags = js_flags(instance)
-        return any(all(f in flags for f in expression.split("|") if f) for expression in cls._js_type_flags)
+        expressions = cls._js_type_flags
+        if cls.__name__ == "JsArray" and pyodide_029():  # Pyodide 0.29 (314.0.x): array-likes too
+            expressions = ("IS_ARRAY", "IS_ARRAY_LIKE", "IS_TYPEDARRAY")
+        return any(all(f in flags for f in expression.split("|") if f) for expression in expressions)
 
     def __subclasscheck__(cls, subclass: Any) -> bool:
         return type.__subclasscheck__(cls, subclass)

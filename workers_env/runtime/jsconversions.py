@@ -14,14 +14,18 @@ tools/pyodide/pyodide_cases.py ``conversion-functions``).
 from __future__ import annotations
 
 import math
+import operator
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env._jsvalues import JS_WHITESPACE, JsTypedArray, base_value, js_string
+from workers_env.runtime.current import pyodide_029
 from workers_env.runtime.jsbase import JsNull, JsProxy
 from workers_env.runtime.jsnumbers import to_number, to_primitive
+from workers_env.runtime.jsproxy import JsArray
 
 __all__ = ["JsBigIntFunction", "JsBooleanFunction", "JsBooleanObject", "JsStringFunction", "JsStringObject",
            "JsSymbol", "JsSymbolFunction", "to_boolean", "to_js_string"]
@@ -96,6 +100,53 @@ class JsStringObject(JsProxy):
 
     def __len__(self) -> int:  # Pyodide's len() of a JsProxy with a length
         return self.length
+
+    def __iter__(self) -> Iterator[str]:
+        """JavaScript's string iterator (every Pyodide: the object has ``[Symbol.iterator]``):
+        one string per code point, a lone surrogate alone."""
+        return iter(_as_returned(self._value))
+
+    def js_iteration(self) -> Iterator[str]:  # what Array.from, new Set ... read of it
+        return iter(self)
+
+    def _units(self) -> list[str]:
+        """Its UTF-16 code units, each a string (``s[i]`` in JavaScript)."""
+        units = self._value.encode("utf-16-le", "surrogatepass")
+        return [units[i:i + 2].decode("utf-16-le", "surrogatepass") for i in range(0, len(units), 2)]
+
+    def __getitem__(self, index: Any) -> Any:
+        """From Pyodide 0.29 (pyodide#5991, #6019; the 314.0.x era) a JsProxy of an array-like
+        object -- a ``length`` and ``[Symbol.iterator]``, as a String object has -- takes
+        subscripts: ``s[0]`` is the code unit there (negative from the end), out of range
+        ``IndexError``, ``s[1:]`` the string's slice, a stepped slice an Array of code units
+        (measured on 314.0.6). Before, ``'pyodide.ffi.JsProxy' object is not subscriptable``."""
+        if not pyodide_029():
+            raise TypeError("'pyodide.ffi.JsProxy' object is not subscriptable")
+        units = self._units()
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(units))
+            if step == 1:  # String.prototype.slice
+                return "".join(units[start:stop]) if stop > start else JsArray()
+            return JsArray(units[index])
+        if not hasattr(type(index), "__index__"):
+            raise TypeError(f"list indices must be integers or slices, not {type(index).__name__}")
+        at = operator.index(index)
+        position = at + len(units) if at < 0 else at
+        if not 0 <= position < len(units):
+            raise IndexError(index)
+        return units[position]
+
+    def __reversed__(self) -> Iterator[str]:
+        if not pyodide_029():
+            raise TypeError("'pyodide.ffi.JsProxy' object is not reversible")
+        return iter(self._units()[::-1])
+
+    def __mul__(self, count: Any) -> Any:  # Pyodide 0.29's array-like repeat: an Array
+        if not pyodide_029() or not hasattr(type(count), "__index__"):
+            return NotImplemented
+        return JsArray(self._units() * operator.index(count))
+
+    __rmul__ = __mul__
 
     def toString(self) -> str:  # noqa: N802 - JS name
         return self._value

@@ -38,7 +38,15 @@ from workers_env.runtime.jsbuffers import (
 )
 from workers_env.runtime.jsdestroyed import ITERATED_PROXY, DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
-from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, carry_mark, reorder_in_place
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsLiteralMap,
+    JsMap,
+    JsObject,
+    JsObjectMap,
+    carry_mark,
+    reorder_in_place,
+)
 from workers_env.runtime.jsreadable import JsReadableStream
 
 __all__ = [
@@ -275,8 +283,42 @@ def js_iterated(value: Any) -> Iterable[Any]:
     return iteration(value) if iteration is not None else value
 
 
+def js_iterable(value: Any) -> Iterable[Any]:
+    """:func:`js_iterated` of a value JavaScript's iteration protocol takes (``Object.fromEntries``,
+    ``new Map``, ``new Set``): one without ``[Symbol.iterator]`` -- ``undefined``, ``null``, a
+    number, a boolean, a plain object (``to_js(dict)`` from Pyodide 0.29, ``JSON.parse('{}')``) --
+    is V8's ``TypeError: object is not iterable (cannot read property Symbol(Symbol.iterator))``
+    (measured on Pyodide 0.28.2 and 314.0.6), not Python's own ``TypeError``."""
+    if not_js_iterable(value):
+        raise _jsvalues.not_iterable(value)
+    return js_iterated(value)
+
+
+def not_js_iterable(value: Any) -> bool:
+    """Whether ``value`` has no ``[Symbol.iterator]`` to JavaScript: ``undefined``/``null``, a
+    number or boolean, a plain object (its ``as_object_map()``/``as_py_json()`` view too)."""
+    return (value is None or value is jsnull or isinstance(value, (bool, int, float, JsObject, JsObjectMap))) \
+        and not isinstance(value, str)
+
+
+def check_entry(entry: Any) -> None:
+    """An item ``Object.fromEntries``/``new Map`` iterated must be an object: a string, number,
+    boolean, ``null`` or ``undefined`` is V8's ``TypeError: Iterator value a is not an entry
+    object`` (``Object.fromEntries('ab')``; measured under Node 24), not pairs of its characters."""
+    if entry is None or entry is jsnull or isinstance(entry, (str, bool, int, float)):
+        shown = "undefined" if entry is None else "null" if entry is jsnull else \
+            ("true" if entry else "false") if isinstance(entry, bool) else \
+            entry if isinstance(entry, str) else _jsvalues.js_string(entry)
+        raise JsException(f"Iterator value {shown} is not an entry object", name="TypeError")
+
+
 def object_from_entries(entries: Iterable[Any], *_ignored: Any) -> JsObject:
-    """``Object.fromEntries``: a plain object from ``[key, value]`` pairs."""
+    """``Object.fromEntries``: a plain object from ``[key, value]`` pairs (a value JavaScript
+    cannot iterate: :func:`js_iterable`'s ``TypeError``; ``undefined`` and ``null`` V8's shorter
+    ``undefined is not iterable``, measured under Node 24)."""
+    if entries is None or entries is jsnull:
+        raise JsException("undefined is not iterable", name="TypeError")
+    js_iterable(entries)
     return _from_entries(entries, ordered=True)
 
 
@@ -291,6 +333,7 @@ def _from_entries(entries: Iterable[Any], *, ordered: bool) -> JsObject:
     made = JsObject(props)
     raw = js_iterated(entries)
     for entry in raw:
+        check_entry(entry)
         pair = entry._items if isinstance(entry, JsArray) else list(entry)
         key, value = (list(pair) + [None, None])[:2]
         if value is None and isinstance(entry, JsArray) and entry._nulls:

@@ -5,12 +5,14 @@ PyProxy of a Python callable (``JsDoubleProxy``, :func:`create_proxy`), JS built
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from workers_env._deep import python_str
 from workers_env._errors import JsException
-from workers_env.runtime.current import pyodide_028
+from workers_env._jsvalues import js_number
+from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy
 
 __all__ = [
@@ -104,6 +106,76 @@ class JsDoubleProxy(JsProxy):
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unwrap(), name)
+
+    def __bool__(self) -> bool:  # a JS object: true, whatever __len__ below says
+        return True
+
+    def __len__(self) -> int:
+        """The PyProxy's ``length`` (every Pyodide: a JsProxy with a length has ``len()``)."""
+        obj = self.unwrap()
+        if not hasattr(obj, "__len__"):
+            raise TypeError("object of type 'pyodide.ffi.JsProxy' has no len()")
+        return len(obj)
+
+    def __iter__(self) -> Any:
+        """Iterating the JsProxy of a PyProxy (every Pyodide, measured on npm 0.28.2 and
+        314.0.6): one that is a ``JsMap`` to Pyodide -- a ``get`` (``__getitem__``), a length and
+        iteration: a list, tuple, str, deque -- iterates as a map, its indices (``[0, 1]``; a
+        dict's ``keys()`` is no iterator there: ``TypeError: iter() returned non-iterator of type
+        'dict_keys'``); any other iterable (a set, a generator) its items, each through JavaScript
+        and back (:func:`_through_js`)."""
+        obj = self.unwrap()
+        if not hasattr(obj, "__iter__"):
+            raise TypeError("'pyodide.ffi.JsProxy' object is not iterable")
+        if hasattr(obj, "__getitem__") and hasattr(obj, "__len__"):
+            keys = getattr(obj, "keys", None)
+            if callable(keys):
+                raise TypeError(f"iter() returned non-iterator of type '{type(keys()).__name__}'")
+            return iter(range(len(obj)))
+        return (_through_js(item) for item in obj)
+
+    def __getitem__(self, key: Any) -> Any:
+        """``proxy[key]``, as Pyodide subscripts a JsProxy of a PyProxy (measured on npm pyodide
+        0.28.2 and 314.0.6): before 0.29 through the PyProxy's ``get(key)`` -- the object's
+        ``obj[key]``, a missing key or index ``KeyError(key)``; from 0.29 (the 314.0.x era) a
+        PyProxy with a length and iteration is array-like (pyodide#5991): an integer reads the
+        JavaScript property of that index (a sequence's item, negative from the end; none --
+        past the end, a mapping's -- ``IndexError(key)``), a slice an Array of the items, any
+        other key ``TypeError: list indices must be integers or slices, not str``."""
+        obj = self.unwrap()
+        if pyodide_029() and hasattr(obj, "__len__") and hasattr(obj, "__iter__") and not hasattr(obj, "__next__"):
+            return self._array_like_item(obj, key)  # a set too: no index reads anything there
+        if not hasattr(obj, "__getitem__"):
+            raise TypeError("'pyodide.ffi.JsProxy' object is not subscriptable")
+        try:
+            return _through_js(obj[key])
+        except LookupError:
+            raise KeyError(key) from None
+
+    @staticmethod
+    def _array_like_item(obj: Any, key: Any) -> Any:
+        sequence = hasattr(obj, "__getitem__") and not isinstance(obj, Mapping)
+        if isinstance(key, slice):
+            from workers_env.runtime.jsproxy import JsArray  # (jsproxy imports this module)
+
+            items = [obj[i] for i in range(*key.indices(len(obj)))] if sequence else []
+            return JsArray([_through_js(item) for item in items])
+        if not hasattr(type(key), "__index__"):
+            raise TypeError(f"list indices must be integers or slices, not {type(key).__name__}")
+        index = operator.index(key)
+        position = index + len(obj) if index < 0 else index
+        if not sequence or not 0 <= position < len(obj):
+            raise IndexError(key)
+        return _through_js(obj[position])
+
+
+def _through_js(value: Any) -> Any:
+    """A Python value as it reads back after a trip through JavaScript: a number as JavaScript's
+    one number type gives it (``1.0`` is ``1``; an int from 2**53 - 1 up a BigInt, ``JsBigInt``
+    from Pyodide 0.29), anything else itself (a container's PyProxy turns back into it)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return js_number(value)
+    return value
 
 
 class JsNativeFunction(JsFunction):

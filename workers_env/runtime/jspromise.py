@@ -24,12 +24,12 @@ from typing import Any
 from urllib.parse import quote
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import JsSet
+from workers_env._jsvalues import JsSet, not_iterable
 from workers_env.runtime.current import pyodide_028
-from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
 from workers_env.runtime.jsfunctions import JsNativeFunction
-from workers_env.runtime.jsproxy import JsArray, JsObject
+from workers_env.runtime.jsproxy import JsArray, JsObject, JsObjectMap
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import PACKAGE_DIR
@@ -328,6 +328,8 @@ def _borrows_items(items: Any) -> bool:
 
 def _gather(items: Any, settle_each: Callable[[JsPromise, list[Any], int, JsPromise], None],
             empty: Callable[[JsPromise], None] | None = None) -> JsPromise:
+    if items is None or isinstance(items, (bool, int, float, JsObject, JsObjectMap, JsNull)):  # no [Symbol.iterator]:
+        return _reject(not_iterable(items))  # the combined promise rejects with V8's TypeError
     listed = _borrows_items(items)
     promises = [_resolve(item) if not inspect.isawaitable(item) or isinstance(item, JsPromise)
                 else _reject(JsException(EXHAUSTED_ITERATOR)) if listed and not isinstance(item, JsProxy)

@@ -11,9 +11,10 @@ import functools
 import importlib.abc
 import importlib.machinery
 import inspect
+import math
 import sys
 from types import ModuleType, SimpleNamespace
-from typing import Any
+from typing import Any, TypedDict
 
 from workers_env import _errors, _jsvalues
 from workers_env._clock import SYSTEM_CLOCK
@@ -191,17 +192,36 @@ def _new_map(entries: Any = None) -> jsproxy.JsMap:
         return jsproxy.JsMap({})
     pairs: dict[Any, Any] = {}
     made = jsproxy.JsMap(pairs)
-    for item in jsconvert.js_iterated(entries):
+    for item in jsconvert.js_iterable(entries):  # a plain object: V8's TypeError
+        jsconvert.check_entry(item)
         key, value = (list(jsconvert.js_iterated(item)) + [None, None])[:2]
         pairs[jsproxy.map_key(key)] = value  # an object key by identity, as JavaScript's
         jsproxy.carry_mark(item, made, value)  # a PyProxy in the entry: the same one in the Map
     return made
 
 
+def _array_like_items(value: Any) -> list[Any]:
+    """What ``Array.from`` reads of a value JavaScript cannot iterate: ``ToLength(value.length)``
+    items ``value[0]``, ``value[1]``, ... (``undefined`` where absent); ``[]`` for a number, a
+    boolean or an object without a ``length``; ``undefined``/``null`` are V8's ``TypeError``."""
+    if value is None or value is jsproxy.jsnull:
+        jsconvert.js_iterable(value)  # raises
+    if isinstance(value, jsproxy.JsObjectMap):
+        value = object.__getattribute__(value, "_object")
+    if not isinstance(value, jsproxy.JsObject):
+        return []
+    props = object.__getattribute__(value, "_props")
+    length = jsnumbers.to_number(props.get("length"))
+    count = 0 if math.isnan(length) or length <= 0 else int(min(length, 2**53 - 1))
+    if count > 2**32 - 1:
+        raise JsException("Invalid array length", name="RangeError")
+    return [getattr(value, str(i), None) for i in range(count)]
+
+
 def _new_set(items: Any = None) -> JsSet:
     """``new Set(iterable)``: the distinct items, in first-seen order."""
     out = JsSet()
-    for item in jsconvert.js_iterated(items) if items is not None else ():
+    for item in jsconvert.js_iterable(items) if items is not None and items is not jsproxy.jsnull else ():
         out.add(item)
     return out
 
@@ -308,14 +328,84 @@ def _open_url(url: str) -> Any:
     raise error
 
 
+class XHRError(OSError):
+    """``pyodide.http.pyxhr.XHRError`` (Pyodide 0.29 on)."""
+
+    __module__ = "pyodide.http._exceptions"
+
+
+class XHRNetworkError(XHRError):
+    """``pyodide.http.pyxhr.XHRNetworkError`` (Pyodide 0.29 on)."""
+
+    __module__ = "pyodide.http._exceptions"
+
+    def __init__(self, message: str = "Network error occurred") -> None:
+        super().__init__(message)
+
+
+class XHRRequestParams(TypedDict, total=False):
+    """``pyodide.http.pyxhr.XHRRequestParams``: a request's keyword arguments."""
+
+    headers: dict[str, str]
+    params: dict[str, str]
+    data: Any
+    json: Any
+    auth: tuple[str, str]
+    timeout: int
+
+
+class XHRResponse:
+    """``pyodide.http.pyxhr.XHRResponse``: never made in a Worker (no ``XMLHttpRequest``)."""
+
+    __module__ = "pyodide.http.pyxhr"
+
+
+def _pyxhr_request(method: str) -> Any:
+    def request(url: str, **_kwargs: Any) -> Any:
+        """A synchronous ``XMLHttpRequest``, which workerd does not have: Pyodide's ``from js
+        import XMLHttpRequest`` at import failed quietly, so the call is a ``NameError``."""
+        error = NameError("name 'XMLHttpRequest' is not defined")
+        add_hint(error, f"pyodide.http.pyxhr.{method} needs the browser's XMLHttpRequest, which the Workers runtime "
+                        "does not have (Pyodide imports it only where it exists); use `await "
+                        "pyodide.http.pyfetch(url)` or `workers.fetch` instead")
+        raise error
+
+    request.__name__ = request.__qualname__ = method
+    request.__module__ = "pyodide.http.pyxhr"
+    return request
+
+
+def _pyxhr_module() -> ModuleType:
+    """``pyodide.http.pyxhr`` (Pyodide 0.29's ``XMLHttpRequest`` client: the 314.0.x era): it
+    imports in a Worker, its requests fail as :func:`_open_url` does."""
+    module = ModuleType("pyodide.http.pyxhr", "XMLHttpRequest-based HTTP client for Pyodide (no XMLHttpRequest in "
+                                              "the Workers runtime: every request is a NameError).")
+    methods = ("delete", "get", "head", "options", "patch", "post", "put")
+    for method in methods:
+        setattr(module, method, _pyxhr_request(method))
+    module.XHRError = XHRError  # type: ignore[attr-defined]
+    module.XHRNetworkError = XHRNetworkError  # type: ignore[attr-defined]
+    module.XHRRequestParams = XHRRequestParams  # type: ignore[attr-defined]
+    module.XHRResponse = XHRResponse  # type: ignore[attr-defined]
+    module.__all__ = [*methods, "XHRError", "XHRNetworkError", "XHRRequestParams",  # type: ignore[attr-defined]
+                      "XHRResponse"]
+    return module
+
+
+_PYXHR = _pyxhr_module()
+
+
 def _http_attribute(name: str) -> Any:
     """``pyodide.http``'s names that depend on the Worker's Pyodide: ``HttpStatusError``,
     ``BodyUsedError`` and ``AbortError`` exist from 0.28 (compatibility dates from 2025-09-29);
-    on 0.26 importing one is an ``ImportError``, as in production. Outside a Worker: the newest."""
+    on 0.26 importing one is an ``ImportError``, as in production; ``pyxhr`` from 0.29 (the
+    314.0.x era, dates from 2026-09-08). Outside a Worker: 0.28's names."""
     if name == "__all__":
-        return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ())]
+        return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ()), *(("pyxhr",) if pyodide_029() else ())]
     if name in _HTTP_ERRORS_028 and pyodide_028():
         return getattr(workers_api, name)
+    if name == "pyxhr" and pyodide_029():
+        return _PYXHR
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
 
 
@@ -858,7 +948,10 @@ def _build() -> dict[str, ModuleType]:
     def array_from(it: Any, map_fn: Any = None, *_: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
         if map_fn is not None and not callable(map_fn):  # checked before ``items`` is read, as ECMAScript does
             raise not_a_function(map_fn)
-        items = list(jsconvert.js_iterated(it))
+        if jsconvert.not_js_iterable(it):  # no [Symbol.iterator]: read as an array-like (ECMAScript's
+            items = _array_like_items(it)  # Array.from), a plain object without a length is []
+        else:
+            items = list(jsconvert.js_iterated(it))
         if map_fn is not None:  # ``Array.from(items, (item, index) => ...)``
             return JsArray([jsfunctions.call_relaxed(map_fn, v, i) for i, v in enumerate(items)])
         if type(it) in (list, tuple):  # a PyProxy: a container item's proxy dies with the list's iterator

@@ -17,7 +17,7 @@ import types
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from workers_env.runtime.current import current_context, current_runtime, pyodide_028
+from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.stalls import follows
 from workers_env.runtime.tasks import STEPS, scoped_callback
 
@@ -47,12 +47,31 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
         awaitable. The handler's ``Exception`` rejects the returned future; a ``BaseException``
         (``CancelledError``) ends that task instead and the returned future never settles, as
         does this future's cancellation (``fut.exception()`` raises in the task); a returned
-        future cancelled meanwhile is the task's ``InvalidStateError``, the handler having run."""
+        future cancelled meanwhile is the task's ``InvalidStateError``, the handler having run.
+        From Pyodide 314.0.1 (pyodide#6290; the Python 3.14 era) this future's cancellation
+        cancels the returned future instead, no handler called."""
+        return self._chain(onfulfilled, onrejected)
+
+    def _chain(self, onfulfilled: Callable[[Any], Any] | None, onrejected: Callable[[BaseException], Any] | None,
+               oncancelled: Callable[[], Any] | None = None) -> PyodideFuture:
+        """:meth:`then`, and with ``oncancelled`` what :meth:`finally_` runs for a cancelled
+        future in the 314 era (``onfinally``, then the returned future cancelled)."""
         following = PyodideFuture(loop=self.get_loop())
         follows(following, self)  # waiting on it is waiting on this future, then on the handler's task (runtime/stalls.py)
         onfulfilled, onrejected = scoped_callback(onfulfilled), scoped_callback(onrejected)
+        oncancelled = scoped_callback(oncancelled)
+        cancels = pyodide_029()  # the era of the Worker whose code chains it
 
         async def callback(done: asyncio.Future) -> None:  # type: ignore[type-arg]
+            if done.cancelled() and cancels:  # Pyodide 314.0.1 on: the cancellation propagates
+                try:
+                    if oncancelled is not None:
+                        await _awaited_fully(oncancelled())
+                except Exception as exc:  # noqa: BLE001 - as Pyodide's finally_: its error rejects
+                    following.set_exception(exc)
+                    return
+                following.cancel()
+                return
             error = done.exception()
             try:
                 if error is not None:
@@ -78,7 +97,9 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
 
     def finally_(self, onfinally: Callable[[], Any]) -> PyodideFuture:
         """As Pyodide's: ``onfinally()`` (awaited if it returns an awaitable, so an ``async def``
-        runs), then this future's outcome passed on -- or ``onfinally``'s own error."""
+        runs), then this future's outcome passed on -- or ``onfinally``'s own error. A cancelled
+        future: nothing runs before the 314 era; from it ``onfinally()``, then the returned future
+        is cancelled (pyodide#6290)."""
         def after(outcome: Callable[[], Any]) -> Any:
             waiting = onfinally()
             if not inspect.isawaitable(waiting):
@@ -99,7 +120,7 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
 
             return after(again)
 
-        return self.then(passing, failing)
+        return self._chain(passing, failing, onfinally)
 
 
 PyodideFuture.__module__ = "pyodide.webloop"
