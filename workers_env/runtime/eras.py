@@ -60,6 +60,7 @@ __all__ = [
     "deploys_with_plain_wrangler",
     "era_of",
     "installed_sdk_version",
+    "missing_sdk_note",
     "missing_sdk_reason",
     "unsynced_reason",
     "uploads_main_only",
@@ -530,6 +531,30 @@ def missing_sdk_reason(config: Any) -> str | None:
         return (f"its uv.lock pins workers-py {pywrangler.get('version', '?')}, a pywrangler from before 1.9, "
                 "which does not vendor the SDK")
     return None
+
+
+def missing_sdk_note(config: Any, reason: str, *, loading: bool = True) -> str:
+    """workers-env's note on a Worker of ``config`` whose SDK nothing vendors (``reason``,
+    :func:`missing_sdk_reason`): why, and the fixes. ``loading``: the note on production's
+    ``ModuleNotFoundError`` as ``load_worker`` raises it; else the line ``workers-env validate``
+    prints (the config itself is valid: wrangler accepts it, and the Worker does not start)."""
+    date = compatibility_date(config)
+    why = ("the enable_python_external_sdk flag" if "enable_python_external_sdk" in
+           (getattr(config, "compatibility_flags", ()) or ()) else f"compatibility date {date} (from 2026-04-21)")
+    fix_project = ("add a pyproject.toml with workers-py among its dev dependencies (`uv init`, then "
+                   "`uv add --dev workers-py`) and deploy with `uv run pywrangler deploy`, which vendors the SDK"
+                   if reason.startswith("the project has no pyproject.toml") else
+                   "deploy with pywrangler 1.9 or later (`uv add --dev workers-py`, then `uv run pywrangler deploy`), "
+                   "which vendors the SDK")
+    outcome = ("as here" if loading else
+               "failing with ModuleNotFoundError: No module named 'workers' (load_worker and workers-env dev fail "
+               "the same way)")
+    return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason}), and {why} leaves the "
+            "runtime's built-in Python SDK out: deployed, `workers` is not there and the Worker does not start, "
+            f"{outcome}. Fix it one of these ways: {fix_project}; commit a python_modules/ holding workers-runtime-sdk; "
+            'add "disable_python_external_sdk" to compatibility_flags for the built-in SDK; or, when production gets '
+            "the SDK in a way these files do not show, say which in pyproject.toml: [tool.workers-env] "
+            f'python-sdk = "{version_text(installed_sdk_version() or NEWEST_SDK)}".')
 
 
 def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
