@@ -12,7 +12,7 @@ from pathlib import Path
 
 import anyio.to_thread
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import PYPROJECT, typical_pyproject
 
 from workers_env import load_worker
 
@@ -49,7 +49,9 @@ def worker(root: Path, date: str, *, lock: str | None = None):
     (root / "wrangler.json").write_text(json.dumps({"name": "t", "main": "src/entry.py", "compatibility_date": date,
                                                     "compatibility_flags": ["python_workers"]}))
     typical_pyproject(root)
-    if lock is not None:
+    if lock is not None:  # `pywrangler sync`'s, which runs only with a pyproject.toml
+        if not (root / "pyproject.toml").exists():
+            (root / "pyproject.toml").write_text(PYPROJECT)
         (root / "pylock.toml").write_text(f'[[packages]]\nname = "workers-runtime-sdk"\nversion = "{lock}"\n')
     return load_worker(root)
 

@@ -80,8 +80,8 @@ def project(root: Path, entry: str, *, lock: str | None = None, pyproject: str |
     if lock is not None:
         (root / "pylock.toml").write_text(f'lock-version = "1.0"\n\n[[packages]]\nname = "fastapi"\nversion = "0.116.1"\n\n'
                                           f'[[packages]]\nname = "workers-runtime-sdk"\nversion = "{lock}"\n')
-    if pyproject is not None:
-        (root / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\ndependencies = [{pyproject}]\n')
+    if pyproject is not None or lock is not None:  # a lock file is pywrangler's, which runs only with a pyproject.toml
+        (root / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\ndependencies = [{pyproject or ""}]\n')
     if dist_info is not None:
         (root / "python_modules" / f"workers_runtime_sdk-{dist_info}.dist-info").mkdir(parents=True)
     return root
@@ -140,6 +140,7 @@ async def test_before_1_1_1_the_bridge_keeps_the_first_chunk(tmp_path):
 
 def _uv_lock(root: Path, *, own: list[str], pywrangler: str) -> Path:
     root.mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "my-worker"\nversion = "0.1.0"\n')  # uv's project
     deps = ", ".join(f'{{ name = "{n}" }}' for n in own)
     (root / "uv.lock").write_text(f'''version = 1
 
@@ -284,7 +285,8 @@ def test_ci_that_deploys_with_plain_wrangler_vendors_nothing(tmp_path):
     """pywrangler as a dev tool but a CI that deploys with wrangler itself (re-run 11: batch 15's
     inventory-management, cloudflare/wrangler-action): nothing syncs, production runs the
     date's SDK -- and a CI that runs pywrangler does vendor it; the workflows of a monorepo's
-    root count for a Worker in a subfolder."""
+    root count for a Worker in a subfolder they name (``workingDirectory: backend``), as
+    ``load_worker`` decides (missing_sdk_reason): one deploying only other folders says nothing of it."""
     repo = tmp_path / "repo"
     worker = repo / "backend"
     worker.mkdir(parents=True)
@@ -292,7 +294,10 @@ def test_ci_that_deploys_with_plain_wrangler_vendors_nothing(tmp_path):
     (worker / "pyproject.toml").write_text(EXAMPLES_PYPROJECT.format(spec='"workers-py", '))
     workflows = repo / ".github" / "workflows"
     workflows.mkdir(parents=True)
-    (workflows / "deploy.yml").write_text(WRANGLER_ACTION)
+    (workflows / "deploy.yml").write_text(WRANGLER_ACTION)  # wrangler-action at the root: another Worker
+    assert vendored_sdk_version(worker) == (installed_sdk_version() or NEWEST_SDK,
+                                            "pyproject.toml's workers-py: `pywrangler sync` adds it")
+    (workflows / "deploy.yml").write_text(WRANGLER_ACTION + "          workingDirectory: backend\n")
     assert vendored_sdk_version(worker) is None
     (workflows / "deploy.yml").write_text(WRANGLER_ACTION.replace("      - uses: cloudflare/wrangler-action@v3\n"
                                                                   "        with:\n", "      - run: uv run pywrangler deploy\n        env:\n"))

@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import PYPROJECT, typical_pyproject
 
 from workers_env import js as js_module
 from workers_env import load_env, load_worker
@@ -168,6 +168,8 @@ def project(root: Path, date: str, *, entry: str = ENTRY, sdk_lock: str | None =
     }))
     typical_pyproject(root)
     if sdk_lock is not None:  # what `pywrangler sync` writes: the project vendors this SDK
+        if not (root / "pyproject.toml").exists():  # pywrangler runs only in a project with one
+            (root / "pyproject.toml").write_text(PYPROJECT)
         (root / "pylock.toml").write_text(f'lock-version = "1.0"\n\n[[packages]]\nname = "workers-runtime-sdk"\n'
                                           f'version = "{sdk_lock}"\n')
     return root

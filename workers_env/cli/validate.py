@@ -10,11 +10,13 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from workers_env._env import unknown_fields
 from workers_env._errors import ConfigError
 from workers_env.config import check_config
+from workers_env.runtime.eras import missing_sdk_note, missing_sdk_reason
 from workers_env.vectorize.definitions import pyproject_diagnostics
 
 __all__ = ["register", "run"]
@@ -57,10 +59,16 @@ def run(args: argparse.Namespace) -> int:
     """Check the config named by ``args`` and print the result; returns the exit code."""
     environment = args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")
     environment = environment or None
+    configs: list[Any] = []
+
+    def keep(config: Any) -> tuple[()]:  # the parsed config, for the check wrangler does not make
+        configs.append(config)
+        return ()
+
     try:
         report = check_config(
             args.path, environment=environment, strict=args.strict,
-            extra_checks=[pyproject_diagnostics],
+            extra_checks=[pyproject_diagnostics, keep],
         )
     except ConfigError as exc:
         if args.json:
@@ -76,8 +84,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"workers-env validate: {exc}", file=sys.stderr)
         return 1
 
+    no_sdk = _no_sdk_line(configs[0]) if configs else None
     if args.json:
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        payload = report.to_json()
+        if no_sdk is not None:  # listed with the warnings: the exit code and "ok" stay wrangler's
+            payload["warnings"].append({"path": None, "message": no_sdk, "env": None})
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         rendered = report.render()
         if rendered:
@@ -86,7 +98,24 @@ def run(args: argparse.Namespace) -> int:
             if close is not None:  # a misspelt binding section makes no binding, and the config still "is valid"
                 section = "at the top level" if where == "top-level" else f"in [{where}]"
                 print(f'(workers-env: "{name}" {section} is likely a misspelt "{close}": as written it is ignored)')
+        if no_sdk is not None:  # wrangler accepts the config; the Worker still does not start
+            print(f"({no_sdk})")
         if report.ok:
             where = f' (environment "{environment}")' if environment else ""
             print(f"{report.display_path()} is valid{where}.")
     return 0 if report.ok else 1
+
+
+def _no_sdk_line(config: Any) -> str | None:
+    """workers-env's warning for a Python Worker that will not start because nothing vendors the
+    SDK in the external-SDK era (the ``ModuleNotFoundError`` ``load_worker`` raises), else ``None``.
+    wrangler accepts such a config, so this changes no exit code; a ``[tool.workers-env]
+    python-sdk`` value that is neither is ``load_worker``'s to refuse."""
+    main = getattr(config, "main_path", None)
+    if main is None or Path(main).suffix != ".py":
+        return None
+    try:
+        reason = missing_sdk_reason(config)
+    except ConfigError:
+        return None
+    return None if reason is None else missing_sdk_note(config, reason, loading=False)

@@ -28,6 +28,13 @@ executed nearest the call (the innermost ``<module>`` frame) is one of the Worke
 package vendored in ``python_modules/`` or ``vendor/``); a draw made while a package's module is
 being imported, by ``tempfile`` (production names its temporary files deterministically at the
 top level) or by workers-env itself goes through.
+
+``uuid.uuid1()`` draws through ``random`` in production: Pyodide has no ``_uuid`` extension (no
+libuuid), so CPython's ``uuid1`` takes its pure-Python path, whose clock sequence is
+``random.getrandbits(14)`` and whose node, from ``getnode()`` (no getter for Emscripten), is
+``random.getrandbits(48)`` -- both refused by the blocked ``random`` at the top level. The host's
+``uuid`` has libuuid's ``generate_time_safe`` and a real MAC address, which draw nothing from
+``random``; while a Worker loads, its code meets the refusal there too (:func:`_pyodide_uuid`).
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ import random
 import sys
 import tempfile
 import threading
+import uuid
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
@@ -91,8 +99,7 @@ class BlockedCallModule:
         @functools.wraps(orig)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if gate.blocks():
-                raise RuntimeError(f"Cannot use {mod.__name__}.{key}() outside of request context. "
-                                   f"{TOP_LEVEL_ENTROPY_ERROR}")
+                raise _blocked_call(mod.__name__, key)
             return orig(*args, **kwargs)
 
         return wrapper
@@ -212,6 +219,33 @@ def _drawn_by_the_workers_own_code() -> bool:
     return False
 
 
+def _blocked_call(module: str, name: str) -> RuntimeError:
+    """What a blocked module's proxy raises for a call of ``module.name()`` at the top level."""
+    return RuntimeError(f"Cannot use {module}.{name}() outside of request context. {TOP_LEVEL_ENTROPY_ERROR}")
+
+
+def _pyodide_uuid() -> tuple[Any, Any]:
+    """``uuid._generate_time_safe`` and ``uuid.getnode`` as a loading Worker's code meets them in
+    Pyodide (see the module's docstring): with the default arguments ``uuid1()`` takes the
+    pure-Python path and draws its clock sequence (``random.getrandbits(14)``), and ``getnode()``
+    draws a random node (``random.getrandbits(48)``): both refused at the Worker's top level;
+    anyone else, and the Worker after its top level, gets the host's."""
+    generate, getnode = uuid._generate_time_safe, uuid.getnode  # type: ignore[attr-defined]
+
+    def generate_time_safe() -> Any:
+        if any(gate.blocks() for gate in tuple(_LOADING)):
+            raise _blocked_call("random", "getrandbits")  # uuid1's clock_seq = random.getrandbits(14)
+        return generate()
+
+    @functools.wraps(getnode)
+    def pyodide_getnode() -> int:
+        if any(gate.blocks() for gate in tuple(_LOADING)):
+            raise _blocked_call("random", "getrandbits")  # _random_getnode: random.getrandbits(48)
+        return getnode()
+
+    return (generate_time_safe if generate is not None else None), pyodide_getnode
+
+
 def _refusal() -> OSError:
     """``allow_entropy.raise_unless_entropy_allowed``'s error (``EIO = 29`` there)."""
     return OSError(29, TOP_LEVEL_ENTROPY_ERROR)
@@ -250,6 +284,8 @@ class _EntropyPatches:
             return seed(self, a, version)
 
         self.patched = (patched_urandom, patched_seed)
+        self.uuid = (uuid._generate_time_safe, uuid.getnode)  # type: ignore[attr-defined]
+        self.patched_uuid = _pyodide_uuid()
 
     def install(self) -> None:
         patched_urandom, patched_seed = self.patched
@@ -257,6 +293,7 @@ class _EntropyPatches:
         if self.random_urandom is not None:
             random._urandom = patched_urandom  # type: ignore[attr-defined]
         random.Random.seed = patched_seed  # type: ignore[method-assign]
+        uuid._generate_time_safe, uuid.getnode = self.patched_uuid  # type: ignore[attr-defined]
 
     def remove(self) -> None:
         patched_urandom, patched_seed = self.patched
@@ -266,6 +303,8 @@ class _EntropyPatches:
             random._urandom = self.random_urandom  # type: ignore[attr-defined]
         if random.Random.__dict__.get("seed") is patched_seed:
             random.Random.seed = self.seed  # type: ignore[method-assign]
+        if uuid.getnode is self.patched_uuid[1]:
+            uuid._generate_time_safe, uuid.getnode = self.uuid  # type: ignore[attr-defined]
 
 
 def _start_loading(gate: _Gate) -> None:

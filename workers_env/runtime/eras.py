@@ -60,7 +60,9 @@ __all__ = [
     "deploys_with_plain_wrangler",
     "era_of",
     "installed_sdk_version",
+    "missing_sdk_note",
     "missing_sdk_reason",
+    "unsynced_reason",
     "uploads_main_only",
     "vendored_sdk_version",
     "version_text",
@@ -297,6 +299,29 @@ def _plain_wrangler_in(workflows: tuple[tuple[str, int, int], ...]) -> bool:
     return "pywrangler" not in text and _PLAIN_WRANGLER_DEPLOY.search(text) is not None
 
 
+def unsynced_reason(root: Path) -> str | None:
+    """Why no pywrangler sync vendors anything into the Worker at ``root``, or ``None`` when one
+    may: no ``pyproject.toml`` beside its config (pywrangler refuses to run, or takes a parent's
+    folder as the project), or CI that deploys with plain wrangler and names the Worker
+    (:func:`deploys_with_plain_wrangler`, :func:`_ci_names_worker`). Then only a committed
+    ``python_modules/`` vendors anything, whatever a lock file says: the one decision behind both
+    :func:`vendored_sdk_version` (``load_env``, :func:`era_of`) and :func:`missing_sdk_reason`
+    (``load_worker``)."""
+    if not (root / "pyproject.toml").is_file():
+        above = next((folder for folder in root.resolve().parents if (folder / "pyproject.toml").is_file()), None)
+        if above is not None:  # pywrangler's project is that folder (workers-py's find_pyproject_toml)
+            return (f"the project has no pyproject.toml beside its wrangler config, and the one in {above} is not this "
+                    "Worker's: pywrangler takes that folder as the project, wants the wrangler config there and "
+                    f"vendors into {above / 'python_modules'}/, while wrangler uploads the python_modules/ beside "
+                    "this Worker's config")
+        return ("the project has no pyproject.toml: `pywrangler deploy` stops at \"pyproject.toml not found\", and "
+                "`wrangler deploy` uploads no python_modules/")
+    if deploys_with_plain_wrangler(root) and _ci_names_worker(root):  # nothing syncs, whatever a lock file says
+        return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
+                "python_modules/ holding the SDK is committed")
+    return None
+
+
 @functools.lru_cache(maxsize=64)
 def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[int, ...], str] | None:
     """The ``workers-runtime-sdk`` a deploy of the project at ``root`` uploads, and where that
@@ -309,9 +334,13 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
     ``pywrangler dev`` and ``deploy`` sync first, and from 1.9 that adds the SDK (the layout of
     every ``cloudflare/python-workers-examples`` folder) -- unless its CI deploys with plain
     wrangler (:func:`deploys_with_plain_wrangler`). ``None`` when the project vendors none
-    (a plain ``wrangler deploy``)."""
+    (a plain ``wrangler deploy``). Where nothing syncs (:func:`unsynced_reason`: no
+    ``pyproject.toml``, or CI deploying with plain wrangler) only ``python_modules/`` counts: the
+    files pywrangler would install from are never read by a deploy."""
     for info in sorted((root / "python_modules").glob("workers_runtime_sdk-*.dist-info")):
         return _parse_version(info.name[len("workers_runtime_sdk-"):-len(".dist-info")]), "python_modules/"
+    if unsynced_reason(root) is not None:  # the same decision missing_sdk_reason makes
+        return None
     packages = _lock_packages(root / "pylock.toml", "packages")
     if _SDK_NAME in packages:  # pylock.toml: what `pywrangler sync` installs into python_modules/
         return packages[_SDK_NAME], "pylock.toml"
@@ -326,8 +355,7 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
             version = _parse_version(pins[0]) if pins else installed_sdk_version() or NEWEST_SDK
             return version, "pyproject.toml"
     if "workers-py" not in uv_lock and any(
-            _canonical(r.name) == "workers-py" and _admits_vendoring(r) for r in _requirements(pyproject, dev=True)) \
-            and not deploys_with_plain_wrangler(root):
+            _canonical(r.name) == "workers-py" and _admits_vendoring(r) for r in _requirements(pyproject, dev=True)):
         return installed_sdk_version() or NEWEST_SDK, "pyproject.toml's workers-py: `pywrangler sync` adds it"
     return None
 
@@ -493,18 +521,9 @@ def missing_sdk_reason(config: Any) -> str | None:
     if (vendored is not None and vendored[1] == "python_modules/") or (
             isinstance(build, dict) and "pywrangler" in str(build.get("command") or "")):  # its build syncs
         return None
-    if not (root / "pyproject.toml").is_file():
-        above = next((folder for folder in root.resolve().parents if (folder / "pyproject.toml").is_file()), None)
-        if above is not None:  # pywrangler's project is that folder (workers-py's find_pyproject_toml)
-            return (f"the project has no pyproject.toml beside its wrangler config, and the one in {above} is not this "
-                    "Worker's: pywrangler takes that folder as the project, wants the wrangler config there and "
-                    f"vendors into {above / 'python_modules'}/, while wrangler uploads the python_modules/ beside "
-                    "this Worker's config")
-        return ("the project has no pyproject.toml: `pywrangler deploy` stops at \"pyproject.toml not found\", and "
-                "`wrangler deploy` uploads no python_modules/")
-    if deploys_with_plain_wrangler(root) and _ci_names_worker(root):  # nothing syncs, whatever a lock file says
-        return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
-                "python_modules/ holding the SDK is committed")
+    unsynced = unsynced_reason(root)
+    if unsynced is not None:
+        return unsynced
     if vendored is not None:
         return None
     pywrangler = _uv_lock_packages(root / "uv.lock").get("workers-py")
@@ -512,6 +531,30 @@ def missing_sdk_reason(config: Any) -> str | None:
         return (f"its uv.lock pins workers-py {pywrangler.get('version', '?')}, a pywrangler from before 1.9, "
                 "which does not vendor the SDK")
     return None
+
+
+def missing_sdk_note(config: Any, reason: str, *, loading: bool = True) -> str:
+    """workers-env's note on a Worker of ``config`` whose SDK nothing vendors (``reason``,
+    :func:`missing_sdk_reason`): why, and the fixes. ``loading``: the note on production's
+    ``ModuleNotFoundError`` as ``load_worker`` raises it; else the line ``workers-env validate``
+    prints (the config itself is valid: wrangler accepts it, and the Worker does not start)."""
+    date = compatibility_date(config)
+    why = ("the enable_python_external_sdk flag" if "enable_python_external_sdk" in
+           (getattr(config, "compatibility_flags", ()) or ()) else f"compatibility date {date} (from 2026-04-21)")
+    fix_project = ("add a pyproject.toml with workers-py among its dev dependencies (`uv init`, then "
+                   "`uv add --dev workers-py`) and deploy with `uv run pywrangler deploy`, which vendors the SDK"
+                   if reason.startswith("the project has no pyproject.toml") else
+                   "deploy with pywrangler 1.9 or later (`uv add --dev workers-py`, then `uv run pywrangler deploy`), "
+                   "which vendors the SDK")
+    outcome = ("as here" if loading else
+               "failing with ModuleNotFoundError: No module named 'workers' (load_worker and workers-env dev fail "
+               "the same way)")
+    return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason}), and {why} leaves the "
+            "runtime's built-in Python SDK out: deployed, `workers` is not there and the Worker does not start, "
+            f"{outcome}. Fix it one of these ways: {fix_project}; commit a python_modules/ holding workers-runtime-sdk; "
+            'add "disable_python_external_sdk" to compatibility_flags for the built-in SDK; or, when production gets '
+            "the SDK in a way these files do not show, say which in pyproject.toml: [tool.workers-env] "
+            f'python-sdk = "{version_text(installed_sdk_version() or NEWEST_SDK)}".')
 
 
 def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:

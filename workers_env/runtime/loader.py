@@ -78,14 +78,12 @@ from workers_env.runtime.email_events import (
 from workers_env.runtime.entropy import top_level_entropy
 from workers_env.runtime.envwrap import JsEnv, as_pyodide_error
 from workers_env.runtime.eras import (
-    NEWEST_SDK,
     Era,
     declared_packages,
     deploys_with_plain_wrangler,
     era_of,
-    installed_sdk_version,
+    missing_sdk_note,
     missing_sdk_reason,
-    version_text,
 )
 from workers_env.runtime.events import (
     JsMessageBatch,
@@ -1166,25 +1164,6 @@ def _note_python_version(exc: SyntaxError, config: Any) -> None:
     add_hint(exc, note)
 
 
-def _missing_sdk_hint(config: Any, reason: str) -> str:
-    """workers-env's note on production's ``ModuleNotFoundError`` for a Worker whose SDK nothing
-    vendors (``reason``, :func:`~workers_env.runtime.eras.missing_sdk_reason`): why, and the fixes."""
-    date = compatibility_date(config)
-    why = ("the enable_python_external_sdk flag" if "enable_python_external_sdk" in
-           (getattr(config, "compatibility_flags", ()) or ()) else f"compatibility date {date} (from 2026-04-21)")
-    fix_project = ("add a pyproject.toml with workers-py among its dev dependencies (`uv init`, then "
-                   "`uv add --dev workers-py`) and deploy with `uv run pywrangler deploy`, which vendors the SDK"
-                   if reason.startswith("the project has no pyproject.toml") else
-                   "deploy with pywrangler 1.9 or later (`uv add --dev workers-py`, then `uv run pywrangler deploy`), "
-                   "which vendors the SDK")
-    return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason}), and {why} leaves the "
-            "runtime's built-in Python SDK out: deployed, `workers` is not there and the Worker does not start, as "
-            f"here. Fix it one of these ways: {fix_project}; commit a python_modules/ holding workers-runtime-sdk; "
-            'add "disable_python_external_sdk" to compatibility_flags for the built-in SDK; or, when production gets '
-            "the SDK in a way these files do not show, say which in pyproject.toml: [tool.workers-env] "
-            f'python-sdk = "{version_text(installed_sdk_version() or NEWEST_SDK)}".')
-
-
 def load_worker(
     path: str | PathLike[str] | None = None,
     *,
@@ -1272,7 +1251,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
                         root=uploads.root if uploads is not None else None)
     missing = missing_sdk_reason(config)
     # no SDK deployed: `import workers` raises as production's stub does, and so does the start
-    no_sdk = without_sdk(_missing_sdk_hint(config, missing), python_release(config).python) \
+    no_sdk = without_sdk(missing_sdk_note(config, missing), python_release(config).python) \
         if missing is not None else contextlib.nullcontext()
     with scope, top_level_entropy(runtime), no_sdk:  # random, os.urandom as production's top level has them
         try:
