@@ -698,6 +698,11 @@ def run_both(cases: list[tuple[str, list[bytes], list[str]]]) -> tuple[list[dict
         (py_app / "wrangler.toml").write_text(f'name = "http-diff"\nmain = "src/entry.py"\n'
                                               f'compatibility_date = "{COMPATIBILITY_DATE}"\n'
                                               'compatibility_flags = ["python_workers"]\n')
+        # a pywrangler project (workers-py among its dev dependencies), as production's Workers of
+        # the external-SDK era are: without one the Worker has no SDK there and does not start
+        (py_app / "pyproject.toml").write_text('[project]\nname = "http-diff"\nversion = "0.1.0"\n'
+                                               'requires-python = ">=3.12"\ndependencies = []\n\n'
+                                               '[dependency-groups]\ndev = ["workers-py"]\n')
         results = []
         for what, app, argv in (
             ("wrangler dev", js_app, [str(HERE / "wrangler"), "dev", "--show-interactive-dev-session=false"]),
