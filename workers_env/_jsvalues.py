@@ -1172,7 +1172,7 @@ def json_value(value: Any, level: int = 1) -> Any:
         return value
     if cls is float:
         return value if math.isfinite(value) else None
-    if cls is BigInt:
+    if cls is BigInt or cls is JsBigInt:  # a JsBigInt (Pyodide 0.29 on) is a BigInt to JavaScript
         raise js_type_error("Do not know how to serialize a BigInt")
     if cls is dict or cls is list:
         return _json_container(value, level) if level < ROOMY_FROM else deeper(
