@@ -31,6 +31,8 @@ class Default(WorkerEntrypoint):
         out.append(shown(self.env.OBJ.xs[0]))
         out.append(shown(JSON.parse("[9007199254740991]")[0]))
         out.append(shown(Array.of(2**60)[0]))
+        out.append(shown(JSON.stringify(self.env.OBJ)))
+        out.append(shown(JSON.stringify(JSON.parse("[9007199254740991]"))))
         return Response.new(json.dumps(out))
 '''
 
@@ -51,4 +53,5 @@ def test_max_safe_integer_numbers_read_as_int_and_big_python_ints_as_jsbigint(tm
     assert json_answer(tmp_path, "/") == [
         ["int", "9007199254740991"], ["int", "-9007199254740991"],  # D1
         ["int", "9007199254740991"], ["int", "9007199254740991"], ["int", "-9007199254740991"],  # vars
-        ["int", "9007199254740991"], ["JsBigInt", str(2**60)]]
+        ["int", "9007199254740991"], ["JsBigInt", str(2**60)],
+        ["str", '{"n":9007199254740991,"xs":[-9007199254740991]}'], ["str", "[9007199254740991]"]]
