@@ -327,9 +327,18 @@ def js_key_order(names: Iterable[str]) -> list[str]:
 
 def js_number(value: Any) -> Any:
     """A JS number as Pyodide hands it to Python: safe whole numbers become ``int``, and a BigInt
-    an ``int`` (``to_js({'a': 2**70}).get('a')``, as 0.26.0a4 and 0.28.2 read it back)."""
-    if type(value) is BigInt or (type(value) is int and not is_safe_int(value)):  # a Python int stored
-        return bigint_reads_as()(value)  # past 2**53 - 1 went to JavaScript as a BigInt: JsBigInt from 0.29
+    an ``int`` (``to_js({'a': 2**70}).get('a')``, as 0.26.0a4 and 0.28.2 read it back).
+
+    A plain ``int`` past 2**53 - 1 in magnitude can be no JS number (binding data holds those as
+    floats), so it is a Python int stored into JavaScript, which went there as a BigInt (``JsBigInt``
+    from 0.29). ``Number.MAX_SAFE_INTEGER`` itself stays ``int``: a D1 column, a JSON var or
+    ``JSON.parse`` give that number, which every Pyodide reads as ``int`` (a Python ``2**53 - 1``
+    stored by a call or a property set therefore reads back as ``int``, not 314.0.6's ``JsBigInt``)."""
+    cls = type(value)
+    if cls is int:  # the common case first: one range check, no call
+        return value if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER else bigint_reads_as()(value)
+    if cls is BigInt:
+        return bigint_reads_as()(value)
     if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:  # NaN, inf: not integers
         return int(value)
     return value
@@ -1163,7 +1172,7 @@ def json_value(value: Any, level: int = 1) -> Any:
         return value
     if cls is float:
         return value if math.isfinite(value) else None
-    if cls is BigInt:
+    if cls is BigInt or cls is JsBigInt:  # a JsBigInt (Pyodide 0.29 on) is a BigInt to JavaScript
         raise js_type_error("Do not know how to serialize a BigInt")
     if cls is dict or cls is list:
         return _json_container(value, level) if level < ROOMY_FROM else deeper(

@@ -1425,6 +1425,16 @@ CASES = {
         'create_proxy(5)[0]',
         'len(create_proxy(5))',
         "# async\ntry:\n    await js.Promise.all(JSON.parse('{\"a\": 1}'))\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
+        # revera: a JS number at Number.MAX_SAFE_INTEGER is an int; a JsBigInt stays a BigInt through to_js;
+        # in/reversed/Array.from of a create_proxy() of a container; a String object is truthy
+        "[type(v).__name__ for v in JSON.parse('[9007199254740991, -9007199254740991, 9007199254740990]')]",
+        "o = JSON.parse('{\"n\": 9007199254740991}')\n(type(o.n).__name__, o.n)",
+        "(type(to_js(js.BigInt(5))).__name__, JSON.stringify(Array.of(2**53 - 2)))",
+        "(5 in create_proxy([5]), 'a' in create_proxy({'a': 1}), 3 in create_proxy({1, 2}), 'b' in create_proxy('abc'))",
+        "list(reversed(create_proxy([1, 2])))",
+        "(list(Array.from_(create_proxy([7, 8]))), list(Array.from_(create_proxy({'a': 1}))), "
+        "list(js.Set.new(create_proxy([7, 7, 8]))))",
+        "bool(js.String.new(''))",
     ],
 
     # a JS function read twice is one function (==, js_id, a Map's or Set's key); Object.keys of a

@@ -22,6 +22,7 @@ from typing import Any
 from workers_env._deep import python_str
 from workers_env._jsvalues import (
     UNDEFINED,
+    BigInt,
     JsDict,
     JsLiteralMapArgument,
     JsMapArgument,
@@ -49,6 +50,8 @@ def js_bind_value(value: Any) -> Any:
         return value
     if kind is bool:
         return 1 if value else 0
+    if isinstance(value, BigInt):  # a JsBigInt (Pyodide 0.29 on) goes to JavaScript as a BigInt, whatever its size
+        raise limits.type_error("bigint", str(int.__index__(value)))
     if isinstance(value, (str, int, float)):
         value = base_value(value)  # a subclass (a (str, Enum) member, np.float64) crosses as its base value
         if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:  # Pyodide sends a BigInt

@@ -20,6 +20,7 @@ from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._env import env_config, missing_name
 from workers_env._errors import JsException, NotEmulatedError, _JsExceptionType, add_hint, users_mistake
 from workers_env._jsvalues import (
+    MAX_SAFE_INTEGER,
     UNDEFINED,
     ByteStream,
     HttpResponse,
@@ -593,7 +594,7 @@ class JsEnv(JsProxy):
         elif _is_binding(value):
             result = self._binding(name, value)
         else:
-            result = to_js(value, dict_converter=object_from_entries)
+            result = to_js(_json_numbers(value), dict_converter=object_from_entries)
         cache[name] = result
         return result
 
@@ -652,6 +653,29 @@ class JsEnv(JsProxy):
 
     def __repr__(self) -> str:
         return "[object Object]"
+
+
+def _json_numbers(value: Any) -> Any:
+    """A JSON var's object or array with its whole numbers of magnitude ``Number.MAX_SAFE_INTEGER``
+    as floats: they are JSON numbers, which Pyodide reads back as ``int``, where ``to_js`` would make
+    BigInts of those Python ints (``JsBigInt`` in the Python 3.14 era). A copy, made without
+    recursion (a JSON config's var may nest 5,000 levels deep); anything else is ``value`` itself."""
+    if type(value) not in (dict, list):
+        return value
+    out: list[Any] = [None]
+    todo: list[tuple[Any, Any, Any]] = [(value, out, 0)]
+    while todo:
+        item, into, slot = todo.pop()
+        made: Any
+        if type(item) is list:
+            into[slot] = made = [None] * len(item)
+            todo.extend((v, made, i) for i, v in enumerate(item))
+        elif type(item) is dict:
+            into[slot] = made = dict.fromkeys(item)
+            todo.extend((v, made, k) for k, v in item.items())
+        else:
+            into[slot] = float(item) if type(item) is int and abs(item) == MAX_SAFE_INTEGER else item
+    return out[0]
 
 
 def _declared_field(env: Any, name: str) -> str | None:

@@ -101,6 +101,9 @@ class JsStringObject(JsProxy):
     def __len__(self) -> int:  # Pyodide's len() of a JsProxy with a length
         return self.length
 
+    def __bool__(self) -> bool:  # an object: truthy whatever its length (npm pyodide 0.28.2, 314.0.6)
+        return True
+
     def __iter__(self) -> Iterator[str]:
         """JavaScript's string iterator (every Pyodide: the object has ``[Symbol.iterator]``):
         one string per code point, a lone surrogate alone."""

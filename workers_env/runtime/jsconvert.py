@@ -17,6 +17,7 @@ from workers_env._jsvalues import (
     BigInt,
     ByteStream,
     ConversionError,
+    JsBigInt,
     JsDate,
     JsOpaque,
     JsSet,
@@ -233,8 +234,8 @@ def to_js(
             parent._entries[key] = made
         elif id(parent) in objects:  # Pyodide 0.29's Object for a dict: ``parent[key] = value``
             object.__getattribute__(parent, "_props")[key if type(key) is str else js_string(key)] = made
-    if isinstance(result, BigInt):  # the BigInt reaches Python again as an int, as Pyodide's to_js returns it
-        return int(result)
+    if isinstance(result, BigInt) and type(result) is not JsBigInt:  # the BigInt reaches Python again as an int,
+        return int(result)  # as Pyodide's to_js returns it; a JsBigInt stays one (314.0.6: typeof bigint)
     return result
 
 
@@ -395,6 +396,8 @@ class _Plain:
             return None, None
         if type(value) in _PRIMITIVES or isinstance(value, (JsDate, JsOpaque)):
             return value, None
+        if isinstance(value, BigInt):  # a JsBigInt (Pyodide 0.29 on): a BigInt to JavaScript, whatever its size
+            return BigInt(int.__index__(value)), None
         if isinstance(value, _PRIMITIVES):  # subclasses (an IntEnum, SQLAlchemy's quoted_name, np.float64)
             return _jsvalues.base_value(value), None  # cross as their base type: Pyodide checks PyUnicode_Check, ...
         if not isinstance(value, (JsObject, JsArray, JsLiteralMap)):

@@ -134,6 +134,36 @@ class JsDoubleProxy(JsProxy):
             return iter(range(len(obj)))
         return (_through_js(item) for item in obj)
 
+    def __contains__(self, key: Any) -> bool:
+        """``key in proxy``: the PyProxy's ``has(key)`` -- the container's own ``in`` (``5 in
+        create_proxy([5])``, ``'a' in create_proxy({'a': 1})``; npm pyodide 0.28.2 and 314.0.6),
+        not a search of the indices :meth:`__iter__` gives; an object without ``__contains__``
+        is searched by iterating it, as Python does."""
+        obj = self.unwrap()
+        if hasattr(obj, "__contains__"):
+            return key in obj
+        if not hasattr(obj, "__iter__"):
+            raise TypeError("argument of type 'pyodide.ffi.JsProxy' is not iterable")
+        return any(item is key or item == key for item in obj)
+
+    def __reversed__(self) -> Any:
+        """Before Pyodide 0.29 no JsProxy of a PyProxy is reversible (npm 0.28.2: ``'pyodide.ffi.JsProxy'
+        object is not reversible``, where Python's fallback would use ``__len__`` and ``__getitem__``);
+        from 0.29 an array-like's items, last first (314.0.6: ``[2, 1]`` of ``[1, 2]``)."""
+        if not pyodide_029():
+            raise TypeError("'pyodide.ffi.JsProxy' object is not reversible")
+        return (self[i] for i in range(len(self) - 1, -1, -1))
+
+    def js_iteration(self) -> Any:
+        """What JavaScript's iteration of the PyProxy yields (``Array.from``, ``new Set``,
+        ``for...of``): the container's own items -- a dict's keys -- each through JavaScript and
+        back (``Array.from(create_proxy([7, 8]))`` is ``[7, 8]`` on npm pyodide 0.28.2 and 314.0.6),
+        not the indices Python's iteration of the JsProxy gives."""
+        obj = self.unwrap()
+        if not hasattr(obj, "__iter__"):
+            return iter(self)  # (raises: not iterable)
+        return (_through_js(item) for item in obj)
+
     def __getitem__(self, key: Any) -> Any:
         """``proxy[key]``, as Pyodide subscripts a JsProxy of a PyProxy (measured on npm pyodide
         0.28.2 and 314.0.6): before 0.29 through the PyProxy's ``get(key)`` -- the object's

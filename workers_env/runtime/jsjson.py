@@ -170,7 +170,8 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
     if value is jsnull:
         return None
     if isinstance(value, int) and not isinstance(value, bool) and (
-            isinstance(value, _jsvalues.BigInt) or not _jsvalues.is_safe_int(value)):
+            isinstance(value, _jsvalues.BigInt) or not _jsvalues.is_safe_int(value)
+            and not (type(value) is int and abs(value) == _jsvalues.MAX_SAFE_INTEGER)):  # a number, as js_number reads it
         raise js_type_error("Do not know how to serialize a BigInt")
     if _is_symbol(value):  # (or a function) as undefined: null in an array, left out of an object
         return None
