@@ -430,13 +430,7 @@ class JsGlobalFunction(jsproxy.JsProxy):
         return self._target(*args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        try:
-            value = getattr(self._target, name)
-        except AttributeError:
-            raise AttributeError(name) from None  # Pyodide's text: the name alone
-        return _as_js_member(value, name, self._members)
+        return _target_member(self, name)
 
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"
@@ -474,6 +468,19 @@ _ENUMERABLE_STATICS = {"Response": ("error", "redirect", "json"),
                        "AbortSignal": ("abort", "timeout", "any"), "ReadableStream": ("from",)}
 
 
+def _target_member(proxy: Any, name: str) -> Any:
+    """``name`` of the JS global ``proxy`` stands for, read from its Python ``_target`` as
+    :func:`_as_js_member` gives it; dunders and a missing name an ``AttributeError`` of the name
+    alone, Pyodide's text."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    try:
+        value = getattr(proxy._target, name)
+    except AttributeError:
+        raise AttributeError(name) from None
+    return _as_js_member(value, name, proxy._members)
+
+
 def _as_js_member(value: Any, name: str, members: dict[str, Any]) -> Any:
     """A member of a JS global as Pyodide reads it: a function (``Object.keys``,
     ``Response.json``, ``crypto.randomUUID``) a JsProxy of a JS function, made anew at each read
@@ -502,13 +509,7 @@ class JsGlobalObject(jsproxy.JsProxy):
         object.__setattr__(self, "_members", {})
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        try:
-            value = getattr(self._target, name)
-        except AttributeError:
-            raise AttributeError(name) from None  # Pyodide's text: the name alone
-        return _as_js_member(value, name, self._members)
+        return _target_member(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         setattr(self._target, name, value)
