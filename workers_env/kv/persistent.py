@@ -237,6 +237,7 @@ class MiniflareStore(Store):
             try:
                 path.write_bytes(entry.value)
             except OSError as exc:  # a full disk, a folder where the value's file goes
+                self._remove_blob(blob_id)  # a part written before the disk filled: nothing is kept
                 raise StateError(f"the local KV state at {self.blob_dir}: {reason(exc)}; check that the folder "
                                  "is writable and has room; nothing was changed") from None
             try:
