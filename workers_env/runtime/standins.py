@@ -35,6 +35,7 @@ from workers_env.runtime import (
     jsglobals,
     jsinspect,
     jsjson,
+    jsmath,
     jsmodules,
     jsnumbers,
     jspipes,
@@ -1051,6 +1052,7 @@ def _build() -> dict[str, ModuleType]:
         setattr(js, name, JsGlobalFunction(getattr(js, name), name))  # a JS function, as Pyodide holds one
     js.AbortSignal = _workerd_class(js.AbortSignal, "AbortSignal")  # type: ignore[attr-defined]
     js.crypto = JsGlobalObject(js.crypto, "Crypto")  # type: ignore[attr-defined]
+    js.Math = JsGlobalObject(jsmath.math_object(), "Math")  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
