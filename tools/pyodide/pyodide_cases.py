@@ -1478,4 +1478,16 @@ CASES = {
         "('fround', 1e40), ('atan', 1), ('exp', 1), ('cos', 1), ('tanh', 0.5))]",
         "(js.Math.imul(4294967295, 5), js.Math.imul(2147483647, 2), js.Math.atan2(1, 1), 0 <= js.Math.random() < 1)",
     ],
+    "js-function-call-apply-bind": [
+        "Object.keys.call(None, to_js({'a': 1}, dict_converter=Object.fromEntries)).to_py()",
+        "(js.Math.max.apply(None, to_js([1, 5, 2])), js.Math.max.apply(None), js.Math.max.apply(None, None), "
+        "js.Math.max.call(None, 3, 4), js.Math.max.call())",
+        "f = js.Math.max.bind(None, 10)\n(f(3), f(30), repr(f), f.name, type(f).__name__, f.typeof, callable(f))",
+        "g = js.parseInt.bind(None, 'ff')\n(g(16), g(), js.parseInt.call(None, '12'), js.parseInt.apply(None, to_js(['z', 36])))",
+        "(repr(js.Math.max.call), repr(js.fetch.bind), js.Math.max.call.name, js.Math.max.apply.name)",
+        "try:\n    r = js.Math.max.apply(None, [1, 2])\nexcept Exception as e:\n    r = type(e).__name__ + ': ' + str(e)\nr",
+        "try:\n    r = js.Math.max.apply(None, 3)\nexcept Exception as e:\n    r = type(e).__name__ + ': ' + str(e)\nr",
+        "([n for n in ('call', 'apply', 'bind') if n in dir(js.Math.max)], [n for n in ('call', 'apply', 'bind') if n in dir(js.fetch)])",
+        "h = js.String.bind(None)\n(h(5), h.name, js.Math.max.bind(None).bind(None, 1)(2), js.Math.max.bind(None).bind(None).name)",
+    ],
 }

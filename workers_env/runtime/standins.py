@@ -410,7 +410,7 @@ def _http_attribute(name: str) -> Any:
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
 
 
-class JsGlobalFunction(jsproxy.JsProxy):
+class JsGlobalFunction(jsfunctions.FunctionPrototype, jsproxy.JsProxy):
     """A JavaScript function on ``js`` (``fetch``, ``setTimeout``, ``String``, ``Error``, a
     class): what Pyodide hands Worker code for it, a ``JsProxy`` (``type()`` ``pyodide.ffi.JsProxy``,
     unhashable, ``repr`` V8's ``function fetch() { [native code] }``) that calls ``target``;
