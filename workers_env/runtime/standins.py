@@ -522,6 +522,13 @@ class JsGlobalObject(jsproxy.JsProxy):
         return sorted({*super().__dir__(), *(n for n in dir(self._target) if not n.startswith("_"))})
 
 
+class JsNamespaceGlobal(jsglobals.NamespaceStrings, JsGlobalObject):
+    """A namespace object on ``js`` workers-env emulates with Python members (``Math``): a
+    :class:`JsGlobalObject` whose strings and constructor (``Object``) are a namespace's."""
+
+    __slots__ = ()
+
+
 class _Navigator(JsObject):
     """``js.navigator``: workerd's ``Navigator``, whose properties are its own (``Object.keys``
     and ``JSON.stringify`` list them: ``languages``, ``language``, ``platform``,
@@ -787,7 +794,7 @@ WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "AggregateError", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
     "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DOMException", "DecompressionStream",
     "DigestStream", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
-    "Function", "HTMLRewriter", "Intl", "Iterator", "Math", "MessageChannel",
+    "Function", "HTMLRewriter", "Intl", "Iterator", "MessageChannel",
     "MessagePort", "Navigator", "Proxy", "ReadableStreamDefaultReader",
     "Reflect", "RegExp", "TextDecoderStream", "TextEncoderStream",
     "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
@@ -834,12 +841,12 @@ class NotEmulatedGlobal(jsproxy.JsProxy):
 
 
 #: the not-emulated globals that are namespace objects, not functions (ECMAScript's and WebAssembly's)
-NAMESPACE_GLOBALS = frozenset({"Intl", "Math", "Reflect", "WebAssembly"})
+NAMESPACE_GLOBALS = frozenset({"Intl", "Reflect", "WebAssembly"})
 
 
 class NotEmulatedNamespace(jsglobals.NamespaceStrings, NotEmulatedGlobal):
     """A not-emulated global that is a namespace object (:data:`NAMESPACE_GLOBALS`): its members
-    refused as :class:`NotEmulatedGlobal`'s, but its strings (``[object Math]``) and constructor
+    refused as :class:`NotEmulatedGlobal`'s, but its strings (``[object Intl]``) and constructor
     :class:`jsglobals.NamespaceStrings`', which need no runtime."""
 
     _props = None  # no own properties a conversion could read (jsnumbers.to_primitive)
@@ -1052,7 +1059,7 @@ def _build() -> dict[str, ModuleType]:
         setattr(js, name, JsGlobalFunction(getattr(js, name), name))  # a JS function, as Pyodide holds one
     js.AbortSignal = _workerd_class(js.AbortSignal, "AbortSignal")  # type: ignore[attr-defined]
     js.crypto = JsGlobalObject(js.crypto, "Crypto")  # type: ignore[attr-defined]
-    js.Math = JsGlobalObject(jsmath.math_object(), "Math")  # type: ignore[attr-defined]
+    js.Math = JsNamespaceGlobal(jsmath.math_object(), "Math")  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
