@@ -1463,4 +1463,31 @@ CASES = {
         "# async\nimport asyncio\nt = Object.new()\njs.setTimeout(Object.assign, 0, t, to_js({'a': 1}, "
         "dict_converter=Object.fromEntries))\nawait asyncio.sleep(0.05)\nt.to_py()",
     ],
+    "js-math": [
+        "(repr(js.Math), str(js.Math), js.Math.typeof, callable(js.Math), Object.keys(js.Math).length, "
+        "repr(js.Math.max), js.Math.floor.name, type(js.Math.abs).__name__, js.Math.max == js.Math.max)",
+        "[js.Math.E, js.Math.LN10, js.Math.LN2, js.Math.LOG10E, js.Math.LOG2E, js.Math.PI, js.Math.SQRT1_2, js.Math.SQRT2]",
+        "[repr(js.Math.round(x)) for x in (-2.5, 2.5, -0.4, 0.49999999999999994, '3.5', None, JSON.parse('null'), True)]",
+        "[repr(x) for x in (js.Math.max(), js.Math.min(), js.Math.max(1, float('nan')), js.Math.max(1, '5', True), "
+        "js.Math.min(-1, JSON.parse('null')), js.Math.abs('-3'), js.Math.hypot(3, 4), js.Math.hypot(float('inf'), float('nan')))]",
+        "nan, inf = float('nan'), float('inf')\n[repr(js.Math.pow(*a)) for a in ((1, nan), (-1, inf), (nan, 0), (10, 400), "
+        "(-10, 401), (0, -1), (-8, 1 / 3), (2, 53), (2, 0.5))]",
+        "[repr(getattr(js.Math, f)(x)) for f, x in (('log', 0), ('log', -1), ('log2', 8), ('log1p', -1), ('atanh', 1), "
+        "('acos', 2), ('exp', 1000), ('sinh', -1000), ('sin', float('inf')), ('sqrt', -1), ('cbrt', 27), ('ceil', -0.5), "
+        "('floor', 1e300), ('trunc', -4.7), ('sign', -3), ('sign', 'x'), ('clz32', 1), ('clz32', -1), ('fround', 5.05), "
+        "('fround', 1e40), ('atan', 1), ('exp', 1), ('cos', 1), ('tanh', 0.5))]",
+        "(js.Math.imul(4294967295, 5), js.Math.imul(2147483647, 2), js.Math.atan2(1, 1), 0 <= js.Math.random() < 1)",
+    ],
+    "js-function-call-apply-bind": [
+        "Object.keys.call(None, to_js({'a': 1}, dict_converter=Object.fromEntries)).to_py()",
+        "(js.Math.max.apply(None, to_js([1, 5, 2])), js.Math.max.apply(None), js.Math.max.apply(None, None), "
+        "js.Math.max.call(None, 3, 4), js.Math.max.call())",
+        "f = js.Math.max.bind(None, 10)\n(f(3), f(30), repr(f), f.name, type(f).__name__, f.typeof, callable(f))",
+        "g = js.parseInt.bind(None, 'ff')\n(g(16), g(), js.parseInt.call(None, '12'), js.parseInt.apply(None, to_js(['z', 36])))",
+        "(repr(js.Math.max.call), repr(js.fetch.bind), js.Math.max.call.name, js.Math.max.apply.name)",
+        "try:\n    r = js.Math.max.apply(None, [1, 2])\nexcept Exception as e:\n    r = type(e).__name__ + ': ' + str(e)\nr",
+        "try:\n    r = js.Math.max.apply(None, 3)\nexcept Exception as e:\n    r = type(e).__name__ + ': ' + str(e)\nr",
+        "([n for n in ('call', 'apply', 'bind') if n in dir(js.Math.max)], [n for n in ('call', 'apply', 'bind') if n in dir(js.fetch)])",
+        "h = js.String.bind(None)\n(h(5), h.name, js.Math.max.bind(None).bind(None, 1)(2), js.Math.max.bind(None).bind(None).name)",
+    ],
 }

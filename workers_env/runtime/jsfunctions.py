@@ -16,6 +16,8 @@ from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy
 
 __all__ = [
+    "FunctionPrototype",
+    "JsBoundFunction",
     "JsNativeFunction",
     "JsDoubleProxy",
     "JsOnceFunction",
@@ -208,7 +210,51 @@ def _through_js(value: Any) -> Any:
     return value
 
 
-class JsNativeFunction(JsFunction):
+def _array_like(args: Any) -> list[Any]:
+    """``CreateListFromArrayLike`` of ``Function.prototype.apply``'s second argument as Pyodide
+    hands it over: ``undefined``/``null`` no arguments, a list (a PyProxy has ``length``) or a
+    JS array its items, an object without ``length`` none, a primitive V8's TypeError."""
+    from workers_env.runtime.jsbase import JsNull
+
+    if args is None or isinstance(args, JsNull):
+        return []
+    if isinstance(args, (bool, int, float, str)):
+        raise JsException("CreateListFromArrayLike called on non-object", name="TypeError")
+    if isinstance(args, (list, tuple)):
+        return list(args)
+    if isinstance(args, JsProxy) and isinstance(getattr(args, "length", None), int):
+        return list(args)
+    return []
+
+
+class FunctionPrototype:
+    """``call``, ``apply`` and ``bind`` of a JS function's JsProxy (``Function.prototype``'s,
+    each a JS function itself): ``this`` (the first argument) is not used -- workers-env's
+    built-ins are Python functions -- and the rest are the call's arguments
+    (``Object.keys.call(None, obj)``, ``Math.max.apply(None, to_js([1, 2]))``); ``bind`` answers
+    a bound function, ``name`` ``bound max``, ``String()`` ``function () { [native code] }``
+    (real Pyodide 0.28.2 under Node)."""
+
+    __slots__ = ()
+    name: str
+    __call__: Callable[..., Any]  # the function's own (annotated only: JsFunction's stays first)
+
+    @property
+    def call(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, *args: self(*args), "call")
+
+    @property
+    def apply(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, args=None, *_ignored: self(*_array_like(args)), "apply")
+
+    @property
+    def bind(self) -> JsNativeFunction:
+        def bind(this: Any = None, *bound: Any) -> JsBoundFunction:
+            return JsBoundFunction(lambda *args: self(*bound, *args), f"bound {self.name}")
+        return JsNativeFunction(bind, "bind")
+
+
+class JsNativeFunction(FunctionPrototype, JsFunction):
     """A built-in JavaScript function workers-env implements in Python (``JSON.parse``, a
     ``console`` method): a JsProxy Python calls, with V8's ``name`` and ``String()``,
     ``function parse() { [native code] }`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
@@ -243,6 +289,15 @@ class JsNativeFunction(JsFunction):
         """None, as a JS function's JsProxy has none (Pyodide's ``AttributeError: destroy``): the
         built-in is shared by every Worker of the process, so nothing may end it."""
         raise AttributeError("destroy")
+
+
+class JsBoundFunction(JsNativeFunction):
+    """What ``bind`` answers: V8's ``String()`` of a bound function has no name."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "function () { [native code] }"
 
 
 class JsOnceFunction(JsFunction):

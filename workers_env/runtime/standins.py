@@ -35,6 +35,7 @@ from workers_env.runtime import (
     jsglobals,
     jsinspect,
     jsjson,
+    jsmath,
     jsmodules,
     jsnumbers,
     jspipes,
@@ -409,7 +410,7 @@ def _http_attribute(name: str) -> Any:
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
 
 
-class JsGlobalFunction(jsproxy.JsProxy):
+class JsGlobalFunction(jsfunctions.FunctionPrototype, jsproxy.JsProxy):
     """A JavaScript function on ``js`` (``fetch``, ``setTimeout``, ``String``, ``Error``, a
     class): what Pyodide hands Worker code for it, a ``JsProxy`` (``type()`` ``pyodide.ffi.JsProxy``,
     unhashable, ``repr`` V8's ``function fetch() { [native code] }``) that calls ``target``;
@@ -519,6 +520,13 @@ class JsGlobalObject(jsproxy.JsProxy):
 
     def __dir__(self) -> list[str]:
         return sorted({*super().__dir__(), *(n for n in dir(self._target) if not n.startswith("_"))})
+
+
+class JsNamespaceGlobal(jsglobals.NamespaceStrings, JsGlobalObject):
+    """A namespace object on ``js`` workers-env emulates with Python members (``Math``): a
+    :class:`JsGlobalObject` whose strings and constructor (``Object``) are a namespace's."""
+
+    __slots__ = ()
 
 
 class _Navigator(JsObject):
@@ -786,7 +794,7 @@ WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "AggregateError", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
     "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DOMException", "DecompressionStream",
     "DigestStream", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
-    "Function", "HTMLRewriter", "Intl", "Iterator", "Math", "MessageChannel",
+    "Function", "HTMLRewriter", "Intl", "Iterator", "MessageChannel",
     "MessagePort", "Navigator", "Proxy", "ReadableStreamDefaultReader",
     "Reflect", "RegExp", "TextDecoderStream", "TextEncoderStream",
     "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
@@ -833,12 +841,12 @@ class NotEmulatedGlobal(jsproxy.JsProxy):
 
 
 #: the not-emulated globals that are namespace objects, not functions (ECMAScript's and WebAssembly's)
-NAMESPACE_GLOBALS = frozenset({"Intl", "Math", "Reflect", "WebAssembly"})
+NAMESPACE_GLOBALS = frozenset({"Intl", "Reflect", "WebAssembly"})
 
 
 class NotEmulatedNamespace(jsglobals.NamespaceStrings, NotEmulatedGlobal):
     """A not-emulated global that is a namespace object (:data:`NAMESPACE_GLOBALS`): its members
-    refused as :class:`NotEmulatedGlobal`'s, but its strings (``[object Math]``) and constructor
+    refused as :class:`NotEmulatedGlobal`'s, but its strings (``[object Intl]``) and constructor
     :class:`jsglobals.NamespaceStrings`', which need no runtime."""
 
     _props = None  # no own properties a conversion could read (jsnumbers.to_primitive)
@@ -1051,6 +1059,7 @@ def _build() -> dict[str, ModuleType]:
         setattr(js, name, JsGlobalFunction(getattr(js, name), name))  # a JS function, as Pyodide holds one
     js.AbortSignal = _workerd_class(js.AbortSignal, "AbortSignal")  # type: ignore[attr-defined]
     js.crypto = JsGlobalObject(js.crypto, "Crypto")  # type: ignore[attr-defined]
+    js.Math = JsNamespaceGlobal(jsmath.math_object(), "Math")  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
