@@ -53,6 +53,7 @@ from typing import Any
 
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.pyhash import workers_own_subfolders
+from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["TOP_LEVEL_ENTROPY_ERROR", "BlockedCallModule", "top_level_entropy"]
 
@@ -193,7 +194,6 @@ class _BlockingLoader:
 #: files whose draws of entropy at the top level production lets through: ``tempfile``'s (its
 #: deterministic name sequence) and workers-env's own package (its own use of entropy)
 _LET_THROUGH = (os.path.abspath(tempfile.__file__),)
-_PACKAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "")
 #: folders of a Worker's code that hold packages a deploy uploads (pywrangler's, the legacy
 #: ``vendor/``): an import from there is a package's, not the Worker's own code
 _VENDORED = frozenset({"python_modules", "vendor"})
@@ -208,7 +208,7 @@ def _drawn_by_the_workers_own_code() -> bool:
     frame: FrameType | None = sys._getframe(2)
     while frame is not None:
         filename = frame.f_code.co_filename
-        if filename in _LET_THROUGH or filename.startswith(_PACKAGE):
+        if filename in _LET_THROUGH or filename.startswith(PACKAGE_DIR):
             return False
         if frame.f_code.co_name == "<module>":
             if filename[:1] == "<":  # code made by exec: its module's

@@ -18,12 +18,12 @@ import threading
 from types import FrameType
 
 from workers_env.runtime import current
+from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["done_for_the_worker", "install_upload_check"]
 
 _INSTALLED = False
 _LOCK = threading.Lock()
-_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # workers_env/
 _PREFIXES = tuple({f(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)
                    for f in (os.path.abspath, os.path.realpath)})
 
@@ -35,7 +35,7 @@ def done_for_the_worker(frame: FrameType | None, root: str) -> bool:
     template for the Worker is the Worker's read)."""
     while frame is not None:
         name = frame.f_code.co_filename
-        if name.startswith(_PACKAGE):
+        if name.startswith(PACKAGE_DIR):
             return True
         if name.startswith(root):
             return False

@@ -16,12 +16,12 @@ code (its Web Crypto ``deriveBits`` runs on ``pbkdf2_hmac``)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from types import ModuleType
 from typing import Any
 
 from workers_env.runtime.current import pyodide_029
+from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["BUILT_IN_ALGORITHMS", "install_hashlib_era"]
 
@@ -35,7 +35,6 @@ _OPENSSL_ONLY = frozenset({"pbkdf2_hmac", "scrypt"})
 #: the spellings ``hashlib.__get_builtin_constructor`` knows (3.14): upper case for the sha1/md5/
 #: sha2 ones only
 _BUILT_IN_NAMES = BUILT_IN_ALGORITHMS | {"SHA1", "MD5", "SHA224", "SHA256", "SHA384", "SHA512"}
-_PACKAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "")
 _new = hashlib.new
 
 
@@ -50,7 +49,7 @@ def _new_built_in(name: str, data: bytes = b"", **kwargs: Any) -> Any:
 
 def _era_applies() -> bool:
     """Whether the reader is Worker code of the Pyodide 314 era (not workers-env's own frames)."""
-    return pyodide_029() and not sys._getframe(2).f_code.co_filename.startswith(_PACKAGE)
+    return pyodide_029() and not sys._getframe(2).f_code.co_filename.startswith(PACKAGE_DIR)
 
 
 class _HashlibOfTheEra(ModuleType):

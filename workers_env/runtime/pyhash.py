@@ -47,6 +47,8 @@ import os
 import sys
 from typing import Any
 
+from workers_env.runtime.tracebacks import PACKAGE_DIR
+
 __all__ = ["install_production_hash", "production_hash", "workers_own_file", "workers_own_subfolders"]
 
 _MASK = 0xFFFFFFFF
@@ -285,7 +287,6 @@ _OWN: dict[str, bool] = {}
 #: folders of a code folder that hold installed packages, not the Worker's code
 _INSTALLED = frozenset({"site-packages", "dist-packages", "node_modules"})
 #: workers-env's own package folder, with a trailing separator
-_PACKAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "")
 
 
 def _workers_file(filename: str) -> bool:
@@ -293,7 +294,7 @@ def _workers_file(filename: str) -> bool:
     of installed packages there (a virtualenv's ``site-packages``, ``node_modules``) -- those are
     the host's libraries, shared with tests and workers-env -- nor workers-env's own package (a
     Worker whose main lies at the root of a checkout of it)."""
-    return not filename.startswith(_PACKAGE) and any(
+    return not filename.startswith(PACKAGE_DIR) and any(
         filename.startswith(folder) and _INSTALLED.isdisjoint(filename[len(folder):].split(os.sep)[:-1])
         for folder in _FOLDERS)
 

@@ -35,6 +35,7 @@ from typing import Any
 from workers_env.runtime import tasks
 from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.current import current_context, current_runtime
+from workers_env.runtime.tracebacks import PACKAGE_DIR
 from workers_env.runtime.webloop import PyodideFuture
 
 __all__ = ["INLINE_FROM", "install"]
@@ -51,7 +52,6 @@ def _inline(era: Any) -> bool:
 #: the standard library's folder: its frames (threading, concurrent.futures, asyncio) are walked past
 _STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
 #: workers-env's own folder: its frames are never the Worker's, even in a root that holds it
-_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 #: the frames of a Worker task's steps: a standard library coroutine's (``asyncio.to_thread``
 #: made a task by ``gather``) are the Worker's when the Worker's own code made that task
 _STEPS = frozenset({tasks.ScopedCoroutine.send.__code__, tasks.ScopedCoroutine.throw.__code__})
@@ -71,7 +71,7 @@ def _worker_frame_calls(frame: FrameType | None) -> bool:
         if not (name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
             if frame.f_code in _STEPS:
                 return bool(getattr(frame.f_locals.get("self"), "by_worker", False))
-            return name.startswith(root) and "-packages" not in name and not name.startswith(_PACKAGE)
+            return name.startswith(root) and "-packages" not in name and not name.startswith(PACKAGE_DIR)
         frame = frame.f_back
     return False
 
