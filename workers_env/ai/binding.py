@@ -22,6 +22,7 @@ every ``run()``.
 from __future__ import annotations
 
 import difflib
+import re
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
@@ -511,6 +512,11 @@ class AiBinding:
         return out
 
 
+#: The prefixes of the embedding model variants Cloudflare's API schema lists beside the
+#: catalog's models (``omni-``, ``nonomni-``, ``ray-``; README, "Where we had to choose").
+_API_VARIANT_PREFIX = re.compile(r"^(?:nonomni|omni|ray)-")
+
+
 def _no_such_model(model: Any) -> AiError:
     """The service's ``5007: No such model ... or task``, its text untouched, with a note naming
     the catalog's model the name most likely means (a missing ``@cf/`` prefix, a dash, a version)."""
@@ -524,6 +530,9 @@ def _no_such_model(model: Any) -> AiError:
         return error
     tail = model.rsplit("/", 1)[-1].casefold()
     same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == tail]
+    if not same_tail:  # a variant only Cloudflare's API schema names (``ray-bge-large-en-v1.5``): the bare model
+        bare = re.sub(_API_VARIANT_PREFIX, "", tail)
+        same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == bare] if bare != tail else []
     close = same_tail or difflib.get_close_matches(model, known, n=1, cutoff=0.8)
     lists = "env.AI.models() lists the models workers-env emulates, with their names"
     retired = DEPRECATED_MODELS.get(close[0]) if close else None
