@@ -1,5 +1,6 @@
 """``workers-env vectorize list-vectors --count``: a page holds 1 to 1000 ids, as Vectorize's
-limits table says ("Maximum vectors in a list-vectors page: 1000"), and 100 when not given."""
+limits table says ("Maximum vectors in a list-vectors page: 1000"), and 100 when not given
+(the Vectorize API page: "Must be between 1 and 1000 (default: 100)")."""
 
 from __future__ import annotations
 
