@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from binding_helpers import make_binding_in as binding
 
-from workers_env import VectorizeBinding, VectorizeError
+from workers_env import ConfigError, VectorizeBinding, VectorizeError
 from workers_env.vectorize.filters import UnindexedFilterWarning
 
 
@@ -43,3 +43,13 @@ def test_513_characters_are_refused(v2: VectorizeBinding, char: str) -> None:
 def test_a_character_outside_the_bmp_counts_once(v2: VectorizeBinding) -> None:
     # 300 x U+1D4B3: 300 characters, 600 UTF-16 units (JavaScript's length), 1200 UTF-8 bytes
     assert answers(v2, "\U0001d4b3" * 300) == 0
+
+
+def test_metadata_index_property_names_count_alike(tmp_path: Path) -> None:
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "long").mkdir()
+    b = binding(tmp_path / "ok", version="v2", metadata_indexes={"é" * 512: "string"})
+    b.upsert_sync([{"id": "x", "values": [1, 0, 0], "metadata": {"é" * 512: "v"}}])
+    assert b.query_sync([1, 0, 0], {"filter": {"é" * 512: "v"}})["count"] == 1
+    with pytest.raises(ConfigError, match="at most 512 characters"):
+        binding(tmp_path / "long", version="v2", metadata_indexes={"é" * 513: "string"})
