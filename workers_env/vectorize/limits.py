@@ -36,6 +36,11 @@ MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # v2 "Maximum vectors upload size: 100 MB"
 MAX_NAMESPACES_PER_INDEX = 50_000  # v2; v1 indexes allow 1,000 (Cloudflare's v1 limits table)
 MAX_NAMESPACES_PER_INDEX_V1 = 1_000
 
+# -- list-vectors (v2's limits table: "Maximum vectors in a list-vectors page: 1000"; the Vectorize
+# API page: --count "Must be between 1 and 1000 (default: 100)") ------------------------------
+LIST_VECTORS_MAX_COUNT = 1000
+LIST_VECTORS_DEFAULT_COUNT = 100
+
 # -- filters (spec §4) -----------------------------------------------------------------
 MAX_FILTER_BYTES = 2048  # compact JSON must be strictly under this
 MAX_FILTER_KEY_CHARS = 512
@@ -207,6 +212,12 @@ def upload_too_large(vectors: int, got_bytes: int, fits: int) -> str:
         f"🚨 This batch of {vectors} vectors is {got_bytes:,} bytes of NDJSON; Vectorize takes at most "
         f"{MAX_UPLOAD_BYTES:,} bytes (100 MB) per upload: {advice}."
     )
+
+
+def list_vectors_bad_count(count: object) -> str:
+    """The text of a ``workers-env vectorize list-vectors --count`` outside 1-1000; the
+    service's own wording is not public [D]."""
+    return f"🚨 --count must be a whole number from 1 to {LIST_VECTORS_MAX_COUNT}; got {count}"
 
 
 def wrong_query_dimensions(expected: int, got: int) -> VectorizeError:

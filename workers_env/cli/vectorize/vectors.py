@@ -47,10 +47,6 @@ if TYPE_CHECKING:
 
 __all__ = ["register", "encode_cursor", "decode_cursor"]
 
-LIST_VECTORS_DEFAULT_COUNT = 100
-LIST_VECTORS_MAX_COUNT = 1000
-
-
 def _js_number(text: str) -> int | float:
     """A number option as yargs parses it: a JavaScript number, so a whole one becomes an
     ``int`` only while it is safe (``99999999999999999999`` stays the double ``1e20``, not a
@@ -463,9 +459,9 @@ def _prune(folder: Path, now: datetime.datetime) -> None:
 @command
 def list_vectors(args: argparse.Namespace) -> int:
     """A page of vector ids, in id order, with a cursor (a snapshot) for the next page."""
-    count = LIST_VECTORS_DEFAULT_COUNT if args.count is None else args.count
-    if not (isinstance(count, int) and 1 <= count <= LIST_VECTORS_MAX_COUNT):
-        raise CommandError(f"🚨 --count must be a whole number from 1 to {LIST_VECTORS_MAX_COUNT}; got {count}")
+    count = _limits.LIST_VECTORS_DEFAULT_COUNT if args.count is None else args.count
+    if not (isinstance(count, int) and 1 <= count <= _limits.LIST_VECTORS_MAX_COUNT):
+        raise CommandError(_limits.list_vectors_bad_count(count))
     position = decode_cursor(args.cursor) if args.cursor else None
     if not args.json:
         log(f"📋 Listing vectors in index '{args.name}'...")
@@ -568,7 +564,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("list-vectors", parents=[common], help="list vector identifiers in a Vectorize index")
     p.add_argument("name", help="the name of the Vectorize index")
     p.add_argument("--count", type=_js_number, default=None,
-                   help=f"maximum number of vectors to return (1-{LIST_VECTORS_MAX_COUNT}, default {LIST_VECTORS_DEFAULT_COUNT})")
+                   help=f"maximum number of vectors to return (1-{_limits.LIST_VECTORS_MAX_COUNT}, "
+                        f"default {_limits.LIST_VECTORS_DEFAULT_COUNT})")
     p.add_argument("--cursor", help="cursor for the next page of results")
     p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
     p.set_defaults(handler=list_vectors)
