@@ -97,13 +97,23 @@ def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
 
 def without_our_frames(error: BaseException) -> TracebackType | None:
     """``error``'s traceback without workers-env's frames where :func:`hides_our_frames` says so
-    (a new chain: the exception's own is left as it is), else its traceback unchanged."""
+    (a new chain: the exception's own is left as it is), else its traceback unchanged. The
+    interpreter's and libraries' frames that workers-env's own code called go with them (a failed
+    ``fetch`` passes through ``asyncio.to_thread`` and ``concurrent.futures`` here, where
+    production's is JavaScript and shows no frame); those the user's code called stay."""
     tb = error.__traceback__
     if not hides_our_frames(error, tb):
         return tb
     kept: list[TracebackType] = []
+    called_by_us = False  # whether the nearest frame above that is no library's is ours
     while tb is not None:
-        if not tb.tb_frame.f_code.co_filename.startswith(PACKAGE_DIR):
+        name = tb.tb_frame.f_code.co_filename
+        if name.startswith(PACKAGE_DIR):
+            called_by_us = True
+        elif not _library(name):
+            called_by_us = False
+            kept.append(tb)
+        elif not called_by_us:
             kept.append(tb)
         tb = tb.tb_next
     chain: TracebackType | None = None
