@@ -18,7 +18,7 @@ from types import FrameType, TracebackType
 
 from workers_env._errors import is_users_mistake
 
-__all__ = ["PACKAGE_DIR", "hides_our_frames", "without_our_frames"]
+__all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame", "without_our_frames"]
 
 #: workers-env's own folder (with a trailing separator): frames of files under it are "ours"
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -120,3 +120,26 @@ def without_our_frames(error: BaseException) -> TracebackType | None:
     for entry in reversed(kept):
         chain = TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
     return chain
+
+
+#: whether :func:`as_rejection` leaves tracebacks whole (``pytest --full-trace``: every frame asked for)
+_KEEP_EVERY_FRAME = [False]
+
+
+def keep_every_frame(keep: bool) -> None:
+    """Have :func:`as_rejection` leave every frame in (``True``: the pytest plugin under
+    ``--full-trace``) or not (the default)."""
+    _KEEP_EVERY_FRAME[0] = keep
+
+
+def as_rejection(error: BaseException) -> BaseException:
+    """``error`` made the rejection of a promise Python awaits: its traceback becomes
+    :func:`without_our_frames` (in place), so the Worker's own ``traceback.format_exc()``,
+    ``logging.exception`` or ``print_exc`` shows its frames and the error, as in Pyodide, where a
+    rejected JavaScript promise raises at the ``await`` with no frame of the JavaScript behind it
+    (Pyodide's future is ``_asyncio``'s, in C). workers-env's frames stay where
+    :func:`hides_our_frames` keeps them (an error starting in its own code: likely a bug), and
+    all of them under :func:`keep_every_frame`."""
+    if _KEEP_EVERY_FRAME[0]:
+        return error
+    return error.with_traceback(without_our_frames(error))
