@@ -41,7 +41,9 @@ def test_test_code_gets_it_in_the_error_or_the_note(tmp_path):
     assert missing.value.args == ("CACHEE",) and missing.value.__notes__ == [SAYS]
     with pytest.raises(AttributeError) as far:
         env.unwrapped("ZZZ")
-    assert str(far.value) == "env has no binding or var named 'ZZZ'; it has: CACHE, GREETING"
+    assert str(far.value) == ("env has no binding or var named 'ZZZ'; it has: CACHE, GREETING; if it is a secret "
+                              "(wrangler secret put ZZZ), wrangler dev and workers-env read it from .dev.vars (or "
+                              ".env) beside the wrangler config: add a line ZZZ=... there")
 
 
 def test_a_name_in_another_case_is_the_one_suggested(tmp_path):

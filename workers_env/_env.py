@@ -149,7 +149,12 @@ def missing_name(name: object, names: Iterable[str], *, config: WorkerConfig | N
         same_letters = [k for k in known if k.casefold() == name.casefold()]  # ``ai`` for ``AI``: names are case-sensitive
         close = same_letters or difflib.get_close_matches(name, known, n=1)
         text += f" (did you mean {close[0]!r}?)" if close else ""
-        text += _not_inherited_note(name, config)
+        inherited = _not_inherited_note(name, config)
+        fields = unknown_fields_note(config)
+        if not close and not inherited and not fields:  # most often a secret, set on Cloudflare only
+            text += (f"; if it is a secret (wrangler secret put {name}), wrangler dev and workers-env read it from "
+                     f".dev.vars (or .env) beside the wrangler config: add a line {name}=... there")
+        return text + inherited + fields
     return text + unknown_fields_note(config)
 
 

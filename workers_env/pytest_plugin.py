@@ -64,6 +64,17 @@ def pytest_configure(config: pytest.Config) -> None:
     _check_options(config)
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(_XdistWarnings(), "workers_env_xdist")
+    if config.getoption("fulltrace", False):  # a rejection's traceback keeps workers-env's frames
+        from workers_env.runtime.tracebacks import keep_every_frame
+
+        keep_every_frame(True)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if config.getoption("fulltrace", False):  # (an in-process pytester run must not leave it on)
+        from workers_env.runtime.tracebacks import keep_every_frame
+
+        keep_every_frame(False)
 
 
 def _exists(path: Path) -> bool:

@@ -1164,6 +1164,34 @@ def _note_python_version(exc: SyntaxError, config: Any) -> None:
     add_hint(exc, note)
 
 
+def _note_vendored_only(exc: ModuleNotFoundError, project: Any) -> None:
+    """Say so when the package the Worker's import missed is in the project's ``python_modules/``:
+    production imports it from there (workerd puts the uploaded folder on ``sys.path``), while
+    workers-env imports the Worker's packages from the environment it runs in (``python_modules/``
+    holds Pyodide's builds, whose compiled parts CPython cannot load) -- found running
+    nuralivafoyev02/uyqur-ai, which commits its ``python_modules/`` and installs nothing."""
+    name = (exc.name or "").partition(".")[0]
+    if not name or not isinstance(project, Path):
+        return
+    vendored = project / "python_modules"
+    if not ((vendored / name).is_dir() or (vendored / f"{name}.py").is_file()):
+        return
+    wanted = name
+    for info in sorted(vendored.glob("*.dist-info")):  # the distribution whose top_level.txt or RECORD names it
+        try:
+            top = (info / "top_level.txt").read_text().split() if (info / "top_level.txt").is_file() else []
+            record = (info / "RECORD").read_text() if not top and (info / "RECORD").is_file() else ""
+        except (OSError, UnicodeDecodeError):
+            continue
+        if name in top or record.startswith(f"{name}/") or f"\n{name}/" in record or f"\n{name}.py," in record:
+            wanted = info.name[:-len(".dist-info")].rpartition("-")[0]
+            break
+    add_hint(exc, f"workers-env: python_modules/{name} holds it, and production imports it from there; workers-env "
+                  f"imports the Worker's packages from the Python environment it runs in, not python_modules/ "
+                  f"(Pyodide's builds). Install it there: pip install {wanted} (or every dependency the project "
+                  f"declares: uv pip install -r pyproject.toml).")
+
+
 def load_worker(
     path: str | PathLike[str] | None = None,
     *,
@@ -1258,6 +1286,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
             module = importlib.import_module(main_path.stem)
         except SyntaxError as exc:
             _note_python_version(exc, config)
+            raise
+        except ModuleNotFoundError as exc:
+            _note_vendored_only(exc, getattr(config, "root", None))
             raise
         finally:  # its setTimeout(cb, 0) calls, once the top level has run (dropped if it failed)
             timers.run_top_level_microtasks(run=sys.exc_info()[0] is None)

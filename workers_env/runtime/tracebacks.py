@@ -18,7 +18,7 @@ from types import FrameType, TracebackType
 
 from workers_env._errors import is_users_mistake
 
-__all__ = ["PACKAGE_DIR", "hides_our_frames", "without_our_frames"]
+__all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame", "without_our_frames"]
 
 #: workers-env's own folder (with a trailing separator): frames of files under it are "ours"
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -97,16 +97,49 @@ def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
 
 def without_our_frames(error: BaseException) -> TracebackType | None:
     """``error``'s traceback without workers-env's frames where :func:`hides_our_frames` says so
-    (a new chain: the exception's own is left as it is), else its traceback unchanged."""
+    (a new chain: the exception's own is left as it is), else its traceback unchanged. The
+    interpreter's and libraries' frames that workers-env's own code called go with them (a failed
+    ``fetch`` passes through ``asyncio.to_thread`` and ``concurrent.futures`` here, where
+    production's is JavaScript and shows no frame); those the user's code called stay."""
     tb = error.__traceback__
     if not hides_our_frames(error, tb):
         return tb
     kept: list[TracebackType] = []
+    called_by_us = False  # whether the nearest frame above that is no library's is ours
     while tb is not None:
-        if not tb.tb_frame.f_code.co_filename.startswith(PACKAGE_DIR):
+        name = tb.tb_frame.f_code.co_filename
+        if name.startswith(PACKAGE_DIR):
+            called_by_us = True
+        elif not _library(name):
+            called_by_us = False
+            kept.append(tb)
+        elif not called_by_us:
             kept.append(tb)
         tb = tb.tb_next
     chain: TracebackType | None = None
     for entry in reversed(kept):
         chain = TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
     return chain
+
+
+#: whether :func:`as_rejection` leaves tracebacks whole (``pytest --full-trace``: every frame asked for)
+_KEEP_EVERY_FRAME = [False]
+
+
+def keep_every_frame(keep: bool) -> None:
+    """Have :func:`as_rejection` leave every frame in (``True``: the pytest plugin under
+    ``--full-trace``) or not (the default)."""
+    _KEEP_EVERY_FRAME[0] = keep
+
+
+def as_rejection(error: BaseException) -> BaseException:
+    """``error`` made the rejection of a promise Python awaits: its traceback becomes
+    :func:`without_our_frames` (in place), so the Worker's own ``traceback.format_exc()``,
+    ``logging.exception`` or ``print_exc`` shows its frames and the error, as in Pyodide, where a
+    rejected JavaScript promise raises at the ``await`` with no frame of the JavaScript behind it
+    (Pyodide's future is ``_asyncio``'s, in C). workers-env's frames stay where
+    :func:`hides_our_frames` keeps them (an error starting in its own code: likely a bug), and
+    all of them under :func:`keep_every_frame`."""
+    if _KEEP_EVERY_FRAME[0]:
+        return error
+    return error.with_traceback(without_our_frames(error))

@@ -20,6 +20,7 @@ from typing import Any
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.stalls import follows
 from workers_env.runtime.tasks import STEPS, scoped_callback
+from workers_env.runtime.tracebacks import as_rejection
 
 __all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
            "worker_code_running"]
@@ -240,7 +241,7 @@ def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # 
         if done.cancelled():
             future.cancel()
         elif done.exception() is not None:
-            future.set_exception(done.exception())  # type: ignore[arg-type]
+            future.set_exception(as_rejection(done.exception()))  # type: ignore[arg-type]
         else:
             future.set_result(done.result())
 
@@ -271,7 +272,7 @@ def unawaited(result: Any) -> Any:
         future.set_result(stop.value)
         return future
     except Exception as exc:  # noqa: BLE001 - a rejected promise
-        future.set_exception(exc)
+        future.set_exception(as_rejection(exc))
         return future
     finally:
         calls[0] = outer_stepping
