@@ -352,6 +352,13 @@ def _check_request_arguments(url: Any, method: Any, headers: Any, cf: Any = None
         raise users_mistake(TypeError(
             "worker.fetch(headers=...) takes a dict of header names (str) to values, or a list of (name, value) "
             f"pairs; got {type(headers).__name__} {_shown(headers)}"))
+    for name, value in pairs or ():
+        if value is None:  # Pyodide's undefined, which workerd's Headers would write as the text "undefined"
+            raise users_mistake(TypeError(
+                f"worker.fetch(headers=...) got None for the header {name!r}: a request carries every header's "
+                "value as text, so there is no header without one (None would reach workerd's Headers as "
+                "JavaScript's undefined, and arrive as the text 'undefined'). Leave the header out to send none, "
+                "or give its text (\"\" for an empty value)"))
 
 
 def _as_number(value: int) -> float:
