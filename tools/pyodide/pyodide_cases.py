@@ -43,6 +43,10 @@ CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer at strides ctypes does n
                  "it reads whatever memory is there (every item the first one's in one run, other bytes in another); "
                  "workers-env gives the array's items (README: Where we had to choose)")
 
+#: why a workerd function's ``length`` differs from Node's (a ``why``)
+NODE_FETCH = ("Node's own fetch/atob (what Pyodide under Node reads) declare parameters; workerd's, made by jsg, "
+              "have length 0, measured under wrangler dev 4.164.0 (README: js.fetch ... length)")
+
 #: group -> [code | (code, why)]
 CASES = {
     "array-js-methods": [
@@ -1489,5 +1493,20 @@ CASES = {
         "try:\n    r = js.Math.max.apply(None, 3)\nexcept Exception as e:\n    r = type(e).__name__ + ': ' + str(e)\nr",
         "([n for n in ('call', 'apply', 'bind') if n in dir(js.Math.max)], [n for n in ('call', 'apply', 'bind') if n in dir(js.fetch)])",
         "h = js.String.bind(None)\n(h(5), h.name, js.Math.max.bind(None).bind(None, 1)(2), js.Math.max.bind(None).bind(None).name)",
+    ],
+    "function-length": [  # a JS function's length: V8's built-ins' ECMAScript one; workerd's (jsg) 0
+        "(js.Math.max.length, js.Math.abs.length, js.Math.random.length, js.Math.atan2.length, js.Math.hypot.length)",
+        "(js.JSON.parse.length, js.JSON.stringify.length, js.Object.keys.length, js.Object.assign.length)",
+        "(js.Object.length, js.Array.length, js.Promise.length, js.Date.length, js.Map.length, js.Set.length)",
+        "(js.Uint8Array.length, js.Float64Array.length, js.ArrayBuffer.length, js.DataView.length)",
+        "(js.parseInt.length, js.parseFloat.length, js.isNaN.length, js.encodeURIComponent.length, js.String.length)",
+        "(js.setTimeout.length, js.clearTimeout.length, js.setInterval.length, js.Error.length, js.TypeError.length)",
+        "(js.Array.isArray.length, js.Array.of.length, js.Promise.resolve.length, js.Date.now.length, js.Number.parseInt.length)",
+        "(js.Math.max.call.length, js.Math.max.apply.length, js.Math.max.bind.length)",
+        "(js.Math.max.bind(None, 1).length, js.Math.max.bind(None, 1, 2, 3).length, js.JSON.stringify.bind(None).length)",
+        "'length' in dir(js.Math.max)",
+        "create_proxy(lambda a, b: a).length",
+        ("js.fetch.length", NODE_FETCH),
+        ("js.atob.length", NODE_FETCH),
     ],
 }

@@ -237,21 +237,23 @@ class FunctionPrototype:
 
     __slots__ = ()
     name: str
+    length: int  # how many parameters the JS function declares (jsarity.py)
     __call__: Callable[..., Any]  # the function's own (annotated only: JsFunction's stays first)
 
     @property
     def call(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, *args: self(*args), "call")
+        return JsNativeFunction(lambda this=None, *args: self(*args), "call", length=1)
 
     @property
     def apply(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, args=None, *_ignored: self(*_array_like(args)), "apply")
+        return JsNativeFunction(lambda this=None, args=None, *_ignored: self(*_array_like(args)), "apply", length=2)
 
     @property
     def bind(self) -> JsNativeFunction:
         def bind(this: Any = None, *bound: Any) -> JsBoundFunction:
-            return JsBoundFunction(lambda *args: self(*bound, *args), f"bound {self.name}")
-        return JsNativeFunction(bind, "bind")
+            return JsBoundFunction(lambda *args: self(*bound, *args), f"bound {self.name}",
+                                   length=max(0, self.length - len(bound)))  # V8's BoundFunctionCreate
+        return JsNativeFunction(bind, "bind", length=1)
 
 
 class JsNativeFunction(FunctionPrototype, JsFunction):
@@ -259,12 +261,13 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
     ``console`` method): a JsProxy Python calls, with V8's ``name`` and ``String()``,
     ``function parse() { [native code] }`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
 
-    __slots__ = ("name",)
+    __slots__ = ("name", "length")
     _not_js = frozenset({"destroy"})  # no member of a JS function's proxy (``dir()`` leaves it out)
 
-    def __init__(self, func: Callable[..., Any], name: str):
+    def __init__(self, func: Callable[..., Any], name: str, *, length: int = 0):
         super().__init__(func)
         self.name = name
+        self.length = length  # the parameters V8 or jsg declares: jsarity.function_length of its path
 
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
