@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import inspect
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
 from typing import Any
 
 from workers_env._deep import python_str
@@ -107,7 +107,16 @@ class JsDoubleProxy(JsProxy):
         return self if self._roundtrip else self.unwrap()
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.unwrap(), name)
+        """The object's attribute, as the PyProxy's JS property reads it -- but for a map-like
+        object's ``keys``/``values``/``items``/``get``, Pyodide's own (:class:`_JsMapMethods`); one
+        the object lacks is Pyodide's ``AttributeError`` naming it alone."""
+        obj = self.unwrap()
+        if name in _MAP_METHODS and _map_like(obj):
+            return getattr(_JsMapMethods(self), name)
+        try:
+            return getattr(obj, name)
+        except AttributeError:
+            raise AttributeError(name) from None
 
     def __bool__(self) -> bool:  # a JS object: true, whatever __len__ below says
         return True
@@ -199,6 +208,48 @@ class JsDoubleProxy(JsProxy):
         if not sequence or not 0 <= position < len(obj):
             raise IndexError(key)
         return _through_js(obj[position])
+
+
+#: the read methods of Pyodide's ``JsMap`` a JsProxy of a map-like PyProxy has (its own, before
+#: the Python object's attributes the PyProxy would give)
+_MAP_METHODS = frozenset({"keys", "values", "items", "get"})
+
+
+def _map_like(obj: Any) -> bool:
+    """Whether Pyodide holds the JsProxy of ``obj``'s PyProxy as a ``JsMap``: the PyProxy has a
+    ``get`` (``__getitem__``), a length and iteration -- a dict, list, tuple, str (a set has no
+    ``get``; see :meth:`JsDoubleProxy.__iter__`)."""
+    return hasattr(obj, "__getitem__") and hasattr(obj, "__len__") and hasattr(obj, "__iter__")
+
+
+class _JsMapMethods:
+    """``keys``/``values``/``items``/``get`` of the JsProxy of a map-like PyProxy, as Pyodide's
+    ``JsMap`` has them (npm pyodide 0.26.0a4, 0.28.2, 314.0.6): views over the proxy itself --
+    ``KeysView(proxy)``, so iterating one iterates the proxy (a dict's: ``TypeError: iter()
+    returned non-iterator of type 'dict_keys'``, a list's its indices) -- and ``get`` its
+    subscript, or the default where that fails (``create_proxy([7]).get('x', 'd')`` is ``'d'``;
+    from 0.29, where a str key of an array-like is a ``TypeError``,
+    ``create_proxy({'a': 1}).get('a')`` is ``None``, as on 314.0.6)."""
+
+    __slots__ = ("_proxy",)
+
+    def __init__(self, proxy: JsDoubleProxy):
+        self._proxy = proxy
+
+    def keys(self) -> KeysView[Any]:
+        return KeysView(self._proxy)  # type: ignore[arg-type]
+
+    def values(self) -> ValuesView[Any]:
+        return ValuesView(self._proxy)  # type: ignore[arg-type]
+
+    def items(self) -> ItemsView[Any, Any]:
+        return ItemsView(self._proxy)  # type: ignore[arg-type]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        try:
+            return self._proxy[key]
+        except (LookupError, TypeError):
+            return default
 
 
 def _through_js(value: Any) -> Any:
