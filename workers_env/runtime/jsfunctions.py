@@ -39,11 +39,12 @@ class JsFunction(JsProxy):
 
     _js_name = "Function"
     typeof = "function"
-    __slots__ = ("_func", "_destroyed")
+    __slots__ = ("_func", "_destroyed", "_capture_this")
 
-    def __init__(self, func: Callable[..., Any]):
+    def __init__(self, func: Callable[..., Any], *, capture_this: bool = False):
         self._func = func
         self._destroyed = False
+        self._capture_this = capture_this  # create_proxy(capture_this=True): JavaScript's this comes first
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._destroyed:
@@ -52,6 +53,56 @@ class JsFunction(JsProxy):
 
     def destroy(self) -> None:
         self._destroyed = True
+
+    def _called_with_this(self, this: Any, args: tuple[Any, ...]) -> Any:
+        """A call from JavaScript with ``this``: the callable gets it first only when the proxy
+        was made with ``capture_this`` (Pyodide drops it otherwise)."""
+        return self(this, *args) if self._capture_this else self(*args)
+
+    # the PyProxy's own call/apply/bind (pyproxy.ts ``PyProxyFunctionMethods``; npm pyodide
+    # 0.26.0a4, 0.28.2 and 314.0.6): ``this`` dropped unless captured, ``bind`` a proxy of the
+    # same object (destroying either destroys both)
+    @property
+    def call(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, *args: self._called_with_this(this, args), "call", length=1)
+
+    @property
+    def apply(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, args=None, *_ignored: self._called_with_this(this, tuple(_array_like(args))),
+                                "apply", length=2)
+
+    @property
+    def bind(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, *bound: _BoundPyProxy(self, this, bound), "bind", length=1)
+
+
+class _BoundPyProxy(JsFunction):
+    """What ``bind`` of a ``create_proxy`` function answers: a proxy of the same Python object
+    (one life: destroying it destroys the first, and the other way round) with ``this`` and the
+    leading arguments bound; binding it again keeps the first ``this`` and adds arguments, as
+    Pyodide's ``bind`` does (``boundThis`` kept once ``isBound``)."""
+
+    __slots__ = ("_origin", "_this", "_bound")
+
+    def __init__(self, origin: JsFunction, this: Any, bound: tuple[Any, ...]):
+        super().__init__(origin._func, capture_this=origin._capture_this)
+        self._origin, self._this, self._bound = origin, this, bound
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._capture_this:  # the bound this reaches a capture_this proxy (None: JavaScript's undefined)
+            return self._origin(self._this, *self._bound, *args, **kwargs)
+        return self._origin(*self._bound, *args, **kwargs)
+
+    def _called_with_this(self, this: Any, args: tuple[Any, ...]) -> Any:
+        return self(*args)  # the bound this wins
+
+    def destroy(self) -> None:
+        self._origin.destroy()
+
+    @property
+    def bind(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, *bound: _BoundPyProxy(self._origin, self._this, (*self._bound, *bound)),
+                                "bind", length=1)
 
     def __repr__(self) -> str:
         return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
@@ -399,4 +450,4 @@ def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False)
 def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
     """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object (``destroy()``
     ends it, as Pyodide's does)."""
-    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj, roundtrip=roundtrip)
+    return JsFunction(obj, capture_this=capture_this) if callable(obj) else JsDoubleProxy(obj, roundtrip=roundtrip)
