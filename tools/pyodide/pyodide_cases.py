@@ -47,6 +47,11 @@ CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer at strides ctypes does n
 NODE_FETCH = ("Node's own fetch/atob (what Pyodide under Node reads) declare parameters; workerd's, made by jsg, "
               "have length 0, measured under wrangler dev 4.164.0 (README: js.fetch ... length)")
 
+#: why a weak reference to a JS value is taken here (a ``why``)
+WEAKREF = ("Pyodide's JsProxy takes no weak reference (TypeError: cannot create weak reference to "
+           "'pyodide.ffi.JsProxy' object); workers-env's own bookkeeping holds a request's ctx weakly, so its JS "
+           "values keep Python's weak references (README: Where we had to choose)")
+
 #: group -> [code | (code, why)]
 CASES = {
     "array-js-methods": [
@@ -1523,6 +1528,13 @@ CASES = {
         "create_proxy({'a': 1}).nope",
         'class C:\n    def keys(self): return ["k"]\n    def get(self, k): return 1\np = create_proxy(C())\n(p.keys(), p.get("x"))',
         "d = {'a': 1}\np = create_proxy(d)\n(p.setdefault('c', 3), d)",
+    ],
+    "weakref-of-js-values": [  # weakref.ref of a JsProxy: Pyodide refuses it, workers-env takes it
+        ("import weakref\nr = weakref.ref(js.fetch)\nr() is not None", WEAKREF),
+        ("import weakref\na = arr()\nr = weakref.ref(a)\nr() is a", WEAKREF),
+        ("import weakref\np = create_proxy({})\nr = weakref.ref(p)\nr() is p", WEAKREF),
+        ("import weakref\nd = weakref.WeakValueDictionary()\na = arr()\nd['a'] = a\nlen(d)", WEAKREF),
+        "import weakref\nclass Mine:\n    pass\nm = Mine()\nweakref.ref(m)() is m",
     ],
     "pyproxy-call-apply-bind": [  # the PyProxy's own call/apply/bind of a create_proxy function
         "p = create_proxy(lambda *a: a)\n(p.call(None, 1, 2), p.apply(None, to_js([3, 4])), p.bind(None, 5)(6), p.call(), p.apply(None))",
