@@ -339,7 +339,10 @@ class FunctionPrototype:
 
     __slots__ = ()
     name: str
-    length: int  # how many parameters the JS function declares (jsarity.py)
+    @property
+    def length(self) -> int:
+        """How many parameters the JS function declares (jsarity.py)."""
+        raise NotImplementedError
     __call__: Callable[..., Any]  # the function's own (annotated only: JsFunction's stays first)
 
     @property
@@ -363,13 +366,17 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
     ``console`` method): a JsProxy Python calls, with V8's ``name`` and ``String()``,
     ``function parse() { [native code] }`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
 
-    __slots__ = ("name", "length")
+    __slots__ = ("name", "_length")
     _not_js = frozenset({"destroy"})  # no member of a JS function's proxy (``dir()`` leaves it out)
 
     def __init__(self, func: Callable[..., Any], name: str, *, length: int = 0):
         super().__init__(func)
         self.name = name
-        self.length = length  # the parameters V8 or jsg declares: jsarity.function_length of its path
+        self._length = length  # the parameters V8 or jsg declares: jsarity.function_length of its path
+
+    @property
+    def length(self) -> int:
+        return self._length
 
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function

@@ -164,10 +164,11 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
         return _join("[", shown, "]", level, items)
     if isinstance(value, (JsObject, dict)):
         props, nulls = (value._props, value._nulls) if isinstance(value, JsObject) else (value, True)
+        name = getattr(value, "_js_name", "Object")
         if level > _DEPTH:
-            return f"[{value._js_name}]" if host else "[Object]"
+            return f"[{name}]" if host else "[Object]"
         entries = [f"{_key(str(k))}: {inner(_null_or(v, nulls))}" for k, v in props.items()]
-        return _join(f"{value._js_name} {{" if host else "{", entries, "}", level)
+        return _join(f"{name} {{" if host else "{", entries, "}", level)
     if isinstance(value, JsProxy) and value._js_name in _FIXED_SHAPES:
         return _FIXED_SHAPES[value._js_name]
     if isinstance(value, JsProxy) and value._js_name in ("URLSearchParams", "FormData") and hasattr(value, "_entries"):
