@@ -54,6 +54,9 @@ class JsFunction(JsProxy):
     def destroy(self) -> None:
         self._destroyed = True
 
+    def __repr__(self) -> str:
+        return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
+
     def _called_with_this(self, this: Any, args: tuple[Any, ...]) -> Any:
         """A call from JavaScript with ``this``: the callable gets it first only when the proxy
         was made with ``capture_this`` (Pyodide drops it otherwise)."""
@@ -103,9 +106,6 @@ class _BoundPyProxy(JsFunction):
     def bind(self) -> JsNativeFunction:
         return JsNativeFunction(lambda this=None, *bound: _BoundPyProxy(self._origin, self._this, (*self._bound, *bound)),
                                 "bind", length=1)
-
-    def __repr__(self) -> str:
-        return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
 
 
 def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
