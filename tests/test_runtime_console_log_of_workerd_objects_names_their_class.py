@@ -1,8 +1,8 @@
 """``console.log`` of workerd's own objects prints them as workerd does: the class's name before
 its properties (``Navigator { ... }``), an array inside one with its ``[length]`` (workerd inspects
 its objects with ``showHidden``), and the objects of a fixed shape -- ``Crypto``,
-``SubtleCrypto``, ``CacheStorage``, ``TextEncoder`` -- and ``URLSearchParams``/``FormData`` as
-their entries. The expected lines are a JavaScript Worker's own output for the same values under
+``SubtleCrypto``, ``CacheStorage``, ``TextEncoder`` -- ``URLSearchParams``/``FormData`` as
+their entries, and an ``AbortSignal`` its three properties. The expected lines are a JavaScript Worker's own output for the same values under
 ``wrangler dev`` 4.164.0; before, ``js.navigator`` printed as a plain object and the others as
 ``[object Crypto]``."""
 
@@ -33,7 +33,8 @@ def test_navigator_prints_with_its_class_and_hidden_lengths(capsys) -> None:
 
 
 def test_objects_of_a_fixed_shape_and_entry_lists(capsys) -> None:
-    for value in (js.crypto, js.crypto.subtle, js.TextEncoder.new(), js.FormData.new(), js.URLSearchParams.new("a=1")):
+    for value in (js.crypto, js.crypto.subtle, js.TextEncoder.new(), js.FormData.new(), js.URLSearchParams.new("a=1"),
+                  js.AbortController.new().signal):
         js.console.log(value)
     assert capsys.readouterr().out.splitlines() == [
         "Crypto { subtle: SubtleCrypto {} }",
@@ -41,6 +42,7 @@ def test_objects_of_a_fixed_shape_and_entry_lists(capsys) -> None:
         "TextEncoder { encoding: 'utf-8' }",
         "FormData(0) {}",
         "URLSearchParams(1) { 'a' => '1' }",
+        "AbortSignal { aborted: false, reason: undefined, onabort: null }",
     ]
 
 

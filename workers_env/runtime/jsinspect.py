@@ -171,6 +171,11 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
         return _join(f"{name} {{" if host else "{", entries, "}", level)
     if isinstance(value, JsProxy) and value._js_name in _FIXED_SHAPES:
         return _FIXED_SHAPES[value._js_name]
+    if isinstance(value, JsProxy) and value._js_name == "AbortSignal" and hasattr(value, "onabort"):
+        if level > _DEPTH:
+            return "[AbortSignal]"
+        fields = {"aborted": value.aborted, "reason": value.reason, "onabort": value.onabort}
+        return _join("AbortSignal {", [f"{k}: {inner(v)}" for k, v in fields.items()], "}", level)
     if isinstance(value, JsProxy) and value._js_name in ("URLSearchParams", "FormData") and hasattr(value, "_entries"):
         if level > _DEPTH:
             return f"[{value._js_name}]"
