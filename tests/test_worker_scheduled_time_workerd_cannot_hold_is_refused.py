@@ -73,6 +73,7 @@ def _get(server: Any, path: str) -> tuple[int, str]:
 @pytest.mark.parametrize(("time", "answer"), [
     ("abc", (500, NOT_A_DATE)), ("NaN", (500, NOT_A_DATE)), ("Infinity", (500, NOT_A_DATE)),
     ("100000000000000000000", (500, NOT_A_DATE)), ("8640000000000001", (500, NOT_A_DATE)),
+    ("1" * 400, (500, NOT_A_DATE)),  # parseInt's Infinity
     ("9223372036855", (500, AFTER)), ("253402300799999", (500, AFTER)),
     ("-9223372036855", (500, BEFORE)), ("-62135596800000", (500, BEFORE)),
 ])
