@@ -80,8 +80,9 @@ def test_dir_of_a_js_class_lists_its_statics_and_no_workers_env_method(tmp_path:
     and the members of every JS function's proxy -- none of workers-env's (its listing of a
     class's enumerable statics for ``Object.keys``)."""
     got = json_answer(one_file_worker(tmp_path, CLASSES, date=date), "/")
-    # call/apply/bind: Function.prototype's, which Pyodide's dir() lists (it walks the prototype chain)
-    function = ["apply", "bind", "call", "constructor", "js_id", "name", "toString", "to_py", "typeof"]
+    # call/apply/bind: Function.prototype's, which Pyodide's dir() lists (it walks the prototype
+    # chain); length and name: the function's own
+    function = ["apply", "bind", "call", "constructor", "js_id", "length", "name", "toString", "to_py", "typeof"]
     assert got == {"Response": sorted([*function, "new", "error", "redirect", "json"]),
                    "AbortSignal": sorted([*function, "new", "abort", "timeout", "any"]),
                    "fetch": function}

@@ -43,6 +43,15 @@ CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer at strides ctypes does n
                  "it reads whatever memory is there (every item the first one's in one run, other bytes in another); "
                  "workers-env gives the array's items (README: Where we had to choose)")
 
+#: why a workerd function's ``length`` differs from Node's (a ``why``)
+NODE_FETCH = ("Node's own fetch/atob (what Pyodide under Node reads) declare parameters; workerd's, made by jsg, "
+              "have length 0, measured under wrangler dev 4.164.0 (README: js.fetch ... length)")
+
+#: why a weak reference to a JS value is taken here (a ``why``)
+WEAKREF = ("Pyodide's JsProxy takes no weak reference (TypeError: cannot create weak reference to "
+           "'pyodide.ffi.JsProxy' object); workers-env's own bookkeeping holds a request's ctx weakly, so its JS "
+           "values keep Python's weak references (README: Where we had to choose)")
+
 #: group -> [code | (code, why)]
 CASES = {
     "array-js-methods": [
@@ -1489,5 +1498,59 @@ CASES = {
         "try:\n    r = js.Math.max.apply(None, 3)\nexcept Exception as e:\n    r = type(e).__name__ + ': ' + str(e)\nr",
         "([n for n in ('call', 'apply', 'bind') if n in dir(js.Math.max)], [n for n in ('call', 'apply', 'bind') if n in dir(js.fetch)])",
         "h = js.String.bind(None)\n(h(5), h.name, js.Math.max.bind(None).bind(None, 1)(2), js.Math.max.bind(None).bind(None).name)",
+    ],
+    "function-length": [  # a JS function's length: V8's built-ins' ECMAScript one; workerd's (jsg) 0
+        "(js.Math.max.length, js.Math.abs.length, js.Math.random.length, js.Math.atan2.length, js.Math.hypot.length)",
+        "(js.JSON.parse.length, js.JSON.stringify.length, js.Object.keys.length, js.Object.assign.length)",
+        "(js.Object.length, js.Array.length, js.Promise.length, js.Date.length, js.Map.length, js.Set.length)",
+        "(js.Uint8Array.length, js.Float64Array.length, js.ArrayBuffer.length, js.DataView.length)",
+        "(js.parseInt.length, js.parseFloat.length, js.isNaN.length, js.encodeURIComponent.length, js.String.length)",
+        "(js.setTimeout.length, js.clearTimeout.length, js.setInterval.length, js.Error.length, js.TypeError.length)",
+        "(js.Array.isArray.length, js.Array.of.length, js.Promise.resolve.length, js.Date.now.length, js.Number.parseInt.length)",
+        "(js.Math.max.call.length, js.Math.max.apply.length, js.Math.max.bind.length)",
+        "(js.Math.max.bind(None, 1).length, js.Math.max.bind(None, 1, 2, 3).length, js.JSON.stringify.bind(None).length)",
+        "'length' in dir(js.Math.max)",
+        "create_proxy(lambda a, b: a).length",
+        ("js.fetch.length", NODE_FETCH),
+        ("js.atob.length", NODE_FETCH),
+    ],
+    "pyproxy-map-methods": [  # keys/values/items/get of a create_proxy of a container: Pyodide's JsMap's
+        'p = create_proxy({"a": 1, "b": 2})\n(repr(p.keys()), type(p.keys()).__name__, len(p.keys()), "a" in p.keys(), "z" in p.keys())',
+        'list(create_proxy({"a": 1, "b": 2}).keys())',
+        'list(create_proxy({"a": 1, "b": 2}).values())',
+        'list(create_proxy({"a": 1, "b": 2}).items())',
+        'p = create_proxy({"a": 1, "b": 2})\n(p.get("a"), p.get("z"), p.get("z", 5))',
+        "p = create_proxy([7, 8])\n(list(p.keys()), list(p.values()), list(p.items()))",
+        "p = create_proxy([7, 8])\n(p.get(0), p.get(5), p.get(5, 'd'), p.get(-1), p.get('x', 'd'))",
+        'p = create_proxy("ab")\n(list(p.keys()), list(p.values()), p.get(1))',
+        "p = create_proxy((1, 2))\n(list(p.items()), p.get(1))",
+        "create_proxy({1, 2}).keys",
+        "create_proxy({'a': 1}).nope",
+        'class C:\n    def keys(self): return ["k"]\n    def get(self, k): return 1\np = create_proxy(C())\n(p.keys(), p.get("x"))',
+        "d = {'a': 1}\np = create_proxy(d)\n(p.setdefault('c', 3), d)",
+    ],
+    "weakref-of-js-values": [  # weakref.ref of a JsProxy: Pyodide refuses it, workers-env takes it
+        ("import weakref\nr = weakref.ref(js.fetch)\nr() is not None", WEAKREF),
+        ("import weakref\na = arr()\nr = weakref.ref(a)\nr() is a", WEAKREF),
+        ("import weakref\np = create_proxy({})\nr = weakref.ref(p)\nr() is p", WEAKREF),
+        ("import weakref\nd = weakref.WeakValueDictionary()\na = arr()\nd['a'] = a\nlen(d)", WEAKREF),
+        "import weakref\nclass Mine:\n    pass\nm = Mine()\nweakref.ref(m)() is m",
+    ],
+    "pyproxy-call-apply-bind": [  # the PyProxy's own call/apply/bind of a create_proxy function
+        "p = create_proxy(lambda *a: a)\n(p.call(None, 1, 2), p.apply(None, to_js([3, 4])), p.bind(None, 5)(6), p.call(), p.apply(None))",
+        "p = create_proxy(lambda *a: a)\nb = p.bind(None, 5)\n(type(b).__name__, callable(b), b.typeof, b(7, 8))",
+        "p = create_proxy(lambda *a: a)\nb = p.bind(None, 5)\nb.destroy()\np(1)",
+        "p = create_proxy(lambda *a: a)\nb = p.bind(None, 5)\np.destroy()\nb(1)",
+        "p = create_proxy(lambda *a: a, capture_this=True)\no = Object.new()\no.x = 1\nr = p.call(o, 2)\n(r[0].x, r[1:])",
+        "p = create_proxy(lambda *a: a, capture_this=True)\no = Object.new()\no.x = 1\nr = p.bind(o, 2).call(None, 3)\n(r[0].x, r[1:])",
+        "p = create_proxy(lambda *a: a, capture_this=True)\nr = p.apply(None, to_js([1]))\nr",
+        "p = create_proxy(lambda *a: a)\np.call(Object.new(), 2)",
+        "p = create_proxy(lambda *a: a)\np.apply(None, [1, 2])",
+        "p = create_proxy(lambda *a: a)\np.apply(None, 3)",
+        "p = create_proxy(lambda *a: a)\np.bind(None, 1).bind(None, 2)(3)",
+        "p = create_proxy(lambda *a: a)\np.destroy()\np.call(None, 1)",
+        "p = create_proxy(lambda *a: a)\n(p.call.name, p.apply.name, p.bind.name)",
+        "from pyodide.ffi import create_once_callable\nc = create_once_callable(lambda *a: a)\n(c.call(None, 1), )",
+        "from pyodide.ffi import create_once_callable\nc = create_once_callable(lambda *a: a)\nc.call(None, 1)\nc(2)",
     ],
 }

@@ -219,6 +219,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None:  # started with stdout closed (`>&-`): the output goes nowhere
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
     argv = list(sys.argv[1:] if argv is None else argv)
+    held = next((arg for arg in argv if isinstance(arg, str) and "\0" in arg), None)
+    if held is not None:  # no exec'd command line carries one (its arguments are C strings)
+        error(f"The argument {held!r} holds a NUL character (U+0000), which no command line can carry: "
+              "a program's arguments end at one. Remove it; a value holding NUL characters goes in a file "
+              "(`kv key put KEY --path FILE`, `d1 execute DB --file FILE`)")
+        return 1
     argv, cwds = _take_cwd(argv)
     if None in cwds:
         error("Not enough arguments following: cwd")

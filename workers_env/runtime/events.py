@@ -12,6 +12,7 @@ batch so that bodies arrive as Python values and timestamps as ``datetime``
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,7 @@ __all__ = [
     "QueueResult",
     "ScheduledResult",
     "SdkMessageBatch",
+    "scheduled_time_ms",
 ]
 
 
@@ -61,12 +63,35 @@ class QueueResult:
     retry_messages: list[dict[str, Any]] = field(default_factory=list)
 
 
+#: workerd's texts for a ``scheduledTime`` a ``kj::Date`` cannot hold (jsg/value.h ``toKjDate``)
+NOT_A_VALID_DATE = "The value cannot be converted because it is not a valid Date."
+AFTER_2189 = "This API doesn't support dates after 2189."
+BEFORE_1687 = "This API doesn't support dates before 1687."
+
+
+def scheduled_time_ms(ms: float) -> int:
+    """The ``scheduledTime`` workerd hands a ``scheduled`` handler for a Date of ``ms``
+    milliseconds: the event's time is a ``kj::Date`` (int64 nanoseconds), which jsg's
+    ``toKjDate`` makes of the caller's ``Date`` -- NaN (an invalid Date) is its ``TypeError``,
+    as is a time whose nanoseconds leave int64 (before 1677-09-21, after 2262-04-11 UTC, though
+    the texts say 1687 and 2189) -- truncating a part of a millisecond toward zero (measured
+    under ``wrangler dev`` 4.164.0 through Miniflare's ``/cdn-cgi/handler/scheduled?time=``)."""
+    if not math.isfinite(ms):
+        raise js_type_error(NOT_A_VALID_DATE)
+    nanos = float(ms) * 1e6
+    if not nanos < 2.0 ** 63:
+        raise js_type_error(AFTER_2189)
+    if not nanos > -(2.0 ** 63):
+        raise js_type_error(BEFORE_1687)
+    return int(ms)
+
+
 class JsScheduledController(JsProxy):
     """``ScheduledController``."""
 
     _js_name = "ScheduledController"
 
-    def __init__(self, cron: str, scheduled_time: float, result: ScheduledResult):
+    def __init__(self, cron: str, scheduled_time: int, result: ScheduledResult):
         self.cron = cron
         self.scheduledTime = scheduled_time
         self.type = "scheduled"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import inspect
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
 from typing import Any
 
 from workers_env._deep import python_str
@@ -39,11 +39,12 @@ class JsFunction(JsProxy):
 
     _js_name = "Function"
     typeof = "function"
-    __slots__ = ("_func", "_destroyed")
+    __slots__ = ("_func", "_destroyed", "_capture_this")
 
-    def __init__(self, func: Callable[..., Any]):
+    def __init__(self, func: Callable[..., Any], *, capture_this: bool = False):
         self._func = func
         self._destroyed = False
+        self._capture_this = capture_this  # create_proxy(capture_this=True): JavaScript's this comes first
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._destroyed:
@@ -55,6 +56,56 @@ class JsFunction(JsProxy):
 
     def __repr__(self) -> str:
         return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
+
+    def _called_with_this(self, this: Any, args: tuple[Any, ...]) -> Any:
+        """A call from JavaScript with ``this``: the callable gets it first only when the proxy
+        was made with ``capture_this`` (Pyodide drops it otherwise)."""
+        return self(this, *args) if self._capture_this else self(*args)
+
+    # the PyProxy's own call/apply/bind (pyproxy.ts ``PyProxyFunctionMethods``; npm pyodide
+    # 0.26.0a4, 0.28.2 and 314.0.6): ``this`` dropped unless captured, ``bind`` a proxy of the
+    # same object (destroying either destroys both)
+    @property
+    def call(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, *args: self._called_with_this(this, args), "call", length=1)
+
+    @property
+    def apply(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, args=None, *_ignored: self._called_with_this(this, tuple(_array_like(args))),
+                                "apply", length=2)
+
+    @property
+    def bind(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, *bound: _BoundPyProxy(self, this, bound), "bind", length=1)
+
+
+class _BoundPyProxy(JsFunction):
+    """What ``bind`` of a ``create_proxy`` function answers: a proxy of the same Python object
+    (one life: destroying it destroys the first, and the other way round) with ``this`` and the
+    leading arguments bound; binding it again keeps the first ``this`` and adds arguments, as
+    Pyodide's ``bind`` does (``boundThis`` kept once ``isBound``)."""
+
+    __slots__ = ("_origin", "_this", "_bound")
+
+    def __init__(self, origin: JsFunction, this: Any, bound: tuple[Any, ...]):
+        super().__init__(origin._func, capture_this=origin._capture_this)
+        self._origin, self._this, self._bound = origin, this, bound
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._capture_this:  # the bound this reaches a capture_this proxy (None: JavaScript's undefined)
+            return self._origin(self._this, *self._bound, *args, **kwargs)
+        return self._origin(*self._bound, *args, **kwargs)
+
+    def _called_with_this(self, this: Any, args: tuple[Any, ...]) -> Any:
+        return self(*args)  # the bound this wins
+
+    def destroy(self) -> None:
+        self._origin.destroy()
+
+    @property
+    def bind(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, *bound: _BoundPyProxy(self._origin, self._this, (*self._bound, *bound)),
+                                "bind", length=1)
 
 
 def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
@@ -107,7 +158,16 @@ class JsDoubleProxy(JsProxy):
         return self if self._roundtrip else self.unwrap()
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.unwrap(), name)
+        """The object's attribute, as the PyProxy's JS property reads it -- but for a map-like
+        object's ``keys``/``values``/``items``/``get``, Pyodide's own (:class:`_JsMapMethods`); one
+        the object lacks is Pyodide's ``AttributeError`` naming it alone."""
+        obj = self.unwrap()
+        if name in _MAP_METHODS and _map_like(obj):
+            return getattr(_JsMapMethods(self), name)
+        try:
+            return getattr(obj, name)
+        except AttributeError:
+            raise AttributeError(name) from None
 
     def __bool__(self) -> bool:  # a JS object: true, whatever __len__ below says
         return True
@@ -201,6 +261,48 @@ class JsDoubleProxy(JsProxy):
         return _through_js(obj[position])
 
 
+#: the read methods of Pyodide's ``JsMap`` a JsProxy of a map-like PyProxy has (its own, before
+#: the Python object's attributes the PyProxy would give)
+_MAP_METHODS = frozenset({"keys", "values", "items", "get"})
+
+
+def _map_like(obj: Any) -> bool:
+    """Whether Pyodide holds the JsProxy of ``obj``'s PyProxy as a ``JsMap``: the PyProxy has a
+    ``get`` (``__getitem__``), a length and iteration -- a dict, list, tuple, str (a set has no
+    ``get``; see :meth:`JsDoubleProxy.__iter__`)."""
+    return hasattr(obj, "__getitem__") and hasattr(obj, "__len__") and hasattr(obj, "__iter__")
+
+
+class _JsMapMethods:
+    """``keys``/``values``/``items``/``get`` of the JsProxy of a map-like PyProxy, as Pyodide's
+    ``JsMap`` has them (npm pyodide 0.26.0a4, 0.28.2, 314.0.6): views over the proxy itself --
+    ``KeysView(proxy)``, so iterating one iterates the proxy (a dict's: ``TypeError: iter()
+    returned non-iterator of type 'dict_keys'``, a list's its indices) -- and ``get`` its
+    subscript, or the default where that fails (``create_proxy([7]).get('x', 'd')`` is ``'d'``;
+    from 0.29, where a str key of an array-like is a ``TypeError``,
+    ``create_proxy({'a': 1}).get('a')`` is ``None``, as on 314.0.6)."""
+
+    __slots__ = ("_proxy",)
+
+    def __init__(self, proxy: JsDoubleProxy):
+        self._proxy = proxy
+
+    def keys(self) -> KeysView[Any]:
+        return KeysView(self._proxy)  # type: ignore[arg-type]
+
+    def values(self) -> ValuesView[Any]:
+        return ValuesView(self._proxy)  # type: ignore[arg-type]
+
+    def items(self) -> ItemsView[Any, Any]:
+        return ItemsView(self._proxy)  # type: ignore[arg-type]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        try:
+            return self._proxy[key]
+        except (LookupError, TypeError):
+            return default
+
+
 def _through_js(value: Any) -> Any:
     """A Python value as it reads back after a trip through JavaScript: a number as JavaScript's
     one number type gives it (``1.0`` is ``1``; an int from 2**53 - 1 up a BigInt, ``JsBigInt``
@@ -237,21 +339,26 @@ class FunctionPrototype:
 
     __slots__ = ()
     name: str
+    @property
+    def length(self) -> int:
+        """How many parameters the JS function declares (jsarity.py)."""
+        raise NotImplementedError
     __call__: Callable[..., Any]  # the function's own (annotated only: JsFunction's stays first)
 
     @property
     def call(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, *args: self(*args), "call")
+        return JsNativeFunction(lambda this=None, *args: self(*args), "call", length=1)
 
     @property
     def apply(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, args=None, *_ignored: self(*_array_like(args)), "apply")
+        return JsNativeFunction(lambda this=None, args=None, *_ignored: self(*_array_like(args)), "apply", length=2)
 
     @property
     def bind(self) -> JsNativeFunction:
         def bind(this: Any = None, *bound: Any) -> JsBoundFunction:
-            return JsBoundFunction(lambda *args: self(*bound, *args), f"bound {self.name}")
-        return JsNativeFunction(bind, "bind")
+            return JsBoundFunction(lambda *args: self(*bound, *args), f"bound {self.name}",
+                                   length=max(0, self.length - len(bound)))  # V8's BoundFunctionCreate
+        return JsNativeFunction(bind, "bind", length=1)
 
 
 class JsNativeFunction(FunctionPrototype, JsFunction):
@@ -259,12 +366,17 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
     ``console`` method): a JsProxy Python calls, with V8's ``name`` and ``String()``,
     ``function parse() { [native code] }`` (real Pyodide 0.26.0a4 and 0.28.2 under Node)."""
 
-    __slots__ = ("name",)
+    __slots__ = ("name", "_length")
     _not_js = frozenset({"destroy"})  # no member of a JS function's proxy (``dir()`` leaves it out)
 
-    def __init__(self, func: Callable[..., Any], name: str):
+    def __init__(self, func: Callable[..., Any], name: str, *, length: int = 0):
         super().__init__(func)
         self.name = name
+        self._length = length  # the parameters V8 or jsg declares: jsarity.function_length of its path
+
+    @property
+    def length(self) -> int:
+        return self._length
 
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
@@ -345,4 +457,4 @@ def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False)
 def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
     """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object (``destroy()``
     ends it, as Pyodide's does)."""
-    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj, roundtrip=roundtrip)
+    return JsFunction(obj, capture_this=capture_this) if callable(obj) else JsDoubleProxy(obj, roundtrip=roundtrip)

@@ -85,11 +85,18 @@ def _join(start: str, entries: list[str], end: str, level: int, values: list[Any
     return f"{start}{pad}  " + f",{pad}  ".join(output) + f"{pad}{end}"
 
 
+#: what ``console.log`` prints of workerd's objects of a fixed shape (``wrangler dev`` 4.164.0)
+_FIXED_SHAPES = {"SubtleCrypto": "SubtleCrypto {}", "Crypto": "Crypto { subtle: SubtleCrypto {} }",
+                 "CacheStorage": "CacheStorage { default: Cache {} }", "TextEncoder": "TextEncoder { encoding: 'utf-8' }"}
+
+
 def inspect(value: Any, level: int = 0, *, nested: bool = False,
-            _within: list[Any] | None = None, _refs: dict[int, int] | None = None) -> str:
+            _within: list[Any] | None = None, _refs: dict[int, int] | None = None, _hidden: bool = False) -> str:
     """``value`` as ``console.log`` prints it (``nested``: inside a container, strings quoted).
     A container met again inside itself is Node's ``[Circular *1]``, the container it is
-    marked ``<ref *1>``, so a structure holding itself (``to_js`` of a cyclic list) prints."""
+    marked ``<ref *1>``, so a structure holding itself (``to_js`` of a cyclic list) prints.
+    ``_hidden``: inside a workerd object, which workerd inspects with ``showHidden`` (an array's
+    ``[length]`` shown: ``Navigator { languages: [ 'en', [length]: 1 ], ... }``)."""
     within = [] if _within is None else _within
     refs: dict[int, int] = {} if _refs is None else _refs
     if isinstance(value, (JsArray, JsMap, JsObject, _jsvalues.JsSet, list, tuple, dict)):
@@ -98,16 +105,18 @@ def inspect(value: Any, level: int = 0, *, nested: bool = False,
             return f"[Circular *{number}]"
         within.append(value)
         try:
-            text = _inspect(value, level, nested, within, refs)
+            text = _inspect(value, level, nested, within, refs, _hidden)
         finally:
             within.pop()
         return f"<ref *{refs[id(value)]}> {text}" if id(value) in refs else text
-    return _inspect(value, level, nested, within, refs)
+    return _inspect(value, level, nested, within, refs, _hidden)
 
 
-def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict[int, int]) -> str:
+def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict[int, int], hidden: bool = False) -> str:
+    host = isinstance(value, JsObject) and getattr(value, "_js_name", "Object") != "Object"  # a workerd object (Navigator)
+
     def inner(v: Any) -> str:
-        return inspect(v, level + 1, nested=True, _within=within, _refs=refs)
+        return inspect(v, level + 1, nested=True, _within=within, _refs=refs, _hidden=hidden or host)
 
     if value is None:
         return "undefined"
@@ -150,13 +159,28 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
             return "[Array]"
         nulls = isinstance(value, JsArray) and value._nulls
         shown = [inner(_null_or(v, nulls)) for v in items[:_MAX_ITEMS]] + _more(len(items))
+        if hidden:
+            return _join("[", [*shown, f"[length]: {len(items)}"], "]", level)
         return _join("[", shown, "]", level, items)
     if isinstance(value, (JsObject, dict)):
         props, nulls = (value._props, value._nulls) if isinstance(value, JsObject) else (value, True)
+        name = getattr(value, "_js_name", "Object")
         if level > _DEPTH:
-            return "[Object]"
+            return f"[{name}]" if host else "[Object]"
         entries = [f"{_key(str(k))}: {inner(_null_or(v, nulls))}" for k, v in props.items()]
-        return _join("{", entries, "}", level)
+        return _join(f"{name} {{" if host else "{", entries, "}", level)
+    if isinstance(value, JsProxy) and value._js_name in _FIXED_SHAPES:
+        return _FIXED_SHAPES[value._js_name]
+    if isinstance(value, JsProxy) and value._js_name == "AbortSignal" and hasattr(value, "onabort"):
+        if level > _DEPTH:
+            return "[AbortSignal]"
+        fields = {"aborted": value.aborted, "reason": value.reason, "onabort": value.onabort}
+        return _join("AbortSignal {", [f"{k}: {inner(v)}" for k, v in fields.items()], "}", level)
+    if isinstance(value, JsProxy) and value._js_name in ("URLSearchParams", "FormData") and hasattr(value, "_entries"):
+        if level > _DEPTH:
+            return f"[{value._js_name}]"
+        pairs = [f"{inspect(k, level + 1, nested=True)} => {inner(v)}" for k, v in value._entries]
+        return _join(f"{value._js_name}({len(pairs)}) {{", pairs, "}", level)
     if isinstance(value, BaseException):
         return str(value)
     if isinstance(value, JsProxy) and type(value).typeof == "function" and isinstance(getattr(value, "name", None), str):

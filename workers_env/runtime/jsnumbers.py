@@ -110,7 +110,10 @@ def parse_int(value: Any = None, radix: Any = None, *_ignored: Any) -> float | i
         end += 1
     if end == 0:
         return math.nan
-    return js_number(float(sign * int(text[:end], base)))
+    try:
+        return js_number(float(sign * int(text[:end], base)))
+    except OverflowError:  # past a double's range: JavaScript's Infinity (parseInt("1".repeat(400)))
+        return sign * math.inf
 
 
 def is_nan(value: Any = None, *_ignored: Any) -> bool:

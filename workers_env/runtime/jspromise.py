@@ -270,7 +270,7 @@ def _call_then(promise: JsPromise, thenable: JsObject) -> None:
                 done.append(True)
                 promise._settle(state, value)
 
-        return JsNativeFunction(settle, "")
+        return JsNativeFunction(settle, "", length=1)  # a resolving function declares one parameter
 
     def job() -> None:
         resolve, reject = settling("fulfilled"), settling("rejected")
@@ -288,8 +288,8 @@ def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
     promise = JsPromise()
     # the resolving functions are JavaScript's (anonymous built-ins): handed on to ``setTimeout``
     # they stay callable, as in Pyodide (0.26.0a4 and 0.28.2), unlike a Python function's proxy
-    resolve = JsNativeFunction(lambda value=None, *_: promise._settle("fulfilled", value), "")
-    reject = JsNativeFunction(lambda reason=None, *_: promise._settle("rejected", reason), "")
+    resolve = JsNativeFunction(lambda value=None, *_: promise._settle("fulfilled", value), "", length=1)
+    reject = JsNativeFunction(lambda reason=None, *_: promise._settle("rejected", reason), "", length=1)
     try:
         executor(resolve, reject)
     except Exception as exc:  # noqa: BLE001 - a throwing executor rejects the promise (a Python one's: its PythonError)

@@ -23,6 +23,7 @@ import importlib
 import inspect
 import json as _json
 import logging
+import math
 import os
 import re
 import sys
@@ -93,6 +94,7 @@ from workers_env.runtime.events import (
     ScheduledResult,
     SdkMessageBatch,
     queue_messages,
+    scheduled_time_ms,
 )
 from workers_env.runtime.filesystem import install_upload_check
 from workers_env.runtime.jsbase import JsProxy
@@ -350,6 +352,21 @@ def _check_request_arguments(url: Any, method: Any, headers: Any, cf: Any = None
         raise users_mistake(TypeError(
             "worker.fetch(headers=...) takes a dict of header names (str) to values, or a list of (name, value) "
             f"pairs; got {type(headers).__name__} {_shown(headers)}"))
+    for name, value in pairs or ():
+        if value is None:  # Pyodide's undefined, which workerd's Headers would write as the text "undefined"
+            raise users_mistake(TypeError(
+                f"worker.fetch(headers=...) got None for the header {name!r}: a request carries every header's "
+                "value as text, so there is no header without one (None would reach workerd's Headers as "
+                "JavaScript's undefined, and arrive as the text 'undefined'). Leave the header out to send none, "
+                "or give its text (\"\" for an empty value)"))
+
+
+def _as_number(value: int) -> float:
+    """A Python int as the nearest JavaScript number (one past a float's range: an Infinity)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.copysign(math.inf, value)
 
 
 def _shown(value: Any) -> str:
@@ -625,7 +642,16 @@ class Worker:
             raise _misused("worker.scheduled(scheduled_time=...)", "a datetime or milliseconds since the epoch",
                            scheduled_time)
         result = ScheduledResult()
-        when = (JsDate() if scheduled_time is None else JsDate(scheduled_time)).getTime()  # None: now
+        given = scheduled_time
+        if isinstance(given, int):  # milliseconds, a Number however large (a Python int would go as a BigInt)
+            given = _as_number(given)
+        try:
+            when = scheduled_time_ms((JsDate() if given is None else JsDate(given)).getTime())  # None: now
+        except JsException as exc:
+            raise users_mistake(ValueError(
+                f"worker.scheduled(scheduled_time={_shown(scheduled_time)}) is no time workerd can hand a scheduled "
+                f"handler: it refuses it with TypeError: {exc.message} (the event's time is a kj::Date, from "
+                "1677-09-21 to 2262-04-11 UTC). Give a datetime or milliseconds since the epoch in that range")) from None
         controller = JsScheduledController(str(cron), when, result)
         ctx = self.new_context()
         try:

@@ -41,8 +41,10 @@ from workers_env._errors import JsException
 from workers_env.runtime import abort
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
+from workers_env.runtime.events import scheduled_time_ms
 from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsglobals import JsDate, JsURL
+from workers_env.runtime.jsnumbers import parse_int
 from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest
 from workers_env.runtime.loader import Worker, uncaught
 from workers_env.runtime.requestbody import (
@@ -523,8 +525,12 @@ class WorkerApp:
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         cron = (query.get("cron") or [""])[0]
         at = (query.get("time") or [""])[0]
+        try:  # Miniflare's ``new Date(parseInt(time))``, which the event's kj::Date takes or refuses
+            when = scheduled_time_ms(JsDate(parse_int(at)).getTime()) if at else None
+        except JsException as exc:  # the TypeError Miniflare answers (its stack's frames left out)
+            await self._answer(scope, send, 500, f"{exc.name}: {exc.message}".encode())
+            return
         try:
-            when = int(at) if at.lstrip("-").isdigit() else None
             result = await self.worker.scheduled(cron, scheduled_time=when)
             outcome, no_retry = result.outcome, result.no_retry
         except Exception as exc:  # the Worker's own CancelledError as production logs it

@@ -59,6 +59,7 @@ from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_02
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
 from workers_env.runtime.hashlibera import install_hashlib_era
+from workers_env.runtime.jsarity import function_length
 from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
@@ -430,6 +431,11 @@ class JsGlobalFunction(jsfunctions.FunctionPrototype, jsproxy.JsProxy):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._target(*args, **kwargs)
 
+    @property
+    def length(self) -> int:
+        """How many parameters the function declares, V8's or jsg's (``fetch`` 0, ``Date`` 7)."""
+        return function_length(self.name)
+
     def __getattr__(self, name: str) -> Any:
         return _target_member(self, name)
 
@@ -479,10 +485,11 @@ def _target_member(proxy: Any, name: str) -> Any:
         value = getattr(proxy._target, name)
     except AttributeError:
         raise AttributeError(name) from None
-    return _as_js_member(value, name, proxy._members)
+    owner = proxy.name if isinstance(proxy, JsGlobalFunction) else proxy._js_name
+    return _as_js_member(value, name, proxy._members, owner)
 
 
-def _as_js_member(value: Any, name: str, members: dict[str, Any]) -> Any:
+def _as_js_member(value: Any, name: str, members: dict[str, Any], owner: str = "") -> Any:
     """A member of a JS global as Pyodide reads it: a function (``Object.keys``,
     ``Response.json``, ``crypto.randomUUID``) a JsProxy of a JS function, made anew at each read
     as Pyodide makes one, of one function each time (``members``, the global's: the function
@@ -493,7 +500,8 @@ def _as_js_member(value: Any, name: str, members: dict[str, Any]) -> Any:
         first = members.get(name)
         if first is None or first != value:  # (a bound method is read anew each time: == is its function and self)
             members[name] = first = value
-        return jsfunctions.JsNativeFunction(first, name.rstrip("_"))  # ``from_`` is JavaScript's ``from``
+        js_name = name.rstrip("_")  # ``from_`` is JavaScript's ``from``
+        return jsfunctions.JsNativeFunction(first, js_name, length=function_length(f"{owner}.{js_name}"))
     return value
 
 
@@ -634,7 +642,8 @@ def _console_method(func: Any, key: str) -> jsfunctions.JsNativeFunction:
     """A console method as ``Object.values(console)`` gives it: a JS function whose ``name`` is
     workerd's -- empty for the five logging methods workerd puts in V8's place (``debug``,
     ``error``, ``info``, ``log``, ``warn``), the method's own for the others."""
-    return jsfunctions.JsNativeFunction(func, "" if key in ("debug", "error", "info", "log", "warn") else key)
+    return jsfunctions.JsNativeFunction(func, "" if key in ("debug", "error", "info", "log", "warn") else key,
+                                        length=function_length(f"console.{key}"))
 
 
 def _object_namespace(js_json: Any) -> SimpleNamespace:
@@ -951,8 +960,9 @@ def _build() -> dict[str, ModuleType]:
     js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
-        "JSON", parse=jsfunctions.JsNativeFunction(jsweb.json_parse, "parse"),
-        stringify=jsfunctions.JsNativeFunction(jsjson.json_stringify, "stringify"))
+        "JSON", parse=jsfunctions.JsNativeFunction(jsweb.json_parse, "parse", length=function_length("JSON.parse")),
+        stringify=jsfunctions.JsNativeFunction(jsjson.json_stringify, "stringify",
+                                               length=function_length("JSON.stringify")))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
     def array_from(it: Any, map_fn: Any = None, *_: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
         if map_fn is not None and not callable(map_fn):  # checked before ``items`` is read, as ECMAScript does
