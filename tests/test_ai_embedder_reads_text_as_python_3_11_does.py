@@ -41,3 +41,4 @@ def test_their_vectors_are_pinned(tmp_path: Path) -> None:
 def test_the_table_is_unicode_14s_unassigned_code_points() -> None:
     unassigned = [cp for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cn"]
     assert [cp for cp in range(0x110000) if unicode14.unassigned_in_14(chr(cp))] == unassigned
+    assert unicode14._unassigned_map().nonzero()[0].tolist() == unassigned  # the per-code-point map as_unicode_14 reads
