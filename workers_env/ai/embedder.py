@@ -3,10 +3,11 @@ trigrams into the model's dimension. **It is not the real model.**
 
 Why this shape: a test of a retrieval Worker needs texts that share words to be clearly
 closer than texts that share none, identically in every process, on every machine and every
-supported Python (text is read with Python 3.11's Unicode 14.0 on all of them: ai/unicode14.py). So: case folding and NFKC normalisation, words split on ``\\w+``, a light
-plural strip (``cats`` -> ``cat``), common English function words weighted down; every feature
-hashed with BLAKE2b (never Python's salted ``hash()``), mixed with a per-model salt and folded
-into the dimension with a sign; rows summed in a fixed order and L2-normalised. Synonyms and
+supported Python (text is read with Python 3.11's Unicode 14.0 on all of them: ai/unicode14.py).
+So: case folding and NFKC normalisation, words split on ``\\w+``, a light plural strip
+(``cats`` -> ``cat``), common English function words weighted down; every feature hashed with
+BLAKE2b (never Python's salted ``hash()``), mixed with a per-model salt and folded into the
+dimension with a sign; rows summed in a fixed order and L2-normalised. Synonyms and
 paraphrases share no features, so rankings that hinge on them differ from production.
 
 Components are whole multiples of ``2**-15``; one that no feature reaches is ``+-2**-15`` (a
