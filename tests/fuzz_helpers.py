@@ -11,7 +11,9 @@ user's mistake, with a note saying what to send instead. Never a bare ``KeyError
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +38,28 @@ def nested(levels: int, in_dict: bool) -> Any:
     for _ in range(levels):
         value = {"a": value} if in_dict else [value]
     return value
+
+
+@functools.cache
+def past_json_depth() -> int:
+    """A nesting depth this interpreter's ``json`` refuses (``RecursionError``) reading JSON arrays
+    and writing lists and dicts: Python 3.11 stops at its recursion limit (about 1,000 levels),
+    3.12 and 3.13 at their C recursion limit (about 1,500 levels in 3.12.1, 10,000 in 3.13.0), so a
+    value 3,000 levels deep is too deep for 3.11 and 3.12.1 only. A test of the answer to a value
+    too deep for Python's ``json`` takes this depth, to check the same thing on every Python."""
+    for depth in (3_000, 30_000, 300_000):
+        if _refuses(lambda: json.loads("[" * depth + "]" * depth)) and all(
+                _refuses(lambda: json.dumps(nested(depth, in_dict))) for in_dict in (False, True)):
+            return depth
+    raise AssertionError("this Python's json reads and writes values 300,000 levels deep")
+
+
+def _refuses(call: Callable[[], Any]) -> bool:
+    try:
+        call()
+    except RecursionError:
+        return True
+    return False
 
 
 _ODD_TEXT = ["", "\ud800", "a\udc80b", "\x00", "é" * 40, "x" * 600, "id", "a", "$eq", "a.b", '"']

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fuzz_helpers import FUZZ, nested, odd, refused_properly
+from fuzz_helpers import FUZZ, nested, odd, past_json_depth, refused_properly
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -37,7 +37,7 @@ def root(tmp_path: Path) -> Path:
     ({"env_files": [None]}, "env_files= must be a list of dotenv file names (relative to the config's folder), got None in it"),
     ({"env_files": {"ci.env": 1}}, "env_files= must be a list of dotenv file names (relative to the config's folder), got dict"),
     ({"clock": nested(3000, True)}, "clock= must be a clock object with a now() method (e.g. workers_env.ManualClock()), got dict"),
-    ({"ai_replies": {"*": {"response": nested(3000, False)}}}, "nests lists or dicts deeper than Python's json writes"),
+    ({"ai_replies": {"*": {"response": nested(past_json_depth(), False)}}}, "nests lists or dicts deeper than Python's json writes"),
     ({"embedders": {EMBED: nested(3000, False)}}, f'"{EMBED}": a list is not callable'),
 ])
 def test_an_argument_of_the_wrong_kind_says_what_it_takes(root: Path, arguments: dict[str, Any], message: str) -> None:

@@ -11,7 +11,7 @@ import asyncio
 from typing import Any
 
 import pytest
-from fuzz_helpers import FUZZ, nested, odd, refused_properly
+from fuzz_helpers import FUZZ, nested, odd, past_json_depth, refused_properly
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -56,9 +56,9 @@ def answered_or_refused_clearly(call: Any) -> BaseException | None:
     (lambda w: w.fetch("/", headers=[("a", "b", "c")]), "worker.fetch(headers=...) takes a dict of header names (str) to values"),
     (lambda w: w.fetch("/", method="POST", json={"a": b"x"}), "worker.fetch(json=...) takes JSON data (dicts, lists, str, numbers, "
                                                                "booleans, None): Object of type bytes is not JSON serializable"),
-    (lambda w: w.fetch("/", method="POST", json=nested(3000, False)), "worker.fetch(json=...) takes JSON data"),
+    (lambda w: w.fetch("/", method="POST", json=nested(past_json_depth(), False)), "worker.fetch(json=...) takes JSON data"),
     (lambda w: w.fetch("/", cf=[]), "worker.fetch(cf=...) takes a dict of request.cf properties ({\"country\": \"DE\"}), got list"),
-    (lambda w: w.fetch("/", cf={"a": nested(3000, True)}), "worker.fetch(cf=...) takes"),
+    (lambda w: w.fetch("/", cf={"a": nested(past_json_depth(), True)}), "worker.fetch(cf=...) takes"),
     (lambda w: w.rpc({}), 'worker.rpc() takes the name of the method to call as a str (worker.rpc("hello", ...)), got dict'),
     (lambda w: w.scheduled(nested(3000, True)), 'worker.scheduled() takes the cron pattern as a str ("*/5 * * * *"), got dict'),
     (lambda w: w.scheduled("* * * * *", scheduled_time=nested(3000, True)),

@@ -3,10 +3,11 @@ trigrams into the model's dimension. **It is not the real model.**
 
 Why this shape: a test of a retrieval Worker needs texts that share words to be clearly
 closer than texts that share none, identically in every process, on every machine and every
-supported Python. So: case folding and NFKC normalisation, words split on ``\\w+``, a light
-plural strip (``cats`` -> ``cat``), common English function words weighted down; every feature
-hashed with BLAKE2b (never Python's salted ``hash()``), mixed with a per-model salt and folded
-into the dimension with a sign; rows summed in a fixed order and L2-normalised. Synonyms and
+supported Python (text is read with Python 3.11's Unicode 14.0 on all of them: ai/unicode14.py).
+So: case folding and NFKC normalisation, words split on ``\\w+``, a light plural strip
+(``cats`` -> ``cat``), common English function words weighted down; every feature hashed with
+BLAKE2b (never Python's salted ``hash()``), mixed with a per-model salt and folded into the
+dimension with a sign; rows summed in a fixed order and L2-normalised. Synonyms and
 paraphrases share no features, so rankings that hinge on them differ from production.
 
 Components are whole multiples of ``2**-15``; one that no feature reaches is ``+-2**-15`` (a
@@ -33,6 +34,8 @@ import unicodedata
 from hashlib import blake2b
 
 import numpy as np
+
+from workers_env.ai.unicode14 import as_unicode_14
 
 __all__ = ["INDEX_LEVELS", "LEVELS", "STOPWORDS", "approx_tokens", "embed_indices", "embed_levels", "embed_rows",
            "embed_texts"]
@@ -97,8 +100,8 @@ def _h64(feature: str) -> int:
 
 
 def _normalise(text: str) -> str:
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # read as Python 3.11 reads it on every Python (ai/unicode14.py)
+        text = unicodedata.normalize("NFKC", as_unicode_14(text))
     return text.casefold()
 
 
@@ -113,7 +116,7 @@ def _stem(word: str) -> str:
 
 def approx_tokens(text: str) -> int:
     """An approximate token count (words and punctuation marks) for usage figures."""
-    return len(_TOKEN.findall(text))
+    return len(_TOKEN.findall(as_unicode_14(text)))
 
 
 _SLICES: dict[int, list[slice]] = {}
