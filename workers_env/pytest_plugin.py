@@ -578,14 +578,22 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
         raise pytest.UsageError(f"workers-env: {binding!r} is not a D1 binding of this env{hint}; its D1 bindings: "
                                 f"{', '.join(names) or 'none'}{_config_named(env)}")
     if source is None:
+        from workers_env.d1.migration_pattern import PatternError
+
         directory = entry.migrations_path(env.config.root)
-        if not directory.is_dir() or not migrations.migration_files(directory):
-            what = "no migrations folder" if not directory.is_dir() else "no migrations (.sql files) in the folder"
+        try:
+            pattern = entry.migrations_glob(env.config.path.name)
+        except PatternError as exc:
+            raise pytest.UsageError(f"workers-env: {exc}") from None
+        if not directory.is_dir() or not migrations.migration_files(directory, pattern):
+            what = ("no migrations folder" if not directory.is_dir() else "no migrations (.sql files) in the folder"
+                    if entry.migrations_pattern is None else
+                    f"no migrations matching migrations_pattern {entry.migrations_pattern!r} in the folder")
             raise pytest.UsageError(
                 f"workers-env: {what} {directory} for the D1 binding {binding}: create one "
                 f"(workers-env d1 migrations create {binding} init) or pass a .sql file to d1_schema"
             )
-        return _apply_migrations(database, directory, entry.migrations_table)
+        return _apply_migrations(database, directory, entry.migrations_table, pattern)
     if not isinstance(source, (str, os.PathLike)):
         raise pytest.UsageError(f"workers-env: a D1 schema is a .sql file or a migrations folder (a str or path), or "
                                 f"None for {binding}'s migrations_dir; got {type(source).__name__} {_short(source)}")
@@ -604,14 +612,14 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
     return [path.name]
 
 
-def _apply_migrations(database: Any, directory: Path, table: str) -> list[str]:
+def _apply_migrations(database: Any, directory: Path, table: str, pattern: str = "*.sql") -> list[str]:
     """:func:`migrations.apply_all`, a failure naming the migration that failed."""
     from workers_env._errors import ConfigError
     from workers_env.d1 import migrations
     from workers_env.d1.database import SqlFailure
 
     try:
-        pending = migrations.unapplied_migrations(database, directory, table)
+        pending = migrations.unapplied_migrations(database, directory, table, pattern)
     except SqlFailure as exc:
         raise ConfigError(f"the migrations table {table}: {exc.message}") from None
     for name in pending:

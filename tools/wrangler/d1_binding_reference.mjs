@@ -23,6 +23,7 @@ const mf = new Miniflare(convertV4MiniflareOptions({
     if (v && typeof v === "object" && "$bigint" in v) return BigInt(v.$bigint);
     if (v && typeof v === "object" && "$undefined" in v) return undefined;
     if (v && typeof v === "object" && "$number" in v) return Number(v.$number);
+    if (v && typeof v === "object" && "$repeat" in v) return v.$repeat[0].repeat(v.$repeat[1]);
     return v;
   }
   function stmt(db, s) { const p = db.prepare(s.sql); return s.bind ? p.bind(...s.bind.map(val)) : p; }

@@ -14,7 +14,8 @@ holds ``query`` cases: ``{"op": "query", "request": {...}}``).
 ``d1_session_cases.json`` (run with and without ``--jsrpc``) holds sessions against the schema
 and ``_cf_METADATA`` (what ``sqlite_master``/``PRAGMA table_list`` show, what the authorizer
 refuses), ``last_row_id`` after the counter's writes and bookmarks no HTTP header can carry.
-A value JSON has no literal for (NaN, the infinities, -0) is written ``{"$number": "NaN"}``.
+A value JSON has no literal for (NaN, the infinities, -0) is written ``{"$number": "NaN"}``; a
+long string as ``{"$repeat": ["x", 8388643]}``.
 
 Not collected by pytest (needs Node and wrangler's node_modules).
 """
@@ -45,6 +46,8 @@ def _value(v):
         return int(v["$bigint"])  # a Python int beyond 2**53 reaches JS as a BigInt
     if isinstance(v, dict) and "$number" in v:
         return float(v["$number"])  # NaN, Infinity, -0 (JSON has none of them)
+    if isinstance(v, dict) and "$repeat" in v:
+        return v["$repeat"][0] * v["$repeat"][1]  # a long string: {"$repeat": ["x", 8388643]}
     return v
 
 

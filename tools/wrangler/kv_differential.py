@@ -65,6 +65,9 @@ OPS: list[list] = [
     # bulk
     ["get", ["text", "missing", "doc"]], ["get", ["doc", "missing"], "json"], ["get", ["text"], "json"],
     ["get", ["text"], "arrayBuffer"], ["getWithMetadata", ["doc", "missing"], "json"], ["get", []],
+    ["get", ["text"], {"cacheTtl": 30}], ["get", ["text", "doc"], {"cacheTtl": 29}],
+    ["getWithMetadata", "doc", {"cacheTtl": 29}], ["getWithMetadata", ["doc"], {"type": "json", "cacheTtl": 29}],
+    ["get", ["k" * 512]], ["get", ["text", "k" * 513]], ["get", ["é" * 256 + "k"]],
     ["get", [f"b{i}" for i in range(100)]], ["get", [f"b{i}" for i in range(101)]], ["get", ["ok", ""]], ["get", ["."]],
     # list
     ["list"], ["list", {"limit": 2}], ["list", {"limit": 2, "cursor": "Ym9vbA=="}], ["list", {"prefix": "t"}],

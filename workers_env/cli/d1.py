@@ -32,7 +32,7 @@ from workers_env.cli.common import (
 )
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
-from workers_env.d1 import migrations
+from workers_env.d1 import migration_pattern, migrations
 from workers_env.d1.assembly import (
     D1Entry,
     d1_entries,
@@ -426,15 +426,34 @@ def _migrations_dir(config: Any, entry: D1Entry, *, create: bool) -> Path:
     raise CommandError(f"No migrations present at {directory}.")
 
 
+def _glob(config: Any, entry: D1Entry) -> str:
+    """The entry's ``migrations_pattern`` (directory-relative), or wrangler's refusal of it."""
+    try:
+        return entry.migrations_glob(config.path.name)
+    except migration_pattern.PatternError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _no_match_hint(config: Any, entry: D1Entry, directory: Path, pattern: str) -> None:
+    """wrangler's warning when nothing matches the pattern but a Drizzle layout is there."""
+    hint = migration_pattern.drizzle_hint(directory, entry.migrations_dir, pattern, config.path.name)
+    if hint is not None:
+        warn(hint)
+
+
 @reports_errors  # each reads the config itself, once
 def _create(args: argparse.Namespace) -> int:
     config, entry = _context(args, migrations=True)
+    pattern = _glob(config, entry)
     try:
-        name = migrations.next_migration_name(entry.migrations_path(config.root), args.message)
+        name = migrations.next_migration_name(entry.migrations_path(config.root), args.message, pattern)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
+    refusal = migration_pattern.create_refusal(entry.migrations_dir, pattern, name, config.path.name)
+    if refusal is not None:
+        raise CommandError(refusal)
     directory = _migrations_dir(config, entry, create=True)
-    path = migrations.create_migration(directory, args.message)
+    path = migrations.create_migration(directory, args.message, pattern=pattern)
     assert path.name == name
     log(f"✅ Successfully created Migration '{path.name}'!\n")
     log("The migration is available for editing here")
@@ -442,7 +461,7 @@ def _create(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path]:
+def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path, str]:
     """``migrations list|apply``'s checks in wrangler's order: the resource location lines, the
     config, the migrations folder (the default one for an unknown database), ``--preview`` and
     ``--persist-to``, then the database."""
@@ -453,21 +472,24 @@ def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path]:
     if config is None:
         raise CommandError(_NO_CONFIG)
     entry = find_entry(config, args.database)
+    pattern = _glob(config, entry or D1Entry(binding=args.database))
     directory = _migrations_dir(config, entry or D1Entry(binding=args.database), create=False)
     _local_only(args)
-    return config, _found(args, config, entry), directory
+    return config, _found(args, config, entry), directory, pattern
 
 
 @reports_errors  # each reads the config itself, once
 def _list(args: argparse.Namespace) -> int:
-    config, entry, directory = _pending_context(args)
+    config, entry, directory, pattern = _pending_context(args)
     db = _open(entry, _persist_to(args, config), config)
     try:
-        pending = migrations.unapplied_migrations(db, directory, entry.migrations_table)
+        pending = migrations.unapplied_migrations(db, directory, entry.migrations_table, pattern)
     except SqlFailure as exc:
         raise CommandError(exc.message) from None
     finally:
         db.close()
+    if not migrations.migration_files(directory, pattern):
+        _no_match_hint(config, entry, directory, pattern)
     if not pending:
         log("✅ No migrations to apply!")
         return 0
@@ -478,11 +500,13 @@ def _list(args: argparse.Namespace) -> int:
 
 @reports_errors  # each reads the config itself, once
 def _apply(args: argparse.Namespace) -> int:
-    config, entry, directory = _pending_context(args)
+    config, entry, directory, pattern = _pending_context(args)
     persist_to = _persist_to(args, config)
     db = _open(entry, persist_to, config)
     try:
-        pending = migrations.unapplied_migrations(db, directory, entry.migrations_table)
+        pending = migrations.unapplied_migrations(db, directory, entry.migrations_table, pattern)
+        if not migrations.migration_files(directory, pattern):
+            _no_match_hint(config, entry, directory, pattern)
         if not pending:
             log("✅ No migrations to apply!")
             return 0

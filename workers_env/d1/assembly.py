@@ -17,6 +17,7 @@ from typing import Any
 from workers_env._env import AssemblyContext
 from workers_env._errors import ConfigError
 from workers_env.config import WorkerConfig
+from workers_env.d1 import migration_pattern
 from workers_env.d1.binding import JSRPC_FLAG, D1Database
 from workers_env.d1.database import Database
 from workers_env.d1.layout import database_file, local_database_name
@@ -24,7 +25,8 @@ from workers_env.d1.migrations import pending_note
 
 __all__ = ["D1Entry", "d1_entries", "find_entry", "has_user_tables", "build_bindings"]
 
-_FIELDS = ("binding", "database_name", "database_id", "preview_database_id", "migrations_dir", "migrations_table")
+_FIELDS = ("binding", "database_name", "database_id", "preview_database_id", "migrations_dir", "migrations_table",
+           "migrations_pattern")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class D1Entry:
     preview_database_id: str | None = None
     migrations_dir: str = "migrations"
     migrations_table: str = "d1_migrations"
+    migrations_pattern: str | None = None
+    migrations_dir_set: bool = False  # (wrangler refuses a migrations_pattern without a migrations_dir)
 
     @property
     def local_name(self) -> str:
@@ -45,6 +49,12 @@ class D1Entry:
 
     def migrations_path(self, root: Path) -> Path:
         return (root / self.migrations_dir).resolve()
+
+    def migrations_glob(self, config_file: str) -> str:
+        """The ``migrations_pattern`` relative to ``migrations_dir`` (``*.sql`` without one);
+        :class:`~workers_env.d1.migration_pattern.PatternError` with wrangler's text when it refuses it."""
+        return migration_pattern.resolve(self.migrations_dir if self.migrations_dir_set else None,
+                                         self.migrations_pattern, config_file)
 
 
 def _entry(raw: Any, where: str) -> D1Entry:
@@ -58,6 +68,7 @@ def _entry(raw: Any, where: str) -> D1Entry:
         if not isinstance(value, str):
             raise ConfigError(f'"{where}" should have a string "{name}" field but got {value!r}')
         values[name] = value
+    values["migrations_dir_set"] = "migrations_dir" in values
     if "binding" not in values:
         raise ConfigError(f'"{where}" bindings should have a string "binding" field: add binding = "DB"')
     return D1Entry(**values)
@@ -119,8 +130,9 @@ def _migrations_hint(database: Database, entry: D1Entry, config: WorkerConfig,
         if "no such table" not in message:
             return None
         try:
-            pending = pending_note(database, entry.migrations_path(config.root), entry.migrations_table, entry.binding)
-        except (OSError, RuntimeError):  # a migrations folder that cannot be read (RuntimeError: a symlink loop)
+            pending = pending_note(database, entry.migrations_path(config.root), entry.migrations_table, entry.binding,
+                                   entry.migrations_glob(config.path.name))
+        except (OSError, RuntimeError, migration_pattern.PatternError):  # a migrations folder that cannot be read (RuntimeError: a symlink loop)
             pending = None  # a note only: D1's error stays as it was
         notes = [pending, _state_elsewhere(entry, config, persist_to)]
         return "; ".join(note for note in notes if note) or None

@@ -22,6 +22,7 @@ __all__ = [
     "NO_STATEMENTS",
     "NOT_A_STATEMENT",
     "STATEMENT_TOO_LONG",
+    "SQLITE_NEWER_TEXTS",
     "MAX_VALUE_BYTES",
     "WRONG_PARAMETER_COUNT",
     "ONLY_LAST_HAS_PARAMETERS",
@@ -57,6 +58,14 @@ SQLITE_LIMITS: dict[int, int] = {
     sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER: MAX_BOUND_PARAMETERS,
     sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 10,
     sqlite3.SQLITE_LIMIT_WORKER_THREADS: 0,
+}
+
+#: SQLite's own error texts that its later versions reworded: CPython's ``sqlite3`` may link an
+#: older SQLite (3.40 on Debian 12) than the one workerd bundles (3.54), whose wording the local
+#: runtime answers with (measured on wrangler 4.164 with ``tools/wrangler/d1_differential.py``).
+SQLITE_NEWER_TEXTS: dict[str, str] = {
+    # more than SQLITE_LIMIT_TRIGGER_DEPTH (10) nested trigger programs
+    "too many levels of trigger recursion": "triggers nested too deep",
 }
 
 #: Tables, indexes, triggers and savepoints named with this prefix (any case) are the

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from workers_env.d1 import migration_pattern
 from workers_env.d1.database import Database
+from workers_env.d1.migration_pattern import DEFAULT_PATTERN
 from workers_env.d1.sqltext import file_statements
 
 __all__ = [
@@ -53,28 +55,37 @@ def _order(name: str) -> tuple[int, float, str]:
     return (0, number, name) if number is not None else (1, 0.0, name)
 
 
-def migration_files(directory: Path) -> list[str]:
-    """The ``*.sql`` files directly in ``directory``, in wrangler's order."""
+def migration_files(directory: Path, pattern: str = DEFAULT_PATTERN) -> list[str]:
+    """The ``*.sql`` files directly in ``directory``, in wrangler's order; with a
+    ``migrations_pattern`` (directory-relative), the files under it that match, named by their
+    relative path (:mod:`.migration_pattern`)."""
     if not directory.is_dir():
         return []
+    if pattern != DEFAULT_PATTERN:
+        return migration_pattern.matching_files(directory, pattern)
     names = [p.name for p in directory.iterdir() if p.is_file() and p.name.endswith(".sql") and not p.name.startswith(".")]
     return sorted(names, key=_order)
 
 
-def next_migration_name(directory: Path, message: str) -> str:
+def next_migration_name(directory: Path, message: str, pattern: str = DEFAULT_PATTERN) -> str:
     """``0001_<message>.sql`` numbered one past the highest existing number (spaces become ``_``)."""
     name = message.replace(" ", "_")
     if "/" in name or "\\" in name:
         raise ValueError(
             f'The migration name "{message}" contains a path separator ("/" or "\\"). Please remove this and try again.'
         )
-    numbers = [n for n in (_number(f) for f in migration_files(directory)) if n is not None]
+    if pattern != DEFAULT_PATTERN:  # the first path segment's number, as wrangler reads nested names
+        found = [migration_pattern.leading_number(f) for f in migration_files(directory, pattern)]
+        numbers = [int(n) for n in found if n == n]
+    else:
+        numbers = [n for n in (_number(f) for f in migration_files(directory)) if n is not None]
     return f"{max(numbers, default=0) + 1:04d}_{name}.sql"
 
 
-def create_migration(directory: Path, message: str, *, now: datetime | None = None) -> Path:
+def create_migration(directory: Path, message: str, *, now: datetime | None = None,
+                     pattern: str = DEFAULT_PATTERN) -> Path:
     """Write a new, empty migration file with wrangler's header line; its path."""
-    name = next_migration_name(directory, message)
+    name = next_migration_name(directory, message, pattern)
     directory.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
     path = directory / name
@@ -103,15 +114,16 @@ def applied_migrations(db: Database, table: str) -> list[Migration]:
     return [Migration(int(r[0]), str(r[1]), str(r[2])) for r in result.rows]
 
 
-def unapplied_migrations(db: Database, directory: Path, table: str) -> list[str]:
+def unapplied_migrations(db: Database, directory: Path, table: str, pattern: str = DEFAULT_PATTERN) -> list[str]:
     done = {m.name for m in applied_migrations(db, table)}
-    return [name for name in migration_files(directory) if name not in done]
+    return [name for name in migration_files(directory, pattern) if name not in done]
 
 
-def pending_note(db: Database, directory: Path, table: str, binding: str) -> str | None:
+def pending_note(db: Database, directory: Path, table: str, binding: str,
+                 pattern: str = DEFAULT_PATTERN) -> str | None:
     """What to say beside "no such table" when ``directory`` holds migrations this database has
     not had: a read only (the migrations table is not created, as :func:`applied_migrations` would)."""
-    names = migration_files(directory) if directory.is_dir() else []
+    names = migration_files(directory, pattern) if directory.is_dir() else []
     if not names:
         return None
     found = db.query([("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))])[0].rows
@@ -145,9 +157,9 @@ def apply_migration(db: Database, directory: Path, name: str, table: str) -> int
     return len(statements)
 
 
-def apply_all(db: Database, directory: Path, table: str) -> list[str]:
+def apply_all(db: Database, directory: Path, table: str, pattern: str = DEFAULT_PATTERN) -> list[str]:
     """Apply every migration of ``directory`` not applied yet (as ``wrangler d1 migrations apply``)."""
-    pending = unapplied_migrations(db, directory, table)
+    pending = unapplied_migrations(db, directory, table, pattern)
     for name in pending:
         apply_migration(db, directory, name, table)
     return pending

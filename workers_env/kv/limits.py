@@ -56,6 +56,8 @@ def dot_key(key: str) -> JsException:
 
 
 def key_too_long(op: str, length: int) -> JsException:
+    """A key (or ``list``'s prefix) over 512 UTF-8 bytes: the runtime's check and the service's
+    say the same (workerd ``validateKeyName``, Miniflare ``validateKeyLength``)."""
     return failed(op, 414, f"UTF-8 encoded length of {length} exceeds key length limit of {MAX_KEY_BYTES}.")
 
 

@@ -99,7 +99,7 @@ def _server_check_key(op: str, key: str) -> None:
         raise limits.server_illegal_key(op, key)
     length = _utf8_len(key)
     if length > limits.MAX_KEY_BYTES:
-        raise limits.failed(op, 414, f"UTF-8 encoded length of {length} exceeds key length limit of {limits.MAX_KEY_BYTES}.")
+        raise limits.key_too_long(op, length)  # (the service's text is the runtime's)
 
 
 def _option_int(options: Mapping[str, Any], name: str) -> int | None:
@@ -414,7 +414,7 @@ class KvNamespace:
         if count > limits.MAX_LIST_KEYS:
             raise limits.list_limit_too_large(count)
         if prefix is not None and _utf8_len(prefix) > limits.MAX_KEY_BYTES:
-            raise limits.failed("GET", 414, f"UTF-8 encoded length of {_utf8_len(prefix)} exceeds key length limit of {limits.MAX_KEY_BYTES}.")
+            raise limits.key_too_long("GET", _utf8_len(prefix))
         start_after = ""
         if cursor:
             try:
