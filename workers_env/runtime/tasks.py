@@ -23,7 +23,7 @@ from types import FrameType
 from typing import Any
 
 from workers_env.runtime.current import acting_for, adopt_task, current_context
-from workers_env.runtime.tracebacks import without_our_frames
+from workers_env.runtime.tracebacks import passes_through, without_our_frames
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -249,6 +249,11 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
     def __repr__(self) -> str:
         return repr(self._coro)
+
+
+# a step runs the coroutine of a task Worker code started: the frames below are the Worker's
+# doing (the asyncio.sleep it made a task of), whoever awaits the task (runtime/tracebacks.py)
+passes_through(ScopedCoroutine.send, ScopedCoroutine.throw, ScopedCoroutine.__next__, ScopedCoroutine._outlived_step)
 
 
 class _Ended(asyncio.Future):  # type: ignore[type-arg]

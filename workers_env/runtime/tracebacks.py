@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import os
 import sysconfig
-from types import FrameType, TracebackType
+from collections.abc import Callable
+from types import CodeType, FrameType, TracebackType
+from typing import Any
 
 from workers_env._errors import is_users_mistake
 
-__all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame", "without_our_frames"]
+__all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame", "passes_through", "without_our_frames"]
 
 #: workers-env's own folder (with a trailing separator): frames of files under it are "ours"
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -38,6 +40,25 @@ def _library(filename: str) -> bool:
 _LOOKUPS: dict[str, type[BaseException]] = {
     "__getattr__": AttributeError, "__getattribute__": AttributeError, "__delattr__": AttributeError,
     "__getitem__": LookupError, "__missing__": LookupError, "__delitem__": LookupError}
+
+
+#: the code of workers-env's functions that only run what the Worker's own code handed them
+#: (:func:`passes_through`)
+_PASSING: set[CodeType] = set()
+
+
+def passes_through(*functions: Callable[..., Any]) -> None:
+    """Mark ``functions`` as running only what the Worker's own code handed them: a step of a
+    task it started (``asyncio.sleep(30)`` made a task), the function it gave
+    ``run_in_executor``/``to_thread``. Their frames are left out as workers-env's are, but the
+    frames below one are the Worker's doing: neither library frames workers-env called, nor an
+    error that starts in workers-env (unless it is raised in that frame itself)."""
+    _PASSING.update(function.__code__ for function in functions)
+
+
+def _passing(tb: TracebackType) -> bool:
+    """Whether ``tb``'s frame is one of :func:`passes_through`'s with the Worker's code below it."""
+    return tb.tb_next is not None and tb.tb_frame.f_code in _PASSING
 
 
 def _ours(tb: TracebackType) -> bool:
@@ -89,7 +110,7 @@ def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
     innermost: str | None = None
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
-        if name.startswith(PACKAGE_DIR) or not _library(name):
+        if (name.startswith(PACKAGE_DIR) or not _library(name)) and not _passing(tb):
             innermost = name
         tb = tb.tb_next
     return innermost is None or not innermost.startswith(PACKAGE_DIR)
@@ -109,7 +130,7 @@ def without_our_frames(error: BaseException) -> TracebackType | None:
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
         if name.startswith(PACKAGE_DIR):
-            called_by_us = True
+            called_by_us = called_by_us if _passing(tb) else True
         elif not _library(name):
             called_by_us = False
             kept.append(tb)
