@@ -14,6 +14,7 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import js_number
 from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy
+from workers_env.runtime.tracebacks import passes_through
 
 __all__ = [
     "FunctionPrototype",
@@ -71,6 +72,9 @@ def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
         return func(*args)
     positional = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
     return func(*args[:positional])
+
+
+passes_through(JsFunction.__call__)  # the Worker's function create_proxy made: its error is the Worker's
 
 
 class JsDoubleProxy(JsProxy):
@@ -324,6 +328,8 @@ class JsOnceFunction(JsFunction):
         if self._called:
             raise JsException("OnceProxy has already been destroyed", name="Error")  # Pyodide's text
         self._called = self._destroyed = True
+
+    passes_through(__call__)
 
     #: Pyodide's wrapper function as ``String()`` writes it (0.28's; 0.26.0a4's calls ``...MaybeSuspending``)
     _WRAPPER = ('function wrapper(...args){if(alreadyCalled){throw new Error("OnceProxy can only be called once")}'

@@ -296,6 +296,9 @@ def scoped_callback(callback: Any) -> Any:
     return run
 
 
+passes_through(*(code for code in scoped_callback.__code__.co_consts if getattr(code, "co_name", None) == "run"))
+
+
 async def _awaiting(awaitable: Any) -> Any:
     return await awaitable
 

@@ -47,13 +47,14 @@ _LOOKUPS: dict[str, type[BaseException]] = {
 _PASSING: set[CodeType] = set()
 
 
-def passes_through(*functions: Callable[..., Any]) -> None:
-    """Mark ``functions`` as running only what the Worker's own code handed them: a step of a
-    task it started (``asyncio.sleep(30)`` made a task), the function it gave
-    ``run_in_executor``/``to_thread``. Their frames are left out as workers-env's are, but the
-    frames below one are the Worker's doing: neither library frames workers-env called, nor an
-    error that starts in workers-env (unless it is raised in that frame itself)."""
-    _PASSING.update(function.__code__ for function in functions)
+def passes_through(*functions: Callable[..., Any] | CodeType) -> None:
+    """Mark ``functions`` (or their code) as running only what the Worker's own code handed
+    them: a step of a task it started (``asyncio.sleep(30)`` made a task), the function it gave
+    ``run_in_executor``/``to_thread``, ``create_proxy`` or a promise's ``then``. Their frames are
+    left out as workers-env's are, but the frames below one are the Worker's doing: neither
+    library frames workers-env called (``then(create_proxy(json.loads))``'s stay), nor an error
+    that starts in workers-env (unless raised in that frame itself)."""
+    _PASSING.update(getattr(function, "__code__", function) for function in functions)
 
 
 def _passing(tb: TracebackType) -> bool:
