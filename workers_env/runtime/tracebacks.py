@@ -148,10 +148,12 @@ def without_our_frames(error: BaseException) -> TracebackType | None:
 _KEEP_EVERY_FRAME = [False]
 
 
-def keep_every_frame(keep: bool) -> None:
+def keep_every_frame(keep: bool) -> bool:
     """Have :func:`as_rejection` leave every frame in (``True``: the pytest plugin under
-    ``--full-trace``) or not (the default)."""
-    _KEEP_EVERY_FRAME[0] = keep
+    ``--full-trace``) or not (the default); the setting before, to put back (a run of pytest
+    inside another's process ends without changing the outer run's)."""
+    before, _KEEP_EVERY_FRAME[0] = _KEEP_EVERY_FRAME[0], keep
+    return before
 
 
 def as_rejection(error: BaseException) -> BaseException:
