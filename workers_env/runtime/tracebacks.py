@@ -54,7 +54,7 @@ def passes_through(*functions: Callable[..., Any] | CodeType) -> None:
     left out as workers-env's are, but the frames below one are the Worker's doing: neither
     library frames workers-env called (``then(create_proxy(json.loads))``'s stay), nor an error
     that starts in workers-env (unless raised in that frame itself)."""
-    _PASSING.update(getattr(function, "__code__", function) for function in functions)
+    _PASSING.update(function if isinstance(function, CodeType) else function.__code__ for function in functions)
 
 
 def _passing(tb: TracebackType) -> bool:
