@@ -166,4 +166,41 @@ def as_rejection(error: BaseException) -> BaseException:
     all of them under :func:`keep_every_frame`."""
     if _KEEP_EVERY_FRAME[0]:
         return error
-    return error.with_traceback(without_our_frames(error))
+    chain = without_our_frames(error)
+    first = getattr(error, "workers_env_rejected", None)
+    if isinstance(first, _Rejected) and first.chain is not None and _ends_with(chain, first.chain):
+        chain = first.chain  # the same rejection again (each read of an errored stream)
+    elif chain is not None:
+        try:
+            error.workers_env_rejected = _Rejected(chain)  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - an exception class refusing attributes (a frozen dataclass)
+            pass
+    return error.with_traceback(chain)
+
+
+class _Rejected:
+    """The traceback :func:`as_rejection` first gave an error, kept on it; copied or pickled
+    with the error it is left behind (a traceback cannot be pickled)."""
+
+    __slots__ = ("chain",)
+
+    def __init__(self, chain: TracebackType | None):
+        self.chain = chain
+
+    def __reduce__(self) -> tuple[type[_Rejected], tuple[None]]:
+        return (_Rejected, (None,))
+
+
+def _ends_with(chain: TracebackType | None, tail: TracebackType) -> bool:
+    """Whether ``chain``'s last entries are ``tail``'s: a rejection given out again (a stream's
+    stored error each read rejects with) whose traceback has since gathered the frames of the
+    ``await`` that caught it before -- those are not where it happened, and are left out."""
+    def entries(tb: TracebackType | None) -> list[tuple[FrameType, int]]:
+        found = []
+        while tb is not None:
+            found.append((tb.tb_frame, tb.tb_lasti))
+            tb = tb.tb_next
+        return found
+
+    mine, theirs = entries(chain), entries(tail)
+    return len(mine) >= len(theirs) and mine[len(mine) - len(theirs):] == theirs
