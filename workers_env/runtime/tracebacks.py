@@ -13,6 +13,7 @@ tracebacks it logs.
 from __future__ import annotations
 
 import os
+import site
 import sysconfig
 from collections.abc import Callable
 from types import CodeType, FrameType, TracebackType
@@ -26,9 +27,19 @@ __all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame"
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
+def _library_folders() -> tuple[str, ...]:
+    """The interpreter's folders and every site-packages it reads: sysconfig's, ``site``'s (a
+    Debian Python's ``/usr/lib/python3/dist-packages``) and the user's (``pip install --user``)."""
+    folders = [p for key in ("stdlib", "platstdlib", "purelib", "platlib") if (p := sysconfig.get_paths().get(key))]
+    try:
+        folders += [*site.getsitepackages(), site.getusersitepackages()]
+    except AttributeError:  # (an embedded interpreter's site module may lack them)
+        pass
+    return tuple(sorted({os.path.join(os.path.abspath(p), "") for p in folders if p}))
+
+
 #: the interpreter's and the installed libraries' folders: frames there belong to neither side
-_LIBRARIES = tuple(sorted({os.path.join(os.path.abspath(p), "") for key in ("stdlib", "platstdlib", "purelib", "platlib")
-                           if (p := sysconfig.get_paths().get(key))}))
+_LIBRARIES = _library_folders()
 
 
 def _library(filename: str) -> bool:
