@@ -69,3 +69,39 @@ def test_the_workers_function_run_for_it_is_the_workers_error(tmp_path, caplog, 
     frames = _logged(tmp_path, caplog, path)
     assert frames[0] == "src/entry.py:fetch" and frames[-1] == "json.decoder.JSONDecodeError", frames
     assert "json/__init__.py:loads" in frames and "json/decoder.py:raw_decode" in frames, frames
+
+
+FASTAPI_ENTRY = """
+import json
+
+import asgi
+from fastapi import FastAPI
+from workers import WorkerEntrypoint
+
+app = FastAPI()
+
+@app.get("/boom")
+async def boom():
+    return json.loads("{")
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await asgi.fetch(app, request.js_object, self.env)
+"""
+
+
+def test_the_asgi_applications_frames_stay(tmp_path, caplog):
+    # the SDK's asgi.py calls the application in production: FastAPI's and Starlette's frames
+    # show there, between it and the endpoint (the merge of hunt16 left them out)
+    worker = load_worker(one_file_worker(tmp_path, FASTAPI_ENTRY, date="2025-09-01"))
+    with caplog.at_level(logging.ERROR), BackgroundServer(worker) as server:
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(server.url + "/boom", timeout=10).read()
+    assert answer.value.code == 500
+    record = next(r for r in caplog.records if r.exc_info and "ASGI application" in r.getMessage())
+    text = logging.Formatter().formatException(record.exc_info)
+    files = [line.split('"')[1] for line in text.splitlines() if line.startswith('  File "')]
+    assert "/workers_env/" not in text, text
+    assert any("/starlette/routing.py" in name for name in files), text
+    assert any("/fastapi/routing.py" in name for name in files), text
+    assert files[-4].endswith("src/entry.py") and files[-1].endswith("json/decoder.py"), text

@@ -14,7 +14,7 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import js_number
 from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy
-from workers_env.runtime.tracebacks import passes_through
+from workers_env.runtime.tracebacks import runs_the_workers
 
 __all__ = [
     "FunctionPrototype",
@@ -74,7 +74,7 @@ def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
     return func(*args[:positional])
 
 
-passes_through(JsFunction.__call__)  # the Worker's function create_proxy made: its error is the Worker's
+runs_the_workers(JsFunction.__call__)  # the function create_proxy was given: its error is the caller's
 
 
 class JsDoubleProxy(JsProxy):
@@ -329,7 +329,7 @@ class JsOnceFunction(JsFunction):
             raise JsException("OnceProxy has already been destroyed", name="Error")  # Pyodide's text
         self._called = self._destroyed = True
 
-    passes_through(__call__)
+    runs_the_workers(__call__)
 
     #: Pyodide's wrapper function as ``String()`` writes it (0.28's; 0.26.0a4's calls ``...MaybeSuspending``)
     _WRAPPER = ('function wrapper(...args){if(alreadyCalled){throw new Error("OnceProxy can only be called once")}'

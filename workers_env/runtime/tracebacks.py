@@ -21,7 +21,7 @@ from typing import Any
 
 from workers_env._errors import is_users_mistake
 
-__all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame", "passes_through", "without_our_frames"]
+__all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame", "passes_through", "runs_the_workers", "without_our_frames"]
 
 #: workers-env's own folder (with a trailing separator): frames of files under it are "ours"
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -53,24 +53,37 @@ _LOOKUPS: dict[str, type[BaseException]] = {
     "__getitem__": LookupError, "__missing__": LookupError, "__delitem__": LookupError}
 
 
-#: the code of workers-env's functions that only run what the Worker's own code handed them
-#: (:func:`passes_through`)
-_PASSING: set[CodeType] = set()
+#: the code of workers-env's functions that only run what Worker code handed them, and whether
+#: that is the Worker's own for certain (:func:`runs_the_workers`) or its caller decides (:func:`passes_through`)
+_PASSING: dict[CodeType, bool] = {}
 
 
 def passes_through(*functions: Callable[..., Any] | CodeType) -> None:
-    """Mark ``functions`` (or their code) as running only what the Worker's own code handed
-    them: a step of a task it started (``asyncio.sleep(30)`` made a task), the function it gave
-    ``run_in_executor``/``to_thread``, ``create_proxy`` or a promise's ``then``. Their frames are
-    left out as workers-env's are, but the frames below one are the Worker's doing: neither
-    library frames workers-env called (``then(create_proxy(json.loads))``'s stay), nor an error
-    that starts in workers-env (unless raised in that frame itself)."""
-    _PASSING.update(function if isinstance(function, CodeType) else function.__code__ for function in functions)
+    """Mark ``functions`` (or their code) as only running what their caller handed them: a step
+    of a task (``asyncio.sleep(30)`` the Worker made a task of, or workers-env's own), a promise
+    handler. Their frames are left out as workers-env's are, and what decides whose the frames
+    below are is the frame above: the library frames a task of the Worker's runs stay."""
+    _PASSING.update((_code(function), False) for function in functions)
 
 
-def _passing(tb: TracebackType) -> bool:
-    """Whether ``tb``'s frame is one of :func:`passes_through`'s with the Worker's code below it."""
-    return tb.tb_next is not None and tb.tb_frame.f_code in _PASSING
+def runs_the_workers(*functions: Callable[..., Any] | CodeType) -> None:
+    """Mark ``functions`` (or their code) as calling what the Worker's code handed them, and
+    nothing else: the function it gave ``run_in_executor``/``to_thread`` or ``create_proxy``, the
+    ASGI application it gave ``asgi.fetch``. Their frames are left out as workers-env's are,
+    but the frames below are the Worker's doing: the library frames there stay (FastAPI's and
+    Starlette's, as the SDK's ``asgi.py`` calls them in production), and an error raised there
+    is the Worker's, not a workers-env bug -- unless raised in that frame itself."""
+    _PASSING.update((_code(function), True) for function in functions)
+
+
+def _code(function: Callable[..., Any] | CodeType) -> CodeType:
+    return function if isinstance(function, CodeType) else function.__code__  # type: ignore[union-attr]
+
+
+def _passing(tb: TracebackType) -> bool | None:
+    """Whether ``tb``'s frame is one of :func:`runs_the_workers`'s (``True``) or
+    :func:`passes_through`'s (``False``) with code below it, else ``None``."""
+    return _PASSING.get(tb.tb_frame.f_code) if tb.tb_next is not None else None
 
 
 def _ours(tb: TracebackType) -> bool:
@@ -122,7 +135,10 @@ def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
     innermost: str | None = None
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
-        if (name.startswith(PACKAGE_DIR) or not _library(name)) and not _passing(tb):
+        passing = _passing(tb)
+        if passing:  # what runs below was handed over by the Worker's code
+            innermost = "<the Worker's>"
+        elif passing is None and (name.startswith(PACKAGE_DIR) or not _library(name)):
             innermost = name
         tb = tb.tb_next
     return innermost is None or not innermost.startswith(PACKAGE_DIR)
@@ -142,7 +158,8 @@ def without_our_frames(error: BaseException) -> TracebackType | None:
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
         if name.startswith(PACKAGE_DIR):
-            called_by_us = called_by_us if _passing(tb) else True
+            passing = _passing(tb)
+            called_by_us = True if passing is None else (called_by_us and not passing)
         elif not _library(name):
             called_by_us = False
             kept.append(tb)
