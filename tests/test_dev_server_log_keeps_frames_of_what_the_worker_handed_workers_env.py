@@ -49,6 +49,7 @@ def _logged(tmp_path, caplog, path: str) -> list[str]:
     with caplog.at_level(logging.ERROR, logger="workers_env.dev"), BackgroundServer(worker) as server:
         with pytest.raises(urllib.error.HTTPError) as answer:
             urllib.request.urlopen(server.url + path, timeout=10).read()
+    answer.value.close()
     assert answer.value.code == 500
     record = next(r for r in caplog.records if r.name == "workers_env.dev" and r.exc_info)
     text = logging.Formatter().formatException(record.exc_info)
@@ -97,6 +98,7 @@ def test_the_asgi_applications_frames_stay(tmp_path, caplog):
     with caplog.at_level(logging.ERROR), BackgroundServer(worker) as server:
         with pytest.raises(urllib.error.HTTPError) as answer:
             urllib.request.urlopen(server.url + "/boom", timeout=10).read()
+    answer.value.close()
     assert answer.value.code == 500
     record = next(r for r in caplog.records if r.exc_info and "ASGI application" in r.getMessage())
     text = logging.Formatter().formatException(record.exc_info)

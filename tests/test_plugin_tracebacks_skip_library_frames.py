@@ -6,6 +6,7 @@ them, and ``--full-trace`` shows every frame."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -96,18 +97,21 @@ class Default(WorkerEntrypoint):
 """
 
 
-@pytest.mark.asyncio
-async def test_a_full_trace_run_inside_another_leaves_its_setting(project: pytest.Pytester) -> None:
+def test_a_full_trace_run_inside_another_leaves_its_setting(project: pytest.Pytester) -> None:
     # pytester's in-process run with --full-trace, inside a run that has it on too: at its end
     # a rejection the outer run's Worker catches still keeps every frame (it once turned that off)
     from workers_env import load_worker
     from workers_env.runtime.tracebacks import keep_every_frame
 
+    async def caught() -> str:
+        return await (await load_worker(project.path).fetch("/")).text()
+
     outer = keep_every_frame(True)  # as the outer run's --full-trace sets it
     try:
-        project.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--full-trace", "-k", "refused")
+        inner = project.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--full-trace", "-k", "refused")
+        inner.assert_outcomes(failed=1)
         project.path.joinpath("src", "entry.py").write_text(CAUGHT)
-        caught = await (await load_worker(project.path).fetch("/")).text()
+        text = asyncio.run(caught())
     finally:
         keep_every_frame(outer)
-    assert "workers_env/vectorize/validation.py" in caught, caught
+    assert "workers_env/vectorize/validation.py" in text, text
