@@ -6,6 +6,7 @@ them, and ``--full-trace`` shows every frame."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -81,3 +82,36 @@ def test_full_trace_shows_them(project: pytest.Pytester) -> None:
     result = project.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--full-trace", "-k", "refused")
     result.assert_outcomes(failed=1)
     assert "workers_env/vectorize/validation.py" in result.stdout.str()
+
+
+CAUGHT = """\
+import traceback
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            await self.env.VECTORIZE.upsert([{"id": "a", "values": [1, 2]}])
+        except Exception:
+            return Response(traceback.format_exc())
+"""
+
+
+def test_a_full_trace_run_inside_another_leaves_its_setting(project: pytest.Pytester) -> None:
+    # pytester's in-process run with --full-trace, inside a run that has it on too: at its end
+    # a rejection the outer run's Worker catches still keeps every frame (it once turned that off)
+    from workers_env import load_worker
+    from workers_env.runtime.tracebacks import keep_every_frame
+
+    async def caught() -> str:
+        return await (await load_worker(project.path).fetch("/")).text()
+
+    outer = keep_every_frame(True)  # as the outer run's --full-trace sets it
+    try:
+        inner = project.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--full-trace", "-k", "refused")
+        inner.assert_outcomes(failed=1)
+        project.path.joinpath("src", "entry.py").write_text(CAUGHT)
+        text = asyncio.run(caught())
+    finally:
+        keep_every_frame(outer)
+    assert "workers_env/vectorize/validation.py" in text, text

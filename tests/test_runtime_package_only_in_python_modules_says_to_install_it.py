@@ -39,3 +39,31 @@ def test_a_package_missing_everywhere_stays_pythons_plain_error(tmp_path):
         load_worker(_project(tmp_path, "hunt16_nowhere_at_all"))
     assert str(caught.value) == "No module named 'hunt16_nowhere_at_all'"
     assert not getattr(caught.value, "__notes__", [])
+
+
+def _vendoring(tmp_path, imported: str, files: dict[str, str]):
+    one_file_worker(tmp_path, f"import {imported}\nfrom workers import WorkerEntrypoint\n\n"
+                              "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n"
+                              "        return None\n", date="2025-09-01", pyproject=False)
+    for name, text in files.items():
+        (tmp_path / "python_modules" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "python_modules" / name).write_text(text)
+    return tmp_path
+
+
+def test_a_submodule_python_modules_lacks_too_gets_no_note(tmp_path):
+    # the environment's package is imported; its missing submodule is not in python_modules/ either
+    # (a typo): "python_modules/json holds it ... pip install json" was said
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_vendoring(tmp_path, "json.hunt16_typo", {"json/__init__.py": ""}))
+    assert str(caught.value) == "No module named 'json.hunt16_typo'"
+    assert not getattr(caught.value, "__notes__", [])
+
+
+def test_a_submodule_only_the_vendored_version_has_names_that_version(tmp_path):
+    files = {"json/__init__.py": "", "json/hunt16_newer.py": "", "json-9.1.dist-info/top_level.txt": "json\n"}
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_vendoring(tmp_path, "json.hunt16_newer", files))
+    notes = "\n".join(getattr(caught.value, "__notes__", []))
+    assert "python_modules/json/hunt16_newer holds it" in notes and "has no json.hunt16_newer" in notes, notes
+    assert notes.endswith("pip install json==9.1."), notes

@@ -67,14 +67,18 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("fulltrace", False):  # a rejection's traceback keeps workers-env's frames
         from workers_env.runtime.tracebacks import keep_every_frame
 
-        keep_every_frame(True)
+        config.stash[_KEPT_EVERY_FRAME] = keep_every_frame(True)
+
+
+#: the setting :func:`keep_every_frame` had before this run's ``--full-trace`` (put back at its end)
+_KEPT_EVERY_FRAME = pytest.StashKey[bool]()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    if config.getoption("fulltrace", False):  # (an in-process pytester run must not leave it on)
+    if _KEPT_EVERY_FRAME in config.stash:  # an in-process pytester run leaves the outer run's setting
         from workers_env.runtime.tracebacks import keep_every_frame
 
-        keep_every_frame(False)
+        keep_every_frame(config.stash[_KEPT_EVERY_FRAME])
 
 
 def _exists(path: Path) -> bool:

@@ -31,7 +31,7 @@ from workers_env.runtime.jsbuffers import JsTypedArray
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsstreams import HANGING
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
-from workers_env.runtime.tracebacks import without_our_frames
+from workers_env.runtime.tracebacks import runs_the_workers, without_our_frames
 
 __all__ = ["ASGI", "DEFAULT_OPTIONS", "Options", "acquire_js_buffer", "close_stream_quietly", "entrypoint", "fetch",
            "process_request", "process_websocket", "request_to_scope", "run_in_background", "start_application",
@@ -40,6 +40,15 @@ __all__ = ["ASGI", "DEFAULT_OPTIONS", "Options", "acquire_js_buffer", "close_str
 ASGI = {"spec_version": "2.0", "version": "3.0"}
 NULL_BODY_STATUSES = frozenset({101, 103, 204, 205, 304})
 logger = logging.getLogger("asgi")
+
+
+async def _application(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """``app(scope, receive, send)``: the Worker's ASGI application, whose frames (FastAPI's,
+    Starlette's) a traceback keeps, as the SDK's ``asgi.py`` calls it in production (runtime/tracebacks.py)."""
+    await app(scope, receive, send)
+
+
+runs_the_workers(_application)
 
 
 background_tasks: set[asyncio.Future[Any]] = set()
@@ -205,7 +214,7 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any], bool]:
 
     async def run() -> None:
         try:
-            await app({"asgi": ASGI, "state": state, "type": "lifespan"}, receive, send)
+            await _application(app, {"asgi": ASGI, "state": state, "type": "lifespan"}, receive, send)
             if not startup.done():
                 startup.set_result(False)
             elif not shutdown_done.done():
@@ -277,7 +286,7 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
                 finished.set()
 
     try:
-        await app(request_to_scope(req, env, state=state), receive, send)
+        await _application(app, request_to_scope(req, env, state=state), receive, send)
     except asyncio.CancelledError as exc:  # the app's own, not an Exception to run_app (see _AppHung)
         if caller_gone():
             raise
@@ -348,7 +357,7 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
             finished.set()
 
     try:
-        await app(request_to_scope(req, env), receive, send)
+        await _application(app, request_to_scope(req, env), receive, send)
         if not result.done():
             raise RuntimeError("The application did not generate a response")  # noqa: TRY301
     except asyncio.CancelledError as exc:  # the app's own, not an Exception to run_app (see _AppHung)

@@ -14,6 +14,7 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import js_number
 from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy
+from workers_env.runtime.tracebacks import runs_the_workers
 
 __all__ = [
     "FunctionPrototype",
@@ -122,6 +123,9 @@ def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
         return func(*args)
     positional = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
     return func(*args[:positional])
+
+
+runs_the_workers(JsFunction.__call__)  # the function create_proxy was given: its error is the caller's
 
 
 class JsDoubleProxy(JsProxy):
@@ -436,6 +440,8 @@ class JsOnceFunction(JsFunction):
         if self._called:
             raise JsException("OnceProxy has already been destroyed", name="Error")  # Pyodide's text
         self._called = self._destroyed = True
+
+    runs_the_workers(__call__)
 
     #: Pyodide's wrapper function as ``String()`` writes it (0.28's; 0.26.0a4's calls ``...MaybeSuspending``)
     _WRAPPER = ('function wrapper(...args){if(alreadyCalled){throw new Error("OnceProxy can only be called once")}'

@@ -1196,13 +1196,16 @@ def _note_vendored_only(exc: ModuleNotFoundError, project: Any) -> None:
     workers-env imports the Worker's packages from the environment it runs in (``python_modules/``
     holds Pyodide's builds, whose compiled parts CPython cannot load) -- found running
     nuralivafoyev02/uyqur-ai, which commits its ``python_modules/`` and installs nothing."""
-    name = (exc.name or "").partition(".")[0]
+    missing = exc.name or ""
+    parts = missing.split(".")
+    name = parts[0]
     if not name or not isinstance(project, Path):
         return
     vendored = project / "python_modules"
-    if not ((vendored / name).is_dir() or (vendored / f"{name}.py").is_file()):
+    held = vendored.joinpath(*parts)  # the module missed itself, not only its top-level package
+    if not (held.is_dir() or held.with_name(f"{parts[-1]}.py").is_file() or any(held.parent.glob(f"{parts[-1]}.*.so"))):
         return
-    wanted = name
+    wanted, version = name, ""
     for info in sorted(vendored.glob("*.dist-info")):  # the distribution whose top_level.txt or RECORD names it
         try:
             top = (info / "top_level.txt").read_text().split() if (info / "top_level.txt").is_file() else []
@@ -1210,8 +1213,14 @@ def _note_vendored_only(exc: ModuleNotFoundError, project: Any) -> None:
         except (OSError, UnicodeDecodeError):
             continue
         if name in top or record.startswith(f"{name}/") or f"\n{name}/" in record or f"\n{name}.py," in record:
-            wanted = info.name[:-len(".dist-info")].rpartition("-")[0]
+            wanted, _, version = info.name[:-len(".dist-info")].rpartition("-")
             break
+    if len(parts) > 1:  # the environment has the package (Python imported it), without this module
+        add_hint(exc, f"workers-env: python_modules/{'/'.join(parts)} holds it, and production imports it from there; "
+                      f"the {name} workers-env imports, from the Python environment it runs in, has no {missing}: "
+                      f"install the version python_modules/ holds there: "
+                      + (f"pip install {wanted}=={version}." if version else f"pip install --upgrade {wanted}."))
+        return
     add_hint(exc, f"workers-env: python_modules/{name} holds it, and production imports it from there; workers-env "
                   f"imports the Worker's packages from the Python environment it runs in, not python_modules/ "
                   f"(Pyodide's builds). Install it there: pip install {wanted} (or every dependency the project "

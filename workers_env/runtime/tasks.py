@@ -23,7 +23,7 @@ from types import FrameType
 from typing import Any
 
 from workers_env.runtime.current import acting_for, adopt_task, current_context
-from workers_env.runtime.tracebacks import without_our_frames
+from workers_env.runtime.tracebacks import passes_through, without_our_frames
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -251,6 +251,11 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         return repr(self._coro)
 
 
+# a step runs the coroutine of a task Worker code started: the frames below are the Worker's
+# doing (the asyncio.sleep it made a task of), whoever awaits the task (runtime/tracebacks.py)
+passes_through(ScopedCoroutine.send, ScopedCoroutine.throw, ScopedCoroutine.__next__, ScopedCoroutine._outlived_step)
+
+
 class _Ended(asyncio.Future):  # type: ignore[type-arg]
     """What the step of a task that a ``KeyboardInterrupt``/``SystemExit`` settled answers, for
     the task to wait on: it never settles, keeps no callback (no wakeup of a task already done)
@@ -289,6 +294,9 @@ def scoped_callback(callback: Any) -> Any:
             return callback(*args)
 
     return run
+
+
+passes_through(*(code for code in scoped_callback.__code__.co_consts if getattr(code, "co_name", None) == "run"))
 
 
 async def _awaiting(awaitable: Any) -> Any:

@@ -35,7 +35,7 @@ from typing import Any
 from workers_env.runtime import tasks
 from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.current import current_context, current_runtime
-from workers_env.runtime.tracebacks import PACKAGE_DIR
+from workers_env.runtime.tracebacks import PACKAGE_DIR, runs_the_workers
 from workers_env.runtime.webloop import PyodideFuture
 
 __all__ = ["INLINE_FROM", "install"]
@@ -203,6 +203,7 @@ def _install_executor() -> None:
             future.set_exception(exc)
         return future
 
+    runs_the_workers(run_in_executor)  # it runs the Worker's function: an error there is the Worker's (runtime/tracebacks.py)
     run_in_executor.workers_env_original = original  # type: ignore[attr-defined]
     run_in_executor.__doc__ = original.__doc__
     base.run_in_executor = run_in_executor

@@ -13,20 +13,33 @@ tracebacks it logs.
 from __future__ import annotations
 
 import os
+import site
 import sysconfig
-from types import FrameType, TracebackType
+from collections.abc import Callable
+from types import CodeType, FrameType, TracebackType
+from typing import Any
 
 from workers_env._errors import is_users_mistake
 
-__all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame", "without_our_frames"]
+__all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame", "passes_through", "runs_the_workers", "without_our_frames"]
 
 #: workers-env's own folder (with a trailing separator): frames of files under it are "ours"
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
+def _library_folders() -> tuple[str, ...]:
+    """The interpreter's folders and every site-packages it reads: sysconfig's, ``site``'s (a
+    Debian Python's ``/usr/lib/python3/dist-packages``) and the user's (``pip install --user``)."""
+    folders = [p for key in ("stdlib", "platstdlib", "purelib", "platlib") if (p := sysconfig.get_paths().get(key))]
+    try:
+        folders += [*site.getsitepackages(), site.getusersitepackages()]
+    except AttributeError:  # (an embedded interpreter's site module may lack them)
+        pass
+    return tuple(sorted({os.path.join(os.path.abspath(p), "") for p in folders if p}))
+
+
 #: the interpreter's and the installed libraries' folders: frames there belong to neither side
-_LIBRARIES = tuple(sorted({os.path.join(os.path.abspath(p), "") for key in ("stdlib", "platstdlib", "purelib", "platlib")
-                           if (p := sysconfig.get_paths().get(key))}))
+_LIBRARIES = _library_folders()
 
 
 def _library(filename: str) -> bool:
@@ -38,6 +51,39 @@ def _library(filename: str) -> bool:
 _LOOKUPS: dict[str, type[BaseException]] = {
     "__getattr__": AttributeError, "__getattribute__": AttributeError, "__delattr__": AttributeError,
     "__getitem__": LookupError, "__missing__": LookupError, "__delitem__": LookupError}
+
+
+#: the code of workers-env's functions that only run what Worker code handed them, and whether
+#: that is the Worker's own for certain (:func:`runs_the_workers`) or its caller decides (:func:`passes_through`)
+_PASSING: dict[CodeType, bool] = {}
+
+
+def passes_through(*functions: Callable[..., Any] | CodeType) -> None:
+    """Mark ``functions`` (or their code) as only running what their caller handed them: a step
+    of a task (``asyncio.sleep(30)`` the Worker made a task of, or workers-env's own), a promise
+    handler. Their frames are left out as workers-env's are, and what decides whose the frames
+    below are is the frame above: the library frames a task of the Worker's runs stay."""
+    _PASSING.update((_code(function), False) for function in functions)
+
+
+def runs_the_workers(*functions: Callable[..., Any] | CodeType) -> None:
+    """Mark ``functions`` (or their code) as calling what the Worker's code handed them, and
+    nothing else: the function it gave ``run_in_executor``/``to_thread`` or ``create_proxy``, the
+    ASGI application it gave ``asgi.fetch``. Their frames are left out as workers-env's are,
+    but the frames below are the Worker's doing: the library frames there stay (FastAPI's and
+    Starlette's, as the SDK's ``asgi.py`` calls them in production), and an error raised there
+    is the Worker's, not a workers-env bug -- unless raised in that frame itself."""
+    _PASSING.update((_code(function), True) for function in functions)
+
+
+def _code(function: Callable[..., Any] | CodeType) -> CodeType:
+    return function if isinstance(function, CodeType) else function.__code__  # type: ignore[union-attr]
+
+
+def _passing(tb: TracebackType) -> bool | None:
+    """Whether ``tb``'s frame is one of :func:`runs_the_workers`'s (``True``) or
+    :func:`passes_through`'s (``False``) with code below it, else ``None``."""
+    return _PASSING.get(tb.tb_frame.f_code) if tb.tb_next is not None else None
 
 
 def _ours(tb: TracebackType) -> bool:
@@ -89,7 +135,10 @@ def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
     innermost: str | None = None
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
-        if name.startswith(PACKAGE_DIR) or not _library(name):
+        passing = _passing(tb)
+        if passing:  # what runs below was handed over by the Worker's code
+            innermost = "<the Worker's>"
+        elif passing is None and (name.startswith(PACKAGE_DIR) or not _library(name)):
             innermost = name
         tb = tb.tb_next
     return innermost is None or not innermost.startswith(PACKAGE_DIR)
@@ -109,7 +158,8 @@ def without_our_frames(error: BaseException) -> TracebackType | None:
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
         if name.startswith(PACKAGE_DIR):
-            called_by_us = True
+            passing = _passing(tb)
+            called_by_us = True if passing is None else (called_by_us and not passing)
         elif not _library(name):
             called_by_us = False
             kept.append(tb)
@@ -126,10 +176,12 @@ def without_our_frames(error: BaseException) -> TracebackType | None:
 _KEEP_EVERY_FRAME = [False]
 
 
-def keep_every_frame(keep: bool) -> None:
+def keep_every_frame(keep: bool) -> bool:
     """Have :func:`as_rejection` leave every frame in (``True``: the pytest plugin under
-    ``--full-trace``) or not (the default)."""
-    _KEEP_EVERY_FRAME[0] = keep
+    ``--full-trace``) or not (the default); the setting before, to put back (a run of pytest
+    inside another's process ends without changing the outer run's)."""
+    before, _KEEP_EVERY_FRAME[0] = _KEEP_EVERY_FRAME[0], keep
+    return before
 
 
 def as_rejection(error: BaseException) -> BaseException:
@@ -142,4 +194,41 @@ def as_rejection(error: BaseException) -> BaseException:
     all of them under :func:`keep_every_frame`."""
     if _KEEP_EVERY_FRAME[0]:
         return error
-    return error.with_traceback(without_our_frames(error))
+    chain = without_our_frames(error)
+    first = getattr(error, "workers_env_rejected", None)
+    if isinstance(first, _Rejected) and first.chain is not None and _ends_with(chain, first.chain):
+        chain = first.chain  # the same rejection again (each read of an errored stream)
+    elif chain is not None:
+        try:
+            error.workers_env_rejected = _Rejected(chain)  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - an exception class refusing attributes (a frozen dataclass)
+            pass
+    return error.with_traceback(chain)
+
+
+class _Rejected:
+    """The traceback :func:`as_rejection` first gave an error, kept on it; copied or pickled
+    with the error it is left behind (a traceback cannot be pickled)."""
+
+    __slots__ = ("chain",)
+
+    def __init__(self, chain: TracebackType | None):
+        self.chain = chain
+
+    def __reduce__(self) -> tuple[type[_Rejected], tuple[None]]:
+        return (_Rejected, (None,))
+
+
+def _ends_with(chain: TracebackType | None, tail: TracebackType) -> bool:
+    """Whether ``chain``'s last entries are ``tail``'s: a rejection given out again (a stream's
+    stored error each read rejects with) whose traceback has since gathered the frames of the
+    ``await`` that caught it before -- those are not where it happened, and are left out."""
+    def entries(tb: TracebackType | None) -> list[tuple[FrameType, int]]:
+        found = []
+        while tb is not None:
+            found.append((tb.tb_frame, tb.tb_lasti))
+            tb = tb.tb_next
+        return found
+
+    mine, theirs = entries(chain), entries(tail)
+    return len(mine) >= len(theirs) and mine[len(mine) - len(theirs):] == theirs

@@ -20,7 +20,7 @@ from typing import Any
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.stalls import follows
 from workers_env.runtime.tasks import STEPS, scoped_callback
-from workers_env.runtime.tracebacks import as_rejection
+from workers_env.runtime.tracebacks import as_rejection, passes_through
 
 __all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
            "worker_code_running"]
@@ -92,6 +92,9 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
 
         self.add_done_callback(wrapper)
         return following
+
+    # the callback of then (_chain) runs the Worker's handlers, as Pyodide's does (runtime/tracebacks.py)
+    passes_through(*(code for code in _chain.__code__.co_consts if getattr(code, "co_name", None) == "callback"))
 
     def catch(self, onrejected: Callable[[BaseException], Any]) -> PyodideFuture:
         return self.then(None, onrejected)
