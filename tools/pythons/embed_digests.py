@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from workers_env import load_env
+from workers_env.ai.catalog import EMBEDDING_MODELS
 
 TEXTS = [
     "The cat sat on the mat.",
@@ -34,15 +35,10 @@ TEXTS = [
     "a " * 30 + "long tail of words, " * 400,  # past bge's 512 tokens
 ]
 
-MODELS = [
-    ("@cf/baai/bge-small-en-v1.5", {}),
-    ("@cf/baai/bge-base-en-v1.5", {"pooling": "cls"}),
-    ("@cf/baai/bge-large-en-v1.5", {}),
-    ("@cf/baai/bge-m3", {}),
-    ("@cf/google/embeddinggemma-300m", {}),
-    ("@cf/qwen/qwen3-embedding-0.6b", {}),
-    ("@cf/pfnet/plamo-embedding-1b", {}),
-]
+#: inputs beyond ``text`` for some models (the others embed with their defaults)
+OPTIONS = {"@cf/baai/bge-base-en-v1.5": {"pooling": "cls"}}
+#: every text embedding model of the catalog, in its order (one added there is digested too)
+MODELS = [(name, OPTIONS.get(name, {})) for name in EMBEDDING_MODELS]
 
 WRANGLER = """\
 name = "embed-digests"

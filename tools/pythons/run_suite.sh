@@ -5,7 +5,8 @@
 # Usage, from anywhere:  tools/pythons/run_suite.sh [--embed] [pytest arguments ...]
 #   --embed    also compare the offline embedder's vectors across the interpreters
 #              (tools/pythons/embed_digests.py; they must be identical)
-#   PYTHONS="/path/python3.12 /path/python3.13"  the interpreters to use instead of pyenv's
+#   PYTHONS="3.12 /path/to/python3.13 python3.14"  the interpreters to use instead of every
+#              pyenv one: pyenv versions (3.12: its newest 3.12.x), paths or commands on PATH
 #   PYTHON_VENVS=DIR   where each interpreter's venv is kept (default /tmp/workers-env-venvs)
 #   PIP_CONSTRAINT=FILE  pins the packages installed (pip reads it), e.g. the output of
 #              `python3 -m pip freeze` where the suite already passes
@@ -26,10 +27,41 @@ if [[ "${1:-}" == "--embed" ]]; then
     shift
 fi
 
+pyenv_root="$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")"
+
+# One PYTHONS entry as an interpreter's path: a path, a command on PATH (python3.13), or a pyenv
+# version, whole (3.13.0) or its prefix (3.13: the newest 3.13.x pyenv has).
+resolve() {
+    local name="$1" found=""
+    if [[ "$name" == */* ]]; then
+        [[ -x "$name" && ! -d "$name" ]] && found="$name"
+    elif [[ "$name" =~ ^[0-9]+(\.[0-9]+)*$ ]]; then
+        found="$(printf '%s\n' "$pyenv_root/versions/$name" "$pyenv_root/versions/$name".* \
+            | while read -r dir; do [[ -x "$dir/bin/python3" ]] && echo "$dir/bin/python3"; done \
+            | sort -V | tail -1)"
+    else
+        found="$(command -v "$name" 2>/dev/null)"
+    fi
+    [[ -n "$found" ]] && echo "$found"
+}
+
 if [[ -n "${PYTHONS:-}" ]]; then
-    read -r -a pythons <<< "$PYTHONS"
+    read -r -a names <<< "$PYTHONS"
+    pythons=()
+    for name in "${names[@]}"; do
+        if ! python="$(resolve "$name")"; then
+            echo "run_suite.sh: PYTHONS names '$name', which is no interpreter: give its path, a command" \
+                "on PATH (python3.13) or a pyenv version (3.13, 3.13.0; pyenv has:" \
+                "$(ls "$pyenv_root/versions" 2>/dev/null | tr '\n' ' ' | sed 's/ $//'))" >&2
+            exit 2
+        fi
+        if [[ "$("$python" -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null)" != True ]]; then
+            echo "run_suite.sh: PYTHONS names '$name' ($python), which does not run as a Python >= 3.11" >&2
+            exit 2
+        fi
+        pythons+=("$python")
+    done
 else
-    pyenv_root="$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")"
     pythons=()
     for candidate in "$pyenv_root"/versions/*/bin/python3; do
         [[ -x "$candidate" ]] || continue
