@@ -1552,5 +1552,18 @@ CASES = {
         "p = create_proxy(lambda *a: a)\n(p.call.name, p.apply.name, p.bind.name)",
         "from pyodide.ffi import create_once_callable\nc = create_once_callable(lambda *a: a)\n(c.call(None, 1), )",
         "from pyodide.ffi import create_once_callable\nc = create_once_callable(lambda *a: a)\nc.call(None, 1)\nc(2)",
+        # bind as Pyodide reads it back: of a destroyed proxy refused; of one that does not round-trip
+        # the function itself; of a once-callable (a JS function) V8's bound function
+        "p = create_proxy(lambda *a: a)\np.destroy()\np.bind(None, 1)",
+        "p = create_proxy(lambda *a: a)\nb = p.bind(None, 1)\np.destroy()\nb.bind(None, 2)",
+        "p = create_proxy(lambda *a: a)\np.destroy()\nb = p.bind\n'made'",
+        "p = create_proxy(lambda *a: a, roundtrip=False)\np.bind(None, 2)(3)",
+        "def f(*a):\n    return a\np = to_js(f)\np.bind(None, 2) is f",
+        "from pyodide.ffi import create_once_callable\nb = create_once_callable(lambda *a: a).bind(None, 1)\n"
+        "(str(b), b.name, b.length, b(2), hasattr(b, 'destroy'))",
+        "from pyodide.ffi import create_once_callable\no = create_once_callable(lambda *a: a)\nb = o.bind(None, 1)\nb(2)\nb(3)",
+        "from pyodide.ffi import create_once_callable\no = create_once_callable(lambda *a: a)\n"
+        "(o.call(None, 1), o.name, o.call.name, o.bind.length)",
+        "from pyodide.ffi import create_once_callable\no = create_once_callable(lambda *a: a)\no.apply(None, to_js([1, 2]))",
     ],
 }

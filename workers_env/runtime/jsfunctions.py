@@ -39,12 +39,15 @@ class JsFunction(JsProxy):
 
     _js_name = "Function"
     typeof = "function"
-    __slots__ = ("_func", "_destroyed", "_capture_this")
+    __slots__ = ("_func", "_destroyed", "_capture_this", "_roundtrip")
 
-    def __init__(self, func: Callable[..., Any], *, capture_this: bool = False):
+    def __init__(self, func: Callable[..., Any], *, capture_this: bool = False, roundtrip: bool = True):
         self._func = func
         self._destroyed = False
         self._capture_this = capture_this  # create_proxy(capture_this=True): JavaScript's this comes first
+        #: what Python reads back of a new PyProxy of the function (``bind``'s): a proxy
+        #: (``create_proxy``'s default), or the function itself (``to_js``, ``roundtrip=False``)
+        self._roundtrip = roundtrip
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._destroyed:
@@ -76,7 +79,22 @@ class JsFunction(JsProxy):
 
     @property
     def bind(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, *bound: _BoundPyProxy(self, this, bound), "bind", length=1)
+        return JsNativeFunction(lambda this=None, *bound: self._bound_proxy(this, bound), "bind", length=1)
+
+    def _bound_proxy(self, this: Any, bound: tuple[Any, ...]) -> Any:
+        """What ``bind`` answers, as Pyodide's reads it back (npm 0.28.2 and 314.0.6): ``Object
+        has already been destroyed`` once the proxy is destroyed (``bind`` reads its state); a
+        proxy of the same object bound -- or, where the proxy does not round-trip (``to_js(f)``,
+        ``create_proxy(f, roundtrip=False)``), the Python function itself, the bound arguments
+        with the PyProxy left behind (``to_js(f).bind(None, 2)(3)`` is ``f(3)``)."""
+        self._check_alive()
+        if not self._roundtrip:
+            return self._func
+        return _BoundPyProxy(self, this, bound)
+
+    def _check_alive(self) -> None:
+        if self._destroyed:
+            raise JsException(_DESTROYED, name="Error")
 
 
 class _BoundPyProxy(JsFunction):
@@ -102,10 +120,12 @@ class _BoundPyProxy(JsFunction):
     def destroy(self) -> None:
         self._origin.destroy()
 
-    @property
-    def bind(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, *bound: _BoundPyProxy(self._origin, self._this, (*self._bound, *bound)),
-                                "bind", length=1)
+    def _check_alive(self) -> None:
+        self._origin._check_alive()
+
+    def _bound_proxy(self, this: Any, bound: tuple[Any, ...]) -> Any:
+        self._check_alive()
+        return _BoundPyProxy(self._origin, self._this, (*self._bound, *bound))
 
 
 def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
@@ -424,6 +444,13 @@ class JsOnceFunction(JsFunction):
         super().__init__(func)
         self._called = False
 
+    # a JS function (Pyodide's ``wrapper``), not a PyProxy: Function.prototype's call/apply/bind --
+    # ``bind`` a V8 bound function, ``bound wrapper`` of length 0 with no ``destroy`` (npm pyodide
+    # 0.28.2 and 314.0.6)
+    call = FunctionPrototype.call
+    apply = FunctionPrototype.apply
+    bind = FunctionPrototype.bind
+
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._called:
             raise JsException("OnceProxy can only be called once", name="Error")  # Pyodide's text
@@ -457,4 +484,6 @@ def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False)
 def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
     """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object (``destroy()``
     ends it, as Pyodide's does)."""
-    return JsFunction(obj, capture_this=capture_this) if callable(obj) else JsDoubleProxy(obj, roundtrip=roundtrip)
+    if callable(obj):
+        return JsFunction(obj, capture_this=capture_this, roundtrip=roundtrip)
+    return JsDoubleProxy(obj, roundtrip=roundtrip)
