@@ -47,6 +47,11 @@ CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer at strides ctypes does n
 NODE_FETCH = ("Node's own fetch/atob (what Pyodide under Node reads) declare parameters; workerd's, made by jsg, "
               "have length 0, measured under wrangler dev 4.164.0 (README: js.fetch ... length)")
 
+#: why a capture_this proxy called with no this gets None here (a ``why``, 0.28 only)
+ERROR_MARKER_THIS = ("Pyodide 0.28.2 hands a capture_this proxy called with JavaScript's this undefined its internal "
+                     "Symbol(error marker) first; 0.26.0a4 and 314.0.6 hand it None, as workers-env does in every era "
+                     "(README: create_proxy ... capture_this)")
+
 #: why a weak reference to a JS value is taken here (a ``why``)
 WEAKREF = ("Pyodide's JsProxy takes no weak reference (TypeError: cannot create weak reference to "
            "'pyodide.ffi.JsProxy' object); workers-env's own bookkeeping holds a request's ctx weakly, so its JS "
@@ -1565,5 +1570,16 @@ CASES = {
         "from pyodide.ffi import create_once_callable\no = create_once_callable(lambda *a: a)\n"
         "(o.call(None, 1), o.name, o.call.name, o.bind.length)",
         "from pyodide.ffi import create_once_callable\no = create_once_callable(lambda *a: a)\no.apply(None, to_js([1, 2]))",
+        # capture_this: every call hands the callable this first, None where JavaScript's is undefined
+        ('p = create_proxy(lambda *a: a, capture_this=True)\np(1)', ERROR_MARKER_THIS, "0.28"),
+        ('p = create_proxy(lambda *a: [str(x) for x in a], capture_this=True)\no = Object.new()\no.f = p\no.f(1)', ERROR_MARKER_THIS, "0.28"),
+        'p = create_proxy(lambda *a: len(a), capture_this=True)\nlist(arr().map(p))',
+        'p = create_proxy(lambda *a: a, capture_this=True)\nb = p.bind(None, 1)\nb(2)',
+        'p = create_proxy(lambda *a: a, capture_this=True)\no = Object.new()\no.x = 1\nr = p.call(o, 2)\n(r[0].x, r[1:])',
+        'p = create_proxy(lambda *a: a, capture_this=True)\nr = p.apply(None, to_js([1]))\nr',
+        'p = create_proxy(lambda *a: a, capture_this=True)\no = Object.new()\no.x = 1\nr = p.bind(o, 2)(3)\n(r[0].x, r[1:])',
+        'p = create_proxy(lambda *a: a, capture_this=True)\np.destroy()\np(1)',
+        'p = create_proxy(lambda this, x, i: (this, x * 2, i), capture_this=True)\nlist(js.Array.from_(to_js([1, 2]), p))',
+        '# async\nimport asyncio\nout = []\np = create_proxy(lambda *a: out.append(len(a)), capture_this=True)\njs.setTimeout(p, 0)\nawait asyncio.sleep(0.05)\nout',
     ],
 }

@@ -50,8 +50,14 @@ class JsFunction(JsProxy):
         self._roundtrip = roundtrip
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """A call with JavaScript's ``this`` undefined -- from Python, or a JS caller's that gives
+        none (``arr.map(p)``, a timer, a promise's callback) -- so a ``capture_this`` proxy's
+        callable gets ``None`` first (npm pyodide 314.0.6: ``create_proxy(f, capture_this=True)(1)``
+        is ``f(None, 1)``; 0.28.2 hands it an internal ``Symbol(error marker)`` there)."""
         if self._destroyed:
             raise JsException(_DESTROYED, name="Error")
+        if self._capture_this:
+            return self._func(None, *args, **kwargs)
         return self._func(*args, **kwargs)
 
     def destroy(self) -> None:
@@ -60,10 +66,14 @@ class JsFunction(JsProxy):
     def __repr__(self) -> str:
         return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
 
-    def _called_with_this(self, this: Any, args: tuple[Any, ...]) -> Any:
+    def _called_with_this(self, this: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> Any:
         """A call from JavaScript with ``this``: the callable gets it first only when the proxy
         was made with ``capture_this`` (Pyodide drops it otherwise)."""
-        return self(this, *args) if self._capture_this else self(*args)
+        if self._destroyed:
+            raise JsException(_DESTROYED, name="Error")
+        if self._capture_this:
+            return self._func(this, *args, **(kwargs or {}))
+        return self._func(*args, **(kwargs or {}))
 
     # the PyProxy's own call/apply/bind (pyproxy.ts ``PyProxyFunctionMethods``; npm pyodide
     # 0.26.0a4, 0.28.2 and 314.0.6): ``this`` dropped unless captured, ``bind`` a proxy of the
@@ -110,12 +120,11 @@ class _BoundPyProxy(JsFunction):
         self._origin, self._this, self._bound = origin, this, bound
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if self._capture_this:  # the bound this reaches a capture_this proxy (None: JavaScript's undefined)
-            return self._origin(self._this, *self._bound, *args, **kwargs)
-        return self._origin(*self._bound, *args, **kwargs)
+        # the bound this reaches a capture_this proxy (None: JavaScript's undefined); the first's life is its
+        return self._origin._called_with_this(self._this, (*self._bound, *args), kwargs)
 
-    def _called_with_this(self, this: Any, args: tuple[Any, ...]) -> Any:
-        return self(*args)  # the bound this wins
+    def _called_with_this(self, this: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> Any:
+        return self(*args, **(kwargs or {}))  # the bound this wins
 
     def destroy(self) -> None:
         self._origin.destroy()
