@@ -1533,6 +1533,11 @@ CASES = {
         "create_proxy({'a': 1}).nope",
         'class C:\n    def keys(self): return ["k"]\n    def get(self, k): return 1\np = create_proxy(C())\n(p.keys(), p.get("x"))',
         "d = {'a': 1}\np = create_proxy(d)\n(p.setdefault('c', 3), d)",
+        "d = dir(create_proxy({'a': 1}))\n[n for n in ('keys', 'values', 'items', 'get', 'destroy', 'setdefault', 'pop', 'unwrap') if n in d]",
+        "d = dir(create_proxy([1]))\n[n for n in ('keys', 'values', 'items', 'get', 'append', 'destroy', 'sort') if n in d]",
+        "d = dir(create_proxy({1, 2}))\n[n for n in ('keys', 'values', 'items', 'get', 'add', 'destroy') if n in d]",
+        "class C:\n    x = 1\n    def m(self): pass\nd = dir(create_proxy(C()))\n[n for n in ('x', 'm', 'keys', 'get', 'destroy') if n in d]",
+        "d = dir(create_proxy('ab'))\n[n for n in ('keys', 'get', 'upper', 'destroy') if n in d]",
     ],
     "weakref-of-js-values": [  # weakref.ref of a JsProxy: Pyodide refuses it, workers-env takes it
         ("import weakref\nr = weakref.ref(js.fetch)\nr() is not None", WEAKREF),

@@ -198,6 +198,15 @@ class JsDoubleProxy(JsProxy):
         except AttributeError:
             raise AttributeError(name) from None
 
+    def __dir__(self) -> list[str]:
+        """The JsProxy's names and, as the PyProxy's JS properties are the object's, the object's
+        public attributes -- and a map-like object's ``keys``/``values``/``items``/``get``
+        (``'setdefault'``, ``'keys'`` in ``dir(create_proxy({}))``; npm pyodide 0.26.0a4, 0.28.2,
+        314.0.6)."""
+        obj = self._obj
+        names = set(super().__dir__()) | {name for name in dir(obj) if not name.startswith("_")}
+        return sorted(names | _MAP_METHODS if _map_like(obj) else names)
+
     def __bool__(self) -> bool:  # a JS object: true, whatever __len__ below says
         return True
 
