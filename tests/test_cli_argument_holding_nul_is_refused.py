@@ -61,3 +61,14 @@ def test_the_same_command_without_the_nul_runs(tmp_path, monkeypatch, capsys) ->
     assert run_main(capsys, "kv", "key", "put", NUL, "v", "--binding", "K", "--local").returncode == 1
     listed = run_main(capsys, "kv", "key", "list", "--binding", "K", "--local")
     assert listed.returncode == 0 and json.loads(listed.stdout) == [{"name": "ab"}]
+
+
+def test_a_long_argument_is_shown_around_its_nul_not_whole(tmp_path, monkeypatch, capsys) -> None:
+    (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    monkeypatch.chdir(tmp_path)
+    done = run_main(capsys, "kv", "key", "put", "k", "a" * 5000 + "\x00" + "b" * 5000, "--binding", "K", "--local")
+    assert done.returncode == 1
+    first = done.stderr.splitlines()[0]
+    assert first.startswith("✘ [ERROR] The argument ..." + repr("a" * 30 + "\x00" + "b" * 29) + "... "
+                            "(10001 characters, the first NUL at 5000) holds a NUL character (U+0000)")
+    assert len(first) < 400

@@ -37,3 +37,20 @@ def test_a_container_proxys_map_methods_are_pyodides(tmp_path, date, get_a) -> N
     cases = {**SAME_IN_EVERY_ERA, 'create_proxy({"a": 1}).get("a")': get_a}
     answers = snippet_answers(tmp_path, list(cases), date)
     assert dict(zip(cases, answers)) == cases
+
+
+DIR_CASES = {
+    "d = dir(create_proxy({'a': 1}))\n[n for n in ('keys', 'values', 'items', 'get', 'destroy', 'setdefault', 'pop') if n in d]":
+        "['keys', 'values', 'items', 'get', 'destroy', 'setdefault', 'pop'] (list)",
+    "d = dir(create_proxy([1]))\n[n for n in ('keys', 'values', 'items', 'get', 'append', 'destroy') if n in d]":
+        "['keys', 'values', 'items', 'get', 'append', 'destroy'] (list)",
+    "d = dir(create_proxy({1, 2}))\n[n for n in ('keys', 'get', 'add', 'destroy') if n in d]": "['add', 'destroy'] (list)",
+    "class C:\n    x = 1\nd = dir(create_proxy(C()))\n[n for n in ('x', 'keys', 'destroy') if n in d]": "['x', 'destroy'] (list)",
+}
+
+
+def test_dir_of_a_container_proxy_lists_its_map_methods_and_the_objects_attributes(tmp_path) -> None:
+    """``dir()`` lists what reading them gives (Pyodide 0.26.0a4, 0.28.2, 314.0.6, every case the
+    same); before, ``keys``/``get`` and the object's own ``setdefault``/``append`` were missing."""
+    answers = snippet_answers(tmp_path, list(DIR_CASES), "2025-10-01")
+    assert dict(zip(DIR_CASES, answers)) == DIR_CASES

@@ -47,6 +47,11 @@ CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer at strides ctypes does n
 NODE_FETCH = ("Node's own fetch/atob (what Pyodide under Node reads) declare parameters; workerd's, made by jsg, "
               "have length 0, measured under wrangler dev 4.164.0 (README: js.fetch ... length)")
 
+#: why a capture_this proxy called with no this gets None here (a ``why``, 0.28 only)
+ERROR_MARKER_THIS = ("Pyodide 0.28.2 hands a capture_this proxy called with JavaScript's this undefined its internal "
+                     "Symbol(error marker) first; 0.26.0a4 and 314.0.6 hand it None, as workers-env does in every era "
+                     "(README: create_proxy ... capture_this)")
+
 #: why a weak reference to a JS value is taken here (a ``why``)
 WEAKREF = ("Pyodide's JsProxy takes no weak reference (TypeError: cannot create weak reference to "
            "'pyodide.ffi.JsProxy' object); workers-env's own bookkeeping holds a request's ctx weakly, so its JS "
@@ -1528,6 +1533,11 @@ CASES = {
         "create_proxy({'a': 1}).nope",
         'class C:\n    def keys(self): return ["k"]\n    def get(self, k): return 1\np = create_proxy(C())\n(p.keys(), p.get("x"))',
         "d = {'a': 1}\np = create_proxy(d)\n(p.setdefault('c', 3), d)",
+        "d = dir(create_proxy({'a': 1}))\n[n for n in ('keys', 'values', 'items', 'get', 'destroy', 'setdefault', 'pop', 'unwrap') if n in d]",
+        "d = dir(create_proxy([1]))\n[n for n in ('keys', 'values', 'items', 'get', 'append', 'destroy', 'sort') if n in d]",
+        "d = dir(create_proxy({1, 2}))\n[n for n in ('keys', 'values', 'items', 'get', 'add', 'destroy') if n in d]",
+        "class C:\n    x = 1\n    def m(self): pass\nd = dir(create_proxy(C()))\n[n for n in ('x', 'm', 'keys', 'get', 'destroy') if n in d]",
+        "d = dir(create_proxy('ab'))\n[n for n in ('keys', 'get', 'upper', 'destroy') if n in d]",
     ],
     "weakref-of-js-values": [  # weakref.ref of a JsProxy: Pyodide refuses it, workers-env takes it
         ("import weakref\nr = weakref.ref(js.fetch)\nr() is not None", WEAKREF),
@@ -1552,5 +1562,29 @@ CASES = {
         "p = create_proxy(lambda *a: a)\n(p.call.name, p.apply.name, p.bind.name)",
         "from pyodide.ffi import create_once_callable\nc = create_once_callable(lambda *a: a)\n(c.call(None, 1), )",
         "from pyodide.ffi import create_once_callable\nc = create_once_callable(lambda *a: a)\nc.call(None, 1)\nc(2)",
+        # bind as Pyodide reads it back: of a destroyed proxy refused; of one that does not round-trip
+        # the function itself; of a once-callable (a JS function) V8's bound function
+        "p = create_proxy(lambda *a: a)\np.destroy()\np.bind(None, 1)",
+        "p = create_proxy(lambda *a: a)\nb = p.bind(None, 1)\np.destroy()\nb.bind(None, 2)",
+        "p = create_proxy(lambda *a: a)\np.destroy()\nb = p.bind\n'made'",
+        "p = create_proxy(lambda *a: a, roundtrip=False)\np.bind(None, 2)(3)",
+        "def f(*a):\n    return a\np = to_js(f)\np.bind(None, 2) is f",
+        "from pyodide.ffi import create_once_callable\nb = create_once_callable(lambda *a: a).bind(None, 1)\n"
+        "(str(b), b.name, b.length, b(2), hasattr(b, 'destroy'))",
+        "from pyodide.ffi import create_once_callable\no = create_once_callable(lambda *a: a)\nb = o.bind(None, 1)\nb(2)\nb(3)",
+        "from pyodide.ffi import create_once_callable\no = create_once_callable(lambda *a: a)\n"
+        "(o.call(None, 1), o.name, o.call.name, o.bind.length)",
+        "from pyodide.ffi import create_once_callable\no = create_once_callable(lambda *a: a)\no.apply(None, to_js([1, 2]))",
+        # capture_this: every call hands the callable this first, None where JavaScript's is undefined
+        ('p = create_proxy(lambda *a: a, capture_this=True)\np(1)', ERROR_MARKER_THIS, "0.28"),
+        ('p = create_proxy(lambda *a: [str(x) for x in a], capture_this=True)\no = Object.new()\no.f = p\no.f(1)', ERROR_MARKER_THIS, "0.28"),
+        'p = create_proxy(lambda *a: len(a), capture_this=True)\nlist(arr().map(p))',
+        'p = create_proxy(lambda *a: a, capture_this=True)\nb = p.bind(None, 1)\nb(2)',
+        'p = create_proxy(lambda *a: a, capture_this=True)\no = Object.new()\no.x = 1\nr = p.call(o, 2)\n(r[0].x, r[1:])',
+        'p = create_proxy(lambda *a: a, capture_this=True)\nr = p.apply(None, to_js([1]))\nr',
+        'p = create_proxy(lambda *a: a, capture_this=True)\no = Object.new()\no.x = 1\nr = p.bind(o, 2)(3)\n(r[0].x, r[1:])',
+        'p = create_proxy(lambda *a: a, capture_this=True)\np.destroy()\np(1)',
+        'p = create_proxy(lambda this, x, i: (this, x * 2, i), capture_this=True)\nlist(js.Array.from_(to_js([1, 2]), p))',
+        '# async\nimport asyncio\nout = []\np = create_proxy(lambda *a: out.append(len(a)), capture_this=True)\njs.setTimeout(p, 0)\nawait asyncio.sleep(0.05)\nout',
     ],
 }

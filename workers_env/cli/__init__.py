@@ -221,7 +221,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     held = next((arg for arg in argv if isinstance(arg, str) and "\0" in arg), None)
     if held is not None:  # no exec'd command line carries one (its arguments are C strings)
-        error(f"The argument {held!r} holds a NUL character (U+0000), which no command line can carry: "
+        at = held.index("\0")
+        shown = repr(held) if len(held) <= 80 else (  # a long one around its first NUL, not whole
+            f"{'...' if at > 30 else ''}{held[max(0, at - 30):at + 30]!r}{'...' if at + 30 < len(held) else ''} "
+            f"({len(held)} characters, the first NUL at {at})")
+        error(f"The argument {shown} holds a NUL character (U+0000), which no command line can carry: "
               "a program's arguments end at one. Remove it; a value holding NUL characters goes in a file "
               "(`kv key put KEY --path FILE`, `d1 execute DB --file FILE`)")
         return 1

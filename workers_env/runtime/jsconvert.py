@@ -248,7 +248,7 @@ def ffi_to_js(obj: Any, **options: Any) -> Any:
     if result is not obj or obj is None or obj is jsnull or isinstance(
             obj, (JsProxy, *_PRIMITIVES, JsDate, JsOpaque, JsSet, dict, list, tuple, set)):
         return result
-    return JsFunction(obj) if callable(obj) else JsDoubleProxy(obj, roundtrip=False)
+    return JsFunction(obj, roundtrip=False) if callable(obj) else JsDoubleProxy(obj, roundtrip=False)
 
 
 ffi_to_js.__name__ = ffi_to_js.__qualname__ = "to_js"  # its errors name Pyodide's function

@@ -40,16 +40,25 @@ class JsFunction(JsProxy):
 
     _js_name = "Function"
     typeof = "function"
-    __slots__ = ("_func", "_destroyed", "_capture_this")
+    __slots__ = ("_func", "_destroyed", "_capture_this", "_roundtrip")
 
-    def __init__(self, func: Callable[..., Any], *, capture_this: bool = False):
+    def __init__(self, func: Callable[..., Any], *, capture_this: bool = False, roundtrip: bool = True):
         self._func = func
         self._destroyed = False
         self._capture_this = capture_this  # create_proxy(capture_this=True): JavaScript's this comes first
+        #: what Python reads back of a new PyProxy of the function (``bind``'s): a proxy
+        #: (``create_proxy``'s default), or the function itself (``to_js``, ``roundtrip=False``)
+        self._roundtrip = roundtrip
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """A call with JavaScript's ``this`` undefined -- from Python, or a JS caller's that gives
+        none (``arr.map(p)``, a timer, a promise's callback) -- so a ``capture_this`` proxy's
+        callable gets ``None`` first (npm pyodide 314.0.6: ``create_proxy(f, capture_this=True)(1)``
+        is ``f(None, 1)``; 0.28.2 hands it an internal ``Symbol(error marker)`` there)."""
         if self._destroyed:
             raise JsException(_DESTROYED, name="Error")
+        if self._capture_this:
+            return self._func(None, *args, **kwargs)
         return self._func(*args, **kwargs)
 
     def destroy(self) -> None:
@@ -58,10 +67,14 @@ class JsFunction(JsProxy):
     def __repr__(self) -> str:
         return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
 
-    def _called_with_this(self, this: Any, args: tuple[Any, ...]) -> Any:
+    def _called_with_this(self, this: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> Any:
         """A call from JavaScript with ``this``: the callable gets it first only when the proxy
         was made with ``capture_this`` (Pyodide drops it otherwise)."""
-        return self(this, *args) if self._capture_this else self(*args)
+        if self._destroyed:
+            raise JsException(_DESTROYED, name="Error")
+        if self._capture_this:
+            return self._func(this, *args, **(kwargs or {}))
+        return self._func(*args, **(kwargs or {}))
 
     # the PyProxy's own call/apply/bind (pyproxy.ts ``PyProxyFunctionMethods``; npm pyodide
     # 0.26.0a4, 0.28.2 and 314.0.6): ``this`` dropped unless captured, ``bind`` a proxy of the
@@ -77,7 +90,22 @@ class JsFunction(JsProxy):
 
     @property
     def bind(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, *bound: _BoundPyProxy(self, this, bound), "bind", length=1)
+        return JsNativeFunction(lambda this=None, *bound: self._bound_proxy(this, bound), "bind", length=1)
+
+    def _bound_proxy(self, this: Any, bound: tuple[Any, ...]) -> Any:
+        """What ``bind`` answers, as Pyodide's reads it back (npm 0.28.2 and 314.0.6): ``Object
+        has already been destroyed`` once the proxy is destroyed (``bind`` reads its state); a
+        proxy of the same object bound -- or, where the proxy does not round-trip (``to_js(f)``,
+        ``create_proxy(f, roundtrip=False)``), the Python function itself, the bound arguments
+        with the PyProxy left behind (``to_js(f).bind(None, 2)(3)`` is ``f(3)``)."""
+        self._check_alive()
+        if not self._roundtrip:
+            return self._func
+        return _BoundPyProxy(self, this, bound)
+
+    def _check_alive(self) -> None:
+        if self._destroyed:
+            raise JsException(_DESTROYED, name="Error")
 
 
 class _BoundPyProxy(JsFunction):
@@ -93,20 +121,21 @@ class _BoundPyProxy(JsFunction):
         self._origin, self._this, self._bound = origin, this, bound
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if self._capture_this:  # the bound this reaches a capture_this proxy (None: JavaScript's undefined)
-            return self._origin(self._this, *self._bound, *args, **kwargs)
-        return self._origin(*self._bound, *args, **kwargs)
+        # the bound this reaches a capture_this proxy (None: JavaScript's undefined); the first's life is its
+        return self._origin._called_with_this(self._this, (*self._bound, *args), kwargs)
 
-    def _called_with_this(self, this: Any, args: tuple[Any, ...]) -> Any:
-        return self(*args)  # the bound this wins
+    def _called_with_this(self, this: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> Any:
+        return self(*args, **(kwargs or {}))  # the bound this wins
 
     def destroy(self) -> None:
         self._origin.destroy()
 
-    @property
-    def bind(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, *bound: _BoundPyProxy(self._origin, self._this, (*self._bound, *bound)),
-                                "bind", length=1)
+    def _check_alive(self) -> None:
+        self._origin._check_alive()
+
+    def _bound_proxy(self, this: Any, bound: tuple[Any, ...]) -> Any:
+        self._check_alive()
+        return _BoundPyProxy(self._origin, self._this, (*self._bound, *bound))
 
 
 def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
@@ -172,6 +201,15 @@ class JsDoubleProxy(JsProxy):
             return getattr(obj, name)
         except AttributeError:
             raise AttributeError(name) from None
+
+    def __dir__(self) -> list[str]:
+        """The JsProxy's names and, as the PyProxy's JS properties are the object's, the object's
+        public attributes -- and a map-like object's ``keys``/``values``/``items``/``get``
+        (``'setdefault'``, ``'keys'`` in ``dir(create_proxy({}))``; npm pyodide 0.26.0a4, 0.28.2,
+        314.0.6)."""
+        obj = self._obj
+        names = set(super().__dir__()) | {name for name in dir(obj) if not name.startswith("_")}
+        return sorted(names | _MAP_METHODS if _map_like(obj) else names)
 
     def __bool__(self) -> bool:  # a JS object: true, whatever __len__ below says
         return True
@@ -428,6 +466,13 @@ class JsOnceFunction(JsFunction):
         super().__init__(func)
         self._called = False
 
+    # a JS function (Pyodide's ``wrapper``), not a PyProxy: Function.prototype's call/apply/bind --
+    # ``bind`` a V8 bound function, ``bound wrapper`` of length 0 with no ``destroy`` (npm pyodide
+    # 0.28.2 and 314.0.6)
+    call = FunctionPrototype.call
+    apply = FunctionPrototype.apply
+    bind = FunctionPrototype.bind
+
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._called:
             raise JsException("OnceProxy can only be called once", name="Error")  # Pyodide's text
@@ -463,4 +508,6 @@ def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False)
 def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:
     """``pyodide.ffi.create_proxy``: a long-lived JS handle on a Python object (``destroy()``
     ends it, as Pyodide's does)."""
-    return JsFunction(obj, capture_this=capture_this) if callable(obj) else JsDoubleProxy(obj, roundtrip=roundtrip)
+    if callable(obj):
+        return JsFunction(obj, capture_this=capture_this, roundtrip=roundtrip)
+    return JsDoubleProxy(obj, roundtrip=roundtrip)

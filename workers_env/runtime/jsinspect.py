@@ -68,15 +68,19 @@ def _group(output: list[str], values: list[Any], indentation: int) -> list[str]:
     return rows
 
 
-def _join(start: str, entries: list[str], end: str, level: int, values: list[Any] | None = None) -> str:
+def _join(start: str, entries: list[str], end: str, level: int, values: list[Any] | None = None, *,
+          fresh: bool = False) -> str:
     """util.inspect's ``reduceToSingleString``: one line when it fits its ``breakLength`` test,
-    else one entry (or one row of grouped array items) per line."""
+    else one entry (or one row of grouped array items) per line. ``fresh``: the test as a new
+    ``inspect`` of a plain object makes it (no indentation, the brace ``{`` alone), as workerd's
+    objects with their own values are printed (``wrangler dev`` 4.164.0: ``File { name: 'n.txt',
+    lastModified: 1796264313516, size: 1, type: '' }`` on one line, wherever it stands)."""
     if not entries:
         return f"{start}{end}"
     indentation = 2 * level
     output = _group(entries, values, indentation) if values is not None and len(entries) > 6 else entries
     if len(output) == len(entries):
-        total = len(output) + (len(output) + indentation + len(start) + 10)
+        total = len(output) + (len(output) + (0 if fresh else indentation) + (1 if fresh else len(start)) + 10)
         if total + len(output) <= _BREAK and total + sum(map(len, output)) <= _BREAK:
             single = ", ".join(output)
             if "\n" not in single:
@@ -85,9 +89,17 @@ def _join(start: str, entries: list[str], end: str, level: int, values: list[Any
     return f"{start}{pad}  " + f",{pad}  ".join(output) + f"{pad}{end}"
 
 
-#: what ``console.log`` prints of workerd's objects of a fixed shape (``wrangler dev`` 4.164.0)
+#: what ``console.log`` prints of workerd's objects of a fixed shape (``wrangler dev`` 4.164.0;
+#: past the depth, as any of workerd's objects, ``[Crypto]``, however few properties it has)
 _FIXED_SHAPES = {"SubtleCrypto": "SubtleCrypto {}", "Crypto": "Crypto { subtle: SubtleCrypto {} }",
-                 "CacheStorage": "CacheStorage { default: Cache {} }", "TextEncoder": "TextEncoder { encoding: 'utf-8' }"}
+                 "CacheStorage": "CacheStorage { default: Cache {} }", "TextEncoder": "TextEncoder { encoding: 'utf-8' }",
+                 "Cache": "Cache {}"}
+
+#: the properties ``console.log`` prints of workerd's objects that have their own values, in
+#: workerd's order (``wrangler dev`` 4.164.0: ``File { name: 'n.txt', lastModified: 5, size: 1,
+#: type: '' }``, ``TextDecoder { encoding: 'utf-16le', fatal: true, ignoreBOM: true }``)
+_HOST_FIELDS = {"AbortSignal": ("aborted", "reason", "onabort"), "Blob": ("size", "type"),
+                "File": ("name", "lastModified", "size", "type"), "TextDecoder": ("encoding", "fatal", "ignoreBOM")}
 
 
 def inspect(value: Any, level: int = 0, *, nested: bool = False,
@@ -170,12 +182,13 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
         entries = [f"{_key(str(k))}: {inner(_null_or(v, nulls))}" for k, v in props.items()]
         return _join(f"{name} {{" if host else "{", entries, "}", level)
     if isinstance(value, JsProxy) and value._js_name in _FIXED_SHAPES:
-        return _FIXED_SHAPES[value._js_name]
-    if isinstance(value, JsProxy) and value._js_name == "AbortSignal" and hasattr(value, "onabort"):
+        return f"[{value._js_name}]" if level > _DEPTH else _FIXED_SHAPES[value._js_name]
+    fields = _HOST_FIELDS.get(value._js_name, ()) if isinstance(value, JsProxy) else ()
+    if fields and all(hasattr(value, field) for field in fields):
         if level > _DEPTH:
-            return "[AbortSignal]"
-        fields = {"aborted": value.aborted, "reason": value.reason, "onabort": value.onabort}
-        return _join("AbortSignal {", [f"{k}: {inner(v)}" for k, v in fields.items()], "}", level)
+            return f"[{value._js_name}]"
+        return _join(f"{value._js_name} {{", [f"{k}: {inner(getattr(value, k))}" for k in fields], "}", level,
+                     fresh=True)
     if isinstance(value, JsProxy) and value._js_name in ("URLSearchParams", "FormData") and hasattr(value, "_entries"):
         if level > _DEPTH:
             return f"[{value._js_name}]"
