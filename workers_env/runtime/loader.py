@@ -69,6 +69,7 @@ from workers_env.config.wrangler import display_path
 from workers_env.runtime import sockets, threadpool, timers
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
+from workers_env.runtime.cloudflareworkers import old_location_note
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
 from workers_env.runtime.email_events import (
     EmailResult,
@@ -490,6 +491,9 @@ class Worker:
         return default
 
     def _missing_handler_message(self, module: Any, no_global_handlers: bool) -> str:
+        return self._no_handler_message(module, no_global_handlers) + old_location_note(module)
+
+    def _no_handler_message(self, module: Any, no_global_handlers: bool) -> str:
         name = self.main_path.name
         legacy = [h for h in _LEGACY_HANDLERS if callable(getattr(module, h, None))]
         if no_global_handlers and legacy:

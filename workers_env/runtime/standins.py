@@ -55,6 +55,7 @@ from workers_env.runtime import (
 from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import webloop as pyodide_webloop
 from workers_env.runtime import wsgi as wsgi_bridge
+from workers_env.runtime.cloudflareworkers import CloudflareWorkersFinder
 from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
@@ -1137,6 +1138,7 @@ def _build() -> dict[str, ModuleType]:
     pyodide.webloop = webloop  # type: ignore[attr-defined]
     pyodide.code = code  # type: ignore[attr-defined]
     sys.meta_path.append(_JsAttributeFinder(js))
+    sys.meta_path.append(CloudflareWorkersFinder(workers))  # last: an installed `cloudflare` wins
     return {
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "workers.workflows": workers_workflows,
