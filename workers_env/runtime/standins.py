@@ -732,8 +732,27 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
                 jsproxy.marked_like(source, target)
         return target.another_proxy()  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
 
-    return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=JsObject,
+    return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=_object_new,
                            assign=assign)
+
+
+def _object_new(value: Any = None, *_: Any) -> Any:
+    """``new Object(value)`` (ECMAScript's ``Object`` constructor): a new empty object for
+    ``null``/``undefined``, the value itself for an object -- a JS one (another JsProxy of it), a
+    Python one a PyProxy carries back (so ``to_js(d, dict_converter=Object.new)`` is the entries
+    array, pyodide#6056) -- and a wrapper object for a primitive."""
+    if value is None or value is jsproxy.jsnull:
+        return JsObject()
+    if isinstance(value, JsObject):
+        return value.another_proxy()
+    js = standin_modules()["js"]
+    if isinstance(value, bool):
+        return js.Boolean.new(value)
+    if isinstance(value, (int, float)):
+        return js.Number.new(value)
+    if isinstance(value, str):
+        return js.String.new(value)
+    return value
 
 
 def _workers_getattr(name: str) -> Any:
