@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DEFAULT_MODULE_RULES", "Uploads", "glob_regex", "uploads_of"]
+__all__ = ["CF_REQUIREMENTS_WARNING", "DEFAULT_MODULE_RULES", "Uploads", "cf_requirements_warning", "glob_regex",
+           "python_modules_problem", "uploads_of"]
 
 #: wrangler's DEFAULT_MODULE_RULES, after the config's own
 DEFAULT_MODULE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -160,3 +161,26 @@ def _under(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return ""
+
+
+#: wrangler's warning for a Python Worker whose project holds a ``cf-requirements.txt``
+#: (``findAdditionalModules``, wrangler 4.x, on dev and deploy alike)
+CF_REQUIREMENTS_WARNING = ("Found a `cf-requirements.txt` file. cf-requirements.txt is no longer used, instead put "
+                           "your dependencies in pyproject.toml and use pywrangler.")
+
+
+def cf_requirements_warning(config_root: Path) -> str | None:
+    """wrangler's warning when the project folder (the config's) has a ``cf-requirements.txt``."""
+    return CF_REQUIREMENTS_WARNING if (config_root / "cf-requirements.txt").exists() else None
+
+
+def python_modules_problem(config_root: Path, module_root: Path) -> str | None:
+    """wrangler's refusal of a ``python_modules`` folder in the module root when that is not the
+    project folder (``findAdditionalModules``: pywrangler vendors into the project's own
+    ``python_modules/``, and one in ``src/`` would be uploaded as the Worker's modules), or None."""
+    if module_root.resolve() == config_root.resolve() or not (module_root / "python_modules").exists():
+        return None
+    return ("The 'python_modules' directory cannot exist in your module root. Delete it to continue.\n"
+            f"(wrangler's refusal, on dev and deploy: {module_root / 'python_modules'} is in the module root "
+            f"{module_root}, the folder of main or base_dir; pywrangler vendors packages into "
+            f"{config_root / 'python_modules'}, beside the wrangler config)")

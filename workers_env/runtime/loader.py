@@ -64,7 +64,7 @@ from workers_env.config.compat import (
     workerd_flag_values,
 )
 from workers_env.config.routes import cf_worker_zone
-from workers_env.config.uploads import uploads_of
+from workers_env.config.uploads import cf_requirements_warning, python_modules_problem, uploads_of
 from workers_env.config.wrangler import display_path
 from workers_env.runtime import sockets, threadpool, timers
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
@@ -1121,6 +1121,14 @@ def _announce_main_only(config: Any, main_path: Path) -> None:
           "virtualenv. Remove that line (or set it to true) to deploy them.", file=sys.stderr, flush=True)
 
 
+def _announce_cf_requirements(config: Any) -> None:
+    """wrangler's warning for a ``cf-requirements.txt`` in the project folder, on stderr once."""
+    root = Path(getattr(config, "root", "."))
+    warning = cf_requirements_warning(root)
+    if warning is not None and _first_time("cf-requirements", root.resolve()):
+        print(f"\u25b2 [WARNING] {warning}\n", file=sys.stderr, flush=True)  # logger.warn's layout
+
+
 def _announce_unvendored(config: Any) -> None:
     """One line on stderr when the project deploys with plain wrangler (its CI runs
     ``wrangler-action`` or ``wrangler deploy``, never pywrangler) and has no ``python_modules/``:
@@ -1285,6 +1293,12 @@ def _load(env: Any, *, announce: bool) -> Worker:
     if uploads is not None:
         install_upload_check()
     main_only = uploads is not None and not uploads.find_additional_modules
+    if uploads is not None and not main_only:  # wrangler's findAdditionalModules: a refusal, a warning
+        problem = python_modules_problem(Path(config.root), uploads.root)
+        if problem is not None:
+            raise ConfigError(problem, path=str(uploads.root / "python_modules"))
+        if announce:
+            _announce_cf_requirements(config)
     if main_only:
         _announce_main_only(config, main_path)
     else:
