@@ -319,6 +319,10 @@ CASES = {
         "JSON.stringify(JSON.parse('{\"a\":null}'))",
         "JSON.stringify(Object.fromEntries(JSON.parse('[[\"k\",null]]')))",
         "JSON.parse('{\"a\":null}').to_py()",
+        # pyodide#5898 (the __module__ of jsnull), #6001 (JsNull the class is truthy)
+        "type(jsnull).__module__",
+        "import pyodide.ffi\nbool(getattr(pyodide.ffi, 'JsNull', 0))",
+        "import pyodide.ffi\nrepr(getattr(pyodide.ffi, 'JsNull', None))",
     ],
     "conversions": [
         "to_js([1, 2]).to_py()",
