@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["CF_REQUIREMENTS_WARNING", "DEFAULT_MODULE_RULES", "Uploads", "cf_requirements_warning", "glob_regex",
-           "python_modules_problem", "uploads_of"]
+           "python_modules_problem", "requirements_txt_names", "uploads_of"]
 
 #: wrangler's DEFAULT_MODULE_RULES, after the config's own
 DEFAULT_MODULE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -184,3 +184,24 @@ def python_modules_problem(config_root: Path, module_root: Path) -> str | None:
             f"(wrangler's refusal, on dev and deploy: {module_root / 'python_modules'} is in the module root "
             f"{module_root}, the folder of main or base_dir; pywrangler vendors packages into "
             f"{config_root / 'python_modules'}, beside the wrangler config)")
+
+
+def requirements_txt_names(config_root: Path) -> list[str]:
+    """The packages a ``requirements.txt`` beside the config lists (none without one): what
+    Python Workers once loaded from the runtime's built-in packages. Nothing reads the file now
+    -- workerd removed built-in package support (0665be3, "Removes deprecated built-in Python
+    package support"), wrangler uploads no packages of it, and ``pywrangler sync`` refuses a
+    project holding it (``check_requirements_txt``)."""
+    path = config_root / "requirements.txt"
+    if not path.is_file():
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    names = []
+    for line in lines:
+        text = line.split("#", 1)[0].strip()
+        if text and not text.startswith("-"):
+            names.append(re.split(r"[\s<>=!~;\[@(]", text, maxsplit=1)[0])
+    return list(dict.fromkeys(n for n in names if n))

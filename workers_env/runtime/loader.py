@@ -64,7 +64,12 @@ from workers_env.config.compat import (
     workerd_flag_values,
 )
 from workers_env.config.routes import cf_worker_zone
-from workers_env.config.uploads import cf_requirements_warning, python_modules_problem, uploads_of
+from workers_env.config.uploads import (
+    cf_requirements_warning,
+    python_modules_problem,
+    requirements_txt_names,
+    uploads_of,
+)
 from workers_env.config.wrangler import display_path
 from workers_env.runtime import sockets, threadpool, timers
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
@@ -1129,6 +1134,25 @@ def _announce_cf_requirements(config: Any) -> None:
         print(f"\u25b2 [WARNING] {warning}\n", file=sys.stderr, flush=True)  # logger.warn's layout
 
 
+def _announce_requirements_txt(config: Any) -> None:
+    """One line on stderr, once per project, when a ``requirements.txt`` beside the config lists
+    packages and no ``python_modules/`` is there: production once loaded them from its built-in
+    packages, which workerd removed (0665be3); now nothing reads the file -- wrangler uploads no
+    package of it and ``pywrangler sync`` refuses the project -- so they are not there once
+    deployed, while workers-env imports them from the virtualenv."""
+    root = Path(getattr(config, "root", "."))
+    if (root / "python_modules").is_dir():
+        return
+    names = requirements_txt_names(root)
+    if names and _first_time("requirements.txt", root.resolve()):
+        print(f"workers-env: requirements.txt lists {', '.join(names)}, which nothing reads any more: the runtime's "
+              "built-in packages are gone (workerd 0665be3), wrangler uploads none of them, and pywrangler refuses "
+              f"a project holding the file (\"{root / 'requirements.txt'} exists. Delete the file to continue.\"); so "
+              "they are not there once deployed (ModuleNotFoundError), while workers-env imports them from your "
+              "virtualenv. Move them to pyproject.toml's dependencies, delete requirements.txt and deploy with "
+              "`uv run pywrangler deploy`, which vendors them.", file=sys.stderr, flush=True)
+
+
 def _announce_unvendored(config: Any) -> None:
     """One line on stderr when the project deploys with plain wrangler (its CI runs
     ``wrangler-action`` or ``wrangler deploy``, never pywrangler) and has no ``python_modules/``:
@@ -1299,6 +1323,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
             raise ConfigError(problem, path=str(uploads.root / "python_modules"))
         if announce:
             _announce_cf_requirements(config)
+            _announce_requirements_txt(config)
     if main_only:
         _announce_main_only(config, main_path)
     else:
