@@ -324,6 +324,10 @@ CASES = {
         "JSON.stringify(JSON.parse('{\"a\":null}'))",
         "JSON.stringify(Object.fromEntries(JSON.parse('[[\"k\",null]]')))",
         "JSON.parse('{\"a\":null}').to_py()",
+        # pyodide#5898 (the __module__ of jsnull), #6001 (JsNull the class is truthy)
+        "type(jsnull).__module__",
+        "import pyodide.ffi\nbool(getattr(pyodide.ffi, 'JsNull', 0))",
+        "import pyodide.ffi\nrepr(getattr(pyodide.ffi, 'JsNull', None))",
     ],
     "conversions": [
         "to_js([1, 2]).to_py()",
@@ -346,6 +350,25 @@ CASES = {
         "to_js({'a': {'b': [1]}}, dict_converter=Object.fromEntries).to_py()",
         "to_js({'a': {'b': [1]}}, dict_converter=Object.fromEntries).a.b.to_py()",
         "JSON.stringify(to_js({'a': 1, 'b': [1, 'x', None]}, dict_converter=Object.fromEntries))",
+        # pyodide#6056: a dict_converter of Object (not Object.fromEntries) leaves the entries array
+        "JSON.stringify(to_js({'a': 1, 'b': {'c': 2}}, dict_converter=Object))",
+        "Array.isArray(to_js({'a': 1}, dict_converter=Object))",
+        "JSON.stringify(to_js({'r': [{'t': 'u'}], 'e': []}, dict_converter=Object))",
+        "to_js({'a': 1}, dict_converter=Object).to_py()",
+        "JSON.stringify(to_js({'a': 1}, dict_converter=Object.new))",
+        # new Object(value): the value itself for an object, a wrapper for a primitive, {} for null
+        ("a = arr()\nObject.new(a) is a", "Pyodide hands out a new proxy at each read; here a repeated read can be the "
+         "same Python object (README: Where we had to choose, JS values are JsProxies: compare JS values with ==)"),
+        "a = arr()\nObject.new(a) == a",
+        "Object.new(arr())",
+        "JSON.stringify(Object.new(obj()))",
+        "Object.new(5)",
+        "Object.new('s')",
+        "Object.new(True)",
+        "Object.new()",
+        "Object.new(None)",
+        "Object.new({'a': 1})",
+        "d = {'a': 1}\nObject.new(d) is d",
         "JSON.stringify(to_js({'a': 1}))",
         "JSON.stringify(to_js([1, 'x', True, 1.5]))",
         # an unconverted Python container: a PyProxy under JSON.stringify

@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DEFAULT_MODULE_RULES", "Uploads", "glob_regex", "uploads_of"]
+__all__ = ["CF_REQUIREMENTS_WARNING", "DEFAULT_MODULE_RULES", "Uploads", "cf_requirements_warning", "glob_regex",
+           "python_modules_problem", "requirements_txt_names", "uploads_of"]
 
 #: wrangler's DEFAULT_MODULE_RULES, after the config's own
 DEFAULT_MODULE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -160,3 +161,47 @@ def _under(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return ""
+
+
+#: wrangler's warning for a Python Worker whose project holds a ``cf-requirements.txt``
+#: (``findAdditionalModules``, wrangler 4.x, on dev and deploy alike)
+CF_REQUIREMENTS_WARNING = ("Found a `cf-requirements.txt` file. cf-requirements.txt is no longer used, instead put "
+                           "your dependencies in pyproject.toml and use pywrangler.")
+
+
+def cf_requirements_warning(config_root: Path) -> str | None:
+    """wrangler's warning when the project folder (the config's) has a ``cf-requirements.txt``."""
+    return CF_REQUIREMENTS_WARNING if (config_root / "cf-requirements.txt").exists() else None
+
+
+def python_modules_problem(config_root: Path, module_root: Path) -> str | None:
+    """wrangler's refusal of a ``python_modules`` folder in the module root when that is not the
+    project folder (``findAdditionalModules``: pywrangler vendors into the project's own
+    ``python_modules/``, and one in ``src/`` would be uploaded as the Worker's modules), or None."""
+    if module_root.resolve() == config_root.resolve() or not (module_root / "python_modules").exists():
+        return None
+    return ("The 'python_modules' directory cannot exist in your module root. Delete it to continue.\n"
+            f"(wrangler's refusal, on dev and deploy: {module_root / 'python_modules'} is in the module root "
+            f"{module_root}, the folder of main or base_dir; pywrangler vendors packages into "
+            f"{config_root / 'python_modules'}, beside the wrangler config)")
+
+
+def requirements_txt_names(config_root: Path) -> list[str]:
+    """The packages a ``requirements.txt`` beside the config lists (none without one): what
+    Python Workers once loaded from the runtime's built-in packages. Nothing reads the file now
+    -- workerd removed built-in package support (0665be3, "Removes deprecated built-in Python
+    package support"), wrangler uploads no packages of it, and ``pywrangler sync`` refuses a
+    project holding it (``check_requirements_txt``)."""
+    path = config_root / "requirements.txt"
+    if not path.is_file():
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    names = []
+    for line in lines:
+        text = line.split("#", 1)[0].strip()
+        if text and not text.startswith("-"):
+            names.append(re.split(r"[\s<>=!~;\[@(]", text, maxsplit=1)[0])
+    return list(dict.fromkeys(n for n in names if n))

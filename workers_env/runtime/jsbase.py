@@ -336,7 +336,22 @@ class JsHostObject(JsProxy):
     _target: Any
 
 
-class JsNull:
+class _JsNullType(type):
+    """``JsNull``'s metaclass: its ``__module__`` (and so its ``repr``) is the running Worker's
+    Pyodide's -- ``_pyodide._core_docs`` on 0.28, ``pyodide.ffi`` from 0.29 (the 314.0.x bundles;
+    pyodide#5898 "Fix the __module__ of jsnull"). 0.26 has no jsnull: JS null is None there."""
+
+    @property
+    def __module__(cls) -> str:  # type: ignore[override]  # a computed name is the point
+        from workers_env.runtime.current import pyodide_029  # late: current imports this module's kin
+
+        return "pyodide.ffi" if pyodide_029() else "_pyodide._core_docs"
+
+    def __repr__(cls) -> str:
+        return f"<class '{cls.__module__}.{cls.__qualname__}'>"
+
+
+class JsNull(metaclass=_JsNullType):
     """JavaScript ``null`` (Pyodide's ``jsnull``); ``None`` stands for ``undefined``."""
 
     _instance: JsNull | None = None
@@ -361,9 +376,6 @@ def _the_jsnull() -> JsNull:
     return JsNull()
 
 
-# Pyodide 0.28 defines the class in _pyodide/_core_docs.py: repr(type(jsnull)) is
-# <class '_pyodide._core_docs.JsNull'> (0.26 has no jsnull: JS null is None there)
-JsNull.__module__ = "_pyodide._core_docs"
 jsnull = JsNull()
 
 

@@ -152,6 +152,9 @@ class JsNumberObject(JsProxy):
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> float | int:
         return self._value
 
+    def __repr__(self) -> str:  # Pyodide's JsProxy repr: String(value), the number's text
+        return self.toString()
+
 
 class JsNumber:
     """``js.Number``: ``Number(value)`` converts; its predicates do not coerce."""

@@ -64,11 +64,17 @@ from workers_env.config.compat import (
     workerd_flag_values,
 )
 from workers_env.config.routes import cf_worker_zone
-from workers_env.config.uploads import uploads_of
+from workers_env.config.uploads import (
+    cf_requirements_warning,
+    python_modules_problem,
+    requirements_txt_names,
+    uploads_of,
+)
 from workers_env.config.wrangler import display_path
 from workers_env.runtime import sockets, threadpool, timers
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
+from workers_env.runtime.cloudflareworkers import old_location_note
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
 from workers_env.runtime.email_events import (
     EmailResult,
@@ -490,6 +496,9 @@ class Worker:
         return default
 
     def _missing_handler_message(self, module: Any, no_global_handlers: bool) -> str:
+        return self._no_handler_message(module, no_global_handlers) + old_location_note(module)
+
+    def _no_handler_message(self, module: Any, no_global_handlers: bool) -> str:
         name = self.main_path.name
         legacy = [h for h in _LEGACY_HANDLERS if callable(getattr(module, h, None))]
         if no_global_handlers and legacy:
@@ -1117,6 +1126,33 @@ def _announce_main_only(config: Any, main_path: Path) -> None:
           "virtualenv. Remove that line (or set it to true) to deploy them.", file=sys.stderr, flush=True)
 
 
+def _announce_cf_requirements(config: Any) -> None:
+    """wrangler's warning for a ``cf-requirements.txt`` in the project folder, on stderr once."""
+    root = Path(getattr(config, "root", "."))
+    warning = cf_requirements_warning(root)
+    if warning is not None and _first_time("cf-requirements", root.resolve()):
+        print(f"\u25b2 [WARNING] {warning}\n", file=sys.stderr, flush=True)  # logger.warn's layout
+
+
+def _announce_requirements_txt(config: Any) -> None:
+    """One line on stderr, once per project, when a ``requirements.txt`` beside the config lists
+    packages and no ``python_modules/`` is there: production once loaded them from its built-in
+    packages, which workerd removed (0665be3); now nothing reads the file -- wrangler uploads no
+    package of it and ``pywrangler sync`` refuses the project -- so they are not there once
+    deployed, while workers-env imports them from the virtualenv."""
+    root = Path(getattr(config, "root", "."))
+    if (root / "python_modules").is_dir():
+        return
+    names = requirements_txt_names(root)
+    if names and _first_time("requirements.txt", root.resolve()):
+        print(f"workers-env: requirements.txt lists {', '.join(names)}, which nothing reads any more: the runtime's "
+              "built-in packages are gone (workerd 0665be3), wrangler uploads none of them, and pywrangler refuses "
+              f"a project holding the file (\"{root / 'requirements.txt'} exists. Delete the file to continue.\"); so "
+              "they are not there once deployed (ModuleNotFoundError), while workers-env imports them from your "
+              "virtualenv. Move them to pyproject.toml's dependencies, delete requirements.txt and deploy with "
+              "`uv run pywrangler deploy`, which vendors them.", file=sys.stderr, flush=True)
+
+
 def _announce_unvendored(config: Any) -> None:
     """One line on stderr when the project deploys with plain wrangler (its CI runs
     ``wrangler-action`` or ``wrangler deploy``, never pywrangler) and has no ``python_modules/``:
@@ -1281,6 +1317,13 @@ def _load(env: Any, *, announce: bool) -> Worker:
     if uploads is not None:
         install_upload_check()
     main_only = uploads is not None and not uploads.find_additional_modules
+    if uploads is not None and not main_only:  # wrangler's findAdditionalModules: a refusal, a warning
+        problem = python_modules_problem(Path(config.root), uploads.root)
+        if problem is not None:
+            raise ConfigError(problem, path=str(uploads.root / "python_modules"))
+        if announce:
+            _announce_cf_requirements(config)
+            _announce_requirements_txt(config)
     if main_only:
         _announce_main_only(config, main_path)
     else:

@@ -44,6 +44,7 @@ from typing import Any
 
 from workers_env._errors import add_hint, users_mistake
 from workers_env.runtime import current
+from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.standins import standin_modules
@@ -673,7 +674,8 @@ class ImportScope:
                      if name not in self.modules and module not in _OWNED]
         for name in names:
             module = sys.modules.get(name)
-            if isinstance(module, JsProxy):  # a JS object imported through register_js_module
+            if isinstance(module, JsProxy) or old_location_module(module):  # a JS object imported through
+                # register_js_module, or cloudflare.workers: the Worker's own, as each isolate has its own
                 self.modules[name] = module  # type: ignore[assignment]
                 self._layer.saved.setdefault(name, _MISSING)
             elif module is not None and _is_under(module, self.folder):

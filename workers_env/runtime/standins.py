@@ -55,6 +55,7 @@ from workers_env.runtime import (
 from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import webloop as pyodide_webloop
 from workers_env.runtime import wsgi as wsgi_bridge
+from workers_env.runtime.cloudflareworkers import CloudflareWorkersFinder
 from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
@@ -731,8 +732,27 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
                 jsproxy.marked_like(source, target)
         return target.another_proxy()  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
 
-    return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=JsObject,
+    return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=_object_new,
                            assign=assign)
+
+
+def _object_new(value: Any = None, *_: Any) -> Any:
+    """``new Object(value)`` (ECMAScript's ``Object`` constructor): a new empty object for
+    ``null``/``undefined``, the value itself for an object -- a JS one (another JsProxy of it), a
+    Python one a PyProxy carries back (so ``to_js(d, dict_converter=Object.new)`` is the entries
+    array, pyodide#6056) -- and a wrapper object for a primitive."""
+    if value is None or value is jsproxy.jsnull:
+        return JsObject()
+    if isinstance(value, JsObject):
+        return value.another_proxy()
+    js = standin_modules()["js"]
+    if isinstance(value, bool):
+        return js.Boolean.new(value)
+    if isinstance(value, (int, float)):
+        return js.Number.new(value)
+    if isinstance(value, str):
+        return js.String.new(value)
+    return value
 
 
 def _workers_getattr(name: str) -> Any:
@@ -1137,6 +1157,7 @@ def _build() -> dict[str, ModuleType]:
     pyodide.webloop = webloop  # type: ignore[attr-defined]
     pyodide.code = code  # type: ignore[attr-defined]
     sys.meta_path.append(_JsAttributeFinder(js))
+    sys.meta_path.append(CloudflareWorkersFinder(workers))  # last: an installed `cloudflare` wins
     return {
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "workers.workflows": workers_workflows,

@@ -21,7 +21,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator
 from contextvars import ContextVar
 from http import HTTPMethod, HTTPStatus
 from typing import Any
@@ -83,11 +83,7 @@ __all__ = [
     "python_to_rpc",
 ]
 
-class HTTPMessageMapping(http.client.HTTPMessage, Mapping):  # type: ignore[misc]
-    """Headers as the SDK returns them: case-insensitive, ``.get``, ``in``, ``items()``."""
-
-
-#: the external SDK release whose responses' ``headers`` became an ``HTTPMessageMapping``
+#: the external SDK release whose responses' ``headers`` became an ``http.client.HTTPMessage``
 #: (workers-py e627c11, runtime-sdk 1.5.1)
 _HEADER_MESSAGES_SINCE = (1, 5, 1)
 
@@ -105,10 +101,22 @@ def _no_cf(request: Request, sdk_text: str) -> AttributeError:
     return users_mistake(error)
 
 
-def _headers_to_message(js_headers: JsHeaders) -> HTTPMessageMapping:
-    result = HTTPMessageMapping()
+def _headers_to_message(js_headers: JsHeaders) -> http.client.HTTPMessage:
+    """Both SDKs' plain ``http.client.HTTPMessage`` of a JS ``Headers`` (workerd ``_workers.py``
+    ``Request.headers``, workers-py ``utils._js_headers_to_http_message``): its pairs in the JS
+    order, each value stripped; with ``python_request_headers_preserve_commas`` (on from
+    2026-02-17, workerd#5915) the ``Set-Cookie`` values first, then the rest."""
+    result = http.client.HTTPMessage()
+    flags = getattr(current_runtime(), "compat_flags", None) or {}
+    if not flags.get("python_request_headers_preserve_commas"):
+        for name, value in js_headers.items():
+            result[name] = value.strip()
+        return result
+    for value in js_headers.getSetCookie():
+        result.add_header("Set-Cookie", value.strip())
     for name, value in js_headers.items():
-        result[name] = value.strip()
+        if name.lower() != "set-cookie":
+            result.add_header(name, value.strip())
     return result
 
 
@@ -238,8 +246,8 @@ class FetchResponse:
         return self.js_response.bodyUsed
 
     @property
-    def headers(self) -> HTTPMessageMapping | dict[str, str]:
-        """The external SDK's (workers-runtime-sdk 1.5.1 on) ``HTTPMessageMapping``; the built-in
+    def headers(self) -> http.client.HTTPMessage | dict[str, str]:
+        """The external SDK's (workers-runtime-sdk 1.5.1 on) ``http.client.HTTPMessage``; the built-in
         SDK's is Pyodide's ``FetchResponse.headers``, ``Object.fromEntries(headers.entries())
         .to_py()``: a plain ``dict`` of the lower-cased names, where ``h[k] = v`` replaces and a
         missing name is a ``KeyError`` (Cloudflare's alter-headers example relies on it)."""
@@ -466,7 +474,7 @@ class Request(metaclass=SdkClass):
         return HTTPMethod[self._js_request.method]
 
     @property
-    def headers(self) -> HTTPMessageMapping:
+    def headers(self) -> http.client.HTTPMessage:
         return _headers_to_message(self._js_request.headers)
 
     @property
