@@ -93,3 +93,9 @@ def test_create_numbers_past_negative_numbers_from_one(tmp_path, monkeypatch, ca
     listed(tmp_path, capsys, None, ["-5_old.sql"])
     assert run_main(capsys, "d1", "migrations", "create", "DB", "next").returncode == 0
     assert (tmp_path / "migrations" / "0001_next.sql").is_file()  # Math.max(...numbers, 0) + 1
+
+
+def test_names_with_the_same_number_compare_by_utf16_unit_as_javascript_does(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    # U+1F600 is the surrogates D83D DE00 in UTF-16, before U+FF01 (by code point it comes after)
+    assert listed(tmp_path, capsys, None, ["\uff01.sql", "\U0001F600.sql"]) == ["\U0001F600.sql", "\uff01.sql"]

@@ -9,9 +9,13 @@ each path relative to it with minimatch (``dot: false``); a migration's name is 
 path (``0001_init/migration.sql``), and names sort segment by segment, a leading number first
 (``getD1MigrationFiles``/``compareMigrationPaths`` in wrangler's ``d1-migrations.ts``).
 
-The glob syntax kept is minimatch's common one: ``*``, ``?``, ``[...]`` (``!``/``^`` negates),
-``**`` as a whole segment, ``{a,b}`` and ``{1..3}`` braces, ``\\`` escapes; a name starting with
-``.`` is matched only by a segment written with a leading ``.``.
+Matching is minimatch 5.1.9 with brace-expansion 2.1.7, the versions wrangler 4.164 bundles:
+``*``, ``?``, ``[...]`` (``!``/``^`` negates; a range JS rejects matches nothing), ``**`` as a
+whole segment, braces (``{a,b}``, ``{01..10}``, ``{a..e}``, ``{1..9..2}``, capped at 100,000
+expansions as there), extglobs (``@(a|b)``, ``?()``, ``*()``, ``+()``, ``!()``), a leading ``!``
+negating the pattern and a leading ``#`` making it a comment that matches nothing; a name
+starting with ``.`` is matched only by a segment written with a leading ``.``. Directories are
+entered only when the pattern could still match below them (minimatch's partial match).
 """
 
 from __future__ import annotations
@@ -428,7 +432,12 @@ def _compare_segments(a: str, b: str) -> int:
         if not math.isnan(an) and not math.isnan(bn):
             return -1 if an < bn else 1
         return -1 if not math.isnan(an) else 1
-    return -1 if a < b else (1 if a > b else 0)
+    a16, b16 = _utf16(a), _utf16(b)  # JS compares strings by UTF-16 code unit
+    return -1 if a16 < b16 else (1 if a16 > b16 else 0)
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-be", "surrogatepass")
 
 
 def _compare_paths(a: str, b: str) -> int:
