@@ -99,3 +99,26 @@ def test_names_with_the_same_number_compare_by_utf16_unit_as_javascript_does(tmp
     monkeypatch.chdir(tmp_path)
     # U+1F600 is the surrogates D83D DE00 in UTF-16, before U+FF01 (by code point it comes after)
     assert listed(tmp_path, capsys, None, ["\uff01.sql", "\U0001F600.sql"]) == ["\U0001F600.sql", "\uff01.sql"]
+
+
+def test_many_stars_in_a_segment_match_in_linear_time(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    started = time.monotonic()  # (a backtracking regular expression takes exponential time here)
+    assert listed(tmp_path, capsys, "migrations/" + "*a" * 40 + "b.sql", ["a" * 60 + "c.sql", "a" * 45 + "b.sql"]) == [
+        "a" * 45 + "b.sql"]
+    assert time.monotonic() - started < 30
+
+
+@pytest.mark.parametrize("pattern,says", [
+    ("migrations/" + "{a," * 1500 + "b" + "}" * 1500, "nests its braces too deep"),
+    ("migrations/" + "a" * 70_000, "characters long"),
+], ids=["braces-nested-1500-deep", "pattern-of-70000-characters"])
+def test_a_pattern_minimatch_cannot_take_is_refused_in_one_line(tmp_path, monkeypatch, capsys, pattern, says):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "migrations").mkdir()
+    (tmp_path / "wrangler.toml").write_text(CONFIG + f"migrations_pattern = '{pattern}'\n")
+    for command in ("list", "apply", "create"):
+        result = run_main(capsys, "d1", "migrations", command, "DB", *(("x",) if command == "create" else ("--local",)))
+        assert result.returncode == 1
+        assert says in result.stderr and "Traceback" not in result.stderr
+    assert list((tmp_path / "migrations").iterdir()) == []

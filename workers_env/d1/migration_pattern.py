@@ -68,7 +68,10 @@ def resolve(migrations_dir: str | None, pattern: str | None, config_file: str) -
     if pattern is None:
         return DEFAULT_PATTERN
     full = normalize(pattern)
+    if len(full) > _MAX_PATTERN_LENGTH:  # (wrangler's create check matches the whole pattern)
+        raise PatternError(_too_long(len(full)))
     if directory == ".":
+        _matcher(full)
         return full
     if not full.startswith(directory + "/"):
         suggested = normalize(f"{directory}/*.sql")
@@ -77,7 +80,9 @@ def resolve(migrations_dir: str | None, pattern: str | None, config_file: str) -
             f'`{directory}/` to match `"migrations_dir": "{directory}"`.\n\nEither change `migrations_pattern` so '
             f'it starts with `{directory}/` (for example, `"{suggested}"`), or change `migrations_dir` to match '
             "the start of your pattern.")
-    return full[len(directory) + 1:]
+    relative = full[len(directory) + 1:]
+    _matcher(relative)  # (a pattern minimatch cannot take is refused here, before anything runs)
+    return relative
 
 
 # -- matching (minimatch 5.1.9 with brace-expansion 2.1.7, as bundled in wrangler 4.164) -------
@@ -338,15 +343,82 @@ def _regex(segment: str) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)
 def _segment_regex(segment: str) -> re.Pattern[str]:
     return re.compile(_regex(segment), re.DOTALL)
 
 
+_MAGIC = re.compile(r"[*?\[\\]|[!?+*@]\(")
+
+
 def _segment_matches(pattern: str, name: str) -> bool:
+    if _MAGIC.search(pattern) is None:
+        return pattern == name  # (minimatch compares a segment without magic as a string)
     if name.startswith(".") and not pattern.startswith("."):
         return False  # dot: false
-    return _segment_regex(pattern).fullmatch(name) is not None
+    tokens = _tokens(pattern)
+    if tokens is None:  # (an extglob: a regular expression, as minimatch builds one)
+        return _segment_regex(pattern).fullmatch(name) is not None
+    return _wildcard(tokens, name)
+
+
+_STAR: object = object()
+
+
+@functools.lru_cache(maxsize=2 * _MAX_EXPANSIONS)  # (every segment of a fully expanded pattern)
+def _tokens(segment: str) -> tuple[object, ...] | None:
+    """A segment without extglobs as single-character matchers (a literal, or a compiled
+    ``?``/``[...]``) and stars; ``None`` for one with an extglob."""
+    if re.search(r"[!?+*@]\(", segment):
+        return None
+    out: list[object] = []
+    i = 0
+    while i < len(segment):
+        c = segment[i]
+        if c == "\\" and i + 1 < len(segment):
+            out.append(segment[i + 1])
+            i += 2
+            continue
+        if c == "*":
+            if not out or out[-1] is not _STAR:
+                out.append(_STAR)
+        elif c == "?":
+            out.append(re.compile("[^/]", re.DOTALL))
+        elif c == "[":
+            end = segment.find("]", i + 2 if segment[i + 1:i + 2] in ("!", "^", "]") else i + 1)
+            if end < 0:
+                out.append(c)
+            else:
+                out.append(re.compile(_class(segment[i + 1:end]), re.DOTALL))
+                i = end
+        else:
+            out.append(c)
+        i += 1
+    return tuple(out)
+
+
+def _wildcard(tokens: tuple[object, ...], name: str) -> bool:
+    """Whether ``name`` matches: the two-pointer wildcard match, O(len(tokens) * len(name)), where
+    a backtracking regular expression of many ``*`` can take exponential time."""
+    ti = si = 0
+    star_t, star_s = -1, 0
+    while si < len(name):
+        token = tokens[ti] if ti < len(tokens) else None
+        if token is _STAR:
+            star_t, star_s = ti, si
+            ti += 1
+        elif token is not None and (token == name[si] if isinstance(token, str)
+                                    else token.fullmatch(name[si]) is not None):  # type: ignore[attr-defined]
+            ti += 1
+            si += 1
+        elif star_t >= 0:
+            ti, star_s = star_t + 1, star_s + 1
+            si = star_s
+        else:
+            return False
+    while ti < len(tokens) and tokens[ti] is _STAR:
+        ti += 1
+    return ti == len(tokens)
 
 
 _GLOBSTAR = "**"
@@ -359,6 +431,10 @@ def _is_dot(name: str) -> bool:
 def _match_one(file: list[str], pattern: list[str], partial: bool) -> bool:
     """minimatch's ``matchOne`` (memoized, so a row of ``**`` cannot take exponential time)."""
     fl, pl = len(file), len(pattern)
+    if _GLOBSTAR not in pattern:  # (no backtracking: segment by segment)
+        if fl > pl or (fl < pl and not partial):
+            return fl == pl + 1 and file[-1] == "" and all(map(_segment_matches, pattern, file))
+        return all(map(_segment_matches, pattern, file))
 
     @functools.lru_cache(maxsize=None)
     def step(fi: int, pi: int) -> bool:
@@ -384,18 +460,27 @@ def _match_one(file: list[str], pattern: list[str], partial: bool) -> bool:
     return step(0, 0)
 
 
+def _too_long(length: int) -> str:
+    return (f"The `migrations_pattern` is {length} characters long: minimatch (which wrangler uses) refuses "
+            f"patterns over {_MAX_PATTERN_LENGTH}; shorten it.")
+
+
 class _Matcher:
     """A compiled ``Minimatch(pattern, {dot: false})``: negation, comments, braces, globstars."""
 
     def __init__(self, pattern: str) -> None:
         if len(pattern) > _MAX_PATTERN_LENGTH:
-            raise PatternError(f"The `migrations_pattern` is {len(pattern)} characters long: minimatch (which "
-                               f"wrangler uses) refuses patterns over {_MAX_PATTERN_LENGTH}; shorten it.")
+            raise PatternError(_too_long(len(pattern)))
         self.comment = pattern.startswith("#")
         self.empty = not pattern
         bangs = len(pattern) - len(pattern.lstrip("!"))
         self.negate = bangs % 2 == 1
-        self.sets = [e.split("/") for e in _expand_braces(pattern[bangs:])] if pattern[bangs:] else [[""]]
+        try:
+            expanded = _expand_braces(pattern[bangs:]) if pattern[bangs:] else [""]
+        except RecursionError:
+            raise PatternError("The `migrations_pattern` nests its braces too deep to expand: brace-expansion (which "
+                               "wrangler uses) stops at 1000 levels; use fewer `{`.") from None
+        self.sets = [e.split("/") for e in dict.fromkeys(expanded)]
 
     def match(self, path: str, partial: bool = False) -> bool:
         if self.comment:
