@@ -521,8 +521,8 @@ class Database:
     def _describe(self, exc: sqlite3.Error, sql: str) -> str:
         """workerd's text: ``<errmsg>[ at offset N]: SQLITE_<CODE>[ (extended: SQLITE_<EXT>)]``."""
         message = str(exc)
-        message = limits.SQLITE_NEWER_TEXTS.get(message, message)
         code = getattr(exc, "sqlite_errorcode", None)
+        message = limits.SQLITE_NEWER_TEXTS.get((code, message), message) if code is not None else message
         if code is None:
             return message
         primary = code & 0xFF

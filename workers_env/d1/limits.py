@@ -63,9 +63,11 @@ SQLITE_LIMITS: dict[int, int] = {
 #: SQLite's own error texts that its later versions reworded: CPython's ``sqlite3`` may link an
 #: older SQLite (3.40 on Debian 12) than the one workerd bundles (3.54), whose wording the local
 #: runtime answers with (measured on wrangler 4.164 with ``tools/wrangler/d1_differential.py``).
-SQLITE_NEWER_TEXTS: dict[str, str] = {
+#: Keyed by (result code, whole text): a ``RAISE(ABORT, '<the old text>')`` (SQLITE_CONSTRAINT)
+#: is the user's own message, which workerd reports word for word.
+SQLITE_NEWER_TEXTS: dict[tuple[int, str], str] = {
     # more than SQLITE_LIMIT_TRIGGER_DEPTH (10) nested trigger programs
-    "too many levels of trigger recursion": "triggers nested too deep",
+    (sqlite3.SQLITE_ERROR, "too many levels of trigger recursion"): "triggers nested too deep",
 }
 
 #: Tables, indexes, triggers and savepoints named with this prefix (any case) are the

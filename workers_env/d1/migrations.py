@@ -9,7 +9,6 @@ is wrangler's own (``id``, ``name``, ``applied_at``), so either tool sees what t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,8 +32,6 @@ __all__ = [
     "run_sql_file",
 ]
 
-_NUMBER = re.compile(r"^(\d+)")
-
 
 @dataclass(frozen=True)
 class Migration:
@@ -45,41 +42,26 @@ class Migration:
     applied_at: str
 
 
-def _number(name: str) -> int | None:
-    match = _NUMBER.match(name.split("_")[0])
-    return int(match.group(1)) if match else None
-
-
-def _order(name: str) -> tuple[int, float, str]:
-    number = _number(name)
-    return (0, number, name) if number is not None else (1, 0.0, name)
-
-
 def migration_files(directory: Path, pattern: str = DEFAULT_PATTERN) -> list[str]:
-    """The ``*.sql`` files directly in ``directory``, in wrangler's order; with a
-    ``migrations_pattern`` (directory-relative), the files under it that match, named by their
-    relative path (:mod:`.migration_pattern`)."""
+    """The files under ``directory`` matching the directory-relative ``pattern`` (``*.sql``: the
+    top-level ``.sql`` files), named by their relative path, in wrangler's order: wrangler 4.164
+    finds default and configured patterns alike (``getD1MigrationFiles``, :mod:`.migration_pattern`)."""
     if not directory.is_dir():
         return []
-    if pattern != DEFAULT_PATTERN:
-        return migration_pattern.matching_files(directory, pattern)
-    names = [p.name for p in directory.iterdir() if p.is_file() and p.name.endswith(".sql") and not p.name.startswith(".")]
-    return sorted(names, key=_order)
+    return migration_pattern.matching_files(directory, pattern)
 
 
 def next_migration_name(directory: Path, message: str, pattern: str = DEFAULT_PATTERN) -> str:
-    """``0001_<message>.sql`` numbered one past the highest existing number (spaces become ``_``)."""
+    """``0001_<message>.sql`` numbered one past the highest existing number (spaces become ``_``);
+    the number is ``parseInt`` of a name's first path segment before ``_`` (``getNextMigrationNumber``)."""
     name = message.replace(" ", "_")
     if "/" in name or "\\" in name:
         raise ValueError(
             f'The migration name "{message}" contains a path separator ("/" or "\\"). Please remove this and try again.'
         )
-    if pattern != DEFAULT_PATTERN:  # the first path segment's number, as wrangler reads nested names
-        found = [migration_pattern.leading_number(f) for f in migration_files(directory, pattern)]
-        numbers = [int(n) for n in found if n == n]
-    else:
-        numbers = [n for n in (_number(f) for f in migration_files(directory)) if n is not None]
-    return f"{max(numbers, default=0) + 1:04d}_{name}.sql"
+    found = [migration_pattern.leading_number(f) for f in migration_files(directory, pattern)]
+    numbers = [int(n) for n in found if n == n]
+    return f"{max([*numbers, 0]) + 1:04d}_{name}.sql"  # (Math.max(...numbers, 0))
 
 
 def create_migration(directory: Path, message: str, *, now: datetime | None = None,
