@@ -1,7 +1,8 @@
 """``request.headers`` and a ``workers.Response``'s ``headers`` per SDK: workers-runtime-sdk 1.8.1
 made ``utils._js_headers_to_http_message`` return ``HTTPMessageMapping(http.client.HTTPMessage,
 collections.abc.Mapping)`` (the 1.8.0 -> 1.8.1 wheels' ``workers/utils.py``; still so in 1.9.5):
-a ``Mapping`` whose ``==`` compares ``dict(items())`` and so is unhashable and not reversible.
+a ``Mapping`` whose ``==`` compares ``dict(items())`` and so is unhashable and not reversible,
+shown as ``<workers.utils.HTTPMessageMapping object at ...>``.
 Every earlier release and workerd's built-in SDK (``_workers.py`` ``Request.headers``) return a
 plain ``http.client.HTTPMessage``: hashable, ``==`` is identity, not a ``Mapping``."""
 
@@ -16,6 +17,7 @@ from workers_env import load_worker
 
 ENTRY = '''
 import json
+import pickle
 from collections.abc import Mapping
 from workers import Response, WorkerEntrypoint
 
@@ -31,9 +33,9 @@ def facts(h):
             matched = value
         case _:
             matched = None
-    return [type(h).__module__ + "." + type(h).__name__, isinstance(h, Mapping), hashable,
+    return [repr(h).split(" at ")[0], isinstance(h, Mapping), hashable,
             h == {"x-a": "1", "host": "localhost", "accept-encoding": "br, gzip"}, matched,
-            h["X-A"], h.get("x-b", "none"), "X-A" in h]
+            h["X-A"], h.get("x-b", "none"), "X-A" in h, type(pickle.loads(pickle.dumps(h))) is type(h)]
 
 
 class Default(WorkerEntrypoint):
@@ -42,9 +44,9 @@ class Default(WorkerEntrypoint):
         return Response(json.dumps([facts(request.headers), facts(response.headers)[:3]]))
 '''
 
-PLAIN = ["http.client.HTTPMessage", False, True, False, None, "1", "none", True]
-MAPPING = ["workers.utils.HTTPMessageMapping", True, "unhashable type: 'HTTPMessageMapping'", True, "1",
-           "1", "none", True]
+PLAIN = ["<http.client.HTTPMessage object", False, True, False, None, "1", "none", True, True]
+MAPPING = ["<workers.utils.HTTPMessageMapping object", True, "unhashable type: 'HTTPMessageMapping'", True, "1",
+           "1", "none", True, True]
 
 
 def _worker(folder, sdk):

@@ -63,7 +63,7 @@ from workers_env.runtime.jsweb import (
     init_options,
 )
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
-from workers_env.runtime.sdknames import SdkClass
+from workers_env.runtime.sdknames import SdkClass, default_repr
 from workers_env.runtime.timers import ends_with_request
 
 __all__ = [
@@ -92,12 +92,15 @@ _HEADER_MESSAGES_SINCE = (1, 5, 1)
 _HEADER_MAPPINGS_SINCE = (1, 8, 1)
 
 
-class HTTPMessageMapping(http.client.HTTPMessage, Mapping):  # type: ignore[misc]
+class HTTPMessageMapping(http.client.HTTPMessage, Mapping, metaclass=SdkClass):  # type: ignore[misc]
     """workers-runtime-sdk 1.8.1's ``workers.utils.HTTPMessageMapping``: an ``HTTPMessage`` that is a
     ``Mapping`` too, so ``==`` compares ``dict(items())``, it is unhashable and not reversible,
     and a ``match`` mapping pattern takes it."""
 
-    __module__ = "workers.utils"
+    _sdk_class = True  # named as production names it (sdknames)
+
+    def __repr__(self) -> str:
+        return default_repr(self)
 
 
 #: the external SDK release that gave ``Request`` its ``cf`` (workers-py 5777f80, runtime-sdk
