@@ -118,7 +118,7 @@ def _no_cf(request: Request, sdk_text: str) -> AttributeError:
 
 
 def _headers_to_message(js_headers: JsHeaders) -> http.client.HTTPMessage:
-    """Both SDKs' plain ``http.client.HTTPMessage`` of a JS ``Headers`` (workerd ``_workers.py``
+    """Both SDKs' ``http.client.HTTPMessage`` of a JS ``Headers`` (workerd ``_workers.py``
     ``Request.headers``, workers-py ``utils._js_headers_to_http_message``): its pairs in the JS
     order, each value stripped; with ``python_request_headers_preserve_commas`` (on from
     2026-02-17, workerd#5915) the ``Set-Cookie`` values first, then the rest. From
