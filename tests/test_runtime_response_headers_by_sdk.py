@@ -1,8 +1,8 @@
 """``workers.Response`` / ``workers.fetch(...)``'s ``headers`` as each SDK hands them out: the
 built-in SDK's is Pyodide's ``FetchResponse.headers`` -- a plain ``dict`` of the lower-cased
 names (``h[k] = v`` replaces, a missing name is a ``KeyError``; Pyodide 0.26.2 / 0.28.2 under
-Node) -- the external SDK's (1.5.1 on) a plain ``http.client.HTTPMessage`` (workers-py e627c11;
-case-insensitive, ``h[k] = v`` adds a value). Cloudflare's alter-headers example (batch 23) replaces a header this way."""
+Node) -- the external SDK's (1.5.1 on) an ``http.client.HTTPMessage`` (workers-py e627c11;
+case-insensitive, ``h[k] = v`` adds a value), from 1.8.1 its ``Mapping`` subclass ``HTTPMessageMapping``. Cloudflare's alter-headers example (batch 23) replaces a header this way."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class Default(WorkerEntrypoint):
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "want"), [
     ("2025-10-01", ["dict", ["content-type", "x-header-to-change"], "NewValue", "KeyError: 'Content-Type'"]),
-    ("2026-05-01", ["HTTPMessage", ["content-type", "x-header-to-change"], "old", "text/plain"]),
+    ("2026-05-01", ["HTTPMessageMapping", ["content-type", "x-header-to-change"], "old", "text/plain"]),
 ])
 async def test_response_headers_are_each_sdks(tmp_path, date, want):
     got = json.loads(await (await load_worker(one_file_worker(tmp_path, ENTRY, date=date)).fetch("/")).text())

@@ -1149,7 +1149,8 @@ def _announce_requirements_txt(config: Any) -> None:
               "built-in packages are gone (workerd 0665be3), wrangler uploads none of them, and pywrangler refuses "
               f"a project holding the file (\"{root / 'requirements.txt'} exists. Delete the file to continue.\"); so "
               "they are not there once deployed (ModuleNotFoundError), while workers-env imports them from your "
-              "virtualenv. Move them to pyproject.toml's dependencies, delete requirements.txt and deploy with "
+              "virtualenv. Move the Worker's own packages to pyproject.toml's dependencies (tools such as pytest to "
+              "a dev dependency group: they are not deployed), delete requirements.txt and deploy with "
               "`uv run pywrangler deploy`, which vendors them.", file=sys.stderr, flush=True)
 
 

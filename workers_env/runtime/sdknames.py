@@ -12,7 +12,8 @@ class's ``repr`` and the default ``repr`` of an instance -- which is what a ``Fo
 The entry-point base classes (``WorkerEntrypoint``, ``DurableObject``, ``WorkflowEntrypoint``) and
 ``self.env``'s ``_EnvWrapper`` stayed in ``workers._workers`` until 1.6.3; from 1.6.4 (workers-py
 988167b, "refactor bindings and entrypoints") they are ``workers.entrypoints`` and ``workers.rpc``
--- so ``print(self.env)`` writes ``<workers.rpc._EnvWrapper object at ...>`` there.
+-- so ``print(self.env)`` writes ``<workers.rpc._EnvWrapper object at ...>`` there. The headers
+message ``HTTPMessageMapping`` (1.8.1 on) is ``workers.utils``'.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ _OWN_MODULES = {"Blob": "workers.blob", "File": "workers.blob", "FormData": "wor
                 "Request": "workers.request", "Response": "workers.response",
                 "WorkerEntrypoint": "workers.entrypoints", "DurableObject": "workers.entrypoints",
                 "WorkflowEntrypoint": "workers.entrypoints", "_EnvWrapper": "workers.rpc",
-                "_BindingWrapper": "workers.rpc"}
+                "_BindingWrapper": "workers.rpc", "HTTPMessageMapping": "workers.utils"}
 
 _SPLIT_SINCE = {name: ENTRYPOINTS_SPLIT_SINCE if module in {"workers.entrypoints", "workers.rpc"}
                 else SPLIT_SINCE for name, module in _OWN_MODULES.items()}

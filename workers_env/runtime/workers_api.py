@@ -21,7 +21,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextvars import ContextVar
 from http import HTTPMethod, HTTPStatus
 from typing import Any
@@ -63,7 +63,7 @@ from workers_env.runtime.jsweb import (
     init_options,
 )
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
-from workers_env.runtime.sdknames import SdkClass
+from workers_env.runtime.sdknames import SdkClass, default_repr
 from workers_env.runtime.timers import ends_with_request
 
 __all__ = [
@@ -87,6 +87,22 @@ __all__ = [
 #: (workers-py e627c11, runtime-sdk 1.5.1)
 _HEADER_MESSAGES_SINCE = (1, 5, 1)
 
+#: the external SDK release whose headers became an ``HTTPMessageMapping`` (runtime-sdk 1.8.1's
+#: ``workers/utils.py``; 1.8.0 and before, and the built-in SDK, a plain ``HTTPMessage``)
+_HEADER_MAPPINGS_SINCE = (1, 8, 1)
+
+
+class HTTPMessageMapping(http.client.HTTPMessage, Mapping, metaclass=SdkClass):  # type: ignore[misc]
+    """workers-runtime-sdk 1.8.1's ``workers.utils.HTTPMessageMapping``: an ``HTTPMessage`` that is a
+    ``Mapping`` too, so ``==`` compares ``dict(items())``, it is unhashable and not reversible,
+    and a ``match`` mapping pattern takes it."""
+
+    _sdk_class = True  # named as production names it (sdknames)
+
+    def __repr__(self) -> str:
+        return default_repr(self)
+
+
 #: the external SDK release that gave ``Request`` its ``cf`` (workers-py 5777f80, runtime-sdk
 #: 1.2.0, 2026-06-12); workerd's built-in SDK never had it
 _REQUEST_CF_SINCE = (1, 2, 0)
@@ -102,11 +118,15 @@ def _no_cf(request: Request, sdk_text: str) -> AttributeError:
 
 
 def _headers_to_message(js_headers: JsHeaders) -> http.client.HTTPMessage:
-    """Both SDKs' plain ``http.client.HTTPMessage`` of a JS ``Headers`` (workerd ``_workers.py``
+    """Both SDKs' ``http.client.HTTPMessage`` of a JS ``Headers`` (workerd ``_workers.py``
     ``Request.headers``, workers-py ``utils._js_headers_to_http_message``): its pairs in the JS
     order, each value stripped; with ``python_request_headers_preserve_commas`` (on from
-    2026-02-17, workerd#5915) the ``Set-Cookie`` values first, then the rest."""
-    result = http.client.HTTPMessage()
+    2026-02-17, workerd#5915) the ``Set-Cookie`` values first, then the rest. From
+    workers-runtime-sdk 1.8.1 the message is an :class:`HTTPMessageMapping` (outside Worker
+    code too: the newest SDK's)."""
+    era = getattr(current_runtime(), "era", None)
+    mapping = era is None or era.sdk_at_least(_HEADER_MAPPINGS_SINCE)
+    result = HTTPMessageMapping() if mapping else http.client.HTTPMessage()
     flags = getattr(current_runtime(), "compat_flags", None) or {}
     if not flags.get("python_request_headers_preserve_commas"):
         for name, value in js_headers.items():
