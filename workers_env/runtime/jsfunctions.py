@@ -13,7 +13,7 @@ from workers_env._deep import python_str
 from workers_env._errors import JsException
 from workers_env._jsvalues import js_number
 from workers_env.runtime.current import pyodide_028, pyodide_029
-from workers_env.runtime.jsbase import JsProxy
+from workers_env.runtime.jsbase import JsProxy, folded, js_keyword_object, positional_limit
 from workers_env.runtime.tracebacks import runs_the_workers
 
 __all__ = [
@@ -57,9 +57,11 @@ class JsFunction(JsProxy):
         is ``f(None, 1)``; 0.28.2 hands it an internal ``Symbol(error marker)`` there)."""
         if self._destroyed:
             raise JsException(_DESTROYED, name="Error")
+        if kwargs:  # Pyodide calls the PyProxy as a JS function: the keywords one JS object, last
+            args = (*args, js_keyword_object(kwargs))
         if self._capture_this:
-            return self._func(None, *args, **kwargs)
-        return self._func(*args, **kwargs)
+            return self._func(None, *args)
+        return self._func(*args)
 
     def destroy(self) -> None:
         self._destroyed = True
@@ -72,9 +74,11 @@ class JsFunction(JsProxy):
         was made with ``capture_this`` (Pyodide drops it otherwise)."""
         if self._destroyed:
             raise JsException(_DESTROYED, name="Error")
+        if kwargs:
+            args = (*args, js_keyword_object(kwargs))
         if self._capture_this:
-            return self._func(this, *args, **(kwargs or {}))
-        return self._func(*args, **(kwargs or {}))
+            return self._func(this, *args)
+        return self._func(*args)
 
     # the PyProxy's own call/apply/bind (pyproxy.ts ``PyProxyFunctionMethods``; npm pyodide
     # 0.26.0a4, 0.28.2 and 314.0.6): ``this`` dropped unless captured, ``bind`` a proxy of the
@@ -357,7 +361,11 @@ def _through_js(value: Any) -> Any:
 def _array_like(args: Any) -> list[Any]:
     """``CreateListFromArrayLike`` of ``Function.prototype.apply``'s second argument as Pyodide
     hands it over: ``undefined``/``null`` no arguments, a list (a PyProxy has ``length``) or a
-    JS array its items, an object without ``length`` none, a primitive V8's TypeError."""
+    JS array its items, a primitive V8's TypeError; any other object as many arguments as its
+    ``length`` says (ToLength: none without one), each its property of that index, ``undefined``
+    where it has none (``Math.max.apply(None, to_js({'length': 2}))`` is NaN on 0.28.2 and
+    314.0.6, where ``to_js`` makes a LiteralMap whose entries are properties; a 0.26 ``Map`` has
+    no ``length``: -inf). A length V8 cannot spread throws its RangeError."""
     from workers_env.runtime.jsbase import JsNull
 
     if args is None or isinstance(args, JsNull):
@@ -366,9 +374,37 @@ def _array_like(args: Any) -> list[Any]:
         raise JsException("CreateListFromArrayLike called on non-object", name="TypeError")
     if isinstance(args, (list, tuple)):
         return list(args)
-    if isinstance(args, JsProxy) and isinstance(getattr(args, "length", None), int):
+    if not isinstance(args, JsProxy):
+        return []
+    try:
+        length = args.length
+    except (AttributeError, TypeError, LookupError):
+        return []
+    from workers_env.runtime.jsbuffers import JsTypedArray
+    from workers_env.runtime.jsproxy import JsArray, JsPyJsonArray  # (jsproxy imports this module)
+
+    if isinstance(args, (JsArray, JsPyJsonArray, JsTypedArray)):
         return list(args)
-    return []
+    if isinstance(length, bool) or not isinstance(length, (int, float)):
+        return []
+    count = 0 if length != length or length <= 0 else int(min(length, 2**53 - 1))  # ToLength
+    if count > _MOST_SPREAD:
+        raise JsException("Maximum call stack size exceeded" if count < 2**27 else "Invalid array length",
+                          name="RangeError")
+    return [_property(args, str(i)) for i in range(count)]
+
+
+#: the most arguments V8 spreads in an ``apply`` (Node 24.19: 100,000 goes, 200,000 is
+#: ``RangeError: Maximum call stack size exceeded``; from 2**27 ``Invalid array length``)
+_MOST_SPREAD = 100_000
+
+
+def _property(obj: JsProxy, key: str) -> Any:
+    """``obj[key]`` as JavaScript reads a property: ``undefined`` (None) where there is none."""
+    try:
+        return getattr(obj, key)
+    except AttributeError:
+        return None
 
 
 class FunctionPrototype:
@@ -420,6 +456,16 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
     def length(self) -> int:
         return self._length
 
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """A JS function called with keyword arguments gets them as one JS object after the
+        positional ones (``js.Math.max(1, a=2)`` is ``Math.max(1, {a: 2})``, NaN; npm pyodide
+        0.26.0a4, 0.28.2, 314.0.6), as :func:`~workers_env.runtime.jsbase.folded` passes them."""
+        if kwargs:
+            limit = positional_limit(self._func)
+            if limit != -1:  # (-1: a workers-env function reading keyword arguments of its own)
+                return folded(self._func, limit, f"{self.name or 'function'}()")(*args, **kwargs)
+        return self._func(*args, **kwargs)
+
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
 
@@ -443,6 +489,9 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
         """None, as a JS function's JsProxy has none (Pyodide's ``AttributeError: destroy``): the
         built-in is shared by every Worker of the process, so nothing may end it."""
         raise AttributeError("destroy")
+
+
+runs_the_workers(JsNativeFunction.__call__)
 
 
 class JsBoundFunction(JsNativeFunction):
@@ -477,7 +526,7 @@ class JsOnceFunction(JsFunction):
         if self._called:
             raise JsException("OnceProxy can only be called once", name="Error")  # Pyodide's text
         try:
-            return self._func(*args, **kwargs)
+            return self._func(*args, js_keyword_object(kwargs)) if kwargs else self._func(*args)
         finally:
             self.destroy()
 
