@@ -4,9 +4,10 @@ PyProxy of a Python callable (``JsDoubleProxy``, :func:`create_proxy`), JS built
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import operator
-from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
+from collections.abc import Callable, ItemsView, KeysView, Mapping, MutableMapping, ValuesView
 from typing import Any
 
 from workers_env._deep import python_str
@@ -201,6 +202,8 @@ class JsDoubleProxy(JsProxy):
         obj = self.unwrap()
         if name in _MAP_METHODS and _map_like(obj):
             return getattr(_JsMapMethods(self), name)
+        if name in _MUTABLE_MAP_METHODS and _mutable_map_like(obj):
+            return getattr(_JsMutableMapMethods(self), name)
         try:
             return getattr(obj, name)
         except AttributeError:
@@ -213,7 +216,30 @@ class JsDoubleProxy(JsProxy):
         314.0.6)."""
         obj = self._obj
         names = set(super().__dir__()) | {name for name in dir(obj) if not name.startswith("_")}
+        if _mutable_map_like(obj):
+            names |= _MUTABLE_MAP_METHODS
         return sorted(names | _MAP_METHODS if _map_like(obj) else names)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        """``proxy[key] = value``: a mutable map-like PyProxy's ``set(key, value)`` -- the
+        object's own ``obj[key] = value``, the value as it comes back from JavaScript (every
+        Pyodide; from 0.29 too, where reading a str key back is a TypeError)."""
+        obj = self.unwrap()
+        if not _mutable_map_like(obj):
+            raise TypeError("'pyodide.ffi.JsProxy' object does not support item assignment")
+        obj[key] = _through_js(value)
+
+    def __delitem__(self, key: Any) -> None:
+        """``del proxy[key]``: a mutable map-like PyProxy's ``delete(key)``, which deletes the
+        item and answers no ``true``, so Pyodide raises ``KeyError(key)`` after the deletion
+        (npm pyodide 0.26.0a4, 0.28.2 and 314.0.6: ``del create_proxy(d)['a']`` empties ``d``
+        and raises ``KeyError: 'a'``)."""
+        obj = self.unwrap()
+        if not _mutable_map_like(obj):
+            raise TypeError("'pyodide.ffi.JsProxy' object doesn't support item deletion")
+        with contextlib.suppress(LookupError):
+            del obj[key]
+        raise KeyError(key)
 
     def __bool__(self) -> bool:  # a JS object: true, whatever __len__ below says
         return True
@@ -317,6 +343,62 @@ def _map_like(obj: Any) -> bool:
     ``get`` (``__getitem__``), a length and iteration -- a dict, list, tuple, str (a set has no
     ``get``; see :meth:`JsDoubleProxy.__iter__`)."""
     return hasattr(obj, "__getitem__") and hasattr(obj, "__len__") and hasattr(obj, "__iter__")
+
+
+#: the methods of Pyodide's ``JsMutableMap`` a JsProxy of a mutable map-like PyProxy has
+_MUTABLE_MAP_METHODS = frozenset({"pop", "popitem", "setdefault", "update"})
+
+
+def _mutable_map_like(obj: Any) -> bool:
+    """Whether Pyodide holds the JsProxy of ``obj``'s PyProxy as a ``JsMutableMap``: a map-like
+    PyProxy with ``set`` and ``delete`` too (``__setitem__``, ``__delitem__``): a dict, a list."""
+    return _map_like(obj) and hasattr(obj, "__setitem__") and hasattr(obj, "__delitem__")
+
+
+_NO_DEFAULT: Any = object()
+
+
+class _JsMutableMapMethods:
+    """``pop``/``popitem``/``setdefault``/``update`` of the JsProxy of a mutable map-like PyProxy,
+    Pyodide's ``JsMap`` ones (jsproxy.c ``JsMap_pop`` and the rest): over the proxy's own
+    subscript (:meth:`JsDoubleProxy.__getitem__`) and ``del`` (which raises ``KeyError`` after
+    deleting), not the Python object's methods -- so ``create_proxy({'a': 1}).pop('a')`` deletes
+    the item and raises ``KeyError: 'a'`` (npm pyodide 0.26.0a4, 0.28.2), from 0.29 a
+    ``TypeError`` before deleting (a str key of an array-like; 314.0.6)."""
+
+    __slots__ = ("_proxy",)
+
+    def __init__(self, proxy: JsDoubleProxy):
+        self._proxy = proxy
+
+    def pop(self, key: Any, default: Any = _NO_DEFAULT, /) -> Any:
+        try:
+            value = self._proxy[key]
+        except Exception:
+            if default is _NO_DEFAULT:
+                raise
+            return default
+        del self._proxy[key]
+        return value
+
+    def popitem(self) -> tuple[Any, Any]:
+        return MutableMapping.popitem(self._proxy)  # type: ignore[arg-type]
+
+    def setdefault(self, key: Any, default: Any = None, /) -> Any:
+        try:
+            return self._proxy[key]
+        except Exception:
+            self._proxy[key] = default
+            return default
+
+    def update(self, other: Any = _NO_DEFAULT, /, **kwargs: Any) -> None:
+        """``MutableMapping.update`` over the proxy; before Pyodide 0.29 its keyword arguments
+        are dropped (``JsMap_update`` passes the positional one twice: npm 0.26.0a4 and 0.28.2
+        leave ``c`` out of ``update({'b': 2}, c=3)``; 314.0.6 sets it)."""
+        if other is not _NO_DEFAULT:
+            MutableMapping.update(self._proxy, other)  # type: ignore[arg-type]
+        if kwargs and pyodide_029():
+            MutableMapping.update(self._proxy, **kwargs)  # type: ignore[arg-type]
 
 
 class _JsMapMethods:
