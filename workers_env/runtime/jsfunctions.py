@@ -12,7 +12,7 @@ from typing import Any
 
 from workers_env._deep import python_str
 from workers_env._errors import JsException
-from workers_env._jsvalues import js_number
+from workers_env._jsvalues import js_number, js_to_number
 from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy, folded, js_keyword_object, positional_limit
 from workers_env.runtime.tracebacks import runs_the_workers
@@ -371,7 +371,12 @@ class _JsMutableMapMethods:
     def __init__(self, proxy: JsDoubleProxy):
         self._proxy = proxy
 
-    def pop(self, key: Any, default: Any = _NO_DEFAULT, /) -> Any:
+    def pop(self, *args: Any) -> Any:
+        if not args:  # Argument Clinic's words (jsproxy.c JsMap_pop, O|O:pop)
+            raise TypeError("pop() missing required argument 'key' (pos 1)")
+        if len(args) > 2:
+            raise TypeError(f"pop expected at most 2 arguments, got {len(args)}")
+        key, default = args if len(args) == 2 else (args[0], _NO_DEFAULT)
         try:
             value = self._proxy[key]
         except Exception:
@@ -467,9 +472,11 @@ def _array_like(args: Any) -> list[Any]:
 
     if isinstance(args, (JsArray, JsPyJsonArray, JsTypedArray)):
         return list(args)
-    if isinstance(length, bool) or not isinstance(length, (int, float)):
+    try:
+        length = js_to_number(length)  # ToLength: ToNumber ("2" is 2, undefined NaN), then clamped
+    except Exception:  # (a value ToNumber refuses: a Symbol, a BigInt -- no arguments here)
         return []
-    count = 0 if length != length or length <= 0 else int(min(length, 2**53 - 1))  # ToLength
+    count = 0 if length != length or length <= 0 else int(min(length, 2**53 - 1))
     if count > _MOST_SPREAD:
         raise JsException("Maximum call stack size exceeded" if count < 2**27 else "Invalid array length",
                           name="RangeError")
