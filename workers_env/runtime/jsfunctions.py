@@ -549,7 +549,7 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
         """A JS function called with keyword arguments gets them as one JS object after the
         positional ones (``js.Math.max(1, a=2)`` is ``Math.max(1, {a: 2})``, NaN; npm pyodide
         0.26.0a4, 0.28.2, 314.0.6), as :func:`~workers_env.runtime.jsbase.folded` passes them."""
-        if kwargs:
+        if kwargs and not hasattr(self._func, "__wrapped__"):  # (one folded already keeps its own words)
             limit = positional_limit(self._func)
             if limit != -1:  # (-1: a workers-env function reading keyword arguments of its own)
                 return folded(self._func, limit, f"{self.name or 'function'}()")(*args, **kwargs)
