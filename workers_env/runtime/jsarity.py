@@ -7,11 +7,14 @@ constructor 3); workerd's own functions and classes, made by jsg, 0 whatever the
 timers (``setTimeout`` 2, ``clearTimeout`` 1). Every value was measured under ``wrangler dev``
 4.164.0 for each function workers-env has on ``js``; Node (where the Pyodide differential runs)
 has its own ``fetch`` (``length`` 1), so the differential compares V8's built-ins only.
+
+An array's methods (``arr.push``, ``arr.join``) have the ``length`` ECMAScript gives
+``Array.prototype``'s, the same in every V8 (Node 24 and workerd alike).
 """
 
 from __future__ import annotations
 
-__all__ = ["function_length"]
+__all__ = ["ARRAY_METHOD_LENGTHS", "function_length"]
 
 #: ``length`` of each function whose length is not 0, by its path on ``js`` (workerd, wrangler
 #: dev 4.164.0); every other function workers-env has there measured 0
@@ -42,3 +45,15 @@ _LENGTHS = {
 def function_length(path: str) -> int:
     """The ``length`` of the JS function at ``path`` on ``js`` (``"Math.max"``, ``"fetch"``)."""
     return _LENGTHS.get(path, 0)
+
+
+#: ``length`` of each ``Array.prototype`` method (ECMAScript's; read off V8 under Node 24.19, the
+#: same in workerd): what ``arr.push.length`` reads in Pyodide; ``name`` is the key
+ARRAY_METHOD_LENGTHS = {
+    "at": 1, "concat": 1, "copyWithin": 2, "entries": 0, "every": 1, "fill": 1, "filter": 1, "find": 1,
+    "findIndex": 1, "findLast": 1, "findLastIndex": 1, "flat": 0, "flatMap": 1, "forEach": 1, "includes": 1,
+    "indexOf": 1, "join": 1, "keys": 0, "lastIndexOf": 1, "map": 1, "pop": 0, "push": 1, "reduce": 1,
+    "reduceRight": 1, "reverse": 0, "shift": 0, "slice": 2, "some": 1, "sort": 1, "splice": 2,
+    "toLocaleString": 0, "toReversed": 0, "toSorted": 1, "toSpliced": 2, "toString": 0, "unshift": 1,
+    "values": 0, "with": 2,
+}

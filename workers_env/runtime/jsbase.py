@@ -15,7 +15,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet, PyodideProxyType, reduce_by_own_name
 
-__all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "js_keywords", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull", "js_type_error"]
+__all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "js_keyword_object", "js_keywords", "positional_limit", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull", "js_type_error"]
 
 
 def js_type_error(message: str) -> JsException:
@@ -102,7 +102,7 @@ def set_keyword_folding(make: Callable[[dict[str, Any]], Any], warn: Callable[[s
     _Folding.warn = staticmethod(warn)  # type: ignore[assignment]
 
 
-def _positional_limit(func: Callable[..., Any]) -> int | None:
+def positional_limit(func: Callable[..., Any]) -> int | None:
     """How many positional arguments ``func`` takes (``None``: any number, or it takes
     keyword arguments of its own and so is left as it is: ``-1``)."""
     try:
@@ -114,6 +114,11 @@ def _positional_limit(func: Callable[..., Any]) -> int | None:
     if any(p.kind is p.VAR_POSITIONAL for p in params):
         return None
     return sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+
+
+def js_keyword_object(kwargs: dict[str, Any]) -> Any:
+    """The JS object Pyodide makes of a call's keyword arguments (a ``JsObject``)."""
+    return _Folding.make(kwargs)
 
 
 def folded(func: Callable[..., Any], limit: int | None, where: str) -> Callable[..., Any]:
@@ -142,7 +147,7 @@ def js_keywords(where: str) -> Callable[[Callable[..., Any]], Callable[..., Any]
     """:func:`folded` as a decorator, for a JS function that is no method (``fetch``)."""
 
     def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
-        return folded(func, _positional_limit(func), where)
+        return folded(func, positional_limit(func), where)
 
     return wrap
 
@@ -161,7 +166,7 @@ def _fold_keywords(cls: type, namespace: dict[str, Any]) -> None:
         func = value.__func__ if kind is not None else value
         if not inspect.isfunction(func):
             continue
-        limit = _positional_limit(func)  # counting the instance (or class) a method is called with
+        limit = positional_limit(func)  # counting the instance (or class) a method is called with
         if limit == -1:
             continue
         wrapped = folded(func, limit, f"{js_name}.{name}()")

@@ -4,16 +4,17 @@ PyProxy of a Python callable (``JsDoubleProxy``, :func:`create_proxy`), JS built
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import operator
-from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
+from collections.abc import Callable, ItemsView, KeysView, Mapping, MutableMapping, ValuesView
 from typing import Any
 
 from workers_env._deep import python_str
 from workers_env._errors import JsException
-from workers_env._jsvalues import js_number
+from workers_env._jsvalues import js_number, js_to_number
 from workers_env.runtime.current import pyodide_028, pyodide_029
-from workers_env.runtime.jsbase import JsProxy
+from workers_env.runtime.jsbase import JsProxy, folded, js_keyword_object, positional_limit
 from workers_env.runtime.tracebacks import runs_the_workers
 
 __all__ = [
@@ -57,9 +58,11 @@ class JsFunction(JsProxy):
         is ``f(None, 1)``; 0.28.2 hands it an internal ``Symbol(error marker)`` there)."""
         if self._destroyed:
             raise JsException(_DESTROYED, name="Error")
+        if kwargs:  # Pyodide calls the PyProxy as a JS function: the keywords one JS object, last
+            args = (*args, js_keyword_object(kwargs))
         if self._capture_this:
-            return self._func(None, *args, **kwargs)
-        return self._func(*args, **kwargs)
+            return self._func(None, *args)
+        return self._func(*args)
 
     def destroy(self) -> None:
         self._destroyed = True
@@ -72,9 +75,11 @@ class JsFunction(JsProxy):
         was made with ``capture_this`` (Pyodide drops it otherwise)."""
         if self._destroyed:
             raise JsException(_DESTROYED, name="Error")
+        if kwargs:
+            args = (*args, js_keyword_object(kwargs))
         if self._capture_this:
-            return self._func(this, *args, **(kwargs or {}))
-        return self._func(*args, **(kwargs or {}))
+            return self._func(this, *args)
+        return self._func(*args)
 
     # the PyProxy's own call/apply/bind (pyproxy.ts ``PyProxyFunctionMethods``; npm pyodide
     # 0.26.0a4, 0.28.2 and 314.0.6): ``this`` dropped unless captured, ``bind`` a proxy of the
@@ -197,6 +202,8 @@ class JsDoubleProxy(JsProxy):
         obj = self.unwrap()
         if name in _MAP_METHODS and _map_like(obj):
             return getattr(_JsMapMethods(self), name)
+        if name in _MUTABLE_MAP_METHODS and _mutable_map_like(obj):
+            return getattr(_JsMutableMapMethods(self), name)
         try:
             return getattr(obj, name)
         except AttributeError:
@@ -209,7 +216,30 @@ class JsDoubleProxy(JsProxy):
         314.0.6)."""
         obj = self._obj
         names = set(super().__dir__()) | {name for name in dir(obj) if not name.startswith("_")}
+        if _mutable_map_like(obj):
+            names |= _MUTABLE_MAP_METHODS
         return sorted(names | _MAP_METHODS if _map_like(obj) else names)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        """``proxy[key] = value``: a mutable map-like PyProxy's ``set(key, value)`` -- the
+        object's own ``obj[key] = value``, the value as it comes back from JavaScript (every
+        Pyodide; from 0.29 too, where reading a str key back is a TypeError)."""
+        obj = self.unwrap()
+        if not _mutable_map_like(obj):
+            raise TypeError("'pyodide.ffi.JsProxy' object does not support item assignment")
+        obj[key] = _through_js(value)
+
+    def __delitem__(self, key: Any) -> None:
+        """``del proxy[key]``: a mutable map-like PyProxy's ``delete(key)``, which deletes the
+        item and answers no ``true``, so Pyodide raises ``KeyError(key)`` after the deletion
+        (npm pyodide 0.26.0a4, 0.28.2 and 314.0.6: ``del create_proxy(d)['a']`` empties ``d``
+        and raises ``KeyError: 'a'``)."""
+        obj = self.unwrap()
+        if not _mutable_map_like(obj):
+            raise TypeError("'pyodide.ffi.JsProxy' object doesn't support item deletion")
+        with contextlib.suppress(LookupError):
+            del obj[key]
+        raise KeyError(key)
 
     def __bool__(self) -> bool:  # a JS object: true, whatever __len__ below says
         return True
@@ -315,6 +345,67 @@ def _map_like(obj: Any) -> bool:
     return hasattr(obj, "__getitem__") and hasattr(obj, "__len__") and hasattr(obj, "__iter__")
 
 
+#: the methods of Pyodide's ``JsMutableMap`` a JsProxy of a mutable map-like PyProxy has
+_MUTABLE_MAP_METHODS = frozenset({"pop", "popitem", "setdefault", "update"})
+
+
+def _mutable_map_like(obj: Any) -> bool:
+    """Whether Pyodide holds the JsProxy of ``obj``'s PyProxy as a ``JsMutableMap``: a map-like
+    PyProxy with ``set`` and ``delete`` too (``__setitem__``, ``__delitem__``): a dict, a list."""
+    return _map_like(obj) and hasattr(obj, "__setitem__") and hasattr(obj, "__delitem__")
+
+
+_NO_DEFAULT: Any = object()
+
+
+class _JsMutableMapMethods:
+    """``pop``/``popitem``/``setdefault``/``update`` of the JsProxy of a mutable map-like PyProxy,
+    Pyodide's ``JsMap`` ones (jsproxy.c ``JsMap_pop`` and the rest): over the proxy's own
+    subscript (:meth:`JsDoubleProxy.__getitem__`) and ``del`` (which raises ``KeyError`` after
+    deleting), not the Python object's methods -- so ``create_proxy({'a': 1}).pop('a')`` deletes
+    the item and raises ``KeyError: 'a'`` (npm pyodide 0.26.0a4, 0.28.2), from 0.29 a
+    ``TypeError`` before deleting (a str key of an array-like; 314.0.6)."""
+
+    __slots__ = ("_proxy",)
+
+    def __init__(self, proxy: JsDoubleProxy):
+        self._proxy = proxy
+
+    def pop(self, *args: Any) -> Any:
+        if not args:  # Argument Clinic's words (jsproxy.c JsMap_pop, O|O:pop)
+            raise TypeError("pop() missing required argument 'key' (pos 1)")
+        if len(args) > 2:
+            raise TypeError(f"pop expected at most 2 arguments, got {len(args)}")
+        key, default = args if len(args) == 2 else (args[0], _NO_DEFAULT)
+        try:
+            value = self._proxy[key]
+        except Exception:
+            if default is _NO_DEFAULT:
+                raise
+            return default
+        del self._proxy[key]
+        return value
+
+    def popitem(self) -> tuple[Any, Any]:
+        return MutableMapping.popitem(self._proxy)  # type: ignore[arg-type]
+
+    def setdefault(self, key: Any, default: Any = None, /) -> Any:
+        try:
+            return self._proxy[key]
+        except Exception:
+            self._proxy[key] = default
+            return default
+
+    def update(self, other: Any = _NO_DEFAULT, /, **kwargs: Any) -> None:
+        """``MutableMapping.update`` over the proxy; before Pyodide 0.29 its keyword arguments
+        are dropped (``JsMap_update`` passes the positional one twice: npm 0.26.0a4 and 0.28.2
+        leave ``c`` out of ``update({'b': 2}, c=3)``; 314.0.6 sets it)."""
+        if other is not _NO_DEFAULT:
+            MutableMapping.update(self._proxy, other)  # type: ignore[arg-type]
+        if kwargs and pyodide_029():
+            MutableMapping.update(self._proxy, **kwargs)  # type: ignore[arg-type]
+
+
 class _JsMapMethods:
     """``keys``/``values``/``items``/``get`` of the JsProxy of a map-like PyProxy, as Pyodide's
     ``JsMap`` has them (npm pyodide 0.26.0a4, 0.28.2, 314.0.6): views over the proxy itself --
@@ -357,7 +448,11 @@ def _through_js(value: Any) -> Any:
 def _array_like(args: Any) -> list[Any]:
     """``CreateListFromArrayLike`` of ``Function.prototype.apply``'s second argument as Pyodide
     hands it over: ``undefined``/``null`` no arguments, a list (a PyProxy has ``length``) or a
-    JS array its items, an object without ``length`` none, a primitive V8's TypeError."""
+    JS array its items, a primitive V8's TypeError; any other object as many arguments as its
+    ``length`` says (ToLength: none without one), each its property of that index, ``undefined``
+    where it has none (``Math.max.apply(None, to_js({'length': 2}))`` is NaN on 0.28.2 and
+    314.0.6, where ``to_js`` makes a LiteralMap whose entries are properties; a 0.26 ``Map`` has
+    no ``length``: -inf). A length V8 cannot spread throws its RangeError."""
     from workers_env.runtime.jsbase import JsNull
 
     if args is None or isinstance(args, JsNull):
@@ -366,9 +461,39 @@ def _array_like(args: Any) -> list[Any]:
         raise JsException("CreateListFromArrayLike called on non-object", name="TypeError")
     if isinstance(args, (list, tuple)):
         return list(args)
-    if isinstance(args, JsProxy) and isinstance(getattr(args, "length", None), int):
+    if not isinstance(args, JsProxy):
+        return []
+    try:
+        length = args.length
+    except (AttributeError, TypeError, LookupError):
+        return []
+    from workers_env.runtime.jsbuffers import JsTypedArray
+    from workers_env.runtime.jsproxy import JsArray, JsPyJsonArray  # (jsproxy imports this module)
+
+    if isinstance(args, (JsArray, JsPyJsonArray, JsTypedArray)):
         return list(args)
-    return []
+    try:
+        length = js_to_number(length)  # ToLength: ToNumber ("2" is 2, undefined NaN), then clamped
+    except Exception:  # (a value ToNumber refuses: a Symbol, a BigInt -- no arguments here)
+        return []
+    count = 0 if length != length or length <= 0 else int(min(length, 2**53 - 1))
+    if count > _MOST_SPREAD:
+        raise JsException("Maximum call stack size exceeded" if count < 2**27 else "Invalid array length",
+                          name="RangeError")
+    return [_property(args, str(i)) for i in range(count)]
+
+
+#: the most arguments V8 spreads in an ``apply`` (Node 24.19: 100,000 goes, 200,000 is
+#: ``RangeError: Maximum call stack size exceeded``; from 2**27 ``Invalid array length``)
+_MOST_SPREAD = 100_000
+
+
+def _property(obj: JsProxy, key: str) -> Any:
+    """``obj[key]`` as JavaScript reads a property: ``undefined`` (None) where there is none."""
+    try:
+        return getattr(obj, key)
+    except AttributeError:
+        return None
 
 
 class FunctionPrototype:
@@ -420,6 +545,16 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
     def length(self) -> int:
         return self._length
 
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """A JS function called with keyword arguments gets them as one JS object after the
+        positional ones (``js.Math.max(1, a=2)`` is ``Math.max(1, {a: 2})``, NaN; npm pyodide
+        0.26.0a4, 0.28.2, 314.0.6), as :func:`~workers_env.runtime.jsbase.folded` passes them."""
+        if kwargs and not hasattr(self._func, "__wrapped__"):  # (one folded already keeps its own words)
+            limit = positional_limit(self._func)
+            if limit != -1:  # (-1: a workers-env function reading keyword arguments of its own)
+                return folded(self._func, limit, f"{self.name or 'function'}()")(*args, **kwargs)
+        return self._func(*args, **kwargs)
+
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function
 
@@ -443,6 +578,9 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
         """None, as a JS function's JsProxy has none (Pyodide's ``AttributeError: destroy``): the
         built-in is shared by every Worker of the process, so nothing may end it."""
         raise AttributeError("destroy")
+
+
+runs_the_workers(JsNativeFunction.__call__)
 
 
 class JsBoundFunction(JsNativeFunction):
@@ -477,7 +615,7 @@ class JsOnceFunction(JsFunction):
         if self._called:
             raise JsException("OnceProxy can only be called once", name="Error")  # Pyodide's text
         try:
-            return self._func(*args, **kwargs)
+            return self._func(*args, js_keyword_object(kwargs)) if kwargs else self._func(*args)
         finally:
             self.destroy()
 

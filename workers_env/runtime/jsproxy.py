@@ -37,6 +37,7 @@ from workers_env._jsvalues import (
     number_list,
 )
 from workers_env.runtime.current import pyodide_028, pyodide_029
+from workers_env.runtime.jsarity import ARRAY_METHOD_LENGTHS
 from workers_env.runtime.jsbase import (
     JsHostObject,
     JsNull,
@@ -1024,6 +1025,21 @@ class JsArray(JsProxy):
         return self.toString()  # Pyodide: JavaScript's String(array)
 
     __str__ = __repr__
+
+
+def _name_array_methods() -> None:
+    """An array's JS methods carry V8's ``length`` and ``name`` (``arr.push.length`` is 1,
+    ``arr.slice.name`` ``'slice'``; npm pyodide 0.26.0a4, 0.28.2 and 314.0.6 read them off the JS
+    function): set on each method, which a bound method reads through. The Python list methods
+    Pyodide puts first (``pop``, ``reverse``) are Python's and have neither, as there."""
+    for js_name, length in ARRAY_METHOD_LENGTHS.items():
+        method = vars(JsArray).get("with_" if js_name == "with" else js_name)
+        if js_name in JsArray._python_methods or not callable(method):
+            continue
+        method.length, method.name = length, js_name
+
+
+_name_array_methods()
 
 
 #: a missing entry (``None`` is a value a Map may hold)
