@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env import _errors, _jsvalues
-from workers_env.runtime.byidentity import WeakIdentityDict
+from workers_env.runtime.byidentity import WeakIdentityDict, weak_ref
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "context_in", "counts_task", "current_context", "current_runtime",
            "handling",
@@ -226,7 +226,7 @@ def acting_for(ctx: Any) -> Iterator[None]:
 
 def _weak(value: Any) -> bool:
     try:
-        weakref.ref(value)
+        weak_ref(value, readable=False)
     except TypeError:
         return False
     return True

@@ -410,6 +410,8 @@ class MutableMappingMethods:
     (``collections.abc``'s, as Pyodide's Mapping mixin gives them), ``pop``, ``popitem``,
     ``setdefault`` and ``update`` as real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 answer them."""
 
+    __slots__ = ()  # a mixin of JS values' classes: no ``__weakref__`` (see PyodideProxyType)
+
     def keys(self) -> KeysView[Any]:
         return KeysView(self)  # type: ignore[arg-type]
 
@@ -1077,6 +1079,8 @@ def map_key_read(key: Any) -> Any:
 class OwnsNoProperties:
     """Pyodide's ``object_keys``/``object_values``/``object_entries`` (so ``Object.keys`` and co.)
     of a JS object that owns no properties of its own: each is an empty array."""
+
+    __slots__ = ()  # a mixin of JS values' classes: no ``__weakref__`` (see PyodideProxyType)
 
     def object_keys(self) -> JsArray:
         return JsArray([])
