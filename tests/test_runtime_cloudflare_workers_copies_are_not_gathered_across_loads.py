@@ -14,17 +14,16 @@ from workers_env import load_worker
 from workers_env.runtime import cloudflareworkers
 
 OLD_LOCATION = '''
-import importlib
-import sys
+import importlib.util
 
 import cloudflare.workers
 from cloudflare.workers import Response
 
 
 async def on_fetch(request, env):
+    spec = importlib.util.find_spec("cloudflare.workers")
     for _ in range(int(request.headers.get("x-times") or 0)):  # a fresh module each time, as a new load makes
-        del sys.modules["cloudflare.workers"]
-        importlib.import_module("cloudflare.workers")
+        importlib.util.module_from_spec(spec)
     return Response("ok")
 '''
 

@@ -94,6 +94,7 @@ class Default(WorkerEntrypoint):
         return Response(repr(type(request.headers) is HTTPMessageMapping))
 '''
     folder = one_file_worker(tmp_path, entry, date="2026-05-01")
+    (folder / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0"\n[tool.workers-env]\npython-sdk = "1.9.5"\n')
 
     async def answer():
         return await (await load_worker(folder).fetch("/")).text()
