@@ -12,7 +12,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-__all__ = ["WeakIdentityDict", "WeakIdentitySet", "weak_ref"]
+__all__ = ["WeakIdentityDict", "WeakIdentitySet", "takes_weak_ref", "weak_ref"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -25,24 +25,34 @@ class _Life:
     __slots__ = ("__weakref__", "target")
 
 
+_read = object.__getattribute__  # the slot itself, past a class's own attribute hooks
+_write = object.__setattr__
+
+
 def _anchor(value: Any, make: bool = True) -> Any:
     """What a weak reference to ``value`` points at: ``value`` when its type takes weak
     references, else its life (``None`` when it has none yet and ``make`` is false). A value
     of neither kind is Python's own ``TypeError``."""
-    kind = type(value)
-    if kind.__weakrefoffset__:
+    if type(value).__weakrefoffset__:
         return value
-    slot = getattr(kind, "_weak_life", None)
-    if slot is None:
-        weakref.ref(value)  # raises: the type takes no weak reference and has no life slot
     try:
-        return slot.__get__(value, kind)
+        return _read(value, "_weak_life")
     except AttributeError:
         if not make:
             return None
-        life = _Life()
-        slot.__set__(value, life)
-        return life
+    life = _Life()
+    try:
+        _write(value, "_weak_life", life)
+    except AttributeError:  # no life slot either
+        weakref.ref(value)  # raises: the type takes no weak reference
+        raise
+    return life
+
+
+def takes_weak_ref(value: Any) -> bool:
+    """Whether :func:`weak_ref` takes ``value`` (a JS value does; an ``int`` does not)."""
+    kind = type(value)
+    return bool(kind.__weakrefoffset__) or getattr(kind, "_weak_life", None) is not None
 
 
 class _ReadBack(weakref.ref):  # type: ignore[type-arg]
@@ -94,12 +104,15 @@ class WeakIdentityDict(Generic[K, V]):
         held = self._data.get(id(key))
         if held is None:
             return None
-        try:
-            anchor = _anchor(key, make=False)
-        except TypeError:  # a key that takes no weak reference is in no such table
-            return None
         target = held[0]()
-        return held if target is not None and target is anchor else None
+        if target is key:  # a key that takes weak references itself
+            return held
+        if target is None:
+            return None
+        try:
+            return held if _read(key, "_weak_life") is target else None
+        except AttributeError:  # a JS value without a life, or another key that is no such value
+            return None
 
     def get(self, key: K, default: V | None = None) -> V | None:
         held = self._held(key)

@@ -344,7 +344,8 @@ class ImportScope:
                     self._invalidate_finders()
             self._layer.push(self.modules)
             if first:
-                self._attach()
+                if self._attached:
+                    self._attach()
                 self._before = _modules_mark()
                 # replayed by resume() while what it depends on is as it was: nothing to give back
                 # on exit but the Worker's own names, nothing another scope entered holds
@@ -371,7 +372,8 @@ class ImportScope:
         modules = sys.modules  # none of these names there (as at that entry): nothing to save
         modules.update(standin_modules())
         modules.update(self.modules)
-        self._attach()
+        if self._attached:
+            self._attach()
         _STANDINS.depth = self._layer.depth = 1
         sys.path[:] = entered_path
         sys.meta_path[:] = entered_meta
@@ -385,13 +387,15 @@ class ImportScope:
         with _LOCK:
             last = self._layer.depth == 1
             if last and self._undo_plain():
-                self._detach()
+                if self._attached:
+                    self._detach()
                 _STANDINS.pop(standin_modules())
                 current.restore(self._threads.replaced.pop())
                 return
             if last:
                 self._capture_new_modules()
-                self._detach()
+                if self._attached:
+                    self._detach()
             self._layer.pop(self.modules)
             if last:
                 self._take_own_path()
