@@ -56,7 +56,6 @@ from workers_env.runtime import asgi as asgi_bridge
 from workers_env.runtime import webloop as pyodide_webloop
 from workers_env.runtime import wsgi as wsgi_bridge
 from workers_env.runtime.cloudflareworkers import CloudflareWorkersFinder
-from workers_env.runtime.workersutils import WorkersUtilsFinder, utils_lacks, workers_utils_module
 from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
@@ -65,6 +64,7 @@ from workers_env.runtime.jsarity import function_length
 from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
+from workers_env.runtime.workersutils import WorkersUtilsFinder, utils_lacks, workers_utils_module
 
 __all__ = ["STANDIN_NAMES", "standin_modules"]
 
