@@ -62,19 +62,13 @@ _JsLoader.__name__ = _JsLoader.__qualname__ = "JsLoader"
 _JsLoader.__module__ = "_pyodide._importhook"
 
 
-class _SdkFileLoader(SourceFileLoader):
+class _SdkFileLoader(_StandinLoader, SourceFileLoader):
     """A file of the SDK (``workers/__init__.py``, ``asgi.py``), as Python's ``SourceFileLoader``
     names it; it loads the stand-in itself."""
 
     def __init__(self, module: ModuleType, path: str):
-        super().__init__(module.__name__, path)
-        self._module = module
-
-    def create_module(self, spec: ModuleSpec) -> ModuleType:
-        return self._module
-
-    def exec_module(self, module: ModuleType) -> None:
-        return None
+        SourceFileLoader.__init__(self, module.__name__, path)
+        _StandinLoader.__init__(self, module)
 
 
 class _StubLoader(SourceFileLoader):
