@@ -4,7 +4,9 @@
 ``any`` and ``then``/``catch``/``finally_`` -- a promise is awaitable, as Pyodide makes a JavaScript
 promise (``await Promise.new(lambda resolve, reject: setTimeout(resolve, 100))``, and
 ``run_sync(Promise.resolve())``, the JSPI check libraries make). A rejection reaches Python as
-the reason itself when it is an error, else as a ``JsException`` carrying its string.
+the reason itself when it is an error (a Python exception rejected as ``to_js(err)`` too), else
+as a ``JsException`` carrying its string, raised at the ``await`` with none of this module's
+frames; a Python handler that raises rejects the next promise with its ``PythonError``.
 
 ``encodeURIComponent``/``encodeURI``/``decodeURIComponent``/``decodeURI`` follow the
 standard's sets and throw its ``URIError: URI malformed``.
