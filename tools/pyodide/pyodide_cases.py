@@ -57,6 +57,12 @@ WEAKREF = ("Pyodide's JsProxy takes no weak reference (TypeError: cannot create 
            "'pyodide.ffi.JsProxy' object); workers-env's own bookkeeping holds a request's ctx weakly, so its JS "
            "values keep Python's weak references (README: Where we had to choose)")
 
+#: why a raising Python fulfilment handler of a ``Promise.new`` proxy's ``then`` differs from 0.28 on (a ``why``)
+THEN_028 = ("0.28.2 (and 314.0.6) fulfil the promise then returned with -1 when its Python fulfilment handler raises "
+            "(printing 'Unexpected error:' and the traceback), and with 0 when it returns a failing coroutine; "
+            "workers-env rejects with the error's PythonError in every era, as 0.26.0a4 does (README: Where we had "
+            "to choose)")
+
 #: group -> [code | (code, why)]
 CASES = {
     "array-js-methods": [
@@ -1032,7 +1038,7 @@ CASES = {
         ("# async\nimport asyncio\nawait asyncio.gather(js.Promise.resolve(1), js.Promise.new(lambda r, j: r(2)))", HOST_TEXT_314, "314"),
         "# async\nimport asyncio\nout = []\np = js.Promise.new(lambda r, j: r(1))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\np.then(lambda v: js.Promise.new(lambda r, j: r(2)).then(lambda w: out.append('inner')))\np.then(lambda v: out.append('outer2'))\nawait asyncio.sleep(0.05)\nout",
         ("# async\nimport asyncio\nout = []\njs.Promise.new(lambda r, j: r(1)).then(lambda v: 1 / 0).catch(lambda e: out.append(type(e).__name__))\nawait asyncio.sleep(0.05)\nout",
-         "0.28.2 (and 314.0.6) never runs the catch; workers-env gives it the Python exception itself there, and under 0.26 a JsException of its PythonError, as 0.26.0a4 (README: Where we had to choose)", FROM_028),
+         THEN_028, FROM_028),
         "# async\nimport asyncio\nout = []\np = js.Promise.new(lambda r, j: r(1))\nq = js.Promise.resolve(2)\nq.then(lambda v: out.append('called'))\np.then(lambda v: out.append('new'))\nawait asyncio.sleep(0)\nout.append('step')\nawait asyncio.sleep(0.05)\nout",
         "to_js([2**70, [-(2**70)]]).to_py()",
         "to_js({'a': [2**70]}, dict_converter=Object.fromEntries).to_py()",
@@ -1232,9 +1238,9 @@ CASES = {
         "# async\nasync def f():\n    raise ValueError('boom')\ntry:\n    await js.Promise.resolve(f())\nexcept Exception as e:\n    r = (e.name, e.type, e.message)\nr",
         "# async\nclass E(Exception):\n    pass\nasync def f():\n    raise E('mine')\ns = await js.Promise.allSettled(to_js([f()]))\n[str(x.reason) for x in s]",
         ("# async\ndef g(v):\n    raise ValueError('thrown')\ntry:\n    await js.Promise.new(lambda r, j: r(1)).then(g)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
-         '0.28.2 (and 314.0.6) does not reject the promise of a Python then handler that raises (or returns a failing coroutine); workers-env rejects it, with the exception itself or (a returned coroutine) its PythonError, as 0.26.0a4 does with its PythonError (README: Where we had to choose)', FROM_028),
+         THEN_028, FROM_028),
         ("# async\nasync def f():\n    raise ValueError('boom')\ntry:\n    await js.Promise.new(lambda r, j: r(1)).then(lambda v: f())\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
-         '0.28.2 (and 314.0.6) does not reject the promise of a Python then handler that raises (or returns a failing coroutine); workers-env rejects it, with the exception itself or (a returned coroutine) its PythonError, as 0.26.0a4 does with its PythonError (README: Where we had to choose)', FROM_028),
+         THEN_028, FROM_028),
     ],
     "type-names": [  # repr/__module__/__qualname__/__name__ of a JS value's type: Worker code compares str(type(x))
         "[repr(type(v)) for v in (arr(), obj(), pobj(), js.Map.new(), js.Set.new(), to_js({1}), js.Uint8Array.new(2), js.ArrayBuffer.new(2), js.Response.new('x'), create_proxy(lambda: 1), arr().values())]",
@@ -1667,5 +1673,34 @@ CASES = {
         "p = create_proxy({1, 2})\np.pop()",
         "p = create_proxy((3, 1))\np[0] = 1",
         "'pop' in dir(create_proxy({})), 'pop' in dir(create_proxy(()))",
+    ],
+    "promise-rejections": [  # # async: what awaiting a rejected promise raises, its frames, Python handlers' errors
+        "# async\nerr = ValueError('mine')\ntry:\n    await js.Promise.reject(to_js(err))\n    r = 'no error'\nexcept Exception as e:\n    r = (type(e).__name__, str(e), e is err)\nr",
+        "# async\nerr = ValueError('mine')\ntry:\n    await js.Promise.reject(err)\n    r = 'no error'\nexcept Exception as e:\n    r = (type(e).__name__, str(e), e is err)\nr",
+        "# async\nerr = ValueError('mine')\ntry:\n    await js.Promise.new(lambda res, rej: rej(to_js(err)))\n    r = 'no error'\nexcept Exception as e:\n    r = (type(e).__name__, str(e), e is err)\nr",
+        "# async\nerr = KeyError('k')\nout = []\nawait js.Promise.reject(to_js(err)).catch(lambda e: out.append((type(e).__name__, e is err)))\nout",
+        "# async\nimport traceback\ntry:\n    await js.Promise.reject(js.Error.new('no'))\nexcept Exception as e:\n    r = [f.name for f in traceback.extract_tb(e.__traceback__)]\nr",
+        "# async\nimport traceback\ntry:\n    await js.Promise.new(lambda res, rej: rej(js.Error.new('no')))\nexcept Exception as e:\n    r = [f.name for f in traceback.extract_tb(e.__traceback__)]\nr",
+        "# async\nimport asyncio, traceback\np = js.Promise.reject(js.Error.new('no'))\nawait asyncio.sleep(0)\ntry:\n    await p\nexcept Exception as e:\n    r = [f.name for f in traceback.extract_tb(e.__traceback__)]\nr",
+        "# async\nimport traceback\ntry:\n    await js.Promise.new(lambda res, rej: js.setTimeout(rej, 5, js.Error.new('late')))\nexcept Exception as e:\n    r = [f.name for f in traceback.extract_tb(e.__traceback__)]\nr",
+        "# async\nimport traceback\nerr = ValueError('mine')\ntry:\n    await js.Promise.reject(to_js(err))\nexcept Exception as e:\n    r = [f.name for f in traceback.extract_tb(e.__traceback__)]\nr",
+        "# async\nimport traceback\ndef boom(*a):\n    raise ValueError('boom')\ntry:\n    await js.Promise.new(lambda res, rej: rej(js.Error.new('no'))).catch(boom)\nexcept Exception as e:\n    r = (type(e).__name__, e.name, e.type, str(e).splitlines()[-1], [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "# async\ndef boom(*a):\n    raise ValueError('boom')\ntry:\n    await js.Promise.new(lambda res, rej: rej(js.Error.new('no'))).then(None, boom)\nexcept Exception as e:\n    r = (type(e).__name__, e.name, e.type, str(e).splitlines()[0], str(e).splitlines()[-1])\nr",
+        "# async\ndef boom(*a):\n    raise ValueError('boom')\ntry:\n    await js.Promise.new(lambda res, rej: res(1)).finally_(boom)\nexcept Exception as e:\n    r = (type(e).__name__, e.name, e.type, str(e).splitlines()[-1])\nr",
+        "# async\ndef boom(*a):\n    raise ValueError('boom')\ntry:\n    await js.Promise.new(lambda res, rej: rej(js.Error.new('no'))).finally_(boom)\nexcept Exception as e:\n    r = (type(e).__name__, e.name, e.type, str(e).splitlines()[-1])\nr",
+        "# async\ndef boom(*a):\n    raise ValueError('boom')\ns = await js.Promise.allSettled(to_js([js.Promise.new(lambda res, rej: rej(js.Error.new('no'))).catch(boom)]))\n(s[0].status, type(s[0].reason).__name__, s[0].reason.name, s[0].reason.type)",
+        "# async\ndef boom(*a):\n    raise ValueError('boom')\nout = []\nawait js.Promise.new(lambda res, rej: rej(js.Error.new('no'))).catch(boom).catch(create_proxy(lambda e: out.append((type(e).__name__, e.name, e.type))))\nout",
+        ("# async\ndef boom(*a):\n    raise ValueError('boom')\ntry:\n    r = await js.Promise.new(lambda res, rej: res(1)).then(boom)\nexcept Exception as e:\n    r = (type(e).__name__, e.name, e.type)\nr",
+         THEN_028, FROM_028),
+        "# async\ndef boom(*a):\n    raise ValueError('boom')\ntry:\n    await js.Promise.resolve(1).then(boom)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
+        "# async\ndef boom(*a):\n    raise ValueError('boom')\ntry:\n    await js.Promise.reject(js.Error.new('no')).catch(boom)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
+        "# async\ndef boom(*a):\n    raise ValueError('boom')\ns = await js.Promise.allSettled(to_js([js.Promise.resolve(1).finally_(boom)]))\n(s[0].status, type(s[0].reason).__name__, s[0].reason.name, s[0].reason.type)",
+    ],
+    "module-specs": [  # importlib.util.find_spec of the runtime's modules: a spec named as the module
+        "import importlib.util\ns = importlib.util.find_spec('js')\n(s.name, type(s.loader).__name__, s.origin, s.submodule_search_locations, s.parent, s.has_location)",
+        "import importlib.util\ns = importlib.util.find_spec('pyodide')\n(s.name, s.origin, s.submodule_search_locations, s.parent)",
+        "import importlib.util\ns = importlib.util.find_spec('pyodide.ffi')\n(s.name, s.origin, s.submodule_search_locations, s.parent)",
+        "import importlib.util\ns = importlib.util.find_spec('pyodide.webloop')\n(s.name, s.origin, s.submodule_search_locations, s.parent)",
+        "import importlib.util, sys\nimportlib.util.module_from_spec(importlib.util.find_spec('js')) is sys.modules['js']",
     ],
 }
