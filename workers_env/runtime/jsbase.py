@@ -111,35 +111,45 @@ def set_keyword_folding(make: Callable[[dict[str, Any]], Any], release: Callable
     _Folding.warn = staticmethod(warn)  # type: ignore[assignment]
 
 
-#: :func:`positional_shape` of each function seen, by the function -- or, for a plain ``def`` or
-#: ``lambda``, by its code, which fixes its parameters' kinds: a lambda made afresh for each call
-#: (``p.call``'s) is one entry
-_SHAPES: weakref.WeakKeyDictionary[Any, tuple[int | None, bool] | None] = weakref.WeakKeyDictionary()
+#: :func:`positional_shape` of each plain function seen (a ``def`` or ``lambda``), by its code,
+#: which fixes its parameters' kinds: a lambda made afresh for each call (``p.call``'s) is one entry
+_SHAPES: weakref.WeakKeyDictionary[types.CodeType, tuple[int | None, bool] | None] = weakref.WeakKeyDictionary()
 
 
 def positional_shape(func: Callable[..., Any]) -> tuple[int | None, bool] | None:
     """How many positional parameters ``func`` has (``None``: ``*args``, any number) and whether
     it takes ``**kwargs``; ``None`` where ``inspect.signature`` cannot tell. Worked out once per
-    function (``inspect.signature`` costs some 10 us, and ``Array.from(items, f)`` asks once
-    per item)."""
-    key: Any = func
-    if type(func) is types.FunctionType and not hasattr(func, "__wrapped__") and not hasattr(func, "__signature__"):
-        key = func.__code__
+    plain function -- and a method of one -- (``inspect.signature`` costs some 10 us, and
+    ``Array.from(items, f)`` asks once per item); any other callable each time."""
+    if type(func) is types.MethodType and _plain(func.__func__):
+        shape = positional_shape(func.__func__)
+        if shape is None or shape[0] is None:
+            return shape
+        if shape[0] > 0:  # the instance (or class) fills the first (none there: signature's ValueError below)
+            return shape[0] - 1, shape[1]
+    if not _plain(func):
+        return _signature_shape(func)
+    code = func.__code__
     try:
-        return _SHAPES[key]
-    except (KeyError, TypeError):  # (TypeError: no weak reference or no hash to key it by)
-        pass
+        return _SHAPES[code]
+    except KeyError:
+        shape = _SHAPES[code] = _signature_shape(func)
+        return shape
+
+
+def _plain(func: Any) -> bool:
+    """A ``def`` or ``lambda`` whose signature is its code's (no ``__wrapped__``/``__signature__``)."""
+    return type(func) is types.FunctionType and not hasattr(func, "__wrapped__") and not hasattr(func, "__signature__")
+
+
+def _signature_shape(func: Callable[..., Any]) -> tuple[int | None, bool] | None:
     try:
         params = inspect.signature(func).parameters.values()
     except (TypeError, ValueError):
-        shape = None
-    else:
-        count = None if any(p.kind is p.VAR_POSITIONAL for p in params) else \
-            sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
-        shape = (count, any(p.kind is p.VAR_KEYWORD for p in params))
-    with contextlib.suppress(TypeError):
-        _SHAPES[key] = shape
-    return shape
+        return None
+    count = None if any(p.kind is p.VAR_POSITIONAL for p in params) else \
+        sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+    return count, any(p.kind is p.VAR_KEYWORD for p in params)
 
 
 def positional_limit(func: Callable[..., Any]) -> int | None:

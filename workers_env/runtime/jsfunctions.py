@@ -299,8 +299,9 @@ class JsDoubleProxy(JsProxy):
         0.28.2 and 314.0.6): before 0.29 through the PyProxy's ``get(key)`` -- the object's
         ``obj[key]``, a missing key or index ``KeyError(key)``; from 0.29 (the 314.0.x era) a
         PyProxy with a length and iteration is array-like (pyodide#5991): an integer reads the
-        JavaScript property of that index (a sequence's item, negative from the end; none --
-        past the end, a mapping's -- ``IndexError(key)``), a slice an Array of the items, any
+        JavaScript property of that index (a sequence's item, negative from the end; a dict's
+        str or int key, :func:`_dict_property`; none -- past the end, another mapping's --
+        ``IndexError(key)``), a slice an Array of the items, any
         other key ``TypeError: list indices must be integers or slices, not str``."""
         obj = self.unwrap()
         if pyodide_029() and hasattr(obj, "__len__") and hasattr(obj, "__iter__") and not hasattr(obj, "__next__"):
