@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import copyreg
 import functools
 import inspect
@@ -20,7 +19,11 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet, PyodideProxyType, reduce_by_own_name
 from workers_env.runtime.tracebacks import runs_the_workers
 
-__all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "folded_call", "js_keywords", "keyword_call", "positional_limit", "positional_shape", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull", "js_type_error"]
+__all__ = [
+    "JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "folded_call", "js_keywords", "keyword_call",
+    "positional_limit", "positional_shape", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull",
+    "js_type_error",
+]
 
 
 def js_type_error(message: str) -> JsException:

@@ -208,4 +208,5 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
     return value
 
 
-set_keyword_folding(keyword_object, release_keyword_object, warn_pyproxy)  # a call's keyword arguments: one JS object (jsbase.keyword_call)
+# a call's keyword arguments: one JS object (jsbase.keyword_call)
+set_keyword_folding(keyword_object, release_keyword_object, warn_pyproxy)

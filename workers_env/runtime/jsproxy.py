@@ -19,7 +19,7 @@ import itertools
 import math
 import threading
 import warnings
-from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, MutableMapping, ValuesView
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
 from contextvars import ContextVar
 from typing import Any
 
