@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, WorkersEnvError
-from workers_env.cli.common import CommandError, js_number, print_hint
+from workers_env.cli.common import CommandError, UsageError, js_number, print_hint
 
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
 from .files import _deep_reading
@@ -143,6 +143,8 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False)
             if one_of:
                 _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
             run(args)
+        except UsageError:
+            raise  # the command line's mistake: printed with the command's help (cli.main)
         except JsException as exc:
             _error(exc.message)  # wrangler prints the JS error's message alone
             return 1
