@@ -127,3 +127,16 @@ def test_a_value_yargs_takes_but_workers_env_refuses_is_a_commands_error(app, ca
     as wrangler prints what a command throws: the empty line, the error, no help."""
     done = run_main(capsys, *argv)
     assert (done.returncode, done.stdout, done.stderr) == (1, "\n", f"✘ [ERROR] {text}\n\n\n")
+
+
+@pytest.mark.parametrize(("argv", "text"), [
+    (["d1", "exectue", "DB", "--local", "--command", "select 1"], "Unknown arguments: local, command, exectue, DB"),
+    (["kv", "ky", "get", "k", "--binding", "KV", "--local"], "Unknown arguments: binding, local, ky, get, k"),
+    (["bogus", "list"], "Unknown arguments: bogus, list"),
+    (["d1", "bogus", "DB", "--persist-to", "st", "-c", "wrangler.toml"], "Unknown arguments: persist-to, persistTo, bogus, DB"),
+])
+def test_a_word_naming_no_command_is_named_with_everything_the_group_does_not_know(app, capsys, argv, text):
+    """At the command group the line reached, yargs calls every option but wrangler's global ones
+    (``-c``, ``-e``, ``--cwd``, ...) unknown too, and every word from the misspelt one on that is
+    no option's value: the options first (wrangler 4.164.0)."""
+    assert error_of(argv, capsys) == f"✘ [ERROR] {text}\n\n\n"

@@ -25,7 +25,8 @@ sides, each in a fresh copy of the project:
   ``--metadata`` that is no JSON object, an abbreviated option, a non-number for a number
   option), in a project with the ``clean`` config: stderr and the exit code compared exactly;
   stdout up to the help that follows the error compared exactly, the help itself by whose help
-  it is (``<help of d1 execute>``): workers-env's help text is argparse's, not wrangler's.
+  it is (``<help of d1 execute>``): workers-env's help text is argparse's, not wrangler's; a
+  "Did you mean" box by the command it suggests (``<did you mean d1 execute DB>``).
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
@@ -163,6 +164,13 @@ OPTION_ERRORS: list[list[str]] = [
     ["dev", "--bogus"],
     ["dev", "extra1", "extra2"],
     ["dev", "--env-file"],
+    ["d1", "exectue", "DB", "--local", "--command", "select 1"],  # wrangler's "Did you mean" box
+    ["d1", "migrations", "aply", "DB", "--local"],
+    ["kv", "ky", "get", "k", "--binding", "KV", "--local"],
+    ["vectorize", "crate", "foo", "--dimensions", "3", "--metric", "cosine"],
+    ["vectorise", "list"],
+    ["kv", "namespaces", "list", "--binding", "KV"],
+    ["d1", "bogus", "DB", "--local", "--persist-to", "st", "-c", "wrangler.toml"],
     ["d1", "execute", "DB", "--local", "--command", "select 1", "--cwd"],
     ["d1", "execute", "DB", "--local", "--command", "select 1", "--cwd", ".", "--cwd", "."],
 ]
@@ -173,8 +181,15 @@ HELP_HEAD = {"wrangler": re.compile(r"^wrangler((?: [a-z][\w-]*)*)(?: [<\[].*)?$
              "ours": re.compile(r"^usage: workers-env((?: [a-z][\w-]*)*)(?: .*)?$", re.MULTILINE)}
 
 
+#: wrangler's "Did you mean" box: the command it suggests, without the program's name (whose
+#: length sets the box's width)
+BOX = re.compile(r'^╭─+╮\n│ Did you mean "(?:wrangler|workers-env) (?P<command>.*)"\? +│\n╰─+╯$', re.MULTILINE)
+
+
 def help_named(stdout: str, side: str) -> str:
-    """``stdout`` with the command help it ends with (if any) as ``<help of COMMAND>``."""
+    """``stdout`` with the command help it ends with (if any) as ``<help of COMMAND>``, and a
+    "Did you mean" box as ``<did you mean COMMAND>``."""
+    stdout = BOX.sub(lambda m: f"<did you mean {m['command']}>", stdout)
     head = HELP_HEAD[side].search(stdout)
     if head is None:
         return stdout

@@ -28,6 +28,7 @@ from workers_env.cli.common import (
     silence_stdout,
     with_hint,
 )
+from workers_env.cli.didyoumean import did_you_mean
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -75,7 +76,12 @@ class Parser(argparse.ArgumentParser):
         text = _yargs_text(self, message)
         if text == message:
             raise CommandError(message)
-        raise with_hint(UsageError(text), _account_only_note(self, message))
+        usage = with_hint(UsageError(text), _account_only_note(self, message))
+        choice = _CHOICE.match(message)
+        if choice and any(isinstance(a, argparse._SubParsersAction) and choice["name"] in (a.dest, a.metavar)
+                          for a in self._actions):
+            usage.unknown_command = choice["given"].strip().strip("'\"")  # type: ignore[attr-defined]
+        raise usage
 
     def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> argparse.Namespace:  # type: ignore[override]
         """argparse's, but words it cannot place are named as given (argparse joins them into
@@ -163,6 +169,43 @@ def _unknown_text(items: list[str]) -> str:
     end = items.index("--") if "--" in items else len(items)  # after it yargs reads no options
     extra = list(dict.fromkeys([*_unknown_names(items[:end]), *items[end + 1:]]))
     return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
+
+
+#: wrangler's global options, known to every command (``--cwd`` is taken out before parsing):
+#: those that take a value, and the flags
+_GLOBAL_VALUED = frozenset({"config", "c", "env", "e", "env-file", "envFile", "profile", "cwd"})
+_GLOBAL_FLAGS = frozenset({"help", "h", "version", "v", "install-skills", "installSkills"})
+
+
+def _unknown_command_text(argv: list[str], word: str) -> str:
+    """yargs' ``Unknown arguments: ...`` for a line whose ``word`` names no command: at the
+    command group the line reached, every option but wrangler's global ones is unknown too, and
+    so is every word from ``word`` on that is no option's value -- the options first
+    (``d1 exectue DB --local`` is ``local, exectue, DB``)."""
+    options: list[str] = []
+    words: list[str] = []
+    reached = False
+    i = 0
+    while i < len(argv):
+        item = argv[i]
+        i += 1
+        if item == "--":
+            words.extend(argv[i:])
+            break
+        if not item.startswith("-") or item == "-":
+            reached = reached or item == word
+            if reached:
+                words.append(item)
+            continue
+        name, eq, _ = item.lstrip("-").partition("=")
+        if name in _GLOBAL_FLAGS:
+            continue
+        if name not in _GLOBAL_VALUED:
+            options.extend(_unknown_names([item]))
+        if not eq and i < len(argv) and not argv[i].startswith("-"):
+            i += 1  # its value (yargs gives an unknown option the word after it)
+    unknown = list(dict.fromkeys([*options, *words]))
+    return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"
 
 
 def _unknown_names(items: list[str]) -> list[str]:
@@ -320,10 +363,19 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
 def _usage_error(parser: argparse.ArgumentParser, argv: list[str], exc: UsageError) -> int:
     """Print a mistake in the command line as wrangler's handleError prints a
     ``CommandLineArgsError``: its empty line on stdout, the error on stderr (then any
-    ``(workers-env: ...)`` line), then the help of the command the line names on stdout; exit 1."""
+    ``(workers-env: ...)`` line), then on stdout the "Did you mean" box for a misspelt command
+    (:func:`~workers_env.cli.didyoumean.did_you_mean`) and the help of the command the line
+    names; exit 1."""
+    unknown = getattr(exc, "unknown_command", None)
+    if unknown is not None:  # yargs names every word and option the command group does not know
+        exc = with_hint(UsageError(_unknown_command_text(argv, unknown)), getattr(exc, "workers_env_hint", None))
     fail(message_of(exc))
     print_hint(exc)
+    words = [word for word in argv if word and not word.startswith("-")]
+    box = did_you_mean(parser, words, message_of(exc))
     try:
+        if box is not None:
+            print(f"\n{box}\n", flush=True)  # wrangler's logger.info, above the help
         _help_parser(parser, argv).print_help()
     except BrokenPipeError:
         silence_stdout()
