@@ -98,10 +98,12 @@ def test_the_help_of_the_command_the_line_names_follows_on_stdout(app, capsys, a
     (["d1", "execute", "DB", "--command", "select 1", "--command", "select 2"],
      'The argument "--command" expects a single value, but received multiple: ["select 1","select 2"].'),
     (["vectorize", "list", "--cwd"], "Not enough arguments following: cwd"),
-    (["kv", "key", "get", "k"], "Missing required option: exactly one of --binding and --namespace-id must be provided"),
+    (["kv", "key", "get", "k"],
+     "Missing required option: exactly one of --binding and --namespace-id must be provided"),
     (["kv", "key", "get", "k", "--binding", "KV", "--namespace-id", "n"],
      "Conflicting options: --binding and --namespace-id cannot be used together. Please provide only one."),
-    (["kv", "key", "put", "k", "v", "--binding", "KV", "--metadata", "{"], "--metadata must be valid JSON. Received: {"),
+    (["kv", "key", "put", "k", "v", "--binding", "KV", "--metadata", "{"],
+     "--metadata must be valid JSON. Received: {"),
     (["kv", "key", "put", "k", "v", "--binding", "KV", "--metadata", "[1]"],
      "--metadata must be a JSON object. Received: [1]"),
 ])
@@ -133,10 +135,18 @@ def test_a_value_yargs_takes_but_workers_env_refuses_is_a_commands_error(app, ca
     (["d1", "exectue", "DB", "--local", "--command", "select 1"], "Unknown arguments: local, command, exectue, DB"),
     (["kv", "ky", "get", "k", "--binding", "KV", "--local"], "Unknown arguments: binding, local, ky, get, k"),
     (["bogus", "list"], "Unknown arguments: bogus, list"),
-    (["d1", "bogus", "DB", "--persist-to", "st", "-c", "wrangler.toml"], "Unknown arguments: persist-to, persistTo, bogus, DB"),
+    (["d1", "bogus", "DB", "--persist-to", "st", "-c", "wrangler.toml"],
+     "Unknown arguments: persist-to, persistTo, bogus, DB"),
 ])
 def test_a_word_naming_no_command_is_named_with_everything_the_group_does_not_know(app, capsys, argv, text):
     """At the command group the line reached, yargs calls every option but wrangler's global ones
     (``-c``, ``-e``, ``--cwd``, ...) unknown too, and every word from the misspelt one on that is
     no option's value: the options first (wrangler 4.164.0)."""
     assert error_of(argv, capsys) == f"✘ [ERROR] {text}\n\n\n"
+
+
+def test_bulk_puts_metadata_that_is_no_json_shows_the_help_too(app, capsys):
+    (app / "bulk.json").write_text('[{"key": "a", "value": "1"}]')
+    argv = ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--metadata", "{"]
+    assert error_of(argv, capsys) == "✘ [ERROR] --metadata must be valid JSON. Received: {\n\n\n"
+    assert not (app / ".wrangler" / "state" / "v3" / "kv").exists()

@@ -107,6 +107,7 @@ def test_a_pywrangler_build_command_vendors_no_sdk(tmp_path):
 
 @pytest.mark.asyncio
 async def test_a_pywrangler_deploy_build_command_vendors_it(tmp_path):
-    folder = one_file_worker(tmp_path, ENTRY, pyproject=False, extra='[build]\ncommand = "uvx pywrangler deploy --dry-run"\n')
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=False,
+                             extra='[build]\ncommand = "uvx pywrangler deploy --dry-run"\n')
     response = await load_worker(folder).fetch("/")
     assert (response.status, await response.text()) == (200, "ok")

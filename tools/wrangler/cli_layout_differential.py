@@ -146,6 +146,7 @@ OPTION_ERRORS: list[list[str]] = [
     ["kv", "key", "get", "k", "--binding", "KV", "--namespace-id", "abc123", "--local"],
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata", "{"],
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata", "[1]"],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--metadata", "{"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--prefix"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--binding", "KV"],
     ["kv", "bulk", "put", "--binding", "KV", "--local"],

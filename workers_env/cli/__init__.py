@@ -83,7 +83,9 @@ class Parser(argparse.ArgumentParser):
             usage.unknown_command = choice["given"].strip().strip("'\"")  # type: ignore[attr-defined]
         raise usage
 
-    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> argparse.Namespace:  # type: ignore[override]
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> argparse.Namespace:
         """argparse's, but words it cannot place are named as given (argparse joins them into
         one line, where ``--comm "select 1"`` would read as three words)."""
         parsed, extra = self.parse_known_args(args, namespace)
