@@ -150,3 +150,10 @@ def test_bulk_puts_metadata_that_is_no_json_shows_the_help_too(app, capsys):
     argv = ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--metadata", "{"]
     assert error_of(argv, capsys) == "✘ [ERROR] --metadata must be valid JSON. Received: {\n\n\n"
     assert not (app / ".wrangler" / "state" / "v3" / "kv").exists()
+
+
+def test_metadata_is_read_with_the_line_before_anything_else(app, capsys):
+    """wrangler reads ``--metadata`` in yargs' coerce, as it parses the line: before the handler
+    refuses ``--remote`` or looks the namespace up."""
+    argv = ["kv", "key", "put", "k", "v", "--remote", "--binding", "NOPE", "--metadata", "1"]
+    assert error_of(argv, capsys) == "✘ [ERROR] --metadata must be a JSON object. Received: 1\n\n\n"

@@ -147,6 +147,7 @@ OPTION_ERRORS: list[list[str]] = [
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata", "{"],
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata", "[1]"],
     ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--metadata", "{"],
+    ["kv", "key", "put", "k", "v", "--remote", "--metadata", "{"],  # yargs' coerce: before all else
     ["kv", "key", "list", "--binding", "KV", "--local", "--prefix"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--binding", "KV"],
     ["kv", "bulk", "put", "--binding", "KV", "--local"],
