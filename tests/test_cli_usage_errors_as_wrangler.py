@@ -1,14 +1,18 @@
-"""A mistake in a command's arguments reads as wrangler (yargs) words it, and exits 1 as wrangler.
+"""A mistake in a command's arguments reads as wrangler (yargs) words it, laid out and exiting as
+wrangler 4.164.0's handleError prints a ``CommandLineArgsError``: an empty line on stdout, the
+error on stderr, then the help of the command the line names on stdout; exit 1.
 
-argparse would exit 2 with its own text; the texts here are wrangler 4.164.0's for the same
-command lines (a missing positional, a missing required option, a value outside the choices,
-an unknown option) and its handlers' own for an empty ``--ids`` and a ``--dimensions`` that is
-not a number.
+argparse would exit 2 with its own text and its usage line on stderr; the texts here are wrangler
+4.164.0's for the same command lines (a missing positional, a missing required option, a value
+outside the choices, an unknown option) and its handlers' own for an empty ``--ids`` and a
+``--dimensions`` that is not a number (``tools/wrangler/cli_layout_differential.py``'s option
+errors compare them with wrangler's).
 """
 
 from __future__ import annotations
 
 import pytest
+from cli_helpers import run_main
 
 from workers_env.cli import main
 
@@ -22,13 +26,10 @@ def app(tmp_path, monkeypatch):
 
 
 def error_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    assert exited.value.code == 1
-    err = capsys.readouterr().err
-    assert err.startswith("usage: ") and "Traceback" not in err
-    return err[err.index("✘ [ERROR] "):]
+    done = run_main(capsys, *argv)
+    assert done.returncode == 1
+    assert done.stdout.startswith("\nusage: workers-env") and "Traceback" not in done.stderr
+    return done.stderr
 
 
 @pytest.mark.parametrize(("argv", "text"), [
@@ -65,3 +66,94 @@ def test_the_handlers_own_texts(app, capsys, argv, text):
     assert main(argv) == 1
     out = capsys.readouterr()  # as wrangler's handleError reports a thrown UserError
     assert (out.out, out.err) == ("\n", f"✘ [ERROR] {text}\n\n\n")
+
+
+@pytest.mark.parametrize(("argv", "command"), [
+    (["d1", "execute"], "d1 execute"),
+    (["d1", "execute", "DB", "--command", "select 1", "--bogus"], "d1 execute"),
+    (["d1", "migrations", "create", "DB"], "d1 migrations create"),
+    (["d1", "migrations", "bogus"], "d1 migrations"),
+    (["kv", "key", "get", "k", "--binding", "KV", "--bogus"], "kv key get"),
+    (["kv", "bogus"], "kv"),
+    (["vectorize", "query", "idx", "--vector", "1", "--bogus"], "vectorize query"),
+    (["vectorize", "query", "idx", "--return-metadata", "bogus"], "vectorize query"),
+    (["dev", "extra1", "extra2"], "dev"),
+    (["dev", "--bogus"], "dev"),
+    (["validate", "--bogus"], "validate"),
+    (["validate", "a", "b"], "validate"),
+    (["bogus"], ""),
+])
+def test_the_help_of_the_command_the_line_names_follows_on_stdout(app, capsys, argv, command):
+    """wrangler parses the line's words that are not options again with ``--help``: each names a
+    command of the one before until one does not, and that command's help is shown."""
+    done = run_main(capsys, *argv)
+    help_text = run_main(capsys, *command.split(), "--help").stdout
+    assert done.returncode == 1
+    assert done.stdout == "\n" + help_text  # handleError's empty line, then the help
+    assert done.stderr.startswith("✘ [ERROR] ") and done.stderr.endswith("\n\n\n")
+    assert "usage:" not in done.stderr
+
+
+@pytest.mark.parametrize(("argv", "text"), [
+    (["d1", "execute", "DB", "--command", "select 1", "--command", "select 2"],
+     'The argument "--command" expects a single value, but received multiple: ["select 1","select 2"].'),
+    (["vectorize", "list", "--cwd"], "Not enough arguments following: cwd"),
+    (["kv", "key", "get", "k"],
+     "Missing required option: exactly one of --binding and --namespace-id must be provided"),
+    (["kv", "key", "get", "k", "--binding", "KV", "--namespace-id", "n"],
+     "Conflicting options: --binding and --namespace-id cannot be used together. Please provide only one."),
+    (["kv", "key", "put", "k", "v", "--binding", "KV", "--metadata", "{"],
+     "--metadata must be valid JSON. Received: {"),
+    (["kv", "key", "put", "k", "v", "--binding", "KV", "--metadata", "[1]"],
+     "--metadata must be a JSON object. Received: [1]"),
+])
+def test_wranglers_other_command_line_errors_show_the_help_too(app, capsys, argv, text):
+    """demandSingleValue, demandOneOfOption and kv put's ``--metadata`` coerce throw
+    ``CommandLineArgsError`` too: the same layout, the command's help included."""
+    assert error_of(argv, capsys) == f"✘ [ERROR] {text}\n\n\n"
+    assert not (app / ".wrangler" / "state" / "v3" / "kv").exists()  # nothing written
+
+
+def test_an_abbreviated_option_is_unknown_as_in_yargs(app, capsys):
+    """argparse would read ``--comm`` as ``--command``; yargs takes no abbreviation, and the word
+    after the unknown option is its value, not another unknown word."""
+    assert error_of(["d1", "execute", "DB", "--comm", "select 1"], capsys) == "✘ [ERROR] Unknown argument: comm\n\n\n"
+
+
+@pytest.mark.parametrize(("argv", "text"), [
+    (["vectorize", "query", "idx", "--vector", "1", "--top-k", "abc"], "argument --top-k: not a number: 'abc'"),
+    (["dev", "--port", "abc"], "argument --port: 'abc' is not a port number (a whole number from 0 to 65535)"),
+])
+def test_a_value_yargs_takes_but_workers_env_refuses_is_a_commands_error(app, capsys, argv, text):
+    """yargs reads a number option's non-number as NaN and goes on; workers-env refuses it, printed
+    as wrangler prints what a command throws: the empty line, the error, no help."""
+    done = run_main(capsys, *argv)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "\n", f"✘ [ERROR] {text}\n\n\n")
+
+
+@pytest.mark.parametrize(("argv", "text"), [
+    (["d1", "exectue", "DB", "--local", "--command", "select 1"], "Unknown arguments: local, command, exectue, DB"),
+    (["kv", "ky", "get", "k", "--binding", "KV", "--local"], "Unknown arguments: binding, local, ky, get, k"),
+    (["bogus", "list"], "Unknown arguments: bogus, list"),
+    (["d1", "bogus", "DB", "--persist-to", "st", "-c", "wrangler.toml"],
+     "Unknown arguments: persist-to, persistTo, bogus, DB"),
+])
+def test_a_word_naming_no_command_is_named_with_everything_the_group_does_not_know(app, capsys, argv, text):
+    """At the command group the line reached, yargs calls every option but wrangler's global ones
+    (``-c``, ``-e``, ``--cwd``, ...) unknown too, and every word from the misspelt one on that is
+    no option's value: the options first (wrangler 4.164.0)."""
+    assert error_of(argv, capsys) == f"✘ [ERROR] {text}\n\n\n"
+
+
+def test_bulk_puts_metadata_that_is_no_json_shows_the_help_too(app, capsys):
+    (app / "bulk.json").write_text('[{"key": "a", "value": "1"}]')
+    argv = ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--metadata", "{"]
+    assert error_of(argv, capsys) == "✘ [ERROR] --metadata must be valid JSON. Received: {\n\n\n"
+    assert not (app / ".wrangler" / "state" / "v3" / "kv").exists()
+
+
+def test_metadata_is_read_with_the_line_before_anything_else(app, capsys):
+    """wrangler reads ``--metadata`` in yargs' coerce, as it parses the line: before the handler
+    refuses ``--remote`` or looks the namespace up."""
+    argv = ["kv", "key", "put", "k", "v", "--remote", "--binding", "NOPE", "--metadata", "1"]
+    assert error_of(argv, capsys) == "✘ [ERROR] --metadata must be a JSON object. Received: 1\n\n\n"

@@ -1,6 +1,7 @@
 """A ``then`` handler of a ``Promise.new(...)`` proxy that raises ``CancelledError`` (a
 ``task.result()`` of a cancelled task) rejects the promise ``then`` returned, as any throw in a
-JavaScript reaction does, and the other reactions queued with it still run. Since handlers run
+JavaScript reaction does -- with its ``PythonError``, as any Python error there --, and the
+other reactions queued with it still run. Since handlers run
 as microtasks (one drain of a queue), the ``BaseException`` escaped the drain: the next promise
 stayed pending and every reaction queued after it was dropped."""
 
@@ -27,7 +28,7 @@ class Default(WorkerEntrypoint):
         out = []
         resolvers = []
         p = js.Promise.new(lambda resolve, reject: resolvers.append(resolve))
-        p.then(cancelled).then(lambda v: out.append("fulfilled"), lambda e: out.append(type(e).__name__))
+        p.then(cancelled).then(lambda v: out.append("fulfilled"), lambda e: out.append([type(e).__name__, e.name, e.type]))
         p.then(lambda v: out.append(f"second {v}"))
         resolvers[0](1)
         for _ in range(5):
@@ -38,4 +39,4 @@ class Default(WorkerEntrypoint):
 
 def test_a_handler_raising_cancelled_error_rejects_and_the_others_run(tmp_path: Path) -> None:
     one_file_worker(tmp_path, ENTRY, date="2025-10-01")
-    assert json_answer(tmp_path, "/") == ["second 1", "CancelledError"]
+    assert json_answer(tmp_path, "/") == ["second 1", ["JsException", "PythonError", "CancelledError"]]

@@ -5,9 +5,10 @@ Python executor or JS-thenable ``then`` raises. Measured on Pyodide 0.26.0a4 and
 (tools/pyodide/pyodide_differential.py, group ``hangleft-python-errors``): ``allSettled``'s
 ``reason``, ``any``'s ``errors``, a ``catch`` handler's argument, and Python awaiting the promise
 gets a ``JsException`` reading ``PythonError: Traceback ...``. A Python ``then`` handler's error
-rejects with its PythonError under 0.26 (0.28.2 does not reject at all; workers-env passes the
-exception itself on there: README, Where we had to choose). ``finally_`` passes the reason on as
-it is. Once, every one of these passed the Python exception through."""
+rejects with its PythonError in every era, as 0.26.0a4 (0.28.2 and 314.0.6 fulfil with -1 instead:
+README, Where we had to choose; the handlers of ``catch``/``finally_`` in
+test_runtime_python_promise_handler_error_is_a_python_error_in_every_era.py). ``finally_`` passes
+the reason on as it is. Once, every one of these passed the Python exception through."""
 
 from __future__ import annotations
 
@@ -133,14 +134,12 @@ def test_a_python_executor_or_thenable_then_that_raises_rejects_with_its_python_
     assert text.endswith("ValueError: in executor\n" if path == "/executor" else "ValueError: no then\n")
 
 
-@pytest.mark.parametrize(("date", "expected"), [
-    ("2025-09-01", ["JsException", "PythonError", "ValueError"]),  # Pyodide 0.26.0a4
-    ("2025-10-01", ["ValueError", "-", "-"]),  # 0.28.2 does not reject: the exception itself here
-])
-def test_a_python_then_handler_that_raises_per_era(tmp_path, date, expected):
+@pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01"])
+def test_a_python_then_handler_that_raises_rejects_with_its_python_error_in_every_era(tmp_path, date):
     one_file_worker(tmp_path, ENTRY, date=date)
-    name, _text, js_name, kind = json_answer(tmp_path, "/handler")
-    assert [name, js_name, kind] == expected
+    name, text, js_name, kind = json_answer(tmp_path, "/handler")
+    assert [name, js_name, kind] == ["JsException", "PythonError", "ValueError"]
+    assert text.startswith("PythonError: Traceback (most recent call last):\n") and text.endswith("ValueError: in handler\n")
 
 
 def test_finally_passes_the_reason_on_as_it_is(tmp_path):

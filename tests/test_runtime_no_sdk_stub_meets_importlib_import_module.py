@@ -2,11 +2,13 @@
 import meets it, ``importlib.import_module`` as much as an ``import`` statement: a Worker of the
 external-SDK era that nothing vendors the SDK into fails to load that way too
 (test_runtime_worker_without_a_vendored_sdk_does_not_start_in_the_external_era.py), while the
-stand-ins stay importable once the load is over."""
+stand-ins stay importable once the load is over. ``importlib.util.find_spec`` finds the stub
+file too."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 
 import pytest
@@ -56,3 +58,38 @@ def test_a_worker_with_its_sdk_imports_it_through_importlib_after_one_failed(tmp
     worker = load_worker(one_file_worker(tmp_path / "b", WITH_IMPORTLIB))
     response = asyncio.run(worker.fetch("/"))
     assert (response.status, asyncio.run(response.text())) == (200, "asgi")
+
+
+FIND_SPEC = '''\
+import importlib.util
+import json
+import os
+found = {}
+for name in ("workers", "asgi"):
+    spec = importlib.util.find_spec(name)
+    found[name] = [spec.name, type(spec.loader).__name__, spec.origin, spec.submodule_search_locations, spec.cached]
+try:
+    spec = importlib.util.find_spec("workers")
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+except ModuleNotFoundError as error:
+    found["exec"] = [str(error), error.name, error.__notes__]
+os.environ["WORKERS_ENV_TEST_SPEC"] = json.dumps(found)
+'''
+
+
+@pytest.mark.parametrize(("date", "python"), [("2026-05-01", "3.13"), ("2026-09-08", "3.14")])
+def test_find_spec_answers_the_stubs_spec(tmp_path, date, python):
+    """``importlib.util.find_spec("workers")`` finds workerd's stub file -- a spec, not ``None``
+    nor an error -- and executing it raises the stub's error, as a Worker guarding an import with
+    it meets in production."""
+    with pytest.raises(ModuleNotFoundError):
+        load_worker(one_file_worker(tmp_path, FIND_SPEC, date=date, pyproject=False))
+    found = json.loads(os.environ.pop("WORKERS_ENV_TEST_SPEC"))
+    site = f"/lib/python{python}/site-packages"
+    tag = "cpython-" + python.replace(".", "")
+    assert found == {
+        "workers": ["workers", "SourceFileLoader", f"{site}/workers/__init__.py", [f"{site}/workers"],
+                    f"{site}/workers/__pycache__/__init__.{tag}.pyc"],
+        "asgi": ["asgi", "SourceFileLoader", f"{site}/asgi.py", None, f"{site}/__pycache__/asgi.{tag}.pyc"],
+        "exec": ["No module named 'workers'", "workers", [PRODUCTION_NOTE]],
+    }

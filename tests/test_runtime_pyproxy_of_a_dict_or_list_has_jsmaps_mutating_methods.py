@@ -5,7 +5,10 @@ raises ``KeyError(key)`` (the PyProxy's ``delete`` answers no ``true``), ``proxy
 sets it. So ``create_proxy({'a': 1}).pop('a')`` empties the dict and raises ``KeyError: 'a'``
 on 0.26/0.28, and from 0.29 (where a str key of an array-like subscript is refused) raises
 ``TypeError`` and leaves it; ``update``'s keyword arguments are dropped before 0.29 (npm
-pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node). Before, ``pop`` was ``dict.pop`` (1)."""
+pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node). Before, ``pop`` was ``dict.pop`` (1).
+``pop``/``get``/``setdefault`` take ``key``/``default`` by name too, other arguments refused in
+the C methods' words; from 0.29 an int key reads a dict's str key of those digits, else the
+int key (``create_proxy({1: 'x'}).pop(1)`` empties it and raises ``KeyError: 1`` there too)."""
 
 from __future__ import annotations
 
@@ -27,6 +30,15 @@ COMMON = {
     "l = [3, 1, 2]\np = create_proxy(l)\np.popitem()": "KeyError: 0",
     "p = create_proxy((3, 1))\np.pop(0)": "AttributeError: pop",
     "p = create_proxy({1, 2})\np.pop()": "1 (int)",
+    "p = create_proxy({'a': 1})\n(p.pop('z', default=7), p.pop(key='z', default=8))": "(7, 8) (tuple)",
+    "p = create_proxy({'a': 1})\np.pop(default=2)": "TypeError: pop() missing required argument 'key' (pos 1)",
+    "p = create_proxy({'a': 1})\np.pop('a', key='a')":
+        "TypeError: argument for pop() given by name ('key') and position (1)",
+    "p = create_proxy({'a': 1})\np.setdefault('a', 1, 2)": "TypeError: setdefault() takes at most 2 arguments (3 given)",
+    "p = create_proxy({'a': 1})\np.popitem(1)": "TypeError: JsProxy.popitem() takes no arguments (1 given)",
+    "d = {1: 'x'}\np = create_proxy(d)\ntry:\n    p.pop(1)\nexcept Exception as e:\n    r = repr(e)\n(r, d)":
+        "('KeyError(1)', {}) (tuple)",
+    "d = {5: 'x'}\np = create_proxy(d)\n(p.get(5), p.setdefault(5, 1), d)": "('x', 'x', {5: 'x'}) (tuple)",
 }
 ERAS = {
     "2025-09-01": {POP_A: "(\"KeyError('a')\", {}) (tuple)", SETDEFAULT: "(1, {'a': 1}) (tuple)",

@@ -20,6 +20,13 @@ sides, each in a fresh copy of the project:
 * ``dev`` (the configs have no ``main``, so both stop early): a config that reads is compared
   by its warning blocks (``Processing ...``) on stderr; a broken one (errors, a parse error, a
   ``-c`` file that cannot be opened) by stdout, stderr and the exit code, as the others.
+* mistakes in the command line (:data:`OPTION_ERRORS`: an unknown option or command, a missing
+  argument or option value, a bad choice, an option given twice, none or both of two options,
+  ``--metadata`` that is no JSON object, an abbreviated option, a non-number for a number
+  option), in a project with the ``clean`` config: stderr and the exit code compared exactly;
+  stdout up to the help that follows the error compared exactly, the help itself by whose help
+  it is (``<help of d1 execute>``): workers-env's help text is argparse's, not wrangler's; a
+  "Did you mean" box by the command it suggests (``<did you mean d1 execute DB>``).
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
@@ -117,6 +124,78 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("vectorize", ["vectorize", "create", "idx2", "--dimensions", "3", "--metric", "cosine"]),
     ("dev", ["dev"]),  # no "main" in these configs: both stop after the config's report
 ]
+
+# mistakes in the command line, run where the "clean" config is (README: "A usage mistake")
+OPTION_ERRORS: list[list[str]] = [
+    ["d1", "execute"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1", "--bogus"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1", "--bogus", "x", "--other-thing"],
+    ["d1", "execute", "DB", "--local", "--comm", "select 1"],  # yargs takes no abbreviation
+    ["d1", "execute", "DB", "--local", "--command", "select 1", "--command", "select 2"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1", "--persist-to"],
+    ["d1", "migrations", "create", "DB"],
+    ["d1", "migrations", "apply", "DB", "--local", "--bogus"],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--compatibility", "bogus"],
+    ["d1", "export", "DB", "--local"],
+    ["d1", "bogus"],
+    ["d1", "migrations", "bogus"],
+    ["kv", "key", "get"],
+    ["kv", "key", "get", "k", "--binding", "KV", "--local", "--bogus"],
+    ["kv", "key", "put", "k"],
+    ["kv", "key", "put", "k", "v", "--local"],
+    ["kv", "key", "get", "k", "--binding", "KV", "--namespace-id", "abc123", "--local"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata", "{"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata", "[1]"],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--metadata", "{"],
+    ["kv", "key", "put", "k", "v", "--remote", "--metadata", "{"],  # yargs' coerce: before all else
+    ["kv", "key", "list", "--binding", "KV", "--local", "--prefix"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--binding", "KV"],
+    ["kv", "bulk", "put", "--binding", "KV", "--local"],
+    ["kv", "bogus"],
+    ["kv", "key", "bogus"],
+    ["vectorize", "create", "foo", "--dimensions", "abc", "--metric", "cosine"],
+    ["vectorize", "create", "foo", "--dimensions", "3", "--metric", "bogus"],
+    ["vectorize", "query", "idx", "--vector", "1", "--bogus"],
+    ["vectorize", "query", "idx", "--vector", "1", "--return-metadata", "bogus"],
+    ["vectorize", "query", "idx", "--vector", "1", "--top-k", "1", "--top-k", "2"],
+    ["vectorize", "create-metadata-index", "idx", "--propertyName", "x"],
+    ["vectorize", "insert", "idx"],
+    ["vectorize", "get"],
+    ["vectorize", "list", "--json", "--bogus"],
+    ["vectorize", "bogus"],
+    ["dev", "--bogus"],
+    ["dev", "extra1", "extra2"],
+    ["dev", "--env-file"],
+    ["d1", "exectue", "DB", "--local", "--command", "select 1"],  # wrangler's "Did you mean" box
+    ["d1", "migrations", "aply", "DB", "--local"],
+    ["kv", "ky", "get", "k", "--binding", "KV", "--local"],
+    ["vectorize", "crate", "foo", "--dimensions", "3", "--metric", "cosine"],
+    ["vectorise", "list"],
+    ["kv", "namespaces", "list", "--binding", "KV"],
+    ["d1", "bogus", "DB", "--local", "--persist-to", "st", "-c", "wrangler.toml"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1", "--cwd"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1", "--cwd", ".", "--cwd", "."],
+]
+
+#: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's
+#: ``usage: workers-env d1 execute [-h] ...``
+HELP_HEAD = {"wrangler": re.compile(r"^wrangler((?: [a-z][\w-]*)*)(?: [<\[].*)?$", re.MULTILINE),
+             "ours": re.compile(r"^usage: workers-env((?: [a-z][\w-]*)*)(?: .*)?$", re.MULTILINE)}
+
+
+#: wrangler's "Did you mean" box: the command it suggests, without the program's name (whose
+#: length sets the box's width)
+BOX = re.compile(r'^╭─+╮\n│ Did you mean "(?:wrangler|workers-env) (?P<command>.*)"\? +│\n╰─+╯$', re.MULTILINE)
+
+
+def help_named(stdout: str, side: str) -> str:
+    """``stdout`` with the command help it ends with (if any) as ``<help of COMMAND>``, and a
+    "Did you mean" box as ``<did you mean COMMAND>``."""
+    stdout = BOX.sub(lambda m: f"<did you mean {m['command']}>", stdout)
+    head = HELP_HEAD[side].search(stdout)
+    if head is None:
+        return stdout
+    return stdout[:head.start()] + f"<help of{head[1]}>\n"
 
 
 def make_project(folder: Path, file_name: str, text: str) -> None:
@@ -262,6 +341,11 @@ def main() -> int:
             label = f"{cname} :: {' '.join(full)}"
             if only is None or only in label:
                 jobs.append((label, cname, file_name, text, kind, full))
+    clean = next(c for c in CONFIGS if c[0] == "clean")
+    for args in OPTION_ERRORS:
+        label = f"option error :: {' '.join(args)}"
+        if only is None or only in label:
+            jobs.append((label, "option error", clean[1], clean[2], args[0], args))
     with tempfile.TemporaryDirectory(prefix="cli-layout-") as tmp:
         root = Path(tmp)
 
@@ -287,7 +371,9 @@ def main() -> int:
             label, kind = job[0], job[4]
             a = {"stdout": strip_wrangler(a["stdout"], kind), "stderr": strip_wrangler(a["stderr"], kind), "code": a["code"]}
             b = {"stdout": ANSI.sub("", b["stdout"]), "stderr": ANSI.sub("", b["stderr"]), "code": b["code"]}
-            if kind == "vectorize" and "CLOUDFLARE_API_TOKEN" in a["stderr"]:
+            if job[1] == "option error":
+                a["stdout"], b["stdout"] = help_named(a["stdout"], "wrangler"), help_named(b["stdout"], "ours")
+            elif kind == "vectorize" and "CLOUDFLARE_API_TOKEN" in a["stderr"]:
                 a, b = ({"config warnings": config_blocks(x["stderr"])} for x in (a, b))
             elif kind == "dev" and "Missing entry-point" in a["stderr"]:  # what follows the config's
                 # warnings (the missing entry point) is each tool's own; a broken config is compared whole

@@ -17,7 +17,18 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from workers_env.cli.common import InstalledVersion, error, fail, silence_stdout
+from workers_env.cli.common import (
+    CommandError,
+    InstalledVersion,
+    UsageError,
+    error,
+    fail,
+    message_of,
+    print_hint,
+    silence_stdout,
+    with_hint,
+)
+from workers_env.cli.didyoumean import did_you_mean
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -50,20 +61,37 @@ class Parser(argparse.ArgumentParser):
     single-valued option given twice is an error, with wrangler's text."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # yargs takes no abbreviation: `--bind` is unknown
         super().__init__(*args, **kwargs)
         self.register("action", None, _Once)
         self.register("action", "store", _Once)
 
     def error(self, message: str) -> NoReturn:
-        """A usage error as wrangler (yargs) words and prints it, exit 1: the usage line, then
-        ``✘ [ERROR]`` with yargs' text for a missing, unknown or out-of-choices argument, laid
-        out as wrangler's logger lays out every error (:func:`~workers_env.cli.common.error`)."""
-        self.print_usage(sys.stderr)
-        error(_yargs_text(self, message))
-        note = _account_only_note(self, message)
-        if note is not None:
-            print(f"(workers-env: {note})", file=sys.stderr, flush=True)
-        raise SystemExit(1)
+        """A usage error in yargs' words (a missing, unknown or out-of-choices argument), raised
+        as :class:`~workers_env.cli.common.UsageError`: :func:`main` prints it as wrangler's
+        handleError does, with the command's help. A value argparse refuses where yargs takes it
+        (``--top-k abc``, which yargs reads as NaN) is workers-env's own refusal: a
+        :class:`~workers_env.cli.common.CommandError`, printed without the help, as wrangler
+        prints what a command throws."""
+        text = _yargs_text(self, message)
+        if text == message:
+            raise CommandError(message)
+        usage = with_hint(UsageError(text), _account_only_note(self, message))
+        choice = _CHOICE.match(message)
+        if choice and any(isinstance(a, argparse._SubParsersAction) and choice["name"] in (a.dest, a.metavar)
+                          for a in self._actions):
+            usage.unknown_command = choice["given"].strip().strip("'\"")  # type: ignore[attr-defined]
+        raise usage
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> argparse.Namespace:
+        """argparse's, but words it cannot place are named as given (argparse joins them into
+        one line, where ``--comm "select 1"`` would read as three words)."""
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            raise UsageError(_unknown_text(extra))
+        return parsed
 
 
 _CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
@@ -133,12 +161,53 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
         return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {json.dumps(given)}"
                 + (f", Choices: {choices}" if choices else ""))
     unknown = "unrecognized arguments: "
-    if message.startswith(unknown):
-        items = message[len(unknown):].split()
-        end = items.index("--") if "--" in items else len(items)  # after it yargs reads no options
-        extra = list(dict.fromkeys([*_unknown_names(items[:end]), *items[end + 1:]]))
-        return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
+    if message.startswith(unknown):  # the words themselves come from Parser.parse_args
+        return _unknown_text(message[len(unknown):].split())
     return message
+
+
+def _unknown_text(items: list[str]) -> str:
+    """yargs' ``Unknown argument(s): ...`` for the words argparse could not place."""
+    end = items.index("--") if "--" in items else len(items)  # after it yargs reads no options
+    extra = list(dict.fromkeys([*_unknown_names(items[:end]), *items[end + 1:]]))
+    return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
+
+
+#: wrangler's global options, known to every command (``--cwd`` is taken out before parsing):
+#: those that take a value, and the flags
+_GLOBAL_VALUED = frozenset({"config", "c", "env", "e", "env-file", "envFile", "profile", "cwd"})
+_GLOBAL_FLAGS = frozenset({"help", "h", "version", "v", "install-skills", "installSkills"})
+
+
+def _unknown_command_text(argv: list[str], word: str) -> str:
+    """yargs' ``Unknown arguments: ...`` for a line whose ``word`` names no command: at the
+    command group the line reached, every option but wrangler's global ones is unknown too, and
+    so is every word from ``word`` on that is no option's value -- the options first
+    (``d1 exectue DB --local`` is ``local, exectue, DB``)."""
+    options: list[str] = []
+    words: list[str] = []
+    reached = False
+    i = 0
+    while i < len(argv):
+        item = argv[i]
+        i += 1
+        if item == "--":
+            words.extend(argv[i:])
+            break
+        if not item.startswith("-") or item == "-":
+            reached = reached or item == word
+            if reached:
+                words.append(item)
+            continue
+        name, eq, _ = item.lstrip("-").partition("=")
+        if name in _GLOBAL_FLAGS:
+            continue
+        if name not in _GLOBAL_VALUED:
+            options.extend(_unknown_names([item]))
+        if not eq and i < len(argv) and not argv[i].startswith("-"):
+            i += 1  # its value (yargs gives an unknown option the word after it)
+    unknown = list(dict.fromkeys([*options, *words]))
+    return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"
 
 
 def _unknown_names(items: list[str]) -> list[str]:
@@ -230,15 +299,13 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(`kv key put KEY --path FILE`, `d1 execute DB --file FILE`)")
         return 1
     argv, cwds = _take_cwd(argv)
-    if None in cwds:
-        error("Not enough arguments following: cwd")
-        return 1
-    if len(cwds) > 1:
-        error(str(_given_twice(argparse.Namespace(_given={'--cwd': cwds}))))
-        return 1
     # a first argument naming a command is that command (the top level has no option taking a
     # value); anything else -- no command, an option, a misspelling -- gets every command's parser
     parser = build_parser(argv[0] if argv else None)
+    if None in cwds:
+        return _usage_error(parser, argv, UsageError("Not enough arguments following: cwd"))
+    if len(cwds) > 1:
+        return _usage_error(parser, argv, UsageError(str(_given_twice(argparse.Namespace(_given={'--cwd': cwds})))))
     cwd = cwds[0] if cwds else None
     if cwd is None:
         return _run(parser, argv)
@@ -261,18 +328,26 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         # and `wrangler d1|kv --local` then stores (Python keeps them as lone surrogates, which
         # SQLite refuses); `vectorize` names such an argument in its error instead (README)
         argv = [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
+    given = argv
     argv = _yargs_booleans(argv, _boolean_options(parser, argv))
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        return _usage_error(parser, given, exc)
+    except CommandError as exc:
+        fail(str(exc))
+        return 1
     twice = _given_twice(args)
     if twice is not None:
-        error(twice)
-        return 1
+        return _usage_error(parser, given, UsageError(twice))
     handler = getattr(args, "handler", None)
     if handler is None:  # no command: the help on stdout, exit 0, as a bare `wrangler`
         parser.print_help()
         return 0
     try:
         return int(handler(args))
+    except UsageError as exc:
+        return _usage_error(parser, given, exc)
     except KeyboardInterrupt:  # Ctrl+C: the shell's 128 + SIGINT, without a traceback
         print("\nInterrupted.", file=sys.stderr, flush=True)
         return 130
@@ -285,6 +360,41 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
             silence_stdout()
         fail(f"{exc.strerror or exc}{where}")  # as wrangler's handleError (its stdout line then goes nowhere)
         return 1
+
+
+def _usage_error(parser: argparse.ArgumentParser, argv: list[str], exc: UsageError) -> int:
+    """Print a mistake in the command line as wrangler's handleError prints a
+    ``CommandLineArgsError``: its empty line on stdout, the error on stderr (then any
+    ``(workers-env: ...)`` line), then on stdout the "Did you mean" box for a misspelt command
+    (:func:`~workers_env.cli.didyoumean.did_you_mean`) and the help of the command the line
+    names; exit 1."""
+    unknown = getattr(exc, "unknown_command", None)
+    if unknown is not None:  # yargs names every word and option the command group does not know
+        exc = with_hint(UsageError(_unknown_command_text(argv, unknown)), getattr(exc, "workers_env_hint", None))
+    fail(message_of(exc))
+    print_hint(exc)
+    words = [word for word in argv if word and not word.startswith("-")]
+    box = did_you_mean(parser, words, message_of(exc))
+    try:
+        if box is not None:
+            print(f"\n{box}\n", flush=True)  # wrangler's logger.info, above the help
+        _help_parser(parser, argv).print_help()
+    except BrokenPipeError:
+        silence_stdout()
+    return 1
+
+
+def _help_parser(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.ArgumentParser:
+    """The parser of the command ``argv`` names, as wrangler finds the help it shows after a
+    mistake (it parses the line's words that are not options, plus ``--help``): each word in
+    turn names a command of the one before, until one does not."""
+    words = iter(word for word in argv if word and not word.startswith("-"))
+    while True:
+        commands = next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        word = next(words, None)
+        if commands is None or word is None or word not in commands:
+            return parser
+        parser = commands[word]
 
 
 def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[str, bool]:

@@ -22,6 +22,7 @@ from workers_env._jsvalues import json_text
 __all__ = [
     "CommandError",
     "InstalledVersion",
+    "UsageError",
     "add_version_option",
     "dump_json",
     "error",
@@ -43,6 +44,13 @@ _Error = TypeVar("_Error", bound=BaseException)
 
 class CommandError(WorkersEnvError):
     """A user error found by a command itself (wrangler's ``UserError``); printed, exit 1."""
+
+
+class UsageError(CommandError):
+    """A mistake in the command line itself (wrangler's ``CommandLineArgsError``: what yargs'
+    validation refuses, an option given twice, none or both of two options one of which is
+    wanted): printed as wrangler's ``handleError`` prints one -- the empty line on stdout, the
+    error on stderr, then the command's help on stdout -- exit 1."""
 
 
 def log(text: str = "") -> None:
@@ -206,6 +214,8 @@ def reports_errors(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[
     def run(args: argparse.Namespace) -> int:
         try:
             return int(fn(args) or 0)
+        except UsageError:
+            raise  # the command line's mistake: printed with the command's help (cli.main)
         except WorkersEnvError as exc:
             fail(message_of(exc))
             print_hint(exc)

@@ -37,6 +37,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
 from workers_env._errors import ConfigError
+from workers_env.config.build import build_syncs
 from workers_env.config.compat import (
     PYTHON_EXTERNAL_SDK,
     compatibility_date,
@@ -516,10 +517,8 @@ def missing_sdk_reason(config: Any) -> str | None:
     root = Path(root)
     if uploads_main_only(config):
         return "find_additional_modules = false: wrangler uploads main alone, without python_modules/"
-    build = getattr(config, "merged", {}).get("build") if isinstance(getattr(config, "merged", None), dict) else None
     vendored = vendored_sdk_version(root)
-    if (vendored is not None and vendored[1] == "python_modules/") or (
-            isinstance(build, dict) and "pywrangler" in str(build.get("command") or "")):  # its build syncs
+    if (vendored is not None and vendored[1] == "python_modules/") or build_syncs(config):  # its build syncs
         return None
     unsynced = unsynced_reason(root)
     if unsynced is not None:

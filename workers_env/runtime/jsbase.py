@@ -4,18 +4,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import copyreg
 import functools
 import inspect
 import json.encoder
 import operator
+import types
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet, PyodideProxyType, reduce_by_own_name
+from workers_env.runtime.tracebacks import runs_the_workers
 
-__all__ = ["JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "js_keyword_object", "js_keywords", "positional_limit", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull", "js_type_error"]
+__all__ = [
+    "JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "folded_call", "js_keywords", "keyword_call",
+    "positional_limit", "positional_shape", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull",
+    "js_type_error",
+]
 
 
 def js_type_error(message: str) -> JsException:
@@ -90,57 +98,134 @@ _PYTHON_SIDE = frozenset({
 
 
 class _Folding:
-    """What a call's keyword arguments become (``JsObject``) and who warns of ones JavaScript
-    never reads: set by :mod:`.jsproxy`, which builds on this module."""
+    """What a call's keyword arguments become (``JsObject``), how the proxies borrowed for its
+    values end, and who warns of ones JavaScript never reads: set by :mod:`.jsproxy`, which
+    builds on this module."""
 
     make: Callable[[dict[str, Any]], Any] = dict
+    release: Callable[[Any, list[Any], bool], None] = staticmethod(lambda made, values, asynchronous: None)
     warn: Callable[[str], None] = staticmethod(lambda message: None)
 
 
-def set_keyword_folding(make: Callable[[dict[str, Any]], Any], warn: Callable[[str], None]) -> None:
+def set_keyword_folding(make: Callable[[dict[str, Any]], Any], release: Callable[[Any, list[Any], bool], None],
+                        warn: Callable[[str], None]) -> None:
     _Folding.make = staticmethod(make)  # type: ignore[assignment]
+    _Folding.release = staticmethod(release)  # type: ignore[assignment]
     _Folding.warn = staticmethod(warn)  # type: ignore[assignment]
+
+
+#: :func:`positional_shape` of each plain function seen (a ``def`` or ``lambda``), by its code,
+#: which fixes its parameters' kinds: a lambda made afresh for each call (``p.call``'s) is one entry
+_SHAPES: weakref.WeakKeyDictionary[types.CodeType, tuple[int | None, bool] | None] = weakref.WeakKeyDictionary()
+
+
+def positional_shape(func: Callable[..., Any]) -> tuple[int | None, bool] | None:
+    """How many positional parameters ``func`` has (``None``: ``*args``, any number) and whether
+    it takes ``**kwargs``; ``None`` where ``inspect.signature`` cannot tell. Worked out once per
+    plain function -- and a method of one -- (``inspect.signature`` costs some 10 us, and
+    ``Array.from(items, f)`` asks once per item); any other callable each time."""
+    if type(func) is types.MethodType and _plain(func.__func__):
+        shape = positional_shape(func.__func__)
+        if shape is None or shape[0] is None:
+            return shape
+        if shape[0] > 0:  # the instance (or class) fills the first (none there: signature's ValueError below)
+            return shape[0] - 1, shape[1]
+    if not _plain(func):
+        return _signature_shape(func)
+    code = func.__code__
+    try:
+        return _SHAPES[code]
+    except KeyError:
+        shape = _SHAPES[code] = _signature_shape(func)
+        return shape
+
+
+def _plain(func: Any) -> bool:
+    """A ``def`` or ``lambda`` whose signature is its code's (no ``__wrapped__``/``__signature__``)."""
+    return type(func) is types.FunctionType and not hasattr(func, "__wrapped__") and not hasattr(func, "__signature__")
+
+
+def _signature_shape(func: Callable[..., Any]) -> tuple[int | None, bool] | None:
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    count = None if any(p.kind is p.VAR_POSITIONAL for p in params) else \
+        sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+    return count, any(p.kind is p.VAR_KEYWORD for p in params)
 
 
 def positional_limit(func: Callable[..., Any]) -> int | None:
     """How many positional arguments ``func`` takes (``None``: any number, or it takes
     keyword arguments of its own and so is left as it is: ``-1``)."""
+    shape = positional_shape(func)
+    if shape is None or shape[1]:
+        return -1
+    return shape[0]
+
+
+def keyword_call(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """``func(*args, obj)``, ``obj`` the JS object Pyodide makes of a call's keyword arguments
+    (jsproxy_call.c ``JsMethod_ConvertArgs``), each value converted as an argument is: a Python
+    container the proxy Pyodide borrows for the call -- a ``create_proxy`` function reads it
+    back as that very object (``a[-1].x is d``) -- which Pyodide destroys when the call returns,
+    or once the awaitable it answered is done (``JsMethod_Vectorcall``), so reading it after is
+    the borrowed-proxy error (npm pyodide 0.26.0a4, 0.28.2 and 314.0.6)."""
+    values = list(kwargs.values())
+    made = _Folding.make(kwargs)
     try:
-        params = inspect.signature(func).parameters.values()
-    except (TypeError, ValueError):
-        return -1
-    if any(p.kind is p.VAR_KEYWORD for p in params):
-        return -1
-    if any(p.kind is p.VAR_POSITIONAL for p in params):
-        return None
-    return sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+        result = func(*args, made)
+    except BaseException:
+        _Folding.release(made, values, False)
+        raise
+    if inspect.iscoroutine(result):
+        done = _released_when_done(result, made, values)
+        done.__name__, done.__qualname__ = result.__name__, result.__qualname__  # (its never-awaited warning's name)
+        return done
+    if isinstance(result, asyncio.Future):
+        result.add_done_callback(lambda _done: _Folding.release(made, values, True))
+        return result
+    _Folding.release(made, values, False)
+    return result
 
 
-def js_keyword_object(kwargs: dict[str, Any]) -> Any:
-    """The JS object Pyodide makes of a call's keyword arguments (a ``JsObject``)."""
-    return _Folding.make(kwargs)
+async def _released_when_done(awaitable: Any, made: Any, values: list[Any]) -> Any:
+    try:
+        return await awaitable
+    finally:
+        _Folding.release(made, values, True)
+
+
+runs_the_workers(keyword_call, _released_when_done)  # the function called may be the Worker's own
 
 
 def folded(func: Callable[..., Any], limit: int | None, where: str) -> Callable[..., Any]:
     """``func`` called as Pyodide calls a JS function (jsproxy_call.c ``JsMethod_ConvertArgs``):
     the keyword arguments become one JS object appended after the positional ones
-    (``TextDecoder.new("utf-8", fatal=True)`` is ``new TextDecoder("utf-8", {fatal: true})``).
-    Beside as many positional arguments as the function reads, that object is an argument
-    JavaScript never reads: dropped, with a :class:`~workers_env.PyProxyWarning`."""
+    (``TextDecoder.new("utf-8", fatal=True)`` is ``new TextDecoder("utf-8", {fatal: true})``;
+    :func:`keyword_call`). Beside as many positional arguments as the function reads, that
+    object is an argument JavaScript never reads: dropped, with a
+    :class:`~workers_env.PyProxyWarning`."""
 
     @functools.wraps(func)
     def call(*args: Any, **kwargs: Any) -> Any:
         if not kwargs:
             return func(*args)
-        if limit is not None and len(args) >= limit:
-            _Folding.warn(
-                f"{where}: the keyword arguments {', '.join(kwargs)} beside an init object reach JavaScript as a "
-                "further argument it never reads, so production ignores them, and so does workers-env. "
-                "Put them in the init object, or pass only keyword arguments")
-            return func(*args)
-        return func(*args, _Folding.make(kwargs))
+        return folded_call(func, limit, where, args, kwargs)
 
     return call
+
+
+def folded_call(func: Callable[..., Any], limit: int | None, where: str, args: tuple[Any, ...],
+                kwargs: dict[str, Any]) -> Any:
+    """One call of :func:`folded`'s with keyword arguments."""
+    if limit is not None and len(args) >= limit:
+        _Folding.warn(
+            f"{where}: the keyword arguments {', '.join(kwargs)} beside an init object reach JavaScript as a "
+            "further argument it never reads, so production ignores them, and so does workers-env. "
+            "Put them in the init object, or pass only keyword arguments")
+        return func(*args)
+    return keyword_call(func, args, kwargs)
 
 
 def js_keywords(where: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -5,16 +5,16 @@ PyProxy of a Python callable (``JsDoubleProxy``, :func:`create_proxy`), JS built
 from __future__ import annotations
 
 import contextlib
-import inspect
 import operator
-from collections.abc import Callable, ItemsView, KeysView, Mapping, MutableMapping, ValuesView
+from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
 from typing import Any
 
 from workers_env._deep import python_str
 from workers_env._errors import JsException
 from workers_env._jsvalues import js_number, js_to_number
 from workers_env.runtime.current import pyodide_028, pyodide_029
-from workers_env.runtime.jsbase import JsProxy, folded, js_keyword_object, positional_limit
+from workers_env.runtime.jsbase import JsProxy, folded_call, keyword_call, positional_limit, positional_shape
+from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
 from workers_env.runtime.tracebacks import runs_the_workers
 
 __all__ = [
@@ -59,7 +59,7 @@ class JsFunction(JsProxy):
         if self._destroyed:
             raise JsException(_DESTROYED, name="Error")
         if kwargs:  # Pyodide calls the PyProxy as a JS function: the keywords one JS object, last
-            args = (*args, js_keyword_object(kwargs))
+            return keyword_call(self, args, kwargs)
         if self._capture_this:
             return self._func(None, *args)
         return self._func(*args)
@@ -76,7 +76,7 @@ class JsFunction(JsProxy):
         if self._destroyed:
             raise JsException(_DESTROYED, name="Error")
         if kwargs:
-            args = (*args, js_keyword_object(kwargs))
+            return keyword_call(lambda *given: self._called_with_this(this, given), args, kwargs)
         if self._capture_this:
             return self._func(this, *args)
         return self._func(*args)
@@ -149,14 +149,10 @@ def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
     JavaScript functions ignore extra arguments, and workerd calls Python handlers the
     same way (``callRelaxed``): ``fetch(self)`` and ``fetch(self, request, env, ctx)`` both work.
     """
-    try:
-        params = inspect.signature(func).parameters.values()
-    except (TypeError, ValueError):
+    shape = positional_shape(func)
+    if shape is None or shape[0] is None:
         return func(*args)
-    if any(p.kind is p.VAR_POSITIONAL for p in params):
-        return func(*args)
-    positional = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
-    return func(*args[:positional])
+    return func(*args[:shape[0]])
 
 
 runs_the_workers(JsFunction.__call__)  # the function create_proxy was given: its error is the caller's
@@ -303,8 +299,9 @@ class JsDoubleProxy(JsProxy):
         0.28.2 and 314.0.6): before 0.29 through the PyProxy's ``get(key)`` -- the object's
         ``obj[key]``, a missing key or index ``KeyError(key)``; from 0.29 (the 314.0.x era) a
         PyProxy with a length and iteration is array-like (pyodide#5991): an integer reads the
-        JavaScript property of that index (a sequence's item, negative from the end; none --
-        past the end, a mapping's -- ``IndexError(key)``), a slice an Array of the items, any
+        JavaScript property of that index (a sequence's item, negative from the end; a dict's
+        str or int key, :func:`_dict_property`; none -- past the end, another mapping's --
+        ``IndexError(key)``), a slice an Array of the items, any
         other key ``TypeError: list indices must be integers or slices, not str``."""
         obj = self.unwrap()
         if pyodide_029() and hasattr(obj, "__len__") and hasattr(obj, "__iter__") and not hasattr(obj, "__next__"):
@@ -315,6 +312,10 @@ class JsDoubleProxy(JsProxy):
             return _through_js(obj[key])
         except LookupError:
             raise KeyError(key) from None
+        except TypeError:  # (a slice: Python 3.12 on, Pyodide's, hash it -- no such key)
+            if isinstance(key, slice) and isinstance(obj, Mapping):
+                raise KeyError(key) from None
+            raise
 
     @staticmethod
     def _array_like_item(obj: Any, key: Any) -> Any:
@@ -328,9 +329,26 @@ class JsDoubleProxy(JsProxy):
             raise TypeError(f"list indices must be integers or slices, not {type(key).__name__}")
         index = operator.index(key)
         position = index + len(obj) if index < 0 else index
+        if type(obj) is dict:
+            return _through_js(_dict_property(obj, position, key))
         if not sequence or not 0 <= position < len(obj):
             raise IndexError(key)
         return _through_js(obj[position])
+
+
+def _dict_property(obj: dict[Any, Any], position: int, key: Any) -> Any:
+    """The JavaScript property ``position`` of a dict's PyProxy, as a 0.29 JsProxy's index reads
+    it (jsproxy.c ``JsArray_subscript``: ``proxy[i]``, a negative ``i`` from the length): a dict's
+    PyProxy reads a property as Pyodide's JSON adaptor does (pyproxy.ts ``PyProxyDictHandlers``)
+    -- the str key, else, for digits, the int key -- so ``create_proxy({1: 'x'})[1]`` is ``'x'``,
+    ``create_proxy({'1': 'x'})[1]`` too, and ``create_proxy({1: 'x', 2: 'y'})[-1]`` reads key 1
+    (npm pyodide 314.0.6); none is ``IndexError(key)``."""
+    name = str(position)
+    if name in obj:
+        return obj[name]
+    if position >= 0 and position in obj:
+        return obj[position]
+    raise IndexError(key)
 
 
 #: the read methods of Pyodide's ``JsMap`` a JsProxy of a map-like PyProxy has (its own, before
@@ -355,55 +373,23 @@ def _mutable_map_like(obj: Any) -> bool:
     return _map_like(obj) and hasattr(obj, "__setitem__") and hasattr(obj, "__delitem__")
 
 
-_NO_DEFAULT: Any = object()
-
-
-class _JsMutableMapMethods:
+class _JsMutableMapMethods(JsMutableMapMethods):
     """``pop``/``popitem``/``setdefault``/``update`` of the JsProxy of a mutable map-like PyProxy,
-    Pyodide's ``JsMap`` ones (jsproxy.c ``JsMap_pop`` and the rest): over the proxy's own
-    subscript (:meth:`JsDoubleProxy.__getitem__`) and ``del`` (which raises ``KeyError`` after
-    deleting), not the Python object's methods -- so ``create_proxy({'a': 1}).pop('a')`` deletes
-    the item and raises ``KeyError: 'a'`` (npm pyodide 0.26.0a4, 0.28.2), from 0.29 a
-    ``TypeError`` before deleting (a str key of an array-like; 314.0.6)."""
+    Pyodide's ``JsMap`` ones (:class:`~workers_env.runtime.jsmapmethods.JsMutableMapMethods`)
+    over the proxy's own subscript (:meth:`JsDoubleProxy.__getitem__`) and ``del`` (which raises
+    ``KeyError`` after deleting), not the Python object's methods -- so
+    ``create_proxy({'a': 1}).pop('a')`` deletes the item and raises ``KeyError: 'a'`` (npm
+    pyodide 0.26.0a4, 0.28.2; 314.0.6 too for ``create_proxy({1: 'x'}).pop(1)``, whose int key
+    reads there), from 0.29 a ``TypeError`` before deleting for a str key (of an array-like;
+    314.0.6)."""
 
     __slots__ = ("_proxy",)
 
     def __init__(self, proxy: JsDoubleProxy):
         self._proxy = proxy
 
-    def pop(self, *args: Any) -> Any:
-        if not args:  # Argument Clinic's words (jsproxy.c JsMap_pop, O|O:pop)
-            raise TypeError("pop() missing required argument 'key' (pos 1)")
-        if len(args) > 2:
-            raise TypeError(f"pop expected at most 2 arguments, got {len(args)}")
-        key, default = args if len(args) == 2 else (args[0], _NO_DEFAULT)
-        try:
-            value = self._proxy[key]
-        except Exception:
-            if default is _NO_DEFAULT:
-                raise
-            return default
-        del self._proxy[key]
-        return value
-
-    def popitem(self) -> tuple[Any, Any]:
-        return MutableMapping.popitem(self._proxy)  # type: ignore[arg-type]
-
-    def setdefault(self, key: Any, default: Any = None, /) -> Any:
-        try:
-            return self._proxy[key]
-        except Exception:
-            self._proxy[key] = default
-            return default
-
-    def update(self, other: Any = _NO_DEFAULT, /, **kwargs: Any) -> None:
-        """``MutableMapping.update`` over the proxy; before Pyodide 0.29 its keyword arguments
-        are dropped (``JsMap_update`` passes the positional one twice: npm 0.26.0a4 and 0.28.2
-        leave ``c`` out of ``update({'b': 2}, c=3)``; 314.0.6 sets it)."""
-        if other is not _NO_DEFAULT:
-            MutableMapping.update(self._proxy, other)  # type: ignore[arg-type]
-        if kwargs and pyodide_029():
-            MutableMapping.update(self._proxy, **kwargs)  # type: ignore[arg-type]
+    def _mapping(self) -> Any:
+        return self._proxy
 
 
 class _JsMapMethods:
@@ -429,7 +415,8 @@ class _JsMapMethods:
     def items(self) -> ItemsView[Any, Any]:
         return ItemsView(self._proxy)  # type: ignore[arg-type]
 
-    def get(self, key: Any, default: Any = None) -> Any:
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        key, default = get_arguments(args, kwargs)
         try:
             return self._proxy[key]
         except (LookupError, TypeError):
@@ -552,7 +539,7 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
         if kwargs and not hasattr(self._func, "__wrapped__"):  # (one folded already keeps its own words)
             limit = positional_limit(self._func)
             if limit != -1:  # (-1: a workers-env function reading keyword arguments of its own)
-                return folded(self._func, limit, f"{self.name or 'function'}()")(*args, **kwargs)
+                return folded_call(self._func, limit, f"{self.name or 'function'}()", args, kwargs)
         return self._func(*args, **kwargs)
 
     def __repr__(self) -> str:
@@ -614,8 +601,10 @@ class JsOnceFunction(JsFunction):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._called:
             raise JsException("OnceProxy can only be called once", name="Error")  # Pyodide's text
+        if kwargs:
+            return keyword_call(self, args, kwargs)
         try:
-            return self._func(*args, js_keyword_object(kwargs)) if kwargs else self._func(*args)
+            return self._func(*args)
         finally:
             self.destroy()
 

@@ -25,14 +25,16 @@ from workers_env.runtime.jsbuffers import (
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsproxy import (
-    _BORROWED_CALL,
     JsArray,
     JsLiteralMap,
     JsMap,
     JsObject,
     JsObjectMap,
     JsPyJsonArray,
+    borrowed_error,
     is_stored_as_proxy,
+    keyword_object,
+    release_keyword_object,
 )
 from workers_env.runtime.jspyproxies import is_python_container, pyproxy_json, warn_pyproxy
 
@@ -54,7 +56,7 @@ def _as_stored(parent: JsObject | JsArray, value: Any) -> Any:
     if mark is None or mark[1] is not value:
         return value
     if mark[0]:
-        raise JsException(_BORROWED_CALL)
+        raise borrowed_error(mark[0])
     return pyproxy_json(value, "call to JSON.stringify() (inside a JS object)")
 
 
@@ -206,4 +208,5 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
     return value
 
 
-set_keyword_folding(JsObject, warn_pyproxy)  # a call's keyword arguments: one JS object (jsbase.folded)
+# a call's keyword arguments: one JS object (jsbase.keyword_call)
+set_keyword_folding(keyword_object, release_keyword_object, warn_pyproxy)

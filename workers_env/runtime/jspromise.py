@@ -4,7 +4,9 @@
 ``any`` and ``then``/``catch``/``finally_`` -- a promise is awaitable, as Pyodide makes a JavaScript
 promise (``await Promise.new(lambda resolve, reject: setTimeout(resolve, 100))``, and
 ``run_sync(Promise.resolve())``, the JSPI check libraries make). A rejection reaches Python as
-the reason itself when it is an error, else as a ``JsException`` carrying its string.
+the reason itself when it is an error (a Python exception rejected as ``to_js(err)`` too), else
+as a ``JsException`` carrying its string, raised at the ``await`` with none of this module's
+frames; a Python handler that raises rejects the next promise with its ``PythonError``.
 
 ``encodeURIComponent``/``encodeURI``/``decodeURIComponent``/``decodeURI`` follow the
 standard's sets and throw its ``URIError: URI malformed``.
@@ -25,22 +27,31 @@ from urllib.parse import quote
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet, not_iterable
-from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
-from workers_env.runtime.jsfunctions import JsNativeFunction
+from workers_env.runtime.jsfunctions import JsDoubleProxy, JsNativeFunction
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsObjectMap
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
-from workers_env.runtime.tracebacks import PACKAGE_DIR
+from workers_env.runtime.tracebacks import PACKAGE_DIR, as_rejection
 from workers_env.runtime.webloop import PyodideFuture, worker_code_running
 
 __all__ = ["JsPromise", "called_promise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
-           "promise_class", "python_error", "queue_microtask"]
+           "promise_class", "python_error", "queue_microtask", "rejection"]
 
 
-def _as_error(reason: Any) -> BaseException:
-    return reason if isinstance(reason, BaseException) else JsException(str(reason))
+def rejection(reason: Any) -> BaseException:
+    """What Python awaiting a promise rejected with ``reason`` gets: the reason when it is an
+    exception -- a JS error's ``JsException``, or a Python exception handed over as itself or
+    by ``to_js(err)`` (a PyProxy that converts back to the object: Pyodide 0.26.0a4, 0.28.2 and
+    314.0.6 raise the original exception object) --, else a ``JsException`` carrying its string
+    (README: Where we had to choose -- Pyodide fails to settle the ``await`` there)."""
+    if isinstance(reason, BaseException):
+        return reason
+    if type(reason) is JsDoubleProxy and not reason._roundtrip and not reason._destroyed \
+            and isinstance(reason._obj, BaseException):
+        return reason._obj
+    return JsException(str(reason))
 
 
 class JsPromise(JsProxy):
@@ -75,34 +86,56 @@ class JsPromise(JsProxy):
             callback()
 
     def __await__(self) -> Any:
-        if self._state == "pending":
+        """Awaited, the promise's value or its reason raised -- through an asyncio future's own
+        (C) iterator, so the reason's traceback gains no frame of this stand-in: the Worker sees
+        its ``await`` and the error, as Pyodide shows a rejected JavaScript promise."""
+        try:
             loop = asyncio.get_running_loop()
-            future = loop.create_future()
+        except RuntimeError:  # (driven without an event loop: a settled promise's outcome)
+            if self._state == "pending":
+                raise
+            return self._settled_now()
+        future = loop.create_future()
+        if self._state != "pending":
+            self._pass_on(future)
+            return future.__await__()
 
-            def settle() -> None:
-                if not future.done():
-                    future.set_result(None)
+        def settle() -> None:
+            if not future.done():
+                self._pass_on(future)
 
-            def wake() -> None:
-                if not loop.is_closed():
-                    loop.call_soon_threadsafe(settle)
+        def wake() -> None:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(settle)
 
-            self._on_settle(wake)
-            settler = getattr(self, "_settler", None)  # the task whose work settles it (a pipe's)
-            if settler is not None:
-                follows(future, settler)
-            yield from future.__await__()
+        self._on_settle(wake)
+        settler = getattr(self, "_settler", None)  # the task whose work settles it (a pipe's)
+        if settler is not None:
+            follows(future, settler)
+        return future.__await__()
+
+    def _pass_on(self, future: asyncio.Future[Any]) -> None:
+        """Settle ``future`` as this promise settled: its value, or its reason as the exception
+        Pyodide raises for it (:func:`rejection`)."""
+        if self._state == "fulfilled":
+            future.set_result(self._value)
+        else:
+            future.set_exception(as_rejection(rejection(self._value)))
+
+    def _settled_now(self) -> Any:
+        if False:  # pragma: no cover - a generator: what ``await`` takes
+            yield
         if self._state == "rejected":
-            raise _as_error(self._value)
+            raise rejection(self._value)
         return self._value
 
     def then(self, on_fulfilled: Any = None, on_rejected: Any = None) -> JsPromise:
         following = JsPromise()
         on_fulfilled, on_rejected = scoped_callback(on_fulfilled), scoped_callback(on_rejected)
-        # what a Python handler raises: Pyodide 0.26.0a4 rejects with its PythonError; 0.28.2 does
-        # not reject at all (the promise settles as if the handler had returned), which workers-env
-        # does not follow: it passes the exception itself on (README: Where we had to choose)
-        passed_on = pyodide_028()
+        # what a Python handler raises rejects the next promise with its PythonError, as Pyodide's
+        # create_promise_handles does in every era for a rejection handler (0.26.0a4, 0.28.2,
+        # 314.0.6); for a fulfilment handler 0.28.2 and 314.0.6 print it and fulfil with -1
+        # instead, which workers-env does not follow (README: Where we had to choose)
 
         def run() -> None:
             handler = on_fulfilled if self._state == "fulfilled" else on_rejected
@@ -114,8 +147,8 @@ class JsPromise(JsProxy):
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise (a
-                # CancelledError too: in JavaScript any throw does); under 0.26 with its PythonError
-                following._settle("rejected", exc if passed_on or isinstance(exc, JsException) else python_error(exc))
+                # CancelledError too: in JavaScript any throw does), a Python error as its PythonError
+                following._settle("rejected", exc if isinstance(exc, JsException) else python_error(exc))
 
         self._on_settle(lambda: microtask(run))
         return following
@@ -496,14 +529,40 @@ class _CalledFuture(PyodideFuture):
     _fresh = True
 
     def __await__(self) -> Any:
+        # asyncio's own (C) iterators: a rejection raised gains no frame of workers-env's
         if self._fresh and self.done():  # the awaiting task is woken a loop turn later (call_soon)
-            turn = self.get_loop().create_future()
-            turn.set_result(None)
-            turn._asyncio_future_blocking = True
-            yield turn
-        return (yield from super().__await__())
+            return _Turn(self).__await__()
+        return asyncio.Future.__await__(self)
 
     __iter__ = __await__
+
+
+class _Turn(asyncio.Future):  # type: ignore[type-arg]
+    """What awaiting a fresh, settled :class:`_CalledFuture` waits on: pending when its iterator
+    hands it to the awaiting task, it takes the future's outcome as the task asks to be woken
+    (``add_done_callback``, called by ``Task.__step`` for a yielded future), so the task's wakeup
+    is queued right then, one loop turn later, and the outcome is raised by asyncio's C
+    iterator -- no Python frame between the ``await`` and the error. Should nothing ask, it
+    takes the outcome a loop turn later all the same."""
+
+    def __init__(self, source: asyncio.Future[Any]) -> None:
+        super().__init__(loop=source.get_loop())
+        self._source = source
+        self.get_loop().call_soon(self._take)
+
+    def _take(self) -> None:
+        if self.done():
+            return
+        if self._source.cancelled():
+            self.cancel()
+        elif self._source.exception() is not None:
+            self.set_exception(self._source.exception())  # type: ignore[arg-type]
+        else:
+            self.set_result(self._source.result())
+
+    def add_done_callback(self, fn: Any, *, context: Any = None) -> None:
+        self._take()
+        super().add_done_callback(fn, context=context)
 
 
 _CalledFuture.__name__ = _CalledFuture.__qualname__ = "PyodideFuture"
@@ -534,7 +593,7 @@ def called_promise(promise: JsPromise) -> Any:
         if promise._state == "fulfilled":
             future.set_result(promise._value)
         else:
-            future.set_exception(_as_error(promise._value))
+            future.set_exception(as_rejection(rejection(promise._value)))
 
     def age() -> None:
         future._fresh = False

@@ -19,7 +19,7 @@ import itertools
 import math
 import threading
 import warnings
-from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, MutableMapping, ValuesView
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
 from contextvars import ContextVar
 from typing import Any
 
@@ -54,6 +54,7 @@ from workers_env.runtime.jsbuffers import (
 )
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
+from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
 
 __all__ = [
     "OwnsNoProperties",
@@ -404,11 +405,13 @@ def _backing(value: Any) -> Any:
     return value
 
 
-class MutableMappingMethods:
+class MutableMappingMethods(JsMutableMapMethods):
     """Pyodide's JsMutableMap Python methods of a JS ``Map`` and an ``as_object_map()``, over the
     class's ``[]``, ``del``, ``in``, iteration and ``get``: live ``keys``/``values``/``items`` views
-    (``collections.abc``'s, as Pyodide's Mapping mixin gives them), ``pop``, ``popitem``,
-    ``setdefault`` and ``update`` as real Pyodide 0.26.0a4, 0.26.2 and 0.28.2 answer them."""
+    (``collections.abc``'s, as Pyodide's Mapping mixin gives them), and ``pop``, ``popitem``,
+    ``setdefault`` and ``update`` as Pyodide's C methods run them (:class:`JsMutableMapMethods`:
+    ``m.setdefault('a', 3)`` over a value whose proxy JavaScript destroyed stores 3, as npm
+    pyodide 0.26.0a4, 0.28.2 and 314.0.6 do)."""
 
     __slots__ = ()  # a mixin of JS values' classes: no ``__weakref__`` (see PyodideProxyType)
 
@@ -420,41 +423,6 @@ class MutableMappingMethods:
 
     def items(self) -> ItemsView[Any, Any]:
         return ItemsView(self)  # type: ignore[arg-type]
-
-    def pop(self, key: Any, *default: Any) -> Any:
-        """Python's ``pop``; as ``get``, a value whose proxy JavaScript destroyed (given to
-        ``map.set``) is missing when a default is given -- the default, the entry left -- and
-        the borrowed-proxy error without one."""
-        if key not in self:  # type: ignore[operator]
-            if default:
-                return default[0]
-            raise KeyError(key)
-        try:
-            value = self[key]  # type: ignore[index]
-        except JsException:
-            if default:
-                return default[0]
-            raise
-        del self[key]  # type: ignore[attr-defined]
-        return value
-
-    popitem = MutableMapping.popitem  # the first entry (a destroyed borrowed value: the error)
-
-    def setdefault(self, key: Any, default: Any = None) -> Any:
-        """Python's ``setdefault``: the value (``default`` for a destroyed one, as ``get``), else
-        ``default``, stored as Python stores it (``m[key] = default``)."""
-        if key in self:  # type: ignore[operator]
-            return self.get(key, default)  # type: ignore[attr-defined]
-        self[key] = default  # type: ignore[index]
-        return default
-
-    def update(self, other: Any = (), /, **kwargs: Any) -> None:
-        """Python's ``update`` from a mapping or ``(key, value)`` pairs, each stored as ``m[k] = v``;
-        keyword arguments are dropped before Pyodide 0.29, as Pyodide 0.26 and 0.28 drop them
-        (``m.update(b=2)`` adds nothing), and stored from 0.29 (the 314.0.x era), as it does."""
-        MutableMapping.update(self, other)  # type: ignore[call-overload]
-        if kwargs and pyodide_029():
-            MutableMapping.update(self, kwargs)  # type: ignore[call-overload]
 
 
 #: what an ``as_object_map()`` looks a JS value up as: no property's name
@@ -516,7 +484,8 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._object._props))
 
-    def get(self, key: Any, default: Any = None) -> Any:
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        key, default = get_arguments(args, kwargs)
         return self[key] if _property_name(key) in self._object._props else default
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
@@ -544,7 +513,8 @@ class JsPyJsonMap(JsObjectMap):
     def __getitem__(self, key: Any) -> Any:
         return _py_json(super().__getitem__(key))
 
-    def get(self, key: Any, default: Any = None) -> Any:
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        key, default = get_arguments(args, kwargs)
         return self[key] if _property_name(key) in self._object._props else default
 
 
@@ -629,7 +599,7 @@ class JsArray(JsProxy):
 
     def __init__(self, items: list[Any] | None = None, *, nulls: Any = False):
         self._items = [] if items is None else items
-        self._proxied: dict[int, tuple[bool, Any]] | None = None  # as JsObject's
+        self._proxied: dict[int, tuple[Any, Any]] | None = None  # as JsObject's
         self._nulls = nulls  # as JsObject's: None items are null (plain binding data)
 
     def __getattr__(self, name: str) -> Any:
@@ -1105,7 +1075,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
 
     def __init__(self, entries: dict[Any, Any] | None = None):
         self._entries = {} if entries is None else entries
-        self._proxied: dict[int, tuple[bool, Any]] | None = None  # as JsObject's
+        self._proxied: dict[int, tuple[Any, Any]] | None = None  # as JsObject's
 
     def _read(self, raw: Any) -> Any:
         return read_stored(self, raw)
@@ -1116,9 +1086,10 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
     def size(self) -> int:
         return len(self._entries)
 
-    def get(self, key: Any, default: Any = None) -> Any:
+    def get(self, *args: Any, **kwargs: Any) -> Any:
         """Pyodide's ``JsMap.get``: the default too for a value whose proxy JavaScript destroyed
         (a Python container given to ``map.set``; 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
+        key, default = get_arguments(args, kwargs)
         key = map_key(key)
         if key not in self._entries:
             return default
@@ -1326,8 +1297,9 @@ def read_stored(owner: Any, raw: Any, nulls: Any = False) -> Any:
     if isinstance(raw, DestroyedAttribute):
         raise JsException(raw.message)
     if _marked(owner, raw):
-        if owner._proxied[id(raw)][0]:
-            raise JsException(_BORROWED_CALL)
+        flag = owner._proxied[id(raw)][0]
+        if flag:
+            raise borrowed_error(flag)
         return raw
     return _wrap_child(raw, nulls)
 
@@ -1363,16 +1335,17 @@ def carry_mark(source: Any, made: Any, raw: Any) -> None:
         _mark(made, raw, mark[0])
 
 
-def proxied_by(owner: JsObject | JsArray | JsMap, value: Any, borrowed: bool = False) -> None:
+def proxied_by(owner: JsObject | JsArray | JsMap, value: Any, borrowed: Any = False) -> None:
     """Note in a JS object's or array's ``proxied`` that Python code stored the Python container
     ``value`` in it: JavaScript holds its PyProxy, not plain data (which binding results hold
     unconverted too). ``borrowed``: handed over as a JS function's argument (``push``,
-    ``Array.of``), whose proxy Pyodide destroys when the call returns."""
+    ``Array.of``), whose proxy Pyodide destroys when the call returns (a :class:`Borrow`: one
+    for a call's keyword arguments, ended when that call is over)."""
     if is_stored_as_proxy(value):
         _mark(owner, value, borrowed)
 
 
-def _mark(owner: Any, value: Any, borrowed: bool) -> None:
+def _mark(owner: Any, value: Any, borrowed: Any) -> None:
     """One mark (see :func:`proxied_by`), keyed by ``id(value)`` and holding ``value`` (so its id
     is never another object's while the mark lives). The same object stored both ways in one
     container (``a.append(l)`` and ``a.push(l)``) keeps its live mark: a mark cannot tell the
@@ -1397,6 +1370,52 @@ def _mark(owner: Any, value: Any, borrowed: bool) -> None:
 _BORROWED_CALL = ("This borrowed proxy was automatically destroyed at the end of a function call. "
                   "Try using create_proxy or create_once_callable.\n"
                   "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+_BORROWED_ASYNC_CALL = ("This borrowed proxy was automatically destroyed at the end of an asynchronous function "
+                        "call. Try using create_proxy or create_once_callable.\n"
+                        "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+
+
+class Borrow:
+    """The proxies Pyodide borrows for one call's keyword arguments (:func:`keyword_object`), as a
+    mark's flag (:func:`_mark`): false -- live -- until :func:`release_keyword_object` ends
+    them; a mark copied to another container (``Object.assign(o, kwargs)``) shares it, so the
+    copy ends with them, as the one PyProxy both hold does."""
+
+    __slots__ = ("message",)
+
+    def __init__(self) -> None:
+        self.message: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.message is not None
+
+
+def borrowed_error(flag: Any) -> JsException:
+    """The error reading a destroyed borrowed proxy raises, for a mark's flag: ``True`` (a JS
+    function's argument) or an ended :class:`Borrow`."""
+    return JsException(flag.message if isinstance(flag, Borrow) else _BORROWED_CALL)
+
+
+def keyword_object(kwargs: dict[str, Any]) -> JsObject:
+    """The JS object Pyodide makes of a call's keyword arguments (:func:`.jsbase.keyword_call`):
+    a Python container among its values is the proxy borrowed for the call, read back as that
+    very object until :func:`release_keyword_object`."""
+    made = JsObject(kwargs)
+    borrow = Borrow()
+    for value in kwargs.values():
+        proxied_by(made, value, borrow)
+    return made
+
+
+def release_keyword_object(made: JsObject, values: list[Any], asynchronous: bool) -> None:
+    """The call ``made`` was passed to is over: the proxies borrowed for ``values`` are destroyed,
+    so reading one -- there or where it was copied -- is Pyodide's error (``at the end of an
+    asynchronous function call`` where the call answered an awaitable)."""
+    marks = made._proxied
+    for value in values if marks else ():
+        mark = marks.get(id(value))  # type: ignore[union-attr]
+        if mark is not None and mark[1] is value and isinstance(mark[0], Borrow) and not mark[0]:
+            mark[0].message = _BORROWED_ASYNC_CALL if asynchronous else _BORROWED_CALL
 
 
 def from_plain(value: Any, nulls: Any = True) -> Any:

@@ -39,6 +39,7 @@ from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
 from workers_env._jsvalues import surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
+from workers_env.config.build import build_command, build_syncs
 from workers_env.config.compat import (
     ALLOW_EVAL_DURING_STARTUP,
     BROTLI_CONTENT_ENCODING,
@@ -1088,14 +1089,6 @@ def _near_main(config: Any, main_path: Path) -> str:
             "names the file to run.)")
 
 
-def build_command(config: Any) -> str | None:
-    """The config's ``[build] command``, if any."""
-    merged = getattr(config, "merged", None)
-    build = merged.get("build") if isinstance(merged, dict) else None
-    command = build.get("command") if isinstance(build, dict) else None
-    return command if isinstance(command, str) and command else None
-
-
 _ANNOUNCED: set[tuple[str, Path]] = set()  # (which line, project root): each said once per process
 _ANNOUNCED_LOCK = threading.Lock()
 
@@ -1161,7 +1154,7 @@ def _announce_unvendored(config: Any) -> None:
     deployed, while locally they import from the virtualenv."""
     root = Path(getattr(config, "root", "."))
     if ("unvendored", root.resolve()) in _ANNOUNCED or (root / "python_modules").is_dir() \
-            or "pywrangler" in (build_command(config) or "") or not deploys_with_plain_wrangler(root):
+            or build_syncs(config) or not deploys_with_plain_wrangler(root):
         return
     declared = [name for name in declared_packages(root)
                 if name.lower().replace("_", "-") not in ("workers-py", "workers-runtime-sdk")]

@@ -37,7 +37,7 @@ _bootstrap: Any = importlib._bootstrap
 
 from workers_env._errors import add_hint, users_mistake
 
-__all__ = ["PRODUCTION_NOTE", "without_sdk"]
+__all__ = ["PRODUCTION_NOTE", "stub_folder", "stub_source", "without_sdk"]
 
 #: the note workerd adds to the ``ModuleNotFoundError``
 PRODUCTION_NOTE = "You need to update to workers-py >= 1.9 or to pass disable_python_external_sdk"
@@ -59,6 +59,19 @@ _GUARD = threading.Lock()
 _wrapped: Callable[..., Any] | None = None
 #: importlib's ``_gcd_import`` as found when the first thread entered (``None``: not wrapped)
 _wrapped_gcd: Callable[..., Any] | None = None
+
+
+def stub_source(name: str) -> str:
+    """The text of workerd's stub file for module ``name`` (``workers`` or ``asgi``)."""
+    return _TEMPLATE.replace("$MODNAME", name) + "\n"
+
+
+def stub_folder() -> str | None:
+    """The site-packages folder holding production's stub files when the calling thread is
+    inside :func:`without_sdk` (``importlib.util.find_spec("workers")`` answers the stub's spec
+    there: runtime/modulespecs.py), else ``None``."""
+    entry = _THREADS.get(threading.get_ident()) if _THREADS else None
+    return None if entry is None else entry[1]
 
 
 def _run_stub(name: str, hint: str, site_packages: str) -> None:

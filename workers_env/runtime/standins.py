@@ -64,6 +64,7 @@ from workers_env.runtime.jsarity import function_length
 from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
+from workers_env.runtime.modulespecs import StandinModule, with_spec
 from workers_env.runtime.workersutils import WorkersUtilsFinder, utils_lacks, workers_utils_module
 
 __all__ = ["STANDIN_NAMES", "standin_modules"]
@@ -152,7 +153,7 @@ def _absent(message: str, name: str) -> Exception:
     return AttributeError(message)
 
 
-class _ExternalSdkModule(ModuleType):
+class _ExternalSdkModule(StandinModule):
     """``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc``: its names resolve only while a
     Worker whose SDK has the module runs (production's built-in SDK has none of them)."""
 
@@ -756,7 +757,7 @@ def _object_new(value: Any = None, *_: Any) -> Any:
     return value
 
 
-class _WorkersPackage(ModuleType):
+class _WorkersPackage(StandinModule):
     """The ``workers`` stand-in, one for every Worker: an import of ``workers.utils`` (each
     Worker's own, runtime/workersutils.py) is not kept as its attribute, which would hand it to
     the next Worker whatever its SDK; :func:`_workers_getattr` hands it out instead."""
@@ -1176,14 +1177,14 @@ def _build() -> dict[str, ModuleType]:
     sys.meta_path.append(_JsAttributeFinder(js))
     sys.meta_path.append(CloudflareWorkersFinder(workers))  # last: an installed `cloudflare` wins
     sys.meta_path.append(WorkersUtilsFinder(workers))
-    return {
+    return with_spec({
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "workers.workflows": workers_workflows,
         "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.ffi.wrappers": wrappers, "pyodide.http": http,
         "pyodide.webloop": webloop, "pyodide.code": code, "python_modules": _python_modules(),
         "_cloudflare_compat_flags": compat_flags,
-    }
+    })
 
 
 class _JsAttributeFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):

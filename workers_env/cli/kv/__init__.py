@@ -20,12 +20,12 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, WorkersEnvError
-from workers_env.cli.common import CommandError, js_number, print_hint
+from workers_env.cli.common import CommandError, UsageError, js_number, print_hint
 
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
 from .files import _deep_reading
 from .keys import _key_delete, _key_get, _key_list, _key_put
-from .options import _one_of
+from .options import _one_of, _put_options_of
 from .output import _error
 
 __all__ = ["register"]
@@ -135,6 +135,8 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False)
 
     def handler(args: argparse.Namespace) -> int:
         try:
+            if getattr(args, "metadata", None) is not None:  # wrangler's coerce: read with the line, first
+                _put_options_of(args)
             if args.remote:
                 raise CommandError(
                     "workers-env kv works on local state only (Miniflare's layout under --persist-to); "
@@ -143,6 +145,8 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False)
             if one_of:
                 _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
             run(args)
+        except UsageError:
+            raise  # the command line's mistake: printed with the command's help (cli.main)
         except JsException as exc:
             _error(exc.message)  # wrangler prints the JS error's message alone
             return 1

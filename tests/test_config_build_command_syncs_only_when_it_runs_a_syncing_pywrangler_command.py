@@ -1,0 +1,113 @@
+"""A ``[build] command`` counts as vendoring ``python_modules/`` only when it runs a pywrangler
+command that syncs: ``sync`` itself, or ``dev``, ``publish``, ``deploy`` and ``versions ...``,
+which pywrangler syncs before handing them to wrangler (workers-py 1.16.7
+``ProxyToWranglerGroup.get_command``). ``pywrangler build`` (handed to ``wrangler build``
+unsynced), ``types``, ``--help`` and commands that merely mention pywrangler do not."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+from workers_env.config import load_config
+from workers_env.config.build import build_syncs
+
+SYNCING = [
+    "pywrangler sync",
+    "pywrangler sync --force",
+    "pywrangler --debug sync",
+    "pywrangler dev",
+    "pywrangler deploy",
+    "pywrangler publish",
+    "pywrangler versions upload",
+    "pywrangler versions",
+    "uv run pywrangler sync",
+    "uv run --with-editable . pywrangler deploy --dry-run",
+    "uvx pywrangler sync",
+    "uvx --from workers-py pywrangler sync",
+    "uv tool run pywrangler sync",
+    ".venv/bin/pywrangler sync",
+    "python -m pywrangler sync",
+    "uv run python -m pywrangler sync",
+    "npm ci && uv run pywrangler sync",
+    "python manage.py collectstatic --noinput; uvx pywrangler sync",
+    "cd . && pywrangler sync && echo done",
+    "PYWRANGLER_LOG=debug pywrangler sync",
+    "sh -c 'uv run pywrangler sync'",
+    "echo building\nuv run pywrangler sync",
+]
+
+NOT_SYNCING = [
+    "pywrangler build",
+    "uv run pywrangler build",
+    "uvx pywrangler build && npm run build",
+    "pywrangler types",
+    "pywrangler --help",
+    "pywrangler --version sync",
+    "pywrangler",
+    "echo pywrangler sync",
+    "npm run build",
+    "uv run python build.py",
+    "wrangler deploy",
+    "# pywrangler sync",
+    "uv run pywrangler-sync",
+    "pip install pywrangler",
+    "uv run 'pywrangler sync",  # an unclosed quote: the shell runs nothing
+]
+
+
+def _config(tmp_path, command):
+    (tmp_path / "wrangler.toml").write_text(
+        f'name = "w"\ncompatibility_date = "2026-05-01"\n[build]\ncommand = {json.dumps(command)}\n')
+    return load_config(tmp_path)
+
+
+@pytest.mark.parametrize("command", SYNCING)
+def test_a_build_running_a_syncing_pywrangler_command_syncs(tmp_path, command):
+    assert build_syncs(_config(tmp_path, command)) is True
+
+
+@pytest.mark.parametrize("command", NOT_SYNCING)
+def test_other_build_commands_do_not(tmp_path, command):
+    assert build_syncs(_config(tmp_path, command)) is False
+
+
+def test_no_build_command_does_not_sync(tmp_path):
+    (tmp_path / "wrangler.toml").write_text('name = "w"\ncompatibility_date = "2026-05-01"\n')
+    assert build_syncs(load_config(tmp_path)) is False
+
+
+def test_the_selected_environments_build_decides(tmp_path):
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "w"\ncompatibility_date = "2026-05-01"\n[build]\ncommand = "pywrangler build"\n'
+        '[env.ci.build]\ncommand = "uv run pywrangler sync"\n')
+    assert build_syncs(load_config(tmp_path)) is False
+    assert build_syncs(load_config(tmp_path, environment="ci")) is True
+
+
+ENTRY = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response("ok")
+"""
+
+
+def test_a_pywrangler_build_command_vendors_no_sdk(tmp_path):
+    """External-SDK era, no pyproject.toml: only a syncing build would vendor the SDK."""
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=False, extra='[build]\ncommand = "uv run pywrangler build"\n')
+    with pytest.raises(ModuleNotFoundError) as error:
+        load_worker(folder)
+    assert "the project has no pyproject.toml" in error.value.__notes__[1]
+
+
+@pytest.mark.asyncio
+async def test_a_pywrangler_deploy_build_command_vendors_it(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=False,
+                             extra='[build]\ncommand = "uvx pywrangler deploy --dry-run"\n')
+    response = await load_worker(folder).fetch("/")
+    assert (response.status, await response.text()) == (200, "ok")

@@ -1,0 +1,56 @@
+"""``importlib.util.find_spec`` of the modules the runtime gives a Worker -- ``js``, ``pyodide``,
+``pyodide.ffi``, ``workers``, ``asgi`` -- answers a spec named as the module and shaped as
+production's in each era (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6: ``js`` Pyodide's ``JsLoader``
+with origin ``javascript``, ``pyodide`` the standard library zip; workerd writes ``workers`` and
+``asgi`` into site-packages, and pywrangler vendors the external SDK into
+``/session/metadata/python_modules``), as libraries probing for an optional module ask. Before,
+each raised ``ValueError: js.__spec__ is None``. Loading a module from the spec gives the
+stand-in itself, left as it was."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import json_answer, one_file_worker
+
+ENTRY = '''
+import importlib.util
+import json
+import sys
+
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = {}
+        for name in ("js", "pyodide", "pyodide.ffi", "workers", "asgi"):
+            spec = importlib.util.find_spec(name)
+            loaded = importlib.util.module_from_spec(spec)
+            out[name] = [spec.name, type(spec.loader).__name__, spec.origin, spec.submodule_search_locations,
+                         loaded is sys.modules[name], hasattr(loaded, "__file__")]
+        return Response(json.dumps(out))
+'''
+
+
+def _expected(zip_folder: str, sdk_folder: str) -> dict[str, list[object]]:
+    return {
+        "js": ["js", "JsLoader", "javascript", [], True, False],
+        "pyodide": ["pyodide", "_StandinLoader", f"{zip_folder}/pyodide/__init__.py", [f"{zip_folder}/pyodide"],
+                    True, False],
+        "pyodide.ffi": ["pyodide.ffi", "_StandinLoader", f"{zip_folder}/pyodide/ffi/__init__.py",
+                        [f"{zip_folder}/pyodide/ffi"], True, False],
+        "workers": ["workers", "SourceFileLoader", f"{sdk_folder}/workers/__init__.py", [f"{sdk_folder}/workers"],
+                    True, False],
+        "asgi": ["asgi", "SourceFileLoader", f"{sdk_folder}/asgi.py", None, True, False],
+    }
+
+
+@pytest.mark.parametrize(("date", "zip_folder", "sdk_folder"), [
+    ("2025-09-01", "/lib/python312.zip", "/lib/python3.12/site-packages"),  # built-in SDK, Pyodide 0.26
+    ("2025-10-01", "/lib/python313.zip", "/lib/python3.13/site-packages"),  # built-in SDK, Pyodide 0.28
+    ("2026-05-01", "/lib/python313.zip", "/session/metadata/python_modules"),  # external SDK, vendored
+    ("2026-09-08", "/lib/python314.zip", "/session/metadata/python_modules"),  # Python 3.14
+])
+def test_find_spec_answers_productions_spec(tmp_path, date, zip_folder, sdk_folder):
+    one_file_worker(tmp_path, ENTRY, date=date)
+    assert json_answer(tmp_path, "/") == _expected(zip_folder, sdk_folder)

@@ -1,0 +1,114 @@
+"""The config's ``[build] command``, and whether it runs pywrangler's sync.
+
+wrangler runs the ``[build] command`` through the shell before ``dev`` and ``deploy``. When it
+runs ``pywrangler sync`` -- or a pywrangler command that syncs first: ``dev``, ``publish``,
+``deploy`` and ``versions ...`` (workers-py 1.16.7 ``ProxyToWranglerGroup.get_command``) --
+the Worker's packages and ``workers-runtime-sdk`` are vendored into ``python_modules/`` by the
+time wrangler uploads. Every other pywrangler command (``build``, ``types``, ``init``, ...) is
+handed to wrangler (or create-cloudflare) unsynced.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+__all__ = ["SYNCING_COMMANDS", "build_command", "build_syncs", "command_syncs"]
+
+#: the pywrangler commands that vendor python_modules/: ``sync`` itself, and those it runs first
+SYNCING_COMMANDS = frozenset({"sync", "dev", "publish", "deploy", "versions"})
+#: what separates the shell's commands on one line (``&&``, ``||``, ``;``, ``|``, ``&``, brackets)
+_SEPARATORS = frozenset({"&&", "||", ";", "|", "&", ";;", "(", ")", "|&"})
+#: pywrangler's group options before its command: ``--debug`` goes on, ``--help``/``--version`` exit
+_EXITING = frozenset({"--help", "--version"})
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+#: words that run the command after them (``env``, ``time``, ``exec``, ...), skipped to reach it
+_PREFIXES = frozenset({"env", "exec", "time", "command", "nice", "nohup", "sudo"})
+
+
+def build_command(config: Any) -> str | None:
+    """The config's ``[build] command`` (of the selected environment), if any."""
+    merged = getattr(config, "merged", None)
+    build = merged.get("build") if isinstance(merged, dict) else None
+    command = build.get("command") if isinstance(build, dict) else None
+    return command if isinstance(command, str) and command else None
+
+
+def build_syncs(config: Any) -> bool:
+    """Whether the config's ``[build] command`` runs a pywrangler command that syncs
+    (:func:`command_syncs`), so the deploy uploads the ``python_modules/`` it vendors."""
+    command = build_command(config)
+    return command is not None and command_syncs(command)
+
+
+def command_syncs(command: str) -> bool:
+    """Whether the shell line ``command`` runs ``pywrangler sync|dev|publish|deploy|versions``:
+    directly (``pywrangler sync``, ``.venv/bin/pywrangler sync``), through ``uv run``, ``uvx``,
+    ``uv tool run`` or ``python -m pywrangler``, in any of commands chained with ``&&``, ``;``,
+    ``||`` or ``|``, or inside ``sh -c '...'``. ``pywrangler build``, ``types`` and ``--help``
+    do not sync, nor does a line that only mentions pywrangler (``echo pywrangler sync``)."""
+    for line in command.splitlines():
+        try:
+            lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+            lexer.whitespace_split = True
+            lexer.commenters = "#"
+            tokens = list(lexer)
+        except ValueError:  # an unclosed quote: the shell refuses the line too
+            continue
+        segment: list[str] = []
+        for token in [*tokens, ";"]:
+            if token in _SEPARATORS:
+                if segment and _segment_syncs(segment):
+                    return True
+                segment = []
+            else:
+                segment.append(token)
+    return False
+
+
+def _program(word: str) -> str:
+    return word.rsplit("/", 1)[-1]
+
+
+def _segment_syncs(words: list[str]) -> bool:
+    """Whether one simple command (its words) runs a syncing pywrangler command."""
+    i = 0
+    while i < len(words) and (_ASSIGNMENT.match(words[i]) or _program(words[i]) in _PREFIXES):
+        i += 1  # FOO=bar, env, time, ...: the command comes after them
+    if i >= len(words):
+        return False
+    program, rest = _program(words[i]), words[i + 1:]
+    if program in ("sh", "bash", "dash", "zsh") and "-c" in rest[:-1]:
+        return command_syncs(rest[rest.index("-c") + 1])
+    if program == "uv" and rest[:1] == ["run"]:
+        rest = rest[1:]
+    elif program == "uv" and rest[:2] == ["tool", "run"]:
+        rest = rest[2:]
+    elif program == "uvx":
+        pass
+    elif program == "pywrangler":
+        return _pywrangler_syncs(rest)
+    elif re.fullmatch(r"python[0-9.]*", program) and rest[:2] == ["-m", "pywrangler"]:
+        return _pywrangler_syncs(rest[2:])
+    else:
+        return False
+    # uv run / uvx: their own options (some with a value, `--from workers-py`) come before the
+    # program; the program is the first word that is pywrangler (or python -m pywrangler)
+    for j, word in enumerate(rest):
+        if _program(word) == "pywrangler":
+            return _pywrangler_syncs(rest[j + 1:])
+        if re.fullmatch(r"python[0-9.]*", _program(word)) and rest[j + 1:j + 3] == ["-m", "pywrangler"]:
+            return _pywrangler_syncs(rest[j + 3:])
+    return False
+
+
+def _pywrangler_syncs(arguments: list[str]) -> bool:
+    """Whether pywrangler given ``arguments`` syncs: its first word that is not an option names
+    the command; ``--help`` or ``--version`` before it ends pywrangler without one."""
+    for word in arguments:
+        if word in _EXITING:
+            return False
+        if not word.startswith("-"):
+            return word in SYNCING_COMMANDS
+    return False

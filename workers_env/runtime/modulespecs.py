@@ -1,0 +1,197 @@
+"""The ``__spec__`` of each stand-in module -- what ``importlib.util.find_spec`` gives for it -- shaped as production's.
+
+``importlib.util.find_spec(name)`` of a module already imported answers its ``__spec__`` (a
+``ValueError`` when that is ``None``), and libraries ask it to see whether an optional module is
+there (``find_spec("js")`` to tell Pyodide from CPython). In a Python Worker every one of them has
+one (measured in real Pyodide 0.26.0a4, 0.28.2 and 314.0.6): ``js`` Pyodide's ``JsLoader``'s, origin
+``javascript``, a package; ``pyodide`` and ``pyodide.*`` the standard library zip's
+(``/lib/python313.zip/pyodide/ffi/__init__.py``); ``workers`` and ``asgi`` files -- in
+site-packages where workerd writes its built-in SDK, or, in the external-SDK era, its stub
+(``injectWorkersApi``: ``<site-packages>/workers/__init__.py``, ``<site-packages>/asgi.py``), or in
+``/session/metadata/python_modules`` where pywrangler vendors ``workers-runtime-sdk``. Here each
+stand-in answers the spec of the running Worker's Python (outside Worker code, the 0.28 era's), by
+the same name, origin and package-ness; its loader hands back the stand-in itself. In a loading
+thread that meets production's stub (runtime/nosdk.py), ``workers``/``asgi`` answer the stub's
+spec, whose loader runs the stub.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+from importlib.machinery import ModuleSpec, SourceFileLoader
+from importlib.util import spec_from_file_location
+from types import ModuleType
+from typing import Any
+
+from workers_env.config.compat import PYTHON_RELEASES
+from workers_env.runtime.current import current_runtime
+from workers_env.runtime.nosdk import stub_folder, stub_source
+
+__all__ = ["StandinModule", "with_spec"]
+
+#: the Pyodide of Worker code outside any Worker (the 0.28 era's, as ``pyodide.__version__``)
+_OUTSIDE = "0.28.2"
+#: where workerd puts what pywrangler vendors (``setup_python_search_path.py``)
+PYTHON_MODULES = "/session/metadata/python_modules"
+#: the stand-ins that are JavaScript objects registered as modules (``registerJsModule``)
+_JS_MODULES = ("js", "_cloudflare_compat_flags")
+#: the top-level names of the stand-ins :func:`with_spec` gives a spec
+_COVERED = ("js", "pyodide", "workers", "asgi", "_cloudflare_compat_flags")
+#: (name, folder) -> the spec handed out: the same object each time for one era, as a module's own
+_SPECS: dict[tuple[str, str], ModuleSpec] = {}
+
+
+class _StandinLoader(importlib.abc.Loader):
+    """Loads a stand-in as itself (``importlib.util.module_from_spec(find_spec("pyodide"))``)."""
+
+    def __init__(self, module: ModuleType):
+        self._module = module
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
+        return self._module
+
+    def exec_module(self, module: ModuleType) -> None:
+        return None
+
+
+class _JsLoader(_StandinLoader):
+    """Pyodide's ``JsLoader`` (``_pyodide._importhook``) of the ``js`` module."""
+
+
+_JsLoader.__name__ = _JsLoader.__qualname__ = "JsLoader"
+_JsLoader.__module__ = "_pyodide._importhook"
+
+
+class _SdkFileLoader(_StandinLoader, SourceFileLoader):
+    """A file of the SDK (``workers/__init__.py``, ``asgi.py``), as Python's ``SourceFileLoader``
+    names it; it loads the stand-in itself."""
+
+    def __init__(self, module: ModuleType, path: str):
+        SourceFileLoader.__init__(self, module.__name__, path)
+        _StandinLoader.__init__(self, module)
+
+
+class _StubLoader(SourceFileLoader):
+    """workerd's stub file (``workers/__init__.py``, ``asgi.py`` of site-packages): executed,
+    it raises production's ``ModuleNotFoundError``."""
+
+    def get_data(self, path: str) -> bytes:
+        return stub_source(self.name).encode()
+
+    def path_stats(self, path: str) -> Any:
+        raise OSError(path)  # no file to date: nothing cached is read or written
+
+
+# named as production's loader of a file, ``importlib.machinery.SourceFileLoader``
+for _loader in (_SdkFileLoader, _StubLoader):
+    _loader.__name__ = _loader.__qualname__ = "SourceFileLoader"
+
+
+def _python() -> tuple[int, int]:
+    runtime = current_runtime()
+    pyodide = getattr(runtime, "pyodide_version", None) or _OUTSIDE
+    return next((r.python for r in PYTHON_RELEASES if r.pyodide == pyodide),
+                (3, 14) if not pyodide.startswith("0.") else (3, 13))
+
+
+def _sdk_folder(python: tuple[int, int]) -> str:
+    """Where the running Worker's ``workers``/``asgi`` file is: the external SDK's vendored
+    copy, else site-packages (workerd's built-in SDK)."""
+    era = getattr(current_runtime(), "era", None)
+    if era is not None and era.external_sdk:
+        return PYTHON_MODULES
+    return f"/lib/python{python[0]}.{python[1]}/site-packages"
+
+
+def _file_spec(module: ModuleType, folder: str, python: tuple[int, int], loader: Any = None) -> ModuleSpec:
+    """The spec of ``module`` as a file under ``folder`` (a package's ``__init__.py``), its
+    ``cached`` the bytecode path the era's Python names (``cpython-313``)."""
+    name = module.__name__
+    path = name.replace(".", "/")
+    package = hasattr(module, "__path__")
+    origin = f"{folder}/{path}/__init__.py" if package else f"{folder}/{path}.py"
+    if loader is None:
+        loader = _SdkFileLoader(module, origin)
+    spec = spec_from_file_location(name, origin, loader=loader,
+                                   submodule_search_locations=[f"{folder}/{path}"] if package else None)
+    assert spec is not None
+    tag = f"cpython-{python[0]}{python[1]}"
+    head, _, tail = origin.rpartition("/")
+    spec.cached = f"{head}/__pycache__/{tail[:-3]}.{tag}.pyc"
+    return spec
+
+
+def spec_of(module: ModuleType) -> ModuleSpec:
+    """``module``'s spec as production's for the running Worker (see the module docstring)."""
+    name = module.__name__
+    top = name.partition(".")[0]
+    python = _python()
+    if top in ("workers", "asgi"):
+        stubbed = stub_folder()
+        if stubbed is not None and "." not in name:
+            key = (name, "stub:" + stubbed)
+            if key not in _SPECS:
+                origin = f"{stubbed}/workers/__init__.py" if name == "workers" else f"{stubbed}/asgi.py"
+                _SPECS[key] = _file_spec(module, stubbed, python, _StubLoader(name, origin))
+            return _SPECS[key]
+        folder = _sdk_folder(python)
+        key = (name, folder)
+        if key not in _SPECS:
+            _SPECS[key] = _file_spec(module, folder, python)
+        return _SPECS[key]
+    if name in _JS_MODULES:
+        key = (name, "javascript")
+        if key not in _SPECS:
+            _SPECS[key] = ModuleSpec(name, _JsLoader(module), origin="javascript", is_package=True)
+        return _SPECS[key]
+    folder = f"/lib/python{python[0]}{python[1]}.zip"
+    key = (name, folder)
+    if key not in _SPECS:
+        path = name.replace(".", "/")
+        package = hasattr(module, "__path__")
+        spec = ModuleSpec(name, _StandinLoader(module), origin=f"{folder}/{path}/__init__.py" if package
+                          else f"{folder}/{path}.py", is_package=package)
+        if package:
+            spec.submodule_search_locations = [f"{folder}/{path}"]
+        _SPECS[key] = spec
+    return _SPECS[key]
+
+
+class _NoFileAttribute:
+    """``__file__``/``__cached__`` of a stand-in: absent, and setting it (``module_from_spec`` of a
+    spec that has a location) changes nothing -- the stand-in is shared by every Worker's era."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, module: Any, owner: type | None = None) -> Any:
+        if module is None:
+            return self
+        raise AttributeError(f"module {module.__name__!r} has no attribute {self._name!r}")
+
+    def __set__(self, module: Any, value: Any) -> None:
+        pass
+
+
+class StandinModule(ModuleType):
+    """A stand-in module whose ``__spec__`` is :func:`spec_of`'s, read each time (the running
+    Worker's era decides it); setting it (``module_from_spec``, a reload) changes nothing."""
+
+    __file__ = _NoFileAttribute()
+    __cached__ = _NoFileAttribute()
+
+    @property  # type: ignore[override]
+    def __spec__(self) -> ModuleSpec:
+        return spec_of(self)
+
+    @__spec__.setter
+    def __spec__(self, value: Any) -> None:
+        pass
+
+
+def with_spec(modules: dict[str, ModuleType]) -> dict[str, ModuleType]:
+    """``modules`` (the stand-ins by name), each plain module now a :class:`StandinModule`."""
+    for name, module in modules.items():
+        if type(module) is ModuleType and name.partition(".")[0] in _COVERED:
+            module.__class__ = StandinModule
+    return modules
