@@ -232,6 +232,15 @@ OPTION_ERRORS: list[list[str]] = [
     ["kv", "bulk", "get", "keys.json", "--local", "--namespace-id"],
     ["kv", "bulk", "delete", "keys.json", "--binding", "KV", "--local", "--force", "--persist-to"],
     ["kv", "key", "list", "--binding", "KV", "--local", "-c"],
+    ["vectorize", "create", "idx", "--dimensions", "--metric", "cosine"],
+    ["vectorize", "create", "idx", "--preset", "--dimensions", "3", "--metric", "cosine"],
+    ["d1", "execute", "DB", "--local", "--file", "--command", "select 1 as one"],
+    ["d1", "execute", "DB", "--local", "--command", "--file", "nope.sql"],
+    ["d1", "execute", "DB", "--local", "--command", "--json"],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--table"],
+    ["kv", "key", "put", "k", "--binding", "KV", "--local", "--metadata"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl", "--expiration"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--persist-to", "--prefix", "a"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's
