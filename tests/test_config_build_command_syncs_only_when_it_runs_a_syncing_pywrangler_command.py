@@ -2,7 +2,9 @@
 command that syncs: ``sync`` itself, or ``dev``, ``publish``, ``deploy`` and ``versions ...``,
 which pywrangler syncs before handing them to wrangler (workers-py 1.16.7
 ``ProxyToWranglerGroup.get_command``). ``pywrangler build`` (handed to ``wrangler build``
-unsynced), ``types``, ``--help`` and commands that merely mention pywrangler do not."""
+unsynced), ``types``, ``--help`` and commands that merely mention pywrangler do not. The same
+reading decides whether a CI workflow that deploys with wrangler runs pywrangler first
+(``deploys_with_plain_wrangler``): a step's ``run`` or wrangler-action's ``preCommands``."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from worker_helpers import one_file_worker
 from workers_env import load_worker
 from workers_env.config import load_config
 from workers_env.config.build import build_syncs
+from workers_env.runtime.eras import deploys_with_plain_wrangler
 
 SYNCING = [
     "pywrangler sync",
@@ -111,3 +114,51 @@ async def test_a_pywrangler_deploy_build_command_vendors_it(tmp_path):
                              extra='[build]\ncommand = "uvx pywrangler deploy --dry-run"\n')
     response = await load_worker(folder).fetch("/")
     assert (response.status, await response.text()) == (200, "ok")
+
+
+WORKFLOW = """name: deploy
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+{steps}      - uses: cloudflare/wrangler-action@v3
+        with:
+          apiToken: ${{{{ secrets.CLOUDFLARE_API_TOKEN }}}}
+{action}"""
+
+
+def _ci(tmp_path, steps="", action=""):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(WORKFLOW.format(steps=steps, action=action))
+    return tmp_path
+
+
+@pytest.mark.parametrize(("steps", "action"), [
+    ("      - run: uv run pywrangler sync\n", ""),
+    ("      - run: uv run pywrangler deploy\n", ""),
+    ("      - name: Deploy\n        run: pywrangler deploy --env production\n", ""),
+    ("      - run: |\n          uv sync\n          uv run pywrangler sync\n", ""),
+    ("      - run: >-\n          uv run\n          pywrangler deploy\n", ""),
+    ("      - run: 'uvx pywrangler sync'\n", ""),
+    ("", "          preCommands: uv run pywrangler sync\n"),
+    ("", "          preCommands: |\n            pip install uv\n            uvx pywrangler sync\n"),
+])
+def test_a_ci_step_running_a_syncing_pywrangler_command_is_no_plain_wrangler_deploy(tmp_path, steps, action):
+    assert deploys_with_plain_wrangler(_ci(tmp_path, steps, action)) is False
+
+
+@pytest.mark.parametrize(("steps", "action"), [
+    ("", ""),
+    ("      - run: echo pywrangler deploy\n", ""),
+    ("      # - run: uv run pywrangler deploy\n", ""),
+    ("      - run: uv run pywrangler types  # pywrangler deploy\n", ""),
+    ("      - run: uv run pywrangler build\n", ""),
+    ("      - name: pywrangler deploy\n        run: npm ci\n", ""),
+    ("      - run: pip install workers-py  # pywrangler\n", ""),
+    ("", "          command: deploy  # pywrangler deploy would sync\n"),
+])
+def test_a_ci_that_only_mentions_pywrangler_still_deploys_with_plain_wrangler(tmp_path, steps, action):
+    assert deploys_with_plain_wrangler(_ci(tmp_path, steps, action)) is True

@@ -37,7 +37,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
 from workers_env._errors import ConfigError
-from workers_env.config.build import build_syncs
+from workers_env.config.build import build_syncs, command_syncs
 from workers_env.config.compat import (
     PYTHON_EXTERNAL_SDK,
     compatibility_date,
@@ -296,8 +296,53 @@ def _plain_wrangler_in(workflows: tuple[tuple[str, int, int], ...]) -> bool:
             texts.append(Path(name).read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
-    text = _YAML_COMMENT.sub("", "\n".join(texts))  # what the steps run, not what comments say
-    return "pywrangler" not in text and _PLAIN_WRANGLER_DEPLOY.search(text) is not None
+    raw = "\n".join(texts)
+    if any(command_syncs(command) for command in _workflow_commands(raw)):
+        return False  # a step runs `pywrangler deploy` (or sync, ...): it vendors python_modules/
+    text = _YAML_COMMENT.sub("", raw)  # what the steps run, not what comments say
+    return _PLAIN_WRANGLER_DEPLOY.search(text) is not None
+
+
+#: a key whose value a workflow runs in the shell: a step's ``run``, wrangler-action's
+#: ``preCommands``/``postCommands`` (its ``command`` is wrangler's own)
+_RUN_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>run|preCommands|postCommands)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
+
+
+def _workflow_commands(text: str) -> list[str]:
+    """The shell lines a GitHub Actions workflow's ``text`` runs (:data:`_RUN_KEY`'s values):
+    a one-line value (quotes taken off, continuation lines folded in), a ``|`` block line by
+    line, a ``>`` block folded into one line. Read line by line, as workers-env reads no YAML:
+    a comment, a step's ``name`` or an ``echo`` is not a command that runs pywrangler."""
+    lines = text.splitlines()
+    commands: list[str] = []
+    i = 0
+    while i < len(lines):
+        match = _RUN_KEY.match(lines[i])
+        i += 1
+        if match is None:
+            continue
+        column = match.start("key")
+        block: list[str] = []
+        while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) > column):
+            block.append(lines[i])
+            i += 1
+        value = (match["value"] or "").strip()
+        if value[:1] in ("|", ">"):
+            margin = min((_indent(line) for line in block if line.strip()), default=0)
+            body = [line[margin:] for line in block]
+            commands.extend(body if value[0] == "|" else [" ".join(line.strip() for line in body if line.strip())])
+        else:  # a plain or quoted scalar, its continuation lines folded in with spaces
+            value = " ".join([value, *(line.strip() for line in block if line.strip())]).strip()
+            if len(value) >= 2 and value[0] == value[-1] == "'":
+                value = value[1:-1].replace("''", "'")
+            elif len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1].replace('\\"', '"')
+            commands.append(value)
+    return commands
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def unsynced_reason(root: Path) -> str | None:
