@@ -16,7 +16,7 @@ from worker_helpers import one_file_worker
 from workers_env import load_worker
 from workers_env.config import load_config
 from workers_env.config.build import build_syncs
-from workers_env.runtime.eras import deploys_with_plain_wrangler
+from workers_env.runtime.eras import deploys_with_plain_wrangler, era_of
 
 SYNCING = [
     "pywrangler sync",
@@ -162,3 +162,25 @@ def test_a_ci_step_running_a_syncing_pywrangler_command_is_no_plain_wrangler_dep
 ])
 def test_a_ci_that_only_mentions_pywrangler_still_deploys_with_plain_wrangler(tmp_path, steps, action):
     assert deploys_with_plain_wrangler(_ci(tmp_path, steps, action)) is True
+
+
+PYLOCK = 'lock-version = "1.0"\n[[packages]]\nname = "workers-runtime-sdk"\nversion = "1.6.13"\n'
+
+
+@pytest.mark.parametrize("date", ["2026-03-01", "2026-05-01"])
+def test_a_syncing_build_vendors_the_locked_sdk_where_ci_deploys_with_plain_wrangler(tmp_path, date):
+    """wrangler runs the ``[build] command`` before it uploads, in CI too: a build that syncs
+    vendors what ``pylock.toml`` locks, for ``load_env``'s era as for ``load_worker``'s, before the
+    external-SDK date as after it; the same project without that build vendors nothing."""
+    folder = _ci(one_file_worker(tmp_path, ENTRY, date=date), action="          command: deploy\n")
+    (folder / "pylock.toml").write_text(PYLOCK)
+    (folder / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0.1.0"\n'
+                                           '[dependency-groups]\ndev = ["workers-py"]\n')
+    assert deploys_with_plain_wrangler(folder) is True
+    assert era_of(load_config(folder)).vendored is None  # nothing syncs: the lock is never read
+    text = (folder / "wrangler.toml").read_text()
+    (folder / "wrangler.toml").write_text(text + '[build]\ncommand = "uv run pywrangler sync"\n')
+    era = era_of(load_config(folder))
+    assert (era.external_sdk, era.sdk_version, era.vendored) == (True, (1, 6, 13), "pylock.toml")
+    loaded = load_worker(folder).era
+    assert (loaded.sdk_version, loaded.vendored) == ((1, 6, 13), "pylock.toml")
