@@ -116,16 +116,11 @@ async def test_a_pywrangler_deploy_build_command_vendors_it(tmp_path):
     assert (response.status, await response.text()) == (200, "ok")
 
 
-WORKFLOW = """name: deploy
-on: push
-jobs:
+WORKFLOW = """jobs:
   deploy:
-    runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
 {steps}      - uses: cloudflare/wrangler-action@v3
         with:
-          apiToken: ${{{{ secrets.CLOUDFLARE_API_TOKEN }}}}
 {action}"""
 
 
