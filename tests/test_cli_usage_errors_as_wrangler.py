@@ -190,7 +190,8 @@ def test_an_option_wrangler_requires_a_value_of_is_refused_without_one(app, caps
     (["vectorize", "create", "abc", "--description"],
      "🚨 You must provide both dimensions and a metric, or a known model preset when creating an index."),
     (["vectorize", "insert", "idx", "--file"], "🚨 Cannot read invalid or empty file: ."),
-    (["vectorize", "query", "idx", "--top-k"], "🚨 Either vector or vector-id parameter must be provided, but not both."),
+    (["vectorize", "query", "idx", "--top-k"],
+     "🚨 Either vector or vector-id parameter must be provided, but not both."),
     (["vectorize", "query", "nope", "--namespace"],  # before the index is looked up, as wrangler
      "🚨 Either vector or vector-id parameter must be provided, but not both."),
     (["kv", "key", "put", "k", "v", "--local", "--persist-to"],
@@ -226,7 +227,8 @@ def test_a_number_option_without_a_value_is_its_default(app, capsys):
     done = run_main(capsys, "vectorize", "query", "idx", "--vector", "1", "1", "0", "--top-k")
     assert done.returncode == 0 and '"count": 5' in done.stdout
     (app / "wrangler.toml").write_text('name = "x"\n[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\n')
-    assert run_main(capsys, "kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl", "--expiration").returncode == 0
+    argv = ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl", "--expiration"]
+    assert run_main(capsys, *argv).returncode == 0
     assert run_main(capsys, "kv", "key", "get", "k", "--binding", "KV", "--local", "--persist-to").stdout == "v"
 
 

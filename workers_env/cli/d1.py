@@ -99,7 +99,8 @@ def register(subparsers: Any) -> None:
 
     export = sub.add_parser("export", help="export the contents or schema of a database as a .sql file")
     _add_options(export, persist=False)  # wrangler's export has no --persist-to either
-    export.add_argument("--output", metavar="PATH", required=True, **value_optional(), help="path to the SQL file for your export")
+    export.add_argument("--output", metavar="PATH", required=True, **value_optional(),
+                        help="path to the SQL file for your export")
     export.add_argument("--table", metavar="TABLE", nargs="*", action="extend", default=None,
                         help="tables to include in the export (repeatable; default: all)")
     export.add_argument("--schema", action=argparse.BooleanOptionalAction, default=True,

@@ -58,10 +58,12 @@ def _namespace_options(parser: argparse.ArgumentParser, verb: str, *, preview: b
 def _put_options(parser: argparse.ArgumentParser) -> None:
     # yargs' number options: Number(text), so "0x7fffffff" is a number and "abc" NaN, which the
     # binding then reads as 0 (wrangler: "Invalid expiration of 0")
-    parser.add_argument("--ttl", type=js_number, metavar="SECONDS", **value_optional(None), help="time for which the entries should be visible")
+    parser.add_argument("--ttl", type=js_number, metavar="SECONDS", **value_optional(None),
+                        help="time for which the entries should be visible")
     parser.add_argument("--expiration", type=js_number, metavar="EPOCH", **value_optional(None),
                         help="time since the UNIX epoch after which the entry expires")
-    parser.add_argument("--metadata", metavar="JSON", **value_optional(), help="arbitrary JSON that is associated with a key")
+    parser.add_argument("--metadata", metavar="JSON", **value_optional(),
+                        help="arbitrary JSON that is associated with a key")
 
 
 def register(subparsers: Any) -> None:

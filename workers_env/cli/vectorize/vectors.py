@@ -522,9 +522,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     for op, verb in (("insert", "Insert"), ("upsert", "Upsert")):
         p = sub.add_parser(op, parents=[common], help=f"{verb.lower()} vectors into a Vectorize index")
         p.add_argument("name", help="the name of the Vectorize index")
-        p.add_argument("--file", required=True, **value_optional(), help="a file of line-separated JSON (NDJSON) vector objects")
+        p.add_argument("--file", required=True, **value_optional(),
+                       help="a file of line-separated JSON (NDJSON) vector objects")
         p.add_argument(
-            "--batch-size", type=_whole_number, default=DEFAULT_BATCH_SIZE[op], **value_optional(DEFAULT_BATCH_SIZE[op]),
+            "--batch-size", type=_whole_number, default=DEFAULT_BATCH_SIZE[op],
+            **value_optional(DEFAULT_BATCH_SIZE[op]),
             help=f"vectors per write (default {DEFAULT_BATCH_SIZE[op]}; at most {_limits.MAX_VECTORS_PER_HTTP_WRITE}"
             + (f" for v2 indexes, {_limits.MAX_VECTORS_PER_WRITE} for v1)" if op == "insert" else
                f"; a v1 index takes {_limits.MAX_VECTORS_PER_WRITE} at a time)"),
@@ -539,13 +541,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="the name of the Vectorize index")
     p.add_argument("--vector", nargs="*", help="vector to query the index with (items that are not numbers are dropped, as wrangler does)")
     p.add_argument("--vector-id", **value_optional(), help="id of a stored vector to query the index with (v2)")
-    p.add_argument("--top-k", type=_js_number, default=5, **value_optional(5), help="the number of results to return (default 5)")
+    p.add_argument("--top-k", type=_js_number, default=5, **value_optional(5),
+                   help="the number of results to return (default 5)")
     p.add_argument("--return-values", action=argparse.BooleanOptionalAction, default=False,
                    help="include the vector values in the results")
     p.add_argument("--return-metadata", choices=("all", "indexed", "none"), default="none", **value_optional("none"),
                    help="include the vector metadata in the results (default none)")
     p.add_argument("--namespace", **value_optional(), help="only search vectors in this namespace")
-    p.add_argument("--filter", **value_optional(), help='a metadata filter as JSON, e.g. \'{"genre": {"$eq": "drama"}}\'')
+    p.add_argument("--filter", **value_optional(),
+                   help='a metadata filter as JSON, e.g. \'{"genre": {"$eq": "drama"}}\'')
     # argparse takes "-1" or "-.5" as values but "-2e-3" as an unknown option; widen its
     # negative-number pattern so `--vector 1 -2e-3` works as it does with wrangler.
     if hasattr(p, "_negative_number_matcher"):
