@@ -157,3 +157,95 @@ def test_metadata_is_read_with_the_line_before_anything_else(app, capsys):
     refuses ``--remote`` or looks the namespace up."""
     argv = ["kv", "key", "put", "k", "v", "--remote", "--binding", "NOPE", "--metadata", "1"]
     assert error_of(argv, capsys) == "✘ [ERROR] --metadata must be a JSON object. Received: 1\n\n\n"
+
+
+@pytest.mark.parametrize(("argv", "name"), [
+    (["kv", "key", "get", "k", "--binding"], "binding"),
+    (["kv", "key", "get", "k", "--namespace-id", "--local"], "namespace-id"),
+    (["kv", "key", "list", "--binding", "KV", "--prefix"], "prefix"),
+    (["d1", "execute", "DB", "--local", "--command", "select 1", "--persist-to"], "persist-to"),
+    (["d1", "export", "DB", "--local", "--output", "o.sql", "--compatibility"], "compatibility"),
+    (["dev", "--var"], "var"),
+    (["dev", "--env-file"], "env-file"),
+    (["vectorize", "list", "--config"], "config"),
+    (["vectorize", "list", "-c"], "c"),  # named as typed, as yargs names it
+    (["d1", "migrations", "apply", "DB", "--local", "-e"], "e"),
+    (["kv", "key", "list", "--binding", "KV", "-c", "--local"], "c"),
+])
+def test_an_option_wrangler_requires_a_value_of_is_refused_without_one(app, capsys, argv, name):
+    """Only wrangler's ``requiresArg`` options (measured with wrangler 4.164.0) refuse a missing
+    value, naming the option as the line spells it."""
+    assert error_of(argv, capsys) == f"✘ [ERROR] Not enough arguments following: {name}\n\n\n"
+
+
+@pytest.mark.parametrize(("argv", "text"), [
+    (["d1", "execute", "DB", "--local", "--file"],
+     'Missing required option --command or --file. Provide a SQL command inline with --command="<SQL>", '
+     "or a path to a SQL file with --file=<path>."),
+    (["d1", "execute", "DB", "--local", "--command"],
+     'Missing required option --command or --file. Provide a SQL command inline with --command="<SQL>", '
+     "or a path to a SQL file with --file=<path>."),
+    (["vectorize", "create", "abc", "--dimensions", "--metric", "cosine"],
+     "🚨 You must provide both dimensions and a metric, or a known model preset when creating an index."),
+    (["vectorize", "create", "abc", "--description"],
+     "🚨 You must provide both dimensions and a metric, or a known model preset when creating an index."),
+    (["vectorize", "insert", "idx", "--file"], "🚨 Cannot read invalid or empty file: ."),
+    (["vectorize", "query", "idx", "--top-k"],
+     "🚨 Either vector or vector-id parameter must be provided, but not both."),
+    (["vectorize", "query", "nope", "--namespace"],  # before the index is looked up, as wrangler
+     "🚨 Either vector or vector-id parameter must be provided, but not both."),
+    (["kv", "key", "put", "k", "v", "--local", "--persist-to"],
+     "Missing required option: exactly one of --binding and --namespace-id must be provided"),
+])
+def test_any_other_option_without_a_value_reads_as_yargs_reads_it_and_the_command_goes_on(app, capsys, argv, text):
+    """yargs reads it as its default, else "" (a string) or undefined (a number): the command
+    then stops where wrangler's stops, with its text, not at the command line."""
+    done = run_main(capsys, *argv)
+    assert done.returncode == 1
+    assert "Not enough arguments" not in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"✘ [ERROR] {text}\n")
+
+
+@pytest.mark.parametrize(("argv", "text"), [
+    (["vectorize", "create", "abc", "--metric"],
+     'Invalid values:\n\n    Argument: metric, Given: "", Choices: "euclidean", "cosine", "dot-product"'),
+    (["vectorize", "create-metadata-index", "idx", "--property-name", "p", "--type"],
+     'Invalid values:\n\n    Argument: type, Given: "", Choices: "string", "number", "boolean"'),
+    # yargs checks the required options before the choices
+    (["vectorize", "create-metadata-index", "idx", "--type"], "Missing required argument: propertyName"),
+    (["vectorize", "create-metadata-index", "idx", "--type", "bogus"], "Missing required argument: propertyName"),
+    (["vectorize", "query", "idx", "--return-metadata", "bogus", "--bogus"], "Unknown argument: bogus"),
+])
+def test_an_empty_value_outside_the_choices_is_refused_after_the_required_options(app, capsys, argv, text):
+    assert error_of(argv, capsys) == f"✘ [ERROR] {text}\n\n\n"
+
+
+def test_a_number_option_without_a_value_is_its_default(app, capsys):
+    """``--top-k`` alone is 5, ``--batch-size`` alone its default, ``--ttl`` alone undefined."""
+    (app / "v.ndjson").write_text("".join(f'{{"id": "{i}", "values": [1, {i}, 0]}}\n' for i in range(7)))
+    assert run_main(capsys, "vectorize", "insert", "idx", "--file", "v.ndjson", "--batch-size").returncode == 0
+    done = run_main(capsys, "vectorize", "query", "idx", "--vector", "1", "1", "0", "--top-k")
+    assert done.returncode == 0 and '"count": 5' in done.stdout
+    (app / "wrangler.toml").write_text('name = "x"\n[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\n')
+    argv = ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl", "--expiration"]
+    assert run_main(capsys, *argv).returncode == 0
+    assert run_main(capsys, "kv", "key", "get", "k", "--binding", "KV", "--local", "--persist-to").stdout == "v"
+
+
+def test_d1s_empty_options(app, capsys):
+    """wrangler runs ``--file`` when truthy, else ``--command`` (``--file --command Q`` runs Q),
+    and writes an export to ``--output`` as given, "" too."""
+    (app / "wrangler.toml").write_text('name = "x"\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\n'
+                                       'database_id = "00000000-0000-4000-8000-000000000001"\n')
+    done = run_main(capsys, "d1", "execute", "DB", "--local", "--file", "--command", "select 1 as one", "--json")
+    assert done.returncode == 0 and '"one": 1' in done.stdout
+    done = run_main(capsys, "d1", "export", "DB", "--local", "--output")
+    assert (done.returncode, done.stderr) == (1, "✘ [ERROR] ENOENT: no such file or directory, open ''\n\n\n")
+
+
+def test_dev_reads_ip_and_port_without_a_value_as_their_defaults():
+    from workers_env.cli import build_parser
+    from workers_env.cli.dev import DEFAULT_PORT
+
+    args = build_parser("dev").parse_args(["dev", "--ip", "--port"])
+    assert (args.ip, args.port) == ("", DEFAULT_PORT)  # "" then listens where no --ip does (wrangler's `||`)

@@ -2,7 +2,9 @@
 command that syncs: ``sync`` itself, or ``dev``, ``publish``, ``deploy`` and ``versions ...``,
 which pywrangler syncs before handing them to wrangler (workers-py 1.16.7
 ``ProxyToWranglerGroup.get_command``). ``pywrangler build`` (handed to ``wrangler build``
-unsynced), ``types``, ``--help`` and commands that merely mention pywrangler do not."""
+unsynced), ``types``, ``--help`` and commands that merely mention pywrangler do not. The same
+reading decides whether a CI workflow that deploys with wrangler runs pywrangler first
+(``deploys_with_plain_wrangler``): a step's ``run`` or wrangler-action's ``preCommands``."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from worker_helpers import one_file_worker
 from workers_env import load_worker
 from workers_env.config import load_config
 from workers_env.config.build import build_syncs
+from workers_env.runtime.eras import deploys_with_plain_wrangler, era_of
 
 SYNCING = [
     "pywrangler sync",
@@ -111,3 +114,68 @@ async def test_a_pywrangler_deploy_build_command_vendors_it(tmp_path):
                              extra='[build]\ncommand = "uvx pywrangler deploy --dry-run"\n')
     response = await load_worker(folder).fetch("/")
     assert (response.status, await response.text()) == (200, "ok")
+
+
+WORKFLOW = """jobs:
+  deploy:
+    steps:
+{steps}      - uses: cloudflare/wrangler-action@v3
+        with:
+{action}"""
+
+
+def _ci(tmp_path, steps="", action=""):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(WORKFLOW.format(steps=steps, action=action))
+    return tmp_path
+
+
+@pytest.mark.parametrize(("steps", "action"), [
+    ("      - run: uv run pywrangler sync\n", ""),
+    ("      - run: uv run pywrangler deploy\n", ""),
+    ("      - name: Deploy\n        run: pywrangler deploy --env production\n", ""),
+    ("      - run: |\n          uv sync\n          uv run pywrangler sync\n", ""),
+    ("      - run: >-\n          uv run\n          pywrangler deploy\n", ""),
+    ("      - run: 'uvx pywrangler sync'\n", ""),
+    ("", "          preCommands: uv run pywrangler sync\n"),
+    ("", "          preCommands: |\n            pip install uv\n            uvx pywrangler sync\n"),
+])
+def test_a_ci_step_running_a_syncing_pywrangler_command_is_no_plain_wrangler_deploy(tmp_path, steps, action):
+    assert deploys_with_plain_wrangler(_ci(tmp_path, steps, action)) is False
+
+
+@pytest.mark.parametrize(("steps", "action"), [
+    ("", ""),
+    ("      - run: echo pywrangler deploy\n", ""),
+    ("      # - run: uv run pywrangler deploy\n", ""),
+    ("      - run: uv run pywrangler types  # pywrangler deploy\n", ""),
+    ("      - run: uv run pywrangler build\n", ""),
+    ("      - name: pywrangler deploy\n        run: npm ci\n", ""),
+    ("      - run: pip install workers-py  # pywrangler\n", ""),
+    ("", "          command: deploy  # pywrangler deploy would sync\n"),
+])
+def test_a_ci_that_only_mentions_pywrangler_still_deploys_with_plain_wrangler(tmp_path, steps, action):
+    assert deploys_with_plain_wrangler(_ci(tmp_path, steps, action)) is True
+
+
+PYLOCK = 'lock-version = "1.0"\n[[packages]]\nname = "workers-runtime-sdk"\nversion = "1.6.13"\n'
+
+
+@pytest.mark.parametrize("date", ["2026-03-01", "2026-05-01"])
+def test_a_syncing_build_vendors_the_locked_sdk_where_ci_deploys_with_plain_wrangler(tmp_path, date):
+    """wrangler runs the ``[build] command`` before it uploads, in CI too: a build that syncs
+    vendors what ``pylock.toml`` locks, for ``load_env``'s era as for ``load_worker``'s, before the
+    external-SDK date as after it; the same project without that build vendors nothing."""
+    folder = _ci(one_file_worker(tmp_path, ENTRY, date=date), action="          command: deploy\n")
+    (folder / "pylock.toml").write_text(PYLOCK)
+    (folder / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0.1.0"\n'
+                                           '[dependency-groups]\ndev = ["workers-py"]\n')
+    assert deploys_with_plain_wrangler(folder) is True
+    assert era_of(load_config(folder)).vendored is None  # nothing syncs: the lock is never read
+    text = (folder / "wrangler.toml").read_text()
+    (folder / "wrangler.toml").write_text(text + '[build]\ncommand = "uv run pywrangler sync"\n')
+    era = era_of(load_config(folder))
+    assert (era.external_sdk, era.sdk_version, era.vendored) == (True, (1, 6, 13), "pylock.toml")
+    loaded = load_worker(folder).era
+    assert (loaded.sdk_version, loaded.vendored) == ((1, 6, 13), "pylock.toml")

@@ -21,12 +21,15 @@ sides, each in a fresh copy of the project:
   by its warning blocks (``Processing ...``) on stderr; a broken one (errors, a parse error, a
   ``-c`` file that cannot be opened) by stdout, stderr and the exit code, as the others.
 * mistakes in the command line (:data:`OPTION_ERRORS`: an unknown option or command, a missing
-  argument or option value, a bad choice, an option given twice, none or both of two options,
+  argument or option value (refused only where wrangler's option has ``requiresArg``, else read
+  as yargs reads it, and the command goes on), a bad choice, an option given twice, none or both of two options,
   ``--metadata`` that is no JSON object, an abbreviated option, a non-number for a number
   option), in a project with the ``clean`` config: stderr and the exit code compared exactly;
   stdout up to the help that follows the error compared exactly, the help itself by whose help
   it is (``<help of d1 execute>``): workers-env's help text is argparse's, not wrangler's; a
-  "Did you mean" box by the command it suggests (``<did you mean d1 execute DB>``).
+  "Did you mean" box by the command it suggests (``<did you mean d1 execute DB>``). A ``dev``
+  line that wrangler reads and then stops at the missing ``main``: only that both sides went
+  past the command line (no help printed) and the exit code.
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
@@ -175,6 +178,69 @@ OPTION_ERRORS: list[list[str]] = [
     ["d1", "bogus", "DB", "--local", "--persist-to", "st", "-c", "wrangler.toml"],
     ["d1", "execute", "DB", "--local", "--command", "select 1", "--cwd"],
     ["d1", "execute", "DB", "--local", "--command", "select 1", "--cwd", ".", "--cwd", "."],
+    # an option with no value after it: "Not enough arguments following" only where wrangler has
+    # requiresArg; any other reads as its default, "" or undefined, and the command goes on
+    ["dev", "--port"],
+    ["dev", "--ip"],
+    ["dev", "--ip", "--port"],
+    ["dev", "--var"],
+    ["dev", "--persist-to"],
+    ["dev", "-c"],
+    ["dev", "-e"],
+    ["vectorize", "create", "idx", "--dimensions"],
+    ["vectorize", "create", "idx", "--dimensions", "3", "--metric"],
+    ["vectorize", "create", "idx", "--metric"],
+    ["vectorize", "create", "idx", "--preset"],
+    ["vectorize", "create", "idx", "--description"],
+    ["vectorize", "create", "idx", "--binding"],
+    ["vectorize", "create", "idx", "--preset", "--json"],
+    ["vectorize", "insert", "idx", "--file"],
+    ["vectorize", "upsert", "idx", "--file", "--batch-size", "10"],
+    ["vectorize", "insert", "idx", "--batch-size"],
+    ["vectorize", "query", "idx", "--top-k"],
+    ["vectorize", "query", "idx", "--return-metadata"],
+    ["vectorize", "query", "idx", "--namespace"],
+    ["vectorize", "query", "idx", "--filter"],
+    ["vectorize", "get-vectors", "idx", "--ids"],
+    ["vectorize", "delete-vectors", "idx", "--ids"],
+    ["vectorize", "create-metadata-index", "idx", "--property-name"],
+    ["vectorize", "create-metadata-index", "idx", "--type"],
+    ["vectorize", "create-metadata-index", "idx", "--type", "bogus"],
+    ["vectorize", "create-metadata-index", "idx", "--property-name", "x", "--type"],
+    ["vectorize", "get", "idx", "--env"],
+    ["vectorize", "list", "-c"],
+    ["d1", "execute", "DB", "--local", "--command"],
+    ["d1", "execute", "DB", "--local", "--file"],
+    ["d1", "execute", "DB", "--local", "--file", "--json"],
+    ["d1", "export", "DB", "--local", "--output"],
+    ["d1", "export", "DB", "--local", "--table"],
+    ["d1", "export", "DB", "--local", "--compatibility"],
+    ["d1", "migrations", "list", "DB", "--local", "--persist-to"],
+    ["d1", "migrations", "apply", "DB", "--local", "-e"],
+    ["kv", "key", "put", "k", "v", "--local", "--binding"],
+    ["kv", "key", "put", "k", "v", "--local", "--namespace-id"],
+    ["kv", "key", "put", "k", "--binding", "KV", "--local", "--path"],
+    ["kv", "key", "put", "k", "v", "--local", "--persist-to"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--expiration"],
+    ["kv", "key", "get", "k", "--binding", "KV", "--local", "--persist-to"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--persist-to"],
+    ["kv", "key", "delete", "k", "--local", "--persist-to"],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--metadata"],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--ttl"],
+    ["kv", "bulk", "get", "keys.json", "--local", "--namespace-id"],
+    ["kv", "bulk", "delete", "keys.json", "--binding", "KV", "--local", "--force", "--persist-to"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "-c"],
+    ["vectorize", "create", "idx", "--dimensions", "--metric", "cosine"],
+    ["vectorize", "create", "idx", "--preset", "--dimensions", "3", "--metric", "cosine"],
+    ["d1", "execute", "DB", "--local", "--file", "--command", "select 1 as one"],
+    ["d1", "execute", "DB", "--local", "--command", "--file", "nope.sql"],
+    ["d1", "execute", "DB", "--local", "--command", "--json"],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--table"],
+    ["kv", "key", "put", "k", "--binding", "KV", "--local", "--metadata"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl", "--expiration"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--persist-to", "--prefix", "a"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's
@@ -371,7 +437,13 @@ def main() -> int:
             label, kind = job[0], job[4]
             a = {"stdout": strip_wrangler(a["stdout"], kind), "stderr": strip_wrangler(a["stderr"], kind), "code": a["code"]}
             b = {"stdout": ANSI.sub("", b["stdout"]), "stderr": ANSI.sub("", b["stderr"]), "code": b["code"]}
-            if job[1] == "option error":
+            if job[1] == "option error" and kind == "dev" and "Missing entry-point" in a["stderr"]:
+                # wrangler read the line and stopped at the config's missing `main`, where
+                # workers-env stops at its own first check of the project: compared is that both
+                # went past the command line (no usage error, no help) and failed
+                a, b = ({"went past the command line": "<help of" not in help_named(x["stdout"], side),
+                         "code": x["code"]} for x, side in ((a, "wrangler"), (b, "ours")))
+            elif job[1] == "option error":
                 a["stdout"], b["stdout"] = help_named(a["stdout"], "wrangler"), help_named(b["stdout"], "ours")
             elif kind == "vectorize" and "CLOUDFLARE_API_TOKEN" in a["stderr"]:
                 a, b = ({"config warnings": config_blocks(x["stderr"])} for x in (a, b))

@@ -77,6 +77,9 @@ class Parser(argparse.ArgumentParser):
         if text == message:
             raise CommandError(message)
         usage = with_hint(UsageError(text), _account_only_note(self, message))
+        one = _NO_VALUE.fullmatch(message)
+        if one:  # yargs names it as typed (`-c`): main() finds which spelling the line has
+            usage.spellings = one["name"].split("/")  # type: ignore[attr-defined]
         choice = _CHOICE.match(message)
         if choice and any(isinstance(a, argparse._SubParsersAction) and choice["name"] in (a.dest, a.metavar)
                           for a in self._actions):
@@ -87,13 +90,41 @@ class Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: Any = None
     ) -> argparse.Namespace:
         """argparse's, but words it cannot place are named as given (argparse joins them into
-        one line, where ``--comm "select 1"`` would read as three words)."""
+        one line, where ``--comm "select 1"`` would read as three words), and an option's value
+        outside its choices is refused last, as yargs validates: after a missing required
+        argument and an unknown one (``create-metadata-index idx --type`` wants propertyName)."""
         parsed, extra = self.parse_known_args(args, namespace)
         if extra:
             raise UsageError(_unknown_text(extra))
+        bad = parsed.__dict__.pop("_bad_choice", None)
+        if bad is not None:
+            bad[0].error(bad[1])
         return parsed
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """argparse's, noting in the namespace (for :meth:`parse_args`) the first option value
+        :meth:`_check_value` let through outside its choices, with the parser that refuses it."""
+        self._bad_choice: tuple[Parser, str] | None = None
+        parsed, extra = super().parse_known_args(args, namespace)
+        if self._bad_choice is not None and "_bad_choice" not in parsed.__dict__:
+            parsed._bad_choice = self._bad_choice
+        return parsed, extra
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """argparse's, but an option's value outside its choices is only noted, to be refused
+        once the whole line is read (:meth:`parse_args`); a command's name is checked at once."""
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as exc:
+            if not action.option_strings:
+                raise
+            if getattr(self, "_bad_choice", None) is None:
+                self._bad_choice = (self, str(exc))
+
+
+_NO_VALUE = re.compile(r"argument (?P<name>\S+): expected one argument")
 _CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
 
 
@@ -143,7 +174,7 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
             return f"Not enough non-option arguments: got {need - len(positional)}, need at least {need}"
         keys = [_key(name) for name in missing]
         return f"Missing required argument{'s' if len(keys) > 1 else ''}: {', '.join(keys)}"
-    one = re.fullmatch(r"argument (?P<name>\S+): expected one argument", message)
+    one = _NO_VALUE.fullmatch(message)
     if one:
         return f"Not enough arguments following: {_key(one['name'])}"
     choice = _CHOICE.match(message)
@@ -333,7 +364,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
-        return _usage_error(parser, given, exc)
+        return _usage_error(parser, given, _as_typed(exc, argv))
     except CommandError as exc:
         fail(str(exc))
         return 1
@@ -360,6 +391,21 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
             silence_stdout()
         fail(f"{exc.strerror or exc}{where}")  # as wrangler's handleError (its stdout line then goes nowhere)
         return 1
+
+
+def _as_typed(exc: UsageError, argv: list[str]) -> UsageError:
+    """``exc``, or for an option with no value after it (:data:`_NO_VALUE`), yargs' error naming
+    the option as the line spells it: ``Not enough arguments following: c`` for ``-c``."""
+    spellings = getattr(exc, "spellings", None)
+    if not spellings:
+        return exc
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token in spellings and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
+            return with_hint(UsageError(f"Not enough arguments following: {token.lstrip('-')}"),
+                             getattr(exc, "workers_env_hint", None))
+    return exc
 
 
 def _usage_error(parser: argparse.ArgumentParser, argv: list[str], exc: UsageError) -> int:

@@ -35,6 +35,7 @@ __all__ = [
     "render_table",
     "reports_errors",
     "silence_stdout",
+    "value_optional",
     "warn",
     "warn_block",
 ]
@@ -200,6 +201,15 @@ class InstalledVersion(argparse._VersionAction):
 
         self.version = installed_version()
         super().__call__(parser, namespace, values, option_string)
+
+
+def value_optional(const: Any = "") -> dict[str, Any]:
+    """``add_argument``'s keywords for an option wrangler gives no ``requiresArg``: yargs reads
+    it with no value after it (``--ip``, ``--ip --port 1``, at the end of the line) as its
+    default, else ``""`` for a string option and undefined for a number one, and the command goes
+    on (where a ``requiresArg`` option is "Not enough arguments following"). ``const``: that
+    value (a string is checked against the option's choices, as yargs checks ``""``)."""
+    return {"nargs": "?", "const": const}
 
 
 def add_version_option(parser: argparse.ArgumentParser) -> None:

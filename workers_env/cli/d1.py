@@ -27,6 +27,7 @@ from workers_env.cli.common import (
     print_hint,
     render_table,
     reports_errors,
+    value_optional,
     warn,
     with_hint,
 )
@@ -89,16 +90,17 @@ def register(subparsers: Any) -> None:
 
     execute = sub.add_parser("execute", help="execute a command or SQL file")
     _add_options(execute)
-    execute.add_argument("--command", dest="sql", metavar="SQL", default=None,
+    execute.add_argument("--command", dest="sql", metavar="SQL", default=None, **value_optional(),
                          help="the SQL query to execute, or several separated by ';'")
-    execute.add_argument("--file", metavar="PATH", default=None, help="a .sql file to execute")
+    execute.add_argument("--file", metavar="PATH", default=None, **value_optional(), help="a .sql file to execute")
     execute.add_argument("--json", action="store_true", help="print the results as clean JSON")
     execute.add_argument("--yes", "-y", action="store_true", help="answer yes to prompts (there are none locally)")
     execute.set_defaults(handler=_execute)
 
     export = sub.add_parser("export", help="export the contents or schema of a database as a .sql file")
     _add_options(export, persist=False)  # wrangler's export has no --persist-to either
-    export.add_argument("--output", metavar="PATH", required=True, help="path to the SQL file for your export")
+    export.add_argument("--output", metavar="PATH", required=True, **value_optional(),
+                        help="path to the SQL file for your export")
     export.add_argument("--table", metavar="TABLE", nargs="*", action="extend", default=None,
                         help="tables to include in the export (repeatable; default: all)")
     export.add_argument("--schema", action=argparse.BooleanOptionalAction, default=True,
@@ -262,15 +264,15 @@ def _unreadable(path: str) -> str:
 
 def _check_input(args: argparse.Namespace) -> None:
     """wrangler's checks of the options, in its order, before the database is looked up."""
-    if args.file is not None and args.sql is not None:
+    if args.file and args.sql:  # as wrangler's truthiness: `--file "" --command Q` runs Q
         raise _BothGiven("Error: can't provide both --command and --file.")
-    if args.file is None and not args.sql:
+    if not args.file and not args.sql:  # `--file` alone is "" as yargs reads it: none given
         raise CommandError(
             'Missing required option --command or --file. Provide a SQL command inline with '
             '--command="<SQL>", or a path to a SQL file with --file=<path>.'
         )
     _local_only(args)
-    if args.file is not None:
+    if args.file:
         try:
             with open(args.file, "rb") as f:
                 head = f.read(15)
@@ -286,7 +288,7 @@ def _check_input(args: argparse.Namespace) -> None:
 
 def _statements(args: argparse.Namespace) -> list[str]:
     """The queries wrangler sends to D1 for ``--command`` or ``--file``."""
-    if args.file is not None:
+    if args.file:
         try:
             text = Path(args.file).read_bytes().decode("utf-8", errors="replace")
         except OSError:

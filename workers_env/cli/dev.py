@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
-from workers_env.cli.common import fail, message_of, warn_block
+from workers_env.cli.common import fail, message_of, value_optional, warn_block
 from workers_env.cli.devbuild import stop_build
 from workers_env.cli.devhosts import ready_lines, scheduled_host
 from workers_env.cli.devstop import Stopped, held, stoppable
@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the reloader imports the runtime: only `dev` itself pays fo
 __all__ = ["register", "run"]
 
 DEFAULT_PORT = 8787
+DEFAULT_IP = "localhost"
 
 
 def register(subparsers: Any) -> None:
@@ -50,8 +51,10 @@ def register(subparsers: Any) -> None:
         default=None,
         help="config file, or a folder to search upward from (default: the current folder)",
     )
-    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port to listen on (default: {DEFAULT_PORT})")
-    parser.add_argument("--ip", default="localhost", help="address to listen on (default: localhost)")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, **value_optional(DEFAULT_PORT),
+                        help=f"port to listen on (default: {DEFAULT_PORT})")
+    parser.add_argument("--ip", default=DEFAULT_IP, **value_optional(),
+                        help="address to listen on (default: localhost)")
     parser.add_argument(
         "--env", "-e", dest="env", default=None, metavar="NAME",
         help="environment to run, [env.NAME] (default: $CLOUDFLARE_ENV)",
@@ -214,6 +217,7 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env.vectorize.definitions import pyproject_diagnostics
     from workers_env.vectorize.persistent import default_persist_to
 
+    args.ip = args.ip or DEFAULT_IP  # `--ip ""` (`--ip` alone) is the default: wrangler's `hostname || config.dev.ip`
     environment = args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")
     environment = environment or None
     if args.remote:

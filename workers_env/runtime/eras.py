@@ -37,7 +37,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
 from workers_env._errors import ConfigError
-from workers_env.config.build import build_syncs
+from workers_env.config.build import build_syncs, command_syncs
 from workers_env.config.compat import (
     PYTHON_EXTERNAL_SDK,
     compatibility_date,
@@ -213,10 +213,12 @@ def _uv_lock_sdk(by_name: dict[str, dict[str, Any]]) -> tuple[int, ...] | None:
 _VENDOR_SOURCES = ("python_modules", "pylock.toml", "uv.lock", "pyproject.toml")
 
 
-def vendored_sdk_version(root: Path) -> tuple[tuple[int, ...], str] | None:
+def vendored_sdk_version(root: Path, *, synced_by_build: bool = False) -> tuple[tuple[int, ...], str] | None:
     """:func:`_vendored_sdk_version`, read once per state of its files: every binding of every
     ``load_env`` asks (a large ``uv.lock`` takes ~15 ms to parse); a file changed, added or
-    removed is read again."""
+    removed is read again. ``synced_by_build``: the config's ``[build] command`` syncs
+    (:func:`~workers_env.config.build.build_syncs`), which CI deploying with plain wrangler runs
+    too (wrangler runs the build before it uploads), so such CI no longer means nothing syncs."""
     stamps: list[tuple[int, int] | None] = []
     workflows = _ci_workflows_folder(root)
     ci_files = sorted(workflows.glob("*.y*ml")) if workflows is not None else []
@@ -226,7 +228,7 @@ def vendored_sdk_version(root: Path) -> tuple[tuple[int, ...], str] | None:
             stamps.append((stat.st_mtime_ns, stat.st_size))
         except OSError:
             stamps.append(None)
-    return _vendored_sdk_version(root, (*stamps, *map(str, ci_files)))
+    return _vendored_sdk_version(root, synced_by_build, (*stamps, *map(str, ci_files)))
 
 
 def _ci_workflows_folder(root: Path) -> Path | None:
@@ -296,18 +298,64 @@ def _plain_wrangler_in(workflows: tuple[tuple[str, int, int], ...]) -> bool:
             texts.append(Path(name).read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
-    text = _YAML_COMMENT.sub("", "\n".join(texts))  # what the steps run, not what comments say
-    return "pywrangler" not in text and _PLAIN_WRANGLER_DEPLOY.search(text) is not None
+    raw = "\n".join(texts)
+    if any(command_syncs(command) for command in _workflow_commands(raw)):
+        return False  # a step runs `pywrangler deploy` (or sync, ...): it vendors python_modules/
+    text = _YAML_COMMENT.sub("", raw)  # what the steps run, not what comments say
+    return _PLAIN_WRANGLER_DEPLOY.search(text) is not None
 
 
-def unsynced_reason(root: Path) -> str | None:
+#: a key whose value a workflow runs in the shell: a step's ``run``, wrangler-action's
+#: ``preCommands``/``postCommands`` (its ``command`` is wrangler's own)
+_RUN_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>run|preCommands|postCommands)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
+
+
+def _workflow_commands(text: str) -> list[str]:
+    """The shell lines a GitHub Actions workflow's ``text`` runs (:data:`_RUN_KEY`'s values):
+    a one-line value (quotes taken off, continuation lines folded in), a ``|`` block line by
+    line, a ``>`` block folded into one line. Read line by line, as workers-env reads no YAML:
+    a comment, a step's ``name`` or an ``echo`` is not a command that runs pywrangler."""
+    lines = text.splitlines()
+    commands: list[str] = []
+    i = 0
+    while i < len(lines):
+        match = _RUN_KEY.match(lines[i])
+        i += 1
+        if match is None:
+            continue
+        column = match.start("key")
+        block: list[str] = []
+        while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) > column):
+            block.append(lines[i])
+            i += 1
+        value = (match["value"] or "").strip()
+        if value[:1] in ("|", ">"):
+            margin = min((_indent(line) for line in block if line.strip()), default=0)
+            body = [line[margin:] for line in block]
+            commands.extend(body if value[0] == "|" else [" ".join(line.strip() for line in body if line.strip())])
+        else:  # a plain or quoted scalar, its continuation lines folded in with spaces
+            value = " ".join([value, *(line.strip() for line in block if line.strip())]).strip()
+            if len(value) >= 2 and value[0] == value[-1] == "'":
+                value = value[1:-1].replace("''", "'")
+            elif len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1].replace('\\"', '"')
+            commands.append(value)
+    return commands
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def unsynced_reason(root: Path, *, synced_by_build: bool = False) -> str | None:
     """Why no pywrangler sync vendors anything into the Worker at ``root``, or ``None`` when one
     may: no ``pyproject.toml`` beside its config (pywrangler refuses to run, or takes a parent's
     folder as the project), or CI that deploys with plain wrangler and names the Worker
     (:func:`deploys_with_plain_wrangler`, :func:`_ci_names_worker`). Then only a committed
     ``python_modules/`` vendors anything, whatever a lock file says: the one decision behind both
     :func:`vendored_sdk_version` (``load_env``, :func:`era_of`) and :func:`missing_sdk_reason`
-    (``load_worker``)."""
+    (``load_worker``). ``synced_by_build``: the config's ``[build] command`` syncs, so CI
+    deploying with plain wrangler syncs too, as wrangler runs the build first."""
     if not (root / "pyproject.toml").is_file():
         above = next((folder for folder in root.resolve().parents if (folder / "pyproject.toml").is_file()), None)
         if above is not None:  # pywrangler's project is that folder (workers-py's find_pyproject_toml)
@@ -317,14 +365,16 @@ def unsynced_reason(root: Path) -> str | None:
                     "this Worker's config")
         return ("the project has no pyproject.toml: `pywrangler deploy` stops at \"pyproject.toml not found\", and "
                 "`wrangler deploy` uploads no python_modules/")
-    if deploys_with_plain_wrangler(root) and _ci_names_worker(root):  # nothing syncs, whatever a lock file says
+    if not synced_by_build and deploys_with_plain_wrangler(root) and _ci_names_worker(root):
+        # nothing syncs, whatever a lock file says
         return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
                 "python_modules/ holding the SDK is committed")
     return None
 
 
 @functools.lru_cache(maxsize=64)
-def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[int, ...], str] | None:
+def _vendored_sdk_version(root: Path, synced_by_build: bool,
+                          _stamps: tuple[Any, ...]) -> tuple[tuple[int, ...], str] | None:
     """The ``workers-runtime-sdk`` a deploy of the project at ``root`` uploads, and where that
     was read: its ``python_modules/`` (what wrangler uploads), else ``pylock.toml`` or
     ``uv.lock`` (what ``pywrangler sync`` installs from), else a ``[project].dependencies``
@@ -336,11 +386,12 @@ def _vendored_sdk_version(root: Path, _stamps: tuple[Any, ...]) -> tuple[tuple[i
     every ``cloudflare/python-workers-examples`` folder) -- unless its CI deploys with plain
     wrangler (:func:`deploys_with_plain_wrangler`). ``None`` when the project vendors none
     (a plain ``wrangler deploy``). Where nothing syncs (:func:`unsynced_reason`: no
-    ``pyproject.toml``, or CI deploying with plain wrangler) only ``python_modules/`` counts: the
-    files pywrangler would install from are never read by a deploy."""
+    ``pyproject.toml``, or CI deploying with plain wrangler while the ``[build] command`` does not
+    sync) only ``python_modules/`` counts: the files pywrangler would install from are never read
+    by a deploy."""
     for info in sorted((root / "python_modules").glob("workers_runtime_sdk-*.dist-info")):
         return _parse_version(info.name[len("workers_runtime_sdk-"):-len(".dist-info")]), "python_modules/"
-    if unsynced_reason(root) is not None:  # the same decision missing_sdk_reason makes
+    if unsynced_reason(root, synced_by_build=synced_by_build) is not None:  # missing_sdk_reason's decision too
         return None
     packages = _lock_packages(root / "pylock.toml", "packages")
     if _SDK_NAME in packages:  # pylock.toml: what `pywrangler sync` installs into python_modules/
@@ -475,7 +526,8 @@ def era_of(config: Any, *, sdk_version: tuple[int, ...] | None = None) -> Era:
                    vendored="[tool.workers-env] python-sdk" if chosen else None)
     root = getattr(config, "root", None)
     # find_additional_modules = false: wrangler uploads main alone, python_modules/ left behind
-    vendored = vendored_sdk_version(Path(root)) if root is not None and not uploads_main_only(config) else None
+    vendored = (vendored_sdk_version(Path(root), synced_by_build=build_syncs(config))
+                if root is not None and not uploads_main_only(config) else None)
     if vendored is not None:
         return Era(date=compatibility_date(config), external_sdk=True, sdk_version=sdk_version or vendored[0],
                    vendored=vendored[1])
@@ -517,8 +569,9 @@ def missing_sdk_reason(config: Any) -> str | None:
     root = Path(root)
     if uploads_main_only(config):
         return "find_additional_modules = false: wrangler uploads main alone, without python_modules/"
-    vendored = vendored_sdk_version(root)
-    if (vendored is not None and vendored[1] == "python_modules/") or build_syncs(config):  # its build syncs
+    synced_by_build = build_syncs(config)
+    vendored = vendored_sdk_version(root, synced_by_build=synced_by_build)
+    if (vendored is not None and vendored[1] == "python_modules/") or synced_by_build:  # its build syncs
         return None
     unsynced = unsynced_reason(root)
     if unsynced is not None:

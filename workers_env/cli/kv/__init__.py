@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, WorkersEnvError
-from workers_env.cli.common import CommandError, UsageError, js_number, print_hint
+from workers_env.cli.common import CommandError, UsageError, js_number, print_hint, value_optional
 
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
 from .files import _deep_reading
@@ -49,7 +49,7 @@ def _namespace_options(parser: argparse.ArgumentParser, verb: str, *, preview: b
                         + ("; default: the production id" if preview is False else ""))
     parser.add_argument("--local", action="store_true", help="interact with local storage (always the case here)")
     parser.add_argument("--remote", action="store_true", help="refused: workers-env works on local state only")
-    parser.add_argument("--persist-to", dest="persist_to", metavar="DIR",
+    parser.add_argument("--persist-to", dest="persist_to", metavar="DIR", **value_optional(),
                         help="directory for local persistence (default: .wrangler/state beside the config)")
     parser.add_argument("--config", "-c", metavar="PATH", help="wrangler config file (default: searched upward)")
     parser.add_argument("--env", "-e", metavar="NAME", help="environment ([env.NAME]) whose kv_namespaces --binding reads")
@@ -58,10 +58,12 @@ def _namespace_options(parser: argparse.ArgumentParser, verb: str, *, preview: b
 def _put_options(parser: argparse.ArgumentParser) -> None:
     # yargs' number options: Number(text), so "0x7fffffff" is a number and "abc" NaN, which the
     # binding then reads as 0 (wrangler: "Invalid expiration of 0")
-    parser.add_argument("--ttl", type=js_number, metavar="SECONDS", help="time for which the entries should be visible")
-    parser.add_argument("--expiration", type=js_number, metavar="EPOCH",
+    parser.add_argument("--ttl", type=js_number, metavar="SECONDS", **value_optional(None),
+                        help="time for which the entries should be visible")
+    parser.add_argument("--expiration", type=js_number, metavar="EPOCH", **value_optional(None),
                         help="time since the UNIX epoch after which the entry expires")
-    parser.add_argument("--metadata", metavar="JSON", help="arbitrary JSON that is associated with a key")
+    parser.add_argument("--metadata", metavar="JSON", **value_optional(),
+                        help="arbitrary JSON that is associated with a key")
 
 
 def register(subparsers: Any) -> None:

@@ -16,6 +16,7 @@ from workers_env.cli.common import (
     js_number,
     log,
     render_table,
+    value_optional,
     warn,
 )
 from workers_env.config import find_config
@@ -231,18 +232,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("create", parents=[common], help="create a Vectorize index",
                        description="Create a Vectorize index in the local state (v2 unless --deprecated-v1).")
     p.add_argument("name", help="the name of the Vectorize index to create (must be unique)")
-    p.add_argument("--dimensions", type=js_number, help="the dimension size of the index (that of your model's output)")
-    p.add_argument("--metric", choices=("euclidean", "cosine", "dot-product"),  # wrangler's order, in its errors
+    p.add_argument("--dimensions", type=js_number, **value_optional(None),
+                   help="the dimension size of the index (that of your model's output)")
+    p.add_argument("--metric", **value_optional(),
+                   choices=("euclidean", "cosine", "dot-product"),  # wrangler's order, in its errors
                    help="the distance metric to search the index with")
-    p.add_argument("--preset", choices=list(_limits.PRESETS), help="an embeddings model whose dimensions and metric to use")
-    p.add_argument("--description", help="an optional description for this index")
+    p.add_argument("--preset", **value_optional(), choices=list(_limits.PRESETS),
+                   help="an embeddings model whose dimensions and metric to use")
+    p.add_argument("--description", **value_optional(), help="an optional description for this index")
     _json_flag(p)
     _v1_flag(p, "create a deprecated Vectorize V1 index (the library's binding default, but wrangler creates v2)")
     p.add_argument("--use-remote", action=argparse.BooleanOptionalAction, default=False,
                    help="add remote = true to the printed binding snippet")
     p.add_argument("--update-config", action=argparse.BooleanOptionalAction, default=False,
                    help="accepted for wrangler compatibility; workers-env prints the snippet and never edits the config")
-    p.add_argument("--binding", help="the binding name in the printed snippet (made a valid identifier, as wrangler does)")
+    p.add_argument("--binding", **value_optional(),
+                   help="the binding name in the printed snippet (made a valid identifier, as wrangler does)")
     p.set_defaults(handler=create)
 
     p = sub.add_parser("delete", parents=[common], help="delete a Vectorize index")

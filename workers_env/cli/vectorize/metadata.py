@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from workers_env.cli.common import dump_json, log, render_table, warn
+from workers_env.cli.common import dump_json, log, render_table, value_optional, warn
 from workers_env.vectorize import limits as _limits
 
 from .common import command, open_store
@@ -64,7 +64,8 @@ def delete_metadata_index(args: argparse.Namespace) -> int:
 
 def _property_option(parser: argparse.ArgumentParser, help_text: str) -> None:
     # wrangler's option is `propertyName`; yargs accepts it as --propertyName and --property-name
-    parser.add_argument("--property-name", "--propertyName", dest="property_name", required=True, help=help_text)
+    parser.add_argument("--property-name", "--propertyName", dest="property_name", required=True, **value_optional(),
+                        help=help_text)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -72,7 +73,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                        help="enable metadata filtering on the specified property")
     p.add_argument("name", help="the name of the Vectorize index")
     _property_option(p, "the name of the metadata property to index")
-    p.add_argument("--type", required=True, choices=_limits.METADATA_INDEX_TYPES,
+    p.add_argument("--type", required=True, **value_optional(), choices=_limits.METADATA_INDEX_TYPES,
                    help="the type of metadata property to index")
     p.set_defaults(handler=create_metadata_index)
 

@@ -32,6 +32,7 @@ from workers_env.cli.common import (
     js_number,
     log,
     render_table,
+    value_optional,
     warn,
     with_hint,
 )
@@ -332,6 +333,8 @@ def query(args: argparse.Namespace) -> int:
         vector = [js_number(v) for v in args.vector]
         vector = [v for v in vector if v == v]
         vector = [int(v) if v.is_integer() and abs(v) < 2**53 else v for v in vector]
+    if (vector is None) == (args.vector_id is None):  # wrangler's check, before it asks for the index
+        raise CommandError("🚨 Either vector or vector-id parameter must be provided, but not both.")
     with open_store(args) as store:
         binding = _binding(store, args.name)
         return_metadata: Any = args.return_metadata
@@ -350,8 +353,6 @@ def query(args: argparse.Namespace) -> int:
                 warn("🚨 Could not parse the provided query filter. Please use the recommended format.")
             else:
                 options["filter"] = parsed
-        if (vector is None) == (args.vector_id is None):
-            raise CommandError("🚨 Either vector or vector-id parameter must be provided, but not both.")
         log("📋 Searching for relevant vectors...")
         if vector is not None:
             try:
@@ -521,9 +522,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     for op, verb in (("insert", "Insert"), ("upsert", "Upsert")):
         p = sub.add_parser(op, parents=[common], help=f"{verb.lower()} vectors into a Vectorize index")
         p.add_argument("name", help="the name of the Vectorize index")
-        p.add_argument("--file", required=True, help="a file of line-separated JSON (NDJSON) vector objects")
+        p.add_argument("--file", required=True, **value_optional(),
+                       help="a file of line-separated JSON (NDJSON) vector objects")
         p.add_argument(
             "--batch-size", type=_whole_number, default=DEFAULT_BATCH_SIZE[op],
+            **value_optional(DEFAULT_BATCH_SIZE[op]),
             help=f"vectors per write (default {DEFAULT_BATCH_SIZE[op]}; at most {_limits.MAX_VECTORS_PER_HTTP_WRITE}"
             + (f" for v2 indexes, {_limits.MAX_VECTORS_PER_WRITE} for v1)" if op == "insert" else
                f"; a v1 index takes {_limits.MAX_VECTORS_PER_WRITE} at a time)"),
@@ -537,14 +540,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("query", parents=[common], help="query a Vectorize index")
     p.add_argument("name", help="the name of the Vectorize index")
     p.add_argument("--vector", nargs="*", help="vector to query the index with (items that are not numbers are dropped, as wrangler does)")
-    p.add_argument("--vector-id", help="id of a stored vector to query the index with (v2)")
-    p.add_argument("--top-k", type=_js_number, default=5, help="the number of results to return (default 5)")
+    p.add_argument("--vector-id", **value_optional(), help="id of a stored vector to query the index with (v2)")
+    p.add_argument("--top-k", type=_js_number, default=5, **value_optional(5),
+                   help="the number of results to return (default 5)")
     p.add_argument("--return-values", action=argparse.BooleanOptionalAction, default=False,
                    help="include the vector values in the results")
-    p.add_argument("--return-metadata", choices=("all", "indexed", "none"), default="none",
+    p.add_argument("--return-metadata", choices=("all", "indexed", "none"), default="none", **value_optional("none"),
                    help="include the vector metadata in the results (default none)")
-    p.add_argument("--namespace", help="only search vectors in this namespace")
-    p.add_argument("--filter", help='a metadata filter as JSON, e.g. \'{"genre": {"$eq": "drama"}}\'')
+    p.add_argument("--namespace", **value_optional(), help="only search vectors in this namespace")
+    p.add_argument("--filter", **value_optional(),
+                   help='a metadata filter as JSON, e.g. \'{"genre": {"$eq": "drama"}}\'')
     # argparse takes "-1" or "-.5" as values but "-2e-3" as an unknown option; widen its
     # negative-number pattern so `--vector 1 -2e-3` works as it does with wrangler.
     if hasattr(p, "_negative_number_matcher"):
@@ -563,9 +568,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("list-vectors", parents=[common], help="list vector identifiers in a Vectorize index")
     p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--count", type=_js_number, default=None,
+    p.add_argument("--count", type=_js_number, default=None, **value_optional(None),
                    help=f"maximum number of vectors to return (1-{_limits.LIST_VECTORS_MAX_COUNT}, "
                         f"default {_limits.LIST_VECTORS_DEFAULT_COUNT})")
-    p.add_argument("--cursor", help="cursor for the next page of results")
+    p.add_argument("--cursor", **value_optional(), help="cursor for the next page of results")
     p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
     p.set_defaults(handler=list_vectors)
