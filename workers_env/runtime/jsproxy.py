@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import sys
 import threading
 import warnings
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
@@ -55,6 +56,7 @@ from workers_env.runtime.jsbuffers import (
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
+from workers_env.runtime.jsmethodcall import loaded_as_method
 
 __all__ = [
     "OwnsNoProperties",
@@ -148,7 +150,7 @@ def _converted(storage: Any, empty: Any, fill: Callable[[Any], Any]) -> Any:
 def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> Any:
     """One JS value converted to Python (``to_py`` for proxies, numbers normalised); an object
     ``to_py`` has no conversion for (a Date, a Response) goes to ``converter`` if one is given."""
-    if isinstance(value, (JsProxy, JsDate, JsOpaque)):  # (a Date or an Error of the plain model too)
+    if isinstance(value, (JsProxy, JsDate, JsOpaque)) and not isinstance(value, JsSet):  # (a Date or an Error too)
         if depth == 0:
             return value
         if converter is not None and not isinstance(value, _CONVERTIBLE):
@@ -237,7 +239,11 @@ class JsObject(JsProxy):
                 return read_stored(self, child, self._nulls)  # stored: its PyProxy converts back to it
             if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
                 child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
-            return _wrap_child(child, self._nulls)
+            value = _wrap_child(child, self._nulls)
+            if not isinstance(child, JsDoubleProxy) and not _is_js_function(value) and pyodide_028() \
+                    and loaded_as_method(sys._getframe(1)):  # obj.a() of a non-function: 0.28's lookup
+                raise TypeError("Expected callable")
+            return value
         raise AttributeError(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -1244,6 +1250,11 @@ _CONVERTIBLE = (JsObject, JsArray, JsMap, JsBufferSource)
 #: plain values a binding's result may nest that reach Worker code as JavaScript objects
 #: (a fake R2 object's ``body`` stream, say), as :func:`from_plain` makes them
 _HOST_VALUES = (ByteStream, _jsvalues.HttpResponse, bytes, memoryview)
+
+
+def _is_js_function(value: Any) -> bool:
+    """Whether ``value`` (a property as Python reads it) is a JS function."""
+    return isinstance(value, JsProxy) and getattr(type(value), "typeof", None) == "function"
 
 
 def _wrap_child(value: Any, nulls: Any = False) -> Any:
