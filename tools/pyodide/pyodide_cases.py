@@ -292,6 +292,11 @@ CASES = {
         "Object.assign(Object.new(), None).to_py()",
         "Object.assign(None, pobj())",
         "Object.assign()",
+        "'bind_sig' in dir(obj())",
+        "'as_py_json' in dir(obj())",
+        "'bind_class' in dir(arr())",
+        "hasattr(obj(), 'bind_sig')",
+        'o = JSON.parse(\'{"bind_sig": 5}\')\no.bind_sig if not callable(o.bind_sig) else \'method\'',
     ],
     "jsnull": [
         "jnull()",
@@ -550,6 +555,13 @@ CASES = {
         "len(Object.new())",
         "Object.new()[0]",
         "Array.isArray()",
+        'obj().d()',
+        'obj().c()',
+        'JSON.parse(\'{"s": "x"}\').s()',
+        'x = obj().a\nx()',
+        "getattr(obj(), 'a')()",
+        'obj().a(1 / 0)',
+        "obj().to_py()['a']",
     ],
     "numbers-strings": [
         "JSON.parse('1')",
@@ -671,6 +683,9 @@ CASES = {
         "to_js([1, 'a', None], create_pyproxies=False).to_py()",
         "to_js({'a': object()}, create_pyproxies=False)",
         "from pyodide.ffi import ConversionError\ntry:\n    to_js([object()], create_pyproxies=False)\nexcept ConversionError as e:\n    r = ('caught', str(e))\nr",
+        'import pyodide.ffi as f\ns = js.Set.new()\n(isinstance(s, f.JsProxy), isinstance(s, f.JsIterable), isinstance(s, f.JsMap), isinstance(s, f.JsArray))',
+        'import pyodide.ffi as f\nisinstance(to_js({1, 2}), f.JsProxy)',
+        's = js.Set.new()\ns.add(1)\n(len(s), s.size, s.to_py())',
     ],
     # a JS function called from Python is called without ``new`` (V8's built-ins; Node and workerd agree)
     "called-without-new": [
@@ -1695,6 +1710,10 @@ CASES = {
         "# async\ndef boom(*a):\n    raise ValueError('boom')\ntry:\n    await js.Promise.resolve(1).then(boom)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
         "# async\ndef boom(*a):\n    raise ValueError('boom')\ntry:\n    await js.Promise.reject(js.Error.new('no')).catch(boom)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
         "# async\ndef boom(*a):\n    raise ValueError('boom')\ns = await js.Promise.allSettled(to_js([js.Promise.resolve(1).finally_(boom)]))\n(s[0].status, type(s[0].reason).__name__, s[0].reason.name, s[0].reason.type)",
+        "# async\nerr = KeyError('k')\nout = []\nawait js.Promise.new(lambda res, rej: rej(to_js(err))).catch(lambda e: out.append((type(e).__name__, e is err)))\nout",
+        "# async\nerr = KeyError('k')\nout = []\nawait js.Promise.new(lambda res, rej: rej(to_js(err))).then(None, lambda e: out.append((type(e).__name__, e is err)))\nout",
+        '# async\no = object()\nout = []\nawait js.Promise.new(lambda res, rej: res(to_js(o))).then(lambda v: out.append((type(v).__name__, v is o)))\nout',
+        "# async\nerr = KeyError('k')\nout = []\nawait js.Promise.new(lambda res, rej: rej(create_proxy(err))).catch(lambda e: out.append((type(e).__name__, e is err)))\nout",
     ],
     "module-specs": [  # importlib.util.find_spec of the runtime's modules: a spec named as the module
         "import importlib.util\ns = importlib.util.find_spec('js')\n(s.name, type(s.loader).__name__, s.origin, s.submodule_search_locations, s.parent, s.has_location)",
@@ -1702,6 +1721,8 @@ CASES = {
         "import importlib.util\ns = importlib.util.find_spec('pyodide.ffi')\n(s.name, s.origin, s.submodule_search_locations, s.parent)",
         "import importlib.util\ns = importlib.util.find_spec('pyodide.webloop')\n(s.name, s.origin, s.submodule_search_locations, s.parent)",
         "import importlib.util, sys\nimportlib.util.module_from_spec(importlib.util.find_spec('js')) is sys.modules['js']",
+        "import importlib.util\ns = importlib.util.find_spec('pyodide.http')\n(s.name, s.origin, s.submodule_search_locations, s.parent)",
+        "import pyodide.http\nhasattr(pyodide.http, '__path__')",
     ],
     "keyword-argument-proxies": [  # a container among a call's keyword arguments: borrowed for the call, then destroyed
         "p = create_proxy(lambda *a: (a[-1].x, type(a[-1].x).__name__))\np(1, x={'a': 1})",
