@@ -14,6 +14,7 @@ ENTRY = '''
 import json
 
 import js
+from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
 
 
@@ -39,6 +40,8 @@ class Default(WorkerEntrypoint):
             "missing": attempt(lambda: o.zz()),
             "function": attempt(lambda: o.f(o.d).to_py()),
             "read": attempt(lambda: o.a),
+            "to_js_dict": attempt(lambda: to_js({"k": 1, "f": len}).k()),  # a LiteralMap's property on 0.28
+            "to_js_dict_function": attempt(lambda: to_js({"k": 1, "f": len}).f("ab")),
         }
         return Response(json.dumps(out))
 '''
@@ -56,7 +59,8 @@ COMMON = {
 def test_a_method_call_of_a_non_function_is_expected_callable_from_0_28(tmp_path, date):
     one_file_worker(tmp_path, ENTRY, date=date)
     expected = dict.fromkeys(("number", "string", "null", "object", "args_not_evaluated"), "TypeError: Expected callable")
-    assert json_answer(tmp_path, "/") == {**expected, **COMMON}
+    mapped = {"to_js_dict": "TypeError: Expected callable", "to_js_dict_function": "2"}
+    assert json_answer(tmp_path, "/") == {**expected, **COMMON, **mapped}
 
 
 def test_pyodide_0_26_gives_pythons_own_error(tmp_path):
@@ -68,4 +72,6 @@ def test_pyodide_0_26_gives_pythons_own_error(tmp_path):
         "object": "TypeError: 'pyodide.ffi.JsProxy' object is not callable",
         "args_not_evaluated": "ZeroDivisionError: division by zero",
         **COMMON,
+        "to_js_dict": "AttributeError: k",  # a plain Map on 0.26: no properties
+        "to_js_dict_function": "AttributeError: f",
     }

@@ -562,6 +562,10 @@ CASES = {
         "getattr(obj(), 'a')()",
         'obj().a(1 / 0)',
         "obj().to_py()['a']",
+        "to_js({'k': 1, 'f': len}).k()",
+        "to_js({'k': 1, 'f': len}).f('ab')",
+        "o = obj()\no.g = len\no.g('abc')",
+        'o = obj()\no.h = [1]\no.h()',
     ],
     "numbers-strings": [
         "JSON.parse('1')",

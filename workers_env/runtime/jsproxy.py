@@ -239,11 +239,7 @@ class JsObject(JsProxy):
                 return read_stored(self, child, self._nulls)  # stored: its PyProxy converts back to it
             if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
                 child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
-            value = _wrap_child(child, self._nulls)
-            if not isinstance(child, JsDoubleProxy) and not _is_js_function(value) and pyodide_028() \
-                    and loaded_as_method(sys._getframe(1)):  # obj.a() of a non-function: 0.28's lookup
-                raise TypeError("Expected callable")
-            return value
+            return _callable_for_a_method_call(child, _wrap_child(child, self._nulls))
         raise AttributeError(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -1196,7 +1192,7 @@ class JsLiteralMap(JsMap):
     def __getattr__(self, name: str) -> Any:
         entries = object.__getattribute__(self, "_entries")
         if name in entries:
-            return self._read(entries[name])
+            return _callable_for_a_method_call(entries[name], self._read(entries[name]))
         raise AttributeError(name)
 
     def __repr__(self) -> str:
@@ -1252,9 +1248,17 @@ _CONVERTIBLE = (JsObject, JsArray, JsMap, JsBufferSource)
 _HOST_VALUES = (ByteStream, _jsvalues.HttpResponse, bytes, memoryview)
 
 
-def _is_js_function(value: Any) -> bool:
-    """Whether ``value`` (a property as Python reads it) is a JS function."""
-    return isinstance(value, JsProxy) and getattr(type(value), "typeof", None) == "function"
+def _callable_for_a_method_call(stored: Any, value: Any) -> Any:
+    """``value``, a JS property read by a proxy's ``__getattr__`` (``stored`` as held); read for a
+    method call (``obj.a()``) on Pyodide 0.28 and later when it is no JS function -- nor a PyProxy,
+    which reads back as its Python object -- Pyodide's ``TypeError: Expected callable`` instead
+    (runtime/jsmethodcall.py)."""
+    if isinstance(stored, JsDoubleProxy) or (callable(value) and not isinstance(value, JsProxy)) \
+            or (isinstance(value, JsProxy) and getattr(type(value), "typeof", None) == "function"):
+        return value
+    if pyodide_028() and loaded_as_method(sys._getframe(2)):  # the frame reading the property
+        raise TypeError("Expected callable")
+    return value
 
 
 def _wrap_child(value: Any, nulls: Any = False) -> Any:
