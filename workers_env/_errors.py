@@ -85,6 +85,8 @@ def is_users_mistake(error: BaseException) -> bool:
 class WorkersEnvError(Exception):
     """Base class of every error raised by workers-env."""
 
+    __slots__ = ()  # no ``__weakref__`` of its own: :class:`JsException` takes none (its subclasses may)
+
 
 class ConfigError(WorkersEnvError, ValueError):
     """A wrangler configuration (or index definition) that cannot be used.
@@ -118,6 +120,23 @@ class _JsExceptionType(type):
     ``pyodide.ffi``, as Pyodide names every JavaScript error; outside, workers-env's own. Its
     subclasses (``VectorizeError``, ``AiError``) keep theirs: the bindings name theirs as Worker
     code sees them (runtime/envwrap.py's ``as_pyodide_error``)."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
+        """Every class takes no weak reference, as Pyodide's ``JsException`` (a JsProxy) takes
+        none: ``TypeError: cannot create weak reference to 'pyodide.ffi.JsException' object``
+        (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6), the C-level name of the class itself (as
+        :class:`~workers_env._jsvalues.PyodideProxyType` names the JsProxy classes); ``__name__``
+        stays ``JsException``."""
+        namespace.setdefault("__slots__", ())
+        cls = super().__new__(mcs, name, bases, namespace, **kwargs)
+        if namespace.get("_pyodide_named"):
+            type.__setattr__(cls, "_shown_name", name)
+            type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsException")
+        return cls
+
+    @property
+    def __name__(cls) -> str:  # type: ignore[override]
+        return cls.__dict__.get("_shown_name") or type.__dict__["__name__"].__get__(cls, type(cls))  # type: ignore[no-any-return]
 
     @property
     def __module__(cls) -> str:  # type: ignore[override]  # a computed name is the point

@@ -702,6 +702,19 @@ class PyodideProxyType(type):
 
     _own_name: tuple[str, str]
 
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
+        """A class without ``__weakref__``, as Pyodide's C type takes no weak reference
+        (``TypeError: cannot create weak reference to 'pyodide.ffi.JsProxy' object``; real Pyodide
+        0.26.0a4, 0.28.2 and 314.0.6, tools/pyodide group ``weakref-of-js-values``): a class that
+        names no ``__slots__`` gets a ``__dict__`` (its root's one slot) and nothing more, and a
+        root a ``_weak_life`` slot, where workers-env's own weak references hold on
+        (runtime/byidentity.py :func:`weak_ref`)."""
+        if "__slots__" not in namespace:
+            root = not any(isinstance(base, PyodideProxyType) for base in bases)
+            has_dict = any(base.__dictoffset__ for base in bases)
+            namespace["__slots__"] = (() if has_dict else ("__dict__",)) + (("_weak_life",) if root else ())
+        return super().__new__(mcs, name, bases, namespace, **kwargs)
+
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         super().__init__(name, bases, namespace, **kwargs)
         type.__setattr__(cls, "_own_name", (namespace.get("__module__", ""), cls.__qualname__))

@@ -52,11 +52,6 @@ ERROR_MARKER_THIS = ("Pyodide 0.28.2 hands a capture_this proxy called with Java
                      "Symbol(error marker) first; 0.26.0a4 and 314.0.6 hand it None, as workers-env does in every era "
                      "(README: create_proxy ... capture_this)")
 
-#: why a weak reference to a JS value is taken here (a ``why``)
-WEAKREF = ("Pyodide's JsProxy takes no weak reference (TypeError: cannot create weak reference to "
-           "'pyodide.ffi.JsProxy' object); workers-env's own bookkeeping holds a request's ctx weakly, so its JS "
-           "values keep Python's weak references (README: Where we had to choose)")
-
 #: why a raising Python fulfilment handler of a ``Promise.new`` proxy's ``then`` differs from 0.28 on (a ``why``)
 THEN_028 = ("0.28.2 (and 314.0.6) fulfil the promise then returned with -1 when its Python fulfilment handler raises "
             "(printing 'Unexpected error:' and the traceback), and with 0 when it returns a failing coroutine; "
@@ -1587,12 +1582,35 @@ CASES = {
         "class C:\n    x = 1\n    def m(self): pass\nd = dir(create_proxy(C()))\n[n for n in ('x', 'm', 'keys', 'get', 'destroy') if n in d]",
         "d = dir(create_proxy('ab'))\n[n for n in ('keys', 'get', 'upper', 'destroy') if n in d]",
     ],
-    "weakref-of-js-values": [  # weakref.ref of a JsProxy: Pyodide refuses it, workers-env takes it
-        ("import weakref\nr = weakref.ref(js.fetch)\nr() is not None", WEAKREF),
-        ("import weakref\na = arr()\nr = weakref.ref(a)\nr() is a", WEAKREF),
-        ("import weakref\np = create_proxy({})\nr = weakref.ref(p)\nr() is p", WEAKREF),
-        ("import weakref\nd = weakref.WeakValueDictionary()\na = arr()\nd['a'] = a\nlen(d)", WEAKREF),
+    "weakref-of-js-values": [  # weakref.ref of a JsProxy (and of a JsException): refused, the type's C-level name
+        "import weakref\nr = weakref.ref(js.fetch)\nr() is not None",
+        "import weakref\na = arr()\nr = weakref.ref(a)\nr() is a",
+        "import weakref\np = create_proxy({})\nr = weakref.ref(p)\nr() is p",
+        "import weakref\nd = weakref.WeakValueDictionary()\na = arr()\nd['a'] = a\nlen(d)",
         "import weakref\nclass Mine:\n    pass\nm = Mine()\nweakref.ref(m)() is m",
+        # every kind of JS value, and each weak container: the same refusal, named by the value's type
+        "import weakref\np = js.Promise.resolve(1)\nweakref.ref(p)() is p",
+        "import weakref\nweakref.ref(js.Uint8Array.new(2))",
+        "import weakref\nweakref.ref(js.Object.new())",
+        "import weakref\nweakref.ref(js.Map.new())",
+        "import weakref\nweakref.ref(obj())",
+        "import weakref\nweakref.ref(js.JSON)",
+        "import weakref\nweakref.ref(js.Array)",
+        "import weakref\nweakref.ref(to_js({'a': 1}))",
+        "import weakref\nweakref.ref(js.Response.new('x'))",
+        "import weakref\nweakref.ref(js.AbortController.new().signal)",
+        "import weakref\nfrom pyodide.ffi import create_once_callable\nweakref.ref(create_once_callable(lambda: 1))",
+        "import weakref\nweakref.ref(js.fetch, lambda r: None)",
+        "import weakref\no = js.Object.new()\nweakref.proxy(o) is not None",
+        "import weakref\nweakref.finalize(js.Object.new(), print)",
+        "import weakref\nweakref.WeakKeyDictionary()[js.Promise.resolve(1)] = 1",
+        "import weakref\nweakref.WeakKeyDictionary()[js.Object.new()] = 1",
+        "import weakref\nweakref.WeakSet().add(arr())",
+        "import weakref\ns = weakref.WeakSet()\ntry:\n    s.add(arr())\nexcept TypeError:\n    pass\nlen(s)",
+        "import weakref\nd = weakref.WeakValueDictionary()\nd['k'] = js.Object.new()",
+        "import weakref\nd = weakref.WeakValueDictionary()\ntry:\n    d['k'] = js.Object.new()\nexcept TypeError:\n    pass\n('k' in d, len(d))",
+        "import weakref\ntry:\n    js.JSON.parse('{')\nexcept Exception as e:\n    err = e\nweakref.ref(err)() is err",
+        "import weakref\nhasattr(js.Object.new(), '__weakref__')",
     ],
     "pyproxy-call-apply-bind": [  # the PyProxy's own call/apply/bind of a create_proxy function
         "p = create_proxy(lambda *a: a)\n(p.call(None, 1, 2), p.apply(None, to_js([3, 4])), p.bind(None, 5)(6), p.call(), p.apply(None))",

@@ -21,12 +21,12 @@ import itertools
 import logging
 import math
 import time
-import weakref
 from collections.abc import Iterable
 from typing import Any
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import js_truthy
+from workers_env.runtime.byidentity import weak_ref
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsglobals import js_text
@@ -307,8 +307,9 @@ class _Following:
 
     def __init__(self, source: JsAbortSignal, follower: JsAbortSignal) -> None:
         self.key = next(_Following._keys)
-        self.source = weakref.ref(source)
-        self.follower = weakref.ref(follower, lambda _gone: self.leave())
+        # a signal takes no weakref.ref (a JsProxy): workers-env's own weak references
+        self.source = weak_ref(source)
+        self.follower = weak_ref(follower, lambda _gone: self.leave())
         self.held: JsAbortSignal | None = None
         source._followers[self.key] = self
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.abc
 import importlib.machinery
+import weakref
 from types import CellType, FunctionType, ModuleType
 from typing import Any
 
@@ -39,7 +40,10 @@ def legacy_location_available() -> bool:
 #: ``workers``' own): the old location's copies are other classes, so a ``Default`` extending
 #: ``cloudflare.workers.WorkerEntrypoint`` is no entrypoint in production either
 _COPIED = ("WorkerEntrypoint", "DurableObject", "WorkflowEntrypoint")
-_MADE: list[type] = []  #: the copies made
+#: the copies made, held weakly: each Worker's load of the old location makes three, which go
+#: with the Worker's modules (a class is in a cycle with its own ``__mro__``: the cyclic
+#: collector takes it), so a process loading Workers over and over does not gather them
+_MADE: weakref.WeakSet[type] = weakref.WeakSet()
 
 
 def _copy(cls: type) -> type:
@@ -48,7 +52,7 @@ def _copy(cls: type) -> type:
     members = {k: v for k, v in vars(cls).items() if k not in ("__dict__", "__weakref__", "_sdk_class")}
     members["__module__"] = "cloudflare.workers._workers"  # the built-in SDK's file under the old name
     copy = type(cls)(cls.__name__, cls.__bases__, members)
-    _MADE.append(copy)
+    _MADE.add(copy)
     for name, member in members.items():  # zero-argument super() in a method names its own class
         function = getattr(member, "__func__", member)
         if isinstance(function, FunctionType) and "__class__" in function.__code__.co_freevars:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env import _errors, _jsvalues
-from workers_env.runtime.byidentity import WeakIdentityDict
+from workers_env.runtime.byidentity import WeakIdentityDict, takes_weak_ref
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "context_in", "counts_task", "current_context", "current_runtime",
            "handling",
@@ -207,7 +207,7 @@ def handling(ctx: Any) -> Iterator[None]:
     finally:
         _CONTEXT.reset(token)
         if task is not None and ctx is not None and already is None:
-            tasks = _TASKS.get(ctx) if _weak(ctx) else None
+            tasks = _TASKS.get(ctx) if takes_weak_ref(ctx) else None
             if tasks is not None:
                 tasks.pop(task, None)
 
@@ -222,14 +222,6 @@ def acting_for(ctx: Any) -> Iterator[None]:
         yield
     finally:
         _CONTEXT.reset(token)
-
-
-def _weak(value: Any) -> bool:
-    try:
-        weakref.ref(value)
-    except TypeError:
-        return False
-    return True
 
 
 #: workerd's error for I/O outside a handler (``IoContext::current()``, io-context.c++)

@@ -19,13 +19,13 @@ weak reference to each listener's proxy (``to_weakref()``), 0.26 the proxy itsel
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any, Protocol
 
 from workers_env._errors import NotEmulatedError
 from workers_env.runtime import timers
+from workers_env.runtime.byidentity import weak_ref
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsfunctions import create_once_callable, create_proxy
 
@@ -59,7 +59,7 @@ class _JsWeakRef:
     EventTarget it was added to) still holds it, else ``None``."""
 
     def __init__(self, proxy: Any):
-        self._ref = weakref.ref(proxy)
+        self._ref = weak_ref(proxy)  # a JsProxy takes no weakref.ref: workers-env's own reference
 
     def deref(self) -> Any:
         return self._ref()

@@ -448,6 +448,8 @@ class JsSetDeleteItems:
     ``set(key, value)``; ``del proxy[key]`` calls ``delete(key)`` and then raises ``KeyError``,
     because ``delete`` answers ``undefined`` (real Pyodide 0.26.0a4, 0.26.2 and 0.28.2)."""
 
+    __slots__ = ()  # a mixin of JS values' classes: no ``__weakref__`` (see PyodideProxyType)
+
     def __setitem__(self, key: Any, value: Any) -> None:
         self.set(key, value)  # type: ignore[attr-defined]
 

@@ -52,6 +52,8 @@ class NamespaceStrings:
     ``[object JSON]`` (its ``Symbol.toStringTag`` -- ``_js_name`` here; real Pyodide 0.26.0a4,
     0.26.2 and 0.28.2 under Node)."""
 
+    __slots__ = ()  # a mixin of JS values' classes: no ``__weakref__`` (see PyodideProxyType)
+
     _js_name: str
 
     @property

@@ -408,7 +408,7 @@ class _Combined(JsPromise):
 
     def __init__(self, inputs: list[JsPromise]) -> None:
         super().__init__()
-        self._inputs = inputs
+        self._parts = _StallParts(inputs)  # what the hang check holds weakly (a JsProxy takes no weakref)
 
     def _gate(self) -> None:
         """Give the promise a settler the hang check follows: a future settled with it."""
@@ -423,15 +423,29 @@ class _Combined(JsPromise):
             if not gate.done():
                 gate.set_result(None)
 
-        gathers(gate, self)
+        gathers(gate, self._parts)
         self._settler = gate  # type: ignore[attr-defined] # awaiting the promise waits on the gate
         self._on_settle(done)
 
     def stall_parts(self) -> list[Any] | None:
         """The futures the pending inputs settle from; ``None`` when one has none (it could be
         settled by any code: the request is not called hung)."""
+        return self._parts.stall_parts()
+
+
+class _StallParts:
+    """A combined promise's inputs, as the hang check reads them (runtime/stalls.py
+    ``gathers``): held by the promise alone, so the check's weak reference goes with it."""
+
+    __slots__ = ("__weakref__", "inputs")
+
+    def __init__(self, inputs: list[JsPromise]) -> None:
+        self.inputs = inputs
+
+    def stall_parts(self) -> list[Any] | None:
+        """See :meth:`_Combined.stall_parts`."""
         parts = []
-        for promise in self._inputs:
+        for promise in self.inputs:
             if promise._state != "pending":
                 continue
             settler = getattr(promise, "_settler", None)

@@ -415,6 +415,8 @@ class MutableMappingMethods(JsMutableMapMethods):
     ``m.setdefault('a', 3)`` over a value whose proxy JavaScript destroyed stores 3, as npm
     pyodide 0.26.0a4, 0.28.2 and 314.0.6 do)."""
 
+    __slots__ = ()  # a mixin of JS values' classes: no ``__weakref__`` (see PyodideProxyType)
+
     def keys(self) -> KeysView[Any]:
         return KeysView(self)  # type: ignore[arg-type]
 
@@ -1049,6 +1051,8 @@ def map_key_read(key: Any) -> Any:
 class OwnsNoProperties:
     """Pyodide's ``object_keys``/``object_values``/``object_entries`` (so ``Object.keys`` and co.)
     of a JS object that owns no properties of its own: each is an empty array."""
+
+    __slots__ = ()  # a mixin of JS values' classes: no ``__weakref__`` (see PyodideProxyType)
 
     def object_keys(self) -> JsArray:
         return JsArray([])

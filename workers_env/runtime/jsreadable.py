@@ -66,6 +66,8 @@ class JsgObject(OwnsNoProperties):
     defines its properties on the prototype (``workers_api_getters_setters_on_prototype``,
     2022-01-31, older than any Python Worker), so it owns none: ``Object.keys`` and co. are empty."""
 
+    __slots__ = ()  # a mixin of JS values' classes: no ``__weakref__`` (see PyodideProxyType)
+
 
 class JsReadableStream(JsgObject, JsProxy):
     """A JS ``ReadableStream`` of bytes (what a binding's streamed result is), readable once.

@@ -48,6 +48,7 @@ from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.standins import standin_modules
+from workers_env.runtime.workersutils import workers_utils_module
 
 __all__ = ["ImportScope"]
 
@@ -264,6 +265,10 @@ class ImportScope:
         self.modules: dict[str, ModuleType] = {}
         self._layer = _Layer()
         self._hidden: dict[str, ModuleType] = {}
+        #: the Worker's own submodules (``cloudflare.workers``) of a package that is not its own (an
+        #: installed ``cloudflare``): the attribute the import set on that package, there only
+        #: while the Worker's code runs (see :meth:`_attach`)
+        self._attached: list[tuple[ModuleType, str, ModuleType]] = []
         self._masked: list[tuple[int, str]] = []  # sys.path entries stepped aside, with their places
         self._path_cache: dict[tuple[str, str], bool] = {}  # (entry, cwd) -> is one of _above
         self._seen: set[str] = set()  # sys.modules names already looked at, and those found
@@ -339,6 +344,8 @@ class ImportScope:
                     self._invalidate_finders()
             self._layer.push(self.modules)
             if first:
+                if self._attached:
+                    self._attach()
                 self._before = _modules_mark()
                 # replayed by resume() while what it depends on is as it was: nothing to give back
                 # on exit but the Worker's own names, nothing another scope entered holds
@@ -365,6 +372,8 @@ class ImportScope:
         modules = sys.modules  # none of these names there (as at that entry): nothing to save
         modules.update(standin_modules())
         modules.update(self.modules)
+        if self._attached:
+            self._attach()
         _STANDINS.depth = self._layer.depth = 1
         sys.path[:] = entered_path
         sys.meta_path[:] = entered_meta
@@ -378,11 +387,15 @@ class ImportScope:
         with _LOCK:
             last = self._layer.depth == 1
             if last and self._undo_plain():
+                if self._attached:
+                    self._detach()
                 _STANDINS.pop(standin_modules())
                 current.restore(self._threads.replaced.pop())
                 return
             if last:
                 self._capture_new_modules()
+                if self._attached:
+                    self._detach()
             self._layer.pop(self.modules)
             if last:
                 self._take_own_path()
@@ -674,14 +687,35 @@ class ImportScope:
                      if name not in self.modules and module not in _OWNED]
         for name in names:
             module = sys.modules.get(name)
-            if isinstance(module, JsProxy) or old_location_module(module):  # a JS object imported through
-                # register_js_module, or cloudflare.workers: the Worker's own, as each isolate has its own
+            if isinstance(module, JsProxy) or old_location_module(module) or workers_utils_module(module):
+                # a JS object imported through register_js_module, cloudflare.workers or workers.utils:
+                # the Worker's own, as each isolate has its own
                 self.modules[name] = module  # type: ignore[assignment]
                 self._layer.saved.setdefault(name, _MISSING)
+                parent_name, _, child = name.rpartition(".")
+                parent = sys.modules.get(parent_name)
+                if (old_location_module(module) and parent is not None and not old_location_module(parent)
+                        and vars(parent).get(child) is module):
+                    self._attached.append((parent, child, module))
             elif module is not None and _is_under(module, self.folder):
                 self.modules[name] = module
                 _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
+
+    def _attach(self) -> None:
+        """Give back, as its code's step starts, the attributes the Worker's own submodules set on
+        packages not its own (:attr:`_attached`): ``import cloudflare; cloudflare.workers`` in a
+        later step finds the module, as in the step that imported it."""
+        for parent, child, module in self._attached:
+            if sys.modules.get(parent.__name__) is parent:
+                vars(parent).setdefault(child, module)
+
+    def _detach(self) -> None:
+        """Take those attributes off again as the step ends, so the installed package holds
+        nothing of the Worker's: host code and the next Worker (of another era) see it as it was."""
+        for parent, child, module in self._attached:
+            if vars(parent).get(child) is module:
+                del vars(parent)[child]
 
     def _take_own_path(self) -> None:
         """``sys.path`` back as it was on entry: what the Worker's code changed lasts while its code

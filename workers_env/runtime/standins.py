@@ -65,6 +65,7 @@ from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
+from workers_env.runtime.workersutils import WorkersUtilsFinder, utils_lacks, workers_utils_module
 
 __all__ = ["STANDIN_NAMES", "standin_modules"]
 
@@ -760,6 +761,17 @@ def _object_new(value: Any = None, *_: Any) -> Any:
     return value
 
 
+class _WorkersPackage(StandinModule):
+    """The ``workers`` stand-in, one for every Worker: an import of ``workers.utils`` (each
+    Worker's own, runtime/workersutils.py) is not kept as its attribute, which would hand it to
+    the next Worker whatever its SDK; :func:`_workers_getattr` hands it out instead."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "utils" and workers_utils_module(value):
+            return
+        super().__setattr__(name, value)
+
+
 def _workers_getattr(name: str) -> Any:
     """``from workers import env``: the running Worker's env, as its era's SDK hands it out."""
     if name == "env":
@@ -783,6 +795,11 @@ def _workers_getattr(name: str) -> Any:
         raise AttributeError(name)
     if name == "workflows":  # ``from workers import workflows``: every era has it
         return standin_modules()["workers.workflows"]
+    if name == "utils":  # the external SDK's ``workers/__init__.py`` imports it: an attribute at once
+        lacks = utils_lacks()
+        if lacks is not None:
+            raise _absent(lacks, name)
+        return importlib.import_module("workers.utils")
     if name in _EXTERNAL_SUBMODULES:  # ``from workers import asgi``
         lacks = _era_lacks(name)
         if lacks is not None:
@@ -952,7 +969,7 @@ def _asgi_module(name: str) -> ModuleType:
 
 
 def _build() -> dict[str, ModuleType]:
-    workers = ModuleType("workers", workers_api.__doc__)
+    workers = _WorkersPackage("workers", workers_api.__doc__)
     for name in workers_api.__all__:
         setattr(workers, name, getattr(workers_api, name))
     for name in sdktypes.__all__:  # the SDK's type names (annotations: ``ctx: Context``)
@@ -1163,6 +1180,7 @@ def _build() -> dict[str, ModuleType]:
     pyodide.code = code  # type: ignore[attr-defined]
     sys.meta_path.append(_JsAttributeFinder(js))
     sys.meta_path.append(CloudflareWorkersFinder(workers))  # last: an installed `cloudflare` wins
+    sys.meta_path.append(WorkersUtilsFinder(workers))
     return with_spec({
         "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
         "workers.workflows": workers_workflows,

@@ -1,0 +1,102 @@
+"""``workers.utils`` is the external SDK's module: workers-runtime-sdk ships ``workers/utils.py``
+from 1.5.2 (and its ``workers/__init__.py`` imports it), ``HTTPMessageMapping`` in it from 1.8.1;
+workerd's built-in SDK has no such file. Where production has none, ``import workers.utils`` is
+Python's ``ModuleNotFoundError``, and one Worker's import does not carry over to the next."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+PROBE = '''
+import workers
+from workers import Response, WorkerEntrypoint
+
+
+def attempt(code):
+    scope = {}
+    try:
+        exec(code, scope)
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return repr(scope.get("result"))
+
+
+class Default(WorkerEntrypoint):
+  async def fetch(self, request):
+    return Response.json([
+        attempt("import workers.utils\\nresult = workers.utils.__name__"),
+        attempt("from workers.utils import HTTPMessageMapping\\nresult = HTTPMessageMapping.__name__"),
+        attempt("from workers import utils\\nresult = utils.__name__"),
+        attempt("import workers\\nresult = hasattr(workers, 'utils')"),
+    ])
+'''
+
+MISSING = "ModuleNotFoundError: No module named 'workers.utils'"
+
+
+def _answers(tmp_path, date, sdk=None, flags=()):
+    folder = one_file_worker(tmp_path, PROBE, date=date, flags=flags)
+    if sdk is not None:
+        (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\n[tool.workers-env]\npython-sdk = "{sdk}"\n')
+
+    async def answer():
+        worker = load_worker(folder)
+        return await (await worker.fetch("/")).json()
+
+    return asyncio.run(answer())
+
+
+@pytest.mark.parametrize("sdk", ["1.8.1", "1.9.5"])
+def test_the_external_sdk_from_1_8_1_has_the_module_and_its_mapping(tmp_path, sdk):
+    assert _answers(tmp_path, "2026-05-01", sdk) == ["'workers.utils'", "'HTTPMessageMapping'", "'workers.utils'", "True"]
+
+
+@pytest.mark.parametrize("sdk", ["1.5.2", "1.8.0"])
+def test_before_1_8_1_the_module_has_no_mapping(tmp_path, sdk):
+    module, mapping, attribute, has = _answers(tmp_path, "2026-05-01", sdk)
+    assert (module, attribute, has) == ("'workers.utils'", "'workers.utils'", "True")
+    assert mapping.startswith("ImportError: cannot import name 'HTTPMessageMapping' from 'workers.utils'")
+
+
+def test_an_sdk_before_1_5_2_has_no_module(tmp_path):
+    module, mapping, attribute, has = _answers(tmp_path, "2026-05-01", "1.5.1")
+    assert (module, mapping, has) == (MISSING, MISSING, "False")
+    assert attribute.startswith("ImportError: workers.utils does not exist in workers-runtime-sdk 1.5.1")
+
+
+@pytest.mark.parametrize(("date", "flags"), [("2025-10-01", ()), ("2024-12-01", ("python_no_global_handlers",)),
+                                             ("2026-05-01", ("disable_python_external_sdk",))])
+def test_the_built_in_sdk_has_no_module(tmp_path, date, flags):
+    module, mapping, attribute, has = _answers(tmp_path, date, flags=flags)
+    assert (module, mapping, has) == (MISSING, MISSING, "False")
+    assert attribute.startswith("ImportError: workers.utils does not exist in the built-in Python SDK")
+
+
+def test_one_workers_import_does_not_reach_the_next(tmp_path):
+    assert _answers(tmp_path / "new", "2026-05-01", "1.9.5")[0] == "'workers.utils'"
+    assert _answers(tmp_path / "old", "2025-10-01")[:2] == [MISSING, MISSING]
+    assert _answers(tmp_path / "again", "2026-05-01", "1.8.0")[1].startswith("ImportError: cannot import name")
+
+
+def test_a_worker_of_a_newer_sdk_reads_its_headers_as_the_modules_mapping(tmp_path):
+    entry = '''
+from workers import Response, WorkerEntrypoint
+from workers.utils import HTTPMessageMapping
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(repr(type(request.headers) is HTTPMessageMapping))
+'''
+    folder = one_file_worker(tmp_path, entry, date="2026-05-01")
+    (folder / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0"\n[tool.workers-env]\npython-sdk = "1.9.5"\n')
+
+    async def answer():
+        return await (await load_worker(folder).fetch("/")).text()
+
+    assert asyncio.run(answer()) == "True"
