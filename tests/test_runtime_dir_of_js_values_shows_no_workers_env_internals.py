@@ -83,6 +83,46 @@ def test_dir_of_a_js_class_lists_its_statics_and_no_workers_env_method(tmp_path:
     # call/apply/bind: Function.prototype's, which Pyodide's dir() lists (it walks the prototype
     # chain); length and name: the function's own
     function = ["apply", "bind", "call", "constructor", "js_id", "length", "name", "toString", "to_py", "typeof"]
+    if date >= "2025-09-29":  # Pyodide 0.28's own JsProxy methods
+        function = sorted([*function, "bind_class", "bind_sig"])
     assert got == {"Response": sorted([*function, "new", "error", "redirect", "json"]),
                    "AbortSignal": sorted([*function, "new", "abort", "timeout", "any"]),
                    "fetch": function}
+
+
+PYODIDE_METHODS = """
+import json
+
+import js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        obj = js.JSON.parse('{"a": 1}')
+        named = js.JSON.parse('{"bind_sig": 5}')
+        try:
+            obj.bind_sig(int)
+            called = "no error"
+        except Exception as e:
+            called = type(e).__name__
+        return Response(json.dumps({
+            "object": sorted(set(dir(obj)) & {"as_py_json", "bind_sig", "bind_class", "a"}),
+            "array": sorted(set(dir(js.JSON.parse("[1]"))) & {"as_py_json", "bind_sig", "bind_class"}),
+            "has": [hasattr(obj, "bind_sig"), hasattr(obj, "bind_class")],
+            "property": named.bind_sig if not callable(named.bind_sig) else "method",
+            "called": called,
+        }))
+"""
+
+
+@pytest.mark.parametrize(("date", "want"), [
+    # Pyodide 0.26: none of the three, a JS property of that name reads as itself
+    ("2025-09-01", {"object": ["a"], "array": [], "has": [False, False], "property": 5, "called": "AttributeError"}),
+    # Pyodide 0.28 on: Pyodide's own methods, listed and winning over the property; calling one is not emulated
+    ("2025-10-01", {"object": ["a", "as_py_json", "bind_class", "bind_sig"],
+                    "array": ["as_py_json", "bind_class", "bind_sig"], "has": [True, True], "property": "method",
+                    "called": "NotEmulatedError"}),
+])
+def test_dir_lists_pyodides_own_methods_of_the_running_release(tmp_path: Path, date: str, want: dict) -> None:
+    assert json_answer(one_file_worker(tmp_path, PYODIDE_METHODS, date=date), "/") == want

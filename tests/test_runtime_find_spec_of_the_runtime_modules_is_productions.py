@@ -54,3 +54,30 @@ def _expected(zip_folder: str, sdk_folder: str) -> dict[str, list[object]]:
 def test_find_spec_answers_productions_spec(tmp_path, date, zip_folder, sdk_folder):
     one_file_worker(tmp_path, ENTRY, date=date)
     assert json_answer(tmp_path, "/") == _expected(zip_folder, sdk_folder)
+
+
+HTTP = """
+import importlib.util
+import json
+
+import pyodide.http
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        spec = importlib.util.find_spec("pyodide.http")
+        return Response(json.dumps([spec.origin, spec.submodule_search_locations, spec.parent,
+                                    hasattr(pyodide.http, "__path__")]))
+"""
+
+
+@pytest.mark.parametrize(("date", "want"), [
+    ("2025-10-01", ["/lib/python313.zip/pyodide/http.py", None, "pyodide", False]),
+    # Pyodide 314.0.6 splits pyodide.http into a package (pyxhr, _pyfetch, _exceptions)
+    ("2026-09-08", ["/lib/python314.zip/pyodide/http/__init__.py", ["/lib/python314.zip/pyodide/http"],
+                    "pyodide.http", True]),
+])
+def test_pyodide_http_is_a_package_in_the_314_era(tmp_path, date, want):
+    one_file_worker(tmp_path, HTTP, date=date)
+    assert json_answer(tmp_path, "/") == want

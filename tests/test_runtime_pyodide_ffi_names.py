@@ -76,6 +76,9 @@ async def _run(worker, code):
     ("f.create_once_callable(lambda: 1)", ["JsProxy", "JsCallable", "JsOnceCallable", "JsFetchResponse", "JsWeakRef"]),
     ("js.ReadableStream.new()", ["JsProxy", "JsAsyncIterable", "JsFetchResponse", "JsWeakRef"]),
     ("js.Map.new()", ["JsProxy", "JsMap", "JsMutableMap", "JsIterable", "JsFetchResponse", "JsWeakRef"]),
+    # a Set: iterable with a size, no get() -- a JsProxy like any JS value (Pyodide 0.26.0a4, 0.28.2, 314.0.6)
+    ("js.Set.new()", ["JsProxy", "JsIterable", "JsFetchResponse", "JsWeakRef"]),
+    ("to_js({1, 2})", ["JsProxy", "JsIterable", "JsFetchResponse", "JsWeakRef"]),
     ("[1]", []),  # Python values are no JS value of any kind
     ("None", []),
 ])

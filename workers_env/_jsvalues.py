@@ -750,6 +750,8 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
     order, ``JSON.stringify`` gives ``{}``; ``size``/``has``/``add``/``delete`` as in JavaScript."""
 
     _js_name = "Set"
+    _to_string_tag = "Set"  # String() of it: [object Set]
+    typeof = "object"  # read of every JsProxy (``isinstance(x, JsProxy)`` holds for a Set)
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         """A Set does not pickle, nor copy, as no JsProxy does (runtime/jsbase.py ``JsProxy``)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from workers_env._jsvalues import JsSet
 from workers_env.runtime.current import pyodide_029
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsbuffers import JsBufferSource, JsTypedArray
@@ -38,6 +39,8 @@ __all__ = ["ABSTRACT_TYPES", "js_flags"]
 def js_flags(value: Any) -> frozenset[str]:
     """The capability flags Pyodide would give ``value``'s proxy (its ``_js_type_flags``)."""
     flags: set[str] = set()
+    if isinstance(value, JsSet):  # a Set: [Symbol.iterator] and a size, no get()
+        return frozenset({"IS_ITERABLE", "HAS_LENGTH"})
     if isinstance(value, _DoubleProxy):  # a PyProxy of the object, seen back from Python
         obj = value._obj
         flags.add("IS_DOUBLE_PROXY")

@@ -15,8 +15,9 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import JsSet, PyodideProxyType, reduce_by_own_name
+from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.tracebacks import runs_the_workers
 
 __all__ = [
@@ -93,7 +94,7 @@ def _pyodide_to_py(method: Callable[..., Any]) -> Callable[..., Any]:
 _PYTHON_SIDE = frozenset({
     "to_py", "to_js", "as_object_map", "as_py_json", "object_entries", "object_keys", "object_values", "then",
     "catch", "finally_", "to_bytes", "to_memoryview", "to_file", "from_file", "to_string", "bind", "destroy",
-    "call_relaxed", "call_with_this", "callSyncifying", "plain",
+    "call_relaxed", "call_with_this", "callSyncifying", "plain", "bind_sig", "bind_class",
 })
 
 
@@ -270,6 +271,11 @@ class _ProxyType(PyodideProxyType):
             type.__setattr__(cls, "to_py", _pyodide_to_py(namespace["to_py"]))
         _fold_keywords(cls, namespace)
 
+    def __instancecheck__(cls, instance: Any) -> bool:
+        """``isinstance(x, JsProxy)`` holds for a JS ``Set`` too (a ``list`` underneath, see
+        :class:`~workers_env._jsvalues.JsSet`), as for every JS value in Pyodide."""
+        return type.__instancecheck__(cls, instance) or (cls is JsProxy and isinstance(instance, JsSet))
+
 
 copyreg.pickle(_ProxyType, reduce_by_own_name)  # type: ignore[arg-type]
 
@@ -313,11 +319,25 @@ class JsProxy(metaclass=_ProxyType):
 
     def __dir__(self) -> list[str]:
         """``dir()`` as Pyodide's: the proxy's Python attributes (its dunders, Pyodide's methods
-        such as ``to_py``) and the JS value's properties -- never workers-env's own (a name with
-        one leading underscore, a class's ``_not_js``, a dunder Pyodide's C type lacks)."""
+        such as ``to_py``, those of the running Worker's release only) and the JS value's
+        properties -- never workers-env's own (a name with one leading underscore, a class's
+        ``_not_js``, a dunder Pyodide's C type lacks)."""
         hidden = _NOT_PYODIDES.union(*(vars(cls).get("_not_js", ()) for cls in type(self).__mro__))
+        if not pyodide_028():
+            hidden = hidden | _SINCE_028
         return sorted(name for name in object.__dir__(self) if name not in hidden
                       and (not name.startswith("_") or (name.startswith("__") and name.endswith("__"))))
+
+    @property
+    def bind_sig(self) -> Callable[..., Any]:
+        """Pyodide 0.28's ``bind_sig(signature)`` (a proxy converting by a Python signature):
+        there from 0.28, as in ``dir()``; not emulated, so calling it says so."""
+        return _since_028(self, "bind_sig")
+
+    @property
+    def bind_class(self) -> Callable[..., Any]:
+        """Pyodide 0.28's ``bind_class(cls)``: :attr:`bind_sig` with a class's signature."""
+        return _since_028(self, "bind_class")
 
     @property
     def js_id(self) -> int:
@@ -344,6 +364,25 @@ class JsProxy(metaclass=_ProxyType):
         ``TypeError`` for a C type with no way to be rebuilt, as Pyodide's JsProxy gives it
         (0.26.0a4 and 0.28.2). The classes themselves still pickle (see :class:`_ProxyType`)."""
         raise TypeError("cannot pickle 'pyodide.ffi.JsProxy' object")
+
+
+#: Pyodide's JsProxy methods from 0.28 on (compatibility dates from 2025-09-29): not in a 0.26 ``dir()``
+_SINCE_028 = frozenset({"as_py_json", "bind_sig", "bind_class"})
+
+
+def _since_028(proxy: JsProxy, name: str) -> Callable[..., Any]:
+    """``proxy.bind_sig`` / ``bind_class``: an ``AttributeError`` before Pyodide 0.28 (a JS
+    property of that name is read then), else a method whose call says workers-env lacks it."""
+    if not pyodide_028():
+        raise AttributeError(name)  # (then the class's __getattr__: a JS property of that name)
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise NotEmulatedError(f"JsProxy.{name}() (Pyodide's experimental signature binding) is not emulated by "
+                               "workers-env: it needs the real runtime. Convert with to_py()/to_js() instead, "
+                               "or open an issue.")
+
+    refuse.__name__ = refuse.__qualname__ = name
+    return refuse
 
 
 class _Constructor(JsProxy):

@@ -46,12 +46,19 @@ def rejection(reason: Any) -> BaseException:
     by ``to_js(err)`` (a PyProxy that converts back to the object: Pyodide 0.26.0a4, 0.28.2 and
     314.0.6 raise the original exception object) --, else a ``JsException`` carrying its string
     (README: Where we had to choose -- Pyodide fails to settle the ``await`` there)."""
-    if isinstance(reason, BaseException):
+    if isinstance(reason, BaseException) or isinstance(reason := _handed(reason), BaseException):
         return reason
-    if type(reason) is JsDoubleProxy and not reason._roundtrip and not reason._destroyed \
-            and isinstance(reason._obj, BaseException):
-        return reason._obj
     return JsException(str(reason))
+
+
+def _handed(value: Any) -> Any:
+    """A settled value or reason as a Python handler receives it: a PyProxy of a Python object
+    (``to_js(err)``, handed to the executor's ``reject`` or ``resolve``) converts back to the object,
+    as Pyodide converts every argument of a Python function JavaScript calls (0.26.0a4, 0.28.2 and
+    314.0.6: ``.catch`` of ``Promise.new(lambda res, rej: rej(to_js(err)))`` gets ``err``)."""
+    if type(value) is JsDoubleProxy and not value._roundtrip and not value._destroyed:
+        return value._obj
+    return value
 
 
 class JsPromise(JsProxy):
@@ -68,8 +75,9 @@ class JsPromise(JsProxy):
     def _settle(self, state: str, value: Any) -> None:
         if self._state != "pending":
             return
-        if state == "fulfilled" and (isinstance(value, JsPromise) or inspect.isawaitable(value)):
-            _follow(self, value)  # resolving with a promise adopts its outcome
+        if state == "fulfilled" and (isinstance(value, JsPromise) or inspect.isawaitable(
+                value._obj if type(value) is JsDoubleProxy else value)):
+            _follow(self, value)  # resolving with a promise (a PyProxy's only if its object is awaitable) adopts it
             return
         if state == "fulfilled" and _thenable(value):
             _call_then(self, value)  # a JS object with a ``then`` function: adopted, as ECMAScript does
@@ -143,7 +151,7 @@ class JsPromise(JsProxy):
                 following._settle(self._state, self._value)
                 return
             try:
-                following._settle("fulfilled", handler(self._value))
+                following._settle("fulfilled", handler(_handed(self._value)))
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise (a

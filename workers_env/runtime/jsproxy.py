@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import sys
 import threading
 import warnings
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
@@ -55,6 +56,7 @@ from workers_env.runtime.jsbuffers import (
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
+from workers_env.runtime.jsmethodcall import loaded_as_method
 
 __all__ = [
     "OwnsNoProperties",
@@ -148,7 +150,7 @@ def _converted(storage: Any, empty: Any, fill: Callable[[Any], Any]) -> Any:
 def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> Any:
     """One JS value converted to Python (``to_py`` for proxies, numbers normalised); an object
     ``to_py`` has no conversion for (a Date, a Response) goes to ``converter`` if one is given."""
-    if isinstance(value, (JsProxy, JsDate, JsOpaque)):  # (a Date or an Error of the plain model too)
+    if isinstance(value, (JsProxy, JsDate, JsOpaque)) and not isinstance(value, JsSet):  # (a Date or an Error too)
         if depth == 0:
             return value
         if converter is not None and not isinstance(value, _CONVERTIBLE):
@@ -237,7 +239,7 @@ class JsObject(JsProxy):
                 return read_stored(self, child, self._nulls)  # stored: its PyProxy converts back to it
             if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
                 child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
-            return _wrap_child(child, self._nulls)
+            return _callable_for_a_method_call(child, _wrap_child(child, self._nulls))
         raise AttributeError(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -1194,7 +1196,7 @@ class JsLiteralMap(JsMap):
     def __getattr__(self, name: str) -> Any:
         entries = object.__getattribute__(self, "_entries")
         if name in entries:
-            return self._read(entries[name])
+            return _callable_for_a_method_call(entries[name], self._read(entries[name]))
         raise AttributeError(name)
 
     def __repr__(self) -> str:
@@ -1248,6 +1250,19 @@ _CONVERTIBLE = (JsObject, JsArray, JsMap, JsBufferSource)
 #: plain values a binding's result may nest that reach Worker code as JavaScript objects
 #: (a fake R2 object's ``body`` stream, say), as :func:`from_plain` makes them
 _HOST_VALUES = (ByteStream, _jsvalues.HttpResponse, bytes, memoryview)
+
+
+def _callable_for_a_method_call(stored: Any, value: Any) -> Any:
+    """``value``, a JS property read by a proxy's ``__getattr__`` (``stored`` as held); read for a
+    method call (``obj.a()``) on Pyodide 0.28 and later when it is no JS function -- nor a PyProxy,
+    which reads back as its Python object -- Pyodide's ``TypeError: Expected callable`` instead
+    (runtime/jsmethodcall.py)."""
+    if isinstance(stored, JsDoubleProxy) or (callable(value) and not isinstance(value, JsProxy)) \
+            or (isinstance(value, JsProxy) and getattr(type(value), "typeof", None) == "function"):
+        return value
+    if pyodide_028() and loaded_as_method(sys._getframe(2)):  # the frame reading the property
+        raise TypeError("Expected callable")
+    return value
 
 
 def _wrap_child(value: Any, nulls: Any = False) -> Any:

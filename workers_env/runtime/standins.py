@@ -404,7 +404,11 @@ def _http_attribute(name: str) -> Any:
     """``pyodide.http``'s names that depend on the Worker's Pyodide: ``HttpStatusError``,
     ``BodyUsedError`` and ``AbortError`` exist from 0.28 (compatibility dates from 2025-09-29);
     on 0.26 importing one is an ``ImportError``, as in production; ``pyxhr`` from 0.29 (the
-    314.0.x era, dates from 2026-09-08). Outside a Worker: 0.28's names."""
+    314.0.x era, dates from 2026-09-08), where ``pyodide.http`` is a package (``__path__``:
+    ``http/__init__.py`` of the standard library zip, ``find_spec`` a package's spec), a module
+    before. Outside a Worker: 0.28's names."""
+    if name == "__path__" and pyodide_029():
+        return []
     if name == "__all__":
         return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ()), *(("pyxhr",) if pyodide_029() else ())]
     if name in _HTTP_ERRORS_028 and pyodide_028():

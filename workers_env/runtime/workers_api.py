@@ -1430,7 +1430,7 @@ def python_from_rpc(obj: Any) -> Any:
 
 def sdk_python_from_rpc(obj: Any, *, builtin: bool) -> Any:
     """:func:`python_from_rpc` as the built-in SDK (``builtin``) or the external one converts."""
-    if isinstance(obj, JsProxy):
+    if isinstance(obj, JsProxy) and not isinstance(obj, _jsvalues.JsSet):
         if isinstance(obj, (JsObject, JsArray, JsMap, JsBufferSource)):
             obj = obj.to_py(default_converter=envwrap.from_rpc_default)
         else:
