@@ -31,7 +31,7 @@ from casediff import report, run_under_wrangler_dev
 from jsapi_differential import NAN, NULL, UNDEF, WORKER_JS, canonical, label, new, ours
 
 from workers_env.config.compat import cache_modes
-from workers_env.runtime.current import WorkerRuntime, set_current
+from workers_env.runtime.current import WorkerRuntime, handling, set_current
 
 #: (compatibility date, flags) of each era
 ERAS = [
@@ -47,6 +47,10 @@ ERAS = [
 
 #: a property missing from the JS object reads ``undefined`` in JavaScript; through Pyodide it
 #: is an ``AttributeError`` naming it (workers-env's ``{"$missing": ...}``)
+class _Request:
+    """The request the cases run in: ``fetch`` is I/O, refused at a Worker's top level."""
+
+
 ABSENT = "before cache_option_enabled Request has no cache property: JavaScript reads undefined, Pyodide raises AttributeError"
 
 
@@ -163,7 +167,8 @@ def main(argv: list[str]) -> int:
             theirs = run_under_wrangler_dev(WORKER_JS, "cache-diff", date, listed, tuple(flags))
             set_current(WorkerRuntime(None, None, cache_modes=modes))
             try:
-                mine = ours(listed)
+                with handling(_Request()):
+                    mine = ours(listed)
             finally:
                 set_current(None)
             status |= report(marked, theirs, mine, label=label, normalise=canonical, width=600,

@@ -7,7 +7,9 @@
    (``load_env(persist_to=...)``) write; ``wrangler d1 execute --local --json`` and
    ``wrangler d1 migrations list --local`` read it back.
 3. The outputs of ``wrangler d1 execute``/``migrations`` and ``workers-env d1 ...`` for the same
-   commands are printed side by side (wrangler's banner removed).
+   commands are printed side by side (wrangler's banner removed) and must be equal, each
+   project's folder named alike and ``meta.duration`` left out (local workerd's clock reads 0,
+   workers-env's the elapsed milliseconds: README, "Where we had to choose").
 
     WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler PYTHONPATH=$PWD python3 tools/wrangler/d1_roundtrip.py
 
@@ -67,9 +69,17 @@ def strip_banner(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def side_by_side(title: str, theirs: subprocess.CompletedProcess[str], mine: subprocess.CompletedProcess[str]) -> None:
-    print(f"\n--- {title}\n[wrangler exit {theirs.returncode}]\n{strip_banner(theirs.stdout + theirs.stderr)}")
-    print(f"[workers-env exit {mine.returncode}]\n{strip_banner(mine.stdout + mine.stderr)}")
+def side_by_side(title: str, theirs: subprocess.CompletedProcess[str], mine: subprocess.CompletedProcess[str],
+                 folders: tuple[Path, Path]) -> None:
+    their_text, my_text = strip_banner(theirs.stdout + theirs.stderr), strip_banner(mine.stdout + mine.stderr)
+    print(f"\n--- {title}\n[wrangler exit {theirs.returncode}]\n{their_text}")
+    print(f"[workers-env exit {mine.returncode}]\n{my_text}")
+
+    def comparable(text: str, folder: Path) -> str:
+        return re.sub(r'"duration": [0-9.e+-]+', '"duration": <ms>', text.replace(str(folder), "<project>"))
+
+    check(theirs.returncode == mine.returncode and comparable(their_text, folders[0]) == comparable(my_text, folders[1]),
+          f"the same output (duration aside): {title}")
 
 
 def project(root: Path) -> Path:
@@ -150,7 +160,7 @@ def compare_outputs(base: Path) -> None:
         ("d1", "migrations", "create", "notes-db", "add tags"),
     ]
     for args in commands:
-        side_by_side(" ".join(args), run["wrangler"](*args), run["ours"](*args))
+        side_by_side(" ".join(args), run["wrangler"](*args), run["ours"](*args), (base / "wrangler", base / "ours"))
 
 
 def main() -> int:
