@@ -213,6 +213,10 @@ class _ExternalSubmoduleFinder(importlib.abc.MetaPathFinder):
         return module.__spec__
 
 
+#: the ``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc`` stand-ins by name (:func:`_build` makes them)
+_SUBMODULES: dict[str, ModuleType] = {}
+
+
 def external_submodule(module: Any) -> bool:
     """Whether ``module`` is the ``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc`` stand-in
     (imported only where the running Worker's SDK has it: the Worker's own while it runs)."""
@@ -832,7 +836,9 @@ def _workers_getattr(name: str) -> Any:
         lacks = _era_lacks(name)
         if lacks is not None:
             raise _absent(lacks, name)
-        return importlib.import_module(f"workers.{name}")
+        if sys.modules.get("workers") is not standin_modules()["workers"]:  # host code: no import to make
+            return _SUBMODULES[f"workers.{name}"]
+        return importlib.import_module(f"workers.{name}")  # in sys.modules as the Worker's own
     era = getattr(current_runtime(), "era", None)
     if name in _SDK_NAMES_NOT_EMULATED and (era is None or era.external_sdk):
         raise _missing_attribute("workers", name)  # the external SDK has it; workers-env does not
@@ -1210,8 +1216,8 @@ def _build() -> dict[str, ModuleType]:
     sys.meta_path.append(CloudflareWorkersFinder(workers))  # last: an installed `cloudflare` wins
     sys.meta_path.append(WorkersUtilsFinder(workers))
     # not among the scope's overrides: found (or not) by the running Worker's SDK
-    sys.meta_path.append(_ExternalSubmoduleFinder(workers, {"workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi,
-                                                            "workers.rpc": workers_rpc}))
+    _SUBMODULES.update({"workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc})
+    sys.meta_path.append(_ExternalSubmoduleFinder(workers, _SUBMODULES))
     return with_spec({
         "workers": workers,
         "workers.workflows": workers_workflows,
