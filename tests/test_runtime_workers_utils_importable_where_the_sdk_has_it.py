@@ -8,22 +8,13 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import EXEC_ATTEMPT, one_file_worker, sdk_worker_answer
 
 from workers_env import load_worker
 
-PROBE = '''
+PROBE = EXEC_ATTEMPT + '''
 import workers
 from workers import Response, WorkerEntrypoint
-
-
-def attempt(code):
-    scope = {}
-    try:
-        exec(code, scope)
-    except Exception as error:
-        return f"{type(error).__name__}: {error}"
-    return repr(scope.get("result"))
 
 
 class Default(WorkerEntrypoint):
@@ -40,15 +31,7 @@ MISSING = "ModuleNotFoundError: No module named 'workers.utils'"
 
 
 def _answers(tmp_path, date, sdk=None, flags=()):
-    folder = one_file_worker(tmp_path, PROBE, date=date, flags=flags)
-    if sdk is not None:
-        (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\n[tool.workers-env]\npython-sdk = "{sdk}"\n')
-
-    async def answer():
-        worker = load_worker(folder)
-        return await (await worker.fetch("/")).json()
-
-    return asyncio.run(answer())
+    return sdk_worker_answer(tmp_path, PROBE, date, sdk, flags)
 
 
 @pytest.mark.parametrize("sdk", ["1.8.1", "1.9.5"])

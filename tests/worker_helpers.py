@@ -68,6 +68,18 @@ def attempt(make):
         return str(exc)
 """
 
+#: Worker source for ``attempt(code)``: the ``repr`` of the ``result`` that ``exec(code)`` leaves,
+#: else ``"<error type>: <message>"``, so a Worker can report what each import gives it.
+EXEC_ATTEMPT = """
+def attempt(code):
+    scope = {}
+    try:
+        exec(code, scope)
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return repr(scope.get("result"))
+"""
+
 #: Worker source for ``state(promise)``: the promise's outcome if it settles within 50 turns of the
 #: loop and then 10 ms, else "pending" (with :data:`OUTCOME`; the Worker imports ``asyncio``). The
 #: turns come first so that what settles without I/O is seen however busy the host is.
@@ -132,6 +144,15 @@ def snippet_answers(folder: Path, snippets: list[str], date: str) -> list[str]:
     """What each of ``snippets`` gives inside a Worker of compatibility date ``date`` (see
     :data:`SNIPPET_RUNNER`), run in the project folder ``folder``."""
     one_file_worker(folder, SNIPPET_RUNNER + f"\nSNIPPETS = {snippets!r}\n", date=date)
+    return json_answer(folder, "/")
+
+
+def sdk_worker_answer(folder: Path, entry: str, date: str, sdk: str | None = None, flags: Iterable[str] = ()) -> Any:
+    """The JSON body a Worker of ``entry`` dated ``date`` answers ``/`` with, run under
+    workers-runtime-sdk ``sdk`` (its pyproject's ``python-sdk``) when one is given."""
+    one_file_worker(folder, entry, date=date, flags=flags)
+    if sdk is not None:
+        (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\n[tool.workers-env]\npython-sdk = "{sdk}"\n')
     return json_answer(folder, "/")
 
 

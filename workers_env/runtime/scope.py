@@ -47,7 +47,7 @@ from workers_env.runtime import current
 from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
-from workers_env.runtime.standins import standin_modules
+from workers_env.runtime.standins import external_submodule, standin_modules
 from workers_env.runtime.workersutils import workers_utils_module
 
 __all__ = ["ImportScope"]
@@ -687,9 +687,10 @@ class ImportScope:
                      if name not in self.modules and module not in _OWNED]
         for name in names:
             module = sys.modules.get(name)
-            if isinstance(module, JsProxy) or old_location_module(module) or workers_utils_module(module):
-                # a JS object imported through register_js_module, cloudflare.workers or workers.utils:
-                # the Worker's own, as each isolate has its own
+            if (isinstance(module, JsProxy) or old_location_module(module) or workers_utils_module(module)
+                    or external_submodule(module)):
+                # a JS object imported through register_js_module, cloudflare.workers, workers.utils or
+                # workers.asgi/wsgi/rpc: the Worker's own, as each isolate has its own
                 self.modules[name] = module  # type: ignore[assignment]
                 self._layer.saved.setdefault(name, _MISSING)
                 parent_name, _, child = name.rpartition(".")

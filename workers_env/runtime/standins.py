@@ -67,10 +67,10 @@ from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
 from workers_env.runtime.workersutils import WorkersUtilsFinder, utils_lacks, workers_utils_module
 
-__all__ = ["STANDIN_NAMES", "standin_modules"]
+__all__ = ["STANDIN_NAMES", "external_submodule", "standin_modules"]
 
 PYODIDE_VERSION = "0.28.2"
-STANDIN_NAMES = ("workers", "workers.asgi", "workers.wsgi", "workers.rpc", "workers.workflows", "asgi", "js", "pyodide",
+STANDIN_NAMES = ("workers", "workers.workflows", "asgi", "js", "pyodide",
                  "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop", "pyodide.code",
                  "_cloudflare_compat_flags")
 
@@ -189,6 +189,38 @@ class _ExternalSdkModule(StandinModule):
         if self._submodule == "asgi":  # every public name the SDK's asgi has is here: Python's own error
             raise AttributeError(f"module {self.__name__!r} has no attribute {attr!r}")
         raise _missing_attribute(self.__name__, attr)
+
+
+class _ExternalSubmoduleFinder(importlib.abc.MetaPathFinder):
+    """Finds ``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc`` below the ``workers`` stand-in
+    while the running Worker's SDK has the module (:func:`_era_lacks`); any other time nothing,
+    so the import is Python's own ``ModuleNotFoundError: No module named 'workers.asgi'`` and
+    ``importlib.util.find_spec`` answers ``None``, as production's (workerd's built-in SDK has
+    none of them; workers-runtime-sdk gained each with a release). The module is the shared
+    stand-in, kept by the import scope as the Worker's own (:func:`external_submodule`), so it
+    leaves ``sys.modules`` with the Worker and the next Worker's SDK decides again."""
+
+    def __init__(self, workers: ModuleType, submodules: dict[str, ModuleType]):
+        self._workers = workers
+        self._submodules = submodules
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+        module = self._submodules.get(fullname)
+        if module is None or sys.modules.get("workers") is not self._workers:
+            return None
+        if _era_lacks(fullname.partition(".")[2]) is not None:
+            return None
+        return module.__spec__
+
+
+#: the ``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc`` stand-ins by name (:func:`_build` makes them)
+_SUBMODULES: dict[str, ModuleType] = {}
+
+
+def external_submodule(module: Any) -> bool:
+    """Whether ``module`` is the ``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc`` stand-in
+    (imported only where the running Worker's SDK has it: the Worker's own while it runs)."""
+    return isinstance(module, _ExternalSdkModule)
 
 
 def _new_map(entries: Any = None) -> jsproxy.JsMap:
@@ -767,7 +799,7 @@ class _WorkersPackage(StandinModule):
     the next Worker whatever its SDK; :func:`_workers_getattr` hands it out instead."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name == "utils" and workers_utils_module(value):
+        if name == "utils" and workers_utils_module(value) or name in _EXTERNAL_SUBMODULES and external_submodule(value):
             return
         super().__setattr__(name, value)
 
@@ -804,7 +836,9 @@ def _workers_getattr(name: str) -> Any:
         lacks = _era_lacks(name)
         if lacks is not None:
             raise _absent(lacks, name)
-        return standin_modules()[f"workers.{name}"]
+        if sys.modules.get("workers") is not standin_modules()["workers"]:  # host code: no import to make
+            return _SUBMODULES[f"workers.{name}"]
+        return importlib.import_module(f"workers.{name}")  # in sys.modules as the Worker's own
     era = getattr(current_runtime(), "era", None)
     if name in _SDK_NAMES_NOT_EMULATED and (era is None or era.external_sdk):
         raise _missing_attribute("workers", name)  # the external SDK has it; workers-env does not
@@ -1181,8 +1215,11 @@ def _build() -> dict[str, ModuleType]:
     sys.meta_path.append(_JsAttributeFinder(js))
     sys.meta_path.append(CloudflareWorkersFinder(workers))  # last: an installed `cloudflare` wins
     sys.meta_path.append(WorkersUtilsFinder(workers))
+    # not among the scope's overrides: found (or not) by the running Worker's SDK
+    _SUBMODULES.update({"workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc})
+    sys.meta_path.append(_ExternalSubmoduleFinder(workers, _SUBMODULES))
     return with_spec({
-        "workers": workers, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc,
+        "workers": workers,
         "workers.workflows": workers_workflows,
         "asgi": _asgi_module("asgi"),
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.ffi.wrappers": wrappers, "pyodide.http": http,
