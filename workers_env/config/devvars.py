@@ -179,6 +179,8 @@ _MAX_ROUNDS, _MAX_LENGTH = 10_000, 1_000_000  # past these an expansion is taken
 _REMEMBERED_LENGTH = 4_096  # results up to this long are remembered to see a round repeat
 _REFERENCE = re.compile(r"(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)")
 _OPERATOR = re.compile(r":\+|\+|:-|-")
+_BRACE = re.compile("[{}]")
+_REPLACEMENT_PATTERN = re.compile(r"\$([$&`'])")
 
 
 def _expand(parsed: dict[str, str], process: dict[str, str]) -> dict[str, str]:
@@ -201,45 +203,143 @@ def _expand_value(name: str, value: str, process: dict[str, str], running: dict[
     """``dotenv-expand``'s ``expandValue``: ``${KEY}``, ``$KEY``, ``${KEY:-default}``,
     ``${KEY-default}``, ``${KEY:+alt}``, ``${KEY+alt}``, replaced one at a time from the start.
     A value whose replacements never end (wrangler then never starts) is refused by name."""
-    env = {**running, **process}
-    result = value
-    # dotenv-expand's ``seen`` holds every result so far, but is only asked about env values:
-    # kept as the env values met as a result, so a round costs a search, not a stored copy
-    values = set(env.values())
-    longest = max(map(len, values), default=0)
-    seen: set[str] = set()
-    # each (result, seen) met: met again, the rounds from it repeat forever (they decide by no more)
-    states: set[tuple[str, int]] = set()
-    for rounds in range(_MAX_ROUNDS + 1):
-        start = result.find("$")  # where a reference can first start (the look-behind still sees before it)
-        match = _REFERENCE.search(result, start) if start >= 0 else None
-        if match is None:
-            break
-        if len(result) <= longest and result in values:
-            seen.add(result)
-        state = (result, len(seen))
-        if rounds == _MAX_ROUNDS or len(result) > _MAX_LENGTH or state in states:
-            raise ConfigError(
-                f"the .env value of {name} never finishes expanding: its ${{...}} references keep "
-                "producing new ones (wrangler dev hangs on it); escape the $ as \\$ where it is meant "
-                "literally, or remove the reference")
-        if len(result) <= _REMEMBERED_LENGTH:
-            states.add(state)
-        template = match.group(0)
-        expression = match.group(1) or match.group(2)
-        operator = _OPERATOR.search(expression)
-        splitter = operator.group(0) if operator else "null"  # JavaScript's split(null) splits on "null"
-        key, *rest = expression.split(splitter)
-        if splitter in (":+", "+"):
-            default, found = (splitter.join(rest) if env.get(key) else ""), None
-        else:
-            default, found = splitter.join(rest), env.get(key)
-        replacement = (default if found in seen else found) if found else default
-        at = result.index(template)  # String.replace(string, ...): the first occurrence
-        result = result[:at] + _js_replacement(replacement, template, result, at) + result[at + len(template):]
-        if result == running.get(key):
-            break
-    return result
+    return _Expansion(name, value, process, running).run()
+
+
+class _Expansion:
+    """One ``expandValue`` run, and what proves early that it never ends: a round that repeats
+    one already met, or one that pumps (see :func:`_pumps`)."""
+
+    def __init__(self, name: str, value: str, process: dict[str, str], running: dict[str, str]) -> None:
+        self.name, self.value, self.running = name, value, running
+        self.env = {**running, **process}
+        # dotenv-expand's ``seen`` holds every result so far, but is only asked about env values:
+        # kept as the env values met as a result, so a round costs a search, not a stored copy
+        self.values = set(self.env.values())
+        self.longest = max(map(len, self.values), default=0)
+        # a text longer than any value can be no value seen, nor stop the loop as running[key]
+        self.inert = max(self.longest, max(map(len, running.values()), default=0))
+
+    def run(self) -> str:
+        env, running = self.env, self.running
+        result = self.value
+        seen: set[str] = set()
+        # each (result, seen) met: met again, the rounds from it repeat forever (they decide by no more)
+        states: set[tuple[str, int]] = set()
+        anchor: tuple[int, str, int] | None = None  # (round, text, where its window starts) compared with
+        untouched = 0  # fewest characters at the end of a text, since the anchor, that no round read
+        gap = 1  # rounds before the anchor moves on, doubling (Brent's cycle search): a repeat of any
+        # period is met within a few periods of its start
+        last: tuple[str, int, int, int] | None = None  # the round before, when it can start a repeat
+        for rounds in range(_MAX_ROUNDS + 1):
+            dollar = result.find("$")  # where a reference can first start (the look-behind still sees before it)
+            match = _REFERENCE.search(result, dollar) if dollar >= 0 else None
+            if match is None:
+                break
+            if len(result) <= self.longest and result in self.values:
+                seen.add(result)
+            state = (result, len(seen))
+            start = max(dollar - 1, 0)
+            step = (result, match.start(), match.end(), result.index(match.group(0)))
+            if (rounds == _MAX_ROUNDS or len(result) > _MAX_LENGTH or state in states
+                    or (anchor is not None and len(result) > self.inert and _pumps(anchor, untouched, result, start))
+                    or (last is not None and _repeats(last, step))):
+                raise ConfigError(
+                    f"the .env value of {self.name} never finishes expanding: its ${{...}} references keep "
+                    "producing new ones (wrangler dev hangs on it); escape the $ as \\$ where it is meant "
+                    "literally, or remove the reference")
+            if len(result) <= _REMEMBERED_LENGTH:
+                states.add(state)
+            template = match.group(0)
+            expression = match.group(1) or match.group(2)
+            operator = _OPERATOR.search(expression)
+            splitter = operator.group(0) if operator else "null"  # JavaScript's split(null) splits on "null"
+            key, *rest = expression.split(splitter)
+            if splitter in (":+", "+"):
+                default, found = (splitter.join(rest) if env.get(key) else ""), None
+            else:
+                default, found = splitter.join(rest), env.get(key)
+            replacement = (default if found in seen else found) if found else default
+            read = self._read_up_to(result, match, replacement)
+            last = step if len(result) > self.inert and not _copies(replacement) else None
+            if read is None or len(result) <= self.inert:
+                anchor, gap = None, 1
+            elif anchor is None or rounds - anchor[0] >= gap:
+                anchor, untouched, gap = (rounds, result, start), len(result) - read, gap * 2
+            else:
+                untouched = min(untouched, len(result) - read)
+            at = step[3]  # String.replace(string, ...): the first occurrence
+            result = result[:at] + _js_replacement(replacement, template, result, at) + result[at + len(template):]
+            if result == running.get(key):
+                break
+        return result
+
+    @staticmethod
+    def _read_up_to(result: str, match: re.Match[str], replacement: str) -> int | None:
+        """Where the text this round read ends: past it, other text would give the same round.
+        ``None`` when the round read the text's ends (``$\u0060``, ``$'``) or may have read up to
+        the end (an unbraced ``$NAME`` with no brace after it, which a ``}`` added later could make
+        part of an earlier ``${``)."""
+        if _copies(replacement):
+            return None
+        if match.group(1) is not None:  # ${...}: decided at its closing brace
+            return match.end()
+        brace = _BRACE.search(result, match.end())
+        return brace.end() if brace else None
+
+
+def _pumps(anchor: tuple[int, str, int], untouched: int, result: str, start: int) -> bool:
+    """Whether the rounds since ``anchor`` must repeat forever: they read only the anchor's
+    window (from just before its first ``$`` to the text it left untouched at its end) and
+    the texts stayed longer than any value (so ``seen`` and the stop test decided nothing);
+    if this text holds that window again just before its first ``$``, the same rounds
+    follow from here, growing the text before and after it, again and again."""
+    _, text, begin = anchor
+    window = text[begin:len(text) - untouched]
+    return start + len(window) <= len(result) - untouched and result.startswith(window, start)
+
+
+def _copies(replacement: str) -> bool:
+    """Whether a replacement copies the text before or after what it replaces (``$\u0060``, ``$'``)."""
+    return any(m.group(1) in "`'" for m in _REPLACEMENT_PATTERN.finditer(replacement))
+
+
+def _repeats(before: tuple[str, int, int, int], now: tuple[str, int, int, int]) -> bool:
+    """Whether a round that put text ``Z`` before its reference and ``Z'`` after it, the same
+    reference now next in line, must do so forever: ``L t R`` became ``L Z t Z' R``, so the rounds
+    give ``L Z Z t Z' Z' R`` and on, if nothing before ``t`` reads differently with one more ``Z``
+    -- the regex's search (:func:`_scan_state`) and the search for ``t``'s first occurrence
+    (:func:`_partial`) end ``L`` and ``L Z`` in the same state. (Each round ``t`` is replaced by
+    the same text: the texts stay longer than any value, and ``$\u0060``/``$'`` are not used.)"""
+    text, start, end, at = before
+    new, new_start, new_end, new_at = now
+    template = text[start:end]
+    tail = len(text) - end
+    if at != start or new_at != new_start or new[new_start:new_end] != template or new_start < start:
+        return False
+    if len(new) - new_end < tail or not new.startswith(text[:start]) or not new.endswith(text[end:]):
+        return False
+    return (_scan_state(text, start) == _scan_state(new, new_start)
+            and _partial(text, start, template) == _partial(new, new_start, template))
+
+
+def _scan_state(text: str, end: int) -> tuple[bool, bool, bool, bool]:
+    """Where the reference regex's search stands after ``text[:end]`` (in which no reference
+    starts): after a ``\\``, after an unescaped ``$``, just after an unescaped ``${``, inside
+    one (its text so far without braces)."""
+    last, before = text[end - 1:end], text[max(end - 2, 0):max(end - 1, 0)]
+    brace = max(text.rfind("{", 0, end), text.rfind("}", 0, end))
+    opened = brace >= 1 and text[brace] == "{" and text[brace - 1] == "$" and (brace < 2 or text[brace - 2] != "\\")
+    return last == "\\", last == "$" and before != "\\", opened and brace == end - 1, opened and brace < end - 1
+
+
+def _partial(text: str, end: int, template: str) -> int:
+    """How much of ``template`` ends ``text[:end]`` (the longest such start of it): where
+    the search for its first occurrence stands there."""
+    for size in range(min(len(template) - 1, end), 0, -1):
+        if text.startswith(template[:size], end - size):
+            return size
+    return 0
 
 
 def _js_replacement(replacement: str, matched: str, whole: str, at: int) -> str:
@@ -248,4 +348,4 @@ def _js_replacement(replacement: str, matched: str, whole: str, at: int) -> str:
     if "$" not in replacement:
         return replacement
     table = {"$": "$", "&": matched, "`": whole[:at], "'": whole[at + len(matched):]}
-    return re.sub(r"\$([$&`'])", lambda m: table[m.group(1)], replacement)
+    return _REPLACEMENT_PATTERN.sub(lambda m: table[m.group(1)], replacement)
