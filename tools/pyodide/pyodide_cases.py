@@ -1811,4 +1811,16 @@ CASES = {
         "o = Object.new()\no.a = 1\nm = o.as_object_map()\n(m.pop(key='a'), m.pop('zz', default=4), m.get(key='q', default=5))",
         "o = Object.new()\nm = o.as_object_map()\nm.pop()",
     ],
+    "set-map-reprs-and-property-calls": [  # repr/str of a Set, Map, WeakMap, WeakSet; obj.f() of a data property
+        "(repr(js.Set.new()), str(js.Set.new()))",
+        "s = js.Set.new()\ns.add(1)\ns.add('a')\n(repr(s), str(s))",
+        "(repr(js.Map.new()), str(js.Map.new()))",
+        "m = js.Map.new()\nm.set('a', 1)\n(repr(m), str(m))",
+        "repr(js.Set.new(to_js([1, 2])))",
+        "js.Array.new().length()",
+        "js.Object.name()",
+        "js.Response.new('x').status()",
+        "js.Array.new().length",
+        "a = js.Array.new()\nf = a.length\nf()",
+    ],
 }
