@@ -757,6 +757,11 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
         """A Set does not pickle, nor copy, as no JsProxy does (runtime/jsbase.py ``JsProxy``)."""
         raise TypeError("cannot pickle 'pyodide.ffi.JsProxy' object")
 
+    def __repr__(self) -> str:
+        """JavaScript's ``String(set)``, as Pyodide's ``repr``/``str`` of a JsProxy: ``[object Set]``
+        whatever it holds, not the list it is kept in (real Pyodide 0.26.0a4, 0.28.2, 314.0.6)."""
+        return "[object Set]"
+
     @property
     def size(self) -> int:
         return len(self)

@@ -28,6 +28,10 @@ ITEM_READ = ("0.28.2 (and 314.0.6) hands back a JsProxy of the destroyed proxy w
 #: 314.0.x bundles after it (``str.startswith`` takes the tuple)
 FROM_028 = ("0.28", "314")
 
+#: why ``obj.f()`` of a property workers-env holds as a Python attribute is Python's error (a ``why``)
+PROPERTY_CALL = ("a property workers-env holds as a Python attribute (an array's `length`, a `Response`'s "
+                 "`status`, `js.Object.name`) still gives Python's `'int' object is not callable` there")
+
 #: why a case differs against Pyodide 314.0.6 only by the text CPython 3.14 itself writes (a ``why``)
 HOST_TEXT_314 = ("Python 3.14's own message text (CPython writes it, not Pyodide); workers-env's Python messages are "
                  "the interpreter's it runs under, so under 3.11-3.13 they read as those write them and under 3.14 "
@@ -1810,5 +1814,17 @@ CASES = {
         "m = js.Map.new()\nm.set('a', [1])\n(m.setdefault('a'), m.has('a'), m.get('a', 'gone'))",
         "o = Object.new()\no.a = 1\nm = o.as_object_map()\n(m.pop(key='a'), m.pop('zz', default=4), m.get(key='q', default=5))",
         "o = Object.new()\nm = o.as_object_map()\nm.pop()",
+    ],
+    "set-map-reprs-and-property-calls": [  # repr/str of a Set, Map, WeakMap, WeakSet; obj.f() of a data property
+        "(repr(js.Set.new()), str(js.Set.new()))",
+        "s = js.Set.new()\ns.add(1)\ns.add('a')\n(repr(s), str(s))",
+        "(repr(js.Map.new()), str(js.Map.new()))",
+        "m = js.Map.new()\nm.set('a', 1)\n(repr(m), str(m))",
+        "repr(js.Set.new(to_js([1, 2])))",
+        ("js.Array.new().length()", PROPERTY_CALL, FROM_028),
+        ("js.Object.name()", PROPERTY_CALL, FROM_028),
+        ("js.Response.new('x').status()", PROPERTY_CALL, FROM_028),
+        "js.Array.new().length",
+        "a = js.Array.new()\nf = a.length\nf()",
     ],
 }
