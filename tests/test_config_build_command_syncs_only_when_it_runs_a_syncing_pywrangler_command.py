@@ -127,7 +127,7 @@ async def test_a_pywrangler_deploy_build_command_vendors_it(tmp_path):
     assert (response.status, await response.text()) == (200, "ok")
 
 
-def test_a_syncing_build_without_a_pyproject_fails_as_pywrangler_does(tmp_path):
+def test_a_syncing_build_without_a_pyproject_fails_as_pywrangler_does(tmp_path, capsys):
     """pywrangler stops at ``pyproject.toml not found in <its folder> or any parent directories``
     (exit 1): the build fails and nothing is deployed, so the SDK is not taken as vendored."""
     folder = one_file_worker(tmp_path, ENTRY, pyproject=False,
@@ -143,6 +143,7 @@ def test_a_syncing_build_without_a_pyproject_fails_as_pywrangler_does(tmp_path):
             f'pywrangler, which stops at "pyproject.toml not found in {folder.resolve()} or any parent '
             'directories" (exit 1), so the build fails, and the deploy with it') in note
     assert "add a pyproject.toml with workers-py among its dev dependencies" in note
+    assert "[build] command" not in capsys.readouterr().err  # the error says it: no second line
 
 
 def test_a_committed_python_modules_does_not_save_a_failing_build(tmp_path):
@@ -233,3 +234,18 @@ def test_a_syncing_build_vendors_the_locked_sdk_where_ci_deploys_with_plain_wran
     assert (era.external_sdk, era.sdk_version, era.vendored) == (True, (1, 6, 13), "pylock.toml")
     loaded = load_worker(folder).era
     assert (loaded.sdk_version, loaded.vendored) == ((1, 6, 13), "pylock.toml")
+
+
+@pytest.mark.asyncio
+async def test_a_failing_build_of_the_built_in_sdk_era_is_said_once(tmp_path, capsys):
+    """Before 2026-04-21 the Worker needs no vendored SDK and runs locally, but its build fails
+    deployed: one stderr line says so, in pywrangler's words (the external-SDK era raises)."""
+    folder = one_file_worker(tmp_path, ENTRY, date="2026-03-01", pyproject=False,
+                             extra='[build]\ncommand = "uv run pywrangler sync"\n')
+    response = await load_worker(folder).fetch("/")
+    assert (response.status, await response.text()) == (200, "ok")
+    load_worker(folder)
+    err = capsys.readouterr().err
+    line = (f"workers-env: the config's [build] command `uv run pywrangler sync` runs pywrangler, which stops at "
+            f'"pyproject.toml not found in {folder.resolve()} or any parent directories" (exit 1): the build fails')
+    assert err.count(line) == 1
