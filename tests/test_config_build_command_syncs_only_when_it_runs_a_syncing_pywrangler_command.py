@@ -143,6 +143,8 @@ def test_a_syncing_build_without_a_pyproject_fails_as_pywrangler_does(tmp_path, 
             f'pywrangler, which stops at "pyproject.toml not found in {folder.resolve()} or any parent '
             'directories" (exit 1), so the build fails, and the deploy with it') in note
     assert "add a pyproject.toml with workers-py among its dev dependencies" in note
+    assert "take pywrangler out of the [build] command" in note
+    assert "disable_python_external_sdk" not in note  # the built-in SDK does not make the build pass
     assert "[build] command" not in capsys.readouterr().err  # the error says it: no second line
 
 

@@ -606,6 +606,11 @@ def missing_sdk_note(config: Any, reason: str, *, loading: bool = True) -> str:
     outcome = ("as here" if loading else
                "failing with ModuleNotFoundError: No module named 'workers' (load_worker and workers-env dev fail "
                "the same way)")
+    if "so the build fails" in reason:  # only a pyproject.toml lets the build, and so any deploy, through
+        return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason}), and {why} leaves the "
+                "runtime's built-in Python SDK out: `workers` is not there, "
+                f"{outcome}. Fix it: {fix_project}; or take pywrangler out of the [build] command and commit a "
+                "python_modules/ holding workers-runtime-sdk.")
     return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason}), and {why} leaves the "
             "runtime's built-in Python SDK out: deployed, `workers` is not there and the Worker does not start, "
             f"{outcome}. Fix it one of these ways: {fix_project}; commit a python_modules/ holding workers-runtime-sdk; "
