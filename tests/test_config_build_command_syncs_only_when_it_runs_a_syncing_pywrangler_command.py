@@ -4,7 +4,11 @@ which pywrangler syncs before handing them to wrangler (workers-py 1.16.7
 ``ProxyToWranglerGroup.get_command``). ``pywrangler build`` (handed to ``wrangler build``
 unsynced), ``types``, ``--help`` and commands that merely mention pywrangler do not. The same
 reading decides whether a CI workflow that deploys with wrangler runs pywrangler first
-(``deploys_with_plain_wrangler``): a step's ``run`` or wrangler-action's ``preCommands``."""
+(``deploys_with_plain_wrangler``): a step's ``run`` or wrangler-action's ``preCommands``.
+pywrangler needs a ``pyproject.toml`` in the build's folder or above it (workers-py 1.16.7
+``find_pyproject_toml``): without one the build fails, and a Worker whose SDK only that build
+would vendor is refused with pywrangler's words; with one only above, pywrangler vendors into
+that folder, not the Worker's."""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 from workers_env.config import load_config
-from workers_env.config.build import build_syncs
+from workers_env.config.build import build_syncs, unfound_pyproject
 from workers_env.runtime.eras import deploys_with_plain_wrangler, era_of
 
 SYNCING = [
@@ -62,7 +66,11 @@ NOT_SYNCING = [
 ]
 
 
+PYPROJECT = '[project]\nname = "w"\nversion = "0.1.0"\n[dependency-groups]\ndev = ["workers-py"]\n'
+
+
 def _config(tmp_path, command):
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
     (tmp_path / "wrangler.toml").write_text(
         f'name = "w"\ncompatibility_date = "2026-05-01"\n[build]\ncommand = {json.dumps(command)}\n')
     return load_config(tmp_path)
@@ -84,6 +92,7 @@ def test_no_build_command_does_not_sync(tmp_path):
 
 
 def test_the_selected_environments_build_decides(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
     (tmp_path / "wrangler.toml").write_text(
         'name = "w"\ncompatibility_date = "2026-05-01"\n[build]\ncommand = "pywrangler build"\n'
         '[env.ci.build]\ncommand = "uv run pywrangler sync"\n')
@@ -112,8 +121,56 @@ def test_a_pywrangler_build_command_vendors_no_sdk(tmp_path):
 async def test_a_pywrangler_deploy_build_command_vendors_it(tmp_path):
     folder = one_file_worker(tmp_path, ENTRY, pyproject=False,
                              extra='[build]\ncommand = "uvx pywrangler deploy --dry-run"\n')
+    (folder / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0.1.0"\n')  # no workers-py in it
+    assert unfound_pyproject(load_config(folder)) is None
     response = await load_worker(folder).fetch("/")
     assert (response.status, await response.text()) == (200, "ok")
+
+
+def test_a_syncing_build_without_a_pyproject_fails_as_pywrangler_does(tmp_path, capsys):
+    """pywrangler stops at ``pyproject.toml not found in <its folder> or any parent directories``
+    (exit 1): the build fails and nothing is deployed, so the SDK is not taken as vendored."""
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=False,
+                             extra='[build]\ncommand = "uvx pywrangler deploy --dry-run"\n')
+    config = load_config(folder)
+    assert build_syncs(config) is False
+    assert unfound_pyproject(config) == f"pyproject.toml not found in {folder.resolve()} or any parent directories"
+    assert era_of(config).vendored is None
+    with pytest.raises(ModuleNotFoundError) as error:
+        load_worker(folder)
+    note = error.value.__notes__[1]
+    assert ("the project has no pyproject.toml: its [build] command `uvx pywrangler deploy --dry-run` runs "
+            f'pywrangler, which stops at "pyproject.toml not found in {folder.resolve()} or any parent '
+            'directories" (exit 1), so the build fails, and the deploy with it') in note
+    assert "add a pyproject.toml with workers-py among its dev dependencies" in note
+    assert "take pywrangler out of the [build] command" in note
+    assert "disable_python_external_sdk" not in note  # the built-in SDK does not make the build pass
+    assert "[build] command" not in capsys.readouterr().err  # the error says it: no second line
+
+
+def test_a_committed_python_modules_does_not_save_a_failing_build(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=False, extra='[build]\ncommand = "pywrangler sync"\n')
+    info = folder / "python_modules" / "workers_runtime_sdk-1.9.5.dist-info"
+    info.mkdir(parents=True)
+    with pytest.raises(ModuleNotFoundError) as error:
+        load_worker(folder)
+    assert "pyproject.toml not found in" in error.value.__notes__[1]
+
+
+def test_pywrangler_looks_from_the_builds_folder_upwards(tmp_path):
+    """``build.cwd`` is where pywrangler starts; it takes the first folder above holding a
+    ``pyproject.toml`` as its project: the Worker's own (synced), or a parent's (it vendors
+    there, not into the python_modules/ wrangler uploads beside this config)."""
+    worker = tmp_path / "repo" / "worker"
+    (worker / "scripts").mkdir(parents=True)
+    (worker / "wrangler.toml").write_text('name = "w"\ncompatibility_date = "2026-05-01"\n'
+                                          '[build]\ncommand = "uv run pywrangler sync"\ncwd = "scripts"\n')
+    assert unfound_pyproject(load_config(worker)) == (
+        f"pyproject.toml not found in {(worker / 'scripts').resolve()} or any parent directories")
+    (tmp_path / "repo" / "pyproject.toml").write_text(PYPROJECT)
+    assert (unfound_pyproject(load_config(worker)), build_syncs(load_config(worker))) == (None, False)
+    (worker / "pyproject.toml").write_text(PYPROJECT)
+    assert (unfound_pyproject(load_config(worker)), build_syncs(load_config(worker))) == (None, True)
 
 
 WORKFLOW = """jobs:
@@ -179,3 +236,18 @@ def test_a_syncing_build_vendors_the_locked_sdk_where_ci_deploys_with_plain_wran
     assert (era.external_sdk, era.sdk_version, era.vendored) == (True, (1, 6, 13), "pylock.toml")
     loaded = load_worker(folder).era
     assert (loaded.sdk_version, loaded.vendored) == ((1, 6, 13), "pylock.toml")
+
+
+@pytest.mark.asyncio
+async def test_a_failing_build_of_the_built_in_sdk_era_is_said_once(tmp_path, capsys):
+    """Before 2026-04-21 the Worker needs no vendored SDK and runs locally, but its build fails
+    deployed: one stderr line says so, in pywrangler's words (the external-SDK era raises)."""
+    folder = one_file_worker(tmp_path, ENTRY, date="2026-03-01", pyproject=False,
+                             extra='[build]\ncommand = "uv run pywrangler sync"\n')
+    response = await load_worker(folder).fetch("/")
+    assert (response.status, await response.text()) == (200, "ok")
+    load_worker(folder)
+    err = capsys.readouterr().err
+    line = (f"workers-env: the config's [build] command `uv run pywrangler sync` runs pywrangler, which stops at "
+            f'"pyproject.toml not found in {folder.resolve()} or any parent directories" (exit 1): the build fails')
+    assert err.count(line) == 1

@@ -84,10 +84,15 @@ def test_the_enable_flag_at_an_older_date_is_named(tmp_path):
 @pytest.mark.parametrize("how", ["disable flag", "built-in date", "pyproject", "python_modules", "python-sdk",
                                  "pywrangler build"])
 async def test_a_worker_with_an_sdk_starts(tmp_path, how):
-    folder = one_file_worker(tmp_path, ENTRY, pyproject=how == "pyproject",
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=how in ("pyproject", "pywrangler build"),
                              date="2026-03-01" if how == "built-in date" else "2026-05-01",
                              flags=["disable_python_external_sdk"] if how == "disable flag" else (),
                              extra='[build]\ncommand = "uv run pywrangler sync"\n' if how == "pywrangler build" else "")
+    if how == "pywrangler build":  # CI deploying with plain wrangler: only the build syncs (it needs the pyproject.toml)
+        (folder / ".git").mkdir()
+        (folder / ".github" / "workflows").mkdir(parents=True)
+        (folder / ".github" / "workflows" / "deploy.yml").write_text(
+            "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n")
     if how == "python_modules":
         (folder / "python_modules" / "workers_runtime_sdk-1.9.5.dist-info").mkdir(parents=True)
     if how == "python-sdk":

@@ -5,16 +5,22 @@ runs ``pywrangler sync`` -- or a pywrangler command that syncs first: ``dev``, `
 ``deploy`` and ``versions ...`` (workers-py 1.16.7 ``ProxyToWranglerGroup.get_command``) --
 the Worker's packages and ``workers-runtime-sdk`` are vendored into ``python_modules/`` by the
 time wrangler uploads. Every other pywrangler command (``build``, ``types``, ``init``, ...) is
-handed to wrangler (or create-cloudflare) unsynced.
+handed to wrangler (or create-cloudflare) unsynced. pywrangler's project is the first folder
+holding a ``pyproject.toml`` from the folder it runs in (the build's: the config's folder, or
+``build.cwd`` relative to it) upwards (workers-py's ``find_pyproject_toml``); with none it stops
+with ``pyproject.toml not found in <folder> or any parent directories`` (exit 1), so the build
+fails, and wrangler's deploy with it.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 from typing import Any
 
-__all__ = ["SYNCING_COMMANDS", "build_command", "build_syncs", "command_syncs"]
+__all__ = ["SYNCING_COMMANDS", "build_command", "build_folder", "build_syncs", "command_syncs",
+           "pywrangler_project", "unfound_pyproject"]
 
 #: the pywrangler commands that vendor python_modules/: ``sync`` itself, and those it runs first
 SYNCING_COMMANDS = frozenset({"sync", "dev", "publish", "deploy", "versions"})
@@ -35,11 +41,53 @@ def build_command(config: Any) -> str | None:
     return command if isinstance(command, str) and command else None
 
 
+def build_folder(config: Any) -> Path | None:
+    """The folder the ``[build] command`` runs in: the config's, or ``build.cwd`` relative to it
+    (``None`` for a config without a folder)."""
+    root = getattr(config, "root", None)
+    if root is None:
+        return None
+    merged = getattr(config, "merged", None)
+    build = merged.get("build") if isinstance(merged, dict) else None
+    cwd = build.get("cwd") if isinstance(build, dict) else None
+    return Path(root) / cwd if isinstance(cwd, str) and cwd else Path(root)
+
+
+def pywrangler_project(folder: Path) -> Path | None:
+    """The folder pywrangler run in ``folder`` takes as its project: the first one holding a
+    ``pyproject.toml``, ``folder`` itself then its parents (workers-py 1.16.7
+    ``find_pyproject_toml``); ``None`` when there is none, where pywrangler stops."""
+    start = folder.resolve()
+    return next((f for f in (start, *start.parents) if (f / "pyproject.toml").is_file()), None)
+
+
+def unfound_pyproject(config: Any) -> str | None:
+    """pywrangler's error when the config's ``[build] command`` runs a syncing pywrangler command
+    and no ``pyproject.toml`` is in the build's folder or above it (workers-py 1.16.7
+    ``find_pyproject_toml``, which then exits with 1: the build fails, and the deploy); else
+    ``None``."""
+    command = build_command(config)
+    folder = build_folder(config)
+    if command is None or folder is None or not command_syncs(command) or pywrangler_project(folder) is not None:
+        return None
+    return f"pyproject.toml not found in {folder.resolve()} or any parent directories"
+
+
 def build_syncs(config: Any) -> bool:
     """Whether the config's ``[build] command`` runs a pywrangler command that syncs
-    (:func:`command_syncs`), so the deploy uploads the ``python_modules/`` it vendors."""
+    (:func:`command_syncs`) into the Worker's project, so the deploy uploads the
+    ``python_modules/`` it vendors: pywrangler's project (:func:`pywrangler_project`, from the
+    build's folder) is the config's folder. With no ``pyproject.toml`` there or above
+    (:func:`unfound_pyproject`) the build fails; with one only above, pywrangler vendors into
+    that folder's ``python_modules/``, not the one wrangler uploads."""
     command = build_command(config)
-    return command is not None and command_syncs(command)
+    folder = build_folder(config)
+    if command is None or not command_syncs(command):
+        return False
+    if folder is None:  # a config without a folder: nothing to look in
+        return True
+    project = pywrangler_project(folder)
+    return project is not None and project == Path(config.root).resolve()
 
 
 def command_syncs(command: str) -> bool:

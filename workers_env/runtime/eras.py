@@ -37,7 +37,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
 from workers_env._errors import ConfigError
-from workers_env.config.build import build_syncs, command_syncs
+from workers_env.config.build import build_command, build_syncs, command_syncs, unfound_pyproject
 from workers_env.config.compat import (
     PYTHON_EXTERNAL_SDK,
     compatibility_date,
@@ -547,7 +547,8 @@ def missing_sdk_reason(config: Any) -> str | None:
     does not start (:mod:`.nosdk`). That is so, unless :func:`vendored_sdk_version` finds the SDK,
     when wrangler uploads ``main`` alone (``find_additional_modules = false``), when the project
     has no ``pyproject.toml`` (pywrangler refuses to run: only plain wrangler deploys it; a
-    ``[build] command`` running pywrangler vendors the SDK, though), when its
+    ``[build] command`` running a syncing pywrangler command fails with pywrangler's
+    ``pyproject.toml not found``, :func:`~workers_env.config.build.unfound_pyproject`), when its
     ``uv.lock`` pins a pywrangler before 1.9 (which vendors no SDK), or when its CI deploys with
     plain wrangler (:func:`deploys_with_plain_wrangler`: nothing syncs, so a lock file tells
     nothing; only a committed ``python_modules/`` holding the SDK gives it one). Any other project with a
@@ -569,6 +570,10 @@ def missing_sdk_reason(config: Any) -> str | None:
     root = Path(root)
     if uploads_main_only(config):
         return "find_additional_modules = false: wrangler uploads main alone, without python_modules/"
+    unfound = unfound_pyproject(config)
+    if unfound is not None:  # the build fails: nothing is deployed, a committed python_modules/ neither
+        return (f"the project has no pyproject.toml: its [build] command `{build_command(config)}` runs pywrangler, "
+                f"which stops at \"{unfound}\" (exit 1), so the build fails, and the deploy with it")
     synced_by_build = build_syncs(config)
     vendored = vendored_sdk_version(root, synced_by_build=synced_by_build)
     if (vendored is not None and vendored[1] == "python_modules/") or synced_by_build:  # its build syncs
@@ -601,6 +606,11 @@ def missing_sdk_note(config: Any, reason: str, *, loading: bool = True) -> str:
     outcome = ("as here" if loading else
                "failing with ModuleNotFoundError: No module named 'workers' (load_worker and workers-env dev fail "
                "the same way)")
+    if "so the build fails" in reason:  # only a pyproject.toml lets the build, and so any deploy, through
+        return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason}), and {why} leaves the "
+                "runtime's built-in Python SDK out: `workers` is not there, "
+                f"{outcome}. Fix it: {fix_project}; or take pywrangler out of the [build] command and commit a "
+                "python_modules/ holding workers-runtime-sdk.")
     return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason}), and {why} leaves the "
             "runtime's built-in Python SDK out: deployed, `workers` is not there and the Worker does not start, "
             f"{outcome}. Fix it one of these ways: {fix_project}; commit a python_modules/ holding workers-runtime-sdk; "

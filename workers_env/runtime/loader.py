@@ -39,7 +39,7 @@ from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
 from workers_env._jsvalues import surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
-from workers_env.config.build import build_command, build_syncs
+from workers_env.config.build import build_command, build_syncs, unfound_pyproject
 from workers_env.config.compat import (
     ALLOW_EVAL_DURING_STARTUP,
     BROTLI_CONTENT_ENCODING,
@@ -1147,6 +1147,24 @@ def _announce_requirements_txt(config: Any) -> None:
               "`uv run pywrangler deploy`, which vendors them.", file=sys.stderr, flush=True)
 
 
+def _announce_failing_build(config: Any) -> None:
+    """One line on stderr when the config's ``[build] command`` runs a syncing pywrangler command
+    and no ``pyproject.toml`` is there for it (:func:`unfound_pyproject`): deployed, pywrangler
+    exits with 1, so the build fails and nothing is deployed, while locally the Worker runs (the
+    build never runs here). Where the SDK only that build would vendor is missing,
+    ``load_worker`` raises instead (:func:`missing_sdk_reason` says the same)."""
+    unfound = unfound_pyproject(config)
+    if unfound is None:
+        return
+    missing = missing_sdk_reason(config)
+    root = Path(getattr(config, "root", ".")).resolve()
+    if (missing is None or unfound not in missing) and _first_time("failing build", root):
+        print(f"workers-env: the config's [build] command `{build_command(config)}` runs pywrangler, which stops at "
+              f"\"{unfound}\" (exit 1): the build fails, and `wrangler deploy` with it, so this Worker is not "
+              "deployed; workers-env never runs the build and runs the Worker anyway. Add a pyproject.toml beside the "
+              "wrangler config (`uv init`, then `uv add --dev workers-py`).", file=sys.stderr, flush=True)
+
+
 def _announce_unvendored(config: Any) -> None:
     """One line on stderr when the project deploys with plain wrangler (its CI runs
     ``wrangler-action`` or ``wrangler deploy``, never pywrangler) and has no ``python_modules/``:
@@ -1322,6 +1340,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
         _announce_main_only(config, main_path)
     else:
         _announce_unvendored(config)
+    _announce_failing_build(config)
     # before 2025-08-11 workerd puts the uploaded vendor/ folder on sys.path (setup_python_search_path.py)
     vendor = main_path.parent / "vendor"
     legacy_vendor = vendor.is_dir() and not main_only and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
