@@ -48,3 +48,24 @@ def test_a_worker_with_its_sdk_or_of_the_built_in_era_gets_no_line(tmp_path, cap
                    one_file_worker(tmp_path / "c", ENTRY, flags=["disable_python_external_sdk"], pyproject=False)):
         code, out = _validate(folder, capsys)
         assert code == 0 and "workers-env:" not in out and out.endswith("wrangler.toml is valid.\n")
+
+
+def test_a_build_that_fails_for_want_of_a_pyproject_is_named_before_the_external_era(tmp_path, capsys):
+    """Before 2026-04-21 the Worker starts (the built-in SDK), but a ``[build] command`` running
+    ``pywrangler sync`` with no ``pyproject.toml`` fails as pywrangler does, and nothing deploys:
+    the same line ``load_worker`` prints, without its word on running anyway; still "valid"."""
+    folder = one_file_worker(tmp_path, ENTRY, date="2026-03-01", pyproject=False,
+                             extra='[build]\ncommand = "uv run pywrangler sync"\n')
+    code, out = _validate(folder, capsys)
+    assert code == 0 and out.endswith("wrangler.toml is valid.\n")
+    line = next(line for line in out.splitlines() if line.startswith("(workers-env: "))
+    assert line == ("(workers-env: the config's [build] command `uv run pywrangler sync` runs pywrangler, which stops "
+                    f'at "pyproject.toml not found in {folder.resolve()} or any parent directories" (exit 1): the '
+                    "build fails, and `wrangler deploy` with it, so this Worker is not deployed. Add a pyproject.toml "
+                    "beside the wrangler config (`uv init`, then `uv add --dev workers-py`).)")
+    code, out = _validate(folder, capsys, "--json")
+    assert [w["message"][:48] for w in json.loads(out)["warnings"]] == [
+        "workers-env: the config's [build] command `uv ru"]
+    (folder / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0"\n')
+    code, out = _validate(folder, capsys)
+    assert "workers-env:" not in out

@@ -16,7 +16,7 @@ from typing import Any
 from workers_env._env import unknown_fields
 from workers_env._errors import ConfigError
 from workers_env.config import check_config
-from workers_env.runtime.eras import missing_sdk_note, missing_sdk_reason
+from workers_env.runtime.eras import failing_build_note, missing_sdk_note, missing_sdk_reason
 from workers_env.vectorize.definitions import pyproject_diagnostics
 
 __all__ = ["register", "run"]
@@ -108,8 +108,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _no_sdk_line(config: Any) -> str | None:
     """workers-env's warning for a Python Worker that will not start because nothing vendors the
-    SDK in the external-SDK era (the ``ModuleNotFoundError`` ``load_worker`` raises), else ``None``.
-    wrangler accepts such a config, so this changes no exit code; a ``[tool.workers-env]
+    SDK in the external-SDK era (the ``ModuleNotFoundError`` ``load_worker`` raises), or whose
+    ``[build] command`` fails for want of a ``pyproject.toml`` (:func:`failing_build_note`), else
+    ``None``. wrangler accepts such a config, so this changes no exit code; a ``[tool.workers-env]
     python-sdk`` value that is neither is ``load_worker``'s to refuse."""
     main = getattr(config, "main_path", None)
     if main is None or Path(main).suffix != ".py":
@@ -118,4 +119,4 @@ def _no_sdk_line(config: Any) -> str | None:
         reason = missing_sdk_reason(config)
     except ConfigError:
         return None
-    return None if reason is None else missing_sdk_note(config, reason, loading=False)
+    return failing_build_note(config, loading=False) if reason is None else missing_sdk_note(config, reason, loading=False)

@@ -61,6 +61,7 @@ __all__ = [
     "deploys_with_plain_wrangler",
     "era_of",
     "installed_sdk_version",
+    "failing_build_note",
     "missing_sdk_note",
     "missing_sdk_reason",
     "unsynced_reason",
@@ -588,6 +589,21 @@ def missing_sdk_reason(config: Any) -> str | None:
         return (f"its uv.lock pins workers-py {pywrangler.get('version', '?')}, a pywrangler from before 1.9, "
                 "which does not vendor the SDK")
     return None
+
+
+def failing_build_note(config: Any, *, loading: bool = True) -> str | None:
+    """The line on a config whose ``[build] command`` runs a syncing pywrangler command with no
+    ``pyproject.toml`` where pywrangler looks (:func:`~workers_env.config.build.unfound_pyproject`):
+    deployed, the build exits with 1 and nothing is deployed; ``None`` when the build is fine.
+    ``loading``: as ``load_worker`` says it (the Worker still runs here); else as ``validate`` does."""
+    unfound = unfound_pyproject(config)
+    if unfound is None:
+        return None
+    here = "; workers-env never runs the build and runs the Worker anyway" if loading else ""
+    return (f"workers-env: the config's [build] command `{build_command(config)}` runs pywrangler, which stops at "
+            f"\"{unfound}\" (exit 1): the build fails, and `wrangler deploy` with it, so this Worker is not "
+            f"deployed{here}. Add a pyproject.toml beside the wrangler config (`uv init`, then "
+            "`uv add --dev workers-py`).")
 
 
 def missing_sdk_note(config: Any, reason: str, *, loading: bool = True) -> str:

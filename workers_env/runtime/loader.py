@@ -90,6 +90,7 @@ from workers_env.runtime.eras import (
     declared_packages,
     deploys_with_plain_wrangler,
     era_of,
+    failing_build_note,
     missing_sdk_note,
     missing_sdk_reason,
 )
@@ -1149,20 +1150,17 @@ def _announce_requirements_txt(config: Any) -> None:
 
 def _announce_failing_build(config: Any) -> None:
     """One line on stderr when the config's ``[build] command`` runs a syncing pywrangler command
-    and no ``pyproject.toml`` is there for it (:func:`unfound_pyproject`): deployed, pywrangler
+    and no ``pyproject.toml`` is there for it (:func:`failing_build_note`): deployed, pywrangler
     exits with 1, so the build fails and nothing is deployed, while locally the Worker runs (the
     build never runs here). Where the SDK only that build would vendor is missing,
     ``load_worker`` raises instead (:func:`missing_sdk_reason` says the same)."""
-    unfound = unfound_pyproject(config)
-    if unfound is None:
+    note = failing_build_note(config)
+    if note is None:
         return
     missing = missing_sdk_reason(config)
     root = Path(getattr(config, "root", ".")).resolve()
-    if (missing is None or unfound not in missing) and _first_time("failing build", root):
-        print(f"workers-env: the config's [build] command `{build_command(config)}` runs pywrangler, which stops at "
-              f"\"{unfound}\" (exit 1): the build fails, and `wrangler deploy` with it, so this Worker is not "
-              "deployed; workers-env never runs the build and runs the Worker anyway. Add a pyproject.toml beside the "
-              "wrangler config (`uv init`, then `uv add --dev workers-py`).", file=sys.stderr, flush=True)
+    if (missing is None or unfound_pyproject(config) not in missing) and _first_time("failing build", root):
+        print(note, file=sys.stderr, flush=True)
 
 
 def _announce_unvendored(config: Any) -> None:
