@@ -33,11 +33,16 @@ _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 _PREFIXES = frozenset({"env", "exec", "time", "command", "nice", "nohup", "sudo"})
 
 
-def build_command(config: Any) -> str | None:
-    """The config's ``[build] command`` (of the selected environment), if any."""
+def _build_table(config: Any) -> dict[str, Any]:
+    """The config's ``[build]`` table (of the selected environment); empty when it has none."""
     merged = getattr(config, "merged", None)
     build = merged.get("build") if isinstance(merged, dict) else None
-    command = build.get("command") if isinstance(build, dict) else None
+    return build if isinstance(build, dict) else {}
+
+
+def build_command(config: Any) -> str | None:
+    """The config's ``[build] command`` (of the selected environment), if any."""
+    command = _build_table(config).get("command")
     return command if isinstance(command, str) and command else None
 
 
@@ -47,9 +52,7 @@ def build_folder(config: Any) -> Path | None:
     root = getattr(config, "root", None)
     if root is None:
         return None
-    merged = getattr(config, "merged", None)
-    build = merged.get("build") if isinstance(merged, dict) else None
-    cwd = build.get("cwd") if isinstance(build, dict) else None
+    cwd = _build_table(config).get("cwd")
     return Path(root) / cwd if isinstance(cwd, str) and cwd else Path(root)
 
 

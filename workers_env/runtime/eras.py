@@ -37,7 +37,13 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
 from workers_env._errors import ConfigError
-from workers_env.config.build import build_command, build_syncs, command_syncs, unfound_pyproject
+from workers_env.config.build import (
+    build_command,
+    build_syncs,
+    command_syncs,
+    pywrangler_project,
+    unfound_pyproject,
+)
 from workers_env.config.compat import (
     PYTHON_EXTERNAL_SDK,
     compatibility_date,
@@ -357,8 +363,8 @@ def unsynced_reason(root: Path, *, synced_by_build: bool = False) -> str | None:
     :func:`vendored_sdk_version` (``load_env``, :func:`era_of`) and :func:`missing_sdk_reason`
     (``load_worker``). ``synced_by_build``: the config's ``[build] command`` syncs, so CI
     deploying with plain wrangler syncs too, as wrangler runs the build first."""
-    if not (root / "pyproject.toml").is_file():
-        above = next((folder for folder in root.resolve().parents if (folder / "pyproject.toml").is_file()), None)
+    above = pywrangler_project(root)  # the first folder up from root holding a pyproject.toml
+    if above != root.resolve():
         if above is not None:  # pywrangler's project is that folder (workers-py's find_pyproject_toml)
             return (f"the project has no pyproject.toml beside its wrangler config, and the one in {above} is not this "
                     "Worker's: pywrangler takes that folder as the project, wants the wrangler config there and "
