@@ -172,7 +172,9 @@ def _clause_mask(column: Column, clause: Clause, n: int, *, typed: bool) -> np.n
 
 
 # -- validation --------------------------------------------------------------------------------
-def compile_filter(raw: Any, *, limits: ApiLimits, metadata_indexes: Mapping[str, str]) -> FilterPlan | None:
+def compile_filter(
+    raw: Any, *, limits: ApiLimits, metadata_indexes: Mapping[str, str], index_name: str | None = None
+) -> FilterPlan | None:
     """Validate a query's ``filter`` option and plan it; ``None`` means no filter.
 
     ``metadata_indexes`` maps the index's metadata-indexed properties to their types; only
@@ -197,9 +199,25 @@ def compile_filter(raw: Any, *, limits: ApiLimits, metadata_indexes: Mapping[str
         keys.append(KeyFilter(key=key, path=tuple(key.split(".")), clauses=_parse_clauses(key, spec, limits)))
     typed = dict(metadata_indexes) if limits.filter_needs_metadata_index else None
     plan = FilterPlan(keys=tuple(keys), typed=typed)
-    for key in plan.unindexed_keys:
-        warnings.warn(_limits.unindexed_filter_warning(key), UnindexedFilterWarning, stacklevel=caller_level())
+    for kf in plan.keys:
+        if kf.key in plan.unindexed_keys:
+            warning = _limits.unindexed_filter_warning(kf.key, _index_type_asked(kf), index_name)
+            warnings.warn(warning, UnindexedFilterWarning, stacklevel=caller_level())
     return plan
+
+
+def _index_type_asked(kf: KeyFilter) -> str:
+    """The metadata index type a filter's values need: ``"number"`` for ``{"$lt": 100}``,
+    ``"boolean"`` for ``true``, else ``"string"`` (a string index would never hold a number)."""
+    for clause in kf.clauses:
+        for value in clause.value if isinstance(clause.value, tuple) else (clause.value,):
+            if isinstance(value, bool):
+                return "boolean"
+            if isinstance(value, (int, float)):
+                return "number"
+            if isinstance(value, str):
+                return "string"
+    return "string"
 
 
 def _json(value: Any) -> str:
