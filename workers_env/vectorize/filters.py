@@ -206,17 +206,15 @@ def compile_filter(
     return plan
 
 
+#: the metadata index type each kind of filter value needs (``bool`` before ``int``, its base)
+_INDEX_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = ((bool, "boolean"), ((int, float), "number"))
+
+
 def _index_type_asked(kf: KeyFilter) -> str:
-    """The metadata index type a filter's values need: ``"number"`` for ``{"$lt": 100}``,
+    """The metadata index type a filter's first value needs: ``"number"`` for ``{"$lt": 100}``,
     ``"boolean"`` for ``true``, else ``"string"`` (a string index would never hold a number)."""
-    for clause in kf.clauses:
-        for value in clause.value if isinstance(clause.value, tuple) else (clause.value,):
-            if isinstance(value, bool):
-                return "boolean"
-            if isinstance(value, (int, float)):
-                return "number"
-            if isinstance(value, str):
-                return "string"
+    values = [v for c in kf.clauses for v in (c.value if isinstance(c.value, tuple) else (c.value,)) if v is not None]
+    return next((name for kinds, name in _INDEX_TYPES if values and isinstance(values[0], kinds)), "string")
     return "string"
 
 
