@@ -67,3 +67,31 @@ def test_a_config_without_kv_namespaces_is_wranglers_text_alone(tmp_path, capsys
     monkeypatch.chdir(tmp_path)
     result = run_main(capsys, "kv", "key", "get", "k", "--binding", "CACHE", "--local")
     assert (result.returncode, result.stdout, result.stderr) == (1, "\n", NO_KV)
+
+
+KV = ('[[kv_namespaces]]\nbinding = "CACHE"\nid = "0f2ac74b498b48028cb68387c421e279"\n'
+      '[[kv_namespaces]]\nbinding = "SESSIONS"\nid = "1f2ac74b498b48028cb68387c421e279"\n')
+NO_BINDING = ('✘ [ERROR] No KV namespace with binding "{}" was found in the "kv_namespaces" section of your wrangler '
+              "config. Check the binding name is correct, or use `--namespace-id` instead.\n\n\n")
+
+
+@pytest.mark.parametrize(("command", "name", "near"), [
+    (["kv", "key", "get", "k", "--binding", "CACH", "--local"], "CACH", "CACHE"),
+    (["kv", "key", "put", "k", "v", "--binding", "sessions", "--local"], "sessions", "SESSIONS"),
+    (["kv", "key", "list", "--binding", "SESION", "--local"], "SESION", "SESSIONS"),
+])
+def test_a_close_kv_binding_is_named_after_wranglers_error(tmp_path, capsys, monkeypatch, command, name, near):
+    (tmp_path / "wrangler.toml").write_text(BASE + KV)
+    monkeypatch.chdir(tmp_path)
+    result = run_main(capsys, *command)
+    assert result.returncode == 1
+    assert result.stderr == NO_BINDING.format(name) + (
+        f"(workers-env: did you mean '{near}'? wrangler.toml's [[kv_namespaces]] bindings are: CACHE, SESSIONS)\n")
+    assert not (tmp_path / ".wrangler").exists()  # nothing written
+
+
+def test_a_kv_binding_unlike_any_is_wranglers_text_alone(tmp_path, capsys, monkeypatch):
+    (tmp_path / "wrangler.toml").write_text(BASE + KV)
+    monkeypatch.chdir(tmp_path)
+    result = run_main(capsys, "kv", "key", "get", "k", "--binding", "XYZW", "--local")
+    assert result.stderr == NO_BINDING.format("XYZW")

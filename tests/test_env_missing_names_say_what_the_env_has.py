@@ -53,3 +53,16 @@ def test_a_name_in_another_case_is_the_one_suggested(tmp_path):
     with pytest.raises(AttributeError) as info:
         env.AI
     assert str(info.value).endswith("it has: CACHE, GREETING, ai (did you mean 'ai'?)")
+
+
+@pytest.mark.asyncio
+async def test_a_missing_ai_binding_says_to_declare_ai_not_a_secret(tmp_path):
+    # every Workers AI example binds "AI": a config without [ai] is likelier than a secret named AI
+    entry = ENTRY.replace("self.env.CACHEE", "self.env.AI")
+    says = ("env has no binding or var named 'AI'; it has: CACHE, GREETING; Workers AI is a binding you declare "
+            'in the wrangler config: add [ai] with binding = "AI" (wrangler.jsonc: "ai": {"binding": "AI"})')
+    folder = one_file_worker(tmp_path, entry, extra=BINDINGS)
+    with pytest.raises(AttributeError) as info:
+        load_env(folder).AI
+    assert str(info.value) == says
+    assert await (await load_worker(folder).fetch("/")).text() == f"AI | {says}"

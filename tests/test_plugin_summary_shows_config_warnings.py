@@ -1,7 +1,8 @@
 """The warnings wrangler would print for a test's wrangler config (a misspelt key, a field in
 the wrong place) are listed once at the end of the run, in wrangler's words -- not as Python
 warnings, which ``-W error`` would turn into failures -- so a typo in wrangler.toml does not
-pass every test without a word."""
+pass every test without a word. A config that also has an error fails each test's setup with its
+warnings first, then the error, as wrangler prints them: the warning names the typo."""
 
 from __future__ import annotations
 
@@ -60,3 +61,23 @@ def test_a_dated_workers_config_adds_no_section(pytester: pytest.Pytester) -> No
     result = project.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=2)
     assert "wrangler config warnings" not in result.stdout.str()
+
+
+def test_a_broken_configs_setup_error_shows_its_warnings_first(pytester: pytest.Pytester) -> None:
+    # the warning names the typo that the error below it only describes, as wrangler prints both
+    project = _project(pytester, 'name = "w"\n[[kv_namespaces]]\nbindng = "KV"\nid = "a"\n')
+    result = project.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=2)
+    assert ('wrangler.toml:\nProcessing wrangler.toml configuration:\n'
+            '  - Unexpected fields found in kv_namespaces[0] field: "bindng"\n\n'
+            'Processing wrangler.toml configuration:\n'
+            '  - "kv_namespaces[0]" bindings should have a string "binding" field but got {"bindng":"KV","id":"a"}.\n'
+            ) in result.stdout.str()
+
+
+def test_a_broken_config_without_warnings_shows_its_errors_alone(pytester: pytest.Pytester) -> None:
+    project = _project(pytester, 'name = "w"\n[[kv_namespaces]]\nid = "a"\n')
+    result = project.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=2)
+    assert result.stdout.str().count("Processing wrangler.toml configuration:") == 2  # once per test
+    assert "Unexpected fields" not in result.stdout.str()

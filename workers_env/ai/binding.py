@@ -52,6 +52,7 @@ from workers_env.ai.catalog import (
     DEPRECATED_MODELS,
     EMBEDDING_MODELS,
     OTHER_MODELS,
+    RECOMMENDED_REPLACEMENTS,
     RERANKER_MODELS,
     TASKS,
     TEXT_GENERATION_MODELS,
@@ -333,7 +334,7 @@ class AiBinding:
             them: after ai-api.ts's own checks (and the headers fetch() checks), the service's 5028."""
             retired = DEPRECATED_MODELS.get(model_header(model, prefix))
             if retired is not None:
-                raise _limits.model_deprecated(retired)
+                raise _retired(model_header(model, prefix), retired)
 
         try:
             body = request_inputs(inputs, options, before_refusing_streams=retired_for_stream_inputs)
@@ -380,7 +381,7 @@ class AiBinding:
         names it, ``inputs`` as the body carries them), or the service's error."""
         retired = DEPRECATED_MODELS.get(name)
         if retired is not None:
-            raise _limits.model_deprecated(retired)
+            raise _retired(name, retired)
         serving = ALIASED_MODELS.get(name, name)  # the model that answers (a reply scripted for `name` still applies)
         embedding = EMBEDDING_MODELS.get(serving)
         result: JsDict | ByteStream
@@ -515,6 +516,22 @@ class AiBinding:
 #: The prefixes of the embedding model variants Cloudflare's API schema lists beside the
 #: catalog's models (``omni-``, ``nonomni-``, ``ray-``; README, "Where we had to choose").
 _API_VARIANT_PREFIX = re.compile(r"^(?:nonomni|omni|ray)-")
+
+
+def _retired(model: str, date: str) -> AiError:
+    """The service's ``5028: This model was deprecated on <date>. ...``, its text untouched, with a
+    note naming what to use: the model's ``-fast`` variant where the catalog keeps one (same
+    inputs, same result), and the retiring changelog's recommended replacements, whose result is
+    another shape -- a Worker written after Cloudflare's RAG tutorial reads ``response``."""
+    error = _limits.model_deprecated(date)
+    fast = f"{model}-fast"
+    same = (f"its variant {fast!r} stays active and answers in the same form; "
+            if fast in TEXT_GENERATION_MODELS else "")
+    add_hint(error, f"{model!r} was retired on {date} (Cloudflare's changelog \"Planned model deprecations on "
+                    f"Workers AI\"): {same}the changelog recommends {', '.join(map(repr, RECOMMENDED_REPLACEMENTS))}, "
+                    "which answer in OpenAI's chat-completions form (the text is choices[0].message.content, "
+                    "not response)")
+    return error
 
 
 def _no_such_model(model: Any) -> AiError:

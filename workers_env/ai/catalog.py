@@ -17,6 +17,7 @@ from dataclasses import dataclass
 __all__ = [
     "ALIASED_MODELS",
     "DEPRECATED_MODELS",
+    "RECOMMENDED_REPLACEMENTS",
     "EMBEDDING_MODELS",
     "OTHER_MODELS",
     "RERANKER_MODELS",
@@ -426,6 +427,14 @@ DEPRECATED_MODELS: dict[str, str] = dict.fromkeys((
     "@cf/unum/uform-gen2-qwen-500m",
     "@cf/facebook/bart-large-cnn",
 ), "2026-05-30")
+
+#: The same changelog's "Recommended replacements" for the retired models, in its order (each
+#: answers in OpenAI's chat-completions form, unlike the Llama models it replaces).
+RECOMMENDED_REPLACEMENTS: tuple[str, ...] = (
+    "@cf/zai-org/glm-4.7-flash",
+    "@cf/google/gemma-4-26b-a4b-it",
+    "@cf/moonshotai/kimi-k2.6",
+)
 
 #: Retired models whose requests the service answers with another model (same changelog: "Requests
 #: will be automatically aliased to Kimi K2.6 on May 30, 2026").

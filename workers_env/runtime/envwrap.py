@@ -169,7 +169,13 @@ class JsBinding(JsHostObject):
     def __getattr__(self, name: str) -> Any:
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
         if name.startswith("_") or (exposed is not None and name not in exposed):
-            raise AttributeError(name)
+            error = AttributeError(name)
+            if not name.startswith("_") and current_runtime() is None and hasattr(type(self._binding), name):
+                # a test scripting the emulator (env.AI.reply) in an era that hands out the JS binding
+                add_hint(error, f"{name!r} is workers-env's own, on the emulator behind env.{self._name}, not on "
+                                "the JavaScript binding this config's Worker code holds (which env hands out too): "
+                                f"call env.unwrapped({self._name!r}).{name}")
+            raise error
         attr = getattr(self._binding, name)
         if not callable(attr):
             return from_plain(attr, self._nulls)

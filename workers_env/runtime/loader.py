@@ -305,12 +305,25 @@ def _plain_def_reader(exc: BaseException) -> str:
             "wherever your code calls it)")
 
 
+#: Pyodide's words for ``row["id"]`` on a JS object (a D1 row, a query's match, an AI result
+#: of the built-in SDK era): its properties are attributes
+_JSPROXY_SUBSCRIPT = "'pyodide.ffi.JsProxy' object is not subscriptable"
+JSPROXY_SUBSCRIPT_NOTE = ("workers-env: a JavaScript object reached Python as a JsProxy, whose properties are "
+                          "attributes, not keys: write row.id rather than row[\"id\"], or convert it first "
+                          "(row.to_py()[\"id\"]); from compatibility_date 2026-04-21 the external SDK hands "
+                          "binding results out as objects that take both")
+
+
 def _note_unawaited(exc: BaseException) -> None:
     """The handler's ``TypeError: 'coroutine' object is not subscriptable`` (the text, kept)
     gains a note saying the likely cause: a binding call without ``await`` (and, when the result
-    was read in a plain ``def``, that it must become ``async def`` first)."""
-    if unawaited_error(exc) and not any(str(n).startswith(UNAWAITED_NOTE) for n in getattr(exc, "__notes__", ())):
+    was read in a plain ``def``, that it must become ``async def`` first). Likewise Pyodide's
+    ``'pyodide.ffi.JsProxy' object is not subscriptable``: a JS object read with ``["key"]``."""
+    notes = [str(n) for n in getattr(exc, "__notes__", ())]
+    if unawaited_error(exc) and not any(n.startswith(UNAWAITED_NOTE) for n in notes):
         add_hint(exc, UNAWAITED_NOTE + _plain_def_reader(exc))
+    elif isinstance(exc, TypeError) and str(exc) == _JSPROXY_SUBSCRIPT and JSPROXY_SUBSCRIPT_NOTE not in notes:
+        add_hint(exc, JSPROXY_SUBSCRIPT_NOTE)
 
 
 def _as_js_response(result: Any) -> JsResponse:

@@ -289,7 +289,8 @@ class VectorizeBinding:
         if opts.filter is not None or opts.namespace is not None:
             mask = None
             if opts.filter is not None:
-                plan = compile_filter(opts.filter, limits=index.limits, metadata_indexes=index.metadata_index_types())
+                plan = compile_filter(opts.filter, limits=index.limits, metadata_indexes=index.metadata_index_types(),
+                                      index_name=index.name)
                 mask = plan.mask(core) if plan is not None else None
             ns_code = None
             if opts.namespace is not None:

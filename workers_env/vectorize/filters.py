@@ -172,7 +172,9 @@ def _clause_mask(column: Column, clause: Clause, n: int, *, typed: bool) -> np.n
 
 
 # -- validation --------------------------------------------------------------------------------
-def compile_filter(raw: Any, *, limits: ApiLimits, metadata_indexes: Mapping[str, str]) -> FilterPlan | None:
+def compile_filter(
+    raw: Any, *, limits: ApiLimits, metadata_indexes: Mapping[str, str], index_name: str | None = None
+) -> FilterPlan | None:
     """Validate a query's ``filter`` option and plan it; ``None`` means no filter.
 
     ``metadata_indexes`` maps the index's metadata-indexed properties to their types; only
@@ -197,9 +199,23 @@ def compile_filter(raw: Any, *, limits: ApiLimits, metadata_indexes: Mapping[str
         keys.append(KeyFilter(key=key, path=tuple(key.split(".")), clauses=_parse_clauses(key, spec, limits)))
     typed = dict(metadata_indexes) if limits.filter_needs_metadata_index else None
     plan = FilterPlan(keys=tuple(keys), typed=typed)
-    for key in plan.unindexed_keys:
-        warnings.warn(_limits.unindexed_filter_warning(key), UnindexedFilterWarning, stacklevel=caller_level())
+    for kf in plan.keys:
+        if kf.key in plan.unindexed_keys:
+            warning = _limits.unindexed_filter_warning(kf.key, _index_type_asked(kf), index_name)
+            warnings.warn(warning, UnindexedFilterWarning, stacklevel=caller_level())
     return plan
+
+
+#: the metadata index type each kind of filter value needs (``bool`` before ``int``, its base)
+_INDEX_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = ((bool, "boolean"), ((int, float), "number"))
+
+
+def _index_type_asked(kf: KeyFilter) -> str:
+    """The metadata index type a filter's first value needs: ``"number"`` for ``{"$lt": 100}``,
+    ``"boolean"`` for ``true``, else ``"string"`` (a string index would never hold a number)."""
+    values = [v for c in kf.clauses for v in (c.value if isinstance(c.value, tuple) else (c.value,)) if v is not None]
+    return next((name for kinds, name in _INDEX_TYPES if values and isinstance(values[0], kinds)), "string")
+    return "string"
 
 
 def _json(value: Any) -> str:

@@ -399,13 +399,15 @@ def filter_range_types_differ(key_json: str) -> VectorizeError:
     return bad_filter(f"range bounds on {key_json} must both be strings or both be numbers")
 
 
-def unindexed_filter_warning(key: str) -> str:
-    """Not a Vectorize error: the warning we add when a v2 filter names an unindexed property."""
+def unindexed_filter_warning(key: str, type_: str = "string", index_name: str | None = None) -> str:
+    """Not a Vectorize error: the warning we add when a v2 filter names an unindexed property.
+    ``type_`` is the metadata index type the filter's value asks for, ``index_name`` the index's
+    name, so the command it suggests runs as written."""
     return (
         f"filter on {key!r} matches no vector: this v2 index has no metadata index on {key!r}, and "
         "Vectorize silently matches nothing for such a filter. Create one (\"metadata_indexes\": "
-        f'{{"{key}": "string"}} in the index definition, or `workers-env vectorize '
-        f"create-metadata-index <index> --property-name={key} --type=string`), then write the "
+        f'{{"{key}": "{type_}"}} in the index definition, or `workers-env vectorize '
+        f"create-metadata-index {index_name or '<index>'} --property-name={key} --type={type_}`), then write the "
         "vectors again"
     )
 

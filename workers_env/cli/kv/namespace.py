@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -50,10 +51,10 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
         ), _misspelt_section(config))
     entry = next((e for e in entries if e.get("binding") == args.binding), None)
     if entry is None:
-        raise CommandError(
+        raise with_hint(CommandError(
             f'No KV namespace with binding "{binding}" was found in the "kv_namespaces" section of your wrangler '
             "config. Check the binding name is correct, or use `--namespace-id` instead."
-        )
+        ), _near_binding(args.binding, entries, config))
     ns_id, preview_id = entry.get("id"), entry.get("preview_id")
 
     def shown(ns: str) -> tuple[str, str]:
@@ -76,6 +77,21 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
         f'The binding "{binding}" has both an "id" and a "preview_id" configured. Pass `--preview` to target the '
         "preview namespace, or `--preview false` to target the production namespace."
     )
+
+
+def _near_binding(binding: str | None, entries: list[Mapping[str, Any]], config: Any) -> str | None:
+    """For a ``--binding`` the config lacks: the configured binding it likely misspells, with
+    every binding the section has (wrangler's text names none), as ``d1``'s database names get.
+    Nothing without a close one: a name unlike any gets wrangler's text alone."""
+    names = [e["binding"] for e in entries if isinstance(e.get("binding"), str)]
+    if binding is None or not names:
+        return None
+    close = difflib.get_close_matches(binding, names, n=1) or difflib.get_close_matches(
+        binding.lower(), [n.lower() for n in names], n=1)
+    if not close:
+        return None
+    near = next(n for n in names if n.lower() == close[0].lower())
+    return f"did you mean '{near}'? {config.path.name}'s [[kv_namespaces]] bindings are: {', '.join(names)}"
 
 
 def _resolve(args: argparse.Namespace) -> tuple[Any, str, str]:

@@ -1,0 +1,56 @@
+"""A retired model's 5028 keeps the service's text and gains a note naming what to use instead:
+the model's ``-fast`` variant where the catalog keeps one (``llama-3.1-8b-instruct-fast``: same
+inputs, same ``response``), and the retiring changelog's recommended replacements, saying they
+answer in another form (a Worker written after Cloudflare's RAG tutorial, on
+``llama-3-8b-instruct``, reads ``response``; they answer ``choices[0].message.content``)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from ai_helpers import ai_env, run
+
+from workers_env import AiError
+from workers_env.ai.catalog import DEPRECATED_MODELS, RECOMMENDED_REPLACEMENTS
+
+RETIRED = "AiError: 5028: This model was deprecated on 2026-05-30. Please use an alternative model."
+MESSAGES = {"messages": [{"role": "system", "content": "Use the context."}, {"role": "user", "content": "hi"}]}
+RECOMMENDS = ("the changelog recommends '@cf/zai-org/glm-4.7-flash', '@cf/google/gemma-4-26b-a4b-it', "
+              "'@cf/moonshotai/kimi-k2.6', which answer in OpenAI's chat-completions form (the text is "
+              "choices[0].message.content, not response)")
+CHANGELOG = "was retired on 2026-05-30 (Cloudflare's changelog \"Planned model deprecations on Workers AI\"): "
+
+
+def test_a_retired_model_with_a_fast_variant_names_it_first(tmp_path):
+    with pytest.raises(AiError) as caught:
+        run(ai_env(tmp_path), "@cf/meta/llama-3.1-8b-instruct", MESSAGES)
+    assert str(caught.value) == RETIRED  # the service's text, untouched
+    assert caught.value.__notes__ == [
+        f"'@cf/meta/llama-3.1-8b-instruct' {CHANGELOG}its variant '@cf/meta/llama-3.1-8b-instruct-fast' "
+        f"stays active and answers in the same form; {RECOMMENDS}"]
+
+
+def test_the_rag_tutorials_model_is_pointed_at_the_changelogs_replacements(tmp_path):
+    with pytest.raises(AiError) as caught:
+        run(ai_env(tmp_path), "@cf/meta/llama-3-8b-instruct", {**MESSAGES, "stream": True})
+    assert str(caught.value) == RETIRED
+    assert caught.value.__notes__ == [f"'@cf/meta/llama-3-8b-instruct' {CHANGELOG}{RECOMMENDS}"]
+
+
+def test_what_the_note_says_of_the_models_it_names_holds(tmp_path):
+    env = ai_env(tmp_path)
+    env.AI.reply("Pepperoni.")
+    assert run(env, "@cf/meta/llama-3.1-8b-instruct-fast", MESSAGES).response == "Pepperoni."
+    for model in RECOMMENDED_REPLACEMENTS:
+        res = run(env, model, MESSAGES)
+        assert res.choices[0].message.content == "Pepperoni." and "response" not in res
+    assert not set(RECOMMENDED_REPLACEMENTS) & set(DEPRECATED_MODELS)
+
+
+def test_the_raw_answer_carries_no_note(tmp_path):
+    env = ai_env(tmp_path)
+    raw = run(env, "@cf/meta/llama-3-8b-instruct", MESSAGES, {"returnRawResponse": True})
+    assert raw.status == 400
+    assert json.loads(raw.text()) == {"internalCode": 5028, "message": f"AiError: {RETIRED.removeprefix('AiError: 5028: ')}",
+                                      "name": "AiError", "description": RETIRED.removeprefix("AiError: 5028: ")}
