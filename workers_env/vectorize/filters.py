@@ -215,7 +215,6 @@ def _index_type_asked(kf: KeyFilter) -> str:
     ``"boolean"`` for ``true``, else ``"string"`` (a string index would never hold a number)."""
     values = [v for c in kf.clauses for v in (c.value if isinstance(c.value, tuple) else (c.value,)) if v is not None]
     return next((name for kinds, name in _INDEX_TYPES if values and isinstance(values[0], kinds)), "string")
-    return "string"
 
 
 def _json(value: Any) -> str:
