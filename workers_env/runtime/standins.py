@@ -106,6 +106,7 @@ def _at_import(depth: int) -> bool:
     code = frame.f_code.co_code
     return 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] in _IMPORT_OPS
 
+
 #: names of the external SDK's submodules that came after the submodule itself
 _LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5),
                 ("asgi", "DEFAULT_OPTIONS"): (1, 9, 5), ("asgi", "close_stream_quietly"): (1, 6, 10),
@@ -750,9 +751,10 @@ def _object_new(value: Any = None, *_: Any) -> Any:
 
 
 class _WorkersPackage(StandinModule):
-    """The ``workers`` stand-in, one for every Worker: an import of ``workers.utils`` (each
-    Worker's own, runtime/sdksubmodules.py) is not kept as its attribute, which would hand it to
-    the next Worker whatever its SDK; :func:`_workers_getattr` hands it out instead."""
+    """The ``workers`` stand-in, one for every Worker: an import of ``workers.utils`` or
+    ``workers.asgi`` (``wsgi``, ``rpc``; the Worker's own, runtime/sdksubmodules.py) is not kept as
+    its attribute, which would hand it to the next Worker whatever its SDK;
+    :func:`_workers_getattr` hands it out instead."""
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in SINCE and external_submodule(value):
@@ -783,8 +785,8 @@ def _workers_getattr(name: str) -> Any:
         raise AttributeError(name)
     if name == "workflows":  # ``from workers import workflows``: every era has it
         return standin_modules()["workers.workflows"]
-    if name in SINCE:  # ``from workers import asgi``; the external SDK's ``workers/__init__.py`` imports
-        lacks = sdk_lacks(name)  # ``utils``: an attribute at once
+    if name in SINCE:  # ``from workers import asgi``; ``utils`` an attribute at once, as the external
+        lacks = sdk_lacks(name)  # SDK's ``workers/__init__.py`` imports it
         if lacks is not None:
             raise _absent(lacks, name)
         if sys.modules.get("workers") is not standin_modules()["workers"]:  # host code: no import to make
