@@ -17,7 +17,7 @@ import json
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import load_worker
+from workers_env import load_env, load_worker
 from workers_env.config import load_config
 from workers_env.config.build import build_syncs, unfound_pyproject
 from workers_env.runtime.eras import deploys_with_plain_wrangler, era_of
@@ -147,6 +147,21 @@ def test_a_syncing_build_without_a_pyproject_fails_as_pywrangler_does(tmp_path, 
     assert "disable_python_external_sdk" not in note  # the built-in SDK does not make the build pass
     assert "[build] command" not in capsys.readouterr().err  # the error says it: no second line
 
+
+
+@pytest.mark.asyncio
+async def test_a_load_after_adding_the_pyproject_sees_it_with_the_same_config(tmp_path, capsys):
+    """Each load looks for pywrangler's ``pyproject.toml`` afresh, for the config it has (as
+    ``workers-env dev`` reloads with the same config): none kept from a load before."""
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=False, extra='[build]\ncommand = "uv run pywrangler sync"\n')
+    env = load_env(folder)
+    with pytest.raises(ModuleNotFoundError) as error:
+        load_worker(env=env)
+    assert "pyproject.toml not found in" in error.value.__notes__[1]
+    (folder / "pyproject.toml").write_text(PYPROJECT)
+    response = await load_worker(env=env).fetch("/")
+    assert (response.status, await response.text()) == (200, "ok")
+    assert "[build] command" not in capsys.readouterr().err
 
 def test_a_committed_python_modules_does_not_save_a_failing_build(tmp_path):
     folder = one_file_worker(tmp_path, ENTRY, pyproject=False, extra='[build]\ncommand = "pywrangler sync"\n')

@@ -60,7 +60,8 @@ def test_before_the_external_era_both_run_the_built_in_sdk(tmp_path):
 def test_in_the_external_era_the_env_names_no_vendored_sdk_where_the_worker_has_none(tmp_path):
     folder = _plain_wrangler_ci(one_file_worker(tmp_path, ENTRY))
     config = load_env(folder).config
-    assert "deploys with plain wrangler" in (missing_sdk_reason(config) or "")
+    reason = missing_sdk_reason(config)
+    assert reason is not None and reason.kind == "plain wrangler CI" and "deploys with plain wrangler" in reason.text
     assert era_of(config).vendored is None
     with pytest.raises(ModuleNotFoundError):
         load_worker(folder)

@@ -83,3 +83,23 @@ class Default(WorkerEntrypoint):
         return await (await load_worker(folder).fetch("/")).text()
 
     assert asyncio.run(answer()) == "True"
+
+
+def test_host_code_reads_it_off_the_workers_stand_in_as_the_other_submodules():
+    """Outside Worker code (no ``workers`` in ``sys.modules`` to import below) ``workers.utils``
+    of the stand-in is a module of the running era's SDK, as ``workers.asgi`` is: not
+    ``ModuleNotFoundError: No module named 'workers'`` out of ``hasattr``."""
+    from workers_env.runtime.current import WorkerRuntime, set_current
+    from workers_env.runtime.eras import Era
+    from workers_env.runtime.standins import standin_modules
+
+    workers = standin_modules()["workers"]
+    assert workers.utils.__name__ == "workers.utils" and hasattr(workers.utils, "HTTPMessageMapping")
+    for version, has, mapping in (((1, 5, 1), False, False), ((1, 8, 0), True, False), ((1, 8, 1), True, True)):
+        set_current(WorkerRuntime(None, Era(date="2026-05-01", external_sdk=True, sdk_version=version)))
+        try:
+            assert hasattr(workers, "utils") is has
+            assert has is False or hasattr(workers.utils, "HTTPMessageMapping") is mapping
+        finally:
+            set_current(None)
+    assert "utils" not in vars(workers)  # each read makes its own: none is kept for the next era

@@ -31,7 +31,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
@@ -62,6 +62,7 @@ __all__ = [
     "WORKFLOW_WRAPPER_CONVERTS_FROM",
     "WRAPPED_FROM",
     "Era",
+    "MissingSdk",
     "binding_view",
     "declared_packages",
     "deploys_with_plain_wrangler",
@@ -354,7 +355,35 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def unsynced_reason(root: Path, *, synced_by_build: bool = False) -> str | None:
+#: what a :class:`MissingSdk` reason is about
+MissingSdkKind = Literal["built-in chosen", "main only", "failing build", "no pyproject", "pyproject above",
+                         "plain wrangler CI", "old pywrangler"]
+
+
+@dataclass(frozen=True)
+class MissingSdk:
+    """Why nothing gives production's Worker a Python SDK (:func:`missing_sdk_reason`,
+    :func:`unsynced_reason`): the sentence the notes quote (``text``, also ``str()``) and what it
+    is about (``kind``), which decides the fixes they offer."""
+
+    kind: MissingSdkKind
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def build_fails(self) -> bool:
+        """Whether the ``[build] command``'s pywrangler stops for want of a ``pyproject.toml``."""
+        return self.kind == "failing build"
+
+    @property
+    def wants_pyproject(self) -> bool:
+        """Whether the project lacks a ``pyproject.toml`` of its own, the first fix."""
+        return self.kind in ("failing build", "no pyproject", "pyproject above")
+
+
+def unsynced_reason(root: Path, *, synced_by_build: bool = False) -> MissingSdk | None:
     """Why no pywrangler sync vendors anything into the Worker at ``root``, or ``None`` when one
     may: no ``pyproject.toml`` beside its config (pywrangler refuses to run, or takes a parent's
     folder as the project), or CI that deploys with plain wrangler and names the Worker
@@ -366,16 +395,16 @@ def unsynced_reason(root: Path, *, synced_by_build: bool = False) -> str | None:
     above = pywrangler_project(root)  # the first folder up from root holding a pyproject.toml
     if above != root.resolve():
         if above is not None:  # pywrangler's project is that folder (workers-py's find_pyproject_toml)
-            return (f"the project has no pyproject.toml beside its wrangler config, and the one in {above} is not this "
-                    "Worker's: pywrangler takes that folder as the project, wants the wrangler config there and "
-                    f"vendors into {above / 'python_modules'}/, while wrangler uploads the python_modules/ beside "
-                    "this Worker's config")
-        return ("the project has no pyproject.toml: `pywrangler deploy` stops at \"pyproject.toml not found\", and "
-                "`wrangler deploy` uploads no python_modules/")
+            return MissingSdk("pyproject above", f"the project has no pyproject.toml beside its wrangler config, and "
+                              f"the one in {above} is not this Worker's: pywrangler takes that folder as the project, "
+                              f"wants the wrangler config there and vendors into {above / 'python_modules'}/, while "
+                              "wrangler uploads the python_modules/ beside this Worker's config")
+        return MissingSdk("no pyproject", "the project has no pyproject.toml: `pywrangler deploy` stops at "
+                          "\"pyproject.toml not found\", and `wrangler deploy` uploads no python_modules/")
     if not synced_by_build and deploys_with_plain_wrangler(root) and _ci_names_worker(root):
         # nothing syncs, whatever a lock file says
-        return ("its CI (.github/workflows) deploys with plain wrangler and never runs pywrangler, and no "
-                "python_modules/ holding the SDK is committed")
+        return MissingSdk("plain wrangler CI", "its CI (.github/workflows) deploys with plain wrangler and never runs "
+                          "pywrangler, and no python_modules/ holding the SDK is committed")
     return None
 
 
@@ -545,9 +574,14 @@ def era_of(config: Any, *, sdk_version: tuple[int, ...] | None = None) -> Era:
     return Era(date=compatibility_date(config), external_sdk=external, sdk_version=version)
 
 
-def missing_sdk_reason(config: Any) -> str | None:
+#: "look it up": :func:`missing_sdk_reason` and :func:`failing_build_note` given no ``unfound``
+_LOOK: Any = object()
+
+
+def missing_sdk_reason(config: Any, *, unfound: str | None = _LOOK) -> MissingSdk | None:
     """Why production's Worker of ``config`` has no Python SDK at all, or ``None`` when it has one
-    (or the files cannot tell).
+    (or the files cannot tell). ``unfound``: :func:`~workers_env.config.build.unfound_pyproject`
+    of ``config`` when the caller has it (a walk up the build's folders: once a load).
 
     In the external-SDK era (:data:`PYTHON_EXTERNAL_SDK`) workerd leaves its built-in SDK out, so a
     Worker deployed with nothing vendoring ``workers-runtime-sdk`` has no ``workers`` module and
@@ -567,8 +601,9 @@ def missing_sdk_reason(config: Any) -> str | None:
         return None
     chosen = _chosen_sdk(config)
     if chosen == ():  # nothing vendored, and this era's runtime has no built-in SDK to fall back on
-        return ('[tool.workers-env] python-sdk = "built-in" in pyproject.toml: nothing vendors the SDK, and '
-                "the runtime has no built-in one unless compatibility_flags has disable_python_external_sdk")
+        return MissingSdk("built-in chosen", '[tool.workers-env] python-sdk = "built-in" in pyproject.toml: nothing '
+                          "vendors the SDK, and the runtime has no built-in one unless compatibility_flags has "
+                          "disable_python_external_sdk")
     if chosen is not None:
         return None
     root = getattr(config, "root", None)
@@ -576,11 +611,14 @@ def missing_sdk_reason(config: Any) -> str | None:
         return None
     root = Path(root)
     if uploads_main_only(config):
-        return "find_additional_modules = false: wrangler uploads main alone, without python_modules/"
-    unfound = unfound_pyproject(config)
+        return MissingSdk("main only", "find_additional_modules = false: wrangler uploads main alone, without "
+                          "python_modules/")
+    if unfound is _LOOK:
+        unfound = unfound_pyproject(config)
     if unfound is not None:  # the build fails: nothing is deployed, a committed python_modules/ neither
-        return (f"the project has no pyproject.toml: its [build] command `{build_command(config)}` runs pywrangler, "
-                f"which stops at \"{unfound}\" (exit 1), so the build fails, and the deploy with it")
+        return MissingSdk("failing build", f"the project has no pyproject.toml: its [build] command "
+                          f"`{build_command(config)}` runs pywrangler, which stops at \"{unfound}\" (exit 1), so the "
+                          "build fails, and the deploy with it")
     synced_by_build = build_syncs(config)
     vendored = vendored_sdk_version(root, synced_by_build=synced_by_build)
     if (vendored is not None and vendored[1] == "python_modules/") or synced_by_build:  # its build syncs
@@ -592,17 +630,19 @@ def missing_sdk_reason(config: Any) -> str | None:
         return None
     pywrangler = _uv_lock_packages(root / "uv.lock").get("workers-py")
     if pywrangler is not None:
-        return (f"its uv.lock pins workers-py {pywrangler.get('version', '?')}, a pywrangler from before 1.9, "
-                "which does not vendor the SDK")
+        return MissingSdk("old pywrangler", f"its uv.lock pins workers-py {pywrangler.get('version', '?')}, a "
+                          "pywrangler from before 1.9, which does not vendor the SDK")
     return None
 
 
-def failing_build_note(config: Any, *, loading: bool = True) -> str | None:
+def failing_build_note(config: Any, *, unfound: str | None = _LOOK, loading: bool = True) -> str | None:
     """The line on a config whose ``[build] command`` runs a syncing pywrangler command with no
     ``pyproject.toml`` where pywrangler looks (:func:`~workers_env.config.build.unfound_pyproject`):
     deployed, the build exits with 1 and nothing is deployed; ``None`` when the build is fine.
-    ``loading``: as ``load_worker`` says it (the Worker still runs here); else as ``validate`` does."""
-    unfound = unfound_pyproject(config)
+    ``loading``: as ``load_worker`` says it (the Worker still runs here); else as ``validate`` does.
+    ``unfound``: as :func:`missing_sdk_reason` takes it."""
+    if unfound is _LOOK:
+        unfound = unfound_pyproject(config)
     if unfound is None:
         return None
     here = "; workers-env never runs the build and runs the Worker anyway" if loading else ""
@@ -612,7 +652,7 @@ def failing_build_note(config: Any, *, loading: bool = True) -> str | None:
             "`uv add --dev workers-py`).")
 
 
-def missing_sdk_note(config: Any, reason: str, *, loading: bool = True) -> str:
+def missing_sdk_note(config: Any, reason: MissingSdk, *, loading: bool = True) -> str:
     """workers-env's note on a Worker of ``config`` whose SDK nothing vendors (``reason``,
     :func:`missing_sdk_reason`): why, and the fixes. ``loading``: the note on production's
     ``ModuleNotFoundError`` as ``load_worker`` raises it; else the line ``workers-env validate``
@@ -622,19 +662,19 @@ def missing_sdk_note(config: Any, reason: str, *, loading: bool = True) -> str:
            (getattr(config, "compatibility_flags", ()) or ()) else f"compatibility date {date} (from 2026-04-21)")
     fix_project = ("add a pyproject.toml with workers-py among its dev dependencies (`uv init`, then "
                    "`uv add --dev workers-py`) and deploy with `uv run pywrangler deploy`, which vendors the SDK"
-                   if reason.startswith("the project has no pyproject.toml") else
+                   if reason.wants_pyproject else
                    "deploy with pywrangler 1.9 or later (`uv add --dev workers-py`, then `uv run pywrangler deploy`), "
                    "which vendors the SDK")
     outcome = ("as here" if loading else
                "failing with ModuleNotFoundError: No module named 'workers' (load_worker and workers-env dev fail "
                "the same way)")
-    if "so the build fails" in reason:  # only a pyproject.toml lets the build, and so any deploy, through
-        return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason}), and {why} leaves the "
-                "runtime's built-in Python SDK out: `workers` is not there, "
+    if reason.build_fails:  # only a pyproject.toml lets the build, and so any deploy, through
+        return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason.text}), and {why} leaves "
+                "the runtime's built-in Python SDK out: `workers` is not there, "
                 f"{outcome}. Fix it: {fix_project}; or take pywrangler out of the [build] command and commit a "
                 "python_modules/ holding workers-runtime-sdk.")
-    return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason}), and {why} leaves the "
-            "runtime's built-in Python SDK out: deployed, `workers` is not there and the Worker does not start, "
+    return (f"workers-env: nothing vendors workers-runtime-sdk into this Worker ({reason.text}), and {why} leaves "
+            "the runtime's built-in Python SDK out: deployed, `workers` is not there and the Worker does not start, "
             f"{outcome}. Fix it one of these ways: {fix_project}; commit a python_modules/ holding workers-runtime-sdk; "
             'add "disable_python_external_sdk" to compatibility_flags for the built-in SDK; or, when production gets '
             "the SDK in a way these files do not show, say which in pyproject.toml: [tool.workers-env] "

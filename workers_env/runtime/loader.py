@@ -87,6 +87,7 @@ from workers_env.runtime.entropy import top_level_entropy
 from workers_env.runtime.envwrap import JsEnv, as_pyodide_error
 from workers_env.runtime.eras import (
     Era,
+    MissingSdk,
     declared_packages,
     deploys_with_plain_wrangler,
     era_of,
@@ -1161,18 +1162,17 @@ def _announce_requirements_txt(config: Any) -> None:
               "`uv run pywrangler deploy`, which vendors them.", file=sys.stderr, flush=True)
 
 
-def _announce_failing_build(config: Any) -> None:
+def _announce_failing_build(config: Any, unfound: str | None, missing: MissingSdk | None) -> None:
     """One line on stderr when the config's ``[build] command`` runs a syncing pywrangler command
-    and no ``pyproject.toml`` is there for it (:func:`failing_build_note`): deployed, pywrangler
-    exits with 1, so the build fails and nothing is deployed, while locally the Worker runs (the
-    build never runs here). Where the SDK only that build would vendor is missing,
-    ``load_worker`` raises instead (:func:`missing_sdk_reason` says the same)."""
-    note = failing_build_note(config)
+    and no ``pyproject.toml`` is there for it (``unfound``, :func:`failing_build_note`): deployed,
+    pywrangler exits with 1, so the build fails and nothing is deployed, while locally the Worker
+    runs (the build never runs here). Where the SDK only that build would vendor is missing
+    (``missing``), ``load_worker`` raises instead (:func:`missing_sdk_reason` says the same)."""
+    note = failing_build_note(config, unfound=unfound)
     if note is None:
         return
-    missing = missing_sdk_reason(config)
     root = Path(getattr(config, "root", ".")).resolve()
-    if (missing is None or unfound_pyproject(config) not in missing) and _first_time("failing build", root):
+    if (missing is None or not missing.build_fails) and _first_time("failing build", root):
         print(note, file=sys.stderr, flush=True)
 
 
@@ -1351,7 +1351,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
         _announce_main_only(config, main_path)
     else:
         _announce_unvendored(config)
-    _announce_failing_build(config)
+    unfound = unfound_pyproject(config)  # pywrangler's walk up the build's folders: once a load
+    missing = missing_sdk_reason(config, unfound=unfound)
+    _announce_failing_build(config, unfound, missing)
     # before 2025-08-11 workerd puts the uploaded vendor/ folder on sys.path (setup_python_search_path.py)
     vendor = main_path.parent / "vendor"
     legacy_vendor = vendor.is_dir() and not main_only and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
@@ -1379,7 +1381,6 @@ def _load(env: Any, *, announce: bool) -> Worker:
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)
-    missing = missing_sdk_reason(config)
     # no SDK deployed: `import workers` raises as production's stub does, and so does the start
     no_sdk = without_sdk(missing_sdk_note(config, missing), python_release(config).python) \
         if missing is not None else contextlib.nullcontext()

@@ -48,7 +48,6 @@ from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.standins import external_submodule, standin_modules
-from workers_env.runtime.workersutils import workers_utils_module
 
 __all__ = ["ImportScope"]
 
@@ -687,8 +686,7 @@ class ImportScope:
                      if name not in self.modules and module not in _OWNED]
         for name in names:
             module = sys.modules.get(name)
-            if (isinstance(module, JsProxy) or old_location_module(module) or workers_utils_module(module)
-                    or external_submodule(module)):
+            if isinstance(module, JsProxy) or old_location_module(module) or external_submodule(module):
                 # a JS object imported through register_js_module, cloudflare.workers, workers.utils or
                 # workers.asgi/wsgi/rpc: the Worker's own, as each isolate has its own
                 self.modules[name] = module  # type: ignore[assignment]

@@ -65,7 +65,8 @@ from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
-from workers_env.runtime.workersutils import WorkersUtilsFinder, utils_lacks, workers_utils_module
+from workers_env.runtime.sdksubmodules import SINCE, SdkSubmoduleFinder, Submodule, imported, sdk_lacks
+from workers_env.runtime.workersutils import new_utils_module, workers_utils_module
 
 __all__ = ["STANDIN_NAMES", "external_submodule", "standin_modules"]
 
@@ -93,38 +94,17 @@ def _not_emulated(module: str, name: str) -> NotEmulatedError:
 def _missing_attribute(module: str, name: str) -> Exception:
     """``from module import name`` gets an ImportError; ``getattr``/``hasattr`` an AttributeError."""
     error = _not_emulated(module, name)
-    frame = sys._getframe(2)
-    code = frame.f_code.co_code
-    if 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] in _IMPORT_OPS:
-        return error
-    return AttributeError(str(error))
+    return error if _at_import(2) else AttributeError(str(error))
 
 
 _IMPORT_OPS = {dis.opmap[name] for name in ("IMPORT_FROM", "IMPORT_NAME") if name in dis.opmap}
 
-#: the external SDK's submodules of ``workers`` (workerd's built-in SDK has none of them), with
-#: the workers-runtime-sdk release each came with
-_EXTERNAL_SUBMODULES = {"asgi": (1, 6, 14), "rpc": (1, 0, 0), "wsgi": (1, 6, 0)}  # asgi: the wheels before
-# 1.6.14 ship only the top-level asgi.py (workers-py #194 moved it into workers/, leaving a shim)
 
-
-def _era_lacks(submodule: str) -> str | None:
-    """Why the running Worker's SDK has no ``workers.<submodule>`` (``None``: it has it)."""
-    runtime = current_runtime()
-    era = getattr(runtime, "era", None)
-    if era is None:  # no Worker running: the newest SDK
-        return None
-    if not era.external_sdk:
-        hint = "; in this era use the top-level `import asgi`" if submodule == "asgi" else ""
-        return (f"workers.{submodule} does not exist in the built-in Python SDK of compatibility date {era.date}: "
-                "it is the external SDK's (workers-runtime-sdk; compatibility date 2026-04-21 or later, or the "
-                f"enable_python_external_sdk flag){hint}")
-    since = _EXTERNAL_SUBMODULES[submodule]
-    if era.sdk_version is not None and not era.sdk_at_least(since):
-        hint = "; before it use the top-level `import asgi`" if submodule == "asgi" else ""
-        return (f"workers.{submodule} does not exist in workers-runtime-sdk {era.sdk_text}: it came with "
-                f"{version_text(since)}{hint}")
-    return None
+def _at_import(depth: int) -> bool:
+    """Whether the frame ``depth`` calls above the caller stands at ``import`` or ``from ... import``."""
+    frame = sys._getframe(depth + 1)
+    code = frame.f_code.co_code
+    return 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] in _IMPORT_OPS
 
 
 #: names of the external SDK's submodules that came after the submodule itself
@@ -146,11 +126,7 @@ def _late_name(submodule: str, name: str) -> str | None:
 
 def _absent(message: str, name: str) -> Exception:
     """As :func:`_missing_attribute`: an ImportError inside ``from ... import``, else an AttributeError."""
-    frame = sys._getframe(2)
-    code = frame.f_code.co_code
-    if 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] in _IMPORT_OPS:
-        return ImportError(message, name=name)
-    return AttributeError(message)
+    return ImportError(message, name=name) if _at_import(2) else AttributeError(message)
 
 
 class _ExternalSdkModule(StandinModule):
@@ -172,7 +148,7 @@ class _ExternalSdkModule(StandinModule):
     def __getattr__(self, attr: str) -> Any:
         if attr.startswith("__"):
             raise AttributeError(attr)
-        lacks = _era_lacks(self._submodule)
+        lacks = sdk_lacks(self._submodule)
         if lacks is not None:
             raise _absent(lacks, attr)
         if attr in self._names:
@@ -191,36 +167,17 @@ class _ExternalSdkModule(StandinModule):
         raise _missing_attribute(self.__name__, attr)
 
 
-class _ExternalSubmoduleFinder(importlib.abc.MetaPathFinder):
-    """Finds ``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc`` below the ``workers`` stand-in
-    while the running Worker's SDK has the module (:func:`_era_lacks`); any other time nothing,
-    so the import is Python's own ``ModuleNotFoundError: No module named 'workers.asgi'`` and
-    ``importlib.util.find_spec`` answers ``None``, as production's (workerd's built-in SDK has
-    none of them; workers-runtime-sdk gained each with a release). The module is the shared
-    stand-in, kept by the import scope as the Worker's own (:func:`external_submodule`), so it
-    leaves ``sys.modules`` with the Worker and the next Worker's SDK decides again."""
-
-    def __init__(self, workers: ModuleType, submodules: dict[str, ModuleType]):
-        self._workers = workers
-        self._submodules = submodules
-
-    def find_spec(self, fullname: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
-        module = self._submodules.get(fullname)
-        if module is None or sys.modules.get("workers") is not self._workers:
-            return None
-        if _era_lacks(fullname.partition(".")[2]) is not None:
-            return None
-        return module.__spec__
-
-
-#: the ``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc`` stand-ins by name (:func:`_build` makes them)
-_SUBMODULES: dict[str, ModuleType] = {}
+#: the external SDK's submodules of ``workers`` by full name, as :class:`SdkSubmoduleFinder` hands
+#: them out: ``workers.utils`` made afresh for each Worker, the others the shared stand-ins
+#: (:func:`_build` fills it)
+_SUBMODULES: dict[str, Submodule] = {}
 
 
 def external_submodule(module: Any) -> bool:
-    """Whether ``module`` is the ``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc`` stand-in
-    (imported only where the running Worker's SDK has it: the Worker's own while it runs)."""
-    return isinstance(module, _ExternalSdkModule)
+    """Whether ``module`` is a ``workers.utils`` / ``workers.asgi`` / ``workers.wsgi`` /
+    ``workers.rpc`` of :class:`SdkSubmoduleFinder`'s (imported only where the running Worker's
+    SDK has it: the Worker's own while it runs)."""
+    return isinstance(module, _ExternalSdkModule) or workers_utils_module(module)
 
 
 def _new_map(entries: Any = None) -> jsproxy.JsMap:
@@ -794,12 +751,13 @@ def _object_new(value: Any = None, *_: Any) -> Any:
 
 
 class _WorkersPackage(StandinModule):
-    """The ``workers`` stand-in, one for every Worker: an import of ``workers.utils`` (each
-    Worker's own, runtime/workersutils.py) is not kept as its attribute, which would hand it to
-    the next Worker whatever its SDK; :func:`_workers_getattr` hands it out instead."""
+    """The ``workers`` stand-in, one for every Worker: an import of ``workers.utils`` or
+    ``workers.asgi`` (``wsgi``, ``rpc``; the Worker's own, runtime/sdksubmodules.py) is not kept as
+    its attribute, which would hand it to the next Worker whatever its SDK;
+    :func:`_workers_getattr` hands it out instead."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name == "utils" and workers_utils_module(value) or name in _EXTERNAL_SUBMODULES and external_submodule(value):
+        if name in SINCE and external_submodule(value):
             return
         super().__setattr__(name, value)
 
@@ -827,17 +785,12 @@ def _workers_getattr(name: str) -> Any:
         raise AttributeError(name)
     if name == "workflows":  # ``from workers import workflows``: every era has it
         return standin_modules()["workers.workflows"]
-    if name == "utils":  # the external SDK's ``workers/__init__.py`` imports it: an attribute at once
-        lacks = utils_lacks()
-        if lacks is not None:
-            raise _absent(lacks, name)
-        return importlib.import_module("workers.utils")
-    if name in _EXTERNAL_SUBMODULES:  # ``from workers import asgi``
-        lacks = _era_lacks(name)
+    if name in SINCE:  # ``from workers import asgi``; ``utils`` an attribute at once, as the external
+        lacks = sdk_lacks(name)  # SDK's ``workers/__init__.py`` imports it
         if lacks is not None:
             raise _absent(lacks, name)
         if sys.modules.get("workers") is not standin_modules()["workers"]:  # host code: no import to make
-            return _SUBMODULES[f"workers.{name}"]
+            return imported(_SUBMODULES[f"workers.{name}"])
         return importlib.import_module(f"workers.{name}")  # in sys.modules as the Worker's own
     era = getattr(current_runtime(), "era", None)
     if name in _SDK_NAMES_NOT_EMULATED and (era is None or era.external_sdk):
@@ -854,9 +807,7 @@ _SDK_NAMES_NOT_EMULATED = frozenset({"patch_env"})
 
 def _importing() -> bool:
     """Whether the caller two frames up runs ``from ... import`` (as :func:`_absent` tells)."""
-    frame = sys._getframe(3)
-    code = frame.f_code.co_code
-    return 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] in _IMPORT_OPS
+    return _at_import(3)
 
 
 _PROCESS_CACHES: list[Any] = []  # ``js.caches`` outside any Worker (one for the process, made on first use)
@@ -1214,10 +1165,10 @@ def _build() -> dict[str, ModuleType]:
     pyodide.code = code  # type: ignore[attr-defined]
     sys.meta_path.append(_JsAttributeFinder(js))
     sys.meta_path.append(CloudflareWorkersFinder(workers))  # last: an installed `cloudflare` wins
-    sys.meta_path.append(WorkersUtilsFinder(workers))
     # not among the scope's overrides: found (or not) by the running Worker's SDK
-    _SUBMODULES.update({"workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi, "workers.rpc": workers_rpc})
-    sys.meta_path.append(_ExternalSubmoduleFinder(workers, _SUBMODULES))
+    _SUBMODULES.update({"workers.utils": new_utils_module, "workers.asgi": workers_asgi, "workers.wsgi": workers_wsgi,
+                        "workers.rpc": workers_rpc})
+    sys.meta_path.append(SdkSubmoduleFinder(workers, _SUBMODULES))
     return with_spec({
         "workers": workers,
         "workers.workflows": workers_workflows,
