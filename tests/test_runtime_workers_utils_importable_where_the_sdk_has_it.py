@@ -103,3 +103,26 @@ def test_host_code_reads_it_off_the_workers_stand_in_as_the_other_submodules():
         finally:
             set_current(None)
     assert "utils" not in vars(workers)  # each read makes its own: none is kept for the next era
+
+
+def test_a_name_workers_env_lacks_is_an_attribute_error_to_hasattr_and_not_emulated_at_import(tmp_path):
+    """``workers.utils.patch_env`` exists in production but not here: ``hasattr`` answers
+    ``False`` (an AttributeError saying so), as ``workers.patch_env`` does, while ``from
+    workers.utils import patch_env`` stops with :class:`NotEmulatedError`."""
+    probe = EXEC_ATTEMPT + '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+  async def fetch(self, request):
+    return Response.json([
+        attempt("import workers.utils\\nresult = hasattr(workers.utils, 'patch_env')"),
+        attempt("import workers.utils\\nresult = workers.utils.get_compat_flag"),
+        attempt("from workers.utils import patch_env\\nresult = 1"),
+        attempt("import workers\\nresult = hasattr(workers, 'patch_env')"),
+    ])
+'''
+    has, read, imported, has_top = sdk_worker_answer(tmp_path, probe, "2026-05-01", "1.9.5")
+    assert (has, has_top) == ("False", "False")
+    assert read.startswith("AttributeError: workers.utils.get_compat_flag is not emulated by workers-env")
+    assert imported.startswith("NotEmulatedError: workers.utils.patch_env is not emulated by workers-env")

@@ -45,12 +45,10 @@ class _UtilsModule(ModuleType):
                               if sdk_version is None or sdk_version >= _LATER.get(name, ())})
 
     def __getattr__(self, name: str) -> Any:
-        if name in _NOT_EMULATED:
-            from workers_env.runtime.standins import COVERAGE_DOC, NotEmulatedError
+        if name in _NOT_EMULATED:  # as ``workers.patch_env``: NotEmulatedError at import, else AttributeError
+            from workers_env.runtime.standins import _missing_attribute
 
-            raise NotEmulatedError(f"workers.utils.{name} is not emulated by workers-env: it exists in the Python "
-                                   f"Workers runtime, but not in workers-env's local stand-in (see {COVERAGE_DOC}). "
-                                   "Guard the import or open an issue.", name=name)
+            raise _missing_attribute("workers.utils", name)
         raise AttributeError(f"module 'workers.utils' has no attribute {name!r}")
 
 
