@@ -22,9 +22,10 @@ and seeded random ones (each random pattern with paths built to match it and nea
   (``recursive=True, include_hidden=False, seps="/"``) and ``PurePosixPath.full_match``. None of
   them has minimatch's partial match, so their ``found`` is a walk that enters every folder.
 
-"Reachable" pairs are those whose pattern went through ``normalizeRelativePath`` (all wrangler can
-hand minimatch: no ``\\``, no ``.``/``..``/empty segments); "raw" pairs keep ``\\`` escapes and are
-reported apart. ``--npm DIR`` also runs ``require("minimatch")`` from an ``npm install
+Pairs are reported in three groups: "hand-written" and "random" ones went through
+``normalizeRelativePath`` (all wrangler can hand minimatch: no ``\\``, no ``.``/``..``/empty
+segments); "raw" ones keep ``\\`` escapes, which wrangler never passes on. Paths are what
+``readdirSync`` can name (no empty, ``.`` or ``..`` segment), some with an emoji or a line break. ``--npm DIR`` also runs ``require("minimatch")`` from an ``npm install
 minimatch@5.1.9`` (brace-expansion pinned to 2.1.7) in DIR and requires it to answer as wrangler's
 copy does.
 
@@ -41,7 +42,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import glob
 import json
 import os
 import random
@@ -172,7 +172,7 @@ PATHS = [
     "a/b", "a/x/b", "a/x/y/b", "a/.x/b", "ab.sql", "axb.sql", "a.sql", "b/0001.sql", "c/0001.sql", "1.sql",
     "3x.sql", "0.sql", "01_x.sql", "00_x.sql", "]x.sql", "$.sql", "+x.sql", "0001_init", "meta", ".drafts",
     "sub", "sub/dir", "0001_init/.migration.sql", "0001_init/nested/migration.sql", "x.txt", "x/y.txt",
-    "!x.sql", "#x.sql", "*.sql", "x", "0001_init/migration.SQL",
+    "!x.sql", "#x.sql", "*.sql", "x", "0001_init/migration.SQL", "\U0001F600_a.sql", "a\nb.sql", "\n.sql",
 ]
 
 _TOKENS = [
@@ -186,6 +186,7 @@ _TOKENS = [
     ("{3..1..2}", ["3", "1"]), ("@(a|b)", ["a", "b"]), ("!(a)", ["b", "", "aa"]), ("+(a|b)", ["ab", "a"]),
     ("*(a)", ["", "aa"]), ("?(x)", ["", "x"]), ("@(a|*.sql)", ["a", "z.sql"]), ("!(*.sql)", ["x.txt", "a"]),
     ("(", ["("]), (")", [")"]), ("|", ["|"]), ("$", ["$"]), ("^", ["^"]), ("+", ["+"]), ("é", ["é"]),
+    ("\U0001F600", ["\U0001F600"]), ("??", ["\U0001F600", "ab"]), ("\n", ["\n"]), ("[\n]", ["\n"]),
 ]
 _ESCAPES = [("\\*", ["*"]), ("\\?", ["?"]), ("\\{a,b}", ["{a,b}"]), ("\\[a]", ["[a]"]), ("\\!(a)", ["!(a)"]),
             ("\\\\", ["\\"]), ("\\a", ["a"])]
@@ -358,21 +359,22 @@ def main() -> int:
         return full[len(folder) + 1:] if full.startswith(folder + "/") else None
 
     randoms = random_patterns(args.random, args.seed, escapes=False)
-    reachable: list[tuple[str, str]] = []
-    raw: list[tuple[str, str]] = []
+    groups: dict[str, list[tuple[str, str]]] = {"hand-written": [], "random": [], "raw": []}
     for pattern in PATTERNS:
         form = reachable_form(pattern)
-        (reachable if form == pattern else raw).extend((pattern, f) for f in PATHS)
+        groups["hand-written" if form == pattern else "raw"].extend((pattern, f) for f in PATHS)
+    for pattern in PATTERNS:  # migrations create: the whole pattern against migrations/<new file>
+        form = port.normalize(f"migrations/{pattern}")
+        if form.startswith("migrations/"):
+            groups["hand-written"].extend((form, f"migrations/{f}") for f in PATHS if "/" not in f)
     for pattern, paths in randoms:
         form = reachable_form(pattern)
         if form is not None:
-            reachable.extend((form, f) for f in paths + random.Random(pattern).sample(PATHS, 4))
-    for pattern in PATTERNS:  # migrations create: the whole pattern against migrations/<new file>
-        form = port.normalize(f"migrations/{pattern}")
-        reachable.extend((form, f"migrations/{f}") for f in PATHS if "/" not in f and form.startswith("migrations/"))
+            groups["random"].extend((form, f) for f in paths + random.Random(pattern).sample(PATHS, 4))
     for pattern, paths in random_patterns(args.random, args.seed + 1, escapes=True):
-        raw.extend((pattern, f) for f in paths)
-    pairs = reachable + raw
+        groups["raw"].extend((pattern, f) for f in paths)
+    pairs = [pair for group in groups.values() for pair in group]
+    group_of = [name for name, group in groups.items() for _ in group]
     configs = CONFIGS + [("migrations", f"migrations/{p}") for p in PATTERNS + [p for p, _ in randoms]]
 
     with tempfile.TemporaryDirectory() as folder:
@@ -416,15 +418,15 @@ def main() -> int:
     failed |= bool(config_diffs)
 
     # the port
-    n_reachable = len(reachable)
-    tally, raw_tally = Tally(), Tally()
-    for i, ((pattern, path), theirs) in enumerate(zip(pairs, wrangler["pairs"])):
-        target = tally if i < n_reachable else raw_tally
+    tallies = {name: Tally() for name in groups}
+    for (pattern, path), theirs, group in zip(pairs, wrangler["pairs"], group_of):
+        target = tallies[group]
         try:
             matcher = port._matcher(pattern)
         except port.PatternError as error:
             target.add("full", pattern, path, f"REFUSED {error}", theirs)
             continue
+
         def match(text: str, partial: bool, matcher: object = matcher) -> object:
             try:
                 return matcher.match(text, partial=partial)  # type: ignore[attr-defined]
@@ -443,12 +445,13 @@ def main() -> int:
             continue
         for aspect, a, b in zip(("full", "partial", "found"), (full, partial, found), theirs):
             target.add(aspect, pattern, path, a, b)
-    print(f"\n{n_reachable} reachable pairs ({len(PATTERNS)} hand-written patterns x {len(PATHS)} paths, "
-          f"{args.random} random patterns with matching paths and near misses, `migrations create`'s whole "
-          f"patterns) and {len(raw)} raw pairs (random patterns with \\ escapes)")
-    print("workers-env's port, reachable: " + "\n".join(tally.summary(args.show)))
-    print("workers-env's port, raw: " + "\n".join(raw_tally.summary(args.show)))
-    failed |= tally.same != tally.total or raw_tally.same != raw_tally.total
+    print(f"\n{len(pairs)} pairs: {len(groups['hand-written'])} hand-written ({len(PATTERNS)} patterns x {len(PATHS)} "
+          f"paths, and `migrations create`'s whole patterns), {len(groups['random'])} random ({args.random} random "
+          f"patterns with paths built to match them, near misses and hand-written paths), both as wrangler hands "
+          f"them to minimatch, and {len(groups['raw'])} raw (random patterns with \\ escapes)")
+    for name, tally in tallies.items():
+        print(f"workers-env's port, {name}: " + "\n".join(tally.summary(args.show)))
+        failed |= tally.same != tally.total
 
     # the libraries
     answers: dict[str, list[object] | str] = {}
@@ -467,16 +470,17 @@ def main() -> int:
         if isinstance(values, str):
             print(f"\n{name}: not measured ({values})")
             continue
-        lib_tally, lib_raw = Tally(), Tally()
-        for i, ((pattern, path), theirs, value) in enumerate(zip(pairs, wrangler["pairs"], values)):
-            target = lib_tally if i < n_reachable else lib_raw
+        lib_tallies = {group: Tally() for group in groups}
+        for (pattern, path), theirs, value, group in zip(pairs, wrangler["pairs"], values, group_of):
+            target = lib_tallies[group]
             if isinstance(theirs, str):
                 target.add("full", pattern, path, value, theirs)
                 continue
             target.add("full", pattern, path, value, theirs[0])
             target.add("found", pattern, path, value, theirs[2])  # (no partial match: a walk enters every folder)
-        print(f"\n{name}, reachable: " + "\n".join(lib_tally.summary(args.show)))
-        print(f"{name}, raw: " + "\n".join(lib_raw.summary(args.show)))
+        print()
+        for group, tally in lib_tallies.items():
+            print(f"{name}, {group}: " + "\n".join(tally.summary(args.show)))
     return 1 if failed else 0
 
 

@@ -14,8 +14,12 @@ Matching is minimatch 5.1.9 with brace-expansion 2.1.7, the versions wrangler 4.
 whole segment, braces (``{a,b}``, ``{01..10}``, ``{a..e}``, ``{1..9..2}``, capped at 100,000
 expansions as there), extglobs (``@(a|b)``, ``?()``, ``*()``, ``+()``, ``!()``), a leading ``!``
 negating the pattern and a leading ``#`` making it a comment that matches nothing; a name
-starting with ``.`` is matched only by a segment written with a leading ``.``. Directories are
-entered only when the pattern could still match below them (minimatch's partial match).
+starting with ``.`` is matched only by a segment written with a leading ``.`` (or a leading
+extglob). Directories are entered only when the pattern could still match below them (minimatch's
+partial match). ``parse``, ``match`` and the globstar matching are ported line for line, quirks and
+all (``tools/wrangler/migration_pattern_differential.py`` compares them with wrangler's bundled copy;
+no Python glob library agrees closely enough, README "Where we had to choose"), including the
+``TypeError`` 5.1.9 throws on a trailing ``**/**``, raised as a :class:`PatternError` in wrangler's words.
 """
 
 from __future__ import annotations
@@ -404,8 +408,8 @@ def _wildcard(tokens: tuple[object, ...], name: str) -> bool:
         if token is _STAR:
             star_t, star_s = ti, si
             ti += 1
-        elif token is not None and (token is _ANY or (token == name[si] if isinstance(token, str)
-                                                      else token.match(name[si]) is not None)):  # type: ignore[union-attr]
+        elif token is not None and (token is _ANY or (
+                token == name[si] if isinstance(token, str) else token.match(name[si]) is not None)):  # type: ignore
             ti += 1
             si += 1
         elif star_t >= 0:
