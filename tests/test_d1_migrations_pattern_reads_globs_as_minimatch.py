@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import run_main
 
+from workers_env import load_env
+
 CONFIG = """\
 name = "app"
 [[d1_databases]]
@@ -49,7 +51,14 @@ def listed(root: Path, capsys: pytest.CaptureFixture[str], pattern: str | None, 
     ("migrations/!(meta)/migration.sql", ["0001_a/migration.sql", "meta/migration.sql"],  # a leading ! negates
      ["0001_a/migration.sql", "meta/migration.sql"]),
     ("migrations/[z-a]*.sql", ["1_a.sql", "z-a.sql"], []),  # out-of-order range: matches nothing
-    ("migrations/sub/**", ["sub", "sub2/x.sql"], [])  # ** does not match "sub" itself,
+    ("migrations/sub/**", ["sub", "sub2/x.sql"], []),  # ** does not match "sub" itself,
+    ("migrations/!**/.*", [".drafts/0003.sql", "0001_a.sql", ".x.sql", "d/.y.sql", "d/2.sql"],
+     ["0001_a.sql", ".drafts/0003.sql"]),  # the negated walk enters .drafts/ (** stops at it) but not d/
+    ("migrations/?(0)*.sql", [".hidden.sql", "1_a.sql", "01_b.sql", ".0_c.sql"],
+     ["01_b.sql", "1_a.sql", ".0_c.sql", ".hidden.sql"]),  # a leading extglob lets names with a dot in
+    ("migrations/*[", ["a[undefined", "a["], ["a[undefined"]),  # an unclosed [ reads JavaScript's undefined
+    ("migrations/?_a.sql", ["\U0001F600_a.sql", "x_a.sql"], ["x_a.sql"]),  # ? is one UTF-16 unit,
+    ("migrations/??_a.sql", ["\U0001F600_a.sql", "x_a.sql"], ["\U0001F600_a.sql"]),  # half an emoji
 ])
 def test_the_pattern_is_read_as_minimatch_reads_it(tmp_path, monkeypatch, capsys, pattern, files, expected):
     monkeypatch.chdir(tmp_path)
@@ -122,3 +131,25 @@ def test_a_pattern_minimatch_cannot_take_is_refused_in_one_line(tmp_path, monkey
         assert result.returncode == 1
         assert says in result.stderr and "Traceback" not in result.stderr
     assert list((tmp_path / "migrations").iterdir()) == []
+
+
+def test_a_pattern_minimatch_throws_on_stops_with_wranglers_error(tmp_path, monkeypatch, capsys):
+    # minimatch 5.1.9 reads past the path's end for a trailing **/** at a folder as deep as the
+    # segments before it: wrangler 4.164 prints its TypeError and exits 1 (list, apply and create)
+    from workers_env.pytest_plugin import apply_d1_schema
+
+    monkeypatch.chdir(tmp_path)
+    listed(tmp_path, capsys, None, ["0001_a/migration.sql"])
+    (tmp_path / "wrangler.toml").write_text(CONFIG + "migrations_pattern = 'migrations/*/**/**'\n")
+    for command in ("list", "apply", "create"):
+        result = run_main(capsys, "d1", "migrations", command, "DB", *(("x",) if command == "create" else ("--local",)))
+        assert result.returncode == 1
+        assert "✘ [ERROR] Cannot read properties of undefined (reading 'charAt')" in result.stderr
+        assert "(workers-env: minimatch 5.1.9" in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in (tmp_path / "migrations").iterdir()] == ["0001_a"]
+    env = load_env(tmp_path)
+    try:
+        with pytest.raises(pytest.UsageError, match="reading 'charAt'.*'\\*/\\*\\*/\\*\\*' to '0001_a'"):
+            apply_d1_schema(env, "DB")
+    finally:
+        env.close()

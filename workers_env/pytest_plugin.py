@@ -587,9 +587,10 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
         directory = entry.migrations_path(env.config.root)
         try:
             pattern = entry.migrations_glob(env.config.path.name)
+            found = directory.is_dir() and migrations.migration_files(directory, pattern)
         except PatternError as exc:
-            raise pytest.UsageError(f"workers-env: {exc}") from None
-        if not directory.is_dir() or not migrations.migration_files(directory, pattern):
+            raise pytest.UsageError(f"workers-env: {exc}" + (f" ({exc.hint})" if exc.hint else "")) from None
+        if not found:
             what = ("no migrations folder" if not directory.is_dir() else "no migrations (.sql files) in the folder"
                     if entry.migrations_pattern is None else
                     f"no migrations matching migrations_pattern {entry.migrations_pattern!r} in the folder")

@@ -436,6 +436,11 @@ def _glob(config: Any, entry: D1Entry) -> str:
         raise CommandError(str(exc)) from None
 
 
+def _pattern_failure(exc: ValueError) -> CommandError:
+    """wrangler's error for a pattern its minimatch throws on (or another refusal), with our line."""
+    return with_hint(CommandError(str(exc)), getattr(exc, "hint", None))
+
+
 def _no_match_hint(config: Any, entry: D1Entry, directory: Path, pattern: str) -> None:
     """wrangler's warning when nothing matches the pattern but a Drizzle layout is there."""
     hint = migration_pattern.drizzle_hint(directory, entry.migrations_dir, pattern, config.path.name)
@@ -449,9 +454,9 @@ def _create(args: argparse.Namespace) -> int:
     pattern = _glob(config, entry)
     try:
         name = migrations.next_migration_name(entry.migrations_path(config.root), args.message, pattern)
+        refusal = migration_pattern.create_refusal(entry.migrations_dir, pattern, name, config.path.name)
     except ValueError as exc:
-        raise CommandError(str(exc)) from None
-    refusal = migration_pattern.create_refusal(entry.migrations_dir, pattern, name, config.path.name)
+        raise _pattern_failure(exc) from None
     if refusal is not None:
         raise CommandError(refusal)
     directory = _migrations_dir(config, entry, create=True)
@@ -488,6 +493,8 @@ def _list(args: argparse.Namespace) -> int:
         pending = migrations.unapplied_migrations(db, directory, entry.migrations_table, pattern)
     except SqlFailure as exc:
         raise CommandError(exc.message) from None
+    except migration_pattern.PatternError as exc:
+        raise _pattern_failure(exc) from None
     finally:
         db.close()
     if not migrations.migration_files(directory, pattern):
@@ -506,7 +513,10 @@ def _apply(args: argparse.Namespace) -> int:
     persist_to = _persist_to(args, config)
     db = _open(entry, persist_to, config)
     try:
-        pending = migrations.unapplied_migrations(db, directory, entry.migrations_table, pattern)
+        try:
+            pending = migrations.unapplied_migrations(db, directory, entry.migrations_table, pattern)
+        except migration_pattern.PatternError as exc:
+            raise _pattern_failure(exc) from None
         if not migrations.migration_files(directory, pattern):
             _no_match_hint(config, entry, directory, pattern)
         if not pending:

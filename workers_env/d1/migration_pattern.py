@@ -14,8 +14,12 @@ Matching is minimatch 5.1.9 with brace-expansion 2.1.7, the versions wrangler 4.
 whole segment, braces (``{a,b}``, ``{01..10}``, ``{a..e}``, ``{1..9..2}``, capped at 100,000
 expansions as there), extglobs (``@(a|b)``, ``?()``, ``*()``, ``+()``, ``!()``), a leading ``!``
 negating the pattern and a leading ``#`` making it a comment that matches nothing; a name
-starting with ``.`` is matched only by a segment written with a leading ``.``. Directories are
-entered only when the pattern could still match below them (minimatch's partial match).
+starting with ``.`` is matched only by a segment written with a leading ``.`` (or a leading
+extglob). Directories are entered only when the pattern could still match below them (minimatch's
+partial match). ``parse``, ``match`` and the globstar matching are ported line for line, quirks and
+all (``tools/wrangler/migration_pattern_differential.py`` compares them with wrangler's bundled copy;
+no Python glob library agrees closely enough, README "Where we had to choose"), including the
+``TypeError`` 5.1.9 throws on a trailing ``**/**``, raised as a :class:`PatternError` in wrangler's words.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import math
 import os
 import posixpath
 import re
+import types
 import warnings
 from pathlib import Path
 
@@ -45,7 +50,10 @@ DEFAULT_PATTERN = "*.sql"
 
 
 class PatternError(ValueError):
-    """A ``migrations_pattern`` wrangler refuses; the message is wrangler's."""
+    """A ``migrations_pattern`` wrangler refuses, or one its minimatch throws on while matching
+    (:data:`CRASH`); the message is wrangler's, ``hint`` a line of workers-env's to print after it."""
+
+    hint: str | None = None
 
 
 def normalize(path: str) -> str:
@@ -253,7 +261,7 @@ def _take(values: list[str], expanded: list[str], drops: bool, length: int) -> b
 
 def _expand_braces(pattern: str) -> list[str]:
     """minimatch's ``braceExpand``: brace-expansion's ``expandTop`` when a ``{...}`` is there."""
-    if not re.search(r"\{(?:(?!\{).)*\}", pattern):
+    if not re.search(f"\\{{(?:(?!\\{{)[^{_LINE_TERMINATORS}])*\\}}", pattern):  # (JavaScript's ".")
         return [pattern]
     if not pattern:
         return []
@@ -267,139 +275,132 @@ def _expand_braces(pattern: str) -> list[str]:
     return out
 
 
-def _class(body: str) -> str:
-    """A ``[...]`` body as a regular expression; one that never matches when JS would reject it
-    (minimatch: "out of order ranges ... just a range that matches nothing")."""
-    negate = body[:1] in ("!", "^")
+# -- minimatch 5.1.9's Minimatch (dot: false), line for line where it decides anything ----------
+_GLOBSTAR = object()  # minimatch's GLOBSTAR symbol: a whole ``**`` segment
+_RE_SPECIALS = frozenset("().*{}+?[]^$\\!")
+_EXTGLOB = {"!": ("(?:(?!(?:", "))[^/]*?)"), "?": ("(?:", ")?"), "+": ("(?:", ")+"), "*": ("(?:", ")*"),
+            "@": ("(?:", ")")}
+_STAR_RE, _QMARK_RE = "[^/]*?", "[^/]"
+_NO_DOT = "(?!\\.)"
+_LINE_TERMINATORS = "\n\r\u2028\u2029"  # (what JavaScript's ``.`` does not match)
+_MAX_GLOBSTAR_RECURSION = 200  # Minimatch's maxGlobstarRecursion default
+#: What wrangler 4.164 prints when minimatch 5.1.9 reads past a path's end (``_matchGlobStarBodySections``).
+CRASH = "Cannot read properties of undefined (reading 'charAt')"
+
+
+def _units(text: str) -> str:
+    """``text`` as JavaScript sees it: one character per UTF-16 code unit (so ``?`` takes half of
+    an emoji, as there)."""
+    if text.isascii() or max(text) < "\U00010000":
+        return text
+    return "".join(chr(0xD800 + ((ord(c) - 0x10000) >> 10)) + chr(0xDC00 + ((ord(c) - 0x10000) & 0x3FF))
+                   if c >= "\U00010000" else c for c in text)
+
+
+class _JsSyntaxError(ValueError):
+    """A regular expression JavaScript's ``RegExp`` refuses."""
+
+
+def _js_class(body: str) -> str:
+    """A JavaScript character class body (without its brackets) as a Python one: JavaScript's
+    rules (``[]`` matches nothing, ``[^]`` anything, a range out of order is a SyntaxError)."""
+    negate = body.startswith("^")
     body = body[1:] if negate else body
-    escaped = "".join("\\" + c if c in "\\[&|~" else c for c in body)
-    regex = f"[{'^' if negate else ''}{escaped}]"
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            re.compile(regex)
-    except re.error:
-        return "(?!)"
-    return regex
-
-
-def _closing_paren(segment: str, start: int) -> int:
-    depth = 0
-    for j in range(start, len(segment)):
-        if segment[j] == "(":
-            depth += 1
-        elif segment[j] == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
-
-
-def _split_bars(body: str) -> list[str]:
-    parts, depth, current = [], 0, ""
-    for c in body:
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            parts.append(current)
-            current = ""
+    atoms: list[tuple[str, bool]] = []  # (a character or a class escape's source, whether it is "-" unescaped)
+    i = 0
+    while i < len(body):
+        if body[i] == "\\" and i + 1 < len(body):
+            atoms.append(("\\" + body[i + 1] if body[i + 1] in "dDwWsS" else body[i + 1], False))
+            i += 2
         else:
-            current += c
-    return parts + [current]
+            atoms.append((body[i], body[i] == "-"))
+            i += 1
+    out: list[str] = []
+    k = 0
+    while k < len(atoms):
+        (a, _), nxt = atoms[k], atoms[k + 1:k + 3]
+        if len(nxt) == 2 and nxt[0][1]:
+            b = nxt[1][0]
+            if len(a) == 1 and len(b) == 1:
+                if a > b:
+                    raise _JsSyntaxError("Range out of order in character class")
+                out.append(f"{re.escape(a)}-{re.escape(b)}")
+            else:  # (a class escape at either end: no range, Annex B)
+                out.append(f"{_class_atom(a)}\\-{_class_atom(b)}")
+            k += 3
+            continue
+        out.append(_class_atom(a))
+        k += 1
+    if not out:
+        return "(?s:.)" if negate else "(?!)"
+    return f"[{'^' if negate else ''}{''.join(out)}]"
 
 
-def _regex(segment: str) -> str:
-    out, i = [], 0
-    while i < len(segment):
-        c = segment[i]
-        if c in "!?+*@" and segment[i + 1:i + 2] == "(":  # extglob: !(a|b) ?(a) +(a) *(a) @(a|b)
-            end = _closing_paren(segment, i + 1)
-            if end > 0:
-                alternatives = "|".join(_regex(alt) for alt in _split_bars(segment[i + 2:end]))
-                if c == "!":
-                    rest = _regex(segment[end + 1:])
-                    out.append(f"(?:(?!(?:{alternatives}){rest}{'' if rest else chr(92) + 'Z'})[^/]*?)")
-                else:
-                    out.append(f"(?:{alternatives})" + {"?": "?", "+": "+", "*": "*", "@": ""}[c])
-                i = end + 1
-                continue
-        if c == "\\" and i + 1 < len(segment):
-            out.append(re.escape(segment[i + 1]))
+def _class_atom(atom: str) -> str:
+    return atom if len(atom) == 2 else re.escape(atom)
+
+
+def _python_regex(source: str) -> str:
+    """The regular expression minimatch builds (JavaScript, no flags) as Python's ``re`` reads it
+    the same way: ``.`` without line terminators, ``$`` only at the end, JavaScript's classes."""
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            if i + 1 == len(source):
+                raise _JsSyntaxError("\\ at end of pattern")
+            out.append("\\" + source[i + 1] if source[i + 1].isalnum() else re.escape(source[i + 1]))
             i += 2
             continue
-        if c == "*":
-            out.append("[^/]*?")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[":
-            end = segment.find("]", i + 2 if segment[i + 1:i + 2] in ("!", "^", "]") else i + 1)
-            if end < 0:
-                out.append(re.escape(c))
-            else:
-                out.append(_class(segment[i + 1:end]))
-                i = end
-        else:
-            out.append(re.escape(c))
+        if c == "[":
+            j = i + 1
+            while j < len(source) and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            if j >= len(source):
+                raise _JsSyntaxError("Unterminated character class")
+            out.append(_js_class(source[i + 1:j]))
+            i = j + 1
+            continue
+        out.append({".": f"[^{_LINE_TERMINATORS}]", "$": r"\Z"}.get(c, c))
         i += 1
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=4096)
-def _segment_regex(segment: str) -> re.Pattern[str]:
-    return re.compile(_regex(segment), re.DOTALL)
+_ANY = types.SimpleNamespace(token="?")  # any one character (``[^/]``)
+_STAR = types.SimpleNamespace(token="*")  # any run of characters (``[^/]*?``)
 
 
-_MAGIC = re.compile(r"[*?\[\\]|[!?+*@]\(")
+class _Segment:
+    """A pattern segment with magic: minimatch's ``^...$`` regular expression, matched as a
+    two-pointer wildcard when it is only literals, ``?``, ``*`` and classes (the regular
+    expression of many ``*`` takes exponential time in Python's backtracking engine)."""
 
+    def __init__(self, source: str, tokens: list[object] | None, no_dot: bool) -> None:
+        self.source = source
+        self.no_dot = no_dot
+        self.tokens: tuple[object, ...] | None = None
+        self.regex: re.Pattern[str] | None = None
+        if tokens is not None:
+            self.tokens = tuple(tokens)
+            return
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.regex = re.compile(_python_regex("^" + source + "$"))
+        except (re.error, _JsSyntaxError, RecursionError):
+            self.regex = re.compile("(?!)")  # (minimatch: new RegExp("$."), which never matches)
 
-def _segment_matches(pattern: str, name: str) -> bool:
-    if _MAGIC.search(pattern) is None:
-        return pattern == name  # (minimatch compares a segment without magic as a string)
-    if name.startswith(".") and not pattern.startswith("."):
-        return False  # dot: false
-    tokens = _tokens(pattern)
-    if tokens is None:  # (an extglob: a regular expression, as minimatch builds one)
-        return _segment_regex(pattern).fullmatch(name) is not None
-    return _wildcard(tokens, name)
-
-
-_STAR: object = object()
-
-
-@functools.lru_cache(maxsize=2 * _MAX_EXPANSIONS)  # (every segment of a fully expanded pattern)
-def _tokens(segment: str) -> tuple[object, ...] | None:
-    """A segment without extglobs as single-character matchers (a literal, or a compiled
-    ``?``/``[...]``) and stars; ``None`` for one with an extglob."""
-    if re.search(r"[!?+*@]\(", segment):
-        return None
-    out: list[object] = []
-    i = 0
-    while i < len(segment):
-        c = segment[i]
-        if c == "\\" and i + 1 < len(segment):
-            out.append(segment[i + 1])
-            i += 2
-            continue
-        if c == "*":
-            if not out or out[-1] is not _STAR:
-                out.append(_STAR)
-        elif c == "?":
-            out.append(re.compile("[^/]", re.DOTALL))
-        elif c == "[":
-            end = segment.find("]", i + 2 if segment[i + 1:i + 2] in ("!", "^", "]") else i + 1)
-            if end < 0:
-                out.append(c)
-            else:
-                out.append(re.compile(_class(segment[i + 1:end]), re.DOTALL))
-                i = end
-        else:
-            out.append(c)
-        i += 1
-    return tuple(out)
+    def match(self, name: str) -> bool:
+        if self.regex is not None:
+            return self.regex.search(name) is not None  # (String.prototype.match: anywhere)
+        if not name or name[0] in _LINE_TERMINATORS or (self.no_dot and name[0] == "."):
+            return False  # "(?=.)" and "(?!\.)"
+        return _wildcard(self.tokens or (), name)
 
 
 def _wildcard(tokens: tuple[object, ...], name: str) -> bool:
-    """Whether ``name`` matches: the two-pointer wildcard match, O(len(tokens) * len(name)), where
-    a backtracking regular expression of many ``*`` can take exponential time."""
+    """Whether ``name`` matches: the two-pointer wildcard match, O(len(tokens) * len(name))."""
     ti = si = 0
     star_t, star_s = -1, 0
     while si < len(name):
@@ -407,8 +408,8 @@ def _wildcard(tokens: tuple[object, ...], name: str) -> bool:
         if token is _STAR:
             star_t, star_s = ti, si
             ti += 1
-        elif token is not None and (token == name[si] if isinstance(token, str)
-                                    else token.fullmatch(name[si]) is not None):  # type: ignore[attr-defined]
+        elif token is not None and (token is _ANY or (
+                token == name[si] if isinstance(token, str) else token.match(name[si]) is not None)):  # type: ignore
             ti += 1
             si += 1
         elif star_t >= 0:
@@ -421,43 +422,260 @@ def _wildcard(tokens: tuple[object, ...], name: str) -> bool:
     return ti == len(tokens)
 
 
-_GLOBSTAR = "**"
+def _js_unescape(text: str, keep: str = "") -> str:
+    """``s.replace(/\\(.)/g, "$1")`` (``globUnescape``) or, with ``keep``, charUnescape's
+    ``/\\([^-\\]])/g``."""
+    if keep:
+        return re.sub(r"\\([^\-\]])", r"\1", text, flags=re.DOTALL)
+    return re.sub(f"\\\\([^{_LINE_TERMINATORS}])", r"\1", text)
 
 
-def _is_dot(name: str) -> bool:
-    return name.startswith(".")  # (".", ".." and, with dot: false, every dot name)
+@functools.lru_cache(maxsize=2 * _MAX_EXPANSIONS)  # (every segment of a fully expanded pattern)
+def _parse(pattern: str, sub: bool = False) -> object:
+    """``Minimatch.prototype.parse``: ``_GLOBSTAR``, a string compared as it is, a :class:`_Segment`,
+    or (``sub``, for an unclosed ``[``) the regular expression's source and whether it has magic."""
+    if len(pattern) > _MAX_PATTERN_LENGTH:
+        raise PatternError(_too_long(len(pattern)))
+    if pattern == "**":
+        return ("undefined", False) if sub else _GLOBSTAR  # (JavaScript: Symbol()[0])
+    if pattern == "":
+        return ("undefined", False) if sub else ""  # (""[0])
+    s = types.SimpleNamespace(re="", magic=False, state="", dot_trav=pattern[0] == ".", tokens=[], simple=True)
+    escaping = in_class = False
+    stack: list[dict[str, object]] = []
+    negatives: list[dict[str, object]] = []
+    class_start = re_class_start = -1
+
+    def clear_state_char() -> None:
+        if s.state:
+            if s.state in "*?":
+                s.re += _STAR_RE if s.state == "*" else _QMARK_RE
+                s.tokens.append(_STAR if s.state == "*" else _ANY)
+                s.magic = True
+            else:
+                s.re += "\\" + s.state
+                s.tokens.append(s.state)
+            s.state = ""
+
+    def literal(c: str, escaped: str) -> None:
+        s.re += escaped
+        if not in_class:
+            s.tokens.append(c)
+
+    def sub_pattern_start(rest: str) -> str:
+        return "" if rest[:1] == "." else _NO_DOT
+
+    for i, c in enumerate(pattern):
+        if escaping:
+            if c == "/":
+                return False
+            literal(c, ("\\" if c in _RE_SPECIALS else "") + c)
+            s.simple = s.simple and c != "|"  # (an escaped "|" is left bare: an alternation of the regex)
+            escaping = False
+            continue
+        if c == "/":
+            return False
+        if c == "\\":
+            if in_class and pattern[i + 1:i + 2] == "-":
+                s.re += c
+                continue
+            clear_state_char()
+            escaping = True
+        elif c in "?*+@!":
+            if in_class:
+                s.re += "^" if c == "!" and i == class_start + 1 else c
+            elif not (c == "*" and s.state == "*"):
+                clear_state_char()
+                s.state = c
+        elif c == "(":
+            if in_class:
+                s.re += "("
+            elif not s.state:
+                literal("(", "\\(")
+            else:
+                opening, closing = _EXTGLOB[s.state]
+                entry = {"type": s.state, "start": i - 1, "re_start": len(s.re), "open": opening, "close": closing}
+                stack.append(entry)
+                s.re += opening
+                s.simple = False
+                if entry["start"] == 0 and entry["type"] != "!":
+                    s.dot_trav = True
+                    s.re += sub_pattern_start(pattern[i + 1:])
+                s.state = ""
+        elif c == ")":
+            if in_class or not stack:
+                literal(")", "\\)")
+                continue
+            entry = stack.pop()
+            clear_state_char()
+            s.magic = True
+            s.re += str(entry["close"])
+            if entry["type"] == "!":
+                entry["re_end"] = len(s.re)
+                negatives.append(entry)
+        elif c == "|":
+            if in_class or not stack:
+                literal("|", "\\|")
+                continue
+            clear_state_char()
+            s.re += "|"
+            if stack[-1]["start"] == 0 and stack[-1]["type"] != "!":
+                s.dot_trav = True
+                s.re += sub_pattern_start(pattern[i + 1:])
+        elif c == "[":
+            clear_state_char()
+            if in_class:
+                s.re += "\\["
+                continue
+            in_class, class_start, re_class_start = True, i, len(s.re)
+            s.re += c
+        elif c == "]":
+            if i == class_start + 1 or not in_class:
+                literal("]", "\\]")
+                continue
+            body = pattern[class_start + 1:i]
+            try:  # (RegExp("[" + braExpEscape(charUnescape(cs)) + "]"))
+                _js_class(re.sub(r"[\[\]\\]", r"\\\g<0>", _js_unescape(body, keep="-]")))
+                s.re += c
+                try:
+                    s.tokens.append(re.compile(_js_class(s.re[re_class_start + 1:-1])))
+                except _JsSyntaxError:  # (then RegExp of the whole segment fails: it matches nothing)
+                    s.simple = False
+            except _JsSyntaxError:
+                s.re = s.re[:re_class_start] + "(?:$.)"
+                s.tokens.append(re.compile("(?!)"))
+            s.magic = True
+            in_class = False
+        else:
+            clear_state_char()
+            literal(c, ("\\" if c in _RE_SPECIALS and not (c == "^" and in_class) else "") + c)
+    if in_class:
+        body_re, body_magic = _parse(pattern[class_start + 1:], True)  # type: ignore[misc]
+        s.re = s.re[:re_class_start] + "\\[" + body_re
+        s.magic = s.magic or body_magic
+        s.simple = False
+    while stack:
+        entry = stack.pop()
+        tail = s.re[int(entry["re_start"]) + len(str(entry["open"])):]  # type: ignore[call-overload]
+        tail = re.sub(r"((?:\\{2}){0,64})(\\?)\|", lambda m: m[1] + m[1] + (m[2] or "\\") + "|", tail)
+        kind = entry["type"]
+        s.magic = True
+        s.re = s.re[:int(entry["re_start"])] + (  # type: ignore[call-overload]
+            _STAR_RE if kind == "*" else _QMARK_RE if kind == "?" else "\\" + str(kind)) + "\\(" + tail
+    clear_state_char()
+    if escaping:
+        literal("\\", "\\\\")
+    add_pattern_start = s.re[:1] in ("[", ".", "(")
+    for entry in reversed(negatives):
+        start, end = int(entry["re_start"]), int(entry["re_end"])  # type: ignore[call-overload]
+        before, first, after = s.re[:start], s.re[start:end - 8], s.re[end:]
+        last = s.re[end - 8:end] + after
+        open_before = len(before.split("(")) - len(before.split(")"))
+        for _ in range(open_before):
+            after = re.sub(r"\)[+*?]?", "", after, count=1)
+        s.re = before + first + after + ("(?:$|\\/)" if after == "" and not sub else "") + last
+    if s.re != "" and s.magic:
+        s.re = "(?=.)" + s.re
+    no_dot = add_pattern_start and not s.dot_trav
+    if no_dot:
+        s.re = _NO_DOT + s.re
+    if sub:
+        return s.re, s.magic
+    if not s.magic:
+        return _js_unescape(pattern)
+    return _Segment(s.re, s.tokens if s.simple else None, no_dot)
 
 
-def _match_one(file: list[str], pattern: list[str], partial: bool) -> bool:
-    """minimatch's ``matchOne`` (memoized, so a row of ``**`` cannot take exponential time)."""
+def _match_one(file: list[str], pattern: list[object], partial: bool, fi: int, pi: int) -> bool:
+    """``_matchOne``: segment by segment from ``fi``/``pi``, no globstar."""
     fl, pl = len(file), len(pattern)
-    if _GLOBSTAR not in pattern:  # (no backtracking: segment by segment)
-        if fl > pl or (fl < pl and not partial):
-            return fl == pl + 1 and file[-1] == "" and all(map(_segment_matches, pattern, file))
-        return all(map(_segment_matches, pattern, file))
+    while fi < fl and pi < pl:
+        p = pattern[pi]
+        if p is False or p is _GLOBSTAR:
+            return False
+        if not (file[fi] == p if isinstance(p, str) else p.match(file[fi])):  # type: ignore[attr-defined]
+            return False
+        fi += 1
+        pi += 1
+    if fi == fl and pi == pl:
+        return True
+    if fi == fl:
+        return partial
+    return fi == fl - 1 and file[fi] == ""
 
-    @functools.lru_cache(maxsize=None)
-    def step(fi: int, pi: int) -> bool:
-        if fi == fl or pi == pl:
-            if fi == fl and pi == pl:
-                return True
-            if fi == fl:
-                return partial
-            return fi == fl - 1 and file[fi] == ""
-        if pattern[pi] == _GLOBSTAR:
-            if pi + 1 == pl:
-                return not any(_is_dot(f) for f in file[fi:])
-            fr = fi
-            while fr < fl:
-                if step(fr, pi + 1):
-                    return True
-                if _is_dot(file[fr]):
-                    break
-                fr += 1
-            return partial and fr == fl
-        return _segment_matches(pattern[pi], file[fi]) and step(fi + 1, pi + 1)
 
-    return step(0, 0)
+def _match_globstar(file: list[str], pattern: list[object], partial: bool) -> bool:
+    """``_matchGlobstar``: the segments before the first ``**`` (head), after the last (tail,
+    unless partial) and the globstar-separated sections between, matched left to right."""
+    first = next(i for i, p in enumerate(pattern) if p is _GLOBSTAR)
+    last = max(i for i, p in enumerate(pattern) if p is _GLOBSTAR)
+    head = pattern[:first]
+    body = pattern[first + 1:] if partial else pattern[first + 1:last]
+    tail = [] if partial else pattern[last + 1:]
+    fi = 0
+    if head:
+        if not _match_one(file[:len(head)], head, partial, 0, 0):
+            return False
+        fi = len(head)
+    tail_match = 0
+    if tail:
+        if len(tail) + fi > len(file):
+            return False
+        tail_start = len(file) - len(tail)
+        if _match_one(file, tail, partial, tail_start, 0):
+            tail_match = len(tail)
+        else:
+            if file[-1] != "" or fi + len(tail) == len(file):
+                return False
+            if not _match_one(file, tail, partial, tail_start - 1, 0):
+                return False
+            tail_match = len(tail) + 1
+    if not body:
+        saw_some = bool(tail_match)
+        for f in file[fi:len(file) - tail_match]:
+            saw_some = True
+            if f.startswith("."):
+                return False
+        return partial or saw_some
+    sections: list[list[object]] = [[[], 0]]
+    non_globstar, sums = 0, [0]
+    for p in body:
+        if p is _GLOBSTAR:
+            sums.append(non_globstar)
+            sections.append([[], 0])
+        else:
+            sections[-1][0].append(p)  # type: ignore[attr-defined]
+            non_globstar += 1
+    length = len(file) - tail_match
+    for section, total in zip(sections, reversed(sums)):
+        section[1] = length - (total + len(section[0]))  # type: ignore[arg-type]
+    return bool(_match_sections(file, sections, fi, 0, partial, 0, bool(tail_match)))
+
+
+def _match_sections(file: list[str], sections: list[list[object]], fi: int, index: int, partial: bool,
+                    depth: int, saw_tail: bool) -> bool | None:
+    """``_matchGlobStarBodySections``: False "no match", None "no match, stop trying"; reading
+    past the path's end is wrangler's ``TypeError`` (:data:`CRASH`), raised as a :class:`PatternError`."""
+    if index == len(sections):
+        for f in file[fi:]:
+            saw_tail = True
+            if f.startswith("."):
+                return False
+        return saw_tail
+    body, after = sections[index]
+    while fi <= after:  # type: ignore[operator]
+        hit = _match_one(file[:fi + len(body)], body, partial, fi, 0)  # type: ignore[arg-type]
+        if hit and depth < _MAX_GLOBSTAR_RECURSION:
+            found = _match_sections(file, sections, fi + len(body), index + 1, partial,  # type: ignore[arg-type]
+                                    depth + 1, saw_tail)
+            if found is not False:
+                return found
+        if fi >= len(file):
+            raise PatternError(CRASH)
+        if file[fi].startswith("."):
+            return False
+        fi += 1
+    return True if partial else None
 
 
 def _too_long(length: int) -> str:
@@ -469,27 +687,38 @@ class _Matcher:
     """A compiled ``Minimatch(pattern, {dot: false})``: negation, comments, braces, globstars."""
 
     def __init__(self, pattern: str) -> None:
+        pattern = _units(pattern)
         if len(pattern) > _MAX_PATTERN_LENGTH:
             raise PatternError(_too_long(len(pattern)))
         self.comment = pattern.startswith("#")
         self.empty = not pattern
         bangs = len(pattern) - len(pattern.lstrip("!"))
         self.negate = bangs % 2 == 1
+        self.sets: list[list[object]] = []
+        if self.comment or self.empty:
+            return
         try:
-            expanded = _expand_braces(pattern[bangs:]) if pattern[bangs:] else [""]
+            expanded = _expand_braces(pattern[bangs:])
         except RecursionError:
             raise PatternError("The `migrations_pattern` nests its braces too deep to expand: brace-expansion (which "
                                "wrangler uses) stops at 1000 levels; use fewer `{`.") from None
-        self.sets = [e.split("/") for e in dict.fromkeys(expanded)]
+        for expansion in expanded:
+            parts = [_parse(part) for part in re.split("/+", expansion)]
+            if not any(part is False for part in parts):
+                self.sets.append(parts)
 
     def match(self, path: str, partial: bool = False) -> bool:
+        """``Minimatch.prototype.match``; :class:`PatternError` (:data:`CRASH`) where wrangler's throws."""
         if self.comment:
             return False
         if self.empty:
             return path == ""
-        file = path.split("/")
+        if path == "/" and partial:
+            return True
+        file = re.split("/+", _units(path))
         for parts in self.sets:
-            if _match_one(file, parts, partial):
+            if (_match_globstar(file, parts, partial) if any(p is _GLOBSTAR for p in parts)
+                    else _match_one(file, parts, partial, 0, 0)):
                 return not self.negate
         return self.negate
 
@@ -501,7 +730,17 @@ def _matcher(pattern: str) -> _Matcher:
 
 def matches(pattern: str, relative_path: str) -> bool:
     """Whether ``relative_path`` (``/``-separated) matches ``pattern`` (minimatch, ``dot: false``)."""
-    return _matcher(pattern).match(relative_path)
+    return _match(_matcher(pattern), pattern, relative_path)
+
+
+def _match(matcher: _Matcher, pattern: str, path: str, partial: bool = False) -> bool:
+    try:
+        return matcher.match(path, partial)
+    except PatternError as error:
+        error.hint = (f"minimatch 5.1.9, which wrangler 4.164 reads migrations_pattern with, throws this matching "
+                      f"{pattern!r} to {path!r}: it reads past the path's end where the pattern ends in `**/**` after "
+                      "other segments, so wrangler stops here too; end the pattern with a single `**`")
+        raise
 
 
 # -- finding and ordering -------------------------------------------------------------------
@@ -549,9 +788,9 @@ def matching_files(directory: Path, pattern: str) -> list[str]:
             child = entry.name if rel == "" else f"{rel}/{entry.name}"
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if matcher.match(child, partial=True):
+                    if _match(matcher, pattern, child, partial=True):
                         stack.append((Path(entry.path), child))
-                elif entry.is_file(follow_symlinks=False) and matcher.match(child):
+                elif entry.is_file(follow_symlinks=False) and _match(matcher, pattern, child):
                     found.append(child)
             except OSError:
                 continue
