@@ -116,6 +116,34 @@ def test_fastapi_app_over_http(tmp_path):
             assert (resp.status, json.loads(resp.read())) == (201, {"name": "a", "total": 2})
 
 
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-11-02", "2026-05-01"])
+async def test_asgi_env_dependency_hands_a_route_the_env(tmp_path, date):
+    """``from asgi import env`` as a route's default (workerd PR #1745): FastAPI resolves the
+    dependency's ``request: Request`` to Starlette's request, never to a query parameter."""
+    entry = '''
+    from fastapi import FastAPI
+    from asgi import env
+    from workers import WorkerEntrypoint
+
+    app = FastAPI()
+
+    @app.get("/hello")
+    async def hello(env=env):
+        return {"secret": env.MESSAGE}
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            import asgi
+
+            return await asgi.fetch(app, request, self.env)
+    '''
+    root = make(tmp_path, date)
+    (root / "src" / "worker.py").write_text(textwrap.dedent(entry))
+    resp = await load_worker(root).fetch("/hello")
+    assert (resp.status, await resp.json()) == (200, {"secret": "My env var"})
+
 @pytest.mark.asyncio
 async def test_lifespan_runs_around_each_request_and_starlette_works(tmp_path):
     entry = '''

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,32 +20,20 @@ from pathlib import Path
 import pathspec
 
 from workers_env.assets import limits as _limits
+from workers_env.assets.mime_package import EXTENSION_TYPES
 
 __all__ = ["AssetFile", "Manifest", "content_type"]
 
-#: what the ``mime`` package (which wrangler uses) names the common web types
-_TYPES = {
-    "html": "text/html", "htm": "text/html", "css": "text/css", "js": "text/javascript", "mjs": "text/javascript",
-    "cjs": "application/node", "json": "application/json", "map": "application/json", "txt": "text/plain",
-    "md": "text/markdown", "csv": "text/csv", "xml": "application/xml", "svg": "image/svg+xml", "png": "image/png",
-    "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "avif": "image/avif",
-    "ico": "image/vnd.microsoft.icon", "bmp": "image/bmp", "woff": "font/woff", "woff2": "font/woff2",
-    "ttf": "font/ttf", "otf": "font/otf", "wasm": "application/wasm", "pdf": "application/pdf",
-    "webmanifest": "application/manifest+json", "mp4": "video/mp4", "webm": "video/webm", "mp3": "audio/mpeg",
-    "wav": "audio/wav", "ogg": "audio/ogg", "zip": "application/zip", "gz": "application/gzip",
-    "yaml": "text/yaml", "yml": "text/yaml", "py": "text/x-python", "ts": "video/mp2t",
-}
-
 
 def content_type(path: str) -> str | None:
-    """The ``Content-Type`` wrangler gives a file (``text/*`` with ``; charset=utf-8``), or
-    ``None`` for an extension it does not know."""
-    name = path.rsplit("/", 1)[-1]
-    kind = _TYPES.get(name.rsplit(".", 1)[-1].lower()) if "." in name else None
-    if kind is None:
-        import mimetypes
-
-        kind = mimetypes.guess_type(name, strict=True)[0]
+    """The ``Content-Type`` wrangler gives a file, as the ``mime`` package's ``getType`` names it
+    (``text/*`` with ``; charset=utf-8``), or ``None`` for a name with no extension after its first
+    character (``README``, ``.env``) or an extension the package lacks (``.py``)."""
+    name = re.split(r"[/\\]", path)[-1].lower()
+    extension = name.rsplit(".", 1)[-1]
+    if len(extension) >= len(name) - 1:
+        return None
+    kind = EXTENSION_TYPES.get(extension)
     if kind and kind.startswith("text/") and "charset" not in kind:
         kind += "; charset=utf-8"
     return kind

@@ -498,8 +498,12 @@ def __getattr__(name: str) -> Any:
     if name == "env":
         from fastapi import Depends, Request
 
-        async def env(request: Request) -> Any:
+        async def env(request):
             return request.scope["env"]
 
+        # The SDKs' module has no ``from __future__ import annotations``, so FastAPI sees the class
+        # itself; a string "Request" would be looked up in this module's globals, miss, and turn
+        # the parameter into a required query parameter (422 on every request).
+        env.__annotations__ = {"request": Request}
         return Depends(env)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
