@@ -99,6 +99,8 @@ class ConfigError(WorkersEnvError, ValueError):
         super().__init__(message)
         self.problems: list[str] = list(problems) or [message]
         self.path = path
+        #: a broken wrangler config's warnings block, as wrangler prints it before the errors ("" for none)
+        self.config_warnings = ""
 
 
 class IndexDefinitionError(ConfigError):

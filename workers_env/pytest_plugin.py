@@ -713,7 +713,7 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
                   "Point it at one with --wrangler-config PATH, the workers_env_config ini option, "
                   "or @pytest.mark.workers_env(config=...).")
         _fail(f"workers-env: the env fixture could not build the env of {found}:\n"
-              f"{_warnings_then(exc, found, _environment(request, marker))}")
+              f"{_warnings_then(exc)}")
     _note_config_warnings(request.config, built)
     try:
         base = _test_dir(request)
@@ -730,21 +730,12 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
         built.close()
 
 
-def _warnings_then(exc: Exception, found: Path, environment: str | None) -> str:
+def _warnings_then(exc: Exception) -> str:
     """A broken config's errors after its warnings, as wrangler prints them: a misspelt key's
     ``Unexpected fields found in vectorize[0] field: "bindng"`` is what says how to fix the
     ``should have a string "binding" field`` error below it."""
-    from workers_env._errors import ConfigError
-    from workers_env.config import check_config
-    from workers_env.config.diagnostics import Report
-
-    try:
-        report = check_config(found, environment=environment)
-    except ConfigError:
-        return str(exc)
-    if not report.warnings or not str(exc).startswith("Processing "):
-        return str(exc)
-    return f"{Report(report.path, report.environment, warnings=report.warnings).render()}\n\n{exc}"
+    warnings = getattr(exc, "config_warnings", "")
+    return f"{warnings}\n\n{exc}" if warnings else str(exc)
 
 
 #: every wrangler config the env fixture read in this run that had warnings: (path, env) -> them

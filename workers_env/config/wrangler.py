@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._deep import ROOMY_FROM, more_room
-from workers_env._errors import ConfigError
+from workers_env._errors import ConfigError, add_hint
 from workers_env._jsvalues import surrogate_pairs_joined
 from workers_env.config.diagnostics import (
     INHERITABLE_FIELDS,
@@ -551,13 +551,23 @@ def load_config(
     """The config at ``path`` (file or folder, default: search from cwd) for ``environment``.
 
     Raises one :class:`ConfigError` whose message is the wrangler-style report and whose
-    ``problems`` list every error; warnings do not raise and end up in ``.warnings``.
+    ``problems`` list every error; warnings do not raise and end up in ``.warnings``. A broken
+    config's warnings (the one naming a misspelt key explains the error below it) ride on the
+    error: its ``config_warnings`` (wrangler's warnings block, ``""`` for none), and a note
+    shown under its traceback -- not in its message, which the CLI prints after printing the
+    warnings itself, as wrangler does.
     """
     report, config = _analyse(path, environment, strict)
     if not report.ok or config is None:
-        raise ConfigError(
+        error = ConfigError(
             Report(report.path, report.environment, errors=report.errors).render(),
             problems=[d.message for d in report.errors],
             path=None if report.path is None else str(report.path),
         )
+        alone = any(d.alone for d in report.errors)  # a parse error: wrangler reports nothing else
+        error.config_warnings = "" if alone else Report(report.path, report.environment,
+                                                         warnings=report.warnings).render()
+        if error.config_warnings:
+            add_hint(error, f"the config's warnings, which wrangler prints before its errors:\n{error.config_warnings}")
+        raise error
     return config
