@@ -1,6 +1,6 @@
 """The offline embedder reads text with Unicode 14.0, Python 3.11's, on every Python: a letter
 Unicode assigned later (CJK Extension H in 15.0, Extension I in 15.1, Nag Mundari) is a word
-character in Python 3.12/3.13's ``unicodedata`` and not in 3.11's, and before this the same text
+character in Python 3.12-3.14's ``unicodedata`` and not in 3.11's, and before this the same text
 embedded differently by interpreter. Run under every Python by tools/pythons/run_suite.sh."""
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ import sys
 import traceback
 
 import pytest
+from worker_helpers import typical_pyproject
 
 from workers_env.config.compat import python_release
 from workers_env.runtime import load_worker
@@ -60,6 +61,7 @@ def test_the_production_python_of_each_era(tmp_path, date, flags, python):
 async def test_syntax_newer_than_this_interpreter_says_which_python_production_runs(tmp_path):
     root = project(tmp_path, flags=("python_workers", "python_workers_20260610"))
     if sys.version_info >= (3, 14):  # this interpreter reads 3.14 syntax: the Worker runs
+        typical_pyproject(root)  # (the external-SDK era: pywrangler vendors the SDK, or `workers` is missing)
         assert await (await load_worker(root).fetch("/")).text() == "7"
         return
     with pytest.raises(SyntaxError) as info:

@@ -9,7 +9,7 @@ import http.server
 import json
 import textwrap
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,20 @@ def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra
         + extra
     )
     return typical_pyproject(folder) if pyproject else folder
+
+
+def interpreters_unhashable(operation: Callable[[], object], type_name: str = "list") -> str:
+    """The TypeError ``operation`` (which puts a plain ``list`` where a hash is needed) raises, in
+    the running interpreter's words, with the list's type read as ``type_name``: CPython 3.14's
+    set and dict say ``cannot use 'list' as a set element (unhashable type: 'list')`` where 3.13
+    and earlier (Pyodide 0.26, 0.28) say ``unhashable type: 'list'`` -- the interpreter's wording
+    (README: under a newer interpreter Python's own messages read as that interpreter writes
+    them), not the type name the tests pin."""
+    try:
+        operation()
+    except TypeError as exc:
+        return str(exc).replace("'list'", f"'{type_name}'")
+    raise AssertionError("a list became hashable")
 
 
 #: Worker source for the stream tests: ``await outcome(promise)`` is ``"resolved"`` or the

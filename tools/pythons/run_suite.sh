@@ -7,6 +7,7 @@
 #              (tools/pythons/embed_digests.py; they must be identical)
 #   PYTHONS="3.12 /path/to/python3.13 python3.14"  the interpreters to use instead of every
 #              pyenv one: pyenv versions (3.12: its newest 3.12.x), paths or commands on PATH
+#              (a CPython pyenv lacks, 3.14: PYTHONS="$(tools/pythons/debian_python.sh) 3.11")
 #   PYTHON_VENVS=DIR   where each interpreter's venv is kept (default /tmp/workers-env-venvs)
 #   PIP_CONSTRAINT=FILE  pins the packages installed (pip reads it), e.g. the output of
 #              `python3 -m pip freeze` where the suite already passes

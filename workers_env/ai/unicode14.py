@@ -2,13 +2,14 @@
 supports -- for the offline embedder.
 
 Why: the embedder splits words on ``\\w+`` after NFKC and case folding, and those follow the
-interpreter's Unicode database (14.0 in Python 3.11, 15.0 in 3.12, 15.1 in 3.13). A letter
-Unicode assigned later (CJK Extension H, Kawi, Nag Mundari, ...) is a word character on a newer
-Python and not on 3.11, so the same text would embed differently by interpreter. Characters
-assigned before 14.0 read the same on every version (Unicode's normalization and case folding
-stability policies; checked for every code point under 3.11, 3.12 and 3.13), so only the later
-ones are read as 3.11 reads them: each is replaced by U+FFFD, which like an unassigned code
-point is no word character, no space, and left alone by NFKC and case folding.
+interpreter's Unicode database (14.0 in Python 3.11, 15.0 in 3.12, 15.1 in 3.13, 16.0 in
+3.14). A letter Unicode assigned later (CJK Extension H, Kawi, Nag Mundari, ...) is a word
+character on a newer Python and not on 3.11, so the same text would embed differently by
+interpreter. Characters assigned before 14.0 read the same on every version (Unicode's
+normalization and case folding stability policies; checked for every code point under 3.11,
+3.12, 3.13 and 3.14), so only the later ones are read as 3.11 reads them: each is replaced by
+U+FFFD, which like an unassigned code point is no word character, no space, and left alone by
+NFKC and case folding.
 
 ``_UNASSIGNED_IN_14`` holds the code points unassigned (general category ``Cn``) in Unicode
 14.0, as hexadecimal ranges, written out from Python 3.11.7's ``unicodedata``;

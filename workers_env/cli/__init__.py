@@ -112,6 +112,17 @@ class Parser(argparse.ArgumentParser):
             parsed._bad_choice = self._bad_choice
         return parsed, extra
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        """argparse's, but an option given with no value (``--metric`` alone, a
+        :func:`~workers_env.cli.common.value_optional` one) has its ``const`` checked against
+        its choices on every Python, as yargs checks ``""``: argparse did up to 3.13, 3.14's
+        no longer does (a second check where it still does notes nothing new)."""
+        value = super()._get_values(action, arg_strings)
+        if (not arg_strings and action.nargs == argparse.OPTIONAL and action.option_strings
+                and action.choices is not None and isinstance(action.const, str)):
+            self._check_value(action, value)
+        return value
+
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         """argparse's, but an option's value outside its choices is only noted, to be refused
         once the whole line is read (:meth:`parse_args`); a command's name is checked at once."""

@@ -9,8 +9,10 @@ environment as a :class:`WorkerConfig`.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
@@ -58,6 +60,10 @@ _UNSUPPORTED_BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "UTF-16 LE"),
 )
 _UTF8_BOM = b"\xef\xbb\xbf"
+#: what a path's stat fails with when there is no such file (Path.exists' answer up to 3.13:
+#: these errnos, and on Windows a drive not ready, an invalid name, one that cannot be resolved)
+_NO_SUCH_FILE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+_NO_SUCH_FILE_WINDOWS = (21, 123, 1921)
 
 
 @dataclass(frozen=True)
@@ -116,11 +122,17 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path:
     ``wrangler.json``, then upward for ``wrangler.jsonc``, then for ``wrangler.toml``.
     """
     begin = Path.cwd() if start is None else Path(start).absolute()
-    try:
-        is_file, exists = begin.is_file(), begin.exists()
-    except OSError as exc:  # a name the system cannot look up: too long, say
-        raise ConfigError(f"Configuration file cannot be looked up: {exc.strerror}: {str(begin)[:200]}\n"
-                          "Check the path you passed.", path=str(begin)) from None
+    try:  # (not Path.is_file/exists: from Python 3.14 they answer False for every OSError)
+        mode: int | None = begin.stat().st_mode
+    except ValueError:  # a NUL in the name: no such file, as Path.exists says
+        mode = None
+    except OSError as exc:
+        missing = exc.errno in _NO_SUCH_FILE or getattr(exc, "winerror", None) in _NO_SUCH_FILE_WINDOWS
+        if not missing:  # a name the system cannot look up: too long, say
+            raise ConfigError(f"Configuration file cannot be looked up: {exc.strerror}: {str(begin)[:200]}\n"
+                              "Check the path you passed.", path=str(begin)) from None
+        mode = None
+    is_file, exists = mode is not None and stat.S_ISREG(mode), mode is not None
     if is_file:
         return begin
     if not exists:
