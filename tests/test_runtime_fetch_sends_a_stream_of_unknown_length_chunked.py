@@ -1,10 +1,11 @@
 """``fetch`` frames a request body as workerd does: a body whose length is known goes with a
 ``Content-Length`` -- a string, bytes, a Blob, FormData, URLSearchParams (empty ones as
 ``Content-Length: 0``), a FixedLengthStream's readable, another body's ``body`` made of a buffer,
-the incoming request's body that came with a ``Content-Length`` --, a stream of unknown length
-with ``Transfer-Encoding: chunked`` and no ``Content-Length`` -- a ``new ReadableStream`` (an
-empty one too), a TransformStream's or IdentityTransformStream's readable. As ``wrangler dev``
-4.164.0 sent them to a local origin from a JavaScript Worker."""
+the incoming request's body that came with a ``Content-Length``, a KV stream, a Blob's stream --,
+a stream of unknown length with ``Transfer-Encoding: chunked`` and no ``Content-Length`` -- a
+``new ReadableStream`` (an empty one too), a TransformStream's or IdentityTransformStream's
+readable, Workers AI's ``stream: true`` events. As ``wrangler dev`` 4.164.0 sent them to a local
+origin from a JavaScript Worker (the AI stream, which needs Cloudflare, from workerd's sources)."""
 
 from __future__ import annotations
 
@@ -84,3 +85,42 @@ async def test_fetch_sends_a_body_of_known_length_with_content_length_and_a_stre
     body, length, encoding = framing["form"]
     assert (length, encoding) == (str(len(body.encode("latin-1"))), None) and 'name="a"' in body
     assert framing["incoming"] == ("abc", "3", None)
+
+
+BINDING_WORKER = BODY_INITS + """
+import json
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.KV.put("k", "hello kv", metadata={"a": 1})
+        ai = await self.env.AI.run("@cf/meta/llama-3.1-8b-instruct-fast", {"prompt": "hi", "stream": True})
+        bodies = {
+            "kv": await self.env.KV.get("k", "stream"),
+            "kv getWithMetadata": (await self.env.KV.getWithMetadata("k", "stream"))["value"],
+            "kv tee branch": (await self.env.KV.get("k", "stream")).tee()[1],
+            "blob stream": js.Blob.new(["ab"]).stream(),
+            "ai": ai,
+        }
+        answers = {}
+        for kind, body in bodies.items():
+            answers[kind] = json.loads(await (await js.fetch(ORIGIN, init(method="POST", body=body))).text())
+        return Response.json(answers)
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_bindings_stream_is_sent_framed_by_whether_its_length_is_known(tmp_path: Path) -> None:
+    """A KV stream (``get``, ``getWithMetadata``, a tee branch of one) and a Blob's stream go with
+    their length (``wrangler dev`` 4.164.0, a local KV namespace: ``Content-Length: 8``); Workers
+    AI's server-sent events have none (its internal fetch's body), so they go chunked."""
+    config = '[ai]\nbinding = "AI"\n[[kv_namespaces]]\nbinding = "KV"\nid = "kv"\n'
+    with serving(EchoOrigin) as url:
+        worker = load_worker(one_file_worker(tmp_path, f"ORIGIN = {url!r}\n" + BINDING_WORKER, extra=config))
+        resp = await worker.fetch("/")
+        assert resp.status == 200, await resp.text()
+        answers = json.loads(await resp.text())
+    framing = {kind: (seen.get("content-length"), seen.get("transfer-encoding")) for kind, (_, _, seen) in answers.items()}
+    assert framing == {"kv": ("8", None), "kv getWithMetadata": ("8", None), "kv tee branch": ("8", None),
+                       "blob stream": ("2", None), "ai": (None, "chunked")}
+    assert answers["kv"][1] == "hello kv" and answers["ai"][1].endswith("data: [DONE]\n\n")

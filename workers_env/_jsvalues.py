@@ -219,11 +219,18 @@ class ByteStream:
     Bindings return it as plain data (the runtime hands Worker code a ``ReadableStream``
     built from it); called directly, iterate it (``for chunk in stream``, ``async for``) or
     read it whole with :meth:`read`. Like a stream, it can be read once.
+
+    ``expected_length`` is the length workerd knows of it (``ReadableStream::tryGetLength``), or
+    ``None``: a body of known length is served with a ``Content-Length``, one of unknown length
+    chunked. A binding's stream is the body of its internal fetch, so its length is that
+    answer's: KV's is known, Workers AI's server-sent events (``stream: true``) are not.
     """
 
-    def __init__(self, chunks: Iterable[bytes], *, content_type: str | None = None):
+    def __init__(self, chunks: Iterable[bytes], *, content_type: str | None = None,
+                 expected_length: int | None = None):
         self._chunks: list[bytes] | None = [bytes(c) for c in chunks]
         self.content_type = content_type
+        self.expected_length = expected_length
 
     @property
     def consumed(self) -> bool:

@@ -7,7 +7,10 @@ a socket: HEAD requests, empty, fixed-length and streamed bodies, chunked and ``
 request bodies, ``Expect: 100-continue``, odd targets (percent-encoded and non-ASCII query bytes,
 ``..`` and ``//``, absolute-form, ``*``), duplicate request headers, several ``Set-Cookie``, a
 204/304 given a body, redirects, a Worker that throws, no ``Host``, a long header, HTTP/1.0,
-``Connection: keep-alive``/``close``, ``Accept-Encoding: gzip``, PATCH/OPTIONS/unknown methods.
+``Connection: keep-alive``/``close``, ``Accept-Encoding: gzip``, PATCH/OPTIONS/unknown methods,
+streams returned whose length workerd knows or not (a KV ``get``/``getWithMetadata`` stream, the
+request's own body sent with a length or chunked, a local origin's answer -- with a
+``Content-Length`` or chunked -- returned whole or as ``new Response(answer.body)``).
 The Worker echoes what it saw of the request (method, URL, headers in iteration order,
 ``headers.get`` of a duplicated header, body length and text) as JSON, so the request side is
 compared as well as the response.
@@ -36,6 +39,7 @@ Not collected by pytest (needs Node, wrangler and two free ports); offline once 
 from __future__ import annotations
 
 import gzip
+import http.server
 import json
 import os
 import signal
@@ -43,6 +47,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -103,6 +108,19 @@ export default {
     if (path === "/json") return new Response(JSON.stringify({ a: "b".repeat(500) }), { headers: { "content-type": "application/json" } });
     if (path === "/png") return new Response("x".repeat(2000), { headers: { "content-type": "image/png" } });
     if (path === "/status-text") return new Response("ok", { status: 201, statusText: "Made" });
+    // a binding's or a fetch answer's stream, or the request's own body, returned: framed by whether its length is known
+    if (path === "/kv-stream") { await env.KV.put("k", "hello kv"); return new Response(await env.KV.get("k", "stream")); }
+    if (path === "/kv-stream-empty") { await env.KV.put("e", ""); return new Response(await env.KV.get("e", "stream")); }
+    if (path === "/kv-meta-stream") {
+      await env.KV.put("m", "hello meta", { metadata: { a: 1 } });
+      return new Response((await env.KV.getWithMetadata("m", "stream")).value);
+    }
+    if (path === "/request-body") return new Response(request.body);
+    if (path.startsWith("/origin/")) {  // /origin/{length,chunked}/{body,whole}
+      const [, , kind, how] = path.split("/");
+      const answer = await fetch(env.ORIGIN + kind);
+      return how === "whole" ? answer : new Response(answer.body);
+    }
     const body = new Uint8Array(await request.arrayBuffer());
     const seen = { method: request.method, url: request.url, headers: [...request.headers],
                    dup: request.headers.get("x-dup"), body: body.length,
@@ -116,6 +134,7 @@ PY_WORKER = r'''
 import json
 from urllib.parse import urlparse
 
+import js
 from js import AbortSignal, Headers, TextEncoder, TransformStream
 from pyodide.ffi import create_proxy
 from workers import Response, WorkerEntrypoint
@@ -198,6 +217,21 @@ class Default(WorkerEntrypoint):
             return Response("x" * 2000, headers={"content-type": "image/png"})
         if path == "/status-text":
             return Response("ok", status=201, status_text="Made")
+        if path == "/kv-stream":
+            await self.env.KV.put("k", "hello kv")
+            return Response(await self.env.KV.get("k", "stream"))
+        if path == "/kv-stream-empty":
+            await self.env.KV.put("e", "")
+            return Response(await self.env.KV.get("e", "stream"))
+        if path == "/kv-meta-stream":
+            await self.env.KV.put("m", "hello meta", metadata={"a": 1})
+            return Response((await self.env.KV.getWithMetadata("m", "stream"))["value"])
+        if path == "/request-body":
+            return Response(request.js_object.body)
+        if path.startswith("/origin/"):  # /origin/{length,chunked}/{body,whole}
+            _, _, kind, how = path.split("/")
+            answer = await js.fetch(self.env.ORIGIN + kind)
+            return answer if how == "whole" else Response(answer.body)
         body = bytes(await request.bytes())
         seen = {"method": request.method, "url": request.url, "headers": [[k, v] for k, v in request.headers.items()],
                 "dup": request.headers.get("x-dup"), "body": len(body),
@@ -269,6 +303,20 @@ CASES: list[Any] = [
     ("GET /status-text", [req("GET /status-text HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /canceled-body", [req("GET /canceled-body HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /piped-body", [req("GET /piped-body HTTP/1.1", CLOSE)], ["GET"]),
+    # --- streams of known and unknown length returned: a binding's, a fetch answer's, the request's ---
+    ("GET /kv-stream", [req("GET /kv-stream HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /kv-stream-empty", [req("GET /kv-stream-empty HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /kv-meta-stream", [req("GET /kv-meta-stream HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD /kv-stream", [req("HEAD /kv-stream HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("request body Content-Length returned", [req("POST /request-body HTTP/1.1", CLOSE, "Content-Length: 5",
+                                                  body=b"hello")], ["POST"]),
+    ("request body chunked returned", [req("POST /request-body HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
+                                           body=b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")], ["POST"]),
+    ("origin Content-Length, body", [req("GET /origin/length/body HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin Content-Length, whole", [req("GET /origin/length/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin chunked, body", [req("GET /origin/chunked/body HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin chunked, whole", [req("GET /origin/chunked/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD origin chunked, body", [req("HEAD /origin/chunked/body HTTP/1.1", CLOSE)], ["HEAD"]),
     # --- request bodies ---------------------------------------------------------------------
     ("POST Content-Length", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 5", body=b"hello")], ["POST"]),
     ("POST chunked", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
@@ -681,8 +729,48 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+class _Origin(http.server.BaseHTTPRequestHandler):
+    """The origin the ``/origin/`` cases fetch: ``/length`` answers with a ``Content-Length``,
+    ``/chunked`` chunked, two server-sent events in two chunks."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        if self.path == "/length":
+            self.send_header("Content-Length", "5")
+            self.end_headers()
+            self.wfile.write(b"hello")
+            return
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        for event in (b"data: 1\n\n", b"data: 2\n\n"):
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
+            self.wfile.flush()
+        self.wfile.write(b"0\r\n\r\n")
+
+    def version_string(self) -> str:  # the same Server header whoever fetched it
+        return "origin"
+
+    def log_message(self, *_args: Any) -> None:
+        pass
+
+
 def run_both(cases: list[tuple[str, list[bytes], list[str]]]) -> tuple[list[dict], list[dict]]:
     """Every case against ``wrangler dev`` (the JavaScript Worker), then ``workers-env dev``."""
+    origin = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Origin)
+    threading.Thread(target=origin.serve_forever, daemon=True).start()
+    # both Workers get a local KV namespace and the origin's URL
+    bindings = (f'kv_namespaces = [{{ binding = "KV", id = "http-diff" }}]\n'
+                f'[vars]\nORIGIN = "http://127.0.0.1:{origin.server_address[1]}/"\n')
+    try:
+        return _run_both(cases, bindings)
+    finally:
+        origin.shutdown()
+
+
+def _run_both(cases: list[tuple[str, list[bytes], list[str]]], bindings: str) -> tuple[list[dict], list[dict]]:
     with tempfile.TemporaryDirectory(prefix="http-diff-") as folder:
         tmp = Path(folder)
         js_app, py_app = tmp / "js", tmp / "py"
@@ -692,12 +780,12 @@ def run_both(cases: list[tuple[str, list[bytes], list[str]]]) -> tuple[list[dict
         # none of the middleware wrangler's bundler adds in dev (ensure-req-body-drained,
         # miniflare3-json-error, --test-scheduled's) and no checked-fetch (README, Dev server)
         (js_app / "wrangler.toml").write_text(f'name = "http-diff"\nmain = "src/index.js"\n'
-                                              f'compatibility_date = "{COMPATIBILITY_DATE}"\nno_bundle = true\n')
+                                              f'compatibility_date = "{COMPATIBILITY_DATE}"\nno_bundle = true\n' + bindings)
         (py_app / "src").mkdir(parents=True)
         (py_app / "src" / "entry.py").write_text(PY_WORKER)
         (py_app / "wrangler.toml").write_text(f'name = "http-diff"\nmain = "src/entry.py"\n'
                                               f'compatibility_date = "{COMPATIBILITY_DATE}"\n'
-                                              'compatibility_flags = ["python_workers"]\n')
+                                              'compatibility_flags = ["python_workers"]\n' + bindings)
         # a pywrangler project (workers-py among its dev dependencies), as production's Workers of
         # the external-SDK era are: without one the Worker has no SDK there and does not start
         (py_app / "pyproject.toml").write_text('[project]\nname = "http-diff"\nversion = "0.1.0"\n'

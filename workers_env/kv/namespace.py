@@ -316,8 +316,8 @@ class KvNamespace:
             return to_py(parse_json(_decode_text(data)))
         if kind == "arrayBuffer":
             return memoryview(bytearray(data))  # Pyodide's to_py: a writable copy of the ArrayBuffer
-        if kind == "stream":
-            return ByteStream([data])
+        if kind == "stream":  # the body of KV's answer, which has a Content-Length (kv.c++ newSystemStream)
+            return ByteStream([data], expected_length=len(data))
         raise limits.unknown_get_type()
 
     def _read(self, method: str, key_arg: Any, options: Any) -> tuple[Entry | None, str | None]:

@@ -96,8 +96,8 @@ class JsBlob(JsgObject, JsProxy):
 
     def stream(self) -> JsReadableStream:
         """Its bytes as a ``ReadableStream``: workerd's memory source (blob.c++ ``stream``), read
-        as a body is, at most 4 KiB a read."""
-        return JsReadableStream(ByteStream([self._data]))
+        as a body is, at most 4 KiB a read; its length known, as the memory source's is."""
+        return JsReadableStream(ByteStream([self._data], expected_length=len(self._data)))
 
     def slice(self, start: Any = None, end: Any = None, content_type: Any = None) -> JsBlob:
         blob = JsBlob([self._data[slice(start, end)]])

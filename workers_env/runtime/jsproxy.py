@@ -295,7 +295,16 @@ class JsObject(JsProxy):
         nulls = self._nulls
         props = self._props
         return _converted(props, {}, lambda made: made.update(
-            {k: _py(read_stored(self, v, nulls), depth - 1, default_converter) for k, v in props.items()}))
+            {k: _py(read_stored(self, self._hosted(k, v), nulls), depth - 1, default_converter)
+             for k, v in props.items()}))
+
+    def _hosted(self, name: str, raw: Any) -> Any:
+        """A property of binding data that is a stream or a response (``getWithMetadata(key,
+        "stream")``'s ``value``) as the JS object it is, made once as an attribute read makes it:
+        ``to_py`` leaves such an object a proxy, as Pyodide leaves a ``ReadableStream``."""
+        if isinstance(raw, (ByteStream, _jsvalues.HttpResponse)) and not _marked(self, raw):
+            raw = self._props[name] = from_plain(raw, self._nulls)
+        return raw
 
     def as_object_map(self) -> JsObjectMap:
         """Pyodide's live mapping view of the object's own properties (deprecated from Pyodide

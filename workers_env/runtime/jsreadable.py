@@ -143,14 +143,19 @@ class JsReadableStream(JsgObject, JsProxy):
         one a cancel or a read to its end closed, unlocked, gives two empty ones."""
         if self._reader is None and self._ended:  # closed by a read or a cancel: internal.c++ tee's Closed case
             self._reader = _StreamReader(self)
-            return JsArray([JsReadableStream(ByteStream([])), JsReadableStream(ByteStream([]))])
+            return JsArray([JsReadableStream(ByteStream([], expected_length=0)),
+                            JsReadableStream(ByteStream([], expected_length=0))])
         if self._reader is not None or (self._source.consumed and self._pending is None):
             raise js_type_error(TEE_LOCKED)
         chunks = self._take() if self._pending is None else self._unread()  # (internal.c++ tee: disturbed or not)
         self._read_from = True
         self._reader = _StreamReader(self)  # locked, as tee() leaves it
         self._pending = deque()
-        return JsArray([JsReadableStream(ByteStream(chunks)), JsReadableStream(ByteStream(chunks))])
+        # a branch's length is what is left of the stream's when that is known (kj's tee asks
+        # its source: internal.c++ TeeAdapter ``tryGetLength``)
+        left = None if self._source.expected_length is None else sum(len(c) for c in chunks)
+        return JsArray([JsReadableStream(ByteStream(chunks, expected_length=left)),
+                        JsReadableStream(ByteStream(chunks, expected_length=left))])
 
     def _unread(self) -> list[bytes]:
         """What a released reader's reads left (the rest of a chunk they took part of first)."""
@@ -166,9 +171,13 @@ class JsReadableStream(JsgObject, JsProxy):
 
     def read_all(self) -> bytes:
         """The whole body (what ``new Response(stream)`` reads)."""
+        return b"".join(self.read_chunks())
+
+    def read_chunks(self) -> list[bytes]:
+        """The whole body in the chunks its source gave (a binding's server-sent events each one)."""
         if self._reader is not None:
             raise js_type_error(READER_LOCKED)
-        return b"".join(self._take())
+        return self._take()
 
     def pump_all(self) -> bytes:
         """The bytes a binding handed the stream whole reads (workerd's ``pumpTo``): none of one

@@ -334,7 +334,8 @@ class _BodyStream(JsReadableStream):
     """``request.body`` / ``response.body``: a stream whose reading marks its owner's body used."""
 
     def __init__(self, owner: _Body):
-        super().__init__(ByteStream([owner._body] if owner._body else []))
+        known = None if owner._length_unknown or owner._body is None else len(owner._body)
+        super().__init__(ByteStream([owner._body] if owner._body else [], expected_length=known))
         self._owner = owner
 
     def handed_over(self) -> _Body | None:
@@ -400,6 +401,9 @@ class _Body(JsgObject, JsProxy):
     #: ``fetch()`` answer's without ``Content-Length`` -- which ``fetch`` sends chunked, as
     #: workerd does (not a FixedLengthStream's, nor a buffer-backed body's ``body``)
     _length_unknown: bool = False
+    #: ``(body, its chunks)``: a stream of unknown length given whole, in the chunks its source
+    #: gave, which ``workers-env dev`` sends one by one (each server-sent event as it comes)
+    _pieces: tuple[bytes, list[bytes]] | None = None
 
     @property
     def bodyUsed(self) -> bool:  # noqa: N802 - JS name
@@ -875,7 +879,7 @@ class JsResponse(_Body):
     """The JS ``Response`` a handler returns."""
 
     _js_name = "Response"
-    _not_js = frozenset({"raw_body"})  # workers-env's own (``dir()`` leaves them out)
+    _not_js = frozenset({"raw_body", "pieces"})  # workers-env's own (``dir()`` leaves them out)
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs)
@@ -888,8 +892,13 @@ class JsResponse(_Body):
         _refuse_disturbed(body)
         live = live_source(body)
         source = body.handed_over() if isinstance(body, _BodyStream) else None
-        data, implied_type = ((None, None) if live is not None else (source._body, None) if source is not None
-                              else _extract_body(body))
+        pieces = None
+        if live is None and source is None and isinstance(body, JsReadableStream) and _length_unknown(body, None):
+            pieces = body.read_chunks()  # (a binding's stream of unknown length: its chunks kept for dev)
+            data, implied_type = b"".join(pieces), None
+        else:
+            data, implied_type = ((None, None) if live is not None else (source._body, None) if source is not None
+                                  else _extract_body(body))
         if (data is not None or live is not None) and status in _NULL_BODY_STATUSES:
             # workerd: a stream or a non-empty buffer is refused; a zero-length buffer is allowed
             # with a console warning and treated as no body (its Workers-beta leniency)
@@ -914,6 +923,8 @@ class JsResponse(_Body):
         if implied_type is not None and data is not None and not self.headers.has("content-type"):
             self.headers.set("content-type", implied_type)
         self._body = data
+        if pieces is not None and len(pieces) > 1:
+            self._pieces = (data, [p for p in pieces if p])
         self._live = live
         if live is not None and isinstance(body, JsReadableStream):  # the stream given is the body's own
             self.__dict__["_live_stream"] = body  # (workerd keeps the ReadableStream: its source's cancel...)
@@ -993,6 +1004,12 @@ class JsResponse(_Body):
     def raw_body(self) -> bytes:
         """The whole body for sending over HTTP (does not mark it used)."""
         return self._body or b""
+
+    def pieces(self) -> list[bytes]:
+        """:meth:`raw_body` in the chunks it came in, when it was given as a stream of unknown
+        length (a binding's server-sent events), else whole."""
+        kept = self._pieces
+        return kept[1] if kept is not None and kept[0] is self._body else [self.raw_body()]
 
     def __repr__(self) -> str:
         return f"Response {{ status: {self.status} }}"

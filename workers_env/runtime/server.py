@@ -369,7 +369,7 @@ class WorkerApp:
             answered["live"] = response._live
             headers, inner, encoding, changed = self._encoding(scope, response, worker)
             if encoding == UNSUPPORTED:
-                status, reason, body = 415, "Unsupported Media Type", b"Unsupported Media Type"
+                status, reason, body = 415, "Unsupported Media Type", [b"Unsupported Media Type"]
                 headers = [("accept-encoding", "br, gzip"), ("content-type", "text/plain;charset=UTF-8")]
             elif response._live is not None:  # a TransformStream's readable: sent as it is written
                 if not _unheard(answered):
@@ -390,21 +390,23 @@ class WorkerApp:
                       exc_info=(type(shown), shown, without_our_frames(shown)))
             # Miniflare's entry worker answers the rejection with its stack (runtime/thrownerror.py): a
             # length known to workerd, so Content-Length even to HEAD
-            body = thrown_body(shown)
-            status, headers = 500, [("content-length", str(len(body))), ("content-type", "text/plain;charset=UTF-8")]
+            body = [thrown_body(shown)]
+            status, headers = 500, [("content-length", str(len(body[0]))), ("content-type", "text/plain;charset=UTF-8")]
             reason, chunked = "", False
         # the body's own length goes over the wire, whatever Content-Length the Worker's headers
         # hold (a copied origin's, say), as workerd sends it (wrangler dev 4.164.0); none for
         # 204/304/1xx (RFC 9110 8.6, as wrangler dev sends them), none for a body encoded here
         raw_headers = _head(headers, reason, head=scope["method"] == "HEAD")
         if scope["method"] == "HEAD":
-            body = b""
+            body = []
         elif not (status in (204, 304) or status < 200 or chunked):
-            raw_headers.append((b"content-length", str(len(body)).encode()))
+            raw_headers.append((b"content-length", str(sum(map(len, body))).encode()))
         if not _unheard(answered):  # a client gone mid-body: no request line, as wrangler dev logs none
             self._log(scope, status, reason, started, request.url)
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
-        await send({"type": "http.response.body", "body": body})
+        for piece in body[:-1]:  # a body of unknown length in its chunks: each goes out as it is
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
+        await send({"type": "http.response.body", "body": body[-1] if body else b""})
 
     def _encoding(self, scope: Scope, response: Any, worker: Any) -> tuple[list[tuple[str, str]], str | None, str | None, bool]:
         """``(headers as sent, the encoding workerd gives the Worker's body, the encoding it goes
@@ -430,29 +432,38 @@ class WorkerApp:
         return headers, inner, wanted, True
 
     @staticmethod
-    def _body(response: Any, inner: str | None, final: str | None, changed: bool) -> tuple[bytes, bool]:
-        """``(bytes to send, whether they go chunked)``. workerd sends a ``fetch()`` answer returned
-        unread in the encoding it came in as it came, Content-Length and all (its pump), a body
-        it encodes chunked, any other with its length; a body whose encoding wrangler dev's entry
-        worker changes is decoded and re-encoded, so chunked -- a ``manual`` one decoded from its
-        ``Content-Encoding`` (bytes that do not decode fail the request, as they fail there)."""
+    def _body(response: Any, inner: str | None, final: str | None, changed: bool) -> tuple[list[bytes], bool]:
+        """``(the bytes to send in their chunks, whether they go chunked)``. workerd frames a body
+        by whether its length is known (``ReadableStream::tryGetLength``, http.c++
+        ``Response::send``): a ``fetch()`` answer returned unread goes in the encoding it came in
+        as it came, with its ``Content-Length`` if it had one, chunked if not (its pump); a body it
+        encodes goes chunked; a stream of unknown length (a binding's server-sent events, a
+        ``fetch()`` answer's body without ``Content-Length``, an incoming body sent chunked)
+        chunked, each chunk as its source gave it; any other with its length. A body whose
+        encoding wrangler dev's entry worker changes is decoded and re-encoded, so chunked -- a
+        ``manual`` one decoded from its ``Content-Encoding`` (bytes that do not decode fail the
+        request, as they fail there)."""
         received = response.encoded()
         if received is None and response._body is None:
-            return b"", False
+            return [b""], False
         if received is not None and received[0] == inner:
-            wire, length_known = received[1], True
+            wire, length_known = received[1], not response._length_unknown or response.headers.has("content-length")
         elif inner is not None:
             wire, length_known = b"", False  # made below, from the plain body
         else:
-            wire, length_known = response.raw_body(), True
+            wire, length_known = response.raw_body(), not response._length_unknown
         if not changed:
-            return (wire, False) if length_known else (Encoder(inner).encode(response._body), True)  # type: ignore[arg-type]
+            if length_known:
+                return [wire], False
+            if inner is not None and not (received is not None and received[0] == inner):
+                return [Encoder(inner).encode(response._body)], True  # type: ignore[arg-type]
+            return (response.pieces() if received is None else [wire]), True
         if response._encode_body == "manual":
             declared = response.headers.get("content-encoding")
             plain = decode_body(declared, wire) if declared in ("gzip", "br") else wire
         else:
             plain = response._body
-        return (Encoder(final).encode(plain) if final is not None else plain), True
+        return [Encoder(final).encode(plain) if final is not None else plain], True
 
     def _log(self, scope: Scope, status: int, reason: str | None, started: float, url: str | None = None) -> None:
         """Miniflare's ``maybeLogRequest`` line through wrangler's logger: method, the URL's
