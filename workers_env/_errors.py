@@ -202,6 +202,21 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
         self.name = name
         self.message = message
 
+    def __str__(self) -> str:
+        """JavaScript's ``Error.prototype.toString`` of the error as it is now, which is what
+        Pyodide's ``str`` and ``repr`` of a ``JsException`` are (0.26.0a4, 0.28.2, 314.0.6):
+        ``<name>: <message>``, the name alone without a message (``Error``), the message alone
+        without a name."""
+        name, message = self.__dict__.get("name"), self.__dict__.get("message")
+        if not isinstance(name, str) or not isinstance(message, str):
+            return super().__str__()
+        return f"{name}: {message}" if name and message else name or message
+
+    __repr__ = __str__  # a JS value's repr is its toString: ``[TypeError: t]`` in a list, as deployed
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return str(self)
+
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as it is (its ``args``, ``name``, ``code``, notes...): ``__init__``'s parameters
         are not its ``args`` (``<name>: <message>``), so the default re-call doubled the name or

@@ -293,8 +293,8 @@ class JsAbortSignal(JsgObject, JsProxy):
     def _drop(self, listener: Any) -> None:
         self._unlisten(listener)
 
-    def __repr__(self) -> str:
-        return f"AbortSignal {{ aborted: {'true' if self.aborted else 'false'} }}"
+    # (no __repr__: Pyodide's repr of it is its toString, ``[object AbortSignal]``, the base's;
+    # console.log prints its properties, jsinspect's host fields)
 
 
 class _Following:

@@ -352,5 +352,7 @@ class JsDate(JsProxy):
         return datetime.fromtimestamp(self._ms / 1000)
 
     def __repr__(self) -> str:
-        return self.toISOString() if self._ms == self._ms else "Invalid Date"
+        """Pyodide's ``str`` and ``repr`` of a ``Date`` are its ``toString()``: ``Thu Jan 01 1970
+        00:00:00 GMT+0000 (Coordinated Universal Time)`` (``console.log`` prints the ISO form)."""
+        return self.toString()
 

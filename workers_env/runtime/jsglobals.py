@@ -242,6 +242,8 @@ class JsURLSearchParams(JsEntryList):
     def __str__(self) -> str:
         return self.toString()
 
+    __repr__ = __str__  # Pyodide's repr of a JsProxy is its toString too
+
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> Any:
         return self
 
@@ -340,7 +342,10 @@ class JsURL(JsgObject, JsProxy):
     def __str__(self) -> str:
         return self.href
 
-    def __repr__(self) -> str:
+    __repr__ = __str__  # Pyodide's repr of a JsProxy is its toString too
+
+    def _inspected(self) -> str:
+        """What ``console.log`` prints of it."""
         return f"URL {{ href: {self.href!r} }}"
 
 

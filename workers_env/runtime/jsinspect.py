@@ -203,6 +203,8 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
             return function
         # a workerd class's enumerable statics after it (wrangler dev 4.164.0: ``[Function: Response] { error: ... }``)
         return _join(f"{function} {{", [f"{_key(k)}: {inner(v)}" for k, v in statics.items()], "}", level)
+    if isinstance(value, JsProxy) and callable(getattr(type(value), "_inspected", None)):
+        return value._inspected()  # type: ignore[no-any-return]  # a Response, Request, URL: not its toString
     return repr(value) if isinstance(value, JsProxy) else str(value)
 
 

@@ -842,7 +842,9 @@ class JsRequest(_Body):
         copy._length_unknown = self._length_unknown
         return copy
 
-    def __repr__(self) -> str:
+    def _inspected(self) -> str:
+        """What ``console.log`` prints of it (its ``repr``, Pyodide's, is its toString:
+        ``[object Request]``, the base's)."""
         return f"Request {{ method: {self.method!r}, url: {self.url!r} }}"
 
 
@@ -1011,7 +1013,9 @@ class JsResponse(_Body):
         kept = self._pieces
         return kept[1] if kept is not None and kept[0] is self._body else [self.raw_body()]
 
-    def __repr__(self) -> str:
+    def _inspected(self) -> str:
+        """What ``console.log`` prints of it (its ``repr``, Pyodide's, is its toString:
+        ``[object Response]``, the base's)."""
         return f"Response {{ status: {self.status} }}"
 
 
