@@ -257,25 +257,25 @@ class _Expansion:
                 default, found = splitter.join(rest), env.get(key)
             replacement = (default if found in seen else found) if found else default
             at = result.index(template)  # String.replace(string, ...): the first occurrence
-            read = _read_up_to(result, match, replacement) if len(result) > self.inert else None
-            if read is None:
+            if len(result) <= self.inert:
                 window, gap = None, 1
-            elif window is None or rounds - window.round >= gap:
-                window, gap = _Window(rounds, result, at, len(result) - read, template), gap * 2
             else:
-                window.widen(at, len(result) - read, template)
+                untouched, before = len(result) - _read_up_to(result, match, replacement), "`" in _copied(replacement)
+                if window is None or rounds - window.round >= gap:
+                    window, gap = _Window(rounds, result, match.start(), at, untouched, template, before), gap * 2
+                else:
+                    window.widen(at, untouched, template, before)
             result = result[:at] + _js_replacement(replacement, template, result, at) + result[at + len(template):]
             if result == running.get(key):
                 break
         return result
 
 
-def _read_up_to(result: str, match: re.Match[str], replacement: str) -> int | None:
+def _read_up_to(result: str, match: re.Match[str], replacement: str) -> int:
     """Where the text a round reads ends: any text after it gives the same round (one past the
-    text's length when its end decides it). ``None`` when the round copies the text before or
-    after what it replaces (``$\u0060``, ``$'``), so that what it gives depends on all of it."""
-    if _copies(replacement):
-        return None
+    text's length when its end decides it, or the round copies what follows the reference, ``$'``)."""
+    if "'" in _copied(replacement):
+        return len(result) + 1
     if match.group(1) is not None:  # ${...}: decided at its closing brace
         return match.end()
     # $NAME: decided by the character after it -- and, inside a ${ still open, by the next brace,
@@ -300,40 +300,38 @@ class _Window:
     follow from it and give ``L Z Z M Z' Z' R``, and so on forever: the text never runs out
     of references."""
 
-    def __init__(self, round: int, text: str, start: int, untouched: int, template: str) -> None:
-        self.round, self.text, self.start, self.untouched = round, text, start, untouched
-        self.templates = {template}
+    def __init__(self, round: int, text: str, first: int, start: int, untouched: int, template: str,
+                 before: bool) -> None:
+        self.round, self.text, self.first, self.start, self.untouched = round, text, first, start, untouched
+        self.templates, self.before = {template}, before
 
-    def widen(self, start: int, untouched: int, template: str) -> None:
+    def widen(self, start: int, untouched: int, template: str, before: bool) -> None:
         self.start, self.untouched = min(self.start, start), min(self.untouched, untouched)
         self.templates.add(template)
+        self.before = self.before or before
 
     def repeats_in(self, result: str, first: int) -> bool:
         """Whether ``result`` (whose first reference starts at ``first``) holds the window again
         as above, so that the rounds since the anchor repeat forever."""
         text, start, untouched = self.text, self.start, max(self.untouched, 0)
-        window = text[start:len(text) - untouched]
-        end = len(result) - untouched
-        if not window or end - start < len(window):
+        size = len(text) - untouched - start
+        at = first - (self.first - start)  # where the window must be: its first reference is the anchor's
+        if at < start or (at != start and self.before) or at + size > len(result) - untouched:
+            return False  # Z would hold a reference (or, with $` used, any text at all), or no room
+        if self.untouched < 0 and at + size != len(result):  # read up to the end: the window ends the text again
             return False
-        scan = _scan_state(text, start)
-        partial = {t: _partial(text, start, t) for t in self.templates}
-        # read up to the text's end: the window must end the text again (Z' and R empty)
-        at = result.find(window, start, end) if self.untouched >= 0 else (end - len(window) if result.endswith(window) else -1)
-        for _ in range(3):  # the first few places that hold it
-            if at < 0 or first < at:  # Z must hold no reference
-                return False
-            if _scan_state(result, at) == scan and all(
-                    _partial(result, at, t) == partial[t] and result.find(t, max(start - len(t) + 1, 0), at) < 0
-                    for t in self.templates):
-                return True
-            at = result.find(window, at + 1, end) if self.untouched >= 0 else -1
-        return False
+        probe = min(size, 64)
+        if not result.startswith(text[start:start + probe], at) or not result.startswith(text[start:start + size], at):
+            return False
+        return _scan_state(result, at) == _scan_state(text, start) and all(
+            _partial(result, at, t) == _partial(text, start, t) and result.find(t, max(start - len(t) + 1, 0), at) < 0
+            for t in self.templates)
 
 
-def _copies(replacement: str) -> bool:
-    """Whether a replacement copies the text before or after what it replaces (``$\u0060``, ``$'``)."""
-    return any(m.group(1) in "`'" for m in _REPLACEMENT_PATTERN.finditer(replacement))
+def _copied(replacement: str) -> set[str]:
+    """Which ends of the text a replacement copies: ``\u0060`` the text before what it replaces
+    (``$\u0060``), ``'`` the text after it (``$'``)."""
+    return {m.group(1) for m in _REPLACEMENT_PATTERN.finditer(replacement)} & {"`", "'"}
 
 
 def _scan_state(text: str, end: int) -> tuple[bool, bool, bool, bool]:
