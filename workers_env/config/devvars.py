@@ -260,7 +260,8 @@ class _Expansion:
             if len(result) <= self.inert:
                 window, gap = None, 1
             else:
-                untouched, before = len(result) - _read_up_to(result, match, replacement), "`" in _copied(replacement)
+                copied = _copied(replacement)
+                untouched, before = len(result) - _read_up_to(result, match, copied), "`" in copied
                 if window is None or rounds - window.round >= gap:
                     window, gap = _Window(rounds, result, match.start(), at, untouched, template, before), gap * 2
                 else:
@@ -271,10 +272,10 @@ class _Expansion:
         return result
 
 
-def _read_up_to(result: str, match: re.Match[str], replacement: str) -> int:
+def _read_up_to(result: str, match: re.Match[str], copied: set[str]) -> int:
     """Where the text a round reads ends: any text after it gives the same round (one past the
     text's length when its end decides it, or the round copies what follows the reference, ``$'``)."""
-    if "'" in _copied(replacement):
+    if "'" in copied:
         return len(result) + 1
     if match.group(1) is not None:  # ${...}: decided at its closing brace
         return match.end()
@@ -289,16 +290,16 @@ def _read_up_to(result: str, match: re.Match[str], replacement: str) -> int:
 
 class _Window:
     """Rounds since ``round``, all on texts longer than any value (``seen`` and the stop test
-    decide nothing there) and copying neither end of the text: they replaced nothing before
-    ``start`` and read nothing of the last ``untouched`` characters (-1: they read up to the
-    text's end, which then counts as part of the window), so what they did depends
-    only on the window between -- and on ``text[:start]`` only through where the reference
-    search and the search for each template's first occurrence stand at its end.
+    decide nothing there): they replaced nothing before ``start`` and read nothing of the last
+    ``untouched`` characters (-1: they read up to the text's end -- a ``$'`` copies it all --,
+    which then belongs to the window), so what they did depends only on the window between, and
+    on ``text[:start]`` only through where the reference search and the search for each
+    template's first occurrence stand at its end (``before``: a ``$``` copied all of it).
 
     If a later text holds that window again, as ``L Z M Z' R`` for ``L M R``, the two searches
     standing after ``L Z`` as after ``L`` and neither finding anything in ``Z``, the same rounds
     follow from it and give ``L Z Z M Z' Z' R``, and so on forever: the text never runs out
-    of references."""
+    of references. (With ``untouched`` -1, ``Z' R`` must be empty; with ``before``, ``Z``.)"""
 
     def __init__(self, round: int, text: str, first: int, start: int, untouched: int, template: str,
                  before: bool) -> None:
