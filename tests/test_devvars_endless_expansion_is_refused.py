@@ -4,7 +4,7 @@ a round that repeats one already met (same text, same values seen), or rounds th
 window of the text and give that window again with more text around it (``L M R`` ->
 ``L Z M Z' R``, the searches standing the same after ``L Z`` as after ``L``) -- also when they
 copy the text after the reference (``$'``, the window then ends the text) or before it
-(``$```, nothing then comes before the window). Anything else that grows stops at the round
+(``$\u0060``, nothing then comes before the window). Anything else that grows stops at the round
 limit (10,000) or a million characters.
 The work is pinned by counting rounds (replacements made), not by timing: these took the full
 10,000 rounds (seconds each) before the repeats were recognised.
