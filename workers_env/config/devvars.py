@@ -305,9 +305,11 @@ class _Window:
                  before: bool) -> None:
         self.round, self.text, self.first, self.start, self.untouched = round, text, first, start, untouched
         self.templates, self.before = {template}, before
+        self.window: str | None = None  # text[start:len(text) - untouched], cut when first compared
 
     def widen(self, start: int, untouched: int, template: str, before: bool) -> None:
-        self.start, self.untouched = min(self.start, start), min(self.untouched, untouched)
+        if start < self.start or untouched < self.untouched:
+            self.start, self.untouched, self.window = min(self.start, start), min(self.untouched, untouched), None
         self.templates.add(template)
         self.before = self.before or before
 
@@ -321,8 +323,11 @@ class _Window:
             return False  # Z would hold a reference (or, with $` used, any text at all), or no room
         if self.untouched < 0 and at + size != len(result):  # read up to the end: the window ends the text again
             return False
-        probe = min(size, 64)
-        if not result.startswith(text[start:start + probe], at) or not result.startswith(text[start:start + size], at):
+        if not result.startswith(text[start:start + min(size, 64)], at):
+            return False
+        if self.window is None:
+            self.window = text[start:start + size]
+        if not result.startswith(self.window, at):
             return False
         return _scan_state(result, at) == _scan_state(text, start) and all(
             _partial(result, at, t) == _partial(text, start, t) and result.find(t, max(start - len(t) + 1, 0), at) < 0
