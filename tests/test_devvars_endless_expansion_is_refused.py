@@ -1,9 +1,11 @@
 """A ``.env`` value whose ``${...}`` expansion never finishes (wrangler dev hangs in
 dotenv-expand's ``expandValue``) is refused by name, as soon as the rounds are known to repeat:
-a round that repeats one already met (same text, same values seen), a round that puts the same
-text before and after the same reference again (``L t R`` -> ``L Z t Z' R``), or rounds that
-give the text they read again after more text before its first ``$``. Anything else that
-grows stops at the round limit (10,000) or a million characters.
+a round that repeats one already met (same text, same values seen), or rounds that read only a
+window of the text and give that window again with more text around it (``L M R`` ->
+``L Z M Z' R``, the searches standing the same after ``L Z`` as after ``L``) -- also when they
+copy the text after the reference (``$'``, the window then ends the text) or before it
+(``$\u0060``, nothing then comes before the window). Anything else that grows stops at the round
+limit (10,000) or a million characters.
 The work is pinned by counting rounds (replacements made), not by timing: these took the full
 10,000 rounds (seconds each) before the repeats were recognised.
 Values that do finish expand as wrangler's dotenv-expand gives them
@@ -32,6 +34,14 @@ ENDLESS = {
     "a cycle of two": ("P=a\\${Q}\nQ=b\\${P}\nV=${P}z\n", "V"),
     "a cycle of ten": ("".join(f"K{i}=a\\${{K{(i + 1) % 10}}}\n" for i in range(10)) + "V=${K0}z\n", "V"),
     "a branching cycle": ("P=a\\${Q}x\nQ=\\${R}b\\${P}\nR=\nV=${P}z\n", "V"),
+    # three rounds to a period, the text growing before the reference: $&${C} -> $&${C:-${C}}${NOPE:-d}
+    "a period of three rounds": ("C=\\${NOPE}\\${B}\\${C:-\\${C}}\\${NOPE:-d}\nA=$&${C}\n", "A"),
+    # $word -> $d$$word -> $$word -> $$$word: a window that ends the text, one more $ before it each time
+    "a window ending the text": ("word=\\$d$$$&\nB=$word\n", "B"),
+    # $' copies the text after the reference before it: ${A}x... -> x...${A}x... -> x...x...${A}x...
+    "copying the text after": ("A=$'$&\nB=${A}" + "x" * 50 + "\n", "B"),
+    # $` copies the text before the reference after it: y...${A} -> y...${A}-y... -> y...${A}-y...-y...
+    "copying the text before": ("A=$&-$`\nB=" + "y" * 50 + "${A}\n", "B"),
 }
 
 
@@ -60,7 +70,10 @@ def test_an_endless_expansion_is_refused_by_name_within_a_few_rounds(tmp_path, m
     ("A=${A}\n", {"A": ""}),  # not yet defined when read: empty, as dotenv-expand gives it
     ("A=${B}\nB=${A}\n", {"A": "", "B": ""}),
     ("A=x\nB=${A}${A}$A\nC=${B:-d}${Z:-${A}}\n", {"A": "x", "B": "xxx", "C": "xxxx"}),
-], ids=["self", "pair", "chain"])
+    # copies that grow the text for a while, then run out of references (wrangler 4.164.0's results)
+    ("A=$'\nB=${A}x${NOPE}\n", {"A": "$'", "B": "xx"}),
+    ("A=$`${NOPE}\nB=q${A}${A}\n", {"A": "$`", "B": "qqqq"}),
+], ids=["self", "pair", "chain", "copying after", "copying before"])
 def test_references_that_finish_expand_as_wrangler_expands_them(tmp_path, dot_env, expected):
     env = load_env(_project(tmp_path, dot_env))
     assert {k: env[k] for k in expected} == expected

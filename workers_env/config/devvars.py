@@ -208,7 +208,8 @@ def _expand_value(name: str, value: str, process: dict[str, str], running: dict[
 
 class _Expansion:
     """One ``expandValue`` run, and what proves early that it never ends: a round that repeats
-    one already met, or one that pumps (see :func:`_pumps`)."""
+    one already met, or rounds that give their window again with more text around it (see
+    :class:`_Window`)."""
 
     def __init__(self, name: str, value: str, process: dict[str, str], running: dict[str, str]) -> None:
         self.name, self.value, self.running = name, value, running
@@ -226,11 +227,9 @@ class _Expansion:
         seen: set[str] = set()
         # each (result, seen) met: met again, the rounds from it repeat forever (they decide by no more)
         states: set[tuple[str, int]] = set()
-        anchor: tuple[int, str, int] | None = None  # (round, text, where its window starts) compared with
-        untouched = 0  # fewest characters at the end of a text, since the anchor, that no round read
+        window: _Window | None = None  # the rounds since one compared with, while they can repeat
         gap = 1  # rounds before the anchor moves on, doubling (Brent's cycle search): a repeat of any
         # period is met within a few periods of its start
-        last: tuple[str, int, int, int] | None = None  # the round before, when it can start a repeat
         for rounds in range(_MAX_ROUNDS + 1):
             dollar = result.find("$")  # where a reference can first start (the look-behind still sees before it)
             match = _REFERENCE.search(result, dollar) if dollar >= 0 else None
@@ -239,11 +238,8 @@ class _Expansion:
             if len(result) <= self.longest and result in self.values:
                 seen.add(result)
             state = (result, len(seen))
-            start = max(dollar - 1, 0)
-            step = (result, match.start(), match.end(), result.index(match.group(0)))
             if (rounds == _MAX_ROUNDS or len(result) > _MAX_LENGTH or state in states
-                    or (anchor is not None and len(result) > self.inert and _pumps(anchor, untouched, result, start))
-                    or (last is not None and _repeats(last, step))):
+                    or (window is not None and window.repeats_in(result, match.start()))):
                 raise ConfigError(
                     f"the .env value of {self.name} never finishes expanding: its ${{...}} references keep "
                     "producing new ones (wrangler dev hangs on it); escape the $ as \\$ where it is meant "
@@ -260,67 +256,88 @@ class _Expansion:
             else:
                 default, found = splitter.join(rest), env.get(key)
             replacement = (default if found in seen else found) if found else default
-            read = self._read_up_to(result, match, replacement)
-            last = step if len(result) > self.inert and not _copies(replacement) else None
-            if read is None or len(result) <= self.inert:
-                anchor, gap = None, 1
-            elif anchor is None or rounds - anchor[0] >= gap:
-                anchor, untouched, gap = (rounds, result, start), len(result) - read, gap * 2
+            at = result.index(template)  # String.replace(string, ...): the first occurrence
+            if len(result) <= self.inert:
+                window, gap = None, 1
             else:
-                untouched = min(untouched, len(result) - read)
-            at = step[3]  # String.replace(string, ...): the first occurrence
+                copied = _copied(replacement)
+                untouched, before = len(result) - _read_up_to(result, match, copied), "`" in copied
+                if window is None or rounds - window.round >= gap:
+                    window, gap = _Window(rounds, result, match.start(), at, untouched, template, before), gap * 2
+                else:
+                    window.widen(at, untouched, template, before)
             result = result[:at] + _js_replacement(replacement, template, result, at) + result[at + len(template):]
             if result == running.get(key):
                 break
         return result
 
-    @staticmethod
-    def _read_up_to(result: str, match: re.Match[str], replacement: str) -> int | None:
-        """Where the text this round read ends: past it, other text would give the same round.
-        ``None`` when the round read the text's ends (``$\u0060``, ``$'``) or may have read up to
-        the end (an unbraced ``$NAME`` with no brace after it, which a ``}`` added later could make
-        part of an earlier ``${``)."""
-        if _copies(replacement):
-            return None
-        if match.group(1) is not None:  # ${...}: decided at its closing brace
-            return match.end()
+
+def _read_up_to(result: str, match: re.Match[str], copied: set[str]) -> int:
+    """Where the text a round reads ends: any text after it gives the same round (one past the
+    text's length when its end decides it, or the round copies what follows the reference, ``$'``)."""
+    if "'" in copied:
+        return len(result) + 1
+    if match.group(1) is not None:  # ${...}: decided at its closing brace
+        return match.end()
+    # $NAME: decided by the character after it -- and, inside a ${ still open, by the next brace,
+    # which decides whether that earlier ${ is the reference instead
+    ahead = match.end() + 1
+    if any(_scan_state(result, match.start())[2:]):
         brace = _BRACE.search(result, match.end())
-        return brace.end() if brace else None
+        ahead = brace.end() if brace else len(result) + 1
+    return ahead
 
 
-def _pumps(anchor: tuple[int, str, int], untouched: int, result: str, start: int) -> bool:
-    """Whether the rounds since ``anchor`` must repeat forever: they read only the anchor's
-    window (from just before its first ``$`` to the text it left untouched at its end) and
-    the texts stayed longer than any value (so ``seen`` and the stop test decided nothing);
-    if this text holds that window again just before its first ``$``, the same rounds
-    follow from here, growing the text before and after it, again and again."""
-    _, text, begin = anchor
-    window = text[begin:len(text) - untouched]
-    return start + len(window) <= len(result) - untouched and result.startswith(window, start)
+class _Window:
+    """Rounds since ``round``, all on texts longer than any value (``seen`` and the stop test
+    decide nothing there): they replaced nothing before ``start`` and read nothing of the last
+    ``untouched`` characters (-1: they read up to the text's end -- a ``$'`` copies it all --,
+    which then belongs to the window), so what they did depends only on the window between, and
+    on ``text[:start]`` only through where the reference search and the search for each
+    template's first occurrence stand at its end (``before``: a ``$``` copied all of it).
+
+    If a later text holds that window again, as ``L Z M Z' R`` for ``L M R``, the two searches
+    standing after ``L Z`` as after ``L`` and neither finding anything in ``Z``, the same rounds
+    follow from it and give ``L Z Z M Z' Z' R``, and so on forever: the text never runs out
+    of references. (With ``untouched`` -1, ``Z' R`` must be empty; with ``before``, ``Z``.)"""
+
+    def __init__(self, round: int, text: str, first: int, start: int, untouched: int, template: str,
+                 before: bool) -> None:
+        self.round, self.text, self.first, self.start, self.untouched = round, text, first, start, untouched
+        self.templates, self.before = {template}, before
+        self.window: str | None = None  # text[start:len(text) - untouched], cut when first compared
+
+    def widen(self, start: int, untouched: int, template: str, before: bool) -> None:
+        if start < self.start or untouched < self.untouched:
+            self.start, self.untouched, self.window = min(self.start, start), min(self.untouched, untouched), None
+        self.templates.add(template)
+        self.before = self.before or before
+
+    def repeats_in(self, result: str, first: int) -> bool:
+        """Whether ``result`` (whose first reference starts at ``first``) holds the window again
+        as above, so that the rounds since the anchor repeat forever."""
+        text, start, untouched = self.text, self.start, max(self.untouched, 0)
+        size = len(text) - untouched - start
+        at = first - (self.first - start)  # where the window must be: its first reference is the anchor's
+        if at < start or (at != start and self.before) or at + size > len(result) - untouched:
+            return False  # Z would hold a reference (or, with $` used, any text at all), or no room
+        if self.untouched < 0 and at + size != len(result):  # read up to the end: the window ends the text again
+            return False
+        if not result.startswith(text[start:start + min(size, 64)], at):
+            return False
+        if self.window is None:
+            self.window = text[start:start + size]
+        if not result.startswith(self.window, at):
+            return False
+        return _scan_state(result, at) == _scan_state(text, start) and all(
+            _partial(result, at, t) == _partial(text, start, t) and result.find(t, max(start - len(t) + 1, 0), at) < 0
+            for t in self.templates)
 
 
-def _copies(replacement: str) -> bool:
-    """Whether a replacement copies the text before or after what it replaces (``$\u0060``, ``$'``)."""
-    return any(m.group(1) in "`'" for m in _REPLACEMENT_PATTERN.finditer(replacement))
-
-
-def _repeats(before: tuple[str, int, int, int], now: tuple[str, int, int, int]) -> bool:
-    """Whether a round that put text ``Z`` before its reference and ``Z'`` after it, the same
-    reference now next in line, must do so forever: ``L t R`` became ``L Z t Z' R``, so the rounds
-    give ``L Z Z t Z' Z' R`` and on, if nothing before ``t`` reads differently with one more ``Z``
-    -- the regex's search (:func:`_scan_state`) and the search for ``t``'s first occurrence
-    (:func:`_partial`) end ``L`` and ``L Z`` in the same state. (Each round ``t`` is replaced by
-    the same text: the texts stay longer than any value, and ``$\u0060``/``$'`` are not used.)"""
-    text, start, end, at = before
-    new, new_start, new_end, new_at = now
-    template = text[start:end]
-    tail = len(text) - end
-    if at != start or new_at != new_start or new[new_start:new_end] != template or new_start < start:
-        return False
-    if len(new) - new_end < tail or not new.startswith(text[:start]) or not new.endswith(text[end:]):
-        return False
-    return (_scan_state(text, start) == _scan_state(new, new_start)
-            and _partial(text, start, template) == _partial(new, new_start, template))
+def _copied(replacement: str) -> set[str]:
+    """Which ends of the text a replacement copies: ``\u0060`` the text before what it replaces
+    (``$\u0060``), ``'`` the text after it (``$'``)."""
+    return {m.group(1) for m in _REPLACEMENT_PATTERN.finditer(replacement)} & {"`", "'"}
 
 
 def _scan_state(text: str, end: int) -> tuple[bool, bool, bool, bool]:
