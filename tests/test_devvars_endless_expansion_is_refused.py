@@ -77,3 +77,24 @@ def test_an_endless_expansion_is_refused_by_name_within_a_few_rounds(tmp_path, m
 def test_references_that_finish_expand_as_wrangler_expands_them(tmp_path, dot_env, expected):
     env = load_env(_project(tmp_path, dot_env))
     assert {k: env[k] for k in expected} == expected
+
+
+def test_a_text_growing_a_little_each_round_is_refused_once_the_rounds_went_through_twenty_million_characters(
+        tmp_path, monkeypatch):
+    """No proof covers a text that grows a little each round without repeating (here a ``$'``
+    copy adds one more ``$`` a round: a counter); before, it ran until the text passed a million
+    characters (4,227 rounds, about a minute); now the rounds stop once they went through 20
+    million characters together (1,010 rounds, under a second), far past the fewer than 3,000
+    any finishing value of the differential's 12,000 random cases goes through."""
+    dot_env = ('word="${X_1+alt2}$X_1$word"\nC="pa$$wordlit$\'-"\nX_1=" ${C-d2}$&\\$"\n'
+               'B="$$$\'${C+alt2}"\nNOPE=\nA="${X_1-d2}${word:+alt}x$`y"\n')
+    project = _project(tmp_path, dot_env)
+    for key, value in list(os.environ.items()):
+        if len(value) > 200:
+            monkeypatch.delenv(key)
+    rounds = []
+    replace = devvars._js_replacement
+    monkeypatch.setattr(devvars, "_js_replacement", lambda *args: rounds.append(1) or replace(*args))
+    with pytest.raises(ConfigError, match="the .env value of A never finishes expanding: its"):
+        load_env(project)
+    assert 500 < len(rounds) < 2_000  # the budget, not the 10,000 rounds or the million characters
