@@ -61,6 +61,12 @@ class Default(WorkerEntrypoint):
         if path == "response-of-body":
             answer = await js.fetch(ORIGIN + "sse")
             return Response.json({"text": await js.Response.new(answer.body).text()})
+        if path == "clone-and-request":  # read whole from synchronous code: waited for
+            answer = await js.fetch(ORIGIN + "sse")
+            copy = answer.clone()
+            again = await js.fetch(ORIGIN + "sse")
+            request = js.Request.new("http://x/", to_js({"method": "POST", "body": again.body}))
+            return Response.json({"texts": [await answer.text(), await copy.text(), await request.text()]})
         if path in ("whole-wait", "length-wait"):
             return await js.fetch(ORIGIN + ("sse" if path == "whole-wait" else "length") + "?wait")
         if path == "body-wait":
@@ -179,6 +185,7 @@ async def test_a_reader_gets_the_first_event_before_the_origin_sends_the_second(
         assert await _json(worker, "/text") == {"text": "data: 1\n\ndata: 2\n\n"}
         assert await _json(worker, "/async-for") == {"pieces": "1234567890"}
         assert await _json(worker, "/response-of-body") == {"text": "data: 1\n\ndata: 2\n\n"}
+        assert await _json(worker, "/clone-and-request") == {"texts": ["data: 1\n\ndata: 2\n\n"] * 3}
 
 
 @pytest.mark.asyncio
