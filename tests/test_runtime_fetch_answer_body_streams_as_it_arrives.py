@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from test_dev_server import split_answer
+from test_dev_server import exchange, split_answer
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
@@ -30,7 +30,7 @@ WAIT = 5
 ENTRY = """
 import asyncio
 import js
-from pyodide.ffi import to_js
+from pyodide.ffi import jsnull, to_js
 from workers import Response, WorkerEntrypoint
 
 def text(chunk):
@@ -67,6 +67,11 @@ class Default(WorkerEntrypoint):
             again = await js.fetch(ORIGIN + "sse")
             request = js.Request.new("http://x/", to_js({"method": "POST", "body": again.body}))
             return Response.json({"texts": [await answer.text(), await copy.text(), await request.text()]})
+        if path == "empty":  # a chunked answer with no chunk: an empty stream, not null
+            answer = await js.fetch(ORIGIN + "empty")
+            return Response.json({"null": answer.body in (None, jsnull), "text": await answer.text()})
+        if path == "empty-whole":
+            return await js.fetch(ORIGIN + "empty")
         if path in ("whole-wait", "length-wait"):
             return await js.fetch(ORIGIN + ("sse" if path == "whole-wait" else "length") + "?wait")
         if path == "body-wait":
@@ -133,6 +138,9 @@ def _origin(gates: _Gates) -> type[http.server.BaseHTTPRequestHandler]:
             self.send_header("content-type", "text/event-stream")
             self.send_header("transfer-encoding", "chunked")
             self.end_headers()
+            if path == "/empty":
+                self.wfile.write(b"0\r\n\r\n")
+                return
             self.wfile.write(b"9\r\ndata: 1\n\n\r\n")
             self.wfile.flush()
             gates.first_sent.set()
@@ -185,6 +193,7 @@ async def test_a_reader_gets_the_first_event_before_the_origin_sends_the_second(
         assert await _json(worker, "/text") == {"text": "data: 1\n\ndata: 2\n\n"}
         assert await _json(worker, "/async-for") == {"pieces": "1234567890"}
         assert await _json(worker, "/response-of-body") == {"text": "data: 1\n\ndata: 2\n\n"}
+        assert await _json(worker, "/empty") == {"null": False, "text": ""}
         assert await _json(worker, "/clone-and-request") == {"texts": ["data: 1\n\ndata: 2\n\n"] * 3}
 
 
@@ -239,3 +248,12 @@ def test_the_dev_server_passes_each_piece_on_as_it_arrives(tmp_path: Path, path:
         assert body == b"1234567890"
     else:
         assert body == b"9\r\ndata: 1\n\n\r\n9\r\ndata: 2\n\n\r\n0\r\n\r\n"
+
+
+def test_an_empty_chunked_answer_returned_goes_chunked(tmp_path: Path) -> None:
+    """As wrangler dev 4.164.0 sends it: ``Transfer-Encoding: chunked`` and the last chunk alone."""
+    with _served(tmp_path) as (worker, _gates), BackgroundServer(worker) as server:
+        status, headers, body = split_answer(exchange(server.port, b"GET /empty-whole HTTP/1.1\r\nHost: h\r\n"
+                                                                   b"Connection: close\r\n\r\n"))
+    assert (status, headers.get("transfer-encoding"), headers.get("content-length"), body) == \
+        ("HTTP/1.1 200 OK", "chunked", None, b"0\r\n\r\n")
