@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import logging
 import socket
 import threading
 from collections.abc import Iterator
@@ -198,8 +199,9 @@ async def test_a_reader_gets_the_first_event_before_the_origin_sends_the_second(
 
 
 @pytest.mark.asyncio
-async def test_a_cancel_an_abort_and_the_end_of_the_request_close_the_connection(tmp_path: Path) -> None:
-    with _served(tmp_path) as (worker, gates):
+async def test_a_cancel_an_abort_and_the_end_of_the_request_close_the_connection(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="workers_env.fetch"), _served(tmp_path) as (worker, gates):
         assert await _json(worker, "/cancel") == {"used": True}
         assert gates.closed.wait(WAIT)
         gates.closed.clear()
@@ -210,12 +212,14 @@ async def test_a_cancel_an_abort_and_the_end_of_the_request_close_the_connection
         response = await worker.fetch("/unread")  # type: ignore[attr-defined]
         assert await response.text() == "done"
         assert gates.closed.wait(WAIT)
+    assert not caplog.records  # a connection closed on purpose is no failure to log
 
 
 @pytest.mark.asyncio
-async def test_a_body_cut_short_of_its_length_fails_the_read(tmp_path: Path) -> None:
-    with _served(tmp_path) as (worker, _gates):
+async def test_a_body_cut_short_of_its_length_fails_the_read(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="workers_env.fetch"), _served(tmp_path) as (worker, _gates):
         assert await _json(worker, "/cut") == {"error": "Error: Network connection lost."}
+    assert [r.getMessage().split(" failed here")[0] for r in caplog.records] == [f"fetch GET {worker.module.ORIGIN}cut"]
 
 
 def _read_until(sock: socket.socket, seen: bytes, wanted: bytes) -> bytes:

@@ -1079,7 +1079,9 @@ def network_error(exc: BaseException) -> JsException:
 async def send_request(js_request: JsRequest) -> JsResponse:
     """Send a JS request with the standard library (in a thread); network failures are
     workerd's errors (:func:`network_error`); an aborted ``signal`` fails it with the signal's reason, before or while
-    it is under way (a timeout signal bounds the socket's wait too)."""
+    it is under way (a timeout signal bounds the socket's wait too). It resolves once the
+    answer's head is in, its body a stream fed as it arrives (:func:`_hand_over`), as workerd's
+    does -- but an answer in gzip or brotli, read whole first and decoded at its first read."""
     data_url = parse_data_url(js_request.url)  # answered before any fetcher (http.c++ DataUrl)
     if data_url is not None:
         return data_url_response(js_request, data_url)
@@ -1284,22 +1286,25 @@ def _exchange(url: str, method: str, data: bytes | Iterator[bytes] | None, heade
         raise _failed_here(exc, method, js_request) from None
 
 
-def _failed_here(exc: BaseException, method: str, js_request: JsRequest) -> JsException:
+def _failed_here(exc: BaseException, method: str, js_request: JsRequest,
+                 subrequest: _Subrequest | None = None) -> JsException:
     """workerd's error for a connection that failed (:func:`network_error`), the local reason
-    logged -- production's error has no Python cause -- unless the subrequest was dropped (an
-    aborted one's reason is what the Worker sees, and says it)."""
-    subrequest = _SUBREQUEST.get()
+    logged -- production's error has no Python cause -- unless the subrequest (``None``: the
+    sending thread's) was dropped (an aborted one's reason is what the Worker sees, and says it;
+    a canceled body's or an ended request's nobody reads)."""
+    subrequest = subrequest if subrequest is not None else _SUBREQUEST.get()
     if subrequest is None or not subrequest.dropped:
         logging.getLogger("workers_env.fetch").warning("fetch %s %s failed here: %s", method, js_request.url, exc)
     return network_error(exc)
 
 
 def _read_whole(reply: http.client.HTTPResponse, method: str, js_request: JsRequest) -> bytes:
-    """The rest of an answer's body, read whole, the connection closed after it."""
+    """The rest of an answer's body, read whole, the connection closed after it (one cut short
+    of its ``Content-Length`` is a lost connection, as workerd's read of it fails)."""
     try:
         with reply:
             return reply.read()
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
         raise _failed_here(exc, method, js_request) from None
 
 
@@ -1334,7 +1339,7 @@ def _hand_over(response: JsResponse, reply: http.client.HTTPResponse, length: in
     def failed(exc: BaseException) -> BaseException:
         if signal.aborted:
             return _reason_error(signal.reason)
-        return _failed_here(exc, method, js_request)
+        return _failed_here(exc, method, js_request, subrequest)
 
     def aborted(_event: Any = None) -> None:
         subrequest.drop()
