@@ -10,7 +10,8 @@ request bodies, ``Expect: 100-continue``, odd targets (percent-encoded and non-A
 ``Connection: keep-alive``/``close``, ``Accept-Encoding: gzip``, PATCH/OPTIONS/unknown methods,
 streams returned whose length workerd knows or not (a KV ``get``/``getWithMetadata`` stream, the
 request's own body sent with a length or chunked, a local origin's answer -- with a
-``Content-Length`` or chunked -- returned whole or as ``new Response(answer.body)``).
+``Content-Length`` or chunked -- returned whole or as ``new Response(answer.body)``, and one
+whose second event the origin sends only once the client has the first).
 The Worker echoes what it saw of the request (method, URL, headers in iteration order,
 ``headers.get`` of a duplicated header, body length and text) as JSON, so the request side is
 compared as well as the response.
@@ -116,7 +117,7 @@ export default {
       return new Response((await env.KV.getWithMetadata("m", "stream")).value);
     }
     if (path === "/request-body") return new Response(request.body);
-    if (path.startsWith("/origin/")) {  // /origin/{length,chunked}/{body,whole}
+    if (path.startsWith("/origin/")) {  // /origin/{length,chunked,paced}/{body,whole}
       const [, , kind, how] = path.split("/");
       const answer = await fetch(env.ORIGIN + kind);
       return how === "whole" ? answer : new Response(answer.body);
@@ -228,7 +229,7 @@ class Default(WorkerEntrypoint):
             return Response((await self.env.KV.getWithMetadata("m", "stream"))["value"])
         if path == "/request-body":
             return Response(request.js_object.body)
-        if path.startswith("/origin/"):  # /origin/{length,chunked}/{body,whole}
+        if path.startswith("/origin/"):  # /origin/{length,chunked,paced}/{body,whole}
             _, _, kind, how = path.split("/")
             answer = await js.fetch(self.env.ORIGIN + kind)
             return answer if how == "whole" else Response(answer.body)
@@ -317,6 +318,9 @@ CASES: list[Any] = [
     ("origin chunked, body", [req("GET /origin/chunked/body HTTP/1.1", CLOSE)], ["GET"]),
     ("origin chunked, whole", [req("GET /origin/chunked/whole HTTP/1.1", CLOSE)], ["GET"]),
     ("HEAD origin chunked, body", [req("HEAD /origin/chunked/body HTTP/1.1", CLOSE)], ["HEAD"]),
+    # the first of two events reaches the client before the origin sends the second
+    ("origin paced events, whole", [req("GET /origin/paced/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin paced events, body", [req("GET /origin/paced/body HTTP/1.1", CLOSE)], ["GET"]),
     # --- request bodies ---------------------------------------------------------------------
     ("POST Content-Length", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 5", body=b"hello")], ["POST"]),
     ("POST chunked", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
@@ -651,6 +655,8 @@ def exchange(port: int, parts: list[bytes], methods: list[str]) -> dict:
             if not chunk:
                 closed = True
             buf += chunk
+            if PACED_FIRST in buf:
+                PACED_GATE.set()  # the client has the first paced event: the origin may send the second
         if not closed and error is None:
             sock.settimeout(0.5)
             try:
@@ -729,15 +735,34 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+#: ``/paced``'s first event; the client reading it sets :data:`PACED_GATE`, which the origin waits
+#: for (at most :data:`PACED_WAIT` seconds) before it sends the second, saying which came first
+PACED_FIRST = b"data: paced 1\n\n"
+PACED_GATE = threading.Event()
+PACED_WAIT = 3
+
+
 class _Origin(http.server.BaseHTTPRequestHandler):
     """The origin the ``/origin/`` cases fetch: ``/length`` answers with a ``Content-Length``,
-    ``/chunked`` chunked, two server-sent events in two chunks."""
+    ``/chunked`` chunked, two server-sent events in two chunks; ``/paced`` two events chunked, the
+    second only once the client has the first (or after ``PACED_WAIT`` seconds, and says so):
+    a fetch answer passed on as it arrives."""
 
     protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
+        if self.path == "/paced":
+            PACED_GATE.clear()
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(PACED_FIRST), PACED_FIRST))
+            self.wfile.flush()
+            second = (b"data: paced 2, sent once the client had the first\n\n" if PACED_GATE.wait(PACED_WAIT)
+                      else b"data: paced 2, sent after %d s: the client had not got the first\n\n" % PACED_WAIT)
+            self.wfile.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(second), second))
+            return
         if self.path == "/length":
             self.send_header("Content-Length", "5")
             self.end_headers()

@@ -72,6 +72,8 @@ class IncomingBody(ByteSink):
     #: something waits for the whole body from synchronous code (:meth:`wait_whole`): every
     #: piece is taken in as it comes
     _wanted_whole = False
+    #: what a wait for the whole body from where it cannot be waited for says
+    _still_arriving = _STILL_ARRIVING
 
     def __init__(self) -> None:
         super().__init__()
@@ -137,7 +139,7 @@ class IncomingBody(ByteSink):
         if not self._open:
             return
         if not can_run_sync() or not self._on_its_loop():
-            raise NotEmulatedError(_STILL_ARRIVING)
+            raise NotEmulatedError(self._still_arriving)
         self._wanted_whole = True
         self._changed()  # the server takes every piece in from now on
         run_sync(self._until_closed())

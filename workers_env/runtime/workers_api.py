@@ -41,6 +41,7 @@ from workers_env.runtime.current import (
 )
 from workers_env.runtime.dataurl import answered_before_the_binding, data_url_response, fetcher_answer, parse_data_url
 from workers_env.runtime.envwrap import EnvWrapper
+from workers_env.runtime.fetchbody import PIECE, FetchedBody, start_pump
 from workers_env.runtime.fetchredirect import (
     REDIRECT_STATUSES,
     follow_through_fetcher,
@@ -1078,7 +1079,9 @@ def network_error(exc: BaseException) -> JsException:
 async def send_request(js_request: JsRequest) -> JsResponse:
     """Send a JS request with the standard library (in a thread); network failures are
     workerd's errors (:func:`network_error`); an aborted ``signal`` fails it with the signal's reason, before or while
-    it is under way (a timeout signal bounds the socket's wait too)."""
+    it is under way (a timeout signal bounds the socket's wait too). It resolves once the
+    answer's head is in, its body a stream fed as it arrives (:func:`_hand_over`), as workerd's
+    does -- but an answer in gzip or brotli, read whole first and decoded at its first read."""
     data_url = parse_data_url(js_request.url)  # answered before any fetcher (http.c++ DataUrl)
     if data_url is not None:
         return data_url_response(js_request, data_url)
@@ -1101,7 +1104,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
 
     subrequest = _Subrequest()
 
-    def send() -> JsResponse:
+    def send() -> tuple[JsResponse, Any, int | None]:
         _SUBREQUEST.set(subrequest)  # this thread's own context (a copy)
         # Host is a forbidden header to a Worker's fetch: the target URL's host is sent (workerd);
         # so are a Worker's Content-Length and Transfer-Encoding: kj frames the body it sends
@@ -1131,11 +1134,12 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             if unreachable is not None:
                 raise unreachable
             # a body of unknown length goes chunked, once (a redirect cannot send it again)
-            status, reason, headers, payload = _exchange(url.sendable(), method, iter([data]) if chunked and data
-                                                         is not None else data, sent, left, js_request)
+            status, reason, headers, reply = _exchange(url.sendable(), method, iter([data]) if chunked and data
+                                                       is not None else data, sent, left, js_request)
             location = _location(headers) if status in REDIRECT_STATUSES and js_request.redirect == "follow" else ""
             if not location:
                 break
+            _read_whole(reply, method, js_request)  # a redirect's own body: read, and let go
             drop_authorization, to_get = redirect_hop(
                 urls, status, location, method, one_time_body=js_request._one_time_body and data is not None,
                 standard=standard, strip_authorization=strip_authorization)
@@ -1146,17 +1150,27 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             refusal = scheme_refusal(urls[-1])
             if refusal is not None:
                 raise refusal
-        response = JsResponse(payload or None, None, status=status, statusText=reason, headers=headers)
-        encoding = content_encoding(response.headers, js_request._encode_response_body, brotli_enabled)
-        if encoding is not None and payload and method != "HEAD":
-            response.set_encoded(encoding, payload)  # read decoded, as workerd decodes it; headers as received
+        encoding = content_encoding(JsHeaders(headers), js_request._encode_response_body, brotli_enabled)
+        length = reply.length if any(k.lower() == "content-length" for k, _ in headers) else None
+        if _streams(reply, method, status, encoding, length):  # handed over as it arrives (_hand_over)
+            response = JsResponse(None, None, status=status, statusText=reason, headers=headers)
+            response._length_unknown = length is None
+        else:
+            payload = _read_whole(reply, method, js_request)
+            response = JsResponse(payload or None, None, status=status, statusText=reason, headers=headers)
+            if encoding is not None and payload and method != "HEAD":
+                response.set_encoded(encoding, payload)  # read decoded, as workerd decodes it; headers as received
+            # its body's length known to a fetch that sends it on only when it came with a Content-Length
+            response._length_unknown = payload is not None and (
+                encoding is not None or not any(k.lower() == "content-length" for k, _ in headers))
+            reply = None
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
-        # its body's length known to a fetch that sends it on only when it came with a Content-Length
-        response._length_unknown = payload is not None and (
-            encoding is not None or not any(k.lower() == "content-length" for k, _ in headers))
         response.redirected = len(urls) > 1
         response.url = urls[-1].href()  # the last URL of the list, without its fragment (makeHttpResponse)
-        return response
+        if reply is not None and subrequest.dropped:  # aborted (or its request ended) as the head came
+            reply.close()
+            raise network_error(ConnectionAbortedError())
+        return response, reply, length
 
     task = asyncio.ensure_future(asyncio.to_thread(send))
     # an abort of the signal while the request is under way drops its connection, even once the
@@ -1170,6 +1184,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         done, _ = await asyncio.wait({task}, timeout=0.02)
         if signal.aborted:
             subrequest.drop()
+            if done and task.exception() is None and task.result()[1] is not None:
+                task.result()[1].close()  # the head came as it aborted: its body is not read
             task.cancel()
             raise_reason(signal.reason)
         if done:
@@ -1179,7 +1195,10 @@ async def send_request(js_request: JsRequest) -> JsResponse:
                 # left running (never awaited, say) ends without asyncio's "exception was never
                 # retrieved" and its traceback
                 raise asyncio.CancelledError
-            return task.result()
+            response, reply, length = task.result()
+            if reply is not None:
+                _hand_over(response, reply, length, signal, subrequest, js_request)
+            return response
 
 
 def _fetch_url(url: str) -> LegacyUrl:
@@ -1252,23 +1271,102 @@ def _location(headers: list[tuple[str, str]]) -> str:
 
 
 def _exchange(url: str, method: str, data: bytes | Iterator[bytes] | None, headers: dict[str, str], left: float | None,
-              js_request: JsRequest) -> tuple[int, str, list[tuple[str, str]], bytes]:
-    """One request and its answer (a redirect among them: runtime/fetchredirect.py follows it),
-    network failures as workerd's errors (:func:`network_error`)."""
+              js_request: JsRequest) -> tuple[int, str, list[tuple[str, str]], http.client.HTTPResponse]:
+    """One request and the head of its answer (a redirect among them: runtime/fetchredirect.py
+    follows it), with the answer still open for its body; network failures as workerd's errors
+    (:func:`network_error`)."""
     raw = urllib.request.Request(url, data=data, method=method, headers=headers)
     try:
-        with _OPENER.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001)) as reply:
-            return reply.status, reply.reason, reply.headers.items(), reply.read()
+        reply = _OPENER.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001))
+        return reply.status, reply.reason, reply.headers.items(), reply
     except urllib.error.HTTPError as exc:
-        return exc.code, exc.reason, exc.headers.items(), exc.read()
+        # the error itself, which reads its answer (closed once collected: it is kept until then)
+        return exc.code, exc.reason, exc.headers.items(), exc  # type: ignore[return-value]
     except (urllib.error.URLError, OSError) as exc:
-        subrequest = _SUBREQUEST.get()
-        if subrequest is None or not subrequest.dropped:
-            # production's error has no Python cause; the local reason goes to the log instead
-            # (an aborted one's reason is what the Worker sees, and says it)
-            logging.getLogger("workers_env.fetch").warning("fetch %s %s failed here: %s", method,
-                                                            js_request.url, exc)
-        raise network_error(exc) from None
+        raise _failed_here(exc, method, js_request) from None
+
+
+def _failed_here(exc: BaseException, method: str, js_request: JsRequest,
+                 subrequest: _Subrequest | None = None) -> JsException:
+    """workerd's error for a connection that failed (:func:`network_error`), the local reason
+    logged -- production's error has no Python cause -- unless the subrequest (``None``: the
+    sending thread's) was dropped (an aborted one's reason is what the Worker sees, and says it;
+    a canceled body's or an ended request's nobody reads)."""
+    subrequest = subrequest if subrequest is not None else _SUBREQUEST.get()
+    if subrequest is None or not subrequest.dropped:
+        logging.getLogger("workers_env.fetch").warning("fetch %s %s failed here: %s", method, js_request.url, exc)
+    return network_error(exc)
+
+
+def _read_whole(reply: http.client.HTTPResponse, method: str, js_request: JsRequest) -> bytes:
+    """The rest of an answer's body, read whole, the connection closed after it (one cut short
+    of its ``Content-Length`` is a lost connection, as workerd's read of it fails)."""
+    try:
+        with reply:
+            return reply.read()
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        raise _failed_here(exc, method, js_request) from None
+
+
+def _streams(reply: http.client.HTTPResponse | None, method: str, status: int, encoding: str | None,
+             length: int | None) -> bool:
+    """Whether an answer's body is handed to the Worker as it arrives (runtime/fetchbody.py): any
+    but none at all (an answer to HEAD, a null-body status, a ``Content-Length: 0``, whose body
+    stays ``null``) and one in gzip or brotli, which is read whole and decoded at its first read."""
+    return (reply is not None and reply.fp is not None and method != "HEAD" and status not in (101, 204, 205, 304)
+            and encoding is None and length != 0)
+
+
+def _hand_over(response: JsResponse, reply: http.client.HTTPResponse, length: int | None, signal: JsAbortSignal,
+               subrequest: _Subrequest, js_request: JsRequest) -> None:
+    """Make ``response``'s body the stream of what is still to come of ``reply``
+    (runtime/fetchbody.py), pumped from the connection as it arrives. The fetch's signal
+    aborted errors the stream with its reason, and the end of the request that made it drops
+    the connection, as workerd cancels a torn-down IoContext's I/O; either closes the
+    connection, as does a cancel of the body."""
+    body = FetchedBody(subrequest.drop)
+    body.expected_length = length
+    body.owner = response._body_cell()
+    response._live = body
+    method = js_request.method
+
+    def read() -> bytes:
+        piece = reply.read1(PIECE)
+        if not piece and reply.length:  # the connection closed short of the Content-Length
+            raise http.client.IncompleteRead(b"", reply.length)
+        return piece
+
+    def failed(exc: BaseException) -> BaseException:
+        if signal.aborted:
+            return _reason_error(signal.reason)
+        return _failed_here(exc, method, js_request, subrequest)
+
+    def aborted(_event: Any = None) -> None:
+        subrequest.drop()
+        body.ended(_reason_error(signal.reason))
+
+    def ended() -> None:
+        subrequest.end()
+        body.ended(network_error(ConnectionAbortedError()))
+
+    forget = ends_with_request(current_context(), ended)
+
+    def done() -> None:
+        signal._unlisten(body)
+        forget()
+        reply.close()
+
+    signal._listen(body, aborted)
+    start_pump(body, read, failed, done)
+
+
+def _reason_error(reason: Any) -> BaseException:
+    """A signal's reason as the error it throws (:func:`raise_reason`)."""
+    try:
+        raise_reason(reason)
+    except BaseException as exc:  # noqa: BLE001 - the reason itself, whatever it is
+        return exc
+    raise AssertionError("raise_reason returned")
 
 
 def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest,
