@@ -71,6 +71,9 @@ class Default(WorkerEntrypoint):
         if path == "empty":  # a chunked answer with no chunk: an empty stream, not null
             answer = await js.fetch(ORIGIN + "empty")
             return Response.json({"null": answer.body in (None, jsnull), "text": await answer.text()})
+        if path == "zero":  # Content-Length: 0: an empty stream too, not null (wrangler dev 4.164.0)
+            answer = await js.fetch(ORIGIN + "zero")
+            return Response.json({"null": answer.body in (None, jsnull), "text": await answer.text()})
         if path == "empty-whole":
             return await js.fetch(ORIGIN + "empty")
         if path in ("whole-wait", "length-wait"):
@@ -125,6 +128,10 @@ def _origin(gates: _Gates) -> type[http.server.BaseHTTPRequestHandler]:
                 self.end_headers()
                 return
             self.send_response(200)
+            if path == "/zero":
+                self.send_header("content-length", "0")
+                self.end_headers()
+                return
             if path in ("/length", "/cut"):
                 self.send_header("content-length", "10")
                 self.end_headers()
@@ -195,6 +202,7 @@ async def test_a_reader_gets_the_first_event_before_the_origin_sends_the_second(
         assert await _json(worker, "/async-for") == {"pieces": "1234567890"}
         assert await _json(worker, "/response-of-body") == {"text": "data: 1\n\ndata: 2\n\n"}
         assert await _json(worker, "/empty") == {"null": False, "text": ""}
+        assert await _json(worker, "/zero") == {"null": False, "text": ""}
         assert await _json(worker, "/clone-and-request") == {"texts": ["data: 1\n\ndata: 2\n\n"] * 3}
 
 

@@ -1311,10 +1311,11 @@ def _read_whole(reply: http.client.HTTPResponse, method: str, js_request: JsRequ
 def _streams(reply: http.client.HTTPResponse | None, method: str, status: int, encoding: str | None,
              length: int | None) -> bool:
     """Whether an answer's body is handed to the Worker as it arrives (runtime/fetchbody.py): any
-    but none at all (an answer to HEAD, a null-body status, a ``Content-Length: 0``, whose body
-    stays ``null``) and one in gzip or brotli, which is read whole and decoded at its first read."""
+    but none at all (an answer to HEAD, a null-body status, whose body stays ``null``) and one in
+    gzip or brotli, which is read whole and decoded at its first read. A ``Content-Length: 0``
+    answer's is an empty stream, not ``null``, as under wrangler dev 4.164.0."""
     return (reply is not None and reply.fp is not None and method != "HEAD" and status not in (101, 204, 205, 304)
-            and encoding is None and length != 0)
+            and encoding is None)
 
 
 def _hand_over(response: JsResponse, reply: http.client.HTTPResponse, length: int | None, signal: JsAbortSignal,
