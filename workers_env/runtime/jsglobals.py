@@ -29,6 +29,7 @@ from workers_env.runtime.jsconvert import js_iterated
 from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.jsproxy import (
     JsArray,
+    JsIterator,
     JsMap,
     JsObject,
     JsProxy,
@@ -132,14 +133,26 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
     def has(self, name: Any, *_ignored: Any) -> bool:
         return any(k == str(name) for k, _ in self._entries)
 
-    def keys(self) -> Iterator[str]:
-        return iter([k for k, _ in self._entries])
+    def _live(self, item: Any) -> JsIterator:
+        """A JS iterator over the live list, walked by index as workerd's (FormData's
+        ``IteratorState{parent, index}``, ada's URLSearchParams iterator): an entry appended
+        meanwhile is seen."""
+        def walk() -> Iterator[Any]:
+            i = 0
+            while i < len(self._entries):
+                yield item(*self._entries[i])
+                i += 1
 
-    def values(self) -> Iterator[Any]:
-        return iter([v for _, v in self._entries])
+        return JsIterator(walk(), f"{self._js_name} Iterator")
 
-    def entries(self) -> Iterator[JsArray]:
-        return iter([JsArray([k, v]) for k, v in self._entries])
+    def keys(self) -> JsIterator:
+        return self._live(lambda k, _: k)
+
+    def values(self) -> JsIterator:
+        return self._live(lambda _, v: v)
+
+    def entries(self) -> JsIterator:
+        return self._live(lambda k, v: JsArray([k, v]))
 
     @jsg_required("function")
     def forEach(self, callback: Any, *_this: Any) -> None:  # noqa: N802 - JS name
@@ -156,7 +169,7 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
             callback(value, name, self)
             i += 1
 
-    def __iter__(self) -> Iterator[JsArray]:
+    def __iter__(self) -> JsIterator:
         return self.entries()
 
 
