@@ -210,6 +210,8 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     def getSetCookie(self) -> list[str]:  # noqa: N802 - JS name
         return [v for k, v in self._pairs if k == "set-cookie"]
 
+    _pyodide_flags = frozenset({"HAS_GET", "HAS_SET", "IS_ITERABLE"})  # get(), set(), [Symbol.iterator]; no size
+
     def _displayed(self) -> list[tuple[str, str]]:
         """workerd's ``getDisplayedHeaders``: one line per name in order of name, its values
         joined, each ``set-cookie`` value its own line."""
