@@ -73,7 +73,7 @@ def test_search_params_and_search_stay_in_step():
     url = js.URL.new("https://e.com/p?a=1")
     params = url.searchParams
     url.search = "x=1&y=2"
-    assert (url.searchParams is params, [list(p) for p in params]) == (True, [["x", "1"], ["y", "2"]])
+    assert (url.searchParams is params, [list(p) for p in params.entries()]) == (True, [["x", "1"], ["y", "2"]])
     params.delete("x")
     params.append("z", "a b")
     assert url.href == "https://e.com/p?y=2&z=a+b"

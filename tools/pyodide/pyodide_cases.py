@@ -1844,4 +1844,25 @@ CASES = {
         "v = js.TypeError.new('t')\n(repr([v]), repr((1, v)), f'{v!r}')",
         "try:\n    js.JSON.parse('{')\nexcept Exception as e:\n    v = e\n(repr(v)[:40], str(v)[:40], v.toString()[:40])",
     ],
+    # entries()/keys()/values() of Headers, URLSearchParams, FormData: JS iterators (under Node they are Node's
+    # objects -- undici's Headers and FormData -- whose iterators show and step the same)
+    "web-object-iterators": [
+        "h = js.Headers.new()\nh.append('B', '1')\nh.append('Set-Cookie', 'x=1')\nh.append('set-cookie', 'y=2')\n"
+        "h.append('a', 'p')\nh.append('A', 'q')\nit = h.entries()\n(type(it).__name__, repr(it), [list(e) for e in it])",
+        "h = js.Headers.new()\nh.append('b', '1')\nh.append('a', '2')\n(list(h.keys()), list(h.values()), [list(e) for e in h])",
+        "h = js.Headers.new()\nh.set('x', '1')\nit = h.values()\n[it.next().value, it.next().done, repr(it)]",
+        "p = js.URLSearchParams.new('a=1&b=2')\nit = p.entries()\nfirst = list(next(it))\np.append('c', '3')\n"
+        "(repr(it), first, [list(e) for e in it])",
+        "p = js.URLSearchParams.new('a=1&b=2&a=3')\n(type(p.keys()).__name__, list(p.keys()), type(p.values()).__name__, "
+        "list(p.values()), [list(e) for e in p], len(p), list(p.items()))",
+        "import pyodide.ffi as f\n[[n for n in ('JsMap', 'JsMutableMap', 'JsIterable') if isinstance(v, getattr(f, n))] "
+        "for v in (js.URLSearchParams.new('a=1'), js.Headers.new(), js.FormData.new())]",
+        "p = js.URLSearchParams.new('a=1&b=2')\n(dict(p), 'a' in p, 'z' in p.keys(), list(reversed(list(p))))",
+        "f = js.FormData.new()\nf.append('a', '1')\nit = f.values()\nf.append('b', '2')\n"
+        "(repr(it), list(it), [list(e) for e in f.entries()], list(f.keys()))",
+        "h = js.Headers.new()\nh.set('x', '1')\nObject.fromEntries(h.entries()).to_py()",
+        "import pyodide.ffi as f\nnames = ['JsIterable', 'JsIterator', 'JsArray', 'JsMap']\n"
+        "[[n for n in names if isinstance(it, getattr(f, n))] for it in "
+        "(js.Headers.new().keys(), js.URLSearchParams.new().values(), js.FormData.new().entries())]",
+    ],
 }

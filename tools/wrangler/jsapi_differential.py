@@ -356,6 +356,18 @@ CASES: list = [
      "href", ["searchParams.delete", "x"], ["searchParams.delete", "y"], "href"],
     ["do", new("URLSearchParams", "a=1&a=2&b=3"), ["has", "a", UNDEF], ["delete", "a", UNDEF], ["toString"]],
     ["call", "URL.canParse", "x"], ["call", "URL.canParse", "/x", "https://a.com"], ["call", "URL.canParse", "https://a"],
+    # --- iterators of Headers, URLSearchParams, FormData: workerd's items; Headers' from a copy made at once,
+    # the others live (a URLSearchParams' keys()/values() are Pyodide's Python views of a JsMutableMap: entries())
+    ["do", new("Headers", [["B", "1"], ["Set-Cookie", "x=1"], ["set-cookie", "y=2"], ["a", "p"], ["A", "q"]]),
+     ["@it", "entries"], ["append", "c", "3"], ["@n1", "@it.next"], "@n1.value", "@n1.done", ["@n2", "@it.next"],
+     "@n2.value", ["@n3", "@it.next"], "@n3.value", ["@n4", "@it.next"], "@n4.value", ["@n5", "@it.next"], "@n5.done",
+     "@n5.value"],
+    ["do", new("Headers", [["b", "1"], ["a", "2"]]), ["@k", "keys"], ["@v", "values"], ["delete", "a"],
+     ["@k1", "@k.next"], "@k1.value", ["@v1", "@v.next"], "@v1.value"],
+    ["do", new("URLSearchParams", "a=1&b=2"), ["@it", "entries"], ["@n1", "@it.next"], "@n1.value", ["append", "c", "3"],
+     ["@n2", "@it.next"], "@n2.value", ["@n3", "@it.next"], "@n3.value", ["@n4", "@it.next"], "@n4.done"],
+    ["do", new("FormData"), ["append", "a", "1"], ["@it", "values"], ["append", "b", "2"], ["@n1", "@it.next"],
+     "@n1.value", ["@n2", "@it.next"], "@n2.value", ["@n3", "@it.next"], "@n3.done"],
     # --- URLSearchParams ------------------------------------------------------------------------------
     ["new", "URLSearchParams", "?a=1&b=2&a=3"], ["new", "URLSearchParams", "a=b+c&d=%20e%zz&f&=g&&h=1=2"],
     ["new", "URLSearchParams", [["a", "1"], ["b", "2"]]], ["new", "URLSearchParams", [["a"]]],

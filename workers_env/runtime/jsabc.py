@@ -55,6 +55,7 @@ def js_flags(value: Any) -> frozenset[str]:
         return frozenset({"IS_CALLABLE"})
     if isinstance(value, JsFunction):  # create_proxy(callable)
         return frozenset({"IS_DOUBLE_PROXY", "IS_CALLABLE"})
+    flags |= getattr(type(value), "_pyodide_flags", frozenset())  # a web object's, by its methods (Headers, ...)
     if isinstance(value, _Array):
         flags |= {"IS_ARRAY", "IS_ITERABLE", "HAS_LENGTH"}
     if isinstance(value, JsStringObject):  # new String(): a length and [Symbol.iterator]

@@ -13,7 +13,7 @@ import binascii
 import codecs
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import ItemsView, Iterator, KeysView, ValuesView
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
@@ -29,6 +29,7 @@ from workers_env.runtime.jsconvert import js_iterated
 from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.jsproxy import (
     JsArray,
+    JsIterator,
     JsMap,
     JsObject,
     JsProxy,
@@ -109,6 +110,7 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
     by name (names are strings, as JavaScript coerces them) and iterated as ``[name, value]``."""
 
     _entries: list[tuple[str, Any]]
+    _pyodide_flags = frozenset({"HAS_GET", "HAS_SET", "IS_ITERABLE"})  # get(), set(), [Symbol.iterator]
 
     # JavaScript methods ignore extra arguments (``params.get(name, "")`` is ``get(name)``)
     @jsg_required("NAME")
@@ -132,14 +134,26 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
     def has(self, name: Any, *_ignored: Any) -> bool:
         return any(k == str(name) for k, _ in self._entries)
 
-    def keys(self) -> Iterator[str]:
-        return iter([k for k, _ in self._entries])
+    def _live(self, item: Any) -> JsIterator:
+        """A JS iterator over the live list, walked by index as workerd's (FormData's
+        ``IteratorState{parent, index}``, ada's URLSearchParams iterator): an entry appended
+        meanwhile is seen."""
+        def walk() -> Iterator[Any]:
+            i = 0
+            while i < len(self._entries):
+                yield item(*self._entries[i])
+                i += 1
 
-    def values(self) -> Iterator[Any]:
-        return iter([v for _, v in self._entries])
+        return JsIterator(walk(), f"{self._js_name} Iterator")
 
-    def entries(self) -> Iterator[JsArray]:
-        return iter([JsArray([k, v]) for k, v in self._entries])
+    def keys(self) -> JsIterator:
+        return self._live(lambda k, _: k)
+
+    def values(self) -> JsIterator:
+        return self._live(lambda _, v: v)
+
+    def entries(self) -> JsIterator:
+        return self._live(lambda k, v: JsArray([k, v]))
 
     @jsg_required("function")
     def forEach(self, callback: Any, *_this: Any) -> None:  # noqa: N802 - JS name
@@ -156,7 +170,7 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
             callback(value, name, self)
             i += 1
 
-    def __iter__(self) -> Iterator[JsArray]:
+    def __iter__(self) -> JsIterator:
         return self.entries()
 
 
@@ -199,6 +213,27 @@ class JsURLSearchParams(JsEntryList):
     @property
     def size(self) -> int:
         return len(self._entries)
+
+    # get(), set(), a size and [Symbol.iterator]: Pyodide holds it as a JsMutableMap (as it does
+    # Node's; real Pyodide 0.26.0a4, 0.28.2 and 314.0.6): Python iterates its names (JS
+    # ``keys()``), ``len`` is its size, and ``keys()``/``values()``/``items()`` are Python's views
+    # (a value read by ``get``: the first of its name); ``entries()`` stays the JS iterator
+    _pyodide_flags = frozenset({"HAS_GET", "HAS_SET", "HAS_LENGTH", "IS_ITERABLE"})
+
+    def __iter__(self) -> JsIterator:  # type: ignore[override]
+        return self._live(lambda k, _: k)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        return KeysView(self)  # type: ignore[arg-type]
+
+    def values(self) -> ValuesView[Any]:  # type: ignore[override]
+        return ValuesView(self)  # type: ignore[arg-type]
+
+    def items(self) -> ItemsView[str, Any]:
+        return ItemsView(self)  # type: ignore[arg-type]
 
     @jsg_required("USVString", "USVString")
     def append(self, name: str, value: Any, *_ignored: Any) -> None:

@@ -32,6 +32,7 @@ from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
     JsBufferSource,
+    JsIterator,
     JsLiteralMap,
     JsMap,
     JsObject,
@@ -209,23 +210,32 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     def getSetCookie(self) -> list[str]:  # noqa: N802 - JS name
         return [v for k, v in self._pairs if k == "set-cookie"]
 
-    def entries(self) -> Iterator[JsArray]:
-        names = sorted({k for k, _ in self._pairs})
-        for name in names:
-            if name == "set-cookie":
-                for value in self.getSetCookie():
-                    yield JsArray([name, value])
-            else:
-                yield JsArray([name, self.get(name)])
+    _pyodide_flags = frozenset({"HAS_GET", "HAS_SET", "IS_ITERABLE"})  # get(), set(), [Symbol.iterator]; no size
 
-    def __iter__(self) -> Iterator[JsArray]:
+    def _displayed(self) -> list[tuple[str, str]]:
+        """workerd's ``getDisplayedHeaders``: one line per name in order of name, its values
+        joined, each ``set-cookie`` value its own line."""
+        lines: list[tuple[str, str]] = []
+        for name in sorted({k for k, _ in self._pairs}):
+            if name == "set-cookie":
+                lines.extend((name, value) for value in self.getSetCookie())
+            else:
+                lines.append((name, self.get(name)))
+        return lines
+
+    # workerd's iterators walk a copy taken when they are made (``IteratorState{copy}``): a
+    # header set meanwhile is not seen
+    def entries(self) -> JsIterator:
+        return JsIterator([JsArray([k, v]) for k, v in self._displayed()], "Headers Iterator")
+
+    def __iter__(self) -> JsIterator:
         return self.entries()
 
-    def keys(self) -> list[str]:
-        return [pair[0] for pair in self.entries()]
+    def keys(self) -> JsIterator:
+        return JsIterator([k for k, _ in self._displayed()], "Headers Iterator")
 
-    def values(self) -> list[str]:
-        return [pair[1] for pair in self.entries()]
+    def values(self) -> JsIterator:
+        return JsIterator([v for _, v in self._displayed()], "Headers Iterator")
 
     def forEach(self, callback: Any = None, *_ignored: Any) -> None:  # noqa: N802 - JS name
         """``headers.forEach((value, name, headers) => ...)``: in order of name, as iteration; a
@@ -237,7 +247,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
 
     def items(self) -> list[tuple[str, str]]:
         """Every header line in order of name (set-cookie values kept apart)."""
-        return [(pair[0], pair[1]) for pair in self.entries()]
+        return self._displayed()
 
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> Any:
         return dict(self.items())
