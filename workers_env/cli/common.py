@@ -7,6 +7,7 @@ errors (``✘ [ERROR]``) on stderr, exit code 1 on error. ``--json`` prints clea
 from __future__ import annotations
 
 import argparse
+import difflib
 import errno
 import math
 import os
@@ -24,6 +25,7 @@ __all__ = [
     "InstalledVersion",
     "UsageError",
     "add_version_option",
+    "close_name",
     "dump_json",
     "error",
     "fail",
@@ -234,6 +236,14 @@ def reports_errors(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[
     run.__name__ = fn.__name__
     run.__doc__ = fn.__doc__
     return run
+
+
+def close_name(name: str, names: Sequence[str]) -> str | None:
+    """The one of ``names`` that ``name`` likely misspells (difflib's closest, else the closest
+    ignoring case), as the config writes it; ``None`` when none is close."""
+    close = difflib.get_close_matches(name, names, n=1) or difflib.get_close_matches(
+        name.lower(), [n.lower() for n in names], n=1)
+    return next(n for n in names if n.lower() == close[0].lower()) if close else None
 
 
 def with_hint(error: _Error, hint: str | None) -> _Error:

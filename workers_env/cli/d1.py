@@ -9,7 +9,6 @@ Output follows wrangler's (without its banner); ``--remote`` is refused.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import stat
 import sys
@@ -19,6 +18,7 @@ from typing import Any
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.common import (
     CommandError,
+    close_name,
     dump_json,
     fail,
     log,
@@ -163,12 +163,9 @@ def _near_database(name: str, config: Any) -> str | None:
     with every entry the config has (wrangler's text names none). Nothing without a close name,
     so a name unlike any (wrangler's own text alone) is printed as wrangler prints it."""
     entries = d1_entries(config) if config is not None else []
-    names = [n for e in entries for n in (e.database_name, e.binding) if n]
-    close = difflib.get_close_matches(name, names, n=1) or difflib.get_close_matches(
-        name.lower(), [n.lower() for n in names], n=1)
-    if not close:
+    near = close_name(name, [n for e in entries for n in (e.database_name, e.binding) if n])
+    if near is None:
         return None
-    near = next(n for n in names if n.lower() == close[0].lower())
     listed = ", ".join(f'{e.binding} (database_name "{e.database_name}")' if e.database_name else e.binding
                        for e in entries)
     return (f"did you mean '{near}'? {config.path.name}'s [[d1_databases]] are: {listed}; a database is named by "

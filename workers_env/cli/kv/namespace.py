@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from workers_env._env import unknown_fields
-from workers_env.cli.common import CommandError, with_hint
+from workers_env.cli.common import CommandError, close_name, with_hint
 from workers_env.cli.wrangler_config import read_config
 
 
@@ -86,11 +85,9 @@ def _near_binding(binding: str | None, entries: list[Mapping[str, Any]], config:
     names = [e["binding"] for e in entries if isinstance(e.get("binding"), str)]
     if binding is None or not names:
         return None
-    close = difflib.get_close_matches(binding, names, n=1) or difflib.get_close_matches(
-        binding.lower(), [n.lower() for n in names], n=1)
-    if not close:
+    near = close_name(binding, names)
+    if near is None:
         return None
-    near = next(n for n in names if n.lower() == close[0].lower())
     return f"did you mean '{near}'? {config.path.name}'s [[kv_namespaces]] bindings are: {', '.join(names)}"
 
 
