@@ -151,11 +151,11 @@ def missing_name(name: object, names: Iterable[str], *, config: WorkerConfig | N
         text += f" (did you mean {close[0]!r}?)" if close else ""
         inherited = _not_inherited_note(name, config)
         fields = unknown_fields_note(config)
-        if not close and not inherited and not fields and name == "AI":  # the name every Workers AI example binds
+        if not (close or inherited or fields):
+            # AI: the name every Workers AI example binds; any other most often a secret, set on Cloudflare only
             text += ('; Workers AI is a binding you declare in the wrangler config: add [ai] with binding = "AI" '
-                     '(wrangler.jsonc: "ai": {"binding": "AI"})')
-        elif not close and not inherited and not fields:  # most often a secret, set on Cloudflare only
-            text += (f"; if it is a secret (wrangler secret put {name}), wrangler dev and workers-env read it from "
+                     '(wrangler.jsonc: "ai": {"binding": "AI"})' if name == "AI" else
+                     f"; if it is a secret (wrangler secret put {name}), wrangler dev and workers-env read it from "
                      f".dev.vars (or .env) beside the wrangler config: add a line {name}=... there")
         return text + inherited + fields
     return text + unknown_fields_note(config)
