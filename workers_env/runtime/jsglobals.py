@@ -134,17 +134,18 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
     def has(self, name: Any, *_ignored: Any) -> bool:
         return any(k == str(name) for k, _ in self._entries)
 
-    def _live(self, item: Any) -> JsIterator:
-        """A JS iterator over the live list, walked by index as workerd's (FormData's
-        ``IteratorState{parent, index}``, ada's URLSearchParams iterator): an entry appended
-        meanwhile is seen."""
-        def walk() -> Iterator[Any]:
-            i = 0
-            while i < len(self._entries):
-                yield item(*self._entries[i])
-                i += 1
+    def _walk(self) -> Iterator[tuple[str, Any]]:
+        """The live list's ``(name, value)`` pairs, walked by index as workerd walks it
+        (FormData's ``IteratorState{parent, index}``, ada's URLSearchParams iterator, both
+        ``forEach``): an entry added or removed meanwhile is seen."""
+        i = 0
+        while i < len(self._entries):
+            yield self._entries[i]
+            i += 1
 
-        return JsIterator(walk(), f"{self._js_name} Iterator")
+    def _live(self, item: Any) -> JsIterator:
+        """A JS iterator over the live list (:meth:`_walk`), each pair given as ``item(name, value)``."""
+        return JsIterator((item(k, v) for k, v in self._walk()), f"{self._js_name} Iterator")
 
     def keys(self) -> JsIterator:
         return self._live(lambda k, _: k)
@@ -164,11 +165,8 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
         if not callable(callback):
             raise js_type_error(f"Failed to execute 'forEach' on '{self._js_name}': parameter 1 is not of type "
                                 "'function'.")
-        i = 0
-        while i < len(self._entries):
-            name, value = self._entries[i]
+        for name, value in self._walk():
             callback(value, name, self)
-            i += 1
 
     def __iter__(self) -> JsIterator:
         return self.entries()
