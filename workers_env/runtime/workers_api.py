@@ -1151,8 +1151,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             if refusal is not None:
                 raise refusal
         encoding = content_encoding(JsHeaders(headers), js_request._encode_response_body, brotli_enabled)
-        length = reply.length if any(k.lower() == "content-length" for k, _ in headers) else None
-        if _streams(reply, method, status, encoding, length):  # handed over as it arrives (_hand_over)
+        has_length = any(k.lower() == "content-length" for k, _ in headers)
+        length = reply.length if has_length else None
+        if _streams(reply, method, status, encoding):  # handed over as it arrives (_hand_over)
             response = JsResponse(None, None, status=status, statusText=reason, headers=headers)
             response._length_unknown = length is None
         else:
@@ -1161,8 +1162,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             if encoding is not None and payload and method != "HEAD":
                 response.set_encoded(encoding, payload)  # read decoded, as workerd decodes it; headers as received
             # its body's length known to a fetch that sends it on only when it came with a Content-Length
-            response._length_unknown = payload is not None and (
-                encoding is not None or not any(k.lower() == "content-length" for k, _ in headers))
+            response._length_unknown = payload is not None and (encoding is not None or not has_length)
             reply = None
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
         response.redirected = len(urls) > 1
@@ -1308,8 +1308,7 @@ def _read_whole(reply: http.client.HTTPResponse, method: str, js_request: JsRequ
         raise _failed_here(exc, method, js_request) from None
 
 
-def _streams(reply: http.client.HTTPResponse | None, method: str, status: int, encoding: str | None,
-             length: int | None) -> bool:
+def _streams(reply: http.client.HTTPResponse | None, method: str, status: int, encoding: str | None) -> bool:
     """Whether an answer's body is handed to the Worker as it arrives (runtime/fetchbody.py): any
     but none at all (an answer to HEAD, a null-body status, whose body stays ``null``) and one in
     gzip or brotli, which is read whole and decoded at its first read. A ``Content-Length: 0``
