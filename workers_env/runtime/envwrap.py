@@ -562,7 +562,7 @@ def as_pyodide_error(error: JsException) -> JsException:
     ``pyodide.ffi`` (``type(e).__name__`` as production logs it; still an instance of its own
     class, with its attributes and traceback; it pickles, and unpickles as that face again)."""
     cls = type(error)
-    if cls.__module__ == "pyodide.ffi":  # already as Pyodide names it
+    if type(cls) is _PyodideFace or cls.__dict__.get("__module__") == "pyodide.ffi":  # named so already
         return error
     error.__class__ = _pyodide_face(cls)
     return error
