@@ -1,4 +1,5 @@
-"""The README's Contents lists every section heading (##, ### and ####, outside code blocks) in
+"""The README's Contents (a bold line, not a section: the quick start comes right after the two
+commands) lists every section heading (##, ### and ####, outside code blocks) in
 order, each linked to the anchor GitHub makes for it, and nothing else: a section added,
 renamed or moved later cannot leave the list stale, and every ``(#anchor)`` link in the README
 leads to a heading that exists."""
@@ -29,10 +30,10 @@ def anchor(title: str) -> str:
 
 def test_contents_is_every_heading_in_order():
     text = README.read_text(encoding="utf-8")
-    start = text.index("## Contents\n\n") + len("## Contents\n\n")
+    start = text.index("**Contents**\n\n") + len("**Contents**\n\n")
     listed = text[start: text.index("\n\n", start)].splitlines()
     expected = [f"{'  ' * (level - 2)}- [{title.replace('⚠ ', '')}](#{anchor(title)})"
-                for level, title in headings(text) if title != "Contents"]
+                for level, title in headings(text)]
     assert listed == expected
 
 
