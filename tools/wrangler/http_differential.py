@@ -886,11 +886,11 @@ class _Origin(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if kind == "gzip-paced":
             PACED_GATE.clear()
-            first = packer.compress(PACED_FIRST) + packer.flush(zlib.Z_SYNC_FLUSH)
-            self._chunk(first)
+            paced = zlib.compressobj(wbits=31)
+            self._chunk(paced.compress(PACED_FIRST) + paced.flush(zlib.Z_SYNC_FLUSH))
             second = (b"data: paced 2, sent once the client had the first\n\n" if PACED_GATE.wait(PACED_WAIT)
                       else b"data: paced 2, sent after %d s: the client had not got the first\n\n" % PACED_WAIT)
-            self._chunk(packer.compress(second) + packer.flush())
+            self._chunk(paced.compress(second) + paced.flush())
         else:
             later = {"gzip-chunked": [flushed[1] + packer.flush()], "gzip-bad": [b"\xff" * 16], "gzip-cut": [],
                      "gzip-trailing": [b"garbage!"]}[kind]
