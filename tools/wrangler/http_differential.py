@@ -11,7 +11,9 @@ request bodies, ``Expect: 100-continue``, odd targets (percent-encoded and non-A
 streams returned whose length workerd knows or not (a KV ``get``/``getWithMetadata`` stream, the
 request's own body sent with a length or chunked, a local origin's answer -- with a
 ``Content-Length`` or chunked -- returned whole or as ``new Response(answer.body)``, and one
-whose second event the origin sends only once the client has the first).
+whose second event the origin sends only once the client has the first), and a local origin's
+answer in gzip returned whole, as ``new Response(answer.body, answer)`` or decoded, read by the
+Worker, paced, corrupt, cut short, followed by bytes that are not gzip, empty, or in ``deflate``.
 The Worker echoes what it saw of the request (method, URL, headers in iteration order,
 ``headers.get`` of a duplicated header, body length and text) as JSON, so the request side is
 compared as well as the response.
