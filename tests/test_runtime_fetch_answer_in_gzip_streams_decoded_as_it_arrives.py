@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gzip
 import http.server
-import json
 import socket
 import threading
 import zlib
@@ -24,9 +23,8 @@ from pathlib import Path
 
 import pytest
 from test_dev_server import exchange, split_answer
-from worker_helpers import one_file_worker
+from worker_helpers import fetched_json, origin_worker
 
-from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
 
 WAIT = 5
@@ -143,28 +141,14 @@ def _origin(go: threading.Event) -> type[http.server.BaseHTTPRequestHandler]:
 @contextmanager
 def _served(tmp_path: Path) -> Iterator[tuple[object, threading.Event]]:
     go = threading.Event()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _origin(go))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-    try:
-        origin = f"http://127.0.0.1:{server.server_address[1]}/"
-        yield load_worker(one_file_worker(tmp_path, f"ORIGIN = {origin!r}\n" + ENTRY)), go
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-async def _json(worker: object, path: str) -> object:
-    response = await worker.fetch(path)  # type: ignore[attr-defined]
-    text = await response.text()
-    assert response.status == 200, text
-    return json.loads(text)
+    with origin_worker(tmp_path, _origin(go), ENTRY) as worker:
+        yield worker, go
 
 
 @pytest.mark.asyncio
 async def test_a_reader_gets_the_first_decoded_event_before_the_origin_sends_the_second(tmp_path: Path) -> None:
     with _served(tmp_path) as (worker, _go):
-        assert await _json(worker, "/first") == {"first": "data: 1\n\n", "rest": "data: 2\n\n", "error": None,
+        assert await fetched_json(worker, "/first") == {"first": "data: 1\n\n", "rest": "data: 2\n\n", "error": None,
                                                  "encoding": "gzip"}
 
 
@@ -175,14 +159,14 @@ async def test_a_reader_gets_the_first_decoded_event_before_the_origin_sends_the
 ])
 async def test_what_does_not_decode_fails_the_read_after_what_did(tmp_path: Path, path: str, error: str) -> None:
     with _served(tmp_path) as (worker, _go):
-        assert await _json(worker, "/" + path) == {"first": "data: 1\n\n", "rest": "", "error": error,
+        assert await fetched_json(worker, "/" + path) == {"first": "data: 1\n\n", "rest": "", "error": error,
                                                    "encoding": "gzip"}
 
 
 @pytest.mark.asyncio
 async def test_an_empty_gzip_answer_is_a_stream_whose_read_fails(tmp_path: Path) -> None:
     with _served(tmp_path) as (worker, _go):
-        assert await _json(worker, "/empty") == {"null": False,
+        assert await fetched_json(worker, "/empty") == {"null": False,
                                                  "error": "TypeError: Gzip compressed stream ended prematurely."}
 
 
@@ -199,7 +183,8 @@ def _dechunked(body: bytes) -> bytes:
 def _answer(server: BackgroundServer, go: threading.Event, path: str, wanted: bytes, *headers: str) -> bytes:
     """The raw answer to ``GET /path``, ``wanted`` seen before the origin was told to send the rest."""
     with socket.create_connection(("127.0.0.1", server.port), timeout=WAIT) as sock:
-        sock.sendall(f"GET /{path} HTTP/1.1\r\nHost: h\r\nConnection: close\r\n{''.join(h + chr(13) + chr(10) for h in headers)}\r\n".encode())
+        head = [f"GET /{path} HTTP/1.1", "Host: h", "Connection: close", *headers]
+        sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode())
         seen = b""
         while wanted not in seen:
             chunk = sock.recv(65536)
