@@ -64,9 +64,9 @@ class FetchedBody(IncomingBody):
         self._stop()
 
     def as_received(self) -> str | None:
-        """Take the pieces as they come, undecoded -- when no read has decoded them yet: their
-        encoding (``None``: they are read as they come already), from now on the body's, with
-        the answer's ``Content-Length`` its known length."""
+        """Have the pieces read as they come, undecoded, when no read has decoded them yet (to
+        send them on): the encoding they come in (``None``: none, or decoding began), the
+        answer's ``Content-Length`` from now on the body's known length."""
         encoding, self.encoding = self.encoding, None
         if encoding is not None:
             self.expected_length = self.received_length
@@ -110,6 +110,7 @@ class FetchedBody(IncomingBody):
         super().ended(error)
 
     def _decoded(self, decode: Callable[..., list[bytes]], *data: bytes) -> None:
+        """Hand readers what ``decode(*data)`` gives; what fails to decode errors the body."""
         try:
             pieces = decode(*data)
         except (JsException, NotEmulatedError) as exc:
