@@ -181,7 +181,7 @@ def _served(tmp_path: Path) -> Iterator[tuple[object, _Gates]]:
 async def test_a_reader_gets_the_first_event_before_the_origin_sends_the_second(tmp_path: Path) -> None:
     with _served(tmp_path) as (worker, _gates):
         assert await fetched_json(worker, "/first") == {"first": "data: 1\n\n", "rest": "data: 2\n\n", "status": 200,
-                                                 "used": True}
+                                                        "used": True}
         assert await fetched_json(worker, "/text") == {"text": "data: 1\n\ndata: 2\n\n"}
         assert await fetched_json(worker, "/async-for") == {"pieces": "1234567890"}
         assert await fetched_json(worker, "/response-of-body") == {"text": "data: 1\n\ndata: 2\n\n"}
@@ -198,7 +198,7 @@ async def test_a_cancel_an_abort_and_the_end_of_the_request_close_the_connection
         assert gates.closed.wait(WAIT)
         gates.closed.clear()
         assert await fetched_json(worker, "/abort") == {"first": "data: 1\n\n",
-                                                 "error": "AbortError: The operation was aborted"}
+                                                        "error": "AbortError: The operation was aborted"}
         assert gates.closed.wait(WAIT)
         gates.closed.clear()
         response = await worker.fetch("/unread")  # type: ignore[attr-defined]

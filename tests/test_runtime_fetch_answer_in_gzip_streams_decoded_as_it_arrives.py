@@ -149,7 +149,10 @@ def _served(tmp_path: Path) -> Iterator[tuple[object, threading.Event]]:
 async def test_a_reader_gets_the_first_decoded_event_before_the_origin_sends_the_second(tmp_path: Path) -> None:
     with _served(tmp_path) as (worker, _go):
         assert await fetched_json(worker, "/first") == {"first": "data: 1\n\n", "rest": "data: 2\n\n", "error": None,
-                                                 "encoding": "gzip"}
+                                                        "encoding": "gzip"}
+        # returned as is, read by worker.fetch's caller: decoded
+        response = await worker.fetch("/whole")  # type: ignore[attr-defined]
+        assert (response.headers.get("content-encoding"), await response.text()) == ("gzip", EVENTS.decode())
 
 
 @pytest.mark.asyncio
@@ -160,14 +163,14 @@ async def test_a_reader_gets_the_first_decoded_event_before_the_origin_sends_the
 async def test_what_does_not_decode_fails_the_read_after_what_did(tmp_path: Path, path: str, error: str) -> None:
     with _served(tmp_path) as (worker, _go):
         assert await fetched_json(worker, "/" + path) == {"first": "data: 1\n\n", "rest": "", "error": error,
-                                                   "encoding": "gzip"}
+                                                          "encoding": "gzip"}
 
 
 @pytest.mark.asyncio
 async def test_an_empty_gzip_answer_is_a_stream_whose_read_fails(tmp_path: Path) -> None:
     with _served(tmp_path) as (worker, _go):
         assert await fetched_json(worker, "/empty") == {"null": False,
-                                                 "error": "TypeError: Gzip compressed stream ended prematurely."}
+                                                        "error": "TypeError: Gzip compressed stream ended prematurely."}
 
 
 def _dechunked(body: bytes) -> bytes:

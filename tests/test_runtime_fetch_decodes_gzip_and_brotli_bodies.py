@@ -4,7 +4,8 @@
 ``encodeResponseBody: "manual"``. Checked side by side with a JavaScript Worker under wrangler
 dev 4.164.0: the same texts, headers and error. Without the optional ``brotli`` module a
 brotli body cannot be decoded here: the origin is not offered ``br``, and one that answers it
-anyway is a clear error naming the module."""
+anyway is a clear error naming the module; with it, a brotli body is decoded as it arrives by the
+module's ``Decompressor``."""
 
 from __future__ import annotations
 
@@ -173,8 +174,8 @@ class _FakeDecompressor:
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("finishes", "text"), [(True, PLAIN),
-                                                (False, "JsException: TypeError: Brotli compressed stream ended prematurely.")])
+@pytest.mark.parametrize(("finishes", "text"), [
+    (True, PLAIN), (False, "JsException: TypeError: Brotli compressed stream ended prematurely.")])
 async def test_a_br_body_is_decoded_as_it_arrives_with_the_modules_decompressor(tmp_path, origin, monkeypatch,
                                                                                finishes, text):
     # decoded piece by piece (the module's Decompressor, not its decompress, which this one lacks);
