@@ -150,6 +150,17 @@ def test_filter_as_wranglers_validate_query_filter(cli: Cli, tmp_path: Path) -> 
     assert "▲ [WARNING] 🚨 Could not parse the provided query filter. Please use the recommended format." in warned
 
 
+def test_query_checks_in_wranglers_order(cli: Cli) -> None:
+    # the filter's warning, then the vector check, then "Searching", then the index is looked up
+    neither = cli("query", "docs", "--filter", '{"n": [1]}')
+    assert neither.returncode == 1 and neither.stdout.strip() == ""
+    assert neither.stderr.index("Could not parse the provided query filter") < neither.stderr.index(
+        "Either vector or vector-id parameter must be provided")
+    unknown = cli("query", "nope", "--vector", "1", "--filter", '{"n": [1]}')
+    assert unknown.returncode == 1 and unknown.stdout.startswith("📋 Searching for relevant vectors...\n")
+    assert unknown.stderr.index("Could not parse the provided query filter") < unknown.stderr.index("no index named 'nope'")
+
+
 def test_list_vectors_json_and_snapshot_cursor(cli: Cli, tmp_path: Path) -> None:
     cli("create", "docs", "--dimensions", "3", "--metric", "cosine")
     cli("insert", "docs", "--file", str(write_ndjson(tmp_path / "v.ndjson", 5)))
