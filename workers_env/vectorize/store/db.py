@@ -28,7 +28,7 @@ from workers_env.vectorize.store.records import (
     VectorRows,
 )
 
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS", "StateDB", "WriteTxn", "peek_vector_count"]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS", "StateDB", "WriteTxn", "peek_definition", "peek_vector_count"]
 
 APPLICATION_ID = 0x57455643  # "WEVC": workers-env Vectorize state
 SCHEMA_VERSION = 1
@@ -133,6 +133,25 @@ def peek_vector_count(persist_to: str | Path, name: str) -> int | None:
         if row is None:
             return None
         return int(conn.execute("SELECT count(*) FROM vectors WHERE index_uid = ?", (row[0],)).fetchone()[0])
+
+    return read_quietly(state_dir(persist_to) / DB_FILENAME, read)
+
+
+def peek_definition(persist_to: str | Path, name: str) -> IndexDefinition | None:
+    """The definition the state under ``persist_to`` holds for the index ``name`` (its metadata
+    indexes included), for guidance about another state only, read as :func:`peek_vector_count`
+    reads; ``None`` when it holds no such index, or is missing, locked, unreadable or not
+    workers-env Vectorize state."""
+    def read(conn: sqlite3.Connection) -> IndexDefinition | None:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return None
+        row = conn.execute("SELECT uid, dimensions, metric, version FROM indexes WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        types = conn.execute("SELECT property, type FROM metadata_indexes WHERE index_uid = ? ORDER BY created_seq, "
+                             "property", (row[0],)).fetchall()
+        return IndexDefinition(dimensions=int(row[1]), metric=str(row[2]), version=str(row[3]),
+                               metadata_indexes={str(p): str(t) for p, t in types})
 
     return read_quietly(state_dir(persist_to) / DB_FILENAME, read)
 
