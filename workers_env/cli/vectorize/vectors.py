@@ -50,13 +50,14 @@ if TYPE_CHECKING:
 __all__ = ["register", "encode_cursor", "decode_cursor"]
 
 def _js_number(text: str) -> int | float:
-    """A number option as yargs parses it: a JavaScript number, so a whole one becomes an
+    """A number option as yargs parses it: JavaScript's ``Number()`` (``0x10`` is 16; Python's own
+    spellings ``1_000``, ``nan`` and ``inf`` are no numbers there), so a whole one becomes an
     ``int`` only while it is safe (``99999999999999999999`` stays the double ``1e20``, not a
-    BigInt the binding would refuse to serialise)."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    BigInt the binding would refuse to serialise). NaN, which wrangler would send as ``null``, is
+    refused here."""
+    value = js_number(text)
+    if value != value:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}")
     return int(value) if value.is_integer() and abs(value) <= 2**53 - 1 else value
 
 
