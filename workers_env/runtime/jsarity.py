@@ -37,8 +37,9 @@ _LENGTHS = {
     "String.raw": 1, "Symbol.for": 1, "Symbol.keyFor": 1, "SyntaxError": 1, "TypeError": 1, "URIError": 1,
     "Uint16Array": 3, "Uint16Array.from": 1, "Uint32Array": 3, "Uint32Array.from": 1, "Uint8Array": 3,
     "Uint8Array.from": 1, "Uint8ClampedArray": 3, "Uint8ClampedArray.from": 1, "clearInterval": 1, "clearTimeout": 1,
-    "console.context": 1, "decodeURI": 1, "decodeURIComponent": 1, "encodeURI": 1, "encodeURIComponent": 1, "eval": 1,
-    "isFinite": 1, "isNaN": 1, "parseFloat": 1, "parseInt": 2, "setInterval": 2, "setTimeout": 2,
+    "console.context": 1, "decodeURI": 1, "decodeURIComponent": 1, "encodeURI": 1, "encodeURIComponent": 1, "escape": 1,
+    "eval": 1,
+    "isFinite": 1, "isNaN": 1, "parseFloat": 1, "parseInt": 2, "setInterval": 2, "setTimeout": 2, "unescape": 1,
 }
 
 
