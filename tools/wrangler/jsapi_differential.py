@@ -1229,12 +1229,16 @@ CASES: list = [
     ["call", "scheduler.wait", 5, {"signal": {"$call": ["AbortSignal.abort"]}}],
     ["call", "scheduler.wait", 5000, {"signal": {"$call": ["AbortSignal.timeout", 10]}}],
     *[["call", "structuredClone", value] for value in (
-        "x", 5, NULL, UNDEF, NAN, big(7), [1, "a", [2]], {"a": {"b": [1, NULL]}}, new("Date", 5), X("010203"),
+        "x", 5, NULL, UNDEF, NAN, big(7), [1, "a", [2]], {"a": {"b": [1, NULL]}}, X("010203"),
         B("0102"), new("Error", "m"), new("TypeError", "m"), new("DOMException", "m", "AbortError"),
         new("Map", [[1, "a"]]), new("Set", [1, 2]), new("DataView", B(BYTES8), 1, 2),
         new("URL", "https://e.com/"), new("URLSearchParams", "a=1"), new("TextEncoder"), new("FormData"),
         new("AbortController"), new("TransformStream"), new("Response", "x"), {"$call": ["AbortSignal.abort"]},
-        {"$fn": True}, {"$get": "fetch"}, {"$call": ["Symbol", "x"]}, {"$get": "crypto"})],
+        {"$get": "fetch"}, {"$call": ["Symbol", "x"]}, {"$get": "crypto"})],
+    ["do", {"$call": ["structuredClone", new("Date", 5)]}, ["getTime"]],
+    {"call": ["call", "structuredClone", {"$fn": True}],
+     "expected": "V8 names a function it cannot clone by its source: the Worker's own function here, a Python "
+                 "function's PyProxy (function(){}) in workers-env, as real Pyodide 0.28.2 shows it"},
     ["call", "structuredClone"], ["call", "structuredClone", 1, {"transfer": 5}],
     ["call", "structuredClone", 1, {"transfer": []}],
     ["do", {"$call": ["structuredClone", new("Uint8Array", B(BYTES8), 2, 3)]}, "byteOffset", "buffer.byteLength"],

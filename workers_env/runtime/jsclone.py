@@ -33,7 +33,17 @@ from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsDataView, JsTypedArray
 from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.jspromise import JsPromise
-from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, jsnull, map_key, options_member, read_stored
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsLiteralMap,
+    JsMap,
+    JsObject,
+    is_stored_as_proxy,
+    jsnull,
+    map_key,
+    options_member,
+    read_stored,
+)
 
 __all__ = ["structured_clone"]
 
@@ -93,15 +103,15 @@ class _Cloner:
         if isinstance(value, JsLiteralMap):  # Pyodide 0.28's to_js(dict): a Proxy V8 does not clone
             raise _data_clone_error("[object Map] could not be cloned.")
         if isinstance(value, JsObject):
-            made = self._remember(value, JsObject())
-            props = object.__getattribute__(value, "_props")
             nulls = object.__getattribute__(value, "_nulls")
-            for key, raw in list(props.items()):
-                setattr(made, key, self.clone(read_stored(value, raw, nulls)))
+            made = self._remember(value, JsObject.plain({}, nulls) if nulls else JsObject())
+            props = object.__getattribute__(made, "_props")  # in the source's order (integer keys first)
+            for key, raw in list(object.__getattribute__(value, "_props").items()):
+                props[key] = self._child(value, raw, nulls)
             return made
         if isinstance(value, JsArray):
-            made = self._remember(value, JsArray())
-            made._items.extend(self.clone(value[i]) for i in range(len(value)))
+            made = self._remember(value, JsArray(nulls=value._nulls))
+            made._items.extend(self._child(value, raw, value._nulls) for raw in list(value._items))
             return made
         if isinstance(value, JsMap):
             made = self._remember(value, JsMap())
@@ -126,6 +136,13 @@ class _Cloner:
             return self._remember(value, JsTypedArray(value._js_name, buffer=buffer, offset=value.byteOffset,
                                                       length=value.length))
         return self._refuse(value)
+
+    def _child(self, owner: Any, raw: Any, nulls: Any) -> Any:
+        """A property or item of ``owner`` cloned: a primitive as it is stored (``null`` stays
+        ``null`` where Python reads it as ``None``), anything else as Python reads it."""
+        if raw is None or raw is jsnull or (isinstance(raw, (bool, int, float, str)) and not is_stored_as_proxy(raw)):
+            return raw
+        return self.clone(read_stored(owner, raw, nulls))
 
     def _error(self, error: _errors.JsException) -> _errors.JsException:
         dom = type(error) is _errors.JsException and "code" in error.__dict__  # a DOMException stays one
