@@ -837,7 +837,7 @@ def _caches() -> Any:
 #: production, so a Worker that uses one on some paths only loads and serves the others) and
 #: raise :class:`~workers_env.NotEmulatedError` when used
 WORKERD_GLOBALS_NOT_EMULATED = frozenset({
-    "AggregateError", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
+    "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
     "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DecompressionStream",
     "DigestStream", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
     "Function", "HTMLRewriter", "Intl", "Iterator", "MessageChannel",
