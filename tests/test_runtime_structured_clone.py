@@ -13,7 +13,7 @@ from workers_env import load_worker
 ENTRY = '''
 import js
 from js import Date, JSON, Map, Object, Set, Uint8Array, structuredClone
-from pyodide.ffi import to_js
+from pyodide.ffi import create_proxy, to_js
 from workers import Response, WorkerEntrypoint
 
 
@@ -45,7 +45,9 @@ class Default(WorkerEntrypoint):
                         attempt(lambda: structuredClone(js.fetch)), attempt(lambda: structuredClone(js.URL.new("https://e.com"))),
                         attempt(lambda: structuredClone(js.AbortSignal.abort())), attempt(lambda: structuredClone(js.Symbol("x"))),
                         attempt(lambda: structuredClone(js.Response.new("x"))), attempt(lambda: structuredClone()),
-                        attempt(lambda: structuredClone(1, Object.fromEntries(to_js([["transfer", 5]]))))],
+                        attempt(lambda: structuredClone(1, Object.fromEntries(to_js([["transfer", 5]])))),
+                        attempt(lambda: structuredClone(create_proxy(lambda: 1)))],
+            "views": [JSON.stringify(structuredClone(o.as_object_map()).a), JSON.stringify(structuredClone(js.Math))],
         })
 '''
 
@@ -71,5 +73,7 @@ async def test_structured_clone_copies_and_refuses_as_workerd(tmp_path):
             "not of type 'Value'.",
             "JsException TypeError: Incorrect type for the 'transfer' field on 'StructuredCloneOptions': the provided "
             "value is not of type 'Array'.",
+            "JsException DataCloneError: function(){} could not be cloned. 25",
         ],
+        "views": ['[1,{"b":2}]', "{}"],
     }

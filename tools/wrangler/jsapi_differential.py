@@ -1234,7 +1234,8 @@ CASES: list = [
         new("Map", [[1, "a"]]), new("Set", [1, 2]), new("DataView", B(BYTES8), 1, 2),
         new("URL", "https://e.com/"), new("URLSearchParams", "a=1"), new("TextEncoder"), new("FormData"),
         new("AbortController"), new("TransformStream"), new("Response", "x"), {"$call": ["AbortSignal.abort"]},
-        {"$get": "fetch"}, {"$call": ["Symbol", "x"]}, {"$get": "crypto"})],
+        {"$get": "fetch"}, {"$call": ["Symbol", "x"]}, {"$get": "crypto"}, {"$get": "Math"}, {"$get": "JSON"},
+        {"$get": "console"}, {"$get": "caches"}, new("TextDecoder"), {"$call": ["Promise.resolve", 1]})],
     ["do", {"$call": ["structuredClone", new("Date", 5)]}, ["getTime"]],
     {"call": ["call", "structuredClone", {"$fn": True}],
      "expected": "V8 names a function it cannot clone by its source: the Worker's own function here, a Python "

@@ -32,12 +32,15 @@ from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsDataView, JsTypedArray
 from workers_env.runtime.jsdate import JsDate
+from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
+from workers_env.runtime.jsglobals import NamespaceStrings
 from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsLiteralMap,
     JsMap,
     JsObject,
+    JsObjectMap,
     is_stored_as_proxy,
     jsnull,
     map_key,
@@ -53,7 +56,7 @@ _MISSING: Any = object()
 _NOT_SERIALIZABLE = frozenset({
     "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "FormData", "Event", "Crypto", "AbortController",
     "TransformStream", "IdentityTransformStream", "FixedLengthStream", "WritableStream", "Navigator",
-    "Performance", "Scheduler", "SubtleCrypto", "CryptoKey", "console"})
+    "Performance", "Scheduler", "SubtleCrypto", "CryptoKey", "CacheStorage", "Cache"})
 _SPECIAL_TEXTS = {"ReadableStream": "ReadableStream can only be serialized for RPC.",
                   "Response": "ReadableStream can only be serialized for RPC.",
                   "AbortSignal": "AbortSignal serialization is not enabled."}
@@ -100,6 +103,10 @@ class _Cloner:
             return self._made[id(value)]
         if isinstance(value, JsProxy) and getattr(type(value), "typeof", None) == "symbol":
             raise _data_clone_error(f"{value} could not be cloned.")
+        if isinstance(value, JsObjectMap):  # ``as_object_map()``: JavaScript sees the object itself
+            return self.clone(object.__getattribute__(value, "_object"))
+        if isinstance(value, NamespaceStrings):  # Math, JSON: no enumerable own property, so {}
+            return self._remember(value, JsObject())
         if isinstance(value, JsLiteralMap):  # Pyodide 0.28's to_js(dict): a Proxy V8 does not clone
             raise _data_clone_error("[object Map] could not be cloned.")
         if isinstance(value, JsObject):
@@ -163,6 +170,12 @@ class _Cloner:
         if name in _SERIALIZABLE:
             raise _errors.NotEmulatedError(f"structuredClone() of a {name} is not emulated by workers-env (workerd "
                                            "clones it); clone its parts instead")
+        if type(value) is JsFunction:  # create_proxy(a Python callable): its PyProxy, as Pyodide makes one
+            raise _data_clone_error("function(){} could not be cloned.")
+        if isinstance(value, JsDoubleProxy):  # create_proxy(an object)
+            raise _data_clone_error("[object Object] could not be cloned.")
+        if getattr(value, "_to_string_tag", None) == "console":  # its first enumerable property, a function
+            raise _data_clone_error(f"{value.debug!r} could not be cloned.")
         if isinstance(value, JsProxy) and getattr(type(value), "typeof", None) == "function":
             raise _data_clone_error(f"{value!r} could not be cloned.")
         if isinstance(value, JsProxy):
