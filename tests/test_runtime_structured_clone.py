@@ -47,7 +47,7 @@ class Default(WorkerEntrypoint):
                         attempt(lambda: structuredClone(js.Response.new("x"))), attempt(lambda: structuredClone()),
                         attempt(lambda: structuredClone(1, Object.fromEntries(to_js([["transfer", 5]])))),
                         attempt(lambda: structuredClone(create_proxy(lambda: 1)))],
-            "views": [JSON.stringify(structuredClone(o.as_object_map()).a), JSON.stringify(structuredClone(js.Math))],
+            "views": [JSON.stringify(structuredClone(o.as_py_json()).a), JSON.stringify(structuredClone(js.Math))],
         })
 '''
 

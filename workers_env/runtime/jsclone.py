@@ -103,7 +103,7 @@ class _Cloner:
             return self._made[id(value)]
         if isinstance(value, JsProxy) and getattr(type(value), "typeof", None) == "symbol":
             raise _data_clone_error(f"{value} could not be cloned.")
-        if isinstance(value, JsObjectMap):  # ``as_object_map()``: JavaScript sees the object itself
+        if isinstance(value, JsObjectMap):  # ``as_object_map()``, ``as_py_json()``: JavaScript sees the object
             return self.clone(object.__getattribute__(value, "_object"))
         if isinstance(value, NamespaceStrings):  # Math, JSON: no enumerable own property, so {}
             return self._remember(value, JsObject())
