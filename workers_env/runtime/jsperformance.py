@@ -20,7 +20,7 @@ from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsdate import date_now
 from workers_env.runtime.jsproxy import JsObject
 
-__all__ = ["Performance", "global_performance_classes"]
+__all__ = ["Performance", "console_text", "global_performance_classes"]
 
 #: what the global performance classes add to ``performance`` besides ``toJSON`` (workers-env
 #: does not emulate them: reading one raises ``NotEmulatedError``)
@@ -68,3 +68,44 @@ class Performance:
 def _to_json(*_ignored: Any) -> JsObject:
     """``performance.toJSON()``: ``{timeOrigin: 0}`` (an object without a prototype in workerd)."""
     return JsObject({"timeOrigin": 0})
+
+
+#: what ``console.log(performance)`` prints with ``enable_nodejs_perf_hooks_module``, at the top level
+#: and one level down (``uvMetricsInfo`` then past util.inspect's depth of 2); wrangler dev 4.164.0
+_WITH_NODE_TIMING = """Performance {
+  timeOrigin: 0,
+  eventCounts: EventCounts(0) {},
+  nodeTiming: PerformanceNodeTiming {
+    uvMetricsInfo: { loopCount: 0, events: 0, eventsWaiting: 0 },
+    idleTime: 0,
+    loopExit: 0,
+    loopStart: 0,
+    environment: 0,
+    bootstrapComplete: 0,
+    v8Start: 0,
+    nodeStart: 0,
+    name: 'node',
+    entryType: 'node',
+    startTime: 0,
+    duration: 0
+  }
+}"""
+
+
+def console_text(level: int) -> str:
+    """``console.log(performance)`` as workerd prints it ``level`` objects deep (0 to 2; deeper it
+    is ``[Performance]``), by the running Worker's flags: measured under ``wrangler dev`` 4.164.0
+    at 2025-09-01, with ``enable_global_performance_classes``, and at 2026-09-28, where
+    ``nodejs_compat`` brings the perf_hooks module's members too. Its lines after the first are
+    indented for the level."""
+    if _flag("enable_nodejs_perf_hooks_module"):
+        if level < 2:
+            text = _WITH_NODE_TIMING if level == 0 else _WITH_NODE_TIMING.replace(
+                "{ loopCount: 0, events: 0, eventsWaiting: 0 }", "[Object]")
+        else:
+            text = "Performance {\n  timeOrigin: 0,\n  eventCounts: [EventCounts],\n  nodeTiming: [PerformanceNodeTiming]\n}"
+    elif global_performance_classes():
+        text = f"Performance {{ timeOrigin: 0, eventCounts: {'[EventCounts]' if level == 2 else 'EventCounts(0) {}'} }}"
+    else:
+        text = "Performance { timeOrigin: 0 }"
+    return text.replace("\n", "\n" + "  " * level)
