@@ -233,22 +233,16 @@ def _query_pairs(body: bytes) -> list[tuple[str, str]]:
 def _www_form_decoded(data: bytes) -> bytes:
     """``kj::decodeWwwForm``: ``+`` a space; ``%`` and one or two hex digits the byte they make
     (``%A`` and ``%Az`` give 0x0A); a ``%`` with no hex digit after it dropped."""
-    out = bytearray()
-    i = 0
-    while i < len(data):
-        c = data[i]
-        i += 1
-        if c == ord("%"):
-            digits = _HEX.match(data, i)
-            if digits:
-                out.append(int(digits.group(), 16))
-                i = digits.end()
-        else:
-            out.append(0x20 if c == ord("+") else c)
-    return bytes(out)
+    return _WWW_FORM.sub(_www_form_piece, data)
 
 
-_HEX = re.compile(rb"[0-9A-Fa-f]{1,2}")
+_WWW_FORM = re.compile(rb"%([0-9A-Fa-f]{1,2})?|\+")
+
+
+def _www_form_piece(match: re.Match[bytes]) -> bytes:
+    if match.group() == b"+":
+        return b" "
+    return bytes([int(match.group(1), 16)]) if match.group(1) else b""
 
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
