@@ -16,15 +16,12 @@ from workers_env import load_worker
 
 ENTRY = '''
 import json
-from workers import Response, WorkerEntrypoint
+from workers import WorkerEntrypoint
 
 SEEN = []
 
 
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response("fetch handler")
-
+class Default(WorkerEntrypoint):  # an Email Worker only: no fetch handler
     async def email(self, message, env, ctx):
         SEEN.append(json.dumps([list(pair) for pair in message.headers.entries()]))
 '''
