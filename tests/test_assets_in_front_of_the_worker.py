@@ -186,6 +186,25 @@ def test_directories_wrangler_refuses(tmp_path, capsys):
         load_worker(root)
 
 
+def test_a_version_holds_at_most_100_000_assets_ignored_ones_aside(tmp_path):
+    root = project(tmp_path)  # 5 assets; the ignored secret/ and the .assetsignore do not count
+    many = root / "public" / "many"
+    many.mkdir()
+    for number in range(99_995):
+        os.close(os.open(many / str(number), os.O_CREAT | os.O_WRONLY))
+    load_worker(root)
+    os.close(os.open(many / "one-more", os.O_CREAT | os.O_WRONLY))
+    with pytest.raises(ConfigError) as info:
+        load_worker(root)
+    assert str(info.value) == (
+        "Maximum number of assets exceeded.\n"
+        "Cloudflare Workers supports up to 100,000 assets in a version. We found 100,001 files in the specified "
+        f'assets directory "{root / "public"}".\n'
+        "Ensure your assets directory contains a maximum of 100,000 files, and that you have specified your "
+        "assets directory correctly."
+    )
+
+
 def test_the_dev_server_serves_them_over_http(tmp_path):
     import urllib.request
 
