@@ -43,6 +43,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -213,6 +214,9 @@ def _text_mutation(audited: Audited, symbol: str, node: ast.AST, starts: list[in
             continue
         around = [" ".join(words[max(0, index - 1):index + 1]), " ".join(words[index:index + 2])]
         grep = tuple(w for w in around if " " in w) or (word,)
+        token = re.search(rf"[^\s{{}}]*(?<![A-Za-z]){word}(?![A-Za-z])[^\s{{}}]*", text)
+        if token and not token.group().isalpha():  # "D1_ERROR:" says more than "D ERROR"
+            grep += ("=" + token.group().rstrip(":.,;"),)
         return Mutation(audited.key, audited.path, node.lineno, symbol, "text", f"{word!r} -> {MUTANT!r}",
                         start + found.start(), start + found.end(), MUTANT, grep=(symbol, *grep))
     return None
@@ -294,6 +298,7 @@ class Scratch:
         self.root = self.dir / "tree"
         shutil.copytree(ROOT, self.root, ignore=self.IGNORE, symlinks=True)
         self.originals: dict[str, str] = {}
+        self.running: subprocess.Popen[str] | None = None
         self.stamp = int(time.time()) + 10
 
     def apply(self, mutations: list[Mutation]) -> None:
@@ -326,18 +331,30 @@ class Scratch:
         env = {**os.environ, "PYTHONPATH": str(self.root)}
         env.pop("PYTEST_ADDOPTS", None)
         began = time.monotonic()
+        # its own process group, so that a timeout or the end of the audit stops xdist's workers too
+        self.running = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+                                        cwd=self.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True, start_new_session=True)
         try:
-            done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
-                                  cwd=self.root, env=env, capture_output=True, text=True, timeout=timeout)
+            output, _ = self.running.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            self.stop()
             return "timeout", time.monotonic() - began, ""
+        returncode, self.running = self.running.returncode, None
         seconds = time.monotonic() - began
-        lines = (done.stdout + done.stderr).strip().splitlines()
+        lines = output.strip().splitlines()
         tail = "\n".join([line for line in lines if line.startswith(("FAILED ", "ERROR "))] + lines[-3:])
-        outcome = {0: "passed", 1: "failed", 2: "failed"}.get(done.returncode, "error")
+        outcome = {0: "passed", 1: "failed", 2: "failed"}.get(returncode, "error")
         return outcome, seconds, tail
 
+    def stop(self) -> None:
+        if self.running is not None and self.running.poll() is None:
+            os.killpg(self.running.pid, signal.SIGKILL)
+            self.running.wait()
+        self.running = None
+
     def close(self) -> None:
+        self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -356,6 +373,9 @@ def _tier_one(mutation: Mutation, audited: Audited) -> list[str]:
     files = {path for path, text in _TEST_TEXTS.items() if re.search(rf"\b{re.escape(name)}\b", text)}
     if mutation.kind == "text":
         for phrase in rest:
+            if phrase.startswith("="):  # a token as it is written
+                files |= {path for path, text in _TEST_TEXTS.items() if phrase[1:] in text}
+                continue
             pattern = r"\s*(?:[\"']\s*[\"']?\s*)?".join(re.escape(word) for word in phrase.split())
             files |= {path for path, text in _TEST_TEXTS.items() if re.search(pattern, text)}
     else:
@@ -416,7 +436,6 @@ def run(mutations: list[Mutation], args: argparse.Namespace) -> None:
     for scratch in scratches:
         idle.put(scratch)
     modules = {m.key: m for m in MODULES}
-    _tier_one(mutations[0], modules[mutations[0].module]) if mutations else None  # reads the tests once
     done = iter(range(1, len(mutations) + 1))
     lock = threading.Lock()
 
@@ -433,6 +452,8 @@ def run(mutations: list[Mutation], args: argparse.Namespace) -> None:
         finally:
             idle.put(scratch)
         with lock:
+            if args.json:  # as it goes: a run stopped early keeps what it measured
+                args.json.write_text(json.dumps([asdict(m) for m in mutations], indent=1))
             print(f"[{next(done)}/{len(mutations)}] {mutation.module}:{mutation.line} {mutation.symbol} "
                   f"{mutation.change}: {mutation.result} (tier {mutation.tier}, {mutation.seconds:.0f} s) "
                   f"{mutation.killed_by}", file=sys.stderr, flush=True)
@@ -447,8 +468,11 @@ def run(mutations: list[Mutation], args: argparse.Namespace) -> None:
                 print(f"baseline {audited.key}: {outcome} in {seconds:.0f} s", file=sys.stderr)
                 if outcome != "passed":
                     sys.exit(f"the unmutated tests of {audited.key} do not pass:\n{tail}")
-        with ThreadPoolExecutor(args.jobs) as pool:
+        pool = ThreadPoolExecutor(args.jobs)
+        try:
             list(pool.map(one, mutations))
+        finally:  # stopped (SIGTERM, Ctrl-C): nothing more starts
+            pool.shutdown(wait=False, cancel_futures=True)
         if args.whole_suite:
             _whole_suite(scratches[0], [m for m in mutations if m.result == "survived"], args.timeout * 4)
     finally:
@@ -508,6 +532,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=[m.key for m in MODULES],
                         help="audit only this module (repeatable)")
     parser.add_argument("--symbol", action="append", help="only the mutations of this constant or function")
+    parser.add_argument("--skip", action="append", help="leave out the mutations of this constant or function")
     parser.add_argument("--list", action="store_true", help="list the mutations and run nothing")
     parser.add_argument("--sample", type=int, help="run only this many mutations, chosen at random (--seed)")
     parser.add_argument("--seed", type=int, default=31)
@@ -523,6 +548,8 @@ def main(argv: list[str] | None = None) -> int:
     mutations = [m for audited in MODULES if not args.only or audited.key in args.only for m in find_mutations(audited)]
     if args.symbol:
         mutations = [m for m in mutations if m.symbol in args.symbol or m.symbol.split("(")[0] in args.symbol]
+    if args.skip:
+        mutations = [m for m in mutations if m.symbol not in args.skip and m.symbol.split("(")[0] not in args.skip]
     total = len(mutations)
     if args.sample and args.sample < total:
         mutations = sorted(random.Random(args.seed).sample(mutations, args.sample), key=lambda m: (m.path, m.start))
@@ -531,6 +558,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{m.module}:{m.line} {m.symbol} {m.change}")
         print(f"{len(mutations)} mutations")
         return 0
+    # those no test file names first, then the others in a random order: the likeliest survivors
+    # are measured first, and a run cut short has measured a fair sample of the rest
+    modules = {m.key: m for m in MODULES}
+    random.Random(args.seed).shuffle(mutations)
+    mutations.sort(key=lambda m: bool(_tier_one(m, modules[m.module])))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
     began = time.monotonic()
     run(mutations, args)
     text = report(mutations, total, args)
