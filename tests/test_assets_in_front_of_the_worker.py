@@ -172,7 +172,10 @@ def test_directories_wrangler_refuses(tmp_path, capsys):
     assert "✨ Parsed 1 valid redirect rule." in capsys.readouterr().err  # as wrangler dev says it
     big = root / "public" / "big.bin"
     with open(big, "wb") as out:
-        out.truncate(25 * 1024 * 1024 + 1)  # sparse: no 25 MiB written
+        out.truncate(25 * 1024 * 1024)  # sparse: no 25 MiB written
+    load_worker(root)  # at the limit
+    with open(big, "wb") as out:
+        out.truncate(25 * 1024 * 1024 + 1)
     with pytest.raises(ConfigError, match=r"Asset too large\.\nCloudflare Workers supports assets with sizes of up "
                                           r"to 25 MiB\. We found a file .*big\.bin with a size of 25 MiB\."):
         load_worker(root)
