@@ -82,8 +82,10 @@ async def test_metadata_keys_rules(make_binding, key):
 async def test_namespace_length_limit(make_binding, version, limit):
     idx = make_binding(dimensions=1, version=version)
     await idx.upsert([{"id": "a", "values": [1], "namespace": "n" * limit}])
-    with pytest.raises(VectorizeError, match=f"max is {limit} bytes, got {limit + 1} bytes"):
+    with pytest.raises(VectorizeError) as info:
         await idx.upsert([{"id": "b", "values": [1], "namespace": "n" * (limit + 1)}])
+    assert str(info.value) == (f'Error: VECTOR_UPSERT_ERROR: invalid namespace for vector id="b"; max is {limit} bytes, '
+                               f"got {limit + 1} bytes")
     assert await count(idx) == 1
 
 

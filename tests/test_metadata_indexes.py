@@ -236,14 +236,16 @@ def test_a_property_512_characters_long_is_fine(v2: VectorizeBinding) -> None:
 @pytest.mark.parametrize("type_", ["string", "number"])
 def test_a_property_is_indexed_once(v2: VectorizeBinding, type_: str) -> None:
     text = create_error(v2, "cat", type_)
-    assert "already has a metadata index on 'cat' (type string)" in text
+    assert text == ('Error: index "idx" already has a metadata index on \'cat\' (type string); delete it first '
+                    "to change its type")
 
 
 def test_at_most_ten_metadata_indexes(v2: VectorizeBinding) -> None:
     for i in range(9):
         v2.index.create_metadata_index(f"p{i}", "number")
     assert len(v2.index.metadata_indexes) == 10
-    assert "already has 10 metadata indexes; the maximum is 10" in create_error(v2, "p9", "number")
+    assert create_error(v2, "p9", "number") == (
+        'Error: index "idx" already has 10 metadata indexes; the maximum is 10 per index (delete one first)')
     v2.index.delete_metadata_index("p0")
     v2.index.create_metadata_index("p9", "number")
     assert len(v2.index.metadata_indexes) == 10
