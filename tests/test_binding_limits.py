@@ -84,8 +84,8 @@ async def test_namespace_length_limit(make_binding, version, limit):
     await idx.upsert([{"id": "a", "values": [1], "namespace": "n" * limit}])
     with pytest.raises(VectorizeError) as info:
         await idx.upsert([{"id": "b", "values": [1], "namespace": "n" * (limit + 1)}])
-    assert str(info.value) == (f'Error: VECTOR_UPSERT_ERROR: invalid namespace for vector id="b"; max is {limit} bytes, '
-                               f"got {limit + 1} bytes")
+    assert str(info.value) == (
+        f'Error: VECTOR_UPSERT_ERROR: invalid namespace for vector id="b"; max is {limit} bytes, got {limit + 1} bytes')
     assert await count(idx) == 1
 
 

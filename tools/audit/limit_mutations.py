@@ -520,7 +520,8 @@ def report(mutations: list[Mutation], total: int, args: argparse.Namespace) -> s
         counts[1] += mutation in killed
     lines += ["| module | mutations | killed |", "| --- | --- | --- |"]
     lines += [f"| {module} | {n} | {k} |" for module, (n, k) in by_module.items()]
-    lines += ["", "Survivors:", "", "| module | line | symbol | mutation | last tier run |", "| --- | --- | --- | --- | --- |"]
+    lines += ["", "Survivors:", "", "| module | line | symbol | mutation | last tier run |",
+              "| --- | --- | --- | --- | --- |"]
     lines += [f"| {m.module} | {m.line} | `{m.symbol}` | {m.change} | {m.tier} |" for m in survivors]
     if not survivors:
         lines.append("| (none) | | | | |")
