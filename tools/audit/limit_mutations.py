@@ -7,11 +7,16 @@ that could notice and records whether one failed (killed) or none did (survived)
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
   an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
-  as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 instead, as the
-  brief allows; an error code: +1 only (it is no limit, only a text to keep);
+  as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 instead (a test
+  a byte either side of 25 MiB is no cheap test); an error code: +1 only (no limit, only a
+  figure of the text to keep);
 - an error text (a module string constant, or each text an error builder function returns or
   adds as a hint, docstrings left out): its first word of three letters or more becomes
-  ``MUTANT``.
+  ``MUTANT``. The allow-lists (``ALLOWED_FUNCTIONS``, ``ALLOWED_PRAGMAS``), ``RESERVED_PREFIX``
+  and the tuples of names are neither, and left alone.
+
+A test that compares with the constant itself (``== limits.MAX_KEY_BYTES``) moves with it and
+kills nothing: the survivors are the limits and texts no test pins down.
 
 The tests run in tiers, each only for the mutations the one before left alive:
 
@@ -25,10 +30,13 @@ The tests run in tiers, each only for the mutations the one before left alive:
    mutation it kills. (Two mutations of one batch could mask each other only by undoing one
    another's effect; none of one batch touch the same place.)
 
-Not part of the test run (it takes about half an hour on 2 cores); nothing is written outside
-the scratch copy in the temporary directory, which is removed at the end::
+The mutations no test file names run first, the others in a random order (``--seed``), so that a
+run stopped early has measured the likeliest survivors and a fair sample of the rest; ``--json``
+keeps each result as it comes. Not part of the test run: on 2 cores shared with other work a
+mutation takes 10 s to 5 min, the whole audit hours (``--jobs`` runs several at once, each in its
+own copy). Nothing is written outside the copies, in the temporary directory, removed at the end::
 
-    python3 tools/audit/limit_mutations.py                 # every mutation, every tier
+    python3 tools/audit/limit_mutations.py --jobs 3 --json audit.json   # every mutation, every tier
     python3 tools/audit/limit_mutations.py --list          # the mutations, nothing run
     python3 tools/audit/limit_mutations.py --only kv --sample 20 --no-whole-suite
 """
