@@ -48,8 +48,10 @@ async def test_id_at_most_64_bytes(make_binding, method, op):
 
 async def test_empty_id_is_rejected(make_binding):
     idx = make_binding(dimensions=1)
-    with pytest.raises(VectorizeError, match="id must be a non-empty string"):
-        await idx.upsert([{"id": "", "values": [1]}])
+    with pytest.raises(VectorizeError) as info:
+        await idx.upsert([{"id": "a", "values": [1]}, {"id": "", "values": [1]}])
+    assert str(info.value) == "Error: VECTOR_UPSERT_ERROR: invalid vector at position 1: id must be a non-empty string"
+    assert await count(idx) == 0
 
 
 async def test_metadata_at_most_10240_bytes_of_compact_json(make_binding):
