@@ -232,7 +232,11 @@ def test_unindexed_property_warns_and_matches_nothing(v2: VectorizeBinding) -> N
     with pytest.warns(UnindexedFilterWarning, match="no metadata index on 'color'") as record:
         res = v2.query_sync([1, 0, 0], {"filter": {"color": "red"}})
     assert res["count"] == 0 and res["matches"] == []
-    assert "create-metadata-index" in str(record[0].message)
+    assert str(record[0].message) == (
+        "filter on 'color' matches no vector: this v2 index has no metadata index on 'color', and Vectorize "
+        'silently matches nothing for such a filter. Create one ("metadata_indexes": {"color": "string"} in the '
+        "index definition, or `workers-env vectorize create-metadata-index idx --property-name=color "
+        "--type=string`), then write the vectors again")
 
 
 def test_indexed_properties_do_not_warn(v2: VectorizeBinding) -> None:
