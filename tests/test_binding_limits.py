@@ -232,6 +232,16 @@ async def test_at_most_50000_namespaces_per_index(make_binding):
     assert await count(idx) == 50_002
 
 
+async def test_at_most_1000_namespaces_per_v1_index(make_binding):
+    idx = make_binding(dimensions=1, version="v1")
+    await idx.upsert([{"id": str(i), "values": [1.0], "namespace": f"ns{i}"} for i in range(1000)])
+    with pytest.raises(VectorizeError) as info:
+        await idx.upsert([{"id": "new", "values": [1.0], "namespace": "ns-new"}])
+    assert str(info.value) == (
+        "Error: VECTOR_UPSERT_ERROR: too many namespaces; max is 1000 per index, this write would make 1001")
+    assert await count(idx) == 1000
+
+
 @pytest.mark.parametrize(("dims", "ok"), [(0, False), (1, True), (1536, True), (1537, False)])
 async def test_dimensions_from_1_to_1536(tmp_path, dims, ok):
     (tmp_path / "wrangler.toml").write_text('[[vectorize]]\nbinding = "IDX"\nindex_name = "idx"\n')
