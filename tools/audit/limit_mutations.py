@@ -499,8 +499,8 @@ def _whole_suite(scratch: Scratch, survivors: list[Mutation], timeout: float) ->
             batches.append([mutation])
     for batch in batches:
         failing, seconds = _failing_tests(scratch, batch, timeout)
-        print(f"whole suite, batch of {len(batch)}: {len(failing)} failing in {seconds:.0f} s", file=sys.stderr,
-              flush=True)
+        print(f"whole suite, batch of {len(batch)}: {len(failing)} failing in {seconds:.0f} s "
+              f"{' '.join(failing[:5])}", file=sys.stderr, flush=True)
         for mutation in batch:
             mutation.seconds += seconds / len(batch)
             if not failing:
