@@ -307,6 +307,7 @@ class Scratch:
         shutil.copytree(ROOT, self.root, ignore=self.IGNORE, symlinks=True)
         self.originals: dict[str, str] = {}
         self.running: subprocess.Popen[str] | None = None
+        self.closed = False
         self.stamp = int(time.time()) + 10
 
     def apply(self, mutations: list[Mutation]) -> None:
@@ -336,6 +337,8 @@ class Scratch:
 
     def pytest(self, args: list[str], timeout: float) -> tuple[str, float, str]:
         """Run pytest in the copy: ("passed" | "failed" | "timeout" | "error", seconds, tail)."""
+        if self.closed:  # the audit was stopped: a thread between two runs starts no more
+            raise SystemExit("stopped")
         env = {**os.environ, "PYTHONPATH": str(self.root)}
         env.pop("PYTEST_ADDOPTS", None)
         began = time.monotonic()
@@ -362,6 +365,7 @@ class Scratch:
         self.running = None
 
     def close(self) -> None:
+        self.closed = True
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
