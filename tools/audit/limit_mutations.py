@@ -245,6 +245,14 @@ def _texts_in(node: ast.AST) -> list[ast.AST]:
     return found
 
 
+def _value_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list[int]) -> list[Mutation]:
+    """A number's mutations, or a text's one (nothing for anything else)."""
+    if _int_value(node) is not None:
+        return _number_mutations(audited, symbol, node, starts)
+    mutation = _text_mutation(audited, symbol, node, starts) if isinstance(node, (ast.Constant, ast.JoinedStr)) else None
+    return [mutation] if mutation else []
+
+
 def find_mutations(audited: Audited) -> list[Mutation]:
     global _TEXT
     _TEXT = (ROOT / audited.path).read_text()
@@ -262,23 +270,15 @@ def find_mutations(audited: Audited) -> list[Mutation]:
                 continue
             if value is None:
                 continue
-            if _int_value(value) is not None:
-                mutations += _number_mutations(audited, name, value, starts)
-            elif isinstance(value, (ast.Constant, ast.JoinedStr)):
-                mutation = _text_mutation(audited, name, value, starts)
-                mutations += [mutation] if mutation else []
-            elif isinstance(value, ast.Dict):
+            if isinstance(value, ast.Dict):
                 for key, item in zip(value.keys, value.values):
-                    label = f"{name}[{ast.unparse(key) if key else '**'}]"
-                    if _int_value(item) is not None:
-                        mutations += _number_mutations(audited, label, item, starts)
-                    elif isinstance(item, (ast.Constant, ast.JoinedStr)):
-                        mutation = _text_mutation(audited, label, item, starts)
-                        mutations += [mutation] if mutation else []
+                    mutations += _value_mutations(audited, f"{name}[{ast.unparse(key) if key else '**'}]", item, starts)
             elif isinstance(value, ast.Call):
                 for keyword in value.keywords:
                     if keyword.arg and _int_value(keyword.value) is not None:
                         mutations += _number_mutations(audited, f"{name}.{keyword.arg}", keyword.value, starts)
+            else:
+                mutations += _value_mutations(audited, name, value, starts)
         elif isinstance(statement, ast.FunctionDef) and audited.functions:
             body = statement.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
