@@ -33,7 +33,7 @@ The tests run in tiers, each only for the mutations the one before left alive:
 The mutations no test file names run first, the others in a random order (``--seed``), so that a
 run stopped early has measured the likeliest survivors and a fair sample of the rest; ``--json``
 keeps each result as it comes. Not part of the test run: on 2 cores shared with other work a
-mutation takes 10 s to 5 min, the whole audit hours (``--jobs`` runs several at once, each in its
+mutation took 5 s to 15 min, the whole audit hours (``--jobs`` runs several at once, each in its
 own copy). Nothing is written outside the copies, in the temporary directory, removed at the end::
 
     python3 tools/audit/limit_mutations.py --jobs 3 --json audit.json   # every mutation, every tier
