@@ -205,12 +205,18 @@ def test_generation_option_ranges_on_both_sides(tmp_path, model, option, low, hi
 
 def test_what_is_not_emulated_is_said_and_is_not_a_js_error(tmp_path):
     env = ai_env(tmp_path)
-    with pytest.raises(NotEmulatedError, match="does not emulate @cf/black-forest-labs/flux-1-schnell"):
+    with pytest.raises(NotEmulatedError) as info:
         run(env, "@cf/black-forest-labs/flux-1-schnell", {"prompt": "a cat"})
+    assert str(info.value) == (
+        "workers-env does not emulate @cf/black-forest-labs/flux-1-schnell (Text-to-Image) offline: it emulates the "
+        "catalog's text embedding models, @cf/baai/bge-reranker-base and the text generation models that answer in "
+        'the classic {"response"}, the chat-completions or gpt-oss\'s form; env.AI.models() lists every one.')
     with pytest.raises(NotEmulatedError, match=r"does not emulate @cf/nvidia/nemotron-speech-streaming-en-0\.6b"):
         run(env, "@cf/nvidia/nemotron-speech-streaming-en-0.6b", {"audio": "UklGRg=="})  # newest in workers-types
-    with pytest.raises(NotEmulatedError, match="websocket"):
+    with pytest.raises(NotEmulatedError) as info:
         run(env, BGE, {"text": "a"}, {"websocket": True})
+    assert str(info.value) == ("workers-env does not emulate the run() option 'websocket' offline (it needs "
+                               "Cloudflare's network); remove it for local runs.")
     with pytest.raises(NotEmulatedError, match="asynchronous batch"):
         run(env, BGE, {"requests": [{"text": "a"}]})
     with pytest.raises(NotEmulatedError, match="asynchronous batch"):  # llama-3.3 and llama-4 take batches too

@@ -32,3 +32,14 @@ def test_what_the_validator_does_check_on_qwen3_still_refuses(tmp_path):
         run(env, QWEN3, {"documents": ["a"] * 33})
     with pytest.raises(AiError, match=r"Type mismatch of '/text', 'string' not in 'number','integer'"):
         run(env, QWEN3, {"text": 5})
+
+
+@pytest.mark.parametrize("inputs", [{}, {"queries": []}, {"text": [], "documents": []}])
+def test_qwen3_with_no_text_at_all_is_5006_and_one_text_is_embedded(tmp_path, inputs):
+    # the schema requires no field; what the service does then is not published: the texts of
+    # bge's {text} branch (README, "Where we had to choose")
+    env = ai_env(tmp_path)
+    with pytest.raises(AiError) as info:
+        run(env, QWEN3, inputs)
+    assert str(info.value) == "AiError: 5006: Error: required properties at '/' are 'text'"
+    assert run(env, QWEN3, {**inputs, "queries": ["a"]}).shape == [1, 1024]

@@ -45,6 +45,15 @@ def test_the_default_reply_respects_max_tokens(tmp_path):
     assert run(env, LLAMA, {"prompt": "hello", "max_tokens": 3}).response == ""
 
 
+def test_without_max_tokens_the_reply_stops_at_256_tokens(tmp_path):
+    # the catalog schemas' default: the reply's 27 tokens before the prompt, then one a word
+    env = ai_env(tmp_path)
+    fits = run(env, LLAMA, {"prompt": " ".join(["w"] * 229)})
+    assert fits.usage["completion_tokens"] == 256 and fits.response.endswith("said:" + " w" * 229)
+    cut = run(env, LLAMA, {"prompt": " ".join(["w"] * 230)})
+    assert cut.usage["completion_tokens"] == 256 and cut.response == fits.response
+
+
 @pytest.mark.parametrize("model", sorted(set(TEXT_GENERATION_MODELS) - set(DEPRECATED_MODELS)))
 def test_every_text_generation_model_answers(tmp_path, model):
     res = run(ai_env(tmp_path), model, {"prompt": "hi"})

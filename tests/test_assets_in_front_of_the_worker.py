@@ -172,7 +172,10 @@ def test_directories_wrangler_refuses(tmp_path, capsys):
     assert "✨ Parsed 1 valid redirect rule." in capsys.readouterr().err  # as wrangler dev says it
     big = root / "public" / "big.bin"
     with open(big, "wb") as out:
-        out.truncate(25 * 1024 * 1024 + 1)  # sparse: no 25 MiB written
+        out.truncate(25 * 1024 * 1024)  # sparse: no 25 MiB written
+    load_worker(root)  # at the limit
+    with open(big, "wb") as out:
+        out.truncate(25 * 1024 * 1024 + 1)
     with pytest.raises(ConfigError, match=r"Asset too large\.\nCloudflare Workers supports assets with sizes of up "
                                           r"to 25 MiB\. We found a file .*big\.bin with a size of 25 MiB\."):
         load_worker(root)
@@ -184,6 +187,25 @@ def test_directories_wrangler_refuses(tmp_path, capsys):
     with pytest.raises(ConfigError, match=r'The directory specified by the "assets.directory" field in your '
                                           r"configuration file does not exist:\n.*dist"):
         load_worker(root)
+
+
+def test_a_version_holds_at_most_100_000_assets_ignored_ones_aside(tmp_path):
+    root = project(tmp_path)  # 5 assets; the ignored secret/ and the .assetsignore do not count
+    many = root / "public" / "many"
+    many.mkdir()
+    for number in range(99_995):
+        os.close(os.open(many / str(number), os.O_CREAT | os.O_WRONLY))
+    load_worker(root)
+    os.close(os.open(many / "one-more", os.O_CREAT | os.O_WRONLY))
+    with pytest.raises(ConfigError) as info:
+        load_worker(root)
+    assert str(info.value) == (
+        "Maximum number of assets exceeded.\n"
+        "Cloudflare Workers supports up to 100,000 assets in a version. We found 100,001 files in the specified "
+        f'assets directory "{root / "public"}".\n'
+        "Ensure your assets directory contains a maximum of 100,000 files, and that you have specified your "
+        "assets directory correctly."
+    )
 
 
 def test_the_dev_server_serves_them_over_http(tmp_path):

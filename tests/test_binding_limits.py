@@ -48,8 +48,10 @@ async def test_id_at_most_64_bytes(make_binding, method, op):
 
 async def test_empty_id_is_rejected(make_binding):
     idx = make_binding(dimensions=1)
-    with pytest.raises(VectorizeError, match="id must be a non-empty string"):
-        await idx.upsert([{"id": "", "values": [1]}])
+    with pytest.raises(VectorizeError) as info:
+        await idx.upsert([{"id": "a", "values": [1]}, {"id": "", "values": [1]}])
+    assert str(info.value) == "Error: VECTOR_UPSERT_ERROR: invalid vector at position 1: id must be a non-empty string"
+    assert await count(idx) == 0
 
 
 async def test_metadata_at_most_10240_bytes_of_compact_json(make_binding):
@@ -82,8 +84,10 @@ async def test_metadata_keys_rules(make_binding, key):
 async def test_namespace_length_limit(make_binding, version, limit):
     idx = make_binding(dimensions=1, version=version)
     await idx.upsert([{"id": "a", "values": [1], "namespace": "n" * limit}])
-    with pytest.raises(VectorizeError, match=f"max is {limit} bytes, got {limit + 1} bytes"):
+    with pytest.raises(VectorizeError) as info:
         await idx.upsert([{"id": "b", "values": [1], "namespace": "n" * (limit + 1)}])
+    assert str(info.value) == (
+        f'Error: VECTOR_UPSERT_ERROR: invalid namespace for vector id="b"; max is {limit} bytes, got {limit + 1} bytes')
     assert await count(idx) == 1
 
 
@@ -226,6 +230,16 @@ async def test_at_most_50000_namespaces_per_index(make_binding):
     await idx.upsert([{"id": "0", "values": [1.0]}])
     await idx.upsert([{"id": "new", "values": [1.0], "namespace": "ns-new"}])
     assert await count(idx) == 50_002
+
+
+async def test_at_most_1000_namespaces_per_v1_index(make_binding):
+    idx = make_binding(dimensions=1, version="v1")
+    await idx.upsert([{"id": str(i), "values": [1.0], "namespace": f"ns{i}"} for i in range(1000)])
+    with pytest.raises(VectorizeError) as info:
+        await idx.upsert([{"id": "new", "values": [1.0], "namespace": "ns-new"}])
+    assert str(info.value) == (
+        "Error: VECTOR_UPSERT_ERROR: too many namespaces; max is 1000 per index, this write would make 1001")
+    assert await count(idx) == 1000
 
 
 @pytest.mark.parametrize(("dims", "ok"), [(0, False), (1, True), (1536, True), (1537, False)])

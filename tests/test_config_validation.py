@@ -361,6 +361,17 @@ def test_legacy_env_is_an_error(tmp_path: Path) -> None:
     assert report.warnings == ()
 
 
+@pytest.mark.parametrize("value", [True, False])
+def test_node_compat_is_an_error_whatever_its_value(tmp_path: Path, value: bool) -> None:
+    assert errors(check(tmp_path, with_base(node_compat=value))) == [
+        'Removed: "node_compat":\n'
+        'The "node_compat" field is no longer supported as of Wrangler v4. Instead, use the `nodejs_compat` '
+        "compatibility flag. This includes the functionality from legacy `node_compat` polyfills and natively "
+        "implemented Node.js APIs. See https://developers.cloudflare.com/workers/runtime-apis/nodejs for more "
+        "information."
+    ]
+
+
 # -- --strict ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["docs", "ab", "my-index-2", "good_name-1", "a" * 64])
 def test_strict_accepts_service_index_names(tmp_path: Path, name: str) -> None:

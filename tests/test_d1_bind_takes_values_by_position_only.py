@@ -21,7 +21,11 @@ async def test_keywords_are_refused_with_a_note(db):
     with pytest.raises(JsException) as info:
         db.prepare("SELECT :name AS n").bind(name="x")
     assert info.value.message == "D1_TYPE_ERROR: Type 'object' not supported for value '[object Object]'"
-    assert "bind(a, b), not bind(name=a)" in "\n".join(info.value.__notes__)
+    assert info.value.__notes__ == [
+        "bind() takes values by position only: D1 binds the n-th value to parameter n (?n, and a named "
+        ":name/@name/$name by the order it first appears in), so write bind(a, b), not bind(name=a). A keyword "
+        "argument reaches JavaScript as one object after the values, which D1 cannot bind."
+    ]
     assert await db.prepare("SELECT :name AS n").bind("x").first("n") == "x"
 
 

@@ -38,6 +38,8 @@ async def test_statements_bound_to_a_non_finite_number_fail_before_running(tmp_p
         with pytest.raises(JsException) as refused:
             await call()
         assert str(refused.value) == "Error: D1_ERROR: ZodError"
+        assert refused.value.__notes__ == ["with the d1_binding_jsrpc flag D1 refuses NaN and infinities as bound "
+                                           "values: bind None (NULL) instead"]
     assert session.getBookmark() is None  # no answer came back
     assert await db.prepare("SELECT count(*) AS n FROM t").first("n") == 0
     env.close()

@@ -95,6 +95,8 @@ async def test_query_refuses_what_miniflares_schema_refuses(db, request_):
     with pytest.raises(JsException) as refused:
         await db.query(request_)
     assert refused.value.message == "ZodError"
+    assert refused.value.__notes__ == ["query() takes {queries: [{sql: str, params?: [number | str | None | list of "
+                                       "byte values]}], bookmark?: str}"]
 
 
 @pytest.mark.asyncio

@@ -34,6 +34,8 @@ async def test_a_bookmark_no_header_carries_fails_each_request_and_moves_nothing
             await call()
         assert str(refused.value) == "TypeError: Invalid header value."
         assert refused.value.name == "TypeError"
+        assert refused.value.__notes__ == ["a D1 bookmark is sent as an HTTP header value: pass one getBookmark() "
+                                           "returned (no NUL, CR or LF in it)"]
     assert session.getBookmark() == bad  # kept: no answer came back
     assert await env.DB.prepare("SELECT count(*) AS n FROM sqlite_master").first("n") == 0  # nothing ran
     good = env.DB.withSession()

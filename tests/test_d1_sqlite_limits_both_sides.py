@@ -1,6 +1,6 @@
 """The SQLite limits workerd sets on every D1 connection (``SqliteDatabase::setupSecurity``)
 beyond the documented four: LIKE/GLOB pattern bytes, arguments per function, terms of a compound
-SELECT and nested triggers, each on both sides, with the local runtime's texts (checked against
+SELECT, expression depth and nested triggers, each on both sides, with the local runtime's texts (checked against
 wrangler 4.164 by tools/wrangler/d1_differential.py)."""
 
 from __future__ import annotations
@@ -45,6 +45,14 @@ async def test_a_compound_select_has_at_most_5_terms(db):
     assert [row["v"] for row in (await db.prepare(five).all()).results] == [0, 1, 2, 3, 4]
     six = " UNION ALL ".join(f"SELECT {i} AS v" for i in range(6))
     assert await refusal(db.prepare(six).all()) == "D1_ERROR: too many terms in compound SELECT: SQLITE_ERROR"
+
+
+@pytest.mark.asyncio
+async def test_an_expression_tree_is_at_most_100_deep(db):
+    # a sum of n terms is n deep in SQLite's count
+    assert await db.prepare("SELECT " + "+".join(["1"] * 100) + " AS s").first("s") == 100
+    assert await refusal(db.prepare("SELECT " + "+".join(["1"] * 101) + " AS s").first("s")) == (
+        "D1_ERROR: Expression tree is too large (maximum depth 100): SQLITE_ERROR")
 
 
 @pytest.mark.asyncio

@@ -114,6 +114,47 @@ def test_bad_filter_is_an_error_on_v2(v2: VectorizeBinding, name: str, flt: Any,
     assert text in str(err)
 
 
+#: one filter for each problem above and its whole text (ours [D]: README, "Metadata filtering and metadata indexes")
+WHOLE_TEXTS: list[tuple[str, Any, str]] = [
+    ("not an object", "k", 'a filter must be an object such as {"category": "docs"}, got "k"'),
+    ("empty", {}, "a filter must not be an empty object; leave the filter out to match every vector"),
+    ("not JSON", {"k": {"$in": {1, 2}}}, 'the filter cannot be sent as JSON: the value of "$in" holds a set'),
+    ("lone surrogate", {"k": "a\ud800"},
+     'the value of "k" holds a lone UTF-16 surrogate, which is not valid Unicode and cannot be sent as JSON'),
+    ("too large", {"k": "x" * 2040}, "the filter's compact JSON must be under 2048 bytes, got 2048 bytes"),
+    ("empty key", {"": "v"}, "filter keys must be non-empty strings"),
+    ("key too long", {LONG_KEY: "v"}, f"filter key {'k' * 40!r}... is 513 characters long; the maximum is 512"),
+    ("quote in a key", {'k"': "v"}, 'filter key "k\\"" must not contain \'"\''),
+    ("key starting with $", {"$k": "v"},
+     'filter key "$k" must not start with \'$\'; operators go inside a property, as in {"price": {"$lt": 100}}'),
+    ("empty part", {"a..b": "v"},
+     'filter key "a..b" has an empty part or a part starting with \'$\'; a dotted key addresses nested metadata '
+     '("a.b" reads {"a": {"b": ...}}) and metadata keys are never empty nor start with \'$\''),
+    ("array value", {"k": ["v", "w"]}, 'value of "k" is an array; to match any of several values use {"$in": [...]}'),
+    ("nested object", {"a": {"b": "v"}},
+     'value of "a" is an object with the key "b", which is not an operator; to filter on a nested property write '
+     'the dotted key "a.b"'),
+    ("no operator", {"k": {}},
+     'operator object of "k" is empty; give one of $eq, $ne, $in, $nin, $lt, $lte, $gt, $gte'),
+    ("unknown operator", {"k": {"$exists": True}},
+     'unknown operator "$exists" on "k"; use one of $eq, $ne, $in, $nin, $lt, $lte, $gt, $gte'),
+    ("scalar operator", {"k": {"$eq": {"x": 1}}}, '$eq on "k" takes a string, number, boolean or null, got {"x":1}'),
+    ("list operator", {"k": {"$in": "v"}},
+     '$in on "k" takes a non-empty array of strings, numbers, booleans or nulls, got "v"'),
+    ("empty list", {"k": {"$in": []}}, '$in on "k" takes a non-empty array; an empty one can match nothing'),
+    ("range operator", {"k": {"$gt": True}}, '$gt on "k" takes a string or a number, got true'),
+    ("two lower bounds", {"n": {"$gt": 1, "$gte": 2}},
+     'operators $gt, $gte on "n" cannot be combined; one property takes one operator, or one lower bound ($gt or '
+     "$gte) together with one upper bound ($lt or $lte)"),
+    ("mixed bounds", {"k": {"$gte": "a", "$lt": 5}}, 'range bounds on "k" must both be strings or both be numbers'),
+]
+
+
+@pytest.mark.parametrize(("name", "flt", "text"), WHOLE_TEXTS, ids=[c[0] for c in WHOLE_TEXTS])
+def test_each_problem_has_its_whole_text(v2: VectorizeBinding, name: str, flt: Any, text: str) -> None:
+    assert str(query_error(v2, flt)) == PREFIX + text
+
+
 def test_size_limit_is_strictly_under_2048_bytes(v2: VectorizeBinding) -> None:
     # {"k":"x..."} is 8 bytes of syntax around the string: 2039 x's make 2047 bytes
     res = v2.query_sync([1, 0, 0], {"filter": {"k": "x" * 2039}})
@@ -191,7 +232,11 @@ def test_unindexed_property_warns_and_matches_nothing(v2: VectorizeBinding) -> N
     with pytest.warns(UnindexedFilterWarning, match="no metadata index on 'color'") as record:
         res = v2.query_sync([1, 0, 0], {"filter": {"color": "red"}})
     assert res["count"] == 0 and res["matches"] == []
-    assert "create-metadata-index" in str(record[0].message)
+    assert str(record[0].message) == (
+        "filter on 'color' matches no vector: this v2 index has no metadata index on 'color', and Vectorize "
+        'silently matches nothing for such a filter. Create one ("metadata_indexes": {"color": "string"} in the '
+        "index definition, or `workers-env vectorize create-metadata-index idx --property-name=color "
+        "--type=string`), then write the vectors again")
 
 
 def test_indexed_properties_do_not_warn(v2: VectorizeBinding) -> None:

@@ -1,0 +1,591 @@
+"""Mutation audit of the bindings' limits and error texts: does a test notice when one changes?
+
+Each binding keeps its limits and error texts in one module (``workers_env/<binding>/limits.py``;
+config's in ``config/diagnostics/fields.py``). For every limit constant and every error text
+there, this script applies one mutation at a time to a scratch copy of the tree, runs the tests
+that could notice and records whether one failed (killed) or none did (survived):
+
+- a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
+  an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
+  as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 instead (a test
+  a byte either side of 25 MiB is no cheap test); an error code: +1 only (no limit, only a
+  figure of the text to keep);
+- an error text (a module string constant, or each text an error builder function returns or
+  adds as a hint, docstrings left out): its first word of three letters or more becomes
+  ``MUTANT``. The allow-lists (``ALLOWED_FUNCTIONS``, ``ALLOWED_PRAGMAS``), ``RESERVED_PREFIX``
+  and the tuples of names are neither, and left alone.
+
+A test that compares with the constant itself (``== limits.MAX_KEY_BYTES``) moves with it and
+kills nothing: the survivors are the limits and texts no test pins down.
+
+The tests run in tiers, each only for the mutations the one before left alive:
+
+1. the test files that name the constant or builder, or hold the text's words around the
+   mutated one (a number's files: those of its binding that name it or its value);
+2. the binding's test files (``tests/test_kv_*``, ``tests/test_cli_kv*`` ...: what ``-k kv``
+   selects, named as files so that pytest does not collect the whole suite first), ``-x -n 2``;
+3. the whole suite. One run per mutation would take hours, so the survivors of tier 2 go in
+   batches (one mutation per place), each batch run once over the whole suite; every test that
+   failed in a batch is then run again under each of its mutations alone, which says which
+   mutation it kills. (Two mutations of one batch could mask each other only by undoing one
+   another's effect; none of one batch touch the same place.)
+
+The mutations no test file names run first, the others in a random order (``--seed``), so that a
+run stopped early has measured the likeliest survivors and a fair sample of the rest; ``--json``
+keeps each result as it comes. Not part of the test run: on 2 cores shared with other work a
+mutation took 5 s to 15 min, the whole audit hours (``--jobs`` runs several at once, each in its
+own copy). Nothing is written outside the copies, in the temporary directory, removed at the end::
+
+    python3 tools/audit/limit_mutations.py --jobs 3 --json audit.json   # every mutation, every tier
+    python3 tools/audit/limit_mutations.py --list          # the mutations, nothing run
+    python3 tools/audit/limit_mutations.py --only kv --sample 20 --no-whole-suite
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import queue
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import xml.etree.ElementTree as ElementTree
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MIB = 1024 * 1024
+MUTANT = "MUTANT"
+TIER_ONE_MAX = 25  # more test files than this, and tier 1 is skipped
+
+
+@dataclass(frozen=True)
+class Audited:
+    """One module audited: where it is, its binding's test files, which of its names count."""
+
+    key: str
+    path: str
+    groups: tuple[str, ...]
+    names: str = ""  # a regular expression a module constant's name must match ("" for all)
+    functions: bool = True  # whether its functions' texts are error texts
+
+
+MODULES = (
+    Audited("ai", "workers_env/ai/limits.py", ("test_ai_*",)),
+    Audited("assets", "workers_env/assets/limits.py", ("test_assets_*",)),
+    Audited("d1", "workers_env/d1/limits.py", ("test_d1_*", "test_cli_d1*")),
+    Audited("kv", "workers_env/kv/limits.py", ("test_kv_*", "test_cli_kv*")),
+    Audited("vectorize", "workers_env/vectorize/limits.py",
+            ("test_binding_*", "test_vectorize_*", "test_cli_vectorize*", "test_filters_*", "test_metadata_index*",
+             "test_query_*")),
+    Audited("config", "workers_env/config/diagnostics/fields.py", ("test_config_*", "test_cli_validate*"),
+            names=r"^(MAX_|MIN_)|_(ERROR|RULE)$", functions=False),
+)
+#: texts and collections that are no limit nor error text (allow-lists, names of operations)
+SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX"}
+
+
+@dataclass
+class Mutation:
+    module: str
+    path: str
+    line: int
+    symbol: str  # the constant or function it changes
+    kind: str  # "number" or "text"
+    change: str  # "512 -> 513", "'exceeds' -> 'MUTANT'"
+    start: int  # offsets in the file's text
+    end: int
+    replacement: str
+    grep: tuple[str, ...] = ()  # what tier 1 looks for in test files
+    result: str = "not run"  # killed, survived, timeout, not run
+    tier: str = ""  # which tier decided
+    seconds: float = 0.0
+    killed_by: str = ""
+
+    @property
+    def place(self) -> tuple[str, int, int]:
+        return (self.path, self.start, self.end)
+
+
+# -- finding the mutations --------------------------------------------------------------
+def _offsets(text: str) -> list[int]:
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    return starts
+
+
+def _span(node: ast.AST, starts: list[int]) -> tuple[int, int]:
+    # ast's col_offset counts UTF-8 bytes; the audited modules' lines before any node are ASCII
+    # up to the node except in texts, so convert through the line's bytes
+    def at(line: int, col: int) -> int:
+        line_text = _line(starts, line)
+        return starts[line - 1] + len(line_text.encode()[:col].decode())
+
+    return at(node.lineno, node.col_offset), at(node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
+
+
+_TEXT: str = ""
+
+
+def _line(starts: list[int], line: int) -> str:
+    return _TEXT[starts[line - 1]:starts[line]]
+
+
+def _int_value(node: ast.AST) -> int | None:
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        left, right = _int_value(node.left), _int_value(node.right)
+        if left is not None and right is not None:
+            return left * right
+    return None
+
+
+def _number_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list[int], *, code: bool = False
+                      ) -> list[Mutation]:
+    value = _int_value(node)
+    if value is None:
+        return []
+    start, end = _span(node, starts)
+    if code:
+        new_values = [value + 1]
+    elif value >= MIB and re.search("BYTES|SIZE", symbol):
+        new_values = [value * 2, value // 2]
+    elif value == 0:
+        new_values = [1]
+    else:
+        new_values = [value + 1, value - 1]
+    spellings = {str(value), f"{value:_}", f"{value:,}"}
+    return [
+        Mutation(audited.key, audited.path, node.lineno, symbol, "number", f"{_TEXT[start:end]} -> {new}",
+                 start, end, str(new), grep=(symbol.split("[")[0].split(".")[0], *sorted(spellings)))
+        for new in new_values
+    ]
+
+
+def _literal_words(node: ast.AST) -> list[str]:
+    parts = [node] if isinstance(node, ast.Constant) else [v for v in node.values if isinstance(v, ast.Constant)]
+    words: list[str] = []
+    for part in parts:
+        words += re.findall(r"[A-Za-z]+", part.value)
+    return words
+
+
+def _masked(source: str, fstring: bool) -> str:
+    """The source of a text with each ``{...}`` replacement field blanked out."""
+    if not fstring:
+        return source
+    out, depth = [], 0
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if depth == 0 and source.startswith("{{", i):
+            out.append("  ")
+            i += 2
+            continue
+        if char == "{":
+            depth += 1
+        if depth:
+            out.append(" ")
+        else:
+            out.append(char)
+        if char == "}" and depth:
+            depth -= 1
+        i += 1
+    return "".join(out)
+
+
+def _text_mutation(audited: Audited, symbol: str, node: ast.AST, starts: list[int]) -> Mutation | None:
+    text = node.value if isinstance(node, ast.Constant) else "".join(
+        v.value for v in node.values if isinstance(v, ast.Constant))
+    if not re.search(r"[ :]", text):
+        return None  # a token such as "insert" or "all", not a text
+    start, end = _span(node, starts)
+    source = _TEXT[start:end]
+    masked = _masked(source, isinstance(node, ast.JoinedStr))
+    words = _literal_words(node)
+    for index, word in enumerate(words):
+        if len(word) < 3:
+            continue
+        found = re.search(rf"(?<![A-Za-z\\]){word}(?![A-Za-z])", masked)
+        if found is None:
+            continue
+        around = [" ".join(words[max(0, index - 1):index + 1]), " ".join(words[index:index + 2])]
+        grep = tuple(w for w in around if " " in w) or (word,)
+        token = re.search(rf"[^\s{{}}]*(?<![A-Za-z]){word}(?![A-Za-z])[^\s{{}}]*", text)
+        if token and not token.group().isalpha():  # "D1_ERROR:" says more than "D ERROR"
+            grep += ("=" + token.group().rstrip(":.,;"),)
+        return Mutation(audited.key, audited.path, node.lineno, symbol, "text", f"{word!r} -> {MUTANT!r}",
+                        start + found.start(), start + found.end(), MUTANT, grep=(symbol, *grep))
+    return None
+
+
+def _texts_in(node: ast.AST) -> list[ast.AST]:
+    """The outermost texts under ``node``: a whole f-string, not its parts."""
+    found: list[ast.AST] = []
+
+    def walk(current: ast.AST) -> None:
+        if isinstance(current, ast.JoinedStr) or (isinstance(current, ast.Constant) and isinstance(current.value, str)):
+            found.append(current)
+            return
+        for child in ast.iter_child_nodes(current):
+            walk(child)
+
+    walk(node)
+    return found
+
+
+def _value_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list[int]) -> list[Mutation]:
+    """A number's mutations, or a text's one (nothing for anything else)."""
+    if _int_value(node) is not None:
+        return _number_mutations(audited, symbol, node, starts)
+    mutation = _text_mutation(audited, symbol, node, starts) if isinstance(node, (ast.Constant, ast.JoinedStr)) else None
+    return [mutation] if mutation else []
+
+
+def find_mutations(audited: Audited) -> list[Mutation]:
+    global _TEXT
+    _TEXT = (ROOT / audited.path).read_text()
+    starts = _offsets(_TEXT)
+    tree = ast.parse(_TEXT)
+    mutations: list[Mutation] = []
+    for statement in tree.body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            if not names or names[0] in SKIPPED_NAMES or names[0].startswith("_") or names[0] == "__all__":
+                continue
+            name, value = names[0], statement.value
+            if audited.names and not re.search(audited.names, name):
+                continue
+            if value is None:
+                continue
+            if isinstance(value, ast.Dict):
+                for key, item in zip(value.keys, value.values):
+                    mutations += _value_mutations(audited, f"{name}[{ast.unparse(key) if key else '**'}]", item, starts)
+            elif isinstance(value, ast.Call):
+                for keyword in value.keywords:
+                    if keyword.arg and _int_value(keyword.value) is not None:
+                        mutations += _number_mutations(audited, f"{name}.{keyword.arg}", keyword.value, starts)
+            else:
+                mutations += _value_mutations(audited, name, value, starts)
+        elif isinstance(statement, ast.FunctionDef) and audited.functions:
+            body = statement.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                body = body[1:]  # the docstring
+            for inner in body:
+                for text in _texts_in(inner):
+                    mutation = _text_mutation(audited, statement.name, text, starts)
+                    mutations += [mutation] if mutation else []
+                for node in ast.walk(inner):
+                    if isinstance(node, ast.keyword) and node.arg == "code":
+                        mutations += _number_mutations(audited, f"{statement.name}(code)", node.value, starts,
+                                                       code=True)
+    return mutations
+
+
+# -- running the tests --------------------------------------------------------------------
+class Scratch:
+    """A copy of the tree that takes one mutation (or one batch) at a time."""
+
+    IGNORE = staticmethod(shutil.ignore_patterns(".git", "__pycache__", ".hypothesis", ".pytest_cache", ".wrangler",
+                                    "*.egg-info", ".benchmarks", ".mypy_cache"))
+
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="limit-mutations-"))
+        self.root = self.dir / "tree"
+        shutil.copytree(ROOT, self.root, ignore=self.IGNORE, symlinks=True)
+        self.originals: dict[str, str] = {}
+        self.running: subprocess.Popen[str] | None = None
+        self.closed = False
+        self.stamp = int(time.time()) + 10
+
+    def apply(self, mutations: list[Mutation]) -> None:
+        by_path: dict[str, list[Mutation]] = {}
+        for mutation in mutations:
+            by_path.setdefault(mutation.path, []).append(mutation)
+        for path, group in by_path.items():
+            text = self.originals.setdefault(path, (self.root / path).read_text())
+            for mutation in sorted(group, key=lambda m: m.start, reverse=True):
+                text = text[:mutation.start] + mutation.replacement + text[mutation.end:]
+            compile(text, path, "exec")  # a mutation never breaks the syntax
+            self._write(path, text)
+
+    def restore(self) -> None:
+        for path, text in self.originals.items():
+            self._write(path, text)
+        self.originals.clear()
+
+    def _write(self, path: str, text: str) -> None:
+        target = self.root / path
+        target.write_text(text)
+        # a new mtime every time and no stale bytecode: the suite compiles workers_env first
+        self.stamp += 2
+        os.utime(target, (self.stamp, self.stamp))
+        for cached in (target.parent / "__pycache__").glob(f"{target.stem}.*.pyc"):
+            cached.unlink()
+
+    def pytest(self, args: list[str], timeout: float) -> tuple[str, float, str]:
+        """Run pytest in the copy: ("passed" | "failed" | "timeout" | "error", seconds, tail)."""
+        if self.closed:  # the audit was stopped: a thread between two runs starts no more
+            raise SystemExit("stopped")
+        env = {**os.environ, "PYTHONPATH": str(self.root)}
+        env.pop("PYTEST_ADDOPTS", None)
+        began = time.monotonic()
+        # its own process group, so that a timeout or the end of the audit stops xdist's workers too
+        self.running = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+                                        cwd=self.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True, start_new_session=True)
+        try:
+            output, _ = self.running.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            return "timeout", time.monotonic() - began, ""
+        returncode, self.running = self.running.returncode, None
+        seconds = time.monotonic() - began
+        lines = output.strip().splitlines()
+        tail = "\n".join([line for line in lines if line.startswith(("FAILED ", "ERROR "))] + lines[-3:])
+        outcome = {0: "passed", 1: "failed", 2: "failed"}.get(returncode, "error")
+        return outcome, seconds, tail
+
+    def stop(self) -> None:
+        if self.running is not None and self.running.poll() is None:
+            os.killpg(self.running.pid, signal.SIGKILL)
+            self.running.wait()
+        self.running = None
+
+    def close(self) -> None:
+        self.closed = True
+        self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _test_files(patterns: tuple[str, ...]) -> list[str]:
+    return sorted({str(p.relative_to(ROOT)) for pattern in patterns for p in (ROOT / "tests").glob(f"{pattern}.py")})
+
+
+_TEST_TEXTS: dict[str, str] = {}
+
+
+def _tier_one(mutation: Mutation, audited: Audited) -> list[str]:
+    if not _TEST_TEXTS:
+        for path in sorted((ROOT / "tests").glob("test_*.py")):
+            _TEST_TEXTS[str(path.relative_to(ROOT))] = path.read_text()
+    name, *rest = mutation.grep
+    files = {path for path, text in _TEST_TEXTS.items() if re.search(rf"\b{re.escape(name)}\b", text)}
+    if mutation.kind == "text":
+        for phrase in rest:
+            if phrase.startswith("="):  # a token as it is written
+                files |= {path for path, text in _TEST_TEXTS.items() if phrase[1:] in text}
+                continue
+            pattern = r"\s*(?:[\"']\s*[\"']?\s*)?".join(re.escape(word) for word in phrase.split())
+            files |= {path for path, text in _TEST_TEXTS.items() if re.search(pattern, text)}
+    else:
+        named = set(files)
+        group = set(_test_files(audited.groups))
+        for spelling in rest:
+            files |= {path for path in group if re.search(rf"(?<![\d_.,]){re.escape(spelling)}(?![\d_,])",
+                                                          _TEST_TEXTS.get(path, ""))}
+        if len(files) > TIER_ONE_MAX:
+            files = named  # a common value (100): only the files that name the constant
+    return sorted(files)
+
+
+def _run_tier(scratch: Scratch, mutation: Mutation, tier: str, files: list[str], timeout: float) -> bool:
+    """Run ``files`` under ``mutation``; True when it was killed."""
+    workers = ["-n", "0"] if len(files) <= 6 else ["-n", "2"]
+    scratch.apply([mutation])
+    try:
+        outcome, seconds, tail = scratch.pytest(["-x", *workers, *files], timeout)
+    finally:
+        scratch.restore()
+    mutation.seconds += seconds
+    if outcome == "error":
+        sys.exit(f"pytest could not run {files} under {mutation.symbol} {mutation.change}:\n{tail}")
+    if outcome in ("failed", "timeout"):
+        mutation.result, mutation.tier = ("timeout" if outcome == "timeout" else "killed"), tier
+        mutation.killed_by = (tail.splitlines() or [outcome])[0][:200]
+        return True
+    mutation.result, mutation.tier = "survived", tier
+    return False
+
+
+def _failing_tests(scratch: Scratch, batch: list[Mutation], timeout: float) -> tuple[list[str], float]:
+    report = scratch.dir / "batch.xml"
+    scratch.apply(batch)
+    try:
+        outcome, seconds, _ = scratch.pytest(["-n", "2", f"--junitxml={report}", "tests"], timeout)
+    finally:
+        scratch.restore()
+    failing: list[str] = []
+    if report.exists():
+        for case in ElementTree.parse(report).getroot().iter("testcase"):
+            if case.find("failure") is not None or case.find("error") is not None:
+                module = case.get("classname", "").split(".")
+                # classname "tests.test_x" or "tests.test_x.TestClass"
+                path = "/".join(module[:2]) + ".py"
+                node = "::".join([path, *module[2:], case.get("name", "")])
+                failing.append(node)
+        report.unlink()
+    if outcome == "timeout":
+        failing.append("<timeout>")
+    return failing, seconds
+
+
+def run(mutations: list[Mutation], args: argparse.Namespace) -> None:
+    scratches = [Scratch() for _ in range(args.jobs)]
+    idle: queue.Queue[Scratch] = queue.Queue()
+    for scratch in scratches:
+        idle.put(scratch)
+    modules = {m.key: m for m in MODULES}
+    done = iter(range(1, len(mutations) + 1))
+    lock = threading.Lock()
+
+    def one(mutation: Mutation) -> None:
+        scratch = idle.get()
+        try:
+            audited = modules[mutation.module]
+            first = _tier_one(mutation, audited)
+            group = _test_files(audited.groups)
+            killed = bool(first) and len(first) <= TIER_ONE_MAX and _run_tier(
+                scratch, mutation, "1 (files naming it)", first, args.timeout)
+            if not killed:
+                _run_tier(scratch, mutation, "2 (binding's files)", sorted(set(group) | set(first)), args.timeout)
+        finally:
+            idle.put(scratch)
+        with lock:
+            if args.json:  # as it goes: a run stopped early keeps what it measured
+                args.json.write_text(json.dumps([asdict(m) for m in mutations], indent=1))
+            print(f"[{next(done)}/{len(mutations)}] {mutation.module}:{mutation.line} {mutation.symbol} "
+                  f"{mutation.change}: {mutation.result} (tier {mutation.tier}, {mutation.seconds:.0f} s) "
+                  f"{mutation.killed_by}", file=sys.stderr, flush=True)
+
+    try:
+        if args.baseline:
+            for audited in MODULES:
+                if not any(m.module == audited.key for m in mutations):
+                    continue
+                outcome, seconds, tail = scratches[0].pytest(["-x", "-n", "2", *_test_files(audited.groups)],
+                                                             args.timeout)
+                print(f"baseline {audited.key}: {outcome} in {seconds:.0f} s", file=sys.stderr)
+                if outcome != "passed":
+                    sys.exit(f"the unmutated tests of {audited.key} do not pass:\n{tail}")
+        pool = ThreadPoolExecutor(args.jobs)
+        try:
+            list(pool.map(one, mutations))
+        finally:  # stopped (SIGTERM, Ctrl-C): nothing more starts
+            pool.shutdown(wait=False, cancel_futures=True)
+        if args.whole_suite:
+            _whole_suite(scratches[0], [m for m in mutations if m.result == "survived"], args.timeout * 4)
+    finally:
+        for scratch in scratches:
+            scratch.close()
+
+
+def _whole_suite(scratch: Scratch, survivors: list[Mutation], timeout: float) -> None:
+    batches: list[list[Mutation]] = []
+    for mutation in survivors:  # one mutation per place in a batch
+        for batch in batches:
+            if all(other.place != mutation.place for other in batch):
+                batch.append(mutation)
+                break
+        else:
+            batches.append([mutation])
+    for batch in batches:
+        failing, seconds = _failing_tests(scratch, batch, timeout)
+        print(f"whole suite, batch of {len(batch)}: {len(failing)} failing in {seconds:.0f} s "
+              f"{' '.join(failing[:5])}", file=sys.stderr, flush=True)
+        for mutation in batch:
+            mutation.seconds += seconds / len(batch)
+            if not failing:
+                mutation.tier = "3 (whole suite)"
+                continue
+            if "<timeout>" in failing:
+                sys.exit("a whole-suite batch timed out; run with a longer --timeout")
+            _run_tier(scratch, mutation, "3 (whole suite)", failing, timeout)
+            print(f"  {mutation.module}:{mutation.line} {mutation.symbol} {mutation.change}: {mutation.result}",
+                  file=sys.stderr, flush=True)
+
+
+# -- the report ---------------------------------------------------------------------------
+def report(mutations: list[Mutation], total: int, args: argparse.Namespace) -> str:
+    ran = [m for m in mutations if m.result != "not run"]
+    killed = [m for m in ran if m.result in ("killed", "timeout")]
+    survivors = [m for m in ran if m.result == "survived"]
+    lines = [f"{len(ran)} mutations ({total} found{', sampled' if len(mutations) < total else ''}), "
+             f"{len(killed)} killed, {len(survivors)} survived"
+             f"{'' if args.whole_suite else ' the binding files (whole suite not run)'}", ""]
+    by_module: dict[str, list[int]] = {}
+    for mutation in ran:
+        counts = by_module.setdefault(mutation.module, [0, 0])
+        counts[0] += 1
+        counts[1] += mutation in killed
+    lines += ["| module | mutations | killed |", "| --- | --- | --- |"]
+    lines += [f"| {module} | {n} | {k} |" for module, (n, k) in by_module.items()]
+    lines += ["", "Survivors:", "", "| module | line | symbol | mutation | last tier run |",
+              "| --- | --- | --- | --- | --- |"]
+    lines += [f"| {m.module} | {m.line} | `{m.symbol}` | {m.change} | {m.tier} |" for m in survivors]
+    if not survivors:
+        lines.append("| (none) | | | | |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", action="append", choices=[m.key for m in MODULES],
+                        help="audit only this module (repeatable)")
+    parser.add_argument("--symbol", action="append", help="only the mutations of this constant or function")
+    parser.add_argument("--skip", action="append", help="leave out the mutations of this constant or function")
+    parser.add_argument("--list", action="store_true", help="list the mutations and run nothing")
+    parser.add_argument("--sample", type=int, help="run only this many mutations, chosen at random (--seed)")
+    parser.add_argument("--seed", type=int, default=31)
+    parser.add_argument("--no-whole-suite", dest="whole_suite", action="store_false",
+                        help="stop after the binding's files (tier 2)")
+    parser.add_argument("--no-baseline", dest="baseline", action="store_false",
+                        help="do not first check that the unmutated binding files pass")
+    parser.add_argument("--jobs", type=int, default=1, help="mutations run at once, each in its own copy")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds per run (the whole suite gets 4x)")
+    parser.add_argument("--json", type=Path, help="also write every mutation's result here")
+    args = parser.parse_args(argv)
+
+    mutations = [m for audited in MODULES if not args.only or audited.key in args.only for m in find_mutations(audited)]
+    if args.symbol:
+        mutations = [m for m in mutations if m.symbol in args.symbol or m.symbol.split("(")[0] in args.symbol]
+    if args.skip:
+        mutations = [m for m in mutations if m.symbol not in args.skip and m.symbol.split("(")[0] not in args.skip]
+    total = len(mutations)
+    if args.sample and args.sample < total:
+        mutations = sorted(random.Random(args.seed).sample(mutations, args.sample), key=lambda m: (m.path, m.start))
+    if args.list:
+        for m in mutations:
+            print(f"{m.module}:{m.line} {m.symbol} {m.change}")
+        print(f"{len(mutations)} mutations")
+        return 0
+    # those no test file names first, then the others in a random order: the likeliest survivors
+    # are measured first, and a run cut short has measured a fair sample of the rest
+    modules = {m.key: m for m in MODULES}
+    random.Random(args.seed).shuffle(mutations)
+    mutations.sort(key=lambda m: bool(_tier_one(m, modules[m.module])))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
+    began = time.monotonic()
+    run(mutations, args)
+    text = report(mutations, total, args)
+    print(text)
+    print(f"\n({time.monotonic() - began:.0f} s)")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(m) for m in mutations], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
