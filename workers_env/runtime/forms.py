@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl
 
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
-from workers_env.runtime.webloop import js_call
+from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import (
     JsBuffer,
     JsBufferSource,
@@ -86,15 +86,15 @@ class JsBlob(JsgObject, JsProxy):
     def size(self) -> int:
         return len(self._data)
 
-    @js_call
+    @promise_call
     async def text(self) -> str:
         return self._data.decode("utf-8", errors="replace")
 
-    @js_call
+    @promise_call
     async def arrayBuffer(self) -> JsBuffer:  # noqa: N802 - JS name
         return JsBuffer(self._data)
 
-    @js_call
+    @promise_call
     async def bytes(self) -> JsTypedArray:
         return JsTypedArray("Uint8Array", self._data)
 

@@ -28,7 +28,7 @@ from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsjson import js_json_dumps
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsonreviver import json_sources, revive
-from workers_env.runtime.webloop import js_call
+from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -566,34 +566,34 @@ class _Body(JsgObject, JsProxy):
             stream = self.__dict__["_stream"] = _BodyStream(self)
         return stream
 
-    @js_call
+    @promise_call
     async def text(self) -> str:
         await self._settle()
         return self._consume().decode("utf-8", errors="replace")
 
-    @js_call
+    @promise_call
     async def arrayBuffer(self) -> JsBuffer:  # noqa: N802 - JS name
         await self._settle()
         return JsBuffer(self._consume())
 
-    @js_call
+    @promise_call
     async def bytes(self) -> JsTypedArray:
         await self._settle()
         return JsTypedArray("Uint8Array", self._consume())
 
-    @js_call
+    @promise_call
     async def json(self) -> Any:
         await self._settle()
         return json_parse(self._consume().decode("utf-8", errors="replace"))
 
-    @js_call
+    @promise_call
     async def formData(self) -> Any:  # noqa: N802 - JS name
         from workers_env.runtime.forms import parse_form
 
         await self._settle()
         return parse_form(self._consume(), getattr(self, "headers").get("content-type") or None)
 
-    @js_call
+    @promise_call
     async def blob(self) -> Any:
         from workers_env.runtime.forms import JsBlob
 
