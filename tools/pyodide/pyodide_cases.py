@@ -74,6 +74,9 @@ _PROMISE_CALLS = [
     "js.Blob.new(['x']).text()",
     "js.Blob.new(['x']).arrayBuffer()",
     "js.Response.new('x').body.getReader().read()",
+    "js.Response.new('x').body.values().next()",
+    "js.Response.new('x').bytes()",
+    "js.fetch('data:,x')",
     "js.crypto.subtle.digest('SHA-256', js.Uint8Array.new(1))",
 ]
 

@@ -454,7 +454,12 @@ CASES: list = [
     ["do", new("Response", "x"), ["@j", "json"], "bodyUsed", ["$settle", "j"]],
     ["do", new("Request", "https://e.com", {"method": "POST", "body": "x"}), ["@a", "arrayBuffer"], "bodyUsed",
      ["@f", "formData"], ["$settle", "a", "f"]],
-    ["do", new("Response", "x"), ["@b", "blob"], "bodyUsed", "body.locked", ["$settle", "b"]],
+    ["do", new("Response", "x"), ["@b", "blob"], "bodyUsed", "body.locked",
+     ["@b2", "$new", "Response", "x", {"headers": {"content-type": "text/plain"}}], ["@bb", "@b2.blob"], ["$settle", "bb"]],
+    {"call": ["do", new("Response", "x"), ["blob"]],
+     "expected": "workerd's Body::blob keeps a parameter value's case from blob_standard_mime_type (2024-06-03: "
+                 "MimeType::extract(...).toString(), so 'text/plain;charset=UTF-8'); workers-env lower-cases the whole "
+                 "content-type as the Blob constructor does (not fixed yet)"},
     ["do", new("Blob", ["x"]), ["@t", "text"], ["@a", "arrayBuffer"], ["$settle", "t", "a"]],
     ["do", {"$get": "crypto.subtle"}, ["@d", "digest", "SHA-256", X("00")], ["@e", "digest", "SHA-0", X("00")],
      ["$settle", "d", "e"]],

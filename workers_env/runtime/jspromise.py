@@ -8,6 +8,10 @@ the reason itself when it is an error (a Python exception rejected as ``to_js(er
 as a ``JsException`` carrying its string, raised at the ``await`` with none of this module's
 frames; a Python handler that raises rejects the next promise with its ``PythonError``.
 
+The promise a JavaScript call returns is the ``PyodideFuture`` Pyodide makes of it: the
+combinators' (:func:`called_promise`) and a web object's promise-returning method's -- a body
+read, ``fetch``, ``crypto.subtle`` -- (:func:`promise_call`).
+
 ``encodeURIComponent``/``encodeURI``/``decodeURIComponent``/``decodeURI`` follow the
 standard's sets and throw its ``URIError: URI malformed``.
 """
@@ -630,6 +634,8 @@ def promise_call(function: Callable[..., Any]) -> Callable[..., Any]:
         if not worker_code_running():
             return result
         begun = unawaited(result)
+        if not isinstance(begun, asyncio.Future):  # (not awaitable: handed back as it is)
+            return begun
         future = PyodideFuture(loop=begun.get_loop())
         follows(future, begun)  # waiting on it is waiting on the work (runtime/stalls.py)
 
