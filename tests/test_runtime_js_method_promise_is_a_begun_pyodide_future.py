@@ -2,7 +2,7 @@
 ``Blob``'s, ``caches.default``'s, ``crypto.subtle``'s, ``fetch`` itself -- hands Worker code the ``PyodideFuture``
 Pyodide makes of the promise (measured on 0.26.0a4, 0.28.2 and 314.0.6 under Node by
 tools/pyodide, group ``promise-returning-methods``): its work begun at the call (``bodyUsed`` at
-once), pending until the calling step is done (awaiting it there waits one loop turn, after a
+once, a body still being written locked too), pending until the calling step is done (awaiting it there waits one loop turn, after a
 ``call_soon`` made before), awaitable twice, ``then``/``catch``/``finally_``, no "never awaited"
 warning when dropped. Before, each was a Python coroutine. The SDK's own ``async def`` methods
 (``workers.Response.text()``) stay coroutines; test code keeps plain coroutines."""
@@ -65,6 +65,18 @@ class Default(WorkerEntrypoint):
         except Exception as e:
             out["second read"] = [type(e).__name__, e.name]
         out["first read"] = await p
+        ts = js.TransformStream.new()
+        live = js.Response.new(ts.readable)
+        pending = live.text()  # a body still being written: used and locked from the call too
+        out["live"] = [live.bodyUsed, live.body.locked]
+        try:
+            live.body.getReader()
+        except Exception as e:
+            out["live"].append(e.name)
+        writer = ts.writable.getWriter()
+        await writer.write(js.Uint8Array.new([65]))
+        await writer.close()
+        out["live"].append(await pending)
         order = []
         asyncio.get_running_loop().call_soon(lambda: order.append("soon"))
         q = js.Response.new("x").text()
@@ -98,6 +110,7 @@ def test_a_js_methods_promise_is_a_begun_pyodide_future(tmp_path):
         "caches.match", "subtle.digest", "fetch")}
     assert answer == {
         "used at the call": True, "second read": ["JsException", "TypeError"], "first read": "x",
+        "live": [True, True, "TypeError", "A"],
         "order": [False, "soon", "awaited", ["then", "x"]], "catch": "SyntaxError", "finally": ["x", ["f"]],
         "warnings": [], "sdk": [True, "x"]}
 

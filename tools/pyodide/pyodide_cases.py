@@ -1913,6 +1913,10 @@ CASES = {
         "# async\nr = js.Response.new('x')\nr.text()\nr.bodyUsed",
         "# async\nr = js.Request.new('https://e.com/', method='POST', body='x')\nr.arrayBuffer()\nr.bodyUsed",
         "# async\nr = js.Response.new('x')\nrd = r.body.getReader()\nrd.read()\n(r.bodyUsed, r.body.locked)",
+        "# async\nts = js.TransformStream.new()\nr = js.Response.new(ts.readable)\np = r.text()\nused, locked = r.bodyUsed, r.body.locked\n"
+        "w = ts.writable.getWriter()\nawait w.write(js.Uint8Array.new([65]))\nawait w.close()\n[used, locked, await p, r.bodyUsed]",
+        "# async\nts = js.TransformStream.new()\nr = js.Response.new(ts.readable)\np = r.text()\ntry:\n    r.body.getReader()\n    v = 'no error'\n"
+        "except Exception as e:\n    v = (type(e).__name__, e.name)\nw = ts.writable.getWriter()\nawait w.close()\n(v, await p)",
         "# async\nr = js.Response.new('x')\np = r.text()\ntry:\n    await r.text()\n    v = 'no error'\nexcept Exception as e:\n    v = (type(e).__name__, e.name)\n(v, await p)",
         "# async\ntry:\n    await js.Response.new('x').json()\n    v = 'no error'\nexcept Exception as e:\n    v = (type(e).__name__, e.name, str(e))\nv",
         "# async\nimport asyncio\np = js.Response.new('x').json()\nawait asyncio.sleep(0)\ne = p.exception()\n(p.done(), type(e).__name__, e.name)",

@@ -418,10 +418,13 @@ class _Body(JsgObject, JsProxy):
 
     @property
     def bodyUsed(self) -> bool:  # noqa: N802 - JS name
-        """workerd's ``isDisturbed()`` of the body's stream (http.c++ ``getBodyUsed``): read whole,
+        """workerd's ``isDisturbed()`` of the body's stream (http.c++ ``getBodyUsed``): read whole
+        (a stream still being written: from the body read's call, as its promise begins the read),
         or a stream still being written that a reader read from, a cancel or a tee disturbed."""
         cell = self.__dict__.get("_cell")
         if cell is not None and cell.used:
+            return True
+        if self._live is not None and self._live.body_read:  # read whole (``text()``...) from the call on
             return True
         stream = self.__dict__.get("_live_stream")
         return stream is not None and self._live is not None and stream._read_from
@@ -539,8 +542,13 @@ class _Body(JsgObject, JsProxy):
         return None if self.bodyUsed else self.__dict__.get("_encoded")
 
     async def _settle(self) -> None:
-        if self._live is not None and not self.bodyUsed:  # a used body is refused at once, not waited for
-            await self._live.settle()
+        live = self._live
+        if live is not None and not self.bodyUsed:  # a used body is refused at once, not waited for
+            live.body_read = True  # used, its stream locked, from the call on (a JS body read's promise)
+            try:
+                await live.settle()
+            finally:
+                live.body_read = False
 
     def _consume(self) -> bytes:
         if self.bodyUsed:
