@@ -7,6 +7,7 @@ checked, for every subcommand; and no config anywhere is fine (state in the curr
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -68,3 +69,25 @@ def test_no_config_anywhere_is_fine(tmp_path: Path, vectorize) -> None:
     run = vectorize(tmp_path, "create", "abc", "--dimensions", "3", "--metric", "cosine")
     assert run.returncode == 0, run.stderr
     assert (tmp_path / ".wrangler" / "state" / "v3" / "vectorize").is_dir()
+
+
+def test_create_says_at_once_when_the_projects_definition_disagrees(tmp_path: Path, vectorize) -> None:
+    """The index is created as asked (wrangler's output unchanged); one stderr line says what
+    pyproject.toml's definition holds instead, which dev and the fixtures would refuse later."""
+    (tmp_path / "wrangler.toml").write_text('name = "x"\n[[vectorize]]\nbinding = "V"\nindex_name = "docs"\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.workers-env.indexes.docs]\ndimensions = 768\nmetric = "cosine"\n'
+        '[tool.workers-env.indexes.same]\npreset = "@cf/baai/bge-small-en-v1.5"\nversion = "v2"\n')
+    run = vectorize(tmp_path, "create", "docs", "--dimensions", "384", "--metric", "cosine")
+    assert run.returncode == 0 and "Successfully created a new Vectorize index: 'docs'" in run.stdout
+    assert run.stderr == (
+        "(workers-env: pyproject.toml defines index 'docs' with dimensions 768 (created: 384), version 'v1' "
+        "(created: 'v2') -- a definition without \"version\" is v1; load_env, the pytest fixtures and "
+        "workers-env dev will refuse this state until the two agree: fix the definition, or "
+        "`workers-env vectorize delete docs` and create it again as defined)\n")
+    agreeing = vectorize(tmp_path, "create", "same", "--preset", "@cf/baai/bge-small-en-v1.5")
+    assert agreeing.returncode == 0 and agreeing.stderr == ""
+    undefined = vectorize(tmp_path, "create", "other", "--dimensions", "3", "--metric", "euclidean")
+    assert undefined.returncode == 0 and undefined.stderr == ""
+    listed = vectorize(tmp_path, "list", "--json")
+    assert [i["name"] for i in json.loads(listed.stdout)] == ["docs", "other", "same"]

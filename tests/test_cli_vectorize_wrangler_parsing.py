@@ -150,6 +150,30 @@ def test_filter_as_wranglers_validate_query_filter(cli: Cli, tmp_path: Path) -> 
     assert "▲ [WARNING] 🚨 Could not parse the provided query filter. Please use the recommended format." in warned
 
 
+def test_top_k_and_count_read_numbers_as_javascripts_number(cli: Cli, tmp_path: Path) -> None:
+    cli("create", "docs", "--dimensions", "3", "--metric", "cosine")
+    cli("insert", "docs", "--file", str(write_ndjson(tmp_path / "v.ndjson", 3)))
+    for spelling in ("0x2", " 2", "2e0", "0b10"):  # Number() reads each as 2
+        run = cli("query", "docs", "--vector", "1", "0", "0", "--top-k", spelling)
+        assert run.returncode == 0 and json.loads(run.stdout[run.stdout.index("{"):])["count"] == 2, spelling
+        listed = cli("list-vectors", "docs", "--count", spelling, "--json")
+        assert listed.returncode == 0 and json.loads(listed.stdout)["count"] == 2, spelling
+    for spelling in ("1_0", "nan", "inf", "abc"):  # Python's float() reads the first three; Number() does not
+        run = cli("query", "docs", "--vector", "1", "0", "0", "--top-k", spelling)
+        assert run.returncode == 1 and f"argument --top-k: not a number: '{spelling}'" in run.stderr, spelling
+
+
+def test_query_checks_in_wranglers_order(cli: Cli) -> None:
+    # the filter's warning, then the vector check, then "Searching", then the index is looked up
+    neither = cli("query", "docs", "--filter", '{"n": [1]}')
+    assert neither.returncode == 1 and neither.stdout.strip() == ""
+    assert neither.stderr.index("Could not parse the provided query filter") < neither.stderr.index(
+        "Either vector or vector-id parameter must be provided")
+    unknown = cli("query", "nope", "--vector", "1", "--filter", '{"n": [1]}')
+    assert unknown.returncode == 1 and unknown.stdout.startswith("📋 Searching for relevant vectors...\n")
+    assert unknown.stderr.index("Could not parse the provided query filter") < unknown.stderr.index("no index named 'nope'")
+
+
 def test_list_vectors_json_and_snapshot_cursor(cli: Cli, tmp_path: Path) -> None:
     cli("create", "docs", "--dimensions", "3", "--metric", "cosine")
     cli("insert", "docs", "--file", str(write_ndjson(tmp_path / "v.ndjson", 5)))

@@ -371,3 +371,19 @@ def test_fixtures_in_the_builtin_sdk_era(project: pytest.Pytester) -> None:
         """
     )
     run(project).assert_outcomes(passed=2)
+
+
+def test_seed_vectors_reads_an_ndjson_path_relative_to_the_test_file(project: pytest.Pytester) -> None:
+    write_pyproject(project, "auto")
+    # the same name at the rootdir, where pytest runs, holds another vector: it must not be read
+    project.path.joinpath("data.ndjson").write_text(json.dumps({"id": "root", "values": [1, 0, 0]}) + "\n")
+    tests = project.path / "tests"
+    tests.mkdir()
+    tests.joinpath("data.ndjson").write_text("\n".join(json.dumps(v) for v in VECTORS) + "\n")
+    tests.joinpath("test_seed_path.py").write_text(textwrap.dedent("""
+        async def test_seeded(env, seed_vectors):
+            assert seed_vectors("VECTORIZE", "data.ndjson", namespace="ns") == 2
+            got = await env.VECTORIZE.getByIds(["a", "b", "root"])
+            assert [(v["id"], v["namespace"]) for v in got] == [("a", "ns"), ("b", "ns")]
+    """))
+    run(project).assert_outcomes(passed=1)

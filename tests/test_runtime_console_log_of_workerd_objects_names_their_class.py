@@ -4,11 +4,15 @@ its objects with ``showHidden``), and the objects of a fixed shape -- ``Crypto``
 ``SubtleCrypto``, ``CacheStorage``, ``TextEncoder`` -- ``URLSearchParams``/``FormData`` as
 their entries, and an ``AbortSignal`` its three properties. The expected lines are a JavaScript Worker's own output for the same values under
 ``wrangler dev`` 4.164.0; before, ``js.navigator`` printed as a plain object and the others as
-``[object Crypto]``."""
+``[object Crypto]``. ``performance`` prints the members the Worker's flags give it (and, one and
+two levels down, what util.inspect's depth leaves of them), ``scheduler`` as ``Scheduler {}``."""
 
 from __future__ import annotations
 
-from workers_env import js
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import js, load_worker
 
 NAVIGATOR = [
     "Navigator {",
@@ -49,3 +53,59 @@ def test_objects_of_a_fixed_shape_and_entry_lists(capsys) -> None:
 def test_plain_arrays_keep_no_hidden_length(capsys) -> None:
     js.console.log(js.JSON.parse('{"a": [1, [2]]}'))
     assert capsys.readouterr().out.splitlines() == ["{ a: [ 1, [ 2 ] ] }"]
+
+
+NODE_TIMING = [
+    "  nodeTiming: PerformanceNodeTiming {",
+    "    uvMetricsInfo: { loopCount: 0, events: 0, eventsWaiting: 0 },",
+    *(f"    {name}: 0," for name in ("idleTime", "loopExit", "loopStart", "environment", "bootstrapComplete", "v8Start",
+                                    "nodeStart")),
+    "    name: 'node',", "    entryType: 'node',", "    startTime: 0,", "    duration: 0",
+    "  }",
+]
+
+
+def test_performance_and_scheduler_print_as_workerd_at_each_depth(capsys) -> None:
+    """Outside a Worker, today's workerd: ``nodejs_compat`` brings the perf_hooks members."""
+    js.console.log(js.performance)
+    js.console.log(js.JSON.parse('{"a": {}}').constructor.fromEntries([["p", js.performance]]))
+    nested = js.JSON.parse('{"a": {}}')
+    nested.a.p = js.performance
+    js.console.log(nested)
+    deeper = js.JSON.parse('{"b": {"a": {}}}')
+    deeper.b.a.p, deeper.b.a.s = js.performance, js.scheduler
+    js.console.log(deeper)
+    js.console.log(js.scheduler)
+    one_down = [("  " + line).replace("{ loopCount: 0, events: 0, eventsWaiting: 0 }", "[Object]")
+                for line in ["Performance {", "  timeOrigin: 0,", "  eventCounts: EventCounts(0) {},", *NODE_TIMING]]
+    assert capsys.readouterr().out.splitlines() == [
+        "Performance {", "  timeOrigin: 0,", "  eventCounts: EventCounts(0) {},", *NODE_TIMING, "}",
+        "{", "  p: " + one_down[0][2:], *one_down[1:], "  }", "}",
+        "{", "  a: {", "    p: Performance {", "      timeOrigin: 0,", "      eventCounts: [EventCounts],",
+        "      nodeTiming: [PerformanceNodeTiming]", "    }", "  }", "}",
+        "{ b: { a: { p: [Performance], s: [Scheduler] } } }",
+        "Scheduler {}",
+    ]
+
+
+PERFORMANCE_ENTRY = '''
+from js import console, performance
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        console.log(performance)
+        return Response("")
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("flags", "printed"), [
+    ((), "Performance { timeOrigin: 0 }"),
+    (("enable_global_performance_classes",), "Performance { timeOrigin: 0, eventCounts: EventCounts(0) {} }"),
+])
+async def test_performance_prints_the_members_the_workers_flags_give_it(tmp_path, capsys, flags, printed) -> None:
+    worker = load_worker(one_file_worker(tmp_path, PERFORMANCE_ENTRY, date="2025-09-01", flags=flags))
+    await worker.fetch("/")
+    assert printed in capsys.readouterr().out.splitlines()

@@ -11,7 +11,6 @@ is driven by events, never by sleeps."""
 from __future__ import annotations
 
 import http.server
-import json
 import logging
 import socket
 import threading
@@ -21,9 +20,8 @@ from pathlib import Path
 
 import pytest
 from test_dev_server import exchange, split_answer
-from worker_helpers import one_file_worker
+from worker_helpers import fetched_json, origin_worker
 
-from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
 
 WAIT = 5
@@ -175,46 +173,32 @@ def _origin(gates: _Gates) -> type[http.server.BaseHTTPRequestHandler]:
 @contextmanager
 def _served(tmp_path: Path) -> Iterator[tuple[object, _Gates]]:
     gates = _Gates()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _origin(gates))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-    try:
-        origin = f"http://127.0.0.1:{server.server_address[1]}/"
-        yield load_worker(one_file_worker(tmp_path, f"ORIGIN = {origin!r}\n" + ENTRY)), gates
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-async def _json(worker: object, path: str) -> object:
-    response = await worker.fetch(path)  # type: ignore[attr-defined]
-    text = await response.text()
-    assert response.status == 200, text
-    return json.loads(text)
+    with origin_worker(tmp_path, _origin(gates), ENTRY) as worker:
+        yield worker, gates
 
 
 @pytest.mark.asyncio
 async def test_a_reader_gets_the_first_event_before_the_origin_sends_the_second(tmp_path: Path) -> None:
     with _served(tmp_path) as (worker, _gates):
-        assert await _json(worker, "/first") == {"first": "data: 1\n\n", "rest": "data: 2\n\n", "status": 200,
-                                                 "used": True}
-        assert await _json(worker, "/text") == {"text": "data: 1\n\ndata: 2\n\n"}
-        assert await _json(worker, "/async-for") == {"pieces": "1234567890"}
-        assert await _json(worker, "/response-of-body") == {"text": "data: 1\n\ndata: 2\n\n"}
-        assert await _json(worker, "/empty") == {"null": False, "text": ""}
-        assert await _json(worker, "/zero") == {"null": False, "text": ""}
-        assert await _json(worker, "/clone-and-request") == {"texts": ["data: 1\n\ndata: 2\n\n"] * 3}
+        assert await fetched_json(worker, "/first") == {"first": "data: 1\n\n", "rest": "data: 2\n\n", "status": 200,
+                                                        "used": True}
+        assert await fetched_json(worker, "/text") == {"text": "data: 1\n\ndata: 2\n\n"}
+        assert await fetched_json(worker, "/async-for") == {"pieces": "1234567890"}
+        assert await fetched_json(worker, "/response-of-body") == {"text": "data: 1\n\ndata: 2\n\n"}
+        assert await fetched_json(worker, "/empty") == {"null": False, "text": ""}
+        assert await fetched_json(worker, "/zero") == {"null": False, "text": ""}
+        assert await fetched_json(worker, "/clone-and-request") == {"texts": ["data: 1\n\ndata: 2\n\n"] * 3}
 
 
 @pytest.mark.asyncio
 async def test_a_cancel_an_abort_and_the_end_of_the_request_close_the_connection(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="workers_env.fetch"), _served(tmp_path) as (worker, gates):
-        assert await _json(worker, "/cancel") == {"used": True}
+        assert await fetched_json(worker, "/cancel") == {"used": True}
         assert gates.closed.wait(WAIT)
         gates.closed.clear()
-        assert await _json(worker, "/abort") == {"first": "data: 1\n\n",
-                                                 "error": "AbortError: The operation was aborted"}
+        assert await fetched_json(worker, "/abort") == {"first": "data: 1\n\n",
+                                                        "error": "AbortError: The operation was aborted"}
         assert gates.closed.wait(WAIT)
         gates.closed.clear()
         response = await worker.fetch("/unread")  # type: ignore[attr-defined]
@@ -226,7 +210,7 @@ async def test_a_cancel_an_abort_and_the_end_of_the_request_close_the_connection
 @pytest.mark.asyncio
 async def test_a_body_cut_short_of_its_length_fails_the_read(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="workers_env.fetch"), _served(tmp_path) as (worker, _gates):
-        assert await _json(worker, "/cut") == {"error": "Error: Network connection lost."}
+        assert await fetched_json(worker, "/cut") == {"error": "Error: Network connection lost."}
     assert [r.getMessage().split(" failed here")[0] for r in caplog.records] == [f"fetch GET {worker.module.ORIGIN}cut"]
 
 

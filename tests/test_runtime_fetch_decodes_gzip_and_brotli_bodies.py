@@ -4,7 +4,8 @@
 ``encodeResponseBody: "manual"``. Checked side by side with a JavaScript Worker under wrangler
 dev 4.164.0: the same texts, headers and error. Without the optional ``brotli`` module a
 brotli body cannot be decoded here: the origin is not offered ``br``, and one that answers it
-anyway is a clear error naming the module."""
+anyway is a clear error naming the module; with it, a brotli body is decoded as it arrives by the
+module's ``Decompressor``."""
 
 from __future__ import annotations
 
@@ -153,3 +154,34 @@ async def test_with_the_brotli_module_a_br_body_is_read_decoded(tmp_path, origin
     assert got == {"ce": "br", "cl": "22", "text": PLAIN}
     await seen_by_worker(folder, url + "/accept", "?accept=br,%20gzip")
     assert seen[-1]["accept-encoding"] == "br, gzip"
+
+
+class _FakeDecompressor:
+    """A stand-in for ``brotli.Decompressor`` that knows the origin's one brotli body (``finishes``:
+    whether that body ends its stream)."""
+
+    finishes = True
+
+    def __init__(self) -> None:
+        self.fed = b""
+
+    def process(self, data: bytes) -> bytes:
+        self.fed += bytes(data)
+        return PLAIN.encode() if self.fed == BROTLI_HELLO else b""
+
+    def is_finished(self) -> bool:
+        return self.finishes and self.fed == BROTLI_HELLO
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("finishes", "text"), [
+    (True, PLAIN), (False, "JsException: TypeError: Brotli compressed stream ended prematurely.")])
+async def test_a_br_body_is_decoded_as_it_arrives_with_the_modules_decompressor(tmp_path, origin, monkeypatch,
+                                                                               finishes, text):
+    # decoded piece by piece (the module's Decompressor, not its decompress, which this one lacks);
+    # a stream that is not finished at the body's end is KJ's "ended prematurely"
+    decompressor = type("Decompressor", (_FakeDecompressor,), {"finishes": finishes})
+    monkeypatch.setitem(sys.modules, "brotli", types.SimpleNamespace(Decompressor=decompressor, error=Exception))
+    url, _ = origin
+    got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/br")
+    assert got == {"ce": "br", "cl": "22", "text": text}

@@ -213,6 +213,30 @@ def serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
         server.server_close()
 
 
+@contextlib.contextmanager
+def origin_worker(folder: Path, handler: type[http.server.BaseHTTPRequestHandler], entry: str) -> Iterator[Any]:
+    """The Worker of ``entry`` loaded from ``folder``, with ``ORIGIN`` the URL (ending in ``/``) of
+    ``handler`` served on a free local port, one thread a request (an origin holding one answer
+    while it gets another, ``/go`` say); shut down on exit."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    try:
+        origin = f"http://127.0.0.1:{server.server_address[1]}/"
+        yield load_worker(one_file_worker(folder, f"ORIGIN = {origin!r}\n" + entry))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+async def fetched_json(worker: Any, path: str) -> Any:
+    """The JSON body of ``worker``'s answer to ``path``, which must be a 200."""
+    response = await worker.fetch(path)
+    text = await response.text()
+    assert response.status == 200, text
+    return json.loads(text)
+
+
 def silent_origin(requested: threading.Event, closed: threading.Event) -> type[http.server.BaseHTTPRequestHandler]:
     """A handler for :func:`serving` that never answers a GET: it sets ``requested``, then reads
     until the client closes the connection (up to 40 s) and sets ``closed`` when it does."""

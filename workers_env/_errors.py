@@ -301,7 +301,8 @@ class BindingNotEmulatedError(NotEmulatedError):
 
 
 class UnindexedFilterWarning(UserWarning):
-    """A v2 filter names a property that has no metadata index, so it matches nothing.
+    """A v2 filter names a property that has no metadata index, or compares an indexed one with
+    values none of which is of its index's type, so it matches nothing.
 
     The service returns no matches without an error; this Python-side warning says why,
     so a test can turn it into a failure (``-W error::workers_env.UnindexedFilterWarning``).

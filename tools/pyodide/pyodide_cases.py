@@ -1932,4 +1932,17 @@ CASES = {
         ("# async\nrepr(js.Response.new('x').text())", PENDING_REPR),
         "# async\nimport asyncio\nr = js.Response.new('x')\nt1 = r.text()\ntry:\n    await asyncio.gather(t1, r.text())\n    v = 'no error'\nexcept Exception as e:\n    v = type(e).__name__\n(v, await t1)",
     ],
+    "workerd-globals": [
+        "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
+        "        return (type(e).__name__, str(e), e.code)\n[f({'a': 1}), f([1]), f(lambda: 1), f(object()), f(b'ab'), f('x'), f(5)]",
+        "c = js.structuredClone(obj())\n(type(c).__name__, JSON.stringify(c), c is obj())",
+        "c = js.structuredClone(arr())\n(repr(c), c.to_py())",
+        "e = js.DOMException.new('m', 'TimeoutError')\n(type(e).__name__, str(e), e.name, e.message, e.code)",
+        "e = js.DOMException.new()\n(str(e), e.name, e.message, e.code, js.DOMException.ABORT_ERR)",
+        "e = js.DOMException.new(None, 'Foo')\n(str(e), e.code)",
+        "try:\n    raise js.DOMException.new('gone', 'AbortError')\nexcept JsException as e:\n    r = (str(e), e.code)\nr",
+        "(js.escape('a b+\\u00fc\\u20ac/@*_-.'), js.unescape('%u20AC%41%zz%'), js.escape.length)",
+        "(js.performance.typeof, repr(js.performance), js.performance.timeOrigin == js.performance.timeOrigin)",
+        "(js.structuredClone.typeof, js.DOMException.typeof)",
+    ],
 }

@@ -11,7 +11,9 @@ request bodies, ``Expect: 100-continue``, odd targets (percent-encoded and non-A
 streams returned whose length workerd knows or not (a KV ``get``/``getWithMetadata`` stream, the
 request's own body sent with a length or chunked, a local origin's answer -- with a
 ``Content-Length`` or chunked -- returned whole or as ``new Response(answer.body)``, and one
-whose second event the origin sends only once the client has the first).
+whose second event the origin sends only once the client has the first), and a local origin's
+answer in gzip returned whole, as ``new Response(answer.body, answer)`` or decoded, read by the
+Worker, paced, corrupt, cut short, followed by bytes that are not gzip, empty, or in ``deflate``.
 The Worker echoes what it saw of the request (method, URL, headers in iteration order,
 ``headers.get`` of a duplicated header, body length and text) as JSON, so the request side is
 compared as well as the response.
@@ -51,6 +53,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,10 +120,24 @@ export default {
       return new Response((await env.KV.getWithMetadata("m", "stream")).value);
     }
     if (path === "/request-body") return new Response(request.body);
-    if (path.startsWith("/origin/")) {  // /origin/{length,chunked,paced}/{body,whole}
+    if (path.startsWith("/origin/")) {  // /origin/{length,chunked,paced,gzip-*}/{body,whole,rewrap,reads,text}
       const [, , kind, how] = path.split("/");
       const answer = await fetch(env.ORIGIN + kind);
-      return how === "whole" ? answer : new Response(answer.body);
+      if (how === "whole") return answer;
+      if (how === "rewrap") return new Response(answer.body, answer);
+      if (how === "reads" || how === "text") {  // what the Worker reads of it, and the error it meets
+        const json = { "content-type": "application/json" };
+        let got = "";
+        try {
+          if (how === "text") got = await answer.text();
+          else {
+            const reader = answer.body.getReader(), dec = new TextDecoder();
+            for (;;) { const { done, value } = await reader.read(); if (done) break; got += dec.decode(value, { stream: true }); }
+          }
+        } catch (e) { return new Response(JSON.stringify({ got, error: `${e.name}: ${e.message}` }), { headers: json }); }
+        return new Response(JSON.stringify({ got, error: null }), { headers: json });
+      }
+      return new Response(answer.body);
     }
     const body = new Uint8Array(await request.arrayBuffer());
     const seen = { method: request.method, url: request.url, headers: [...request.headers],
@@ -229,10 +246,28 @@ class Default(WorkerEntrypoint):
             return Response((await self.env.KV.getWithMetadata("m", "stream"))["value"])
         if path == "/request-body":
             return Response(request.js_object.body)
-        if path.startswith("/origin/"):  # /origin/{length,chunked,paced}/{body,whole}
+        if path.startswith("/origin/"):  # /origin/{length,chunked,paced,gzip-*}/{body,whole,rewrap,reads,text}
             _, _, kind, how = path.split("/")
             answer = await js.fetch(self.env.ORIGIN + kind)
-            return answer if how == "whole" else Response(answer.body)
+            if how == "whole":
+                return answer
+            if how == "rewrap":
+                return js.Response.new(answer.body, answer)
+            if how in ("reads", "text"):  # what the Worker reads of it, and the error it meets
+                got, error = [], None
+                try:
+                    if how == "text":
+                        got.append((await answer.text()).encode())
+                    else:
+                        reader = answer.body.getReader()
+                        while not (part := await reader.read()).done:
+                            got.append(bytes(part.value.to_py()))
+                except Exception as e:
+                    error = f"{e.name}: {e.message}"
+                seen = {"got": b"".join(got).decode("utf-8", "replace"), "error": error}
+                return Response(json.dumps(seen, separators=(",", ":"), ensure_ascii=False),
+                                headers={"content-type": "application/json"})
+            return Response(answer.body)
         body = bytes(await request.bytes())
         seen = {"method": request.method, "url": request.url, "headers": [[k, v] for k, v in request.headers.items()],
                 "dup": request.headers.get("x-dup"), "body": len(body),
@@ -321,6 +356,31 @@ CASES: list[Any] = [
     # the first of two events reaches the client before the origin sends the second
     ("origin paced events, whole", [req("GET /origin/paced/whole HTTP/1.1", CLOSE)], ["GET"]),
     ("origin paced events, body", [req("GET /origin/paced/body HTTP/1.1", CLOSE)], ["GET"]),
+    # --- a fetch answer in gzip: passed on as it came, decoded as it arrives, its failures --------
+    ("origin gzip Content-Length, whole", [req("GET /origin/gzip-length/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip Content-Length, rewrap", [req("GET /origin/gzip-length/rewrap HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip Content-Length, body", [req("GET /origin/gzip-length/body HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip Content-Length, text", [req("GET /origin/gzip-length/text HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD origin gzip Content-Length, whole", [req("HEAD /origin/gzip-length/whole HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("origin gzip Content-Length, whole, identity", [req("GET /origin/gzip-length/whole HTTP/1.1", CLOSE,
+                                                         "Accept-Encoding: identity")], ["GET"]),
+    ("origin gzip chunked, whole", [req("GET /origin/gzip-chunked/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip chunked, body", [req("GET /origin/gzip-chunked/body HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip chunked, reads", [req("GET /origin/gzip-chunked/reads HTTP/1.1", CLOSE)], ["GET"]),
+    # the first of two gzip-flushed events reaches the client before the origin sends the second
+    ("origin gzip paced events, whole", [req("GET /origin/gzip-paced/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip paced events, body", [req("GET /origin/gzip-paced/body HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip corrupt, reads", [req("GET /origin/gzip-bad/reads HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip corrupt, text", [req("GET /origin/gzip-bad/text HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip corrupt, whole", [req("GET /origin/gzip-bad/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip corrupt, body", [req("GET /origin/gzip-bad/body HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip truncated, reads", [req("GET /origin/gzip-cut/reads HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip truncated, whole", [req("GET /origin/gzip-cut/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip trailing bytes, reads", [req("GET /origin/gzip-trailing/reads HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip not gzip, text", [req("GET /origin/gzip-junk/text HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip empty, reads", [req("GET /origin/gzip-empty/reads HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin gzip empty, whole", [req("GET /origin/gzip-empty/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin deflate, text", [req("GET /origin/deflate/text HTTP/1.1", CLOSE)], ["GET"]),
     # --- request bodies ---------------------------------------------------------------------
     ("POST Content-Length", [req("POST / HTTP/1.1", CLOSE, "Content-Length: 5", body=b"hello")], ["POST"]),
     ("POST chunked", [req("POST / HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",
@@ -655,7 +715,7 @@ def exchange(port: int, parts: list[bytes], methods: list[str]) -> dict:
             if not chunk:
                 closed = True
             buf += chunk
-            if PACED_FIRST in buf:
+            if PACED_FIRST in buf or PACED_FIRST in _gunzipped_so_far(buf):
                 PACED_GATE.set()  # the client has the first paced event: the origin may send the second
         if not closed and error is None:
             sock.settimeout(0.5)
@@ -677,6 +737,30 @@ def exchange(port: int, parts: list[bytes], methods: list[str]) -> dict:
     return result
 
 
+def _gunzipped_so_far(buf: bytes) -> bytes:
+    """What decodes of a gzip answer's body received so far (``b""``: none, or not gzip)."""
+    end = buf.find(b"\r\n\r\n")
+    head, rest = buf[:end].lower(), buf[end + 4:]
+    if end < 0 or b"content-encoding: gzip" not in head:
+        return b""
+    data = rest
+    if b"transfer-encoding: chunked" in head:
+        data = b""
+        while (eol := rest.find(b"\r\n")) >= 0:
+            try:
+                size = int(rest[:eol].split(b";")[0], 16)
+            except ValueError:
+                break
+            data += rest[eol + 2:eol + 2 + size]
+            if size == 0 or len(rest) < eol + 4 + size:
+                break
+            rest = rest[eol + 4 + size:]
+    try:
+        return zlib.decompressobj(wbits=31).decompress(data)
+    except zlib.error:
+        return b""
+
+
 def shape(answer: Answer) -> dict:
     """What is compared of one answer."""
     headers = [[n, v] for n, v in answer.headers if n.lower() not in VOLATILE]
@@ -686,8 +770,8 @@ def shape(answer: Answer) -> dict:
     if any(n.lower() == "content-encoding" and v == "gzip" for n, v in answer.headers) and answer.body:
         try:
             body = {"gunzipped": gzip.decompress(answer.body).decode("utf-8", "backslashreplace")}
-        except OSError as exc:
-            body = {"bad gzip": str(exc)}
+        except (OSError, EOFError, zlib.error) as exc:
+            body = {"bad gzip": f"{type(exc).__name__}: {exc}"}
     if any(n.lower() == "content-length" for n, _ in answer.headers) and answer.framing == "length" and \
             any(n.lower() == "content-encoding" for n, _ in answer.headers):
         headers = [[n, v if n.lower() != "content-length" else "(length of the encoded body)"] for n, v in headers]
@@ -751,6 +835,9 @@ class _Origin(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if self.path.startswith("/gzip-") or self.path == "/deflate":
+            self._encoded(self.path[1:])
+            return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         if self.path == "/paced":
@@ -774,6 +861,50 @@ class _Origin(http.server.BaseHTTPRequestHandler):
             self.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
             self.wfile.flush()
         self.wfile.write(b"0\r\n\r\n")
+
+    def _encoded(self, kind: str) -> None:
+        """``/gzip-length`` two events gzipped, with a ``Content-Length``; ``/gzip-chunked`` chunked,
+        each event flushed in its own chunk; ``/gzip-paced`` as ``/paced``, gzipped; ``/gzip-bad``
+        the first event, then bytes that are no deflate data; ``/gzip-cut`` the first event, then the
+        end, without the rest of the gzip stream; ``/gzip-trailing`` the whole gzip stream, then bytes
+        that are not gzip; ``/gzip-junk`` bytes that are not gzip at all; ``/gzip-empty`` nothing,
+        ``Content-Length: 0``; ``/deflate`` zlib data under ``Content-Encoding: deflate`` (the
+        later chunks 0.2 s apart, so they come in reads of their own)."""
+        events = (b"data: 1\n\n", b"data: 2\n\n")
+        packer = zlib.compressobj(wbits=31)
+        flushed = [packer.compress(e) + packer.flush(zlib.Z_SYNC_FLUSH) for e in events]
+        whole = gzip.compress(b"".join(events), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream" if kind == "gzip-paced" else "text/plain")
+        self.send_header("Content-Encoding", "deflate" if kind == "deflate" else "gzip")
+        fixed = {"gzip-length": whole, "gzip-junk": b"not gzip at all", "gzip-empty": b"",
+                 "deflate": zlib.compress(b"".join(events))}
+        if kind in fixed:
+            self.send_header("Content-Length", str(len(fixed[kind])))
+            self.end_headers()
+            self.wfile.write(fixed[kind])
+            return
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        if kind == "gzip-paced":
+            PACED_GATE.clear()
+            paced = zlib.compressobj(wbits=31)
+            self._chunk(paced.compress(PACED_FIRST) + paced.flush(zlib.Z_SYNC_FLUSH))
+            second = (b"data: paced 2, sent once the client had the first\n\n" if PACED_GATE.wait(PACED_WAIT)
+                      else b"data: paced 2, sent after %d s: the client had not got the first\n\n" % PACED_WAIT)
+            self._chunk(paced.compress(second) + paced.flush())
+        else:
+            later = {"gzip-chunked": [flushed[1] + packer.flush()], "gzip-bad": [b"\xff" * 16], "gzip-cut": [],
+                     "gzip-trailing": [b"garbage!"]}[kind]
+            self._chunk(whole if kind == "gzip-trailing" else flushed[0])
+            for piece in later:
+                time.sleep(0.2)
+                self._chunk(piece)
+        self.wfile.write(b"0\r\n\r\n")
+
+    def _chunk(self, data: bytes) -> None:
+        self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+        self.wfile.flush()
 
     def version_string(self) -> str:  # the same Server header whoever fetched it
         return "origin"

@@ -1238,6 +1238,36 @@ CASES: list = [
     *[["call", f"Object.{how}", value] for how in ("keys", "values", "entries")
       for value in (new("Date", 0), {"$get": "console"}, new("Error", "x"), new("TypeError", "x"),
                     {"$get": "crypto"}, {"$get": "JSON"}, {"$get": "crypto.subtle"})],
+    # performance (now() is Date.now(): compared as such), scheduler.wait, structuredClone, DOMException,
+    # escape/unescape
+    ["get", "performance.timeOrigin"], ["call", "performance.toJSON"], ["call", "JSON.stringify", {"$get": "performance"}],
+    ["call", "scheduler.wait", 5], ["call", "scheduler.wait"], ["call", "scheduler.wait", "x"],
+    ["call", "scheduler.wait", 5, {"signal": {"$call": ["AbortSignal.abort"]}}],
+    ["call", "scheduler.wait", 5000, {"signal": {"$call": ["AbortSignal.timeout", 10]}}],
+    *[["call", "structuredClone", value] for value in (
+        "x", 5, NULL, UNDEF, NAN, big(7), [1, "a", [2]], {"a": {"b": [1, NULL]}}, X("010203"),
+        B("0102"), new("Error", "m"), new("TypeError", "m"), new("DOMException", "m", "AbortError"),
+        new("Map", [[1, "a"]]), new("Set", [1, 2]), new("DataView", B(BYTES8), 1, 2),
+        new("URL", "https://e.com/"), new("URLSearchParams", "a=1"), new("TextEncoder"), new("FormData"),
+        new("AbortController"), new("TransformStream"), new("Response", "x"), {"$call": ["AbortSignal.abort"]},
+        {"$get": "fetch"}, {"$call": ["Symbol", "x"]}, {"$get": "crypto"}, {"$get": "Math"}, {"$get": "JSON"},
+        {"$get": "console"}, {"$get": "caches"}, new("TextDecoder"), {"$call": ["Promise.resolve", 1]})],
+    ["do", {"$call": ["structuredClone", new("Date", 5)]}, ["getTime"]],
+    {"call": ["call", "structuredClone", {"$fn": True}],
+     "expected": "V8 names a function it cannot clone by its source: the Worker's own function here, a Python "
+                 "function's PyProxy (function(){}) in workers-env, as real Pyodide 0.28.2 shows it"},
+    ["call", "structuredClone"], ["call", "structuredClone", 1, {"transfer": 5}],
+    ["call", "structuredClone", 1, {"transfer": []}],
+    ["do", {"$call": ["structuredClone", new("Uint8Array", B(BYTES8), 2, 3)]}, "byteOffset", "buffer.byteLength"],
+    *[["new", "DOMException", *args] for args in ([], ["m"], ["m", "TimeoutError"], ["m", "Foo"], [UNDEF, UNDEF],
+                                                    [NULL, NULL], ["m", "DataCloneError"])],
+    *[["do", new("DOMException", *args), "name", "message", "code"]
+      for args in ([], ["m", "TimeoutError"], ["m", "Foo"], ["m", "InvalidCharacterError"])],
+    ["get", "DOMException.ABORT_ERR"], ["get", "DOMException.DATA_CLONE_ERR"], ["call", "DOMException", "m"],
+    ["do", {"$call": ["AbortSignal.abort"]}, "reason.code", "reason.name"],
+    ["new", "Navigator"],
+    *[["call", fn, *args] for fn in ("escape", "unescape")
+      for args in ([], ["a b+\u00fc\u20ac\U0001F600/@*_-.%"], ["%u20AC%41%zz%%4"], [NULL], [5])],
 ]
 
 WORKER_JS = r"""

@@ -28,6 +28,7 @@ from workers_env._errors import JsException
 from workers_env._jsvalues import js_truthy
 from workers_env.runtime.byidentity import weak_ref
 from workers_env.runtime.current import current_runtime
+from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number
@@ -49,11 +50,11 @@ CLIENT_DISCONNECTED = "The client has disconnected"
 
 
 def _aborted_error() -> JsException:
-    return JsException("The operation was aborted", name="AbortError")
+    return dom_exception("The operation was aborted", "AbortError")  # code 20
 
 
 def _timeout_error() -> JsException:
-    return JsException("The operation was aborted due to timeout", name="TimeoutError")
+    return dom_exception("The operation was aborted due to timeout", "TimeoutError")  # code 23
 
 
 def raise_reason(reason: Any) -> None:
@@ -362,7 +363,7 @@ async def abort_on_disconnect(signal: JsAbortSignal) -> None:
     """Abort an incoming request's signal because its client went away while the handler ran:
     workerd triggers it from a ``waitUntil`` task of the request, with ``AbortError: The client
     has disconnected``; a listener's error is that task's (logged)."""
-    signal._trigger(JsException(CLIENT_DISCONNECTED, name="AbortError"))
+    signal._trigger(dom_exception(CLIENT_DISCONNECTED, "AbortError"))
 
 
 def subrequest_signal(signal: JsAbortSignal) -> JsAbortSignal:

@@ -21,8 +21,8 @@ from typing import Any
 from workers_env._errors import NotEmulatedError
 from workers_env.runtime.jsproxy import js_type_error
 
-__all__ = ["UNSUPPORTED", "Encoder", "brotli_module", "checked_mode", "content_encoding", "decode_body", "negotiated",
-           "without_br"]
+__all__ = ["UNSUPPORTED", "Decoder", "Encoder", "brotli_module", "checked_mode", "content_encoding", "decode_body",
+           "negotiated", "without_br"]
 
 _MISSING_BROTLI = ("this body is brotli-encoded (Content-Encoding: br), which production decodes; workers-env needs "
                    "the optional `brotli` module for that (pip install brotli). Or fetch with encodeResponseBody: "
@@ -64,28 +64,81 @@ def content_encoding(headers: Any, mode: str, brotli_enabled: bool) -> str | Non
 
 def decode_body(encoding: str, data: bytes) -> bytes:
     """The body a Worker reads of a ``gzip``/``br`` response, or workerd's ``TypeError`` for
-    bytes that do not decode (its messages, ``system-streams.c++``)."""
-    if encoding == "gzip":  # member after member: KJ's GzipInputStream resets after each end
+    bytes that do not decode (:class:`Decoder`)."""
+    decoder = Decoder(encoding)
+    return b"".join(decoder.feed(data) + decoder.end())
+
+
+class Decoder:
+    """Decodes a ``gzip``/``br`` body piece by piece as it arrives, as workerd reads a ``fetch()``
+    answer (KJ's ``GzipAsyncInputStream``/``BrotliAsyncInputStream``, system-streams.c++):
+    :meth:`feed` gives what a piece decodes to -- in pieces of at most ``piece`` bytes (gzip), so
+    a small piece that inflates a lot is not one huge buffer --, :meth:`end` what is left once
+    the body is all in. Bytes that do not decode, or a body that stops short of the end of its
+    stream (an empty one too: KJ starts at no valid end), are workerd's ``TypeError`` (its
+    texts, ``translateKjException``). gzip goes member after member, as KJ resets after each
+    end, so bytes after a member that are no gzip fail too. brotli needs the optional ``brotli``
+    module (:data:`NotEmulatedError` without it); one without a ``Decompressor`` decodes the
+    body at its end."""
+
+    def __init__(self, encoding: str, piece: int = 1 << 16) -> None:
+        self.encoding = encoding
+        self._piece = piece
+        self._inflater = zlib.decompressobj(wbits=31) if encoding == "gzip" else None
+        if encoding == "gzip":
+            return
+        brotli = brotli_module()
+        if brotli is None:
+            raise NotEmulatedError(_MISSING_BROTLI)
+        self._brotli = brotli
+        make = getattr(brotli, "Decompressor", None)
+        self._unbrotli = make() if make is not None else None
+        self._whole: list[bytes] | None = [] if make is None else None
+
+    def feed(self, data: bytes) -> list[bytes]:
+        """What ``data``, the next piece of the body, decodes to."""
+        if self._inflater is None:
+            return self._brotli_feed(data)
         out: list[bytes] = []
-        rest = data
-        while True:
-            inflater = zlib.decompressobj(wbits=31)
-            try:
-                out.append(inflater.decompress(rest))
-            except zlib.error:
-                raise js_type_error("Gzip decompression failed.") from None
-            if not inflater.eof:
+        try:
+            while data:
+                if self._inflater.eof:  # a member ended: the next one starts (KJ's inflateReset)
+                    self._inflater = zlib.decompressobj(wbits=31)
+                piece = self._inflater.decompress(data, self._piece)
+                data = self._inflater.unused_data if self._inflater.eof else self._inflater.unconsumed_tail
+                if piece:
+                    out.append(piece)
+        except zlib.error:
+            raise js_type_error("Gzip decompression failed.") from None
+        return out
+
+    def end(self) -> list[bytes]:
+        """The body is all in: what is left of it, or the error of a stream cut short."""
+        if self._inflater is not None:
+            if not self._inflater.eof:
                 raise js_type_error("Gzip compressed stream ended prematurely.")
-            rest = inflater.unused_data
-            if not rest:
-                return b"".join(out)
-    brotli = brotli_module()
-    if brotli is None:
-        raise NotEmulatedError(_MISSING_BROTLI)
-    try:
-        return bytes(brotli.decompress(data))
-    except Exception:  # noqa: BLE001 - brotli.error, whatever the binding calls it
-        raise js_type_error("Brotli decompression failed.") from None
+            return []
+        if self._whole is not None:
+            try:
+                return self._split(bytes(self._brotli.decompress(b"".join(self._whole))))
+            except Exception:  # noqa: BLE001 - brotli.error, whatever the binding calls it
+                raise js_type_error("Brotli decompression failed.") from None
+        finished = getattr(self._unbrotli, "is_finished", None)
+        if finished is not None and not finished():
+            raise js_type_error("Brotli compressed stream ended prematurely.")
+        return []
+
+    def _brotli_feed(self, data: bytes) -> list[bytes]:
+        if self._whole is not None:
+            self._whole.append(data)
+            return []
+        try:
+            return self._split(bytes(self._unbrotli.process(data)))
+        except Exception:  # noqa: BLE001 - brotli.error, whatever the binding calls it
+            raise js_type_error("Brotli decompression failed.") from None
+
+    def _split(self, data: bytes) -> list[bytes]:
+        return [data[start:start + self._piece] for start in range(0, len(data), self._piece)]
 
 
 def without_br(accept_encoding: str) -> str:

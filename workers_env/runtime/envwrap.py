@@ -38,6 +38,7 @@ from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
+from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
 from workers_env.runtime.jsbase import _Constructor
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
@@ -371,7 +372,7 @@ class JsBinding(JsHostObject):
             content_type = "json" if self._queue_json else "v8"
         if str(content_type).lower() == "json" and isinstance(body, (dict, list, tuple)):
             return pyproxy_json(body, where, self._nulls)
-        raise JsException("[object Object] could not be cloned.", name="DataCloneError")
+        raise dom_exception("[object Object] could not be cloned.", "DataCloneError")
 
 
 def _option_value(options: Any, key: str, nulls: Any) -> Any:
@@ -562,7 +563,7 @@ def as_pyodide_error(error: JsException) -> JsException:
     ``pyodide.ffi`` (``type(e).__name__`` as production logs it; still an instance of its own
     class, with its attributes and traceback; it pickles, and unpickles as that face again)."""
     cls = type(error)
-    if cls.__module__ == "pyodide.ffi":  # already as Pyodide names it
+    if type(cls) is _PyodideFace or cls.__dict__.get("__module__") == "pyodide.ffi":  # named so already
         return error
     error.__class__ = _pyodide_face(cls)
     return error

@@ -11,6 +11,13 @@ than :data:`~workers_env.runtime.requestbody.READ_AHEAD` bytes ahead of the Work
 waiting for the origin waits on the network, never the hung-request error (runtime/stalls.py). A
 cancel of the body, an abort of the fetch's signal or the end of the request that made it closes
 the connection, which ends the read under way and frees its thread.
+
+An answer in ``gzip`` or ``br`` (runtime/contentencoding.py) comes in as received and is decoded
+from its first read on, piece by piece as it arrives, as workerd's ``EncodedAsyncInputStream``
+decodes at its first ``tryRead`` (system-streams.c++): until then it can still be sent on as it
+came (:meth:`FetchedBody.as_received`) -- a Worker returning the answer, or ``new
+Response(answer.body, answer)``, has ``workers-env dev`` pass the encoded bytes on with the
+answer's ``Content-Length``, as workerd pumps a stream to an output of its own encoding.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ import contextvars
 from collections.abc import Callable
 from typing import Any
 
+from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime.contentencoding import Decoder
 from workers_env.runtime.requestbody import READ_AHEAD, IncomingBody
 
 __all__ = ["PIECE", "FetchedBody", "pump", "start_pump"]
@@ -35,17 +44,88 @@ _STILL_ARRIVING = ("a fetch() answer's body still arriving, waited for whole fro
 class FetchedBody(IncomingBody):
     """The stream of a ``fetch()`` answer's body the origin is still sending: :func:`pump` writes
     each piece as it comes, then closes it (or errors it: the connection lost, the signal
-    aborted). Canceling it closes the connection (``stop``)."""
+    aborted). Canceling it closes the connection (``stop``). Its pieces come in ``encoding``
+    (``None``: as they are read), decoded from the first read on."""
 
     _still_arriving = _STILL_ARRIVING
+    _decoder: Decoder | None = None
 
-    def __init__(self, stop: Callable[[], None]) -> None:
+    def __init__(self, stop: Callable[[], None], encoding: str | None = None, length: int | None = None) -> None:
         super().__init__()
         self._stop = stop
+        #: the ``Content-Encoding`` its pieces still wait in, undecoded (``None``: read as they come)
+        self.encoding = encoding
+        #: the answer's ``Content-Length``: the length of the pieces as they come
+        self.received_length = length
+        self.expected_length = length if encoding is None else None  # decoded, its length is not known
 
     def cancel(self, reason: Any = None) -> None:
         super().cancel(reason)
         self._stop()
+
+    def as_received(self) -> str | None:
+        """Have the pieces read as they come, undecoded, when no read has decoded them yet (to
+        send them on): the encoding they come in (``None``: none, or decoding began), the
+        answer's ``Content-Length`` from now on the body's known length."""
+        encoding, self.encoding = self.encoding, None
+        if encoding is not None:
+            self.expected_length = self.received_length
+        return encoding
+
+    def _decoding(self) -> None:
+        """The first read: the pieces are decoded from now on, those waiting now first (workerd's
+        ``ensureIdentityEncoding``). What does not decode errors the body after the pieces
+        before it, and closes the connection."""
+        encoding, self.encoding = self.encoding, None
+        if encoding is None or self._canceled is not None:
+            return
+        chunks = self._chunks or []
+        raw, self._chunks = chunks[self._read_at:], chunks[:self._read_at]
+        try:
+            self._decoder = Decoder(encoding, PIECE)
+            for piece in raw:
+                self._chunks += self._decoder.feed(piece)
+            if not self._open and self._error is None:
+                self._chunks += self._decoder.end()
+        except (JsException, NotEmulatedError) as exc:
+            self._failed(exc)
+
+    def _failed(self, error: BaseException) -> None:
+        """The body does not decode: readers meet ``error`` after what did."""
+        if self._open:
+            self.close(error)
+            self._stop()
+        else:
+            self._error = error
+
+    def received(self, data: bytes) -> None:
+        if self._decoder is None:
+            super().received(data)
+        elif self._canceled is None and self._open:
+            self._decoded(self._decoder.feed, data)
+
+    def ended(self, error: BaseException | None = None) -> None:
+        if error is None and self._decoder is not None and self._open:
+            self._decoded(self._decoder.end)
+        super().ended(error)
+
+    def _decoded(self, decode: Callable[..., list[bytes]], *data: bytes) -> None:
+        """Hand readers what ``decode(*data)`` gives; what fails to decode errors the body."""
+        try:
+            pieces = decode(*data)
+        except (JsException, NotEmulatedError) as exc:
+            self._failed(exc)
+            return
+        for piece in pieces:
+            super().received(piece)
+
+    def _reading(self) -> None:
+        self._decoding()
+        super()._reading()
+
+    def take(self) -> list[bytes]:
+        self._decoding()
+        return super().take()
 
 
 def start_pump(body: FetchedBody, read: Callable[[], bytes], failed: Callable[[BaseException], BaseException],

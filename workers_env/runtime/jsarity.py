@@ -19,7 +19,7 @@ __all__ = ["ARRAY_METHOD_LENGTHS", "function_length"]
 #: ``length`` of each function whose length is not 0, by its path on ``js`` (workerd, wrangler
 #: dev 4.164.0); every other function workers-env has there measured 0
 _LENGTHS = {
-    "Array": 1, "Array.from": 1, "Array.isArray": 1, "ArrayBuffer": 1, "ArrayBuffer.isView": 1, "BigInt": 1,
+    "AggregateError": 2, "Array": 1, "Array.from": 1, "Array.isArray": 1, "ArrayBuffer": 1, "ArrayBuffer.isView": 1, "BigInt": 1,
     "BigInt64Array": 3, "BigInt64Array.from": 1, "BigUint64Array": 3, "BigUint64Array.from": 1, "Boolean": 1,
     "DataView": 1, "Date": 7, "Date.UTC": 7, "Date.parse": 1, "Error": 1, "EvalError": 1, "Float32Array": 3,
     "Float32Array.from": 1, "Float64Array": 3, "Float64Array.from": 1, "Int16Array": 3, "Int16Array.from": 1,
@@ -37,8 +37,9 @@ _LENGTHS = {
     "String.raw": 1, "Symbol.for": 1, "Symbol.keyFor": 1, "SyntaxError": 1, "TypeError": 1, "URIError": 1,
     "Uint16Array": 3, "Uint16Array.from": 1, "Uint32Array": 3, "Uint32Array.from": 1, "Uint8Array": 3,
     "Uint8Array.from": 1, "Uint8ClampedArray": 3, "Uint8ClampedArray.from": 1, "clearInterval": 1, "clearTimeout": 1,
-    "console.context": 1, "decodeURI": 1, "decodeURIComponent": 1, "encodeURI": 1, "encodeURIComponent": 1, "eval": 1,
-    "isFinite": 1, "isNaN": 1, "parseFloat": 1, "parseInt": 2, "setInterval": 2, "setTimeout": 2,
+    "console.context": 1, "decodeURI": 1, "decodeURIComponent": 1, "encodeURI": 1, "encodeURIComponent": 1, "escape": 1,
+    "eval": 1,
+    "isFinite": 1, "isNaN": 1, "parseFloat": 1, "parseInt": 2, "setInterval": 2, "setTimeout": 2, "unescape": 1,
 }
 
 

@@ -17,9 +17,10 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime.current import in_global_scope
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 
-__all__ = ["JsDate", "date_utc", "parse_date"]
+__all__ = ["JsDate", "date_now", "date_utc", "parse_date"]
 
 _MAX_MS = 8.64e15
 _DAY_MS = 86_400_000
@@ -215,6 +216,15 @@ def _datetime_ms(value: datetime) -> int:
     return whole + 1 if part and whole < 0 else whole  # a part of a millisecond: towards zero, as Date's TimeClip
 
 
+def date_now() -> int:
+    """workerd's ``dateNow()`` (io-util.c++), what ``Date.now()``, ``new Date()`` and
+    ``performance.now()`` read: the running request's clock in whole milliseconds, and 0 at a
+    Worker's top level, where there is no request (``IoContext::tryCurrent()`` is none; measured
+    under ``wrangler dev`` 4.164.0: a module's top-level ``Date.now()`` and ``performance.now()``
+    are 0). The clock itself is the host's, as ``wrangler dev``'s (README, "Time moves ...")."""
+    return 0 if in_global_scope() else int(time.time() * 1000)
+
+
 class JsDate(JsProxy):
     """``Date``: a point in time in milliseconds since the epoch (UTC)."""
 
@@ -222,7 +232,7 @@ class JsDate(JsProxy):
 
     def __init__(self, *args: Any):
         if not args:
-            self._ms = float(int(time.time() * 1000))
+            self._ms = float(date_now())
             return
         if len(args) > 1:
             self._ms = _time_clip(_make(*_numbers(args)))
@@ -250,7 +260,7 @@ class JsDate(JsProxy):
 
     @staticmethod
     def now() -> int:
-        return int(time.time() * 1000)
+        return date_now()
 
     @staticmethod
     def parse(text: Any = None, *_ignored: Any) -> float | int:

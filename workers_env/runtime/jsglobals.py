@@ -25,7 +25,7 @@ from workers_env._errors import JsException
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsbuffers import buffer_bytes
-from workers_env.runtime.jsconvert import js_iterated
+from workers_env.runtime.jsconvert import js_iterable, js_iterated
 from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.jsproxy import (
     JsArray,
@@ -563,6 +563,19 @@ class JsErrorConstructor:
         return f"[Function: {self.name}]"
 
 
+class AggregateErrorConstructor(JsErrorConstructor):
+    """``AggregateError(errors, message, options)``: an error whose ``errors`` is a new array of
+    what ``errors`` iterates (V8's ``TypeError: number 5 is not iterable ...`` for one it cannot)."""
+
+    def new(self, errors: Any = None, message: Any = None, options: Any = None) -> JsException:  # type: ignore[override]
+        error = super().new(message, options)
+        error.errors = JsArray(list(js_iterated(js_iterable(errors))))  # type: ignore[attr-defined]
+        return error
+
+    __call__ = new
+
+
 #: the constructors of JavaScript's own error types
 ERROR_CONSTRUCTORS = {name: JsErrorConstructor(name) for name in (
     "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError")}
+ERROR_CONSTRUCTORS["AggregateError"] = AggregateErrorConstructor("AggregateError")

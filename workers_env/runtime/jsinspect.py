@@ -12,6 +12,7 @@ from typing import Any
 from workers_env import _jsvalues
 from workers_env.runtime.jsbase import JsNull, JsProxy
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
+from workers_env.runtime.jsperformance import console_text
 from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject
 
 __all__ = ["console_line", "inspect"]
@@ -93,7 +94,7 @@ def _join(start: str, entries: list[str], end: str, level: int, values: list[Any
 #: past the depth, as any of workerd's objects, ``[Crypto]``, however few properties it has)
 _FIXED_SHAPES = {"SubtleCrypto": "SubtleCrypto {}", "Crypto": "Crypto { subtle: SubtleCrypto {} }",
                  "CacheStorage": "CacheStorage { default: Cache {} }", "TextEncoder": "TextEncoder { encoding: 'utf-8' }",
-                 "Cache": "Cache {}"}
+                 "Cache": "Cache {}", "Scheduler": "Scheduler {}"}
 
 #: the properties ``console.log`` prints of workerd's objects that have their own values, in
 #: workerd's order (``wrangler dev`` 4.164.0: ``File { name: 'n.txt', lastModified: 5, size: 1,
@@ -181,6 +182,8 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
             return f"[{name}]" if host else "[Object]"
         entries = [f"{_key(str(k))}: {inner(_null_or(v, nulls))}" for k, v in props.items()]
         return _join(f"{name} {{" if host else "{", entries, "}", level)
+    if isinstance(value, JsProxy) and value._js_name == "Performance":  # its members by the Worker's flags
+        return "[Performance]" if level > _DEPTH else console_text(level)
     if isinstance(value, JsProxy) and value._js_name in _FIXED_SHAPES:
         return f"[{value._js_name}]" if level > _DEPTH else _FIXED_SHAPES[value._js_name]
     fields = _HOST_FIELDS.get(value._js_name, ()) if isinstance(value, JsProxy) else ()

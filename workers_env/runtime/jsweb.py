@@ -21,6 +21,7 @@ from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.cachemode import cache_property, checked_cache, checked_integrity
 from workers_env.runtime.contentencoding import checked_mode, decode_body
 from workers_env.runtime.current import current_runtime
+from workers_env.runtime.fetchbody import FetchedBody
 from workers_env.runtime.forms import Blob, FormData, encode_form
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsfunctions import JsDoubleProxy
@@ -510,7 +511,7 @@ class _Body(JsgObject, JsProxy):
     def _body(self) -> bytes | None:
         """The body's bytes (``None``: no body); a stream still being written is read whole
         once its writer has closed (the async readers wait for that); a ``fetch()`` answer's
-        gzip or brotli body is decoded when first read (:meth:`set_encoded`), failing as workerd
+        gzip or brotli body is decoded when first read (:class:`~workers_env.runtime.fetchbody.FetchedBody`, :meth:`set_encoded`), failing as workerd
         fails it."""
         live = self._live
         if live is not None:
@@ -538,8 +539,18 @@ class _Body(JsgObject, JsProxy):
         self.__dict__["_encoded"] = (encoding, data)
 
     def encoded(self) -> tuple[str, bytes] | None:
-        """``(encoding, bytes as received)`` of a body not yet decoded, else ``None``."""
-        return None if self.bodyUsed else self.__dict__.get("_encoded")
+        """``(encoding, bytes as received)`` of a body not yet decoded, else ``None``: a
+        ``fetch()`` answer's no read has decoded is waited for whole (from synchronous code, as
+        :attr:`_body` waits), kept as received (``clone()`` tees it so: both go on encoded)."""
+        if self.bodyUsed:
+            return None
+        live = self._live
+        if isinstance(live, FetchedBody) and live.encoding is not None:
+            whole(live)
+            if live.closed:  # (one still arriving elsewhere: left to _body, which refuses it)
+                encoding = live.as_received()
+                self.set_encoded(encoding, b"".join(live.take()))  # type: ignore[arg-type]
+        return self.__dict__.get("_encoded")
 
     async def _settle(self) -> None:
         live = self._live

@@ -374,7 +374,7 @@ class WorkerApp:
             elif response._live is not None:  # a TransformStream's readable: sent as it is written
                 if not _unheard(answered):
                     self._log(scope, response.status, response.statusText, started, request.url)
-                await self._stream(scope, send, response, headers, encoding)
+                await self._stream(scope, send, response, headers, encoding, as_received=not changed)
                 return
             else:
                 status, reason = response.status, response.statusText
@@ -477,14 +477,20 @@ class WorkerApp:
 
     @staticmethod
     async def _stream(scope: Scope, send: Send, response: Any, headers: list[tuple[str, str]],
-                      encoding: str | None) -> None:
+                      encoding: str | None, as_received: bool = False) -> None:
         """A body still being written: each chunk as it comes (no Content-Length, so chunked),
         encoded as it goes when ``encoding`` says so -- but a ``FixedLengthStream``'s, not
         encoded, goes with its expected length as ``Content-Length`` (workerd's ``tryGetLength``
-        of the body, http.c++ ``Response::send``; KJ leaves a zero one off an answer to HEAD).
+        of the body, http.c++ ``Response::send``; KJ leaves a zero one off an answer to HEAD),
+        and so does a ``fetch()`` answer's still in ``encoding`` as received, which goes on as it
+        came when that is the encoding the client gets (``as_received``; workerd pumps an
+        ``EncodedAsyncInputStream`` to an output of its encoding undecoded, system-streams.c++).
         A stream that fails ends the connection without the last chunk, as workerd does, so the
         client sees a cut-off body rather than a whole one."""
         live = response._live
+        if as_received and encoding is not None and getattr(live, "encoding", None) == encoding:
+            live.as_received()  # in the encoding it goes out in: sent as it came
+            encoding = None
         encoder = Encoder(encoding) if encoding is not None else None
         length = getattr(live, "expected_length", None)
         sized = length is not None and encoder is None and not (scope["method"] == "HEAD" and length == 0)

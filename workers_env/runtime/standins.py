@@ -23,14 +23,17 @@ from workers_env._jsvalues import JsSet, not_a_function
 from workers_env.runtime import (
     abort,
     cacheapi,
+    domexception,
     envwrap,
     ffiwrappers,
     forms,
     jsabc,
     jsbuffers,
+    jsclone,
     jsconversions,
     jsconvert,
     jsdestroyed,
+    jsescape,
     jsfunctions,
     jsglobals,
     jsinspect,
@@ -39,9 +42,11 @@ from workers_env.runtime import (
     jsmodules,
     jsnumbers,
     jspipes,
+    jsperformance,
     jspromise,
     jsproxy,
     jspyproxies,
+    jsscheduler,
     jsstreams,
     jsweb,
     pyodidecode,
@@ -598,7 +603,12 @@ def _v8_builtin(cls: Any, name: str) -> _ConstructorOnly:
 #: workerd's (jsg) classes on ``js`` that Worker code constructs with ``.new``
 _WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
                     "TransformStream", "ReadableStream", "IdentityTransformStream", "FixedLengthStream",
-                    "AbortController", "Response", "Request", "Headers")
+                    "AbortController", "Response", "Request", "Headers", "DOMException")
+
+
+def _illegal_constructor(*_args: Any) -> Any:
+    """``new Navigator()``: a class workerd makes no instance of for Worker code (jsg's text)."""
+    raise jsproxy.js_type_error("Illegal constructor")
 
 
 def _compat_flag(name: str) -> Any:
@@ -827,15 +837,14 @@ def _caches() -> Any:
 #: production, so a Worker that uses one on some paths only loads and serves the others) and
 #: raise :class:`~workers_env.NotEmulatedError` when used
 WORKERD_GLOBALS_NOT_EMULATED = frozenset({
-    "AggregateError", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
-    "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DOMException", "DecompressionStream",
+    "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
+    "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DecompressionStream",
     "DigestStream", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
     "Function", "HTMLRewriter", "Intl", "Iterator", "MessageChannel",
-    "MessagePort", "Navigator", "Proxy", "ReadableStreamDefaultReader",
+    "MessagePort", "Proxy", "ReadableStreamDefaultReader",
     "Reflect", "RegExp", "TextDecoderStream", "TextEncoderStream",
     "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
-    "WebSocketPair", "WritableStream", "escape", "performance", "reportError",
-    "scheduler", "structuredClone", "unescape",
+    "WebSocketPair", "WritableStream", "reportError",
 })
 
 
@@ -1065,7 +1074,12 @@ def _build() -> dict[str, ModuleType]:
     js.navigator = _Navigator({  # type: ignore[attr-defined]
         "languages": JsArray(["en"]), "language": "en", "platform": "", "hardwareConcurrency": 1,
         "userAgent": "Cloudflare-Workers"})
+    js.Navigator = SimpleNamespace(new=_illegal_constructor)  # type: ignore[attr-defined]
     js.AbortSignal = abort.abort_signal_class()  # type: ignore[attr-defined]
+    js.structuredClone = jsclone.structured_clone  # type: ignore[attr-defined]
+    js.escape = jsescape.escape  # type: ignore[attr-defined]
+    js.unescape = jsescape.unescape  # type: ignore[attr-defined]
+    js.DOMException = domexception.DOMExceptionClass()  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=_new_map)  # type: ignore[attr-defined]
     js.__getattr__ = _js_getattr  # type: ignore[method-assign]
     for key, value in list(vars(js).items()):  # ``X.new(...)`` of the constructors made as namespaces:
@@ -1081,6 +1095,7 @@ def _build() -> dict[str, ModuleType]:
     js.queueMicrotask = jspromise.queue_microtask  # type: ignore[attr-defined]
     for name in _WORKERD_CLASSES:  # called without .new: workerd's TypeError, as Pyodide calls it
         setattr(js, name, _workerd_class(getattr(js, name), name))
+    js.Navigator = _ConstructorOnly(js.Navigator, "Illegal constructor", "Navigator")  # type: ignore[attr-defined]
     for name in ("ArrayBuffer", "DataView"):
         setattr(js, name, _v8_builtin(getattr(js, name), name))
     js.Date = _DateFunction(js.Date, "", "Date")  # type: ignore[attr-defined]
@@ -1092,10 +1107,13 @@ def _build() -> dict[str, ModuleType]:
     js.Array = _CalledAsNew(js.Array, js.Array.new, "Array")  # type: ignore[attr-defined]
     for name in ("fetch", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask", "atob", "btoa",
                  "encodeURIComponent", "encodeURI", "decodeURIComponent", "decodeURI", "parseInt", "parseFloat", "isNaN",
-                 "isFinite", "eval", "Number", "String", "Boolean", "BigInt", "Symbol", *jsglobals.ERROR_CONSTRUCTORS):
+                 "isFinite", "eval", "Number", "String", "Boolean", "BigInt", "Symbol", "structuredClone", "escape",
+                 "unescape", *jsglobals.ERROR_CONSTRUCTORS):
         setattr(js, name, JsGlobalFunction(getattr(js, name), name))  # a JS function, as Pyodide holds one
     js.AbortSignal = _workerd_class(js.AbortSignal, "AbortSignal")  # type: ignore[attr-defined]
     js.crypto = JsGlobalObject(js.crypto, "Crypto")  # type: ignore[attr-defined]
+    js.performance = JsGlobalObject(jsperformance.Performance(), "Performance")  # type: ignore[attr-defined]
+    js.scheduler = JsGlobalObject(jsscheduler.Scheduler(), "Scheduler")  # type: ignore[attr-defined]
     js.Math = JsNamespaceGlobal(jsmath.math_object(), "Math")  # type: ignore[attr-defined]
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]

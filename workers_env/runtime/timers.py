@@ -48,7 +48,7 @@ from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.stalls import is_hang_check
 from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
 
-__all__ = ["clear_timer", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
+__all__ = ["clear_timer", "delay_seconds", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
            "run_top_level_microtasks", "set_interval", "set_timeout"]
 
 log = logging.getLogger("workers_env.runtime")
@@ -98,7 +98,7 @@ def is_borrowed(callback: Any) -> bool:
     return not isinstance(callback, JsProxy)
 
 
-def _delay_seconds(delay: Any) -> float:
+def delay_seconds(delay: Any) -> float:
     """The delay as workerd takes it: JavaScript's ``ToNumber`` (``"abc"`` and ``undefined`` are
     NaN, a Python int past 2**53 a BigInt, refused), NaN or at most 0 is 0, at most 100 years,
     whole milliseconds."""
@@ -112,7 +112,7 @@ def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool)
         method = "setInterval" if repeat else "setTimeout"
         raise js_type_error(f"Failed to execute '{method}' on 'ServiceWorkerGlobalScope': parameter 1 is not "
                             "of type 'function'.")
-    seconds = _delay_seconds(delay)
+    seconds = delay_seconds(delay)
     if in_global_scope():  # the arguments are read first, then IoContext::current() (global-scope.c++)
         if not repeat and not _truthy(delay):  # Python Workers' top-level setTimeout(cb, 0): a microtask
             _top_level_microtasks.append(callback)

@@ -1104,7 +1104,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
 
     subrequest = _Subrequest()
 
-    def send() -> tuple[JsResponse, Any, int | None]:
+    def send() -> tuple[JsResponse, Any, tuple[int | None, str | None]]:
         _SUBREQUEST.set(subrequest)  # this thread's own context (a copy)
         # Host is a forbidden header to a Worker's fetch: the target URL's host is sent (workerd);
         # so are a Worker's Content-Length and Transfer-Encoding: kj frames the body it sends
@@ -1153,16 +1153,14 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         encoding = content_encoding(JsHeaders(headers), js_request._encode_response_body, brotli_enabled)
         has_length = any(k.lower() == "content-length" for k, _ in headers)
         length = reply.length if has_length else None
-        if _streams(reply, method, status, encoding):  # handed over as it arrives (_hand_over)
+        if _streams(reply, method, status):  # handed over as it arrives, decoded as read (_hand_over)
             response = JsResponse(None, None, status=status, statusText=reason, headers=headers)
-            response._length_unknown = length is None
-        else:
-            payload = _read_whole(reply, method, js_request)
-            response = JsResponse(payload or None, None, status=status, statusText=reason, headers=headers)
-            if encoding is not None and payload and method != "HEAD":
-                response.set_encoded(encoding, payload)  # read decoded, as workerd decodes it; headers as received
-            # its body's length known to a fetch that sends it on only when it came with a Content-Length
-            response._length_unknown = payload is not None and (encoding is not None or not has_length)
+            # its body's length known to a fetch that sends it on only when it came with a
+            # Content-Length and is not decoded (headers as received, whatever it decodes to)
+            response._length_unknown = length is None or encoding is not None
+        else:  # no body at all: read to let the connection go
+            _read_whole(reply, method, js_request)
+            response = JsResponse(None, None, status=status, statusText=reason, headers=headers)
             reply = None
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
         response.redirected = len(urls) > 1
@@ -1170,7 +1168,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         if reply is not None and subrequest.dropped:  # aborted (or its request ended) as the head came
             reply.close()
             raise network_error(ConnectionAbortedError())
-        return response, reply, length
+        return response, reply, (length, encoding)
 
     task = asyncio.ensure_future(asyncio.to_thread(send))
     # an abort of the signal while the request is under way drops its connection, even once the
@@ -1195,9 +1193,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
                 # left running (never awaited, say) ends without asyncio's "exception was never
                 # retrieved" and its traceback
                 raise asyncio.CancelledError
-            response, reply, length = task.result()
+            response, reply, (length, encoding) = task.result()
             if reply is not None:
-                _hand_over(response, reply, length, signal, subrequest, js_request)
+                _hand_over(response, reply, length, encoding, signal, subrequest, js_request)
             return response
 
 
@@ -1308,24 +1306,23 @@ def _read_whole(reply: http.client.HTTPResponse, method: str, js_request: JsRequ
         raise _failed_here(exc, method, js_request) from None
 
 
-def _streams(reply: http.client.HTTPResponse | None, method: str, status: int, encoding: str | None) -> bool:
-    """Whether an answer's body is handed to the Worker as it arrives (runtime/fetchbody.py): any
-    but none at all (an answer to HEAD, a null-body status, whose body stays ``null``) and one in
-    gzip or brotli, which is read whole and decoded at its first read. A ``Content-Length: 0``
-    answer's is an empty stream, not ``null``, as under wrangler dev 4.164.0."""
-    return (reply is not None and reply.fp is not None and method != "HEAD" and status not in (101, 204, 205, 304)
-            and encoding is None)
+def _streams(reply: http.client.HTTPResponse | None, method: str, status: int) -> bool:
+    """Whether an answer has a body, handed to the Worker as it arrives (runtime/fetchbody.py):
+    any but an answer to HEAD or of a null-body status, whose body stays ``null``. A
+    ``Content-Length: 0`` answer's is an empty stream, not ``null``, as under wrangler dev
+    4.164.0 (in gzip, its first read fails as an empty gzip stream there)."""
+    return reply is not None and reply.fp is not None and method != "HEAD" and status not in (101, 204, 205, 304)
 
 
-def _hand_over(response: JsResponse, reply: http.client.HTTPResponse, length: int | None, signal: JsAbortSignal,
-               subrequest: _Subrequest, js_request: JsRequest) -> None:
+def _hand_over(response: JsResponse, reply: http.client.HTTPResponse, length: int | None, encoding: str | None,
+               signal: JsAbortSignal, subrequest: _Subrequest, js_request: JsRequest) -> None:
     """Make ``response``'s body the stream of what is still to come of ``reply``
-    (runtime/fetchbody.py), pumped from the connection as it arrives. The fetch's signal
+    (runtime/fetchbody.py), pumped from the connection as it arrives, in ``encoding`` (decoded
+    as read). The fetch's signal
     aborted errors the stream with its reason, and the end of the request that made it drops
     the connection, as workerd cancels a torn-down IoContext's I/O; either closes the
     connection, as does a cancel of the body."""
-    body = FetchedBody(subrequest.drop)
-    body.expected_length = length
+    body = FetchedBody(subrequest.drop, encoding, length)
     body.owner = response._body_cell()
     response._live = body
     method = js_request.method

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -70,9 +72,43 @@ def _warn_if_beside_only(config: WorkerConfig, persist_to: Path | None, index_na
         warn_state_elsewhere(f'the Vectorize index "{index_name}"', binding, persist_to, beside)
 
 
+def _state_beside_definition(config: WorkerConfig, index_name: str) -> IndexDefinition | None:
+    """The definition the state beside the config holds for ``index_name`` (as ``workers-env
+    vectorize create`` made it), for an env built without ``persist_to``, which reads no state:
+    guidance only, read as :func:`_state_elsewhere` reads it."""
+    from workers_env.vectorize.store import peek_definition
+
+    return peek_definition(config.root / ".wrangler" / "state", index_name)
+
+
+_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _toml_key(key: str) -> str:
+    return key if _TOML_BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+
+
+def _definition_examples(index_name: str, stored: IndexDefinition | None) -> tuple[str, str]:
+    """Ways 1 and 2 of the error below: the pyproject.toml table and the ``indexes=`` dict,
+    written with the stored definition's values when there is one, else an example's."""
+    if stored is None:
+        return ('       dimensions = 768     # or, for dimensions and metric: preset = "@cf/baai/bge-base-en-v1.5"\n'
+                '       metric = "cosine"\n       version = "v2"\n',
+                json.dumps({index_name: {"dimensions": 768, "metric": "cosine", "version": "v2"}}, ensure_ascii=False))
+    as_dict: dict[str, Any] = {"dimensions": stored.dimensions, "metric": stored.metric, "version": stored.version}
+    table = (f"       dimensions = {stored.dimensions}\n       metric = {json.dumps(stored.metric)}\n"
+             f"       version = {json.dumps(stored.version)}\n")
+    if stored.metadata_indexes:
+        as_dict["metadata_indexes"] = dict(stored.metadata_indexes)
+        pairs = ", ".join(f"{_toml_key(k)} = {json.dumps(t)}" for k, t in stored.metadata_indexes.items())
+        table += f"       metadata_indexes = {{ {pairs} }}\n"
+    return table, json.dumps({index_name: as_dict}, ensure_ascii=False)
+
+
 def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, Mapping[str, Any]]],
                         store: Any, elsewhere: Callable[[], str] = lambda: "",
-                        config_name: str = "wrangler.toml") -> IndexDefinition:
+                        config_name: str = "wrangler.toml",
+                        beside: Callable[[], IndexDefinition | None] = lambda: None) -> IndexDefinition:
     for where, table in sources:
         if index_name in table:
             return parse_index_definition(table[index_name], where=f'{where}, index "{index_name}"')
@@ -84,19 +120,27 @@ def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, 
     near = difflib.get_close_matches(index_name, [name for _, name in defined], n=1, cutoff=0.8)
     typo = "".join(f'{where} defines "{name}", not "{index_name}" (the index_name in {config_name}): a typo in '
                    "one of the two?\n" for where, name in defined if near and name == near[0])
+    stored = beside() if store is None else None
+    table, as_dict = _definition_examples(index_name, stored)
+    if stored is None:
+        why = ("Define it, with the dimensions of the vectors you store (768 for @cf/baai/bge-base-en-v1.5's, 384 for "
+               "bge-small's), in one of these ways:\n")
+        third = (f"  3. in persisted local state, as you create it on Cloudflare: workers-env vectorize create {index_name} "
+                 "--dimensions=768 --metric=cosine (no file to edit; workers-env dev reads that state, "
+                 "load_env(..., persist_to=...) too)")
+    else:
+        why = ("The state beside the config (.wrangler/state) holds it, as `workers-env vectorize create` made it, but "
+               "without persist_to an env reads no state: its indexes start empty, in memory (so do the pytest "
+               "fixtures', for every test). Define it as that state does, in one of these ways:\n")
+        third = ('  3. to use that state itself, vectors and all: load_env(..., persist_to=".wrangler/state") '
+                 "run from the config's folder, as workers-env dev does")
     raise IndexDefinitionError(
         typo + elsewhere() + f'The Vectorize index "{index_name}" (binding {binding}) has no definition: {config_name} '
-        "does not hold its dimensions and metric. Define it, with the dimensions of the vectors you "
-        "store (768 for @cf/baai/bge-base-en-v1.5's, 384 for bge-small's), in one of these ways:\n"
+        "does not hold its dimensions and metric. " + why +
         f'  1. in pyproject.toml beside the config, read by load_env, the pytest fixtures and workers-env dev:\n'
-        f'       [tool.workers-env.indexes."{index_name}"]\n'
-        '       dimensions = 768     # or, for dimensions and metric: preset = "@cf/baai/bge-base-en-v1.5"\n'
-        '       metric = "cosine"\n       version = "v2"\n'
-        f'  2. for one script or test: load_env(..., indexes={{"{index_name}": {{"dimensions": 768, "metric": '
-        '"cosine", "version": "v2"}}), a workers_env_indexes fixture or @pytest.mark.workers_env(indexes=...)\n'
-        f"  3. in persisted local state, as you create it on Cloudflare: workers-env vectorize create {index_name} "
-        "--dimensions=768 --metric=cosine (no file to edit; workers-env dev reads that state, "
-        "load_env(..., persist_to=...) too)"
+        f'       [tool.workers-env.indexes."{index_name}"]\n' + table +
+        f"  2. for one script or test: load_env(..., indexes={as_dict}), a workers_env_indexes fixture or "
+        "@pytest.mark.workers_env(indexes=...)\n" + third
     )
 
 
@@ -128,7 +172,8 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
                     entry.index_name, entry.binding, sources, store,
                     functools.partial(_state_elsewhere, config, context.persist_to if store is not None else None,
                                       entry.index_name),
-                    getattr(getattr(config, "path", None), "name", None) or "wrangler.toml")
+                    getattr(getattr(config, "path", None), "name", None) or "wrangler.toml",
+                    functools.partial(_state_beside_definition, config, entry.index_name))
                 if store is not None:
                     index = store.open_index(entry.index_name, definition)
                     _warn_if_beside_only(config, context.persist_to, entry.index_name, entry.binding, store)

@@ -203,7 +203,32 @@ def compile_filter(
         if kf.key in plan.unindexed_keys:
             warning = _limits.unindexed_filter_warning(kf.key, _index_type_asked(kf), index_name)
             warnings.warn(warning, UnindexedFilterWarning, stacklevel=caller_level())
+        elif typed is not None and (clause := _mistyped_clause(kf, typed[kf.key])) is not None:
+            warning = _limits.mistyped_filter_warning(kf.key, clause.op, _json(_listed(clause.value)), typed[kf.key])
+            warnings.warn(warning, UnindexedFilterWarning, stacklevel=caller_level())
     return plan
+
+
+def _value_type(value: Any) -> str:
+    """The metadata index type that could hold ``value`` (``"null"`` for ``None``, which none holds)."""
+    if value is None:
+        return "null"
+    return next((name for kinds, name in _INDEX_TYPES if isinstance(value, kinds)), "string")
+
+
+def _listed(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _mistyped_clause(kf: KeyFilter, index_type: str) -> Clause | None:
+    """The first clause of ``kf`` that matches no vector because none of its values is of the
+    metadata index's type (``{"$lt": "25"}`` on a number index: a query parameter left a string);
+    ``$ne``/``$nin`` are left out, as they match every vector the index holds then."""
+    for clause in kf.clauses:
+        values = clause.value if isinstance(clause.value, tuple) else (clause.value,)
+        if clause.op not in ("$ne", "$nin") and all(_value_type(v) != index_type for v in values):
+            return clause
+    return None
 
 
 #: the metadata index type each kind of filter value needs (``bool`` before ``int``, its base)

@@ -412,6 +412,25 @@ def unindexed_filter_warning(key: str, type_: str = "string", index_name: str | 
     )
 
 
+#: how to give a filter a value of a metadata index's type, for the warning below
+_TYPE_FIX = {
+    "number": "Pass a number (float(...) or int(...) of a string such as a URL query parameter)",
+    "string": "Pass a string (str(...) of a number)",
+    "boolean": 'Pass a boolean, not "true" or 1',
+}
+
+
+def mistyped_filter_warning(key: str, op: str, values: str, type_: str) -> str:
+    """Not a Vectorize error: the warning we add when a v2 filter's clause compares an indexed
+    property with values none of which is of its metadata index's type (``values`` as JSON)."""
+    fix = ("no metadata index holds null, so a filter cannot find vectors without the property" if values == "null"
+           else _TYPE_FIX[type_])
+    return (
+        f"filter on {key!r} matches no vector: {op} compares with {values}, but the metadata index on {key!r} is "
+        f"of type {type_} and holds {type_} values only. {fix}"
+    )
+
+
 # -- metadata indexes (spec §4, §5) --------------------------------------------------------
 # The Cloudflare API's wording for these is not public; the texts are ours [D].
 def metadata_indexes_unsupported(index_name: str, version: str) -> VectorizeError:

@@ -56,7 +56,9 @@ def iter_sized_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[st
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line, parse_int=_js_int)
+                # without its line break: an object left open is then reported at the end of the
+                # line (column 27), not at column 1 of the line after it
+                obj = json.loads(line.rstrip("\r\n"), parse_int=_js_int)
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{file}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
             except RecursionError:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from workers_env.cli.common import add_version_option, reports_errors
 from workers_env.cli.wrangler_config import read_config
+from workers_env.config import WorkerConfig
 from workers_env.vectorize.persistent import (
     VectorizeStore,
     default_persist_to,
@@ -51,11 +52,11 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def check_config(args: argparse.Namespace) -> None:
+def check_config(args: argparse.Namespace) -> WorkerConfig | None:
     """Read the wrangler config as wrangler does before any command: a broken one stops the
     command (``ConfigError``, printed as the error, nothing written) and its warnings print first.
-    No config anywhere is fine (the state then lives in the current folder)."""
-    read_config(args)
+    No config anywhere is fine (the state then lives in the current folder: ``None``)."""
+    return read_config(args)
 
 
 def persist_to_of(args: argparse.Namespace) -> Path:
@@ -76,7 +77,7 @@ def command(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argpars
     errors printed as :func:`reports_errors` prints them."""
 
     def run(args: argparse.Namespace) -> int | None:
-        check_config(args)
+        args.worker_config = check_config(args)  # read once: its warnings print once
         return fn(args)
 
     run.__name__ = fn.__name__

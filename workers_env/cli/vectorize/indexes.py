@@ -131,7 +131,36 @@ def create(args: argparse.Namespace) -> int:
             f"workers-env does not edit {config_path.name}: add the snippet above yourself "
             "(wrangler edits .json/.jsonc configs when asked)."
         )
+    clash = _clash_with_project(args, name, record)
+    if clash is not None:
+        print(f"(workers-env: {clash})", file=sys.stderr, flush=True)
     return 0
+
+
+def _clash_with_project(args: argparse.Namespace, name: str, record: IndexRecord) -> str | None:
+    """What differs between the index just created and the project's own definition of it
+    (``[tool.workers-env.indexes]`` in pyproject.toml beside the config), which ``load_env``,
+    the fixtures and ``workers-env dev`` hold persisted state to: said at once, not at the next
+    ``dev``. ``None`` when the project defines no such index, or one that agrees."""
+    config = args.worker_config  # as the command read it first
+    raw = config.pyproject_indexes.get(name) if config is not None else None
+    if raw is None:
+        return None
+    try:
+        defined = parse_index_definition(raw, where=f"index {name!r}")
+    except ConfigError:  # the definition's own mistake is reported where it is read
+        return None
+    clashes = [f"{what} {theirs!r} (created: {ours!r})"
+               for what, theirs, ours in (("dimensions", defined.dimensions, record.dimensions),
+                                          ("metric", defined.metric, record.metric),
+                                          ("version", defined.version, record.version)) if theirs != ours]
+    if not clashes:
+        return None
+    if defined.version == "v1" and record.version == "v2":
+        clashes[-1] += ' -- a definition without "version" is v1'
+    return (f"pyproject.toml defines index {name!r} with " + ", ".join(clashes) + "; load_env, the pytest "
+            "fixtures and workers-env dev will refuse this state until the two agree: fix the definition, or "
+            f"`workers-env vectorize delete {name}` and create it again as defined")
 
 
 def _confirm(question: str) -> bool:

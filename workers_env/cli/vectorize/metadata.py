@@ -7,6 +7,7 @@ stored before a metadata index was created are not in it until they are written 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from workers_env.cli.common import dump_json, log, render_table, value_optional, warn
@@ -22,10 +23,17 @@ def create_metadata_index(args: argparse.Namespace) -> int:
     log("📋 Creating metadata index...")
     with open_store(args) as store:
         mutation = store.create_metadata_index(args.name, args.property_name, args.type)
+        before = store.count_vectors(args.name)
     log(
         "✅ Successfully enqueued metadata index creation request. "
         f"Mutation changeset identifier: {mutation.id}."
     )
+    if before:  # the service says nothing of it: a filter then misses them without a word
+        vectors = f"{before} vector{'s' if before != 1 else ''}"
+        print(f"(workers-env: index '{args.name}' already holds {vectors}, written before this metadata index "
+              f"and so not in it: a filter on '{args.property_name}' matches none of them until they are "
+              f"written again, e.g. workers-env vectorize upsert {args.name} --file <your NDJSON>)",
+              file=sys.stderr, flush=True)
     return 0
 
 

@@ -19,11 +19,12 @@ import signal
 import sys
 import threading
 import uuid
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workers_env._errors import WorkersEnvError
+from workers_env._errors import UnindexedFilterWarning, WorkersEnvError
 from workers_env._jsvalues import js_truthy
 from workers_env.cli.common import (
     CommandError,
@@ -49,13 +50,14 @@ if TYPE_CHECKING:
 __all__ = ["register", "encode_cursor", "decode_cursor"]
 
 def _js_number(text: str) -> int | float:
-    """A number option as yargs parses it: a JavaScript number, so a whole one becomes an
+    """A number option as yargs parses it: JavaScript's ``Number()`` (``0x10`` is 16; Python's own
+    spellings ``1_000``, ``nan`` and ``inf`` are no numbers there), so a whole one becomes an
     ``int`` only while it is safe (``99999999999999999999`` stays the double ``1e20``, not a
-    BigInt the binding would refuse to serialise)."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    BigInt the binding would refuse to serialise). NaN, which wrangler would send as ``null``, is
+    refused here."""
+    value = js_number(text)
+    if value != value:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}")
     return int(value) if value.is_integer() and abs(value) <= 2**53 - 1 else value
 
 
@@ -333,27 +335,27 @@ def query(args: argparse.Namespace) -> int:
         vector = [js_number(v) for v in args.vector]
         vector = [v for v in vector if v == v]
         vector = [int(v) if v.is_integer() and abs(v) < 2**53 else v for v in vector]
-    if (vector is None) == (args.vector_id is None):  # wrangler's check, before it asks for the index
+    options: dict[str, Any] = {
+        "topK": args.top_k,
+        "returnValues": args.return_values,
+        "returnMetadata": args.return_metadata,
+    }
+    if args.namespace:
+        options["namespace"] = args.namespace
+    if js_truthy(filter_):  # wrangler's order: the filter, the vector check, then the index
+        parsed = validate_query_filter(filter_)
+        if parsed is None:
+            warn("🚨 Could not parse the provided query filter. Please use the recommended format.")
+        else:
+            options["filter"] = parsed
+    if (vector is None) == (args.vector_id is None):
         raise CommandError("🚨 Either vector or vector-id parameter must be provided, but not both.")
-    with open_store(args) as store:
+    log("📋 Searching for relevant vectors...")
+    with open_store(args) as store, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UnindexedFilterWarning)
         binding = _binding(store, args.name)
-        return_metadata: Any = args.return_metadata
-        if binding.index.limits.version == "v1" and return_metadata in ("none", "all"):
-            return_metadata = return_metadata == "all"  # v1 takes a boolean
-        options: dict[str, Any] = {
-            "topK": args.top_k,
-            "returnValues": args.return_values,
-            "returnMetadata": return_metadata,
-        }
-        if args.namespace:
-            options["namespace"] = args.namespace
-        if js_truthy(filter_):
-            parsed = validate_query_filter(filter_)
-            if parsed is None:
-                warn("🚨 Could not parse the provided query filter. Please use the recommended format.")
-            else:
-                options["filter"] = parsed
-        log("📋 Searching for relevant vectors...")
+        if binding.index.limits.version == "v1" and args.return_metadata in ("none", "all"):
+            options["returnMetadata"] = args.return_metadata == "all"  # v1 takes a boolean
         if vector is not None:
             try:
                 result = asyncio.run(binding.query(vector, options))
@@ -363,9 +365,22 @@ def query(args: argparse.Namespace) -> int:
             result = asyncio.run(binding.queryById(args.vector_id, options))
     if result["count"] == 0:
         warn("Could not find any relevant vectors")
-        return 0
-    log(dump_json(result))
+    else:
+        log(dump_json(result))
+    _print_filter_warnings(caught)
     return 0
+
+
+def _print_filter_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """The binding's :class:`UnindexedFilterWarning` (a v2 filter on a property without a metadata
+    index) as a ``(workers-env: ...)`` line on stderr after wrangler's output, not as Python's
+    warning, whose location would be asyncio's; any other warning is shown as Python shows it."""
+    for caught_warning in caught:
+        if issubclass(caught_warning.category, UnindexedFilterWarning):
+            print(f"(workers-env: {caught_warning.message})", file=sys.stderr, flush=True)
+        else:
+            warnings.showwarning(caught_warning.message, caught_warning.category, caught_warning.filename,
+                                 caught_warning.lineno, caught_warning.file, caught_warning.line)
 
 
 def _dropped_items_hint(dropped: list[str]) -> str | None:

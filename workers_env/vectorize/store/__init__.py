@@ -22,6 +22,7 @@ from workers_env.vectorize.store.db import (
     SCHEMA_VERSION,
     StateDB,
     WriteTxn,
+    peek_definition,
     peek_vector_count,
 )
 from workers_env.vectorize.store.names import (
@@ -52,6 +53,7 @@ __all__ = [
     "WriteTxn",
     "check_index_name",
     "encode_metadata",
+    "peek_definition",
     "peek_vector_count",
     "state_dir",
 ]

@@ -9,9 +9,9 @@ import sqlite3
 import threading
 import urllib.parse
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -28,12 +28,13 @@ from workers_env.vectorize.store.records import (
     VectorRows,
 )
 
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS", "StateDB", "WriteTxn", "peek_vector_count"]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS", "StateDB", "WriteTxn", "peek_definition", "peek_vector_count"]
 
 APPLICATION_ID = 0x57455643  # "WEVC": workers-env Vectorize state
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 15_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE indexes (
@@ -121,20 +122,39 @@ _RECORD_COLUMNS = (
 )
 
 
-def peek_vector_count(persist_to: str | Path, name: str) -> int | None:
-    """How many vectors the state under ``persist_to`` holds for the index ``name``, for guidance
-    about another state only (:func:`~workers_env._statebeside.read_quietly`: read-only, no wait
-    on a lock, no file made); ``None`` when it holds no such index, or is missing, locked,
+def _peek_index(persist_to: str | Path, name: str, read: Callable[[sqlite3.Connection, int], T]) -> T | None:
+    """``read(connection, uid)`` on the index ``name`` of the state under ``persist_to``, for
+    guidance about another state only (:func:`~workers_env._statebeside.read_quietly`: read-only,
+    no wait on a lock, no file made); ``None`` when it holds no such index, or is missing, locked,
     unreadable or not workers-env Vectorize state."""
-    def read(conn: sqlite3.Connection) -> int | None:
+    def read_state(conn: sqlite3.Connection) -> T | None:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return None
         row = conn.execute("SELECT uid FROM indexes WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            return None
-        return int(conn.execute("SELECT count(*) FROM vectors WHERE index_uid = ?", (row[0],)).fetchone()[0])
+        return None if row is None else read(conn, row[0])
 
-    return read_quietly(state_dir(persist_to) / DB_FILENAME, read)
+    return read_quietly(state_dir(persist_to) / DB_FILENAME, read_state)
+
+
+def peek_vector_count(persist_to: str | Path, name: str) -> int | None:
+    """How many vectors the state under ``persist_to`` holds for the index ``name``, as
+    :func:`_peek_index` reads it."""
+    return _peek_index(persist_to, name, lambda conn, uid: int(
+        conn.execute("SELECT count(*) FROM vectors WHERE index_uid = ?", (uid,)).fetchone()[0]))
+
+
+def peek_definition(persist_to: str | Path, name: str) -> IndexDefinition | None:
+    """The definition the state under ``persist_to`` holds for the index ``name`` (its metadata
+    indexes included), as :func:`_peek_index` reads it."""
+    def read(conn: sqlite3.Connection, uid: int) -> IndexDefinition:
+        dimensions, metric, version = conn.execute(
+            "SELECT dimensions, metric, version FROM indexes WHERE uid = ?", (uid,)).fetchone()
+        types = conn.execute("SELECT property, type FROM metadata_indexes WHERE index_uid = ? ORDER BY created_seq, "
+                             "property", (uid,)).fetchall()
+        return IndexDefinition(dimensions=int(dimensions), metric=str(metric), version=str(version),
+                               metadata_indexes={str(p): str(t) for p, t in types})
+
+    return _peek_index(persist_to, name, read)
 
 
 # -- the database ------------------------------------------------------------------------------

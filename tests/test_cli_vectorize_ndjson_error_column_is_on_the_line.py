@@ -1,0 +1,35 @@
+"""A line of an NDJSON file that is not valid JSON is reported at a column of that line: an object
+left open (a missing ``}``) at the column just past its last character, not at "column 1", the
+start of the line after it, where Python's JSON reader puts it when the line break is read too.
+LF and CRLF line ends alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_helpers import run_main
+
+LINE = '{"id": "a", "values": [1, 0]'  # 29 characters, its "}" missing
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_an_unclosed_object_is_reported_at_the_end_of_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, end: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert run_main(capsys, "vectorize", "create", "docs", "--dimensions", "2", "--metric", "cosine").returncode == 0
+    (tmp_path / "v.ndjson").write_bytes(('{"id": "b", "values": [0, 1]}' + end + LINE + end).encode())
+    run = run_main(capsys, "vectorize", "insert", "docs", "--file", "v.ndjson")
+    assert run.returncode == 1
+    assert f"v.ndjson:2: not valid JSON (Expecting ',' delimiter at column {len(LINE) + 1})" in run.stderr
+    assert run_main(capsys, "vectorize", "info", "docs", "--json").stdout.count('"vectorCount": 0') == 1
+
+
+def test_a_mistake_inside_the_line_keeps_its_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run_main(capsys, "vectorize", "create", "docs", "--dimensions", "2", "--metric", "cosine").returncode == 0
+    (tmp_path / "v.ndjson").write_text('{"id" "a", "values": [1, 0]}\n')
+    run = run_main(capsys, "vectorize", "insert", "docs", "--file", "v.ndjson")
+    assert run.returncode == 1 and "v.ndjson:1: not valid JSON (Expecting ':' delimiter at column 7)" in run.stderr
