@@ -66,3 +66,20 @@ async def test_a_read_body_cannot_be_cloned_and_form_parsing_names_its_types():
         await js.Response.new("a=1", headers=to_js([["content-type", "text/plain"]])).formData()
     parsed = await js.Response.new(js.URLSearchParams.new("a=1&b=x y")).formData()
     assert [list(pair) for pair in parsed.entries()] == [["a", "1"], ["b", "x y"]]
+
+
+@pytest.mark.asyncio
+async def test_names_are_escaped_as_workerds_add_escaping_quotes_escapes_them():
+    form = js.FormData.new()
+    form.append("c\rd", "v")  # a carriage return as it is
+    form.append("a\\b", js.File.new(["x"], "c\\d", type="text/plain"))  # a backslash doubled, a filename's too
+    response = js.Response.new(form)
+    boundary = response.headers.get("content-type").rpartition("=")[2]
+    assert (await response.text()).replace(boundary, "B") == (
+        '--B\r\nContent-Disposition: form-data; name="c\rd"\r\n\r\nv\r\n'
+        '--B\r\nContent-Disposition: form-data; name="a\\\\b"; filename="c\\\\d"\r\nContent-Type: text/plain\r\n\r\nx\r\n'
+        "--B--")
+    for name, filename in (("a\\", None), ("a", "f\\")):
+        ending = js.FormData.new()
+        ending.append(name, "x") if filename is None else ending.append(name, js.File.new(["x"], filename))
+        _raises(lambda: js.Response.new(ending), "Name or filename can't end with backslash")

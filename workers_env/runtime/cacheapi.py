@@ -21,10 +21,11 @@ import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from email.utils import formatdate, parsedate_to_datetime
+from email.utils import formatdate
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime.jsdate import parse_date
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsObject, JsProxy, js_type_error, options_member
@@ -73,13 +74,9 @@ def _int_or_zero(value: Any) -> int:
 
 
 def _date_ms(text: str | None) -> float:
-    """``Date.parse`` of an HTTP date, in milliseconds (NaN when it is not one)."""
-    if not text:
-        return math.nan
-    try:
-        return parsedate_to_datetime(text).timestamp() * 1000
-    except (TypeError, ValueError, IndexError):
-        return math.nan
+    """``Date.parse`` of a header, as the package reads ``Date``, ``Expires`` and
+    ``Last-Modified``, in milliseconds (NaN when it is not a date to V8)."""
+    return parse_date(text) if text else math.nan
 
 
 @dataclass

@@ -36,12 +36,11 @@ from workers_env.runtime.legacyurl import (
     is_legacy_http_url,
     parse_legacy_url,
 )
+from workers_env.runtime.mimetype import parse_mime_type
 
 __all__ = ["DataUrl", "answered_before_the_binding", "data_url_response", "fetcher_answer", "fetches_data_url",
            "parse_data_url"]
 
-_TOKEN = frozenset("!#$%&'*+\\-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_MIME_WHITESPACE = "\r\n\t "
 _ASCII_WHITESPACE = "\t\n\f\r "
 _PLAINTEXT_ASCII = "text/plain;charset=US-ASCII"
 _PERCENT = re.compile(rb"%([0-9A-Fa-f]{2})")
@@ -78,8 +77,8 @@ def parse_data_url(url: str) -> DataUrl | None:
         decoded = _lenient_base64(decoded)
     if label.startswith(";"):
         label = "text/plain" + label
-    mime = _mime_type(label)
-    return DataUrl(_PLAINTEXT_ASCII if mime is None else mime, decoded)
+    mime = parse_mime_type(label)
+    return DataUrl(_PLAINTEXT_ASCII if mime is None else str(mime), decoded)
 
 
 def data_url_response(js_request: JsRequest, data_url: DataUrl) -> JsResponse:
@@ -167,95 +166,3 @@ def _lenient_base64(data: bytes) -> bytes:
         return base64.b64decode(kept + b"=" * (-len(kept) % 4))
     except (binascii.Error, ValueError):
         return b""
-
-
-def _mime_type(text: str) -> str | None:
-    """workerd's ``MimeType::tryParse(text).toString()``, or None when it cannot be parsed."""
-    text = text.lstrip(_MIME_WHITESPACE)
-    kind, slash, text = text.partition("/")
-    if not slash or not _is_token(kind) or not text:
-        return None
-    subtype, semicolon, text = text.partition(";")
-    subtype = subtype.rstrip(_MIME_WHITESPACE)
-    if not _is_token(subtype):
-        return None
-    params: dict[str, str] = {}
-    while text:
-        text = text.lstrip(_MIME_WHITESPACE)
-        if not text:
-            break
-        delimiter = next((i for i, c in enumerate(text) if c in ";="), None)
-        if delimiter is None:  # neither: what is left is ignored
-            break
-        if text[delimiter] == ";":
-            text = text[delimiter + 1:]
-            continue
-        name, text = text[:delimiter], text[delimiter + 1:]
-        if not _is_token(name):  # skipped to the next parameter
-            _, semicolon, text = text.partition(";")
-            if not semicolon:
-                break
-            continue
-        if not text:
-            break
-        if text[0] == '"':
-            value, text = _quoted(text[1:])
-            _add_param(params, name, value)
-            _, semicolon, text = text.partition(";")
-            if not semicolon:
-                break
-            continue
-        value, semicolon, text = text.partition(";")
-        value = value.rstrip(_MIME_WHITESPACE)
-        if value and all(_quoted_string_char(c) for c in value):
-            _add_param(params, name, value)
-        if not semicolon:
-            break
-    serialized = f"{kind.lower()}/{subtype.lower()}"
-    if params:
-        serialized += ";" + ";".join(f"{' ' if key == 'boundary' else ''}{key}={_param_value(value)}"
-                                     for key, value in params.items())
-    return serialized
-
-
-def _quoted(text: str) -> tuple[str, str]:
-    """An HTTP quoted string's value (its opening quote already read) and what follows it."""
-    value: list[str] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        i += 1
-        if c == '"':
-            break
-        if c == "\\":
-            if i == len(text):  # a trailing backslash is itself
-                value.append("\\")
-                break
-            value.append(text[i])
-            i += 1
-        else:
-            value.append(c)
-    return "".join(value), text[i:]
-
-
-def _add_param(params: dict[str, str], name: str, value: str) -> None:
-    """``MimeType::addParam``: a value with a character a quoted string cannot hold is dropped;
-    the first of a name stays."""
-    if all(_quoted_string_char(c) for c in value):
-        params.setdefault(name.lower(), value)
-
-
-def _param_value(value: str) -> str:
-    if not value:
-        return '""'
-    if _is_token(value):
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _is_token(text: str) -> bool:
-    return bool(text) and all(c in _TOKEN for c in text)
-
-
-def _quoted_string_char(c: str) -> bool:
-    return c == "\t" or " " <= c <= "~" or "\x80" <= c < "\xff"

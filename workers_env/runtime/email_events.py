@@ -12,8 +12,6 @@ of Email Routing (``cloudflare:email``'s ``EmailMessage``), which workers-env do
 
 from __future__ import annotations
 
-import email.parser
-import email.policy
 import email.utils
 import logging
 import re
@@ -22,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env._errors import NotEmulatedError, WorkersEnvError
+from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.runtime.jsbuffers import JsBuffer
 from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsObject, JsProxy
@@ -87,6 +86,45 @@ def _without_bcc(raw: bytes) -> bytes:
     return b"".join(kept) + rest
 
 
+_JS_SPACES = re.compile(f"[{re.escape(JS_WHITESPACE)}]+")
+
+
+def _postal_headers(raw: bytes) -> list[tuple[str, str]]:
+    """The message's headers as postal-mime 2.4.3 (Miniflare's parser) reads them, in order:
+    each line up to its last byte before the line end that is not CR or LF, decoded as UTF-8
+    (an invalid byte U+FFFD, a BOM dropped: ``TextDecoder``), a line starting with whitespace
+    joined to the one before, every run of JavaScript whitespace one space, the name (lowercased)
+    and value trimmed -- so a folded ``Subject`` is one line and an 8-bit one is text."""
+    lines: list[str] = []
+    start = 0
+    while start < len(raw):
+        newline = raw.find(b"\n", start)
+        end = len(raw) if newline < 0 else newline + 1
+        line = raw[start:end].rstrip(b"\r\n")
+        if not line:
+            break
+        text = line.decode("utf-8", "replace")
+        lines.append(text[1:] if text.startswith("\ufeff") else text)
+        start = end
+    joined: list[str] = []
+    for index, line in enumerate(lines):
+        if index and joined and line[:1] and line[0] in JS_WHITESPACE:
+            joined[-1] += "\n" + line
+        else:
+            joined.append(line)
+    headers = []
+    for line in joined:
+        name, colon, value = _JS_SPACES.sub(" ", line).partition(":")
+        headers.append((name.strip(JS_WHITESPACE).lower(), value.strip(JS_WHITESPACE) if colon else ""))
+    return headers
+
+
+def _last(headers: list[tuple[str, str]], name: str) -> str:
+    """The value of the message's last ``name`` header, or ``""`` -- postal-mime looks a single
+    header up in its list, which it holds last line first."""
+    return next((value for key, value in reversed(headers) if key == name), "")
+
+
 def email_problem(raw: bytes, mail_from: str | None, rcpt_to: str | None) -> str | None:
     """Why Miniflare refuses this delivery (a 400's text), or ``None`` to deliver it."""
     if not raw or not mail_from or not rcpt_to:
@@ -94,13 +132,9 @@ def email_problem(raw: bytes, mail_from: str | None, rcpt_to: str | None) -> str
                 "as well as an email in the body")
     if len(raw) > MAX_EMAIL_BYTES:
         return "Email message size is bigger than the production size limit of 25 MiB."
-    if _parsed(_without_bcc(raw))["message-id"] is None:
+    if not _last(_postal_headers(_without_bcc(raw)), "message-id"):
         return "Email could not be parsed: invalid or no message id provided"
     return None
-
-
-def _parsed(raw: bytes) -> Any:
-    return email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
 
 
 def _message_id(sender: str) -> str:
@@ -116,12 +150,13 @@ class ForwardableEmailMessage(JsProxy):
 
     def __init__(self, raw: bytes, mail_from: str, rcpt_to: str, result: EmailResult):
         delivered = _without_bcc(raw)
-        parsed = _parsed(delivered)
-        sender = (email.utils.parseaddr(parsed.get("from", ""))[1] or "")
+        headers = _postal_headers(delivered)
+        sender = email.utils.parseaddr(_last(headers, "from"))[1] or ""
         if sender != mail_from:
             log.warning('Provided MAIL FROM address doesn\'t match the email message\'s "From" header:\n'
                         '  MAIL FROM: %s\n  "From" header: %s', mail_from, sender)
-        recipients = [address for _, address in email.utils.getaddresses(parsed.get_all("to", []))]
+        recipients = [address for _, address in email.utils.getaddresses(
+            [value for key, value in headers if key == "to" and value])]
         if rcpt_to not in recipients:
             log.warning('Provided RCPT TO address doesn\'t match any "To" header in the email message:\n'
                         '  RCPT TO: %s\n  "To" header: %s', rcpt_to, ", ".join(recipients))
@@ -130,7 +165,7 @@ class ForwardableEmailMessage(JsProxy):
         object.__setattr__(self, "_from", mail_from)
         self.to = rcpt_to
         self.rawSize = len(delivered)
-        self.headers = JsHeaders([(k, str(v)) for k, v in parsed.items()])
+        self.headers = JsHeaders([(key, value) for key, value in headers if key != "bcc"])
         self.canBeForwarded = True
         self.raw = JsResponse(JsBuffer(delivered)).body  # a ReadableStream of the message, as Miniflare's
         result.events.append({"type": "received", "timestamp": _now()})

@@ -2,22 +2,22 @@
 
 Workers run in UTC, so local time is UTC time (``getHours`` is ``getUTCHours``,
 ``getTimezoneOffset`` is 0). Dates outside +/-8.64e15 ms are invalid (``NaN``), years
-beyond 9999 are written ``+275760-09-13T00:00:00.000Z``, and strings parse as V8 parses them:
-the ISO forms of the standard, then V8's lenient legacy forms (``Tue, 01 Dec 2026 10:00:00
-GMT``, ``Jan 2 2026``, ``2026/01/02 10:00``). Checked against ``wrangler dev`` 4.164.0 by
-``tools/wrangler/jsapi_differential.py``.
+beyond 9999 are written ``+275760-09-13T00:00:00.000Z``, and strings parse as V8 parses them
+(``dateparser.py``): the ISO forms of the standard, then V8's lenient legacy forms (``Tue, 01
+Dec 2026 10:00:00 GMT``, ``Jan 2 2026``, ``2026/01/02 10:00``, ``Sun, 06 Nov 1994 08:49:37
+EST``). Checked against ``wrangler dev`` 4.164.0 by ``tools/wrangler/jsapi_differential.py``.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import time
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime.current import in_global_scope
+from workers_env.runtime.dateparser import parse_components
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 
 __all__ = ["JsDate", "date_now", "date_utc", "parse_date"]
@@ -27,13 +27,6 @@ _DAY_MS = 86_400_000
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAY_NAMES = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
-_ISO = re.compile(
-    r"(?P<year>[+-]\d{6}|\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?"
-    r"(?:T(?P<hour>\d\d):(?P<minute>\d\d)(?::(?P<second>\d\d)(?:\.(?P<fraction>\d+))?)?"
-    r"(?P<zone>Z|[+-]\d\d:\d\d)?)?"
-)
-
-
 def _time_clip(ms: float) -> float:
     if not math.isfinite(ms) or abs(ms) > _MAX_MS:
         return math.nan
@@ -99,104 +92,20 @@ def _number(ms: float) -> float | int:
 
 
 def parse_date(text: Any) -> float:
-    """``Date.parse``: the ISO forms, then V8's legacy forms; NaN when neither reads it."""
-    text = str(text).strip()
-    match = _ISO.fullmatch(text)
-    if match:
-        return _time_clip(_iso_ms(match))
-    return _time_clip(_legacy_ms(text))
-
-
-def _iso_ms(match: re.Match[str]) -> float:
-    g = match.groupdict()
-    if g["year"] == "-000000":
+    """``Date.parse``: V8's ``ParseDateTimeString`` -- its parser's components made a date, in
+    UTC when the string names no zone (a Worker's local time), NaN when it cannot be read."""
+    parts = parse_components(str(text))
+    if parts is None:
         return math.nan
-    month, day = int(g["month"] or 1), int(g["day"] or 1)
-    hour, minute, second = int(g["hour"] or 0), int(g["minute"] or 0), int(g["second"] or 0)
-    if not (1 <= month <= 12 and 1 <= day <= 31 and hour <= 24 and minute <= 59 and second <= 59):
-        return math.nan
-    if hour == 24 and (minute or second or int(g["fraction"] or 0)):
-        return math.nan
-    ms = int((g["fraction"] or "0")[:3].ljust(3, "0"))
-    value = _make(int(g["year"]), month - 1, day, hour, minute, second, ms)
-    zone = g["zone"]
-    if zone and zone != "Z":
-        sign = 1 if zone[0] == "+" else -1
-        value -= sign * (int(zone[1:3]) * 60 + int(zone[4:6])) * 60_000
-    return value  # no zone: UTC (a date-only form is UTC; a local time is UTC in Workers)
-
-
-_TOKEN = re.compile(r"\d+:\d+(?::\d+(?:\.\d+)?)?|[+-]\d{4}|[+-]\d\d:\d\d|\d+|[A-Za-z]+|[,/.()\-]|\s+")
-
-
-def _legacy_ms(text: str) -> float:
-    """V8's legacy date forms, the common ones: month names or numbers with ``/`` or ``-``,
-    ``hh:mm[:ss]``, ``AM``/``PM``, ``GMT``/``UTC``/``Z`` and ``+hhmm`` offsets; day names and
-    text in parentheses ignored."""
-    numbers: list[int] = []
-    month: int | None = None
-    clock: tuple[int, int, float] | None = None
-    offset = 0
-    meridiem = None
-    depth = 0
-    position = 0
-    for token in _TOKEN.finditer(text):
-        if token.start() != position:
+    value = _make(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second, parts.millisecond)
+    if parts.utc_offset is None:
+        if abs(value) > _MAX_MS + 864_000_000:  # DateCache::kMaxTimeBeforeUTCInMs
             return math.nan
-        position = token.end()
-        word = token.group()
-        if word == "(":
-            depth += 1
-            continue
-        if word == ")":
-            depth -= 1
-            continue
-        if depth or word.isspace() or word in ",/.-":
-            continue
-        lower = word.lower()
-        if ":" in word:
-            pieces = word.split(":")
-            clock = (int(pieces[0]), int(pieces[1]), float(pieces[2]) if len(pieces) > 2 else 0.0)
-        elif word[0] in "+-" and len(word) > 1:
-            digits = word[1:].replace(":", "")
-            offset = (1 if word[0] == "+" else -1) * (int(digits[:2]) * 60 + int(digits[2:]))
-        elif word.isdigit():
-            numbers.append(int(word))
-        elif lower in ("am", "pm"):
-            meridiem = lower
-        elif lower in ("gmt", "utc", "ut", "z"):
-            offset = 0
-        elif lower[:3] in _MONTHS and len(lower) >= 3:
-            month = _MONTHS.index(lower[:3])
-        elif lower[:3] in ("sun", "mon", "tue", "wed", "thu", "fri", "sat") or lower == "t":
-            continue
-        else:
-            return math.nan
-    if position != len(text):
-        return math.nan
-    if month is not None:
-        if len(numbers) != 2:
-            return math.nan
-        year, day = (numbers[0], numbers[1]) if numbers[0] > 31 else (numbers[1], numbers[0])
-    elif len(numbers) == 3:
-        if numbers[0] > 31:  # y/m/d
-            year, month, day = numbers[0], numbers[1] - 1, numbers[2]
-        else:  # m/d/y
-            month, day, year = numbers[0] - 1, numbers[1], numbers[2]
     else:
-        return math.nan
-    if year < 50:
-        year += 2000
-    elif year < 100:
-        year += 1900
-    hour, minute, second = clock or (0, 0, 0.0)
-    if meridiem == "pm" and hour < 12:
-        hour += 12
-    elif meridiem == "am" and hour == 12:
-        hour = 0
-    if not (0 <= month <= 11 and 1 <= day <= 31 and hour <= 24 and minute <= 59 and second < 60):
-        return math.nan
-    return _make(year, month, day, hour, minute, 0, round(second * 1000)) - offset * 60_000
+        value -= parts.utc_offset * 1000
+        if abs(value) > _MAX_MS:
+            return math.nan
+    return _time_clip(value)
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

@@ -313,7 +313,10 @@ class FetchResponse:
 
     async def form_data(self) -> FormData:
         self._raise_if_failed()
-        return FormData(await self.js_response.formData())
+        try:
+            return FormData(await self.js_response.formData())
+        except JsException as exc:  # as both SDKs: a body workerd cannot read is Python's TypeError
+            raise _to_python_exception(exc) from exc
 
     async def formData(self) -> FormData:  # both SDKs keep the JS name too
         return await self.form_data()
@@ -586,7 +589,10 @@ class Request(metaclass=SdkClass):
     # ``await request.formData()`` is Python's AttributeError, as deployed.
     async def form_data(self) -> FormData:
         self._raise_if_failed()
-        return FormData(await self._js_request.formData())
+        try:
+            return FormData(await self._js_request.formData())
+        except JsException as exc:
+            raise _to_python_exception(exc) from exc
 
     async def blob(self) -> Blob:
         self._raise_if_failed()
