@@ -62,6 +62,45 @@ THEN_028 = ("0.28.2 (and 314.0.6) fulfil the promise then returned with -1 when 
             "workers-env rejects with the error's PythonError in every era, as 0.26.0a4 does (README: Where we had "
             "to choose)")
 
+#: the JS calls whose promises "promise-returning-methods" looks at (workerd's and Node's alike)
+_PROMISE_CALLS = [
+    "js.Response.new('x').text()",
+    "js.Response.new('[1]').json()",
+    "js.Response.new('x').arrayBuffer()",
+    "js.Response.new('x').blob()",
+    "js.Response.new('a=1', headers=to_js({'content-type': 'application/x-www-form-urlencoded'}, "
+    "dict_converter=Object.fromEntries)).formData()",
+    "js.Request.new('https://e.com/', method='POST', body='x').text()",
+    "js.Blob.new(['x']).text()",
+    "js.Blob.new(['x']).arrayBuffer()",
+    "js.Response.new('x').body.getReader().read()",
+    "js.Response.new('x').body.values().next()",
+    "js.Response.new('x').bytes()",
+    "js.fetch('data:,x')",
+    "js.crypto.subtle.digest('SHA-256', js.Uint8Array.new(1))",
+]
+
+#: what each of _PROMISE_CALLS gives: its shape, awaited twice, a then chain
+_PROMISE_SHAPE_CASES = [
+    "# async\np = {p}\n(type(p).__name__, repr(p)[:22], str(p)[:22], p.done())",
+    "# async\nimport asyncio, inspect\np = {p}\n(inspect.iscoroutine(p), isinstance(p, asyncio.Future), "
+    "hasattr(p, 'then'), hasattr(p, 'catch'), hasattr(p, 'finally_'))",
+    "# async\np = {p}\na = await p\nb = await p\n(type(a).__name__, a is b)",
+    "# async\np = {p}\nq = p.then(lambda v: type(v).__name__)\n(type(q).__name__, await q)",
+]
+
+#: a few of them as asyncio takes them: gather, ensure_future, done after a loop turn
+_PROMISE_FUTURE_CASES = [
+    "# async\nimport asyncio\nr = await asyncio.gather({p}, {p})\n[type(v).__name__ for v in r]",
+    "# async\nimport asyncio\np = {p}\nf = asyncio.ensure_future(p)\n(type(f).__name__, f is p, type(await f).__name__)",
+    "# async\nimport asyncio\np = {p}\nawait asyncio.sleep(0)\n(p.done(), type(p.result()).__name__)",
+]
+
+#: why the repr of a JS call's pending promise differs (a ``why``)
+PENDING_REPR = ("Pyodide's WebLoop adds a done callback to every future it makes (its count of futures in progress), "
+                "so a pending one shows 'cb=[WebLoop._decrement_in_progress()]'; workers-env's futures carry none "
+                "(README: Where we had to choose)")
+
 #: group -> [code | (code, why)]
 CASES = {
     "array-js-methods": [
@@ -1864,6 +1903,34 @@ CASES = {
         "import pyodide.ffi as f\nnames = ['JsIterable', 'JsIterator', 'JsArray', 'JsMap']\n"
         "[[n for n in names if isinstance(it, getattr(f, n))] for it in "
         "(js.Headers.new().keys(), js.URLSearchParams.new().values(), js.FormData.new().entries())]",
+    ],
+    # # async: the promise a JS method returns (a body read, a Blob's, a stream read, crypto.subtle) as Python
+    # holds it: its type and repr, awaited twice, then/catch/finally_, gather, its work begun at the call
+    "promise-returning-methods": [
+        *[case.format(p=call) for call in _PROMISE_CALLS for case in _PROMISE_SHAPE_CASES],
+        *[case.format(p=call) for call in _PROMISE_CALLS[:3] for case in _PROMISE_FUTURE_CASES],
+        "# async\nr = js.Response.new('x')\np = r.text()\nused = r.bodyUsed\nawait p\n(used, r.bodyUsed)",
+        "# async\nr = js.Response.new('x')\nr.text()\nr.bodyUsed",
+        "# async\nr = js.Request.new('https://e.com/', method='POST', body='x')\nr.arrayBuffer()\nr.bodyUsed",
+        "# async\nr = js.Response.new('x')\nrd = r.body.getReader()\nrd.read()\n(r.bodyUsed, r.body.locked)",
+        "# async\nts = js.TransformStream.new()\nr = js.Response.new(ts.readable)\np = r.text()\nused, locked = r.bodyUsed, r.body.locked\n"
+        "w = ts.writable.getWriter()\nawait w.write(js.Uint8Array.new([65]))\nawait w.close()\n[used, locked, await p, r.bodyUsed]",
+        "# async\nts = js.TransformStream.new()\nr = js.Response.new(ts.readable)\np = r.text()\ntry:\n    r.body.getReader()\n    v = 'no error'\n"
+        "except Exception as e:\n    v = (type(e).__name__, e.name)\nw = ts.writable.getWriter()\nawait w.close()\n(v, await p)",
+        "# async\nr = js.Response.new('x')\np = r.text()\ntry:\n    await r.text()\n    v = 'no error'\nexcept Exception as e:\n    v = (type(e).__name__, e.name)\n(v, await p)",
+        "# async\ntry:\n    await js.Response.new('x').json()\n    v = 'no error'\nexcept Exception as e:\n    v = (type(e).__name__, e.name, str(e))\nv",
+        "# async\nimport asyncio\np = js.Response.new('x').json()\nawait asyncio.sleep(0)\ne = p.exception()\n(p.done(), type(e).__name__, e.name)",
+        "# async\nawait js.Response.new('x').json().catch(lambda e: e.name)",
+        "# async\nout = []\nv = await js.Response.new('x').text().finally_(lambda: out.append('f'))\n(v, out)",
+        "# async\nout = []\np = js.Response.new('x').text()\np.then(lambda v: out.append(('then', v)))\nout.append('sync')\nawait p\nout.append('awaited')\nimport asyncio\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport warnings, gc\nwith warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n"
+        "    js.Response.new('x').text()\n    js.Blob.new(['x']).text()\n    gc.collect()\n[str(x.message) for x in w]",
+        "# async\nimport asyncio\nout = []\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\np = js.Response.new('x').text()\nout.append(p.done())\nawait p\nout.append('awaited')\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\np = js.Response.new('x').text()\nasyncio.get_running_loop().call_soon(lambda: out.append(('soon', p.done())))\nawait asyncio.sleep(0)\nout.append(('slept', p.done()))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\np = js.Blob.new(['x']).text()\nasyncio.get_running_loop().call_soon(lambda: out.append(('soon', p.done())))\nout.append(p.done())\nawait p\nout.append('awaited')\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\np = js.Response.new('x').text()\np.then(lambda v: out.append('then'))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
+        ("# async\nrepr(js.Response.new('x').text())", PENDING_REPR),
+        "# async\nimport asyncio\nr = js.Response.new('x')\nt1 = r.text()\ntry:\n    await asyncio.gather(t1, r.text())\n    v = 'no error'\nexcept Exception as e:\n    v = type(e).__name__\n(v, await t1)",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"

@@ -27,6 +27,7 @@ from typing import Any
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.jsdate import parse_date
 from workers_env.runtime.jsglobals import js_text
+from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsObject, JsProxy, js_type_error, options_member
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.jsweb import JsRequest, JsResponse
@@ -303,6 +304,7 @@ class JsCache(JsgObject, JsProxy):
         self._store = store
         self._namespace = namespace
 
+    @promise_call
     async def match(self, request: Any, options: Any = None) -> Any:
         """The stored response for ``request`` (a URL or ``Request``), or ``undefined``."""
         js_request = _request(request)
@@ -311,6 +313,7 @@ class JsCache(JsgObject, JsProxy):
         entry = self._store.get(self._namespace, _key(js_request))
         return None if entry is None else _match_response(js_request, entry)
 
+    @promise_call
     async def put(self, request: Any, response: Any) -> None:
         """Store ``response`` for ``request`` if HTTP caching rules let a shared cache keep it."""
         if not isinstance(response, JsResponse):
@@ -346,6 +349,7 @@ class JsCache(JsgObject, JsProxy):
                         CachedResponse(response.status, stored, body, now + policy.time_to_live_ms()))
         return None
 
+    @promise_call
     async def delete(self, request: Any, options: Any = None) -> bool:
         """Whether a stored response for ``request`` was removed."""
         js_request = _request(request)
@@ -368,6 +372,7 @@ class JsCacheStorage(JsgObject, JsProxy):
         self._store = store
         self.default = JsCache(store, "default")
 
+    @promise_call
     async def open(self, name: Any) -> JsCache:
         text = js_text(name)
         if len(text.encode("utf-8")) >= MAX_CACHE_NAME_LENGTH:

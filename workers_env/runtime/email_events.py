@@ -22,6 +22,7 @@ from typing import Any
 from workers_env._errors import NotEmulatedError, WorkersEnvError
 from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.runtime.jsbuffers import JsBuffer
+from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsObject, JsProxy
 from workers_env.runtime.jsweb import JsHeaders, JsResponse
 
@@ -179,6 +180,7 @@ class ForwardableEmailMessage(JsProxy):
         self._result.events.append({"type": "reject", "timestamp": _now()})
         self._result.reject_reason = str(reason)
 
+    @promise_call
     async def forward(self, rcptTo: Any, headers: Any = None) -> JsObject:  # noqa: N803 - JS name
         extra = JsHeaders(headers) if headers is not None else JsHeaders()
         message_id = _message_id(str(rcptTo))
@@ -188,6 +190,7 @@ class ForwardableEmailMessage(JsProxy):
                                       "messageId": message_id})
         return JsObject({"messageId": message_id})
 
+    @promise_call
     async def reply(self, message: Any) -> Any:
         raise NotEmulatedError(
             "ForwardableEmailMessage.reply() is not emulated by workers-env: it needs Email Routing's sending side "

@@ -18,6 +18,7 @@ from typing import Any
 
 from workers_env._jsvalues import ByteStream
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
+from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import (
     JsBuffer,
     JsBufferSource,
@@ -84,12 +85,15 @@ class JsBlob(JsgObject, JsProxy):
     def size(self) -> int:
         return len(self._data)
 
+    @promise_call
     async def text(self) -> str:
         return self._data.decode("utf-8", errors="replace")
 
+    @promise_call
     async def arrayBuffer(self) -> JsBuffer:  # noqa: N802 - JS name
         return JsBuffer(self._data)
 
+    @promise_call
     async def bytes(self) -> JsTypedArray:
         return JsTypedArray("Uint8Array", self._data)
 

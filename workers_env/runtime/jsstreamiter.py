@@ -21,6 +21,7 @@ from typing import Any
 from workers_env import _jsvalues
 from workers_env._jsvalues import BigInt
 from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsObject, options_member
 
 __all__ = ["ReadableStreamAsyncIterator", "stream_values"]
@@ -42,6 +43,7 @@ class ReadableStreamAsyncIterator(JsProxy):
         self._returning = False
         self._turn = asyncio.Lock()  # jsg queues a call made while one is under way
 
+    @promise_call
     async def next(self) -> JsObject:
         if self._finished or self._returning:
             return JsObject({"done": True, "value": None})

@@ -112,6 +112,11 @@ class LiveByteStream(ByteStream):
     """Chunks a writer adds over time; closed (or errored) once. Readers wait for more, and a
     write waits until its chunk has been taken (by a reader, or by a whole read of the body)."""
 
+    #: a body method (``text()``...) of the Request or Response over it reads it whole now: the
+    #: body is used and its stream locked from that call on, as JavaScript's (not the runtime's
+    #: own whole reads, which Worker code does not see)
+    body_read = False
+
     def __init__(self) -> None:
         super().__init__([])
         self._open = True
@@ -1003,8 +1008,14 @@ class _LiveReadableStream(JsReadableStream):
     def __init__(self, source: LiveByteStream):
         super().__init__(source)
 
+    @property
+    def locked(self) -> bool:
+        """Locked to a reader, or to a body read under way (``text()`` of a Response over it,
+        locked from the call as JavaScript's is)."""
+        return self._reader is not None or self._source.body_read  # type: ignore[attr-defined]
+
     def getReader(self, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
-        if self._reader is not None:
+        if self.locked:
             raise js_type_error(READER_LOCKED)
         byob_not_emulated(options)
         self._reader = _LiveReader(self._source, self)  # type: ignore[assignment, arg-type]

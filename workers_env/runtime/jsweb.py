@@ -29,6 +29,7 @@ from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsjson import js_json_dumps
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsonreviver import json_sources, revive
+from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsBuffer,
@@ -418,10 +419,13 @@ class _Body(JsgObject, JsProxy):
 
     @property
     def bodyUsed(self) -> bool:  # noqa: N802 - JS name
-        """workerd's ``isDisturbed()`` of the body's stream (http.c++ ``getBodyUsed``): read whole,
+        """workerd's ``isDisturbed()`` of the body's stream (http.c++ ``getBodyUsed``): read whole
+        (a stream still being written: from the body read's call, as its promise begins the read),
         or a stream still being written that a reader read from, a cancel or a tee disturbed."""
         cell = self.__dict__.get("_cell")
         if cell is not None and cell.used:
+            return True
+        if self._live is not None and self._live.body_read:  # read whole (``text()``...) from the call on
             return True
         stream = self.__dict__.get("_live_stream")
         return stream is not None and self._live is not None and stream._read_from
@@ -549,8 +553,13 @@ class _Body(JsgObject, JsProxy):
         return self.__dict__.get("_encoded")
 
     async def _settle(self) -> None:
-        if self._live is not None and not self.bodyUsed:  # a used body is refused at once, not waited for
-            await self._live.settle()
+        live = self._live
+        if live is not None and not self.bodyUsed:  # a used body is refused at once, not waited for
+            live.body_read = True  # used, its stream locked, from the call on (a JS body read's promise)
+            try:
+                await live.settle()
+            finally:
+                live.body_read = False
 
     def _consume(self) -> bytes:
         if self.bodyUsed:
@@ -576,28 +585,34 @@ class _Body(JsgObject, JsProxy):
             stream = self.__dict__["_stream"] = _BodyStream(self)
         return stream
 
+    @promise_call
     async def text(self) -> str:
         await self._settle()
         return self._consume().decode("utf-8", errors="replace")
 
+    @promise_call
     async def arrayBuffer(self) -> JsBuffer:  # noqa: N802 - JS name
         await self._settle()
         return JsBuffer(self._consume())
 
+    @promise_call
     async def bytes(self) -> JsTypedArray:
         await self._settle()
         return JsTypedArray("Uint8Array", self._consume())
 
+    @promise_call
     async def json(self) -> Any:
         await self._settle()
         return json_parse(self._consume().decode("utf-8", errors="replace"))
 
+    @promise_call
     async def formData(self) -> Any:  # noqa: N802 - JS name
         from workers_env.runtime.forms import parse_form
 
         await self._settle()
         return parse_form(self._consume(), getattr(self, "headers").get("content-type") or None)
 
+    @promise_call
     async def blob(self) -> Any:
         from workers_env.runtime.forms import JsBlob
 

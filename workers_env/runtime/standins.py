@@ -1047,7 +1047,7 @@ def _build() -> dict[str, ModuleType]:
     js.DataView = jsbuffers.data_view_class()  # type: ignore[attr-defined]
     js.URL = jsglobals.JsURL  # type: ignore[attr-defined]
     js.URLSearchParams = jsglobals.JsURLSearchParams  # type: ignore[attr-defined]
-    js.fetch = pyodide_webloop.js_call(workers_api.global_fetch)  # type: ignore[attr-defined]  # a PyodideFuture
+    js.fetch = jspromise.promise_call(workers_api.global_fetch)  # type: ignore[attr-defined]  # a PyodideFuture
     js.Date = jsglobals.JsDate  # type: ignore[attr-defined]
     js.crypto = jsglobals.crypto  # type: ignore[attr-defined]
     js.TextEncoder = jsglobals.TextEncoder  # type: ignore[attr-defined]

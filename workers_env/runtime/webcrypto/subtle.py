@@ -10,6 +10,7 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsBuffer, JsObject, JsProxy, js_type_error
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.webcrypto.aes import (
@@ -65,6 +66,7 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     _js_name = "SubtleCrypto"
 
+    @promise_call
     async def digest(self, algorithm: Any, data: Any) -> JsBuffer:
         try:
             key = digest_key(algorithm_dict(algorithm).get("name"))
@@ -72,6 +74,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise fail(exc, algorithm) from None
         return JsBuffer(hashlib.new(DIGESTS[key], buffer_bytes(data)).digest())
 
+    @promise_call
     async def importKey(  # noqa: N802 - JS name
         self, fmt: str, key_data: Any, algorithm: Any, extractable: bool = False, usages: Any = None
     ) -> CryptoKey:
@@ -145,6 +148,7 @@ class SubtleCrypto(JsgObject, JsProxy):
                               name="InvalidAccessError")
         return key
 
+    @promise_call
     async def sign(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
         key = self._check(key, "sign", algorithm)
         if key._name == "Ed25519":
@@ -163,6 +167,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         digest = DIGESTS[hash_key_of(key.algorithm.to_py())]
         return JsBuffer(hmac.new(key._material, buffer_bytes(data), digest).digest())
 
+    @promise_call
     async def deriveBits(self, algorithm: Any, baseKey: Any, length: Any = None) -> JsBuffer:  # noqa: N802,N803 - JS names
         """PBKDF2 (workerd's ``deriveBits``, its checks and texts, production's iteration cap)."""
         key = self._check(baseKey, "deriveBits", algorithm)
@@ -176,6 +181,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             return hkdf(algorithm, key._material, length)
         raise not_emulated(operation, key._name)
 
+    @promise_call
     async def deriveKey(  # noqa: N802 - JS name
         self, algorithm: Any, baseKey: Any, derivedKeyAlgorithm: Any, extractable: bool = False,  # noqa: N803
         keyUsages: Any = None,  # noqa: N803
@@ -212,6 +218,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC", "length": int(length)}),
                                     extractable, keyUsages)
 
+    @promise_call
     async def verify(self, algorithm: Any, key: Any, signature: Any, data: Any) -> bool:
         key = self._check(key, "verify", algorithm)
         name = key._name.upper()
@@ -245,9 +252,11 @@ class SubtleCrypto(JsgObject, JsProxy):
             return False
         return True
 
+    @promise_call
     async def encrypt(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
         return JsBuffer(self._cipher(True, algorithm, key, data))
 
+    @promise_call
     async def decrypt(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
         return JsBuffer(self._cipher(False, algorithm, key, data))
 
@@ -262,6 +271,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             return aes_cbc(encrypting, key._material, algo, raw)
         return aes_ctr(key._material, algo, raw)
 
+    @promise_call
     async def generateKey(self, algorithm: Any, extractable: bool = False, keyUsages: Any = None) -> CryptoKey:  # noqa: N802,N803 - JS names
         """An AES or HMAC secret key from the system's random source (workerd's checks, texts)."""
         algo = algorithm_dict(algorithm)
@@ -300,6 +310,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise not_emulated("generateKey", name)
         return with_usages(key)
 
+    @promise_call
     async def exportKey(self, fmt: str, key: Any) -> Any:  # noqa: N802 - JS name
         """An AES or HMAC key's bytes (``raw``) or ``oct`` JWK, if it was made extractable."""
         if not isinstance(key, CryptoKey):
@@ -334,8 +345,10 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise js_type_error("Input buffers must have the same byte length.")
         return hmac.compare_digest(left, right)
 
+    @promise_call
     async def wrapKey(self, *args: Any) -> Any:  # noqa: N802 - JS name
         raise not_emulated("wrapKey", "any algorithm")
 
+    @promise_call
     async def unwrapKey(self, *args: Any) -> Any:  # noqa: N802 - JS name
         raise not_emulated("unwrapKey", "any algorithm")
