@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["MimeType", "parse_mime_type"]
+__all__ = ["MimeType", "extract_mime_type", "parse_mime_type"]
 
 _TOKEN = frozenset("!#$%&'*+\\-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MIME_WHITESPACE = "\r\n\t "
@@ -118,3 +118,36 @@ def _is_token(text: str) -> bool:
 
 def _quoted_string_char(c: str) -> bool:
     return c == "\t" or " " <= c <= "~" or "\x80" <= c < "\xff"
+
+
+def extract_mime_type(text: str) -> MimeType | None:
+    """workerd's ``MimeType::extract(text)``: a header value that may list several types split
+    by commas outside quotes; each part that parses (``*/*`` skipped) replaces the one before,
+    taking its ``charset`` when it has none and names the same type; ``None`` when none parses."""
+    found: MimeType | None = None
+    while text:
+        part, text, last = _next_part(text)
+        parsed = parse_mime_type(part)
+        if parsed is not None and parsed.essence != "*/*":
+            if found is not None and found.essence == parsed.essence and "charset" not in parsed.params \
+                    and "charset" in found.params:
+                parsed.params["charset"] = found.params["charset"]
+            found = parsed
+        if last:
+            break
+    return found
+
+
+def _next_part(text: str) -> tuple[str, str, bool]:
+    """``text`` up to its first comma outside a quoted section (``findNextSeparator``: a quote or
+    comma after a backslash does not count), the rest after it, and whether it was the last."""
+    i = 0
+    while i < len(text):
+        if text[i] == '"' and (i == 0 or text[i - 1] != "\\"):
+            i += 1
+            while i < len(text) and (text[i] != '"' or text[i - 1] == "\\"):
+                i += 1
+        elif text[i] == "," and (i == 0 or text[i - 1] != "\\"):
+            return text[:i], text[i + 1:], False
+        i += 1
+    return text, "", True
