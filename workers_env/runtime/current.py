@@ -19,7 +19,7 @@ from workers_env import _errors, _jsvalues
 from workers_env.runtime.byidentity import WeakIdentityDict, takes_weak_ref
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "context_in", "counts_task", "current_context", "current_runtime",
-           "handling",
+           "flag_on", "handling",
            "pyodide_028", "request_tasks", "restore", "scheduled_by", "set_current", "swap"]
 
 
@@ -117,6 +117,13 @@ def restore(previous: WorkerRuntime | None) -> None:
 def current_runtime() -> WorkerRuntime | None:
     """The running Worker's runtime, or ``None`` outside Worker code."""
     return _CURRENT.get()
+
+
+def flag_on(name: str) -> bool:
+    """Whether the running Worker has workerd's enable flag ``name`` on; outside Worker code
+    (flags unknown), on: today's workerd at the newest date."""
+    flags = getattr(current_runtime(), "compat_flags", None)
+    return True if flags is None else bool(flags.get(name))
 
 
 def pyodide_028() -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env import _errors
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import flag_on
 from workers_env.runtime.jsdate import date_now
 from workers_env.runtime.jsproxy import JsObject
 
@@ -30,16 +30,9 @@ _CLASS_MEMBERS = ("eventCounts", "clearMarks", "clearMeasures", "clearResourceTi
 _NODE_MEMBERS = ("nodeTiming", "eventLoopUtilization", "markResourceTiming", "timerify")
 
 
-def _flag(name: str) -> bool:
-    """Whether the running Worker has the enable flag ``name`` on; outside a Worker, today's
-    workerd at the newest date, where ``nodejs_compat`` implies both performance flags."""
-    flags = getattr(current_runtime(), "compat_flags", None)
-    return True if flags is None else bool(flags.get(name))
-
-
 def global_performance_classes() -> bool:
     """workerd's ``enableGlobalPerformanceClasses || enableNodeJsPerfHooksModule``."""
-    return _flag("enable_global_performance_classes") or _flag("enable_nodejs_perf_hooks_module")
+    return flag_on("enable_global_performance_classes") or flag_on("enable_nodejs_perf_hooks_module")
 
 
 class Performance:
@@ -55,7 +48,7 @@ class Performance:
         if name == "toJSON" and global_performance_classes():
             return _to_json
         if (name in _CLASS_MEMBERS and global_performance_classes()) or (
-                name in _NODE_MEMBERS and _flag("enable_nodejs_perf_hooks_module")):
+                name in _NODE_MEMBERS and flag_on("enable_nodejs_perf_hooks_module")):
             raise _errors.NotEmulatedError(
                 f"performance.{name} is not emulated by workers-env: workerd has it (with the global performance "
                 "classes), but only performance.now(), performance.timeOrigin and performance.toJSON() are emulated")
@@ -98,7 +91,7 @@ def console_text(level: int) -> str:
     at 2025-09-01, with ``enable_global_performance_classes``, and at 2026-09-28, where
     ``nodejs_compat`` brings the perf_hooks module's members too. Its lines after the first are
     indented for the level."""
-    if _flag("enable_nodejs_perf_hooks_module"):
+    if flag_on("enable_nodejs_perf_hooks_module"):
         if level < 2:
             text = _WITH_NODE_TIMING if level == 0 else _WITH_NODE_TIMING.replace(
                 "{ loopCount: 0, events: 0, eventsWaiting: 0 }", "[Object]")

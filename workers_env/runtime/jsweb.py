@@ -20,7 +20,7 @@ from workers_env._jsvalues import ByteStream
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.cachemode import cache_property, checked_cache, checked_integrity
 from workers_env.runtime.contentencoding import checked_mode, decode_body
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import current_runtime, flag_on
 from workers_env.runtime.fetchbody import FetchedBody
 from workers_env.runtime.forms import Blob, FormData, encode_form
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
@@ -619,19 +619,12 @@ class _Body(JsgObject, JsProxy):
 
         await self._settle()
         content_type = getattr(self, "headers").get("content-type") or ""
-        if _flag_on("blob_standard_mime_type"):  # 2024-06-03: MimeType::extract(...).toString() (http.c++)
+        if flag_on("blob_standard_mime_type"):  # 2024-06-03: MimeType::extract(...).toString() (http.c++)
             extracted = extract_mime_type(content_type)
             content_type = "" if extracted is None else str(extracted)
         blob = JsBlob([self._consume()])
         blob.type = content_type  # as the header gives it, not the Blob constructor's lower-casing
         return blob
-
-
-def _flag_on(name: str) -> bool:
-    """Whether the running Worker has workerd's enable flag ``name`` on (outside a Worker, or
-    flags unknown: on, as today's dates have it)."""
-    flags = getattr(current_runtime(), "compat_flags", None)
-    return True if flags is None else bool(flags.get(name))
 
 
 def json_parse(text: Any = None, reviver: Any = None, *_ignored: Any) -> Any:

@@ -15,7 +15,7 @@ from workers_env._errors import ConfigError
 from workers_env.config import Diagnostic, WorkerConfig
 from workers_env.vectorize import limits as _limits
 
-__all__ = ["IndexDefinition", "parse_index_definition", "pyproject_diagnostics"]
+__all__ = ["IndexDefinition", "definition_clashes", "parse_index_definition", "pyproject_diagnostics"]
 
 _KNOWN_KEYS = {"dimensions", "metric", "preset", "version", "metadata_indexes", "description"}
 
@@ -122,6 +122,20 @@ def parse_index_definition(raw: Any, *, where: str) -> IndexDefinition:
         description=description,
         preset=preset,
     )
+
+
+def definition_clashes(definition: IndexDefinition, index: Any, *, held_as: str, advise: bool) -> list[str]:
+    """How ``index`` (a stored index: its ``dimensions``, ``metric`` and ``version``) differs from
+    ``definition``, one ``<what> <defined> (<held_as>: <index's>)`` each; a v1 definition against a
+    v2 index most likely left ``version`` out, which the last one says (``advise``: and how to
+    fix it). The persisted state's check at load and ``vectorize create``'s line share it."""
+    clashes = [f"{what} {theirs!r} ({held_as}: {ours!r})"
+               for what, theirs, ours in (("dimensions", definition.dimensions, index.dimensions),
+                                          ("metric", definition.metric, index.metric),
+                                          ("version", definition.version, index.version)) if theirs != ours]
+    if definition.version == "v1" and index.version == "v2":
+        clashes[-1] += ' -- a definition without "version" is v1' + ('; add version = "v2" to it' if advise else "")
+    return clashes
 
 
 def pyproject_diagnostics(config: WorkerConfig) -> list[Diagnostic]:

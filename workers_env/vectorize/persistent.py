@@ -22,7 +22,7 @@ from typing import Literal
 from workers_env._errors import ConfigError, StateError
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.core import IndexCore
-from workers_env.vectorize.definitions import IndexDefinition
+from workers_env.vectorize.definitions import IndexDefinition, definition_clashes
 from workers_env.vectorize.index import (
     Index,
     MetadataIndex,
@@ -432,18 +432,7 @@ class VectorizeStore:
         return index
 
     def _reconcile(self, index: PersistentIndex, definition: IndexDefinition) -> None:
-        stored = index.definition
-        clashes = [
-            f"{what} {theirs!r} (stored: {ours!r})"
-            for what, theirs, ours in (
-                ("dimensions", definition.dimensions, stored.dimensions),
-                ("metric", definition.metric, stored.metric),
-                ("version", definition.version, stored.version),
-            )
-            if theirs != ours
-        ]
-        if definition.version == "v1" and stored.version == "v2":  # most likely a definition without version
-            clashes[-1] += ' -- a definition without "version" is v1; add version = "v2" to it'
+        clashes = definition_clashes(definition, index.definition, held_as="stored", advise=True)
         if clashes:
             raise StateError(
                 f"index {index.name!r} in {self.db.path} does not match its definition: "

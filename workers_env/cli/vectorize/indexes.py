@@ -22,7 +22,7 @@ from workers_env.cli.common import (
 from workers_env.config import find_config
 from workers_env.config.diagnostics.fields import INDEX_NAME_RE, INDEX_NAME_RULE
 from workers_env.vectorize import limits as _limits
-from workers_env.vectorize.definitions import parse_index_definition
+from workers_env.vectorize.definitions import definition_clashes, parse_index_definition
 from workers_env.vectorize.store import IndexRecord, check_index_name
 
 from .common import command, open_store
@@ -150,14 +150,9 @@ def _clash_with_project(args: argparse.Namespace, name: str, record: IndexRecord
         defined = parse_index_definition(raw, where=f"index {name!r}")
     except ConfigError:  # the definition's own mistake is reported where it is read
         return None
-    clashes = [f"{what} {theirs!r} (created: {ours!r})"
-               for what, theirs, ours in (("dimensions", defined.dimensions, record.dimensions),
-                                          ("metric", defined.metric, record.metric),
-                                          ("version", defined.version, record.version)) if theirs != ours]
+    clashes = definition_clashes(defined, record, held_as="created", advise=False)
     if not clashes:
         return None
-    if defined.version == "v1" and record.version == "v2":
-        clashes[-1] += ' -- a definition without "version" is v1'
     return (f"pyproject.toml defines index {name!r} with " + ", ".join(clashes) + "; load_env, the pytest "
             "fixtures and workers-env dev will refuse this state until the two agree: fix the definition, or "
             f"`workers-env vectorize delete {name}` and create it again as defined")
