@@ -75,7 +75,9 @@ def test_create_applies_the_service_index_name_rule(cli: Cli) -> None:
         run = cli("create", name, "--dimensions", "3", "--metric", "cosine")
         assert run.returncode == 1 and run.stdout.count("Creating index") == 0, name
         assert "Name must start with a lowercase letter" in run.stderr or "the limit is 64 bytes" in run.stderr
+    assert f"✘ [ERROR] index name '{'x' * 65}' is 65 bytes; the limit is 64 bytes\n" in run.stderr
     assert json.loads(cli("list", "--json").stdout) == []
+    assert cli("create", "x" * 64, "--dimensions", "3", "--metric", "cosine").returncode == 0  # at the limit
 
 
 def test_create_accepts_good_names_and_wranglers_binding_options(cli: Cli, tmp_path: Path) -> None:
