@@ -543,10 +543,13 @@ def _whole_suite(scratch: Scratch, survivors: list[Mutation], timeout: float) ->
 # -- the report ---------------------------------------------------------------------------
 def report(mutations: list[Mutation], total: int, args: argparse.Namespace) -> str:
     ran = [m for m in mutations if m.result != "not run"]
-    killed = [m for m in ran if m.result in ("killed", "timeout")]
+    killed = [m for m in ran if m.result == "killed"]
     survivors = [m for m in ran if m.result == "survived"]
+    # a run that timed out is no kill: on a loaded machine a slow run is the likelier cause
+    timeouts = [m for m in ran if m.result == "timeout"]
     lines = [f"{len(ran)} mutations ({total} found{', sampled' if len(mutations) < total else ''}), "
              f"{len(killed)} killed, {len(survivors)} survived"
+             f"{f', {len(timeouts)} timed out (run them again with a longer --timeout)' if timeouts else ''}"
              f"{'' if args.whole_suite else ' the binding files (whole suite not run)'}", ""]
     by_module: dict[str, list[int]] = {}
     for mutation in ran:
@@ -557,7 +560,7 @@ def report(mutations: list[Mutation], total: int, args: argparse.Namespace) -> s
     lines += [f"| {module} | {n} | {k} |" for module, (n, k) in by_module.items()]
     lines += ["", "Survivors:", "", "| module | line | symbol | mutation | last tier run |",
               "| --- | --- | --- | --- | --- |"]
-    lines += [f"| {m.module} | {m.line} | `{m.symbol}` | {m.change} | {m.tier} |" for m in survivors]
+    lines += [f"| {m.module} | {m.line} | `{m.symbol}` | {m.change} | {m.tier} |" for m in survivors + timeouts]
     if not survivors:
         lines.append("| (none) | | | | |")
     return "\n".join(lines)
