@@ -9,6 +9,7 @@ import pytest
 from workers_env import (
     ConfigError,
     Env,
+    IndexDefinition,
     IndexDefinitionError,
     VectorizeBinding,
     load_env,
@@ -181,6 +182,16 @@ async def test_bad_index_definitions_say_what_is_wrong(project, definition, mess
         load_env(project, indexes={"docs": definition})
     # (one line for each of the two bindings of "docs")
     assert set(str(info.value).splitlines()) == {f'the indexes= argument, index "docs": {message}'}
+
+
+async def test_an_index_definition_objects_preset_is_checked_too(project):
+    with pytest.raises(ConfigError) as info:
+        load_env(project, indexes={"docs": IndexDefinition(dimensions=3, metric="cosine", preset="@cf/nope")})
+    assert set(str(info.value).splitlines()) == {
+        f'the indexes= argument, index "docs": unknown preset \'@cf/nope\'; known presets: {_PRESETS}'}
+    env = load_env(project, indexes={"docs": IndexDefinition(dimensions=768, metric="cosine",
+                                                             preset="@cf/baai/bge-base-en-v1.5")})
+    assert (await env.SEARCH.describe()).config.dimensions == 768
 
 
 async def test_at_most_10_metadata_indexes_in_a_definition(project):
