@@ -1252,6 +1252,11 @@ CASES: list = [
     ["call", "scheduler.wait", 5], ["call", "scheduler.wait"], ["call", "scheduler.wait", "x"],
     ["call", "scheduler.wait", 5, {"signal": {"$call": ["AbortSignal.abort"]}}],
     ["call", "scheduler.wait", 5000, {"signal": {"$call": ["AbortSignal.timeout", 10]}}],
+    # kept unawaited: a Promise as every method's, the refused one rejected (not thrown) at the call
+    ["do", {"$get": "scheduler"}, ["@w", "wait", 5], ["@x", "wait"], ["@y", "wait", 5, {"signal": 1}],
+     ["$settle", "w", "x", "y"]],
+    *[["call", "scheduler.wait", 1, {"signal": value}] for value in ("x", {}, NULL, UNDEF, new("AbortController"))],
+    ["call", "scheduler.wait", 1, 5], ["call", "scheduler.wait", 1, NULL], ["call", "scheduler.wait", 1, "x"],
     *[["call", "structuredClone", value] for value in (
         "x", 5, NULL, UNDEF, NAN, big(7), [1, "a", [2]], {"a": {"b": [1, NULL]}}, X("010203"),
         B("0102"), new("Error", "m"), new("TypeError", "m"), new("DOMException", "m", "AbortError"),
