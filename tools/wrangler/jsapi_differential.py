@@ -1234,11 +1234,49 @@ CASES: list = [
      *reads("rd", 2)],
     # a BYOB reader's read fills the buffer given (at most its size, 8192 bytes too), giving a Uint8Array of it
     # (its buffer detached and taken); at the end a zero-length one at its start, done
-    *[{"call": ["do", new("Response", pattern_text(n)), ["@rd", "body.getReader", {"mode": "byob"}],
-                *[step for i in range(3)
-                  for step in (["@r%d" % i, "@rd.read", new("Uint8Array", size)], ["$settle", "r%d" % i])]],
-       "expected": "a BYOB reader (getReader({mode: 'byob'})) is not emulated: workers-env raises NotEmulatedError"}
+    *[["do", new("Response", pattern_text(n)), ["@rd", "body.getReader", {"mode": "byob"}],
+       *[step for i in range(3) for step in (["@r%d" % i, "@rd.read", new("Uint8Array", size)], ["$settle", "r%d" % i])]]
       for n, size in ((10, 4), (10, 16), (5000, 8192))],
+    # (its view's buffer transferred, the view detached; a Uint8Array whatever the view; the default reader's rules)
+    *[["do", new("Response", "abcdefghij"), ["@rd", "body.getReader", {"mode": "byob"}], *steps]
+      for steps in (
+          [["@v", "$new", "Uint8Array", 4], ["@r0", "@rd.read", {"$kept": "v"}], ["$settle", "r0"], "@v.byteLength",
+           "@v.buffer.byteLength", "bodyUsed", "body.locked"],
+          [["@r0", "@rd.read"], ["$settle", "r0"]],
+          [["@r0", "@rd.read", new("Uint8Array", 0)], ["$settle", "r0"]],
+          [["@r0", "@rd.read", "x"], ["$settle", "r0"]],
+          [["@r0", "@rd.read", B("0000")], ["$settle", "r0"]],
+          [["@r0", "@rd.read", new("Uint16Array", 2)], ["$settle", "r0"], ["@r1", "@rd.read", new("Uint16Array", 4)],
+           ["$settle", "r1"], ["@r2", "@rd.read", new("Uint16Array", 4)], ["$settle", "r2"]],
+          [["@r0", "@rd.read", new("DataView", B("00000000"), 1, 2)], ["$settle", "r0"]],
+          [["@r0", "@rd.read", new("Uint8Array", B("0000000000"), 1, 3)], ["$settle", "r0"]],
+          [["@r0", "@rd.read", new("Uint8Array", 16)], ["@r1", "@rd.read", new("Uint8Array", 16)], ["$settle", "r0", "r1"]],
+          [["@r0", "@rd.read", new("Uint8Array", 4)], ["@rl", "@rd.releaseLock"], ["$settle", "r0"], "body.locked"],
+          [["@r0", "@rd.read", new("Uint8Array", 4)], ["$settle", "r0"], ["@rl", "@rd.releaseLock"], "body.locked",
+           ["@rd2", "body.getReader"], ["@r1", "@rd2.read"], ["$settle", "r1"]],
+          [["@cd", "@rd.closed"], ["@r0", "@rd.read", new("Uint8Array", 16)], ["$settle", "r0", "cd"],
+           ["@r1", "@rd.read", new("Uint8Array", 16)], ["$settle", "r1", "cd"]],
+          [["@k", "@rd.cancel", "why"], ["@r0", "@rd.read", new("Uint8Array", 4)], ["$settle", "k", "r0"], "bodyUsed"],
+          [["@r0", "@rd.read", new("Uint8Array", 4)], ["@k", "@rd.cancel", "why"], ["$settle", "r0", "k"]],
+          [["@r0", "@rd.read", new("Uint8Array", 4), {"min": 2}], ["$settle", "r0"]],
+          ["body.locked", ["@t", "text"], ["$settle", "t"]],
+      )],
+    ["do", new("Response", pattern_text(10000)), ["@rd", "body.getReader", {"mode": "byob"}],
+     *[step for i in range(3) for step in (["@r%d" % i, "@rd.read", new("Uint8Array", 6000)], ["$settle", "r%d" % i])]],
+    # a body read while a reader of its own holds the stream, nothing read: refused as locked
+    *[["do", body, ["@rd", "body.getReader"], ["@t", "text"], ["$settle", "t"], "bodyUsed"]
+      for body in (new("Response", "abc"), new("Request", "https://e.com", {"method": "POST", "body": "abc"}))],
+    ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@rl", "@rd.releaseLock"], ["@t", "text"], ["$settle", "t"]],
+    # a JavaScript stream of values has none; an internal stream's or a byte stream's is not emulated
+    ["do", new("TransformStream"), ["@rd", "readable.getReader", {"mode": "byob"}]],
+    ["do", new("ReadableStream"), ["@rd", "getReader", {"mode": "byob"}]],
+    *[{"call": ["do", new(*kind), ["@rd", "readable.getReader", {"mode": "byob"}]],
+       "expected": "a BYOB reader of an IdentityTransformStream's or FixedLengthStream's readable is not emulated: "
+                   "workers-env raises NotEmulatedError (a body's is emulated)"} for kind in STREAM_KINDS[1:]],
+    ["do", new("Blob", ["abc"]), ["@s", "stream"], ["@rd", "@s.getReader", {"mode": "byob"}],
+     ["@r0", "@rd.read", new("Uint8Array", 8)], ["$settle", "r0"]],
+    ["do", new("Request", "https://e.com", {"method": "POST", "body": "abc"}), ["@rd", "body.getReader", {"mode": "byob"}],
+     ["@r0", "@rd.read", new("Uint8Array", 8)], ["$settle", "r0"]],
     # Request.fetcher (http.h): null for a Request made without one, from another or cloned
     ["do", new("Request", "https://e.com/"), "fetcher", ["clone"]],
     ["do", {"r": new("Request", new("Request", "https://e.com/"), {"fetcher": NULL})}, "r.fetcher"],

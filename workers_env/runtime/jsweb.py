@@ -569,6 +569,9 @@ class _Body(JsgObject, JsProxy):
     def _consume(self) -> bytes:
         if self.bodyUsed:
             raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
+        stream = self.__dict__.get("_stream")
+        if stream is not None and stream.locked:  # a reader of its own holds it, not read from yet
+            raise js_type_error(READER_LOCKED)
         if self._body is not None:
             self.bodyUsed = True
         return self._body or b""
