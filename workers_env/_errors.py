@@ -197,7 +197,12 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
 
     cause: Any  # set only on an Error made with ``options.cause`` (jsglobals)
 
-    def __init__(self, message: str, *, name: str = "Error"):
+    def __init__(self, message: str, *named: str, name: str = "Error"):
+        """``JsException(message, name=...)`` here; Worker code's ``JsException(name, message)``
+        is Pyodide's constructor (0.26.0a4, 0.28.2, 314.0.6: a JS ``Error`` of that name and
+        message; Pyodide 0.28's ``pyodide.http`` makes its abort reasons so)."""
+        if named:
+            name, message = message, named[0]
         super().__init__(f"{name}: {message}")
         self.name = name
         self.message = message

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from workers_env import _jsvalues
@@ -226,19 +226,23 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
                 lines.append((name, self.get(name)))
         return lines
 
-    # workerd's iterators walk a copy taken when they are made (``IteratorState{copy}``): a
-    # header set meanwhile is not seen
+    def _iterator(self, item: Callable[[str, str], Any]) -> JsIterator:
+        """A ``Headers Iterator`` of ``item(name, value)`` of each displayed line: workerd's
+        iterators walk a copy taken when they are made (``IteratorState{copy}``), so a header set
+        meanwhile is not seen."""
+        return JsIterator([item(name, value) for name, value in self._displayed()], "Headers Iterator")
+
     def entries(self) -> JsIterator:
-        return JsIterator([JsArray([k, v]) for k, v in self._displayed()], "Headers Iterator")
+        return self._iterator(lambda name, value: JsArray([name, value]))
 
     def __iter__(self) -> JsIterator:
         return self.entries()
 
     def keys(self) -> JsIterator:
-        return JsIterator([k for k, _ in self._displayed()], "Headers Iterator")
+        return self._iterator(lambda name, _value: name)
 
     def values(self) -> JsIterator:
-        return JsIterator([v for _, v in self._displayed()], "Headers Iterator")
+        return self._iterator(lambda _name, value: value)
 
     def forEach(self, callback: Any = None, *_ignored: Any) -> None:  # noqa: N802 - JS name
         """``headers.forEach((value, name, headers) => ...)``: in order of name, as iteration; a
@@ -565,6 +569,9 @@ class _Body(JsgObject, JsProxy):
     def _consume(self) -> bytes:
         if self.bodyUsed:
             raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
+        stream = self.__dict__.get("_stream")
+        if stream is not None and stream.locked:  # a reader of its own holds it, not read from yet
+            raise js_type_error(READER_LOCKED)
         if self._body is not None:
             self.bodyUsed = True
         return self._body or b""
