@@ -220,6 +220,15 @@ def list_vectors_bad_count(count: object) -> str:
     return f"🚨 --count must be a whole number from 1 to {LIST_VECTORS_MAX_COUNT}; got {count}"
 
 
+def incorrect_api_version(index_name: str, index_version: str, api_version: str) -> str:
+    """The REST API's answer to a call on an index of the other generation (what ``wrangler
+    vectorize`` gets for ``get --deprecated-v1`` of a v2 index, or ``query`` of a v1 one): quoted
+    from a v1 ``GET /vectorize/indexes/<name>`` of a v2 index (doobidoo/mcp-memory-service#689);
+    the v2 API on a v1 index is taken to fill the same template [D]."""
+    return (f'vectorize.incorrect_api_version - Index: "{index_name}" with version "{index_version}" '
+            f'called with api version "{api_version}" [code: 1010]')
+
+
 def wrong_query_dimensions(expected: int, got: int) -> VectorizeError:
     return VectorizeError(
         QUERY, f"invalid query vector, expected {expected} dimensions, and got {got} dimensions", code=40006
