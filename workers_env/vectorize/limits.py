@@ -421,6 +421,29 @@ def unindexed_filter_warning(key: str, type_: str = "string", index_name: str | 
     )
 
 
+def vectors_predate_metadata_index(index_name: str, property_name: str, count: int,
+                                   which: str = "this metadata index") -> str:
+    """Not a Vectorize message: what we add when a metadata index is created on an index already
+    holding vectors (``create-metadata-index``, or a definition's ``metadata_indexes`` reconciled
+    with persisted state): they are not in it, as on the service, which says nothing of it."""
+    vectors = f"{count} vector{'s' if count != 1 else ''}"
+    return (f"index {index_name!r} already holds {vectors}, written before {which} and so not in it: a filter on "
+            f"{property_name!r} matches none of them until they are written again, e.g. workers-env vectorize "
+            f"upsert {index_name} --file <your NDJSON>")
+
+
+def filter_misses_older_vectors(key: str, count: int, index_name: str | None = None) -> str:
+    """Not a Vectorize error: the warning we add when a v2 filter names an indexed property that
+    ``count`` vectors carry but were written before its metadata index was created."""
+    vectors = f"{count} vector{'s' if count != 1 else ''}"
+    where = f" of index {index_name!r}" if index_name else ""
+    carry = "carries" if count == 1 else "carry"
+    return (f"filter on {key!r} cannot match {vectors}{where} that {carry} {key!r}: written before its metadata "
+            f"index was created, {'it is' if count == 1 else 'they are'} not in it until written again (upsert "
+            f"{'it' if count == 1 else 'them'} again, e.g. "
+            f"workers-env vectorize upsert {index_name or '<index>'} --file <your NDJSON>)")
+
+
 #: how to give a filter a value of a metadata index's type, for the warning below
 _TYPE_FIX = {
     "number": "Pass a number (float(...) or int(...) of a string such as a URL query parameter)",

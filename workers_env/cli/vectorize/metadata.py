@@ -30,10 +30,7 @@ def create_metadata_index(args: argparse.Namespace) -> int:
         f"Mutation changeset identifier: {mutation.id}."
     )
     if before:  # the service says nothing of it: a filter then misses them without a word
-        vectors = f"{before} vector{'s' if before != 1 else ''}"
-        print(f"(workers-env: index '{args.name}' already holds {vectors}, written before this metadata index "
-              f"and so not in it: a filter on '{args.property_name}' matches none of them until they are "
-              f"written again, e.g. workers-env vectorize upsert {args.name} --file <your NDJSON>)",
+        print(f"(workers-env: {_limits.vectors_predate_metadata_index(args.name, args.property_name, before)})",
               file=sys.stderr, flush=True)
     return 0
 
