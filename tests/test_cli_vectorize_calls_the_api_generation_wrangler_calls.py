@@ -126,3 +126,16 @@ def test_commands_wrangler_sends_to_the_v2_api_refuse_a_v1_index(cli, tmp_path: 
     assert count(tmp_path, "legacy") == 2  # nothing changed
     with open_state(tmp_path / "state") as store:
         assert store.record("legacy").metadata_indexes == ()
+
+
+def test_creates_clash_line_names_the_delete_a_v1_index_needs(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "wrangler.toml").write_text('name = "x"\n[[vectorize]]\nbinding = "V"\nindex_name = "old"\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.workers-env.indexes.old]\ndimensions = 3\nmetric = "cosine"\n'
+                                             'version = "v2"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["vectorize", "create", "old", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1"]) == 0
+    err = capsys.readouterr().err
+    assert err.endswith("fix the definition, or `workers-env vectorize delete old --deprecated-v1` and create it again "
+                        "as defined)\n")
+    assert main(["vectorize", "delete", "old", "--deprecated-v1", "--force"]) == 0  # runs as written
