@@ -427,9 +427,10 @@ def vectors_predate_metadata_index(index_name: str, property_name: str, count: i
     holding vectors (``create-metadata-index``, or a definition's ``metadata_indexes`` reconciled
     with persisted state): they are not in it, as on the service, which says nothing of it."""
     vectors = f"{count} vector{'s' if count != 1 else ''}"
+    misses = "matches none of them until they are" if count != 1 else "does not match it until it is"
     return (f"index {index_name!r} already holds {vectors}, written before {which} and so not in it: a filter on "
-            f"{property_name!r} matches none of them until they are written again, e.g. workers-env vectorize "
-            f"upsert {index_name} --file <your NDJSON>")
+            f"{property_name!r} {misses} written again, e.g. workers-env vectorize upsert {index_name} "
+            "--file <your NDJSON>")
 
 
 def filter_misses_older_vectors(key: str, count: int, index_name: str | None = None) -> str:
