@@ -307,7 +307,9 @@ class BindingNotEmulatedError(NotEmulatedError):
 
 class UnindexedFilterWarning(UserWarning):
     """A v2 filter names a property that has no metadata index, or compares an indexed one with
-    values none of which is of its index's type, so it matches nothing.
+    values none of which is of its index's type, so it matches nothing; or it names an indexed
+    property that vectors written before the metadata index carry, which it cannot match (also
+    said when a definition's metadata index is added to persisted state already holding vectors).
 
     The service returns no matches without an error; this Python-side warning says why,
     so a test can turn it into a failure (``-W error::workers_env.UnindexedFilterWarning``).
