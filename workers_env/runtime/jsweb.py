@@ -115,7 +115,21 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     """The JS ``Headers`` class: names lower-cased, iteration sorted by name."""
 
     _js_name = "Headers"
-    _not_js = frozenset({"items", "lines"})  # workers-env's reads of the lines (``dir()`` leaves them out)
+    _not_js = frozenset({"items", "lines", "immutable"})  # workers-env's own (``dir()`` leaves them out)
+    #: workerd's guard (headers.h): the headers of an incoming Request, of a fetch answer (a
+    #: subrequest's, a binding's such as ``env.ASSETS``, ``caches.default.match``'s) and of
+    #: ``Response.redirect`` refuse ``set``/``append``/``delete``; their ``clone()``'s keep that, a
+    #: ``new Headers(...)``, ``new Request(request)`` or ``new Response(body, response)`` does not
+    _immutable = False
+
+    def immutable(self) -> JsHeaders:
+        """These headers guarded as workerd guards a received message's (see :attr:`_immutable`)."""
+        self._immutable = True
+        return self
+
+    def _check_guard(self) -> None:
+        if self._immutable:
+            raise js_type_error("Can't modify immutable headers.")
 
     def __init__(self, init: Any = None):
         self._pairs: list[tuple[str, str]] = []
@@ -175,16 +189,19 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     # JavaScript methods ignore extra arguments: ``headers.get(name, "")`` is ``get(name)``
     @jsg_required("string", "string")
     def append(self, name: Any, value: Any, *_ignored: Any) -> None:
+        self._check_guard()
         self._pairs.append((self._name(name), self._value(value)))
 
     @jsg_required("string", "string")
     def set(self, name: Any, value: Any, *_ignored: Any) -> None:
+        self._check_guard()
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
         self._pairs.append((key, self._value(value)))
 
     @jsg_required("string")
     def delete(self, name: Any, *_ignored: Any) -> None:
+        self._check_guard()
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
 
@@ -876,6 +893,7 @@ class JsRequest(_Body):
             raise js_type_error(_CLONE_USED)
         copy = JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
                          redirect=self.redirect, signal=self.signal)
+        copy.headers._immutable = self.headers._immutable  # (workerd's Headers::clone keeps the guard)
         copy.url = self.url  # the same string (one kept as given, before fetch_standard_url)
         copy._encode_response_body = self._encode_response_body
         copy._cache_mode = self._cache_mode
@@ -1025,7 +1043,9 @@ class JsResponse(_Body):
             location = JsURL(url).href
         except JsException:
             raise js_type_error(f"Unable to parse URL: {_jsvalues.js_string(url)}") from None
-        return JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": location})}))
+        response = JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": location})}))
+        response.headers.immutable()  # (Headers::Guard::IMMUTABLE)
+        return response
 
     def clone(self) -> JsResponse:
         branch = self._tee_live()
@@ -1033,6 +1053,7 @@ class JsResponse(_Body):
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
         copy = JsResponse(None, JsObject({"status": self.status, "statusText": self.statusText, "headers": self.headers}))
+        copy.headers._immutable = self.headers._immutable  # (workerd's Headers::clone keeps the guard)
         encoded = self.encoded()  # workerd tees the stream as received; encodeBody is not copied
         if branch is not None:
             copy._take_live(branch)
