@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -51,6 +52,7 @@ from workers_env.runtime.jsreadable import READER_LOCKED, TEE_LOCKED, JsgObject,
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 from workers_env.runtime.mimetype import extract_mime_type
 from workers_env.runtime.requestbody import IncomingBody, whole
+from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["HTTP_METHODS", "JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
            "json_parse"]
@@ -434,6 +436,14 @@ class _Body(JsgObject, JsProxy):
     #: ``(body, its chunks)``: a stream of unknown length given whole, in the chunks its source
     #: gave, which ``workers-env dev`` sends one by one (each server-sent event as it comes)
     _pieces: tuple[bytes, list[bytes]] | None = None
+    #: the properties workerd defines read-only: Worker code assigning one gets V8's TypeError
+    #: (a strict-mode assignment, as Pyodide makes it), the value unchanged (wrangler dev 4.164.0)
+    _read_only: frozenset[str] = frozenset()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self._read_only and not sys._getframe(1).f_code.co_filename.startswith(PACKAGE_DIR):
+            raise js_type_error(f"Cannot assign to read only property '{name}' of object '#<{self._js_name}>'")
+        super().__setattr__(name, value)
 
     @property
     def bodyUsed(self) -> bool:  # noqa: N802 - JS name
@@ -761,6 +771,8 @@ class JsRequest(_Body):
 
     _js_name = "Request"
     _not_js = frozenset({"fetcher", "from_options"})  # workers-env's own (``dir()`` leaves them out)
+    _read_only = frozenset({"method", "url", "headers", "redirect", "signal", "cf", "body", "bodyUsed", "fetcher",
+                            "integrity", "keepalive", "cache"})
 
     #: the init's ``encodeResponseBody``: ``"manual"`` leaves the answer's body encoded
     _encode_response_body = "automatic"
@@ -942,6 +954,8 @@ class JsResponse(_Body):
 
     _js_name = "Response"
     _not_js = frozenset({"raw_body", "pieces"})  # workers-env's own (``dir()`` leaves them out)
+    _read_only = frozenset({"status", "statusText", "headers", "ok", "redirected", "url", "type", "body", "bodyUsed",
+                            "webSocket", "cf"})
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs)
