@@ -223,7 +223,7 @@ class Database:
         self._page_size = int(conn.execute("PRAGMA page_size" + _INTERNAL).fetchone()[0])
         for limit, value in limits.SQLITE_LIMITS.items():
             conn.setlimit(limit, value)
-        self._close_helper = newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
+        newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
         conn.set_authorizer(self._authorize)
         self._last_row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
         self._size = self._database_size()
@@ -234,7 +234,6 @@ class Database:
             if not self.closed:
                 self.closed = True
                 self._conn.close()
-                self._close_helper()
 
     # -- the rules on user SQL (workerd's SqliteDatabase::isAuthorized) ---------------------
 

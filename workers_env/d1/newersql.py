@@ -13,10 +13,12 @@ arguments, ...) fails as the linked SQLite says, with a note from :func:`older_s
 
 from __future__ import annotations
 
+import atexit
 import math
 import re
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -69,8 +71,8 @@ def older_sqlite_note(message: str) -> str | None:
     return None
 
 
-def install(conn: sqlite3.Connection) -> Callable[[], None]:
-    """Add what the linked SQLite lacks to ``conn``; returns what closes the helper it uses."""
+def install(conn: sqlite3.Connection) -> None:
+    """Add what the linked SQLite lacks to ``conn``."""
     if LINKED < (3, 41):
         conn.create_function("unhex", 1, _unhex, deterministic=True)
         conn.create_function("unhex", 2, _unhex, deterministic=True)
@@ -87,12 +89,9 @@ def install(conn: sqlite3.Connection) -> Callable[[], None]:
         if name not in known:
             for count in counts:
                 conn.create_function(name, count, _refused, deterministic=True)
-    if LINKED >= (3, 42):
-        return lambda: None
-    helper = sqlite3.connect(":memory:", check_same_thread=False)
-    for name in _DATE_FUNCTIONS:
-        conn.create_function(name, -1, _subsec(helper, name), deterministic=True)
-    return helper.close
+    if LINKED < (3, 42):
+        for name in _DATE_FUNCTIONS:
+            conn.create_function(name, -1, _subsec(name), deterministic=True)
 
 
 def _refused(*_args: Any) -> None:  # never runs: the authorizer refuses the call first
@@ -220,9 +219,25 @@ def _is_subsec(value: Any) -> bool:
     return isinstance(value, str) and value.lower() in _SUBSEC
 
 
-def _subsec(helper: sqlite3.Connection, name: str) -> Callable[..., Any]:
+_helper: sqlite3.Connection | None = None
+_helper_lock = threading.Lock()
+
+
+def _linked(sql: str, args: list[Any]) -> Any:
+    """``sql``'s one value, run on the linked SQLite's own functions: one connection for the
+    process, made when first needed (one per database would be freed only by a second round of
+    the cyclic collector, its statement cache and it referring to each other)."""
+    global _helper
+    with _helper_lock:
+        if _helper is None:
+            _helper = sqlite3.connect(":memory:", check_same_thread=False)
+            atexit.register(_helper.close)  # (3.13 warns of a connection never closed)
+        return _helper.execute(sql, args).fetchone()[0]
+
+
+def _subsec(name: str) -> Callable[..., Any]:
     """``name`` (one of :data:`_DATE_FUNCTIONS`) with SQLite 3.42's ``subsec`` modifier: the
-    linked SQLite's own function (run on ``helper``) without it, whose answer the modifier
+    linked SQLite's own function (:func:`_linked`) without it, whose answer the modifier
     changes only for ``unixepoch`` (a REAL of whole milliseconds), ``datetime`` and ``time``
     (``HH:MM:SS.SSS``); ``'subsec'`` as the time value is ``'now'`` with the modifier, as 3.42
     reads it."""
@@ -236,14 +251,14 @@ def _subsec(helper: sqlite3.Connection, name: str) -> Callable[..., Any]:
         kept = values[: at + 1] + [v for v in values[at + 1:] if not _is_subsec(v)]
         subsec = subsec or len(kept) < len(values)
         if not subsec or name not in ("unixepoch", "datetime", "time"):
-            return helper.execute(f"SELECT {name}({','.join('?' * len(kept))})", kept).fetchone()[0]
+            return _linked(f"SELECT {name}({','.join('?' * len(kept))})", kept)
         marks = ",".join("?" * len(kept))
         if name == "unixepoch":
-            day = helper.execute(f"SELECT julianday({marks})", kept).fetchone()[0]
+            day = _linked(f"SELECT julianday({marks})", kept)
             if day is None:
                 return None
             return (round(day * 86400000.0) - 210866760000000) / 1000.0
         layout = "%Y-%m-%d %H:%M:%f" if name == "datetime" else "%H:%M:%f"
-        return helper.execute(f"SELECT strftime(?,{marks})", [layout, *kept]).fetchone()[0]
+        return _linked(f"SELECT strftime(?,{marks})", [layout, *kept])
 
     return call
