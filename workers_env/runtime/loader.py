@@ -469,6 +469,7 @@ def build_request(
                         redirect="manual")
     request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
     request._one_time_body = request._body is not None  # a stream from the client (global-scope.c++)
+    request.headers.immutable()  # Headers::Guard::REQUEST (global-scope.c++)
     return request
 
 
