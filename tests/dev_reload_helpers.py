@@ -15,7 +15,9 @@ from pathlib import Path
 
 from worker_helpers import typical_pyproject
 
-TIMEOUT = 20
+#: seconds a line (or an answer) may take: only a broken server waits that long, a loaded
+#: machine's start of one can take 20 (load ~20 on 2 cores)
+TIMEOUT = 60
 RELOADING = "\u2394 Reloading local server..."
 READY = "\u2394 Local server updated and ready"
 
@@ -77,13 +79,15 @@ class DevServer:
         return "\n".join(self.lines)
 
     def wait_for(self, text: str, *, after: int = 0) -> int:
-        """The index of the first line from ``after`` on that contains ``text``."""
+        """The index of the first line from ``after`` on that contains ``text``. The lines are
+        looked at once more after the deadline: a sleep that overran it (a loaded machine) must
+        not miss a line that came meanwhile."""
         deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
+        while True:
             for index in range(after, len(self.lines)):
                 if text in self.lines[index]:
                     return index
-            if self.proc.poll() is not None and not self._reader.is_alive():
+            if (self.proc.poll() is not None and not self._reader.is_alive()) or time.monotonic() >= deadline:
                 break
             time.sleep(0.02)
         raise AssertionError(f"no line with {text!r} after line {after}:\n{self.output}")
@@ -103,7 +107,11 @@ class DevServer:
         return self.wait_for(RELOADING, after=mark)
 
     def __enter__(self) -> DevServer:
-        self.wait_for("Ready on")
+        try:
+            self.wait_for("Ready on")
+        except BaseException:
+            self.__exit__()  # a server that did not start in time is not left running
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -230,17 +230,25 @@ def test_an_environments_own_date_and_flags_decide(tmp_path, section, original):
         assert _query(idx, [1, 0, 0], topK=3) == (ORIGINAL_PLAIN if wanted else TODAYS_PLAIN), environment
 
 
-def test_the_cli_query_prints_todays_format_whatever_the_date(tmp_path, monkeypatch, capsys):
-    """``workers-env vectorize query`` stands for ``wrangler vectorize query``, which calls the
-    REST API: no Worker's compatibility date reaches it."""
+def test_the_cli_query_never_prints_the_original_format(tmp_path, monkeypatch, capsys):
+    """``workers-env vectorize query`` stands for ``wrangler vectorize query``, which calls the v2
+    REST API: no Worker's compatibility date reaches it, and a v1 index -- the only one with the
+    original format -- is refused there (``vectorize.incorrect_api_version``), so it prints
+    today's format or nothing."""
     (tmp_path / "wrangler.toml").write_text(_toml(ORIGINAL_DATE, ("vectorize_query_original",)))
     typical_pyproject(tmp_path)
     (tmp_path / "v.ndjson").write_text('{"id": "a", "values": [1, 0, 0]}\n')
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
     assert main(["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1"]) == 0
-    assert main(["vectorize", "insert", "idx", "--file", "v.ndjson"]) == 0
+    assert main(["vectorize", "insert", "idx", "--file", "v.ndjson", "--deprecated-v1"]) == 0
     capsys.readouterr()
-    assert main(["vectorize", "query", "idx", "--vector", "1", "0", "0"]) == 0
+    assert main(["vectorize", "query", "idx", "--vector", "1", "0", "0"]) == 1
+    printed, err = capsys.readouterr()
+    assert "vectorId" not in printed and 'with version "v1" called with api version "v2"' in err
+    assert main(["vectorize", "create", "now", "--dimensions", "3", "--metric", "cosine"]) == 0
+    assert main(["vectorize", "insert", "now", "--file", "v.ndjson"]) == 0
+    capsys.readouterr()
+    assert main(["vectorize", "query", "now", "--vector", "1", "0", "0"]) == 0
     printed = capsys.readouterr().out
     assert '"id": "a"' in printed and "vectorId" not in printed

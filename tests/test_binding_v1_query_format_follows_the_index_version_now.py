@@ -44,7 +44,7 @@ def test_a_v1_index_created_again_as_v2_answers_in_todays_format(project, capsys
     asyncio.run(idx.upsert([{"id": "a", "values": [1, 0, 0]}]))
     assert asyncio.run(idx.query([1, 0, 0])) == {"count": 1, "matches": [{"vectorId": "a", "score": 1}]}
 
-    cli("vectorize", "delete", "idx", "--force")
+    cli("vectorize", "delete", "idx", "--force", "--deprecated-v1")  # wrangler's v1 delete
     cli("vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine")  # v2
     cli("vectorize", "insert", "idx", "--file", "one.ndjson")
     assert asyncio.run(idx.query([1, 0, 0])) == {"count": 1, "matches": [{"id": "a", "score": 1}]}
@@ -61,7 +61,7 @@ def test_a_v2_index_created_again_as_v1_answers_in_the_original_format(project, 
 
     cli("vectorize", "delete", "idx", "--force")
     cli("vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1")
-    cli("vectorize", "insert", "idx", "--file", "one.ndjson")
+    cli("vectorize", "insert", "idx", "--file", "one.ndjson", "--deprecated-v1")
     assert asyncio.run(idx.query([1, 0, 0], topK=1)) == {"count": 1, "matches": [{"vectorId": "a", "score": 1}]}
     got = asyncio.run(idx.query([1, 0, 0], topK=1, returnVectors=True))
     assert got == {"count": 1, "matches": [
@@ -78,7 +78,7 @@ def test_the_first_plain_query_after_a_recreation_takes_the_new_versions_top_k_l
 
     cli("vectorize", "delete", "idx", "--force")
     cli("vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1")  # topK up to 20
-    cli("vectorize", "insert", "idx", "--file", "one.ndjson")
+    cli("vectorize", "insert", "idx", "--file", "one.ndjson", "--deprecated-v1")
     with pytest.raises(VectorizeError, match="max top K is 20, but got 50"):  # v1's, on the first query after
         asyncio.run(idx.query([1, 0, 0], topK=50))
     assert asyncio.run(idx.query([1, 0, 0])) == {"count": 1, "matches": [{"vectorId": "a", "score": 1}]}

@@ -154,9 +154,9 @@ def test_get_and_list_show_the_index(cli: Run) -> None:
     ]
     assert "│ docs │ 3          │ cosine │ about       │" in out
     code, out, _ = cli("list")
-    assert out.startswith("📋 Listing Vectorize indexes...\n┌") and "docs" in out and "legacy" in out
+    assert out.startswith("📋 Listing Vectorize indexes...\n┌") and "docs" in out and "legacy" not in out
     code, out, _ = cli("list", "--json")
-    assert [i["name"] for i in json.loads(out)] == ["docs", "legacy"]
+    assert [i["name"] for i in json.loads(out)] == ["docs"]
     code, out, _ = cli("list", "--json", "--deprecated-v1")
     assert [i["name"] for i in json.loads(out)] == ["legacy"]
     code, _, err = cli("get", "nope")
@@ -356,17 +356,6 @@ def test_query_argument_errors(filled: Run) -> None:
     assert code == 1 and "max top K is 100, but got 100000000000000000000" in err
 
 
-def test_query_on_a_v1_index_maps_return_metadata_to_booleans(cli: Run, tmp_path: Path) -> None:
-    cli("create", "old", "--dimensions", "2", "--metric", "cosine", "--deprecated-v1")
-    cli("insert", "old", "--file", str(ndjson(tmp_path / "v.ndjson", [{"id": "a", "values": [1, 0], "metadata": {"k": 1}}])))
-    result = body_json(cli("query", "old", "--vector", "1", "0", "--return-metadata", "all")[1])
-    assert result["matches"][0]["metadata"] == {"k": 1}
-    code, _, err = cli("query", "old", "--vector", "1", "0", "--return-metadata", "indexed")
-    assert code == 1 and "Invalid returnMetadata option. Expected boolean; got: indexed" in err
-    code, _, err = cli("query", "old", "--vector-id", "a")
-    assert code == 1 and "QueryById operation is not supported for v1 indexes." in err
-
-
 # -- get-vectors / delete-vectors --------------------------------------------------------------------------
 def test_get_vectors(filled: Run) -> None:
     code, out, _ = filled("get-vectors", "docs", "--ids", "c", "missing", "a")
@@ -389,13 +378,6 @@ def test_delete_vectors(filled: Run, state: Path) -> None:
         assert store.count_vectors("docs") == 2
     code, _, err = filled("delete-vectors", "docs", "--ids", *[str(i) for i in range(101)])
     assert code == 1 and "max id count is 100, got 101" in err
-
-
-def test_delete_vectors_on_v1(cli: Run, tmp_path: Path) -> None:
-    cli("create", "old", "--dimensions", "2", "--metric", "cosine", "--deprecated-v1")
-    cli("insert", "old", "--file", str(ndjson(tmp_path / "v.ndjson", [{"id": "a", "values": [1, 0]}])))
-    code, out, _ = cli("delete-vectors", "old", "--ids", "a", "b")
-    assert out.splitlines()[-1] == "✅ Successfully deleted 2 vectors from index 'old'."
 
 
 # -- list-vectors -------------------------------------------------------------------------------------------
@@ -465,9 +447,6 @@ def test_metadata_index_commands(cli: Run, tmp_path: Path) -> None:
 
 
 def test_metadata_index_limits(cli: Run) -> None:
-    cli("create", "old", "--dimensions", "2", "--metric", "cosine", "--deprecated-v1")
-    code, _, err = cli("create-metadata-index", "old", "--property-name", "k", "--type", "string")
-    assert code == 1 and "metadata indexes exist only on v2 indexes" in err
     cli("create", "docs", "--dimensions", "2", "--metric", "cosine")
     for i in range(10):
         assert cli("create-metadata-index", "docs", "--property-name", f"p{i}", "--type", "number")[0] == 0

@@ -86,6 +86,6 @@ def test_a_single_line_over_the_limit_says_so(state: Path, tmp_path: Path, capsy
 
     # v1's limits table has no upload size (its batches are at most 1,000 vectors): written
     _run(state, capsys, "create", "old", "--dimensions", "2", "--metric", "cosine", "--deprecated-v1")
-    code, out, err = _run(state, capsys, "insert", "old", "--file", str(nd))
+    code, out, err = _run(state, capsys, "insert", "old", "--file", str(nd), "--deprecated-v1")
     assert (code, err) == (0, "")
     assert _count(state, "old") == 1

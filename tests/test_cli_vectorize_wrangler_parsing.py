@@ -106,15 +106,17 @@ def test_batch_size_default_and_limits(cli: Cli, tmp_path: Path) -> None:
     run = cli("upsert", "docs", "--file", str(nd))  # upsert.ts: 5000 by default (insert.ts: 1000)
     assert [line.split(" vectors")[0] for line in run.stdout.splitlines() if line.startswith("✨")] == [
         "✨ Enqueued 2500"]
-    run = cli("upsert", "old", "--file", str(nd), "--batch-size", "5000")  # a v1 index: 1000 at a time
+    too_big = cli("upsert", "docs", "--file", str(nd), "--batch-size", "5001")
+    assert too_big.returncode == 1 and "limit upload batches to 5000 records at a time" in too_big.stderr
+    # insert.ts checks --batch-size by the API --deprecated-v1 names (v1: 1000), before the index
+    v1 = cli("insert", "old", "--file", str(nd), "--batch-size", "1001", "--deprecated-v1")
+    assert v1.returncode == 1 and "🚨 Vectorize currently limits upload batches to 1000 records at a time." in v1.stderr
+    v1 = cli("insert", "nope", "--file", str(nd), "--batch-size", "1001", "--deprecated-v1")
+    assert v1.returncode == 1 and "🚨 Vectorize currently limits upload batches to 1000 records at a time." in v1.stderr
+    run = cli("insert", "old", "--file", str(nd), "--batch-size", "1000", "--deprecated-v1")
     assert run.returncode == 0 and [line for line in run.stdout.splitlines() if line.startswith("✨")] == [
         "✨ Uploading vector batch (1000 vectors)", "✨ Uploading vector batch (1000 vectors)",
         "✨ Uploading vector batch (500 vectors)"]
-    too_big = cli("upsert", "docs", "--file", str(nd), "--batch-size", "5001")
-    assert too_big.returncode == 1 and "limit upload batches to 5000 records at a time" in too_big.stderr
-    v1 = cli("insert", "old", "--file", str(nd), "--batch-size", "1001")
-    assert v1.returncode == 1 and "🚨 Vectorize currently limits upload batches to 1000 records at a time." in v1.stderr
-    assert cli("insert", "old", "--file", str(nd), "--batch-size", "1000").returncode == 0
 
 
 def test_a_run_stops_after_100000_vectors_with_wranglers_warning(cli: Cli, tmp_path: Path) -> None:
@@ -137,7 +139,9 @@ def test_a_run_stops_after_100000_vectors_with_wranglers_warning(cli: Cli, tmp_p
 
 
 def test_filter_as_wranglers_validate_query_filter(cli: Cli, tmp_path: Path) -> None:
-    cli("create", "docs", "--dimensions", "2", "--metric", "cosine", "--deprecated-v1")
+    cli("create", "docs", "--dimensions", "2", "--metric", "cosine")
+    cli("create-metadata-index", "docs", "--property-name", "c", "--type", "string")
+    cli("create-metadata-index", "docs", "--property-name", "n", "--type", "number")
     vectors = [{"id": "a", "values": [1, 0], "metadata": {"c": "x", "n": 1}},
                {"id": "b", "values": [1, 0.1], "metadata": {"c": "y", "n": 2}}]
     (tmp_path / "v.ndjson").write_text("".join(json.dumps(v) + "\n" for v in vectors))

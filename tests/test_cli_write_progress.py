@@ -12,8 +12,11 @@ from workers_env.cli import main
 from workers_env.vectorize.persistent import open_state
 
 
-@pytest.mark.parametrize(("version", "line"), [("v1", "✨ Uploading vector batch (1 vectors)"), ("v2", "✨ Enqueued 1 vectors")])
-@pytest.mark.parametrize("op", ["insert", "upsert"])
+@pytest.mark.parametrize(("op", "version", "line"), [
+    ("insert", "v1", "✨ Uploading vector batch (1 vectors)"),  # with --deprecated-v1: wrangler's v1 insert
+    ("insert", "v2", "✨ Enqueued 1 vectors"),
+    ("upsert", "v2", "✨ Enqueued 1 vectors"),
+])
 def test_a_refused_batch_prints_no_progress_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], version: str, line: str, op: str
 ) -> None:
@@ -27,7 +30,8 @@ def test_a_refused_batch_prints_no_progress_line(
         {"id": "c", "values": [0, 1]},
     ]))
     capsys.readouterr()
-    assert main(["vectorize", op, "docs", "--file", str(nd), "--batch-size", "1", *state]) == 1
+    flag = ["--deprecated-v1"] if version == "v1" else []
+    assert main(["vectorize", op, "docs", "--file", str(nd), "--batch-size", "1", *flag, *state]) == 1
     out, err = capsys.readouterr()
     assert [entry for entry in out.splitlines() if entry.startswith("✨")] == [
         entry for entry in out.splitlines() if entry.startswith(line)

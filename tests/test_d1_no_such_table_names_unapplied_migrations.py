@@ -1,6 +1,7 @@
 """"no such table" on a database whose migrations folder holds migrations it has not had
 keeps D1's text and gains a note naming them and how to apply them (the CLI, or the pytest
-marker and fixture); nothing is written to look (the migrations table is not created)."""
+marker and fixture), or, when none of them creates that table, that applying them would not help;
+nothing is written to look (the migrations table is not created)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,28 @@ async def test_no_note_once_they_are_applied_or_for_other_errors(env):
     error = await _failure(env.DB.prepare("SELECT * FROM missing").all())
     assert str(error) == "Error: D1_ERROR: no such table: missing: SQLITE_ERROR"
     assert not getattr(error, "__notes__", None)
+
+
+@pytest.mark.asyncio
+async def test_a_table_no_unapplied_migration_creates_gets_a_note_saying_so(project):
+    """Cloudflare's D1 tutorial makes its table from a schema.sql (`d1 execute --file`), and a
+    project may add migrations beside it that only reference that table; "apply the migrations"
+    would not create it, so the note says so and names the ways that would."""
+    folder = project(WRANGLER)
+    (folder / "migrations").mkdir()
+    (folder / "migrations" / "0001_orders.sql").write_text(
+        "-- uses Customers\nCREATE TABLE Orders (id INTEGER PRIMARY KEY, customer INTEGER REFERENCES Customers(id));\n")
+    (folder / "migrations" / "0002_view.sql").write_text(
+        'CREATE TABLE IF NOT EXISTS "Quoted Name" (a);\ncreate view main.[recent] AS SELECT 1;\n'
+        "CREATE TABLE t (a);\nALTER TABLE t RENAME TO renamed;\n")
+    with load_env(folder) as env:
+        error = await _failure(env.DB.prepare("SELECT * FROM Customers").all())
+        assert str(error) == "Error: D1_ERROR: no such table: Customers: SQLITE_ERROR"  # D1's text, unchanged
+        assert error.__notes__ == [
+            "Customers is created by none of the 2 migration(s) in migrations/ not applied to DB (0001_orders.sql, "
+            "0002_view.sql), so applying them would not help: create it with your schema (`workers-env d1 execute "
+            'DB --local --file schema.sql`, or in tests @pytest.mark.d1_schema("DB", "schema.sql")), or in a '
+            "migration (`workers-env d1 migrations create DB <message>`)"]
+        for table in ("orders", '"Quoted Name"', "recent", "main.renamed"):  # created, however it is written
+            error = await _failure(env.DB.prepare(f"SELECT * FROM {table}").all())
+            assert error.__notes__[0].startswith("2 migration(s) in migrations/ are not applied to DB"), table

@@ -31,8 +31,16 @@ def test_an_edit_reloads_while_another_file_is_written_every_few_milliseconds(tm
             time.sleep(0.2)
             mark = len(dev.lines)
             (project / "src" / "entry.py").write_text(answering("after"))
-            dev.wait_for(READY, after=mark)
-            assert dev.get() == (200, "after")
+            # the log's writes reload the Worker too, each after at most a second of them: one
+            # under way when the edit came may end (print its READY) after the mark having loaded
+            # the code before it, so the edit is in that one or the next (a third for a slow reader)
+            answers = []
+            for _ in range(3):
+                mark = dev.wait_for(READY, after=mark) + 1
+                answers.append(dev.get())
+                if answers[-1] == (200, "after"):
+                    break
+            assert answers[-1] == (200, "after"), answers
         finally:
             stop.set()
             writer.join()

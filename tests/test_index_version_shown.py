@@ -1,7 +1,8 @@
 """Which API generation an index has is visible -- without touching describe()'s real shapes.
 
 Index definitions default to v1; ``workers-env vectorize create`` makes v2 as wrangler does.
-The version shows in ``repr()`` of the binding and in the CLI's ``get``/``list`` tables;
+The version shows in ``repr()`` of the binding, and in which of the CLI's ``list`` and
+``list --deprecated-v1`` names an index (wrangler's tables, no version column);
 ``describe()`` keeps each generation's exact result shape (no extra field).
 """
 
@@ -52,16 +53,18 @@ async def test_a_preset_in_pyproject_defines_the_index(tmp_path: Path) -> None:
         await env.NEW.upsert([{"id": "a", "values": [0.5] * 384}])
 
 
-def test_cli_get_and_list_tables_show_the_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_lists_each_generation_apart_in_wranglers_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     state = ["--persist-to", str(tmp_path / "state")]
     assert main(["vectorize", "create", "today", "--dimensions", "3", "--metric", "cosine", *state]) == 0
     assert main(["vectorize", "create", "legacy", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1", *state]) == 0
     capsys.readouterr()
-    assert main(["vectorize", "list", *state]) == 0
-    assert {r["name"]: r["version"] for r in table_rows(capsys.readouterr().out)} == {"today": "v2", "legacy": "v1"}
-    for name, version in (("today", "v2"), ("legacy", "v1")):
-        assert main(["vectorize", "get", name, *state]) == 0
+    for flag, name in (([], "today"), (["--deprecated-v1"], "legacy")):
+        assert main(["vectorize", "list", *flag, *state]) == 0
         (row,) = table_rows(capsys.readouterr().out)
-        assert (row["name"], row["dimensions"], row["version"]) == (name, "3", version)
-        assert main(["vectorize", "get", name, "--json", *state]) == 0
+        assert list(row) == ["name", "dimensions", "metric", "description", "created", "modified"]  # wrangler's
+        assert (row["name"], row["dimensions"]) == (name, "3")
+        assert main(["vectorize", "get", name, *flag, *state]) == 0
+        (row,) = table_rows(capsys.readouterr().out)
+        assert (row["name"], "version" in row) == (name, False)
+        assert main(["vectorize", "get", name, "--json", *flag, *state]) == 0
         assert "version" not in json.loads(capsys.readouterr().out)  # the REST API's shape, unchanged

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from workers_env import StateError, VectorizeError
+from workers_env import StateError, UnindexedFilterWarning, VectorizeError
 from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.definitions import IndexDefinition
 from workers_env.vectorize.index import VectorBatch
@@ -81,10 +81,12 @@ def test_metadata_index_membership_survives_a_restart(tmp_path: Path) -> None:
         run(b.upsert([vec("old", [1, 0, 0], metadata={"k": "x"})]))
         store.open_index("idx").create_metadata_index("k", "string")
         run(b.upsert([vec("new", [1, 0, 0], metadata={"k": "x"})]))
-        assert ids_of(run(b.query([1, 0, 0], filter={"k": "x"}))) == ["new"]
+        with pytest.warns(UnindexedFilterWarning, match="cannot match 1 vector of index 'idx' that carries 'k'"):
+            assert ids_of(run(b.query([1, 0, 0], filter={"k": "x"}))) == ["new"]
     with open_state(tmp_path) as store:
         b = bind(store, definition=None)
-        assert ids_of(run(b.query([1, 0, 0], filter={"k": "x"}))) == ["new"]
+        with pytest.warns(UnindexedFilterWarning, match="cannot match 1 vector"):  # "old" still left out
+            assert ids_of(run(b.query([1, 0, 0], filter={"k": "x"}))) == ["new"]
         run(b.upsert([vec("old", [1, 0, 0], metadata={"k": "x"})]))  # written again: now indexed
         assert sorted(ids_of(run(b.query([1, 0, 0], filter={"k": "x"})))) == ["new", "old"]
     with open_state(tmp_path) as store:
@@ -107,8 +109,10 @@ def test_a_new_metadata_index_in_the_definition_is_added_at_the_current_seq(tmp_
         run(bind(store).upsert([vec("a", [1, 0, 0], metadata={"k": 2})]))
     defn = IndexDefinition(3, "cosine", "v2", metadata_indexes={"k": "number"})
     with open_state(tmp_path) as store:
-        b = bind(store, definition=defn)
-        assert ids_of(run(b.query([1, 0, 0], filter={"k": 2}))) == []  # written before the index
+        with pytest.warns(UnindexedFilterWarning, match="already holds 1 vector, written before the metadata index"):
+            b = bind(store, definition=defn)
+        with pytest.warns(UnindexedFilterWarning, match="cannot match 1 vector"):
+            assert ids_of(run(b.query([1, 0, 0], filter={"k": 2}))) == []  # written before the index
         assert store.get_definition("idx") == defn
 
 
@@ -172,7 +176,8 @@ def test_metadata_index_created_by_the_cli_store_reaches_a_live_index(tmp_path: 
         run(b.upsert([vec("before", [1, 0, 0], metadata={"k": "x"})]))
         cli.create_metadata_index("idx", "k", "string")
         run(b.upsert([vec("after", [1, 0, 0], metadata={"k": "x"})]))
-        assert ids_of(run(b.query([1, 0, 0], filter={"k": "x"}))) == ["after"]
+        with pytest.warns(UnindexedFilterWarning, match="cannot match 1 vector"):  # "before" is left out
+            assert ids_of(run(b.query([1, 0, 0], filter={"k": "x"}))) == ["after"]
         cli.delete_metadata_index("idx", "k")
         with pytest.warns(UserWarning, match="no metadata index on 'k'"):
             assert ids_of(run(b.query([1, 0, 0], filter={"k": "x"}))) == []
@@ -224,7 +229,8 @@ def test_many_small_writes_reload_with_their_own_seqs(tmp_path: Path) -> None:
     with open_state(tmp_path) as store:
         index = store.open_index("idx")
         assert isinstance(index, PersistentIndex) and index.seq == 31
-        got = run(VectorizeBinding(index).query([1, 0, 0], topK=50, filter={"i": {"$gte": 0}}))
+        with pytest.warns(UnindexedFilterWarning, match="cannot match 15 vectors of index 'idx' that carry 'i'"):
+            got = run(VectorizeBinding(index).query([1, 0, 0], topK=50, filter={"i": {"$gte": 0}}))
         assert sorted(ids_of(got)) == sorted(f"v{i}" for i in range(15, 30))
         rows = [index.core.row_of(f"v{i}") for i in range(30)]
         assert [index.core.seq_of(r) for r in rows] == [i + 1 if i < 15 else i + 2 for i in range(30)]

@@ -52,7 +52,7 @@ def test_load_env_creates_a_defined_index_in_the_state(tmp_path: Path,
     state = tmp_path / "state"
     with load_env(tmp_path, indexes={"docs": {"dimensions": 2, "metric": "cosine"}}, persist_to=state) as env:
         asyncio.run(env.VECTORIZE.insert([{"id": "a", "values": [1, 0]}]))
-    assert main(["vectorize", "list", "--json", "--persist-to", str(state)]) == 0
+    assert main(["vectorize", "list", "--json", "--deprecated-v1", "--persist-to", str(state)]) == 0  # a v1 index
     listed = json.loads(capsys.readouterr().out)
     assert [(i["name"], i["config"]) for i in listed] == [("docs", {"dimensions": 2, "metric": "cosine"})]
     with pytest.raises(StateError, match="does not match its definition"):

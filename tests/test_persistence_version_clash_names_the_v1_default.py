@@ -36,3 +36,20 @@ def test_a_dimensions_clash_alone_has_no_version_hint(tmp_path: Path) -> None:
     with pytest.raises(StateError) as info:
         load_env(tmp_path, indexes={"docs": {"dimensions": 4, "metric": "cosine", "version": "v2"}}, persist_to=state)
     assert "dimensions 4 (stored: 3)" in str(info.value) and "version" not in str(info.value)
+
+
+@pytest.mark.parametrize(("flag", "command"), [([], "workers-env vectorize delete docs)"),
+                                               (["--deprecated-v1"], "workers-env vectorize delete docs --deprecated-v1)")])
+def test_the_delete_command_named_is_the_one_the_stored_version_takes(tmp_path: Path, flag: list[str],
+                                                                      command: str) -> None:
+    """wrangler's delete of a v1 index needs --deprecated-v1 (and refuses it for a v2 one): the
+    command the error names runs as written."""
+    (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    state = tmp_path / "state"
+    assert main(["vectorize", "create", "docs", "--dimensions", "3", "--metric", "cosine", *flag,
+                 "--persist-to", str(state), "--config", str(tmp_path / "wrangler.toml")]) == 0
+    with pytest.raises(StateError) as info:
+        load_env(tmp_path, indexes={"docs": {"dimensions": 4, "metric": "cosine", "version": "v1" if flag else "v2"}},
+                 persist_to=state)
+    assert f"; delete it ({command} or fix the definition" in str(info.value)
+    assert main(command.rstrip(")").split()[1:] + ["--force", "--persist-to", str(state)]) == 0

@@ -96,6 +96,35 @@ def test_conftest_fixture_applies_a_schema_to_every_test(d1_project):
     run(d1_project, "tests").assert_outcomes(passed=1)
 
 
+def test_stacked_schemas_apply_the_fixtures_then_the_modules_the_classs_and_the_tests_in_the_order_written(d1_project):
+    """Each schema appends its name to ``log``: a later one sees the table an earlier one made,
+    so a schema file and the migrations (or several files) can be stacked."""
+    tests = d1_project.path / "tests"
+    (tests / "log.sql").write_text("CREATE TABLE log (id INTEGER PRIMARY KEY, name TEXT);\n")
+    for name in ("module", "class", "first", "last"):
+        (tests / f"{name}.sql").write_text(f"INSERT INTO log (name) VALUES ('{name}');\n")
+    d1_project.makepyfile(**{
+        "tests/conftest": "import pytest\n\n@pytest.fixture\ndef workers_env_d1_schema():\n    return {'DB': 'log.sql'}\n",
+        "tests/test_it": textwrap.dedent("""
+            import pytest
+
+            pytestmark = pytest.mark.d1_schema("DB", "module.sql")
+
+            async def names(env):
+                return [r[0] for r in await env.DB.prepare("SELECT name FROM log ORDER BY id").raw()]
+
+            @pytest.mark.d1_schema("DB", "class.sql")
+            class TestStacked:
+                @pytest.mark.d1_schema("DB", "first.sql")
+                @pytest.mark.d1_schema("DB", "last.sql")
+                @pytest.mark.asyncio
+                async def test_order(self, env):
+                    assert await names(env) == ["module", "class", "first", "last"]
+        """),
+    })
+    run(d1_project, "tests").assert_outcomes(passed=1)
+
+
 def test_schema_problems_fail_the_test_with_a_message(d1_project):
     d1_project.makepyfile(**{"tests/test_it": textwrap.dedent("""
         import pytest

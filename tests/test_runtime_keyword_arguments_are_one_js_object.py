@@ -16,7 +16,7 @@ from workers_env import NotEmulatedError, load_worker
 ENTRY = '''
 import json
 
-from js import URL, Blob, ReadableStream, Response, TextDecoder, Uint8Array
+from js import URL, Blob, IdentityTransformStream, ReadableStream, Response, TextDecoder, Uint8Array
 from workers import WorkerEntrypoint
 
 
@@ -45,7 +45,11 @@ class Default(WorkerEntrypoint):
         }))
 
     async def byob(self):
-        return Response.new("z").body.getReader(mode="byob")
+        read = await Response.new("z").body.getReader(mode="byob").read(Uint8Array.new(4))
+        return [read.done, list(read.value.to_py())]
+
+    async def identity_byob(self):
+        return IdentityTransformStream.new().readable.getReader(mode="byob")
 '''
 
 
@@ -66,7 +70,9 @@ async def test_keywords_reach_javascript_as_one_trailing_object(tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_a_byob_reader_asked_for_by_keyword_is_said_to_be_not_emulated(tmp_path):
+async def test_a_byob_reader_asked_for_by_keyword_is_one(tmp_path):
+    """A body's BYOB reader (emulated); an ``IdentityTransformStream``'s is said not to be."""
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    assert await worker.rpc("byob") == [False, [122]]
     with pytest.raises(NotEmulatedError, match="BYOB reader"):
-        await worker.rpc("byob")
+        await worker.rpc("identity_byob")

@@ -31,7 +31,10 @@ class Default(WorkerEntrypoint):
         setTimeout(create_proxy(later), 1)
         setTimeout(lambda: FIRED.append("borrowed"), 1)  # a plain function: destroyed by now
         clearTimeout(12345)  # unknown ids are ignored
-        await asyncio.sleep(0.05)
+        for _ in range(500):  # at least 50 ms, and until the interval ticked twice (a loaded machine is slow)
+            await asyncio.sleep(0.01)
+            if _ >= 4 and FIRED.count("tick") >= 2:
+                break
         clearInterval(ticks)
         count = FIRED.count("tick")
         await asyncio.sleep(0.02)

@@ -116,7 +116,7 @@ def persist_in_another_process(state: Path, folder: Path) -> None:
         '{"id": "c", "values": [-1, 0, 0], "metadata": {"k": "v"}}\n')
     base = [sys.executable, "-m", "workers_env", "vectorize"]
     for args in (["create", "idx", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1"],
-                 ["insert", "idx", "--file", str(folder / "v.ndjson")]):
+                 ["insert", "idx", "--file", str(folder / "v.ndjson"), "--deprecated-v1"]):
         subprocess.run([*base, *args, "--persist-to", str(state)], check=True, env=SUBPROCESS_ENV, cwd=folder,
                        capture_output=True, timeout=60)
 

@@ -75,3 +75,30 @@ async def test_a_python_list_of_the_wrapped_statements_runs_in_the_external_era(
 @pytest.mark.asyncio
 async def test_a_to_js_list_of_raw_statements_runs_in_the_builtin_era(project):
     assert await _run(project, BUILTIN, "to_js") == {"outcome": "ok", "rows": 2}
+
+
+NOTED = """
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        db = self.env.DB
+        try:
+            await db.batch(to_js([db.prepare("SELECT 1")]))
+        except Exception as exc:
+            return Response.json({"error": str(exc), "notes": getattr(exc, "__notes__", [])})
+        return Response("ran")
+"""
+
+
+@pytest.mark.asyncio
+async def test_the_destroyed_proxy_error_carries_a_note_saying_to_pass_the_python_list(project):
+    """Cloudflare's D1 docs write ``batch(to_js([...]))``; Pyodide's text alone names neither the
+    cause nor the fix, so workers-env's note says both (the error text itself stays Pyodide's)."""
+    worker = load_worker(project(TOML.format(date=EXTERNAL), src__entry_DOT_py=NOTED))
+    answer = await (await worker.fetch("/")).json()
+    assert answer["error"] == DESTROYED
+    [note] = answer["notes"]
+    assert note.startswith("workers-env: a to_js([...]) array of Python objects")
+    assert "self.env.DB.batch([stmt1, stmt2])" in note

@@ -197,7 +197,12 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
 
     cause: Any  # set only on an Error made with ``options.cause`` (jsglobals)
 
-    def __init__(self, message: str, *, name: str = "Error"):
+    def __init__(self, message: str, *named: str, name: str = "Error"):
+        """``JsException(message, name=...)`` here; Worker code's ``JsException(name, message)``
+        is Pyodide's constructor (0.26.0a4, 0.28.2, 314.0.6: a JS ``Error`` of that name and
+        message; Pyodide 0.28's ``pyodide.http`` makes its abort reasons so)."""
+        if named:
+            name, message = message, named[0]
         super().__init__(f"{name}: {message}")
         self.name = name
         self.message = message
@@ -302,7 +307,9 @@ class BindingNotEmulatedError(NotEmulatedError):
 
 class UnindexedFilterWarning(UserWarning):
     """A v2 filter names a property that has no metadata index, or compares an indexed one with
-    values none of which is of its index's type, so it matches nothing.
+    values none of which is of its index's type, so it matches nothing; or it names an indexed
+    property that vectors written before the metadata index carry, which it cannot match (also
+    said when a definition's metadata index is added to persisted state already holding vectors).
 
     The service returns no matches without an error; this Python-side warning says why,
     so a test can turn it into a failure (``-W error::workers_env.UnindexedFilterWarning``).

@@ -1932,6 +1932,16 @@ CASES = {
         ("# async\nrepr(js.Response.new('x').text())", PENDING_REPR),
         "# async\nimport asyncio\nr = js.Response.new('x')\nt1 = r.text()\ntry:\n    await asyncio.gather(t1, r.text())\n    v = 'no error'\nexcept Exception as e:\n    v = type(e).__name__\n(v, await t1)",
     ],
+    "dom-exception-codes": [
+        # Pyodide's own constructor, JsException(name, message): a JS Error (no code), as 0.28's pyodide.http
+        # makes its abort reasons
+        "e = JsException('AbortError', 'why')\n(type(e).__name__, str(e), e.name, e.message, hasattr(e, 'code'))",
+        "c = js.AbortController.new()\nc.abort(JsException('AbortError', 'why'))\nr = c.signal.reason\n(str(r), hasattr(r, 'code'))",
+        # atob/btoa and crypto.getRandomValues refuse with DOMExceptions (their texts are the runtime's own)
+        "def f(call):\n    try:\n        call()\n    except JsException as e:\n        return (type(e).__name__, e.name, e.code)\n"
+        "[f(lambda: js.atob('a')), f(lambda: js.btoa('\\u20ac')), f(lambda: js.crypto.getRandomValues(js.Float32Array.new(1))),"
+        " f(lambda: js.crypto.getRandomValues(js.Uint8Array.new(65537)))]",
+    ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
         "        return (type(e).__name__, str(e), e.code)\n[f({'a': 1}), f([1]), f(lambda: 1), f(object()), f(b'ab'), f('x'), f(5)]",

@@ -5,7 +5,8 @@ Miniflare runs it) and through ``from workers_env import js, to_js``: typed arra
 ``DataView``, ``TextEncoder``/``TextDecoder``, ``atob``/``btoa``, ``JSON``, ``parseInt``/
 ``parseFloat``/``Number``, ``URL``, ``URLSearchParams``, ``Headers``, ``Request`` and ``Response``.
 Results (as JSON: numbers, strings, typed arrays as their type, offsets and element values, URLs
-by their parts, bodies as text) and error texts (``"<name>: <message>"``) must be equal.
+by their parts, bodies as text) and error texts (``"<name>: <message>"``, a DOMException's -- an
+error whose ``code`` is a number -- ``"<name>: <message> (code N)"``) must be equal.
 
 A case is ``[operation, *arguments]`` (JSON):
 
@@ -39,7 +40,9 @@ reported apart.
     WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/jsapi_differential.py [--all]
 
 ``--all`` prints the cases that agree too; ``--dump FILE`` writes every case's two results in
-full, one JSON line each.
+full, one JSON line each; ``--only TEXT`` runs only the cases whose label (as printed) holds ``TEXT``.
+The cases of :data:`DATED_CASES` run at their own compatibility date and flags (a Worker of
+their own under ``wrangler dev``), labelled ``["at", date, [flags], case]``.
 
 Not collected by pytest (needs Node and wrangler's node_modules).
 """
@@ -405,6 +408,11 @@ CASES: list = [
     ["do", new("URLSearchParams", "a=1"), ["has"]], ["do", new("URLSearchParams", "a=1"), ["getAll"]],
     ["do", new("URLSearchParams", "a=1"), ["append", "b"], ["toString"]], ["new", "URL"], ["call", "URL.canParse"],
     ["do", new("TextEncoder", "utf-16"), "encoding"], ["call", "crypto.getRandomValues"],
+    # crypto.getRandomValues' refusals: DOMExceptions (TypeMismatchError 17, QuotaExceededError 22)
+    *[["call", "crypto.getRandomValues", value] for value in (
+        new("Uint8Array", 0), new("BigInt64Array", 0), new("Float32Array", 1), new("Float64Array", 0),
+        new("DataView", B("00")), new("Uint8Array", 65537), new("Uint32Array", 16385), "x", B("00"), NULL, [1],
+        new("Float32Array", 20000))],
     # --- Response --------------------------------------------------------------------------------------
     ["new", "Response", "hi"], ["new", "Response"], ["new", "Response", NULL, {"status": 204}],
     ["new", "Response", "x", {"status": 199}], ["new", "Response", "x", {"status": 600}],
@@ -418,6 +426,9 @@ CASES: list = [
     ["call", "Response.redirect", "https://e.com/a b", 301], ["call", "Response.redirect", "https://e.com"],
     ["call", "Response.redirect", "https://e.com", 200], ["call", "Response.redirect", "/rel"],
     ["call", "Response.redirect", "HTTPS://E.COM:443/./x/../y"],
+    ["do", {"$call": ["Response.redirect", "https://e.com/", 303]}, ["headers.set", "x", "1"], ["headers.delete", "location"],
+     ["headers.append", "x", "1"], ["clone"], "headers.size"],
+    ["do", {"$call": ["Response.error"]}, ["headers.set", "x", "1"], ["headers.get", "x"]],
     ["call", "Response.json", {"a": 1, "b": [NULL, "é"]}],
     ["call", "Response.json", {"a": 1}, {"status": 201, "headers": {"x": "1"}}],
     ["call", "Response.json", "s", {"headers": {"Content-Type": "text/plain"}}], ["call", "Response.json", UNDEF],
@@ -1226,11 +1237,49 @@ CASES: list = [
      *reads("rd", 2)],
     # a BYOB reader's read fills the buffer given (at most its size, 8192 bytes too), giving a Uint8Array of it
     # (its buffer detached and taken); at the end a zero-length one at its start, done
-    *[{"call": ["do", new("Response", pattern_text(n)), ["@rd", "body.getReader", {"mode": "byob"}],
-                *[step for i in range(3)
-                  for step in (["@r%d" % i, "@rd.read", new("Uint8Array", size)], ["$settle", "r%d" % i])]],
-       "expected": "a BYOB reader (getReader({mode: 'byob'})) is not emulated: workers-env raises NotEmulatedError"}
+    *[["do", new("Response", pattern_text(n)), ["@rd", "body.getReader", {"mode": "byob"}],
+       *[step for i in range(3) for step in (["@r%d" % i, "@rd.read", new("Uint8Array", size)], ["$settle", "r%d" % i])]]
       for n, size in ((10, 4), (10, 16), (5000, 8192))],
+    # (its view's buffer transferred, the view detached; a Uint8Array whatever the view; the default reader's rules)
+    *[["do", new("Response", "abcdefghij"), ["@rd", "body.getReader", {"mode": "byob"}], *steps]
+      for steps in (
+          [["@v", "$new", "Uint8Array", 4], ["@r0", "@rd.read", {"$kept": "v"}], ["$settle", "r0"], "@v.byteLength",
+           "@v.buffer.byteLength", "bodyUsed", "body.locked"],
+          [["@r0", "@rd.read"], ["$settle", "r0"]],
+          [["@r0", "@rd.read", new("Uint8Array", 0)], ["$settle", "r0"]],
+          [["@r0", "@rd.read", "x"], ["$settle", "r0"]],
+          [["@r0", "@rd.read", B("0000")], ["$settle", "r0"]],
+          [["@r0", "@rd.read", new("Uint16Array", 2)], ["$settle", "r0"], ["@r1", "@rd.read", new("Uint16Array", 4)],
+           ["$settle", "r1"], ["@r2", "@rd.read", new("Uint16Array", 4)], ["$settle", "r2"]],
+          [["@r0", "@rd.read", new("DataView", B("00000000"), 1, 2)], ["$settle", "r0"]],
+          [["@r0", "@rd.read", new("Uint8Array", B("0000000000"), 1, 3)], ["$settle", "r0"]],
+          [["@r0", "@rd.read", new("Uint8Array", 16)], ["@r1", "@rd.read", new("Uint8Array", 16)], ["$settle", "r0", "r1"]],
+          [["@r0", "@rd.read", new("Uint8Array", 4)], ["@rl", "@rd.releaseLock"], ["$settle", "r0"], "body.locked"],
+          [["@r0", "@rd.read", new("Uint8Array", 4)], ["$settle", "r0"], ["@rl", "@rd.releaseLock"], "body.locked",
+           ["@rd2", "body.getReader"], ["@r1", "@rd2.read"], ["$settle", "r1"]],
+          [["@cd", "@rd.closed"], ["@r0", "@rd.read", new("Uint8Array", 16)], ["$settle", "r0", "cd"],
+           ["@r1", "@rd.read", new("Uint8Array", 16)], ["$settle", "r1", "cd"]],
+          [["@k", "@rd.cancel", "why"], ["@r0", "@rd.read", new("Uint8Array", 4)], ["$settle", "k", "r0"], "bodyUsed"],
+          [["@r0", "@rd.read", new("Uint8Array", 4)], ["@k", "@rd.cancel", "why"], ["$settle", "r0", "k"]],
+          [["@r0", "@rd.read", new("Uint8Array", 4), {"min": 2}], ["$settle", "r0"]],
+          ["body.locked", ["@t", "text"], ["$settle", "t"]],
+      )],
+    ["do", new("Response", pattern_text(10000)), ["@rd", "body.getReader", {"mode": "byob"}],
+     *[step for i in range(3) for step in (["@r%d" % i, "@rd.read", new("Uint8Array", 6000)], ["$settle", "r%d" % i])]],
+    # a body read while a reader of its own holds the stream, nothing read: refused as locked
+    *[["do", body, ["@rd", "body.getReader"], ["@t", "text"], ["$settle", "t"], "bodyUsed"]
+      for body in (new("Response", "abc"), new("Request", "https://e.com", {"method": "POST", "body": "abc"}))],
+    ["do", new("Response", "abc"), ["@rd", "body.getReader"], ["@rl", "@rd.releaseLock"], ["@t", "text"], ["$settle", "t"]],
+    # a JavaScript stream of values has none; an internal stream's or a byte stream's is not emulated
+    ["do", new("TransformStream"), ["@rd", "readable.getReader", {"mode": "byob"}]],
+    ["do", new("ReadableStream"), ["@rd", "getReader", {"mode": "byob"}]],
+    *[{"call": ["do", new(*kind), ["@rd", "readable.getReader", {"mode": "byob"}]],
+       "expected": "a BYOB reader of an IdentityTransformStream's or FixedLengthStream's readable is not emulated: "
+                   "workers-env raises NotEmulatedError (a body's is emulated)"} for kind in STREAM_KINDS[1:]],
+    ["do", new("Blob", ["abc"]), ["@s", "stream"], ["@rd", "@s.getReader", {"mode": "byob"}],
+     ["@r0", "@rd.read", new("Uint8Array", 8)], ["$settle", "r0"]],
+    ["do", new("Request", "https://e.com", {"method": "POST", "body": "abc"}), ["@rd", "body.getReader", {"mode": "byob"}],
+     ["@r0", "@rd.read", new("Uint8Array", 8)], ["$settle", "r0"]],
     # Request.fetcher (http.h): null for a Request made without one, from another or cloned
     ["do", new("Request", "https://e.com/"), "fetcher", ["clone"]],
     ["do", {"r": new("Request", new("Request", "https://e.com/"), {"fetcher": NULL})}, "r.fetcher"],
@@ -1244,6 +1293,11 @@ CASES: list = [
     ["call", "scheduler.wait", 5], ["call", "scheduler.wait"], ["call", "scheduler.wait", "x"],
     ["call", "scheduler.wait", 5, {"signal": {"$call": ["AbortSignal.abort"]}}],
     ["call", "scheduler.wait", 5000, {"signal": {"$call": ["AbortSignal.timeout", 10]}}],
+    # kept unawaited: a Promise as every method's, the refused one rejected (not thrown) at the call
+    ["do", {"$get": "scheduler"}, ["@w", "wait", 5], ["@x", "wait"], ["@y", "wait", 5, {"signal": 1}],
+     ["$settle", "w", "x", "y"]],
+    *[["call", "scheduler.wait", 1, {"signal": value}] for value in ("x", {}, NULL, UNDEF, new("AbortController"))],
+    ["call", "scheduler.wait", 1, 5], ["call", "scheduler.wait", 1, NULL], ["call", "scheduler.wait", 1, "x"],
     *[["call", "structuredClone", value] for value in (
         "x", 5, NULL, UNDEF, NAN, big(7), [1, "a", [2]], {"a": {"b": [1, NULL]}}, X("010203"),
         B("0102"), new("Error", "m"), new("TypeError", "m"), new("DOMException", "m", "AbortError"),
@@ -1268,6 +1322,23 @@ CASES: list = [
     ["new", "Navigator"],
     *[["call", fn, *args] for fn in ("escape", "unescape")
       for args in ([], ["a b+\u00fc\u20ac\U0001F600/@*_-.%"], ["%u20AC%41%zz%%4"], [NULL], [5])],
+]
+
+#: a multipart body with two uploaded files (one not UTF-8) and a plain field, as a request's
+MULTIPART = ("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\n"
+             "h\u00e9llo\r\n--b\r\nContent-Disposition: form-data; name=\"g\"; filename=\"b.bin\"\r\n\r\n").encode().hex() \
+    + "ff00" + ("\r\n--b\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\nplain\r\n--b--\r\n").encode().hex()
+FORM_REQUEST = new("Request", "https://e.com/", {"method": "POST", "body": X(MULTIPART),
+                                                 "headers": {"content-type": "multipart/form-data; boundary=b"}})
+#: cases run at other compatibility dates and flags than :data:`COMPATIBILITY_DATE`'s: (date, flags, cases)
+DATED_CASES = [
+    # formdata_parser_supports_files (2021-11-03): before it (or with formdata_parser_converts_files_to_strings)
+    # formData() gives an uploaded file as a string of its bytes; a File appended stays one
+    *[(date, flags, [["do", FORM_REQUEST, ["formData"]],
+                     ["do", FORM_REQUEST, ["@f", "formData"], ["$settle", "f"]],
+                     ["do", new("FormData"), ["append", "x", new("File", ["y"], "y.txt")], ["get", "x"]]])
+      for date, flags in (("2021-11-02", ()), ("2021-11-02", ("formdata_parser_supports_files",)),
+                          ("2021-11-03", ()), (COMPATIBILITY_DATE, ("formdata_parser_converts_files_to_strings",)))],
 ]
 
 WORKER_JS = r"""
@@ -1332,7 +1403,7 @@ async function shape(v) {
   if (v instanceof Blob) return { $type: "Blob", size: v.size, type: v.type, text: await v.text() };
   if (v instanceof FormData) { const out = []; for (const [k, x] of v) out.push([k, await shape(x)]); return { $type: "FormData", entries: out }; }
   if (v instanceof TextEncoder) return { $type: "TextEncoder", encoding: v.encoding };
-  if (v instanceof Error || v instanceof DOMException) return { $error: `${v.name}: ${v.message}` };
+  if (v instanceof Error || v instanceof DOMException) return { $error: errorText(v) };
   if (v instanceof AbortSignal) return { $type: "AbortSignal", aborted: v.aborted, reason: await shape(v.reason) };
   if (v instanceof Event) return { $event: v.type };
   if (v instanceof Map) return { $type: "Map", entries: await shape([...v]) };
@@ -1349,7 +1420,9 @@ async function shape(v) {
   return out;
 }
 let SLOTS = {};
-function reasonOf(e) { return e instanceof Error ? `${e.name}: ${e.message}` : { $thrown: e === undefined ? { $undefined: true } : e }; }
+// an error as "<name>: <message>", a DOMException's (a number code) with " (code N)"
+function errorText(e) { return `${e && e.name}: ${e && e.message}` + (typeof (e && e.code) === "number" ? ` (code ${e.code})` : ""); }
+function reasonOf(e) { return e instanceof Error ? errorText(e) : { $thrown: e === undefined ? { $undefined: true } : e }; }
 function keep(name, value) {  // a slot: the value, and (a promise) how it settled
   const slot = { value, outcome: "pending" };
   SLOTS[name] = slot;
@@ -1413,7 +1486,7 @@ export default {
       try {
         results.push({ ok: await run(call) });
       } catch (e) {
-        results.push({ error: `${e && e.name}: ${e && e.message}` });
+        results.push({ error: errorText(e) });
       }
     }
     return Response.json(results);
@@ -1446,10 +1519,17 @@ def _resolve(root, path: str):
 _SLOTS: dict = {}
 
 
+def _error_text(exc: JsException) -> str:
+    """An error as the Worker writes it: ``<name>: <message>``, a DOMException's (a number
+    ``code``) with `` (code N)``."""
+    code = getattr(exc, "code", None)
+    return f"{exc.name}: {exc.message}" + (f" (code {code})" if isinstance(code, int) else "")
+
+
 def _reason_of(exc) -> object:
     """A rejection as the Worker reports it: ``<name>: <message>`` of an Error."""
     if isinstance(exc, JsException):
-        return f"{exc.name}: {exc.message}"
+        return _error_text(exc)
     return f"(Python) {type(exc).__name__}: {exc}"
 
 
@@ -1586,7 +1666,7 @@ async def _py_shape(v):  # one branch a JavaScript type, as in shape() in WORKER
     if kind == "TextEncoder":
         return {"$type": "TextEncoder", "encoding": _get(v, "encoding")}
     if isinstance(v, JsException):
-        return {"$error": f"{v.name}: {v.message}"}
+        return {"$error": _error_text(v)}
     if kind == "JsAbortSignal":
         return {"$type": "AbortSignal", "aborted": v.aborted, "reason": await _py_shape(v.reason)}
     if kind == "JsAbortController":
@@ -1677,13 +1757,28 @@ async def _py_case(call):
     try:
         return {"ok": await _py_run(call[0], call[1:])}
     except JsException as exc:
-        return {"error": f"{exc.name}: {exc.message}"}
+        return {"error": _error_text(exc)}
     except Exception as exc:  # noqa: BLE001 - a Python exception where JavaScript has none is a difference
         return {"error": f"(Python) {type(exc).__name__}: {exc}"}
 
 
-def ours(calls):
-    return [asyncio.run(_py_case(call)) for call in calls]
+def ours(calls, date: str | None = None, flags: tuple[str, ...] = ()):
+    """Each case's result here; with ``date``, as Worker code of that compatibility date and
+    those flags runs it (handling a request: their workerd flags, as a Worker loaded so has them)."""
+    if date is None:
+        return [asyncio.run(_py_case(call)) for call in calls]
+    from workers_env.config.compat import workerd_flag_values
+    from workers_env.runtime.current import WorkerRuntime, acting_for, set_current
+
+    dated = WorkerRuntime(js_env=None, era=None, compat_flags=workerd_flag_values(
+        types.SimpleNamespace(compatibility_date=date, compatibility_flags=list(flags))))
+
+    async def case(call):
+        set_current(dated)
+        with acting_for(types.SimpleNamespace()):
+            return await _py_case(call)
+
+    return [asyncio.run(case(call)) for call in calls]
 
 
 def label(value) -> str:
@@ -1722,14 +1817,25 @@ def canonical(value):
 
 def main(argv: list[str]) -> int:
     sys.stdout.reconfigure(errors="backslashreplace")  # lone surrogates in cases print escaped
-    calls = [c["call"] if isinstance(c, dict) else c for c in CASES]
-    a = run_under_wrangler_dev(WORKER_JS, "jsapi-diff", COMPATIBILITY_DATE, calls)
-    b = ours(calls)
+    only = argv[argv.index("--only") + 1] if "--only" in argv else None  # the cases whose label holds it
+    groups = [(COMPATIBILITY_DATE, (), CASES), *DATED_CASES]
+    cases, a, b = [], [], []
+    for date, flags, group in groups:
+        shown = group if group is CASES else [["at", date, list(flags), case] for case in group]  # (labelled so)
+        chosen = [(case, c) for case, c in zip(group, shown, strict=True)
+                  if only is None or only in label(c["call"] if isinstance(c, dict) else c)]
+        if not chosen:
+            continue
+        calls = [case["call"] if isinstance(case, dict) else case for case, _ in chosen]
+        a += run_under_wrangler_dev(WORKER_JS, "jsapi-diff", date, calls, compatibility_flags=flags)
+        b += ours(calls, None if group is CASES else date, flags)
+        cases += [c for _, c in chosen]
     if "--dump" in argv:  # every case's two results in full, as JSON lines
         with open(argv[argv.index("--dump") + 1], "w", encoding="utf-8", errors="backslashreplace") as out:
-            for call, x, y in zip(calls, a, b, strict=True):
+            for case, x, y in zip(cases, a, b, strict=True):
+                call = case["call"] if isinstance(case, dict) else case
                 out.write(json.dumps({"case": call, "workerd": x, "workers-env": y}) + "\n")
-    return report(CASES, a, b, label=label, normalise=canonical, width=900, show_all="--all" in argv)
+    return report(cases, a, b, label=label, normalise=canonical, width=900, show_all="--all" in argv)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 The same cases run in a small JavaScript Worker under ``wrangler dev`` (local mode: workerd, as
 Miniflare runs it) and through ``from workers_env import js, to_js`` (``js.crypto.subtle``);
 results (bytes as hex, keys as their ``type``/``algorithm``/``extractable``/``usages`` plus an
-HMAC signature made with them) and error texts (``"<name>: <message>"``) must be equal.
+HMAC signature made with them) and error texts (``"<name>: <message>"``, a DOMException's -- an
+error whose ``code`` is a number -- with `` (code N)``) must be equal.
 
 A case is ``[operation, *arguments]`` (JSON): ``{"$hex": ...}`` is a ``Uint8Array``
 (``to_js(bytes)``), ``{"$null": true}`` JavaScript ``null`` (``jsnull``), ``{"$key": [...]}``
@@ -590,7 +591,7 @@ export default {
       try {
         results.push({ ok: await shape(await subtle[op](...(await decode(args))), op === "generateKey") });
       } catch (e) {
-        results.push({ error: `${e && e.name}: ${e && e.message}` });
+        results.push({ error: `${e && e.name}: ${e && e.message}` + (typeof (e && e.code) === "number" ? ` (code ${e.code})` : "") });
       }
     }
     return Response.json(results);
@@ -676,8 +677,9 @@ async def _py_case(op, args):
         if inspect.isawaitable(result):  # every method but timingSafeEqual returns a promise
             result = await result
         return {"ok": await _py_shape(result, op == "generateKey")}
-    except JsException as exc:
-        return {"error": f"{exc.name}: {exc.message}"}
+    except JsException as exc:  # a DOMException (a number code) with its code, as the Worker writes it
+        code = getattr(exc, "code", None)
+        return {"error": f"{exc.name}: {exc.message}" + (f" (code {code})" if isinstance(code, int) else "")}
     except Exception as exc:  # noqa: BLE001 - a Python exception where JavaScript has none is a difference
         return {"error": f"(Python) {type(exc).__name__}: {exc}"}
 

@@ -58,18 +58,23 @@ class Manifest:
         self.directory = Path(directory).resolve()
         self._ignore_file: tuple[float, pathspec.GitIgnoreSpec] | None = None
 
-    def _ignored(self, relative: str) -> bool:
-        if relative in _limits.METAFILES:
-            return True
+    def _ignore_spec(self) -> pathspec.GitIgnoreSpec | None:
+        """``.assetsignore``'s patterns (read again once the file changes), or ``None`` without one."""
         ignore = self.directory / ".assetsignore"
         try:
             mtime = ignore.stat().st_mtime
         except OSError:
-            return False
+            return None
         if self._ignore_file is None or self._ignore_file[0] != mtime:
             lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
             self._ignore_file = (mtime, pathspec.GitIgnoreSpec.from_lines(lines))
-        return self._ignore_file[1].match_file(relative)
+        return self._ignore_file[1]
+
+    def _ignored(self, relative: str) -> bool:
+        if relative in _limits.METAFILES:
+            return True
+        spec = self._ignore_spec()
+        return spec is not None and spec.match_file(relative)
 
     def get(self, url_path: str) -> AssetFile | None:
         """The file at decoded ``url_path`` (``/a/b.html``), or ``None``."""
@@ -97,20 +102,26 @@ class Manifest:
         return found.etag if found is not None else None
 
     def check_limits(self) -> None:
-        """Refuse a directory the upload would refuse: a file over 25 MiB, over 100,000 files."""
+        """Refuse a directory the upload would refuse: a file over 25 MiB, over 100,000 files.
+        ``.assetsignore`` is read once for the walk (not looked at again for each file: a
+        directory near the limit is 100,000 of them)."""
+        spec = self._ignore_spec()
+        top = str(self.directory)
         count = 0
-        for root, _dirs, files in os.walk(self.directory):
+        for root, _dirs, files in os.walk(top):
+            folder = os.path.relpath(root, top)
+            prefix = "" if folder == "." else folder.replace(os.sep, "/") + "/"
             for name in files:
-                path = Path(root) / name
-                relative = path.relative_to(self.directory).as_posix()
-                if self._ignored(relative):
+                relative = prefix + name
+                if relative in _limits.METAFILES or (spec is not None and spec.match_file(relative)):
                     continue
+                path = os.path.join(root, name)
                 try:
-                    size = path.stat().st_size
+                    size = os.stat(path).st_size
                 except OSError:
                     continue
                 if size > _limits.MAX_ASSET_SIZE:
-                    raise _limits.too_large(str(path), size, str(self.directory))
+                    raise _limits.too_large(path, size, str(self.directory))
                 count += 1
         if count > _limits.MAX_ASSET_COUNT:
             raise _limits.too_many(count, str(self.directory))

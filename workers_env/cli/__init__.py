@@ -158,14 +158,27 @@ _ACCOUNT_ONLY: dict[tuple[str, str], str] = {
 }
 
 
+#: wrangler 3's ``kv:namespace``, ``kv:key`` and ``kv:bulk``, which wrangler 4 dropped for
+#: ``kv namespace`` ... (older tutorials still write them; wrangler 4.164.0 answers them with
+#: yargs' ``Unknown arguments`` alone), each with the line naming the spelling that works
+_WRANGLER3_SPELLINGS: dict[str, str] = {
+    **{f"kv:{word}": (f"`kv:{word}` is wrangler 3's spelling, which wrangler 4 (and workers-env) no longer has: "
+                      f"write `kv {word} ...` with a space (`workers-env kv {word} ...`)") for word in ("key", "bulk")},
+    "kv:namespace": ("`kv:namespace` is wrangler 3's spelling of wrangler 4's `kv namespace`, which acts on your "
+                     "Cloudflare account only, so workers-env has none; running locally needs no namespace made "
+                     "first: `workers-env kv key ...` and `workers-env dev` use each kv_namespaces binding's own"),
+}
+
+
 def _account_only_note(parser: argparse.ArgumentParser, message: str) -> str | None:
     """The ``(workers-env: ...)`` line for a wrangler command that only acts on the Cloudflare
-    account (:data:`_ACCOUNT_ONLY`) given where argparse wanted a subcommand, else None."""
+    account (:data:`_ACCOUNT_ONLY`) or that wrangler 3 spelt with a colon
+    (:data:`_WRANGLER3_SPELLINGS`), given where argparse wanted a subcommand, else None."""
     choice = _CHOICE.match(message)
     if choice is None:
         return None
     given = choice["given"].strip().strip("'\"")
-    return _ACCOUNT_ONLY.get((parser.prog.split()[-1], given))
+    return _ACCOUNT_ONLY.get((parser.prog.split()[-1], given)) or _WRANGLER3_SPELLINGS.get(given)
 
 
 def _key(spellings: str) -> str:

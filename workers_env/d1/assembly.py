@@ -131,7 +131,7 @@ def _migrations_hint(database: Database, entry: D1Entry, config: WorkerConfig,
             return None
         try:
             pending = pending_note(database, entry.migrations_path(config.root), entry.migrations_table, entry.binding,
-                                   entry.migrations_glob(config.path.name))
+                                   entry.migrations_glob(config.path.name), message)
         except (OSError, RuntimeError, migration_pattern.PatternError):  # a migrations folder that cannot be read (RuntimeError: a symlink loop)
             pending = None  # a note only: D1's error stays as it was
         notes = [pending, _state_elsewhere(entry, config, persist_to)]

@@ -25,7 +25,7 @@ from workers_env._jsvalues import (
     js_string,
     js_truthy,
 )
-from workers_env.d1 import limits
+from workers_env.d1 import limits, newersql
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
 from workers_env.d1.values import bind_values, cell, in_object_order, row_lists, row_objects
@@ -157,6 +157,9 @@ class D1DatabaseSession:
         note = self._hint(message) if self._hint is not None else None
         if note:
             add_hint(error, note)
+        older = newersql.older_sqlite_note(message)
+        if older:
+            add_hint(error, older)
         return error
 
     def _seen(self, bookmark: str) -> None:

@@ -27,7 +27,7 @@ from typing import Any, Literal, TypeVar, overload
 
 from workers_env._errors import StateError, reason
 from workers_env._jsvalues import well_formed
-from workers_env.d1 import limits
+from workers_env.d1 import limits, newersql
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
 from workers_env.d1.sqltext import split_statements
 
@@ -223,6 +223,7 @@ class Database:
         self._page_size = int(conn.execute("PRAGMA page_size" + _INTERNAL).fetchone()[0])
         for limit, value in limits.SQLITE_LIMITS.items():
             conn.setlimit(limit, value)
+        newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
         conn.set_authorizer(self._authorize)
         self._last_row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
         self._size = self._database_size()

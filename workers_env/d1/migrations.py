@@ -9,6 +9,7 @@ is wrangler's own (``id``, ``name``, ``applied_at``), so either tool sees what t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -101,10 +102,24 @@ def unapplied_migrations(db: Database, directory: Path, table: str, pattern: str
     return [name for name in migration_files(directory, pattern) if name not in done]
 
 
+#: the table SQLite's "no such table" names (``main.`` or another schema's prefix left out)
+_MISSING_TABLE = re.compile(r"no such table: (?:\w+\.)?(?P<name>.+?)(?:: SQLITE_\w+.*)?$", re.DOTALL)
+
+
+def _creates(text: str, name: str) -> bool:
+    """Whether SQL ``text`` may create the table (or view) ``name``: a ``CREATE [VIRTUAL] TABLE``
+    or ``CREATE VIEW`` of it, or a ``RENAME TO`` it (any case, quoted or not, a schema before it)."""
+    quoted = r"[\"`\[]?" + re.escape(name) + r"[\"`\]]?(?![\w$])"
+    return re.search(r"\b(?:CREATE\s+(?:TEMP\w*\s+)?(?:VIRTUAL\s+)?(?:TABLE|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?"
+                     r"(?:[\"`\[]?\w+[\"`\]]?\.)?|RENAME\s+TO\s+)" + quoted, text, re.IGNORECASE) is not None
+
+
 def pending_note(db: Database, directory: Path, table: str, binding: str,
-                 pattern: str = DEFAULT_PATTERN) -> str | None:
+                 pattern: str = DEFAULT_PATTERN, message: str = "") -> str | None:
     """What to say beside "no such table" when ``directory`` holds migrations this database has
-    not had: a read only (the migrations table is not created, as :func:`applied_migrations` would)."""
+    not had: a read only (the migrations table is not created, as :func:`applied_migrations` would).
+    When none of them creates the missing table (one a schema file of the user's creates, say),
+    applying them would not help: the note says so and how to create it instead."""
     names = migration_files(directory, pattern) if directory.is_dir() else []
     if not names:
         return None
@@ -114,6 +129,13 @@ def pending_note(db: Database, directory: Path, table: str, binding: str,
     if not pending:
         return None
     listed = ", ".join(pending[:3]) + (", ..." if len(pending) > 3 else "")
+    missing = _MISSING_TABLE.search(message)
+    if missing is not None and not any(_creates(_sql_text(directory / name), missing["name"]) for name in pending):
+        return (f"{missing['name']} is created by none of the {len(pending)} migration(s) in {directory.name}/ not "
+                f"applied to {binding} ({listed}), so applying them would not help: create it with your schema "
+                f"(`workers-env d1 execute {binding} --local --file schema.sql`, or in tests "
+                f'@pytest.mark.d1_schema("{binding}", "schema.sql")), or in a migration '
+                f"(`workers-env d1 migrations create {binding} <message>`)")
     return (f"{len(pending)} migration(s) in {directory.name}/ are not applied to {binding} ({listed}): apply them "
             f"with `workers-env d1 migrations apply {binding} --local`, or in tests with "
             f'@pytest.mark.d1_schema("{binding}") or a workers_env_d1_schema fixture')

@@ -256,6 +256,7 @@ def _match_response(request: JsRequest, entry: CachedResponse) -> JsResponse:
 def _response(status: int, headers: list[tuple[str, str]], body: bytes | None) -> JsResponse:
     response = JsResponse(None, JsObject({"status": 200, "headers": headers}))
     response.status, response.statusText, response._body = status, _REASONS.get(status, ""), body
+    response.headers.immutable()  # cache.c++ answers with makeHttpResponse: Headers::Guard::RESPONSE
     return response
 
 

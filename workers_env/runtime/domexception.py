@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env.runtime.jsglobals import js_text
+from workers_env.runtime.jsbase import js_text
 
 __all__ = ["LEGACY_CODES", "DOMExceptionClass", "dom_exception"]
 

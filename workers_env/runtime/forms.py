@@ -17,6 +17,7 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 from workers_env._jsvalues import ByteStream
+from workers_env.runtime.current import flag_on
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
 from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import (
@@ -257,7 +258,8 @@ def _parse_multipart(body: bytes, boundary: bytes) -> JsFormData:
     boundary must follow a line feed; a CR before it is not the part's), each with headers up to
     a blank line read as kj reads HTTP headers and a ``Content-Disposition: form-data; name="..."``
     (``filename="..."`` makes a ``File`` whose type is the part's ``Content-Type`` as written,
-    ``""`` without one); the charset and any ``Content-Transfer-Encoding`` are not read. Each
+    ``""`` without one -- before ``formdata_parser_supports_files``, 2021-11-03, a string of its
+    bytes as any part's); the charset and any ``Content-Transfer-Encoding`` are not read. Each
     framing fault is workerd's ``TypeError``."""
     form = JsFormData()
     delimiter = b"\n--" + boundary
@@ -297,7 +299,7 @@ def _parse_multipart(body: bytes, boundary: bytes) -> JsFormData:
         if message.endswith(b"\r"):
             message = message[:-1]
         name = _text(params[b"name"])
-        if b"filename" in params:
+        if b"filename" in params and flag_on("formdata_parser_supports_files"):  # before 2021-11-03: a string
             file = JsFile([message], _text(params[b"filename"]))
             file.type = _text(headers.get("content-type", b""))  # as written: workerd makes the File itself
             form.append(name, file)

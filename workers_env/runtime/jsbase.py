@@ -16,14 +16,14 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env._jsvalues import JsSet, PyodideProxyType, reduce_by_own_name
+from workers_env._jsvalues import JsSet, PyodideProxyType, js_string, reduce_by_own_name
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.tracebacks import runs_the_workers
 
 __all__ = [
     "JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "folded_call", "js_keywords", "keyword_call",
     "positional_limit", "positional_shape", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull",
-    "js_type_error",
+    "js_text", "js_type_error",
 ]
 
 
@@ -508,6 +508,16 @@ def _the_jsnull() -> JsNull:
 
 
 jsnull = JsNull()
+
+
+def js_text(value: Any) -> str:
+    """JavaScript's ``String(value)`` of a value Worker code passed (``None`` is ``undefined``,
+    ``jsnull`` ``null``), as a Web API taking a string converts it."""
+    if value is None:
+        return "undefined"
+    if value is jsnull:
+        return "null"
+    return value if isinstance(value, str) else js_string(value)
 
 
 def _jsnull_as_null(default: Callable[[Any], Any]) -> Callable[[Any], Any]:

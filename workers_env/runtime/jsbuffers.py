@@ -35,6 +35,7 @@ __all__ = [
     "read_buffer_view",
     "array_buffer_class",
     "buffer_bytes",
+    "byob_read_view",
     "data_view_class",
     "relative_index",
     "typed_array_class",
@@ -336,6 +337,18 @@ def read_buffer_view(data: Any) -> JsTypedArray:
     size = len(data)
     raw[:size] = data
     return JsTypedArray("Uint8Array", buffer=buffer, offset=0, length=size)
+
+
+def byob_read_view(view: JsTypedArray | JsDataView, data: Any) -> JsTypedArray:
+    """What a BYOB reader's read into ``view`` gives (internal.c++ ``read`` with a view; wrangler dev
+    4.164.0): the view's buffer transferred -- the view and the old buffer detached, length 0 --
+    and a ``Uint8Array`` of the bytes read at the view's offset in it, whatever the view's type."""
+    old, offset = view._buffer, view._offset
+    moved = JsBuffer()
+    moved._bytes, old._bytes = old._bytes, bytearray()
+    view._offset = view._length = 0
+    moved._bytes[offset:offset + len(data)] = data
+    return JsTypedArray("Uint8Array", buffer=moved, offset=offset, length=len(data))
 
 
 class JsDataView(JsBufferSource):

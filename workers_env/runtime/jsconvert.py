@@ -12,7 +12,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._deep import ROOMY_FROM, deeper
-from workers_env._errors import JsException
+from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import (
     BigInt,
     ByteStream,
@@ -37,7 +37,7 @@ from workers_env.runtime.jsbuffers import (
     JsBufferSource,
     JsTypedArray,
 )
-from workers_env.runtime.jsdestroyed import ITERATED_PROXY, DestroyedProxy
+from workers_env.runtime.jsdestroyed import ITERATED_PROXY, ITERATED_PROXY_NOTE, DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
 from workers_env.runtime.jsproxy import (
     JsArray,
@@ -424,7 +424,9 @@ def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
     """``to_plain`` of a value that is not a plain JS object or array."""
     where = plain.where
     if isinstance(value, DestroyedProxy):
-        raise JsException(ITERATED_PROXY)
+        error = JsException(ITERATED_PROXY)
+        add_hint(error, ITERATED_PROXY_NOTE)
+        raise error
     if isinstance(value, JsSet):
         return JsSet(plain.convert(v) for v in value)
     if isinstance(value, JsTypedArray):

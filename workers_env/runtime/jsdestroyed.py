@@ -16,6 +16,12 @@ __all__ = [
 #: throws (Pyodide 0.28.2 under Node, not in debug mode, as production runs it)
 ITERATED_PROXY = ("This borrowed proxy was automatically destroyed at the end of a generator\n"
                   "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+#: workers-env's note on that error: Pyodide's text says nothing of the cause or the fix
+ITERATED_PROXY_NOTE = ("workers-env: a to_js([...]) array of Python objects (the SDK's wrapped D1 statements, "
+                       "say) was passed to a binding; the SDK checks each argument by iterating it, which "
+                       "destroys the proxies of those objects before the binding reads them (in production "
+                       "too): pass the Python list itself -- self.env.DB.batch([stmt1, stmt2]), not "
+                       "batch(to_js([...])) as Cloudflare's D1 docs write it for the built-in SDK")
 
 
 class DestroyedProxy:

@@ -23,8 +23,9 @@ import ada_url
 from workers_env import _jsvalues
 from workers_env._errors import JsException
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
-from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
-from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsbase import JsSetDeleteItems, js_text, jsg_required, jsg_sequence
+from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.jsbuffers import JsDataView, buffer_bytes
 from workers_env.runtime.jsconvert import js_iterable, js_iterated
 from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.jsproxy import (
@@ -479,23 +480,13 @@ _ATOB_ERROR = ("atob() called with invalid base64-encoded data. (Only whitespace
                "and up to two terminal '=' signs when the input data length is divisible by 4 are allowed.)")
 
 
-def js_text(value: Any) -> str:
-    """JavaScript's ``String(value)`` of a value Worker code passed (``None`` is ``undefined``,
-    ``jsnull`` ``null``), as a Web API taking a string converts it."""
-    if value is None:
-        return "undefined"
-    if value is jsnull:
-        return "null"
-    return value if isinstance(value, str) else _jsvalues.js_string(value)
-
-
 def btoa(data: Any = _MISSING, *_ignored: Any) -> str:
     if data is _MISSING:
         raise js_type_error("Failed to execute 'btoa' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'String'.")
     text = js_text(data)
     if any(ord(ch) > 0xFF for ch in text):
-        raise JsException("btoa() can only operate on characters in the Latin1 (ISO/IEC 8859-1) range.",
-                          name="InvalidCharacterError")
+        raise dom_exception("btoa() can only operate on characters in the Latin1 (ISO/IEC 8859-1) range.",
+                            "InvalidCharacterError")
     return base64.b64encode(text.encode("latin-1")).decode("ascii")
 
 
@@ -504,22 +495,25 @@ def atob(data: Any = _MISSING, *_ignored: Any) -> str:
         raise js_type_error("Failed to execute 'atob' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'String'.")
     text = "".join(js_text(data).split())
     if len(text) % 4 == 1 or not all(ch.isascii() and (ch.isalnum() or ch in "+/=") for ch in text):
-        raise JsException(_ATOB_ERROR, name="InvalidCharacterError")
+        raise dom_exception(_ATOB_ERROR, "InvalidCharacterError")
     try:
         return base64.b64decode(text + "=" * (-len(text) % 4), validate=True).decode("latin-1")
     except (binascii.Error, ValueError):
-        raise JsException(_ATOB_ERROR, name="InvalidCharacterError") from None
+        raise dom_exception(_ATOB_ERROR, "InvalidCharacterError") from None
 
 
 @jsg_required("ArrayBufferView", owner="Crypto")
 def getRandomValues(array: Any, *_ignored: Any) -> Any:  # noqa: N802 - JS name (jsg's error text)
+    if not isinstance(array, (JsTypedArray, JsDataView)):  # jsg's unwrapping of an ArrayBufferView
+        raise js_type_error("Failed to execute 'getRandomValues' on 'Crypto': parameter 1 is not of type "
+                            "'ArrayBufferView'.")
     if not isinstance(array, JsTypedArray) or array.constructor.name.startswith("Float"):
-        raise JsException(  # workerd's texts (Crypto::getRandomValues; checked under wrangler dev 4.164.0)
-            "ArrayBufferView argument to getRandomValues() must be an integer-typed view.", name="TypeMismatchError"
+        raise dom_exception(  # workerd's texts and DOMExceptions (Crypto::getRandomValues; wrangler dev 4.164.0)
+            "ArrayBufferView argument to getRandomValues() must be an integer-typed view.", "TypeMismatchError"
         )
     if array.byteLength > 65536:
-        raise JsException(f"getRandomValues() only accepts buffers of size <= 64K but provided {array.byteLength} "
-                          "bytes.", name="QuotaExceededError")
+        raise dom_exception(f"getRandomValues() only accepts buffers of size <= 64K but provided {array.byteLength} "
+                            "bytes.", "QuotaExceededError")
     if in_global_scope():  # the checks above first, then IoContext::current()'s (crypto.c++)
         raise JsException(GLOBAL_SCOPE_ERROR)
     array.assign(os.urandom(array.byteLength))

@@ -1460,8 +1460,10 @@ def from_plain(value: Any, nulls: Any = True) -> Any:
         )
 
         body = JsReadableStream(value.body) if isinstance(value.body, ByteStream) else value.body
-        return JsResponse(body, None, status=value.status, statusText=value.status_text or None,
-                          headers=JsHeaders([list(pair) for pair in value.headers]))
+        response = JsResponse(body, None, status=value.status, statusText=value.status_text or None,
+                              headers=JsHeaders([list(pair) for pair in value.headers]))
+        response.headers.immutable()  # a Fetcher's answer goes through makeHttpResponse: Guard::RESPONSE
+        return response
     if isinstance(value, dict):
         return JsObject.plain(value, nulls)
     if isinstance(value, (bytes, memoryview)):  # an ArrayBuffer (KV's "arrayBuffer" values)

@@ -4,7 +4,9 @@ milliseconds, as ``setTimeout`` counts them (a delay that is NaN or at most 0 is
 
 Measured under ``wrangler dev`` 4.164.0: ``String(scheduler)`` is ``[object Scheduler]`` (no
 ``Scheduler`` global); ``wait()`` without a delay rejects with jsg's ``TypeError: Failed to execute
-'wait' on 'Scheduler': parameter 1 is not of type 'number'.``; an aborted signal rejects with
+'wait' on 'Scheduler': parameter 1 is not of type 'number'.``, options that are no object jsg's
+``parameter 2 is not of type 'WaitOptions'.`` and a ``signal`` that is no ``AbortSignal`` (``null``
+too) ``Incorrect type for the 'signal' field on 'WaitOptions' ...``; an aborted signal rejects with
 its reason (``AbortError: The operation was aborted``), one aborted while waiting too (a reason
 that is no error as an ``Error`` carrying its string, ``Error: why``).
 """
@@ -18,9 +20,9 @@ from workers_env._errors import JsException
 from workers_env.runtime.abort import JsAbortSignal, raise_reason
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
 from workers_env.runtime.jsbase import js_type_error
+from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import options_member
 from workers_env.runtime.timers import delay_seconds
-from workers_env.runtime.webloop import js_call
 
 __all__ = ["Scheduler"]
 
@@ -31,10 +33,12 @@ async def _wait(delay: Any = _MISSING, options: Any = None, *_ignored: Any) -> N
     if delay is _MISSING or delay is None:
         raise js_type_error("Failed to execute 'wait' on 'Scheduler': parameter 1 is not of type 'number'.")
     seconds = delay_seconds(delay)
-    signal = options_member(options, "signal") if options is not None else None
-    if signal is not None and not isinstance(signal, JsAbortSignal):
-        raise js_type_error("Failed to execute 'wait' on 'Scheduler': parameter 2 has a 'signal' member that is "
-                            "not of type 'AbortSignal'.")
+    if isinstance(options, (bool, int, float, str)):  # jsg's WaitOptions struct: an object, null or undefined
+        raise js_type_error("Failed to execute 'wait' on 'Scheduler': parameter 2 is not of type 'WaitOptions'.")
+    signal = options_member(options, "signal")
+    if signal is not None and not isinstance(signal, JsAbortSignal):  # null too
+        raise js_type_error("Incorrect type for the 'signal' field on 'WaitOptions': the provided value is not of "
+                            "type 'AbortSignal'.")
     if in_global_scope():
         raise JsException(GLOBAL_SCOPE_ERROR)
     if signal is not None and signal.aborted:
@@ -70,6 +74,9 @@ async def _wait(delay: Any = _MISSING, options: Any = None, *_ignored: Any) -> N
 
 
 class Scheduler:
-    """The members of ``scheduler`` (``js.scheduler`` wraps it as a JS object)."""
+    """The members of ``scheduler`` (``js.scheduler`` wraps it as a JS object). ``wait``'s promise
+    is a web object's method's, as Pyodide hands one over (:func:`~.jspromise.promise_call`):
+    pending right after the call even when refused at once, settled in a microtask after the
+    calling step."""
 
-    wait = staticmethod(js_call(_wait))
+    wait = staticmethod(promise_call(_wait))

@@ -54,6 +54,7 @@ from workers_env.runtime.jsreadable import (
     TEE_LOCKED,
     JsgObject,
     JsReadableStream,
+    byob_mode,
     byob_not_emulated,
 )
 from workers_env.runtime.stalls import HANGING, wait
@@ -1005,6 +1006,8 @@ class _TeeBranch(LiveByteStream):
 class _LiveReadableStream(JsReadableStream):
     """The ``readable`` side: a body for ``new Response``, or read chunk by chunk."""
 
+    _byte_source = False  #: a ``new ReadableStream({type: "bytes"})``, whose BYOB reader is not emulated
+
     def __init__(self, source: LiveByteStream):
         super().__init__(source)
 
@@ -1017,7 +1020,10 @@ class _LiveReadableStream(JsReadableStream):
     def getReader(self, options: Any = None, *_ignored: Any) -> Any:  # noqa: N802 - JS name
         if self.locked:
             raise js_type_error(READER_LOCKED)
-        byob_not_emulated(options)
+        if isinstance(self._source, ByteSink) or self._byte_source:  # a byte stream's BYOB reader: not emulated
+            byob_not_emulated(options)
+        elif byob_mode(options):  # a JavaScript stream of values (standard.c++ getReader)
+            raise js_type_error("This ReadableStream does not support BYOB reads.")
         self._reader = _LiveReader(self._source, self)  # type: ignore[assignment, arg-type]
         return self._reader
 
@@ -1559,6 +1565,7 @@ class _SourcedReadableStream(_LiveReadableStream):
         fields = _source_fields(source)
         high_water_mark = _high_water_mark(strategy, fields.get("type"))
         super().__init__(LiveByteStream())
+        self._byte_source = fields.get("type") == "bytes"
         controller = _Controller(self._source)  # type: ignore[arg-type]
         self._cancel_source = fields.get("cancel")
         sink: LiveByteStream = self._source  # type: ignore[assignment]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from workers_env import _jsvalues
@@ -51,6 +52,7 @@ from workers_env.runtime.jsreadable import READER_LOCKED, TEE_LOCKED, JsgObject,
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 from workers_env.runtime.mimetype import extract_mime_type
 from workers_env.runtime.requestbody import IncomingBody, whole
+from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["HTTP_METHODS", "JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
            "json_parse"]
@@ -115,7 +117,21 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     """The JS ``Headers`` class: names lower-cased, iteration sorted by name."""
 
     _js_name = "Headers"
-    _not_js = frozenset({"items", "lines"})  # workers-env's reads of the lines (``dir()`` leaves them out)
+    _not_js = frozenset({"items", "lines", "immutable"})  # workers-env's own (``dir()`` leaves them out)
+    #: workerd's guard (headers.h): the headers of an incoming Request, of a fetch answer (a
+    #: subrequest's, a binding's such as ``env.ASSETS``, ``caches.default.match``'s) and of
+    #: ``Response.redirect`` refuse ``set``/``append``/``delete``; their ``clone()``'s keep that, a
+    #: ``new Headers(...)``, ``new Request(request)`` or ``new Response(body, response)`` does not
+    _immutable = False
+
+    def immutable(self) -> JsHeaders:
+        """These headers guarded as workerd guards a received message's (see :attr:`_immutable`)."""
+        self._immutable = True
+        return self
+
+    def _check_guard(self) -> None:
+        if self._immutable:
+            raise js_type_error("Can't modify immutable headers.")
 
     def __init__(self, init: Any = None):
         self._pairs: list[tuple[str, str]] = []
@@ -175,16 +191,19 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     # JavaScript methods ignore extra arguments: ``headers.get(name, "")`` is ``get(name)``
     @jsg_required("string", "string")
     def append(self, name: Any, value: Any, *_ignored: Any) -> None:
+        self._check_guard()
         self._pairs.append((self._name(name), self._value(value)))
 
     @jsg_required("string", "string")
     def set(self, name: Any, value: Any, *_ignored: Any) -> None:
+        self._check_guard()
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
         self._pairs.append((key, self._value(value)))
 
     @jsg_required("string")
     def delete(self, name: Any, *_ignored: Any) -> None:
+        self._check_guard()
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
 
@@ -226,19 +245,23 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
                 lines.append((name, self.get(name)))
         return lines
 
-    # workerd's iterators walk a copy taken when they are made (``IteratorState{copy}``): a
-    # header set meanwhile is not seen
+    def _iterator(self, item: Callable[[str, str], Any]) -> JsIterator:
+        """A ``Headers Iterator`` of ``item(name, value)`` of each displayed line: workerd's
+        iterators walk a copy taken when they are made (``IteratorState{copy}``), so a header set
+        meanwhile is not seen."""
+        return JsIterator([item(name, value) for name, value in self._displayed()], "Headers Iterator")
+
     def entries(self) -> JsIterator:
-        return JsIterator([JsArray([k, v]) for k, v in self._displayed()], "Headers Iterator")
+        return self._iterator(lambda name, value: JsArray([name, value]))
 
     def __iter__(self) -> JsIterator:
         return self.entries()
 
     def keys(self) -> JsIterator:
-        return JsIterator([k for k, _ in self._displayed()], "Headers Iterator")
+        return self._iterator(lambda name, _value: name)
 
     def values(self) -> JsIterator:
-        return JsIterator([v for _, v in self._displayed()], "Headers Iterator")
+        return self._iterator(lambda _name, value: value)
 
     def forEach(self, callback: Any = None, *_ignored: Any) -> None:  # noqa: N802 - JS name
         """``headers.forEach((value, name, headers) => ...)``: in order of name, as iteration; a
@@ -417,6 +440,14 @@ class _Body(JsgObject, JsProxy):
     #: ``(body, its chunks)``: a stream of unknown length given whole, in the chunks its source
     #: gave, which ``workers-env dev`` sends one by one (each server-sent event as it comes)
     _pieces: tuple[bytes, list[bytes]] | None = None
+    #: the properties workerd defines read-only: Worker code assigning one gets V8's TypeError
+    #: (a strict-mode assignment, as Pyodide makes it), the value unchanged (wrangler dev 4.164.0)
+    _read_only: frozenset[str] = frozenset()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self._read_only and not sys._getframe(1).f_code.co_filename.startswith(PACKAGE_DIR):
+            raise js_type_error(f"Cannot assign to read only property '{name}' of object '#<{self._js_name}>'")
+        super().__setattr__(name, value)
 
     @property
     def bodyUsed(self) -> bool:  # noqa: N802 - JS name
@@ -565,6 +596,9 @@ class _Body(JsgObject, JsProxy):
     def _consume(self) -> bytes:
         if self.bodyUsed:
             raise js_type_error("Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
+        stream = self.__dict__.get("_stream")
+        if stream is not None and stream.locked:  # a reader of its own holds it, not read from yet
+            raise js_type_error(READER_LOCKED)
         if self._body is not None:
             self.bodyUsed = True
         return self._body or b""
@@ -744,6 +778,8 @@ class JsRequest(_Body):
 
     _js_name = "Request"
     _not_js = frozenset({"fetcher", "from_options"})  # workers-env's own (``dir()`` leaves them out)
+    _read_only = frozenset({"method", "url", "headers", "redirect", "signal", "cf", "body", "bodyUsed", "fetcher",
+                            "integrity", "keepalive", "cache"})
 
     #: the init's ``encodeResponseBody``: ``"manual"`` leaves the answer's body encoded
     _encode_response_body = "automatic"
@@ -876,6 +912,7 @@ class JsRequest(_Body):
             raise js_type_error(_CLONE_USED)
         copy = JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
                          redirect=self.redirect, signal=self.signal)
+        copy.headers._immutable = self.headers._immutable  # (workerd's Headers::clone keeps the guard)
         copy.url = self.url  # the same string (one kept as given, before fetch_standard_url)
         copy._encode_response_body = self._encode_response_body
         copy._cache_mode = self._cache_mode
@@ -924,6 +961,8 @@ class JsResponse(_Body):
 
     _js_name = "Response"
     _not_js = frozenset({"raw_body", "pieces"})  # workers-env's own (``dir()`` leaves them out)
+    _read_only = frozenset({"status", "statusText", "headers", "ok", "redirected", "url", "type", "body", "bodyUsed",
+                            "webSocket", "cf"})
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs)
@@ -1025,7 +1064,9 @@ class JsResponse(_Body):
             location = JsURL(url).href
         except JsException:
             raise js_type_error(f"Unable to parse URL: {_jsvalues.js_string(url)}") from None
-        return JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": location})}))
+        response = JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": location})}))
+        response.headers.immutable()  # (Headers::Guard::IMMUTABLE)
+        return response
 
     def clone(self) -> JsResponse:
         branch = self._tee_live()
@@ -1033,6 +1074,7 @@ class JsResponse(_Body):
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
         copy = JsResponse(None, JsObject({"status": self.status, "statusText": self.statusText, "headers": self.headers}))
+        copy.headers._immutable = self.headers._immutable  # (workerd's Headers::clone keeps the guard)
         encoded = self.encoded()  # workerd tees the stream as received; encodeBody is not copied
         if branch is not None:
             copy._take_live(branch)

@@ -315,16 +315,28 @@ JSPROXY_SUBSCRIPT_NOTE = ("workers-env: a JavaScript object reached Python as a 
                           "binding results out as objects that take both")
 
 
+#: Python's words for ``value.to_py()`` on a value that is Python already: the SDK's ``JsDict``
+#: raises ``AttributeError(name)``, any other object ``'list' object has no attribute 'to_py'``
+_TO_PY_MISS = re.compile(r"^(to_py|'[\w.]+' object has no attribute 'to_py')$")
+TO_PY_NOTE = ("workers-env: to_py() is a method of a JsProxy (a JavaScript object as Pyodide hands it over); this "
+              "value is a Python one already: use it as it is. From compatibility_date 2026-04-21 the external SDK "
+              "hands binding results out converted (dicts whose keys also read as attributes, lists, str, None): drop "
+              "the .to_py() that code written for the built-in SDK calls (as Cloudflare's docs do: results.to_py())")
+
+
 def _note_unawaited(exc: BaseException) -> None:
     """The handler's ``TypeError: 'coroutine' object is not subscriptable`` (the text, kept)
     gains a note saying the likely cause: a binding call without ``await`` (and, when the result
     was read in a plain ``def``, that it must become ``async def`` first). Likewise Pyodide's
-    ``'pyodide.ffi.JsProxy' object is not subscriptable``: a JS object read with ``["key"]``."""
+    ``'pyodide.ffi.JsProxy' object is not subscriptable``: a JS object read with ``["key"]``; and
+    ``.to_py()`` called on a value that is Python already (an SDK-converted binding result)."""
     notes = [str(n) for n in getattr(exc, "__notes__", ())]
     if unawaited_error(exc) and not any(n.startswith(UNAWAITED_NOTE) for n in notes):
         add_hint(exc, UNAWAITED_NOTE + _plain_def_reader(exc))
     elif isinstance(exc, TypeError) and str(exc) == _JSPROXY_SUBSCRIPT and JSPROXY_SUBSCRIPT_NOTE not in notes:
         add_hint(exc, JSPROXY_SUBSCRIPT_NOTE)
+    elif isinstance(exc, AttributeError) and _TO_PY_MISS.match(str(exc)) and TO_PY_NOTE not in notes:
+        add_hint(exc, TO_PY_NOTE)
 
 
 def _as_js_response(result: Any) -> JsResponse:
@@ -457,6 +469,7 @@ def build_request(
                         redirect="manual")
     request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
     request._one_time_body = request._body is not None  # a stream from the client (global-scope.c++)
+    request.headers.immutable()  # Headers::Guard::REQUEST (global-scope.c++)
     return request
 
 

@@ -722,6 +722,7 @@ class WorkerApp:
             request._body = body
         request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
         request._one_time_body = request._body is not None  # a stream from the client (global-scope.c++)
+        request.headers.immutable()  # Headers::Guard::REQUEST (global-scope.c++)
         # its length known when the client sent a Content-Length (else it came chunked)
         request._length_unknown = request._body is not None and not any(k == "content-length" for k, _ in headers)
         return request

@@ -1169,6 +1169,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             response = JsResponse(None, None, status=status, statusText=reason, headers=headers)
             reply = None
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
+        response.headers.immutable()  # makeHttpResponse's Headers::Guard::RESPONSE
         response.redirected = len(urls) > 1
         response.url = urls[-1].href()  # the last URL of the list, without its fragment (makeHttpResponse)
         if reply is not None and subrequest.dropped:  # aborted (or its request ended) as the head came

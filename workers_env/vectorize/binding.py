@@ -21,7 +21,7 @@ import numpy as np
 
 from workers_env._jsvalues import UNDEFINED, JsDict, float32_rows, js_number, to_py
 from workers_env.vectorize import limits as _limits
-from workers_env.vectorize.filters import compile_filter
+from workers_env.vectorize.filters import compile_filter, warn_of_vectors_left_out
 from workers_env.vectorize.floatlists import float_row
 from workers_env.vectorize.index import Index
 from workers_env.vectorize.requests import ids_request, options_object, query_request, write_request
@@ -291,6 +291,8 @@ class VectorizeBinding:
             if opts.filter is not None:
                 plan = compile_filter(opts.filter, limits=index.limits, metadata_indexes=index.metadata_index_types(),
                                       index_name=index.name)
+                if plan is not None:
+                    warn_of_vectors_left_out(plan, core, index.name)
                 mask = plan.mask(core) if plan is not None else None
             ns_code = None
             if opts.namespace is not None:

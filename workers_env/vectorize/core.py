@@ -145,6 +145,10 @@ class Column:
         self._codes: dict[str, int] = {}
         self._sorted: list[str] = []  # ``strings`` in ascending order (cache)
         self._ranks = np.zeros(0, dtype=np.int64)  # per code: its position in ``_sorted``
+        #: rows written at or before ``created_seq`` that carry a value of its type (a typed
+        #: column only), as counted after the core's write number ``left_out_at``
+        self.left_out = 0
+        self.left_out_at = -1
 
     def string_code(self, text: str) -> int | None:
         """The code of a string value if any row ever held it, else ``None``."""
@@ -292,6 +296,7 @@ class IndexCore:
         self._tiny_count = 0  # rows whose norm is too small for float32 arithmetic
         self._zero_count = 0  # all-zero rows (they score 0 under cosine)
         self._columns: dict[tuple[tuple[str, ...], str | None], Column] = {}
+        self._writes = 0  # upserts and deletes so far: what a cached count was taken after
 
     # -- sizes and lookups ----------------------------------------------------------------
     def __len__(self) -> int:
@@ -480,6 +485,7 @@ class IndexCore:
         n_new = len(ids)
         if n_new == 0:
             return
+        self._writes += 1
         values = np.ascontiguousarray(values, dtype=np.float32)
         rows = np.empty(n_new, dtype=np.intp)
         self._reserve(self._n + sum(vid not in self._row_of for vid in ids))
@@ -575,6 +581,8 @@ class IndexCore:
             self._ids.pop()
             self._metadata.pop()
             self._n = last
+        if removed:
+            self._writes += 1
         if self._n == 0:
             self._max_sqnorm = 0.0
         return removed
@@ -602,6 +610,25 @@ class IndexCore:
         if later:
             column.set_rows(later, [self._metadata[r] for r in later])
         self._columns[(path, type_)] = column
+
+    def left_out_of(self, path: tuple[str, ...], type_: str) -> int:
+        """How many vectors carry a ``type_`` value at ``path`` but are not in its metadata index,
+        having been written at or before it was created: no filter on it matches them until
+        they are written again. Counted over those older rows only, once per write (cached);
+        once none is left none can come back (later writes are all in the index), so the
+        common case -- metadata indexes made before the data -- costs one comparison."""
+        column = self._columns.get((path, type_))
+        if column is None or (column.left_out == 0 and column.left_out_at >= 0):
+            return 0
+        if column.left_out_at != self._writes:
+            want = _TYPE_KINDS[type_]
+            older = np.flatnonzero(self._seq[: self._n] <= column.created_seq).tolist()
+            column.left_out = sum(
+                1 for row in older
+                if (value := lookup_path(self._metadata[row], path)) is not _MISSING and _kind_of(value) == want
+            )
+            column.left_out_at = self._writes
+        return column.left_out
 
     def drop_metadata_index(self, path: tuple[str, ...], type_: str) -> None:
         self._columns.pop((path, type_), None)

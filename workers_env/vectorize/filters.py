@@ -46,7 +46,7 @@ from workers_env.vectorize.core import (
 )
 from workers_env.vectorize.limits import ApiLimits
 
-__all__ = ["Clause", "FilterPlan", "KeyFilter", "UnindexedFilterWarning", "compile_filter"]
+__all__ = ["Clause", "FilterPlan", "KeyFilter", "UnindexedFilterWarning", "compile_filter", "warn_of_vectors_left_out"]
 
 _LOWER = ("$gt", "$gte")
 _UPPER = ("$lt", "$lte")
@@ -207,6 +207,23 @@ def compile_filter(
             warning = _limits.mistyped_filter_warning(kf.key, clause.op, _json(_listed(clause.value)), typed[kf.key])
             warnings.warn(warning, UnindexedFilterWarning, stacklevel=caller_level())
     return plan
+
+
+def warn_of_vectors_left_out(plan: FilterPlan, core: IndexCore, index_name: str | None = None) -> None:
+    """An :class:`UnindexedFilterWarning` for each key of a v2 filter whose metadata index leaves
+    out vectors that carry the property -- written before the index was created, as on the
+    service, they match no clause on it until written again. Exact (the core counts those rows),
+    and nothing for a filter already warned of (an unindexed or mistyped key)."""
+    if plan.typed is None or plan.unindexed_keys:
+        return
+    for kf in plan.keys:
+        type_ = plan.typed[kf.key]
+        if _mistyped_clause(kf, type_) is not None:
+            continue
+        count = core.left_out_of(kf.path, type_)
+        if count:
+            warnings.warn(_limits.filter_misses_older_vectors(kf.key, count, index_name), UnindexedFilterWarning,
+                          stacklevel=caller_level())
 
 
 def _value_type(value: Any) -> str:

@@ -220,6 +220,15 @@ def list_vectors_bad_count(count: object) -> str:
     return f"🚨 --count must be a whole number from 1 to {LIST_VECTORS_MAX_COUNT}; got {count}"
 
 
+def incorrect_api_version(index_name: str, index_version: str, api_version: str) -> str:
+    """The REST API's answer to a call on an index of the other generation (what ``wrangler
+    vectorize`` gets for ``get --deprecated-v1`` of a v2 index, or ``query`` of a v1 one): quoted
+    from a v1 ``GET /vectorize/indexes/<name>`` of a v2 index (doobidoo/mcp-memory-service#689);
+    the v2 API on a v1 index is taken to fill the same template [D]."""
+    return (f'vectorize.incorrect_api_version - Index: "{index_name}" with version "{index_version}" '
+            f'called with api version "{api_version}" [code: 1010]')
+
+
 def wrong_query_dimensions(expected: int, got: int) -> VectorizeError:
     return VectorizeError(
         QUERY, f"invalid query vector, expected {expected} dimensions, and got {got} dimensions", code=40006
@@ -410,6 +419,30 @@ def unindexed_filter_warning(key: str, type_: str = "string", index_name: str | 
         f"create-metadata-index {index_name or '<index>'} --property-name={key} --type={type_}`), then write the "
         "vectors again"
     )
+
+
+def vectors_predate_metadata_index(index_name: str, property_name: str, count: int,
+                                   which: str = "this metadata index") -> str:
+    """Not a Vectorize message: what we add when a metadata index is created on an index already
+    holding vectors (``create-metadata-index``, or a definition's ``metadata_indexes`` reconciled
+    with persisted state): they are not in it, as on the service, which says nothing of it."""
+    vectors = f"{count} vector{'s' if count != 1 else ''}"
+    misses = "matches none of them until they are" if count != 1 else "does not match it until it is"
+    return (f"index {index_name!r} already holds {vectors}, written before {which} and so not in it: a filter on "
+            f"{property_name!r} {misses} written again, e.g. workers-env vectorize upsert {index_name} "
+            "--file <your NDJSON>")
+
+
+def filter_misses_older_vectors(key: str, count: int, index_name: str | None = None) -> str:
+    """Not a Vectorize error: the warning we add when a v2 filter names an indexed property that
+    ``count`` vectors carry but were written before its metadata index was created."""
+    vectors = f"{count} vector{'s' if count != 1 else ''}"
+    where = f" of index {index_name!r}" if index_name else ""
+    carry = "carries" if count == 1 else "carry"
+    return (f"filter on {key!r} cannot match {vectors}{where} that {carry} {key!r}: written before its metadata "
+            f"index was created, {'it is' if count == 1 else 'they are'} not in it until written again (upsert "
+            f"{'it' if count == 1 else 'them'} again, e.g. "
+            f"workers-env vectorize upsert {index_name or '<index>'} --file <your NDJSON>)")
 
 
 #: how to give a filter a value of a metadata index's type, for the warning below

@@ -15,11 +15,12 @@ from __future__ import annotations
 import contextlib
 import difflib
 import threading
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from workers_env._errors import ConfigError, StateError
+from workers_env._errors import ConfigError, StateError, UnindexedFilterWarning, caller_level
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.core import IndexCore
 from workers_env.vectorize.definitions import IndexDefinition, definition_clashes
@@ -437,12 +438,18 @@ class VectorizeStore:
             raise StateError(
                 f"index {index.name!r} in {self.db.path} does not match its definition: "
                 + ", ".join(clashes)
-                + f"; delete it (workers-env vectorize delete {index.name}) or fix the definition"
+                + f"; delete it (workers-env vectorize delete {index.name}{_V1_FLAG[index.definition.version]}) "
+                "or fix the definition"
             )
         for prop, type_ in definition.metadata_indexes.items():
             current = index.metadata_indexes.get(prop)
             if current is None:
+                held = len(index.core)
                 index.create_metadata_index(prop, type_)
+                if held:  # as create-metadata-index's line: the service would say nothing
+                    which = f"the metadata index on {prop!r} its definition adds now (in {self.db.path})"
+                    warnings.warn(_limits.vectors_predate_metadata_index(index.name, prop, held, which),
+                                  UnindexedFilterWarning, stacklevel=caller_level())
             elif current.type != type_:
                 raise StateError(
                     f"index {index.name!r} in {self.db.path} has a {current.type} metadata index on "
@@ -459,6 +466,9 @@ def open_state(persist_to: str | Path, *, create: bool = True) -> VectorizeStore
     """
     return VectorizeStore(persist_to, create=create)
 
+
+#: what ``workers-env vectorize delete`` needs for an index of each version, as wrangler's does
+_V1_FLAG = {"v1": " --deprecated-v1", "v2": ""}
 
 _ELSEWHERE = "beside wrangler.toml, else in the folder the command ran in; --persist-to names another"
 

@@ -25,7 +25,7 @@ from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.definitions import definition_clashes, parse_index_definition
 from workers_env.vectorize.store import IndexRecord, check_index_name
 
-from .common import command, open_store
+from .common import api_version, command, open_store, require_index
 
 __all__ = ["register"]
 
@@ -44,8 +44,7 @@ def _index_json(record: IndexRecord) -> dict[str, Any]:
 
 
 def _index_row(record: IndexRecord) -> dict[str, str]:
-    """wrangler's table columns plus ``version``: v1 and v2 give different result shapes,
-    and the local state holds both (the JSON output stays the REST API's shape)."""
+    """wrangler's table columns: the version is the one the command asked for (``--deprecated-v1``)."""
     return {
         "name": record.name,
         "dimensions": str(record.dimensions),
@@ -53,7 +52,6 @@ def _index_row(record: IndexRecord) -> dict[str, str]:
         "description": record.description or "",
         "created": record.created_on,
         "modified": record.modified_on,
-        "version": record.version,
     }
 
 
@@ -155,7 +153,8 @@ def _clash_with_project(args: argparse.Namespace, name: str, record: IndexRecord
         return None
     return (f"pyproject.toml defines index {name!r} with " + ", ".join(clashes) + "; load_env, the pytest "
             "fixtures and workers-env dev will refuse this state until the two agree: fix the definition, or "
-            f"`workers-env vectorize delete {name}` and create it again as defined")
+            f"`workers-env vectorize delete {name}{' --deprecated-v1' if record.version == 'v1' else ''}` and "
+            "create it again as defined")
 
 
 def _confirm(question: str) -> bool:
@@ -171,7 +170,7 @@ def _confirm(question: str) -> bool:
 def delete(args: argparse.Namespace) -> int:
     """Delete an index and all its vectors."""
     with open_store(args) as store:
-        store.require(args.name, purpose="delete")
+        require_index(store, args, purpose="delete")
         log(f"Deleting Vectorize index {args.name}")
         if not args.force and not _confirm(f"OK to delete the index '{args.name}'?"):
             log("Deletion cancelled.")
@@ -183,9 +182,9 @@ def delete(args: argparse.Namespace) -> int:
 
 @command
 def get(args: argparse.Namespace) -> int:
-    """Show one index's configuration."""
+    """Show one index's configuration (of the generation ``--deprecated-v1`` names, as the API answers)."""
     with open_store(args) as store:
-        record = store.require(args.name, purpose="read")
+        record = require_index(store, args)
     if args.json:
         log(dump_json(_index_json(record)))
     else:
@@ -195,13 +194,15 @@ def get(args: argparse.Namespace) -> int:
 
 @command
 def list_(args: argparse.Namespace) -> int:
-    """List the indexes in the state (``--deprecated-v1``: only v1 ones)."""
+    """List the v2 indexes in the state, or with ``--deprecated-v1`` the v1 ones: wrangler calls
+    one generation's API, which lists only its own. A ``(workers-env: ...)`` line names the other
+    generation's indexes, if any, so none seems lost."""
     if not args.json:
         log("📋 Listing Vectorize indexes...")
     with open_store(args) as store:
-        records = store.list_indexes()
-    if args.deprecated_v1:
-        records = [r for r in records if r.version == "v1"]
+        every = store.list_indexes()
+    wanted = api_version(args)
+    records = [r for r in every if r.version == wanted]
     if not records:
         if args.json:
             log(dump_json([]))
@@ -210,11 +211,18 @@ def list_(args: argparse.Namespace) -> int:
                 "\nYou haven't created any indexes in this local state.\n\n"
                 "Use 'workers-env vectorize create <name>' to create one."
             )
-        return 0
-    if args.json:
+    elif args.json:
         log(dump_json([_index_json(r) for r in records]))
     else:
         log(render_table([_index_row(r) for r in records]))
+    others = [r.name for r in every if r.version != wanted]
+    if others:
+        other = "v2" if wanted == "v1" else "v1"
+        how = "without --deprecated-v1" if wanted == "v1" else "with --deprecated-v1"
+        shown = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+        print(f"(workers-env: this state also holds {len(others)} {other} index{'es' if len(others) != 1 else ''} "
+              f"({shown}), which `workers-env vectorize list` lists {how}, as wrangler does)",
+              file=sys.stderr, flush=True)
     return 0
 
 
@@ -224,7 +232,7 @@ def info(args: argparse.Namespace) -> int:
     if not args.json:
         log("📋 Fetching index info...")
     with open_store(args) as store:
-        record = store.require(args.name, purpose="read")
+        record = require_index(store, args)  # the v2 API's: a v1 index is refused
         count = store.count_vectors(args.name)
     details = {
         "dimensions": record.dimensions,
@@ -244,8 +252,13 @@ def info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
+# Help texts: wrangler 4.164.0's descriptions of the same commands and options (src/vectorize/*.ts),
+# workers-env's own only where its option does something else here.
+JSON_HELP = "Return output as JSON"
+
+
+def _json_flag(parser: argparse.ArgumentParser, help_text: str = JSON_HELP) -> None:
+    parser.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help=help_text)
 
 
 def _v1_flag(parser: argparse.ArgumentParser, help_text: str) -> None:
@@ -253,45 +266,47 @@ def _v1_flag(parser: argparse.ArgumentParser, help_text: str) -> None:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("create", parents=[common], help="create a Vectorize index",
+    p = sub.add_parser("create", parents=[common], help="Create a Vectorize index",
                        description="Create a Vectorize index in the local state (v2 unless --deprecated-v1).")
-    p.add_argument("name", help="the name of the Vectorize index to create (must be unique)")
+    p.add_argument("name", help="The name of the Vectorize index to create (must be unique).")
     p.add_argument("--dimensions", type=js_number, **value_optional(None),
-                   help="the dimension size of the index (that of your model's output)")
+                   help="The dimension size to configure this index for, based on the output dimensions of your "
+                        "ML model.")
     p.add_argument("--metric", **value_optional(),
                    choices=("euclidean", "cosine", "dot-product"),  # wrangler's order, in its errors
-                   help="the distance metric to search the index with")
+                   help="The distance metric to use for searching within the index.")
     p.add_argument("--preset", **value_optional(), choices=list(_limits.PRESETS),
-                   help="an embeddings model whose dimensions and metric to use")
-    p.add_argument("--description", **value_optional(), help="an optional description for this index")
+                   help="The name of an preset representing an embeddings model: Vectorize will configure the "
+                        "dimensions and distance metric for you when provided.")
+    p.add_argument("--description", **value_optional(), help="An optional description for this index.")
     _json_flag(p)
-    _v1_flag(p, "create a deprecated Vectorize V1 index (the library's binding default, but wrangler creates v2)")
+    _v1_flag(p, "Create a deprecated Vectorize V1 index. This is not recommended and indexes created with this "
+                "option need all other Vectorize operations to have this option enabled.")
     p.add_argument("--use-remote", action=argparse.BooleanOptionalAction, default=False,
-                   help="add remote = true to the printed binding snippet")
+                   help="add remote = true to the printed binding snippet (workers-env edits no config)")
     p.add_argument("--update-config", action=argparse.BooleanOptionalAction, default=False,
                    help="accepted for wrangler compatibility; workers-env prints the snippet and never edits the config")
-    p.add_argument("--binding", **value_optional(),
-                   help="the binding name in the printed snippet (made a valid identifier, as wrangler does)")
+    p.add_argument("--binding", **value_optional(), help="The binding name of this resource in your Worker")
     p.set_defaults(handler=create)
 
-    p = sub.add_parser("delete", parents=[common], help="delete a Vectorize index")
-    p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--force", "-y", action=argparse.BooleanOptionalAction, default=False, help="skip confirmation")
-    _v1_flag(p, "accepted for wrangler compatibility; the index's own version is used")
+    p = sub.add_parser("delete", parents=[common], help="Delete a Vectorize index")
+    p.add_argument("name", help="The name of the Vectorize index")
+    p.add_argument("--force", "-y", action=argparse.BooleanOptionalAction, default=False, help="Skip confirmation")
+    _v1_flag(p, "Delete a deprecated Vectorize V1 index.")
     p.set_defaults(handler=delete)
 
-    p = sub.add_parser("get", parents=[common], help="get a Vectorize index by name")
-    p.add_argument("name", help="the name of the Vectorize index")
+    p = sub.add_parser("get", parents=[common], help="Get a Vectorize index by name")
+    p.add_argument("name", help="The name of the Vectorize index.")
     _json_flag(p)
-    _v1_flag(p, "accepted for wrangler compatibility; the index's own version is used")
+    _v1_flag(p, "Fetch a deprecated V1 Vectorize index. This must be enabled if the index was created with V1 option.")
     p.set_defaults(handler=get)
 
-    p = sub.add_parser("list", parents=[common], help="list the Vectorize indexes")
+    p = sub.add_parser("list", parents=[common], help="List your Vectorize indexes")
     _json_flag(p)
-    _v1_flag(p, "list only deprecated V1 indexes")
+    _v1_flag(p, "List deprecated Vectorize V1 indexes for your account.")
     p.set_defaults(handler=list_)
 
-    p = sub.add_parser("info", parents=[common], help="get additional details about the index")
-    p.add_argument("name", help="the name of the Vectorize index")
-    _json_flag(p)
+    p = sub.add_parser("info", parents=[common], help="Get additional details about the index")
+    p.add_argument("name", help="The name of the Vectorize index.")
+    _json_flag(p, "return output as JSON")
     p.set_defaults(handler=info)

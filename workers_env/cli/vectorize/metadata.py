@@ -13,7 +13,7 @@ from typing import Any
 from workers_env.cli.common import dump_json, log, render_table, value_optional, warn
 from workers_env.vectorize import limits as _limits
 
-from .common import command, open_store
+from .common import command, open_store, require_index
 
 __all__ = ["register"]
 
@@ -22,6 +22,7 @@ __all__ = ["register"]
 def create_metadata_index(args: argparse.Namespace) -> int:
     log("📋 Creating metadata index...")
     with open_store(args) as store:
+        require_index(store, args, purpose="write")  # the v2 API's: a v1 index is refused
         mutation = store.create_metadata_index(args.name, args.property_name, args.type)
         before = store.count_vectors(args.name)
     log(
@@ -29,10 +30,7 @@ def create_metadata_index(args: argparse.Namespace) -> int:
         f"Mutation changeset identifier: {mutation.id}."
     )
     if before:  # the service says nothing of it: a filter then misses them without a word
-        vectors = f"{before} vector{'s' if before != 1 else ''}"
-        print(f"(workers-env: index '{args.name}' already holds {vectors}, written before this metadata index "
-              f"and so not in it: a filter on '{args.property_name}' matches none of them until they are "
-              f"written again, e.g. workers-env vectorize upsert {args.name} --file <your NDJSON>)",
+        print(f"(workers-env: {_limits.vectors_predate_metadata_index(args.name, args.property_name, before)})",
               file=sys.stderr, flush=True)
     return 0
 
@@ -42,7 +40,7 @@ def list_metadata_index(args: argparse.Namespace) -> int:
     if not args.json:
         log("📋 Fetching metadata indexes...")
     with open_store(args) as store:
-        record = store.require(args.name, purpose="read")
+        record = require_index(store, args)
     indexes = [{"propertyName": m.property, "indexType": m.type} for m in record.metadata_indexes]
     if args.json:
         log(dump_json(indexes))
@@ -61,7 +59,7 @@ def list_metadata_index(args: argparse.Namespace) -> int:
 def delete_metadata_index(args: argparse.Namespace) -> int:
     log("📋 Deleting metadata index...")
     with open_store(args) as store:
-        store.require(args.name, purpose="read")
+        require_index(store, args)
         mutation = store.delete_metadata_index(args.name, args.property_name)
     log(
         "✅ Successfully enqueued metadata index deletion request. "
@@ -70,28 +68,29 @@ def delete_metadata_index(args: argparse.Namespace) -> int:
     return 0
 
 
-def _property_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+# Help texts: wrangler 4.164.0's descriptions (src/vectorize/*MetadataIndex.ts).
+def _property_option(parser: argparse.ArgumentParser) -> None:
     # wrangler's option is `propertyName`; yargs accepts it as --propertyName and --property-name
     parser.add_argument("--property-name", "--propertyName", dest="property_name", required=True, **value_optional(),
-                        help=help_text)
+                        help="The name of the metadata property to index.")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("create-metadata-index", parents=[common],
-                       help="enable metadata filtering on the specified property")
-    p.add_argument("name", help="the name of the Vectorize index")
-    _property_option(p, "the name of the metadata property to index")
+                       help="Enable metadata filtering on the specified property")
+    p.add_argument("name", help="The name of the Vectorize index.")
+    _property_option(p)
     p.add_argument("--type", required=True, **value_optional(), choices=_limits.METADATA_INDEX_TYPES,
-                   help="the type of metadata property to index")
+                   help="The type of metadata property to index. Valid types are 'string', 'number' and 'boolean'.")
     p.set_defaults(handler=create_metadata_index)
 
     p = sub.add_parser("list-metadata-index", parents=[common],
-                       help="list metadata properties on which metadata filtering is enabled")
-    p.add_argument("name", help="the name of the Vectorize index")
+                       help="List metadata properties on which metadata filtering is enabled")
+    p.add_argument("name", help="The name of the Vectorize index.")
     p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
     p.set_defaults(handler=list_metadata_index)
 
-    p = sub.add_parser("delete-metadata-index", parents=[common], help="delete metadata indexes")
-    p.add_argument("name", help="the name of the Vectorize index")
-    _property_option(p, "the name of the metadata property whose index to delete")
+    p = sub.add_parser("delete-metadata-index", parents=[common], help="Delete metadata indexes")
+    p.add_argument("name", help="The name of the Vectorize index.")
+    _property_option(p)
     p.set_defaults(handler=delete_metadata_index)

@@ -42,7 +42,7 @@ from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.ndjson import iter_sized_vectors
 from workers_env.vectorize.store import state_dir
 
-from .common import command, open_store, persist_to_of
+from .common import command, open_store, persist_to_of, require_index
 
 if TYPE_CHECKING:
     from workers_env.vectorize.persistent import NoIndexPurpose
@@ -68,9 +68,11 @@ def _whole_number(text: str) -> int:
     return int(value)
 
 
-def _binding(store: Any, name: str, purpose: NoIndexPurpose = "read") -> VectorizeBinding:
-    store.require(name, purpose=purpose)
-    return VectorizeBinding(store.open_index(name), binding=None)
+def _binding(store: Any, args: argparse.Namespace, purpose: NoIndexPurpose = "read") -> VectorizeBinding:
+    """The binding on the index ``args.name``, of the generation the command's API takes
+    (:func:`~.common.require_index`)."""
+    require_index(store, args, purpose)
+    return VectorizeBinding(store.open_index(args.name), binding=None)
 
 
 # -- insert / upsert -----------------------------------------------------------------------------
@@ -137,6 +139,8 @@ class _StopRequest:
 def _interrupted(args: argparse.Namespace, op: str, written: str, last_line: int, more: bool) -> None:
     """What was written before Ctrl+C, and how to finish the job."""
     state = f" --persist-to {args.persist_to}" if args.persist_to else ""
+    if getattr(args, "deprecated_v1", False):  # the flag the index needs again (insert of a v1 index)
+        state = " --deprecated-v1" + state
     redo = "skips the ids already written" if op == "insert" else "writes the same vectors again"
     upto = f" (the file up to line {last_line})" if last_line else ""
     lines = [
@@ -172,23 +176,22 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
     if not (os.access(path, os.R_OK) and path.is_file() and path.stat().st_size > 0):
         raise CommandError(f"🚨 Cannot read invalid or empty file: {args.file}.")
     verb = "insertion" if op == "insert" else "upsertion"
+    # wrangler checks --batch-size by the API it calls (insert's --deprecated-v1: v1), before any
+    v1 = op == "insert" and args.deprecated_v1
+    if v1 and args.batch_size > _limits.MAX_VECTORS_PER_WRITE:
+        raise CommandError(
+            f"🚨 Vectorize currently limits upload batches to {_limits.MAX_VECTORS_PER_WRITE} records at a time."
+        )
+    if not v1 and args.batch_size > _limits.MAX_VECTORS_PER_HTTP_WRITE:
+        raise CommandError(
+            "🚨 The global rate limit for the Cloudflare API is 1200 requests per five minutes. Vectorize "
+            f"{'V2 ' if op == 'insert' else ''}indexes currently limit upload batches to "
+            f"{_limits.MAX_VECTORS_PER_HTTP_WRITE} records at a time to stay within the service limits."
+        )
+    if args.batch_size < 1:
+        raise CommandError(f"🚨 --batch-size must be a whole number of at least 1; got {args.batch_size}.")
     with open_store(args) as store, _StopRequest() as stop:
-        binding = _binding(store, args.name, "write")
-        v1 = binding.index.limits.version == "v1"
-        if op == "insert" and v1 and args.batch_size > _limits.MAX_VECTORS_PER_WRITE:
-            raise CommandError(
-                f"🚨 Vectorize currently limits upload batches to {_limits.MAX_VECTORS_PER_WRITE} records at a time."
-            )
-        if (op == "upsert" or not v1) and args.batch_size > _limits.MAX_VECTORS_PER_HTTP_WRITE:
-            raise CommandError(
-                "🚨 The global rate limit for the Cloudflare API is 1200 requests per five minutes. Vectorize "
-                f"{'V2 ' if op == 'insert' else ''}indexes currently limit upload batches to "
-                f"{_limits.MAX_VECTORS_PER_HTTP_WRITE} records at a time to stay within the service limits."
-            )
-        if args.batch_size < 1:
-            raise CommandError(f"🚨 --batch-size must be a whole number of at least 1; got {args.batch_size}.")
-        if getattr(args, "deprecated_v1", False) and not v1:
-            warn(f"index '{args.name}' is a v2 index; --deprecated-v1 is ignored")
+        binding = _binding(store, args, "write")  # an index of the other generation: the API's error
         bar = None if args.json else _progress(path)
         say = log if bar is None else (lambda text: bar.write(text, file=sys.stdout))
         written = 0
@@ -198,9 +201,7 @@ def _write_file(args: argparse.Namespace, op: str) -> int:
             nonlocal written, last_line
             write = binding.insert_sync if op == "insert" else binding.upsert_sync
             limit = _limits.MAX_VECTORS_PER_WRITE if v1 else _limits.MAX_VECTORS_PER_HTTP_WRITE
-            # upsert checks no v1 limit (wrangler has no v1 upsert): a v1 index takes 1000 at a time
-            size = min(args.batch_size, _limits.MAX_VECTORS_PER_WRITE) if v1 else args.batch_size
-            for batch, line, nbytes in _batches(path, size):
+            for batch, line, nbytes in _batches(path, args.batch_size):
                 if not v1 and nbytes > _limits.MAX_UPLOAD_BYTES:  # refused before the service reads it
                     fits = len(batch) * _limits.MAX_UPLOAD_BYTES // nbytes
                     raise CommandError(_limits.upload_too_large(len(batch), nbytes, fits))
@@ -353,9 +354,7 @@ def query(args: argparse.Namespace) -> int:
     log("📋 Searching for relevant vectors...")
     with open_store(args) as store, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UnindexedFilterWarning)
-        binding = _binding(store, args.name)
-        if binding.index.limits.version == "v1" and args.return_metadata in ("none", "all"):
-            options["returnMetadata"] = args.return_metadata == "all"  # v1 takes a boolean
+        binding = _binding(store, args)  # the v2 API's: a v1 index is refused
         if vector is not None:
             try:
                 result = asyncio.run(binding.query(vector, options))
@@ -401,7 +400,7 @@ def get_vectors(args: argparse.Namespace) -> int:
         raise CommandError("🚨 Please provide valid vector identifiers.")
     log("📋 Fetching vectors...")
     with open_store(args) as store:
-        vectors = asyncio.run(_binding(store, args.name).getByIds(args.ids))
+        vectors = asyncio.run(_binding(store, args).getByIds(args.ids))
     if not vectors:
         warn("The index does not contain vectors corresponding to the provided identifiers")
         return 0
@@ -416,15 +415,12 @@ def delete_vectors(args: argparse.Namespace) -> int:
         raise CommandError("🚨 Please provide valid vector identifiers for deletion.")
     log("📋 Deleting vectors...")
     with open_store(args) as store:
-        binding = _binding(store, args.name)
+        binding = _binding(store, args)
         result = asyncio.run(binding.deleteByIds(args.ids))
-    if "mutationId" in result:
-        log(
-            f"✅ Successfully enqueued {len(args.ids)} vectors into index '{args.name}' for deletion. "
-            f"Mutation changeset identifier: {result['mutationId']}."
-        )
-    else:
-        log(f"✅ Successfully deleted {result['count']} vectors from index '{args.name}'.")
+    log(
+        f"✅ Successfully enqueued {len(args.ids)} vectors into index '{args.name}' for deletion. "
+        f"Mutation changeset identifier: {result['mutationId']}."
+    )
     return 0
 
 
@@ -484,7 +480,7 @@ def list_vectors(args: argparse.Namespace) -> int:
     now = datetime.datetime.now(datetime.timezone.utc)
     folder = _snapshot_dir(args)
     with open_store(args) as store:
-        record = store.require(args.name, purpose="read")
+        record = require_index(store, args)
         if position is None:
             token, offset = uuid.uuid4().hex, 0
             ids, _, _ = store.list_vector_ids(args.name, after=None, limit=2**62)
@@ -533,59 +529,67 @@ def list_vectors(args: argparse.Namespace) -> int:
 
 
 # -- registration ------------------------------------------------------------------------------------------
+# Help texts: wrangler 4.164.0's descriptions of the same commands and options (src/vectorize/*.ts),
+# with yargs' "[default: ...]" where wrangler's option has a default.
+_BATCH_HELP = {
+    "insert": "Number of vector records to include when sending to the Cloudflare API.",
+    "upsert": "Number of vector records to include in a single upsert batch when sending to the Cloudflare API.",
+}
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     for op, verb in (("insert", "Insert"), ("upsert", "Upsert")):
-        p = sub.add_parser(op, parents=[common], help=f"{verb.lower()} vectors into a Vectorize index")
-        p.add_argument("name", help="the name of the Vectorize index")
+        p = sub.add_parser(op, parents=[common], help=f"{verb} vectors into a Vectorize index")
+        p.add_argument("name", help="The name of the Vectorize index.")
         p.add_argument("--file", required=True, **value_optional(),
-                       help="a file of line-separated JSON (NDJSON) vector objects")
+                       help="A file containing line separated json (ndjson) vector objects.")
         p.add_argument(
             "--batch-size", type=_whole_number, default=DEFAULT_BATCH_SIZE[op],
             **value_optional(DEFAULT_BATCH_SIZE[op]),
-            help=f"vectors per write (default {DEFAULT_BATCH_SIZE[op]}; at most {_limits.MAX_VECTORS_PER_HTTP_WRITE}"
-            + (f" for v2 indexes, {_limits.MAX_VECTORS_PER_WRITE} for v1)" if op == "insert" else
-               f"; a v1 index takes {_limits.MAX_VECTORS_PER_WRITE} at a time)"),
+            help=f"{_BATCH_HELP[op]} [default: {DEFAULT_BATCH_SIZE[op]}]",
         )
         p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
         if op == "insert":
             p.add_argument("--deprecated-v1", action=argparse.BooleanOptionalAction, default=False,
-                           help="accepted for wrangler compatibility; the index's own version is used")
+                           help="Insert into a deprecated V1 Vectorize index. This must be enabled if the index was "
+                                "created with the V1 option.")
         p.set_defaults(handler=insert if op == "insert" else upsert)
 
-    p = sub.add_parser("query", parents=[common], help="query a Vectorize index")
-    p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--vector", nargs="*", help="vector to query the index with (items that are not numbers are dropped, as wrangler does)")
-    p.add_argument("--vector-id", **value_optional(), help="id of a stored vector to query the index with (v2)")
+    p = sub.add_parser("query", parents=[common], help="Query a Vectorize index")
+    p.add_argument("name", help="The name of the Vectorize index")
+    p.add_argument("--vector", nargs="*", help="Vector to query the Vectorize Index")
+    p.add_argument("--vector-id", **value_optional(),
+                   help="Identifier for a vector in the index against which the index should be queried")
     p.add_argument("--top-k", type=_js_number, default=5, **value_optional(5),
-                   help="the number of results to return (default 5)")
+                   help="The number of results (nearest neighbors) to return [default: 5]")
     p.add_argument("--return-values", action=argparse.BooleanOptionalAction, default=False,
-                   help="include the vector values in the results")
+                   help="Specify if the vector values should be included in the results")
     p.add_argument("--return-metadata", choices=("all", "indexed", "none"), default="none", **value_optional("none"),
-                   help="include the vector metadata in the results (default none)")
-    p.add_argument("--namespace", **value_optional(), help="only search vectors in this namespace")
-    p.add_argument("--filter", **value_optional(),
-                   help='a metadata filter as JSON, e.g. \'{"genre": {"$eq": "drama"}}\'')
+                   help='Specify if the vector metadata should be included in the results [default: "none"]')
+    p.add_argument("--namespace", **value_optional(), help="Filter the query results based on this namespace")
+    p.add_argument("--filter", **value_optional(), help="Filter the query results based on this metadata filter.")
     # argparse takes "-1" or "-.5" as values but "-2e-3" as an unknown option; widen its
     # negative-number pattern so `--vector 1 -2e-3` works as it does with wrangler.
     if hasattr(p, "_negative_number_matcher"):
         p._negative_number_matcher = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
     p.set_defaults(handler=query)
 
-    p = sub.add_parser("get-vectors", parents=[common], help="get vectors from a Vectorize index")
-    p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--ids", nargs="*", required=True, help="vector identifiers to fetch")
+    p = sub.add_parser("get-vectors", parents=[common], help="Get vectors from a Vectorize index")
+    p.add_argument("name", help="The name of the Vectorize index.")
+    p.add_argument("--ids", nargs="*", required=True,
+                   help="Vector identifiers to be fetched from the Vectorize Index. Example: `--ids a 'b' 1 '2'`")
     p.set_defaults(handler=get_vectors)
 
-    p = sub.add_parser("delete-vectors", parents=[common], help="delete vectors in a Vectorize index")
-    p.add_argument("name", help="the name of the Vectorize index")
-    p.add_argument("--ids", nargs="*", required=True, help="vector identifiers to delete")
+    p = sub.add_parser("delete-vectors", parents=[common], help="Delete vectors in a Vectorize index")
+    p.add_argument("name", help="The name of the Vectorize index.")
+    p.add_argument("--ids", nargs="*", required=True,
+                   help="Vector identifiers to be deleted from the Vectorize Index.  Example: `--ids a 'b' 1 '2'`")
     p.set_defaults(handler=delete_vectors)
 
-    p = sub.add_parser("list-vectors", parents=[common], help="list vector identifiers in a Vectorize index")
-    p.add_argument("name", help="the name of the Vectorize index")
+    p = sub.add_parser("list-vectors", parents=[common], help="List vector identifiers in a Vectorize index")
+    p.add_argument("name", help="The name of the Vectorize index")
     p.add_argument("--count", type=_js_number, default=None, **value_optional(None),
-                   help=f"maximum number of vectors to return (1-{_limits.LIST_VECTORS_MAX_COUNT}, "
-                        f"default {_limits.LIST_VECTORS_DEFAULT_COUNT})")
-    p.add_argument("--cursor", **value_optional(), help="cursor for the next page of results")
-    p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="return output as JSON")
+                   help=f"Maximum number of vectors to return (1-{_limits.LIST_VECTORS_MAX_COUNT})")
+    p.add_argument("--cursor", **value_optional(), help="Cursor for pagination to get the next page of results")
+    p.add_argument("--json", action=argparse.BooleanOptionalAction, default=False, help="Return output as JSON")
     p.set_defaults(handler=list_vectors)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import JsBuffer, js_type_error
 from workers_env.runtime.webcrypto.arguments import jwk_secret, needs_cryptography
@@ -26,33 +27,33 @@ _GCM_TAG_BITS = (32, 64, 96, 104, 112, 120, 128)
 
 def aes_length(secret: bytes) -> bytes:
     if 8 * len(secret) not in AES_BITS:
-        raise JsException(f"Imported AES key length must be 128, 192, or 256 bits but provided {8 * len(secret)}.",
-                          name="DataError")
+        raise dom_exception(f"Imported AES key length must be 128, 192, or 256 bits but provided {8 * len(secret)}.",
+                            "DataError")
     return secret
 
 
 def aes_jwk(jwk: dict[str, Any], name: str, usages: list[str]) -> bytes:
     """The secret of an ``oct`` JWK, checked as workerd's ``importAes`` checks it, in its order."""
     if jwk.get("kty") != "oct":
-        raise JsException('Symmetric "jwk" key import requires a JSON Web Key with Key Type parameter "kty" equal '
-                          f'to "oct" (encountered "{jwk.get("kty")}").', name="DataError")
+        raise dom_exception('Symmetric "jwk" key import requires a JSON Web Key with Key Type parameter "kty" equal '
+                            f'to "oct" (encountered "{jwk.get("kty")}").', "DataError")
     secret = aes_length(jwk_secret(jwk, 'Symmetric "jwk" key import requires a base64Url encoding of the key.'))
     expected = f"A{8 * len(secret)}{name[4:]}"
     if jwk.get("alg") is not None and jwk["alg"] != expected:
-        raise JsException(f'Symmetric "jwk" key contains invalid "alg" value "{jwk["alg"]}", expected "{expected}".',
-                          name="DataError")
+        raise dom_exception(f'Symmetric "jwk" key contains invalid "alg" value "{jwk["alg"]}", expected "{expected}".',
+                            "DataError")
     if usages and jwk.get("use") is not None and jwk["use"] != "enc":
-        raise JsException(f'Symmetric "jwk" key must have a "use" of "enc", not "{jwk["use"]}".', name="DataError")
+        raise dom_exception(f'Symmetric "jwk" key must have a "use" of "enc", not "{jwk["use"]}".', "DataError")
     ops = jwk.get("key_ops")
     if ops is not None:
         ops = sorted(str(op) for op in ops)
         for first, second in zip(ops, ops[1:]):
             if first == second:
-                raise JsException(f'Symmetric "jwk" key contains duplicate value "{first}", in "key_op".',
-                                  name="DataError")
+                raise dom_exception(f'Symmetric "jwk" key contains duplicate value "{first}", in "key_op".',
+                                    "DataError")
         for usage in usages:
             if usage not in ops:
-                raise JsException(f'"jwk" key missing usage "{usage}", in "key_ops".', name="DataError")
+                raise dom_exception(f'"jwk" key missing usage "{usage}", in "key_ops".', "DataError")
     return secret
 
 
@@ -73,17 +74,17 @@ def aes_gcm(encrypting: bool, secret: bytes, algorithm: dict[str, Any], data: by
         raise js_type_error('Missing field "iv" in "algorithm".')
     iv = buffer_bytes(iv)
     if not iv:
-        raise JsException("AES-GCM IV must not be empty.", name="OperationError")
+        raise dom_exception("AES-GCM IV must not be empty.", "OperationError")
     aad = algorithm.get("additionalData")
     aad = b"" if aad is None else buffer_bytes(aad)
     tag_bits = algorithm.get("tagLength")
     tag_bits = 128 if tag_bits is None else int(tag_bits)
     if tag_bits not in _GCM_TAG_BITS:
-        raise JsException(f"Invalid AES-GCM tag length {tag_bits}.", name="OperationError")
+        raise dom_exception(f"Invalid AES-GCM tag length {tag_bits}.", "OperationError")
     tag_bytes = tag_bits // 8
     if not encrypting and len(data) < tag_bytes:
-        raise JsException(f"Ciphertext length of {8 * len(data)} bits must be greater than or equal to the size of "
-                          f"the AES-GCM tag length of {tag_bits} bits.", name="OperationError")
+        raise dom_exception(f"Ciphertext length of {8 * len(data)} bits must be greater than or equal to the size of "
+                            f"the AES-GCM tag length of {tag_bits} bits.", "OperationError")
     if not 8 <= len(iv) <= 128:  # BoringSSL takes any length; the cryptography package these
         raise NotEmulatedError(  # lengths only (every IV a Worker uses in practice is 12 bytes)
             f"crypto.subtle AES-GCM with a {len(iv)}-byte IV is not emulated by workers-env (production takes it): "
@@ -108,9 +109,9 @@ def aes_gcm(encrypting: bool, secret: bytes, algorithm: dict[str, Any], data: by
 
 
 def _decryption_failed(given: int, expected: int, name: str) -> JsException:
-    return JsException("Decryption failed. This could be due to a ciphertext authentication failure, bad padding, "
-                       f"incorrect CryptoKey, or another algorithm-specific reason. Input length was {given}, output "
-                       f"length expected to be {expected} for {name}", name="OperationError")
+    return dom_exception("Decryption failed. This could be due to a ciphertext authentication failure, bad padding, "
+                         f"incorrect CryptoKey, or another algorithm-specific reason. Input length was {given}, output "
+                         f"length expected to be {expected} for {name}", "OperationError")
 
 
 def aes_cbc(encrypting: bool, secret: bytes, algorithm: dict[str, Any], data: bytes) -> bytes:
@@ -121,8 +122,8 @@ def aes_cbc(encrypting: bool, secret: bytes, algorithm: dict[str, Any], data: by
         raise js_type_error('Missing field "iv" in "algorithm".')
     iv = buffer_bytes(iv)
     if len(iv) != 16:  # (workerd's two texts differ by the word "bytes")
-        raise JsException(f"AES-CBC IV must be 16 bytes long (provided {len(iv)}{' bytes' if encrypting else ''}).",
-                          name="OperationError")
+        raise dom_exception(f"AES-CBC IV must be 16 bytes long (provided {len(iv)}{' bytes' if encrypting else ''}).",
+                            "OperationError")
     ciphers = _aes_cipher("AES-CBC")
     from cryptography.hazmat.primitives import padding
 
@@ -151,16 +152,16 @@ def aes_ctr(secret: bytes, algorithm: dict[str, Any], data: bytes) -> bytes:
         raise js_type_error('Missing "counter" member in "algorithm".')
     counter = buffer_bytes(counter)
     if len(counter) != 16:
-        raise JsException(f"Counter must have length of 16 bytes (provided {len(counter)}).", name="OperationError")
+        raise dom_exception(f"Counter must have length of 16 bytes (provided {len(counter)}).", "OperationError")
     bits = algorithm.get("length")
     if bits is None:
         raise js_type_error('Missing "length" member in "algorithm".')
     bits = int(bits)
     if not 0 < bits <= 128:
-        raise JsException(f"Invalid counter of {bits} bits length provided.", name="OperationError")
+        raise dom_exception(f"Invalid counter of {bits} bits length provided.", "OperationError")
     blocks = -(-len(data) // 16)
     if blocks > 1 << bits:
-        raise JsException("Counter block values will repeat.", name="OperationError")
+        raise dom_exception("Counter block values will repeat.", "OperationError")
     ciphers = _aes_cipher("AES-CTR")
 
     def run(block: bytes, part: bytes) -> bytes:
@@ -180,8 +181,8 @@ def aes_ctr(secret: bytes, algorithm: dict[str, Any], data: bytes) -> bytes:
 def aes_export(key: CryptoKey, fmt: str) -> Any:
     """workerd's ``AesKeyBase::exportKey``: the bytes, or an ``oct`` JWK."""
     if fmt not in ("raw", "jwk"):
-        raise JsException(f'{key._name} key only supports exporting "raw", "raw-secret" & "jwk", not "{fmt}".',
-                          name="NotSupportedError")
+        raise dom_exception(f'{key._name} key only supports exporting "raw", "raw-secret" & "jwk", not "{fmt}".',
+                            "NotSupportedError")
     if fmt == "raw":
         return JsBuffer(key._material)
     return secret_jwk(key, f"A{8 * len(key._material)}{key._name[4:]}")

@@ -8,6 +8,7 @@ import binascii
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError, add_hint
+from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import JsBufferSource
 from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, js_type_error
 from workers_env.runtime.jspyproxies import pyproxy_options, reads_dict_keys
@@ -74,7 +75,7 @@ def fail(error: JsException, given: Any) -> JsException:
 def digest_key(name: Any) -> str:
     key = str(name).upper() if isinstance(name, str) else ""
     if key not in DIGESTS:
-        raise JsException("Unrecognized or unimplemented digest algorithm requested.", name="NotSupportedError")
+        raise dom_exception("Unrecognized or unimplemented digest algorithm requested.", "NotSupportedError")
     return key
 
 
@@ -111,7 +112,7 @@ MODERN_FORMATS = frozenset({"raw-secret", "raw-public", "raw-private", "raw-seed
 
 
 def modern_format(fmt: str) -> JsException:
-    return JsException(f'Key format "{fmt}" requires the webcrypto_modern_algorithms flag.', name="NotSupportedError")
+    return dom_exception(f'Key format "{fmt}" requires the webcrypto_modern_algorithms flag.', "NotSupportedError")
 
 
 def is_buffer(data: Any) -> bool:
@@ -126,7 +127,7 @@ def jwk_secret(jwk: dict[str, Any], error: str) -> bytes:
             raise ValueError(k)
         return base64.b64decode(k.replace("-", "+").replace("_", "/") + "=" * (-len(k) % 4), validate=True)
     except (ValueError, binascii.Error):
-        raise JsException(error, name="DataError") from None
+        raise dom_exception(error, "DataError") from None
 
 
 def b64url_text(data: bytes) -> str:

@@ -7,7 +7,7 @@ import hashlib
 import hmac
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import JsNull, js_type_error
 from workers_env.runtime.webcrypto.arguments import DIGESTS, hash_key_of
@@ -25,15 +25,15 @@ def hkdf(algorithm: dict[str, Any], secret: bytes, length: Any) -> bytes:
     if info is None:
         raise js_type_error('Missing field "info" in "algorithm".')
     if length is None or isinstance(length, JsNull):
-        raise JsException("HKDF cannot derive a key with null length.", name="OperationError")
+        raise dom_exception("HKDF cannot derive a key with null length.", "OperationError")
     length = int(length)
     if length % 8:
-        raise JsException(f"HKDF requires a derived key length that is a multiple of eight (requested {length}).",
-                          name="OperationError")
+        raise dom_exception(f"HKDF requires a derived key length that is a multiple of eight (requested {length}).",
+                            "OperationError")
     digest = DIGESTS[hash_key]
     size = hashlib.new(digest).digest_size
     if length // 8 > 255 * size:
-        raise JsException("HKDF deriveBits failed.", name="OperationError")
+        raise dom_exception("HKDF deriveBits failed.", "OperationError")
     prk = hmac.new(buffer_bytes(salt), secret, digest).digest()
     out, block, counter = b"", b"", 1
     while len(out) < length // 8:
@@ -53,19 +53,19 @@ def pbkdf2(algorithm: dict[str, Any], password: bytes, length: Any) -> bytes:
     if iterations is None:
         raise js_type_error('Missing field "iterations" in "algorithm".')
     if length is None or isinstance(length, JsNull):
-        raise JsException("PBKDF2 cannot derive a key with null length.", name="OperationError")
+        raise dom_exception("PBKDF2 cannot derive a key with null length.", "OperationError")
     length, iterations = int(length), int(iterations)
     if length % 8:
-        raise JsException(f"PBKDF2 requires a derived key length that is a multiple of eight (requested {length}).",
-                          name="OperationError")
+        raise dom_exception(f"PBKDF2 requires a derived key length that is a multiple of eight (requested {length}).",
+                            "OperationError")
     if iterations <= 0:
-        raise JsException(f"PBKDF2 requires a positive iteration count (requested {iterations}).", name="OperationError")
+        raise dom_exception(f"PBKDF2 requires a positive iteration count (requested {iterations}).", "OperationError")
     if iterations > _PBKDF2_MAX_ITERATIONS:
-        raise JsException(f"Pbkdf2 failed: iteration counts above {_PBKDF2_MAX_ITERATIONS} are not supported "
-                          f"(requested {iterations}).", name="NotSupportedError")
+        raise dom_exception(f"Pbkdf2 failed: iteration counts above {_PBKDF2_MAX_ITERATIONS} are not supported "
+                            f"(requested {iterations}).", "NotSupportedError")
     digest = DIGESTS[hash_key]
     if length // 8 > 255 * hashlib.new(digest).digest_size:
-        raise JsException("Pbkdf2 failed: derived key length exceeds maximum for this hash", name="OperationError")
+        raise dom_exception("Pbkdf2 failed: derived key length exceeds maximum for this hash", "OperationError")
     if length == 0:
         return b""
     return hashlib.pbkdf2_hmac(digest, password, buffer_bytes(salt), iterations, length // 8)

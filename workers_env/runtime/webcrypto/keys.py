@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.webcrypto.arguments import b64url, b64url_text, plain
 
@@ -30,14 +30,14 @@ def check_usages(usages: list[str], kind: str, name: str, allowed: tuple[str, ..
     """workerd's ``CryptoKeyUsageSet::validate`` for an import."""
     for usage in usages:
         if usage not in allowed:
-            raise JsException(f'Attempt to import {kind} {name} key with invalid usage "{usage}".', name="SyntaxError")
+            raise dom_exception(f'Attempt to import {kind} {name} key with invalid usage "{usage}".', "SyntaxError")
 
 
 def with_usages(key: CryptoKey) -> CryptoKey:
     """``importKeySync``'s last check, and the usages in workerd's order."""
     listed = list(key.usages)
     if not listed and key.type in ("secret", "private"):
-        raise JsException("Secret/private CryptoKeys must have at least one usage.", name="SyntaxError")
+        raise dom_exception("Secret/private CryptoKeys must have at least one usage.", "SyntaxError")
     key.usages = JsArray([u for u in _USAGE_ORDER if u in listed])
     return key
 
@@ -45,14 +45,14 @@ def with_usages(key: CryptoKey) -> CryptoKey:
 def hmac_jwk(jwk: dict[str, Any], hash_key: str) -> bytes:
     """The secret of an ``oct`` JWK, checked as workerd's ``importHmac`` checks it."""
     if jwk.get("kty") != "oct":
-        raise JsException('HMAC "jwk" key import requires a JSON Web Key with Key Type parameter ("kty") equal to '
-                          f'"oct" (encountered "{jwk.get("kty")}").', name="DataError")
+        raise dom_exception('HMAC "jwk" key import requires a JSON Web Key with Key Type parameter ("kty") equal to '
+                            f'"oct" (encountered "{jwk.get("kty")}").', "DataError")
     if not isinstance(jwk.get("k"), str):
-        raise JsException('HMAC "jwk" key import requires a base64Url encoding of the key', name="DataError")
+        raise dom_exception('HMAC "jwk" key import requires a base64Url encoding of the key', "DataError")
     expected = "HS" + hash_key.split("-")[-1] if hash_key != "MD5" else None
     if jwk.get("alg") is not None and jwk["alg"] != expected:
-        raise JsException('HMAC "jwk" key import specifies "alg" that is incompatible with the hash name '
-                          f'(encountered "{jwk["alg"]}", expected "{expected}").', name="DataError")
+        raise dom_exception('HMAC "jwk" key import specifies "alg" that is incompatible with the hash name '
+                            f'(encountered "{jwk["alg"]}", expected "{expected}").', "DataError")
     return b64url(jwk["k"])
 
 
@@ -61,8 +61,8 @@ def hmac_length(secret: bytes, length: Any) -> tuple[bytes, int]:
     bits = 8 * len(secret)
     wanted = bits if length is None else int(length)
     if not (0 < wanted <= bits and wanted > bits - 8):
-        raise JsException(f"Imported HMAC key length ({wanted}) must be a non-zero value up to 7 bits less than, "
-                          f"and no greater than, the bit length of the raw key data ({bits}).", name="DataError")
+        raise dom_exception(f"Imported HMAC key length ({wanted}) must be a non-zero value up to 7 bits less than, "
+                            f"and no greater than, the bit length of the raw key data ({bits}).", "DataError")
     if wanted % 8:  # the unused low bits of the last byte are cleared
         secret = secret[:-1] + bytes([secret[-1] & (0xFF << (8 - wanted % 8)) & 0xFF])
     return secret, wanted

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsconvert import to_js
 from workers_env.runtime.jsproxy import js_type_error
@@ -40,22 +40,22 @@ _RSA_JWK_HASHES = {"RS1": "SHA-1", "RS256": "SHA-256", "RS384": "SHA-384", "RS51
 def _asymmetric_jwk_checks(jwk: dict[str, Any], private: bool, usages: list[str]) -> None:
     """workerd's ``importAsymmetricForWebCrypto`` checks of a signature key's JWK, in its order."""
     if private and jwk.get("oth") is not None:
-        raise JsException("Multi-prime private keys not supported.", name="NotSupportedError")
+        raise dom_exception("Multi-prime private keys not supported.", "NotSupportedError")
     use = jwk.get("use")
     if usages and use is not None and use != "sig":
-        raise JsException('Asymmetric "jwk" key import with usages requires a JSON Web Key with Public Key Use '
-                          f'parameter "use" ("{use}") equal to "sig".', name="DataError")
+        raise dom_exception('Asymmetric "jwk" key import with usages requires a JSON Web Key with Public Key Use '
+                            f'parameter "use" ("{use}") equal to "sig".', "DataError")
     ops = jwk.get("key_ops")
     if ops is None:
         return
     ops = sorted(str(op) for op in ops)
     if len(set(ops)) != len(ops):
-        raise JsException('A JSON Web Key\'s Key Operations parameter ("key_ops") must not contain duplicates.',
-                          name="DataError")
+        raise dom_exception('A JSON Web Key\'s Key Operations parameter ("key_ops") must not contain duplicates.',
+                            "DataError")
     wanted = [usages[0]] + [u for u in usages[1:] if u != usages[0]][:1] if usages else []
     if any(usage not in ops for usage in wanted):
-        raise JsException('All specified key usages must be present in the JSON Web Key\'s Key Operations parameter '
-                          '("key_ops").', name="DataError")
+        raise dom_exception('All specified key usages must be present in the JSON Web Key\'s Key Operations parameter '
+                            '("key_ops").', "DataError")
 
 
 def _jwk_kty_and_alg(jwk: dict[str, Any], kty: str, what: str, algs: dict[str, str], wanted: str,
@@ -63,17 +63,17 @@ def _jwk_kty_and_alg(jwk: dict[str, Any], kty: str, what: str, algs: dict[str, s
     """A JWK's ``kty``, then its optional ``alg`` against what ``importKey`` asked for (workerd's
     RSA and EC readers, the same steps and texts but for the noun)."""
     if jwk.get("kty") != kty:
-        raise JsException(f'{what} requires a JSON Web Key with Key Type parameter "kty" ("{jwk.get("kty")}") equal '
-                          f'to "{kty}".', name="DataError")
+        raise dom_exception(f'{what} requires a JSON Web Key with Key Type parameter "kty" ("{jwk.get("kty")}") equal '
+                            f'to "{kty}".', "DataError")
     alg = jwk.get("alg")
     if alg is None:
         return
     if alg not in algs:
-        raise JsException(f'Unrecognized or unimplemented algorithm "{alg}" listed in JSON Web Key Algorithm '
-                          "parameter.", name="NotSupportedError")
+        raise dom_exception(f'Unrecognized or unimplemented algorithm "{alg}" listed in JSON Web Key Algorithm '
+                            "parameter.", "NotSupportedError")
     if algs[alg] != wanted:
-        raise JsException(f'JSON Web Key Algorithm parameter "alg" ("{alg}") does not match requested '
-                          f"{mismatch.format(alg=alg)}.", name="DataError")
+        raise dom_exception(f'JSON Web Key Algorithm parameter "alg" ("{alg}") does not match requested '
+                            f"{mismatch.format(alg=alg)}.", "DataError")
 
 
 def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
@@ -91,9 +91,9 @@ def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
     factors = ("p", "q", "dp", "dq", "qi")
     present = [jwk.get(f) is not None for f in factors]
     if any(present) and not all(present):
-        raise JsException('Invalid RSA private key in JSON Web Key; if one Prime Factor or CRT Exponent/Coefficient '
-                          'parameter is present, then they must all be present ("p", "q", "dp", "dq", "qi").',
-                          name="DataError")
+        raise dom_exception('Invalid RSA private key in JSON Web Key; if one Prime Factor or CRT Exponent/Coefficient '
+                            'parameter is present, then they must all be present ("p", "q", "dp", "dq", "qi").',
+                            "DataError")
     try:
         if all(present):
             p, q, dp, dq, qi = (jwk_number(jwk, f, f'Invalid RSA key in JSON Web Key; invalid parameter ("{f}").')
@@ -103,8 +103,8 @@ def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
             dp, dq, qi = rsa.rsa_crt_dmp1(d, p), rsa.rsa_crt_dmq1(d, q), rsa.rsa_crt_iqmp(p, q)
         return rsa.RSAPrivateNumbers(p, q, d, dp, dq, qi, public).private_key()
     except ValueError:
-        raise JsException("Invalid RSA private key in JSON Web Key: its numbers do not form a key.",
-                          name="DataError") from None
+        raise dom_exception("Invalid RSA private key in JSON Web Key: its numbers do not form a key.",
+                            "DataError") from None
 
 
 def _ed25519_from_jwk(jwk: dict[str, Any]) -> Any:
@@ -112,26 +112,26 @@ def _ed25519_from_jwk(jwk: dict[str, Any]) -> Any:
     from cryptography.hazmat.primitives.asymmetric import ed25519
 
     if jwk.get("kty") != "OKP":
-        raise JsException('Ed25519 "jwk" key imports requires a JSON Web Key with Key Type parameter "kty" '
-                          f'("{jwk.get("kty")}") equal to "OKP".', name="DataError")
+        raise dom_exception('Ed25519 "jwk" key imports requires a JSON Web Key with Key Type parameter "kty" '
+                            f'("{jwk.get("kty")}") equal to "OKP".', "DataError")
     crv = jwk.get("crv")
     if crv is None:
-        raise JsException('Missing field "crv" for Ed25519 key.', name="DataError")
+        raise dom_exception('Missing field "crv" for Ed25519 key.', "DataError")
     if crv != "Ed25519":
-        raise JsException(f'Only Ed25519 is supported but "{crv}" was requested.', name="NotSupportedError")
+        raise dom_exception(f'Only Ed25519 is supported but "{crv}" was requested.', "NotSupportedError")
     if jwk.get("alg") is not None and jwk["alg"] != "EdDSA":
-        raise JsException(f'JSON Web Key Algorithm parameter "alg" ("{jwk["alg"]}") does not match requested Ed25519 '
-                          "curve.", name="DataError")
+        raise dom_exception(f'JSON Web Key Algorithm parameter "alg" ("{jwk["alg"]}") does not match requested Ed25519 '
+                            "curve.", "DataError")
     x = jwk_secret({"k": jwk.get("x")}, f'Invalid {crv} key in JSON WebKey; missing or invalid public key component '
                                          '("x").')
     if len(x) != 32:
-        raise JsException(f"Invalid length {len(x)} for public key", name="DataError")
+        raise dom_exception(f"Invalid length {len(x)} for public key", "DataError")
     if jwk.get("d") is None:
         return ed25519.Ed25519PublicKey.from_public_bytes(x)
     d = jwk_secret({"k": jwk.get("d")}, 'Invalid Ed25519 key in JSON Web Key; missing or invalid private key '
                                          'component ("d").')
     if len(d) != 32:
-        raise JsException(f"Invalid length {len(d)} for private key", name="DataError")
+        raise dom_exception(f"Invalid length {len(d)} for private key", "DataError")
     return ed25519.Ed25519PrivateKey.from_private_bytes(d)
 
 
@@ -143,7 +143,7 @@ def _curve(algo: dict[str, Any]) -> str:
     for curve in _CURVES:
         if str(named).upper() == curve:
             return curve
-    raise JsException(f'Unrecognized or unimplemented EC curve "{named}" requested.', name="NotSupportedError")
+    raise dom_exception(f'Unrecognized or unimplemented EC curve "{named}" requested.', "NotSupportedError")
 
 
 def _ec_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
@@ -157,17 +157,17 @@ def _ec_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
     try:
         public = ec.EllipticCurvePublicNumbers(x, y, group).public_key()
     except ValueError:
-        raise JsException('Invalid EC key; public key coordinates "x" and "y" are invalid: Point is not on curve..',
-                          name="OperationError") from None
+        raise dom_exception('Invalid EC key; public key coordinates "x" and "y" are invalid: Point is not on curve..',
+                            "OperationError") from None
     if jwk.get("d") is None:
         return public
     d = jwk_number(jwk, "d", 'Invalid EC key in JSON Web Key; missing or invalid private key component ("d").')
     try:
         private = ec.derive_private_key(d, group)
     except ValueError:
-        raise JsException('Invalid EC key; private key component "d" is invalid', name="OperationError") from None
+        raise dom_exception('Invalid EC key; private key component "d" is invalid', "OperationError") from None
     if private.public_key().public_numbers() != public.public_numbers():
-        raise JsException("Invalid EC key in JSON Web Key.", name="DataError")
+        raise dom_exception("Invalid EC key in JSON Web Key.", "DataError")
     return private
 
 
@@ -187,7 +187,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
     material: Any  # cryptography's key, public or private: checked against the algorithm below
     if fmt == "raw":
         if is_rsa:
-            raise JsException('Unrecognized key import format "raw".', name="NotSupportedError")
+            raise dom_exception('Unrecognized key import format "raw".', "NotSupportedError")
         check_usages(usages, "public", canonical, ("verify",))
         raw = buffer_bytes(data)
         if is_ec:  # BoringSSL's reason after workerd's text (its "." follows the reason's own)
@@ -196,12 +196,12 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
                 (len(raw) == 1 + field and raw[:1] in (b"\x02", b"\x03"))
             try:
                 if not well_formed:
-                    raise JsException("Failed to import raw EC key data: Invalid point encoding..", name="DataError")
+                    raise dom_exception("Failed to import raw EC key data: Invalid point encoding..", "DataError")
                 material = ec.EllipticCurvePublicKey.from_encoded_point(getattr(ec, _CURVES[curve][0])(), raw)
             except ValueError:
-                raise JsException("Failed to import raw EC key data: Point is not on curve..", name="DataError") from None
+                raise dom_exception("Failed to import raw EC key data: Point is not on curve..", "DataError") from None
         elif len(raw) != 32:
-            raise JsException(f"Ed25519 raw keys must be exactly 32-bytes (provided {len(raw)}).", name="DataError")
+            raise dom_exception(f"Ed25519 raw keys must be exactly 32-bytes (provided {len(raw)}).", "DataError")
         else:
             material = ed25519.Ed25519PublicKey.from_public_bytes(raw)
         kind = "public"
@@ -226,20 +226,20 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
             else:
                 material = serialization.load_der_private_key(buffer_bytes(data), password=None)
         except (ValueError, TypeError, UnsupportedAlgorithm):
-            raise JsException(f"Invalid {fmt.upper()} input.", name="DataError") from None
+            raise dom_exception(f"Invalid {fmt.upper()} input.", "DataError") from None
         check_usages(usages, kind, canonical, ("verify",) if kind == "public" else ("sign",))
     else:
-        raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+        raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
     if is_ec:
         if not isinstance(material, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):
-            raise JsException("Input was not an EC key.", name="DataError")
+            raise dom_exception("Input was not an EC key.", "DataError")
         if material.curve.name != getattr(ec, _CURVES[curve][0]).name:
-            raise JsException(f'"algorithm.namedCurve" "{algo.get("namedCurve")}" does not match the curve specified '
-                              "by the input key data.", name="DataError")
+            raise dom_exception(f'"algorithm.namedCurve" "{algo.get("namedCurve")}" does not match the curve specified '
+                                "by the input key data.", "DataError")
         key_algorithm: dict[str, Any] = {"name": canonical, "namedCurve": curve}
     elif is_rsa:
         if not isinstance(material, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
-            raise JsException("Input was not an RSA key.", name="DataError")
+            raise dom_exception("Input was not an RSA key.", "DataError")
         numbers = material.public_key().public_numbers() if isinstance(material, rsa.RSAPrivateKey) \
             else material.public_numbers()  # (a private key exactly when kind is "private")
         exponent = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
@@ -247,7 +247,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
                          "hash": {"name": hash_key}}
     else:
         if not isinstance(material, (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey)):
-            raise JsException("Input was not an Ed25519 key", name="DataError")
+            raise dom_exception("Input was not an Ed25519 key", "DataError")
         key_algorithm = {"name": canonical}
     return with_usages(CryptoKey(kind, key_algorithm, extractable, usages, material))
 
@@ -257,9 +257,9 @@ def pss_salt(algorithm: dict[str, Any], *, missing_is_type_error: bool) -> int:
     salt = algorithm.get("saltLength")
     if salt is None:
         text = "Failed to provide salt for RSA-PSS key operation which requires a salt"
-        raise js_type_error(text) if missing_is_type_error else JsException(text, name="DataError")
+        raise js_type_error(text) if missing_is_type_error else dom_exception(text, "DataError")
     if int(salt) < 0:
-        raise JsException(f"SaltLength for RSA-PSS must be non-negative (provided {int(salt)}).", name="DataError")
+        raise dom_exception(f"SaltLength for RSA-PSS must be non-negative (provided {int(salt)}).", "DataError")
     return int(salt)
 
 
@@ -270,7 +270,7 @@ def pss_sign(key: CryptoKey, algorithm: dict[str, Any], data: bytes) -> bytes:
     hash_object = hash_instance(hash_key_of(key.algorithm.to_py()))  # the key's hash: PSS ignores the call's
     size = (key._material.key_size + 7) // 8
     if salt > size - hash_object.digest_size - 2:
-        raise JsException("key too small for signing with given digest and salt length", name="OperationError")
+        raise dom_exception("key too small for signing with given digest and salt length", "OperationError")
     return key._material.sign(data, padding.PSS(mgf=padding.MGF1(hash_object), salt_length=salt), hash_object)
 
 

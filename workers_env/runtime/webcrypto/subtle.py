@@ -9,6 +9,7 @@ import os
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsBuffer, JsObject, JsProxy, js_type_error
@@ -85,7 +86,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         if fmt in MODERN_FORMATS:
             raise modern_format(fmt)
         if fmt not in ("raw", "pkcs8", "spki", "jwk"):
-            raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+            raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
         if fmt != "jwk" and not is_buffer(key_data):
             raise js_type_error('Import data provided for "raw", "pkcs8", or "spki" import formats must be a buffer '
                                 'source.')
@@ -94,24 +95,24 @@ class SubtleCrypto(JsgObject, JsProxy):
             if not isinstance(jwk, dict):
                 raise js_type_error('Import data provided for "jwk" import format must be a JsonWebKey.')
             if jwk.get("ext") is False and extractable:
-                raise JsException(f'JWK ext field for "{name_of(algo)}" is set to false but extractable is true',
-                                  name="DataError")
+                raise dom_exception(f'JWK ext field for "{name_of(algo)}" is set to false but extractable is true',
+                                    "DataError")
         name = name_of(algo).upper()
         if algo.get("name") is None or name not in WORKERD_ALGORITHMS:
-            raise fail(JsException(f'Unrecognized key import algorithm "{name_of(algo)}" requested.',
-                                    name="NotSupportedError"), algorithm)
+            raise fail(dom_exception(f'Unrecognized key import algorithm "{name_of(algo)}" requested.',
+                                      "NotSupportedError"), algorithm)
         usage_list = usage_names(usages)
         if name in ("HKDF", "PBKDF2"):  # workerd's importHkdf / importPbkdf2: the same checks
             check_usages(usage_list, "secret", name, ("deriveKey", "deriveBits"))
             if extractable:
-                raise JsException(f"{name} key cannot be extractable.", name="SyntaxError")
+                raise dom_exception(f"{name} key cannot be extractable.", "SyntaxError")
             if fmt != "raw":  # (only PBKDF2's text ends with a full stop)
-                raise JsException(f'{name} key must be imported in "raw" format (requested "{fmt}")'
-                                  f'{"." if name == "PBKDF2" else ""}', name="NotSupportedError")
+                raise dom_exception(f'{name} key must be imported in "raw" format (requested "{fmt}")'
+                                    f'{"." if name == "PBKDF2" else ""}', "NotSupportedError")
             return with_usages(CryptoKey("secret", {"name": name}, False, usage_list, buffer_bytes(key_data)))
         if name == "HMAC":
             if fmt not in ("raw", "jwk"):
-                raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+                raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
             check_usages(usage_list, "secret", "HMAC", ("sign", "verify"))
             hash_key = hash_key_of(algo)
             secret = buffer_bytes(key_data) if fmt == "raw" else hmac_jwk(plain(key_data), hash_key)
@@ -125,7 +126,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             elif fmt == "jwk":
                 secret = aes_jwk(plain(key_data), name, usage_list)
             else:
-                raise JsException(f'Unrecognized key import format "{fmt}".', name="NotSupportedError")
+                raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
             return with_usages(CryptoKey("secret", {"name": name, "length": 8 * len(secret)}, extractable,
                                           usage_list, secret))
         if name in ASYMMETRIC:
@@ -141,11 +142,11 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise js_type_error(f"Failed to execute '{operation}' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.")
         requested = name_of(algorithm_dict(algorithm))
         if requested.lower() != key._name.lower():
-            raise fail(JsException(f'Requested algorithm "{requested}" does not match this CryptoKey\'s algorithm '
-                                    f'"{key._name}".', name="InvalidAccessError"), algorithm)
+            raise fail(dom_exception(f'Requested algorithm "{requested}" does not match this CryptoKey\'s algorithm '
+                                      f'"{key._name}".', "InvalidAccessError"), algorithm)
         if usage not in key.usages:
-            raise JsException(f'Requested key usage "{usage}" does not match any usage listed in this CryptoKey.',
-                              name="InvalidAccessError")
+            raise dom_exception(f'Requested key usage "{usage}" does not match any usage listed in this CryptoKey.',
+                                "InvalidAccessError")
         return key
 
     @promise_call
@@ -192,16 +193,16 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise not_emulated("deriveKey", key._name)
         derived = algorithm_dict(derivedKeyAlgorithm)
         if derived.get("name") is None or name_of(derived).upper() not in DERIVED_KEY_TYPES:
-            raise fail(JsException(f'Unrecognized derived key type "{name_of(derived)}" requested.',
-                                    name="NotSupportedError"), derivedKeyAlgorithm)
+            raise fail(dom_exception(f'Unrecognized derived key type "{name_of(derived)}" requested.',
+                                      "NotSupportedError"), derivedKeyAlgorithm)
         derived_name = name_of(derived).upper()
         if derived_name in AES_MODES:  # workerd's getKeyLength: an AES key's length is required
             length = derived.get("length")
             if length is None:
                 raise js_type_error('Missing field "length" in "derivedKeyParams".')
             if int(length) not in AES_BITS:
-                raise JsException(f"Derived AES key must be 128, 192, or 256 bits in length but provided {int(length)}.",
-                                  name="OperationError")
+                raise dom_exception("Derived AES key must be 128, 192, or 256 bits in length but provided "
+                                    f"{int(length)}.", "OperationError")
             bits = self._derive(key, algorithm_dict(algorithm), int(length), "deriveKey")
             return await self.importKey("raw", bits, JsObject(derived), extractable, keyUsages)
         if derived_name != "HMAC":
@@ -240,8 +241,8 @@ class SubtleCrypto(JsgObject, JsProxy):
                 return True
             if name == "ED25519":
                 if len(buffer_bytes(signature)) != 64:
-                    raise JsException(f"Invalid Ed25519 signature length {len(buffer_bytes(signature))}",
-                                      name="OperationError")
+                    raise dom_exception(f"Invalid Ed25519 signature length {len(buffer_bytes(signature))}",
+                                        "OperationError")
                 key._material.verify(buffer_bytes(signature), buffer_bytes(data))
             else:
                 from cryptography.hazmat.primitives.asymmetric import padding
@@ -277,32 +278,32 @@ class SubtleCrypto(JsgObject, JsProxy):
         algo = algorithm_dict(algorithm)
         name = name_of(algo).upper()
         if algo.get("name") is None or name not in GENERATED_KEY_TYPES:
-            raise fail(JsException(f'Unrecognized key generation algorithm "{name_of(algo)}" requested.',
-                                    name="NotSupportedError"), algorithm)
+            raise fail(dom_exception(f'Unrecognized key generation algorithm "{name_of(algo)}" requested.',
+                                      "NotSupportedError"), algorithm)
         usages = usage_names(keyUsages)
         if name in AES_MODES:
             for usage in usages:
                 if usage not in AES_USAGES:
-                    raise JsException(f'Attempt to generate {name} key with invalid usage "{usage}".',
-                                      name="SyntaxError")
+                    raise dom_exception(f'Attempt to generate {name} key with invalid usage "{usage}".',
+                                        "SyntaxError")
             length = algo.get("length")
             if length is None:
                 raise js_type_error('Missing field "length" in "algorithm".')
             if int(length) not in AES_BITS:
-                raise JsException(f"Generated AES key length must be 128, 192, or 256 bits but requested {int(length)}.",
-                                  name="OperationError")
+                raise dom_exception("Generated AES key length must be 128, 192, or 256 bits but requested "
+                                    f"{int(length)}.", "OperationError")
             key = CryptoKey("secret", {"name": name, "length": int(length)}, extractable, usages,
                             os.urandom(int(length) // 8))
         elif name == "HMAC":
             hash_key = hash_key_of(algo)
             for usage in usages:
                 if usage not in ("sign", "verify"):
-                    raise JsException(f'Attempt to generate HMAC key with invalid usage "{usage}".', name="SyntaxError")
+                    raise dom_exception(f'Attempt to generate HMAC key with invalid usage "{usage}".', "SyntaxError")
             length = algo.get("length")
             length = hashlib.new(DIGESTS[hash_key]).block_size * 8 if length is None else int(length)
             if length <= 0:
-                raise JsException(f"HMAC key length must be a non-zero unsigned long integer (requested {length}).",
-                                  name="OperationError")
+                raise dom_exception(f"HMAC key length must be a non-zero unsigned long integer (requested {length}).",
+                                    "OperationError")
             secret, _ = hmac_length(os.urandom(-(-length // 8)), length)
             key = CryptoKey("secret", {"name": "HMAC", "hash": {"name": hash_key}, "length": length}, extractable,
                             usages, secret)
@@ -318,18 +319,18 @@ class SubtleCrypto(JsgObject, JsProxy):
         if fmt in MODERN_FORMATS:  # (checked before extractability, as workerd does)
             raise modern_format(fmt)
         if not key.extractable:
-            raise JsException(f"Attempt to export non-extractable {key._name} key.", name="InvalidAccessError")
+            raise dom_exception(f"Attempt to export non-extractable {key._name} key.", "InvalidAccessError")
         if key._name in AES_MODES:
             return aes_export(key, fmt)
         if key._name == "HMAC":
             if fmt not in ("raw", "jwk"):
-                raise JsException(f'Unimplemented key export format "{fmt}".', name="NotSupportedError")
+                raise dom_exception(f'Unimplemented key export format "{fmt}".', "NotSupportedError")
             if fmt == "raw":
                 return JsBuffer(key._material)
             hash_name = key.algorithm.to_py()["hash"]["name"]
             if not hash_name.startswith("SHA-"):
-                raise JsException(f'Unimplemented JWK key export format for key algorithm "{hash_name}".',
-                                  name="NotSupportedError")
+                raise dom_exception(f'Unimplemented JWK key export format for key algorithm "{hash_name}".',
+                                    "NotSupportedError")
             return secret_jwk(key, f"HS{hash_name[4:]}")
         raise not_emulated("exportKey", key._name)
 

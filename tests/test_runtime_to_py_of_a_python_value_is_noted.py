@@ -1,0 +1,56 @@
+"""Worker code of the external SDK era calling ``.to_py()`` on a binding's result -- as
+Cloudflare's D1 docs' Python tabs do (``print(stmt[1].results.to_py())``), written for the
+built-in SDK's raw JsProxy results -- fails with Python's own ``AttributeError`` (the SDK's
+``JsDict`` raises ``AttributeError('to_py')``, a list ``'list' object has no attribute
+'to_py'``), which does not say why; the error keeps its text and gains a note: the value is
+Python already, drop ``.to_py()``. In the built-in SDK era the same code runs; other
+attribute errors get no such note."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+from workers_env.runtime.loader import TO_PY_NOTE
+
+D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "5f1b6a2e-8c3d-4f7a-9b1e-2d4c6e8f0a1b"\n'
+ENTRY = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            res = await self.env.DB.prepare("SELECT 7 AS id").all()
+            if request.url.endswith("/results"):
+                return Response(str(res.results.to_py()[0]["id"]))
+            if request.url.endswith("/result"):
+                return Response(str(res.to_py()["results"][0]["id"]))
+            return Response(str(res.nope))
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("path", "text"), [("/results", "'list' object has no attribute 'to_py'"),
+                                            ("/result", "to_py")])
+async def test_to_py_of_an_sdk_converted_result_notes_that_it_is_python_already(tmp_path, path, text):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-05-01", extra=D1))
+    with pytest.raises(AttributeError) as caught:
+        await worker.fetch(path)
+    assert str(caught.value) == text  # Python's (or the SDK's JsDict's) text, kept
+    assert caught.value.__notes__ == [TO_PY_NOTE]
+    assert "drop the .to_py()" in TO_PY_NOTE
+
+
+@pytest.mark.asyncio
+async def test_the_builtin_sdk_era_converts_with_to_py(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2025-09-01", extra=D1))
+    assert await (await worker.fetch("/results")).text() == "7"
+    assert await (await worker.fetch("/result")).text() == "7"
+
+
+@pytest.mark.asyncio
+async def test_other_attribute_errors_get_no_such_note(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-05-01", extra=D1))
+    with pytest.raises(AttributeError) as caught:
+        await worker.fetch("/other")
+    assert TO_PY_NOTE not in getattr(caught.value, "__notes__", [])
