@@ -117,6 +117,30 @@ def test_bulk_put_writes_everything_or_nothing(app, capsys):
     assert 'Expected an array of key-value objects but got type "object".' in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("bad", [12, 13])
+def test_bulk_put_lists_at_most_12_bad_items_then_an_ellipsis(app, capsys, bad):
+    # wrangler's BATCH_MAX_ERRORS_WARNINGS (checked on wrangler 4.164): 12 items named, then "..."
+    items = [{"key": "good", "value": "1"}] + [{"key": f"k{i}"} for i in range(bad)]
+    (app / "bad.json").write_text(json.dumps(items))
+    assert kv("bulk", "put", "bad.json", "--binding", "MY_KV") == 1
+    err = capsys.readouterr().err
+    named = [f'  The item at index {i + 1} is {{"key":"k{i}"}}' for i in range(12)]
+    assert err.rstrip().endswith("}\n  \n" + "\n".join(named + ["  ..."] * (bad > 12)))
+    with load_env(app, persist_to=app / ".wrangler" / "state") as env:
+        assert run(env.MY_KV.get("good")) is None  # a refused file writes nothing
+
+
+@pytest.mark.parametrize("extra", [12, 13])
+def test_bulk_put_warns_of_at_most_12_items_with_unexpected_properties(app, capsys, extra):
+    (app / "extra.json").write_text(json.dumps([{"key": f"k{i}", "value": "v", "x": 1} for i in range(extra)]))
+    assert kv("bulk", "put", "extra.json", "--binding", "MY_KV") == 0
+    captured = capsys.readouterr()
+    named = [f'  The item at index {i} contains unexpected properties: ["x"].' for i in range(12)]
+    assert captured.err == ('▲ [WARNING] Unexpected key-value properties in "extra.json".\n\n'
+                            + "\n".join(named + ["  ..."] * (extra > 12)) + "\n\n\n")
+    assert captured.out == "Success!\n"
+
+
 def test_without_a_config_only_namespace_id_works(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert kv("key", "put", "k", "v", "--binding", "X") == 1

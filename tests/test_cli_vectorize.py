@@ -121,7 +121,13 @@ def test_create_refuses_duplicates_and_bad_names(cli: Run) -> None:
     code, _, err = cli("create", "x" * 64, "--dimensions", "3", "--metric", "cosine", "--deprecated-v1")
     assert code == 1 and "v1 indexes are at most 63 bytes" in err
     code, _, err = cli("create", "a\x01b", "--dimensions", "3", "--metric", "cosine")
-    assert code == 1 and "contains the control character U+0001" in err
+    assert code == 1 and "✘ [ERROR] index name 'a\\x01b' contains the control character U+0001\n" in err
+    code, _, err = cli("create", "caf\udce9", "--dimensions", "3", "--metric", "cosine")  # argv's byte 0xE9
+    assert code == 1 and ("✘ [ERROR] index name 'caf\\udce9' is not valid Unicode: it holds the lone surrogate U+DCE9 "
+                          "(the byte 0xE9, which is not UTF-8); use a name of UTF-8 text\n") in err
+    code, _, err = cli("create", "", "--dimensions", "3", "--metric", "cosine")
+    assert code == 1 and "✘ [ERROR] index name must not be empty\n" in err
+    assert [index["name"] for index in json.loads(cli("list", "--json")[1])] == ["docs"]  # nothing else written
     code, _, err = cli("create", "docs2", "--dimensions", "3", "--metric", "manhattan")
     assert code == 1 and err.startswith("✘ [ERROR] Invalid values:")  # wrangler exits 1 on a usage error
 

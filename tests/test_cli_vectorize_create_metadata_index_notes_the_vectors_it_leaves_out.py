@@ -44,6 +44,15 @@ def test_vectors_written_before_are_counted_and_the_fix_named(cli) -> None:
     assert _ids(cli) == ["a", "b"]  # written again, they are in it
 
 
+def test_one_vector_written_before_is_named_in_the_singular(cli, tmp_path: Path) -> None:
+    (tmp_path / "one.ndjson").write_text(json.dumps({"id": "a", "values": [1, 0, 0], "metadata": {"k": "x"}}) + "\n")
+    assert cli("insert", "docs", "--file", "one.ndjson").returncode == 0
+    run = cli("create-metadata-index", "docs", "--property-name", "k", "--type", "string")
+    assert run.stderr == ("(workers-env: index 'docs' already holds 1 vector, written before this metadata index "
+                          "and so not in it: a filter on 'k' does not match it until it is written again, "
+                          "e.g. workers-env vectorize upsert docs --file <your NDJSON>)\n")
+
+
 def test_an_empty_index_gets_no_line(cli) -> None:
     run = cli("create-metadata-index", "docs", "--property-name", "k", "--type", "string")
     assert run.returncode == 0 and run.stderr == ""

@@ -75,7 +75,9 @@ def test_create_applies_the_service_index_name_rule(cli: Cli) -> None:
         run = cli("create", name, "--dimensions", "3", "--metric", "cosine")
         assert run.returncode == 1 and run.stdout.count("Creating index") == 0, name
         assert "Name must start with a lowercase letter" in run.stderr or "the limit is 64 bytes" in run.stderr
+    assert f"✘ [ERROR] index name '{'x' * 65}' is 65 bytes; the limit is 64 bytes\n" in run.stderr
     assert json.loads(cli("list", "--json").stdout) == []
+    assert cli("create", "x" * 64, "--dimensions", "3", "--metric", "cosine").returncode == 0  # at the limit
 
 
 def test_create_accepts_good_names_and_wranglers_binding_options(cli: Cli, tmp_path: Path) -> None:
@@ -118,8 +120,8 @@ def test_batch_size_default_and_limits(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_a_run_stops_after_100000_vectors_with_wranglers_warning(cli: Cli, tmp_path: Path) -> None:
-    # both sides of the cap in one run: after batch 20 the count is exactly 100,000 and the run
-    # goes on; batch 21 makes 105,000, more than 100,000, so the run stops before batch 22
+    # at the cap: after batch 20 the count is exactly 100,000 and the run goes on; batch 21
+    # makes 105,000, more than 100,000, so the run stops before batch 22
     cli("create", "docs", "--dimensions", "1", "--metric", "euclidean")
     more = cli("upsert", "docs", "--file", str(write_ndjson(tmp_path / "b.ndjson", 105_001, dims=1)),
                "--batch-size", "5000")
@@ -128,6 +130,12 @@ def test_a_run_stops_after_100000_vectors_with_wranglers_warning(cli: Cli, tmp_p
     assert more.stdout.splitlines()[-1] == "✅ Successfully enqueued 105000 vectors into index 'docs' for upsertion."
     info = json.loads(cli("info", "docs", "--json").stdout)
     assert info["vectorCount"] == 105_000  # the 21st batch crossed 100,000; the rest was not sent
+    # one past: a last batch of one vector makes 100,001, which the warning says (the run ends there)
+    cli("create", "one-past", "--dimensions", "1", "--metric", "euclidean")
+    past = cli("upsert", "one-past", "--file", str(write_ndjson(tmp_path / "c.ndjson", 100_001, dims=1)),
+               "--batch-size", "5000")
+    assert past.returncode == 0 and "we've limited uploads to 100k vectors per run" in past.stderr
+    assert json.loads(cli("info", "one-past", "--json").stdout)["vectorCount"] == 100_001
 
 
 def test_filter_as_wranglers_validate_query_filter(cli: Cli, tmp_path: Path) -> None:

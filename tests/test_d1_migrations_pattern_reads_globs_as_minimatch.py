@@ -69,8 +69,9 @@ def test_the_pattern_is_read_as_minimatch_reads_it(tmp_path, monkeypatch, capsys
 def test_a_huge_brace_range_stops_at_brace_expansions_cap_in_bounded_time(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     started = time.monotonic()
-    names = listed(tmp_path, capsys, "migrations/{1..1000000000}_a.sql", ["5_a.sql", "99999_a.sql", "100001_a.sql"])
-    assert names == ["5_a.sql", "99999_a.sql"]  # the 100,000 first expansions only
+    names = listed(tmp_path, capsys, "migrations/{1..1000000000}_a.sql",
+                   ["5_a.sql", "99999_a.sql", "100000_a.sql", "100001_a.sql"])
+    assert names == ["5_a.sql", "99999_a.sql", "100000_a.sql"]  # the 100,000 first expansions only
     assert time.monotonic() - started < 60
 
 
@@ -131,6 +132,34 @@ def test_a_pattern_minimatch_cannot_take_is_refused_in_one_line(tmp_path, monkey
         assert result.returncode == 1
         assert says in result.stderr and "Traceback" not in result.stderr
     assert list((tmp_path / "migrations").iterdir()) == []
+
+
+def test_minimatch_takes_65536_characters_the_part_after_the_folder_for_list_the_whole_for_create(
+        tmp_path, monkeypatch, capsys):
+    # minimatch's MAX_PATTERN_LENGTH (64 * 1024): wrangler 4.164's list and apply give it the part
+    # after "migrations/", create's check the whole pattern (measured with a literal pattern)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "migrations").mkdir()
+
+    def run(command: str, pattern: str):
+        (tmp_path / "wrangler.toml").write_text(CONFIG + f"migrations_pattern = '{pattern}'\n")
+        return run_main(capsys, "d1", "migrations", command, "DB", *(("x",) if command == "create" else ("--local",)))
+
+    for command in ("list", "apply"):
+        at = run(command, "migrations/" + "a" * 65_536)
+        assert (at.returncode, at.stdout.splitlines()[-1]) == (0, "✅ No migrations to apply!")
+        over = run(command, "migrations/" + "a" * 65_537)
+        assert over.returncode == 1
+        assert over.stderr.startswith("✘ [ERROR] The part of `migrations_pattern` after `migrations/` is 65537 "
+                                      "characters long: minimatch (which wrangler uses) refuses patterns over 65536; "
+                                      "shorten it.\n")
+    at = run("create", "migrations/" + "a" * (65_536 - 11))  # taken, and not matching the new file's name
+    assert at.returncode == 1 and "Wrangler would like to make a new migration called `migrations/0001_x.sql`" in at.stderr
+    over = run("create", "migrations/" + "a" * (65_537 - 11))
+    assert over.returncode == 1
+    assert over.stderr.startswith("✘ [ERROR] The `migrations_pattern` is 65537 characters long: minimatch (which "
+                                  "wrangler uses) refuses patterns over 65536; shorten it.\n")
+    assert list((tmp_path / "migrations").iterdir()) == []  # create wrote no file
 
 
 def test_a_pattern_minimatch_throws_on_stops_with_wranglers_error(tmp_path, monkeypatch, capsys):

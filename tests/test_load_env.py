@@ -9,6 +9,7 @@ import pytest
 from workers_env import (
     ConfigError,
     Env,
+    IndexDefinition,
     IndexDefinitionError,
     VectorizeBinding,
     load_env,
@@ -140,27 +141,62 @@ async def test_index_defined_nowhere_names_index_binding_and_the_three_ways(proj
     assert isinstance(info.value, ConfigError) and isinstance(info.value, ValueError)
 
 
+_PRESETS = ("@cf/baai/bge-small-en-v1.5, @cf/baai/bge-base-en-v1.5, @cf/baai/bge-large-en-v1.5, "
+            "openai/text-embedding-ada-002, cohere/embed-multilingual-v2.0")
+_V2 = {"dimensions": 3, "metric": "cosine", "version": "v2"}
+
+
 @pytest.mark.parametrize(
     ("definition", "message"),
     [
-        ({"dimensions": 3, "metric": "manhattan"}, "metric must be one of cosine, euclidean, dot-product"),
-        ({"dimensions": "3", "metric": "cosine"}, "dimensions must be a whole number"),
-        ({"metric": "cosine"}, "missing dimensions"),
-        ({"preset": "@cf/nope"}, "unknown preset"),
-        ({"preset": "@cf/baai/bge-base-en-v1.5", "dimensions": 768}, "either a preset or dimensions"),
-        ({"dimensions": 3, "metric": "cosine", "version": "v3"}, 'version must be "v1" or "v2"'),
-        ({"dimensions": 3, "metric": "cosine", "metadata_indexes": {"a": "string"}}, "only on v2 indexes"),
-        ({"dimensions": 3, "metric": "cosine", "dims": 3}, "unknown keys 'dims'"),
-        ({"dimensions": 3, "metric": "cosine", "version": "v2", "metadata_indexes": {"$x": "string"}},
-         "property name '\\$x' is invalid"),
-        ("768", "must be a table/dict"),
-        ({"preset": ["@cf/baai/bge-base-en-v1.5"]}, r"unknown preset \['@cf/baai/bge-base-en-v1.5'\]"),  # unhashable
-        ({"dimensions": 3, "metric": "cosine", 1: 2, "x": 3}, "unknown keys 'x', 1;"),  # keys of mixed types
+        ({"dimensions": 3, "metric": "manhattan"}, "metric must be one of cosine, euclidean, dot-product, got 'manhattan'"),
+        ({"dimensions": "3", "metric": "cosine"}, "dimensions must be a whole number from 1 to 1536, got '3'"),
+        ({"metric": "cosine"}, "missing dimensions (or give a preset)"),
+        ({"preset": "@cf/nope"}, f"unknown preset '@cf/nope'; known presets: {_PRESETS}"),
+        ({"preset": "@cf/baai/bge-base-en-v1.5", "dimensions": 768},
+         "give either a preset or dimensions and metric, not both"),
+        ({"dimensions": 3, "metric": "cosine", "version": "v3"}, """version must be "v1" or "v2", got 'v3'"""),
+        ({"dimensions": 3, "metric": "cosine", "metadata_indexes": {"a": "string"}},
+         'metadata indexes exist only on v2 indexes; add "version": "v2"'),
+        ({"dimensions": 3, "metric": "cosine", "dims": 3},
+         "unknown keys 'dims'; expected some of ['description', 'dimensions', 'metadata_indexes', 'metric', 'preset', "
+         "'version']"),
+        ({**_V2, "metadata_indexes": {"$x": "string"}},
+         "metadata index property name '$x' is invalid: it must be a non-empty string of at most 512 characters, "
+         """without '"', whose dot-separated parts are non-empty and do not start with '$'"""),
+        ({**_V2, "metadata_indexes": ["a"]}, 'metadata_indexes must map property names to "string", "number" or "boolean"'),
+        ({**_V2, "metadata_indexes": {"a": "text"}}, "metadata index 'a' has type 'text'; use one of string, number, boolean"),
+        ({**_V2, "metadata_indexes": {f"p{i}": "string" for i in range(11)}}, "at most 10 metadata indexes per index, got 11"),
+        ({"dimensions": 3, "metric": "cosine", "description": 5}, "description must be a string, got 5"),
+        ({"dimensions": 3, "metric": "cosine", "description": "a\ud800"},
+         "description 'a\\ud800' is not valid Unicode: it holds the lone surrogate U+D800; use a description of UTF-8 text"),
+        ("768", 'an index definition must be a table/dict such as {"dimensions": 768, "metric": "cosine"}, got str'),
+        ({"preset": ["@cf/baai/bge-base-en-v1.5"]}, f"unknown preset ['@cf/baai/bge-base-en-v1.5']; known presets: {_PRESETS}"),
+        ({"dimensions": 3, "metric": "cosine", 1: 2, "x": 3},  # keys of mixed types
+         "unknown keys 'x', 1; expected some of ['description', 'dimensions', 'metadata_indexes', 'metric', 'preset', "
+         "'version']"),
     ],
 )
 async def test_bad_index_definitions_say_what_is_wrong(project, definition, message):
-    with pytest.raises(ConfigError, match=message):
+    with pytest.raises(ConfigError) as info:
         load_env(project, indexes={"docs": definition})
+    # (one line for each of the two bindings of "docs")
+    assert set(str(info.value).splitlines()) == {f'the indexes= argument, index "docs": {message}'}
+
+
+async def test_an_index_definition_objects_preset_is_checked_too(project):
+    with pytest.raises(ConfigError) as info:
+        load_env(project, indexes={"docs": IndexDefinition(dimensions=3, metric="cosine", preset="@cf/nope")})
+    assert set(str(info.value).splitlines()) == {
+        f'the indexes= argument, index "docs": unknown preset \'@cf/nope\'; known presets: {_PRESETS}'}
+    env = load_env(project, indexes={"docs": IndexDefinition(dimensions=768, metric="cosine",
+                                                             preset="@cf/baai/bge-base-en-v1.5")})
+    assert (await env.SEARCH.describe()).config.dimensions == 768
+
+
+async def test_at_most_10_metadata_indexes_in_a_definition(project):
+    env = load_env(project, indexes={"docs": {**_V2, "metadata_indexes": {f"p{i}": "string" for i in range(10)}}})
+    assert (await env.SEARCH.describe()).dimensions == 3
 
 
 async def test_presets_fix_dimensions_and_metric(project):

@@ -1,15 +1,18 @@
 """Mutation audit of the bindings' limits and error texts: does a test notice when one changes?
 
 Each binding keeps its limits and error texts in one module (``workers_env/<binding>/limits.py``;
-config's in ``config/diagnostics/fields.py``). For every limit constant and every error text
-there, this script applies one mutation at a time to a scratch copy of the tree, runs the tests
-that could notice and records whether one failed (killed) or none did (survived):
+config's in ``config/diagnostics/fields.py``); a few live elsewhere: an index definition's texts
+(``vectorize/definitions.py``), the state's index-name check (``vectorize/store/names.py``) and
+documented limits of the CLI and the config reader, named one by one (``MODULES``). For every limit
+constant and every error text there, this script applies one mutation at a time to a scratch
+copy of the tree, runs the tests that could notice and records whether one failed (killed) or
+none did (survived):
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
   an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
-  as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 instead (a test
-  a byte either side of 25 MiB is no cheap test); an error code: +1 only (no limit, only a
-  figure of the text to keep);
+  as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 as well (each
+  such size has its test at the exact byte: a value built in memory, a sparse file, padded
+  NDJSON lines); an error code: +1 only (no limit, only a figure of the text to keep);
 - an error text (a module string constant, or each text an error builder function returns or
   adds as a hint, docstrings left out): its first word of three letters or more becomes
   ``MUTANT``. The allow-lists (``ALLOWED_FUNCTIONS``, ``ALLOWED_PRAGMAS``), ``RESERVED_PREFIX``
@@ -38,6 +41,7 @@ own copy). Nothing is written outside the copies, in the temporary directory, re
 
     python3 tools/audit/limit_mutations.py --jobs 3 --json audit.json   # every mutation, every tier
     python3 tools/audit/limit_mutations.py --list          # the mutations, nothing run
+    python3 tools/audit/limit_mutations.py --pick left.txt  # only these (lines as --list prints them)
     python3 tools/audit/limit_mutations.py --only kv --sample 20 --no-whole-suite
 """
 
@@ -89,6 +93,23 @@ MODULES = (
              "test_query_*")),
     Audited("config", "workers_env/config/diagnostics/fields.py", ("test_config_*", "test_cli_validate*"),
             names=r"^(MAX_|MIN_)|_(ERROR|RULE)$", functions=False),
+    # limits and texts kept outside a limits module: an index definition's checks, the state's
+    # index names, the CLI's and the config reader's limits (the documented ones, named one by one)
+    Audited("definitions", "workers_env/vectorize/definitions.py",
+            ("test_vectorize_*", "test_cli_vectorize*", "test_load_env*", "test_persistence_*", "test_cli_validate*",
+             "test_pyproject_*", "test_metadata_index*", "test_binding_limits", "test_fuzz_load_env*",
+             "test_undefined_index*", "test_index_*")),
+    Audited("state-names", "workers_env/vectorize/store/names.py",
+            ("test_vectorize_*", "test_cli_vectorize*", "test_persistence_*", "test_binding_limits", "test_state_*",
+             "test_fuzz_*vectorize*"), names=r"^MAX_"),
+    Audited("cli-vectorize", "workers_env/cli/vectorize/vectors.py", ("test_cli_vectorize*",),
+            names=r"^MAX_VECTORS_PER_RUN$", functions=False),
+    Audited("cli-kv", "workers_env/cli/kv/bulk.py", ("test_cli_kv*",), names=r"^BATCH_MAX_", functions=False),
+    Audited("wrangler-config", "workers_env/config/wrangler.py",
+            ("test_config_*", "test_deep_*", "test_cli_validate*", "test_wrangler_*"),
+            names=r"^(JSON_MAX_DEPTH|_TOML_MAX_DEPTH)$", functions=False),
+    Audited("migrations-pattern", "workers_env/d1/migration_pattern.py", ("test_d1_migrations*", "test_cli_d1*"),
+            names=r"^(_MAX_EXPANSIONS|_MAX_PATTERN_LENGTH)$", functions=False),
 )
 #: texts and collections that are no limit nor error text (allow-lists, names of operations)
 SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX"}
@@ -160,7 +181,7 @@ def _number_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list
     if code:
         new_values = [value + 1]
     elif value >= MIB and re.search("BYTES|SIZE", symbol):
-        new_values = [value * 2, value // 2]
+        new_values = [value + 1, value - 1, value * 2, value // 2]
     elif value == 0:
         new_values = [1]
     else:
@@ -263,7 +284,9 @@ def find_mutations(audited: Audited) -> list[Mutation]:
         if isinstance(statement, (ast.Assign, ast.AnnAssign)):
             targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
             names = [t.id for t in targets if isinstance(t, ast.Name)]
-            if not names or names[0] in SKIPPED_NAMES or names[0].startswith("_") or names[0] == "__all__":
+            if not names or names[0] in SKIPPED_NAMES or names[0] == "__all__":
+                continue
+            if names[0].startswith("_") and not audited.names:  # a private name only when named
                 continue
             name, value = names[0], statement.value
             if audited.names and not re.search(audited.names, name):
@@ -520,10 +543,13 @@ def _whole_suite(scratch: Scratch, survivors: list[Mutation], timeout: float) ->
 # -- the report ---------------------------------------------------------------------------
 def report(mutations: list[Mutation], total: int, args: argparse.Namespace) -> str:
     ran = [m for m in mutations if m.result != "not run"]
-    killed = [m for m in ran if m.result in ("killed", "timeout")]
+    killed = [m for m in ran if m.result == "killed"]
     survivors = [m for m in ran if m.result == "survived"]
+    # a run that timed out is no kill: on a loaded machine a slow run is the likelier cause
+    timeouts = [m for m in ran if m.result == "timeout"]
     lines = [f"{len(ran)} mutations ({total} found{', sampled' if len(mutations) < total else ''}), "
              f"{len(killed)} killed, {len(survivors)} survived"
+             f"{f', {len(timeouts)} timed out (run them again with a longer --timeout)' if timeouts else ''}"
              f"{'' if args.whole_suite else ' the binding files (whole suite not run)'}", ""]
     by_module: dict[str, list[int]] = {}
     for mutation in ran:
@@ -534,10 +560,14 @@ def report(mutations: list[Mutation], total: int, args: argparse.Namespace) -> s
     lines += [f"| {module} | {n} | {k} |" for module, (n, k) in by_module.items()]
     lines += ["", "Survivors:", "", "| module | line | symbol | mutation | last tier run |",
               "| --- | --- | --- | --- | --- |"]
-    lines += [f"| {m.module} | {m.line} | `{m.symbol}` | {m.change} | {m.tier} |" for m in survivors]
+    lines += [f"| {m.module} | {m.line} | `{m.symbol}` | {m.change} | {m.tier} |" for m in survivors + timeouts]
     if not survivors:
         lines.append("| (none) | | | | |")
     return "\n".join(lines)
+
+
+def _listed(mutation: Mutation) -> str:
+    return f"{mutation.module}:{mutation.line} {mutation.symbol} {mutation.change}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -546,6 +576,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="audit only this module (repeatable)")
     parser.add_argument("--symbol", action="append", help="only the mutations of this constant or function")
     parser.add_argument("--skip", action="append", help="leave out the mutations of this constant or function")
+    parser.add_argument("--pick", type=Path, help="only the mutations this file lists, one a line as --list prints "
+                        "them (the ones an earlier, stopped run did not reach)")
     parser.add_argument("--list", action="store_true", help="list the mutations and run nothing")
     parser.add_argument("--sample", type=int, help="run only this many mutations, chosen at random (--seed)")
     parser.add_argument("--seed", type=int, default=31)
@@ -563,12 +595,18 @@ def main(argv: list[str] | None = None) -> int:
         mutations = [m for m in mutations if m.symbol in args.symbol or m.symbol.split("(")[0] in args.symbol]
     if args.skip:
         mutations = [m for m in mutations if m.symbol not in args.skip and m.symbol.split("(")[0] not in args.skip]
+    if args.pick:
+        wanted = {line.strip() for line in args.pick.read_text().splitlines() if line.strip()}
+        mutations = [m for m in mutations if _listed(m) in wanted]
+        unknown = wanted - {_listed(m) for m in mutations}
+        if unknown:
+            parser.error(f"{args.pick} lists mutations that are not (or no longer) found: {sorted(unknown)[:5]}")
     total = len(mutations)
     if args.sample and args.sample < total:
         mutations = sorted(random.Random(args.seed).sample(mutations, args.sample), key=lambda m: (m.path, m.start))
     if args.list:
         for m in mutations:
-            print(f"{m.module}:{m.line} {m.symbol} {m.change}")
+            print(_listed(m))
         print(f"{len(mutations)} mutations")
         return 0
     # those no test file names first, then the others in a random order: the likeliest survivors

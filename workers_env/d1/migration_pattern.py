@@ -76,8 +76,8 @@ def resolve(migrations_dir: str | None, pattern: str | None, config_file: str) -
     if pattern is None:
         return DEFAULT_PATTERN
     full = normalize(pattern)
-    if len(full) > _MAX_PATTERN_LENGTH:  # (wrangler's create check matches the whole pattern)
-        raise PatternError(_too_long(len(full)))
+    # minimatch's length cap applies to what it is given: here the part after the folder (list,
+    # apply), the whole pattern only in create's check (create_refusal), as wrangler 4.164 does
     if directory == ".":
         _matcher(full)
         return full
@@ -89,6 +89,8 @@ def resolve(migrations_dir: str | None, pattern: str | None, config_file: str) -
             f'it starts with `{directory}/` (for example, `"{suggested}"`), or change `migrations_dir` to match '
             "the start of your pattern.")
     relative = full[len(directory) + 1:]
+    if len(_units(relative)) > _MAX_PATTERN_LENGTH:  # (said of the part minimatch is given)
+        raise PatternError(_too_long(len(_units(relative)), after=directory))
     _matcher(relative)  # (a pattern minimatch cannot take is refused here, before anything runs)
     return relative
 
@@ -678,8 +680,9 @@ def _match_sections(file: list[str], sections: list[list[object]], fi: int, inde
     return True if partial else None
 
 
-def _too_long(length: int) -> str:
-    return (f"The `migrations_pattern` is {length} characters long: minimatch (which wrangler uses) refuses "
+def _too_long(length: int, after: str | None = None) -> str:
+    what = "The `migrations_pattern`" if after is None else f"The part of `migrations_pattern` after `{after}/`"
+    return (f"{what} is {length} characters long: minimatch (which wrangler uses) refuses "
             f"patterns over {_MAX_PATTERN_LENGTH}; shorten it.")
 
 
