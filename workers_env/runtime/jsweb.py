@@ -54,6 +54,8 @@ from workers_env.runtime.mimetype import extract_mime_type
 from workers_env.runtime.requestbody import IncomingBody, whole
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
+_set_attribute = object.__setattr__
+
 __all__ = ["HTTP_METHODS", "JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
            "json_parse"]
 
@@ -443,11 +445,20 @@ class _Body(JsgObject, JsProxy):
     #: the properties workerd defines read-only: Worker code assigning one gets V8's TypeError
     #: (a strict-mode assignment, as Pyodide makes it), the value unchanged (wrangler dev 4.164.0)
     _read_only: frozenset[str] = frozenset()
+    #: those of them the class defines (properties): every set of one is checked
+    _read_only_defined: frozenset[str] = frozenset()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._read_only_defined = frozenset(name for name in cls._read_only if hasattr(cls, name))
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in self._read_only and not sys._getframe(1).f_code.co_filename.startswith(PACKAGE_DIR):
+        # (every attribute set comes here: the caller's frame is looked at only for a property
+        # already set -- the first set is the constructor's -- or one the class defines)
+        if (name in self._read_only and (name in self.__dict__ or name in self._read_only_defined)
+                and not sys._getframe(1).f_code.co_filename.startswith(PACKAGE_DIR)):
             raise js_type_error(f"Cannot assign to read only property '{name}' of object '#<{self._js_name}>'")
-        super().__setattr__(name, value)
+        _set_attribute(self, name, value)
 
     @property
     def bodyUsed(self) -> bool:  # noqa: N802 - JS name
