@@ -65,6 +65,7 @@ def test_worker_code_cannot_assign_a_request_or_response_property(tmp_path):
     (lambda: js.Request.new("https://e.example/"), "signal"),
     (lambda: js.Response.new("x"), "statusText"),
     (lambda: js.Response.new("x"), "url"),
+    (lambda: js.Request.new("https://e.example/"), "cf"),
 ])
 def test_the_js_module_refuses_the_assignment_outside_a_worker_too(make, name):
     value = make()
@@ -72,3 +73,11 @@ def test_the_js_module_refuses_the_assignment_outside_a_worker_too(make, name):
     with pytest.raises(JsException, match=f"Cannot assign to read only property '{name}'"):
         setattr(value, name, "changed")
     assert getattr(value, name) is before or getattr(value, name) == before
+
+
+def test_a_response_cf_the_constructor_leaves_unset_is_refused_too():
+    value = js.Response.new("x")
+    with pytest.raises(JsException, match="Cannot assign to read only property 'cf' of object '#<Response>'"):
+        value.cf = {"cacheTtl": 5}
+    with pytest.raises(AttributeError):  # still undefined, as Pyodide reads it
+        value.cf

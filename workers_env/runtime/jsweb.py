@@ -445,12 +445,14 @@ class _Body(JsgObject, JsProxy):
     #: the properties workerd defines read-only: Worker code assigning one gets V8's TypeError
     #: (a strict-mode assignment, as Pyodide makes it), the value unchanged (wrangler dev 4.164.0)
     _read_only: frozenset[str] = frozenset()
-    #: those of them the class defines (properties): every set of one is checked
+    #: those the constructor does not set (so no first set is its own)
+    _read_only_unset: frozenset[str] = frozenset()
+    #: those every set of which is checked: the class defines them (properties), or unset above
     _read_only_defined: frozenset[str] = frozenset()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls._read_only_defined = frozenset(name for name in cls._read_only if hasattr(cls, name))
+        cls._read_only_defined = frozenset(name for name in cls._read_only if hasattr(cls, name)) | cls._read_only_unset
 
     def __setattr__(self, name: str, value: Any) -> None:
         # (every attribute set comes here: the caller's frame is looked at only for a property
@@ -974,6 +976,7 @@ class JsResponse(_Body):
     _not_js = frozenset({"raw_body", "pieces"})  # workers-env's own (``dir()`` leaves them out)
     _read_only = frozenset({"status", "statusText", "headers", "ok", "redirected", "url", "type", "body", "bodyUsed",
                             "webSocket", "cf"})
+    _read_only_unset = frozenset({"cf"})  # (read through the JS object's undefined until the Worker sets it)
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs)
