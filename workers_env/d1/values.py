@@ -241,7 +241,7 @@ def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list
 def _object_order(columns: Sequence[str]) -> list[str] | None:
     """The order a JavaScript object built from ``columns`` lists its keys in, when it is not
     the columns' own: array-index names (``"1"``, ``"2"``) first, ascending."""
-    if not any(name[:1].isdigit() for name in columns):
+    if not columns or min(columns) >= ":":  # (every point query asks: no name starts with an ASCII digit)
         return None
     order = js_key_order(columns)
     return None if order == list(dict.fromkeys(columns)) else order
